@@ -47,7 +47,9 @@
  *       longest after expanding the pattern; {@code ${VAR//pat/repl}} treats {@code $0} in the
  *       replacement as the match (Go's replace template), the single-replacement form does not.</li>
  *   <li>In word-list form, white space from a variable's value or unquoted in the word separates
- *       words; quoted or escaped white space does not; empty words disappear.</li>
+ *       words; quoted or escaped white space does not; empty words disappear. The whole result of a
+ *       {@code ${...}} is split, quotes inside its word included: {@code ${X:-"a b"}} gives two
+ *       words.</li>
  * </ul>
  */
 package dev.drydock.core.dockerfile.expand;
