@@ -2,8 +2,10 @@ package dev.drydock.core.dockerfile.expand;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -34,18 +36,28 @@ public interface Environment {
         return Set.of();
     }
 
-    /** An immutable environment that is this one with {@code name} set to {@code value}. */
+    /**
+     * An environment that is this one with {@code name} set to {@code value} (a later definition
+     * replaces an earlier one, as a later ENV or ARG does). This one is left unchanged.
+     */
     default Environment with(String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>();
-        for (String known : names()) {
-            String v = lookup(known);
-            if (v != null) {
-                copy.put(known, v);
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        Environment parent = this;
+        return new Environment() {
+            @Override
+            public String lookup(String n) {
+                return name.equals(n) ? value : parent.lookup(n);
             }
-        }
-        copy.remove(name); // a redefinition moves to the end, like a new definition
-        copy.put(name, value);
-        return new MapEnvironment(copy);
+
+            @Override
+            public Set<String> names() {
+                Set<String> all = new LinkedHashSet<>(parent.names());
+                all.remove(name);
+                all.add(name);
+                return Collections.unmodifiableSet(all);
+            }
+        };
     }
 
     /** No variable set. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The outcome of expanding one word: either the expanded text (BuildKit's {@code ProcessWord}) and
@@ -26,18 +27,19 @@ public final class Expansion {
     private final String input;
     private final String value;
     private final int[] sourceMap; // null: identity
-    private final List<Word> words;
+    private final Supplier<List<Word>> wordSplitter; // null on error
+    private List<Word> words;
     private final List<VariableReference> references;
     private final Set<String> matched;
     private final Set<String> unmatched;
     private final ExpansionError error;
 
-    Expansion(String input, String value, int[] sourceMap, List<Word> words, List<VariableReference> references,
-            Set<String> matched, Set<String> unmatched, ExpansionError error) {
+    Expansion(String input, String value, int[] sourceMap, Supplier<List<Word>> wordSplitter,
+            List<VariableReference> references, Set<String> matched, Set<String> unmatched, ExpansionError error) {
         this.input = input;
         this.value = value;
         this.sourceMap = sourceMap;
-        this.words = words;
+        this.wordSplitter = wordSplitter;
         this.references = references;
         this.matched = matched;
         this.unmatched = unmatched;
@@ -94,7 +96,12 @@ public final class Expansion {
      */
     public List<Word> words() {
         value();
-        return words;
+        List<Word> w = words;
+        if (w == null) {
+            w = wordSplitter.get(); // computed on demand: only EXPOSE needs it
+            words = w;
+        }
+        return w;
     }
 
     /** The texts of {@link #words()}. */

@@ -101,19 +101,31 @@ public final class WordExpander {
         Objects.requireNonNull(env, "env");
         String in = word.toString();
         if (isPlain(in)) {
-            return new Expansion(in, in, null, plainWords(in), List.of(), Set.of(), Set.of(), null);
+            return new Expansion(in, in, null, () -> plainWords(in), List.of(), Set.of(), Set.of(), null);
         }
         Run run = new Run(in, env);
         try {
-            Splitter splitter = new Splitter();
-            Buf out = run.processStopOn(EOF, rawEscapes, splitter);
-            splitter.finish();
-            return new Expansion(in, out.text(), out.sources(), List.copyOf(splitter.words),
+            Buf out = run.processStopOn(EOF, rawEscapes, null);
+            return new Expansion(in, out.text(), out.sources(), () -> splitWords(in, env),
                     Expansion.sortedByStart(run.refs), run.matched(), run.unmatched(), null);
         } catch (Failure f) {
             return new Expansion(in, null, null, null, Expansion.sortedByStart(run.refs), run.matched(),
                     run.unmatched(), f.error);
         }
+    }
+
+    /** The word-list form, by a second pass that also splits (the first pass succeeded). */
+    private List<Expansion.Word> splitWords(String in, Environment env) {
+        Run run = new Run(in, env);
+        Splitter splitter = new Splitter();
+        try {
+            run.processStopOn(EOF, rawEscapes, splitter);
+        } catch (Failure f) {
+            // only if the environment changed between the two passes
+            throw new ExpansionException(in, f.error);
+        }
+        splitter.finish();
+        return List.copyOf(splitter.words);
     }
 
     /** Expands {@code word} and returns the single-word result; throws {@link ExpansionException}. */

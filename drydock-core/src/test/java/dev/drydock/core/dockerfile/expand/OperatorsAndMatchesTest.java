@@ -179,6 +179,6 @@ class OperatorsAndMatchesTest {
         assertThat(env.lookup("B")).isEmpty();
         Environment lambda = name -> name.equals("X") ? "x" : null;
         assertThat(lambda.with("Y", "y").lookup("Y")).isEqualTo("y");
-        assertThat(WordExpander.BACKSLASH.expand("$X$Y", lambda.with("Y", "y")).value()).isEqualTo("y");
+        assertThat(WordExpander.BACKSLASH.expand("$X$Y", lambda.with("Y", "y")).value()).isEqualTo("xy");
     }
 }

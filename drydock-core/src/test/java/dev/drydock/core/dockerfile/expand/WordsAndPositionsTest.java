@@ -53,8 +53,8 @@ class WordsAndPositionsTest {
             80 ${PORTS}            | 80,443,8080
             "$PORTS"               | 443 8080
             a "" b                 | a,b
-            ${EMPTY}               | 
-            ""                     | 
+            ${EMPTY}               |
+            ""                     |
             ${EMPTY:-"x y"} z      | x,y,z
             """)
     void splitsLikeBuildKit(String input, String expected) {
