@@ -117,7 +117,7 @@ final class JsonTree {
                     int keyStart = offset();
                     Span keySpan = file.span(keyStart, endOfString(keyStart));
                     Node value = value(parser.nextToken(), depth + 1);
-                    members.putIfAbsent(key, new Member(key, keySpan, value));
+                    members.put(key, new Member(key, keySpan, value)); // the last duplicate wins, as in JSON.parse
                 }
                 return new Obj(members, file.span(start, closeAfter(t)));
             }

@@ -73,6 +73,14 @@ class PackageJsonTest {
     }
 
     @Test
+    void duplicateKeysKeepTheLastAsNpmDoes() {
+        PackageJson pkg = PackageJson.parse(SourceFile.of("package.json",
+                "{\"scripts\": {\"start\": \"node a.js\",\n \"start\": \"node b.js\"}}"));
+        assertThat(pkg.script("start").orElseThrow().command()).isEqualTo("node b.js");
+        assertThat(pkg.script("start").orElseThrow().span().startLine()).isEqualTo(2);
+    }
+
+    @Test
     void wrongShapesAreWarnings() {
         PackageJson pkg = PackageJson.parse(SourceFile.of("package.json",
                 "\uFEFF{\"scripts\": {\"start\": 1}, \"dependencies\": [\"a\"], \"devDependencies\": {\"b\": {}}}"));
