@@ -20,6 +20,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
@@ -38,13 +39,31 @@ final class YamlReader {
     static final int MAX_NODES = 2_000_000;
 
     private static final LoadSettings SETTINGS = LoadSettings.builder()
-            .setSchema(new CoreSchema())
+            .setSchema(new ComposeSchema())
             .setAllowDuplicateKeys(true)
             .setMaxAliasesForCollections(100_000)
             .setAllowRecursiveKeys(false)
             .setUseMarks(true)
             .setCodePointLimit(Integer.MAX_VALUE)
             .build();
+
+    /**
+     * YAML 1.2 core schema, except that {@code <<} stays a plain key: snakeyaml's composer would otherwise
+     * flatten merge keys itself and hide a repeated {@code <<}, which Compose rejects.
+     */
+    private static final class ComposeSchema extends CoreSchema {
+        private final ScalarResolver core = new CoreSchema().getScalarResolver();
+
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return (value, implicit) -> {
+                Tag tag = core.resolve(value, implicit);
+                return Tag.MERGE.equals(tag) ? Tag.STR : tag;
+            };
+        }
+    }
+
+    private static final ScalarResolver RESOLVER = new ComposeSchema().getScalarResolver();
 
     private final ComposeFile origin;
     private final SourceFile file;
@@ -201,7 +220,7 @@ final class YamlReader {
     private static ScalarNode.Kind kind(org.snakeyaml.engine.v2.nodes.ScalarNode s, String localTag) {
         Tag tag = s.getTag();
         if (localTag != null) {
-            tag = s.isPlain() ? new CoreSchema().getScalarResolver().resolve(s.getValue(), true) : Tag.STR;
+            tag = s.isPlain() ? RESOLVER.resolve(s.getValue(), true) : Tag.STR;
         }
         if (tag.equals(Tag.NULL)) {
             return ScalarNode.Kind.NULL;
