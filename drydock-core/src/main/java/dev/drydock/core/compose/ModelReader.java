@@ -335,8 +335,9 @@ final class ModelReader {
             } else if (item instanceof MapNode m) {
                 String target = m.string("target");
                 String published = m.string("published");
-                int[] t = portRange(m.scalar("target"), target);
-                int[] p = published == null ? new int[] {-1, -1} : portRange(m.scalar("published"), published);
+                int[] t = portRange(m.scalar("target"), target, true);
+                // compose does not check a long-form published port when loading: keep its text
+                int[] p = published == null ? new int[] {-1, -1} : portRange(m.scalar("published"), published, false);
                 String protocol = m.string("protocol");
                 out.add(new Port(m, false, m.string("host_ip"), published, p[0], p[1], t[0], t[1],
                         protocol == null ? "tcp" : protocol, m.string("mode"), m.string("name"), m.string("app_protocol")));
@@ -345,7 +346,7 @@ final class ModelReader {
         return List.copyOf(out);
     }
 
-    private int[] portRange(ScalarNode node, String text) {
+    private int[] portRange(ScalarNode node, String text, boolean report) {
         if (text == null) {
             return new int[] {-1, -1};
         }
@@ -353,7 +354,9 @@ final class ModelReader {
             PortSpec p = PortSpec.parseShort(text);
             return new int[] {p.targetStart(), p.targetEnd()};
         } catch (IllegalArgumentException e) {
-            error(node, "ports: invalid port " + text);
+            if (report) {
+                error(node, "ports: invalid port " + text);
+            }
             return new int[] {-1, -1};
         }
     }
