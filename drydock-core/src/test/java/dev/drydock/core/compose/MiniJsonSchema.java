@@ -3,7 +3,6 @@ package dev.drydock.core.compose;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,9 +99,7 @@ final class MiniJsonSchema {
                     check(schema.get("properties").get(key), e.getValue(), child, errors);
                 }
                 if (schema.has("patternProperties")) {
-                    Iterator<Map.Entry<String, JsonNode>> it = schema.get("patternProperties").fields();
-                    while (it.hasNext()) {
-                        Map.Entry<String, JsonNode> pp = it.next();
+                    for (Map.Entry<String, JsonNode> pp : schema.get("patternProperties").properties()) {
                         if (Pattern.compile(pp.getKey()).matcher(key).find()) {
                             matched = true;
                             check(pp.getValue(), e.getValue(), child, errors);

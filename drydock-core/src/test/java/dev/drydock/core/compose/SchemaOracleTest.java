@@ -142,10 +142,10 @@ class SchemaOracleTest {
             if (node.has("properties") && node.get("properties").isObject()) {
                 out.add(MiniJsonSchema.keys(node.get("properties")));
             }
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (!e.getKey().equals("enum") && !e.getKey().equals("default")) {
                     if (e.getKey().equals("properties") || e.getKey().equals("patternProperties") || e.getKey().equals("definitions")) {
-                        e.getValue().fields().forEachRemaining(f -> collectObjects(f.getValue(), out));
+                        e.getValue().properties().forEach(f -> collectObjects(f.getValue(), out));
                     } else {
                         collectObjects(e.getValue(), out);
                     }
