@@ -57,6 +57,26 @@ public record ComposeProject(
         return variableReferences.stream().map(VariableReference::name).distinct().toList();
     }
 
+    /**
+     * The services Compose starts with these profiles enabled: those without {@code profiles}, and those
+     * listing one of {@code enabledProfiles} ({@code "*"} enables all).
+     */
+    public Map<String, Service> activeServices(java.util.Set<String> enabledProfiles) {
+        Map<String, Service> out = new java.util.LinkedHashMap<>();
+        for (Service s : services.values()) {
+            if (s.profiles().isEmpty() || enabledProfiles.contains("*")
+                    || s.profiles().stream().anyMatch(p -> enabledProfiles.contains(p.value()))) {
+                out.put(s.name(), s);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The image a service runs: its {@code image}, else the one Compose names for a build, {@code <project>-<service>}. */
+    public String imageName(Service service) {
+        return service.image() != null ? service.image().value() : projectName + "-" + service.name();
+    }
+
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(d -> d.level() == Diagnostic.Level.ERROR);
     }

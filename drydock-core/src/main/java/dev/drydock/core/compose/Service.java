@@ -66,7 +66,7 @@ public record Service(
         Located<String> platform,
         Map<String, MapNode.Entry> extensions) {
 
-    /** The image this service runs: its {@code image}, else the one Compose builds ({@code <project>-<service>}). */
+    /** The {@code image} key, when set; see {@link ComposeProject#imageName(Service)} for the name Compose uses. */
     public Optional<Located<String>> imageRef() {
         return Optional.ofNullable(image);
     }

@@ -422,4 +422,18 @@ class ServiceModelTest {
         assertThat(s.cpus().value()).isEqualTo(0.5);
         assertThat(s.memLimit().value().bytes()).isEqualTo(1L << 30);
     }
+
+    @Test
+    void profilesAndImageNames() {
+        ComposeProject p = ComposeTesting.load(dir, """
+                name: shop
+                services:
+                  web: {build: .}
+                  debug: {image: busybox, profiles: [debug]}
+                """);
+        assertThat(p.activeServices(java.util.Set.of())).containsOnlyKeys("web");
+        assertThat(p.activeServices(java.util.Set.of("debug"))).containsOnlyKeys("web", "debug");
+        assertThat(p.imageName(p.services().get("web"))).isEqualTo("shop-web");
+        assertThat(p.imageName(p.services().get("debug"))).isEqualTo("busybox");
+    }
 }
