@@ -280,6 +280,9 @@ public final class ProjectFiles {
         }
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             String reason = fse.getReason();
+            if (reason.startsWith("Too many levels of symbolic links")) {
+                return "symlink loop"; // ELOOP, however the platform words the rest
+            }
             return reason.isEmpty() ? "cannot be read" : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -256,7 +256,7 @@ public final class ProjectScanner {
                 problem = "broken symlink; skipped";
             } catch (IOException e) {
                 // ELOOP and the like
-                problem = "symlink cannot be resolved (" + ProjectFiles.reason(e) + "); skipped";
+                problem = ProjectFiles.reason(e) + "; skipped";
             }
             boolean inside = target != null && target.startsWith(root);
             if (targetAttrs != null && targetAttrs.isDirectory()) {
