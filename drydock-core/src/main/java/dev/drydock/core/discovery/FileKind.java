@@ -1,0 +1,28 @@
+package dev.drydock.core.discovery;
+
+/** The broad kinds of project files discovery looks for; {@link FileType} refines each one. */
+public enum FileKind {
+    DOCKERFILE(true),
+    COMPOSE(true),
+    /** {@code .dockerignore}, {@code <Dockerfile>.dockerignore}, Podman's {@code .containerignore}. */
+    DOCKERIGNORE(true),
+    /** {@code .env}, {@code *.env}, {@code .env.*}. */
+    ENV(true),
+    GITIGNORE(true),
+    /** Dependency manifests and their lock files. */
+    MANIFEST(true),
+    CI(true),
+    /** Application sources: counted and listed, never read by discovery. */
+    SOURCE(false);
+
+    private final boolean text;
+
+    FileKind(boolean text) {
+        this.text = text;
+    }
+
+    /** Whether drydock reads files of this kind as text (and so applies the size bound to them). */
+    public boolean readAsText() {
+        return text;
+    }
+}

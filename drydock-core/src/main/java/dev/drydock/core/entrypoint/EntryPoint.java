@@ -1,0 +1,100 @@
+package dev.drydock.core.entrypoint;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The application a container command starts, as {@link EntryPoints#interpret} reads it.
+ *
+ * @param runtime the program that serves or runs the application
+ * @param target what it runs (file, module:attribute, npm script, jar, main class, ...)
+ * @param options the program's own options that matter later, by canonical name: the long option
+ *     without dashes ({@code workers}, {@code bind}, {@code timeout}, {@code graceful-timeout},
+ *     {@code host}, {@code port}, {@code reload}, {@code debug}, {@code worker-class},
+ *     {@code config}, ...); flags are "true" ("false" for {@code --no-x}); repeated options are
+ *     joined with ','. Values the program reads from the environment are included
+ *     ({@code WEB_CONCURRENCY}, {@code GUNICORN_CMD_ARGS}, {@code FLASK_DEBUG},
+ *     {@code FLASK_RUN_PORT}, {@code UVICORN_*}) below the command line. Sub-commands are in
+ *     {@code command} (manage.py, flask, rails, artisan, celery), Maven goals in {@code goals},
+ *     Gradle tasks in {@code tasks}; Java application arguments ({@code --server.port=8080})
+ *     appear without dashes too
+ * @param interpreterOptions flags of the interpreter itself, keys as written with their dashes:
+ *     Python ({@code -u}, {@code -O}, {@code -X}), Node ({@code --max-old-space-size},
+ *     {@code --watch}, {@code -r}), the JVM ({@code -Xmx} = "512m",
+ *     {@code -XX:MaxRAMPercentage} = "75.0", {@code -XX:+UseG1GC} = "true",
+ *     {@code -Dspring.profiles.active} = "prod"; {@code JAVA_TOOL_OPTIONS} counted below the
+ *     command line)
+ * @param args the argv of the recognised program itself, after every wrapper
+ * @param searchPath Python only: the container folders modules are imported from, in order (the
+ *     working directory or {@code --chdir}, {@code --pythonpath}/{@code --app-dir},
+ *     {@code PYTHONPATH}); empty for other runtimes
+ * @param targetFiles container paths where the target's code may be, in lookup order (the script;
+ *     or {@code dir/pkg/mod.py} and {@code dir/pkg/mod/__init__.py} for each search folder)
+ * @param workdir the working directory the program starts in (after {@code cd} in a script)
+ * @param environment the variables in effect for the program (after {@code env X=1},
+ *     {@code export}, assignments)
+ * @param user the user a privilege-dropping wrapper switches to ({@code gosu app}), or null
+ * @param wrappers what was seen through, outermost first
+ * @param scripts entry-point scripts passed through ({@code /docker-entrypoint.sh}), as container paths
+ * @param otherCommands the other commands of a shell script, in order (migrations before the
+ *     server, background processes)
+ * @param shellScript the raw script when it could not be split ({@link Runtime#SHELL}), else null
+ * @param unresolved variable references that had no value (e.g. {@code $JAVA_OPTS})
+ * @param notes assumptions made, in words (an entry-point script assumed to end in {@code exec "$@"})
+ */
+public record EntryPoint(
+        Runtime runtime,
+        Target target,
+        Map<String, String> options,
+        Map<String, String> interpreterOptions,
+        List<String> args,
+        List<String> searchPath,
+        List<String> targetFiles,
+        String workdir,
+        Map<String, String> environment,
+        String user,
+        List<Wrapper> wrappers,
+        List<String> scripts,
+        List<List<String>> otherCommands,
+        String shellScript,
+        List<String> unresolved,
+        List<String> notes) {
+
+    public EntryPoint {
+        options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        interpreterOptions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(interpreterOptions));
+        args = List.copyOf(args);
+        searchPath = List.copyOf(searchPath);
+        targetFiles = List.copyOf(targetFiles);
+        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+        wrappers = List.copyOf(wrappers);
+        scripts = List.copyOf(scripts);
+        otherCommands = otherCommands.stream().map(List::copyOf).toList();
+        unresolved = List.copyOf(unresolved);
+        notes = List.copyOf(notes);
+    }
+
+    /** An option's value, or null. */
+    public String option(String name) {
+        return options.get(name);
+    }
+
+    /** Whether an option is set to "true" (a flag given, {@code --reload}). */
+    public boolean flag(String name) {
+        return "true".equals(options.get(name));
+    }
+
+    /**
+     * Whether this runs in a development mode: a development server by design, or a server with
+     * {@code reload}, {@code debug} or Node's {@code --watch} on.
+     */
+    public boolean development() {
+        return runtime.developmentServer() || flag("reload") || flag("debug")
+                || "true".equals(interpreterOptions.get("--watch"));
+    }
+
+    /** Whether a wrapper of that name ({@code tini}, {@code gosu}, {@code sh -c}, ...) was seen through. */
+    public boolean wrappedBy(String name) {
+        return wrappers.stream().anyMatch(w -> w.name().equals(name));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.drydock.core.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.core.source.Diagnostic;
+import dev.drydock.core.source.SourceException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectFilesTest {
+
+    @TempDir
+    Path temp;
+
+    Path root;
+    ProjectFiles files;
+
+    @BeforeEach
+    void project() throws IOException {
+        root = Files.createDirectories(temp.resolve("project"));
+        Files.createDirectories(root.resolve("deploy"));
+        Files.createDirectories(root.resolve("config"));
+        Files.writeString(root.resolve("Dockerfile"), "\uFEFFFROM x\r\nRUN true\n");
+        Files.writeString(root.resolve("deploy/compose.yaml"), "services: {}\n");
+        Files.writeString(root.resolve("config/web.env"), "A=1\n");
+        Files.writeString(root.resolve("deploy/app.df"), "FROM y\n");
+        Files.writeString(temp.resolve("secret.env"), "TOKEN=1\n");
+        files = ProjectFiles.open(root);
+    }
+
+    @Test
+    void readsExactTextWithRootRelativePaths() {
+        ReadResult read = files.read("./deploy/../Dockerfile");
+        assertThat(read.file().path()).isEqualTo("Dockerfile");
+        assertThat(read.file().text()).isEqualTo("\uFEFFFROM x\r\nRUN true\n");
+        assertThat(read.bytes()).isEqualTo(20);
+        assertThat(read.lossless()).isTrue();
+        assertThat(read.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void resolvesPathsNamedInsideFiles() {
+        assertThat(files.resolve("deploy", "../config/web.env")).isEqualTo("config/web.env");
+        assertThat(files.resolve("deploy", "app.df")).isEqualTo("deploy/app.df");
+        assertThat(files.resolve("", "./Dockerfile")).isEqualTo("Dockerfile");
+        assertThat(files.entry(files.resolve("deploy", "../config/web.env"))).get()
+                .extracting(ProjectEntry::type).isEqualTo(FileType.ENV);
+        assertThat(files.entry("deploy/app.df")).isEmpty();
+        assertThat(files.entry("deploy/app.df", FileType.DOCKERFILE)).contains(
+                new ProjectEntry("deploy/app.df", FileType.DOCKERFILE, 7, false));
+        assertThat(files.entry("deploy/missing.env")).isEmpty();
+        assertThat(files.exists("deploy")).isTrue();
+        assertThat(files.isDirectory("deploy")).isTrue();
+        assertThat(files.isDirectory("Dockerfile")).isFalse();
+    }
+
+    @Test
+    void refusesPathsThatLeaveTheRoot() {
+        assertThatThrownBy(() -> files.read("../secret.env"))
+                .isInstanceOf(SourceException.class).hasMessage("../secret.env: path leaves the project folder");
+        assertThatThrownBy(() -> files.resolve("deploy", "../../secret.env"))
+                .isInstanceOf(SourceException.class).hasMessageEndingWith("path leaves the project folder");
+        assertThatThrownBy(() -> files.read(temp.resolve("secret.env").toString()))
+                .isInstanceOf(SourceException.class).hasMessageEndingWith("absolute path: only paths inside the project folder can be read");
+        assertThatThrownBy(() -> files.resolve("deploy", "/etc/passwd"))
+                .isInstanceOf(SourceException.class).hasMessage("/etc/passwd: absolute path: only paths inside the project folder can be read");
+    }
+
+    @Test
+    void refusesSymlinksThatLeaveTheRoot() throws IOException {
+        Files.createSymbolicLink(root.resolve("linked.env"), temp.resolve("secret.env"));
+        Files.createSymbolicLink(root.resolve("config/inner.env"), Path.of("web.env"));
+        assertThatThrownBy(() -> files.read("linked.env"))
+                .isInstanceOf(SourceException.class).hasMessage("linked.env: symlink points outside the project folder");
+        assertThat(files.exists("linked.env")).isFalse();
+        assertThat(files.entry("linked.env")).isEmpty();
+        assertThat(files.read("config/inner.env").file().text()).isEqualTo("A=1\n");
+        assertThat(files.entry("config/inner.env")).get().extracting(ProjectEntry::symlink).isEqualTo(true);
+    }
+
+    @Test
+    void missingFoldersAndOversizedFilesAreClearErrors() throws IOException {
+        assertThatThrownBy(() -> files.read("nope/Dockerfile"))
+                .isInstanceOf(SourceException.class).hasMessage("nope/Dockerfile: no such file or directory");
+        assertThatThrownBy(() -> files.read("deploy"))
+                .isInstanceOf(SourceException.class).hasMessage("deploy: is a directory");
+        Files.write(root.resolve("big.env"), new byte[5 * 1024 * 1024 + 100]);
+        assertThatThrownBy(() -> files.read("big.env"))
+                .isInstanceOf(SourceException.class).hasMessage("big.env: file is 5.0 MiB, above the 4 MiB limit for text inputs");
+        ProjectFiles small = ProjectFiles.open(root, 10);
+        assertThatThrownBy(() -> small.read("deploy/compose.yaml"))
+                .isInstanceOf(SourceException.class).hasMessage("deploy/compose.yaml: file is 13 bytes, above the 10 bytes limit for text inputs");
+        assertThatThrownBy(() -> ProjectFiles.open(temp.resolve("missing")))
+                .isInstanceOf(SourceException.class).hasMessageEndingWith("missing: no such file or directory");
+    }
+
+    @Test
+    void malformedUtf8IsReplacedAndReportedWhereItStarts() throws IOException {
+        byte[] latin1 = "FROM x\n# caf\u00e9 cr\u00e8me\nRUN true\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(root.resolve("latin1.Dockerfile"), latin1);
+        ReadResult read = files.read("latin1.Dockerfile");
+        assertThat(read.file().text()).isEqualTo("FROM x\n# caf\uFFFD cr\uFFFDme\nRUN true\n");
+        assertThat(read.malformedSequences()).isEqualTo(2);
+        assertThat(read.lossless()).isFalse();
+        assertThat(read.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.level()).isEqualTo(Diagnostic.Level.WARNING);
+            assertThat(d.toString()).isEqualTo(
+                    "latin1.Dockerfile:2:6: not valid UTF-8: 2 malformed byte sequences (the first at byte 12) read as U+FFFD");
+        });
+    }
+
+    @Test
+    void decodesSupplementaryCharactersAndTruncatedSequences() {
+        ReadResult emoji = ProjectFiles.decode("f", "a\uD83D\uDC33b".getBytes(StandardCharsets.UTF_8));
+        assertThat(emoji.file().text()).isEqualTo("a\uD83D\uDC33b");
+        ReadResult cut = ProjectFiles.decode("f", new byte[] {'a', (byte) 0xE2, (byte) 0x82});
+        assertThat(cut.file().text()).startsWith("a\uFFFD");
+        assertThat(cut.lossless()).isFalse();
+    }
+
+    @Test
+    void sizesReadLikePeopleWriteThem() {
+        assertThat(ProjectFiles.formatSize(0)).isEqualTo("0 bytes");
+        assertThat(ProjectFiles.formatSize(1536)).isEqualTo("1.5 KiB");
+        assertThat(ProjectFiles.formatSize(4L * 1024 * 1024)).isEqualTo("4 MiB");
+    }
+}
