@@ -82,12 +82,23 @@ public final class ComposeLoader {
     private final List<Include> includes = new ArrayList<>();
     private final Map<Path, List<Node>> extendedFiles = new HashMap<>();
 
-    private ComposeLoader(Options options) {
+    private final Path displayRoot;
+
+    private ComposeLoader(Options options, Path displayRoot) {
         this.options = options;
+        this.displayRoot = displayRoot.toAbsolutePath().normalize();
     }
 
     public static ComposeProject load(Options options) {
-        return new ComposeLoader(options).run();
+        return new ComposeLoader(options, options.projectDir()).run();
+    }
+
+    /**
+     * Loads with file paths shown relative to {@code displayRoot} (a folder above the project
+     * directory, such as the repository root) instead of the project directory.
+     */
+    public static ComposeProject load(Options options, Path displayRoot) {
+        return new ComposeLoader(options, displayRoot).run();
     }
 
     /** Loads the default compose file(s) of {@code projectDir}. */
@@ -500,7 +511,7 @@ public final class ComposeLoader {
     }
 
     private String display(Path path) {
-        Path root = options.projectDir();
+        Path root = displayRoot;
         Path abs = path.toAbsolutePath().normalize();
         String shown = abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
         if (shown.isEmpty()) {

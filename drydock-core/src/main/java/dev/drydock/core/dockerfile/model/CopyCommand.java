@@ -1,0 +1,37 @@
+package dev.drydock.core.dockerfile.model;
+
+import dev.drydock.core.dockerfile.syntax.Heredoc;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import java.util.List;
+
+/**
+ * A COPY or ADD, its words expanded as BuildKit expands them.
+ *
+ * @param instruction where it is written
+ * @param sources the source paths or URLs (a heredoc source appears as its file name)
+ * @param heredocs the here-documents used as source files
+ * @param destination the destination as written (expanded)
+ * @param containerPath the destination made absolute against the WORKDIR in effect (a trailing
+ *     {@code /} kept: it means "into this directory")
+ * @param from the {@code --from} value, or null: a stage name or index, or an image
+ * @param fromStage the index of the stage {@code --from} names, or -1 for the build context or an image
+ * @param chown the {@code --chown} value or null; {@code chmod} likewise
+ * @param link whether {@code --link} is set
+ */
+public record CopyCommand(Instruction instruction, List<String> sources, List<Heredoc> heredocs, String destination,
+        String containerPath, String from, int fromStage, String chown, String chmod, boolean link) {
+
+    public CopyCommand {
+        sources = List.copyOf(sources);
+        heredocs = List.copyOf(heredocs);
+    }
+
+    public boolean isAdd() {
+        return instruction.kind() == dev.drydock.core.dockerfile.syntax.InstructionKind.ADD;
+    }
+
+    /** Whether the sources come from the build context (no {@code --from}). */
+    public boolean fromContext() {
+        return from == null;
+    }
+}

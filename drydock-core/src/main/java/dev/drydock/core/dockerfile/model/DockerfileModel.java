@@ -1,0 +1,106 @@
+package dev.drydock.core.dockerfile.model;
+
+import dev.drydock.core.dockerfile.syntax.Dockerfile;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.source.Diagnostic;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Dockerfile understood as BuildKit builds it: its stages, the global ARGs, and for every
+ * instruction the variables, user, working directory and shell in effect. Built once from the
+ * syntax tree; rules query it and never re-parse.
+ */
+public final class DockerfileModel {
+
+    private final Dockerfile syntax;
+    private final BuildOptions options;
+    private final Variables globalArgs;
+    private final List<Stage> stages;
+    private final List<Diagnostic> diagnostics;
+    private final Map<Instruction, Step> steps = new IdentityHashMap<>();
+
+    DockerfileModel(Dockerfile syntax, BuildOptions options, Variables globalArgs, List<Stage> stages,
+            List<Diagnostic> diagnostics) {
+        this.syntax = syntax;
+        this.options = options;
+        this.globalArgs = globalArgs;
+        this.stages = List.copyOf(stages);
+        this.diagnostics = List.copyOf(diagnostics);
+        for (Stage stage : this.stages) {
+            for (Step step : stage.steps()) {
+                steps.put(step.instruction(), step);
+            }
+        }
+    }
+
+    /** Builds the model with default options (no build arguments, the last stage, linux/amd64). */
+    public static DockerfileModel of(Dockerfile syntax) {
+        return of(syntax, BuildOptions.DEFAULT);
+    }
+
+    public static DockerfileModel of(Dockerfile syntax, BuildOptions options) {
+        return new ModelBuilder(syntax, options).build();
+    }
+
+    public Dockerfile syntax() {
+        return syntax;
+    }
+
+    public BuildOptions options() {
+        return options;
+    }
+
+    /** The ARGs declared before the first FROM (and the automatic platform ARGs), usable in FROM lines. */
+    public Variables globalArgs() {
+        return globalArgs;
+    }
+
+    public List<Stage> stages() {
+        return stages;
+    }
+
+    /**
+     * The stage the build produces: the {@code target} of the options when it names a stage, else the
+     * last one. Empty only when the Dockerfile has no FROM.
+     */
+    public Optional<Stage> targetStage() {
+        if (options.target() != null) {
+            Optional<Stage> named = stage(options.target());
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
+    }
+
+    /** A stage by name (case-insensitive) or index. */
+    public Optional<Stage> stage(String reference) {
+        String lower = reference.toLowerCase(Locale.ROOT);
+        for (Stage stage : stages) {
+            if (lower.equals(stage.name())) {
+                return Optional.of(stage);
+            }
+        }
+        if (!lower.isEmpty() && lower.chars().allMatch(Character::isDigit) && lower.length() < 6) {
+            int index = Integer.parseInt(lower);
+            if (index < stages.size()) {
+                return Optional.of(stages.get(index));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The state an instruction runs in; empty for FROM, global ARGs and instructions outside any stage. */
+    public Optional<Step> step(Instruction instruction) {
+        return Optional.ofNullable(steps.get(instruction));
+    }
+
+    /** Problems met while building the model: unexpandable words, bad flag values, misplaced instructions. */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+}

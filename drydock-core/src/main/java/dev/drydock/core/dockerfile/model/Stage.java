@@ -1,0 +1,44 @@
+package dev.drydock.core.dockerfile.model;
+
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.Word;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One build stage: from its FROM to the next.
+ *
+ * @param index 0-based position in the Dockerfile
+ * @param nameWord the {@code AS name} word, or null for an unnamed stage
+ * @param from the FROM instruction
+ * @param base what the stage starts from
+ * @param platform the {@code --platform} value after expansion, or null
+ * @param steps the instructions after FROM, with the state each runs in
+ * @param copies the COPY and ADD instructions of the stage
+ * @param runs the RUN instructions, as commands with the shell in effect
+ * @param config the image configuration at the end of the stage (inherited from a base stage)
+ * @param variables the ARGs and ENVs in scope at the end of the stage
+ */
+public record Stage(int index, Word nameWord, Instruction from, BaseImage base, String platform, List<Step> steps,
+        List<CopyCommand> copies, List<CommandSpec> runs, ImageConfig config, Variables variables) {
+
+    public Stage {
+        steps = List.copyOf(steps);
+        copies = List.copyOf(copies);
+        runs = List.copyOf(runs);
+    }
+
+    /** The name as BuildKit compares it (lower case), or null for an unnamed stage. */
+    public String name() {
+        return nameWord == null ? null : nameWord.value().toLowerCase(Locale.ROOT);
+    }
+
+    /** The name, or the index for an unnamed stage, as {@code COPY --from} would refer to it. */
+    public String reference() {
+        return nameWord == null ? Integer.toString(index) : name();
+    }
+
+    public boolean isBasedOnStage() {
+        return base instanceof BaseImage.OfStage;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.drydock.core.project;
+
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.ignore.DockerIgnore;
+
+/**
+ * How a container's image is built: which Dockerfile, from which context folder, up to which stage,
+ * with which ignore file.
+ *
+ * @param dockerfile the Dockerfile's path relative to the project root
+ * @param context the build context folder relative to the project root ("" for the root itself)
+ * @param target the target stage asked for, or null for the last stage
+ * @param model the Dockerfile read with this build's arguments and target; null when it could not be read
+ * @param stage the stage the image is (the target or the last one); null when the model has none
+ * @param dockerignore the path of the ignore file in effect, or null when there is none
+ * @param ignore the ignore rules in effect (empty when there is no file)
+ * @param origin where the build is declared (compose {@code build}), or null for a lone Dockerfile
+ */
+public record BuildLink(String dockerfile, String context, String target, DockerfileModel model, Stage stage,
+        String dockerignore, DockerIgnore ignore, Origin origin) {}

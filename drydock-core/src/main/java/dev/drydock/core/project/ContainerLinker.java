@@ -1,0 +1,343 @@
+package dev.drydock.core.project;
+
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Node;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dockerfile.model.BuildOptions;
+import dev.drydock.core.dockerfile.model.CommandSpec;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.HealthcheckSpec;
+import dev.drydock.core.dockerfile.model.ImageConfig;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.model.Variables;
+import dev.drydock.core.entrypoint.ContextPaths;
+import dev.drydock.core.entrypoint.Copy;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.EntryPoints;
+import dev.drydock.core.ignore.DockerIgnore;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.source.Diagnostic;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Links what runs to what builds it: compose services and lone Dockerfiles become {@link Container}s. */
+final class ContainerLinker {
+
+    private final ProjectLoader.Reading reading;
+
+    ContainerLinker(ProjectLoader.Reading reading) {
+        this.reading = reading;
+    }
+
+    List<Container> link() {
+        List<Container> containers = new ArrayList<>();
+        Set<String> built = new HashSet<>();
+        for (ComposeProject compose : reading.composeProjects) {
+            for (Service service : compose.services().values()) {
+                Container container = service(service);
+                if (container.build() != null) {
+                    built.add(container.build().dockerfile());
+                }
+                containers.add(container);
+            }
+        }
+        for (ProjectEntry entry : reading.layout.dockerfiles()) {
+            DockerfileSource source = reading.dockerfiles.get(entry.path());
+            if (!built.contains(entry.path()) && source != null) {
+                containers.add(lone(entry.path(), source));
+            }
+        }
+        return containers;
+    }
+
+    private Container service(Service service) {
+        Origin origin = origin(service.nameKey());
+        BuildLink build = build(service);
+        Stage stage = build == null ? null : build.stage();
+        ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
+        EffectiveCommand command = command(config, service.entrypoint(), service.command());
+        Map<String, String> env = new LinkedHashMap<>(stage == null ? Map.of() : envOf(stage));
+        for (Service.EnvVar var : service.environment()) {
+            if (var.value() != null) {
+                env.put(var.name(), var.value().value());
+            }
+        }
+        String workdir = service.workingDir() != null ? service.workingDir().value()
+                : config.workdir() != null ? config.workdir().value() : "/";
+        EntryPoint entryPoint = entryPoint(command, env, workdir);
+        Container.Setting user = service.user() != null
+                ? new Container.Setting(service.user().value(), origin(service.user().node()))
+                : imageUser(config);
+        EffectiveHealthcheck health = service.healthcheck() != null ? composeHealthcheck(service.healthcheck())
+                : dockerfileHealthcheck(config.healthcheck());
+        String image = service.image() != null ? service.image().value() : null;
+        String composeFile = service.nameKey().file().path();
+        return new Container(service.name(), service, composeFile, origin, build, image, manifests(build),
+                command, entryPoint, entryFiles(entryPoint, build), health, user);
+    }
+
+    private Container lone(String path, DockerfileSource source) {
+        String context = PathNames.parent(path);
+        DockerfileModel model = source.model();
+        Stage stage = model == null ? null : model.targetStage().orElse(null);
+        BuildLink build = buildLink(path, context, null, model, stage, null);
+        ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
+        EffectiveCommand command = command(config, null, null);
+        String workdir = config.workdir() != null ? config.workdir().value() : "/";
+        EntryPoint entryPoint = entryPoint(command, stage == null ? Map.of() : envOf(stage), workdir);
+        Origin origin = stage == null ? new Origin(path, null) : origin(path, stage.from().span());
+        return new Container(path, null, null, origin, build, null, manifests(build), command, entryPoint,
+                entryFiles(entryPoint, build), dockerfileHealthcheck(config.healthcheck()), imageUser(config));
+    }
+
+    private BuildLink build(Service service) {
+        Service.Build build = service.build();
+        if (build == null) {
+            return null;
+        }
+        if (build.contextDir() == null) {
+            return null; // a remote context: nothing in the project to link
+        }
+        String context = relative(build.contextDir());
+        String dockerfile = build.dockerfilePath() == null ? null : relative(build.dockerfilePath());
+        if (context == null || dockerfile == null) {
+            Node at = build.context() != null ? build.context().node() : build.node();
+            reading.diagnostics.add(Diagnostic.at(Diagnostic.Level.WARNING, at.file(), at.span(),
+                    "the build context or Dockerfile is outside the project folder; it is not reviewed"));
+            return null;
+        }
+        DockerfileSource source = reading.dockerfile(dockerfile);
+        Map<String, String> args = new LinkedHashMap<>();
+        for (Service.KeyValue arg : build.args()) {
+            if (arg.value() != null) {
+                args.put(arg.name(), arg.value().value());
+            }
+        }
+        String target = build.target() == null ? null : build.target().value();
+        DockerfileModel model = null;
+        if (source != null && source.parsed()) {
+            model = args.isEmpty() && target == null ? source.model()
+                    : DockerfileModel.of(source.syntax(), BuildOptions.DEFAULT.withBuildArgs(args).withTarget(target));
+        }
+        Stage stage = model == null ? null : model.targetStage().orElse(null);
+        if (model != null && target != null && model.stage(target).isEmpty()) {
+            Node at = build.target().node();
+            reading.diagnostics.add(Diagnostic.at(Diagnostic.Level.ERROR, at.file(), at.span(),
+                    "target stage \"" + target + "\" could not be found in " + dockerfile));
+        }
+        return buildLink(dockerfile, context, target, model, stage, origin(build.node()));
+    }
+
+    private BuildLink buildLink(String dockerfile, String context, String target, DockerfileModel model, Stage stage,
+            Origin origin) {
+        String ignorePath = reading.layout.dockerignoreFor(dockerfile, context).map(ProjectEntry::path).orElse(null);
+        DockerIgnore ignore = ignorePath == null ? null : reading.dockerignores.get(ignorePath);
+        return new BuildLink(dockerfile, context, target, model, stage, ignorePath,
+                ignore == null ? DockerIgnore.empty() : ignore, origin);
+    }
+
+    /** The manifests inside the build context that the ignore file lets into it. */
+    private List<Manifest> manifests(BuildLink build) {
+        if (build == null) {
+            return List.of();
+        }
+        List<Manifest> found = new ArrayList<>();
+        for (ProjectEntry entry : reading.layout.manifestsUnder(build.context())) {
+            Manifest manifest = reading.manifests.get(entry.path());
+            if (manifest != null && build.ignore().includes(inContext(build.context(), entry.path()))) {
+                found.add(manifest);
+            }
+        }
+        return found;
+    }
+
+    // ---- command and entry point
+
+    static EffectiveCommand command(ImageConfig config, Service.Command composeEntrypoint, Service.Command composeCommand) {
+        List<String> entrypoint = List.of();
+        List<String> cmd = List.of();
+        Origin entrypointOrigin = null;
+        Origin cmdOrigin = null;
+        boolean entrypointShell = false;
+        boolean cmdShell = false;
+        String script = null;
+        if (composeEntrypoint != null) {
+            entrypoint = composeEntrypoint.argv();
+            entrypointOrigin = origin(composeEntrypoint.node());
+        } else if (config.entrypoint() != null) {
+            CommandSpec spec = config.entrypoint();
+            entrypoint = spec.argv();
+            entrypointShell = !spec.execForm();
+            script = spec.shellText();
+            entrypointOrigin = origin(spec);
+        }
+        if (composeCommand != null) {
+            cmd = composeCommand.argv();
+            cmdOrigin = origin(composeCommand.node());
+        } else if (composeEntrypoint == null && config.cmd() != null) {
+            CommandSpec spec = config.cmd();
+            cmd = spec.argv();
+            cmdShell = !spec.execForm();
+            cmdOrigin = origin(spec);
+            if (entrypoint.isEmpty()) {
+                script = spec.shellText();
+            }
+        }
+        if (entrypointShell) {
+            cmd = List.of(); // sh -c "text" ignores the arguments CMD would add
+        }
+        boolean shellForm = entrypoint.isEmpty() ? cmdShell : entrypointShell;
+        if (entrypoint.isEmpty() && cmd.isEmpty() && entrypointOrigin == null && cmdOrigin == null) {
+            return null;
+        }
+        return new EffectiveCommand(entrypoint, cmd, shellForm, shellForm ? script : null, entrypointOrigin, cmdOrigin);
+    }
+
+    private static EntryPoint entryPoint(EffectiveCommand command, Map<String, String> env, String workdir) {
+        if (command == null || command.isEmpty()) {
+            return null;
+        }
+        List<String> argv = command.argv();
+        if (command.shellForm() && command.script() != null) {
+            argv = List.of(command.script());
+        }
+        return EntryPoints.interpret(argv, command.shellForm(), env, workdir);
+    }
+
+    /** The project files the entry point's target files are copies of. */
+    private List<String> entryFiles(EntryPoint entryPoint, BuildLink build) {
+        if (entryPoint == null || build == null || build.stage() == null) {
+            return List.of();
+        }
+        List<Copy> copies = new ArrayList<>();
+        Map<dev.drydock.core.dockerfile.syntax.Instruction, Step> steps = new java.util.IdentityHashMap<>();
+        for (Step step : build.stage().steps()) {
+            steps.put(step.instruction(), step);
+        }
+        for (CopyCommand copy : contextCopies(build)) {
+            Step step = steps.get(copy.instruction());
+            String workdir = step == null || step.workdir() == null ? "/" : step.workdir().value();
+            List<String> sources = copy.sources().stream().filter(s -> !s.contains("://")).toList();
+            if (!sources.isEmpty() && copy.heredocs().isEmpty()) {
+                copies.addAll(Copy.all(sources, copy.destination(), workdir));
+            }
+        }
+        ContextPaths paths = new ContextPaths(copies,
+                p -> reading.files.isDirectory(PathNames.join(build.context(), p)));
+        Set<String> found = new LinkedHashSet<>();
+        for (String target : entryPoint.targetFiles()) {
+            paths.toContext(target).ifPresent(p -> {
+                String path = PathNames.join(build.context(), p);
+                if (reading.files.exists(path) && !reading.files.isDirectory(path)
+                        && build.ignore().includes(p)) {
+                    found.add(path);
+                }
+            });
+        }
+        return List.copyOf(found);
+    }
+
+    /** The stage's copies from the build context, including those of the stages it is built on. */
+    private static List<CopyCommand> contextCopies(BuildLink build) {
+        List<Stage> chain = new ArrayList<>();
+        for (Stage stage = build.stage(); stage != null; ) {
+            chain.add(0, stage);
+            stage = stage.base() instanceof dev.drydock.core.dockerfile.model.BaseImage.OfStage parent
+                    ? build.model().stages().get(parent.stageIndex()) : null;
+        }
+        List<CopyCommand> copies = new ArrayList<>();
+        for (Stage stage : chain) {
+            for (CopyCommand copy : stage.copies()) {
+                if (copy.fromContext()) {
+                    copies.add(copy);
+                }
+            }
+        }
+        return copies;
+    }
+
+    // ---- healthcheck and user
+
+    private static EffectiveHealthcheck composeHealthcheck(Service.Healthcheck health) {
+        List<String> test = health.test() == null ? List.of() : health.test().stream().map(Located::value).toList();
+        return new EffectiveHealthcheck(test, health.disabled(), "compose", origin(health.node()),
+                duration(health.interval()), duration(health.timeout()), duration(health.startPeriod()),
+                health.retries() == null ? null : health.retries().value());
+    }
+
+    private static EffectiveHealthcheck dockerfileHealthcheck(HealthcheckSpec health) {
+        if (health == null) {
+            return null;
+        }
+        List<String> test;
+        if (health.disabled()) {
+            test = List.of("NONE");
+        } else if (health.test().execForm()) {
+            test = new ArrayList<>(List.of("CMD"));
+            test.addAll(health.test().arguments());
+        } else {
+            test = List.of("CMD-SHELL", health.test().shellText());
+        }
+        return new EffectiveHealthcheck(test, health.disabled(), "dockerfile", origin(health.test() == null
+                ? null : health.test(), health.instruction()), health.interval(), health.timeout(), health.startPeriod(),
+                health.retries() == null ? null : health.retries().longValue());
+    }
+
+    private static java.time.Duration duration(Located<Service.DurationValue> value) {
+        return value == null ? null : value.value().duration();
+    }
+
+    private static Container.Setting imageUser(ImageConfig config) {
+        return config.user() == null ? null
+                : new Container.Setting(config.user().value(), origin(config.user().instruction().file().path(),
+                        config.user().instruction().span()));
+    }
+
+    private static Map<String, String> envOf(Stage stage) {
+        Map<String, String> env = new LinkedHashMap<>();
+        stage.variables().of(Variables.Kind.ENV).forEach((k, v) -> env.put(k, v == null ? "" : v));
+        return env;
+    }
+
+    // ---- paths and origins
+
+    private String relative(Path path) {
+        Path root = reading.layout.root();
+        Path abs = path.toAbsolutePath().normalize();
+        if (!abs.startsWith(root)) {
+            return null;
+        }
+        return root.relativize(abs).toString().replace('\\', '/');
+    }
+
+    private static String inContext(String context, String path) {
+        return context.isEmpty() ? path : path.substring(context.length() + 1);
+    }
+
+    private static Origin origin(Node node) {
+        return node == null ? null : new Origin(node.file().path(), node.span());
+    }
+
+    private static Origin origin(CommandSpec spec) {
+        return origin(spec.instruction().file().path(), spec.instruction().span());
+    }
+
+    private static Origin origin(CommandSpec test, dev.drydock.core.dockerfile.syntax.Instruction instruction) {
+        return origin(instruction.file().path(), instruction.span());
+    }
+
+    private static Origin origin(String file, dev.drydock.core.source.Span span) {
+        return new Origin(file, span);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.drydock.core.project;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command a container finally runs, as the engine assembles it: the ENTRYPOINT (Dockerfile or
+ * compose {@code entrypoint}) followed by the CMD (Dockerfile or compose {@code command}).
+ *
+ * @param entrypoint the entrypoint's argv, empty when none
+ * @param cmd the command's argv, empty when none (or ignored after a shell-form entrypoint)
+ * @param shellForm whether the part that decides the program runs through a shell: a Dockerfile
+ *     shell-form ENTRYPOINT, or a shell-form CMD with no entrypoint ({@code /bin/sh -c "..."})
+ * @param script the shell text of a shell-form command, else null
+ * @param entrypointOrigin where the entrypoint was set, or null
+ * @param cmdOrigin where the command was set, or null
+ */
+public record EffectiveCommand(List<String> entrypoint, List<String> cmd, boolean shellForm, String script,
+        Origin entrypointOrigin, Origin cmdOrigin) {
+
+    public EffectiveCommand {
+        entrypoint = List.copyOf(entrypoint);
+        cmd = List.copyOf(cmd);
+    }
+
+    /** ENTRYPOINT followed by CMD: what PID 1 is started with. */
+    public List<String> argv() {
+        List<String> argv = new ArrayList<>(entrypoint);
+        argv.addAll(cmd);
+        return argv;
+    }
+
+    /** The origin of the part that names the program: the entrypoint when there is one, else the command. */
+    public Origin origin() {
+        return entrypoint.isEmpty() ? cmdOrigin : entrypointOrigin;
+    }
+
+    public boolean isEmpty() {
+        return entrypoint.isEmpty() && cmd.isEmpty();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.drydock.core.project;
+
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.discovery.ProjectLayout;
+import dev.drydock.core.ignore.DockerIgnore;
+import dev.drydock.core.ignore.GitIgnore;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.source.Diagnostic;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A project folder read once into one model: its files, each parsed, and the containers they
+ * describe with everything linked (service to Dockerfile, context, ignore file, manifests, command,
+ * entry point, healthcheck). Rules query it; nothing re-reads or re-parses.
+ *
+ * @param root the project folder
+ * @param layout the files found and how they were classified
+ * @param dockerfiles every Dockerfile read, by path relative to the root
+ * @param composeProjects the compose projects: the default file (with its override) of each folder,
+ *     and every other compose file on its own
+ * @param dockerignores every ignore file read, by path
+ * @param gitignores every {@code .gitignore} read, by path
+ * @param manifests every dependency manifest read
+ * @param containers what runs: every compose service, then every Dockerfile no service builds
+ * @param diagnostics what could not be read or understood, per file; the rest of the model stands
+ */
+public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSource> dockerfiles,
+        List<ComposeProject> composeProjects, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
+        List<Manifest> manifests, List<Container> containers, List<Diagnostic> diagnostics) {
+
+    public Project {
+        dockerfiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dockerfiles));
+        composeProjects = List.copyOf(composeProjects);
+        dockerignores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dockerignores));
+        gitignores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gitignores));
+        manifests = List.copyOf(manifests);
+        containers = List.copyOf(containers);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    public Optional<Container> container(String name) {
+        return containers.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(d -> d.level() == Diagnostic.Level.ERROR);
+    }
+}

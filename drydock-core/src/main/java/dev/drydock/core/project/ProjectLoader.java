@@ -1,0 +1,187 @@
+package dev.drydock.core.project;
+
+import dev.drydock.core.compose.ComposeLoader;
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.discovery.ProjectFiles;
+import dev.drydock.core.discovery.ProjectLayout;
+import dev.drydock.core.discovery.ProjectScanner;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.syntax.Dockerfile;
+import dev.drydock.core.dockerfile.syntax.DockerfileParser;
+import dev.drydock.core.ignore.DockerIgnore;
+import dev.drydock.core.ignore.GitIgnore;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.manifest.Manifests;
+import dev.drydock.core.source.Diagnostic;
+import dev.drydock.core.source.SourceException;
+import dev.drydock.core.source.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads a project folder (or one file) into a {@link Project}: one walk, each file read and parsed
+ * once, then the containers linked. A file that cannot be read or parsed becomes a diagnostic and
+ * the rest is read. Compose interpolation sees the project's {@code .env} but not drydock's own
+ * process environment, so a review does not depend on, or print, the caller's shell variables.
+ */
+public final class ProjectLoader {
+
+    private final ProjectScanner scanner;
+
+    public ProjectLoader() {
+        this(new ProjectScanner());
+    }
+
+    public ProjectLoader(ProjectScanner scanner) {
+        this.scanner = scanner;
+    }
+
+    /** Reads a folder, or a single file together with the files Docker reads with it. */
+    public Project load(Path path) {
+        ProjectLayout layout = scanner.scan(path);
+        return new Reading(layout, ProjectFiles.open(layout.root(), scanner.maxTextBytes())).project();
+    }
+
+    /** What one load reads, with its caches: a file named twice is read and parsed once. */
+    static final class Reading {
+        final ProjectLayout layout;
+        final ProjectFiles files;
+        final List<Diagnostic> diagnostics = new ArrayList<>();
+        final Map<String, DockerfileSource> dockerfiles = new LinkedHashMap<>();
+        final Map<String, DockerIgnore> dockerignores = new LinkedHashMap<>();
+        final Map<String, GitIgnore> gitignores = new LinkedHashMap<>();
+        final Map<String, Manifest> manifests = new LinkedHashMap<>();
+        final List<ComposeProject> composeProjects = new ArrayList<>();
+
+        Reading(ProjectLayout layout, ProjectFiles files) {
+            this.layout = layout;
+            this.files = files;
+            diagnostics.addAll(layout.diagnostics());
+        }
+
+        Project project() {
+            for (ProjectEntry entry : layout.dockerfiles()) {
+                dockerfile(entry.path());
+            }
+            for (ProjectEntry entry : layout.dockerignoreFiles()) {
+                read(entry.path(), DockerIgnore::parse, DockerIgnore::diagnostics).ifPresent(i -> dockerignores.put(entry.path(), i));
+            }
+            for (ProjectEntry entry : layout.gitignoreFiles()) {
+                read(entry.path(), GitIgnore::parse, g -> List.of()).ifPresent(g -> gitignores.put(entry.path(), g));
+            }
+            Map<String, List<String>> namesByFolder = namesByFolder();
+            for (ProjectEntry entry : layout.manifests()) {
+                var kind = Manifests.kindOf(entry.path());
+                if (kind.isEmpty()) {
+                    continue; // lock files and the like are noted by the manifest beside them
+                }
+                List<String> siblings = namesByFolder.getOrDefault(entry.directory(), List.of());
+                read(entry.path(), f -> Manifests.parse(kind.get(), f, siblings), Manifest::diagnostics)
+                        .ifPresent(m -> manifests.put(entry.path(), m));
+            }
+            loadCompose();
+            List<Container> containers = new ContainerLinker(this).link();
+            return new Project(layout.root(), layout, dockerfiles, composeProjects, dockerignores, gitignores,
+                    List.copyOf(manifests.values()), containers, diagnostics);
+        }
+
+        /** The Dockerfile at a root-relative path, read and parsed on first use. */
+        DockerfileSource dockerfile(String path) {
+            DockerfileSource known = dockerfiles.get(path);
+            if (known != null) {
+                return known;
+            }
+            SourceFile file = text(path);
+            DockerfileSource source;
+            if (file == null) {
+                source = null;
+            } else {
+                Dockerfile syntax = null;
+                DockerfileModel model = null;
+                try {
+                    syntax = DockerfileParser.parse(file);
+                    model = DockerfileModel.of(syntax);
+                    diagnostics.addAll(model.diagnostics());
+                } catch (SourceException e) {
+                    diagnostics.add(Diagnostic.error(e));
+                }
+                source = new DockerfileSource(file, syntax, model);
+                dockerfiles.put(path, source);
+            }
+            return source;
+        }
+
+        /** A file's text, or null with a diagnostic when it cannot be read. */
+        SourceFile text(String path) {
+            try {
+                var result = files.read(path);
+                diagnostics.addAll(result.diagnostics());
+                return result.file();
+            } catch (SourceException e) {
+                diagnostics.add(Diagnostic.error(e));
+                return null;
+            }
+        }
+
+        private <T> java.util.Optional<T> read(String path, Function<SourceFile, T> parser,
+                Function<T, List<Diagnostic>> problems) {
+            SourceFile file = text(path);
+            if (file == null) {
+                return java.util.Optional.empty();
+            }
+            try {
+                T parsed = parser.apply(file);
+                diagnostics.addAll(problems.apply(parsed));
+                return java.util.Optional.of(parsed);
+            } catch (SourceException e) {
+                diagnostics.add(Diagnostic.error(e));
+                return java.util.Optional.empty();
+            }
+        }
+
+        private Map<String, List<String>> namesByFolder() {
+            Map<String, List<String>> names = new HashMap<>();
+            for (ProjectEntry entry : layout.entries()) {
+                names.computeIfAbsent(entry.directory(), d -> new ArrayList<>()).add(entry.name());
+            }
+            return names;
+        }
+
+        private void loadCompose() {
+            Map<String, List<ProjectEntry>> byFolder = new LinkedHashMap<>();
+            for (ProjectEntry entry : layout.composeFiles()) {
+                byFolder.computeIfAbsent(entry.directory(), d -> new ArrayList<>()).add(entry);
+            }
+            for (var folder : byFolder.entrySet()) {
+                List<ProjectEntry> defaults = layout.defaultComposeFiles(folder.getKey());
+                if (!defaults.isEmpty()) {
+                    loadCompose(folder.getKey(), defaults);
+                }
+                for (ProjectEntry entry : folder.getValue()) {
+                    if (!defaults.contains(entry)) {
+                        loadCompose(folder.getKey(), List.of(entry));
+                    }
+                }
+            }
+        }
+
+        private void loadCompose(String folder, List<ProjectEntry> entries) {
+            Path dir = layout.root().resolve(folder);
+            List<Path> paths = entries.stream().map(e -> layout.root().resolve(e.path())).toList();
+            try {
+                ComposeProject project = ComposeLoader.load(new ComposeLoader.Options(dir, paths, Map.of(), null, null),
+                        layout.root());
+                composeProjects.add(project);
+                diagnostics.addAll(project.diagnostics());
+            } catch (SourceException e) {
+                diagnostics.add(Diagnostic.error(e));
+            }
+        }
+    }
+}
