@@ -1,18 +1,84 @@
 package dev.drydock.cli;
 
+import dev.drydock.core.discovery.ProjectFiles;
+import dev.drydock.core.dockerfile.syntax.BuildkitAstDump;
+import dev.drydock.core.dockerfile.syntax.DockerfileParser;
+import dev.drydock.core.json.ProjectJson;
+import dev.drydock.core.project.DockerfileSource;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.source.Diagnostic;
+import dev.drydock.core.source.SourceException;
+import dev.drydock.core.source.SourceFile;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code drydock parse PATH}: shows how drydock read a project or a file. */
-@Command(name = "parse", description = "Show what drydock understood of a project folder or file.")
+/** {@code drydock parse PATH}: shows how drydock read a project folder or a file. */
+@Command(name = "parse", mixinStandardHelpOptions = true,
+        description = {"Show what drydock understood of a project folder or a file: the files it found, each",
+                "Dockerfile's stages, the compose services and what each one builds and runs."})
 final class ParseCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", defaultValue = ".", description = "Project folder or file (default: current folder).")
-    String path;
+    enum Format { text, json, buildkit }
+
+    @Parameters(index = "0", defaultValue = ".", paramLabel = "PATH",
+            description = "Project folder or file (default: the current folder).")
+    Path path;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (a summary), json (the whole model) or buildkit (BuildKit's AST dump of each Dockerfile).")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("parse is being built");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (format == Format.buildkit && Files.isRegularFile(path)) {
+            out.print(BuildkitAstDump.dump(DockerfileParser.parse(readAlone(path))));
+            out.flush();
+            return 0;
+        }
+        Project project = new ProjectLoader().load(path);
+        switch (format) {
+            case json -> ProjectJson.write(project, out);
+            case text -> ParseSummary.print(project, out);
+            case buildkit -> {
+                for (DockerfileSource source : project.dockerfiles().values()) {
+                    if (source.parsed()) {
+                        out.println("# " + source.file().path());
+                        out.print(BuildkitAstDump.dump(source.syntax()));
+                    }
+                }
+            }
+        }
+        out.println();
+        out.flush();
+        int exit = 0;
+        for (Diagnostic d : project.diagnostics()) {
+            if (d.level() == Diagnostic.Level.ERROR) {
+                err.println("drydock: " + d);
+                exit = Main.INPUT_ERROR;
+            }
+        }
+        return exit;
+    }
+
+    private static SourceFile readAlone(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        var read = ProjectFiles.open(absolute.getParent()).read(absolute.getFileName().toString());
+        if (read.file() == null) {
+            throw SourceException.ofFile(file.toString(), "cannot be read");
+        }
+        return SourceFile.of(file.toString(), read.file().text());
     }
 }

@@ -470,7 +470,11 @@ public final class ComposeLoader {
         for (Service s : services.values()) {
             for (Service.EnvFile f : s.envFiles()) {
                 if (f.required() && f.path() != null && !Files.isRegularFile(f.path()) && f.file() != null) {
-                    error(f.file().node(), "env file " + f.path() + " not found");
+                    // Often deliberately absent from a repository (git-ignored secrets): Compose refuses to
+                    // start without it, but the rest of the project can still be read and reviewed.
+                    Node at = f.file().node();
+                    diagnostics.add(Diagnostic.at(Diagnostic.Level.WARNING, at.file(), at.span(), "env file "
+                            + display(f.path()) + " not found (Compose will not start the service without it)"));
                 }
             }
         }

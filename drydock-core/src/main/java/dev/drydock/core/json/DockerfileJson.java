@@ -223,7 +223,7 @@ public final class DockerfileJson {
 
     private void duration(String name, Duration duration) {
         if (duration != null) {
-            out.field(name, duration.toString());
+            out.field(name, GoDurations.format(duration));
         }
     }
 }

@@ -110,10 +110,11 @@ class ServiceModelTest {
     }
 
     @Test
-    void missingRequiredEnvFileIsAnError() {
+    void missingRequiredEnvFileIsAWarning() {
         ComposeProject p = ComposeTesting.load(dir, "services:\n  web:\n    image: x\n    env_file: nope.env\n");
-        assertThat(p.errors()).singleElement().satisfies(d -> {
-            assertThat(d.message()).startsWith("env file ").endsWith("nope.env not found");
+        assertThat(p.errors()).isEmpty();
+        assertThat(p.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.message()).startsWith("env file nope.env not found");
             assertThat(d.line()).isEqualTo(4);
         });
     }
