@@ -44,8 +44,7 @@ final class ParseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (format == Format.buildkit && Files.isRegularFile(path)) {
-            out.print(BuildkitAstDump.dump(DockerfileParser.parse(readAlone(path))));
-            out.flush();
+            printLines(out, BuildkitAstDump.dump(DockerfileParser.parse(readAlone(path))));
             return 0;
         }
         Project project = new ProjectLoader().load(path);
@@ -56,12 +55,14 @@ final class ParseCommand implements Callable<Integer> {
                 for (DockerfileSource source : project.dockerfiles().values()) {
                     if (source.parsed()) {
                         out.println("# " + source.file().path());
-                        out.print(BuildkitAstDump.dump(source.syntax()));
+                        printLines(out, BuildkitAstDump.dump(source.syntax()));
                     }
                 }
             }
         }
-        out.println();
+        if (format == Format.json) {
+            out.println();
+        }
         out.flush();
         int exit = 0;
         for (Diagnostic d : project.diagnostics()) {
@@ -71,6 +72,14 @@ final class ParseCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    private static void printLines(PrintWriter out, String text) {
+        out.print(text);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            out.println();
+        }
+        out.flush();
     }
 
     private static SourceFile readAlone(Path file) {

@@ -1,0 +1,160 @@
+package dev.drydock.core.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.source.Diagnostic;
+import dev.drydock.core.source.SourceException;
+import dev.drydock.core.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private void write(String path, String text) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    @Test
+    void unifyServiceIsLinkedToEverythingItBuildsAndRuns() {
+        Project project = new ProjectLoader().load(SharedData.resolve("examples/unify"));
+        Container app = project.container("unify-app").orElseThrow();
+        assertThat(app.composeFile()).isEqualTo("docker-compose.yml");
+        assertThat(app.build().dockerfile()).isEqualTo("Dockerfile");
+        assertThat(app.build().context()).isEmpty();
+        assertThat(app.build().dockerignore()).isEqualTo(".dockerignore");
+        assertThat(app.manifests()).extracting(Manifest::file).containsExactly("requirements.txt");
+        assertThat(app.entryFiles()).containsExactly("app.py");
+        assertThat(app.command().argv()).containsExactly("python", "app.py");
+        assertThat(app.command().shellForm()).isFalse();
+        assertThat(app.command().cmdOrigin().file()).isEqualTo("Dockerfile");
+        assertThat(app.command().cmdOrigin().line()).isEqualTo(44);
+        assertThat(app.healthcheck().source()).isEqualTo("compose");
+        assertThat(app.healthcheck().origin().file()).isEqualTo("docker-compose.yml");
+        assertThat(app.healthcheck().origin().line()).isEqualTo(62);
+        assertThat(app.healthcheck().argv()).containsExactly("curl", "-f", "http://localhost:5000/health");
+        assertThat(app.user()).isNull();
+        assertThat(project.hasErrors()).isFalse();
+        assertThat(project.containers()).hasSize(1);
+    }
+
+    @Test
+    void composeCommandEntrypointUserAndBuildArgsOverrideTheImage() throws IOException {
+        write("web/Dockerfile", """
+                ARG PY=3.11
+                FROM python:${PY}-slim AS base
+                WORKDIR /srv
+                COPY . .
+                USER app
+                HEALTHCHECK CMD python -c "print(1)"
+                CMD ["python", "main.py"]
+                FROM base AS prod
+                ENV APP_MODULE=web.wsgi:app
+                """);
+        write("web/web/wsgi.py", "app = None\n");
+        write("web/requirements.txt", "gunicorn==23.0.0\n");
+        write("compose.yaml", """
+                services:
+                  api:
+                    build:
+                      context: web
+                      target: base
+                      args:
+                        PY: "3.12"
+                    command: gunicorn -w 2 web.wsgi:app
+                    user: "1000:1000"
+                  cache:
+                    image: redis:7
+                """);
+        Project project = new ProjectLoader().load(dir);
+        Container api = project.container("api").orElseThrow();
+        assertThat(api.build().dockerfile()).isEqualTo("web/Dockerfile");
+        assertThat(api.build().context()).isEqualTo("web");
+        assertThat(api.build().stage().name()).isEqualTo("base");
+        assertThat(api.build().model().stages().get(0).base()).satisfies(b ->
+                assertThat(b.toString()).contains("python:3.12-slim"));
+        assertThat(api.command().argv()).containsExactly("gunicorn", "-w", "2", "web.wsgi:app");
+        assertThat(api.command().cmdOrigin().file()).isEqualTo("compose.yaml");
+        assertThat(api.entryPoint().option("workers")).isEqualTo("2");
+        assertThat(api.entryFiles()).containsExactly("web/web/wsgi.py");
+        assertThat(api.user().value()).isEqualTo("1000:1000");
+        assertThat(api.healthcheck().source()).isEqualTo("dockerfile");
+        assertThat(api.healthcheck().test()).containsExactly("CMD-SHELL", "python -c \"print(1)\"");
+        assertThat(api.manifests()).extracting(Manifest::file).containsExactly("web/requirements.txt");
+        Container cache = project.container("cache").orElseThrow();
+        assertThat(cache.build()).isNull();
+        assertThat(cache.image()).isEqualTo("redis:7");
+        assertThat(project.containers()).hasSize(2).as("the Dockerfile is built by a service, not listed alone");
+    }
+
+    @Test
+    void composeEntrypointResetsTheImageCommand() throws IOException {
+        write("Dockerfile", "FROM node:22\nCMD [\"node\", \"server.js\"]\n");
+        write("compose.yaml", "services:\n  web:\n    build: .\n    entrypoint: [\"npm\", \"start\"]\n");
+        Container web = new ProjectLoader().load(dir).container("web").orElseThrow();
+        assertThat(web.command().argv()).containsExactly("npm", "start");
+        assertThat(web.command().cmd()).isEmpty();
+    }
+
+    @Test
+    void aDockerfileWithoutComposeIsAContainerToo() throws IOException {
+        write("Dockerfile", "FROM python:3.12-slim\nWORKDIR /app\nCOPY app.py .\nCMD python app.py\n");
+        write("app.py", "print('hi')\n");
+        write("build/other.Dockerfile", "FROM alpine\n");
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.containers()).extracting(Container::name).containsExactly("Dockerfile", "build/other.Dockerfile");
+        Container main = project.containers().get(0);
+        assertThat(main.command().shellForm()).isTrue();
+        assertThat(main.command().argv()).containsExactly("/bin/sh", "-c", "python app.py");
+        assertThat(main.command().script()).isEqualTo("python app.py");
+        assertThat(main.entryFiles()).containsExactly("app.py");
+        assertThat(main.build().dockerignore()).isNull();
+    }
+
+    @Test
+    void aBrokenFileIsReportedAndTheRestIsRead() throws IOException {
+        write("Dockerfile", "FROM alpine\nRUN echo ok\n");
+        write("compose.yaml", "services:\n  web:\n    build: .\n  bad: [\n");
+        write("package.json", "{ \"name\": ");
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.diagnostics()).filteredOn(d -> d.level() == Diagnostic.Level.ERROR)
+                .extracting(Diagnostic::path).contains("compose.yaml", "package.json");
+        assertThat(project.dockerfiles().get("Dockerfile").parsed()).isTrue();
+        assertThat(project.containers()).extracting(Container::name).containsExactly("Dockerfile");
+    }
+
+    @Test
+    void aDockerfileThatDoesNotParseIsReportedWithItsPosition() throws IOException {
+        write("Dockerfile", "# only a comment\n");
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.hasErrors()).isTrue();
+        assertThat(project.diagnostics()).anySatisfy(d -> assertThat(d.path()).isEqualTo("Dockerfile"));
+        assertThat(project.dockerfiles().get("Dockerfile").parsed()).isFalse();
+    }
+
+    @Test
+    void aMissingPathIsAnInputError() {
+        assertThatThrownBy(() -> new ProjectLoader().load(dir.resolve("nope")))
+                .isInstanceOf(SourceException.class).hasMessageContaining("no such file or directory");
+    }
+
+    @Test
+    void theShippedExampleIsReadWithoutErrors() {
+        Path example = Path.of("").toAbsolutePath().getParent().resolve("examples/flask-notes");
+        Project project = new ProjectLoader().load(example);
+        assertThat(project.hasErrors()).as(project.diagnostics().toString()).isFalse();
+        Container web = project.container("web").orElseThrow();
+        assertThat(web.command().script()).isEqualTo("flask run --host=0.0.0.0 --port=8000");
+        assertThat(web.entryFiles()).containsExactly("notes/web.py");
+        assertThat(project.container("db").orElseThrow().image()).isEqualTo("postgres:16");
+    }
+}
