@@ -147,7 +147,7 @@ final class ShellParser {
     private StatementList parseList(int stops) {
         List<AndOrList> items = new ArrayList<>();
         boolean separated = true;
-        int startIndex = peekStartAfterNewlines();
+        int startIndex = peek().start;
         while (true) {
             while (peek().kind == Kind.NEWLINE) {
                 next();
@@ -703,10 +703,6 @@ final class ShellParser {
         while (peek().kind == Kind.NEWLINE) {
             next();
         }
-    }
-
-    private int peekStartAfterNewlines() {
-        return peek().start;
     }
 
     private static boolean isWord(Token t, String word) {

@@ -300,6 +300,15 @@ class ParserTest {
     }
 
     @Test
+    void windowsLineEndings() {
+        ShellScript script = Snippets.script("apt-get update \\\r\n  && apt-get install -y x\r\nif true; then\r\n  echo ok\r\nfi\r\n");
+        assertThat(script.problems()).isEmpty();
+        assertThat(script.commands()).extracting(Command::name).containsExactly("apt-get", "apt-get", "true", "echo");
+        assertThat(script.commands().get(1).argumentValues()).containsExactly("install", "-y", "x");
+        assertThat(script.commands().get(1).span().startLine()).isEqualTo(2);
+    }
+
+    @Test
     void emptyAndBlankScripts() {
         assertThat(parse("").isEmpty()).isTrue();
         assertThat(parse("  \n\t\n # only a comment\n").isEmpty()).isTrue();
