@@ -89,12 +89,17 @@ final class ShellParser {
     StatementList parseScript() {
         StatementList list = parseList(0);
         // parseList stops at the end of the region only, at top level
+        finishPendingHereDocs();
+        return list;
+    }
+
+    /** Here-documents whose body never started (no newline after their line): empty, with a problem. */
+    private void finishPendingHereDocs() {
         for (PendingDoc doc : pending) {
             problem(doc.opStart, doc.opEnd, "here-document delimiter '" + doc.doc.delimiter() + "' not found");
             doc.doc.complete(new WordBuilder(text, limit).build(limit), Texts.span(text, limit, limit), false);
         }
         pending.clear();
-        return list;
     }
 
     /** Parses the region as a here-document body. */
@@ -139,6 +144,7 @@ final class ShellParser {
                 }
             }
         }
+        finishPendingHereDocs();
         return wb.build(pos);
     }
 

@@ -114,6 +114,15 @@ class RecoveryTest {
     }
 
     @Test
+    void hereDocumentOpenedInsideAnotherHereDocumentsBody() {
+        ShellScript script = parse("cat <<A\n$(cat <<B)\nA\necho after");
+        assertThat(script.problems()).anySatisfy(p -> assertThat(p.message()).contains("'B' not found"));
+        Redirect inner = script.commands().get(0).redirects().get(0);
+        assertThat(inner.hereDoc().body()).isNotNull();
+        assertThat(names(script)).containsExactly("cat", "cat", "echo");
+    }
+
+    @Test
     void problemsAreInFileOrder() {
         ShellScript script = parse("echo 'a\necho \"b");
         assertThat(script.problems()).hasSize(1);
