@@ -113,7 +113,7 @@ public final class DockerfileParser {
         int endOffset = lines.contentEnd(lastLine);
         List<Comment> preceding = pendingComments;
         pendingComments = new ArrayList<>();
-        return build(draft, line, heredocs, endOffset, preceding, inner, emptyLines, firstLine + 1, lastLine + 1);
+        return build(draft, line, first, heredocs, endOffset, preceding, inner, emptyLines, firstLine + 1, lastLine + 1);
     }
 
     /**
@@ -177,7 +177,7 @@ public final class DockerfileParser {
     }
 
     /** Turns the draft into instructions, the ONBUILD chain from the inside out. */
-    private Instruction build(InstructionDraft draft, LogicalLine line, List<Heredoc> heredocs, int endOffset,
+    private Instruction build(InstructionDraft draft, LogicalLine line, int start, List<Heredoc> heredocs, int endOffset,
             List<Comment> preceding, List<Comment> inner, List<Span> emptyLines, int startLine, int endLine) {
         List<InstructionDraft> chain = new ArrayList<>();
         for (InstructionDraft d = draft; d != null; d = d.trigger()) {
@@ -188,7 +188,7 @@ public final class DockerfileParser {
             InstructionDraft d = chain.get(i);
             Arguments arguments = d.trigger() != null ? new OnbuildArguments(built) : d.arguments();
             boolean top = i == 0;
-            Span span = file.span(top ? line.fileOffset(0) : d.keyword().span().start(), endOffset);
+            Span span = file.span(top ? start : d.keyword().span().start(), endOffset);
             built = new Instruction(d.kind(), d.keyword(), d.flags(), arguments, heredocs, span,
                     top ? line.toMappedText() : line.slice(d.from(), d.to()),
                     top ? preceding : List.of(), top ? inner : List.of(), top ? emptyLines : List.of(),
