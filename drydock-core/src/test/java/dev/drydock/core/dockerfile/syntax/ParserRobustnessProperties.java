@@ -35,7 +35,7 @@ class ParserRobustnessProperties {
             "\nEOF\n", "\n", "\r\n", "\r", "#", "# escape=`\n", "# syntax=x\n", "$", "${", "}", "{", "-", "--", "--mount=",
             "=", ",", " ", "\t", "\u00a0", "\uFEFF", "ONBUILD ", "RUN ", "COPY ", "ENV ", "ARG ", "LABEL ", "HEALTHCHECK ",
             "CMD ", "FROM ", "type=cache,", "\"a\", ", "\"x\":", "é", "\ud83d\ude00", "\u0000", "0", ":-", "x", "\"\"",
-            "[\"", "\"]", "<<'E'", "3<<", "--chmod=", "--interval=", "1m", "ms", "NONE", "\t\n");
+            "[\"", "\"]", "<<'E'", "3<<", "--chmod=", "--interval=", "1m", "ms", "NONE", "\t\n", "\ud800");
 
     @Property(tries = 1)
     void everyCorpusFileParsesOrFailsCleanly() {
