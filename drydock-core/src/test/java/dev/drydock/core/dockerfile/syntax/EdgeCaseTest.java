@@ -73,4 +73,18 @@ class EdgeCaseTest {
                 .containsExactly(InstructionKind.FROM, InstructionKind.RUN, InstructionKind.UNKNOWN, InstructionKind.UNKNOWN);
         assertThat(dockerfile.instructions().get(2).keyword().value()).isEqualTo("hello");
     }
+
+    @Test
+    void largeFilesParse() {
+        StringBuilder text = new StringBuilder("FROM alpine\n");
+        for (int i = 0; i < 2500; i++) {
+            text.append("# step ").append(i).append("\nRUN --mount=type=cache,target=/c apk add \\\n    curl\n")
+                    .append("ENV A").append(i).append("=\"x y\"\n");
+        }
+        Dockerfile dockerfile = parse(text.toString());
+        assertThat(dockerfile.file().lineCount()).isGreaterThan(10_000);
+        assertThat(dockerfile.instructions()).hasSize(5001);
+        assertThat(dockerfile.comments()).hasSize(2500);
+        assertThat(dockerfile.instructions().get(5000).endLine()).isEqualTo(10_001);
+    }
 }
