@@ -90,7 +90,7 @@ public final class DockerfileParser {
         LogicalLine line = new LogicalLine(file, first);
         List<Comment> inner = new ArrayList<>();
         List<Span> emptyLines = new ArrayList<>();
-        boolean continued = appendPiece(line, first, first, end, escape);
+        boolean continued = appendPiece(line, first, end, escape);
         index++;
         while (continued && index < readable) {
             int start = lines.start(index);
@@ -103,7 +103,7 @@ public final class DockerfileParser {
             } else if (nonSpace == stop) {
                 emptyLines.add(file.span(start, stop));
             } else {
-                continued = appendPiece(line, start, start, stop, escape);
+                continued = appendPiece(line, start, stop, escape);
             }
             index++;
         }
@@ -113,21 +113,23 @@ public final class DockerfileParser {
         int endOffset = lines.contentEnd(lastLine);
         List<Comment> preceding = pendingComments;
         pendingComments = new ArrayList<>();
-        return build(draft, line, heredocs, endOffset, preceding, inner, emptyLines, firstLine + 1, lastLine + 1);
+        return build(draft, line, first, heredocs, endOffset, preceding, inner, emptyLines, firstLine + 1, lastLine + 1);
     }
 
     /**
-     * Appends one physical line's text to the logical line, without a line continuation at its end
-     * (BuildKit's {@code trimContinuationCharacter}); returns whether the line continues.
+     * Appends the text {@code from..to} of one physical line (for the first line, after its leading
+     * white space) to the logical line, without a line continuation at its end; returns whether the line
+     * continues. As BuildKit's {@code trimContinuationCharacter}: the escape character followed only by
+     * spaces and tabs continues the line unless another escape character precedes it.
      */
-    private boolean appendPiece(LogicalLine line, int lineStart, int from, int to, char escape) {
+    private boolean appendPiece(LogicalLine line, int from, int to, char escape) {
         int end = to;
         while (end > from && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
             end--;
         }
         if (end > from && text.charAt(end - 1) == escape) {
             int escapeAt = end - 1;
-            if (escapeAt == lineStart || text.charAt(escapeAt - 1) != escape) {
+            if (escapeAt == from || text.charAt(escapeAt - 1) != escape) {
                 line.append(from, escapeAt);
                 return true;
             }
@@ -177,20 +179,21 @@ public final class DockerfileParser {
     }
 
     /** Turns the draft into instructions, the ONBUILD chain from the inside out. */
-    private Instruction build(InstructionDraft draft, LogicalLine line, List<Heredoc> heredocs, int endOffset,
+    private Instruction build(InstructionDraft draft, LogicalLine line, int start, List<Heredoc> heredocs, int endOffset,
             List<Comment> preceding, List<Comment> inner, List<Span> emptyLines, int startLine, int endLine) {
         List<InstructionDraft> chain = new ArrayList<>();
         for (InstructionDraft d = draft; d != null; d = d.trigger()) {
             chain.add(d);
         }
         Instruction built = null;
+        MappedText logicalText = line.toMappedText(); // shared by the triggers: copying it per level would be quadratic
         for (int i = chain.size() - 1; i >= 0; i--) {
             InstructionDraft d = chain.get(i);
             Arguments arguments = d.trigger() != null ? new OnbuildArguments(built) : d.arguments();
             boolean top = i == 0;
-            Span span = file.span(top ? line.fileOffset(0) : d.keyword().span().start(), endOffset);
+            Span span = file.span(top ? start : d.keyword().span().start(), endOffset);
             built = new Instruction(d.kind(), d.keyword(), d.flags(), arguments, heredocs, span,
-                    top ? line.toMappedText() : line.slice(d.from(), d.to()),
+                    logicalText,
                     top ? preceding : List.of(), top ? inner : List.of(), top ? emptyLines : List.of(),
                     startLine, endLine);
         }

@@ -4,6 +4,7 @@ import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -92,7 +93,7 @@ final class FlagExtractor {
                 ch = s.charAt(pos);
             }
             if (word.length() == offsets.length) {
-                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
             }
             offsets[word.length()] = line.fileOffset(pos);
             word.append(ch);

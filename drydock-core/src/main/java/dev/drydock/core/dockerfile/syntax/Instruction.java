@@ -18,7 +18,8 @@ import java.util.Optional;
  *     lines, comment and empty lines inside it, heredoc bodies and terminators included
  * @param logicalText the instruction's text as BuildKit parses it (its {@code Original}): physical
  *     lines joined with the escape character and what follows it removed, comment and empty lines
- *     inside it left out, each character mapped to the file
+ *     inside it left out, each character mapped to the file. An ONBUILD trigger shares its ONBUILD's
+ *     text (the trigger's own part starts at its keyword)
  * @param precedingComments the comment lines BuildKit attaches to the instruction (its
  *     {@code PrevComment}): those since the previous instruction, restarted by an empty {@code #}
  *     line, parser directives excluded; blank lines do not restart them

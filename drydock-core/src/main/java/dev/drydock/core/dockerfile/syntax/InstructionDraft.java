@@ -11,9 +11,7 @@ record InstructionDraft(
         Word keyword,
         List<Flag> flags,
         Arguments arguments,
-        InstructionDraft trigger,
-        int from,
-        int to) {
+        InstructionDraft trigger) {
 
     /** BuildKit's {@code canContainHeredoc}: RUN, COPY, ADD not in JSON form, or ONBUILD of one. */
     boolean canContainHeredoc() {

@@ -33,19 +33,18 @@ final class InstructionParser {
         while (true) {
             Split split = split(from, to);
             if (split.kind == InstructionKind.ONBUILD && split.argsEnd > split.argsStart) {
-                onbuilds.add(new InstructionDraft(split.kind, split.keyword, split.flags, null, null, from, to));
+                onbuilds.add(new InstructionDraft(split.kind, split.keyword, split.flags, null, null));
                 from = split.argsStart;
                 to = split.argsEnd;
                 continue;
             }
             draft = new InstructionDraft(split.kind, split.keyword, split.flags,
-                    arguments(split.kind, split.argsStart, split.argsEnd), null, from, to);
+                    arguments(split.kind, split.argsStart, split.argsEnd), null);
             break;
         }
         for (int i = onbuilds.size() - 1; i >= 0; i--) {
             InstructionDraft outer = onbuilds.get(i);
-            draft = new InstructionDraft(outer.kind(), outer.keyword(), outer.flags(), null, draft, outer.from(),
-                    outer.to());
+            draft = new InstructionDraft(outer.kind(), outer.keyword(), outer.flags(), null, draft);
         }
         return draft;
     }

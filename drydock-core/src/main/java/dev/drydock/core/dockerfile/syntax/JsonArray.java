@@ -1,6 +1,7 @@
 package dev.drydock.core.dockerfile.syntax;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -99,7 +100,7 @@ final class JsonArray {
                     return false;
                 }
                 if (open == stack.length) {
-                    stack = java.util.Arrays.copyOf(stack, open * 2);
+                    stack = Arrays.copyOf(stack, open * 2);
                 }
                 stack[open++] = c == '{';
                 skipWhitespace();

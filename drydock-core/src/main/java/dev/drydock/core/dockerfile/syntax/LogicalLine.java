@@ -34,6 +34,7 @@ final class LogicalLine {
             textStarts = Arrays.copyOf(textStarts, pieces * 2);
             fileStarts = Arrays.copyOf(fileStarts, pieces * 2);
         }
+        text = null;
         textStarts[pieces] = builder.length();
         fileStarts[pieces] = fileStart;
         pieces++;

@@ -121,7 +121,8 @@ class ArgumentsTest {
                 .containsExactly("2:27-2:28", "3:4-3:8");
         assertThat(trigger.span().toString()).isEqualTo("2:10-3:8");
         assertThat(onbuild.span().toString()).isEqualTo("2:1-3:8");
-        assertThat(trigger.logicalText().text()).isEqualTo("Copy --chown=app .    /app");
+        assertThat(trigger.logicalText().text()).isEqualTo("onbuild  Copy --chown=app .    /app");
+        assertThat(trigger.logicalText()).isSameAs(onbuild.logicalText());
         assertThat(BuildkitAstDump.dump(onbuild)).isEqualTo("onbuild (copy [\"--chown=app\"] \".\" \"/app\")");
         // BuildKit's parser accepts nested ONBUILD; the dump nests it
         assertThat(dump("ONBUILD ONBUILD RUN x")).isEqualTo("(onbuild (onbuild (run \"x\")))");
