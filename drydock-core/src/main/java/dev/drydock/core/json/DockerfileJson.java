@@ -27,6 +27,7 @@ import dev.drydock.core.dockerfile.syntax.ShellForm;
 import dev.drydock.core.dockerfile.syntax.UnparsedArguments;
 import dev.drydock.core.dockerfile.syntax.WordList;
 import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.shell.Command;
 import java.time.Duration;
 import java.util.List;
 
@@ -55,7 +56,7 @@ public final class DockerfileJson {
         out.map("globalArgs", model.globalArgs().of(Variables.Kind.ARG));
         out.startArray("stages");
         for (Stage stage : model.stages()) {
-            stage(stage);
+            stage(model, stage);
         }
         out.endArray();
         model.targetStage().ifPresent(s -> out.field("targetStage", s.index()));
@@ -133,7 +134,7 @@ public final class DockerfileJson {
         return out.endArray();
     }
 
-    private void stage(Stage stage) {
+    private void stage(DockerfileModel model, Stage stage) {
         out.startObject().field("index", stage.index()).field("name", stage.name()).span(stage.from().span());
         base(stage.base());
         out.field("platform", stage.platform());
@@ -162,6 +163,20 @@ public final class DockerfileJson {
                 out.field("fromStage", copy.fromStage());
             }
             out.field("chown", copy.chown()).field("chmod", copy.chmod()).endObject();
+        }
+        out.endArray();
+        out.startArray("runs");
+        for (CommandSpec run : stage.runs()) {
+            out.startObject().span(run.instruction().span()).field("form", run.execForm() ? "exec" : "shell");
+            model.script(run).ifPresent(script -> {
+                out.startArray("commands");
+                for (Command command : script.commands()) {
+                    out.startObject().field("program", command.name()).strings("arguments", command.argumentValues())
+                            .span(command.span()).endObject();
+                }
+                out.endArray();
+            });
+            out.endObject();
         }
         out.endArray();
         out.endObject();

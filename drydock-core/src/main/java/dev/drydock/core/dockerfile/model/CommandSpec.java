@@ -1,6 +1,7 @@
 package dev.drydock.core.dockerfile.model;
 
 import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.source.MappedText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +13,12 @@ import java.util.List;
  * @param execForm whether it is in exec (JSON) form
  * @param arguments the JSON elements in exec form; the one shell text in shell form
  * @param shell the SHELL in effect for the shell form ({@code /bin/sh -c} by default)
+ * @param script the shell-form text mapped to the file, followed by the here-documents the
+ *     instruction opens (so a shell parser sees {@code cmd <<EOF}, the body and the terminator); null
+ *     in exec form
  */
-public record CommandSpec(Instruction instruction, boolean execForm, List<String> arguments, List<String> shell) {
+public record CommandSpec(Instruction instruction, boolean execForm, List<String> arguments, List<String> shell,
+        MappedText script) {
 
     public CommandSpec {
         arguments = List.copyOf(arguments);

@@ -2,7 +2,10 @@ package dev.drydock.core.dockerfile.model;
 
 import dev.drydock.core.dockerfile.syntax.Dockerfile;
 import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.shell.ShellOptions;
+import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.Diagnostic;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +25,7 @@ public final class DockerfileModel {
     private final List<Stage> stages;
     private final List<Diagnostic> diagnostics;
     private final Map<Instruction, Step> steps = new IdentityHashMap<>();
+    private final Map<CommandSpec, ShellScript> scripts = Collections.synchronizedMap(new IdentityHashMap<>());
 
     DockerfileModel(Dockerfile syntax, BuildOptions options, Variables globalArgs, List<Stage> stages,
             List<Diagnostic> diagnostics) {
@@ -97,6 +101,29 @@ public final class DockerfileModel {
     /** The state an instruction runs in; empty for FROM, global ARGs and instructions outside any stage. */
     public Optional<Step> step(Instruction instruction) {
         return Optional.ofNullable(steps.get(instruction));
+    }
+
+    /**
+     * The shell script of a shell-form command (RUN, CMD, ENTRYPOINT, HEALTHCHECK), parsed on first
+     * use with the options its SHELL sets ({@code -o pipefail} ...) and kept; empty in exec form or
+     * when the SHELL is not a POSIX shell (PowerShell, cmd).
+     */
+    public Optional<ShellScript> script(CommandSpec command) {
+        if (command.script() == null || command.shell().isEmpty() || ShellOptions.isNonPosixShell(command.shell().get(0))
+                || startsWithForeignShebang(command.script().text())) {
+            return Optional.empty();
+        }
+        return Optional.of(scripts.computeIfAbsent(command,
+                c -> ShellScript.parse(c.script(), ShellOptions.ofShellCommand(c.shell()))));
+    }
+
+    /** A heredoc script such as {@code #!/usr/bin/env python3} runs with its own interpreter, not the shell. */
+    private static boolean startsWithForeignShebang(String script) {
+        if (!script.startsWith("#!")) {
+            return false;
+        }
+        String line = script.lines().findFirst().orElse("");
+        return !line.matches("#!\\s*(/usr)?/bin/(env\\s+)?(ba|da|a|k|z)?sh(\\s.*)?");
     }
 
     /** Problems met while building the model: unexpandable words, bad flag values, misplaced instructions. */

@@ -10,6 +10,7 @@ import dev.drydock.core.dockerfile.syntax.Dockerfile;
 import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.Flag;
 import dev.drydock.core.dockerfile.syntax.HealthcheckArguments;
+import dev.drydock.core.dockerfile.syntax.HealthcheckOptions;
 import dev.drydock.core.dockerfile.syntax.Heredoc;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
@@ -21,9 +22,9 @@ import dev.drydock.core.dockerfile.syntax.Word;
 import dev.drydock.core.dockerfile.syntax.WordList;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.source.Diagnostic;
+import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.Span;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -284,12 +285,32 @@ final class ModelBuilder {
     private CommandSpec command(Instruction instruction, Arguments arguments, StageState s) {
         List<String> shell = s.config.effectiveShell();
         if (arguments instanceof ExecForm exec) {
-            return new CommandSpec(instruction, true, exec.values(), shell);
+            return new CommandSpec(instruction, true, exec.values(), shell, null);
         }
         if (arguments instanceof ShellForm form) {
-            return new CommandSpec(instruction, false, List.of(form.text()), shell);
+            return new CommandSpec(instruction, false, List.of(form.text()), shell, withHeredocs(form.script(), instruction));
         }
-        return new CommandSpec(instruction, true, List.of(), shell);
+        return new CommandSpec(instruction, true, List.of(), shell, null);
+    }
+
+    /** The command line and, after it, the lines of the here-documents it opens, as a shell reads them. */
+    private static MappedText withHeredocs(MappedText line, Instruction instruction) {
+        if (instruction.heredocs().isEmpty()) {
+            return line;
+        }
+        List<Heredoc> heredocs = instruction.heredocs();
+        if (heredocs.size() == 1 && line.text().strip().equals(line.file().text(heredocs.get(0).marker()))) {
+            return heredocs.get(0).content(); // RUN <<EOF: BuildKit runs the body itself as the script
+        }
+        MappedText.Builder script = MappedText.builder(line.file());
+        for (int i = 0; i < line.length(); i++) {
+            int offset = line.fileOffset(i);
+            script.append(offset, offset + 1);
+        }
+        int bodyStart = heredocs.get(0).span().start();
+        script.appendSynthetic("\n", Math.max(0, bodyStart - 1));
+        script.append(bodyStart, heredocs.get(heredocs.size() - 1).span().end());
+        return script.build();
     }
 
     private HealthcheckSpec healthcheck(Instruction instruction, StageState s) {
@@ -302,24 +323,10 @@ final class ModelBuilder {
             }
             test = command(instruction, args.command(), s);
         }
-        return new HealthcheckSpec(instruction, test, duration(instruction, "interval"), duration(instruction, "timeout"),
-                duration(instruction, "start-period"), duration(instruction, "start-interval"), retries(instruction));
-    }
-
-    private static Duration duration(Instruction instruction, String flag) {
-        return instruction.flag(flag).map(Flag::durationValue).orElse(null);
-    }
-
-    private static Integer retries(Instruction instruction) {
-        Flag flag = instruction.flag("retries").orElse(null);
-        if (flag == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(flag.stringValue());
-        } catch (NumberFormatException e) {
-            throw flag.valueError("invalid value for --retries: " + flag.value());
-        }
+        HealthcheckOptions o = HealthcheckOptions.of(instruction);
+        return new HealthcheckSpec(instruction, test, o.interval().orElse(null), o.timeout().orElse(null),
+                o.startPeriod().orElse(null), o.startInterval().orElse(null),
+                o.retries().isPresent() ? o.retries().getAsInt() : null);
     }
 
     private CopyCommand copy(Instruction instruction, StageState s) {

@@ -218,4 +218,52 @@ class DockerfileModelTest {
         assertThat(ContainerPaths.resolve("/", "./")).isEqualTo("/");
         assertThat(ContainerPaths.clean("/a//b/./../c")).isEqualTo("/a/c");
     }
+
+    @Test
+    void runScriptsAreParsedWithPositionsInTheDockerfile() {
+        DockerfileModel model = model("""
+                FROM debian:12
+                SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+                RUN apt-get update && \\
+                    apt-get install -y \\
+                      --no-install-recommends curl | tee /log
+                """);
+        CommandSpec run = model.stages().get(0).runs().get(0);
+        var script = model.script(run).orElseThrow();
+        assertThat(script).isSameAs(model.script(run).orElseThrow());
+        var install = script.commands("apt-get").get(1);
+        assertThat(install.subcommand()).contains("install");
+        var flag = install.flag("--no-install-recommends").orElseThrow();
+        assertThat(flag.span().startLine()).isEqualTo(5);
+        assertThat(flag.span().startColumn()).isEqualTo(7);
+        assertThat(install.pipefail()).isTrue();
+    }
+
+    @Test
+    void heredocRunScriptsAreParsedToo() {
+        DockerfileModel model = model("""
+                FROM alpine
+                RUN <<EOF
+                set -e
+                apk add --no-cache curl
+                EOF
+                """);
+        var script = model.script(model.stages().get(0).runs().get(0)).orElseThrow();
+        var apk = script.commands("apk").get(0);
+        assertThat(apk.span().startLine()).isEqualTo(4);
+        assertThat(apk.hasFlag("--no-cache")).isTrue();
+    }
+
+    @Test
+    void execFormAndPowerShellHaveNoPosixScript() {
+        DockerfileModel model = model("""
+                FROM mcr.microsoft.com/windows/servercore
+                RUN ["cmd", "/c", "echo hi"]
+                SHELL ["powershell", "-Command"]
+                RUN Write-Host hi
+                """);
+        DockerfileModel python = model("FROM python:3.12\nRUN <<EOF\n#!/usr/bin/env python3\nprint('hi')\nEOF\n");
+        assertThat(python.script(python.stages().get(0).runs().get(0))).isEmpty();
+        assertThat(model.stages().get(0).runs()).allSatisfy(run -> assertThat(model.script(run)).isEmpty());
+    }
 }
