@@ -525,6 +525,9 @@ public final class EntryPoints {
                 }
                 default -> {
                     if (name.startsWith("wait-for")) {
+                        if (isScript(argv.get(0)) || argv.get(0).contains("/")) {
+                            scripts.add(abs(argv.get(0))); // a project script copied into the image
+                        }
                         int dashes = rest.indexOf("--");
                         wrappers.add(new Wrapper(name, dashes < 0 ? rest : rest.subList(0, dashes)));
                         return dashes < 0 ? List.of() : rest.subList(dashes + 1, rest.size());
