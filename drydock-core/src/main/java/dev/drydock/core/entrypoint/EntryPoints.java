@@ -256,11 +256,11 @@ public final class EntryPoints {
                 }
                 String name = base(argv.get(0));
                 if (SHELLS.contains(name)) {
-                    Object step = shell(name, argv);
-                    if (step instanceof EntryPoint result) {
-                        return result;
+                    Step step = shell(name, argv);
+                    if (step.result() != null) {
+                        return step.result();
                     }
-                    argv = cast(step);
+                    argv = step.next();
                     continue;
                 }
                 List<String> next = peel(name, argv);
@@ -282,15 +282,21 @@ public final class EntryPoints {
             return done(Runtime.SHELL, Target.NONE, Map.of(), argv);
         }
 
-        @SuppressWarnings("unchecked")
-        private static List<String> cast(Object step) {
-            return (List<String>) step;
+        /** What a shell leads to: the next argv to read, or the finished result. */
+        private record Step(List<String> next, EntryPoint result) {
+            static Step to(List<String> next) {
+                return new Step(next, null);
+            }
+
+            static Step end(EntryPoint result) {
+                return new Step(null, result);
+            }
         }
 
         // ---- wrappers ----
 
         /** {@code sh -c script [$0 args...]}, {@code sh script.sh args}, or a bare shell. */
-        private Object shell(String name, List<String> argv) {
+        private Step shell(String name, List<String> argv) {
             List<String> args = argv.subList(1, argv.size());
             int i = 0;
             boolean command = false;
@@ -319,7 +325,7 @@ public final class EntryPoints {
             }
             if (command) {
                 if (i >= args.size()) {
-                    return done(Runtime.SHELL, Target.NONE, Map.of(), argv);
+                    return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
                 }
                 String script = args.get(i);
                 List<String> positional = args.subList(i + 1, args.size());
@@ -329,12 +335,12 @@ public final class EntryPoints {
                 if (!parsed.supported()) {
                     shellScript = script;
                     notes.add("the script uses " + parsed.unsupported() + ", which drydock does not split; kept whole");
-                    return done(Runtime.SHELL, Target.NONE, Map.of(), argv);
+                    return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
                 }
                 ShellWords.Command main = main(parsed.commands());
                 if (main == null) {
                     shellScript = script;
-                    return done(Runtime.SHELL, Target.NONE, Map.of(), argv);
+                    return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
                 }
                 for (ShellWords.Command other : parsed.commands()) {
                     if (other == main || other.words().isEmpty()) {
@@ -349,17 +355,17 @@ public final class EntryPoints {
                 }
                 env.clear();
                 env.putAll(main.environment());
-                return main.words();
+                return Step.to(main.words());
             }
             if (i < args.size()) {
                 wrappers.add(new Wrapper(name, options));
                 List<String> next = script(args.get(i), args.subList(i + 1, args.size()));
                 if (next == null) {
-                    return done(Runtime.SCRIPT, Target.file(args.get(i), abs(args.get(i))), Map.of(), argv);
+                    return Step.end(done(Runtime.SCRIPT, Target.file(args.get(i), abs(args.get(i))), Map.of(), argv));
                 }
-                return next;
+                return Step.to(next);
             }
-            return done(Runtime.SHELL, Target.NONE, Map.of(), argv);
+            return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
         }
 
         /**
@@ -1206,7 +1212,7 @@ public final class EntryPoints {
             }
             List<String> positionals = parsed.positionals();
             Target target = positionals.size() > 1 ? Target.directory(positionals.get(1), abs(positionals.get(1)))
-                    : command.isEmpty() || positionals.isEmpty() ? Target.directory(".", workdir) : Target.directory(".", workdir);
+                    : Target.directory(".", workdir);
             return done(runtime, target, options, argv);
         }
 

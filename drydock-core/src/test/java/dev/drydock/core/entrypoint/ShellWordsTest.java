@@ -61,6 +61,7 @@ class ShellWordsTest {
         ShellWords.Script script = ShellWords.parse("exec \"$@\" --x \"$1\" $# $0", Map.of(), List.of("sh", "a b", "c"));
         assertThat(script.commands().get(0).words()).containsExactly("exec", "a b", "c", "--x", "a b", "2", "sh");
         assertThat(ShellWords.parse("exec \"$@\"", Map.of(), List.of("sh")).commands().get(0).words()).containsExactly("exec");
+        assertThat(ShellWords.parse("x ${1} ${99999999999}", Map.of(), List.of("sh", "one")).commands().get(0).words()).containsExactly("x", "one");
     }
 
     @Test
