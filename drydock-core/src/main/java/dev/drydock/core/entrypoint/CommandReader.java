@@ -36,7 +36,10 @@ final class CommandReader {
             "java", "mvn", "mvnw", "gradle", "gradlew", "go", "rails", "puma", "rackup", "unicorn", "ruby", "php",
             "frankenphp", "nginx", "httpd-foreground", "apache2-foreground", "httpd", "apache2", "apachectl",
             "apache2ctl", "caddy", "supervisord", "exec", "env", "tini", "dumb-init", "gosu", "su-exec",
-            "opentelemetry-instrument", "ddtrace-run", "bundle", "npx", "poetry", "pipenv", "uv");
+            "opentelemetry-instrument", "ddtrace-run", "bundle", "npx", "poetry", "pipenv", "uv",
+            // servers official images start through their entry-point scripts
+            "postgres", "mysqld", "mariadbd", "mongod", "redis-server", "memcached", "rabbitmq-server", "haproxy",
+            "traefik", "envoy", "sidekiq", "cron", "crond");
     private static final OptionSpec TINI = OptionSpec.of("-p=", "-e=", "-s", "-g", "-v", "-vv", "-vvv", "-w", "-l", "-h");
     private static final OptionSpec DUMB_INIT = OptionSpec.of("-r|--rewrite=", "-c|--single-child", "-v|--verbose", "-V|--version");
     private static final OptionSpec CHPST = OptionSpec.of("-u=", "-U=", "-b=", "-e=", "-/=", "-n=", "-l=", "-L=", "-m=",

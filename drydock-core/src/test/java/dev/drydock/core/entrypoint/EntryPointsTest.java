@@ -499,6 +499,10 @@ class EntryPointsTest {
             EntryPoint args = exec("/app", "./start.sh", "production");
             assertThat(args.runtime()).isEqualTo(Runtime.SCRIPT);
             assertThat(args.args()).containsExactly("./start.sh", "production");
+            EntryPoint postgres = exec("/", "docker-entrypoint.sh", "postgres", "-c", "max_connections=200");
+            assertThat(postgres.runtime()).isEqualTo(Runtime.BINARY);
+            assertThat(postgres.target()).isEqualTo(Target.file("postgres", null));
+            assertThat(postgres.scripts()).containsExactly("/docker-entrypoint.sh");
             EntryPoint viaSh = exec("/app", "sh", "/entrypoint.sh", "python", "app.py");
             assertThat(viaSh.runtime()).isEqualTo(Runtime.PYTHON);
             assertThat(viaSh.scripts()).containsExactly("/entrypoint.sh");
