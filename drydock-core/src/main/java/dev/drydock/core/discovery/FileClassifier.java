@@ -241,18 +241,11 @@ public final class FileClassifier {
     }
 
     private static FileType classifyEnv(String lower) {
-        boolean env = lower.equals(".env") || lower.startsWith(".env.")
-                || (lower.endsWith(".env") && lower.length() > 4)
-                || lower.contains(".env.");
+        boolean env = lower.equals(".env") || lower.startsWith(".env.") || lower.endsWith(".env") && lower.length() > 4;
         if (!env) {
-            return null;
-        }
-        if (lower.startsWith(".env.") || lower.endsWith(".env") || lower.equals(".env")) {
-            // fall through to the template check
-        } else {
-            // "web.env.example": only env-like when the rest marks a template
-            String after = lower.substring(lower.indexOf(".env.") + 5);
-            if (!ENV_TEMPLATE_WORDS.contains(after)) {
+            // "web.env.example" is a template of web.env; "app.env.js" is no env file at all
+            int at = lower.indexOf(".env.");
+            if (at < 0 || !ENV_TEMPLATE_WORDS.contains(lower.substring(at + 5))) {
                 return null;
             }
         }

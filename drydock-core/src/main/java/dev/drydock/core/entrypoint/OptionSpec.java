@@ -18,6 +18,9 @@ final class OptionSpec {
     /** Options by canonical name; positional arguments in order; whatever followed "--". */
     record Parsed(Map<String, String> options, List<String> positionals, List<String> afterDashes, boolean sawDashes) {}
 
+    /** No known options: every "--key=value" is kept as it is. */
+    static final OptionSpec NONE = of();
+
     private final Map<String, Option> byToken = new HashMap<>();
 
     private OptionSpec() {}

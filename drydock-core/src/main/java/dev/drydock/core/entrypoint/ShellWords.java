@@ -456,9 +456,7 @@ public final class ShellWords {
             unknown(written, quoted);
             return;
         }
-        String value = name.chars().allMatch(Character::isDigit)
-                ? (Integer.parseInt(name) < positional.size() ? positional.get(Integer.parseInt(name)) : null)
-                : env.get(name);
+        String value = name.chars().allMatch(Character::isDigit) ? positional(name) : env.get(name);
         if (rest.isEmpty()) {
             if (value == null) {
                 unknown(written, quoted);
@@ -526,6 +524,12 @@ public final class ShellWords {
             i++;
         }
         return out.toString();
+    }
+
+    /** ${N}: the N-th positional parameter, or null when there is none. */
+    private String positional(String digits) {
+        int index = digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+        return index < positional.size() ? positional.get(index) : null;
     }
 
     private void variable(String name, String written, boolean quoted, boolean split) {

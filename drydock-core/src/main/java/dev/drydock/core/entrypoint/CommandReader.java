@@ -1,0 +1,576 @@
+package dev.drydock.core.entrypoint;
+
+import dev.drydock.core.discovery.PathNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One interpretation of a command: peels the wrappers off (see {@link EntryPoints}) while it builds
+ * up the state they change (environment, working directory, user, interpreter options, notes), then
+ * hands the program to the recogniser of its ecosystem ({@link PythonCommands}, {@link NodeCommands},
+ * {@link JvmCommands}, {@link RubyCommands}, {@link PhpCommands}, {@link SystemCommands}), which
+ * finishes with {@link #done}.
+ */
+final class CommandReader {
+
+    private static final Pattern PYTHON = Pattern.compile("(python|pypy)(\\d+(\\.\\d+)*)?(-dbg)?");
+    private static final Pattern PHP_FPM = Pattern.compile("php-?fpm[\\d.]*");
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh");
+    /** Shell bookkeeping that is never the application. */
+    private static final Set<String> SHELL_STATE = Set.of(
+            "cd", "export", "set", "unset", "umask", "ulimit", "shopt", "trap", ":", "true", "false", "wait", "exit",
+            "source", ".", "readonly", "alias", "hash");
+    /** Setup commands that run before the application, rarely as it. */
+    private static final Set<String> SETUP = Set.of(
+            "echo", "printf", "sleep", "[", "test", "mkdir", "chown", "chmod", "rm", "cp", "mv", "ln", "touch");
+    /** Programs {@link #recognize} knows by name (for telling a command from a script's own arguments). */
+    private static final Set<String> KNOWN_PROGRAMS = Set.of(
+            "gunicorn", "uvicorn", "hypercorn", "waitress-serve", "daphne", "granian", "flask", "django-admin",
+            "manage.py", "fastapi", "streamlit", "celery", "node", "nodejs", "npm", "yarn", "pnpm", "bun", "nodemon",
+            "ts-node", "ts-node-dev", "tsx", "next", "vite", "ng", "react-scripts", "serve", "pm2-runtime", "pm2",
+            "java", "mvn", "mvnw", "gradle", "gradlew", "go", "rails", "puma", "rackup", "unicorn", "ruby", "php",
+            "frankenphp", "nginx", "httpd-foreground", "apache2-foreground", "httpd", "apache2", "apachectl",
+            "apache2ctl", "caddy", "supervisord", "exec", "env", "tini", "dumb-init", "gosu", "su-exec",
+            "opentelemetry-instrument", "ddtrace-run", "bundle", "npx", "poetry", "pipenv", "uv",
+            // servers official images start through their entry-point scripts
+            "postgres", "mysqld", "mariadbd", "mongod", "redis-server", "memcached", "rabbitmq-server", "haproxy",
+            "traefik", "envoy", "sidekiq", "cron", "crond");
+    private static final OptionSpec TINI = OptionSpec.of("-p=", "-e=", "-s", "-g", "-v", "-vv", "-vvv", "-w", "-l", "-h");
+    private static final OptionSpec DUMB_INIT = OptionSpec.of("-r|--rewrite=", "-c|--single-child", "-v|--verbose", "-V|--version");
+    private static final OptionSpec CHPST = OptionSpec.of("-u=", "-U=", "-b=", "-e=", "-/=", "-n=", "-l=", "-L=", "-m=",
+            "-d=", "-o=", "-p=", "-f=", "-c=", "-r=", "-t=", "-v", "-P", "-0", "-1", "-2");
+    private static final OptionSpec SETPRIV = OptionSpec.of("--reuid=", "--regid=", "--groups=", "--inh-caps=",
+            "--ambient-caps=", "--bounding-set=", "--securebits=", "--pdeathsig=", "--selinux-label=", "--apparmor-profile=",
+            "--landlock-access=", "--landlock-rule=", "--init-groups", "--clear-groups", "--keep-groups", "--no-new-privs",
+            "--reset-env", "-d|--dump", "--nnp");
+    private static final OptionSpec RUNUSER = OptionSpec.of("-u|--user=", "-g|--group=", "-G|--supp-group=",
+            "-c|--command=", "-s|--shell=", "-l|--login", "-m|-p|--preserve-environment", "-w|--whitelist-environment=");
+    private static final OptionSpec SU = OptionSpec.of("-c|--command=", "-s|--shell=", "-g|--group=", "-G|--supp-group=",
+            "-l|--login", "-m|-p|--preserve-environment", "-w|--whitelist-environment=", "-P|--pty");
+    private static final OptionSpec SUDO = OptionSpec.of("-u|--user=", "-g|--group=", "-E|--preserve-env", "-H|--set-home",
+            "-n|--non-interactive", "-i|--login", "-s|--shell", "-C|--close-from=", "-D|--chdir=");
+    private static final OptionSpec NPX = OptionSpec.of("-y|--yes", "--no", "-p|--package=", "-c|--call=", "--prefix=",
+            "-q|--quiet", "-w|--workspace=", "--ignore-existing");
+    private static final OptionSpec UV_RUN = OptionSpec.of("--with=", "--with-editable=", "--with-requirements=",
+            "-p|--python=", "--group=", "--only-group=", "--extra=", "--package=", "--env-file=", "--directory=",
+            "--project=", "--index=", "--index-url=", "--extra-index-url=", "-m|--module", "--frozen", "--locked",
+            "--no-dev", "--no-sync", "--isolated", "--all-extras", "--all-packages", "--no-project", "--active",
+            "--no-cache", "-q|--quiet", "-v|--verbose", "--no-editable", "--exact", "--script", "--offline",
+            "--compile-bytecode", "--no-group=", "--no-extra=");
+    private static final OptionSpec DOCKERIZE = OptionSpec.of("-wait=", "-timeout=", "-template=", "-stdout=", "-stderr=",
+            "-poll", "-wait-retry-interval=", "-delims=", "-no-overwrite", "-env=", "-wait-http-header=",
+            "-skip-tls-verify", "-version");
+
+    final Map<String, String> env;
+    String workdir;
+    String user;
+    final Map<String, String> interpreter = new LinkedHashMap<>();
+    final List<Wrapper> wrappers = new ArrayList<>();
+    final List<String> scripts = new ArrayList<>();
+    final List<List<String>> otherCommands = new ArrayList<>();
+    final List<String> unresolved = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    String shellScript;
+
+    CommandReader(Invocation invocation) {
+        this.env = new LinkedHashMap<>(invocation.environment());
+        this.workdir = PathNames.normalizeAbsolute("/", invocation.workdir());
+    }
+
+    EntryPoint run(List<String> start) {
+        List<String> argv = start;
+        for (int depth = 0; depth < 64; depth++) {
+            if (argv.isEmpty()) {
+                return done(Runtime.NONE, Target.NONE, Map.of(), argv);
+            }
+            String name = base(argv.get(0));
+            if (SHELLS.contains(name)) {
+                Step step = shell(name, argv);
+                if (step.result() != null) {
+                    return step.result();
+                }
+                argv = step.next();
+                continue;
+            }
+            List<String> next = peel(name, argv);
+            if (next != null) {
+                argv = next;
+                continue;
+            }
+            if (isScript(argv.get(0))) {
+                next = script(argv.get(0), argv.subList(1, argv.size()));
+                if (next == null) {
+                    return done(Runtime.SCRIPT, Target.file(argv.get(0), abs(argv.get(0))), Map.of(), argv);
+                }
+                argv = next;
+                continue;
+            }
+            return recognize(name, argv);
+        }
+        notes.add("wrappers nest too deeply; stopped reading");
+        return done(Runtime.SHELL, Target.NONE, Map.of(), argv);
+    }
+
+    /** What a shell leads to: the next argv to read, or the finished result. */
+    private record Step(List<String> next, EntryPoint result) {
+        static Step to(List<String> next) {
+            return new Step(next, null);
+        }
+
+        static Step end(EntryPoint result) {
+            return new Step(null, result);
+        }
+    }
+
+    // ---- wrappers ----
+
+    /** {@code sh -c script [$0 args...]}, {@code sh script.sh args}, or a bare shell. */
+    private Step shell(String name, List<String> argv) {
+        List<String> args = argv.subList(1, argv.size());
+        int i = 0;
+        boolean command = false;
+        List<String> options = new ArrayList<>();
+        while (i < args.size()) {
+            String arg = args.get(i);
+            if (arg.equals("--") || arg.equals("-")) {
+                i++;
+                break;
+            }
+            if (!(arg.startsWith("-") || arg.startsWith("+")) || arg.length() < 2) {
+                break;
+            }
+            options.add(arg);
+            if (arg.equals("-o") || arg.equals("+o") || arg.equals("--rcfile") || arg.equals("--init-file")) {
+                if (i + 1 < args.size()) {
+                    options.add(args.get(i + 1));
+                }
+                i += 2;
+                continue;
+            }
+            if (!arg.startsWith("--") && arg.indexOf('c') > 0) {
+                command = true;
+            }
+            i++;
+        }
+        if (command) {
+            if (i >= args.size()) {
+                return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
+            }
+            String script = args.get(i);
+            List<String> positional = args.subList(i + 1, args.size());
+            wrappers.add(new Wrapper(name + " -c", List.of(script)));
+            ShellWords.Script parsed = ShellWords.parse(script, env, positional);
+            unresolved.addAll(parsed.unresolved());
+            if (!parsed.supported()) {
+                shellScript = script;
+                notes.add("the script uses " + parsed.unsupported() + ", which drydock does not split; kept whole");
+                return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
+            }
+            ShellWords.Command main = main(parsed.commands());
+            if (main == null) {
+                shellScript = script;
+                return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
+            }
+            for (ShellWords.Command other : parsed.commands()) {
+                if (other == main || other.words().isEmpty()) {
+                    continue;
+                }
+                String first = other.words().get(0);
+                if (first.equals("cd") && parsed.commands().indexOf(other) < parsed.commands().indexOf(main)) {
+                    workdir = PathNames.normalizeAbsolute(workdir, other.words().size() > 1 ? other.words().get(1) : "~");
+                } else if (!SHELL_STATE.contains(first)) {
+                    otherCommands.add(other.words());
+                }
+            }
+            env.clear();
+            env.putAll(main.environment());
+            return Step.to(main.words());
+        }
+        if (i < args.size()) {
+            wrappers.add(new Wrapper(name, options));
+            List<String> next = script(args.get(i), args.subList(i + 1, args.size()));
+            if (next == null) {
+                return Step.end(done(Runtime.SCRIPT, Target.file(args.get(i), abs(args.get(i))), Map.of(), argv));
+            }
+            return Step.to(next);
+        }
+        return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
+    }
+
+    /**
+     * The command that is the application: the first command of the last pipeline that is not
+     * shell bookkeeping or a setup step ({@code tail -f /dev/null} counts as a keep-alive
+     * only when nothing else is left).
+     */
+    private static ShellWords.Command main(List<ShellWords.Command> commands) {
+        ShellWords.Command best = null;
+        ShellWords.Command fallback = null;
+        boolean pipelineStart = true;
+        for (ShellWords.Command command : commands) {
+            if (pipelineStart && !command.words().isEmpty()) {
+                String first = command.words().get(0);
+                if (!SHELL_STATE.contains(first)) {
+                    if (SETUP.contains(first) || isKeepAlive(command.words())) {
+                        fallback = command;
+                    } else {
+                        best = command;
+                    }
+                }
+            }
+            pipelineStart = !command.separator().equals("|");
+        }
+        return best != null ? best : fallback;
+    }
+
+    private static boolean isKeepAlive(List<String> words) {
+        return words.get(0).equals("tail") && words.contains("/dev/null")
+                || words.get(0).equals("sleep") && words.size() > 1 && words.get(1).equals("infinity");
+    }
+
+    /** Returns the argv after a wrapper, or null when {@code name} is no wrapper. */
+    private List<String> peel(String name, List<String> argv) {
+        List<String> rest = argv.subList(1, argv.size());
+        switch (name) {
+            case "exec" -> {
+                int i = 0;
+                while (i < rest.size() && rest.get(i).startsWith("-")) {
+                    i += rest.get(i).equals("-a") ? 2 : 1;
+                }
+                wrappers.add(new Wrapper("exec", rest.subList(0, Math.min(i, rest.size()))));
+                return rest.subList(Math.min(i, rest.size()), rest.size());
+            }
+            case "env" -> {
+                return envWrapper(rest);
+            }
+            case "tini", "tini-static", "catatonit" -> {
+                return wrapped("tini".equals(name) || "tini-static".equals(name) ? "tini" : name, TINI, rest);
+            }
+            case "dumb-init" -> {
+                return wrapped(name, DUMB_INIT, rest);
+            }
+            case "gosu", "su-exec", "s6-setuidgid", "setuidgid" -> {
+                if (rest.isEmpty()) {
+                    return null;
+                }
+                user = rest.get(0);
+                wrappers.add(new Wrapper(name, List.of(rest.get(0))));
+                return rest.subList(1, rest.size());
+            }
+            case "chpst" -> {
+                OptionSpec.Parsed parsed = CHPST.parse(rest, true);
+                if (parsed.options().containsKey("u")) {
+                    user = parsed.options().get("u");
+                }
+                return wrapped(name, parsed, rest);
+            }
+            case "setpriv" -> {
+                OptionSpec.Parsed parsed = SETPRIV.parse(rest, true);
+                if (parsed.options().containsKey("reuid")) {
+                    user = parsed.options().get("reuid");
+                }
+                return wrapped(name, parsed, rest);
+            }
+            case "runuser", "su" -> {
+                OptionSpec.Parsed parsed = (name.equals("su") ? SU : RUNUSER).parse(rest, false);
+                List<String> positionals = new ArrayList<>(parsed.positionals());
+                String command = parsed.options().get("command");
+                user = parsed.options().getOrDefault("user", positionals.isEmpty() ? "root" : positionals.remove(0));
+                wrappers.add(new Wrapper(name, List.of(user)));
+                if (command != null) {
+                    return List.of("/bin/sh", "-c", command);
+                }
+                return parsed.sawDashes() ? parsed.afterDashes() : positionals;
+            }
+            case "sudo" -> {
+                OptionSpec.Parsed parsed = SUDO.parse(rest, true);
+                user = parsed.options().getOrDefault("user", "root");
+                return wrapped(name, parsed, rest);
+            }
+            case "opentelemetry-instrument" -> {
+                int i = 0;
+                while (i < rest.size() && rest.get(i).startsWith("--")) {
+                    i += rest.get(i).contains("=") ? 1 : 2;
+                }
+                i = Math.min(i, rest.size());
+                wrappers.add(new Wrapper(name, rest.subList(0, i)));
+                return rest.subList(i, rest.size());
+            }
+            case "ddtrace-run", "scout-apm" -> {
+                wrappers.add(new Wrapper(name, List.of()));
+                return rest;
+            }
+            case "newrelic-admin" -> {
+                if (!rest.isEmpty() && (rest.get(0).equals("run-program") || rest.get(0).equals("run-python"))) {
+                    wrappers.add(new Wrapper(name, List.of(rest.get(0))));
+                    List<String> next = new ArrayList<>();
+                    if (rest.get(0).equals("run-python")) {
+                        next.add("python");
+                    }
+                    next.addAll(rest.subList(1, rest.size()));
+                    return next;
+                }
+                return null;
+            }
+            case "bundle", "poetry", "pipenv", "pdm", "hatch", "rye" -> {
+                String verb = name.equals("bundle") ? "exec" : "run";
+                if (!rest.isEmpty() && rest.get(0).equals(verb)) {
+                    wrappers.add(new Wrapper(name + " " + verb, List.of()));
+                    return rest.subList(1, rest.size());
+                }
+                return null;
+            }
+            case "npx", "bunx" -> {
+                OptionSpec.Parsed parsed = NPX.parse(rest, true);
+                wrappers.add(new Wrapper(name, List.of()));
+                if (parsed.options().containsKey("call")) {
+                    return List.of("/bin/sh", "-c", parsed.options().get("call"));
+                }
+                List<String> next = new ArrayList<>(parsed.positionals());
+                next.addAll(parsed.afterDashes());
+                return next;
+            }
+            case "npm", "pnpm", "yarn" -> {
+                if (!rest.isEmpty() && (rest.get(0).equals("exec") || rest.get(0).equals("x") || rest.get(0).equals("dlx"))) {
+                    wrappers.add(new Wrapper(name + " " + rest.get(0), List.of()));
+                    OptionSpec.Parsed parsed = NPX.parse(rest.subList(1, rest.size()), true);
+                    List<String> next = new ArrayList<>(parsed.positionals());
+                    next.addAll(parsed.afterDashes());
+                    return next;
+                }
+                return null;
+            }
+            case "uv" -> {
+                if (rest.isEmpty() || !rest.get(0).equals("run")) {
+                    return null;
+                }
+                OptionSpec.Parsed parsed = UV_RUN.parse(rest.subList(1, rest.size()), true);
+                wrappers.add(new Wrapper("uv run", List.of()));
+                List<String> next = new ArrayList<>(parsed.positionals());
+                next.addAll(parsed.afterDashes());
+                if (parsed.options().containsKey("module") && !next.isEmpty()) {
+                    next.add(0, "-m");
+                    next.add(0, "python");
+                } else if (!next.isEmpty() && next.get(0).endsWith(".py")) {
+                    next.add(0, "python");
+                }
+                return next;
+            }
+            case "dockerize" -> {
+                return wrapped(name, DOCKERIZE, rest);
+            }
+            default -> {
+                if (name.startsWith("wait-for")) {
+                    if (isScript(argv.get(0)) || argv.get(0).contains("/")) {
+                        scripts.add(abs(argv.get(0))); // a project script copied into the image
+                    }
+                    int dashes = rest.indexOf("--");
+                    wrappers.add(new Wrapper(name, dashes < 0 ? rest : rest.subList(0, dashes)));
+                    return dashes < 0 ? List.of() : rest.subList(dashes + 1, rest.size());
+                }
+                return null;
+            }
+        }
+    }
+
+    private List<String> wrapped(String name, OptionSpec spec, List<String> rest) {
+        return wrapped(name, spec.parse(rest, true), rest);
+    }
+
+    private List<String> wrapped(String name, OptionSpec.Parsed parsed, List<String> rest) {
+        List<String> next = new ArrayList<>(parsed.positionals());
+        next.addAll(parsed.afterDashes());
+        wrappers.add(new Wrapper(name, rest.subList(0, rest.size() - next.size())));
+        return next;
+    }
+
+    /** {@code env [-i] [-u NAME] [-C dir] [-S string] [NAME=VALUE]... command}. */
+    private List<String> envWrapper(List<String> rest) {
+        int i = 0;
+        List<String> prefix = new ArrayList<>();
+        while (i < rest.size()) {
+            String arg = rest.get(i);
+            if (arg.equals("-i") || arg.equals("--ignore-environment") || arg.equals("-")) {
+                env.clear();
+            } else if (arg.equals("-u") || arg.equals("--unset")) {
+                if (i + 1 < rest.size()) {
+                    env.remove(rest.get(++i));
+                }
+            } else if (arg.startsWith("--unset=")) {
+                env.remove(arg.substring("--unset=".length()));
+            } else if (arg.equals("-C") || arg.equals("--chdir")) {
+                if (i + 1 < rest.size()) {
+                    workdir = abs(rest.get(++i));
+                }
+            } else if (arg.equals("-S") || arg.equals("--split-string")) {
+                if (i + 1 < rest.size()) {
+                    prefix.addAll(ShellWords.split(rest.get(++i)));
+                }
+            } else if (arg.equals("--")) {
+                i++;
+                break;
+            } else if (arg.startsWith("-")) {
+                // -0, -v, --debug: no effect on the command
+            } else if (arg.indexOf('=') > 0) {
+                env.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else {
+                break;
+            }
+            i++;
+        }
+        wrappers.add(new Wrapper("env", rest.subList(0, Math.min(i, rest.size()))));
+        List<String> next = new ArrayList<>(prefix);
+        next.addAll(rest.subList(Math.min(i, rest.size()), rest.size()));
+        return next;
+    }
+
+    private static boolean isScript(String program) {
+        String name = base(program).toLowerCase(Locale.ROOT);
+        return name.endsWith(".sh") || name.endsWith(".bash") || name.contains("entrypoint");
+    }
+
+    /**
+     * An entry-point script: the command after "--" (wait-for-it style), or its arguments when
+     * they look like a command (the {@code exec "$@"} convention); null when neither.
+     */
+    private List<String> script(String path, List<String> rest) {
+        scripts.add(abs(path));
+        int dashes = rest.indexOf("--");
+        if (dashes >= 0 && dashes + 1 < rest.size()) {
+            wrappers.add(new Wrapper(base(path), rest.subList(0, dashes)));
+            return rest.subList(dashes + 1, rest.size());
+        }
+        if (!rest.isEmpty() && looksLikeCommand(rest.get(0))) {
+            wrappers.add(new Wrapper(base(path), List.of()));
+            notes.add(path + " is assumed to end with exec \"$@\" (its arguments are read as the command)");
+            return rest;
+        }
+        return null;
+    }
+
+    private static boolean looksLikeCommand(String word) {
+        String name = base(word);
+        return word.contains("/") || KNOWN_PROGRAMS.contains(name) || SHELLS.contains(name)
+                || PYTHON.matcher(name).matches() || PHP_FPM.matcher(name).matches();
+    }
+
+    /** The program at the end of the wrappers, by its name. */
+    EntryPoint recognize(String name, List<String> argv) {
+        List<String> rest = argv.subList(1, argv.size());
+        if (PYTHON.matcher(name).matches()) {
+            return PythonCommands.python(this, argv);
+        }
+        if (PHP_FPM.matcher(name).matches()) {
+            return PhpCommands.phpFpm(this, argv);
+        }
+        return switch (name) {
+            case "gunicorn" -> PythonCommands.gunicorn(this, argv);
+            case "uvicorn" -> PythonCommands.uvicorn(this, argv);
+            case "hypercorn" -> PythonCommands.pythonServer(this, Runtime.HYPERCORN, PythonCommands.HYPERCORN, argv, "app");
+            case "waitress-serve" -> PythonCommands.pythonServer(this, Runtime.WAITRESS, PythonCommands.WAITRESS, argv, null);
+            case "daphne" -> PythonCommands.pythonServer(this, Runtime.DAPHNE, PythonCommands.DAPHNE, argv, null);
+            case "granian" -> PythonCommands.granian(this, argv);
+            case "flask" -> PythonCommands.flask(this, argv);
+            case "django-admin", "django-admin.py" -> PythonCommands.django(this, argv, null, rest);
+            case "manage.py" -> PythonCommands.django(this, argv, argv.get(0), rest);
+            case "fastapi" -> PythonCommands.fastapi(this, argv);
+            case "streamlit" -> PythonCommands.streamlit(this, argv);
+            case "celery" -> PythonCommands.celery(this, argv);
+            case "node", "nodejs" -> NodeCommands.node(this, argv);
+            case "npm" -> NodeCommands.npm(this, argv);
+            case "yarn" -> NodeCommands.yarn(this, argv);
+            case "pnpm" -> NodeCommands.pnpm(this, argv);
+            case "bun" -> NodeCommands.bun(this, argv);
+            case "nodemon" -> NodeCommands.nodemon(this, argv);
+            case "ts-node", "ts-node-dev", "tsx" -> NodeCommands.tsNode(this, name, argv);
+            case "next", "vite", "ng", "react-scripts" -> NodeCommands.frameworkServer(this, name, argv);
+            case "serve" -> NodeCommands.serve(this, argv);
+            case "pm2-runtime", "pm2", "pm2-docker" -> NodeCommands.pm2(this, argv);
+            case "java" -> JvmCommands.java(this, argv);
+            case "mvn", "mvnw" -> JvmCommands.maven(this, argv);
+            case "gradle", "gradlew" -> JvmCommands.gradle(this, argv);
+            case "go" -> SystemCommands.go(this, argv);
+            case "rails" -> RubyCommands.rails(this, argv);
+            case "puma" -> RubyCommands.rackServer(this, Runtime.PUMA, RubyCommands.PUMA, argv);
+            case "rackup" -> RubyCommands.rackServer(this, Runtime.RACKUP, RubyCommands.RACKUP, argv);
+            case "unicorn", "unicorn_rails" -> RubyCommands.rackServer(this, Runtime.UNICORN, RubyCommands.UNICORN, argv);
+            case "ruby" -> RubyCommands.ruby(this, argv);
+            case "php" -> PhpCommands.php(this, argv);
+            case "frankenphp" -> PhpCommands.frankenphp(this, argv);
+            case "nginx" -> SystemCommands.configured(this, Runtime.NGINX, SystemCommands.NGINX, argv, "c");
+            case "httpd-foreground", "apache2-foreground", "httpd", "apache2", "apachectl", "apache2ctl" ->
+                    SystemCommands.configured(this, Runtime.APACHE, SystemCommands.APACHE, argv, "f");
+            case "caddy" -> SystemCommands.caddy(this, argv);
+            case "supervisord" -> SystemCommands.configured(this, Runtime.SUPERVISORD, SystemCommands.SUPERVISORD, argv, "configuration");
+            default -> done(Runtime.BINARY, binary(argv.get(0)), Map.of(), argv);
+        };
+    }
+
+    Target binary(String program) {
+        return Target.file(program, program.contains("/") ? abs(program) : null);
+    }
+
+    // ---- helpers ----
+
+    void fromEnv(Map<String, String> options, String variable, String option) {
+        String value = env.get(variable);
+        if (value != null && !value.isEmpty()) {
+            options.put(option, value);
+        }
+    }
+
+    void fromEnvIfAbsent(Map<String, String> options, String variable, String option) {
+        if (!options.containsKey(option)) {
+            fromEnv(options, variable, option);
+        }
+    }
+
+    /** Options a click-based CLI reads from PREFIX_NAME variables ({@code UVICORN_PORT}, {@code FLASK_RUN_HOST}). */
+    void prefixedEnv(Map<String, String> options, String prefix, OptionSpec spec) {
+        for (Map.Entry<String, String> variable : env.entrySet()) {
+            if (!variable.getKey().startsWith(prefix)) {
+                continue;
+            }
+            String name = variable.getKey().substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '-');
+            OptionSpec.Option option = spec.lookup("--" + name);
+            if (option != null) {
+                options.put(option.canonical(), option.takesValue() ? variable.getValue() : truthy(variable.getValue()) ? "true" : "false");
+            }
+        }
+    }
+
+    static boolean truthy(String value) {
+        return Set.of("1", "true", "yes", "on", "y", "t").contains(value.trim().toLowerCase(Locale.ROOT));
+    }
+
+    static List<String> split(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isEmpty()) {
+            return List.of();
+        }
+        return List.of(commaSeparated.split(","));
+    }
+
+    String abs(String path) {
+        return PathNames.normalizeAbsolute(workdir, path);
+    }
+
+    static String base(String program) {
+        return PathNames.fileName(program);
+    }
+
+    EntryPoint done(Runtime runtime, Target target, Map<String, String> options, List<String> args) {
+        List<String> files = target.path() != null && (target.kind() == Target.Kind.FILE || target.kind() == Target.Kind.CONFIG)
+                ? List.of(target.path()) : List.of();
+        return done(runtime, target, options, args, List.of(), files);
+    }
+
+    EntryPoint done(Runtime runtime, Target target, Map<String, String> options, List<String> args,
+            List<String> searchPath, List<String> targetFiles) {
+        return new EntryPoint(runtime, target, options, interpreter, args, searchPath, targetFiles, workdir, env,
+                user, wrappers, scripts, otherCommands, shellScript, unresolved.stream().distinct().toList(), notes);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.drydock.core.entrypoint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** go run, web servers and process managers. */
+final class SystemCommands {
+
+    private SystemCommands() {}
+
+    private static final OptionSpec GO_RUN = OptionSpec.of("-tags=", "-ldflags=", "-gcflags=", "-asmflags=", "-mod=",
+            "-modfile=", "-overlay=", "-pkgdir=", "-p=", "-exec=", "-C=", "-race", "-v", "-x", "-a", "-n", "-work",
+            "-trimpath", "-cover", "-msan", "-asan", "-buildvcs=", "-pgo=", "-covermode=", "-coverpkg=", "-toolexec=",
+            "-buildmode=", "-compiler=", "-installsuffix=", "-linkshared");
+    static final OptionSpec NGINX = OptionSpec.of("-c=", "-g=", "-p=", "-e=", "-s=", "-q", "-t", "-T", "-v", "-V", "-h");
+    static final OptionSpec APACHE = OptionSpec.of("-D=", "-f=", "-d=", "-C=", "-c=", "-k=", "-e=", "-E=", "-X");
+    private static final OptionSpec CADDY = OptionSpec.of("-c|--config=", "-a|--adapter=", "--watch", "--environ",
+            "--resume", "--envfile=", "--pingback=", "--from=", "--to=", "--listen=", "--root=", "--domain=", "--browse",
+            "--access-log", "--templates", "-v|--debug");
+    static final OptionSpec SUPERVISORD = OptionSpec.of("-c|--configuration=", "-n|--nodaemon", "-s|--silent",
+            "-u|--user=", "-d|--directory=", "-l|--logfile=", "-e|--loglevel=", "-j|--pidfile=", "-k|--nocleanup",
+            "-m|--umask=", "-i|--identifier=", "-q|--childlogdir=", "-t|--strip_ansi", "-y|--logfile_maxbytes=",
+            "-z|--logfile_backups=", "-a|--minfds=", "-b|--minprocs=");
+
+    static EntryPoint go(CommandReader r, List<String> argv) {
+        List<String> rest = argv.subList(1, argv.size());
+        if (rest.isEmpty() || !rest.get(0).equals("run")) {
+            Map<String, String> options = new LinkedHashMap<>();
+            options.put("command", rest.isEmpty() ? "" : rest.get(0));
+            return r.done(Runtime.BINARY, r.binary(argv.get(0)), options, argv);
+        }
+        OptionSpec.Parsed parsed = GO_RUN.parse(rest.subList(1, rest.size()), true);
+        List<String> positionals = parsed.positionals();
+        if (positionals.isEmpty()) {
+            return r.done(Runtime.GO_RUN, Target.NONE, parsed.options(), argv);
+        }
+        String first = positionals.get(0);
+        if (first.endsWith(".go")) {
+            List<String> files = new ArrayList<>();
+            for (String file : positionals) {
+                if (!file.endsWith(".go")) {
+                    break;
+                }
+                files.add(r.abs(file));
+            }
+            return r.done(Runtime.GO_RUN, Target.file(first, r.abs(first)), parsed.options(), argv, List.of(), files);
+        }
+        Target target = first.startsWith(".") || first.startsWith("/") ? Target.directory(first, r.abs(first)) : Target.module(first);
+        return r.done(Runtime.GO_RUN, target, parsed.options(), argv);
+    }
+
+    static EntryPoint configured(CommandReader r, Runtime runtime, OptionSpec spec, List<String> argv, String configOption) {
+        OptionSpec.Parsed parsed = spec.parse(argv.subList(1, argv.size()), false);
+        String config = parsed.options().get(configOption);
+        Map<String, String> options = new LinkedHashMap<>(parsed.options());
+        if (config != null) {
+            options.remove(configOption);
+            options.put("config", config);
+        }
+        return r.done(runtime, config == null ? Target.NONE : Target.config(config, r.abs(config)), options, argv);
+    }
+
+    static EntryPoint caddy(CommandReader r, List<String> argv) {
+        OptionSpec.Parsed parsed = CADDY.parse(argv.subList(1, argv.size()), false);
+        Map<String, String> options = new LinkedHashMap<>(parsed.options());
+        options.put("command", parsed.positionals().isEmpty() ? "" : parsed.positionals().get(0));
+        String config = options.get("config");
+        return r.done(Runtime.CADDY, config == null ? Target.NONE : Target.config(config, r.abs(config)), options, argv);
+    }
+}
