@@ -2,6 +2,7 @@ package dev.drydock.core.project;
 
 import dev.drydock.core.compose.ComposeLoader;
 import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.discovery.ExplicitFile;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.discovery.ProjectFiles;
 import dev.drydock.core.discovery.ProjectLayout;
@@ -45,6 +46,15 @@ public final class ProjectLoader {
     /** Reads a folder, or a single file together with the files Docker reads with it. */
     public Project load(Path path) {
         ProjectLayout layout = scanner.scan(path);
+        return new Reading(layout, ProjectFiles.open(layout.root(), scanner.maxTextBytes())).project();
+    }
+
+    /**
+     * Reads files named explicitly (each may say what it is, for names drydock would not recognise)
+     * inside the project folder {@code root}, with the files Docker and Compose read with them.
+     */
+    public Project load(Path root, List<ExplicitFile> explicit) {
+        ProjectLayout layout = scanner.scanFiles(root, explicit);
         return new Reading(layout, ProjectFiles.open(layout.root(), scanner.maxTextBytes())).project();
     }
 
