@@ -1,5 +1,7 @@
 package dev.drydock.cli;
 
+import dev.drydock.core.discovery.ExplicitFile;
+import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.ProjectFiles;
 import dev.drydock.core.dockerfile.syntax.BuildkitAstDump;
 import dev.drydock.core.dockerfile.syntax.DockerfileParser;
@@ -13,6 +15,7 @@ import dev.drydock.core.source.SourceFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +39,12 @@ final class ParseCommand implements Callable<Integer> {
             description = "text (a summary), json (the whole model) or buildkit (BuildKit's AST dump of each Dockerfile).")
     Format format;
 
+    @Option(names = "--as", paramLabel = "KIND",
+            description = "Read the file given as this kind whatever its name: dockerfile or compose.")
+    Kind as;
+
+    enum Kind { dockerfile, compose }
+
     @Spec
     CommandSpec spec;
 
@@ -47,7 +56,9 @@ final class ParseCommand implements Callable<Integer> {
             printLines(out, BuildkitAstDump.dump(DockerfileParser.parse(readAlone(path))));
             return 0;
         }
-        Project project = new ProjectLoader().load(path);
+        Project project = as == null || !Files.isRegularFile(path) ? new ProjectLoader().load(path)
+                : new ProjectLoader().load(path.toAbsolutePath().getParent(), List.of(ExplicitFile.as(path,
+                        as == Kind.dockerfile ? FileType.DOCKERFILE : FileType.COMPOSE_VARIANT)));
         switch (format) {
             case json -> ProjectJson.write(project, out);
             case text -> ParseSummary.print(project, out);

@@ -95,4 +95,13 @@ class ParseCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("drydock: ").contains("Dockerfile").doesNotContain("\tat ");
     }
+
+    @Test
+    void aFileWithAnOddNameCanSayWhatItIs() throws IOException {
+        Path file = dir.resolve("stack.yml.tmpl");
+        Files.writeString(file, "services:\n  web:\n    image: nginx:1.27\n");
+        Run run = run("parse", file.toString(), "--as", "compose");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Container web");
+    }
 }
