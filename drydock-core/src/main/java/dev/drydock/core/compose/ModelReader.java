@@ -1,5 +1,8 @@
 package dev.drydock.core.compose;
 
+import dev.drydock.core.golang.GoDuration;
+import dev.drydock.core.golang.GoUnits;
+
 import dev.drydock.core.compose.Service.Build;
 import dev.drydock.core.compose.Service.ByteSize;
 import dev.drydock.core.compose.Service.Command;
@@ -560,7 +563,7 @@ final class ModelReader {
             return null;
         }
         try {
-            return new Located<>(new ByteSize(s.value(), Units.parseBytes(s.value())), s, e.key());
+            return new Located<>(new ByteSize(s.value(), GoUnits.ramInBytes(s.value())), s, e.key());
         } catch (IllegalArgumentException ex) {
             error(s, key + ": " + ex.getMessage());
             return null;
@@ -576,7 +579,7 @@ final class ModelReader {
             return null;
         }
         try {
-            return new Located<>(new DurationValue(s.value(), Units.parseDuration(s.value())), s, e.key());
+            return new Located<>(new DurationValue(s.value(), GoDuration.parse(s.value())), s, e.key());
         } catch (IllegalArgumentException ex) {
             error(s, key + ": " + ex.getMessage());
             return null;

@@ -6,95 +6,95 @@ package dev.drydock.core.discovery;
  * {@link FileClassifier}).
  */
 public enum FileType {
-    DOCKERFILE(FileKind.DOCKERFILE, Ecosystem.NONE),
+    DOCKERFILE(FileKind.DOCKERFILE, Language.NONE),
 
     /** {@code compose.yaml}, {@code compose.yml}, {@code docker-compose.yml}, {@code docker-compose.yaml}. */
-    COMPOSE(FileKind.COMPOSE, Ecosystem.NONE),
+    COMPOSE(FileKind.COMPOSE, Language.NONE),
     /** {@code compose.override.yml} and the three other override names Compose loads by default. */
-    COMPOSE_OVERRIDE(FileKind.COMPOSE, Ecosystem.NONE),
+    COMPOSE_OVERRIDE(FileKind.COMPOSE, Language.NONE),
     /** A compose file only loaded with {@code -f}: {@code docker-compose.prod.yml}, {@code compose.dev.yaml}. */
-    COMPOSE_VARIANT(FileKind.COMPOSE, Ecosystem.NONE),
+    COMPOSE_VARIANT(FileKind.COMPOSE, Language.NONE),
 
     /** {@code .dockerignore} (applies when its folder is a build context). */
-    DOCKERIGNORE(FileKind.DOCKERIGNORE, Ecosystem.NONE),
+    DOCKERIGNORE(FileKind.DOCKERIGNORE, Language.NONE),
     /** {@code <Dockerfile name>.dockerignore}: applies to the Dockerfile beside it, whatever the context. */
-    DOCKERFILE_DOCKERIGNORE(FileKind.DOCKERIGNORE, Ecosystem.NONE),
+    DOCKERFILE_DOCKERIGNORE(FileKind.DOCKERIGNORE, Language.NONE),
     /** Podman/Buildah's {@code .containerignore} (Docker does not read it). */
-    CONTAINERIGNORE(FileKind.DOCKERIGNORE, Ecosystem.NONE),
+    CONTAINERIGNORE(FileKind.DOCKERIGNORE, Language.NONE),
 
     /** {@code .env}, {@code web.env}, {@code .env.production}: real values, possibly secrets. */
-    ENV(FileKind.ENV, Ecosystem.NONE),
+    ENV(FileKind.ENV, Language.NONE),
     /** {@code .env.example}, {@code .env.sample}, {@code .env.template}, {@code .env.dist}, {@code example.env}. */
-    ENV_TEMPLATE(FileKind.ENV, Ecosystem.NONE),
+    ENV_TEMPLATE(FileKind.ENV, Language.NONE),
 
-    GITIGNORE(FileKind.GITIGNORE, Ecosystem.NONE),
+    GITIGNORE(FileKind.GITIGNORE, Language.NONE),
 
-    REQUIREMENTS_TXT(FileKind.MANIFEST, Ecosystem.PYTHON),
+    REQUIREMENTS_TXT(FileKind.MANIFEST, Language.PYTHON),
     /** pip-tools input: {@code requirements.in}. */
-    REQUIREMENTS_IN(FileKind.MANIFEST, Ecosystem.PYTHON),
-    PYPROJECT_TOML(FileKind.MANIFEST, Ecosystem.PYTHON),
-    PIPFILE(FileKind.MANIFEST, Ecosystem.PYTHON),
-    PIPFILE_LOCK(FileKind.MANIFEST, Ecosystem.PYTHON, true),
-    SETUP_PY(FileKind.MANIFEST, Ecosystem.PYTHON),
-    SETUP_CFG(FileKind.MANIFEST, Ecosystem.PYTHON),
-    POETRY_LOCK(FileKind.MANIFEST, Ecosystem.PYTHON, true),
-    UV_LOCK(FileKind.MANIFEST, Ecosystem.PYTHON, true),
-    PDM_LOCK(FileKind.MANIFEST, Ecosystem.PYTHON, true),
-    PACKAGE_JSON(FileKind.MANIFEST, Ecosystem.NODE),
-    PACKAGE_LOCK_JSON(FileKind.MANIFEST, Ecosystem.NODE, true),
-    NPM_SHRINKWRAP_JSON(FileKind.MANIFEST, Ecosystem.NODE, true),
-    YARN_LOCK(FileKind.MANIFEST, Ecosystem.NODE, true),
-    PNPM_LOCK_YAML(FileKind.MANIFEST, Ecosystem.NODE, true),
+    REQUIREMENTS_IN(FileKind.MANIFEST, Language.PYTHON),
+    PYPROJECT_TOML(FileKind.MANIFEST, Language.PYTHON),
+    PIPFILE(FileKind.MANIFEST, Language.PYTHON),
+    PIPFILE_LOCK(FileKind.MANIFEST, Language.PYTHON, true),
+    SETUP_PY(FileKind.MANIFEST, Language.PYTHON),
+    SETUP_CFG(FileKind.MANIFEST, Language.PYTHON),
+    POETRY_LOCK(FileKind.MANIFEST, Language.PYTHON, true),
+    UV_LOCK(FileKind.MANIFEST, Language.PYTHON, true),
+    PDM_LOCK(FileKind.MANIFEST, Language.PYTHON, true),
+    PACKAGE_JSON(FileKind.MANIFEST, Language.NODE),
+    PACKAGE_LOCK_JSON(FileKind.MANIFEST, Language.NODE, true),
+    NPM_SHRINKWRAP_JSON(FileKind.MANIFEST, Language.NODE, true),
+    YARN_LOCK(FileKind.MANIFEST, Language.NODE, true),
+    PNPM_LOCK_YAML(FileKind.MANIFEST, Language.NODE, true),
     /** Bun's lock file: binary {@code bun.lockb} or text {@code bun.lock}. */
-    BUN_LOCK(FileKind.MANIFEST, Ecosystem.NODE, true),
-    POM_XML(FileKind.MANIFEST, Ecosystem.JVM),
-    BUILD_GRADLE(FileKind.MANIFEST, Ecosystem.JVM),
-    BUILD_GRADLE_KTS(FileKind.MANIFEST, Ecosystem.JVM),
+    BUN_LOCK(FileKind.MANIFEST, Language.NODE, true),
+    POM_XML(FileKind.MANIFEST, Language.JVM),
+    BUILD_GRADLE(FileKind.MANIFEST, Language.JVM),
+    BUILD_GRADLE_KTS(FileKind.MANIFEST, Language.JVM),
     /** {@code settings.gradle} or {@code settings.gradle.kts}. */
-    SETTINGS_GRADLE(FileKind.MANIFEST, Ecosystem.JVM),
-    GO_MOD(FileKind.MANIFEST, Ecosystem.GO),
-    GO_SUM(FileKind.MANIFEST, Ecosystem.GO, true),
-    GEMFILE(FileKind.MANIFEST, Ecosystem.RUBY),
-    GEMFILE_LOCK(FileKind.MANIFEST, Ecosystem.RUBY, true),
-    COMPOSER_JSON(FileKind.MANIFEST, Ecosystem.PHP),
-    COMPOSER_LOCK(FileKind.MANIFEST, Ecosystem.PHP, true),
-    CARGO_TOML(FileKind.MANIFEST, Ecosystem.RUST),
-    CARGO_LOCK(FileKind.MANIFEST, Ecosystem.RUST, true),
+    SETTINGS_GRADLE(FileKind.MANIFEST, Language.JVM),
+    GO_MOD(FileKind.MANIFEST, Language.GO),
+    GO_SUM(FileKind.MANIFEST, Language.GO, true),
+    GEMFILE(FileKind.MANIFEST, Language.RUBY),
+    GEMFILE_LOCK(FileKind.MANIFEST, Language.RUBY, true),
+    COMPOSER_JSON(FileKind.MANIFEST, Language.PHP),
+    COMPOSER_LOCK(FileKind.MANIFEST, Language.PHP, true),
+    CARGO_TOML(FileKind.MANIFEST, Language.RUST),
+    CARGO_LOCK(FileKind.MANIFEST, Language.RUST, true),
 
     /** {@code .github/workflows/*.yml|yaml}. */
-    GITHUB_WORKFLOW(FileKind.CI, Ecosystem.NONE),
-    GITLAB_CI(FileKind.CI, Ecosystem.NONE),
+    GITHUB_WORKFLOW(FileKind.CI, Language.NONE),
+    GITLAB_CI(FileKind.CI, Language.NONE),
     /** {@code Jenkinsfile} and {@code Jenkinsfile.*}. */
-    JENKINSFILE(FileKind.CI, Ecosystem.NONE),
+    JENKINSFILE(FileKind.CI, Language.NONE),
     /** {@code .circleci/config.yml|yaml}. */
-    CIRCLECI(FileKind.CI, Ecosystem.NONE),
-    AZURE_PIPELINES(FileKind.CI, Ecosystem.NONE),
-    BITBUCKET_PIPELINES(FileKind.CI, Ecosystem.NONE),
-    TRAVIS_CI(FileKind.CI, Ecosystem.NONE),
+    CIRCLECI(FileKind.CI, Language.NONE),
+    AZURE_PIPELINES(FileKind.CI, Language.NONE),
+    BITBUCKET_PIPELINES(FileKind.CI, Language.NONE),
+    TRAVIS_CI(FileKind.CI, Language.NONE),
 
-    PYTHON_SOURCE(FileKind.SOURCE, Ecosystem.PYTHON),
+    PYTHON_SOURCE(FileKind.SOURCE, Language.PYTHON),
     /** {@code *.js}, {@code *.mjs}, {@code *.cjs}, {@code *.jsx}. */
-    JAVASCRIPT_SOURCE(FileKind.SOURCE, Ecosystem.NODE),
+    JAVASCRIPT_SOURCE(FileKind.SOURCE, Language.NODE),
     /** {@code *.ts}, {@code *.mts}, {@code *.cts}, {@code *.tsx} (not {@code *.d.ts}). */
-    TYPESCRIPT_SOURCE(FileKind.SOURCE, Ecosystem.NODE),
-    JAVA_SOURCE(FileKind.SOURCE, Ecosystem.JVM),
-    GO_SOURCE(FileKind.SOURCE, Ecosystem.GO),
-    RUBY_SOURCE(FileKind.SOURCE, Ecosystem.RUBY),
-    PHP_SOURCE(FileKind.SOURCE, Ecosystem.PHP),
+    TYPESCRIPT_SOURCE(FileKind.SOURCE, Language.NODE),
+    JAVA_SOURCE(FileKind.SOURCE, Language.JVM),
+    GO_SOURCE(FileKind.SOURCE, Language.GO),
+    RUBY_SOURCE(FileKind.SOURCE, Language.RUBY),
+    PHP_SOURCE(FileKind.SOURCE, Language.PHP),
     /** {@code *.sh}, {@code *.bash}: entry-point and helper scripts. */
-    SHELL_SCRIPT(FileKind.SOURCE, Ecosystem.SHELL);
+    SHELL_SCRIPT(FileKind.SOURCE, Language.SHELL);
 
     private final FileKind kind;
-    private final Ecosystem ecosystem;
+    private final Language language;
     private final boolean lock;
 
-    FileType(FileKind kind, Ecosystem ecosystem) {
-        this(kind, ecosystem, false);
+    FileType(FileKind kind, Language language) {
+        this(kind, language, false);
     }
 
-    FileType(FileKind kind, Ecosystem ecosystem, boolean lock) {
+    FileType(FileKind kind, Language language, boolean lock) {
         this.kind = kind;
-        this.ecosystem = ecosystem;
+        this.language = language;
         this.lock = lock;
     }
 
@@ -102,8 +102,8 @@ public enum FileType {
         return kind;
     }
 
-    public Ecosystem ecosystem() {
-        return ecosystem;
+    public Language language() {
+        return language;
     }
 
     /** A lock file (resolved versions), as opposed to a manifest people edit. */

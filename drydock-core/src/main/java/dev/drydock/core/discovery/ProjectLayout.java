@@ -175,13 +175,13 @@ public final class ProjectLayout {
         return entries(FileKind.GITIGNORE);
     }
 
-    /** Manifests and lock files of every ecosystem. */
+    /** Manifests and lock files of every language. */
     public List<ProjectEntry> manifests() {
         return entries(FileKind.MANIFEST);
     }
 
-    public List<ProjectEntry> manifests(Ecosystem ecosystem) {
-        return manifests().stream().filter(e -> e.type().ecosystem() == ecosystem).toList();
+    public List<ProjectEntry> manifests(Language language) {
+        return manifests().stream().filter(e -> e.type().language() == language).toList();
     }
 
     /** Manifests in {@code dir} or any folder below it (a build context's manifests). */
@@ -213,14 +213,14 @@ public final class ProjectLayout {
         return sourceCounts;
     }
 
-    /** The ecosystems that have a manifest or a source file in the project. */
-    public Set<Ecosystem> ecosystems() {
-        Set<Ecosystem> found = EnumSet.noneOf(Ecosystem.class);
+    /** The languages that have a manifest or a source file in the project. */
+    public Set<Language> languages() {
+        Set<Language> found = EnumSet.noneOf(Language.class);
         for (ProjectEntry manifest : manifests()) {
-            found.add(manifest.type().ecosystem());
+            found.add(manifest.type().language());
         }
         for (FileType type : sourceCounts.keySet()) {
-            found.add(type.ecosystem());
+            found.add(type.language());
         }
         return Collections.unmodifiableSet(found);
     }

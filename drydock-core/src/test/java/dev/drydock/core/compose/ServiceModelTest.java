@@ -145,7 +145,7 @@ class ServiceModelTest {
                 "services:\n  web:\n    image: x\n    healthcheck:\n      test: [RUN, x]\n      interval: 10 parsecs\n");
         assertThat(p.errors()).extracting(Diagnostic::message).containsExactly(
                 "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"",
-                "interval: unknown unit \" parsecs\" in duration \"10 parsecs\"");
+                "interval: time: unknown unit \" parsecs\" in duration \"10 parsecs\"");
         assertThat(p.errors().get(1).line()).isEqualTo(6);
     }
 

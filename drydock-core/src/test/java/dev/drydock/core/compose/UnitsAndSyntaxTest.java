@@ -1,5 +1,8 @@
 package dev.drydock.core.compose;
 
+import dev.drydock.core.golang.GoDuration;
+import dev.drydock.core.golang.GoUnits;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,26 +17,26 @@ class UnitsAndSyntaxTest {
     @CsvSource({"100,100", "1k,1024", "2G,2147483648", "512m,536870912", "1gb,1073741824", "1.5g,1610612736",
         "1GiB,1073741824", "10 MB,10485760", "4b,4", "1t,1099511627776"})
     void byteSizes(String text, long bytes) {
-        assertThat(Units.parseBytes(text)).isEqualTo(bytes);
+        assertThat(GoUnits.ramInBytes(text)).isEqualTo(bytes);
     }
 
     @ParameterizedTest
     @CsvSource({"2 gigs", "'', ", "g", "1.2.3m", "-1m", "1x"})
     void invalidByteSizes(String text) {
-        assertThatThrownBy(() -> Units.parseBytes(text == null ? "" : text)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GoUnits.ramInBytes(text == null ? "" : text)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
     @CsvSource({"1m30s,90000000000", "10s,10000000000", "300ms,300000000", "1.5h,5400000000000", "0,0", "2us,2000",
         "1h2m3s4ms,3723004000000", "-5s,-5000000000", "10µs,10000"})
     void durations(String text, long nanos) {
-        assertThat(Units.parseDurationNanos(text)).isEqualTo(nanos);
+        assertThat(GoDuration.parse(text).toNanos()).isEqualTo(nanos);
     }
 
     @ParameterizedTest
     @CsvSource({"10", "1d", "abc", "1m30", "''", "s"})
     void invalidDurations(String text) {
-        assertThatThrownBy(() -> Units.parseDurationNanos(text)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GoDuration.parse(text).toNanos()).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

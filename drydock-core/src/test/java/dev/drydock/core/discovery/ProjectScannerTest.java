@@ -69,14 +69,14 @@ class ProjectScannerTest {
         assertThat(layout.entry(".env.example").orElseThrow().type()).isEqualTo(FileType.ENV_TEMPLATE);
         assertThat(paths(layout.gitignoreFiles())).containsExactly(".gitignore");
         assertThat(paths(layout.manifests())).containsExactly("requirements.txt", "requirements/dev.txt", "web/package-lock.json", "web/package.json");
-        assertThat(paths(layout.manifests(Ecosystem.NODE))).containsExactly("web/package-lock.json", "web/package.json");
+        assertThat(paths(layout.manifests(Language.NODE))).containsExactly("web/package-lock.json", "web/package.json");
         assertThat(paths(layout.manifestsUnder("web"))).containsExactly("web/package-lock.json", "web/package.json");
         assertThat(paths(layout.manifestsIn(""))).containsExactly("requirements.txt");
         assertThat(paths(layout.ciFiles())).containsExactly(".github/workflows/ci.yml", "Jenkinsfile");
         assertThat(paths(layout.sources())).containsExactly("app.py", "src/pkg/__init__.py", "web/server.js", "web/src/index.ts");
         assertThat(layout.sourceCounts()).isEqualTo(Map.of(
                 FileType.PYTHON_SOURCE, 2, FileType.JAVASCRIPT_SOURCE, 1, FileType.TYPESCRIPT_SOURCE, 1));
-        assertThat(layout.ecosystems()).containsExactlyInAnyOrder(Ecosystem.PYTHON, Ecosystem.NODE);
+        assertThat(layout.languages()).containsExactlyInAnyOrder(Language.PYTHON, Language.NODE);
         assertThat(layout.entry("README.md")).isEmpty();
         assertThat(layout.entry("./docker/../Dockerfile")).isPresent();
         assertThat(layout.diagnostics()).isEmpty();

@@ -1,5 +1,7 @@
 package dev.drydock.core.dockerfile.syntax;
 
+import dev.drydock.core.golang.GoText;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.drydock.core.dockerfile.syntax;
 
+import dev.drydock.core.golang.GoText;
+
 /** Go's {@code strconv.ParseInt}, {@code ParseUint} and {@code ParseBool} for the bases BuildKit uses. */
 final class GoInts {
 

@@ -1,5 +1,7 @@
 package dev.drydock.core.dockerfile.syntax;
 
+import dev.drydock.core.golang.GoText;
+
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;

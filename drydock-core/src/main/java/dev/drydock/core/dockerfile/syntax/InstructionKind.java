@@ -1,5 +1,7 @@
 package dev.drydock.core.dockerfile.syntax;
 
+import dev.drydock.core.golang.GoText;
+
 import java.util.Locale;
 
 /** The instructions BuildKit's parser knows, and {@link #UNKNOWN} for any other keyword. */

@@ -1,5 +1,9 @@
 package dev.drydock.core.dockerfile.syntax;
 
+import dev.drydock.core.golang.GoText;
+
+import dev.drydock.core.golang.GoUnits;
+
 import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.Span;

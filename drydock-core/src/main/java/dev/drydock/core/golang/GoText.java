@@ -1,16 +1,16 @@
-package dev.drydock.core.dockerfile.syntax;
+package dev.drydock.core.golang;
 
 /**
  * Character classes and string helpers with the exact semantics of the Go functions BuildKit's
  * parser calls ({@code unicode.IsSpace}, {@code strings.TrimSpace}, {@code strconv.Quote}, ...), so
  * that the parser splits and prints text as BuildKit does.
  */
-final class GoText {
+public final class GoText {
 
     private GoText() {}
 
     /** Go's {@code unicode.IsSpace}. */
-    static boolean isSpace(int cp) {
+    public static boolean isSpace(int cp) {
         if (cp <= 0xFF) {
             return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xA0;
         }
@@ -22,22 +22,22 @@ final class GoText {
      * Go's {@code unicode.IsSpace(rune(b))} applied to one byte, as BuildKit does in its flag and
      * HEALTHCHECK scanners; here applied to a UTF-16 unit, so NEL and NO-BREAK SPACE count as space.
      */
-    static boolean isLatin1Space(char c) {
+    public static boolean isLatin1Space(char c) {
         return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0;
     }
 
     /** One character of BuildKit's {@code reWhitespace}, {@code [\t\v\f\r ]}. */
-    static boolean isTokenWhitespace(char c) {
+    public static boolean isTokenWhitespace(char c) {
         return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** One character of Go's regexp {@code \s}, {@code [\t\n\f\r ]}. */
-    static boolean isRegexpSpace(char c) {
+    public static boolean isRegexpSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     /** First index in {@code [from, to)} that is not Go space, or {@code to}. */
-    static int skipSpace(CharSequence s, int from, int to) {
+    public static int skipSpace(CharSequence s, int from, int to) {
         int i = from;
         while (i < to) {
             int cp = Character.codePointAt(s, i);
@@ -50,7 +50,7 @@ final class GoText {
     }
 
     /** End of {@code [from, to)} with trailing Go space removed. */
-    static int trimSpaceEnd(CharSequence s, int from, int to) {
+    public static int trimSpaceEnd(CharSequence s, int from, int to) {
         int i = to;
         while (i > from) {
             int cp = Character.codePointBefore(s, i);
@@ -63,13 +63,13 @@ final class GoText {
     }
 
     /** Go's {@code strings.TrimSpace}. */
-    static String trimSpace(String s) {
+    public static String trimSpace(String s) {
         int start = skipSpace(s, 0, s.length());
         return s.substring(start, trimSpaceEnd(s, start, s.length()));
     }
 
     /** Go's {@code strings.ToLower}: each code point mapped on its own. */
-    static String toLower(String s) {
+    public static String toLower(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -86,7 +86,7 @@ final class GoText {
     }
 
     /** Go's {@code strconv.Quote}: double-quoted, Go escapes, printable characters kept. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -122,7 +122,7 @@ final class GoText {
     }
 
     /** Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space. */
-    static boolean isPrint(int cp) {
+    public static boolean isPrint(int cp) {
         if (cp <= 0xFF) {
             return (cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA1 && cp != 0xAD);
         }
@@ -140,7 +140,7 @@ final class GoText {
     }
 
     /** Number of bytes {@code s[from, to)} takes in UTF-8. */
-    static int utf8Length(CharSequence s, int from, int to) {
+    public static int utf8Length(CharSequence s, int from, int to) {
         int bytes = 0;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);

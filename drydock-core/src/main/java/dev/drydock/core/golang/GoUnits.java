@@ -1,17 +1,17 @@
-package dev.drydock.core.dockerfile.syntax;
+package dev.drydock.core.golang;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** {@code units.RAMInBytes} of the docker/go-units module, which BuildKit uses for tmpfs sizes. */
-final class GoUnits {
+public final class GoUnits {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]*)?|\\.[0-9]+|[0-9]+(\\.[0-9]*)?[eE][+-]?[0-9]+");
 
     private GoUnits() {}
 
     /** A size such as {@code 64m}, {@code 1.5GiB} or {@code 1024}, in bytes (binary multiples). */
-    static long ramInBytes(String text) {
+    public static long ramInBytes(String text) {
         int sep = -1;
         for (int i = text.length() - 1; i >= 0; i--) {
             char c = text.charAt(i);

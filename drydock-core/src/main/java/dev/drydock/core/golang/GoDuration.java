@@ -1,4 +1,4 @@
-package dev.drydock.core.dockerfile.syntax;
+package dev.drydock.core.golang;
 
 import java.time.Duration;
 
