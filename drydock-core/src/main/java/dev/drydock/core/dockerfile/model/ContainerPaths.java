@@ -1,7 +1,6 @@
 package dev.drydock.core.dockerfile.model;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.drydock.core.discovery.PathNames;
 
 /** Paths inside the container (always '/'-separated, as on Linux), cleaned like Go's {@code path.Clean}. */
 public final class ContainerPaths {
@@ -10,18 +9,7 @@ public final class ContainerPaths {
 
     /** Lexically cleans an absolute path: no {@code .}, {@code ..} or repeated slashes; "/" for the root. */
     public static String clean(String path) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                parts.pollLast();
-            } else {
-                parts.addLast(part);
-            }
-        }
-        return "/" + String.join("/", parts);
+        return PathNames.normalizeAbsolute("/", path);
     }
 
     /**
@@ -30,7 +18,7 @@ public final class ContainerPaths {
      */
     public static String resolve(String workdir, String destination) {
         boolean directory = destination.endsWith("/") || destination.equals(".") || destination.endsWith("/.");
-        String absolute = clean(destination.startsWith("/") ? destination : workdir + "/" + destination);
+        String absolute = PathNames.normalizeAbsolute(workdir, destination);
         return directory && !absolute.equals("/") ? absolute + "/" : absolute;
     }
 }
