@@ -68,7 +68,7 @@ final class ParseSummary {
             }
             EffectiveCommand command = c.command();
             if (command != null) {
-                out.println("  command:     " + String.join(" ", command.argv()) + " (" + (command.shellForm() ? "shell" : "exec")
+                out.println("  command:     " + shown(command) + " (" + (command.shellForm() ? "shell" : "exec")
                         + " form, " + command.origin() + ")");
             }
             if (c.entryPoint() != null) {
@@ -88,6 +88,15 @@ final class ParseSummary {
             out.println("Reading problems:");
             diagnostics.forEach(d -> out.println("  " + lower(d.level().name()) + ": " + d));
         }
+    }
+
+    /** The argv as a command line; a shell script in quotes so it reads as one argument. */
+    private static String shown(EffectiveCommand command) {
+        List<String> argv = command.argv();
+        if (command.script() != null && !argv.isEmpty() && argv.get(argv.size() - 1).equals(command.script())) {
+            return String.join(" ", argv.subList(0, argv.size() - 1)) + " \"" + command.script() + "\"";
+        }
+        return String.join(" ", argv);
     }
 
     private static String base(BaseImage base) {
