@@ -3,57 +3,71 @@ package dev.drydock.core.ignore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.source.SourceFile;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.drydock.core.testing.RandomInputs;
+import org.junit.jupiter.api.Test;
 
 class IgnorePropertiesTest {
 
-    @Provide
-    Arbitrary<String> ignoreText() {
-        return Arbitraries.strings().withChars("ab*?[]^!-\\/. #\r\n\t:é").ofMaxLength(60);
+    /** An ignore file's text and a path to match against it. */
+    record Case(String text, String path) {}
+
+    static String ignoreText(RandomInputs in) {
+        return in.string("ab*?[]^!-\\/. #\r\n\t:é", 0, 60);
     }
 
-    @Provide
-    Arbitrary<String> paths() {
-        return Arbitraries.strings().withChars("ab*?[]!-\\/. #é").ofMaxLength(20);
+    static String path(RandomInputs in) {
+        return in.string("ab*?[]!-\\/. #é", 0, 20);
     }
 
-    @Property(tries = 2000)
-    void dockerIgnoreNeverThrows(@ForAll("ignoreText") String text, @ForAll("paths") String path) {
-        DockerIgnore ignore = DockerIgnore.parse(SourceFile.of(".dockerignore", text));
-        boolean excluded = ignore.matches(path);
-        assertThat(ignore.matchingPattern(path).map(p -> !p.exception()).orElse(false)).isEqualTo(excluded);
-        ignore.excludesEntireDirectory(path);
-        ignore.patterns().forEach(p -> assertThat(p.line()).isPositive());
+    static Case ignoreCase(RandomInputs in) {
+        return new Case(ignoreText(in), path(in));
     }
 
-    @Property(tries = 2000)
-    void gitIgnoreNeverThrows(@ForAll("ignoreText") String text, @ForAll("paths") String path) {
-        GitIgnore ignore = GitIgnore.parse(SourceFile.of("sub/.gitignore", text));
-        ignore.isIgnored(path, true);
-        ignore.isIgnored("sub/" + path, false);
-        ignore.patterns().forEach(GitIgnorePattern::samplePath);
+    @Test
+    void dockerIgnoreNeverThrows() {
+        RandomInputs.forEachSample(".dockerignore noise", 2000, IgnorePropertiesTest::ignoreCase, c -> {
+            DockerIgnore ignore = DockerIgnore.parse(SourceFile.of(".dockerignore", c.text()));
+            boolean excluded = ignore.matches(c.path());
+            assertThat(ignore.matchingPattern(c.path()).map(p -> !p.exception()).orElse(false)).isEqualTo(excluded);
+            ignore.excludesEntireDirectory(c.path());
+            ignore.patterns().forEach(p -> assertThat(p.line()).isPositive());
+        });
     }
 
-    @Property(tries = 500)
-    void anExceptionForAPathAfterItsExclusionIncludesIt(@ForAll("names") String name) {
-        DockerIgnore ignore = DockerIgnore.parse(SourceFile.of(".dockerignore", "**\n!" + name + "\n"));
-        assertThat(ignore.includes(name)).isTrue();
-        assertThat(ignore.includes(name + "/inner")).isTrue();
+    @Test
+    void gitIgnoreNeverThrows() {
+        RandomInputs.forEachSample(".gitignore noise", 2000, IgnorePropertiesTest::ignoreCase, c -> {
+            GitIgnore ignore = GitIgnore.parse(SourceFile.of("sub/.gitignore", c.text()));
+            ignore.isIgnored(c.path(), true);
+            ignore.isIgnored("sub/" + c.path(), false);
+            ignore.patterns().forEach(GitIgnorePattern::samplePath);
+        });
     }
 
-    @Provide
-    Arbitrary<String> names() {
-        return Arbitraries.strings().withChars("abc.-_").ofMinLength(1).ofMaxLength(8).filter(s -> !s.equals(".") && !s.equals(".."));
+    @Test
+    void anExceptionForAPathAfterItsExclusionIncludesIt() {
+        RandomInputs.forEachSample("exception after exclusion", 500, IgnorePropertiesTest::name, name -> {
+            DockerIgnore ignore = DockerIgnore.parse(SourceFile.of(".dockerignore", "**\n!" + name + "\n"));
+            assertThat(ignore.includes(name)).isTrue();
+            assertThat(ignore.includes(name + "/inner")).isTrue();
+        });
     }
 
-    @Property(tries = 500)
-    void cleanIsIdempotent(@ForAll("paths") String path) {
-        String once = GoPath.clean(path);
-        assertThat(GoPath.clean(once)).isEqualTo(once);
-        assertThat(once).doesNotContain("//");
+    /** A file name of 1 to 8 characters, not {@code .} or {@code ..}. */
+    static String name(RandomInputs in) {
+        String name;
+        do {
+            name = in.string("abc.-_", 1, 8);
+        } while (name.equals(".") || name.equals(".."));
+        return name;
+    }
+
+    @Test
+    void cleanIsIdempotent() {
+        RandomInputs.forEachSample("GoPath.clean", 500, IgnorePropertiesTest::path, path -> {
+            String once = GoPath.clean(path);
+            assertThat(GoPath.clean(once)).isEqualTo(once);
+            assertThat(once).doesNotContain("//");
+        });
     }
 }

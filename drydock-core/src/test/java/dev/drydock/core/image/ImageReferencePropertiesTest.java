@@ -2,31 +2,31 @@ package dev.drydock.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.drydock.core.testing.RandomInputs;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ImageReferencePropertiesTest {
 
-    @Provide
-    Arbitrary<String> referenceLike() {
-        Arbitrary<String> tokens = Arbitraries.of(
-                "a", "b", "z9", "A", "/", "//", ":", "@", ".", "_", "__", "-", "--", "5000", "localhost", "docker.io",
-                "index.docker.io", "library", "ghcr.io", "[", "]", "::1", "sha256", "sha512", "f".repeat(32),
-                "f".repeat(64), "$", "${X}", " ", "latest", "3.12-slim", "é", "\u0000");
-        return tokens.list().ofMaxSize(12).map(parts -> String.join("", parts));
+    private static final List<String> TOKENS = List.of(
+            "a", "b", "z9", "A", "/", "//", ":", "@", ".", "_", "__", "-", "--", "5000", "localhost", "docker.io",
+            "index.docker.io", "library", "ghcr.io", "[", "]", "::1", "sha256", "sha512", "f".repeat(32),
+            "f".repeat(64), "$", "${X}", " ", "latest", "3.12-slim", "é", "\u0000");
+
+    /** Up to 12 reference-like tokens joined. */
+    static String referenceLike(RandomInputs in) {
+        return in.concat(TOKENS, 0, 12);
     }
 
-    @Property(tries = 3000)
-    void parsingFailsOnlyWithTheDocumentedException(@ForAll("referenceLike") String input) {
-        check(input);
+    @Test
+    void parsingFailsOnlyWithTheDocumentedException() {
+        RandomInputs.forEachSample("reference-like strings", 3000, ImageReferencePropertiesTest::referenceLike,
+                ImageReferencePropertiesTest::check);
     }
 
-    @Property(tries = 1000)
-    void arbitraryStrings(@ForAll String input) {
-        check(input);
+    @Test
+    void arbitraryStrings() {
+        RandomInputs.forEachSample("arbitrary strings", 1000, in -> in.anyString(255), ImageReferencePropertiesTest::check);
     }
 
     private static void check(String input) {

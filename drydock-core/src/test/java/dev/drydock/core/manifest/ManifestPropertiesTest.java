@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.testing.RandomInputs;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Truncations and small edits of real sample files must give a result or a positioned
@@ -32,32 +28,33 @@ class ManifestPropertiesTest {
 
     private static final String NOISE = "\"'[]{}()<>=,:;#\\\n\r\t -~^*!@$/.0a";
 
-    record Mutation(int sample, int position, int kind, String insert) {}
+    /** Characters that delimit something in one of the formats: edits land near them half the time. */
+    private static final String STRUCTURAL = "\"'[]{}()<>=,:;#\\\n";
 
-    @Provide
-    Arbitrary<Mutation> mutations() {
-        return Combinators.combine(
-                Arbitraries.integers().between(0, SAMPLES.size() - 1),
-                Arbitraries.integers().between(0, 100_000),
-                Arbitraries.integers().between(0, 3),
-                Arbitraries.strings().withChars(NOISE).ofMinLength(1).ofMaxLength(4))
-                .as(Mutation::new);
+    record Mutation(String[] sample, String text) {
+        @Override
+        public String toString() {
+            return sample[0] + ": " + text;
+        }
     }
 
-    static String mutate(String text, Mutation m) {
-        int at = text.isEmpty() ? 0 : m.position() % (text.length() + 1);
-        return switch (m.kind()) {
-            case 0 -> text.substring(0, at); // truncation
-            case 1 -> text.substring(0, at) + m.insert() + text.substring(at); // insertion
-            case 2 -> text.substring(0, at) + text.substring(Math.min(text.length(), at + m.insert().length())); // deletion
-            default -> text.substring(0, at) + m.insert() + text.substring(Math.min(text.length(), at + m.insert().length()));
-        };
+    /** A truncation (one time in four) or a small edit inserting, deleting or replacing 1 to 4 noise characters. */
+    static Mutation mutation(RandomInputs in) {
+        String[] sample = in.pick(SAMPLES);
+        String text = TestFiles.text(sample[0]);
+        String mutated = in.oneIn(4) ? in.truncate(text) : in.edit(text, STRUCTURAL, () -> in.string(NOISE, 1, 4), 4);
+        return new Mutation(sample, mutated);
     }
 
-    @Property(tries = 3000)
-    void mutatedManifestsGiveAResultOrAPositionedError(@ForAll("mutations") Mutation m) {
-        String[] sample = SAMPLES.get(m.sample());
-        String text = mutate(TestFiles.text(sample[0]), m);
+    @Test
+    void mutatedManifestsGiveAResultOrAPositionedError() {
+        RandomInputs.forEachSample("manifest mutations", 3000, ManifestPropertiesTest::mutation,
+                ManifestPropertiesTest::resultOrPositionedError);
+    }
+
+    private static void resultOrPositionedError(Mutation m) {
+        String[] sample = m.sample();
+        String text = m.text();
         SourceFile file = SourceFile.of(sample[1], text);
         ManifestKind kind = Manifests.kindOf(sample[1]).orElseThrow();
         try {
@@ -74,21 +71,24 @@ class ManifestPropertiesTest {
         }
     }
 
-    @Property(tries = 1000)
-    void arbitraryTextNeverBreaksTheLineBasedReaders(@ForAll("noise") String text) {
-        for (String name : new String[] {"requirements.txt", "go.mod", "Gemfile", "build.gradle"}) {
-            Manifests.parse(SourceFile.of(name, text), List.of()).orElseThrow();
-        }
+    @Test
+    void arbitraryTextNeverBreaksTheLineBasedReaders() {
+        RandomInputs.forEachSample("line-based manifest noise", 1000, ManifestPropertiesTest::noise, text -> {
+            for (String name : new String[] {"requirements.txt", "go.mod", "Gemfile", "build.gradle"}) {
+                Manifests.parse(SourceFile.of(name, text), List.of()).orElseThrow();
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<String> noise() {
-        return Arbitraries.strings().withChars(NOISE + "gemrqiuo").ofMaxLength(80);
+    static String noise(RandomInputs in) {
+        return in.string(NOISE + "gemrqiuo", 0, 80);
     }
 
-    @Property(tries = 300)
-    void pep508NeverThrows(@ForAll("noise") String text) {
-        Pep508.Result r = Pep508.parse(text);
-        assertThat(r.ok() || r.errorIndex() >= 0).isTrue();
+    @Test
+    void pep508NeverThrows() {
+        RandomInputs.forEachSample("PEP 508 noise", 300, ManifestPropertiesTest::noise, text -> {
+            Pep508.Result r = Pep508.parse(text);
+            assertThat(r.ok() || r.errorIndex() >= 0).isTrue();
+        });
     }
 }

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
+import dev.drydock.core.testing.RandomInputs;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /** Whatever the text, parsing returns (never throws) and every span lies inside the file. */
 class ShellPropertiesTest {
@@ -40,37 +36,56 @@ class ShellPropertiesTest {
             "2>&1", ">", "<", "<<<", "a=", "arr=(", "sh -c '", "eval ", "function f ", "f() ", "#", "$x", "${x:-",
             "<(", "@(", "$'", "\\$", "set -e", " ", " ", "word", "apt-get", "-y");
 
-    @Property(tries = 1500)
-    void randomCharactersNeverBreakTheParser(@ForAll("characters") String text) {
-        check(text);
+    /** Characters the shell reader decides on: edits land next to them half the time. */
+    static final String STRUCTURAL = "$`'\"\\(){}[]|&;<>#\n";
+
+    @Test
+    void randomCharactersNeverBreakTheParser() {
+        RandomInputs.forEachSample("random characters", 1500, ShellPropertiesTest::characters, ShellPropertiesTest::check);
     }
 
-    @Property(tries = 1500)
-    void randomFragmentsNeverBreakTheParser(@ForAll("fragments") String text) {
-        check(text);
+    @Test
+    void randomFragmentsNeverBreakTheParser() {
+        RandomInputs.forEachSample("random fragments", 1500, ShellPropertiesTest::fragments, ShellPropertiesTest::check);
     }
 
-    @Property(tries = 1500)
-    void mutatedRealisticScriptsNeverBreakTheParser(@ForAll @IntRange(min = 0, max = 9) int which,
-            @ForAll @IntRange(min = 1, max = 6) int mutations, @ForAll Random random) {
-        StringBuilder s = new StringBuilder(REALISTIC.get(which));
-        for (int i = 0; i < mutations; i++) {
-            int at = random.nextInt(s.length() + 1);
+    @Test
+    void mutatedRealisticScriptsNeverBreakTheParser() {
+        RandomInputs.forEachSample("mutated scripts", 1500, ShellPropertiesTest::mutatedScript, ShellPropertiesTest::check);
+    }
+
+    /**
+     * One of the realistic scripts after 1 to 6 changes: a random edit (twice as likely as the
+     * others), a copy of up to 20 chars inserted where they start, or a truncation.
+     */
+    static String mutatedScript(RandomInputs in) {
+        StringBuilder s = new StringBuilder(in.pick(REALISTIC));
+        Random random = in.random();
+        for (int i = in.between(1, 6); i > 0; i--) {
             switch (random.nextInt(4)) {
-                case 0 -> s.delete(at, Math.min(s.length(), at + 1 + random.nextInt(8)));
-                case 1 -> s.insert(at, FRAGMENTS.get(random.nextInt(FRAGMENTS.size())));
+                case 0, 1 -> in.editInPlace(s, STRUCTURAL, () -> in.pick(FRAGMENTS), 8);
                 case 2 -> {
+                    int at = in.position(s, STRUCTURAL);
                     int to = Math.min(s.length(), at + random.nextInt(20));
                     s.insert(at, s.substring(at, to));
                 }
-                default -> s.setLength(at);
+                default -> s.setLength(in.position(s, STRUCTURAL));
             }
         }
-        check(s.toString());
+        return s.toString();
     }
 
-    @Property(tries = 500)
-    void textWithGapsMapsIntoTheFile(@ForAll("fragments") String text, @ForAll Random random) {
+    /** Fragments, and the seed of where the file holding them breaks lines with \-newlines. */
+    record GappedText(String text, long gapSeed) {}
+
+    @Test
+    void textWithGapsMapsIntoTheFile() {
+        RandomInputs.forEachSample("text with gaps", 500,
+                in -> new GappedText(fragments(in), in.random().nextLong()),
+                gapped -> textWithGapsMapsIntoTheFile(gapped.text(), new Random(gapped.gapSeed())));
+    }
+
+    private static void textWithGapsMapsIntoTheFile(String text, Random random) {
         // the file holds the text with extra characters the mapped text leaves out (like \-newlines)
         StringBuilder fileText = new StringBuilder("RUN ");
         MappedText.Builder[] holder = new MappedText.Builder[1];
@@ -95,14 +110,12 @@ class ShellPropertiesTest {
         assertInside(script, file);
     }
 
-    @Provide
-    Arbitrary<String> characters() {
-        return Arbitraries.strings().withChars(ALPHABET).ofMaxLength(120);
+    static String characters(RandomInputs in) {
+        return in.string(ALPHABET, 0, 120);
     }
 
-    @Provide
-    Arbitrary<String> fragments() {
-        return Arbitraries.of(FRAGMENTS).list().ofMaxSize(40).map(l -> String.join("", l));
+    static String fragments(RandomInputs in) {
+        return in.concat(FRAGMENTS, 0, 40);
     }
 
     static void check(String text) {

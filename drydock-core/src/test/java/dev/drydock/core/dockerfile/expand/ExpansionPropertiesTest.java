@@ -3,13 +3,10 @@ package dev.drydock.core.dockerfile.expand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.core.testing.RandomInputs;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** Random words: expansion either succeeds with consistent outputs or reports an {@link ExpansionError}. */
 class ExpansionPropertiesTest {
@@ -24,35 +21,42 @@ class ExpansionPropertiesTest {
             WordExpander.BACKSLASH.withRawQuotes(true).withSkipUnset(true),
             WordExpander.BACKTICK.withRawEscapes(true));
 
-    @Provide
-    Arbitrary<String> shellish() {
-        Arbitrary<String> tokens = Arbitraries.of(
-                "$", "{", "}", ":", "-", "+", "?", "#", "%", "/", "//", "\\", "`", "'", "\"", " ", "\t", "\n",
-                "A", "B", "C", "D", "E", "Z", "x", "*", "0", "1", "@", "!", "=", "é", "😀", "\uFEFF", "\u00A0",
-                "${A", "${B:-", "${C#", "${D%%", "${D//", "${Z:?", "$$", "\\$", "`$");
-        return tokens.list().ofMaxSize(24).map(parts -> String.join("", parts));
+    static final List<String> TOKENS = List.of(
+            "$", "{", "}", ":", "-", "+", "?", "#", "%", "/", "//", "\\", "`", "'", "\"", " ", "\t", "\n",
+            "A", "B", "C", "D", "E", "Z", "x", "*", "0", "1", "@", "!", "=", "é", "😀", "\uFEFF", "\u00A0",
+            "${A", "${B:-", "${C#", "${D%%", "${D//", "${Z:?", "$$", "\\$", "`$");
+
+    /** Up to 24 shell-like tokens joined. */
+    static String shellish(RandomInputs in) {
+        return in.concat(TOKENS, 0, 24);
     }
 
-    @Property(tries = 3000)
-    void shellLikeWordsNeverThrow(@ForAll("shellish") String word) {
-        for (WordExpander expander : EXPANDERS) {
-            check(expander, word);
-        }
+    @Test
+    void shellLikeWordsNeverThrow() {
+        RandomInputs.forEachSample("shell-like words", 3000, ExpansionPropertiesTest::shellish, word -> {
+            for (WordExpander expander : EXPANDERS) {
+                check(expander, word);
+            }
+        });
     }
 
-    @Property(tries = 1500)
-    void arbitraryStringsNeverThrow(@ForAll String word) {
-        for (WordExpander expander : EXPANDERS) {
-            check(expander, word);
-        }
+    @Test
+    void arbitraryStringsNeverThrow() {
+        RandomInputs.forEachSample("arbitrary words", 1500, in -> in.anyString(255), word -> {
+            for (WordExpander expander : EXPANDERS) {
+                check(expander, word);
+            }
+        });
     }
 
-    @Property(tries = 500)
-    void singleQuotedTextComesBackUnchanged(@ForAll("shellish") String text) {
-        String literal = text.replace("'", "");
-        Expansion e = WordExpander.BACKSLASH.expand("'" + literal + "'", ENV);
-        assertThat(e.value()).isEqualTo(literal);
-        assertThat(e.references()).isEmpty();
+    @Test
+    void singleQuotedTextComesBackUnchanged() {
+        RandomInputs.forEachSample("single-quoted text", 500, ExpansionPropertiesTest::shellish, text -> {
+            String literal = text.replace("'", "");
+            Expansion e = WordExpander.BACKSLASH.expand("'" + literal + "'", ENV);
+            assertThat(e.value()).isEqualTo(literal);
+            assertThat(e.references()).isEmpty();
+        });
     }
 
     private static void check(WordExpander expander, String word) {

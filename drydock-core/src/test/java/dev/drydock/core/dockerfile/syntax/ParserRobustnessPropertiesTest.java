@@ -1,10 +1,12 @@
 package dev.drydock.core.dockerfile.syntax;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
+import dev.drydock.core.testing.RandomInputs;
 import dev.drydock.core.testing.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,21 +16,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Real Dockerfiles (KICS fixtures, the shared examples, BuildKit's test files), their truncations
  * and random edits: parsing either succeeds with a consistent tree or fails with a SourceException
  * inside the file, never with another exception.
  */
-class ParserRobustnessProperties {
+class ParserRobustnessPropertiesTest {
 
-    private static final List<String> CORPUS = loadCorpus();
+    private record CorpusFile(Path path, String text) {}
+
+    private static final List<CorpusFile> CORPUS = loadCorpus();
 
     /** Fragments that stress the parser's special cases. */
     private static final List<String> FRAGMENTS = List.of("\\", "\\\n", "`", "\"", "'", "[", "]", "<<", "<<-", "<<EOF",
@@ -37,63 +36,34 @@ class ParserRobustnessProperties {
             "CMD ", "FROM ", "type=cache,", "\"a\", ", "\"x\":", "é", "\ud83d\ude00", "\u0000", "0", ":-", "x", "\"\"",
             "[\"", "\"]", "<<'E'", "3<<", "--chmod=", "--interval=", "1m", "ms", "NONE", "\t\n", "\ud800");
 
-    @Property(tries = 1)
+    /** Characters the Dockerfile reader decides on: edits land next to them half the time. */
+    private static final String STRUCTURAL = "\\`\"'[]$#{}=,<-\n";
+
+    @Test
     void everyCorpusFileParsesOrFailsCleanly() {
         assertThat(CORPUS).hasSizeGreaterThan(100);
-        for (String text : CORPUS) {
-            check(text);
+        for (CorpusFile file : CORPUS) {
+            assertThatCode(() -> check(file.text())).as("%s", file.path()).doesNotThrowAnyException();
         }
     }
 
-    @Property(tries = 400)
-    void truncationsParseOrFailCleanly(@ForAll("truncations") String text) {
-        check(text);
+    @Test
+    void truncationsParseOrFailCleanly() {
+        RandomInputs.forEachSample("truncations", 400, in -> in.truncate(in.pick(CORPUS).text()),
+                ParserRobustnessPropertiesTest::check);
     }
 
-    @Property(tries = 1500)
-    void mutationsParseOrFailCleanly(@ForAll("mutations") String text) {
-        check(text);
+    @Test
+    void mutationsParseOrFailCleanly() {
+        RandomInputs.forEachSample("mutations", 1500,
+                in -> in.edits(in.pick(CORPUS).text(), in.between(1, 8), STRUCTURAL, FRAGMENTS),
+                ParserRobustnessPropertiesTest::check);
     }
 
-    @Property(tries = 1000)
-    void fragmentSoupParsesOrFailsCleanly(@ForAll("soup") String text) {
-        check(text);
-    }
-
-    @Provide
-    Arbitrary<String> soup() {
-        return Arbitraries.of(FRAGMENTS).list().ofMinSize(1).ofMaxSize(40).map(parts -> String.join("", parts));
-    }
-
-    @Provide
-    Arbitrary<String> truncations() {
-        return Arbitraries.of(CORPUS).flatMap(text -> Arbitraries.integers().between(0, text.length())
-                .map(cut -> text.substring(0, cut)));
-    }
-
-    @Provide
-    Arbitrary<String> mutations() {
-        Arbitrary<String> base = Arbitraries.of(CORPUS);
-        Arbitrary<List<Edit>> edits = edit().list().ofMinSize(1).ofMaxSize(8);
-        return Combinators.combine(base, edits).as((text, list) -> {
-            StringBuilder out = new StringBuilder(text);
-            for (Edit e : list) {
-                int at = out.isEmpty() ? 0 : Math.floorMod(e.position, out.length() + 1);
-                switch (e.kind) {
-                    case 0 -> out.insert(at, e.fragment);
-                    case 1 -> out.delete(at, Math.min(out.length(), at + 1 + e.position % 4));
-                    default -> out.replace(at, Math.min(out.length(), at + 1), e.fragment);
-                }
-            }
-            return out.toString();
-        });
-    }
-
-    private record Edit(int kind, int position, String fragment) {}
-
-    private static Arbitrary<Edit> edit() {
-        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 1 << 20),
-                Arbitraries.of(FRAGMENTS)).as(Edit::new);
+    @Test
+    void fragmentSoupParsesOrFailsCleanly() {
+        RandomInputs.forEachSample("fragment soup", 1000, in -> in.concat(FRAGMENTS, 1, 40),
+                ParserRobustnessPropertiesTest::check);
     }
 
     /** Parses and checks the tree, or checks the error is a positioned SourceException. */
@@ -142,7 +112,7 @@ class ParserRobustnessProperties {
         }
     }
 
-    private static List<String> loadCorpus() {
+    private static List<CorpusFile> loadCorpus() {
         Path shared = SharedData.root();
         List<Path> files = new ArrayList<>();
         for (Path root : List.of(shared.resolve("conformance/kics"), shared.resolve("examples"),
@@ -156,10 +126,10 @@ class ParserRobustnessProperties {
                 throw new UncheckedIOException(e);
             }
         }
-        List<String> texts = new ArrayList<>();
+        List<CorpusFile> texts = new ArrayList<>();
         for (Path p : files) {
             try {
-                texts.add(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+                texts.add(new CorpusFile(shared.relativize(p), new String(Files.readAllBytes(p), StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
