@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Cost against input size: a Dockerfile of {@code lines} generated lines (stages, ENV, RUN chains with
  * continuations, COPY), and one RUN of {@code lines} chained commands. Time per operation should
- * grow linearly with {@code lines}.
+ * grow linearly with {@code lines}. {@code shellParseLongRun} also parses the RUN's shell script into commands.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,5 +71,11 @@ public class ScalingBenchmark {
     @Benchmark
     public Object parseLongRun() {
         return DockerfileParser.parse(longRun);
+    }
+
+    @Benchmark
+    public Object shellParseLongRun() {
+        DockerfileModel model = DockerfileModel.of(DockerfileParser.parse(longRun));
+        return model.script(model.stages().get(0).runs().get(0)).orElseThrow().commands();
     }
 }
