@@ -208,16 +208,12 @@ public final class DockerfileJson {
         }
     }
 
-    public static void command(JsonOut out, String name, CommandSpec command) {
+    private void command(String name, CommandSpec command) {
         if (command == null) {
             return;
         }
         out.startObject(name).field("form", command.execForm() ? "exec" : "shell").strings("argv", command.argv())
                 .span(command.instruction().span()).endObject();
-    }
-
-    private void command(String name, CommandSpec command) {
-        command(out, name, command);
     }
 
     private void healthcheck(HealthcheckSpec health) {

@@ -6,6 +6,7 @@ import dev.drydock.core.compose.Node;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.BuildOptions;
 import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.CopyCommand;
@@ -15,6 +16,7 @@ import dev.drydock.core.dockerfile.model.ImageConfig;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.model.Variables;
+import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.entrypoint.ContextPaths;
 import dev.drydock.core.entrypoint.Copy;
 import dev.drydock.core.entrypoint.EntryPoint;
@@ -22,9 +24,12 @@ import dev.drydock.core.entrypoint.EntryPoints;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.source.Diagnostic;
+import dev.drydock.core.source.Span;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -221,7 +226,7 @@ final class ContainerLinker {
             return List.of();
         }
         List<Copy> copies = new ArrayList<>();
-        Map<dev.drydock.core.dockerfile.syntax.Instruction, Step> steps = new java.util.IdentityHashMap<>();
+        Map<Instruction, Step> steps = new IdentityHashMap<>();
         for (Step step : build.stage().steps()) {
             steps.put(step.instruction(), step);
         }
@@ -253,7 +258,7 @@ final class ContainerLinker {
         List<Stage> chain = new ArrayList<>();
         for (Stage stage = build.stage(); stage != null; ) {
             chain.add(0, stage);
-            stage = stage.base() instanceof dev.drydock.core.dockerfile.model.BaseImage.OfStage parent
+            stage = stage.base() instanceof BaseImage.OfStage parent
                     ? build.model().stages().get(parent.stageIndex()) : null;
         }
         List<CopyCommand> copies = new ArrayList<>();
@@ -289,19 +294,18 @@ final class ContainerLinker {
         } else {
             test = List.of("CMD-SHELL", health.test().shellText());
         }
-        return new EffectiveHealthcheck(test, health.disabled(), "dockerfile", origin(health.test() == null
-                ? null : health.test(), health.instruction()), health.interval(), health.timeout(), health.startPeriod(),
-                health.retries() == null ? null : health.retries().longValue());
+        Origin origin = origin(health.instruction());
+        return new EffectiveHealthcheck(test, health.disabled(), "dockerfile", origin, health.interval(),
+                health.timeout(), health.startPeriod(), health.retries() == null ? null : health.retries().longValue());
     }
 
-    private static java.time.Duration duration(Located<Service.DurationValue> value) {
+    private static Duration duration(Located<Service.DurationValue> value) {
         return value == null ? null : value.value().duration();
     }
 
     private static Container.Setting imageUser(ImageConfig config) {
         return config.user() == null ? null
-                : new Container.Setting(config.user().value(), origin(config.user().instruction().file().path(),
-                        config.user().instruction().span()));
+                : new Container.Setting(config.user().value(), origin(config.user().instruction()));
     }
 
     private static Map<String, String> envOf(Stage stage) {
@@ -330,14 +334,14 @@ final class ContainerLinker {
     }
 
     private static Origin origin(CommandSpec spec) {
-        return origin(spec.instruction().file().path(), spec.instruction().span());
+        return origin(spec.instruction());
     }
 
-    private static Origin origin(CommandSpec test, dev.drydock.core.dockerfile.syntax.Instruction instruction) {
+    private static Origin origin(Instruction instruction) {
         return origin(instruction.file().path(), instruction.span());
     }
 
-    private static Origin origin(String file, dev.drydock.core.source.Span span) {
+    private static Origin origin(String file, Span span) {
         return new Origin(file, span);
     }
 }

@@ -130,7 +130,7 @@ final class ModelBuilder {
     // ---- stages
 
     private void startStage(Instruction from) {
-        List<Word> words = instruction(from, WordList.class).words();
+        List<Word> words = arguments(from, WordList.class).words();
         Word nameWord = null;
         if (words.size() == 3 && words.get(1).value().equalsIgnoreCase("as")) {
             nameWord = words.get(2);
@@ -185,7 +185,7 @@ final class ModelBuilder {
 
     private Variables declareArgs(Instruction instruction, Variables vars, Variables globalScope, boolean global) {
         Variables before = vars;
-        for (KeyValue entry : instruction(instruction, ArgList.class).entries()) {
+        for (KeyValue entry : arguments(instruction, ArgList.class).entries()) {
             String name = expand(entry.name(), before, instruction);
             String value;
             if (options.buildArgs().containsKey(name)) {
@@ -204,7 +204,7 @@ final class ModelBuilder {
 
     private Variables defineEnv(Instruction instruction, StageState s) {
         Variables vars = s.variables;
-        for (KeyValue entry : instruction(instruction, KeyValueList.class).entries()) {
+        for (KeyValue entry : arguments(instruction, KeyValueList.class).entries()) {
             String name = expand(entry.name(), s.variables, instruction);
             String value = entry.hasValue() ? expand(entry.value(), s.variables, instruction) : "";
             vars = vars.define(Kind.ENV, name, value, instruction);
@@ -237,7 +237,7 @@ final class ModelBuilder {
 
     private void label(Instruction instruction, StageState s) {
         Map<String, Setting<String>> labels = new LinkedHashMap<>(s.config.labels());
-        for (KeyValue entry : instruction(instruction, KeyValueList.class).entries()) {
+        for (KeyValue entry : arguments(instruction, KeyValueList.class).entries()) {
             String key = expand(entry.name(), s.variables, instruction);
             String value = entry.hasValue() ? expand(entry.value(), s.variables, instruction) : "";
             labels.put(key, new Setting<>(value, instruction));
@@ -265,7 +265,7 @@ final class ModelBuilder {
 
     private void expose(Instruction instruction, StageState s) {
         List<Setting<String>> ports = new ArrayList<>(s.config.exposedPorts());
-        for (Word word : instruction(instruction, WordList.class).words()) {
+        for (Word word : arguments(instruction, WordList.class).words()) {
             Expansion e = expansion(word.value(), word.span(), s.variables, instruction);
             for (String port : e.ok() ? e.wordTexts() : List.of(word.value())) {
                 ports.add(new Setting<>(port, instruction));
@@ -276,7 +276,7 @@ final class ModelBuilder {
 
     private void volume(Instruction instruction, StageState s) {
         List<Setting<String>> volumes = new ArrayList<>(s.config.volumes());
-        for (Word word : instruction(instruction, WordList.class).words()) {
+        for (Word word : arguments(instruction, WordList.class).words()) {
             volumes.add(new Setting<>(expand(word, s.variables, instruction), instruction));
         }
         s.config = copy(s.config).volumes(volumes).build();
@@ -314,7 +314,7 @@ final class ModelBuilder {
     }
 
     private HealthcheckSpec healthcheck(Instruction instruction, StageState s) {
-        HealthcheckArguments args = instruction(instruction, HealthcheckArguments.class);
+        HealthcheckArguments args = arguments(instruction, HealthcheckArguments.class);
         CommandSpec test = null;
         if (!args.isNone()) {
             if (!args.isCmd()) {
@@ -330,7 +330,7 @@ final class ModelBuilder {
     }
 
     private CopyCommand copy(Instruction instruction, StageState s) {
-        List<Word> words = instruction(instruction, WordList.class).words();
+        List<Word> words = arguments(instruction, WordList.class).words();
         if (words.size() < 2) {
             throw new SourceException(instruction.file(), instruction.span().start(),
                     keyword(instruction) + " requires at least two arguments, but only " + words.size() + " provided");
@@ -389,7 +389,7 @@ final class ModelBuilder {
     // ---- expansion
 
     private String expandPlain(Instruction instruction, StageState s) {
-        PlainText text = instruction(instruction, PlainText.class);
+        PlainText text = arguments(instruction, PlainText.class);
         return expandText(text.text(), text.span(), s.variables, instruction);
     }
 
@@ -432,7 +432,7 @@ final class ModelBuilder {
 
     // ---- helpers
 
-    private static <T extends Arguments> T instruction(Instruction instruction, Class<T> type) {
+    private static <T extends Arguments> T arguments(Instruction instruction, Class<T> type) {
         if (type.isInstance(instruction.arguments())) {
             return type.cast(instruction.arguments());
         }
