@@ -82,10 +82,13 @@ public final class ProjectJson {
         out.strings("services", compose.services().keySet());
         out.strings("networks", compose.networks().keySet());
         out.strings("volumes", compose.volumes().keySet());
-        out.startArray("defaultedVariables");
-        for (var ref : compose.defaultedVariables()) {
-            out.startObject().field("name", ref.name()).field("default", ref.defaultText())
-                    .field("file", ref.file().path()).span(ref.span()).endObject();
+        out.startArray("variables");
+        for (var ref : compose.variableReferences()) {
+            out.startObject().field("name", ref.name()).field("set", ref.isSet());
+            if (ref.hasDefault()) {
+                out.field("default", ref.defaultText()).field("usedDefault", ref.usedDefault());
+            }
+            out.field("file", ref.file().path()).span(ref.span()).endObject();
         }
         out.endArray();
         out.endObject();
