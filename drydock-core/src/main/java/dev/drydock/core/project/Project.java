@@ -1,15 +1,19 @@
 package dev.drydock.core.project;
 
 import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.discovery.ProjectFiles;
 import dev.drydock.core.discovery.ProjectLayout;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.source.Diagnostic;
+import dev.drydock.core.source.SourceException;
+import dev.drydock.core.source.SourceFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A project folder read once into one model: its files, each parsed, and the containers they
@@ -26,10 +30,13 @@ import java.util.Optional;
  * @param manifests every dependency manifest read
  * @param containers what runs: every compose service, then every Dockerfile no service builds
  * @param diagnostics what could not be read or understood, per file; the rest of the model stands
+ * @param files the safe reader of the project's files (inside the root, size-bounded)
+ * @param sources every text file read so far, by path; {@link #source} adds to it
  */
 public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSource> dockerfiles,
         List<ComposeProject> composeProjects, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
-        List<Manifest> manifests, List<Container> containers, List<Diagnostic> diagnostics) {
+        List<Manifest> manifests, List<Container> containers, List<Diagnostic> diagnostics, ProjectFiles files,
+        Map<String, SourceFile> sources) {
 
     public Project {
         dockerfiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dockerfiles));
@@ -39,6 +46,25 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         manifests = List.copyOf(manifests);
         containers = List.copyOf(containers);
         diagnostics = List.copyOf(diagnostics);
+        sources = new ConcurrentHashMap<>(sources);
+    }
+
+    /**
+     * A file of the project as text: one the loader read, or read now (and kept) through the safe
+     * reader; empty when it does not exist or cannot be read. Rules read application sources this way.
+     */
+    public Optional<SourceFile> source(String path) {
+        SourceFile known = sources.get(path);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        try {
+            SourceFile read = files.read(path).file();
+            sources.putIfAbsent(path, read);
+            return Optional.of(read);
+        } catch (SourceException e) {
+            return Optional.empty();
+        }
     }
 
     public Optional<Container> container(String name) {

@@ -68,6 +68,7 @@ public final class ProjectLoader {
         final Map<String, GitIgnore> gitignores = new LinkedHashMap<>();
         final Map<String, Manifest> manifests = new LinkedHashMap<>();
         final List<ComposeProject> composeProjects = new ArrayList<>();
+        final Map<String, SourceFile> sources = new LinkedHashMap<>();
 
         Reading(ProjectLayout layout, ProjectFiles files) {
             this.layout = layout;
@@ -97,8 +98,11 @@ public final class ProjectLoader {
             }
             loadCompose();
             List<Container> containers = new ContainerLinker(this).link();
+            for (ComposeProject compose : composeProjects) {
+                compose.files().forEach(f -> sources.putIfAbsent(f.displayPath(), f.source()));
+            }
             return new Project(layout.root(), layout, dockerfiles, composeProjects, dockerignores, gitignores,
-                    List.copyOf(manifests.values()), containers, diagnostics);
+                    List.copyOf(manifests.values()), containers, diagnostics, files, sources);
         }
 
         /** The Dockerfile at a root-relative path, read and parsed on first use. */
@@ -132,6 +136,7 @@ public final class ProjectLoader {
             try {
                 var result = files.read(path);
                 diagnostics.addAll(result.diagnostics());
+                sources.put(path, result.file());
                 return result.file();
             } catch (SourceException e) {
                 diagnostics.add(Diagnostic.error(e));

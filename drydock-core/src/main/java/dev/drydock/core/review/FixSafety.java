@@ -1,0 +1,16 @@
+package dev.drydock.core.review;
+
+import java.util.Locale;
+
+/**
+ * Whether and how a rule's findings can be repaired: {@code SAFE} fixes keep behaviour and are applied
+ * by {@code drydock fix}; {@code UNSAFE} ones change behaviour (a new server, another user) and need
+ * {@code --unsafe}; {@code SUGGESTION} is shown in the review only; {@code NONE} has no fix.
+ */
+public enum FixSafety {
+    NONE, SAFE, UNSAFE, SUGGESTION;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.drydock.core.review;
+
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.DockerfileSource;
+import dev.drydock.core.project.Origin;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.source.Span;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a rule sees of one review: the project model, and where to report. A finding reported twice
+ * (the same rule, place and message, e.g. one Dockerfile built by two services) is kept once.
+ */
+public final class ReviewContext {
+
+    private static final int EXCERPT_LINES = 15;
+
+    private final Project project;
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<Strength> strengths = new ArrayList<>();
+    private final Set<String> reported = new HashSet<>();
+
+    public ReviewContext(Project project) {
+        this.project = project;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    /** The Dockerfiles that parsed, each once. */
+    public List<DockerfileSource> dockerfiles() {
+        return project.dockerfiles().values().stream().filter(DockerfileSource::parsed).toList();
+    }
+
+    /** The containers whose image is built here and whose Dockerfile parsed (the target stage is known). */
+    public List<Container> builtContainers() {
+        return project.containers().stream()
+                .filter(c -> c.build() != null && c.build().stage() != null).toList();
+    }
+
+    /** A finding to fill in and {@link FindingBuilder#add() add}. */
+    public FindingBuilder finding(Rule rule, Location location, String message) {
+        return new FindingBuilder(rule.metadata(), location, message);
+    }
+
+    public FindingBuilder finding(Rule rule, String file, Span span, String message) {
+        return finding(rule, new Location(file, span), message);
+    }
+
+    public FindingBuilder finding(Rule rule, Origin origin, String message) {
+        return finding(rule, origin == null ? Location.PROJECT : new Location(origin.file(), origin.span()), message);
+    }
+
+    public void strength(Rule rule, Location location, String message) {
+        if (reported.add("+" + rule.id() + "@" + location + ":" + message)) {
+            strengths.add(new Strength(rule.metadata(), location, message));
+        }
+    }
+
+    public void strength(Rule rule, Origin origin, String message) {
+        strength(rule, origin == null ? Location.PROJECT : new Location(origin.file(), origin.span()), message);
+    }
+
+    /** The whole lines a span covers in a project file (at most 15), or null when unknown. */
+    public String excerpt(Location location) {
+        if (location.file() == null || location.span() == null) {
+            return null;
+        }
+        SourceFile file = project.source(location.file()).orElse(null);
+        if (file == null) {
+            return null;
+        }
+        Span span = location.span();
+        int last = Math.min(span.endLine(), span.startLine() + EXCERPT_LINES - 1);
+        return file.text(file.lines(span.startLine(), last));
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    List<Strength> strengths() {
+        return strengths;
+    }
+
+    /** Fills in the optional parts of a finding; nothing is reported until {@link #add()}. */
+    public final class FindingBuilder {
+        private final RuleMetadata rule;
+        private final Location location;
+        private final String message;
+        private Severity severity;
+        private String current;
+        private String recommendation;
+        private boolean implicit;
+
+        private FindingBuilder(RuleMetadata rule, Location location, String message) {
+            this.rule = rule;
+            this.location = location;
+            this.message = message;
+            this.severity = rule.severity();
+        }
+
+        public FindingBuilder severity(Severity value) {
+            severity = value;
+            return this;
+        }
+
+        /** The excerpt to show; by default the lines of the location. */
+        public FindingBuilder current(String value) {
+            current = value;
+            return this;
+        }
+
+        /** What to do here, with the project's specifics. */
+        public FindingBuilder recommendation(String value) {
+            recommendation = value;
+            return this;
+        }
+
+        /** The finding is about something missing: the location is the best place to add it. */
+        public FindingBuilder implicit() {
+            implicit = true;
+            return this;
+        }
+
+        public void add() {
+            if (reported.add(rule.id() + "@" + location + ":" + message)) {
+                findings.add(new Finding(rule, severity, location, message, current != null ? current : excerpt(location),
+                        recommendation, implicit));
+            }
+        }
+    }
+}

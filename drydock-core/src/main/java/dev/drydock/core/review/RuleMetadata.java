@@ -1,0 +1,32 @@
+package dev.drydock.core.review;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A rule's {@link RuleDefinition} as a value, read once per rule class. */
+public record RuleMetadata(String id, String title, Severity severity, Category category, String checks, String problem,
+        String impact, String recommendation, List<String> references, List<String> aliases, FixSafety fix,
+        String effort, boolean reportsStrengths) {
+
+    private static final Map<Class<?>, RuleMetadata> CACHE = new ConcurrentHashMap<>();
+
+    public RuleMetadata {
+        references = List.copyOf(references);
+        aliases = List.copyOf(aliases);
+    }
+
+    public static RuleMetadata of(Class<? extends Rule> type) {
+        return CACHE.computeIfAbsent(type, RuleMetadata::read);
+    }
+
+    private static RuleMetadata read(Class<?> type) {
+        RuleDefinition d = type.getAnnotation(RuleDefinition.class);
+        if (d == null) {
+            throw new IllegalStateException(type.getName() + " has no @RuleDefinition");
+        }
+        return new RuleMetadata(d.id(), d.title(), d.severity(), d.category(), d.checks(), d.problem(), d.impact(),
+                d.recommendation(), List.of(d.references()), List.of(d.aliases()), d.fix(), d.effort(),
+                d.reportsStrengths());
+    }
+}

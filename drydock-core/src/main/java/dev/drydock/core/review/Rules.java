@@ -1,0 +1,43 @@
+package dev.drydock.core.review;
+
+import dev.drydock.core.rules.app.AppRules;
+import dev.drydock.core.rules.context.ContextRules;
+import dev.drydock.core.rules.dockerfile.DockerfileRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every rule drydock has, in one list: no class-path scanning, so start-up stays cheap. A new rule
+ * is added to its group's list (DockerfileRules, AppRules, ContextRules) and nowhere else.
+ */
+public final class Rules {
+
+    private static final List<Rule> ALL = concat(DockerfileRules.all(), AppRules.all(), ContextRules.all());
+
+    private Rules() {}
+
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    @SafeVarargs
+    private static List<Rule> concat(List<Rule>... groups) {
+        List<Rule> all = new ArrayList<>();
+        for (List<Rule> group : groups) {
+            all.addAll(group);
+        }
+        return List.copyOf(all);
+    }
+
+    /** A rule by id, or by an alias such as {@code DL3008}. */
+    public static Optional<Rule> find(String idOrAlias) {
+        for (Rule rule : ALL) {
+            RuleMetadata m = rule.metadata();
+            if (m.id().equals(idOrAlias) || m.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(idOrAlias))) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+}

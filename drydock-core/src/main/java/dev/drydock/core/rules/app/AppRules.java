@@ -1,0 +1,14 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.review.Rule;
+import java.util.List;
+
+/** Rules about the application the container runs: its server, health, shutdown and resources. */
+public final class AppRules {
+
+    private AppRules() {}
+
+    public static List<Rule> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.drydock.core.rules.context;
+
+import dev.drydock.core.review.Rule;
+import java.util.List;
+
+/** Rules about the build context, compose files, secrets, dependencies and CI. */
+public final class ContextRules {
+
+    private ContextRules() {}
+
+    public static List<Rule> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.review.Rule;
+import java.util.List;
+
+/** Rules about how a Dockerfile builds its image. */
+public final class DockerfileRules {
+
+    private DockerfileRules() {}
+
+    public static List<Rule> all() {
+        return List.of(
+                new RunsAsRoot());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.drydock.core.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads the expectations written inside a rule fixture:
+ * <ul>
+ *   <li>{@code # expect: rule-a, rule-b} on its own line: findings covering the next line that is
+ *       neither blank nor a comment;</li>
+ *   <li>{@code # expect-strength: rule}: the same for strengths;</li>
+ *   <li>{@code # expect-in-file: rule}: a finding anywhere in this file (something missing);</li>
+ *   <li>in {@code expect.txt} (for files that cannot hold comments, and project-wide findings):
+ *       lines {@code finding|strength RULE FILE[:LINE]}, FILE {@code -} for "anywhere".</li>
+ * </ul>
+ */
+final class Expectations {
+
+    private static final Pattern MARKER = Pattern.compile("^\\s*#\\s*(expect|expect-strength|expect-in-file):\\s*(.+)$");
+
+    private Expectations() {}
+
+    static List<Expectation> read(Path caseDir) throws IOException {
+        List<Expectation> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(caseDir)) {
+            for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = caseDir.relativize(path).toString().replace('\\', '/');
+                List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+                if (relative.equals("expect.txt")) {
+                    readList(lines, out);
+                } else {
+                    readMarkers(relative, lines, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void readMarkers(String file, List<String> lines, List<Expectation> out) {
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = MARKER.matcher(lines.get(i));
+            if (!m.matches()) {
+                continue;
+            }
+            String kind = m.group(1);
+            int target = kind.equals("expect-in-file") ? 0 : nextCodeLine(lines, i + 1);
+            for (String rule : m.group(2).split(",")) {
+                out.add(new Expectation(kind.equals("expect-strength") ? "strength" : "finding", rule.strip(), file,
+                        target, file + ":" + (i + 1)));
+            }
+        }
+    }
+
+    private static int nextCodeLine(List<String> lines, int from) {
+        for (int j = from; j < lines.size(); j++) {
+            String t = lines.get(j).strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                return j + 1;
+            }
+        }
+        throw new IllegalArgumentException("an expect marker at the end of a file points at nothing");
+    }
+
+    private static void readList(List<String> lines, List<Expectation> out) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\\s+");
+            String where = parts.length > 2 ? parts[2] : "-";
+            String file = where.equals("-") ? null : where.replaceFirst(":\\d+$", "");
+            int at = where.matches(".*:\\d+$") ? Integer.parseInt(where.substring(where.lastIndexOf(':') + 1)) : 0;
+            out.add(new Expectation(parts[0], parts[1], file, at, "expect.txt:" + (i + 1)));
+        }
+    }
+}

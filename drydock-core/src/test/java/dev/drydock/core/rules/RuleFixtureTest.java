@@ -1,0 +1,110 @@
+package dev.drydock.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.core.project.Project;
+import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Review;
+import dev.drydock.core.review.Reviewer;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.Rules;
+import dev.drydock.core.review.Strength;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every rule on its fixtures: {@code src/test/resources/rules/RULE-ID/CASE/} is a small project
+ * whose files say, in comments, what the rule must report ({@link Expectations}). The rule must
+ * report exactly that: every expectation met, nothing else. Every rule has at least one case where
+ * it fires and one where it stays quiet.
+ */
+class RuleFixtureTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/rules");
+
+    @TestFactory
+    Stream<DynamicNode> everyRuleOnItsFixtures() throws IOException {
+        List<DynamicNode> nodes = new ArrayList<>();
+        for (Path ruleDir : folders(FIXTURES)) {
+            String id = ruleDir.getFileName().toString();
+            List<DynamicNode> cases = new ArrayList<>();
+            for (Path caseDir : folders(ruleDir)) {
+                cases.add(DynamicTest.dynamicTest(caseDir.getFileName().toString(), () -> check(id, caseDir)));
+            }
+            nodes.add(DynamicContainer.dynamicContainer(id, cases));
+        }
+        return nodes.stream();
+    }
+
+    @Test
+    void everyRuleHasFiringAndQuietFixtures() throws IOException {
+        for (Rule rule : Rules.all()) {
+            Path dir = FIXTURES.resolve(rule.id());
+            assertThat(dir).as("fixtures of " + rule.id()).isDirectory();
+            boolean fires = false;
+            boolean quiet = false;
+            for (Path caseDir : folders(dir)) {
+                boolean expectsFinding = Expectations.read(caseDir).stream()
+                        .anyMatch(e -> e.rule().equals(rule.id()) && e.kind().equals("finding"));
+                fires |= expectsFinding;
+                quiet |= !expectsFinding;
+            }
+            assertThat(fires).as(rule.id() + " has a fixture where it fires").isTrue();
+            assertThat(quiet).as(rule.id() + " has a fixture where it reports no finding").isTrue();
+        }
+    }
+
+    private static void check(String id, Path caseDir) throws IOException {
+        Rule rule = Rules.find(id).orElseThrow(() -> new AssertionError("no rule " + id + " for fixtures " + caseDir));
+        Project project = new ProjectLoader().load(caseDir);
+        Review review = new Reviewer(List.of(rule)).review(project);
+        List<Expectation> expected = Expectations.read(caseDir).stream().filter(e -> e.rule().equals(id)).toList();
+        List<String> problems = new ArrayList<>();
+        for (Expectation e : expected) {
+            boolean met = e.kind().equals("strength")
+                    ? review.strengths().stream().anyMatch(s -> matches(e, s))
+                    : review.findings().stream().anyMatch(f -> matches(e, f));
+            if (!met) {
+                problems.add("missing: " + e);
+            }
+        }
+        for (Finding f : review.findings()) {
+            if (expected.stream().noneMatch(e -> e.kind().equals("finding") && matches(e, f))) {
+                problems.add("unexpected finding at " + f.location() + ": " + f.message());
+            }
+        }
+        for (Strength s : review.strengths()) {
+            if (expected.stream().noneMatch(e -> e.kind().equals("strength") && matches(e, s))) {
+                problems.add("unexpected strength at " + s.location() + ": " + s.message());
+            }
+        }
+        assertThat(problems).as(caseDir.toString()).isEmpty();
+    }
+
+    private static boolean matches(Expectation e, Finding f) {
+        return e.matches(f.ruleId(), f.location().file(), f.location().line(), f.location().endLine());
+    }
+
+    private static boolean matches(Expectation e, Strength s) {
+        return e.matches(s.ruleId(), s.location().file(), s.location().line(), s.location().endLine());
+    }
+
+    private static List<Path> folders(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+}
