@@ -1,0 +1,316 @@
+package dev.drydock.core.app;
+
+import dev.drydock.core.discovery.Language;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.Target;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.Project;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a container's application sources say: the application object and its framework, the
+ * routes it serves, the servers its code starts, and whether it handles SIGTERM. Read from the
+ * files the container's command runs and the project modules they import; everything the reader
+ * cannot follow is left undetermined rather than guessed.
+ *
+ * <pre>{@code
+ * AppSource app = AppSource.read(project, container);
+ * app.routes().match("/health")            // the route, its file, line and handler
+ * app.devServer()                          // app.run(...) reached through `python app.py`
+ * }</pre>
+ */
+public final class AppSource {
+
+    private static final List<String> PYTHON_CANDIDATES = List.of("app.py", "main.py", "wsgi.py", "asgi.py", "server.py",
+            "run.py", "application.py", "manage.py", "app/__init__.py", "app/main.py", "src/app.py", "src/main.py");
+    private static final List<String> NODE_CANDIDATES = List.of("server.js", "index.js", "app.js", "src/server.js",
+            "src/index.js", "src/app.js", "server.ts", "index.ts", "src/server.ts", "src/index.ts", "src/main.ts");
+    private static final AppSource NONE = new AppSource(Set.of(), null, Routes.unknown(), List.of(), null, 0, List.of());
+
+    private final Set<Framework> frameworks;
+    private final AppObject app;
+    private final Routes routes;
+    private final List<ServerCall> serverCalls;
+    private final String sigtermFile;
+    private final int sigtermLine;
+    private final List<String> files;
+
+    private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
+            String sigtermFile, int sigtermLine, List<String> files) {
+        this.frameworks = Set.copyOf(frameworks);
+        this.app = app;
+        this.routes = routes;
+        this.serverCalls = List.copyOf(serverCalls);
+        this.sigtermFile = sigtermFile;
+        this.sigtermLine = sigtermLine;
+        this.files = List.copyOf(files);
+    }
+
+    public static AppSource none() {
+        return NONE;
+    }
+
+    /** Reads the application a container runs, from the build context's sources. Never throws. */
+    public static AppSource read(Project project, Container container) {
+        if (container == null || container.build() == null) {
+            return NONE;
+        }
+        try {
+            EntryPoint ep = container.entryPoint();
+            return read(SourceSet.of(project, container.build().context()), container.build().context(),
+                    container.entryFiles(), ep, container.manifests(), ep == null ? Map.of() : ep.environment());
+        } catch (RuntimeException | StackOverflowError e) {
+            return NONE;
+        }
+    }
+
+    /**
+     * Reads an application from explicit inputs.
+     *
+     * @param files the sources that may be read
+     * @param dir the folder the application lives in (the build context, "" for the root)
+     * @param entryFiles the files the command runs, project paths
+     * @param entryPoint what the command runs, or null
+     * @param manifests the dependency manifests of the application
+     * @param env the environment the program sees
+     */
+    public static AppSource read(SourceSet files, String dir, List<String> entryFiles, EntryPoint entryPoint,
+            List<Manifest> manifests, Map<String, String> env) {
+        try {
+            return new Reading(files, dir, entryFiles, entryPoint, manifests, env).run();
+        } catch (RuntimeException | StackOverflowError e) {
+            return NONE;
+        }
+    }
+
+    public Set<Framework> frameworks() {
+        return frameworks;
+    }
+
+    /** The application object a server would load, when one was found. */
+    public Optional<AppObject> app() {
+        return Optional.ofNullable(app);
+    }
+
+    public Routes routes() {
+        return routes;
+    }
+
+    /** Every server start found in the code that runs (see {@link #devServer()}). */
+    public List<ServerCall> serverCalls() {
+        return serverCalls;
+    }
+
+    /** The first development server the code starts, if any. */
+    public Optional<ServerCall> devServer() {
+        return serverCalls.stream().filter(ServerCall::development).findFirst();
+    }
+
+    /** The port the code listens on, when a server start says so. */
+    public Optional<Integer> port() {
+        return serverCalls.stream().map(ServerCall::port).filter(p -> p != null).findFirst();
+    }
+
+    /** Whether the code installs a SIGTERM handler ({@code signal.signal(signal.SIGTERM, ...)}, {@code process.on('SIGTERM')}). */
+    public boolean handlesSigterm() {
+        return sigtermLine > 0;
+    }
+
+    /** Where SIGTERM is handled, as {@code file:line}, or null. */
+    public String sigtermAt() {
+        return sigtermLine > 0 ? sigtermFile + ":" + sigtermLine : null;
+    }
+
+    /** The source files read. */
+    public List<String> files() {
+        return files;
+    }
+
+    @Override
+    public String toString() {
+        return "AppSource" + frameworks + " app=" + app + " routes=" + routes + " servers=" + serverCalls;
+    }
+
+    /** One reading: decides the language, the start files, and runs the readers. */
+    private static final class Reading {
+        private final SourceSet files;
+        private final String dir;
+        private final List<String> entryFiles;
+        private final EntryPoint ep;
+        private final List<Manifest> manifests;
+        private final Map<String, String> env;
+
+        Reading(SourceSet files, String dir, List<String> entryFiles, EntryPoint ep, List<Manifest> manifests,
+                Map<String, String> env) {
+            this.files = files;
+            this.dir = dir == null ? "" : dir;
+            this.entryFiles = entryFiles == null ? List.of() : entryFiles;
+            this.ep = ep;
+            this.manifests = manifests == null ? List.of() : manifests;
+            this.env = env == null ? Map.of() : env;
+        }
+
+        AppSource run() {
+            Language language = ep == null ? Language.NONE : ep.runtime().language();
+            if (language == Language.JVM) {
+                return spring();
+            }
+            if (language == Language.PYTHON) {
+                return python(false);
+            }
+            if (language == Language.NODE) {
+                return node(false);
+            }
+            AppSource py = python(true);
+            if (py.app != null || py.routes.known()) {
+                return py;
+            }
+            AppSource js = node(true);
+            if (js.app != null || js.routes.known()) {
+                return js;
+            }
+            AppSource spring = spring();
+            return spring.routes.known() ? spring : py;
+        }
+
+        private AppSource python(boolean guessOnly) {
+            List<String> starts = new ArrayList<>(entryFiles.stream().filter(f -> f.endsWith(".py")).toList());
+            if (starts.isEmpty()) {
+                for (String c : PYTHON_CANDIDATES) {
+                    String p = PathNames.join(dir, c);
+                    if (files.paths().contains(p)) {
+                        starts.add(p);
+                    }
+                }
+            }
+            if (starts.isEmpty() && !guessOnly) {
+                int read = 0;
+                for (String p : files.paths()) {
+                    if (!p.endsWith(".py") || read++ > 200) {
+                        continue;
+                    }
+                    String text = files.read(p).map(f -> f.text()).orElse("");
+                    if (text.contains("Flask(") || text.contains("FastAPI(") || text.contains("Starlette(")
+                            || text.contains("Quart(")) {
+                        starts.add(p);
+                    }
+                }
+            }
+            if (starts.isEmpty()) {
+                return NONE;
+            }
+            PythonApps py = new PythonApps(files);
+            py.load(starts);
+            Set<Framework> frameworks = EnumSet.noneOf(Framework.class);
+            AppObject app = null;
+            Routes routes = Routes.unknown();
+            List<AppObject> apps = py.apps(starts);
+            if (!apps.isEmpty()) {
+                app = apps.get(0);
+                routes = py.routes(app);
+                apps.forEach(a -> frameworks.add(a.framework()));
+            }
+            DjangoUrls django = new DjangoUrls(py);
+            String settings = env.get("DJANGO_SETTINGS_MODULE");
+            if (ep != null && ep.option("settings") != null) {
+                settings = ep.option("settings");
+            }
+            if (settings == null) {
+                settings = django.settingsModule();
+            }
+            if (settings != null && app == null) {
+                Routes djangoRoutes = django.routes(settings, starts.get(0));
+                frameworks.add(Framework.DJANGO);
+                routes = djangoRoutes;
+                app = djangoApp(py, settings, starts.get(0));
+            }
+            String entry = ep != null && ep.runtime() == Runtime.PYTHON && ep.target().kind() == Target.Kind.FILE
+                    && !entryFiles.isEmpty() ? entryFiles.get(0) : null;
+            List<ServerCall> calls = entry == null ? List.of() : py.serverCalls(entry);
+            String[] sig = py.sigterm().orElse(null);
+            return new AppSource(frameworks, app, routes, calls, sig == null ? null : sig[0],
+                    sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(py.loaded().keySet()));
+        }
+
+        /** Django's WSGI application: {@code application} in the settings package's {@code wsgi.py}. */
+        private static AppObject djangoApp(PythonApps py, String settings, String from) {
+            String pkg = settings.contains(".") ? settings.substring(0, settings.lastIndexOf('.')) : "";
+            String wsgi = py.moduleFile(from, pkg.isEmpty() ? "wsgi" : pkg + ".wsgi", 0);
+            PyModule m = py.module(wsgi);
+            if (m == null) {
+                return null;
+            }
+            PyModule.Alias alias = m.aliases.get("application");
+            int line = m.statements.stream().filter(s -> s.text().startsWith("application")).mapToInt(PyLexer.Statement::line)
+                    .findFirst().orElse(1);
+            return new AppObject(Framework.DJANGO, wsgi, line, "application", wsgi, alias == null ? "application" : "application",
+                    false);
+        }
+
+        private AppSource node(boolean guessOnly) {
+            List<String> starts = new ArrayList<>(entryFiles.stream()
+                    .filter(f -> f.matches(".*\\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$")).toList());
+            if (starts.isEmpty() && ep != null && ep.target().kind() == Target.Kind.SCRIPT) {
+                NodePackage.script(files, dir, ep.target().value(), env, "/").ifPresent(s -> {
+                    for (String f : s.entryPoint().targetFiles()) {
+                        String p = PathNames.normalizeRelative(PathNames.join(dir, f.startsWith("/") ? f.substring(1) : f));
+                        if (p != null && files.paths().contains(p)) {
+                            starts.add(p);
+                            break;
+                        }
+                    }
+                });
+            }
+            if (starts.isEmpty()) {
+                NodePackage.main(files, dir).filter(files.paths()::contains).ifPresent(starts::add);
+            }
+            if (starts.isEmpty()) {
+                for (String c : NODE_CANDIDATES) {
+                    String p = PathNames.join(dir, c);
+                    if (files.paths().contains(p)) {
+                        starts.add(p);
+                        break;
+                    }
+                }
+            }
+            if (starts.isEmpty()) {
+                return NONE;
+            }
+            JsApps js = new JsApps(files);
+            js.load(starts);
+            List<JsApps.ObjRef> apps = js.apps(starts);
+            Set<Framework> frameworks = EnumSet.noneOf(Framework.class);
+            AppObject app = null;
+            Routes routes = Routes.unknown();
+            if (!apps.isEmpty()) {
+                JsApps.ObjRef first = apps.get(0);
+                app = new AppObject(first.obj().framework(), first.module().file, first.obj().line(), first.obj().name(),
+                        first.module().file, first.obj().name(), false);
+                routes = js.routes(first);
+                apps.forEach(a -> frameworks.add(a.obj().framework()));
+            }
+            String[] sig = js.sigterm().orElse(null);
+            Set<String> read = new LinkedHashSet<>();
+            js.loaded().forEach(m -> read.add(m.file));
+            return new AppSource(frameworks, app, routes, js.listens(), sig == null ? null : sig[0],
+                    sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(read));
+        }
+
+        private AppSource spring() {
+            Routes routes = SpringActuator.routes(manifests, files, env);
+            if (!routes.known()) {
+                return NONE;
+            }
+            return new AppSource(Set.of(Framework.SPRING_BOOT), null, routes, List.of(), null, 0, List.of());
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.drydock.core.app;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Django project's URL configuration: {@code ROOT_URLCONF} from the settings module, then its
+ * {@code urlpatterns} ({@code path}, {@code re_path}, {@code url}) with {@code include} followed
+ * into the project's own modules. Routes are kept as regular expressions over the path without its
+ * leading '/', as Django matches them.
+ */
+final class DjangoUrls {
+
+    private static final Pattern CONVERTER = Pattern.compile("<(?:(\\w+):)?(\\w+)>");
+
+    private final PythonApps py;
+
+    DjangoUrls(PythonApps py) {
+        this.py = py;
+    }
+
+    /** The settings module a project names: in any loaded file ({@code manage.py}, {@code wsgi.py}). */
+    String settingsModule() {
+        for (PyModule m : py.loaded().values()) {
+            if (m.settingsModule != null) {
+                return m.settingsModule;
+            }
+        }
+        return null;
+    }
+
+    /** The routes of the project whose settings module is {@code settings}, read from {@code fromFile}'s view. */
+    Routes routes(String settings, String fromFile) {
+        if (settings == null) {
+            return Routes.unknown();
+        }
+        String settingsFile = py.moduleFile(fromFile, settings, 0);
+        PyModule s = py.module(settingsFile);
+        if (s == null) {
+            return Routes.unknown();
+        }
+        String urlconf = rootUrlconf(s, new HashSet<>());
+        if (urlconf == null) {
+            return Routes.unknown();
+        }
+        PyModule urls = py.module(py.moduleFile(settingsFile, urlconf, 0));
+        if (urls == null) {
+            return Routes.unknown();
+        }
+        List<Route> routes = new ArrayList<>();
+        List<String> opaque = new ArrayList<>();
+        collect(urls, "", "", routes, opaque, new HashSet<>());
+        return new Routes(true, routes, opaque);
+    }
+
+    private String rootUrlconf(PyModule settings, Set<String> seen) {
+        if (!seen.add(settings.file) || seen.size() > 8) {
+            return null;
+        }
+        if (settings.rootUrlconf != null) {
+            return settings.rootUrlconf;
+        }
+        for (PyModule.Import star : settings.starImports) {
+            PyModule base = py.module(py.moduleFile(settings.file, star.module(), star.level()));
+            String found = base == null ? null : rootUrlconf(base, seen);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param regexPrefix the prefix as a regular expression (no leading '^')
+     * @param plainPrefix the same prefix as a path, for opaque prefixes ("" when it is a pattern)
+     */
+    private void collect(PyModule m, String regexPrefix, String plainPrefix, List<Route> out, List<String> opaque,
+            Set<String> visiting) {
+        if (!visiting.add(m.file) || visiting.size() > 32) {
+            return;
+        }
+        for (PyLexer.Statement s : m.urlStatements) {
+            List<Tok> toks = Tok.tokenize(s.text(), false);
+            int i = 0;
+            while (i < toks.size()) {
+                Tok t = toks.get(i);
+                boolean pathCall = t.isName() && (t.text().equals("path") || t.text().equals("re_path") || t.text().equals("url"))
+                        && i + 1 < toks.size() && toks.get(i + 1).is("(") && (i == 0 || !toks.get(i - 1).is("."));
+                if (!pathCall) {
+                    i++;
+                    continue;
+                }
+                int close = Tok.closing(toks, i + 1);
+                entry(m, t.text(), Tok.args(toks, i + 1), s.lineAt(t.offset()), regexPrefix,
+                        plainPrefix, out, opaque, visiting);
+                i = close + 1;
+            }
+        }
+        visiting.remove(m.file);
+    }
+
+    private void entry(PyModule m, String kind, List<Tok.Arg> args, int line, String regexPrefix, String plainPrefix,
+            List<Route> out, List<String> opaque, Set<String> visiting) {
+        Tok.Arg route = Tok.positional(args, 0);
+        if (route == null) {
+            route = Tok.keyword(args, "route");
+        }
+        String text = route == null ? null : route.string();
+        if (text == null) {
+            opaque.add(plainPrefix);
+            return;
+        }
+        boolean regex = !kind.equals("path");
+        String own = regex ? (text.startsWith("^") ? text.substring(1) : text) : pathRegex(text);
+        String plain = regex ? "" : plainPrefix + text;
+        Tok.Arg view = Tok.positional(args, 1);
+        if (view == null) {
+            view = Tok.keyword(args, "view");
+        }
+        if (view == null) {
+            return;
+        }
+        List<Tok> v = view.tokens();
+        if (!v.isEmpty() && v.get(0).isName("include") && v.size() > 1 && v.get(1).is("(")) {
+            List<Tok.Arg> inner = Tok.args(v, 1);
+            Tok.Arg target = Tok.positional(inner, 0);
+            String module = target == null ? null : target.string();
+            if (module == null && target != null && target.tokens().size() > 2 && target.tokens().get(0).is("(")
+                    && target.tokens().get(1).isLiteralString()) {
+                module = target.tokens().get(1).value();
+            }
+            PyModule included = null;
+            if (module != null) {
+                included = py.module(py.moduleFile(m.file, module, 0));
+            } else if (target != null && target.name() != null
+                    && py.resolve(m, target.name()) instanceof PythonApps.ModuleRef mr) {
+                included = mr.module();
+            }
+            if (included == null) {
+                opaque.add("/" + (regex ? plainPrefix : plain));
+                return;
+            }
+            collect(included, regexPrefix + own, regex ? "" : plain, out, opaque, visiting);
+            return;
+        }
+        String full = "^" + regexPrefix + own + (regex ? "" : "\\Z");
+        String name = view.name();
+        Handler handler;
+        if (name != null) {
+            handler = py.handler(m, name, line);
+        } else {
+            String viewName = !v.isEmpty() && v.get(0).isName() ? v.get(0).text() : null;
+            handler = Handler.unknown(viewName, m.file, line);
+        }
+        out.add(new Route("ANY", full, true, m.file, line, handler, Framework.DJANGO));
+    }
+
+    /** A {@code path()} route as a regular expression, as Django converts it. */
+    static String pathRegex(String route) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = CONVERTER.matcher(route);
+        int last = 0;
+        while (m.find()) {
+            out.append(Pattern.quote(route.substring(last, m.start())).replace("\\Q\\E", ""));
+            String conv = m.group(1) == null ? "str" : m.group(1);
+            out.append(switch (conv) {
+                case "int" -> "[0-9]+";
+                case "path" -> ".+";
+                case "slug" -> "[-a-zA-Z0-9_]+";
+                case "uuid" -> "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+                default -> "[^/]+";
+            });
+            last = m.end();
+        }
+        out.append(Pattern.quote(route.substring(last)).replace("\\Q\\E", ""));
+        return out.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.drydock.core.app;
+
+/** A web framework whose application drydock reads. */
+public enum Framework {
+    FLASK("Flask", true),
+    QUART("Quart", true),
+    FASTAPI("FastAPI", true),
+    STARLETTE("Starlette", true),
+    DJANGO("Django", true),
+    EXPRESS("Express", false),
+    FASTIFY("Fastify", false),
+    SPRING_BOOT("Spring Boot", false);
+
+    private final String display;
+    private final boolean python;
+
+    Framework(String display, boolean python) {
+        this.display = display;
+        this.python = python;
+    }
+
+    /** The name as its documentation writes it. */
+    public String display() {
+        return display;
+    }
+
+    public boolean python() {
+        return python;
+    }
+
+    /** Whether the framework serves through a separate WSGI server (Flask, Django) rather than an ASGI one. */
+    public boolean wsgi() {
+        return this == FLASK || this == DJANGO;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.drydock.core.app;
+
+import dev.drydock.core.discovery.PathNames;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Express and Fastify applications across files: relative imports followed, routers mounted under their prefixes. */
+final class JsApps {
+
+    private static final List<String> EXTENSIONS = List.of("", ".js", ".ts", ".mjs", ".cjs", ".jsx", ".tsx",
+            "/index.js", "/index.ts", "/index.mjs");
+
+    private final SourceSet files;
+    private final Map<String, JsModule> modules = new LinkedHashMap<>();
+
+    JsApps(SourceSet files) {
+        this.files = files;
+    }
+
+    JsModule module(String path) {
+        if (path == null) {
+            return null;
+        }
+        if (modules.containsKey(path)) {
+            return modules.get(path);
+        }
+        JsModule m = files.read(path).map(JsModule::read).orElse(null);
+        modules.put(path, m);
+        return m;
+    }
+
+    List<JsModule> loaded() {
+        return modules.values().stream().filter(m -> m != null).toList();
+    }
+
+    /** The project file a relative module specifier names, or null. */
+    String moduleFile(String from, String spec) {
+        if (spec == null || !(spec.startsWith("./") || spec.startsWith("../"))) {
+            return null;
+        }
+        String base = PathNames.normalizeRelative(PathNames.join(PathNames.parent(from), spec));
+        if (base == null) {
+            return null;
+        }
+        for (String ext : EXTENSIONS) {
+            String candidate = base + ext;
+            if (files.paths().contains(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    void load(List<String> starts) {
+        Deque<String> queue = new ArrayDeque<>(starts);
+        Set<String> seen = new HashSet<>();
+        while (!queue.isEmpty() && seen.size() < PythonApps.MAX_MODULES) {
+            String path = queue.removeFirst();
+            if (!seen.add(path)) {
+                continue;
+            }
+            JsModule m = module(path);
+            if (m == null) {
+                continue;
+            }
+            for (String spec : m.specs) {
+                String file = moduleFile(path, spec);
+                if (file != null && !seen.contains(file)) {
+                    queue.addLast(file);
+                }
+            }
+        }
+    }
+
+    record ObjRef(JsModule module, JsModule.Obj obj) {
+        String key() {
+            return module.file + "#" + obj.name();
+        }
+    }
+
+    ObjRef resolve(JsModule m, String name) {
+        return resolve(m, name, 0);
+    }
+
+    private ObjRef resolve(JsModule m, String name, int depth) {
+        if (m == null || name == null || depth > 12) {
+            return null;
+        }
+        JsModule.Obj obj = m.objects.get(name);
+        if (obj != null) {
+            return new ObjRef(m, obj);
+        }
+        JsModule.Import imp = m.imports.get(name);
+        if (imp != null) {
+            JsModule target = module(moduleFile(m.file, imp.spec()));
+            return exported(target, imp.name() == null ? "default" : imp.name(), depth + 1);
+        }
+        return null;
+    }
+
+    private ObjRef exported(JsModule m, String name, int depth) {
+        if (m == null) {
+            return null;
+        }
+        String local = m.exports.get(name);
+        if (local == null && name.equals("default")) {
+            return null;
+        }
+        return resolve(m, local == null ? name : local, depth);
+    }
+
+    /** The application objects of the start files (or imported by them), else every one loaded. */
+    List<ObjRef> apps(List<String> starts) {
+        List<ObjRef> out = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (String start : starts) {
+            JsModule m = module(start);
+            if (m == null) {
+                continue;
+            }
+            List<String> names = new ArrayList<>(m.objects.keySet());
+            names.addAll(m.imports.keySet());
+            for (String name : names) {
+                ObjRef r = resolve(m, name);
+                if (r != null && !r.obj().router() && keys.add(r.key())) {
+                    out.add(r);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            for (JsModule m : loaded()) {
+                for (JsModule.Obj o : m.objects.values()) {
+                    ObjRef r = new ObjRef(m, o);
+                    if (!o.router() && keys.add(r.key())) {
+                        out.add(r);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    Routes routes(ObjRef app) {
+        List<Route> routes = new ArrayList<>();
+        List<String> opaque = new ArrayList<>();
+        collect(app, "", routes, opaque, new HashSet<>());
+        return new Routes(true, routes, opaque);
+    }
+
+    private void collect(ObjRef target, String prefix, List<Route> out, List<String> opaque, Set<String> visiting) {
+        if (!visiting.add(target.key()) || visiting.size() > 64) {
+            return;
+        }
+        Framework framework = target.obj().framework();
+        for (JsModule m : loaded()) {
+            for (JsModule.RouteDecl r : m.routes) {
+                ObjRef owner = resolve(m, r.owner());
+                if (owner == null || !owner.key().equals(target.key())) {
+                    continue;
+                }
+                if (r.dynamic()) {
+                    opaque.add(prefix);
+                    continue;
+                }
+                out.add(new Route(r.method(), PythonApps.join(prefix, r.path()), false, m.file, r.line(),
+                        Handler.javascript(m.file, r.line(), r.handlerText()), framework));
+            }
+            for (JsModule.MountDecl d : m.mounts) {
+                ObjRef owner = resolve(m, d.owner());
+                if (owner == null || !owner.key().equals(target.key())) {
+                    continue;
+                }
+                if (d.prefix() == null) {
+                    opaque.add(prefix);
+                    continue;
+                }
+                ObjRef child = d.inline() ? exported(module(moduleFile(m.file, d.child())), "default", 0)
+                        : d.child() == null ? null : resolve(m, d.child());
+                if (child == null) {
+                    boolean middleware = d.middleware() || !d.inline() && m.functions.contains(d.child());
+                    if (!(middleware && d.prefix().isEmpty())) {
+                        opaque.add(PythonApps.join(prefix, d.prefix()));
+                    }
+                    continue;
+                }
+                collect(child, PythonApps.join(prefix, d.prefix()), out, opaque, visiting);
+            }
+        }
+        visiting.remove(target.key());
+    }
+
+    /** The {@code listen} calls of the loaded files, with the port each resolves to (null when unknown). */
+    List<ServerCall> listens() {
+        List<ServerCall> out = new ArrayList<>();
+        for (JsModule m : loaded()) {
+            for (JsModule.Listen l : m.listens) {
+                Integer port = Values.port(l.port(), m.constants, true);
+                out.add(new ServerCall("Node's HTTP server (" + l.owner() + ".listen)", l.text(), false, false, m.file,
+                        l.line(), null, port, l.port().isEmpty() ? null : Values.text(l.port()), null));
+            }
+        }
+        return out;
+    }
+
+    Optional<String[]> sigterm() {
+        for (JsModule m : loaded()) {
+            if (m.sigtermLine > 0) {
+                return Optional.of(new String[] {m.file, Integer.toString(m.sigtermLine)});
+            }
+        }
+        return Optional.empty();
+    }
+}

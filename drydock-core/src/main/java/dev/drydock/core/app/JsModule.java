@@ -1,0 +1,427 @@
+package dev.drydock.core.app;
+
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one JavaScript or TypeScript file declares for an Express or Fastify application: imports
+ * and exports, the application and router objects it creates, routes, {@code use}/{@code register}
+ * mounts, {@code listen} calls and SIGTERM handling. Read from its tokens; names are resolved across
+ * files by {@link JsApps}.
+ */
+final class JsModule {
+
+    /** {@code const x = require(spec)} ({@code name} null: the default export), {@code import {name as x} from spec}. */
+    record Import(String spec, String name) {}
+
+    record Obj(String name, Framework framework, boolean router, int line, List<Tok> args) {}
+
+    record RouteDecl(String owner, String method, String path, boolean dynamic, int line, String handlerText) {}
+
+    /**
+     * {@code owner.use(prefix, child)}: {@code prefix} "" when none, null when not a literal; {@code child}
+     * the child's name, or the module spec of an inline {@code require(...)} (with {@code inline} true);
+     * {@code middleware} when the child is plainly a middleware (a function literal, {@code express.json()}).
+     */
+    record MountDecl(String owner, String prefix, String child, boolean inline, boolean middleware, int line) {}
+
+    record Listen(String owner, List<Tok> port, int line, String text) {}
+
+    private static final Set<String> ROUTE_METHODS = Set.of("get", "post", "put", "delete", "patch", "all", "head",
+            "options");
+    private static final Set<String> MIDDLEWARE = Set.of("json", "urlencoded", "static", "text", "raw", "cors",
+            "helmet", "morgan", "compression", "cookieParser", "bodyParser", "session", "passport", "rateLimit",
+            "limiter", "logger", "pino", "pinoHttp", "requestLogger", "errorHandler", "favicon", "methodOverride",
+            "csrf", "csurf", "multer", "upload", "express");
+
+    final String file;
+    final SourceFile source;
+    final Map<String, Import> imports = new LinkedHashMap<>();
+    final Map<String, Obj> objects = new LinkedHashMap<>();
+    final Map<String, String> exports = new LinkedHashMap<>(); // exported name ("default" too) -> local name
+    final Map<String, String> constants = new LinkedHashMap<>();
+    final List<String> specs = new ArrayList<>();
+    final Set<String> functions = new java.util.HashSet<>();
+    final List<RouteDecl> routes = new ArrayList<>();
+    final List<MountDecl> mounts = new ArrayList<>();
+    final List<Listen> listens = new ArrayList<>();
+    int sigtermLine;
+
+    private JsModule(SourceFile source) {
+        this.file = source.path();
+        this.source = source;
+    }
+
+    static JsModule read(SourceFile source) {
+        JsModule m = new JsModule(source);
+        try {
+            m.scan(Tok.tokenize(source.text(), true));
+        } catch (RuntimeException | StackOverflowError e) {
+            // keep what was read
+        }
+        return m;
+    }
+
+    private int line(Tok t) {
+        return source.position(Math.min(t.offset(), source.text().length())).line();
+    }
+
+    private String text(List<Tok> toks, int from, int toInclusive) {
+        if (from >= toks.size()) {
+            return "";
+        }
+        int start = toks.get(from).offset();
+        int end = toInclusive < toks.size() ? toks.get(toInclusive).offset() + toks.get(toInclusive).text().length()
+                : source.text().length();
+        return source.text().substring(Math.min(start, end), end);
+    }
+
+    private void scan(List<Tok> t) {
+        for (int i = 0; i < t.size(); i++) {
+            Tok tok = t.get(i);
+            if (tok.isName("require") && i + 3 < t.size() && t.get(i + 1).is("(") && t.get(i + 2).isLiteralString()) {
+                specs.add(t.get(i + 2).value());
+            }
+            if (tok.isName("function") && i + 1 < t.size() && t.get(i + 1).isName()) {
+                functions.add(t.get(i + 1).text());
+            }
+            if ((tok.isName("const") || tok.isName("let") || tok.isName("var")) && i + 2 < t.size()) {
+                declaration(t, i + 1);
+                continue;
+            }
+            if (tok.isName("import") && (i == 0 || !t.get(i - 1).is("."))) {
+                importStatement(t, i);
+                continue;
+            }
+            if (tok.isName("export") && i + 2 < t.size()) {
+                exportStatement(t, i);
+                continue;
+            }
+            if (tok.isName("module") && i + 4 < t.size() && t.get(i + 1).is(".") && t.get(i + 2).isName("exports")
+                    && t.get(i + 3).is("=")) {
+                exportValue(t, i + 4, "default");
+                continue;
+            }
+            if (tok.isName("exports") && i + 4 < t.size() && t.get(i + 1).is(".") && t.get(i + 2).isName()
+                    && t.get(i + 3).is("=") && t.get(i + 4).isName() && (i == 0 || !t.get(i - 1).is("."))) {
+                exports.put(t.get(i + 2).text(), t.get(i + 4).text());
+                continue;
+            }
+            if (tok.isName() && i + 3 < t.size() && t.get(i + 1).is(".") && t.get(i + 2).isName() && t.get(i + 3).is("(")
+                    && (i == 0 || !t.get(i - 1).is("."))) {
+                call(t, i, tok.text(), t.get(i + 2).text(), i + 3);
+            }
+        }
+    }
+
+    private void declaration(List<Tok> t, int at) {
+        if (t.get(at).is("{")) {
+            int close = Tok.closing(t, at);
+            if (close + 2 < t.size() && t.get(close + 1).is("=") && t.get(close + 2).isName("require")
+                    && close + 4 < t.size() && t.get(close + 4).isLiteralString()) {
+                String spec = t.get(close + 4).value();
+                for (Tok.Arg a : Tok.args(t, at)) {
+                    List<Tok> parts = a.tokens();
+                    if (parts.size() == 1 && parts.get(0).isName()) {
+                        imports.put(parts.get(0).text(), new Import(spec, parts.get(0).text()));
+                    } else if (parts.size() == 3 && parts.get(0).isName() && parts.get(1).is(":") && parts.get(2).isName()) {
+                        imports.put(parts.get(2).text(), new Import(spec, parts.get(0).text()));
+                    }
+                }
+            }
+            return;
+        }
+        if (!t.get(at).isName() || at + 2 >= t.size()) {
+            return;
+        }
+        String name = t.get(at).text();
+        int eq = at + 1;
+        if (t.get(eq).is(":")) { // TypeScript annotation
+            while (eq < t.size() && !t.get(eq).is("=") && !t.get(eq).is(";")) {
+                eq++;
+            }
+        }
+        if (eq >= t.size() || !t.get(eq).is("=")) {
+            return;
+        }
+        int r = eq + 1;
+        int end = statementEnd(t, r);
+        List<Tok> rhs = t.subList(r, end);
+        if (rhs.isEmpty()) {
+            return;
+        }
+        // require('x') / require('x').name
+        if (rhs.size() >= 4 && rhs.get(0).isName("require") && rhs.get(1).is("(") && rhs.get(2).isLiteralString()
+                && rhs.get(3).is(")")) {
+            String spec = rhs.get(2).value();
+            if (spec.equals("express") || spec.equals("fastify")) {
+                if (rhs.size() >= 6 && rhs.get(4).is("(")) {
+                    objects.put(name, new Obj(name, spec.equals("express") ? Framework.EXPRESS : Framework.FASTIFY,
+                            false, line(t.get(at)), List.copyOf(rhs)));
+                } else if (rhs.size() >= 7 && rhs.get(4).is(".") && rhs.get(5).isName("Router")) {
+                    objects.put(name, new Obj(name, Framework.EXPRESS, true, line(t.get(at)), List.copyOf(rhs)));
+                } else if (rhs.size() == 4) {
+                    imports.put(name, new Import(spec, null));
+                }
+                return;
+            }
+            if (rhs.size() == 4) {
+                imports.put(name, new Import(spec, null));
+            } else if (rhs.size() == 6 && rhs.get(4).is(".") && rhs.get(5).isName()) {
+                imports.put(name, new Import(spec, rhs.get(5).text()));
+            }
+            return;
+        }
+        String callee = rhs.get(0).isName("new") && rhs.size() > 1 ? rhs.get(1).text() : rhs.get(0).text();
+        int afterCallee = rhs.get(0).isName("new") ? 2 : 1;
+        if (rhs.size() > afterCallee + 2 && rhs.get(afterCallee).is(".") && rhs.get(afterCallee + 1).isName("Router")) {
+            if (isExpress(callee)) {
+                objects.put(name, new Obj(name, Framework.EXPRESS, true, line(t.get(at)), List.copyOf(rhs)));
+                return;
+            }
+        }
+        if (rhs.size() > afterCallee && rhs.get(afterCallee).is("(")) {
+            if (isExpress(callee)) {
+                objects.put(name, new Obj(name, Framework.EXPRESS, false, line(t.get(at)), List.copyOf(rhs)));
+                return;
+            }
+            if (callee.equals("Router") && "express".equals(specOf("Router"))) {
+                objects.put(name, new Obj(name, Framework.EXPRESS, true, line(t.get(at)), List.copyOf(rhs)));
+                return;
+            }
+            if (callee.equalsIgnoreCase("fastify") && "fastify".equals(specOf(callee))) {
+                objects.put(name, new Obj(name, Framework.FASTIFY, false, line(t.get(at)), List.copyOf(rhs)));
+                return;
+            }
+        }
+        if (rhs.get(0).isName("function") || rhs.get(0).isName("async") || rhs.stream().anyMatch(x -> x.is("=>"))) {
+            functions.add(name);
+        }
+        constants.put(name, text(t, r, end - 1));
+    }
+
+    private boolean isExpress(String callee) {
+        return "express".equals(specOf(callee));
+    }
+
+    /** The module a local name was imported from, or null. */
+    private String specOf(String local) {
+        Import imp = imports.get(local);
+        return imp == null ? null : imp.spec();
+    }
+
+    /** The index after a declaration's value: its ';', or the next declaration keyword at depth 0. */
+    private static int statementEnd(List<Tok> t, int from) {
+        int depth = 0;
+        for (int i = from; i < t.size(); i++) {
+            Tok x = t.get(i);
+            if (x.is("(") || x.is("[") || x.is("{")) {
+                depth++;
+            } else if (x.is(")") || x.is("]") || x.is("}")) {
+                if (--depth < 0) {
+                    return i;
+                }
+            } else if (depth == 0 && (x.is(";") || i > from && (x.isName("const") || x.isName("let") || x.isName("var")
+                    || x.isName("function") || x.isName("module") || x.isName("app") && i + 1 < t.size() && t.get(i + 1).is(".")))) {
+                return i;
+            }
+        }
+        return t.size();
+    }
+
+    private void importStatement(List<Tok> t, int at) {
+        int from = -1;
+        for (int i = at + 1; i < Math.min(t.size(), at + 64); i++) {
+            if (t.get(i).isName("from") && i + 1 < t.size() && t.get(i + 1).isLiteralString()) {
+                from = i;
+                break;
+            }
+            if (t.get(i).is(";")) {
+                break;
+            }
+        }
+        if (from < 0) {
+            if (at + 1 < t.size() && t.get(at + 1).isLiteralString()) {
+                specs.add(t.get(at + 1).value());
+            }
+            return;
+        }
+        String spec = t.get(from + 1).value();
+        specs.add(spec);
+        int i = at + 1;
+        while (i < from) {
+            Tok x = t.get(i);
+            if (x.isName() && !x.isName("type") && (i + 1 == from || t.get(i + 1).is(","))) {
+                Import imp = new Import(spec, null);
+                imports.put(x.text(), imp);
+                if (spec.equals("express")) {
+                    imports.put(x.text(), imp);
+                }
+                i++;
+            } else if (x.is("*") && i + 2 < from && t.get(i + 1).isName("as")) {
+                imports.put(t.get(i + 2).text(), new Import(spec, "*"));
+                i += 3;
+            } else if (x.is("{")) {
+                int close = Math.min(Tok.closing(t, i), from);
+                for (Tok.Arg a : Tok.args(t, i)) {
+                    List<Tok> p = a.tokens();
+                    if (p.size() == 1 && p.get(0).isName()) {
+                        imports.put(p.get(0).text(), new Import(spec, p.get(0).text()));
+                    } else if (p.size() == 3 && p.get(1).isName("as")) {
+                        imports.put(p.get(2).text(), new Import(spec, p.get(0).text()));
+                    }
+                }
+                i = close + 1;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private void exportStatement(List<Tok> t, int at) {
+        Tok next = t.get(at + 1);
+        if (next.isName("default") && at + 2 < t.size() && t.get(at + 2).isName()) {
+            exports.put("default", t.get(at + 2).text());
+        } else if ((next.isName("const") || next.isName("let") || next.isName("var")) && t.get(at + 2).isName()) {
+            exports.put(t.get(at + 2).text(), t.get(at + 2).text());
+        } else if (next.is("{")) {
+            for (Tok.Arg a : Tok.args(t, at + 1)) {
+                List<Tok> p = a.tokens();
+                if (p.size() == 1 && p.get(0).isName()) {
+                    exports.put(p.get(0).text(), p.get(0).text());
+                } else if (p.size() == 3 && p.get(1).isName("as")) {
+                    exports.put(p.get(2).text(), p.get(0).text());
+                }
+            }
+        }
+    }
+
+    private void exportValue(List<Tok> t, int at, String as) {
+        if (t.get(at).isName() && (at + 1 >= t.size() || !t.get(at + 1).is("(") && !t.get(at + 1).is("."))) {
+            exports.put(as, t.get(at).text());
+        } else if (t.get(at).is("{")) {
+            for (Tok.Arg a : Tok.args(t, at)) {
+                List<Tok> p = a.tokens();
+                if (p.size() == 1 && p.get(0).isName()) {
+                    exports.put(p.get(0).text(), p.get(0).text());
+                } else if (p.size() == 3 && p.get(0).isName() && p.get(1).is(":") && p.get(2).isName()) {
+                    exports.put(p.get(0).text(), p.get(2).text());
+                }
+            }
+        }
+    }
+
+    private void call(List<Tok> t, int at, String owner, String method, int open) {
+        List<Tok.Arg> args = Tok.args(t, open);
+        int close = Tok.closing(t, open);
+        int line = line(t.get(at));
+        if (owner.equals("process") && (method.equals("on") || method.equals("once") || method.equals("addListener"))) {
+            Tok.Arg signal = Tok.positional(args, 0);
+            if (signal != null && "SIGTERM".equals(signal.string()) && sigtermLine == 0) {
+                sigtermLine = line;
+            }
+            return;
+        }
+        if (ROUTE_METHODS.contains(method) && args.size() >= 2) {
+            Tok.Arg path = args.get(0);
+            String p = path.string();
+            boolean dynamic = p == null;
+            Tok.Arg handler = args.get(args.size() - 1);
+            String handlerText = handler.tokens().isEmpty() ? ""
+                    : text(t, t.indexOf(handler.tokens().get(0)), t.indexOf(handler.tokens().get(handler.tokens().size() - 1)));
+            routes.add(new RouteDecl(owner, method.toUpperCase(java.util.Locale.ROOT), p, dynamic, line, handlerText));
+            return;
+        }
+        if (method.equals("route") && args.size() == 1) {
+            String p = args.get(0).string();
+            // owner.route('/x').get(handler).post(handler)
+            int i = close + 1;
+            while (i + 2 < t.size() && t.get(i).is(".") && t.get(i + 1).isName() && t.get(i + 2).is("(")) {
+                String m = t.get(i + 1).text();
+                List<Tok.Arg> chained = Tok.args(t, i + 2);
+                int end = Tok.closing(t, i + 2);
+                if (ROUTE_METHODS.contains(m) && !chained.isEmpty()) {
+                    Tok.Arg handler = chained.get(chained.size() - 1);
+                    String handlerText = text(t, t.indexOf(handler.tokens().get(0)),
+                            t.indexOf(handler.tokens().get(handler.tokens().size() - 1)));
+                    routes.add(new RouteDecl(owner, m.toUpperCase(java.util.Locale.ROOT), p, p == null, line, handlerText));
+                }
+                i = end + 1;
+            }
+            return;
+        }
+        if (method.equals("use") || method.equals("register")) {
+            if (args.isEmpty()) {
+                return;
+            }
+            String prefix = "";
+            List<Tok.Arg> children = args;
+            if (method.equals("use") && args.get(0).isString()) {
+                prefix = args.get(0).string();
+                children = args.subList(1, args.size());
+            } else if (method.equals("use") && args.size() > 1 && !isFunction(args.get(0))) {
+                // a non-literal first argument may be a path expression
+                if (args.get(0).name() == null || constants.containsKey(args.get(0).name())) {
+                    prefix = null;
+                    children = args.subList(1, args.size());
+                }
+            }
+            if (method.equals("register")) {
+                children = args.subList(0, 1);
+                Tok.Arg options = args.size() > 1 ? args.get(1) : null;
+                prefix = options == null ? "" : fastifyPrefix(options);
+            }
+            for (Tok.Arg child : children) {
+                mount(owner, prefix, child, line);
+            }
+            return;
+        }
+        if (method.equals("listen")) {
+            Tok.Arg port = Tok.positional(args, 0);
+            listens.add(new Listen(owner, port == null ? List.of() : port.tokens(), line, text(t, at, close)));
+        }
+    }
+
+    private static String fastifyPrefix(Tok.Arg options) {
+        List<Tok> o = options.tokens();
+        for (int i = 0; i + 2 < o.size(); i++) {
+            if (o.get(i).isName("prefix") && o.get(i + 1).is(":")) {
+                return o.get(i + 2).isLiteralString() ? o.get(i + 2).value() : null;
+            }
+        }
+        return "";
+    }
+
+    private void mount(String owner, String prefix, Tok.Arg child, int line) {
+        List<Tok> c = child.tokens();
+        if (isFunction(child)) {
+            mounts.add(new MountDecl(owner, prefix, null, false, true, line));
+            return;
+        }
+        if (c.size() >= 4 && c.get(0).isName("require") && c.get(1).is("(") && c.get(2).isLiteralString()) {
+            mounts.add(new MountDecl(owner, prefix, c.get(2).value(), true, false, line));
+            return;
+        }
+        String name = child.name();
+        String head = c.isEmpty() || !c.get(0).isName() ? null : c.get(0).text();
+        boolean middleware = head != null && (MIDDLEWARE.contains(head)
+                || c.size() > 2 && c.get(1).is(".") && MIDDLEWARE.contains(c.get(2).text())
+                || imports.containsKey(head) && isPackage(imports.get(head).spec()) && !objects.containsKey(head)
+                        && c.size() > 1 && c.get(1).is("("));
+        mounts.add(new MountDecl(owner, prefix, name, false, middleware, line));
+    }
+
+    private static boolean isPackage(String spec) {
+        return spec != null && !spec.startsWith(".") && !spec.startsWith("/");
+    }
+
+    private static boolean isFunction(Tok.Arg arg) {
+        List<Tok> c = arg.tokens();
+        return !c.isEmpty() && (c.get(0).isName("function") || c.get(0).isName("async")
+                || c.stream().anyMatch(x -> x.is("=>")));
+    }
+}

@@ -1,0 +1,459 @@
+package dev.drydock.core.app;
+
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one Python file declares that matters to a container: its imports, the application objects
+ * it creates (Flask, FastAPI, blueprints, routers), its routes and registrations, the servers it
+ * starts, its Django URL patterns and settings, and whether it handles SIGTERM. Read statement by
+ * statement ({@link PyLexer}); names are resolved across files by {@link PythonApps}.
+ */
+final class PyModule {
+
+    /** {@code from module import name} ({@code name} null for {@code import module}); {@code level} counts leading dots. */
+    record Import(String module, String name, int level) {}
+
+    /** An object an application is built from: {@code app = Flask(__name__)}. */
+    record Obj(String name, String kind, int line, String factory, List<Tok.Arg> args) {}
+
+    /** A function or class definition and its body. */
+    record Def(String name, boolean isClass, int line, int indent, List<PyLexer.Statement> body) {}
+
+    /** A route declared on an object: a decorator, {@code add_url_rule}, {@code add_api_route}, {@code add_resource}. */
+    record RouteDecl(String owner, String path, boolean dynamic, String methods, int line, String handlerName,
+            Handler handler) {}
+
+    /**
+     * One object attached to another under a prefix: {@code register_blueprint}, {@code include_router},
+     * {@code mount}, {@code Api(app)}. {@code prefix} is null when given but not a literal; {@code prefixGiven}
+     * says whether the registration names one.
+     */
+    record MountDecl(String owner, String child, String prefix, boolean prefixGiven, String kind, int line) {}
+
+    /** {@code X = Y} or {@code X = Y(...)}. */
+    record Alias(String target, boolean call) {}
+
+    /** A call that may start a server: {@code owner.method(args)} or {@code function(args)}. */
+    record RunDecl(String owner, String method, List<Tok.Arg> args, int line, boolean inMain, String enclosing,
+            String text) {}
+
+    static final Set<String> CONSTRUCTORS = Set.of("Flask", "Quart", "FastAPI", "Starlette", "Blueprint", "APIRouter",
+            "Api", "APIBlueprint");
+    private static final Set<String> ROUTE_DECORATORS = Set.of("route", "get", "post", "put", "delete", "patch",
+            "head", "options", "api_route", "websocket");
+    private static final Pattern MAIN_GUARD = Pattern.compile("^if\\s+__name__\\s*==\\s*['\"]__main__['\"]\\s*:\\s*(.*)$");
+    private static final Pattern MAIN_GUARD_REVERSED = Pattern.compile("^if\\s+['\"]__main__['\"]\\s*==\\s*__name__\\s*:\\s*(.*)$");
+    private static final Pattern DEF = Pattern.compile("^(?:async\\s+)?(def|class)\\s+([A-Za-z_]\\w*)");
+    private static final Pattern SETTINGS = Pattern.compile("['\"]DJANGO_SETTINGS_MODULE['\"]\\s*,\\s*['\"]([\\w.]+)['\"]");
+    private static final Pattern ROOT_URLCONF = Pattern.compile("^ROOT_URLCONF\\s*=\\s*['\"]([\\w.]+)['\"]");
+
+    final String file;
+    final List<PyLexer.Statement> statements;
+    final Map<String, Import> imports = new LinkedHashMap<>();
+    final List<Import> importedModules = new ArrayList<>();
+    final List<Import> starImports = new ArrayList<>();
+    final Map<String, Obj> objects = new LinkedHashMap<>();
+    final Map<String, Def> defs = new LinkedHashMap<>();
+    final Map<String, Alias> aliases = new LinkedHashMap<>();
+    final Map<String, String> constants = new LinkedHashMap<>();
+    final List<RouteDecl> routes = new ArrayList<>();
+    final List<MountDecl> mounts = new ArrayList<>();
+    final List<RunDecl> runs = new ArrayList<>();
+    final List<PyLexer.Statement> urlStatements = new ArrayList<>();
+    int sigtermLine;
+    String settingsModule;
+    String rootUrlconf;
+
+    private PyModule(String file, List<PyLexer.Statement> statements) {
+        this.file = file;
+        this.statements = statements;
+    }
+
+    static PyModule read(SourceFile source) {
+        PyModule m;
+        try {
+            m = new PyModule(source.path(), PyLexer.statements(source.text()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return new PyModule(source.path(), List.of());
+        }
+        try {
+            m.scan();
+        } catch (RuntimeException | StackOverflowError e) {
+            // a defect of this reader on odd input: keep what was read so far
+        }
+        return m;
+    }
+
+    boolean handlesSigterm() {
+        return sigtermLine > 0;
+    }
+
+    // ---- reading
+
+    private void scan() {
+        List<PyLexer.Statement> decorators = new ArrayList<>();
+        List<int[]> defStack = new ArrayList<>(); // {indent, index into defNames}
+        List<String> defNames = new ArrayList<>();
+        int mainIndent = -1;
+        for (int i = 0; i < statements.size(); i++) {
+            PyLexer.Statement s = statements.get(i);
+            while (!defStack.isEmpty() && s.indent() <= defStack.get(defStack.size() - 1)[0]) {
+                defStack.remove(defStack.size() - 1);
+            }
+            if (mainIndent >= 0 && s.indent() <= mainIndent) {
+                mainIndent = -1;
+            }
+            String enclosing = defStack.isEmpty() ? null : defNames.get(defStack.get(defStack.size() - 1)[1]);
+            String text = s.text();
+            Matcher guard = MAIN_GUARD.matcher(text);
+            if (!guard.matches()) {
+                guard = MAIN_GUARD_REVERSED.matcher(text);
+            }
+            if (guard.matches()) {
+                mainIndent = s.indent();
+                if (!guard.group(1).isBlank()) {
+                    statement(new PyLexer.Statement(guard.group(1).strip(), s.line(), s.endLine(), s.indent() + 1),
+                            enclosing, true);
+                }
+                continue;
+            }
+            if (text.startsWith("@")) {
+                decorators.add(s);
+                continue;
+            }
+            Matcher def = DEF.matcher(text);
+            if (def.find()) {
+                List<PyLexer.Statement> body = body(i, s);
+                boolean isClass = def.group(1).equals("class");
+                Def d = new Def(def.group(2), isClass, s.line(), s.indent(), body);
+                defs.putIfAbsent(d.name(), d);
+                for (PyLexer.Statement decorator : decorators) {
+                    decorator(decorator, d);
+                }
+                decorators.clear();
+                defStack.add(new int[] {s.indent(), defNames.size()});
+                defNames.add(d.name());
+                continue;
+            }
+            decorators.clear();
+            statement(s, enclosing, mainIndent >= 0);
+        }
+    }
+
+    /** The statements of the block opened by {@code statements.get(i)}, or the rest of its own line. */
+    private List<PyLexer.Statement> body(int i, PyLexer.Statement head) {
+        String inline = inlineBody(head.text());
+        if (inline != null && !inline.isBlank()) {
+            return List.of(new PyLexer.Statement(inline.strip(), head.line(), head.endLine(), head.indent() + 1));
+        }
+        List<PyLexer.Statement> body = new ArrayList<>();
+        for (int j = i + 1; j < statements.size() && statements.get(j).indent() > head.indent(); j++) {
+            body.add(statements.get(j));
+        }
+        return body;
+    }
+
+    /** The text after the ':' that ends a def or class header, or null. */
+    private static String inlineBody(String header) {
+        List<Tok> toks = Tok.tokenize(header, false);
+        int depth = 0;
+        for (Tok t : toks) {
+            if (t.is("(") || t.is("[") || t.is("{")) {
+                depth++;
+            } else if (t.is(")") || t.is("]") || t.is("}")) {
+                depth--;
+            } else if (depth == 0 && t.is(":")) {
+                return header.substring(Math.min(header.length(), t.offset() + 1));
+            }
+        }
+        return null;
+    }
+
+    private void decorator(PyLexer.Statement s, Def def) {
+        List<Tok> toks = Tok.tokenize(s.text().substring(1), false);
+        List<String> dotted = new ArrayList<>();
+        int i = 0;
+        while (i < toks.size() && toks.get(i).isName()) {
+            dotted.add(toks.get(i).text());
+            if (i + 1 < toks.size() && toks.get(i + 1).is(".")) {
+                i += 2;
+            } else {
+                i++;
+                break;
+            }
+        }
+        if (dotted.size() < 2 || i >= toks.size() || !toks.get(i).is("(")) {
+            return;
+        }
+        String method = dotted.get(dotted.size() - 1);
+        if (!ROUTE_DECORATORS.contains(method)) {
+            return;
+        }
+        String owner = String.join(".", dotted.subList(0, dotted.size() - 1));
+        List<Tok.Arg> args = Tok.args(toks, i);
+        Tok.Arg pathArg = Tok.positional(args, 0);
+        if (pathArg == null) {
+            pathArg = Tok.keyword(args, "rule");
+        }
+        if (pathArg == null) {
+            pathArg = Tok.keyword(args, "path");
+        }
+        String path = pathArg == null ? null : pathArg.string();
+        String methods = switch (method) {
+            case "route", "api_route" -> methods(Tok.keyword(args, "methods"), method.equals("route") ? "GET" : "ANY");
+            case "websocket" -> "WEBSOCKET";
+            default -> method.toUpperCase(java.util.Locale.ROOT);
+        };
+        Handler handler = def.isClass() ? Handler.unknown(def.name(), file, def.line())
+                : Handler.python(def.name(), file, def.line(), def.body());
+        routes.add(new RouteDecl(owner, path, path == null, methods, s.line(), def.name(), handler));
+    }
+
+    private static String methods(Tok.Arg arg, String fallback) {
+        if (arg == null) {
+            return fallback;
+        }
+        List<String> names = new ArrayList<>();
+        for (Tok t : arg.tokens()) {
+            if (t.kind() == Tok.Kind.STRING) {
+                names.add(t.value().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return names.isEmpty() ? fallback : String.join(",", names);
+    }
+
+    private void statement(PyLexer.Statement s, String enclosing, boolean inMain) {
+        String text = s.text();
+        if (text.startsWith("import ")) {
+            for (String item : text.substring(7).split(",")) {
+                String[] parts = item.strip().split("\\s+as\\s+");
+                String module = parts[0].strip();
+                if (module.isEmpty()) {
+                    continue;
+                }
+                importedModules.add(new Import(module, null, 0));
+                if (parts.length > 1) {
+                    imports.put(parts[1].strip(), new Import(module, null, 0));
+                } else {
+                    String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+                    imports.putIfAbsent(top, new Import(top, null, 0));
+                }
+            }
+            return;
+        }
+        if (text.startsWith("from ")) {
+            Matcher m = Pattern.compile("^from\\s+(\\.*)([\\w.]*)\\s+import\\s+(.+)$").matcher(text);
+            if (m.matches()) {
+                int level = m.group(1).length();
+                String module = m.group(2);
+                importedModules.add(new Import(module, null, level));
+                String names = m.group(3).replace("(", "").replace(")", "");
+                for (String item : names.split(",")) {
+                    String[] parts = item.strip().split("\\s+as\\s+");
+                    String name = parts[0].strip();
+                    if (name.isEmpty()) {
+                        continue;
+                    }
+                    if (name.equals("*")) {
+                        starImports.add(new Import(module, null, level));
+                        continue;
+                    }
+                    imports.put(parts.length > 1 ? parts[1].strip() : name, new Import(module, name, level));
+                    importedModules.add(new Import(module.isEmpty() ? name : module + "." + name, null, level));
+                }
+            }
+            return;
+        }
+        Matcher settings = SETTINGS.matcher(text);
+        if (settings.find() && settingsModule == null) {
+            settingsModule = settings.group(1);
+        }
+        Matcher urlconf = ROOT_URLCONF.matcher(text);
+        if (urlconf.find()) {
+            rootUrlconf = urlconf.group(1);
+        }
+        List<Tok> toks = Tok.tokenize(text, false);
+        if (toks.stream().anyMatch(t -> t.isName("SIGTERM")) && sigtermLine == 0) {
+            sigtermLine = s.line();
+        }
+        assignment(s, toks, enclosing);
+        calls(s, toks, inMain, enclosing);
+    }
+
+    private void assignment(PyLexer.Statement s, List<Tok> toks, String enclosing) {
+        if (toks.size() < 3 || !toks.get(0).isName()) {
+            return;
+        }
+        String name = toks.get(0).text();
+        int eq = -1;
+        if (toks.get(1).is("=")) {
+            eq = 1;
+        } else if (toks.get(1).is("+=") && name.equals("urlpatterns")) {
+            urlStatements.add(s);
+            return;
+        } else if (toks.get(1).is(":")) {
+            for (int i = 2; i < toks.size(); i++) {
+                if (toks.get(i).is("=")) {
+                    eq = i;
+                    break;
+                }
+            }
+        }
+        if (eq < 0 || eq + 1 >= toks.size()) {
+            return;
+        }
+        if (name.equals("urlpatterns")) {
+            urlStatements.add(s);
+            return;
+        }
+        List<Tok> rhs = toks.subList(eq + 1, toks.size());
+        int j = 0;
+        List<String> dotted = new ArrayList<>();
+        while (j < rhs.size() && rhs.get(j).isName()) {
+            dotted.add(rhs.get(j).text());
+            if (j + 1 < rhs.size() && rhs.get(j + 1).is(".")) {
+                j += 2;
+            } else {
+                j++;
+                break;
+            }
+        }
+        String target = String.join(".", dotted);
+        if (!dotted.isEmpty() && j == rhs.size()) {
+            aliases.put(name, new Alias(target, false));
+            return;
+        }
+        if (!dotted.isEmpty() && j < rhs.size() && rhs.get(j).is("(") && Tok.closing(rhs, j) == rhs.size() - 1) {
+            String ctor = dotted.get(dotted.size() - 1);
+            List<Tok.Arg> args = Tok.args(rhs, j);
+            if (CONSTRUCTORS.contains(ctor)) {
+                objects.putIfAbsent(name, new Obj(name, ctor, s.line(), enclosing, args));
+                if (ctor.equals("Api")) {
+                    Tok.Arg parent = Tok.positional(args, 0);
+                    if (parent == null) {
+                        parent = Tok.keyword(args, "app");
+                    }
+                    if (parent != null && parent.name() != null) {
+                        Tok.Arg prefix = Tok.keyword(args, "prefix");
+                        mounts.add(new MountDecl(parent.name(), name, prefix == null ? "" : prefix.string(),
+                                prefix != null, "api", s.line()));
+                    }
+                }
+                return;
+            }
+            aliases.put(name, new Alias(target, true));
+        }
+        constants.put(name, new Tok.Arg(null, List.copyOf(rhs)).text());
+    }
+
+    private void calls(PyLexer.Statement s, List<Tok> toks, boolean inMain, String enclosing) {
+        for (int i = 0; i < toks.size(); i++) {
+            if (!toks.get(i).isName() || i > 0 && toks.get(i - 1).is(".")) {
+                continue;
+            }
+            List<String> dotted = new ArrayList<>();
+            int j = i;
+            while (j < toks.size() && toks.get(j).isName()) {
+                dotted.add(toks.get(j).text());
+                if (j + 1 < toks.size() && toks.get(j + 1).is(".")) {
+                    j += 2;
+                } else {
+                    j++;
+                    break;
+                }
+            }
+            if (j >= toks.size() || !toks.get(j).is("(")) {
+                continue;
+            }
+            String method = dotted.get(dotted.size() - 1);
+            String owner = dotted.size() > 1 ? String.join(".", dotted.subList(0, dotted.size() - 1)) : null;
+            List<Tok.Arg> args = Tok.args(toks, j);
+            call(s, owner, method, args, inMain, enclosing, toks, i, Tok.closing(toks, j));
+        }
+    }
+
+    private void call(PyLexer.Statement s, String owner, String method, List<Tok.Arg> args, boolean inMain,
+            String enclosing, List<Tok> toks, int from, int to) {
+        switch (method) {
+            case "register_blueprint", "include_router", "register_api" -> {
+                if (owner == null) {
+                    return;
+                }
+                Tok.Arg child = Tok.positional(args, 0);
+                Tok.Arg prefix = Tok.keyword(args, method.equals("include_router") ? "prefix" : "url_prefix");
+                mounts.add(new MountDecl(owner, child == null ? null : child.name(),
+                        prefix == null ? "" : prefix.string(), prefix != null, method, s.line()));
+            }
+            case "mount" -> {
+                if (owner == null) {
+                    return;
+                }
+                Tok.Arg prefix = Tok.positional(args, 0);
+                Tok.Arg child = Tok.positional(args, 1);
+                if (child == null) {
+                    child = Tok.keyword(args, "app");
+                }
+                mounts.add(new MountDecl(owner, child == null ? null : child.name(), prefix == null ? null : prefix.string(),
+                        true, "mount", s.line()));
+            }
+            case "init_app" -> {
+                Tok.Arg app = Tok.positional(args, 0);
+                if (owner != null && app != null && app.name() != null) {
+                    mounts.add(new MountDecl(app.name(), owner, "", false, "init_app", s.line()));
+                }
+            }
+            case "add_url_rule", "add_api_route", "add_api_websocket_route" -> {
+                if (owner == null) {
+                    return;
+                }
+                Tok.Arg path = Tok.positional(args, 0);
+                if (path == null) {
+                    path = Tok.keyword(args, "rule");
+                }
+                Tok.Arg view = method.equals("add_url_rule") ? Tok.keyword(args, "view_func") : Tok.positional(args, 1);
+                if (view == null && method.equals("add_url_rule")) {
+                    view = Tok.positional(args, 2);
+                }
+                if (view == null && !method.equals("add_url_rule")) {
+                    view = Tok.keyword(args, "endpoint");
+                }
+                String p = path == null ? null : path.string();
+                String methods = methods(Tok.keyword(args, "methods"), method.equals("add_url_rule") ? "GET" : "ANY");
+                routes.add(new RouteDecl(owner, p, p == null, methods, s.line(), view == null ? null : view.name(), null));
+            }
+            case "add_resource", "add_namespace" -> {
+                if (owner == null || method.equals("add_namespace")) {
+                    return;
+                }
+                Tok.Arg resource = Tok.positional(args, 0);
+                for (Tok.Arg a : args.subList(Math.min(1, args.size()), args.size())) {
+                    if (a.keyword() == null) {
+                        String p = a.string();
+                        routes.add(new RouteDecl(owner, p, p == null, "ANY", s.line(),
+                                resource == null ? null : resource.name(),
+                                Handler.unknown(resource == null ? null : resource.name(), file, s.line())));
+                    }
+                }
+            }
+            case "run", "run_simple", "make_server", "run_server", "serve", "run_app" ->
+                runs.add(new RunDecl(owner, method, args, s.line(), inMain, enclosing, callText(s.text(), toks, from, to)));
+            default -> {
+                // not a call this reader follows
+            }
+        }
+    }
+
+    /** The call as written in the statement, from its first token to its closing parenthesis. */
+    private static String callText(String statement, List<Tok> toks, int from, int to) {
+        int start = toks.get(from).offset();
+        int end = to < toks.size() ? toks.get(to).offset() + 1 : statement.length();
+        return statement.substring(start, Math.min(end, statement.length()));
+    }
+}

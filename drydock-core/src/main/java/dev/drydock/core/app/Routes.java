@@ -1,0 +1,119 @@
+package dev.drydock.core.app;
+
+import dev.drydock.core.discovery.PathNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The routes an application serves, as far as they can be told from its sources. Where the reader
+ * met something it cannot follow (a blueprint from another package, a sub-application mounted at a
+ * prefix, a path built at run time) the prefix is recorded as opaque: nothing is claimed about the
+ * paths under it.
+ */
+public final class Routes {
+
+    private static final Pattern HEALTH = Pattern.compile(
+            "(?i)/(health|healthz|healthcheck|health-check|health_check|_health|ping|status|livez|live|liveness|alive|ready|readyz|readiness)(/.*)?");
+    private static final Pattern READINESS = Pattern.compile("(?i).*/(ready|readyz|readiness|startup|startupz|health/ready|healthz/ready)/?");
+
+    private static final Routes UNKNOWN = new Routes(false, List.of(), List.of(), List.of());
+
+    private final boolean known;
+    private final List<Route> routes;
+    private final List<String> opaque;
+    private final List<String> covered;
+
+    Routes(boolean known, List<Route> routes, List<String> opaque) {
+        this(known, routes, opaque, List.of());
+    }
+
+    /** @param covered when not empty, the only prefixes under which the routes are known (Spring Boot's actuator) */
+    Routes(boolean known, List<Route> routes, List<String> opaque, List<String> covered) {
+        this.known = known;
+        this.routes = List.copyOf(routes);
+        this.opaque = List.copyOf(opaque);
+        this.covered = List.copyOf(covered);
+    }
+
+    /** Nothing could be read: no application object was found. */
+    public static Routes unknown() {
+        return UNKNOWN;
+    }
+
+    /** Whether an application was found whose routes were read. */
+    public boolean known() {
+        return known;
+    }
+
+    public List<Route> all() {
+        return routes;
+    }
+
+    /** When not empty, the only prefixes under which routes were read; other paths are not determined. */
+    public List<String> coveredPrefixes() {
+        return covered;
+    }
+
+    /** Prefixes under which routes exist that were not read ("" means anywhere). */
+    public List<String> opaquePrefixes() {
+        return opaque;
+    }
+
+    /**
+     * Whether the reader can say for sure whether {@code path} is served: the application was read
+     * and no opaque prefix covers the path.
+     */
+    public boolean determines(String path) {
+        if (!known) {
+            return false;
+        }
+        String request = Route.strip(path);
+        if (!covered.isEmpty() && covered.stream().noneMatch(c -> PathNames.isUnder(request, Route.strip(c)))) {
+            return false;
+        }
+        for (String prefix : opaque) {
+            String p = Route.strip(prefix);
+            if (p.equals("/") || PathNames.isUnder(request, p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The route that answers a request for {@code path}, if one is known. */
+    public Optional<Route> match(String path) {
+        return routes.stream().filter(r -> r.matches(path)).findFirst();
+    }
+
+    /** The first route whose path is a conventional health path ({@code /health}, {@code /healthz}, {@code /ping}...). */
+    public Optional<Route> healthRoute() {
+        for (String preferred : List.of("/health", "/healthz", "/healthcheck", "/api/health", "/ping", "/status")) {
+            for (Route r : routes) {
+                if (!r.regex() && Route.strip(r.path()).equalsIgnoreCase(preferred)) {
+                    return Optional.of(r);
+                }
+            }
+        }
+        return routes.stream().filter(r -> !r.regex() && HEALTH.matcher(Route.strip(r.path())).find()
+                && !r.path().contains("<") && !r.path().contains("{") && !r.path().contains(":")).findFirst();
+    }
+
+    /** Routes that are readiness checks by name ({@code /ready}, {@code /readyz}, {@code /health/ready}...). */
+    public List<Route> readinessRoutes() {
+        List<Route> out = new ArrayList<>();
+        for (Route r : routes) {
+            String p = r.regex() ? r.path().replaceAll("[\\^$]", "") : r.path();
+            if (READINESS.matcher("/" + p).matches()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return known ? routes.stream().map(r -> r.method() + " " + r.path()).toList() + " opaque " + opaque : "unknown";
+    }
+}

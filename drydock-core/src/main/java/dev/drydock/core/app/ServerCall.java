@@ -1,0 +1,19 @@
+package dev.drydock.core.app;
+
+/**
+ * A server the application's own code starts: Flask's {@code app.run(...)}, {@code uvicorn.run(...)},
+ * Express's {@code app.listen(port)}.
+ *
+ * @param server what it starts, in words ({@code Flask's development server})
+ * @param call the call as written ({@code app.run(host="0.0.0.0", port=port, debug=...)})
+ * @param development whether it is a development server (or a production one in reload/debug mode)
+ * @param mainOnly whether it runs only when the file is run as a script ({@code if __name__ == "__main__":})
+ * @param file where it is
+ * @param line its line
+ * @param host the host argument as written, or null
+ * @param port the port it listens on when it can be told (a literal, or the default of an environment lookup), else null
+ * @param portText the port argument as written, or null
+ * @param debug the debug argument as written, or null
+ */
+public record ServerCall(String server, String call, boolean development, boolean mainOnly, String file, int line,
+        String host, Integer port, String portText, String debug) {}

@@ -1,0 +1,57 @@
+package dev.drydock.core.app;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The project files the application reader may open: paths relative to the project root, and a way to read them. */
+public final class SourceSet {
+
+    private final List<String> paths;
+    private final Function<String, Optional<SourceFile>> reader;
+
+    private SourceSet(List<String> paths, Function<String, Optional<SourceFile>> reader) {
+        this.paths = List.copyOf(paths);
+        this.reader = reader;
+    }
+
+    /** The source files of a project under {@code dir} ("" for all), read through the project. */
+    public static SourceSet of(Project project, String dir) {
+        List<String> paths = new ArrayList<>();
+        for (ProjectEntry e : project.layout().sources()) {
+            if (dir == null || PathNames.isUnder(e.path(), dir)) {
+                paths.add(e.path());
+            }
+        }
+        return new SourceSet(paths, project::source);
+    }
+
+    /** Files given in memory (tests, single files). */
+    public static SourceSet of(SourceFile... files) {
+        Map<String, SourceFile> byPath = new LinkedHashMap<>();
+        for (SourceFile f : files) {
+            byPath.put(f.path(), f);
+        }
+        return new SourceSet(List.copyOf(byPath.keySet()), p -> Optional.ofNullable(byPath.get(p)));
+    }
+
+    public List<String> paths() {
+        return paths;
+    }
+
+    /** Reads any project file (not only listed sources: settings files, package.json); empty when it cannot be read. */
+    public Optional<SourceFile> read(String path) {
+        try {
+            return reader.apply(path);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

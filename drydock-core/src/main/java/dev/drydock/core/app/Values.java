@@ -1,0 +1,58 @@
+package dev.drydock.core.app;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the few values the rules need out of expressions: a port, a flag. */
+final class Values {
+
+    private Values() {}
+
+    /**
+     * A port from an expression: a number, a name bound to one, or the single default of an
+     * environment lookup ({@code int(os.environ.get("PORT", 5000))}, {@code process.env.PORT || 3000}).
+     * Null when it cannot be told.
+     */
+    static Integer port(List<Tok> expr, Map<String, String> constants, boolean js) {
+        return port(expr, constants, js, 0);
+    }
+
+    private static Integer port(List<Tok> expr, Map<String, String> constants, boolean js, int depth) {
+        if (expr.isEmpty() || depth > 4) {
+            return null;
+        }
+        if (expr.size() == 1 && expr.get(0).isName() && constants.containsKey(expr.get(0).text())) {
+            return port(Tok.tokenize(constants.get(expr.get(0).text()), js), constants, js, depth + 1);
+        }
+        Set<Integer> numbers = new LinkedHashSet<>();
+        for (Tok t : expr) {
+            String v = t.kind() == Tok.Kind.NUMBER || t.isLiteralString() ? t.value() : null;
+            if (v != null && v.matches("\\d{2,5}")) {
+                int n = Integer.parseInt(v);
+                if (n > 0 && n < 65536) {
+                    numbers.add(n);
+                }
+            }
+        }
+        if (numbers.size() == 1) {
+            return numbers.iterator().next();
+        }
+        if (numbers.isEmpty() && expr.size() == 1 && expr.get(0).isName()) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Whether an expression is a literal true ({@code True}, {@code true}, {@code 1}). */
+    static boolean isTrue(List<Tok> expr) {
+        return expr.size() == 1 && (expr.get(0).isName("True") || expr.get(0).isName("true")
+                || expr.get(0).kind() == Tok.Kind.NUMBER && expr.get(0).value().equals("1"));
+    }
+
+    /** The text of an expression. */
+    static String text(List<Tok> expr) {
+        return new Tok.Arg(null, expr).text();
+    }
+}
