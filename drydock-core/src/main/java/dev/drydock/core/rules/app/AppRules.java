@@ -9,6 +9,14 @@ public final class AppRules {
     private AppRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new DevServer(),
+                new ProductionServerMissing(),
+                new HealthcheckMissing(),
+                new ReadinessCheckMissing(),
+                new HealthcheckToolMissing(),
+                new HealthcheckEndpointMissing(),
+                new GracefulShutdownMissing(),
+                new MemoryLimitTooLow());
     }
 }

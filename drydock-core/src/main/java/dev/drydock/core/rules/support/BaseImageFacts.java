@@ -2,12 +2,17 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.image.ImageReference;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What drydock knows about common base images without pulling them: which ones run as a non-root
- * user by default. (Facts from the images' documentation; unknown images are assumed to keep
- * Docker's default, root.)
+ * user by default, and which programs they ship (a shell, curl, wget, the language runtime). Facts
+ * come from the images' Dockerfiles and documentation; unknown images are assumed to keep Docker's
+ * default user (root), and nothing is claimed about their programs.
  */
 public final class BaseImageFacts {
 
@@ -25,5 +30,144 @@ public final class BaseImageFacts {
             return tag.contains("nonroot") || name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
         }
         return name.startsWith("docker.io/bitnami/") || name.equals("docker.io/nginxinc/nginx-unprivileged");
+    }
+    /**
+     * The programs a base image is known to ship, for the checks that need one (a healthcheck's curl).
+     *
+     * @param image the image as written, for messages ({@code python:3.11-slim})
+     * @param shell whether {@code /bin/sh} exists (CMD-SHELL and shell-form commands need it)
+     * @param programs the programs present among those drydock asks about ({@link #ASKED})
+     * @param packageManager how packages are installed in it ({@code apt}, {@code apk}, {@code microdnf}), or null
+     * @param runtime the language runtime it is for ({@code python}, {@code node}, {@code java}...), or null
+     */
+    public record ImageTools(String image, boolean shell, Set<String> programs, String packageManager, String runtime) {
+
+        public ImageTools {
+            programs = Set.copyOf(programs);
+        }
+
+        public boolean has(String program) {
+            return programs.contains(program);
+        }
+    }
+
+    /** The programs {@link ImageTools#programs()} answers for: present when listed, absent otherwise. */
+    public static final Set<String> ASKED = Set.of("curl", "wget", "nc", "python", "python3", "node", "java", "ruby",
+            "php", "go", "sh", "bash");
+
+    /**
+     * What a base image ships, for the official images whose contents are documented; empty for any
+     * other image (nothing is claimed about it). Full Debian-based language images (python, node,
+     * ruby, golang: built on {@code buildpack-deps}) have curl and wget; their {@code -slim}
+     * variants have neither; {@code debian} and {@code ubuntu} themselves have neither; Alpine and
+     * BusyBox have BusyBox's {@code wget} and {@code nc} but no curl; distroless and scratch images
+     * have no shell at all ({@code :debug} distroless tags add BusyBox).
+     */
+    public static Optional<ImageTools> tools(BaseImage base) {
+        if (base instanceof BaseImage.Scratch) {
+            return Optional.of(new ImageTools("scratch", false, Set.of(), null, null));
+        }
+        if (!(base instanceof BaseImage.External external) || external.reference() == null
+                || !external.reference().isImage()) {
+            return Optional.empty();
+        }
+        ImageReference ref = external.reference();
+        String written = ref.familiarString();
+        String name = ref.fullName().toLowerCase(Locale.ROOT);
+        String tag = ref.effectiveTag() == null ? null : ref.effectiveTag().toLowerCase(Locale.ROOT);
+        if (name.startsWith("gcr.io/distroless/")) {
+            String runtime = name.contains("python") ? "python3" : name.contains("nodejs") ? "node"
+                    : name.contains("java") ? "java" : null;
+            boolean debug = tag != null && tag.contains("debug");
+            Set<String> programs = new LinkedHashSet<>();
+            if (runtime != null) {
+                programs.add(runtime);
+                if (runtime.equals("python3")) {
+                    programs.add("python");
+                }
+            }
+            if (debug) {
+                programs.addAll(List.of("sh", "wget", "nc"));
+            }
+            return Optional.of(new ImageTools(written, debug, programs, null, runtime == null ? null : runtime.replace("3", "")));
+        }
+        if (name.startsWith("cgr.dev/chainguard/")) {
+            boolean dev = tag != null && tag.contains("dev");
+            String image = ref.imageName();
+            Set<String> programs = new LinkedHashSet<>();
+            if (image.startsWith("python")) {
+                programs.addAll(List.of("python", "python3"));
+            } else if (image.equals("node")) {
+                programs.add("node");
+            } else if (image.startsWith("jre") || image.startsWith("jdk")) {
+                programs.add("java");
+            }
+            if (dev) {
+                programs.addAll(List.of("sh", "wget", "nc"));
+            }
+            return Optional.of(new ImageTools(written, dev, programs, dev ? "apk" : null, null));
+        }
+        if (!ref.isOfficialImage() || tag == null) {
+            return Optional.empty();
+        }
+        String image = ref.imageName();
+        boolean alpine = tag.contains("alpine");
+        boolean slim = tag.contains("slim");
+        if (tag.contains("windowsservercore") || tag.contains("nanoserver")) {
+            return Optional.empty();
+        }
+        Set<String> programs = new LinkedHashSet<>(List.of("sh"));
+        String runtime = null;
+        switch (image) {
+            case "python", "pypy" -> {
+                programs.addAll(List.of("python", "python3"));
+                runtime = "python";
+            }
+            case "node" -> {
+                programs.add("node");
+                runtime = "node";
+            }
+            case "ruby" -> {
+                programs.add("ruby");
+                runtime = "ruby";
+            }
+            case "golang" -> {
+                programs.add("go");
+                runtime = "go";
+            }
+            case "php" -> {
+                programs.addAll(List.of("php", "curl"));
+                runtime = "php";
+            }
+            case "eclipse-temurin" -> {
+                if (alpine) {
+                    return Optional.empty();
+                }
+                programs.add("java");
+                runtime = "java";
+            }
+            case "debian", "ubuntu", "alpine", "busybox", "buildpack-deps" -> {
+                // the base systems themselves
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        String pm;
+        if (image.equals("busybox")) {
+            programs.addAll(List.of("wget", "nc"));
+            pm = null;
+        } else if (alpine || image.equals("alpine")) {
+            programs.addAll(List.of("wget", "nc"));
+            pm = "apk";
+        } else {
+            pm = "apt";
+            boolean full = !slim && !image.equals("debian") && !image.equals("ubuntu");
+            if (full && !image.equals("php")) {
+                programs.addAll(List.of("curl", "wget"));
+            }
+            programs.add("bash");
+        }
+        return Optional.of(new ImageTools(written, true, programs, pm, runtime));
     }
 }

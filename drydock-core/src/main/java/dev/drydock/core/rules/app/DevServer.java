@@ -1,0 +1,250 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.Framework;
+import dev.drydock.core.app.NodePackage;
+import dev.drydock.core.app.ServerCall;
+import dev.drydock.core.app.SourceSet;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.Target;
+import dev.drydock.core.manifest.Dependency;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.project.Origin;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.Probes;
+import java.util.List;
+
+@RuleDefinition(
+        id = "dev-server",
+        title = "Container runs a development server",
+        severity = Severity.CRITICAL,
+        category = Category.SECURITY,
+        checks = "The command the container finally runs (compose command/entrypoint over the target stage's"
+                + " CMD/ENTRYPOINT, through sh -c, exec, init and package-manager wrappers and package.json scripts):"
+                + " Flask's app.run() reached through `python app.py` (the module is read), `flask run`, Django's"
+                + " runserver, `fastapi dev`, uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch,"
+                + " `next dev`, vite, `ng serve`, react-scripts start, rails server in development, `php artisan serve`,"
+                + " `php -S`, `mvn spring-boot:run`/`gradle bootRun` and `go run`.",
+        problem = "Development servers are built for one developer on one machine: a single process (Werkzeug,"
+                + " runserver), code reloading that watches the file system, interactive debuggers and detailed error"
+                + " pages, and for some tools a compilation at every start. Their own documentation says not to use"
+                + " them in production.",
+        impact = "The service handles one request at a time or a few, falls over under load, can expose a debugger"
+                + " that executes code (Werkzeug's with debug on) or stack traces with settings, restarts when files"
+                + " change, and starts slowly; security fixes of the production servers do not apply.",
+        recommendation = "Run the application under its production server: gunicorn (Flask, Django) or uvicorn"
+                + " (FastAPI, Starlette) with a worker count sized to the CPU limit; `node server.js` under an init;"
+                + " a build stage and a static server for front-end bundles; a compiled binary or jar.",
+        references = {
+                "https://flask.palletsprojects.com/en/stable/deploying/",
+                "https://docs.djangoproject.com/en/stable/ref/django-admin/#runserver",
+                "https://fastapi.tiangolo.com/deployment/manually/",
+                "https://www.uvicorn.org/deployment/",
+                "https://docs.gunicorn.org/en/stable/design.html#how-many-workers",
+                "https://expressjs.com/en/advanced/best-practice-performance.html",
+                "https://vite.dev/guide/cli.html#vite-preview",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
+        aliases = {"development-server", "flask-dev-server"},
+        fix = FixSafety.UNSAFE,
+        effort = "30 min")
+public final class DevServer implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (Container container : context.builtContainers()) {
+            EntryPoint ep = container.entryPoint();
+            EffectiveCommand command = container.command();
+            if (ep == null || command == null) {
+                continue;
+            }
+            AppSource app = AppSource.read(context.project(), container);
+            Found found = find(context, container, ep, app);
+            if (found == null) {
+                continue;
+            }
+            Origin at = origin(command, found.token());
+            String what = describe(command);
+            context.finding(this, at, what + " runs " + found.server() + found.where())
+                    .severity(found.severity())
+                    .recommendation(recommendation(context, container, ep, app, found))
+                    .add();
+        }
+    }
+
+    /** What was found: the server in words, where it is (for the message), the word that shows it, how bad it is. */
+    private record Found(String server, String where, String token, Severity severity, EntryPoint effective) {}
+
+    private Found find(ReviewContext context, Container c, EntryPoint ep, AppSource app) {
+        Found direct = byRuntime(ep, ep);
+        if (direct != null) {
+            return direct;
+        }
+        if (ep.runtime() == Runtime.PYTHON && ep.target().kind() == Target.Kind.FILE) {
+            ServerCall call = app.devServer().orElse(null);
+            if (call != null) {
+                return new Found(call.server(), ": " + call.call() + " in " + call.file() + " line " + call.line(),
+                        ep.target().value(), Severity.CRITICAL, ep);
+            }
+        }
+        if (ep.target().kind() == Target.Kind.SCRIPT && (ep.runtime() == Runtime.NPM || ep.runtime() == Runtime.YARN
+                || ep.runtime() == Runtime.PNPM || ep.runtime() == Runtime.BUN)) {
+            String dir = c.build().context();
+            NodePackage script = NodePackage.script(SourceSet.of(context.project(), dir), dir, ep.target().value(),
+                    ep.environment(), ep.workdir()).orElse(null);
+            if (script != null) {
+                Found inner = byRuntime(script.entryPoint(), ep);
+                if (inner != null) {
+                    return new Found(inner.server(), ": the script \"" + script.name() + "\" is `" + script.command()
+                            + "` (" + script.packageFile() + " line " + script.span().startLine() + ")",
+                            ep.target().value(), inner.severity(), script.entryPoint());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A development server by the program and its options alone. */
+    private static Found byRuntime(EntryPoint ep, EntryPoint shown) {
+        String target = ep.target().value() == null ? "" : ep.target().value();
+        return switch (ep.runtime()) {
+            case FLASK_RUN -> found("Flask's development server (`flask run`, Werkzeug)", "run");
+            case DJANGO_RUNSERVER -> found("Django's development server (runserver)", "runserver");
+            case FASTAPI_DEV -> found("FastAPI's development mode (`fastapi dev`: uvicorn with auto-reload)", "dev");
+            case NODEMON -> found("nodemon, which restarts the app whenever a file changes", "nodemon");
+            case NEXT_DEV -> found("Next.js's development server (`next dev`)", "dev");
+            case VITE_DEV -> found("Vite's development server", "vite");
+            case VITE_PREVIEW -> found("`vite preview`, which Vite documents as not meant for production", "preview");
+            case NG_SERVE -> found("the Angular CLI's development server (`ng serve`)", "serve");
+            case REACT_SCRIPTS_START -> found("Create React App's development server (`react-scripts start`)", "start");
+            case ARTISAN_SERVE -> found("PHP's built-in development server (`php artisan serve`)", "serve");
+            case PHP_BUILTIN_SERVER -> found("PHP's built-in development server (`php -S`)", "-S");
+            case SPRING_BOOT_RUN -> new Found("the application from its sources with the build tool"
+                    + " (`spring-boot:run`/`bootRun`): Maven or Gradle and the sources in the image, a build at every start",
+                    "", "spring-boot:run", Severity.HIGH, ep);
+            case GO_RUN -> new Found("the Go compiler (`go run`): the toolchain in the image, a compilation at every start",
+                    "", "run", Severity.HIGH, ep);
+            case RAILS_SERVER -> {
+                String env = ep.option("environment");
+                yield env == null || env.equals("development") ? found("Rails in the development environment ("
+                        + (env == null ? "no RAILS_ENV set" : "RAILS_ENV=development")
+                        + "): code reloading, full error pages", "server") : null;
+            }
+            case GUNICORN, UVICORN, HYPERCORN, GRANIAN, DAPHNE ->
+                ep.flag("reload") ? found(ep.runtime().name().toLowerCase(java.util.Locale.ROOT)
+                        + " with --reload (a file watcher that restarts the server)", "--reload")
+                        : ep.flag("debug") ? found(ep.runtime().name().toLowerCase(java.util.Locale.ROOT) + " with --debug", "--debug")
+                        : null;
+            case NODE, TS_NODE, BUN -> "true".equals(ep.interpreterOptions().get("--watch"))
+                    || "true".equals(ep.interpreterOptions().get("--hot"))
+                    ? found((ep.runtime() == Runtime.NODE ? "node" : target) + " in watch mode, which restarts on file changes",
+                            "--watch") : null;
+            default -> null;
+        };
+    }
+
+    private static Found found(String server, String token) {
+        return new Found(server, "", token, Severity.CRITICAL, null);
+    }
+
+    /** The origin of the part of the command that holds {@code token}: CMD when it is there, else ENTRYPOINT. */
+    private static Origin origin(EffectiveCommand command, String token) {
+        if (command.cmdOrigin() != null && !command.cmd().isEmpty()
+                && (command.entrypoint().isEmpty() || command.cmd().stream().anyMatch(a -> a.contains(token)))) {
+            return command.cmdOrigin();
+        }
+        return command.origin() != null ? command.origin() : command.cmdOrigin();
+    }
+
+    private static String describe(EffectiveCommand command) {
+        String text = command.shellForm() && command.script() != null ? command.script() : String.join(" ", command.argv());
+        if (text.length() > 80) {
+            text = text.substring(0, 77) + "...";
+        }
+        return "`" + text + "`";
+    }
+
+    // ---- recommendation
+
+    private static String recommendation(ReviewContext context, Container c, EntryPoint ep, AppSource app, Found found) {
+        EntryPoint effective = found.effective() == null ? ep : found.effective();
+        int port = AppFacts.port(c, app);
+        AppFacts.Workers workers = AppFacts.workers(c);
+        Framework framework = app.frameworks().stream().findFirst().orElse(null);
+        Runtime runtime = effective.runtime();
+        switch (runtime) {
+            case NODEMON, NODE, TS_NODE -> {
+                String script = effective.target().value() == null ? "server.js" : effective.target().value();
+                return "Run the server with node itself, under an init that forwards signals: CMD " + Probes.json(List.of("node", script))
+                        + " with `init: true` in compose (or tini as ENTRYPOINT); keep nodemon/--watch for local development.";
+            }
+            case NEXT_DEV -> {
+                return "Build in a build stage (`next build`, with output: 'standalone') and run the result: CMD "
+                        + Probes.json(List.of("node", "server.js")) + " from .next/standalone, or `next start`, on port " + port + ".";
+            }
+            case VITE_DEV, VITE_PREVIEW, NG_SERVE, REACT_SCRIPTS_START -> {
+                String build = switch (runtime) {
+                    case NG_SERVE -> "ng build";
+                    case REACT_SCRIPTS_START -> "react-scripts build";
+                    default -> "vite build";
+                };
+                return "Build the bundle in a build stage (`" + build + "`) and serve the static output from a web server"
+                        + " image (e.g. COPY --from=build /app/dist /usr/share/nginx/html on nginx), not from the"
+                        + " development tool.";
+            }
+            case SPRING_BOOT_RUN -> {
+                return "Build the jar in a build stage (`mvn -DskipTests package` or `gradle bootJar`) and run it on a"
+                        + " JRE image: CMD " + Probes.json(List.of("java", "-jar", "/app/app.jar")) + ".";
+            }
+            case GO_RUN -> {
+                return "Compile in a build stage (`CGO_ENABLED=0 go build -o /out/app .`) and copy only the binary into a"
+                        + " small runtime image (gcr.io/distroless/static or alpine): CMD " + Probes.json(List.of("/app")) + ".";
+            }
+            case ARTISAN_SERVE, PHP_BUILTIN_SERVER -> {
+                return "Serve PHP with PHP-FPM behind nginx, with FrankenPHP, or with Laravel Octane (`php artisan"
+                        + " octane:start --host=0.0.0.0 --port=" + port + "`).";
+            }
+            case RAILS_SERVER -> {
+                return "Run Rails in production: ENV RAILS_ENV=production (with assets precompiled in the build), so"
+                        + " `rails server` starts Puma with production settings.";
+            }
+            default -> {
+                return python(context, c, effective, app, framework, port, workers);
+            }
+        }
+    }
+
+    private static String python(ReviewContext context, Container c, EntryPoint ep, AppSource app, Framework framework,
+            int port, AppFacts.Workers workers) {
+        AppFacts.ServerCommand server = AppFacts.pythonServer(c, app);
+        StringBuilder out = new StringBuilder("Serve the application with " + server.server() + ": CMD "
+                + Probes.json(server.argv()));
+        out.append(" (").append(server.server().equals("waitress") ? "threads" : "workers").append(": ")
+                .append(server.workers().basis()).append(").");
+        if (!server.declared()) {
+            String manifest = AppFacts.manifest(c, Ecosystem.PYPI).map(m -> m.file()).orElse("the requirements");
+            out.append(" Add ").append(server.server()).append(server.asgi() ? "[standard]" : "").append(" to ")
+                    .append(manifest).append('.');
+        }
+        List<Dependency> heavy = AppFacts.dependencies(c, Ecosystem.PYPI, MemoryLimitTooLow.ML_PACKAGES);
+        if (!heavy.isEmpty() && !server.server().equals("waitress")) {
+            out.append(" Each worker is a process that loads ").append(AppFacts.and(heavy.stream().map(Dependency::name).toList()))
+                    .append(" on its own: size the memory limit for it, or use fewer workers with --threads.");
+        }
+        if (app.devServer().isPresent() && app.devServer().get().mainOnly()) {
+            ServerCall call = app.devServer().get();
+            out.append(" The server imports ").append(call.file()).append(" as a module, so the ")
+                    .append(call.call().contains("(") ? call.call().substring(0, call.call().indexOf('(')) : "run")
+                    .append("(...) under `if __name__ == \"__main__\":` no longer runs.");
+        }
+        return out.toString();
+    }
+}

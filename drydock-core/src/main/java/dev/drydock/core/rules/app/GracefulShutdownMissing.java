@@ -1,0 +1,274 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.ServerCall;
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dockerfile.model.Setting;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.ShellWords;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.project.Origin;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.source.SourceFile;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "graceful-shutdown-missing",
+        title = "Container does not stop gracefully",
+        severity = Severity.MEDIUM,
+        category = Category.RELIABILITY,
+        checks = "How `docker stop` (SIGTERM, then SIGKILL after the stop grace period: compose stop_grace_period,"
+                + " 10 s by default) reaches the server, in this order: (1) a shell stays PID 1: a shell-form"
+                + " CMD/ENTRYPOINT or an `sh -c` whose last command is not exec'd, or an entry-point script of the project"
+                + " that never execs; (2) PID 1 is a program that installs no SIGTERM handler (python running a"
+                + " script or `flask run`, node, ts-node) and nothing in the code it runs handles SIGTERM, with no init"
+                + " (compose init: true, tini, dumb-init) and, for Python, no STOPSIGNAL SIGINT: Linux ignores such"
+                + " signals for PID 1; (3) the server drains longer than the grace period allows (gunicorn's"
+                + " --graceful-timeout, 30 s by default; uvicorn's --timeout-graceful-shutdown; hypercorn's"
+                + " --graceful-timeout) without a stop_grace_period to match. One finding per container, the first case"
+                + " that applies.",
+        problem = "Docker sends SIGTERM to PID 1 and kills everything with SIGKILL when the grace period ends. A shell"
+                + " does not forward the signal to its child, PID 1 without a handler does not act on it, and a server"
+                + " that drains longer than the grace period is cut off.",
+        impact = "Every stop, restart and deployment waits out the grace period and then kills the application"
+                + " mid-request: requests in flight fail, transactions and uploads are cut, connections are not closed.",
+        recommendation = "Use the exec form (or `exec` the server), run a server that drains on SIGTERM (or handle it),"
+                + " run under an init when the program does not, and set stop_grace_period above the server's"
+                + " graceful timeout.",
+        references = {
+                "https://docs.docker.com/reference/dockerfile/#shell-and-exec-form",
+                "https://docs.docker.com/reference/cli/docker/container/stop/",
+                "https://docs.docker.com/reference/compose-file/services/#stop_grace_period",
+                "https://docs.docker.com/reference/compose-file/services/#init",
+                "https://docs.gunicorn.org/en/stable/settings.html#graceful-timeout",
+                "https://github.com/nodejs/docker-node/blob/main/docs/BestPractices.md#handling-kernel-signals"},
+        aliases = {},
+        fix = FixSafety.SUGGESTION,
+        effort = "15 min")
+public final class GracefulShutdownMissing implements Rule {
+
+    private static final Set<Runtime> NO_SIGTERM_HANDLER = EnumSet.of(Runtime.PYTHON, Runtime.FLASK_RUN, Runtime.NODE,
+            Runtime.TS_NODE, Runtime.DJANGO_RUNSERVER);
+    private static final Pattern EXEC = Pattern.compile("(^|[\\s;&|(])exec\\s");
+    private static final int DOCKER_DEFAULT_SECONDS = 10;
+
+    @Override
+    public void check(ReviewContext context) {
+        for (Container c : context.builtContainers()) {
+            EffectiveCommand command = c.command();
+            EntryPoint ep = c.entryPoint();
+            if (command == null || ep == null || command.isEmpty()) {
+                continue;
+            }
+            Service s = c.service();
+            boolean init = s != null && s.init() != null && Boolean.TRUE.equals(s.init().value())
+                    || ep.wrappedBy("tini") || ep.wrappedBy("dumb-init") || ep.wrappedBy("catatonit");
+            Located<Service.DurationValue> grace = s == null ? null : s.stopGracePeriod();
+            long stopSeconds = grace == null || grace.value().duration() == null ? DOCKER_DEFAULT_SECONDS
+                    : grace.value().duration().toSeconds();
+            String stopSignal = stopSignal(c);
+            if (shellPid1(context, c, command, ep)) {
+                continue;
+            }
+            if (!init && ignoresSigterm(context, c, command, ep, stopSignal, grace, stopSeconds)) {
+                continue;
+            }
+            drainTooLong(context, c, command, ep, grace, stopSeconds);
+        }
+    }
+
+    private static String stopSignal(Container c) {
+        if (c.service() != null && c.service().stopSignal() != null) {
+            return c.service().stopSignal().value();
+        }
+        Setting<String> signal = c.build().stage().config().stopSignal();
+        return signal == null ? null : signal.value();
+    }
+
+    // (1) a shell is PID 1
+
+    private boolean shellPid1(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep) {
+        boolean viaShell = command.shellForm() || ep.wrappers().stream().anyMatch(w -> w.name().endsWith(" -c"));
+        String script = command.shellForm() && command.script() != null ? command.script()
+                : ep.wrappers().stream().filter(w -> w.name().endsWith(" -c")).findFirst()
+                        .map(w -> w.args().isEmpty() ? "" : w.args().get(0)).orElse(null);
+        if (viaShell && script != null && !ep.wrappedBy("exec") && !EXEC.matcher(" " + script).find()) {
+            String form = command.shellForm() ? "is in shell form, so /bin/sh -c" : "runs `sh -c`, so the shell";
+            String which = command.entrypoint().isEmpty() ? "CMD" : "ENTRYPOINT";
+            context.finding(this, command.origin(), "the " + which + " " + form + " starts `" + shorten(script)
+                    + "` as its child and stays PID 1: docker stop's SIGTERM goes to the shell, which does not pass it"
+                    + " on, so the server is killed with SIGKILL when the grace period ends")
+                    .recommendation(shellRecommendation(script, which))
+                    .add();
+            return true;
+        }
+        if (ep.runtime() == Runtime.SCRIPT || !ep.scripts().isEmpty()) {
+            for (String script2 : ep.scripts()) {
+                SourceFile file = projectScript(context, c, script2);
+                if (file != null && !EXEC.matcher(" " + file.text()).find()) {
+                    context.finding(this, command.origin(), "the entry-point script " + file.path() + " runs the server"
+                            + " without exec, so the script's shell stays PID 1 and docker stop's SIGTERM never reaches"
+                            + " the server")
+                            .recommendation("End " + file.path() + " with `exec \"$@\"` (or exec the server command), so the"
+                                    + " server replaces the shell as PID 1 and receives the signals.")
+                            .add();
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static SourceFile projectScript(ReviewContext context, Container c, String containerPath) {
+        String name = containerPath.substring(containerPath.lastIndexOf('/') + 1);
+        String found = null;
+        for (ProjectEntry e : context.project().layout().sources()) {
+            if (e.name().equals(name) && (c.build().context().isEmpty() || e.path().startsWith(c.build().context() + "/"))) {
+                if (found != null) {
+                    return null; // ambiguous
+                }
+                found = e.path();
+            }
+        }
+        return found == null ? null : context.project().source(found).orElse(null);
+    }
+
+    private static String shellRecommendation(String script, String which) {
+        ShellWords.Script parsed = ShellWords.parse(script, java.util.Map.of(), List.of());
+        if (parsed.supported() && parsed.commands().size() == 1) {
+            return "Use the exec form, which makes the server PID 1: " + which + " "
+                    + Probes.json(parsed.commands().get(0).words()) + ".";
+        }
+        return "Start the last command with `exec` (" + which + " ... && exec <server>) so the server replaces the shell"
+                + " as PID 1, or move the setup into an entry-point script that ends with `exec \"$@\"`.";
+    }
+
+    // (2) PID 1 without a SIGTERM handler
+
+    private boolean ignoresSigterm(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
+            String stopSignal, Located<Service.DurationValue> grace, long stopSeconds) {
+        Runtime r = ep.runtime();
+        if (!NO_SIGTERM_HANDLER.contains(r)) {
+            return false;
+        }
+        // development reloaders install a SIGTERM handler in the parent process
+        if ((r == Runtime.FLASK_RUN && (ep.flag("reload") || ep.flag("debug")))
+                || r == Runtime.DJANGO_RUNSERVER && !"false".equals(ep.option("reload"))) {
+            return false;
+        }
+        boolean python = r.language() == dev.drydock.core.discovery.Language.PYTHON;
+        if (python && stopSignal != null && (stopSignal.equalsIgnoreCase("SIGINT") || stopSignal.equals("2"))) {
+            return false;
+        }
+        AppSource app = AppSource.read(context.project(), c);
+        if (app.handlesSigterm()) {
+            return false;
+        }
+        for (ServerCall call : app.serverCalls()) {
+            if (!call.development()) {
+                return false; // uvicorn.run, aiohttp's run_app: the server handles SIGTERM
+            }
+        }
+        if (r != Runtime.FLASK_RUN && r != Runtime.DJANGO_RUNSERVER && app.files().isEmpty()) {
+            return false; // the code was not read: it may handle the signal
+        }
+        String program = "`" + String.join(" ", ep.args()) + "`";
+        String read = app.files().isEmpty() ? "" : " and nothing in " + app.files().get(0)
+                + (app.files().size() > 1 ? " or the modules it imports" : "") + " handles SIGTERM";
+        String config = grace == null ? " (no init, STOPSIGNAL, stop_grace_period or server graceful timeout is configured)"
+                : "";
+        context.finding(this, command.origin(), program + " runs as PID 1" + read + ": Linux ignores a signal PID 1 has"
+                + " no handler for, so docker stop waits the whole " + stopSeconds + " s grace period and then kills it"
+                + " with SIGKILL, cutting off requests in flight" + config)
+                .implicit()
+                .recommendation(python
+                        ? "Run a production server that drains on SIGTERM and give it the time to: gunicorn lets workers"
+                                + " finish their requests within --graceful-timeout (e.g. --graceful-timeout 25 with"
+                                + " stop_grace_period: 30s in compose). Keeping this command, set `init: true` (or tini as"
+                                + " ENTRYPOINT) so the signal at least stops it at once, or STOPSIGNAL SIGINT, which Python"
+                                + " turns into KeyboardInterrupt."
+                        : "Handle SIGTERM in the server (process.on('SIGTERM', () => server.close(() => process.exit(0))))"
+                                + " and run it under an init (`init: true` in compose, or tini as ENTRYPOINT), with a"
+                                + " stop_grace_period that covers the longest request.")
+                .add();
+        return true;
+    }
+
+    // (3) the server drains longer than Docker waits
+
+    private void drainTooLong(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
+            Located<Service.DurationValue> grace, long stopSeconds) {
+        Double graceful = null;
+        String what = null;
+        switch (ep.runtime()) {
+            case GUNICORN -> {
+                graceful = seconds(ep.option("graceful-timeout"));
+                what = graceful == null ? "its default --graceful-timeout" : "--graceful-timeout";
+                if (graceful == null) {
+                    graceful = 30.0;
+                }
+            }
+            case UVICORN -> {
+                graceful = seconds(ep.option("timeout-graceful-shutdown"));
+                what = "--timeout-graceful-shutdown";
+            }
+            case HYPERCORN -> {
+                graceful = seconds(ep.option("graceful-timeout"));
+                what = "--graceful-timeout";
+            }
+            default -> { }
+        }
+        if (graceful == null || graceful <= stopSeconds) {
+            return;
+        }
+        String server = ep.runtime().name().toLowerCase(java.util.Locale.ROOT);
+        Origin at = grace != null ? new Origin(grace.file().path(), grace.span()) : command.origin();
+        String limit = grace != null ? "stop_grace_period: " + grace.value().text()
+                : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
+        context.finding(this, at, server + " waits up to " + format(graceful) + " s (" + what + ") for requests in flight,"
+                + " but the container is killed after " + limit + ": a stop cuts the drain short")
+                .recommendation((c.isComposeService() ? "Set stop_grace_period: " + (long) Math.ceil(graceful + 5)
+                        + "s on the service" : "Stop it with `docker stop -t " + (long) Math.ceil(graceful + 5) + "`")
+                        + " (a few seconds above the graceful timeout), or lower the graceful timeout below "
+                        + stopSeconds + " s if requests are short.")
+                .add();
+    }
+
+    private static Double seconds(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(value.replaceAll("s$", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String format(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static String shorten(String s) {
+        String one = s.strip().replaceAll("\\s+", " ");
+        return one.length() > 70 ? one.substring(0, 67) + "..." : one;
+    }
+
+    static Location location(Origin o) {
+        return o == null ? Location.PROJECT : new Location(o.file(), o.span());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.Route;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveHealthcheck;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.Probes;
+import java.util.List;
+
+@RuleDefinition(
+        id = "healthcheck-endpoint-missing",
+        title = "Healthcheck requests a path the application does not serve",
+        severity = Severity.HIGH,
+        category = Category.RELIABILITY,
+        checks = "The local URL the healthcheck requests (curl, wget, urllib, node http...) against the routes read"
+                + " from the application's sources: Flask and Quart routes and blueprints, FastAPI and Starlette"
+                + " routes and routers, Django URL patterns with their includes, Express and Fastify routes and"
+                + " routers, Spring Boot's actuator paths. Quiet when the routes cannot all be read (a third-party"
+                + " blueprint, a mounted sub-application, a path built at run time) or no application was found.",
+        problem = "A probe of a path no route answers gets 404: curl -f, wget and urllib all exit non-zero.",
+        impact = "The container is reported unhealthy from the start although the application works; dependants"
+                + " waiting on service_healthy never start and orchestrators keep restarting it.",
+        recommendation = "Probe a path the application serves, or add the health route the probe expects.",
+        references = {
+                "https://docs.docker.com/reference/dockerfile/#healthcheck",
+                "https://flask.palletsprojects.com/en/stable/api/#flask.Flask.route",
+                "https://docs.spring.io/spring-boot/reference/actuator/endpoints.html"},
+        aliases = {},
+        fix = FixSafety.SUGGESTION,
+        effort = "10 min")
+public final class HealthcheckEndpointMissing implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (Container c : context.builtContainers()) {
+            EffectiveHealthcheck hc = c.healthcheck();
+            Probes.Probe probe = Probes.of(hc);
+            Probes.Url url = probe == null ? null : probe.localUrl();
+            if (url == null) {
+                continue;
+            }
+            AppSource app = AppSource.read(context.project(), c);
+            if (!app.routes().determines(url.path()) || app.routes().match(url.path()).isPresent()) {
+                continue;
+            }
+            List<Route> routes = app.routes().all();
+            String served = routes.isEmpty() ? "no routes at all"
+                    : "routes " + String.join(", ", routes.stream().limit(8).map(r -> display(r)).toList())
+                            + (routes.size() > 8 ? ", ..." : "");
+            String where = app.app().map(a -> a.file()).orElse(routes.isEmpty() ? "the application" : routes.get(0).file());
+            context.finding(this, Probes.locate(c, hc, probe.programs().isEmpty() ? null : probe.programs().get(0)),
+                    "the healthcheck requests " + url.path() + ", which the application does not serve ("
+                            + where + " has " + served + "): every probe gets 404 and fails")
+                    .recommendation(recommendation(app, url))
+                    .add();
+        }
+    }
+
+    private static String display(Route r) {
+        return r.regex() ? "/" + r.path().replaceAll("^\\^", "").replace("\\Z", "").replace("$", "").replace("\\", "")
+                : r.path().isEmpty() ? "/" : r.path();
+    }
+
+    private static String recommendation(AppSource app, Probes.Url url) {
+        Route health = app.routes().healthRoute().orElse(null);
+        if (health != null) {
+            return "Probe " + display(health) + ", which " + health.file() + " line " + health.line() + " serves: "
+                    + url.withPath(display(health)) + ".";
+        }
+        String framework = app.frameworks().stream().findFirst().map(f -> f.display()).orElse("the application");
+        return "Add a " + url.path() + " route to " + framework + " that answers 200 when the application can serve"
+                + " (see readiness-check-missing for what it should check).";
+    }
+}

@@ -1,0 +1,94 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveHealthcheck;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.Probes;
+import java.util.List;
+
+@RuleDefinition(
+        id = "healthcheck-missing",
+        title = "Image has no HEALTHCHECK",
+        severity = Severity.CRITICAL,
+        category = Category.RELIABILITY,
+        checks = "The stage the container's image is built from (and the stages it builds on) for a HEALTHCHECK."
+                + " Quiet when there is one, including a deliberate HEALTHCHECK NONE, and when compose disables the"
+                + " healthcheck (disable: true, test: [\"NONE\"]). Critical when the container serves requests (ports"
+                + " published or exposed, a web server or application found); medium otherwise.",
+        problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
+                + " answers. A healthcheck written only in docker-compose.yml travels with that file, not with the image.",
+        impact = "`docker run`, Swarm stacks and other compose files start the image with no health state: a hung or"
+                + " failing application stays in service, depends_on: service_healthy cannot wait for it, and rolling"
+                + " updates cannot tell a broken release.",
+        recommendation = "Add a HEALTHCHECK to the final stage that requests the application's health endpoint with a"
+                + " program the image contains, with a start period long enough for the application to start.",
+        references = {
+                "https://docs.docker.com/reference/dockerfile/#healthcheck",
+                "https://docs.docker.com/reference/compose-file/services/#healthcheck",
+                "https://docs.docker.com/compose/how-tos/startup-order/"},
+        aliases = {"DL3057", "CKV_DOCKER_2", "DS026", "DS-0026", "AVD-DS-0026", "Healthcheck Instruction Missing"},
+        fix = FixSafety.SAFE,
+        effort = "15 min")
+public final class HealthcheckMissing implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (Container c : context.builtContainers()) {
+            Stage stage = c.build().stage();
+            if (stage.config().healthcheck() != null) {
+                continue;
+            }
+            EffectiveHealthcheck compose = c.healthcheck() != null && "compose".equals(c.healthcheck().source())
+                    ? c.healthcheck() : null;
+            if (compose != null && compose.disabled()) {
+                continue;
+            }
+            AppSource app = AppSource.read(context.project(), c);
+            String serves = AppFacts.servesEvidence(c, app);
+            String message = compose != null
+                    ? "the image has no HEALTHCHECK: only " + compose.origin().file() + " probes it (line "
+                            + compose.origin().line() + "), so the image run any other way has no health state"
+                    : "neither the image nor a compose file checks the container's health"
+                            + (serves == null ? "" : " although " + serves);
+            context.finding(this, new Location(c.build().dockerfile(), stage.from().span()), message)
+                    .severity(serves != null ? Severity.CRITICAL : Severity.MEDIUM)
+                    .implicit()
+                    .recommendation(recommendation(c, app, compose))
+                    .add();
+        }
+    }
+
+    private static String recommendation(Container c, AppSource app, EffectiveHealthcheck compose) {
+        ImageContents image = ImageContents.of(c);
+        Probes.Probe probe = Probes.of(compose);
+        Probes.Url url = probe == null ? null : probe.localUrl();
+        int port = url != null && url.port() != null ? url.port() : AppFacts.port(c, app);
+        String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
+                ? url.path() : AppFacts.healthPath(app);
+        boolean composeWorks = compose != null && probe != null && !probe.shell() && !probe.programs().isEmpty()
+                && image != null && probe.programs().stream().allMatch(p -> image.has(p.name()).orElse(false))
+                && compose.test().get(0).equals("CMD");
+        List<String> argv = composeWorks ? compose.test().subList(1, compose.test().size()) : Probes.recommend(image, port, path);
+        boolean routeKnown = app.routes().match(path).isPresent();
+        String lead = routeKnown || !app.routes().known() ? "" : "Add a " + path + " route to the application, then ";
+        if (argv == null) {
+            String base = image == null ? "the base image" : image.baseImage();
+            return lead + (lead.isEmpty() ? "Add" : "add") + " a HEALTHCHECK that requests http://localhost:" + port + path
+                    + " with a program the image contains: " + base + " has no curl, wget, Python or Node that drydock"
+                    + " knows of, so install one in the final stage or copy in a small static probe binary.";
+        }
+        String tail = composeWorks ? " (the compose probe, which works in the image, moved into it)" : "";
+        return lead + (lead.isEmpty() ? "Add" : "add") + " to the final stage: " + Probes.dockerfileInstruction(argv, compose)
+                + tail + ".";
+    }
+}

@@ -1,0 +1,112 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveHealthcheck;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.BaseImageFacts;
+import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.Probes;
+import java.util.List;
+
+@RuleDefinition(
+        id = "healthcheck-tool-missing",
+        title = "Healthcheck runs a program the image does not contain",
+        severity = Severity.HIGH,
+        category = Category.RELIABILITY,
+        checks = "The healthcheck in effect (compose over the image's HEALTHCHECK): the programs it runs (curl, wget,"
+                + " nc, python, node...) and the shell a CMD-SHELL probe needs, against what the image contains: what"
+                + " its base image is known to ship (python:*-slim, node:*-slim, debian and ubuntu have neither curl nor"
+                + " wget; alpine and busybox have BusyBox wget but no curl; distroless and scratch have no shell) plus"
+                + " what the final stage and the stages it builds on install with apt, apk, dnf/yum or zypper (and do"
+                + " not remove again) or copy in. Quiet for base images drydock does not know.",
+        problem = "Docker runs the probe inside the container: a program that is not there makes every probe fail.",
+        impact = "The container never becomes healthy: dependants waiting on service_healthy never start,"
+                + " orchestrators restart or withdraw it, and `docker ps` shows it unhealthy while the application works.",
+        recommendation = "Probe with what the image already has (the application's own runtime: Python's urllib,"
+                + " Node's http; BusyBox wget on Alpine), or install the tool in the final stage.",
+        references = {
+                "https://docs.docker.com/reference/dockerfile/#healthcheck",
+                "https://docs.docker.com/reference/compose-file/services/#healthcheck",
+                "https://github.com/GoogleContainerTools/distroless#debug-images"},
+        aliases = {"healthcheck-curl-missing"},
+        fix = FixSafety.SAFE,
+        effort = "10 min")
+public final class HealthcheckToolMissing implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (Container c : context.builtContainers()) {
+            EffectiveHealthcheck hc = c.healthcheck();
+            Probes.Probe probe = Probes.of(hc);
+            if (probe == null) {
+                continue;
+            }
+            ImageContents image = ImageContents.of(c);
+            if (image == null) {
+                continue;
+            }
+            String missing = null;
+            Probes.Program at = null;
+            if (probe.shell() && !image.has("sh").orElse(true)) {
+                missing = "sh";
+            } else {
+                for (Probes.Program p : probe.programs()) {
+                    if (BaseImageFacts.ASKED.contains(p.name()) && !image.has(p.name()).orElse(true)) {
+                        missing = p.name();
+                        at = p;
+                        break;
+                    }
+                }
+            }
+            if (missing == null) {
+                continue;
+            }
+            String where = "compose".equals(hc.source()) ? "the compose healthcheck" : "the image's HEALTHCHECK";
+            String message = missing.equals("sh")
+                    ? where + " is a CMD-SHELL probe, which runs /bin/sh, and " + image.baseImage()
+                            + " has no shell: every probe fails"
+                    : where + " runs " + missing + ", which " + image.baseImage() + " does not contain and the Dockerfile"
+                            + " does not install: every probe fails and the container never becomes healthy";
+            context.finding(this, Probes.locate(c, hc, at), message)
+                    .recommendation(recommendation(context, c, hc, probe, image, missing))
+                    .add();
+        }
+    }
+
+    private static String recommendation(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Probe probe,
+            ImageContents image, String missing) {
+        AppSource app = AppSource.read(context.project(), c);
+        Probes.Url url = probe.localUrl();
+        int port = url != null && url.port() != null ? url.port() : AppFacts.port(c, app);
+        String path = url != null ? url.path() : AppFacts.healthPath(app);
+        List<String> argv = Probes.recommend(image, port, path);
+        StringBuilder out = new StringBuilder();
+        if (argv != null) {
+            out.append("Probe with what the image has: ");
+            out.append("compose".equals(hc.source()) ? "test: " + Probes.composeTest(argv)
+                    : Probes.dockerfileInstruction(argv, hc));
+            out.append('.');
+        }
+        String pm = image.base().map(BaseImageFacts.ImageTools::packageManager).orElse(null);
+        if (!missing.equals("sh") && pm != null) {
+            out.append(argv == null ? "Install " : " Or install ").append(missing).append(" in the final stage: ")
+                    .append(pm.equals("apk") ? "RUN apk add --no-cache " + missing
+                            : "RUN apt-get update && apt-get install -y --no-install-recommends " + missing
+                                    + " && rm -rf /var/lib/apt/lists/*")
+                    .append('.');
+        } else if (missing.equals("sh") && argv != null) {
+            out.append(" (exec form: no shell needed).");
+        } else if (argv == null) {
+            out.append("Use an exec-form probe with a static binary copied into the image (COPY --from a build stage),"
+                    + " or the application's own health subcommand if it has one.");
+        }
+        return out.toString().strip();
+    }
+}

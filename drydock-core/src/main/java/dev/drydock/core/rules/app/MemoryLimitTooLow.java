@@ -1,0 +1,160 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.manifest.Dependency;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AppFacts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@RuleDefinition(
+        id = "memory-limit-too-low",
+        title = "Memory limit below what the application's ML libraries need",
+        severity = Severity.MEDIUM,
+        category = Category.RELIABILITY,
+        checks = "A compose memory limit (deploy.resources.limits.memory or mem_limit) against an estimate for the"
+                + " machine-learning packages the application depends on (torch, tensorflow, jax, transformers,"
+                + " sentence-transformers, spacy, onnxruntime) times the number of server processes (the command's"
+                + " --workers/--concurrency, else the server's default of one).",
+        problem = "ML libraries and the models they load are resident in every server process: a limit sized for a"
+                + " web app leaves no room for them.",
+        impact = "The kernel's OOM killer ends the process when the model loads or under the first burst of"
+                + " requests; with restart: unless-stopped the container loops through crashes and restarts.",
+        recommendation = "Size the limit from measured use (docker stats) with headroom, and keep the per-process"
+                + " memory down: fewer workers with threads, gunicorn --preload to share pages loaded before the fork,"
+                + " or a separate model-serving service.",
+        references = {
+                "https://docs.docker.com/reference/compose-file/deploy/#resources",
+                "https://docs.docker.com/engine/containers/resource_constraints/#memory",
+                "https://docs.gunicorn.org/en/stable/settings.html#preload-app",
+                "https://pytorch.org/docs/stable/notes/faq.html"},
+        aliases = {},
+        fix = FixSafety.SUGGESTION,
+        effort = "30 min")
+public final class MemoryLimitTooLow implements Rule {
+
+    /**
+     * Rough resident memory of one process per package, in MiB: the runtime once imported plus a
+     * typical model it loads (torch: CPU runtime and allocator; transformers: a base-size model such
+     * as BERT-base, 440 MB of fp32 weights, up to BART-large at 1.6 GB; sentence-transformers: a
+     * MiniLM-class embedding model; spacy: a medium pipeline). Deliberately low: the rule fires only
+     * when even this floor does not fit.
+     */
+    static final Map<String, Integer> ESTIMATE_MIB = estimates();
+
+    /** Python and a web framework, per process. */
+    static final int BASE_MIB = 150;
+
+    static final List<String> ML_PACKAGES = List.copyOf(ESTIMATE_MIB.keySet());
+
+    private static Map<String, Integer> estimates() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("torch", 700);
+        m.put("tensorflow", 1024);
+        m.put("tensorflow-cpu", 1024);
+        m.put("jax", 500);
+        m.put("transformers", 1024);
+        m.put("sentence-transformers", 300);
+        m.put("spacy", 500);
+        m.put("onnxruntime", 200);
+        return m;
+    }
+
+    @Override
+    public void check(ReviewContext context) {
+        for (Container c : context.builtContainers()) {
+            Located<Service.ByteSize> limit = AppFacts.memoryLimit(c);
+            if (limit == null || limit.value() == null || limit.value().bytes() <= 0) {
+                continue;
+            }
+            List<Dependency> ml = AppFacts.dependencies(c, Ecosystem.PYPI, ML_PACKAGES);
+            if (ml.isEmpty()) {
+                continue;
+            }
+            int perProcess = BASE_MIB;
+            List<String> parts = new ArrayList<>();
+            for (Dependency d : ml) {
+                int mib = ESTIMATE_MIB.get(d.normalizedName());
+                perProcess += mib;
+                parts.add(d.name() + " (~" + mib(mib) + ")");
+            }
+            Processes processes = processes(c);
+            long needed = (long) perProcess * processes.count();
+            long limitMib = limit.value().bytes() / (1024 * 1024);
+            if (limitMib >= needed) {
+                continue;
+            }
+            String message = limit.key() != null ? limit.key().value() : "memory";
+            context.finding(this, new Location(limit.file().path(), limit.span()),
+                    message + ": " + limit.value().text() + " is below the ~" + mib(needed) + " this container needs: "
+                            + processes.describe() + " × ~" + mib(perProcess) + " per process for "
+                            + AppFacts.and(parts) + " plus ~" + BASE_MIB + " MiB for Python and the web framework")
+                    .recommendation(recommendation(c, perProcess, needed))
+                    .add();
+        }
+    }
+
+    private static String recommendation(Container c, int perProcess, long needed) {
+        long suggested = roundUp(needed * 5 / 4);
+        StringBuilder out = new StringBuilder("Raise the limit to at least " + size(suggested)
+                + " (the estimate plus 25% for request peaks) and check real use under load with `docker stats`.");
+        AppFacts.Workers workers = AppFacts.workers(c);
+        if (workers.count() > 1) {
+            out.append(" A production server with ").append(workers.count()).append(" workers (").append(workers.basis())
+                    .append(") would need about ").append(mib((long) perProcess * workers.count()))
+                    .append(": load the models before the fork (gunicorn --preload) or run fewer workers with --threads.");
+        }
+        return out.toString();
+    }
+
+    /** How many processes load the libraries, and how that was told. */
+    record Processes(int count, String describe) {}
+
+    static Processes processes(Container c) {
+        EntryPoint ep = c.entryPoint();
+        if (ep == null) {
+            return new Processes(1, "1 process");
+        }
+        String workers = switch (ep.runtime()) {
+            case GUNICORN, UVICORN, HYPERCORN, GRANIAN, FASTAPI_RUN -> ep.option("workers");
+            case CELERY -> ep.option("concurrency");
+            default -> null;
+        };
+        String program = ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        if (workers != null && workers.matches("\\d{1,3}") && Integer.parseInt(workers) > 0) {
+            int n = Integer.parseInt(workers);
+            return new Processes(n, n + " " + program + " process" + (n == 1 ? "" : "es"));
+        }
+        return new Processes(1, "1 process (" + (ep.development() || ep.runtime().developmentServer()
+                || ep.runtime() == dev.drydock.core.entrypoint.Runtime.PYTHON ? "`" + String.join(" ", ep.args()) + "`"
+                : program + "'s default") + ")");
+    }
+
+    private static long roundUp(long mib) {
+        return ((mib + 511) / 512) * 512;
+    }
+
+    private static String size(long mib) {
+        return mib % 1024 == 0 ? (mib / 1024) + "G" : mib + "M";
+    }
+
+    private static String mib(long mib) {
+        if (mib >= 1024) {
+            double g = mib / 1024.0;
+            return (g == Math.rint(g) ? Long.toString((long) g) : String.format(java.util.Locale.ROOT, "%.1f", g)) + " GiB";
+        }
+        return mib + " MiB";
+    }
+}

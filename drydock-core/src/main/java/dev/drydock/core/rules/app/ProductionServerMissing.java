@@ -1,0 +1,128 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.manifest.Dependency;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.Servers;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "production-server-missing",
+        title = "No production server among the dependencies",
+        severity = Severity.HIGH,
+        category = Category.RELIABILITY,
+        checks = "Python: a WSGI or ASGI framework (Flask, Django, Bottle, Pyramid, Falcon, FastAPI, Starlette, Quart,"
+                + " Litestar) among the runtime dependencies of the container's manifests, and no production server"
+                + " (gunicorn, uvicorn, waitress, hypercorn, granian, daphne, uWSGI, bjoern, meinheld, cheroot) declared,"
+                + " brought by an extra (fastapi[standard]) or installed by a pip/uv/poetry line of the Dockerfile."
+                + " Ruby: a Rack framework (Rails, Sinatra, Hanami, Roda, Grape) in the Gemfile with no Puma, Unicorn,"
+                + " Passenger, Falcon, Thin, Iodine, Pitchfork or Agoo. Node, Go and the JVM serve HTTP in production"
+                + " with their own runtime or an embedded server, so nothing is required there. Quiet when the"
+                + " command already starts a production server or a non-web process (celery, a management command).",
+        problem = "Python web frameworks only define the application: in production a WSGI/ASGI server runs it with"
+                + " worker processes, timeouts and graceful restarts. Without one among the dependencies the image"
+                + " can only start the framework's development server.",
+        impact = "The image cannot be switched to a production server without rebuilding it; in practice it keeps"
+                + " running the development server (see dev-server).",
+        recommendation = "Declare the server next to the framework (gunicorn for Flask and Django, uvicorn[standard]"
+                + " for FastAPI and Starlette), pinned like the other dependencies, and start the application with it.",
+        references = {
+                "https://flask.palletsprojects.com/en/stable/deploying/",
+                "https://docs.djangoproject.com/en/stable/howto/deployment/wsgi/gunicorn/",
+                "https://fastapi.tiangolo.com/deployment/manually/",
+                "https://docs.gunicorn.org/en/stable/deploy.html",
+                "https://guides.rubyonrails.org/configuring.html#configuring-puma"},
+        aliases = {"wsgi-server-missing"},
+        fix = FixSafety.UNSAFE,
+        effort = "15 min")
+public final class ProductionServerMissing implements Rule {
+
+    /** Commands that already run a production server, or no web server at all. */
+    private static final Set<Runtime> NOT_A_DEV_WEB_COMMAND = EnumSet.of(Runtime.GUNICORN, Runtime.UVICORN,
+            Runtime.HYPERCORN, Runtime.WAITRESS, Runtime.DAPHNE, Runtime.GRANIAN, Runtime.CELERY, Runtime.STREAMLIT,
+            Runtime.FLASK_COMMAND, Runtime.DJANGO_MANAGE, Runtime.PUMA, Runtime.UNICORN, Runtime.RAILS_COMMAND,
+            Runtime.SUPERVISORD);
+
+    @Override
+    public void check(ReviewContext context) {
+        for (Container c : context.builtContainers()) {
+            EntryPoint ep = c.entryPoint();
+            if (ep != null && NOT_A_DEV_WEB_COMMAND.contains(ep.runtime())) {
+                continue;
+            }
+            python(context, c);
+            ruby(context, c);
+        }
+    }
+
+    private void python(ReviewContext context, Container c) {
+        List<String> frameworkNames = new ArrayList<>(Servers.WSGI_FRAMEWORKS);
+        frameworkNames.addAll(Servers.ASGI_FRAMEWORKS);
+        List<Dependency> frameworks = AppFacts.dependencies(c, Ecosystem.PYPI, frameworkNames);
+        if (frameworks.isEmpty() || !Servers.pythonServers(c).isEmpty()) {
+            return;
+        }
+        for (Manifest m : c.manifests()) {
+            for (Dependency d : m.runtimeDependencies()) {
+                if (Servers.bringsServer(context.project(), m.file(), d)) {
+                    return;
+                }
+            }
+        }
+        ImageContents image = ImageContents.of(c);
+        if (image != null && Servers.PYTHON_SERVERS.stream().anyMatch(s -> image.pythonPackage(s).isPresent())) {
+            return;
+        }
+        Dependency framework = frameworks.get(0);
+        Manifest manifest = manifestOf(c, framework);
+        boolean asgi = Servers.ASGI_FRAMEWORKS.contains(framework.normalizedName());
+        AppSource app = AppSource.read(context.project(), c);
+        AppFacts.ServerCommand command = AppFacts.pythonServer(c, app);
+        String server = asgi ? "uvicorn[standard]" : "gunicorn";
+        context.finding(this, new Location(manifest.file(), framework.span()),
+                framework.name() + " is a" + (asgi ? "n ASGI" : " WSGI") + " framework, and " + manifest.file()
+                        + " declares no production server to run it (" + (asgi ? "uvicorn, hypercorn, granian, daphne"
+                        : "gunicorn, waitress, uWSGI") + "), nor does the Dockerfile install one")
+                .implicit()
+                .recommendation("Add " + server + " to " + manifest.file() + " (pinned like the other dependencies) and"
+                        + " start the application with it: CMD " + Probes.json(command.argv()) + ".")
+                .add();
+    }
+
+    private void ruby(ReviewContext context, Container c) {
+        List<Dependency> frameworks = AppFacts.dependencies(c, Ecosystem.RUBYGEMS, Servers.RUBY_FRAMEWORKS);
+        if (frameworks.isEmpty() || !AppFacts.dependencies(c, Ecosystem.RUBYGEMS, Servers.RUBY_SERVERS).isEmpty()) {
+            return;
+        }
+        Dependency framework = frameworks.get(0);
+        Manifest manifest = manifestOf(c, framework);
+        context.finding(this, new Location(manifest.file(), framework.span()),
+                framework.name() + " is a Rack framework, and " + manifest.file()
+                        + " declares no production server (puma, unicorn, passenger, falcon)")
+                .implicit()
+                .recommendation("Add gem \"puma\" to " + manifest.file() + " and start it with its config"
+                        + " (`bundle exec puma -C config/puma.rb`), with RAILS_ENV/RACK_ENV=production.")
+                .add();
+    }
+
+    private static Manifest manifestOf(Container c, Dependency d) {
+        return c.manifests().stream().filter(m -> m.dependencies().contains(d)).findFirst().orElse(c.manifests().get(0));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.Route;
+import dev.drydock.core.manifest.Dependency;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveHealthcheck;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+
+@RuleDefinition(
+        id = "readiness-check-missing",
+        title = "Health check only says the process is up",
+        severity = Severity.HIGH,
+        category = Category.RELIABILITY,
+        checks = "The route the container's healthcheck requests (compose over the image's HEALTHCHECK), read from the"
+                + " application's sources: it fires when that route's handler answers a constant (no query, ping,"
+                + " model or readiness flag is looked at), the application depends on something that takes time or"
+                + " can fail (a database driver or ORM, a cache client, ML libraries and their models), and no"
+                + " separate readiness route (/ready, /readyz, /health/ready...) exists. Quiet when the handler"
+                + " cannot be read.",
+        problem = "A constant answer is a liveness check: it proves the process answers HTTP, not that the"
+                + " application can serve. The container turns healthy before the database is reachable or the"
+                + " models are loaded, and stays healthy when they go away.",
+        impact = "Traffic and depends_on: service_healthy dependants arrive while the first requests still fail;"
+                + " a lost database connection never shows as unhealthy, so nothing restarts or reroutes.",
+        recommendation = "Give the application a readiness check that exercises what it needs (a `SELECT 1`, a ping,"
+                + " a flag set once the models are loaded) and answers 503 until then, and point the healthcheck at it;"
+                + " keep the constant route for liveness if an orchestrator uses one.",
+        references = {
+                "https://docs.docker.com/reference/dockerfile/#healthcheck",
+                "https://docs.docker.com/compose/how-tos/startup-order/",
+                "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/",
+                "https://docs.spring.io/spring-boot/reference/actuator/endpoints.html#actuator.endpoints.kubernetes-probes"},
+        aliases = {"liveness-only-healthcheck"},
+        fix = FixSafety.SUGGESTION,
+        effort = "1 h")
+public final class ReadinessCheckMissing implements Rule {
+
+    /** Dependencies that take time to become ready or can fail at run time. */
+    static final List<String> PYTHON_DATA = List.of("sqlalchemy", "flask-sqlalchemy", "sqlmodel", "psycopg2",
+            "psycopg2-binary", "psycopg", "asyncpg", "pymysql", "mysqlclient", "mysql-connector-python", "pyodbc",
+            "pymongo", "motor", "mongoengine", "redis", "tortoise-orm", "peewee", "elasticsearch", "cassandra-driver",
+            "django");
+    static final List<String> NODE_DATA = List.of("pg", "mysql", "mysql2", "mongoose", "mongodb", "redis", "ioredis",
+            "sequelize", "typeorm", "@prisma/client", "prisma", "knex", "mssql", "oracledb");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (Container c : context.builtContainers()) {
+            EffectiveHealthcheck hc = c.healthcheck();
+            Probes.Probe probe = Probes.of(hc);
+            Probes.Url url = probe == null ? null : probe.localUrl();
+            if (url == null) {
+                continue;
+            }
+            AppSource app = AppSource.read(context.project(), c);
+            Route route = app.routes().match(url.path()).orElse(null);
+            if (route == null || !route.handler().answersConstant() || !app.routes().readinessRoutes().isEmpty()) {
+                continue;
+            }
+            List<Dependency> data = new ArrayList<>(AppFacts.dependencies(c, Ecosystem.PYPI, PYTHON_DATA));
+            data.addAll(AppFacts.dependencies(c, Ecosystem.NPM, NODE_DATA));
+            List<Dependency> models = AppFacts.dependencies(c, Ecosystem.PYPI, MemoryLimitTooLow.ML_PACKAGES);
+            if (data.isEmpty() && models.isEmpty()) {
+                continue;
+            }
+            List<String> waitsFor = new ArrayList<>();
+            if (!data.isEmpty()) {
+                waitsFor.add("the database (" + AppFacts.and(data.stream().map(Dependency::name).toList()) + ")");
+            }
+            if (!models.isEmpty()) {
+                waitsFor.add("the models (" + AppFacts.and(models.stream().map(Dependency::name).toList()) + ")");
+            }
+            String answer = route.handler().evidence() == null ? "" : " (`" + route.handler().evidence() + "`)";
+            String message = url.path() + " (" + route.file() + " line " + route.line() + ") answers a constant" + answer
+                    + ": the healthcheck at " + hc.origin().file() + ":" + hc.origin().line() + " reports the container"
+                    + " healthy as soon as the process answers, before " + AppFacts.and(waitsFor)
+                    + " are ready, and keeps it healthy when they fail";
+            context.finding(this, location(context, route), message)
+                    .recommendation(recommendation(route, !data.isEmpty(), !models.isEmpty(), url))
+                    .add();
+        }
+    }
+
+    private static Location location(ReviewContext context, Route route) {
+        SourceFile file = context.project().source(route.file()).orElse(null);
+        if (file == null || route.line() < 1 || route.line() > file.lineCount()) {
+            return new Location(route.file(), null);
+        }
+        int last = route.handler().evidenceLine() >= route.line() && route.handler().evidenceLine() <= file.lineCount()
+                && route.handler().file().equals(route.file()) ? route.handler().evidenceLine() : route.line();
+        return new Location(route.file(), file.lines(route.line(), last));
+    }
+
+    private static String recommendation(Route route, boolean data, boolean models, Probes.Url url) {
+        String checks = data && models ? "runs `SELECT 1` and confirms the models are loaded"
+                : data ? "runs `SELECT 1` (or pings the store)" : "confirms the models are loaded";
+        String example = switch (route.framework()) {
+            case FLASK, QUART -> " In Flask, for example: `@app.get(\"/ready\")` → `db.session.execute(text(\"SELECT 1\"))`"
+                    + (models ? " and a check of the loaded model" : "") + ", returning 503 on failure.";
+            case FASTAPI, STARLETTE -> " In FastAPI, for example: `@app.get(\"/ready\")` that awaits a `SELECT 1` and"
+                    + " raises HTTPException(503) until the models are loaded.";
+            case DJANGO -> " In Django, for example: a view that runs `connection.ensure_connection()` and returns 503 on"
+                    + " OperationalError.";
+            case EXPRESS, FASTIFY -> " In Express, for example: `app.get('/ready', async (req, res) => { await"
+                    + " pool.query('SELECT 1'); res.sendStatus(200) })` with a 503 on error.";
+            default -> "";
+        };
+        return "Add a readiness route (e.g. /ready) that " + checks + " and answers 503 until then, and point the"
+                + " healthcheck at it (" + url.withPath("/ready") + "), keeping "
+                + url.path() + " as the liveness answer." + example;
+    }
+}

@@ -1,0 +1,340 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.app.AppObject;
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.Framework;
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.Setting;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.manifest.Dependency;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.project.Container;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Facts about a container's application that several rules phrase their advice with: the port it
+ * serves on, the CPU and memory limits, the worker count a CPU limit suggests, the Python module a
+ * WSGI/ASGI server should load, the production server to use.
+ */
+public final class AppFacts {
+
+    private AppFacts() {}
+
+    /** The CPU limit: {@code deploy.resources.limits.cpus}, else {@code cpus}; null when none. */
+    public static Located<Double> cpuLimit(Container c) {
+        Service s = c.service();
+        if (s == null) {
+            return null;
+        }
+        if (s.deploy() != null && s.deploy().limits() != null && s.deploy().limits().cpus() != null) {
+            return s.deploy().limits().cpus();
+        }
+        return s.cpus();
+    }
+
+    /** The memory limit: {@code deploy.resources.limits.memory}, else {@code mem_limit}; null when none. */
+    public static Located<Service.ByteSize> memoryLimit(Container c) {
+        Service s = c.service();
+        if (s == null) {
+            return null;
+        }
+        if (s.deploy() != null && s.deploy().limits() != null && s.deploy().limits().memory() != null) {
+            return s.deploy().limits().memory();
+        }
+        return s.memLimit();
+    }
+
+    /** A worker count and how it was arrived at, for messages. */
+    public record Workers(int count, String basis) {}
+
+    /**
+     * Gunicorn's rule of thumb, (2 × CPUs) + 1, from the CPU limit; one CPU assumed when there is
+     * none (the container may then use every core of the host, which the count cannot know).
+     */
+    public static Workers workers(Container c) {
+        Located<Double> cpus = cpuLimit(c);
+        if (cpus == null || cpus.value() == null || cpus.value() <= 0) {
+            return new Workers(3, "2 × 1 CPU + 1: no CPU limit is set, so size it to the cores the container gets");
+        }
+        double n = cpus.value();
+        int count = (int) Math.floor(2 * n) + 1;
+        return new Workers(count, "2 × " + number(n) + " CPU" + (n == 1 ? "" : "s") + " + 1, from the CPU limit at "
+                + cpus.file().path() + ":" + cpus.line());
+    }
+
+    static String number(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /**
+     * The port the application serves on: the container port compose publishes, else the first
+     * EXPOSE, else what the command or the code says, else the framework's default.
+     */
+    public static int port(Container c, AppSource app) {
+        Service s = c.service();
+        if (s != null) {
+            for (Service.Port p : s.ports()) {
+                if (p.targetStart() > 0) {
+                    return p.targetStart();
+                }
+            }
+        }
+        if (c.build() != null && c.build().stage() != null) {
+            for (Setting<String> e : c.build().stage().config().exposedPorts()) {
+                String v = e.value().replaceAll("/.*$", "");
+                if (v.matches("\\d{1,5}")) {
+                    return Integer.parseInt(v);
+                }
+            }
+        }
+        Integer fromCommand = commandPort(c.entryPoint());
+        if (fromCommand != null) {
+            return fromCommand;
+        }
+        if (app != null && app.port().isPresent()) {
+            return app.port().get();
+        }
+        return defaultPort(c.entryPoint(), app);
+    }
+
+    private static Integer commandPort(EntryPoint ep) {
+        if (ep == null) {
+            return null;
+        }
+        for (String key : List.of("port", "bind", "addrport", "listen")) {
+            String v = ep.option(key);
+            if (v != null) {
+                String last = v.contains(",") ? v.substring(0, v.indexOf(',')) : v;
+                String digits = last.replaceAll("^.*:", "");
+                if (digits.matches("\\d{1,5}")) {
+                    return Integer.parseInt(digits);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int defaultPort(EntryPoint ep, AppSource app) {
+        Framework f = app == null ? null : app.frameworks().stream().findFirst().orElse(null);
+        if (ep != null) {
+            switch (ep.runtime()) {
+                case FLASK_RUN -> {
+                    return 5000;
+                }
+                case DJANGO_RUNSERVER, UVICORN, GUNICORN, FASTAPI_DEV, FASTAPI_RUN, HYPERCORN, DAPHNE, GRANIAN -> {
+                    return 8000;
+                }
+                case NODE, NPM, YARN, PNPM, NODEMON, NEXT_DEV, NEXT_START, REACT_SCRIPTS_START -> {
+                    return 3000;
+                }
+                case VITE_DEV -> {
+                    return 5173;
+                }
+                case NG_SERVE -> {
+                    return 4200;
+                }
+                case JAVA, SPRING_BOOT_RUN, WAITRESS -> {
+                    return 8080;
+                }
+                default -> { }
+            }
+        }
+        if (f == Framework.FLASK || f == Framework.QUART) {
+            return 5000;
+        }
+        return f == Framework.SPRING_BOOT ? 8080 : 8000;
+    }
+
+    /** What shows that a container serves requests (for messages), or null when nothing does. */
+    public static String servesEvidence(Container c, AppSource app) {
+        Service s = c.service();
+        if (s != null && !s.ports().isEmpty()) {
+            return "it publishes ports";
+        }
+        if (s != null && !s.expose().isEmpty()) {
+            return "it exposes ports";
+        }
+        if (c.build() != null && c.build().stage() != null && !c.build().stage().config().exposedPorts().isEmpty()) {
+            return "the image EXPOSEs " + c.build().stage().config().exposedPorts().get(0).value();
+        }
+        if (app != null && app.app().isPresent()) {
+            return "it runs a " + app.app().get().framework().display() + " application";
+        }
+        EntryPoint ep = c.entryPoint();
+        if (ep != null) {
+            switch (ep.runtime()) {
+                case GUNICORN, UVICORN, HYPERCORN, WAITRESS, DAPHNE, GRANIAN, FLASK_RUN, DJANGO_RUNSERVER, FASTAPI_DEV,
+                        FASTAPI_RUN, NEXT_START, NEXT_DEV, PUMA, RAILS_SERVER, NGINX, APACHE, CADDY, PHP_FPM, FRANKENPHP,
+                        SERVE, VITE_DEV, VITE_PREVIEW, NG_SERVE, ARTISAN_SERVE, PHP_BUILTIN_SERVER -> {
+                    return "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                }
+                default -> { }
+            }
+        }
+        return null;
+    }
+
+    /** The path a probe should request: the app's health route, else {@code /health}. */
+    public static String healthPath(AppSource app) {
+        return app.routes().healthRoute().map(r -> r.path().isEmpty() ? "/" : r.path()).orElse("/health");
+    }
+
+    /**
+     * The module name a server started in the container's working directory imports {@code file}
+     * (a project path) as: {@code app} for {@code app.py} copied to the working directory,
+     * {@code unify.web} for {@code src/unify/web.py} with {@code PYTHONPATH=/app/src}. Null when the
+     * file's place in the container cannot be told.
+     */
+    public static String pythonModule(Container c, String file) {
+        EntryPoint ep = c.entryPoint();
+        if (ep == null || file == null) {
+            return null;
+        }
+        String containerPath = containerPath(c, file);
+        if (containerPath == null) {
+            return null;
+        }
+        List<String> roots = new ArrayList<>();
+        roots.add(ep.workdir());
+        roots.addAll(ep.searchPath());
+        for (String root : roots) {
+            if (root != null && PathNames.isUnder(containerPath, root) && !containerPath.equals(root)) {
+                String rel = root.equals("/") ? containerPath.substring(1) : containerPath.substring(root.length() + 1);
+                if (!rel.endsWith(".py")) {
+                    continue;
+                }
+                rel = rel.substring(0, rel.length() - 3);
+                if (rel.endsWith("/__init__")) {
+                    rel = rel.substring(0, rel.length() - "/__init__".length());
+                }
+                if (rel.matches("[A-Za-z_][\\w/]*")) {
+                    return rel.replace('/', '.');
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where a project file is in the container, assuming it was copied with the entry file's folder
+     * layout (the usual {@code COPY . .}): the entry file's container path anchors the mapping.
+     */
+    static String containerPath(Container c, String file) {
+        EntryPoint ep = c.entryPoint();
+        List<String> entryFiles = c.entryFiles();
+        if (entryFiles.isEmpty()) {
+            return null;
+        }
+        String entry = entryFiles.get(0);
+        String entryContainer = ep.targetFiles().stream()
+                .filter(t -> t.endsWith("/" + PathNames.fileName(entry))).findFirst().orElse(null);
+        if (entryContainer == null) {
+            return null;
+        }
+        String projectDir = PathNames.parent(entry);
+        String containerDir = PathNames.parent(entryContainer);
+        if (!PathNames.isUnder(file, projectDir)) {
+            return null;
+        }
+        String rel = projectDir.isEmpty() ? file : file.substring(projectDir.length() + 1);
+        return PathNames.normalizeAbsolute(containerDir, rel);
+    }
+
+    /** The WSGI/ASGI target for a server: {@code module:attribute}, or null when the module cannot be told. */
+    public static String pythonTarget(Container c, AppObject app) {
+        if (app == null) {
+            return null;
+        }
+        String module = pythonModule(c, app.exposedIn());
+        return module == null ? null : module + ":" + app.attribute();
+    }
+
+    /**
+     * The production server command for a Python application: gunicorn for WSGI (waitress when that
+     * is the server the project already declares), uvicorn for ASGI, bound to the app's port with
+     * the worker count of {@link #workers}.
+     *
+     * @param server the server's package name
+     * @param argv the exec-form command
+     * @param workers the worker count and its basis
+     * @param declared whether the project's manifests already declare the server
+     * @param asgi whether the application is an ASGI one
+     */
+    public record ServerCommand(String server, List<String> argv, Workers workers, boolean declared, boolean asgi) {}
+
+    public static ServerCommand pythonServer(Container c, AppSource app) {
+        EntryPoint ep = c.entryPoint();
+        AppObject object = app.app().orElse(null);
+        Framework framework = app.frameworks().stream().findFirst().orElse(null);
+        String target = pythonTarget(c, object);
+        if (framework == Framework.DJANGO && object != null) {
+            String module = pythonModule(c, object.exposedIn());
+            target = module == null ? null : module + ":application";
+        }
+        if (target == null && ep != null && ep.target().module() != null) {
+            target = ep.target().module() + ":" + (ep.target().attribute() != null ? ep.target().attribute()
+                    : object != null ? object.attribute() : "app");
+        }
+        if (target == null) {
+            String file = object != null ? object.exposedIn() : ep == null ? null : ep.target().value();
+            String base = file == null ? "app" : file.substring(file.lastIndexOf('/') + 1).replaceAll("\\.py$", "");
+            target = base + ":" + (object != null ? object.attribute() : "app");
+        }
+        int port = port(c, app);
+        Workers workers = workers(c);
+        List<String> declared = dependencies(c, Ecosystem.PYPI, Servers.PYTHON_SERVERS).stream()
+                .map(Dependency::normalizedName).toList();
+        boolean asgi = framework == Framework.FASTAPI || framework == Framework.STARLETTE || framework == Framework.QUART
+                || ep != null && (ep.runtime() == dev.drydock.core.entrypoint.Runtime.UVICORN
+                        || ep.runtime() == dev.drydock.core.entrypoint.Runtime.FASTAPI_DEV
+                        || ep.runtime() == dev.drydock.core.entrypoint.Runtime.HYPERCORN);
+        if (asgi) {
+            return new ServerCommand("uvicorn", List.of("uvicorn", target, "--host", "0.0.0.0", "--port",
+                    Integer.toString(port), "--workers", Integer.toString(workers.count())), workers,
+                    declared.contains("uvicorn"), true);
+        }
+        if (declared.contains("waitress") && !declared.contains("gunicorn")) {
+            return new ServerCommand("waitress", List.of("waitress-serve", "--listen=0.0.0.0:" + port,
+                    "--threads=" + (workers.count() * 2), target), workers, true, false);
+        }
+        return new ServerCommand("gunicorn", List.of("gunicorn", "--bind", "0.0.0.0:" + port, "--workers",
+                Integer.toString(workers.count()), target), workers, declared.contains("gunicorn"), false);
+    }
+
+    /** The dependencies of the container's manifests named in {@code names} (PyPI names compared normalised). */
+    public static List<Dependency> dependencies(Container c, Ecosystem ecosystem, List<String> names) {
+        List<Dependency> out = new ArrayList<>();
+        for (Manifest m : c.manifests()) {
+            if (m.ecosystem() != ecosystem) {
+                continue;
+            }
+            for (String name : names) {
+                m.dependency(name).filter(d -> !d.isDev())
+                        .filter(d -> out.stream().noneMatch(o -> o.normalizedName().equals(d.normalizedName())))
+                        .ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** The first manifest of an ecosystem among the container's, if any. */
+    public static Optional<Manifest> manifest(Container c, Ecosystem ecosystem) {
+        return c.manifests().stream().filter(m -> m.ecosystem() == ecosystem).findFirst();
+    }
+
+    /** Names joined for a sentence: "a", "a and b", "a, b and c". */
+    public static String and(List<String> items) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+}

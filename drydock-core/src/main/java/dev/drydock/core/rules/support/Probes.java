@@ -1,0 +1,207 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveHealthcheck;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.source.MappedText;
+import dev.drydock.core.source.SourceFile;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A healthcheck's probe read for what it runs: the programs it needs, whether it needs a shell, the
+ * URLs it requests; and probes drydock recommends with the programs an image has.
+ */
+public final class Probes {
+
+    private static final Pattern URL = Pattern.compile(
+            "(https?)://(\\[[^\\]]+]|[^/:\\s'\"\\\\)]+)(?::(\\d+|\\$\\{?\\w+}?))?(/[^\\s'\"\\\\)]*)?");
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
+    private static final Set<String> BUILTINS = Set.of("exit", "test", "[", "[[", "echo", "true", "false", "printf",
+            ":", "cd", "export", "set", "read", "return", "local", "eval", "exec", "command", "kill", "sleep");
+    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "0.0.0.0", "[::1]", "::1", "[::]");
+
+    private Probes() {}
+
+    /** A program the probe runs; {@code testIndex} is its element in the test list (-1 when inside a shell script). */
+    public record Program(String name, int testIndex) {}
+
+    /** A URL the probe requests; {@code path} null when built from variables, {@code port} null when not literal. */
+    public record Url(String text, String host, Integer port, String path) {
+
+        public boolean local() {
+            return LOCAL_HOSTS.contains(host.toLowerCase(Locale.ROOT));
+        }
+
+        /** The same URL with another path. */
+        public String withPath(String other) {
+            int slash = text.indexOf('/', text.indexOf("://") + 3);
+            return (slash < 0 ? text : text.substring(0, slash)) + (other.startsWith("/") ? other : "/" + other);
+        }
+    }
+
+    /**
+     * @param shell whether the probe runs through {@code /bin/sh} (CMD-SHELL, or a CMD of {@code sh -c})
+     * @param programs the programs it runs, the first one first
+     * @param urls the URLs it requests
+     */
+    public record Probe(EffectiveHealthcheck healthcheck, boolean shell, List<Program> programs, List<Url> urls) {
+
+        /** The first local URL whose path is known, if any. */
+        public Url localUrl() {
+            return urls.stream().filter(u -> u.local() && u.path() != null).findFirst().orElse(null);
+        }
+    }
+
+    /** Reads a healthcheck's probe; null when it is disabled or empty. */
+    public static Probe of(EffectiveHealthcheck hc) {
+        if (hc == null || hc.disabled() || hc.test().isEmpty()) {
+            return null;
+        }
+        List<String> test = hc.test();
+        String kind = test.get(0);
+        List<Program> programs = new ArrayList<>();
+        boolean shell = false;
+        StringBuilder all = new StringBuilder();
+        if (kind.equals("CMD") && test.size() > 1) {
+            String program = base(test.get(1));
+            programs.add(new Program(program, 1));
+            if (SHELLS.contains(program) && test.size() > 3 && test.get(2).startsWith("-") && test.get(2).contains("c")) {
+                shell = true;
+                programs.addAll(scriptPrograms(test.get(3)));
+            }
+            for (String a : test.subList(1, test.size())) {
+                all.append(a).append(' ');
+            }
+        } else if (kind.equals("CMD-SHELL") && test.size() > 1) {
+            shell = true;
+            String script = String.join(" ", test.subList(1, test.size()));
+            programs.addAll(scriptPrograms(script));
+            all.append(script);
+        } else {
+            return null;
+        }
+        List<Url> urls = new ArrayList<>();
+        Matcher m = URL.matcher(all);
+        while (m.find()) {
+            String host = m.group(2);
+            Integer port = m.group(3) != null && m.group(3).matches("\\d+") ? Integer.valueOf(m.group(3))
+                    : m.group(3) == null ? (m.group(1).equals("https") ? 443 : 80) : null;
+            String path = m.group(4) == null ? "/" : m.group(4);
+            if (path.contains("$") || path.contains("{")) {
+                path = null;
+            }
+            if (host.contains("$")) {
+                continue;
+            }
+            urls.add(new Url(m.group(), host, port, path));
+        }
+        return new Probe(hc, shell, programs, urls);
+    }
+
+    private static List<Program> scriptPrograms(String script) {
+        List<Program> out = new ArrayList<>();
+        try {
+            SourceFile file = SourceFile.of("healthcheck", script);
+            ShellScript parsed = ShellScript.parse(MappedText.of(file, 0, script.length()));
+            for (Command c : parsed.commands()) {
+                String name = c.name();
+                if (!name.isEmpty() && !BUILTINS.contains(name) && !name.contains("$")) {
+                    out.add(new Program(name, -1));
+                }
+            }
+        } catch (RuntimeException e) {
+            // an unreadable script: no programs claimed
+        }
+        return out;
+    }
+
+    private static String base(String program) {
+        return program.substring(program.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Where to point for a probe's program: the element of a compose {@code test} list that names it
+     * (or the whole test), else the healthcheck's own location.
+     */
+    public static Location locate(Container container, EffectiveHealthcheck hc, Program program) {
+        Service service = container.service();
+        if ("compose".equals(hc.source()) && service != null && service.healthcheck() != null
+                && service.healthcheck().test() != null && !service.healthcheck().test().isEmpty()) {
+            List<Located<String>> test = service.healthcheck().test();
+            Located<String> at = program != null && program.testIndex() > 0 && program.testIndex() < test.size()
+                    ? test.get(program.testIndex()) : test.get(test.size() > 1 ? 1 : 0);
+            return new Location(at.file().path(), at.span());
+        }
+        return hc.origin() == null ? Location.PROJECT : new Location(hc.origin().file(), hc.origin().span());
+    }
+
+    /**
+     * A probe of {@code http://localhost:port/path} with a program the image has: its language runtime
+     * (Python's urllib, Node's http), else BusyBox or GNU wget, else curl; null when it has none of them
+     * (or the image is unknown).
+     */
+    public static List<String> recommend(ImageContents image, int port, String path) {
+        String url = "http://localhost:" + port + (path.startsWith("/") ? path : "/" + path);
+        if (image == null) {
+            return null;
+        }
+        if (image.has("python").orElse(false) || image.has("python3").orElse(false)) {
+            String python = image.has("python").orElse(false) ? "python" : "python3";
+            return List.of(python, "-c", "import urllib.request; urllib.request.urlopen('" + url + "', timeout=3)");
+        }
+        if (image.has("node").orElse(false)) {
+            return List.of("node", "-e", "require('http').get('" + url
+                    + "', r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))");
+        }
+        if (image.has("wget").orElse(false)) {
+            return List.of("wget", "-q", "-O", "/dev/null", url);
+        }
+        if (image.has("curl").orElse(false)) {
+            return List.of("curl", "-fsS", "-o", "/dev/null", url);
+        }
+        return null;
+    }
+
+    /** An argv as a JSON array, as exec-form instructions and compose lists write it. */
+    public static String json(List<String> argv) {
+        List<String> quoted = new ArrayList<>();
+        for (String a : argv) {
+            quoted.add("\"" + a.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        }
+        return "[" + String.join(", ", quoted) + "]";
+    }
+
+    /** A Dockerfile HEALTHCHECK with the timings of {@code like} (Docker's defaults where it has none). */
+    public static String dockerfileInstruction(List<String> argv, EffectiveHealthcheck like) {
+        return "HEALTHCHECK --interval=" + duration(like == null ? null : like.interval(), "30s")
+                + " --timeout=" + duration(like == null ? null : like.timeout(), "10s")
+                + " --start-period=" + duration(like == null ? null : like.startPeriod(), "30s")
+                + " --retries=" + (like == null || like.retries() == null ? 3 : like.retries())
+                + " CMD " + json(argv);
+    }
+
+    /** A compose {@code test:} list. */
+    public static String composeTest(List<String> argv) {
+        List<String> all = new ArrayList<>(List.of("CMD"));
+        all.addAll(argv);
+        return json(all);
+    }
+
+    private static String duration(Duration d, String fallback) {
+        if (d == null) {
+            return fallback;
+        }
+        long s = d.toSeconds();
+        return s % 60 == 0 && s >= 60 ? (s / 60) + "m" : s + "s";
+    }
+}

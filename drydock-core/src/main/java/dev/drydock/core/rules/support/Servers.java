@@ -1,0 +1,46 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.manifest.Dependency;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.source.SourceFile;
+import java.util.List;
+import java.util.Locale;
+
+/** The web frameworks and production servers of each ecosystem, by package name. */
+public final class Servers {
+
+    private Servers() {}
+
+    /** Production WSGI/ASGI servers on PyPI. */
+    public static final List<String> PYTHON_SERVERS = List.of("gunicorn", "uvicorn", "waitress", "hypercorn", "granian",
+            "daphne", "uwsgi", "pyuwsgi", "bjoern", "meinheld", "cheroot");
+
+    /** Python frameworks that only define an application: a separate server must run it. */
+    public static final List<String> WSGI_FRAMEWORKS = List.of("flask", "django", "bottle", "pyramid", "falcon");
+    public static final List<String> ASGI_FRAMEWORKS = List.of("fastapi", "starlette", "quart", "litestar");
+
+    /** Rack frameworks and Ruby production servers. */
+    public static final List<String> RUBY_FRAMEWORKS = List.of("rails", "sinatra", "hanami", "roda", "grape");
+    public static final List<String> RUBY_SERVERS = List.of("puma", "unicorn", "passenger", "falcon", "thin", "iodine",
+            "pitchfork", "agoo");
+
+    /** Whether a dependency declares an extra that brings a server: {@code fastapi[standard]}, {@code uvicorn[standard]}. */
+    public static boolean bringsServer(Project project, String manifestFile, Dependency d) {
+        if (!d.normalizedName().equals("fastapi") && !d.normalizedName().equals("litestar")) {
+            return false;
+        }
+        SourceFile f = project.source(manifestFile).orElse(null);
+        if (f == null || d.span() == null) {
+            return false;
+        }
+        String text = f.text(d.span()).toLowerCase(Locale.ROOT);
+        return text.contains("[standard") || text.contains("[all") || text.contains(",standard") || text.contains("standard]");
+    }
+
+    /** The Python servers the container's manifests declare (runtime dependencies). */
+    public static List<Dependency> pythonServers(Container c) {
+        return AppFacts.dependencies(c, Ecosystem.PYPI, PYTHON_SERVERS);
+    }
+}
