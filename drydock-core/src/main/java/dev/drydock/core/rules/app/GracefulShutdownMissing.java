@@ -179,7 +179,7 @@ public final class GracefulShutdownMissing implements Rule {
             return false;
         }
         for (ServerCall call : app.serverCalls()) {
-            if (!call.development()) {
+            if (python && !call.development()) {
                 return false; // uvicorn.run, aiohttp's run_app: the server handles SIGTERM
             }
         }
