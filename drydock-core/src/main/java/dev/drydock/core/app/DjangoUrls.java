@@ -125,6 +125,11 @@ final class DjangoUrls {
             return;
         }
         List<Tok> v = view.tokens();
+        boolean urlsAttribute = v.size() >= 3 && v.get(v.size() - 1).isName("urls") && v.get(v.size() - 2).is(".");
+        if (urlsAttribute || !v.isEmpty() && (v.get(0).is("[") || v.get(0).is("("))) {
+            opaque.add("/" + (regex ? plainPrefix : plain)); // admin.site.urls, router.urls, a list of patterns
+            return;
+        }
         if (!v.isEmpty() && v.get(0).isName("include") && v.size() > 1 && v.get(1).is("(")) {
             List<Tok.Arg> inner = Tok.args(v, 1);
             Tok.Arg target = Tok.positional(inner, 0);
@@ -165,7 +170,7 @@ final class DjangoUrls {
         Matcher m = CONVERTER.matcher(route);
         int last = 0;
         while (m.find()) {
-            out.append(Pattern.quote(route.substring(last, m.start())).replace("\\Q\\E", ""));
+            out.append(quote(route.substring(last, m.start())));
             String conv = m.group(1) == null ? "str" : m.group(1);
             out.append(switch (conv) {
                 case "int" -> "[0-9]+";
@@ -176,7 +181,19 @@ final class DjangoUrls {
             });
             last = m.end();
         }
-        out.append(Pattern.quote(route.substring(last)).replace("\\Q\\E", ""));
+        out.append(quote(route.substring(last)));
+        return out.toString();
+    }
+
+    /** A literal for a regular expression, each special character escaped on its own (readable, unlike \\Q...\\E). */
+    private static String quote(String literal) {
+        StringBuilder out = new StringBuilder();
+        for (char c : literal.toCharArray()) {
+            if (".[]{}()\\*+?^$|-".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
         return out.toString();
     }
 }

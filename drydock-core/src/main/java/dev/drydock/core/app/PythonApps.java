@@ -257,11 +257,12 @@ final class PythonApps {
             if (m == null) {
                 continue;
             }
-            List<String> names = new ArrayList<>(m.objects.keySet());
+            List<String> names = new ArrayList<>();
+            m.objects.values().stream().filter(o -> o.factory() == null).forEach(o -> names.add(o.name()));
             names.addAll(m.aliases.keySet());
             for (String name : names) {
                 Ref r = resolve(m, name);
-                if (r instanceof ObjRef o && isApp(o.obj().kind()) && o.obj().factory() == null && keys.add(o.key())) {
+                if (r instanceof ObjRef o && isApp(o.obj().kind()) && keys.add(o.key())) {
                     out.add(new AppObject(framework(o.obj().kind()), o.module().file, o.obj().line(), o.obj().name(),
                             m.file, name, false));
                 }

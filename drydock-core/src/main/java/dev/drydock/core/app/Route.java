@@ -38,6 +38,15 @@ public record Route(String method, String path, boolean regex, String file, int 
         }
     }
 
+    /** The path as a person reads it: a Django pattern without its anchors and escapes ({@code /health/}). */
+    public String display() {
+        if (!regex) {
+            return path.isEmpty() ? "/" : path;
+        }
+        String p = path.replaceAll("^\\^", "").replace("\\Z", "").replaceAll("\\$$", "").replaceAll("\\\\(.)", "$1");
+        return "/" + p;
+    }
+
     /** The path without a trailing '/' (the root stays "/") and without a query. */
     static String strip(String path) {
         String p = path;

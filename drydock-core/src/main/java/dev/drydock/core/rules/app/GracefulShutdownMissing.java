@@ -112,7 +112,7 @@ public final class GracefulShutdownMissing implements Rule {
             context.finding(this, command.origin(), "the " + which + " " + form + " starts `" + shorten(script)
                     + "` as its child and stays PID 1: docker stop's SIGTERM goes to the shell, which does not pass it"
                     + " on, so the server is killed with SIGKILL when the grace period ends")
-                    .recommendation(shellRecommendation(script, which))
+                    .recommendation(shellRecommendation(command, script, which))
                     .add();
             return true;
         }
@@ -147,14 +147,56 @@ public final class GracefulShutdownMissing implements Rule {
         return found == null ? null : context.project().source(found).orElse(null);
     }
 
-    private static String shellRecommendation(String script, String which) {
+    private static String shellRecommendation(EffectiveCommand command, String script, String which) {
         ShellWords.Script parsed = ShellWords.parse(script, java.util.Map.of(), List.of());
-        if (parsed.supported() && parsed.commands().size() == 1) {
+        if (parsed.supported() && parsed.commands().size() == 1 && parsed.commands().get(0).assignments().isEmpty()
+                && !script.contains("$")) {
             return "Use the exec form, which makes the server PID 1: " + which + " "
                     + Probes.json(parsed.commands().get(0).words()) + ".";
         }
-        return "Start the last command with `exec` (" + which + " ... && exec <server>) so the server replaces the shell"
-                + " as PID 1, or move the setup into an entry-point script that ends with `exec \"$@\"`.";
+        String execd = withExec(script);
+        String rewritten;
+        if (command.shellForm()) {
+            rewritten = which + " " + execd.strip();
+        } else {
+            List<String> argv = new java.util.ArrayList<>(command.entrypoint().isEmpty() ? command.cmd() : command.entrypoint());
+            argv.replaceAll(a -> a.equals(script) ? execd : a);
+            rewritten = which + " " + Probes.json(argv);
+        }
+        return "Start the last command with `exec`, so the server replaces the shell as PID 1: " + rewritten
+                + " (or move the setup into an entry-point script that ends with `exec \"$@\"`).";
+    }
+
+    /** The script with {@code exec } before its last command (after the last top-level &&, || or ;). */
+    static String withExec(String script) {
+        int cut = 0;
+        char quote = 0;
+        for (int i = 0; i < script.length(); i++) {
+            char ch = script.charAt(i);
+            if (quote != 0) {
+                if (ch == quote) {
+                    quote = 0;
+                } else if (ch == '\\' && quote == '"') {
+                    i++;
+                }
+                continue;
+            }
+            if (ch == '\'' || ch == '"') {
+                quote = ch;
+            } else if (ch == '\\') {
+                i++;
+            } else if (ch == ';' || ch == '\n') {
+                cut = i + 1;
+            } else if ((ch == '&' || ch == '|') && i + 1 < script.length() && script.charAt(i + 1) == ch) {
+                cut = i + 2;
+                i++;
+            }
+        }
+        int start = cut;
+        while (start < script.length() && Character.isWhitespace(script.charAt(start))) {
+            start++;
+        }
+        return script.substring(0, cut) + (cut > 0 ? " " : "") + "exec " + script.substring(start);
     }
 
     // (2) PID 1 without a SIGTERM handler

@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.Route;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveHealthcheck;
@@ -50,28 +51,30 @@ public final class HealthcheckEndpointMissing implements Rule {
                 continue;
             }
             List<Route> routes = app.routes().all();
-            String served = routes.isEmpty() ? "no routes at all"
-                    : "routes " + String.join(", ", routes.stream().limit(8).map(r -> display(r)).toList())
+            String served = routes.isEmpty() ? "it serves no route there"
+                    : "it serves " + String.join(", ", routes.stream().limit(8).map(Route::display).distinct().toList())
                             + (routes.size() > 8 ? ", ..." : "");
-            String where = app.app().map(a -> a.file()).orElse(routes.isEmpty() ? "the application" : routes.get(0).file());
-            context.finding(this, Probes.locate(c, hc, probe.programs().isEmpty() ? null : probe.programs().get(0)),
-                    "the healthcheck requests " + url.path() + ", which the application does not serve ("
-                            + where + " has " + served + "): every probe gets 404 and fails")
-                    .recommendation(recommendation(app, url))
+            String framework = app.frameworks().stream().findFirst().map(f -> f.display() + " application")
+                    .orElse("application");
+            context.finding(this, Probes.locateText(c, hc, url.text()),
+                    "the healthcheck requests " + url.path() + ", which no route of the " + framework + " serves ("
+                            + served + "): every probe gets 404 and fails")
+                    .recommendation(recommendation(c, app, url))
                     .add();
         }
     }
 
-    private static String display(Route r) {
-        return r.regex() ? "/" + r.path().replaceAll("^\\^", "").replace("\\Z", "").replace("$", "").replace("\\", "")
-                : r.path().isEmpty() ? "/" : r.path();
-    }
-
-    private static String recommendation(AppSource app, Probes.Url url) {
+    private static String recommendation(Container c, AppSource app, Probes.Url url) {
         Route health = app.routes().healthRoute().orElse(null);
         if (health != null) {
-            return "Probe " + display(health) + ", which " + health.file() + " line " + health.line() + " serves: "
-                    + url.withPath(display(health)) + ".";
+            return "Probe " + health.display() + ", which " + health.file() + " line " + health.line() + " serves: "
+                    + url.withPath(health.display()) + ".";
+        }
+        if (app.frameworks().contains(Framework.SPRING_BOOT) && !app.routes().coveredPrefixes().isEmpty()) {
+            String manifest = c.manifests().stream().map(m -> m.file())
+                    .filter(f -> f.endsWith("pom.xml") || f.contains("build.gradle")).findFirst().orElse("the build file");
+            return "Add org.springframework.boot:spring-boot-starter-actuator to " + manifest + ": it serves "
+                    + url.path() + " (exposed over HTTP by default), which reports the application's health indicators.";
         }
         String framework = app.frameworks().stream().findFirst().map(f -> f.display()).orElse("the application");
         return "Add a " + url.path() + " route to " + framework + " that answers 200 when the application can serve"

@@ -89,7 +89,8 @@ public final class HealthcheckToolMissing implements Rule {
         List<String> argv = Probes.recommend(image, port, path);
         StringBuilder out = new StringBuilder();
         if (argv != null) {
-            out.append("Probe with what the image has: ");
+            out.append(missing.equals("sh") ? "Probe in exec form, which needs no shell, with what the image has: "
+                    : "Probe with what the image has: ");
             out.append("compose".equals(hc.source()) ? "test: " + Probes.composeTest(argv)
                     : Probes.dockerfileInstruction(argv, hc));
             out.append('.');
@@ -101,8 +102,6 @@ public final class HealthcheckToolMissing implements Rule {
                             : "RUN apt-get update && apt-get install -y --no-install-recommends " + missing
                                     + " && rm -rf /var/lib/apt/lists/*")
                     .append('.');
-        } else if (missing.equals("sh") && argv != null) {
-            out.append(" (exec form: no shell needed).");
         } else if (argv == null) {
             out.append("Use an exec-form probe with a static binary copied into the image (COPY --from a build stage),"
                     + " or the application's own health subcommand if it has one.");

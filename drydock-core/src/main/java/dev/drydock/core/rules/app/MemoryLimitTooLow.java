@@ -100,18 +100,29 @@ public final class MemoryLimitTooLow implements Rule {
             context.finding(this, new Location(limit.file().path(), limit.span()),
                     message + ": " + limit.value().text() + " is below the ~" + mib(needed) + " this container needs: "
                             + processes.describe() + " × ~" + mib(perProcess) + " per process for "
-                            + AppFacts.and(parts) + " plus ~" + BASE_MIB + " MiB for Python and the web framework")
-                    .recommendation(recommendation(c, perProcess, needed))
+                            + AppFacts.and(parts) + " plus ~" + BASE_MIB + " MiB for the interpreter and the rest of the application")
+                    .recommendation(recommendation(context, c, perProcess, needed, processes, limitMib))
                     .add();
         }
     }
 
-    private static String recommendation(Container c, int perProcess, long needed) {
+    private static String recommendation(ReviewContext context, Container c, int perProcess, long needed,
+            Processes processes, long limitMib) {
         long suggested = roundUp(needed * 5 / 4);
         StringBuilder out = new StringBuilder("Raise the limit to at least " + size(suggested)
                 + " (the estimate plus 25% for request peaks) and check real use under load with `docker stats`.");
+        if (processes.count() > 1) {
+            long fit = limitMib / perProcess;
+            out.append(fit >= 1 ? " Or run " + fit + " worker" + (fit == 1 ? "" : "s") + " with --threads (that fits the"
+                    + " current limit), or" : " Or").append(" load the models once before the fork (gunicorn --preload).");
+            return out.toString();
+        }
         AppFacts.Workers workers = AppFacts.workers(c);
-        if (workers.count() > 1) {
+        EntryPoint ep = c.entryPoint();
+        boolean webDevServer = ep != null && (ep.runtime().developmentServer()
+                || ep.runtime() == dev.drydock.core.entrypoint.Runtime.PYTHON)
+                && dev.drydock.core.app.AppSource.read(context.project(), c).app().isPresent();
+        if (webDevServer && workers.count() > 1) {
             out.append(" A production server with ").append(workers.count()).append(" workers (").append(workers.basis())
                     .append(") would need about ").append(mib((long) perProcess * workers.count()))
                     .append(": load the models before the fork (gunicorn --preload) or run fewer workers with --threads.");

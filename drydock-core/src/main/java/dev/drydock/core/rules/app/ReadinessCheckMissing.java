@@ -84,10 +84,11 @@ public final class ReadinessCheckMissing implements Rule {
                 waitsFor.add("the models (" + AppFacts.and(models.stream().map(Dependency::name).toList()) + ")");
             }
             String answer = route.handler().evidence() == null ? "" : " (`" + route.handler().evidence() + "`)";
+            boolean one = waitsFor.size() == 1;
             String message = url.path() + " (" + route.file() + " line " + route.line() + ") answers a constant" + answer
                     + ": the healthcheck at " + hc.origin().file() + ":" + hc.origin().line() + " reports the container"
                     + " healthy as soon as the process answers, before " + AppFacts.and(waitsFor)
-                    + " are ready, and keeps it healthy when they fail";
+                    + (one ? " is" : " are") + " ready, and keeps it healthy when " + (one ? "it fails" : "they fail");
             context.finding(this, location(context, route), message)
                     .recommendation(recommendation(route, !data.isEmpty(), !models.isEmpty(), url))
                     .add();
@@ -110,8 +111,10 @@ public final class ReadinessCheckMissing implements Rule {
         String example = switch (route.framework()) {
             case FLASK, QUART -> " In Flask, for example: `@app.get(\"/ready\")` → `db.session.execute(text(\"SELECT 1\"))`"
                     + (models ? " and a check of the loaded model" : "") + ", returning 503 on failure.";
-            case FASTAPI, STARLETTE -> " In FastAPI, for example: `@app.get(\"/ready\")` that awaits a `SELECT 1` and"
-                    + " raises HTTPException(503) until the models are loaded.";
+            case FASTAPI, STARLETTE -> " In FastAPI, for example: `@app.get(\"/ready\")` that "
+                    + (data ? "awaits a `SELECT 1`" + (models ? " and " : "") : "")
+                    + (models ? "checks a flag set once the models are loaded" : "")
+                    + ", raising HTTPException(503) until then.";
             case DJANGO -> " In Django, for example: a view that runs `connection.ensure_connection()` and returns 503 on"
                     + " OperationalError.";
             case EXPRESS, FASTIFY -> " In Express, for example: `app.get('/ready', async (req, res) => { await"

@@ -289,8 +289,11 @@ public final class AppFacts {
         Workers workers = workers(c);
         List<String> declared = dependencies(c, Ecosystem.PYPI, Servers.PYTHON_SERVERS).stream()
                 .map(Dependency::normalizedName).toList();
-        boolean asgi = framework == Framework.FASTAPI || framework == Framework.STARLETTE || framework == Framework.QUART
-                || ep != null && (ep.runtime() == dev.drydock.core.entrypoint.Runtime.UVICORN
+        boolean asgiDependency = framework == null
+                && !dependencies(c, Ecosystem.PYPI, Servers.ASGI_FRAMEWORKS).isEmpty()
+                && dependencies(c, Ecosystem.PYPI, Servers.WSGI_FRAMEWORKS).isEmpty();
+        boolean asgi = asgiDependency || framework == Framework.FASTAPI || framework == Framework.STARLETTE
+                || framework == Framework.QUART || ep != null && (ep.runtime() == dev.drydock.core.entrypoint.Runtime.UVICORN
                         || ep.runtime() == dev.drydock.core.entrypoint.Runtime.FASTAPI_DEV
                         || ep.runtime() == dev.drydock.core.entrypoint.Runtime.HYPERCORN);
         if (asgi) {

@@ -145,6 +145,20 @@ public final class Probes {
         return hc.origin() == null ? Location.PROJECT : new Location(hc.origin().file(), hc.origin().span());
     }
 
+    /** Where to point for a part of the probe: the compose {@code test} element that contains {@code text}. */
+    public static Location locateText(Container container, EffectiveHealthcheck hc, String text) {
+        Service service = container.service();
+        if ("compose".equals(hc.source()) && service != null && service.healthcheck() != null
+                && service.healthcheck().test() != null) {
+            for (Located<String> element : service.healthcheck().test()) {
+                if (element.value() != null && element.value().contains(text)) {
+                    return new Location(element.file().path(), element.span());
+                }
+            }
+        }
+        return locate(container, hc, null);
+    }
+
     /**
      * A probe of {@code http://localhost:port/path} with a program the image has: its language runtime
      * (Python's urllib, Node's http), else BusyBox or GNU wget, else curl; null when it has none of them
@@ -181,7 +195,10 @@ public final class Probes {
         return "[" + String.join(", ", quoted) + "]";
     }
 
-    /** A Dockerfile HEALTHCHECK with the timings of {@code like} (Docker's defaults where it has none). */
+    /**
+     * A Dockerfile HEALTHCHECK with the timings of {@code like}, and where it has none: a 30 s interval, a 10 s
+     * timeout (Docker's default of 30 s lets a hung probe linger), a 30 s start period and 3 retries.
+     */
     public static String dockerfileInstruction(List<String> argv, EffectiveHealthcheck like) {
         return "HEALTHCHECK --interval=" + duration(like == null ? null : like.interval(), "30s")
                 + " --timeout=" + duration(like == null ? null : like.timeout(), "10s")

@@ -1,0 +1,83 @@
+package dev.drydock.core.app;
+
+import static dev.drydock.core.app.AppTesting.files;
+import static dev.drydock.core.app.AppTesting.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class JsAppsTest {
+
+    @Test
+    void expressRoutersMountedUnderPrefixes() {
+        AppSource app = read(files(
+                "src/server.js", """
+                        const express = require('express');
+                        const cors = require('cors');
+                        const users = require('./routes/users');
+                        import health from './routes/health.js';
+
+                        const PORT = process.env.PORT || 8080;
+                        const app = express();
+                        app.use(cors());
+                        app.use(express.json());
+                        app.use('/users', users);
+                        app.use(health);
+                        app.route('/items').get((req, res) => res.json([])).post(createItem);
+
+                        const server = app.listen(PORT, () => console.log('up'));
+                        process.on('SIGTERM', () => server.close());
+                        """,
+                "src/routes/users.js", """
+                        const router = require('express').Router();
+                        router.get('/:id', async (req, res) => res.json(await db.user(req.params.id)));
+                        module.exports = router;
+                        """,
+                "src/routes/health.js", """
+                        import { Router } from 'express';
+                        const router = Router();
+                        router.get('/healthz', (req, res) => {
+                          res.status(200).send('ok');
+                        });
+                        export default router;
+                        """), "src/server.js", "node", "src/server.js");
+        assertThat(app.frameworks()).containsExactly(Framework.EXPRESS);
+        Routes routes = app.routes();
+        assertThat(routes.all()).extracting(Route::path).containsExactlyInAnyOrder("/users/:id", "/healthz", "/items", "/items");
+        assertThat(routes.opaquePrefixes()).isEmpty();
+        assertThat(routes.match("/users/7")).hasValueSatisfying(r -> assertThat(r.handler().checksDependencies()).isTrue());
+        assertThat(routes.match("/healthz")).hasValueSatisfying(r -> {
+            assertThat(r.file()).isEqualTo("src/routes/health.js");
+            assertThat(r.line()).isEqualTo(3);
+            assertThat(r.handler().answersConstant()).isTrue();
+        });
+        assertThat(app.port()).contains(8080);
+        assertThat(app.handlesSigterm()).isTrue();
+    }
+
+    @Test
+    void anUnknownRouterUnderAPrefixIsNotGuessed() {
+        AppSource app = read(files("index.js", """
+                const express = require('express');
+                const healthcheck = require('express-healthcheck');
+                const app = express();
+                app.use('/healthcheck', healthcheck());
+                app.get('/', (req, res) => res.send('hi'));
+                app.listen(3000);
+                """), "index.js", "node", "index.js");
+        assertThat(app.routes().determines("/healthcheck")).isFalse();
+        assertThat(app.routes().determines("/health")).isTrue();
+        assertThat(app.handlesSigterm()).isFalse();
+    }
+
+    @Test
+    void anNpmScriptLeadsToItsFile() {
+        AppSource app = AppSource.read(files(
+                "package.json", "{\"name\": \"x\", \"scripts\": {\"start\": \"node ./lib/main.js\"}}",
+                "lib/main.js", "const express = require('express');\nconst app = express();\napp.get('/ping', (q, s) => s.send('pong'));\n"),
+                "", java.util.List.of(), dev.drydock.core.entrypoint.EntryPoints.interpret(
+                        java.util.List.of("npm", "start"), false, java.util.Map.of(), "/app"),
+                java.util.List.of(), java.util.Map.of());
+        assertThat(app.routes().match("/ping")).isPresent();
+    }
+}
