@@ -66,7 +66,7 @@ public final class AppSource {
         }
         try {
             EntryPoint ep = container.entryPoint();
-            return read(SourceSet.of(project, container.build().context()), container.build().context(),
+            return read(SourceSet.of(project, container), container.build().context(),
                     container.entryFiles(), ep, container.manifests(), ep == null ? Map.of() : ep.environment());
         } catch (RuntimeException | StackOverflowError e) {
             return NONE;
@@ -187,7 +187,7 @@ public final class AppSource {
             if (starts.isEmpty()) {
                 for (String c : PYTHON_CANDIDATES) {
                     String p = PathNames.join(dir, c);
-                    if (files.paths().contains(p)) {
+                    if (files.contains(p)) {
                         starts.add(p);
                     }
                 }
@@ -233,8 +233,8 @@ public final class AppSource {
                 routes = djangoRoutes;
                 app = djangoApp(py, settings, starts.get(0));
             }
-            String entry = ep != null && ep.runtime() == Runtime.PYTHON && ep.target().kind() == Target.Kind.FILE
-                    && !entryFiles.isEmpty() ? entryFiles.get(0) : null;
+            String entry = ep != null && ep.runtime() == Runtime.PYTHON && (ep.target().kind() == Target.Kind.FILE
+                    || ep.target().kind() == Target.Kind.MODULE) && !entryFiles.isEmpty() ? entryFiles.get(0) : null;
             List<ServerCall> calls = entry == null ? List.of() : py.serverCalls(entry);
             String[] sig = py.sigterm().orElse(null);
             return new AppSource(frameworks, app, routes, calls, sig == null ? null : sig[0],
@@ -263,7 +263,7 @@ public final class AppSource {
                 NodePackage.script(files, dir, ep.target().value(), env, "/").ifPresent(s -> {
                     for (String f : s.entryPoint().targetFiles()) {
                         String p = PathNames.normalizeRelative(PathNames.join(dir, f.startsWith("/") ? f.substring(1) : f));
-                        if (p != null && files.paths().contains(p)) {
+                        if (p != null && files.contains(p)) {
                             starts.add(p);
                             break;
                         }
@@ -276,7 +276,7 @@ public final class AppSource {
             if (starts.isEmpty()) {
                 for (String c : NODE_CANDIDATES) {
                     String p = PathNames.join(dir, c);
-                    if (files.paths().contains(p)) {
+                    if (files.contains(p)) {
                         starts.add(p);
                         break;
                     }

@@ -51,7 +51,7 @@ final class JsApps {
         }
         for (String ext : EXTENSIONS) {
             String candidate = base + ext;
-            if (files.paths().contains(candidate)) {
+            if (files.contains(candidate)) {
                 return candidate;
             }
         }

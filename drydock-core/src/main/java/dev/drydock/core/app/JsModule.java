@@ -214,23 +214,48 @@ final class JsModule {
         return imp == null ? null : imp.spec();
     }
 
-    /** The index after a declaration's value: its ';', or the next declaration keyword at depth 0. */
-    private static int statementEnd(List<Tok> t, int from) {
+    /**
+     * The index after a declaration's value: its ';', the closing bracket of an enclosing block, or
+     * a line break where JavaScript would insert a semicolon (the previous token cannot continue
+     * the expression and the next one cannot either).
+     */
+    private int statementEnd(List<Tok> t, int from) {
         int depth = 0;
         for (int i = from; i < t.size(); i++) {
             Tok x = t.get(i);
+            if (depth == 0 && i > from && newlineBefore(t, i) && !continues(t.get(i - 1), x)) {
+                return i;
+            }
             if (x.is("(") || x.is("[") || x.is("{")) {
                 depth++;
             } else if (x.is(")") || x.is("]") || x.is("}")) {
                 if (--depth < 0) {
                     return i;
                 }
-            } else if (depth == 0 && (x.is(";") || i > from && (x.isName("const") || x.isName("let") || x.isName("var")
-                    || x.isName("function") || x.isName("module") || x.isName("app") && i + 1 < t.size() && t.get(i + 1).is(".")))) {
+            } else if (depth == 0 && x.is(";")) {
                 return i;
             }
         }
         return t.size();
+    }
+
+    private boolean newlineBefore(List<Tok> t, int i) {
+        Tok prev = t.get(i - 1);
+        int from = Math.min(prev.offset() + prev.text().length(), source.text().length());
+        int to = Math.min(t.get(i).offset(), source.text().length());
+        return from < to && source.text().substring(from, to).indexOf('\n') >= 0;
+    }
+
+    private static final Set<String> CONTINUING = Set.of("=", "||", "&&", "??", "+", "-", "*", "/", "%", ",", ".", "?.",
+            "?", ":", "(", "[", "{", "=>", "==", "===", "!=", "!==", "<", ">", "<=", ">=", "!");
+
+    /** Whether an expression goes on across a line break between these two tokens. */
+    private static boolean continues(Tok prev, Tok next) {
+        if (prev.kind() == Tok.Kind.OP && CONTINUING.contains(prev.text())) {
+            return true;
+        }
+        return next.kind() == Tok.Kind.OP && !next.is("(") && !next.is("[") && !next.is("{") && !next.is("!")
+                && !next.is("-") && !next.is("+") || next.isName("in") || next.isName("instanceof");
     }
 
     private void importStatement(List<Tok> t, int at) {

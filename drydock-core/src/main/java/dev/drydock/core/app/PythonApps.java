@@ -23,6 +23,7 @@ final class PythonApps {
     private final SourceSet files;
     private final List<String> pyPaths;
     private final Map<String, PyModule> modules = new LinkedHashMap<>();
+    private final Map<String, String> absoluteModules = new java.util.HashMap<>();
 
     PythonApps(SourceSet files) {
         this.files = files;
@@ -64,7 +65,7 @@ final class PythonApps {
             }
             for (String candidate : rel.isEmpty() ? List.of(PathNames.join(base, "__init__.py"))
                     : List.of(PathNames.join(base, rel + ".py"), PathNames.join(base, rel + "/__init__.py"))) {
-                if (pyPaths.contains(candidate)) {
+                if (files.contains(candidate)) {
                     return candidate;
                 }
             }
@@ -73,6 +74,16 @@ final class PythonApps {
         if (rel.isEmpty()) {
             return null;
         }
+        String key = PathNames.parent(fromFile) + "|" + rel;
+        if (absoluteModules.containsKey(key)) {
+            return absoluteModules.get(key);
+        }
+        String found = findModule(fromFile, rel);
+        absoluteModules.put(key, found);
+        return found;
+    }
+
+    private String findModule(String fromFile, String rel) {
         String best = null;
         int bestScore = Integer.MIN_VALUE;
         String fromDir = PathNames.parent(fromFile);

@@ -2,6 +2,8 @@ package dev.drydock.core.app;
 
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
@@ -9,16 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The project files the application reader may open: paths relative to the project root, and a way to read them. */
 public final class SourceSet {
 
     private final List<String> paths;
+    private final Set<String> listed;
     private final Function<String, Optional<SourceFile>> reader;
 
     private SourceSet(List<String> paths, Function<String, Optional<SourceFile>> reader) {
         this.paths = List.copyOf(paths);
+        this.listed = Set.copyOf(paths);
         this.reader = reader;
     }
 
@@ -28,6 +33,28 @@ public final class SourceSet {
         for (ProjectEntry e : project.layout().sources()) {
             if (dir == null || PathNames.isUnder(e.path(), dir)) {
                 paths.add(e.path());
+            }
+        }
+        return new SourceSet(paths, project::source);
+    }
+
+    /**
+     * The source files a container's image gets from its build context: those under the context
+     * that its ignore file lets in.
+     */
+    public static SourceSet of(Project project, Container container) {
+        BuildLink build = container.build();
+        if (build == null) {
+            return new SourceSet(List.of(), p -> Optional.empty());
+        }
+        String dir = build.context();
+        List<String> paths = new ArrayList<>();
+        for (ProjectEntry e : project.layout().sources()) {
+            if (PathNames.isUnder(e.path(), dir)) {
+                String inContext = dir.isEmpty() ? e.path() : e.path().substring(dir.length() + 1);
+                if (build.ignore() == null || build.ignore().includes(inContext)) {
+                    paths.add(e.path());
+                }
             }
         }
         return new SourceSet(paths, project::source);
@@ -44,6 +71,11 @@ public final class SourceSet {
 
     public List<String> paths() {
         return paths;
+    }
+
+    /** Whether {@code path} is one of the listed sources. */
+    public boolean contains(String path) {
+        return listed.contains(path);
     }
 
     /** Reads any project file (not only listed sources: settings files, package.json); empty when it cannot be read. */

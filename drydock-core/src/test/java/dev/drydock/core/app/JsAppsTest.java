@@ -71,6 +71,20 @@ class JsAppsTest {
     }
 
     @Test
+    void codeWithoutSemicolons() {
+        AppSource app = read(files("server.mjs", """
+                import express from 'express'
+                const port = Number(process.env.PORT)
+                  || 4000
+                const app = express()
+                app.get('/health', (req, res) => res.send('ok'))
+                app.listen(port)
+                """), "server.mjs", "node", "server.mjs");
+        assertThat(app.port()).contains(4000);
+        assertThat(app.routes().match("/health")).isPresent();
+    }
+
+    @Test
     void anNpmScriptLeadsToItsFile() {
         AppSource app = AppSource.read(files(
                 "package.json", "{\"name\": \"x\", \"scripts\": {\"start\": \"node ./lib/main.js\"}}",

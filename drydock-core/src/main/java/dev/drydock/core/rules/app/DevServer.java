@@ -53,7 +53,7 @@ import java.util.List;
                 "https://expressjs.com/en/advanced/best-practice-performance.html",
                 "https://vite.dev/guide/cli.html#vite-preview",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
-        aliases = {"development-server", "flask-dev-server"},
+        aliases = {},
         fix = FixSafety.UNSAFE,
         effort = "30 min")
 public final class DevServer implements Rule {
@@ -88,7 +88,8 @@ public final class DevServer implements Rule {
         if (direct != null) {
             return direct;
         }
-        if (ep.runtime() == Runtime.PYTHON && ep.target().kind() == Target.Kind.FILE) {
+        if (ep.runtime() == Runtime.PYTHON && (ep.target().kind() == Target.Kind.FILE
+                || ep.target().kind() == Target.Kind.MODULE)) {
             ServerCall call = app.devServer().orElse(null);
             if (call != null) {
                 return new Found(call.server(), ": " + call.call() + " in " + call.file() + " line " + call.line(),
@@ -98,7 +99,7 @@ public final class DevServer implements Rule {
         if (ep.target().kind() == Target.Kind.SCRIPT && (ep.runtime() == Runtime.NPM || ep.runtime() == Runtime.YARN
                 || ep.runtime() == Runtime.PNPM || ep.runtime() == Runtime.BUN)) {
             String dir = c.build().context();
-            NodePackage script = NodePackage.script(SourceSet.of(context.project(), dir), dir, ep.target().value(),
+            NodePackage script = NodePackage.script(SourceSet.of(context.project(), c), dir, ep.target().value(),
                     ep.environment(), ep.workdir()).orElse(null);
             if (script != null) {
                 Found inner = byRuntime(script.entryPoint(), ep);

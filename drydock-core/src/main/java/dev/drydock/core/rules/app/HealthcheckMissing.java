@@ -43,6 +43,7 @@ public final class HealthcheckMissing implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        java.util.Set<String> reported = new java.util.HashSet<>();
         for (Container c : context.builtContainers()) {
             Stage stage = c.build().stage();
             if (stage.config().healthcheck() != null) {
@@ -52,6 +53,9 @@ public final class HealthcheckMissing implements Rule {
                     ? c.healthcheck() : null;
             if (compose != null && compose.disabled()) {
                 continue;
+            }
+            if (!reported.add(c.build().dockerfile() + "#" + stage.index())) {
+                continue; // one finding per image: another service building it was reported
             }
             AppSource app = AppSource.read(context.project(), c);
             String serves = AppFacts.servesEvidence(c, app);

@@ -35,7 +35,7 @@ import java.util.List;
                 "https://docs.docker.com/reference/dockerfile/#healthcheck",
                 "https://docs.docker.com/reference/compose-file/services/#healthcheck",
                 "https://github.com/GoogleContainerTools/distroless#debug-images"},
-        aliases = {"healthcheck-curl-missing"},
+        aliases = {},
         fix = FixSafety.SAFE,
         effort = "10 min")
 public final class HealthcheckToolMissing implements Rule {

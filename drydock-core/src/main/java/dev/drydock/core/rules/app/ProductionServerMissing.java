@@ -49,7 +49,7 @@ import java.util.Set;
                 "https://fastapi.tiangolo.com/deployment/manually/",
                 "https://docs.gunicorn.org/en/stable/deploy.html",
                 "https://guides.rubyonrails.org/configuring.html#configuring-puma"},
-        aliases = {"wsgi-server-missing"},
+        aliases = {},
         fix = FixSafety.UNSAFE,
         effort = "15 min")
 public final class ProductionServerMissing implements Rule {

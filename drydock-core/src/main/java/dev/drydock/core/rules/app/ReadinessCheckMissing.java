@@ -43,7 +43,7 @@ import java.util.List;
                 "https://docs.docker.com/compose/how-tos/startup-order/",
                 "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/",
                 "https://docs.spring.io/spring-boot/reference/actuator/endpoints.html#actuator.endpoints.kubernetes-probes"},
-        aliases = {"liveness-only-healthcheck"},
+        aliases = {},
         fix = FixSafety.SUGGESTION,
         effort = "1 h")
 public final class ReadinessCheckMissing implements Rule {

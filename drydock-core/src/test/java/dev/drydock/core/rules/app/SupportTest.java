@@ -1,0 +1,107 @@
+package dev.drydock.core.rules.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveHealthcheck;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.rules.support.BaseImageFacts;
+import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.Probes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The helpers the application rules share: what base images contain, what a Dockerfile installs, what a probe runs. */
+class SupportTest {
+
+    @TempDir
+    Path dir;
+
+    private static Optional<BaseImageFacts.ImageTools> tools(String image) {
+        ImageReference ref = ImageReference.parse(image);
+        return BaseImageFacts.tools(new BaseImage.External(image, image, ref, null));
+    }
+
+    @Test
+    void baseImagesShipWhatTheirDockerfilesInstall() {
+        assertThat(tools("python:3.11-slim")).hasValueSatisfying(t -> {
+            assertThat(t.has("curl")).isFalse();
+            assertThat(t.has("wget")).isFalse();
+            assertThat(t.has("python")).isTrue();
+            assertThat(t.shell()).isTrue();
+            assertThat(t.packageManager()).isEqualTo("apt");
+        });
+        assertThat(tools("python:3.12")).hasValueSatisfying(t -> assertThat(t.has("curl")).isTrue());
+        assertThat(tools("node:22-alpine")).hasValueSatisfying(t -> {
+            assertThat(t.has("wget")).isTrue();
+            assertThat(t.has("curl")).isFalse();
+            assertThat(t.packageManager()).isEqualTo("apk");
+        });
+        assertThat(tools("debian:12")).hasValueSatisfying(t -> assertThat(t.has("curl")).isFalse());
+        assertThat(tools("gcr.io/distroless/python3-debian12")).hasValueSatisfying(t -> {
+            assertThat(t.shell()).isFalse();
+            assertThat(t.has("python3")).isTrue();
+        });
+        assertThat(tools("gcr.io/distroless/base-debian12:debug")).hasValueSatisfying(t -> assertThat(t.shell()).isTrue());
+        assertThat(tools("registry.example.com/team/python:3.12")).isEmpty();
+        assertThat(tools("python@sha256:" + "a".repeat(64))).isEmpty();
+        assertThat(BaseImageFacts.tools(new BaseImage.Scratch())).hasValueSatisfying(t -> assertThat(t.shell()).isFalse());
+    }
+
+    private Container container(String dockerfile) throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), dockerfile);
+        Project project = new ProjectLoader().load(dir);
+        return project.containers().get(0);
+    }
+
+    @Test
+    void whatTheFinalStageInstallsAndRemoves() throws IOException {
+        ImageContents image = ImageContents.of(container("""
+                FROM alpine:3.20 AS tools
+                RUN apk add --no-cache jq
+
+                FROM debian:12-slim
+                RUN apt-get -o Acquire::Retries=3 update && apt-get install -y --no-install-recommends curl=7.88.1-10 wget \\
+                    && apt-get purge -y wget
+                RUN pip install --no-cache-dir "gunicorn==23.0.0" uvicorn[standard]
+                """));
+        assertThat(image.has("curl")).contains(true);
+        assertThat(image.installed("curl")).hasValueSatisfying(i -> assertThat(i.origin().line()).isEqualTo(5));
+        assertThat(image.has("wget")).contains(false);
+        assertThat(image.has("python")).contains(false);
+        assertThat(image.pythonPackage("gunicorn")).isPresent();
+        assertThat(image.pythonPackage("uvicorn")).isPresent();
+        assertThat(image.baseImage()).isEqualTo("debian:12-slim");
+        assertThat(ImageContents.of(container("FROM example.com/base:1\n")).has("curl")).isEmpty();
+    }
+
+    @Test
+    void probesAreReadForProgramsAndUrls() {
+        Probes.Probe exec = Probes.of(new EffectiveHealthcheck(List.of("CMD", "/usr/bin/curl", "-fsS",
+                "http://127.0.0.1:8080/api/health?full=1"), false, "compose", null, null, null, null, null));
+        assertThat(exec.shell()).isFalse();
+        assertThat(exec.programs()).extracting(Probes.Program::name).containsExactly("curl");
+        assertThat(exec.localUrl()).satisfies(u -> {
+            assertThat(u.port()).isEqualTo(8080);
+            assertThat(u.path()).isEqualTo("/api/health?full=1");
+            assertThat(u.withPath("/ready")).isEqualTo("http://127.0.0.1:8080/ready");
+        });
+        Probes.Probe shell = Probes.of(new EffectiveHealthcheck(List.of("CMD-SHELL",
+                "wget -qO- http://localhost:${PORT}/health || exit 1"), false, "dockerfile", null, null, null, null, null));
+        assertThat(shell.shell()).isTrue();
+        assertThat(shell.programs()).extracting(Probes.Program::name).containsExactly("wget");
+        assertThat(shell.localUrl()).satisfies(u -> assertThat(u.port()).isNull());
+        Probes.Probe remote = Probes.of(new EffectiveHealthcheck(List.of("CMD", "curl", "https://example.com/x"), false,
+                "compose", null, null, null, null, null));
+        assertThat(remote.localUrl()).isNull();
+        assertThat(Probes.of(new EffectiveHealthcheck(List.of("NONE"), true, "compose", null, null, null, null, null))).isNull();
+    }
+}
