@@ -58,6 +58,9 @@ import java.util.List;
         effort = "30 min")
 public final class DevServer implements Rule {
 
+    private static final String DEBUGGER = "the Werkzeug debugger executes arbitrary Python code from the browser,"
+            + " guarded only by a PIN";
+
     @Override
     public void check(ReviewContext context) {
         for (Container container : context.builtContainers()) {
@@ -92,8 +95,9 @@ public final class DevServer implements Rule {
                 || ep.target().kind() == Target.Kind.MODULE)) {
             ServerCall call = app.devServer().orElse(null);
             if (call != null) {
-                return new Found(call.server(), ": " + call.call() + " in " + call.file() + " line " + call.line(),
-                        ep.target().value(), Severity.CRITICAL, ep);
+                boolean debug = "True".equals(call.debug());
+                return new Found(call.server() + (debug ? " with debug=True (" + DEBUGGER + ")" : ""), ": " + call.call()
+                        + " in " + call.file() + " line " + call.line(), ep.target().value(), Severity.CRITICAL, ep);
             }
         }
         if (ep.target().kind() == Target.Kind.SCRIPT && (ep.runtime() == Runtime.NPM || ep.runtime() == Runtime.YARN
@@ -117,7 +121,9 @@ public final class DevServer implements Rule {
     private static Found byRuntime(EntryPoint ep, EntryPoint shown) {
         String target = ep.target().value() == null ? "" : ep.target().value();
         return switch (ep.runtime()) {
-            case FLASK_RUN -> found("Flask's development server (`flask run`, Werkzeug)", "run");
+            case FLASK_RUN -> found("Flask's development server (`flask run`, Werkzeug)" + (ep.flag("debug")
+                    ? " in debug mode (" + (ep.environment().containsKey("FLASK_DEBUG") ? "FLASK_DEBUG="
+                            + ep.environment().get("FLASK_DEBUG") : "--debug") + "): " + DEBUGGER : ""), "run");
             case DJANGO_RUNSERVER -> found("Django's development server (runserver)", "runserver");
             case FASTAPI_DEV -> found("FastAPI's development mode (`fastapi dev`: uvicorn with auto-reload)", "dev");
             case NODEMON -> found("nodemon, which restarts the app whenever a file changes", "nodemon");
