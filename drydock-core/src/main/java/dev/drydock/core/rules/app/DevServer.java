@@ -1,7 +1,6 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.app.AppSource;
-import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.app.SourceSet;
@@ -87,7 +86,7 @@ public final class DevServer implements Rule {
     private record Found(String server, String where, String token, Severity severity, EntryPoint effective) {}
 
     private Found find(ReviewContext context, Container c, EntryPoint ep, AppSource app) {
-        Found direct = byRuntime(ep, ep);
+        Found direct = byRuntime(ep);
         if (direct != null) {
             return direct;
         }
@@ -106,7 +105,7 @@ public final class DevServer implements Rule {
             NodePackage script = NodePackage.script(SourceSet.of(context.project(), c), dir, ep.target().value(),
                     ep.environment(), ep.workdir()).orElse(null);
             if (script != null) {
-                Found inner = byRuntime(script.entryPoint(), ep);
+                Found inner = byRuntime(script.entryPoint());
                 if (inner != null) {
                     return new Found(inner.server(), ": the script \"" + script.name() + "\" is `" + script.command()
                             + "` (" + script.packageFile() + " line " + script.span().startLine() + ")",
@@ -118,7 +117,7 @@ public final class DevServer implements Rule {
     }
 
     /** A development server by the program and its options alone. */
-    private static Found byRuntime(EntryPoint ep, EntryPoint shown) {
+    private static Found byRuntime(EntryPoint ep) {
         String target = ep.target().value() == null ? "" : ep.target().value();
         return switch (ep.runtime()) {
             case FLASK_RUN -> found("Flask's development server (`flask run`, Werkzeug)" + (ep.flag("debug")
@@ -184,12 +183,16 @@ public final class DevServer implements Rule {
     private static String recommendation(ReviewContext context, Container c, EntryPoint ep, AppSource app, Found found) {
         EntryPoint effective = found.effective() == null ? ep : found.effective();
         int port = AppFacts.port(c, app);
-        AppFacts.Workers workers = AppFacts.workers(c);
-        Framework framework = app.frameworks().stream().findFirst().orElse(null);
         Runtime runtime = effective.runtime();
+        String script = effective.target().value() == null ? "server.js" : effective.target().value();
         switch (runtime) {
-            case NODEMON, NODE, TS_NODE -> {
-                String script = effective.target().value() == null ? "server.js" : effective.target().value();
+            case TS_NODE -> {
+                String js = "dist/" + script.replaceAll("^(\\./)?(src/)?", "").replaceAll("\\.(ts|mts|cts|tsx)$", ".js");
+                return "Compile the TypeScript in a build stage (`tsc`) and run the output with node under an init that"
+                        + " forwards signals: CMD " + Probes.json(List.of("node", js)) + " with `init: true` in compose (or"
+                        + " tini as ENTRYPOINT); keep the watcher for local development.";
+            }
+            case NODEMON, NODE -> {
                 return "Run the server with node itself, under an init that forwards signals: CMD " + Probes.json(List.of("node", script))
                         + " with `init: true` in compose (or tini as ENTRYPOINT); keep nodemon/--watch for local development.";
             }
@@ -224,13 +227,12 @@ public final class DevServer implements Rule {
                         + " `rails server` starts Puma with production settings.";
             }
             default -> {
-                return python(context, c, effective, app, framework, port, workers);
+                return python(c, app);
             }
         }
     }
 
-    private static String python(ReviewContext context, Container c, EntryPoint ep, AppSource app, Framework framework,
-            int port, AppFacts.Workers workers) {
+    private static String python(Container c, AppSource app) {
         AppFacts.ServerCommand server = AppFacts.pythonServer(c, app);
         StringBuilder out = new StringBuilder("Serve the application with " + server.server() + ": CMD "
                 + Probes.json(server.argv()));

@@ -14,7 +14,6 @@ import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.FixSafety;
-import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -39,8 +38,8 @@ import java.util.regex.Pattern;
                 + " (compose init: true, tini, dumb-init) and, for Python, no STOPSIGNAL SIGINT: Linux ignores such"
                 + " signals for PID 1; (3) the server drains longer than the grace period allows (gunicorn's"
                 + " --graceful-timeout, 30 s by default; uvicorn's --timeout-graceful-shutdown; hypercorn's"
-                + " --graceful-timeout) without a stop_grace_period to match. One finding per container, the first case"
-                + " that applies.",
+                + " --graceful-timeout) without a stop_grace_period to match, for compose services (a lone image's stop"
+                + " timeout is chosen where it is deployed). One finding per container, the first case that applies.",
         problem = "Docker sends SIGTERM to PID 1 and kills everything with SIGKILL when the grace period ends. A shell"
                 + " does not forward the signal to its child, PID 1 without a handler does not act on it, and a server"
                 + " that drains longer than the grace period is cut off.",
@@ -87,7 +86,9 @@ public final class GracefulShutdownMissing implements Rule {
             if (!init && ignoresSigterm(context, c, command, ep, stopSignal, grace, stopSeconds)) {
                 continue;
             }
-            drainTooLong(context, c, command, ep, grace, stopSeconds);
+            if (c.isComposeService()) {
+                drainTooLong(context, c, command, ep, grace, stopSeconds);
+            }
         }
     }
 
@@ -283,8 +284,7 @@ public final class GracefulShutdownMissing implements Rule {
                 : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
         context.finding(this, at, server + " waits up to " + format(graceful) + " s (" + what + ") for requests in flight,"
                 + " but the container is killed after " + limit + ": a stop cuts the drain short")
-                .recommendation((c.isComposeService() ? "Set stop_grace_period: " + (long) Math.ceil(graceful + 5)
-                        + "s on the service" : "Stop it with `docker stop -t " + (long) Math.ceil(graceful + 5) + "`")
+                .recommendation("Set stop_grace_period: " + (long) Math.ceil(graceful + 5) + "s on the service"
                         + " (a few seconds above the graceful timeout), or lower the graceful timeout below "
                         + stopSeconds + " s if requests are short.")
                 .add();
@@ -308,9 +308,5 @@ public final class GracefulShutdownMissing implements Rule {
     private static String shorten(String s) {
         String one = s.strip().replaceAll("\\s+", " ");
         return one.length() > 70 ? one.substring(0, 67) + "..." : one;
-    }
-
-    static Location location(Origin o) {
-        return o == null ? Location.PROJECT : new Location(o.file(), o.span());
     }
 }
