@@ -28,7 +28,7 @@ import java.util.List;
         severity = Severity.CRITICAL,
         category = Category.SECURITY,
         checks = "The command the container finally runs (compose command/entrypoint over the target stage's"
-                + " CMD/ENTRYPOINT, through sh -c, exec, init and package-manager wrappers and package.json scripts):"
+                + " CMD/ENTRYPOINT; for a service that only pulls an image, its compose command, through sh -c, exec, init and package-manager wrappers and package.json scripts):"
                 + " Flask's app.run() reached through `python app.py` (the module is read), `flask run`, Django's"
                 + " runserver, `fastapi dev`, uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch,"
                 + " `next dev`, vite, `ng serve`, react-scripts start, rails server in development, `php artisan serve`,"
@@ -62,7 +62,13 @@ public final class DevServer implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (Container container : context.builtContainers()) {
+        for (Container container : context.project().containers()) {
+            boolean built = container.build() != null && container.build().stage() != null;
+            boolean composeCommand = container.service() != null
+                    && (container.service().command() != null || container.service().entrypoint() != null);
+            if (!built && !composeCommand) {
+                continue;
+            }
             EntryPoint ep = container.entryPoint();
             EffectiveCommand command = container.command();
             if (ep == null || command == null) {
@@ -237,7 +243,11 @@ public final class DevServer implements Rule {
         StringBuilder out = new StringBuilder("Serve the application with " + server.server() + ": CMD "
                 + Probes.json(server.argv()));
         out.append(" (").append(server.server().equals("waitress") ? "threads" : "workers").append(": ")
-                .append(server.workers().basis()).append(").");
+                .append(server.workers().basis()).append(")");
+        if (server.argv().stream().anyMatch(a -> a.startsWith("<project>"))) {
+            out.append(", <project> being the package that holds settings.py (the image's sources are not in this project)");
+        }
+        out.append('.');
         if (!server.declared()) {
             String manifest = AppFacts.manifest(c, Ecosystem.PYPI).map(m -> m.file()).orElse("the requirements");
             out.append(" Add ").append(server.server()).append(server.asgi() ? "[standard]" : "").append(" to ")

@@ -25,7 +25,8 @@ import java.util.List;
                 + " its base image is known to ship (python:*-slim, node:*-slim, debian and ubuntu have neither curl nor"
                 + " wget; alpine and busybox have BusyBox wget but no curl; distroless and scratch have no shell) plus"
                 + " what the final stage and the stages it builds on install with apt, apk, dnf/yum or zypper (and do"
-                + " not remove again) or copy in. Quiet for base images drydock does not know.",
+                + " not remove again) or copy in; for a service that pulls an image, what that image is known to"
+                + " ship. Quiet for images drydock does not know.",
         problem = "Docker runs the probe inside the container: a program that is not there makes every probe fail.",
         impact = "The container never becomes healthy: dependants waiting on service_healthy never start,"
                 + " orchestrators restart or withdraw it, and `docker ps` shows it unhealthy while the application works.",
@@ -42,7 +43,10 @@ public final class HealthcheckToolMissing implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (Container c : context.builtContainers()) {
+        for (Container c : context.project().containers()) {
+            if (c.build() != null && c.build().stage() == null) {
+                continue;
+            }
             EffectiveHealthcheck hc = c.healthcheck();
             Probes.Probe probe = Probes.of(hc);
             if (probe == null) {
@@ -72,8 +76,9 @@ public final class HealthcheckToolMissing implements Rule {
             String message = missing.equals("sh")
                     ? where + " is a CMD-SHELL probe, which runs /bin/sh, and " + image.baseImage()
                             + " has no shell: every probe fails"
-                    : where + " runs " + missing + ", which " + image.baseImage() + " does not contain and the Dockerfile"
-                            + " does not install: every probe fails and the container never becomes healthy";
+                    : where + " runs " + missing + ", which " + image.baseImage() + " does not contain"
+                            + (c.build() != null ? " and the Dockerfile does not install" : "")
+                            + ": every probe fails and the container never becomes healthy";
             context.finding(this, Probes.locate(c, hc, at), message)
                     .recommendation(recommendation(context, c, hc, probe, image, missing))
                     .add();
@@ -96,7 +101,7 @@ public final class HealthcheckToolMissing implements Rule {
             out.append('.');
         }
         String pm = image.base().map(BaseImageFacts.ImageTools::packageManager).orElse(null);
-        if (!missing.equals("sh") && pm != null) {
+        if (!missing.equals("sh") && pm != null && c.build() != null) {
             out.append(argv == null ? "Install " : " Or install ").append(missing).append(" in the final stage: ")
                     .append(pm.equals("apk") ? "RUN apk add --no-cache " + missing
                             : "RUN apt-get update && apt-get install -y --no-install-recommends " + missing

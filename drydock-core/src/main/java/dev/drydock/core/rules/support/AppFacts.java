@@ -276,6 +276,15 @@ public final class AppFacts {
             String module = pythonModule(c, object.exposedIn());
             target = module == null ? null : module + ":application";
         }
+        boolean django = framework == Framework.DJANGO || ep != null
+                && (ep.runtime() == dev.drydock.core.entrypoint.Runtime.DJANGO_RUNSERVER
+                        || ep.runtime() == dev.drydock.core.entrypoint.Runtime.DJANGO_MANAGE);
+        if (target == null && django) {
+            String settings = ep == null ? null : ep.option("settings");
+            target = settings != null && settings.contains(".")
+                    ? settings.substring(0, settings.lastIndexOf('.')) + ".wsgi:application"
+                    : "<project>.wsgi:application";
+        }
         if (target == null && ep != null && ep.target().module() != null) {
             target = ep.target().module() + ":" + (ep.target().attribute() != null ? ep.target().attribute()
                     : object != null ? object.attribute() : "app");

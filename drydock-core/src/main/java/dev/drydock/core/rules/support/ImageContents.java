@@ -41,8 +41,20 @@ public final class ImageContents {
         this.pythonPackages = pythonPackages;
     }
 
-    /** The contents of a built container's image; null when it is not built here. */
+    /**
+     * The contents of a container's image: built here (base image and Dockerfile), or pulled by
+     * name (what the image is known to ship); null when neither can be told.
+     */
     public static ImageContents of(Container container) {
+        if (container.build() == null && container.image() != null) {
+            var ref = dev.drydock.core.image.ImageReference.tryParse(container.image()).orElse(null);
+            if (ref == null || !ref.isImage()) {
+                return null;
+            }
+            ImageTools tools = BaseImageFacts.tools(new dev.drydock.core.dockerfile.model.BaseImage.External(
+                    container.image(), container.image(), ref, null)).orElse(null);
+            return new ImageContents(tools, container.image(), Map.of(), Map.of());
+        }
         if (container.build() == null || container.build().stage() == null) {
             return null;
         }
