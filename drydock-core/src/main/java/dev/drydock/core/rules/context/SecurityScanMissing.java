@@ -56,6 +56,8 @@ public final class SecurityScanMissing implements Rule {
     private static final Pattern DEPENDENCY_SCANNER = Pattern.compile(
             "(?i)\\bpip-audit\\b|\\bsafety[ \\t]+(?:check|scan)\\b|\\bnpm[ \\t]+audit\\b|\\byarn[ \\t]+audit\\b"
                     + "|\\bosv-scanner\\b|\\bbundle[ \\t]+audit\\b|\\bgovulncheck\\b|dependency-review-action");
+    private static final Pattern BUILD_TAG = Pattern.compile(
+            "docker[ \\t]+(?:buildx[ \\t]+)?build\\b[^\\n]*?(?:-t|--tag)[ \\t=]+([^\\s\"']+)");
     private static final List<String> TASK_FILES = List.of("Makefile", "makefile", "GNUmakefile", "justfile",
             "Justfile", "Taskfile.yml", "Taskfile.yaml", ".pre-commit-config.yaml", "package.json");
 
@@ -75,10 +77,15 @@ public final class SecurityScanMissing implements Rule {
         }
         project.layout().entries(FileType.SHELL_SCRIPT).forEach(e -> searched.add(e.path()));
         Set<String> dependencyScans = new LinkedHashSet<>();
+        String builtTag = null;
         for (String path : searched) {
             String text = code(project, path);
             if (SCANNER.matcher(text).find()) {
                 return;
+            }
+            Matcher tag = BUILD_TAG.matcher(text);
+            if (builtTag == null && ci.contains(path) && tag.find()) {
+                builtTag = tag.group(1);
             }
             Matcher d = DEPENDENCY_SCANNER.matcher(text);
             if (d.find()) {
@@ -107,7 +114,7 @@ public final class SecurityScanMissing implements Rule {
             message.append("; ").append(String.join(", ", dependencyScans))
                     .append(" checks the application's dependencies but not the image's operating system packages");
         }
-        String image = images.iterator().next();
+        String image = builtTag != null ? builtTag : images.iterator().next();
         String recommendation;
         String workflow = ci.stream().filter(p -> p.startsWith(".github/workflows/")).findFirst().orElse(null);
         if (workflow != null) {
