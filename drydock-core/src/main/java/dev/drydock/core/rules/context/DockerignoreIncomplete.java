@@ -99,7 +99,7 @@ public final class DockerignoreIncomplete implements Rule {
         String ignorePath = build.dockerignore();
         List<String> described = new ArrayList<>();
         for (Missing m : missing.values()) {
-            described.add("`" + display(m.item) + "` (" + m.item.match().what() + ": " + m.item.because()
+            described.add("`" + m.item.display() + "` (" + m.item.match().what() + ": " + m.item.because()
                     + m.note + ")");
         }
         String message = ignorePath + " does not keep these out of the build context `" + BuildContexts.contextName(build)
@@ -139,16 +139,6 @@ public final class DockerignoreIncomplete implements Rule {
     /** The exception line that brings the item back, when that is why it is let in. */
     private static DockerIgnorePattern reincluding(DockerIgnore ignore, Item item) {
         return ignore.matchingPattern(item.probe()).filter(DockerIgnorePattern::exception).orElse(null);
-    }
-
-    /** How the item is shown: the .gitignore pattern it comes from, or its path. */
-    private static String display(Item item) {
-        if (item.has(ContextInventory.Source.GITIGNORE) && !item.present()
-                && !item.has(ContextInventory.Source.ENV_FILE)) {
-            String p = item.pattern().startsWith("**/") ? item.pattern().substring(3) : item.pattern();
-            return p + (item.match().directory() ? "/" : "");
-        }
-        return item.path() + (item.match().directory() ? "/" : "");
     }
 
     /** Why the ignore file misses an item it seems to name: a root-only pattern, or an exception. */

@@ -80,7 +80,7 @@ public final class DockerignoreMissing implements Rule {
             if (!copied.isEmpty()) {
                 List<String> listed = new ArrayList<>();
                 for (Item item : copied.keySet()) {
-                    listed.add("`" + item.path() + (item.match().directory() ? "/" : "") + "` (" + item.match().what()
+                    listed.add("`" + item.display() + "` (" + item.match().what()
                             + ": " + item.because() + ")");
                 }
                 message.append(", including ").append(String.join("; ", listed));

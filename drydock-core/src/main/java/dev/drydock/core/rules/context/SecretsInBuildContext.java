@@ -100,7 +100,7 @@ public final class SecretsInBuildContext implements Rule {
                 if (m.isPresent() && m.get().kind() == Kind.SECRET && m.get().definite()
                         && project.files().exists(BuildContexts.inProject(build, path))) {
                     paths.add(path);
-                    out.add(new Item(path, m.get(), path,
+                    out.add(new Item(path, m.get(), path, path,
                             List.of(new Evidence(Source.PRESENT, "present in the project", null))));
                 }
             }
@@ -121,9 +121,10 @@ public final class SecretsInBuildContext implements Rule {
             named |= explicit;
             certain |= explicit || item.present() || item.has(Source.ENV_FILE);
             List<String> landing = BuildContexts.landing(project, build, copy, item.probe());
-            String at = landing.isEmpty() ? "" : " at " + (item.match().directory() ? PathNames.parent(landing.get(0))
-                    : landing.get(0));
-            parts.add("`" + item.path() + "`" + at + " (" + item.match().what() + ": "
+            boolean sampled = !item.display().equals(item.path()) && !item.display().equals(item.path() + "/");
+            String at = landing.isEmpty() || sampled ? "" : " at " + (item.match().directory()
+                    ? PathNames.parent(landing.get(0)) : landing.get(0));
+            parts.add("`" + item.display() + "`" + at + " (" + item.match().what() + ": "
                     + (explicit ? "named by the instruction" : item.because()) + ")");
             if (SensitivePaths.isEnvFile(PathNames.fileName(item.path()))) {
                 String template = envKeys(project, build, item, secretNames);
@@ -139,7 +140,15 @@ public final class SecretsInBuildContext implements Rule {
         if (container.image() != null) {
             message.append(" ").append(container.image());
         }
+        if (!certain) {
+            message.append(" wherever it is built by hand");
+        }
         message.append(": ").append(String.join("; ", parts));
+        if (!certain) {
+            message.append(". Git ignores ").append(items.size() == 1 ? "it" : "them")
+                    .append(", so developers' working copies have ").append(items.size() == 1 ? "it" : "them")
+                    .append(" while the repository does not");
+        }
         if (!secretNames.isEmpty()) {
             message.append(templates.isEmpty() ? ". It holds " : ". Per " + String.join(", ", templates) + " it holds ")
                     .append(and(List.copyOf(secretNames)));
@@ -154,7 +163,9 @@ public final class SecretsInBuildContext implements Rule {
         boolean envOnly = items.stream().allMatch(i -> SensitivePaths.isEnvFile(PathNames.fileName(i.path())));
         String rotate = !secretNames.isEmpty() ? "rotate " + and(List.copyOf(secretNames))
                 : envOnly ? "rotate the secrets it held"
-                : "replace " + and(items.stream().map(Item::path).toList());
+                : items.stream().noneMatch(i -> SensitivePaths.isEnvFile(PathNames.fileName(i.path())))
+                        ? "replace " + and(items.stream().map(Item::display).toList())
+                        : "rotate what " + and(items.stream().map(Item::display).toList()) + " hold";
         String recommendation;
         if (named) {
             recommendation = "Remove " + instruction + " and give the container the values at run time (compose"
@@ -167,8 +178,8 @@ public final class SecretsInBuildContext implements Rule {
             String runtime = envOnly
                     ? "; the container still gets the values at run time"
                             + (items.stream().anyMatch(i -> i.has(Source.ENV_FILE)) ? " through env_file:" : "")
-                    : "; if the container needs " + (items.size() == 1 ? "the file" : "these files")
-                            + ", mount it at run time (compose secrets: or a read-only bind mount)";
+                    : "; if the container needs " + (items.size() == 1 ? "the file, mount it" : "these files, mount them")
+                            + " at run time (compose secrets: or a read-only bind mount)";
             recommendation = exclude + runtime + ". Rebuild, delete the images built so far, and " + rotate
                     + " if one of them was ever pushed or shared.";
         }

@@ -59,9 +59,11 @@ public final class ContextInventory {
      * @param path its path in the context ('/'-separated, no leading '/')
      * @param match what it is
      * @param pattern the {@code .dockerignore} line that would leave it out
+     * @param display how messages name it: its path, or for what only a {@code .gitignore} line
+     *     says, that line's pattern placed in the context ({@code src/data/*.db}, {@code logs/})
      * @param evidence how drydock knows it is there
      */
-    public record Item(String path, Match match, String pattern, List<Evidence> evidence) {
+    public record Item(String path, Match match, String pattern, String display, List<Evidence> evidence) {
 
         public Kind kind() {
             return match.kind();
@@ -122,7 +124,10 @@ public final class ContextInventory {
         List<Item> out = new ArrayList<>();
         for (Builder b : items.values()) {
             if (b.match != null) {
-                out.add(new Item(b.path, b.match, b.pattern, List.copyOf(b.evidence)));
+                boolean onlyGit = b.evidence.stream().allMatch(e -> e.source() == Source.GITIGNORE);
+                String display = onlyGit && b.display != null ? b.display
+                        : b.path + (b.match.directory() ? "/" : "");
+                out.add(new Item(b.path, b.match, b.pattern, display, List.copyOf(b.evidence)));
             }
         }
         out.sort(Comparator.comparing((Item i) -> i.kind().ordinal()).thenComparing(Item::path));
@@ -221,45 +226,63 @@ public final class ContextInventory {
                 continue;
             }
             for (GitIgnorePattern pattern : gitignore.patterns()) {
-                if (pattern.negated()) {
-                    continue;
-                }
-                Optional<String> sample = pattern.samplePath();
-                if (sample.isEmpty()) {
-                    continue;
-                }
-                String projectPath = sample.get();
-                String dockerPattern;
-                if (!pattern.anchored()) {
-                    // git matches the name at any depth below the .gitignore: put it at the context's top
-                    String name = PathNames.fileName(projectPath);
-                    String where = aboveContext ? "" : BuildContexts.inContext(build, base);
-                    projectPath = BuildContexts.inProject(build, PathNames.join(where, name));
-                    dockerPattern = PathNames.join(where, "**/" + trimSlashes(pattern.pattern()));
-                } else {
-                    String full = PathNames.join(base, trimSlashes(pattern.pattern()));
-                    String inContext = BuildContexts.inContext(build, full);
-                    if (inContext == null && !build.context().isEmpty()) {
-                        continue;
-                    }
-                    dockerPattern = inContext == null ? full : inContext;
-                }
-                String path = BuildContexts.inContext(build, projectPath);
-                if (path == null || path.isEmpty()) {
-                    continue;
-                }
-                if (!gitignore.isIgnored(projectPath, pattern.directoryOnly())) {
-                    continue; // a later line un-ignores it
-                }
-                Origin origin = new Origin(gitignore.file().path(), pattern.span());
-                Builder b = add(items, path, Source.GITIGNORE,
-                        "git-ignored (" + origin.file() + ":" + pattern.line() + ")", origin);
-                if (b.match != null && b.gitPattern == null) {
-                    b.gitPattern = dockerPattern;
-                    b.pattern = dockerPattern;
+                if (!pattern.negated()) {
+                    gitignored(build, gitignore, pattern, aboveContext, items);
                 }
             }
         }
+    }
+
+    /**
+     * One .gitignore line as an item of the context: a path it ignores, placed in the context (a
+     * name that git matches at any depth goes to the context's top), when that path is of concern.
+     * A wildcard is tried as a sample name and as nothing ({@code .env*} ignores {@code .env}).
+     */
+    private static void gitignored(BuildLink build, GitIgnore gitignore, GitIgnorePattern pattern,
+            boolean aboveContext, Map<String, Builder> items) {
+        String written = trimSlashes(pattern.pattern());
+        String base = gitignore.baseDir();
+        String where;
+        String glob;
+        if (!pattern.anchored()) {
+            where = aboveContext ? "" : BuildContexts.inContext(build, base);
+            glob = PathNames.join(where, written);
+        } else {
+            glob = BuildContexts.inContext(build, PathNames.join(base, written));
+            if (glob == null) {
+                return;
+            }
+            where = null;
+        }
+        for (String fill : List.of("sample", "")) {
+            String sample = sample(glob, fill);
+            if (sample == null || sample.isEmpty() || PathNames.fileName(sample).isEmpty()) {
+                continue;
+            }
+            String projectPath = BuildContexts.inProject(build, sample);
+            Optional<Match> match = SensitivePaths.classify(sample);
+            if (match.isEmpty() || !gitignore.isIgnored(projectPath, pattern.directoryOnly() || match.get().directory())) {
+                continue;
+            }
+            Origin origin = new Origin(gitignore.file().path(), pattern.span());
+            Builder b = add(items, sample, Source.GITIGNORE,
+                    "git-ignored (" + origin.file() + ":" + pattern.line() + ")", origin);
+            if (b.gitPattern == null) {
+                b.gitPattern = where == null ? glob : PathNames.join(where, "**/" + written);
+                b.pattern = b.gitPattern;
+                b.display = glob + (match.get().directory() ? "/" : "");
+            }
+            return;
+        }
+    }
+
+    /** A path a glob matches: {@code *} filled in, {@code **} and {@code ?} made plain; null for classes and escapes. */
+    private static String sample(String glob, String fill) {
+        if (glob.indexOf('[') >= 0 || glob.indexOf('\\') >= 0) {
+            return null;
+        }
+        String s = glob.replace("**/", "").replace("/**", "").replace("**", fill).replace("*", fill).replace('?', 'x');
+        return PathNames.normalizeRelative(s);
     }
 
     /**
@@ -295,6 +318,7 @@ public final class ContextInventory {
         final Match match;
         String pattern;
         String gitPattern;
+        String display;
         final List<Evidence> evidence = new ArrayList<>();
 
         Builder(String path, Match match) {
