@@ -42,7 +42,6 @@ import java.util.Optional;
                 "https://docs.docker.com/reference/compose-file/interpolation/",
                 "https://docs.docker.com/compose/how-tos/use-secrets/",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"},
-        aliases = {},
         fix = FixSafety.UNSAFE,
         effort = "5 min")
 public final class DefaultSecret implements Rule {

@@ -48,8 +48,7 @@ import java.util.Set;
                 "https://docs.docker.com/build/concepts/context/#dockerignore-files",
                 "https://docs.docker.com/build/building/best-practices/#exclude-with-dockerignore",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
-        aliases = {},
-        fix = FixSafety.SAFE,
+        fix = FixSafety.UNSAFE,
         effort = "10 min")
 public final class DockerignoreIncomplete implements Rule {
 

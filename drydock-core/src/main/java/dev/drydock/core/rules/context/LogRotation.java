@@ -31,7 +31,6 @@ import dev.drydock.core.rules.support.ComposeServices;
                 "https://docs.docker.com/engine/logging/drivers/json-file/",
                 "https://docs.docker.com/engine/logging/drivers/local/",
                 "https://docs.docker.com/reference/compose-file/services/#logging"},
-        aliases = {},
         fix = FixSafety.SAFE,
         effort = "5 min",
         reportsStrengths = true)

@@ -34,7 +34,6 @@ import java.util.Optional;
                 "https://docs.docker.com/engine/storage/volumes/",
                 "https://docs.docker.com/reference/compose-file/volumes/",
                 "https://docs.docker.com/reference/compose-file/services/#volumes"},
-        aliases = {},
         fix = FixSafety.SUGGESTION,
         effort = "10 min",
         reportsStrengths = true)

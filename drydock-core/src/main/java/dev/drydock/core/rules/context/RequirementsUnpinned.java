@@ -50,7 +50,6 @@ import java.util.regex.Pattern;
                 "https://docs.astral.sh/uv/concepts/projects/sync/",
                 "https://docs.npmjs.com/cli/commands/npm-ci",
                 "https://cheatsheetseries.owasp.org/cheatsheets/NPM_Security_Cheat_Sheet.html"},
-        aliases = {},
         fix = FixSafety.SUGGESTION,
         effort = "30 min")
 public final class RequirementsUnpinned implements Rule {

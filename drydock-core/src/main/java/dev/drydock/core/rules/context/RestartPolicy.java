@@ -29,8 +29,7 @@ import dev.drydock.core.rules.support.ComposeServices;
                 "https://docs.docker.com/reference/compose-file/services/#restart",
                 "https://docs.docker.com/engine/containers/start-containers-automatically/",
                 "https://docs.docker.com/compose/how-tos/production/"},
-        aliases = {},
-        fix = FixSafety.SAFE,
+        fix = FixSafety.UNSAFE,
         effort = "2 min",
         reportsStrengths = true)
 public final class RestartPolicy implements Rule {

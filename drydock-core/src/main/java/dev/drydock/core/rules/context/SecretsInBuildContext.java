@@ -56,8 +56,7 @@ import java.util.Set;
                 "https://docs.docker.com/build/concepts/context/#dockerignore-files",
                 "https://docs.docker.com/compose/how-tos/use-secrets/",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management"},
-        aliases = {"DS031", "DS-0031"},
-        fix = FixSafety.SAFE,
+        fix = FixSafety.UNSAFE,
         effort = "15 min")
 public final class SecretsInBuildContext implements Rule {
 

@@ -43,7 +43,6 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/scout/",
                 "https://docs.gitlab.com/user/application_security/container_scanning/",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-9-integrate-container-scanning-tools-into-your-cicd-pipeline"},
-        aliases = {},
         fix = FixSafety.SUGGESTION,
         effort = "1 h")
 public final class SecurityScanMissing implements Rule {
