@@ -10,6 +10,7 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.HashSet;
@@ -47,8 +48,8 @@ public final class ComposeVersionObsolete implements Rule {
         for (ComposeProject compose : context.project().composeProjects()) {
             Located<String> version = compose.version();
             if (version != null && done.add(version.file().path())) {
-                Span span = version.key() == null ? version.span() : join(version.key().span(), version.span());
-                report(context, version.file().path(), span, version.file().text(span));
+                Location at = ComposeServices.keyed(version);
+                report(context, at.file(), at.span(), version.file().text(at.span()));
             }
             for (ComposeFile file : compose.files()) {
                 SourceFile source = file.source();
@@ -70,10 +71,5 @@ public final class ComposeVersionObsolete implements Rule {
                         + " may use depends on the installed Compose, which implements the Compose Specification.")
                 .recommendation("Delete line " + span.startLine() + " of " + file + ".")
                 .add();
-    }
-
-    private static Span join(Span a, Span b) {
-        return b.end() < a.end() ? a
-                : new Span(a.start(), b.end(), a.startLine(), a.startColumn(), b.endLine(), b.endColumn());
     }
 }

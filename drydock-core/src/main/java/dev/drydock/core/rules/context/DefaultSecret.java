@@ -4,10 +4,7 @@ import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.compose.VariableReference;
 import dev.drydock.core.compose.template.Substitution;
 import dev.drydock.core.discovery.FileType;
-import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
-import dev.drydock.core.dotenv.DotEnvEntry;
-import dev.drydock.core.dotenv.DotEnvParser;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.FixSafety;
@@ -17,8 +14,8 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
-import dev.drydock.core.source.SourceException;
 import java.util.Optional;
 
 @RuleDefinition(
@@ -87,37 +84,17 @@ public final class DefaultSecret implements Rule {
 
     /** The env template beside the compose project ({@code .env.example}) when it declares the variable empty. */
     private static Optional<String> emptyInTemplate(Project project, ComposeProject compose, String name) {
-        Optional<String> dir = relative(project, compose);
-        if (dir.isEmpty()) {
+        String dir = ComposeServices.projectPath(project, compose.projectDir());
+        if (dir == null) {
             return Optional.empty();
         }
         for (ProjectEntry entry : project.layout().envFiles()) {
-            if (entry.type() != FileType.ENV_TEMPLATE || !entry.directory().equals(dir.get())) {
-                continue;
-            }
-            try {
-                var source = project.source(entry.path());
-                if (source.isEmpty()) {
-                    continue;
-                }
-                for (DotEnvEntry e : DotEnvParser.parse(source.get()).entries()) {
-                    if (e.key().equals(name) && (e.rawValue() == null || e.rawValue().isEmpty())) {
-                        return Optional.of(entry.path());
-                    }
-                }
-            } catch (SourceException e) {
-                // an unreadable template says nothing
+            if (entry.type() == FileType.ENV_TEMPLATE && entry.directory().equals(dir)
+                    && EnvFiles.entries(project, entry.path()).stream().anyMatch(
+                            e -> e.key().equals(name) && (e.rawValue() == null || e.rawValue().isEmpty()))) {
+                return Optional.of(entry.path());
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<String> relative(Project project, ComposeProject compose) {
-        var abs = compose.projectDir().toAbsolutePath().normalize();
-        if (!abs.startsWith(project.root())) {
-            return Optional.empty();
-        }
-        String rel = project.root().relativize(abs).toString().replace('\\', '/');
-        return Optional.ofNullable(PathNames.normalizeRelative(rel));
     }
 }

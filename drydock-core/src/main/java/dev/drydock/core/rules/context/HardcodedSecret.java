@@ -14,7 +14,6 @@ import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.dockerfile.syntax.KeyValue;
 import dev.drydock.core.dockerfile.syntax.KeyValueList;
 import dev.drydock.core.dotenv.DotEnvEntry;
-import dev.drydock.core.dotenv.DotEnvParser;
 import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.project.Project;
@@ -26,12 +25,12 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
 import dev.drydock.core.rules.support.SecretNames.ValueMatch;
-import dev.drydock.core.source.SourceException;
-import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 @RuleDefinition(
@@ -120,8 +119,7 @@ public final class HardcodedSecret implements Rule {
             interpolated |= s.start() >= valueStart;
         }
         String file = scalar.file().path();
-        Location location = listForm || value.key() == null ? ComposeServices.location(scalar)
-                : new Location(file, join(value.key().span(), scalar.span()));
+        Location location = listForm ? ComposeServices.location(scalar) : ComposeServices.keyed(value);
         Optional<ValueMatch> credential = SecretNames.credentialIn(literal);
         if (credential.isPresent()) {
             ValueMatch c = credential.get();
@@ -151,7 +149,7 @@ public final class HardcodedSecret implements Rule {
             out.append("Revoke this credential now (it is in the repository's history) and issue a new one. ");
         }
         if (buildArg) {
-            String id = name.toLowerCase(java.util.Locale.ROOT);
+            String id = name.toLowerCase(Locale.ROOT);
             return out.append("Pass it as a build secret instead of a build arg: `build: {secrets: [").append(id)
                     .append("]}` with a top-level `secrets: {").append(id).append(": {environment: ").append(name)
                     .append("}}`, and `RUN --mount=type=secret,id=").append(id).append(",env=").append(name)
@@ -242,24 +240,14 @@ public final class HardcodedSecret implements Rule {
         return (credential != null && credential.issued() ? "Revoke this credential and issue a new one. " : "")
                 + "Remove the value from the Dockerfile: give `" + name + "` to the container at run time (compose"
                 + " environment: `" + name + ": ${" + name + ":?}` or env_file:), and if the build needs it use a build"
-                + " secret (`RUN --mount=type=secret,id=" + name.toLowerCase(java.util.Locale.ROOT) + ",env=" + name
+                + " secret (`RUN --mount=type=secret,id=" + name.toLowerCase(Locale.ROOT) + ",env=" + name
                 + " ...`)" + (env ? "" : " rather than an ARG") + ".";
     }
 
     // ---- env files
 
     private void envFile(ReviewContext context, String path) {
-        SourceFile source = context.project().source(path).orElse(null);
-        if (source == null) {
-            return;
-        }
-        List<DotEnvEntry> entries;
-        try {
-            entries = DotEnvParser.parse(source).entries();
-        } catch (SourceException e) {
-            return;
-        }
-        for (DotEnvEntry entry : entries) {
+        for (DotEnvEntry entry : EnvFiles.entries(context.project(), path)) {
             if (entry.inherited() || entry.rawValue() == null || entry.valueSpan() == null) {
                 continue;
             }
@@ -308,12 +296,5 @@ public final class HardcodedSecret implements Rule {
                 .current(SecretNames.redactIn(context.excerpt(location), secret))
                 .recommendation(recommendation)
                 .add();
-    }
-
-    private static Span join(Span a, Span b) {
-        if (b.end() < a.end()) {
-            return a;
-        }
-        return new Span(a.start(), b.end(), a.startLine(), a.startColumn(), b.endLine(), b.endColumn());
     }
 }

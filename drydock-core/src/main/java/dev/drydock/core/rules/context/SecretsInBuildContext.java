@@ -1,10 +1,8 @@
 package dev.drydock.core.rules.context;
 
-import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dotenv.DotEnvEntry;
-import dev.drydock.core.dotenv.DotEnvParser;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
@@ -21,11 +19,11 @@ import dev.drydock.core.rules.support.ContextInventory;
 import dev.drydock.core.rules.support.ContextInventory.Evidence;
 import dev.drydock.core.rules.support.ContextInventory.Item;
 import dev.drydock.core.rules.support.ContextInventory.Source;
+import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
 import dev.drydock.core.rules.support.SensitivePaths;
 import dev.drydock.core.rules.support.SensitivePaths.Kind;
 import dev.drydock.core.rules.support.SensitivePaths.Match;
-import dev.drydock.core.source.SourceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -195,27 +193,13 @@ public final class SecretsInBuildContext implements Rule {
      */
     private static String envKeys(Project project, BuildLink build, Item item, Set<String> names) {
         String path = BuildContexts.inProject(build, item.path());
-        if (item.present()) {
-            keys(project, path).forEach(k -> {
-                if (SecretNames.isSecretName(k)) {
-                    names.add(k);
-                }
-            });
+        String read = item.present() ? path : EnvFiles.template(project, path).map(ProjectEntry::path).orElse(null);
+        if (read == null) {
             return null;
         }
-        String dir = PathNames.parent(path);
-        String name = PathNames.fileName(path);
-        for (ProjectEntry entry : project.layout().envFiles()) {
-            if (entry.type() == FileType.ENV_TEMPLATE && entry.directory().equals(dir) && entry.name().startsWith(name)) {
-                keys(project, entry.path()).forEach(k -> {
-                    if (SecretNames.isSecretName(k)) {
-                        names.add(k);
-                    }
-                });
-                return entry.path();
-            }
-        }
-        return null;
+        EnvFiles.entries(project, read).stream().map(DotEnvEntry::key).filter(SecretNames::isSecretName)
+                .forEach(names::add);
+        return item.present() ? null : read;
     }
 
     private static String and(List<String> words) {
@@ -223,14 +207,5 @@ public final class SecretsInBuildContext implements Rule {
             return String.join("", words);
         }
         return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
-    }
-
-    private static List<String> keys(Project project, String path) {
-        try {
-            return project.source(path).map(f -> DotEnvParser.parse(f).entries().stream().map(DotEnvEntry::key).toList())
-                    .orElse(List.of());
-        } catch (SourceException e) {
-            return List.of();
-        }
     }
 }

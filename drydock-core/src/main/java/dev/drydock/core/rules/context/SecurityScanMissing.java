@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.context;
 
 import dev.drydock.core.discovery.FileType;
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.project.Container;
@@ -16,6 +17,7 @@ import dev.drydock.core.rules.support.Stages;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -148,8 +150,8 @@ public final class SecurityScanMissing implements Rule {
             }
         }
         String folder = project.root().getFileName() == null ? "app" : project.root().getFileName().toString();
-        String name = folder.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
-        String parent = dev.drydock.core.discovery.PathNames.parent(c.build().dockerfile());
+        String name = folder.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        String parent = PathNames.parent(c.build().dockerfile());
         return parent.isEmpty() ? name : name + "-" + parent.replaceAll("[^a-z0-9._-]+", "-");
     }
 

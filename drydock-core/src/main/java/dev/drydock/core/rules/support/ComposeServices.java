@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Node;
 import dev.drydock.core.compose.Service;
@@ -8,6 +9,7 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.source.Span;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -100,12 +102,31 @@ public final class ComposeServices {
         if (value.file() != entry.key().file()) {
             return location(value);
         }
-        Span k = entry.key().span();
-        Span v = value.span();
-        Span span = v.end() >= k.end()
-                ? new Span(k.start(), v.end(), k.startLine(), k.startColumn(), v.endLine(), v.endColumn())
-                : k;
-        return new Location(entry.key().file().path(), span);
+        return new Location(entry.key().file().path(), join(entry.key().span(), value.span()));
+    }
+
+    /** The location of a mapping value together with its key ({@code version: '3.8'}); the value's alone in a list. */
+    public static Location keyed(Located<?> value) {
+        if (value.key() == null || value.key().file() != value.file()) {
+            return location(value.node());
+        }
+        return new Location(value.file().path(), join(value.key().span(), value.span()));
+    }
+
+    /** The span from the start of {@code first} to the end of {@code last} (of one file). */
+    public static Span join(Span first, Span last) {
+        return last.end() < first.end() ? first
+                : new Span(first.start(), last.end(), first.startLine(), first.startColumn(), last.endLine(),
+                        last.endColumn());
+    }
+
+    /** An absolute path (an env_file, a compose project folder) relative to the project root, or null outside it. */
+    public static String projectPath(Project project, Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        if (!abs.startsWith(project.root())) {
+            return null;
+        }
+        return PathNames.normalizeRelative(project.root().relativize(abs).toString().replace('\\', '/'));
     }
 
     /** {@code file:line} of a node, for messages. */

@@ -2,6 +2,7 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.FileKind;
 import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
@@ -25,7 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -168,7 +169,7 @@ public final class ContextInventory {
                     if (envFile.path() == null || envFile.file() == null) {
                         continue;
                     }
-                    String relative = relative(project, envFile.path());
+                    String relative = ComposeServices.projectPath(project, envFile.path());
                     String path = relative == null ? null : BuildContexts.inContext(build, relative);
                     if (path == null || path.isEmpty()) {
                         continue;
@@ -290,8 +291,8 @@ public final class ContextInventory {
      * the top when the top holds more than the one script that is run.
      */
     private static void pythonCaches(Project project, BuildLink build, Map<String, Builder> items) {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        for (ProjectEntry source : project.layout().under(dev.drydock.core.discovery.FileKind.SOURCE, build.context())) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (ProjectEntry source : project.layout().under(FileKind.SOURCE, build.context())) {
             if (source.type() == FileType.PYTHON_SOURCE) {
                 String path = BuildContexts.inContext(build, source.path());
                 if (path != null) {
@@ -361,13 +362,5 @@ public final class ContextInventory {
             p = p.substring(0, p.length() - 1);
         }
         return p;
-    }
-
-    private static String relative(Project project, Path path) {
-        Path abs = path.toAbsolutePath().normalize();
-        if (!abs.startsWith(project.root())) {
-            return null;
-        }
-        return project.root().relativize(abs).toString().replace('\\', '/');
     }
 }

@@ -177,20 +177,6 @@ public final class SensitivePaths {
         return true;
     }
 
-    /** Whether a file name is an env template ({@code .env.example}, {@code .env.sample}, {@code example.env}). */
-    public static boolean isEnvTemplate(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (!(lower.startsWith(".env") || lower.endsWith(".env") || lower.contains(".env."))) {
-            return false;
-        }
-        for (String part : lower.split("\\.")) {
-            if (ENV_TEMPLATE_WORDS.contains(part)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot <= 0 ? "" : name.substring(dot + 1);
