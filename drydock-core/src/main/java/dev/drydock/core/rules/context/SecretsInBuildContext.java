@@ -123,7 +123,7 @@ public final class SecretsInBuildContext implements Rule {
                     ? PathNames.parent(landing.get(0)) : landing.get(0));
             parts.add("`" + item.display() + "`" + at + " (" + item.match().what() + ": "
                     + (explicit ? "named by the instruction" : item.because()) + ")");
-            if (SensitivePaths.isEnvFile(PathNames.fileName(item.path()))) {
+            if (item.isEnvFile()) {
                 String template = envKeys(project, build, item, secretNames);
                 if (template != null) {
                     templates.add(template);
@@ -157,10 +157,10 @@ public final class SecretsInBuildContext implements Rule {
         }
         message.append(". Anyone who can pull the image can read ").append(items.size() == 1 ? "it" : "them");
         List<String> patterns = items.stream().map(Item::pattern).distinct().toList();
-        boolean envOnly = items.stream().allMatch(i -> SensitivePaths.isEnvFile(PathNames.fileName(i.path())));
+        boolean envOnly = items.stream().allMatch(i -> i.isEnvFile());
         String rotate = !secretNames.isEmpty() ? "rotate " + and(List.copyOf(secretNames))
                 : envOnly ? "rotate the secrets it held"
-                : items.stream().noneMatch(i -> SensitivePaths.isEnvFile(PathNames.fileName(i.path())))
+                : items.stream().noneMatch(i -> i.isEnvFile())
                         ? "replace " + and(items.stream().map(Item::display).toList())
                         : "rotate what " + and(items.stream().map(Item::display).toList()) + " hold";
         String recommendation;

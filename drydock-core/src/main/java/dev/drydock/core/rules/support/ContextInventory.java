@@ -80,6 +80,11 @@ public final class ContextInventory {
             return evidence.stream().anyMatch(e -> e.source() == Source.PRESENT);
         }
 
+        /** Whether it is an env file: by its name, or because compose loads it with env_file. */
+        public boolean isEnvFile() {
+            return has(Source.ENV_FILE) || SensitivePaths.isEnvFile(PathNames.fileName(path));
+        }
+
         public boolean has(Source source) {
             return evidence.stream().anyMatch(e -> e.source() == source);
         }
@@ -175,8 +180,12 @@ public final class ContextInventory {
                         continue;
                     }
                     Origin origin = new Origin(envFile.file().file().path(), envFile.file().span());
-                    add(items, path, Source.ENV_FILE, "compose env_file of " + service.name() + " ("
+                    Builder b = add(items, path, Source.ENV_FILE, "compose env_file of " + service.name() + " ("
                             + origin.file() + ":" + origin.line() + ")", origin);
+                    if (b.match == null) { // an env_file holds the service's settings whatever its name
+                        b.match = new Match(Kind.SECRET, "environment file", false, true, null);
+                        b.pattern = path;
+                    }
                     if (project.files().exists(relative)) {
                         add(items, path, Source.PRESENT, "present in the project", null);
                     }
@@ -316,7 +325,7 @@ public final class ContextInventory {
 
     private static final class Builder {
         final String path;
-        final Match match;
+        Match match;
         String pattern;
         String gitPattern;
         String display;
