@@ -3,6 +3,7 @@ package dev.drydock.cli;
 import dev.drydock.core.json.ReviewJson;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.report.ReviewMarkdown;
 import dev.drydock.core.report.ReviewText;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Reviewer;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
                 "2:a usage or input error (missing path ...)"})
 final class ReviewCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, markdown }
 
     enum Threshold { critical, high, medium, low, info, none }
 
@@ -39,8 +40,9 @@ final class ReviewCommand implements Callable<Integer> {
             description = "Project folder or file (default: the current folder).")
     Path path;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
-            description = "text (compact, for a terminal) or json (the stable contract for other tools).")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "text (compact, for a terminal; the default), markdown (the full written review; the default"
+                    + " when --output names a .md file) or json (the stable contract for other tools).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the review to FILE instead of standard output.")
@@ -60,12 +62,17 @@ final class ReviewCommand implements Callable<Integer> {
     public Integer call() {
         Project project = new ProjectLoader().load(path);
         Review review = Reviewer.standard().review(project);
+        if (format == null) {
+            format = output != null && output.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md")
+                    ? Format.markdown : Format.text;
+        }
         StringWriter text = new StringWriter();
         PrintWriter writer = new PrintWriter(text);
         switch (format) {
             case json -> ReviewJson.write(review, path.toString(), new Version().getVersion()[0].replace("drydock ", ""),
                     writer);
             case text -> new ReviewText(writer, useColor()).print(review);
+            case markdown -> new ReviewMarkdown(writer).print(review);
         }
         writer.flush();
         emit(text.toString());
