@@ -132,7 +132,7 @@ public final class BuildToolsInFinalImage implements Rule {
         for (String name : names) {
             if (BuildTools.isDevelopmentPackage(name)) {
                 String lib = BuildTools.runtimeOf(install.manager(), name);
-                runtime.add(lib != null ? lib + " instead of " + name : "the runtime library of " + name);
+                runtime.add(lib != null ? lib + " instead of " + name : "the runtime package instead of " + name);
             }
         }
         String keep = runtime.isEmpty() ? "" : " The final stage installs only what runs: " + String.join(", ", runtime)

@@ -96,16 +96,17 @@ public final class DevConfigInImage implements Rule {
         StringBuilder message = new StringBuilder(arg ? "ARG " : "ENV ").append(entry.assignment()).append(' ')
                 .append(verdict.reason());
         if (arg) {
-            message.append(": every RUN of the build sees it unless --build-arg sets another value");
+            message.append("; every RUN of the build sees it unless --build-arg sets another value");
         } else {
-            message.append(": every container started from this image gets it by default");
+            message.append("; every container started from this image gets it by default");
             if (!overrides.isEmpty()) {
                 message.append("; ").append(String.join("; ", overrides))
                         .append(", but docker run, other compose files and orchestrators use the image's value");
             }
         }
         String replacement = verdict.replacement();
-        String composeValue = composeValue(image, entry.name());
+        String[] compose = composeValue(image, entry.name());
+        String composeValue = compose == null ? null : compose[0];
         if (!verdict.modeVariable() && composeValue != null && judge(entry.name(), composeValue).isEmpty()) {
             replacement = composeValue;
         }
@@ -113,7 +114,7 @@ public final class DevConfigInImage implements Rule {
         String recommendation = (replacement == null
                 ? "Remove " + keyword + entry.assignment() + " from the image"
                 : "Use the production value in the image, " + keyword + entry.name() + "=" + replacement
-                        + (replacement.equals(composeValue) ? " (the value docker-compose.yml already uses)" : ""))
+                        + (replacement.equals(composeValue) ? " (the value " + compose[1] + " already uses)" : ""))
                 + ", and set " + entry.name() + "=" + entry.value()
                 + " only for development: a docker-compose.override.yml, an env file used in development, or a dev"
                 + " stage built with --target.";
@@ -139,12 +140,13 @@ public final class DevConfigInImage implements Rule {
         return out;
     }
 
-    private static String composeValue(BuiltImage image, String name) {
+    /** The value a compose service gives the variable and the file that sets it, or null. */
+    private static String[] composeValue(BuiltImage image, String name) {
         for (Container c : image.containers()) {
             if (c.service() != null) {
                 Optional<Service.EnvVar> var = c.service().env(name);
                 if (var.isPresent() && var.get().value() != null && !var.get().value().value().isEmpty()) {
-                    return var.get().value().value();
+                    return new String[] {var.get().value().value(), var.get().value().file().path()};
                 }
             }
         }
@@ -162,8 +164,8 @@ public final class DevConfigInImage implements Rule {
         String last = upper.contains("_") ? upper.substring(upper.lastIndexOf('_') + 1) : upper;
         if (upper.equals("WERKZEUG_DEBUG_PIN")) {
             return lower.equals("off")
-                    ? Optional.of(new Verdict("turns off the PIN of Werkzeug's debugger: anyone who reaches an error"
-                            + " page can run Python code in the container", null, true))
+                    ? Optional.of(new Verdict("turns off the PIN of Werkzeug's debugger (anyone who reaches an error"
+                            + " page can run Python code in the container)", null, true))
                     : Optional.empty();
         }
         if (upper.equals("PYTHONDEVMODE")) {
@@ -173,8 +175,8 @@ public final class DevConfigInImage implements Rule {
         }
         if (upper.equals("NODE_OPTIONS")) {
             return lower.contains("--inspect")
-                    ? Optional.of(new Verdict("opens the Node.js inspector: whoever reaches its port can run code in"
-                            + " the process", null, true))
+                    ? Optional.of(new Verdict("opens the Node.js inspector (whoever reaches its port can run code in"
+                            + " the process)", null, true))
                     : Optional.empty();
         }
         if (upper.equals("JAVA_TOOL_OPTIONS") || upper.equals("JAVA_OPTS") || upper.equals("JDK_JAVA_OPTIONS")) {
@@ -233,9 +235,9 @@ public final class DevConfigInImage implements Rule {
 
     private static String debugEffect(String name) {
         return switch (name) {
-            case "FLASK_DEBUG" -> ": Flask serves the Werkzeug debugger, which runs code typed into an error page";
-            case "DJANGO_DEBUG", "DEBUG" -> ": frameworks such as Django show settings and stack traces on error pages";
-            case "APP_DEBUG" -> ": Laravel and Symfony show stack traces and environment values on error pages";
+            case "FLASK_DEBUG" -> " (Flask serves the Werkzeug debugger, which runs code typed into an error page)";
+            case "DJANGO_DEBUG", "DEBUG" -> " (frameworks such as Django show settings and stack traces on error pages)";
+            case "APP_DEBUG" -> " (Laravel and Symfony show stack traces and environment values on error pages)";
             default -> "";
         };
     }
@@ -243,10 +245,10 @@ public final class DevConfigInImage implements Rule {
     private static String modeEffect(String name) {
         return switch (name) {
             case "FLASK_ENV" -> " (Flask before 2.3 turns on the debugger with it)";
-            case "NODE_ENV" -> ": Express and most libraries skip caching and show stack traces, npm installs"
-                    + " devDependencies";
-            case "RAILS_ENV", "RACK_ENV" -> ": code reloading, full error pages and development settings";
-            case "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" -> ": the developer exception page and user secrets";
+            case "NODE_ENV" -> " (Express and most libraries skip caching and show stack traces; npm installs"
+                    + " devDependencies)";
+            case "RAILS_ENV", "RACK_ENV" -> " (code reloading, full error pages and development settings)";
+            case "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" -> " (the developer exception page and user secrets)";
             default -> "";
         };
     }

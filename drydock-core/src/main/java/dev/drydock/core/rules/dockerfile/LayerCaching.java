@@ -130,11 +130,13 @@ public final class LayerCaching implements Rule {
         String message = copyText + " (line " + copy.span().startLine() + ") copies the whole source before "
                 + o.install().text() + " (line " + installLine + "): any change to any file invalidates the"
                 + " dependency layer, so every build reinstalls every package";
+        String folder = folderOf(copy, o.install().manifest());
         String manifests = String.join(" ", o.install().manifests().stream()
-                .filter(m -> exists(context.project(), image, m) || m.equals(o.install().manifest())).toList());
-        String recommendation = "Copy the manifest first and install before the source: COPY " + manifests + " ./"
-                + " then RUN " + o.install().text() + ", and only after that " + copyText
-                + ". Source edits then reuse the cached dependency layer.";
+                .filter(m -> exists(context.project(), image, folder + m) || m.equals(o.install().manifest()))
+                .map(m -> folder + m).toList());
+        String recommendation = "Copy the manifest on its own and install before the source: COPY " + manifests
+                + " ./, RUN " + o.install().text() + ", then " + copyText + " for the rest; source edits then reuse"
+                + " the cached dependency layer.";
         context.finding(this, new Location(image.dockerfile(), copy.span()), message)
                 .recommendation(recommendation)
                 .add();
@@ -194,6 +196,19 @@ public final class LayerCaching implements Rule {
             }
         }
         return false;
+    }
+
+    /** The folder a COPY copies the manifest from ("service/" for COPY service/ /app/), "" for the context root. */
+    private static String folderOf(Instruction copy, String manifest) {
+        if (copy.arguments() instanceof dev.drydock.core.dockerfile.syntax.WordList words && words.words().size() >= 2) {
+            for (var word : words.words().subList(0, words.words().size() - 1)) {
+                String s = clean(word.value());
+                if (!s.isEmpty() && !s.equals("*") && !s.startsWith("--")) {
+                    return s + "/";
+                }
+            }
+        }
+        return "";
     }
 
     private static boolean isDirectory(Project project, String path) {

@@ -56,10 +56,11 @@ public final class OciLabelsMissing implements Rule {
                     || image.containers().stream().anyMatch(OciLabelsMissing::composeLabelsImage)) {
                 continue;
             }
-            String from = image.rootBase() instanceof BaseImage.External e ? e.expanded()
+            String from = image.rootBase() instanceof BaseImage.External e ? (e.expanded().isBlank() ? e.written() : e.expanded())
                     : image.rootBase() instanceof BaseImage.Scratch ? "scratch" : null;
             StringBuilder message = new StringBuilder(image.model().stages().size() == 1 ? "the image"
-                    : "the final " + Stages.describe(image.stage()));
+                    : image.stage().name() == null ? "the final stage"
+                    : "the final stage \"" + image.stage().name() + "\"");
             if (from != null) {
                 message.append(" (FROM ").append(from).append(')');
             }

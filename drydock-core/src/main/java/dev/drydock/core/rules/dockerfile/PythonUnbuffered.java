@@ -71,7 +71,9 @@ public final class PythonUnbuffered implements Rule {
                         + " log line as it happens");
                 continue;
             }
-            String program = String.join(" ", entry.args().subList(0, Math.min(2, entry.args().size())));
+            String program = entry.args().isEmpty() ? entry.runtime().name().toLowerCase(java.util.Locale.ROOT)
+                    : entry.args().get(0).substring(entry.args().get(0).lastIndexOf('/') + 1)
+                            + (entry.target() != null && entry.target().value() != null ? " " + entry.target().value() : "");
             context.finding(this, new Location(image.dockerfile(), image.stage().from().span()),
                             "the container runs Python (" + program + ") and nothing sets PYTHONUNBUFFERED: output to"
                                     + " stdout is block-buffered, so log lines reach docker logs late and are lost"

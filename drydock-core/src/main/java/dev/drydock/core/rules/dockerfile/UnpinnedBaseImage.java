@@ -88,7 +88,7 @@ public final class UnpinnedBaseImage implements Rule {
             message.append("; it is the base of the builder ").append(Stages.describe(stage));
         }
         context.finding(this, image.dockerfile(), Stages.imageSpan(stage), message.toString())
-                .recommendation(recommendation(ref, movement.get(), !external.written().equals(external.expanded())))
+                .recommendation(recommendation(ref, movement.get(), pinWording(image.model(), external)))
                 .add();
     }
 
@@ -105,7 +105,7 @@ public final class UnpinnedBaseImage implements Rule {
         Span span = copy.instruction().flag("from").map(f -> f.span()).orElse(copy.instruction().span());
         context.finding(this, image.dockerfile(), span, "COPY --from=" + copy.from() + " copies files out of an image that "
                         + describe(ref, movement.get()))
-                .recommendation(recommendation(ref, movement.get(), false))
+                .recommendation(recommendation(ref, movement.get(), "Pin "))
                 .add();
     }
 
@@ -122,11 +122,24 @@ public final class UnpinnedBaseImage implements Rule {
         };
     }
 
-    private static String recommendation(ImageReference ref, Movement movement, boolean fromArgument) {
+    /** How to say where the version is set: in FROM itself, an ARG default, or a build argument passed in. */
+    private static String pinWording(DockerfileModel model, BaseImage.External external) {
+        if (external.written().equals(external.expanded())) {
+            return "Pin ";
+        }
+        Matcher m = VARIABLE.matcher(external.written());
+        while (m.find()) {
+            if (model.options().buildArgs().containsKey(m.group(1))) {
+                return "Set the build argument " + m.group(1) + " (compose build.args or --build-arg) to ";
+            }
+        }
+        return "Set the ARG default to ";
+    }
+
+    private static String recommendation(ImageReference ref, Movement movement, String pin) {
         String name = ref.familiarName();
         String current = ref.familiarString();
         String inspect = "docker buildx imagetools inspect " + current + " shows the digest";
-        String pin = fromArgument ? "Set the build argument's default to " : "Pin ";
         StringBuilder out = new StringBuilder();
         if (ImageTags.officialName(ref).equals("ubuntu")) {
             out.append(pin).append("a dated tag of the release (").append(name)
@@ -162,9 +175,11 @@ public final class UnpinnedBaseImage implements Rule {
         for (String name : names) {
             Variables.Definition d = model.globalArgs().definition(name);
             if (d != null && d.instruction() != null) {
-                String given = model.options().buildArgs().containsKey(name) ? " given as build argument" : "";
-                parts.add("ARG " + name + "=" + (d.value() == null ? "" : d.value()) + given + ", line "
-                        + d.instruction().span().startLine());
+                parts.add(model.options().buildArgs().containsKey(name)
+                        ? "the build argument " + name + "=" + d.value() + " passed to the build (ARG at line "
+                                + d.instruction().span().startLine() + ")"
+                        : "ARG " + name + "=" + (d.value() == null ? "" : d.value()) + ", line "
+                                + d.instruction().span().startLine());
             }
         }
         return parts.isEmpty() ? "" : " with " + String.join(" and ", parts);
