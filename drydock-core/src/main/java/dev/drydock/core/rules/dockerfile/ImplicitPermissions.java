@@ -64,7 +64,7 @@ public final class ImplicitPermissions implements Rule {
                 List<Call> calls = run.calls();
                 for (int i = 0; i < calls.size(); i++) {
                     Call call = calls.get(i);
-                    if (!call.is("mkdir")) {
+                    if (!call.is("mkdir") || runsAsOtherUser(call)) {
                         continue;
                     }
                     Call.Options options = call.options("-m", "--mode", "-Z", "--context");
@@ -217,6 +217,24 @@ public final class ImplicitPermissions implements Rule {
             }
         }
         return out;
+    }
+
+    /** mkdir run through gosu, su-exec, chroot --userspec or sudo -u: the directory belongs to that user. */
+    private static boolean runsAsOtherUser(Call call) {
+        if (call.command() == null) {
+            return false;
+        }
+        for (var wrapper : call.command().wrappers()) {
+            String name = wrapper.value().substring(wrapper.value().lastIndexOf('/') + 1);
+            if (name.equals("gosu") || name.equals("su-exec")) {
+                return true;
+            }
+        }
+        List<String> words = call.command().words().stream().map(w -> w.value()).toList();
+        int program = words.indexOf(call.program() == null ? "mkdir" : call.program().value());
+        List<String> before = program < 0 ? words : words.subList(0, program);
+        return before.contains("--userspec") || before.stream().anyMatch(w -> w.startsWith("--userspec="))
+                || before.contains("sudo") && (before.contains("-u") || before.stream().anyMatch(w -> w.startsWith("--user")));
     }
 
     static boolean isRoot(String user) {

@@ -13,7 +13,6 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
-import dev.drydock.core.rules.support.Stages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

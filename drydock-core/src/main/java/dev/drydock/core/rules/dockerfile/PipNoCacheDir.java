@@ -78,7 +78,7 @@ public final class PipNoCacheDir implements Rule {
                         context.finding(this, image.dockerfile(), span, describe(calls.get(i))
                                         + " runs without --no-cache-dir: pip's download cache (~/.cache/pip) stays in"
                                         + " the layer of this RUN")
-                                .recommendation("Add --no-cache-dir: " + fixed(calls.get(i), pip.get())
+                                .recommendation("Add --no-cache-dir: " + fixed(calls.get(i))
                                         + "; or, to keep the cache between builds without putting it in the image,"
                                         + " RUN --mount=type=cache,target=/root/.cache/pip " + describe(calls.get(i))
                                         + ".")
@@ -110,7 +110,7 @@ public final class PipNoCacheDir implements Rule {
         return out.toString();
     }
 
-    private static String fixed(Call original, PipCommands.Install pip) {
+    private static String fixed(Call original) {
         String text = describe(original);
         int at = text.indexOf(" install");
         return at < 0 ? text + " --no-cache-dir" : text.substring(0, at + 8) + " --no-cache-dir" + text.substring(at + 8);

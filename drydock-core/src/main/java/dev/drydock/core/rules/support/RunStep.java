@@ -14,7 +14,6 @@ import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.SourceException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One RUN of a stage with what rules ask of it: the programs it runs ({@link Call}s, in order, for the
@@ -140,6 +139,6 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
 
     @Override
     public String toString() {
-        return "RUN@" + spec.instruction().span().startLine() + " " + text().toLowerCase(Locale.ROOT);
+        return "RUN@" + spec.instruction().span().startLine() + " " + text();
     }
 }
