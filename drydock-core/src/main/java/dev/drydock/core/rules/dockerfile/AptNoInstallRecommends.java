@@ -113,7 +113,7 @@ public final class AptNoInstallRecommends implements Rule {
                 if (run.instruction().span().start() >= current.instruction().span().start() && s == stage) {
                     break;
                 }
-                if (SETTING.matcher(run.instruction().rawText()).find()) {
+                if (writesSetting(run.instruction().rawText())) {
                     return true;
                 }
             }
@@ -125,7 +125,11 @@ public final class AptNoInstallRecommends implements Rule {
             }
         }
         // also a RUN that writes the setting and installs in one go: echo ... > /etc/apt/apt.conf.d/... && apt-get install
-        String text = current.instruction().rawText();
+        return writesSetting(current.instruction().rawText());
+    }
+
+    /** Whether a RUN writes the setting into apt's configuration (not just passes it to one apt-get with -o). */
+    private static boolean writesSetting(String text) {
         return SETTING.matcher(text).find() && text.toLowerCase(java.util.Locale.ROOT).contains("apt.conf");
     }
 }
