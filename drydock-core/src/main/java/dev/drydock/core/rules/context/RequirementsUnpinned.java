@@ -15,6 +15,9 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.DependencyInstalls;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
@@ -165,12 +168,20 @@ public final class RequirementsUnpinned implements Rule {
                 .add();
     }
 
+    /** Whether a RUN of the build installs dependencies from a file of this name. */
     private static boolean namedByDockerfile(Container container, String name) {
-        if (container.build() == null || container.build().model() == null) {
+        var build = container.build();
+        if (build == null || build.model() == null || build.stage() == null) {
             return false;
         }
-        String text = container.build().model().syntax().file().text();
-        return text.contains(name);
+        for (RunStep run : RunStep.of(build.model(), Stages.needed(build.model(), build.stage()))) {
+            for (DependencyInstalls.Install install : DependencyInstalls.of(run)) {
+                if (install.manifests().stream().anyMatch(m -> PathNames.fileName(m).equals(name))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Optional<RequirementsTxt> parse(Project project, String path) {

@@ -15,6 +15,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
+import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ContextInventory;
 import dev.drydock.core.rules.support.ContextInventory.Evidence;
 import dev.drydock.core.rules.support.ContextInventory.Item;
@@ -61,8 +62,8 @@ public final class SecretsInBuildContext implements Rule {
     @Override
     public void check(ReviewContext context) {
         Project project = context.project();
-        for (Container container : context.builtContainers()) {
-            BuildLink build = container.build();
+        for (BuiltImage image : BuiltImage.of(context)) {
+            BuildLink build = image.containers().get(0).build();
             List<ContextCopy> copies = BuildContexts.copies(build);
             if (copies.stream().noneMatch(ContextCopy::inImage)) {
                 continue;
@@ -75,7 +76,7 @@ public final class SecretsInBuildContext implements Rule {
             for (var entry : copied.entrySet()) {
                 byCopy.computeIfAbsent(entry.getValue().get(0), c -> new ArrayList<>()).add(entry.getKey());
             }
-            byCopy.forEach((copy, secrets) -> report(context, container, copy, secrets));
+            byCopy.forEach((copy, secrets) -> report(context, image, copy, secrets));
         }
     }
 
@@ -105,9 +106,9 @@ public final class SecretsInBuildContext implements Rule {
         return out;
     }
 
-    private void report(ReviewContext context, Container container, ContextCopy copy, List<Item> items) {
+    private void report(ReviewContext context, BuiltImage image, ContextCopy copy, List<Item> items) {
         Project project = context.project();
-        BuildLink build = container.build();
+        BuildLink build = image.containers().get(0).build();
         boolean certain = false;
         boolean named = false;
         List<String> parts = new ArrayList<>();
@@ -134,8 +135,9 @@ public final class SecretsInBuildContext implements Rule {
         String instruction = "`" + copy.text() + "`";
         StringBuilder message = new StringBuilder(instruction).append(" bakes ")
                 .append(items.size() == 1 ? "a secret file" : items.size() + " secret files").append(" into the image");
-        if (container.image() != null) {
-            message.append(" ").append(container.image());
+        List<String> names = image.containers().stream().map(Container::image).filter(n -> n != null).distinct().toList();
+        if (!names.isEmpty()) {
+            message.append(" ").append(String.join(", ", names));
         }
         if (!certain) {
             message.append(" wherever it is built by hand");

@@ -1,7 +1,6 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.discovery.PathNames;
-import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -10,9 +9,7 @@ import dev.drydock.core.entrypoint.ContextPaths;
 import dev.drydock.core.entrypoint.Copy;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Project;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,8 +54,7 @@ public final class BuildContexts {
     }
 
     /**
-     * The context copies of the stages a build runs: the target stage, the stages it is built on,
-     * and the stages those copy files from ({@code COPY --from}), in Dockerfile order.
+     * The context copies of the stages a build runs ({@link Stages#needed}), in Dockerfile order.
      */
     public static List<ContextCopy> copies(BuildLink build) {
         if (build == null || build.model() == null || build.stage() == null) {
@@ -69,30 +65,8 @@ public final class BuildContexts {
         for (Stage s : Stages.lineage(model, build.stage())) {
             own.add(s.index());
         }
-        Set<Integer> needed = new LinkedHashSet<>(own);
-        Deque<Integer> pending = new ArrayDeque<>(own);
-        while (!pending.isEmpty()) {
-            Stage stage = model.stages().get(pending.pop());
-            List<Stage> related = new ArrayList<>();
-            if (stage.base() instanceof BaseImage.OfStage parent) {
-                related.add(model.stages().get(parent.stageIndex()));
-            }
-            for (CopyCommand c : stage.copies()) {
-                if (c.fromStage() >= 0 && c.fromStage() < model.stages().size()) {
-                    related.add(model.stages().get(c.fromStage()));
-                }
-            }
-            for (Stage r : related) {
-                if (needed.add(r.index())) {
-                    pending.push(r.index());
-                }
-            }
-        }
         List<ContextCopy> out = new ArrayList<>();
-        for (Stage stage : model.stages()) {
-            if (!needed.contains(stage.index())) {
-                continue;
-            }
+        for (Stage stage : Stages.needed(model, build.stage())) {
             for (CopyCommand c : stage.copies()) {
                 if (!c.fromContext()) {
                     continue;

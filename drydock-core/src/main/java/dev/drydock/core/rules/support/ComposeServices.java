@@ -8,7 +8,6 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Location;
-import dev.drydock.core.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -102,7 +101,7 @@ public final class ComposeServices {
         if (value.file() != entry.key().file()) {
             return location(value);
         }
-        return new Location(entry.key().file().path(), join(entry.key().span(), value.span()));
+        return new Location(entry.key().file().path(), Spans.cover(entry.key().span(), value.span()));
     }
 
     /** The location of a mapping value together with its key ({@code version: '3.8'}); the value's alone in a list. */
@@ -110,14 +109,7 @@ public final class ComposeServices {
         if (value.key() == null || value.key().file() != value.file()) {
             return location(value.node());
         }
-        return new Location(value.file().path(), join(value.key().span(), value.span()));
-    }
-
-    /** The span from the start of {@code first} to the end of {@code last} (of one file). */
-    public static Span join(Span first, Span last) {
-        return last.end() < first.end() ? first
-                : new Span(first.start(), last.end(), first.startLine(), first.startColumn(), last.endLine(),
-                        last.endColumn());
+        return new Location(value.file().path(), Spans.cover(value.key().span(), value.span()));
     }
 
     /** An absolute path (an env_file, a compose project folder) relative to the project root, or null outside it. */
