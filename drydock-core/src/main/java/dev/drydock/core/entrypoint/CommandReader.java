@@ -1,6 +1,7 @@
 package dev.drydock.core.entrypoint;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.shell.ShellWords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,35 +162,8 @@ final class CommandReader {
             if (i >= args.size()) {
                 return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
             }
-            String script = args.get(i);
-            List<String> positional = args.subList(i + 1, args.size());
-            wrappers.add(new Wrapper(name + " -c", List.of(script)));
-            ShellWords.Script parsed = ShellWords.parse(script, env, positional);
-            unresolved.addAll(parsed.unresolved());
-            if (!parsed.supported()) {
-                shellScript = script;
-                notes.add("the script uses " + parsed.unsupported() + ", which drydock does not split; kept whole");
-                return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
-            }
-            ShellWords.Command main = main(parsed.commands());
-            if (main == null) {
-                shellScript = script;
-                return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
-            }
-            for (ShellWords.Command other : parsed.commands()) {
-                if (other == main || other.words().isEmpty()) {
-                    continue;
-                }
-                String first = other.words().get(0);
-                if (first.equals("cd") && parsed.commands().indexOf(other) < parsed.commands().indexOf(main)) {
-                    workdir = PathNames.normalizeAbsolute(workdir, other.words().size() > 1 ? other.words().get(1) : "~");
-                } else if (!SHELL_STATE.contains(first)) {
-                    otherCommands.add(other.words());
-                }
-            }
-            env.clear();
-            env.putAll(main.environment());
-            return Step.to(main.words());
+            wrappers.add(new Wrapper(name + " -c", List.of(args.get(i))));
+            return commandString(args.get(i), args.subList(i + 1, args.size()), argv);
         }
         if (i < args.size()) {
             wrappers.add(new Wrapper(name, options));
@@ -203,28 +177,64 @@ final class CommandReader {
     }
 
     /**
-     * The command that is the application: the first command of the last pipeline that is not
-     * shell bookkeeping or a setup step ({@code tail -f /dev/null} counts as a keep-alive
-     * only when nothing else is left).
+     * {@code sh -c script $0 $1 ...}: the application command of the script, with the directory
+     * and environment earlier commands give it; the other commands are recorded.
      */
-    private static ShellWords.Command main(List<ShellWords.Command> commands) {
-        ShellWords.Command best = null;
-        ShellWords.Command fallback = null;
-        boolean pipelineStart = true;
-        for (ShellWords.Command command : commands) {
-            if (pipelineStart && !command.words().isEmpty()) {
+    private Step commandString(String script, List<String> positional, List<String> argv) {
+        SimpleScript parsed = SimpleScript.read(script, env, positional);
+        unresolved.addAll(parsed.unresolved());
+        if (!parsed.supported()) {
+            shellScript = script;
+            notes.add("drydock does not split a script with " + parsed.unsupported() + "; kept whole");
+            return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
+        }
+        if (parsed.skipped() != null) {
+            notes.add("drydock does not follow " + parsed.skipped() + " in the script; its final exec is read as the application");
+        }
+        List<ScriptCommand> commands = parsed.commands();
+        int main = main(commands);
+        if (main < 0) {
+            shellScript = script;
+            return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
+        }
+        for (int i = 0; i < commands.size(); i++) {
+            List<String> words = commands.get(i).words();
+            if (i == main || words.isEmpty()) {
+                continue;
+            }
+            if (words.get(0).equals("cd") && i < main) {
+                workdir = PathNames.normalizeAbsolute(workdir, words.size() > 1 ? words.get(1) : "~");
+            } else if (!SHELL_STATE.contains(words.get(0))) {
+                otherCommands.add(words);
+            }
+        }
+        env.clear();
+        env.putAll(commands.get(main).environment());
+        return Step.to(commands.get(main).words());
+    }
+
+    /**
+     * The index of the command that is the application, or -1: the first command of the last
+     * pipeline that is not shell bookkeeping or a setup step ({@code tail -f /dev/null} counts as
+     * a keep-alive only when nothing else is left).
+     */
+    private static int main(List<ScriptCommand> commands) {
+        int best = -1;
+        int fallback = -1;
+        for (int i = 0; i < commands.size(); i++) {
+            ScriptCommand command = commands.get(i);
+            if (command.pipelineStart() && !command.words().isEmpty()) {
                 String first = command.words().get(0);
                 if (!SHELL_STATE.contains(first)) {
                     if (SETUP.contains(first) || isKeepAlive(command.words())) {
-                        fallback = command;
+                        fallback = i;
                     } else {
-                        best = command;
+                        best = i;
                     }
                 }
             }
-            pipelineStart = !command.separator().equals("|");
         }
-        return best != null ? best : fallback;
+        return best >= 0 ? best : fallback;
     }
 
     private static boolean isKeepAlive(List<String> words) {

@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * Reads the command a container runs into the application it starts ({@link EntryPoint}).
  *
- * <p>Wrappers are peeled off first, outermost first: {@code sh -c}/{@code bash -c} scripts (split
- * by {@link ShellWords}; the last command that is not shell bookkeeping is the application, earlier
+ * <p>Wrappers are peeled off first, outermost first: {@code sh -c}/{@code bash -c} scripts (their
+ * top-level commands; the last one that is not shell bookkeeping is the application, earlier
  * {@code cd} and {@code export} apply to it, the rest go to {@link EntryPoint#otherCommands()};
- * scripts {@link ShellWords} cannot read stay whole as {@link Runtime#SHELL}), {@code exec},
+ * scripts with substitutions, here-documents, or control flow not followed by a final
+ * {@code exec} stay whole as {@link Runtime#SHELL}), {@code exec},
  * {@code env}, init processes ({@code tini}, {@code dumb-init}, {@code catatonit}), user switchers
  * ({@code gosu}, {@code su-exec}, {@code s6-setuidgid}, {@code chpst}, {@code setpriv},
  * {@code runuser}, {@code su}, {@code sudo}), instrumentation ({@code opentelemetry-instrument},

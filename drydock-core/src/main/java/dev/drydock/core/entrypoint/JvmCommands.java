@@ -1,5 +1,6 @@
 package dev.drydock.core.entrypoint;
 
+import dev.drydock.core.shell.ShellWords;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

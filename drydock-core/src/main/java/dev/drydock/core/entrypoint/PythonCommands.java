@@ -1,6 +1,7 @@
 package dev.drydock.core.entrypoint;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.shell.ShellWords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,16 +8,16 @@
  *       directory) into an {@link dev.drydock.core.entrypoint.EntryPoint}: the
  *       {@link dev.drydock.core.entrypoint.Runtime}, the {@link dev.drydock.core.entrypoint.Target},
  *       the options that matter, the wrappers seen through.
- *   <li>{@link dev.drydock.core.entrypoint.ShellWords} splits the simple {@code sh -c} scripts
- *       containers run; anything with control flow or substitutions is kept whole.
+ *   <li>The {@code sh -c} scripts containers run are parsed by the shell package and read as their
+ *       top-level commands, words evaluated against the environment; a script with substitutions,
+ *       here-documents, or control flow not followed by a final {@code exec} is kept whole.
  *   <li>{@link dev.drydock.core.entrypoint.ContextPaths} maps container paths to build-context
  *       paths and back through {@link dev.drydock.core.entrypoint.Copy} records.
  * </ul>
  *
  * <p>Decisions: exec-form arguments are never expanded (Docker does not expand them either: a
- * literal {@code $PORT} stays); shell scripts are split here with a deliberately small reader and
- * fall back to {@link dev.drydock.core.entrypoint.Runtime#SHELL} with the raw text, so the
- * project's full shell parser can take over later without changing this API; an entry-point
+ * literal {@code $PORT} stays); a shell script that can't be followed statically falls back to
+ * {@link dev.drydock.core.entrypoint.Runtime#SHELL} with the raw text; an entry-point
  * script's arguments are read as the application only when they look like a command (the
  * {@code exec "$@"} convention), and that assumption is noted.
  */

@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 public final class Rules {
 
-    private static final List<Rule> ALL = concat(DockerfileRules.all(), AppRules.all(), ContextRules.all());
+    private static final List<Rule> ALL = concat(List.of(new FileNotRead()), DockerfileRules.all(), AppRules.all(),
+            ContextRules.all());
 
     private Rules() {}
 

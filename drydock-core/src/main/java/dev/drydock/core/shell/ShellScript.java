@@ -2,6 +2,7 @@ package dev.drydock.core.shell;
 
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.MappedText;
+import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,6 +41,14 @@ public final class ShellScript {
         this.problems = problems;
         this.commands = commands;
         this.finalOptions = finalOptions;
+    }
+
+    /**
+     * Parses a script that comes from no file (a command string, an environment variable's value):
+     * spans refer to a file named {@code <command>} holding just this text.
+     */
+    public static ShellScript parse(String script) {
+        return parse(MappedText.of(SourceFile.of("<command>", script), 0, script.length()));
     }
 
     /** Parses a script run by a plain {@code /bin/sh -c} (no option set). */

@@ -10,6 +10,10 @@
  * ({@link dev.drydock.core.shell.Command}), which is what most rules use. Every node, word and problem
  * has a {@link dev.drydock.core.source.Span} in the Dockerfile.
  *
+ * <p>{@link dev.drydock.core.shell.WordEvaluator} expands a word statically from known variables and
+ * positional parameters; {@link dev.drydock.core.shell.ShellWords#split} splits a string into words
+ * by the quoting rules (no expansion).
+ *
  * <p>Decisions worth knowing:
  * <ul>
  *   <li>Parsing never throws. Errors are recovered from (the rest of the script is still read) and

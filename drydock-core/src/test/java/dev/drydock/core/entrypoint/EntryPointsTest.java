@@ -542,6 +542,17 @@ class EntryPointsTest {
         }
 
         @Test
+        void controlFlowBeforeAFinalExecIsPassedOver() {
+            EntryPoint ep = EntryPoints.interpret(Invocation.exec("/bin/sh", "-c",
+                    "set -e\nif [ \"$1\" = migrate ]; then python manage.py migrate; fi\nexec gunicorn -w 2 app:app", "sh", "migrate")
+                    .withWorkdir("/app"));
+            assertThat(ep.runtime()).isEqualTo(Runtime.GUNICORN);
+            assertThat(ep.option("workers")).isEqualTo("2");
+            assertThat(ep.shellScript()).isNull();
+            assertThat(ep.notes()).anyMatch(n -> n.contains("'if'") && n.contains("final exec"));
+        }
+
+        @Test
         void backgroundProcessesAndKeepAlives() {
             EntryPoint both = shell("/app", "nginx && gunicorn app:app --bind unix:/tmp/app.sock");
             assertThat(both.runtime()).isEqualTo(Runtime.GUNICORN);

@@ -43,7 +43,7 @@ class RobustnessTest {
                 assertThat(entry.target()).isNotNull();
             }).as("%s", invocation).doesNotThrowAnyException();
             String script = String.join(" ", argv);
-            assertThatCode(() -> ShellWords.parse(script, Map.of(), List.of("sh", "x"))).as(script).doesNotThrowAnyException();
+            assertThatCode(() -> SimpleScript.read(script, Map.of(), List.of("sh", "x"))).as(script).doesNotThrowAnyException();
         }
     }
 }

@@ -9,6 +9,19 @@ public final class ContextRules {
     private ContextRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new DockerignoreMissing(),
+                new DockerignoreIncomplete(),
+                new SecretsInBuildContext(),
+                new DefaultSecret(),
+                new HardcodedSecret(),
+                new ComposeVersionObsolete(),
+                new RequirementsUnpinned(),
+                new SecurityScanMissing(),
+                new ComposeHealthcheck(),
+                new ResourceLimits(),
+                new LogRotation(),
+                new NamedVolumes(),
+                new RestartPolicy());
     }
 }

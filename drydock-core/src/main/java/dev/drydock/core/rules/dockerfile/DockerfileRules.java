@@ -10,6 +10,19 @@ public final class DockerfileRules {
 
     public static List<Rule> all() {
         return List.of(
-                new RunsAsRoot());
+                new RunsAsRoot(),
+                new UnpinnedBaseImage(),
+                new BuildArgsMissing(),
+                new OciLabelsMissing(),
+                new AptNoInstallRecommends(),
+                new BuildToolsInFinalImage(),
+                new ImplicitPermissions(),
+                new DevConfigInImage(),
+                new DeprecatedEnv(),
+                new SlimBaseImage(),
+                new LayerCaching(),
+                new PipNoCacheDir(),
+                new AptListsCleaned(),
+                new PythonUnbuffered());
     }
 }

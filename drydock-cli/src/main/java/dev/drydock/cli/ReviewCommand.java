@@ -1,0 +1,111 @@
+package dev.drydock.cli;
+
+import dev.drydock.core.json.ReviewJson;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.report.ReviewMarkdown;
+import dev.drydock.core.report.ReviewText;
+import dev.drydock.core.review.Review;
+import dev.drydock.core.review.Reviewer;
+import dev.drydock.core.review.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code drydock review PATH}: the review of a project's container setup. */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = {"Review a project's container setup: every problem with its location and a concrete",
+                "recommendation, and the good practices already in place."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding at or above --fail-on", "1:a finding at or above --fail-on",
+                "2:a usage or input error (missing path ...)"})
+final class ReviewCommand implements Callable<Integer> {
+
+    enum Format { text, json, markdown }
+
+    enum Threshold { critical, high, medium, low, info, none }
+
+    enum Color { auto, always, never }
+
+    @Parameters(index = "0", defaultValue = ".", paramLabel = "PATH",
+            description = "Project folder or file (default: the current folder).")
+    Path path;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "text (compact, for a terminal; the default), markdown (the full written review; the default"
+                    + " when --output names a .md file) or json (the stable contract for other tools).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the review to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", defaultValue = "high", paramLabel = "SEVERITY",
+            description = "Exit with 1 when a finding reaches this severity: critical, high (default), medium, low, info, none.")
+    Threshold failOn;
+
+    @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN", description = "auto (default), always or never.")
+    Color color;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Project project = new ProjectLoader().load(path);
+        Review review = Reviewer.standard().review(project);
+        if (format == null) {
+            format = output != null && output.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md")
+                    ? Format.markdown : Format.text;
+        }
+        StringWriter text = new StringWriter();
+        PrintWriter writer = new PrintWriter(text);
+        switch (format) {
+            case json -> ReviewJson.write(review, path.toString(), new Version().getVersion()[0].replace("drydock ", ""),
+                    writer);
+            case text -> new ReviewText(writer, useColor()).print(review);
+            case markdown -> new ReviewMarkdown(writer).print(review);
+        }
+        writer.flush();
+        emit(text.toString());
+        if (failOn == Threshold.none) {
+            return 0;
+        }
+        return review.reaches(Severity.of(failOn.name())) ? 1 : 0;
+    }
+
+    private void emit(String text) {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+            return;
+        }
+        try {
+            Path absolute = output.toAbsolutePath();
+            Path temp = Files.createTempFile(absolute.getParent(), ".drydock-", ".tmp");
+            Files.writeString(temp, text);
+            Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean useColor() {
+        return switch (color) {
+            case always -> true;
+            case never -> false;
+            case auto -> output == null && System.console() != null && System.getenv("NO_COLOR") == null
+                    && !"dumb".equals(System.getenv("TERM"));
+        };
+    }
+}

@@ -1,0 +1,192 @@
+package dev.drydock.core.entrypoint;
+
+import dev.drydock.core.shell.AndOrList;
+import dev.drydock.core.shell.Assignment;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.CommandNode;
+import dev.drydock.core.shell.CommandNode.SimpleCommand;
+import dev.drydock.core.shell.Expansion;
+import dev.drydock.core.shell.Pipeline;
+import dev.drydock.core.shell.Redirect;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.shell.Word;
+import dev.drydock.core.shell.WordEvaluator;
+import dev.drydock.core.shell.WordPart;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An {@code sh -c} script read as the simple commands it runs at top level, in order, their words
+ * evaluated ({@link WordEvaluator}) against the environment and positional parameters as
+ * assignments, {@code export} and {@code unset} change them.
+ *
+ * <p>Control flow ({@code if}, loops, {@code case}, groups, subshells, functions, {@code !}),
+ * here-documents, a word whose value needs a command substitution or arithmetic, and a syntax
+ * error make the script {@linkplain #unsupported() unsupported}. Control flow is passed over when
+ * the script ends with an {@code exec} command, which is where the shell hands over.
+ *
+ * @param commands the top-level simple commands; empty when unsupported
+ * @param unsupported why the script can't be read ({@code 'if'}, {@code command substitution}); null when it can
+ * @param skipped the control flow passed over before the final {@code exec}; null when none
+ * @param unresolved expansions that had no value, as written
+ */
+record SimpleScript(List<ScriptCommand> commands, String unsupported, String skipped, List<String> unresolved) {
+
+    SimpleScript {
+        commands = List.copyOf(commands);
+        unresolved = List.copyOf(unresolved);
+    }
+
+    /**
+     * Reads a script; {@code positional} holds {@code $0}, {@code $1}, ... (the words after the
+     * script in {@code sh -c script $0 $1 ...}).
+     */
+    static SimpleScript read(String script, Map<String, String> environment, List<String> positional) {
+        return new Reader(environment, positional).read(ShellScript.parse(script));
+    }
+
+    boolean supported() {
+        return unsupported == null;
+    }
+
+    private static final class Reader {
+
+        private final Map<String, String> env;
+        private final WordEvaluator evaluator;
+        private final List<ScriptCommand> commands = new ArrayList<>();
+        private final List<String> unresolved = new ArrayList<>();
+
+        Reader(Map<String, String> environment, List<String> positional) {
+            this.env = new LinkedHashMap<>(environment);
+            this.evaluator = new WordEvaluator(env::get, positional);
+        }
+
+        SimpleScript read(ShellScript script) {
+            if (script.hasProblems()) {
+                return unsupported("a syntax error (" + script.problems().get(0).message() + ")");
+            }
+            List<AndOrList> items = script.body().items();
+            String controlFlow = items.stream().flatMap(item -> item.pipelines().stream())
+                    .map(Reader::controlFlow).flatMap(Optional::stream).findFirst().orElse(null);
+            if (controlFlow != null && !endsWithExec(items.get(items.size() - 1))) {
+                return unsupported(controlFlow);
+            }
+            for (Command command : script.commands()) {
+                if (command.scopes().isEmpty()) {
+                    String problem = add(command);
+                    if (problem != null) {
+                        return unsupported(problem);
+                    }
+                }
+            }
+            return new SimpleScript(commands, null, controlFlow, unresolved);
+        }
+
+        private SimpleScript unsupported(String why) {
+            return new SimpleScript(List.of(), why, null, unresolved);
+        }
+
+        /** Evaluates a top-level command and applies what it changes; returns why it can't be read, or null. */
+        private String add(Command command) {
+            Map<String, String> own = new LinkedHashMap<>();
+            for (Assignment assignment : command.node().assignments()) {
+                Expansion value = evaluate(assignment.value(), false);
+                if (!value.isKnown()) {
+                    return describe(value.unknownPart());
+                }
+                own.put(assignment.name(), value.text());
+            }
+            List<String> words = new ArrayList<>();
+            for (Word word : command.words()) {
+                Expansion fields = evaluate(word, true);
+                if (!fields.isKnown()) {
+                    return describe(fields.unknownPart());
+                }
+                words.addAll(fields.fields());
+            }
+            for (Redirect redirect : command.redirects()) {
+                if (redirect.operator().isInlineInput()) {
+                    return redirect.operator().isHereDoc() ? "a here-document" : "a here-string";
+                }
+                Expansion target = evaluate(redirect.target(), false);
+                if (!target.isKnown()) {
+                    return describe(target.unknownPart());
+                }
+            }
+            Map<String, String> environment = new LinkedHashMap<>(env);
+            environment.putAll(own);
+            commands.add(new ScriptCommand(words, environment, command.pipelineIndex() == 0, command.followedBy()));
+            if (command.words().isEmpty()) {
+                env.putAll(own); // "A=1" alone sets a variable for what follows
+            } else {
+                exportOrUnset(command.words());
+            }
+            return null;
+        }
+
+        private void exportOrUnset(List<Word> words) {
+            String builtin = words.get(0).literal().orElse("");
+            if (!builtin.equals("export") && !builtin.equals("unset")) {
+                return;
+            }
+            for (Word word : words.subList(1, words.size())) {
+                String argument = evaluator.value(word).text();
+                int eq = argument.indexOf('=');
+                if (builtin.equals("unset")) {
+                    env.remove(argument);
+                } else if (eq > 0) {
+                    env.put(argument.substring(0, eq), argument.substring(eq + 1));
+                }
+            }
+        }
+
+        private Expansion evaluate(Word word, boolean split) {
+            Expansion expansion = split ? evaluator.fields(word) : evaluator.value(word);
+            unresolved.addAll(expansion.unresolved());
+            return expansion;
+        }
+
+        /** The last list is one plain {@code exec program ...}: the shell is replaced there. */
+        private static boolean endsWithExec(AndOrList last) {
+            Pipeline pipeline = last.pipelines().get(0);
+            return last.pipelines().size() == 1 && !last.background() && !pipeline.negated()
+                    && pipeline.commands().size() == 1 && pipeline.commands().get(0) instanceof SimpleCommand simple
+                    && simple.words().size() > 1 && simple.words().get(0).literal().orElse("").equals("exec");
+        }
+
+        private static Optional<String> controlFlow(Pipeline pipeline) {
+            if (pipeline.negated()) {
+                return Optional.of("'!'");
+            }
+            return pipeline.commands().stream().map(Reader::controlFlow).flatMap(Optional::stream).findFirst();
+        }
+
+        private static Optional<String> controlFlow(CommandNode node) {
+            return Optional.ofNullable(switch (node) {
+                case SimpleCommand simple -> null;
+                case CommandNode.IfClause clause -> "'if'";
+                case CommandNode.WhileClause loop -> loop.until() ? "'until'" : "'while'";
+                case CommandNode.ForClause loop -> loop.select() ? "'select'" : "'for'";
+                case CommandNode.CaseClause clause -> "'case'";
+                case CommandNode.BraceGroup group -> "a { ... } group";
+                case CommandNode.Subshell subshell -> "a subshell";
+                case CommandNode.FunctionDefinition function -> "a function definition";
+                case CommandNode.ArithmeticCommand arithmetic -> "'(( ))'";
+                case CommandNode.TestCommand test -> "'[['";
+            });
+        }
+
+        private static String describe(WordPart unknown) {
+            return switch (unknown) {
+                case WordPart.CommandSubstitution substitution -> "command substitution";
+                case WordPart.ArithmeticExpansion arithmetic -> "arithmetic expansion";
+                case WordPart.ProcessSubstitution substitution -> "process substitution";
+                case WordPart.ArrayLiteral array -> "an array";
+                default -> "an expansion drydock does not evaluate";
+            };
+        }
+    }
+}

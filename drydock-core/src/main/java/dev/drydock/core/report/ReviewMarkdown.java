@@ -1,0 +1,290 @@
+package dev.drydock.core.report;
+
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.Review;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.review.Strength;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The review as a Markdown document with the structure a platform engineer's written review has:
+ * executive summary; issues by severity, each with location, current code, problem, impact and
+ * recommendation; the good practices in place; recommended improvements; before and after;
+ * priorities with effort; how to test this project; resources; summary.
+ */
+public final class ReviewMarkdown {
+
+    private final PrintWriter out;
+
+    public ReviewMarkdown(PrintWriter out) {
+        this.out = out;
+    }
+
+    public void print(Review review) {
+        String name = review.project().root().getFileName() == null ? "project" : review.project().root().getFileName().toString();
+        out.println("# Container Setup Review: " + name);
+        out.println();
+        out.println("## Executive Summary");
+        out.println();
+        out.println(executiveSummary(review));
+        out.println();
+        int number = 1;
+        number = issues(review, "## 🔴 Critical Issues", List.of(Severity.CRITICAL), number);
+        number = issues(review, "## 🟡 High Priority Issues", List.of(Severity.HIGH), number);
+        number = issues(review, "## 🟢 Medium Priority Issues", List.of(Severity.MEDIUM), number);
+        issues(review, "## 🔵 Low Priority Issues", List.of(Severity.LOW, Severity.INFO), number);
+        strengths(review);
+        improvements(review);
+        comparison(review);
+        priorities(review);
+        new TestingRecommendations(out).print(review);
+        resources(review);
+        summary(review);
+        out.flush();
+    }
+
+    private static String executiveSummary(Review review) {
+        Map<Severity, Integer> counts = review.summary();
+        List<String> files = new ArrayList<>(review.project().dockerfiles().keySet());
+        review.project().composeProjects().forEach(c -> c.files().forEach(f -> {
+            if (!files.contains(f.displayPath())) {
+                files.add(f.displayPath());
+            }
+        }));
+        String reviewed = files.isEmpty() ? "the project" : String.join(", ", files.stream().map(f -> "`" + f + "`").toList());
+        String verdict;
+        if (counts.get(Severity.CRITICAL) > 0) {
+            verdict = "It is not ready for production: " + counts.get(Severity.CRITICAL) + " critical issue(s) must be fixed first.";
+        } else if (counts.get(Severity.HIGH) > 0) {
+            verdict = "No critical issue, but " + counts.get(Severity.HIGH) + " high-priority issue(s) should be fixed before production.";
+        } else {
+            verdict = "No critical or high-priority issue: the setup is in good shape.";
+        }
+        return "This review covers " + reviewed + " against Docker and production best practices. It found "
+                + review.findings().size() + " issue(s) (" + counts.get(Severity.CRITICAL) + " critical, "
+                + counts.get(Severity.HIGH) + " high, " + counts.get(Severity.MEDIUM) + " medium, "
+                + (counts.get(Severity.LOW) + counts.get(Severity.INFO)) + " low) and "
+                + review.strengths().size() + " good practice(s) already in place. " + verdict;
+    }
+
+    private int issues(Review review, String heading, List<Severity> severities, int number) {
+        List<Finding> findings = review.findings().stream().filter(f -> severities.contains(f.severity())).toList();
+        if (findings.isEmpty()) {
+            return number;
+        }
+        out.println("---");
+        out.println();
+        out.println(heading);
+        out.println();
+        for (Finding f : findings) {
+            out.println("### " + number++ + ". **" + f.rule().title() + "**");
+            out.println("**Location:** " + location(f));
+            out.println();
+            if (f.current() != null && !f.implicit()) {
+                out.println("**Current:**");
+                out.println("```" + language(f.location().file()));
+                out.println(f.current().stripTrailing());
+                out.println("```");
+                out.println();
+            }
+            out.println("**Problem:** " + sentence(f.message()) + " " + f.rule().problem());
+            out.println();
+            out.println("**Impact:** " + f.rule().impact());
+            out.println();
+            out.println("**Recommendation:** " + f.effectiveRecommendation());
+            out.println();
+        }
+        return number;
+    }
+
+    private void strengths(Review review) {
+        if (review.strengths().isEmpty()) {
+            return;
+        }
+        out.println("---");
+        out.println();
+        out.println("## ✅ Good Practices Already Implemented");
+        out.println();
+        int n = 1;
+        for (Strength s : review.strengths()) {
+            out.println(n++ + ". **" + s.rule().title() + "**: " + s.message() + " (" + where(s.location()) + ")");
+        }
+        out.println();
+    }
+
+    private void improvements(Review review) {
+        if (review.findings().isEmpty()) {
+            return;
+        }
+        out.println("---");
+        out.println();
+        out.println("## 📋 Recommended Improvements");
+        out.println();
+        int priority = 1;
+        for (List<Severity> group : List.of(List.of(Severity.CRITICAL), List.of(Severity.HIGH),
+                List.of(Severity.MEDIUM, Severity.LOW, Severity.INFO))) {
+            List<Finding> findings = review.findings().stream().filter(f -> group.contains(f.severity())).toList();
+            if (findings.isEmpty()) {
+                continue;
+            }
+            out.println("### Priority " + priority + ": " + label(group.get(0)));
+            out.println();
+            int item = 1;
+            for (Finding f : findings) {
+                out.println("#### " + priority + "." + item++ + " " + f.rule().title() + " (" + where(f.location()) + ")");
+                out.println();
+                out.println(f.effectiveRecommendation());
+                out.println();
+            }
+            priority++;
+        }
+    }
+
+    private void comparison(Review review) {
+        if (review.findings().isEmpty()) {
+            return;
+        }
+        out.println("---");
+        out.println();
+        out.println("## 📊 Comparison: Before vs After");
+        out.println();
+        out.println("| Aspect | Before | After |");
+        out.println("|---|---|---|");
+        Set<String> seen = new LinkedHashSet<>();
+        for (Finding f : review.findings()) {
+            if (seen.add(f.ruleId())) {
+                out.println("| " + cell(f.rule().title()) + " | " + cell(f.message()) + " | "
+                        + cell(firstSentence(f.effectiveRecommendation())) + " |");
+            }
+        }
+        out.println();
+    }
+
+    private void priorities(Review review) {
+        if (review.findings().isEmpty()) {
+            return;
+        }
+        out.println("---");
+        out.println();
+        out.println("## 🎯 Implementation Priority");
+        out.println();
+        for (Severity severity : Severity.values()) {
+            List<Finding> findings = review.findings().stream().filter(f -> f.severity() == severity).toList();
+            if (findings.isEmpty()) {
+                continue;
+            }
+            out.println("### " + label(severity));
+            for (Finding f : findings) {
+                String effort = f.rule().effort().isEmpty() ? "" : " (" + f.rule().effort() + ")";
+                out.println("- [ ] " + f.rule().title() + effort + ": " + where(f.location()));
+            }
+            out.println();
+        }
+    }
+
+    private void resources(Review review) {
+        Set<String> references = new LinkedHashSet<>();
+        review.findings().forEach(f -> references.addAll(f.rule().references()));
+        if (references.isEmpty()) {
+            return;
+        }
+        out.println("---");
+        out.println();
+        out.println("## 📚 Additional Resources");
+        out.println();
+        references.forEach(r -> out.println("- " + r));
+        out.println();
+    }
+
+    private void summary(Review review) {
+        Map<Severity, Integer> counts = review.summary();
+        out.println("---");
+        out.println();
+        out.println("## Summary");
+        out.println();
+        out.println("| Severity | Count |");
+        out.println("|---|---|");
+        for (Severity s : Severity.values()) {
+            out.println("| " + label(s) + " | " + counts.get(s) + " |");
+        }
+        out.println("| Good practices | " + review.strengths().size() + " |");
+        long containers = review.project().containers().stream().filter(Container::isComposeService).count();
+        out.println();
+        out.println("Reviewed " + review.project().dockerfiles().size() + " Dockerfile(s), "
+                + review.project().composeProjects().size() + " compose project(s) with " + containers
+                + " service(s), and " + review.project().manifests().size() + " dependency manifest(s).");
+    }
+
+    static String location(Finding f) {
+        Location l = f.location();
+        if (l.file() == null) {
+            return "project-wide";
+        }
+        if (l.span() == null) {
+            return "`" + l.file() + "`" + (f.implicit() ? " (implicit)" : "");
+        }
+        String lines = l.line() == l.endLine() ? "line " + l.line() : "lines " + l.line() + "-" + l.endLine();
+        return "`" + l.file() + "` " + (f.implicit() ? "(implicit; " + lines + ")" : lines);
+    }
+
+    static String where(Location l) {
+        if (l.file() == null) {
+            return "project-wide";
+        }
+        return l.span() == null ? "`" + l.file() + "`" : "`" + l.file() + "` line " + l.line();
+    }
+
+    private static String language(String file) {
+        if (file == null) {
+            return "";
+        }
+        String name = file.substring(file.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (name.contains("dockerfile") || name.contains("containerfile")) {
+            return "dockerfile";
+        }
+        if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+            return "yaml";
+        }
+        if (name.endsWith(".py")) {
+            return "python";
+        }
+        if (name.endsWith(".json")) {
+            return "json";
+        }
+        if (name.endsWith(".toml")) {
+            return "toml";
+        }
+        return name.endsWith(".txt") ? "txt" : "";
+    }
+
+    private static String label(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> "Critical";
+            case HIGH -> "High";
+            case MEDIUM -> "Medium";
+            case LOW -> "Low";
+            case INFO -> "Info";
+        };
+    }
+
+    private static String sentence(String text) {
+        String s = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return s.endsWith(".") ? s : s + ".";
+    }
+
+    private static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        return end < 0 ? text : text.substring(0, end + 1);
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

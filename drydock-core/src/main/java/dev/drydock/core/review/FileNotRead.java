@@ -1,0 +1,40 @@
+package dev.drydock.core.review;
+
+import dev.drydock.core.source.Diagnostic;
+import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.source.Span;
+
+@RuleDefinition(
+        id = "file-not-read",
+        title = "File could not be read",
+        severity = Severity.HIGH,
+        category = Category.BUILD,
+        checks = "Every Dockerfile, compose file, ignore file and manifest of the project reads and parses;"
+                + " each one that does not is reported at the position of the error.",
+        problem = "drydock (and, for syntax errors, Docker or Compose themselves) cannot read this file.",
+        impact = "Nothing in the file is reviewed; if Docker or Compose reject it too, the build or deployment fails.",
+        recommendation = "Fix the error at the position shown; `drydock parse FILE` shows how the file is read.",
+        effort = "15 min")
+public final class FileNotRead implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (Diagnostic d : context.project().diagnostics()) {
+            if (d.level() == Diagnostic.Level.ERROR) {
+                context.finding(this, new Location(d.path(), span(context, d)), d.message()).add();
+            }
+        }
+    }
+
+    private static Span span(ReviewContext context, Diagnostic d) {
+        if (d.line() <= 0) {
+            return null;
+        }
+        SourceFile file = context.project().source(d.path()).orElse(null);
+        if (file == null || d.line() > file.lineCount()) {
+            return null;
+        }
+        int start = Math.min(file.lineStart(d.line()) + Math.max(0, d.column() - 1), file.lineEnd(d.line()));
+        return file.span(start, file.lineEnd(d.line()));
+    }
+}

@@ -1,0 +1,191 @@
+package dev.drydock.core.rules.context;
+
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveHealthcheck;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@RuleDefinition(
+        id = "compose-healthcheck",
+        title = "Compose healthcheck",
+        severity = Severity.HIGH,
+        category = Category.RELIABILITY,
+        checks = "Compose healthchecks of every service. A strength where one is configured. Findings: a service that"
+                + " another waits for with `condition: service_healthy` but that has no healthcheck, neither in compose"
+                + " nor in its Dockerfile (for pulled images: official and Bitnami images, which define none), is high;"
+                + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium. A service without"
+                + " any healthcheck is left to healthcheck-missing.",
+        problem = "Compose only knows a container is ready when a healthcheck says so: `service_healthy` on a service"
+                + " without one cannot be satisfied, and a disabled check hides a hung process.",
+        impact = "`docker compose up` stops with \"container ... has no healthcheck configured\", or dependants start"
+                + " against a service that is not ready and a hung service is never marked unhealthy.",
+        recommendation = "Give every long-running service a cheap healthcheck that proves it serves (pg_isready,"
+                + " redis-cli ping, an HTTP /health probe with a tool the image has), with a start_period for slow"
+                + " starts.",
+        references = {
+                "https://docs.docker.com/reference/compose-file/services/#healthcheck",
+                "https://docs.docker.com/compose/how-tos/startup-order/",
+                "https://docs.docker.com/reference/dockerfile/#healthcheck"},
+        aliases = {"Healthcheck Not Set"},
+        fix = FixSafety.SUGGESTION,
+        effort = "15 min",
+        reportsStrengths = true)
+public final class ComposeHealthcheck implements Rule {
+
+    private static final Map<String, String> PROBES = Map.of(
+            "postgres", "[\"CMD-SHELL\", \"pg_isready -U $${POSTGRES_USER:-postgres}\"]",
+            "mysql", "[\"CMD\", \"mysqladmin\", \"ping\", \"-h\", \"127.0.0.1\"]",
+            "mariadb", "[\"CMD\", \"healthcheck.sh\", \"--connect\", \"--innodb_initialized\"]",
+            "redis", "[\"CMD\", \"redis-cli\", \"ping\"]",
+            "valkey", "[\"CMD\", \"valkey-cli\", \"ping\"]",
+            "mongo", "[\"CMD\", \"mongosh\", \"--quiet\", \"--eval\", \"db.adminCommand('ping')\"]",
+            "rabbitmq", "[\"CMD\", \"rabbitmq-diagnostics\", \"-q\", \"ping\"]");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            Service service = ref.service();
+            Service.Healthcheck health = service.healthcheck();
+            Location at = ComposeServices.keyed(service.node(), "healthcheck");
+            if (health != null && at != null) {
+                if (health.disabled()) {
+                    context.finding(this, at, "the healthcheck of " + service.name() + " is switched off ("
+                                    + (health.disable() != null ? "disable: true" : "test: [\"NONE\"]") + ")"
+                                    + imageCheck(context, service) + ": a hung " + service.name()
+                                    + " stays \"running\" and nothing that waits for it can know when it is ready")
+                            .severity(Severity.MEDIUM)
+                            .recommendation("Remove the override, or replace it with a probe of what "
+                                    + service.name() + " serves.")
+                            .add();
+                } else if (!health.test().isEmpty() || effective(context, service) != null) {
+                    context.strength(this, at, describe(service.name(), health));
+                }
+            }
+            for (Service.Dependency dependency : service.dependsOn()) {
+                if (dependency.conditionOrDefault().equals("service_healthy")) {
+                    waitedFor(context, ref, dependency);
+                }
+            }
+        }
+    }
+
+    private void waitedFor(ReviewContext context, ComposeServices.Ref ref, Service.Dependency dependency) {
+        Service target = ref.compose().services().get(dependency.service());
+        if (target == null || target.healthcheck() != null && !target.healthcheck().disabled()) {
+            return;
+        }
+        String state;
+        if (target.healthcheck() != null) {
+            state = "has its healthcheck switched off (" + ComposeServices.where(target.healthcheck().node()) + ")";
+        } else {
+            Container container = containerOf(context, target);
+            if (container != null && container.build() != null) {
+                EffectiveHealthcheck image = container.healthcheck();
+                if (image != null && !image.disabled()) {
+                    return; // the Dockerfile's HEALTHCHECK
+                }
+                state = "has no healthcheck, neither in compose nor in " + container.build().dockerfile();
+            } else if (target.image() != null && withoutHealthcheck(target.image().value())) {
+                state = "has no healthcheck, and the image " + target.image().value() + " defines none";
+            } else {
+                return; // another image may define a HEALTHCHECK drydock cannot see
+            }
+        }
+        Location at = dependency.condition() != null ? ComposeServices.location(dependency.condition().node())
+                : ComposeServices.location(dependency.nameNode());
+        context.finding(this, at, ref.name() + " waits for " + target.name() + " to be healthy (condition:"
+                        + " service_healthy) but " + target.name() + " " + state
+                        + ": `docker compose up` stops with \"container " + target.name()
+                        + " has no healthcheck configured\"")
+                .recommendation("Add to " + target.name() + ": `healthcheck: {test: " + probe(target)
+                        + ", interval: 10s, timeout: 5s, retries: 5, start_period: 30s}`.")
+                .add();
+    }
+
+    private static String probe(Service target) {
+        if (target.image() != null) {
+            Optional<ImageReference> ref = ImageReference.tryParse(target.image().value());
+            if (ref.isPresent() && ref.get().isImage()) {
+                String name = ref.get().familiarName();
+                String base = name.substring(name.lastIndexOf('/') + 1);
+                for (var e : PROBES.entrySet()) {
+                    if (base.equals(e.getKey()) || base.equals(e.getKey() + "ql")) {
+                        return e.getValue();
+                    }
+                }
+            }
+        }
+        return "[\"CMD\", ...a command that succeeds only when " + target.name() + " serves...]";
+    }
+
+    /** Official and Bitnami images define no HEALTHCHECK (their documentation leaves it to the user). */
+    private static boolean withoutHealthcheck(String image) {
+        Optional<ImageReference> ref = ImageReference.tryParse(image);
+        if (ref.isEmpty() || !ref.get().isImage()) {
+            return false;
+        }
+        return ref.get().isOfficialImage() || ref.get().familiarName().startsWith("bitnami/");
+    }
+
+    private static Container containerOf(ReviewContext context, Service service) {
+        for (Container c : context.project().containers()) {
+            if (c.service() == service) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static EffectiveHealthcheck effective(ReviewContext context, Service service) {
+        Container c = containerOf(context, service);
+        return c == null ? null : c.healthcheck();
+    }
+
+    private static String imageCheck(ReviewContext context, Service service) {
+        Container c = containerOf(context, service);
+        if (c != null && c.build() != null && c.build().stage() != null
+                && c.build().stage().config().healthcheck() != null
+                && !c.build().stage().config().healthcheck().disabled()) {
+            return ", which also turns off the HEALTHCHECK of " + c.build().dockerfile();
+        }
+        return "";
+    }
+
+    private static String describe(String name, Service.Healthcheck health) {
+        List<String> test = health.test().stream().map(Located::value).toList();
+        String probe;
+        if (test.isEmpty()) {
+            probe = "the image's probe";
+        } else if (test.get(0).equals("CMD") || test.get(0).equals("CMD-SHELL")) {
+            probe = "`" + String.join(" ", test.subList(1, test.size())) + "`";
+        } else {
+            probe = "`" + String.join(" ", test) + "`";
+        }
+        List<String> timing = new ArrayList<>();
+        if (health.timeout() != null) {
+            timing.add(health.timeout().value().text() + " timeout");
+        }
+        if (health.retries() != null) {
+            timing.add(health.retries().value() + " retries");
+        }
+        if (health.startPeriod() != null) {
+            timing.add(health.startPeriod().value().text() + " start period");
+        }
+        return name + " is probed " + (health.interval() != null ? "every " + health.interval().value().text() + " " : "")
+                + "with " + probe + (timing.isEmpty() ? "" : " (" + String.join(", ", timing) + ")")
+                + ", so Compose and `docker ps` know when it is healthy";
+    }
+}

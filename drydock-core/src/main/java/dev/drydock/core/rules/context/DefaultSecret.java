@@ -1,0 +1,100 @@
+package dev.drydock.core.rules.context;
+
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.VariableReference;
+import dev.drydock.core.compose.template.Substitution;
+import dev.drydock.core.discovery.FileType;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.EnvFiles;
+import dev.drydock.core.rules.support.SecretNames;
+import java.util.Optional;
+
+@RuleDefinition(
+        id = "default-secret",
+        title = "A secret falls back to a default written in the compose file",
+        severity = Severity.HIGH,
+        category = Category.SECURITY,
+        checks = "Compose interpolations of secret-named variables (SECRET_KEY, *_PASSWORD, *_TOKEN, API_KEY ...) with a"
+                + " non-empty literal default, `${SECRET_KEY:-change-me}` or `${SECRET_KEY-change-me}`. An empty default"
+                + " (`${DB_PASSWORD:-}`) is not reported: it publishes no value and usually marks a setting the"
+                + " application only needs in some configurations; a default that is itself a variable is not"
+                + " reported either. Defaults in development files (compose.override.yml, *.dev.yml) are medium.",
+        problem = "When the variable is missing or empty (a new machine, a .env copied from the example without being"
+                + " filled in, a typo), Compose silently uses the default: a secret that everyone who can read the"
+                + " repository knows.",
+        impact = "Sessions, tokens or database access protected by a published value: anyone can forge session"
+                + " cookies or log in, and nothing fails to tell the operator.",
+        recommendation = "Make the variable required with `${NAME:?message}` so that `docker compose up` refuses to"
+                + " start without it, and keep the real value in .env or a secret store.",
+        references = {
+                "https://docs.docker.com/reference/compose-file/interpolation/",
+                "https://docs.docker.com/compose/how-tos/use-secrets/",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"},
+        fix = FixSafety.UNSAFE,
+        effort = "5 min")
+public final class DefaultSecret implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeProject compose : context.project().composeProjects()) {
+            for (VariableReference ref : compose.variableReferences()) {
+                String fallback = ref.defaultText();
+                if (!ref.hasDefault() || fallback == null || fallback.isBlank() || fallback.contains("$")
+                        || !SecretNames.isSecretName(ref.name())) {
+                    continue;
+                }
+                report(context, compose, ref, fallback);
+            }
+        }
+    }
+
+    private void report(ReviewContext context, ComposeProject compose, VariableReference ref, String fallback) {
+        String name = ref.name();
+        String file = ref.file().path();
+        StringBuilder message = new StringBuilder("`").append(name).append("` falls back to the literal `")
+                .append(fallback).append("` when the variable is ")
+                .append(ref.substitution().operator() == Substitution.Operator.DEFAULT_IF_UNSET ? "not set" : "not set or empty")
+                .append(": a stack started without it runs with a secret anyone who reads ").append(file)
+                .append(" knows, and nothing fails to say so");
+        emptyInTemplate(context.project(), compose, name).ifPresent(template -> message.append(". ").append(template)
+                .append(" leaves ").append(name).append(" empty, so a .env copied from it without filling it in gets this default"));
+        if (ref.usedDefault()) {
+            message.append("; nothing in the project sets ").append(name).append(" now");
+        }
+        message.append('.');
+        String required = ref.substitution().operator() == Substitution.Operator.DEFAULT_IF_UNSET ? "?" : ":?";
+        String recommendation = "Write `${" + name + required + "set " + name + " in .env}` instead, so that"
+                + " `docker compose up` stops with that message when it is missing; generate the value per"
+                + " environment (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`) and keep it in .env"
+                + " or a secret store.";
+        context.finding(this, new Location(file, ref.span()), message.toString())
+                .severity(ComposeServices.isDevelopmentFile(file) ? Severity.MEDIUM : Severity.HIGH)
+                .recommendation(recommendation)
+                .add();
+    }
+
+    /** The env template beside the compose project ({@code .env.example}) when it declares the variable empty. */
+    private static Optional<String> emptyInTemplate(Project project, ComposeProject compose, String name) {
+        String dir = ComposeServices.projectPath(project, compose.projectDir());
+        if (dir == null) {
+            return Optional.empty();
+        }
+        for (ProjectEntry entry : project.layout().envFiles()) {
+            if (entry.type() == FileType.ENV_TEMPLATE && entry.directory().equals(dir)
+                    && EnvFiles.entries(project, entry.path()).stream().anyMatch(
+                            e -> e.key().equals(name) && (e.rawValue() == null || e.rawValue().isEmpty()))) {
+                return Optional.of(entry.path());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.drydock.core.rules.context;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.ignore.DockerIgnore;
+import dev.drydock.core.ignore.DockerIgnorePattern;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildContexts;
+import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
+import dev.drydock.core.rules.support.ContextInventory;
+import dev.drydock.core.rules.support.ContextInventory.Item;
+import dev.drydock.core.rules.support.SensitivePaths.Kind;
+import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.source.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "dockerignore-incomplete",
+        title = "The .dockerignore lets secrets, data or clutter into the image",
+        severity = Severity.HIGH,
+        category = Category.SECURITY,
+        checks = "For every build with an ignore file (.dockerignore of the context, or <Dockerfile>.dockerignore)"
+                + " and a COPY/ADD that takes whole folders of the context: what the context holds, or holds on"
+                + " developers' machines (env files, compose env_file entries, .gitignore patterns, keys, databases,"
+                + " logs, uploads, .git, virtualenvs, node_modules, __pycache__ at any depth), matched with Docker's"
+                + " own rules against the ignore file.",
+        problem = "Docker's ignore patterns are anchored at the context root and know nothing of .gitignore:"
+                + " `__pycache__` only leaves out the top-level folder, and whatever git ignores (.env, databases,"
+                + " logs, uploads) is still sent to the builder and copied by `COPY . .`.",
+        impact = "Secrets and user data end up in image layers that everyone who can pull the image can read;"
+                + " logs, caches and local dependencies bloat the image, break layer caching and can overwrite the"
+                + " dependencies installed for the image's platform.",
+        recommendation = "Add the missing paths to the ignore file in effect (with `**/` for names that can occur at"
+                + " any depth), or copy only what the application needs instead of the whole context.",
+        references = {
+                "https://docs.docker.com/build/concepts/context/#dockerignore-files",
+                "https://docs.docker.com/build/building/best-practices/#exclude-with-dockerignore",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
+        fix = FixSafety.UNSAFE,
+        effort = "10 min")
+public final class DockerignoreIncomplete implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        Map<String, List<BuildLink>> groups = new LinkedHashMap<>();
+        for (var container : context.builtContainers()) {
+            BuildLink build = container.build();
+            if (build.dockerignore() != null && build.ignore().file() != null) {
+                groups.computeIfAbsent(build.dockerignore() + "\n" + build.context(), k -> new ArrayList<>()).add(build);
+            }
+        }
+        for (List<BuildLink> builds : groups.values()) {
+            check(context, builds);
+        }
+    }
+
+    private void check(ReviewContext context, List<BuildLink> builds) {
+        BuildLink build = builds.get(0);
+        List<ContextCopy> copies = new ArrayList<>();
+        for (BuildLink b : builds) {
+            copies.addAll(BuildContexts.copies(b));
+        }
+        List<Item> items = ContextInventory.of(context.project(), build);
+        Map<Item, List<ContextCopy>> copied = ContextInventory.copiedIn(context.project(), build, items, copies, false);
+        Map<String, Missing> missing = new LinkedHashMap<>();
+        Set<String> copyTexts = new LinkedHashSet<>();
+        Severity severity = Severity.INFO;
+        for (var entry : copied.entrySet()) {
+            Item item = entry.getKey();
+            List<ContextCopy> along = entry.getValue().stream()
+                    .filter(c -> !BuildContexts.namesExplicitly(c, item.path())).toList();
+            if (along.isEmpty()) {
+                continue; // copied by name on purpose: not the ignore file's business
+            }
+            along.forEach(c -> copyTexts.add("`" + c.text() + "` (" + c.copy().instruction().file().path() + ":"
+                    + c.line() + ")"));
+            missing.putIfAbsent(item.pattern(), new Missing(item, note(build.ignore(), item),
+                    reincluding(build.ignore(), item)));
+            if (item.kind().severity().atLeast(severity)) {
+                severity = item.kind().severity();
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String ignorePath = build.dockerignore();
+        List<String> described = new ArrayList<>();
+        for (Missing m : missing.values()) {
+            described.add("`" + m.item.display() + "` (" + m.item.match().what() + ": " + m.item.because()
+                    + m.note + ")");
+        }
+        String message = ignorePath + " does not keep these out of the build context `" + BuildContexts.contextName(build)
+                + "`, so " + String.join(", ", copyTexts) + " copies them into the image: " + String.join("; ", described);
+        List<String> add = new ArrayList<>();
+        Set<String> remove = new LinkedHashSet<>();
+        for (var m : missing.entrySet()) {
+            if (m.getValue().exception != null) {
+                remove.add("`" + m.getValue().exception.text() + "` (line " + m.getValue().exception.line() + ")");
+            } else {
+                add.add("`" + m.getKey() + "`");
+            }
+        }
+        List<String> steps = new ArrayList<>();
+        if (!remove.isEmpty()) {
+            steps.add("Remove " + String.join(", ", remove) + " from " + ignorePath);
+        }
+        if (!add.isEmpty()) {
+            steps.add((remove.isEmpty() ? "Add to " + ignorePath + ": " : "add ") + String.join(", ", add));
+        }
+        String recommendation = String.join("; ", steps)
+                + (missing.values().stream().anyMatch(m -> m.item.kind() == Kind.SECRET)
+                        ? "; then rebuild and replace the images already built, which keep the files in their layers"
+                        : "")
+                + ".";
+        SourceFile file = build.ignore().file();
+        Span span = file.text().isEmpty() ? file.span(0, 0) : file.lines(1, file.lineCount());
+        context.finding(this, new Location(ignorePath, span), message)
+                .severity(severity)
+                .recommendation(recommendation)
+                .implicit()
+                .add();
+    }
+
+    private record Missing(Item item, String note, DockerIgnorePattern exception) {}
+
+    /** The exception line that brings the item back, when that is why it is let in. */
+    private static DockerIgnorePattern reincluding(DockerIgnore ignore, Item item) {
+        return ignore.matchingPattern(item.probe()).filter(DockerIgnorePattern::exception).orElse(null);
+    }
+
+    /** Why the ignore file misses an item it seems to name: a root-only pattern, or an exception. */
+    private static String note(DockerIgnore ignore, Item item) {
+        Optional<DockerIgnorePattern> decider = ignore.matchingPattern(item.probe());
+        if (decider.isPresent() && decider.get().exception()) {
+            return "; re-included by `" + decider.get().text() + "` on line " + decider.get().line();
+        }
+        if (item.path().contains("/")) {
+            String name = PathNames.fileName(item.path());
+            Optional<DockerIgnorePattern> top = ignore.matchingPattern(item.match().directory() ? name + "/x" : name);
+            if (top.isPresent() && !top.get().exception()) {
+                return "; `" + top.get().text() + "` on line " + top.get().line()
+                        + " only matches at the top of the context";
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,152 @@
+package dev.drydock.core.rules.context;
+
+import dev.drydock.core.discovery.FileKind;
+import dev.drydock.core.discovery.Language;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildContexts;
+import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
+import dev.drydock.core.rules.support.ContextInventory;
+import dev.drydock.core.rules.support.ContextInventory.Item;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "dockerignore-missing",
+        title = "The build context has no .dockerignore",
+        severity = Severity.MEDIUM,
+        category = Category.SECURITY,
+        checks = "Builds whose context has no ignore file in effect (neither <Dockerfile>.dockerignore beside the"
+                + " Dockerfile nor .dockerignore at the context root) and that copy the whole context (`COPY . .`) or"
+                + " copy, along with a folder, something that does not belong in an image. High when that includes"
+                + " secrets or data; an ignore file elsewhere that Docker does not read is pointed out.",
+        problem = "Without an ignore file Docker sends the whole folder to the builder and `COPY . .` copies all of"
+                + " it: .git, .env files, local virtualenvs and node_modules, caches, databases and logs.",
+        impact = "Secrets and data end up in image layers, images grow, and every change to any file (even in .git)"
+                + " invalidates the layer cache of the copy and everything after it.",
+        recommendation = "Create a .dockerignore at the root of the build context that excludes version control data,"
+                + " env files, keys, local dependencies, caches, databases and logs.",
+        references = {
+                "https://docs.docker.com/build/concepts/context/#dockerignore-files",
+                "https://docs.docker.com/build/building/best-practices/#exclude-with-dockerignore",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
+        fix = FixSafety.UNSAFE,
+        effort = "10 min")
+public final class DockerignoreMissing implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        Project project = context.project();
+        Set<String> seen = new HashSet<>();
+        for (Container container : context.builtContainers()) {
+            BuildLink build = container.build();
+            if (build.dockerignore() != null || !seen.add(build.dockerfile() + "\n" + build.context())) {
+                continue;
+            }
+            List<ContextCopy> copies = BuildContexts.copies(build);
+            List<Item> items = ContextInventory.of(project, build);
+            Map<Item, List<ContextCopy>> copied = ContextInventory.copiedIn(project, build, items, copies, false);
+            copied.entrySet().removeIf(e -> e.getValue().stream()
+                    .allMatch(c -> BuildContexts.namesExplicitly(c, e.getKey().path())));
+            ContextCopy whole = copies.stream().filter(ContextCopy::wholeContext).findFirst().orElse(null);
+            if (whole == null && copied.isEmpty()) {
+                continue;
+            }
+            ContextCopy at = whole != null ? whole : copied.values().iterator().next().get(0);
+            Severity severity = copied.keySet().stream().anyMatch(i -> i.kind().severity().atLeast(Severity.HIGH))
+                    ? Severity.HIGH : Severity.MEDIUM;
+            String contextName = BuildContexts.contextName(build);
+            StringBuilder message = new StringBuilder("The build context `").append(contextName).append("`");
+            if (container.isComposeService()) {
+                message.append(" of ").append(container.name());
+            }
+            message.append(" has no .dockerignore, so `").append(at.text()).append("` copies everything in ")
+                    .append(whole != null ? "it" : String.join(", ", at.sources())).append(" into the image");
+            if (!copied.isEmpty()) {
+                List<String> listed = new ArrayList<>();
+                for (Item item : copied.keySet()) {
+                    listed.add("`" + item.display() + "` (" + item.match().what()
+                            + ": " + item.because() + ")");
+                }
+                message.append(", including ").append(String.join("; ", listed));
+            } else {
+                message.append(", including whatever the machine that builds has there: .git, .env files, local"
+                        + " virtualenvs or node_modules, caches");
+            }
+            String elsewhere = ignoredIgnoreFiles(project, build);
+            if (elsewhere != null) {
+                message.append(". ").append(elsewhere);
+            }
+            String target = PathNames.join(build.context(), ".dockerignore");
+            context.finding(this, new Location(at.copy().instruction().file().path(), at.copy().instruction().span()),
+                            message.append('.').toString())
+                    .severity(severity)
+                    .implicit()
+                    .recommendation("Create " + target + " with: " + String.join(", ",
+                            patterns(project, build, copied.keySet()).stream().map(p -> "`" + p + "`").toList()) + ".")
+                    .add();
+        }
+    }
+
+    /** Ignore files in the project that a reader may believe apply to this build, but do not. */
+    private static String ignoredIgnoreFiles(Project project, BuildLink build) {
+        String dockerfileDir = PathNames.parent(build.dockerfile());
+        List<String> found = new ArrayList<>();
+        for (ProjectEntry entry : project.layout().dockerignoreFiles()) {
+            String dir = entry.directory();
+            if (dir.equals(dockerfileDir) || dir.isEmpty()) {
+                found.add(entry.path());
+            }
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        return String.join(", ", found) + (found.size() == 1 ? " does" : " do") + " not apply: Docker reads only "
+                + PathNames.join(build.context(), ".dockerignore") + " at the context root, or "
+                + build.dockerfile() + ".dockerignore beside the Dockerfile";
+    }
+
+    private static List<String> patterns(Project project, BuildLink build, Set<Item> found) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(".git");
+        out.add("**/.env");
+        out.add("**/.env.*");
+        for (Item item : found) {
+            out.add(item.pattern());
+        }
+        Set<Language> languages = new LinkedHashSet<>();
+        for (ProjectEntry e : project.layout().under(FileKind.MANIFEST, build.context())) {
+            languages.add(e.type().language());
+        }
+        for (ProjectEntry e : project.layout().under(FileKind.SOURCE, build.context())) {
+            languages.add(e.type().language());
+        }
+        if (languages.contains(Language.PYTHON)) {
+            out.add("**/__pycache__");
+            out.add("**/*.py[cod]");
+            out.add(".venv");
+            out.add("venv");
+            out.add(".pytest_cache");
+        }
+        if (languages.contains(Language.NODE)) {
+            out.add("node_modules");
+            out.add("npm-debug.log*");
+        }
+        out.add("**/*.log");
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,300 @@
+package dev.drydock.core.rules.context;
+
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.compose.template.Substitution;
+import dev.drydock.core.discovery.FileType;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.discovery.SkipRule;
+import dev.drydock.core.dockerfile.syntax.ArgList;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.dockerfile.syntax.KeyValue;
+import dev.drydock.core.dockerfile.syntax.KeyValueList;
+import dev.drydock.core.dotenv.DotEnvEntry;
+import dev.drydock.core.ignore.GitIgnore;
+import dev.drydock.core.project.DockerfileSource;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.EnvFiles;
+import dev.drydock.core.rules.support.SecretNames;
+import dev.drydock.core.rules.support.SecretNames.ValueMatch;
+import dev.drydock.core.source.Span;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@RuleDefinition(
+        id = "hardcoded-secret",
+        title = "A secret is written into a Dockerfile, compose file or committed env file",
+        severity = Severity.HIGH,
+        category = Category.SECURITY,
+        checks = "Literal values (not interpolated, not empty, not a boolean, not a reference such as /run/secrets/...)"
+                + " of secret-named variables (SECRET_KEY, *_PASSWORD, *_TOKEN, API_KEY, PRIVATE_KEY ...) in compose"
+                + " environment (list and map syntax) and build args, Dockerfile ENV and ARG, and .env files that are"
+                + " not git-ignored in a git project; and, whatever the name, values that have the form of an issued"
+                + " credential (AWS access key ids, private key blocks, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI"
+                + " tokens) or a password inside a URL, also in RUN and ADD lines. Issued credentials are critical;"
+                + " named secrets in development compose files are medium.",
+        problem = "A secret in a file that is committed, or in an image's configuration, is shared with everyone who"
+                + " has the repository or the image: ENV and ARG values are stored in the image metadata and history.",
+        impact = "The secret cannot be rotated without a commit and a rebuild, it is the same in every environment,"
+                + " and anyone with read access to the repository, a CI log or the image can use it.",
+        recommendation = "Take the value out of the file: interpolate it from a git-ignored .env or the environment"
+                + " (`${NAME:?}`), use Compose secrets or `RUN --mount=type=secret` for build-time needs, and rotate"
+                + " the exposed value.",
+        references = {
+                "https://docs.docker.com/build/building/secrets/",
+                "https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/",
+                "https://docs.docker.com/compose/how-tos/use-secrets/",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"},
+        aliases = {"SecretsUsedInArgOrEnv", "DL3064", "DS031", "DS-0031", "Passwords And Secrets"},
+        fix = FixSafety.UNSAFE,
+        effort = "30 min")
+public final class HardcodedSecret implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        Project project = context.project();
+        for (ComposeProject compose : project.composeProjects()) {
+            for (Service service : compose.services().values()) {
+                for (Service.EnvVar env : service.environment()) {
+                    if (env.value() != null) {
+                        composeValue(context, service, env.name(), env.value(), env.listForm(), false);
+                    }
+                }
+                if (service.build() != null) {
+                    for (Service.KeyValue arg : service.build().args()) {
+                        if (arg.value() != null) {
+                            composeValue(context, service, arg.name(), arg.value(), arg.value().key() == null, true);
+                        }
+                    }
+                }
+            }
+        }
+        for (DockerfileSource dockerfile : context.dockerfiles()) {
+            for (Instruction instruction : dockerfile.syntax().instructions()) {
+                dockerfileInstruction(context, instruction);
+            }
+        }
+        if (isGitProject(project)) {
+            for (ProjectEntry entry : project.layout().envFiles()) {
+                if (entry.type() == FileType.ENV && !gitIgnored(project, entry.path())) {
+                    envFile(context, entry.path());
+                }
+            }
+        }
+    }
+
+    // ---- compose
+
+    private void composeValue(ReviewContext context, Service service, String name, Located<String> value,
+            boolean listForm, boolean buildArg) {
+        String where = buildArg ? "build arg" : "environment variable";
+        if (!(value.node() instanceof ScalarNode scalar)) {
+            return;
+        }
+        String raw = scalar.raw();
+        int valueStart = 0;
+        if (listForm) {
+            int eq = raw.indexOf('=');
+            if (eq < 0) {
+                return;
+            }
+            valueStart = eq + 1;
+        }
+        String literal = raw.substring(valueStart);
+        boolean interpolated = false;
+        for (Substitution s : scalar.substitutions()) {
+            interpolated |= s.start() >= valueStart;
+        }
+        String file = scalar.file().path();
+        Location location = listForm ? ComposeServices.location(scalar) : ComposeServices.keyed(value);
+        Optional<ValueMatch> credential = SecretNames.credentialIn(literal);
+        if (credential.isPresent()) {
+            ValueMatch c = credential.get();
+            report(context, location, c.secret(literal), c.issued() ? Severity.CRITICAL : Severity.HIGH,
+                    "the " + where + " `" + name + "` of service " + service.name() + " holds " + c.kind() + " ("
+                            + c.redacted(literal) + ") written into " + file,
+                    composeRecommendation(service, name, literal, c, buildArg));
+            return;
+        }
+        if (interpolated || !SecretNames.isSecretName(name) || !SecretNames.isLiteralSecretValue(literal)) {
+            return;
+        }
+        boolean development = ComposeServices.isDevelopmentFile(file);
+        report(context, location, literal, development ? Severity.MEDIUM : Severity.HIGH,
+                "the " + where + " `" + name + "` of service " + service.name() + " is the literal "
+                        + SecretNames.redact(literal) + " written into " + file
+                        + (buildArg ? ": everyone with the repository has it, and `docker history` of the image shows it"
+                                : ": everyone with the repository has it, `docker inspect` shows it, and every"
+                                        + " environment started from this file shares it"),
+                composeRecommendation(service, name, literal, null, buildArg));
+    }
+
+    private static String composeRecommendation(Service service, String name, String literal, ValueMatch credential,
+            boolean buildArg) {
+        StringBuilder out = new StringBuilder();
+        if (credential != null && credential.issued()) {
+            out.append("Revoke this credential now (it is in the repository's history) and issue a new one. ");
+        }
+        if (buildArg) {
+            String id = name.toLowerCase(Locale.ROOT);
+            return out.append("Pass it as a build secret instead of a build arg: `build: {secrets: [").append(id)
+                    .append("]}` with a top-level `secrets: {").append(id).append(": {environment: ").append(name)
+                    .append("}}`, and `RUN --mount=type=secret,id=").append(id).append(",env=").append(name)
+                    .append(" ...` in the Dockerfile.").toString();
+        }
+        if (credential != null && !credential.issued()) {
+            String url = literal.substring(0, credential.secretStart()) + "${" + passwordVariable(name) + ":?}"
+                    + literal.substring(credential.secretEnd());
+            return out.append("Interpolate the password: `").append(name).append(": ").append(url.strip())
+                    .append("`, with ").append(passwordVariable(name))
+                    .append(" in a git-ignored .env or the deployment's secret store, and change the password.")
+                    .toString();
+        }
+        out.append("Write `").append(name).append(": ${").append(name).append(":?set ").append(name)
+                .append(" in .env}` and keep the value in a git-ignored .env or the deployment's secret store, or"
+                        + " declare a compose secret (mounted under /run/secrets/)");
+        String image = service.image() == null ? "" : service.image().value();
+        if (name.matches("(POSTGRES|MYSQL|MARIADB)_[A-Z_]*PASSWORD")
+                && image.matches("(.*/)?(postgres|mysql|mariadb)(:.*)?")) {
+            out.append(" and point `").append(name).append("_FILE` at it");
+        }
+        return out.append("; then change the value.").toString();
+    }
+
+    private static String passwordVariable(String name) {
+        String base = name.replaceAll("_(URL|URI|DSN)$", "");
+        return base.equals(name) ? name + "_PASSWORD" : base + "_PASSWORD";
+    }
+
+    // ---- Dockerfile
+
+    private void dockerfileInstruction(ReviewContext context, Instruction instruction) {
+        String file = instruction.file().path();
+        List<KeyValue> entries = switch (instruction.arguments()) {
+            case KeyValueList kv when instruction.kind() == InstructionKind.ENV -> kv.entries();
+            case ArgList args -> args.entries();
+            default -> List.of();
+        };
+        boolean env = instruction.kind() == InstructionKind.ENV;
+        for (KeyValue entry : entries) {
+            if (!entry.hasValue()) {
+                continue;
+            }
+            String name = entry.name().value();
+            String value = entry.value().value();
+            Location location = new Location(file, entry.span());
+            Optional<ValueMatch> credential = SecretNames.credentialIn(value);
+            if (credential.isPresent()) {
+                ValueMatch c = credential.get();
+                report(context, location, c.secret(value), c.issued() ? Severity.CRITICAL : Severity.HIGH,
+                        (env ? "ENV " : "ARG ") + name + " holds " + c.kind() + " (" + c.redacted(value) + "): "
+                                + stored(env),
+                        dockerfileRecommendation(name, env, c));
+                continue;
+            }
+            if (value.contains("$") || !SecretNames.isSecretName(name) || !SecretNames.isLiteralSecretValue(value)) {
+                continue;
+            }
+            report(context, location, value, Severity.HIGH,
+                    (env ? "ENV " : "ARG ") + name + " is the literal " + SecretNames.redact(value) + ": " + stored(env),
+                    dockerfileRecommendation(name, env, null));
+        }
+        if (instruction.kind() == InstructionKind.RUN || instruction.kind() == InstructionKind.ADD) {
+            String text = instruction.logicalText().text();
+            Optional<ValueMatch> credential = SecretNames.credentialIn(text);
+            if (credential.isPresent()) {
+                ValueMatch c = credential.get();
+                Span span = instruction.logicalText().fileSpan(c.start(), c.end());
+                report(context, new Location(file, span), c.secret(text), c.issued() ? Severity.CRITICAL : Severity.HIGH,
+                        instruction.kind().name() + " holds " + c.kind() + " (" + c.redacted(text)
+                                + "): the instruction's text is kept in the image"
+                                + " history (`docker history --no-trunc`) and in build logs",
+                        "Pass it as a build secret instead: `RUN --mount=type=secret,id=token,env=TOKEN ...` with"
+                                + " `docker build --secret id=token,env=TOKEN` (compose: build.secrets), and revoke"
+                                + " the exposed credential.");
+            }
+        }
+    }
+
+    private static String stored(boolean env) {
+        return env ? "ENV values are stored in the image configuration, where `docker inspect` shows them to anyone"
+                + " who can pull the image, and the Dockerfile is committed"
+                : "an ARG default is committed with the Dockerfile and recorded in the image history of every RUN"
+                + " that uses it";
+    }
+
+    private static String dockerfileRecommendation(String name, boolean env, ValueMatch credential) {
+        return (credential != null && credential.issued() ? "Revoke this credential and issue a new one. " : "")
+                + "Remove the value from the Dockerfile: give `" + name + "` to the container at run time (compose"
+                + " environment: `" + name + ": ${" + name + ":?}` or env_file:), and if the build needs it use a build"
+                + " secret (`RUN --mount=type=secret,id=" + name.toLowerCase(Locale.ROOT) + ",env=" + name
+                + " ...`)" + (env ? "" : " rather than an ARG") + ".";
+    }
+
+    // ---- env files
+
+    private void envFile(ReviewContext context, String path) {
+        for (DotEnvEntry entry : EnvFiles.entries(context.project(), path)) {
+            if (entry.inherited() || entry.rawValue() == null || entry.valueSpan() == null) {
+                continue;
+            }
+            String raw = entry.rawValue();
+            Optional<ValueMatch> credential = SecretNames.credentialIn(raw);
+            boolean named = entry.substitutions().isEmpty() && SecretNames.isSecretName(entry.key())
+                    && SecretNames.isLiteralSecretValue(raw);
+            if (credential.isEmpty() && !named) {
+                continue;
+            }
+            Severity severity = credential.isPresent() && credential.get().issued() ? Severity.CRITICAL : Severity.HIGH;
+            String secret = credential.map(c -> c.secret(raw)).orElse(raw);
+            context.finding(this, new Location(path, entry.span()),
+                            path + " is not git-ignored, so `git add .` commits the value of " + entry.key() + " ("
+                                    + credential.map(c -> c.kind() + ": " + c.redacted(raw)).orElse(SecretNames.redact(raw))
+                                    + ")")
+                    .severity(severity)
+                    .current(SecretNames.redactIn(context.excerpt(new Location(path, entry.span())), secret))
+                    .recommendation("Add `" + path + "` to .gitignore (keep a " + path + ".example with empty values"
+                            + " for reference); if it was ever committed, remove it with `git rm --cached " + path
+                            + "` and rotate " + entry.key() + ".")
+                    .add();
+        }
+    }
+
+    private static boolean isGitProject(Project project) {
+        return !project.gitignores().isEmpty() || project.layout().skippedDirectories().stream()
+                .anyMatch(d -> d.rule() == SkipRule.VCS && d.path().equals(".git"));
+    }
+
+    private static boolean gitIgnored(Project project, String path) {
+        for (GitIgnore g : project.gitignores().values()) {
+            if (g.isIgnored(path, false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- reporting
+
+    private void report(ReviewContext context, Location location, String secret, Severity severity, String message,
+            String recommendation) {
+        context.finding(this, location, message)
+                .severity(severity)
+                .current(SecretNames.redactIn(context.excerpt(location), secret))
+                .recommendation(recommendation)
+                .add();
+    }
+}

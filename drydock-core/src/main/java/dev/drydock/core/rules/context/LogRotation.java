@@ -1,0 +1,71 @@
+package dev.drydock.core.rules.context;
+
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+
+@RuleDefinition(
+        id = "log-rotation",
+        title = "Container log rotation",
+        severity = Severity.MEDIUM,
+        category = Category.RELIABILITY,
+        checks = "The logging section of every compose service. A strength for the json-file driver with max-size"
+                + " (the driver Docker uses by default) and for the local driver, which rotates by itself. A finding"
+                + " for an explicit json-file driver without max-size, outside development files. Services without a"
+                + " logging section are not reported: the daemon's log-opts (/etc/docker/daemon.json), which drydock"
+                + " cannot see, decide for them; other drivers (journald, syslog, fluentd, awslogs ...) rotate or ship"
+                + " logs elsewhere.",
+        problem = "The json-file driver keeps everything a container writes to stdout and stderr in one file under"
+                + " /var/lib/docker/containers and, without max-size, never rotates it.",
+        impact = "A chatty or long-running service fills the host's disk, and then every container on it fails.",
+        recommendation = "Set `logging: {driver: json-file, options: {max-size: \"10m\", max-file: \"3\"}}` (or the local"
+                + " driver) on every service, or configure the same default for the daemon.",
+        references = {
+                "https://docs.docker.com/engine/logging/drivers/json-file/",
+                "https://docs.docker.com/engine/logging/drivers/local/",
+                "https://docs.docker.com/reference/compose-file/services/#logging"},
+        fix = FixSafety.SAFE,
+        effort = "5 min",
+        reportsStrengths = true)
+public final class LogRotation implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            Service service = ref.service();
+            Service.Logging logging = service.logging();
+            Location at = ComposeServices.keyed(service.node(), "logging");
+            if (logging == null || at == null) {
+                continue;
+            }
+            String driver = logging.driver() == null ? null : logging.driver().value();
+            Located<String> maxSize = logging.options().get("max-size");
+            Located<String> maxFile = logging.options().get("max-file");
+            if ("local".equals(driver)) {
+                context.strength(this, at, service.name() + " logs with the local driver, which rotates its files ("
+                        + (maxSize != null ? maxSize.value() : "20m") + " each, " + (maxFile != null ? maxFile.value() : "5")
+                        + " kept)");
+            } else if (driver == null || driver.equals("json-file")) {
+                if (maxSize != null) {
+                    context.strength(this, at, (driver == null ? "the" : "json-file") + " logs of " + service.name()
+                            + " rotate at " + maxSize.value() + (maxFile != null ? ", keeping " + maxFile.value() + " files"
+                                    : ", keeping one file") + ", so they cannot fill the disk");
+                } else if (driver != null && !ref.inDevelopmentFile()) {
+                    context.finding(this, at, service.name() + " logs with json-file without max-size"
+                                    + (maxFile != null ? " (max-file alone has no effect)" : "")
+                                    + ": its log is never rotated and grows until the disk is full")
+                            .recommendation("Add under logging.options of " + service.name() + ": `max-size: \"10m\"`"
+                                    + (maxFile == null ? " and `max-file: \"3\"`" : "") + ".")
+                            .add();
+                }
+            }
+        }
+    }
+}

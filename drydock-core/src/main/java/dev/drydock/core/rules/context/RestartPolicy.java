@@ -1,0 +1,100 @@
+package dev.drydock.core.rules.context;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+
+@RuleDefinition(
+        id = "restart-policy",
+        title = "Compose restart policy",
+        severity = Severity.MEDIUM,
+        category = Category.RELIABILITY,
+        checks = "The restart policy of every compose service (restart, or deploy.restart_policy). A strength for"
+                + " always, unless-stopped and on-failure. A finding for a service with no policy at all, declared"
+                + " outside development files, that is not a one-off job: one that another service waits for with"
+                + " `condition: service_completed_successfully`, or that belongs to a profile, is left alone, and so"
+                + " is an explicit `restart: \"no\"`.",
+        problem = "Docker's default policy is \"no\": a container that exits, is killed by the OOM killer or was"
+                + " running when the host rebooted stays stopped.",
+        impact = "One crash or reboot means an outage until someone notices and runs `docker compose up` again.",
+        recommendation = "Set `restart: unless-stopped` on long-running services (or on-failure with a retry limit for"
+                + " services that must not loop on a fatal error).",
+        references = {
+                "https://docs.docker.com/reference/compose-file/services/#restart",
+                "https://docs.docker.com/engine/containers/start-containers-automatically/",
+                "https://docs.docker.com/compose/how-tos/production/"},
+        fix = FixSafety.UNSAFE,
+        effort = "2 min",
+        reportsStrengths = true)
+public final class RestartPolicy implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            Service service = ref.service();
+            if (service.restart() != null) {
+                String value = service.restart().value();
+                String effect = effect(value);
+                Location at = ComposeServices.keyed(service.node(), "restart");
+                if (effect != null && at != null) {
+                    context.strength(this, at, "restart: " + value + " " + effect.replace("%s", service.name()));
+                }
+                continue;
+            }
+            Service.RestartPolicy policy = service.deploy() == null ? null : service.deploy().restartPolicy();
+            if (policy != null) {
+                String condition = policy.condition() == null ? "any" : policy.condition().value();
+                Location at = ComposeServices.keyed(service.deploy().node(), "restart_policy");
+                if (!condition.equals("none") && at != null) {
+                    context.strength(this, at, "deploy.restart_policy (" + condition + ") restarts " + service.name()
+                            + " when it stops" + (condition.equals("on-failure") ? " with an error" : ""));
+                }
+                continue;
+            }
+            if (ref.inDevelopmentFile() || oneOff(ref)) {
+                continue;
+            }
+            context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") has no restart policy:"
+                            + " after a crash, an OOM kill or a reboot of the host it stays down until someone runs"
+                            + " `docker compose up` again")
+                    .implicit()
+                    .recommendation("Add `restart: unless-stopped` to " + service.name() + " in " + ref.file() + ".")
+                    .add();
+        }
+    }
+
+    private static String effect(String value) {
+        if (value.equals("always")) {
+            return "brings %s back after a crash and after a restart of the Docker daemon";
+        }
+        if (value.equals("unless-stopped")) {
+            return "brings %s back after a crash or a restart of the Docker daemon, and leaves it down when it was"
+                    + " stopped on purpose";
+        }
+        if (value.startsWith("on-failure")) {
+            return "restarts %s when it exits with an error";
+        }
+        return null;
+    }
+
+    private static boolean oneOff(ComposeServices.Ref ref) {
+        if (!ref.service().profiles().isEmpty()) {
+            return true;
+        }
+        for (Service other : ref.compose().services().values()) {
+            for (Service.Dependency d : other.dependsOn()) {
+                if (d.service().equals(ref.name())
+                        && d.conditionOrDefault().equals("service_completed_successfully")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.drydock.core.rules.context;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dotenv.DotEnvEntry;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildContexts;
+import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ContextInventory;
+import dev.drydock.core.rules.support.ContextInventory.Evidence;
+import dev.drydock.core.rules.support.ContextInventory.Item;
+import dev.drydock.core.rules.support.ContextInventory.Source;
+import dev.drydock.core.rules.support.EnvFiles;
+import dev.drydock.core.rules.support.SecretNames;
+import dev.drydock.core.rules.support.SensitivePaths;
+import dev.drydock.core.rules.support.SensitivePaths.Kind;
+import dev.drydock.core.rules.support.SensitivePaths.Match;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "secrets-in-build-context",
+        title = "A secret file is copied into the image",
+        severity = Severity.CRITICAL,
+        category = Category.SECURITY,
+        checks = "Secret files of the build context (.env files, compose env_file entries, git-ignored env files and"
+                + " keys, SSH keys, credentials, keystores) that the ignore file does not exclude and that a COPY/ADD"
+                + " of the image's own stages takes, along with a folder or by name.",
+        problem = "A COPY of the context copies every file the ignore file lets through, secrets included; git-ignored"
+                + " files are no exception: they are absent from the repository but present on every machine where the"
+                + " stack runs and images are built by hand.",
+        impact = "The secret is stored in an image layer: anyone who can pull or inspect the image (a registry, a CI"
+                + " cache, a colleague) reads it with `docker run --rm IMAGE cat FILE`, and deleting it in a later"
+                + " layer does not remove it.",
+        recommendation = "Exclude secret files in .dockerignore, pass their values at run time (env_file, environment,"
+                + " Compose secrets), use `RUN --mount=type=secret` for secrets the build needs, and rotate any secret"
+                + " that was in a pushed image.",
+        references = {
+                "https://docs.docker.com/build/building/secrets/",
+                "https://docs.docker.com/build/concepts/context/#dockerignore-files",
+                "https://docs.docker.com/compose/how-tos/use-secrets/",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management"},
+        fix = FixSafety.UNSAFE,
+        effort = "15 min")
+public final class SecretsInBuildContext implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        Project project = context.project();
+        for (BuiltImage image : BuiltImage.of(context)) {
+            BuildLink build = image.containers().get(0).build();
+            List<ContextCopy> copies = BuildContexts.copies(build);
+            if (copies.stream().noneMatch(ContextCopy::inImage)) {
+                continue;
+            }
+            List<Item> items = new ArrayList<>(ContextInventory.of(project, build).stream()
+                    .filter(i -> i.kind() == Kind.SECRET && i.match().definite()).toList());
+            items.addAll(namedSecrets(project, build, copies, items));
+            Map<ContextCopy, List<Item>> byCopy = new LinkedHashMap<>();
+            var copied = ContextInventory.copiedIn(project, build, items, copies, true);
+            for (var entry : copied.entrySet()) {
+                byCopy.computeIfAbsent(entry.getValue().get(0), c -> new ArrayList<>()).add(entry.getKey());
+            }
+            byCopy.forEach((copy, secrets) -> report(context, image, copy, secrets));
+        }
+    }
+
+    /** Secret files a COPY names that the inventory does not know (deeper than the context's top). */
+    private static List<Item> namedSecrets(Project project, BuildLink build, List<ContextCopy> copies, List<Item> known) {
+        Set<String> paths = new LinkedHashSet<>();
+        known.forEach(i -> paths.add(i.path()));
+        List<Item> out = new ArrayList<>();
+        for (ContextCopy copy : copies) {
+            if (!copy.inImage()) {
+                continue;
+            }
+            for (String source : copy.sources()) {
+                String path = PathNames.normalizeRelative(source);
+                if (path == null || path.isEmpty() || paths.contains(path) || path.contains("*") || path.contains("?")) {
+                    continue;
+                }
+                Optional<Match> m = SensitivePaths.classify(path);
+                if (m.isPresent() && m.get().kind() == Kind.SECRET && m.get().definite()
+                        && project.files().exists(BuildContexts.inProject(build, path))) {
+                    paths.add(path);
+                    out.add(new Item(path, m.get(), path, path,
+                            List.of(new Evidence(Source.PRESENT, "present in the project", null))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void report(ReviewContext context, BuiltImage image, ContextCopy copy, List<Item> items) {
+        Project project = context.project();
+        BuildLink build = image.containers().get(0).build();
+        boolean certain = false;
+        boolean named = false;
+        List<String> parts = new ArrayList<>();
+        Set<String> secretNames = new LinkedHashSet<>();
+        Set<String> templates = new LinkedHashSet<>();
+        for (Item item : items) {
+            boolean explicit = BuildContexts.namesExplicitly(copy, item.path());
+            named |= explicit;
+            certain |= explicit || item.present() || item.has(Source.ENV_FILE);
+            List<String> landing = BuildContexts.landing(project, build, copy, item.probe());
+            boolean sampled = !item.display().equals(item.path()) && !item.display().equals(item.path() + "/");
+            String at = landing.isEmpty() || sampled ? "" : " at " + (item.match().directory()
+                    ? PathNames.parent(landing.get(0)) : landing.get(0));
+            parts.add("`" + item.display() + "`" + at + " (" + item.match().what() + ": "
+                    + (explicit ? "named by the instruction" : item.because()) + ")");
+            if (item.isEnvFile()) {
+                String template = envKeys(project, build, item, secretNames);
+                if (template != null) {
+                    templates.add(template);
+                    certain = true;
+                }
+            }
+        }
+        String instruction = "`" + copy.text() + "`";
+        StringBuilder message = new StringBuilder(instruction).append(" bakes ")
+                .append(items.size() == 1 ? "a secret file" : items.size() + " secret files").append(" into the image");
+        List<String> names = image.containers().stream().map(Container::image).filter(n -> n != null).distinct().toList();
+        if (!names.isEmpty()) {
+            message.append(" ").append(String.join(", ", names));
+        }
+        if (!certain) {
+            message.append(" wherever it is built by hand");
+        }
+        message.append(": ").append(String.join("; ", parts));
+        if (!certain) {
+            message.append(". Git ignores ").append(items.size() == 1 ? "it" : "them")
+                    .append(", so developers' working copies have ").append(items.size() == 1 ? "it" : "them")
+                    .append(" while the repository does not");
+        }
+        if (!secretNames.isEmpty()) {
+            message.append(templates.isEmpty() ? ". It holds " : ". Per " + String.join(", ", templates) + " it holds ")
+                    .append(and(List.copyOf(secretNames)));
+        }
+        String ignore = build.dockerignore();
+        if (!named) {
+            message.append(ignore == null ? ". The build context has no .dockerignore"
+                    : ". " + ignore + " does not exclude " + (items.size() == 1 ? "it" : "them"));
+        }
+        message.append(". Anyone who can pull the image can read ").append(items.size() == 1 ? "it" : "them");
+        List<String> patterns = items.stream().map(Item::pattern).distinct().toList();
+        boolean envOnly = items.stream().allMatch(i -> i.isEnvFile());
+        String rotate = !secretNames.isEmpty() ? "rotate " + and(List.copyOf(secretNames))
+                : envOnly ? "rotate the secrets it held"
+                : items.stream().noneMatch(i -> i.isEnvFile())
+                        ? "replace " + and(items.stream().map(Item::display).toList())
+                        : "rotate what " + and(items.stream().map(Item::display).toList()) + " hold";
+        String recommendation;
+        if (named) {
+            recommendation = "Remove " + instruction + " and give the container the values at run time (compose"
+                    + " env_file:/environment: or secrets:); a secret the build itself needs goes through"
+                    + " `RUN --mount=type=secret,id=...`. Then " + rotate + " if an image with it was ever pushed or shared.";
+        } else {
+            String lines = String.join(", ", patterns.stream().map(p -> "`" + p + "`").toList());
+            String exclude = ignore != null ? "Add " + lines + " to " + ignore
+                    : "Create " + PathNames.join(build.context(), ".dockerignore") + " with " + lines;
+            String runtime = envOnly
+                    ? "; the container still gets the values at run time"
+                            + (items.stream().anyMatch(i -> i.has(Source.ENV_FILE)) ? " through env_file:" : "")
+                    : "; if the container needs " + (items.size() == 1 ? "the file, mount it" : "these files, mount them")
+                            + " at run time (compose secrets: or a read-only bind mount)";
+            recommendation = exclude + runtime + ". Rebuild, delete the images built so far, and " + rotate
+                    + " if one of them was ever pushed or shared.";
+        }
+        context.finding(this, new Location(copy.copy().instruction().file().path(), copy.copy().instruction().span()),
+                        message.append('.').toString())
+                .severity(certain ? Severity.CRITICAL : Severity.HIGH)
+                .recommendation(recommendation)
+                .add();
+    }
+
+    /**
+     * Adds the secret-looking variable names an env file holds (read from the file when present,
+     * else from its template beside it) and returns the template's path when one was read.
+     */
+    private static String envKeys(Project project, BuildLink build, Item item, Set<String> names) {
+        String path = BuildContexts.inProject(build, item.path());
+        String read = item.present() ? path : EnvFiles.template(project, path).map(ProjectEntry::path).orElse(null);
+        if (read == null) {
+            return null;
+        }
+        EnvFiles.entries(project, read).stream().map(DotEnvEntry::key).filter(SecretNames::isSecretName)
+                .forEach(names::add);
+        return item.present() ? null : read;
+    }
+
+    private static String and(List<String> words) {
+        if (words.size() <= 1) {
+            return String.join("", words);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.drydock.core.rules.context;
+
+import dev.drydock.core.discovery.FileType;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.Stages;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "security-scan-missing",
+        title = "Images are never scanned for vulnerabilities",
+        severity = Severity.MEDIUM,
+        category = Category.SECURITY,
+        checks = "Whether anything in the project runs an image vulnerability scanner (Trivy, Grype/Anchore, Docker"
+                + " Scout, Snyk, Clair, GitLab container scanning, Sysdig, Prisma/twistcli, Wiz, NeuVector, JFrog Xray):"
+                + " CI configuration (.github/workflows, .gitlab-ci.yml, Jenkinsfile, CircleCI, Azure, Bitbucket,"
+                + " Travis), Makefiles, justfiles, Taskfiles, pre-commit hooks, shell scripts and package.json scripts."
+                + " Reported once per project that builds images; comment lines do not count.",
+        problem = "Base images and installed packages gain published vulnerabilities every week; without a scanner"
+                + " nobody learns that an image, or the base it was built on, needs a rebuild.",
+        impact = "Known, exploitable vulnerabilities (in OpenSSL, glibc, the language runtime or a dependency) ship to"
+                + " production and stay there unnoticed.",
+        recommendation = "Scan every image the project builds in CI, fail the build on fixable high and critical"
+                + " vulnerabilities, and re-scan released images on a schedule.",
+        references = {
+                "https://trivy.dev/latest/docs/target/container_image/",
+                "https://github.com/aquasecurity/trivy-action",
+                "https://github.com/anchore/grype",
+                "https://docs.docker.com/scout/",
+                "https://docs.gitlab.com/user/application_security/container_scanning/",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-9-integrate-container-scanning-tools-into-your-cicd-pipeline"},
+        fix = FixSafety.SUGGESTION,
+        effort = "1 h")
+public final class SecurityScanMissing implements Rule {
+
+    private static final Pattern SCANNER = Pattern.compile("(?i)\\btrivy\\b|trivy-action|\\bgrype\\b|anchore/scan-action"
+            + "|\\banchore(?:ctl|-cli)?\\b|\\bsnyk\\b|docker[ \\t]+scout\\b|docker/scout-action|docker[ \\t]+scan\\b"
+            + "|\\bclair(?:ctl|-scanner)?\\b|container[-_]scanning|\\btwistcli\\b|sysdig-cli-scanner"
+            + "|\\bwizcli\\b|\\bneuvector\\b|\\bjf[ \\t]+docker[ \\t]+scan\\b|azure/container-scan"
+            + "|\\bxray[ \\t]+scan\\b|ghaction-container-scan");
+    private static final Pattern DEPENDENCY_SCANNER = Pattern.compile(
+            "(?i)\\bpip-audit\\b|\\bsafety[ \\t]+(?:check|scan)\\b|\\bnpm[ \\t]+audit\\b|\\byarn[ \\t]+audit\\b"
+                    + "|\\bosv-scanner\\b|\\bbundle[ \\t]+audit\\b|\\bgovulncheck\\b|dependency-review-action");
+    private static final Pattern BUILD_TAG = Pattern.compile(
+            "docker[ \\t]+(?:buildx[ \\t]+)?build\\b[^\\n]*?(?:-t|--tag)[ \\t=]+([^\\s\"']+)");
+    private static final List<String> TASK_FILES = List.of("Makefile", "makefile", "GNUmakefile", "justfile",
+            "Justfile", "Taskfile.yml", "Taskfile.yaml", ".pre-commit-config.yaml", "package.json");
+
+    @Override
+    public void check(ReviewContext context) {
+        Project project = context.project();
+        List<Container> built = context.builtContainers();
+        if (built.isEmpty()) {
+            return;
+        }
+        List<String> ci = project.layout().ciFiles().stream().map(ProjectEntry::path).toList();
+        List<String> searched = new ArrayList<>(ci);
+        for (String name : TASK_FILES) {
+            if (project.files().exists(name)) {
+                searched.add(name);
+            }
+        }
+        project.layout().entries(FileType.SHELL_SCRIPT).forEach(e -> searched.add(e.path()));
+        Set<String> dependencyScans = new LinkedHashSet<>();
+        String builtTag = null;
+        for (String path : searched) {
+            String text = code(project, path);
+            if (SCANNER.matcher(text).find()) {
+                return;
+            }
+            Matcher tag = BUILD_TAG.matcher(text);
+            if (builtTag == null && ci.contains(path) && tag.find()) {
+                builtTag = tag.group(1);
+            }
+            Matcher d = DEPENDENCY_SCANNER.matcher(text);
+            if (d.find()) {
+                dependencyScans.add(d.group() + " (" + path + ")");
+            }
+        }
+        Set<String> images = new LinkedHashSet<>();
+        Set<String> bases = new LinkedHashSet<>();
+        for (Container c : built) {
+            images.add(imageName(project, c));
+            if (Stages.rootBase(c.build().model(), c.build().stage()) instanceof BaseImage.External ext) {
+                bases.add(ext.reference() != null ? ext.reference().familiarString() : ext.written());
+            }
+        }
+        StringBuilder message = new StringBuilder("No image vulnerability scanner (Trivy, Grype, Docker Scout, Snyk ...)"
+                + " runs anywhere in the project: ");
+        if (ci.isEmpty()) {
+            message.append("it has no CI configuration (.github/workflows, .gitlab-ci.yml, Jenkinsfile ...)");
+        } else {
+            message.append("none of ").append(String.join(", ", ci)).append(" runs one");
+        }
+        message.append(", so nobody learns when ").append(String.join(", ", images))
+                .append(bases.isEmpty() ? "" : " or " + String.join(", ", bases))
+                .append(" carries a published vulnerability");
+        if (!dependencyScans.isEmpty()) {
+            message.append("; ").append(String.join(", ", dependencyScans))
+                    .append(" checks the application's dependencies but not the image's operating system packages");
+        }
+        String image = builtTag != null ? builtTag : images.iterator().next();
+        String recommendation;
+        String workflow = ci.stream().filter(p -> p.startsWith(".github/workflows/")).findFirst().orElse(null);
+        if (workflow != null) {
+            recommendation = "Add a step after the image build in " + workflow + ": `uses: aquasecurity/trivy-action`"
+                    + " with `image-ref: " + image + "`, `severity: CRITICAL,HIGH`, `ignore-unfixed: true` and"
+                    + " `exit-code: 1`; and run the same scan on a schedule for the released images.";
+        } else if (ci.contains(".gitlab-ci.yml")) {
+            recommendation = "Include GitLab's container scanning in .gitlab-ci.yml (`include: - template:"
+                    + " Jobs/Container-Scanning.gitlab-ci.yml`, with CS_IMAGE set to the image built), or run"
+                    + " `trivy image --severity HIGH,CRITICAL --exit-code 1 " + image + "` in a job after the build.";
+        } else {
+            recommendation = "Scan before every push: `trivy image --severity HIGH,CRITICAL --ignore-unfixed --exit-code 1 "
+                    + image + "` (or `docker scout cves " + image + "`, `grype " + image + "`), and run it in CI on"
+                    + " every build and on a schedule, since new vulnerabilities are published for unchanged images.";
+        }
+        context.finding(this, Location.PROJECT, message.append('.').toString())
+                .implicit()
+                .recommendation(recommendation)
+                .add();
+    }
+
+    /** The image a container runs: its image name, Compose's default name, or one after the project folder. */
+    private static String imageName(Project project, Container c) {
+        if (c.image() != null) {
+            return c.image();
+        }
+        if (c.service() != null) {
+            for (var compose : project.composeProjects()) {
+                if (compose.services().get(c.service().name()) == c.service()) {
+                    return compose.imageName(c.service());
+                }
+            }
+        }
+        String folder = project.root().getFileName() == null ? "app" : project.root().getFileName().toString();
+        String name = folder.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        String parent = PathNames.parent(c.build().dockerfile());
+        return parent.isEmpty() ? name : name + "-" + parent.replaceAll("[^a-z0-9._-]+", "-");
+    }
+
+    /** A file's text without its comment lines. */
+    private static String code(Project project, String path) {
+        String text = project.source(path).map(f -> f.text()).orElse("");
+        StringBuilder out = new StringBuilder(text.length());
+        for (String line : text.split("\n", -1)) {
+            String t = line.strip();
+            if (t.startsWith("#") || t.startsWith("//")) {
+                continue;
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+}

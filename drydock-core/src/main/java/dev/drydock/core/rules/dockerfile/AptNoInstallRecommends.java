@@ -1,0 +1,135 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.PackageCommands;
+import dev.drydock.core.rules.support.PackageCommands.Manager;
+import dev.drydock.core.rules.support.PackageCommands.Operation;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "apt-no-install-recommends",
+        title = "apt installs recommended packages too",
+        severity = Severity.LOW,
+        category = Category.PERFORMANCE,
+        checks = "Every apt-get install, apt install and aptitude install of the stages a build uses, in shell and"
+                + " exec form, wherever it sits in a multi-line RUN: fires when neither --no-install-recommends"
+                + " (aptitude: -R/--without-recommends) nor -o APT::Install-Recommends=false|0 is given and no earlier"
+                + " RUN of the stage's lineage writes APT::Install-Recommends \"false\"|\"0\" into apt's configuration."
+                + " Points at the apt-get ... install words. Low in the image's own stages, info in builder stages"
+                + " (there it costs build time only).",
+        problem = "By default apt installs each package's Recommends as well: documentation, optional tools and"
+                + " libraries the application never uses.",
+        impact = "Larger images (often tens to hundreds of MB), slower pulls and more packages for scanners to"
+                + " report and for attackers to use.",
+        recommendation = "Add --no-install-recommends to apt-get install and list explicitly the few recommended"
+                + " packages the application turns out to need (ca-certificates is the usual one).",
+        references = {
+                "https://docs.docker.com/build/building/best-practices/#apt-get",
+                "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
+        aliases = {"DL3015", "DS029", "DS-0029", "APT-GET Not Avoiding Additional Packages"},
+        fix = FixSafety.UNSAFE,
+        effort = "5 min")
+public final class AptNoInstallRecommends implements Rule {
+
+    private static final Pattern SETTING = Pattern.compile(
+            "apt::install-recommends\\s*=?\\s*\"?(false|0|no|off)\"?", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            List<Stage> imageStages = image.imageStages();
+            for (Stage stage : image.neededStages()) {
+                boolean builder = !imageStages.contains(stage);
+                for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
+                    for (Call call : run.calls()) {
+                        Optional<Operation> install = PackageCommands.install(call);
+                        if (install.isEmpty() || install.get().manager() != Manager.APT || avoidsRecommends(call)
+                                || configuredBefore(image, stage, run)) {
+                            continue;
+                        }
+                        report(context, image, stage, install.get(), builder);
+                    }
+                }
+            }
+        }
+    }
+
+    private void report(ReviewContext context, BuiltImage image, Stage stage, Operation install, boolean builder) {
+        Call call = install.call();
+        List<String> names = install.names();
+        String packages = names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
+        String message = call.name() + " " + install.subcommand().value() + packages
+                + " runs without --no-install-recommends: apt also installs every package these recommend"
+                + (builder ? "; in the builder " + Stages.describe(stage) + " this costs build time only"
+                        : ", and they stay in the image");
+        String flag = call.is("aptitude") ? "--without-recommends" : "--no-install-recommends";
+        String fixed = call.name() + " " + install.subcommand().value() + " " + (call.options().has("-y", "--yes",
+                "--assume-yes") ? "-y " : "") + flag + (names.isEmpty() ? "" : " " + String.join(" ", names));
+        context.finding(this, image.dockerfile(), call.spanTo(install.subcommand()), message)
+                .severity(builder ? Severity.INFO : Severity.LOW)
+                .recommendation("Write " + fixed + "; if the application then misses something a recommendation"
+                        + " provided (often ca-certificates), add that package by name.")
+                .add();
+    }
+
+    private static boolean avoidsRecommends(Call call) {
+        Call.Options options = call.options("-o", "--option", "-t", "--target-release", "-c", "--config-file");
+        if (options.has("--no-install-recommends")
+                || call.is("aptitude") && options.has("--without-recommends", "-R")) {
+            return true;
+        }
+        for (String value : options.values("--install-recommends")) {
+            if (value.matches("(?i)false|0|no|off")) {
+                return true;
+            }
+        }
+        for (String value : options.values("-o", "--option")) {
+            if (SETTING.matcher(value).find()) {
+                return true;
+            }
+        }
+        // an argument such as apt::install-recommends=false in exec form
+        return call.args().stream().anyMatch(a -> SETTING.matcher(a.value()).find());
+    }
+
+    /** Whether an earlier RUN or COPY of the stage's lineage turns recommendations off in apt's configuration. */
+    private static boolean configuredBefore(BuiltImage image, Stage stage, RunStep current) {
+        for (Stage s : Stages.inImage(image.model(), stage)) {
+            for (RunStep run : RunStep.of(image.model(), List.of(s))) {
+                if (run.instruction().span().start() >= current.instruction().span().start() && s == stage) {
+                    break;
+                }
+                if (writesSetting(run.instruction().rawText())) {
+                    return true;
+                }
+            }
+            for (CopyCommand copy : s.copies()) {
+                boolean before = s != stage || copy.instruction().span().start() < current.instruction().span().start();
+                if (before && copy.containerPath().startsWith("/etc/apt/apt.conf.d")) {
+                    return true;
+                }
+            }
+        }
+        // also a RUN that writes the setting and installs in one go: echo ... > /etc/apt/apt.conf.d/... && apt-get install
+        return writesSetting(current.instruction().rawText());
+    }
+
+    /** Whether a RUN writes the setting into apt's configuration (not just passes it to one apt-get with -o). */
+    private static boolean writesSetting(String text) {
+        return SETTING.matcher(text).find() && text.toLowerCase(java.util.Locale.ROOT).contains("apt.conf");
+    }
+}

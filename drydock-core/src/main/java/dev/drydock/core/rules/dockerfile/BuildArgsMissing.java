@@ -1,0 +1,113 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.image.TagVersion;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Stages;
+import java.util.Locale;
+
+@RuleDefinition(
+        id = "build-args-missing",
+        title = "Versions are hard-coded: the Dockerfile declares no build argument",
+        severity = Severity.MEDIUM,
+        category = Category.MAINTAINABILITY,
+        checks = "Fires when the Dockerfile has no ARG instruction at all (neither before the first FROM nor in a"
+                + " stage) and the image the final stage starts from is written literally with a version tag"
+                + " (FROM python:3.11-slim). One finding per built image, at that FROM. Quiet as soon as any ARG is"
+                + " declared, or when the base has no version to vary (scratch, an untagged or digest-only image).",
+        problem = "The runtime version lives only inside the FROM line: building the image for another version"
+                + " (testing the next Python or Node release, a security rebuild on a newer patch) means editing the"
+                + " Dockerfile, and every other build-time value is fixed the same way.",
+        impact = "Version upgrades cannot be tried in CI with --build-arg, builder and runtime stages drift apart"
+                + " when one FROM is updated and not the other, and environments that need other values end up"
+                + " with copies of the Dockerfile.",
+        recommendation = "Declare the base image version as an ARG before the first FROM (with the current value as"
+                + " default) and use it in every FROM; pass other values that differ per build the same way.",
+        references = {
+                "https://docs.docker.com/reference/dockerfile/#arg",
+                "https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact",
+                "https://docs.docker.com/build/building/variables/"},
+        aliases = {},
+        fix = FixSafety.SAFE,
+        effort = "10 min")
+public final class BuildArgsMissing implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            if (declaresArg(image)) {
+                continue;
+            }
+            Stage root = Stages.rootStage(image.model(), image.stage());
+            if (!(root.base() instanceof BaseImage.External external) || external.reference() == null
+                    || !external.reference().isImage() || external.written().contains("$")) {
+                continue;
+            }
+            ImageReference ref = external.reference();
+            TagVersion version = ref.version();
+            if (version == null || !version.hasVersion()) {
+                continue;
+            }
+            String arg = argName(ref);
+            String tag = ref.tag();
+            int at = tag.indexOf(version.version());
+            String templated = tag.substring(0, at) + "${" + arg + "}" + tag.substring(at + version.version().length());
+            String reference = ref.familiarName() + ":" + templated;
+            long sameImage = image.neededStages().stream()
+                    .filter(s -> s.base() instanceof BaseImage.External e && e.reference() != null
+                            && ref.familiarName().equals(e.reference().familiarName()))
+                    .count();
+            String message = ref.familiarString() + " is written into FROM and the Dockerfile declares no ARG: the "
+                    + label(ref) + " version " + version.version() + " can only be changed by editing the Dockerfile"
+                    + (sameImage > 1 ? ", in each of the " + sameImage + " FROM lines that use " + ref.familiarName() : "");
+            String recommendation = "Declare the version once before the first FROM and use it: ARG " + arg + "="
+                    + version.version() + ", then FROM " + reference
+                    + (sameImage > 1 ? " in every stage" : "") + ". CI can then build the next release with"
+                    + " --build-arg " + arg + "=<version> (compose: build.args) without editing the file.";
+            context.finding(this, image.dockerfile(), Stages.imageSpan(root), message)
+                    .implicit()
+                    .recommendation(recommendation)
+                    .add();
+        }
+    }
+
+    private static boolean declaresArg(BuiltImage image) {
+        for (Instruction instruction : image.model().syntax().instructions()) {
+            if (instruction.kind() == InstructionKind.ARG) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PYTHON_VERSION for python, ECLIPSE_TEMURIN_VERSION for eclipse-temurin. */
+    static String argName(ImageReference ref) {
+        String name = ref.imageName().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+        if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+            name = "BASE_" + name;
+        }
+        return name + "_VERSION";
+    }
+
+    private static String label(ImageReference ref) {
+        String name = ref.imageName();
+        return switch (name) {
+            case "python" -> "Python";
+            case "node" -> "Node.js";
+            case "golang" -> "Go";
+            case "ruby" -> "Ruby";
+            case "openjdk", "eclipse-temurin", "amazoncorretto" -> "Java";
+            default -> name;
+        };
+    }
+}

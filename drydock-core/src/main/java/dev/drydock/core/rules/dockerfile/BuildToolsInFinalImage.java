@@ -1,0 +1,222 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildTools;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.PackageCommands;
+import dev.drydock.core.rules.support.PackageCommands.Manager;
+import dev.drydock.core.rules.support.PackageCommands.Operation;
+import dev.drydock.core.rules.support.PackageCommands.Package;
+import dev.drydock.core.rules.support.PipCommands;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Spans;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "build-tools-in-final-image",
+        title = "Compilers and development headers stay in the final image",
+        severity = Severity.HIGH,
+        category = Category.SECURITY,
+        checks = "Packages installed by apt-get/apt/aptitude, apk, yum/dnf/microdnf/tdnf or zypper in the stages"
+                + " the final image is made of (the target stage and the stages it is FROM): compilers (gcc, g++,"
+                + " clang, gfortran, rustc...), build systems (make, cmake, ninja, autoconf...), build-essential /"
+                + " build-base and development packages (*-dev, *-devel, *-headers). Quiet when they are removed later"
+                + " in the same RUN (apt-get purge, apk del, also of an apk --virtual group), when they are only"
+                + " installed in a builder stage, for a target stage named for development or tests (dev, test, ci),"
+                + " and for a tool the container's command itself runs. A removal in a later RUN lowers the finding to"
+                + " medium: the files still fill the earlier layer. One finding per install command, covering the"
+                + " package words.",
+        problem = "Build dependencies are needed to compile native extensions, not to run them; in the final image"
+                + " they are dead weight and tools for whoever gets a shell in the container.",
+        impact = "A larger image (often 100-300 MB for a compiler tool chain), more packages for vulnerability"
+                + " scanners to report and patch, and a compiler at hand for an attacker to build exploits inside the"
+                + " container.",
+        recommendation = "Use a multi-stage build: install the build dependencies and compile (wheels, node_modules,"
+                + " binaries) in a builder stage, and copy only the results and the runtime libraries into a clean"
+                + " final stage.",
+        references = {
+                "https://docs.docker.com/build/building/multi-stage/",
+                "https://docs.docker.com/build/building/best-practices/#use-multi-stage-builds",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
+        aliases = {},
+        fix = FixSafety.SUGGESTION,
+        effort = "1 h")
+public final class BuildToolsInFinalImage implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            if (image.isDevelopmentTarget()) {
+                continue;
+            }
+            Set<String> commandPrograms = commandPrograms(image);
+            List<RunStep> runs = image.imageRuns();
+            for (int r = 0; r < runs.size(); r++) {
+                RunStep run = runs.get(r);
+                List<Call> calls = run.calls();
+                for (int i = 0; i < calls.size(); i++) {
+                    Optional<Operation> install = PackageCommands.install(calls.get(i));
+                    if (install.isEmpty()) {
+                        continue;
+                    }
+                    List<Package> tools = new ArrayList<>();
+                    for (Package p : install.get().packages()) {
+                        if (BuildTools.isBuildTool(p.name()) && !commandPrograms.contains(p.name())
+                                && !removed(install.get(), p, calls.subList(i + 1, calls.size()))) {
+                            tools.add(p);
+                        }
+                    }
+                    if (tools.isEmpty()) {
+                        continue;
+                    }
+                    RunStep removedLater = null;
+                    for (RunStep later : runs.subList(r + 1, runs.size())) {
+                        if (tools.stream().allMatch(p -> removed(install.get(), p, later.calls()))) {
+                            removedLater = later;
+                            break;
+                        }
+                    }
+                    report(context, image, install.get(), tools, removedLater, runs);
+                }
+            }
+        }
+    }
+
+    private void report(ReviewContext context, BuiltImage image, Operation install, List<Package> tools,
+            RunStep removedLater, List<RunStep> runs) {
+        List<String> names = tools.stream().map(Package::name).distinct().toList();
+        boolean singleStage = image.model().stages().size() == 1;
+        StringBuilder message = new StringBuilder(join(names))
+                .append(names.size() == 1 ? " is" : " are").append(" installed in the final image");
+        if (singleStage) {
+            message.append(" (a single-stage build)");
+        }
+        if (removedLater != null) {
+            message.append(" and removed only by a later RUN (line ").append(removedLater.instruction().span().startLine())
+                    .append("): the files still fill the layer of this RUN");
+        } else {
+            message.append(" and never removed: ").append(kind(names)).append(" ship with the application");
+        }
+        Severity severity = removedLater != null ? Severity.MEDIUM : Severity.HIGH;
+        context.finding(this, image.dockerfile(), Spans.cover(tools.stream().map(p -> p.word().span()).toList()),
+                        message.toString())
+                .severity(severity)
+                .recommendation(recommendation(image, install, names, runs))
+                .add();
+    }
+
+    private static String kind(List<String> names) {
+        boolean headers = names.stream().anyMatch(BuildTools::isDevelopmentPackage);
+        boolean compilers = names.stream().anyMatch(n -> !BuildTools.isDevelopmentPackage(n));
+        return compilers && headers ? "compilers and development headers" : headers ? "development headers"
+                : "build tools";
+    }
+
+    private static String recommendation(BuiltImage image, Operation install, List<String> names, List<RunStep> runs) {
+        String from = image.rootBase() instanceof BaseImage.External e ? e.expanded() : null;
+        String installCommand = install.call().name() + " " + install.subcommand().value();
+        List<String> runtime = new ArrayList<>();
+        for (String name : names) {
+            if (BuildTools.isDevelopmentPackage(name)) {
+                String lib = BuildTools.runtimeOf(install.manager(), name);
+                runtime.add(lib != null ? lib + " instead of " + name : "the runtime package instead of " + name);
+            }
+        }
+        String keep = runtime.isEmpty() ? "" : " The final stage installs only what runs: " + String.join(", ", runtime)
+                + (install.manager() == Manager.APT ? " (Debian 12 package names)" : "") + ".";
+        String builderFrom = "FROM " + (from == null ? "<the same base image>" : from) + " AS build";
+        Optional<String> requirements = requirementsFile(runs);
+        String body;
+        if (requirements.isPresent()) {
+            body = "Build the wheels in a builder stage: " + builderFrom + ", " + installCommand + " " + String.join(" ", names)
+                    + ", COPY " + requirements.get() + " . and RUN pip wheel --no-cache-dir --wheel-dir /wheels -r "
+                    + requirements.get() + ". In the final stage, COPY --from=build /wheels /wheels and RUN pip install"
+                    + " --no-cache-dir --no-index --find-links=/wheels -r " + requirements.get() + "." + keep;
+        } else if (runs.stream().flatMap(r -> r.calls().stream()).anyMatch(c -> c.is("npm", "yarn", "pnpm"))) {
+            body = "Install dependencies in a builder stage: " + builderFrom + ", " + installCommand + " "
+                    + String.join(" ", names) + " and npm ci --omit=dev there; the final stage copies node_modules with"
+                    + " COPY --from=build and installs no compiler." + keep;
+        } else {
+            body = "Compile in a builder stage (" + builderFrom + " with " + installCommand + " "
+                    + String.join(" ", names) + ") and COPY --from=build only the build output into the final stage."
+                    + keep;
+        }
+        if (install.manager() == Manager.APT) {
+            body += " If one stage must stay, remove them in the RUN that used them, after the build: apt-get purge -y"
+                    + " --auto-remove " + String.join(" ", names)
+                    + (runtime.isEmpty() ? "" : ", with the runtime libraries installed by name so that --auto-remove"
+                            + " keeps them") + ".";
+        } else if (install.manager() == Manager.APK) {
+            body += " If one stage must stay, install them as a group and delete it in the same RUN: apk add --virtual"
+                    + " .build-deps " + String.join(" ", names) + " ... && apk del .build-deps.";
+        }
+        return body;
+    }
+
+    /** The requirements file the image installs with pip, if any. */
+    private static Optional<String> requirementsFile(List<RunStep> runs) {
+        for (RunStep run : runs) {
+            for (Call call : run.calls()) {
+                var pip = PipCommands.install(call);
+                if (pip.isPresent() && !pip.get().requirementFiles().isEmpty()) {
+                    return Optional.of(pip.get().requirementFiles().get(0));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether one of these calls removes the package (by name, or the apk --virtual group it was added in). */
+    private static boolean removed(Operation install, Package p, List<Call> calls) {
+        for (Call call : calls) {
+            Optional<Operation> removal = PackageCommands.removal(call);
+            if (removal.isEmpty() || removal.get().manager() != install.manager()) {
+                continue;
+            }
+            List<String> names = removal.get().names();
+            if (names.contains(p.name()) || install.virtual() != null && names.contains(install.virtual().toLowerCase(
+                    java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The programs the image's containers run as their command ({@code make} for CMD ["make", "serve"]). */
+    private static Set<String> commandPrograms(BuiltImage image) {
+        Set<String> out = new HashSet<>();
+        for (Container c : image.containers()) {
+            if (c.command() != null && !c.command().argv().isEmpty()) {
+                String first = c.command().argv().get(0);
+                out.add(first.substring(first.lastIndexOf('/') + 1));
+            }
+            if (c.entryPoint() != null && !c.entryPoint().args().isEmpty()) {
+                String first = c.entryPoint().args().get(0);
+                out.add(first.substring(first.lastIndexOf('/') + 1));
+            }
+        }
+        return out;
+    }
+
+    static String join(List<String> names) {
+        Set<String> unique = new LinkedHashSet<>(names);
+        List<String> list = new ArrayList<>(unique);
+        if (list.size() == 1) {
+            return list.get(0);
+        }
+        return String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
+    }
+}

@@ -1,0 +1,308 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.Variables;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ImageVariables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "dev-config-in-image",
+        title = "Development configuration is baked into the image",
+        severity = Severity.CRITICAL,
+        category = Category.SECURITY,
+        checks = "ENV values the final image keeps (ENV in the target stage or the stages it is FROM, not replaced by"
+                + " a later ENV), and ARG defaults of the same stages for the mode variables build tools read:"
+                + " (1) mode variables set to a development mode: FLASK_ENV, NODE_ENV, RAILS_ENV, RACK_ENV, APP_ENV,"
+                + " ENVIRONMENT, MIX_ENV, ASPNETCORE_ENVIRONMENT and any *_ENV/*_ENVIRONMENT = dev|development|local;"
+                + " SPRING_PROFILES_ACTIVE, QUARKUS_PROFILE with a dev/development/local profile; GIN_MODE=debug;"
+                + " (2) debug switches: DEBUG, FLASK_DEBUG, DJANGO_DEBUG, APP_DEBUG and any *_DEBUG = 1|true|yes|on,"
+                + " PYTHONDEVMODE, WERKZEUG_DEBUG_PIN=off, NODE_OPTIONS with --inspect, JAVA_TOOL_OPTIONS/JAVA_OPTS"
+                + " with a jdwp agent; (3) other values whose file or identifier part has the word dev or development"
+                + " as a token (unify_dev.db, settings.dev, postgres://.../app_dev), not inside another word (device,"
+                + " devops) and not in /dev/ paths, search paths (*PATH), versions (*_VERSION), package lists (*_DEPS,"
+                + " *_PACKAGES, values with spaces) or lib*-dev package names. ENV is critical; an ARG default is high"
+                + " (it configures the build's RUN steps, not the running container). Quiet for target stages named"
+                + " for development or tests (dev, test, ci).",
+        problem = "An ENV value becomes the default of every container started from the image, wherever it runs:"
+                + " a development database name, mode or debug switch set here is what production gets unless every"
+                + " deployment remembers to override it.",
+        impact = "Production containers can run with debuggers enabled (remote code execution through the Werkzeug"
+                + " or Node inspector), verbose error pages, development databases or settings, and the image's"
+                + " behaviour differs silently between docker run, compose and orchestrators.",
+        recommendation = "Keep production values (or none) in the image and set development values only where"
+                + " development happens: a compose override file, a .env file used in development, or a dev stage.",
+        references = {
+                "https://docs.docker.com/reference/dockerfile/#env",
+                "https://flask.palletsprojects.com/en/stable/config/#debug-mode",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html",
+                "https://docs.docker.com/compose/how-tos/multiple-compose-files/merge/"},
+        aliases = {},
+        fix = FixSafety.UNSAFE,
+        effort = "15 min")
+public final class DevConfigInImage implements Rule {
+
+    private static final Set<String> MODE_NAMES = Set.of("FLASK_ENV", "NODE_ENV", "RAILS_ENV", "RACK_ENV", "APP_ENV",
+            "APPLICATION_ENV", "APP_ENVIRONMENT", "ENVIRONMENT", "ENV", "STAGE", "APP_STAGE", "DEPLOY_ENV", "RUN_ENV",
+            "PYTHON_ENV", "GO_ENV", "MIX_ENV", "SYMFONY_ENV", "DJANGO_ENV", "ASPNETCORE_ENVIRONMENT",
+            "DOTNET_ENVIRONMENT");
+    private static final Set<String> DEV_MODES = Set.of("dev", "development", "local");
+    private static final Set<String> PROFILE_NAMES = Set.of("SPRING_PROFILES_ACTIVE", "SPRING_PROFILES_INCLUDE",
+            "QUARKUS_PROFILE", "MICRONAUT_ENVIRONMENTS");
+    private static final Set<String> TRUE = Set.of("1", "true", "yes", "on");
+    private static final Set<String> DEV_TOKENS = Set.of("dev", "development");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]+");
+    private static final Pattern SKIPPED_NAMES = Pattern.compile(
+            "(.*_)?(DEPS|DEPENDENCIES|PACKAGES|PACKAGE|PKGS|PKG|LIBS|EXTENSIONS|VERSION)|.*PATH|PHPIZE_.*|APT_.*|APK_.*");
+
+    /** Why a value is development configuration, and what to use instead (null: remove it). */
+    record Verdict(String reason, String replacement, boolean modeVariable) {}
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            if (image.isDevelopmentTarget()) {
+                continue;
+            }
+            for (ImageVariables.Entry entry : ImageVariables.of(image)) {
+                if (entry.value() == null || !entry.effective() && entry.kind() == Variables.Kind.ENV) {
+                    continue;
+                }
+                Optional<Verdict> verdict = judge(entry.name(), entry.value());
+                if (verdict.isEmpty() || entry.kind() == Variables.Kind.ARG && !verdict.get().modeVariable()) {
+                    continue;
+                }
+                report(context, image, entry, verdict.get());
+            }
+        }
+    }
+
+    private void report(ReviewContext context, BuiltImage image, ImageVariables.Entry entry, Verdict verdict) {
+        boolean arg = entry.kind() == Variables.Kind.ARG;
+        List<String> overrides = overrides(image, entry.name());
+        StringBuilder message = new StringBuilder(arg ? "ARG " : "ENV ").append(entry.assignment()).append(' ')
+                .append(verdict.reason());
+        if (arg) {
+            message.append("; every RUN of the build sees it unless --build-arg sets another value");
+        } else {
+            message.append("; every container started from this image gets it by default");
+            if (!overrides.isEmpty()) {
+                message.append("; ").append(String.join("; ", overrides))
+                        .append(", but docker run, other compose files and orchestrators use the image's value");
+            }
+        }
+        String replacement = verdict.replacement();
+        String[] compose = composeValue(image, entry.name());
+        String composeValue = compose == null ? null : compose[0];
+        if (!verdict.modeVariable() && composeValue != null && judge(entry.name(), composeValue).isEmpty()) {
+            replacement = composeValue;
+        }
+        String keyword = arg ? "ARG " : "ENV ";
+        String recommendation = (replacement == null
+                ? "Remove " + keyword + entry.assignment() + " from the image"
+                : "Use the production value in the image, " + keyword + entry.name() + "=" + replacement
+                        + (replacement.equals(composeValue) ? " (the value " + compose[1] + " already uses)" : ""))
+                + ", and set " + entry.name() + "=" + entry.value()
+                + " only for development: a docker-compose.override.yml, an env file used in development, or a dev"
+                + " stage built with --target.";
+        context.finding(this, image.dockerfile(), entry.entry().span(), message.toString())
+                .severity(arg ? Severity.HIGH : Severity.CRITICAL)
+                .recommendation(recommendation)
+                .add();
+    }
+
+    /** "docker-compose.yml overrides it for unify-app (SQLITE_DB_NAME=unify.db, line 20)" per service overriding it. */
+    private static List<String> overrides(BuiltImage image, String name) {
+        List<String> out = new ArrayList<>();
+        for (Container c : image.containers()) {
+            if (c.service() == null) {
+                continue;
+            }
+            Optional<Service.EnvVar> var = c.service().env(name);
+            if (var.isPresent() && var.get().value() != null) {
+                out.add(var.get().value().file().path() + " overrides it for " + c.name() + " (" + name + "="
+                        + var.get().value().value() + ", line " + var.get().value().line() + ")");
+            }
+        }
+        return out;
+    }
+
+    /** The value a compose service gives the variable and the file that sets it, or null. */
+    private static String[] composeValue(BuiltImage image, String name) {
+        for (Container c : image.containers()) {
+            if (c.service() != null) {
+                Optional<Service.EnvVar> var = c.service().env(name);
+                if (var.isPresent() && var.get().value() != null && !var.get().value().value().isEmpty()) {
+                    return new String[] {var.get().value().value(), var.get().value().file().path()};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code NAME=value} is development configuration, and why. */
+    static Optional<Verdict> judge(String name, String value) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        String v = value.strip();
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        String last = upper.contains("_") ? upper.substring(upper.lastIndexOf('_') + 1) : upper;
+        if (upper.equals("WERKZEUG_DEBUG_PIN")) {
+            return lower.equals("off")
+                    ? Optional.of(new Verdict("turns off the PIN of Werkzeug's debugger (anyone who reaches an error"
+                            + " page can run Python code in the container)", null, true))
+                    : Optional.empty();
+        }
+        if (upper.equals("PYTHONDEVMODE")) {
+            return lower.equals("0") ? Optional.empty()
+                    : Optional.of(new Verdict("runs Python in development mode (debug hooks, extra checks, all"
+                            + " warnings shown)", null, true));
+        }
+        if (upper.equals("NODE_OPTIONS")) {
+            return lower.contains("--inspect")
+                    ? Optional.of(new Verdict("opens the Node.js inspector (whoever reaches its port can run code in"
+                            + " the process)", null, true))
+                    : Optional.empty();
+        }
+        if (upper.equals("JAVA_TOOL_OPTIONS") || upper.equals("JAVA_OPTS") || upper.equals("JDK_JAVA_OPTIONS")) {
+            return lower.contains("jdwp")
+                    ? Optional.of(new Verdict("starts the JVM with a remote debugger agent (jdwp)", null, true))
+                    : Optional.empty();
+        }
+        if (upper.equals("GIN_MODE")) {
+            return lower.equals("debug")
+                    ? Optional.of(new Verdict("runs Gin in debug mode", "release", true)) : Optional.empty();
+        }
+        if (last.equals("DEBUG") && !upper.equals("PYTHONDEBUG")) {
+            return TRUE.contains(lower)
+                    ? Optional.of(new Verdict("turns on debug mode" + debugEffect(upper), falseLike(v), true))
+                    : Optional.empty();
+        }
+        if (PROFILE_NAMES.contains(upper)) {
+            List<String> profiles = List.of(lower.split("\\s*,\\s*"));
+            for (String profile : profiles) {
+                if (DEV_MODES.contains(profile)) {
+                    return Optional.of(new Verdict("activates the development profile \"" + profile + "\"",
+                            replaceTokens(v, true), true));
+                }
+            }
+            return Optional.empty();
+        }
+        if (MODE_NAMES.contains(upper) || last.equals("ENV") || last.equals("ENVIRONMENT")) {
+            return DEV_MODES.contains(lower)
+                    ? Optional.of(new Verdict("selects the development mode" + modeEffect(upper),
+                            upper.equals("FLASK_ENV") ? null : productionMode(v), true))
+                    : Optional.empty();
+        }
+        return generic(upper, v);
+    }
+
+    /** A development word in a value that is not a mode variable: a database name, settings module, URL. */
+    private static Optional<Verdict> generic(String upper, String value) {
+        if (SKIPPED_NAMES.matcher(upper).matches() || value.chars().anyMatch(Character::isWhitespace)
+                || value.equals("/dev") || value.startsWith("/dev/")) {
+            return Optional.empty();
+        }
+        String part = value.endsWith("/") ? "" : value.substring(value.lastIndexOf('/') + 1);
+        if (part.matches("(?i)lib[a-z0-9.+-]*-dev")) {
+            return Optional.empty();
+        }
+        Matcher m = TOKEN.matcher(part);
+        while (m.find()) {
+            String token = m.group().toLowerCase(Locale.ROOT);
+            if (DEV_TOKENS.contains(token)) {
+                return Optional.of(new Verdict("names a development resource (\"" + m.group() + "\" in " + part + ")",
+                        replaceTokens(value, false), false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String debugEffect(String name) {
+        return switch (name) {
+            case "FLASK_DEBUG" -> " (Flask serves the Werkzeug debugger, which runs code typed into an error page)";
+            case "DJANGO_DEBUG", "DEBUG" -> " (frameworks such as Django show settings and stack traces on error pages)";
+            case "APP_DEBUG" -> " (Laravel and Symfony show stack traces and environment values on error pages)";
+            default -> "";
+        };
+    }
+
+    private static String modeEffect(String name) {
+        return switch (name) {
+            case "FLASK_ENV" -> " (Flask before 2.3 turns on the debugger with it)";
+            case "NODE_ENV" -> " (Express and most libraries skip caching and show stack traces; npm installs"
+                    + " devDependencies)";
+            case "RAILS_ENV", "RACK_ENV" -> " (code reloading, full error pages and development settings)";
+            case "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" -> " (the developer exception page and user secrets)";
+            default -> "";
+        };
+    }
+
+    private static String productionMode(String value) {
+        return switch (value) {
+            case "dev" -> "prod";
+            case "Development" -> "Production";
+            case "DEVELOPMENT" -> "PRODUCTION";
+            default -> "production";
+        };
+    }
+
+    private static String falseLike(String value) {
+        return switch (value) {
+            case "1" -> "0";
+            case "true" -> "false";
+            case "True" -> "False";
+            case "TRUE" -> "FALSE";
+            case "yes" -> "no";
+            case "on" -> "off";
+            default -> "0";
+        };
+    }
+
+    /** unify_dev.db -> unify_prod.db; config.development.yml -> config.production.yml. */
+    private static String replaceTokens(String value, boolean local) {
+        Matcher m = TOKEN.matcher(value);
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (m.find()) {
+            String token = m.group();
+            String lower = token.toLowerCase(Locale.ROOT);
+            String replacement = switch (lower) {
+                case "dev" -> sameCase(token, "prod");
+                case "local" -> local ? sameCase(token, "prod") : null;
+                case "development" -> sameCase(token, "production");
+                default -> null;
+            };
+            if (replacement != null) {
+                out.append(value, at, m.start()).append(replacement);
+                at = m.end();
+            }
+        }
+        return out.append(value.substring(at)).toString();
+    }
+
+    private static String sameCase(String model, String word) {
+        if (model.equals(model.toUpperCase(Locale.ROOT))) {
+            return word.toUpperCase(Locale.ROOT);
+        }
+        if (Character.isUpperCase(model.charAt(0))) {
+            return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+        }
+        return word;
+    }
+}

@@ -1,0 +1,244 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.RunStep;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "implicit-permissions",
+        title = "Writable directories are created without an explicit owner or mode",
+        severity = Severity.MEDIUM,
+        category = Category.RELIABILITY,
+        checks = "mkdir in the RUNs of the stages the final image is made of, for directories the application"
+                + " writes to (a path segment such as uploads, data, logs, cache, tmp, media, storage, sessions,"
+                + " files, db, output, state, instance): fires when the mkdir runs as root, has no -m/--mode, and no later"
+                + " chown or chmod (recursive when given a parent folder) in the same or a later RUN covers the"
+                + " directory. One finding per mkdir. High when the container already runs as a non-root user (it"
+                + " cannot write there), medium while it still runs as root.",
+        problem = "A directory made by a root RUN belongs to root with mode 755: only root can write to it. The"
+                + " Dockerfile then only works as long as the container runs as root, and a named volume mounted"
+                + " there starts with the same owner and mode.",
+        impact = "Uploads, database files or logs fail with 'Permission denied' as soon as the container runs as a"
+                + " non-root user (the fix for running as root), often only at the first write in production.",
+        recommendation = "Create the directories for the user the application runs as: chown (or install -d -o user"
+                + " -g group -m 750) right after mkdir, in the same RUN, then switch to that user with USER.",
+        references = {
+                "https://docs.docker.com/build/building/best-practices/#user",
+                "https://docs.docker.com/engine/storage/volumes/#populate-a-volume-using-a-container",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user"},
+        aliases = {},
+        fix = FixSafety.UNSAFE,
+        effort = "15 min")
+public final class ImplicitPermissions implements Rule {
+
+    private static final Set<String> WRITABLE = Set.of("upload", "uploads", "data", "log", "logs", "cache", "tmp",
+            "temp", "media", "storage", "sessions", "session", "files", "db", "database", "output", "outputs", "state",
+            "attachments", "instance");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            String runUser = containerUser(image);
+            List<RunStep> runs = image.imageRuns();
+            for (int r = 0; r < runs.size(); r++) {
+                RunStep run = runs.get(r);
+                if (run.user() != null && !isRoot(run.user())) {
+                    continue; // created by the user that runs the application
+                }
+                List<Call> calls = run.calls();
+                for (int i = 0; i < calls.size(); i++) {
+                    Call call = calls.get(i);
+                    if (!call.is("mkdir") || runsAsOtherUser(call)) {
+                        continue;
+                    }
+                    Call.Options options = call.options("-m", "--mode", "-Z", "--context");
+                    if (options.has("-m", "--mode")) {
+                        continue;
+                    }
+                    Map<String, String> dirs = new LinkedHashMap<>(); // container path -> as written
+                    for (Call.Arg operand : options.operands()) {
+                        if (!operand.literal() || operand.value().isEmpty()) {
+                            continue;
+                        }
+                        String path = ContainerPaths.clean(operand.value().startsWith("/") ? operand.value()
+                                : run.workdir() + "/" + operand.value());
+                        if (writable(path) && !covered(path, calls.subList(i + 1, calls.size()), run.workdir())
+                                && !coveredLater(path, runs.subList(r + 1, runs.size()))) {
+                            dirs.put(path, operand.value());
+                        }
+                    }
+                    if (!dirs.isEmpty()) {
+                        report(context, image, call, dirs, runUser);
+                    }
+                }
+            }
+        }
+    }
+
+    private void report(ReviewContext context, BuiltImage image, Call call, Map<String, String> dirs, String runUser) {
+        List<String> paths = new ArrayList<>(dirs.keySet());
+        boolean nonRoot = runUser != null && !isRoot(runUser);
+        StringBuilder message = new StringBuilder("mkdir creates ").append(BuildToolsInFinalImage.join(paths))
+                .append(" owned by root with the default mode 755: ");
+        if (nonRoot) {
+            message.append("the container runs as ").append(runUser).append(", which cannot write there");
+        } else {
+            message.append("the application can write there only while the container runs as root");
+        }
+        List<String> volumes = volumes(image, paths);
+        if (!volumes.isEmpty()) {
+            message.append("; ").append(volumes.size() == 1 ? "the named volume " : "the named volumes ")
+                    .append(BuildToolsInFinalImage.join(volumes))
+                    .append(volumes.size() == 1 ? " mounted there starts" : " mounted there start")
+                    .append(" with the same owner and mode when first created");
+        }
+        String user = nonRoot ? runUser.split(":")[0] : "app";
+        Set<String> tops = new LinkedHashSet<>();
+        for (String written : dirs.values()) {
+            tops.add(topWritable(written));
+        }
+        String recommendation = "Give the directories to the user the application runs as, in the same RUN: "
+                + call.name() + " -p " + String.join(" ", dirs.values()) + " && chown -R " + user + ":" + user + " "
+                + String.join(" ", tops) + (nonRoot ? "" : " (after creating the user " + user + " with a fixed UID;"
+                + " then USER " + user + ")") + ". Add chmod 750 (or -m 750 to mkdir) if other users must not read them.";
+        context.finding(this, image.dockerfile(), call.span(), message.toString())
+                .severity(nonRoot ? Severity.HIGH : Severity.MEDIUM)
+                .recommendation(recommendation)
+                .add();
+    }
+
+    /** The written path up to and including its first writable segment: src/uploads/notes -> src/uploads. */
+    private static String topWritable(String written) {
+        String[] parts = written.split("/");
+        StringBuilder out = new StringBuilder();
+        for (String part : parts) {
+            if (out.length() > 0 || written.startsWith("/")) {
+                out.append('/');
+            }
+            out.append(part);
+            if (WRITABLE.contains(part.toLowerCase(Locale.ROOT))) {
+                break;
+            }
+        }
+        String s = out.toString().replace("//", "/");
+        return s.isEmpty() ? written : s;
+    }
+
+    static boolean writable(String path) {
+        for (String segment : path.split("/")) {
+            if (WRITABLE.contains(segment.toLowerCase(Locale.ROOT))) {
+                return !path.startsWith("/var/lib/apt") && !path.startsWith("/var/cache/apt")
+                        && !path.startsWith("/usr/") && !path.startsWith("/etc/");
+            }
+        }
+        return false;
+    }
+
+    /** Whether a chown or chmod among these calls changes the directory (or a parent folder recursively). */
+    private static boolean covered(String path, List<Call> calls, String workdir) {
+        for (Call call : calls) {
+            if (!call.is("chown", "chmod", "chgrp")) {
+                continue;
+            }
+            Call.Options options = call.options("--reference", "--from");
+            boolean recursive = options.has("-R", "--recursive");
+            List<Call.Arg> operands = options.operands();
+            // the first operand is the owner or mode (unless --reference gives it)
+            int first = options.has("--reference") ? 0 : 1;
+            for (Call.Arg operand : operands.subList(Math.min(first, operands.size()), operands.size())) {
+                if (!operand.literal()) {
+                    continue;
+                }
+                String target = ContainerPaths.clean(operand.value().startsWith("/") ? operand.value()
+                        : workdir + "/" + operand.value());
+                if (target.equals(path) || recursive && (target.equals("/") || path.startsWith(target + "/"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean coveredLater(String path, List<RunStep> later) {
+        for (RunStep run : later) {
+            if (covered(path, run.calls(), run.workdir())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The user the containers of the image run as (the first non-root one), or null for root. */
+    private static String containerUser(BuiltImage image) {
+        for (Container c : image.containers()) {
+            if (c.user() != null && !isRoot(c.user().value())) {
+                return c.user().value();
+            }
+        }
+        return null;
+    }
+
+    /** The compose named volumes mounted on these directories or above them: "unify-data (/app/src/data)". */
+    private static List<String> volumes(BuiltImage image, List<String> paths) {
+        List<String> out = new ArrayList<>();
+        for (Container c : image.containers()) {
+            if (c.service() == null) {
+                continue;
+            }
+            for (Service.Volume v : c.service().volumes()) {
+                if (!v.isNamedVolume() || v.target() == null) {
+                    continue;
+                }
+                for (String path : paths) {
+                    if (path.equals(v.target()) || path.startsWith(v.target() + "/")) {
+                        String text = v.source() + " (" + v.target() + ")";
+                        if (!out.contains(text)) {
+                            out.add(text);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** mkdir run through gosu, su-exec, chroot --userspec or sudo -u: the directory belongs to that user. */
+    private static boolean runsAsOtherUser(Call call) {
+        if (call.command() == null) {
+            return false;
+        }
+        for (var wrapper : call.command().wrappers()) {
+            String name = wrapper.value().substring(wrapper.value().lastIndexOf('/') + 1);
+            if (name.equals("gosu") || name.equals("su-exec")) {
+                return true;
+            }
+        }
+        List<String> words = call.command().words().stream().map(w -> w.value()).toList();
+        int program = words.indexOf(call.program() == null ? "mkdir" : call.program().value());
+        List<String> before = program < 0 ? words : words.subList(0, program);
+        return before.contains("--userspec") || before.stream().anyMatch(w -> w.startsWith("--userspec="))
+                || before.contains("sudo") && (before.contains("-u") || before.stream().anyMatch(w -> w.startsWith("--user")));
+    }
+
+    static boolean isRoot(String user) {
+        String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+        return name.equals("root") || name.equals("0");
+    }
+}

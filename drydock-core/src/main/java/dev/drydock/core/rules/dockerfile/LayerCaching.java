@@ -1,0 +1,260 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.CommandSpec;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.MountSpec;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.DependencyInstalls;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Spans;
+import dev.drydock.core.rules.support.Stages;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "layer-caching",
+        title = "Dependencies are reinstalled on every source change",
+        severity = Severity.MEDIUM,
+        category = Category.PERFORMANCE,
+        checks = "In every stage a build uses, each dependency install that reads a manifest (pip install -r, uv"
+                + " sync, poetry install, pipenv install/sync, npm ci/install, yarn, pnpm install, bundle install,"
+                + " composer install, go mod download, mvn dependency:go-offline) and the COPY that last brought that"
+                + " manifest into the stage. A finding when that COPY copies the whole source (COPY . ., *, or a"
+                + " folder holding the manifest): it is reported at that COPY. A strength when the manifest was"
+                + " copied on its own (or bind-mounted into the RUN) and installed before the source arrives.",
+        problem = "Docker reuses a layer only while everything before it is unchanged. When the whole source is"
+                + " copied before the dependencies are installed, any edit to any file invalidates the install layer.",
+        impact = "Every code change reinstalls (and downloads) every dependency: builds take minutes instead of"
+                + " seconds, CI costs more, and a registry hiccup fails builds that changed one line.",
+        recommendation = "Copy only the dependency manifest (and lock file), install, and copy the rest of the"
+                + " source afterwards.",
+        references = {
+                "https://docs.docker.com/build/cache/optimize/#order-your-layers",
+                "https://docs.docker.com/build/building/best-practices/#leverage-build-cache",
+                "https://docs.docker.com/build/cache/"},
+        aliases = {},
+        fix = FixSafety.SAFE,
+        effort = "10 min",
+        reportsStrengths = true)
+public final class LayerCaching implements Rule {
+
+    /** A dependency install and how its manifest got into the stage. */
+    private record Outcome(DependencyInstalls.Install install, RunStep run, Instruction copy, boolean good,
+            boolean mounted) {}
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            Map<DependencyInstalls.Install, Outcome> outcomes = new LinkedHashMap<>();
+            Map<CommandSpec, Boolean> seenRuns = new IdentityHashMap<>();
+            for (Stage stage : image.neededStages()) {
+                evaluate(context.project(), image, stage, outcomes, seenRuns);
+            }
+            List<Outcome> bad = outcomes.values().stream().filter(o -> !o.good()).toList();
+            for (Outcome o : bad) {
+                report(context, image, o);
+            }
+            if (bad.isEmpty()) {
+                outcomes.values().stream().filter(Outcome::good).findFirst()
+                        .ifPresent(o -> strength(context, image, o));
+            }
+        }
+    }
+
+    private void evaluate(Project project, BuiltImage image, Stage target, Map<DependencyInstalls.Install, Outcome> out,
+            Map<CommandSpec, Boolean> seenRuns) {
+        List<CopyCommand> copies = new ArrayList<>();
+        for (Stage stage : Stages.inImage(image.model(), target)) {
+            Map<Instruction, CopyCommand> copyOf = new IdentityHashMap<>();
+            stage.copies().forEach(c -> copyOf.put(c.instruction(), c));
+            Map<Instruction, CommandSpec> runOf = new IdentityHashMap<>();
+            stage.runs().forEach(r -> runOf.put(r.instruction(), r));
+            for (var step : stage.steps()) {
+                CopyCommand copy = copyOf.get(step.instruction());
+                if (copy != null && copy.fromContext() && copy.heredocs().isEmpty()) {
+                    copies.add(copy);
+                    continue;
+                }
+                CommandSpec spec = runOf.get(step.instruction());
+                if (spec == null || seenRuns.containsKey(spec)) {
+                    continue;
+                }
+                seenRuns.put(spec, true);
+                RunStep run = RunStep.of(image.model(), stage, spec);
+                for (DependencyInstalls.Install install : DependencyInstalls.of(run)) {
+                    Outcome outcome = judge(project, image, install, run, copies);
+                    if (outcome != null) {
+                        out.put(install, outcome);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Outcome judge(Project project, BuiltImage image, DependencyInstalls.Install install, RunStep run,
+            List<CopyCommand> copies) {
+        if (bindMounted(run, install)) {
+            return new Outcome(install, run, null, true, true);
+        }
+        for (int i = copies.size() - 1; i >= 0; i--) {
+            CopyCommand copy = copies.get(i);
+            if (broad(project, image, copy, install.manifest())) {
+                return new Outcome(install, run, copy.instruction(), false, false);
+            }
+            if (provides(copy, install.manifest())) {
+                return new Outcome(install, run, copy.instruction(), true, false);
+            }
+        }
+        return null;
+    }
+
+    private void report(ReviewContext context, BuiltImage image, Outcome o) {
+        Instruction copy = o.copy();
+        String copyText = copy.rawText().strip().replaceAll("\\s*\\\\\\s*\\n\\s*", " ");
+        int installLine = o.run().instruction().span().startLine();
+        String message = copyText + " (line " + copy.span().startLine() + ") copies the whole source before "
+                + o.install().text() + " (line " + installLine + "): any change to any file invalidates the"
+                + " dependency layer, so every build reinstalls every package";
+        String folder = folderOf(copy, o.install().manifest());
+        String manifests = String.join(" ", o.install().manifests().stream()
+                .filter(m -> exists(context.project(), image, folder + m) || m.equals(o.install().manifest()))
+                .map(m -> folder + m).toList());
+        String recommendation = "Copy the manifest on its own and install before the source: COPY " + manifests
+                + " ./, RUN " + o.install().text() + ", then " + copyText + " for the rest; source edits then reuse"
+                + " the cached dependency layer.";
+        context.finding(this, new Location(image.dockerfile(), copy.span()), message)
+                .recommendation(recommendation)
+                .add();
+    }
+
+    private void strength(ReviewContext context, BuiltImage image, Outcome o) {
+        Instruction run = o.run().instruction();
+        if (o.mounted()) {
+            context.strength(this, new Location(image.dockerfile(), run.span()), o.install().manifest()
+                    + " is bind-mounted into the RUN that runs " + o.install().text()
+                    + ": the dependency layer is rebuilt only when it changes");
+            return;
+        }
+        context.strength(this, new Location(image.dockerfile(), Spans.cover(o.copy().span(), run.span())),
+                o.install().manifest() + " is copied (line " + o.copy().span().startLine() + ") and installed (line "
+                        + o.install().call().span().startLine() + ") before the rest of the source: code changes reuse"
+                        + " the cached dependency layer");
+    }
+
+    private static boolean bindMounted(RunStep run, DependencyInstalls.Install install) {
+        for (MountSpec mount : run.mounts()) {
+            if (!mount.type().equals("bind") || mount.from().isPresent()) {
+                continue;
+            }
+            String source = clean(mount.source().orElse(""));
+            if (matches(source, install.manifest())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the COPY brings the manifest in on its own (by name, pattern or its folder). */
+    private static boolean provides(CopyCommand copy, String manifest) {
+        for (String source : copy.sources()) {
+            if (matches(clean(source), manifest)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the COPY copies the whole source: ".", "*", or a folder of the context that holds the manifest. */
+    private static boolean broad(Project project, BuiltImage image, CopyCommand copy, String manifest) {
+        for (String source : copy.sources()) {
+            String s = clean(source);
+            if (s.isEmpty() || s.equals("*")) {
+                return true;
+            }
+            if (!s.contains("*") && !s.contains("?") && !matches(s, manifest)) {
+                String context = image.container().build().context();
+                String inContext = PathNames.join(context, s);
+                if (project.layout().entry(PathNames.join(inContext, PathNames.fileName(manifest))).isPresent()
+                        && isDirectory(project, inContext)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The folder a COPY copies the manifest from ("service/" for COPY service/ /app/), "" for the context root. */
+    private static String folderOf(Instruction copy, String manifest) {
+        if (copy.arguments() instanceof dev.drydock.core.dockerfile.syntax.WordList words && words.words().size() >= 2) {
+            for (var word : words.words().subList(0, words.words().size() - 1)) {
+                String s = clean(word.value());
+                if (!s.isEmpty() && !s.equals("*") && !s.startsWith("--")) {
+                    return s + "/";
+                }
+            }
+        }
+        return "";
+    }
+
+    private static boolean isDirectory(Project project, String path) {
+        return project.layout().entries().stream().anyMatch(e -> e.path().startsWith(path + "/"));
+    }
+
+    private static boolean exists(Project project, BuiltImage image, String file) {
+        return project.layout().entry(PathNames.join(image.container().build().context(), file)).isPresent();
+    }
+
+    /** Whether a source path or pattern names the manifest (also by its file name). */
+    private static boolean matches(String source, String manifest) {
+        if (source.equals(manifest)) {
+            return true;
+        }
+        String name = PathNames.fileName(manifest);
+        String sourceName = PathNames.fileName(source);
+        if (sourceName.equals(name)) {
+            return true;
+        }
+        if (sourceName.contains("*") || sourceName.contains("?")) {
+            return glob(sourceName).matcher(name).matches();
+        }
+        return false;
+    }
+
+    private static Pattern glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append("[^/]*");
+                case '?' -> regex.append("[^/]");
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static String clean(String path) {
+        String p = path;
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        while (p.endsWith("/") && p.length() > 1) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.equals(".") || p.equals("/") ? "" : p;
+    }
+}

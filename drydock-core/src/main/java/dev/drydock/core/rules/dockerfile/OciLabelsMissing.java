@@ -1,0 +1,146 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+@RuleDefinition(
+        id = "oci-labels-missing",
+        title = "Image has no OCI labels",
+        severity = Severity.MEDIUM,
+        category = Category.MAINTAINABILITY,
+        checks = "The labels of the final stage (LABEL in it or in the stages it is built on): fires when none has"
+                + " an org.opencontainers.image.* key. Labels added outside the Dockerfile count: compose build.labels"
+                + " with such a key, or a CI workflow that labels the image (docker/metadata-action or an explicit"
+                + " --label org.opencontainers.image...). Reported at the final stage's FROM.",
+        problem = "Without the standard OCI annotations the image does not say what it is, which version it is, or"
+                + " which repository and commit it was built from.",
+        impact = "Registries, scanners and people looking at a running container cannot trace it back to its"
+                + " source and commit; finding which release a vulnerable image belongs to takes guesswork.",
+        recommendation = "Add LABEL org.opencontainers.image.title, .description, .source, .version and .revision to"
+                + " the final stage, the version and commit passed in as build arguments.",
+        references = {
+                "https://github.com/opencontainers/image-spec/blob/main/annotations.md",
+                "https://docs.docker.com/reference/dockerfile/#label",
+                "https://docs.docker.com/build/metadata/annotations/"},
+        aliases = {"DL3049"},
+        fix = FixSafety.SAFE,
+        effort = "10 min")
+public final class OciLabelsMissing implements Rule {
+
+    static final String PREFIX = "org.opencontainers.image.";
+
+    @Override
+    public void check(ReviewContext context) {
+        if (ciLabelsImages(context.project())) {
+            return;
+        }
+        for (BuiltImage image : BuiltImage.of(context)) {
+            var labels = image.stage().config().labels();
+            if (labels.keySet().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).startsWith(PREFIX))
+                    || image.containers().stream().anyMatch(OciLabelsMissing::composeLabelsImage)) {
+                continue;
+            }
+            String from = image.rootBase() instanceof BaseImage.External e ? (e.expanded().isBlank() ? e.written() : e.expanded())
+                    : image.rootBase() instanceof BaseImage.Scratch ? "scratch" : null;
+            StringBuilder message = new StringBuilder(image.model().stages().size() == 1 ? "the image"
+                    : image.stage().name() == null ? "the final stage"
+                    : "the final stage \"" + image.stage().name() + "\"");
+            if (from != null) {
+                message.append(" (FROM ").append(from).append(')');
+            }
+            message.append(" sets no org.opencontainers.image.* label");
+            if (!labels.isEmpty()) {
+                message.append(": it has ").append(String.join(", ", labels.keySet()))
+                        .append(" but none of the standard keys");
+            }
+            List<String> containerLabels = containerLabels(image);
+            if (!containerLabels.isEmpty()) {
+                message.append("; ").append(image.container().composeFile()).append(" labels the running container (")
+                        .append(String.join(", ", containerLabels)).append("), not the image");
+            }
+            context.finding(this, new Location(image.dockerfile(), image.stage().from().span()), message.toString())
+                    .implicit()
+                    .recommendation(recommendation(image, context.project()))
+                    .add();
+        }
+    }
+
+    private static String recommendation(BuiltImage image, Project project) {
+        String title = title(image, project);
+        return "Add to the final stage: ARG VERSION and ARG REVISION, then LABEL org.opencontainers.image.title=\""
+                + title + "\" org.opencontainers.image.source=\"<URL of this repository>\""
+                + " org.opencontainers.image.version=\"$VERSION\" org.opencontainers.image.revision=\"$REVISION\";"
+                + " build with --build-arg VERSION=$(git describe --tags --always) --build-arg REVISION=$(git rev-parse HEAD)"
+                + " (docker/metadata-action does this in GitHub Actions).";
+    }
+
+    /** The image's name as the project calls it: the compose image name, else the service name, else the folder. */
+    private static String title(BuiltImage image, Project project) {
+        Container c = image.container();
+        if (c.image() != null && !c.image().isBlank()) {
+            String name = c.image();
+            int slash = name.lastIndexOf('/');
+            name = slash < 0 ? name : name.substring(slash + 1);
+            int colon = name.indexOf(':');
+            return colon < 0 ? name : name.substring(0, colon);
+        }
+        if (c.isComposeService()) {
+            return c.name();
+        }
+        String dir = image.dockerfile().contains("/")
+                ? image.dockerfile().substring(0, image.dockerfile().lastIndexOf('/')) : "";
+        if (!dir.isEmpty()) {
+            return dir.substring(dir.lastIndexOf('/') + 1);
+        }
+        Path folder = project.root().toAbsolutePath().getFileName();
+        return folder == null ? "app" : folder.toString();
+    }
+
+    private static boolean composeLabelsImage(Container container) {
+        Service service = container.service();
+        if (service == null || service.build() == null) {
+            return false;
+        }
+        return service.build().labels().keySet().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).startsWith(PREFIX));
+    }
+
+    private static List<String> containerLabels(BuiltImage image) {
+        List<String> out = new ArrayList<>();
+        for (Container c : image.containers()) {
+            if (c.service() != null) {
+                for (String key : c.service().labels().keySet()) {
+                    if (!out.contains(key)) {
+                        out.add(key);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a CI workflow labels the images it builds (then the Dockerfile need not). */
+    private static boolean ciLabelsImages(Project project) {
+        for (ProjectEntry entry : project.layout().ciFiles()) {
+            String text = project.source(entry.path()).map(f -> f.text()).orElse("");
+            if (text.contains("docker/metadata-action") || text.contains("org.opencontainers.image.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.image.TagVersion;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.Stages;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "slim-base-image",
+        title = "Final image starts from a full base image",
+        severity = Severity.MEDIUM,
+        category = Category.PERFORMANCE,
+        checks = "The image the final stage starts from (through the stages it is FROM). A strength for minimal"
+                + " bases: a slim or alpine variant, distroless, Chainguard, UBI minimal/micro, alpine, busybox,"
+                + " scratch. A finding for the full variants of language images that have a slim one (python, node,"
+                + " ruby, perl: no variant, latest, or only a Debian/Ubuntu codename such as 3.12-bookworm), for"
+                + " tool-chain images used as the runtime (golang, rust) and for eclipse-temurin JDK tags; debian"
+                + " without -slim is low. Quiet for other images and for target stages named for development or tests.",
+        problem = "The full variants of language images are built on buildpack-deps: compilers, headers, version"
+                + " control tools and hundreds of libraries the application never loads.",
+        impact = "An image several times larger than needed (python:3.12 is about 1 GB, python:3.12-slim about"
+                + " 130 MB): slower pulls and deployments, and many more packages for scanners to report and to patch.",
+        recommendation = "Start the final stage from the slim (or distroless) variant of the same version, and build"
+                + " anything that needs compilers in a separate builder stage.",
+        references = {
+                "https://docs.docker.com/build/building/best-practices/#choose-the-right-base-image",
+                "https://hub.docker.com/_/python#image-variants",
+                "https://hub.docker.com/_/node#image-variants",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
+        aliases = {},
+        fix = FixSafety.UNSAFE,
+        effort = "30 min",
+        reportsStrengths = true)
+public final class SlimBaseImage implements Rule {
+
+    private static final Set<String> LANGUAGE_IMAGES = Set.of("python", "node", "ruby", "perl");
+    private static final Set<String> TOOLCHAIN_IMAGES = Set.of("golang", "rust");
+    private static final Set<String> CODENAMES = Set.of("bookworm", "bullseye", "buster", "stretch", "trixie",
+            "jammy", "focal", "noble", "bionic");
+    private static final List<String> MINIMAL_VARIANTS = List.of("slim", "alpine", "distroless", "minimal", "chiseled",
+            "micro", "busybox");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            Stage root = Stages.rootStage(image.model(), image.stage());
+            Location location = new Location(image.dockerfile(), Stages.imageSpan(root));
+            BaseImage base = root.base();
+            if (base instanceof BaseImage.Scratch) {
+                context.strength(this, location, "FROM scratch: the image holds only the files the Dockerfile copies in");
+                continue;
+            }
+            if (!(base instanceof BaseImage.External external) || external.reference() == null
+                    || !external.reference().isImage()) {
+                continue;
+            }
+            ImageReference ref = external.reference();
+            if (isMinimal(ref)) {
+                context.strength(this, location, ref.familiarString() + ": a minimal base image without the compilers,"
+                        + " headers and tools of the full variant");
+                continue;
+            }
+            if (!image.isDevelopmentTarget()) {
+                full(context, location, ref);
+            }
+        }
+    }
+
+    private void full(ReviewContext context, Location location, ImageReference ref) {
+        String name = ImageTags.officialName(ref);
+        TagVersion version = ref.version();
+        List<String> variants = version == null ? List.of() : version.variants();
+        boolean onlyCodenames = variants.stream().allMatch(v -> CODENAMES.contains(v.toLowerCase(Locale.ROOT)));
+        String current = ref.familiarString();
+        if (LANGUAGE_IMAGES.contains(name) && onlyCodenames) {
+            String slim = slimTag(ref, name);
+            context.finding(this, location, current + " is the full variant of the " + name + " image: it carries"
+                            + " compilers, headers and build tools (hundreds of MB) the running application does not use")
+                    .recommendation("Use " + slim + " for the final stage; if native packages must be compiled, do"
+                            + " it in a builder stage FROM " + current + " and copy the results into " + slim + ".")
+                    .add();
+        } else if (name.equals("debian") && onlyCodenames && version != null) {
+            String slim = slimTag(ref, name);
+            context.finding(this, location, current + " is the full Debian image; " + slim
+                            + " leaves out documentation, locales and other files containers do not need")
+                    .severity(Severity.LOW)
+                    .recommendation("Use " + slim + ".")
+                    .add();
+        } else if (TOOLCHAIN_IMAGES.contains(name)) {
+            String tool = name.equals("golang") ? "Go" : "Rust";
+            context.finding(this, location, "the final image is " + current + ": the whole " + tool
+                            + " tool chain ships with the application, which needs only the compiled binary")
+                    .recommendation("Compile in a builder stage FROM " + current + " AS build and copy the binary into"
+                            + " a minimal final stage: FROM gcr.io/distroless/static-debian12 (static binary, e.g."
+                            + " CGO_ENABLED=0) or gcr.io/distroless/cc-debian12, with COPY --from=build.")
+                    .add();
+        } else if (name.equals("eclipse-temurin") && ref.tag() != null && ref.tag().contains("jdk")) {
+            String jre = ref.familiarName() + ":" + ref.tag().replace("jdk", "jre");
+            context.finding(this, location, current + " ships the whole JDK (compiler, jlink, debugging tools) to run"
+                            + " an application that needs only a Java runtime")
+                    .recommendation("Build with " + current + " in a builder stage and run on " + jre
+                            + " (or a runtime made with jlink).")
+                    .add();
+        }
+    }
+
+    /** python:3.12 -> python:3.12-slim, python:3.12-bookworm -> python:3.12-slim-bookworm, node:22-bookworm -> node:22-bookworm-slim. */
+    static String slimTag(ImageReference ref, String name) {
+        String tag = ref.tag();
+        if (tag == null || tag.equals("latest")) {
+            return ref.familiarName() + ":slim";
+        }
+        if (name.equals("node") || name.equals("debian")) {
+            return ref.familiarName() + ":" + tag + "-slim";
+        }
+        TagVersion v = ref.version();
+        if (v.hasVersion() && !v.variants().isEmpty()) {
+            int end = tag.indexOf(v.version()) + v.version().length() + v.qualifier().length();
+            return ref.familiarName() + ":" + tag.substring(0, end) + "-slim" + tag.substring(end);
+        }
+        return ref.familiarName() + ":" + tag + "-slim";
+    }
+
+    static boolean isMinimal(ImageReference ref) {
+        String full = ref.fullName().toLowerCase(Locale.ROOT);
+        String name = ref.imageName().toLowerCase(Locale.ROOT);
+        if (full.startsWith("gcr.io/distroless/") || full.startsWith("cgr.dev/chainguard/")
+                || full.startsWith("docker.io/chainguard/") || name.equals("ubi-minimal") || name.equals("ubi-micro")
+                || name.endsWith("-minimal") || name.endsWith("-micro")
+                || ref.isOfficialImage() && (name.equals("alpine") || name.equals("busybox"))) {
+            return true;
+        }
+        TagVersion v = ref.version();
+        if (v == null) {
+            return false;
+        }
+        for (String variant : v.variants()) {
+            String lower = variant.toLowerCase(Locale.ROOT);
+            for (String minimal : MINIMAL_VARIANTS) {
+                if (lower.startsWith(minimal)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

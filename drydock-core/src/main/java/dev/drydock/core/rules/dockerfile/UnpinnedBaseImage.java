@@ -1,0 +1,187 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Variables;
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.ImageTags.Movement;
+import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.source.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "unpinned-base-image",
+        title = "Base image is not pinned to a version",
+        severity = Severity.HIGH,
+        category = Category.BUILD,
+        checks = "The image of every FROM (final and builder stages that the build uses) and of every COPY --from"
+                + " that names an image, after build arguments are expanded. It fires when the reference has no tag,"
+                + " the tag latest, a tag without a version (bookworm, lts-alpine) or a version that is not complete"
+                + " (3.11-slim, 20), and no digest. Quiet for scratch, earlier stages, digests, full versions"
+                + " (3.11.9-slim; Debian point releases such as 12.7), dated tags (jammy-20240911) and commit tags,"
+                + " and for references whose value is only known at build time (an ARG without default).",
+        problem = "A tag that is not a full version is re-pointed by its publisher at every release: python:3.11-slim"
+                + " is a new image after each Python patch release and each Debian security rebuild.",
+        impact = "Two builds of the same commit can produce different images: a new interpreter or system library"
+                + " arrives unannounced, breaks the build or the application, and cannot be traced back or rolled back"
+                + " by rebuilding the old commit. A compromised or broken tag is pulled silently.",
+        recommendation = "Pin the full version of the image and, for reproducible builds, its digest"
+                + " (image:1.2.3@sha256:...); let Dependabot or Renovate propose updates.",
+        references = {
+                "https://docs.docker.com/build/building/best-practices/#pin-base-image-versions",
+                "https://docs.docker.com/reference/dockerfile/#from",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
+        aliases = {"DL3006", "DL3007", "CKV_DOCKER_7", "DS001", "DS-0001", "Image Version Not Explicit",
+            "Image Version Using 'latest'"},
+        fix = FixSafety.SUGGESTION,
+        effort = "15 min")
+public final class UnpinnedBaseImage implements Rule {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            DockerfileModel model = image.model();
+            for (Stage stage : image.neededStages()) {
+                boolean builder = !Stages.inImage(model, image.stage()).contains(stage);
+                if (stage.base() instanceof BaseImage.External external) {
+                    checkFrom(context, image, stage, external, builder);
+                }
+                for (CopyCommand copy : stage.copies()) {
+                    checkCopyFrom(context, image, copy);
+                }
+            }
+        }
+    }
+
+    private void checkFrom(ReviewContext context, BuiltImage image, Stage stage, BaseImage.External external,
+            boolean builder) {
+        ImageReference ref = external.reference();
+        Optional<Movement> movement = ImageTags.movement(ref);
+        if (movement.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder();
+        message.append(ref.familiarString()).append(' ').append(describe(ref, movement.get()));
+        if (!external.written().equals(external.expanded())) {
+            message.append(" (FROM ").append(external.written()).append(" resolves to it")
+                    .append(argumentOrigin(image.model(), external.written())).append(')');
+        }
+        if (builder) {
+            message.append("; it is the base of the builder ").append(Stages.describe(stage));
+        }
+        context.finding(this, image.dockerfile(), Stages.imageSpan(stage), message.toString())
+                .recommendation(recommendation(ref, movement.get(), pinWording(image.model(), external)))
+                .add();
+    }
+
+    private void checkCopyFrom(ReviewContext context, BuiltImage image, CopyCommand copy) {
+        if (copy.from() == null || copy.fromStage() >= 0 || copy.from().contains("$")
+                || copy.from().chars().allMatch(Character::isDigit)) {
+            return;
+        }
+        ImageReference ref = ImageReference.tryParse(copy.from()).orElse(null);
+        Optional<Movement> movement = ImageTags.movement(ref);
+        if (movement.isEmpty()) {
+            return;
+        }
+        Span span = copy.instruction().flag("from").map(f -> f.span()).orElse(copy.instruction().span());
+        context.finding(this, image.dockerfile(), span, "COPY --from=" + copy.from() + " copies files out of an image that "
+                        + describe(ref, movement.get()))
+                .recommendation(recommendation(ref, movement.get(), "Pin "))
+                .add();
+    }
+
+    private static String describe(ImageReference ref, Movement movement) {
+        return switch (movement) {
+            case NO_TAG -> "has no tag, so every build pulls whatever " + ref.familiarName() + ":latest is that day";
+            case LATEST -> "uses the latest tag, which follows every new release of " + ref.familiarName();
+            case NO_VERSION -> "is tagged " + ref.tag() + ", a tag without a version that moves with every release";
+            case MAJOR -> "is a moving tag: " + ref.tag() + " follows every minor and patch release of version "
+                    + ref.version().version();
+            case MINOR -> ImageTags.officialName(ref).equals("ubuntu")
+                    ? "is a moving tag: ubuntu:" + ref.tag() + " is rebuilt with every update of the release"
+                    : "is a moving tag: " + ref.tag() + " follows every " + ref.version().version() + ".x patch release";
+        };
+    }
+
+    /** How to say where the version is set: in FROM itself, an ARG default, or a build argument passed in. */
+    private static String pinWording(DockerfileModel model, BaseImage.External external) {
+        if (external.written().equals(external.expanded())) {
+            return "Pin ";
+        }
+        Matcher m = VARIABLE.matcher(external.written());
+        while (m.find()) {
+            if (model.options().buildArgs().containsKey(m.group(1))) {
+                return "Set the build argument " + m.group(1) + " (compose build.args or --build-arg) to ";
+            }
+        }
+        return "Set the ARG default to ";
+    }
+
+    private static String recommendation(ImageReference ref, Movement movement, String pin) {
+        String name = ref.familiarName();
+        String current = ref.familiarString();
+        String inspect = "docker buildx imagetools inspect " + current + " shows the digest";
+        StringBuilder out = new StringBuilder();
+        if (ImageTags.officialName(ref).equals("ubuntu")) {
+            out.append(pin).append("a dated tag of the release (").append(name)
+                    .append(":jammy-YYYYMMDD style, listed on Docker Hub) or add the digest of ").append(current)
+                    .append(" (").append(inspect).append(").");
+        } else if (movement == Movement.MAJOR || movement == Movement.MINOR) {
+            String full = name + ":" + ImageTags.fullVersionPattern(ref);
+            out.append(pin).append("the full version, ").append(full)
+                    .append(" with N the release you build and test with");
+            String command = ImageTags.versionCommand(ref);
+            if (command != null) {
+                out.append(" (docker run --rm ").append(current).append(' ').append(command)
+                        .append(" prints the one the tag points to today)");
+            }
+            out.append(", and add its digest, ").append(full).append("@sha256:<digest> (").append(inspect).append(").");
+        } else {
+            out.append(pin).append("a full version tag of ").append(name)
+                    .append(" (the release you build and test with, from the registry's tag list) and add its digest (")
+                    .append(inspect).append(").");
+        }
+        out.append(" Dependabot or Renovate can then propose each update as a reviewed change.");
+        return out.toString();
+    }
+
+    /** Where the build arguments of a FROM come from: " (ARG PYTHON_VERSION=3.11, line 1)". */
+    private static String argumentOrigin(DockerfileModel model, String written) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = VARIABLE.matcher(written);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        List<String> parts = new ArrayList<>();
+        for (String name : names) {
+            Variables.Definition d = model.globalArgs().definition(name);
+            if (d != null && d.instruction() != null) {
+                parts.add(model.options().buildArgs().containsKey(name)
+                        ? "the build argument " + name + "=" + d.value() + " passed to the build (ARG at line "
+                                + d.instruction().span().startLine() + ")"
+                        : "ARG " + name + "=" + (d.value() == null ? "" : d.value()) + ", line "
+                                + d.instruction().span().startLine());
+            }
+        }
+        return parts.isEmpty() ? "" : " with " + String.join(" and ", parts);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.entrypoint.ContextPaths;
+import dev.drydock.core.entrypoint.Copy;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.project.Project;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What a build takes from its context: the COPY and ADD instructions that read it, and the paths they bring in. */
+public final class BuildContexts {
+
+    private BuildContexts() {}
+
+    /**
+     * A COPY or ADD from the build context in a stage the build runs.
+     *
+     * @param copy the instruction
+     * @param stage the stage it belongs to
+     * @param workdir the working directory it runs in
+     * @param inImage whether the stage is the image's own (the target stage or one it is built on),
+     *     as opposed to a stage it only copies files from
+     * @param sources the context paths it reads as written (no URLs, no heredocs)
+     */
+    public record ContextCopy(CopyCommand copy, Stage stage, String workdir, boolean inImage, List<String> sources) {
+
+        /** Whether it copies the whole context ({@code COPY . .}). */
+        public boolean wholeContext() {
+            return sources.stream().anyMatch(s -> {
+                String n = PathNames.normalizeRelative(s);
+                return n != null && n.isEmpty();
+            });
+        }
+
+        /** The instruction as written, on one line: {@code COPY . .}. */
+        public String text() {
+            return copy.instruction().logicalText().text().strip().replaceAll("\\s+", " ");
+        }
+
+        public int line() {
+            return copy.instruction().startLine();
+        }
+
+        List<Copy> asCopies() {
+            return sources.isEmpty() ? List.of() : Copy.all(sources, copy.destination(), workdir);
+        }
+    }
+
+    /**
+     * The context copies of the stages a build runs ({@link Stages#needed}), in Dockerfile order.
+     */
+    public static List<ContextCopy> copies(BuildLink build) {
+        if (build == null || build.model() == null || build.stage() == null) {
+            return List.of();
+        }
+        DockerfileModel model = build.model();
+        Set<Integer> own = new LinkedHashSet<>();
+        for (Stage s : Stages.lineage(model, build.stage())) {
+            own.add(s.index());
+        }
+        List<ContextCopy> out = new ArrayList<>();
+        for (Stage stage : Stages.needed(model, build.stage())) {
+            for (CopyCommand c : stage.copies()) {
+                if (!c.fromContext()) {
+                    continue;
+                }
+                List<String> sources = new ArrayList<>();
+                Set<String> heredocNames = new LinkedHashSet<>();
+                c.heredocs().forEach(h -> heredocNames.add(h.name()));
+                for (String s : c.sources()) {
+                    if (!s.contains("://") && !s.startsWith("git@") && !heredocNames.contains(s)) {
+                        sources.add(s);
+                    }
+                }
+                String workdir = model.step(c.instruction()).map(Step::workdir).map(w -> w.value()).orElse("/");
+                out.add(new ContextCopy(c, stage, workdir, own.contains(stage.index()), List.copyOf(sources)));
+            }
+        }
+        return out;
+    }
+
+    /** Where a context path (file or folder) lands in the image through one copy; empty when that copy does not take it. */
+    public static List<String> landing(Project project, BuildLink build, ContextCopy copy, String contextPath) {
+        ContextPaths paths = new ContextPaths(copy.asCopies(),
+                p -> project.files().isDirectory(PathNames.join(build.context(), p)));
+        return paths.toContainer(contextPath);
+    }
+
+    /**
+     * Whether {@code copy} names {@code contextPath} itself, or something inside it, rather than
+     * bringing it in along with a folder around it: {@code COPY .env .} names {@code .env};
+     * {@code COPY . .} and {@code COPY src/ src/} only carry {@code src/.env} along.
+     */
+    public static boolean namesExplicitly(ContextCopy copy, String contextPath) {
+        for (String s : copy.sources()) {
+            String n = PathNames.normalizeRelative(s);
+            if (n == null || n.isEmpty()) {
+                continue;
+            }
+            if (PathNames.isUnder(n, contextPath)) {
+                return true;
+            }
+            if (hasWildcard(PathNames.fileName(n)) && PathNames.parent(n).equals(PathNames.parent(contextPath))
+                    && !PathNames.fileName(n).equals("*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasWildcard(String s) {
+        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
+    }
+
+    /** A project-relative path as a path in the build context, or null when it lies outside the context. */
+    public static String inContext(BuildLink build, String projectPath) {
+        String path = PathNames.normalizeRelative(projectPath);
+        if (path == null) {
+            return null;
+        }
+        String context = build.context();
+        if (context.isEmpty()) {
+            return path;
+        }
+        if (path.equals(context)) {
+            return "";
+        }
+        return path.startsWith(context + "/") ? path.substring(context.length() + 1) : null;
+    }
+
+    /** A context path as a project-relative path. */
+    public static String inProject(BuildLink build, String contextPath) {
+        return PathNames.join(build.context(), contextPath);
+    }
+
+    /** How the context is named in messages: {@code .} for the project folder, else its path. */
+    public static String contextName(BuildLink build) {
+        return build.context().isEmpty() ? "." : build.context();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An image the project builds: a Dockerfile up to a target stage with given build arguments, and the
+ * containers that run it (several compose services may build the same image). Rules about what is in
+ * an image look at each once, so a finding is not repeated per service.
+ *
+ * @param dockerfile the Dockerfile's path relative to the project root
+ * @param model the Dockerfile read with this build's arguments and target
+ * @param stage the target stage: the image
+ * @param containers the containers that run this image, at least one
+ */
+public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, List<Container> containers) {
+
+    public BuiltImage {
+        containers = List.copyOf(containers);
+    }
+
+    /** The images the project builds, in the order of their first container. */
+    public static List<BuiltImage> of(ReviewContext context) {
+        Map<String, List<Container>> groups = new LinkedHashMap<>();
+        for (Container container : context.builtContainers()) {
+            var build = container.build();
+            if (build.model() == null) {
+                continue;
+            }
+            String key = build.dockerfile() + "#" + build.stage().index() + "#" + build.model().options().buildArgs();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(container);
+        }
+        List<BuiltImage> images = new ArrayList<>();
+        for (List<Container> group : groups.values()) {
+            var build = group.get(0).build();
+            images.add(new BuiltImage(build.dockerfile(), build.model(), build.stage(), group));
+        }
+        return images;
+    }
+
+    /** The stages whose file system is the image's, the first built first. */
+    public List<Stage> imageStages() {
+        return Stages.inImage(model, stage);
+    }
+
+    /** Every stage built for this image (builder stages included), in Dockerfile order. */
+    public List<Stage> neededStages() {
+        return Stages.needed(model, stage);
+    }
+
+    /** The RUNs whose results are in the image, in order. */
+    public List<RunStep> imageRuns() {
+        return RunStep.of(model, imageStages());
+    }
+
+    /** What the image's file system starts from. */
+    public BaseImage rootBase() {
+        return Stages.rootBase(model, stage);
+    }
+
+    /** The first container (a compose service, or the lone Dockerfile). */
+    public Container container() {
+        return containers.get(0);
+    }
+
+    /** Whether the stage's name marks an image meant for development or tests, not for production. */
+    public boolean isDevelopmentTarget() {
+        String name = stage.name();
+        return name != null && name.matches("(.*[-_])?(dev|devel|develop|development|devcontainer|debug|test|tests|"
+                + "testing|ci|local)([-_].*)?");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.MapNode;
+import dev.drydock.core.compose.Node;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.review.Location;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Questions about compose services that several rules ask. */
+public final class ComposeServices {
+
+    private static final Set<String> DEVELOPMENT_WORDS =
+            Set.of("dev", "devel", "development", "local", "test", "tests", "testing", "ci", "debug", "override", "e2e");
+
+    private ComposeServices() {}
+
+    /** A service of a compose project. */
+    public record Ref(ComposeProject compose, Service service) {
+
+        /** The file that declares the service. */
+        public String file() {
+            return service.nameKey().file().path();
+        }
+
+        /** Whether the service is declared in a file meant for development (see {@link #isDevelopmentFile}). */
+        public boolean inDevelopmentFile() {
+            return isDevelopmentFile(file());
+        }
+
+        public String name() {
+            return service.name();
+        }
+
+        /** The service's name key, for findings about something the service lacks. */
+        public Location nameLocation() {
+            return location(service.nameKey());
+        }
+    }
+
+    /**
+     * The complete services of every compose project, each once: a service that has neither
+     * {@code image} nor {@code build} is a fragment of a file meant to be layered over another one
+     * ({@code -f base.yml -f dev.yml}) and is left out.
+     */
+    public static List<Ref> services(Project project) {
+        List<Ref> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ComposeProject compose : project.composeProjects()) {
+            for (Service service : compose.services().values()) {
+                if (service.image() == null && service.build() == null) {
+                    continue;
+                }
+                String key = compose.files().stream().map(f -> f.displayPath()).toList() + "\n" + service.name();
+                if (seen.add(key)) {
+                    out.add(new Ref(compose, service));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a compose file is meant for development: {@code compose.override.yml} (which Compose
+     * layers over the base file on developers' machines), {@code docker-compose.dev.yml},
+     * {@code compose.local.yaml}, {@code docker-compose.test.yml} and the like.
+     */
+    public static boolean isDevelopmentFile(String path) {
+        String name = PathNames.fileName(path).toLowerCase(Locale.ROOT);
+        for (String word : name.split("[._-]")) {
+            if (DEVELOPMENT_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A node's location. */
+    public static Location location(Node node) {
+        return new Location(node.file().path(), node.span());
+    }
+
+    /**
+     * The location of a key and its value ({@code healthcheck:} and the mapping under it), or of the
+     * value alone when an override file set the value under a key written elsewhere; null when absent.
+     */
+    public static Location keyed(MapNode map, String key) {
+        MapNode.Entry entry = map == null ? null : map.entry(key);
+        if (entry == null) {
+            return null;
+        }
+        Node value = entry.value();
+        if (value.file() != entry.key().file()) {
+            return location(value);
+        }
+        return new Location(entry.key().file().path(), Spans.cover(entry.key().span(), value.span()));
+    }
+
+    /** The location of a mapping value together with its key ({@code version: '3.8'}); the value's alone in a list. */
+    public static Location keyed(Located<?> value) {
+        if (value.key() == null || value.key().file() != value.file()) {
+            return location(value.node());
+        }
+        return new Location(value.file().path(), Spans.cover(value.key().span(), value.span()));
+    }
+
+    /** An absolute path (an env_file, a compose project folder) relative to the project root, or null outside it. */
+    public static String projectPath(Project project, Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        if (!abs.startsWith(project.root())) {
+            return null;
+        }
+        return PathNames.normalizeRelative(project.root().relativize(abs).toString().replace('\\', '/'));
+    }
+
+    /** {@code file:line} of a node, for messages. */
+    public static String where(Node node) {
+        return node.file().path() + ":" + node.line();
+    }
+}

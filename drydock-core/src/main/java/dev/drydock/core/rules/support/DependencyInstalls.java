@@ -1,0 +1,112 @@
+package dev.drydock.core.rules.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Commands that install a project's dependencies from its manifest ({@code pip install -r requirements.txt},
+ * {@code npm ci}, {@code bundle install}, {@code go mod download} ...), with the manifest files they read.
+ */
+public final class DependencyInstalls {
+
+    private DependencyInstalls() {}
+
+    /**
+     * One dependency install.
+     *
+     * @param call the command
+     * @param text how to name it in a message ({@code pip install -r requirements.txt})
+     * @param manifests the files it reads, the main manifest first (relative paths as written, or file names)
+     */
+    public record Install(Call call, String text, List<String> manifests) {
+
+        public String manifest() {
+            return manifests.get(0);
+        }
+    }
+
+    /** The dependency installs a RUN performs, in order. */
+    public static List<Install> of(RunStep run) {
+        List<Install> out = new ArrayList<>();
+        for (Call call : run.calls()) {
+            install(call).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    static Optional<Install> install(Call call) {
+        Optional<PipCommands.Install> pip = PipCommands.install(call);
+        if (pip.isPresent()) {
+            List<String> files = pip.get().requirementFiles().stream().map(DependencyInstalls::clean).toList();
+            return files.isEmpty() ? Optional.empty()
+                    : Optional.of(new Install(call, "pip install -r " + String.join(" -r ", files), files));
+        }
+        Call.Options options = call.options("--omit", "--include", "-w", "--workspace", "--prefix", "--cache",
+                "--registry", "--cwd", "--modules-folder", "--filter", "-C", "--dir", "--gemfile", "--path", "--jobs",
+                "-j", "--without", "--with", "--only", "-E", "--extras", "--working-dir", "-d", "-f", "--file");
+        List<Call.Arg> operands = options.operands();
+        String sub = operands.isEmpty() ? "" : operands.get(0).value();
+        int rest = Math.max(0, operands.size() - 1);
+        return switch (call.name()) {
+            case "uv" -> uv(call);
+            case "poetry" -> sub.equals("install") || sub.equals("sync")
+                    ? install(call, "poetry " + sub, "pyproject.toml", "poetry.lock") : Optional.empty();
+            case "pipenv" -> sub.equals("sync") || sub.equals("install") && rest == 0
+                    ? install(call, "pipenv " + sub, "Pipfile", "Pipfile.lock") : Optional.empty();
+            case "npm" -> sub.equals("ci") || (sub.equals("install") || sub.equals("i")) && rest == 0
+                    ? install(call, "npm " + sub, "package.json", "package-lock.json") : Optional.empty();
+            case "yarn" -> sub.isEmpty() || sub.equals("install")
+                    ? install(call, sub.isEmpty() ? "yarn" : "yarn install", "package.json", "yarn.lock")
+                    : Optional.empty();
+            case "pnpm" -> (sub.equals("install") || sub.equals("i")) && rest == 0
+                    ? install(call, "pnpm " + sub, "package.json", "pnpm-lock.yaml") : Optional.empty();
+            case "bundle", "bundler" -> sub.equals("install")
+                    ? install(call, "bundle install", "Gemfile", "Gemfile.lock") : Optional.empty();
+            case "composer" -> sub.equals("install")
+                    ? install(call, "composer install", "composer.json", "composer.lock") : Optional.empty();
+            case "go" -> sub.equals("mod") && operands.size() > 1 && operands.get(1).value().equals("download")
+                    ? install(call, "go mod download", "go.mod", "go.sum") : Optional.empty();
+            case "mvn", "mvnw" -> operands.stream().anyMatch(o -> o.value().startsWith("dependency:go-offline")
+                    || o.value().startsWith("dependency:resolve"))
+                    ? install(call, "mvn dependency:go-offline", "pom.xml") : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Install> uv(Call call) {
+        List<Call.Arg> operands = call.options("-r", "--requirement", "-c", "--constraint", "--python", "-p")
+                .operands();
+        if (operands.isEmpty()) {
+            return Optional.empty();
+        }
+        String sub = operands.get(0).value();
+        if (sub.equals("sync")) {
+            return install(call, "uv sync", "pyproject.toml", "uv.lock");
+        }
+        if (sub.equals("pip") && operands.size() > 1) {
+            Call.Options options = call.options("-r", "--requirement", "-c", "--constraint", "--python", "-p");
+            List<String> files = options.values("-r", "--requirement").stream().map(DependencyInstalls::clean).toList();
+            String verb = operands.get(1).value();
+            if (verb.equals("sync") && operands.size() > 2) {
+                files = List.of(clean(operands.get(2).value()));
+            }
+            if ((verb.equals("install") || verb.equals("sync")) && !files.isEmpty()) {
+                return Optional.of(new Install(call, "uv pip " + verb + " " + String.join(" ", files), files));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Install> install(Call call, String text, String... manifests) {
+        return Optional.of(new Install(call, text, List.of(manifests)));
+    }
+
+    private static String clean(String path) {
+        String p = path;
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        return p;
+    }
+}

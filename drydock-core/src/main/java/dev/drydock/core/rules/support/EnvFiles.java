@@ -1,0 +1,38 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.discovery.FileType;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dotenv.DotEnvEntry;
+import dev.drydock.core.dotenv.DotEnvParser;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.source.SourceException;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code .env} files of a project as rules read them. */
+public final class EnvFiles {
+
+    private EnvFiles() {}
+
+    /** The statements of an env file of the project; empty when it is missing or cannot be read. */
+    public static List<DotEnvEntry> entries(Project project, String path) {
+        try {
+            return project.source(path).map(f -> DotEnvParser.parse(f).entries()).orElse(List.of());
+        } catch (SourceException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The template of an env file that is kept out of the repository: the {@code .env.example}
+     * (or {@code .sample}, {@code .template} ...) beside {@code path} whose name starts with its name.
+     */
+    public static Optional<ProjectEntry> template(Project project, String path) {
+        int slash = path.lastIndexOf('/');
+        String dir = slash < 0 ? "" : path.substring(0, slash);
+        String name = path.substring(slash + 1);
+        return project.layout().envFiles().stream()
+                .filter(e -> e.type() == FileType.ENV_TEMPLATE && e.directory().equals(dir) && e.name().startsWith(name))
+                .findFirst();
+    }
+}

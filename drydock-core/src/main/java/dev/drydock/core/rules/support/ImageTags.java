@@ -1,0 +1,127 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.image.TagVersion;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What an image tag says about how fixed the image is, and what drydock knows about the tags of common
+ * official images (how they name full versions, how to read the version an image contains).
+ */
+public final class ImageTags {
+
+    private ImageTags() {}
+
+    /** Why a reference is a moving target. */
+    public enum Movement {
+        /** No tag and no digest: {@code latest} is pulled. */
+        NO_TAG,
+        /** {@code :latest}. */
+        LATEST,
+        /** A tag without a version number ({@code bookworm}, {@code lts-alpine}, {@code stable}). */
+        NO_VERSION,
+        /** Major version only ({@code 20-alpine}): moves with every minor and patch release. */
+        MAJOR,
+        /** Major.minor ({@code 3.11-slim}): moves with every patch release. */
+        MINOR
+    }
+
+    private static final Pattern COMMIT = Pattern.compile("(sha-|git-|g)?[0-9a-f]{7,40}", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE_STAMP = Pattern.compile("(19|20)\\d{6}(\\d{2,6})?(\\.\\d+)?");
+
+    /** Official images whose major.minor tag already names a full release (Debian point releases: 12.7). */
+    private static final Set<String> MINOR_IS_FULL = Set.of("debian");
+
+    /** Official images whose version tags all move; only dated tags ({@code jammy-20240911}) are fixed. */
+    private static final Set<String> DATED_ONLY = Set.of("ubuntu");
+
+    /** A command that prints the version an official image contains. */
+    private static final Map<String, String> VERSION_COMMANDS = Map.ofEntries(
+            Map.entry("python", "python --version"),
+            Map.entry("pypy", "pypy --version"),
+            Map.entry("node", "node --version"),
+            Map.entry("ruby", "ruby --version"),
+            Map.entry("golang", "go version"),
+            Map.entry("rust", "rustc --version"),
+            Map.entry("perl", "perl -v"),
+            Map.entry("php", "php --version"),
+            Map.entry("eclipse-temurin", "java -version"),
+            Map.entry("openjdk", "java -version"),
+            Map.entry("amazoncorretto", "java -version"),
+            Map.entry("maven", "mvn --version"),
+            Map.entry("gradle", "gradle --version"),
+            Map.entry("alpine", "cat /etc/alpine-release"),
+            Map.entry("debian", "cat /etc/debian_version"),
+            Map.entry("nginx", "nginx -v"),
+            Map.entry("httpd", "httpd -v"),
+            Map.entry("postgres", "postgres --version"),
+            Map.entry("redis", "redis-server --version"));
+
+    /** How the reference moves, or empty when it is fixed (digest, full version, dated or commit tag). */
+    public static Optional<Movement> movement(ImageReference ref) {
+        if (ref == null || !ref.isImage() || ref.isPinnedByDigest()) {
+            return Optional.empty();
+        }
+        if (!ref.hasExplicitTag()) {
+            return Optional.of(Movement.NO_TAG);
+        }
+        if (ref.isLatest()) {
+            return Optional.of(Movement.LATEST);
+        }
+        TagVersion v = ref.version();
+        if (COMMIT.matcher(ref.tag()).matches() && ref.tag().chars().anyMatch(Character::isDigit)
+                && ref.tag().chars().anyMatch(Character::isLetter)) {
+            return Optional.empty();
+        }
+        for (String variant : v.variants()) {
+            if (DATE_STAMP.matcher(variant).matches()) {
+                return Optional.empty();
+            }
+        }
+        if (v.isDateLike()) {
+            return Optional.empty();
+        }
+        String name = officialName(ref);
+        if (DATED_ONLY.contains(name)) {
+            return Optional.of(v.hasVersion() ? Movement.MINOR : Movement.NO_VERSION);
+        }
+        return switch (v.precision()) {
+            case NONE -> Optional.of(Movement.NO_VERSION);
+            case MAJOR -> Optional.of(Movement.MAJOR);
+            case MINOR -> MINOR_IS_FULL.contains(name) ? Optional.empty() : Optional.of(Movement.MINOR);
+            case PATCH, BUILD -> Optional.empty();
+        };
+    }
+
+    /** The name of a Docker Official Image ({@code python}), or "" for any other image. */
+    public static String officialName(ImageReference ref) {
+        return ref != null && ref.isOfficialImage() ? ref.imageName().toLowerCase(Locale.ROOT) : "";
+    }
+
+    /** A command that prints the version inside an official image, or null when drydock knows none. */
+    public static String versionCommand(ImageReference ref) {
+        return VERSION_COMMANDS.get(officialName(ref));
+    }
+
+    /**
+     * The tag with its version written in full: {@code 3.11-slim} becomes {@code 3.11.N-slim}, {@code 20}
+     * becomes {@code 20.N.N}; null when the tag has no version.
+     */
+    public static String fullVersionPattern(ImageReference ref) {
+        TagVersion v = ref.version();
+        if (v == null || !v.hasVersion()) {
+            return null;
+        }
+        String missing = switch (v.precision()) {
+            case MAJOR -> ".N.N";
+            case MINOR -> ".N";
+            default -> "";
+        };
+        int end = ref.tag().indexOf(v.version()) + v.version().length();
+        return ref.tag().substring(0, end) + missing + ref.tag().substring(end);
+    }
+}

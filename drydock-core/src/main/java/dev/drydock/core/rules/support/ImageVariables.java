@@ -1,0 +1,78 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Variables;
+import dev.drydock.core.dockerfile.syntax.ArgList;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.dockerfile.syntax.KeyValue;
+import dev.drydock.core.dockerfile.syntax.KeyValueList;
+import dev.drydock.core.dockerfile.model.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ENV and ARG entries of the stages an image is made of, each with its value as BuildKit expands it
+ * and the place it is written: what rules about baked-in configuration look at.
+ */
+public final class ImageVariables {
+
+    private ImageVariables() {}
+
+    /**
+     * One {@code NAME=value} of an ENV or ARG.
+     *
+     * @param value the expanded value (null for an ARG without default nor build argument)
+     * @param entry the entry as written, for its position
+     * @param effective for ENV: whether this is the value the image finally has (no later ENV replaces it);
+     *     for ARG: whether the image's last stage still sees this definition
+     */
+    public record Entry(Variables.Kind kind, String name, String value, KeyValue entry, Instruction instruction,
+            Stage stage, boolean effective) {
+
+        /** {@code NAME=value} as the expanded definition reads. */
+        public String assignment() {
+            return name + "=" + (value == null ? "" : value);
+        }
+    }
+
+    /** The ENV and ARG entries of the image's stages, in the order they are written. */
+    public static List<Entry> of(BuiltImage image) {
+        Variables last = image.stage().variables();
+        List<Entry> out = new ArrayList<>();
+        for (Stage stage : image.imageStages()) {
+            List<Variables.Definition> definitions = new ArrayList<>();
+            stage.variables().inOrder().forEach(definitions::add);
+            for (Step step : stage.steps()) {
+                Instruction instruction = step.instruction();
+                List<KeyValue> entries;
+                if (instruction.kind() == InstructionKind.ENV && instruction.arguments() instanceof KeyValueList list) {
+                    entries = list.entries();
+                } else if (instruction.kind() == InstructionKind.ARG && instruction.arguments() instanceof ArgList list) {
+                    entries = list.entries();
+                } else {
+                    continue;
+                }
+                List<Variables.Definition> own = definitions.stream().filter(d -> d.instruction() == instruction).toList();
+                for (int i = 0; i < entries.size() && i < own.size(); i++) {
+                    Variables.Definition d = own.get(i);
+                    Variables.Definition finalDefinition = last.definition(d.name());
+                    boolean effective = d.kind() == Variables.Kind.ENV
+                            ? finalDefinition != null && finalDefinition.instruction() == instruction
+                            : containsDefinition(last, d);
+                    out.add(new Entry(d.kind(), d.name(), d.value(), entries.get(i), instruction, stage, effective));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsDefinition(Variables variables, Variables.Definition definition) {
+        for (Variables.Definition d : variables.inOrder()) {
+            if (d == definition) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.dockerfile.model.CommandSpec;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Setting;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.syntax.ExecForm;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.MountSpec;
+import dev.drydock.core.dockerfile.syntax.Word;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.source.SourceException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One RUN of a stage with what rules ask of it: the programs it runs ({@link Call}s, in order, for the
+ * shell form and the exec form alike), the state it runs in and its {@code --mount}s.
+ *
+ * @param script the parsed shell script, or null in exec form (or for a non-POSIX SHELL)
+ * @param calls the programs run, in execution order
+ */
+public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step step, ShellScript script,
+        List<Call> calls) {
+
+    public RunStep {
+        calls = List.copyOf(calls);
+    }
+
+    /** The RUNs of these stages, in order. */
+    public static List<RunStep> of(DockerfileModel model, List<Stage> stages) {
+        List<RunStep> out = new ArrayList<>();
+        for (Stage stage : stages) {
+            for (CommandSpec spec : stage.runs()) {
+                out.add(of(model, stage, spec));
+            }
+        }
+        return out;
+    }
+
+    public static RunStep of(DockerfileModel model, Stage stage, CommandSpec spec) {
+        Step step = model.step(spec.instruction()).orElse(null);
+        ShellScript script = model.script(spec).orElse(null);
+        List<Call> calls = new ArrayList<>();
+        if (script != null) {
+            for (Command command : script.commands()) {
+                if (!command.name().isEmpty()) {
+                    calls.add(Call.of(command));
+                }
+            }
+        } else if (spec.execForm() && spec.instruction().arguments() instanceof ExecForm exec
+                && !exec.elements().isEmpty()) {
+            List<Word> elements = exec.elements();
+            Call.Arg program = arg(elements.get(0));
+            List<Call.Arg> args = elements.subList(1, elements.size()).stream().map(RunStep::arg).toList();
+            calls.add(new Call(basename(program.value()), program, args, exec.span(), null));
+        }
+        return new RunStep(model, stage, spec, step, script, calls);
+    }
+
+    private static Call.Arg arg(Word word) {
+        return new Call.Arg(word.value(), word.span(), true);
+    }
+
+    private static String basename(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+
+    public Instruction instruction() {
+        return spec.instruction();
+    }
+
+    /** The calls of these programs. */
+    public List<Call> calls(String... names) {
+        return calls.stream().filter(c -> c.is(names)).toList();
+    }
+
+    /** The working directory the RUN starts in ("/" when none is set). */
+    public String workdir() {
+        Setting<String> w = step == null ? null : step.workdir();
+        return w == null ? "/" : w.value();
+    }
+
+    /** The user the RUN runs as, or null for the base image's default (root unless the image says otherwise). */
+    public String user() {
+        Setting<String> u = step == null ? null : step.user();
+        return u == null ? null : u.value();
+    }
+
+    /** A build variable (ARG or ENV) in effect for the RUN, or null. */
+    public String variable(String name) {
+        return step == null ? null : step.variables().lookup(name);
+    }
+
+    /** The {@code --mount}s; one BuildKit would refuse is left out (the parser reports it). */
+    public List<MountSpec> mounts() {
+        List<MountSpec> mounts = new ArrayList<>();
+        for (var flag : spec.instruction().flags("mount")) {
+            try {
+                mounts.add(flag.mount());
+            } catch (SourceException | IllegalArgumentException e) {
+                // reported by the Dockerfile reader
+            }
+        }
+        return mounts;
+    }
+
+    /**
+     * Whether a cache or tmpfs mount covers {@code path}: its target is the path or a folder above it
+     * (a trailing {@code /} and {@code ~/} for {@code /root/} are allowed).
+     */
+    public boolean cacheMountCovers(String path) {
+        for (MountSpec mount : mounts()) {
+            if (!mount.type().equals("cache") && !mount.type().equals("tmpfs")) {
+                continue;
+            }
+            String target = mount.target().orElse("");
+            if (target.startsWith("~/")) {
+                target = "/root/" + target.substring(2);
+            }
+            if (!target.startsWith("/")) {
+                target = workdir() + "/" + target;
+            }
+            target = target.replaceAll("/+$", "");
+            if (path.equals(target) || path.startsWith(target + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The RUN's text as written (for messages). */
+    public String text() {
+        return spec.execForm() ? String.join(" ", spec.arguments()) : spec.shellText();
+    }
+
+    @Override
+    public String toString() {
+        return "RUN@" + spec.instruction().span().startLine() + " " + text();
+    }
+}

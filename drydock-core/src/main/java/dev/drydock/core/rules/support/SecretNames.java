@@ -1,0 +1,203 @@
+package dev.drydock.core.rules.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which variables hold secrets, and which values are credentials whatever their name.
+ *
+ * <p>Names are split into words (at {@code _ - .} and lower-to-upper case changes). A name is
+ * secret when one word says so ({@code SECRET}, {@code PASSWORD}, {@code PASSWD}, {@code PASS},
+ * {@code PASSPHRASE}, {@code TOKEN}, {@code APIKEY}, {@code CREDENTIALS} ...), when {@code KEY}
+ * follows a word that makes it a secret key ({@code API_KEY}, {@code PRIVATE_KEY},
+ * {@code MASTER_KEY}, {@code ACCESS_KEY}...), or when it ends with {@code AUTH}; and not when its
+ * last word names something about the secret rather than the secret itself ({@code _FILE},
+ * {@code _PATH}, {@code _ID}, {@code _USER}, {@code _LENGTH}, {@code _EXPIRY} ...) or a word marks
+ * it public ({@code PUBLIC}, {@code PUBLISHABLE}), as BuildKit's SecretsUsedInArgOrEnv allows.
+ */
+public final class SecretNames {
+
+    /**
+     * A value recognised as a credential by its form.
+     *
+     * @param kind what it is, for messages ("an AWS access key id")
+     * @param issued whether it is a credential a provider issued (a token, a key): then it is live
+     *     until revoked; false for a password written into a URL
+     * @param start where the match starts in the text searched ({@code end} exclusive)
+     * @param secretStart where the secret itself starts: the password of a URL, else {@code start}
+     *     ({@code secretEnd} likewise)
+     */
+    public record ValueMatch(String kind, boolean issued, int start, int end, int secretStart, int secretEnd) {
+
+        /** The secret itself, out of the text searched. */
+        public String secret(String text) {
+            return text.substring(secretStart, secretEnd);
+        }
+
+        /** The matched text with the secret masked, for messages. */
+        public String redacted(String text) {
+            return text.substring(start, secretStart) + redact(secret(text)) + text.substring(secretEnd, end);
+        }
+    }
+
+    private static final Set<String> SECRET_WORDS = Set.of("SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD",
+            "PASS", "PWD", "PASSPHRASE", "PASSCODE", "TOKEN", "APIKEY", "SECRETKEY", "PRIVATEKEY", "ACCESSKEY",
+            "CREDENTIAL", "CREDENTIALS", "CREDS", "AUTHTOKEN");
+    private static final Set<String> KEY_QUALIFIERS = Set.of("API", "SECRET", "PRIVATE", "ACCESS", "SIGNING", "SIGN",
+            "ENCRYPTION", "ENCRYPT", "CRYPT", "CRYPTO", "MASTER", "CLIENT", "APP", "AUTH", "LICENSE", "SERVICE",
+            "ACCOUNT", "JWT", "HMAC", "SESSION", "WEBHOOK", "SSH", "DEPLOY", "CIPHER", "AES", "FERNET", "STRIPE",
+            "ADMIN", "ROOT", "SHARED", "SECURITY");
+    private static final Set<String> NOT_THE_SECRET = Set.of("ID", "IDS", "NAME", "USER", "USERNAME", "LOGIN", "FILE",
+            "FILES", "PATH", "DIR", "FOLDER", "HOST", "HOSTNAME", "PORT", "LENGTH", "LEN", "TTL", "EXPIRY", "EXPIRES",
+            "EXPIRATION", "EXPIRE", "TIMEOUT", "TYPE", "FORMAT", "ALGORITHM", "ALG", "HEADER", "FIELD", "PARAM",
+            "ENABLED", "ENABLE", "DISABLED", "REQUIRED", "MIN", "MAX", "COUNT", "SIZE", "LIFETIME", "VERSION",
+            "PREFIX", "LOCATION", "REGION", "ENDPOINT", "METHOD", "POLICY", "MODE", "BACKEND", "PROVIDER", "NAMESPACE",
+            "ROTATION", "DAYS", "HOURS", "MINUTES", "SECONDS", "AGE", "LIMIT", "HINT", "STRENGTH", "COMPLEXITY",
+            "RESET", "URL", "URI", "ISSUER", "AUDIENCE", "SCOPE", "SCOPES", "STORE", "BUCKET", "ARN", "KEYRING",
+            "REF", "REFS", "SOURCE", "LABEL", "COOKIE", "NAMES", "PATTERN", "REGEX", "LEVEL");
+    private static final Set<String> PUBLIC_WORDS = Set.of("PUBLIC", "PUBLISHABLE", "PUB");
+    private static final Set<String> NOT_SECRET_NAMES = Set.of("PWD", "OLDPWD");
+
+    private static final String URL_PASSWORD = "a password in a URL";
+    private record ValuePattern(String kind, Pattern pattern) {}
+
+    private static final List<ValuePattern> VALUE_PATTERNS = List.of(
+            new ValuePattern("an AWS access key id", Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\\b")),
+            new ValuePattern("a private key", Pattern.compile("-----BEGIN (?:[A-Z]+ )?PRIVATE KEY(?: BLOCK)?-----")),
+            new ValuePattern("a GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{50,})\\b")),
+            new ValuePattern("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b")),
+            new ValuePattern("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}\\b")),
+            new ValuePattern("a Stripe secret key", Pattern.compile("\\b[sr]k_live_[A-Za-z0-9]{20,}\\b")),
+            new ValuePattern("a Google API key", Pattern.compile("\\bAIza[A-Za-z0-9_-]{35}\\b")),
+            new ValuePattern("an npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
+            new ValuePattern("an OpenAI API key", Pattern.compile("\\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\\b")),
+            new ValuePattern("a SendGrid API key", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}\\b")),
+            new ValuePattern(URL_PASSWORD,
+                    Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@$'\"]*:([^\\s@/$'\"{}]+)@[^\\s/]+")));
+
+    private static final Pattern BOOLEAN_OR_NULL = Pattern.compile("(?i)true|false|yes|no|on|off|null|none|nil");
+
+    private SecretNames() {}
+
+    /** Whether a variable of this name holds a secret. */
+    public static boolean isSecretName(String name) {
+        if (name == null || name.isEmpty() || NOT_SECRET_NAMES.contains(name)) {
+            return false;
+        }
+        List<String> words = words(name);
+        if (words.isEmpty() || NOT_THE_SECRET.contains(words.get(words.size() - 1))) {
+            return false;
+        }
+        if (words.stream().anyMatch(PUBLIC_WORDS::contains)) {
+            return false;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (SECRET_WORDS.contains(w)) {
+                return true;
+            }
+            if ((w.equals("KEY") || w.equals("KEYS")) && i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1))) {
+                return true;
+            }
+        }
+        return words.get(words.size() - 1).equals("AUTH") && words.size() > 1;
+    }
+
+    /** The words of a variable name, upper case: {@code dbPassword} and {@code DB_PASSWORD} give DB, PASSWORD. */
+    public static List<String> words(String name) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean separator = c == '_' || c == '-' || c == '.';
+            boolean boundary = i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1));
+            if ((separator || boundary) && !word.isEmpty()) {
+                out.add(word.toString().toUpperCase(Locale.ROOT));
+                word.setLength(0);
+            }
+            if (!separator) {
+                word.append(c);
+            }
+        }
+        if (!word.isEmpty()) {
+            out.add(word.toString().toUpperCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a literal value of a secret-named variable is a real value rather than "nothing": not
+     * empty, not a boolean, not a reference to a secret kept elsewhere (a path under
+     * {@code /run/secrets}, a secret manager ARN, a template placeholder {@code {{ ... }}}).
+     */
+    public static boolean isLiteralSecretValue(String value) {
+        if (value == null) {
+            return false;
+        }
+        String v = unquote(value.strip());
+        if (v.isEmpty() || BOOLEAN_OR_NULL.matcher(v).matches()) {
+            return false;
+        }
+        if (v.startsWith("/run/secrets/") || v.startsWith("/var/run/secrets/") || v.startsWith("arn:aws:")
+                || v.startsWith("{{") || v.startsWith("<%") || v.startsWith("vault:") || v.startsWith("secret://")
+                || v.startsWith("file:") || v.startsWith("@Microsoft.KeyVault") || v.startsWith("op://")) {
+            return false;
+        }
+        return true;
+    }
+
+    /** A credential recognised by its form anywhere in {@code text}: AWS keys, private keys, tokens, URL passwords. */
+    public static Optional<ValueMatch> credentialIn(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        for (ValuePattern p : VALUE_PATTERNS) {
+            Matcher m = p.pattern().matcher(text);
+            while (m.find()) {
+                if (p.kind().equals(URL_PASSWORD)) {
+                    String password = m.group(1);
+                    if (password.startsWith("$") || password.equals("*") || password.matches("x+|\\*+|<[^>]*>")) {
+                        continue;
+                    }
+                }
+                boolean url = p.kind().equals(URL_PASSWORD);
+                return Optional.of(new ValueMatch(p.kind(), !url, m.start(), m.end(), url ? m.start(1) : m.start(),
+                        url ? m.end(1) : m.end()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A value as it may be shown in a review: the first two characters, the rest masked. */
+    public static String redact(String value) {
+        String v = unquote(value == null ? "" : value.strip());
+        if (v.length() <= 4) {
+            return "****";
+        }
+        return v.substring(0, 2) + "****";
+    }
+
+    /** {@code text} with every occurrence of {@code secret} masked (for excerpts shown in a review). */
+    public static String redactIn(String text, String secret) {
+        if (text == null || secret == null || secret.isEmpty()) {
+            return text;
+        }
+        String v = unquote(secret.strip());
+        if (v.isEmpty()) {
+            return text;
+        }
+        return text.replace(v, redact(v));
+    }
+
+    static String unquote(String v) {
+        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+            return v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.drydock.core.entrypoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.core.shell.Connector;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SimpleScriptTest {
+
+    private static List<List<String>> words(String script) {
+        SimpleScript read = SimpleScript.read(script, Map.of(), List.of());
+        assertThat(read.supported()).as(read.unsupported()).isTrue();
+        return read.commands().stream().map(ScriptCommand::words).toList();
+    }
+
+    @Test
+    void listsAndSeparators() {
+        SimpleScript script = SimpleScript.read("a && b || c; d & e | f\ng", Map.of(), List.of());
+        assertThat(script.commands()).extracting(ScriptCommand::followedBy).containsExactly(Connector.AND, Connector.OR,
+                Connector.SEQUENCE, Connector.BACKGROUND, Connector.SEQUENCE, Connector.SEQUENCE, Connector.NONE);
+        assertThat(script.commands()).extracting(ScriptCommand::pipelineStart).containsExactly(true, true, true, true, true, false, true);
+        assertThat(script.commands()).extracting(c -> c.words().get(0)).containsExactly("a", "b", "c", "d", "e", "f", "g");
+    }
+
+    @Test
+    void redirectionsAreDropped() {
+        assertThat(words("gunicorn app:app >/var/log/out 2>&1 </dev/null")).containsExactly(List.of("gunicorn", "app:app"));
+        assertThat(words("cmd 2> err.log &> all.log >> more.log")).containsExactly(List.of("cmd"));
+    }
+
+    @Test
+    void unresolvedVariablesAreListed() {
+        SimpleScript script = SimpleScript.read("java $JAVA_OPTS -jar app.jar --port=$PORT \"$NAME\" >$LOG", Map.of(), List.of());
+        assertThat(script.commands().get(0).words()).containsExactly("java", "-jar", "app.jar", "--port=$PORT", "$NAME");
+        assertThat(script.unresolved()).containsExactly("$JAVA_OPTS", "$PORT", "$NAME", "$LOG");
+    }
+
+    @Test
+    void assignmentsAndExportsReachLaterCommands() {
+        SimpleScript script = SimpleScript.read("A=1 B=\"x y\" run; export PORT=81; C=2; unset A; serve $PORT $C", Map.of("A", "0"), List.of());
+        List<ScriptCommand> commands = script.commands();
+        assertThat(commands.get(0).environment()).containsEntry("A", "1").containsEntry("B", "x y");
+        ScriptCommand serve = commands.get(commands.size() - 1);
+        assertThat(serve.words()).containsExactly("serve", "81", "2");
+        assertThat(serve.environment()).containsEntry("PORT", "81").doesNotContainKeys("A", "B");
+        SimpleScript exported = SimpleScript.read("export OPTS=\"$X\" && run", Map.of("X", "a b"), List.of());
+        assertThat(exported.commands().get(1).environment()).containsEntry("OPTS", "a b");
+    }
+
+    @Test
+    void whatItDoesNotRead() {
+        for (String script : List.of("echo $(date)", "echo `date`", "if true; then a; fi", "(cd x && y)", "for i in 1; do a; done",
+                "f() { a; }", "cat <<EOF\nx\nEOF", "echo 'open", "{ a; }", "case $x in a) b;; esac", "echo $((1+2))",
+                "A=(1 2) run", "! a", "cat <<< x", "a > $(b)")) {
+            assertThat(SimpleScript.read(script, Map.of(), List.of()).supported()).as(script).isFalse();
+        }
+        assertThat(SimpleScript.read("while true; do a; done", Map.of(), List.of()).unsupported()).isEqualTo("'while'");
+        assertThat(SimpleScript.read("a $(b)", Map.of(), List.of()).unsupported()).isEqualTo("command substitution");
+    }
+
+    @Test
+    void controlFlowBeforeAFinalExecIsPassedOver() {
+        SimpleScript script = SimpleScript.read("cd /app\nif [ \"$1\" = migrate ]; then python manage.py migrate; fi\nexec gunicorn app:app",
+                Map.of(), List.of("sh", "migrate"));
+        assertThat(script.skipped()).isEqualTo("'if'");
+        assertThat(script.commands()).extracting(ScriptCommand::words)
+                .containsExactly(List.of("cd", "/app"), List.of("exec", "gunicorn", "app:app"));
+        assertThat(SimpleScript.read("if a; then b; fi; exec c &", Map.of(), List.of()).supported()).isFalse();
+        assertThat(SimpleScript.read("if a; then b; fi; exec gunicorn $(x)", Map.of(), List.of()).supported()).isFalse();
+        assertThat(SimpleScript.read("exec a; if b; then c; fi", Map.of(), List.of()).supported()).isFalse();
+    }
+}

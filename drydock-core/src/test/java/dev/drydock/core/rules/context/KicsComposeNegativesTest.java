@@ -1,0 +1,50 @@
+package dev.drydock.core.rules.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.core.discovery.ExplicitFile;
+import dev.drydock.core.discovery.FileType;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Review;
+import dev.drydock.core.review.Reviewer;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * KICS's compose fixtures that its queries must not flag (healthchecks set, limits set, no secrets,
+ * restart policies ...) get no critical or high finding from the context rules either. Medium and
+ * lower findings are allowed: these rules are broader than KICS's (a KICS negative for "privileged"
+ * has no memory limit, which resource-limits reports at medium).
+ */
+class KicsComposeNegativesTest {
+
+    @TestFactory
+    Stream<DynamicTest> negativeFixturesGetNoSevereFinding() throws IOException {
+        List<Path> negatives;
+        try (Stream<Path> walk = Files.walk(SharedData.resolve("conformance/kics/compose"), 2)) {
+            negatives = walk.filter(p -> p.getFileName().toString().startsWith("negative")
+                    && p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(negatives).hasSizeGreaterThan(20);
+        Reviewer reviewer = new Reviewer(ContextRules.all());
+        return negatives.stream().map(file -> DynamicTest.dynamicTest(
+                file.getParent().getFileName() + "/" + file.getFileName(), () -> {
+                    Project project = new ProjectLoader().load(file.getParent(),
+                            List.of(ExplicitFile.as(file, FileType.COMPOSE_VARIANT)));
+                    Review review = reviewer.review(project);
+                    List<Finding> severe = review.findings().stream()
+                            .filter(f -> f.severity().atLeast(Severity.HIGH)).toList();
+                    assertThat(severe).as(file.toString()).extracting(f -> f.ruleId() + " " + f.location() + ": "
+                            + f.message()).isEmpty();
+                }));
+    }
+}
