@@ -8,7 +8,6 @@ import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
-import dev.drydock.core.entrypoint.ShellWords;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
@@ -19,6 +18,9 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.shell.Word;
 import dev.drydock.core.source.SourceFile;
 import java.util.EnumSet;
 import java.util.List;
@@ -149,11 +151,14 @@ public final class GracefulShutdownMissing implements Rule {
     }
 
     private static String shellRecommendation(EffectiveCommand command, String script, String which) {
-        ShellWords.Script parsed = ShellWords.parse(script, java.util.Map.of(), List.of());
-        if (parsed.supported() && parsed.commands().size() == 1 && parsed.commands().get(0).assignments().isEmpty()
-                && !script.contains("$")) {
-            return "Use the exec form, which makes the server PID 1: " + which + " "
-                    + Probes.json(parsed.commands().get(0).words()) + ".";
+        ShellScript parsed = ShellScript.parse(script);
+        if (!parsed.hasProblems() && parsed.commands().size() == 1) {
+            Command only = parsed.commands().get(0);
+            if (only.assignments().isEmpty() && only.redirects().isEmpty() && only.wrappers().isEmpty()
+                    && only.words().stream().allMatch(Word::isLiteral)) {
+                return "Use the exec form, which makes the server PID 1: " + which + " "
+                        + Probes.json(only.words().stream().map(Word::value).toList()) + ".";
+            }
         }
         String execd = withExec(script);
         String rewritten;

@@ -12,6 +12,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.Probes;
 import java.util.List;
@@ -43,31 +44,32 @@ public final class HealthcheckMissing implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        java.util.Set<String> reported = new java.util.HashSet<>();
-        for (Container c : context.builtContainers()) {
-            Stage stage = c.build().stage();
+        for (BuiltImage image : BuiltImage.of(context)) {
+            Stage stage = image.stage();
             if (stage.config().healthcheck() != null) {
                 continue;
             }
-            EffectiveHealthcheck compose = c.healthcheck() != null && "compose".equals(c.healthcheck().source())
-                    ? c.healthcheck() : null;
-            if (compose != null && compose.disabled()) {
-                continue;
+            List<EffectiveHealthcheck> compose = image.containers().stream().map(Container::healthcheck)
+                    .filter(h -> h != null && "compose".equals(h.source())).toList();
+            if (!compose.isEmpty() && compose.size() == image.containers().size()
+                    && compose.stream().allMatch(EffectiveHealthcheck::disabled)) {
+                continue; // every service that runs the image switches health checking off on purpose
             }
-            if (!reported.add(c.build().dockerfile() + "#" + stage.index())) {
-                continue; // one finding per image: another service building it was reported
-            }
+            EffectiveHealthcheck probe = compose.stream().filter(h -> !h.disabled()).findFirst().orElse(null);
+            Container c = probe == null ? image.container()
+                    : image.containers().stream().filter(x -> x.healthcheck() == probe).findFirst().orElseThrow();
             AppSource app = AppSource.read(context.project(), c);
-            String serves = AppFacts.servesEvidence(c, app);
-            String message = compose != null
-                    ? "the image has no HEALTHCHECK: only " + compose.origin().file() + " probes it (line "
-                            + compose.origin().line() + "), so the image run any other way has no health state"
+            String serves = image.containers().stream().map(x -> AppFacts.servesEvidence(x, app))
+                    .filter(e -> e != null).findFirst().orElse(null);
+            String message = probe != null
+                    ? "the image has no HEALTHCHECK: only " + probe.origin().file() + " probes it (line "
+                            + probe.origin().line() + "), so the image run any other way has no health state"
                     : "neither the image nor a compose file checks the container's health"
                             + (serves == null ? "" : " although " + serves);
-            context.finding(this, new Location(c.build().dockerfile(), stage.from().span()), message)
+            context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
                     .severity(serves != null ? Severity.CRITICAL : Severity.MEDIUM)
                     .implicit()
-                    .recommendation(recommendation(c, app, compose))
+                    .recommendation(recommendation(c, app, probe))
                     .add();
         }
     }
