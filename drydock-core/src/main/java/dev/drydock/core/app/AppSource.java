@@ -9,12 +9,14 @@ import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * What a container's application sources say: the application object and its framework, the
@@ -59,11 +61,28 @@ public final class AppSource {
         return NONE;
     }
 
+    /**
+     * What was read for each container, so that the rules asking about the same container share one
+     * reading. Weak keys: an entry goes with its project. A container's value is built from the
+     * project's own files (its build holds that load's Dockerfile model), so equal keys mean the same load.
+     */
+    private static final Map<Container, AppSource> READ = Collections.synchronizedMap(new WeakHashMap<>());
+
     /** Reads the application a container runs, from the build context's sources. Never throws. */
     public static AppSource read(Project project, Container container) {
         if (container == null || container.build() == null) {
             return NONE;
         }
+        AppSource known = READ.get(container);
+        if (known != null) {
+            return known;
+        }
+        AppSource read = readNow(project, container);
+        READ.put(container, read);
+        return read;
+    }
+
+    private static AppSource readNow(Project project, Container container) {
         try {
             EntryPoint ep = container.entryPoint();
             return read(SourceSet.of(project, container), container.build().context(),
@@ -249,11 +268,9 @@ public final class AppSource {
             if (m == null) {
                 return null;
             }
-            PyModule.Alias alias = m.aliases.get("application");
             int line = m.statements.stream().filter(s -> s.text().startsWith("application")).mapToInt(PyLexer.Statement::line)
                     .findFirst().orElse(1);
-            return new AppObject(Framework.DJANGO, wsgi, line, "application", wsgi, alias == null ? "application" : "application",
-                    false);
+            return new AppObject(Framework.DJANGO, wsgi, line, "application", wsgi, "application", false);
         }
 
         private AppSource node(boolean guessOnly) {

@@ -281,11 +281,7 @@ final class JsModule {
         while (i < from) {
             Tok x = t.get(i);
             if (x.isName() && !x.isName("type") && (i + 1 == from || t.get(i + 1).is(","))) {
-                Import imp = new Import(spec, null);
-                imports.put(x.text(), imp);
-                if (spec.equals("express")) {
-                    imports.put(x.text(), imp);
-                }
+                imports.put(x.text(), new Import(spec, null));
                 i++;
             } else if (x.is("*") && i + 2 < from && t.get(i + 1).isName("as")) {
                 imports.put(t.get(i + 2).text(), new Import(spec, "*"));

@@ -36,13 +36,7 @@ final class Values {
                 }
             }
         }
-        if (numbers.size() == 1) {
-            return numbers.iterator().next();
-        }
-        if (numbers.isEmpty() && expr.size() == 1 && expr.get(0).isName()) {
-            return null;
-        }
-        return null;
+        return numbers.size() == 1 ? numbers.iterator().next() : null;
     }
 
     /** Whether an expression is a literal true ({@code True}, {@code true}, {@code 1}). */
