@@ -9,14 +9,12 @@ import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * What a container's application sources say: the application object and its framework, the
@@ -61,25 +59,12 @@ public final class AppSource {
         return NONE;
     }
 
-    /**
-     * What was read for each container, so that the rules asking about the same container share one
-     * reading. Weak keys: an entry goes with its project. A container's value is built from the
-     * project's own files (its build holds that load's Dockerfile model), so equal keys mean the same load.
-     */
-    private static final Map<Container, AppSource> READ = Collections.synchronizedMap(new WeakHashMap<>());
-
     /** Reads the application a container runs, from the build context's sources. Never throws. */
     public static AppSource read(Project project, Container container) {
         if (container == null || container.build() == null) {
             return NONE;
         }
-        AppSource known = READ.get(container);
-        if (known != null) {
-            return known;
-        }
-        AppSource read = readNow(project, container);
-        READ.put(container, read);
-        return read;
+        return readNow(project, container);
     }
 
     private static AppSource readNow(Project project, Container container) {

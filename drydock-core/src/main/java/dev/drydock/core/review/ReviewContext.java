@@ -7,9 +7,12 @@ import dev.drydock.core.project.Project;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What a rule sees of one review: the project model, and where to report. A finding reported twice
@@ -23,6 +26,7 @@ public final class ReviewContext {
     private final List<Finding> findings = new ArrayList<>();
     private final List<Strength> strengths = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
+    private final Map<MemoKey, Object> memo = new HashMap<>();
 
     public ReviewContext(Project project) {
         this.project = project;
@@ -41,6 +45,33 @@ public final class ReviewContext {
     public List<Container> builtContainers() {
         return project.containers().stream()
                 .filter(c -> c.build() != null && c.build().stage() != null).toList();
+    }
+
+    /**
+     * A value computed once per review and shared by the rules that ask for it, such as what an
+     * application's sources say; {@code owner} is compared by identity.
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T memo(String name, Object owner, Supplier<T> compute) {
+        MemoKey key = new MemoKey(name, owner);
+        Object known = memo.get(key);
+        if (known == null) {
+            known = compute.get();
+            memo.put(key, known);
+        }
+        return (T) known;
+    }
+
+    private record MemoKey(String name, Object owner) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MemoKey k && k.name.equals(name) && k.owner == owner;
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode() * 31 + System.identityHashCode(owner);
+        }
     }
 
     /** A finding to fill in and {@link FindingBuilder#add() add}. */

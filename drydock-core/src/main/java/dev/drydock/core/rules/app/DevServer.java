@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.app.ServerCall;
@@ -74,7 +75,7 @@ public final class DevServer implements Rule {
             if (ep == null || command == null) {
                 continue;
             }
-            AppSource app = AppSource.read(context.project(), container);
+            AppSource app = Apps.of(context, container);
             Found found = find(context, container, ep, app);
             if (found == null) {
                 continue;

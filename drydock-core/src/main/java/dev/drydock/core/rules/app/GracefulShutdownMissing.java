@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
@@ -222,7 +223,7 @@ public final class GracefulShutdownMissing implements Rule {
         if (python && stopSignal != null && (stopSignal.equalsIgnoreCase("SIGINT") || stopSignal.equals("2"))) {
             return false;
         }
-        AppSource app = AppSource.read(context.project(), c);
+        AppSource app = Apps.of(context, c);
         if (app.handlesSigterm()) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.Route;
@@ -46,7 +47,7 @@ public final class HealthcheckEndpointMissing implements Rule {
             if (url == null) {
                 continue;
             }
-            AppSource app = AppSource.read(context.project(), c);
+            AppSource app = Apps.of(context, c);
             if (!app.routes().determines(url.path()) || app.routes().match(url.path()).isPresent()) {
                 continue;
             }

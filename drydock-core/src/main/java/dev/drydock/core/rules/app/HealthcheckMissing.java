@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
@@ -58,7 +59,7 @@ public final class HealthcheckMissing implements Rule {
             EffectiveHealthcheck probe = compose.stream().filter(h -> !h.disabled()).findFirst().orElse(null);
             Container c = probe == null ? image.container()
                     : image.containers().stream().filter(x -> x.healthcheck() == probe).findFirst().orElseThrow();
-            AppSource app = AppSource.read(context.project(), c);
+            AppSource app = Apps.of(context, c);
             String serves = image.containers().stream().map(x -> AppFacts.servesEvidence(x, app))
                     .filter(e -> e != null).findFirst().orElse(null);
             String message = probe != null

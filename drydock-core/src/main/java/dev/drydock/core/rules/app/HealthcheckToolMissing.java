@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveHealthcheck;
@@ -87,7 +88,7 @@ public final class HealthcheckToolMissing implements Rule {
 
     private static String recommendation(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Probe probe,
             ImageContents image, String missing) {
-        AppSource app = AppSource.read(context.project(), c);
+        AppSource app = Apps.of(context, c);
         Probes.Url url = probe.localUrl();
         int port = url != null && url.port() != null ? url.port() : AppFacts.port(c, app);
         String path = url != null ? url.path() : AppFacts.healthPath(app);

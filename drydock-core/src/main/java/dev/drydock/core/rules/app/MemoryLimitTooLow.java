@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.entrypoint.EntryPoint;
@@ -121,7 +122,7 @@ public final class MemoryLimitTooLow implements Rule {
         EntryPoint ep = c.entryPoint();
         boolean webDevServer = ep != null && (ep.runtime().developmentServer()
                 || ep.runtime() == dev.drydock.core.entrypoint.Runtime.PYTHON)
-                && dev.drydock.core.app.AppSource.read(context.project(), c).app().isPresent();
+                && Apps.of(context, c).app().isPresent();
         if (webDevServer && workers.count() > 1) {
             out.append(" A production server with ").append(workers.count()).append(" workers (").append(workers.basis())
                     .append(") would need about ").append(mib((long) perProcess * workers.count()))

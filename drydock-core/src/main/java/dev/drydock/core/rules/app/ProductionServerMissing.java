@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
@@ -93,7 +94,7 @@ public final class ProductionServerMissing implements Rule {
         Dependency framework = frameworks.get(0);
         Manifest manifest = manifestOf(c, framework);
         boolean asgi = Servers.ASGI_FRAMEWORKS.contains(framework.normalizedName());
-        AppSource app = AppSource.read(context.project(), c);
+        AppSource app = Apps.of(context, c);
         AppFacts.ServerCommand command = AppFacts.pythonServer(c, app);
         String server = asgi ? "uvicorn[standard]" : "gunicorn";
         context.finding(this, new Location(manifest.file(), framework.span()),

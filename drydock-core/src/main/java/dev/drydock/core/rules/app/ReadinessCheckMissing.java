@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Route;
 import dev.drydock.core.manifest.Dependency;
@@ -65,7 +66,7 @@ public final class ReadinessCheckMissing implements Rule {
             if (url == null) {
                 continue;
             }
-            AppSource app = AppSource.read(context.project(), c);
+            AppSource app = Apps.of(context, c);
             Route route = app.routes().match(url.path()).orElse(null);
             if (route == null || !route.handler().answersConstant() || !app.routes().readinessRoutes().isEmpty()) {
                 continue;
