@@ -1,0 +1,3 @@
+module example.com/go-clean
+
+go 1.23
