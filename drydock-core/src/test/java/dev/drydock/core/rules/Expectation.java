@@ -2,9 +2,10 @@ package dev.drydock.core.rules;
 
 /**
  * What a rule fixture says a rule must report: a finding or a strength of {@code rule} in
- * {@code file} covering {@code line} (0: anywhere in the file; file null: the project as a whole).
+ * {@code file} covering {@code line} (0: anywhere in the file; file null: the project as a whole);
+ * for kind {@code text}, that a finding or strength there says {@code text}.
  */
-record Expectation(String kind, String rule, String file, int line, String source) {
+record Expectation(String kind, String rule, String file, int line, String source, String text) {
 
     boolean matches(String actualRule, String actualFile, int start, int end) {
         if (!rule.equals(actualRule)) {
@@ -21,7 +22,7 @@ record Expectation(String kind, String rule, String file, int line, String sourc
 
     @Override
     public String toString() {
-        return kind + " " + rule + " at " + (file == null ? "(anywhere)" : file + (line == 0 ? "" : ":" + line))
+        return kind + " " + rule + (text == null ? "" : " saying \"" + text + "\"") + " at " + (file == null ? "(anywhere)" : file + (line == 0 ? "" : ":" + line))
                 + " (" + source + ")";
     }
 }

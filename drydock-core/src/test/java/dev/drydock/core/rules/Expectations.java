@@ -17,13 +17,17 @@ import java.util.stream.Stream;
  *       neither blank nor a comment;</li>
  *   <li>{@code # expect-strength: rule}: the same for strengths;</li>
  *   <li>{@code # expect-in-file: rule}: a finding anywhere in this file (something missing);</li>
+ *   <li>{@code # expect-text: rule: words}: a finding or strength of the rule that covers the next code
+ *       line says these words (in its message or recommendation); it adds no finding of its own;</li>
  *   <li>in {@code expect.txt} (for files that cannot hold comments, and project-wide findings):
- *       lines {@code finding|strength RULE FILE[:LINE]}, FILE {@code -} for "anywhere".</li>
+ *       lines {@code finding|strength RULE FILE[:LINE]}, FILE {@code -} for "anywhere", and
+ *       {@code text RULE FILE[:LINE] words...}.</li>
  * </ul>
  */
 final class Expectations {
 
     private static final Pattern MARKER = Pattern.compile("^\\s*#\\s*(expect|expect-strength|expect-in-file):\\s*(.+)$");
+    private static final Pattern TEXT_MARKER = Pattern.compile("^\\s*#\\s*expect-text:\\s*([a-z0-9-]+):\\s*(.+)$");
 
     private Expectations() {}
 
@@ -45,6 +49,12 @@ final class Expectations {
 
     private static void readMarkers(String file, List<String> lines, List<Expectation> out) {
         for (int i = 0; i < lines.size(); i++) {
+            Matcher text = TEXT_MARKER.matcher(lines.get(i));
+            if (text.matches()) {
+                out.add(new Expectation("text", text.group(1), file, nextCodeLine(lines, i + 1), file + ":" + (i + 1),
+                        text.group(2).strip()));
+                continue;
+            }
             Matcher m = MARKER.matcher(lines.get(i));
             if (!m.matches()) {
                 continue;
@@ -53,7 +63,7 @@ final class Expectations {
             int target = kind.equals("expect-in-file") ? 0 : nextCodeLine(lines, i + 1);
             for (String rule : m.group(2).split(",")) {
                 out.add(new Expectation(kind.equals("expect-strength") ? "strength" : "finding", rule.strip(), file,
-                        target, file + ":" + (i + 1)));
+                        target, file + ":" + (i + 1), null));
             }
         }
     }
@@ -74,11 +84,12 @@ final class Expectations {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] parts = line.split("\\s+");
+            String[] parts = line.split("\\s+", 4);
             String where = parts.length > 2 ? parts[2] : "-";
             String file = where.equals("-") ? null : where.replaceFirst(":\\d+$", "");
             int at = where.matches(".*:\\d+$") ? Integer.parseInt(where.substring(where.lastIndexOf(':') + 1)) : 0;
-            out.add(new Expectation(parts[0], parts[1], file, at, "expect.txt:" + (i + 1)));
+            String text = parts[0].equals("text") && parts.length > 3 ? parts[3].strip() : null;
+            out.add(new Expectation(parts[0], parts[1], file, at, "expect.txt:" + (i + 1), text));
         }
     }
 }

@@ -71,9 +71,13 @@ class RuleFixtureTest {
         List<Expectation> expected = Expectations.read(caseDir).stream().filter(e -> e.rule().equals(id)).toList();
         List<String> problems = new ArrayList<>();
         for (Expectation e : expected) {
-            boolean met = e.kind().equals("strength")
-                    ? review.strengths().stream().anyMatch(s -> matches(e, s))
-                    : review.findings().stream().anyMatch(f -> matches(e, f));
+            boolean met = switch (e.kind()) {
+                case "strength" -> review.strengths().stream().anyMatch(s -> matches(e, s));
+                case "text" -> review.findings().stream().anyMatch(f -> matches(e, f)
+                                && (f.message().contains(e.text()) || f.effectiveRecommendation().contains(e.text())))
+                        || review.strengths().stream().anyMatch(s -> matches(e, s) && s.message().contains(e.text()));
+                default -> review.findings().stream().anyMatch(f -> matches(e, f));
+            };
             if (!met) {
                 problems.add("missing: " + e);
             }

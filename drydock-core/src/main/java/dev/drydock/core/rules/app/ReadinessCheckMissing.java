@@ -18,7 +18,11 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 @RuleDefinition(
         id = "readiness-check-missing",
@@ -78,9 +82,8 @@ public final class ReadinessCheckMissing implements Rule {
                 continue;
             }
             List<String> waitsFor = new ArrayList<>();
-            if (!data.isEmpty()) {
-                waitsFor.add("the database (" + AppFacts.and(data.stream().map(Dependency::name).toList()) + ")");
-            }
+            Map<Store, List<String>> stores = stores(data);
+            stores.forEach((store, names) -> waitsFor.add(store.label + " (" + AppFacts.and(names) + ")"));
             if (!models.isEmpty()) {
                 waitsFor.add("the models (" + AppFacts.and(models.stream().map(Dependency::name).toList()) + ")");
             }
@@ -91,7 +94,7 @@ public final class ReadinessCheckMissing implements Rule {
                     + " healthy as soon as the process answers, before " + AppFacts.and(waitsFor)
                     + (one ? " is" : " are") + " ready, and keeps it healthy when " + (one ? "it fails" : "they fail");
             context.finding(this, location(context, route), message)
-                    .recommendation(recommendation(route, !data.isEmpty(), !models.isEmpty(), url))
+                    .recommendation(recommendation(route, stores.keySet(), !models.isEmpty(), url))
                     .add();
         }
     }
@@ -106,24 +109,83 @@ public final class ReadinessCheckMissing implements Rule {
         return new Location(route.file(), file.lines(route.line(), last));
     }
 
-    private static String recommendation(Route route, boolean data, boolean models, Probes.Url url) {
-        String checks = data && models ? "runs `SELECT 1` and confirms the models are loaded"
-                : data ? "runs `SELECT 1` (or pings the store)" : "confirms the models are loaded";
+    /** What the application waits for, and how a readiness check proves each one serves. */
+    enum Store {
+        SQL("the database", "runs `SELECT 1`"),
+        REDIS("the Redis server", "sends Redis a PING"),
+        MONGO("the MongoDB server", "runs MongoDB's ping command"),
+        SEARCH("the Elasticsearch cluster", "pings Elasticsearch"),
+        CASSANDRA("the Cassandra cluster", "runs a query against Cassandra");
+
+        final String label;
+        final String check;
+
+        Store(String label, String check) {
+            this.label = label;
+            this.check = check;
+        }
+
+        static Store of(String dependency) {
+            return switch (dependency.toLowerCase(Locale.ROOT)) {
+                case "redis", "ioredis" -> REDIS;
+                case "pymongo", "motor", "mongoengine", "mongoose", "mongodb" -> MONGO;
+                case "elasticsearch" -> SEARCH;
+                case "cassandra-driver" -> CASSANDRA;
+                default -> SQL;
+            };
+        }
+    }
+
+    /** The data dependencies grouped by the kind of store they talk to, in the order found. */
+    static Map<Store, List<String>> stores(List<Dependency> data) {
+        Map<Store, List<String>> out = new EnumMap<>(Store.class);
+        for (Dependency d : data) {
+            out.computeIfAbsent(Store.of(d.name()), k -> new ArrayList<>()).add(d.name());
+        }
+        return out;
+    }
+
+    private static String recommendation(Route route, Set<Store> stores, boolean models, Probes.Url url) {
+        List<String> checks = new ArrayList<>(stores.stream().map(s -> s.check).toList());
+        if (models) {
+            checks.add("confirms the models are loaded");
+        }
         String example = switch (route.framework()) {
-            case FLASK, QUART -> " In Flask, for example: `@app.get(\"/ready\")` → `db.session.execute(text(\"SELECT 1\"))`"
+            case FLASK, QUART -> " In Flask, for example: `@app.get(\"/ready\")` → "
+                    + join(stores, " and ", "`db.session.execute(text(\"SELECT 1\"))`", "`redis_client.ping()`",
+                            "`mongo.admin.command(\"ping\")`", "`es.ping()`")
                     + (models ? " and a check of the loaded model" : "") + ", returning 503 on failure.";
             case FASTAPI, STARLETTE -> " In FastAPI, for example: `@app.get(\"/ready\")` that "
-                    + (data ? "awaits a `SELECT 1`" + (models ? " and " : "") : "")
+                    + (stores.isEmpty() ? "" : "awaits " + join(stores, " and ", "a `SELECT 1`", "`redis.ping()`",
+                            "`client.admin.command(\"ping\")`", "`es.ping()`") + (models ? " and " : ""))
                     + (models ? "checks a flag set once the models are loaded" : "")
                     + ", raising HTTPException(503) until then.";
             case DJANGO -> " In Django, for example: a view that runs `connection.ensure_connection()` and returns 503 on"
                     + " OperationalError.";
-            case EXPRESS, FASTIFY -> " In Express, for example: `app.get('/ready', async (req, res) => { await"
-                    + " pool.query('SELECT 1'); res.sendStatus(200) })` with a 503 on error.";
+            case EXPRESS, FASTIFY -> " In Express, for example: `app.get('/ready', async (req, res) => { await "
+                    + join(stores, "; await ", "pool.query('SELECT 1')", "redis.ping()", "mongoose.connection.db.admin().ping()",
+                            "client.ping()")
+                    + "; res.sendStatus(200) })` with a 503 on error.";
             default -> "";
         };
-        return "Add a readiness route (e.g. /ready) that " + checks + " and answers 503 until then, and point the"
-                + " healthcheck at it (" + url.withPath("/ready") + "), keeping "
+        return "Add a readiness route (e.g. /ready) that " + AppFacts.and(checks) + " and answers 503 until then, and"
+                + " point the healthcheck at it (" + url.withPath("/ready") + "), keeping "
                 + url.path() + " as the liveness answer." + example;
+    }
+
+    /** The example calls for these stores (SQL's call when none is known), joined with "and" or {@code separator}. */
+    private static String join(Set<Store> stores, String separator, String sql, String redis, String mongo,
+            String search) {
+        List<String> calls = new ArrayList<>();
+        for (Store store : stores.isEmpty() ? Set.of(Store.SQL) : stores) {
+            calls.add(switch (store) {
+                case SQL, CASSANDRA -> sql;
+                case REDIS -> redis;
+                case MONGO -> mongo;
+                case SEARCH -> search;
+            });
+        }
+        List<String> distinct = calls.stream().distinct().toList();
+        return separator.equals(" and ") ? AppFacts.and(distinct) : String.join(separator, distinct);
     }
 }
