@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
@@ -11,6 +12,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BaseImageFacts;
+import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.Stages;
 
 @RuleDefinition(
@@ -19,7 +21,10 @@ import dev.drydock.core.rules.support.Stages;
         severity = Severity.CRITICAL,
         category = Category.SECURITY,
         checks = "The user the container finally runs as: compose user: over the last USER of the target stage"
-                + " (inherited through stages), else the base image's default.",
+                + " (inherited through stages), else the base image's default. A strength where that user is not"
+                + " root. The recommendation fits the base image: the node image's own node user, BusyBox's adduser"
+                + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd), useradd"
+                + " elsewhere.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -31,7 +36,8 @@ import dev.drydock.core.rules.support.Stages;
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user"},
         aliases = {"DL3002", "CKV_DOCKER_3", "DS002", "DS-0002", "Missing User Instruction", "Last User Is 'root'"},
         fix = FixSafety.UNSAFE,
-        effort = "30 min")
+        effort = "30 min",
+        reportsStrengths = true)
 public final class RunsAsRoot implements Rule {
 
     @Override
@@ -44,25 +50,57 @@ public final class RunsAsRoot implements Rule {
                     context.finding(this, user.origin(), "the container runs as " + user.value())
                             .recommendation("Run as a dedicated non-root user, e.g. " + suggestion(container) + ".")
                             .add();
+                } else {
+                    context.strength(this, user.origin(), "the container runs as the non-root user " + user.value()
+                            + ": a flaw in the application does not hand out root in the container");
                 }
                 continue;
             }
-            if (BaseImageFacts.defaultsToNonRoot(Stages.rootBase(container.build().model(), stage))) {
+            BaseImage base = Stages.rootBase(container.build().model(), stage);
+            if (BaseImageFacts.defaultsToNonRoot(base)) {
+                context.strength(this, new Location(container.build().dockerfile(), Stages.imageSpan(
+                                Stages.rootStage(container.build().model(), stage))),
+                        describe(base) + " runs as a non-root user by default, and nothing switches back to root");
                 continue;
             }
+            String command = stage.config().entrypoint() != null ? "ENTRYPOINT" : "CMD";
+            String suggestion = suggestion(container);
             context.finding(this, new Location(container.build().dockerfile(), stage.from().span()),
                     "no USER in the final stage" + (stage.name() == null ? "" : " (" + stage.name() + ")")
                             + ": the container runs as root")
                     .implicit()
-                    .recommendation("Add a non-root user and switch to it before CMD: " + suggestion(container) + ".")
+                    .recommendation((suggestion.startsWith("USER") ? "Switch to a non-root user before "
+                            : "Add a non-root user and switch to it before ") + command + ": " + suggestion + ".")
                     .add();
         }
     }
 
+    /** How to run as a non-root user on this container's base image. */
     private static String suggestion(Container container) {
         String workdir = container.build().stage().config().workdir() instanceof Setting<String> w ? w.value() : "/app";
+        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
+        if (base instanceof BaseImage.External external && external.reference() != null
+                && ImageTags.officialName(external.reference()).equals("node")) {
+            return "USER node (the node image's own unprivileged user, UID 1000), with COPY --chown=node:node for the"
+                    + " files it must write in " + workdir;
+        }
+        BaseImageFacts.ImageTools tools = BaseImageFacts.tools(base).orElse(null);
+        if (tools != null && !tools.shell()) {
+            return "USER 65532:65532 (" + tools.image() + " has no shell to run useradd; a numeric UID needs no user"
+                    + " database" + (base instanceof BaseImage.Scratch ? "" : ", and distroless images name it nonroot")
+                    + "), with COPY --chown=65532:65532 for the files it must write";
+        }
+        if (tools != null && "apk".equals(tools.packageManager())) {
+            return "RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app (BusyBox's tools on Alpine),"
+                    + " COPY --chown=app:app for " + workdir + ", then USER app";
+        }
         return "RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app,"
                 + " COPY --chown=app:app for " + workdir + ", then USER app";
+    }
+
+    private static String describe(BaseImage base) {
+        return base instanceof BaseImage.External external && external.reference() != null
+                ? external.reference().familiarString() : "the base image";
     }
 
     static boolean isRoot(String user) {
