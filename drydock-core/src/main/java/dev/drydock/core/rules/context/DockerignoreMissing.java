@@ -147,6 +147,8 @@ public final class DockerignoreMissing implements Rule {
             out.add("npm-debug.log*");
         }
         out.add("**/*.log");
+        // `**/x` also matches x at the root of the context: the plain pattern would only repeat it
+        out.removeIf(p -> !p.startsWith("**/") && out.contains("**/" + p));
         return List.copyOf(out);
     }
 }
