@@ -36,7 +36,10 @@ import java.util.regex.Pattern;
                 + " composer install, go mod download, mvn dependency:go-offline) and the COPY that last brought that"
                 + " manifest into the stage. A finding when that COPY copies the whole source (COPY . ., *, or a"
                 + " folder holding the manifest): it is reported at that COPY. A strength when the manifest was"
-                + " copied on its own (or bind-mounted into the RUN) and installed before the source arrives.",
+                + " copied on its own (or bind-mounted into the RUN) and installed before the source arrives. A pip"
+                + " install of the project itself (pip install ., pip install -e .) without --no-deps installs its"
+                + " dependencies too: it is a finding at the last COPY of source before it, unless an earlier install"
+                + " in the stage already brought the dependencies.",
         problem = "Docker reuses a layer only while everything before it is unchanged. When the whole source is"
                 + " copied before the dependencies are installed, any edit to any file invalidates the install layer.",
         impact = "Every code change reinstalls (and downloads) every dependency: builds take minutes instead of"
@@ -52,6 +55,11 @@ import java.util.regex.Pattern;
         effort = "10 min",
         reportsStrengths = true)
 public final class LayerCaching implements Rule {
+
+    /** Files that describe a Python project rather than hold its code. */
+    private static final Pattern PROJECT_METADATA = Pattern.compile(
+            "(?i)(readme|license|licence|copying|notice|changelog)(\\.[a-z]+)?|manifest\\.in|requirements[^/]*\\.(txt|in)"
+                    + "|[^/]*\\.lock|pylock\\.toml|setup\\.cfg|setup\\.py|pyproject\\.toml");
 
     /** A dependency install and how its manifest got into the stage. */
     private record Outcome(DependencyInstalls.Install install, RunStep run, Instruction copy, boolean good,
@@ -79,6 +87,7 @@ public final class LayerCaching implements Rule {
     private void evaluate(Project project, BuiltImage image, Stage target, Map<DependencyInstalls.Install, Outcome> out,
             Map<CommandSpec, Boolean> seenRuns) {
         List<CopyCommand> copies = new ArrayList<>();
+        boolean installedBefore = false;
         for (Stage stage : Stages.inImage(image.model(), target)) {
             Map<Instruction, CopyCommand> copyOf = new IdentityHashMap<>();
             stage.copies().forEach(c -> copyOf.put(c.instruction(), c));
@@ -91,16 +100,23 @@ public final class LayerCaching implements Rule {
                     continue;
                 }
                 CommandSpec spec = runOf.get(step.instruction());
-                if (spec == null || seenRuns.containsKey(spec)) {
+                if (spec == null) {
                     continue;
                 }
-                seenRuns.put(spec, true);
+                if (seenRuns.containsKey(spec)) { // judged with an earlier target; only whether it installs matters
+                    installedBefore |= seenRuns.get(spec);
+                    continue;
+                }
                 RunStep run = RunStep.of(image.model(), stage, spec);
-                for (DependencyInstalls.Install install : DependencyInstalls.of(run)) {
-                    Outcome outcome = judge(project, image, install, run, copies);
+                List<DependencyInstalls.Install> installs = DependencyInstalls.of(run);
+                seenRuns.put(spec, !installs.isEmpty());
+                for (DependencyInstalls.Install install : installs) {
+                    Outcome outcome = !install.project() ? judge(project, image, install, run, copies)
+                            : installedBefore ? null : judgeProject(install, run, copies);
                     if (outcome != null) {
                         out.put(install, outcome);
                     }
+                    installedBefore = true;
                 }
             }
         }
@@ -123,10 +139,38 @@ public final class LayerCaching implements Rule {
         return null;
     }
 
+    /**
+     * A project install ({@code pip install .}) needs the source, so it is fine only where an earlier install
+     * brought the dependencies; without one, the last COPY of source before it decides when it reruns.
+     */
+    private static Outcome judgeProject(DependencyInstalls.Install install, RunStep run, List<CopyCommand> copies) {
+        for (int i = copies.size() - 1; i >= 0; i--) {
+            CopyCommand copy = copies.get(i);
+            if (copy.sources().stream().map(LayerCaching::clean).anyMatch(s -> !metadata(s, install))) {
+                return new Outcome(install, run, copy.instruction(), false, false);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a COPY source is one of the files that describe a Python project rather than its code. */
+    private static boolean metadata(String source, DependencyInstalls.Install install) {
+        if (source.isEmpty() || source.equals("*")) {
+            return false;
+        }
+        String name = PathNames.fileName(source);
+        return install.manifests().stream().anyMatch(m -> matches(source, m))
+                || PROJECT_METADATA.matcher(name).matches();
+    }
+
     private void report(ReviewContext context, BuiltImage image, Outcome o) {
         Instruction copy = o.copy();
         String copyText = copy.rawText().strip().replaceAll("\\s*\\\\\\s*\\n\\s*", " ");
         int installLine = o.run().instruction().span().startLine();
+        if (o.install().project()) {
+            reportProject(context, image, o, copyText, installLine);
+            return;
+        }
         String message = copyText + " (line " + copy.span().startLine() + ") copies the whole source before "
                 + o.install().text() + " (line " + installLine + "): any change to any file invalidates the"
                 + " dependency layer, so every build reinstalls every package";
@@ -138,6 +182,25 @@ public final class LayerCaching implements Rule {
                 + " ./, RUN " + o.install().text() + ", then " + copyText + " for the rest; source edits then reuse"
                 + " the cached dependency layer.";
         context.finding(this, new Location(image.dockerfile(), copy.span()), message)
+                .recommendation(recommendation)
+                .add();
+    }
+
+    private void reportProject(ReviewContext context, BuiltImage image, Outcome o, String copyText, int installLine) {
+        String install = o.install().text();
+        String message = install + " (line " + installLine + ") builds the project from the source that " + copyText
+                + " (line " + o.copy().span().startLine() + ") brings in, and installs all its dependencies in the"
+                + " same layer: any change to the source reinstalls every package";
+        String requirements = "requirements.txt";
+        boolean exported = exists(context.project(), image, requirements);
+        String recommendation = "Install the dependencies in a layer of their own before the source arrives, then the"
+                + " project alone: `COPY " + requirements + " ./` and `RUN pip install --no-cache-dir -r " + requirements
+                + "` before `" + copyText + "`, and `RUN " + install.replace("pip install", "pip install --no-cache-dir"
+                        + " --no-deps") + "` after it."
+                + (exported ? "" : " Compile " + requirements + " from pyproject.toml (`pip-compile -o " + requirements
+                        + " pyproject.toml` with pip-tools, or `uv pip compile pyproject.toml -o " + requirements
+                        + "`), which also pins the versions.");
+        context.finding(this, new Location(image.dockerfile(), o.copy().span()), message)
                 .recommendation(recommendation)
                 .add();
     }

@@ -18,8 +18,14 @@ public final class DependencyInstalls {
      * @param call the command
      * @param text how to name it in a message ({@code pip install -r requirements.txt})
      * @param manifests the files it reads, the main manifest first (relative paths as written, or file names)
+     * @param project whether it also builds and installs the project itself from its source ({@code pip install .}),
+     *     so that it needs the source and not only the manifest
      */
-    public record Install(Call call, String text, List<String> manifests) {
+    public record Install(Call call, String text, List<String> manifests, boolean project) {
+
+        public Install(Call call, String text, List<String> manifests) {
+            this(call, text, manifests, false);
+        }
 
         public String manifest() {
             return manifests.get(0);
@@ -39,8 +45,15 @@ public final class DependencyInstalls {
         Optional<PipCommands.Install> pip = PipCommands.install(call);
         if (pip.isPresent()) {
             List<String> files = pip.get().requirementFiles().stream().map(DependencyInstalls::clean).toList();
-            return files.isEmpty() ? Optional.empty()
-                    : Optional.of(new Install(call, "pip install -r " + String.join(" -r ", files), files));
+            if (!files.isEmpty()) {
+                return Optional.of(new Install(call, "pip install -r " + String.join(" -r ", files), files));
+            }
+            if (pip.get().installsProject() && !pip.get().options().has("--no-deps")) {
+                String what = pip.get().options().values("-e", "--editable").isEmpty() ? "." : "-e .";
+                return Optional.of(new Install(call, "pip install " + what,
+                        List.of("pyproject.toml", "setup.py", "setup.cfg"), true));
+            }
+            return Optional.empty();
         }
         Call.Options options = call.options("--omit", "--include", "-w", "--workspace", "--prefix", "--cache",
                 "--registry", "--cwd", "--modules-folder", "--filter", "-C", "--dir", "--gemfile", "--path", "--jobs",
