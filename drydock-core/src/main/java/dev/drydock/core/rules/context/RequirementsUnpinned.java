@@ -4,6 +4,7 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
+import dev.drydock.core.manifest.PyProject;
 import dev.drydock.core.manifest.RequirementsTxt;
 import dev.drydock.core.manifest.Scope;
 import dev.drydock.core.project.Container;
@@ -131,29 +132,26 @@ public final class RequirementsUnpinned implements Rule {
         if (loose.isEmpty()) {
             return;
         }
-        long lowerOnly = loose.stream().filter(r -> r.lowerBound().isPresent()
+        // each kind of looseness with its own examples: "1 with a range: Django>=5.0,<5.1; 1 without any version: x"
+        List<RequirementsTxt.Requirement> lowerOnly = loose.stream().filter(r -> r.lowerBound().isPresent()
                 && r.specifiers().stream().noneMatch(s -> s.operator().equals("<") || s.operator().equals("<=")
                         || s.operator().equals("~=") || s.operator().equals("==")))
-                .count();
-        long none = loose.stream().filter(r -> r.specifiers().isEmpty()).count();
-        StringBuilder how = new StringBuilder();
-        if (lowerOnly > 0) {
-            how.append(lowerOnly == loose.size() && loose.size() > 1 ? "all" : lowerOnly).append(" with only a lower bound");
-        }
-        if (none > 0) {
-            how.append(how.isEmpty() ? "" : ", ").append(none).append(" without any version");
-        }
-        long ranged = loose.size() - lowerOnly - none;
-        if (ranged > 0) {
-            how.append(how.isEmpty() ? "" : ", ").append(ranged).append(" with a range");
-        }
-        String examples = String.join(", ", loose.stream().limit(LISTED)
-                .map(r -> r.name() + r.constraint()).toList()) + (loose.size() > LISTED ? ", ..." : "");
+                .toList();
+        List<RequirementsTxt.Requirement> none = loose.stream().filter(r -> r.specifiers().isEmpty()).toList();
+        List<RequirementsTxt.Requirement> ranged = loose.stream()
+                .filter(r -> !lowerOnly.contains(r) && !none.contains(r)).toList();
+        List<String> kinds = new ArrayList<>();
+        int[] listed = {0};
+        kind(kinds, lowerOnly, lowerOnly.size() == loose.size() && loose.size() > 1 ? "all" : null,
+                "with only a lower bound", listed);
+        kind(kinds, none, null, "without any version", listed);
+        kind(kinds, ranged, null, "with a range", listed);
+        String how = String.join("; ", kinds);
         String which = loose.size() == counted
                 ? (counted == 1 ? "The requirement in " + path + " is not" : "None of the " + counted + " requirements in "
                         + path + " is")
                 : loose.size() + " of the " + counted + " requirements in " + path + (loose.size() == 1 ? " is not" : " are not");
-        String message = which + " pinned (" + how + ": " + examples + ") and there is no lock file, constraints"
+        String message = which + " pinned (" + how + ") and there is no lock file, constraints"
                 + " file or hash: every build installs the newest releases of that day, and of their dependencies, so"
                 + " two builds of the same commit can differ";
         String stem = name.endsWith(".txt") ? name.substring(0, name.length() - 4) : name;
@@ -166,6 +164,24 @@ public final class RequirementsUnpinned implements Rule {
         context.finding(this, new Location(path, loose.get(0).span()), message + ".")
                 .recommendation(recommendation)
                 .add();
+    }
+
+    /** Adds "N with a range: a, b" for the requirements of one kind, listing at most {@link #LISTED} in all. */
+    private static void kind(List<String> out, List<RequirementsTxt.Requirement> of, String count, String how,
+            int[] listed) {
+        if (of.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (RequirementsTxt.Requirement r : of) {
+            if (listed[0] == LISTED) {
+                names.add("...");
+                break;
+            }
+            names.add(r.name() + r.constraint());
+            listed[0]++;
+        }
+        out.add((count != null ? count : String.valueOf(of.size())) + " " + how + ": " + String.join(", ", names));
     }
 
     /** Whether a RUN of the build installs dependencies from a file of this name. */
@@ -220,13 +236,42 @@ public final class RequirementsUnpinned implements Rule {
         String recommendation = pipfile
                 ? "Run `pipenv lock` to create Pipfile.lock, commit it, and install with `pipenv install --deploy"
                         + " --system` in the Dockerfile."
-                : "Lock the project with the tool that manages it (`uv lock`, `poetry lock`, `pdm lock`) and commit the"
-                        + " lock file; install from it in the Dockerfile (`uv sync --locked --no-dev`, `poetry install"
-                        + " --only main`), or export pinned requirements with hashes (`uv export --format"
-                        + " requirements-txt`) and `pip install --require-hashes -r` them.";
+                : lockAdvice(context, manifest);
         context.finding(this, new Location(manifest.file(), loose.get(0).span()), message + ".")
                 .recommendation(recommendation)
                 .add();
+    }
+
+    /** How to lock a pyproject.toml with the tool that manages the project (pip-tools when none does). */
+    private static String lockAdvice(ReviewContext context, Manifest manifest) {
+        String text = context.project().source(manifest.file()).map(SourceFile::text).orElse("");
+        PyProject pyproject = null;
+        try {
+            pyproject = context.project().source(manifest.file()).map(PyProject::parse).orElse(null);
+        } catch (SourceException e) {
+            // unreadable TOML: the generic advice below
+        }
+        String backend = pyproject == null ? "" : pyproject.buildBackend().orElse("");
+        if (pyproject != null && pyproject.usesPoetry()) {
+            return "Run `poetry lock` and commit poetry.lock; install from it in the Dockerfile with `poetry install"
+                    + " --only main --no-root` before the source is copied (and `poetry install --only-root` after).";
+        }
+        if (text.contains("[tool.uv") || backend.startsWith("uv_build")) {
+            return "Run `uv lock` and commit uv.lock; install from it in the Dockerfile with `uv sync --locked --no-dev"
+                    + " --no-install-project` before the source is copied (and `uv sync --locked --no-dev` after).";
+        }
+        if (text.contains("[tool.pdm") || backend.startsWith("pdm")) {
+            return "Run `pdm lock` and commit pdm.lock; install from it in the Dockerfile with `pdm sync --prod`.";
+        }
+        String dir = PathNames.parent(manifest.file());
+        String requirements = PathNames.join(dir, "requirements.txt");
+        return "No tool with a lock file manages this project" + (backend.isEmpty() ? "" : " (it builds with " + backend
+                + ")") + ": compile its dependencies into a pinned, hashed " + requirements + " (`pip-compile"
+                + " --generate-hashes -o " + requirements + " " + manifest.file() + "` with pip-tools, or `uv pip"
+                + " compile --generate-hashes " + manifest.file() + " -o " + requirements + "`) and commit it; in the"
+                + " Dockerfile install it before the source with `pip install --no-cache-dir --require-hashes -r"
+                + " requirements.txt`, then the project with `pip install --no-cache-dir --no-deps .`. Re-compile to"
+                + " upgrade. (Or move the project to uv or Poetry and commit their lock file.)";
     }
 
     private void withoutLock(ReviewContext context, Manifest manifest, String lockName, String recommendation) {
