@@ -2,6 +2,10 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.HealthcheckSpec;
+import dev.drydock.core.dockerfile.syntax.ExecForm;
+import dev.drydock.core.dockerfile.syntax.HealthcheckArguments;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveHealthcheck;
 import dev.drydock.core.review.Location;
@@ -9,10 +13,12 @@ import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.source.Span;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,9 +137,18 @@ public final class Probes {
 
     /**
      * Where to point for a probe's program: the element of a compose {@code test} list that names it
-     * (or the whole test), else the healthcheck's own location.
+     * (or the whole test), the program's word in the Dockerfile's HEALTHCHECK, else the healthcheck's own
+     * location.
      */
     public static Location locate(Container container, EffectiveHealthcheck hc, Program program) {
+        if (!"compose".equals(hc.source()) && program != null && container.build() != null
+                && container.build().stage() != null) {
+            Span word = programWord(container.build().model(), container.build().stage().config().healthcheck(),
+                    program.name());
+            if (word != null) {
+                return new Location(container.build().dockerfile(), word);
+            }
+        }
         Service service = container.service();
         if ("compose".equals(hc.source()) && service != null && service.healthcheck() != null
                 && service.healthcheck().test() != null && !service.healthcheck().test().isEmpty()) {
@@ -143,6 +158,27 @@ public final class Probes {
             return new Location(at.file().path(), at.span());
         }
         return hc.origin() == null ? Location.PROJECT : new Location(hc.origin().file(), hc.origin().span());
+    }
+
+    /** The word that names {@code program} in a HEALTHCHECK, in shell or exec form; null when not found. */
+    private static Span programWord(DockerfileModel model, HealthcheckSpec spec, String program) {
+        if (spec == null || spec.test() == null) {
+            return null;
+        }
+        Optional<ShellScript> script = model.script(spec.test());
+        if (script.isPresent()) {
+            for (Command c : script.get().commands()) {
+                if (c.name().equals(program) && c.program().isPresent()) {
+                    return c.program().get().span();
+                }
+            }
+            return null;
+        }
+        if (spec.instruction().arguments() instanceof HealthcheckArguments args && args.command() instanceof ExecForm exec
+                && !exec.elements().isEmpty() && base(exec.elements().get(0).value()).equals(program)) {
+            return exec.elements().get(0).span();
+        }
+        return null;
     }
 
     /** Where to point for a part of the probe: the compose {@code test} element that contains {@code text}. */

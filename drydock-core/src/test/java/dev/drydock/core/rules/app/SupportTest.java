@@ -84,6 +84,23 @@ class SupportTest {
     }
 
     @Test
+    void aDockerfileProbeIsLocatedAtItsProgramWord() throws IOException {
+        Container shell = container("FROM python:3.12.7-slim\nHEALTHCHECK --interval=30s \\\n"
+                + "    CMD curl -f http://localhost:8000/health || exit 1\nCMD [\"python\", \"app.py\"]\n");
+        Probes.Probe probe = Probes.of(shell.healthcheck());
+        var at = Probes.locate(shell, shell.healthcheck(), probe.programs().get(0));
+        assertThat(at.file()).isEqualTo("Dockerfile");
+        assertThat(at.span().startLine()).isEqualTo(3);
+        assertThat(at.span().startColumn()).isEqualTo(9);
+        assertThat(at.span().endLine()).isEqualTo(3);
+
+        Container exec = container("FROM node:22.11.0-slim\nHEALTHCHECK CMD [\"wget\", \"-q\", \"http://localhost:3000/\"]\n");
+        var execAt = Probes.locate(exec, exec.healthcheck(), Probes.of(exec.healthcheck()).programs().get(0));
+        assertThat(execAt.span().startLine()).isEqualTo(2);
+        assertThat(execAt.span().startColumn()).isEqualTo(18);
+    }
+
+    @Test
     void probesAreReadForProgramsAndUrls() {
         Probes.Probe exec = Probes.of(new EffectiveHealthcheck(List.of("CMD", "/usr/bin/curl", "-fsS",
                 "http://127.0.0.1:8080/api/health?full=1"), false, "compose", null, null, null, null, null));
