@@ -14,6 +14,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +32,8 @@ import java.util.regex.Pattern;
                 + " Scout, Snyk, Clair, GitLab container scanning, Sysdig, Prisma/twistcli, Wiz, NeuVector, JFrog Xray):"
                 + " CI configuration (.github/workflows, .gitlab-ci.yml, Jenkinsfile, CircleCI, Azure, Bitbucket,"
                 + " Travis), Makefiles, justfiles, Taskfiles, pre-commit hooks, shell scripts and package.json scripts."
-                + " Reported once per project that builds images; comment lines do not count.",
+                + " Reported once per project that builds images; comment lines do not count. A strength at the first"
+                + " line that runs a scanner.",
         problem = "Base images and installed packages gain published vulnerabilities every week; without a scanner"
                 + " nobody learns that an image, or the base it was built on, needs a rebuild.",
         impact = "Known, exploitable vulnerabilities (in OpenSSL, glibc, the language runtime or a dependency) ship to"
@@ -46,7 +48,8 @@ import java.util.regex.Pattern;
                 "https://docs.gitlab.com/user/application_security/container_scanning/",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-9-integrate-container-scanning-tools-into-your-cicd-pipeline"},
         fix = FixSafety.SUGGESTION,
-        effort = "1 h")
+        effort = "1 h",
+        reportsStrengths = true)
 public final class SecurityScanMissing implements Rule {
 
     private static final Pattern SCANNER = Pattern.compile("(?i)\\btrivy\\b|trivy-action|\\bgrype\\b|anchore/scan-action"
@@ -82,6 +85,7 @@ public final class SecurityScanMissing implements Rule {
         for (String path : searched) {
             String text = code(project, path);
             if (SCANNER.matcher(text).find()) {
+                scanned(context, path, ci.contains(path));
                 return;
             }
             Matcher tag = BUILD_TAG.matcher(text);
@@ -135,6 +139,29 @@ public final class SecurityScanMissing implements Rule {
                 .implicit()
                 .recommendation(recommendation)
                 .add();
+    }
+
+    /** The strength: where the scanner runs, at its first mention outside a comment. */
+    private void scanned(ReviewContext context, String path, boolean inCi) {
+        SourceFile file = context.project().source(path).orElse(null);
+        if (file == null) {
+            return;
+        }
+        for (int line = 1; line <= file.lineCount(); line++) {
+            String text = file.line(line);
+            String t = text.strip();
+            if (t.startsWith("#") || t.startsWith("//")) {
+                continue;
+            }
+            if (SCANNER.matcher(text).find()) {
+                String step = t.startsWith("- ") ? t.substring(2).strip() : t;
+                int start = file.lineStart(line) + text.indexOf(step);
+                context.strength(this, new Location(path, file.span(start, start + step.length())),
+                        "`" + step + "` scans the images for known vulnerabilities " + (inCi ? "in CI (" + path + ")"
+                                : "from " + path) + ", so a vulnerable package or base image comes to light");
+                return;
+            }
+        }
     }
 
     /** The image a container runs: its image name, Compose's default name, or one after the project folder. */
