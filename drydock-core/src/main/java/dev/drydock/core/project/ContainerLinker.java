@@ -11,7 +11,6 @@ import dev.drydock.core.dockerfile.model.BuildOptions;
 import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
-import dev.drydock.core.dockerfile.model.HealthcheckSpec;
 import dev.drydock.core.dockerfile.model.ImageConfig;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
@@ -85,7 +84,7 @@ final class ContainerLinker {
                 ? new Container.Setting(service.user().value(), origin(service.user().node()))
                 : imageUser(config);
         EffectiveHealthcheck health = service.healthcheck() != null ? composeHealthcheck(service.healthcheck())
-                : dockerfileHealthcheck(config.healthcheck());
+                : EffectiveHealthcheck.of(config.healthcheck());
         String image = service.image() != null ? service.image().value() : null;
         String composeFile = service.nameKey().file().path();
         return new Container(service.name(), service, composeFile, origin, build, image, manifests(build),
@@ -103,7 +102,7 @@ final class ContainerLinker {
         EntryPoint entryPoint = entryPoint(command, stage == null ? Map.of() : envOf(stage), workdir);
         Origin origin = stage == null ? new Origin(path, null) : origin(path, stage.from().span());
         return new Container(path, null, null, origin, build, null, manifests(build), command, entryPoint,
-                entryFiles(entryPoint, build), dockerfileHealthcheck(config.healthcheck()), imageUser(config));
+                entryFiles(entryPoint, build), EffectiveHealthcheck.of(config.healthcheck()), imageUser(config));
     }
 
     private BuildLink build(Service service) {
@@ -279,24 +278,6 @@ final class ContainerLinker {
         return new EffectiveHealthcheck(test, health.disabled(), "compose", origin(health.node()),
                 duration(health.interval()), duration(health.timeout()), duration(health.startPeriod()),
                 health.retries() == null ? null : health.retries().value());
-    }
-
-    private static EffectiveHealthcheck dockerfileHealthcheck(HealthcheckSpec health) {
-        if (health == null) {
-            return null;
-        }
-        List<String> test;
-        if (health.disabled()) {
-            test = List.of("NONE");
-        } else if (health.test().execForm()) {
-            test = new ArrayList<>(List.of("CMD"));
-            test.addAll(health.test().arguments());
-        } else {
-            test = List.of("CMD-SHELL", health.test().shellText());
-        }
-        Origin origin = origin(health.instruction());
-        return new EffectiveHealthcheck(test, health.disabled(), "dockerfile", origin, health.interval(),
-                health.timeout(), health.startPeriod(), health.retries() == null ? null : health.retries().longValue());
     }
 
     private static Duration duration(Located<Service.DurationValue> value) {

@@ -1,6 +1,8 @@
 package dev.drydock.core.project;
 
+import dev.drydock.core.dockerfile.model.HealthcheckSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +20,25 @@ public record EffectiveHealthcheck(List<String> test, boolean disabled, String s
 
     public EffectiveHealthcheck {
         test = List.copyOf(test);
+    }
+
+    /** A Dockerfile's HEALTHCHECK as Docker stores it in the image; null for none. */
+    public static EffectiveHealthcheck of(HealthcheckSpec health) {
+        if (health == null) {
+            return null;
+        }
+        List<String> test;
+        if (health.disabled()) {
+            test = List.of("NONE");
+        } else if (health.test().execForm()) {
+            test = new ArrayList<>(List.of("CMD"));
+            test.addAll(health.test().arguments());
+        } else {
+            test = List.of("CMD-SHELL", health.test().shellText());
+        }
+        Origin origin = new Origin(health.instruction().file().path(), health.instruction().span());
+        return new EffectiveHealthcheck(test, health.disabled(), "dockerfile", origin, health.interval(),
+                health.timeout(), health.startPeriod(), health.retries() == null ? null : health.retries().longValue());
     }
 
     /** The argv the probe runs: the program and its arguments, or {@code /bin/sh -c script}. */

@@ -26,7 +26,8 @@ import java.util.List;
         checks = "The stage the container's image is built from (and the stages it builds on) for a HEALTHCHECK."
                 + " Quiet when there is one, including a deliberate HEALTHCHECK NONE, and when compose disables the"
                 + " healthcheck (disable: true, test: [\"NONE\"]). Critical when the container serves requests (ports"
-                + " published or exposed, a web server or application found); medium otherwise.",
+                + " published or exposed, a web server or application found); medium otherwise. A strength for a"
+                + " HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing).",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
                 + " answers. A healthcheck written only in docker-compose.yml travels with that file, not with the image.",
         impact = "`docker run`, Swarm stacks and other compose files start the image with no health state: a hung or"
@@ -40,7 +41,8 @@ import java.util.List;
                 "https://docs.docker.com/compose/how-tos/startup-order/"},
         aliases = {"DL3057", "CKV_DOCKER_2", "DS026", "DS-0026", "AVD-DS-0026", "Healthcheck Instruction Missing"},
         fix = FixSafety.SAFE,
-        effort = "15 min")
+        effort = "15 min",
+        reportsStrengths = true)
 public final class HealthcheckMissing implements Rule {
 
     @Override
@@ -48,6 +50,13 @@ public final class HealthcheckMissing implements Rule {
         for (BuiltImage image : BuiltImage.of(context)) {
             Stage stage = image.stage();
             if (stage.config().healthcheck() != null) {
+                EffectiveHealthcheck own = EffectiveHealthcheck.of(stage.config().healthcheck());
+                Probes.Probe probe = Probes.of(own);
+                if (probe != null && Probes.missingProgram(probe, ImageContents.of(image.container())) == null) {
+                    context.strength(this, new Location(image.dockerfile(), own.origin().span()), "the image checks its"
+                            + " own health " + Probes.describe(own) + ": `docker run`, Swarm and every compose file"
+                            + " that starts it know when it is healthy");
+                }
                 continue;
             }
             List<EffectiveHealthcheck> compose = image.containers().stream().map(Container::healthcheck)

@@ -57,22 +57,12 @@ public final class HealthcheckToolMissing implements Rule {
             if (image == null) {
                 continue;
             }
-            String missing = null;
-            Probes.Program at = null;
-            if (probe.shell() && !image.has("sh").orElse(true)) {
-                missing = "sh";
-            } else {
-                for (Probes.Program p : probe.programs()) {
-                    if (BaseImageFacts.ASKED.contains(p.name()) && !image.has(p.name()).orElse(true)) {
-                        missing = p.name();
-                        at = p;
-                        break;
-                    }
-                }
-            }
+            String missing = Probes.missingProgram(probe, image);
             if (missing == null) {
                 continue;
             }
+            Probes.Program at = missing.equals("sh") ? null
+                    : probe.programs().stream().filter(p -> p.name().equals(missing)).findFirst().orElse(null);
             String where = "compose".equals(hc.source()) ? "the compose healthcheck" : "the image's HEALTHCHECK";
             String message = missing.equals("sh")
                     ? where + " is a CMD-SHELL probe, which runs /bin/sh, and " + image.baseImage()

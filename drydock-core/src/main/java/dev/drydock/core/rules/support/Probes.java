@@ -114,6 +114,25 @@ public final class Probes {
         return new Probe(hc, shell, programs, urls);
     }
 
+    /**
+     * What a probe needs that the image is known to lack: "sh" for a shell probe in an image without a
+     * shell, else the first program drydock knows to be absent; null when nothing is known missing.
+     */
+    public static String missingProgram(Probe probe, ImageContents image) {
+        if (probe == null || image == null) {
+            return null;
+        }
+        if (probe.shell() && !image.has("sh").orElse(true)) {
+            return "sh";
+        }
+        for (Program p : probe.programs()) {
+            if (BaseImageFacts.ASKED.contains(p.name()) && !image.has(p.name()).orElse(true)) {
+                return p.name();
+            }
+        }
+        return null;
+    }
+
     private static List<Program> scriptPrograms(String script) {
         List<Program> out = new ArrayList<>();
         try {
@@ -248,6 +267,23 @@ public final class Probes {
         List<String> all = new ArrayList<>(List.of("CMD"));
         all.addAll(argv);
         return json(all);
+    }
+
+    /** "every 15s with `/app -healthcheck` (3s timeout, 3 retries, 5s start period)"; Docker's 30s when unset. */
+    public static String describe(EffectiveHealthcheck hc) {
+        List<String> argv = hc.test().subList(1, hc.test().size());
+        List<String> timing = new ArrayList<>();
+        if (hc.timeout() != null) {
+            timing.add(duration(hc.timeout(), "") + " timeout");
+        }
+        if (hc.retries() != null) {
+            timing.add(hc.retries() + (hc.retries() == 1 ? " retry" : " retries"));
+        }
+        if (hc.startPeriod() != null) {
+            timing.add(duration(hc.startPeriod(), "") + " start period");
+        }
+        return "every " + duration(hc.interval(), "30s") + " with `" + String.join(" ", argv) + "`"
+                + (timing.isEmpty() ? "" : " (" + String.join(", ", timing) + ")");
     }
 
     private static String duration(Duration d, String fallback) {
