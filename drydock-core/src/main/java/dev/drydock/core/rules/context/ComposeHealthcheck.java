@@ -13,6 +13,8 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.Probes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +25,14 @@ import java.util.Optional;
         title = "Compose healthcheck",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
-        checks = "Compose healthchecks of every service. A strength where one is configured. Findings: a service that"
+        checks = "Compose healthchecks of every service. A strength where one is configured (its wording says when"
+                + " the image lacks what the probe runs: healthcheck-tool-missing reports that). Findings: a service that"
                 + " another waits for with `condition: service_healthy` but that has no healthcheck, neither in compose"
                 + " nor in its Dockerfile (for pulled images: official and Bitnami images, which define none), is high;"
-                + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium. A service without"
-                + " any healthcheck is left to healthcheck-missing.",
+                + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium; a depends_on that"
+                + " only waits for a database, cache or broker image (postgres, mysql, mariadb, redis, valkey, mongo,"
+                + " rabbitmq) to start, not to be healthy, is medium. A service without any healthcheck is left to"
+                + " healthcheck-missing.",
         problem = "Compose only knows a container is ready when a healthcheck says so: `service_healthy` on a service"
                 + " without one cannot be satisfied, and a disabled check hides a hung process.",
         impact = "`docker compose up` stops with \"container ... has no healthcheck configured\", or dependants start"
@@ -54,6 +59,9 @@ public final class ComposeHealthcheck implements Rule {
             "mongo", "[\"CMD\", \"mongosh\", \"--quiet\", \"--eval\", \"db.adminCommand('ping')\"]",
             "rabbitmq", "[\"CMD\", \"rabbitmq-diagnostics\", \"-q\", \"ping\"]");
 
+    private static final Map<String, String> STORE_NAMES = Map.of("postgres", "PostgreSQL", "mysql", "MySQL",
+            "mariadb", "MariaDB", "redis", "Redis", "valkey", "Valkey", "mongo", "MongoDB", "rabbitmq", "RabbitMQ");
+
     @Override
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
@@ -71,12 +79,18 @@ public final class ComposeHealthcheck implements Rule {
                                     + service.name() + " serves.")
                             .add();
                 } else if (!health.test().isEmpty() || effective(context, service) != null) {
-                    context.strength(this, at, describe(service.name(), health));
+                    String missing = missingProgram(context, service);
+                    context.strength(this, at, missing == null ? describe(service.name(), health)
+                            : describe(service.name(), health).replaceFirst(", so Compose and `docker ps` know when it"
+                                    + " is healthy$", "; Compose and `docker ps` can tell when it is healthy once the"
+                                    + " probe can run (the image has no " + missing + ": healthcheck-tool-missing)"));
                 }
             }
             for (Service.Dependency dependency : service.dependsOn()) {
                 if (dependency.conditionOrDefault().equals("service_healthy")) {
                     waitedFor(context, ref, dependency);
+                } else if (dependency.conditionOrDefault().equals("service_started")) {
+                    startedOnly(context, ref, dependency);
                 }
             }
         }
@@ -115,20 +129,55 @@ public final class ComposeHealthcheck implements Rule {
                 .add();
     }
 
+    /**
+     * A dependency on a database, cache or broker that waits only for its container to start: the dependant
+     * connects while the server still initializes.
+     */
+    private void startedOnly(ReviewContext context, ComposeServices.Ref ref, Service.Dependency dependency) {
+        Service target = ref.compose().services().get(dependency.service());
+        String store = target == null || target.build() != null ? null : store(target);
+        if (store == null) {
+            return;
+        }
+        boolean checked = target.healthcheck() != null && !target.healthcheck().disabled();
+        Location at = dependency.condition() != null ? ComposeServices.location(dependency.condition().node())
+                : ComposeServices.location(dependency.nameNode());
+        String wait = "`depends_on: {" + target.name() + ": {condition: service_healthy}}` in " + ref.name();
+        context.finding(this, at, ref.name() + " starts as soon as the " + target.name() + " container has started"
+                        + (dependency.condition() == null ? " (depends_on without a condition waits for nothing more)"
+                                : " (condition: service_started)")
+                        + ", not when " + STORE_NAMES.get(store) + " accepts connections: while it initializes (on a"
+                        + " fresh volume, seconds) the first connections of " + ref.name() + " fail")
+                .severity(Severity.MEDIUM)
+                .recommendation(checked
+                        ? "Wait for its healthcheck: " + wait + "."
+                        : "Give " + target.name() + " a healthcheck, `healthcheck: {test: " + PROBES.get(store)
+                                + ", interval: 10s, timeout: 5s, retries: 5, start_period: 30s}`, and wait for it: "
+                                + wait + ".")
+                .add();
+    }
+
     private static String probe(Service target) {
+        String store = store(target);
+        return store != null ? PROBES.get(store)
+                : "[\"CMD\", ...a command that succeeds only when " + target.name() + " serves...]";
+    }
+
+    /** The kind of server a pulled image runs, a key of {@link #PROBES} (postgres, redis ...), or null. */
+    private static String store(Service target) {
         if (target.image() != null) {
             Optional<ImageReference> ref = ImageReference.tryParse(target.image().value());
             if (ref.isPresent() && ref.get().isImage()) {
                 String name = ref.get().familiarName();
                 String base = name.substring(name.lastIndexOf('/') + 1);
-                for (var e : PROBES.entrySet()) {
-                    if (base.equals(e.getKey()) || base.equals(e.getKey() + "ql")) {
-                        return e.getValue();
+                for (String key : PROBES.keySet()) {
+                    if (base.equals(key) || base.equals(key + "ql")) {
+                        return key;
                     }
                 }
             }
         }
-        return "[\"CMD\", ...a command that succeeds only when " + target.name() + " serves...]";
+        return null;
     }
 
     /** Official and Bitnami images define no HEALTHCHECK (their documentation leaves it to the user). */
@@ -147,6 +196,12 @@ public final class ComposeHealthcheck implements Rule {
             }
         }
         return null;
+    }
+
+    /** What the probe in effect runs that the container lacks (healthcheck-tool-missing reports it), or null. */
+    private static String missingProgram(ReviewContext context, Service service) {
+        Container c = containerOf(context, service);
+        return c == null ? null : Probes.missingProgram(Probes.of(c.healthcheck()), ImageContents.of(c));
     }
 
     private static EffectiveHealthcheck effective(ReviewContext context, Service service) {
