@@ -14,7 +14,12 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Stages;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "build-args-missing",
@@ -67,12 +72,32 @@ public final class BuildArgsMissing implements Rule {
                     .filter(s -> s.base() instanceof BaseImage.External e && e.reference() != null
                             && ref.familiarName().equals(e.reference().familiarName()))
                     .count();
+            List<String> carriers = new ArrayList<>(); // other stages whose image names the same runtime version
+            List<String> templatedCarriers = new ArrayList<>();
+            for (Stage s : image.neededStages()) {
+                if (s.base() instanceof BaseImage.External e && e.reference() != null && e.reference().isImage()
+                        && e.reference().tag() != null && !ref.familiarName().equals(e.reference().familiarName())) {
+                    Matcher m = runtimeToken(ref, version.version()).matcher(e.reference().tag());
+                    if (m.find()) {
+                        String t = e.reference().tag();
+                        int g = m.group(1) != null ? 1 : 2;
+                        carriers.add(Stages.describe(s) + " (" + e.reference().familiarString() + ")");
+                        templatedCarriers.add("FROM " + e.reference().familiarName() + ":" + t.substring(0, m.start(g))
+                                + "${" + arg + "}" + t.substring(m.end(g)) + (s.name() == null ? "" : " AS " + s.name()));
+                    }
+                }
+            }
             String message = ref.familiarString() + " is written into FROM and the Dockerfile declares no ARG: the "
                     + label(ref) + " version " + version.version() + " can only be changed by editing the Dockerfile"
-                    + (sameImage > 1 ? ", in each of the " + sameImage + " FROM lines that use " + ref.familiarName() : "");
+                    + (sameImage > 1 ? ", in each of the " + sameImage + " FROM lines that use " + ref.familiarName() : "")
+                    + (carriers.isEmpty() ? "" : "; " + String.join(", ", carriers) + " names the same " + label(ref)
+                            + " " + version.version() + " in its tag, and the two drift apart when one is updated"
+                            + " without the other");
             String recommendation = "Declare the version once before the first FROM and use it: ARG " + arg + "="
                     + version.version() + ", then FROM " + reference
-                    + (sameImage > 1 ? " in every stage" : "") + ". CI can then build the next release with"
+                    + (sameImage > 1 ? " in every stage" : "")
+                    + (templatedCarriers.isEmpty() ? "" : " and " + String.join(" and ", templatedCarriers))
+                    + ". CI can then build the next release with"
                     + " --build-arg " + arg + "=<version> (compose: build.args) without editing the file.";
             context.finding(this, image.dockerfile(), Stages.imageSpan(root), message)
                     .implicit()
@@ -90,8 +115,29 @@ public final class BuildArgsMissing implements Rule {
         return false;
     }
 
-    /** PYTHON_VERSION for python, ECLIPSE_TEMURIN_VERSION for eclipse-temurin. */
+    /** Java runtime images, whose version other images (maven, gradle) name in their tags. */
+    private static final Set<String> JAVA_IMAGES = Set.of("eclipse-temurin", "openjdk", "amazoncorretto",
+            "ibm-semeru-runtimes", "sapmachine");
+
+    /**
+     * How another image's tag names this runtime's version ({@code maven:3.9-eclipse-temurin-21},
+     * {@code gradle:8.10-jdk21}); the version is the group that matched (1, or 2 for a jdk tag).
+     */
+    private static Pattern runtimeToken(ImageReference ref, String version) {
+        String v = Pattern.quote(version);
+        String name = Pattern.quote(ref.imageName());
+        String jdk = JAVA_IMAGES.contains(ref.imageName()) ? "|(?:^|-)jdk-?(" + v + ")(?=$|-)" : "";
+        return Pattern.compile("(?:^|-)" + name + "-(" + v + ")(?=$|-)" + jdk);
+    }
+
+    /** PYTHON_VERSION for python, JAVA_VERSION for the Java runtimes, GO_VERSION for golang. */
     static String argName(ImageReference ref) {
+        if (JAVA_IMAGES.contains(ref.imageName())) {
+            return "JAVA_VERSION";
+        }
+        if (ref.imageName().equals("golang")) {
+            return "GO_VERSION";
+        }
         String name = ref.imageName().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
         if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
             name = "BASE_" + name;
