@@ -10,7 +10,11 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.discovery.FileKind;
+import dev.drydock.core.discovery.Language;
+import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.rules.support.ImageVariables;
+import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,8 +97,10 @@ public final class DevConfigInImage implements Rule {
     private void report(ReviewContext context, BuiltImage image, ImageVariables.Entry entry, Verdict verdict) {
         boolean arg = entry.kind() == Variables.Kind.ARG;
         List<String> overrides = overrides(image, entry.name());
+        String reader = verdict.modeVariable() ? debugReader(context, image, entry.name()) : null;
         StringBuilder message = new StringBuilder(arg ? "ARG " : "ENV ").append(entry.assignment()).append(' ')
-                .append(verdict.reason());
+                .append(reader == null ? verdict.reason() : verdict.reason().replaceFirst(" \\(.*\\)$", "") + ": "
+                        + reader);
         if (arg) {
             message.append("; every RUN of the build sees it unless --build-arg sets another value");
         } else {
@@ -122,6 +128,36 @@ public final class DevConfigInImage implements Rule {
                 .severity(arg ? Severity.HIGH : Severity.CRITICAL)
                 .recommendation(recommendation)
                 .add();
+    }
+
+    /**
+     * "blog/settings.py line 8 reads it into Django's DEBUG ..." when a Python file of the build context sets
+     * DEBUG from this variable; null when none does (or the variable is not a debug switch).
+     */
+    private static String debugReader(ReviewContext context, BuiltImage image, String name) {
+        if (!name.toUpperCase(Locale.ROOT).endsWith("DEBUG") || image.container().build() == null) {
+            return null;
+        }
+        Pattern assignment = Pattern.compile("^\\s*DEBUG\\s*(?::[^=]*)?=.*[\"']" + Pattern.quote(name) + "[\"']");
+        String buildContext = image.container().build().context();
+        for (ProjectEntry entry : context.project().layout().under(FileKind.SOURCE, buildContext)) {
+            if (entry.type().language() != Language.PYTHON) {
+                continue;
+            }
+            SourceFile file = context.project().source(entry.path()).orElse(null);
+            if (file == null || !file.text().contains(name)) {
+                continue;
+            }
+            for (int line = 1; line <= file.lineCount(); line++) {
+                if (assignment.matcher(file.line(line)).find()) {
+                    boolean django = file.text().contains("INSTALLED_APPS") || file.text().contains("ROOT_URLCONF");
+                    return entry.path() + " line " + line + " reads it into " + (django ? "Django's " : "") + "DEBUG"
+                            + (django ? ", so error pages show settings, SQL queries and stack traces to every"
+                                    + " visitor" : "");
+                }
+            }
+        }
+        return null;
     }
 
     /** "docker-compose.yml overrides it for unify-app (SQLITE_DB_NAME=unify.db, line 20)" per service overriding it. */
