@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,15 +14,6 @@ class ParseCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static Path sharedExample() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
@@ -37,7 +26,7 @@ class ParseCommandTest {
 
     @Test
     void jsonShowsTheServiceLinkedToWhatItBuildsAndRuns() throws IOException {
-        Run run = run("parse", sharedExample().toString(), "--format", "json");
+        CliRun run = CliRun.of("parse", sharedExample().toString(), "--format", "json");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode app = new ObjectMapper().readTree(run.out()).get("containers").get(0);
         assertThat(app.get("name").asText()).isEqualTo("unify-app");
@@ -53,7 +42,7 @@ class ParseCommandTest {
 
     @Test
     void textSummaryNamesTheLinks() {
-        Run run = run("parse", sharedExample().toString());
+        CliRun run = CliRun.of("parse", sharedExample().toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("Container unify-app (docker-compose.yml:4:3)")
                 .contains("command:     python app.py (exec form, Dockerfile:44:1)")
@@ -64,14 +53,14 @@ class ParseCommandTest {
     void buildkitFormatPrintsTheAstDump() throws IOException {
         Path file = dir.resolve("Dockerfile");
         Files.writeString(file, "FROM alpine AS base\nRUN --mount=type=cache,target=/root/.cache \\\n  echo hi\n");
-        Run run = run("parse", file.toString(), "--format", "buildkit");
+        CliRun run = CliRun.of("parse", file.toString(), "--format", "buildkit");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo("(from \"alpine\" \"AS\" \"base\")\n(run [\"--mount=type=cache,target=/root/.cache\"] \"echo hi\")\n");
     }
 
     @Test
     void aMissingPathIsOneLineAndExitCodeTwo() {
-        Run run = run("parse", dir.resolve("missing").toString());
+        CliRun run = CliRun.of("parse", dir.resolve("missing").toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().lines()).singleElement().satisfies(l -> assertThat(l)
                 .startsWith("drydock: ").endsWith("missing: no such file or directory"));
@@ -81,7 +70,7 @@ class ParseCommandTest {
     void invalidSyntaxIsFileLineColumnAndExitCodeTwo() throws IOException {
         Path file = dir.resolve("Dockerfile");
         Files.writeString(file, "FROM alpine\nHEALTHCHECK --interval=soon CMD true\n");
-        Run run = run("parse", file.toString(), "--format", "json");
+        CliRun run = CliRun.of("parse", file.toString(), "--format", "json");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(run.err().lines()).singleElement().satisfies(l -> assertThat(l).matches("drydock: Dockerfile:2:\\d+: .+"));
@@ -91,7 +80,7 @@ class ParseCommandTest {
     void aFileWithNoInstructionsIsRejectedLikeBuildKitDoes() throws IOException {
         Path file = dir.resolve("Dockerfile");
         Files.writeString(file, "# nothing here\n");
-        Run run = run("parse", file.toString(), "--format", "buildkit");
+        CliRun run = CliRun.of("parse", file.toString(), "--format", "buildkit");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("drydock: ").contains("Dockerfile").doesNotContain("\tat ");
     }
@@ -100,7 +89,7 @@ class ParseCommandTest {
     void aFileWithAnOddNameCanSayWhatItIs() throws IOException {
         Path file = dir.resolve("stack.yml.tmpl");
         Files.writeString(file, "services:\n  web:\n    image: nginx:1.27\n");
-        Run run = run("parse", file.toString(), "--as", "compose");
+        CliRun run = CliRun.of("parse", file.toString(), "--as", "compose");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Container web");
     }

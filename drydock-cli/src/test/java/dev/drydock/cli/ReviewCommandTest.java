@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,15 +15,6 @@ class ReviewCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private Path rootImage() throws IOException {
         Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20.3\nCMD [\"sleep\", \"1\"]\n");
         return dir;
@@ -33,7 +22,7 @@ class ReviewCommandTest {
 
     @Test
     void jsonFollowsTheContract() throws IOException {
-        Run run = run("review", rootImage().toString(), "--format", "json");
+        CliRun run = CliRun.of("review", rootImage().toString(), "--format", "json");
         JsonNode review = new ObjectMapper().readTree(run.out());
         assertThat(review.get("tool").get("name").asText()).isEqualTo("drydock");
         assertThat(review.get("project").asText()).isEqualTo(dir.toString());
@@ -52,15 +41,15 @@ class ReviewCommandTest {
     @Test
     void exitCodeFollowsTheThreshold() throws IOException {
         Path project = rootImage();
-        assertThat(run("review", project.toString()).exit()).isEqualTo(1);
-        assertThat(run("review", project.toString(), "--fail-on", "none").exit()).isZero();
+        assertThat(CliRun.of("review", project.toString()).exit()).isEqualTo(1);
+        assertThat(CliRun.of("review", project.toString(), "--fail-on", "none").exit()).isZero();
         Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20.3\nUSER 10001\nCMD [\"sleep\", \"1\"]\n");
-        assertThat(run("review", project.toString(), "--fail-on", "critical").exit()).isZero();
+        assertThat(CliRun.of("review", project.toString(), "--fail-on", "critical").exit()).isZero();
     }
 
     @Test
     void aMissingPathIsAnInputError() {
-        Run run = run("review", dir.resolve("nope").toString());
+        CliRun run = CliRun.of("review", dir.resolve("nope").toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("drydock: ").contains("no such file or directory");
     }
@@ -68,14 +57,14 @@ class ReviewCommandTest {
     @Test
     void theReviewCanBeWrittenToAFile() throws IOException {
         Path report = dir.resolve("review.json");
-        Run run = run("review", rootImage().toString(), "--format", "json", "--output", report.toString());
+        CliRun run = CliRun.of("review", rootImage().toString(), "--format", "json", "--output", report.toString());
         assertThat(run.out()).isEmpty();
         assertThat(Files.readString(report)).contains("\"rule\" : \"runs-as-root\"");
     }
 
     @Test
     void textIsCompactAndUncolouredWhenNotATerminal() throws IOException {
-        Run run = run("review", rootImage().toString());
+        CliRun run = CliRun.of("review", rootImage().toString());
         assertThat(run.out()).contains("CRITICAL Dockerfile:1:1 Container runs as root [runs-as-root]")
                 .doesNotContain("\u001b[");
     }

@@ -71,6 +71,22 @@ public record Service(
         return Optional.ofNullable(image);
     }
 
+    /** The memory limit in effect: {@code deploy.resources.limits.memory}, else {@code mem_limit}; null when none. */
+    public Located<ByteSize> memoryLimit() {
+        if (deploy != null && deploy.limits() != null && deploy.limits().memory() != null) {
+            return deploy.limits().memory();
+        }
+        return memLimit;
+    }
+
+    /** The CPU limit in effect: {@code deploy.resources.limits.cpus}, else {@code cpus}; null when none. */
+    public Located<Double> cpuLimit() {
+        if (deploy != null && deploy.limits() != null && deploy.limits().cpus() != null) {
+            return deploy.limits().cpus();
+        }
+        return cpus;
+    }
+
     /** Whether the service is built from a Dockerfile. */
     public boolean hasBuild() {
         return build != null;

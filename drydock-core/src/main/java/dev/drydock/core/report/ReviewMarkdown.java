@@ -274,9 +274,9 @@ public final class ReviewMarkdown {
         };
     }
 
+    /** The message as a sentence; its first word keeps its case (it is often a name: gcc, python:3.12). */
     private static String sentence(String text) {
-        String s = Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        return s.endsWith(".") ? s : s + ".";
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static String firstSentence(String text) {

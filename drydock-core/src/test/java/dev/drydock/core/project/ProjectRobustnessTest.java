@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.discovery.ExplicitFile;
 import dev.drydock.core.discovery.FileType;
+import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Review;
+import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,31 +17,53 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every fixture folder of the shared conformance data, read as a project: whatever is wrong in it
- * must come back as diagnostics with a file and position, never as an exception.
+ * Every fixture folder of the shared conformance data (KICS's Dockerfile and compose cases,
+ * BuildKit's parser test files) and the example projects, read and reviewed with every rule:
+ * whatever is wrong in them comes back as diagnostics or findings with a file and position, never
+ * as an exception, and every finding has a message, a recommendation and a location in a file of
+ * the project (or the project as a whole).
  */
 class ProjectRobustnessTest {
 
     @TestFactory
-    Stream<DynamicTest> everySharedFixtureFolderLoads() throws IOException {
+    Stream<DynamicTest> everySharedFixtureFolderIsReadAndReviewed() throws IOException {
         List<Path> folders;
         try (Stream<Path> kics = Stream.concat(
                 Files.list(SharedData.resolve("conformance/kics/dockerfile")),
                 Files.list(SharedData.resolve("conformance/kics/compose")))) {
-            folders = Stream.concat(kics.filter(Files::isDirectory),
-                    Stream.of(SharedData.resolve("examples/unify"), SharedData.resolve("conformance/buildkit-parser")))
-                    .sorted().toList();
+            folders = kics.filter(Files::isDirectory).sorted().toList();
         }
+        Stream<Path> projects = Stream.of(SharedData.resolve("examples/unify"),
+                Path.of("").toAbsolutePath().getParent().resolve("examples/flask-notes"));
         ProjectLoader loader = new ProjectLoader();
-        return folders.stream().map(folder -> DynamicTest.dynamicTest(SharedData.root().relativize(folder).toString(), () -> {
-            List<ExplicitFile> files;
-            try (Stream<Path> list = Files.walk(folder)) {
-                files = list.filter(Files::isRegularFile).map(ProjectRobustnessTest::typed).filter(f -> f != null).toList();
-            }
-            Project project = loader.load(folder, files);
-            assertThat(project.diagnostics()).allSatisfy(d -> assertThat(d.path()).isNotBlank());
-            assertThat(project.layout().entries()).hasSizeGreaterThanOrEqualTo(files.size());
+        Reviewer reviewer = Reviewer.standard();
+        Stream<DynamicTest> fixtures = Stream.concat(folders.stream(), Stream.of(SharedData.resolve("conformance/buildkit-parser")))
+                .map(folder -> DynamicTest.dynamicTest(SharedData.root().relativize(folder).toString(), () -> {
+                    List<ExplicitFile> files;
+                    try (Stream<Path> list = Files.walk(folder)) {
+                        files = list.filter(Files::isRegularFile).map(ProjectRobustnessTest::typed)
+                                .filter(f -> f != null).toList();
+                    }
+                    Project project = loader.load(folder, files);
+                    assertThat(project.layout().entries()).hasSizeGreaterThanOrEqualTo(files.size());
+                    check(project, reviewer.review(project));
+                }));
+        Stream<DynamicTest> examples = projects.map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
+            Project project = loader.load(folder);
+            check(project, reviewer.review(project));
         }));
+        return Stream.concat(fixtures, examples);
+    }
+
+    private static void check(Project project, Review review) {
+        assertThat(project.diagnostics()).allSatisfy(d -> assertThat(d.path()).isNotBlank());
+        for (Finding f : review.findings()) {
+            assertThat(f.message()).isNotBlank();
+            assertThat(f.effectiveRecommendation()).isNotBlank();
+            if (f.location().file() != null && !f.ruleId().equals("file-not-read")) { // it may name a missing file
+                assertThat(project.source(f.location().file())).as(f.location().file()).isPresent();
+            }
+        }
     }
 
     private static ExplicitFile typed(Path file) {

@@ -43,8 +43,8 @@ public final class ResourceLimits implements Rule {
             Service service = ref.service();
             Service.Resources limits = service.deploy() == null ? null : service.deploy().limits();
             Service.Resources reservations = service.deploy() == null ? null : service.deploy().reservations();
-            Located<Service.ByteSize> memory = limits != null && limits.memory() != null ? limits.memory() : service.memLimit();
-            Located<Double> cpus = limits != null && limits.cpus() != null ? limits.cpus() : service.cpus();
+            Located<Service.ByteSize> memory = service.memoryLimit();
+            Located<Double> cpus = service.cpuLimit();
             if (memory != null) {
                 Location at = limits != null && limits.memory() != null
                         ? ComposeServices.keyed(service.node(), "deploy")

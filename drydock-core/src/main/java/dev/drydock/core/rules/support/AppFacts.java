@@ -25,28 +25,14 @@ public final class AppFacts {
 
     private AppFacts() {}
 
-    /** The CPU limit: {@code deploy.resources.limits.cpus}, else {@code cpus}; null when none. */
+    /** The CPU limit of the container's compose service ({@link Service#cpuLimit()}); null when none. */
     public static Located<Double> cpuLimit(Container c) {
-        Service s = c.service();
-        if (s == null) {
-            return null;
-        }
-        if (s.deploy() != null && s.deploy().limits() != null && s.deploy().limits().cpus() != null) {
-            return s.deploy().limits().cpus();
-        }
-        return s.cpus();
+        return c.service() == null ? null : c.service().cpuLimit();
     }
 
-    /** The memory limit: {@code deploy.resources.limits.memory}, else {@code mem_limit}; null when none. */
+    /** The memory limit of the container's compose service ({@link Service#memoryLimit()}); null when none. */
     public static Located<Service.ByteSize> memoryLimit(Container c) {
-        Service s = c.service();
-        if (s == null) {
-            return null;
-        }
-        if (s.deploy() != null && s.deploy().limits() != null && s.deploy().limits().memory() != null) {
-            return s.deploy().limits().memory();
-        }
-        return s.memLimit();
+        return c.service() == null ? null : c.service().memoryLimit();
     }
 
     /** A worker count and how it was arrived at, for messages. */
