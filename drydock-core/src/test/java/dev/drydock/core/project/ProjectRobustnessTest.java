@@ -33,8 +33,11 @@ class ProjectRobustnessTest {
                 Files.list(SharedData.resolve("conformance/kics/compose")))) {
             folders = kics.filter(Files::isDirectory).sorted().toList();
         }
-        Stream<Path> projects = Stream.of(SharedData.resolve("examples/unify"),
-                Path.of("").toAbsolutePath().getParent().resolve("examples/flask-notes"));
+        List<Path> ownExamples;
+        try (Stream<Path> list = Files.list(Path.of("").toAbsolutePath().getParent().resolve("examples"))) {
+            ownExamples = list.filter(Files::isDirectory).sorted().toList();
+        }
+        Stream<Path> projects = Stream.concat(Stream.of(SharedData.resolve("examples/unify")), ownExamples.stream());
         ProjectLoader loader = new ProjectLoader();
         Reviewer reviewer = Reviewer.standard();
         Stream<DynamicTest> fixtures = Stream.concat(folders.stream(), Stream.of(SharedData.resolve("conformance/buildkit-parser")))
