@@ -12,6 +12,7 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.RepositoryUrl;
 import dev.drydock.core.rules.support.BuiltImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,9 +83,12 @@ public final class OciLabelsMissing implements Rule {
 
     private static String recommendation(BuiltImage image, Project project) {
         String title = title(image, project);
+        String source = RepositoryUrl.of(project)
+                .map(url -> " org.opencontainers.image.source=\"" + url + "\"").orElse("");
         return "Add to the final stage: ARG VERSION and ARG REVISION, then LABEL org.opencontainers.image.title=\""
-                + title + "\" org.opencontainers.image.source=\"<URL of this repository>\""
+                + title + "\"" + source
                 + " org.opencontainers.image.version=\"$VERSION\" org.opencontainers.image.revision=\"$REVISION\";"
+                + (source.isEmpty() ? " add org.opencontainers.image.source with the repository's web address once it has one;" : "")
                 + " build with --build-arg VERSION=$(git describe --tags --always) --build-arg REVISION=$(git rev-parse HEAD)"
                 + " (docker/metadata-action does this in GitHub Actions).";
     }
