@@ -5,11 +5,11 @@ package dev.drydock.core.entrypoint;
  * never match '/', {@code [a-z]} and {@code [^a-z]} (or {@code [!a-z]}) match one character,
  * a backslash escapes the next character.
  */
-final class Glob {
+public final class Glob {
 
     private Glob() {}
 
-    static boolean hasWildcards(String pattern) {
+    public static boolean hasWildcards(String pattern) {
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '*' || c == '?' || c == '[') {
@@ -22,7 +22,7 @@ final class Glob {
         return false;
     }
 
-    static boolean matches(String pattern, String path) {
+    public static boolean matches(String pattern, String path) {
         return match(pattern, 0, path, 0);
     }
 

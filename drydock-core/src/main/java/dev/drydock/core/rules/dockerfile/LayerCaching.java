@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.entrypoint.Glob;
 import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -292,22 +293,7 @@ public final class LayerCaching implements Rule {
         if (sourceName.equals(name)) {
             return true;
         }
-        if (sourceName.contains("*") || sourceName.contains("?")) {
-            return glob(sourceName).matcher(name).matches();
-        }
-        return false;
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append("[^/]*");
-                case '?' -> regex.append("[^/]");
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
+        return Glob.hasWildcards(sourceName) && Glob.matches(sourceName, name);
     }
 
     private static String clean(String path) {
