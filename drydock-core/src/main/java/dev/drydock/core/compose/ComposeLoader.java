@@ -83,14 +83,16 @@ public final class ComposeLoader {
     private final Map<Path, List<Node>> extendedFiles = new HashMap<>();
 
     private final Path displayRoot;
+    private final java.util.function.Function<Path, String> overlay;
 
-    private ComposeLoader(Options options, Path displayRoot) {
+    private ComposeLoader(Options options, Path displayRoot, java.util.function.Function<Path, String> overlay) {
         this.options = options;
         this.displayRoot = displayRoot.toAbsolutePath().normalize();
+        this.overlay = overlay;
     }
 
     public static ComposeProject load(Options options) {
-        return new ComposeLoader(options, options.projectDir()).run();
+        return new ComposeLoader(options, options.projectDir(), p -> null).run();
     }
 
     /**
@@ -98,7 +100,15 @@ public final class ComposeLoader {
      * directory, such as the repository root) instead of the project directory.
      */
     public static ComposeProject load(Options options, Path displayRoot) {
-        return new ComposeLoader(options, displayRoot).run();
+        return new ComposeLoader(options, displayRoot, p -> null).run();
+    }
+
+    /**
+     * Loads as {@link #load(Options, Path)}, reading the text of a file from {@code overlay} (given the
+     * absolute, normalized path; null to read the disk) instead: a project re-read with fixes applied in memory.
+     */
+    public static ComposeProject load(Options options, Path displayRoot, java.util.function.Function<Path, String> overlay) {
+        return new ComposeLoader(options, displayRoot, overlay).run();
     }
 
     /** Loads the default compose file(s) of {@code projectDir}. */
@@ -503,6 +513,10 @@ public final class ComposeLoader {
     // ---- helpers ----
 
     private String readText(Path path) {
+        String replaced = overlay.apply(path.toAbsolutePath().normalize());
+        if (replaced != null) {
+            return replaced;
+        }
         try {
             byte[] bytes = Files.readAllBytes(path);
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();

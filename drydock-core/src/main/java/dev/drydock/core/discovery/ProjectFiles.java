@@ -19,7 +19,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,10 +41,27 @@ public final class ProjectFiles {
 
     private final Path root;
     private final long maxTextBytes;
+    private final Map<String, String> overlay;
 
-    private ProjectFiles(Path realRoot, long maxTextBytes) {
+    private ProjectFiles(Path realRoot, long maxTextBytes, Map<String, String> overlay) {
         this.root = realRoot;
         this.maxTextBytes = maxTextBytes;
+        this.overlay = overlay;
+    }
+
+    /**
+     * The same folder seen with some files replaced (or added) by the texts given, by root-relative
+     * path: how a fix is re-read and re-reviewed before anything is written.
+     */
+    public ProjectFiles withOverlay(Map<String, String> texts) {
+        Map<String, String> merged = new HashMap<>(overlay);
+        texts.forEach((path, text) -> merged.put(resolve(path), text));
+        return new ProjectFiles(root, maxTextBytes, Map.copyOf(merged));
+    }
+
+    /** The files whose text is replaced or added in memory, by root-relative path. */
+    public Map<String, String> overlay() {
+        return overlay;
     }
 
     /** Opens a project folder; a missing one is the user's error, reported as such. */
@@ -65,7 +84,7 @@ public final class ProjectFiles {
         if (!Files.isDirectory(real)) {
             throw SourceException.ofFile(root.toString(), "not a directory");
         }
-        return new ProjectFiles(real, maxTextBytes);
+        return new ProjectFiles(real, maxTextBytes, Map.of());
     }
 
     /** The project folder with all symlinks resolved. */
@@ -105,7 +124,8 @@ public final class ProjectFiles {
 
     /** Whether the path exists inside the root (a symlink counts when its target does and is inside). */
     public boolean exists(String path) {
-        return target(resolve(path)) != null;
+        String relative = resolve(path);
+        return overlay.containsKey(relative) || target(relative) != null;
     }
 
     /** Whether the path is a folder inside the root. */
@@ -146,6 +166,10 @@ public final class ProjectFiles {
     /** The path as a file of the given type (whatever its name), when it exists as a regular file. */
     public Optional<ProjectEntry> entry(String path, FileType as) {
         String relative = resolve(path);
+        String replaced = overlay.get(relative);
+        if (replaced != null) {
+            return Optional.of(new ProjectEntry(relative, as, replaced.getBytes(StandardCharsets.UTF_8).length, false));
+        }
         Path target = target(relative);
         if (target == null) {
             return Optional.empty();
@@ -169,6 +193,10 @@ public final class ProjectFiles {
     /** Reads a file as UTF-8 text within the size bound. */
     public ReadResult read(String path) {
         String relative = resolve(path);
+        String replaced = overlay.get(relative);
+        if (replaced != null) {
+            return new ReadResult(SourceFile.of(display(relative), replaced), replaced.length(), 0, List.of());
+        }
         Path real = locate(relative);
         String shown = display(relative);
         if (Files.isDirectory(real)) {

@@ -83,6 +83,16 @@ public final class ProjectLayout {
         this.directoryLinks = List.copyOf(links);
     }
 
+    /** This layout with files added (files created in memory by a fix); a path already known is kept as it is. */
+    public ProjectLayout plus(List<ProjectEntry> added) {
+        if (added.isEmpty()) {
+            return this;
+        }
+        List<ProjectEntry> all = new ArrayList<>(entries);
+        all.addAll(added);
+        return new ProjectLayout(root, all, diagnostics, skippedDirectories, directoryLinks);
+    }
+
     /** The project folder, symlinks resolved. */
     public Path root() {
         return root;

@@ -50,6 +50,22 @@ public final class ProjectLoader {
     }
 
     /**
+     * Reads a folder as it would be with some files' text replaced or added (root-relative paths):
+     * how a fix is checked by re-reading and re-reviewing before anything is written.
+     */
+    public Project load(Path root, Map<String, String> overlay) {
+        ProjectLayout layout = scanner.scan(root);
+        ProjectFiles files = ProjectFiles.open(layout.root(), scanner.maxTextBytes()).withOverlay(overlay);
+        List<ProjectEntry> added = new ArrayList<>();
+        for (String path : files.overlay().keySet()) {
+            if (layout.entry(path).isEmpty()) {
+                files.entry(path).ifPresent(added::add);
+            }
+        }
+        return new Reading(layout.plus(added), files).project();
+    }
+
+    /**
      * Reads files named explicitly (each may say what it is, for names drydock would not recognise)
      * inside the project folder {@code root}, with the files Docker and Compose read with them.
      */
@@ -186,12 +202,20 @@ public final class ProjectLoader {
             }
         }
 
+        /** The in-memory text of a file given by absolute path, or null to read it from disk. */
+        private String overlaid(Path path) {
+            if (files.overlay().isEmpty() || !path.startsWith(layout.root())) {
+                return null;
+            }
+            return files.overlay().get(layout.root().relativize(path).toString().replace('\\', '/'));
+        }
+
         private void loadCompose(String folder, List<ProjectEntry> entries) {
             Path dir = layout.root().resolve(folder);
             List<Path> paths = entries.stream().map(e -> layout.root().resolve(e.path())).toList();
             try {
                 ComposeProject project = ComposeLoader.load(new ComposeLoader.Options(dir, paths, Map.of(), null, null),
-                        layout.root());
+                        layout.root(), this::overlaid);
                 composeProjects.add(project);
                 diagnostics.addAll(project.diagnostics());
             } catch (SourceException e) {

@@ -1,5 +1,8 @@
 package dev.drydock.core.review;
 
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+
 /**
  * A problem found in the project.
  *
@@ -10,9 +13,15 @@ package dev.drydock.core.review;
  * @param current the exact excerpt of the file at the location, or null
  * @param recommendation what to do here, with the project's specifics, or null for the rule's own
  * @param implicit whether the finding is about something missing (the location is then the most useful place)
+ * @param fix the repair the rule offers for this finding, or null
  */
 public record Finding(RuleMetadata rule, Severity severity, Location location, String message, String current,
-        String recommendation, boolean implicit) {
+        String recommendation, boolean implicit, Fix fix) {
+
+    public Finding(RuleMetadata rule, Severity severity, Location location, String message, String current,
+            String recommendation, boolean implicit) {
+        this(rule, severity, location, message, current, recommendation, implicit, null);
+    }
 
     public String ruleId() {
         return rule.id();
@@ -21,5 +30,10 @@ public record Finding(RuleMetadata rule, Severity severity, Location location, S
     /** The recommendation for this finding: its own, else the rule's. */
     public String effectiveRecommendation() {
         return recommendation != null ? recommendation : rule.recommendation();
+    }
+
+    /** The safety of this finding's fix, {@link FixSafety#NONE} when it has none. */
+    public FixSafety fixSafety() {
+        return fix == null ? FixSafety.NONE : fix.safety();
     }
 }

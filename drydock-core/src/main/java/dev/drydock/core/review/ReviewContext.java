@@ -1,5 +1,6 @@
 package dev.drydock.core.review;
 
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.project.Origin;
@@ -128,6 +129,7 @@ public final class ReviewContext {
         private String current;
         private String recommendation;
         private boolean implicit;
+        private Fix fix;
 
         private FindingBuilder(RuleMetadata rule, Location location, String message) {
             this.rule = rule;
@@ -159,10 +161,16 @@ public final class ReviewContext {
             return this;
         }
 
+        /** The repair offered for this finding; null for none. */
+        public FindingBuilder fix(Fix value) {
+            fix = value;
+            return this;
+        }
+
         public void add() {
             if (reported.add(rule.id() + "@" + location + ":" + message)) {
                 findings.add(new Finding(rule, severity, location, message, current != null ? current : excerpt(location),
-                        recommendation, implicit));
+                        recommendation, implicit, fix));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.drydock.core.review;
 
+import dev.drydock.core.edit.FixSafety;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -1,5 +1,6 @@
 package dev.drydock.core.review;
 
+import dev.drydock.core.edit.FixSafety;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

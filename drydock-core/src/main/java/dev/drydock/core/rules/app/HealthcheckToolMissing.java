@@ -5,7 +5,7 @@ import dev.drydock.core.app.AppSource;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveHealthcheck;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;

@@ -9,7 +9,7 @@ import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;

@@ -3,8 +3,11 @@ package dev.drydock.core.rules.context;
 import dev.drydock.core.compose.ComposeFile;
 import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.compose.Located;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.SourceEdits;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -49,7 +52,7 @@ public final class ComposeVersionObsolete implements Rule {
             Located<String> version = compose.version();
             if (version != null && done.add(version.file().path())) {
                 Location at = ComposeServices.keyed(version);
-                report(context, at.file(), at.span(), version.file().text(at.span()));
+                report(context, version.file(), at.span(), version.file().text(at.span()));
             }
             for (ComposeFile file : compose.files()) {
                 SourceFile source = file.source();
@@ -59,17 +62,31 @@ public final class ComposeVersionObsolete implements Rule {
                 Matcher m = TOP_LEVEL_VERSION.matcher(source.text());
                 if (m.find()) {
                     Span span = source.span(m.start(), m.end());
-                    report(context, source.path(), span, source.text(span).strip());
+                    report(context, source, span, source.text(span).strip());
                 }
             }
         }
     }
 
-    private void report(ReviewContext context, String file, Span span, String written) {
+    private void report(ReviewContext context, SourceFile source, Span span, String written) {
+        String file = source.path();
+        TextEdit delete;
+        if (span.startLine() == span.endLine() && source.line(span.startLine()).strip().equals(written)) {
+            int last = span.startLine();
+            if (last == 1) { // the file's first line: take the blank lines after it too
+                while (last < source.lineCount() && source.line(last + 1).isBlank()) {
+                    last++;
+                }
+            }
+            delete = SourceEdits.deleteLines(source, span.startLine(), last);
+        } else {
+            delete = SourceEdits.replace(source, span, "");
+        }
         context.finding(this, new Location(file, span), "`" + written + "` is obsolete: Compose ignores it"
                         + " (and warns on every command) and it does not select a file format; what " + file
                         + " may use depends on the installed Compose, which implements the Compose Specification.")
                 .recommendation("Delete line " + span.startLine() + " of " + file + ".")
+                .fix(Fix.of("delete the obsolete version line", FixSafety.SAFE, delete))
                 .add();
     }
 }

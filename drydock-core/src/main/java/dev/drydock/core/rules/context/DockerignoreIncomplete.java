@@ -5,7 +5,7 @@ import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.ignore.DockerIgnorePattern;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;

@@ -3,7 +3,7 @@ package dev.drydock.core.rules.context;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;

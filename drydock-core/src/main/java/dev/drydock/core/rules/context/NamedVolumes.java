@@ -4,7 +4,7 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;

@@ -3,7 +3,9 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -61,14 +63,15 @@ public final class AptNoInstallRecommends implements Rule {
                                 || configuredBefore(image, stage, run)) {
                             continue;
                         }
-                        report(context, image, stage, install.get(), builder);
+                        report(context, image, stage, install.get(), builder, run.script() != null);
                     }
                 }
             }
         }
     }
 
-    private void report(ReviewContext context, BuiltImage image, Stage stage, Operation install, boolean builder) {
+    private void report(ReviewContext context, BuiltImage image, Stage stage, Operation install, boolean builder,
+            boolean shellForm) {
         Call call = install.call();
         List<String> names = install.names();
         String packages = names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
@@ -83,6 +86,8 @@ public final class AptNoInstallRecommends implements Rule {
                 .severity(builder ? Severity.INFO : Severity.LOW)
                 .recommendation("Write " + fixed + "; if the application then misses something a recommendation"
                         + " provided (often ca-certificates), add that package by name.")
+                .fix(shellForm ? Fix.of("add " + flag, FixSafety.UNSAFE, TextEdit.insert(image.dockerfile(),
+                        install.subcommand().span().end(), " " + flag)) : null)
                 .add();
     }
 

@@ -7,7 +7,7 @@ import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.image.TagVersion;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;

@@ -3,7 +3,7 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;

@@ -8,7 +8,7 @@ import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.Pep440Version;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;

@@ -5,7 +5,7 @@ import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.review.FixSafety;
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;

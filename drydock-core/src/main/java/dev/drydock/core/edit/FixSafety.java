@@ -1,4 +1,4 @@
-package dev.drydock.core.review;
+package dev.drydock.core.edit;
 
 import java.util.Locale;
 

@@ -1,0 +1,94 @@
+package dev.drydock.cli;
+
+import dev.drydock.core.fix.FixEngine;
+import dev.drydock.core.fix.FixOptions;
+import dev.drydock.core.fix.FixResult;
+import dev.drydock.core.fix.FixWriter;
+import dev.drydock.core.fix.UnifiedDiff;
+import dev.drydock.core.json.FixJson;
+import dev.drydock.core.report.FixText;
+import dev.drydock.core.review.Rules;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.source.SourceException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code drydock fix PATH}: applies the rules' fixes, re-reviews the result, and writes it (or shows the diff). */
+@Command(name = "fix", mixinStandardHelpOptions = true,
+        description = {"Repair a project's container setup: apply the fixes the review offers, re-review the result",
+                "until nothing changes, and write the files atomically (only files inside the project)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing at or above --fail-on remains (and, with --dry-run, nothing would change)",
+                "1:a finding at or above --fail-on remains, or --dry-run would change files",
+                "2:a usage or input error, or a file changed since it was read (nothing is written then)"})
+final class FixCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Parameters(index = "0", defaultValue = ".", paramLabel = "PATH",
+            description = "Project folder or file (default: the current folder).")
+    Path path;
+
+    @Option(names = "--unsafe", description = "Also apply fixes that change behaviour (another server, user or"
+            + " base image layout); review the diff before committing them.")
+    boolean unsafe;
+
+    @Option(names = {"--dry-run", "--diff"}, description = "Print the unified diff of every file and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--rule", paramLabel = "ID", split = ",",
+            description = "Fix only the findings of these rules (ids or aliases such as DL3008; repeatable).")
+    List<String> rules = List.of();
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (default) or json.")
+    Format format;
+
+    @Option(names = "--fail-on", defaultValue = "high", paramLabel = "SEVERITY",
+            description = "Exit with 1 when a remaining finding reaches this severity (default high; none never).")
+    ReviewCommand.Threshold failOn;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : rules) {
+            ids.add(Rules.find(id).orElseThrow(() -> SourceException.ofFile(id, "no rule has this id or alias")).id());
+        }
+        FixOptions options = (unsafe ? FixOptions.withUnsafe() : FixOptions.safeOnly()).onlyRules(ids);
+        FixResult result = FixEngine.standard().fix(path, options);
+        boolean written = false;
+        if (!dryRun && result.changed()) {
+            try {
+                new FixWriter(result.before().project().root()).write(result.changes());
+                written = true;
+            } catch (FixWriter.RefusedException e) {
+                throw SourceException.ofFile(e.path(), e.getMessage().substring(e.path().length() + 2));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            FixJson.write(result, written, out);
+        } else {
+            if (dryRun) {
+                out.print(UnifiedDiff.of(result.changes()));
+            }
+            new FixText(out).print(result, written);
+        }
+        out.flush();
+        boolean remains = failOn != ReviewCommand.Threshold.none && result.after().reaches(Severity.of(failOn.name()));
+        return remains || (dryRun && result.changed()) ? 1 : 0;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.drydock.core.edit;
+
+import dev.drydock.core.edit.FixSafety;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A repair a rule offers for one finding: text edits on the project's files, applied together or
+ * not at all, and how safe they are to apply without a person looking ({@link FixSafety}).
+ *
+ * @param title what the fix does, in a few words: "pin python:3.11-slim to 3.11.14-slim"
+ */
+public record Fix(String title, FixSafety safety, List<TextEdit> edits) {
+
+    public Fix {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(safety, "safety");
+        if (safety == FixSafety.NONE) {
+            throw new IllegalArgumentException("a fix has a safety level: safe, unsafe or suggestion");
+        }
+        edits = List.copyOf(edits);
+        if (edits.isEmpty()) {
+            throw new IllegalArgumentException("a fix has at least one edit");
+        }
+        for (int i = 0; i < edits.size(); i++) {
+            for (int j = i + 1; j < edits.size(); j++) {
+                if (edits.get(i).overlaps(edits.get(j))) {
+                    throw new IllegalArgumentException("the edits of fix \"" + title + "\" overlap: " + edits.get(i)
+                            + " and " + edits.get(j));
+                }
+            }
+        }
+    }
+
+    public static Fix of(String title, FixSafety safety, TextEdit... edits) {
+        return new Fix(title, safety, List.of(edits));
+    }
+
+    public static Fix of(String title, FixSafety safety, List<TextEdit> edits) {
+        return new Fix(title, safety, edits);
+    }
+
+    /** The files this fix changes, in order of first edit. */
+    public List<String> files() {
+        return edits.stream().map(TextEdit::file).distinct().toList();
+    }
+
+    /** Whether any edit of this fix overlaps any edit of another. */
+    public boolean conflictsWith(Fix other) {
+        for (TextEdit a : edits) {
+            for (TextEdit b : other.edits) {
+                if (a.overlaps(b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.drydock.core.edit;
+
+import dev.drydock.core.source.Span;
+import java.util.Objects;
+
+/**
+ * One change to one file: the characters {@code [start, end)} of its current text replaced by
+ * {@code replacement}. Offsets count UTF-16 chars of the text as read (after a UTF-8 BOM when the file
+ * has one, exactly as {@link dev.drydock.core.source.SourceFile} holds it). An insertion has
+ * {@code start == end}; an edit at offset 0 of a file that does not exist creates it.
+ *
+ * <p>Replacement text uses {@code \n}: the engine writes the file's own line ending.
+ *
+ * @param file the file, relative to the project root, '/'-separated
+ */
+public record TextEdit(String file, int start, int end, String replacement) {
+
+    public TextEdit {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(replacement, "replacement");
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("bad edit range [" + start + ", " + end + ") in " + file);
+        }
+    }
+
+    public static TextEdit replace(String file, Span span, String replacement) {
+        return new TextEdit(file, span.start(), span.end(), replacement);
+    }
+
+    public static TextEdit replace(String file, int start, int end, String replacement) {
+        return new TextEdit(file, start, end, replacement);
+    }
+
+    public static TextEdit insert(String file, int offset, String text) {
+        return new TextEdit(file, offset, offset, text);
+    }
+
+    public static TextEdit delete(String file, int start, int end) {
+        return new TextEdit(file, start, end, "");
+    }
+
+    /** A new file with this content (or, on an existing file, the content inserted at its start). */
+    public static TextEdit create(String file, String content) {
+        return new TextEdit(file, 0, 0, content);
+    }
+
+    public boolean isInsertion() {
+        return start == end;
+    }
+
+    /**
+     * Whether this edit and another touch the same text: ranges that share a character, or two
+     * insertions at one offset (their order would be arbitrary), or an insertion inside a replaced range.
+     */
+    public boolean overlaps(TextEdit other) {
+        if (!file.equals(other.file)) {
+            return false;
+        }
+        if (isInsertion() && other.isInsertion()) {
+            return start == other.start;
+        }
+        if (isInsertion()) {
+            return start > other.start && start < other.end;
+        }
+        if (other.isInsertion()) {
+            return other.start > start && other.start < end;
+        }
+        return start < other.end && other.start < end;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.drydock.core.fix;
+
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Review;
+import dev.drydock.core.review.Reviewer;
+import dev.drydock.core.source.Diagnostic;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Applies the fixes the rules offer, in memory: each round takes the findings' fixes that are
+ * allowed and do not overlap (most severe first), applies them to the texts, re-reads the project
+ * with those texts and reviews it again; it stops when no fix applies, the texts stop changing or
+ * come back to an earlier state, or after {@link FixOptions#maxRounds()}. A round whose result no
+ * longer parses is taken back and its fixes tried one by one, so one bad fix does not block the others.
+ * Text outside the edits is kept exactly: line endings, comments, indentation, quoting.
+ */
+public final class FixEngine {
+
+    private final Reviewer reviewer;
+    private final ProjectLoader loader;
+
+    public FixEngine(Reviewer reviewer, ProjectLoader loader) {
+        this.reviewer = reviewer;
+        this.loader = loader;
+    }
+
+    public static FixEngine standard() {
+        return new FixEngine(Reviewer.standard(), new ProjectLoader());
+    }
+
+    /** Fixes the project at {@code path} (a folder, or a file with the files read with it) in memory. */
+    public FixResult fix(Path path, FixOptions options) {
+        Project project = loader.load(path);
+        return new Run(project, reviewer.review(project), options).run();
+    }
+
+    /** Fixes a project already loaded and reviewed. */
+    public FixResult fix(Project project, Review review, FixOptions options) {
+        return new Run(project, review, options).run();
+    }
+
+    private final class Run {
+        final Project project;
+        final Review before;
+        final FixOptions options;
+        final FileTexts texts;
+        final List<AppliedFix> applied = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        final Set<Fix> refused = new HashSet<>();
+        final Set<Map<String, String>> states = new HashSet<>();
+        Map<String, String> overlay = new TreeMap<>();
+        Review current;
+        int rounds;
+
+        Run(Project project, Review before, FixOptions options) {
+            this.project = project;
+            this.before = before;
+            this.options = options;
+            this.texts = new FileTexts(project.files());
+            this.current = before;
+            states.add(Map.of());
+        }
+
+        FixResult run() {
+            while (rounds < options.maxRounds()) {
+                List<Finding> chosen = choose();
+                if (chosen.isEmpty()) {
+                    break;
+                }
+                rounds++;
+                Map<String, String> next = apply(overlay, chosen);
+                if (next.equals(overlay)) {
+                    break;
+                }
+                Review reviewed = reviewAt(next);
+                if (reviewed == null) {
+                    next = applyOneByOne(chosen);
+                    reviewed = next == null ? null : reviewAt(next);
+                    if (reviewed == null) {
+                        continue;
+                    }
+                } else {
+                    record(chosen);
+                }
+                if (!states.add(next)) {
+                    break;
+                }
+                overlay = next;
+                current = reviewed;
+            }
+            return result();
+        }
+
+        /** The allowed fixes of the current review that can be applied together, most severe first. */
+        private List<Finding> choose() {
+            List<Finding> chosen = new ArrayList<>();
+            for (Finding finding : current.findings()) {
+                Fix fix = finding.fix();
+                if (fix == null || !options.allows(finding.ruleId(), fix.safety()) || refused.contains(fix)) {
+                    continue;
+                }
+                if (chosen.stream().anyMatch(c -> c.fix().conflictsWith(fix) || c.fix().equals(fix))) {
+                    continue;
+                }
+                String problem = texts.problem(fix, overlay);
+                if (problem != null) {
+                    refused.add(fix);
+                    problems.add(finding.ruleId() + ": " + fix.title() + ": " + problem);
+                    continue;
+                }
+                chosen.add(finding);
+            }
+            return chosen;
+        }
+
+        private Map<String, String> apply(Map<String, String> base, List<Finding> findings) {
+            Map<String, List<TextEdit>> byFile = new LinkedHashMap<>();
+            for (Finding finding : findings) {
+                for (TextEdit edit : finding.fix().edits()) {
+                    byFile.computeIfAbsent(edit.file(), f -> new ArrayList<>()).add(edit);
+                }
+            }
+            Map<String, String> next = new TreeMap<>(base);
+            for (var entry : byFile.entrySet()) {
+                String text = texts.current(entry.getKey(), base);
+                next.put(entry.getKey(), Edits.apply(text, entry.getValue()));
+            }
+            return next;
+        }
+
+        /** The review of the project with these texts, or null when an edited file no longer parses. */
+        private Review reviewAt(Map<String, String> next) {
+            Project fixed = loader.load(project.root(), next);
+            for (Diagnostic d : fixed.diagnostics()) {
+                if (d.level() == Diagnostic.Level.ERROR && next.containsKey(d.path()) && !failedBefore(d)) {
+                    return null;
+                }
+            }
+            return reviewer.review(fixed);
+        }
+
+        private boolean failedBefore(Diagnostic d) {
+            return current.project().diagnostics().stream()
+                    .anyMatch(old -> old.level() == Diagnostic.Level.ERROR && d.path().equals(old.path()));
+        }
+
+        /** Applies the fixes one at a time, keeping each that leaves the files readable; null when none does. */
+        private Map<String, String> applyOneByOne(List<Finding> chosen) {
+            Map<String, String> state = overlay;
+            boolean any = false;
+            for (Finding finding : chosen) {
+                if (texts.problem(finding.fix(), state) != null) {
+                    continue;
+                }
+                Map<String, String> next = apply(state, List.of(finding));
+                if (reviewAt(next) == null) {
+                    refused.add(finding.fix());
+                    problems.add(finding.ruleId() + ": " + finding.fix().title()
+                            + ": the result would not parse, so it was not applied");
+                    continue;
+                }
+                state = next;
+                record(List.of(finding));
+                any = true;
+            }
+            return any ? state : null;
+        }
+
+        private void record(List<Finding> findings) {
+            for (Finding f : findings) {
+                applied.add(new AppliedFix(f, f.fix(), rounds));
+            }
+        }
+
+        private FixResult result() {
+            List<FileChange> changes = new ArrayList<>();
+            for (var entry : overlay.entrySet()) {
+                FileTexts.Original original = texts.original(entry.getKey());
+                if (!entry.getValue().equals(original.text())) {
+                    changes.add(new FileChange(entry.getKey(), original.text(), entry.getValue(), original.fingerprint()));
+                }
+            }
+            Set<String> reportedBefore = new HashSet<>();
+            before.findings().forEach(f -> reportedBefore.add(f.ruleId() + "@" + f.location().file()));
+            List<Finding> introduced = current.findings().stream()
+                    .filter(f -> !reportedBefore.contains(f.ruleId() + "@" + f.location().file())).toList();
+            List<Remaining> remaining = current.findings().stream().map(f -> new Remaining(f, reason(f))).toList();
+            return new FixResult(before, current, applied, changes, remaining, introduced, problems, rounds);
+        }
+
+        private Remaining.Reason reason(Finding finding) {
+            if (!options.selects(finding.ruleId())) {
+                return Remaining.Reason.NOT_SELECTED;
+            }
+            FixSafety safety = finding.fix() != null ? finding.fix().safety() : finding.rule().fix();
+            return switch (safety) {
+                case NONE -> Remaining.Reason.NO_FIX;
+                case SUGGESTION -> Remaining.Reason.SUGGESTION;
+                case UNSAFE -> options.unsafe() ? reasonOffered(finding) : Remaining.Reason.UNSAFE;
+                case SAFE -> reasonOffered(finding);
+            };
+        }
+
+        private Remaining.Reason reasonOffered(Finding finding) {
+            return finding.fix() == null ? Remaining.Reason.NO_FIX : Remaining.Reason.NOT_RESOLVED;
+        }
+    }
+}
