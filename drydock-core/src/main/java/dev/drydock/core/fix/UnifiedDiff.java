@@ -25,6 +25,10 @@ public final class UnifiedDiff {
         String from = change.created() ? "/dev/null" : "a/" + change.path();
         List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(from, "b/" + change.path(), before, patch, CONTEXT);
         StringBuilder out = new StringBuilder();
+        if (before.isEmpty() && diff.size() > 2) {
+            diff = new ArrayList<>(diff);
+            diff.set(2, diff.get(2).replaceFirst("^@@ -1,0 ", "@@ -0,0 ")); // an empty original, as diff and git write it
+        }
         for (String line : diff) {
             out.append(line).append('\n');
         }
