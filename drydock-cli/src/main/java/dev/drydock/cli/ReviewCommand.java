@@ -1,5 +1,7 @@
 package dev.drydock.cli;
 
+import dev.drydock.core.fix.FixEngine;
+import dev.drydock.core.fix.FixOptions;
 import dev.drydock.core.json.ReviewJson;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.project.ProjectLoader;
@@ -72,7 +74,8 @@ final class ReviewCommand implements Callable<Integer> {
             case json -> ReviewJson.write(review, path.toString(), new Version().getVersion()[0].replace("drydock ", ""),
                     writer);
             case text -> new ReviewText(writer, useColor()).print(review);
-            case markdown -> new ReviewMarkdown(writer).print(review);
+            case markdown -> new ReviewMarkdown(writer).print(review,
+                    FixEngine.standard().fix(project, review, FixOptions.withUnsafe()));
         }
         writer.flush();
         emit(text.toString());

@@ -1,6 +1,7 @@
 package dev.drydock.core.report;
 
 import dev.drydock.core.project.Container;
+import dev.drydock.core.fix.FixResult;
 import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Review;
@@ -28,6 +29,15 @@ public final class ReviewMarkdown {
     }
 
     public void print(Review review) {
+        print(review, null);
+    }
+
+    /**
+     * The review, with its Recommended Improvements and Before/After sections taken from what
+     * {@code drydock fix --unsafe} produces ({@code fixes}, computed by the fix engine on this review);
+     * null to describe the recommendations in words only.
+     */
+    public void print(Review review, FixResult fixes) {
         String name = review.project().root().getFileName() == null ? "project" : review.project().root().getFileName().toString();
         out.println("# Container Setup Review: " + name);
         out.println();
@@ -41,8 +51,12 @@ public final class ReviewMarkdown {
         number = issues(review, "## 🟢 Medium Priority Issues", List.of(Severity.MEDIUM), number);
         issues(review, "## 🔵 Low Priority Issues", List.of(Severity.LOW, Severity.INFO), number);
         strengths(review);
-        improvements(review);
-        comparison(review);
+        if (fixes == null) {
+            improvements(review);
+        } else {
+            new FixedFilesSection(out).print(fixes);
+        }
+        comparison(review, fixes);
         priorities(review);
         new TestingRecommendations(out).print(review);
         resources(review);
@@ -147,7 +161,7 @@ public final class ReviewMarkdown {
         }
     }
 
-    private void comparison(Review review) {
+    private void comparison(Review review, FixResult fixes) {
         if (review.findings().isEmpty()) {
             return;
         }
@@ -161,10 +175,26 @@ public final class ReviewMarkdown {
         for (Finding f : review.findings()) {
             if (seen.add(f.ruleId())) {
                 out.println("| " + cell(f.rule().title()) + " | " + cell(f.message()) + " | "
-                        + cell(firstSentence(f.effectiveRecommendation())) + " |");
+                        + cell(after(f, fixes)) + " |");
             }
         }
         out.println();
+    }
+
+    /** What becomes of a finding: fixed by drydock, or what to do by hand. */
+    private static String after(Finding f, FixResult fixes) {
+        String recommendation = firstSentence(f.effectiveRecommendation());
+        if (fixes == null) {
+            return recommendation;
+        }
+        boolean remains = fixes.remaining().stream()
+                .anyMatch(r -> r.finding().ruleId().equals(f.ruleId())
+                        && java.util.Objects.equals(r.finding().location().file(), f.location().file()));
+        if (!remains) {
+            return "Fixed by `drydock fix" + (f.fixSafety() == dev.drydock.core.edit.FixSafety.SAFE ? "" : " --unsafe")
+                    + "`";
+        }
+        return "By hand: " + recommendation;
     }
 
     private void priorities(Review review) {
@@ -241,7 +271,7 @@ public final class ReviewMarkdown {
         return l.span() == null ? "`" + l.file() + "`" : "`" + l.file() + "` line " + l.line();
     }
 
-    private static String language(String file) {
+    static String language(String file) {
         if (file == null) {
             return "";
         }

@@ -1,5 +1,6 @@
 package dev.drydock.core.report;
 
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Severity;
@@ -42,6 +43,13 @@ public final class ReviewText {
                 .filter(e -> e.getValue() > 0).map(e -> e.getValue() + " " + e.getKey().id())
                 .collect(Collectors.joining(", ")) + (review.findings().isEmpty() ? "none" : "")
                 + "; " + review.strengths().size() + " good practice(s)");
+        long safe = review.findings().stream().filter(f -> f.fixSafety() == FixSafety.SAFE).count();
+        long unsafe = review.findings().stream().filter(f -> f.fixSafety() == FixSafety.UNSAFE).count();
+        if (safe + unsafe > 0) {
+            out.println((safe > 0 ? safe + " fixable with `drydock fix`" : "") + (safe > 0 && unsafe > 0 ? ", " : "")
+                    + (unsafe > 0 ? unsafe + " more with `drydock fix --unsafe`" : "")
+                    + " (`--dry-run` shows the diff first)");
+        }
         out.flush();
     }
 

@@ -2,6 +2,8 @@ package dev.drydock.core.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.core.fix.FixEngine;
+import dev.drydock.core.fix.FixOptions;
 import dev.drydock.core.json.ReviewJson;
 import dev.drydock.core.project.ProjectLoader;
 import dev.drydock.core.report.ReviewMarkdown;
@@ -33,7 +35,8 @@ class ReviewGoldenTest {
         PrintWriter out = new PrintWriter(text);
         switch (format) {
             case "txt" -> new ReviewText(out, false).print(review);
-            case "md" -> new ReviewMarkdown(out).print(review);
+            case "md" -> new ReviewMarkdown(out).print(review, FixEngine.standard().fix(review.project(), review,
+                    FixOptions.withUnsafe()));
             default -> ReviewJson.write(review, "examples/unify", "test", out);
         }
         out.flush();
