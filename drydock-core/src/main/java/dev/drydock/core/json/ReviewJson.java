@@ -13,7 +13,7 @@ import java.io.Writer;
 /**
  * A review as JSON, the contract other tools rely on: {@code tool}, {@code project}, {@code findings}
  * (rule, severity, title, message, file, line, endLine, column, endColumn, category, aliases, and the
- * recommendation), {@code strengths} (rule, title, message, file, line, endLine) and {@code summary}
+ * recommendation, and the {@code fix} drydock offers: safety, title, files), {@code strengths} (rule, title, message, file, line, endLine) and {@code summary}
  * (count per severity). Files are relative to the project root; lines and columns 1-based; a finding
  * about the project as a whole has no file.
  */
@@ -36,8 +36,12 @@ public final class ReviewJson {
                         .field("title", f.rule().title()).field("message", f.message());
                 location(out, f.location());
                 out.field("category", f.rule().category().id()).strings("aliases", f.rule().aliases())
-                        .field("implicit", f.implicit()).field("recommendation", f.effectiveRecommendation())
-                        .endObject();
+                        .field("implicit", f.implicit()).field("recommendation", f.effectiveRecommendation());
+                if (f.fix() != null) {
+                    out.startObject("fix").field("safety", f.fix().safety().id()).field("title", f.fix().title())
+                            .strings("files", f.fix().files()).endObject();
+                }
+                out.endObject();
             }
             out.endArray();
             out.startArray("strengths");

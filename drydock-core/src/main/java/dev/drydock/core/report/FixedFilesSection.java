@@ -44,7 +44,7 @@ final class FixedFilesSection {
                     : FixText.plural((int) severe, "critical or high finding")) + (fixes.introduced().isEmpty()
                     ? " and no new one" : " and " + FixText.plural(fixes.introduced().size(), "new finding")) + ". `drydock fix`"
                     + " alone applies " + (safe == 0 ? "none of them: each changes behaviour" : "the " + FixText.plural((int) safe,
-                    "safe fix", "safe fixes") + ", which keep the behaviour") + "; `--dry-run` shows the diff first.");
+                    "safe fix", "safe fixes") + " (" + (safe == 1 ? "it keeps" : "they keep") + " the behaviour)") + "; `--dry-run` shows the diff first.");
             out.println();
             files(fixes);
             applied(fixes.applied());
