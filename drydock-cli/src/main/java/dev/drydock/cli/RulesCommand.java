@@ -1,5 +1,6 @@
 package dev.drydock.cli;
 
+import dev.drydock.core.json.RulesJson;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleMetadata;
 import dev.drydock.core.review.Rules;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -16,8 +18,14 @@ import picocli.CommandLine.Spec;
         description = "List the rules, or explain one (by id or by an alias such as DL3002).")
 final class RulesCommand implements Callable<Integer> {
 
+    enum Format { text, json }
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "A rule id or alias.")
     String id;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (default) or json (the list: id, title, severity, category, aliases, fix, fixable, summary).")
+    Format format;
 
     @Spec
     CommandSpec spec;
@@ -25,10 +33,16 @@ final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (id == null && format == Format.json) {
+            RulesJson.write(Rules.all(), out);
+            out.flush();
+            return 0;
+        }
         if (id == null) {
             for (Rule rule : Rules.all()) {
                 RuleMetadata m = rule.metadata();
-                out.printf("%-30s %-8s %-15s %s%n", m.id(), m.severity().id(), m.category().id(), m.title());
+                out.printf("%-30s %-8s %-15s %-10s %s%n", m.id(), m.severity().id(), m.category().id(), m.fix().id(),
+                        m.title());
             }
             out.flush();
             return 0;

@@ -14,6 +14,17 @@ class RulesCommandTest {
     }
 
     @Test
+    void listsEveryRuleAsJson() throws Exception {
+        CliRun run = CliRun.of("rules", "--format", "json");
+        var rules = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(rules.size()).isEqualTo(dev.drydock.core.review.Rules.all().size());
+        var first = rules.get(0);
+        for (String field : new String[] {"id", "title", "severity", "category", "aliases", "fix", "fixable", "summary"}) {
+            assertThat(first.has(field)).as(field).isTrue();
+        }
+    }
+
+    @Test
     void explainsARuleFoundByAnAlias() {
         CliRun run = CliRun.of("rules", "DL3002");
         assertThat(run.out()).startsWith("runs-as-root: Container runs as root").contains("Recommendation:");
