@@ -107,7 +107,7 @@ public final class BuildArgsMissing implements Rule {
             context.finding(this, image.dockerfile(), Stages.imageSpan(root), message)
                     .implicit()
                     .recommendation(recommendation)
-                    .fix(fix(image, ref, arg, version.version()))
+                    .fix(fix(image, ref, arg, withBuild(tag, version.version())))
                     .add();
         }
     }
@@ -140,7 +140,7 @@ public final class BuildArgsMissing implements Rule {
             int to;
             if (ref.familiarName().equals(e.reference().familiarName())) {
                 TagVersion v = e.reference().version();
-                if (v == null || !version.equals(v.version())) {
+                if (v == null || !v.hasVersion() || !version.equals(withBuild(tag, v.version()))) {
                     continue;
                 }
                 from = tag.indexOf(version);
@@ -159,6 +159,14 @@ public final class BuildArgsMissing implements Rule {
         }
         return Fix.of("declare ARG " + arg + "=" + version + " and use it in FROM", FixSafety.SAFE, edits);
     }
+
+    /** The version with the build number some tags write after it (eclipse-temurin's 21.0.9_10). */
+    private static String withBuild(String tag, String version) {
+        Matcher m = BUILD.matcher(tag.substring(tag.indexOf(version) + version.length()));
+        return m.lookingAt() ? version + m.group() : version;
+    }
+
+    private static final Pattern BUILD = Pattern.compile("_\\d+(?=$|-)");
 
     private static boolean declaresArg(BuiltImage image) {
         for (Instruction instruction : image.model().syntax().instructions()) {

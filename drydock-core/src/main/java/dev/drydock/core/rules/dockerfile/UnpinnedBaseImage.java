@@ -138,6 +138,13 @@ public final class UnpinnedBaseImage implements Rule {
                 || !(d.instruction().arguments() instanceof ArgList args)) {
             return null;
         }
+        for (Stage other : image.model().stages()) {
+            if (other.base() instanceof BaseImage.External e && e.reference() != null
+                    && VARIABLE.matcher(e.written()).results().anyMatch(r -> r.group(1).equals(name))
+                    && !ref.familiarName().equals(e.reference().familiarName())) {
+                return null; // the version is also part of another image's tag (maven:3.9-eclipse-temurin-21)
+            }
+        }
         KeyValue entry = args.entries().stream().filter(e -> e.name().value().equals(name)).findFirst().orElse(null);
         String full = BaseImageVersions.fullVersion(ImageTags.officialName(ref), version).orElse(null);
         if (entry == null || full == null) {
