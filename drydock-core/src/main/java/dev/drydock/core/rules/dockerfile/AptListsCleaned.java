@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.review.Category;
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -9,6 +10,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.DockerfileEdits;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import java.util.List;
@@ -95,6 +97,11 @@ public final class AptListsCleaned implements Rule {
                         .recommendation("End this RUN with && rm -rf /var/lib/apt/lists/* after the last apt-get"
                                 + " install (apt-get clean does not remove the lists), or run it with"
                                 + " --mount=type=cache,target=/var/lib/apt/lists,sharing=locked.")
+                        .fix(run.script() == null ? null : DockerfileEdits.appendToRun(run.instruction(),
+                                        image.model().syntax().escapeChar(), "rm -rf " + LISTS + "/*")
+                                .map(edit -> Fix.of("remove the apt package lists in the same RUN", FixSafety.SAFE,
+                                        edit))
+                                .orElse(null))
                         .add();
             }
             if (bad == 0 && firstGood != null) {

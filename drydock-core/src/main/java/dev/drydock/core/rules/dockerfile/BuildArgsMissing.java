@@ -6,7 +6,12 @@ import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.image.TagVersion;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.SourceEdits;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.source.Span;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -102,9 +107,66 @@ public final class BuildArgsMissing implements Rule {
             context.finding(this, image.dockerfile(), Stages.imageSpan(root), message)
                     .implicit()
                     .recommendation(recommendation)
+                    .fix(fix(image, ref, arg, withBuild(tag, version.version())))
                     .add();
         }
     }
+
+    /**
+     * {@code ARG NAME=version} before the first FROM, and the version replaced by {@code ${NAME}} in every
+     * literal FROM whose tag carries it: the same image at the same version, and images that name the
+     * runtime in their tag (maven:3.9-eclipse-temurin-21).
+     */
+    private static Fix fix(BuiltImage image, ImageReference ref, String arg, String version) {
+        SourceFile file = image.model().syntax().file();
+        List<TextEdit> edits = new ArrayList<>();
+        Instruction firstFrom = image.model().stages().get(0).from();
+        edits.add(SourceEdits.insertLinesBefore(file, file.position(firstFrom.span().start()).line(),
+                "ARG " + arg + "=" + version));
+        String variable = "${" + arg + "}";
+        for (Stage s : image.neededStages()) {
+            if (!(s.base() instanceof BaseImage.External e) || e.reference() == null || !e.reference().isImage()
+                    || e.reference().tag() == null || e.written().contains("$")) {
+                continue;
+            }
+            Span word = Stages.imageSpan(s);
+            String written = file.text(word);
+            String tag = e.reference().tag();
+            int tagAt = written.lastIndexOf(":" + tag) + 1;
+            if (tagAt == 0 || tagAt + tag.length() != written.length()) {
+                continue;
+            }
+            int from;
+            int to;
+            if (ref.familiarName().equals(e.reference().familiarName())) {
+                TagVersion v = e.reference().version();
+                if (v == null || !v.hasVersion() || !version.equals(withBuild(tag, v.version()))) {
+                    continue;
+                }
+                from = tag.indexOf(version);
+                to = from + version.length();
+            } else {
+                Matcher m = runtimeToken(ref, version).matcher(tag);
+                if (!m.find()) {
+                    continue;
+                }
+                int g = m.group(1) != null ? 1 : 2;
+                from = m.start(g);
+                to = m.end(g);
+            }
+            edits.add(TextEdit.replace(image.dockerfile(), word.start() + tagAt + from, word.start() + tagAt + to,
+                    variable));
+        }
+        return Fix.of("declare ARG " + arg + "=" + version + " and use it in FROM", FixSafety.SAFE, edits);
+    }
+
+    /** The version with the build number some tags write after it (eclipse-temurin's 21.0.9_10). */
+    private static String withBuild(String tag, String version) {
+        Matcher m = BUILD.matcher(tag.substring(tag.indexOf(version) + version.length()));
+        return m.lookingAt() ? version + m.group() : version;
+    }
+
+    private static final Pattern BUILD = Pattern.compile("_\\d+(?=$|-)");
 
     private static boolean declaresArg(BuiltImage image) {
         for (Instruction instruction : image.model().syntax().instructions()) {

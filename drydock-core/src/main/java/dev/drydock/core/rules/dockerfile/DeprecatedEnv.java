@@ -8,7 +8,10 @@ import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.Pep440Version;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.dockerfile.syntax.KeyValueList;
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.rules.support.DockerfileEdits;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -66,6 +69,7 @@ public final class DeprecatedEnv implements Rule {
                     "production behaviour (debug off) is Flask's default; in development set FLASK_DEBUG=1 or run"
                             + " flask run --debug, outside the image"));
 
+    private static final Pattern DEVELOPMENT = Pattern.compile("(?i)dev|development|local|debug");
     private static final Pattern CLAUSE = Pattern.compile("\\s*(===|~=|==|>=|<=|!=|>|<|\\^|~)?\\s*v?([0-9][0-9a-zA-Z.*+!-]*)\\s*");
 
     @Override
@@ -99,7 +103,24 @@ public final class DeprecatedEnv implements Rule {
                 .recommendation("Remove ENV " + entry.assignment()
                         + (compose.isEmpty() ? "" : " (and the same entry in docker-compose.yml)") + ": " + d.instead()
                         + ".")
+                .fix(removal(entry))
                 .add();
+    }
+
+    /**
+     * Deletes the entry (the ENV line when it is its only key). The image then behaves as Flask does
+     * without the variable: production mode, which is also what a development value no longer gave.
+     */
+    private static Fix removal(ImageVariables.Entry entry) {
+        if (!(entry.instruction().arguments() instanceof KeyValueList list)) {
+            return null;
+        }
+        String value = entry.value() == null ? "" : entry.value();
+        String title = "remove ENV " + entry.assignment() + (DEVELOPMENT.matcher(value).matches()
+                ? " (ignored by the framework: the image runs in production mode, as it already did)"
+                : " (ignored by the framework)");
+        return Fix.of(title, FixSafety.SAFE, DockerfileEdits.removeEntry(entry.instruction(), list.entries(),
+                entry.entry()));
     }
 
     private static List<String> composeSettings(BuiltImage image, String name) {

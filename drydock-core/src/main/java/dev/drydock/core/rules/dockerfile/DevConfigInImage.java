@@ -4,7 +4,12 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.dockerfile.syntax.ArgList;
+import dev.drydock.core.dockerfile.syntax.KeyValue;
+import dev.drydock.core.dockerfile.syntax.KeyValueList;
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.rules.support.DockerfileEdits;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -127,7 +132,28 @@ public final class DevConfigInImage implements Rule {
         context.finding(this, image.dockerfile(), entry.entry().span(), message.toString())
                 .severity(arg ? Severity.HIGH : Severity.CRITICAL)
                 .recommendation(recommendation)
+                .fix(fix(image, entry, replacement))
                 .add();
+    }
+
+    /** The production value written in place of the development one, or the entry removed when there is none. */
+    private static Fix fix(BuiltImage image, ImageVariables.Entry entry, String replacement) {
+        if (!(entry.instruction().arguments() instanceof KeyValueList list) && !(entry.instruction().arguments()
+                instanceof ArgList)) {
+            return null;
+        }
+        String keyword = entry.kind() == Variables.Kind.ARG ? "ARG " : "ENV ";
+        if (replacement == null) {
+            List<KeyValue> entries = entry.instruction().arguments() instanceof KeyValueList kv ? kv.entries()
+                    : ((ArgList) entry.instruction().arguments()).entries();
+            return Fix.of("remove " + keyword + entry.assignment() + " from the image", FixSafety.UNSAFE,
+                    DockerfileEdits.removeEntry(entry.instruction(), entries, entry.entry()));
+        }
+        SourceFile file = entry.instruction().file();
+        return DockerfileEdits.replaceValue(file, entry.entry(), entry.value(), replacement)
+                .map(edit -> Fix.of("set " + keyword + entry.name() + "=" + replacement + " (production value)",
+                        FixSafety.UNSAFE, edit))
+                .orElse(null);
     }
 
     /**
@@ -263,7 +289,7 @@ public final class DevConfigInImage implements Rule {
             String token = m.group().toLowerCase(Locale.ROOT);
             if (DEV_TOKENS.contains(token)) {
                 return Optional.of(new Verdict("names a development resource (\"" + m.group() + "\" in " + part + ")",
-                        replaceTokens(value, false), false));
+                        withoutDevelopmentWord(value), false));
             }
         }
         return Optional.empty();
@@ -308,6 +334,37 @@ public final class DevConfigInImage implements Rule {
             case "on" -> "off";
             default -> "0";
         };
+    }
+
+    /**
+     * The value with its development word dropped from the last path part, with one separator next to it:
+     * unify_dev.db -> unify.db, config.development.yml -> config.yml, app-dev -> app. When nothing would be
+     * left of the name (dev.db), the word becomes prod/production instead.
+     */
+    static String withoutDevelopmentWord(String value) {
+        int partStart = value.endsWith("/") ? value.length() : value.lastIndexOf('/') + 1;
+        String part = value.substring(partStart);
+        Matcher m = TOKEN.matcher(part);
+        while (m.find()) {
+            if (!DEV_TOKENS.contains(m.group().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            int start = m.start();
+            int end = m.end();
+            if (start > 0 && "_.-".indexOf(part.charAt(start - 1)) >= 0 && (start - 1 > 0)) {
+                start--;
+            } else if (end < part.length() && "_-".indexOf(part.charAt(end)) >= 0) {
+                end++;
+            } else {
+                break;
+            }
+            String dropped = part.substring(0, start) + part.substring(end);
+            if (!TOKEN.matcher(dropped.replaceAll("\\.[A-Za-z0-9]+$", "")).find()) {
+                break;
+            }
+            return value.substring(0, partStart) + dropped;
+        }
+        return replaceTokens(value, false);
     }
 
     /** unify_dev.db -> unify_prod.db; config.development.yml -> config.production.yml. */

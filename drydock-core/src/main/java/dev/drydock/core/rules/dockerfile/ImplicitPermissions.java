@@ -3,7 +3,11 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.rules.support.DockerfileEdits;
+import dev.drydock.core.rules.support.UserIds;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -51,6 +55,10 @@ public final class ImplicitPermissions implements Rule {
             "temp", "media", "storage", "sessions", "session", "files", "db", "database", "output", "outputs", "state",
             "attachments", "instance");
 
+    /** Folders shared by the whole system: never given to the application's user or narrowed. */
+    private static final Set<String> SYSTEM_FOLDERS = Set.of("/", "/tmp", "/var", "/var/tmp", "/var/log",
+            "/var/cache", "/var/lib", "/var/run", "/run", "/dev/shm");
+
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
@@ -84,14 +92,51 @@ public final class ImplicitPermissions implements Rule {
                         }
                     }
                     if (!dirs.isEmpty()) {
-                        report(context, image, call, dirs, runUser);
+                        report(context, image, call, dirs, runUser, ownershipFix(image, run, call, dirs, runUser));
                     }
                 }
             }
         }
     }
 
-    private void report(ReviewContext context, BuiltImage image, Call call, Map<String, String> dirs, String runUser) {
+    /**
+     * For an image that already runs as a non-root user: chown (recursive from the first writable folder)
+     * and chmod 0750 right after the mkdir, to the user's numeric ids when the Dockerfile creates it with
+     * fixed ones (the RUN may come before the one that creates the user). While the image runs as root
+     * there is no owner to give yet: no fix, so that the fix that adds the user comes first and this one
+     * follows in the next round with its ids.
+     */
+    private static Fix ownershipFix(BuiltImage image, RunStep run, Call call, Map<String, String> dirs,
+            String runUser) {
+        if (runUser == null || isRoot(runUser) || run.script() == null) {
+            return null;
+        }
+        String owner = UserIds.owner(image, runUser);
+        Set<String> tops = new LinkedHashSet<>();
+        for (Map.Entry<String, String> dir : dirs.entrySet()) {
+            if (SYSTEM_FOLDERS.contains(dir.getKey())) {
+                return null;
+            }
+            String top = topWritable(dir.getValue());
+            String topPath = ContainerPaths.clean(top.startsWith("/") ? top : run.workdir() + "/" + top);
+            tops.add(SYSTEM_FOLDERS.contains(topPath) ? dir.getValue() : top);
+        }
+        Set<String> modes = new LinkedHashSet<>(tops);
+        modes.addAll(dirs.values());
+        String commands = "chown -R " + owner + " " + String.join(" ", tops) + " && chmod 0750 "
+                + String.join(" ", modes);
+        List<Call> calls = run.calls();
+        boolean last = calls.get(calls.size() - 1) == call;
+        TextEdit edit = last
+                ? DockerfileEdits.appendToRun(run.instruction(), image.model().syntax().escapeChar(), commands)
+                        .orElse(null)
+                : TextEdit.insert(image.dockerfile(), call.span().end(), " && " + commands);
+        return edit == null ? null : Fix.of("give " + String.join(", ", tops) + " to " + owner + " (mode 0750)",
+                FixSafety.UNSAFE, edit);
+    }
+
+    private void report(ReviewContext context, BuiltImage image, Call call, Map<String, String> dirs, String runUser,
+            Fix fix) {
         List<String> paths = new ArrayList<>(dirs.keySet());
         boolean nonRoot = runUser != null && !isRoot(runUser);
         StringBuilder message = new StringBuilder("mkdir creates ").append(BuildToolsInFinalImage.join(paths))
@@ -120,6 +165,7 @@ public final class ImplicitPermissions implements Rule {
         context.finding(this, image.dockerfile(), call.span(), message.toString())
                 .severity(nonRoot ? Severity.HIGH : Severity.MEDIUM)
                 .recommendation(recommendation)
+                .fix(fix)
                 .add();
     }
 

@@ -5,7 +5,13 @@ import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.source.SourceFile;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -77,8 +83,38 @@ public final class OciLabelsMissing implements Rule {
             context.finding(this, new Location(image.dockerfile(), image.stage().from().span()), message.toString())
                     .implicit()
                     .recommendation(recommendation(image, context.project()))
+                    .fix(fix(image, context.project()))
                     .add();
         }
+    }
+
+    /**
+     * A LABEL after the final stage's FROM with what the project itself tells: the title and, when git
+     * knows it, the source repository. Version and revision change with every build: they come from
+     * build arguments (or CI's metadata-action), which the fix leaves to the recommendation because an ARG
+     * declared here would also enter every later RUN's cache key.
+     */
+    private static Fix fix(BuiltImage image, Project project) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(PREFIX + "title", title(image, project));
+        RepositoryUrl.of(project).ifPresent(url -> labels.put(PREFIX + "source", url));
+        Instruction from = image.stage().from();
+        SourceFile file = from.file();
+        int line = file.position(Math.max(from.span().start(), from.span().end() - 1)).line();
+        String indent = SourceEdits.indentation(file, file.position(from.span().start()).line());
+        char escape = image.model().syntax().escapeChar();
+        StringBuilder text = new StringBuilder(indent).append("LABEL ");
+        int i = 0;
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            if (i++ > 0) {
+                text.append(' ').append(escape).append('\n').append(indent).append("      ");
+            }
+            text.append(label.getKey()).append("=\"").append(label.getValue().replace("\\", "\\\\")
+                    .replace("\"", "\\\"")).append('"');
+        }
+        return Fix.of("add OCI labels (" + String.join(", ", labels.keySet().stream()
+                .map(k -> k.substring(PREFIX.length())).toList()) + ")", FixSafety.SAFE,
+                SourceEdits.insertLinesAfter(file, line, text.toString()));
     }
 
     private static String recommendation(BuiltImage image, Project project) {

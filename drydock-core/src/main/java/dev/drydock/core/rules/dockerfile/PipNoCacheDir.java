@@ -1,7 +1,9 @@
 package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.review.Category;
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -75,6 +77,7 @@ public final class PipNoCacheDir implements Rule {
                         viaMount = true;
                     } else {
                         bad++;
+                        Call.Arg subcommand = pip.get().options().subcommand().orElseThrow();
                         context.finding(this, image.dockerfile(), span, describe(calls.get(i))
                                         + " runs without --no-cache-dir: pip's download cache (~/.cache/pip) stays in"
                                         + " the layer of this RUN")
@@ -82,6 +85,8 @@ public final class PipNoCacheDir implements Rule {
                                         + "; or, to keep the cache between builds without putting it in the image,"
                                         + " RUN --mount=type=cache,target=/root/.cache/pip " + describe(calls.get(i))
                                         + ".")
+                                .fix(run.script() == null ? null : Fix.of("add --no-cache-dir", FixSafety.SAFE,
+                                        TextEdit.insert(image.dockerfile(), subcommand.span().end(), " --no-cache-dir")))
                                 .add();
                     }
                 }

@@ -6,7 +6,15 @@ import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.SourceEdits;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -80,8 +88,27 @@ public final class PythonUnbuffered implements Rule {
                                     + " when the process is killed")
                     .implicit()
                     .recommendation("Add ENV PYTHONUNBUFFERED=1 to the final stage, before CMD.")
+                    .fix(Fix.of("add ENV " + NAME + "=1", FixSafety.SAFE, addEnv(image)))
                     .add();
         }
+    }
+
+    /**
+     * A line {@code ENV PYTHONUNBUFFERED=1} after the final stage's last ENV, or else right after its FROM
+     * (where it never invalidates the cache of later steps).
+     */
+    private static TextEdit addEnv(BuiltImage image) {
+        Stage stage = image.stage();
+        Instruction anchor = stage.from();
+        for (Step step : stage.steps()) {
+            if (step.instruction().kind() == InstructionKind.ENV) {
+                anchor = step.instruction();
+            }
+        }
+        SourceFile file = anchor.file();
+        int line = file.position(Math.max(anchor.span().start(), anchor.span().end() - 1)).line();
+        String indent = SourceEdits.indentation(file, file.position(anchor.span().start()).line());
+        return SourceEdits.insertLinesAfter(file, line, indent + "ENV " + NAME + "=1");
     }
 
     /** Where compose sets PYTHONUNBUFFERED, when it does for every container of the image; else null. */

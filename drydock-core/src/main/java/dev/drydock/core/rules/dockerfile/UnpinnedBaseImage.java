@@ -6,7 +6,14 @@ import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.dockerfile.syntax.ArgList;
+import dev.drydock.core.dockerfile.syntax.KeyValue;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.rules.support.BaseImageVersions;
+import dev.drydock.core.rules.support.DockerfileEdits;
+import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -49,7 +56,7 @@ import java.util.regex.Pattern;
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
         aliases = {"DL3006", "DL3007", "CKV_DOCKER_7", "DS001", "DS-0001", "Image Version Not Explicit",
             "Image Version Using 'latest'"},
-        fix = FixSafety.SUGGESTION,
+        fix = FixSafety.UNSAFE,
         effort = "15 min")
 public final class UnpinnedBaseImage implements Rule {
 
@@ -87,9 +94,76 @@ public final class UnpinnedBaseImage implements Rule {
         if (builder) {
             message.append("; it is the base of the builder ").append(Stages.describe(stage));
         }
+        Optional<String> pinned = BaseImageVersions.pinnedTag(ref);
+        String recommendation = recommendation(ref, movement.get(), pinWording(image.model(), external));
+        if (pinned.isPresent()) {
+            recommendation += " On " + BaseImageVersions.date() + " " + ref.familiarString() + " was "
+                    + ref.familiarName() + ":" + pinned.get() + "; drydock's fix pins that version (it cannot look up"
+                    + " the digest offline: add it yourself).";
+        }
         context.finding(this, image.dockerfile(), Stages.imageSpan(stage), message.toString())
-                .recommendation(recommendation(ref, movement.get(), pinWording(image.model(), external)))
+                .recommendation(recommendation)
+                .fix(pinned.map(tag -> pin(image, stage, external, tag)).orElse(null))
                 .add();
+    }
+
+    /**
+     * The edits that pin a FROM: the tag written in FROM, or, when FROM takes the version from a global ARG
+     * ({@code python:${PYTHON_VERSION}-slim}), that ARG's default and the variant written after it.
+     */
+    private static Fix pin(BuiltImage image, Stage stage, BaseImage.External external, String tag) {
+        ImageReference ref = external.reference();
+        SourceFile file = image.model().syntax().file();
+        Span word = Stages.imageSpan(stage);
+        String written = file.text(word);
+        String title = "pin " + ref.familiarString() + " to " + ref.familiarName() + ":" + tag;
+        if (written.equals(external.expanded())) {
+            int at = written.lastIndexOf(":" + ref.tag());
+            if (at < 0 || at + 1 + ref.tag().length() != written.length()) {
+                return null;
+            }
+            return Fix.of(title, FixSafety.UNSAFE, TextEdit.replace(image.dockerfile(), word.start() + at + 1,
+                    word.end(), tag));
+        }
+        Matcher m = VARIABLE.matcher(written);
+        if (!m.find() || image.model().options().buildArgs().containsKey(m.group(1))) {
+            return null;
+        }
+        String name = m.group(1);
+        int tagStart = written.lastIndexOf(':', m.start());
+        String version = ref.version().version();
+        Variables.Definition d = image.model().globalArgs().definition(name);
+        if (tagStart < 0 || written.indexOf('$', m.end()) >= 0 || d == null || d.instruction() == null
+                || !version.equals(d.value()) || !written.substring(tagStart + 1, m.start()).isEmpty()
+                || !(d.instruction().arguments() instanceof ArgList args)) {
+            return null;
+        }
+        for (Stage other : image.model().stages()) {
+            if (other.base() instanceof BaseImage.External e && e.reference() != null
+                    && VARIABLE.matcher(e.written()).results().anyMatch(r -> r.group(1).equals(name))
+                    && !ref.familiarName().equals(e.reference().familiarName())) {
+                return null; // the version is also part of another image's tag (maven:3.9-eclipse-temurin-21)
+            }
+        }
+        KeyValue entry = args.entries().stream().filter(e -> e.name().value().equals(name)).findFirst().orElse(null);
+        String full = BaseImageVersions.fullVersion(ImageTags.officialName(ref), version).orElse(null);
+        if (entry == null || full == null) {
+            return null;
+        }
+        int suffixStart = written.charAt(m.start() + 1) == '{' ? written.indexOf('}', m.start()) + 1 : m.end();
+        String suffix = written.substring(suffixStart);
+        String variant = ref.version().variant();
+        String pinnedVariant = BaseImageVersions.pinnedVariant(ImageTags.officialName(ref), variant);
+        List<TextEdit> edits = new ArrayList<>();
+        DockerfileEdits.replaceValue(file, entry, version, full).ifPresent(edits::add);
+        if (edits.isEmpty()) {
+            return null;
+        }
+        if (!pinnedVariant.equals(variant) && suffix.equals(variant.isEmpty() ? "" : "-" + variant)) {
+            edits.add(TextEdit.replace(image.dockerfile(), word.start() + suffixStart, word.end(),
+                    "-" + pinnedVariant));
+        }
+        return Fix.of(title + " (ARG " + name + "=" + full + ")", FixSafety.UNSAFE, edits);
     }
 
     private void checkCopyFrom(ReviewContext context, BuiltImage image, CopyCommand copy) {

@@ -1,0 +1,78 @@
+package dev.drydock.core.rules.support;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The numeric ids of a user and group that the image's own RUNs create (useradd, adduser, groupadd,
+ * addgroup, in their Debian and BusyBox spellings): what {@code chown} needs when it runs before the
+ * user exists.
+ */
+public final class UserIds {
+
+    private UserIds() {}
+
+    /**
+     * The owner to give files for {@code USER user[:group]}: {@code uid:gid} where the Dockerfile fixes
+     * them, the names as written otherwise ({@code app:app}, or {@code app} alone when no group is known).
+     */
+    public static String owner(BuiltImage image, String user) {
+        String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+        String group = user.contains(":") ? user.substring(user.indexOf(':') + 1) : null;
+        List<RunStep> runs = image.imageRuns();
+        String uid = numeric(name) ? name : userOption(runs, name, "-u", "--uid").orElse(name);
+        if (group == null && !numeric(name)) {
+            group = userOption(runs, name, "-g", "--gid", "--ingroup", "-G").orElse(null);
+        }
+        if (group != null && !numeric(group)) {
+            group = groupId(runs, group).orElse(group);
+        }
+        return group == null ? uid : uid + ":" + group;
+    }
+
+    private static Optional<String> userOption(List<RunStep> runs, String name, String... options) {
+        for (RunStep run : runs) {
+            for (Call call : run.calls("useradd", "adduser")) {
+                Call.Options parsed = call.options("-u", "--uid", "-g", "--gid", "-G", "--groups", "--ingroup", "-d",
+                        "--home", "--home-dir", "-s", "--shell", "-c", "--comment", "-h", "-k", "--gecos",
+                        "-K", "-e", "-f", "-p");
+                List<Call.Arg> operands = parsed.operands();
+                if (operands.isEmpty() || !operands.get(operands.size() - 1).value().equals(name)) {
+                    continue;
+                }
+                boolean busybox = call.is("adduser") && parsed.has("-D");
+                for (String option : options) {
+                    if (option.equals("-G") && !busybox || option.equals("-g") && busybox) {
+                        continue; // -G is useradd's supplementary groups; -g is BusyBox adduser's GECOS
+                    }
+                    List<String> values = parsed.values(option);
+                    if (!values.isEmpty()) {
+                        return Optional.of(values.get(0));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> groupId(List<RunStep> runs, String group) {
+        for (RunStep run : runs) {
+            for (Call call : run.calls("groupadd", "addgroup")) {
+                Call.Options parsed = call.options("-g", "--gid", "-K", "-p");
+                List<Call.Arg> operands = parsed.operands();
+                if (operands.isEmpty() || !operands.get(operands.size() - 1).value().equals(group)) {
+                    continue;
+                }
+                List<String> values = parsed.values("-g", "--gid");
+                if (!values.isEmpty() && numeric(values.get(0))) {
+                    return Optional.of(values.get(0));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean numeric(String value) {
+        return !value.isEmpty() && value.chars().allMatch(Character::isDigit);
+    }
+}

@@ -1,0 +1,3 @@
+import os
+from flask import Flask
+app = Flask(__name__)
