@@ -52,7 +52,7 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/build/building/best-practices/#leverage-build-cache",
                 "https://docs.docker.com/build/cache/"},
         aliases = {},
-        fix = FixSafety.SAFE,
+        fix = FixSafety.SUGGESTION,
         effort = "10 min",
         reportsStrengths = true)
 public final class LayerCaching implements Rule {

@@ -41,7 +41,7 @@ import java.util.Set;
                 "https://hub.docker.com/_/node#image-variants",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
         aliases = {},
-        fix = FixSafety.UNSAFE,
+        fix = FixSafety.SUGGESTION,
         effort = "30 min",
         reportsStrengths = true)
 public final class SlimBaseImage implements Rule {
