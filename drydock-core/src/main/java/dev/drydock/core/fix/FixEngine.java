@@ -43,15 +43,16 @@ public final class FixEngine {
     /** Fixes the project at {@code path} (a folder, or a file with the files read with it) in memory. */
     public FixResult fix(Path path, FixOptions options) {
         Project project = loader.load(path);
-        return new Run(project, reviewer.review(project), options).run();
+        return new Run(path, project, reviewer.review(project), options).run();
     }
 
-    /** Fixes a project already loaded and reviewed. */
+    /** Fixes a project folder already loaded and reviewed. */
     public FixResult fix(Project project, Review review, FixOptions options) {
-        return new Run(project, review, options).run();
+        return new Run(project.root(), project, review, options).run();
     }
 
     private final class Run {
+        final Path path;
         final Project project;
         final Review before;
         final FixOptions options;
@@ -64,7 +65,8 @@ public final class FixEngine {
         Review current;
         int rounds;
 
-        Run(Project project, Review before, FixOptions options) {
+        Run(Path path, Project project, Review before, FixOptions options) {
+            this.path = path;
             this.project = project;
             this.before = before;
             this.options = options;
@@ -142,7 +144,7 @@ public final class FixEngine {
 
         /** The review of the project with these texts, or null when an edited file no longer parses. */
         private Review reviewAt(Map<String, String> next) {
-            Project fixed = loader.load(project.root(), next);
+            Project fixed = loader.load(path, next); // a file given alone is re-read alone
             for (Diagnostic d : fixed.diagnostics()) {
                 if (d.level() == Diagnostic.Level.ERROR && next.containsKey(d.path()) && !failedBefore(d)) {
                     return null;

@@ -50,11 +50,12 @@ public final class ProjectLoader {
     }
 
     /**
-     * Reads a folder as it would be with some files' text replaced or added (root-relative paths):
-     * how a fix is checked by re-reading and re-reviewing before anything is written.
+     * Reads a folder (or a file, as {@link #load(Path)}) as it would be with some files' text replaced
+     * or added (paths relative to the project root): how a fix is checked by re-reading and
+     * re-reviewing before anything is written.
      */
-    public Project load(Path root, Map<String, String> overlay) {
-        ProjectLayout layout = scanner.scan(root);
+    public Project load(Path path, Map<String, String> overlay) {
+        ProjectLayout layout = scanner.scan(path);
         ProjectFiles files = ProjectFiles.open(layout.root(), scanner.maxTextBytes()).withOverlay(overlay);
         List<ProjectEntry> added = new ArrayList<>();
         for (String path : files.overlay().keySet()) {

@@ -151,6 +151,15 @@ class FixEngineTest {
     }
 
     @Test
+    void aFileGivenAloneIsReReviewedAlone() throws IOException {
+        dockerfile("from debian:12\nCMD [\"true\"]\n");
+        Files.writeString(dir.resolve("other.Dockerfile"), "from debian:12\n");
+        FixResult result = engine(new LowercaseFrom()).fix(dir.resolve("Dockerfile"), FixOptions.safeOnly());
+        assertThat(result.changes()).extracting(FileChange::path).containsExactly("Dockerfile");
+        assertThat(result.after().project().dockerfiles()).containsOnlyKeys("Dockerfile");
+    }
+
+    @Test
     void refusesToEditAFileThatIsNotValidUtf8() throws IOException {
         Files.write(dir.resolve("Dockerfile"), "from debian:12\n# caf\u00e9\nCMD [\"true\"]\n"
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
