@@ -14,7 +14,12 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -85,6 +90,7 @@ public final class DevServer implements Rule {
             context.finding(this, at, what + " runs " + found.server() + found.where())
                     .severity(found.severity())
                     .recommendation(recommendation(context, container, ep, app, found))
+                    .fix(productionServerFix(context, container, command, found, app))
                     .add();
         }
     }
@@ -185,6 +191,47 @@ public final class DevServer implements Rule {
         return "`" + text + "`";
     }
 
+    // ---- fix
+
+    /** Python development servers the fix replaces. */
+    private static final java.util.Set<Runtime> PYTHON_DEV_SERVERS = java.util.EnumSet.of(Runtime.PYTHON, Runtime.FLASK_RUN,
+            Runtime.DJANGO_RUNSERVER, Runtime.FASTAPI_DEV, Runtime.UVICORN, Runtime.GUNICORN);
+
+    /**
+     * The Dockerfile's CMD replaced by the production server command (and the server added to the
+     * manifest when it is not declared), for a Python development server started by the CMD of the
+     * image's own final stage, with no ENTRYPOINT and no compose command in the way.
+     */
+    private static Fix productionServerFix(ReviewContext context, Container c, EffectiveCommand command, Found found,
+            AppSource app) {
+        EntryPoint ep = c.entryPoint();
+        if (found.effective() != null && found.effective() != ep || !PYTHON_DEV_SERVERS.contains(ep.runtime())
+                || c.build() == null || c.build().stage() == null || c.build().model() == null
+                || c.service() != null && (c.service().command() != null || c.service().entrypoint() != null)
+                || !command.entrypoint().isEmpty() || command.cmdOrigin() == null
+                || !command.cmdOrigin().file().equals(c.build().dockerfile())) {
+            return null;
+        }
+        Instruction cmd = c.build().stage().steps().stream().map(Step::instruction)
+                .filter(i -> i.kind() == InstructionKind.CMD && i.span().start() == command.cmdOrigin().span().start())
+                .findFirst().orElse(null);
+        ProductionCommand server = ProductionCommand.of(c, app);
+        if (cmd == null || server.placeholder()) {
+            return null;
+        }
+        List<TextEdit> edits = new java.util.ArrayList<>();
+        edits.add(TextEdit.replace(c.build().dockerfile(), cmd.span(), "CMD " + Probes.json(server.argv())));
+        if (!server.declared()) {
+            var requirement = ServerRequirement.add(context.project(), c, server.requirement());
+            if (requirement.isEmpty()) {
+                return null;
+            }
+            edits.add(requirement.get());
+        }
+        return Fix.of("serve with " + server.server() + (server.declared() ? "" : " (" + server.requirement() + ")"),
+                FixSafety.UNSAFE, edits);
+    }
+
     // ---- recommendation
 
     private static String recommendation(ReviewContext context, Container c, EntryPoint ep, AppSource app, Found found) {
@@ -240,24 +287,23 @@ public final class DevServer implements Rule {
     }
 
     private static String python(Container c, AppSource app) {
-        AppFacts.ServerCommand server = AppFacts.pythonServer(c, app);
+        ProductionCommand server = ProductionCommand.of(c, app);
         StringBuilder out = new StringBuilder("Serve the application with " + server.server() + ": CMD "
                 + Probes.json(server.argv()));
         out.append(" (").append(server.server().equals("waitress") ? "threads" : "workers").append(": ")
-                .append(server.workers().basis()).append(")");
-        if (server.argv().stream().anyMatch(a -> a.startsWith("<project>"))) {
+                .append(server.basis()).append(")");
+        if (server.placeholder()) {
             out.append(", <project> being the package that holds settings.py (the image's sources are not in this project)");
         }
         out.append('.');
         if (!server.declared()) {
             String manifest = AppFacts.manifest(c, Ecosystem.PYPI).map(m -> m.file()).orElse("the requirements");
-            out.append(" Add ").append(server.server()).append(server.asgi() ? "[standard]" : "").append(" to ")
-                    .append(manifest).append('.');
+            out.append(" Add ").append(server.requirement()).append(" to ").append(manifest).append('.');
         }
         List<Dependency> heavy = AppFacts.dependencies(c, Ecosystem.PYPI, MemoryLimitTooLow.ML_PACKAGES);
-        if (!heavy.isEmpty() && !server.server().equals("waitress")) {
+        if (!heavy.isEmpty() && !server.server().equals("waitress") && !server.basis().contains("each process loads")) {
             out.append(" Each worker is a process that loads ").append(AppFacts.and(heavy.stream().map(Dependency::name).toList()))
-                    .append(" on its own: size the memory limit for it, or use fewer workers with --threads.");
+                    .append(" on its own: size the memory limit for the workers it runs.");
         }
         if (app.devServer().isPresent() && app.devServer().get().mainOnly()) {
             ServerCall call = app.devServer().get();

@@ -9,6 +9,7 @@ import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -95,15 +96,18 @@ public final class ProductionServerMissing implements Rule {
         Manifest manifest = manifestOf(c, framework);
         boolean asgi = Servers.ASGI_FRAMEWORKS.contains(framework.normalizedName());
         AppSource app = Apps.of(context, c);
-        AppFacts.ServerCommand command = AppFacts.pythonServer(c, app);
-        String server = asgi ? "uvicorn[standard]" : "gunicorn";
+        ProductionCommand command = ProductionCommand.of(c, app);
+        String server = command.requirement();
         context.finding(this, new Location(manifest.file(), framework.span()),
                 framework.name() + " is a" + (asgi ? "n ASGI" : " WSGI") + " framework, and " + manifest.file()
                         + " declares no production server to run it (" + (asgi ? "uvicorn, hypercorn, granian, daphne"
                         : "gunicorn, waitress, uWSGI") + "), nor does the Dockerfile install one")
                 .implicit()
-                .recommendation("Add " + server + " to " + manifest.file() + " (pinned like the other dependencies) and"
-                        + " start the application with it: CMD " + Probes.json(command.argv()) + ".")
+                .recommendation("Add " + server + " to " + manifest.file() + " and start the application with it: CMD "
+                        + Probes.json(command.argv()) + ".")
+                .fix(ServerRequirement.add(context.project(), c, server)
+                        .map(edit -> Fix.of("add " + server + " to " + manifest.file(), FixSafety.UNSAFE, edit))
+                        .orElse(null))
                 .add();
     }
 

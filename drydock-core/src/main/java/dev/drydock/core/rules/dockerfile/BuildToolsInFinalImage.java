@@ -52,7 +52,7 @@ import java.util.Set;
                 "https://docs.docker.com/build/building/best-practices/#use-multi-stage-builds",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
         aliases = {},
-        fix = FixSafety.SUGGESTION,
+        fix = FixSafety.UNSAFE,
         effort = "1 h")
 public final class BuildToolsInFinalImage implements Rule {
 
@@ -115,6 +115,7 @@ public final class BuildToolsInFinalImage implements Rule {
                         message.toString())
                 .severity(severity)
                 .recommendation(recommendation(image, install, names, runs))
+                .fix(PythonBuilderSplit.fix(context.project(), image).orElse(null))
                 .add();
     }
 

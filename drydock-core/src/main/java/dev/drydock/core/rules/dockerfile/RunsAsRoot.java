@@ -71,6 +71,7 @@ public final class RunsAsRoot implements Rule {
                     .implicit()
                     .recommendation((suggestion.startsWith("USER") ? "Switch to a non-root user before "
                             : "Add a non-root user and switch to it before ") + command + ": " + suggestion + ".")
+                    .fix(NonRootUserFix.fix(container).orElse(null))
                     .add();
         }
     }
@@ -91,10 +92,11 @@ public final class RunsAsRoot implements Rule {
                     + "), with COPY --chown=65532:65532 for the files it must write";
         }
         if (tools != null && "apk".equals(tools.packageManager())) {
-            return "RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app (BusyBox's tools on Alpine),"
+            return "RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app -s /sbin/nologin app (BusyBox's tools on Alpine),"
                     + " COPY --chown=app:app for " + workdir + ", then USER app";
         }
-        return "RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app,"
+        return "RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home"
+                + " --shell /usr/sbin/nologin app,"
                 + " COPY --chown=app:app for " + workdir + ", then USER app";
     }
 

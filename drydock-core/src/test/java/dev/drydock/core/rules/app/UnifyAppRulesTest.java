@@ -85,7 +85,8 @@ class UnifyAppRulesTest {
     void messagesAndRecommendationsUseTheProjectsOwnValues() {
         Finding dev = one("dev-server");
         assertThat(dev.message()).contains("python app.py").contains("Flask").contains("app.py line 28");
-        assertThat(dev.effectiveRecommendation()).contains("\"gunicorn\", \"--bind\", \"0.0.0.0:5000\", \"--workers\", \"5\", \"app:app\"")
+        assertThat(dev.effectiveRecommendation()).contains("\"gunicorn\", \"--bind\", \"0.0.0.0:5000\", \"--workers\", \"1\", \"--threads\", \"4\"")
+                .contains("\"--graceful-timeout\", \"30\", \"--access-logfile\", \"-\", \"app:app\"")
                 .contains("requirements.txt");
         Finding tool = one("healthcheck-tool-missing");
         assertThat(tool.message()).contains("curl").contains("python:3.11-slim");

@@ -1,0 +1,122 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.manifest.Dependency;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.rules.support.AppFacts;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The production server command drydock writes for a Python web application: gunicorn for WSGI
+ * (waitress when that is the server the project declares), uvicorn for ASGI, in exec form, with a
+ * graceful timeout under which the workers finish their requests on SIGTERM, and a worker count from
+ * the CPU limit that the memory the application's ML libraries take per process can lower
+ * (the estimates of {@link MemoryLimitTooLow}).
+ *
+ * @param server the server's package name
+ * @param requirement what to add to the manifest when the server is not declared
+ * @param argv the CMD in exec form
+ * @param basis how the worker count was arrived at, for messages
+ * @param declared whether the project's manifests already declare the server
+ * @param placeholder whether the target could not be told (a {@code <project>} placeholder in argv)
+ */
+record ProductionCommand(String server, String requirement, List<String> argv, String basis, boolean declared,
+        boolean placeholder) {
+
+    /** gunicorn's current release (26.2.0, published in 2026; Python 3.10 and later). */
+    static final String GUNICORN_VERSION = "26.2.0";
+
+    /** uvicorn's current release (0.52.4, published in 2026). */
+    static final String UVICORN_VERSION = "0.52.4";
+
+    /** Seconds the server lets requests in flight finish after SIGTERM. */
+    static final int GRACEFUL_SECONDS = 30;
+
+    /** Most workers written whatever the CPU limit: beyond this, more processes rarely help one container. */
+    static final int MAX_WORKERS = 12;
+
+    /** Threads per worker when the memory the ML libraries need keeps the worker count low. */
+    static final int THREADS = 4;
+
+    /** gunicorn's worker timeout for ML applications, whose requests (inference) outlast the default 30 s. */
+    static final int ML_TIMEOUT = 120;
+
+    static ProductionCommand of(Container c, AppSource app) {
+        AppFacts.ServerCommand base = AppFacts.pythonServer(c, app);
+        String target = base.argv().get(base.server().equals("uvicorn") ? 1 : base.argv().size() - 1);
+        int port = AppFacts.port(c, app);
+        Workers workers = workers(c);
+        List<String> argv = new ArrayList<>();
+        String requirement;
+        switch (base.server()) {
+            case "uvicorn" -> {
+                argv.addAll(List.of("uvicorn", target, "--host", "0.0.0.0", "--port", Integer.toString(port), "--workers",
+                        Integer.toString(workers.count()), "--timeout-graceful-shutdown", Integer.toString(GRACEFUL_SECONDS)));
+                requirement = "uvicorn[standard]==" + UVICORN_VERSION;
+            }
+            case "waitress" -> {
+                argv.addAll(List.of("waitress-serve", "--listen=0.0.0.0:" + port,
+                        "--threads=" + workers.count() * Math.max(1, workers.threads()), target));
+                requirement = "waitress";
+            }
+            default -> {
+                argv.addAll(List.of("gunicorn", "--bind", "0.0.0.0:" + port, "--workers", Integer.toString(workers.count())));
+                if (workers.threads() > 1) {
+                    argv.addAll(List.of("--threads", Integer.toString(workers.threads())));
+                }
+                if (workers.ml()) {
+                    argv.addAll(List.of("--timeout", Integer.toString(ML_TIMEOUT)));
+                }
+                argv.addAll(List.of("--graceful-timeout", Integer.toString(GRACEFUL_SECONDS), "--access-logfile", "-",
+                        target));
+                requirement = "gunicorn==" + GUNICORN_VERSION;
+            }
+        }
+        return new ProductionCommand(base.server(), requirement, List.copyOf(argv), workers.basis(), base.declared(),
+                target.startsWith("<"));
+    }
+
+    /** A worker count, the threads per worker (1: none), whether ML libraries decided it, and why. */
+    record Workers(int count, int threads, boolean ml, String basis) {}
+
+    /**
+     * (2 × CPUs) + 1 from the CPU limit, at most {@link #MAX_WORKERS}; with ML libraries, as many as
+     * the memory limit holds at {@link MemoryLimitTooLow}'s per-process estimate (at least one, two
+     * without a memory limit), with {@link #THREADS} threads each to keep the concurrency.
+     */
+    static Workers workers(Container c) {
+        AppFacts.Workers cpu = AppFacts.workers(c);
+        int count = Math.min(cpu.count(), MAX_WORKERS);
+        String basis = cpu.count() > MAX_WORKERS ? cpu.basis() + ", capped at " + MAX_WORKERS : cpu.basis();
+        List<Dependency> ml = AppFacts.dependencies(c, Ecosystem.PYPI, MemoryLimitTooLow.ML_PACKAGES);
+        if (ml.isEmpty()) {
+            return new Workers(count, 1, false, basis);
+        }
+        int perProcess = MemoryLimitTooLow.BASE_MIB;
+        for (Dependency d : ml) {
+            perProcess += MemoryLimitTooLow.ESTIMATE_MIB.get(d.normalizedName());
+        }
+        Located<Service.ByteSize> limit = AppFacts.memoryLimit(c);
+        String libraries = AppFacts.and(ml.stream().map(Dependency::name).toList());
+        int fit;
+        String why;
+        if (limit != null && limit.value() != null && limit.value().bytes() > 0) {
+            long limitMib = limit.value().bytes() / (1024 * 1024);
+            fit = (int) Math.max(1, limitMib / perProcess);
+            why = "each process loads " + libraries + " (~" + perProcess + " MiB), and the memory limit of "
+                    + limit.value().text() + " holds " + (limitMib / perProcess == 0 ? "not even one" : Long.toString(fit));
+        } else {
+            fit = 2;
+            why = "each process loads " + libraries + " (~" + perProcess + " MiB), and no memory limit says how many fit";
+        }
+        if (fit >= count) {
+            return new Workers(count, 1, true, basis);
+        }
+        return new Workers(fit, THREADS, true, fit + " with " + THREADS + " threads each, where the CPU limit alone gives "
+                + count + " (" + basis + "): " + why);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.rules.support.BaseImageFacts;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.InstructionLines;
+import dev.drydock.core.rules.support.PipCommands;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Makes the final stage of a Debian/Ubuntu or Alpine based image run as an unprivileged user: creates
+ * {@value #USER} with UID/GID {@value #ID} right after FROM (or uses the user a RUN of the image already
+ * creates), copies the application's files from the build context with {@code --chown}, and switches to
+ * the user before CMD/ENTRYPOINT. No fix for images whose base brings its own user (node, distroless)
+ * or no shell, for an image whose Python packages were installed with {@code pip install --user} or
+ * copied from {@code /root} (a user other than root could not read them), or when instructions that
+ * need root follow CMD.
+ */
+final class NonRootUserFix {
+
+    static final String USER = "app";
+    static final int ID = 10001;
+
+    private static final Set<String> DEPENDENCY_MANIFESTS = Set.of("pyproject.toml", "setup.py", "setup.cfg",
+            "poetry.lock", "pipfile", "pipfile.lock", "uv.lock", "package.json", "package-lock.json", "yarn.lock",
+            "pnpm-lock.yaml", "gemfile", "gemfile.lock", "go.mod", "go.sum");
+    private static final Pattern REQUIREMENTS = Pattern.compile("(?i)(.*/)?(requirements|constraints)[\\w.-]*\\.(txt|in)");
+
+    private NonRootUserFix() {}
+
+    static Optional<Fix> fix(Container container) {
+        DockerfileModel model = container.build().model();
+        Stage stage = container.build().stage();
+        BaseImage base = Stages.rootBase(model, stage);
+        if (!(base instanceof BaseImage.External external) || external.reference() == null
+                || "node".equals(ImageTags.officialName(external.reference()))) {
+            return Optional.empty();
+        }
+        BaseImageFacts.ImageTools tools = BaseImageFacts.tools(base).orElse(null);
+        if (tools == null || !tools.shell() || !("apt".equals(tools.packageManager()) || "apk".equals(tools.packageManager()))) {
+            return Optional.empty();
+        }
+        List<Stage> lineage = Stages.inImage(model, stage);
+        List<RunStep> runs = RunStep.of(model, lineage);
+        for (RunStep run : runs) {
+            for (Call call : run.calls()) {
+                if (PipCommands.install(call).filter(i -> i.options().has("--user")).isPresent()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        for (Stage s : lineage) {
+            for (CopyCommand copy : s.copies()) {
+                if (!copy.fromContext() && copy.sources().stream().anyMatch(src -> src.startsWith("/root"))) {
+                    return Optional.empty();
+                }
+            }
+        }
+        Instruction command = lastOf(stage, InstructionKind.CMD, InstructionKind.ENTRYPOINT);
+        if (command != null && followedByBuildSteps(stage, command)) {
+            return Optional.empty();
+        }
+        SourceFile file = stage.from().file();
+        String path = container.build().dockerfile();
+        List<TextEdit> edits = new ArrayList<>();
+        String user = existingUser(runs);
+        if (user == null) {
+            user = USER;
+            edits.add(TextEdit.insert(path, file.lineEnd(stage.from().endLine()), "\n\n# An unprivileged user for the application,"
+                    + " with a fixed UID/GID that volume permissions can rely on\n"
+                    + createUser("apk".equals(tools.packageManager()))));
+        }
+        for (CopyCommand copy : stage.copies()) {
+            if (copy.fromContext() && copy.chown() == null && !copy.sources().isEmpty()
+                    && !copy.sources().stream().allMatch(NonRootUserFix::isManifest)) {
+                edits.add(TextEdit.insert(path, copy.instruction().keyword().span().end(),
+                        " --chown=" + user + ":" + user));
+            }
+        }
+        edits.add(userSwitch(path, file, stage, command, user));
+        return Optional.of(Fix.of("run as the unprivileged user " + user, FixSafety.UNSAFE, edits));
+    }
+
+    private static String createUser(boolean alpine) {
+        if (alpine) {
+            return "RUN addgroup -S -g " + ID + " " + USER + " \\\n    && adduser -S -D -H -u " + ID + " -G " + USER
+                    + " -s /sbin/nologin " + USER;
+        }
+        return "RUN groupadd --system --gid " + ID + " " + USER + " \\\n    && useradd --system --uid " + ID + " --gid "
+                + USER + " --no-create-home --shell /usr/sbin/nologin " + USER;
+    }
+
+    /** USER before CMD/ENTRYPOINT (and the comments above it), or at the end of the stage. */
+    private static TextEdit userSwitch(String path, SourceFile file, Stage stage, Instruction command, String user) {
+        if (command == null) {
+            Instruction last = stage.steps().isEmpty() ? stage.from() : stage.steps().get(stage.steps().size() - 1).instruction();
+            return TextEdit.insert(path, file.lineEnd(last.endLine()), "\n\nUSER " + user);
+        }
+        int first = InstructionLines.firstLineWithComments(command);
+        boolean blank = InstructionLines.blankBefore(command);
+        return TextEdit.insert(path, file.lineStart(first), "USER " + user + "\n" + (blank ? "\n" : ""));
+    }
+
+    /** The first CMD or ENTRYPOINT of the stage's last run of them. */
+    private static Instruction lastOf(Stage stage, InstructionKind... kinds) {
+        Instruction found = null;
+        for (Step step : stage.steps()) {
+            for (InstructionKind kind : kinds) {
+                if (step.instruction().kind() == kind && found == null) {
+                    found = step.instruction();
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean followedByBuildSteps(Stage stage, Instruction command) {
+        boolean after = false;
+        for (Step step : stage.steps()) {
+            if (step.instruction() == command) {
+                after = true;
+            } else if (after && Set.of(InstructionKind.RUN, InstructionKind.COPY, InstructionKind.ADD,
+                    InstructionKind.USER).contains(step.instruction().kind())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The user a {@code useradd}/{@code adduser} of the image creates, if one does. */
+    private static String existingUser(List<RunStep> runs) {
+        for (RunStep run : runs) {
+            for (Call call : run.calls()) {
+                if (call.is("useradd", "adduser") && !call.args().isEmpty()) {
+                    String last = call.args().get(call.args().size() - 1).value();
+                    if (last.matches("[a-z_][a-z0-9_-]*")) {
+                        return last;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isManifest(String source) {
+        String name = source.substring(source.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        return DEPENDENCY_MANIFESTS.contains(name) || REQUIREMENTS.matcher(source).matches();
+    }
+}

@@ -1,0 +1,3 @@
+SECRET_KEY = "x"
+ROOT_URLCONF = "shop.urls"
+INSTALLED_APPS = []
