@@ -58,9 +58,9 @@ public final class ProjectLoader {
         ProjectLayout layout = scanner.scan(path);
         ProjectFiles files = ProjectFiles.open(layout.root(), scanner.maxTextBytes()).withOverlay(overlay);
         List<ProjectEntry> added = new ArrayList<>();
-        for (String path : files.overlay().keySet()) {
-            if (layout.entry(path).isEmpty()) {
-                files.entry(path).ifPresent(added::add);
+        for (String file : files.overlay().keySet()) {
+            if (layout.entry(file).isEmpty()) {
+                files.entry(file).ifPresent(added::add);
             }
         }
         return new Reading(layout.plus(added), files).project();
