@@ -24,11 +24,11 @@ import java.util.Set;
         severity = Severity.MEDIUM,
         category = Category.PERFORMANCE,
         checks = "chown -R, chgrp -R and chmod -R in the RUNs of the stages the image is made of, over a folder"
-                + " that an earlier COPY or ADD of the same stage filled. One finding per"
-                + " command. The fix (unsafe) gives the files their owner in the COPY instead (COPY --chown=user:group,"
-                + " the user created before it) and drops -R, or the whole chown when the folder is the COPY's own;"
-                + " it is offered only for a plain chown -R owner folder whose RUN does nothing else under the folder"
-                + " before it, when nothing but those COPYs wrote there.",
+                + " that an earlier COPY or ADD of the same stage filled. One finding per command. The fix (unsafe)"
+                + " gives the files their owner in the COPY instead (COPY --chown=user:group, the user created before"
+                + " it) and drops -R, or the whole chown when the folder is the COPY's own; it is offered only for a"
+                + " plain chown -R user:group folder whose RUN does nothing else under the folder before it, when"
+                + " nothing but those COPYs wrote there.",
         problem = "A layer stores every file a RUN changes, and changing a file's owner or mode changes the file: the"
                 + " RUN's layer holds a second, complete copy of everything the COPY put there.",
         impact = "The image grows by the size of the copied files (often doubling the application's share of it),"

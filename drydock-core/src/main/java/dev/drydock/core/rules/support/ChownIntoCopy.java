@@ -28,7 +28,7 @@ public final class ChownIntoCopy {
 
     private ChownIntoCopy() {}
 
-    private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?");
+    private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*:[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final Pattern NUMERIC = Pattern.compile("\\d+(:\\d+)?");
     private static final Pattern SEPARATOR = Pattern.compile("(\\s|\\\\\\R)*(&&|;)(\\s|\\\\\\R)*");
 
@@ -47,7 +47,8 @@ public final class ChownIntoCopy {
             return Optional.empty();
         }
         String owner = args.get(1).value();
-        if (!OWNER.matcher(owner).matches() || !owner.contains(":") && owner.contains(".")) {
+        // chown user keeps the group, COPY --chown=user sets the group to the user's UID: only user:group is the same
+        if (!OWNER.matcher(owner).matches() || !owner.contains(":")) {
             return Optional.empty();
         }
         String written = args.get(2).value();
