@@ -23,6 +23,9 @@ public final class DockerfileRules {
                 new LayerCaching(),
                 new PipNoCacheDir(),
                 new AptListsCleaned(),
-                new PythonUnbuffered());
+                new PythonUnbuffered(),
+                new UnreadableByRuntimeUser(),
+                new RecursiveChownLayer(),
+                new FromAsCasing());
     }
 }

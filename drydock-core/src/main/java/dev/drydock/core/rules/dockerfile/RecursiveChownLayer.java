@@ -1,0 +1,163 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.ChownIntoCopy;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.review.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "recursive-chown-layer",
+        title = "A recursive chown or chmod copies the files of an earlier COPY into a new layer",
+        severity = Severity.MEDIUM,
+        category = Category.PERFORMANCE,
+        checks = "chown -R, chgrp -R and chmod -R in the RUNs of the stages the image is made of, over a folder"
+                + " that an earlier COPY or ADD of the same stage filled. One finding per command. The fix (unsafe)"
+                + " gives the files their owner in the COPY instead (COPY --chown=user:group, the user created before"
+                + " it) and drops -R, or the whole chown when the folder is the COPY's own; it is offered only for a"
+                + " plain chown -R user:group folder whose RUN does nothing else under the folder before it, when"
+                + " nothing but those COPYs wrote there.",
+        problem = "A layer stores every file a RUN changes, and changing a file's owner or mode changes the file: the"
+                + " RUN's layer holds a second, complete copy of everything the COPY put there.",
+        impact = "The image grows by the size of the copied files (often doubling the application's share of it),"
+                + " and every push, pull and build cache export carries them twice.",
+        recommendation = "Set the owner while copying: COPY --chown=user:group (and --chmod=mode for the mode), with"
+                + " the user created in a RUN before the COPY; keep a plain chown (without -R) for a folder the COPY"
+                + " does not create, such as the WORKDIR.",
+        references = {
+                "https://docs.docker.com/reference/dockerfile/#copy---chown---chmod",
+                "https://docs.docker.com/build/building/best-practices/#copy-and-add",
+                "https://docs.docker.com/engine/storage/drivers/#container-and-layers"},
+        aliases = {},
+        fix = FixSafety.UNSAFE,
+        effort = "10 min")
+public final class RecursiveChownLayer implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        Set<String> seen = new HashSet<>();
+        for (BuiltImage image : BuiltImage.of(context)) {
+            for (Stage stage : image.imageStages()) {
+                if (!seen.add(image.dockerfile() + "#" + stage.index())) {
+                    continue;
+                }
+                for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
+                    for (Call call : run.calls()) {
+                        if (call.is("chown", "chmod", "chgrp")) {
+                            check(context, image, stage, run, call);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void check(ReviewContext context, BuiltImage image, Stage stage, RunStep run, Call call) {
+        Call.Options options = call.options("--reference", "--from");
+        if (!options.has("-R", "--recursive")) {
+            return;
+        }
+        List<Call.Arg> operands = options.operands();
+        int first = options.has("--reference") ? 0 : 1;
+        if (operands.size() <= first) {
+            return;
+        }
+        List<String> targets = new ArrayList<>();
+        List<CopyCommand> copies = new ArrayList<>();
+        for (Call.Arg operand : operands.subList(first, operands.size())) {
+            if (!operand.literal() || operand.value().isEmpty()) {
+                continue;
+            }
+            String target = ContainerPaths.clean(operand.value().startsWith("/") ? operand.value()
+                    : run.workdir() + "/" + operand.value());
+            for (CopyCommand copy : stage.copies()) {
+                if (copy.instruction().span().start() < run.instruction().span().start() && overlaps(copy, target)
+                        && !copies.contains(copy)) {
+                    copies.add(copy);
+                    if (!targets.contains(target)) {
+                        targets.add(target);
+                    }
+                }
+            }
+        }
+        if (copies.isEmpty()) {
+            return;
+        }
+        String command = call.name() + " " + String.join(" ", call.args().stream().map(Call.Arg::value).toList());
+        List<String> copied = copies.stream().map(c -> c.instruction().keyword().value() + " "
+                + String.join(" ", c.sources()) + " " + c.destination() + " (line " + c.instruction().span().startLine()
+                + ")").toList();
+        String message = command + " rewrites the files that " + BuildToolsInFinalImage.join(copied) + " put in "
+                + BuildToolsInFinalImage.join(targets) + ": the layer of this RUN holds a second copy of each of them,"
+                + " with the new " + (call.is("chmod") ? "mode" : "owner") + ", and the image carries both";
+        String flag = call.is("chmod") ? "--chmod=" : "--chown=";
+        String value = first == 1 ? operands.get(0).value() : "user:group";
+        String recommendation = "Give the files their " + (call.is("chmod") ? "mode" : "owner") + " while copying: "
+                + String.join(", ", copies.stream().map(c -> c.instruction().keyword().value() + " " + flag + value
+                        + " " + String.join(" ", c.sources()) + " " + c.destination()).toList())
+                + (call.is("chmod") ? "" : " (with the user created in a RUN before the COPY)")
+                + ", and drop the recursive " + call.name() + "; a folder the COPY does not create itself (the"
+                + " WORKDIR) needs only a plain " + call.name() + " without -R.";
+        List<String> made = madeBefore(run, call, targets);
+        if (!made.isEmpty()) {
+            recommendation += " The folders mkdir creates in this RUN still need the owner: change them alone, without"
+                    + " -R (" + call.name() + " " + value + " " + String.join(" ", made) + "), which copies nothing.";
+        }
+        context.finding(this, image.dockerfile(), call.span(), message)
+                .recommendation(recommendation)
+                .fix(call.is("chown") ? ChownIntoCopy.fix(image, stage, run, call, copies).orElse(null) : null)
+                .add();
+    }
+
+    /** The folders an mkdir before the chown in the same RUN creates under its targets, as written. */
+    private static List<String> madeBefore(RunStep run, Call chown, List<String> targets) {
+        List<String> made = new ArrayList<>();
+        for (Call call : run.calls().subList(0, run.calls().indexOf(chown))) {
+            if (!call.is("mkdir")) {
+                continue;
+            }
+            for (Call.Arg operand : call.options("-m", "--mode").operands()) {
+                String path = ContainerPaths.clean(operand.value().startsWith("/") ? operand.value()
+                        : run.workdir() + "/" + operand.value());
+                String target = targets.stream().filter(t -> path.startsWith(t + "/")).findFirst().orElse(null);
+                if (!operand.literal() || target == null) {
+                    continue;
+                }
+                // mkdir -p creates the parents too: each folder between the target and the path
+                String written = operand.value().replaceAll("/+$", "");
+                String relative = path.substring(target.length() + 1);
+                if (!written.endsWith(relative)) {
+                    made.add(written);
+                    continue;
+                }
+                String prefix = written.substring(0, written.length() - relative.length());
+                String[] parts = relative.split("/");
+                for (int i = 1; i <= parts.length; i++) {
+                    String folder = prefix + String.join("/", java.util.Arrays.copyOf(parts, i));
+                    if (!made.contains(folder)) {
+                        made.add(folder);
+                    }
+                }
+            }
+        }
+        return made;
+    }
+
+    /** Whether the folder the chown walks and the files the COPY wrote share files. */
+    private static boolean overlaps(CopyCommand copy, String target) {
+        String dest = ContainerPaths.clean(copy.containerPath());
+        return target.equals("/") || dest.equals(target) || dest.startsWith(target + "/");
+    }
+}

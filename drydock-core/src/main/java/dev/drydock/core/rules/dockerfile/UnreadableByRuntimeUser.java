@@ -1,0 +1,184 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Variables;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.RootHome;
+import dev.drydock.core.rules.support.RootHome.Store;
+import dev.drydock.core.rules.support.RuntimeCommand;
+import java.util.ArrayList;
+import java.util.List;
+
+@RuleDefinition(
+        id = "unreadable-by-runtime-user",
+        title = "The runtime user cannot reach the files the container needs",
+        severity = Severity.CRITICAL,
+        category = Category.RELIABILITY,
+        checks = "Images whose container runs as a non-root user (USER or compose user:). Fires when the image keeps"
+                + " what that user must read or run under /root: a pip install --user run as root (into"
+                + " /root/.local) or a COPY/ADD into /root/... (COPY --from=builder /root/.local /root/.local), and"
+                + " the container needs it: ENV PATH lists a folder under /root, the command's program is a path"
+                + " under /root, or the image's Python packages are only in root's user site (then neither the"
+                + " server's script nor the packages are found). Quiet when a RUN opens /root (chmod on /root). Also"
+                + " fires for a COPY --chmod without read permission for others (600, 700, 750...) of files owned"
+                + " by root (no --chown) that the container runs: its program or script, or the working directory"
+                + " of the application.",
+        problem = "/root is mode 700 in Debian, Ubuntu and Alpine based images: no user but root can enter it,"
+                + " whatever the modes of the files inside. Packages installed with pip --user as root, or copied"
+                + " into /root, are invisible to the user the container finally runs as; so are root-owned files"
+                + " copied with a mode that gives others no read permission.",
+        impact = "The container does not start: the server program is not found in PATH (exec: executable file not"
+                + " found), Python cannot import the installed packages, or the script fails with Permission denied."
+                + " The image builds fine, so the mistake shows only when the container is run.",
+        recommendation = "Install the Python packages into a virtual environment outside /root (python -m venv"
+                + " /opt/venv in the builder, COPY --from=builder /opt/venv /opt/venv and ENV PATH=/opt/venv/bin:$PATH"
+                + " in the final stage), or into /usr/local without --user; copy application files with --chown for"
+                + " the runtime user or a mode that lets it read them (644 files, 755 folders and scripts).",
+        references = {
+                "https://pip.pypa.io/en/stable/user_guide/#user-installs",
+                "https://docs.python.org/3/library/site.html#site.USER_BASE",
+                "https://docs.docker.com/reference/dockerfile/#copy---chown---chmod",
+                "https://docs.docker.com/build/building/best-practices/#user"},
+        aliases = {},
+        fix = FixSafety.NONE,
+        effort = "30 min")
+public final class UnreadableByRuntimeUser implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            Container.Setting user = runtimeUser(image);
+            if (user == null) {
+                continue;
+            }
+            RuntimeCommand command = RuntimeCommand.of(image);
+            checkRootHome(context, image, user, command);
+            checkCopyModes(context, image, user, command);
+        }
+    }
+
+    private void checkRootHome(ReviewContext context, BuiltImage image, Container.Setting user, RuntimeCommand command) {
+        RootHome home = RootHome.of(image);
+        if (home.stores().isEmpty() || home.opened()) {
+            return;
+        }
+        Variables.Definition path = pathDefinition(image.stage());
+        List<String> pathUnderRoot = path == null ? List.of()
+                : List.of(path.value().split(":")).stream().filter(RootHome::underRoot).toList();
+        String program = command.program();
+        List<String> consequences = new ArrayList<>();
+        if (program != null && RootHome.underRoot(program)) {
+            consequences.add(program + " cannot be run (Permission denied)");
+        } else if (program != null && !program.contains("/") && !RuntimeCommand.isSystemProgram(program)
+                && (home.onlyPythonSite() || !pathUnderRoot.isEmpty())) {
+            consequences.add(program + " is not found" + (pathUnderRoot.isEmpty() ? ""
+                    : " (ENV PATH lists " + String.join(", ", pathUnderRoot) + " on line "
+                            + path.instruction().span().startLine() + ", which it cannot search)"));
+        }
+        boolean python = program != null && (RuntimeCommand.isPython(program)
+                || !program.contains("/") && !RuntimeCommand.isSystemProgram(program));
+        if (home.onlyPythonSite() && python) {
+            consequences.add("Python cannot import the packages installed there");
+        }
+        if (consequences.isEmpty()) {
+            return;
+        }
+        String where = RootHome.describeBase(image);
+        String who = describeUser(user);
+        for (Store store : home.stores()) {
+            String message = store.description() + " puts " + store.what() + " in " + store.path()
+                    + ", but the container runs as " + who + ", who cannot enter /root (mode 700" + where + "): "
+                    + String.join(" and ", consequences) + "; the container exits at start";
+            context.finding(this, image.dockerfile(), store.span(), message)
+                    .recommendation(recommendation(store, user))
+                    .add();
+        }
+    }
+
+    private static String recommendation(Store store, Container.Setting user) {
+        if (store.python()) {
+            return "Install the packages into a virtual environment outside /root instead of pip --user: in the"
+                    + " builder stage RUN python -m venv /opt/venv, ENV PATH=/opt/venv/bin:$PATH, then pip install"
+                    + " --no-cache-dir -r requirements.txt; in the final stage COPY --from=builder /opt/venv /opt/venv"
+                    + " and ENV PATH=/opt/venv/bin:$PATH (instead of /root/.local/bin). " + user.value()
+                    + " can read /opt/venv, and the venv's python finds its packages.";
+        }
+        return "Copy the files somewhere " + user.value() + " can read (/opt/..., /usr/local/..., or the application"
+                + " folder) instead of " + store.path() + ", and point the command or PATH there.";
+    }
+
+    private void checkCopyModes(ReviewContext context, BuiltImage image, Container.Setting user, RuntimeCommand command) {
+        String workdir = image.stage().config().workdir() == null ? "/" : image.stage().config().workdir().value();
+        for (Stage stage : image.imageStages()) {
+            for (CopyCommand copy : stage.copies()) {
+                String mode = copy.chmod();
+                if (mode == null || !mode.matches("0?[0-7]{3}") || readableByOthers(mode) || !ownedByRoot(copy)) {
+                    continue;
+                }
+                String dest = ContainerPaths.clean(copy.containerPath());
+                String needed = command.filesUnder(dest, workdir);
+                if (needed == null) {
+                    continue;
+                }
+                String octal = mode.length() == 4 ? mode.substring(1) : mode;
+                context.finding(this, image.dockerfile(), copy.instruction().span(),
+                                "COPY --chmod=" + mode + " leaves " + dest + " owned by root with mode " + octal
+                                        + " (no read permission for other users), but the container runs as "
+                                        + describeUser(user) + ": " + needed
+                                        + " cannot be read, and the container fails with Permission denied")
+                        .severity(Severity.HIGH)
+                        .recommendation("Copy them with --chown=" + user.value() + " (keeping --chmod=" + mode + "), or"
+                                + " with a mode other users can read: --chmod=" + (octal.charAt(0) >= '7' ? "755" : "644")
+                                + ".")
+                        .add();
+            }
+        }
+    }
+
+    private static boolean readableByOthers(String mode) {
+        int others = mode.charAt(mode.length() - 1) - '0';
+        return (others & 4) != 0;
+    }
+
+    private static boolean ownedByRoot(CopyCommand copy) {
+        if (copy.chown() == null) {
+            return true;
+        }
+        for (String part : copy.chown().split(":")) {
+            if (!part.equals("root") && !part.equals("0")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ENV that sets PATH for the container, or null. */
+    private static Variables.Definition pathDefinition(Stage stage) {
+        Variables.Definition d = stage.variables().definition("PATH");
+        return d != null && d.kind() == Variables.Kind.ENV && d.value() != null ? d : null;
+    }
+
+    /** The first non-root user the image's containers run as, or null when they run as root. */
+    private static Container.Setting runtimeUser(BuiltImage image) {
+        for (Container c : image.containers()) {
+            if (c.user() != null && !RunsAsRoot.isRoot(c.user().value())) {
+                return c.user();
+            }
+        }
+        return null;
+    }
+
+    private static String describeUser(Container.Setting user) {
+        return user.value() + (user.origin() == null ? "" : " (" + user.origin().file() + " line " + user.origin().line()
+                + ")");
+    }
+}
