@@ -23,6 +23,7 @@ public final class DockerfileRules {
                 new LayerCaching(),
                 new PipNoCacheDir(),
                 new AptListsCleaned(),
-                new PythonUnbuffered());
+                new PythonUnbuffered(),
+                new DevDependenciesInImage());
     }
 }

@@ -85,7 +85,9 @@ final class JvmFixes {
             owner = "65532:65532";
         } else {
             owner = USER + ":" + USER;
-            String create = tools != null && "apk".equals(tools.packageManager())
+            boolean alpine = tools != null ? "apk".equals(tools.packageManager())
+                    : base instanceof BaseImage.External e && e.expanded() != null && e.expanded().contains("alpine");
+            String create = alpine
                     ? "RUN addgroup -S -g " + UID + " " + USER + " && adduser -S -D -H -u " + UID + " -G " + USER + " " + USER
                     : "RUN groupadd --system --gid " + UID + " " + USER + " && useradd --system --uid " + UID + " --gid "
                             + USER + " --no-create-home --shell /usr/sbin/nologin " + USER;

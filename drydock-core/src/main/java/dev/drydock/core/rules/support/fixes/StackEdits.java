@@ -36,6 +36,9 @@ final class StackEdits {
 
     /** The official image name the final stage starts from ("node", "eclipse-temurin"), or "". */
     static String officialBase(Container container) {
+        if (container.build() == null || container.build().model() == null || container.build().stage() == null) {
+            return "";
+        }
         BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
         return base instanceof BaseImage.External external && external.reference() != null
                 ? ImageTags.officialName(external.reference()) : "";
