@@ -129,6 +129,7 @@ class ExampleProjectsReviewTest {
         assertThat(finding(review, "healthcheck-missing", "Dockerfile", 1).effectiveRecommendation())
                 .contains("http://localhost:3000/healthz");
         finding(review, "layer-caching", "Dockerfile", 5);
+        assertThat(finding(review, "dev-dependencies-in-image", "Dockerfile", 6).message()).contains("nodemon");
         absent(review, "production-server-missing");
     }
 

@@ -26,6 +26,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.fixes.StackFixes;
 import java.util.List;
 
 @RuleDefinition(
@@ -90,7 +91,8 @@ public final class DevServer implements Rule {
             context.finding(this, at, what + " runs " + found.server() + found.where())
                     .severity(found.severity())
                     .recommendation(recommendation(context, container, ep, app, found))
-                    .fix(productionServerFix(context, container, command, found, app))
+                    .fix(StackFixes.devServer(context, container, found.effective() == null ? ep : found.effective())
+                            .orElseGet(() -> productionServerFix(context, container, command, found, app)))
                     .add();
         }
     }

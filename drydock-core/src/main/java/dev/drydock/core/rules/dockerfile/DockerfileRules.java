@@ -26,6 +26,7 @@ public final class DockerfileRules {
                 new PythonUnbuffered(),
                 new UnreadableByRuntimeUser(),
                 new RecursiveChownLayer(),
-                new FromAsCasing());
+                new FromAsCasing(),
+                new DevDependenciesInImage());
     }
 }

@@ -14,6 +14,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.fixes.StackFixes;
 
 @RuleDefinition(
         id = "runs-as-root",
@@ -71,7 +72,7 @@ public final class RunsAsRoot implements Rule {
                     .implicit()
                     .recommendation((suggestion.startsWith("USER") ? "Switch to a non-root user before "
                             : "Add a non-root user and switch to it before ") + command + ": " + suggestion + ".")
-                    .fix(NonRootUserFix.fix(container).orElse(null))
+                    .fix(StackFixes.runsAsRoot(context, container).or(() -> NonRootUserFix.fix(container)).orElse(null))
                     .add();
         }
     }

@@ -1,0 +1,82 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.manifest.Dependency;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.fixes.NodeInstalls;
+import dev.drydock.core.rules.support.fixes.NodeInstalls.Install;
+import java.util.List;
+
+@RuleDefinition(
+        id = "dev-dependencies-in-image",
+        title = "Development dependencies are installed in the image",
+        severity = Severity.MEDIUM,
+        category = Category.SECURITY,
+        checks = "npm install/ci, yarn install and pnpm install in the stages the final image is made of, and in"
+                + " builder stages whose node_modules the final stage copies, when the package.json of the build"
+                + " context declares devDependencies. Quiet with --omit=dev, --production or --only=prod (npm),"
+                + " --production (yarn), --prod/-P (pnpm), with NODE_ENV=production or NPM_CONFIG_OMIT=dev in"
+                + " effect, when a later npm/pnpm prune drops them in the same stage, and for a target stage named"
+                + " for development or tests. A fix (npm) is offered only when no build script runs after the"
+                + " install and the container's command needs no development dependency.",
+        problem = "npm, yarn and pnpm install devDependencies unless told not to: test frameworks, linters,"
+                + " bundlers, type checkers and file watchers end up in node_modules next to the runtime packages.",
+        impact = "A larger image (often hundreds of MB), more packages for scanners to report and for whoever gets"
+                + " a shell in the container to use, and a container that can fall back on development tools (nodemon)"
+                + " nobody meant to ship.",
+        recommendation = "Install only the runtime dependencies in the final image: ENV NODE_ENV=production and"
+                + " npm ci --omit=dev (yarn install --production, pnpm install --prod); build with the development"
+                + " dependencies in a builder stage and copy only the output.",
+        references = {
+                "https://docs.npmjs.com/cli/commands/npm-ci#omit",
+                "https://docs.npmjs.com/cli/commands/npm-install#omit",
+                "https://expressjs.com/en/advanced/best-practice-performance.html#set-node_env-to-production",
+                "https://pnpm.io/cli/install#--prod--p"},
+        aliases = {},
+        fix = FixSafety.UNSAFE,
+        effort = "10 min")
+public final class DevDependenciesInImage implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            if (image.isDevelopmentTarget()) {
+                continue;
+            }
+            Manifest manifest = NodeInstalls.packageJson(image.container()).orElse(null);
+            if (manifest == null) {
+                continue;
+            }
+            List<Dependency> dev = manifest.dependencies().stream().filter(d -> d.isDev()).toList();
+            if (dev.isEmpty()) {
+                continue;
+            }
+            for (Install install : NodeInstalls.withDevDependencies(image)) {
+                String builder = install.builderStage() == null ? ""
+                        : " in the builder stage \"" + install.builderStage() + "\", whose node_modules the image copies";
+                context.finding(this, image.dockerfile(), install.call().span(), "`" + install.text() + "`" + builder
+                                + " installs the devDependencies of " + manifest.file() + " too: " + names(dev))
+                        .recommendation(NodeInstalls.recommendation(context, image, manifest, install))
+                        .fix(NodeInstalls.omitDev(context, image, manifest, install).orElse(null))
+                        .add();
+            }
+        }
+    }
+
+    private static String names(List<Dependency> dev) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < dev.size() && i < 6; i++) {
+            out.append(i == 0 ? "" : ", ").append(dev.get(i).name());
+        }
+        if (dev.size() > 6) {
+            out.append(" and ").append(dev.size() - 6).append(" more");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,312 @@
+package dev.drydock.core.rules.support.fixes;
+
+import dev.drydock.core.app.NodePackage;
+import dev.drydock.core.app.SourceSet;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.manifest.Dependency;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.manifest.LockFile;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.DependencyInstalls;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.shell.Assignment;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * npm, yarn and pnpm installs that bring a package's devDependencies into an image, and the fix that
+ * leaves them out: {@code npm ci --omit=dev} (npm install when there is no lock file) under
+ * {@code NODE_ENV=production}.
+ */
+public final class NodeInstalls {
+
+    private static final Set<String> LEAVES_INSTALL = Set.of("install", "i", "ci", "add", "prune", "cache", "config",
+            "set", "audit", "dedupe", "ls", "list", "version", "--version", "-v", "help", "login", "whoami");
+
+    private NodeInstalls() {
+    }
+
+    /**
+     * One install that keeps the development dependencies.
+     *
+     * @param call the npm, yarn or pnpm call
+     * @param subcommand its subcommand word ({@code install}, {@code ci}), null for a bare {@code yarn}
+     * @param text how to name it in a message
+     * @param run the RUN it is in
+     * @param index the call's position among the RUN's calls
+     * @param builderStage the builder stage's name when the install is in a builder whose node_modules
+     *     the image copies, else null
+     */
+    public record Install(Call call, Call.Arg subcommand, String text, RunStep run, int index, String builderStage) {}
+
+    /** The package.json of the container's build context (the only one when it sits deeper). */
+    public static Optional<Manifest> packageJson(Container container) {
+        List<Manifest> npm = container.manifests().stream().filter(m -> m.ecosystem() == Ecosystem.NPM
+                && PathNames.fileName(m.file()).equals("package.json")).toList();
+        String root = container.build() == null ? "package.json" : PathNames.join(container.build().context(), "package.json");
+        return npm.stream().filter(m -> m.file().equals(root)).findFirst()
+                .or(() -> npm.size() == 1 ? Optional.of(npm.get(0)) : Optional.empty());
+    }
+
+    /** The installs of the image's stages, and of builders whose node_modules it copies, that keep devDependencies. */
+    public static List<Install> withDevDependencies(BuiltImage image) {
+        List<Stage> imageStages = image.imageStages();
+        Set<Integer> inImage = new HashSet<>();
+        imageStages.forEach(s -> inImage.add(s.index()));
+        List<Stage> stages = new ArrayList<>(imageStages);
+        for (Stage stage : image.neededStages()) {
+            if (!inImage.contains(stage.index()) && copiesNodeModules(imageStages, stage)) {
+                stages.add(stage);
+            }
+        }
+        List<Install> out = new ArrayList<>();
+        for (Stage stage : stages) {
+            String builder = inImage.contains(stage.index()) ? null : stage.reference();
+            List<RunStep> runs = RunStep.of(image.model(), List.of(stage));
+            for (int r = 0; r < runs.size(); r++) {
+                RunStep run = runs.get(r);
+                List<Call> calls = run.calls();
+                for (DependencyInstalls.Install install : DependencyInstalls.of(run)) {
+                    Call call = install.call();
+                    int index = calls.indexOf(call);
+                    if (!call.is("npm", "yarn", "pnpm") || index < 0 || omitsDev(call)
+                            || productionEnvironment(run, call) || prunedLater(runs, r, index)) {
+                        continue;
+                    }
+                    List<Call.Arg> operands = call.options("--omit", "--only", "--include").operands();
+                    out.add(new Install(call, operands.isEmpty() ? null : operands.get(0), install.text(), run, index,
+                            builder));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What to write instead, for this install in this project. */
+    public static String recommendation(ReviewContext context, BuiltImage image, Manifest manifest, Install install) {
+        String manager = install.call().name();
+        String command = switch (manager) {
+            case "yarn" -> "yarn install --production --frozen-lockfile";
+            case "pnpm" -> "pnpm install --prod --frozen-lockfile";
+            default -> lockFile(manifest) && lockCopied(install) ? "npm ci --omit=dev" : "npm install --omit=dev";
+        };
+        StringBuilder out = new StringBuilder("Install only the runtime dependencies: ENV NODE_ENV=production before"
+                + " the RUN, and " + command + ".");
+        if (manager.equals("npm") && !lockFile(manifest)) {
+            out.append(" Commit a package-lock.json to install it with npm ci.");
+        }
+        if (buildsLater(install, image)) {
+            out.append(" The build that follows needs them: build in a builder stage and copy its output into a"
+                    + " final stage that installs with ").append(command).append(", or prune them in the same RUN after"
+                    + " the build (npm prune --omit=dev).");
+        }
+        String needs = commandNeeds(context, image, manifest);
+        if (needs != null) {
+            out.append(" The container's command runs ").append(needs).append(", a development dependency: run the"
+                    + " application with node first (see dev-server).");
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code npm ci --omit=dev} (or {@code npm install --omit=dev} without a lock file in the image) and
+     * ENV NODE_ENV=production before the RUN; empty for yarn and pnpm, a build after the install, or a
+     * command that runs a development dependency.
+     */
+    public static Optional<Fix> omitDev(ReviewContext context, BuiltImage image, Manifest manifest, Install install) {
+        Call call = install.call();
+        Call.Arg sub = install.subcommand();
+        if (!call.is("npm") || sub == null || install.run().script() == null || buildsLater(install, image)
+                || commandNeeds(context, image, manifest) != null
+                || call.args().stream().anyMatch(a -> a.value().startsWith("--include"))) {
+            return Optional.empty();
+        }
+        SourceFile file = context.project().source(image.dockerfile()).orElse(null);
+        if (file == null) {
+            return Optional.empty();
+        }
+        boolean ci = !sub.value().equals("ci") && lockFile(manifest) && lockCopied(install);
+        List<TextEdit> edits = new ArrayList<>();
+        edits.add(ci ? TextEdit.replace(file.path(), sub.span(), "ci --omit=dev")
+                : TextEdit.insert(file.path(), sub.span().end(), " --omit=dev"));
+        if (install.run().variable("NODE_ENV") == null) {
+            edits.add(StackEdits.lineBefore(file, install.run().instruction(), "ENV NODE_ENV=production"));
+        }
+        return Optional.of(Fix.of("install without devDependencies: npm " + (ci ? "ci" : sub.value()) + " --omit=dev",
+                FixSafety.UNSAFE, edits));
+    }
+
+    private static boolean omitsDev(Call call) {
+        List<Call.Arg> args = call.args();
+        for (int i = 0; i < args.size(); i++) {
+            String v = args.get(i).value();
+            if (v.equals("--production") || v.equals("--omit=dev") || v.startsWith("--only=prod")
+                    || v.equals("--omit") && i + 1 < args.size() && args.get(i + 1).value().equals("dev")
+                    || !call.is("npm") && (v.equals("--prod") || call.is("pnpm") && v.equals("-P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean productionEnvironment(RunStep run, Call call) {
+        if ("production".equals(run.variable("NODE_ENV")) || "dev".equals(run.variable("NPM_CONFIG_OMIT"))
+                || "dev".equals(run.variable("npm_config_omit")) || "true".equals(run.variable("NPM_CONFIG_PRODUCTION"))) {
+            return true;
+        }
+        if (call.command() != null) {
+            for (Assignment a : call.command().assignments()) {
+                String value = a.value() == null ? "" : a.value().value();
+                if (a.name().equals("NODE_ENV") && value.equals("production")
+                        || a.name().equalsIgnoreCase("npm_config_omit") && value.equals("dev")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An npm/pnpm prune to production, or a production reinstall, later in the stage. */
+    private static boolean prunedLater(List<RunStep> runs, int run, int index) {
+        for (int r = run; r < runs.size(); r++) {
+            List<Call> calls = runs.get(r).calls();
+            for (int i = r == run ? index + 1 : 0; i < calls.size(); i++) {
+                Call call = calls.get(i);
+                if (call.is("npm", "pnpm", "yarn") && omitsDev(call)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A script or tool run after the install in its stage (a build that needs the development dependencies). */
+    private static boolean buildsLater(Install install, BuiltImage image) {
+        Stage stage = install.run().stage();
+        List<RunStep> runs = RunStep.of(image.model(), List.of(stage));
+        boolean after = false;
+        for (RunStep run : runs) {
+            List<Call> calls = run.calls();
+            for (int i = 0; i < calls.size(); i++) {
+                if (run.instruction() == install.run().instruction() && i == install.index()) {
+                    after = true;
+                    continue;
+                }
+                if (!after) {
+                    continue;
+                }
+                Call call = calls.get(i);
+                if (call.is("npx", "tsc", "webpack", "vite", "next", "nest", "ng", "esbuild", "rollup", "babel")) {
+                    return true;
+                }
+                if (call.is("npm", "yarn", "pnpm")) {
+                    List<Call.Arg> operands = call.options().operands();
+                    if (!operands.isEmpty() && !LEAVES_INSTALL.contains(operands.get(0).value())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The development dependency the image's command runs (nodemon, ts-node ...), directly or through a script; else null. */
+    private static String commandNeeds(ReviewContext context, BuiltImage image, Manifest manifest) {
+        Set<String> dev = new HashSet<>();
+        for (Dependency d : manifest.dependencies()) {
+            if (d.isDev()) {
+                dev.add(d.name());
+            }
+        }
+        for (Container c : image.containers()) {
+            EntryPoint ep = c.entryPoint();
+            if (ep == null) {
+                continue;
+            }
+            if ((ep.runtime() == Runtime.NPM || ep.runtime() == Runtime.YARN || ep.runtime() == Runtime.PNPM)
+                    && ep.target() != null && ep.target().value() != null) {
+                EntryPoint inner = NodePackage.script(SourceSet.of(context.project(), c), c.build().context(),
+                        ep.target().value(), ep.environment(), ep.workdir()).map(NodePackage::entryPoint).orElse(null);
+                if (inner != null) {
+                    ep = inner;
+                }
+            }
+            String program = ep.args().isEmpty() ? "" : PathNames.fileName(ep.args().get(0));
+            if (dev.contains(program)) {
+                return program;
+            }
+            if (ep.runtime().developmentServer() || ep.runtime() == Runtime.TS_NODE) {
+                return program.isEmpty() ? ep.runtime().name().toLowerCase(java.util.Locale.ROOT) : program;
+            }
+        }
+        return null;
+    }
+
+    private static boolean lockFile(Manifest manifest) {
+        return manifest.lockFiles().contains(LockFile.PACKAGE_LOCK_JSON)
+                || manifest.lockFiles().contains(LockFile.NPM_SHRINKWRAP_JSON);
+    }
+
+    /** Whether a COPY before the RUN, in its stage, brings package-lock.json (COPY . ., package*.json ...). */
+    private static boolean lockCopied(Install install) {
+        int line = install.run().instruction().startLine();
+        for (CopyCommand copy : install.run().stage().copies()) {
+            if (!copy.fromContext() || copy.instruction().startLine() > line) {
+                continue;
+            }
+            for (String source : copy.sources()) {
+                String s = source.replaceAll("^(\\./)+", "");
+                if (s.equals(".") || s.isEmpty() || matches(PathNames.fileName(s), "package-lock.json")
+                        || matches(PathNames.fileName(s), "npm-shrinkwrap.json")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(String glob, String name) {
+        StringBuilder regex = new StringBuilder();
+        for (char ch : glob.toCharArray()) {
+            switch (ch) {
+                case '*' -> regex.append("[^/]*");
+                case '?' -> regex.append("[^/]");
+                default -> regex.append(java.util.regex.Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return name.matches(regex.toString());
+    }
+
+    private static boolean copiesNodeModules(List<Stage> imageStages, Stage builder) {
+        String workdir = builder.config().workdir() == null ? null : builder.config().workdir().value();
+        for (Stage stage : imageStages) {
+            for (CopyCommand copy : stage.copies()) {
+                if (copy.fromStage() != builder.index()) {
+                    continue;
+                }
+                for (String source : copy.sources()) {
+                    String s = source.replaceAll("/+$", "");
+                    if (s.endsWith("node_modules") || workdir != null && s.equals(workdir.replaceAll("/+$", ""))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
