@@ -4,10 +4,16 @@ import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Node;
 import dev.drydock.core.compose.SeqNode;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.HealthcheckSpec;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.HealthcheckArguments;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.dockerfile.syntax.ShellForm;
+import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
@@ -70,5 +76,42 @@ public final class ProbeEdits {
         }
         return TextEdit.replace(spec.instruction().file().path(), args.type().span().start(), command.end(),
                 "CMD " + Probes.json(argv));
+    }
+
+    /**
+     * A HEALTHCHECK (as {@link Probes#dockerfileInstruction} writes it) added to a stage: before its
+     * CMD or ENTRYPOINT and the comment lines above it, with a comment saying what it probes when the CMD
+     * has one, and the blank line the file puts between instructions; at the end of the stage when it
+     * sets neither.
+     */
+    public static TextEdit addHealthcheck(DockerfileModel model, Stage stage, String healthcheck, String comment) {
+        Instruction last = stage.from();
+        Instruction start = null;
+        for (Step step : stage.steps()) {
+            Instruction i = step.instruction();
+            if (start == null && (i.kind() == InstructionKind.CMD || i.kind() == InstructionKind.ENTRYPOINT)) {
+                start = i;
+            }
+            last = i;
+        }
+        SourceFile file = last.file();
+        String instruction = continued(healthcheck, model.syntax().escapeChar());
+        if (start == null) {
+            return SourceEdits.insertLinesAfter(file, last.span().endLine(), instruction);
+        }
+        int line = start.span().startLine();
+        while (line > 1 && file.line(line - 1).strip().startsWith("#")) {
+            line--;
+        }
+        boolean commented = line < start.span().startLine();
+        boolean blankBefore = line > 1 && file.line(line - 1).isBlank();
+        String text = (commented ? "# " + comment + "\n" : "") + instruction + (blankBefore ? "\n" : "");
+        return SourceEdits.insertLinesBefore(file, line, text);
+    }
+
+    /** The HEALTHCHECK's command on a continuation line of its own, after the flags. */
+    private static String continued(String healthcheck, char escape) {
+        int cmd = healthcheck.indexOf(" CMD ");
+        return cmd < 0 ? healthcheck : healthcheck.substring(0, cmd) + " " + escape + "\n    " + healthcheck.substring(cmd + 1);
     }
 }
