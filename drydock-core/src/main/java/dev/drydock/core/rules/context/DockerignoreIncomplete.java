@@ -135,7 +135,8 @@ public final class DockerignoreIncomplete implements Rule {
                 .implicit();
         List<String> patterns = missing.entrySet().stream().filter(m -> m.getValue().exception == null)
                 .map(Map.Entry::getKey).toList();
-        TextEdit exclude = IgnoreEdits.append(build, patterns, "Kept out of the image: " + kinds(missing.values()));
+        TextEdit exclude = patterns.isEmpty() ? null
+                : IgnoreEdits.append(build, patterns, "Kept out of the image: " + kinds(missing.values()));
         if (exclude != null) {
             finding.fix(Fix.of("exclude " + String.join(", ", patterns) + " in " + ignorePath, FixSafety.UNSAFE, exclude));
         }
