@@ -9,8 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * Interpolates every string scalar of a node tree in place (keys are not interpolated, as in Compose),
- * recording each expression as a {@link VariableReference}. An invalid expression or a missing required
- * variable is an error diagnostic at the expression; the scalar then keeps its raw text.
+ * recording each expression as a {@link VariableReference}. An invalid expression is an error diagnostic at
+ * the expression; the scalar then keeps its raw text. A required variable without value
+ * ({@code ${X:?msg}}) is a warning and reads as blank: the file is sound, and Compose stops with the
+ * message where the deployment does not provide the variable, which is what the file asks for.
  */
 final class Interpolator {
 
@@ -37,10 +39,14 @@ final class Interpolator {
             return;
         }
         try {
-            Template.Result r = Template.substitute(s.raw(), variables::get);
+            Template.Result r = Template.substituteAllowingMissingRequired(s.raw(), variables::get);
             s.interpolated(r.value(), r.substitutions());
             for (Substitution sub : r.substitutions()) {
                 references.accept(new VariableReference(sub, s, s.spanOf(sub), s.argumentSpanOf(sub)));
+                if (sub.missingRequired()) {
+                    diagnostics.accept(Diagnostic.at(Diagnostic.Level.WARNING, s.file(), s.spanOf(sub),
+                            "required variable " + sub.name() + " is missing a value: " + sub.argument()));
+                }
             }
         } catch (TemplateException e) {
             diagnostics.accept(Diagnostic.at(Diagnostic.Level.ERROR, s.file(), s.spanOf(e.index(), e.end()),

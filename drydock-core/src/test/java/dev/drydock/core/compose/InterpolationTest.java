@@ -69,12 +69,28 @@ class InterpolationTest {
                     image: ${IMAGE:?set IMAGE first}
                     command: echo $ 1
                 """);
-        assertThat(p.errors()).extracting(Diagnostic::message).containsExactly(
-                "required variable IMAGE is missing a value: set IMAGE first",
-                "Invalid template: \"echo $ 1\"");
-        assertThat(p.errors().get(0).line()).isEqualTo(3);
-        assertThat(p.errors().get(0).column()).isEqualTo(12);
-        assertThat(p.errors().get(1).column()).isEqualTo(19);
+        assertThat(p.errors()).extracting(Diagnostic::message).containsExactly("Invalid template: \"echo $ 1\"");
+        assertThat(p.errors().get(0).column()).isEqualTo(19);
+        Diagnostic required = p.diagnostics().stream().filter(d -> d.level() == Diagnostic.Level.WARNING).findFirst()
+                .orElseThrow();
+        assertThat(required.message()).isEqualTo("required variable IMAGE is missing a value: set IMAGE first");
+        assertThat(required.line()).isEqualTo(3);
+        assertThat(required.column()).isEqualTo(12);
+    }
+
+    @Test
+    void aMissingRequiredVariableReadsAsBlank() {
+        ComposeProject p = ComposeTesting.load(dir, """
+                services:
+                  web:
+                    image: app
+                    environment:
+                      - SECRET_KEY=${SECRET_KEY:?set SECRET_KEY}
+                """);
+        assertThat(p.errors()).isEmpty();
+        assertThat(p.services().get("web").env("SECRET_KEY")).get().extracting(e -> e.value().value()).isEqualTo("");
+        assertThat(p.variableReferences()).singleElement()
+                .satisfies(ref -> assertThat(ref.substitution().missingRequired()).isTrue());
     }
 
     @Test

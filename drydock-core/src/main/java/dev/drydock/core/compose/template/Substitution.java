@@ -73,6 +73,15 @@ public record Substitution(
         return variableValue == null && operator == Operator.NONE;
     }
 
+    /** Whether this is a {@code ${X:?msg}} / {@code ${X?msg}} whose variable has no value, which Compose refuses. */
+    public boolean missingRequired() {
+        return switch (operator) {
+            case ERROR_IF_UNSET -> variableValue == null;
+            case ERROR_IF_UNSET_OR_EMPTY -> variableValue == null || variableValue.isEmpty();
+            default -> false;
+        };
+    }
+
     /** Whether a {@code :-} / {@code -} default was used. */
     public boolean usedDefault() {
         return operator.isDefault() && usedArgument;

@@ -34,19 +34,33 @@ public final class Template {
 
     private final String text;
     private final Lookup lookup;
+    private final boolean requiredMayBeMissing;
     private final List<Substitution> found = new ArrayList<>();
 
-    private Template(String text, Lookup lookup) {
+    private Template(String text, Lookup lookup, boolean requiredMayBeMissing) {
         this.text = text;
         this.lookup = lookup;
+        this.requiredMayBeMissing = requiredMayBeMissing;
     }
 
     /** Interpolates {@code text}. */
     public static Result substitute(String text, Lookup lookup) throws TemplateException {
+        return substitute(text, lookup, false);
+    }
+
+    /**
+     * Interpolates {@code text} as it reads without the variables a deployment provides: a required
+     * variable without value ({@link Substitution#missingRequired()}) becomes blank instead of an error.
+     */
+    public static Result substituteAllowingMissingRequired(String text, Lookup lookup) throws TemplateException {
+        return substitute(text, lookup, true);
+    }
+
+    private static Result substitute(String text, Lookup lookup, boolean requiredMayBeMissing) throws TemplateException {
         if (text.indexOf('$') < 0) {
             return new Result(text, List.of());
         }
-        Template t = new Template(text, lookup);
+        Template t = new Template(text, lookup, requiredMayBeMissing);
         String value = t.expand(0, text.length(), false);
         return new Result(value, List.copyOf(t.found));
     }
@@ -141,13 +155,13 @@ public final class Template {
             }
             case ERROR_IF_UNSET_OR_EMPTY, ERROR_IF_UNSET -> {
                 boolean ok = op == Operator.ERROR_IF_UNSET ? set : nonEmpty;
-                if (!ok) {
+                if (!ok && !requiredMayBeMissing) {
                     found.remove(index);
                     throw new TemplateException(
                             "required variable " + name + " is missing a value: " + argument, start, close + 1);
                 }
                 usedArgument = false;
-                result = value;
+                result = value == null ? "" : value;
             }
             case ALTERNATIVE_IF_NOT_EMPTY -> {
                 usedArgument = nonEmpty;

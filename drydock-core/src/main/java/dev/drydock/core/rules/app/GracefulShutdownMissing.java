@@ -4,6 +4,7 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.Setting;
@@ -12,12 +13,15 @@ import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
@@ -59,7 +63,7 @@ import java.util.regex.Pattern;
                 "https://docs.gunicorn.org/en/stable/settings.html#graceful-timeout",
                 "https://github.com/nodejs/docker-node/blob/main/docs/BestPractices.md#handling-kernel-signals"},
         aliases = {},
-        fix = FixSafety.SUGGESTION,
+        fix = FixSafety.SAFE,
         effort = "15 min")
 public final class GracefulShutdownMissing implements Rule {
 
@@ -253,6 +257,7 @@ public final class GracefulShutdownMissing implements Rule {
                         : "Handle SIGTERM in the server (process.on('SIGTERM', () => server.close(() => process.exit(0))))"
                                 + " and run it under an init (`init: true` in compose, or tini as ENTRYPOINT), with a"
                                 + " stop_grace_period that covers the longest request.")
+                .fix(init(c))
                 .add();
         return true;
     }
@@ -293,7 +298,32 @@ public final class GracefulShutdownMissing implements Rule {
                 .recommendation("Set stop_grace_period: " + (long) Math.ceil(graceful + 5) + "s on the service"
                         + " (a few seconds above the graceful timeout), or lower the graceful timeout below "
                         + stopSeconds + " s if requests are short.")
+                .fix(gracePeriod(c, grace, (long) Math.ceil(graceful + 5)))
                 .add();
+    }
+
+    /**
+     * {@code init: true} on the compose service: Docker's init runs as PID 1 and passes SIGTERM on, so the
+     * program stops when asked instead of at the SIGKILL; null for a lone image (its init is chosen where it runs).
+     */
+    private static Fix init(Container c) {
+        if (!c.isComposeService() || c.service() == null) {
+            return null;
+        }
+        TextEdit edit = ComposeEdits.addEntry(c.service().node(), List.of("restart"), "init: true");
+        return edit == null ? null : Fix.of("run " + c.service().name() + " under Docker's init", FixSafety.SAFE, edit);
+    }
+
+    /** stop_grace_period set to {@code seconds}: the value replaced, or the key added after init or restart. */
+    private static Fix gracePeriod(Container c, Located<Service.DurationValue> grace, long seconds) {
+        TextEdit edit;
+        if (grace != null) {
+            edit = grace.node() instanceof ScalarNode s && s.substitutions().isEmpty() && s.hasExactText()
+                    ? TextEdit.replace(grace.file().path(), grace.span(), seconds + "s") : null;
+        } else {
+            edit = ComposeEdits.addEntry(c.service().node(), List.of("init", "restart"), "stop_grace_period: " + seconds + "s");
+        }
+        return edit == null ? null : Fix.of("give " + c.service().name() + " " + seconds + "s to stop", FixSafety.SAFE, edit);
     }
 
     private static Double seconds(String value) {

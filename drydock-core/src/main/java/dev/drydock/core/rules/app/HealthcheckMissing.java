@@ -5,6 +5,7 @@ import dev.drydock.core.app.AppSource;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveHealthcheck;
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
@@ -15,6 +16,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.Probes;
 import java.util.List;
 
@@ -76,35 +78,70 @@ public final class HealthcheckMissing implements Rule {
                             + probe.origin().line() + "), so the image run any other way has no health state"
                     : "neither the image nor a compose file checks the container's health"
                             + (serves == null ? "" : " although " + serves);
-            context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
+            Plan plan = Plan.of(c, app, probe);
+            var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
                     .severity(serves != null ? Severity.CRITICAL : Severity.MEDIUM)
                     .implicit()
-                    .recommendation(recommendation(c, app, probe))
-                    .add();
+                    .recommendation(plan.recommendation(probe));
+            String fixPath = plan.fixPath(app);
+            if (fixPath != null) {
+                List<String> argv = plan.composeWorks() ? plan.argv() : Probes.recommend(plan.image(), plan.port(), fixPath);
+                finding.fix(Fix.of("add a HEALTHCHECK probing " + fixPath, FixSafety.SAFE, ProbeEdits.addHealthcheck(
+                        image.model(), stage, Probes.dockerfileInstruction(argv, probe),
+                        "Report unhealthy when " + fixPath + " stops answering")));
+            }
+            finding.add();
         }
     }
 
-    private static String recommendation(Container c, AppSource app, EffectiveHealthcheck compose) {
-        ImageContents image = ImageContents.of(c);
-        Probes.Probe probe = Probes.of(compose);
-        Probes.Url url = probe == null ? null : probe.localUrl();
-        int port = url != null && url.port() != null ? url.port() : AppFacts.port(c, app);
-        String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
-                ? url.path() : AppFacts.healthPath(app);
-        boolean composeWorks = compose != null && probe != null && !probe.shell() && !probe.programs().isEmpty()
-                && image != null && probe.programs().stream().allMatch(p -> image.has(p.name()).orElse(false))
-                && compose.test().get(0).equals("CMD");
-        List<String> argv = composeWorks ? compose.test().subList(1, compose.test().size()) : Probes.recommend(image, port, path);
-        boolean routeKnown = app.routes().match(path).isPresent();
-        String lead = routeKnown || !app.routes().known() ? "" : "Add a " + path + " route to the application, then ";
-        if (argv == null) {
-            String base = image == null ? "the base image" : image.baseImage();
-            return lead + (lead.isEmpty() ? "Add" : "add") + " a HEALTHCHECK that requests http://localhost:" + port + path
-                    + " with a program the image contains: " + base + " has no curl, wget, Python or Node that drydock"
-                    + " knows of, so install one in the final stage or copy in a small static probe binary.";
+    /**
+     * The probe to recommend: the compose one when it works in the image, else one with a program the
+     * image has against the health route (or the compose probe's path when the application serves it).
+     */
+    private record Plan(ImageContents image, int port, String path, boolean routesRead, boolean routeKnown,
+            boolean composeWorks, List<String> argv) {
+
+        static Plan of(Container c, AppSource app, EffectiveHealthcheck compose) {
+            ImageContents image = ImageContents.of(c);
+            Probes.Probe probe = Probes.of(compose);
+            Probes.Url url = probe == null ? null : probe.localUrl();
+            int port = url != null && url.port() != null ? url.port() : AppFacts.port(c, app);
+            String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
+                    ? url.path() : AppFacts.healthPath(app);
+            boolean composeWorks = compose != null && probe != null && !probe.shell() && !probe.programs().isEmpty()
+                    && image != null && probe.programs().stream().allMatch(p -> image.has(p.name()).orElse(false))
+                    && compose.test().get(0).equals("CMD");
+            List<String> argv = composeWorks ? compose.test().subList(1, compose.test().size())
+                    : Probes.recommend(image, port, path);
+            return new Plan(image, port, path, app.routes().known(), app.routes().match(path).isPresent(), composeWorks,
+                    argv);
         }
-        String tail = composeWorks ? " (the compose probe, which works in the image, moved into it)" : "";
-        return lead + (lead.isEmpty() ? "Add" : "add") + " to the final stage: " + Probes.dockerfileInstruction(argv, compose)
-                + tail + ".";
+
+        /**
+         * The path a fix probes: the compose probe's when it works, the health route's, else {@code /} when the
+         * application serves it; null when there is nothing to probe it knows is served or no program to do it.
+         */
+        String fixPath(AppSource app) {
+            if (argv == null) {
+                return null;
+            }
+            if (composeWorks || routeKnown) {
+                return path;
+            }
+            return app.routes().match("/").isPresent() && Probes.recommend(image, port, "/") != null ? "/" : null;
+        }
+
+        String recommendation(EffectiveHealthcheck compose) {
+            String lead = routeKnown || !routesRead ? "" : "Add a " + path + " route to the application, then ";
+            if (argv == null) {
+                String base = image == null ? "the base image" : image.baseImage();
+                return lead + (lead.isEmpty() ? "Add" : "add") + " a HEALTHCHECK that requests http://localhost:" + port
+                        + path + " with a program the image contains: " + base + " has no curl, wget, Python or Node"
+                        + " that drydock knows of, so install one in the final stage or copy in a small static probe binary.";
+            }
+            String tail = composeWorks ? " (the compose probe, which works in the image, moved into it)" : "";
+            return lead + (lead.isEmpty() ? "Add" : "add") + " to the final stage: "
+                    + Probes.dockerfileInstruction(argv, compose) + tail + ".";
+        }
     }
 }

@@ -4,6 +4,8 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveHealthcheck;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.ReviewContext;
@@ -13,7 +15,9 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.Probes;
+import java.util.ArrayList;
 import java.util.List;
 
 @RuleDefinition(
@@ -70,19 +74,46 @@ public final class HealthcheckToolMissing implements Rule {
                     : where + " runs " + missing + ", which " + image.baseImage() + " does not contain"
                             + (c.build() != null ? " and the Dockerfile does not install" : "")
                             + ": every probe fails and the container never becomes healthy";
-            context.finding(this, Probes.locate(c, hc, at), message)
-                    .recommendation(recommendation(context, c, hc, probe, image, missing))
-                    .add();
+            List<String> argv = replacementProbe(context, c, probe, image);
+            var finding = context.finding(this, Probes.locate(c, hc, at), message)
+                    .recommendation(recommendation(c, hc, argv, image, missing));
+            TextEdit edit = argv == null ? null : edit(c, hc, argv);
+            if (edit != null) {
+                finding.fix(Fix.of("probe with " + argv.get(0) + " instead of " + missing, FixSafety.SAFE, edit));
+            }
+            finding.add();
         }
     }
 
-    private static String recommendation(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Probe probe,
-            ImageContents image, String missing) {
+    /** The same request made with a program the image has; null when it has none drydock can use. */
+    private static List<String> replacementProbe(ReviewContext context, Container c, Probes.Probe probe,
+            ImageContents image) {
         AppSource app = Apps.of(context, c);
         Probes.Url url = probe.localUrl();
         int port = url != null && url.port() != null ? url.port() : AppFacts.port(c, app);
         String path = url != null ? url.path() : AppFacts.healthPath(app);
         List<String> argv = Probes.recommend(image, port, path);
+        if (argv != null && argv.get(0).equals("python") && image.has("python3").orElse(false)
+                && probe.programs().stream().anyMatch(p -> p.name().equals("python3"))) {
+            List<String> same = new ArrayList<>(argv);
+            same.set(0, "python3"); // the interpreter the probe already names
+            return List.copyOf(same);
+        }
+        return argv;
+    }
+
+    private static TextEdit edit(Container c, EffectiveHealthcheck hc, List<String> argv) {
+        if ("compose".equals(hc.source())) {
+            return c.service() == null ? null : ProbeEdits.composeTest(c.service().healthcheck(), argv);
+        }
+        if (c.build() == null || c.build().stage() == null) {
+            return null; // the image's HEALTHCHECK comes from its base image
+        }
+        return ProbeEdits.dockerfileCommand(c.build().stage().config().healthcheck(), argv);
+    }
+
+    private static String recommendation(Container c, EffectiveHealthcheck hc, List<String> argv, ImageContents image,
+            String missing) {
         StringBuilder out = new StringBuilder();
         if (argv != null) {
             out.append(missing.equals("sh") ? "Probe in exec form, which needs no shell, with what the image has: "

@@ -2,11 +2,14 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
@@ -18,6 +21,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 @RuleDefinition(
@@ -42,7 +46,7 @@ import java.util.Map;
                 "https://docs.gunicorn.org/en/stable/settings.html#preload-app",
                 "https://pytorch.org/docs/stable/notes/faq.html"},
         aliases = {},
-        fix = FixSafety.SUGGESTION,
+        fix = FixSafety.UNSAFE,
         effort = "30 min")
 public final class MemoryLimitTooLow implements Rule {
 
@@ -98,18 +102,41 @@ public final class MemoryLimitTooLow implements Rule {
                 continue;
             }
             String message = limit.key() != null ? limit.key().value() : "memory";
-            context.finding(this, new Location(limit.file().path(), limit.span()),
+            long suggested = roundUp(needed * 5 / 4);
+            var finding = context.finding(this, new Location(limit.file().path(), limit.span()),
                     message + ": " + limit.value().text() + " is below the ~" + mib(needed) + " this container needs: "
                             + processes.describe() + " × ~" + mib(perProcess) + " per process for "
                             + AppFacts.and(parts) + " plus ~" + BASE_MIB + " MiB for the interpreter and the rest of the application")
-                    .recommendation(recommendation(context, c, perProcess, needed, processes, limitMib))
-                    .add();
+                    .recommendation(recommendation(context, c, perProcess, suggested, processes, limitMib));
+            TextEdit raise = raise(limit, size(suggested));
+            if (raise != null) {
+                finding.fix(Fix.of("raise the memory limit to " + size(suggested), FixSafety.UNSAFE, raise));
+            }
+            finding.add();
         }
     }
 
-    private static String recommendation(ReviewContext context, Container c, int perProcess, long needed,
+    /**
+     * The limit's value rewritten, in its quotes and the case of its unit; null when it is built from
+     * variables. A reservation cannot exceed the limit after this: the limit only grows.
+     */
+    private static TextEdit raise(Located<Service.ByteSize> limit, String size) {
+        if (!(limit.node() instanceof ScalarNode scalar) || !scalar.substitutions().isEmpty() || !scalar.hasExactText()) {
+            return null;
+        }
+        String written = scalar.raw().strip();
+        String value = !written.isEmpty() && Character.isLowerCase(written.charAt(written.length() - 1))
+                ? size.toLowerCase(Locale.ROOT) : size;
+        String quote = switch (scalar.style()) {
+            case SINGLE_QUOTED -> "'";
+            case DOUBLE_QUOTED -> "\"";
+            default -> "";
+        };
+        return TextEdit.replace(limit.file().path(), limit.span(), quote + value + quote);
+    }
+
+    private static String recommendation(ReviewContext context, Container c, int perProcess, long suggested,
             Processes processes, long limitMib) {
-        long suggested = roundUp(needed * 5 / 4);
         StringBuilder out = new StringBuilder("Raise the limit to at least " + size(suggested)
                 + " (the estimate plus 25% for request peaks) and check real use under load with `docker stats`.");
         if (processes.count() > 1) {

@@ -5,6 +5,8 @@ import dev.drydock.core.compose.VariableReference;
 import dev.drydock.core.compose.template.Substitution;
 import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
@@ -71,15 +73,33 @@ public final class DefaultSecret implements Rule {
             message.append("; nothing in the project sets ").append(name).append(" now");
         }
         message.append('.');
-        String required = ref.substitution().operator() == Substitution.Operator.DEFAULT_IF_UNSET ? "?" : ":?";
-        String recommendation = "Write `${" + name + required + "set " + name + " in .env}` instead, so that"
-                + " `docker compose up` stops with that message when it is missing; generate the value per"
-                + " environment (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`) and keep it in .env"
-                + " or a secret store.";
-        context.finding(this, new Location(file, ref.span()), message.toString())
+        String required = requiredExpression(name);
+        String recommendation = "Write `" + required + "` instead, so that `docker compose up` stops with that"
+                + " message when it is missing or empty; generate the value per environment (e.g."
+                + " `python -c 'import secrets; print(secrets.token_hex(32))'`) and keep it in .env or a secret store.";
+        var finding = context.finding(this, new Location(file, ref.span()), message.toString())
                 .severity(ComposeServices.isDevelopmentFile(file) ? Severity.MEDIUM : Severity.HIGH)
-                .recommendation(recommendation)
-                .add();
+                .recommendation(recommendation);
+        if (isExpression(ref)) {
+            finding.fix(Fix.of("make " + name + " required", FixSafety.UNSAFE,
+                    SourceEdits.replace(ref.file(), ref.span(), required)));
+        }
+        finding.add();
+    }
+
+    /**
+     * {@code ${NAME:?message}}: empty counts as missing too, since an empty secret protects nothing. The
+     * message has no quote, colon, hash, comma or brace, so it fits plain, quoted and flow YAML scalars as is.
+     */
+    private static String requiredExpression(String name) {
+        return "${" + name + ":?set " + name + " in .env}";
+    }
+
+    /** Whether the reference's span is exactly the written expression (not the whole scalar, as for escaped text). */
+    private static boolean isExpression(VariableReference ref) {
+        Substitution sub = ref.substitution();
+        String written = ref.file().text(ref.span());
+        return !sub.nested() && written.equals("${" + sub.name() + sub.operator().symbol() + sub.argument() + "}");
     }
 
     /** The env template beside the compose project ({@code .env.example}) when it declares the variable empty. */

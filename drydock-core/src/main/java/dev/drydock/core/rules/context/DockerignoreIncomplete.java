@@ -4,6 +4,8 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.ignore.DockerIgnorePattern;
 import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
@@ -15,6 +17,7 @@ import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
 import dev.drydock.core.rules.support.ContextInventory;
 import dev.drydock.core.rules.support.ContextInventory.Item;
+import dev.drydock.core.rules.support.IgnoreEdits;
 import dev.drydock.core.rules.support.SensitivePaths.Kind;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
@@ -126,11 +129,37 @@ public final class DockerignoreIncomplete implements Rule {
                 + ".";
         SourceFile file = build.ignore().file();
         Span span = file.text().isEmpty() ? file.span(0, 0) : file.lines(1, file.lineCount());
-        context.finding(this, new Location(ignorePath, span), message)
+        var finding = context.finding(this, new Location(ignorePath, span), message)
                 .severity(severity)
                 .recommendation(recommendation)
-                .implicit()
-                .add();
+                .implicit();
+        List<String> patterns = missing.entrySet().stream().filter(m -> m.getValue().exception == null)
+                .map(Map.Entry::getKey).toList();
+        TextEdit exclude = patterns.isEmpty() ? null
+                : IgnoreEdits.append(build, patterns, "Kept out of the image: " + kinds(missing.values()));
+        if (exclude != null) {
+            finding.fix(Fix.of("exclude " + String.join(", ", patterns) + " in " + ignorePath, FixSafety.UNSAFE, exclude));
+        }
+        finding.add();
+    }
+
+    /** "secrets, local data and caches": what the missing items are, in the order of their kinds. */
+    private static String kinds(java.util.Collection<Missing> missing) {
+        List<String> labels = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            if (missing.stream().anyMatch(m -> m.item.kind() == kind && m.exception == null)) {
+                labels.add(switch (kind) {
+                    case SECRET -> "secrets";
+                    case DATA -> "local data";
+                    case VCS -> "version control";
+                    case LOGS -> "logs";
+                    case DEPENDENCIES -> "local dependencies";
+                    case CACHE -> "caches";
+                });
+            }
+        }
+        return labels.size() == 1 ? labels.get(0)
+                : String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
     }
 
     private record Missing(Item item, String note, DockerIgnorePattern exception) {}

@@ -7,6 +7,8 @@ import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
@@ -18,8 +20,11 @@ import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
 import dev.drydock.core.rules.support.ContextInventory;
 import dev.drydock.core.rules.support.ContextInventory.Item;
+import dev.drydock.core.rules.support.IgnoreEdits;
+import dev.drydock.core.rules.support.SensitivePaths.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +49,7 @@ import java.util.Set;
                 "https://docs.docker.com/build/concepts/context/#dockerignore-files",
                 "https://docs.docker.com/build/building/best-practices/#exclude-with-dockerignore",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
-        fix = FixSafety.UNSAFE,
+        fix = FixSafety.SAFE,
         effort = "10 min")
 public final class DockerignoreMissing implements Rule {
 
@@ -92,13 +97,17 @@ public final class DockerignoreMissing implements Rule {
                 message.append(". ").append(elsewhere);
             }
             String target = PathNames.join(build.context(), ".dockerignore");
-            context.finding(this, new Location(at.copy().instruction().file().path(), at.copy().instruction().span()),
-                            message.append('.').toString())
+            var finding = context.finding(this, new Location(at.copy().instruction().file().path(),
+                            at.copy().instruction().span()), message.append('.').toString())
                     .severity(severity)
                     .implicit()
                     .recommendation("Create " + target + " with: " + String.join(", ",
-                            patterns(project, build, copied.keySet()).stream().map(p -> "`" + p + "`").toList()) + ".")
-                    .add();
+                            patterns(project, build, copied.keySet()).stream().map(p -> "`" + p + "`").toList()) + ".");
+            TextEdit create = IgnoreEdits.create(build, groups(project, build, copied.keySet()));
+            if (create != null) {
+                finding.fix(Fix.of("create " + target, FixSafety.SAFE, create));
+            }
+            finding.add();
         }
     }
 
@@ -128,13 +137,7 @@ public final class DockerignoreMissing implements Rule {
         for (Item item : found) {
             out.add(item.pattern());
         }
-        Set<Language> languages = new LinkedHashSet<>();
-        for (ProjectEntry e : project.layout().under(FileKind.MANIFEST, build.context())) {
-            languages.add(e.type().language());
-        }
-        for (ProjectEntry e : project.layout().under(FileKind.SOURCE, build.context())) {
-            languages.add(e.type().language());
-        }
+        Set<Language> languages = languages(project, build);
         if (languages.contains(Language.PYTHON)) {
             out.add("**/__pycache__");
             out.add("**/*.py[cod]");
@@ -150,5 +153,66 @@ public final class DockerignoreMissing implements Rule {
         // `**/x` also matches x at the root of the context: the plain pattern would only repeat it
         out.removeIf(p -> !p.startsWith("**/") && out.contains("**/" + p));
         return List.copyOf(out);
+    }
+
+    private static Set<Language> languages(Project project, BuildLink build) {
+        Set<Language> languages = new LinkedHashSet<>();
+        for (ProjectEntry e : project.layout().under(FileKind.MANIFEST, build.context())) {
+            languages.add(e.type().language());
+        }
+        for (ProjectEntry e : project.layout().under(FileKind.SOURCE, build.context())) {
+            languages.add(e.type().language());
+        }
+        return languages;
+    }
+
+    /**
+     * The patterns for a new ignore file, grouped by what they keep out (the group's comment first):
+     * version control data, secrets, what was found in the context, the language's local dependencies
+     * and caches, logs.
+     */
+    private static Map<String, List<String>> groups(Project project, BuildLink build, Set<Item> found) {
+        Map<Kind, Set<String>> byKind = new LinkedHashMap<>();
+        byKind.computeIfAbsent(Kind.VCS, k -> new LinkedHashSet<>()).add(".git");
+        byKind.computeIfAbsent(Kind.SECRET, k -> new LinkedHashSet<>()).addAll(List.of("**/.env", "**/.env.*"));
+        for (Item item : found) {
+            byKind.computeIfAbsent(item.kind(), k -> new LinkedHashSet<>()).add(item.pattern());
+        }
+        Set<Language> languages = languages(project, build);
+        Set<String> buildOutput = new LinkedHashSet<>();
+        for (ProjectEntry e : project.layout().under(FileKind.MANIFEST, build.context())) {
+            switch (e.name()) {
+                case "pom.xml", "Cargo.toml" -> buildOutput.add("target");
+                case "build.gradle", "build.gradle.kts" -> buildOutput.addAll(List.of(".gradle", "build"));
+                default -> { }
+            }
+        }
+        if (languages.contains(Language.PYTHON)) {
+            byKind.computeIfAbsent(Kind.DEPENDENCIES, k -> new LinkedHashSet<>()).addAll(List.of(".venv", "venv"));
+            byKind.computeIfAbsent(Kind.CACHE, k -> new LinkedHashSet<>())
+                    .addAll(List.of("**/__pycache__", "**/*.py[cod]", ".pytest_cache"));
+        }
+        if (languages.contains(Language.NODE)) {
+            byKind.computeIfAbsent(Kind.DEPENDENCIES, k -> new LinkedHashSet<>()).add("node_modules");
+            byKind.computeIfAbsent(Kind.LOGS, k -> new LinkedHashSet<>()).add("npm-debug.log*");
+        }
+        byKind.computeIfAbsent(Kind.LOGS, k -> new LinkedHashSet<>()).add("**/*.log");
+        Set<String> all = new LinkedHashSet<>();
+        byKind.values().forEach(all::addAll);
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        List<Kind> order = List.of(Kind.VCS, Kind.SECRET, Kind.DATA, Kind.DEPENDENCIES, Kind.CACHE, Kind.LOGS);
+        for (var entry : order.stream().filter(byKind::containsKey).map(k -> Map.entry(k, byKind.get(k))).toList()) {
+            // `**/x` also matches x at the root of the context: the plain pattern would only repeat it
+            List<String> patterns = entry.getValue().stream().filter(p -> p.startsWith("**/") || !all.contains("**/" + p))
+                    .toList();
+            if (!patterns.isEmpty()) {
+                String label = entry.getKey().label();
+                groups.put(Character.toUpperCase(label.charAt(0)) + label.substring(1), patterns);
+            }
+        }
+        if (!buildOutput.isEmpty()) {
+            groups.put("Build output: the image builds its own", List.copyOf(buildOutput));
+        }
+        return groups;
     }
 }

@@ -2,6 +2,9 @@ package dev.drydock.core.rules.context;
 
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.compose.MapNode;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
@@ -9,7 +12,9 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeServices;
+import java.util.List;
 
 @RuleDefinition(
         id = "log-rotation",
@@ -35,6 +40,16 @@ import dev.drydock.core.rules.support.ComposeServices;
         effort = "5 min",
         reportsStrengths = true)
 public final class LogRotation implements Rule {
+
+    /** max-size (and max-file) under logging.options, creating options after the driver when there is none. */
+    private static Fix rotate(Service.Logging logging, boolean withMaxFile) {
+        String options = "max-size: \"10m\"" + (withMaxFile ? "\nmax-file: \"3\"" : "");
+        MapNode written = logging.node() == null ? null : logging.node().map("options");
+        TextEdit edit = written != null && written.size() > 0 ? ComposeEdits.addEntry(written, List.of(), options)
+                : logging.node() == null || logging.node().has("options") ? null
+                : ComposeEdits.addEntry(logging.node(), List.of("driver"), "options:\n  " + options.replace("\n", "\n  "));
+        return edit == null ? null : Fix.of("rotate the json-file logs at 10m", FixSafety.SAFE, edit);
+    }
 
     @Override
     public void check(ReviewContext context) {
@@ -63,6 +78,7 @@ public final class LogRotation implements Rule {
                                     + ": its log is never rotated and grows until the disk is full")
                             .recommendation("Add under logging.options of " + service.name() + ": `max-size: \"10m\"`"
                                     + (maxFile == null ? " and `max-file: \"3\"`" : "") + ".")
+                            .fix(rotate(logging, maxFile == null))
                             .add();
                 }
             }

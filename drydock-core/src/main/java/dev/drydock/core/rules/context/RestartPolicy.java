@@ -1,6 +1,8 @@
 package dev.drydock.core.rules.context;
 
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
@@ -8,7 +10,9 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeServices;
+import java.util.List;
 
 @RuleDefinition(
         id = "restart-policy",
@@ -65,8 +69,15 @@ public final class RestartPolicy implements Rule {
                             + " `docker compose up` again")
                     .implicit()
                     .recommendation("Add `restart: unless-stopped` to " + service.name() + " in " + ref.file() + ".")
+                    .fix(restart(service))
                     .add();
         }
+    }
+
+    /** {@code restart: unless-stopped} at the end of the service; null where it cannot be written. */
+    private static Fix restart(Service service) {
+        TextEdit edit = ComposeEdits.addEntry(service.node(), List.of(), "restart: unless-stopped");
+        return edit == null ? null : Fix.of("restart " + service.name() + " unless stopped", FixSafety.UNSAFE, edit);
     }
 
     private static String effect(String value) {

@@ -6,6 +6,8 @@ import dev.drydock.core.dotenv.DotEnvEntry;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
@@ -21,6 +23,7 @@ import dev.drydock.core.rules.support.ContextInventory.Evidence;
 import dev.drydock.core.rules.support.ContextInventory.Item;
 import dev.drydock.core.rules.support.ContextInventory.Source;
 import dev.drydock.core.rules.support.EnvFiles;
+import dev.drydock.core.rules.support.IgnoreEdits;
 import dev.drydock.core.rules.support.SecretNames;
 import dev.drydock.core.rules.support.SensitivePaths;
 import dev.drydock.core.rules.support.SensitivePaths.Kind;
@@ -55,7 +58,7 @@ import java.util.Set;
                 "https://docs.docker.com/build/concepts/context/#dockerignore-files",
                 "https://docs.docker.com/compose/how-tos/use-secrets/",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management"},
-        fix = FixSafety.UNSAFE,
+        fix = FixSafety.SAFE,
         effort = "15 min")
 public final class SecretsInBuildContext implements Rule {
 
@@ -182,11 +185,20 @@ public final class SecretsInBuildContext implements Rule {
             recommendation = exclude + runtime + ". Rebuild, delete the images built so far, and " + rotate
                     + " if one of them was ever pushed or shared.";
         }
-        context.finding(this, new Location(copy.copy().instruction().file().path(), copy.copy().instruction().span()),
-                        message.append('.').toString())
+        var finding = context.finding(this, new Location(copy.copy().instruction().file().path(),
+                        copy.copy().instruction().span()), message.append('.').toString())
                 .severity(certain ? Severity.CRITICAL : Severity.HIGH)
-                .recommendation(recommendation)
-                .add();
+                .recommendation(recommendation);
+        TextEdit exclude = named ? null : IgnoreEdits.append(build, patterns, envOnly
+                ? "Secrets: the containers get them at run time, never from the image"
+                : "Secrets and keys: never part of the image");
+        if (exclude != null) {
+            // safe when the values still reach the container: env files that compose loads with env_file
+            boolean delivered = items.stream().allMatch(i -> i.has(Source.ENV_FILE));
+            finding.fix(Fix.of("exclude " + and(patterns) + " in " + ignore,
+                    delivered ? FixSafety.SAFE : FixSafety.UNSAFE, exclude));
+        }
+        finding.add();
     }
 
     /**
