@@ -52,6 +52,19 @@ class FixFixtureTest {
         return nodes.stream();
     }
 
+    @org.junit.jupiter.api.Test
+    void everyRuleThatFixesHasFixturesAndEveryFixtureARule() throws IOException {
+        for (var rule : Rules.all()) {
+            var safety = rule.metadata().fix();
+            if (safety == dev.drydock.core.edit.FixSafety.SAFE || safety == dev.drydock.core.edit.FixSafety.UNSAFE) {
+                assertThat(folders(FIXTURES.resolve(rule.id()))).as("fix fixtures of " + rule.id()).isNotEmpty();
+            }
+        }
+        for (Path ruleDir : folders(FIXTURES)) {
+            assertThat(Rules.find(ruleDir.getFileName().toString())).as("rule of " + ruleDir).isPresent();
+        }
+    }
+
     private void check(String id, Path caseDir) throws Exception {
         FixOptions options = options(id, caseDir);
         Path before = caseDir.resolve("before");

@@ -59,7 +59,7 @@ import java.util.Optional;
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"},
         aliases = {"SecretsUsedInArgOrEnv", "DL3064", "DS031", "DS-0031", "Passwords And Secrets"},
-        fix = FixSafety.UNSAFE,
+        fix = FixSafety.SUGGESTION,
         effort = "30 min")
 public final class HardcodedSecret implements Rule {
 
