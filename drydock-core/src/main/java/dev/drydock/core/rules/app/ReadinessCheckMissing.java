@@ -110,8 +110,8 @@ public final class ReadinessCheckMissing implements Rule {
                 }
             });
             if (!models.isEmpty()) {
-                unchecked.add("that the models ("
-                        + AppFacts.and(models.stream().map(Dependency::name).toList()) + ") are loaded");
+                unchecked.add("that the models are loaded ("
+                        + AppFacts.and(models.stream().map(Dependency::name).toList()) + ")");
             }
             var finding = context.finding(this, location(context, route), message)
                     .recommendation(recommendation(route, stores.keySet(), !models.isEmpty(), url));

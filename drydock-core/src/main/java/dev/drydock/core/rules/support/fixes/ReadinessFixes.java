@@ -225,7 +225,7 @@ public final class ReadinessFixes {
         missing.addAll(unchecked);
         return "Add " + path + " to " + file + ", which " + AppFacts.and(checks) + " and answers 503 until "
                 + (checks.size() == 1 ? "it works" : "they work") + ", and point the healthcheck at it"
-                + (missing.isEmpty() ? "" : "; it does not check " + AppFacts.and(missing) + ": add that to it");
+                + (missing.isEmpty() ? "" : "; it does not check " + AppFacts.and(missing) + ": add " + (missing.size() == 1 ? "that check" : "those checks"));
     }
 
     /** Writes the route in the module's quotes and indentation. */
