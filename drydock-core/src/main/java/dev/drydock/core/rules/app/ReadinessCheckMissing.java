@@ -3,6 +3,7 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Route;
+import dev.drydock.core.dockerfile.model.HealthcheckSpec;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.Container;
@@ -16,9 +17,11 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.fixes.ReadinessFixes;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +36,9 @@ import java.util.Set;
                 + " application's sources: it fires when that route's handler answers a constant (no query, ping,"
                 + " model or readiness flag is looked at), the application depends on something that takes time or"
                 + " can fail (a database driver or ORM, a cache client, ML libraries and their models), and no"
-                + " separate readiness route (/ready, /readyz, /health/ready...) exists. Quiet when the handler"
-                + " cannot be read.",
+                + " separate readiness route (/ready, /readyz, /health/ready...) exists. Also fires on the image's"
+                + " own HEALTHCHECK when it requests such a constant route while the compose healthcheck that"
+                + " overrides it probes the readiness route. Quiet when the handler cannot be read.",
         problem = "A constant answer is a liveness check: it proves the process answers HTTP, not that the"
                 + " application can serve. The container turns healthy before the database is reachable or the"
                 + " models are loaded, and stays healthy when they go away.",
@@ -49,7 +53,7 @@ import java.util.Set;
                 "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/",
                 "https://docs.spring.io/spring-boot/reference/actuator/endpoints.html#actuator.endpoints.kubernetes-probes"},
         aliases = {},
-        fix = FixSafety.SUGGESTION,
+        fix = FixSafety.UNSAFE,
         effort = "1 h")
 public final class ReadinessCheckMissing implements Rule {
 
@@ -63,6 +67,7 @@ public final class ReadinessCheckMissing implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        Set<String> reported = new HashSet<>();
         for (Container c : context.builtContainers()) {
             EffectiveHealthcheck hc = c.healthcheck();
             Probes.Probe probe = Probes.of(hc);
@@ -72,6 +77,11 @@ public final class ReadinessCheckMissing implements Rule {
             }
             AppSource app = Apps.of(context, c);
             Route route = app.routes().match(url.path()).orElse(null);
+            if (route != null && "compose".equals(hc.source()) && route.handler().checksDependencies()
+                    && app.routes().readinessRoutes().contains(route)) {
+                imageProbesLiveness(context, c, app, route, hc, reported);
+                continue;
+            }
             if (route == null || !route.handler().answersConstant() || !app.routes().readinessRoutes().isEmpty()) {
                 continue;
             }
@@ -93,10 +103,50 @@ public final class ReadinessCheckMissing implements Rule {
                     + ": the healthcheck at " + hc.origin().file() + ":" + hc.origin().line() + " reports the container"
                     + " healthy as soon as the process answers, before " + AppFacts.and(waitsFor)
                     + (one ? " is" : " are") + " ready, and keeps it healthy when " + (one ? "it fails" : "they fail");
-            context.finding(this, location(context, route), message)
-                    .recommendation(recommendation(route, stores.keySet(), !models.isEmpty(), url))
-                    .add();
+            List<String> unchecked = new ArrayList<>();
+            stores.forEach((store, names) -> {
+                if (store != Store.SQL && store != Store.REDIS) {
+                    unchecked.add(store.label);
+                }
+            });
+            if (!models.isEmpty()) {
+                unchecked.add("that the models are loaded ("
+                        + AppFacts.and(models.stream().map(Dependency::name).toList()) + ")");
+            }
+            var finding = context.finding(this, location(context, route), message)
+                    .recommendation(recommendation(route, stores.keySet(), !models.isEmpty(), url));
+            ReadinessFixes.readiness(context, c, app, route, url, stores.containsKey(Store.SQL),
+                    stores.containsKey(Store.REDIS), unchecked).ifPresent(finding::fix);
+            finding.add();
         }
+    }
+
+    /**
+     * Compose probes the readiness route, but the image's own HEALTHCHECK, which every container started
+     * without this compose file gets, still requests a constant route.
+     */
+    private void imageProbesLiveness(ReviewContext context, Container c, AppSource app, Route ready,
+            EffectiveHealthcheck compose, Set<String> reported) {
+        HealthcheckSpec own = c.build().stage() == null ? null : c.build().stage().config().healthcheck();
+        Probes.Probe probe = Probes.of(EffectiveHealthcheck.of(own));
+        Probes.Url url = probe == null ? null : probe.localUrl();
+        Route route = url == null ? null : app.routes().match(url.path()).orElse(null);
+        if (route == null || !route.handler().answersConstant() || app.routes().readinessRoutes().contains(route)
+                || AppFacts.dependencies(c, Ecosystem.PYPI, PYTHON_DATA).isEmpty()
+                        && AppFacts.dependencies(c, Ecosystem.NPM, NODE_DATA).isEmpty()
+                        && AppFacts.dependencies(c, Ecosystem.PYPI, MemoryLimitTooLow.ML_PACKAGES).isEmpty()
+                || !reported.add(own.instruction().file().path() + ":" + own.instruction().span().start())) {
+            return;
+        }
+        String readyPath = ready.path();
+        var finding = context.finding(this, new Location(own.instruction().file().path(), own.instruction().span()),
+                "the image's HEALTHCHECK requests " + url.path() + ", which answers a constant, while "
+                        + compose.origin().file() + ":" + compose.origin().line() + " probes the readiness route "
+                        + ready.path() + ": a container started from the image without that compose file is healthy"
+                        + " as soon as the process answers")
+                .recommendation("Probe " + url.withPath(readyPath) + " in the HEALTHCHECK as well.");
+        ReadinessFixes.retarget(own, url, readyPath).ifPresent(finding::fix);
+        finding.add();
     }
 
     private static Location location(ReviewContext context, Route route) {
