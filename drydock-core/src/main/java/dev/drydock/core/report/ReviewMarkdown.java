@@ -191,8 +191,12 @@ public final class ReviewMarkdown {
                 .anyMatch(r -> r.finding().ruleId().equals(f.ruleId())
                         && java.util.Objects.equals(r.finding().location().file(), f.location().file()));
         if (!remains) {
+            String how = fixes.applied().stream()
+                    .filter(a -> a.ruleId().equals(f.ruleId())
+                            && java.util.Objects.equals(a.finding().location().file(), f.location().file()))
+                    .map(a -> ": " + a.fix().title()).findFirst().orElse("");
             return "Fixed by `drydock fix" + (f.fixSafety() == dev.drydock.core.edit.FixSafety.SAFE ? "" : " --unsafe")
-                    + "`";
+                    + "`" + how;
         }
         return "By hand: " + recommendation;
     }
