@@ -121,6 +121,7 @@ public final class GracefulShutdownMissing implements Rule {
                     + "` as its child and stays PID 1: docker stop's SIGTERM goes to the shell, which does not pass it"
                     + " on, so the server is killed with SIGKILL when the grace period ends")
                     .recommendation(shellRecommendation(command, script, which))
+                    .fix(command.shellForm() ? execFormFix(c, command, script) : null)
                     .add();
             return true;
         }
@@ -176,6 +177,20 @@ public final class GracefulShutdownMissing implements Rule {
         }
         return "Start the last command with `exec`, so the server replaces the shell as PID 1: " + rewritten
                 + " (or move the setup into an entry-point script that ends with `exec \"$@\"`).";
+    }
+
+    /** The exec form of a shell-form CMD that is one plain command. */
+    private static Fix execFormFix(Container c, EffectiveCommand command, String script) {
+        ShellScript parsed = ShellScript.parse(script);
+        if (parsed.hasProblems() || parsed.commands().size() != 1) {
+            return null;
+        }
+        Command only = parsed.commands().get(0);
+        if (!only.assignments().isEmpty() || !only.redirects().isEmpty() || !only.wrappers().isEmpty()
+                || !only.words().stream().allMatch(Word::isLiteral)) {
+            return null;
+        }
+        return StopSignalFixes.execForm(c, command, only.words().stream().map(Word::value).toList());
     }
 
     /** The script with {@code exec } before its last command (after the last top-level &&, || or ;). */
@@ -257,7 +272,7 @@ public final class GracefulShutdownMissing implements Rule {
                         : "Handle SIGTERM in the server (process.on('SIGTERM', () => server.close(() => process.exit(0))))"
                                 + " and run it under an init (`init: true` in compose, or tini as ENTRYPOINT), with a"
                                 + " stop_grace_period that covers the longest request.")
-                .fix(init(c))
+                .fix(stopFix(c, command))
                 .add();
         return true;
     }
@@ -300,6 +315,12 @@ public final class GracefulShutdownMissing implements Rule {
                         + stopSeconds + " s if requests are short.")
                 .fix(gracePeriod(c, grace, (long) Math.ceil(graceful + 5)))
                 .add();
+    }
+
+    /** An init in the image itself (it then stops under any engine), else {@code init: true} on the compose service. */
+    private static Fix stopFix(Container c, EffectiveCommand command) {
+        Fix tini = StopSignalFixes.tini(c, command);
+        return tini != null ? tini : init(c);
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.PipCommands;
 import dev.drydock.core.rules.support.RunStep;
@@ -54,7 +55,7 @@ final class NonRootUserFix {
                 || "node".equals(ImageTags.officialName(external.reference()))) {
             return Optional.empty();
         }
-        BaseImageFacts.ImageTools tools = BaseImageFacts.tools(base).orElse(null);
+        BaseImageFacts.ImageTools tools = InferredImageTools.of(model, stage).orElse(null);
         if (tools == null || !tools.shell() || !("apt".equals(tools.packageManager()) || "apk".equals(tools.packageManager()))) {
             return Optional.empty();
         }

@@ -49,7 +49,7 @@ import java.util.List;
                 "https://docs.docker.com/reference/dockerfile/#copy---chown---chmod",
                 "https://docs.docker.com/build/building/best-practices/#user"},
         aliases = {},
-        fix = FixSafety.NONE,
+        fix = FixSafety.UNSAFE,
         effort = "30 min")
 public final class UnreadableByRuntimeUser implements Rule {
 
@@ -100,6 +100,7 @@ public final class UnreadableByRuntimeUser implements Rule {
                     + String.join(" and ", consequences) + "; the container exits at start";
             context.finding(this, image.dockerfile(), store.span(), message)
                     .recommendation(recommendation(store, user))
+                    .fix(UserSiteRelocation.fix(image, store))
                     .add();
         }
     }

@@ -74,7 +74,7 @@ public final class ImageContents {
                         virtual.put(op.virtual(), op.names());
                     }
                     for (String pkg : op.names()) {
-                        for (String program : programs(pkg)) {
+                        for (String program : programs(op.manager(), pkg)) {
                             installed.put(program, new Install(program, pkg, at));
                         }
                     }
@@ -82,7 +82,7 @@ public final class ImageContents {
                 PackageCommands.removal(call).ifPresent(op -> {
                     for (String pkg : op.names()) {
                         for (String removed : virtual.getOrDefault(pkg, List.of(pkg))) {
-                            programs(removed).forEach(installed::remove);
+                            programs(op.manager(), removed).forEach(installed::remove);
                         }
                     }
                 });
@@ -134,11 +134,17 @@ public final class ImageContents {
         return Optional.ofNullable(pythonPackages.get(normalizedName));
     }
 
-    /** The programs a package provides, among those drydock asks about. */
-    static List<String> programs(String pkg) {
+    /**
+     * The programs a package provides, among those drydock asks about. Debian's and Ubuntu's python3
+     * has no {@code python} command (python-is-python3 adds it); Alpine's has.
+     */
+    static List<String> programs(PackageCommands.Manager manager, String pkg) {
         String p = pkg.toLowerCase(Locale.ROOT);
         if (p.startsWith("python3") && (p.equals("python3") || p.equals("python3-minimal") || p.matches("python3\\.\\d+"))) {
-            return List.of("python3", "python");
+            return manager == PackageCommands.Manager.APT ? List.of("python3") : List.of("python3", "python");
+        }
+        if (p.equals("python-is-python3")) {
+            return List.of("python");
         }
         return switch (p) {
             case "curl" -> List.of("curl");
