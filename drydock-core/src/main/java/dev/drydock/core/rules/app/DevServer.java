@@ -223,15 +223,19 @@ public final class DevServer implements Rule {
         }
         List<TextEdit> edits = new java.util.ArrayList<>();
         edits.add(TextEdit.replace(c.build().dockerfile(), cmd.span(), "CMD " + Probes.json(server.argv())));
+        String added = "";
         if (!server.declared()) {
-            var requirement = ServerRequirement.add(context.project(), c, server.requirement());
+            var distribution = ServerRequirement.fromDistribution(c, server.server());
+            var requirement = distribution.or(() -> ServerRequirement.add(context.project(), c, server.requirement()));
             if (requirement.isEmpty()) {
                 return null;
             }
             edits.add(requirement.get());
+            added = distribution.isPresent()
+                    ? " (the package " + ServerRequirement.distributionPackage(c, server.server()) + ")"
+                    : " (" + server.requirement() + ")";
         }
-        return Fix.of("serve with " + server.server() + (server.declared() ? "" : " (" + server.requirement() + ")"),
-                FixSafety.UNSAFE, edits);
+        return Fix.of("serve with " + server.server() + added, FixSafety.UNSAFE, edits);
     }
 
     // ---- recommendation

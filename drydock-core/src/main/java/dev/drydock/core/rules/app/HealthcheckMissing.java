@@ -99,7 +99,7 @@ public final class HealthcheckMissing implements Rule {
      * image has against the health route (or the compose probe's path when the application serves it).
      */
     private record Plan(ImageContents image, int port, String path, boolean routesRead, boolean routeKnown,
-            boolean composeWorks, List<String> argv) {
+            boolean composeWorks, boolean composePathTrusted, List<String> argv) {
 
         static Plan of(Container c, AppSource app, EffectiveHealthcheck compose) {
             ImageContents image = ImageContents.of(c);
@@ -113,8 +113,10 @@ public final class HealthcheckMissing implements Rule {
                     && compose.test().get(0).equals("CMD");
             List<String> argv = composeWorks ? compose.test().subList(1, compose.test().size())
                     : Probes.recommend(image, port, path);
+            // the compose probe's path, where the routes cannot tell otherwise: its author says the application serves it
+            boolean composePathTrusted = url != null && path.equals(url.path()) && !app.routes().determines(path);
             return new Plan(image, port, path, app.routes().known(), app.routes().match(path).isPresent(), composeWorks,
-                    argv);
+                    composePathTrusted, argv);
         }
 
         /**
@@ -125,7 +127,7 @@ public final class HealthcheckMissing implements Rule {
             if (argv == null) {
                 return null;
             }
-            if (composeWorks || routeKnown) {
+            if (composeWorks || routeKnown || composePathTrusted) {
                 return path;
             }
             return app.routes().match("/").isPresent() && Probes.recommend(image, port, "/") != null ? "/" : null;

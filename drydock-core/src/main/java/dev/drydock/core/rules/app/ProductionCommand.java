@@ -76,7 +76,8 @@ record ProductionCommand(String server, String requirement, List<String> argv, S
                 requirement = "gunicorn==" + GUNICORN_VERSION;
             }
         }
-        return new ProductionCommand(base.server(), requirement, List.copyOf(argv), workers.basis(), base.declared(),
+        boolean declared = base.declared() || ServerRequirement.installedFromDistribution(c, base.server());
+        return new ProductionCommand(base.server(), requirement, List.copyOf(argv), workers.basis(), declared,
                 target.startsWith("<"));
     }
 

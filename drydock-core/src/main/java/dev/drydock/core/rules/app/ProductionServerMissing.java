@@ -20,6 +20,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Servers;
+import dev.drydock.core.rules.support.SystemPythonPackages;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -89,7 +90,8 @@ public final class ProductionServerMissing implements Rule {
             }
         }
         ImageContents image = ImageContents.of(c);
-        if (image != null && Servers.PYTHON_SERVERS.stream().anyMatch(s -> image.pythonPackage(s).isPresent())) {
+        if (image != null && Servers.PYTHON_SERVERS.stream().anyMatch(s -> image.pythonPackage(s).isPresent())
+                || SystemPythonPackages.first(c, Servers.PYTHON_SERVERS).isPresent()) {
             return;
         }
         Dependency framework = frameworks.get(0);
@@ -105,8 +107,11 @@ public final class ProductionServerMissing implements Rule {
                 .implicit()
                 .recommendation("Add " + server + " to " + manifest.file() + " and start the application with it: CMD "
                         + Probes.json(command.argv()) + ".")
-                .fix(ServerRequirement.add(context.project(), c, server)
-                        .map(edit -> Fix.of("add " + server + " to " + manifest.file(), FixSafety.UNSAFE, edit))
+                .fix(ServerRequirement.fromDistribution(c, command.server())
+                        .map(edit -> Fix.of("install the package " + ServerRequirement.distributionPackage(c,
+                                command.server()) + " with the framework's", FixSafety.UNSAFE, edit))
+                        .or(() -> ServerRequirement.add(context.project(), c, server)
+                                .map(edit -> Fix.of("add " + server + " to " + manifest.file(), FixSafety.UNSAFE, edit)))
                         .orElse(null))
                 .add();
     }

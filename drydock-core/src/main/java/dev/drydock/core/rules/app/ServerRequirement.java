@@ -9,6 +9,7 @@ import dev.drydock.core.project.Project;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Servers;
+import dev.drydock.core.rules.support.SystemPythonPackages;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,42 @@ final class ServerRequirement {
             return pyproject(file, framework, requirement);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The server's distribution package added to the apt/apk install that installs the framework, for an
+     * image whose Python packages all come from the distribution (no pip in the Dockerfile): a requirements
+     * file would not reach the image. Empty otherwise.
+     */
+    static Optional<TextEdit> fromDistribution(Container c, String server) {
+        if (SystemPythonPackages.usesPip(c)) {
+            return Optional.empty();
+        }
+        List<String> frameworks = new ArrayList<>(Servers.WSGI_FRAMEWORKS);
+        frameworks.addAll(Servers.ASGI_FRAMEWORKS);
+        SystemPythonPackages.Installed framework = SystemPythonPackages.first(c, frameworks).orElse(null);
+        if (framework == null || framework.run().script() == null) {
+            return Optional.empty();
+        }
+        String pkg = SystemPythonPackages.serverPackage(framework.operation().manager(), server);
+        if (pkg == null) {
+            return Optional.empty();
+        }
+        return Optional.of(TextEdit.insert(c.build().dockerfile(), framework.pkg().word().span().end(), " " + pkg));
+    }
+
+    /** The distribution package {@link #fromDistribution} adds, for messages. */
+    static String distributionPackage(Container c, String server) {
+        List<String> frameworks = new ArrayList<>(Servers.WSGI_FRAMEWORKS);
+        frameworks.addAll(Servers.ASGI_FRAMEWORKS);
+        return SystemPythonPackages.first(c, frameworks)
+                .map(f -> SystemPythonPackages.serverPackage(f.operation().manager(), server)).orElse(server);
+    }
+
+    /** Whether the image installs the server's command from the distribution (Debian's gunicorn package). */
+    static boolean installedFromDistribution(Container c, String server) {
+        return SystemPythonPackages.of(c).stream().anyMatch(i -> i.pypiName().equals(server)
+                && i.pkg().name().equals(SystemPythonPackages.serverPackage(i.operation().manager(), server)));
     }
 
     private static Optional<TextEdit> requirementsTxt(SourceFile file, Dependency framework, String requirement) {
