@@ -18,7 +18,7 @@ final class FilesCheck {
 
     /** How a path must be accessible. */
     enum Need {
-        EXECUTE("x"), READ("r"), WRITE("w");
+        EXECUTE("x"), READ("r"), READ_FILE("f"), WRITE("w");
 
         final String flag;
 
@@ -37,7 +37,7 @@ final class FilesCheck {
         String line() {
             String verb = switch (need) {
                 case EXECUTE -> "executable";
-                case READ -> "readable";
+                case READ, READ_FILE -> "readable";
                 case WRITE -> "writable";
             };
             return (ok() ? "ok      " : exists ? "DENIED  " : "MISSING ") + role + " " + path
@@ -56,7 +56,7 @@ final class FilesCheck {
 
     /** Prints {@code ok PATH} or {@code no PATH} for each (flag, path) pair given as arguments. */
     private static final String TEST_PATHS = "while [ $# -gt 1 ]; do f=$1; p=$2; shift 2;"
-            + " case $f in r) test -r \"$p\" && test -x \"$p\";; w) test -w \"$p\";; x) test -x \"$p\";; e) test -e \"$p\";; esac"
+            + " case $f in r) test -r \"$p\" && test -x \"$p\";; f) test -r \"$p\";; w) test -w \"$p\";; x) test -x \"$p\";; e) test -e \"$p\";; esac"
             + " && echo \"ok $p\" || echo \"no $p\"; done";
 
     private final ContainerEngine engine;
@@ -69,16 +69,21 @@ final class FilesCheck {
 
     CheckResult run(RunPlan plan, boolean hasShell) {
         String program = serverProgram(plan.command());
+        boolean script = program != null && isShellScript(plan.command(), program);
         if (!hasShell) {
             return CheckResult.skip(ID, "the image has no shell to test files with"
                     + (program == null ? "" : "; the server program is " + program));
         }
         List<PathAccess> checked = new ArrayList<>();
-        if (program != null) {
+        if (program != null && !script) {
             checked.add(program(program));
         }
         Map<String, Need> wanted = new LinkedHashMap<>();
         Map<String, String> roles = new LinkedHashMap<>();
+        if (script) {
+            wanted.put(program, Need.READ_FILE);
+            roles.put(program, "server script");
+        }
         if (!plan.workdir().isEmpty()) {
             wanted.put(plan.workdir(), Need.READ);
             roles.put(plan.workdir(), "working directory");
@@ -140,6 +145,12 @@ final class FilesCheck {
             }
         }
         return program;
+    }
+
+    /** Whether the program is a script a shell runs ({@code sh /entrypoint.sh}): it needs to be readable only. */
+    static boolean isShellScript(List<String> command, String program) {
+        int at = command.indexOf(program);
+        return at > 0 && SHELLS.contains(MainProcessCheck.basename(command.get(at - 1)));
     }
 
     private PathAccess program(String program) {

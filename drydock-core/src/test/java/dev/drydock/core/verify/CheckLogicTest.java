@@ -69,6 +69,8 @@ class CheckLogicTest {
         assertThat(FilesCheck.serverProgram(List.of("/bin/sh", "-c", "exec PORT=1 python3 app.py"))).isEqualTo("python3");
         assertThat(FilesCheck.serverProgram(List.of("tini", "--", "node", "server.js"))).isEqualTo("node");
         assertThat(FilesCheck.serverProgram(List.of("sh", "/entrypoint.sh"))).isEqualTo("/entrypoint.sh");
+        assertThat(FilesCheck.isShellScript(List.of("sh", "/entrypoint.sh"), "/entrypoint.sh")).isTrue();
+        assertThat(FilesCheck.isShellScript(List.of("/entrypoint.sh"), "/entrypoint.sh")).isFalse();
         assertThat(FilesCheck.serverProgram(List.of())).isNull();
     }
 
