@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Inspects and repairs container setups: Dockerfiles, compose files and what they build.",
-        subcommands = {ReviewCommand.class, FixCommand.class, ParseCommand.class, RulesCommand.class})
+        subcommands = {ReviewCommand.class, FixCommand.class, VerifyCommand.class, ParseCommand.class, RulesCommand.class})
 public final class Main {
 
     /** Exit code for problems with the user's input: a missing path, an unreadable or invalid file. */

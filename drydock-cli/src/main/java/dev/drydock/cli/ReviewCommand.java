@@ -10,6 +10,9 @@ import dev.drydock.core.report.ReviewText;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.report.VerifyText;
+import dev.drydock.core.verify.EngineDetector;
+import dev.drydock.core.verify.VerifyReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Spec;
                 "recommendation, and the good practices already in place."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above --fail-on", "1:a finding at or above --fail-on",
-                "2:a usage or input error (missing path ...)"})
+                "2:a usage or input error (missing path ...), or --verify without a container engine",
+                "With --verify, 1 also when an image after the fixes fails a check."})
 final class ReviewCommand implements Callable<Integer> {
 
     enum Format { text, json, markdown }
@@ -57,6 +61,13 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN", description = "auto (default), always or never.")
     Color color;
 
+    @Option(names = "--verify", description = "Also build and run the images before and after the fixes, and append"
+            + " the verification (see drydock verify).")
+    boolean verify;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "With --verify: docker or podman (default: detected).")
+    VerifyCommand.Engine engine;
+
     @Spec
     CommandSpec spec;
 
@@ -68,17 +79,34 @@ final class ReviewCommand implements Callable<Integer> {
             format = output != null && output.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md")
                     ? Format.markdown : Format.text;
         }
+        VerifyReport verification = null;
+        if (verify) {
+            var found = VerifyCommand.findEngine(engine);
+            if (found.isEmpty()) {
+                spec.commandLine().getErr().println("drydock: " + EngineDetector.NO_ENGINE);
+                spec.commandLine().getErr().flush();
+                return Main.INPUT_ERROR;
+            }
+            verification = VerifyCommand.verify(found.get(), path, 600, false);
+        }
         StringWriter text = new StringWriter();
         PrintWriter writer = new PrintWriter(text);
         switch (format) {
             case json -> ReviewJson.write(review, path.toString(), new Version().getVersion()[0].replace("drydock ", ""),
-                    writer);
+                    verification, writer);
             case text -> new ReviewText(writer, useColor()).print(review);
             case markdown -> new ReviewMarkdown(writer).print(review,
                     FixEngine.standard().fix(project, review, FixOptions.withUnsafe()));
         }
+        if (verification != null && format != Format.json) {
+            writer.println();
+            (format == Format.markdown ? VerifyText.markdown(writer) : VerifyText.text(writer)).print(verification);
+        }
         writer.flush();
         emit(text.toString());
+        if (verification != null && !verification.passed()) {
+            return 1;
+        }
         if (failOn == Threshold.none) {
             return 0;
         }

@@ -24,6 +24,12 @@ public final class ReviewJson {
     private ReviewJson() {}
 
     public static void write(Review review, String projectArgument, String version, Writer writer) {
+        write(review, projectArgument, version, null, writer);
+    }
+
+    /** The review with a {@code verification} object (see {@link VerifyJson}), when not null. */
+    public static void write(Review review, String projectArgument, String version,
+            dev.drydock.core.verify.VerifyReport verification, Writer writer) {
         try (JsonGenerator g = FACTORY.createGenerator(writer)) {
             g.useDefaultPrettyPrinter();
             JsonOut out = new JsonOut(g);
@@ -57,6 +63,11 @@ public final class ReviewJson {
             out.startObject("summary");
             review.summary().forEach((severity, count) -> out.field(severity.id(), count.longValue()));
             out.endObject();
+            if (verification != null) {
+                out.startObject("verification");
+                VerifyJson.body(out, verification);
+                out.endObject();
+            }
             out.endObject();
             g.writeRaw('\n');
         } catch (IOException e) {

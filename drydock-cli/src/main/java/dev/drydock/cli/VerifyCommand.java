@@ -1,0 +1,90 @@
+package dev.drydock.cli;
+
+import dev.drydock.core.json.VerifyJson;
+import dev.drydock.core.report.VerifyText;
+import dev.drydock.core.verify.ContainerEngine;
+import dev.drydock.core.verify.EngineDetector;
+import dev.drydock.core.verify.Verifier;
+import dev.drydock.core.verify.VerifyOptions;
+import dev.drydock.core.verify.VerifyReport;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code drydock verify PATH}: builds and runs the project's images before and after the fixes, and checks them. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Build the project's images as they are and as `drydock fix --unsafe` would leave them (in a",
+                "temporary copy: your files are not touched), run them, and check the build, size and layers,",
+                "the runtime user, the healthcheck, PID 1, the stop on SIGTERM and the files the user needs."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every image after the fixes passes every check",
+                "1:an image after the fixes fails a check",
+                "2:a usage or input error, or no container engine"})
+final class VerifyCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    enum Engine { docker, podman }
+
+    @Parameters(index = "0", defaultValue = ".", paramLabel = "PATH",
+            description = "Project folder or file (default: the current folder).")
+    Path path;
+
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "docker or podman (default: the first of them that answers).")
+    Engine engine;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
+    Format format;
+
+    @Option(names = "--keep", description = "Keep the temporary copy, images and containers (to look into a failure).")
+    boolean keep;
+
+    @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
+            description = "The longest one image build may take (default 600).")
+    long timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.exists(path)) {
+            err.println("drydock: " + path + ": no such file or folder");
+            return Main.INPUT_ERROR;
+        }
+        Optional<ContainerEngine> found = findEngine(engine);
+        if (found.isEmpty()) {
+            err.println("drydock: " + EngineDetector.NO_ENGINE);
+            err.flush();
+            return Main.INPUT_ERROR;
+        }
+        VerifyReport report = verify(found.get(), path, timeoutSeconds, keep);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            VerifyJson.write(report, new Version().getVersion()[0].replace("drydock ", ""), out);
+        } else {
+            VerifyText.text(out).print(report);
+        }
+        out.flush();
+        return report.passed() ? 0 : 1;
+    }
+
+    static Optional<ContainerEngine> findEngine(Engine forced) {
+        return new EngineDetector().find(forced == null ? null : forced.name());
+    }
+
+    static VerifyReport verify(ContainerEngine engine, Path path, long timeoutSeconds, boolean keep) {
+        VerifyOptions options = VerifyOptions.defaults().withBuildTimeout(Duration.ofSeconds(timeoutSeconds)).keeping(keep);
+        return new Verifier(engine, options).verify(path);
+    }
+}
