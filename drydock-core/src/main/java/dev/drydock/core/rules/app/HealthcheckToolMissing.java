@@ -63,6 +63,7 @@ public final class HealthcheckToolMissing implements Rule {
             }
             String missing = Probes.missingProgram(probe, image);
             if (missing == null) {
+                unverified(context, c, hc, probe, image);
                 continue;
             }
             Probes.Program at = missing.equals("sh") ? null
@@ -83,6 +84,41 @@ public final class HealthcheckToolMissing implements Rule {
             }
             finding.add();
         }
+    }
+
+    /**
+     * A probe program that the Dockerfile does not install on a base image drydock does not know,
+     * while the Dockerfile installs one that can make the same request: worth switching, since nothing
+     * shows the first one is there (a debootstrap or company base often has no curl).
+     */
+    private void unverified(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Probe probe,
+            ImageContents image) {
+        if (c.build() == null || image.base().isPresent() || probe.shell()) {
+            return;
+        }
+        Probes.Program unknown = probe.programs().stream()
+                .filter(p -> BaseImageFacts.ASKED.contains(p.name()) && image.has(p.name()).isEmpty())
+                .findFirst().orElse(null);
+        if (unknown == null) {
+            return;
+        }
+        List<String> argv = replacementProbe(context, c, probe, image);
+        if (argv == null || image.installed(argv.get(0)).isEmpty()) {
+            return;
+        }
+        TextEdit edit = edit(c, hc, argv);
+        String where = "compose".equals(hc.source()) ? "the compose healthcheck" : "the image's HEALTHCHECK";
+        var finding = context.finding(this, Probes.locate(c, hc, unknown), where + " runs " + unknown.name()
+                        + ", which the Dockerfile does not install, on " + image.baseImage() + ", whose contents drydock"
+                        + " does not know: if the base image lacks it, every probe fails; " + argv.get(0)
+                        + ", which the Dockerfile installs, can make the same request")
+                .severity(Severity.MEDIUM)
+                .recommendation("Probe with what the image is known to have: " + ("compose".equals(hc.source())
+                        ? "test: " + Probes.composeTest(argv) : Probes.dockerfileInstruction(argv, hc)) + ".");
+        if (edit != null) {
+            finding.fix(Fix.of("probe with " + argv.get(0) + " instead of " + unknown.name(), FixSafety.SAFE, edit));
+        }
+        finding.add();
     }
 
     /** The same request made with a program the image has; null when it has none drydock can use. */
