@@ -17,10 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code drydock fix --unsafe} on every example project and on the shared unify project: the
- * re-review has no critical or high finding left and nothing new, every fix applied, and fixing the
- * written result again changes nothing.
+ * re-review has no critical or high finding left and nothing new, every fix applied, the files
+ * written are those under {@code src/test/resources/golden/fixed/PROJECT/} (rewritten with
+ * {@code -Ddrydock.updateGolden=true}), and fixing the written result again changes nothing.
  */
 class ExampleFixesTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/fixed");
 
     @TempDir
     Path temp;
@@ -42,6 +45,14 @@ class ExampleFixesTest {
         List<String> severe = result.after().findings().stream().filter(f -> f.severity().atLeast(Severity.HIGH))
                 .map(ExampleFixesTest::describe).toList();
         assertThat(severe).as("critical or high findings left after fix --unsafe").isEmpty();
+
+        java.util.Map<String, String> fixed = new java.util.TreeMap<>();
+        result.changes().forEach(c -> fixed.put(c.path(), c.fixed()));
+        Path golden = GOLDEN.resolve(project.getFileName().toString());
+        if (Boolean.getBoolean("drydock.updateGolden")) {
+            FixFixtureTest.writeAll(golden, fixed);
+        }
+        assertThat(fixed).as("files fix --unsafe writes in " + project.getFileName()).isEqualTo(FixFixtureTest.readAll(golden));
 
         Path copy = temp.resolve(project.getFileName().toString());
         FixFixtureTest.copyTree(project, copy);

@@ -115,7 +115,7 @@ class FixFixtureTest {
         return files;
     }
 
-    private static void writeAll(Path dir, Map<String, String> files) throws IOException {
+    static void writeAll(Path dir, Map<String, String> files) throws IOException {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {

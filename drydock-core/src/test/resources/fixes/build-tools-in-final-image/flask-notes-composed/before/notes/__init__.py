@@ -1,1 +1,0 @@
-"""Notes: a tiny note-taking service."""
