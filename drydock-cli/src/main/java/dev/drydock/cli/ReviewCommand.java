@@ -3,6 +3,7 @@ package dev.drydock.cli;
 import dev.drydock.core.fix.FixEngine;
 import dev.drydock.core.fix.FixOptions;
 import dev.drydock.core.json.ReviewJson;
+import dev.drydock.core.json.ReviewSarif;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.project.ProjectLoader;
 import dev.drydock.core.report.ReviewMarkdown;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
                 "With --verify, 1 also when an image after the fixes fails a check."})
 final class ReviewCommand implements Callable<Integer> {
 
-    enum Format { text, json, markdown }
+    enum Format { text, json, markdown, sarif }
 
     enum Threshold { critical, high, medium, low, info, none }
 
@@ -48,7 +49,8 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "text (compact, for a terminal; the default), markdown (the full written review; the default"
-                    + " when --output names a .md file) or json (the stable contract for other tools).")
+                    + " when --output names a .md file), json (the stable contract for other tools) or sarif (SARIF 2.1.0"
+                    + " for code scanning in CI; the default when --output names a .sarif file).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the review to FILE instead of standard output.")
@@ -76,8 +78,8 @@ final class ReviewCommand implements Callable<Integer> {
         Project project = new ProjectLoader().load(path);
         Review review = Reviewer.standard().review(project);
         if (format == null) {
-            format = output != null && output.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md")
-                    ? Format.markdown : Format.text;
+            String name = output == null ? "" : output.toString().toLowerCase(java.util.Locale.ROOT);
+            format = name.endsWith(".md") ? Format.markdown : name.endsWith(".sarif") ? Format.sarif : Format.text;
         }
         VerifyReport verification = null;
         if (verify) {
@@ -94,11 +96,12 @@ final class ReviewCommand implements Callable<Integer> {
         switch (format) {
             case json -> ReviewJson.write(review, path.toString(), new Version().getVersion()[0].replace("drydock ", ""),
                     verification, writer);
+            case sarif -> ReviewSarif.write(review, new Version().getVersion()[0].replace("drydock ", ""), writer);
             case text -> new ReviewText(writer, useColor()).print(review);
             case markdown -> new ReviewMarkdown(writer).print(review,
                     FixEngine.standard().fix(project, review, FixOptions.withUnsafe()));
         }
-        if (verification != null && format != Format.json) {
+        if (verification != null && (format == Format.text || format == Format.markdown)) {
             writer.println();
             (format == Format.markdown ? VerifyText.markdown(writer) : VerifyText.text(writer)).print(verification);
         }
