@@ -265,9 +265,9 @@ class ReviewSarifTest {
     }
 
     private static List<String> schemaErrors(JsonNode log) throws IOException {
-        try (InputStream schema = ReviewSarifTest.class.getResourceAsStream("/sarif/sarif-2.1.0-rtm.5.json")) {
+        try (InputStream schema = ReviewSarifTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-            JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+            JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
                     .getSchema(JSON.readTree(schema), config);
             Set<ValidationMessage> errors = validator.validate(log);
             return errors.stream().map(ValidationMessage::getMessage).sorted().toList();
