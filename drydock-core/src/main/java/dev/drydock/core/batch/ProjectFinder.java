@@ -48,11 +48,6 @@ public final class ProjectFinder {
         visit(start, true, found);
     }
 
-    /** Whether a folder directly holds a Dockerfile-like file or a compose file. */
-    public static boolean isProjectFolder(Path folder) {
-        return listing(folder).project;
-    }
-
     private void visit(Path folder, boolean start, Consumer<Path> found) {
         if (!start && SkipRule.match(folder) != null) {
             return;
