@@ -34,10 +34,11 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above --fail-on", "1:a finding at or above --fail-on",
                 "2:a usage or input error (missing path ...), or --verify without a container engine",
+                "With --batch, 1 when a finding of any project reaches --fail-on, else 2 when a project could not be read.",
                 "With --verify, 1 also when an image after the fixes fails a check."})
 final class ReviewCommand implements Callable<Integer> {
 
-    enum Format { text, json, markdown, sarif }
+    enum Format { text, json, markdown, sarif, jsonl }
 
     enum Threshold { critical, high, medium, low, info, none }
 
@@ -70,11 +71,22 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "ENGINE", description = "With --verify: docker or podman (default: detected).")
     VerifyCommand.Engine engine;
 
+    @Parameters(index = "1..*", paramLabel = "PATH", hidden = true, description = "More folders, with --batch.")
+    java.util.List<Path> morePaths = new java.util.ArrayList<>();
+
+    @Option(names = "--batch", description = "Review every project found under the PATHs (a folder holding a Dockerfile"
+            + " or compose file owns its subtree) in one process on all cores, streaming each project's results as it"
+            + " finishes; --format jsonl (the default when the output is not a terminal) or text.")
+    boolean batch;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (batch || !morePaths.isEmpty() || format == Format.jsonl) {
+            return new BatchReview(this).run();
+        }
         Project project = new ProjectLoader().load(path);
         Review review = Reviewer.standard().review(project);
         if (format == null) {

@@ -38,15 +38,8 @@ public final class ReviewJson {
             out.field("project", projectArgument);
             out.startArray("findings");
             for (Finding f : review.findings()) {
-                out.startObject().field("rule", f.ruleId()).field("severity", f.severity().id())
-                        .field("title", f.rule().title()).field("message", f.message());
-                location(out, f.location());
-                out.field("category", f.rule().category().id()).strings("aliases", f.rule().aliases())
-                        .field("implicit", f.implicit()).field("recommendation", f.effectiveRecommendation());
-                if (f.fix() != null) {
-                    out.startObject("fix").field("safety", f.fix().safety().id()).field("title", f.fix().title())
-                            .strings("files", f.fix().files()).endObject();
-                }
+                out.startObject();
+                findingFields(out, f);
                 out.endObject();
             }
             out.endArray();
@@ -72,6 +65,19 @@ public final class ReviewJson {
             g.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A finding's fields, inside the current object (shared with {@link ReviewJsonl}). */
+    static void findingFields(JsonOut out, Finding f) {
+        out.field("rule", f.ruleId()).field("severity", f.severity().id())
+                .field("title", f.rule().title()).field("message", f.message());
+        location(out, f.location());
+        out.field("category", f.rule().category().id()).strings("aliases", f.rule().aliases())
+                .field("implicit", f.implicit()).field("recommendation", f.effectiveRecommendation());
+        if (f.fix() != null) {
+            out.startObject("fix").field("safety", f.fix().safety().id()).field("title", f.fix().title())
+                    .strings("files", f.fix().files()).endObject();
         }
     }
 

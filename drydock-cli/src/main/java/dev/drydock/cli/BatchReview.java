@@ -1,0 +1,152 @@
+package dev.drydock.cli;
+
+import dev.drydock.core.batch.BatchResult;
+import dev.drydock.core.batch.BatchReviewer;
+import dev.drydock.core.batch.ProjectFinder;
+import dev.drydock.core.json.ReviewJsonl;
+import dev.drydock.core.report.BatchText;
+import dev.drydock.core.review.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/** {@code drydock review --batch PATH...}: the options of {@link ReviewCommand}, the work in drydock-core. */
+final class BatchReview {
+
+    private final ReviewCommand command;
+
+    BatchReview(ReviewCommand command) {
+        this.command = command;
+    }
+
+    int run() {
+        PrintWriter err = command.spec.commandLine().getErr();
+        String problem = usageProblem();
+        if (problem != null) {
+            err.println("drydock: " + problem);
+            err.flush();
+            return Main.INPUT_ERROR;
+        }
+        List<Path> starts = new ArrayList<>();
+        starts.add(command.path);
+        starts.addAll(command.morePaths);
+        List<Path> projects = new ArrayList<>();
+        ProjectFinder finder = new ProjectFinder();
+        for (Path start : starts) {
+            projects.addAll(finder.find(start)); // a missing PATH stops here, before any output
+        }
+        ReviewCommand.Format format = command.format != null ? command.format
+                : command.output == null && System.console() != null ? ReviewCommand.Format.text : ReviewCommand.Format.jsonl;
+        Severity threshold = command.failOn == ReviewCommand.Threshold.none ? null : Severity.of(command.failOn.name());
+        AtomicBoolean failed = new AtomicBoolean();
+        Progress progress = Progress.onTerminal(err, projects.size());
+        try (Writer target = target()) {
+            PrintWriter out = new PrintWriter(target);
+            Consumer<BatchResult> writer = format == ReviewCommand.Format.text
+                    ? new BatchText(out, command.output == null && useColor()) : new ReviewJsonl(out);
+            BatchReviewer.Totals totals = new BatchReviewer().review(projects, result -> {
+                progress.clear();
+                writer.accept(result);
+                if (out.checkError()) {
+                    throw new UncheckedIOException(new IOException("cannot write the results"));
+                }
+                if (threshold != null && result instanceof BatchResult.Reviewed r && r.review().reaches(threshold)) {
+                    failed.set(true);
+                }
+                progress.step();
+            });
+            progress.done();
+            if (failed.get()) {
+                return 1;
+            }
+            return totals.unreadable() > 0 ? Main.INPUT_ERROR : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + command.output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String usageProblem() {
+        if (!command.batch) {
+            return command.morePaths.isEmpty() ? "--format jsonl is for --batch" : "several PATHs need --batch";
+        }
+        if (command.verify) {
+            return "--verify reviews one project; it cannot be combined with --batch";
+        }
+        if (command.format != null && command.format != ReviewCommand.Format.text
+                && command.format != ReviewCommand.Format.jsonl) {
+            return "--batch writes --format jsonl or text, not " + command.format;
+        }
+        return null;
+    }
+
+    private Writer target() throws IOException {
+        if (command.output == null) {
+            Writer out = command.spec.commandLine().getOut();
+            return new java.io.FilterWriter(out) {
+                @Override
+                public void close() throws IOException {
+                    flush(); // standard output stays open for picocli
+                }
+            };
+        }
+        return Files.newBufferedWriter(command.output);
+    }
+
+    private boolean useColor() {
+        return switch (command.color) {
+            case always -> true;
+            case never -> false;
+            case auto -> System.console() != null && System.getenv("NO_COLOR") == null
+                    && !"dumb".equals(System.getenv("TERM"));
+        };
+    }
+
+    /** A one-line progress bar on standard error, drawn only when there is a terminal to draw it on. */
+    private static final class Progress {
+        private static final int WIDTH = 30;
+        private final PrintWriter err;
+        private final int total;
+        private final boolean shown;
+        private int done;
+        private long drawn;
+
+        private Progress(PrintWriter err, int total, boolean shown) {
+            this.err = err;
+            this.total = total;
+            this.shown = shown;
+        }
+
+        static Progress onTerminal(PrintWriter err, int total) {
+            return new Progress(err, total, System.console() != null && total > 0);
+        }
+
+        void clear() {
+            if (shown && drawn > 0) {
+                err.print("\r\u001b[K");
+                err.flush();
+            }
+        }
+
+        void step() {
+            done++;
+            if (!shown) {
+                return;
+            }
+            int filled = (int) ((long) WIDTH * done / total);
+            err.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total + " projects");
+            err.flush();
+            drawn++;
+        }
+
+        void done() {
+            clear();
+        }
+    }
+}

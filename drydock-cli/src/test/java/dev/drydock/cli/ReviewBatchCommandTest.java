@@ -1,0 +1,136 @@
+package dev.drydock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReviewBatchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String ROOT_IMAGE = "FROM alpine:3.20.3\nCMD [\"sleep\", \"1\"]\n";
+    private static final String CLEAN_IMAGE = "FROM alpine:3.20.3\nUSER 10001\nCMD [\"sleep\", \"1\"]\n";
+
+    private Path project(String folder, String dockerfile) throws IOException {
+        Path project = dir.resolve(folder);
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("Dockerfile"), dockerfile);
+        return project;
+    }
+
+    private static List<JsonNode> lines(String out) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            nodes.add(new ObjectMapper().readTree(line));
+        }
+        return nodes;
+    }
+
+    @Test
+    void jsonlIsTheDefaultWithoutATerminal() throws IOException {
+        project("team-a/api", ROOT_IMAGE);
+        project("team-a/web", CLEAN_IMAGE);
+        Path other = project("other", CLEAN_IMAGE);
+
+        CliRun run = CliRun.of("review", "--batch", dir.resolve("team-a").toString(), other.toString());
+
+        List<JsonNode> lines = lines(run.out());
+        assertThat(lines).filteredOn(l -> l.get("type").asText().equals("summary"))
+                .extracting(l -> l.get("project").asText())
+                .containsExactlyInAnyOrder(dir.resolve("team-a/api").toString(), dir.resolve("team-a/web").toString(),
+                        other.toString());
+        assertThat(lines).filteredOn(l -> l.get("type").asText().equals("finding"))
+                .anySatisfy(l -> {
+                    assertThat(l.get("project").asText()).isEqualTo(dir.resolve("team-a/api").toString());
+                    assertThat(l.get("rule").asText()).isEqualTo("runs-as-root");
+                    assertThat(l.get("line").asInt()).isEqualTo(1);
+                });
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEmpty(); // no progress bar without a terminal
+    }
+
+    @Test
+    void exitCodeFollowsTheThresholdOverAllProjects() throws IOException {
+        project("a", ROOT_IMAGE);
+        project("b", CLEAN_IMAGE);
+
+        assertThat(CliRun.of("review", "--batch", dir.toString()).exit()).isEqualTo(1);
+        assertThat(CliRun.of("review", "--batch", dir.toString(), "--fail-on", "none").exit()).isZero();
+        assertThat(CliRun.of("review", "--batch", dir.resolve("b").toString(), "--fail-on", "critical").exit()).isZero();
+    }
+
+    @Test
+    void textGivesEachProjectAHeading() throws IOException {
+        Path a = project("a", ROOT_IMAGE);
+        Path b = project("b", CLEAN_IMAGE);
+
+        CliRun run = CliRun.of("review", "--batch", dir.toString(), "--format", "text", "--fail-on", "none");
+
+        assertThat(run.out()).contains("== " + a + "\nCRITICAL Dockerfile:1:1 Container runs as root [runs-as-root]")
+                .contains("== " + b + "\n");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void theResultsCanBeWrittenToAFile() throws IOException {
+        project("a", ROOT_IMAGE);
+        Path report = dir.resolve("batch.jsonl");
+
+        CliRun run = CliRun.of("review", "--batch", dir.resolve("a").toString(), "--output", report.toString(),
+                "--fail-on", "none");
+
+        assertThat(run.out()).isEmpty();
+        assertThat(lines(Files.readString(report))).last().satisfies(l -> assertThat(l.get("type").asText()).isEqualTo("summary"));
+    }
+
+    @Test
+    void aMissingPathIsAnInputErrorBeforeAnyOutput() throws IOException {
+        Path a = project("a", ROOT_IMAGE);
+
+        CliRun run = CliRun.of("review", "--batch", a.toString(), dir.resolve("nope").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("drydock: ").contains("no such file or directory");
+    }
+
+    @Test
+    void severalPathsNeedBatch() throws IOException {
+        Path a = project("a", ROOT_IMAGE);
+        Path b = project("b", ROOT_IMAGE);
+
+        CliRun run = CliRun.of("review", a.toString(), b.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("several PATHs need --batch");
+    }
+
+    @Test
+    void batchWritesJsonlOrTextOnly() throws IOException {
+        Path a = project("a", ROOT_IMAGE);
+
+        assertThat(CliRun.of("review", "--batch", a.toString(), "--format", "json").err())
+                .contains("--batch writes --format jsonl or text");
+        assertThat(CliRun.of("review", a.toString(), "--format", "jsonl").exit()).isEqualTo(2);
+        assertThat(CliRun.of("review", "--batch", a.toString(), "--verify").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aFolderWithoutProjectsWritesNothing() throws IOException {
+        Files.createDirectories(dir.resolve("empty"));
+
+        CliRun run = CliRun.of("review", "--batch", dir.resolve("empty").toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEmpty();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.drydock.core.batch;
+
+import dev.drydock.core.project.Project;
+import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.review.Reviewer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Reviews many projects in one process on a fixed pool of workers and hands each result to a
+ * callback as soon as it is ready, in completion order. The callback is called by one worker at a
+ * time, so a project's output is never interleaved with another's; a worker keeps its project's
+ * model only until the callback returns, so at most one model per worker is alive whatever the
+ * number of projects. A project whose loading or review throws is handed over as
+ * {@link BatchResult.Unreadable} and the batch goes on.
+ */
+public final class BatchReviewer {
+
+    private final Function<Path, Project> loader;
+    private final Reviewer reviewer;
+    private final int workers;
+
+    /** The standard rules, every core. */
+    public BatchReviewer() {
+        this(path -> new ProjectLoader().load(path), Reviewer.standard(), Runtime.getRuntime().availableProcessors());
+    }
+
+    public BatchReviewer(Function<Path, Project> loader, Reviewer reviewer, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1: " + workers);
+        }
+        this.loader = Objects.requireNonNull(loader);
+        this.reviewer = Objects.requireNonNull(reviewer);
+        this.workers = workers;
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    /** What a batch did: projects reviewed and projects that could not be read. */
+    public record Totals(int reviewed, int unreadable) {}
+
+    /**
+     * Reviews every project and returns once all results have been handed to {@code onResult}. An
+     * exception thrown by the callback (a closed output, say) stops the batch and is rethrown.
+     */
+    public Totals review(List<Path> projects, Consumer<BatchResult> onResult) {
+        AtomicInteger reviewed = new AtomicInteger();
+        AtomicInteger unreadable = new AtomicInteger();
+        Object deliver = new Object();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, Math.max(1, projects.size())), daemons());
+        try {
+            List<Future<?>> tasks = projects.stream().<Future<?>>map(project -> pool.submit(() -> {
+                BatchResult result = reviewOne(project);
+                (result instanceof BatchResult.Reviewed ? reviewed : unreadable).incrementAndGet();
+                synchronized (deliver) {
+                    onResult.accept(result);
+                }
+            })).toList();
+            for (Future<?> task : tasks) {
+                await(task);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Totals(reviewed.get(), unreadable.get());
+    }
+
+    private BatchResult reviewOne(Path project) {
+        try {
+            return new BatchResult.Reviewed(project, reviewer.review(loader.apply(project)));
+        } catch (RuntimeException | StackOverflowError e) {
+            String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
+            return new BatchResult.Unreadable(project, reason);
+        }
+    }
+
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("batch review interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ThreadFactory daemons() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "drydock-batch-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

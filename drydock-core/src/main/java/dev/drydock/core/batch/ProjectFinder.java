@@ -1,0 +1,94 @@
+package dev.drydock.core.batch;
+
+import dev.drydock.core.discovery.FileClassifier;
+import dev.drydock.core.discovery.FileKind;
+import dev.drydock.core.discovery.FileType;
+import dev.drydock.core.discovery.SkipRule;
+import dev.drydock.core.source.SourceException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Finds the projects under a folder for a batch review. A project is a folder that directly holds a
+ * Dockerfile-like file or a compose file (by name, as discovery classifies them); the top-most such
+ * folder owns its whole subtree, exactly what {@code drydock review FOLDER} reads, so every file is
+ * reviewed once and a compose file keeps the Dockerfiles of the subfolders it builds. Folders that
+ * discovery skips ({@link SkipRule}: {@code .git}, {@code node_modules}, virtualenvs ...) are not
+ * entered and folder symlinks are not followed. Subfolders are visited in name order, so the list
+ * is the same on every run. A start path that is a file is one project (that file's review). A
+ * folder that cannot be listed counts as a project, so that its review reports why it cannot be read.
+ *
+ * <p>Cost: one directory listing per folder down to the first project folder on each branch; no
+ * file is read.
+ */
+public final class ProjectFinder {
+
+    /** The project folders under {@code start}, in walk order; a missing start is a {@link SourceException}. */
+    public List<Path> find(Path start) {
+        List<Path> projects = new ArrayList<>();
+        find(start, projects::add);
+        return projects;
+    }
+
+    /** As {@link #find(Path)}, handing each project folder to {@code found} as it is found. */
+    public void find(Path start, Consumer<Path> found) {
+        if (!Files.exists(start)) {
+            throw SourceException.ofFile(start.toString(), Files.isSymbolicLink(start) ? "broken symlink" : "no such file or directory");
+        }
+        if (!Files.isDirectory(start)) {
+            found.accept(start);
+            return;
+        }
+        visit(start, true, found);
+    }
+
+    private void visit(Path folder, boolean start, Consumer<Path> found) {
+        if (!start && SkipRule.match(folder) != null) {
+            return;
+        }
+        Listing listing = listing(folder);
+        if (listing.project) {
+            found.accept(folder);
+            return;
+        }
+        for (Path sub : listing.folders) {
+            visit(sub, false, found);
+        }
+    }
+
+    private record Listing(boolean project, List<Path> folders) {}
+
+    private static Listing listing(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        String parent = name(absolute);
+        String grandparent = absolute.getParent() == null ? "" : name(absolute.getParent());
+        List<Path> folders = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    folders.add(entry);
+                    continue;
+                }
+                FileType type = FileClassifier.classify(name(entry), parent, grandparent);
+                if (type != null && (type.kind() == FileKind.DOCKERFILE || type.kind() == FileKind.COMPOSE)) {
+                    return new Listing(true, List.of());
+                }
+            }
+        } catch (IOException e) {
+            return new Listing(true, List.of()); // reviewed, so that why it cannot be read is reported
+        }
+        folders.sort(null);
+        return new Listing(false, folders);
+    }
+
+    private static String name(Path path) {
+        Path name = path.getFileName();
+        return name == null ? "" : name.toString();
+    }
+}

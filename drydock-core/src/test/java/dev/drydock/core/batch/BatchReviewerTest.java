@@ -1,0 +1,170 @@
+package dev.drydock.core.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.core.json.ReviewJsonl;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.review.Reviewer;
+import dev.drydock.core.source.SourceException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchReviewerTest {
+
+    @TempDir
+    Path dir;
+
+    private List<Path> projects(int count) throws IOException {
+        List<Path> projects = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path project = dir.resolve("p" + i);
+            Files.createDirectories(project);
+            Files.writeString(project.resolve("Dockerfile"), i % 2 == 0
+                    ? "FROM python:3.12\nRUN pip install flask\nCMD python app.py\n"
+                    : "FROM alpine:3.20.3\nUSER 10001\nCMD [\"sleep\", \"1\"]\n");
+            projects.add(project);
+        }
+        return projects;
+    }
+
+    private static Function<Path, Project> load() {
+        return path -> new ProjectLoader().load(path);
+    }
+
+    @Test
+    void eachProjectsLinesAreTogetherAndEndWithItsOneSummary() throws IOException {
+        List<Path> projects = projects(24);
+        StringWriter out = new StringWriter();
+
+        var totals = new BatchReviewer(load(), Reviewer.standard(), 3).review(projects, new ReviewJsonl(out));
+
+        assertThat(totals).isEqualTo(new BatchReviewer.Totals(24, 0));
+        Map<String, List<JsonNode>> byProject = new LinkedHashMap<>();
+        String current = null;
+        ObjectMapper json = new ObjectMapper();
+        for (String line : out.toString().split("\n")) {
+            JsonNode node = json.readTree(line);
+            String project = node.get("project").asText();
+            if (!project.equals(current)) {
+                assertThat(byProject).as("lines of %s are contiguous", project).doesNotContainKey(project);
+                current = project;
+            }
+            byProject.computeIfAbsent(project, p -> new ArrayList<>()).add(node);
+        }
+        assertThat(byProject).hasSize(24);
+        byProject.forEach((project, lines) -> {
+            JsonNode summary = lines.get(lines.size() - 1);
+            assertThat(summary.get("type").asText()).isEqualTo("summary");
+            assertThat(summary.get("status").asText()).isEqualTo("reviewed");
+            assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(l -> assertThat(l.get("type").asText()).isEqualTo("finding"));
+            assertThat(summary.get("findings").asInt()).isEqualTo(lines.size() - 1);
+        });
+        JsonNode finding = byProject.get(dir.resolve("p0").toString()).get(0);
+        assertThat(finding.get("rule").asText()).isNotBlank();
+        assertThat(finding.get("file").asText()).isEqualTo("Dockerfile");
+    }
+
+    @Test
+    void aProjectThatCannotBeReadIsReportedAndTheBatchGoesOn() throws IOException {
+        List<Path> projects = projects(5);
+        Path broken = projects.get(2);
+        Function<Path, Project> loader = path -> {
+            if (path.equals(broken)) {
+                throw SourceException.ofFile(path.toString(), "permission denied");
+            }
+            return new ProjectLoader().load(path);
+        };
+        List<BatchResult> results = new ArrayList<>();
+        StringWriter out = new StringWriter();
+
+        var totals = new BatchReviewer(loader, Reviewer.standard(), 2).review(projects, r -> {
+            results.add(r);
+            new ReviewJsonl(out).accept(r);
+        });
+
+        assertThat(totals).isEqualTo(new BatchReviewer.Totals(4, 1));
+        assertThat(results).filteredOn(r -> r instanceof BatchResult.Unreadable).singleElement()
+                .satisfies(r -> assertThat(((BatchResult.Unreadable) r).reason()).contains("permission denied"));
+        assertThat(out.toString()).contains("{\"type\":\"summary\",\"project\":\"" + broken
+                + "\",\"status\":\"unreadable\",\"error\":\"" + broken + ": permission denied\"}\n");
+    }
+
+    @Test
+    void resultsAreHandedOverBeforeTheLastProjectIsReviewed() throws IOException, InterruptedException {
+        List<Path> projects = projects(4);
+        CountDownLatch firstDelivered = new CountDownLatch(1);
+        AtomicInteger timedOut = new AtomicInteger();
+        Function<Path, Project> loader = path -> {
+            if (path.equals(projects.get(projects.size() - 1))) {
+                try {
+                    if (!firstDelivered.await(30, TimeUnit.SECONDS)) {
+                        timedOut.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new ProjectLoader().load(path);
+        };
+
+        new BatchReviewer(loader, Reviewer.standard(), 2).review(projects, r -> firstDelivered.countDown());
+
+        assertThat(timedOut).hasValue(0);
+    }
+
+    @Test
+    void noMoreModelsAreAliveThanWorkers() throws IOException {
+        List<Path> projects = projects(30);
+        AtomicInteger alive = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        Function<Path, Project> loader = path -> {
+            peak.accumulateAndGet(alive.incrementAndGet(), Math::max);
+            return new ProjectLoader().load(path);
+        };
+
+        new BatchReviewer(loader, Reviewer.standard(), 2).review(projects, r -> alive.decrementAndGet());
+
+        assertThat(peak.get()).isBetween(1, 2);
+    }
+
+    @Test
+    void eachProjectIsFlushedAsItIsWritten() throws IOException {
+        List<Path> projects = projects(6);
+        StringBuilder written = new StringBuilder();
+        List<Integer> summariesAtFlush = new ArrayList<>();
+        Writer out = new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                written.append(chars, offset, length);
+            }
+
+            @Override
+            public void flush() {
+                summariesAtFlush.add(written.toString().split("\"type\":\"summary\"", -1).length - 1);
+            }
+
+            @Override
+            public void close() {}
+        };
+
+        new BatchReviewer(load(), Reviewer.standard(), 2).review(projects, new ReviewJsonl(out));
+
+        assertThat(summariesAtFlush).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+}

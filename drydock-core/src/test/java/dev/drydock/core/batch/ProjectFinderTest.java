@@ -1,0 +1,91 @@
+package dev.drydock.core.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.core.source.SourceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectFinderTest {
+
+    @TempDir
+    Path dir;
+
+    private void write(String path) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "FROM alpine:3.20.3\n");
+    }
+
+    @Test
+    void theTopMostFolderWithADockerfileOrComposeFileOwnsItsSubtree() throws IOException {
+        write("shop/Dockerfile");
+        write("shop/services/api/compose.yaml"); // part of shop's review, not a project of its own
+        write("tools/deploy/docker-compose.yml");
+        write("tools/README.md");
+        write("docs/index.md");
+        write("web/app.Dockerfile");
+        write("apps/b/Containerfile");
+        write("apps/a/compose.yml");
+
+        assertThat(new ProjectFinder().find(dir)).containsExactly(
+                dir.resolve("apps/a"), dir.resolve("apps/b"), dir.resolve("shop"), dir.resolve("tools/deploy"),
+                dir.resolve("web"));
+    }
+
+    @Test
+    void foldersDiscoverySkipsAreNotEntered() throws IOException {
+        write("node_modules/some-package/Dockerfile");
+        write(".git/hooks/Dockerfile");
+        write(".venv/lib/Dockerfile");
+        write("app/Dockerfile");
+
+        assertThat(new ProjectFinder().find(dir)).containsExactly(dir.resolve("app"));
+    }
+
+    @Test
+    void aStartFolderThatIsAProjectIsTheOnlyProject() throws IOException {
+        write("compose.yaml");
+        write("services/api/Dockerfile");
+
+        assertThat(new ProjectFinder().find(dir)).containsExactly(dir);
+    }
+
+    @Test
+    void aStartFileIsOneProject() throws IOException {
+        write("odd/build.docker");
+        Path file = dir.resolve("odd/build.docker");
+
+        assertThat(new ProjectFinder().find(file)).containsExactly(file);
+    }
+
+    @Test
+    void aFolderWithoutContainerFilesHasNoProject() throws IOException {
+        write("src/main.py");
+
+        assertThat(new ProjectFinder().find(dir)).isEmpty();
+    }
+
+    @Test
+    void aMissingStartIsASourceException() {
+        assertThatThrownBy(() -> new ProjectFinder().find(dir.resolve("nope")))
+                .isInstanceOf(SourceException.class).hasMessageContaining("no such file or directory");
+    }
+
+    @Test
+    void projectsAreHandedOverAsTheyAreFound() throws IOException {
+        write("a/Dockerfile");
+        write("b/Dockerfile");
+        List<Path> seen = new ArrayList<>();
+
+        new ProjectFinder().find(dir, seen::add);
+
+        assertThat(seen).containsExactly(dir.resolve("a"), dir.resolve("b"));
+    }
+}
