@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code drydock fix --unsafe} on every example project and on the shared unify project: the
  * re-review has no critical or high finding left and nothing new, every fix applied, the files
- * written are those under {@code src/test/resources/golden/fixed/PROJECT/} (rewritten with
+ * changes are the diff in {@code src/test/resources/golden/fixed/PROJECT.diff} (rewritten with
  * {@code -Ddrydock.updateGolden=true}), and fixing the written result again changes nothing.
  */
 class ExampleFixesTest {
@@ -46,13 +46,12 @@ class ExampleFixesTest {
                 .map(ExampleFixesTest::describe).toList();
         assertThat(severe).as("critical or high findings left after fix --unsafe").isEmpty();
 
-        java.util.Map<String, String> fixed = new java.util.TreeMap<>();
-        result.changes().forEach(c -> fixed.put(c.path(), c.fixed()));
-        Path golden = GOLDEN.resolve(project.getFileName().toString());
+        String diff = UnifiedDiff.of(result.changes());
+        Path golden = GOLDEN.resolve(project.getFileName() + ".diff");
         if (Boolean.getBoolean("drydock.updateGolden")) {
-            FixFixtureTest.writeAll(golden, fixed);
+            Files.writeString(golden, diff);
         }
-        assertThat(fixed).as("files fix --unsafe writes in " + project.getFileName()).isEqualTo(FixFixtureTest.readAll(golden));
+        assertThat(diff).as("what fix --unsafe changes in " + project.getFileName()).isEqualTo(Files.readString(golden));
 
         Path copy = temp.resolve(project.getFileName().toString());
         FixFixtureTest.copyTree(project, copy);
