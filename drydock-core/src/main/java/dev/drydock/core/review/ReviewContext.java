@@ -24,17 +24,28 @@ public final class ReviewContext {
     private static final int EXCERPT_LINES = 15;
 
     private final Project project;
+    private final ReviewSettings settings;
     private final List<Finding> findings = new ArrayList<>();
     private final List<Strength> strengths = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     private final Map<MemoKey, Object> memo = new HashMap<>();
 
     public ReviewContext(Project project) {
+        this(project, ReviewSettings.DEFAULT);
+    }
+
+    public ReviewContext(Project project, ReviewSettings settings) {
         this.project = project;
+        this.settings = settings;
     }
 
     public Project project() {
         return project;
+    }
+
+    /** The project's configuration of the rules that have settings. */
+    public ReviewSettings settings() {
+        return settings;
     }
 
     /** The Dockerfiles that parsed, each once. */

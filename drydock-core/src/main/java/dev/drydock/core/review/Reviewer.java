@@ -14,9 +14,15 @@ public final class Reviewer {
             .thenComparing(Finding::ruleId);
 
     private final List<Rule> rules;
+    private final ReviewSettings settings;
 
     public Reviewer(List<Rule> rules) {
+        this(rules, ReviewSettings.DEFAULT);
+    }
+
+    public Reviewer(List<Rule> rules, ReviewSettings settings) {
         this.rules = List.copyOf(rules);
+        this.settings = settings;
     }
 
     /** A reviewer with every rule drydock has. */
@@ -24,8 +30,13 @@ public final class Reviewer {
         return new Reviewer(Rules.all());
     }
 
+    /** A reviewer with every rule drydock has, configured. */
+    public static Reviewer standard(ReviewSettings settings) {
+        return new Reviewer(Rules.all(), settings);
+    }
+
     public Review review(Project project) {
-        ReviewContext context = new ReviewContext(project);
+        ReviewContext context = new ReviewContext(project, settings);
         for (Rule rule : rules) {
             rule.check(context);
         }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * Reads the expectations written inside a rule fixture:
  * <ul>
  *   <li>{@code # expect: rule-a, rule-b} on its own line: findings covering the next line that is
- *       neither blank nor a comment;</li>
+ *       neither blank nor a comment; {@code rule-a@12}: a finding that starts at column 12 of that line;</li>
  *   <li>{@code # expect-strength: rule}: the same for strengths;</li>
  *   <li>{@code # expect-in-file: rule}: a finding anywhere in this file (something missing);</li>
  *   <li>{@code # expect-text: rule: words}: a finding or strength of the rule that covers the next code
@@ -62,8 +62,9 @@ final class Expectations {
             String kind = m.group(1);
             int target = kind.equals("expect-in-file") ? 0 : nextCodeLine(lines, i + 1);
             for (String rule : m.group(2).split(",")) {
-                out.add(new Expectation(kind.equals("expect-strength") ? "strength" : "finding", rule.strip(), file,
-                        target, file + ":" + (i + 1), null));
+                String[] at = rule.strip().split("@", 2);
+                out.add(new Expectation(kind.equals("expect-strength") ? "strength" : "finding", at[0], file,
+                        target, at.length > 1 ? Integer.parseInt(at[1]) : 0, file + ":" + (i + 1), null));
             }
         }
     }

@@ -96,11 +96,11 @@ class RuleFixtureTest {
     }
 
     private static boolean matches(Expectation e, Finding f) {
-        return e.matches(f.ruleId(), f.location().file(), f.location().line(), f.location().endLine());
+        return e.matches(f.ruleId(), f.location());
     }
 
     private static boolean matches(Expectation e, Strength s) {
-        return e.matches(s.ruleId(), s.location().file(), s.location().line(), s.location().endLine());
+        return e.matches(s.ruleId(), s.location());
     }
 
     private static List<Path> folders(Path dir) throws IOException {
