@@ -48,6 +48,9 @@ public @interface RuleDefinition {
     /** Rough effort to address one finding: "5 min", "30 min", "2 h". */
     String effort() default "";
 
+    /** Bad and good versions of a file, for the documentation and for the tests that run them. */
+    RuleExample[] examples() default {};
+
     /** Whether the rule reports good practices (strengths) rather than, or besides, findings. */
     boolean reportsStrengths() default false;
 }

@@ -8,13 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /** A rule's {@link RuleDefinition} as a value, read once per rule class. */
 public record RuleMetadata(String id, String title, Severity severity, Category category, String checks, String problem,
         String impact, String recommendation, List<String> references, List<String> aliases, FixSafety fix,
-        String effort, boolean reportsStrengths) {
+        String effort, boolean reportsStrengths, List<Example> examples) {
+
+    /** A bad and a good version of one file (see {@link RuleExample}). */
+    public record Example(String file, String bad, String good) {}
 
     private static final Map<Class<?>, RuleMetadata> CACHE = new ConcurrentHashMap<>();
 
     public RuleMetadata {
         references = List.copyOf(references);
         aliases = List.copyOf(aliases);
+        examples = List.copyOf(examples);
     }
 
     public static RuleMetadata of(Class<? extends Rule> type) {
@@ -28,6 +32,7 @@ public record RuleMetadata(String id, String title, Severity severity, Category 
         }
         return new RuleMetadata(d.id(), d.title(), d.severity(), d.category(), d.checks(), d.problem(), d.impact(),
                 d.recommendation(), List.of(d.references()), List.of(d.aliases()), d.fix(), d.effort(),
-                d.reportsStrengths());
+                d.reportsStrengths(), java.util.Arrays.stream(d.examples())
+                        .map(e -> new Example(e.file(), e.bad(), e.good())).toList());
     }
 }

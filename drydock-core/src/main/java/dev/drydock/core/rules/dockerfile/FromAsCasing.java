@@ -12,6 +12,7 @@ import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,16 @@ import java.util.Locale;
                 "https://docs.docker.com/build/checks/"},
         aliases = {"FromAsCasing"},
         fix = FixSafety.SAFE,
-        effort = "1 min")
+        effort = "1 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim as builder
+                        RUN pip wheel --wheel-dir /wheels flask==3.0.3
+                        """,
+                good = """
+                        FROM python:3.12.7-slim AS builder
+                        RUN pip wheel --wheel-dir /wheels flask==3.0.3
+                        """))
 public final class FromAsCasing implements Rule {
 
     @Override
