@@ -4,7 +4,9 @@ import dev.drydock.core.batch.BatchResult;
 import dev.drydock.core.batch.BatchReviewer;
 import dev.drydock.core.batch.ProjectFinder;
 import dev.drydock.core.json.ReviewJsonl;
+import dev.drydock.core.project.ProjectLoader;
 import dev.drydock.core.report.BatchText;
+import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.review.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,7 +53,9 @@ final class BatchReview {
             PrintWriter out = new PrintWriter(target);
             Consumer<BatchResult> writer = format == ReviewCommand.Format.text
                     ? new BatchText(out, command.output == null && useColor()) : new ReviewJsonl(out);
-            BatchReviewer.Totals totals = new BatchReviewer().review(projects, result -> {
+            BatchReviewer.Totals totals = new BatchReviewer(path -> new ProjectLoader().load(path),
+                    Reviewer.standard(command.settings()), Runtime.getRuntime().availableProcessors())
+                    .review(projects, result -> {
                 progress.clear();
                 writer.accept(result);
                 if (out.checkError()) {

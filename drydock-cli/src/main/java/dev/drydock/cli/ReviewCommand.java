@@ -9,6 +9,7 @@ import dev.drydock.core.project.ProjectLoader;
 import dev.drydock.core.report.ReviewMarkdown;
 import dev.drydock.core.report.ReviewText;
 import dev.drydock.core.review.Review;
+import dev.drydock.core.review.ReviewSettings;
 import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.report.VerifyText;
@@ -79,8 +80,19 @@ final class ReviewCommand implements Callable<Integer> {
             + " finishes; --format jsonl (the default when the output is not a terminal) or text.")
     boolean batch;
 
+    @Option(names = "--no-shellcheck", description = "Do not pass the RUN scripts to shellcheck (by default they go to"
+            + " it when a shellcheck program is on PATH).")
+    boolean noShellcheck;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also say, on standard error, which optional tools ran (shellcheck).")
+    boolean verbose;
+
     @Spec
     CommandSpec spec;
+
+    ReviewSettings settings() {
+        return ReviewSettings.DEFAULT.withShellCheck(!noShellcheck);
+    }
 
     @Override
     public Integer call() {
@@ -88,7 +100,10 @@ final class ReviewCommand implements Callable<Integer> {
             return new BatchReview(this).run();
         }
         Project project = new ProjectLoader().load(path);
-        Review review = Reviewer.standard().review(project);
+        Review review = Reviewer.standard(settings()).review(project);
+        if (verbose) {
+            ShellCheckStatus.print(spec.commandLine().getErr(), !noShellcheck);
+        }
         if (format == null) {
             String name = output == null ? "" : output.toString().toLowerCase(java.util.Locale.ROOT);
             format = name.endsWith(".md") ? Format.markdown : name.endsWith(".sarif") ? Format.sarif : Format.text;

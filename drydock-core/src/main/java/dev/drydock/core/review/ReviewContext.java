@@ -91,6 +91,11 @@ public final class ReviewContext {
         return new FindingBuilder(rule.metadata(), location, message);
     }
 
+    /** A finding under metadata made for it, such as one ShellCheck code reported by the shellcheck rule. */
+    public FindingBuilder finding(RuleMetadata rule, Location location, String message) {
+        return new FindingBuilder(rule, location, message);
+    }
+
     public FindingBuilder finding(Rule rule, String file, Span span, String message) {
         return finding(rule, new Location(file, span), message);
     }

@@ -16,4 +16,12 @@ public interface Rule {
     default String id() {
         return metadata().id();
     }
+
+    /**
+     * Whether findings with this id come from this rule: its own id, or for a rule that reports under the
+     * ids of another tool (ShellCheck's {@code SC2086}), those.
+     */
+    default boolean reports(String findingId) {
+        return id().equals(findingId);
+    }
 }

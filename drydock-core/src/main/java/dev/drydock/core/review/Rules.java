@@ -31,7 +31,10 @@ public final class Rules {
         return List.copyOf(all);
     }
 
-    /** A rule by id, or by an alias such as {@code DL3008}. */
+    /**
+     * A rule by id, by an alias such as {@code DL3008}, or by an id it reports under ({@code SC2086} is
+     * reported by the shellcheck rule).
+     */
     public static Optional<Rule> find(String idOrAlias) {
         for (Rule rule : ALL) {
             RuleMetadata m = rule.metadata();
@@ -39,6 +42,6 @@ public final class Rules {
                 return Optional.of(rule);
             }
         }
-        return Optional.empty();
+        return ALL.stream().filter(rule -> rule.reports(idOrAlias)).findFirst();
     }
 }

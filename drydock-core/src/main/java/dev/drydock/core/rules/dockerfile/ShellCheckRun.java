@@ -1,0 +1,186 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.CommandSpec;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.syntax.Heredoc;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.project.DockerfileSource;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.RuleMetadata;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.shellcheck.ShellCheck;
+import dev.drydock.core.shellcheck.ShellCheckComment;
+import dev.drydock.core.shellcheck.ShellCheckScript;
+import dev.drydock.core.source.MappedText;
+import dev.drydock.core.source.Span;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "shellcheck",
+        title = "ShellCheck finds a problem in a RUN script",
+        severity = Severity.LOW,
+        category = Category.RELIABILITY,
+        checks = "When the shellcheck program is on PATH, every shell-form RUN of every stage (and the script of a"
+                + " RUN <<EOF heredoc) goes to it with the dialect of the SHELL in effect (sh, bash, dash, ksh) and"
+                + " with the ARG and ENV names the build defines at that point, so they do not count as unassigned."
+                + " Each of its comments becomes a finding under ShellCheck's own code (SC2086...) at the exact line"
+                + " and column in the Dockerfile: ShellCheck errors are medium, warnings low, info and style info."
+                + " Exec-form RUNs, non-POSIX shells (pwsh, cmd, zsh) and heredocs with another interpreter are not"
+                + " shell scripts and are skipped. Turned off with --no-shellcheck.",
+        problem = "A RUN is a shell script that nobody runs through a shell linter: unquoted variables, ignored"
+                + " failures of cd or of a command inside a pipeline, bashisms under /bin/sh.",
+        impact = "Builds that succeed while a step silently failed, or that break on another base image whose"
+                + " /bin/sh is a different shell.",
+        recommendation = "Follow ShellCheck's advice on its wiki page for the code; where the construct is deliberate,"
+                + " write # drydock ignore=SCxxxx above the RUN.",
+        references = {"https://www.shellcheck.net/wiki/", "https://github.com/koalaman/shellcheck"},
+        fix = FixSafety.NONE,
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM debian:12.7-slim
+                        ARG RELEASE_URL
+                        RUN cd /opt && tar -xzf $RELEASE_URL
+                        """,
+                good = """
+                        FROM debian:12.7-slim
+                        ARG RELEASE_URL
+                        WORKDIR /opt
+                        RUN tar -xzf "$RELEASE_URL"
+                        """))
+public final class ShellCheckRun implements Rule {
+
+    private static final Pattern CODE = Pattern.compile("SC\\d{4}");
+    private static final Pattern HEREDOC_ONLY = Pattern.compile("\\s*<<-?\\s*[\"']?[A-Za-z_][A-Za-z0-9_]*[\"']?\\s*");
+    private static final Pattern SHELL_WITH_HEREDOC =
+            Pattern.compile("\\s*(?:/usr)?(?:/bin/)?(sh|bash|dash|ash|ksh)\\s+<<-?\\s*[\"']?[A-Za-z_][A-Za-z0-9_]*[\"']?\\s*");
+    private static final Pattern SHEBANG = Pattern.compile("#!\\s*(?:/usr)?/bin/(?:env\\s+)?(sh|bash|dash|ash|ksh)\\b.*");
+    private static final List<String> PROXY_ARGS = List.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
+            "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
+    private static final Map<String, RuleMetadata> METADATA = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean reports(String findingId) {
+        return id().equals(findingId) || CODE.matcher(findingId).matches();
+    }
+
+    @Override
+    public void check(ReviewContext context) {
+        Optional<ShellCheck> shellcheck = ShellCheck.onPath();
+        if (shellcheck.isEmpty() || !context.settings().shellcheck()) {
+            return;
+        }
+        for (DockerfileSource dockerfile : context.dockerfiles()) {
+            List<ShellCheckScript> scripts = scripts(dockerfile.model());
+            if (scripts.isEmpty()) {
+                continue;
+            }
+            String file = dockerfile.file().path();
+            List<List<ShellCheckComment>> results;
+            try {
+                results = shellcheck.get().check(scripts);
+            } catch (IOException e) {
+                context.finding(this, new Location(file, null), "shellcheck could not check the RUN scripts of "
+                        + file + ": " + e.getMessage()).severity(Severity.INFO).add();
+                continue;
+            }
+            for (int i = 0; i < scripts.size(); i++) {
+                for (ShellCheckComment comment : results.get(i)) {
+                    Span span = scripts.get(i).span(comment.line(), comment.column(), comment.endLine(),
+                            comment.endColumn());
+                    if (span != null) {
+                        context.finding(metadata(comment), new Location(file, span),
+                                comment.id() + ": " + comment.message())
+                                .recommendation("See https://www.shellcheck.net/wiki/" + comment.id()
+                                        + "; if the construct is deliberate, write # drydock ignore=" + comment.id()
+                                        + " above the RUN.")
+                                .add();
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<ShellCheckScript> scripts(DockerfileModel model) {
+        List<ShellCheckScript> scripts = new ArrayList<>();
+        for (Stage stage : model.stages()) {
+            for (CommandSpec run : stage.runs()) {
+                if (model.script(run).isEmpty()) {
+                    continue;
+                }
+                String dialect = dialect(run.shell().get(0));
+                MappedText text = run.script();
+                if (!run.instruction().heredocs().isEmpty()) {
+                    Heredoc first = run.instruction().heredocs().get(0);
+                    String shellText = run.shellText();
+                    Matcher withShell = SHELL_WITH_HEREDOC.matcher(shellText);
+                    if (HEREDOC_ONLY.matcher(shellText).matches() || withShell.matches()) {
+                        text = first.content();
+                        if (withShell.matches()) {
+                            dialect = dialect(withShell.group(1));
+                        }
+                        Matcher shebang = SHEBANG.matcher(text.text().lines().findFirst().orElse(""));
+                        if (shebang.matches()) {
+                            dialect = dialect(shebang.group(1));
+                        }
+                    }
+                }
+                if (dialect != null) {
+                    scripts.add(new ShellCheckScript(text, dialect, variables(model, run)));
+                }
+            }
+        }
+        return scripts;
+    }
+
+    private static Set<String> variables(DockerfileModel model, CommandSpec run) {
+        Set<String> names = new HashSet<>(PROXY_ARGS);
+        // an ARG without a default counts too: --build-arg may set it
+        model.step(run.instruction()).ifPresent(step -> step.variables().inOrder().forEach(d -> names.add(d.name())));
+        return names;
+    }
+
+    /** ShellCheck's dialect for a shell program, or null for a shell it does not check. */
+    private static String dialect(String shell) {
+        String name = shell.substring(shell.lastIndexOf('/') + 1);
+        return switch (name) {
+            case "sh", "ash", "busybox" -> "sh";
+            case "bash", "dash", "ksh" -> name;
+            case "mksh", "pdksh" -> "ksh";
+            default -> null;
+        };
+    }
+
+    /** The metadata of one ShellCheck code at one level, made once. */
+    private RuleMetadata metadata(ShellCheckComment comment) {
+        Severity severity = switch (comment.level()) {
+            case "error" -> Severity.MEDIUM;
+            case "warning" -> Severity.LOW;
+            default -> Severity.INFO;
+        };
+        return METADATA.computeIfAbsent(comment.id() + "/" + comment.level(), key -> {
+            RuleMetadata umbrella = metadata();
+            return new RuleMetadata(comment.id(), "ShellCheck " + comment.id() + " in a RUN script", severity,
+                    severity == Severity.INFO ? Category.MAINTAINABILITY : Category.RELIABILITY,
+                    "ShellCheck's check " + comment.id() + " on the shell scripts of RUN instructions.",
+                    umbrella.problem(), umbrella.impact(), umbrella.recommendation(),
+                    List.of("https://www.shellcheck.net/wiki/" + comment.id()), List.of(), FixSafety.NONE,
+                    umbrella.effort(), false, List.of());
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package dev.drydock.core.shellcheck;
+
+import dev.drydock.core.source.MappedText;
+import dev.drydock.core.source.Span;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * One script for ShellCheck: the text a shell receives from a RUN, the shell dialect, and the variables the
+ * build defines (ARG, ENV and the predefined proxy ARGs), exported without a value in a header: ShellCheck then
+ * takes them for assigned (no SC2154) but does not assume their content (SC2086 still applies). Positions ShellCheck reports are mapped back through the text to the Dockerfile.
+ */
+public final class ShellCheckScript {
+
+    private final MappedText text;
+    private final String dialect;
+    private final String header;
+    private final int headerLines;
+    private final int[] lineStarts;
+
+    public ShellCheckScript(MappedText text, String dialect, Collection<String> variables) {
+        this.text = text;
+        this.dialect = dialect;
+        StringBuilder out = new StringBuilder("# shellcheck shell=").append(dialect).append('\n');
+        int lines = 1;
+        List<String> names = new TreeSet<>(variables).stream().filter(n -> n.matches("[A-Za-z_][A-Za-z0-9_]*")).toList();
+        if (!names.isEmpty()) {
+            out.append("export ").append(String.join(" ", names)).append('\n');
+            lines++;
+        }
+        this.header = out.toString();
+        this.headerLines = lines;
+        this.lineStarts = lineStarts(text.text());
+    }
+
+    public String dialect() {
+        return dialect;
+    }
+
+    /** What ShellCheck reads: the header (the dialect directive, then the variables), then the script. */
+    public String content() {
+        return header + text.text() + (text.text().endsWith("\n") ? "" : "\n");
+    }
+
+
+    /**
+     * The Dockerfile span of ShellCheck's 1-based line and column range in {@link #content()}
+     * (columns count characters, as in its json1 format), or null when it points into the header.
+     */
+    public Span span(int line, int column, int endLine, int endColumn) {
+        int start = index(line, column);
+        if (start < 0) {
+            return null;
+        }
+        int end = Math.max(start, index(endLine, endColumn));
+        return text.fileSpan(start, Math.min(end, text.length()));
+    }
+
+    private int index(int line, int column) {
+        int scriptLine = line - headerLines - 1;
+        if (scriptLine < 0 || scriptLine >= lineStarts.length) {
+            return -1;
+        }
+        int lineEnd = scriptLine + 1 < lineStarts.length ? lineStarts[scriptLine + 1] : text.length();
+        return Math.min(lineStarts[scriptLine] + Math.max(column, 1) - 1, lineEnd);
+    }
+
+    private static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        int[] starts = new int[count];
+        int line = 1;
+        for (int i = 0; i < text.length() && line < count; i++) {
+            if (text.charAt(i) == '\n') {
+                starts[line++] = i + 1;
+            }
+        }
+        return starts;
+    }
+}
