@@ -1,12 +1,12 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
-import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
@@ -127,7 +127,7 @@ public final class GracefulShutdownMissing implements Rule {
         }
         if (ep.runtime() == Runtime.SCRIPT || !ep.scripts().isEmpty()) {
             for (String script2 : ep.scripts()) {
-                SourceFile file = projectScript(context, c, script2);
+                SourceFile file = EntryPointScripts.find(context, c, script2);
                 if (file != null && !EXEC.matcher(" " + file.text()).find()) {
                     context.finding(this, command.origin(), "the entry-point script " + file.path() + " runs the server"
                             + " without exec, so the script's shell stays PID 1 and docker stop's SIGTERM never reaches"
@@ -140,20 +140,6 @@ public final class GracefulShutdownMissing implements Rule {
             }
         }
         return false;
-    }
-
-    private static SourceFile projectScript(ReviewContext context, Container c, String containerPath) {
-        String name = containerPath.substring(containerPath.lastIndexOf('/') + 1);
-        String found = null;
-        for (ProjectEntry e : context.project().layout().sources()) {
-            if (e.name().equals(name) && (c.build().context().isEmpty() || e.path().startsWith(c.build().context() + "/"))) {
-                if (found != null) {
-                    return null; // ambiguous
-                }
-                found = e.path();
-            }
-        }
-        return found == null ? null : context.project().source(found).orElse(null);
     }
 
     private static String shellRecommendation(EffectiveCommand command, String script, String which) {

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -80,7 +81,8 @@ public final class HealthcheckMissing implements Rule {
                             + (serves == null ? "" : " although " + serves);
             Plan plan = Plan.of(c, app, probe);
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
-                    .severity(serves != null ? Severity.CRITICAL : Severity.MEDIUM)
+                    .severity(serves != null && ImageRole.of(c) == ImageRole.APPLICATION ? Severity.CRITICAL
+                            : Severity.MEDIUM)
                     .implicit()
                     .recommendation(plan.recommendation(probe));
             String fixPath = plan.fixPath(app);

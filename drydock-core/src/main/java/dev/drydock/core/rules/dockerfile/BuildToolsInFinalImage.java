@@ -8,6 +8,7 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AptMarkPurge;
 import dev.drydock.core.rules.support.BuildTools;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
@@ -180,8 +181,14 @@ public final class BuildToolsInFinalImage implements Rule {
         return Optional.empty();
     }
 
-    /** Whether one of these calls removes the package (by name, or the apk --virtual group it was added in). */
+    /**
+     * Whether these calls remove the package: by name, by the apk --virtual group it was added in, or as an
+     * automatic package after apt-mark auto (see {@link AptMarkPurge}).
+     */
     private static boolean removed(Operation install, Package p, List<Call> calls) {
+        if (install.manager() == PackageCommands.Manager.APT && AptMarkPurge.removes(calls, p.name())) {
+            return true;
+        }
         for (Call call : calls) {
             Optional<Operation> removal = PackageCommands.removal(call);
             if (removal.isEmpty() || removal.get().manager() != install.manager()) {

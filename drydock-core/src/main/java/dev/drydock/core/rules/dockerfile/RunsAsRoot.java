@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.dockerfile;
 
+import java.util.Optional;
+
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -11,6 +13,8 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ImageRole;
+import dev.drydock.core.rules.support.PrivilegeDrop;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.Stages;
@@ -64,6 +68,19 @@ public final class RunsAsRoot implements Rule {
                         describe(base) + " runs as a non-root user by default, and nothing switches back to root");
                 continue;
             }
+            Location at = new Location(container.build().dockerfile(), stage.from().span());
+            Optional<PrivilegeDrop> drop = PrivilegeDrop.of(context, container);
+            if (drop.isPresent()) {
+                context.strength(this, at, "the container starts as root only to prepare its files: " + drop.get().where()
+                        + " switches to " + drop.get().user() + " with " + drop.get().tool()
+                        + " before the main process starts");
+                continue;
+            }
+            ImageRole role = ImageRole.of(container);
+            if (role != ImageRole.APPLICATION) {
+                reportBaseOrServer(context, container, at, role);
+                continue;
+            }
             String command = stage.config().entrypoint() != null ? "ENTRYPOINT" : "CMD";
             String suggestion = suggestion(container);
             context.finding(this, new Location(container.build().dockerfile(), stage.from().span()),
@@ -75,6 +92,30 @@ public final class RunsAsRoot implements Rule {
                     .fix(StackFixes.runsAsRoot(context, container).or(() -> NonRootUserFix.fix(container)).orElse(null))
                     .add();
         }
+    }
+
+    /**
+     * A runtime base image (its command is a bare interpreter) leaves USER to the images built on it; a stock
+     * server such as nginx starts as root by design and drops to its configured user for the work: both are
+     * worth a note, not an alarm.
+     */
+    private void reportBaseOrServer(ReviewContext context, Container container, Location at, ImageRole role) {
+        String program = container.command().argv().stream()
+                .filter(a -> !a.endsWith(".sh") && !a.contains("entrypoint")).findFirst().orElse("its command");
+        String message = role == ImageRole.RUNTIME_BASE
+                ? "no USER: the image runs " + program + " as root; its command is a bare interpreter, so it reads as"
+                        + " a base image whose own images must switch to a non-root user"
+                : "no USER: " + program + " starts as root; as a stock server it is expected to drop to the user its"
+                        + " configuration names for the work, which only holds if that configuration says so";
+        context.finding(this, at, message)
+                .severity(Severity.LOW)
+                .implicit()
+                .recommendation(role == ImageRole.RUNTIME_BASE
+                        ? "Document that images built FROM this one must add USER; or add an unprivileged user here"
+                                + " (" + suggestion(container) + ") so that they can switch to it with one line."
+                        : "Check that " + program + "'s configuration names an unprivileged user, or run it as one: "
+                                + suggestion(container) + " (an unprivileged port above 1024 is then needed).")
+                .add();
     }
 
     /** How to run as a non-root user on this container's base image. */

@@ -68,12 +68,18 @@ public final class ImageContents {
         Map<String, List<String>> virtual = new LinkedHashMap<>();
         for (RunStep run : RunStep.of(model, inImage)) {
             Origin at = new Origin(file, run.instruction().span());
-            for (Call call : run.calls()) {
+            List<Call> calls = run.calls();
+            for (int i = 0; i < calls.size(); i++) {
+                Call call = calls.get(i);
+                List<Call> after = calls.subList(i + 1, calls.size());
                 PackageCommands.install(call).ifPresent(op -> {
                     if (op.virtual() != null) {
                         virtual.put(op.virtual(), op.names());
                     }
                     for (String pkg : op.names()) {
+                        if (op.manager() == PackageCommands.Manager.APT && AptMarkPurge.removes(after, pkg)) {
+                            continue;
+                        }
                         for (String program : programs(op.manager(), pkg)) {
                             installed.put(program, new Install(program, pkg, at));
                         }

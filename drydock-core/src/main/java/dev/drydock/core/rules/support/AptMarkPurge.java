@@ -1,0 +1,54 @@
+package dev.drydock.core.rules.support;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The way the Docker official images remove their build dependencies in the layer that installed them:
+ * {@code apt-mark auto '.*'} (every package becomes automatically installed), {@code apt-mark manual} for the
+ * few to keep (by name, or the list saved before the RUN), then {@code apt-get purge -y --auto-remove} (or
+ * {@code apt-get autoremove}), which removes every automatic package nothing else needs.
+ */
+public final class AptMarkPurge {
+
+    private AptMarkPurge() {}
+
+    /** Whether these calls, in order, remove the apt package {@code name} that way. */
+    public static boolean removes(List<Call> calls, String name) {
+        boolean auto = false;
+        Set<String> manual = new HashSet<>();
+        for (Call call : calls) {
+            if (call.is("apt-mark")) {
+                List<Call.Arg> operands = call.options().operands();
+                if (operands.isEmpty()) {
+                    continue;
+                }
+                List<String> names = operands.subList(1, operands.size()).stream().map(Call.Arg::value).toList();
+                switch (operands.get(0).value()) {
+                    case "auto" -> {
+                        if (names.contains(".*") || names.contains("*") || names.contains(name)) {
+                            auto = true;
+                            manual.clear();
+                        }
+                    }
+                    case "manual" -> manual.addAll(names);
+                    default -> { }
+                }
+            } else if (auto && autoRemoves(call)) {
+                return !manual.contains(name);
+            }
+        }
+        return false;
+    }
+
+    private static boolean autoRemoves(Call call) {
+        if (!call.is("apt-get", "apt")) {
+            return false;
+        }
+        Call.Options options = call.options("-o", "--option", "-t", "--target-release", "-c", "--config-file");
+        String verb = options.subcommand().map(Call.Arg::value).orElse("");
+        return verb.equals("autoremove") || verb.equals("autopurge")
+                || (verb.equals("purge") || verb.equals("remove")) && options.has("--auto-remove", "--autoremove");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.source.SourceFile;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A container that starts as root only to prepare its files and then runs its main process as another user:
+ * {@code gosu}, {@code su-exec}, {@code setpriv --reuid}, {@code runuser -u}, {@code chroot --userspec} or
+ * {@code s6-setuidgid} in the command or in the entry-point script (the official database images do this).
+ */
+public record PrivilegeDrop(String user, String tool, String where) {
+
+    private static final Pattern IN_SCRIPT = Pattern.compile(
+            "\\b(gosu|su-exec|s6-setuidgid|setuidgid)\\s+[\"']?([A-Za-z0-9_][A-Za-z0-9_.:-]*)"
+                    + "|\\b(setpriv)\\b[^\\n]*?--reuid[= ][\"']?([A-Za-z0-9_][A-Za-z0-9_.-]*)"
+                    + "|\\b(runuser)\\s+-u\\s+[\"']?([A-Za-z0-9_][A-Za-z0-9_.-]*)"
+                    + "|\\b(chroot)\\s+--userspec[= ][\"']?([A-Za-z0-9_][A-Za-z0-9_.:-]*)");
+
+    public static Optional<PrivilegeDrop> of(ReviewContext context, Container c) {
+        EntryPoint ep = c.entryPoint();
+        if (ep == null) {
+            return Optional.empty();
+        }
+        if (ep.user() != null && !RootUser.is(ep.user())) {
+            return Optional.of(new PrivilegeDrop(ep.user(), "the command", "the container's command"));
+        }
+        for (String script : ep.scripts()) {
+            SourceFile file = EntryPointScripts.find(context, c, script);
+            if (file == null) {
+                continue;
+            }
+            Matcher m = IN_SCRIPT.matcher(file.text());
+            while (m.find()) {
+                for (int g = 1; g < m.groupCount(); g += 2) {
+                    if (m.group(g) != null && !RootUser.is(m.group(g + 1))) {
+                        return Optional.of(new PrivilegeDrop(m.group(g + 1), m.group(g), file.path()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The user names and ids that are root. */
+    private static final class RootUser {
+        static boolean is(String user) {
+            String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+            return name.equals("root") || name.equals("0");
+        }
+    }
+}
