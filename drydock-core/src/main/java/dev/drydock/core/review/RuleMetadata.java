@@ -33,6 +33,11 @@ public record RuleMetadata(String id, String title, Severity severity, Category 
         examples = List.copyOf(examples);
     }
 
+    /** Whether {@code drydock fix} can repair the rule's findings (a safe or an unsafe fix). */
+    public boolean fixable() {
+        return fix == FixSafety.SAFE || fix == FixSafety.UNSAFE;
+    }
+
     public static RuleMetadata of(Class<? extends Rule> type) {
         return CACHE.computeIfAbsent(type, RuleMetadata::read);
     }
