@@ -6,6 +6,7 @@ import dev.drydock.core.batch.ProjectFinder;
 import dev.drydock.core.json.ReviewJsonl;
 import dev.drydock.core.project.ProjectLoader;
 import dev.drydock.core.report.BatchText;
+import dev.drydock.core.report.ReviewGithub;
 import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.review.Severity;
 import java.io.IOException;
@@ -51,8 +52,11 @@ final class BatchReview {
         Progress progress = Progress.onTerminal(err, projects.size());
         try (Writer target = target()) {
             PrintWriter out = new PrintWriter(target);
-            Consumer<BatchResult> writer = format == ReviewCommand.Format.text
-                    ? new BatchText(out, command.output == null && useColor()) : new ReviewJsonl(out);
+            Consumer<BatchResult> writer = switch (format) {
+                case text -> new BatchText(out, command.output == null && useColor());
+                case github -> new ReviewGithub(out);
+                default -> new ReviewJsonl(out);
+            };
             BatchReviewer.Totals totals = new BatchReviewer(path -> new ProjectLoader().load(path),
                     Reviewer.standard(command.settings()), Runtime.getRuntime().availableProcessors())
                     .review(projects, result -> {
@@ -84,8 +88,8 @@ final class BatchReview {
             return "--verify reviews one project; it cannot be combined with --batch";
         }
         if (command.format != null && command.format != ReviewCommand.Format.text
-                && command.format != ReviewCommand.Format.jsonl) {
-            return "--batch writes --format jsonl or text, not " + command.format;
+                && command.format != ReviewCommand.Format.jsonl && command.format != ReviewCommand.Format.github) {
+            return "--batch writes --format jsonl, text or github, not " + command.format;
         }
         return null;
     }

@@ -2,10 +2,14 @@ package dev.drydock.cli;
 
 import dev.drydock.core.fix.FixEngine;
 import dev.drydock.core.fix.FixOptions;
+import dev.drydock.core.json.ReviewGitlab;
 import dev.drydock.core.json.ReviewJson;
 import dev.drydock.core.json.ReviewSarif;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.report.ReviewCheckstyle;
+import dev.drydock.core.report.ReviewGithub;
+import dev.drydock.core.report.ReviewJunit;
 import dev.drydock.core.report.ReviewMarkdown;
 import dev.drydock.core.report.ReviewText;
 import dev.drydock.core.review.Review;
@@ -39,7 +43,7 @@ import picocli.CommandLine.Spec;
                 "With --verify, 1 also when an image after the fixes fails a check."})
 final class ReviewCommand implements Callable<Integer> {
 
-    enum Format { text, json, markdown, sarif, jsonl }
+    enum Format { text, json, markdown, sarif, checkstyle, junit, gitlab, github, jsonl }
 
     enum Threshold { critical, high, medium, low, info, none }
 
@@ -51,8 +55,10 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "text (compact, for a terminal; the default), markdown (the full written review; the default"
-                    + " when --output names a .md file), json (the stable contract for other tools) or sarif (SARIF 2.1.0"
-                    + " for code scanning in CI; the default when --output names a .sarif file).")
+                    + " when --output names a .md file), json (the stable contract for other tools; the default for a"
+                    + " .json file), sarif (SARIF 2.1.0 for code scanning; the default for a .sarif file), checkstyle or"
+                    + " junit (XML for CI test and lint reports), gitlab (GitLab Code Quality JSON) or github (GitHub"
+                    + " Actions annotations).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the review to FILE instead of standard output.")
@@ -77,7 +83,7 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Option(names = "--batch", description = "Review every project found under the PATHs (a folder holding a Dockerfile"
             + " or compose file owns its subtree) in one process on all cores, streaming each project's results as it"
-            + " finishes; --format jsonl (the default when the output is not a terminal) or text.")
+            + " finishes; --format jsonl (the default when the output is not a terminal), text or github.")
     boolean batch;
 
     @Option(names = "--no-shellcheck", description = "Do not pass the RUN scripts to shellcheck (by default they go to"
@@ -105,8 +111,13 @@ final class ReviewCommand implements Callable<Integer> {
             ShellCheckStatus.print(spec.commandLine().getErr(), !noShellcheck);
         }
         if (format == null) {
-            String name = output == null ? "" : output.toString().toLowerCase(java.util.Locale.ROOT);
-            format = name.endsWith(".md") ? Format.markdown : name.endsWith(".sarif") ? Format.sarif : Format.text;
+            format = formatOf(output);
+            if (format == null) {
+                spec.commandLine().getErr().println("drydock: " + output + ": an .xml file can be checkstyle or junit;"
+                        + " say which with --format");
+                spec.commandLine().getErr().flush();
+                return Main.INPUT_ERROR;
+            }
         }
         VerifyReport verification = null;
         if (verify) {
@@ -124,6 +135,11 @@ final class ReviewCommand implements Callable<Integer> {
             case json -> ReviewJson.write(review, path.toString(), new Version().getVersion()[0].replace("drydock ", ""),
                     verification, writer);
             case sarif -> ReviewSarif.write(review, new Version().getVersion()[0].replace("drydock ", ""), writer);
+            case checkstyle -> ReviewCheckstyle.write(review, ReviewGithub.pathPrefix(path), writer);
+            case junit -> ReviewJunit.write(review, ReviewGithub.pathPrefix(path), writer);
+            case gitlab -> ReviewGitlab.write(review, ReviewGithub.pathPrefix(path), writer);
+            case github -> ReviewGithub.write(review, ReviewGithub.pathPrefix(path), writer);
+            case jsonl -> throw new IllegalStateException("jsonl is written by the batch review");
             case text -> new ReviewText(writer, useColor()).print(review);
             case markdown -> new ReviewMarkdown(writer).print(review,
                     FixEngine.standard().fix(project, review, FixOptions.withUnsafe()));
@@ -143,7 +159,17 @@ final class ReviewCommand implements Callable<Integer> {
         return review.reaches(Severity.of(failOn.name())) ? 1 : 0;
     }
 
-    private void emit(String text) {
+    /** The format an output file's name implies: text when there is none; null when the name is ambiguous. */
+    static Format formatOf(Path output) {
+        String name = output == null ? "" : output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".xml")) {
+            return null;
+        }
+        return name.endsWith(".md") ? Format.markdown : name.endsWith(".sarif") ? Format.sarif
+                : name.endsWith(".json") ? Format.json : Format.text;
+    }
+
+        private void emit(String text) {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);

@@ -1,10 +1,10 @@
 package dev.drydock.cli;
 
 import dev.drydock.core.json.RulesJson;
+import dev.drydock.core.report.RuleText;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleMetadata;
 import dev.drydock.core.review.Rules;
-import dev.drydock.core.source.SourceException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code drydock rules [ID]}: the rule list, or one rule explained; both come from the rules' metadata. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List the rules, or explain one (by id or by an alias such as DL3002).")
+        description = "List the rules, or explain one (by id or by an alias such as DL3002) with a bad and a good example.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the list or the rule was printed", "2:no rule has this id or alias"})
 final class RulesCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -24,7 +26,8 @@ final class RulesCommand implements Callable<Integer> {
     String id;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
-            description = "text (default) or json (the list: id, title, severity, category, aliases, fix, fixable, summary).")
+            description = "text (default) or json (the list: id, title, severity, category, aliases, fix, fixable,"
+                    + " summary; with an ID, that rule with everything its metadata holds).")
     Format format;
 
     @Spec
@@ -33,36 +36,27 @@ final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (id == null && format == Format.json) {
-            RulesJson.write(Rules.all(), out);
-            out.flush();
-            return 0;
-        }
         if (id == null) {
-            for (Rule rule : Rules.all()) {
-                RuleMetadata m = rule.metadata();
-                out.printf("%-30s %-8s %-15s %-10s %s%n", m.id(), m.severity().id(), m.category().id(), m.fix().id(),
-                        m.title());
+            if (format == Format.json) {
+                RulesJson.write(Rules.all(), out);
+            } else {
+                new RuleText(out).list(Rules.all().stream().map(Rule::metadata).toList());
             }
             out.flush();
             return 0;
         }
-        Rule rule = Rules.find(id).orElseThrow(() -> SourceException.ofFile(id, "no rule has this id or alias"));
-        RuleMetadata m = rule.metadata();
-        out.println(m.id() + ": " + m.title());
-        out.println("severity " + m.severity().id() + ", category " + m.category().id() + ", fix " + m.fix().id()
-                + (m.effort().isEmpty() ? "" : ", effort " + m.effort()));
-        if (!m.aliases().isEmpty()) {
-            out.println("also known as: " + String.join(", ", m.aliases()));
+        var rule = Rules.find(id);
+        if (rule.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("drydock: " + id + ": no rule has this id or alias (drydock rules lists them)");
+            err.flush();
+            return Main.INPUT_ERROR;
         }
-        out.println();
-        out.println("Checks: " + m.checks());
-        out.println("Problem: " + m.problem());
-        out.println("Impact: " + m.impact());
-        out.println("Recommendation: " + m.recommendation());
-        if (!m.references().isEmpty()) {
-            out.println("References:");
-            m.references().forEach(r -> out.println("  " + r));
+        RuleMetadata m = rule.get().metadata();
+        if (format == Format.json) {
+            RulesJson.write(m, out);
+        } else {
+            new RuleText(out).explain(m);
         }
         out.flush();
         return 0;

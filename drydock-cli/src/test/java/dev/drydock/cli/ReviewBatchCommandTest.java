@@ -115,13 +115,26 @@ class ReviewBatchCommandTest {
     }
 
     @Test
-    void batchWritesJsonlOrTextOnly() throws IOException {
+    void batchWritesJsonlTextOrGithubOnly() throws IOException {
         Path a = project("a", ROOT_IMAGE);
 
         assertThat(CliRun.of("review", "--batch", a.toString(), "--format", "json").err())
-                .contains("--batch writes --format jsonl or text");
+                .contains("--batch writes --format jsonl, text or github");
         assertThat(CliRun.of("review", a.toString(), "--format", "jsonl").exit()).isEqualTo(2);
         assertThat(CliRun.of("review", "--batch", a.toString(), "--verify").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void githubAnnotationsNameEachProjectsFilesUnderItsFolder() throws IOException {
+        project("team-a/api", ROOT_IMAGE);
+        project("team-b/web", CLEAN_IMAGE);
+
+        CliRun run = CliRun.of("review", "--batch", dir.toString(), "--format", "github");
+
+        assertThat(run.exit()).isEqualTo(1);
+        String root = dir.toString().replace('\\', '/');
+        assertThat(run.out().lines()).isNotEmpty().allMatch(l -> l.startsWith("::"))
+                .anyMatch(l -> l.startsWith("::error file=" + root.replace(":", "%3A") + "/team-a/api/Dockerfile,line=1,"));
     }
 
     @Test

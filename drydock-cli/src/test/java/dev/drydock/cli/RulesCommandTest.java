@@ -10,7 +10,9 @@ class RulesCommandTest {
     void listsEveryRuleWithSeverityAndTitle() {
         CliRun run = CliRun.of("rules");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("runs-as-root").contains("critical").contains("Container runs as root");
+        assertThat(run.out()).contains("runs-as-root").contains("critical").contains("Container runs as root")
+                .contains("DL3002");
+        assertThat(run.out().lines().count()).isEqualTo(dev.drydock.core.review.Rules.all().size() + 1);
     }
 
     @Test
@@ -27,13 +29,33 @@ class RulesCommandTest {
     @Test
     void explainsARuleFoundByAnAlias() {
         CliRun run = CliRun.of("rules", "DL3002");
-        assertThat(run.out()).startsWith("runs-as-root: Container runs as root").contains("Recommendation:");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("runs-as-root: Container runs as root").contains("Recommendation:")
+                .contains("Bad Dockerfile:").contains("Good Dockerfile:").contains("    USER app");
+    }
+
+    @Test
+    void explainsARuleWithTheFilesBesideItsExample() {
+        CliRun run = CliRun.of("rules", "layer-caching");
+        assertThat(run.out()).contains("Beside it, requirements.txt:").contains("    flask==");
+    }
+
+    @Test
+    void explainsOneRuleAsJson() throws Exception {
+        CliRun run = CliRun.of("rules", "FromAsCasing", "--format", "json");
+        var rule = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(rule.get("id").asText()).isEqualTo("from-as-casing");
+        assertThat(rule.get("fixable").asBoolean()).isTrue();
+        assertThat(rule.at("/examples/0/file").asText()).isEqualTo("Dockerfile");
+        assertThat(rule.at("/examples/0/bad").asText()).contains(" as builder");
+        assertThat(rule.at("/examples/0/alongside").isObject()).isTrue();
     }
 
     @Test
     void anUnknownRuleIsAnInputError() {
         CliRun run = CliRun.of("rules", "no-such-rule");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("no-such-rule: no rule has this id or alias");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("drydock: no-such-rule: no rule has this id or alias").hasLineCount(1);
     }
 }

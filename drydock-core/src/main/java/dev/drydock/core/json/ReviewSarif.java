@@ -34,8 +34,11 @@ import java.util.Optional;
  * A review as one SARIF 2.1.0 log with one run, for code scanning in CI (GitHub, GitLab, Azure DevOps).
  *
  * <ul>
- *   <li>{@code tool.driver.rules}: every rule, described from its metadata; GitHub reads
- *       {@code properties.security-severity} of security rules and {@code defaultConfiguration.level}.</li>
+ *   <li>{@code tool.driver.rules}: every rule, described from its metadata (title, what it checks, help
+ *       as text and Markdown with the first example, the first reference as {@code helpUri}); GitHub reads
+ *       {@code defaultConfiguration.level}, {@code properties.tags} (the category: {@code security} makes
+ *       an alert a security alert), {@code properties.precision} ({@code high}: the rules read the files
+ *       as Docker does, they do not guess) and {@code properties.security-severity} of security rules.</li>
  *   <li>One result per finding: its level (critical and high are errors, medium a warning, low and info
  *       notes), the message with the recommendation, a location relative to {@code SRCROOT} (the project
  *       root), a {@code partialFingerprints} entry that survives line shifts, and the fix drydock offers
@@ -143,6 +146,7 @@ public final class ReviewSarif {
         out.startObject("defaultConfiguration").field("level", level(rule.severity())).endObject();
         out.startObject("properties").field("category", rule.category().id())
                 .strings("tags", List.of(rule.category().id(), "containers"))
+                .field("precision", "high")
                 .field("severity", rule.severity().id()).field("fix", rule.fix().id());
         if (!rule.aliases().isEmpty()) {
             out.strings("aliases", rule.aliases());
@@ -174,10 +178,24 @@ public final class ReviewSarif {
             text.append("\n\n**References**\n");
             rule.references().forEach(r -> text.append("\n- ").append(isWebAddress(r) ? "<" + r + ">" : r));
         }
+        if (!rule.examples().isEmpty()) {
+            RuleMetadata.Example example = rule.examples().get(0);
+            text.append("\n\n**Example.** Reported in `").append(example.file()).append("`:\n\n")
+                    .append(fenced(example.bad())).append("\nWritten right:\n\n").append(fenced(example.good()));
+        }
         return text.toString();
     }
 
-    private static void result(JsonOut out, Finding f, int ruleIndex, String fingerprint, Sources sources) {
+    private static String fenced(String content) {
+        String body = content.endsWith("\n") ? content : content + "\n";
+        String fence = "```";
+        while (body.contains(fence)) {
+            fence += "`";
+        }
+        return fence + "\n" + body + fence + "\n";
+    }
+
+        private static void result(JsonOut out, Finding f, int ruleIndex, String fingerprint, Sources sources) {
         out.startObject().field("ruleId", f.ruleId()).field("ruleIndex", ruleIndex).field("level", level(f.severity()));
         out.startObject("message").field("text", f.message() + "\n\n" + f.effectiveRecommendation()).endObject();
         out.startArray("locations").startObject().startObject("physicalLocation");

@@ -2,7 +2,6 @@ package dev.drydock.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleMetadata;
 import java.io.IOException;
@@ -10,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 
-/** The rule catalogue as JSON: one object per rule (id, title, severity, category, aliases, fix, fixable, summary). */
+/**
+ * The rule catalogue as JSON: the list, one object per rule (id, title, severity, category, aliases, fix,
+ * fixable, summary), or one rule with everything its metadata holds.
+ */
 public final class RulesJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -23,17 +25,41 @@ public final class RulesJson {
             JsonOut out = new JsonOut(g);
             g.writeStartArray();
             for (Rule rule : rules) {
-                RuleMetadata m = rule.metadata();
-                out.startObject().field("id", m.id()).field("title", m.title()).field("severity", m.severity().id())
-                        .field("category", m.category().id()).strings("aliases", m.aliases())
-                        .field("fix", m.fix().id())
-                        .field("fixable", m.fix() == FixSafety.SAFE || m.fix() == FixSafety.UNSAFE)
-                        .field("summary", m.checks()).endObject();
+                summary(out, rule.metadata()).endObject();
             }
             g.writeEndArray();
             g.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * One rule: the fields of the list, then problem, impact, recommendation, references, effort and
+     * examples [{file, bad, good, alongside {path: content}}].
+     */
+    public static void write(RuleMetadata m, Writer writer) {
+        try (JsonGenerator g = FACTORY.createGenerator(writer)) {
+            g.useDefaultPrettyPrinter();
+            JsonOut out = new JsonOut(g);
+            summary(out, m).field("problem", m.problem()).field("impact", m.impact())
+                    .field("recommendation", m.recommendation()).strings("references", m.references())
+                    .field("effort", m.effort());
+            out.startArray("examples");
+            for (RuleMetadata.Example e : m.examples()) {
+                out.startObject().field("file", e.file()).field("bad", e.bad()).field("good", e.good())
+                        .map("alongside", e.alongside()).endObject();
+            }
+            out.endArray().endObject();
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonOut summary(JsonOut out, RuleMetadata m) {
+        return out.startObject().field("id", m.id()).field("title", m.title()).field("severity", m.severity().id())
+                .field("category", m.category().id()).strings("aliases", m.aliases()).field("fix", m.fix().id())
+                .field("fixable", m.fixable()).field("summary", m.checks());
     }
 }

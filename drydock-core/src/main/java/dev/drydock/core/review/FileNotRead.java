@@ -14,7 +14,18 @@ import dev.drydock.core.source.Span;
         problem = "drydock (and, for syntax errors, Docker or Compose themselves) cannot read this file.",
         impact = "Nothing in the file is reviewed; if Docker or Compose reject it too, the build or deployment fails.",
         recommendation = "Fix the error at the position shown; `drydock parse FILE` shows how the file is read.",
-        effort = "15 min")
+        effort = "15 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        HEALTHCHECK --interval=soon CMD ["python", "-c", "print('ok')"]
+                        CMD ["python", "-m", "http.server"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        HEALTHCHECK --interval=30s CMD ["python", "-c", "print('ok')"]
+                        CMD ["python", "-m", "http.server"]
+                        """))
 public final class FileNotRead implements Rule {
 
     @Override

@@ -18,4 +18,10 @@ public @interface RuleExample {
     String bad();
 
     String good();
+
+    /**
+     * The rest of the project, when one file alone cannot show the rule (a Dockerfile that runs the
+     * {@code app.py} beside it): the same in both versions.
+     */
+    ExampleFile[] alongside() default {};
 }

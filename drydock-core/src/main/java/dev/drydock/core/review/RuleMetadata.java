@@ -10,8 +10,20 @@ public record RuleMetadata(String id, String title, Severity severity, Category 
         String impact, String recommendation, List<String> references, List<String> aliases, FixSafety fix,
         String effort, boolean reportsStrengths, List<Example> examples) {
 
-    /** A bad and a good version of one file (see {@link RuleExample}). */
-    public record Example(String file, String bad, String good) {}
+    /**
+     * A bad and a good version of one file (see {@link RuleExample}), with the files beside it that
+     * both versions share (path to content, in the order given).
+     */
+    public record Example(String file, String bad, String good, Map<String, String> alongside) {
+
+        public Example {
+            alongside = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(alongside));
+        }
+
+        public Example(String file, String bad, String good) {
+            this(file, bad, good, Map.of());
+        }
+    }
 
     private static final Map<Class<?>, RuleMetadata> CACHE = new ConcurrentHashMap<>();
 
@@ -19,6 +31,11 @@ public record RuleMetadata(String id, String title, Severity severity, Category 
         references = List.copyOf(references);
         aliases = List.copyOf(aliases);
         examples = List.copyOf(examples);
+    }
+
+    /** Whether {@code drydock fix} can repair the rule's findings (a safe or an unsafe fix). */
+    public boolean fixable() {
+        return fix == FixSafety.SAFE || fix == FixSafety.UNSAFE;
     }
 
     public static RuleMetadata of(Class<? extends Rule> type) {
@@ -33,6 +50,14 @@ public record RuleMetadata(String id, String title, Severity severity, Category 
         return new RuleMetadata(d.id(), d.title(), d.severity(), d.category(), d.checks(), d.problem(), d.impact(),
                 d.recommendation(), List.of(d.references()), List.of(d.aliases()), d.fix(), d.effort(),
                 d.reportsStrengths(), java.util.Arrays.stream(d.examples())
-                        .map(e -> new Example(e.file(), e.bad(), e.good())).toList());
+                        .map(RuleMetadata::example).toList());
+    }
+
+    private static Example example(RuleExample e) {
+        Map<String, String> alongside = new java.util.LinkedHashMap<>();
+        for (ExampleFile file : e.alongside()) {
+            alongside.put(file.name(), file.content());
+        }
+        return new Example(e.file(), e.bad(), e.good(), alongside);
     }
 }

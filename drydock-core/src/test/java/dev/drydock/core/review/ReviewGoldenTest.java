@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.fix.FixEngine;
 import dev.drydock.core.fix.FixOptions;
+import dev.drydock.core.json.ReviewGitlab;
 import dev.drydock.core.json.ReviewJson;
 import dev.drydock.core.json.ReviewSarif;
 import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.report.ReviewCheckstyle;
+import dev.drydock.core.report.ReviewGithub;
+import dev.drydock.core.report.ReviewJunit;
 import dev.drydock.core.report.ReviewMarkdown;
 import dev.drydock.core.report.ReviewText;
 import dev.drydock.core.testing.SharedData;
@@ -28,7 +32,7 @@ class ReviewGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     @ParameterizedTest
-    @ValueSource(strings = {"txt", "md", "json", "sarif"})
+    @ValueSource(strings = {"txt", "md", "json", "sarif", "checkstyle.xml", "junit.xml", "gitlab.json", "github.txt"})
     void unifyReviewReadsAsRecorded(String format) throws IOException {
         Path unify = SharedData.resolve("examples/unify");
         Review review = Reviewer.standard().review(new ProjectLoader().load(unify));
@@ -41,6 +45,10 @@ class ReviewGoldenTest {
             // the rules of the findings only, so that a new rule elsewhere does not change this file
             case "sarif" -> ReviewSarif.write(review, review.findings().stream().map(Finding::rule).distinct().toList(),
                     "test", null, out);
+            case "checkstyle.xml" -> ReviewCheckstyle.write(review, "", out);
+            case "junit.xml" -> ReviewJunit.write(review, "", out);
+            case "gitlab.json" -> ReviewGitlab.write(review, "", out);
+            case "github.txt" -> ReviewGithub.write(review, "", out);
             default -> ReviewJson.write(review, "examples/unify", "test", out);
         }
         out.flush();

@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.NodePackage;
@@ -61,7 +63,38 @@ import java.util.List;
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
         aliases = {},
         fix = FixSafety.UNSAFE,
-        effort = "30 min")
+        effort = "30 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        ENV FLASK_APP=app.py
+                        CMD ["flask", "run", "--host=0.0.0.0"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
+                        """,
+                alongside = {
+                        @ExampleFile(name = "app.py", content = """
+                        from flask import Flask
+
+                        app = Flask(__name__)
+
+
+                        @app.get("/health")
+                        def health():
+                            return "ok"
+                        """),
+                        @ExampleFile(name = "requirements.txt", content = """
+                        flask==3.0.3
+                        gunicorn==23.0.0
+                        """)}))
 public final class DevServer implements Rule {
 
     private static final String DEBUGGER = "the Werkzeug debugger executes arbitrary Python code from the browser,"

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
@@ -64,7 +65,20 @@ import java.util.regex.Pattern;
                 "https://github.com/nodejs/docker-node/blob/main/docs/BestPractices.md#handling-kernel-signals"},
         aliases = {},
         fix = FixSafety.SAFE,
-        effort = "15 min")
+        effort = "15 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        CMD gunicorn --bind 0.0.0.0:8000 app:app
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
+                        """))
 public final class GracefulShutdownMissing implements Rule {
 
     private static final Set<Runtime> NO_SIGTERM_HANDLER = EnumSet.of(Runtime.PYTHON, Runtime.FLASK_RUN, Runtime.NODE,

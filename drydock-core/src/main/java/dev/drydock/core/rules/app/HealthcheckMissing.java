@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
@@ -45,7 +47,33 @@ import java.util.List;
         aliases = {"DL3057", "CKV_DOCKER_2", "DS026", "DS-0026", "AVD-DS-0026", "Healthcheck Instruction Missing"},
         fix = FixSafety.SAFE,
         effort = "15 min",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        EXPOSE 8000
+                        CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        EXPOSE 8000
+                        HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:8000/health', timeout=3)"]
+                        CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
+                        """,
+                alongside = @ExampleFile(name = "app.py", content = """
+                        from flask import Flask
+
+                        app = Flask(__name__)
+
+
+                        @app.get("/health")
+                        def health():
+                            return "ok"
+                        """)))
 public final class HealthcheckMissing implements Rule {
 
     @Override

@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.project.Container;
@@ -43,7 +45,32 @@ import java.util.List;
                 "https://github.com/GoogleContainerTools/distroless#debug-images"},
         aliases = {},
         fix = FixSafety.SAFE,
-        effort = "10 min")
+        effort = "10 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        HEALTHCHECK CMD curl -f http://localhost:8000/health || exit 1
+                        CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:8000/health', timeout=3)"]
+                        CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
+                        """,
+                alongside = @ExampleFile(name = "app.py", content = """
+                        from flask import Flask
+
+                        app = Flask(__name__)
+
+
+                        @app.get("/health")
+                        def health():
+                            return "ok"
+                        """)))
 public final class HealthcheckToolMissing implements Rule {
 
     @Override

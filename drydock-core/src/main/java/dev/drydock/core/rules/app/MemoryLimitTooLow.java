@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.ScalarNode;
@@ -47,7 +49,39 @@ import java.util.Map;
                 "https://pytorch.org/docs/stable/notes/faq.html"},
         aliases = {},
         fix = FixSafety.UNSAFE,
-        effort = "30 min")
+        effort = "30 min",
+        examples = @RuleExample(
+                file = "compose.yaml",
+                bad = """
+                        services:
+                          model:
+                            build: .
+                            deploy:
+                              resources:
+                                limits:
+                                  memory: 1G
+                        """,
+                good = """
+                        services:
+                          model:
+                            build: .
+                            deploy:
+                              resources:
+                                limits:
+                                  memory: 4G
+                        """,
+                alongside = {
+                        @ExampleFile(name = "Dockerfile", content = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        CMD ["python", "serve.py"]
+                        """),
+                        @ExampleFile(name = "requirements.txt", content = """
+                        torch==2.5.1
+                        transformers==4.46.3
+                        """)}))
 public final class MemoryLimitTooLow implements Rule {
 
     /**

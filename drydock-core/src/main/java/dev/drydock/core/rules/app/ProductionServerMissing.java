@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.entrypoint.EntryPoint;
@@ -54,7 +56,34 @@ import java.util.Set;
                 "https://guides.rubyonrails.org/configuring.html#configuring-puma"},
         aliases = {},
         fix = FixSafety.UNSAFE,
-        effort = "15 min")
+        effort = "15 min",
+        examples = @RuleExample(
+                file = "requirements.txt",
+                bad = """
+                        flask==3.0.3
+                        """,
+                good = """
+                        flask==3.0.3
+                        gunicorn==23.0.0
+                        """,
+                alongside = {
+                        @ExampleFile(name = "Dockerfile", content = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        CMD ["python", "app.py"]
+                        """),
+                        @ExampleFile(name = "app.py", content = """
+                        from flask import Flask
+
+                        app = Flask(__name__)
+
+
+                        @app.get("/health")
+                        def health():
+                            return "ok"
+                        """)}))
 public final class ProductionServerMissing implements Rule {
 
     /** Commands that already run a production server, or no web server at all. */

@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Route;
@@ -54,7 +56,50 @@ import java.util.Set;
                 "https://docs.spring.io/spring-boot/reference/actuator/endpoints.html#actuator.endpoints.kubernetes-probes"},
         aliases = {},
         fix = FixSafety.UNSAFE,
-        effort = "1 h")
+        effort = "1 h",
+        examples = @RuleExample(
+                file = "app.py",
+                bad = """
+                        from flask import Flask
+                        from flask_sqlalchemy import SQLAlchemy
+
+                        app = Flask(__name__)
+                        db = SQLAlchemy(app)
+
+
+                        @app.get("/health")
+                        def health():
+                            return {"status": "ok"}
+                        """,
+                good = """
+                        from flask import Flask
+                        from flask_sqlalchemy import SQLAlchemy
+                        from sqlalchemy import text
+
+                        app = Flask(__name__)
+                        db = SQLAlchemy(app)
+
+
+                        @app.get("/health")
+                        def health():
+                            db.session.execute(text("SELECT 1"))
+                            return {"status": "ok"}
+                        """,
+                alongside = {
+                        @ExampleFile(name = "Dockerfile", content = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:8000/health', timeout=3)"]
+                        CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
+                        """),
+                        @ExampleFile(name = "requirements.txt", content = """
+                        flask==3.0.3
+                        flask-sqlalchemy==3.1.1
+                        psycopg2-binary==2.9.10
+                        gunicorn==23.0.0
+                        """)}))
 public final class ReadinessCheckMissing implements Rule {
 
     /** Dependencies that take time to become ready or can fail at run time. */

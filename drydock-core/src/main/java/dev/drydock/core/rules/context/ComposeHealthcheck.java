@@ -11,6 +11,7 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.ImageContents;
@@ -47,7 +48,33 @@ import java.util.Optional;
         aliases = {"Healthcheck Not Set"},
         fix = FixSafety.SUGGESTION,
         effort = "15 min",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                file = "compose.yaml",
+                bad = """
+                        services:
+                          web:
+                            image: ghcr.io/example/web:1.4.2
+                            depends_on:
+                              db:
+                                condition: service_healthy
+                          db:
+                            image: postgres:17.2
+                        """,
+                good = """
+                        services:
+                          web:
+                            image: ghcr.io/example/web:1.4.2
+                            depends_on:
+                              db:
+                                condition: service_healthy
+                          db:
+                            image: postgres:17.2
+                            healthcheck:
+                              test: ["CMD-SHELL", "pg_isready -U postgres"]
+                              interval: 10s
+                              retries: 5
+                        """))
 public final class ComposeHealthcheck implements Rule {
 
     private static final Map<String, String> PROBES = Map.of(

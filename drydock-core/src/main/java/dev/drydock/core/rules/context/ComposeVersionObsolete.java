@@ -12,6 +12,7 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.source.SourceFile;
@@ -40,7 +41,20 @@ import java.util.regex.Pattern;
                 "https://github.com/compose-spec/compose-spec/blob/main/04-version-and-name.md"},
         aliases = {"no-version-field"},
         fix = FixSafety.SAFE,
-        effort = "1 min")
+        effort = "1 min",
+        examples = @RuleExample(
+                file = "compose.yaml",
+                bad = """
+                        version: "3.9"
+                        services:
+                          web:
+                            image: nginx:1.27.3
+                        """,
+                good = """
+                        services:
+                          web:
+                            image: nginx:1.27.3
+                        """))
 public final class ComposeVersionObsolete implements Rule {
 
     private static final Pattern TOP_LEVEL_VERSION = Pattern.compile("(?m)^version[ \\t]*:[^\\n#]*?(?=[ \\t]*(?:#|$))");

@@ -14,6 +14,7 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EnvFiles;
@@ -42,7 +43,23 @@ import java.util.Optional;
                 "https://docs.docker.com/compose/how-tos/use-secrets/",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"},
         fix = FixSafety.UNSAFE,
-        effort = "5 min")
+        effort = "5 min",
+        examples = @RuleExample(
+                file = "compose.yaml",
+                bad = """
+                        services:
+                          db:
+                            image: postgres:17.2
+                            environment:
+                              POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-postgres}
+                        """,
+                good = """
+                        services:
+                          db:
+                            image: postgres:17.2
+                            environment:
+                              POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}
+                        """))
 public final class DefaultSecret implements Rule {
 
     @Override

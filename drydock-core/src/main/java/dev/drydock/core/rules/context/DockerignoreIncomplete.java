@@ -8,10 +8,12 @@ import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
@@ -52,7 +54,39 @@ import java.util.Set;
                 "https://docs.docker.com/build/building/best-practices/#exclude-with-dockerignore",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
         fix = FixSafety.UNSAFE,
-        effort = "10 min")
+        effort = "10 min",
+        examples = @RuleExample(
+                file = ".dockerignore",
+                bad = """
+                        .git
+                        __pycache__
+                        """,
+                good = """
+                        .git
+                        **/__pycache__
+                        **/.env
+                        **/*.sqlite3
+                        """,
+                alongside = {
+                        @ExampleFile(name = ".gitignore", content = """
+                        .env
+                        *.sqlite3
+                        __pycache__/
+                        """),
+                        @ExampleFile(name = "Dockerfile", content = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY requirements.txt .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        COPY . .
+                        CMD ["python", "app.py"]
+                        """),
+                        @ExampleFile(name = "requirements.txt", content = """
+                        flask==3.0.3
+                        """),
+                        @ExampleFile(name = "app.py", content = """
+                        print("hello")
+                        """)}))
 public final class DockerignoreIncomplete implements Rule {
 
     @Override

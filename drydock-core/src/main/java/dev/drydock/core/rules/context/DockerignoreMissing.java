@@ -11,10 +11,12 @@ import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
@@ -50,7 +52,31 @@ import java.util.Set;
                 "https://docs.docker.com/build/building/best-practices/#exclude-with-dockerignore",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
         fix = FixSafety.SAFE,
-        effort = "10 min")
+        effort = "10 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY requirements.txt .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        COPY . .
+                        CMD ["python", "app.py"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY requirements.txt .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        COPY app.py .
+                        CMD ["python", "app.py"]
+                        """,
+                alongside = {
+                        @ExampleFile(name = "requirements.txt", content = """
+                        flask==3.0.3
+                        """),
+                        @ExampleFile(name = "app.py", content = """
+                        print("hello")
+                        """)}))
 public final class DockerignoreMissing implements Rule {
 
     @Override

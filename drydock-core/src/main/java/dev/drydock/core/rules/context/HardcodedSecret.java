@@ -23,6 +23,7 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EnvFiles;
@@ -60,7 +61,18 @@ import java.util.Optional;
                 "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"},
         aliases = {"SecretsUsedInArgOrEnv", "DL3064", "DS031", "DS-0031", "Passwords And Secrets"},
         fix = FixSafety.SUGGESTION,
-        effort = "30 min")
+        effort = "30 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        RUN pip install --no-cache-dir --index-url https://deploy:hunter22@pypi.example.com/simple/ billing==1.4.0
+                        CMD ["python", "-m", "billing"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        RUN --mount=type=secret,id=pipconf,target=/etc/pip.conf pip install --no-cache-dir billing==1.4.0
+                        CMD ["python", "-m", "billing"]
+                        """))
 public final class HardcodedSecret implements Rule {
 
     @Override

@@ -11,6 +11,7 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeServices;
@@ -38,7 +39,28 @@ import java.util.List;
                 "https://docs.docker.com/reference/compose-file/services/#logging"},
         fix = FixSafety.SAFE,
         effort = "5 min",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                file = "compose.yaml",
+                bad = """
+                        services:
+                          web:
+                            image: ghcr.io/example/web:1.4.2
+                            logging:
+                              driver: json-file
+                              options:
+                                max-file: "5"
+                        """,
+                good = """
+                        services:
+                          web:
+                            image: ghcr.io/example/web:1.4.2
+                            logging:
+                              driver: json-file
+                              options:
+                                max-size: "10m"
+                                max-file: "5"
+                        """))
 public final class LogRotation implements Rule {
 
     /** max-size (and max-file) under logging.options, creating options after the driver when there is none. */

@@ -9,6 +9,7 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import java.util.Map;
@@ -36,7 +37,23 @@ import java.util.Optional;
                 "https://docs.docker.com/reference/compose-file/services/#volumes"},
         fix = FixSafety.SUGGESTION,
         effort = "10 min",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                file = "compose.yaml",
+                bad = """
+                        services:
+                          db:
+                            image: postgres:17.2
+                        """,
+                good = """
+                        services:
+                          db:
+                            image: postgres:17.2
+                            volumes:
+                              - db-data:/var/lib/postgresql/data
+                        volumes:
+                          db-data:
+                        """))
 public final class NamedVolumes implements Rule {
 
     private static final Map<String, String> DATA_DIRECTORIES = Map.ofEntries(

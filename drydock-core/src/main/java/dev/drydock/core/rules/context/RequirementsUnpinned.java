@@ -11,10 +11,12 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.RunStep;
@@ -55,7 +57,29 @@ import java.util.regex.Pattern;
                 "https://docs.npmjs.com/cli/commands/npm-ci",
                 "https://cheatsheetseries.owasp.org/cheatsheets/NPM_Security_Cheat_Sheet.html"},
         fix = FixSafety.SUGGESTION,
-        effort = "30 min")
+        effort = "30 min",
+        examples = @RuleExample(
+                file = "requirements.txt",
+                bad = """
+                        flask>=3.0
+                        gunicorn
+                        """,
+                good = """
+                        flask==3.0.3
+                        gunicorn==23.0.0
+                        """,
+                alongside = {
+                        @ExampleFile(name = "Dockerfile", content = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY requirements.txt .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        COPY . .
+                        CMD ["python", "app.py"]
+                        """),
+                        @ExampleFile(name = "app.py", content = """
+                        print("hello")
+                        """)}))
 public final class RequirementsUnpinned implements Rule {
 
     private static final Pattern DEVELOPMENT_FILE = Pattern.compile("(?i).*(^|[-_./])(dev|devel|test|tests|testing|lint|docs|ci|typing)([-_.]|$).*");

@@ -8,6 +8,7 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import java.util.ArrayList;
@@ -34,7 +35,24 @@ import java.util.List;
         aliases = {"Memory Not Limited", "Cpus Not Limited"},
         fix = FixSafety.SUGGESTION,
         effort = "15 min",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                file = "compose.yaml",
+                bad = """
+                        services:
+                          web:
+                            image: ghcr.io/example/web:1.4.2
+                        """,
+                good = """
+                        services:
+                          web:
+                            image: ghcr.io/example/web:1.4.2
+                            deploy:
+                              resources:
+                                limits:
+                                  cpus: "1.0"
+                                  memory: 512M
+                        """))
 public final class ResourceLimits implements Rule {
 
     @Override

@@ -9,6 +9,7 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeServices;
@@ -35,7 +36,20 @@ import java.util.List;
                 "https://docs.docker.com/compose/how-tos/production/"},
         fix = FixSafety.UNSAFE,
         effort = "2 min",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                file = "compose.yaml",
+                bad = """
+                        services:
+                          web:
+                            image: ghcr.io/example/web:1.4.2
+                        """,
+                good = """
+                        services:
+                          web:
+                            image: ghcr.io/example/web:1.4.2
+                            restart: unless-stopped
+                        """))
 public final class RestartPolicy implements Rule {
 
     @Override

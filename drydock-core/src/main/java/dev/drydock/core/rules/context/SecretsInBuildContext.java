@@ -10,10 +10,12 @@ import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
@@ -59,7 +61,34 @@ import java.util.Set;
                 "https://docs.docker.com/compose/how-tos/use-secrets/",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management"},
         fix = FixSafety.SAFE,
-        effort = "15 min")
+        effort = "15 min",
+        examples = @RuleExample(
+                file = ".dockerignore",
+                bad = """
+                        .git
+                        """,
+                good = """
+                        .git
+                        **/.env
+                        """,
+                alongside = {
+                        @ExampleFile(name = ".env", content = """
+                        API_TOKEN=change-me
+                        """),
+                        @ExampleFile(name = "Dockerfile", content = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY requirements.txt .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        COPY . .
+                        CMD ["python", "app.py"]
+                        """),
+                        @ExampleFile(name = "requirements.txt", content = """
+                        flask==3.0.3
+                        """),
+                        @ExampleFile(name = "app.py", content = """
+                        print("hello")
+                        """)}))
 public final class SecretsInBuildContext implements Rule {
 
     @Override

@@ -8,10 +8,12 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceFile;
@@ -49,7 +51,48 @@ import java.util.regex.Pattern;
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-9-integrate-container-scanning-tools-into-your-cicd-pipeline"},
         fix = FixSafety.SUGGESTION,
         effort = "1 h",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                file = ".github/workflows/build.yml",
+                bad = """
+                        name: build
+                        on: [push]
+                        jobs:
+                          image:
+                            runs-on: ubuntu-latest
+                            steps:
+                              - uses: actions/checkout@v4
+                              - run: docker build -t shop:${{ github.sha }} .
+                        """,
+                good = """
+                        name: build
+                        on: [push]
+                        jobs:
+                          image:
+                            runs-on: ubuntu-latest
+                            steps:
+                              - uses: actions/checkout@v4
+                              - run: docker build -t shop:${{ github.sha }} .
+                              - uses: aquasecurity/trivy-action@0.28.0
+                                with:
+                                  image-ref: shop:${{ github.sha }}
+                                  exit-code: "1"
+                        """,
+                alongside = {
+                        @ExampleFile(name = "Dockerfile", content = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY requirements.txt .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        COPY . .
+                        CMD ["python", "app.py"]
+                        """),
+                        @ExampleFile(name = "requirements.txt", content = """
+                        flask==3.0.3
+                        """),
+                        @ExampleFile(name = "app.py", content = """
+                        print("hello")
+                        """)}))
 public final class SecurityScanMissing implements Rule {
 
     private static final Pattern SCANNER = Pattern.compile("(?i)\\btrivy\\b|trivy-action|\\bgrype\\b|anchore/scan-action"

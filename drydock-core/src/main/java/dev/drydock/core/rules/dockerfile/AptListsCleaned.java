@@ -7,6 +7,7 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
@@ -38,7 +39,19 @@ import java.util.List;
         aliases = {"DL3009", "Apt Get Install Lists Were Not Deleted"},
         fix = FixSafety.SAFE,
         effort = "5 min",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                bad = """
+                        FROM debian:12.8-slim
+                        RUN apt-get update \\
+                            && apt-get install -y --no-install-recommends ca-certificates curl
+                        """,
+                good = """
+                        FROM debian:12.8-slim
+                        RUN apt-get update \\
+                            && apt-get install -y --no-install-recommends ca-certificates curl \\
+                            && rm -rf /var/lib/apt/lists/*
+                        """))
 public final class AptListsCleaned implements Rule {
 
     private static final String LISTS = "/var/lib/apt/lists";

@@ -9,6 +9,7 @@ import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
@@ -44,7 +45,20 @@ import java.util.regex.Pattern;
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
         aliases = {"DL3015", "DS029", "DS-0029", "APT-GET Not Avoiding Additional Packages"},
         fix = FixSafety.UNSAFE,
-        effort = "5 min")
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM debian:12.8-slim
+                        RUN apt-get update \\
+                            && apt-get install -y ca-certificates curl \\
+                            && rm -rf /var/lib/apt/lists/*
+                        """,
+                good = """
+                        FROM debian:12.8-slim
+                        RUN apt-get update \\
+                            && apt-get install -y --no-install-recommends ca-certificates curl \\
+                            && rm -rf /var/lib/apt/lists/*
+                        """))
 public final class AptNoInstallRecommends implements Rule {
 
     private static final Pattern SETTING = Pattern.compile(

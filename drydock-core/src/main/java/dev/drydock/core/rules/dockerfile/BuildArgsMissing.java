@@ -10,6 +10,7 @@ import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import dev.drydock.core.edit.FixSafety;
@@ -49,7 +50,19 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/build/building/variables/"},
         aliases = {},
         fix = FixSafety.SAFE,
-        effort = "10 min")
+        effort = "10 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        COPY app.py /app/app.py
+                        CMD ["python", "/app/app.py"]
+                        """,
+                good = """
+                        ARG PYTHON_VERSION=3.12.7
+                        FROM python:${PYTHON_VERSION}-slim
+                        COPY app.py /app/app.py
+                        CMD ["python", "/app/app.py"]
+                        """))
 public final class BuildArgsMissing implements Rule {
 
     @Override

@@ -7,6 +7,7 @@ import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AptMarkPurge;
 import dev.drydock.core.rules.support.BuildTools;
@@ -54,7 +55,25 @@ import java.util.Set;
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
         aliases = {},
         fix = FixSafety.UNSAFE,
-        effort = "1 h")
+        effort = "1 h",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        RUN apt-get update \\
+                            && apt-get install -y --no-install-recommends gcc libpq-dev \\
+                            && rm -rf /var/lib/apt/lists/*
+                        RUN pip install --no-cache-dir psycopg2==2.9.10
+                        CMD ["python", "app.py"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        RUN apt-get update \\
+                            && apt-get install -y --no-install-recommends gcc libpq-dev libpq5 \\
+                            && pip install --no-cache-dir psycopg2==2.9.10 \\
+                            && apt-get purge -y --auto-remove gcc libpq-dev \\
+                            && rm -rf /var/lib/apt/lists/*
+                        CMD ["python", "app.py"]
+                        """))
 public final class BuildToolsInFinalImage implements Rule {
 
     @Override

@@ -11,6 +11,8 @@ import dev.drydock.core.review.Category;
 import dev.drydock.core.dockerfile.syntax.KeyValueList;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.DockerfileEdits;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -46,7 +48,23 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/reference/dockerfile/#env"},
         aliases = {},
         fix = FixSafety.SAFE,
-        effort = "5 min")
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        ENV FLASK_APP=app.py
+                        ENV FLASK_ENV=production
+                        CMD ["gunicorn", "app:app"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        ENV FLASK_APP=app.py
+                        CMD ["gunicorn", "app:app"]
+                        """,
+                alongside = @ExampleFile(name = "requirements.txt", content = """
+                        flask==3.0.3
+                        gunicorn==23.0.0
+                        """)))
 public final class DeprecatedEnv implements Rule {
 
     /**

@@ -9,6 +9,7 @@ import dev.drydock.core.dockerfile.syntax.KeyValue;
 import dev.drydock.core.dockerfile.syntax.KeyValueList;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.DockerfileEdits;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -61,7 +62,19 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/compose/how-tos/multiple-compose-files/merge/"},
         aliases = {},
         fix = FixSafety.UNSAFE,
-        effort = "15 min")
+        effort = "15 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        ENV FLASK_DEBUG=1
+                        COPY . /app
+                        CMD ["gunicorn", "--chdir", "/app", "app:app"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        COPY . /app
+                        CMD ["gunicorn", "--chdir", "/app", "app:app"]
+                        """))
 public final class DevConfigInImage implements Rule {
 
     private static final Set<String> MODE_NAMES = Set.of("FLASK_ENV", "NODE_ENV", "RAILS_ENV", "RACK_ENV", "APP_ENV",

@@ -4,9 +4,11 @@ import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.fixes.NodeInstalls;
@@ -40,7 +42,49 @@ import java.util.List;
                 "https://pnpm.io/cli/install#--prod--p"},
         aliases = {},
         fix = FixSafety.UNSAFE,
-        effort = "10 min")
+        effort = "10 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM node:22.11.0-slim
+                        WORKDIR /app
+                        COPY package.json package-lock.json ./
+                        RUN npm ci
+                        COPY . .
+                        USER node
+                        CMD ["node", "server.js"]
+                        """,
+                good = """
+                        FROM node:22.11.0-slim
+                        WORKDIR /app
+                        COPY package.json package-lock.json ./
+                        RUN npm ci --omit=dev
+                        COPY . .
+                        USER node
+                        CMD ["node", "server.js"]
+                        """,
+                alongside = {
+                        @ExampleFile(name = "package.json", content = """
+                        {
+                          "name": "tasks",
+                          "version": "1.0.0",
+                          "scripts": {
+                            "start": "node server.js",
+                            "dev": "nodemon server.js"
+                          },
+                          "dependencies": {
+                            "express": "4.21.1"
+                          },
+                          "devDependencies": {
+                            "nodemon": "3.1.7"
+                          }
+                        }
+                        """),
+                        @ExampleFile(name = "package-lock.json", content = """
+                        {"lockfileVersion": 3}
+                        """),
+                        @ExampleFile(name = "server.js", content = """
+                        require('express')().listen(3000);
+                        """)}))
 public final class DevDependenciesInImage implements Rule {
 
     @Override

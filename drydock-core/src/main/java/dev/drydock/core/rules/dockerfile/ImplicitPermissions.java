@@ -6,6 +6,7 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.DockerfileEdits;
 import dev.drydock.core.rules.support.UserIds;
 import dev.drydock.core.edit.FixSafety;
@@ -48,7 +49,21 @@ import java.util.Set;
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user"},
         aliases = {},
         fix = FixSafety.UNSAFE,
-        effort = "15 min")
+        effort = "15 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        RUN useradd --system --uid 10001 app && mkdir -p /app/uploads
+                        USER app
+                        CMD ["python", "/app/app.py"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        RUN useradd --system --uid 10001 app \\
+                            && install -d -o app -g app -m 750 /app/uploads
+                        USER app
+                        CMD ["python", "/app/app.py"]
+                        """))
 public final class ImplicitPermissions implements Rule {
 
     private static final Set<String> WRITABLE = Set.of("upload", "uploads", "data", "log", "logs", "cache", "tmp",

@@ -10,10 +10,12 @@ import dev.drydock.core.dockerfile.syntax.MountSpec;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.DependencyInstalls;
@@ -54,7 +56,26 @@ import java.util.regex.Pattern;
         aliases = {},
         fix = FixSafety.SUGGESTION,
         effort = "10 min",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        CMD ["python", "app.py"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY requirements.txt .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        COPY . .
+                        CMD ["python", "app.py"]
+                        """,
+                alongside = @ExampleFile(name = "requirements.txt", content = """
+                        flask==3.0.3
+                        """)))
 public final class LayerCaching implements Rule {
 
     /** Files that describe a Python project rather than hold its code. */

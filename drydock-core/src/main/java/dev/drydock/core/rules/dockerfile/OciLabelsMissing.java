@@ -9,6 +9,7 @@ import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.source.SourceFile;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +47,21 @@ import java.util.Locale;
                 "https://docs.docker.com/build/metadata/annotations/"},
         aliases = {"DL3049"},
         fix = FixSafety.SAFE,
-        effort = "10 min")
+        effort = "10 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        COPY app.py /app/app.py
+                        CMD ["python", "/app/app.py"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        ARG REVISION
+                        LABEL org.opencontainers.image.source="https://github.com/example/notes" \\
+                              org.opencontainers.image.revision=$REVISION
+                        COPY app.py /app/app.py
+                        CMD ["python", "/app/app.py"]
+                        """))
 public final class OciLabelsMissing implements Rule {
 
     static final String PREFIX = "org.opencontainers.image.";

@@ -8,6 +8,7 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
@@ -46,7 +47,20 @@ import java.util.Set;
         aliases = {"DL3042", "Pip install Keeping Cached Packages"},
         fix = FixSafety.SAFE,
         effort = "5 min",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY requirements.txt .
+                        RUN pip install -r requirements.txt
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY requirements.txt .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        """))
 public final class PipNoCacheDir implements Rule {
 
     private static final Set<String> TRUE = Set.of("1", "true", "yes", "on");

@@ -14,6 +14,7 @@ import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -46,7 +47,21 @@ import java.util.Optional;
         aliases = {},
         fix = FixSafety.SAFE,
         effort = "2 min",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        CMD ["python", "worker.py"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        ENV PYTHONUNBUFFERED=1
+                        WORKDIR /app
+                        COPY . .
+                        CMD ["python", "worker.py"]
+                        """))
 public final class PythonUnbuffered implements Rule {
 
     private static final String NAME = "PYTHONUNBUFFERED";

@@ -8,6 +8,7 @@ import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ChownIntoCopy;
@@ -42,7 +43,25 @@ import java.util.Set;
                 "https://docs.docker.com/engine/storage/drivers/#container-and-layers"},
         aliases = {},
         fix = FixSafety.UNSAFE,
-        effort = "10 min")
+        effort = "10 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        RUN useradd --system --uid 10001 app
+                        WORKDIR /app
+                        COPY . .
+                        RUN chown -R app:app /app
+                        USER app
+                        CMD ["python", "app.py"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        RUN useradd --system --uid 10001 app
+                        WORKDIR /app
+                        COPY --chown=app:app . .
+                        USER app
+                        CMD ["python", "app.py"]
+                        """))
 public final class RecursiveChownLayer implements Rule {
 
     @Override

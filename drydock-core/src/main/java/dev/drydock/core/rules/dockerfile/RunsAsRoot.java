@@ -12,6 +12,7 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.PrivilegeDrop;
@@ -42,7 +43,22 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
         aliases = {"DL3002", "CKV_DOCKER_3", "DS002", "DS-0002", "Missing User Instruction", "Last User Is 'root'"},
         fix = FixSafety.UNSAFE,
         effort = "30 min",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        CMD ["python", "app.py"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        RUN useradd --system --uid 10001 app
+                        WORKDIR /app
+                        COPY . .
+                        USER app
+                        CMD ["python", "app.py"]
+                        """))
 public final class RunsAsRoot implements Rule {
 
     @Override

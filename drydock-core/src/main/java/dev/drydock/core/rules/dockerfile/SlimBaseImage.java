@@ -10,6 +10,7 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageTags;
@@ -43,7 +44,18 @@ import java.util.Set;
         aliases = {},
         fix = FixSafety.SUGGESTION,
         effort = "30 min",
-        reportsStrengths = true)
+        reportsStrengths = true,
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7
+                        COPY app.py /app/app.py
+                        CMD ["python", "/app/app.py"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        COPY app.py /app/app.py
+                        CMD ["python", "/app/app.py"]
+                        """))
 public final class SlimBaseImage implements Rule {
 
     private static final Set<String> LANGUAGE_IMAGES = Set.of("python", "node", "ruby", "perl");

@@ -11,6 +11,7 @@ import dev.drydock.core.dockerfile.syntax.KeyValue;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.BaseImageVersions;
 import dev.drydock.core.rules.support.DockerfileEdits;
 import dev.drydock.core.source.SourceFile;
@@ -57,7 +58,18 @@ import java.util.regex.Pattern;
         aliases = {"DL3006", "DL3007", "CKV_DOCKER_7", "DS001", "DS-0001", "Image Version Not Explicit",
             "Image Version Using 'latest'"},
         fix = FixSafety.UNSAFE,
-        effort = "15 min")
+        effort = "15 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12-slim
+                        COPY app.py /app/app.py
+                        CMD ["python", "/app/app.py"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        COPY app.py /app/app.py
+                        CMD ["python", "/app/app.py"]
+                        """))
 public final class UnpinnedBaseImage implements Rule {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");

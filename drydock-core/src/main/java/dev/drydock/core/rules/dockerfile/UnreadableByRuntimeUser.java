@@ -7,9 +7,11 @@ import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.RootHome;
@@ -50,7 +52,32 @@ import java.util.List;
                 "https://docs.docker.com/build/building/best-practices/#user"},
         aliases = {},
         fix = FixSafety.UNSAFE,
-        effort = "30 min")
+        effort = "30 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY requirements.txt .
+                        RUN pip install --no-cache-dir --user -r requirements.txt
+                        COPY . .
+                        RUN useradd --system --uid 10001 app
+                        USER app
+                        CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY requirements.txt .
+                        RUN pip install --no-cache-dir -r requirements.txt
+                        COPY . .
+                        RUN useradd --system --uid 10001 app
+                        USER app
+                        CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
+                        """,
+                alongside = @ExampleFile(name = "requirements.txt", content = """
+                        flask==3.0.3
+                        gunicorn==23.0.0
+                        """)))
 public final class UnreadableByRuntimeUser implements Rule {
 
     @Override
