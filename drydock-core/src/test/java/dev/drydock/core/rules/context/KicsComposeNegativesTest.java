@@ -10,6 +10,7 @@ import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.compose.ComposeHygieneRules;
 import dev.drydock.core.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * KICS's compose fixtures that its queries must not flag (healthchecks set, limits set, no secrets,
- * restart policies ...) get no critical or high finding from the context rules either. Medium and
+ * restart policies ...) get no critical or high finding from the context and compose hygiene rules either. Medium and
  * lower findings are allowed: these rules are broader than KICS's (a KICS negative for "privileged"
  * has no memory limit, which resource-limits reports at medium).
  */
@@ -35,7 +36,9 @@ class KicsComposeNegativesTest {
                     && p.getFileName().toString().endsWith(".yaml")).sorted().toList();
         }
         assertThat(negatives).hasSizeGreaterThan(20);
-        Reviewer reviewer = new Reviewer(ContextRules.all());
+        List<dev.drydock.core.review.Rule> rules = new java.util.ArrayList<>(ContextRules.all());
+        rules.addAll(ComposeHygieneRules.all());
+        Reviewer reviewer = new Reviewer(rules);
         return negatives.stream().map(file -> DynamicTest.dynamicTest(
                 file.getParent().getFileName() + "/" + file.getFileName(), () -> {
                     Project project = new ProjectLoader().load(file.getParent(),
