@@ -22,9 +22,10 @@ import java.util.Locale;
         category = Category.SECURITY,
         checks = "The `environment` of every compose service declared outside development files: variables named"
                 + " like secrets (*_PASSWORD, *_TOKEN, SECRET_KEY, API_KEY ...) whose value is interpolated"
-                + " (`${DB_PASSWORD}`) or taken from the shell (`- DB_PASSWORD` alone). Literal values are"
-                + " hardcoded-secret's, literal defaults (`${DB_PASSWORD:-changeme}`) default-secret's, and *_FILE"
-                + " variables pointing at /run/secrets are the recommended form.",
+                + " (`${DB_PASSWORD:?}`, `${DB_PASSWORD}`) or taken from the shell (`- DB_PASSWORD` alone). Literal"
+                + " values are hardcoded-secret's finding instead; a literal default (`${DB_PASSWORD:-changeme}`) is"
+                + " default-secret's finding as well, a separate problem with its own fix, after which this one"
+                + " remains. *_FILE variables pointing at /run/secrets are the recommended form.",
         problem = "An environment variable is part of the container's configuration: `docker inspect` prints it,"
                 + " every process of the container and its children inherit it, and crash reporters and debug pages"
                 + " often dump it.",
@@ -96,10 +97,6 @@ public final class SecretInEnvironment implements Rule {
         for (Substitution s : scalar.substitutions()) {
             if (s.start() < valueStart) {
                 continue;
-            }
-            if (s.operator().isDefault() && s.argument() != null && !s.argument().isBlank()
-                    && !s.argument().contains("$") && SecretNames.isSecretName(s.name())) {
-                return null; // default-secret
             }
             if (from == null && !s.nested()) {
                 from = s.name();

@@ -28,6 +28,13 @@ import org.junit.jupiter.api.TestFactory;
  */
 class KicsComposeNegativesTest {
 
+    /**
+     * Negative fixtures that Compose itself refuses, and the rule that says why: the file's proxy
+     * depends_on sixteen storage-node services it does not define ("depends on undefined service").
+     */
+    private static final java.util.Map<String, String> BROKEN = java.util.Map.of(
+            "volume_has_sensitive_host_directory/negative1.yaml", "undefined-compose-reference");
+
     @TestFactory
     Stream<DynamicTest> negativeFixturesGetNoSevereFinding() throws IOException {
         List<Path> negatives;
@@ -44,8 +51,10 @@ class KicsComposeNegativesTest {
                     Project project = new ProjectLoader().load(file.getParent(),
                             List.of(ExplicitFile.as(file, FileType.COMPOSE_VARIANT)));
                     Review review = reviewer.review(project);
+                    String fixture = file.getParent().getFileName() + "/" + file.getFileName();
                     List<Finding> severe = review.findings().stream()
-                            .filter(f -> f.severity().atLeast(Severity.HIGH)).toList();
+                            .filter(f -> f.severity().atLeast(Severity.HIGH))
+                            .filter(f -> !f.ruleId().equals(BROKEN.get(fixture))).toList();
                     assertThat(severe).as(file.toString()).extracting(f -> f.ruleId() + " " + f.location() + ": "
                             + f.message()).isEmpty();
                 }));
