@@ -22,7 +22,8 @@ import java.util.List;
                 + " publish the same port with the same protocol on the same host address. An entry without a host"
                 + " address (or 0.0.0.0, ::) takes the port on every address, so it collides with any other address;"
                 + " 127.0.0.1:8080 and 192.168.1.10:8080 do not collide. Entries without a published port (a random"
-                + " one) and services of profiles that are never enabled together are left alone.",
+                + " one), services on the host network (`network_mode: host`, whose ports Compose ignores) and services of"
+                + " profiles that are never enabled together are left alone.",
         problem = "A host port can be bound once: the second container that publishes it cannot start.",
         impact = "`docker compose up` fails with \"Bind for 0.0.0.0:8080 failed: port is already allocated\" and the"
                 + " second service stays down.",
@@ -65,7 +66,7 @@ public final class DuplicatePublishedPort implements Rule {
         for (ComposeProject compose : context.project().composeProjects()) {
             List<Published> seen = new ArrayList<>();
             for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
-                if (ref.compose() != compose) {
+                if (ref.compose() != compose || hostNetwork(ref.service())) {
                     continue;
                 }
                 for (Service.Port port : ref.service().ports()) {
@@ -81,6 +82,11 @@ public final class DuplicatePublishedPort implements Rule {
                 }
             }
         }
+    }
+
+    /** A service on the host's network publishes nothing: Compose ignores its ports. */
+    private static boolean hostNetwork(Service service) {
+        return service.networkMode() != null && "host".equals(service.networkMode().value());
     }
 
     private static Published clash(List<Published> seen, Service service, Service.Port port) {
