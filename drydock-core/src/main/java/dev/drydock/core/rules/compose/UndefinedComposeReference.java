@@ -168,7 +168,9 @@ public final class UndefinedComposeReference implements Rule {
         String top = section.startsWith("services") ? "service" : "top-level " + section + " entry";
         context.finding(this, ComposeServices.location(at), ref.name() + " refers to the " + kind + " " + name
                         + ", but " + ref.file() + " has no " + top + " named " + name
-                        + ": Compose refuses to load the project, so nothing starts")
+                        + (ref.service().profiles().isEmpty() ? ": Compose refuses to load the project, so nothing starts"
+                                : ": Compose refuses to load the project whenever a profile of " + ref.name()
+                                        + " is enabled"))
                 .recommendation(section.startsWith("services")
                         ? "Correct the name (the services are " + String.join(", ", ref.compose().services().keySet())
                                 + ") or add a service " + name + "."
