@@ -32,8 +32,9 @@ import java.util.Optional;
                 + " nor in its Dockerfile (for pulled images: official and Bitnami images, which define none), is high;"
                 + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium; a depends_on that"
                 + " only waits for a database, cache or broker image (postgres, mysql, mariadb, redis, valkey, mongo,"
-                + " rabbitmq) to start, not to be healthy, is medium. A service without any healthcheck is left to"
-                + " healthcheck-missing.",
+                + " rabbitmq) to start, not to be healthy, is medium; a depends_on without a condition on another"
+                + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
+                + " healthcheck is left to healthcheck-missing.",
         problem = "Compose only knows a container is ready when a healthcheck says so: `service_healthy` on a service"
                 + " without one cannot be satisfied, and a disabled check hides a hung process.",
         impact = "`docker compose up` stops with \"container ... has no healthcheck configured\", or dependants start"
@@ -97,7 +98,7 @@ public final class ComposeHealthcheck implements Rule {
             Location at = ComposeServices.keyed(service.node(), "healthcheck");
             if (health != null && at != null) {
                 if (health.disabled()) {
-                    context.finding(this, at, "the healthcheck of " + service.name() + " is switched off ("
+                    context.finding(this, switchedOff(health, at), "the healthcheck of " + service.name() + " is switched off ("
                                     + (health.disable() != null ? "disable: true" : "test: [\"NONE\"]") + ")"
                                     + imageCheck(context, service) + ": a hung " + service.name()
                                     + " stays \"running\" and nothing that waits for it can know when it is ready")
@@ -118,6 +119,7 @@ public final class ComposeHealthcheck implements Rule {
                     waitedFor(context, ref, dependency);
                 } else if (dependency.conditionOrDefault().equals("service_started")) {
                     startedOnly(context, ref, dependency);
+                    checkNotAwaited(context, ref, dependency);
                 }
             }
         }
@@ -181,6 +183,49 @@ public final class ComposeHealthcheck implements Rule {
                         : "Give " + target.name() + " a healthcheck, `healthcheck: {test: " + PROBES.get(store)
                                 + ", interval: 10s, timeout: 5s, retries: 5, start_period: 30s}`, and wait for it: "
                                 + wait + ".")
+                .add();
+    }
+
+    /** The {@code disable: true} or {@code test: ["NONE"]} entry that turns the check off. */
+    private static Location switchedOff(Service.Healthcheck health, Location fallback) {
+        if (health.disable() != null && Boolean.TRUE.equals(health.disable().value())) {
+            return ComposeServices.keyed(health.disable());
+        }
+        Location test = ComposeServices.keyed(health.node(), "test");
+        return test != null ? test : fallback;
+    }
+
+    /**
+     * A depends_on that waits only for the container to start although the service has a healthcheck (in
+     * compose or in its Dockerfile): Compose could wait until it is healthy, at no cost.
+     */
+    private void checkNotAwaited(ReviewContext context, ComposeServices.Ref ref, Service.Dependency dependency) {
+        Service target = ref.compose().services().get(dependency.service());
+        if (target == null || dependency.condition() != null || store(target) != null && target.build() == null) {
+            return;
+        }
+        String source;
+        if (target.healthcheck() != null) {
+            if (target.healthcheck().disabled() || target.healthcheck().test().isEmpty()
+                    && effective(context, target) == null) {
+                return;
+            }
+            source = "its healthcheck (" + ComposeServices.where(target.healthcheck().node()) + ")";
+        } else {
+            Container container = containerOf(context, target);
+            EffectiveHealthcheck image = container == null || container.build() == null ? null : container.healthcheck();
+            if (image == null || image.disabled()) {
+                return;
+            }
+            source = "the HEALTHCHECK of " + container.build().dockerfile();
+        }
+        context.finding(this, ComposeServices.location(dependency.nameNode()), ref.name() + " waits only for "
+                        + target.name() + " to start (depends_on without a condition), although " + target.name()
+                        + " has " + source + ": " + ref.name() + " may start while " + target.name()
+                        + " cannot serve yet")
+                .severity(Severity.LOW)
+                .recommendation("Wait for the healthcheck: `depends_on: {" + target.name()
+                        + ": {condition: service_healthy}}` in " + ref.name() + ".")
                 .add();
     }
 

@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.context;
 
 import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
@@ -22,7 +23,9 @@ import java.util.List;
         checks = "The memory limit of every compose service (deploy.resources.limits.memory or mem_limit), with its"
                 + " CPU limit and reservations. A strength where a memory limit is set; a finding where a service"
                 + " declared in a file that is not a development file (compose.override.yml, *.dev.yml, *.local.yml,"
-                + " *.test.yml) has none. Whether the limit is large enough is memory-limit-too-low's question.",
+                + " *.test.yml) has none, and a low one where it has a memory limit but no CPU limit (deploy cpus or"
+                + " cpus). Findings point at deploy.resources.limits, or the part of that path the service has."
+                + " Whether the limit is large enough is memory-limit-too-low's question.",
         problem = "Without a memory limit a container may take all of the host's memory; the kernel's OOM killer then"
                 + " ends whichever process it picks, possibly another service or the Docker daemon.",
         impact = "One leak or load spike takes down every service on the host instead of restarting one container.",
@@ -82,7 +85,7 @@ public final class ResourceLimits implements Rule {
                         + (reserved.isEmpty() ? "" : ", with " + String.join(" and ", reserved) + " reserved")
                         + ": a leak in it cannot starve the rest of the host");
             } else if (!ref.inDevelopmentFile()) {
-                context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") has no memory limit"
+                context.finding(this, whereLimitsGo(ref), service.name() + " (" + ref.file() + ") has no memory limit"
                                 + (cpus != null ? " (only a CPU limit)" : "")
                                 + ": a leak or a load spike in it can use all of the host's memory, and the OOM killer"
                                 + " then ends whichever process it picks")
@@ -92,7 +95,39 @@ public final class ResourceLimits implements Rule {
                                 + " measured with `docker stats` under load.")
                         .add();
             }
+            if (memory != null && cpus == null && !ref.inDevelopmentFile()) {
+                context.finding(this, whereLimitsGo(ref), service.name() + " (" + ref.file() + ") has a memory limit"
+                                + " but no CPU limit: a busy loop or a load spike in it can take every core of the host"
+                                + " and slow down the other services")
+                        .severity(Severity.LOW)
+                        .implicit()
+                        .recommendation("Add `cpus: '1.0'` under deploy.resources.limits of " + service.name()
+                                + " (or `cpus: 1.0` beside mem_limit), sized from `docker stats` under load.")
+                        .add();
+            }
         }
+    }
+
+    /**
+     * Where a limit belongs: the deepest of deploy, deploy.resources and deploy.resources.limits that the
+     * service has, else its name.
+     */
+    private static Location whereLimitsGo(ComposeServices.Ref ref) {
+        Location at = null;
+        MapNode node = ref.service().node();
+        for (String key : new String[] {"deploy", "resources", "limits"}) {
+            Location here = ComposeServices.keyed(node, key);
+            if (here == null) {
+                break;
+            }
+            MapNode.Entry entry = node.entry(key);
+            at = entry.key().file() == entry.value().file() ? new Location(here.file(), entry.key().span()) : here;
+            if (!(entry.value() instanceof MapNode next)) {
+                break;
+            }
+            node = next;
+        }
+        return at != null ? at : ref.nameLocation();
     }
 
     private static String cpus(double value) {

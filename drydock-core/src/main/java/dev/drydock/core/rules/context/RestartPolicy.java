@@ -34,6 +34,7 @@ import java.util.List;
                 "https://docs.docker.com/reference/compose-file/services/#restart",
                 "https://docs.docker.com/engine/containers/start-containers-automatically/",
                 "https://docs.docker.com/compose/how-tos/production/"},
+        aliases = {"Restart Policy On Failure Not Set To 5"},
         fix = FixSafety.UNSAFE,
         effort = "2 min",
         reportsStrengths = true,

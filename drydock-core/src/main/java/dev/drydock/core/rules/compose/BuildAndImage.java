@@ -1,0 +1,71 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeEdits;
+import dev.drydock.core.rules.support.ComposeServices;
+import java.util.List;
+
+@RuleDefinition(
+        id = "build-and-image-without-pull-policy",
+        title = "A service has both build and image but no pull_policy",
+        severity = Severity.LOW,
+        category = Category.BUILD,
+        checks = "Every compose service with both a `build` section and an `image`, and no `pull_policy`.",
+        problem = "With both keys and no pull_policy, Compose first tries to pull `image` and builds only when the"
+                + " registry has no such image: which code runs depends on what was pushed last, not on the checkout.",
+        impact = "`docker compose up` on a fresh host runs the published image instead of the local code (or an"
+                + " unrelated image of the same name from Docker Hub), and local changes seem to have no effect.",
+        recommendation = "Say what you want: `pull_policy: build` to always run the checkout's code, or"
+                + " `pull_policy: missing` (or always) to run the published image and build only when it is absent.",
+        references = {
+                "https://docs.docker.com/reference/compose-file/build/#using-build-and-image",
+                "https://docs.docker.com/reference/compose-file/services/#pull_policy"},
+        aliases = {"no-build-and-image"},
+        fix = FixSafety.UNSAFE,
+        effort = "2 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          api:
+                            build: .
+                            image: ghcr.io/acme/api:2.4.1
+                        """,
+                good = """
+                        services:
+                          api:
+                            build: .
+                            image: ghcr.io/acme/api:2.4.1
+                            pull_policy: build
+                        """))
+public final class BuildAndImage implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            Service service = ref.service();
+            if (service.build() == null || service.image() == null || service.pullPolicy() != null
+                    || service.node().has("pull_policy")) {
+                continue;
+            }
+            TextEdit edit = ComposeEdits.addEntry(service.node(), List.of("image"), "pull_policy: build");
+            context.finding(this, ComposeServices.keyed(service.image()), service.name() + " has both build and image "
+                            + service.image().value() + " without pull_policy: Compose pulls " + service.image().value()
+                            + " first and builds only if the registry has none, so a fresh host may run the published"
+                            + " image instead of this checkout's code")
+                    .recommendation("Add `pull_policy: build` to " + service.name() + " to always build the checkout"
+                            + " (or `pull_policy: missing` if running the published image is intended).")
+                    .fix(edit == null ? null : Fix.of("build " + service.name() + " from the checkout",
+                            FixSafety.UNSAFE, edit))
+                    .add();
+        }
+    }
+}

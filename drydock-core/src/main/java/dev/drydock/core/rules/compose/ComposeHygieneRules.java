@@ -1,0 +1,25 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.review.Rule;
+import java.util.List;
+
+/** Compose rules about files that break `docker compose up`, and the production checklist beyond security. */
+public final class ComposeHygieneRules {
+
+    private ComposeHygieneRules() {}
+
+    public static List<Rule> all() {
+        return List.of(
+                new UndefinedComposeReference(),
+                new DuplicatePublishedPort(),
+                new DuplicateContainerName(),
+                new InvalidContainerName(),
+                new FixedContainerName(),
+                new ComposeImageUnpinned(),
+                new BuildAndImage(),
+                new PidsLimit(),
+                new SecretInEnvironment(),
+                new SharedWritableVolume(),
+                new ComposeProjectNameMissing());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.ImageTags.Movement;
+import java.util.Optional;
+
+@RuleDefinition(
+        id = "compose-image-unpinned",
+        title = "A compose service runs an image without a version",
+        severity = Severity.MEDIUM,
+        category = Category.RELIABILITY,
+        checks = "The `image` of every compose service that is pulled, not built (no `build` section), after"
+                + " interpolation: it fires when the reference has no tag, the tag latest, or a tag without any"
+                + " version number (stable, edge, lts, nightly, alpine, bookworm ...), and no digest. A major or"
+                + " major.minor tag (postgres:16, redis:7.4) passes: that is the pinning the images' own"
+                + " documentation recommends for services, and it keeps a data format stable. References whose"
+                + " variable is not set are left alone.",
+        problem = "A tag without a version is re-pointed at every release: the next `docker compose pull` or a new"
+                + " host runs another major version than the one that was tested.",
+        impact = "A database or broker jumps a major version on a redeploy (PostgreSQL then refuses its own data"
+                + " directory), an application breaks on an API change, and rolling back means guessing which version"
+                + " ran before.",
+        recommendation = "Name the version (postgres:16.6, or at least postgres:16) and, to make a deployment"
+                + " reproducible, its digest (image:1.2.3@sha256:...); let Dependabot or Renovate propose updates.",
+        references = {
+                "https://docs.docker.com/reference/compose-file/services/#image",
+                "https://docs.docker.com/build/building/best-practices/#pin-base-image-versions"},
+        aliases = {"service-image-require-explicit-tag"},
+        effort = "5 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          db:
+                            image: postgres:latest
+                        """,
+                good = """
+                        services:
+                          db:
+                            image: postgres:16.6
+                        """))
+public final class ComposeImageUnpinned implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            Service service = ref.service();
+            Located<String> image = service.image();
+            if (image == null || service.build() != null || unresolved(image)) {
+                continue;
+            }
+            Optional<ImageReference> parsed = ImageReference.tryParse(image.value());
+            Optional<Movement> movement = parsed.flatMap(ImageTags::movement);
+            if (movement.isEmpty() || movement.get() == Movement.MAJOR || movement.get() == Movement.MINOR) {
+                continue;
+            }
+            ImageReference reference = parsed.get();
+            String why = switch (movement.get()) {
+                case NO_TAG -> "has no tag, so Compose pulls " + reference.familiarName() + ":latest";
+                case LATEST -> "uses the tag latest";
+                default -> "uses the tag " + reference.tag() + ", which names no version";
+            };
+            context.finding(this, ComposeServices.location(image.node()), "the image " + image.value() + " of "
+                            + service.name() + " " + why + ": whatever was published last runs, and the next pull on"
+                            + " another host may bring another major version")
+                    .severity(ref.inDevelopmentFile() ? Severity.LOW : Severity.MEDIUM)
+                    .recommendation("Pin a version: `image: " + reference.familiarName() + ":X.Y.Z` (the one"
+                            + " running now: `docker compose images " + service.name() + "`), and add its digest"
+                            + " for a reproducible deployment.")
+                    .add();
+        }
+    }
+
+    private static boolean unresolved(Located<String> image) {
+        return image.node() instanceof ScalarNode s && s.substitutions().stream().anyMatch(sub -> sub.isMissing());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.MapNode;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectLayout;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.SourceEdits;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.source.SourceFile;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "compose-project-name-missing",
+        title = "The compose project has no top-level name",
+        severity = Severity.INFO,
+        category = Category.MAINTAINABILITY,
+        checks = "The top-level `name` of every compose project: of its default file (compose.yaml,"
+                + " docker-compose.yml ...) with its override, or of another compose file that is alone in its"
+                + " folder. Files meant to be layered over a folder's default file are not asked for one.",
+        problem = "Without `name`, Compose names the project after the folder it is started from: volumes,"
+                + " networks and containers are called <folder>_<name>, so the same file started from another"
+                + " checkout folder makes a second, empty stack.",
+        impact = "After a checkout into a renamed folder (a CI workspace, a new clone) the stack starts with fresh"
+                + " volumes, as if its data were lost, and `docker compose down` in the old folder no longer sees it.",
+        recommendation = "Add `name: <project>` at the top of the file, with the name the stack runs under today"
+                + " (`docker compose ls` shows it).",
+        references = {
+                "https://docs.docker.com/reference/compose-file/version-and-name/#name-top-level-element",
+                "https://docs.docker.com/compose/how-tos/project-name/"},
+        aliases = {"require-project-name-field"},
+        fix = FixSafety.SAFE,
+        effort = "1 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          web:
+                            image: nginx:1.27.3
+                        """,
+                good = """
+                        name: shop
+                        services:
+                          web:
+                            image: nginx:1.27.3
+                        """))
+public final class ComposeProjectNameMissing implements Rule {
+
+    private static final Pattern VALID_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+    @Override
+    public void check(ReviewContext context) {
+        Map<Path, Integer> perFolder = new HashMap<>();
+        for (ComposeProject compose : context.project().composeProjects()) {
+            perFolder.merge(compose.projectDir().toAbsolutePath().normalize(), 1, Integer::sum);
+        }
+        for (ComposeProject compose : context.project().composeProjects()) {
+            if (compose.name() != null || compose.files().isEmpty() || compose.services().isEmpty()) {
+                continue;
+            }
+            String first = PathNames.fileName(compose.files().get(0).displayPath());
+            boolean alone = perFolder.get(compose.projectDir().toAbsolutePath().normalize()) == 1;
+            if (!ProjectLayout.DEFAULT_COMPOSE_NAMES.contains(first) && !alone) {
+                continue;
+            }
+            report(context, compose);
+        }
+    }
+
+    private void report(ReviewContext context, ComposeProject compose) {
+        MapNode.Entry services = compose.root().entry("services");
+        SourceFile file = compose.files().get(0).source();
+        if (services == null || !services.key().file().path().equals(file.path())) {
+            return;
+        }
+        String project = compose.projectName();
+        Fix fix = null;
+        if (project != null && VALID_NAME.matcher(project).matches() && services.key().column() == 1) {
+            fix = Fix.of("name the project " + project, FixSafety.SAFE,
+                    SourceEdits.insertLinesBefore(file, services.key().line(), "name: " + project));
+        }
+        context.finding(this, new Location(file.path(), services.key().span()), file.path() + " has no top-level"
+                        + " name, so the project is named after the folder it is started from (here " + project
+                        + "): started from a folder with another name, its volumes and networks are new and empty")
+                .implicit()
+                .recommendation("Add `name: " + project + "` above `services:` in " + file.path() + ".")
+                .fix(fix)
+                .add();
+    }
+}

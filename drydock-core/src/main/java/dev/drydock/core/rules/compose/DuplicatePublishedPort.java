@@ -1,0 +1,129 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import java.util.ArrayList;
+import java.util.List;
+
+@RuleDefinition(
+        id = "duplicate-published-port",
+        title = "Two services publish the same host port",
+        severity = Severity.HIGH,
+        category = Category.RELIABILITY,
+        checks = "The published host ports of every service of a compose project (short and long syntax, ranges,"
+                + " after interpolation and override files): two `ports` entries, in two services or in one, that"
+                + " publish the same port with the same protocol on the same host address. An entry without a host"
+                + " address (or 0.0.0.0, ::) takes the port on every address, so it collides with any other address;"
+                + " 127.0.0.1:8080 and 192.168.1.10:8080 do not collide. Entries without a published port (a random"
+                + " one), services on the host network (`network_mode: host`, whose ports Compose ignores) and services of"
+                + " profiles that are never enabled together are left alone.",
+        problem = "A host port can be bound once: the second container that publishes it cannot start.",
+        impact = "`docker compose up` fails with \"Bind for 0.0.0.0:8080 failed: port is already allocated\" and the"
+                + " second service stays down.",
+        recommendation = "Publish each service on its own host port (`8081:8080`), or publish only the entry point"
+                + " (a reverse proxy) and let the other services talk over the compose network.",
+        references = {
+                "https://docs.docker.com/reference/compose-file/services/#ports",
+                "https://docs.docker.com/engine/network/port-publishing/"},
+        aliases = {"no-duplicate-exported-ports"},
+        effort = "5 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          web:
+                            image: nginx:1.27.3
+                            ports:
+                              - "8080:80"
+                          admin:
+                            image: dpage/pgadmin4:8.14
+                            ports:
+                              - "8080:80"
+                        """,
+                good = """
+                        services:
+                          web:
+                            image: nginx:1.27.3
+                            ports:
+                              - "8080:80"
+                          admin:
+                            image: dpage/pgadmin4:8.14
+                            ports:
+                              - "8081:80"
+                        """))
+public final class DuplicatePublishedPort implements Rule {
+
+    private record Published(Service service, Service.Port port) {}
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeProject compose : context.project().composeProjects()) {
+            List<Published> seen = new ArrayList<>();
+            for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+                if (ref.compose() != compose || hostNetwork(ref.service())) {
+                    continue;
+                }
+                for (Service.Port port : ref.service().ports()) {
+                    if (port.publishedStart() < 0) {
+                        continue;
+                    }
+                    Published first = clash(seen, ref.service(), port);
+                    if (first != null) {
+                        report(context, ref.service(), port, first);
+                    } else {
+                        seen.add(new Published(ref.service(), port));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A service on the host's network publishes nothing: Compose ignores its ports. */
+    private static boolean hostNetwork(Service service) {
+        return service.networkMode() != null && "host".equals(service.networkMode().value());
+    }
+
+    private static Published clash(List<Published> seen, Service service, Service.Port port) {
+        for (Published other : seen) {
+            Service.Port p = other.port();
+            if (p.protocol().equals(port.protocol()) && overlap(p, port) && sameAddress(p.hostIp(), port.hostIp())
+                    && ComposeProfiles.runTogether(other.service(), service)) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    private static boolean overlap(Service.Port a, Service.Port b) {
+        return a.publishedStart() <= b.publishedEnd() && b.publishedStart() <= a.publishedEnd();
+    }
+
+    private static boolean sameAddress(String a, String b) {
+        return everyAddress(a) || everyAddress(b) || a.equals(b);
+    }
+
+    private static boolean everyAddress(String ip) {
+        return ip == null || ip.isEmpty() || ip.equals("0.0.0.0") || ip.equals("::");
+    }
+
+    private void report(ReviewContext context, Service service, Service.Port port, Published first) {
+        String number = port.publishedStart() == port.publishedEnd() ? Integer.toString(port.publishedStart())
+                : port.publishedStart() + "-" + port.publishedEnd();
+        String owner = first.service() == service ? "another entry of " + service.name()
+                : first.service().name();
+        context.finding(this, ComposeServices.location(port.node()), service.name() + " publishes host port " + number
+                        + "/" + port.protocol() + (port.hostIp() == null ? "" : " on " + port.hostIp()) + ", which "
+                        + owner + " already publishes (" + ComposeServices.where(first.port().node())
+                        + "): the container started second fails with \"port is already allocated\"")
+                .recommendation("Publish " + service.name() + " on a free host port, or drop the mapping if only"
+                        + " other services need to reach it (they use `" + service.name() + ":" + port.targetStart()
+                        + "` on the compose network).")
+                .add();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+
+@RuleDefinition(
+        id = "fixed-container-name",
+        title = "container_name keeps a service from scaling and from running twice on a host",
+        severity = Severity.LOW,
+        category = Category.MAINTAINABILITY,
+        checks = "Every service with a valid `container_name` that no other service of its project shares (those"
+                + " are duplicate-container-name's and invalid-container-name's), outside development files.",
+        problem = "A fixed container name exists once per Docker host: the service cannot have more than one"
+                + " replica, and a second checkout of the project (another branch, a CI job) on the same host cannot"
+                + " start.",
+        impact = "`docker compose up --scale NAME=2` (or `deploy.replicas: 2`) fails, and two copies of the stack"
+                + " collide with \"the container name ... is already in use\".",
+        recommendation = "Remove container_name: Compose names containers <project>-<service>-<n>, and other services"
+                + " reach the service by its service name on the compose network either way.",
+        references = {
+                "https://docs.docker.com/reference/compose-file/services/#container_name",
+                "https://docs.docker.com/compose/how-tos/networking/"},
+        effort = "5 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          worker:
+                            image: ghcr.io/acme/worker:2.4.1
+                            container_name: acme-worker
+                        """,
+                good = """
+                        services:
+                          worker:
+                            image: ghcr.io/acme/worker:2.4.1
+                        """))
+public final class FixedContainerName implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ContainerNames.Named named : ContainerNames.of(context)) {
+            String name = named.name().value();
+            if (!named.earlier().isEmpty() || !ContainerNames.valid(name) || named.ref().inDevelopmentFile()) {
+                continue;
+            }
+            context.finding(this, ComposeServices.keyed(named.name()), named.ref().name() + " is always named "
+                            + name + ": it cannot be scaled beyond one container, and a second copy of this stack on"
+                            + " the same host (another checkout, a CI job) cannot start")
+                    .recommendation("Remove `container_name: " + name + "`; scripts can use `docker compose exec "
+                            + named.ref().name() + "` instead of `docker exec " + name + "`.")
+                    .add();
+        }
+    }
+}

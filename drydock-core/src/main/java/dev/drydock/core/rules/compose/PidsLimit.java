@@ -1,0 +1,76 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+
+@RuleDefinition(
+        id = "pids-limit",
+        title = "A compose service has no process limit",
+        severity = Severity.LOW,
+        category = Category.RELIABILITY,
+        checks = "The process limit of every compose service declared outside development files: `pids_limit`, or"
+                + " `deploy.resources.limits.pids`. Fires when neither is set, or when the one in effect is -1 or 0"
+                + " (unlimited).",
+        problem = "Processes and threads count against one kernel table per host: without a limit, a fork bomb, a"
+                + " leak of threads or a runaway worker pool in one container can exhaust it.",
+        impact = "Every other container and the host itself fail to start processes (\"fork: Resource temporarily"
+                + " unavailable\"), which takes the whole host down, not only the faulty service.",
+        recommendation = "Set `pids_limit` (or deploy.resources.limits.pids) a few times above what `docker stats`"
+                + " shows in its PIDS column under load: 100-200 suits most web services; JVMs and thread pools need"
+                + " more.",
+        references = {
+                "https://docs.docker.com/reference/compose-file/services/#pids_limit",
+                "https://docs.docker.com/reference/compose-file/deploy/#pids",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-7-limit-resources-memory-cpu-file-descriptors-processes-restarts"},
+        aliases = {"Pids Limit Not Set"},
+        effort = "5 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          api:
+                            image: ghcr.io/acme/api:2.4.1
+                            mem_limit: 512m
+                        """,
+                good = """
+                        services:
+                          api:
+                            image: ghcr.io/acme/api:2.4.1
+                            mem_limit: 512m
+                            pids_limit: 200
+                        """))
+public final class PidsLimit implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            if (ref.inDevelopmentFile()) {
+                continue;
+            }
+            Service service = ref.service();
+            Located<Long> limit = service.deploy() != null && service.deploy().limits() != null
+                    && service.deploy().limits().pids() != null ? service.deploy().limits().pids() : service.pidsLimit();
+            if (limit == null) {
+                context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") has no process"
+                                + " limit: a fork bomb or a thread leak in it can use up the host's process table, and"
+                                + " then no container on the host can start a process")
+                        .implicit()
+                        .recommendation("Add `pids_limit: 200` to " + service.name() + " (a few times what `docker"
+                                + " stats` shows in its PIDS column under load).")
+                        .add();
+            } else if (limit.value() != null && limit.value() <= 0) {
+                context.finding(this, ComposeServices.keyed(limit), "the process limit of " + service.name() + " is "
+                                + limit.value() + ", which means unlimited: a fork bomb or a thread leak in it can use"
+                                + " up the host's process table")
+                        .recommendation("Set a positive limit, e.g. `pids_limit: 200`.")
+                        .add();
+            }
+        }
+    }
+}

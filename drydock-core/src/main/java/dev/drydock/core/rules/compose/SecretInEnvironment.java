@@ -1,0 +1,133 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.MapNode;
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.compose.template.Substitution;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.SecretNames;
+import java.util.Locale;
+
+@RuleDefinition(
+        id = "secret-in-environment",
+        title = "A secret reaches a service through its environment instead of a compose secret",
+        severity = Severity.LOW,
+        category = Category.SECURITY,
+        checks = "The `environment` of every compose service declared outside development files: variables named"
+                + " like secrets (*_PASSWORD, *_TOKEN, SECRET_KEY, API_KEY ...) whose value is interpolated"
+                + " (`${DB_PASSWORD:?}`, `${DB_PASSWORD}`) or taken from the shell (`- DB_PASSWORD` alone). Literal"
+                + " values are hardcoded-secret's finding instead; a literal default (`${DB_PASSWORD:-changeme}`) is"
+                + " default-secret's finding as well, a separate problem with its own fix, after which this one"
+                + " remains. *_FILE variables pointing at /run/secrets are the recommended form.",
+        problem = "An environment variable is part of the container's configuration: `docker inspect` prints it,"
+                + " every process of the container and its children inherit it, and crash reporters and debug pages"
+                + " often dump it.",
+        impact = "Anyone who can run `docker inspect` or read a log of the environment has the secret, and it cannot"
+                + " be rotated without recreating the container.",
+        recommendation = "Declare a compose secret (top-level `secrets: {db_password: {environment: DB_PASSWORD}}` or"
+                + " `{file: ./db_password.txt}`), grant it to the service (`secrets: [db_password]`) and let the"
+                + " application read /run/secrets/db_password; many images accept NAME_FILE for that.",
+        references = {
+                "https://docs.docker.com/compose/how-tos/use-secrets/",
+                "https://docs.docker.com/reference/compose-file/secrets/",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management"},
+        effort = "30 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          db:
+                            image: postgres:16.6
+                            environment:
+                              POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?}
+                        """,
+                good = """
+                        services:
+                          db:
+                            image: postgres:16.6
+                            environment:
+                              POSTGRES_PASSWORD_FILE: /run/secrets/db_password
+                            secrets:
+                              - db_password
+                        secrets:
+                          db_password:
+                            environment: POSTGRES_PASSWORD
+                        """))
+public final class SecretInEnvironment implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            if (ref.inDevelopmentFile()) {
+                continue;
+            }
+            Service service = ref.service();
+            for (Service.EnvVar env : service.environment()) {
+                if (!SecretNames.isSecretName(env.name())) {
+                    continue;
+                }
+                String how = how(env);
+                if (how != null) {
+                    report(context, ref, env, how);
+                }
+            }
+        }
+    }
+
+    /** How the value reaches the variable when it is interpolated or inherited, else null (a literal or a reference). */
+    private static String how(Service.EnvVar env) {
+        if (env.value() == null) {
+            return "is taken from the shell that runs Compose";
+        }
+        if (!(env.value().node() instanceof ScalarNode scalar)) {
+            return null;
+        }
+        String raw = scalar.raw();
+        int valueStart = env.listForm() ? raw.indexOf('=') + 1 : 0;
+        if (SecretNames.credentialIn(raw.substring(valueStart)).isPresent()) {
+            return null; // hardcoded-secret
+        }
+        String from = null;
+        for (Substitution s : scalar.substitutions()) {
+            if (s.start() < valueStart) {
+                continue;
+            }
+            if (from == null && !s.nested()) {
+                from = s.name();
+            }
+        }
+        if (from == null || !SecretNames.isLiteralSecretValue(env.value().value().isEmpty() ? "x"
+                : env.value().value())) {
+            return null;
+        }
+        return "is interpolated from " + from;
+    }
+
+    private void report(ReviewContext context, ComposeServices.Ref ref, Service.EnvVar env, String how) {
+        String name = env.name();
+        String secret = name.toLowerCase(Locale.ROOT);
+        context.finding(this, location(ref.service(), env), "`" + name + "` of " + ref.name() + " " + how + " into the"
+                        + " container's environment, where `docker inspect` shows it and every child process inherits"
+                        + " it")
+                .recommendation("Pass it as a compose secret: top-level `secrets: {" + secret + ": {environment: "
+                        + name + "}}`, `secrets: [" + secret + "]` in " + ref.name() + ", and have the application"
+                        + " read /run/secrets/" + secret + " (images such as postgres and mysql accept `" + name
+                        + "_FILE: /run/secrets/" + secret + "`).")
+                .add();
+    }
+
+    private static Location location(Service service, Service.EnvVar env) {
+        if (env.listForm()) {
+            return ComposeServices.location(env.node());
+        }
+        MapNode environment = service.node().map("environment");
+        Location keyed = environment == null ? null : ComposeServices.keyed(environment, env.name());
+        return keyed != null ? keyed : ComposeServices.location(env.node());
+    }
+}

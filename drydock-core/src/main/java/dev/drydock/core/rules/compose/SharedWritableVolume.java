@@ -1,0 +1,122 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "shared-writable-volume",
+        title = "Several services write to the same volume",
+        severity = Severity.INFO,
+        category = Category.RELIABILITY,
+        checks = "The named volumes and bind-mounted host paths of each compose project: every writable mount of one"
+                + " that two or more services mount writable. A volume that one service writes and the others mount"
+                + " read-only (`:ro`, `read_only: true`) is not reported, nor is a named volume only one service"
+                + " uses.",
+        problem = "Two containers writing the same files need a protocol between them (locks, one writer per file):"
+                + " most programs assume they are alone with their data directory, and a database's files written by"
+                + " two servers are corrupted.",
+        impact = "Files written by one service are overwritten or half-read by another, and a compromised service"
+                + " can change the data another one trusts.",
+        recommendation = "Give each service its own volume, or mount it read-only (`:ro`) in every service but the"
+                + " one that writes it; exchange data over the network (an API, object storage) where both write.",
+        references = {
+                "https://docs.docker.com/engine/storage/volumes/",
+                "https://docs.docker.com/reference/compose-file/services/#volumes"},
+        aliases = {"Shared Volumes Between Containers"},
+        effort = "30 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          api:
+                            image: ghcr.io/acme/api:2.4.1
+                            volumes:
+                              - uploads:/srv/uploads
+                          thumbnailer:
+                            image: ghcr.io/acme/thumbnailer:2.4.1
+                            volumes:
+                              - uploads:/data
+                        volumes:
+                          uploads:
+                        """,
+                good = """
+                        services:
+                          api:
+                            image: ghcr.io/acme/api:2.4.1
+                            volumes:
+                              - uploads:/srv/uploads
+                          thumbnailer:
+                            image: ghcr.io/acme/thumbnailer:2.4.1
+                            volumes:
+                              - uploads:/data:ro
+                        volumes:
+                          uploads:
+                        """))
+public final class SharedWritableVolume implements Rule {
+
+    private record Mount(ComposeServices.Ref ref, Service.Volume volume) {}
+
+    @Override
+    public void check(ReviewContext context) {
+        Map<ComposeProject, Map<String, List<Mount>>> byProject = new LinkedHashMap<>();
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            for (Service.Volume volume : ref.service().volumes()) {
+                String key = key(volume);
+                if (key != null && !volume.readOnly()) {
+                    byProject.computeIfAbsent(ref.compose(), c -> new LinkedHashMap<>())
+                            .computeIfAbsent(key, k -> new ArrayList<>()).add(new Mount(ref, volume));
+                }
+            }
+        }
+        for (Map<String, List<Mount>> mounts : byProject.values()) {
+            for (List<Mount> writers : mounts.values()) {
+                Set<String> services = new LinkedHashSet<>();
+                writers.forEach(m -> services.add(m.ref().name()));
+                if (services.size() < 2) {
+                    continue;
+                }
+                for (Mount mount : writers) {
+                    report(context, mount, services);
+                }
+            }
+        }
+    }
+
+    /** What the mount shares: a named volume or a host path; null for anonymous volumes and tmpfs. */
+    private static String key(Service.Volume volume) {
+        if (volume.isNamedVolume()) {
+            return "volume " + volume.source();
+        }
+        if (volume.isBind() && volume.source() != null) {
+            Path host = volume.hostPath();
+            return "bind " + (host != null ? host.normalize().toString() : volume.source());
+        }
+        return null;
+    }
+
+    private void report(ReviewContext context, Mount mount, Set<String> services) {
+        List<String> others = services.stream().filter(s -> !s.equals(mount.ref().name())).toList();
+        Service.Volume volume = mount.volume();
+        String what = volume.isNamedVolume() ? "the volume " + volume.source() : "the host path " + volume.source();
+        context.finding(this, ComposeServices.location(volume.node()), mount.ref().name() + " mounts " + what
+                        + " writable at " + volume.target() + ", and " + String.join(", ", others)
+                        + (others.size() == 1 ? " writes" : " write") + " to it too: concurrent writers overwrite or"
+                        + " half-read each other's files unless the programs coordinate")
+                .recommendation("Mount it read-only (`:ro`) in the services that only read it, or give each service"
+                        + " its own volume.")
+                .add();
+    }
+}
