@@ -1,5 +1,6 @@
 package dev.drydock.core.review;
 
+import dev.drydock.core.config.UnknownRuleId;
 import dev.drydock.core.rules.app.AppRules;
 import dev.drydock.core.rules.context.ContextRules;
 import dev.drydock.core.rules.dockerfile.DockerfileRules;
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 public final class Rules {
 
-    private static final List<Rule> ALL = concat(List.of(new FileNotRead()), DockerfileRules.all(), AppRules.all(),
+    private static final List<Rule> ALL = concat(List.of(new FileNotRead(), new UnknownRuleId()), DockerfileRules.all(), AppRules.all(),
             ContextRules.all());
 
     private Rules() {}
