@@ -3,9 +3,10 @@ package dev.drydock.cli;
 import dev.drydock.core.batch.BatchResult;
 import dev.drydock.core.batch.BatchReviewer;
 import dev.drydock.core.batch.ProjectFinder;
+import dev.drydock.core.config.ConfigFiles;
+import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.json.ReviewJsonl;
 import dev.drydock.core.report.BatchText;
-import dev.drydock.core.review.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** {@code drydock review --batch PATH...}: the options of {@link ReviewCommand}, the work in drydock-core. */
 final class BatchReview {
@@ -44,20 +46,22 @@ final class BatchReview {
         }
         ReviewCommand.Format format = command.format != null ? command.format
                 : command.output == null && System.console() != null ? ReviewCommand.Format.text : ReviewCommand.Format.jsonl;
-        Severity threshold = command.failOn == ReviewCommand.Threshold.none ? null : Severity.of(command.failOn.name());
+        DrydockConfig given = command.config == null ? null : ConfigFiles.read(command.config, command.path);
+        Function<Path, DrydockConfig> configs = given != null ? p -> given : ConfigFiles::forProject;
         AtomicBoolean failed = new AtomicBoolean();
         Progress progress = Progress.onTerminal(err, projects.size());
         try (Writer target = target()) {
             PrintWriter out = new PrintWriter(target);
             Consumer<BatchResult> writer = format == ReviewCommand.Format.text
                     ? new BatchText(out, command.output == null && useColor()) : new ReviewJsonl(out);
-            BatchReviewer.Totals totals = new BatchReviewer().review(projects, result -> {
+            BatchReviewer.Totals totals = BatchReviewer.configured(configs).review(projects, result -> {
                 progress.clear();
                 writer.accept(result);
                 if (out.checkError()) {
                     throw new UncheckedIOException(new IOException("cannot write the results"));
                 }
-                if (threshold != null && result instanceof BatchResult.Reviewed r && r.review().reaches(threshold)) {
+                if (result instanceof BatchResult.Reviewed r && Configs.threshold(command.failOn, configs.apply(r.project()))
+                        .map(r.review()::reaches).orElse(false)) {
                     failed.set(true);
                 }
                 progress.step();
