@@ -32,7 +32,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 final class ConfigYaml {
 
     private static final LoadSettings SETTINGS = LoadSettings.builder().setUseMarks(true)
-            .setAllowDuplicateKeys(false).setMaxAliasesForCollections(50).build();
+            .setMaxAliasesForCollections(50).build();
 
     private final SourceFile file;
     private final String findingPath;
@@ -77,7 +77,12 @@ final class ConfigYaml {
         }
         Map<String, NodeTuple> out = new LinkedHashMap<>();
         for (NodeTuple t : map.getValue()) {
-            out.put(scalar(t.getKeyNode(), "a key"), t);
+            String key = scalar(t.getKeyNode(), "a key");
+            NodeTuple earlier = out.put(key, t);
+            if (earlier != null) {
+                throw error(t.getKeyNode(), key + " is already set on line "
+                        + (earlier.getKeyNode().getStartMark().map(m -> m.getLine() + 1).orElse(0)));
+            }
         }
         return out;
     }
