@@ -3,11 +3,11 @@ package dev.drydock.cli;
 import dev.drydock.core.batch.BatchResult;
 import dev.drydock.core.batch.BatchReviewer;
 import dev.drydock.core.batch.ProjectFinder;
+import dev.drydock.core.config.ConfigFiles;
+import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.json.ReviewJsonl;
-import dev.drydock.core.project.ProjectLoader;
 import dev.drydock.core.report.BatchText;
 import dev.drydock.core.report.ReviewGithub;
-import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.review.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** {@code drydock review --batch PATH...}: the options of {@link ReviewCommand}, the work in drydock-core. */
 final class BatchReview {
@@ -47,7 +48,9 @@ final class BatchReview {
         }
         ReviewCommand.Format format = command.format != null ? command.format
                 : command.output == null && System.console() != null ? ReviewCommand.Format.text : ReviewCommand.Format.jsonl;
-        Severity threshold = command.failOn == ReviewCommand.Threshold.none ? null : Severity.of(command.failOn.name());
+        DrydockConfig given = command.config == null ? null : ConfigFiles.read(command.config, command.path);
+        Function<Path, DrydockConfig> found = given != null ? p -> given : ConfigFiles::forProject;
+        Function<Path, DrydockConfig> configs = p -> found.apply(p).withShellCheck(!command.noShellcheck);
         AtomicBoolean failed = new AtomicBoolean();
         Progress progress = Progress.onTerminal(err, projects.size());
         try (Writer target = target()) {
@@ -57,15 +60,14 @@ final class BatchReview {
                 case github -> new ReviewGithub(out);
                 default -> new ReviewJsonl(out);
             };
-            BatchReviewer.Totals totals = new BatchReviewer(path -> new ProjectLoader().load(path),
-                    Reviewer.standard(command.settings()), Runtime.getRuntime().availableProcessors())
-                    .review(projects, result -> {
+            BatchReviewer.Totals totals = BatchReviewer.configured(configs).review(projects, result -> {
                 progress.clear();
                 writer.accept(result);
                 if (out.checkError()) {
                     throw new UncheckedIOException(new IOException("cannot write the results"));
                 }
-                if (threshold != null && result instanceof BatchResult.Reviewed r && r.review().reaches(threshold)) {
+                if (result instanceof BatchResult.Reviewed r && Configs.threshold(command.failOn, configs.apply(r.project()))
+                        .map(r.review()::reaches).orElse(false)) {
                     failed.set(true);
                 }
                 progress.step();

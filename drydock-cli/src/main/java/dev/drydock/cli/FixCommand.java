@@ -1,6 +1,6 @@
 package dev.drydock.cli;
 
-import dev.drydock.core.fix.FixEngine;
+import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.fix.FixOptions;
 import dev.drydock.core.fix.FixResult;
 import dev.drydock.core.fix.FixWriter;
@@ -8,7 +8,6 @@ import dev.drydock.core.fix.UnifiedDiff;
 import dev.drydock.core.json.FixJson;
 import dev.drydock.core.report.FixText;
 import dev.drydock.core.review.Rules;
-import dev.drydock.core.review.Severity;
 import dev.drydock.core.source.SourceException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,9 +53,15 @@ final class FixCommand implements Callable<Integer> {
             description = "text (default) or json.")
     Format format;
 
-    @Option(names = "--fail-on", defaultValue = "high", paramLabel = "SEVERITY",
-            description = "Exit with 1 when a remaining finding reaches this severity (default high; none never).")
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit with 1 when a remaining finding reaches this severity (default: fail-on of the"
+                    + " configuration, else high; none never).")
     ReviewCommand.Threshold failOn;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration file (default: the nearest .drydock.yaml, else .hadolint.yaml; see review)."
+                    + " A finding it or an ignore comment suppresses is not fixed.")
+    Path config;
 
     @Spec
     CommandSpec spec;
@@ -68,7 +73,8 @@ final class FixCommand implements Callable<Integer> {
             ids.add(Rules.find(id).orElseThrow(() -> SourceException.ofFile(id, "no rule has this id or alias")).id());
         }
         FixOptions options = (unsafe ? FixOptions.withUnsafe() : FixOptions.safeOnly()).onlyRules(ids);
-        FixResult result = FixEngine.standard().fix(path, options);
+        DrydockConfig configured = Configs.load(config, path);
+        FixResult result = configured.fixEngine().fix(path, options);
         boolean written = false;
         if (!dryRun && result.changed()) {
             try {
@@ -88,7 +94,7 @@ final class FixCommand implements Callable<Integer> {
             new FixText(out).print(result, written);
         }
         out.flush();
-        boolean remains = failOn != ReviewCommand.Threshold.none && result.after().reaches(Severity.of(failOn.name()));
+        boolean remains = Configs.threshold(failOn, configured).map(result.after()::reaches).orElse(false);
         return remains || (dryRun && result.changed()) ? 1 : 0;
     }
 }

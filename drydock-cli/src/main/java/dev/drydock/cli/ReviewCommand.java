@@ -1,20 +1,17 @@
 package dev.drydock.cli;
 
-import dev.drydock.core.fix.FixEngine;
+import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.fix.FixOptions;
 import dev.drydock.core.json.ReviewGitlab;
 import dev.drydock.core.json.ReviewJson;
 import dev.drydock.core.json.ReviewSarif;
 import dev.drydock.core.project.Project;
-import dev.drydock.core.project.ProjectLoader;
 import dev.drydock.core.report.ReviewCheckstyle;
 import dev.drydock.core.report.ReviewGithub;
 import dev.drydock.core.report.ReviewJunit;
 import dev.drydock.core.report.ReviewMarkdown;
 import dev.drydock.core.report.ReviewText;
 import dev.drydock.core.review.Review;
-import dev.drydock.core.review.ReviewSettings;
-import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.report.VerifyText;
 import dev.drydock.core.verify.EngineDetector;
@@ -64,9 +61,16 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the review to FILE instead of standard output.")
     Path output;
 
-    @Option(names = "--fail-on", defaultValue = "high", paramLabel = "SEVERITY",
-            description = "Exit with 1 when a finding reaches this severity: critical, high (default), medium, low, info, none.")
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit with 1 when a finding reaches this severity: critical, high, medium, low, info, none"
+                    + " (default: fail-on of the configuration, else high).")
     Threshold failOn;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration file (.drydock.yaml, or a .hadolint.yaml); by default the nearest"
+                    + " .drydock.yaml in the project folder or a parent up to the repository root, else the nearest"
+                    + " .hadolint.yaml.")
+    Path config;
 
     @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN", description = "auto (default), always or never.")
     Color color;
@@ -96,17 +100,15 @@ final class ReviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    ReviewSettings settings() {
-        return ReviewSettings.DEFAULT.withShellCheck(!noShellcheck);
-    }
 
     @Override
     public Integer call() {
         if (batch || !morePaths.isEmpty() || format == Format.jsonl) {
             return new BatchReview(this).run();
         }
-        Project project = new ProjectLoader().load(path);
-        Review review = Reviewer.standard(settings()).review(project);
+        DrydockConfig configured = Configs.load(config, path).withShellCheck(!noShellcheck);
+        Project project = configured.loader().load(path);
+        Review review = configured.reviewer().review(project);
         if (verbose) {
             ShellCheckStatus.print(spec.commandLine().getErr(), !noShellcheck);
         }
@@ -127,7 +129,7 @@ final class ReviewCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
                 return Main.INPUT_ERROR;
             }
-            verification = VerifyCommand.verify(found.get(), path, 600, false);
+            verification = VerifyCommand.verify(found.get(), path, 600, false, configured);
         }
         StringWriter text = new StringWriter();
         PrintWriter writer = new PrintWriter(text);
@@ -142,7 +144,7 @@ final class ReviewCommand implements Callable<Integer> {
             case jsonl -> throw new IllegalStateException("jsonl is written by the batch review");
             case text -> new ReviewText(writer, useColor()).print(review);
             case markdown -> new ReviewMarkdown(writer).print(review,
-                    FixEngine.standard().fix(project, review, FixOptions.withUnsafe()));
+                    configured.fixEngine().fix(project, review, FixOptions.withUnsafe()));
         }
         if (verification != null && (format == Format.text || format == Format.markdown)) {
             writer.println();
@@ -153,10 +155,7 @@ final class ReviewCommand implements Callable<Integer> {
         if (verification != null && !verification.passed()) {
             return 1;
         }
-        if (failOn == Threshold.none) {
-            return 0;
-        }
-        return review.reaches(Severity.of(failOn.name())) ? 1 : 0;
+        return Configs.threshold(failOn, configured).map(review::reaches).orElse(false) ? 1 : 0;
     }
 
     /** The format an output file's name implies: text when there is none; null when the name is ambiguous. */

@@ -1,5 +1,6 @@
 package dev.drydock.cli;
 
+import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.json.VerifyJson;
 import dev.drydock.core.report.VerifyText;
 import dev.drydock.core.verify.ContainerEngine;
@@ -52,6 +53,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "The longest one image build may take (default 600).")
     long timeoutSeconds;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration file (default: the nearest .drydock.yaml, else .hadolint.yaml; see review);"
+                    + " the fixes verified leave out what it suppresses.")
+    Path config;
+
     @Spec
     CommandSpec spec;
 
@@ -62,13 +68,14 @@ final class VerifyCommand implements Callable<Integer> {
             err.println("drydock: " + path + ": no such file or folder");
             return Main.INPUT_ERROR;
         }
+        DrydockConfig configured = Configs.load(config, path);
         Optional<ContainerEngine> found = findEngine(engine);
         if (found.isEmpty()) {
             err.println("drydock: " + EngineDetector.NO_ENGINE);
             err.flush();
             return Main.INPUT_ERROR;
         }
-        VerifyReport report = verify(found.get(), path, timeoutSeconds, keep);
+        VerifyReport report = verify(found.get(), path, timeoutSeconds, keep, configured);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             VerifyJson.write(report, new Version().getVersion()[0].replace("drydock ", ""), out);
@@ -83,8 +90,9 @@ final class VerifyCommand implements Callable<Integer> {
         return new EngineDetector().find(forced == null ? null : forced.name());
     }
 
-    static VerifyReport verify(ContainerEngine engine, Path path, long timeoutSeconds, boolean keep) {
+    static VerifyReport verify(ContainerEngine engine, Path path, long timeoutSeconds, boolean keep,
+            DrydockConfig config) {
         VerifyOptions options = VerifyOptions.defaults().withBuildTimeout(Duration.ofSeconds(timeoutSeconds)).keeping(keep);
-        return new Verifier(engine, options).verify(path);
+        return new Verifier(engine, options, config).verify(path);
     }
 }

@@ -1,7 +1,10 @@
 package dev.drydock.core.batch;
 
+import dev.drydock.core.config.ConfigFiles;
+import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Reviewer;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +27,7 @@ import java.util.function.Function;
  */
 public final class BatchReviewer {
 
-    private final Function<Path, Project> loader;
-    private final Reviewer reviewer;
+    private final Function<Path, Review> reviewer;
     private final int workers;
 
     /** The standard rules, every core. */
@@ -34,12 +36,30 @@ public final class BatchReviewer {
     }
 
     public BatchReviewer(Function<Path, Project> loader, Reviewer reviewer, int workers) {
+        this(reviewing(Objects.requireNonNull(loader), Objects.requireNonNull(reviewer)), workers);
+    }
+
+    private BatchReviewer(Function<Path, Review> reviewer, int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
         }
-        this.loader = Objects.requireNonNull(loader);
-        this.reviewer = Objects.requireNonNull(reviewer);
+        this.reviewer = reviewer;
         this.workers = workers;
+    }
+
+    /**
+     * The standard rules, every core, each project with its configuration ({@code configs}: by default
+     * {@link ConfigFiles#forProject}); a project whose configuration is invalid is unreadable.
+     */
+    public static BatchReviewer configured(Function<Path, DrydockConfig> configs) {
+        return new BatchReviewer(path -> {
+            DrydockConfig config = configs.apply(path);
+            return config.reviewer().review(config.loader().load(path));
+        }, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static Function<Path, Review> reviewing(Function<Path, Project> loader, Reviewer reviewer) {
+        return path -> reviewer.review(loader.apply(path));
     }
 
     public int workers() {
@@ -77,7 +97,7 @@ public final class BatchReviewer {
 
     private BatchResult reviewOne(Path project) {
         try {
-            return new BatchResult.Reviewed(project, reviewer.review(loader.apply(project)));
+            return new BatchResult.Reviewed(project, reviewer.apply(project));
         } catch (RuntimeException | StackOverflowError e) {
             String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
             return new BatchResult.Unreadable(project, reason);

@@ -1,5 +1,6 @@
 package dev.drydock.core.discovery;
 
+import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.SourceException;
 import java.io.File;
@@ -39,6 +40,7 @@ import java.util.Optional;
 public final class ProjectScanner {
 
     private final long maxTextBytes;
+    private final GitIgnore excluded;
 
     public ProjectScanner() {
         this(ProjectFiles.DEFAULT_MAX_TEXT_BYTES);
@@ -46,10 +48,27 @@ public final class ProjectScanner {
 
     /** A scanner with another size bound for text inputs. */
     public ProjectScanner(long maxTextBytes) {
+        this(maxTextBytes, null);
+    }
+
+    private ProjectScanner(long maxTextBytes, GitIgnore excluded) {
         if (maxTextBytes <= 0) {
             throw new IllegalArgumentException("maxTextBytes must be positive: " + maxTextBytes);
         }
         this.maxTextBytes = maxTextBytes;
+        this.excluded = excluded;
+    }
+
+    /**
+     * This scanner, also leaving out of the walk the paths these patterns match ({@code .gitignore}
+     * syntax, relative to the project root), as the project's configuration asks.
+     */
+    public ProjectScanner excluding(GitIgnore patterns) {
+        return new ProjectScanner(maxTextBytes, patterns);
+    }
+
+    private boolean excluded(String relative, boolean directory) {
+        return excluded != null && excluded.isIgnored(relative, directory);
     }
 
     public long maxTextBytes() {
@@ -216,6 +235,9 @@ public final class ProjectScanner {
             if (dir.equals(root)) {
                 return FileVisitResult.CONTINUE;
             }
+            if (excluded(relative(dir), true)) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
             SkipRule rule = SkipRule.match(dir);
             if (rule != null) {
                 skipped.add(new ProjectLayout.SkippedDirectory(relative(dir), rule));
@@ -235,7 +257,7 @@ public final class ProjectScanner {
             }
             String relative = relative(file);
             FileType type = FileClassifier.classifyPath(relative);
-            if (type != null) {
+            if (type != null && !excluded(relative, false)) {
                 ProjectEntry entry = checked(file, relative, type, attrs.size(), false, diagnostics);
                 if (entry != null) {
                     entries.add(entry);
@@ -264,8 +286,8 @@ public final class ProjectScanner {
                 return;
             }
             FileType type = FileClassifier.classifyPath(relative);
-            if (type == null) {
-                return; // a link of no tracked kind: nothing to say about it
+            if (type == null || excluded(relative, false)) {
+                return; // a link of no tracked kind, or excluded: nothing to say about it
             }
             if (problem == null && !inside) {
                 problem = "symlink points outside the project folder; skipped";

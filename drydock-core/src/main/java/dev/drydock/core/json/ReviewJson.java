@@ -13,8 +13,9 @@ import java.io.Writer;
 /**
  * A review as JSON, the contract other tools rely on: {@code tool}, {@code project}, {@code findings}
  * (rule, severity, title, message, file, line, endLine, column, endColumn, category, aliases, and the
- * recommendation, and the {@code fix} drydock offers: safety, title, files), {@code strengths} (rule, title, message, file, line, endLine) and {@code summary}
- * (count per severity). Files are relative to the project root; lines and columns 1-based; a finding
+ * recommendation, and the {@code fix} drydock offers: safety, title, files), {@code strengths} (rule, title,
+ * message, file, line, endLine), {@code summary} (count per severity) and {@code suppressed} (how many
+ * findings the configuration or ignore comments suppressed). Files are relative to the project root; lines and columns 1-based; a finding
  * about the project as a whole has no file.
  */
 public final class ReviewJson {
@@ -56,6 +57,7 @@ public final class ReviewJson {
             out.startObject("summary");
             review.summary().forEach((severity, count) -> out.field(severity.id(), count.longValue()));
             out.endObject();
+            out.field("suppressed", (long) review.suppressed().size());
             if (verification != null) {
                 out.startObject("verification");
                 VerifyJson.body(out, verification);

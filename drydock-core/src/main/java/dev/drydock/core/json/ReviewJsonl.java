@@ -49,6 +49,7 @@ public final class ReviewJsonl implements Consumer<BatchResult> {
                     out.startObject("summary");
                     review.summary().forEach((severity, count) -> out.field(severity.id(), count.longValue()));
                     out.endObject();
+                    out.field("suppressed", (long) review.suppressed().size());
                 });
             }
             case BatchResult.Unreadable unreadable -> line(lines, out -> out.field("type", "summary")

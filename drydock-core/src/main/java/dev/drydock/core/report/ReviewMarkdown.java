@@ -249,6 +249,9 @@ public final class ReviewMarkdown {
             out.println("| " + label(s) + " | " + counts.get(s) + " |");
         }
         out.println("| Good practices | " + review.strengths().size() + " |");
+        if (!review.suppressed().isEmpty()) {
+            out.println("| Suppressed by configuration or ignore comments | " + review.suppressed().size() + " |");
+        }
         long containers = review.project().containers().stream().filter(Container::isComposeService).count();
         out.println();
         out.println("Reviewed " + review.project().dockerfiles().size() + " Dockerfile(s), "

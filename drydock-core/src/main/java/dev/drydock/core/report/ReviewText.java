@@ -42,6 +42,7 @@ public final class ReviewText {
         out.println(review.findings().size() + " finding(s): " + summary.entrySet().stream()
                 .filter(e -> e.getValue() > 0).map(e -> e.getValue() + " " + e.getKey().id())
                 .collect(Collectors.joining(", ")) + (review.findings().isEmpty() ? "none" : "")
+                + (review.suppressed().isEmpty() ? "" : " (" + review.suppressed().size() + " suppressed)")
                 + "; " + review.strengths().size() + " good practice(s)");
         long safe = review.findings().stream().filter(f -> f.fixSafety() == FixSafety.SAFE).count();
         long unsafe = review.findings().stream().filter(f -> f.fixSafety() == FixSafety.UNSAFE).count();

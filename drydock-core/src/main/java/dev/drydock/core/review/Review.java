@@ -5,12 +5,21 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The outcome of reviewing a project: its findings, most severe first, and its strengths. */
-public record Review(Project project, List<Finding> findings, List<Strength> strengths) {
+/**
+ * The outcome of reviewing a project: its findings, most severe first, and its strengths. The findings an
+ * ignore comment or the configuration suppresses are kept apart in {@code suppressed}: they are not shown
+ * as findings and do not count towards a failure, but their number is reported.
+ */
+public record Review(Project project, List<Finding> findings, List<Strength> strengths, List<Finding> suppressed) {
 
     public Review {
         findings = List.copyOf(findings);
         strengths = List.copyOf(strengths);
+        suppressed = List.copyOf(suppressed);
+    }
+
+    public Review(Project project, List<Finding> findings, List<Strength> strengths) {
+        this(project, findings, strengths, List.of());
     }
 
     /** How many findings there are of each severity (every severity present, zero included). */

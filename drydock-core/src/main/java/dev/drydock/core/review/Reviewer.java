@@ -1,11 +1,16 @@
 package dev.drydock.core.review;
 
+import dev.drydock.core.config.Suppressor;
 import dev.drydock.core.project.Project;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Runs rules over a project model. */
+/**
+ * Runs rules over a project model, then applies the settings: findings and strengths in excluded paths
+ * are dropped, findings of ignored rules or covered by an ignore comment are set apart as suppressed
+ * (strengths of ignored rules are dropped), and configured severities replace the rules' own.
+ */
 public final class Reviewer {
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
@@ -40,11 +45,23 @@ public final class Reviewer {
         for (Rule rule : rules) {
             rule.check(context);
         }
-        List<Finding> findings = new ArrayList<>(context.findings());
+        Suppressor suppressor = new Suppressor(project, settings);
+        List<Finding> findings = new ArrayList<>();
+        List<Finding> suppressed = new ArrayList<>();
+        for (Finding finding : context.findings()) {
+            if (suppressor.excluded(finding.location().file())) {
+                continue;
+            }
+            Finding configured = suppressor.withConfiguredSeverity(finding);
+            (suppressor.suppressed(finding) ? suppressed : findings).add(configured);
+        }
         findings.sort(ORDER);
-        List<Strength> strengths = new ArrayList<>(context.strengths());
+        suppressed.sort(ORDER);
+        List<Strength> strengths = new ArrayList<>(context.strengths().stream()
+                .filter(s -> !suppressor.excluded(s.location().file()) && !settings.ignoredRules().contains(s.ruleId()))
+                .toList());
         strengths.sort(Comparator.comparing((Strength s) -> s.location().file() == null ? "" : s.location().file())
                 .thenComparingInt(s -> s.location().line()));
-        return new Review(project, findings, strengths);
+        return new Review(project, findings, strengths, suppressed);
     }
 }

@@ -1,5 +1,6 @@
 package dev.drydock.core.review;
 
+import dev.drydock.core.config.UnknownRuleId;
 import dev.drydock.core.rules.app.AppRules;
 import dev.drydock.core.rules.compose.ComposeHygieneRules;
 import dev.drydock.core.rules.context.ContextRules;
@@ -14,8 +15,8 @@ import java.util.Optional;
  */
 public final class Rules {
 
-    private static final List<Rule> ALL = concat(List.of(new FileNotRead()), DockerfileRules.all(), AppRules.all(),
-            ContextRules.all(), ComposeHygieneRules.all());
+    private static final List<Rule> ALL = concat(List.of(new FileNotRead(), new UnknownRuleId()), DockerfileRules.all(),
+            AppRules.all(), ContextRules.all(), ComposeHygieneRules.all());
 
     private Rules() {}
 

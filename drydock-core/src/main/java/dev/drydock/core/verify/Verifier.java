@@ -2,7 +2,6 @@ package dev.drydock.core.verify;
 
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.fix.FileChange;
-import dev.drydock.core.fix.FixEngine;
 import dev.drydock.core.fix.FixOptions;
 import dev.drydock.core.fix.FixResult;
 import dev.drydock.core.fix.FixWriter;
@@ -31,18 +30,25 @@ public final class Verifier {
 
     private final ContainerEngine engine;
     private final VerifyOptions options;
-    private final ProjectLoader loader = new ProjectLoader();
+    private final ProjectLoader loader;
+    private final dev.drydock.core.config.DrydockConfig config;
     private final RunPlanner planner = new RunPlanner();
 
     public Verifier(ContainerEngine engine, VerifyOptions options) {
+        this(engine, options, dev.drydock.core.config.DrydockConfig.NONE);
+    }
+
+    /** A verifier whose fixes follow a project's configuration (suppressions, exclusions). */
+    public Verifier(ContainerEngine engine, VerifyOptions options, dev.drydock.core.config.DrydockConfig config) {
         this.engine = engine;
         this.options = options;
+        this.config = config;
+        this.loader = config.loader();
     }
 
     public VerifyReport verify(Path path) {
         Project project = loader.load(path);
-        FixResult fixes = FixEngine.standard().fix(project, dev.drydock.core.review.Reviewer.standard().review(project),
-                FixOptions.withUnsafe());
+        FixResult fixes = config.fixEngine().fix(project, config.reviewer().review(project), FixOptions.withUnsafe());
         List<String> problems = new ArrayList<>();
         List<Container> buildable = buildable(project, problems);
         if (buildable.isEmpty()) {

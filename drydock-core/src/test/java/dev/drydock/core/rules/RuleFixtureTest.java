@@ -3,8 +3,9 @@ package dev.drydock.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.drydock.core.config.ConfigFiles;
+import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.project.Project;
-import dev.drydock.core.project.ProjectLoader;
 import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Reviewer;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every rule on its fixtures: {@code src/test/resources/rules/RULE-ID/CASE/} is a small project
  * whose files say, in comments, what the rule must report ({@link Expectations}). The rule must
  * report exactly that: every expectation met, nothing else. Every rule has at least one case where
- * it fires and one where it stays quiet.
+ * it fires and one where it stays quiet. A case may hold a {@code .drydock.yaml} or {@code .hadolint.yaml}:
+ * the rule then runs with that configuration (and ignore comments in the files are honoured, as always).
  */
 class RuleFixtureTest {
 
@@ -70,8 +72,9 @@ class RuleFixtureTest {
         Rule rule = Rules.find(id).orElseThrow(() -> new AssertionError("no rule " + id + " for fixtures " + caseDir));
         assumeTrue(!id.equals("shellcheck") || ShellCheck.onPath().isPresent(),
                 "shellcheck is not on PATH (Debian package shellcheck): its fixtures cannot run");
-        Project project = new ProjectLoader().load(caseDir);
-        Review review = new Reviewer(List.of(rule)).review(project);
+        DrydockConfig config = caseConfig(caseDir);
+        Project project = config.loader().load(caseDir);
+        Review review = new Reviewer(List.of(rule), config.settings()).review(project);
         List<Expectation> expected = Expectations.read(caseDir).stream().filter(e -> rule.reports(e.rule())).toList();
         List<String> problems = new ArrayList<>();
         for (Expectation e : expected) {
@@ -97,6 +100,16 @@ class RuleFixtureTest {
             }
         }
         assertThat(problems).as(caseDir.toString()).isEmpty();
+    }
+
+    /** The configuration file of the case folder itself (parents are not searched), if any. */
+    static DrydockConfig caseConfig(Path caseDir) {
+        for (String name : List.of(".drydock.yaml", ".hadolint.yaml")) {
+            if (Files.isRegularFile(caseDir.resolve(name))) {
+                return ConfigFiles.read(caseDir.resolve(name), caseDir);
+            }
+        }
+        return DrydockConfig.NONE;
     }
 
     private static boolean matches(Expectation e, Finding f) {

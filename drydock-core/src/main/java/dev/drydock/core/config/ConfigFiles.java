@@ -1,0 +1,86 @@
+package dev.drydock.core.config;
+
+import dev.drydock.core.source.SourceException;
+import dev.drydock.core.source.SourceFile;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds and reads a project's configuration. The search starts in the reviewed folder (the folder of a
+ * reviewed file) and goes up through its parents, stopping after the first folder that holds {@code .git}
+ * (the repository root) or at the filesystem root. The nearest {@code .drydock.yaml} (or
+ * {@code .drydock.yml}) wins; only when there is none anywhere on that way is the nearest
+ * {@code .hadolint.yaml} (or {@code .hadolint.yml}) read. hadolint's per-user files are not read, so a
+ * review does not depend on who runs it.
+ */
+public final class ConfigFiles {
+
+    public static final List<String> DRYDOCK = List.of(".drydock.yaml", ".drydock.yml");
+    public static final List<String> HADOLINT = List.of(".hadolint.yaml", ".hadolint.yml");
+
+    private ConfigFiles() {}
+
+    /** The configuration that applies to reviewing {@code path}, or {@link DrydockConfig#NONE}. */
+    public static DrydockConfig forProject(Path path) {
+        return find(path).map(file -> read(file, path)).orElse(DrydockConfig.NONE);
+    }
+
+    /** The configuration file the search finds for {@code path}. */
+    public static Optional<Path> find(Path path) {
+        Path root = root(path);
+        return search(root, DRYDOCK).or(() -> search(root, HADOLINT));
+    }
+
+    /**
+     * Reads a configuration file for the project at {@code path}: a file named like {@code .hadolint.yaml}
+     * as hadolint's, any other as drydock's. An unreadable or invalid file is a {@link SourceException}.
+     */
+    public static DrydockConfig read(Path file, Path path) {
+        String shown = shown(file);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw SourceException.ofFile(shown, "not valid UTF-8");
+        } catch (IOException e) {
+            throw SourceException.ofFile(shown, Files.exists(file) ? "cannot be read (" + e.getMessage() + ")"
+                    : "no such file");
+        }
+        SourceFile source = SourceFile.of(shown, text);
+        String findingPath = root(path).relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        boolean hadolint = file.getFileName() != null && file.getFileName().toString().contains("hadolint");
+        return hadolint ? HadolintConfigReader.read(source, findingPath) : DrydockConfigReader.read(source, findingPath);
+    }
+
+    private static Optional<Path> search(Path root, List<String> names) {
+        for (Path dir = root; dir != null; dir = dir.getParent()) {
+            for (String name : names) {
+                Path candidate = dir.resolve(name);
+                if (Files.isRegularFile(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+            if (Files.exists(dir.resolve(".git"))) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The project folder of a reviewed path, absolute. */
+    private static Path root(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return Files.isRegularFile(absolute) && absolute.getParent() != null ? absolute.getParent() : absolute;
+    }
+
+    /** A path as a user finds it: relative to the working folder when inside it. */
+    private static String shown(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        return (absolute.startsWith(here) ? here.relativize(absolute) : absolute).toString().replace('\\', '/');
+    }
+}
