@@ -27,6 +27,13 @@ public final class DockerfileRules {
                 new UnreadableByRuntimeUser(),
                 new RecursiveChownLayer(),
                 new FromAsCasing(),
-                new DevDependenciesInImage());
+                new DevDependenciesInImage(),
+                new OsPackagesUnpinned(),
+                new PackageManagerPrompts(),
+                new OsPackageCacheKept(),
+                new StalePackageIndex(),
+                new DistributionUpgrade(),
+                new AptInsteadOfAptGet(),
+                new PackageSignatureCheckDisabled());
     }
 }
