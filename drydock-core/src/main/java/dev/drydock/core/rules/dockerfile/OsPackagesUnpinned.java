@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
@@ -9,12 +10,14 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.PackageCommands.Manager;
 import dev.drydock.core.rules.support.PackageCommands.Operation;
 import dev.drydock.core.rules.support.PackageCommands.Package;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
+import dev.drydock.core.rules.support.Stages;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,7 +29,8 @@ import java.util.regex.Pattern;
         category = Category.MAINTAINABILITY,
         checks = "Every apt-get/apt/aptitude install, apk add, yum/dnf/microdnf/tdnf install and zypper install in"
                 + " the RUNs of the stages a build uses (builder stages included), in shell form, heredocs and exec"
-                + " form. A package counts as pinned with apt's name=version (or name/release), apk's =, ~, <, >,"
+                + " form, in stages whose base image is pinned (by digest or a full version): on a moving base image"
+                + " the packages move with it anyway, and unpinned-base-image reports that first. A package counts as pinned with apt's name=version (or name/release), apk's =, ~, <, >,"
                 + " rpm's name-version[-release] or a comparison (name>=1.2), zypper's = < > or name-version;"
                 + " local .deb/.rpm/.apk files, groups (@name), capabilities, patterns and words built from variables"
                 + " are left alone. One finding per install command, pointing at its unpinned package words.",
@@ -69,6 +73,9 @@ public final class OsPackagesUnpinned implements Rule {
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
             for (Stage stage : image.neededStages()) {
+                if (!basePinned(Stages.rootBase(image.model(), stage))) {
+                    continue;
+                }
                 for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
                     for (Call call : run.calls()) {
                         PackageCommands.install(call).ifPresent(install -> check(context, image, install));
@@ -101,6 +108,15 @@ public final class OsPackagesUnpinned implements Rule {
                         + " only if a specific version matters, e.g. " + example + ", and update the pin when the"
                         + " distribution replaces that version.")
                 .add();
+    }
+
+    /**
+     * Whether the stage starts from an image pinned by digest or full version. On a moving base image the
+     * packages move with it whatever their pins; unpinned-base-image reports that first.
+     */
+    private static boolean basePinned(BaseImage base) {
+        return base instanceof BaseImage.External external && external.reference() != null
+                && ImageTags.movement(external.reference()).isEmpty();
     }
 
     static boolean pinned(Manager manager, Call.Arg word) {
