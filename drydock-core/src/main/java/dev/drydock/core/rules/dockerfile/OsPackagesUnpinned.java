@@ -10,7 +10,6 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
-import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.PackageCommands.Manager;
 import dev.drydock.core.rules.support.PackageCommands.Operation;
@@ -29,8 +28,10 @@ import java.util.regex.Pattern;
         category = Category.MAINTAINABILITY,
         checks = "Every apt-get/apt/aptitude install, apk add, yum/dnf/microdnf/tdnf install and zypper install in"
                 + " the RUNs of the stages a build uses (builder stages included), in shell form, heredocs and exec"
-                + " form, in stages whose base image is pinned (by digest or a full version): on a moving base image"
-                + " the packages move with it anyway, and unpinned-base-image reports that first. A package counts as pinned with apt's name=version (or name/release), apk's =, ~, <, >,"
+                + " form. It reports an install command when its stage's base image is pinned by digest (the base"
+                + " is frozen, the packages are what still drifts) or when the command itself pins some packages and"
+                + " not others; on a base image named by tag the distribution's packages move with every rebuild of"
+                + " the tag anyway, so unpinned packages there are not reported. A package counts as pinned with apt's name=version (or name/release), apk's =, ~, <, >,"
                 + " rpm's name-version[-release] or a comparison (name>=1.2), zypper's = < > or name-version;"
                 + " local .deb/.rpm/.apk files, groups (@name), capabilities, patterns and words built from variables"
                 + " are left alone. One finding per install command, pointing at its unpinned package words.",
@@ -39,13 +40,15 @@ import java.util.regex.Pattern;
                 + " either: Debian, Ubuntu and Alpine keep only the current version of a package in their"
                 + " repositories, so an exact pin such as curl=7.88.1-10+deb12u5 breaks the build as soon as a"
                 + " security update replaces it.",
-        impact = "Builds are not reproducible: a package update can change behaviour between two builds of the"
-                + " same commit. This is informational: the usual, lower-maintenance answer is to pin the base image"
-                + " (a full version tag or digest) and rebuild regularly, which keeps the security fixes coming.",
-        recommendation = "Pin the base image by digest or full version first. Pin a system package only where a"
-                + " specific version matters (apt-get install -y libpq5=15.8-0+deb12u1, apk add curl~8.9, dnf"
-                + " install -y httpd-2.4.62), and then expect to update the pin when the distribution moves on; for"
-                + " fully reproducible apt installs use snapshot.debian.org instead of version pins.",
+        impact = "Builds are not fully reproducible: a package update can change behaviour between two builds of"
+                + " the same commit. This is informational: for most images the better trade-off is a base image"
+                + " pinned by version and rebuilt regularly, which keeps the security fixes coming; that is why"
+                + " only a frozen (digest-pinned) base or a half-pinned install command is reported.",
+        recommendation = "Where reproducibility matters enough to pin the base image by digest, pin the packages"
+                + " too (apt-get install -y libpq5=15.8-0+deb12u1, apk add curl~8.9, dnf install -y httpd-2.4.62)"
+                + " and expect to update the pins when the distribution replaces those versions, or use"
+                + " snapshot.debian.org for apt; in an install command that pins some packages, pin the others as"
+                + " well or none.",
         references = {
                 "https://docs.docker.com/build/building/best-practices/#apt-get",
                 "https://docs.docker.com/build/building/best-practices/#pin-base-image-versions",
@@ -57,11 +60,11 @@ import java.util.regex.Pattern;
         effort = "15 min",
         examples = @RuleExample(
                 bad = """
-                        FROM alpine:3.20.3
+                        FROM alpine:3.20.3@sha256:beefdbd8a1da6d2915566fde36db9db0b524eb737fc57cd1367effd16dc0d06d
                         RUN apk add --no-cache curl
                         """,
                 good = """
-                        FROM alpine:3.20.3
+                        FROM alpine:3.20.3@sha256:beefdbd8a1da6d2915566fde36db9db0b524eb737fc57cd1367effd16dc0d06d
                         RUN apk add --no-cache curl~8
                         """))
 public final class OsPackagesUnpinned implements Rule {
@@ -73,50 +76,60 @@ public final class OsPackagesUnpinned implements Rule {
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
             for (Stage stage : image.neededStages()) {
-                if (!basePinned(Stages.rootBase(image.model(), stage))) {
-                    continue;
-                }
+                boolean frozenBase = pinnedByDigest(Stages.rootBase(image.model(), stage));
                 for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
                     for (Call call : run.calls()) {
-                        PackageCommands.install(call).ifPresent(install -> check(context, image, install));
+                        PackageCommands.install(call).ifPresent(install -> check(context, image, frozenBase, install));
                     }
                 }
             }
         }
     }
 
-    private void check(ReviewContext context, BuiltImage image, Operation install) {
+    private void check(ReviewContext context, BuiltImage image, boolean frozenBase, Operation install) {
         if (install.manager() == Manager.ZYPPER && zypperNonPackageType(install.call())) {
             return;
         }
         List<Package> unpinned = install.packages().stream().filter(p -> !pinned(install.manager(), p.word())).toList();
-        if (unpinned.isEmpty()) {
+        List<Package> explicitlyPinned = install.packages().stream().filter(p -> !unpinned.contains(p)
+                && explicitVersion(install.manager(), p.word().value())).toList();
+        if (unpinned.isEmpty() || !frozenBase && explicitlyPinned.isEmpty()) {
             return;
         }
         Call call = install.call();
         String names = String.join(", ", unpinned.stream().map(Package::name).toList());
         String example = switch (install.manager()) {
-            case APT -> unpinned.get(0).name() + "=<version>";
+            case APT, ZYPPER -> unpinned.get(0).name() + "=<version>";
             case APK -> unpinned.get(0).name() + "~<major.minor>";
             case RPM -> unpinned.get(0).name() + "-<version>";
-            case ZYPPER -> unpinned.get(0).name() + "=<version>";
         };
         context.finding(this, image.dockerfile(), Spans.cover(unpinned.stream().map(p -> p.word().span()).toList()),
-                        call.name() + " " + install.subcommand().value() + " installs " + names + " without a version:"
-                                + " each build takes whatever version the repository holds that day")
-                .recommendation("Pin the base image first (a digest or a full version tag); pin " + names
-                        + " only if a specific version matters, e.g. " + example + ", and update the pin when the"
-                        + " distribution replaces that version.")
+                        call.name() + " " + install.subcommand().value() + " installs " + names + " without a version"
+                                + (frozenBase ? " on a base image pinned by digest" : " next to "
+                                        + String.join(", ", explicitlyPinned.stream().map(p -> p.word().value())
+                                                .toList()))
+                                + ": these are whatever the repository holds on the day of the build")
+                .recommendation("Pin " + names + " only where a specific version matters (" + example + ") and"
+                        + " update the pin when the distribution replaces that version; rebuilding regularly on the"
+                        + " pinned base keeps the security fixes coming"
+                        + (install.manager() == Manager.APT ? "; for fully reproducible installs, point apt at"
+                                + " snapshot.debian.org." : "."))
                 .add();
     }
 
     /**
-     * Whether the stage starts from an image pinned by digest or full version. On a moving base image the
-     * packages move with it whatever their pins; unpinned-base-image reports that first.
+     * Whether the stage starts from an image pinned by digest: only then is the base frozen (a version tag,
+     * even a full one, is rebuilt with the distribution's updates, and the packages drift with it anyway).
      */
-    private static boolean basePinned(BaseImage base) {
+    private static boolean pinnedByDigest(BaseImage base) {
         return base instanceof BaseImage.External external && external.reference() != null
-                && ImageTags.movement(external.reference()).isEmpty();
+                && external.reference().isPinnedByDigest();
+    }
+
+    /** A version written out, not a release name or a variable: name=1.2, name~1.2, name-1.2. */
+    private static boolean explicitVersion(Manager manager, String word) {
+        return !word.contains("$") && (word.matches(".*[=<>~]\\s*\\d.*")
+                || (manager == Manager.RPM || manager == Manager.ZYPPER) && RPM_VERSION.matcher(word).matches());
     }
 
     static boolean pinned(Manager manager, Call.Arg word) {
