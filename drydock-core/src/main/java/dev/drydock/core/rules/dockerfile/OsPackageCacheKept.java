@@ -102,7 +102,7 @@ public final class OsPackageCacheKept implements Rule {
                     if (!rpmReported && RPM_VERBS.contains(invocation.verb()) && !covered(run, RPM_CACHE)
                             && !removes(later, RPM_CACHE) && !rpmCleaned(invocation.call(), later)) {
                         rpmReported = true;
-                        report(context, image, invocation, "/var/cache/" + rpmCacheName(invocation.call()),
+                        report(context, image, invocation, rpmCache(invocation.call()),
                                 invocation.call().name() + " clean all");
                     }
                 }
@@ -136,16 +136,18 @@ public final class OsPackageCacheKept implements Rule {
     private void report(ReviewContext context, BuiltImage image, Invocation invocation, String cache, String clean) {
         Call call = invocation.call();
         String command = call.name() + " " + invocation.subcommand().value();
+        String where = call.is("dnf") ? cache + " (/var/cache/libdnf5 where dnf is dnf5)" : cache;
         context.finding(this, image.dockerfile(), call.spanTo(invocation.subcommand()), command + " downloads"
-                        + " repository metadata into " + cache + " and this RUN never runs " + clean
+                        + " repository metadata into " + where + " and this RUN never runs " + clean
                         + ": the cache stays in its layer")
                 .recommendation("End the same RUN with && " + clean + ", or run it with --mount=type=cache,target="
                         + cache + ".")
                 .add();
     }
 
-    private static String rpmCacheName(Call call) {
-        return call.is("yum", "microdnf") ? "yum" : call.is("tdnf") ? "tdnf" : "dnf";
+    private static String rpmCache(Call call) {
+        return call.is("yum", "microdnf") ? "/var/cache/yum" : call.is("tdnf") ? "/var/cache/tdnf"
+                : call.is("dnf5") ? "/var/cache/libdnf5" : "/var/cache/dnf";
     }
 
     private static boolean covered(RunStep run, List<String> caches) {
@@ -171,11 +173,12 @@ public final class OsPackageCacheKept implements Rule {
         return false;
     }
 
-    /** A later clean all (or clean metadata) of the same cache: yum and dnf share one, microdnf and tdnf their own. */
+    /** A later clean all (or clean metadata) of the same cache: yum and dnf share one, microdnf and tdnf theirs. */
     private static boolean rpmCleaned(Call install, List<Call> calls) {
         for (Call call : calls) {
             Optional<Invocation> clean = PackageCommands.invocation(call);
-            boolean sameCache = call.name().equals(install.name()) || call.is("yum", "dnf") && install.is("yum", "dnf");
+            boolean sameCache = call.name().equals(install.name()) || call.is("yum", "dnf", "dnf5")
+                    && install.is("yum", "dnf", "dnf5");
             if (clean.isPresent() && sameCache && clean.get().verb().equals("clean")
                     && clean.get().arguments().stream().anyMatch(a -> a.value().equals("all")
                             || a.value().equals("metadata"))) {

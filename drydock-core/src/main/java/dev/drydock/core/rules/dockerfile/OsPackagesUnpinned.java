@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
                 + " form. It reports an install command when its stage's base image is pinned by digest (the base"
                 + " is frozen, the packages are what still drifts) or when the command itself pins some packages and"
                 + " not others; on a base image named by tag the distribution's packages move with every rebuild of"
-                + " the tag anyway, so unpinned packages there are not reported. A package counts as pinned with apt's name=version (or name/release), apk's =, ~, <, >,"
+                + " the tag anyway, so unpinned packages there are not reported. A package counts as pinned with"
+                + " apt's name=version (or name/release), apk's =, ~, <, >,"
                 + " rpm's name-version[-release] or a comparison (name>=1.2), zypper's = < > or name-version;"
                 + " local .deb/.rpm/.apk files, groups (@name), capabilities, patterns and words built from variables"
                 + " are left alone. One finding per install command, pointing at its unpinned package words.",
@@ -140,7 +141,8 @@ public final class OsPackagesUnpinned implements Rule {
         return switch (manager) {
             case APT -> w.contains("=") || w.contains("/");
             case APK -> w.matches(".*[=<>~].*");
-            case RPM -> w.startsWith("@") || w.contains("(") || w.matches(".*[=<>].*") || RPM_VERSION.matcher(w).matches();
+            case RPM -> w.startsWith("@") || w.contains("(") || w.matches(".*[=<>].*")
+                    || RPM_VERSION.matcher(w).matches();
             case ZYPPER -> w.matches(".*[=<>].*") || w.contains(":") || RPM_VERSION.matcher(w).matches();
         };
     }

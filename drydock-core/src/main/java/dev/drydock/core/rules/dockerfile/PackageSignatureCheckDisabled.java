@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
                 + " form: apk --allow-untrusted; apt-get/apt/aptitude --allow-unauthenticated, --force-yes,"
                 + " --allow-insecure-repositories; yum/dnf/microdnf/tdnf --nogpgcheck; zypper --no-gpg-checks and"
                 + " addrepo --no-gpgcheck; rpm -i/-U/-F with --nosignature, --nodigest, --noverify or --nofiledigest."
-                + " Also these settings anywhere in the RUN's text (as -o or --setopt values, or written into files): [trusted=yes] or [allow-insecure=yes] in an apt source, Trusted: yes in a"
+                + " Also these settings anywhere in the RUN's text (as -o or --setopt values, or written into files):"
+                + " [trusted=yes] or [allow-insecure=yes] in an apt source, Trusted: yes in a"
                 + " deb822 source, APT::Get::AllowUnauthenticated or Acquire::AllowInsecureRepositories set to true,"
                 + " gpgcheck=0 (a .repo file, yum.conf, dnf.conf, --setopt). Each option or setting is reported where"
                 + " it is written.",
@@ -64,7 +65,8 @@ public final class PackageSignatureCheckDisabled implements Rule {
     private static final Pattern APT_SETTING = Pattern.compile("(?i)(APT::Get::AllowUnauthenticated"
             + "|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)"
             + "\\s*=?\\s*\"?(true|1|yes|on)\\b");
-    private static final Pattern GPGCHECK_OFF = Pattern.compile("(?i)(?<!_)gpgcheck\\s*=\\s*(0|false|no|off)\\b");
+    private static final Pattern GPGCHECK_OFF = Pattern.compile(
+            "(?i)((?<!local)pkg_gpgcheck|(?<!_)gpgcheck)\\s*=\\s*(0|false|no|off)\\b");
     private static final Pattern TRUSTED_SOURCE = Pattern.compile("(?i)\\b(trusted|allow-insecure)=yes\\b"
             + "|(?im)^\\s*Trusted:\\s*yes\\b");
 
@@ -151,7 +153,7 @@ public final class PackageSignatureCheckDisabled implements Rule {
                     "--relocate", "--excludepath");
             if (options.has("-i", "-U", "-F", "--install", "--upgrade", "--freshen", "--reinstall")) {
                 for (Call.Options.Option option : options.all()) {
-                    if (List.of("--nosignature", "--nodigest", "--noverify", "--nofiledigest").contains(option.name())) {
+                    if (RPM_NO_VERIFY.contains(option.name())) {
                         out.add(new Found(option.word(), "rpm " + option.name() + " installs without verifying the"
                                 + " package's " + (option.name().equals("--nosignature") ? "signature" : "digests"),
                                 "Remove " + option.name() + " and import the vendor's key first (rpm --import"
@@ -162,6 +164,9 @@ public final class PackageSignatureCheckDisabled implements Rule {
         }
         return out;
     }
+
+    private static final List<String> RPM_NO_VERIFY = List.of("--nosignature", "--nodigest", "--noverify",
+            "--nofiledigest");
 
     private static boolean isAddRepo(Invocation invocation) {
         return invocation.verb().equals("addrepo") || invocation.verb().equals("ar");

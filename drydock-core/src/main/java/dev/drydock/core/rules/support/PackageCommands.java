@@ -17,7 +17,7 @@ public final class PackageCommands {
     public enum Manager {
         APT("apt-get", "apt", "aptitude"),
         APK("apk"),
-        RPM("yum", "dnf", "microdnf", "tdnf"),
+        RPM("yum", "dnf", "dnf5", "microdnf", "tdnf"),
         ZYPPER("zypper");
 
         private final List<String> programs;
