@@ -28,6 +28,13 @@ public final class DockerfileRules {
                 new RecursiveChownLayer(),
                 new FromAsCasing(),
                 new DevDependenciesInImage(),
-                new ShellCheckRun());
+                new ShellCheckRun(),
+                new OsPackagesUnpinned(),
+                new PackageManagerPrompts(),
+                new OsPackageCacheKept(),
+                new StalePackageIndex(),
+                new DistributionUpgrade(),
+                new AptInsteadOfAptGet(),
+                new PackageSignatureCheckDisabled());
     }
 }

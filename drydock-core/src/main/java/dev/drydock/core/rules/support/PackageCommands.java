@@ -17,7 +17,7 @@ public final class PackageCommands {
     public enum Manager {
         APT("apt-get", "apt", "aptitude"),
         APK("apk"),
-        RPM("yum", "dnf", "microdnf", "tdnf"),
+        RPM("yum", "dnf", "dnf5", "microdnf", "tdnf"),
         ZYPPER("zypper");
 
         private final List<String> programs;
@@ -62,17 +62,25 @@ public final class PackageCommands {
         "-e", "--errorlevel", "--forcearch", "--downloaddir", "--destdir", "--color"};
     private static final String[] ZYPPER_VALUE_OPTIONS = {"-t", "--type", "-r", "--repo", "--from"};
 
-    /** The install command this call is, if it is one. */
-    public static Optional<Operation> install(Call call) {
-        return operation(call, true);
+    /**
+     * A package manager run: its options read with the manager's value options and its subcommand.
+     *
+     * @param subcommand the first operand ({@code install}, {@code update}...), or null when there is none
+     * @param verb the subcommand in lower case, {@code dnf group install} as {@code groupinstall}; "" when none
+     * @param firstOperand the index in {@code options.operands()} of the first operand after the verb
+     */
+    public record Invocation(Manager manager, Call call, Call.Options options, Call.Arg subcommand, String verb,
+            int firstOperand) {
+
+        /** The operands after the subcommand (packages, for an install). */
+        public List<Call.Arg> arguments() {
+            List<Call.Arg> operands = options.operands();
+            return operands.subList(Math.min(firstOperand, operands.size()), operands.size());
+        }
     }
 
-    /** The removal command this call is, if it is one ({@code apt-get purge}, {@code apk del}, {@code dnf remove}). */
-    public static Optional<Operation> removal(Call call) {
-        return operation(call, false);
-    }
-
-    private static Optional<Operation> operation(Call call, boolean install) {
+    /** How this call runs a package manager, if it runs one. */
+    public static Optional<Invocation> invocation(Call call) {
         Optional<Manager> manager = Manager.of(call.name());
         if (manager.isEmpty()) {
             return Optional.empty();
@@ -85,7 +93,7 @@ public final class PackageCommands {
         };
         List<Call.Arg> operands = options.operands();
         if (operands.isEmpty()) {
-            return Optional.empty();
+            return Optional.of(new Invocation(manager.get(), call, options, null, "", 0));
         }
         Call.Arg sub = operands.get(0);
         int first = 1;
@@ -94,27 +102,47 @@ public final class PackageCommands {
             verb = "group" + operands.get(1).value().toLowerCase(Locale.ROOT);
             first = 2;
         }
-        boolean matches = install ? isInstall(manager.get(), verb) : isRemoval(manager.get(), verb);
+        return Optional.of(new Invocation(manager.get(), call, options, sub, verb, first));
+    }
+
+    /** The install command this call is, if it is one. */
+    public static Optional<Operation> install(Call call) {
+        return operation(call, true);
+    }
+
+    /** The removal command this call is, if it is one ({@code apt-get purge}, {@code apk del}, {@code dnf remove}). */
+    public static Optional<Operation> removal(Call call) {
+        return operation(call, false);
+    }
+
+    private static Optional<Operation> operation(Call call, boolean install) {
+        Optional<Invocation> run = invocation(call);
+        if (run.isEmpty() || run.get().subcommand() == null) {
+            return Optional.empty();
+        }
+        Manager manager = run.get().manager();
+        boolean matches = install ? isInstall(manager, run.get().verb()) : isRemoval(manager, run.get().verb());
         if (!matches) {
             return Optional.empty();
         }
         List<Package> packages = new ArrayList<>();
-        for (Call.Arg arg : operands.subList(first, operands.size())) {
-            String name = packageName(manager.get(), arg.value());
+        for (Call.Arg arg : run.get().arguments()) {
+            String name = packageName(manager, arg.value());
             if (!name.isEmpty()) {
                 packages.add(new Package(name, arg));
             }
         }
-        String virtual = manager.get() == Manager.APK
-                ? options.values("-t", "--virtual").stream().findFirst().orElse(null) : null;
-        return Optional.of(new Operation(manager.get(), call, sub, packages, virtual));
+        String virtual = manager == Manager.APK
+                ? run.get().options().values("-t", "--virtual").stream().findFirst().orElse(null) : null;
+        return Optional.of(new Operation(manager, call, run.get().subcommand(), packages, virtual));
     }
 
     private static boolean isInstall(Manager manager, String verb) {
         return switch (manager) {
             case APT -> verb.equals("install");
             case APK -> verb.equals("add");
-            case RPM -> verb.equals("install") || verb.equals("groupinstall") || verb.equals("localinstall");
+            case RPM -> verb.equals("install") || verb.equals("in") || verb.equals("groupinstall")
+                    || verb.equals("localinstall");
             case ZYPPER -> verb.equals("install") || verb.equals("in");
         };
     }

@@ -53,11 +53,32 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
         } else if (spec.execForm() && spec.instruction().arguments() instanceof ExecForm exec
                 && !exec.elements().isEmpty()) {
             List<Word> elements = exec.elements();
-            Call.Arg program = arg(elements.get(0));
-            List<Call.Arg> args = elements.subList(1, elements.size()).stream().map(RunStep::arg).toList();
+            int p = programIndex(elements);
+            Call.Arg program = arg(elements.get(p));
+            List<Call.Arg> args = elements.subList(p + 1, elements.size()).stream().map(RunStep::arg).toList();
             calls.add(new Call(basename(program.value()), program, args, exec.span(), null));
         }
         return new RunStep(model, stage, spec, step, script, calls);
+    }
+
+    /**
+     * The element naming the program in exec form, past a leading {@code sudo} or {@code env} given
+     * without options ({@code ["sudo", "apt-get", ...]}, {@code ["env", "A=1", "apt-get", ...]}).
+     */
+    private static int programIndex(List<Word> elements) {
+        int p = 0;
+        while (p + 1 < elements.size() && (basename(elements.get(p).value()).equals("sudo")
+                || basename(elements.get(p).value()).equals("env"))) {
+            int next = p + 1;
+            while (next + 1 < elements.size() && elements.get(next).value().matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                next++;
+            }
+            if (elements.get(next).value().startsWith("-")) {
+                break;
+            }
+            p = next;
+        }
+        return p;
     }
 
     private static Call.Arg arg(Word word) {

@@ -1,0 +1,201 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.PackageCommands;
+import dev.drydock.core.rules.support.PackageCommands.Invocation;
+import dev.drydock.core.rules.support.PackageCommands.Manager;
+import dev.drydock.core.rules.support.RunStep;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "os-package-cache-kept",
+        title = "apk, yum, dnf or zypper leave their package cache in the image",
+        severity = Severity.LOW,
+        category = Category.PERFORMANCE,
+        checks = "The RUNs of the stages the final image is made of (builder stages are not looked at: their cache"
+                + " never reaches the image), in shell form and heredocs. apk add/update/upgrade without --no-cache,"
+                + " unless the same RUN later removes /var/cache/apk; yum/dnf/microdnf/tdnf install, update, upgrade,"
+                + " makecache... not followed in the same RUN by <manager> clean all (or clean metadata) or an rm of"
+                + " /var/cache/yum, /var/cache/dnf, /var/cache/libdnf5 or /var/cache/tdnf; zypper install, update,"
+                + " patch, dist-upgrade or refresh not followed by zypper clean or an rm of /var/cache/zypp. A"
+                + " cache or tmpfs mount over the cache folder counts as clean. apt is left to apt-lists-cleaned.",
+        problem = "These package managers download repository metadata (and sometimes packages) into /var/cache;"
+                + " left there at the end of the RUN, they become part of its layer although nothing in the running"
+                + " container reads them.",
+        impact = "A few MB for Alpine's indexes, often 50-200 MB for yum/dnf metadata: larger images, slower pulls,"
+                + " and a cleanup in a later RUN cannot take them out of the earlier layer.",
+        recommendation = "Install with apk add --no-cache; end yum/dnf RUNs with && dnf clean all (yum clean all,"
+                + " microdnf clean all) and zypper RUNs with && zypper clean --all; or keep the cache between builds"
+                + " with RUN --mount=type=cache,target=/var/cache/dnf (/var/cache/apk, /var/cache/zypp).",
+        references = {
+                "https://docs.docker.com/build/building/best-practices/#run",
+                "https://docs.docker.com/build/cache/optimize/#use-cache-mounts",
+                "https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper#Local_Cache",
+                "https://dnf.readthedocs.io/en/latest/command_ref.html#clean-command-label"},
+        aliases = {"DL3019", "DL3032", "DL3036", "DL3040", "DS-0015", "DS015", "DS-0019", "DS019", "DS-0020", "DS020",
+                "DS-0025", "DS025", "DS-0027", "DS027", "Apk Add Using Local Cache Path", "Yum Clean All Missing",
+                "Missing Dnf Clean All", "Missing Zypper Clean"},
+        fix = FixSafety.SAFE,
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM fedora:41
+                        RUN dnf install -y nginx
+                        """,
+                good = """
+                        FROM fedora:41
+                        RUN dnf install -y nginx && dnf clean all
+                        """))
+public final class OsPackageCacheKept implements Rule {
+
+    private static final Set<String> APK_VERBS = Set.of("add", "update", "upgrade", "fix");
+    private static final Set<String> RPM_VERBS = Set.of("install", "in", "reinstall", "groupinstall", "localinstall",
+            "update", "upgrade", "up", "update-minimal", "upgrade-minimal", "distro-sync", "distrosync", "downgrade",
+            "makecache", "mc", "groupupdate", "groupupgrade", "swap", "builddep", "module");
+    private static final Set<String> ZYPPER_VERBS = Set.of("install", "in", "update", "up", "patch", "dist-upgrade",
+            "dup", "refresh", "ref", "source-install", "si", "install-new-recommends", "inr");
+    private static final List<String> APK_CACHE = List.of("/var/cache/apk", "/etc/apk/cache");
+    private static final List<String> RPM_CACHE = List.of("/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5",
+            "/var/cache/tdnf");
+    private static final List<String> ZYPPER_CACHE = List.of("/var/cache/zypp");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            for (RunStep run : image.imageRuns()) {
+                check(context, image, run);
+            }
+        }
+    }
+
+    private void check(ReviewContext context, BuiltImage image, RunStep run) {
+        List<Call> calls = run.calls();
+        boolean rpmReported = false;
+        boolean zypperReported = false;
+        for (int i = 0; i < calls.size(); i++) {
+            Optional<Invocation> found = PackageCommands.invocation(calls.get(i));
+            if (found.isEmpty() || found.get().subcommand() == null) {
+                continue;
+            }
+            Invocation invocation = found.get();
+            List<Call> later = calls.subList(i + 1, calls.size());
+            switch (invocation.manager()) {
+                case APK -> {
+                    if (APK_VERBS.contains(invocation.verb()) && !invocation.options().has("--no-cache")
+                            && !covered(run, APK_CACHE) && !removes(later, APK_CACHE)) {
+                        reportApk(context, image, run, invocation);
+                    }
+                }
+                case RPM -> {
+                    if (!rpmReported && RPM_VERBS.contains(invocation.verb()) && !covered(run, RPM_CACHE)
+                            && !removes(later, RPM_CACHE) && !rpmCleaned(invocation.call(), later)) {
+                        rpmReported = true;
+                        report(context, image, invocation, rpmCache(invocation.call()),
+                                invocation.call().name() + " clean all");
+                    }
+                }
+                case ZYPPER -> {
+                    if (!zypperReported && ZYPPER_VERBS.contains(invocation.verb()) && !covered(run, ZYPPER_CACHE)
+                            && !removes(later, ZYPPER_CACHE) && !zypperCleaned(later)) {
+                        zypperReported = true;
+                        report(context, image, invocation, "/var/cache/zypp", "zypper clean --all");
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private void reportApk(ReviewContext context, BuiltImage image, RunStep run, Invocation apk) {
+        Call call = apk.call();
+        boolean add = apk.verb().equals("add");
+        String command = "apk " + apk.subcommand().value();
+        context.finding(this, image.dockerfile(), call.spanTo(apk.subcommand()), command + " runs without --no-cache:"
+                        + " the repository indexes it downloads stay in /var/cache/apk, in this RUN's layer")
+                .recommendation(add ? "Write apk add --no-cache ...: apk then fetches fresh indexes and keeps"
+                        + " nothing; --update and a separate apk update become unnecessary."
+                        : "Drop " + command + " and install with apk add --no-cache, which fetches fresh indexes"
+                                + " without keeping them; or end the RUN with && rm -rf /var/cache/apk/*.")
+                .fix(add && run.script() != null ? Fix.of("add --no-cache", FixSafety.SAFE,
+                        TextEdit.insert(image.dockerfile(), apk.subcommand().span().end(), " --no-cache")) : null)
+                .add();
+    }
+
+    private void report(ReviewContext context, BuiltImage image, Invocation invocation, String cache, String clean) {
+        Call call = invocation.call();
+        String command = call.name() + " " + invocation.subcommand().value();
+        String where = call.is("dnf") ? cache + " (/var/cache/libdnf5 where dnf is dnf5)" : cache;
+        context.finding(this, image.dockerfile(), call.spanTo(invocation.subcommand()), command + " downloads"
+                        + " repository metadata into " + where + " and this RUN never runs " + clean
+                        + ": the cache stays in its layer")
+                .recommendation("End the same RUN with && " + clean + ", or run it with --mount=type=cache,target="
+                        + cache + ".")
+                .add();
+    }
+
+    private static String rpmCache(Call call) {
+        return call.is("yum", "microdnf") ? "/var/cache/yum" : call.is("tdnf") ? "/var/cache/tdnf"
+                : call.is("dnf5") ? "/var/cache/libdnf5" : "/var/cache/dnf";
+    }
+
+    private static boolean covered(RunStep run, List<String> caches) {
+        return caches.stream().anyMatch(run::cacheMountCovers);
+    }
+
+    /** An rm of the cache folder, something inside it, or a folder above it. */
+    private static boolean removes(List<Call> calls, List<String> caches) {
+        for (Call call : calls) {
+            if (!call.is("rm")) {
+                continue;
+            }
+            for (Call.Arg operand : call.options().operands()) {
+                String path = operand.value().replaceAll("/\\*$", "").replaceAll("/+$", "");
+                for (String cache : caches) {
+                    if (path.equals(cache) || path.startsWith(cache + "/") || cache.startsWith(path + "/")
+                            && path.length() > "/var".length()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A later clean all (or clean metadata) of the same cache: yum and dnf share one, microdnf and tdnf theirs. */
+    private static boolean rpmCleaned(Call install, List<Call> calls) {
+        for (Call call : calls) {
+            Optional<Invocation> clean = PackageCommands.invocation(call);
+            boolean sameCache = call.name().equals(install.name()) || call.is("yum", "dnf", "dnf5")
+                    && install.is("yum", "dnf", "dnf5");
+            if (clean.isPresent() && sameCache && clean.get().verb().equals("clean")
+                    && clean.get().arguments().stream().anyMatch(a -> a.value().equals("all")
+                            || a.value().equals("metadata"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean zypperCleaned(List<Call> calls) {
+        for (Call call : calls) {
+            Optional<Invocation> clean = PackageCommands.invocation(call);
+            if (clean.isPresent() && clean.get().manager() == Manager.ZYPPER
+                    && (clean.get().verb().equals("clean") || clean.get().verb().equals("cc"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
