@@ -1,6 +1,7 @@
 package dev.drydock.core.review;
 
 import dev.drydock.core.rules.app.AppRules;
+import dev.drydock.core.rules.compose.ComposeSecurityRules;
 import dev.drydock.core.rules.context.ContextRules;
 import dev.drydock.core.rules.dockerfile.DockerfileRules;
 import java.util.ArrayList;
@@ -9,12 +10,12 @@ import java.util.Optional;
 
 /**
  * Every rule drydock has, in one list: no class-path scanning, so start-up stays cheap. A new rule
- * is added to its group's list (DockerfileRules, AppRules, ContextRules) and nowhere else.
+ * is added to its group's list (DockerfileRules, AppRules, ContextRules, ComposeSecurityRules) and nowhere else.
  */
 public final class Rules {
 
     private static final List<Rule> ALL = concat(List.of(new FileNotRead()), DockerfileRules.all(), AppRules.all(),
-            ContextRules.all());
+            ContextRules.all(), ComposeSecurityRules.all());
 
     private Rules() {}
 
