@@ -1,9 +1,9 @@
 package dev.drydock.core.rules.compose;
 
 import dev.drydock.core.compose.MapNode;
-import dev.drydock.core.compose.Node;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -67,9 +67,10 @@ public final class SharedMountPropagation implements Rule {
                 if (!volume.isBind() || propagation == null || !SHARED.contains(propagation)) {
                     continue;
                 }
-                Node at = volume.node() instanceof MapNode m && m.at("bind.propagation") != null
-                        ? m.at("bind.propagation") : volume.node();
-                context.finding(this, ComposeServices.location(at), service.name() + " mounts " + volume.source()
+                Location at = volume.node() instanceof MapNode m && m.map("bind") != null
+                        && m.map("bind").has("propagation")
+                        ? ComposeServices.keyed(m.map("bind"), "propagation") : ComposeServices.location(volume.node());
+                context.finding(this, at, service.name() + " mounts " + volume.source()
                                 + " with " + propagation + " propagation: mounts made inside the container at "
                                 + volume.target() + " appear on the host")
                         .recommendation("Remove the propagation setting from " + service.name()
