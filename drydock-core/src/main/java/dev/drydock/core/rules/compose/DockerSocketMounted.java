@@ -18,7 +18,8 @@ import java.util.Set;
         severity = Severity.CRITICAL,
         category = Category.SECURITY,
         checks = "Bind mounts (short and long syntax, after interpolation) whose host path is the API socket of a"
-                + " container engine (docker.sock, podman.sock, containerd.sock), read-only or not, and"
+                + " container engine (docker.sock, podman.sock, containerd.sock, the docker_engine named pipe on"
+                + " Windows), read-only or not, and"
                 + " `use_api_socket: true`.",
         problem = "The engine's API socket is root on the host: whoever can talk to it can start a privileged"
                 + " container that mounts the host's / file system. Mounting it read-only changes nothing, a socket"
@@ -51,14 +52,14 @@ import java.util.Set;
                         """))
 public final class DockerSocketMounted implements Rule {
 
-    private static final Set<String> SOCKETS = Set.of("docker.sock", "podman.sock", "containerd.sock");
+    private static final Set<String> SOCKETS = Set.of("docker.sock", "podman.sock", "containerd.sock", "docker_engine");
 
     @Override
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
             Service service = ref.service();
             for (Service.Volume volume : service.volumes()) {
-                if (!volume.isBind() || volume.source() == null) {
+                if (!(volume.isBind() || "npipe".equals(volume.type())) || volume.source() == null) {
                     continue;
                 }
                 String name = PathNames.fileName(volume.source().replace('\\', '/'));
