@@ -1,7 +1,11 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.compose.MapNode;
+import dev.drydock.core.compose.Node;
+import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -14,7 +18,9 @@ import dev.drydock.core.rules.support.ComposeServices;
         title = "Privileged compose service",
         severity = Severity.CRITICAL,
         category = Category.SECURITY,
-        checks = "`privileged: true` on a compose service, in any file of the project (override files included).",
+        checks = "`privileged: true` on a compose service, in any file of the project (override files included)"
+                + " (critical), and a build that asks for privileges: `build.privileged: true` or the"
+                + " security.insecure entitlement (high).",
         problem = "A privileged container gets every capability, every host device, no seccomp or AppArmor"
                 + " profile and a writable /sys: root in it can mount the host's disks, load kernel modules and"
                 + " leave the container.",
@@ -50,6 +56,7 @@ public final class PrivilegedContainer implements Rule {
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
             Service service = ref.service();
+            privilegedBuild(context, service);
             if (service.privileged() == null || !Boolean.TRUE.equals(service.privileged().value())) {
                 continue;
             }
@@ -60,5 +67,30 @@ public final class PrivilegedContainer implements Rule {
                             + " a capability under cap_add, a device under devices.")
                     .add();
         }
+    }
+
+    /** {@code build.privileged: true} or {@code build.entitlements: [security.insecure]}. */
+    private void privilegedBuild(ReviewContext context, Service service) {
+        if (service.build() == null || !(service.build().node() instanceof MapNode build)) {
+            return;
+        }
+        Location at = "true".equalsIgnoreCase(String.valueOf(build.string("privileged")))
+                ? ComposeServices.keyed(build, "privileged") : null;
+        if (at == null && build.seq("entitlements") != null) {
+            for (Node item : build.seq("entitlements").items()) {
+                if (item instanceof ScalarNode s && s.value().trim().equals("security.insecure")) {
+                    at = ComposeServices.location(s);
+                }
+            }
+        }
+        if (at == null) {
+            return;
+        }
+        context.finding(this, at, "the build of " + service.name() + " asks for privileges: RUN steps marked"
+                        + " --security=insecure then run like a privileged container on the builder's host")
+                .severity(Severity.HIGH)
+                .recommendation("Remove the privileged build setting of " + service.name() + "; do what the privileged"
+                        + " step does (mounting, loop devices) outside the image build.")
+                .add();
     }
 }
