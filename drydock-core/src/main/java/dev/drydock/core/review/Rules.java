@@ -3,6 +3,7 @@ package dev.drydock.core.review;
 import dev.drydock.core.config.UnknownRuleId;
 import dev.drydock.core.rules.app.AppRules;
 import dev.drydock.core.rules.compose.ComposeHygieneRules;
+import dev.drydock.core.rules.compose.ComposeSecurityRules;
 import dev.drydock.core.rules.context.ContextRules;
 import dev.drydock.core.rules.dockerfile.DockerfileRules;
 import java.util.ArrayList;
@@ -11,12 +12,13 @@ import java.util.Optional;
 
 /**
  * Every rule drydock has, in one list: no class-path scanning, so start-up stays cheap. A new rule
- * is added to its group's list (DockerfileRules, AppRules, ContextRules, ComposeHygieneRules) and nowhere else.
+ * is added to its group's list (DockerfileRules, AppRules, ContextRules, ComposeSecurityRules,
+ * ComposeHygieneRules) and nowhere else.
  */
 public final class Rules {
 
     private static final List<Rule> ALL = concat(List.of(new FileNotRead(), new UnknownRuleId()), DockerfileRules.all(),
-            AppRules.all(), ContextRules.all(), ComposeHygieneRules.all());
+            AppRules.all(), ContextRules.all(), ComposeSecurityRules.all(), ComposeHygieneRules.all());
 
     private Rules() {}
 

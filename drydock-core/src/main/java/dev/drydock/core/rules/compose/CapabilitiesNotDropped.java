@@ -1,0 +1,65 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+
+@RuleDefinition(
+        id = "capabilities-not-dropped",
+        title = "Default capabilities kept",
+        severity = Severity.LOW,
+        category = Category.SECURITY,
+        checks = "Services built by the project (build:), declared outside development files and not privileged,"
+                + " that have no cap_drop at all. A cap_drop that names some capabilities is taken as a deliberate"
+                + " choice; pulled images (databases, proxies) are left alone, since many start as root and need"
+                + " capabilities that their documentation does not list.",
+        problem = "Docker gives every container 14 capabilities (CHOWN, DAC_OVERRIDE, SETUID, NET_RAW...). A web"
+                + " application needs none of them; they help an attacker who gets code execution as root in it"
+                + " (forging packets with NET_RAW, reading any file with DAC_OVERRIDE).",
+        impact = "A compromise of the service has more room than it needs: defense in depth is missing.",
+        recommendation = "Add `cap_drop: [ALL]` and add back, with cap_add, only what the service proves to need"
+                + " (NET_BIND_SERVICE for a port below 1024, CHOWN/SETUID/SETGID for an entrypoint that drops root).",
+        references = {
+                "https://docs.docker.com/reference/compose-file/services/#cap_drop",
+                "https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-3-limit-capabilities-grant-only-specific-capabilities-needed-by-a-container"},
+        aliases = {"Container Capabilities Unrestricted"},
+        effort = "15 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          api:
+                            build: .
+                            user: "10001"
+                        """,
+                good = """
+                        services:
+                          api:
+                            build: .
+                            user: "10001"
+                            cap_drop:
+                              - ALL
+                        """))
+public final class CapabilitiesNotDropped implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            Service service = ref.service();
+            if (!HardeningTargets.applies(ref) || service.node().has("cap_drop")) {
+                continue;
+            }
+            context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") keeps Docker's 14 default"
+                            + " capabilities (no cap_drop), which an attacker running code in it can use")
+                    .implicit()
+                    .recommendation("Add `cap_drop: [ALL]` to " + service.name() + " and add back with cap_add only"
+                            + " what it needs to start.")
+                    .add();
+        }
+    }
+}

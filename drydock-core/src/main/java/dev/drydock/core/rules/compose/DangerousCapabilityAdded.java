@@ -1,0 +1,108 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import java.util.Map;
+
+@RuleDefinition(
+        id = "dangerous-capability-added",
+        title = "Dangerous capability added",
+        severity = Severity.HIGH,
+        category = Category.SECURITY,
+        checks = "Each cap_add entry of a compose service, named as the engine reads it (any case, with or without"
+                + " CAP_). High for ALL (which cap_drop: [ALL] does not cancel) and for the capabilities that reach"
+                + " past the container: SYS_ADMIN, SYS_MODULE, SYS_RAWIO, SYS_PTRACE, DAC_READ_SEARCH, BPF, MAC_ADMIN,"
+                + " MAC_OVERRIDE, SYS_BOOT. Medium for NET_ADMIN (high with network_mode: host, where it rules the"
+                + " host's network), SYS_TIME, PERFMON and SYSLOG. Capabilities that act inside the container only"
+                + " (NET_BIND_SERVICE, CHOWN, IPC_LOCK, SYS_NICE...) are left alone.",
+        problem = "These capabilities are most of what privileged mode gives: mounting file systems, loading kernel"
+                + " modules, reading any process's memory, opening host files by handle; the known container"
+                + " escapes start from them.",
+        impact = "A compromise of the service becomes a compromise of the host.",
+        recommendation = "Remove the capability, or run the task that needs it (a mount, a VPN tunnel) on the host or"
+                + " in a one-off container; keep only capabilities that act inside the container.",
+        references = {
+                "https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities",
+                "https://docs.docker.com/reference/compose-file/services/#cap_add",
+                "https://man7.org/linux/man-pages/man7/capabilities.7.html",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-3-limit-capabilities-grant-only-specific-capabilities-needed-by-a-container"},
+        aliases = {"Container Capabilities Unrestricted"},
+        effort = "30 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          web:
+                            image: nginx:1.27.2
+                            cap_add:
+                              - SYS_ADMIN
+                        """,
+                good = """
+                        services:
+                          web:
+                            image: nginx:1.27.2
+                            cap_drop:
+                              - ALL
+                            cap_add:
+                              - CHOWN
+                              - SETUID
+                              - SETGID
+                              - NET_BIND_SERVICE
+                        """))
+public final class DangerousCapabilityAdded implements Rule {
+
+    private static final Map<String, String> HIGH = Map.of(
+            "ALL", "gives back every capability, close to privileged mode (cap_drop: [ALL] does not cancel it)",
+            "SYS_ADMIN", "allows mounting file systems and most of what root can do on the host; most container"
+                    + " escapes start from it",
+            "SYS_MODULE", "allows loading kernel modules, that is running code in the host's kernel",
+            "SYS_RAWIO", "gives raw access to I/O ports and device memory",
+            "SYS_PTRACE", "allows reading and changing the memory of any process the container can see",
+            "DAC_READ_SEARCH", "allows opening host files by handle (open_by_handle_at), the way out of the container"
+                    + " the Shocker exploit used",
+            "BPF", "allows loading eBPF programs into the host's kernel",
+            "MAC_ADMIN", "allows changing the AppArmor or SELinux policy that confines containers",
+            "MAC_OVERRIDE", "allows bypassing the AppArmor or SELinux policy that confines containers",
+            "SYS_BOOT", "allows rebooting the host and loading a new kernel");
+
+    private static final Map<String, String> MEDIUM = Map.of(
+            "NET_ADMIN", "allows reconfiguring interfaces, routes and firewall rules of its network namespace",
+            "SYS_TIME", "allows setting the host's clock, which is not namespaced",
+            "PERFMON", "allows performance monitoring of the kernel, which leaks kernel addresses",
+            "SYSLOG", "allows reading the kernel log, which leaks kernel addresses");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            Service service = ref.service();
+            boolean hostNetwork = service.networkMode() != null && service.networkMode().value().equals("host");
+            for (Located<String> added : service.capAdd()) {
+                String cap = HardeningTargets.capability(added.value());
+                String high = HIGH.get(cap);
+                String medium = MEDIUM.get(cap);
+                if (high == null && medium == null) {
+                    continue;
+                }
+                Severity severity = high != null ? Severity.HIGH : Severity.MEDIUM;
+                String effect = high != null ? high : medium;
+                if (cap.equals("NET_ADMIN") && hostNetwork) {
+                    severity = Severity.HIGH;
+                    effect = "allows reconfiguring the host's interfaces, routes and firewall, since the service"
+                            + " uses the host's network (network_mode: host)";
+                }
+                context.finding(this, ComposeServices.location(added.node()), service.name() + " adds the capability "
+                                + cap + ", which " + effect)
+                        .severity(severity)
+                        .recommendation("Remove " + added.value() + " from cap_add of " + service.name()
+                                + ", or move the task that needs it out of the long-running service.")
+                        .add();
+            }
+        }
+    }
+}

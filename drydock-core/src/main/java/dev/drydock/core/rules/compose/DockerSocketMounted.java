@@ -1,0 +1,87 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.MapNode;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "docker-socket-mounted",
+        title = "Container engine socket mounted",
+        severity = Severity.CRITICAL,
+        category = Category.SECURITY,
+        checks = "Bind mounts (short and long syntax, after interpolation) whose host path is the API socket of a"
+                + " container engine (docker.sock, podman.sock, containerd.sock, the docker_engine named pipe on"
+                + " Windows), read-only or not, and"
+                + " `use_api_socket: true`.",
+        problem = "The engine's API socket is root on the host: whoever can talk to it can start a privileged"
+                + " container that mounts the host's / file system. Mounting it read-only changes nothing, a socket"
+                + " is used by connecting to it, not by writing the file.",
+        impact = "Code execution in the service (a vulnerable dependency, an exposed admin page) becomes full"
+                + " control of the host and of every container on it.",
+        recommendation = "Do not give services the socket. A service that only needs to watch containers (Traefik,"
+                + " monitoring) can go through a socket proxy that allows read-only API calls; CI runners can use"
+                + " rootless or remote builders.",
+        references = {
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-1-do-not-expose-the-docker-daemon-socket-even-to-the-containers",
+                "https://docs.docker.com/engine/security/#docker-daemon-attack-surface",
+                "https://docs.docker.com/reference/compose-file/services/#use_api_socket"},
+        aliases = {"Docker Socket Mounted In Container"},
+        effort = "1 h",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          proxy:
+                            image: traefik:v3.1.6
+                            volumes:
+                              - /var/run/docker.sock:/var/run/docker.sock:ro
+                        """,
+                good = """
+                        services:
+                          proxy:
+                            image: traefik:v3.1.6
+                            volumes:
+                              - ./traefik.yml:/etc/traefik/traefik.yml:ro
+                        """))
+public final class DockerSocketMounted implements Rule {
+
+    private static final Set<String> SOCKETS = Set.of("docker.sock", "podman.sock", "containerd.sock", "docker_engine");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            Service service = ref.service();
+            for (Service.Volume volume : service.volumes()) {
+                if (!(volume.isBind() || "npipe".equals(volume.type())) || volume.source() == null) {
+                    continue;
+                }
+                String name = PathNames.fileName(volume.source().replace('\\', '/'));
+                if (!SOCKETS.contains(name)) {
+                    continue;
+                }
+                context.finding(this, ComposeServices.location(volume.node()), service.name() + " mounts the engine"
+                                + " socket " + volume.source() + (volume.readOnly() ? " (read-only does not help: the"
+                                + " socket is used by connecting, not by writing)" : "")
+                                + ": it can start a privileged container on the host, which makes it root there")
+                        .recommendation("Remove the mount from " + service.name() + "; if it only reads container"
+                                + " events, give it a socket proxy that allows read-only API calls.")
+                        .add();
+            }
+            MapNode.Entry api = service.node().entry("use_api_socket");
+            if (api != null && "true".equalsIgnoreCase(String.valueOf(service.node().string("use_api_socket")))) {
+                context.finding(this, ComposeServices.keyed(service.node(), "use_api_socket"), service.name()
+                                + " gets the engine's API socket and the user's registry credentials"
+                                + " (use_api_socket: true): it can start a privileged container on the host")
+                        .recommendation("Remove `use_api_socket: true` from " + service.name() + ".")
+                        .add();
+            }
+        }
+    }
+}

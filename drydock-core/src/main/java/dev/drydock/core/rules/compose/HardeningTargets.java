@@ -1,0 +1,28 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.rules.support.ComposeServices;
+import java.util.Locale;
+
+/**
+ * The services whose missing hardening (cap_drop, no-new-privileges, read_only) is worth a finding: the
+ * project's own images ({@code build:}), declared outside development files, not privileged (privileged
+ * overrides all three and has its own finding). Pulled images (postgres, nginx...) often start as root
+ * and need capabilities or a writable file system that their documentation does not list.
+ */
+final class HardeningTargets {
+
+    private HardeningTargets() {}
+
+    static boolean applies(ComposeServices.Ref ref) {
+        Service service = ref.service();
+        return service.hasBuild() && !ref.inDevelopmentFile()
+                && (service.privileged() == null || !Boolean.TRUE.equals(service.privileged().value()));
+    }
+
+    /** A capability name as the engine reads it: upper case, without the {@code CAP_} prefix. */
+    static String capability(String name) {
+        String upper = name.trim().toUpperCase(Locale.ROOT);
+        return upper.startsWith("CAP_") ? upper.substring(4) : upper;
+    }
+}

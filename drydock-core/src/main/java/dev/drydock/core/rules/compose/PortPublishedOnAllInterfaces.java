@@ -1,0 +1,104 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.SourceEdits;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.DataStores;
+import java.util.Optional;
+
+@RuleDefinition(
+        id = "port-published-on-all-interfaces",
+        title = "Port published on every interface of the host",
+        severity = Severity.MEDIUM,
+        category = Category.SECURITY,
+        checks = "Every published port of a compose service (short and long syntax, after interpolation) without a"
+                + " host IP. High when it leads to a database, cache or broker (known by the image: postgres, redis,"
+                + " mongo...; or by the container port: 5432, 6379, 27017...), medium for those in development"
+                + " files, low for other services. An explicit 0.0.0.0 or :: is taken as deliberate, except in"
+                + " front of a data store. Ports of a service with network_mode: host are ignored by Compose and"
+                + " left alone.",
+        problem = "A port without a host IP listens on every interface of the host, the public one included, and"
+                + " Docker writes its own iptables rules ahead of the host firewall (ufw, firewalld): the port is"
+                + " reachable from the internet even where the firewall says no.",
+        impact = "A database or cache published this way is open to anyone who scans the address; many have"
+                + " default or no passwords.",
+        recommendation = "Publish data stores on 127.0.0.1 only (`127.0.0.1:5432:5432`), or not at all: services of"
+                + " the project reach them by service name on the compose network. Bind other ports to the"
+                + " interface that should serve them.",
+        references = {
+                "https://docs.docker.com/reference/compose-file/services/#ports",
+                "https://docs.docker.com/engine/network/packet-filtering-firewalls/#docker-and-ufw",
+                "https://docs.docker.com/engine/network/#published-ports"},
+        aliases = {"Container Traffic Not Bound To Host Interface", "no-unbound-port-interfaces"},
+        fix = FixSafety.UNSAFE,
+        effort = "2 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          db:
+                            image: postgres:16.4
+                            ports:
+                              - "5432:5432"
+                        """,
+                good = """
+                        services:
+                          db:
+                            image: postgres:16.4
+                            ports:
+                              - "127.0.0.1:5432:5432"
+                        """))
+public final class PortPublishedOnAllInterfaces implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            Service service = ref.service();
+            for (Service.Port port : PublishedPorts.of(service)) {
+                if (!PublishedPorts.onAllInterfaces(port)) {
+                    continue;
+                }
+                Optional<String> store = DataStores.behind(service, port);
+                boolean explicit = port.hostIp() != null && !port.hostIp().isBlank();
+                if (explicit && store.isEmpty()) {
+                    continue;
+                }
+                boolean development = ComposeServices.isDevelopmentFile(port.node().file().path());
+                Severity severity = store.isEmpty() ? Severity.LOW : development ? Severity.MEDIUM : Severity.HIGH;
+                String message = service.name() + " publishes port " + PublishedPorts.describe(port) + " on every"
+                        + " interface of the host" + (explicit ? " (" + port.hostIp() + ")" : "")
+                        + (store.isPresent() ? ": its " + store.get() + " is reachable from any network the host is"
+                                + " on, past ufw or firewalld rules" : ", past ufw or firewalld rules");
+                context.finding(this, ComposeServices.location(port.node()), message)
+                        .severity(severity)
+                        .recommendation(store.isPresent()
+                                ? "Bind it to 127.0.0.1 (`127.0.0.1:" + (port.published() == null ? ""
+                                        : port.published()) + ":" + port.targetStart() + "`), or remove the port:"
+                                        + " other services reach " + service.name() + " by name."
+                                : "Bind it to the interface that should serve it (`host_ip: 127.0.0.1` behind a"
+                                        + " reverse proxy on the same host).")
+                        .fix(store.isPresent() && !explicit ? loopback(service, port) : null)
+                        .add();
+            }
+        }
+    }
+
+    /** {@code 127.0.0.1:} written before a short-syntax entry ({@code 127.0.0.1::} before a container port alone). */
+    private static Fix loopback(Service service, Service.Port port) {
+        if (!port.shortSyntax() || !(port.node() instanceof ScalarNode scalar) || !scalar.hasExactText()
+                || scalar.raw().startsWith(":") || scalar.raw().isBlank()) {
+            return null;
+        }
+        String prefix = port.published() == null ? "127.0.0.1::" : "127.0.0.1:";
+        return Fix.of("publish " + service.name() + "'s port on 127.0.0.1 only", FixSafety.UNSAFE,
+                SourceEdits.insert(scalar.file(), scalar.spanOf(0, 0).start(), prefix));
+    }
+}

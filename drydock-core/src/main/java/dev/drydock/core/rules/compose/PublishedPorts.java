@@ -1,0 +1,43 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.Service;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ports a service publishes on the host: none with {@code network_mode: host} (Compose ignores them),
+ * and long-syntax entries whose {@code published} is not a port or range (an address written there is an
+ * error the engine reports) are left out.
+ */
+final class PublishedPorts {
+
+    private PublishedPorts() {}
+
+    static List<Service.Port> of(Service service) {
+        if (service.networkMode() != null && service.networkMode().value().trim().equals("host")) {
+            return List.of();
+        }
+        List<Service.Port> out = new ArrayList<>();
+        for (Service.Port port : service.ports()) {
+            if (!port.shortSyntax() && port.published() != null && !port.published().matches("\\d+(-\\d+)?")) {
+                continue;
+            }
+            out.add(port);
+        }
+        return out;
+    }
+
+    /** Whether the port listens on every interface of the host: no host IP, 0.0.0.0 or ::. */
+    static boolean onAllInterfaces(Service.Port port) {
+        String ip = port.hostIp();
+        return ip == null || ip.isBlank() || ip.equals("0.0.0.0") || ip.equals("::") || ip.equals("[::]");
+    }
+
+    /** The port as a person would write it: {@code 5432}, {@code 8000-8010}, {@code 53/udp}. */
+    static String describe(Service.Port port) {
+        String published = port.published() != null ? port.published() : "a random port";
+        String target = port.targetStart() == port.targetEnd() ? Integer.toString(port.targetStart())
+                : port.targetStart() + "-" + port.targetEnd();
+        return published + " (container " + target + (port.protocol().equals("tcp") ? "" : "/" + port.protocol()) + ")";
+    }
+}

@@ -1,0 +1,180 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.MapNode;
+import dev.drydock.core.compose.Resource;
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "sensitive-host-path-mounted",
+        title = "Sensitive host directory mounted",
+        severity = Severity.HIGH,
+        category = Category.SECURITY,
+        checks = "The host path of every bind mount (short and long syntax, after interpolation) and of named volumes"
+                + " that the local driver binds (`driver_opts: {o: bind, device: ...}`). High for the host's root"
+                + " and the directories that hold secrets or the engine's state (/etc, /root, /home, /var, /run,"
+                + " /var/run, /var/lib/docker, anything under /root or /var/lib/docker, /etc/shadow, /etc/ssh,"
+                + " ~/.ssh, ~/.aws, ~/.kube, ~/.docker, ~/.gnupg); high for system directories (/proc, /sys, /dev,"
+                + " /boot, /usr, /lib, /bin, /sbin) mounted writable and medium read-only. Files and directories"
+                + " below /etc other than those (/etc/localtime, /etc/nginx) are left alone; engine sockets are"
+                + " docker-socket-mounted's.",
+        problem = "A bind mount gives the container the host's files as they are: /etc holds password hashes and"
+                + " keys, /root and ~/.ssh hold credentials, /var/lib/docker every container's files and secrets,"
+                + " /var/run the engine's socket; written to, /proc, /sys or /usr change the host itself.",
+        impact = "A compromise of the service leaks the host's credentials or lets it change the host's system"
+                + " files.",
+        recommendation = "Mount only the file or directory the service needs (one config file, read-only), or a"
+                + " named volume; read host metrics through an agent made for it rather than the whole /proc.",
+        references = {
+                "https://docs.docker.com/engine/storage/bind-mounts/#considerations-and-constraints",
+                "https://docs.docker.com/reference/compose-file/services/#volumes",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-8-set-filesystem-and-volumes-to-read-only"},
+        aliases = {"Volume Has Sensitive Host Directory"},
+        effort = "15 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          agent:
+                            image: example/agent:2.3.1
+                            volumes:
+                              - /etc:/host/etc
+                        """,
+                good = """
+                        services:
+                          agent:
+                            image: example/agent:2.3.1
+                            volumes:
+                              - /etc/localtime:/etc/localtime:ro
+                        """))
+public final class SensitiveHostPathMounted implements Rule {
+
+    /** Directories whose contents are secrets or the engine's state: high, read-only or not. */
+    private static final Map<String, String> SECRET_DIRECTORIES = Map.ofEntries(
+            Map.entry("/", "the host's whole file system"),
+            Map.entry("/etc", "the host's configuration, with password hashes and private keys"),
+            Map.entry("/root", "root's home, with its SSH keys and credentials"),
+            Map.entry("/home", "the users' homes, with their SSH keys and credentials"),
+            Map.entry("/var", "the host's state, with the engine's data and socket"),
+            Map.entry("/run", "the host's runtime directory, with the engine's socket"),
+            Map.entry("/var/run", "the host's runtime directory, with the engine's socket"),
+            Map.entry("/var/lib", "the host's service data, with every container's files"),
+            Map.entry("/var/lib/docker", "every container's files, volumes and secrets"));
+
+    /** Directories anything under which is sensitive. */
+    private static final Map<String, String> SECRET_TREES = Map.of(
+            "/root", "root's home",
+            "/var/lib/docker", "the engine's data (every container's files, volumes and secrets)",
+            "/etc/ssh", "the host's SSH keys",
+            "/etc/shadow", "the host's password hashes",
+            "/etc/gshadow", "the host's group password hashes",
+            "/etc/sudoers", "the host's sudo rules",
+            "/etc/kubernetes", "the node's Kubernetes credentials",
+            "/etc/docker", "the engine's configuration and TLS keys");
+
+    /** Credential folders of a home directory. */
+    private static final Set<String> HOME_SECRETS = Set.of(".ssh", ".aws", ".kube", ".docker", ".gnupg", ".azure",
+            ".config/gcloud");
+
+    /** System directories: high when writable, medium read-only. */
+    private static final Map<String, String> SYSTEM_DIRECTORIES = Map.of(
+            "/proc", "the host's processes and kernel settings",
+            "/sys", "the host's kernel and device settings",
+            "/dev", "the host's devices",
+            "/boot", "the host's kernel and boot loader",
+            "/usr", "the host's programs",
+            "/lib", "the host's libraries",
+            "/lib64", "the host's libraries",
+            "/bin", "the host's programs",
+            "/sbin", "the host's system programs");
+
+    private static final Set<String> SOCKETS = Set.of("docker.sock", "podman.sock", "containerd.sock");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            Service service = ref.service();
+            for (Service.Volume volume : service.volumes()) {
+                if (volume.isBind() && volume.source() != null) {
+                    report(context, service, volume.source(), volume.readOnly(), ComposeServices.location(volume.node()));
+                } else if (volume.isNamedVolume()) {
+                    boundVolume(context, ref.compose(), service, volume);
+                }
+            }
+        }
+    }
+
+    /** A named volume of the local driver with {@code o: bind}: its device is a host path. */
+    private void boundVolume(ReviewContext context, ComposeProject compose, Service service, Service.Volume volume) {
+        Resource resource = compose.volumes().get(volume.source());
+        MapNode options = resource == null || resource.map() == null ? null : resource.map().map("driver_opts");
+        if (options == null || options.string("device") == null || options.string("o") == null
+                || !List.of(options.string("o").split(",")).contains("bind")) {
+            return;
+        }
+        ScalarNode device = options.scalar("device");
+        report(context, service, device.value(), volume.readOnly(), ComposeServices.location(device));
+    }
+
+    private void report(ReviewContext context, Service service, String source, boolean readOnly, Location at) {
+        String path = source.replace('\\', '/');
+        String what = null;
+        Severity severity = Severity.HIGH;
+        if (path.startsWith("~/") || path.equals("~")) {
+            String rest = path.length() > 2 ? PathNames.normalizeRelative(path.substring(2)) : "";
+            for (String secret : HOME_SECRETS) {
+                if (rest.isEmpty() || PathNames.isUnder(rest, secret)) {
+                    what = rest.isEmpty() ? "the user's home, with SSH keys and cloud credentials"
+                            : "the user's " + secret + " credentials";
+                    break;
+                }
+            }
+        } else if (path.startsWith("/")) {
+            String abs = PathNames.normalizeAbsolute("/", path);
+            if (SOCKETS.contains(PathNames.fileName(abs))) {
+                return;
+            }
+            what = SECRET_DIRECTORIES.get(abs);
+            for (Map.Entry<String, String> tree : SECRET_TREES.entrySet()) {
+                if (what == null && PathNames.isUnder(abs, tree.getKey())) {
+                    what = tree.getValue();
+                }
+            }
+            if (what == null && abs.matches("/home/[^/]+(/.*)?")) {
+                String rest = abs.replaceFirst("/home/[^/]+/?", "");
+                for (String secret : HOME_SECRETS) {
+                    if (rest.isEmpty() || PathNames.isUnder(rest, secret)) {
+                        what = rest.isEmpty() ? "a user's home, with SSH keys and cloud credentials"
+                                : "a user's " + secret + " credentials";
+                        break;
+                    }
+                }
+            }
+            if (what == null && SYSTEM_DIRECTORIES.containsKey(abs)) {
+                what = SYSTEM_DIRECTORIES.get(abs);
+                severity = readOnly ? Severity.MEDIUM : Severity.HIGH;
+            }
+        }
+        if (what == null) {
+            return;
+        }
+        context.finding(this, at, service.name() + " mounts " + source + " from the host" + (readOnly ? " (read-only)"
+                        : "") + ": " + what)
+                .severity(severity)
+                .recommendation("Mount only the file " + service.name() + " needs from " + source
+                        + ", read-only, or a named volume.")
+                .add();
+    }
+}

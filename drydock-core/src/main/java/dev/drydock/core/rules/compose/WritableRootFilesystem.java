@@ -1,0 +1,62 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+
+@RuleDefinition(
+        id = "writable-root-filesystem",
+        title = "Writable root file system",
+        severity = Severity.LOW,
+        category = Category.SECURITY,
+        checks = "read_only on the services built by the project (build:), declared outside development files and"
+                + " not privileged: a finding when the key is absent. `read_only: false` is taken as a deliberate"
+                + " choice; pulled images are left alone, since many write to their own directories at start.",
+        problem = "With a writable root file system, an attacker who runs code in the container can change the"
+                + " application's files, drop tools and keep a foothold until the container is re-created; the"
+                + " application may also write data into the container layer, where it is lost.",
+        impact = "A compromise is easier to widen and to keep; writes to unexpected places go unnoticed.",
+        recommendation = "Set `read_only: true` and give the directories the service writes to a tmpfs (`tmpfs:"
+                + " [/tmp]`) or a volume; start it and watch its logs for EROFS errors to find them.",
+        references = {
+                "https://docs.docker.com/reference/compose-file/services/#read_only",
+                "https://docs.docker.com/reference/compose-file/services/#tmpfs",
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-8-set-filesystem-and-volumes-to-read-only"},
+        effort = "15 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          api:
+                            build: .
+                        """,
+                good = """
+                        services:
+                          api:
+                            build: .
+                            read_only: true
+                            tmpfs:
+                              - /tmp
+                        """))
+public final class WritableRootFilesystem implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            Service service = ref.service();
+            if (!HardeningTargets.applies(ref) || service.node().has("read_only")) {
+                continue;
+            }
+            context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") has a writable root file"
+                            + " system: code that gets into it can change the application and keep a foothold")
+                    .implicit()
+                    .recommendation("Add `read_only: true` to " + service.name() + ", with `tmpfs: [/tmp]` and a"
+                            + " volume for each other directory it writes to.")
+                    .add();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.compose.MapNode;
+import dev.drydock.core.compose.Node;
+import dev.drydock.core.compose.SeqNode;
+import dev.drydock.core.edit.SourceEdits;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.source.SourceFile;
+import java.util.List;
+
+/**
+ * Edits that add an item to a list key of a compose service ({@code security_opt}, {@code cap_drop}):
+ * a new {@code - item} line after the last item of a block sequence, with its indentation, or the key
+ * with the item when the service has no such key. Flow sequences ({@code [a, b]}) and lists that other
+ * files merge into are left alone: null.
+ */
+public final class ComposeListEdits {
+
+    private ComposeListEdits() {}
+
+    /** {@code - item} added to the list {@code key} of {@code service} (the key is created when absent). */
+    public static TextEdit addItem(MapNode service, String key, String item) {
+        MapNode.Entry entry = service == null ? null : service.entry(key);
+        if (entry == null) {
+            return ComposeEdits.addEntry(service, List.of(), key + ":\n  - " + item);
+        }
+        if (!(entry.value() instanceof SeqNode list) || list.size() == 0) {
+            return null;
+        }
+        SourceFile file = list.file();
+        Node last = list.items().get(list.size() - 1);
+        for (Node n : list.items()) {
+            if (n.file() != file) {
+                return null;
+            }
+        }
+        if (file.text().charAt(list.span().start()) == '[') {
+            return null;
+        }
+        Node first = list.items().get(0);
+        int dash = file.text().lastIndexOf('-', first.span().start());
+        int lineStart = file.lineStart(first.span().startLine());
+        if (dash < lineStart || !file.text().substring(lineStart, dash).isBlank()
+                || last.span().endLine() != last.span().startLine()) {
+            return null;
+        }
+        String indent = file.text().substring(lineStart, dash);
+        return SourceEdits.insertLinesAfter(file, last.span().startLine(), indent + "- " + item);
+    }
+}
