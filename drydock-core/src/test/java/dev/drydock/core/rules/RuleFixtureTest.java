@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every rule on its fixtures: {@code src/test/resources/rules/RULE-ID/CASE/} is a small project
  * whose files say, in comments, what the rule must report ({@link Expectations}). The rule must
  * report exactly that: every expectation met, nothing else. Every rule has at least one case where
- * it fires and one where it stays quiet.
+ * it fires and one where it stays quiet. Rules that need configuration read it from the case's
+ * {@value FixtureSettings#FILE} ({@link FixtureSettings}).
  */
 class RuleFixtureTest {
 
@@ -67,7 +68,7 @@ class RuleFixtureTest {
     private static void check(String id, Path caseDir) throws IOException {
         Rule rule = Rules.find(id).orElseThrow(() -> new AssertionError("no rule " + id + " for fixtures " + caseDir));
         Project project = new ProjectLoader().load(caseDir);
-        Review review = new Reviewer(List.of(rule)).review(project);
+        Review review = new Reviewer(List.of(rule), FixtureSettings.read(caseDir)).review(project);
         List<Expectation> expected = Expectations.read(caseDir).stream().filter(e -> e.rule().equals(id)).toList();
         List<String> problems = new ArrayList<>();
         for (Expectation e : expected) {

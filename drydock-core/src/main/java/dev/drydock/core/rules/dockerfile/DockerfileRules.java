@@ -27,6 +27,27 @@ public final class DockerfileRules {
                 new UnreadableByRuntimeUser(),
                 new RecursiveChownLayer(),
                 new FromAsCasing(),
-                new DevDependenciesInImage());
+                new DevDependenciesInImage(),
+                new AddInsteadOfCopy(),
+                new AddUrlUnverified(),
+                new CopyArchiveExtracted(),
+                new CopyDestinationNotDirectory(),
+                new CopyFromCurrentStage(),
+                new CopyFromUnknownStage(),
+                new CopyFromStageIndex(),
+                new CopyWholeFilesystem(),
+                new ExposeInvalidPort(),
+                new ExposeSshPort(),
+                new WorkdirSystemDirectory(),
+                new CopyRelativeWithoutWorkdir(),
+                new OnbuildForbiddenTrigger(),
+                new EnvSelfReference(),
+                new MergeableConsecutiveLayers(),
+                new UserNotNumeric(),
+                new LabelKeyInvalid(),
+                new RequiredLabelMissing(),
+                new LabelNotInSchema(),
+                new LabelValueInvalid(),
+                new UntrustedRegistry());
     }
 }
