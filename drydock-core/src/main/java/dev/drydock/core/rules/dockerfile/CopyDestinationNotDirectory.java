@@ -25,8 +25,8 @@ import java.util.List;
                 + " when the destination, after variable expansion, does not end with /.",
         problem = "Several sources can only go into a directory, and the Dockerfile reference asks for the"
                 + " destination to end with / in that case. BuildKit creates the directory anyway; the classic"
-                + " docker builder and Buildah (podman build) stop with \"When using COPY with more than one source"
-                + " file, the destination must be a directory and end with a /\".",
+                + " docker builder stops with \"When using COPY with more than one source file, the destination must"
+                + " be a directory and end with a /\".",
         impact = "The Dockerfile builds with one builder and fails with another, and a reader cannot tell whether"
                 + " the destination is meant as a file or a directory.",
         recommendation = "End the destination with /: COPY package.json package-lock.json ./",
@@ -73,8 +73,8 @@ public final class CopyDestinationNotDirectory implements Rule {
         int insertAt = quoted ? end - 1 : end;
         context.finding(this, file, destination.span(), keyword + " of " + copy.sources().size() + " sources ("
                         + String.join(", ", copy.sources()) + ") into " + destination.value()
-                        + ", which does not end with /: the classic builder and Buildah refuse it, BuildKit makes a"
-                        + " directory of it")
+                        + ", which does not end with /: the classic builder refuses it, BuildKit makes a directory of"
+                        + " it")
                 .recommendation("Write the destination as " + CopySources.unquote(destination.value()) + "/ so every"
                         + " builder copies the sources into that directory.")
                 .fix(Fix.of("end the destination with /", FixSafety.SAFE,
