@@ -3,7 +3,7 @@ package dev.drydock.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.review.Rule;
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the examples in every rule's metadata: each version is written as a project of its own (the
- * example's file and the files beside it) and reviewed with that rule alone. The bad version must
+ * example's file and the files beside it, a {@code .drydock.yaml} among them for a rule that needs
+ * configuration) and reviewed with that rule alone. The bad version must
  * give a finding of the rule, the good one none.
  */
 class RuleExamplesTest {
@@ -74,7 +75,8 @@ class RuleExamplesTest {
         for (Map.Entry<String, String> file : example.alongside().entrySet()) {
             write(project, file.getKey(), file.getValue());
         }
-        return new Reviewer(List.of(rule)).review(new ProjectLoader().load(project)).findings().stream()
+        DrydockConfig config = RuleFixtureTest.caseConfig(project);
+        return new Reviewer(List.of(rule), config.settings()).review(config.loader().load(project)).findings().stream()
                 .filter(f -> rule.reports(f.ruleId())).toList();
     }
 

@@ -44,8 +44,11 @@ import java.util.Optional;
                 + " environment (list and map syntax) and build args, Dockerfile ENV and ARG, and .env files that are"
                 + " not git-ignored in a git project; and, whatever the name, values that have the form of an issued"
                 + " credential (AWS access key ids, private key blocks, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI"
-                + " tokens) or a password inside a URL, also in RUN and ADD lines. Issued credentials are critical;"
-                + " named secrets in development compose files are medium.",
+                + " tokens, JSON Web Tokens) or a password inside a URL, also in RUN and ADD lines. Issued credentials"
+                + " are critical; named secrets in development compose files are medium. A Dockerfile ARG named like a"
+                + " secret is reported even without a value (medium: the --build-arg value is recorded in the image"
+                + " history), and an ENV named like a secret that takes its value from a variable (high: the value is"
+                + " stored in the image configuration).",
         problem = "A secret in a file that is committed, or in an image's configuration, is shared with everyone who"
                 + " has the repository or the image: ENV and ARG values are stored in the image metadata and history.",
         impact = "The secret cannot be rotated without a commit and a rebuild, it is the same in every environment,"
@@ -202,25 +205,42 @@ public final class HardcodedSecret implements Rule {
         };
         boolean env = instruction.kind() == InstructionKind.ENV;
         for (KeyValue entry : entries) {
+            String name = entry.name().value();
             if (!entry.hasValue()) {
+                if (!env && SecretNames.isSecretName(name)) {
+                    secretBuildArg(context, file, entry, name);
+                }
                 continue;
             }
-            String name = entry.name().value();
             String value = entry.value().value();
-            Location location = new Location(file, entry.span());
             Optional<ValueMatch> credential = SecretNames.credentialIn(value);
             if (credential.isPresent()) {
                 ValueMatch c = credential.get();
-                report(context, location, c.secret(value), c.issued() ? Severity.CRITICAL : Severity.HIGH,
+                report(context, new Location(file, within(instruction, entry, c.start(), c.end())), c.secret(value),
+                        c.issued() ? Severity.CRITICAL : Severity.HIGH,
                         (env ? "ENV " : "ARG ") + name + " holds " + c.kind() + " (" + c.redacted(value) + "): "
                                 + stored(env),
                         dockerfileRecommendation(name, env, c));
                 continue;
             }
-            if (value.contains("$") || !SecretNames.isSecretName(name) || !SecretNames.isLiteralSecretValue(value)) {
+            if (!SecretNames.isSecretName(name)) {
                 continue;
             }
-            report(context, location, value, Severity.HIGH,
+            if (value.contains("$")) {
+                if (env) {
+                    copiedIntoEnv(context, file, entry, name, value);
+                } else {
+                    secretBuildArg(context, file, entry, name);
+                }
+                continue;
+            }
+            if (!SecretNames.isLiteralSecretValue(value)) {
+                if (!env && value.replace("\"", "").replace("'", "").isBlank()) {
+                    secretBuildArg(context, file, entry, name);
+                }
+                continue;
+            }
+            report(context, new Location(file, entry.value().span()), value, Severity.HIGH,
                     (env ? "ENV " : "ARG ") + name + " is the literal " + SecretNames.redact(value) + ": " + stored(env),
                     dockerfileRecommendation(name, env, null));
         }
@@ -239,6 +259,40 @@ public final class HardcodedSecret implements Rule {
                                 + " the exposed credential.");
             }
         }
+    }
+
+    /** An ARG named like a secret: whatever value the build passes is recorded with the image. */
+    private void secretBuildArg(ReviewContext context, String file, KeyValue entry, String name) {
+        context.finding(this, new Location(file, entry.name().span()), "ARG " + name + " is named like a secret:"
+                        + " the value passed with --build-arg is recorded in the image history of every RUN that uses"
+                        + " it (docker history) and in the build's provenance")
+                .severity(Severity.MEDIUM)
+                .recommendation("Pass it as a build secret instead of a build arg: remove the ARG, build with `docker"
+                        + " build --secret id=" + name.toLowerCase(Locale.ROOT) + ",env=" + name + "` (compose:"
+                        + " build.secrets) and read it in the one RUN that needs it: `RUN --mount=type=secret,id="
+                        + name.toLowerCase(Locale.ROOT) + ",env=" + name + " ...`.")
+                .add();
+    }
+
+    /** An ENV named like a secret whose value comes from a variable: the value is stored in the image. */
+    private void copiedIntoEnv(ReviewContext context, String file, KeyValue entry, String name, String value) {
+        context.finding(this, new Location(file, entry.value().span()), "ENV " + name + "=" + value
+                        + " stores a secret-named value in the image configuration, where `docker inspect` shows it to"
+                        + " anyone who can pull the image")
+                .severity(Severity.HIGH)
+                .recommendation("Give " + name + " to the container at run time (compose environment or secrets), not"
+                        + " through ENV; if the build needs it, read it with `RUN --mount=type=secret,id="
+                        + name.toLowerCase(Locale.ROOT) + ",env=" + name + " ...`.")
+                .add();
+    }
+
+    /** The span of characters {@code start..end} of an entry's value, or the value's span when it cannot be mapped. */
+    private static Span within(Instruction instruction, KeyValue entry, int start, int end) {
+        Span span = entry.value().span();
+        if (span.end() - span.start() != entry.value().value().length()) {
+            return span;
+        }
+        return instruction.file().span(span.start() + start, span.start() + end);
     }
 
     private static String stored(boolean env) {

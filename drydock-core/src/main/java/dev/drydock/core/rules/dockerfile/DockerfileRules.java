@@ -35,6 +35,27 @@ public final class DockerfileRules {
                 new StalePackageIndex(),
                 new DistributionUpgrade(),
                 new AptInsteadOfAptGet(),
-                new PackageSignatureCheckDisabled());
+                new PackageSignatureCheckDisabled(),
+                new AddInsteadOfCopy(),
+                new AddUrlUnverified(),
+                new CopyArchiveExtracted(),
+                new CopyDestinationNotDirectory(),
+                new CopyFromCurrentStage(),
+                new CopyFromUnknownStage(),
+                new CopyFromStageIndex(),
+                new CopyWholeFilesystem(),
+                new ExposeInvalidPort(),
+                new ExposeSshPort(),
+                new WorkdirSystemDirectory(),
+                new CopyRelativeWithoutWorkdir(),
+                new OnbuildForbiddenTrigger(),
+                new EnvSelfReference(),
+                new MergeableConsecutiveLayers(),
+                new UserNotNumeric(),
+                new LabelKeyInvalid(),
+                new RequiredLabelMissing(),
+                new LabelNotInSchema(),
+                new LabelValueInvalid(),
+                new UntrustedRegistry());
     }
 }

@@ -34,7 +34,8 @@ import java.util.Locale;
         checks = "The labels of the final stage (LABEL in it or in the stages it is built on): fires when none has"
                 + " an org.opencontainers.image.* key. Labels added outside the Dockerfile count: compose build.labels"
                 + " with such a key, or a CI workflow that labels the image (docker/metadata-action or an explicit"
-                + " --label org.opencontainers.image...). Reported at the final stage's FROM.",
+                + " --label org.opencontainers.image...). Reported at the final stage's FROM. Quiet when the project"
+                + " configures a label schema: required-label-missing then checks the labels the project asks for.",
         problem = "Without the standard OCI annotations the image does not say what it is, which version it is, or"
                 + " which repository and commit it was built from.",
         impact = "Registries, scanners and people looking at a running container cannot trace it back to its"
@@ -45,7 +46,6 @@ import java.util.Locale;
                 "https://github.com/opencontainers/image-spec/blob/main/annotations.md",
                 "https://docs.docker.com/reference/dockerfile/#label",
                 "https://docs.docker.com/build/metadata/annotations/"},
-        aliases = {"DL3049"},
         fix = FixSafety.SAFE,
         effort = "10 min",
         examples = @RuleExample(
@@ -68,7 +68,7 @@ public final class OciLabelsMissing implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        if (ciLabelsImages(context.project())) {
+        if (!context.settings().labelSchema().isEmpty() || ciLabelsImages(context.project())) {
             return;
         }
         for (BuiltImage image : BuiltImage.of(context)) {

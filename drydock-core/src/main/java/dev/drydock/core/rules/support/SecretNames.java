@@ -46,7 +46,7 @@ public final class SecretNames {
     }
 
     private static final Set<String> SECRET_WORDS = Set.of("SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD",
-            "PASS", "PWD", "PASSPHRASE", "PASSCODE", "TOKEN", "APIKEY", "SECRETKEY", "PRIVATEKEY", "ACCESSKEY",
+            "PASS", "PWD", "PWORD", "PASSPHRASE", "PASSCODE", "TOKEN", "APIKEY", "SECRETKEY", "PRIVATEKEY", "ACCESSKEY",
             "CREDENTIAL", "CREDENTIALS", "CREDS", "AUTHTOKEN");
     private static final Set<String> KEY_QUALIFIERS = Set.of("API", "SECRET", "PRIVATE", "ACCESS", "SIGNING", "SIGN",
             "ENCRYPTION", "ENCRYPT", "CRYPT", "CRYPTO", "MASTER", "CLIENT", "APP", "AUTH", "LICENSE", "SERVICE",
@@ -76,6 +76,7 @@ public final class SecretNames {
             new ValuePattern("a Google API key", Pattern.compile("\\bAIza[A-Za-z0-9_-]{35}\\b")),
             new ValuePattern("an npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
             new ValuePattern("an OpenAI API key", Pattern.compile("\\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\\b")),
+            new ValuePattern("a JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}")),
             new ValuePattern("a SendGrid API key", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}\\b")),
             new ValuePattern(URL_PASSWORD,
                     Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@$'\"]*:([^\\s@/$'\"{}]+)@[^\\s/]+")));

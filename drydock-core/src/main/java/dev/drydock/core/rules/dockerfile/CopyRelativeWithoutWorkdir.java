@@ -1,0 +1,72 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.syntax.Word;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.CopySources;
+import dev.drydock.core.rules.support.StagesInUse;
+
+@RuleDefinition(
+        id = "copy-relative-without-workdir",
+        title = "COPY to a relative destination before any WORKDIR",
+        severity = Severity.LOW,
+        category = Category.MAINTAINABILITY,
+        checks = "Every COPY and ADD of the stages a build uses whose destination (as written) is relative (not"
+                + " starting with / or a variable): fires when no WORKDIR is set before it in the stage or the stages"
+                + " it is built on.",
+        problem = "A relative destination is resolved against the working directory, which the Dockerfile has not"
+                + " set: it is whatever the base image chose, / for most images.",
+        impact = "Files land in / (or in a directory a new base image version moves), and the CMD that expects them"
+                + " next to it does not find them.",
+        recommendation = "Set WORKDIR /app (or another absolute directory) before the COPY, or write an absolute"
+                + " destination.",
+        references = {
+                "https://docs.docker.com/reference/dockerfile/#workdir",
+                "https://docs.docker.com/build/building/best-practices/#workdir"},
+        aliases = {"DL3045"},
+        effort = "2 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        COPY app.py ./
+                        CMD ["python", "app.py"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY app.py ./
+                        CMD ["python", "app.py"]
+                        """))
+public final class CopyRelativeWithoutWorkdir implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (StagesInUse used : StagesInUse.of(context)) {
+            for (CopyCommand copy : used.stage().copies()) {
+                Word destination = CopySources.destination(copy.instruction());
+                if (destination == null) {
+                    continue;
+                }
+                String written = CopySources.unquote(destination.value());
+                if (written.startsWith("/") || written.startsWith("$") || written.matches("[A-Za-z]:.*")) {
+                    continue;
+                }
+                Step step = used.image().model().step(copy.instruction()).orElse(null);
+                if (step == null || step.workdir() != null) {
+                    continue;
+                }
+                context.finding(this, copy.instruction().file().path(), destination.span(),
+                                copy.instruction().kind() + " to the relative destination " + written
+                                        + " with no WORKDIR set: it lands in " + copy.containerPath()
+                                        + " only if the base image's working directory is /")
+                        .add();
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.syntax.Word;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.CopySources;
+import dev.drydock.core.rules.support.Spans;
+import dev.drydock.core.rules.support.StagesInUse;
+import java.util.List;
+
+@RuleDefinition(
+        id = "copy-whole-filesystem",
+        title = "COPY --from copies another stage's whole file system",
+        severity = Severity.MEDIUM,
+        category = Category.PERFORMANCE,
+        checks = "Every COPY and ADD --from of the stages a build uses whose only source is / and whose destination"
+                + " is / (after expansion).",
+        problem = "Copying / from a stage brings its whole operating system along: package databases, compilers,"
+                + " caches and everything the builder installed, laid over the base image's own files.",
+        impact = "The image is as large as the builder, the build tools it was meant to leave behind are in it, and"
+                + " files of the base image (/etc/passwd, libraries) are overwritten by the builder's versions.",
+        recommendation = "Copy only what the program needs: COPY --from=build /app/bin/server /usr/local/bin/server"
+                + " (and its runtime files), or start the final stage FROM the build stage if everything is needed.",
+        references = {
+                "https://docs.docker.com/build/building/multi-stage/",
+                "https://docs.docker.com/build/building/best-practices/#use-multi-stage-builds"},
+        aliases = {"DL3067"},
+        effort = "15 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM golang:1.23.2 AS build
+                        RUN go env GOVERSION > /version
+
+                        FROM gcr.io/distroless/static-debian12:nonroot
+                        COPY --from=build / /
+                        """,
+                good = """
+                        FROM golang:1.23.2 AS build
+                        RUN go env GOVERSION > /version
+
+                        FROM gcr.io/distroless/static-debian12:nonroot
+                        COPY --from=build /version /version
+                        """))
+public final class CopyWholeFilesystem implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (StagesInUse used : StagesInUse.of(context)) {
+            for (CopyCommand copy : used.stage().copies()) {
+                if (copy.from() == null || copy.sources().size() != 1 || !root(copy.sources().get(0))
+                        || !root(copy.destination())) {
+                    continue;
+                }
+                List<Word> sources = CopySources.sources(copy.instruction());
+                Word destination = CopySources.destination(copy.instruction());
+                context.finding(this, copy.instruction().file().path(),
+                                Spans.cover(sources.get(0).span(), destination.span()),
+                                copy.instruction().kind() + " --from=" + copy.from() + " / / copies the whole file"
+                                        + " system of " + copy.from() + " into this stage")
+                        .add();
+            }
+        }
+    }
+
+    private static boolean root(String path) {
+        String p = CopySources.unquote(path);
+        return p.matches("/+(\\.?/*)?") || p.equals("/.");
+    }
+}

@@ -1,0 +1,102 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.Setting;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.dockerfile.syntax.PlainText;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.UserIds;
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import java.util.List;
+
+@RuleDefinition(
+        id = "user-not-numeric",
+        title = "The image's USER is a name, not a numeric id",
+        severity = Severity.INFO,
+        category = Category.SECURITY,
+        checks = "The USER the built image finally runs as (the last USER of its stages): fires when the user part"
+                + " is a name rather than a number. USER root is left to runs-as-root; values with ARG references"
+                + " are not checked. The fix writes the numeric ids when the Dockerfile creates the user with fixed"
+                + " ones (useradd --uid/--gid, adduser -u) or the user is the node images' node (1000:1000).",
+        problem = "A user name only means something inside the image's /etc/passwd. Tools outside the container"
+                + " see the name, not the id: Kubernetes' runAsNonRoot cannot prove that \"app\" is not root and"
+                + " refuses to start the container, and file ownership on mounted volumes has to be guessed.",
+        impact = "Pods with runAsNonRoot: true fail with \"image has non-numeric user, cannot verify user is"
+                + " non-root\"; volume permissions have to be set by trial.",
+        recommendation = "Write the numeric ids the Dockerfile gives the user: USER 10001:10001 (the user can keep"
+                + " its name in /etc/passwd).",
+        references = {
+                "https://docs.docker.com/reference/dockerfile/#user",
+                "https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"},
+        aliases = {"DL3066"},
+        fix = FixSafety.SAFE,
+        effort = "2 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app app
+                        USER app
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app app
+                        USER 10001:10001
+                        """))
+public final class UserNotNumeric implements Rule {
+
+    /** The node images' own unprivileged user. */
+    private static final String NODE_IMAGE_USER = "1000:1000";
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            Setting<String> user = image.stage().config().user();
+            if (user == null || user.instruction().kind() != InstructionKind.USER
+                    || !(user.instruction().arguments() instanceof PlainText written)) {
+                continue;
+            }
+            String text = written.text().strip();
+            String name = text.contains(":") ? text.substring(0, text.indexOf(':')) : text;
+            if (text.contains("$") || name.isEmpty() || name.chars().allMatch(Character::isDigit)
+                    || name.equals("root")) {
+                continue;
+            }
+            Instruction instruction = user.instruction();
+            String numeric = numericOwner(image, user.value(), name);
+            String file = instruction.file().path();
+            context.finding(this, file, written.span(), "USER " + text + " names the user: a runtime outside the image"
+                            + " cannot tell its id, so Kubernetes' runAsNonRoot cannot verify it is not root")
+                    .recommendation(numeric != null
+                            ? "Write USER " + numeric + " (the ids of " + name + " in this image)."
+                            : "Give the user a fixed id when creating it (useradd --uid 10001) and write USER 10001"
+                                    + " (with :GID for the group).")
+                    .fix(numeric == null ? null : Fix.of("write USER " + numeric, FixSafety.SAFE,
+                            List.of(TextEdit.replace(file, written.span(), numeric))))
+                    .add();
+        }
+    }
+
+    /** uid:gid (or uid) when the Dockerfile or the base image fixes them, else null. */
+    private static String numericOwner(BuiltImage image, String user, String name) {
+        if (name.equals("node") && !user.contains(":") && image.rootBase() instanceof BaseImage.External external
+                && external.reference() != null && ImageTags.officialName(external.reference()).equals("node")) {
+            return NODE_IMAGE_USER;
+        }
+        String owner = UserIds.owner(image, user);
+        String uid = owner.contains(":") ? owner.substring(0, owner.indexOf(':')) : owner;
+        if (uid.isEmpty() || !uid.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return owner.chars().allMatch(c -> Character.isDigit(c) || c == ':') ? owner : uid;
+    }
+}
