@@ -29,7 +29,12 @@ import java.util.Set;
                 + " gives the files their owner in the COPY instead (COPY --chown=user:group, the user created before"
                 + " it) and drops -R, or the whole chown when the folder is the COPY's own; it is offered only for a"
                 + " plain chown -R user:group folder whose RUN does nothing else under the folder before it, when"
-                + " nothing but those COPYs wrote there.",
+                + " nothing but those COPYs wrote there. KICS's query \"Chown Flag Exists\", which flags every COPY"
+                + " --chown, is deliberately not implemented: setting the owner while copying is the right way to"
+                + " give the runtime user its files (one layer, one copy), and the alternative it pushes towards is"
+                + " exactly the second copy this rule reports. Whether the copied files should be writable by the"
+                + " runtime user at all is a separate question, answered by implicit-permissions and"
+                + " unreadable-by-runtime-user from the user the container runs as.",
         problem = "A layer stores every file a RUN changes, and changing a file's owner or mode changes the file: the"
                 + " RUN's layer holds a second, complete copy of everything the COPY put there.",
         impact = "The image grows by the size of the copied files (often doubling the application's share of it),"
