@@ -1,6 +1,7 @@
 package dev.drydock.core.report;
 
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.DeclinedChecks;
 import dev.drydock.core.review.RuleMetadata;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,6 +56,12 @@ public final class RuleDocs {
                         .append(cell(inline(r.title()))).append(" | ").append(r.severity().id()).append(" | ")
                         .append(cell(aliases(r))).append(" | ").append(fixable(r)).append(" |\n");
             }
+        }
+        md.append("\n## Checks of other tools that drydock declines\n\n");
+        md.append("| Tool | Check | Why drydock has no rule for it |\n|---|---|---|\n");
+        for (DeclinedChecks.Declined d : DeclinedChecks.all()) {
+            md.append("| ").append(d.tool()).append(" | ").append(cell(inline(d.check()))).append(" | ")
+                    .append(cell(inline(d.reason()))).append(" |\n");
         }
         return md.toString();
     }

@@ -10,10 +10,12 @@ import dev.drydock.core.source.Span;
         severity = Severity.HIGH,
         category = Category.BUILD,
         checks = "Every Dockerfile, compose file, ignore file and manifest of the project reads and parses;"
-                + " each one that does not is reported at the position of the error.",
+                + " each one that does not is reported at the position of the error. This includes an instruction"
+                + " other than ARG before the first FROM, which BuildKit refuses (hadolint's DL3061).",
         problem = "drydock (and, for syntax errors, Docker or Compose themselves) cannot read this file.",
         impact = "Nothing in the file is reviewed; if Docker or Compose reject it too, the build or deployment fails.",
         recommendation = "Fix the error at the position shown; `drydock parse FILE` shows how the file is read.",
+        aliases = {"DL3061"},
         effort = "15 min",
         examples = @RuleExample(
                 bad = """
