@@ -27,6 +27,7 @@ public final class DockerfileRules {
                 new UnreadableByRuntimeUser(),
                 new RecursiveChownLayer(),
                 new FromAsCasing(),
-                new DevDependenciesInImage());
+                new DevDependenciesInImage(),
+                new LanguagePackageUnpinned());
     }
 }
