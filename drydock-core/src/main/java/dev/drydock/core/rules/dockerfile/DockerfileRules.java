@@ -28,6 +28,7 @@ public final class DockerfileRules {
                 new RecursiveChownLayer(),
                 new FromAsCasing(),
                 new DevDependenciesInImage(),
-                new LanguagePackageUnpinned());
+                new LanguagePackageUnpinned(),
+                new TlsVerificationDisabled());
     }
 }
