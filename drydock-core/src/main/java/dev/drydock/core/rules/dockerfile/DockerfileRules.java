@@ -29,6 +29,7 @@ public final class DockerfileRules {
                 new FromAsCasing(),
                 new DevDependenciesInImage(),
                 new LanguagePackageUnpinned(),
-                new TlsVerificationDisabled());
+                new TlsVerificationDisabled(),
+                new PipeWithoutPipefail());
     }
 }
