@@ -30,6 +30,10 @@ public final class DockerfileRules {
                 new DevDependenciesInImage(),
                 new LanguagePackageUnpinned(),
                 new TlsVerificationDisabled(),
-                new PipeWithoutPipefail());
+                new PipeWithoutPipefail(),
+                new SudoInRun(),
+                new CdInsteadOfWorkdir(),
+                new SystemCommandInRun(),
+                new DefaultShellReplaced());
     }
 }
