@@ -34,6 +34,12 @@ public final class DockerfileRules {
                 new SudoInRun(),
                 new CdInsteadOfWorkdir(),
                 new SystemCommandInRun(),
-                new DefaultShellReplaced());
+                new DefaultShellReplaced(),
+                new CurlAndWget(),
+                new WgetProgressOutput(),
+                new NodePackageCacheInImage(),
+                new PasswordSetInRun(),
+                new UseraddNoLogInit(),
+                new RemoteScriptPipedToShell());
     }
 }
