@@ -83,8 +83,9 @@ public final class LanguagePackageUnpinned implements Rule {
                                 .span()),
                         install.tool() + " " + what + ": " + install.reason())
                 .severity(installersOnly ? Severity.LOW : Severity.MEDIUM)
-                .recommendation("Pin " + (names.size() == 1 ? "it" : "each") + " to the version you test with (e.g. "
-                        + install.fixedExample() + "), or list the packages in a locked manifest and install from it.")
+                .recommendation("Pin " + (names.size() == 1 ? "it" : "each") + " to the version you test with: "
+                        + String.join(" ", names.stream().map(install::pinned).toList())
+                        + "; or list the packages in a locked manifest and install from it.")
                 .add();
     }
 }

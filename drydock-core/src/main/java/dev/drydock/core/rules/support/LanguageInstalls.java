@@ -23,10 +23,16 @@ public final class LanguageInstalls {
      * @param ecosystem {@code pip}, {@code npm}, {@code gem}, {@code go}, {@code cargo}
      * @param unpinned the package words that fix no version, in order
      * @param reason why those words are not pinned, for the message
-     * @param fixedExample how a pinned spelling looks, for the recommendation
+     * @param pinnedForm how a pinned package is written, {@code %s} standing for its name
      */
     public record Install(Call call, String tool, String ecosystem, List<Call.Arg> unpinned, String reason,
-            String fixedExample) {}
+            String pinnedForm) {
+
+        /** The pinned spelling of one package word, for the recommendation. */
+        public String pinned(String spec) {
+            return pinnedForm.formatted(LanguageInstalls.bareName(ecosystem, spec));
+        }
+    }
 
     /** The tools that install or upgrade themselves, whose unpinned upgrade is less harmful. */
     public static final Set<String> INSTALLERS = Set.of("pip", "setuptools", "wheel", "npm", "yarn", "pnpm",
@@ -114,7 +120,7 @@ public final class LanguageInstalls {
         }
         return Optional.of(new Install(call, tool, "pip", unpinned,
                 "no version (name==version) is given, so each build installs the newest release of the day",
-                "flask==3.0.3"));
+                "%s==<version>"));
     }
 
     /** A pip requirement that fixes its version, points at a file or folder, or pins a VCS reference. */
@@ -180,7 +186,7 @@ public final class LanguageInstalls {
         return Optional.of(new Install(call, tool + " " + sub + (global && !tool.equals("yarn global") ? " -g" : ""),
                 "npm", unpinned, "no exact version (name@version) is given; a package without a version, or with a"
                         + " dist-tag such as @latest, resolves to whatever the registry serves that day",
-                "typescript@5.4.5"));
+                "%s@<version>"));
     }
 
     /** An npm package spec that fixes a version or range, a git commit-ish, a tarball or a folder. */
@@ -220,7 +226,7 @@ public final class LanguageInstalls {
             }
         }
         return Optional.of(new Install(call, "gem install", "gem", unpinned, "no version is given (gem:version, or"
-                + " -v with a single gem), so each build installs the newest release", "bundler:2.5.11"));
+                + " -v with a single gem), so each build installs the newest release", "%s:<version>"));
     }
 
     private static Optional<Install> go(Call call) {
@@ -249,7 +255,7 @@ public final class LanguageInstalls {
         }
         return Optional.of(new Install(call, "go " + sub, "go", unpinned, "the module's version is @latest, a branch,"
                 + " or (go get) not given, so each build resolves the newest code of the day",
-                "golang.org/x/tools/gopls@v0.16.1"));
+                "%s@v<version>"));
     }
 
     private static Optional<Install> cargo(Call call) {
@@ -280,7 +286,23 @@ public final class LanguageInstalls {
         reason = "cargo install needs both the crate's version (--version, crate@version or --git with --rev/--tag)"
                 + " and --locked (otherwise its dependencies are resolved anew, ignoring its Cargo.lock)";
         return Optional.of(new Install(call, "cargo install", "cargo", unpinned, reason,
-                "cargo install --locked cargo-chef@0.1.68"));
+                "cargo install --locked %s@<version>"));
+    }
+
+    /** The name part of a package word as written: before its version, extras or go module version. */
+    static String bareName(String ecosystem, String spec) {
+        if (ecosystem.equals("go")) {
+            int at = spec.lastIndexOf('@');
+            return at < 0 ? spec : spec.substring(0, at);
+        }
+        int end = spec.length();
+        for (int i = spec.startsWith("@") ? 1 : 0; i < spec.length(); i++) {
+            if ("=<>!~;@: ".indexOf(spec.charAt(i)) >= 0) {
+                end = i;
+                break;
+            }
+        }
+        return spec.substring(0, end);
     }
 
     /** The package name of a spec, lower case, for telling installer upgrades apart. */
