@@ -127,6 +127,9 @@ public final class PipeWithoutPipefail implements Rule {
         Call last = pipeline.get(pipeline.size() - 1);
         boolean download = pipeline.subList(0, pipeline.size() - 1).stream().anyMatch(c -> DOWNLOADS.contains(c.name()));
         String text = String.join(" | ", pipeline.stream().map(BuildRuns::describe).toList());
+        if (text.length() > 100) {
+            text = String.join(" ... | ", pipeline.stream().map(Call::name).toList()) + " ...";
+        }
         context.finding(this, image.dockerfile(), Spans.cover(pipeline.get(0).span(), last.span()),
                         text + ": if " + hidden.name() + " fails, the pipeline still succeeds when " + last.name()
                                 + " does (no pipefail), and the build goes on")
