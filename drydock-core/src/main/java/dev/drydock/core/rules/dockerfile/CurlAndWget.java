@@ -11,6 +11,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.Stages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ import java.util.Map;
                 + " (retries, failing on HTTP errors, redirects), which readers must check twice.",
         impact = "A larger image with one more network tool for an attacker to use, and downloads that fail"
                 + " differently depending on which tool a line happens to use.",
-        recommendation = "Pick one tool for the stage (curl -fsSL, or wget -q where only BusyBox wget exists) and"
+        recommendation = "Pick one tool for the stage (curl -fsSL; on Alpine, BusyBox's wget -q, which is always there) and"
                 + " install only that one.",
         references = {
                 "https://docs.docker.com/build/building/best-practices/#run",
@@ -49,6 +50,11 @@ import java.util.Map;
                         RUN curl -fsSL -o /tmp/b.tgz https://example.com/b-1.0.tgz
                         """))
 public final class CurlAndWget implements Rule {
+
+    private static boolean busyBox(BuiltImage image, Stage stage) {
+        return InferredImageTools.of(image.model(), stage).map(t -> "apk".equals(t.packageManager())
+                || t.image().contains("alpine") || t.image().startsWith("busybox")).orElse(false);
+    }
 
     @Override
     public void check(ReviewContext context) {
@@ -77,8 +83,11 @@ public final class CurlAndWget implements Rule {
                                     + ", which already downloads with " + first + " (line "
                                     + firstCall.span().startLine() + ")")
                             .severity(builder.get(entry.getKey()) ? Severity.INFO : Severity.LOW)
-                            .recommendation("Download with " + first + " here too (or switch the stage to " + second
-                                    + " everywhere), and install only the tool you keep.")
+                            .recommendation(busyBox(image, entry.getKey())
+                                    ? "The image's BusyBox already provides wget: download with wget -q everywhere and"
+                                            + " do not install curl."
+                                    : "Download with " + first + " here too (or switch the stage to " + second
+                                            + " everywhere), and install only the tool you keep.")
                             .add();
                 }
             }
