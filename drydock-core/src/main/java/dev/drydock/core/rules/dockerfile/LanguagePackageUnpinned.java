@@ -29,7 +29,8 @@ import java.util.Optional;
                 + " gem install without gem:version (or -v for a single gem); go install/get/run of a module at"
                 + " @latest or a branch, and go get without a version; cargo install without a version or without"
                 + " --locked. Requirement and constraint files (-r, -c), local paths, archives and bare npm"
-                + " install/npm ci are fine. Installer self-upgrades (pip, setuptools, wheel, npm, yarn...) are low.",
+                + " install/npm ci are fine. An installer upgrading itself (pip install --upgrade pip, npm install -g npm)"
+                + " is not reported; other build tools (setuptools, wheel, yarn, bundler...) are low.",
         problem = "A package named without a version resolves to the newest release each time the image is built.",
         impact = "Two builds of the same commit install different code: a new major release breaks the image with"
                 + " no change in the repository, a compromised release is picked up automatically, and old images"
@@ -64,13 +65,25 @@ public final class LanguagePackageUnpinned implements Rule {
         for (BuiltImage image : BuiltImage.of(context)) {
             for (BuildRuns.StageRun run : BuildRuns.of(image)) {
                 for (Call call : run.run().calls()) {
-                    Optional<Install> install = LanguageInstalls.of(call);
+                    Optional<Install> install = LanguageInstalls.of(call).map(LanguagePackageUnpinned::withoutSelfUpgrade);
                     if (install.isPresent() && !install.get().unpinned().isEmpty()) {
                         report(context, image, install.get());
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Leaves out the installer upgrading itself (pip install --upgrade pip, npm install -g npm): it changes the
+     * tool that installs, not the code the application runs, and the packages it then installs are checked.
+     */
+    private static Install withoutSelfUpgrade(Install install) {
+        String self = install.call().name().replaceAll("\\d+(\\.\\d+)?$", "");
+        List<Call.Arg> rest = install.unpinned().stream()
+                .filter(a -> !LanguageInstalls.name(a.value()).equals(self)).toList();
+        return new Install(install.call(), install.tool(), install.ecosystem(), rest, install.reason(),
+                install.pinnedForm());
     }
 
     private void report(ReviewContext context, BuiltImage image, Install install) {
