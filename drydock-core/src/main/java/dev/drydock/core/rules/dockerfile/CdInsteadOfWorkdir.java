@@ -24,7 +24,8 @@ import java.util.Set;
                 + " uses. It fires for a cd that ends a RUN (nothing runs after it: the next instruction starts in"
                 + " WORKDIR again) and for a cd that starts a RUN, whose whole script then runs in that folder, which"
                 + " is what WORKDIR says. A cd in the middle of a RUN (into a folder the RUN downloads or unpacks),"
-                + " in a subshell (cd dir && make), in a condition or a nested script, and a final cd back"
+                + " in a subshell (cd dir && make), in a condition or a nested script, into a temporary folder"
+                + " (cd \"$(mktemp -d)\", cd /tmp/...), and a final cd back"
                 + " (cd -, cd .., cd /) are fine: they do not stand for a WORKDIR.",
         problem = "A cd lasts only until the end of its RUN. Used to set the folder the following steps work in, it"
                 + " hides that folder inside a shell command, and a cd at the end of a RUN does nothing at all.",
@@ -73,7 +74,9 @@ public final class CdInsteadOfWorkdir implements Rule {
                     String dir = call.args().stream().map(Call.Arg::value).filter(v -> !v.startsWith("-") || v.equals("-"))
                             .findFirst().orElse("~");
                     boolean last = i == meaningful.size() - 1;
-                    boolean first = i == 0 && !last;
+                    boolean temporary = dir.contains("$(") || dir.contains("`") || dir.startsWith("/tmp")
+                            || dir.startsWith("$TMPDIR") || dir.startsWith("${TMPDIR");
+                    boolean first = i == 0 && !last && !temporary;
                     if (last && !GOING_BACK.contains(dir)) {
                         context.finding(this, image.dockerfile(), call.span(), "cd " + dir + " ends the RUN: the"
                                         + " directory change is lost when the RUN ends, the next instruction runs in "
