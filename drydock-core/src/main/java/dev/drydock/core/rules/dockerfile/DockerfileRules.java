@@ -56,6 +56,19 @@ public final class DockerfileRules {
                 new RequiredLabelMissing(),
                 new LabelNotInSchema(),
                 new LabelValueInvalid(),
-                new UntrustedRegistry());
+                new UntrustedRegistry(),
+                new LanguagePackageUnpinned(),
+                new TlsVerificationDisabled(),
+                new PipeWithoutPipefail(),
+                new SudoInRun(),
+                new CdInsteadOfWorkdir(),
+                new SystemCommandInRun(),
+                new DefaultShellReplaced(),
+                new CurlAndWget(),
+                new WgetProgressOutput(),
+                new NodePackageCacheInImage(),
+                new PasswordSetInRun(),
+                new UseraddNoLogInit(),
+                new RemoteScriptPipedToShell());
     }
 }

@@ -40,7 +40,7 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
         references = {
                 "https://docs.docker.com/build/building/best-practices/#user",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user"},
-        aliases = {"DL3002", "CKV_DOCKER_3", "DS002", "DS-0002", "Missing User Instruction", "Last User Is 'root'"},
+        aliases = {"DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS002", "DS-0002", "Missing User Instruction", "Last User Is 'root'"},
         fix = FixSafety.UNSAFE,
         effort = "30 min",
         reportsStrengths = true,

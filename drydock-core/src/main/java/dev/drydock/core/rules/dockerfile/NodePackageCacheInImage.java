@@ -1,0 +1,156 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.shell.Connector;
+import java.util.List;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "node-package-cache-in-image",
+        title = "npm or yarn leaves its download cache in the image",
+        severity = Severity.LOW,
+        category = Category.PERFORMANCE,
+        checks = "npm install/ci and yarn install (or a bare yarn) in the RUNs of the stages the final image is made"
+                + " of. Fine when the same RUN cleans the cache afterwards (npm cache clean --force, yarn cache clean,"
+                + " rm -rf of ~/.npm, ~/.cache/yarn or /usr/local/share/.cache/yarn), when a cache or tmpfs mount covers"
+                + " the cache folder, or when the cache is pointed elsewhere (--cache, --cache-folder,"
+                + " NPM_CONFIG_CACHE, YARN_CACHE_FOLDER) into such a mount. Builder stages are not looked at: their"
+                + " cache never reaches the image.",
+        problem = "npm keeps every downloaded tarball in ~/.npm/_cacache and yarn in its cache folder; in a RUN that"
+                + " cache becomes part of the layer although the installed node_modules no longer need it.",
+        impact = "The image grows by the size of every package downloaded, often more than node_modules itself:"
+                + " slower pushes, pulls and deployments.",
+        recommendation = "Clean the cache in the same RUN (npm ci && npm cache clean --force; yarn install"
+                + " --frozen-lockfile && yarn cache clean), or keep it out of the image with"
+                + " RUN --mount=type=cache,target=/root/.npm (or /usr/local/share/.cache/yarn).",
+        references = {
+                "https://docs.npmjs.com/cli/commands/npm-cache",
+                "https://classic.yarnpkg.com/en/docs/cli/cache",
+                "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"},
+        aliases = {"DL3060"},
+        fix = FixSafety.SAFE,
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM node:20.15.1-bookworm-slim
+                        WORKDIR /app
+                        COPY package.json yarn.lock ./
+                        RUN yarn install --frozen-lockfile --production
+                        """,
+                good = """
+                        FROM node:20.15.1-bookworm-slim
+                        WORKDIR /app
+                        COPY package.json yarn.lock ./
+                        RUN yarn install --frozen-lockfile --production && yarn cache clean
+                        """))
+public final class NodePackageCacheInImage implements Rule {
+
+    private static final Set<String> NPM_INSTALLS = Set.of("install", "i", "ci", "add", "in", "isntall", "clean-install",
+            "install-clean");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            for (RunStep run : image.imageRuns()) {
+                List<Call> calls = run.calls();
+                for (int i = 0; i < calls.size(); i++) {
+                    Call call = calls.get(i);
+                    String tool = installer(call);
+                    if (tool == null || cleanedAfter(tool, calls.subList(i + 1, calls.size())) || mounted(tool, run)
+                            || redirected(tool, call, run)) {
+                        continue;
+                    }
+                    String clean = tool.equals("npm") ? "npm cache clean --force" : "yarn cache clean";
+                    context.finding(this, image.dockerfile(), call.spanTo(call.args().isEmpty() ? call.program()
+                                    : call.args().get(0)), call.name() + (call.args().isEmpty() ? "" : " "
+                                    + call.args().get(0).value()) + " leaves " + tool + "'s download cache in the"
+                                    + " layer: nothing in this RUN cleans it and no cache mount holds it")
+                            .recommendation("Add && " + clean + " after it in the same RUN, or use RUN --mount=type=cache,"
+                                    + "target=" + (tool.equals("npm") ? "/root/.npm" : "/usr/local/share/.cache/yarn")
+                                    + ".")
+                            .fix(fix(image, run, call, clean))
+                            .add();
+                }
+            }
+        }
+    }
+
+    /** "npm" or "yarn" when the call installs packages with it, else null. */
+    private static String installer(Call call) {
+        Call.Options options = call.options("--cache", "--cache-folder", "--prefix", "--cwd", "--modules-folder",
+                "-w", "--workspace", "--omit", "--network-timeout", "--mutex", "--registry");
+        String sub = options.subcommand().map(Call.Arg::value).orElse("");
+        if (call.is("npm") && NPM_INSTALLS.contains(sub)) {
+            return "npm";
+        }
+        if (call.is("yarn") && (sub.isEmpty() || sub.equals("install") || sub.equals("add")
+                || sub.equals("global") && options.operands().size() > 1)) {
+            return "yarn";
+        }
+        return null;
+    }
+
+    private static boolean cleanedAfter(String tool, List<Call> later) {
+        for (Call c : later) {
+            List<String> args = c.args().stream().map(Call.Arg::value).toList();
+            if (c.is(tool) && args.size() >= 2 && args.get(0).equals("cache") && args.get(1).equals("clean")) {
+                return true;
+            }
+            if (c.is("rm") && args.stream().anyMatch(a -> tool.equals("npm")
+                    ? a.matches("(~|\\$HOME|/root|/home/[^/]+)/\\.npm(/.*)?") || a.contains("_cacache")
+                    : a.contains(".cache/yarn") || a.contains("/.yarn/cache") || a.contains("yarn-cache")
+                            || a.equals("/usr/local/share/.cache"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mounted(String tool, RunStep run) {
+        String marker = tool.equals("npm") ? ".npm" : "yarn";
+        return run.mounts().stream().anyMatch(m -> (m.type().equals("cache") || m.type().equals("tmpfs"))
+                && (m.target().orElse("").contains(marker) || tool.equals("yarn")
+                        && m.target().orElse("").replaceAll("/+$", "").endsWith("/.cache")));
+    }
+
+    /** The cache folder is sent into a cache mount or tmpfs (or /tmp cleaned later is not assumed). */
+    private static boolean redirected(String tool, Call call, RunStep run) {
+        List<String> dirs = new java.util.ArrayList<>(call.options("--cache", "--cache-folder").values("--cache",
+                "--cache-folder"));
+        String variable = run.variable(tool.equals("npm") ? "NPM_CONFIG_CACHE" : "YARN_CACHE_FOLDER");
+        if (variable == null) {
+            variable = run.variable(tool.equals("npm") ? "npm_config_cache" : "YARN_CACHE_FOLDER");
+        }
+        if (variable != null) {
+            dirs.add(variable);
+        }
+        if (call.command() != null) {
+            call.command().assignments().stream()
+                    .filter(a -> a.name().equalsIgnoreCase("NPM_CONFIG_CACHE") || a.name().equals("YARN_CACHE_FOLDER"))
+                    .forEach(a -> dirs.add(a.value().value()));
+        }
+        return dirs.stream().anyMatch(d -> run.cacheMountCovers(d) || d.equals("/dev/null"));
+    }
+
+    /** Appends the clean command right after the install when it runs in the RUN's main list. */
+    private static Fix fix(BuiltImage image, RunStep run, Call call, String clean) {
+        if (run.script() == null || call.command() == null || call.command().inPipeline()
+                || !call.command().scopes().isEmpty() || call.command().background()
+                || call.command().followedBy() == Connector.OR) {
+            return null;
+        }
+        return Fix.of("add && " + clean, FixSafety.SAFE,
+                TextEdit.insert(image.dockerfile(), call.span().end(), " && " + clean));
+    }
+}
