@@ -27,6 +27,25 @@ public final class DockerfileRules {
                 new UnreadableByRuntimeUser(),
                 new RecursiveChownLayer(),
                 new FromAsCasing(),
-                new DevDependenciesInImage());
+                new DevDependenciesInImage(),
+                new ConsistentInstructionCasing(),
+                new CopyIgnoredFile(),
+                new DuplicateStageName(),
+                new ExposeInvalidFormat(),
+                new ExposeProtoCasing(),
+                new FromPlatformFlagConstDisallowed(),
+                new InvalidDefaultArgInFrom(),
+                new InvalidDefinitionDescription(),
+                new JsonArgsRecommended(),
+                new LegacyKeyValueFormat(),
+                new MaintainerDeprecated(),
+                new MultipleInstructionsDisallowed(),
+                new NoEmptyContinuation(),
+                new RedundantTargetPlatform(),
+                new ReservedStageName(),
+                new StageNameCasing(),
+                new UndefinedArgInFrom(),
+                new UndefinedVar(),
+                new WorkdirRelativePath());
     }
 }
