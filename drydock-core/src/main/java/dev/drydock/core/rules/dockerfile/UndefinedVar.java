@@ -100,8 +100,9 @@ public final class UndefinedVar implements Rule {
         Optional<String> meant = SimilarNames.closest(name, known);
         boolean report = switch (knowledge) {
             case EMPTY -> true;
-            case OFFICIAL -> meant.isPresent() || !BaseImageEnvironment.officialImageMaySet(base, name);
-            case UNKNOWN -> meant.isPresent() || globalArg && !BaseImageEnvironment.officialImageMaySet(base, name);
+            case OFFICIAL -> meant.isPresent() || !(globalArg ? BaseImageEnvironment.commonlySetBy(base, name)
+                    : BaseImageEnvironment.officialImageMaySet(base, name));
+            case UNKNOWN -> meant.isPresent() || globalArg && !BaseImageEnvironment.commonlySetBy(base, name);
         };
         if (!report) {
             return;

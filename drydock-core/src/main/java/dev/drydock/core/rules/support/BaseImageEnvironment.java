@@ -60,7 +60,16 @@ public final class BaseImageEnvironment {
      * usual endings, and names that start with the image's own name (NGINX_..., PYTHON_..., NODE_...).
      */
     public static boolean officialImageMaySet(BaseImage base, String name) {
-        if (OFFICIAL_NAMES.contains(name) || OFFICIAL_SUFFIX.matcher(name).matches()) {
+        return OFFICIAL_NAMES.contains(name) || OFFICIAL_SUFFIX.matcher(name).matches() || commonlySetBy(base, name);
+    }
+
+    /**
+     * Whether {@code name} is one an image sets without much doubt: the usual names (PATH, LANG ...) and
+     * names that start with the image's own name ({@code PYTHON_} for python). Names that only end like
+     * an image variable ({@code _VERSION}) are left out: a Dockerfile's own ARGs are often named so.
+     */
+    public static boolean commonlySetBy(BaseImage base, String name) {
+        if (OFFICIAL_NAMES.contains(name)) {
             return true;
         }
         if (base instanceof BaseImage.External external && external.reference() != null
