@@ -98,7 +98,8 @@ public final class JsonArgsRecommended implements Rule {
         String keyword = instruction.kind().name();
         String text = shell.text().strip().replaceAll("\\s+", " ");
         String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
-        context.finding(this, dockerfile.file().path(), shell.span(), keyword + " in shell form runs as /bin/sh -c '"
+        String form = text.startsWith("[") ? " is not a valid JSON list, so it is in shell form and" : " in shell form";
+        context.finding(this, dockerfile.file().path(), shell.span(), keyword + form + " runs as /bin/sh -c '"
                         + shown + "': the shell, not the program, receives the stop signal")
                 .recommendation("Write " + keyword + " in exec form (a JSON list: " + keyword + " [\"program\", \"arg\"]),"
                         + " or move the shell logic into a script that ends with exec \"$@\".")

@@ -83,10 +83,16 @@ public final class LegacyKeyValueFormat implements Rule {
 
     /** Whether wrapping the value in double quotes (when needed) keeps exactly the value BuildKit reads. */
     private static boolean rewritable(String value) {
-        return !value.isEmpty() && value.chars().noneMatch(c -> c == '"' || c == '\'' || c == '\\' || c == '`');
+        String inner = isQuoted(value) ? value.substring(1, value.length() - 1) : value;
+        return !value.isEmpty() && inner.chars().noneMatch(c -> c == '"' || c == '\'' || c == '\\' || c == '`');
     }
 
     private static String quoted(String value) {
-        return value.chars().anyMatch(Character::isWhitespace) ? "\"" + value + "\"" : value;
+        return !isQuoted(value) && value.chars().anyMatch(Character::isWhitespace) ? "\"" + value + "\"" : value;
+    }
+
+    /** A value written as one double-quoted string, which reads the same after an '='. */
+    private static boolean isQuoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
     }
 }
