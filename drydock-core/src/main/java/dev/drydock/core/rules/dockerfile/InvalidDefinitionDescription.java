@@ -2,6 +2,7 @@ package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.dockerfile.syntax.ArgList;
 import dev.drydock.core.dockerfile.syntax.Comment;
+import dev.drydock.core.dockerfile.syntax.Dockerfile;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.dockerfile.syntax.KeyValue;
@@ -25,7 +26,9 @@ import java.util.List;
                 + " InvalidDefinitionDescription check does: docker buildx build --call=outline and --call=targets"
                 + " take that comment as the description of the stage or argument, so it should start with the"
                 + " stage's or argument's name (# VERSION the release to package). A comment separated from the"
-                + " instruction by an empty line is not a description and is not checked.",
+                + " instruction by an empty line is not a description and is not checked, nor is the comment block"
+                + " that opens the file (a header about the whole file, which BuildKit would take for the first"
+                + " instruction's description).",
         problem = "A comment glued to a FROM or ARG is shown as its description by the build outline tools; one that"
                 + " does not start with the name is either a description in the wrong format or a remark that was"
                 + " not meant as one.",
@@ -40,13 +43,15 @@ import java.util.List;
         effort = "1 min",
         examples = @RuleExample(
                 bad = """
+                        ARG PYTHON_VERSION=3.12.7
                         # compile the wheels once
-                        FROM python:3.12.7-slim AS wheels
+                        FROM python:${PYTHON_VERSION}-slim AS wheels
                         RUN pip wheel --no-cache-dir --wheel-dir /wheels flask==3.0.3
                         """,
                 good = """
+                        ARG PYTHON_VERSION=3.12.7
                         # wheels compiles the wheels once
-                        FROM python:3.12.7-slim AS wheels
+                        FROM python:${PYTHON_VERSION}-slim AS wheels
                         RUN pip wheel --no-cache-dir --wheel-dir /wheels flask==3.0.3
                         """))
 public final class InvalidDefinitionDescription implements Rule {
@@ -57,13 +62,17 @@ public final class InvalidDefinitionDescription implements Rule {
             if (!dockerfile.parsed()) {
                 continue;
             }
-            for (Instruction instruction : dockerfile.syntax().instructions()) {
+            Dockerfile syntax = dockerfile.syntax();
+            int headerStart = syntax.directives().stream().mapToInt(d -> d.span().startLine()).max().orElse(0) + 1;
+            for (Instruction instruction : syntax.instructions()) {
                 List<String> names = definedNames(instruction);
-                if (names.isEmpty() || instruction.precedingComments().isEmpty()) {
+                List<Comment> comments = instruction.precedingComments();
+                if (names.isEmpty() || comments.isEmpty()) {
                     continue;
                 }
-                Comment comment = instruction.precedingComments().get(instruction.precedingComments().size() - 1);
-                if (comment.span().startLine() != instruction.startLine() - 1) {
+                Comment comment = comments.get(comments.size() - 1);
+                if (comment.span().startLine() != instruction.startLine() - 1
+                        || instruction == syntax.instructions().get(0) && blockStart(comments) <= headerStart) {
                     continue;
                 }
                 String first = comment.text().split(" ", -1)[0];
@@ -82,6 +91,15 @@ public final class InvalidDefinitionDescription implements Rule {
                         .add();
             }
         }
+    }
+
+    /** The first line of the run of comment lines that ends right above the instruction. */
+    private static int blockStart(List<Comment> comments) {
+        int line = comments.get(comments.size() - 1).span().startLine();
+        for (int i = comments.size() - 2; i >= 0 && comments.get(i).span().startLine() == line - 1; i--) {
+            line--;
+        }
+        return line;
     }
 
     private static List<String> definedNames(Instruction instruction) {
