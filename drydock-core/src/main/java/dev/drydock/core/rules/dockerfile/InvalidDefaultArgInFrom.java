@@ -1,6 +1,8 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.expand.WordExpander;
 import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.review.Category;
@@ -18,7 +20,8 @@ import dev.drydock.core.rules.support.Stages;
         category = Category.BUILD,
         checks = "The image of every FROM that uses a variable, expanded with the defaults of the ARGs before the first"
                 + " FROM and no --build-arg, as BuildKit's InvalidDefaultArgInFrom check does: fires when the result"
-                + " is empty or not a valid image reference (busybox: from busybox:${TAG} with ARG TAG).",
+                + " is empty or not a valid image reference (busybox: from busybox:${TAG} with ARG TAG). An image"
+                + " that uses a variable no ARG declares is left to undefined-arg-in-from, which names the cause.",
         problem = "A Dockerfile should build as it is: an ARG without a usable default makes every plain"
                 + " docker build fail, and only a build that passes the right --build-arg works.",
         impact = "docker build without build arguments fails with an invalid reference error, in CI, for a new"
@@ -43,15 +46,23 @@ import dev.drydock.core.rules.support.Stages;
                         """))
 public final class InvalidDefaultArgInFrom implements Rule {
 
+    /** Whether the image uses a variable no global ARG declares: undefined-arg-in-from reports that cause. */
+    private static boolean usesUndeclared(WordExpander expander, DockerfileModel model, String image) {
+        return expander.expand(image, model.globalArgs()).references().stream()
+                .anyMatch(r -> !r.isSpecialParameter() && model.globalArgs().definition(r.name()) == null);
+    }
+
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
             if (dockerfile.model() == null) {
                 continue;
             }
-            for (Stage stage : dockerfile.model().stages()) {
+            DockerfileModel model = dockerfile.model();
+            WordExpander expander = WordExpander.forEscape(model.syntax().escapeChar());
+            for (Stage stage : model.stages()) {
                 if (!(stage.base() instanceof BaseImage.External image) || image.reference() != null
-                        || image.written().indexOf('$') < 0) {
+                        || image.written().indexOf('$') < 0 || usesUndeclared(expander, model, image.written())) {
                     continue;
                 }
                 String result = image.expanded().isEmpty() ? "an empty image name" : "'" + image.expanded() + "'";
