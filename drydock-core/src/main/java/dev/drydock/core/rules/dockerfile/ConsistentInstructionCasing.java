@@ -12,6 +12,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import java.util.Locale;
 
 @RuleDefinition(
@@ -48,7 +49,7 @@ public final class ConsistentInstructionCasing implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (!dockerfile.parsed()) {
+            if (!dockerfile.parsed() || BuildCheckDirective.skips(dockerfile.syntax(), "ConsistentInstructionCasing")) {
                 continue;
             }
             int lower = 0;

@@ -13,6 +13,7 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
 import java.util.HashSet;
@@ -48,7 +49,8 @@ public final class CopyIgnoredFile implements Rule {
         Set<String> reported = new HashSet<>();
         for (Container container : context.builtContainers()) {
             BuildLink build = container.build();
-            if (build == null || build.ignore() == null || build.ignore().patterns().isEmpty()) {
+            if (build == null || build.ignore() == null || build.ignore().patterns().isEmpty() || build.model() == null
+                    || BuildCheckDirective.skips(build.model().syntax(), "CopyIgnoredFile")) {
                 continue;
             }
             for (ContextCopy copy : BuildContexts.copies(build)) {

@@ -8,6 +8,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ public final class DuplicateStageName implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (dockerfile.model() == null) {
+            if (dockerfile.model() == null || BuildCheckDirective.skips(dockerfile.syntax(), "DuplicateStageName")) {
                 continue;
             }
             Map<String, Stage> first = new HashMap<>();

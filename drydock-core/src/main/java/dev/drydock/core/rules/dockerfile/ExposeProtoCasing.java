@@ -14,6 +14,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import dev.drydock.core.source.Span;
 import java.util.Locale;
 
@@ -48,7 +49,7 @@ public final class ExposeProtoCasing implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (!dockerfile.parsed()) {
+            if (!dockerfile.parsed() || BuildCheckDirective.skips(dockerfile.syntax(), "ExposeProtoCasing")) {
                 continue;
             }
             for (Instruction instruction : dockerfile.syntax().instructions()) {

@@ -11,6 +11,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import dev.drydock.core.rules.support.Stages;
 
 @RuleDefinition(
@@ -55,7 +56,7 @@ public final class InvalidDefaultArgInFrom implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (dockerfile.model() == null) {
+            if (dockerfile.model() == null || BuildCheckDirective.skips(dockerfile.syntax(), "InvalidDefaultArgInFrom")) {
                 continue;
             }
             DockerfileModel model = dockerfile.model();

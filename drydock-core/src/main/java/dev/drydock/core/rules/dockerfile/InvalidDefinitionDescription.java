@@ -14,6 +14,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +60,7 @@ public final class InvalidDefinitionDescription implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (!dockerfile.parsed()) {
+            if (!dockerfile.parsed() || BuildCheckDirective.skips(dockerfile.syntax(), "InvalidDefinitionDescription")) {
                 continue;
             }
             Dockerfile syntax = dockerfile.syntax();

@@ -15,6 +15,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,7 +73,7 @@ public final class JsonArgsRecommended implements Rule {
             }
         }
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (dockerfile.model() == null) {
+            if (dockerfile.model() == null || BuildCheckDirective.skips(dockerfile.syntax(), "JSONArgsRecommended")) {
                 continue;
             }
             for (Stage stage : dockerfile.model().stages()) {

@@ -14,6 +14,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import java.util.Locale;
 
 @RuleDefinition(
@@ -49,7 +50,7 @@ public final class LegacyKeyValueFormat implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (!dockerfile.parsed()) {
+            if (!dockerfile.parsed() || BuildCheckDirective.skips(dockerfile.syntax(), "LegacyKeyValueFormat")) {
                 continue;
             }
             for (Instruction instruction : dockerfile.syntax().instructions()) {

@@ -11,6 +11,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ public final class MultipleInstructionsDisallowed implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (dockerfile.model() == null) {
+            if (dockerfile.model() == null || BuildCheckDirective.skips(dockerfile.syntax(), "MultipleInstructionsDisallowed")) {
                 continue;
             }
             for (Stage stage : dockerfile.model().stages()) {

@@ -11,6 +11,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class NoEmptyContinuation implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (!dockerfile.parsed()) {
+            if (!dockerfile.parsed() || BuildCheckDirective.skips(dockerfile.syntax(), "NoEmptyContinuation")) {
                 continue;
             }
             for (Instruction instruction : dockerfile.syntax().instructions()) {

@@ -15,6 +15,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,7 +51,7 @@ public final class RedundantTargetPlatform implements Rule {
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
             DockerfileModel model = dockerfile.model();
-            if (model == null) {
+            if (model == null || BuildCheckDirective.skips(dockerfile.syntax(), "RedundantTargetPlatform")) {
                 continue;
             }
             WordExpander expander = WordExpander.forEscape(model.syntax().escapeChar());

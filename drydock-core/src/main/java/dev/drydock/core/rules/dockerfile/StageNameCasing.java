@@ -12,6 +12,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import java.util.Locale;
 
 @RuleDefinition(
@@ -54,7 +55,7 @@ public final class StageNameCasing implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (dockerfile.model() == null) {
+            if (dockerfile.model() == null || BuildCheckDirective.skips(dockerfile.syntax(), "StageNameCasing")) {
                 continue;
             }
             for (Stage stage : dockerfile.model().stages()) {

@@ -16,6 +16,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import dev.drydock.core.rules.support.SimilarNames;
 import dev.drydock.core.rules.support.WordReferences;
 import dev.drydock.core.source.Span;
@@ -59,7 +60,7 @@ public final class UndefinedArgInFrom implements Rule {
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
             DockerfileModel model = dockerfile.model();
-            if (model == null) {
+            if (model == null || BuildCheckDirective.skips(dockerfile.syntax(), "UndefinedArgInFrom")) {
                 continue;
             }
             WordExpander expander = WordExpander.forEscape(model.syntax().escapeChar());

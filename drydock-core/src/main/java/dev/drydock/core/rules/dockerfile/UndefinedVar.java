@@ -13,6 +13,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import dev.drydock.core.rules.support.BaseImageEnvironment;
 import dev.drydock.core.rules.support.BaseImageEnvironment.Knowledge;
 import dev.drydock.core.rules.support.SimilarNames;
@@ -73,7 +74,7 @@ public final class UndefinedVar implements Rule {
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
             DockerfileModel model = dockerfile.model();
-            if (model == null) {
+            if (model == null || BuildCheckDirective.skips(dockerfile.syntax(), "UndefinedVar")) {
                 continue;
             }
             for (Stage stage : model.stages()) {

@@ -14,6 +14,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 
 @RuleDefinition(
         id = "workdir-relative-path",
@@ -54,7 +55,7 @@ public final class WorkdirRelativePath implements Rule {
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
             DockerfileModel model = dockerfile.model();
-            if (model == null) {
+            if (model == null || BuildCheckDirective.skips(dockerfile.syntax(), "WorkdirRelativePath")) {
                 continue;
             }
             WordExpander expander = WordExpander.forEscape(model.syntax().escapeChar());
