@@ -5,6 +5,7 @@ import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.model.Variables;
+import dev.drydock.core.dockerfile.syntax.ArgList;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.review.Category;
@@ -31,9 +32,9 @@ import java.util.regex.Pattern;
         title = "An instruction uses a variable no ARG or ENV defines",
         severity = Severity.LOW,
         category = Category.BUILD,
-        checks = "The variables Docker expands in the instructions of every stage (COPY, ADD, ENV, ARG values, LABEL,"
-                + " WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL, RUN --mount options; not the shell form of RUN, CMD and"
-                + " ENTRYPOINT, which the shell expands), as BuildKit's UndefinedVar check does: a variable must be"
+        checks = "The variables Docker expands in the instructions of every stage (COPY and ADD paths, --chown and"
+                + " --chmod, ENV, ARG values, LABEL, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL; not RUN, CMD and"
+                + " ENTRYPOINT, whose shell form the shell expands and whose exec form nothing expands), as BuildKit's UndefinedVar check does: a variable must be"
                 + " defined by an ARG or ENV of the stage (or of the stages it is built on) before it is used. Global"
                 + " ARGs are not in scope inside a stage unless declared again. BuildKit also knows the variables"
                 + " the base image sets; drydock does not fetch them, so: on scratch every undefined variable is"
@@ -93,7 +94,8 @@ public final class UndefinedVar implements Rule {
 
     private void check(ReviewContext context, DockerfileSource dockerfile, Step step, String name, BaseImage base,
             Knowledge knowledge, boolean globalArg, boolean platformArg) {
-        if (step.variables().definition(name) != null || BUILDKIT_ARGS.contains(name) || name.equals("PATH")) {
+        if (step.variables().definition(name) != null || BUILDKIT_ARGS.contains(name) || name.equals("PATH")
+                || declaredBy(step.instruction(), name)) {
             return;
         }
         Set<String> known = new LinkedHashSet<>(step.variables().names());
@@ -122,6 +124,12 @@ public final class UndefinedVar implements Rule {
                                 + "=<value>); a global ARG must be declared again inside the stage (ARG " + name + ")."))
                 .severity(meant.isPresent() ? Severity.MEDIUM : Severity.LOW)
                 .add();
+    }
+
+    /** Whether an ARG declares {@code name} itself, for a later entry of the same line (ARG A B=$A). */
+    private static boolean declaredBy(Instruction instruction, String name) {
+        return instruction.arguments() instanceof ArgList args
+                && args.entries().stream().anyMatch(e -> e.name().value().equals(name));
     }
 
     /** The first $name or ${name...} of the instruction, else its keyword. */
