@@ -1,9 +1,12 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.expand.VariableReference;
 import dev.drydock.core.dockerfile.expand.WordExpander;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.project.Container;
 import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
@@ -13,6 +16,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildCheckDirective;
 import dev.drydock.core.rules.support.Stages;
+import java.util.List;
 
 @RuleDefinition(
         id = "invalid-default-arg-in-from",
@@ -22,7 +26,8 @@ import dev.drydock.core.rules.support.Stages;
         checks = "The image of every FROM that uses a variable, expanded with the defaults of the ARGs before the first"
                 + " FROM and no --build-arg, as BuildKit's InvalidDefaultArgInFrom check does: fires when the result"
                 + " is empty or not a valid image reference (busybox: from busybox:${TAG} with ARG TAG). An image"
-                + " that uses a variable no ARG declares is left to undefined-arg-in-from, which names the cause.",
+                + " that uses a variable no ARG declares is left to undefined-arg-in-from, which names the cause. Low"
+                + " severity when every compose build of the Dockerfile passes the arguments.",
         problem = "A Dockerfile should build as it is: an ARG without a usable default makes every plain"
                 + " docker build fail, and only a build that passes the right --build-arg works.",
         impact = "docker build without build arguments fails with an invalid reference error, in CI, for a new"
@@ -47,6 +52,25 @@ import dev.drydock.core.rules.support.Stages;
                         """))
 public final class InvalidDefaultArgInFrom implements Rule {
 
+    /** Whether every compose build of this Dockerfile passes a build argument for each variable of the image. */
+    private static boolean everyBuildSets(ReviewContext context, DockerfileSource dockerfile, WordExpander expander,
+            DockerfileModel model, String image) {
+        List<String> names = expander.expand(image, model.globalArgs()).references().stream()
+                .map(VariableReference::name).toList();
+        boolean any = false;
+        for (Container container : context.builtContainers()) {
+            BuildLink build = container.build();
+            if (build == null || build.model() == null || !build.dockerfile().equals(dockerfile.file().path())) {
+                continue;
+            }
+            if (!container.isComposeService() || !build.model().options().buildArgs().keySet().containsAll(names)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
     /** Whether the image uses a variable no global ARG declares: undefined-arg-in-from reports that cause. */
     private static boolean usesUndeclared(WordExpander expander, DockerfileModel model, String image) {
         return expander.expand(image, model.globalArgs()).references().stream()
@@ -67,12 +91,15 @@ public final class InvalidDefaultArgInFrom implements Rule {
                     continue;
                 }
                 String result = image.expanded().isEmpty() ? "an empty image name" : "'" + image.expanded() + "'";
+                boolean composeSetsIt = everyBuildSets(context, dockerfile, expander, model, image.written());
                 context.finding(this, dockerfile.file().path(), Stages.imageSpan(stage), "FROM " + image.written()
                                 + " gives " + result + " with the ARG defaults, which is not a valid image"
                                 + (image.problem() == null ? "" : " (" + image.problem() + ")")
-                                + ": the build fails unless --build-arg sets it")
+                                + (composeSetsIt ? ": the compose build passes the argument, but a plain docker build"
+                                        + " of the Dockerfile fails" : ": the build fails unless --build-arg sets it"))
                         .recommendation("Give the ARG used here a default that makes a valid image, or write a"
                                 + " fallback in the reference (${NAME:-default}).")
+                        .severity(composeSetsIt ? Severity.LOW : Severity.MEDIUM)
                         .add();
             }
         }
