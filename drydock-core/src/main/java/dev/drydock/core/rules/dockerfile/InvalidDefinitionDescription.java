@@ -17,6 +17,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildCheckDirective;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 @RuleDefinition(
         id = "invalid-definition-description",
@@ -109,7 +110,7 @@ public final class InvalidDefinitionDescription implements Rule {
                 && list.words().size() == 3 && list.words().get(1).value().equalsIgnoreCase("as")) {
             String name = list.words().get(2).value();
             names.add(name);
-            names.add(name.toLowerCase(java.util.Locale.ROOT));
+            names.add(name.toLowerCase(Locale.ROOT));
         } else if (instruction.kind() == InstructionKind.ARG && instruction.arguments() instanceof ArgList args) {
             for (KeyValue entry : args.entries()) {
                 names.add(entry.name().value());

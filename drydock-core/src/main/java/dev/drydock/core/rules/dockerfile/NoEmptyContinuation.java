@@ -69,8 +69,7 @@ public final class NoEmptyContinuation implements Rule {
                 }
                 String lines = empty.size() == 1 ? "an empty continuation line (line " + empty.get(0).startLine() + ")"
                         : empty.size() + " empty continuation lines";
-                context.finding(this, source.path(), empty.get(0), instruction.keyword().value().toUpperCase(
-                                java.util.Locale.ROOT) + " on line " + instruction.startLine() + " goes on after "
+                context.finding(this, source.path(), empty.get(0), instruction.kind().name() + " on line " + instruction.startLine() + " goes on after "
                                 + lines + ", which a future Dockerfile syntax will reject")
                         .recommendation("Remove the empty line" + (empty.size() == 1 ? "" : "s")
                                 + " inside the instruction, or turn " + (empty.size() == 1 ? "it" : "them")
