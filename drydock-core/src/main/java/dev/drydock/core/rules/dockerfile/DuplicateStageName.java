@@ -20,9 +20,9 @@ import java.util.Map;
         checks = "The AS names of the FROM lines of every Dockerfile, compared without regard to case as BuildKit"
                 + " compares them (its DuplicateStageName check): every stage that takes a name an earlier stage"
                 + " already has is reported at its name.",
-        problem = "A stage name must say which stage it means. With two stages of the same name, FROM name,"
-                + " COPY --from=name and --target name silently pick one of them (the latest one defined before the"
-                + " reference, or the last one for --target), which is rarely what both authors meant.",
+        problem = "A stage name must say which stage it means. With two stages of the same name, BuildKit silently"
+                + " picks one: FROM name the latest one above it, COPY --from=name and --target name the last one in"
+                + " the file (a COPY above that stage then fails), which is rarely what both authors meant.",
         impact = "The image is built from the wrong stage: files copied from the other builder, a target that builds"
                 + " something else than the CI job expects, or a build that breaks when the stages are reordered.",
         recommendation = "Give every stage its own name, telling what it builds (deb-builder, go-builder).",
