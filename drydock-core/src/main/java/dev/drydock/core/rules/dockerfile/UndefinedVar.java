@@ -7,6 +7,8 @@ import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.dockerfile.syntax.ArgList;
 import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.dockerfile.syntax.KeyValueList;
 import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
@@ -41,7 +43,8 @@ import java.util.regex.Pattern;
                 + " reported; on a Docker Official Image the names such images set (PATH, LANG, PYTHON_VERSION,"
                 + " names ending in _VERSION or _HOME ...) are assumed present; on any other image a variable is"
                 + " reported only when it looks like a misspelling of a defined one or is a global ARG used"
-                + " without being declared again in the stage. A likely intended name is"
+                + " without being declared again in the stage. A name set by another pair of the same ENV is left to"
+                + " env-self-reference. A likely intended name is"
                 + " suggested (did you mean $PATH?).",
         problem = "An undefined variable expands to an empty string without any error: COPY $SRC_DIR/ . copies the"
                 + " whole context, WORKDIR $HOME/app works in /app, ENV PATH=$PAHT:/app/bin loses the system PATH.",
@@ -126,10 +129,17 @@ public final class UndefinedVar implements Rule {
                 .add();
     }
 
-    /** Whether an ARG declares {@code name} itself, for a later entry of the same line (ARG A B=$A). */
+    /**
+     * Whether the instruction itself sets {@code name}: an ARG for its later entries (ARG A B=$A, which BuildKit
+     * declares in turn), or an ENV for its other pairs (ENV A=1 B=$A, where B gets the old value of A: the
+     * env-self-reference rule names that cause).
+     */
     private static boolean declaredBy(Instruction instruction, String name) {
-        return instruction.arguments() instanceof ArgList args
-                && args.entries().stream().anyMatch(e -> e.name().value().equals(name));
+        if (instruction.arguments() instanceof ArgList args) {
+            return args.entries().stream().anyMatch(e -> e.name().value().equals(name));
+        }
+        return instruction.kind() == InstructionKind.ENV && instruction.arguments() instanceof KeyValueList list
+                && list.entries().stream().anyMatch(e -> e.name().value().equals(name));
     }
 
     /** The first $name or ${name...} of the instruction, else its keyword. */
