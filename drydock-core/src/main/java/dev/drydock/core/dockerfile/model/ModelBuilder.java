@@ -191,7 +191,7 @@ final class ModelBuilder {
             if (options.buildArgs().containsKey(name)) {
                 value = options.buildArgs().get(name);
             } else if (entry.hasValue()) {
-                value = expand(entry.value(), before, instruction);
+                value = expand(entry.value(), vars, instruction); // BuildKit declares the ARGs of one line in turn
             } else if (!global) {
                 value = globalScope.lookup(name);
             } else {

@@ -69,6 +69,25 @@ public final class DockerfileRules {
                 new NodePackageCacheInImage(),
                 new PasswordSetInRun(),
                 new UseraddNoLogInit(),
-                new RemoteScriptPipedToShell());
+                new RemoteScriptPipedToShell(),
+                new ConsistentInstructionCasing(),
+                new CopyIgnoredFile(),
+                new DuplicateStageName(),
+                new ExposeInvalidFormat(),
+                new ExposeProtoCasing(),
+                new FromPlatformFlagConstDisallowed(),
+                new InvalidDefaultArgInFrom(),
+                new InvalidDefinitionDescription(),
+                new JsonArgsRecommended(),
+                new LegacyKeyValueFormat(),
+                new MaintainerDeprecated(),
+                new MultipleInstructionsDisallowed(),
+                new NoEmptyContinuation(),
+                new RedundantTargetPlatform(),
+                new ReservedStageName(),
+                new StageNameCasing(),
+                new UndefinedArgInFrom(),
+                new UndefinedVar(),
+                new WorkdirRelativePath());
     }
 }

@@ -43,7 +43,8 @@ public final class ExposeInvalidPort implements Rule {
         for (StagesInUse used : StagesInUse.of(context)) {
             for (Step step : used.stage().steps()) {
                 for (ExposedPorts port : ExposedPorts.of(step.instruction())) {
-                    if (!port.valid()) {
+                    // host:container and ip:host:container are expose-invalid-format's: BuildKit accepts them
+                    if (!port.valid() && !port.word().value().contains(":")) {
                         context.finding(this, step.instruction().file().path(), port.word().span(),
                                         "EXPOSE " + port.word().value() + " is no valid port: " + why(port))
                                 .add();

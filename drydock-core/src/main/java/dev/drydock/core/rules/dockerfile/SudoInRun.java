@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
@@ -12,6 +13,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.shell.Word;
 import dev.drydock.core.source.Span;
 import java.util.List;
@@ -62,9 +64,7 @@ public final class SudoInRun implements Rule {
                 boolean root = run.run().user() == null || RunsAsRoot.isRoot(run.run().user());
                 for (Call call : run.run().calls()) {
                     if (call.command() == null) {
-                        if (call.is("sudo", "doas")) {
-                            report(context, image, call.program().span(), call.program().value(), root, null, call);
-                        }
+                        execFormSudo(context, image, run.run(), call, root);
                         continue;
                     }
                     List<Word> words = call.command().words();
@@ -88,6 +88,22 @@ public final class SudoInRun implements Rule {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /** In exec form the call is the program sudo runs ({@code ["sudo", "pip", ...]}): the elements before it. */
+    private void execFormSudo(ReviewContext context, BuiltImage image, RunStep run, Call call, boolean root) {
+        if (!(run.instruction().arguments() instanceof ExecForm exec)) {
+            return;
+        }
+        for (var w : exec.elements()) {
+            if (w.span().start() > call.program().span().start()) {
+                break;
+            }
+            String name = w.value().substring(w.value().lastIndexOf('/') + 1);
+            if (name.equals("sudo") || name.equals("doas")) {
+                report(context, image, w.span(), name, root, null, call);
             }
         }
     }

@@ -1,0 +1,109 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.dockerfile.syntax.ShellForm;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.DockerfileSource;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.project.Origin;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
+import java.util.ArrayList;
+import java.util.List;
+
+@RuleDefinition(
+        id = "json-args-recommended",
+        title = "CMD or ENTRYPOINT is in shell form",
+        severity = Severity.LOW,
+        category = Category.RELIABILITY,
+        checks = "Every CMD and ENTRYPOINT of every stage, as BuildKit's JSONArgsRecommended check does: fires for the"
+                + " shell form (CMD gunicorn app:app, or a list that is not valid JSON such as CMD [gunicorn, app]),"
+                + " unless a SHELL instruction is in effect for the stage (choosing the shell marks the shell form as"
+                + " deliberate) or the command starts with exec. The command a container of the project actually"
+                + " starts with is left to graceful-shutdown-missing, which reports a shell kept as PID 1 there with"
+                + " what it does to docker stop; so this rule covers the other stages, the overridden instructions and"
+                + " images the project does not run. HEALTHCHECK CMD is not concerned: no signal is sent to it.",
+        problem = "In shell form Docker runs the command as /bin/sh -c '...': the shell is PID 1 and does not pass"
+                + " SIGTERM on to the program, and an ENTRYPOINT in shell form ignores CMD and docker run arguments.",
+        impact = "docker stop waits for the grace period and kills the program with SIGKILL; arguments given at run"
+                + " time are silently dropped by a shell-form ENTRYPOINT.",
+        recommendation = "Use the exec form: CMD [\"gunicorn\", \"app:app\"]; when shell features are needed, put them"
+                + " in a script that ends with exec \"$@\" and run that in exec form.",
+        references = {
+                "https://docs.docker.com/reference/build-checks/json-args-recommended/",
+                "https://docs.docker.com/reference/dockerfile/#shell-and-exec-form",
+                "https://docs.docker.com/reference/dockerfile/#entrypoint"},
+        aliases = {"JSONArgsRecommended", "DL3025", "Not Using JSON In CMD And ENTRYPOINT Arguments"},
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim AS docs
+                        RUN pip install --no-cache-dir mkdocs==1.6.1
+                        CMD mkdocs serve --dev-addr 0.0.0.0:8000
+
+                        FROM nginx:1.27.2-alpine
+                        CMD ["nginx", "-g", "daemon off;"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim AS docs
+                        RUN pip install --no-cache-dir mkdocs==1.6.1
+                        CMD ["mkdocs", "serve", "--dev-addr", "0.0.0.0:8000"]
+
+                        FROM nginx:1.27.2-alpine
+                        CMD ["nginx", "-g", "daemon off;"]
+                        """))
+public final class JsonArgsRecommended implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        List<Origin> startCommands = new ArrayList<>();
+        for (Container container : context.builtContainers()) {
+            EffectiveCommand command = container.command();
+            if (command != null && !command.isEmpty() && command.shellForm() && command.origin() != null
+                    && container.entryPoint() != null) {
+                startCommands.add(command.origin());
+            }
+        }
+        for (DockerfileSource dockerfile : context.dockerfiles()) {
+            if (dockerfile.model() == null || BuildCheckDirective.skips(dockerfile.syntax(), "JSONArgsRecommended")) {
+                continue;
+            }
+            for (Stage stage : dockerfile.model().stages()) {
+                for (Step step : stage.steps()) {
+                    Instruction instruction = step.instruction();
+                    if ((instruction.kind() == InstructionKind.CMD || instruction.kind() == InstructionKind.ENTRYPOINT)
+                            && instruction.arguments() instanceof ShellForm shell && step.shell() == null
+                            && !shell.text().strip().startsWith("exec ")
+                            && !startsContainer(startCommands, dockerfile, instruction)) {
+                        report(context, dockerfile, instruction, shell);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean startsContainer(List<Origin> origins, DockerfileSource dockerfile, Instruction instruction) {
+        return origins.stream().anyMatch(o -> o.file().equals(dockerfile.file().path()) && o.span() != null
+                && instruction.span().contains(o.span().start()));
+    }
+
+    private void report(ReviewContext context, DockerfileSource dockerfile, Instruction instruction, ShellForm shell) {
+        String keyword = instruction.kind().name();
+        String text = shell.text().strip().replaceAll("\\s+", " ");
+        String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
+        String form = text.startsWith("[") ? " is not a valid JSON list, so it is in shell form and" : " in shell form";
+        context.finding(this, dockerfile.file().path(), shell.span(), keyword + form + " runs as /bin/sh -c '"
+                        + shown + "': the shell, not the program, receives the stop signal")
+                .recommendation("Write " + keyword + " in exec form (a JSON list: " + keyword + " [\"program\", \"arg\"]),"
+                        + " or move the shell logic into a script that ends with exec \"$@\".")
+                .add();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.expand.Expansion;
+import dev.drydock.core.dockerfile.expand.WordExpander;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.syntax.Flag;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.project.DockerfileSource;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "redundant-target-platform",
+        title = "FROM --platform=$TARGETPLATFORM repeats the default",
+        severity = Severity.INFO,
+        category = Category.MAINTAINABILITY,
+        checks = "The --platform of every FROM, as BuildKit's RedundantTargetPlatform check does: fires when the value"
+                + " uses TARGETPLATFORM and nothing else, so that it expands to the target platform itself.",
+        problem = "A stage is built for the target platform unless told otherwise, so --platform=$TARGETPLATFORM"
+                + " says nothing; it makes readers look for a cross-compilation setup that is not there.",
+        impact = "Noise in the Dockerfile and a BuildKit warning on every build.",
+        recommendation = "Remove the --platform flag.",
+        references = {
+                "https://docs.docker.com/reference/build-checks/redundant-target-platform/",
+                "https://docs.docker.com/build/building/multi-platform/"},
+        aliases = {"RedundantTargetPlatform", "DL3065"},
+        fix = FixSafety.SAFE,
+        effort = "1 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM --platform=$TARGETPLATFORM alpine:3.20.3
+                        RUN apk add --no-cache git=2.45.2-r0
+                        """,
+                good = """
+                        FROM alpine:3.20.3
+                        RUN apk add --no-cache git=2.45.2-r0
+                        """))
+public final class RedundantTargetPlatform implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (DockerfileSource dockerfile : context.dockerfiles()) {
+            DockerfileModel model = dockerfile.model();
+            if (model == null || BuildCheckDirective.skips(dockerfile.syntax(), "RedundantTargetPlatform")) {
+                continue;
+            }
+            WordExpander expander = WordExpander.forEscape(model.syntax().escapeChar());
+            for (Stage stage : model.stages()) {
+                Optional<Flag> platform = stage.from().flag("platform");
+                if (platform.isEmpty() || !platform.get().hasValue()) {
+                    continue;
+                }
+                Flag flag = platform.get();
+                Expansion e = expander.expand(flag.value(), model.globalArgs());
+                if (!e.ok() || !e.unmatched().isEmpty() || !e.matched().equals(Set.of("TARGETPLATFORM"))
+                        || !e.value().equals(model.globalArgs().lookup("TARGETPLATFORM"))) {
+                    continue;
+                }
+                String file = dockerfile.file().path();
+                String text = dockerfile.file().text();
+                int end = flag.span().end();
+                while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+                    end++;
+                }
+                context.finding(this, file, flag.span(), "FROM " + flag.text() + " is redundant: stages are built for"
+                                + " the target platform by default")
+                        .recommendation("Remove " + flag.text() + ".")
+                        .fix(Fix.of("remove " + flag.text(), FixSafety.SAFE, TextEdit.delete(file, flag.span().start(), end)))
+                        .add();
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.model.Variables;
+import dev.drydock.core.dockerfile.syntax.ArgList;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.dockerfile.syntax.KeyValueList;
+import dev.drydock.core.project.DockerfileSource;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
+import dev.drydock.core.rules.support.BaseImageEnvironment;
+import dev.drydock.core.rules.support.BaseImageEnvironment.Knowledge;
+import dev.drydock.core.rules.support.SimilarNames;
+import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.source.Span;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "undefined-var",
+        title = "An instruction uses a variable no ARG or ENV defines",
+        severity = Severity.LOW,
+        category = Category.BUILD,
+        checks = "The variables Docker expands in the instructions of every stage (COPY and ADD paths, --chown and"
+                + " --chmod, ENV, ARG values, LABEL, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL; not RUN, CMD and"
+                + " ENTRYPOINT, whose shell form the shell expands and whose exec form nothing expands), as BuildKit's UndefinedVar check does: a variable must be"
+                + " defined by an ARG or ENV of the stage (or of the stages it is built on) before it is used. Global"
+                + " ARGs are not in scope inside a stage unless declared again. BuildKit also knows the variables"
+                + " the base image sets; drydock does not fetch them, so: on scratch every undefined variable is"
+                + " reported; on a Docker Official Image the names such images set (PATH, LANG, PYTHON_VERSION,"
+                + " names ending in _VERSION or _HOME ...) are assumed present; on any other image a variable is"
+                + " reported only when it looks like a misspelling of a defined one or is a global ARG used"
+                + " without being declared again in the stage. A name set by another pair of the same ENV is left to"
+                + " env-self-reference. A likely intended name is"
+                + " suggested (did you mean $PATH?).",
+        problem = "An undefined variable expands to an empty string without any error: COPY $SRC_DIR/ . copies the"
+                + " whole context, WORKDIR $HOME/app works in /app, ENV PATH=$PAHT:/app/bin loses the system PATH.",
+        impact = "The image is built differently from what the line says: wrong files, directories or settings, often"
+                + " noticed only when the container fails.",
+        recommendation = "Declare the variable before use (ARG NAME=default in the stage, or ENV), re-declare a global"
+                + " ARG inside the stage with a bare ARG NAME, or correct the name.",
+        references = {
+                "https://docs.docker.com/reference/build-checks/undefined-var/",
+                "https://docs.docker.com/reference/dockerfile/#environment-replacement",
+                "https://docs.docker.com/reference/dockerfile/#scope"},
+        aliases = {"UndefinedVar"},
+        effort = "2 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        ENV APP_ROOT=/srv/app
+                        WORKDIR $APP_RO0T
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        ENV APP_ROOT=/srv/app
+                        WORKDIR $APP_ROOT
+                        """))
+public final class UndefinedVar implements Rule {
+
+    /** Build arguments BuildKit reads itself and never puts in the environment. */
+    private static final Set<String> BUILDKIT_ARGS = Set.of("BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (DockerfileSource dockerfile : context.dockerfiles()) {
+            DockerfileModel model = dockerfile.model();
+            if (model == null || BuildCheckDirective.skips(dockerfile.syntax(), "UndefinedVar")) {
+                continue;
+            }
+            for (Stage stage : model.stages()) {
+                BaseImage base = Stages.rootBase(model, stage);
+                Knowledge knowledge = BaseImageEnvironment.of(base);
+                for (Step step : stage.steps()) {
+                    for (String name : step.undefinedVariables()) {
+                        Variables.Definition global = model.globalArgs().definition(name);
+                        check(context, dockerfile, step, name, base, knowledge, global != null,
+                                global != null && global.instruction() == null);
+                    }
+                }
+            }
+        }
+    }
+
+    private void check(ReviewContext context, DockerfileSource dockerfile, Step step, String name, BaseImage base,
+            Knowledge knowledge, boolean globalArg, boolean platformArg) {
+        if (step.variables().definition(name) != null || BUILDKIT_ARGS.contains(name) || name.equals("PATH")
+                || declaredBy(step.instruction(), name)) {
+            return;
+        }
+        Set<String> known = new LinkedHashSet<>(step.variables().names());
+        known.add("PATH");
+        Optional<String> meant = SimilarNames.closest(name, known);
+        boolean report = switch (knowledge) {
+            case EMPTY -> true;
+            case OFFICIAL -> meant.isPresent() || !(globalArg ? BaseImageEnvironment.commonlySetBy(base, name)
+                    : BaseImageEnvironment.officialImageMaySet(base, name));
+            case UNKNOWN -> meant.isPresent() || globalArg && !BaseImageEnvironment.commonlySetBy(base, name);
+        };
+        if (!report) {
+            return;
+        }
+        Instruction instruction = step.instruction();
+        context.finding(this, dockerfile.file().path(), referenceSpan(dockerfile.file(), instruction, name),
+                        "usage of undefined variable '$" + name + "'" + meant.map(m -> " (did you mean $" + m + "?)")
+                                .orElse("") + ": no ARG or ENV defines it before this " + instruction.kind().name()
+                                + ", so it expands to an empty string"
+                                + (platformArg ? " (automatic platform arguments are only in scope in a stage that"
+                                        + " declares them: ARG " + name + ")"
+                                        : globalArg ? " (the ARG " + name + " before the first FROM is not in scope"
+                                        + " inside a stage until declared again)" : ""))
+                .recommendation(meant.map(m -> "Write $" + m + ", or define " + name + " with ARG or ENV before use.")
+                        .orElse("Define " + name + " before use (ARG " + name + "=<default> or ENV " + name
+                                + "=<value>); a global ARG must be declared again inside the stage (ARG " + name + ")."))
+                .severity(meant.isPresent() ? Severity.MEDIUM : Severity.LOW)
+                .add();
+    }
+
+    /**
+     * Whether the instruction itself sets {@code name}: an ARG for its later entries (ARG A B=$A, which BuildKit
+     * declares in turn), or an ENV for its other pairs (ENV A=1 B=$A, where B gets the old value of A: the
+     * env-self-reference rule names that cause).
+     */
+    private static boolean declaredBy(Instruction instruction, String name) {
+        if (instruction.arguments() instanceof ArgList args) {
+            return args.entries().stream().anyMatch(e -> e.name().value().equals(name));
+        }
+        return instruction.kind() == InstructionKind.ENV && instruction.arguments() instanceof KeyValueList list
+                && list.entries().stream().anyMatch(e -> e.name().value().equals(name));
+    }
+
+    /** The first $name or ${name...} of the instruction, else its keyword. */
+    private static Span referenceSpan(SourceFile file, Instruction instruction, String name) {
+        String text = file.text(instruction.span());
+        Matcher m = Pattern.compile("\\$(\\{" + Pattern.quote(name) + "(?![A-Za-z0-9_])[^}]*}|" + Pattern.quote(name)
+                + "(?![A-Za-z0-9_]))").matcher(text);
+        int from = instruction.keyword().span().end() - instruction.span().start();
+        if (m.find(from)) {
+            int start = instruction.span().start() + m.start();
+            return file.span(start, instruction.span().start() + m.end());
+        }
+        return instruction.keyword().span();
+    }
+}
