@@ -2,6 +2,7 @@ package dev.drydock.cli;
 
 import dev.drydock.core.json.RulesJson;
 import dev.drydock.core.report.RuleText;
+import dev.drydock.core.review.DeclinedChecks;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleMetadata;
 import dev.drydock.core.review.Rules;
@@ -48,7 +49,10 @@ final class RulesCommand implements Callable<Integer> {
         var rule = Rules.find(id);
         if (rule.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("drydock: " + id + ": no rule has this id or alias (drydock rules lists them)");
+            var declined = DeclinedChecks.find(id);
+            err.println("drydock: " + id + ": " + (declined.isPresent()
+                    ? declined.get().tool() + "'s check, which drydock declines: " + declined.get().reason()
+                    : "no rule has this id or alias (drydock rules lists them)"));
             err.flush();
             return Main.INPUT_ERROR;
         }

@@ -58,4 +58,18 @@ class RulesCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("drydock: no-such-rule: no rule has this id or alias").hasLineCount(1);
     }
+
+    @Test
+    void aDeclinedCheckSaysWhy() {
+        CliRun run = CliRun.of("rules", "InvalidBaseImagePlatform");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("drydock: InvalidBaseImagePlatform: BuildKit's check, which drydock declines:")
+                .contains("registry").hasLineCount(1);
+    }
+
+    @Test
+    void hadolintAndBuildKitNamesFindTheirRule() {
+        assertThat(CliRun.of("rules", "DL3008").out()).startsWith("os-packages-unpinned:");
+        assertThat(CliRun.of("rules", "JSONArgsRecommended").out()).startsWith("json-args-recommended:");
+    }
 }

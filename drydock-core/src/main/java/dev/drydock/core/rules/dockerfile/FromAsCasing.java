@@ -14,6 +14,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildCheckDirective;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,6 +52,9 @@ public final class FromAsCasing implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
+            if (BuildCheckDirective.skips(dockerfile.syntax(), "FromAsCasing")) {
+                continue;
+            }
             for (Instruction instruction : dockerfile.syntax().instructions()) {
                 if (instruction.kind() == InstructionKind.FROM) {
                     check(context, dockerfile, instruction);
