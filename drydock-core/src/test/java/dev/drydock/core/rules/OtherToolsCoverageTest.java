@@ -71,6 +71,21 @@ class OtherToolsCoverageTest {
         assertThat(uncovered(names)).as("KICS queries without a drydock rule or a declined reason").isEmpty();
     }
 
+    @Test
+    void everyAliasFindsARuleThatCarriesIt() {
+        List<String> lost = new ArrayList<>();
+        for (var rule : Rules.all()) {
+            for (String alias : rule.metadata().aliases()) {
+                var found = Rules.find(alias);
+                if (found.isEmpty() || found.get().metadata().aliases().stream().noneMatch(alias::equalsIgnoreCase)
+                        || Rules.all().stream().anyMatch(r -> r.id().equalsIgnoreCase(alias))) {
+                    lost.add(rule.id() + ": " + alias);
+                }
+            }
+        }
+        assertThat(lost).as("aliases that do not lead to a rule carrying them").isEmpty();
+    }
+
     private static List<String> uncovered(Set<String> checks) {
         List<String> out = new ArrayList<>();
         for (String check : checks) {
