@@ -6,8 +6,11 @@ import dev.drydock.core.batch.ProjectFinder;
 import dev.drydock.core.config.ConfigFiles;
 import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.json.ReviewJsonl;
+import dev.drydock.core.json.SarifLog;
 import dev.drydock.core.report.BatchText;
 import dev.drydock.core.report.ReviewGithub;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.Rules;
 import dev.drydock.core.review.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,9 +58,12 @@ final class BatchReview {
         Progress progress = Progress.onTerminal(err, projects.size());
         try (Writer target = target()) {
             PrintWriter out = new PrintWriter(target);
+            SarifLog sarif = format == ReviewCommand.Format.sarif ? new SarifLog(out, Version.number(),
+                    Rules.all().stream().map(Rule::metadata).toList(), Path.of("").toAbsolutePath().toUri()) : null;
             Consumer<BatchResult> writer = switch (format) {
                 case text -> new BatchText(out, command.output == null && useColor());
                 case github -> new ReviewGithub(out);
+                case sarif -> sarif;
                 default -> new ReviewJsonl(out);
             };
             BatchReviewer.Totals totals = BatchReviewer.configured(configs).review(projects, result -> {
@@ -73,6 +79,9 @@ final class BatchReview {
                 progress.step();
             });
             progress.done();
+            if (sarif != null) {
+                sarif.close();
+            }
             if (failed.get()) {
                 return 1;
             }
@@ -90,8 +99,9 @@ final class BatchReview {
             return "--verify reviews one project; it cannot be combined with --batch";
         }
         if (command.format != null && command.format != ReviewCommand.Format.text
-                && command.format != ReviewCommand.Format.jsonl && command.format != ReviewCommand.Format.github) {
-            return "--batch writes --format jsonl, text or github, not " + command.format;
+                && command.format != ReviewCommand.Format.jsonl && command.format != ReviewCommand.Format.github
+                && command.format != ReviewCommand.Format.sarif) {
+            return "--batch writes --format jsonl, text, github or sarif, not " + command.format;
         }
         return null;
     }

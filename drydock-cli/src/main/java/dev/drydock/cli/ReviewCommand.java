@@ -134,9 +134,9 @@ final class ReviewCommand implements Callable<Integer> {
         StringWriter text = new StringWriter();
         PrintWriter writer = new PrintWriter(text);
         switch (format) {
-            case json -> ReviewJson.write(review, path.toString(), new Version().getVersion()[0].replace("drydock ", ""),
+            case json -> ReviewJson.write(review, path.toString(), Version.number(),
                     verification, writer);
-            case sarif -> ReviewSarif.write(review, new Version().getVersion()[0].replace("drydock ", ""), writer);
+            case sarif -> ReviewSarif.write(review, Version.number(), writer);
             case checkstyle -> ReviewCheckstyle.write(review, ReviewGithub.pathPrefix(path), writer);
             case junit -> ReviewJunit.write(review, ReviewGithub.pathPrefix(path), writer);
             case gitlab -> ReviewGitlab.write(review, ReviewGithub.pathPrefix(path), writer);

@@ -78,7 +78,7 @@ final class VerifyCommand implements Callable<Integer> {
         VerifyReport report = verify(found.get(), path, timeoutSeconds, keep, configured);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            VerifyJson.write(report, new Version().getVersion()[0].replace("drydock ", ""), out);
+            VerifyJson.write(report, Version.number(), out);
         } else {
             VerifyText.text(out).print(report);
         }

@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"drydock " + number()};
+    }
+
+    /** The version alone, as reports name it: {@code 0.1.0}, or {@code (development build)}. */
+    static String number() {
         String version = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"drydock " + (version == null ? "(development build)" : version)};
+        return version == null ? "(development build)" : version;
     }
 }

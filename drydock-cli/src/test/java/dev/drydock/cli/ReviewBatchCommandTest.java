@@ -115,11 +115,11 @@ class ReviewBatchCommandTest {
     }
 
     @Test
-    void batchWritesJsonlTextOrGithubOnly() throws IOException {
+    void batchWritesJsonlTextGithubOrSarifOnly() throws IOException {
         Path a = project("a", ROOT_IMAGE);
 
         assertThat(CliRun.of("review", "--batch", a.toString(), "--format", "json").err())
-                .contains("--batch writes --format jsonl, text or github");
+                .contains("--batch writes --format jsonl, text, github or sarif");
         assertThat(CliRun.of("review", a.toString(), "--format", "jsonl").exit()).isEqualTo(2);
         assertThat(CliRun.of("review", "--batch", a.toString(), "--verify").exit()).isEqualTo(2);
     }
@@ -145,5 +145,20 @@ class ReviewBatchCommandTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void batchStreamsOneSarifLog() throws IOException {
+        Path a = project("a", ROOT_IMAGE);
+        Path b = project("b", ROOT_IMAGE);
+
+        CliRun run = CliRun.of("review", "--batch", a.toString(), b.toString(), "--format", "sarif", "--fail-on", "none");
+
+        assertThat(run.exit()).isZero();
+        JsonNode log = new ObjectMapper().readTree(run.out());
+        List<String> files = new ArrayList<>();
+        log.at("/runs/0/results").forEach(r -> files.add(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()));
+        assertThat(files).anyMatch(f -> f.endsWith("a/Dockerfile")).anyMatch(f -> f.endsWith("b/Dockerfile"));
+        assertThat(log.at("/runs/0/tool/driver/name").asText()).isEqualTo("drydock");
     }
 }

@@ -1,7 +1,5 @@
 package dev.drydock.core.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
@@ -59,8 +57,6 @@ public final class ReviewSarif {
     /** The {@code partialFingerprints} key of drydock's own fingerprint. */
     public static final String FINGERPRINT = "drydock/v1";
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private ReviewSarif() {}
 
     /** The review with every rule drydock has described, and the project root as {@code SRCROOT}. */
@@ -75,38 +71,8 @@ public final class ReviewSarif {
      * @param sourceRoot the absolute URI of the project root, or null to leave it to the consumer
      */
     public static void write(Review review, List<RuleMetadata> rules, String version, URI sourceRoot, Writer writer) {
-        List<RuleMetadata> described = described(review, rules);
-        Map<String, Integer> ruleIndex = new HashMap<>();
-        for (int i = 0; i < described.size(); i++) {
-            ruleIndex.putIfAbsent(described.get(i).id(), i);
-        }
-        Sources sources = new Sources(review);
-        try (JsonGenerator g = FACTORY.createGenerator(writer)) {
-            g.useDefaultPrettyPrinter();
-            JsonOut out = new JsonOut(g);
-            out.startObject().field("$schema", SCHEMA).field("version", "2.1.0");
-            out.startArray("runs").startObject();
-            out.startObject("tool").startObject("driver").field("name", "drydock").field("version", version);
-            out.startArray("rules");
-            described.forEach(rule -> rule(out, rule));
-            out.endArray().endObject().endObject();
-            out.startObject("originalUriBaseIds").startObject(SRCROOT);
-            if (sourceRoot != null) {
-                out.field("uri", directory(sourceRoot));
-            }
-            out.startObject("description").field("text", "The root of the reviewed project").endObject();
-            out.endObject().endObject();
-            out.field("columnKind", "utf16CodeUnits");
-            out.startArray("results");
-            Fingerprints fingerprints = new Fingerprints();
-            for (Finding f : review.findings()) {
-                result(out, f, ruleIndex.get(f.ruleId()), fingerprints.of(f, sources), sources);
-            }
-            out.endArray();
-            out.endObject().endArray().endObject();
-            g.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (SarifLog log = new SarifLog(writer, version, rules, sourceRoot)) {
+            log.add(review, "");
         }
     }
 
@@ -130,14 +96,7 @@ public final class ReviewSarif {
         };
     }
 
-    private static List<RuleMetadata> described(Review review, List<RuleMetadata> rules) {
-        Map<String, RuleMetadata> byId = new LinkedHashMap<>();
-        rules.forEach(rule -> byId.putIfAbsent(rule.id(), rule));
-        review.findings().forEach(f -> byId.putIfAbsent(f.ruleId(), f.rule()));
-        return List.copyOf(byId.values());
-    }
-
-    private static void rule(JsonOut out, RuleMetadata rule) {
+    static void rule(JsonOut out, RuleMetadata rule) {
         out.startObject().field("id", rule.id()).field("name", pascalCase(rule.id()));
         out.startObject("shortDescription").field("text", rule.title()).endObject();
         out.startObject("fullDescription").field("text", rule.checks()).endObject();
@@ -195,12 +154,13 @@ public final class ReviewSarif {
         return fence + "\n" + body + fence + "\n";
     }
 
-        private static void result(JsonOut out, Finding f, int ruleIndex, String fingerprint, Sources sources) {
+    /** One finding as a result; its files are prefixed with {@code prefix} (the project's folder in a batch). */
+    static void result(JsonOut out, Finding f, int ruleIndex, String fingerprint, Sources sources, String prefix) {
         out.startObject().field("ruleId", f.ruleId()).field("ruleIndex", ruleIndex).field("level", level(f.severity()));
         out.startObject("message").field("text", f.message() + "\n\n" + f.effectiveRecommendation()).endObject();
         out.startArray("locations").startObject().startObject("physicalLocation");
         String file = f.location().file();
-        artifactLocation(out, file == null ? "." : uri(file));
+        artifactLocation(out, file == null ? (prefix.isEmpty() ? "." : uri(prefix)) : uri(prefix + file));
         Span span = f.location().span();
         if (file != null && span != null) {
             int bom = sources.bom(file);
@@ -216,13 +176,13 @@ public final class ReviewSarif {
         out.endObject().endArray();
         out.startObject("partialFingerprints").field(FINGERPRINT, fingerprint).endObject();
         if (f.fix() != null) {
-            fix(out, f.fix(), sources);
+            fix(out, f.fix(), sources, prefix);
         }
         out.startObject("properties").field("severity", f.severity().id()).field("fix", f.fixSafety().id()).endObject();
         out.endObject();
     }
 
-    private static void fix(JsonOut out, Fix fix, Sources sources) {
+    private static void fix(JsonOut out, Fix fix, Sources sources, String prefix) {
         Map<String, List<TextEdit>> byFile = new LinkedHashMap<>();
         fix.edits().forEach(e -> byFile.computeIfAbsent(e.file(), k -> new ArrayList<>()).add(e));
         out.startArray("fixes").startObject();
@@ -232,7 +192,7 @@ public final class ReviewSarif {
             int bom = sources.bom(file);
             String newline = sources.lineEnding(file);
             out.startObject();
-            artifactLocation(out, uri(file));
+            artifactLocation(out, uri(prefix + file));
             out.startArray("replacements");
             edits.stream().sorted(Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end)).forEach(e -> {
                 int start = Math.max(0, e.start() - bom);
@@ -271,7 +231,7 @@ public final class ReviewSarif {
         }
     }
 
-    private static String directory(URI uri) {
+    static String directory(URI uri) {
         String text = uri.toASCIIString();
         return text.endsWith("/") ? text : text + "/";
     }
@@ -332,8 +292,13 @@ public final class ReviewSarif {
         private final Map<String, Integer> seen = new HashMap<>();
 
         String of(Finding f, Sources sources) {
+            return of(f, sources, "");
+        }
+
+        /** The fingerprint of a finding whose file is shown with {@code prefix} (its project's folder in a batch). */
+        String of(Finding f, Sources sources, String prefix) {
             String file = f.location().file();
-            String hash = sha256(f.ruleId() + '\0' + (file == null ? "" : file) + '\0' + excerpt(f, sources));
+            String hash = sha256(f.ruleId() + '\0' + prefix + (file == null ? "" : file) + '\0' + excerpt(f, sources));
             int rank = seen.merge(hash, 1, Integer::sum);
             return hash + ":" + rank;
         }

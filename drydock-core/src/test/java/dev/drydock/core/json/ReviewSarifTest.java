@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.drydock.core.batch.BatchReviewer;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
@@ -251,6 +252,29 @@ class ReviewSarifTest {
         assertThat(ReviewSarif.uri("my app/Dockerfile")).isEqualTo("my%20app/Dockerfile");
         assertThat(ReviewSarif.uri("c:d/Dockerfile")).isEqualTo("./c:d/Dockerfile");
         assertThat(ReviewSarif.pascalCase("apt-no-install-recommends")).isEqualTo("AptNoInstallRecommends");
+    }
+
+    @Test
+    void aBatchStreamsOneValidLogWithEachProjectsFolder() throws IOException {
+        for (String name : List.of("api", "worker")) {
+            Files.createDirectories(dir.resolve(name));
+            Files.writeString(dir.resolve(name).resolve("Dockerfile"), DOCKERFILE.replace("USER nobody\n", ""));
+        }
+        StringWriter out = new StringWriter();
+        try (SarifLog log = new SarifLog(out, "test", List.of(), dir.toUri())) {
+            new BatchReviewer().review(List.of(dir.resolve("api"), dir.resolve("worker")), log);
+        }
+        JsonNode log = JSON.readTree(out.toString());
+
+        assertThat(schemaErrors(log)).isEmpty();
+        List<String> files = results(log).stream()
+                .map(r -> r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).distinct().toList();
+        assertThat(files).anyMatch(f -> f.endsWith("api/Dockerfile")).anyMatch(f -> f.endsWith("worker/Dockerfile"));
+        JsonNode rules = log.at("/runs/0/tool/driver/rules");
+        for (JsonNode r : results(log)) {
+            assertThat(rules.get(r.get("ruleIndex").asInt()).get("id").asText()).isEqualTo(r.get("ruleId").asText());
+        }
+        assertThat(log.at("/runs/0/invocations/0/executionSuccessful").asBoolean()).isTrue();
     }
 
     private Review review(String dockerfile) throws IOException {
