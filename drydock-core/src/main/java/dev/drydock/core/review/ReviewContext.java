@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * What a rule sees of one review: the project model, and where to report. A finding reported twice
+ * What a rule sees of one review: the project model, and where to report (from several threads: see
+ * {@link Rule#runsAside()}). A finding reported twice
  * (the same rule, place and message, e.g. one Dockerfile built by two services) is kept once.
  */
 public final class ReviewContext {
@@ -105,8 +106,10 @@ public final class ReviewContext {
     }
 
     public void strength(Rule rule, Location location, String message) {
-        if (reported.add("+" + rule.id() + "@" + location + ":" + message)) {
-            strengths.add(new Strength(rule.metadata(), location, message));
+        synchronized (this) {
+            if (reported.add("+" + rule.id() + "@" + location + ":" + message)) {
+                strengths.add(new Strength(rule.metadata(), location, message));
+            }
         }
     }
 
@@ -184,9 +187,11 @@ public final class ReviewContext {
         }
 
         public void add() {
-            if (reported.add(rule.id() + "@" + location + ":" + message)) {
-                findings.add(new Finding(rule, severity, location, message, current != null ? current : excerpt(location),
-                        recommendation, implicit, fix));
+            synchronized (ReviewContext.this) {
+                if (reported.add(rule.id() + "@" + location + ":" + message)) {
+                    findings.add(new Finding(rule, severity, location, message,
+                            current != null ? current : excerpt(location), recommendation, implicit, fix));
+                }
             }
         }
     }

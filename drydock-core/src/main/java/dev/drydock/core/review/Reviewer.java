@@ -5,6 +5,8 @@ import dev.drydock.core.project.Project;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Runs rules over a project model, then applies the settings: findings and strengths in excluded paths
@@ -42,9 +44,13 @@ public final class Reviewer {
 
     public Review review(Project project) {
         ReviewContext context = new ReviewContext(project, settings);
+        FutureTask<Void> aside = aside(context);
         for (Rule rule : rules) {
-            rule.check(context);
+            if (!rule.runsAside()) {
+                rule.check(context);
+            }
         }
+        await(aside);
         Suppressor suppressor = new Suppressor(project, settings);
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
@@ -63,5 +69,41 @@ public final class Reviewer {
         strengths.sort(Comparator.comparing((Strength s) -> s.location().file() == null ? "" : s.location().file())
                 .thenComparingInt(s -> s.location().line()));
         return new Review(project, findings, strengths, suppressed);
+    }
+
+    /** The rules that wait on other programs, started on a thread of their own; null when there are none. */
+    private FutureTask<Void> aside(ReviewContext context) {
+        List<Rule> waiting = rules.stream().filter(Rule::runsAside).toList();
+        if (waiting.isEmpty()) {
+            return null;
+        }
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            waiting.forEach(rule -> rule.check(context));
+            return null;
+        });
+        Thread thread = new Thread(task, "drydock-rules-aside");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    private static void await(FutureTask<Void> task) {
+        if (task == null) {
+            return;
+        }
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a rule was running", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

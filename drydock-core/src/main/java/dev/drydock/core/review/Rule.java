@@ -18,6 +18,14 @@ public interface Rule {
     }
 
     /**
+     * Whether the rule spends its time waiting on another program (shellcheck): the reviewer then runs it
+     * on a thread of its own while the other rules run, so that the wait costs no time.
+     */
+    default boolean runsAside() {
+        return false;
+    }
+
+    /**
      * Whether findings with this id come from this rule: its own id, or for a rule that reports under the
      * ids of another tool (ShellCheck's {@code SC2086}), those.
      */

@@ -75,6 +75,11 @@ public final class ShellCheckRun implements Rule {
     private static final Map<String, RuleMetadata> METADATA = new ConcurrentHashMap<>();
 
     @Override
+    public boolean runsAside() {
+        return true;
+    }
+
+    @Override
     public boolean reports(String findingId) {
         return id().equals(findingId) || CODE.matcher(findingId).matches();
     }
