@@ -53,7 +53,7 @@ final class BatchReview {
                 : command.output == null && System.console() != null ? ReviewCommand.Format.text : ReviewCommand.Format.jsonl;
         DrydockConfig given = command.config == null ? null : ConfigFiles.read(command.config, command.path);
         Function<Path, DrydockConfig> found = given != null ? p -> given : ConfigFiles::forProject;
-        Function<Path, DrydockConfig> configs = p -> found.apply(p).withShellCheck(!command.noShellcheck);
+        Function<Path, DrydockConfig> configs = p -> found.apply(p).withShellCheck(command.shellcheckOn());
         AtomicBoolean failed = new AtomicBoolean();
         Progress progress = Progress.onTerminal(err, projects.size());
         try (Writer target = target()) {
@@ -79,6 +79,9 @@ final class BatchReview {
                 progress.step();
             });
             progress.done();
+            if (command.verbose) {
+                ShellCheckStatus.print(err, command.shellcheckOn());
+            }
             if (sarif != null) {
                 sarif.close();
             }

@@ -87,12 +87,18 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Option(names = "--batch", description = "Review every project found under the PATHs (a folder holding a Dockerfile"
             + " or compose file owns its subtree) in one process on all cores, streaming each project's results as it"
-            + " finishes; --format jsonl (the default when the output is not a terminal), text or github.")
+            + " finishes; --format jsonl (the default when the output is not a terminal), text, github or sarif.")
     boolean batch;
 
-    @Option(names = "--no-shellcheck", description = "Do not pass the RUN scripts to shellcheck (by default they go to"
-            + " it when a shellcheck program is on PATH).")
-    boolean noShellcheck;
+    @Option(names = "--shellcheck", negatable = true, description = "Pass the RUN scripts to shellcheck when it is"
+            + " on PATH (the default for a single review), or not (--no-shellcheck; the default with --batch, where"
+            + " one shellcheck process per Dockerfile would cost more than the whole review).")
+    Boolean shellcheck;
+
+    /** Whether the RUN scripts go to shellcheck: as asked, else for a single review but not for a batch. */
+    boolean shellcheckOn() {
+        return shellcheck != null ? shellcheck : !(batch || !morePaths.isEmpty() || format == Format.jsonl);
+    }
 
     @Option(names = {"-v", "--verbose"}, description = "Also say, on standard error, which optional tools ran (shellcheck).")
     boolean verbose;
@@ -106,11 +112,11 @@ final class ReviewCommand implements Callable<Integer> {
         if (batch || !morePaths.isEmpty() || format == Format.jsonl) {
             return new BatchReview(this).run();
         }
-        DrydockConfig configured = Configs.load(config, path).withShellCheck(!noShellcheck);
+        DrydockConfig configured = Configs.load(config, path).withShellCheck(shellcheckOn());
         Project project = configured.loader().load(path);
         Review review = configured.reviewer().review(project);
         if (verbose) {
-            ShellCheckStatus.print(spec.commandLine().getErr(), !noShellcheck);
+            ShellCheckStatus.print(spec.commandLine().getErr(), shellcheckOn());
         }
         if (format == null) {
             format = formatOf(output);

@@ -12,7 +12,7 @@ final class ShellCheckStatus {
     static void print(PrintWriter err, boolean enabled) {
         Optional<ShellCheck> found = ShellCheck.onPath();
         if (!enabled) {
-            err.println("drydock: shellcheck turned off (--no-shellcheck): RUN scripts not checked");
+            err.println("drydock: shellcheck turned off (--no-shellcheck, the default with --batch): RUN scripts not checked");
         } else if (found.isEmpty()) {
             err.println("drydock: shellcheck is not on PATH: RUN scripts not checked (install the shellcheck package)");
         } else {

@@ -43,7 +43,7 @@ class ReviewShellCheckCommandTest {
         CliRun run = CliRun.of("review", dir.toString(), "--format", "json", "--verbose", "--no-shellcheck",
                 "--fail-on", "none");
         assertThat(codes(run)).isEmpty();
-        assertThat(run.err()).contains("shellcheck turned off (--no-shellcheck)");
+        assertThat(run.err()).contains("shellcheck turned off (--no-shellcheck");
     }
 
     private static List<String> codes(CliRun run) throws IOException {
@@ -54,5 +54,15 @@ class ReviewShellCheckCommandTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void aBatchLeavesShellCheckOutUnlessAsked() throws IOException {
+        assumeTrue(ShellCheck.onPath().isPresent(), "shellcheck is not on PATH (Debian package shellcheck)");
+        CliRun quiet = CliRun.of("review", "--batch", dir.toString(), "--format", "jsonl", "--verbose", "--fail-on", "none");
+        assertThat(quiet.out()).doesNotContain("\"SC2086\"");
+        assertThat(quiet.err()).contains("the default with --batch");
+        CliRun asked = CliRun.of("review", "--batch", dir.toString(), "--format", "jsonl", "--shellcheck", "--fail-on", "none");
+        assertThat(asked.out()).contains("\"SC2086\"");
     }
 }
