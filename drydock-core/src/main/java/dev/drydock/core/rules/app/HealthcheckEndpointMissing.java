@@ -69,8 +69,7 @@ public final class HealthcheckEndpointMissing implements Rule {
     public void check(ReviewContext context) {
         for (Container c : context.builtContainers()) {
             EffectiveHealthcheck hc = c.healthcheck();
-            Probes.Probe probe = Probes.of(hc);
-            Probes.Url url = probe == null ? null : probe.localUrl();
+            Probes.Url url = Probes.localUrl(hc);
             if (url == null) {
                 continue;
             }

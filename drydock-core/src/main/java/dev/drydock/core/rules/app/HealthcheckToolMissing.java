@@ -95,7 +95,7 @@ public final class HealthcheckToolMissing implements Rule {
             }
             Probes.Program at = missing.equals("sh") ? null
                     : probe.programs().stream().filter(p -> p.name().equals(missing)).findFirst().orElse(null);
-            String where = "compose".equals(hc.source()) ? "the compose healthcheck" : "the image's HEALTHCHECK";
+            String where = where(hc);
             String message = missing.equals("sh")
                     ? where + " is a CMD-SHELL probe, which runs /bin/sh, and " + image.baseImage()
                             + " has no shell: every probe fails"
@@ -134,14 +134,13 @@ public final class HealthcheckToolMissing implements Rule {
             return;
         }
         TextEdit edit = edit(c, hc, argv);
-        String where = "compose".equals(hc.source()) ? "the compose healthcheck" : "the image's HEALTHCHECK";
+        String where = where(hc);
         var finding = context.finding(this, Probes.locate(c, hc, unknown), where + " runs " + unknown.name()
                         + ", which the Dockerfile does not install, on " + image.baseImage() + ", whose contents drydock"
                         + " does not know: if the base image lacks it, every probe fails; " + argv.get(0)
                         + ", which the Dockerfile installs, can make the same request")
                 .severity(Severity.MEDIUM)
-                .recommendation("Probe with what the image is known to have: " + ("compose".equals(hc.source())
-                        ? "test: " + Probes.composeTest(argv) : Probes.dockerfileInstruction(argv, hc)) + ".");
+                .recommendation("Probe with what the image is known to have: " + written(argv, hc) + ".");
         if (edit != null) {
             finding.fix(Fix.of("probe with " + argv.get(0) + " instead of " + unknown.name(), FixSafety.SAFE, edit));
         }
@@ -165,6 +164,17 @@ public final class HealthcheckToolMissing implements Rule {
         return argv;
     }
 
+    /** Where the healthcheck in effect is written, for messages. */
+    private static String where(EffectiveHealthcheck hc) {
+        return "compose".equals(hc.source()) ? "the compose healthcheck" : "the image's HEALTHCHECK";
+    }
+
+    /** The probe {@code argv} written where the healthcheck in effect is: a compose test or a HEALTHCHECK. */
+    private static String written(List<String> argv, EffectiveHealthcheck hc) {
+        return "compose".equals(hc.source()) ? "test: " + Probes.composeTest(argv)
+                : Probes.dockerfileInstruction(argv, hc);
+    }
+
     private static TextEdit edit(Container c, EffectiveHealthcheck hc, List<String> argv) {
         if ("compose".equals(hc.source())) {
             return c.service() == null ? null : ProbeEdits.composeTest(c.service().healthcheck(), argv);
@@ -181,8 +191,7 @@ public final class HealthcheckToolMissing implements Rule {
         if (argv != null) {
             out.append(missing.equals("sh") ? "Probe in exec form, which needs no shell, with what the image has: "
                     : "Probe with what the image has: ");
-            out.append("compose".equals(hc.source()) ? "test: " + Probes.composeTest(argv)
-                    : Probes.dockerfileInstruction(argv, hc));
+            out.append(written(argv, hc));
             out.append('.');
         }
         String pm = image.base().map(BaseImageFacts.ImageTools::packageManager).orElse(null);

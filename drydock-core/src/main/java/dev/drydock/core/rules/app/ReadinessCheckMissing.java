@@ -115,8 +115,7 @@ public final class ReadinessCheckMissing implements Rule {
         Set<String> reported = new HashSet<>();
         for (Container c : context.builtContainers()) {
             EffectiveHealthcheck hc = c.healthcheck();
-            Probes.Probe probe = Probes.of(hc);
-            Probes.Url url = probe == null ? null : probe.localUrl();
+            Probes.Url url = Probes.localUrl(hc);
             if (url == null) {
                 continue;
             }
@@ -173,8 +172,7 @@ public final class ReadinessCheckMissing implements Rule {
     private void imageProbesLiveness(ReviewContext context, Container c, AppSource app, Route ready,
             EffectiveHealthcheck compose, Set<String> reported) {
         HealthcheckSpec own = c.build().stage() == null ? null : c.build().stage().config().healthcheck();
-        Probes.Probe probe = Probes.of(EffectiveHealthcheck.of(own));
-        Probes.Url url = probe == null ? null : probe.localUrl();
+        Probes.Url url = Probes.localUrl(EffectiveHealthcheck.of(own));
         Route route = url == null ? null : app.routes().match(url.path()).orElse(null);
         if (route == null || !route.handler().answersConstant() || app.routes().readinessRoutes().contains(route)
                 || AppFacts.dependencies(c, Ecosystem.PYPI, PYTHON_DATA).isEmpty()

@@ -49,11 +49,8 @@ public final class CapabilitiesNotDropped implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : HardeningTargets.without(context.project(), "cap_drop")) {
             Service service = ref.service();
-            if (!HardeningTargets.applies(ref) || service.node().has("cap_drop")) {
-                continue;
-            }
             context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") keeps Docker's 14 default"
                             + " capabilities (no cap_drop), which an attacker running code in it can use")
                     .implicit()

@@ -1,7 +1,9 @@
 package dev.drydock.core.rules.compose;
 
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.project.Project;
 import dev.drydock.core.rules.support.ComposeServices;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,6 +20,13 @@ final class HardeningTargets {
         Service service = ref.service();
         return service.hasBuild() && !ref.inDevelopmentFile()
                 && (service.privileged() == null || !Boolean.TRUE.equals(service.privileged().value()));
+    }
+
+    /** The services worth hardening that do not set {@code key} (cap_drop, read_only) at all. */
+    static List<ComposeServices.Ref> without(Project project, String key) {
+        return ComposeServices.services(project).stream()
+                .filter(ref -> applies(ref) && !ref.service().node().has(key))
+                .toList();
     }
 
     /** A capability name as the engine reads it: upper case, without the {@code CAP_} prefix. */

@@ -134,13 +134,7 @@ public final class SensitiveHostPathMounted implements Rule {
         Severity severity = Severity.HIGH;
         if (path.startsWith("~/") || path.equals("~")) {
             String rest = path.length() > 2 ? PathNames.normalizeRelative(path.substring(2)) : "";
-            for (String secret : HOME_SECRETS) {
-                if (rest.isEmpty() || PathNames.isUnder(rest, secret)) {
-                    what = rest.isEmpty() ? "the user's home, with SSH keys and cloud credentials"
-                            : "the user's " + secret + " credentials";
-                    break;
-                }
-            }
+            what = homeSecret(rest, "the user's");
         } else if (path.startsWith("/")) {
             String abs = PathNames.normalizeAbsolute("/", path);
             if (SOCKETS.contains(PathNames.fileName(abs))) {
@@ -153,14 +147,7 @@ public final class SensitiveHostPathMounted implements Rule {
                 }
             }
             if (what == null && abs.matches("/home/[^/]+(/.*)?")) {
-                String rest = abs.replaceFirst("/home/[^/]+/?", "");
-                for (String secret : HOME_SECRETS) {
-                    if (rest.isEmpty() || PathNames.isUnder(rest, secret)) {
-                        what = rest.isEmpty() ? "a user's home, with SSH keys and cloud credentials"
-                                : "a user's " + secret + " credentials";
-                        break;
-                    }
-                }
+                what = homeSecret(abs.replaceFirst("/home/[^/]+/?", ""), "a user's");
             }
             if (what == null && SYSTEM_DIRECTORIES.containsKey(abs)) {
                 what = SYSTEM_DIRECTORIES.get(abs);
@@ -176,5 +163,16 @@ public final class SensitiveHostPathMounted implements Rule {
                 .recommendation("Mount only the file " + service.name() + " needs from " + source
                         + ", read-only, or a named volume.")
                 .add();
+    }
+
+    /** What a home directory, or the path {@code rest} under it, holds of the user's credentials; null if nothing. */
+    private static String homeSecret(String rest, String whose) {
+        for (String secret : HOME_SECRETS) {
+            if (rest.isEmpty() || PathNames.isUnder(rest, secret)) {
+                return rest.isEmpty() ? whose + " home, with SSH keys and cloud credentials"
+                        : whose + " " + secret + " credentials";
+            }
+        }
+        return null;
     }
 }

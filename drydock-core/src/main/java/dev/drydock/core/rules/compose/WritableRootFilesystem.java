@@ -46,11 +46,8 @@ public final class WritableRootFilesystem implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : HardeningTargets.without(context.project(), "read_only")) {
             Service service = ref.service();
-            if (!HardeningTargets.applies(ref) || service.node().has("read_only")) {
-                continue;
-            }
             context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") has a writable root file"
                             + " system: code that gets into it can change the application and keep a foothold")
                     .implicit()

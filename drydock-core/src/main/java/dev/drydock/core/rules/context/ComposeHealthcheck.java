@@ -14,6 +14,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.Probes;
 import java.util.ArrayList;
@@ -86,9 +87,6 @@ public final class ComposeHealthcheck implements Rule {
             "valkey", "[\"CMD\", \"valkey-cli\", \"ping\"]",
             "mongo", "[\"CMD\", \"mongosh\", \"--quiet\", \"--eval\", \"db.adminCommand('ping')\"]",
             "rabbitmq", "[\"CMD\", \"rabbitmq-diagnostics\", \"-q\", \"ping\"]");
-
-    private static final Map<String, String> STORE_NAMES = Map.of("postgres", "PostgreSQL", "mysql", "MySQL",
-            "mariadb", "MariaDB", "redis", "Redis", "valkey", "Valkey", "mongo", "MongoDB", "rabbitmq", "RabbitMQ");
 
     @Override
     public void check(ReviewContext context) {
@@ -175,7 +173,7 @@ public final class ComposeHealthcheck implements Rule {
         context.finding(this, at, ref.name() + " starts as soon as the " + target.name() + " container has started"
                         + (dependency.condition() == null ? " (depends_on without a condition waits for nothing more)"
                                 : " (condition: service_started)")
-                        + ", not when " + STORE_NAMES.get(store) + " accepts connections: while it initializes (on a"
+                        + ", not when " + DataStores.named(store).orElseThrow() + " accepts connections: while it initializes (on a"
                         + " fresh volume, seconds) the first connections of " + ref.name() + " fail")
                 .severity(Severity.MEDIUM)
                 .recommendation(checked
@@ -237,15 +235,12 @@ public final class ComposeHealthcheck implements Rule {
 
     /** The kind of server a pulled image runs, a key of {@link #PROBES} (postgres, redis ...), or null. */
     private static String store(Service target) {
-        if (target.image() != null) {
-            Optional<ImageReference> ref = ImageReference.tryParse(target.image().value());
-            if (ref.isPresent() && ref.get().isImage()) {
-                String name = ref.get().familiarName();
-                String base = name.substring(name.lastIndexOf('/') + 1);
-                for (String key : PROBES.keySet()) {
-                    if (base.equals(key) || base.equals(key + "ql")) {
-                        return key;
-                    }
+        Optional<String> name = DataStores.imageName(target);
+        if (name.isPresent()) {
+            String base = name.get().substring(name.get().lastIndexOf('/') + 1);
+            for (String key : PROBES.keySet()) {
+                if (base.equals(key) || base.equals(key + "ql")) {
+                    return key;
                 }
             }
         }

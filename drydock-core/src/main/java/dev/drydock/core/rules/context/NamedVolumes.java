@@ -2,7 +2,6 @@ package dev.drydock.core.rules.context;
 
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
-import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
@@ -12,7 +11,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
-import java.util.Map;
+import dev.drydock.core.rules.support.DataStores;
 import java.util.Optional;
 
 @RuleDefinition(
@@ -56,30 +55,6 @@ import java.util.Optional;
                         """))
 public final class NamedVolumes implements Rule {
 
-    private static final Map<String, String> DATA_DIRECTORIES = Map.ofEntries(
-            Map.entry("postgres", "/var/lib/postgresql/data"),
-            Map.entry("postgis/postgis", "/var/lib/postgresql/data"),
-            Map.entry("timescale/timescaledb", "/var/lib/postgresql/data"),
-            Map.entry("bitnami/postgresql", "/bitnami/postgresql"),
-            Map.entry("mysql", "/var/lib/mysql"),
-            Map.entry("mariadb", "/var/lib/mysql"),
-            Map.entry("bitnami/mysql", "/bitnami/mysql"),
-            Map.entry("mongo", "/data/db"),
-            Map.entry("redis", "/data"),
-            Map.entry("valkey/valkey", "/data"),
-            Map.entry("bitnami/redis", "/bitnami/redis"),
-            Map.entry("rabbitmq", "/var/lib/rabbitmq"),
-            Map.entry("elasticsearch", "/usr/share/elasticsearch/data"),
-            Map.entry("docker.elastic.co/elasticsearch/elasticsearch", "/usr/share/elasticsearch/data"),
-            Map.entry("opensearchproject/opensearch", "/usr/share/opensearch/data"),
-            Map.entry("influxdb", "/var/lib/influxdb2"),
-            Map.entry("clickhouse/clickhouse-server", "/var/lib/clickhouse"),
-            Map.entry("neo4j", "/data"),
-            Map.entry("cassandra", "/var/lib/cassandra"),
-            Map.entry("couchdb", "/opt/couchdb/data"),
-            Map.entry("mcr.microsoft.com/mssql/server", "/var/opt/mssql"),
-            Map.entry("minio/minio", "/data"));
-
     @Override
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
@@ -91,7 +66,7 @@ public final class NamedVolumes implements Rule {
                             + " when the container is re-created or the stack is taken down");
                 }
             }
-            Optional<String> dataDir = dataDirectory(service);
+            Optional<String> dataDir = DataStores.dataDirectory(service);
             if (dataDir.isEmpty() || ref.inDevelopmentFile() || covered(service, dataDir.get())) {
                 continue;
             }
@@ -107,17 +82,6 @@ public final class NamedVolumes implements Rule {
                             + " volumes: of " + ref.file() + ".")
                     .add();
         }
-    }
-
-    private static Optional<String> dataDirectory(Service service) {
-        if (service.image() == null || service.build() != null) {
-            return Optional.empty();
-        }
-        Optional<ImageReference> ref = ImageReference.tryParse(service.image().value());
-        if (ref.isEmpty() || !ref.get().isImage()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(DATA_DIRECTORIES.get(ref.get().familiarName()));
     }
 
     private static boolean covered(Service service, String dataDir) {

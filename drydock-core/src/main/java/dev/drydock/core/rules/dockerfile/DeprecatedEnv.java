@@ -1,6 +1,5 @@
 package dev.drydock.core.rules.dockerfile;
 
-import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
@@ -19,6 +18,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ComposeEnvironment;
 import dev.drydock.core.rules.support.ImageVariables;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,16 +143,11 @@ public final class DeprecatedEnv implements Rule {
 
     private static List<String> composeSettings(BuiltImage image, String name) {
         List<String> out = new ArrayList<>();
-        for (Container c : image.containers()) {
-            if (c.service() == null) {
-                continue;
-            }
-            Optional<Service.EnvVar> var = c.service().env(name);
-            if (var.isPresent() && var.get().value() != null) {
-                String text = var.get().value().file().path() + " sets it too for " + c.name() + " (line " + var.get().value().line() + ")";
-                if (!out.contains(text)) {
-                    out.add(text);
-                }
+        for (ComposeEnvironment.Setting setting : ComposeEnvironment.of(image, name)) {
+            String text = setting.value().file().path() + " sets it too for " + setting.container().name() + " (line "
+                    + setting.value().line() + ")";
+            if (!out.contains(text)) {
+                out.add(text);
             }
         }
         return out;

@@ -1,8 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
-import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.Variables;
-import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.dockerfile.syntax.ArgList;
 import dev.drydock.core.dockerfile.syntax.KeyValue;
@@ -16,6 +14,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ComposeEnvironment;
 import dev.drydock.core.discovery.FileKind;
 import dev.drydock.core.discovery.Language;
 import dev.drydock.core.discovery.ProjectEntry;
@@ -202,27 +201,18 @@ public final class DevConfigInImage implements Rule {
     /** "docker-compose.yml overrides it for unify-app (SQLITE_DB_NAME=unify.db, line 20)" per service overriding it. */
     private static List<String> overrides(BuiltImage image, String name) {
         List<String> out = new ArrayList<>();
-        for (Container c : image.containers()) {
-            if (c.service() == null) {
-                continue;
-            }
-            Optional<Service.EnvVar> var = c.service().env(name);
-            if (var.isPresent() && var.get().value() != null) {
-                out.add(var.get().value().file().path() + " overrides it for " + c.name() + " (" + name + "="
-                        + var.get().value().value() + ", line " + var.get().value().line() + ")");
-            }
+        for (ComposeEnvironment.Setting setting : ComposeEnvironment.of(image, name)) {
+            out.add(setting.value().file().path() + " overrides it for " + setting.container().name() + " (" + name
+                    + "=" + setting.value().value() + ", line " + setting.value().line() + ")");
         }
         return out;
     }
 
     /** The value a compose service gives the variable and the file that sets it, or null. */
     private static String[] composeValue(BuiltImage image, String name) {
-        for (Container c : image.containers()) {
-            if (c.service() != null) {
-                Optional<Service.EnvVar> var = c.service().env(name);
-                if (var.isPresent() && var.get().value() != null && !var.get().value().value().isEmpty()) {
-                    return new String[] {var.get().value().value(), var.get().value().file().path()};
-                }
+        for (ComposeEnvironment.Setting setting : ComposeEnvironment.of(image, name)) {
+            if (!setting.value().value().isEmpty()) {
+                return new String[] {setting.value().value(), setting.value().file().path()};
             }
         }
         return null;

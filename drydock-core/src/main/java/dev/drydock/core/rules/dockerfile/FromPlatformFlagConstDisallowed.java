@@ -1,20 +1,16 @@
 package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.dockerfile.expand.Expansion;
-import dev.drydock.core.dockerfile.expand.WordExpander;
-import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.Flag;
-import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.rules.support.BuildCheckDirective;
+import dev.drydock.core.rules.support.FromPlatformFlags;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 @RuleDefinition(
@@ -59,49 +55,40 @@ public final class FromPlatformFlagConstDisallowed implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (DockerfileSource dockerfile : context.dockerfiles()) {
-            DockerfileModel model = dockerfile.model();
-            if (model == null || BuildCheckDirective.skips(dockerfile.syntax(), "FromPlatformFlagConstDisallowed")) {
+        for (FromPlatformFlags.PlatformFlag platform
+                : FromPlatformFlags.of(context, "FromPlatformFlagConstDisallowed")) {
+            Stage stage = platform.stage();
+            Flag flag = platform.flag();
+            Expansion e = platform.expansion();
+            if (!e.ok() || e.hasReferences() || e.value().isEmpty()) {
                 continue;
             }
-            WordExpander expander = WordExpander.forEscape(model.syntax().escapeChar());
-            for (Stage stage : model.stages()) {
-                Optional<Flag> platform = stage.from().flag("platform");
-                if (platform.isEmpty() || !platform.get().hasValue()) {
-                    continue;
-                }
-                Flag flag = platform.get();
-                Expansion e = expander.expand(flag.value(), model.globalArgs());
-                if (!e.ok() || e.hasReferences() || e.value().isEmpty()) {
-                    continue;
-                }
-                String[] parts = e.value().toLowerCase(Locale.ROOT).split("/");
-                String os;
-                String arch;
-                if (parts.length == 1 && OPERATING_SYSTEMS.contains(parts[0])) {
-                    os = parts[0];
-                    arch = "amd64";
-                } else if (parts.length == 1) {
-                    os = "linux";
-                    arch = architecture(parts[0]);
-                } else {
-                    os = parts[0];
-                    arch = architecture(parts[1]);
-                }
-                String name = stage.name() == null ? "" : stage.name();
-                if (name.contains(os) || name.contains(arch)) {
-                    continue;
-                }
-                context.finding(this, dockerfile.file().path(), flag.span(), "FROM --platform should not use the"
-                                + " constant value \"" + e.value() + "\": " + (stage.name() == null ? "the stage"
-                                : "stage " + stage.name()) + " is built for " + e.value() + " whatever platform the"
-                                + " build targets")
-                        .recommendation("Remove --platform and pass the platform to the build (docker build --platform "
-                                + e.value() + "), use --platform=$BUILDPLATFORM for a cross-compiling stage, or name"
-                                + " the stage after its platform (AS " + (stage.name() == null ? "build" : stage.name())
-                                + "-" + arch + ").")
-                        .add();
+            String[] parts = e.value().toLowerCase(Locale.ROOT).split("/");
+            String os;
+            String arch;
+            if (parts.length == 1 && OPERATING_SYSTEMS.contains(parts[0])) {
+                os = parts[0];
+                arch = "amd64";
+            } else if (parts.length == 1) {
+                os = "linux";
+                arch = architecture(parts[0]);
+            } else {
+                os = parts[0];
+                arch = architecture(parts[1]);
             }
+            String name = stage.name() == null ? "" : stage.name();
+            if (name.contains(os) || name.contains(arch)) {
+                continue;
+            }
+            context.finding(this, platform.dockerfile().file().path(), flag.span(), "FROM --platform should not use the"
+                            + " constant value \"" + e.value() + "\": " + (stage.name() == null ? "the stage"
+                            : "stage " + stage.name()) + " is built for " + e.value() + " whatever platform the"
+                            + " build targets")
+                    .recommendation("Remove --platform and pass the platform to the build (docker build --platform "
+                            + e.value() + "), use --platform=$BUILDPLATFORM for a cross-compiling stage, or name"
+                            + " the stage after its platform (AS " + (stage.name() == null ? "build" : stage.name())
+                            + "-" + arch + ").")
+                    .add();
         }
     }
 

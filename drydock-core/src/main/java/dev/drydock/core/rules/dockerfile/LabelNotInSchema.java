@@ -8,8 +8,6 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.LabelEntries;
-import dev.drydock.core.rules.support.StagesInUse;
-import java.util.List;
 import java.util.Map;
 
 @RuleDefinition(
@@ -51,17 +49,12 @@ public final class LabelNotInSchema implements Rule {
         if (schema.isEmpty() || !context.settings().strictLabels()) {
             return;
         }
-        for (StagesInUse used : StagesInUse.of(context)) {
-            if (!used.inImage()) {
-                continue;
-            }
-            for (LabelEntries label : LabelEntries.of(List.of(used.stage()))) {
-                if (!schema.containsKey(label.key()) && !label.key().contains("$")) {
-                    context.finding(this, label.instruction().file().path(), label.entry().name().span(),
-                                    "LABEL " + label.key() + " is not in the project's label schema ("
-                                            + String.join(", ", new java.util.TreeSet<>(schema.keySet())) + ")")
-                            .add();
-                }
+        for (LabelEntries label : LabelEntries.inImages(context)) {
+            if (!schema.containsKey(label.key()) && !label.key().contains("$")) {
+                context.finding(this, label.instruction().file().path(), label.entry().name().span(),
+                                "LABEL " + label.key() + " is not in the project's label schema ("
+                                        + String.join(", ", new java.util.TreeSet<>(schema.keySet())) + ")")
+                        .add();
             }
         }
     }

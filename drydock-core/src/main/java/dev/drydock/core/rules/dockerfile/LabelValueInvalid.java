@@ -9,8 +9,6 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.LabelEntries;
 import dev.drydock.core.rules.support.LabelValueTypes;
-import dev.drydock.core.rules.support.StagesInUse;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,27 +59,22 @@ public final class LabelValueInvalid implements Rule {
         if (schema.isEmpty()) {
             return;
         }
-        for (StagesInUse used : StagesInUse.of(context)) {
-            if (!used.inImage()) {
+        for (LabelEntries label : LabelEntries.inImages(context)) {
+            String type = schema.get(label.key());
+            if (type == null || !LabelValueTypes.known(type)) {
                 continue;
             }
-            for (LabelEntries label : LabelEntries.of(List.of(used.stage()))) {
-                String type = schema.get(label.key());
-                if (type == null || !LabelValueTypes.known(type)) {
-                    continue;
-                }
-                String value = label.writtenValue();
-                if (value.contains("$")) {
-                    continue;
-                }
-                Optional<String> problem = value.isBlank() ? Optional.of("is empty")
-                        : LabelValueTypes.problem(type, value);
-                var span = label.entry().hasValue() ? label.entry().value().span() : label.entry().span();
-                problem.ifPresent(p -> context.finding(this, label.instruction().file().path(), span,
-                                "LABEL " + label.key() + (value.isBlank() ? "" : "=\"" + value + "\"") + " " + p
-                                        + "; the label schema gives it the type " + type)
-                        .add());
+            String value = label.writtenValue();
+            if (value.contains("$")) {
+                continue;
             }
+            Optional<String> problem = value.isBlank() ? Optional.of("is empty")
+                    : LabelValueTypes.problem(type, value);
+            var span = label.entry().hasValue() ? label.entry().value().span() : label.entry().span();
+            problem.ifPresent(p -> context.finding(this, label.instruction().file().path(), span,
+                            "LABEL " + label.key() + (value.isBlank() ? "" : "=\"" + value + "\"") + " " + p
+                                    + "; the label schema gives it the type " + type)
+                    .add());
         }
     }
 }

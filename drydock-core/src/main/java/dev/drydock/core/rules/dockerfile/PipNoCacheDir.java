@@ -10,6 +10,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.PipCommands;
@@ -92,13 +93,13 @@ public final class PipNoCacheDir implements Rule {
                     } else {
                         bad++;
                         Call.Arg subcommand = pip.get().options().subcommand().orElseThrow();
-                        context.finding(this, image.dockerfile(), span, describe(calls.get(i))
+                        context.finding(this, image.dockerfile(), span, BuildRuns.describe(calls.get(i))
                                         + " runs without --no-cache-dir: pip's download cache (~/.cache/pip) stays in"
                                         + " the layer of this RUN")
                                 .recommendation("Add --no-cache-dir: " + fixed(calls.get(i))
                                         + "; or, to keep the cache between builds without putting it in the image,"
-                                        + " RUN --mount=type=cache,target=/root/.cache/pip " + describe(calls.get(i))
-                                        + ".")
+                                        + " RUN --mount=type=cache,target=/root/.cache/pip "
+                                        + BuildRuns.describe(calls.get(i)) + ".")
                                 .fix(run.script() == null ? null : Fix.of("add --no-cache-dir", FixSafety.SAFE,
                                         TextEdit.insert(image.dockerfile(), subcommand.span().end(), " --no-cache-dir")))
                                 .add();
@@ -116,21 +117,8 @@ public final class PipNoCacheDir implements Rule {
         }
     }
 
-    private static String describe(Call call) {
-        StringBuilder out = new StringBuilder(call.program() == null ? call.name() : call.program().value());
-        int shown = 0;
-        for (Call.Arg arg : call.args()) {
-            if (shown++ == 6) {
-                out.append(" ...");
-                break;
-            }
-            out.append(' ').append(arg.value());
-        }
-        return out.toString();
-    }
-
     private static String fixed(Call original) {
-        String text = describe(original);
+        String text = BuildRuns.describe(original);
         int at = text.indexOf(" install");
         return at < 0 ? text + " --no-cache-dir" : text.substring(0, at + 8) + " --no-cache-dir" + text.substring(at + 8);
     }

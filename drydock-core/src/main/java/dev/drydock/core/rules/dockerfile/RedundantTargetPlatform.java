@@ -1,22 +1,17 @@
 package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.dockerfile.expand.Expansion;
-import dev.drydock.core.dockerfile.expand.WordExpander;
-import dev.drydock.core.dockerfile.model.DockerfileModel;
-import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.Flag;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
-import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.rules.support.BuildCheckDirective;
-import java.util.Optional;
+import dev.drydock.core.rules.support.FromPlatformFlags;
 import java.util.Set;
 
 @RuleDefinition(
@@ -49,35 +44,24 @@ public final class RedundantTargetPlatform implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (DockerfileSource dockerfile : context.dockerfiles()) {
-            DockerfileModel model = dockerfile.model();
-            if (model == null || BuildCheckDirective.skips(dockerfile.syntax(), "RedundantTargetPlatform")) {
+        for (FromPlatformFlags.PlatformFlag platform : FromPlatformFlags.of(context, "RedundantTargetPlatform")) {
+            Flag flag = platform.flag();
+            Expansion e = platform.expansion();
+            if (!e.ok() || !e.unmatched().isEmpty() || !e.matched().equals(Set.of("TARGETPLATFORM"))
+                    || !e.value().equals(platform.dockerfile().model().globalArgs().lookup("TARGETPLATFORM"))) {
                 continue;
             }
-            WordExpander expander = WordExpander.forEscape(model.syntax().escapeChar());
-            for (Stage stage : model.stages()) {
-                Optional<Flag> platform = stage.from().flag("platform");
-                if (platform.isEmpty() || !platform.get().hasValue()) {
-                    continue;
-                }
-                Flag flag = platform.get();
-                Expansion e = expander.expand(flag.value(), model.globalArgs());
-                if (!e.ok() || !e.unmatched().isEmpty() || !e.matched().equals(Set.of("TARGETPLATFORM"))
-                        || !e.value().equals(model.globalArgs().lookup("TARGETPLATFORM"))) {
-                    continue;
-                }
-                String file = dockerfile.file().path();
-                String text = dockerfile.file().text();
-                int end = flag.span().end();
-                while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
-                    end++;
-                }
-                context.finding(this, file, flag.span(), "FROM " + flag.text() + " is redundant: stages are built for"
-                                + " the target platform by default")
-                        .recommendation("Remove " + flag.text() + ".")
-                        .fix(Fix.of("remove " + flag.text(), FixSafety.SAFE, TextEdit.delete(file, flag.span().start(), end)))
-                        .add();
+            String file = platform.dockerfile().file().path();
+            String text = platform.dockerfile().file().text();
+            int end = flag.span().end();
+            while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+                end++;
             }
+            context.finding(this, file, flag.span(), "FROM " + flag.text() + " is redundant: stages are built for"
+                            + " the target platform by default")
+                    .recommendation("Remove " + flag.text() + ".")
+                    .fix(Fix.of("remove " + flag.text(), FixSafety.SAFE, TextEdit.delete(file, flag.span().start(), end)))
+                    .add();
         }
     }
 }

@@ -2,11 +2,8 @@ package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
-import dev.drydock.core.dockerfile.syntax.ArgList;
 import dev.drydock.core.dockerfile.syntax.Instruction;
-import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.dockerfile.syntax.KeyValue;
-import dev.drydock.core.dockerfile.syntax.KeyValueList;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
@@ -17,6 +14,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.ImageVariables;
 import dev.drydock.core.rules.support.TlsSwitches;
 import dev.drydock.core.rules.support.TlsSwitches.Switch;
 import java.util.HashSet;
@@ -86,15 +84,7 @@ public final class TlsVerificationDisabled implements Rule {
     }
 
     private void variables(ReviewContext context, BuiltImage image, Instruction instruction, Set<Integer> reported) {
-        List<KeyValue> entries;
-        if (instruction.kind() == InstructionKind.ENV && instruction.arguments() instanceof KeyValueList list) {
-            entries = list.entries();
-        } else if (instruction.kind() == InstructionKind.ARG && instruction.arguments() instanceof ArgList list) {
-            entries = list.entries();
-        } else {
-            return;
-        }
-        for (KeyValue entry : entries) {
+        for (KeyValue entry : ImageVariables.entries(instruction)) {
             if (!entry.hasValue()) {
                 continue;
             }

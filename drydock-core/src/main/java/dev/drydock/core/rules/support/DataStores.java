@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Databases, caches and brokers among compose services: by the image they pull (the last part of its
  * name: postgres, bitnami/redis, mcr.microsoft.com/mssql/server...) or by the well-known port a
- * published container port is.
+ * published container port is; and where the well-known images keep their data.
  */
 public final class DataStores {
 
@@ -34,10 +34,35 @@ public final class DataStores {
             Map.entry(9092, "Kafka"), Map.entry(4222, "NATS"), Map.entry(26257, "CockroachDB"),
             Map.entry(8123, "ClickHouse"), Map.entry(8529, "ArangoDB"));
 
+    /** Where a pulled data store image keeps its data, by the image's full familiar name. */
+    private static final Map<String, String> DATA_DIRECTORIES = Map.ofEntries(
+            Map.entry("postgres", "/var/lib/postgresql/data"),
+            Map.entry("postgis/postgis", "/var/lib/postgresql/data"),
+            Map.entry("timescale/timescaledb", "/var/lib/postgresql/data"),
+            Map.entry("bitnami/postgresql", "/bitnami/postgresql"),
+            Map.entry("mysql", "/var/lib/mysql"),
+            Map.entry("mariadb", "/var/lib/mysql"),
+            Map.entry("bitnami/mysql", "/bitnami/mysql"),
+            Map.entry("mongo", "/data/db"),
+            Map.entry("redis", "/data"),
+            Map.entry("valkey/valkey", "/data"),
+            Map.entry("bitnami/redis", "/bitnami/redis"),
+            Map.entry("rabbitmq", "/var/lib/rabbitmq"),
+            Map.entry("elasticsearch", "/usr/share/elasticsearch/data"),
+            Map.entry("docker.elastic.co/elasticsearch/elasticsearch", "/usr/share/elasticsearch/data"),
+            Map.entry("opensearchproject/opensearch", "/usr/share/opensearch/data"),
+            Map.entry("influxdb", "/var/lib/influxdb2"),
+            Map.entry("clickhouse/clickhouse-server", "/var/lib/clickhouse"),
+            Map.entry("neo4j", "/data"),
+            Map.entry("cassandra", "/var/lib/cassandra"),
+            Map.entry("couchdb", "/opt/couchdb/data"),
+            Map.entry("mcr.microsoft.com/mssql/server", "/var/opt/mssql"),
+            Map.entry("minio/minio", "/data"));
+
     private DataStores() {}
 
-    /** The data store a service's image runs ("PostgreSQL", "Redis"...), if it is a well-known one. */
-    public static Optional<String> ofImage(Service service) {
+    /** The familiar name of the image a service pulls (postgres, bitnami/redis...), if it names an image. */
+    public static Optional<String> imageName(Service service) {
         if (service.image() == null) {
             return Optional.empty();
         }
@@ -45,11 +70,35 @@ public final class DataStores {
         if (ref.isEmpty() || !ref.get().isImage()) {
             return Optional.empty();
         }
-        String name = ref.get().familiarName();
-        if (name.endsWith("mssql/server")) {
+        return Optional.of(ref.get().familiarName());
+    }
+
+    /** The data store a service's image runs ("PostgreSQL", "Redis"...), if it is a well-known one. */
+    public static Optional<String> ofImage(Service service) {
+        Optional<String> name = imageName(service);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        if (name.get().endsWith("mssql/server")) {
             return Optional.of("SQL Server");
         }
-        return Optional.ofNullable(BY_IMAGE.get(name.substring(name.lastIndexOf('/') + 1)));
+        return named(name.get().substring(name.get().lastIndexOf('/') + 1));
+    }
+
+    /** The data store an image runs by the last part of its name (postgres: "PostgreSQL"), if it is a known one. */
+    public static Optional<String> named(String imageBaseName) {
+        return Optional.ofNullable(BY_IMAGE.get(imageBaseName));
+    }
+
+    /**
+     * Where the well-known data store image a service pulls keeps its data (/var/lib/postgresql/data...);
+     * nothing for a service that builds its own image.
+     */
+    public static Optional<String> dataDirectory(Service service) {
+        if (service.build() != null) {
+            return Optional.empty();
+        }
+        return imageName(service).map(DATA_DIRECTORIES::get);
     }
 
     /** The data store that listens on a container port by convention, if any. */

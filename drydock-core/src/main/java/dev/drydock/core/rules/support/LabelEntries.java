@@ -6,6 +6,7 @@ import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.dockerfile.syntax.KeyValue;
 import dev.drydock.core.dockerfile.syntax.KeyValueList;
+import dev.drydock.core.review.ReviewContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,17 @@ public record LabelEntries(String key, KeyValue entry, Instruction instruction) 
         for (Stage stage : stages) {
             for (var step : stage.steps()) {
                 out.addAll(of(step.instruction()));
+            }
+        }
+        return out;
+    }
+
+    /** Every LABEL entry of the stages that are part of an image the project builds (not only builders). */
+    public static List<LabelEntries> inImages(ReviewContext context) {
+        List<LabelEntries> out = new ArrayList<>();
+        for (StagesInUse used : StagesInUse.of(context)) {
+            if (used.inImage()) {
+                out.addAll(of(List.of(used.stage())));
             }
         }
         return out;

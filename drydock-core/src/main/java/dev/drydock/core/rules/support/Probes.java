@@ -68,6 +68,12 @@ public final class Probes {
         }
     }
 
+    /** The local URL a healthcheck's probe requests; null when it requests none (or there is no probe). */
+    public static Url localUrl(EffectiveHealthcheck hc) {
+        Probe probe = of(hc);
+        return probe == null ? null : probe.localUrl();
+    }
+
     /** Reads a healthcheck's probe; null when it is disabled or empty. */
     public static Probe of(EffectiveHealthcheck hc) {
         if (hc == null || hc.disabled() || hc.test().isEmpty()) {
