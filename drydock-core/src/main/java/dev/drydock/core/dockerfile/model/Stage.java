@@ -38,6 +38,15 @@ public record Stage(int index, Word nameWord, Instruction from, BaseImage base, 
         return nameWord == null ? Integer.toString(index) : name();
     }
 
+    /**
+     * Consistent with the record's equals but without hashing every step: rules key maps by stage, and
+     * a deep hash would cost the whole stage on each lookup.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * index + (nameWord == null ? 0 : nameWord.value().hashCode());
+    }
+
     public boolean isBasedOnStage() {
         return base instanceof BaseImage.OfStage;
     }
