@@ -95,7 +95,10 @@ final class ScalingProjects {
         return text.toString();
     }
 
-    /** A compose file of {@code services} services with builds, ports, volumes, dependencies, healthchecks. */
+    /**
+     * A compose file of {@code services} services with builds, ports, volumes (each shared by two
+     * services), dependencies, environment and healthchecks.
+     */
     static String compose(int services) {
         StringBuilder text = new StringBuilder("services:\n");
         for (int i = 0; i < services; i++) {
@@ -106,7 +109,7 @@ final class ScalingProjects {
                 text.append("    image: nginx:1.27\n");
             }
             text.append("    ports:\n      - \"").append(10000 + i).append(":80\"\n");
-            text.append("    volumes:\n      - data").append(i % 50).append(":/data\n      - ./conf").append(i)
+            text.append("    volumes:\n      - data").append(i / 2).append(":/data\n      - ./conf").append(i)
                     .append(":/etc/conf:ro\n");
             if (i > 0) {
                 text.append("    depends_on:\n      - svc").append(i - 1).append('\n');
@@ -116,7 +119,7 @@ final class ScalingProjects {
                     .append("      interval: 30s\n");
         }
         text.append("volumes:\n");
-        for (int v = 0; v < 50; v++) {
+        for (int v = 0; v < (services + 1) / 2; v++) {
             text.append("  data").append(v).append(":\n");
         }
         return text.toString();
