@@ -4,6 +4,7 @@ import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.Word;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One build stage: from its FROM to the next.
@@ -39,8 +40,20 @@ public record Stage(int index, Word nameWord, Instruction from, BaseImage base, 
     }
 
     /**
-     * Consistent with the record's equals but without hashing every step: rules key maps by stage, and
-     * a deep hash would cost the whole stage on each lookup.
+     * The record's component-wise equality, answered at once for the same stage: rules ask whether a
+     * list of stages contains one, and comparing a stage with itself would read all of it.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Stage s && index == s.index && Objects.equals(nameWord, s.nameWord)
+                && Objects.equals(from, s.from) && Objects.equals(base, s.base) && Objects.equals(platform, s.platform)
+                && Objects.equals(steps, s.steps) && Objects.equals(copies, s.copies) && Objects.equals(runs, s.runs)
+                && Objects.equals(config, s.config) && Objects.equals(variables, s.variables);
+    }
+
+    /**
+     * Consistent with equals but without hashing every step: rules key maps by stage, and a deep hash
+     * would cost the whole stage on each lookup.
      */
     @Override
     public int hashCode() {

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.dockerfile.syntax.ArgList;
@@ -54,7 +55,9 @@ public final class ImageVariables {
         List<Entry> out = new ArrayList<>();
         for (Stage stage : image.imageStages()) {
             Map<Instruction, List<Variables.Definition>> byInstruction = new IdentityHashMap<>();
-            for (Variables.Definition d : stage.variables().inOrder()) {
+            Variables inherited = stage.base() instanceof BaseImage.OfStage parent
+                    ? image.model().stages().get(parent.stageIndex()).variables() : null;
+            for (Variables.Definition d : stage.variables().since(inherited)) { // the stage's own come after those
                 if (d.instruction() != null) {
                     byInstruction.computeIfAbsent(d.instruction(), i -> new ArrayList<>()).add(d);
                 }
