@@ -64,12 +64,8 @@ public final class ImageVariables {
             }
             for (Step step : stage.steps()) {
                 Instruction instruction = step.instruction();
-                List<KeyValue> entries;
-                if (instruction.kind() == InstructionKind.ENV && instruction.arguments() instanceof KeyValueList list) {
-                    entries = list.entries();
-                } else if (instruction.kind() == InstructionKind.ARG && instruction.arguments() instanceof ArgList list) {
-                    entries = list.entries();
-                } else {
+                List<KeyValue> entries = entries(instruction);
+                if (entries.isEmpty()) {
                     continue;
                 }
                 List<Variables.Definition> own = byInstruction.getOrDefault(instruction, List.of());
@@ -85,5 +81,16 @@ public final class ImageVariables {
             }
         }
         return out;
+    }
+
+    /** The {@code NAME=value} entries of an ENV or ARG instruction as written; none for another instruction. */
+    public static List<KeyValue> entries(Instruction instruction) {
+        if (instruction.kind() == InstructionKind.ENV && instruction.arguments() instanceof KeyValueList list) {
+            return list.entries();
+        }
+        if (instruction.kind() == InstructionKind.ARG && instruction.arguments() instanceof ArgList list) {
+            return list.entries();
+        }
+        return List.of();
     }
 }
