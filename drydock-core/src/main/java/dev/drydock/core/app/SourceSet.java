@@ -1,7 +1,9 @@
 package dev.drydock.core.app;
 
+import dev.drydock.core.discovery.FileKind;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.discovery.ProjectLayout;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
@@ -30,7 +32,7 @@ public final class SourceSet {
     /** The source files of a project under {@code dir} ("" for all), read through the project. */
     public static SourceSet of(Project project, String dir) {
         List<String> paths = new ArrayList<>();
-        for (ProjectEntry e : project.layout().sources()) {
+        for (ProjectEntry e : sourcesUnder(project, dir)) {
             if (dir == null || PathNames.isUnder(e.path(), dir)) {
                 paths.add(e.path());
             }
@@ -49,7 +51,7 @@ public final class SourceSet {
         }
         String dir = build.context();
         List<String> paths = new ArrayList<>();
-        for (ProjectEntry e : project.layout().sources()) {
+        for (ProjectEntry e : sourcesUnder(project, dir)) {
             if (PathNames.isUnder(e.path(), dir)) {
                 String inContext = dir.isEmpty() ? e.path() : e.path().substring(dir.length() + 1);
                 if (build.ignore() == null || build.ignore().includes(inContext)) {
@@ -58,6 +60,20 @@ public final class SourceSet {
             }
         }
         return new SourceSet(paths, project::source);
+    }
+
+    /**
+     * The project's sources that may lie in {@code dir}: for a folder written in normal form, those below
+     * it, found by binary search (so each container of a large project does not read the whole list);
+     * otherwise all of them.
+     */
+    private static List<ProjectEntry> sourcesUnder(Project project, String dir) {
+        ProjectLayout layout = project.layout();
+        if (dir == null || dir.isEmpty() || !dir.equals(PathNames.normalizeRelative(dir))
+                || layout.entry(dir).isPresent()) {
+            return layout.sources();
+        }
+        return layout.under(FileKind.SOURCE, dir);
     }
 
     /** Files given in memory (tests, single files). */

@@ -4,6 +4,7 @@ import dev.drydock.core.source.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -75,6 +76,19 @@ public record ComposeProject(
     /** The image a service runs: its {@code image}, else the one Compose names for a build, {@code <project>-<service>}. */
     public String imageName(Service service) {
         return service.image() != null ? service.image().value() : projectName + "-" + service.name();
+    }
+
+    /**
+     * Consistent with the record's equals but without hashing every service, network and node: rules
+     * group services in maps keyed by their project, which otherwise costs the whole file per lookup.
+     */
+    @Override
+    public int hashCode() {
+        int hash = Objects.hash(projectDir, projectName);
+        for (ComposeFile file : files) {
+            hash = 31 * hash + file.displayPath().hashCode();
+        }
+        return hash;
     }
 
     public boolean hasErrors() {

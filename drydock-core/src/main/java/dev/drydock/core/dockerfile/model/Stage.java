@@ -4,6 +4,7 @@ import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.Word;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One build stage: from its FROM to the next.
@@ -36,6 +37,27 @@ public record Stage(int index, Word nameWord, Instruction from, BaseImage base, 
     /** The name, or the index for an unnamed stage, as {@code COPY --from} would refer to it. */
     public String reference() {
         return nameWord == null ? Integer.toString(index) : name();
+    }
+
+    /**
+     * The record's component-wise equality, answered at once for the same stage: rules ask whether a
+     * list of stages contains one, and comparing a stage with itself would read all of it.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Stage s && index == s.index && Objects.equals(nameWord, s.nameWord)
+                && Objects.equals(from, s.from) && Objects.equals(base, s.base) && Objects.equals(platform, s.platform)
+                && Objects.equals(steps, s.steps) && Objects.equals(copies, s.copies) && Objects.equals(runs, s.runs)
+                && Objects.equals(config, s.config) && Objects.equals(variables, s.variables);
+    }
+
+    /**
+     * Consistent with equals but without hashing every step: rules key maps by stage, and a deep hash
+     * would cost the whole stage on each lookup.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * index + (nameWord == null ? 0 : nameWord.value().hashCode());
     }
 
     public boolean isBasedOnStage() {

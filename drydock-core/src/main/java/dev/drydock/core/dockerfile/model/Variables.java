@@ -3,11 +3,14 @@ package dev.drydock.core.dockerfile.model;
 import dev.drydock.core.dockerfile.expand.Environment;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ARG and ENV definitions in effect at one point of a build: a persistent chain, so each
@@ -23,8 +26,12 @@ public final class Variables implements Environment {
 
     private static final Variables EMPTY = new Variables(null, null);
 
+    private static final Object NONE = new Object();
+
     private final Definition definition;
     private final Variables parent;
+    /** Answers of {@link #definition} asked here: a Definition, or NONE. */
+    private volatile Map<String, Object> answers;
 
     private Variables(Definition definition, Variables parent) {
         this.definition = definition;
@@ -39,21 +46,45 @@ public final class Variables implements Environment {
         return new Variables(new Definition(kind, name, value, instruction), this);
     }
 
-    /** The definition that gives {@code name} its value here, or null. */
+    /**
+     * The definition that gives {@code name} its value here, or null. The answer is kept, and a later
+     * question about the same name from further down the chain reads up to here only, so asking at each
+     * instruction of a long Dockerfile costs the length of the chain once, not once per instruction.
+     */
     public Definition definition(String name) {
-        Definition arg = null;
+        if (definition == null) {
+            return null;
+        }
+        List<Variables> unanswered = new ArrayList<>();
+        Definition answer = null;
         for (Variables v = this; v.definition != null; v = v.parent) {
             Definition d = v.definition;
-            if (d.name().equals(name)) {
-                if (d.kind() == Kind.ENV) {
-                    return d;
-                }
-                if (arg == null) {
-                    arg = d;
-                }
+            if (d.kind() == Kind.ENV && d.name().equals(name)) {
+                answer = d;
+                break;
+            }
+            Map<String, Object> answered = v.answers;
+            Object known = answered == null ? null : answered.get(name);
+            if (known != null) {
+                answer = known == NONE ? null : (Definition) known;
+                break;
+            }
+            unanswered.add(v);
+        }
+        // back down the chain: an ARG gives the value unless an ENV above it does (BuildKit's precedence)
+        for (int i = unanswered.size() - 1; i >= 0; i--) {
+            Definition d = unanswered.get(i).definition;
+            if (d.name().equals(name) && (answer == null || answer.kind() != Kind.ENV)) {
+                answer = d;
             }
         }
-        return arg;
+        Map<String, Object> mine = answers;
+        if (mine == null) {
+            mine = new ConcurrentHashMap<>();
+            answers = mine;
+        }
+        mine.put(name, answer == null ? NONE : answer);
+        return answer;
     }
 
     @Override
@@ -83,6 +114,18 @@ public final class Variables implements Environment {
             }
         }
         return out;
+    }
+
+    /**
+     * The definitions made after {@code earlier} (a chain this one continues, such as the variables of
+     * the stage a stage is built on), oldest first; every definition when this chain does not continue it.
+     */
+    public List<Definition> since(Variables earlier) {
+        List<Definition> out = new ArrayList<>();
+        for (Variables v = this; v.definition != null && v != earlier; v = v.parent) {
+            out.add(v.definition);
+        }
+        return out.reversed();
     }
 
     /** Every definition in the chain, oldest first. */

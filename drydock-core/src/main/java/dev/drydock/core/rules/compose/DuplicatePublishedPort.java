@@ -10,7 +10,9 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @RuleDefinition(
         id = "duplicate-published-port",
@@ -63,9 +65,10 @@ public final class DuplicatePublishedPort implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        List<ComposeServices.Ref> refs = ComposeServices.services(context.project());
         for (ComposeProject compose : context.project().composeProjects()) {
-            List<Published> seen = new ArrayList<>();
-            for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+            Seen seen = new Seen();
+            for (ComposeServices.Ref ref : refs) {
                 if (ref.compose() != compose || hostNetwork(ref.service())) {
                     continue;
                 }
@@ -73,7 +76,7 @@ public final class DuplicatePublishedPort implements Rule {
                     if (port.publishedStart() < 0) {
                         continue;
                     }
-                    Published first = clash(seen, ref.service(), port);
+                    Published first = seen.clash(ref.service(), port);
                     if (first != null) {
                         report(context, ref.service(), port, first);
                     } else {
@@ -89,15 +92,62 @@ public final class DuplicatePublishedPort implements Rule {
         return service.networkMode() != null && "host".equals(service.networkMode().value());
     }
 
-    private static Published clash(List<Published> seen, Service service, Service.Port port) {
-        for (Published other : seen) {
-            Service.Port p = other.port();
-            if (p.protocol().equals(port.protocol()) && overlap(p, port) && sameAddress(p.hostIp(), port.hostIp())
-                    && ComposeProfiles.runTogether(other.service(), service)) {
-                return other;
+    /** The ports published so far, in order, found by number; ranges wider than {@link #WIDE} are kept apart. */
+    private static final class Seen {
+        private static final int WIDE = 64;
+        private final List<Published> all = new ArrayList<>();
+        private final Map<Integer, List<Integer>> byNumber = new HashMap<>();
+        private final List<Integer> wide = new ArrayList<>();
+
+        void add(Published published) {
+            int index = all.size();
+            all.add(published);
+            Service.Port port = published.port();
+            if (isWide(port)) {
+                wide.add(index);
+                return;
+            }
+            for (int n = port.publishedStart(); n <= port.publishedEnd(); n++) {
+                byNumber.computeIfAbsent(n, k -> new ArrayList<>()).add(index);
             }
         }
-        return null;
+
+        /** The first port seen that the new one clashes with, or null. */
+        Published clash(Service service, Service.Port port) {
+            if (isWide(port)) {
+                for (Published other : all) {
+                    if (clashes(other, service, port)) {
+                        return other;
+                    }
+                }
+                return null;
+            }
+            int first = Integer.MAX_VALUE;
+            for (int n = port.publishedStart(); n <= port.publishedEnd(); n++) {
+                first = Math.min(first, firstClash(byNumber.getOrDefault(n, List.of()), service, port));
+            }
+            first = Math.min(first, firstClash(wide, service, port));
+            return first == Integer.MAX_VALUE ? null : all.get(first);
+        }
+
+        private int firstClash(List<Integer> indexes, Service service, Service.Port port) {
+            for (int index : indexes) {
+                if (clashes(all.get(index), service, port)) {
+                    return index;
+                }
+            }
+            return Integer.MAX_VALUE;
+        }
+
+        private static boolean isWide(Service.Port port) {
+            return port.publishedEnd() < port.publishedStart() || port.publishedEnd() - port.publishedStart() > WIDE;
+        }
+    }
+
+    private static boolean clashes(Published other, Service service, Service.Port port) {
+        Service.Port p = other.port();
+        return p.protocol().equals(port.protocol()) && overlap(p, port) && sameAddress(p.hostIp(), port.hostIp())
+                && ComposeProfiles.runTogether(other.service(), service);
     }
 
     private static boolean overlap(Service.Port a, Service.Port b) {

@@ -18,6 +18,7 @@ import dev.drydock.core.rules.support.ComposeServices;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,9 +90,13 @@ public final class UndefinedComposeReference implements Rule {
         for (ComposeProject compose : context.project().composeProjects()) {
             folders.computeIfAbsent(compose.projectDir().toAbsolutePath().normalize(), d -> Declared.empty()).add(compose);
         }
+        Map<ComposeProject, Declared> projects = new IdentityHashMap<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
-            Declared own = Declared.empty();
-            own.add(ref.compose());
+            Declared own = projects.computeIfAbsent(ref.compose(), compose -> {
+                Declared declared = Declared.empty();
+                declared.add(compose);
+                return declared;
+            });
             Declared folder = folders.get(ref.compose().projectDir().toAbsolutePath().normalize());
             check(context, ref, own, folder == null ? own : folder);
         }

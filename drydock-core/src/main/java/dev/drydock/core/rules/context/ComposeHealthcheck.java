@@ -18,6 +18,7 @@ import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.Probes;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -257,12 +258,16 @@ public final class ComposeHealthcheck implements Rule {
     }
 
     private static Container containerOf(ReviewContext context, Service service) {
-        for (Container c : context.project().containers()) {
-            if (c.service() == service) {
-                return c;
+        Map<Service, Container> byService = context.memo("compose-healthcheck containers", context.project(), () -> {
+            Map<Service, Container> first = new IdentityHashMap<>();
+            for (Container c : context.project().containers()) {
+                if (c.service() != null) {
+                    first.putIfAbsent(c.service(), c);
+                }
             }
-        }
-        return null;
+            return first;
+        });
+        return byService.get(service);
     }
 
     /** What the probe in effect runs that the container lacks (healthcheck-tool-missing reports it), or null. */

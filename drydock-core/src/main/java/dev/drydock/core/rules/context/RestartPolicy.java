@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.context;
 
+import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.TextEdit;
@@ -13,7 +14,11 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeServices;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 @RuleDefinition(
         id = "restart-policy",
@@ -55,6 +60,7 @@ public final class RestartPolicy implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        Map<ComposeProject, Set<String>> awaitedByProject = new IdentityHashMap<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
             Service service = ref.service();
             if (service.restart() != null) {
@@ -76,7 +82,8 @@ public final class RestartPolicy implements Rule {
                 }
                 continue;
             }
-            if (ref.inDevelopmentFile() || oneOff(ref)) {
+            if (ref.inDevelopmentFile()
+                    || oneOff(ref, awaitedByProject.computeIfAbsent(ref.compose(), RestartPolicy::awaitedToComplete))) {
                 continue;
             }
             context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") has no restart policy:"
@@ -109,18 +116,20 @@ public final class RestartPolicy implements Rule {
         return null;
     }
 
-    private static boolean oneOff(ComposeServices.Ref ref) {
-        if (!ref.service().profiles().isEmpty()) {
-            return true;
-        }
-        for (Service other : ref.compose().services().values()) {
+    private static boolean oneOff(ComposeServices.Ref ref, Set<String> awaitedToComplete) {
+        return !ref.service().profiles().isEmpty() || awaitedToComplete.contains(ref.name());
+    }
+
+    /** The services another service of the project waits for with {@code condition: service_completed_successfully}. */
+    private static Set<String> awaitedToComplete(ComposeProject compose) {
+        Set<String> names = new HashSet<>();
+        for (Service other : compose.services().values()) {
             for (Service.Dependency d : other.dependsOn()) {
-                if (d.service().equals(ref.name())
-                        && d.conditionOrDefault().equals("service_completed_successfully")) {
-                    return true;
+                if (d.conditionOrDefault().equals("service_completed_successfully")) {
+                    names.add(d.service());
                 }
             }
         }
-        return false;
+        return names;
     }
 }

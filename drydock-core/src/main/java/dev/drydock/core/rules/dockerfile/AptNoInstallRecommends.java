@@ -18,7 +18,9 @@ import dev.drydock.core.rules.support.PackageCommands.Manager;
 import dev.drydock.core.rules.support.PackageCommands.Operation;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -68,13 +70,20 @@ public final class AptNoInstallRecommends implements Rule {
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
             List<Stage> imageStages = image.imageStages();
+            Map<Stage, Boolean> stageConfigures = new IdentityHashMap<>();
             for (Stage stage : image.neededStages()) {
                 boolean builder = !imageStages.contains(stage);
+                boolean configured = lineageConfigures(image, stage, stageConfigures);
+                int aptConfCopy = stage.copies().stream().filter(AptNoInstallRecommends::copiesAptConf)
+                        .mapToInt(c -> c.instruction().span().start()).min().orElse(Integer.MAX_VALUE);
                 for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
+                    // a RUN may write the setting and install in one go: echo ... > /etc/apt/apt.conf.d/... && apt-get install
+                    configured |= writesSetting(run.instruction().rawText());
+                    boolean configuredHere = configured || aptConfCopy < run.instruction().span().start();
                     for (Call call : run.calls()) {
                         Optional<Operation> install = PackageCommands.install(call);
                         if (install.isEmpty() || install.get().manager() != Manager.APT || avoidsRecommends(call)
-                                || configuredBefore(image, stage, run)) {
+                                || configuredHere) {
                             continue;
                         }
                         report(context, image, stage, install.get(), builder, run.script() != null);
@@ -125,26 +134,23 @@ public final class AptNoInstallRecommends implements Rule {
         return call.args().stream().anyMatch(a -> SETTING.matcher(a.value()).find());
     }
 
-    /** Whether an earlier RUN or COPY of the stage's lineage turns recommendations off in apt's configuration. */
-    private static boolean configuredBefore(BuiltImage image, Stage stage, RunStep current) {
-        for (Stage s : Stages.inImage(image.model(), stage)) {
-            for (RunStep run : RunStep.of(image.model(), List.of(s))) {
-                if (run.instruction().span().start() >= current.instruction().span().start() && s == stage) {
-                    break;
-                }
-                if (writesSetting(run.instruction().rawText())) {
-                    return true;
-                }
-            }
-            for (CopyCommand copy : s.copies()) {
-                boolean before = s != stage || copy.instruction().span().start() < current.instruction().span().start();
-                if (before && copy.containerPath().startsWith("/etc/apt/apt.conf.d")) {
-                    return true;
-                }
+    /** Whether a RUN or COPY of a stage the stage is built on turns recommendations off in apt's configuration. */
+    private static boolean lineageConfigures(BuiltImage image, Stage stage, Map<Stage, Boolean> stageConfigures) {
+        for (Stage s : Stages.lineage(image.model(), stage)) {
+            if (s != stage && stageConfigures.computeIfAbsent(s, AptNoInstallRecommends::configures)) {
+                return true;
             }
         }
-        // also a RUN that writes the setting and installs in one go: echo ... > /etc/apt/apt.conf.d/... && apt-get install
-        return writesSetting(current.instruction().rawText());
+        return false;
+    }
+
+    private static boolean configures(Stage stage) {
+        return stage.runs().stream().anyMatch(r -> writesSetting(r.instruction().rawText()))
+                || stage.copies().stream().anyMatch(AptNoInstallRecommends::copiesAptConf);
+    }
+
+    private static boolean copiesAptConf(CopyCommand copy) {
+        return copy.containerPath().startsWith("/etc/apt/apt.conf.d");
     }
 
     /** Whether a RUN writes the setting into apt's configuration (not just passes it to one apt-get with -o). */

@@ -22,7 +22,6 @@ import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.rules.support.Stages;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,8 +91,9 @@ public final class LayerCaching implements Rule {
         for (BuiltImage image : BuiltImage.of(context)) {
             Map<DependencyInstalls.Install, Outcome> outcomes = new LinkedHashMap<>();
             Map<CommandSpec, Boolean> seenRuns = new IdentityHashMap<>();
+            Map<Stage, StageEnd> ends = new IdentityHashMap<>();
             for (Stage stage : image.neededStages()) {
-                evaluate(context.project(), image, stage, outcomes, seenRuns);
+                evaluate(context.project(), image, stage, outcomes, seenRuns, ends);
             }
             List<Outcome> bad = outcomes.values().stream().filter(o -> !o.good()).toList();
             for (Outcome o : bad) {
@@ -106,11 +106,27 @@ public final class LayerCaching implements Rule {
         }
     }
 
+    /** The COPYs of the build context so far, the latest first; shared by the stages built on one another. */
+    private record Copies(CopyCommand copy, Copies earlier) {}
+
+    /** Where a walk of the stages ends at a stage: the COPYs so far and whether a RUN so far installs dependencies. */
+    private record StageEnd(Copies copies, boolean installed) {}
+
+    /**
+     * Judges the installs of the target's lineage not judged before; the walk starts after the latest stage
+     * of the lineage walked before ({@code ends}), where it stood then.
+     */
     private void evaluate(Project project, BuiltImage image, Stage target, Map<DependencyInstalls.Install, Outcome> out,
-            Map<CommandSpec, Boolean> seenRuns) {
-        List<CopyCommand> copies = new ArrayList<>();
-        boolean installedBefore = false;
-        for (Stage stage : Stages.inImage(image.model(), target)) {
+            Map<CommandSpec, Boolean> seenRuns, Map<Stage, StageEnd> ends) {
+        List<Stage> lineage = Stages.inImage(image.model(), target);
+        int from = lineage.size();
+        while (from > 0 && !ends.containsKey(lineage.get(from - 1))) {
+            from--;
+        }
+        StageEnd start = from == 0 ? new StageEnd(null, false) : ends.get(lineage.get(from - 1));
+        Copies copies = start.copies();
+        boolean installedBefore = start.installed();
+        for (Stage stage : lineage.subList(from, lineage.size())) {
             Map<Instruction, CopyCommand> copyOf = new IdentityHashMap<>();
             stage.copies().forEach(c -> copyOf.put(c.instruction(), c));
             Map<Instruction, CommandSpec> runOf = new IdentityHashMap<>();
@@ -118,7 +134,7 @@ public final class LayerCaching implements Rule {
             for (var step : stage.steps()) {
                 CopyCommand copy = copyOf.get(step.instruction());
                 if (copy != null && copy.fromContext() && copy.heredocs().isEmpty()) {
-                    copies.add(copy);
+                    copies = new Copies(copy, copies);
                     continue;
                 }
                 CommandSpec spec = runOf.get(step.instruction());
@@ -141,16 +157,17 @@ public final class LayerCaching implements Rule {
                     installedBefore = true;
                 }
             }
+            ends.put(stage, new StageEnd(copies, installedBefore));
         }
     }
 
     private static Outcome judge(Project project, BuiltImage image, DependencyInstalls.Install install, RunStep run,
-            List<CopyCommand> copies) {
+            Copies copies) {
         if (bindMounted(run, install)) {
             return new Outcome(install, run, null, true, true);
         }
-        for (int i = copies.size() - 1; i >= 0; i--) {
-            CopyCommand copy = copies.get(i);
+        for (Copies c = copies; c != null; c = c.earlier()) {
+            CopyCommand copy = c.copy();
             if (broad(project, image, copy, install.manifest())) {
                 return new Outcome(install, run, copy.instruction(), false, false);
             }
@@ -165,9 +182,9 @@ public final class LayerCaching implements Rule {
      * A project install ({@code pip install .}) needs the source, so it is fine only where an earlier install
      * brought the dependencies; without one, the last COPY of source before it decides when it reruns.
      */
-    private static Outcome judgeProject(DependencyInstalls.Install install, RunStep run, List<CopyCommand> copies) {
-        for (int i = copies.size() - 1; i >= 0; i--) {
-            CopyCommand copy = copies.get(i);
+    private static Outcome judgeProject(DependencyInstalls.Install install, RunStep run, Copies copies) {
+        for (Copies c = copies; c != null; c = c.earlier()) {
+            CopyCommand copy = c.copy();
             if (copy.sources().stream().map(LayerCaching::clean).anyMatch(s -> !metadata(s, install))) {
                 return new Outcome(install, run, copy.instruction(), false, false);
             }

@@ -64,10 +64,19 @@ public final class NodePackageCacheInImage implements Rule {
         for (BuiltImage image : BuiltImage.of(context)) {
             for (RunStep run : image.imageRuns()) {
                 List<Call> calls = run.calls();
+                int lastNpmClean = -2; // -2: not looked for yet
+                int lastYarnClean = -2;
                 for (int i = 0; i < calls.size(); i++) {
                     Call call = calls.get(i);
                     String tool = installer(call);
-                    if (tool == null || cleanedAfter(tool, calls.subList(i + 1, calls.size())) || mounted(tool, run)
+                    if (tool == null) {
+                        continue;
+                    }
+                    if (lastNpmClean == -2) {
+                        lastNpmClean = lastClean("npm", calls);
+                        lastYarnClean = lastClean("yarn", calls);
+                    }
+                    if ((tool.equals("npm") ? lastNpmClean : lastYarnClean) > i || mounted(tool, run)
                             || redirected(tool, call, run)) {
                         continue;
                     }
@@ -101,20 +110,25 @@ public final class NodePackageCacheInImage implements Rule {
         return null;
     }
 
-    private static boolean cleanedAfter(String tool, List<Call> later) {
-        for (Call c : later) {
-            List<String> args = c.args().stream().map(Call.Arg::value).toList();
-            if (c.is(tool) && args.size() >= 2 && args.get(0).equals("cache") && args.get(1).equals("clean")) {
-                return true;
-            }
-            if (c.is("rm") && args.stream().anyMatch(a -> tool.equals("npm")
-                    ? a.matches("(~|\\$HOME|/root|/home/[^/]+)/\\.npm(/.*)?") || a.contains("_cacache")
-                    : a.contains(".cache/yarn") || a.contains("/.yarn/cache") || a.contains("yarn-cache")
-                            || a.equals("/usr/local/share/.cache"))) {
-                return true;
+    /** The index of the last call that cleans the tool's cache, -1 when none does (the later, the more it covers). */
+    private static int lastClean(String tool, List<Call> calls) {
+        for (int i = calls.size() - 1; i >= 0; i--) {
+            if (cleans(tool, calls.get(i))) {
+                return i;
             }
         }
-        return false;
+        return -1;
+    }
+
+    private static boolean cleans(String tool, Call c) {
+        List<String> args = c.args().stream().map(Call.Arg::value).toList();
+        if (c.is(tool) && args.size() >= 2 && args.get(0).equals("cache") && args.get(1).equals("clean")) {
+            return true;
+        }
+        return c.is("rm") && args.stream().anyMatch(a -> tool.equals("npm")
+                ? a.matches("(~|\\$HOME|/root|/home/[^/]+)/\\.npm(/.*)?") || a.contains("_cacache")
+                : a.contains(".cache/yarn") || a.contains("/.yarn/cache") || a.contains("yarn-cache")
+                        || a.equals("/usr/local/share/.cache"));
     }
 
     private static boolean mounted(String tool, RunStep run) {

@@ -17,8 +17,11 @@ import dev.drydock.core.rules.support.PackageCommands.Invocation;
 import dev.drydock.core.rules.support.PackageCommands.Manager;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -90,13 +93,16 @@ public final class PackageManagerPrompts implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
+            AssumeYes assumeYes = new AssumeYes(image);
             for (Stage stage : image.neededStages()) {
-                for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
+                List<RunStep> runs = RunStep.of(image.model(), List.of(stage));
+                for (int r = 0; r < runs.size(); r++) {
+                    RunStep run = runs.get(r);
                     List<Call> calls = run.calls();
                     for (int i = 0; i < calls.size(); i++) {
                         Optional<Invocation> invocation = PackageCommands.invocation(calls.get(i));
                         if (invocation.isPresent() && asks(invocation.get()) && !answered(invocation.get())
-                                && !pipedFromYes(calls, i) && !configured(image, stage, run, invocation.get())) {
+                                && !pipedFromYes(calls, i) && !assumeYes.configured(stage, runs, r, invocation.get())) {
                             report(context, image, run, invocation.get());
                         }
                     }
@@ -184,22 +190,47 @@ public final class PackageManagerPrompts implements Rule {
                 && calls.get(index - 1).is("yes");
     }
 
-    /** Whether this or an earlier RUN of the stage's lineage writes assume-yes into the manager's configuration. */
-    private static boolean configured(BuiltImage image, Stage stage, RunStep current, Invocation invocation) {
-        if (invocation.manager() != Manager.APT && invocation.manager() != Manager.RPM) {
-            return false;
+    /**
+     * Whether this or an earlier RUN of the stage's lineage writes assume-yes into the manager's
+     * configuration; each RUN's text is read once per image and manager.
+     */
+    private static final class AssumeYes {
+        private final BuiltImage image;
+        private final Map<Manager, Map<Stage, Boolean>> stageWrites = new EnumMap<>(Manager.class);
+        private final Map<Manager, Integer> scanned = new EnumMap<>(Manager.class);
+        private final Map<Manager, Boolean> writtenInStage = new EnumMap<>(Manager.class);
+        private Stage stage;
+
+        AssumeYes(BuiltImage image) {
+            this.image = image;
         }
-        for (Stage s : Stages.inImage(image.model(), stage)) {
-            for (RunStep run : RunStep.of(image.model(), List.of(s))) {
-                if (s == stage && run.instruction().span().start() > current.instruction().span().start()) {
-                    break;
-                }
-                if (writesAssumeYes(invocation.manager(), run.instruction().rawText())) {
+
+        boolean configured(Stage stage, List<RunStep> runs, int current, Invocation invocation) {
+            Manager manager = invocation.manager();
+            if (manager != Manager.APT && manager != Manager.RPM) {
+                return false;
+            }
+            Map<Stage, Boolean> writes = stageWrites.computeIfAbsent(manager, m -> new IdentityHashMap<>());
+            for (Stage s : Stages.lineage(image.model(), stage)) {
+                if (s != stage && writes.computeIfAbsent(s, x -> x.runs().stream()
+                        .anyMatch(spec -> writesAssumeYes(manager, spec.instruction().rawText())))) {
                     return true;
                 }
             }
+            if (this.stage != stage) {
+                this.stage = stage;
+                scanned.clear();
+                writtenInStage.clear();
+            }
+            int from = scanned.getOrDefault(manager, 0);
+            boolean written = writtenInStage.getOrDefault(manager, false);
+            for (int r = from; r <= current && !written; r++) {
+                written = writesAssumeYes(manager, runs.get(r).instruction().rawText());
+            }
+            scanned.put(manager, Math.max(from, current + 1));
+            writtenInStage.put(manager, written);
+            return written;
         }
-        return false;
     }
 
     private static boolean writesAssumeYes(Manager manager, String text) {

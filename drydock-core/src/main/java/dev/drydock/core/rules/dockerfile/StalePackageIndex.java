@@ -17,6 +17,7 @@ import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.Span;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,14 +77,42 @@ public final class StalePackageIndex implements Rule {
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
             Set<Span> reported = new HashSet<>();
+            Map<Stage, EnumMap<Manager, Refresh>> after = new IdentityHashMap<>();
             for (Stage stage : image.neededStages()) {
-                Map<Manager, Refresh> index = new EnumMap<>(Manager.class);
-                for (RunStep run : RunStep.of(image.model(), Stages.inImage(image.model(), stage))) {
-                    boolean own = run.stage() == stage;
-                    for (Call call : run.calls()) {
-                        step(context, image, run, call, index, own, reported);
-                    }
-                }
+                EnumMap<Manager, Refresh> index = indexBefore(context, image, stage, after, reported);
+                walk(context, image, stage, index, true, reported);
+                after.put(stage, new EnumMap<>(index));
+            }
+        }
+    }
+
+    /**
+     * The indexes left by the stages {@code stage} is built on, walking each of them once per image
+     * ({@code after} holds the indexes each walked stage leaves).
+     */
+    private EnumMap<Manager, Refresh> indexBefore(ReviewContext context, BuiltImage image, Stage stage,
+            Map<Stage, EnumMap<Manager, Refresh>> after, Set<Span> reported) {
+        List<Stage> lineage = Stages.inImage(image.model(), stage);
+        List<Stage> ancestors = lineage.subList(0, lineage.size() - 1);
+        int from = ancestors.size();
+        while (from > 0 && !after.containsKey(ancestors.get(from - 1))) {
+            from--;
+        }
+        EnumMap<Manager, Refresh> index = from == 0 ? new EnumMap<>(Manager.class)
+                : new EnumMap<>(after.get(ancestors.get(from - 1)));
+        for (Stage ancestor : ancestors.subList(from, ancestors.size())) {
+            walk(context, image, ancestor, index, false, reported);
+            after.put(ancestor, new EnumMap<>(index));
+        }
+        return index;
+    }
+
+    /** Follows the stage's RUNs, updating the indexes; reports only where {@code own}. */
+    private void walk(ReviewContext context, BuiltImage image, Stage stage, Map<Manager, Refresh> index, boolean own,
+            Set<Span> reported) {
+        for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
+            for (Call call : run.calls()) {
+                step(context, image, run, call, index, own, reported);
             }
         }
     }

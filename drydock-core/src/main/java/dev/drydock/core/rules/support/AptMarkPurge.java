@@ -42,6 +42,15 @@ public final class AptMarkPurge {
         return false;
     }
 
+    /**
+     * The calls {@link #removes} reads (apt-mark and auto-removing apt-get), in order: {@code removes} on
+     * these answers as on all the calls, so a long RUN can be asked about each package without
+     * re-reading it.
+     */
+    public static List<Call> relevant(List<Call> calls) {
+        return calls.stream().filter(c -> c.is("apt-mark") || autoRemoves(c)).toList();
+    }
+
     private static boolean autoRemoves(Call call) {
         if (!call.is("apt-get", "apt")) {
             return false;

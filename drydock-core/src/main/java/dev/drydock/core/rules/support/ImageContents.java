@@ -69,9 +69,14 @@ public final class ImageContents {
         for (RunStep run : RunStep.of(model, inImage)) {
             Origin at = new Origin(file, run.instruction().span());
             List<Call> calls = run.calls();
+            List<Call> aptMarks = AptMarkPurge.relevant(calls);
+            int marksAfter = 0; // aptMarks.get(marksAfter) is the first of them after call i
             for (int i = 0; i < calls.size(); i++) {
                 Call call = calls.get(i);
-                List<Call> after = calls.subList(i + 1, calls.size());
+                while (marksAfter < aptMarks.size() && aptMarks.get(marksAfter) == call) {
+                    marksAfter++;
+                }
+                List<Call> after = aptMarks.subList(marksAfter, aptMarks.size());
                 PackageCommands.install(call).ifPresent(op -> {
                     if (op.virtual() != null) {
                         virtual.put(op.virtual(), op.names());

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.dockerfile.syntax.ArgList;
@@ -9,7 +10,12 @@ import dev.drydock.core.dockerfile.syntax.KeyValue;
 import dev.drydock.core.dockerfile.syntax.KeyValueList;
 import dev.drydock.core.dockerfile.model.Step;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The ENV and ARG entries of the stages an image is made of, each with its value as BuildKit expands it
@@ -39,23 +45,37 @@ public final class ImageVariables {
     /** The ENV and ARG entries of the image's stages, in the order they are written. */
     public static List<Entry> of(BuiltImage image) {
         Variables last = image.stage().variables();
+        Set<Variables.Definition> lastSees = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<String, Variables.Definition> finalEnv = new HashMap<>();
+        Map<String, Variables.Definition> finalArg = new HashMap<>();
+        for (Variables.Definition d : last.inOrder()) { // as Variables.definition: the latest ENV, else the latest ARG
+            lastSees.add(d);
+            (d.kind() == Variables.Kind.ENV ? finalEnv : finalArg).put(d.name(), d);
+        }
         List<Entry> out = new ArrayList<>();
         for (Stage stage : image.imageStages()) {
-            List<Variables.Definition> definitions = new ArrayList<>();
-            stage.variables().inOrder().forEach(definitions::add);
+            Map<Instruction, List<Variables.Definition>> byInstruction = new IdentityHashMap<>();
+            Variables inherited = stage.base() instanceof BaseImage.OfStage parent
+                    ? image.model().stages().get(parent.stageIndex()).variables() : null;
+            for (Variables.Definition d : stage.variables().since(inherited)) { // the stage's own come after those
+                if (d.instruction() != null) {
+                    byInstruction.computeIfAbsent(d.instruction(), i -> new ArrayList<>()).add(d);
+                }
+            }
             for (Step step : stage.steps()) {
                 Instruction instruction = step.instruction();
                 List<KeyValue> entries = entries(instruction);
                 if (entries.isEmpty()) {
                     continue;
                 }
-                List<Variables.Definition> own = definitions.stream().filter(d -> d.instruction() == instruction).toList();
+                List<Variables.Definition> own = byInstruction.getOrDefault(instruction, List.of());
                 for (int i = 0; i < entries.size() && i < own.size(); i++) {
                     Variables.Definition d = own.get(i);
-                    Variables.Definition finalDefinition = last.definition(d.name());
+                    Variables.Definition finalDefinition = finalEnv.containsKey(d.name()) ? finalEnv.get(d.name())
+                            : finalArg.get(d.name());
                     boolean effective = d.kind() == Variables.Kind.ENV
                             ? finalDefinition != null && finalDefinition.instruction() == instruction
-                            : containsDefinition(last, d);
+                            : lastSees.contains(d);
                     out.add(new Entry(d.kind(), d.name(), d.value(), entries.get(i), instruction, stage, effective));
                 }
             }
@@ -72,14 +92,5 @@ public final class ImageVariables {
             return list.entries();
         }
         return List.of();
-    }
-
-    private static boolean containsDefinition(Variables variables, Variables.Definition definition) {
-        for (Variables.Definition d : variables.inOrder()) {
-            if (d == definition) {
-                return true;
-            }
-        }
-        return false;
     }
 }
