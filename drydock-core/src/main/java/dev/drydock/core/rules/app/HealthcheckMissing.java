@@ -31,8 +31,10 @@ import java.util.List;
         checks = "The stage the container's image is built from (and the stages it builds on) for a HEALTHCHECK."
                 + " Quiet when there is one, including a deliberate HEALTHCHECK NONE, and when compose disables the"
                 + " healthcheck (disable: true, test: [\"NONE\"]). Critical when the container serves requests (ports"
-                + " published or exposed, a web server or application found); medium otherwise. A strength for a"
-                + " HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing).",
+                + " published or exposed, a web server or application found); medium otherwise, and for an image whose"
+                + " command is a bare interpreter (a runtime base image) or a stock server such as postgres or nginx"
+                + " (the Docker official images leave the probe to the images and compose files built on them). A"
+                + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing).",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
                 + " answers. A healthcheck written only in docker-compose.yml travels with that file, not with the image.",
         impact = "`docker run`, Swarm stacks and other compose files start the image with no health state: a hung or"

@@ -30,7 +30,10 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " (inherited through stages), else the base image's default. A strength where that user is not"
                 + " root. The recommendation fits the base image: the node image's own node user, BusyBox's adduser"
                 + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd), useradd"
-                + " elsewhere.",
+                + " elsewhere. Not root either: an entry point that starts as root only to prepare files and then"
+                + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (a strength). Low instead of"
+                + " critical for a runtime base image (its command is a bare interpreter: the images built on it set"
+                + " USER) and for a stock server such as nginx that drops to its configured user itself.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
