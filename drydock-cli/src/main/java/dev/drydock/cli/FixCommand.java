@@ -23,14 +23,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock fix PATH}: applies the rules' fixes, re-reviews the result, and writes it (or shows the diff). */
-@Command(name = "fix", mixinStandardHelpOptions = true,
+@Command(name = "fix", versionProvider = Version.class,
         description = {"Repair a project's container setup: apply the fixes the review offers, re-review the result",
                 "until nothing changes, and write the files atomically (only files inside the project)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above --fail-on remains (and, with --dry-run, nothing would change)",
                 "1:a finding at or above --fail-on remains, or --dry-run would change files",
                 "2:a usage or input error, or a file changed since it was read (nothing is written then)"})
-final class FixCommand implements Callable<Integer> {
+final class FixCommand extends HelpOptions implements Callable<Integer> {
 
     enum Format { text, json }
 

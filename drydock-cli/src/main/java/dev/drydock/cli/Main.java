@@ -12,10 +12,9 @@ import picocli.CommandLine.Option;
 /** The {@code drydock} command. Subcommands stay thin: the work is in drydock-core. */
 @Command(
         name = "drydock",
-        mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Inspects and repairs container setups: Dockerfiles, compose files and what they build.")
-public final class Main {
+public final class Main extends HelpOptions {
 
     /** Exit code for problems with the user's input: a missing path, an unreadable or invalid file. */
     static final int INPUT_ERROR = 2;

@@ -24,10 +24,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code drydock parse PATH}: shows how drydock read a project folder or a file. */
-@Command(name = "parse", mixinStandardHelpOptions = true,
+@Command(name = "parse", versionProvider = Version.class,
         description = {"Show what drydock understood of a project folder or a file: the files it found, each",
                 "Dockerfile's stages, the compose services and what each one builds and runs."})
-final class ParseCommand implements Callable<Integer> {
+final class ParseCommand extends HelpOptions implements Callable<Integer> {
 
     enum Format { text, json, buildkit }
 

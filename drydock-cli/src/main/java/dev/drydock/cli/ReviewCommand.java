@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock review PATH}: the review of a project's container setup. */
-@Command(name = "review", mixinStandardHelpOptions = true,
+@Command(name = "review", versionProvider = Version.class,
         description = {"Review a project's container setup: every problem with its location and a concrete",
                 "recommendation, and the good practices already in place."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 "2:a usage or input error (missing path ...), or --verify without a container engine",
                 "With --batch, 1 when a finding of any project reaches --fail-on, else 2 when a project could not be read.",
                 "With --verify, 1 also when an image after the fixes fails a check."})
-final class ReviewCommand implements Callable<Integer> {
+final class ReviewCommand extends HelpOptions implements Callable<Integer> {
 
     enum Format { text, json, markdown, sarif, checkstyle, junit, gitlab, github, jsonl }
 

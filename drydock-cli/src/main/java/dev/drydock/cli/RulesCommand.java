@@ -15,11 +15,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock rules [ID]}: the rule list, or one rule explained; both come from the rules' metadata. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
+@Command(name = "rules", versionProvider = Version.class,
         description = "List the rules, or explain one (by id or by an alias such as DL3002) with a bad and a good example.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the list or the rule was printed", "2:no rule has this id or alias"})
-final class RulesCommand implements Callable<Integer> {
+final class RulesCommand extends HelpOptions implements Callable<Integer> {
 
     enum Format { text, json }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock verify PATH}: builds and runs the project's images before and after the fixes, and checks them. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", versionProvider = Version.class,
         description = {"Build the project's images as they are and as `drydock fix --unsafe` would leave them (in a",
                 "temporary copy: your files are not touched), run them, and check the build, size and layers,",
                 "the runtime user, the healthcheck, PID 1, the stop on SIGTERM and the files the user needs."},
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:every image after the fixes passes every check",
                 "1:an image after the fixes fails a check",
                 "2:a usage or input error, or no container engine"})
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand extends HelpOptions implements Callable<Integer> {
 
     enum Format { text, json }
 
