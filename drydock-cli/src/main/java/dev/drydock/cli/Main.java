@@ -59,13 +59,16 @@ public final class Main extends HelpOptions {
 
     /**
      * Only the subcommand the arguments name, when they name one: picocli reads each command's annotations
-     * through reflection, and its classes cannot go into the start-up cache (their class-file version is too
-     * old), so every command it need not read is time saved on each run. Help and errors get them all.
+     * through reflection, and the annotation proxies it makes cannot go into the start-up cache, so every
+     * command it need not read is time saved on each run. The version needs none; help and errors get all.
      */
     private static void addSubcommands(CommandLine cli, String[] args) {
         String first = args.length == 0 ? "" : args[0];
         if (SUBCOMMANDS.containsKey(first)) {
             cli.addSubcommand(first, SUBCOMMANDS.get(first).get());
+            return;
+        }
+        if (args.length == 1 && (first.equals("-V") || first.equals("--version"))) {
             return;
         }
         SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
