@@ -42,12 +42,16 @@ public final class ClassFileUpgrade {
         List<String> prefixes = List.of(args).subList(1, args.length);
         Path upgraded = jar.resolveSibling(jar.getFileName() + ".upgrading");
         Files.copy(jar, upgraded, StandardCopyOption.REPLACE_EXISTING);
-        List<String> classes;
-        try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + upgraded.toUri()), Map.of())) {
-            classes = upgrade(zip, prefixes);
+        try {
+            List<String> classes;
+            try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + upgraded.toUri()), Map.of())) {
+                classes = upgrade(zip, prefixes);
+            }
+            link(upgraded, classes);
+            Files.move(upgraded, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(upgraded);
         }
-        link(upgraded, classes);
-        Files.move(upgraded, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static List<String> upgrade(FileSystem zip, List<String> prefixes) throws IOException {
