@@ -16,55 +16,43 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code drydock fix PATH}: applies the rules' fixes, re-reviews the result, and writes it (or shows the diff). */
-@Command(name = "fix", versionProvider = Version.class,
-        description = {"Repair a project's container setup: apply the fixes the review offers, re-review the result",
-                "until nothing changes, and write the files atomically (only files inside the project)."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing at or above --fail-on remains (and, with --dry-run, nothing would change)",
-                "1:a finding at or above --fail-on remains, or --dry-run would change files",
-                "2:a usage or input error, or a file changed since it was read (nothing is written then)"})
-final class FixCommand extends HelpOptions implements Callable<Integer> {
+final class FixCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
-    @Parameters(index = "0", defaultValue = ".", paramLabel = "PATH",
-            description = "Project folder or file (default: the current folder).")
     Path path;
-
-    @Option(names = "--unsafe", description = "Also apply fixes that change behaviour (another server, user or"
-            + " base image layout); review the diff before committing them.")
     boolean unsafe;
-
-    @Option(names = {"--dry-run", "--diff"}, description = "Print the unified diff of every file and write nothing.")
     boolean dryRun;
-
-    @Option(names = "--rule", paramLabel = "ID", split = ",",
-            description = "Fix only the findings of these rules (ids or aliases such as DL3008; repeatable).")
     List<String> rules = List.of();
-
-    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
-            description = "text (default) or json.")
     Format format;
-
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "Exit with 1 when a remaining finding reaches this severity (default: fail-on of the"
-                    + " configuration, else high; none never).")
     ReviewCommand.Threshold failOn;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The configuration file (default: the nearest .drydock.yaml, else .hadolint.yaml; see review)."
-                    + " A finding it or an ignore comment suppresses is not fixed.")
     Path config;
 
-    @Spec
-    CommandSpec spec;
+    final CommandSpec spec = Specs.exitCodes(Specs.command(this, "fix",
+                    "Repair a project's container setup: apply the fixes the review offers, re-review the result",
+                    "until nothing changes, and write the files atomically (only files inside the project)."),
+            "0:nothing at or above --fail-on remains (and, with --dry-run, nothing would change)",
+            "1:a finding at or above --fail-on remains, or --dry-run would change files",
+            "2:a usage or input error, or a file changed since it was read (nothing is written then)")
+            .addPositional(Specs.path(v -> path = v))
+            .addOption(Specs.flag(v -> unsafe = v, "Also apply fixes that change behaviour (another server, user or"
+                    + " base image layout); review the diff before committing them.", "--unsafe").build())
+            .addOption(Specs.flag(v -> dryRun = v, "Print the unified diff of every file and write nothing.",
+                    "--dry-run", "--diff").build())
+            .addOption(Specs.list(v -> rules = v, "ID",
+                    "Fix only the findings of these rules (ids or aliases such as DL3008; repeatable).", "--rule")
+                    .build())
+            .addOption(Specs.option(Format.class, v -> format = v, "FORMAT", "text (default) or json.",
+                    "-f", "--format").defaultValue("text").build())
+            .addOption(Specs.option(ReviewCommand.Threshold.class, v -> failOn = v, "SEVERITY",
+                    "Exit with 1 when a remaining finding reaches this severity (default: fail-on of the"
+                    + " configuration, else high; none never).", "--fail-on").build())
+            .addOption(Specs.option(Path.class, v -> config = v, "FILE", "The configuration file (default: the"
+                    + " nearest .drydock.yaml, else .hadolint.yaml; see review). A finding it or an ignore comment"
+                    + " suppresses is not fixed.", "--config").build());
 
     @Override
     public Integer call() throws IOException {

@@ -6,22 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code drydock} command. Subcommands stay thin: the work is in drydock-core. */
-@Command(
-        name = "drydock",
-        versionProvider = Version.class,
-        description = "Inspects and repairs container setups: Dockerfiles, compose files and what they build.")
-public final class Main extends HelpOptions {
+public final class Main {
 
     /** Exit code for problems with the user's input: a missing path, an unreadable or invalid file. */
     static final int INPUT_ERROR = 2;
 
-    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "Show stack traces of errors.")
     boolean debug;
+
+    final CommandSpec spec = Specs.command(this, "drydock",
+                    "Inspects and repairs container setups: Dockerfiles, compose files and what they build.")
+            .addOption(Specs.flag(v -> debug = v, "Show stack traces of errors.", "--debug")
+                    .scopeType(CommandLine.ScopeType.INHERIT).build());
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -29,7 +27,7 @@ public final class Main extends HelpOptions {
 
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
-        CommandLine cli = new CommandLine(main);
+        CommandLine cli = new CommandLine(main.spec);
         addSubcommands(cli, args);
         cli.setOut(out);
         cli.setErr(err);
@@ -47,21 +45,17 @@ public final class Main extends HelpOptions {
         return cli.execute(args);
     }
 
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    private static final Map<String, Supplier<CommandSpec>> SUBCOMMANDS = new LinkedHashMap<>();
 
     static {
-        SUBCOMMANDS.put("review", ReviewCommand::new);
-        SUBCOMMANDS.put("fix", FixCommand::new);
-        SUBCOMMANDS.put("verify", VerifyCommand::new);
-        SUBCOMMANDS.put("parse", ParseCommand::new);
-        SUBCOMMANDS.put("rules", RulesCommand::new);
+        SUBCOMMANDS.put("review", () -> new ReviewCommand().spec);
+        SUBCOMMANDS.put("fix", () -> new FixCommand().spec);
+        SUBCOMMANDS.put("verify", () -> new VerifyCommand().spec);
+        SUBCOMMANDS.put("parse", () -> new ParseCommand().spec);
+        SUBCOMMANDS.put("rules", () -> new RulesCommand().spec);
     }
 
-    /**
-     * Only the subcommand the arguments name, when they name one: picocli reads each command's annotations
-     * through reflection, and the annotation proxies it makes cannot go into the start-up cache, so every
-     * command it need not read is time saved on each run. The version needs none; help and errors get all.
-     */
+    /** Only the subcommand the arguments name, when they name one; none for the version; all for help and errors. */
     private static void addSubcommands(CommandLine cli, String[] args) {
         String first = args.length == 0 ? "" : args[0];
         if (SUBCOMMANDS.containsKey(first)) {

@@ -17,36 +17,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code drydock parse PATH}: shows how drydock read a project folder or a file. */
-@Command(name = "parse", versionProvider = Version.class,
-        description = {"Show what drydock understood of a project folder or a file: the files it found, each",
-                "Dockerfile's stages, the compose services and what each one builds and runs."})
-final class ParseCommand extends HelpOptions implements Callable<Integer> {
+final class ParseCommand implements Callable<Integer> {
 
     enum Format { text, json, buildkit }
 
-    @Parameters(index = "0", defaultValue = ".", paramLabel = "PATH",
-            description = "Project folder or file (default: the current folder).")
-    Path path;
-
-    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
-            description = "text (a summary), json (the whole model) or buildkit (BuildKit's AST dump of each Dockerfile).")
-    Format format;
-
-    @Option(names = "--as", paramLabel = "KIND",
-            description = "Read the file given as this kind whatever its name: dockerfile or compose.")
-    Kind as;
-
     enum Kind { dockerfile, compose }
 
-    @Spec
-    CommandSpec spec;
+    Path path;
+    Format format;
+    Kind as;
+
+    final CommandSpec spec = Specs.command(this, "parse",
+                    "Show what drydock understood of a project folder or a file: the files it found, each",
+                    "Dockerfile's stages, the compose services and what each one builds and runs.")
+            .addPositional(Specs.path(v -> path = v))
+            .addOption(Specs.option(Format.class, v -> format = v, "FORMAT", "text (a summary), json (the whole model)"
+                    + " or buildkit (BuildKit's AST dump of each Dockerfile).", "-f", "--format")
+                    .defaultValue("text").build())
+            .addOption(Specs.option(Kind.class, v -> as = v, "KIND",
+                    "Read the file given as this kind whatever its name: dockerfile or compose.", "--as").build());
 
     @Override
     public Integer call() {

@@ -22,23 +22,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code drydock review PATH}: the review of a project's container setup. */
-@Command(name = "review", versionProvider = Version.class,
-        description = {"Review a project's container setup: every problem with its location and a concrete",
-                "recommendation, and the good practices already in place."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no finding at or above --fail-on", "1:a finding at or above --fail-on",
-                "2:a usage or input error (missing path ...), or --verify without a container engine",
-                "With --batch, 1 when a finding of any project reaches --fail-on, else 2 when a project could not be read.",
-                "With --verify, 1 also when an image after the fixes fails a check."})
-final class ReviewCommand extends HelpOptions implements Callable<Integer> {
+final class ReviewCommand implements Callable<Integer> {
 
     enum Format { text, json, markdown, sarif, checkstyle, junit, gitlab, github, jsonl }
 
@@ -46,66 +36,65 @@ final class ReviewCommand extends HelpOptions implements Callable<Integer> {
 
     enum Color { auto, always, never }
 
-    @Parameters(index = "0", defaultValue = ".", paramLabel = "PATH",
-            description = "Project folder or file (default: the current folder).")
     Path path;
+    Format format;
+    Path output;
+    Threshold failOn;
+    Path config;
+    Color color;
+    boolean verify;
+    VerifyCommand.Engine engine;
+    List<Path> morePaths = new ArrayList<>();
+    boolean batch;
+    Boolean shellcheck;
+    boolean verbose;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "text (compact, for a terminal; the default), markdown (the full written review; the default"
+    final CommandSpec spec = Specs.exitCodes(Specs.command(this, "review",
+                    "Review a project's container setup: every problem with its location and a concrete",
+                    "recommendation, and the good practices already in place."),
+            "0:no finding at or above --fail-on",
+            "1:a finding at or above --fail-on (with --batch, in any project; with --verify, also an image after"
+                    + " the fixes that fails a check)",
+            "2:a usage or input error (missing path ...), or --verify without a container engine; with --batch,"
+                    + " a project that could not be read when no finding reaches --fail-on")
+            .addPositional(Specs.path(v -> path = v))
+            .addOption(Specs.option(Format.class, v -> format = v, "FORMAT",
+                    "text (compact, for a terminal; the default), markdown (the full written review; the default"
                     + " when --output names a .md file), json (the stable contract for other tools; the default for a"
                     + " .json file), sarif (SARIF 2.1.0 for code scanning; the default for a .sarif file), checkstyle or"
                     + " junit (XML for CI test and lint reports), gitlab (GitLab Code Quality JSON) or github (GitHub"
-                    + " Actions annotations).")
-    Format format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the review to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "Exit with 1 when a finding reaches this severity: critical, high, medium, low, info, none"
-                    + " (default: fail-on of the configuration, else high).")
-    Threshold failOn;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The configuration file (.drydock.yaml, or a .hadolint.yaml); by default the nearest"
+                    + " Actions annotations).", "-f", "--format").build())
+            .addOption(Specs.option(Path.class, v -> output = v, "FILE",
+                    "Write the review to FILE instead of standard output.", "-o", "--output").build())
+            .addOption(Specs.option(Threshold.class, v -> failOn = v, "SEVERITY",
+                    "Exit with 1 when a finding reaches this severity: critical, high, medium, low, info, none"
+                    + " (default: fail-on of the configuration, else high).", "--fail-on").build())
+            .addOption(Specs.option(Path.class, v -> config = v, "FILE",
+                    "The configuration file (.drydock.yaml, or a .hadolint.yaml); by default the nearest"
                     + " .drydock.yaml in the project folder or a parent up to the repository root, else the nearest"
-                    + " .hadolint.yaml.")
-    Path config;
-
-    @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN", description = "auto (default), always or never.")
-    Color color;
-
-    @Option(names = "--verify", description = "Also build and run the images before and after the fixes, and append"
-            + " the verification (see drydock verify).")
-    boolean verify;
-
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "With --verify: docker or podman (default: detected).")
-    VerifyCommand.Engine engine;
-
-    @Parameters(index = "1..*", paramLabel = "PATH", hidden = true, description = "More folders, with --batch.")
-    java.util.List<Path> morePaths = new java.util.ArrayList<>();
-
-    @Option(names = "--batch", description = "Review every project found under the PATHs (a folder holding a Dockerfile"
-            + " or compose file owns its subtree) in one process on all cores, streaming each project's results as it"
-            + " finishes; --format jsonl (the default when the output is not a terminal), text, github or sarif.")
-    boolean batch;
-
-    @Option(names = "--shellcheck", negatable = true, description = "Pass the RUN scripts to shellcheck when it is"
-            + " on PATH (the default for a single review), or not (--no-shellcheck; the default with --batch, where"
-            + " one shellcheck process per Dockerfile would cost more than the whole review).")
-    Boolean shellcheck;
+                    + " .hadolint.yaml.", "--config").build())
+            .addOption(Specs.option(Color.class, v -> color = v, "WHEN", "auto (default), always or never.", "--color")
+                    .defaultValue("auto").build())
+            .addOption(Specs.flag(v -> verify = v, "Also build and run the images before and after the fixes, and"
+                    + " append the verification (see drydock verify).", "--verify").build())
+            .addOption(Specs.option(VerifyCommand.Engine.class, v -> engine = v, "ENGINE",
+                    "With --verify: docker or podman (default: detected).", "--engine").build())
+            .addPositional(Specs.paths(v -> morePaths = v))
+            .addOption(Specs.flag(v -> batch = v, "Review every project found under the PATHs (a folder holding a"
+                    + " Dockerfile or compose file owns its subtree) in one process on all cores, streaming each"
+                    + " project's results as it finishes; --format jsonl (the default when the output is not a"
+                    + " terminal), text, github or sarif.", "--batch").build())
+            .addOption(Specs.negatable(v -> shellcheck = v, "Pass the RUN scripts to shellcheck when it is on"
+                    + " PATH (the default for a single review), or not (--no-shellcheck; the default with --batch,"
+                    + " where one shellcheck process per Dockerfile would cost more than the whole review).",
+                    "--shellcheck").build())
+            .addOption(Specs.flag(v -> verbose = v,
+                    "Also say, on standard error, which optional tools ran (shellcheck).", "-v", "--verbose").build());
 
     /** Whether the RUN scripts go to shellcheck: as asked, else for a single review but not for a batch. */
     boolean shellcheckOn() {
         return shellcheck != null ? shellcheck : !(batch || !morePaths.isEmpty() || format == Format.jsonl);
     }
-
-    @Option(names = {"-v", "--verbose"}, description = "Also say, on standard error, which optional tools ran (shellcheck).")
-    boolean verbose;
-
-    @Spec
-    CommandSpec spec;
-
 
     @Override
     public Integer call() {

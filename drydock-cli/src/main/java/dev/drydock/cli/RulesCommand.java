@@ -8,31 +8,23 @@ import dev.drydock.core.review.RuleMetadata;
 import dev.drydock.core.review.Rules;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code drydock rules [ID]}: the rule list, or one rule explained; both come from the rules' metadata. */
-@Command(name = "rules", versionProvider = Version.class,
-        description = "List the rules, or explain one (by id or by an alias such as DL3002) with a bad and a good example.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the list or the rule was printed", "2:no rule has this id or alias"})
-final class RulesCommand extends HelpOptions implements Callable<Integer> {
+final class RulesCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "A rule id or alias.")
     String id;
-
-    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
-            description = "text (default) or json (the list: id, title, severity, category, aliases, fix, fixable,"
-                    + " summary; with an ID, that rule with everything its metadata holds).")
     Format format;
 
-    @Spec
-    CommandSpec spec;
+    final CommandSpec spec = Specs.exitCodes(Specs.command(this, "rules", "List the rules, or explain one (by id"
+                    + " or by an alias such as DL3002) with a bad and a good example."),
+            "0:the list or the rule was printed", "2:no rule has this id or alias")
+            .addPositional(Specs.optionalParameter(v -> id = v, "ID", "A rule id or alias."))
+            .addOption(Specs.option(Format.class, v -> format = v, "FORMAT", "text (default) or json (the list: id,"
+                    + " title, severity, category, aliases, fix, fixable, summary; with an ID, that rule with"
+                    + " everything its metadata holds).", "-f", "--format").defaultValue("text").build());
 
     @Override
     public Integer call() {

@@ -14,52 +14,41 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code drydock verify PATH}: builds and runs the project's images before and after the fixes, and checks them. */
-@Command(name = "verify", versionProvider = Version.class,
-        description = {"Build the project's images as they are and as `drydock fix --unsafe` would leave them (in a",
-                "temporary copy: your files are not touched), run them, and check the build, size and layers,",
-                "the runtime user, the healthcheck, PID 1, the stop on SIGTERM and the files the user needs."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every image after the fixes passes every check",
-                "1:an image after the fixes fails a check",
-                "2:a usage or input error, or no container engine"})
-final class VerifyCommand extends HelpOptions implements Callable<Integer> {
+final class VerifyCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
     enum Engine { docker, podman }
 
-    @Parameters(index = "0", defaultValue = ".", paramLabel = "PATH",
-            description = "Project folder or file (default: the current folder).")
     Path path;
-
-    @Option(names = "--engine", paramLabel = "ENGINE",
-            description = "docker or podman (default: the first of them that answers).")
     Engine engine;
-
-    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
     Format format;
-
-    @Option(names = "--keep", description = "Keep the temporary copy, images and containers (to look into a failure).")
     boolean keep;
-
-    @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
-            description = "The longest one image build may take (default 600).")
     long timeoutSeconds;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The configuration file (default: the nearest .drydock.yaml, else .hadolint.yaml; see review);"
-                    + " the fixes verified leave out what it suppresses.")
     Path config;
 
-    @Spec
-    CommandSpec spec;
+    final CommandSpec spec = Specs.exitCodes(Specs.command(this, "verify",
+                    "Build the project's images as they are and as `drydock fix --unsafe` would leave them (in a",
+                    "temporary copy: your files are not touched), run them, and check the build, size and layers,",
+                    "the runtime user, the healthcheck, PID 1, the stop on SIGTERM and the files the user needs."),
+            "0:every image after the fixes passes every check",
+            "1:an image after the fixes fails a check",
+            "2:a usage or input error, or no container engine")
+            .addPositional(Specs.path(v -> path = v))
+            .addOption(Specs.option(Engine.class, v -> engine = v, "ENGINE",
+                    "docker or podman (default: the first of them that answers).", "--engine").build())
+            .addOption(Specs.option(Format.class, v -> format = v, "FORMAT", "text (default) or json.",
+                    "-f", "--format").defaultValue("text").build())
+            .addOption(Specs.flag(v -> keep = v,
+                    "Keep the temporary copy, images and containers (to look into a failure).", "--keep").build())
+            .addOption(Specs.option(long.class, v -> timeoutSeconds = v, "SECONDS",
+                    "The longest one image build may take (default 600).", "--timeout").defaultValue("600").build())
+            .addOption(Specs.option(Path.class, v -> config = v, "FILE", "The configuration file (default: the"
+                    + " nearest .drydock.yaml, else .hadolint.yaml; see review); the fixes verified leave out what it"
+                    + " suppresses.", "--config").build());
 
     @Override
     public Integer call() {
