@@ -8,7 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Everything about a rule except its logic, in one place on the rule's class: the rule list,
- * {@code drydock rules}, the documentation and SARIF are generated from it.
+ * {@code drydock rules}, the documentation and SARIF are generated from it. It is read when drydock-core is
+ * compiled: the annotation processor of drydock-processor turns the annotations into {@code RuleCatalog}, and
+ * {@link RuleMetadata} reads one by reflection only for a rule class compiled without it.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A rule's {@link RuleDefinition} as a value, read once per rule class. */
+/**
+ * A rule's {@link RuleDefinition} as a value, built once per rule class: from {@link RuleCatalog}, which the
+ * build generates from the annotations of the rule classes it compiles (reading annotations at run time
+ * costs reflection and dynamic proxy classes at every start), or by reflection for a rule class compiled
+ * without it, such as one a test defines.
+ */
 public record RuleMetadata(String id, String title, Severity severity, Category category, String checks, String problem,
         String impact, String recommendation, List<String> references, List<String> aliases, FixSafety fix,
         String effort, boolean reportsStrengths, List<Example> examples) {
@@ -39,10 +44,17 @@ public record RuleMetadata(String id, String title, Severity severity, Category 
     }
 
     public static RuleMetadata of(Class<? extends Rule> type) {
-        return CACHE.computeIfAbsent(type, RuleMetadata::read);
+        return CACHE.computeIfAbsent(type, RuleMetadata::lookUp);
     }
 
-    private static RuleMetadata read(Class<?> type) {
+    private static RuleMetadata lookUp(Class<?> type) {
+        RuleMetadata compiled = type.getClassLoader() == RuleMetadata.class.getClassLoader()
+                ? RuleCatalog.of(type.getName()) : null;
+        return compiled != null ? compiled : read(type);
+    }
+
+    /** The class's {@link RuleDefinition}, read by reflection. */
+    static RuleMetadata read(Class<?> type) {
         RuleDefinition d = type.getAnnotation(RuleDefinition.class);
         if (d == null) {
             throw new IllegalStateException(type.getName() + " has no @RuleDefinition");
