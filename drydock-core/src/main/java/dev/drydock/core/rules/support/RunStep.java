@@ -40,7 +40,13 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
         return out;
     }
 
+    /** The RUN {@code spec} of {@code stage}, read once per model. */
     public static RunStep of(DockerfileModel model, Stage stage, CommandSpec spec) {
+        RunStep known = model.derived("run-step", spec, () -> read(model, stage, spec));
+        return known.stage() == stage ? known : read(model, stage, spec);
+    }
+
+    private static RunStep read(DockerfileModel model, Stage stage, CommandSpec spec) {
         Step step = model.step(spec.instruction()).orElse(null);
         ShellScript script = model.script(spec).orElse(null);
         List<Call> calls = new ArrayList<>();
