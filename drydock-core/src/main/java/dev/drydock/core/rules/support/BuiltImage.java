@@ -26,8 +26,12 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
         containers = List.copyOf(containers);
     }
 
-    /** The images the project builds, in the order of their first container. */
+    /** The images the project builds, in the order of their first container (found once per review). */
     public static List<BuiltImage> of(ReviewContext context) {
+        return context.memo("built-images", context.project(), () -> group(context));
+    }
+
+    private static List<BuiltImage> group(ReviewContext context) {
         Map<String, List<Container>> groups = new LinkedHashMap<>();
         for (Container container : context.builtContainers()) {
             var build = container.build();
@@ -42,7 +46,7 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
             var build = group.get(0).build();
             images.add(new BuiltImage(build.dockerfile(), build.model(), build.stage(), group));
         }
-        return images;
+        return List.copyOf(images);
     }
 
     /** The stages whose file system is the image's, the first built first. */
