@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs rules over a project model, then applies the settings: findings and strengths in excluded paths
@@ -20,7 +22,15 @@ public final class Reviewer {
             .thenComparingInt(f -> f.location().line())
             .thenComparing(Finding::ruleId);
 
-    private final List<Rule> rules;
+    /** Runs the rules that wait on other programs, on threads kept for the next review. */
+    private static final ExecutorService ASIDE = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "drydock-rules-aside");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final List<Rule> inline;
+    private final List<Rule> waiting;
     private final ReviewSettings settings;
 
     public Reviewer(List<Rule> rules) {
@@ -28,7 +38,13 @@ public final class Reviewer {
     }
 
     public Reviewer(List<Rule> rules, ReviewSettings settings) {
-        this.rules = List.copyOf(rules);
+        List<Rule> inline = new ArrayList<>(rules.size());
+        List<Rule> waiting = new ArrayList<>(1);
+        for (Rule rule : rules) {
+            (rule.runsAside() ? waiting : inline).add(rule);
+        }
+        this.inline = List.copyOf(inline);
+        this.waiting = List.copyOf(waiting);
         this.settings = settings;
     }
 
@@ -44,11 +60,9 @@ public final class Reviewer {
 
     public Review review(Project project) {
         ReviewContext context = new ReviewContext(project, settings);
-        FutureTask<Void> aside = aside(context);
-        for (Rule rule : rules) {
-            if (!rule.runsAside()) {
-                rule.check(context);
-            }
+        Future<?> aside = aside(context);
+        for (Rule rule : inline) {
+            rule.check(context);
         }
         await(aside);
         Suppressor suppressor = new Suppressor(project, settings);
@@ -71,23 +85,15 @@ public final class Reviewer {
         return new Review(project, findings, strengths, suppressed);
     }
 
-    /** The rules that wait on other programs, started on a thread of their own; null when there are none. */
-    private FutureTask<Void> aside(ReviewContext context) {
-        List<Rule> waiting = rules.stream().filter(Rule::runsAside).toList();
+    /** The rules that wait on other programs, started on another thread; null when there are none. */
+    private Future<?> aside(ReviewContext context) {
         if (waiting.isEmpty()) {
             return null;
         }
-        FutureTask<Void> task = new FutureTask<>(() -> {
-            waiting.forEach(rule -> rule.check(context));
-            return null;
-        });
-        Thread thread = new Thread(task, "drydock-rules-aside");
-        thread.setDaemon(true);
-        thread.start();
-        return task;
+        return ASIDE.submit(() -> waiting.forEach(rule -> rule.check(context)));
     }
 
-    private static void await(FutureTask<Void> task) {
+    private static void await(Future<?> task) {
         if (task == null) {
             return;
         }
