@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * A Dockerfile understood as BuildKit builds it: its stages, the global ARGs, and for every
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
  * syntax tree; rules query it and never re-parse.
  */
 public final class DockerfileModel {
+
+    private static final Pattern POSIX_SHEBANG = Pattern.compile("#!\\s*(/usr)?/bin/(env\\s+)?(ba|da|a|k|z)?sh(\\s.*)?");
 
     private final Dockerfile syntax;
     private final BuildOptions options;
@@ -159,7 +162,7 @@ public final class DockerfileModel {
             return false;
         }
         String line = script.lines().findFirst().orElse("");
-        return !line.matches("#!\\s*(/usr)?/bin/(env\\s+)?(ba|da|a|k|z)?sh(\\s.*)?");
+        return !POSIX_SHEBANG.matcher(line).matches();
     }
 
     /** Problems met while building the model: unexpandable words, bad flag values, misplaced instructions. */

@@ -17,6 +17,7 @@ import dev.drydock.core.rules.support.ComposeServices;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "sensitive-host-path-mounted",
@@ -60,6 +61,9 @@ import java.util.Set;
                               - /etc/localtime:/etc/localtime:ro
                         """))
 public final class SensitiveHostPathMounted implements Rule {
+
+    private static final Pattern HOME_PATH = Pattern.compile("/home/[^/]+(/.*)?");
+    private static final Pattern HOME_FOLDER = Pattern.compile("/home/[^/]+/?");
 
     /** Directories whose contents are secrets or the engine's state: high, read-only or not. */
     private static final Map<String, String> SECRET_DIRECTORIES = Map.ofEntries(
@@ -146,8 +150,8 @@ public final class SensitiveHostPathMounted implements Rule {
                     what = tree.getValue();
                 }
             }
-            if (what == null && abs.matches("/home/[^/]+(/.*)?")) {
-                what = homeSecret(abs.replaceFirst("/home/[^/]+/?", ""), "a user's");
+            if (what == null && HOME_PATH.matcher(abs).matches()) {
+                what = homeSecret(HOME_FOLDER.matcher(abs).replaceFirst(""), "a user's");
             }
             if (what == null && SYSTEM_DIRECTORIES.containsKey(abs)) {
                 what = SYSTEM_DIRECTORIES.get(abs);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * An image the project builds: a Dockerfile up to a target stage with given build arguments, and the
@@ -21,6 +22,9 @@ import java.util.Map;
  * @param containers the containers that run this image, at least one
  */
 public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, List<Container> containers) {
+
+    private static final Pattern DEVELOPMENT_STAGE = Pattern.compile("(.*[-_])?(dev|devel|develop|development|devcontainer"
+            + "|debug|test|tests|testing|ci|local)([-_].*)?");
 
     public BuiltImage {
         containers = List.copyOf(containers);
@@ -77,7 +81,6 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
     /** Whether the stage's name marks an image meant for development or tests, not for production. */
     public boolean isDevelopmentTarget() {
         String name = stage.name();
-        return name != null && name.matches("(.*[-_])?(dev|devel|develop|development|devcontainer|debug|test|tests|"
-                + "testing|ci|local)([-_].*)?");
+        return name != null && DEVELOPMENT_STAGE.matcher(name).matches();
     }
 }

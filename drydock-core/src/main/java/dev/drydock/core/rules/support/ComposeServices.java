@@ -14,9 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Questions about compose services that several rules ask. */
 public final class ComposeServices {
+
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[._-]");
 
     private static final Set<String> DEVELOPMENT_WORDS =
             Set.of("dev", "devel", "development", "local", "test", "tests", "testing", "ci", "debug", "override", "e2e");
@@ -75,7 +78,7 @@ public final class ComposeServices {
      */
     public static boolean isDevelopmentFile(String path) {
         String name = PathNames.fileName(path).toLowerCase(Locale.ROOT);
-        for (String word : name.split("[._-]")) {
+        for (String word : WORD_SEPARATORS.split(name)) {
             if (DEVELOPMENT_WORDS.contains(word)) {
                 return true;
             }
