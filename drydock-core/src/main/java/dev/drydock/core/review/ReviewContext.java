@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -85,6 +86,21 @@ public final class ReviewContext {
         Object known = memo.get(key);
         if (known == null) {
             known = compute.get();
+            memo.put(key, known);
+        }
+        return (T) known;
+    }
+
+    /**
+     * {@link #memo(String, Object, Supplier)} for a value computed from the review alone: a method
+     * reference such as {@code BuiltImage::group} is made once, not at every call as a capturing lambda is.
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T memo(String name, Object owner, Function<ReviewContext, T> compute) {
+        MemoKey key = new MemoKey(name, owner);
+        Object known = memo.get(key);
+        if (known == null) {
+            known = compute.apply(this);
             memo.put(key, known);
         }
         return (T) known;

@@ -32,7 +32,7 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
 
     /** The images the project builds, in the order of their first container (found once per review). */
     public static List<BuiltImage> of(ReviewContext context) {
-        return context.memo("built-images", context.project(), () -> group(context));
+        return context.memo("built-images", BuiltImage.class, BuiltImage::group);
     }
 
     private static List<BuiltImage> group(ReviewContext context) {

@@ -63,6 +63,11 @@ public final class ImageContents {
         if (container.build() == null || container.build().stage() == null || container.build().model() == null) {
             return null;
         }
+        return container.build().model().derived("image-contents", container.build(), () -> built(container));
+    }
+
+    /** The contents of an image built here, read from its Dockerfile. */
+    private static ImageContents built(Container container) {
         DockerfileModel model = container.build().model();
         Stage stage = container.build().stage();
         String file = container.build().dockerfile();
