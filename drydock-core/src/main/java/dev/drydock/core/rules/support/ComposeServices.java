@@ -8,6 +8,7 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,8 +53,17 @@ public final class ComposeServices {
     /**
      * The complete services of every compose project, each once: a service that has neither
      * {@code image} nor {@code build} is a fragment of a file meant to be layered over another one
-     * ({@code -f base.yml -f dev.yml}) and is left out.
+     * ({@code -f base.yml -f dev.yml}) and is left out. Found once per review: most compose rules ask.
      */
+    public static List<Ref> services(ReviewContext context) {
+        return context.memo("compose-services", ComposeServices.class, ComposeServices::collect);
+    }
+
+    private static List<Ref> collect(ReviewContext context) {
+        return List.copyOf(services(context.project()));
+    }
+
+    /** The complete services of every compose project, as {@link #services(ReviewContext)}, found anew. */
     public static List<Ref> services(Project project) {
         List<Ref> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
