@@ -17,10 +17,23 @@ import java.util.concurrent.Future;
  */
 public final class Reviewer {
 
-    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
-            .thenComparing(f -> f.location().file() == null ? "" : f.location().file())
-            .thenComparingInt(f -> f.location().line())
-            .thenComparing(Finding::ruleId);
+    /** By severity, file ("" for none), line and rule. */
+    private static final Comparator<Finding> ORDER = (a, b) -> {
+        int c = a.severity().compareTo(b.severity());
+        if (c == 0) {
+            c = file(a.location()).compareTo(file(b.location()));
+        }
+        if (c == 0) {
+            c = Integer.compare(a.location().line(), b.location().line());
+        }
+        return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
+    };
+
+    /** By file ("" for none) and line. */
+    private static final Comparator<Strength> STRENGTH_ORDER = (a, b) -> {
+        int c = file(a.location()).compareTo(file(b.location()));
+        return c != 0 ? c : Integer.compare(a.location().line(), b.location().line());
+    };
 
     /** Runs the rules that wait on other programs, on threads kept for the next review. */
     private static final ExecutorService ASIDE = Executors.newCachedThreadPool(task -> {
@@ -80,9 +93,12 @@ public final class Reviewer {
         List<Strength> strengths = new ArrayList<>(context.strengths().stream()
                 .filter(s -> !suppressor.excluded(s.location().file()) && !settings.ignoredRules().contains(s.ruleId()))
                 .toList());
-        strengths.sort(Comparator.comparing((Strength s) -> s.location().file() == null ? "" : s.location().file())
-                .thenComparingInt(s -> s.location().line()));
+        strengths.sort(STRENGTH_ORDER);
         return new Review(project, findings, strengths, suppressed);
+    }
+
+    private static String file(Location location) {
+        return location.file() == null ? "" : location.file();
     }
 
     /** The rules that wait on other programs, started on another thread; null when there are none. */
