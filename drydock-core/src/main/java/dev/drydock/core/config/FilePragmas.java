@@ -56,6 +56,9 @@ public record FilePragmas(String file, List<Covered> pragmas) {
     /** The ignore comments of a parsed Dockerfile. */
     public static FilePragmas ofDockerfile(Dockerfile dockerfile) {
         SourceFile file = dockerfile.file();
+        if (!Pragma.mayHoldPragmas(file.text())) {
+            return new FilePragmas(file.path(), List.of());
+        }
         List<Instruction> instructions = dockerfile.instructions();
         List<Covered> out = new ArrayList<>();
         for (Comment comment : dockerfile.comments()) {
@@ -101,6 +104,9 @@ public record FilePragmas(String file, List<Covered> pragmas) {
 
     /** The ignore comments of a file read as text: YAML by its extension, any other file line by line. */
     public static FilePragmas ofText(SourceFile file) {
+        if (!Pragma.mayHoldPragmas(file.text())) {
+            return new FilePragmas(file.path(), List.of());
+        }
         String name = file.path().toLowerCase(Locale.ROOT);
         boolean yaml = name.endsWith(".yml") || name.endsWith(".yaml");
         List<Covered> out = new ArrayList<>();

@@ -64,6 +64,11 @@ public record Pragma(String tool, Scope scope, List<Name> names, Span span) {
         return new Pragma(form.group(1), scope, names, file.span(start, last));
     }
 
+    /** Whether a file's text may hold an ignore comment at all: every one names its tool in lower case. */
+    static boolean mayHoldPragmas(String text) {
+        return text.contains("drydock") || text.contains("hadolint");
+    }
+
     /** Whether {@code text} starts like an ignore comment (it may still name nothing). */
     static boolean looksLikePragma(String text) {
         return FORM.matcher(text).lookingAt();

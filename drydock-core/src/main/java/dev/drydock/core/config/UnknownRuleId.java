@@ -77,10 +77,14 @@ public final class UnknownRuleId implements Rule {
     private static Set<String> commentedFiles(Project project) {
         Set<String> files = new LinkedHashSet<>(project.dockerfiles().keySet());
         for (ComposeProject compose : project.composeProjects()) {
-            compose.files().stream().map(ComposeFile::displayPath).forEach(files::add);
+            for (ComposeFile file : compose.files()) {
+                files.add(file.displayPath());
+            }
         }
         files.addAll(project.dockerignores().keySet());
-        project.manifests().stream().map(Manifest::file).forEach(files::add);
+        for (Manifest manifest : project.manifests()) {
+            files.add(manifest.file());
+        }
         return files;
     }
 }

@@ -20,6 +20,9 @@ public final class PathNames {
         if (isAbsolute(path) || path.indexOf('\0') >= 0) {
             return null;
         }
+        if (isNormal(path)) {
+            return path;
+        }
         List<String> segments = new ArrayList<>();
         for (String segment : path.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) {
@@ -35,6 +38,24 @@ public final class PathNames {
             }
         }
         return String.join("/", segments);
+    }
+
+    /** Whether a relative path is already in normal form: no empty, '.' or '..' segment. */
+    private static boolean isNormal(String path) {
+        int start = 0;
+        while (start < path.length()) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            int length = end - start;
+            if (length == 0 || path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.')) {
+                return false;
+            }
+            if (slash < 0) {
+                return true;
+            }
+            start = slash + 1;
+        }
+        return path.isEmpty(); // "" is the root; a path ending in '/' is not normal
     }
 
     /**

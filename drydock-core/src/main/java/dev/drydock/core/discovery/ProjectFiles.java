@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -263,7 +262,9 @@ public final class ProjectFiles {
     /** The existing target of a resolved path inside the root, or null (missing, broken, escaping). */
     private Path target(String relative) {
         Path candidate = root.resolve(relative);
-        if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+        // java.io.File answers a missing path without throwing (Files.exists throws and catches inside);
+        // it follows links, so a broken symlink is missing here as it is to toRealPath below
+        if (!candidate.toFile().exists()) {
             return null;
         }
         try {

@@ -1,6 +1,8 @@
 package dev.drydock.core.edit;
 
 import dev.drydock.core.edit.FixSafety;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,7 +44,13 @@ public record Fix(String title, FixSafety safety, List<TextEdit> edits) {
 
     /** The files this fix changes, in order of first edit. */
     public List<String> files() {
-        return edits.stream().map(TextEdit::file).distinct().toList();
+        List<String> files = new ArrayList<>(1);
+        for (TextEdit edit : edits) {
+            if (!files.contains(edit.file())) {
+                files.add(edit.file());
+            }
+        }
+        return Collections.unmodifiableList(files);
     }
 
     /** Whether any edit of this fix overlaps any edit of another. */

@@ -10,7 +10,9 @@ import java.util.Locale;
 public enum FixSafety {
     NONE, SAFE, UNSAFE, SUGGESTION;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 }

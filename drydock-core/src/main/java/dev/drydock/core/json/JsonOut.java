@@ -20,35 +20,78 @@ public final class JsonOut {
     }
 
     public JsonOut startObject() {
-        return run(g::writeStartObject);
+        try {
+            g.writeStartObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     public JsonOut startObject(String field) {
-        return run(() -> g.writeObjectFieldStart(field));
+        try {
+            g.writeObjectFieldStart(field);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     public JsonOut endObject() {
-        return run(g::writeEndObject);
+        try {
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     public JsonOut startArray(String field) {
-        return run(() -> g.writeArrayFieldStart(field));
+        try {
+            g.writeArrayFieldStart(field);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     public JsonOut endArray() {
-        return run(g::writeEndArray);
+        try {
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     public JsonOut field(String name, String value) {
-        return value == null ? this : run(() -> g.writeStringField(name, value));
+        if (value == null) {
+            return this;
+        }
+        try {
+            g.writeStringField(name, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     public JsonOut field(String name, long value) {
-        return run(() -> g.writeNumberField(name, value));
+        try {
+            g.writeNumberField(name, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     public JsonOut field(String name, boolean value) {
-        return run(() -> g.writeBooleanField(name, value));
+        try {
+            g.writeBooleanField(name, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     public JsonOut field(String name, Integer value) {
@@ -61,25 +104,34 @@ public final class JsonOut {
         }
         startArray(name);
         for (String value : values) {
-            run(() -> g.writeString(value));
+            value(value);
         }
         return endArray();
     }
 
     public JsonOut map(String name, Map<String, String> values) {
         startObject(name);
-        values.forEach((k, v) -> run(() -> {
-            if (v == null) {
-                g.writeNullField(k);
-            } else {
-                g.writeStringField(k, v);
+        values.forEach((k, v) -> {
+            try {
+                if (v == null) {
+                    g.writeNullField(k);
+                } else {
+                    g.writeStringField(k, v);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }));
+        });
         return endObject();
     }
 
     public JsonOut value(String value) {
-        return run(() -> g.writeString(value));
+        try {
+            g.writeString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     /** {@code "line", "column", "endLine", "endColumn"} of a span, inside the current object. */
@@ -100,19 +152,10 @@ public final class JsonOut {
     }
 
     public void flush() {
-        run(g::flush);
-    }
-
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    private JsonOut run(IoAction action) {
         try {
-            action.run();
+            g.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return this;
     }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.drydock.core.batch.BatchResult;
 import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.Review;
+import java.io.CharArrayWriter;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.function.Consumer;
@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  */
 public final class ReviewJsonl implements Consumer<BatchResult> {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** No separator between root values: each line ends with its own newline. */
+    private static final JsonFactory FACTORY = new JsonFactory().setRootValueSeparator(null);
 
     private final Writer out;
 
@@ -31,48 +32,47 @@ public final class ReviewJsonl implements Consumer<BatchResult> {
 
     @Override
     public void accept(BatchResult result) {
-        StringWriter lines = new StringWriter();
+        CharArrayWriter lines = new CharArrayWriter(4096);
         String project = result.project().toString();
-        switch (result) {
-            case BatchResult.Reviewed reviewed -> {
-                Review review = reviewed.review();
-                for (Finding f : review.findings()) {
-                    line(lines, out -> {
-                        out.field("type", "finding").field("project", project);
-                        ReviewJson.findingFields(out, f);
-                    });
-                }
-                line(lines, out -> {
-                    out.field("type", "summary").field("project", project).field("status", "reviewed")
+        try (JsonGenerator g = FACTORY.createGenerator(lines)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            JsonOut json = new JsonOut(g);
+            switch (result) {
+                case BatchResult.Reviewed reviewed -> {
+                    Review review = reviewed.review();
+                    for (Finding f : review.findings()) {
+                        json.startObject().field("type", "finding").field("project", project);
+                        ReviewJson.findingFields(json, f);
+                        endLine(g, json);
+                    }
+                    json.startObject().field("type", "summary").field("project", project).field("status", "reviewed")
                             .field("findings", (long) review.findings().size())
                             .field("strengths", (long) review.strengths().size());
-                    out.startObject("summary");
-                    review.summary().forEach((severity, count) -> out.field(severity.id(), count.longValue()));
-                    out.endObject();
-                    out.field("suppressed", (long) review.suppressed().size());
-                });
+                    json.startObject("summary");
+                    review.summary().forEach((severity, count) -> json.field(severity.id(), count.longValue()));
+                    json.endObject();
+                    json.field("suppressed", (long) review.suppressed().size());
+                    endLine(g, json);
+                }
+                case BatchResult.Unreadable unreadable -> {
+                    json.startObject().field("type", "summary").field("project", project).field("status", "unreadable")
+                            .field("error", unreadable.reason());
+                    endLine(g, json);
+                }
             }
-            case BatchResult.Unreadable unreadable -> line(lines, out -> out.field("type", "summary")
-                    .field("project", project).field("status", "unreadable").field("error", unreadable.reason()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         try {
-            out.write(lines.toString());
+            lines.writeTo(out); // as characters: no detour through a String
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void line(StringWriter lines, Consumer<JsonOut> body) {
-        try (JsonGenerator g = FACTORY.createGenerator(lines)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            JsonOut out = new JsonOut(g);
-            out.startObject();
-            body.accept(out);
-            out.endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        lines.write('\n');
+    private static void endLine(JsonGenerator g, JsonOut json) throws IOException {
+        json.endObject();
+        g.writeRaw('\n');
     }
 }

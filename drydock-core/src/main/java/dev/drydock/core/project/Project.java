@@ -59,6 +59,9 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
             return Optional.of(known);
         }
         try {
+            if (!files.exists(path)) {
+                return Optional.empty(); // without the exceptions a failed read throws
+            }
             SourceFile read = files.read(path).file();
             sources.putIfAbsent(path, read);
             return Optional.of(read);

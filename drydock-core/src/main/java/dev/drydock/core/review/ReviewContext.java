@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,8 @@ public final class ReviewContext {
     private final List<Strength> strengths = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     private final Map<MemoKey, Object> memo = new HashMap<>();
+    private final List<DockerfileSource> dockerfiles;
+    private final List<Container> builtContainers;
 
     public ReviewContext(Project project) {
         this(project, ReviewSettings.DEFAULT);
@@ -38,6 +41,20 @@ public final class ReviewContext {
     public ReviewContext(Project project, ReviewSettings settings) {
         this.project = project;
         this.settings = settings;
+        List<DockerfileSource> parsed = new ArrayList<>();
+        for (DockerfileSource dockerfile : project.dockerfiles().values()) {
+            if (dockerfile.parsed()) {
+                parsed.add(dockerfile);
+            }
+        }
+        this.dockerfiles = List.copyOf(parsed);
+        List<Container> built = new ArrayList<>();
+        for (Container container : project.containers()) {
+            if (container.build() != null && container.build().stage() != null) {
+                built.add(container);
+            }
+        }
+        this.builtContainers = List.copyOf(built);
     }
 
     public Project project() {
@@ -51,13 +68,12 @@ public final class ReviewContext {
 
     /** The Dockerfiles that parsed, each once. */
     public List<DockerfileSource> dockerfiles() {
-        return project.dockerfiles().values().stream().filter(DockerfileSource::parsed).toList();
+        return dockerfiles;
     }
 
     /** The containers whose image is built here and whose Dockerfile parsed (the target stage is known). */
     public List<Container> builtContainers() {
-        return project.containers().stream()
-                .filter(c -> c.build() != null && c.build().stage() != null).toList();
+        return builtContainers;
     }
 
     /**
@@ -70,6 +86,21 @@ public final class ReviewContext {
         Object known = memo.get(key);
         if (known == null) {
             known = compute.get();
+            memo.put(key, known);
+        }
+        return (T) known;
+    }
+
+    /**
+     * {@link #memo(String, Object, Supplier)} for a value computed from the review alone: a method
+     * reference such as {@code BuiltImage::group} is made once, not at every call as a capturing lambda is.
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T memo(String name, Object owner, Function<ReviewContext, T> compute) {
+        MemoKey key = new MemoKey(name, owner);
+        Object known = memo.get(key);
+        if (known == null) {
+            known = compute.apply(this);
             memo.put(key, known);
         }
         return (T) known;

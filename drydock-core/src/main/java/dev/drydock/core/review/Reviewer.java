@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs rules over a project model, then applies the settings: findings and strengths in excluded paths
@@ -15,12 +17,33 @@ import java.util.concurrent.FutureTask;
  */
 public final class Reviewer {
 
-    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
-            .thenComparing(f -> f.location().file() == null ? "" : f.location().file())
-            .thenComparingInt(f -> f.location().line())
-            .thenComparing(Finding::ruleId);
+    /** By severity, file ("" for none), line and rule. */
+    private static final Comparator<Finding> ORDER = (a, b) -> {
+        int c = a.severity().compareTo(b.severity());
+        if (c == 0) {
+            c = file(a.location()).compareTo(file(b.location()));
+        }
+        if (c == 0) {
+            c = Integer.compare(a.location().line(), b.location().line());
+        }
+        return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
+    };
 
-    private final List<Rule> rules;
+    /** By file ("" for none) and line. */
+    private static final Comparator<Strength> STRENGTH_ORDER = (a, b) -> {
+        int c = file(a.location()).compareTo(file(b.location()));
+        return c != 0 ? c : Integer.compare(a.location().line(), b.location().line());
+    };
+
+    /** Runs the rules that wait on other programs, on threads kept for the next review. */
+    private static final ExecutorService ASIDE = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "drydock-rules-aside");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final List<Rule> inline;
+    private final List<Rule> waiting;
     private final ReviewSettings settings;
 
     public Reviewer(List<Rule> rules) {
@@ -28,7 +51,13 @@ public final class Reviewer {
     }
 
     public Reviewer(List<Rule> rules, ReviewSettings settings) {
-        this.rules = List.copyOf(rules);
+        List<Rule> inline = new ArrayList<>(rules.size());
+        List<Rule> waiting = new ArrayList<>(1);
+        for (Rule rule : rules) {
+            (rule.runsAside() ? waiting : inline).add(rule);
+        }
+        this.inline = List.copyOf(inline);
+        this.waiting = List.copyOf(waiting);
         this.settings = settings;
     }
 
@@ -44,11 +73,9 @@ public final class Reviewer {
 
     public Review review(Project project) {
         ReviewContext context = new ReviewContext(project, settings);
-        FutureTask<Void> aside = aside(context);
-        for (Rule rule : rules) {
-            if (!rule.runsAside()) {
-                rule.check(context);
-            }
+        Future<?> aside = aside(context);
+        for (Rule rule : inline) {
+            rule.check(context);
         }
         await(aside);
         Suppressor suppressor = new Suppressor(project, settings);
@@ -66,28 +93,23 @@ public final class Reviewer {
         List<Strength> strengths = new ArrayList<>(context.strengths().stream()
                 .filter(s -> !suppressor.excluded(s.location().file()) && !settings.ignoredRules().contains(s.ruleId()))
                 .toList());
-        strengths.sort(Comparator.comparing((Strength s) -> s.location().file() == null ? "" : s.location().file())
-                .thenComparingInt(s -> s.location().line()));
+        strengths.sort(STRENGTH_ORDER);
         return new Review(project, findings, strengths, suppressed);
     }
 
-    /** The rules that wait on other programs, started on a thread of their own; null when there are none. */
-    private FutureTask<Void> aside(ReviewContext context) {
-        List<Rule> waiting = rules.stream().filter(Rule::runsAside).toList();
+    private static String file(Location location) {
+        return location.file() == null ? "" : location.file();
+    }
+
+    /** The rules that wait on other programs, started on another thread; null when there are none. */
+    private Future<?> aside(ReviewContext context) {
         if (waiting.isEmpty()) {
             return null;
         }
-        FutureTask<Void> task = new FutureTask<>(() -> {
-            waiting.forEach(rule -> rule.check(context));
-            return null;
-        });
-        Thread thread = new Thread(task, "drydock-rules-aside");
-        thread.setDaemon(true);
-        thread.start();
-        return task;
+        return ASIDE.submit(() -> waiting.forEach(rule -> rule.check(context)));
     }
 
-    private static void await(FutureTask<Void> task) {
+    private static void await(Future<?> task) {
         if (task == null) {
             return;
         }

@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum Severity {
     CRITICAL, HIGH, MEDIUM, LOW, INFO;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** Whether this is at least as severe as {@code other}. */

@@ -6,11 +6,14 @@ import dev.drydock.core.shell.ShellOptions;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.Diagnostic;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * A Dockerfile understood as BuildKit builds it: its stages, the global ARGs, and for every
@@ -19,6 +22,8 @@ import java.util.Optional;
  */
 public final class DockerfileModel {
 
+    private static final Pattern POSIX_SHEBANG = Pattern.compile("#!\\s*(/usr)?/bin/(env\\s+)?(ba|da|a|k|z)?sh(\\s.*)?");
+
     private final Dockerfile syntax;
     private final BuildOptions options;
     private final Variables globalArgs;
@@ -26,6 +31,7 @@ public final class DockerfileModel {
     private final List<Diagnostic> diagnostics;
     private final Map<Instruction, Step> steps = new IdentityHashMap<>();
     private final Map<CommandSpec, ShellScript> scripts = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<DerivedKey, Object> derived = new HashMap<>();
 
     DockerfileModel(Dockerfile syntax, BuildOptions options, Variables globalArgs, List<Stage> stages,
             List<Diagnostic> diagnostics) {
@@ -117,13 +123,46 @@ public final class DockerfileModel {
                 c -> ShellScript.parse(c.script(), ShellOptions.ofShellCommand(c.shell()))));
     }
 
+    /**
+     * A fact derived from this model alone (the programs a RUN runs, say), computed on first use and
+     * kept: the model does not change, so neither does the fact. {@code owner} (a stage, a command) is
+     * compared by identity. The computation runs outside the lock, so it may ask for other facts.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String name, Object owner, Supplier<T> compute) {
+        DerivedKey key = new DerivedKey(name, owner);
+        synchronized (derived) {
+            Object known = derived.get(key);
+            if (known != null) {
+                return (T) known;
+            }
+        }
+        T value = compute.get();
+        synchronized (derived) {
+            Object known = derived.putIfAbsent(key, value);
+            return known == null ? value : (T) known;
+        }
+    }
+
+    private record DerivedKey(String name, Object owner) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DerivedKey k && k.name.equals(name) && k.owner == owner;
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode() * 31 + System.identityHashCode(owner);
+        }
+    }
+
     /** A heredoc script such as {@code #!/usr/bin/env python3} runs with its own interpreter, not the shell. */
     private static boolean startsWithForeignShebang(String script) {
         if (!script.startsWith("#!")) {
             return false;
         }
         String line = script.lines().findFirst().orElse("");
-        return !line.matches("#!\\s*(/usr)?/bin/(env\\s+)?(ba|da|a|k|z)?sh(\\s.*)?");
+        return !POSIX_SHEBANG.matcher(line).matches();
     }
 
     /** Problems met while building the model: unexpandable words, bad flag values, misplaced instructions. */

@@ -50,7 +50,7 @@ public final class BuildAndImage implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             if (service.build() == null || service.image() == null || service.pullPolicy() != null
                     || service.node().has("pull_policy")) {

@@ -49,7 +49,7 @@ public final class CapabilitiesNotDropped implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : HardeningTargets.without(context.project(), "cap_drop")) {
+        for (ComposeServices.Ref ref : HardeningTargets.without(context, "cap_drop")) {
             Service service = ref.service();
             context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") keeps Docker's 14 default"
                             + " capabilities (no cap_drop), which an attacker running code in it can use")

@@ -48,7 +48,7 @@ public final class CgroupParentSet implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             String parent = service.node().string("cgroup_parent");
             if (parent == null || parent.isBlank()) {

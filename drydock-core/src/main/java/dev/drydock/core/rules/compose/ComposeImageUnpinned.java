@@ -53,7 +53,7 @@ public final class ComposeImageUnpinned implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             Located<String> image = service.image();
             if (image == null || service.build() != null || unresolved(image)) {

@@ -25,7 +25,7 @@ final class ContainerNames {
     static List<Named> of(ReviewContext context) {
         List<Named> out = new ArrayList<>();
         Map<ComposeProject, Map<String, List<ComposeServices.Ref>>> byProject = new LinkedHashMap<>();
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Located<String> name = ref.service().containerName();
             if (name == null || name.value() == null || name.value().isEmpty()) {
                 continue;

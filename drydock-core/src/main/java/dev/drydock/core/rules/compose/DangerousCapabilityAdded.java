@@ -79,7 +79,7 @@ public final class DangerousCapabilityAdded implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             boolean hostNetwork = service.networkMode() != null && service.networkMode().value().equals("host");
             for (Located<String> added : service.capAdd()) {

@@ -65,7 +65,7 @@ public final class DuplicatePublishedPort implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        List<ComposeServices.Ref> refs = ComposeServices.services(context.project());
+        List<ComposeServices.Ref> refs = ComposeServices.services(context);
         for (ComposeProject compose : context.project().composeProjects()) {
             Seen seen = new Seen();
             for (ComposeServices.Ref ref : refs) {

@@ -1,7 +1,7 @@
 package dev.drydock.core.rules.compose;
 
 import dev.drydock.core.compose.Service;
-import dev.drydock.core.project.Project;
+import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.ComposeServices;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +23,8 @@ final class HardeningTargets {
     }
 
     /** The services worth hardening that do not set {@code key} (cap_drop, read_only) at all. */
-    static List<ComposeServices.Ref> without(Project project, String key) {
-        return ComposeServices.services(project).stream()
+    static List<ComposeServices.Ref> without(ReviewContext context, String key) {
+        return ComposeServices.services(context).stream()
                 .filter(ref -> applies(ref) && !ref.service().node().has(key))
                 .toList();
     }

@@ -67,7 +67,7 @@ public final class HostNamespaceShared implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             for (Namespace ns : NAMESPACES) {
                 String value = service.node().string(ns.key());

@@ -58,7 +58,7 @@ public final class NoNewPrivilegesMissing implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             Boolean set = null;
             Located<String> turnedOff = null;

@@ -49,7 +49,7 @@ public final class PidsLimit implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             if (ref.inDevelopmentFile()) {
                 continue;
             }

@@ -60,7 +60,7 @@ public final class PortPublishedOnAllInterfaces implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             for (Service.Port port : PublishedPorts.of(service)) {
                 if (!PublishedPorts.onAllInterfaces(port)) {

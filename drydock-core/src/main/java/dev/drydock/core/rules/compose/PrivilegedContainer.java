@@ -54,7 +54,7 @@ public final class PrivilegedContainer implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             privilegedBuild(context, service);
             if (service.privileged() == null || !Boolean.TRUE.equals(service.privileged().value())) {

@@ -49,7 +49,7 @@ public final class PrivilegedHostPort implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             for (Service.Port port : PublishedPorts.of(service)) {
                 int start = port.publishedStart();

@@ -3,6 +3,7 @@ package dev.drydock.core.rules.compose;
 import dev.drydock.core.compose.Service;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The ports a service publishes on the host: none with {@code network_mode: host} (Compose ignores them),
@@ -10,6 +11,8 @@ import java.util.List;
  * error the engine reports) are left out.
  */
 final class PublishedPorts {
+
+    private static final Pattern PORT_OR_RANGE = Pattern.compile("\\d+(-\\d+)?");
 
     private PublishedPorts() {}
 
@@ -19,7 +22,7 @@ final class PublishedPorts {
         }
         List<Service.Port> out = new ArrayList<>();
         for (Service.Port port : service.ports()) {
-            if (!port.shortSyntax() && port.published() != null && !port.published().matches("\\d+(-\\d+)?")) {
+            if (!port.shortSyntax() && port.published() != null && !PORT_OR_RANGE.matcher(port.published()).matches()) {
                 continue;
             }
             out.add(port);

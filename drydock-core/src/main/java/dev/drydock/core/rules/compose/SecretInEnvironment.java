@@ -63,7 +63,7 @@ public final class SecretInEnvironment implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             if (ref.inDevelopmentFile()) {
                 continue;
             }

@@ -51,7 +51,7 @@ public final class SecurityProfileDisabled implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             for (Located<String> entry : service.securityOpt()) {
                 String off = SecurityOption.of(entry).disabledProtection();

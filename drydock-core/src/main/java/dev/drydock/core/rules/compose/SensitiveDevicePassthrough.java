@@ -52,7 +52,7 @@ public final class SensitiveDevicePassthrough implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             for (Service.Device device : service.devices()) {
                 String source = device.source() == null ? "" : device.source().trim();

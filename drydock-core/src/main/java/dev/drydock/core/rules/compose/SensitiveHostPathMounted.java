@@ -17,6 +17,7 @@ import dev.drydock.core.rules.support.ComposeServices;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "sensitive-host-path-mounted",
@@ -61,6 +62,9 @@ import java.util.Set;
                         """))
 public final class SensitiveHostPathMounted implements Rule {
 
+    private static final Pattern HOME_PATH = Pattern.compile("/home/[^/]+(/.*)?");
+    private static final Pattern HOME_FOLDER = Pattern.compile("/home/[^/]+/?");
+
     /** Directories whose contents are secrets or the engine's state: high, read-only or not. */
     private static final Map<String, String> SECRET_DIRECTORIES = Map.ofEntries(
             Map.entry("/", "the host's whole file system"),
@@ -104,7 +108,7 @@ public final class SensitiveHostPathMounted implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             for (Service.Volume volume : service.volumes()) {
                 if (volume.isBind() && volume.source() != null) {
@@ -146,8 +150,8 @@ public final class SensitiveHostPathMounted implements Rule {
                     what = tree.getValue();
                 }
             }
-            if (what == null && abs.matches("/home/[^/]+(/.*)?")) {
-                what = homeSecret(abs.replaceFirst("/home/[^/]+/?", ""), "a user's");
+            if (what == null && HOME_PATH.matcher(abs).matches()) {
+                what = homeSecret(HOME_FOLDER.matcher(abs).replaceFirst(""), "a user's");
             }
             if (what == null && SYSTEM_DIRECTORIES.containsKey(abs)) {
                 what = SYSTEM_DIRECTORIES.get(abs);

@@ -60,7 +60,7 @@ public final class SharedMountPropagation implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             for (Service.Volume volume : service.volumes()) {
                 String propagation = propagation(volume);

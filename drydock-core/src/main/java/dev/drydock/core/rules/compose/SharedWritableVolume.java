@@ -72,7 +72,7 @@ public final class SharedWritableVolume implements Rule {
     @Override
     public void check(ReviewContext context) {
         Map<ComposeProject, Map<String, List<Mount>>> byProject = new LinkedHashMap<>();
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             for (Service.Volume volume : ref.service().volumes()) {
                 String key = key(volume);
                 if (key != null && !volume.readOnly()) {

@@ -91,7 +91,7 @@ public final class UndefinedComposeReference implements Rule {
             folders.computeIfAbsent(compose.projectDir().toAbsolutePath().normalize(), d -> Declared.empty()).add(compose);
         }
         Map<ComposeProject, Declared> projects = new IdentityHashMap<>();
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Declared own = projects.computeIfAbsent(ref.compose(), compose -> {
                 Declared declared = Declared.empty();
                 declared.add(compose);

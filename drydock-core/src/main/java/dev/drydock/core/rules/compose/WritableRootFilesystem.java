@@ -46,7 +46,7 @@ public final class WritableRootFilesystem implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : HardeningTargets.without(context.project(), "read_only")) {
+        for (ComposeServices.Ref ref : HardeningTargets.without(context, "read_only")) {
             Service service = ref.service();
             context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") has a writable root file"
                             + " system: code that gets into it can change the application and keep a foothold")

@@ -91,7 +91,7 @@ public final class ComposeHealthcheck implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             Service.Healthcheck health = service.healthcheck();
             Location at = ComposeServices.keyed(service.node(), "healthcheck");

@@ -109,7 +109,7 @@ public final class DockerignoreIncomplete implements Rule {
         for (BuildLink b : builds) {
             copies.addAll(BuildContexts.copies(b));
         }
-        List<Item> items = ContextInventory.of(context.project(), build);
+        List<Item> items = ContextInventory.of(context, build);
         Map<Item, List<ContextCopy>> copied = ContextInventory.copiedIn(context.project(), build, items, copies, false);
         Map<String, Missing> missing = new LinkedHashMap<>();
         Set<String> copyTexts = new LinkedHashSet<>();

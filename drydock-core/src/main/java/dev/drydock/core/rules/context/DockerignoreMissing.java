@@ -89,7 +89,7 @@ public final class DockerignoreMissing implements Rule {
                 continue;
             }
             List<ContextCopy> copies = BuildContexts.copies(build);
-            List<Item> items = ContextInventory.of(project, build);
+            List<Item> items = ContextInventory.of(context, build);
             Map<Item, List<ContextCopy>> copied = ContextInventory.copiedIn(project, build, items, copies, false);
             copied.entrySet().removeIf(e -> e.getValue().stream()
                     .allMatch(c -> BuildContexts.namesExplicitly(c, e.getKey().path())));

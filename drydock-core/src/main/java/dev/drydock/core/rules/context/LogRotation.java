@@ -75,7 +75,7 @@ public final class LogRotation implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             Service.Logging logging = service.logging();
             Location at = ComposeServices.keyed(service.node(), "logging");

@@ -57,7 +57,7 @@ public final class NamedVolumes implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             for (Service.Volume volume : service.volumes()) {
                 if (volume.isNamedVolume()) {

@@ -60,7 +60,7 @@ public final class ResourceLimits implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             Service.Resources limits = service.deploy() == null ? null : service.deploy().limits();
             Service.Resources reservations = service.deploy() == null ? null : service.deploy().reservations();

@@ -61,7 +61,7 @@ public final class RestartPolicy implements Rule {
     @Override
     public void check(ReviewContext context) {
         Map<ComposeProject, Set<String>> awaitedByProject = new IdentityHashMap<>();
-        for (ComposeServices.Ref ref : ComposeServices.services(context.project())) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             if (service.restart() != null) {
                 String value = service.restart().value();

@@ -100,7 +100,7 @@ public final class SecretsInBuildContext implements Rule {
             if (copies.stream().noneMatch(ContextCopy::inImage)) {
                 continue;
             }
-            List<Item> items = new ArrayList<>(ContextInventory.of(project, build).stream()
+            List<Item> items = new ArrayList<>(ContextInventory.of(context, build).stream()
                     .filter(i -> i.kind() == Kind.SECRET && i.match().definite()).toList());
             items.addAll(namedSecrets(project, build, copies, items));
             Map<ContextCopy, List<Item>> byCopy = new LinkedHashMap<>();

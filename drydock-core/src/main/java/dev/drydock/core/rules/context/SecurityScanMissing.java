@@ -95,6 +95,7 @@ import java.util.regex.Pattern;
                         """)}))
 public final class SecurityScanMissing implements Rule {
 
+    private static final Pattern NOT_IN_IMAGE_NAME = Pattern.compile("[^a-z0-9._-]+");
     private static final Pattern SCANNER = Pattern.compile("(?i)\\btrivy\\b|trivy-action|\\bgrype\\b|anchore/scan-action"
             + "|\\banchore(?:ctl|-cli)?\\b|\\bsnyk\\b|docker[ \\t]+scout\\b|docker/scout-action|docker[ \\t]+scan\\b"
             + "|\\bclair(?:ctl|-scanner)?\\b|container[-_]scanning|\\btwistcli\\b|sysdig-cli-scanner"
@@ -220,9 +221,9 @@ public final class SecurityScanMissing implements Rule {
             }
         }
         String folder = project.root().getFileName() == null ? "app" : project.root().getFileName().toString();
-        String name = folder.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        String name = NOT_IN_IMAGE_NAME.matcher(folder.toLowerCase(Locale.ROOT)).replaceAll("-");
         String parent = PathNames.parent(c.build().dockerfile());
-        return parent.isEmpty() ? name : name + "-" + parent.replaceAll("[^a-z0-9._-]+", "-");
+        return parent.isEmpty() ? name : name + "-" + NOT_IN_IMAGE_NAME.matcher(parent).replaceAll("-");
     }
 
     /** A file's text without its comment lines. */

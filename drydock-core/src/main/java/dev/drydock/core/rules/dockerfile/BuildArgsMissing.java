@@ -65,6 +65,9 @@ import java.util.regex.Pattern;
                         """))
 public final class BuildArgsMissing implements Rule {
 
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Z0-9]+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_|_$");
+
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
@@ -213,7 +216,8 @@ public final class BuildArgsMissing implements Rule {
         if (ref.imageName().equals("golang")) {
             return "GO_VERSION";
         }
-        String name = ref.imageName().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+        String name = EDGE_UNDERSCORES.matcher(NOT_ALPHANUMERIC.matcher(ref.imageName().toUpperCase(Locale.ROOT))
+                .replaceAll("_")).replaceAll("");
         if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
             name = "BASE_" + name;
         }

@@ -11,6 +11,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.StagesInUse;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "copy-relative-without-workdir",
@@ -45,6 +46,8 @@ import dev.drydock.core.rules.support.StagesInUse;
                         """))
 public final class CopyRelativeWithoutWorkdir implements Rule {
 
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:.*");
+
     @Override
     public void check(ReviewContext context) {
         for (StagesInUse used : StagesInUse.of(context)) {
@@ -54,7 +57,7 @@ public final class CopyRelativeWithoutWorkdir implements Rule {
                     continue;
                 }
                 String written = CopySources.unquote(destination.value());
-                if (written.startsWith("/") || written.startsWith("$") || written.matches("[A-Za-z]:.*")) {
+                if (written.startsWith("/") || written.startsWith("$") || WINDOWS_DRIVE.matcher(written).matches()) {
                     continue;
                 }
                 Step step = used.image().model().step(copy.instruction()).orElse(null);

@@ -12,6 +12,7 @@ import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.rules.support.StagesInUse;
 import java.util.List;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "copy-whole-filesystem",
@@ -48,6 +49,8 @@ import java.util.List;
                         """))
 public final class CopyWholeFilesystem implements Rule {
 
+    private static final Pattern FILESYSTEM_ROOT = Pattern.compile("/+(\\.?/*)?");
+
     @Override
     public void check(ReviewContext context) {
         for (StagesInUse used : StagesInUse.of(context)) {
@@ -69,6 +72,6 @@ public final class CopyWholeFilesystem implements Rule {
 
     private static boolean root(String path) {
         String p = CopySources.unquote(path);
-        return p.matches("/+(\\.?/*)?") || p.equals("/.");
+        return FILESYSTEM_ROOT.matcher(p).matches() || p.equals("/.");
     }
 }

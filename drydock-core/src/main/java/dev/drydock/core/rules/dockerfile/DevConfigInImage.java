@@ -76,6 +76,8 @@ import java.util.regex.Pattern;
                         """))
 public final class DevConfigInImage implements Rule {
 
+    private static final Pattern DEV_LIBRARY = Pattern.compile("(?i)lib[a-z0-9.+-]*-dev");
+
     private static final Set<String> MODE_NAMES = Set.of("FLASK_ENV", "NODE_ENV", "RAILS_ENV", "RACK_ENV", "APP_ENV",
             "APPLICATION_ENV", "APP_ENVIRONMENT", "ENVIRONMENT", "ENV", "STAGE", "APP_STAGE", "DEPLOY_ENV", "RUN_ENV",
             "PYTHON_ENV", "GO_ENV", "MIX_ENV", "SYMFONY_ENV", "DJANGO_ENV", "ASPNETCORE_ENVIRONMENT",
@@ -284,7 +286,7 @@ public final class DevConfigInImage implements Rule {
             return Optional.empty();
         }
         String part = value.endsWith("/") ? "" : value.substring(value.lastIndexOf('/') + 1);
-        if (part.matches("(?i)lib[a-z0-9.+-]*-dev")) {
+        if (DEV_LIBRARY.matcher(part).matches()) {
             return Optional.empty();
         }
         Matcher m = TOKEN.matcher(part);

@@ -15,6 +15,7 @@ import dev.drydock.core.rules.support.LanguageInstalls.Install;
 import dev.drydock.core.rules.support.Spans;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "language-package-unpinned",
@@ -60,6 +61,8 @@ import java.util.Optional;
                         """))
 public final class LanguagePackageUnpinned implements Rule {
 
+    private static final Pattern VERSION_SUFFIX = Pattern.compile("\\d+(\\.\\d+)?$");
+
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
@@ -79,7 +82,7 @@ public final class LanguagePackageUnpinned implements Rule {
      * tool that installs, not the code the application runs, and the packages it then installs are checked.
      */
     private static Install withoutSelfUpgrade(Install install) {
-        String self = install.call().name().replaceAll("\\d+(\\.\\d+)?$", "");
+        String self = VERSION_SUFFIX.matcher(install.call().name()).replaceAll("");
         List<Call.Arg> rest = install.unpinned().stream()
                 .filter(a -> !LanguageInstalls.name(a.value()).equals(self)).toList();
         return new Install(install.call(), install.tool(), install.ecosystem(), rest, install.reason(),

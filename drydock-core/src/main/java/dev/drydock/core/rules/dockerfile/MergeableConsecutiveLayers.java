@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 @RuleDefinition(
@@ -55,6 +56,8 @@ import java.util.stream.Collectors;
                             && rm -rf /var/lib/apt/lists/*
                         """))
 public final class MergeableConsecutiveLayers implements Rule {
+
+    private static final Pattern TRAILING_SLASH = Pattern.compile("/$");
 
     @Override
     public void check(ReviewContext context) {
@@ -102,7 +105,7 @@ public final class MergeableConsecutiveLayers implements Rule {
             if (copy == null || !copy.heredocs().isEmpty()) {
                 return null;
             }
-            return instruction.kind() + "|" + flags + "|" + copy.containerPath().replaceAll("/$", "");
+            return instruction.kind() + "|" + flags + "|" + TRAILING_SLASH.matcher(copy.containerPath()).replaceAll("");
         }
         return null;
     }

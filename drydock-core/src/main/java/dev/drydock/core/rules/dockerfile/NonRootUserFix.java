@@ -44,6 +44,7 @@ final class NonRootUserFix {
             "poetry.lock", "pipfile", "pipfile.lock", "uv.lock", "package.json", "package-lock.json", "yarn.lock",
             "pnpm-lock.yaml", "gemfile", "gemfile.lock", "go.mod", "go.sum");
     private static final Pattern REQUIREMENTS = Pattern.compile("(?i)(.*/)?(requirements|constraints)[\\w.-]*\\.(txt|in)");
+    private static final Pattern USER_NAME = Pattern.compile("[a-z_][a-z0-9_-]*");
 
     private NonRootUserFix() {}
 
@@ -152,7 +153,7 @@ final class NonRootUserFix {
             for (Call call : run.calls()) {
                 if (call.is("useradd", "adduser") && !call.args().isEmpty()) {
                     String last = call.args().get(call.args().size() - 1).value();
-                    if (last.matches("[a-z_][a-z0-9_-]*")) {
+                    if (USER_NAME.matcher(last).matches()) {
                         return last;
                     }
                 }

@@ -72,6 +72,9 @@ public final class OsPackagesUnpinned implements Rule {
 
     /** An rpm name-version[-release]: a version (and a release) after a dash, each starting with a digit. */
     private static final Pattern RPM_VERSION = Pattern.compile(".+-\\d[^-]*(-\\d[^-]*)?$");
+    private static final Pattern VERSION_AFTER_OPERATOR = Pattern.compile(".*[=<>~]\\s*\\d.*");
+    private static final Pattern APK_OPERATOR = Pattern.compile(".*[=<>~].*");
+    private static final Pattern RPM_OPERATOR = Pattern.compile(".*[=<>].*");
 
     @Override
     public void check(ReviewContext context) {
@@ -129,7 +132,7 @@ public final class OsPackagesUnpinned implements Rule {
 
     /** A version written out, not a release name or a variable: name=1.2, name~1.2, name-1.2. */
     private static boolean explicitVersion(Manager manager, String word) {
-        return !word.contains("$") && (word.matches(".*[=<>~]\\s*\\d.*")
+        return !word.contains("$") && (VERSION_AFTER_OPERATOR.matcher(word).matches()
                 || (manager == Manager.RPM || manager == Manager.ZYPPER) && RPM_VERSION.matcher(word).matches());
     }
 
@@ -140,10 +143,10 @@ public final class OsPackagesUnpinned implements Rule {
         }
         return switch (manager) {
             case APT -> w.contains("=") || w.contains("/");
-            case APK -> w.matches(".*[=<>~].*");
-            case RPM -> w.startsWith("@") || w.contains("(") || w.matches(".*[=<>].*")
+            case APK -> APK_OPERATOR.matcher(w).matches();
+            case RPM -> w.startsWith("@") || w.contains("(") || RPM_OPERATOR.matcher(w).matches()
                     || RPM_VERSION.matcher(w).matches();
-            case ZYPPER -> w.matches(".*[=<>].*") || w.contains(":") || RPM_VERSION.matcher(w).matches();
+            case ZYPPER -> RPM_OPERATOR.matcher(w).matches() || w.contains(":") || RPM_VERSION.matcher(w).matches();
         };
     }
 

@@ -16,6 +16,7 @@ import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +70,8 @@ public final class PackageSignatureCheckDisabled implements Rule {
             "(?i)((?<!local)pkg_gpgcheck|(?<!_)gpgcheck)\\s*=\\s*(0|false|no|off)\\b");
     private static final Pattern TRUSTED_SOURCE = Pattern.compile("(?i)\\b(trusted|allow-insecure)=yes\\b"
             + "|(?im)^\\s*Trusted:\\s*yes\\b");
+    /** Words (lower case) of which every match of the settings above holds one: a RUN without any is not searched. */
+    private static final List<String> SETTING_WORDS = List.of("::allow", "gpgcheck", "trusted", "allow-insecure");
 
     @Override
     public void check(ReviewContext context) {
@@ -93,6 +96,9 @@ public final class PackageSignatureCheckDisabled implements Rule {
         }
         Instruction instruction = run.instruction();
         String text = instruction.rawText();
+        if (!mayHoldSetting(text)) {
+            return;
+        }
         for (Pattern pattern : List.of(APT_SETTING, GPGCHECK_OFF, TRUSTED_SOURCE)) {
             Matcher m = pattern.matcher(text);
             while (m.find()) {
@@ -110,6 +116,16 @@ public final class PackageSignatureCheckDisabled implements Rule {
                         .add();
             }
         }
+    }
+
+    private static boolean mayHoldSetting(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : SETTING_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Found(Call.Arg word, String message, String recommendation) {}

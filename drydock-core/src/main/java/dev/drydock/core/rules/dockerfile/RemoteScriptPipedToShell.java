@@ -46,6 +46,8 @@ import java.util.regex.Pattern;
                         """))
 public final class RemoteScriptPipedToShell implements Rule {
 
+    private static final Pattern VERSION_SUFFIX = Pattern.compile("[\\d.]+$");
+
     private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "python",
             "python3", "perl", "ruby", "node", "php");
     private static final Pattern SUBSTITUTED = Pattern.compile("[$<]\\(\\s*(curl|wget)\\b");
@@ -57,7 +59,7 @@ public final class RemoteScriptPipedToShell implements Rule {
                 List<Call> calls = run.run().calls();
                 for (int i = 0; i < calls.size(); i++) {
                     Call call = calls.get(i);
-                    if (call.command() == null || !INTERPRETERS.contains(call.name().replaceAll("[\\d.]+$", ""))
+                    if (call.command() == null || !INTERPRETERS.contains(VERSION_SUFFIX.matcher(call.name()).replaceAll(""))
                             && !INTERPRETERS.contains(call.name())) {
                         continue;
                     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "stale-package-index",
@@ -61,6 +62,9 @@ import java.util.Set;
                          && rm -rf /var/lib/apt/lists/*
                         """))
 public final class StalePackageIndex implements Rule {
+
+    private static final Pattern TRAILING_WILDCARD = Pattern.compile("/\\*$");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     private static final Map<Manager, List<String>> INDEX = Map.of(
             Manager.APT, List.of("/var/lib/apt/lists"),
@@ -201,7 +205,7 @@ public final class StalePackageIndex implements Rule {
             return false;
         }
         for (Call.Arg operand : call.options().operands()) {
-            String path = operand.value().replaceAll("/\\*$", "").replaceAll("/+$", "");
+            String path = TRAILING_SLASHES.matcher(TRAILING_WILDCARD.matcher(operand.value()).replaceAll("")).replaceAll("");
             for (String folder : folders) {
                 if (path.equals(folder) || path.startsWith(folder + "/")
                         || folder.startsWith(path + "/") && path.length() > "/var".length()) {

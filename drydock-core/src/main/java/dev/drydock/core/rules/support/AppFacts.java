@@ -15,6 +15,7 @@ import dev.drydock.core.project.Container;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Facts about a container's application that several rules phrase their advice with: the port it
@@ -22,6 +23,10 @@ import java.util.Optional;
  * WSGI/ASGI server should load, the production server to use.
  */
 public final class AppFacts {
+
+    private static final Pattern PROTOCOL = Pattern.compile("/.*$");
+    private static final Pattern UP_TO_COLON = Pattern.compile("^.*:");
+    private static final Pattern PORT_NUMBER = Pattern.compile("\\d{1,5}");
 
     private AppFacts() {}
 
@@ -72,8 +77,8 @@ public final class AppFacts {
         }
         if (c.build() != null && c.build().stage() != null) {
             for (Setting<String> e : c.build().stage().config().exposedPorts()) {
-                String v = e.value().replaceAll("/.*$", "");
-                if (v.matches("\\d{1,5}")) {
+                String v = PROTOCOL.matcher(e.value()).replaceAll("");
+                if (PORT_NUMBER.matcher(v).matches()) {
                     return Integer.parseInt(v);
                 }
             }
@@ -96,8 +101,8 @@ public final class AppFacts {
             String v = ep.option(key);
             if (v != null) {
                 String last = v.contains(",") ? v.substring(0, v.indexOf(',')) : v;
-                String digits = last.replaceAll("^.*:", "");
-                if (digits.matches("\\d{1,5}")) {
+                String digits = UP_TO_COLON.matcher(last).replaceAll("");
+                if (PORT_NUMBER.matcher(digits).matches()) {
                     return Integer.parseInt(digits);
                 }
             }

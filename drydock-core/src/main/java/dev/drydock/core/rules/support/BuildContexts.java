@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** What a build takes from its context: the COPY and ADD instructions that read it, and the paths they bring in. */
 public final class BuildContexts {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private BuildContexts() {}
 
@@ -41,7 +44,7 @@ public final class BuildContexts {
 
         /** The instruction as written, on one line: {@code COPY . .}. */
         public String text() {
-            return copy.instruction().logicalText().text().strip().replaceAll("\\s+", " ");
+            return WHITESPACE.matcher(copy.instruction().logicalText().text().strip()).replaceAll(" ");
         }
 
         public int line() {

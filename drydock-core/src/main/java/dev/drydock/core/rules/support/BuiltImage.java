@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * An image the project builds: a Dockerfile up to a target stage with given build arguments, and the
@@ -22,12 +23,19 @@ import java.util.Map;
  */
 public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, List<Container> containers) {
 
+    private static final Pattern DEVELOPMENT_STAGE = Pattern.compile("(.*[-_])?(dev|devel|develop|development|devcontainer"
+            + "|debug|test|tests|testing|ci|local)([-_].*)?");
+
     public BuiltImage {
         containers = List.copyOf(containers);
     }
 
-    /** The images the project builds, in the order of their first container. */
+    /** The images the project builds, in the order of their first container (found once per review). */
     public static List<BuiltImage> of(ReviewContext context) {
+        return context.memo("built-images", BuiltImage.class, BuiltImage::group);
+    }
+
+    private static List<BuiltImage> group(ReviewContext context) {
         Map<String, List<Container>> groups = new LinkedHashMap<>();
         for (Container container : context.builtContainers()) {
             var build = container.build();
@@ -42,7 +50,7 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
             var build = group.get(0).build();
             images.add(new BuiltImage(build.dockerfile(), build.model(), build.stage(), group));
         }
-        return images;
+        return List.copyOf(images);
     }
 
     /** The stages whose file system is the image's, the first built first. */
@@ -73,7 +81,6 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
     /** Whether the stage's name marks an image meant for development or tests, not for production. */
     public boolean isDevelopmentTarget() {
         String name = stage.name();
-        return name != null && name.matches("(.*[-_])?(dev|devel|develop|development|devcontainer|debug|test|tests|"
-                + "testing|ci|local)([-_].*)?");
+        return name != null && DEVELOPMENT_STAGE.matcher(name).matches();
     }
 }

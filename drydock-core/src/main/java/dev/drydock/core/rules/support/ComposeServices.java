@@ -8,15 +8,19 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Questions about compose services that several rules ask. */
 public final class ComposeServices {
+
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[._-]");
 
     private static final Set<String> DEVELOPMENT_WORDS =
             Set.of("dev", "devel", "development", "local", "test", "tests", "testing", "ci", "debug", "override", "e2e");
@@ -49,8 +53,17 @@ public final class ComposeServices {
     /**
      * The complete services of every compose project, each once: a service that has neither
      * {@code image} nor {@code build} is a fragment of a file meant to be layered over another one
-     * ({@code -f base.yml -f dev.yml}) and is left out.
+     * ({@code -f base.yml -f dev.yml}) and is left out. Found once per review: most compose rules ask.
      */
+    public static List<Ref> services(ReviewContext context) {
+        return context.memo("compose-services", ComposeServices.class, ComposeServices::collect);
+    }
+
+    private static List<Ref> collect(ReviewContext context) {
+        return List.copyOf(services(context.project()));
+    }
+
+    /** The complete services of every compose project, as {@link #services(ReviewContext)}, found anew. */
     public static List<Ref> services(Project project) {
         List<Ref> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -75,7 +88,7 @@ public final class ComposeServices {
      */
     public static boolean isDevelopmentFile(String path) {
         String name = PathNames.fileName(path).toLowerCase(Locale.ROOT);
-        for (String word : name.split("[._-]")) {
+        for (String word : WORD_SEPARATORS.split(name)) {
             if (DEVELOPMENT_WORDS.contains(word)) {
                 return true;
             }

@@ -14,6 +14,7 @@ import dev.drydock.core.ignore.GitIgnorePattern;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.project.Project;
+import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
 import dev.drydock.core.rules.support.SensitivePaths.Kind;
 import dev.drydock.core.rules.support.SensitivePaths.Match;
@@ -103,6 +104,11 @@ public final class ContextInventory {
     private static final int MAX_LISTED = 2000;
 
     private ContextInventory() {}
+
+    /** Everything of concern in the build's context, by path, found once per review (several rules ask). */
+    public static List<Item> of(ReviewContext context, BuildLink build) {
+        return context.memo("context-inventory", build, () -> List.copyOf(of(context.project(), build)));
+    }
 
     /** Everything of concern in the build's context, by path. */
     public static List<Item> of(Project project, BuildLink build) {

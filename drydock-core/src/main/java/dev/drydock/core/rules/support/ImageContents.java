@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which programs the image a container runs contains: what its base image is known to ship
@@ -23,6 +24,11 @@ import java.util.Optional;
  * installs by name in any stage ({@link PipCommands}).
  */
 public final class ImageContents {
+
+    private static final Pattern VERSION_SPEC = Pattern.compile("[\\[<>=!~;@ ].*$");
+    private static final Pattern SEPARATOR_RUNS = Pattern.compile("[-_.]+");
+    private static final Pattern PYTHON3_MINOR = Pattern.compile("python3\\.\\d+");
+    private static final Pattern JAVA_PACKAGE = Pattern.compile("(openjdk-\\d+-jre.*|default-jre.*|java-\\d+-openjdk.*)");
 
     /** A program (or Python package) the Dockerfile puts into the image, and where. */
     public record Install(String program, String pkg, Origin origin) {}
@@ -57,6 +63,11 @@ public final class ImageContents {
         if (container.build() == null || container.build().stage() == null || container.build().model() == null) {
             return null;
         }
+        return container.build().model().derived("image-contents", container.build(), () -> built(container));
+    }
+
+    /** The contents of an image built here, read from its Dockerfile. */
+    private static ImageContents built(Container container) {
         DockerfileModel model = container.build().model();
         Stage stage = container.build().stage();
         String file = container.build().dockerfile();
@@ -127,8 +138,8 @@ public final class ImageContents {
                         ? call.as("pip", call.args().get(0), 1) : call;
                 PipCommands.install(pip).ifPresent(install -> {
                     for (Call.Arg arg : install.packages()) {
-                        String name = arg.value().replaceAll("[\\[<>=!~;@ ].*$", "").toLowerCase(Locale.ROOT)
-                                .replaceAll("[-_.]+", "-");
+                        String name = SEPARATOR_RUNS.matcher(VERSION_SPEC.matcher(arg.value()).replaceAll("")
+                                .toLowerCase(Locale.ROOT)).replaceAll("-");
                         if (!name.isEmpty() && !name.contains("/")) {
                             out.putIfAbsent(name, new Install(name, arg.value(),
                                     new Origin(file, run.instruction().span())));
@@ -151,7 +162,7 @@ public final class ImageContents {
      */
     static List<String> programs(PackageCommands.Manager manager, String pkg) {
         String p = pkg.toLowerCase(Locale.ROOT);
-        if (p.startsWith("python3") && (p.equals("python3") || p.equals("python3-minimal") || p.matches("python3\\.\\d+"))) {
+        if (p.startsWith("python3") && (p.equals("python3") || p.equals("python3-minimal") || PYTHON3_MINOR.matcher(p).matches())) {
             return manager == PackageCommands.Manager.APT ? List.of("python3") : List.of("python3", "python");
         }
         if (p.equals("python-is-python3")) {
@@ -165,7 +176,7 @@ public final class ImageContents {
             case "python", "python-minimal" -> List.of("python");
             case "nodejs" -> List.of("node");
             case "bash" -> List.of("bash");
-            default -> p.matches("(openjdk-\\d+-jre.*|default-jre.*|java-\\d+-openjdk.*)") ? List.of("java") : List.of();
+            default -> JAVA_PACKAGE.matcher(p).matches() ? List.of("java") : List.of();
         };
     }
 

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class Probes {
 
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern URL = Pattern.compile(
             "(https?)://(\\[[^\\]]+]|[^/:\\s'\"\\\\)]+)(?::(\\d+|\\$\\{?\\w+}?))?(/[^\\s'\"\\\\)]*)?");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
@@ -106,7 +107,7 @@ public final class Probes {
         Matcher m = URL.matcher(all);
         while (m.find()) {
             String host = m.group(2);
-            Integer port = m.group(3) != null && m.group(3).matches("\\d+") ? Integer.valueOf(m.group(3))
+            Integer port = m.group(3) != null && DIGITS.matcher(m.group(3)).matches() ? Integer.valueOf(m.group(3))
                     : m.group(3) == null ? (m.group(1).equals("https") ? 443 : 80) : null;
             String path = m.group(4) == null ? "/" : m.group(4);
             if (path.contains("$") || path.contains("{")) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What an image keeps in root's home folder, which only root can enter: Python packages a root
@@ -22,6 +23,8 @@ import java.util.Set;
  *     upgrades aside)
  */
 public record RootHome(List<Store> stores, boolean opened, boolean onlyPythonSite) {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static final Set<String> PIP_ITSELF = Set.of("pip", "setuptools", "wheel");
 
@@ -69,7 +72,7 @@ public record RootHome(List<Store> stores, boolean opened, boolean onlyPythonSit
                     continue;
                 }
                 Store fromBuilder = copy.fromStage() >= 0 ? userInstallIn(image, copy) : null;
-                String copyText = copy.instruction().logicalText().text().strip().replaceAll("\\s+", " ");
+                String copyText = WHITESPACE.matcher(copy.instruction().logicalText().text().strip()).replaceAll(" ");
                 String description = copyText;
                 if (fromBuilder != null) {
                     stores.add(new Store(description, fromBuilder.what(), dest, copy.instruction().span(), true));

@@ -14,6 +14,7 @@ import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.SourceException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One RUN of a stage with what rules ask of it: the programs it runs ({@link Call}s, in order, for the
@@ -24,6 +25,9 @@ import java.util.List;
  */
 public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step step, ShellScript script,
         List<Call> calls) {
+
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     public RunStep {
         calls = List.copyOf(calls);
@@ -40,7 +44,13 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
         return out;
     }
 
+    /** The RUN {@code spec} of {@code stage}, read once per model. */
     public static RunStep of(DockerfileModel model, Stage stage, CommandSpec spec) {
+        RunStep known = model.derived("run-step", spec, () -> read(model, stage, spec));
+        return known.stage() == stage ? known : read(model, stage, spec);
+    }
+
+    private static RunStep read(DockerfileModel model, Stage stage, CommandSpec spec) {
         Step step = model.step(spec.instruction()).orElse(null);
         ShellScript script = model.script(spec).orElse(null);
         List<Call> calls = new ArrayList<>();
@@ -70,7 +80,7 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
         while (p + 1 < elements.size() && (basename(elements.get(p).value()).equals("sudo")
                 || basename(elements.get(p).value()).equals("env"))) {
             int next = p + 1;
-            while (next + 1 < elements.size() && elements.get(next).value().matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+            while (next + 1 < elements.size() && ASSIGNMENT.matcher(elements.get(next).value()).matches()) {
                 next++;
             }
             if (elements.get(next).value().startsWith("-")) {
@@ -145,7 +155,7 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
             if (!target.startsWith("/")) {
                 target = workdir() + "/" + target;
             }
-            target = target.replaceAll("/+$", "");
+            target = TRAILING_SLASHES.matcher(target).replaceAll("");
             if (path.equals(target) || path.startsWith(target + "/")) {
                 return true;
             }

@@ -64,22 +64,42 @@ public final class SecretNames {
     private static final Set<String> NOT_SECRET_NAMES = Set.of("PWD", "OLDPWD");
 
     private static final String URL_PASSWORD = "a password in a URL";
-    private record ValuePattern(String kind, Pattern pattern) {}
+
+    /**
+     * A credential's form, and the texts of which one (at least) every match contains: a text holding
+     * none of them is not searched.
+     */
+    private record ValuePattern(String kind, Pattern pattern, List<String> needles) {
+        ValuePattern(String kind, String regex, String... needles) {
+            this(kind, Pattern.compile(regex), List.of(needles));
+        }
+
+        boolean mayMatch(String text) {
+            for (String needle : needles) {
+                if (text.contains(needle)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private static final List<ValuePattern> VALUE_PATTERNS = List.of(
-            new ValuePattern("an AWS access key id", Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\\b")),
-            new ValuePattern("a private key", Pattern.compile("-----BEGIN (?:[A-Z]+ )?PRIVATE KEY(?: BLOCK)?-----")),
-            new ValuePattern("a GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{50,})\\b")),
-            new ValuePattern("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b")),
-            new ValuePattern("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}\\b")),
-            new ValuePattern("a Stripe secret key", Pattern.compile("\\b[sr]k_live_[A-Za-z0-9]{20,}\\b")),
-            new ValuePattern("a Google API key", Pattern.compile("\\bAIza[A-Za-z0-9_-]{35}\\b")),
-            new ValuePattern("an npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
-            new ValuePattern("an OpenAI API key", Pattern.compile("\\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\\b")),
-            new ValuePattern("a JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}")),
-            new ValuePattern("a SendGrid API key", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}\\b")),
-            new ValuePattern(URL_PASSWORD,
-                    Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@$'\"]*:([^\\s@/$'\"{}]+)@[^\\s/]+")));
+            new ValuePattern("an AWS access key id", "\\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\\b",
+                    "AKIA", "ASIA", "ABIA", "ACCA", "A3T"),
+            new ValuePattern("a private key", "-----BEGIN (?:[A-Z]+ )?PRIVATE KEY(?: BLOCK)?-----", "-----BEGIN "),
+            new ValuePattern("a GitHub token", "\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{50,})\\b",
+                    "gh", "github_pat_"),
+            new ValuePattern("a GitLab token", "\\bglpat-[A-Za-z0-9_-]{20,}\\b", "glpat-"),
+            new ValuePattern("a Slack token", "\\bxox[abposr]-[A-Za-z0-9-]{10,}\\b", "xox"),
+            new ValuePattern("a Stripe secret key", "\\b[sr]k_live_[A-Za-z0-9]{20,}\\b", "k_live_"),
+            new ValuePattern("a Google API key", "\\bAIza[A-Za-z0-9_-]{35}\\b", "AIza"),
+            new ValuePattern("an npm token", "\\bnpm_[A-Za-z0-9]{36}\\b", "npm_"),
+            new ValuePattern("an OpenAI API key", "\\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\\b", "sk-"),
+            new ValuePattern("a JSON Web Token", "\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}", "eyJ"),
+            new ValuePattern("a SendGrid API key", "\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}\\b", "SG."),
+            new ValuePattern(URL_PASSWORD, "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@$'\"]*:([^\\s@/$'\"{}]+)@[^\\s/]+", "://"));
+    private static final Pattern PLACEHOLDER_PASSWORD = Pattern.compile("x+|\\*+|<[^>]*>");
 
     private static final Pattern BOOLEAN_OR_NULL = Pattern.compile("(?i)true|false|yes|no|on|off|null|none|nil");
 
@@ -158,11 +178,14 @@ public final class SecretNames {
             return Optional.empty();
         }
         for (ValuePattern p : VALUE_PATTERNS) {
+            if (!p.mayMatch(text)) {
+                continue;
+            }
             Matcher m = p.pattern().matcher(text);
             while (m.find()) {
                 if (p.kind().equals(URL_PASSWORD)) {
                     String password = m.group(1);
-                    if (password.startsWith("$") || password.equals("*") || password.matches("x+|\\*+|<[^>]*>")) {
+                    if (password.startsWith("$") || password.equals("*") || PLACEHOLDER_PASSWORD.matcher(password).matches()) {
                         continue;
                     }
                 }

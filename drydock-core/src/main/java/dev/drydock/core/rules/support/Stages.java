@@ -55,9 +55,13 @@ public final class Stages {
 
     /**
      * Every stage BuildKit builds for {@code target}: the target, the stages it is built on, and those
-     * it copies or mounts from, transitively; in Dockerfile order.
+     * it copies or mounts from, transitively; in Dockerfile order. Found once per model and target.
      */
     public static List<Stage> needed(DockerfileModel model, Stage target) {
+        return model.derived("needed-stages", target, () -> List.copyOf(collectNeeded(model, target)));
+    }
+
+    private static List<Stage> collectNeeded(DockerfileModel model, Stage target) {
         TreeSet<Integer> seen = new TreeSet<>();
         Deque<Stage> todo = new ArrayDeque<>(List.of(target));
         while (!todo.isEmpty()) {

@@ -17,7 +17,7 @@ import java.util.Map;
 public record StagesInUse(BuiltImage image, Stage stage, boolean inImage) {
 
     public static List<StagesInUse> of(ReviewContext context) {
-        return context.memo("stages-in-use", StagesInUse.class, () -> collect(context));
+        return context.memo("stages-in-use", StagesInUse.class, StagesInUse::collect);
     }
 
     private static List<StagesInUse> collect(ReviewContext context) {

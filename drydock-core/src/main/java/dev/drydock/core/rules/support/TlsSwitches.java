@@ -27,6 +27,8 @@ public final class TlsSwitches {
     private static final Pattern SSLVERIFY_OFF = Pattern.compile("(?i)(^|[\\s'\"*.;=])sslverify\\s*=\\s*(0|false|no|off)\\b");
     private static final Pattern WGET_CHECK_OFF = Pattern.compile("(?i)check_certificate\\s*=\\s*(off|0|no|false)\\b");
     private static final Pattern GIT_SSLVERIFY = Pattern.compile("(?i)http(\\..+)?\\.sslverify");
+    private static final Pattern PIP_TRUSTED_HOST = Pattern.compile("(?i)(global|install|\\*)\\.trusted-host");
+    private static final Pattern STRICT_SSL = Pattern.compile("(?i)(--)?(strict-ssl|enablestrictssl)");
     private static final String[] CURL_VALUE_OPTIONS = {"-o", "--output", "-H", "--header", "-d", "--data", "-u",
         "--user", "-x", "--proxy", "-X", "--request", "-A", "--user-agent", "-e", "--referer", "-m", "--max-time",
         "-w", "--write-out", "-T", "--upload-file", "-F", "--form", "-b", "--cookie", "-c", "--cookie-jar", "-C",
@@ -60,7 +62,7 @@ public final class TlsSwitches {
                             "pip --cert FILE or PIP_CERT"));
                 }
             }
-            settings(pip, Pattern.compile("(?i)(global|install|\\*)\\.trusted-host"), null, out,
+            settings(pip, PIP_TRUSTED_HOST, null, out,
                     "makes pip trust that host without a valid certificate", "pip --cert FILE");
         });
         if (call.is("git")) {
@@ -68,7 +70,7 @@ public final class TlsSwitches {
                     "git config http.sslCAInfo FILE");
         }
         if (call.is("npm", "yarn", "pnpm")) {
-            settings(call, Pattern.compile("(?i)(--)?(strict-ssl|enablestrictssl)"), OFF, out,
+            settings(call, STRICT_SSL, OFF, out,
                     "makes " + call.name() + " accept any certificate from the registry",
                     "NODE_EXTRA_CA_CERTS or " + call.name() + " config set cafile FILE");
         }
