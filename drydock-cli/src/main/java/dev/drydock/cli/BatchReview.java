@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -53,7 +55,10 @@ final class BatchReview {
                 : command.output == null && System.console() != null ? ReviewCommand.Format.text : ReviewCommand.Format.jsonl;
         DrydockConfig given = command.config == null ? null : ConfigFiles.read(command.config, command.path);
         Function<Path, DrydockConfig> found = given != null ? p -> given : ConfigFiles::forProject;
-        Function<Path, DrydockConfig> configs = p -> found.apply(p).withShellCheck(command.shellcheckOn());
+        // each project's configuration is looked up once, by its worker, and read again when it is delivered
+        Map<Path, DrydockConfig> projectConfigs = new ConcurrentHashMap<>();
+        Function<Path, DrydockConfig> configs = p -> projectConfigs.computeIfAbsent(p,
+                q -> found.apply(q).withShellCheck(command.shellcheckOn()));
         AtomicBoolean failed = new AtomicBoolean();
         Progress progress = Progress.onTerminal(err, projects.size());
         try (Writer target = target()) {
@@ -72,8 +77,9 @@ final class BatchReview {
                 if (out.checkError()) {
                     throw new UncheckedIOException(new IOException("cannot write the results"));
                 }
-                if (result instanceof BatchResult.Reviewed r && Configs.threshold(command.failOn, configs.apply(r.project()))
-                        .map(r.review()::reaches).orElse(false)) {
+                DrydockConfig config = projectConfigs.remove(result.project());
+                if (result instanceof BatchResult.Reviewed r && Configs.threshold(command.failOn,
+                        config != null ? config : configs.apply(r.project())).map(r.review()::reaches).orElse(false)) {
                     failed.set(true);
                 }
                 progress.step();
