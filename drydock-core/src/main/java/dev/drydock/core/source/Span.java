@@ -25,6 +25,24 @@ public record Span(int start, int end, int startLine, int startColumn, int endLi
         return line >= startLine && line <= endLine;
     }
 
+    // written out: a record's generated equals and hashCode are linked at run time on first use, which
+    // a short review pays for; spans are compared and hashed all through the model
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Span s && start == s.start && end == s.end && startLine == s.startLine
+                && startColumn == s.startColumn && endLine == s.endLine && endColumn == s.endColumn;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = start;
+        h = 31 * h + end;
+        h = 31 * h + startLine;
+        h = 31 * h + startColumn;
+        h = 31 * h + endLine;
+        return 31 * h + endColumn;
+    }
+
     @Override
     public String toString() {
         return startLine + ":" + startColumn + "-" + endLine + ":" + endColumn;

@@ -30,7 +30,7 @@ public final class LanguageInstalls {
 
         /** The pinned spelling of one package word, for the recommendation. */
         public String pinned(String spec) {
-            return pinnedForm.formatted(LanguageInstalls.bareName(ecosystem, spec));
+            return pinnedForm.replace("%s", LanguageInstalls.bareName(ecosystem, spec));
         }
     }
 
