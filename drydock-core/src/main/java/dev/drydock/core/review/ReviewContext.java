@@ -5,6 +5,7 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.project.Project;
+import dev.drydock.core.source.FactKey;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class ReviewContext {
     private final List<Finding> findings = new ArrayList<>();
     private final List<Strength> strengths = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
-    private final Map<MemoKey, Object> memo = new HashMap<>();
+    private final Map<FactKey, Object> memo = new HashMap<>();
     private final List<DockerfileSource> dockerfiles;
     private final List<Container> builtContainers;
 
@@ -82,7 +83,7 @@ public final class ReviewContext {
      */
     @SuppressWarnings("unchecked")
     public synchronized <T> T memo(String name, Object owner, Supplier<T> compute) {
-        MemoKey key = new MemoKey(name, owner);
+        FactKey key = new FactKey(name, owner);
         Object known = memo.get(key);
         if (known == null) {
             known = compute.get();
@@ -97,25 +98,13 @@ public final class ReviewContext {
      */
     @SuppressWarnings("unchecked")
     public synchronized <T> T memo(String name, Object owner, Function<ReviewContext, T> compute) {
-        MemoKey key = new MemoKey(name, owner);
+        FactKey key = new FactKey(name, owner);
         Object known = memo.get(key);
         if (known == null) {
             known = compute.apply(this);
             memo.put(key, known);
         }
         return (T) known;
-    }
-
-    private record MemoKey(String name, Object owner) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof MemoKey k && k.name.equals(name) && k.owner == owner;
-        }
-
-        @Override
-        public int hashCode() {
-            return name.hashCode() * 31 + System.identityHashCode(owner);
-        }
     }
 
     /** A finding to fill in and {@link FindingBuilder#add() add}. */

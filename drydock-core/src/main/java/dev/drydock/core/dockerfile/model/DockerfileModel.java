@@ -5,6 +5,7 @@ import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.shell.ShellOptions;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.Diagnostic;
+import dev.drydock.core.source.FactKey;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -31,7 +32,7 @@ public final class DockerfileModel {
     private final List<Diagnostic> diagnostics;
     private final Map<Instruction, Step> steps = new IdentityHashMap<>();
     private final Map<CommandSpec, ShellScript> scripts = Collections.synchronizedMap(new IdentityHashMap<>());
-    private final Map<DerivedKey, Object> derived = new HashMap<>();
+    private final Map<FactKey, Object> derived = new HashMap<>();
 
     DockerfileModel(Dockerfile syntax, BuildOptions options, Variables globalArgs, List<Stage> stages,
             List<Diagnostic> diagnostics) {
@@ -130,7 +131,7 @@ public final class DockerfileModel {
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(String name, Object owner, Supplier<T> compute) {
-        DerivedKey key = new DerivedKey(name, owner);
+        FactKey key = new FactKey(name, owner);
         synchronized (derived) {
             Object known = derived.get(key);
             if (known != null) {
@@ -141,18 +142,6 @@ public final class DockerfileModel {
         synchronized (derived) {
             Object known = derived.putIfAbsent(key, value);
             return known == null ? value : (T) known;
-        }
-    }
-
-    private record DerivedKey(String name, Object owner) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof DerivedKey k && k.name.equals(name) && k.owner == owner;
-        }
-
-        @Override
-        public int hashCode() {
-            return name.hashCode() * 31 + System.identityHashCode(owner);
         }
     }
 
