@@ -12,6 +12,7 @@ import dev.drydock.core.report.ReviewGithub;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.Rules;
 import dev.drydock.core.review.Severity;
+import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -71,9 +72,17 @@ final class BatchReview {
                 case sarif -> sarif;
                 default -> new ReviewJsonl(out);
             };
-            BatchReviewer.Totals totals = BatchReviewer.configured(configs).review(projects, result -> {
+            // JSON Lines are formatted by the workers side by side, then written one project at a time
+            boolean jsonl = writer instanceof ReviewJsonl;
+            Function<BatchResult, Prepared> prepare = r -> new Prepared(r, jsonl ? ReviewJsonl.lines(r) : null);
+            BatchReviewer.Totals totals = BatchReviewer.configured(configs).review(projects, prepare, prepared -> {
+                BatchResult result = prepared.result();
                 progress.clear();
-                writer.accept(result);
+                if (prepared.lines() != null) {
+                    ((ReviewJsonl) writer).write(prepared.lines());
+                } else {
+                    writer.accept(result);
+                }
                 if (out.checkError()) {
                     throw new UncheckedIOException(new IOException("cannot write the results"));
                 }
@@ -99,6 +108,9 @@ final class BatchReview {
             throw new UncheckedIOException("cannot write " + command.output + ": " + e.getMessage(), e);
         }
     }
+
+    /** A project's result, with its JSON Lines when that is the format. */
+    private record Prepared(BatchResult result, CharArrayWriter lines) {}
 
     private String usageProblem() {
         if (!command.batch) {

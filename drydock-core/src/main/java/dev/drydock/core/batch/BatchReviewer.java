@@ -74,6 +74,15 @@ public final class BatchReviewer {
      * exception thrown by the callback (a closed output, say) stops the batch and is rethrown.
      */
     public Totals review(List<Path> projects, Consumer<BatchResult> onResult) {
+        return review(projects, result -> result, onResult);
+    }
+
+    /**
+     * {@link #review(List, Consumer)}, with each result first turned by {@code prepare} into what
+     * {@code onPrepared} delivers: {@code prepare} runs on the workers side by side (formatting a result, say),
+     * {@code onPrepared} on one worker at a time.
+     */
+    public <T> Totals review(List<Path> projects, Function<BatchResult, T> prepare, Consumer<T> onPrepared) {
         AtomicInteger reviewed = new AtomicInteger();
         AtomicInteger unreadable = new AtomicInteger();
         Object deliver = new Object();
@@ -82,8 +91,9 @@ public final class BatchReviewer {
             List<Future<?>> tasks = projects.stream().<Future<?>>map(project -> pool.submit(() -> {
                 BatchResult result = reviewOne(project);
                 (result instanceof BatchResult.Reviewed ? reviewed : unreadable).incrementAndGet();
+                T prepared = prepare.apply(result);
                 synchronized (deliver) {
-                    onResult.accept(result);
+                    onPrepared.accept(prepared);
                 }
             })).toList();
             for (Future<?> task : tasks) {

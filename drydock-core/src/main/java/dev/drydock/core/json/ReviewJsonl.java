@@ -32,6 +32,11 @@ public final class ReviewJsonl implements Consumer<BatchResult> {
 
     @Override
     public void accept(BatchResult result) {
+        write(lines(result));
+    }
+
+    /** A result's lines, ready to {@link #write}: made apart from writing, so that workers can make them side by side. */
+    public static CharArrayWriter lines(BatchResult result) {
         CharArrayWriter lines = new CharArrayWriter(4096);
         String project = result.project().toString();
         try (JsonGenerator g = FACTORY.createGenerator(lines)) {
@@ -63,6 +68,11 @@ public final class ReviewJsonl implements Consumer<BatchResult> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return lines;
+    }
+
+    /** Writes and flushes one result's lines. */
+    public void write(CharArrayWriter lines) {
         try {
             lines.writeTo(out); // as characters: no detour through a String
             out.flush();

@@ -167,4 +167,30 @@ class BatchReviewerTest {
 
         assertThat(summariesAtFlush).containsExactly(1, 2, 3, 4, 5, 6);
     }
+
+    @Test
+    void preparationRunsOnTheWorkersSideBySideAndDeliveryOneAtATime() throws IOException {
+        List<Path> projects = projects(8);
+        CountDownLatch bothPreparing = new CountDownLatch(2);
+        AtomicInteger delivering = new AtomicInteger();
+        List<String> delivered = new ArrayList<>();
+
+        var totals = new BatchReviewer(load(), Reviewer.standard(), 2).review(projects, result -> {
+            bothPreparing.countDown();
+            try {
+                bothPreparing.await(10, TimeUnit.SECONDS); // the first two preparations meet: none waits on a lock
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return result.project().getFileName().toString();
+        }, name -> {
+            assertThat(delivering.incrementAndGet()).isEqualTo(1);
+            delivered.add(name);
+            delivering.decrementAndGet();
+        });
+
+        assertThat(bothPreparing.getCount()).isZero();
+        assertThat(totals).isEqualTo(new BatchReviewer.Totals(8, 0));
+        assertThat(delivered).containsExactlyInAnyOrder("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7");
+    }
 }
