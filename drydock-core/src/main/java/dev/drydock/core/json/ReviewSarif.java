@@ -156,6 +156,15 @@ public final class ReviewSarif {
 
     /** One finding as a result; its files are prefixed with {@code prefix} (the project's folder in a batch). */
     static void result(JsonOut out, Finding f, int ruleIndex, String fingerprint, Sources sources, String prefix) {
+        result(out, f, ruleIndex, fingerprint, sources, prefix, null);
+    }
+
+    /**
+     * One result; {@code suppression} is null for a finding in force, else the SARIF kind of what set it
+     * apart: {@code inSource} (an ignore comment) or {@code external} (the configuration).
+     */
+    static void result(JsonOut out, Finding f, int ruleIndex, String fingerprint, Sources sources, String prefix,
+            String suppression) {
         out.startObject().field("ruleId", f.ruleId()).field("ruleIndex", ruleIndex).field("level", level(f.severity()));
         out.startObject("message").field("text", f.message() + "\n\n" + f.effectiveRecommendation()).endObject();
         out.startArray("locations").startObject().startObject("physicalLocation");
@@ -177,6 +186,9 @@ public final class ReviewSarif {
         out.startObject("partialFingerprints").field(FINGERPRINT, fingerprint).endObject();
         if (f.fix() != null) {
             fix(out, f.fix(), sources, prefix);
+        }
+        if (suppression != null) {
+            out.startArray("suppressions").startObject().field("kind", suppression).endObject().endArray();
         }
         out.startObject("properties").field("severity", f.severity().id()).field("fix", f.fixSafety().id()).endObject();
         out.endObject();

@@ -3,6 +3,7 @@ package dev.drydock.core.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.drydock.core.batch.BatchResult;
+import dev.drydock.core.config.Suppressor;
 import dev.drydock.core.report.ReviewGithub;
 import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.Review;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -57,14 +59,29 @@ public final class SarifLog implements Closeable, Consumer<BatchResult> {
         out.startArray("results");
     }
 
-    /** The findings of one review, each file shown as {@code prefix} followed by its project-relative path. */
+    /**
+     * The findings of one review, each file shown as {@code prefix} followed by its project-relative path,
+     * then those an ignore comment or the configuration set apart, with their suppression: code scanning
+     * shows them as suppressed rather than not at all.
+     */
     public synchronized void add(Review review, String prefix) {
         ReviewSarif.Sources sources = new ReviewSarif.Sources(review);
         ReviewSarif.Fingerprints fingerprints = new ReviewSarif.Fingerprints();
         for (Finding f : review.findings()) {
             ReviewSarif.result(out, f, index(f.rule()), fingerprints.of(f, sources, prefix), sources, prefix);
         }
+        for (Finding f : review.suppressed()) {
+            ReviewSarif.result(out, f, index(f.rule()), fingerprints.of(f, sources, prefix), sources, prefix,
+                    suppressionKind(review, f));
+        }
         flush();
+    }
+
+    /** {@code inSource} when an ignore comment covers the finding, else {@code external} (the configuration). */
+    private static String suppressionKind(Review review, Finding f) {
+        String file = f.location().file();
+        return file != null && Suppressor.of(review.project(), file).covers(f.location().line(), Set.of(f.ruleId()))
+                ? "inSource" : "external";
     }
 
     @Override

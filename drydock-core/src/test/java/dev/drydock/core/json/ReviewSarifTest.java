@@ -17,6 +17,7 @@ import dev.drydock.core.project.ProjectLoader;
 import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Review;
+import dev.drydock.core.review.ReviewSettings;
 import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleMetadata;
@@ -275,6 +276,30 @@ class ReviewSarifTest {
             assertThat(rules.get(r.get("ruleIndex").asInt()).get("id").asText()).isEqualTo(r.get("ruleId").asText());
         }
         assertThat(log.at("/runs/0/invocations/0/executionSuccessful").asBoolean()).isTrue();
+    }
+
+    @Test
+    void findingsSetApartAreResultsWithTheirSuppression() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), """
+                FROM debian:12.8-slim
+                # drydock ignore=apt-no-install-recommends
+                RUN apt-get update \\
+                    && apt-get install -y \\
+                        curl \\
+                    && rm -rf /var/lib/apt/lists/*
+                USER nobody
+                CMD ["sleep", "infinity"]
+                """);
+        ReviewSettings settings = ReviewSettings.DEFAULT.withIgnoredRules(Set.of("oci-labels-missing"));
+        Review review = Reviewer.standard(settings).review(new ProjectLoader().load(dir));
+        JsonNode log = sarif(review);
+
+        assertThat(schemaErrors(log)).isEmpty();
+        assertThat(results(log)).hasSize(review.findings().size() + review.suppressed().size());
+        assertThat(result(log, "apt-no-install-recommends").at("/suppressions/0/kind").asText()).isEqualTo("inSource");
+        assertThat(result(log, "oci-labels-missing").at("/suppressions/0/kind").asText()).isEqualTo("external");
+        assertThat(results(log).stream().filter(r -> r.has("suppressions")).count())
+                .isEqualTo(review.suppressed().size());
     }
 
     private Review review(String dockerfile) throws IOException {
