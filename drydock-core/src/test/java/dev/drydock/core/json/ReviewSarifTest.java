@@ -280,16 +280,8 @@ class ReviewSarifTest {
 
     @Test
     void findingsSetApartAreResultsWithTheirSuppression() throws IOException {
-        Files.writeString(dir.resolve("Dockerfile"), """
-                FROM debian:12.8-slim
-                # drydock ignore=apt-no-install-recommends
-                RUN apt-get update \\
-                    && apt-get install -y \\
-                        curl \\
-                    && rm -rf /var/lib/apt/lists/*
-                USER nobody
-                CMD ["sleep", "infinity"]
-                """);
+        Files.writeString(dir.resolve("Dockerfile"),
+                DOCKERFILE.replace("RUN apt-get", "# drydock ignore=apt-no-install-recommends\nRUN apt-get"));
         ReviewSettings settings = ReviewSettings.DEFAULT.withIgnoredRules(Set.of("oci-labels-missing"));
         Review review = Reviewer.standard(settings).review(new ProjectLoader().load(dir));
         JsonNode log = sarif(review);
