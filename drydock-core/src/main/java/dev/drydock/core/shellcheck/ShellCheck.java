@@ -1,7 +1,5 @@
 package dev.drydock.core.shellcheck;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +28,6 @@ public final class ShellCheck {
     private static final String EXCLUDED = "SC1090,SC1091,SC2187";
     private static final int CACHE_LIMIT = 20_000;
     private static final long TIMEOUT_SECONDS = 60;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path executable;
     private final Map<String, List<ShellCheckComment>> cache = new ConcurrentHashMap<>();
@@ -141,22 +138,20 @@ public final class ShellCheck {
             }
             Process process = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            JsonNode output;
+            List<ShellCheckJson.FileComment> comments;
             try (InputStream in = process.getInputStream()) {
-                output = JSON.readTree(in);
+                comments = ShellCheckJson.read(in);
             }
             int exit = waitFor(process);
-            if (exit > 1 || output == null || !output.has("comments")) {
+            if (exit > 1 || comments == null) {
                 throw new IOException("shellcheck exited with code " + exit);
             }
             Map<Integer, List<ShellCheckComment>> out = new HashMap<>();
             scripts.keySet().forEach(i -> out.put(i, new ArrayList<>()));
-            for (JsonNode c : output.get("comments")) {
-                Integer index = byName.get(c.path("file").asText());
+            for (ShellCheckJson.FileComment c : comments) {
+                Integer index = byName.get(c.file());
                 if (index != null) {
-                    out.get(index).add(new ShellCheckComment(c.path("line").asInt(), c.path("column").asInt(),
-                            c.path("endLine").asInt(), c.path("endColumn").asInt(), c.path("level").asText(),
-                            c.path("code").asInt(), c.path("message").asText()));
+                    out.get(index).add(c.comment());
                 }
             }
             out.replaceAll((k, v) -> List.copyOf(v));
