@@ -13,6 +13,7 @@ import dev.drydock.core.report.ReviewMarkdown;
 import dev.drydock.core.report.ReviewText;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.source.TempFiles;
 import dev.drydock.core.report.VerifyText;
 import dev.drydock.core.verify.EngineDetector;
 import dev.drydock.core.verify.VerifyReport;
@@ -172,7 +173,7 @@ final class ReviewCommand implements Callable<Integer> {
         }
         try {
             Path absolute = output.toAbsolutePath();
-            Path temp = Files.createTempFile(absolute.getParent(), ".drydock-", ".tmp");
+            Path temp = TempFiles.file(absolute.getParent(), ".drydock-", ".tmp");
             Files.writeString(temp, text);
             Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);

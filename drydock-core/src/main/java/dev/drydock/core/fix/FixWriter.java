@@ -1,5 +1,6 @@
 package dev.drydock.core.fix;
 
+import dev.drydock.core.source.TempFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -82,7 +83,7 @@ public final class FixWriter {
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".drydock-tmp");
+        Path temp = TempFiles.file(target.getParent(), "." + target.getFileName() + ".", ".drydock-tmp");
         try {
             Files.write(temp, bytes);
             PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);

@@ -1,5 +1,6 @@
 package dev.drydock.core.shellcheck;
 
+import dev.drydock.core.source.TempFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,7 +126,7 @@ public final class ShellCheck {
     }
 
     private Map<Integer, List<ShellCheckComment>> run(Map<Integer, String> scripts) throws IOException {
-        Path dir = Files.createTempDirectory("drydock-shellcheck");
+        Path dir = TempFiles.folder("drydock-shellcheck-");
         try {
             List<String> command = new ArrayList<>(List.of(executable.toString(), "--format=json1", "--norc",
                     "--exclude=" + EXCLUDED));

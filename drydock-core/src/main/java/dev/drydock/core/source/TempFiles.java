@@ -1,0 +1,63 @@
+package dev.drydock.core.source;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Temporary files and folders, owner-only. Not {@link Files#createTempFile}: its random names come from a
+ * SecureRandom whose seeding costs tens of milliseconds in a fresh process, on every run that writes an
+ * output file or runs shellcheck. Each name here is unique to the process (its pid, the time, a counter)
+ * and is created atomically only if nothing of that name exists, so a name guessed in advance cannot be
+ * taken over: another one is tried.
+ */
+public final class TempFiles {
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final int ATTEMPTS = 100;
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private TempFiles() {}
+
+    /** A new empty file in {@code folder} named {@code prefix}, a unique part, then {@code suffix}. */
+    public static Path file(Path folder, String prefix, String suffix) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path file = folder.resolve(prefix + unique() + suffix);
+            try {
+                return POSIX ? Files.createFile(file, ownerOnly("rw-------")) : Files.createFile(file);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A new empty folder under the system's temporary folder, named {@code prefix} and a unique part. */
+    public static Path folder(String prefix) throws IOException {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        for (int attempt = 1; ; attempt++) {
+            Path dir = temp.resolve(prefix + unique());
+            try {
+                return POSIX ? Files.createDirectory(dir, ownerOnly("rwx------")) : Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String unique() {
+        return ProcessHandle.current().pid() + "-" + System.nanoTime() + "-" + COUNTER.incrementAndGet();
+    }
+
+    private static FileAttribute<?> ownerOnly(String permissions) {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
+    }
+}
