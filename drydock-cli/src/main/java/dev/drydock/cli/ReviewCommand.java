@@ -102,6 +102,9 @@ final class ReviewCommand implements Callable<Integer> {
         if (batch || !morePaths.isEmpty() || format == Format.jsonl) {
             return new BatchReview(this).run();
         }
+        if ((format != null ? format : formatOf(output)) == Format.sarif) {
+            ReviewSarif.warmUpFingerprints();
+        }
         DrydockConfig configured = Configs.load(config, path).withShellCheck(shellcheckOn());
         Project project = configured.loader().load(path);
         Review review = configured.reviewer().review(project);

@@ -295,6 +295,15 @@ public final class ReviewSarif {
     }
 
     /**
+     * Sets up the JDK's message digests on a thread of their own: the first SHA-256 of a process (the
+     * fingerprints) costs about 30 ms while the security providers are read and registered, which a
+     * caller that will write SARIF can spend while it reviews. Later digests cost microseconds.
+     */
+    public static void warmUpFingerprints() {
+        Thread.ofPlatform().daemon().name("drydock-sarif-digest").start(() -> Fingerprints.sha256(""));
+    }
+
+    /**
      * drydock's fingerprint of a finding: a hash of its rule, its file and its excerpt with whitespace
      * collapsed (not its line), then the finding's rank among those with the same hash, so results
      * keep their identity when lines move above them.
