@@ -102,15 +102,6 @@ final class ReviewCommand implements Callable<Integer> {
         if (batch || !morePaths.isEmpty() || format == Format.jsonl) {
             return new BatchReview(this).run();
         }
-        if ((format != null ? format : formatOf(output)) == Format.sarif) {
-            ReviewSarif.warmUpFingerprints();
-        }
-        DrydockConfig configured = Configs.load(config, path).withShellCheck(shellcheckOn());
-        Project project = configured.loader().load(path);
-        Review review = configured.reviewer().review(project);
-        if (verbose) {
-            ShellCheckStatus.print(spec.commandLine().getErr(), shellcheckOn());
-        }
         if (format == null) {
             format = formatOf(output);
             if (format == null) {
@@ -119,6 +110,15 @@ final class ReviewCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
                 return Main.INPUT_ERROR;
             }
+        }
+        if (format == Format.sarif) {
+            ReviewSarif.warmUpFingerprints();
+        }
+        DrydockConfig configured = Configs.load(config, path).withShellCheck(shellcheckOn());
+        Project project = configured.loader().load(path);
+        Review review = configured.reviewer().review(project);
+        if (verbose) {
+            ShellCheckStatus.print(spec.commandLine().getErr(), shellcheckOn());
         }
         VerifyReport verification = null;
         if (verify) {

@@ -81,15 +81,8 @@ public final class ReviewContext {
      * A value computed once per review and shared by the rules that ask for it, such as what an
      * application's sources say; {@code owner} is compared by identity.
      */
-    @SuppressWarnings("unchecked")
-    public synchronized <T> T memo(String name, Object owner, Supplier<T> compute) {
-        FactKey key = new FactKey(name, owner);
-        Object known = memo.get(key);
-        if (known == null) {
-            known = compute.get();
-            memo.put(key, known);
-        }
-        return (T) known;
+    public <T> T memo(String name, Object owner, Supplier<T> compute) {
+        return memo(name, owner, context -> compute.get());
     }
 
     /**

@@ -26,25 +26,22 @@ public final class TempFiles {
 
     /** A new empty file in {@code folder} named {@code prefix}, a unique part, then {@code suffix}. */
     public static Path file(Path folder, String prefix, String suffix) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            Path file = folder.resolve(prefix + unique() + suffix);
-            try {
-                return POSIX ? Files.createFile(file, ownerOnly("rw-------")) : Files.createFile(file);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return create(folder, prefix, suffix, false);
     }
 
     /** A new empty folder under the system's temporary folder, named {@code prefix} and a unique part. */
     public static Path folder(String prefix) throws IOException {
-        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        return create(Path.of(System.getProperty("java.io.tmpdir")), prefix, "", true);
+    }
+
+    private static Path create(Path parent, String prefix, String suffix, boolean folder) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            Path dir = temp.resolve(prefix + unique());
+            Path path = parent.resolve(prefix + unique() + suffix);
             try {
-                return POSIX ? Files.createDirectory(dir, ownerOnly("rwx------")) : Files.createDirectory(dir);
+                if (folder) {
+                    return POSIX ? Files.createDirectory(path, ownerOnly("rwx------")) : Files.createDirectory(path);
+                }
+                return POSIX ? Files.createFile(path, ownerOnly("rw-------")) : Files.createFile(path);
             } catch (FileAlreadyExistsException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;

@@ -6,7 +6,6 @@ import dev.drydock.core.shell.ShellOptions;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.FactKey;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,7 +30,6 @@ public final class DockerfileModel {
     private final List<Stage> stages;
     private final List<Diagnostic> diagnostics;
     private final Map<Instruction, Step> steps = new IdentityHashMap<>();
-    private final Map<CommandSpec, ShellScript> scripts = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<FactKey, Object> derived = new HashMap<>();
 
     DockerfileModel(Dockerfile syntax, BuildOptions options, Variables globalArgs, List<Stage> stages,
@@ -120,8 +118,8 @@ public final class DockerfileModel {
                 || startsWithForeignShebang(command.script().text())) {
             return Optional.empty();
         }
-        return Optional.of(scripts.computeIfAbsent(command,
-                c -> ShellScript.parse(c.script(), ShellOptions.ofShellCommand(c.shell()))));
+        return Optional.of(derived("script", command,
+                () -> ShellScript.parse(command.script(), ShellOptions.ofShellCommand(command.shell()))));
     }
 
     /**
