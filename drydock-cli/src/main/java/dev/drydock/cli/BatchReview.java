@@ -54,8 +54,12 @@ final class BatchReview {
         }
         ReviewCommand.Format format = command.format != null ? command.format
                 : command.output == null && System.console() != null ? ReviewCommand.Format.text : ReviewCommand.Format.jsonl;
-        DrydockConfig given = command.config == null ? null : ConfigFiles.read(command.config, command.path);
-        Function<Path, DrydockConfig> found = given != null ? p -> given : ConfigFiles::forProject;
+        if (command.config != null) {
+            ConfigFiles.read(command.config, command.path); // an invalid --config stops here, before any output
+        }
+        // a given file is read again for each project: its exclusions and its shown path are relative to it
+        Function<Path, DrydockConfig> found = command.config != null ? p -> ConfigFiles.read(command.config, p)
+                : ConfigFiles::forProject;
         // each project's configuration is looked up once, by its worker, and read again when it is delivered
         Map<Path, DrydockConfig> projectConfigs = new ConcurrentHashMap<>();
         Function<Path, DrydockConfig> configs = p -> projectConfigs.computeIfAbsent(p,

@@ -59,6 +59,24 @@ class ReviewBatchCommandTest {
     }
 
     @Test
+    void exclusionsAreRelativeToTheConfigurationFileForEveryProject() throws IOException {
+        Path api = project("team-a/api", CLEAN_IMAGE);
+        Files.createDirectories(api.resolve("legacy"));
+        Files.writeString(api.resolve("legacy/Dockerfile"), ROOT_IMAGE);
+        project("team-b/web", CLEAN_IMAGE);
+        Path config = dir.resolve(".drydock.yaml");
+        Files.writeString(config, "exclude: [team-a/api/legacy/]\nfail-on: critical\n");
+
+        for (CliRun run : List.of(CliRun.of("review", "--batch", dir.resolve("team-a").toString()),
+                CliRun.of("review", "--batch", dir.resolve("team-a").toString(), "--config", config.toString()))) {
+            List<JsonNode> lines = lines(run.out());
+            assertThat(lines).filteredOn(l -> l.get("type").asText().equals("finding"))
+                    .noneMatch(l -> l.path("file").asText("").contains("legacy/") || l.get("project").asText().endsWith("legacy"));
+            assertThat(run.exit()).as(run.err()).isZero();
+        }
+    }
+
+    @Test
     void exitCodeFollowsTheThresholdOverAllProjects() throws IOException {
         project("a", ROOT_IMAGE);
         project("b", CLEAN_IMAGE);

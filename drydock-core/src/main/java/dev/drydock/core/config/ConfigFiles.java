@@ -51,9 +51,24 @@ public final class ConfigFiles {
                     : "no such file");
         }
         SourceFile source = SourceFile.of(shown, text);
-        String findingPath = root(path).relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        Path root = root(path);
+        Path absolute = file.toAbsolutePath().normalize();
+        String findingPath = slashes(root.relativize(absolute));
         boolean hadolint = file.getFileName() != null && file.getFileName().toString().contains("hadolint");
-        return hadolint ? HadolintConfigReader.read(source, findingPath) : DrydockConfigReader.read(source, findingPath);
+        return hadolint ? HadolintConfigReader.read(source, findingPath)
+                : DrydockConfigReader.read(source, findingPath, exclusionBase(absolute.getParent(), root));
+    }
+
+    /**
+     * The project root's path from the configuration file's folder, which the {@code exclude} patterns are
+     * relative to; empty (the project root) when that folder is not the root or one of its parents.
+     */
+    private static String exclusionBase(Path configFolder, Path root) {
+        return configFolder != null && root.startsWith(configFolder) ? slashes(configFolder.relativize(root)) : "";
+    }
+
+    private static String slashes(Path path) {
+        return path.toString().replace('\\', '/');
     }
 
     private static Optional<Path> search(Path root, List<String> names) {

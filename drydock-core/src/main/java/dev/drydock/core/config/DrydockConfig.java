@@ -49,7 +49,7 @@ public record DrydockConfig(String file, ReviewSettings settings, FailOn failOn)
 
     /** A loader that leaves the excluded paths out of discovery. */
     public ProjectLoader loader() {
-        var excluded = Suppressor.exclusions(settings);
-        return excluded == null ? new ProjectLoader() : new ProjectLoader(new ProjectScanner().excluding(excluded));
+        var excluded = settings.excludedPaths();
+        return excluded.isEmpty() ? new ProjectLoader() : new ProjectLoader(new ProjectScanner().excluding(excluded));
     }
 }

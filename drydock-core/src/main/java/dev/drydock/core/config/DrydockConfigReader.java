@@ -1,5 +1,6 @@
 package dev.drydock.core.config;
 
+import dev.drydock.core.ignore.ExcludedPaths;
 import dev.drydock.core.review.ReviewSettings;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.source.SourceFile;
@@ -22,7 +23,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * label-schema: {org.opencontainers.image.version: semver}
  * strict-labels: false
  * fail-on: high                            # critical, high, medium, low, info, none
- * exclude: [legacy/, "**&#47;testdata/"]    # .gitignore patterns, relative to the project root
+ * exclude: [legacy/, "**&#47;testdata/"]    # .gitignore patterns, relative to this file's folder
  * </pre>
  *
  * Any other key, a value of the wrong kind, an unknown severity or label type is an error at its
@@ -36,7 +37,8 @@ final class DrydockConfigReader {
 
     private DrydockConfigReader() {}
 
-    static DrydockConfig read(SourceFile file, String findingPath) {
+    /** {@code exclusionBase}: the project root's path from this file's folder (see {@link ExcludedPaths}). */
+    static DrydockConfig read(SourceFile file, String findingPath, String exclusionBase) {
         ConfigYaml yaml = new ConfigYaml(file, findingPath);
         Map<String, NodeTuple> root = yaml.root();
         String name = fileName(findingPath);
@@ -77,7 +79,7 @@ final class DrydockConfigReader {
             }
         }
         ReviewSettings settings = new ReviewSettings(registries, labels, strict).withIgnoredRules(ignored)
-                .withSeverities(severities).withExcludedPaths(exclude).withUnknownRuleNames(yaml.unknown);
+                .withSeverities(severities).withExcludedPaths(new ExcludedPaths(exclude, exclusionBase)).withUnknownRuleNames(yaml.unknown);
         return new DrydockConfig(findingPath, settings, failOn);
     }
 

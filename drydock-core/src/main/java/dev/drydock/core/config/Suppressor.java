@@ -1,12 +1,10 @@
 package dev.drydock.core.config;
 
-import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.ReviewSettings;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.source.SourceFile;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,26 +18,16 @@ public final class Suppressor {
 
     private final Project project;
     private final ReviewSettings settings;
-    private final GitIgnore excluded;
     private final Map<String, FilePragmas> pragmas = new HashMap<>();
 
     public Suppressor(Project project, ReviewSettings settings) {
         this.project = project;
         this.settings = settings;
-        this.excluded = exclusions(settings);
-    }
-
-    /** The excluded paths as {@code .gitignore} patterns, or null when there are none. */
-    public static GitIgnore exclusions(ReviewSettings settings) {
-        if (settings.excludedPaths().isEmpty()) {
-            return null;
-        }
-        return GitIgnore.parse(SourceFile.of("exclude", String.join("\n", settings.excludedPaths()) + "\n"));
     }
 
     /** Whether a file (relative to the project root) is excluded from the review. */
     public boolean excluded(String file) {
-        return excluded != null && file != null && excluded.isIgnored(file, false);
+        return settings.excludedPaths().excludes(file, false);
     }
 
     /** Whether a finding is suppressed by the configuration or by an ignore comment. */

@@ -1,6 +1,6 @@
 package dev.drydock.core.discovery;
 
-import dev.drydock.core.ignore.GitIgnore;
+import dev.drydock.core.ignore.ExcludedPaths;
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.SourceException;
 import java.io.File;
@@ -40,7 +40,7 @@ import java.util.Optional;
 public final class ProjectScanner {
 
     private final long maxTextBytes;
-    private final GitIgnore excluded;
+    private final ExcludedPaths excluded;
 
     public ProjectScanner() {
         this(ProjectFiles.DEFAULT_MAX_TEXT_BYTES);
@@ -51,7 +51,7 @@ public final class ProjectScanner {
         this(maxTextBytes, null);
     }
 
-    private ProjectScanner(long maxTextBytes, GitIgnore excluded) {
+    private ProjectScanner(long maxTextBytes, ExcludedPaths excluded) {
         if (maxTextBytes <= 0) {
             throw new IllegalArgumentException("maxTextBytes must be positive: " + maxTextBytes);
         }
@@ -60,15 +60,14 @@ public final class ProjectScanner {
     }
 
     /**
-     * This scanner, also leaving out of the walk the paths these patterns match ({@code .gitignore}
-     * syntax, relative to the project root), as the project's configuration asks.
+     * This scanner, also leaving out of the walk the paths the project's configuration excludes.
      */
-    public ProjectScanner excluding(GitIgnore patterns) {
+    public ProjectScanner excluding(ExcludedPaths patterns) {
         return new ProjectScanner(maxTextBytes, patterns);
     }
 
     private boolean excluded(String relative, boolean directory) {
-        return excluded != null && excluded.isIgnored(relative, directory);
+        return excluded != null && excluded.excludes(relative, directory);
     }
 
     public long maxTextBytes() {

@@ -1,5 +1,6 @@
 package dev.drydock.core.review;
 
+import dev.drydock.core.ignore.ExcludedPaths;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,12 +12,12 @@ import java.util.Set;
  * and whether other labels are unwelcome. For the reviewer: the rules whose findings are suppressed
  * everywhere ({@code ignoredRules}, rule ids), severities that replace a rule's own ({@code severities},
  * by rule id), the paths left out of the review ({@code excludedPaths}, {@code .gitignore} patterns
- * relative to the project root), whether inline {@code # drydock ignore=} and {@code # hadolint ignore=}
+ * relative to the configuration file's folder), whether inline {@code # drydock ignore=} and {@code # hadolint ignore=}
  * comments are honoured ({@code pragmas}), and the rule names the configuration gives that name no rule
  * ({@code unknownRuleNames}, reported by {@code unknown-rule-id}).
  */
 public record ReviewSettings(List<String> trustedRegistries, Map<String, String> labelSchema, boolean strictLabels,
-        Set<String> ignoredRules, Map<String, Severity> severities, List<String> excludedPaths, boolean pragmas,
+        Set<String> ignoredRules, Map<String, Severity> severities, ExcludedPaths excludedPaths, boolean pragmas,
         List<UnknownRuleName> unknownRuleNames, boolean shellcheck) {
 
     public static final ReviewSettings DEFAULT = new ReviewSettings(List.of(), Map.of(), false);
@@ -26,12 +27,11 @@ public record ReviewSettings(List<String> trustedRegistries, Map<String, String>
         labelSchema = Map.copyOf(labelSchema);
         ignoredRules = Set.copyOf(ignoredRules);
         severities = Map.copyOf(severities);
-        excludedPaths = List.copyOf(excludedPaths);
         unknownRuleNames = List.copyOf(unknownRuleNames);
     }
 
     public ReviewSettings(List<String> trustedRegistries, Map<String, String> labelSchema, boolean strictLabels) {
-        this(trustedRegistries, labelSchema, strictLabels, Set.of(), Map.of(), List.of(), true, List.of(), true);
+        this(trustedRegistries, labelSchema, strictLabels, Set.of(), Map.of(), ExcludedPaths.NONE, true, List.of(), true);
     }
 
     public ReviewSettings withTrustedRegistries(List<String> value) {
@@ -54,8 +54,13 @@ public record ReviewSettings(List<String> trustedRegistries, Map<String, String>
                 pragmas, unknownRuleNames, shellcheck);
     }
 
+    /** Paths excluded by patterns relative to the project root. */
     public ReviewSettings withExcludedPaths(List<String> patterns) {
-        return new ReviewSettings(trustedRegistries, labelSchema, strictLabels, ignoredRules, severities, patterns,
+        return withExcludedPaths(new ExcludedPaths(patterns, ""));
+    }
+
+    public ReviewSettings withExcludedPaths(ExcludedPaths value) {
+        return new ReviewSettings(trustedRegistries, labelSchema, strictLabels, ignoredRules, severities, value,
                 pragmas, unknownRuleNames, shellcheck);
     }
 

@@ -21,7 +21,7 @@ class ConfigFilesTest {
     Path dir;
 
     private static DrydockConfig drydock(String yaml) {
-        return DrydockConfigReader.read(SourceFile.of(".drydock.yaml", yaml), ".drydock.yaml");
+        return DrydockConfigReader.read(SourceFile.of(".drydock.yaml", yaml), ".drydock.yaml", "");
     }
 
     private static DrydockConfig hadolint(String yaml) {
@@ -58,7 +58,7 @@ class ConfigFilesTest {
         assertThat(s.trustedRegistries()).containsExactly("docker.io", "*.gcr.io");
         assertThat(s.labelSchema()).isEqualTo(Map.of("org.opencontainers.image.version", "semver", "maintainer", "text"));
         assertThat(s.strictLabels()).isTrue();
-        assertThat(s.excludedPaths()).containsExactly("legacy/", "**/testdata/");
+        assertThat(s.excludedPaths().patterns()).containsExactly("legacy/", "**/testdata/");
         assertThat(s.pragmas()).isTrue();
         assertThat(config.failOn().severity()).isEqualTo(Severity.LOW);
         assertThat(drydock("fail-on: none\n").failOn()).isEqualTo(DrydockConfig.NEVER);

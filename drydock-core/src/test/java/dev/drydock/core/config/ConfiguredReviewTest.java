@@ -48,6 +48,37 @@ class ConfiguredReviewTest {
     }
 
     @Test
+    void excludedPathsAreRelativeToTheFolderOfTheConfigurationFile() throws IOException {
+        Path api = dir.resolve("services/api");
+        Files.createDirectories(api.resolve("legacy"));
+        Files.createDirectories(api.resolve("tools"));
+        Files.writeString(api.resolve("legacy/Dockerfile"), ROOT_IMAGE);
+        Files.writeString(api.resolve("tools/Dockerfile"), ROOT_IMAGE);
+        Files.writeString(api.resolve("Dockerfile"), ROOT_IMAGE);
+        Files.writeString(dir.resolve(".drydock.yaml"), "exclude: [services/api/legacy/, \"**/tools/\"]\n");
+
+        DrydockConfig found = ConfigFiles.forProject(api);
+        assertThat(found.file()).isEqualTo("../../.drydock.yaml");
+        Project project = found.loader().load(api);
+        assertThat(project.dockerfiles()).containsOnlyKeys("Dockerfile");
+
+        DrydockConfig given = ConfigFiles.read(dir.resolve(".drydock.yaml"), api.resolve("legacy"));
+        assertThat(given.loader().load(api.resolve("legacy")).dockerfiles()).isEmpty();
+    }
+
+    @Test
+    void excludedPathsOfAConfigurationBesideTheProjectAreRelativeToTheProjectRoot() throws IOException {
+        Path app = dir.resolve("app");
+        Files.createDirectories(app.resolve("legacy"));
+        Files.writeString(app.resolve("legacy/Dockerfile"), ROOT_IMAGE);
+        Files.writeString(app.resolve("Dockerfile"), ROOT_IMAGE);
+        Files.createDirectories(dir.resolve("ci"));
+        Files.writeString(dir.resolve("ci/drydock.yaml"), "exclude: [/legacy/]\n");
+        DrydockConfig given = ConfigFiles.read(dir.resolve("ci/drydock.yaml"), app);
+        assertThat(given.loader().load(app).dockerfiles()).containsOnlyKeys("Dockerfile");
+    }
+
+    @Test
     void ignoredRulesAndCommentsSuppressAndSeveritiesReplace() throws IOException {
         Files.writeString(dir.resolve("Dockerfile"), "# drydock ignore=DL3002\n" + ROOT_IMAGE);
         Review commented = review(ReviewSettings.DEFAULT);
