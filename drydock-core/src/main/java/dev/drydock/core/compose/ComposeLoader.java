@@ -37,6 +37,9 @@ public final class ComposeLoader {
     public static final List<String> DEFAULT_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml",
             "docker-compose.yml");
 
+    /** The variable that names the project, from the environment or {@code .env}: it wins over the top-level {@code name}. */
+    public static final String PROJECT_NAME_VARIABLE = "COMPOSE_PROJECT_NAME";
+
     /**
      * What to load.
      *
@@ -159,7 +162,9 @@ public final class ComposeLoader {
         Map<String, Service> services = reader.services(root);
         checkEnvFiles(services);
         Located<String> name = ModelReader.str(root, "name");
+        String fromVariable = variables.get(PROJECT_NAME_VARIABLE);
         String projectName = options.projectName() != null ? options.projectName()
+                : fromVariable != null && !fromVariable.isEmpty() ? fromVariable
                 : name != null ? name.value() : projectDir.getFileName() == null ? "" : projectDir.getFileName().toString();
         return new ComposeProject(projectDir, name, normalizeProjectName(projectName), ModelReader.str(root, "version"),
                 services, reader.resources(root, "networks"), reader.resources(root, "volumes"),

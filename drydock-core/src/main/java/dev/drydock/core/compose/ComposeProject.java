@@ -13,8 +13,9 @@ import java.util.Optional;
  * {@link #diagnostics()} with positions.
  *
  * @param name the top-level {@code name}, {@code null} when not set
- * @param projectName the name Compose uses: the option, else {@code name}, else the project directory's
- *        name, normalised (lower case, {@code [a-z0-9_-]})
+ * @param projectName the name Compose uses: the option, else {@code COMPOSE_PROJECT_NAME} (environment or
+ *        {@code .env}), else {@code name}, else the project directory's name, normalised (lower case,
+ *        {@code [a-z0-9_-]})
  * @param version the obsolete top-level {@code version}, {@code null} when absent (of the file setting it last)
  * @param root the merged top-level mapping, for anything not typed here
  * @param files the compose files read, in order (the {@code -f} files, then extended and included ones)

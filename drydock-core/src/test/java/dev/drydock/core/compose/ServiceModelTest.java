@@ -413,6 +413,14 @@ class ServiceModelTest {
     }
 
     @Test
+    void projectNameFromTheDotEnvFileWinsOverTheTopLevelName() {
+        ComposeTesting.write(dir, ".env", "COMPOSE_PROJECT_NAME=Shop_Prod\n");
+        ComposeProject p = ComposeTesting.load(dir, "name: shop\nservices: {}\n");
+        assertThat(p.name().value()).isEqualTo("shop");
+        assertThat(p.projectName()).isEqualTo("shop_prod");
+    }
+
+    @Test
     void interpolatedTypesAreCastWhereComposeCastsThem() {
         ComposeProject p = ComposeTesting.load(dir,
                 "services:\n  web:\n    image: x\n    privileged: ${PRIV}\n    cpus: ${CPUS:-0.5}\n    mem_limit: ${MEM:-1g}\n",

@@ -12,6 +12,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeServices;
+import java.util.ArrayList;
 import java.util.List;
 
 @RuleDefinition(
@@ -19,7 +20,9 @@ import java.util.List;
         title = "A service has both build and image but no pull_policy",
         severity = Severity.LOW,
         category = Category.BUILD,
-        checks = "Every compose service with both a `build` section and an `image`, and no `pull_policy`.",
+        checks = "Every compose service with both a `build` section and an `image`, and no `pull_policy`."
+                + " Services that take the key from one YAML anchor (`<<: *defaults`) get one finding there,"
+                + " naming them all.",
         problem = "With both keys and no pull_policy, Compose first tries to pull `image` and builds only when the"
                 + " registry has no such image: which code runs depends on what was pushed last, not on the checkout.",
         impact = "`docker compose up` on a fresh host runs the published image instead of the local code (or an"
@@ -50,22 +53,33 @@ public final class BuildAndImage implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        List<ComposeServices.Ref> unsaid = new ArrayList<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
-            if (service.build() == null || service.image() == null || service.pullPolicy() != null
-                    || service.node().has("pull_policy")) {
-                continue;
+            if (service.build() != null && service.image() != null && service.pullPolicy() == null
+                    && !service.node().has("pull_policy")) {
+                unsaid.add(ref);
             }
-            TextEdit edit = ComposeEdits.addEntry(service.node(), List.of("image"), "pull_policy: build");
-            context.finding(this, ComposeServices.keyed(service.image()), service.name() + " has both build and image "
-                            + service.image().value() + " without pull_policy: Compose pulls " + service.image().value()
-                            + " first and builds only if the registry has none, so a fresh host may run the published"
-                            + " image instead of this checkout's code")
-                    .recommendation("Add `pull_policy: build` to " + service.name() + " to always build the checkout"
-                            + " (or `pull_policy: missing` if running the published image is intended).")
-                    .fix(edit == null ? null : Fix.of("build " + service.name() + " from the checkout",
-                            FixSafety.UNSAFE, edit))
-                    .add();
         }
+        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(unsaid,
+                ref -> ComposeServices.keyed(ref.service().image()))) {
+            report(context, group);
+        }
+    }
+
+    private void report(ReviewContext context, List<ComposeServices.Ref> group) {
+        Service service = group.get(0).service();
+        String names = ComposeServices.names(group.stream().map(ComposeServices.Ref::name).toList());
+        boolean one = group.size() == 1;
+        TextEdit edit = ComposeEdits.addEntry(service.node(), List.of("image"), "pull_policy: build");
+        context.finding(this, ComposeServices.keyed(service.image()), names + (one ? " has" : " have")
+                        + " both build and image " + service.image().value() + " without pull_policy: Compose pulls "
+                        + service.image().value() + " first and builds only if the registry has none, so a fresh host"
+                        + " may run the published image instead of this checkout's code")
+                .recommendation("Add `pull_policy: build` " + (one ? "to " + names : "next to this image") + " to"
+                        + " always build the checkout (or `pull_policy: missing` if running the published image is"
+                        + " intended).")
+                .fix(edit == null ? null : Fix.of("build " + names + " from the checkout", FixSafety.UNSAFE, edit))
+                .add();
     }
 }

@@ -13,6 +13,8 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.ImageTags.Movement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 @RuleDefinition(
@@ -25,7 +27,9 @@ import java.util.Optional;
                 + " version number (stable, edge, lts, nightly, alpine, bookworm ...), and no digest. A major or"
                 + " major.minor tag (postgres:16, redis:7.4) passes: that is the pinning the images' own"
                 + " documentation recommends for services, and it keeps a data format stable. References whose"
-                + " variable is not set are left alone.",
+                + " variable is not set are left alone."
+                + " Services that take the key from one YAML anchor (`<<: *defaults`) get one finding there,"
+                + " naming them all.",
         problem = "A tag without a version is re-pointed at every release: the next `docker compose pull` or a new"
                 + " host runs another major version than the one that was tested.",
         impact = "A database or broker jumps a major version on a redeploy (PostgreSQL then refuses its own data"
@@ -53,32 +57,47 @@ public final class ComposeImageUnpinned implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        List<ComposeServices.Ref> unpinned = new ArrayList<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
-            Service service = ref.service();
-            Located<String> image = service.image();
-            if (image == null || service.build() != null || unresolved(image)) {
-                continue;
+            if (movement(ref.service()).isPresent()) {
+                unpinned.add(ref);
             }
-            Optional<ImageReference> parsed = ImageReference.tryParse(image.value());
-            Optional<Movement> movement = parsed.flatMap(ImageTags::movement);
-            if (movement.isEmpty() || movement.get() == Movement.MAJOR || movement.get() == Movement.MINOR) {
-                continue;
-            }
-            ImageReference reference = parsed.get();
-            String why = switch (movement.get()) {
-                case NO_TAG -> "has no tag, so Compose pulls " + reference.familiarName() + ":latest";
-                case LATEST -> "uses the tag latest";
-                default -> "uses the tag " + reference.tag() + ", which names no version";
-            };
-            context.finding(this, ComposeServices.location(image.node()), "the image " + image.value() + " of "
-                            + service.name() + " " + why + ": whatever was published last runs, and the next pull on"
-                            + " another host may bring another major version")
-                    .severity(ref.inDevelopmentFile() ? Severity.LOW : Severity.MEDIUM)
-                    .recommendation("Pin a version: `image: " + reference.familiarName() + ":X.Y.Z` (the one"
-                            + " running now: `docker compose images " + service.name() + "`), and add its digest"
-                            + " for a reproducible deployment.")
-                    .add();
         }
+        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(unpinned,
+                ref -> ComposeServices.location(ref.service().image().node()))) {
+            report(context, group);
+        }
+    }
+
+    /** How far the service's image tag moves, when it is one this rule reports. */
+    private static Optional<Movement> movement(Service service) {
+        Located<String> image = service.image();
+        if (image == null || service.build() != null || unresolved(image)) {
+            return Optional.empty();
+        }
+        return ImageReference.tryParse(image.value()).flatMap(ImageTags::movement)
+                .filter(m -> m != Movement.MAJOR && m != Movement.MINOR);
+    }
+
+    private void report(ReviewContext context, List<ComposeServices.Ref> group) {
+        ComposeServices.Ref first = group.get(0);
+        Located<String> image = first.service().image();
+        ImageReference reference = ImageReference.tryParse(image.value()).orElseThrow();
+        String why = switch (movement(first.service()).orElseThrow()) {
+            case NO_TAG -> "has no tag, so Compose pulls " + reference.familiarName() + ":latest";
+            case LATEST -> "uses the tag latest";
+            default -> "uses the tag " + reference.tag() + ", which names no version";
+        };
+        List<String> names = group.stream().map(ComposeServices.Ref::name).toList();
+        context.finding(this, ComposeServices.location(image.node()), "the image " + image.value() + " of "
+                        + ComposeServices.names(names) + " " + why + ": whatever was published last runs, and the"
+                        + " next pull on another host may bring another major version")
+                .severity(group.stream().allMatch(ComposeServices.Ref::inDevelopmentFile) ? Severity.LOW
+                        : Severity.MEDIUM)
+                .recommendation("Pin a version: `image: " + reference.familiarName() + ":X.Y.Z` (the one"
+                        + " running now: `docker compose images " + first.name() + "`), and add its digest"
+                        + " for a reproducible deployment.")
+                .add();
     }
 
     private static boolean unresolved(Located<String> image) {

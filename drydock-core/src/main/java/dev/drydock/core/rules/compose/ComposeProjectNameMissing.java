@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.compose.ComposeLoader;
 import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.discovery.PathNames;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
         category = Category.MAINTAINABILITY,
         checks = "The top-level `name` of every compose project: of its default file (compose.yaml,"
                 + " docker-compose.yml ...) with its override, or of another compose file that is alone in its"
-                + " folder. Files meant to be layered over a folder's default file are not asked for one.",
+                + " folder. Files meant to be layered over a folder's default file are not asked for one, nor is a"
+                + " project whose .env sets COMPOSE_PROJECT_NAME (it wins over `name`).",
         problem = "Without `name`, Compose names the project after the folder it is started from: volumes,"
                 + " networks and containers are called <folder>_<name>, so the same file started from another"
                 + " checkout folder makes a second, empty stack.",
@@ -64,7 +66,8 @@ public final class ComposeProjectNameMissing implements Rule {
             perFolder.merge(compose.projectDir().toAbsolutePath().normalize(), 1, Integer::sum);
         }
         for (ComposeProject compose : context.project().composeProjects()) {
-            if (compose.name() != null || compose.files().isEmpty() || compose.services().isEmpty()) {
+            if (compose.name() != null || compose.files().isEmpty() || compose.services().isEmpty()
+                    || namedByVariable(compose)) {
                 continue;
             }
             String first = PathNames.fileName(compose.files().get(0).displayPath());
@@ -74,6 +77,11 @@ public final class ComposeProjectNameMissing implements Rule {
             }
             report(context, compose);
         }
+    }
+
+    private static boolean namedByVariable(ComposeProject compose) {
+        String value = compose.variables().get(ComposeLoader.PROJECT_NAME_VARIABLE);
+        return value != null && !value.isBlank();
     }
 
     private void report(ReviewContext context, ComposeProject compose) {

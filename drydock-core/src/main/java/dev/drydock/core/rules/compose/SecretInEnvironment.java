@@ -13,6 +13,8 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.SecretNames;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 @RuleDefinition(
@@ -25,7 +27,9 @@ import java.util.Locale;
                 + " (`${DB_PASSWORD:?}`, `${DB_PASSWORD}`) or taken from the shell (`- DB_PASSWORD` alone). Literal"
                 + " values are hardcoded-secret's finding instead; a literal default (`${DB_PASSWORD:-changeme}`) is"
                 + " default-secret's finding as well, a separate problem with its own fix, after which this one"
-                + " remains. *_FILE variables pointing at /run/secrets are the recommended form.",
+                + " remains. *_FILE variables pointing at /run/secrets are the recommended form."
+                + " Services that take the key from one YAML anchor (`<<: *defaults`) get one finding there,"
+                + " naming them all.",
         problem = "An environment variable is part of the container's configuration: `docker inspect` prints it,"
                 + " every process of the container and its children inherit it, and crash reporters and debug pages"
                 + " often dump it.",
@@ -61,8 +65,12 @@ import java.util.Locale;
                         """))
 public final class SecretInEnvironment implements Rule {
 
+    /** A secret variable of a service whose value is interpolated or inherited, and the variable Compose reads it from. */
+    private record Passed(ComposeServices.Ref ref, Service.EnvVar env, String source, Location location) {}
+
     @Override
     public void check(ReviewContext context) {
+        List<Passed> passed = new ArrayList<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             if (ref.inDevelopmentFile()) {
                 continue;
@@ -72,18 +80,24 @@ public final class SecretInEnvironment implements Rule {
                 if (!SecretNames.isSecretName(env.name())) {
                     continue;
                 }
-                String how = how(env);
-                if (how != null) {
-                    report(context, ref, env, how);
+                String source = source(env);
+                if (source != null) {
+                    passed.add(new Passed(ref, env, source, location(service, env)));
                 }
             }
         }
+        for (List<Passed> group : ComposeServices.byLocation(passed, Passed::location)) {
+            report(context, group);
+        }
     }
 
-    /** How the value reaches the variable when it is interpolated or inherited, else null (a literal or a reference). */
-    private static String how(Service.EnvVar env) {
+    /**
+     * The variable of Compose's environment the value comes from when it is interpolated or inherited, else
+     * null (a literal or a reference).
+     */
+    private static String source(Service.EnvVar env) {
         if (env.value() == null) {
-            return "is taken from the shell that runs Compose";
+            return env.name();
         }
         if (!(env.value().node() instanceof ScalarNode scalar)) {
             return null;
@@ -106,19 +120,24 @@ public final class SecretInEnvironment implements Rule {
                 : env.value().value())) {
             return null;
         }
-        return "is interpolated from " + from;
+        return from;
     }
 
-    private void report(ReviewContext context, ComposeServices.Ref ref, Service.EnvVar env, String how) {
-        String name = env.name();
+    private void report(ReviewContext context, List<Passed> group) {
+        Passed first = group.get(0);
+        String name = first.env().name();
+        String how = first.env().value() == null ? "is taken from the shell that runs Compose"
+                : "is interpolated from " + first.source();
+        List<String> services = group.stream().map(p -> p.ref().name()).toList();
+        String names = ComposeServices.names(services);
         String secret = name.toLowerCase(Locale.ROOT);
-        context.finding(this, location(ref.service(), env), "`" + name + "` of " + ref.name() + " " + how + " into the"
+        context.finding(this, first.location(), "`" + name + "` of " + names + " " + how + " into the"
                         + " container's environment, where `docker inspect` shows it and every child process inherits"
                         + " it")
                 .recommendation("Pass it as a compose secret: top-level `secrets: {" + secret + ": {environment: "
-                        + name + "}}`, `secrets: [" + secret + "]` in " + ref.name() + ", and have the application"
-                        + " read /run/secrets/" + secret + " (images such as postgres and mysql accept `" + name
-                        + "_FILE: /run/secrets/" + secret + "`).")
+                        + first.source() + "}}`, `secrets: [" + secret + "]` in " + names + ", and have the"
+                        + " application read /run/secrets/" + secret + " (images such as postgres and mysql accept `"
+                        + name + "_FILE: /run/secrets/" + secret + "`).")
                 .add();
     }
 

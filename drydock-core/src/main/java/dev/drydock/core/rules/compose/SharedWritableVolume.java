@@ -22,10 +22,10 @@ import java.util.Set;
         title = "Several services write to the same volume",
         severity = Severity.INFO,
         category = Category.RELIABILITY,
-        checks = "The named volumes and bind-mounted host paths of each compose project: every writable mount of one"
-                + " that two or more services mount writable. A volume that one service writes and the others mount"
-                + " read-only (`:ro`, `read_only: true`) is not reported, nor is a named volume only one service"
-                + " uses.",
+        checks = "The named volumes and bind-mounted host paths of each compose project: one that two or more"
+                + " services mount writable is reported once, at its first writable mount, naming the other writers."
+                + " A volume that one service writes and the others mount read-only (`:ro`, `read_only: true`) is not"
+                + " reported, nor is a named volume only one service uses.",
         problem = "Two containers writing the same files need a protocol between them (locks, one writer per file):"
                 + " most programs assume they are alone with their data directory, and a database's files written by"
                 + " two servers are corrupted.",
@@ -85,11 +85,8 @@ public final class SharedWritableVolume implements Rule {
             for (List<Mount> writers : mounts.values()) {
                 Set<String> services = new LinkedHashSet<>();
                 writers.forEach(m -> services.add(m.ref().name()));
-                if (services.size() < 2) {
-                    continue;
-                }
-                for (Mount mount : writers) {
-                    report(context, mount, services);
+                if (services.size() >= 2) {
+                    report(context, writers.get(0), services);
                 }
             }
         }

@@ -20,8 +20,9 @@ public final class ComposeEdits {
 
     /**
      * {@code lines} (relative to the mapping's indentation, "\n"-separated, nested lines indented by two
-     * spaces) added to {@code mapping}: after the entry of the first of {@code after} it has, else after
-     * its last entry.
+     * spaces) added to {@code mapping}: after the entry of the first of {@code after} it has (in the anchor
+     * the mapping merges it from, if that is where it is written), else after the last entry written in the
+     * mapping itself.
      */
     public static TextEdit addEntry(MapNode mapping, List<String> after, String lines) {
         if (mapping == null || mapping.size() == 0) {
@@ -44,20 +45,30 @@ public final class ComposeEdits {
         }
         if (anchor == null) {
             for (MapNode.Entry e : mapping.entries()) {
-                anchor = e;
+                if (anchor == null || writtenIn(mapping, e)) {
+                    anchor = e;
+                }
             }
         }
         if (!anchor.key().file().path().equals(file.path()) || !anchor.value().file().path().equals(file.path())) {
             return null;
         }
-        String indent = SourceEdits.indentation(file, first.key().span().startLine());
-        if (first.key().span().startColumn() - 1 != indent.length()) {
-            return null; // the first key shares its line with something else
+        // a sibling of the entry it follows: of the service's own mapping, or of the anchor it merges (<<: *x)
+        String indent = SourceEdits.indentation(file, anchor.key().span().startLine());
+        if (anchor.key().span().startColumn() - 1 != indent.length()) {
+            return null; // the key shares its line with something else
         }
         Node value = anchor.value();
         int lastLine = Math.max(anchor.key().span().endLine(), lastLine(value));
         String text = indent + lines.replace("\n", "\n" + indent);
         return SourceEdits.insertLinesAfter(file, lastLine, text);
+    }
+
+    /** Whether an entry of a (merged) mapping is written in the mapping's own text, not taken from an anchor. */
+    private static boolean writtenIn(MapNode mapping, MapNode.Entry entry) {
+        return entry.key().file().path().equals(mapping.file().path())
+                && entry.key().span().start() >= mapping.span().start()
+                && entry.key().span().end() <= mapping.span().end();
     }
 
     /** The last line with content of a value: a block collection's span can reach into the comments after it. */

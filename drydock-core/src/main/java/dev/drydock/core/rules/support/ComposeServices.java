@@ -11,10 +11,14 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Questions about compose services that several rules ask. */
@@ -94,6 +98,30 @@ public final class ComposeServices {
             }
         }
         return false;
+    }
+
+    /**
+     * Items grouped by the location a finding about them would point at, in first-seen order: services
+     * that take a key from one YAML anchor or extension field ({@code <<: *defaults}) share its node, and
+     * one finding there, naming them all, says what one edit there fixes.
+     */
+    public static <T> Collection<List<T>> byLocation(List<T> items, Function<T, Location> location) {
+        Map<Location, List<T>> groups = new LinkedHashMap<>();
+        for (T item : items) {
+            groups.computeIfAbsent(location.apply(item), l -> new ArrayList<>()).add(item);
+        }
+        return groups.values();
+    }
+
+    /** Service names for a message: "web", "web and worker", "web, worker and cron"; past four, the first three and a count. */
+    public static String names(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        if (names.size() > 4) {
+            return String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more services";
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** A node's location. */

@@ -52,7 +52,8 @@ public final class SecretNames {
             "ENCRYPTION", "ENCRYPT", "CRYPT", "CRYPTO", "MASTER", "CLIENT", "APP", "AUTH", "LICENSE", "SERVICE",
             "ACCOUNT", "JWT", "HMAC", "SESSION", "WEBHOOK", "SSH", "DEPLOY", "CIPHER", "AES", "FERNET", "STRIPE",
             "ADMIN", "ROOT", "SHARED", "SECURITY");
-    private static final Set<String> NOT_THE_SECRET = Set.of("ID", "IDS", "NAME", "USER", "USERNAME", "LOGIN", "FILE",
+    private static final Set<String> NOT_THE_SECRET = Set.of("ID", "IDS", "NAME", "USER", "USERS", "USERNAME",
+            "USERNAMES", "LOGIN", "EMAIL", "EMAILS", "FILE",
             "FILES", "PATH", "DIR", "FOLDER", "HOST", "HOSTNAME", "PORT", "LENGTH", "LEN", "TTL", "EXPIRY", "EXPIRES",
             "EXPIRATION", "EXPIRE", "TIMEOUT", "TYPE", "FORMAT", "ALGORITHM", "ALG", "HEADER", "FIELD", "PARAM",
             "ENABLED", "ENABLE", "DISABLED", "REQUIRED", "MIN", "MAX", "COUNT", "SIZE", "LIFETIME", "VERSION",

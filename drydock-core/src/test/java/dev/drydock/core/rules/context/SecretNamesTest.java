@@ -26,7 +26,8 @@ class SecretNamesTest {
     @ValueSource(strings = {"PWD", "SQL_SERVER_USER", "SQLITE_DB_NAME", "AWS_ACCESS_KEY_ID", "POSTGRES_PASSWORD_FILE",
             "TOKENIZERS_PARALLELISM", "GPG_KEY", "PASSWORD_MIN_LENGTH", "TOKEN_EXPIRY", "API_KEY_HEADER",
             "NEXT_PUBLIC_STRIPE_KEY", "STRIPE_PUBLISHABLE_KEY", "POSTGRES_HOST_AUTH_METHOD", "SESSION_COOKIE_SECURE",
-            "CACHE_KEY_PREFIX", "MAX_CONTENT_LENGTH", "KEY", "SECRET_KEY_PATH", "FLASK_ENV"})
+            "CACHE_KEY_PREFIX", "MAX_CONTENT_LENGTH", "KEY", "SECRET_KEY_PATH", "FLASK_ENV", "APIKEY_USERS",
+            "PASSWORD_RESET_EMAIL"})
     void notSecretNames(String name) {
         assertThat(SecretNames.isSecretName(name)).as(name).isFalse();
     }
