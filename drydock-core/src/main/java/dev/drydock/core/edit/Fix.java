@@ -20,7 +20,7 @@ public record Fix(String title, FixSafety safety, List<TextEdit> edits) {
         if (safety == FixSafety.NONE) {
             throw new IllegalArgumentException("a fix has a safety level: safe, unsafe or suggestion");
         }
-        edits = List.copyOf(edits);
+        edits = List.copyOf(joinInsertionsAtOnePoint(edits));
         if (edits.isEmpty()) {
             throw new IllegalArgumentException("a fix has at least one edit");
         }
@@ -32,6 +32,35 @@ public record Fix(String title, FixSafety safety, List<TextEdit> edits) {
                 }
             }
         }
+    }
+
+    /**
+     * The edits with the insertions made at one offset of one file joined into one, in their order: within
+     * a fix that order is meant (a user created, then switched to), so they do not overlap.
+     */
+    private static List<TextEdit> joinInsertionsAtOnePoint(List<TextEdit> edits) {
+        List<TextEdit> joined = new ArrayList<>(edits.size());
+        for (TextEdit edit : edits) {
+            int earlier = edit.isInsertion() ? insertionAt(joined, edit) : -1;
+            if (earlier < 0) {
+                joined.add(edit);
+            } else {
+                TextEdit first = joined.get(earlier);
+                joined.set(earlier, new TextEdit(first.file(), first.start(), first.end(),
+                        first.replacement() + edit.replacement()));
+            }
+        }
+        return joined;
+    }
+
+    private static int insertionAt(List<TextEdit> edits, TextEdit insertion) {
+        for (int i = 0; i < edits.size(); i++) {
+            TextEdit edit = edits.get(i);
+            if (edit.isInsertion() && edit.start() == insertion.start() && edit.file().equals(insertion.file())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public static Fix of(String title, FixSafety safety, TextEdit... edits) {

@@ -53,10 +53,19 @@ class EditsTest {
 
     @Test
     void aFixRefusesOverlappingEditsOfItsOwn() {
-        assertThatThrownBy(() -> Fix.of("t", FixSafety.SAFE, TextEdit.insert("f", 1, "a"), TextEdit.insert("f", 1, "b")))
+        assertThatThrownBy(() -> Fix.of("t", FixSafety.SAFE, TextEdit.replace("f", 1, 4, "a"), TextEdit.insert("f", 2, "b")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fix.of("t", FixSafety.NONE, TextEdit.insert("f", 1, "a")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFixJoinsItsInsertionsAtOneOffsetInTheirOrder() {
+        Fix fix = Fix.of("t", FixSafety.SAFE, TextEdit.insert("f", 1, "a"), TextEdit.replace("f", 2, 3, "x"),
+                TextEdit.insert("f", 1, "b"), TextEdit.insert("g", 1, "c"));
+        assertThat(fix.edits()).containsExactly(TextEdit.insert("f", 1, "ab"), TextEdit.replace("f", 2, 3, "x"),
+                TextEdit.insert("g", 1, "c"));
+        assertThat(Edits.apply("0123", fix.edits().subList(0, 2))).isEqualTo("0ab1x3");
     }
 
     @Test
