@@ -67,7 +67,8 @@ public final class ComposeImageUnpinned implements Rule {
             ImageReference reference = parsed.get();
             String why = switch (movement.get()) {
                 case NO_TAG -> "has no tag, so Compose pulls " + reference.familiarName() + ":latest";
-                case LATEST -> "uses the tag latest";
+                case LATEST -> reference.isLatest() ? "uses the tag latest"
+                        : "uses the tag " + reference.tag() + ", whose latest part follows every release";
                 default -> "uses the tag " + reference.tag() + ", which names no version";
             };
             context.finding(this, ComposeServices.location(image.node()), "the image " + image.value() + " of "
