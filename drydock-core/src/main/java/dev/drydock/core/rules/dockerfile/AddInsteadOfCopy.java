@@ -31,8 +31,7 @@ import java.util.Set;
         checks = "Every ADD of the stages a build uses: fires when all its sources are local files, directories or"
                 + " heredocs and none is named like a tar archive (.tar, .tar.gz, .tgz, .tar.xz ...), which is the"
                 + " one thing ADD does with a local file that COPY does not, with build arguments expanded (ADD $DIST"
-                + " adds what ARG DIST names; a source whose variable has no value is not judged). ADD of a URL or a"
-                + " git repository is left to add-url-unverified.",
+                + " adds what ARG DIST names). ADD of a URL or a git repository is left to add-url-unverified.",
         problem = "ADD copies like COPY but also unpacks local tar archives and downloads URLs; used for a plain file"
                 + " it hides which of these the author meant.",
         impact = "A file later renamed to .tar.gz is silently unpacked instead of copied, and readers have to check"
@@ -84,9 +83,6 @@ public final class AddInsteadOfCopy implements Rule {
             if (CopySources.isUrl(v) || CopySources.isGit(v) || CopySources.isTarArchive(v)) {
                 return;
             }
-        }
-        if (values.stream().anyMatch(v -> v.contains("$")) && expanded.stream().anyMatch(String::isEmpty)) {
-            return; // ADD $SOURCE: only the build argument says what it adds
         }
         String names = String.join(" ", sources.stream().map(Word::value).toList());
         String file = add.file().path();
