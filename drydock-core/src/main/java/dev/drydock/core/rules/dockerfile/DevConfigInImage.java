@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
                 + " with a jdwp agent; (3) other values whose file or identifier part has the word dev or development"
                 + " as a token (unify_dev.db, settings.dev, postgres://.../app_dev; a value that is only the word when"
                 + " the name is one of a resource: DB_NAME=dev, not RELEASE_TYPE=dev), not inside another word (device,"
-                + " devops) and not in /dev/ paths, search paths (*PATH), versions (*_VERSION), package lists (*_DEPS,"
+                + " devops) and not in /dev/ paths, search paths (*PATH), versions (*_VERSION), exclusions (BUNDLE_WITHOUT,"
+                + " *_EXCLUDE, *_SKIP: they keep development out), package lists (*_DEPS,"
                 + " *_PACKAGES, values with spaces) or lib*-dev package names. ENV is critical; an ARG default is high"
                 + " (it configures the build's RUN steps, not the running container). Quiet for target stages named"
                 + " for development or tests (dev, test, ci).",
@@ -93,7 +94,8 @@ public final class DevConfigInImage implements Rule {
     private static final Pattern RESOURCE_NAME = Pattern.compile(
             ".*(NAME|DB|DATABASE|SCHEMA|HOST|URL|URI|DSN|BUCKET|QUEUE|TOPIC|INDEX|NAMESPACE|SETTINGS|CONFIG|FILE)");
     private static final Pattern SKIPPED_NAMES = Pattern.compile(
-            "(.*_)?(DEPS|DEPENDENCIES|PACKAGES|PACKAGE|PKGS|PKG|LIBS|EXTENSIONS|VERSION)|.*PATH|PHPIZE_.*|APT_.*|APK_.*");
+            "(.*_)?(DEPS|DEPENDENCIES|PACKAGES|PACKAGE|PKGS|PKG|LIBS|EXTENSIONS|VERSION)|.*PATH|PHPIZE_.*|APT_.*|APK_.*"
+                    + "|(.*_)?(WITHOUT|EXCLUDE|EXCLUDES|EXCLUDED|SKIP|IGNORE|DISABLE|DISABLED)");
 
     /** Why a value is development configuration, and what to use instead (null: remove it). */
     record Verdict(String reason, String replacement, boolean modeVariable) {}
