@@ -92,8 +92,8 @@ final class ContainerLinker {
     }
 
     private Container lone(String path, DockerfileSource source) {
-        String context = PathNames.parent(path);
         DockerfileModel model = source.model();
+        String context = LoneBuildContext.of(reading.layout.root(), path, model);
         Stage stage = model == null ? null : model.targetStage().orElse(null);
         BuildLink build = buildLink(path, context, null, model, stage, null);
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();

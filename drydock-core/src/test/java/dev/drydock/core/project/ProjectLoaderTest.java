@@ -121,6 +121,23 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void aDockerfileInASubfolderIsBuiltFromTheFolderItsSourcesAreIn() throws IOException {
+        write("docker/Dockerfile", "FROM ruby:3.3.5-slim\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
+                + "COPY docker/*.conf /etc/app/\nCOPY . .\nCMD [\"bin/rails\", \"server\"]\n");
+        write("docker/app.conf", "listen 3000\n");
+        write("Gemfile", "source \"https://rubygems.org\"\n");
+        write("Gemfile.lock", "");
+        write("tools/Dockerfile", "FROM alpine:3.20.3\nCOPY run.sh /run.sh\nCMD [\"/run.sh\"]\n");
+        write("tools/run.sh", "#!/bin/sh\n");
+        write("tools/only-dot/Dockerfile", "FROM alpine:3.20.3\nCOPY . /srv\n");
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.container("docker/Dockerfile").orElseThrow().build().context()).isEmpty();
+        assertThat(project.container("tools/Dockerfile").orElseThrow().build().context()).isEqualTo("tools");
+        assertThat(project.container("tools/only-dot/Dockerfile").orElseThrow().build().context())
+                .isEqualTo("tools/only-dot");
+    }
+
+    @Test
     void aBrokenFileIsReportedAndTheRestIsRead() throws IOException {
         write("Dockerfile", "FROM alpine\nRUN echo ok\n");
         write("compose.yaml", "services:\n  web:\n    build: .\n  bad: [\n");

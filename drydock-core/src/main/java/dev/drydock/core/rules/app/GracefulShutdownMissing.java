@@ -2,6 +2,7 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.EntryPointScripts;
+import dev.drydock.core.rules.support.InitForwarding;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.ServerCall;
@@ -30,6 +31,7 @@ import dev.drydock.core.shell.Word;
 import dev.drydock.core.source.SourceFile;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,9 +41,10 @@ import java.util.regex.Pattern;
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "How `docker stop` (SIGTERM, then SIGKILL after the stop grace period: compose stop_grace_period,"
-                + " 10 s by default) reaches the server, in this order: (1) a shell stays PID 1: a shell-form"
-                + " CMD/ENTRYPOINT or an `sh -c` whose last command is not exec'd, or an entry-point script of the project"
-                + " that never execs; (2) PID 1 is a program that installs no SIGTERM handler (python running a"
+                + " 10 s by default) reaches the server, in this order: (1) a shell stands between PID 1 and the server: a"
+                + " shell-form CMD/ENTRYPOINT or an `sh -c` whose last command is not exec'd, or an entry-point script of"
+                + " the project that never execs (quiet under an init that signals the whole process group: dumb-init"
+                + " without --single-child, tini -g); (2) PID 1 is a program that installs no SIGTERM handler (python running a"
                 + " script or `flask run`, node, ts-node) and nothing in the code it runs handles SIGTERM, with no init"
                 + " (compose init: true, tini, dumb-init) and, for Python, no STOPSIGNAL SIGINT: Linux ignores such"
                 + " signals for PID 1; (3) the server drains longer than the grace period allows (gunicorn's"
@@ -85,6 +88,7 @@ public final class GracefulShutdownMissing implements Rule {
             Runtime.TS_NODE, Runtime.DJANGO_RUNSERVER);
     private static final Pattern EXEC = Pattern.compile("(^|[\\s;&|(])exec\\s");
     private static final int DOCKER_DEFAULT_SECONDS = 10;
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
 
     @Override
     public void check(ReviewContext context) {
@@ -128,12 +132,21 @@ public final class GracefulShutdownMissing implements Rule {
         String script = command.shellForm() && command.script() != null ? command.script()
                 : ep.wrappers().stream().filter(w -> w.name().endsWith(" -c")).findFirst()
                         .map(w -> w.args().isEmpty() ? "" : w.args().get(0)).orElse(null);
+        Optional<InitForwarding> init = InitForwarding.beforeShell(ep);
+        if (init.isPresent() && init.get().wholeGroup()) {
+            return false;
+        }
         if (viaShell && script != null && !ep.wrappedBy("exec") && !EXEC.matcher(" " + script).find()) {
             String form = command.shellForm() ? "is in shell form, so /bin/sh -c" : "runs `sh -c`, so the shell";
-            String which = command.entrypoint().isEmpty() ? "CMD" : "ENTRYPOINT";
-            context.finding(this, command.origin(), "the " + which + " " + form + " starts `" + shorten(script)
-                    + "` as its child and stays PID 1: docker stop's SIGTERM goes to the shell, which does not pass it"
-                    + " on, so the server is killed with SIGKILL when the grace period ends")
+            boolean inCmd = command.shellForm() ? command.entrypoint().isEmpty() : !shellInEntrypoint(command);
+            String which = inCmd ? "CMD" : "ENTRYPOINT";
+            String signal = init.map(i -> "` as its child under " + i.init() + ": " + i.init() + " passes docker"
+                            + " stop's SIGTERM to the shell only, which ends without passing it on, so the server is"
+                            + " killed with the container")
+                    .orElse("` as its child and stays PID 1: docker stop's SIGTERM goes to the shell, which does not"
+                            + " pass it on, so the server is killed with SIGKILL when the grace period ends");
+            Origin origin = inCmd && command.cmdOrigin() != null ? command.cmdOrigin() : command.origin();
+            context.finding(this, origin, "the " + which + " " + form + " starts `" + shorten(script) + signal)
                     .recommendation(shellRecommendation(command, script, which))
                     .fix(command.shellForm() ? execFormFix(c, command, script) : null)
                     .add();
@@ -144,13 +157,26 @@ public final class GracefulShutdownMissing implements Rule {
                 SourceFile file = EntryPointScripts.find(context, c, script2);
                 if (file != null && !EXEC.matcher(" " + file.text()).find()) {
                     context.finding(this, command.origin(), "the entry-point script " + file.path() + " runs the server"
-                            + " without exec, so the script's shell stays PID 1 and docker stop's SIGTERM never reaches"
-                            + " the server")
+                            + " without exec, so " + init.map(i -> "the script's shell stands between " + i.init()
+                                    + " and the server").orElse("the script's shell stays PID 1")
+                            + " and docker stop's SIGTERM never reaches the server")
                             .recommendation("End " + file.path() + " with `exec \"$@\"` (or exec the server command), so the"
                                     + " server replaces the shell as PID 1 and receives the signals.")
                             .add();
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the {@code sh -c} the command goes through is written in the ENTRYPOINT. */
+    private static boolean shellInEntrypoint(EffectiveCommand command) {
+        List<String> entrypoint = command.entrypoint();
+        for (int i = 0; i + 1 < entrypoint.size(); i++) {
+            String program = entrypoint.get(i).substring(entrypoint.get(i).lastIndexOf('/') + 1);
+            if (SHELLS.contains(program) && entrypoint.get(i + 1).startsWith("-") && entrypoint.get(i + 1).contains("c")) {
+                return true;
             }
         }
         return false;

@@ -4,6 +4,7 @@ import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.FileOnlyImage;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
@@ -33,7 +34,8 @@ import java.util.List;
                 + " healthcheck (disable: true, test: [\"NONE\"]). Critical when the container serves requests (ports"
                 + " published or exposed, a web server or application found); medium otherwise, and for an image whose"
                 + " command is a bare interpreter (a runtime base image) or a stock server such as postgres or nginx"
-                + " (the Docker official images leave the probe to the images and compose files built on them). A"
+                + " (the Docker official images leave the probe to the images and compose files built on them); nothing"
+                + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
                 + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing).",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
                 + " answers. A healthcheck written only in docker-compose.yml travels with that file, not with the image.",
@@ -90,6 +92,9 @@ public final class HealthcheckMissing implements Rule {
                             + " own health " + Probes.describe(own) + ": `docker run`, Swarm and every compose file"
                             + " that starts it know when it is healthy");
                 }
+                continue;
+            }
+            if (image.containers().stream().allMatch(FileOnlyImage::is)) {
                 continue;
             }
             List<EffectiveHealthcheck> compose = image.containers().stream().map(Container::healthcheck)

@@ -85,7 +85,8 @@ public final class ComposeImageUnpinned implements Rule {
         ImageReference reference = ImageReference.tryParse(image.value()).orElseThrow();
         String why = switch (movement(first.service()).orElseThrow()) {
             case NO_TAG -> "has no tag, so Compose pulls " + reference.familiarName() + ":latest";
-            case LATEST -> "uses the tag latest";
+            case LATEST -> reference.isLatest() ? "uses the tag latest"
+                    : "uses the tag " + reference.tag() + ", whose latest part follows every release";
             default -> "uses the tag " + reference.tag() + ", which names no version";
         };
         List<String> names = group.stream().map(ComposeServices.Ref::name).toList();

@@ -16,6 +16,9 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.StagesInUse;
 import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,8 +30,8 @@ import java.util.Set;
         category = Category.MAINTAINABILITY,
         checks = "Every ADD of the stages a build uses: fires when all its sources are local files, directories or"
                 + " heredocs and none is named like a tar archive (.tar, .tar.gz, .tgz, .tar.xz ...), which is the"
-                + " one thing ADD does with a local file that COPY does not. ADD of a URL or a git repository is left"
-                + " to add-url-unverified.",
+                + " one thing ADD does with a local file that COPY does not, with build arguments expanded (ADD $DIST"
+                + " adds what ARG DIST names). ADD of a URL or a git repository is left to add-url-unverified.",
         problem = "ADD copies like COPY but also unpacks local tar archives and downloads URLs; used for a plain file"
                 + " it hides which of these the author meant.",
         impact = "A file later renamed to .tar.gz is silently unpacked instead of copied, and readers have to check"
@@ -63,19 +66,20 @@ public final class AddInsteadOfCopy implements Rule {
             for (Step step : used.stage().steps()) {
                 Instruction add = step.instruction();
                 if (add.kind() == InstructionKind.ADD) {
-                    check(context, add);
+                    check(context, add, expandedSources(used.stage(), add));
                 }
             }
         }
     }
 
-    private void check(ReviewContext context, Instruction add) {
+    private void check(ReviewContext context, Instruction add, List<String> expanded) {
         List<Word> sources = CopySources.sources(add);
         if (sources.isEmpty()) {
             return;
         }
-        for (Word source : sources) {
-            String v = source.value();
+        List<String> values = new ArrayList<>(sources.stream().map(Word::value).toList());
+        values.addAll(expanded);
+        for (String v : values) {
             if (CopySources.isUrl(v) || CopySources.isGit(v) || CopySources.isTarArchive(v)) {
                 return;
             }
@@ -92,5 +96,15 @@ public final class AddInsteadOfCopy implements Rule {
                 .fix(renamable ? Fix.of("write COPY instead of ADD", FixSafety.SAFE,
                         List.of(TextEdit.replace(file, add.keyword().span(), copy))) : null)
                 .add();
+    }
+
+    /** The sources of the ADD with its variables expanded (ADD $DIST, with ARG DIST=https://...). */
+    private static List<String> expandedSources(Stage stage, Instruction add) {
+        for (CopyCommand copy : stage.copies()) {
+            if (copy.instruction() == add) {
+                return copy.sources();
+            }
+        }
+        return List.of();
     }
 }

@@ -40,7 +40,8 @@ import java.util.Set;
                 + " installed in a builder stage, for a target stage named for development or tests (dev, test, ci),"
                 + " and for a tool the container's command itself runs. A removal in a later RUN lowers the finding to"
                 + " medium: the files still fill the earlier layer. One finding per install command, covering the"
-                + " package words.",
+                + " package words; a package already reported for an earlier install of the same RUN (another branch"
+                + " of an if) is not reported again.",
         problem = "Build dependencies are needed to compile native extensions, not to run them; in the final image"
                 + " they are dead weight and tools for whoever gets a shell in the container.",
         impact = "A larger image (often 100-300 MB for a compiler tool chain), more packages for vulnerability"
@@ -87,6 +88,7 @@ public final class BuildToolsInFinalImage implements Rule {
             for (int r = 0; r < runs.size(); r++) {
                 RunStep run = runs.get(r);
                 List<Call> calls = run.calls();
+                Set<String> reported = new HashSet<>();
                 for (int i = 0; i < calls.size(); i++) {
                     Optional<Operation> install = PackageCommands.install(calls.get(i));
                     if (install.isEmpty()) {
@@ -95,6 +97,7 @@ public final class BuildToolsInFinalImage implements Rule {
                     List<Package> tools = new ArrayList<>();
                     for (Package p : install.get().packages()) {
                         if (BuildTools.isBuildTool(p.name()) && !commandPrograms.contains(p.name())
+                                && !reported.contains(p.name())
                                 && !removed(install.get(), p, calls.subList(i + 1, calls.size()))) {
                             tools.add(p);
                         }
@@ -109,6 +112,7 @@ public final class BuildToolsInFinalImage implements Rule {
                             break;
                         }
                     }
+                    tools.forEach(p -> reported.add(p.name()));
                     report(context, image, install.get(), tools, removedLater, runs);
                 }
             }

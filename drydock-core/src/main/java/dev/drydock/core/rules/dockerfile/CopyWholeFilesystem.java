@@ -1,6 +1,9 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.dockerfile.syntax.Word;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
@@ -10,8 +13,11 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.Spans;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.StagesInUse;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -20,7 +26,9 @@ import java.util.regex.Pattern;
         severity = Severity.MEDIUM,
         category = Category.PERFORMANCE,
         checks = "Every COPY and ADD --from of the stages a build uses whose only source is / and whose destination"
-                + " is / (after expansion).",
+                + " is / (after expansion). Quiet when what is copied has no operating system: a stage built FROM"
+                + " scratch (a root file system assembled file by file), or an image published as a bundle of files"
+                + " to copy whole (tonistiigi/xx, docker/buildx-bin, docker/compose-bin).",
         problem = "Copying / from a stage brings its whole operating system along: package databases, compilers,"
                 + " caches and everything the builder installed, laid over the base image's own files.",
         impact = "The image is as large as the builder, the build tools it was meant to leave behind are in it, and"
@@ -49,6 +57,12 @@ import java.util.regex.Pattern;
                         """))
 public final class CopyWholeFilesystem implements Rule {
 
+    /**
+     * Images published FROM scratch as a set of files, whose documented use is COPY --from=IMAGE / /
+     * (the xx cross-compilation helpers, the buildx and compose CLI plugin binaries).
+     */
+    private static final Set<String> FILE_BUNDLES = Set.of("tonistiigi/xx", "docker/buildx-bin", "docker/compose-bin");
+
     private static final Pattern FILESYSTEM_ROOT = Pattern.compile("/+(\\.?/*)?");
 
     @Override
@@ -56,7 +70,7 @@ public final class CopyWholeFilesystem implements Rule {
         for (StagesInUse used : StagesInUse.of(context)) {
             for (CopyCommand copy : used.stage().copies()) {
                 if (copy.from() == null || copy.sources().size() != 1 || !root(copy.sources().get(0))
-                        || !root(copy.destination())) {
+                        || !root(copy.destination()) || holdsNoSystem(used.image().model(), copy)) {
                     continue;
                 }
                 List<Word> sources = CopySources.sources(copy.instruction());
@@ -68,6 +82,25 @@ public final class CopyWholeFilesystem implements Rule {
                         .add();
             }
         }
+    }
+
+    /**
+     * Whether what is copied has no operating system to bring along: a stage built on scratch (a rootfs
+     * assembled file by file), or an image published as a bundle of files to be copied whole.
+     */
+    private static boolean holdsNoSystem(DockerfileModel model, CopyCommand copy) {
+        ImageReference image;
+        if (copy.fromStage() >= 0) {
+            BaseImage base = Stages.rootBase(model, model.stages().get(copy.fromStage()));
+            if (base instanceof BaseImage.Scratch) {
+                return true;
+            }
+            image = base instanceof BaseImage.External external ? external.reference() : null;
+        } else {
+            image = ImageReference.tryParse(copy.from()).orElse(null);
+        }
+        return image != null && image.isImage() && (image.isScratch()
+                || FILE_BUNDLES.contains(image.familiarName().toLowerCase(Locale.ROOT)));
     }
 
     private static boolean root(String path) {

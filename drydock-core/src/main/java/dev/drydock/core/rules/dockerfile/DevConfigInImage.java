@@ -36,13 +36,15 @@ import java.util.regex.Pattern;
         checks = "ENV values the final image keeps (ENV in the target stage or the stages it is FROM, not replaced by"
                 + " a later ENV), and ARG defaults of the same stages for the mode variables build tools read:"
                 + " (1) mode variables set to a development mode: FLASK_ENV, NODE_ENV, RAILS_ENV, RACK_ENV, APP_ENV,"
-                + " ENVIRONMENT, MIX_ENV, ASPNETCORE_ENVIRONMENT and any *_ENV/*_ENVIRONMENT = dev|development|local;"
+                + " ENVIRONMENT, MIX_ENV, ASPNETCORE_ENVIRONMENT and any *_ENV/*_ENVIRONMENT/*_MODE = dev|development|local;"
                 + " SPRING_PROFILES_ACTIVE, QUARKUS_PROFILE with a dev/development/local profile; GIN_MODE=debug;"
                 + " (2) debug switches: DEBUG, FLASK_DEBUG, DJANGO_DEBUG, APP_DEBUG and any *_DEBUG = 1|true|yes|on,"
                 + " PYTHONDEVMODE, WERKZEUG_DEBUG_PIN=off, NODE_OPTIONS with --inspect, JAVA_TOOL_OPTIONS/JAVA_OPTS"
                 + " with a jdwp agent; (3) other values whose file or identifier part has the word dev or development"
-                + " as a token (unify_dev.db, settings.dev, postgres://.../app_dev), not inside another word (device,"
-                + " devops) and not in /dev/ paths, search paths (*PATH), versions (*_VERSION), package lists (*_DEPS,"
+                + " as a token (unify_dev.db, settings.dev, postgres://.../app_dev; a value that is only the word when"
+                + " the name is one of a resource: DB_NAME=dev, not RELEASE_TYPE=dev), not inside another word (device,"
+                + " devops) and not in /dev/ paths, search paths (*PATH), versions (*_VERSION), exclusions (BUNDLE_WITHOUT,"
+                + " *_EXCLUDE, *_SKIP: they keep development out), package lists (*_DEPS,"
                 + " *_PACKAGES, values with spaces) or lib*-dev package names. ENV is critical; an ARG default is high"
                 + " (it configures the build's RUN steps, not the running container). Quiet for target stages named"
                 + " for development or tests (dev, test, ci).",
@@ -88,8 +90,12 @@ public final class DevConfigInImage implements Rule {
     private static final Set<String> TRUE = Set.of("1", "true", "yes", "on");
     private static final Set<String> DEV_TOKENS = Set.of("dev", "development");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]+");
+    /** Names of variables that name a resource: a bare "dev" there is the development one. */
+    private static final Pattern RESOURCE_NAME = Pattern.compile(
+            ".*(NAME|DB|DATABASE|SCHEMA|HOST|URL|URI|DSN|BUCKET|QUEUE|TOPIC|INDEX|NAMESPACE|SETTINGS|CONFIG|FILE)");
     private static final Pattern SKIPPED_NAMES = Pattern.compile(
-            "(.*_)?(DEPS|DEPENDENCIES|PACKAGES|PACKAGE|PKGS|PKG|LIBS|EXTENSIONS|VERSION)|.*PATH|PHPIZE_.*|APT_.*|APK_.*");
+            "(.*_)?(DEPS|DEPENDENCIES|PACKAGES|PACKAGE|PKGS|PKG|LIBS|EXTENSIONS|VERSION)|.*PATH|PHPIZE_.*|APT_.*|APK_.*"
+                    + "|(.*_)?(WITHOUT|EXCLUDE|EXCLUDES|EXCLUDED|SKIP|IGNORE|DISABLE|DISABLED)");
 
     /** Why a value is development configuration, and what to use instead (null: remove it). */
     record Verdict(String reason, String replacement, boolean modeVariable) {}
@@ -270,7 +276,7 @@ public final class DevConfigInImage implements Rule {
             }
             return Optional.empty();
         }
-        if (MODE_NAMES.contains(upper) || last.equals("ENV") || last.equals("ENVIRONMENT")) {
+        if (MODE_NAMES.contains(upper) || last.equals("ENV") || last.equals("ENVIRONMENT") || last.equals("MODE")) {
             return DEV_MODES.contains(lower)
                     ? Optional.of(new Verdict("selects the development mode" + modeEffect(upper),
                             upper.equals("FLASK_ENV") ? null : productionMode(v), true))
@@ -288,6 +294,9 @@ public final class DevConfigInImage implements Rule {
         String part = value.endsWith("/") ? "" : value.substring(value.lastIndexOf('/') + 1);
         if (DEV_LIBRARY.matcher(part).matches()) {
             return Optional.empty();
+        }
+        if (DEV_TOKENS.contains(part.toLowerCase(Locale.ROOT)) && !RESOURCE_NAME.matcher(upper).matches()) {
+            return Optional.empty(); // RELEASE_TYPE=dev: only the name could say what the bare word selects
         }
         Matcher m = TOKEN.matcher(part);
         while (m.find()) {

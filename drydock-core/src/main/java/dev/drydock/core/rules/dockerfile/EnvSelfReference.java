@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
         category = Category.RELIABILITY,
         checks = "Every ENV with several name=value pairs in the stages a build uses: fires for each $NAME or"
                 + " ${NAME} in one pair's value (outside single quotes, not escaped) where NAME is set by another"
-                + " pair of the same ENV. A pair that extends its own variable (PATH=/opt/bin:$PATH) passes.",
+                + " pair of the same ENV and changed there. A pair that extends its own variable (PATH=/opt/bin:$PATH)"
+                + " passes, and so does a reference to a variable the ENV only sets to its own value (HOME_DIR=${HOME_DIR},"
+                + " an ARG made an ENV).",
         problem = "BuildKit expands all values of one ENV with the variables as they were before that ENV: a value"
                 + " that uses a name the same ENV sets gets the old value (or nothing), not the one written beside it.",
         impact = "The variable silently holds the wrong value, such as a PATH with an empty entry instead of the"
@@ -75,8 +77,9 @@ public final class EnvSelfReference implements Rule {
                 if (name.equals(pair.name().value()) || !expanded(value, m.start())) {
                     continue;
                 }
-                boolean setHere = entries.stream().anyMatch(e -> e != pair && e.name().value().equals(name));
-                if (!setHere) {
+                boolean changedHere = entries.stream().anyMatch(e -> e != pair && e.name().value().equals(name)
+                        && !keepsValue(e));
+                if (!changedHere) {
                     continue;
                 }
                 String before = step.variables().lookup(name);
@@ -91,6 +94,22 @@ public final class EnvSelfReference implements Rule {
                         .add();
             }
         }
+    }
+
+    /**
+     * Whether a pair sets its variable to the value it already has ({@code NAME=${NAME}}, often an ARG made
+     * an ENV): a reference to it elsewhere in the ENV gets the same value either way.
+     */
+    private static boolean keepsValue(KeyValue pair) {
+        if (!pair.hasValue()) {
+            return false;
+        }
+        String value = pair.value().value();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        String name = pair.name().value();
+        return value.equals("$" + name) || value.equals("${" + name + "}");
     }
 
     /** Whether the $ at {@code at} is expanded: not escaped and not inside single quotes. */

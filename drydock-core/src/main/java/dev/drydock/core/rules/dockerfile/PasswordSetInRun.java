@@ -15,6 +15,7 @@ import dev.drydock.core.shell.Redirect;
 import dev.drydock.core.source.Span;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "password-set-in-run",
@@ -23,8 +24,9 @@ import java.util.Optional;
         category = Category.SECURITY,
         checks = "chpasswd, passwd --stdin, and useradd/usermod -p/--password in the RUNs of the stages the final"
                 + " image is made of, shell and exec form. Fine when the password comes from a build secret"
-                + " (/run/secrets/..., RUN --mount=type=secret): read with < or cat. Locking or deleting a password"
-                + " (passwd -l, usermod -L) is not reported.",
+                + " (/run/secrets/..., RUN --mount=type=secret): read with < or cat, and when it is made up at random"
+                + " in the RUN (/dev/urandom, openssl rand, pwgen, uuidgen), which only unlocks the account."
+                + " Locking or deleting a password (passwd -l, usermod -L) is not reported.",
         problem = "A password written in a Dockerfile, passed as a build argument or echoed in a RUN is stored in the"
                 + " image's history, and the account it opens is the same in every container of the image.",
         impact = "Anyone who can pull the image, or read the repository, knows a valid password of the containers"
@@ -50,6 +52,10 @@ import java.util.Optional;
                         """))
 public final class PasswordSetInRun implements Rule {
 
+    /** A command substitution that makes up a random value. */
+    private static final Pattern RANDOM_SOURCE = Pattern.compile(
+            "\\$\\([^)]*(/dev/u?random|openssl\\s+rand\\b|\\bpwgen\\b|\\buuidgen\\b|/proc/sys/kernel/random/uuid)");
+
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
@@ -58,7 +64,8 @@ public final class PasswordSetInRun implements Rule {
                 for (int i = 0; i < calls.size(); i++) {
                     Call call = calls.get(i);
                     Optional<String> what = passwordSetting(call);
-                    if (what.isEmpty() || fromSecret(call, calls.subList(0, i))) {
+                    if (what.isEmpty() || fromSecret(call, calls.subList(0, i))
+                            || generatedAtRandom(call, calls.subList(0, i))) {
                         continue;
                     }
                     Span span = call.program() == null ? call.span() : call.program().span();
@@ -92,6 +99,22 @@ public final class PasswordSetInRun implements Rule {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The password is made up in the RUN from a random source ({@code echo "git:$(head -c 24 /dev/urandom |
+     * base64)" | chpasswd}, {@code useradd -p "$(openssl rand -hex 16)"}): nobody knows it, it only unlocks
+     * the account (sshd refuses logins with public keys to a locked one).
+     */
+    private static boolean generatedAtRandom(Call call, List<Call> earlier) {
+        if (call.args().stream().anyMatch(a -> RANDOM_SOURCE.matcher(a.value()).find())) {
+            return true;
+        }
+        if (call.command() == null || !call.command().inPipeline() || earlier.isEmpty()) {
+            return false;
+        }
+        Call producer = earlier.get(earlier.size() - 1);
+        return producer.args().stream().anyMatch(a -> RANDOM_SOURCE.matcher(a.value()).find());
     }
 
     /** The password is read from a build secret: redirected from /run/secrets or piped from cat of it. */

@@ -17,6 +17,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.PrivilegeDrop;
 import dev.drydock.core.rules.support.BaseImageFacts;
+import dev.drydock.core.rules.support.FileOnlyImage;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.fixes.StackFixes;
@@ -33,7 +34,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " elsewhere. Not root either: an entry point that starts as root only to prepare files and then"
                 + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (a strength). Low instead of"
                 + " critical for a runtime base image (its command is a bare interpreter: the images built on it set"
-                + " USER) and for a stock server such as nginx that drops to its configured user itself.",
+                + " USER) and for a stock server such as nginx that drops to its configured user itself. Nothing for"
+                + " an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command).",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -67,6 +69,9 @@ public final class RunsAsRoot implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (Container container : context.builtContainers()) {
+            if (FileOnlyImage.is(container)) {
+                continue;
+            }
             Stage stage = container.build().stage();
             Container.Setting user = container.user();
             if (user != null) {

@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
                 + " reported only when it looks like a misspelling of a defined one or is a global ARG used"
                 + " without being declared again in the stage. A name set by another pair of the same ENV is left to"
                 + " env-self-reference. A likely intended name is"
-                + " suggested (did you mean $PATH?).",
+                + " suggested (did you mean $PATH?); a name base images commonly set (GOPATH, GEM_HOME ...) is not"
+                + " taken for a misspelling of a defined one.",
         problem = "An undefined variable expands to an empty string without any error: COPY $SRC_DIR/ . copies the"
                 + " whole context, WORKDIR $HOME/app works in /app, ENV PATH=$PAHT:/app/bin loses the system PATH.",
         impact = "The image is built differently from what the line says: wrong files, directories or settings, often"
@@ -103,7 +104,8 @@ public final class UndefinedVar implements Rule {
         }
         Set<String> known = new LinkedHashSet<>(step.variables().names());
         known.add("PATH");
-        Optional<String> meant = SimilarNames.closest(name, known);
+        Optional<String> meant = BaseImageEnvironment.isWellKnown(name) ? Optional.empty()
+                : SimilarNames.closest(name, known);
         boolean report = switch (knowledge) {
             case EMPTY -> true;
             case OFFICIAL -> meant.isPresent() || !(globalArg ? BaseImageEnvironment.commonlySetBy(base, name)

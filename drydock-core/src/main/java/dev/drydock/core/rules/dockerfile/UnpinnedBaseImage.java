@@ -198,7 +198,10 @@ public final class UnpinnedBaseImage implements Rule {
     private static String describe(ImageReference ref, Movement movement) {
         return switch (movement) {
             case NO_TAG -> "has no tag, so every build pulls whatever " + ref.familiarName() + ":latest is that day";
-            case LATEST -> "uses the latest tag, which follows every new release of " + ref.familiarName();
+            case LATEST -> ref.isLatest()
+                    ? "uses the latest tag, which follows every new release of " + ref.familiarName()
+                    : "is tagged " + ref.tag() + ", whose latest part follows every new release of "
+                            + ref.familiarName();
             case NO_VERSION -> "is tagged " + ref.tag() + ", a tag without a version that moves with every release";
             case MAJOR -> "is a moving tag: " + ref.tag() + " follows every minor and patch release of version "
                     + ref.version().version();

@@ -55,6 +55,11 @@ public final class BaseImageEnvironment {
         return Knowledge.UNKNOWN;
     }
 
+    /** Whether base images commonly set {@code name} (GOPATH, JAVA_HOME, PHP_INI_DIR ...). */
+    public static boolean isWellKnown(String name) {
+        return OFFICIAL_NAMES.contains(name);
+    }
+
     /**
      * Whether an official image {@code base} may set {@code name}: PATH and the usual names, names with the
      * usual endings, and names that start with the image's own name (NGINX_..., PYTHON_..., NODE_...).

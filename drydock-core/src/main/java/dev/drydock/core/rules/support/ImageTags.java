@@ -32,6 +32,9 @@ public final class ImageTags {
 
     private static final Pattern COMMIT = Pattern.compile("(sha-|git-|g)?[0-9a-f]{7,40}", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_STAMP = Pattern.compile("(19|20)\\d{6}(\\d{2,6})?(\\.\\d+)?");
+    /** A date written with dashes inside a tag: 2021-04-22 or 04-22-2021. */
+    private static final Pattern DASHED_DATE = Pattern.compile(
+            "(^|[-_])((19|20)\\d{2}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-(19|20)\\d{2})($|[-_])");
 
     /** Official images whose major.minor tag already names a full release (Debian point releases: 12.7). */
     private static final Set<String> MINOR_IS_FULL = Set.of("debian");
@@ -85,6 +88,9 @@ public final class ImageTags {
         if (v.isDateLike()) {
             return Optional.empty();
         }
+        if (!v.hasVersion() && namesFullVersionOrDate(ref.tag(), v)) {
+            return hasLatestPart(v) ? Optional.of(Movement.LATEST) : Optional.empty();
+        }
         String name = officialName(ref);
         if (DATED_ONLY.contains(name)) {
             return Optional.of(v.hasVersion() ? Movement.MINOR : Movement.NO_VERSION);
@@ -95,6 +101,20 @@ public final class ImageTags {
             case MINOR -> MINOR_IS_FULL.contains(name) ? Optional.empty() : Optional.of(Movement.MINOR);
             case PATCH, BUILD -> Optional.empty();
         };
+    }
+
+    /**
+     * Whether a tag that does not start with a version names a full version or a date further on
+     * ({@code java-11-lein-2.9.6}, {@code latest-rust-1.62.0}, {@code build-04-22-2021}).
+     */
+    private static boolean namesFullVersionOrDate(String tag, TagVersion v) {
+        return DASHED_DATE.matcher(tag).find()
+                || v.variants().stream().anyMatch(part -> TagVersion.parse(part).isPatchPrecise());
+    }
+
+    /** Whether a part of the tag is {@code latest} ({@code latest-rust-1.62.0}). */
+    private static boolean hasLatestPart(TagVersion v) {
+        return v.variants().stream().anyMatch(part -> part.equalsIgnoreCase("latest"));
     }
 
     /** The name of a Docker Official Image ({@code python}), or "" for any other image. */

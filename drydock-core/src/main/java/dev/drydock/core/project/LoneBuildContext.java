@@ -1,0 +1,114 @@
+package dev.drydock.core.project;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.syntax.Heredoc;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The build context of a Dockerfile that no compose file builds. Its own folder, as `docker build DIR`
+ * with the Dockerfile in DIR; but a Dockerfile kept in a subfolder (docker/Dockerfile, built with
+ * `docker build -f docker/Dockerfile .`) copies files that are only found from a folder above it, and
+ * then the folder from which most of its COPY and ADD sources exist is taken.
+ */
+final class LoneBuildContext {
+
+    private LoneBuildContext() {}
+
+    /** The context folder, relative to the project root ("" for the root itself). */
+    static String of(Path root, String dockerfile, DockerfileModel model) {
+        String own = PathNames.parent(dockerfile);
+        List<String> sources = model == null ? List.of() : contextSources(model);
+        if (sources.isEmpty()) {
+            return own;
+        }
+        String best = own;
+        int bestFound = found(root, own, sources);
+        String dir = own;
+        while (!dir.isEmpty() && !dir.equals("/")) {
+            dir = PathNames.parent(dir);
+            int n = found(root, dir, sources);
+            if (n > bestFound) {
+                best = dir;
+                bestFound = n;
+            }
+        }
+        return best;
+    }
+
+    /** The COPY and ADD sources taken from the build context, as written relative to it ("." left out). */
+    private static List<String> contextSources(DockerfileModel model) {
+        List<String> out = new ArrayList<>();
+        for (Stage stage : model.stages()) {
+            for (CopyCommand copy : stage.copies()) {
+                if (!copy.fromContext()) {
+                    continue;
+                }
+                List<String> heredocs = copy.heredocs().stream().map(Heredoc::name).toList();
+                for (String source : copy.sources()) {
+                    String path = source.startsWith("./") ? source.substring(2) : source;
+                    path = path.startsWith("/") ? path.substring(1) : path;
+                    if (path.isEmpty() || path.equals(".") || path.contains("$") || path.contains("://")
+                            || path.startsWith("git@") || heredocs.contains(source)) {
+                        continue;
+                    }
+                    out.add(path);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int found(Path root, String dir, List<String> sources) {
+        Path base = dir.isEmpty() ? root : root.resolve(dir);
+        int n = 0;
+        for (String source : sources) {
+            if (exists(base, source)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether the source exists under base; for a pattern, whether its folder holds a name it can match. */
+    private static boolean exists(Path base, String source) {
+        int wildcard = indexOfWildcard(source);
+        if (wildcard < 0) {
+            return Files.exists(base.resolve(source));
+        }
+        String literal = source.substring(0, wildcard);
+        int slash = literal.lastIndexOf('/');
+        Path folder = slash < 0 ? base : base.resolve(literal.substring(0, slash));
+        String prefix = literal.substring(slash + 1);
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (entry.getFileName().toString().startsWith(prefix)) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static int indexOfWildcard(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '*' || c == '?' || c == '[') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
