@@ -170,4 +170,22 @@ public final class BaseImageFacts {
         }
         return Optional.of(new ImageTools(written, true, programs, pm, runtime));
     }
+
+    /**
+     * The program a Linux distribution's official image starts when nothing sets a command: its shell
+     * ({@code CMD ["bash"]} in debian, ubuntu and the Red Hat family, {@code /bin/sh} in alpine and busybox;
+     * buildpack-deps keeps debian's). Empty for any other image.
+     */
+    public static Optional<String> defaultShell(BaseImage base) {
+        if (!(base instanceof BaseImage.External external) || external.reference() == null
+                || !external.reference().isImage() || !external.reference().isOfficialImage()) {
+            return Optional.empty();
+        }
+        return switch (external.reference().imageName()) {
+            case "debian", "ubuntu", "buildpack-deps", "fedora", "oraclelinux", "rockylinux", "almalinux",
+                    "amazonlinux", "centos" -> Optional.of("bash");
+            case "alpine", "busybox" -> Optional.of("sh");
+            default -> Optional.empty();
+        };
+    }
 }
