@@ -41,7 +41,7 @@ import java.util.Set;
                 + " installed in a builder stage, for a target stage named for development or tests (dev, test, ci),"
                 + " and for a tool the container's command itself runs. A removal in a later RUN lowers the finding to"
                 + " medium: the files still fill the earlier layer. Low for a base image (its command is a bare"
-                + " interpreter, or it has none on a distribution's image: a tool chain such as the golang image),"
+                + " interpreter or build tool, or it keeps a distribution's shell: a tool chain such as the golang image),"
                 + " whose images inherit the tools on purpose. One finding per install command, covering the"
                 + " package words.",
         problem = "Build dependencies are needed to compile native extensions, not to run them; in the final image"

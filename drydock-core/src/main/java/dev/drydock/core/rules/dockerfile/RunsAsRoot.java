@@ -32,9 +32,10 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd), useradd"
                 + " elsewhere. Not root either: an entry point that starts as root only to prepare files and then"
                 + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (a strength). Low instead of"
-                + " critical for a runtime base image (its command is a bare interpreter, or it sets no command on a"
-                + " distribution's image, whose default is its shell: the images built on it set USER) and for a stock"
-                + " server such as nginx or php-fpm that drops to its configured user itself.",
+                + " critical for a runtime base image (its command is a bare interpreter or build tool, or it adds no"
+                + " application and no command to an official image whose default is one, such as a distribution's"
+                + " shell: the images built on it set USER) and for a stock server such as nginx or php-fpm that drops"
+                + " to its configured user itself (also when it is the official base image's default command).",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -121,14 +122,14 @@ public final class RunsAsRoot implements Rule {
      */
     private void reportBaseOrServer(ReviewContext context, Container container, Location at, ImageRole role) {
         String program = ImageRole.program(container).orElse("its command");
-        String message = role == ImageRole.RUNTIME_BASE && ImageRole.inheritsShell(container)
-                ? "no USER and no command of its own: the image runs " + program + ", the shell of "
+        String message = role == ImageRole.RUNTIME_BASE && ImageRole.inheritsCommand(container)
+                ? "no USER and no command of its own: the image runs " + program + ", the command of "
                         + describe(Stages.rootBase(container.build().model(), container.build().stage()))
                         + ", as root; it reads as a base image (a tool chain or runtime) whose own images must switch"
                         + " to a non-root user"
                 : role == ImageRole.RUNTIME_BASE
-                ? "no USER: the image runs " + program + " as root; its command is a bare interpreter, so it reads as"
-                        + " a base image whose own images must switch to a non-root user"
+                ? "no USER: the image runs " + program + " as root; its command is a bare interpreter or build tool,"
+                        + " so it reads as a base image whose own images must switch to a non-root user"
                 : "no USER: " + program + " starts as root; as a stock server it is expected to drop to the user its"
                         + " configuration names for the work, which only holds if that configuration says so";
         context.finding(this, at, message)
