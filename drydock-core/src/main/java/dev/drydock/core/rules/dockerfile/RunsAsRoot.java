@@ -34,8 +34,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (a strength). Low instead of"
                 + " critical for a runtime base image (its command is a bare interpreter or build tool, or it adds no"
                 + " application and no command to an official image whose default is one, such as a distribution's"
-                + " shell: the images built on it set USER) and for a stock server such as nginx or php-fpm that drops"
-                + " to its configured user itself (also when it is the official base image's default command).",
+                + " shell: the images built on it set USER) and for a stock server such as nginx, php-fpm or Tomcat"
+                + " started by its official-image style command (also when it is the official base image's default"
+                + " command); the message says whether the server drops to a configured user itself.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -130,16 +131,22 @@ public final class RunsAsRoot implements Rule {
                 : role == ImageRole.RUNTIME_BASE
                 ? "no USER: the image runs " + program + " as root; its command is a bare interpreter or build tool,"
                         + " so it reads as a base image whose own images must switch to a non-root user"
-                : "no USER: " + program + " starts as root; as a stock server it is expected to drop to the user its"
-                        + " configuration names for the work, which only holds if that configuration says so";
+                : ImageRole.dropsToConfiguredUser(program)
+                ? "no USER: " + program + " starts as root; as a stock server it drops to the user its configuration"
+                        + " names for the work, which only holds if that configuration says so"
+                : "no USER: " + program + " starts as root and does not switch users by itself; as a stock server"
+                        + " image it leaves the user to the images and deployments built on it";
         context.finding(this, at, message)
                 .severity(Severity.LOW)
                 .implicit()
                 .recommendation(role == ImageRole.RUNTIME_BASE
                         ? "Document that images built FROM this one must add USER; or add an unprivileged user here"
                                 + " (" + suggestion(container) + ") so that they can switch to it with one line."
-                        : "Check that " + program + "'s configuration names an unprivileged user, or run it as one: "
-                                + suggestion(container) + " (an unprivileged port above 1024 is then needed).")
+                        : ImageRole.dropsToConfiguredUser(program)
+                        ? "Check that " + program + "'s configuration names an unprivileged user, or run it as one: "
+                                + suggestion(container) + " (an unprivileged port above 1024 is then needed)."
+                        : "Run " + program + " as an unprivileged user: " + suggestion(container)
+                                + " (an unprivileged port above 1024 is then needed).")
                 .add();
     }
 

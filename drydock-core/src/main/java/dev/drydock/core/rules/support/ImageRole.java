@@ -29,6 +29,18 @@ public enum ImageRole {
             "rabbitmq-server", "influxd", "etcd", "consul", "vault", "registry", "mosquitto", "traefik", "caddy",
             "php-fpm", "catalina.sh");
 
+    /**
+     * Servers that, started as root, run their work as the unprivileged user their configuration names
+     * (nginx and Apache workers, php-fpm pools, haproxy's user, mysqld --user, memcached -u, mosquitto's user).
+     */
+    private static final Set<String> DROPPING_SERVERS = Set.of("nginx", "httpd", "httpd-foreground",
+            "apache2-foreground", "php-fpm", "haproxy", "mysqld", "mariadbd", "memcached", "mosquitto");
+
+    /** Whether the server program drops root to a configured user for its work. */
+    public static boolean dropsToConfiguredUser(String program) {
+        return DROPPING_SERVERS.contains(program);
+    }
+
     public static ImageRole of(Container c) {
         List<String> argv = command(c);
         if (argv.isEmpty()) {
