@@ -114,9 +114,21 @@ public final class HealthcheckMissing implements Rule {
                             + probe.origin().line() + "), so the image run any other way has no health state"
                     : "neither the image nor a compose file checks the container's health"
                             + (serves == null ? "" : " although " + serves);
+            ImageRole role = ImageRole.of(c);
+            if (probe == null && serves == null && role == ImageRole.RUNTIME_BASE) {
+                context.finding(this, new Location(image.dockerfile(), stage.from().span()), message + ": the image"
+                                + " reads as a base image (a runtime or tool chain that serves nothing itself), so the"
+                                + " images built on it, which know what they serve, are the ones to probe it")
+                        .severity(Severity.MEDIUM)
+                        .implicit()
+                        .recommendation("Document that the images built FROM this one should add a HEALTHCHECK for the"
+                                + " service they run; add one here only if the image starts a service of its own.")
+                        .add();
+                continue;
+            }
             Plan plan = Plan.of(c, app, probe);
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
-                    .severity(serves != null && ImageRole.of(c) == ImageRole.APPLICATION ? Severity.CRITICAL
+                    .severity(serves != null && role == ImageRole.APPLICATION ? Severity.CRITICAL
                             : Severity.MEDIUM)
                     .implicit()
                     .recommendation(plan.recommendation(probe));

@@ -21,6 +21,7 @@ import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.Probes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "healthcheck-tool-missing",
@@ -100,7 +101,10 @@ public final class HealthcheckToolMissing implements Rule {
                     ? where + " is a CMD-SHELL probe, which runs /bin/sh, and " + image.baseImage()
                             + " has no shell: every probe fails"
                     : where + " runs " + missing + ", which " + image.baseImage() + " does not contain"
-                            + (c.build() != null ? " and the Dockerfile does not install" : "")
+                            + (c.build() == null ? "" : image.removedAt(missing)
+                                    .map(o -> " and the Dockerfile removes it again after installing it (line "
+                                            + o.line() + ")")
+                                    .orElse(" and the Dockerfile does not install"))
                             + ": every probe fails and the container never becomes healthy";
             List<String> argv = replacementProbe(context, c, probe, image);
             var finding = context.finding(this, Probes.locate(c, hc, at), message)
@@ -148,8 +152,13 @@ public final class HealthcheckToolMissing implements Rule {
     }
 
     /** The same request made with a program the image has; null when it has none drydock can use. */
+    private static final Pattern OTHER_PROTOCOL = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://");
+
     private static List<String> replacementProbe(ReviewContext context, Container c, Probes.Probe probe,
             ImageContents image) {
+        if (probe.urls().isEmpty() && OTHER_PROTOCOL.matcher(String.join(" ", probe.healthcheck().test())).find()) {
+            return null; // mqtt://, redis://: no HTTP request tells the same
+        }
         AppSource app = Apps.of(context, c);
         Probes.Url url = probe.localUrl();
         int port = url != null && url.port() != null ? url.port() : AppFacts.port(c, app);

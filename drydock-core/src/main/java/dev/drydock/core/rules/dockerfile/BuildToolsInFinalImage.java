@@ -13,6 +13,7 @@ import dev.drydock.core.rules.support.AptMarkPurge;
 import dev.drydock.core.rules.support.BuildTools;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.PackageCommands.Manager;
 import dev.drydock.core.rules.support.PackageCommands.Operation;
@@ -39,7 +40,9 @@ import java.util.Set;
                 + " in the same RUN (apt-get purge, apk del, also of an apk --virtual group), when they are only"
                 + " installed in a builder stage, for a target stage named for development or tests (dev, test, ci),"
                 + " and for a tool the container's command itself runs. A removal in a later RUN lowers the finding to"
-                + " medium: the files still fill the earlier layer. One finding per install command, covering the"
+                + " medium: the files still fill the earlier layer. Low for a base image (its command is a bare"
+                + " interpreter or build tool, or it keeps a distribution's shell: a tool chain such as the golang image),"
+                + " whose images inherit the tools on purpose. One finding per install command, covering the"
                 + " package words; a package already reported for an earlier install of the same RUN (another branch"
                 + " of an if) is not reported again.",
         problem = "Build dependencies are needed to compile native extensions, not to run them; in the final image"
@@ -128,17 +131,24 @@ public final class BuildToolsInFinalImage implements Rule {
         if (singleStage) {
             message.append(" (a single-stage build)");
         }
+        boolean base = !image.containers().isEmpty()
+                && image.containers().stream().allMatch(c -> ImageRole.of(c) == ImageRole.RUNTIME_BASE);
         if (removedLater != null) {
             message.append(" and removed only by a later RUN (line ").append(removedLater.instruction().span().startLine())
                     .append("): the files still fill the layer of this RUN");
+        } else if (base) {
+            message.append(" and never removed; the image reads as a base image (a runtime or tool chain with no"
+                    + " application of its own), so every image built on it inherits ").append(kind(names))
+                    .append(": keep them only if building on it is what the image is for");
         } else {
             message.append(" and never removed: ").append(kind(names)).append(" ship with the application");
         }
-        Severity severity = removedLater != null ? Severity.MEDIUM : Severity.HIGH;
+        Severity severity = base ? Severity.LOW : removedLater != null ? Severity.MEDIUM : Severity.HIGH;
         context.finding(this, image.dockerfile(), Spans.cover(tools.stream().map(p -> p.word().span()).toList()),
                         message.toString())
                 .severity(severity)
-                .recommendation(recommendation(image, install, names, runs))
+                .recommendation((base ? "Nothing to change if the image is a tool chain that images built on it"
+                        + " compile with. Otherwise: " : "") + recommendation(image, install, names, runs))
                 .fix(PythonBuilderSplit.fix(context.project(), image).orElse(null))
                 .add();
     }

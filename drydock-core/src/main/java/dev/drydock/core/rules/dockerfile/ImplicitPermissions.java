@@ -34,7 +34,8 @@ import java.util.Set;
                 + " writes to (a path segment such as uploads, data, logs, cache, tmp, media, storage, sessions,"
                 + " files, db, output, state, instance): fires when the mkdir runs as root, has no -m/--mode, and no later"
                 + " chown or chmod (recursive when given a parent folder) in the same or a later RUN covers the"
-                + " directory. One finding per mkdir. High when the container already runs as a non-root user (it"
+                + " directory, and when an rm -r later in the same RUN deletes it (a scratch folder of the build). One"
+                + " finding per mkdir. High when the container already runs as a non-root user (it"
                 + " cannot write there), medium while it still runs as root.",
         problem = "A directory made by a root RUN belongs to root with mode 755: only root can write to it. The"
                 + " Dockerfile then only works as long as the container runs as root, and a named volume mounted"
@@ -102,7 +103,8 @@ public final class ImplicitPermissions implements Rule {
                         String path = ContainerPaths.clean(operand.value().startsWith("/") ? operand.value()
                                 : run.workdir() + "/" + operand.value());
                         if (writable(path) && !covered(path, calls.subList(i + 1, calls.size()), run.workdir())
-                                && !coveredLater(path, runs.subList(r + 1, runs.size()))) {
+                                && !coveredLater(path, runs.subList(r + 1, runs.size()))
+                                && !removed(path, calls.subList(i + 1, calls.size()), run.workdir())) {
                             dirs.put(path, operand.value());
                         }
                     }
@@ -229,6 +231,30 @@ public final class ImplicitPermissions implements Rule {
                 String target = ContainerPaths.clean(operand.value().startsWith("/") ? operand.value()
                         : workdir + "/" + operand.value());
                 if (target.equals(path) || recursive && (target.equals("/") || path.startsWith(target + "/"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether an rm -r among these calls deletes the directory (or a folder above it): a scratch folder of the build. */
+    private static boolean removed(String path, List<Call> calls, String workdir) {
+        for (Call call : calls) {
+            if (!call.is("rm")) {
+                continue;
+            }
+            Call.Options options = call.options();
+            if (!options.has("-r", "-R", "--recursive")) {
+                continue;
+            }
+            for (Call.Arg operand : options.operands()) {
+                if (!operand.literal()) {
+                    continue;
+                }
+                String target = ContainerPaths.clean(operand.value().startsWith("/") ? operand.value()
+                        : workdir + "/" + operand.value());
+                if (!target.equals("/") && (target.equals(path) || path.startsWith(target + "/"))) {
                     return true;
                 }
             }

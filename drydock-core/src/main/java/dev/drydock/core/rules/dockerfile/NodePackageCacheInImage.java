@@ -21,12 +21,12 @@ import java.util.Set;
         title = "npm or yarn leaves its download cache in the image",
         severity = Severity.LOW,
         category = Category.PERFORMANCE,
-        checks = "npm install/ci and yarn install (or a bare yarn) in the RUNs of the stages the final image is made"
-                + " of. Fine when the same RUN cleans the cache afterwards (npm cache clean --force, yarn cache clean,"
-                + " rm -rf of ~/.npm, ~/.cache/yarn or /usr/local/share/.cache/yarn), when a cache or tmpfs mount covers"
-                + " the cache folder, or when the cache is pointed elsewhere (--cache, --cache-folder,"
-                + " NPM_CONFIG_CACHE, YARN_CACHE_FOLDER) into such a mount. Builder stages are not looked at: their"
-                + " cache never reaches the image.",
+        checks = "npm install/ci and yarn install (or a bare yarn, but not yarn --version or --help) in the RUNs of"
+                + " the stages the final image is made of. Fine when the same RUN cleans the cache afterwards (npm"
+                + " cache clean --force, yarn cache clean, rm -rf of ~/.npm, ~/.cache/yarn or"
+                + " /usr/local/share/.cache/yarn), when a cache or tmpfs mount covers the cache folder, or when the"
+                + " cache is pointed elsewhere (--cache, --cache-folder, NPM_CONFIG_CACHE, YARN_CACHE_FOLDER) into such"
+                + " a mount. Builder stages are not looked at: their cache never reaches the image.",
         problem = "npm keeps every downloaded tarball in ~/.npm/_cacache and yarn in its cache folder; in a RUN that"
                 + " cache becomes part of the layer although the installed node_modules no longer need it.",
         impact = "The image grows by the size of every package downloaded, often more than node_modules itself:"
@@ -103,7 +103,8 @@ public final class NodePackageCacheInImage implements Rule {
         if (call.is("npm") && NPM_INSTALLS.contains(sub)) {
             return "npm";
         }
-        if (call.is("yarn") && (sub.isEmpty() || sub.equals("install") || sub.equals("add")
+        boolean informational = options.has("--version", "-v", "--help", "-h");
+        if (call.is("yarn") && (sub.isEmpty() && !informational || sub.equals("install") || sub.equals("add")
                 || sub.equals("global") && options.operands().size() > 1)) {
             return "yarn";
         }

@@ -25,7 +25,8 @@ import java.util.Set;
         severity = Severity.LOW,
         category = Category.PERFORMANCE,
         checks = "The RUNs of the stages the final image is made of (builder stages are not looked at: their cache"
-                + " never reaches the image), in shell form and heredocs. apk add/update/upgrade without --no-cache,"
+                + " never reaches the image), in shell form and heredocs. apk add/update/upgrade without --no-cache (or"
+                + " --no-network, which downloads nothing),"
                 + " unless the same RUN later removes /var/cache/apk; yum/dnf/microdnf/tdnf install, update, upgrade,"
                 + " makecache... not followed in the same RUN by <manager> clean all (or clean metadata) or an rm of"
                 + " /var/cache/yum, /var/cache/dnf, /var/cache/libdnf5 or /var/cache/tdnf; zypper install, update,"
@@ -93,7 +94,7 @@ public final class OsPackageCacheKept implements Rule {
             List<Call> later = calls.subList(i + 1, calls.size());
             switch (invocation.manager()) {
                 case APK -> {
-                    if (APK_VERBS.contains(invocation.verb()) && !invocation.options().has("--no-cache")
+                    if (APK_VERBS.contains(invocation.verb()) && !invocation.options().has("--no-cache", "--no-network")
                             && !covered(run, APK_CACHE) && !removes(later, APK_CACHE)) {
                         reportApk(context, image, run, invocation);
                     }

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
                 + " [trusted=yes] or [allow-insecure=yes] in an apt source, Trusted: yes in a"
                 + " deb822 source, APT::Get::AllowUnauthenticated or Acquire::AllowInsecureRepositories set to true,"
                 + " gpgcheck=0 (a .repo file, yum.conf, dnf.conf, --setopt). Each option or setting is reported where"
-                + " it is written.",
+                + " it is written. Quiet for a trusted apt source whose URI is file: or copy: (a repository the build"
+                + " made on the image's own disk).",
         problem = "Package managers check every package and repository index against the distribution's signing"
                 + " keys; these switches turn that check off, so whatever the mirror, a proxy or an attacker on the"
                 + " network serves is installed as root.",
@@ -70,6 +71,8 @@ public final class PackageSignatureCheckDisabled implements Rule {
             "(?i)((?<!local)pkg_gpgcheck|(?<!_)gpgcheck)\\s*=\\s*(0|false|no|off)\\b");
     private static final Pattern TRUSTED_SOURCE = Pattern.compile("(?i)\\b(trusted|allow-insecure)=yes\\b"
             + "|(?im)^\\s*Trusted:\\s*yes\\b");
+    private static final Pattern LOCAL_URI = Pattern.compile("(?i)^\\s*[\"']?(file|copy):");
+    private static final Pattern DEB822_LOCAL_URIS = Pattern.compile("(?im)^\\s*URIs:\\s*(file|copy):");
     /** Words (lower case) of which every match of the settings above holds one: a RUN without any is not searched. */
     private static final List<String> SETTING_WORDS = List.of("::allow", "gpgcheck", "trusted", "allow-insecure");
 
@@ -105,7 +108,8 @@ public final class PackageSignatureCheckDisabled implements Rule {
                 int start = instruction.span().start() + m.start();
                 int end = instruction.span().start() + m.end();
                 String matched = m.group().strip();
-                if (inComment(text, m.start()) || reported.stream().anyMatch(s -> s.start() < end && start < s.end())) {
+                if (inComment(text, m.start()) || reported.stream().anyMatch(s -> s.start() < end && start < s.end())
+                        || pattern == TRUSTED_SOURCE && localSource(text, m.start(), m.end())) {
                     continue;
                 }
                 int lead = m.group().indexOf(matched);
@@ -208,6 +212,27 @@ public final class PackageSignatureCheckDisabled implements Rule {
             return "Write gpgcheck=1 with gpgkey=KEY-URL (or rpm --import KEY-URL) instead.";
         }
         return KEY_FOR_REPOSITORY;
+    }
+
+    /**
+     * Whether the trusted source is a repository on the image's own disk ({@code deb [trusted=yes] file:///tmp/repo
+     * ./}, the way the official images install packages they built in the same RUN): no download to tamper with.
+     */
+    private static boolean localSource(String text, int start, int end) {
+        int lineEnd = text.indexOf('\n', end);
+        String line = text.substring(end, lineEnd < 0 ? text.length() : lineEnd);
+        int close = line.indexOf(']');
+        if (close >= 0 && LOCAL_URI.matcher(line.substring(close + 1)).find()) {
+            return true;
+        }
+        if (text.substring(start, end).strip().regionMatches(true, 0, "Trusted:", 0, 8)) {
+            int paragraphStart = text.lastIndexOf("\n\n", start);
+            int paragraphEnd = text.indexOf("\n\n", end);
+            String paragraph = text.substring(paragraphStart < 0 ? 0 : paragraphStart,
+                    paragraphEnd < 0 ? text.length() : paragraphEnd);
+            return DEB822_LOCAL_URIS.matcher(paragraph).find();
+        }
+        return false;
     }
 
     /** Whether the match is on a comment line. */

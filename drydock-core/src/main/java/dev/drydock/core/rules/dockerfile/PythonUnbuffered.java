@@ -22,6 +22,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.ImageVariables;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,8 @@ import java.util.Optional;
         checks = "Images whose container command runs Python (python, gunicorn, uvicorn, celery, flask, manage.py"
                 + " ...). A strength when the image sets ENV PYTHONUNBUFFERED to a non-empty value (Python's own"
                 + " rule), or when the command runs python -u, or when compose sets PYTHONUNBUFFERED for every"
-                + " container of the image. A finding, at the final stage's FROM, when none of these does.",
+                + " container of the image. A finding, at the final stage's FROM, when none of these does. Quiet for a"
+                + " runtime base image whose command is the bare interpreter (CMD [\"python3\"], no program).",
         problem = "When stdout is not a terminal, as in a container, Python buffers print() output in blocks of"
                 + " several KB instead of writing each line.",
         impact = "Log lines appear in docker logs minutes late or in bursts, out of order with stderr, and the last"
@@ -71,8 +73,9 @@ public final class PythonUnbuffered implements Rule {
         for (BuiltImage image : BuiltImage.of(context)) {
             EntryPoint entry = image.containers().stream().map(Container::entryPoint).filter(e -> e != null)
                     .filter(e -> e.runtime().language() == Language.PYTHON).findFirst().orElse(null);
-            if (entry == null) {
-                continue;
+            if (entry == null || (entry.target() == null || entry.target().value() == null)
+                    && image.containers().stream().allMatch(c -> ImageRole.of(c) == ImageRole.RUNTIME_BASE)) {
+                continue; // no program: a runtime base image whose own images set their command and environment
             }
             Optional<ImageVariables.Entry> env = ImageVariables.of(image).stream()
                     .filter(e -> e.kind() == Variables.Kind.ENV && e.effective() && e.name().equals(NAME)).findFirst();

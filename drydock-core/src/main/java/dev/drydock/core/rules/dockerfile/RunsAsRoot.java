@@ -33,8 +33,11 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd), useradd"
                 + " elsewhere. Not root either: an entry point that starts as root only to prepare files and then"
                 + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (a strength). Low instead of"
-                + " critical for a runtime base image (its command is a bare interpreter: the images built on it set"
-                + " USER) and for a stock server such as nginx that drops to its configured user itself. Nothing for"
+                + " critical for a runtime base image (its command is a bare interpreter or build tool, or it adds no"
+                + " application and no command to an official image whose default is one, such as a distribution's"
+                + " shell: the images built on it set USER) and for a stock server such as nginx, php-fpm or Tomcat"
+                + " started by its official-image style command (also when it is the official base image's default"
+                + " command); the message says whether the server drops to a configured user itself. Nothing for"
                 + " an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command).",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
@@ -124,21 +127,31 @@ public final class RunsAsRoot implements Rule {
      * worth a note, not an alarm.
      */
     private void reportBaseOrServer(ReviewContext context, Container container, Location at, ImageRole role) {
-        String program = container.command().argv().stream()
-                .filter(a -> !a.endsWith(".sh") && !a.contains("entrypoint")).findFirst().orElse("its command");
-        String message = role == ImageRole.RUNTIME_BASE
-                ? "no USER: the image runs " + program + " as root; its command is a bare interpreter, so it reads as"
-                        + " a base image whose own images must switch to a non-root user"
-                : "no USER: " + program + " starts as root; as a stock server it is expected to drop to the user its"
-                        + " configuration names for the work, which only holds if that configuration says so";
+        String program = ImageRole.program(container).orElse("its command");
+        String message = role == ImageRole.RUNTIME_BASE && ImageRole.inheritsCommand(container)
+                ? "no USER and no command of its own: the image runs " + program + ", the command of "
+                        + describe(Stages.rootBase(container.build().model(), container.build().stage()))
+                        + ", as root; it reads as a base image (a tool chain or runtime) whose own images must switch"
+                        + " to a non-root user"
+                : role == ImageRole.RUNTIME_BASE
+                ? "no USER: the image runs " + program + " as root; its command is a bare interpreter or build tool,"
+                        + " so it reads as a base image whose own images must switch to a non-root user"
+                : ImageRole.dropsToConfiguredUser(program)
+                ? "no USER: " + program + " starts as root; as a stock server it drops to the user its configuration"
+                        + " names for the work, which only holds if that configuration says so"
+                : "no USER: " + program + " starts as root and does not switch users by itself; as a stock server"
+                        + " image it leaves the user to the images and deployments built on it";
         context.finding(this, at, message)
                 .severity(Severity.LOW)
                 .implicit()
                 .recommendation(role == ImageRole.RUNTIME_BASE
                         ? "Document that images built FROM this one must add USER; or add an unprivileged user here"
                                 + " (" + suggestion(container) + ") so that they can switch to it with one line."
-                        : "Check that " + program + "'s configuration names an unprivileged user, or run it as one: "
-                                + suggestion(container) + " (an unprivileged port above 1024 is then needed).")
+                        : ImageRole.dropsToConfiguredUser(program)
+                        ? "Check that " + program + "'s configuration names an unprivileged user, or run it as one: "
+                                + suggestion(container) + " (an unprivileged port above 1024 is then needed)."
+                        : "Run " + program + " as an unprivileged user: " + suggestion(container)
+                                + " (an unprivileged port above 1024 is then needed).")
                 .add();
     }
 

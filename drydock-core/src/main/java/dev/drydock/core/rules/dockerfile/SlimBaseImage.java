@@ -14,6 +14,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.Stages;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,9 @@ import java.util.Set;
                 + " scratch. A finding for the full variants of language images that have a slim one (python, node,"
                 + " ruby, perl: no variant, latest, or only a Debian/Ubuntu codename such as 3.12-bookworm), for"
                 + " tool-chain images used as the runtime (golang, rust) and for eclipse-temurin JDK tags; debian"
-                + " without -slim is low. Quiet for other images and for target stages named for development or tests.",
+                + " without -slim is low. Quiet for other images, for target stages named for development or tests, and"
+                + " (but for debian) for an image that is itself a runtime or tool chain to build with (its command a"
+                + " bare interpreter or build tool such as mvn).",
         problem = "The full variants of language images are built on buildpack-deps: compilers, headers, version"
                 + " control tools and hundreds of libraries the application never loads.",
         impact = "An image several times larger than needed (python:3.12 is about 1 GB, python:3.12-slim about"
@@ -86,17 +89,20 @@ public final class SlimBaseImage implements Rule {
                 continue;
             }
             if (!image.isDevelopmentTarget()) {
-                full(context, location, ref);
+                full(context, location, ref, toolImage(image));
             }
         }
     }
 
-    private void full(ReviewContext context, Location location, ImageReference ref) {
+    private void full(ReviewContext context, Location location, ImageReference ref, boolean toolImage) {
         String name = ImageTags.officialName(ref);
         TagVersion version = ref.version();
         List<String> variants = version == null ? List.of() : version.variants();
         boolean onlyCodenames = variants.stream().allMatch(v -> CODENAMES.contains(v.toLowerCase(Locale.ROOT)));
         String current = ref.familiarString();
+        if (toolImage && !name.equals("debian")) {
+            return; // the compilers and the JDK are what a tool-chain image is for
+        }
         if (LANGUAGE_IMAGES.contains(name) && onlyCodenames) {
             String slim = slimTag(ref, name);
             context.finding(this, location, current + " is the full variant of the " + name + " image: it carries"
@@ -127,6 +133,15 @@ public final class SlimBaseImage implements Rule {
                             + " (or a runtime made with jlink).")
                     .add();
         }
+    }
+
+    /**
+     * Whether the image is itself a runtime or tool chain for other images to build with (its command a bare
+     * interpreter or build tool such as mvn): the compilers of the full variant are what it is for.
+     */
+    private static boolean toolImage(BuiltImage image) {
+        return !image.containers().isEmpty()
+                && image.containers().stream().allMatch(c -> ImageRole.of(c) == ImageRole.RUNTIME_BASE);
     }
 
     /** python:3.12 -> python:3.12-slim, python:3.12-bookworm -> python:3.12-slim-bookworm, node:22-bookworm -> node:22-bookworm-slim. */

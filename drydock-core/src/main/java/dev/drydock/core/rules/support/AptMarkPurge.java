@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.shell.Command;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -7,7 +8,8 @@ import java.util.Set;
 /**
  * The way the Docker official images remove their build dependencies in the layer that installed them:
  * {@code apt-mark auto '.*'} (every package becomes automatically installed), {@code apt-mark manual} for the
- * few to keep (by name, or the list saved before the RUN), then {@code apt-get purge -y --auto-remove} (or
+ * few to keep (by name, or the list saved before the RUN); {@code apt-mark showmanual | xargs apt-mark auto}
+ * does the same as {@code apt-mark auto '.*'}, then {@code apt-get purge -y --auto-remove} (or
  * {@code apt-get autoremove}), which removes every automatic package nothing else needs.
  */
 public final class AptMarkPurge {
@@ -18,8 +20,14 @@ public final class AptMarkPurge {
     public static boolean removes(List<Call> calls, String name) {
         boolean auto = false;
         Set<String> manual = new HashSet<>();
+        Call previous = null;
         for (Call call : calls) {
-            if (call.is("apt-mark")) {
+            Call fedBy = previous;
+            previous = call;
+            if (call.is("apt-mark") && marksEveryManualAuto(call, fedBy)) {
+                auto = true;
+                manual.clear();
+            } else if (call.is("apt-mark")) {
                 List<Call.Arg> operands = call.options().operands();
                 if (operands.isEmpty()) {
                     continue;
@@ -40,6 +48,19 @@ public final class AptMarkPurge {
             }
         }
         return false;
+    }
+
+    /** {@code apt-mark showmanual | xargs apt-mark auto}: every package installed by name becomes automatic. */
+    private static boolean marksEveryManualAuto(Call call, Call fedBy) {
+        Command command = call.command();
+        if (command == null || command.pipelineIndex() == 0 || fedBy == null || fedBy.command() == null
+                || !fedBy.is("apt-mark") || fedBy.command().pipelineIndex() != command.pipelineIndex() - 1
+                || command.wrappers().stream().noneMatch(w -> w.value().endsWith("xargs"))) {
+            return false;
+        }
+        List<Call.Arg> operands = call.options().operands();
+        return operands.size() == 1 && operands.get(0).value().equals("auto")
+                && fedBy.options().operands().stream().map(Call.Arg::value).toList().equals(List.of("showmanual"));
     }
 
     /**

@@ -170,4 +170,32 @@ public final class BaseImageFacts {
         }
         return Optional.of(new ImageTools(written, true, programs, pm, runtime));
     }
+
+    /**
+     * The command an official image starts when the Dockerfile built on it sets none: a distribution's
+     * shell ({@code CMD ["bash"]} in debian, ubuntu and the Red Hat family, {@code /bin/sh} in alpine and
+     * busybox; buildpack-deps and golang keep their distribution's), or a language image's own
+     * ({@code python3}, {@code node}, {@code irb}; php's {@code apache2-foreground}, {@code php-fpm} or
+     * {@code php}). Empty for any other image.
+     */
+    public static Optional<String> defaultCommand(BaseImage base) {
+        if (!(base instanceof BaseImage.External external) || external.reference() == null
+                || !external.reference().isImage() || !external.reference().isOfficialImage()) {
+            return Optional.empty();
+        }
+        String tag = external.reference().effectiveTag() == null ? ""
+                : external.reference().effectiveTag().toLowerCase(Locale.ROOT);
+        return switch (external.reference().imageName()) {
+            case "debian", "ubuntu", "buildpack-deps", "fedora", "oraclelinux", "rockylinux", "almalinux",
+                    "amazonlinux", "centos" -> Optional.of("bash");
+            case "alpine", "busybox" -> Optional.of("sh");
+            case "golang" -> Optional.of(tag.contains("alpine") ? "sh" : "bash");
+            case "python", "pypy" -> Optional.of("python3");
+            case "node" -> Optional.of("node");
+            case "ruby" -> Optional.of("irb");
+            case "php" -> Optional.of(tag.contains("apache") ? "apache2-foreground" : tag.contains("fpm") ? "php-fpm"
+                    : "php");
+            default -> Optional.empty();
+        };
+    }
 }

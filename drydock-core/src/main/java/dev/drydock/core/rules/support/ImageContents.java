@@ -37,13 +37,15 @@ public final class ImageContents {
     private final String baseImage;
     private final Map<String, Install> installed;
     private final Map<String, Install> pythonPackages;
+    private final Map<String, Origin> removed;
 
     private ImageContents(ImageTools base, String baseImage, Map<String, Install> installed,
-            Map<String, Install> pythonPackages) {
+            Map<String, Install> pythonPackages, Map<String, Origin> removed) {
         this.base = base;
         this.baseImage = baseImage;
         this.installed = installed;
         this.pythonPackages = pythonPackages;
+        this.removed = removed;
     }
 
     /**
@@ -58,7 +60,7 @@ public final class ImageContents {
             }
             ImageTools tools = BaseImageFacts.tools(new BaseImage.External(container.image(), container.image(), ref,
                     null)).orElse(null);
-            return new ImageContents(tools, container.image(), Map.of(), Map.of());
+            return new ImageContents(tools, container.image(), Map.of(), Map.of(), Map.of());
         }
         if (container.build() == null || container.build().stage() == null || container.build().model() == null) {
             return null;
@@ -77,6 +79,7 @@ public final class ImageContents {
         List<Stage> inImage = Stages.inImage(model, stage);
         Map<String, Install> installed = new LinkedHashMap<>();
         Map<String, List<String>> virtual = new LinkedHashMap<>();
+        Map<String, Origin> removed = new LinkedHashMap<>();
         for (RunStep run : RunStep.of(model, inImage)) {
             Origin at = new Origin(file, run.instruction().span());
             List<Call> calls = run.calls();
@@ -94,6 +97,7 @@ public final class ImageContents {
                     }
                     for (String pkg : op.names()) {
                         if (op.manager() == PackageCommands.Manager.APT && AptMarkPurge.removes(after, pkg)) {
+                            programs(op.manager(), pkg).forEach(program -> removed.put(program, at));
                             continue;
                         }
                         for (String program : programs(op.manager(), pkg)) {
@@ -103,8 +107,12 @@ public final class ImageContents {
                 });
                 PackageCommands.removal(call).ifPresent(op -> {
                     for (String pkg : op.names()) {
-                        for (String removed : virtual.getOrDefault(pkg, List.of(pkg))) {
-                            programs(op.manager(), removed).forEach(installed::remove);
+                        for (String member : virtual.getOrDefault(pkg, List.of(pkg))) {
+                            for (String program : programs(op.manager(), member)) {
+                                if (installed.remove(program) != null) {
+                                    removed.put(program, at);
+                                }
+                            }
                         }
                     }
                 });
@@ -126,7 +134,7 @@ public final class ImageContents {
             }
         }
         return new ImageContents(BaseImageFacts.tools(root).orElse(null), written, installed,
-                pythonPackages(model, file));
+                pythonPackages(model, file), removed);
     }
 
     /** Python packages named on pip (or {@code uv pip}) install lines of any stage: a virtualenv or wheels may be copied on. */
@@ -210,6 +218,11 @@ public final class ImageContents {
     /** Where the Dockerfile installs {@code program}, if it does. */
     public Optional<Install> installed(String program) {
         return Optional.ofNullable(installed.get(program));
+    }
+
+    /** The RUN that installs {@code program} and removes it again (an apk --virtual group deleted, a purge), if one does. */
+    public Optional<Origin> removedAt(String program) {
+        return installed.containsKey(program) ? Optional.empty() : Optional.ofNullable(removed.get(program));
     }
 
     /** Every program the Dockerfile installs. */

@@ -1,47 +1,122 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What an image built here is for, read from the command it runs: most images run an application; some
- * package a language runtime for other images to build on ({@code CMD ["python3"]}, an interactive
- * interpreter), or a stock server configured at run time ({@code postgres}, {@code nginx}), as the Docker
- * official images do. Rules about an application's user and health speak differently to the last two.
+ * package a language runtime or tool chain for other images to build on ({@code CMD ["python3"]}, an
+ * interactive interpreter or a bare build tool such as {@code mvn}; or no command and no application of its
+ * own on an official image, whose default command it keeps: a distribution's shell, python's interpreter), or
+ * a stock server configured at run time ({@code postgres}, {@code nginx}, {@code php-fpm}, Tomcat's
+ * {@code catalina.sh}), as the Docker official images do. Rules about an application's user and health
+ * speak differently to the last two.
  */
 public enum ImageRole {
     APPLICATION, RUNTIME_BASE, SERVER;
 
     private static final Set<String> INTERPRETERS = Set.of("python", "python3", "node", "nodejs", "bash", "sh", "ash",
-            "zsh", "ruby", "irb", "php", "perl", "jshell", "iex", "erl", "ghci", "R", "julia", "lua", "deno", "bun");
+            "zsh", "ruby", "irb", "php", "perl", "jshell", "iex", "erl", "ghci", "R", "julia", "lua", "deno", "bun",
+            "mvn", "gradle", "cargo", "rustc", "go", "dotnet", "composer");
     private static final Set<String> SERVERS = Set.of("postgres", "mysqld", "mariadbd", "mongod", "redis-server",
             "valkey-server", "memcached", "nginx", "httpd", "httpd-foreground", "apache2-foreground", "haproxy",
-            "rabbitmq-server", "influxd", "etcd", "consul", "vault", "registry", "mosquitto", "traefik", "caddy");
+            "rabbitmq-server", "influxd", "etcd", "consul", "vault", "registry", "mosquitto", "traefik", "caddy",
+            "php-fpm", "catalina.sh");
+
+    /**
+     * Servers that, started as root, run their work as the unprivileged user their configuration names
+     * (nginx and Apache workers, php-fpm pools, haproxy's user, mysqld --user, memcached -u, mosquitto's user).
+     */
+    private static final Set<String> DROPPING_SERVERS = Set.of("nginx", "httpd", "httpd-foreground",
+            "apache2-foreground", "php-fpm", "haproxy", "mysqld", "mariadbd", "memcached", "mosquitto");
+
+    /** Whether the server program drops root to a configured user for its work. */
+    public static boolean dropsToConfiguredUser(String program) {
+        return DROPPING_SERVERS.contains(program);
+    }
 
     public static ImageRole of(Container c) {
         List<String> argv = command(c);
         if (argv.isEmpty()) {
             return APPLICATION;
         }
-        String program = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        String program = name(argv.get(0));
         if (argv.size() == 1 && INTERPRETERS.contains(program)) {
             return RUNTIME_BASE;
         }
         return SERVERS.contains(program) ? SERVER : APPLICATION;
     }
 
+    /**
+     * The program the container's command comes down to ({@code postgres} for {@code docker-entrypoint.sh
+     * postgres}; the distribution's shell when nothing sets a command), or empty when it is not known.
+     */
+    public static Optional<String> program(Container c) {
+        List<String> argv = command(c);
+        return argv.isEmpty() ? Optional.empty() : Optional.of(name(argv.get(0)));
+    }
+
+    /** Whether the command is none of the Dockerfile's but the base image's default (see {@link #of}). */
+    public static boolean inheritsCommand(Container c) {
+        return c.command() == null && inheritedCommand(c).isPresent();
+    }
+
     /** The command after any entry-point scripts ({@code docker-entrypoint.sh postgres} is {@code postgres}). */
     private static List<String> command(Container c) {
-        if (c.command() == null || c.command().shellForm()) {
+        if (c.command() == null) {
+            return inheritedCommand(c).map(List::of).orElse(List.of());
+        }
+        if (c.command().shellForm()) {
             return List.of();
         }
         List<String> argv = new ArrayList<>(c.command().argv());
-        while (!argv.isEmpty() && (argv.get(0).endsWith(".sh") || argv.get(0).contains("entrypoint")
-                || List.of("tini", "/sbin/tini", "dumb-init", "--").contains(argv.get(0)))) {
+        while (!argv.isEmpty() && !SERVERS.contains(name(argv.get(0))) && (argv.get(0).endsWith(".sh")
+                || argv.get(0).contains("entrypoint") || List.of("tini", "/sbin/tini", "dumb-init", "--").contains(argv.get(0)))) {
             argv.remove(0);
         }
         return argv;
+    }
+
+    /**
+     * The official base image's own command, when the image sets none and adds no application from the
+     * build context (only scripts and configuration): an image that copies an application but no command
+     * to start it stays an application.
+     */
+    private static Optional<String> inheritedCommand(Container c) {
+        if (c.build() == null || copiesApplication(c)) {
+            return Optional.empty();
+        }
+        return BaseImageFacts.defaultCommand(Stages.rootBase(c.build().model(), c.build().stage()));
+    }
+
+    private static boolean copiesApplication(Container c) {
+        for (Stage stage : Stages.inImage(c.build().model(), c.build().stage())) {
+            for (CopyCommand copy : stage.copies()) {
+                if (copy.fromContext() && copy.sources().stream().anyMatch(s -> !supportFile(s, copy.containerPath()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An entry-point or helper script, or a configuration file: {@code docker-entrypoint.sh}, {@code my.cnf}. */
+    private static boolean supportFile(String source, String destination) {
+        String name = name(source).toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".sh") || name.contains("entrypoint") || CONFIGURATION.matcher(name).find()
+                || destination != null && BIN_FOLDER.matcher(destination).find();
+    }
+
+    private static final Pattern CONFIGURATION = Pattern.compile("\\.(conf|cnf|cfg|ini|ya?ml|toml|properties|xml)$");
+    private static final Pattern BIN_FOLDER = Pattern.compile("^/(usr/(local/)?)?s?bin/");
+
+    private static String name(String program) {
+        return program.substring(program.lastIndexOf('/') + 1);
     }
 }
