@@ -21,6 +21,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.DistributionReleases;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.ImageTags.Movement;
 import dev.drydock.core.rules.support.Stages;
@@ -43,7 +44,11 @@ import java.util.regex.Pattern;
                 + " the tag latest, a tag without a version (bookworm, lts-alpine) or a version that is not complete"
                 + " (3.11-slim, 20), and no digest. Quiet for scratch, earlier stages, digests, full versions"
                 + " (3.11.9-slim; Debian point releases such as 12.7), dated tags (jammy-20240911) and commit tags,"
-                + " and for references whose value is only known at build time (an ARG without default).",
+                + " and for references whose value is only known at build time (an ARG without default). Medium"
+                + " instead of high for an operating-system image tagged with one stable release of its distribution"
+                + " (debian:bookworm-slim, debian:12, ubuntu:24.04, alpine:3.20, fedora:41, rockylinux:9): it moves"
+                + " only with that release's point releases and security rebuilds, never to the next release, and"
+                + " is how the official images themselves are built.",
         problem = "A tag that is not a full version is re-pointed by its publisher at every release: python:3.11-slim"
                 + " is a new image after each Python patch release and each Debian security rebuild.",
         impact = "Two builds of the same commit can produce different images: a new interpreter or system library"
@@ -114,6 +119,7 @@ public final class UnpinnedBaseImage implements Rule {
                     + " the digest offline: add it yourself).";
         }
         context.finding(this, image.dockerfile(), Stages.imageSpan(stage), message.toString())
+                .severity(severity(ref))
                 .recommendation(recommendation)
                 .fix(pinned.map(tag -> pin(image, stage, external, tag)).orElse(null))
                 .add();
@@ -191,11 +197,17 @@ public final class UnpinnedBaseImage implements Rule {
         Span span = copy.instruction().flag("from").map(f -> f.span()).orElse(copy.instruction().span());
         context.finding(this, image.dockerfile(), span, "COPY --from=" + copy.from() + " copies files out of an image that "
                         + describe(ref, movement.get()))
+                .severity(severity(ref))
                 .recommendation(recommendation(ref, movement.get(), "Pin "))
                 .add();
     }
 
     private static String describe(ImageReference ref, Movement movement) {
+        Optional<String> release = DistributionReleases.release(ref);
+        if (release.isPresent()) {
+            return "is a moving tag: " + ref.tag() + " follows the point releases and security rebuilds of "
+                    + release.get() + " (it stays on that release)";
+        }
         return switch (movement) {
             case NO_TAG -> "has no tag, so every build pulls whatever " + ref.familiarName() + ":latest is that day";
             case LATEST -> ref.isLatest()
@@ -209,6 +221,11 @@ public final class UnpinnedBaseImage implements Rule {
                     ? "is a moving tag: ubuntu:" + ref.tag() + " is rebuilt with every update of the release"
                     : "is a moving tag: " + ref.tag() + " follows every " + ref.version().version() + ".x patch release";
         };
+    }
+
+    /** Medium for a distribution's release tag, which never moves to the next release; high for the others. */
+    private static Severity severity(ImageReference ref) {
+        return DistributionReleases.release(ref).isPresent() ? Severity.MEDIUM : Severity.HIGH;
     }
 
     /** How to say where the version is set: in FROM itself, an ARG default, or a build argument passed in. */

@@ -1,0 +1,52 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.image.ImageReference;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Tags of operating-system images that name one stable release of the distribution: {@code debian:bookworm-slim},
+ * {@code debian:12}, {@code ubuntu:24.04}, {@code ubuntu:noble}, {@code alpine:3.20}, {@code fedora:41},
+ * {@code rockylinux:9}. Such a tag moves, but only with the point releases and security rebuilds of that
+ * release, never to the next one; {@code latest}, {@code stable}, {@code testing}, {@code sid}, {@code edge},
+ * {@code rolling}, {@code rawhide} and {@code alpine:3} do jump releases.
+ */
+public final class DistributionReleases {
+
+    private DistributionReleases() {}
+
+    private static final Set<String> DEBIAN_CODENAMES = Set.of("jessie", "stretch", "buster", "bullseye", "bookworm",
+            "trixie", "forky", "duke");
+    private static final Set<String> UBUNTU_CODENAMES = Set.of("xenial", "bionic", "focal", "jammy", "kinetic",
+            "lunar", "mantic", "noble", "oracular", "plucky", "questing", "resolute");
+    private static final Pattern MAJOR = Pattern.compile("\\d+");
+    private static final Pattern MAJOR_MINOR = Pattern.compile("\\d+\\.\\d+");
+    private static final Pattern UBUNTU_VERSION = Pattern.compile("\\d{2}\\.(04|10)");
+
+    /** The distributions whose images carry a release per major version, with their names for messages. */
+    private static final Map<String, String> MAJOR_RELEASES = Map.of("fedora", "Fedora", "rockylinux", "Rocky Linux",
+            "almalinux", "AlmaLinux", "oraclelinux", "Oracle Linux", "amazonlinux", "Amazon Linux", "centos", "CentOS");
+
+    /** The release the tag stays within, in words ({@code Debian bookworm}), or empty when it is no such tag. */
+    public static Optional<String> release(ImageReference ref) {
+        if (ref == null || !ref.hasExplicitTag() || ref.isPinnedByDigest()) {
+            return Optional.empty();
+        }
+        String name = ImageTags.officialName(ref);
+        String tag = ref.tag().toLowerCase(Locale.ROOT);
+        String first = tag.contains("-") ? tag.substring(0, tag.indexOf('-')) : tag;
+        return switch (name) {
+            case "debian" -> DEBIAN_CODENAMES.contains(first) || MAJOR.matcher(first).matches()
+                    ? Optional.of("Debian " + first) : Optional.empty();
+            case "ubuntu" -> UBUNTU_CODENAMES.contains(first) || UBUNTU_VERSION.matcher(first).matches()
+                    ? Optional.of("Ubuntu " + first) : Optional.empty();
+            case "alpine" -> MAJOR_MINOR.matcher(first).matches() ? Optional.of("Alpine " + first) : Optional.empty();
+            default -> MAJOR_RELEASES.containsKey(name) && (MAJOR.matcher(first).matches()
+                    || MAJOR_MINOR.matcher(first).matches())
+                    ? Optional.of(MAJOR_RELEASES.get(name) + " " + first) : Optional.empty();
+        };
+    }
+}
