@@ -6,6 +6,7 @@ import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Node;
 import dev.drydock.core.compose.Service;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +16,7 @@ import java.util.List;
 /**
  * The file systems a service mounts in its container: its {@code volumes} entries (bind mounts, named and
  * anonymous volumes, tmpfs and other types) and its {@code tmpfs} entries, each with the container path as
- * the engine compares it ({@link #clean}), in the order they are written: the files in the order Compose
- * reads them (an override file after the file it overrides), then by position.
+ * the engine compares it ({@link #clean}).
  */
 final class ServiceMounts {
 
@@ -51,34 +51,61 @@ final class ServiceMounts {
 
     private ServiceMounts() {}
 
-    /** The service's mounts that name a container path, in the order they are written. */
+    /**
+     * The service's mounts that name a container path, in the order they are written. Each list keeps the
+     * order Compose merged it in (a base service's entries before those of the service extending it); the
+     * two lists are interleaved by file (in the order Compose reads them) and position.
+     */
     static List<Mount> of(ComposeProject compose, Service service) {
-        List<Mount> out = new ArrayList<>();
+        List<Mount> volumes = new ArrayList<>();
         for (Service.Volume volume : service.volumes()) {
             String target = volume.target();
             if (target == null || target.isBlank()) {
                 continue;
             }
             Node at = volume.node() instanceof MapNode m && m.scalar("target") != null ? m.scalar("target") : volume.node();
-            out.add(new Mount(volume.node(), at, target, clean(target), volume, null));
+            volumes.add(new Mount(volume.node(), at, target, clean(target), volume, null));
         }
+        List<Mount> tmpfs = new ArrayList<>();
         for (Located<String> entry : service.tmpfs()) {
             String text = entry.value().trim();
             int colon = text.indexOf(':');
             String target = colon < 0 ? text : text.substring(0, colon);
             if (!target.isEmpty()) {
-                out.add(new Mount(entry.node(), entry.node(), target, clean(target), null, text));
+                tmpfs.add(new Mount(entry.node(), entry.node(), target, clean(target), null, text));
             }
         }
         List<String> files = compose.files().stream().map(ComposeFile::displayPath).toList();
-        out.sort(Comparator.<Mount>comparingInt(m -> rank(files, m.node()))
-                .thenComparingInt(m -> m.node().span().start()));
+        Path extended = extendedFile(service);
+        Comparator<Mount> written = Comparator.<Mount>comparingInt(m -> rank(files, extended, m.node()))
+                .thenComparingInt(m -> m.node().span().start());
+        List<Mount> out = new ArrayList<>(volumes.size() + tmpfs.size());
+        int v = 0;
+        int t = 0;
+        while (v < volumes.size() || t < tmpfs.size()) {
+            boolean volumeFirst = t == tmpfs.size()
+                    || v < volumes.size() && written.compare(volumes.get(v), tmpfs.get(t)) <= 0;
+            out.add(volumeFirst ? volumes.get(v++) : tmpfs.get(t++));
+        }
         return out;
     }
 
-    private static int rank(List<String> files, Node node) {
+    /** Where a file comes in the order Compose reads it: a file the service extends first, as its base. */
+    private static int rank(List<String> files, Path extended, Node node) {
+        if (extended != null && node.origin().path() != null && node.origin().path().normalize().equals(extended)) {
+            return -1;
+        }
         int index = files.indexOf(node.file().path());
         return index < 0 ? files.size() : index;
+    }
+
+    /** The file named by the service's {@code extends.file}, null when it extends a service of its own file. */
+    private static Path extendedFile(Service service) {
+        Service.Extends base = service.extendsFrom();
+        if (base == null || base.file() == null || base.file().origin().workingDir() == null) {
+            return null;
+        }
+        return base.file().origin().workingDir().resolve(base.file().value()).normalize();
     }
 
     /**
