@@ -25,8 +25,10 @@ import java.util.Map;
                 + " tmpfs and other types) and `tmpfs` entries. Two of them at the same container path, compared as"
                 + " the engine compares them (`/data`, `/data/` and `/srv/../data` are one path), are reported at the"
                 + " later one, naming the first. An override file's `volumes` entry with the same target as one of the"
-                + " base file replaces it (Compose merges volumes by target): that is not a duplicate. Services that"
-                + " take the mounts from one YAML anchor get one finding, naming them all.",
+                + " base file replaces it (Compose merges volumes by target): that is not a duplicate. High when Docker"
+                + " refuses the container; medium when Compose drops the earlier entry itself (two `volumes` entries"
+                + " with the same target as written, two `tmpfs` entries for one path with different options)."
+                + " Services that take the mounts from one YAML anchor get one finding, naming them all.",
         problem = "A container path can hold one mount. Written twice with different spellings, or once under"
                 + " `volumes` and once under `tmpfs`, the container is refused; written twice with the same target"
                 + " under `volumes`, Compose keeps the later entry and drops the earlier one without a word.",
