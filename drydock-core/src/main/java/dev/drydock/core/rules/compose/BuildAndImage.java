@@ -71,7 +71,7 @@ public final class BuildAndImage implements Rule {
         Service service = group.get(0).service();
         String names = ComposeServices.names(group.stream().map(ComposeServices.Ref::name).toList());
         boolean one = group.size() == 1;
-        TextEdit edit = ComposeEdits.addEntry(service.node(), List.of("image"), "pull_policy: build");
+        TextEdit edit = ComposeEdits.addEntryBeside(service.node(), "image", "pull_policy: build");
         context.finding(this, ComposeServices.keyed(service.image()), names + (one ? " has" : " have")
                         + " both build and image " + service.image().value() + " without pull_policy: Compose pulls "
                         + service.image().value() + " first and builds only if the registry has none, so a fresh host"

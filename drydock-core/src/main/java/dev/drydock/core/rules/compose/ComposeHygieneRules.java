@@ -12,6 +12,7 @@ public final class ComposeHygieneRules {
         return List.of(
                 new UndefinedComposeReference(),
                 new DuplicatePublishedPort(),
+                new DuplicateMountTarget(),
                 new DuplicateContainerName(),
                 new InvalidContainerName(),
                 new FixedContainerName(),

@@ -7,12 +7,14 @@ import dev.drydock.core.compose.SeqNode;
 import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.source.Span;
 import java.util.List;
 
 /**
  * Edits that add keys to a block mapping of a compose file (a service, its logging options), written
  * with the mapping's own indentation. Flow mappings ({@code {a: b}}) and mappings that other files
- * merge into are left alone: null.
+ * merge into are left alone: null. Keys go into the mapping's own text, not into an anchor it merges
+ * ({@code <<: *defaults}), unless the caller asks for the place of an entry taken from the anchor.
  */
 public final class ComposeEdits {
 
@@ -20,48 +22,94 @@ public final class ComposeEdits {
 
     /**
      * {@code lines} (relative to the mapping's indentation, "\n"-separated, nested lines indented by two
-     * spaces) added to {@code mapping}: after the entry of the first of {@code after} it has (in the anchor
-     * the mapping merges it from, if that is where it is written), else after the last entry written in the
-     * mapping itself.
+     * spaces) added to {@code mapping} itself: after the entry of the first of {@code after} written in it,
+     * else after its last entry written in it, else (a service that only merges an anchor,
+     * {@code <<: *defaults}) after the merge key. Never inside an anchor the mapping merges: other services
+     * merge it too.
      */
     public static TextEdit addEntry(MapNode mapping, List<String> after, String lines) {
-        if (mapping == null || mapping.size() == 0) {
-            return null;
-        }
-        SourceFile file = mapping.file();
-        if (file.text().charAt(mapping.span().start()) == '{') {
-            return null;
-        }
-        MapNode.Entry first = mapping.entries().iterator().next();
-        if (!first.key().file().path().equals(file.path())) {
+        if (!editable(mapping)) {
             return null;
         }
         MapNode.Entry anchor = null;
         for (String key : after) {
-            if (mapping.entry(key) != null) {
-                anchor = mapping.entry(key);
+            MapNode.Entry e = mapping.entry(key);
+            if (e != null && writtenIn(mapping, e)) {
+                anchor = e;
                 break;
             }
         }
         if (anchor == null) {
             for (MapNode.Entry e : mapping.entries()) {
-                if (anchor == null || writtenIn(mapping, e)) {
+                if (writtenIn(mapping, e)) {
                     anchor = e;
                 }
             }
         }
-        if (!anchor.key().file().path().equals(file.path()) || !anchor.value().file().path().equals(file.path())) {
+        return anchor == null ? afterMergeKey(mapping, lines) : after(mapping.file(), anchor, lines);
+    }
+
+    /**
+     * {@code lines} added next to the entry {@code key} of {@code mapping}, where that entry is written: in
+     * the anchor the mapping merges it from, when it comes from one. For a finding reported once for every
+     * service that merges the anchor: one edit there fixes them all. Null when the mapping has no such key.
+     */
+    public static TextEdit addEntryBeside(MapNode mapping, String key, String lines) {
+        MapNode.Entry entry = mapping == null ? null : mapping.entry(key);
+        if (entry == null || !editable(mapping)) {
             return null;
         }
-        // a sibling of the entry it follows: of the service's own mapping, or of the anchor it merges (<<: *x)
-        String indent = SourceEdits.indentation(file, anchor.key().span().startLine());
-        if (anchor.key().span().startColumn() - 1 != indent.length()) {
+        return after(mapping.file(), entry, lines);
+    }
+
+    /** A block mapping of one file with at least one entry (flow mappings and merged files are not edited). */
+    private static boolean editable(MapNode mapping) {
+        if (mapping == null || mapping.size() == 0) {
+            return false;
+        }
+        SourceFile file = mapping.file();
+        if (file.text().charAt(mapping.span().start()) == '{') {
+            return false;
+        }
+        MapNode.Entry first = mapping.entries().iterator().next();
+        return first.key().file().path().equals(file.path());
+    }
+
+    /** {@code lines} as siblings after {@code entry}, with its indentation. */
+    private static TextEdit after(SourceFile file, MapNode.Entry entry, String lines) {
+        if (!entry.key().file().path().equals(file.path()) || !entry.value().file().path().equals(file.path())) {
+            return null;
+        }
+        String indent = SourceEdits.indentation(file, entry.key().span().startLine());
+        if (entry.key().span().startColumn() - 1 != indent.length()) {
             return null; // the key shares its line with something else
         }
-        Node value = anchor.value();
-        int lastLine = Math.max(anchor.key().span().endLine(), lastLine(value));
-        String text = indent + lines.replace("\n", "\n" + indent);
-        return SourceEdits.insertLinesAfter(file, lastLine, text);
+        int lastLine = Math.max(entry.key().span().endLine(), lastLine(entry.value()));
+        return SourceEdits.insertLinesAfter(file, lastLine, indent + lines.replace("\n", "\n" + indent));
+    }
+
+    /**
+     * {@code lines} after the merge key of a mapping that has no entry of its own: the mapping's text is
+     * that key and its aliases, then at most comments.
+     */
+    private static TextEdit afterMergeKey(MapNode mapping, String lines) {
+        SourceFile file = mapping.file();
+        Span span = mapping.span();
+        if (!file.text().startsWith("<<", span.start())) {
+            return null;
+        }
+        String indent = SourceEdits.indentation(file, span.startLine());
+        if (span.startColumn() - 1 != indent.length()) {
+            return null; // the merge key shares its line with the service's name
+        }
+        int lastLine = span.startLine();
+        for (int line = span.startLine() + 1; line <= span.endLine(); line++) {
+            String text = file.line(line).strip();
+            if (!text.isEmpty() && !text.startsWith("#")) {
+                lastLine = line;
+            }
+        }
+        return SourceEdits.insertLinesAfter(file, lastLine, indent + lines.replace("\n", "\n" + indent));
     }
 
     /** Whether an entry of a (merged) mapping is written in the mapping's own text, not taken from an anchor. */
