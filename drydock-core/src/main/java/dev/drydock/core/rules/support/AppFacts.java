@@ -13,8 +13,10 @@ import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -63,34 +65,53 @@ public final class AppFacts {
     }
 
     /**
-     * The port the application serves on: the container port compose publishes, else the first
-     * EXPOSE, else what the command or the code says, else the framework's default.
+     * The port the application serves on. Among the container ports compose publishes and the image
+     * EXPOSEs (in that order): the one the command or the code binds, else the first that is not a well-known
+     * port of another protocol (ssh 22, Erlang's 4369, a database's or a broker's), else the first. Without
+     * any: what the command or the code says, else the framework's default.
      */
     public static int port(Container c, AppSource app) {
+        List<Integer> declared = declaredPorts(c);
+        Integer fromCommand = commandPort(c.entryPoint());
+        Integer fromCode = app != null ? app.port().orElse(null) : null;
+        for (Integer bound : Arrays.asList(fromCommand, fromCode)) {
+            if (bound != null && (declared.isEmpty() || declared.contains(bound))) {
+                return bound;
+            }
+        }
+        for (int port : declared) {
+            if (!OTHER_PROTOCOLS.contains(port)) {
+                return port;
+            }
+        }
+        return declared.isEmpty() ? defaultPort(c.entryPoint(), app) : declared.get(0);
+    }
+
+    /** Well-known ports of protocols other than HTTP, which a health probe does not request. */
+    private static final Set<Integer> OTHER_PROTOCOLS = Set.of(21, 22, 23, 25, 53, 110, 143, 389,
+            465, 587, 636, 993, 995, 1433, 1521, 1883, 2181, 3306, 4369, 5432, 5671, 5672, 6379, 8883, 9042, 9092,
+            11211, 25672, 27017, 61613, 61616);
+
+    /** The container ports compose publishes, then the ports the final stage EXPOSEs, without repeats. */
+    private static List<Integer> declaredPorts(Container c) {
+        List<Integer> ports = new ArrayList<>();
         Service s = c.service();
         if (s != null) {
             for (Service.Port p : s.ports()) {
-                if (p.targetStart() > 0) {
-                    return p.targetStart();
+                if (p.targetStart() > 0 && !ports.contains(p.targetStart())) {
+                    ports.add(p.targetStart());
                 }
             }
         }
         if (c.build() != null && c.build().stage() != null) {
             for (Setting<String> e : c.build().stage().config().exposedPorts()) {
                 String v = PROTOCOL.matcher(e.value()).replaceAll("");
-                if (PORT_NUMBER.matcher(v).matches()) {
-                    return Integer.parseInt(v);
+                if (PORT_NUMBER.matcher(v).matches() && !ports.contains(Integer.parseInt(v))) {
+                    ports.add(Integer.parseInt(v));
                 }
             }
         }
-        Integer fromCommand = commandPort(c.entryPoint());
-        if (fromCommand != null) {
-            return fromCommand;
-        }
-        if (app != null && app.port().isPresent()) {
-            return app.port().get();
-        }
-        return defaultPort(c.entryPoint(), app);
+        return ports;
     }
 
     private static Integer commandPort(EntryPoint ep) {
@@ -151,7 +172,8 @@ public final class AppFacts {
             return "it exposes ports";
         }
         if (c.build() != null && c.build().stage() != null && !c.build().stage().config().exposedPorts().isEmpty()) {
-            return "the image EXPOSEs " + c.build().stage().config().exposedPorts().get(0).value();
+            List<String> exposed = c.build().stage().config().exposedPorts().stream().map(Setting::value).toList();
+            return "the image EXPOSEs " + String.join(" ", exposed);
         }
         if (app != null && app.app().isPresent()) {
             return "it runs a " + app.app().get().framework().display() + " application";
