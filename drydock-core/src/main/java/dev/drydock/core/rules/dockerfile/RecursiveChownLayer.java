@@ -120,8 +120,7 @@ public final class RecursiveChownLayer implements Rule {
             return;
         }
         String command = call.name() + " " + String.join(" ", call.args().stream().map(Call.Arg::value).toList());
-        List<String> copied = copies.stream().map(c -> c.instruction().keyword().value() + " "
-                + String.join(" ", c.sources()) + " " + c.destination() + " (line " + c.instruction().span().startLine()
+        List<String> copied = copies.stream().map(c -> written(c, "") + " (line " + c.instruction().span().startLine()
                 + ")").toList();
         String message = command + " rewrites the files that " + BuildToolsInFinalImage.join(copied) + " put in "
                 + BuildToolsInFinalImage.join(targets) + ": the layer of this RUN holds a second copy of each of them,"
@@ -129,8 +128,7 @@ public final class RecursiveChownLayer implements Rule {
         String flag = call.is("chmod") ? "--chmod=" : "--chown=";
         String value = first == 1 ? operands.get(0).value() : "user:group";
         String recommendation = "Give the files their " + (call.is("chmod") ? "mode" : "owner") + " while copying: "
-                + String.join(", ", copies.stream().map(c -> c.instruction().keyword().value() + " " + flag + value
-                        + " " + String.join(" ", c.sources()) + " " + c.destination()).toList())
+                + String.join(", ", copies.stream().map(c -> written(c, flag + value + " ")).toList())
                 + (call.is("chmod") ? "" : " (with the user created in a RUN before the COPY)")
                 + ", and drop the recursive " + call.name() + "; a folder the COPY does not create itself (the"
                 + " WORKDIR) needs only a plain " + call.name() + " without -R.";
@@ -143,6 +141,13 @@ public final class RecursiveChownLayer implements Rule {
                 .recommendation(recommendation)
                 .fix(call.is("chown") ? ChownIntoCopy.fix(image, stage, run, call, copies).orElse(null) : null)
                 .add();
+    }
+
+    /** A COPY or ADD in short: its keyword, its --from, the flag given, its sources and destination. */
+    private static String written(CopyCommand copy, String flag) {
+        String from = copy.from() == null ? "" : "--from=" + copy.from() + " ";
+        return copy.instruction().keyword().value() + " " + from + flag + String.join(" ", copy.sources()) + " "
+                + copy.destination();
     }
 
     /** The folders an mkdir before the chown in the same RUN creates under its targets, as written. */
