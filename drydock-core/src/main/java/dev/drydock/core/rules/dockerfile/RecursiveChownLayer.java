@@ -13,7 +13,10 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ChownIntoCopy;
 import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.dockerfile.model.BaseImage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -129,7 +132,8 @@ public final class RecursiveChownLayer implements Rule {
         String value = first == 1 ? operands.get(0).value() : "user:group";
         String recommendation = "Give the files their " + (call.is("chmod") ? "mode" : "owner") + " while copying: "
                 + String.join(", ", copies.stream().map(c -> written(c, flag + value + " ")).toList())
-                + (call.is("chmod") ? "" : " (with the user created in a RUN before the COPY)")
+                + (call.is("chmod") || existsBefore(image, copies.get(0), value) ? ""
+                        : " (with the user created in a RUN before the COPY)")
                 + ", and drop the recursive " + call.name() + "; a folder the COPY does not create itself (the"
                 + " WORKDIR) needs only a plain " + call.name() + " without -R.";
         List<String> made = madeBefore(run, call, targets);
@@ -141,6 +145,31 @@ public final class RecursiveChownLayer implements Rule {
                 .recommendation(recommendation)
                 .fix(call.is("chown") ? ChownIntoCopy.fix(image, stage, run, call, copies).orElse(null) : null)
                 .add();
+    }
+
+    /**
+     * Whether the owner needs no user created before the COPY: numeric ids, the node images' node, nobody,
+     * or a user a RUN of the image creates before that COPY.
+     */
+    private static boolean existsBefore(BuiltImage image, CopyCommand copy, String owner) {
+        String user = owner.contains(":") ? owner.substring(0, owner.indexOf(':')) : owner;
+        if (user.chars().allMatch(Character::isDigit) || user.equals("nobody")
+                || user.equals("node") && Stages.rootBase(image.model(), image.stage()) instanceof BaseImage.External e
+                        && ImageTags.officialName(e.reference()).equals("node")) {
+            return true;
+        }
+        for (RunStep run : image.imageRuns()) {
+            if (run.instruction().span().start() >= copy.instruction().span().start()
+                    || run.model() != image.model()) {
+                continue;
+            }
+            for (Call add : run.calls("useradd", "adduser")) {
+                if (!add.args().isEmpty() && add.args().get(add.args().size() - 1).value().equals(user)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A COPY or ADD in short: its keyword, its --from, the flag given, its sources and destination. */
