@@ -14,6 +14,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.PrivilegeDrop;
 import dev.drydock.core.rules.support.BaseImageFacts;
@@ -38,7 +39,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " shell: the images built on it set USER) and for a stock server such as nginx, php-fpm or Tomcat"
                 + " started by its official-image style command (also when it is the official base image's default"
                 + " command); the message says whether the server drops to a configured user itself. Nothing for"
-                + " an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command).",
+                + " an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command)."
+                + " Medium for a stage named for development or tests (dev, development, test), the target of a"
+                + " development build.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -110,9 +113,13 @@ public final class RunsAsRoot implements Rule {
             }
             String command = stage.config().entrypoint() != null ? "ENTRYPOINT" : "CMD";
             String suggestion = suggestion(container);
+            boolean development = BuiltImage.isDevelopmentStage(stage);
             context.finding(this, new Location(container.build().dockerfile(), stage.from().span()),
                     "no USER in the final stage" + (stage.name() == null ? "" : " (" + stage.name() + ")")
-                            + ": the container runs as root")
+                            + ": the container runs as root" + (development ? "; the stage is named for development,"
+                            + " where this matters less, but a development container still runs the code with the"
+                            + " mounted source and published ports" : ""))
+                    .severity(development ? Severity.MEDIUM : Severity.CRITICAL)
                     .implicit()
                     .recommendation((suggestion.startsWith("USER") ? "Switch to a non-root user before "
                             : "Add a non-root user and switch to it before ") + command + ": " + suggestion + ".")

@@ -80,7 +80,12 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
 
     /** Whether the stage's name marks an image meant for development or tests, not for production. */
     public boolean isDevelopmentTarget() {
-        String name = stage.name();
+        return isDevelopmentStage(stage);
+    }
+
+    /** Whether a stage's name marks it for development or tests ({@code dev}, {@code development}, {@code test}). */
+    public static boolean isDevelopmentStage(Stage stage) {
+        String name = stage == null ? null : stage.name();
         return name != null && DEVELOPMENT_STAGE.matcher(name).matches();
     }
 }
