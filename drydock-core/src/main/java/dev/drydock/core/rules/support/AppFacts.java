@@ -3,6 +3,7 @@ package dev.drydock.core.rules.support;
 import dev.drydock.core.app.AppObject;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Framework;
+import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
@@ -15,6 +16,7 @@ import dev.drydock.core.project.Container;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -87,10 +89,40 @@ public final class AppFacts {
         if (fromCommand != null) {
             return fromCommand;
         }
+        Integer fromEnvironment = environmentPort(c, app);
+        if (fromEnvironment != null) {
+            return fromEnvironment;
+        }
         if (app != null && app.port().isPresent()) {
             return app.port().get();
         }
         return defaultPort(c.entryPoint(), app);
+    }
+
+    /** A variable the code reads its port from: {@code os.environ.get("PORT", 5000)}, {@code process.env.PORT}. */
+    private static final Pattern ENV_LOOKUP = Pattern.compile(
+            "(?:environ\\.get|getenv|environ)\\s*[(\\[]\\s*['\"](\\w+)['\"]|process\\.env\\.(\\w+)");
+
+    /**
+     * The port a server start of the code reads from an environment variable, when the container's
+     * environment (ENV, compose environment) sets that variable: the default written in the code is
+     * then not the port the container listens on.
+     */
+    private static Integer environmentPort(Container c, AppSource app) {
+        EntryPoint ep = c.entryPoint();
+        if (app == null || ep == null) {
+            return null;
+        }
+        for (ServerCall call : app.serverCalls()) {
+            Matcher m = call.portText() == null ? null : ENV_LOOKUP.matcher(call.portText());
+            if (m != null && m.find()) {
+                String value = ep.environment().get(m.group(1) != null ? m.group(1) : m.group(2));
+                if (value != null && PORT_NUMBER.matcher(value.strip()).matches()) {
+                    return Integer.parseInt(value.strip());
+                }
+            }
+        }
+        return null;
     }
 
     private static Integer commandPort(EntryPoint ep) {
