@@ -277,7 +277,28 @@ public final class DevServer implements Rule {
                     ? " (the package " + ServerRequirement.distributionPackage(c, server.server()) + ")"
                     : " (" + server.requirement() + ")";
         }
+        if (server.server().equals("gunicorn")) {
+            gracefulStopSignal(c).ifPresent(edits::add);
+        }
         return Fix.of("serve with " + server.server() + added, FixSafety.UNSAFE, edits);
+    }
+
+    /**
+     * The compose stop_signal set back to SIGTERM when it is SIGINT or SIGQUIT (what Flask's development
+     * server needed): gunicorn stops at once on those and lets requests finish only on SIGTERM.
+     */
+    private static java.util.Optional<TextEdit> gracefulStopSignal(Container c) {
+        var signal = c.service() == null ? null : c.service().stopSignal();
+        if (signal == null || signal.value() == null || signal.node() == null || signal.file() == null) {
+            return java.util.Optional.empty();
+        }
+        String name = signal.value().strip().toUpperCase(java.util.Locale.ROOT).replaceFirst("^SIG", "");
+        if (!name.equals("INT") && !name.equals("QUIT")) {
+            return java.util.Optional.empty();
+        }
+        String written = signal.file().text(signal.node().span());
+        String quote = written.startsWith("\"") || written.startsWith("'") ? written.substring(0, 1) : "";
+        return java.util.Optional.of(SourceEdits.replace(signal.file(), signal.node().span(), quote + "SIGTERM" + quote));
     }
 
     private static final java.util.regex.Pattern PYTHON = java.util.regex.Pattern.compile("(.*/)?python(\\d+(\\.\\d+)?)?");
