@@ -109,7 +109,8 @@ public final class RunsAsRoot implements Rule {
                     .recommendation((suggestion.startsWith("USER") ? "Switch to a non-root user before "
                             : "Add a non-root user and switch to it before ") + command + ": " + suggestion + ".")
                     .fix(StackFixes.runsAsRoot(context, container).or(() -> NonRootUserFix.fix(container))
-                            .map(fix -> RootForDerivedStages.add(container, fix)).orElse(null))
+                            .map(fix -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, fix)))
+                            .orElse(null))
                     .add();
         }
     }
