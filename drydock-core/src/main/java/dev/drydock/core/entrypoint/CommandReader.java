@@ -516,8 +516,16 @@ final class CommandReader {
                     SystemCommands.configured(this, Runtime.APACHE, SystemCommands.APACHE, argv, "f");
             case "caddy" -> SystemCommands.caddy(this, argv);
             case "supervisord" -> SystemCommands.configured(this, Runtime.SUPERVISORD, SystemCommands.SUPERVISORD, argv, "configuration");
-            default -> done(Runtime.BINARY, binary(argv.get(0)), Map.of(), argv);
+            default -> name.endsWith(".py") ? pythonScript(argv) : done(Runtime.BINARY, binary(argv.get(0)), Map.of(), argv);
         };
+    }
+
+    /** A Python file run as a program ({@code ./server.py}): its shebang names the interpreter that runs it. */
+    private EntryPoint pythonScript(List<String> argv) {
+        List<String> withInterpreter = new ArrayList<>(argv.size() + 1);
+        withInterpreter.add("python");
+        withInterpreter.addAll(argv);
+        return PythonCommands.python(this, withInterpreter);
     }
 
     Target binary(String program) {

@@ -18,7 +18,10 @@ import dev.drydock.core.project.Origin;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
@@ -28,6 +31,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.fixes.StackFixes;
 import java.util.List;
 
@@ -235,7 +239,8 @@ public final class DevServer implements Rule {
     /**
      * The Dockerfile's CMD replaced by the production server command (and the server added to the
      * manifest when it is not declared), for a Python development server started by the CMD of the
-     * image's own final stage, with no ENTRYPOINT and no compose command in the way.
+     * image's own final stage, with no compose command in the way and no ENTRYPOINT, or one of the same stage that
+     * only names the interpreter (it goes, since the server is the program).
      */
     private static Fix productionServerFix(ReviewContext context, Container c, EffectiveCommand command, Found found,
             AppSource app) {
@@ -243,18 +248,22 @@ public final class DevServer implements Rule {
         if (found.effective() != null && found.effective() != ep || !PYTHON_DEV_SERVERS.contains(ep.runtime())
                 || c.build() == null || c.build().stage() == null || c.build().model() == null
                 || c.service() != null && (c.service().command() != null || c.service().entrypoint() != null)
-                || !command.entrypoint().isEmpty() || command.cmdOrigin() == null
-                || !command.cmdOrigin().file().equals(c.build().dockerfile())) {
+                || command.cmdOrigin() == null || !command.cmdOrigin().file().equals(c.build().dockerfile())) {
             return null;
         }
-        Instruction cmd = c.build().stage().steps().stream().map(Step::instruction)
-                .filter(i -> i.kind() == InstructionKind.CMD && i.span().start() == command.cmdOrigin().span().start())
-                .findFirst().orElse(null);
+        Instruction cmd = ownInstruction(c, InstructionKind.CMD, command.cmdOrigin());
+        Instruction interpreter = command.entrypoint().isEmpty() ? null
+                : ownInstruction(c, InstructionKind.ENTRYPOINT, command.entrypointOrigin());
         ProductionCommand server = ProductionCommand.of(c, app);
-        if (cmd == null || server.placeholder()) {
+        if (cmd == null || server.placeholder() || !command.entrypoint().isEmpty()
+                && (interpreter == null || !isBareInterpreter(command.entrypoint()) || inheritedWithOwnCmd(c))) {
             return null;
         }
         List<TextEdit> edits = new java.util.ArrayList<>();
+        if (interpreter != null) {
+            var file = c.build().model().syntax().file();
+            edits.add(SourceEdits.deleteLines(file, file.position(interpreter.span().start()).line(), interpreter.endLine()));
+        }
         edits.add(TextEdit.replace(c.build().dockerfile(), cmd.span(), "CMD " + Probes.json(server.argv())));
         String added = "";
         if (!server.declared()) {
@@ -268,7 +277,67 @@ public final class DevServer implements Rule {
                     ? " (the package " + ServerRequirement.distributionPackage(c, server.server()) + ")"
                     : " (" + server.requirement() + ")";
         }
+        if (server.server().equals("gunicorn")) {
+            gracefulStopSignal(c).ifPresent(edits::add);
+        }
         return Fix.of("serve with " + server.server() + added, FixSafety.UNSAFE, edits);
+    }
+
+    /**
+     * The compose stop_signal set back to SIGTERM when it is SIGINT or SIGQUIT (what Flask's development
+     * server needed): gunicorn stops at once on those and lets requests finish only on SIGTERM.
+     */
+    private static java.util.Optional<TextEdit> gracefulStopSignal(Container c) {
+        var signal = c.service() == null ? null : c.service().stopSignal();
+        if (signal == null || signal.value() == null || signal.node() == null || signal.file() == null) {
+            return java.util.Optional.empty();
+        }
+        String name = signal.value().strip().toUpperCase(java.util.Locale.ROOT).replaceFirst("^SIG", "");
+        if (!name.equals("INT") && !name.equals("QUIT")) {
+            return java.util.Optional.empty();
+        }
+        String written = signal.file().text(signal.node().span());
+        String quote = written.startsWith("\"") || written.startsWith("'") ? written.substring(0, 1) : "";
+        return java.util.Optional.of(SourceEdits.replace(signal.file(), signal.node().span(), quote + "SIGTERM" + quote));
+    }
+
+    private static final java.util.regex.Pattern PYTHON = java.util.regex.Pattern.compile("(.*/)?python(\\d+(\\.\\d+)?)?");
+
+    /** An ENTRYPOINT that names only the interpreter (["python3"]), leaving the script to CMD. */
+    private static boolean isBareInterpreter(List<String> entrypoint) {
+        return entrypoint.size() == 1 && PYTHON.matcher(entrypoint.get(0)).matches();
+    }
+
+    /**
+     * Whether a stage built on the final stage sets a CMD of its own under the inherited ENTRYPOINT (CMD ["app.py",
+     * "--debug"] after ENTRYPOINT ["python3"]): without the ENTRYPOINT it would run its script as a program.
+     */
+    private static boolean inheritedWithOwnCmd(Container c) {
+        DockerfileModel model = c.build().model();
+        Stage target = c.build().stage();
+        for (Stage stage : model.stages()) {
+            List<Stage> chain = Stages.lineage(model, stage);
+            int at = chain.indexOf(target);
+            if (at > 0 && chain.subList(0, at).stream().noneMatch(s -> sets(s, InstructionKind.ENTRYPOINT))
+                    && chain.subList(0, at).stream().anyMatch(s -> sets(s, InstructionKind.CMD))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sets(Stage stage, InstructionKind kind) {
+        return stage.steps().stream().anyMatch(step -> step.instruction().kind() == kind);
+    }
+
+    /** The instruction of {@code kind} the final stage itself writes at {@code origin}, or null (inherited). */
+    private static Instruction ownInstruction(Container c, InstructionKind kind, Origin origin) {
+        if (origin == null || !origin.file().equals(c.build().dockerfile())) {
+            return null;
+        }
+        return c.build().stage().steps().stream().map(Step::instruction)
+                .filter(i -> i.kind() == kind && i.span().start() == origin.span().start())
+                .findFirst().orElse(null);
     }
 
     // ---- recommendation

@@ -144,8 +144,9 @@ public final class HealthcheckMissing implements Rule {
     }
 
     /**
-     * The probe to recommend: the compose one when it works in the image, else one with a program the
-     * image has against the health route (or the compose probe's path when the application serves it).
+     * The probe to recommend: the compose one when it works in the image and requests a path the application
+     * may serve, else one with a program the image has against the health route (or the compose probe's path
+     * when the application serves it).
      */
     private record Plan(ImageContents image, int port, String path, boolean routesRead, boolean routeKnown,
             boolean composeWorks, boolean composePathTrusted, List<String> argv) {
@@ -157,7 +158,10 @@ public final class HealthcheckMissing implements Rule {
             int port = url != null && url.port() != null ? url.port() : AppFacts.port(c, app);
             String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
                     ? url.path() : AppFacts.healthPath(app);
-            boolean composeWorks = compose != null && probe != null && !probe.shell() && !probe.programs().isEmpty()
+            boolean composePathServed = url == null || app.routes().match(url.path()).isPresent()
+                    || !app.routes().determines(url.path());
+            boolean composeWorks = compose != null && probe != null && composePathServed && !probe.shell()
+                    && !probe.programs().isEmpty()
                     && image != null && probe.programs().stream().allMatch(p -> image.has(p.name()).orElse(false))
                     && compose.test().get(0).equals("CMD");
             List<String> argv = composeWorks ? compose.test().subList(1, compose.test().size())

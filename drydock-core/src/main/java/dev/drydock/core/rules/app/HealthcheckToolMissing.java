@@ -109,7 +109,7 @@ public final class HealthcheckToolMissing implements Rule {
             List<String> argv = replacementProbe(context, c, probe, image);
             var finding = context.finding(this, Probes.locate(c, hc, at), message)
                     .recommendation(recommendation(c, hc, argv, image, missing));
-            TextEdit edit = argv == null ? null : edit(c, hc, argv);
+            TextEdit edit = argv == null || !requestsKnownPath(context, c, probe) ? null : edit(c, hc, argv);
             if (edit != null) {
                 finding.fix(Fix.of("probe with " + argv.get(0) + " instead of " + missing, FixSafety.SAFE, edit));
             }
@@ -137,7 +137,7 @@ public final class HealthcheckToolMissing implements Rule {
         if (argv == null || image.installed(argv.get(0)).isEmpty()) {
             return;
         }
-        TextEdit edit = edit(c, hc, argv);
+        TextEdit edit = requestsKnownPath(context, c, probe) ? edit(c, hc, argv) : null;
         String where = where(hc);
         var finding = context.finding(this, Probes.locate(c, hc, unknown), where + " runs " + unknown.name()
                         + ", which the Dockerfile does not install, on " + image.baseImage() + ", whose contents drydock"
@@ -149,6 +149,15 @@ public final class HealthcheckToolMissing implements Rule {
             finding.fix(Fix.of("probe with " + argv.get(0) + " instead of " + unknown.name(), FixSafety.SAFE, edit));
         }
         finding.add();
+    }
+
+    /**
+     * Whether the replacement requests a path that is not a guess: the probe's own URL, or, for a probe
+     * without one (nc -z, a URL built from variables), a route the application is known to serve.
+     */
+    private static boolean requestsKnownPath(ReviewContext context, Container c, Probes.Probe probe) {
+        return probe.localUrl() != null || Apps.of(context, c).routes().match(AppFacts.healthPath(Apps.of(context, c)))
+                .isPresent();
     }
 
     /** The same request made with a program the image has; null when it has none drydock can use. */

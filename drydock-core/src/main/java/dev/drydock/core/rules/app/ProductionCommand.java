@@ -3,10 +3,14 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.image.TagVersion;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.Stages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +37,9 @@ record ProductionCommand(String server, String requirement, List<String> argv, S
     /** uvicorn's current release (0.52.4, published in 2026). */
     static final String UVICORN_VERSION = "0.52.4";
 
+    /** gunicorn's last release before 24, which installs on Python 3.7 to 3.9 (requires-python >= 3.7). */
+    static final String GUNICORN_PYTHON37_VERSION = "23.0.0";
+
     /** Seconds the server lets requests in flight finish after SIGTERM. */
     static final int GRACEFUL_SECONDS = 30;
 
@@ -56,7 +63,7 @@ record ProductionCommand(String server, String requirement, List<String> argv, S
             case "uvicorn" -> {
                 argv.addAll(List.of("uvicorn", target, "--host", "0.0.0.0", "--port", Integer.toString(port), "--workers",
                         Integer.toString(workers.count()), "--timeout-graceful-shutdown", Integer.toString(GRACEFUL_SECONDS)));
-                requirement = "uvicorn[standard]==" + UVICORN_VERSION;
+                requirement = "uvicorn[standard]" + pin(c, UVICORN_VERSION, null);
             }
             case "waitress" -> {
                 argv.addAll(List.of("waitress-serve", "--listen=0.0.0.0:" + port,
@@ -73,12 +80,31 @@ record ProductionCommand(String server, String requirement, List<String> argv, S
                 }
                 argv.addAll(List.of("--graceful-timeout", Integer.toString(GRACEFUL_SECONDS), "--access-logfile", "-",
                         target));
-                requirement = "gunicorn==" + GUNICORN_VERSION;
+                requirement = "gunicorn" + pin(c, GUNICORN_VERSION, GUNICORN_PYTHON37_VERSION);
             }
         }
         boolean declared = base.declared() || ServerRequirement.installedFromDistribution(c, base.server());
         return new ProductionCommand(base.server(), requirement, List.copyOf(argv), workers.basis(), declared,
                 target.startsWith("<"));
+    }
+
+    /**
+     * The version pin for the server: its current release, which needs Python 3.10, when the image's Python is
+     * that recent or cannot be told; {@code olderPython} on an official python image of 3.7 to 3.9; else none,
+     * so that pip picks the newest release the image's Python can install.
+     */
+    private static String pin(Container c, String current, String olderPython) {
+        if (c.build() == null || c.build().stage() == null
+                || !(Stages.rootBase(c.build().model(), c.build().stage()) instanceof BaseImage.External base)
+                || base.reference() == null || !"python".equals(ImageTags.officialName(base.reference()))
+                || base.reference().version() == null) {
+            return "==" + current;
+        }
+        TagVersion version = base.reference().version();
+        if (version.major().orElse(3) != 3 || version.minor().isEmpty() || version.minor().getAsLong() >= 10) {
+            return "==" + current;
+        }
+        return olderPython != null && version.minor().getAsLong() >= 7 ? "==" + olderPython : "";
     }
 
     /** A worker count, the threads per worker (1: none), whether ML libraries decided it, and why. */

@@ -131,7 +131,7 @@ public final class BuildArgsMissing implements Rule {
     /**
      * {@code ARG NAME=version} before the first FROM, and the version replaced by {@code ${NAME}} in every
      * literal FROM whose tag carries it: the same image at the same version, and images that name the
-     * runtime in their tag (maven:3.9-eclipse-temurin-21).
+     * runtime in their tag (maven:3.9-eclipse-temurin-21). None when no FROM can take the variable.
      */
     private static Fix fix(BuiltImage image, ImageReference ref, String arg, String version) {
         SourceFile file = image.model().syntax().file();
@@ -172,6 +172,9 @@ public final class BuildArgsMissing implements Rule {
             }
             edits.add(TextEdit.replace(image.dockerfile(), word.start() + tagAt + from, word.start() + tagAt + to,
                     variable));
+        }
+        if (edits.size() == 1) {
+            return null; // no FROM could use the ARG (a digest pins the image): it would be declared for nothing
         }
         return Fix.of("declare ARG " + arg + "=" + version + " and use it in FROM", FixSafety.SAFE, edits);
     }

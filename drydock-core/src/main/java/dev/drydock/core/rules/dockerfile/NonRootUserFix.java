@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * Makes the final stage of a Debian/Ubuntu or Alpine based image run as an unprivileged user: creates
  * {@value #USER} with UID/GID {@value #ID} right after FROM (or uses the user a RUN of the image already
- * creates), copies the application's files from the build context with {@code --chown}, and switches to
+ * creates, with the group it is given: {@link CreatedUser}), copies the application's files from the build
+ * context with {@code --chown} (those copied after the user exists), and switches to
  * the user before CMD/ENTRYPOINT. No fix for images whose base brings its own user (node, distroless)
  * or no shell, for an image whose Python packages were installed with {@code pip install --user} or
  * copied from {@code /root} (a user other than root could not read them), or when instructions that
@@ -44,7 +45,6 @@ final class NonRootUserFix {
             "poetry.lock", "pipfile", "pipfile.lock", "uv.lock", "package.json", "package-lock.json", "yarn.lock",
             "pnpm-lock.yaml", "gemfile", "gemfile.lock", "go.mod", "go.sum");
     private static final Pattern REQUIREMENTS = Pattern.compile("(?i)(.*/)?(requirements|constraints)[\\w.-]*\\.(txt|in)");
-    private static final Pattern USER_NAME = Pattern.compile("[a-z_][a-z0-9_-]*");
 
     private NonRootUserFix() {}
 
@@ -83,18 +83,20 @@ final class NonRootUserFix {
         SourceFile file = stage.from().file();
         String path = container.build().dockerfile();
         List<TextEdit> edits = new ArrayList<>();
-        String user = existingUser(runs);
-        if (user == null) {
-            user = USER;
+        CreatedUser created = CreatedUser.first(runs, "apk".equals(tools.packageManager()));
+        String user = created == null ? USER : created.name();
+        String owner = created == null ? USER + ":" + USER : created.chown();
+        if (created == null) {
             edits.add(TextEdit.insert(path, file.lineEnd(stage.from().endLine()), "\n\n# An unprivileged user for the application,"
                     + " with a fixed UID/GID that volume permissions can rely on\n"
                     + createUser("apk".equals(tools.packageManager()))));
         }
         for (CopyCommand copy : stage.copies()) {
             if (copy.fromContext() && copy.chown() == null && !copy.sources().isEmpty()
-                    && !copy.sources().stream().allMatch(NonRootUserFix::isManifest)) {
-                edits.add(TextEdit.insert(path, copy.instruction().keyword().span().end(),
-                        " --chown=" + user + ":" + user));
+                    && !copy.sources().stream().allMatch(NonRootUserFix::isManifest)
+                    && (created == null || created.run().stage() != stage
+                            || created.run().instruction().span().start() < copy.instruction().span().start())) {
+                edits.add(TextEdit.insert(path, copy.instruction().keyword().span().end(), " --chown=" + owner));
             }
         }
         edits.add(userSwitch(path, file, stage, command, user));
@@ -145,21 +147,6 @@ final class NonRootUserFix {
             }
         }
         return false;
-    }
-
-    /** The user a {@code useradd}/{@code adduser} of the image creates, if one does. */
-    private static String existingUser(List<RunStep> runs) {
-        for (RunStep run : runs) {
-            for (Call call : run.calls()) {
-                if (call.is("useradd", "adduser") && !call.args().isEmpty()) {
-                    String last = call.args().get(call.args().size() - 1).value();
-                    if (USER_NAME.matcher(last).matches()) {
-                        return last;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private static boolean isManifest(String source) {

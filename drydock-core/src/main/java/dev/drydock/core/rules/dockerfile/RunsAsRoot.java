@@ -123,7 +123,9 @@ public final class RunsAsRoot implements Rule {
                     .implicit()
                     .recommendation((suggestion.startsWith("USER") ? "Switch to a non-root user before "
                             : "Add a non-root user and switch to it before ") + command + ": " + suggestion + ".")
-                    .fix(StackFixes.runsAsRoot(context, container).or(() -> NonRootUserFix.fix(container)).orElse(null))
+                    .fix(StackFixes.runsAsRoot(context, container).or(() -> NonRootUserFix.fix(container))
+                            .map(fix -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, fix)))
+                            .orElse(null))
                     .add();
         }
     }

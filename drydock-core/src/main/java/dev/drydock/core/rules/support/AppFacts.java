@@ -3,6 +3,7 @@ package dev.drydock.core.rules.support;
 import dev.drydock.core.app.AppObject;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Framework;
+import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -66,15 +68,17 @@ public final class AppFacts {
 
     /**
      * The port the application serves on. Among the container ports compose publishes and the image
-     * EXPOSEs (in that order): the one the command or the code binds, else the first that is not a well-known
-     * port of another protocol (ssh 22, Erlang's 4369, a database's or a broker's), else the first. Without
-     * any: what the command or the code says, else the framework's default.
+     * EXPOSEs (in that order): the one the command, the environment variable the code reads it from, or the
+     * code binds, else the first that is not a well-known port of another protocol (ssh 22, Erlang's 4369, a
+     * database's or a broker's), else the first. Without any: what the command, the environment or the code
+     * says, else the framework's default.
      */
     public static int port(Container c, AppSource app) {
         List<Integer> declared = declaredPorts(c);
         Integer fromCommand = commandPort(c.entryPoint());
+        Integer fromEnvironment = environmentPort(c, app);
         Integer fromCode = app != null ? app.port().orElse(null) : null;
-        for (Integer bound : Arrays.asList(fromCommand, fromCode)) {
+        for (Integer bound : Arrays.asList(fromCommand, fromEnvironment, fromCode)) {
             if (bound != null && (declared.isEmpty() || declared.contains(bound))) {
                 return bound;
             }
@@ -112,6 +116,32 @@ public final class AppFacts {
             }
         }
         return ports;
+    }
+
+    /** A variable the code reads its port from: {@code os.environ.get("PORT", 5000)}, {@code process.env.PORT}. */
+    private static final Pattern ENV_LOOKUP = Pattern.compile(
+            "(?:environ\\.get|getenv|environ)\\s*[(\\[]\\s*['\"](\\w+)['\"]|process\\.env\\.(\\w+)");
+
+    /**
+     * The port a server start of the code reads from an environment variable, when the container's
+     * environment (ENV, compose environment) sets that variable: the default written in the code is
+     * then not the port the container listens on.
+     */
+    private static Integer environmentPort(Container c, AppSource app) {
+        EntryPoint ep = c.entryPoint();
+        if (app == null || ep == null) {
+            return null;
+        }
+        for (ServerCall call : app.serverCalls()) {
+            Matcher m = call.portText() == null ? null : ENV_LOOKUP.matcher(call.portText());
+            if (m != null && m.find()) {
+                String value = ep.environment().get(m.group(1) != null ? m.group(1) : m.group(2));
+                if (value != null && PORT_NUMBER.matcher(value.strip()).matches()) {
+                    return Integer.parseInt(value.strip());
+                }
+            }
+        }
+        return null;
     }
 
     private static Integer commandPort(EntryPoint ep) {

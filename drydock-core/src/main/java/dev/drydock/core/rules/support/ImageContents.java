@@ -91,6 +91,10 @@ public final class ImageContents {
                     marksAfter++;
                 }
                 List<Call> after = aptMarks.subList(marksAfter, aptMarks.size());
+                String interpreter = interpreterRun(call);
+                if (interpreter != null) {
+                    installed.putIfAbsent(interpreter, new Install(interpreter, null, at));
+                }
                 PackageCommands.install(call).ifPresent(op -> {
                     if (op.virtual() != null) {
                         virtual.put(op.virtual(), op.names());
@@ -135,6 +139,17 @@ public final class ImageContents {
         }
         return new ImageContents(BaseImageFacts.tools(root).orElse(null), written, installed,
                 pythonPackages(model, file), removed);
+    }
+
+    /**
+     * The interpreter a RUN step shows the image has by running it, or pip, which comes with it: python for
+     * {@code python}, else python3 (a base image drydock knows nothing of, whose pip install ran).
+     */
+    private static String interpreterRun(Call call) {
+        if (call.is("python")) {
+            return "python";
+        }
+        return call.is("python3", "pip", "pip3") ? "python3" : null;
     }
 
     /** Python packages named on pip (or {@code uv pip}) install lines of any stage: a virtualenv or wheels may be copied on. */

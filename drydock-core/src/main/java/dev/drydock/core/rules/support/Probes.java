@@ -32,6 +32,9 @@ public final class Probes {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern URL = Pattern.compile(
             "(https?)://(\\[[^\\]]+]|[^/:\\s'\"\\\\)]+)(?::(\\d+|\\$\\{?\\w+}?))?(/[^\\s'\"\\\\)]*)?");
+    /** A local address without a scheme, as curl and wget take it (http assumed): localhost:8000/health. */
+    private static final Pattern BARE_LOCAL_URL = Pattern.compile(
+            "(?<![\\w/.:@-])(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1])(?::(\\d+|\\$\\{?\\w+}?))?(/[^\\s'\"\\\\)]*)?");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
     private static final Set<String> BUILTINS = Set.of("exit", "test", "[", "[[", "echo", "true", "false", "printf",
             ":", "cd", "export", "set", "read", "return", "local", "eval", "exec", "command", "kill", "sleep");
@@ -117,6 +120,16 @@ public final class Probes {
                 continue;
             }
             urls.add(new Url(m.group(), host, port, path));
+        }
+        Matcher bare = BARE_LOCAL_URL.matcher(all);
+        while (bare.find()) {
+            if (bare.group(2) == null && bare.group(3) == null) {
+                continue; // a bare host is an option's value (mysqladmin -h 127.0.0.1), not a URL
+            }
+            String path = bare.group(3) == null ? "/" : bare.group(3);
+            Integer port = bare.group(2) == null ? Integer.valueOf(80)
+                    : DIGITS.matcher(bare.group(2)).matches() ? Integer.valueOf(bare.group(2)) : null;
+            urls.add(new Url(bare.group(), bare.group(1), port, path.contains("$") || path.contains("{") ? null : path));
         }
         return new Probe(hc, shell, programs, urls);
     }

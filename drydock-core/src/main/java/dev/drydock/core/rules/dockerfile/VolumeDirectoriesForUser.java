@@ -1,0 +1,94 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A named volume that is new and empty is filled from the image's directory at its mount point, and takes
+ * that directory's owner; with no such directory in the image it belongs to root. When a fix makes the
+ * container run as an unprivileged user, the mount points of its compose service's named volumes (the
+ * data the application writes: a SQLite file, uploads) are made in the image and given to that user,
+ * just before the USER line, so that the application can still write them. Directories a RUN mkdir of the
+ * image makes (or makes the parent of) are left to it.
+ */
+final class VolumeDirectoriesForUser {
+
+    private static final Pattern USER_LINE = Pattern.compile("(?m)^USER (\\S+)");
+
+    private VolumeDirectoriesForUser() {}
+
+    /**
+     * The directories a RUN mkdir of the image makes (relative ones against the step's WORKDIR), which
+     * with their parents are the Dockerfile's own choice of ownership, and the rules on permissions speak of it.
+     */
+    private static Set<String> madeByTheImage(Container container) {
+        Set<String> made = new LinkedHashSet<>();
+        DockerfileModel model = container.build().model();
+        for (RunStep run : RunStep.of(model, Stages.inImage(model, container.build().stage()))) {
+            for (Call call : run.calls()) {
+                if (!call.is("mkdir")) {
+                    continue;
+                }
+                for (Call.Arg arg : call.options("-m", "--mode").operands()) {
+                    String path = arg.value();
+                    String dir = run.workdir() == null ? "/" : run.workdir();
+                    made.add(normalize(path.startsWith("/") ? path : dir + "/" + path));
+                }
+            }
+        }
+        return made;
+    }
+
+    private static String normalize(String path) {
+        String p = path.replaceAll("/+", "/").replaceAll("/\\./", "/").replaceFirst("^\\./", "");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    static Fix add(Container container, Fix fix) {
+        Set<String> targets = new LinkedHashSet<>();
+        if (container.service() != null) {
+            for (Service.Volume volume : container.service().volumes()) {
+                String target = volume.target();
+                if (volume.isNamedVolume() && target != null && target.startsWith("/") && !target.equals("/")
+                        && !target.equals("/tmp") && target.matches("[\\w./-]+")) {
+                    targets.add(normalize(target));
+                }
+            }
+        }
+        Set<String> made = madeByTheImage(container);
+        targets.removeIf(t -> made.stream().anyMatch(m -> m.equals(t) || m.startsWith(t + "/")));
+        ImageContents image = ImageContents.of(container);
+        if (targets.isEmpty() || image == null || !image.has("sh").orElse(false)) {
+            return fix;
+        }
+        List<TextEdit> edits = new ArrayList<>();
+        boolean placed = false;
+        for (TextEdit edit : fix.edits()) {
+            Matcher user = USER_LINE.matcher(edit.replacement());
+            if (!placed && edit.file().equals(container.build().dockerfile()) && user.find()) {
+                String paths = String.join(" ", targets);
+                String run = "# The mount points of the named volumes, owned by the user, which new volumes take on\n"
+                        + "RUN mkdir -p " + paths + " && chown " + user.group(1) + " " + paths + "\n";
+                String text = edit.replacement().substring(0, user.start()) + run + edit.replacement().substring(user.start());
+                edits.add(new TextEdit(edit.file(), edit.start(), edit.end(), text));
+                placed = true;
+            } else {
+                edits.add(edit);
+            }
+        }
+        return placed ? Fix.of(fix.title(), fix.safety(), edits) : fix;
+    }
+}
