@@ -32,6 +32,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.StopSignals;
 import dev.drydock.core.rules.support.fixes.StackFixes;
 import java.util.List;
 
@@ -288,17 +289,10 @@ public final class DevServer implements Rule {
      * server needed): gunicorn stops at once on those and lets requests finish only on SIGTERM.
      */
     private static java.util.Optional<TextEdit> gracefulStopSignal(Container c) {
-        var signal = c.service() == null ? null : c.service().stopSignal();
-        if (signal == null || signal.value() == null || signal.node() == null || signal.file() == null) {
+        if (c.service() == null || c.service().stopSignal() == null) {
             return java.util.Optional.empty();
         }
-        String name = signal.value().strip().toUpperCase(java.util.Locale.ROOT).replaceFirst("^SIG", "");
-        if (!name.equals("INT") && !name.equals("QUIT")) {
-            return java.util.Optional.empty();
-        }
-        String written = signal.file().text(signal.node().span());
-        String quote = written.startsWith("\"") || written.startsWith("'") ? written.substring(0, 1) : "";
-        return java.util.Optional.of(SourceEdits.replace(signal.file(), signal.node().span(), quote + "SIGTERM" + quote));
+        return StopSignals.of(c).filter(StopSignals::quickShutdownForGunicorn).flatMap(w -> StopSignals.toSigterm(c));
     }
 
     private static final java.util.regex.Pattern PYTHON = java.util.regex.Pattern.compile("(.*/)?python(\\d+(\\.\\d+)?)?");

@@ -25,6 +25,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.StopSignals;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.shell.Word;
@@ -50,7 +51,9 @@ import java.util.regex.Pattern;
                 + " signals for PID 1; (3) the server drains longer than the grace period allows (gunicorn's"
                 + " --graceful-timeout, 30 s by default; uvicorn's --timeout-graceful-shutdown; hypercorn's"
                 + " --graceful-timeout) without a stop_grace_period to match, for compose services (a lone image's stop"
-                + " timeout is chosen where it is deployed). One finding per container, the first case that applies.",
+                + " timeout is chosen where it is deployed); before that, (4) gunicorn stopped with SIGINT or SIGQUIT"
+                + " (compose stop_signal or STOPSIGNAL), its quick shutdown. One finding per container, the first case"
+                + " that applies.",
         problem = "Docker sends SIGTERM to PID 1 and kills everything with SIGKILL when the grace period ends. A shell"
                 + " does not forward the signal to its child, PID 1 without a handler does not act on it, and a server"
                 + " that drains longer than the grace period is cut off.",
@@ -109,6 +112,9 @@ public final class GracefulShutdownMissing implements Rule {
                 continue;
             }
             if (!init && ignoresSigterm(context, c, command, ep, stopSignal, grace, stopSeconds)) {
+                continue;
+            }
+            if (quitsWithoutDraining(context, c, ep)) {
                 continue;
             }
             if (c.isComposeService()) {
@@ -299,6 +305,28 @@ public final class GracefulShutdownMissing implements Rule {
                                 + " and run it under an init (`init: true` in compose, or tini as ENTRYPOINT), with a"
                                 + " stop_grace_period that covers the longest request.")
                 .fix(stopFix(c, command))
+                .add();
+        return true;
+    }
+
+    // (4) the stop signal is one on which the server quits without draining
+
+    private boolean quitsWithoutDraining(ReviewContext context, Container c, EntryPoint ep) {
+        if (ep.runtime() != Runtime.GUNICORN) {
+            return false;
+        }
+        StopSignals.Written signal = StopSignals.of(c).filter(StopSignals::quickShutdownForGunicorn).orElse(null);
+        if (signal == null) {
+            return false;
+        }
+        String where = signal.origin().file().endsWith(".yml") || signal.origin().file().endsWith(".yaml")
+                ? "stop_signal: " + signal.value() : "STOPSIGNAL " + signal.value();
+        context.finding(this, signal.origin(), where + " stops gunicorn with its quick shutdown: the workers quit at"
+                        + " once and requests in flight are cut; gunicorn lets them finish only on SIGTERM")
+                .recommendation("Stop it with SIGTERM (remove the setting, or write SIGTERM): gunicorn then drains"
+                        + " for up to --graceful-timeout before it exits.")
+                .fix(StopSignals.toSigterm(c).map(e -> Fix.of("stop gunicorn with SIGTERM", FixSafety.SAFE, e))
+                        .orElse(null))
                 .add();
         return true;
     }

@@ -1,0 +1,62 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.dockerfile.model.Setting;
+import dev.drydock.core.dockerfile.syntax.PlainText;
+import dev.drydock.core.edit.SourceEdits;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.Origin;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The signal a container is stopped with, where it is written: the compose service's {@code stop_signal} over
+ * the image's {@code STOPSIGNAL}; and what gunicorn does with it: it stops at once on SIGINT and SIGQUIT (its
+ * quick shutdown) and lets the workers finish their requests only on SIGTERM.
+ */
+public final class StopSignals {
+
+    private StopSignals() {}
+
+    /** A stop signal as written: its value and where. */
+    public record Written(String value, Origin origin) {
+        /** The signal's name without {@code SIG}, upper case; numbers as written ({@code 2}). */
+        public String name() {
+            return value.strip().toUpperCase(Locale.ROOT).replaceFirst("^SIG", "");
+        }
+    }
+
+    /** The stop signal set for the container, or empty when it is Docker's default, SIGTERM, by omission. */
+    public static Optional<Written> of(Container c) {
+        Located<String> compose = c.service() == null ? null : c.service().stopSignal();
+        if (compose != null && compose.value() != null && compose.file() != null && compose.node() != null) {
+            return Optional.of(new Written(compose.value(), new Origin(compose.file().path(), compose.node().span())));
+        }
+        Setting<String> image = c.build() == null || c.build().stage() == null ? null
+                : c.build().stage().config().stopSignal();
+        if (image != null && image.instruction().arguments() instanceof PlainText text) {
+            return Optional.of(new Written(image.value(), new Origin(image.instruction().file().path(), text.span())));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether gunicorn quits on this signal without letting requests finish (SIGINT, SIGQUIT). */
+    public static boolean quickShutdownForGunicorn(Written signal) {
+        return switch (signal.name()) {
+            case "INT", "QUIT", "2", "3" -> true;
+            default -> false;
+        };
+    }
+
+    /** The edit that sets the written signal to SIGTERM, keeping the quotes of a compose value. */
+    public static Optional<TextEdit> toSigterm(Container c) {
+        Located<String> compose = c.service() == null ? null : c.service().stopSignal();
+        if (compose != null && compose.value() != null && compose.file() != null && compose.node() != null) {
+            String written = compose.file().text(compose.node().span());
+            String quote = written.startsWith("\"") || written.startsWith("'") ? written.substring(0, 1) : "";
+            return Optional.of(SourceEdits.replace(compose.file(), compose.node().span(), quote + "SIGTERM" + quote));
+        }
+        return of(c).map(w -> TextEdit.replace(w.origin().file(), w.origin().span(), "SIGTERM"));
+    }
+}
