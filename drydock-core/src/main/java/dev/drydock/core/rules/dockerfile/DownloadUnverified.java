@@ -17,7 +17,6 @@ import dev.drydock.core.rules.support.Downloads.Download;
 import dev.drydock.core.rules.support.RunStep;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -30,7 +29,8 @@ import java.util.regex.Pattern;
                 + " unzip, gunzip, dpkg, rpm or install, when nothing in that RUN (or a later RUN of the stage, for the"
                 + " same file) checks it: sha256sum -c and the other digest tools' --check, a digest compared in"
                 + " [ \"$(sha256sum f | cut ...)\" = \"$SUM\" ], gpg --verify, gpgv, cosign verify-blob, minisign -V,"
-                + " openssl dgst -verify, slsa-verifier, gh attestation verify, rpm -K, or a --checksum/--sha256 option."
+                + " openssl dgst -verify, slsa-verifier, gh attestation verify, rpm -K, or a --checksum/--sha256"
+                + " option."
                 + " A check that names none of the RUN's downloads counts for all of them. Not reported: signatures,"
                 + " checksum lists, keys and certificates themselves, package repository definitions, URLs fixed by a"
                 + " commit or digest, output read by $(...) or piped into a shell (remote-script-piped-to-shell).",
@@ -68,7 +68,6 @@ import java.util.regex.Pattern;
                         """))
 public final class DownloadUnverified implements Rule {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
     private static final Pattern MOVING = Pattern.compile("(?i)(\\blatest\\b|/(master|main|HEAD|nightly)/)");
 
     @Override
@@ -77,7 +76,7 @@ public final class DownloadUnverified implements Rule {
             List<BuildRuns.StageRun> runs = BuildRuns.of(image);
             for (int r = 0; r < runs.size(); r++) {
                 RunStep run = runs.get(r).run();
-                List<Download> artifacts = Downloads.of(run).stream().filter(d -> needsCheck(d, run)).toList();
+                List<Download> artifacts = Downloads.of(run).stream().filter(DownloadUnverified::needsCheck).toList();
                 if (artifacts.isEmpty()) {
                     continue;
                 }
@@ -92,8 +91,8 @@ public final class DownloadUnverified implements Rule {
         }
     }
 
-    private static boolean needsCheck(Download download, RunStep run) {
-        String url = resolve(download.url().value(), run);
+    private static boolean needsCheck(Download download) {
+        String url = download.source();
         return !DownloadMaterial.verifies(download.file(), url)
                 && !DownloadMaterial.repositoryDefinition(download.file())
                 && !DownloadMaterial.contentAddressed(url) && !DownloadMaterial.local(url);
@@ -114,7 +113,7 @@ public final class DownloadUnverified implements Rule {
     }
 
     private static boolean names(DownloadChecks.Check check, Download download) {
-        return check.mentions(download.name()) || check.mentions(download.urlName());
+        return download.names().stream().anyMatch(check::mentions);
     }
 
     private static List<DownloadChecks.Check> laterChecks(List<BuildRuns.StageRun> runs, int index) {
@@ -127,40 +126,32 @@ public final class DownloadUnverified implements Rule {
         return out;
     }
 
-    /** The URL with the build's ARG and ENV values put in, where known. */
-    private static String resolve(String url, RunStep run) {
-        Matcher m = VARIABLE.matcher(url);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = run.variable(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
     private void report(ReviewContext context, BuiltImage image, Download download) {
         String tool = download.call().name();
-        String url = download.url().value();
-        String moving = MOVING.matcher(url).find() ? " The URL names no fixed version: pin one first." : "";
+        String written = download.url().value();
+        boolean resolved = !download.source().equals(written) && !download.source().contains("$");
+        String shown = resolved ? written + " (" + download.source() + ")" : written;
+        String moving = MOVING.matcher(download.source()).find()
+                ? " The URL names no fixed version: pin one first." : "";
         String message;
         String recommendation;
         if (download.file() == null) {
             String name = download.urlName().isEmpty() ? "download" : download.urlName();
-            message = tool + " pipes " + url + " straight into " + download.consumer().name()
+            message = tool + " pipes " + shown + " straight into " + download.consumer().name()
                     + ": nothing checks its checksum or signature before it is used";
-            recommendation = "Download it to a file, check it, then use it: " + fetch(tool, name, url)
+            recommendation = "Download it to a file, check it, then use it: " + fetch(tool, name, written)
                     + " && echo \"<sha256>  " + name + "\" | sha256sum -c - && " + use(download.consumer(), name)
                     + " && rm " + name + " (with the SHA-256 its publisher gives, or verify its signature with gpg"
                     + " --batch --verify)." + moving;
         } else {
-            message = tool + " downloads " + url + " to " + download.file()
+            String file = download.file();
+            message = tool + " downloads " + shown + " to " + file
                     + ", and nothing in the RUN checks its checksum or signature";
             recommendation = "Check it right after the download, with the SHA-256 its publisher gives: echo"
-                    + " \"<sha256>  " + download.file() + "\" | sha256sum -c - (or verify its signature: gpg --batch"
-                    + " --verify " + download.file() + ".asc " + download.file() + "). For a single file, ADD"
-                    + " --checksum=sha256:<digest> " + url + " " + download.file() + " downloads and checks it"
-                    + " (Dockerfile syntax 1.6 or later)." + moving;
+                    + " \"<sha256>  " + file + "\" | sha256sum -c - (or verify its signature: gpg --batch --verify "
+                    + file + ".asc " + file + "). For a single file, ADD --checksum=sha256:<digest> "
+                    + (resolved ? download.source() : written) + " " + file
+                    + " downloads and checks it (Dockerfile syntax 1.6 or later)." + moving;
         }
         context.finding(this, image.dockerfile(), download.call().span(), message)
                 .recommendation(recommendation)

@@ -21,12 +21,13 @@ public final class DownloadChecks {
 
     /**
      * One check, with the text it reads: its arguments, its here-documents and here-strings, and the
-     * commands piped into it ({@code echo "$SUM  file" | sha256sum -c -}).
+     * commands piped into it ({@code echo "$SUM  file" | sha256sum -c -}); as written and with the build's
+     * ARG and ENV values put in.
      */
-    public record Check(Call call, String text) {
+    public record Check(Call call, String text, String resolvedText) {
 
         public boolean mentions(String name) {
-            return !name.isEmpty() && text.contains(name);
+            return !name.isEmpty() && (text.contains(name) || resolvedText.contains(name));
         }
     }
 
@@ -47,7 +48,8 @@ public final class DownloadChecks {
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
             if (call.command() != null && checks(calls, i)) {
-                out.add(new Check(call, text(calls, i)));
+                String text = text(calls, i);
+                out.add(new Check(call, text, Downloads.resolve(text, run)));
             }
         }
         return out;

@@ -14,12 +14,14 @@ public final class DownloadMaterial {
     private DownloadMaterial() {}
 
     private static final Pattern SIGNATURE_OR_SUM = Pattern.compile("\\.(asc|sig|sign|signature|minisig|sigstore"
-            + "|bundle|pem|crt|cer|cert|der|pub|gpg|pgp|key|keyring|rsa|sha1|sha224|sha256|sha384|sha512|md5|sha1sum"
-            + "|sha256sum|sha512sum|md5sum|shasum|sum|sums|digest|intoto\\.jsonl)(\\.txt)?$");
+            + "|sigstore\\.json|bundle|intoto\\.jsonl|pem|crt|cer|cert|der|pub|gpg|pgp|key|keyring|rsa"
+            + "|sha1|sha224|sha256|sha384|sha512|md5|sha1sum|sha256sum|sha512sum|md5sum|shasum|sum|sums|digest)"
+            + "(\\.txt)?$");
     private static final Pattern CHECKSUM_LIST = Pattern.compile(
             "(sha(1|224|256|384|512)?sums?|shasums?|md5sums?|b2sums?|checksums?)");
-    private static final Pattern KEY_NAME = Pattern.compile("^(keys|key|gpg|gpgkey|pubkey|public|signing-key|release\\.key)$"
-            + "|gpg[-_]?key|pubkey|public[-_]key|signing[-_]key|keyring");
+    private static final Pattern KEY_NAME = Pattern.compile(
+            "^(keys|key|gpg|gpgkey|pubkey|public|signing-key|release\\.key)$|gpg[-_]?key|pubkey|public[-_]key"
+            + "|signing[-_]key|keyring");
     private static final Pattern KEY_PATH = Pattern.compile("/(keys|gpg|gpgkey|gpg-keys?|pgp|keypair|keyrings?)(/|$)");
     private static final Pattern KEY_HOST = Pattern.compile("^[a-z]+://(keys|keyserver|pgp|keyring)[.-]");
     private static final List<String> TRUST_DIRECTORIES = List.of("/usr/share/keyrings/", "/etc/apt/keyrings/",

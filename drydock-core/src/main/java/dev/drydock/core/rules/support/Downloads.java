@@ -5,9 +5,11 @@ import dev.drydock.core.shell.Redirect;
 import dev.drydock.core.shell.RedirectOperator;
 import dev.drydock.core.shell.Scope;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,19 +28,33 @@ public final class Downloads {
      *
      * @param call the curl or wget
      * @param url the URL as written (expansions kept)
+     * @param source the URL with the build's ARG and ENV values put in, where known
      * @param file where it is written, as written; null when it is streamed into {@code consumer}
      * @param consumer the program the download is piped into, or null
      */
-    public record Download(Call call, Call.Arg url, String file, Call consumer) {
+    public record Download(Call call, Call.Arg url, String source, String file, Call consumer) {
 
         /** The file's base name, or the URL's for a streamed download. */
         public String name() {
-            return file == null ? Downloads.urlName(url.value()) : basename(file);
+            return file == null ? urlName() : basename(file);
         }
 
-        /** The URL's last path segment, without query or fragment. */
+        /** The URL's last path segment, without query or fragment (with the build's values, for a bare variable). */
         public String urlName() {
-            return Downloads.urlName(url.value());
+            String written = Downloads.urlName(url.value());
+            return written.startsWith("$") ? Downloads.urlName(source) : written;
+        }
+
+        /** The names a check may call the file by: its base name, the URL's, as written and with the build's values. */
+        public Set<String> names() {
+            Set<String> names = new LinkedHashSet<>();
+            if (file != null) {
+                names.add(basename(file));
+            }
+            names.add(Downloads.urlName(url.value()));
+            names.add(Downloads.urlName(source));
+            names.remove("");
+            return names;
         }
     }
 
@@ -49,6 +65,7 @@ public final class Downloads {
     private static final Pattern HOST_LIKE = Pattern.compile("[\\w.-]+\\.[A-Za-z]{2,}(:\\d+)?(/.*)?");
     private static final Set<String> CURL_REQUESTS = Set.of("-I", "--head", "-T", "--upload-file", "-F", "--form",
             "-d", "--data", "--data-binary", "--data-raw", "--data-urlencode", "--data-ascii", "--json");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
     private static final Set<String> WGET_REQUESTS = Set.of("--spider", "-s", "--post-data", "--post-file",
             "--body-data", "--body-file", "-i", "--input-file");
 
@@ -63,18 +80,19 @@ public final class Downloads {
                     || command.in(Scope.PROCESS_SUBSTITUTION)) {
                 continue;
             }
-            List<Target> targets = call.is("curl") ? curl(call) : wget(call);
+            List<Target> targets = call.is("curl") ? curl(call, run) : wget(call, run);
             for (Target target : targets) {
+                String source = resolve(target.url().value(), run);
                 if (target.file() != null) {
                     if (!target.file().equals("/dev/null")) {
-                        out.add(new Download(call, target.url(), target.file(), null));
+                        out.add(new Download(call, target.url(), source, target.file(), null));
                     }
                     continue;
                 }
                 Optional<String> redirected = stdoutFile(command);
                 if (redirected.isPresent()) {
                     if (!redirected.get().equals("/dev/null")) {
-                        out.add(new Download(call, target.url(), redirected.get(), null));
+                        out.add(new Download(call, target.url(), source, redirected.get(), null));
                     }
                     continue;
                 }
@@ -85,9 +103,9 @@ public final class Downloads {
                 if (consumer.is("tee")) {
                     consumer.options("-p").operands().stream().map(Call.Arg::value)
                             .filter(f -> !f.startsWith("/dev/")).findFirst()
-                            .ifPresent(f -> out.add(new Download(call, target.url(), f, null)));
+                            .ifPresent(f -> out.add(new Download(call, target.url(), source, f, null)));
                 } else if (UNPACKERS.contains(consumer.name())) {
-                    out.add(new Download(call, target.url(), null, consumer));
+                    out.add(new Download(call, target.url(), source, null, consumer));
                 }
             }
         }
@@ -97,7 +115,7 @@ public final class Downloads {
     /** A URL and the file it goes to (null: standard output). */
     private record Target(Call.Arg url, String file) {}
 
-    private static List<Target> curl(Call call) {
+    private static List<Target> curl(Call call, RunStep run) {
         Call.Options options = call.options(DownloadOptions.CURL);
         if (CURL_REQUESTS.stream().anyMatch(options::has) || options.values("-X", "--request").stream()
                 .anyMatch(m -> !m.equalsIgnoreCase("GET"))) {
@@ -120,7 +138,7 @@ public final class Downloads {
         for (int i = 0; i < urls.size(); i++) {
             Call.Arg url = urls.get(i);
             boolean remote = i < outputs.size() ? outputs.get(i) == null : remoteAll;
-            String file = remote ? urlName(url.value()) : i < outputs.size() ? outputs.get(i) : null;
+            String file = remote ? remoteName(url.value(), run) : i < outputs.size() ? outputs.get(i) : null;
             if (file != null && TO_STDOUT.contains(file)) {
                 file = null;
             }
@@ -132,7 +150,7 @@ public final class Downloads {
         return out;
     }
 
-    private static List<Target> wget(Call call) {
+    private static List<Target> wget(Call call, RunStep run) {
         Call.Options options = call.options(DownloadOptions.WGET);
         if (WGET_REQUESTS.stream().anyMatch(options::has) || options.values("--method").stream()
                 .anyMatch(m -> !m.equalsIgnoreCase("GET"))) {
@@ -150,7 +168,7 @@ public final class Downloads {
             return List.of(new Target(urls.get(0), TO_STDOUT.contains(document) ? null : document));
         }
         String prefix = prefixes.isEmpty() ? "" : prefixes.get(prefixes.size() - 1).replaceAll("/+$", "") + "/";
-        return urls.stream().map(u -> new Target(u, prefix + urlName(u.value()))).toList();
+        return urls.stream().map(u -> new Target(u, prefix + remoteName(u.value(), run))).toList();
     }
 
     private static List<Call.Arg> urls(Call.Options options) {
@@ -191,6 +209,24 @@ public final class Downloads {
             }
         }
         return null;
+    }
+
+    /** The text with the build's ARG and ENV values put in for {@code $NAME} and {@code ${NAME}}, where known. */
+    public static String resolve(String text, RunStep run) {
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = run.variable(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The name curl -O and wget give the file: the URL's last segment, with the build's values for a bare variable. */
+    private static String remoteName(String url, RunStep run) {
+        String written = urlName(url);
+        return written.startsWith("$") ? urlName(resolve(url, run)) : written;
     }
 
     /** The last path segment of a URL, without query or fragment. */
