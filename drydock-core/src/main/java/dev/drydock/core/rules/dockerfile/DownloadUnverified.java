@@ -28,12 +28,13 @@ import java.util.regex.Pattern;
                 + " file (curl -o/-O, > file, wget's default name, -O FILE, -P DIR, tee FILE) or pipes it into tar,"
                 + " unzip, gunzip, dpkg, rpm or install, when nothing in that RUN (or a later RUN of the stage, for the"
                 + " same file) checks it: sha256sum -c and the other digest tools' --check, a digest compared in"
-                + " [ \"$(sha256sum f | cut ...)\" = \"$SUM\" ], gpg --verify, gpgv, cosign verify-blob, minisign -V,"
-                + " openssl dgst -verify, slsa-verifier, gh attestation verify, rpm -K, or a --checksum/--sha256"
-                + " option."
-                + " A check that names none of the RUN's downloads counts for all of them. Not reported: signatures,"
-                + " checksum lists, keys and certificates themselves, package repository definitions, URLs fixed by a"
-                + " commit or digest, output read by $(...) or piped into a shell (remote-script-piped-to-shell).",
+                + " [ \"$(sha256sum f | cut ...)\" = \"$SUM\" ] or by a script (php hash_file), gpg --verify, gpgv,"
+                + " cosign verify-blob, minisign -V, openssl dgst -verify, slsa-verifier, gh attestation verify,"
+                + " rpm -K, apk add of a signed .apk, or a --checksum/--sha256 option naming the file. A checksum or"
+                + " signature check that names none of the RUN's downloads (sha256sum -c SHA256SUMS) counts for all of"
+                + " them. Not reported: signatures, checksum lists, keys and certificates themselves, package"
+                + " repository definitions, URLs fixed by a commit or digest, output read by $(...) or piped into a"
+                + " shell (remote-script-piped-to-shell).",
         problem = "The RUN installs whatever the server returns today: a new release under the same name, a"
                 + " tampered file from a compromised project, mirror or CDN, or an error page. Unlike ADD --checksum,"
                 + " nothing stops the build when the bytes change.",
@@ -99,13 +100,13 @@ public final class DownloadUnverified implements Rule {
     }
 
     /**
-     * A check in the same RUN that names the file (or its URL's file), or one that names none of the RUN's
+     * A check in the same RUN that names the file (or its URL's file), or a checker that names none of the RUN's
      * downloads (sha256sum -c SHA256SUMS, a variable for the file); in a later RUN, one that names the file.
      */
     private static boolean checked(Download download, List<Download> artifacts, List<DownloadChecks.Check> checks,
             List<DownloadChecks.Check> later) {
         for (DownloadChecks.Check check : checks) {
-            if (names(check, download) || artifacts.stream().noneMatch(d -> names(check, d))) {
+            if (names(check, download) || check.general() && artifacts.stream().noneMatch(d -> names(check, d))) {
                 return true;
             }
         }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * The commands of a RUN that check downloaded files: a checksum checked ({@code sha256sum -c}, a digest
  * compared in {@code [ "$(sha256sum f | cut ...)" = "$SUM" ]}), a signature verified ({@code gpg --verify},
  * gpgv, {@code cosign verify-blob}, {@code minisign -V}, {@code openssl dgst -verify}, slsa-verifier,
- * {@code gh attestation verify}, {@code rpm -K}), or a tool given the expected checksum ({@code --checksum},
+ * {@code gh attestation verify}, {@code rpm -K}, {@code apk add} of a signed package file), a digest compared by a
+ * script ({@code php -r "... hash_file('sha384', ...)"}), or a tool given the expected checksum ({@code --checksum},
  * {@code --sha256}).
  */
 public final class DownloadChecks {
@@ -23,8 +24,11 @@ public final class DownloadChecks {
      * One check, with the text it reads: its arguments, its here-documents and here-strings, and the
      * commands piped into it ({@code echo "$SUM  file" | sha256sum -c -}); as written and with the build's
      * ARG and ENV values put in.
+     *
+     * @param general a checker of downloads (sha256sum -c, gpg --verify) rather than a tool that also checks: one
+     *     that names no downloaded file, like {@code sha256sum -c SHA256SUMS}, may check any of them
      */
-    public record Check(Call call, String text, String resolvedText) {
+    public record Check(Call call, String text, String resolvedText, boolean general) {
 
         public boolean mentions(String name) {
             return !name.isEmpty() && (text.contains(name) || resolvedText.contains(name));
@@ -38,6 +42,9 @@ public final class DownloadChecks {
             "in-toto-verify");
     private static final Set<String> COMPARERS = Set.of("grep", "egrep", "fgrep", "awk", "gawk", "mawk", "cmp", "diff",
             "test", "[");
+    private static final Set<String> INTERPRETERS = Set.of("php", "python", "python3", "node", "ruby", "perl");
+    private static final Pattern DIGEST_CODE = Pattern.compile(
+            "(?i)hash_file\\s*\\(|hashlib\\.|createHash\\s*\\(|Digest::|openssl_verify\\s*\\(");
     private static final Pattern CHECKSUM_FLAG = Pattern.compile("--(checksums?|sha256|sha512|sha256sum|sha512sum"
             + "|expected-sha256|expected-checksum|verify-checksum|hash)");
 
@@ -47,26 +54,43 @@ public final class DownloadChecks {
         List<Call> calls = run.calls();
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
-            if (call.command() != null && checks(calls, i)) {
+            Kind kind = call.command() == null ? Kind.NONE : kind(calls, i);
+            if (kind != Kind.NONE) {
                 String text = text(calls, i);
-                out.add(new Check(call, text, Downloads.resolve(text, run)));
+                out.add(new Check(call, text, Downloads.resolve(text, run), kind == Kind.GENERAL));
             }
         }
         return out;
     }
 
-    private static boolean checks(List<Call> calls, int i) {
+    /** What a command is to downloads: no check, a check of the files it names, or a general checker. */
+    private enum Kind { NONE, NAMED, GENERAL }
+
+    private static Kind kind(List<Call> calls, int i) {
         Call call = calls.get(i);
         if (call.options().all().stream().anyMatch(o -> CHECKSUM_FLAG.matcher(o.name()).matches())) {
-            return true;
+            return Kind.NAMED;
         }
+        if (INTERPRETERS.contains(call.name())) {
+            return call.args().stream().anyMatch(a -> DIGEST_CODE.matcher(a.value()).find()) ? Kind.NAMED : Kind.NONE;
+        }
+        List<String> operands = call.options().operands().stream().map(Call.Arg::value).toList();
+        // apk checks a package file's signature against /etc/apk/keys unless told not to
+        if (call.is("apk")) {
+            return operands.contains("add") && operands.stream().anyMatch(o -> o.endsWith(".apk"))
+                    && !call.options().has("--allow-untrusted") ? Kind.NAMED : Kind.NONE;
+        }
+        return general(calls, i, operands) ? Kind.GENERAL : Kind.NONE;
+    }
+
+    private static boolean general(List<Call> calls, int i, List<String> operands) {
+        Call call = calls.get(i);
         if (DIGESTS.contains(call.name())) {
             return call.options("-a", "--algorithm").has("-c", "--check") || compared(calls, i);
         }
         if (VERIFIERS.contains(call.name())) {
             return true;
         }
-        List<String> operands = call.options().operands().stream().map(Call.Arg::value).toList();
         return switch (call.name()) {
             case "gpg", "gpg2" -> call.options().has("--verify", "--verify-files");
             case "openssl" -> call.args().stream().anyMatch(a -> a.value().equals("-verify")
