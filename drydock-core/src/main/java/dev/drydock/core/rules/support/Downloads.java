@@ -65,6 +65,9 @@ public final class Downloads {
     private static final Pattern HOST_LIKE = Pattern.compile("[\\w.-]+\\.[A-Za-z]{2,}(:\\d+)?(/.*)?");
     private static final Set<String> CURL_REQUESTS = Set.of("-I", "--head", "-T", "--upload-file", "-F", "--form",
             "-d", "--data", "--data-binary", "--data-raw", "--data-urlencode", "--data-ascii", "--json");
+    private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "python",
+            "python3", "perl", "ruby", "node", "php");
+    private static final Pattern VERSION_SUFFIX = Pattern.compile("[\\d.]+$");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
     private static final Set<String> WGET_REQUESTS = Set.of("--spider", "-s", "--post-data", "--post-file",
             "--body-data", "--body-file", "-i", "--input-file");
@@ -80,36 +83,45 @@ public final class Downloads {
                     || command.in(Scope.PROCESS_SUBSTITUTION)) {
                 continue;
             }
-            List<Target> targets = call.is("curl") ? curl(call, run) : wget(call, run);
-            for (Target target : targets) {
-                String source = resolve(target.url().value(), run);
-                if (target.file() != null) {
-                    if (!target.file().equals("/dev/null")) {
-                        out.add(new Download(call, target.url(), source, target.file(), null));
-                    }
-                    continue;
-                }
-                Optional<String> redirected = stdoutFile(command);
-                if (redirected.isPresent()) {
-                    if (!redirected.get().equals("/dev/null")) {
-                        out.add(new Download(call, target.url(), source, redirected.get(), null));
-                    }
-                    continue;
-                }
-                Call consumer = nextInPipeline(calls, i);
-                if (consumer == null) {
-                    continue;
-                }
-                if (consumer.is("tee")) {
-                    consumer.options("-p").operands().stream().map(Call.Arg::value)
-                            .filter(f -> !f.startsWith("/dev/")).findFirst()
-                            .ifPresent(f -> out.add(new Download(call, target.url(), source, f, null)));
-                } else if (UNPACKERS.contains(consumer.name())) {
-                    out.add(new Download(call, target.url(), source, null, consumer));
+            for (Target target : call.is("curl") ? curl(call, run) : wget(call, run)) {
+                Download download = download(calls, i, target, resolve(target.url().value(), run));
+                if (download != null) {
+                    out.add(download);
                 }
             }
         }
         return out;
+    }
+
+    /** Where the output of {@code calls[i]} for one URL goes, as a download; null when it is not one. */
+    private static Download download(List<Call> calls, int i, Target target, String source) {
+        Call call = calls.get(i);
+        String file = target.file() != null ? target.file() : stdoutFile(call.command()).orElse(null);
+        if (file != null) {
+            return file.equals("/dev/null") ? null : new Download(call, target.url(), source, file, null);
+        }
+        int reader = nextInPipeline(calls, i);
+        if (reader < 0) {
+            return null;
+        }
+        Call consumer = calls.get(reader);
+        if (UNPACKERS.contains(consumer.name())) {
+            return new Download(call, target.url(), source, null, consumer);
+        }
+        if (!consumer.is("tee")) {
+            return null;
+        }
+        int next = nextInPipeline(calls, reader);
+        if (next >= 0 && isInterpreter(calls.get(next).name())) {
+            return null; // curl | tee f | sh: remote-script-piped-to-shell's
+        }
+        return consumer.options("-p").operands().stream().map(Call.Arg::value).filter(f -> !f.startsWith("/dev/"))
+                .findFirst().map(f -> new Download(call, target.url(), source, f, null)).orElse(null);
+    }
+
+    /** A shell or script interpreter, by program name ({@code python3.12} included). */
+    public static boolean isInterpreter(String name) {
+        return INTERPRETERS.contains(name) || INTERPRETERS.contains(VERSION_SUFFIX.matcher(name).replaceAll(""));
     }
 
     /** A URL and the file it goes to (null: standard output). */
@@ -190,11 +202,11 @@ public final class Downloads {
         return Optional.ofNullable(file);
     }
 
-    /** The command reading this one's output through a pipe, if any. */
-    private static Call nextInPipeline(List<Call> calls, int index) {
+    /** The index of the command reading this one's output through a pipe, or -1. */
+    private static int nextInPipeline(List<Call> calls, int index) {
         Command command = calls.get(index).command();
         if (!command.inPipeline()) {
-            return null;
+            return -1;
         }
         for (int j = index + 1; j < calls.size(); j++) {
             Command c = calls.get(j).command();
@@ -202,13 +214,13 @@ public final class Downloads {
                 continue;
             }
             if (c.pipelineIndex() == command.pipelineIndex() + 1) {
-                return calls.get(j);
+                return j;
             }
             if (c.pipelineIndex() <= command.pipelineIndex()) {
-                return null;
+                return -1;
             }
         }
-        return null;
+        return -1;
     }
 
     /** The text with the build's ARG and ENV values put in for {@code $NAME} and {@code ${NAME}}, where known. */
