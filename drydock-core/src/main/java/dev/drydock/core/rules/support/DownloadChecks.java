@@ -30,8 +30,13 @@ public final class DownloadChecks {
      */
     public record Check(Call call, String text, String resolvedText, boolean general) {
 
+        /** The text names the file as a word of its own: go.tgz in go.tgz.asc, not n in -n. */
         public boolean mentions(String name) {
-            return !name.isEmpty() && (text.contains(name) || resolvedText.contains(name));
+            if (name.isEmpty()) {
+                return false;
+            }
+            Pattern word = Pattern.compile("(?<![A-Za-z0-9_-])" + Pattern.quote(name) + "(?![A-Za-z0-9_-])");
+            return word.matcher(text).find() || word.matcher(resolvedText).find();
         }
     }
 
