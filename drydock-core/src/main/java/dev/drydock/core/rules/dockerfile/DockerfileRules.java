@@ -70,6 +70,7 @@ public final class DockerfileRules {
                 new PasswordSetInRun(),
                 new UseraddNoLogInit(),
                 new RemoteScriptPipedToShell(),
+                new DownloadUnverified(),
                 new ConsistentInstructionCasing(),
                 new CopyIgnoredFile(),
                 new DuplicateStageName(),

@@ -10,9 +10,9 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.Downloads;
 import dev.drydock.core.rules.support.Spans;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -46,10 +46,6 @@ import java.util.regex.Pattern;
                         """))
 public final class RemoteScriptPipedToShell implements Rule {
 
-    private static final Pattern VERSION_SUFFIX = Pattern.compile("[\\d.]+$");
-
-    private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "python",
-            "python3", "perl", "ruby", "node", "php");
     private static final Pattern SUBSTITUTED = Pattern.compile("[$<]\\(\\s*(curl|wget)\\b");
 
     @Override
@@ -59,8 +55,7 @@ public final class RemoteScriptPipedToShell implements Rule {
                 List<Call> calls = run.run().calls();
                 for (int i = 0; i < calls.size(); i++) {
                     Call call = calls.get(i);
-                    if (call.command() == null || !INTERPRETERS.contains(VERSION_SUFFIX.matcher(call.name()).replaceAll(""))
-                            && !INTERPRETERS.contains(call.name())) {
+                    if (call.command() == null || !Downloads.isInterpreter(call.name())) {
                         continue;
                     }
                     if (call.command().inPipeline() && call.command().pipelineIndex() > 0 && readsStdin(call)) {

@@ -29,18 +29,12 @@ public final class TlsSwitches {
     private static final Pattern GIT_SSLVERIFY = Pattern.compile("(?i)http(\\..+)?\\.sslverify");
     private static final Pattern PIP_TRUSTED_HOST = Pattern.compile("(?i)(global|install|\\*)\\.trusted-host");
     private static final Pattern STRICT_SSL = Pattern.compile("(?i)(--)?(strict-ssl|enablestrictssl)");
-    private static final String[] CURL_VALUE_OPTIONS = {"-o", "--output", "-H", "--header", "-d", "--data", "-u",
-        "--user", "-x", "--proxy", "-X", "--request", "-A", "--user-agent", "-e", "--referer", "-m", "--max-time",
-        "-w", "--write-out", "-T", "--upload-file", "-F", "--form", "-b", "--cookie", "-c", "--cookie-jar", "-C",
-        "--continue-at", "-E", "--cert", "-K", "--config", "-r", "--range", "-Y", "-y", "-z", "--retry",
-        "--connect-timeout", "--url", "--cacert", "--capath", "--resolve", "--data-binary", "--data-raw",
-        "--output-dir", "--retry-delay", "--retry-max-time", "--limit-rate", "-U", "--proxy-user"};
 
     /** The switches of one command: its options, its configuration writes and the variables it is given. */
     public static List<Switch> in(Call call) {
         List<Switch> out = new ArrayList<>();
         if (call.is("curl")) {
-            call.options(CURL_VALUE_OPTIONS).all().stream()
+            call.options(DownloadOptions.CURL).all().stream()
                     .filter(o -> Set.of("-k", "--insecure", "--proxy-insecure").contains(o.name())).findFirst()
                     .ifPresent(o -> out.add(new Switch(o.word().span(), "curl " + o.word().value(),
                             "makes curl accept any certificate", "curl --cacert FILE")));
