@@ -8,6 +8,7 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.manifest.LockFile;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
@@ -134,7 +135,7 @@ public final class ProductionServerMissing implements Rule {
                         + " declares no production server to run it (" + (asgi ? "uvicorn, hypercorn, granian, daphne"
                         : "gunicorn, waitress, uWSGI") + "), nor does the Dockerfile install one")
                 .implicit()
-                .recommendation("Add " + server + " to " + manifest.file() + " and start the application with it: CMD "
+                .recommendation("Add " + server + " to " + manifest.file() + lockTool(manifest) + " and start the application with it: CMD "
                         + Probes.json(command.argv()) + ".")
                 .fix(ServerRequirement.fromDistribution(c, command.server())
                         .map(edit -> Fix.of("install the package " + ServerRequirement.distributionPackage(c,
@@ -143,6 +144,23 @@ public final class ProductionServerMissing implements Rule {
                                 .map(edit -> Fix.of("add " + server + " to " + manifest.file(), FixSafety.UNSAFE, edit)))
                         .orElse(null))
                 .add();
+    }
+
+    /** How to add the server so that the lock file beside the manifest follows, when there is one. */
+    private static String lockTool(Manifest manifest) {
+        for (LockFile lock : manifest.lockFiles()) {
+            String tool = switch (lock) {
+                case UV_LOCK -> "uv add";
+                case POETRY_LOCK -> "poetry add";
+                case PDM_LOCK -> "pdm add";
+                default -> null;
+            };
+            if (tool != null) {
+                return " with `" + tool + "` (which updates " + lock.fileName() + " too: the install from the lock"
+                        + " file would not match an edited manifest)";
+            }
+        }
+        return "";
     }
 
     private void ruby(ReviewContext context, Container c) {

@@ -339,8 +339,11 @@ public final class AppFacts {
         }
         int port = port(c, app);
         Workers workers = workers(c);
-        List<String> declared = dependencies(c, Ecosystem.PYPI, Servers.PYTHON_SERVERS).stream()
-                .map(Dependency::normalizedName).toList();
+        List<String> declared = new ArrayList<>(dependencies(c, Ecosystem.PYPI, Servers.PYTHON_SERVERS).stream()
+                .map(Dependency::normalizedName).toList());
+        if (dependencies(c, Ecosystem.PYPI, Servers.ASGI_FRAMEWORKS).stream().anyMatch(Servers::bringsServer)) {
+            declared.add("uvicorn");
+        }
         boolean asgiDependency = framework == null
                 && !dependencies(c, Ecosystem.PYPI, Servers.ASGI_FRAMEWORKS).isEmpty()
                 && dependencies(c, Ecosystem.PYPI, Servers.WSGI_FRAMEWORKS).isEmpty();

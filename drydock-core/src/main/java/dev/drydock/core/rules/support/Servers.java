@@ -31,12 +31,22 @@ public final class Servers {
         if (!d.normalizedName().equals("fastapi") && !d.normalizedName().equals("litestar")) {
             return false;
         }
+        if (bringsServer(d)) {
+            return true;
+        }
         SourceFile f = project.source(manifestFile).orElse(null);
         if (f == null || d.span() == null) {
             return false;
         }
         String text = f.text(d.span()).toLowerCase(Locale.ROOT);
         return text.contains("[standard") || text.contains("[all") || text.contains(",standard") || text.contains("standard]");
+    }
+
+    /** Whether the extras a dependency is requested with bring uvicorn: {@code fastapi[standard]}, {@code litestar[all]}. */
+    public static boolean bringsServer(Dependency d) {
+        return (d.normalizedName().equals("fastapi") || d.normalizedName().equals("litestar"))
+                && d.extras().stream().map(e -> e.strip().toLowerCase(Locale.ROOT))
+                        .anyMatch(e -> e.equals("standard") || e.equals("all"));
     }
 
     /** The Python servers the container's manifests declare (runtime dependencies). */
