@@ -41,7 +41,9 @@ import java.util.Set;
                 + " Ruby: a Rack framework (Rails, Sinatra, Hanami, Roda, Grape) in the Gemfile with no Puma, Unicorn,"
                 + " Passenger, Falcon, Thin, Iodine, Pitchfork or Agoo. Node, Go and the JVM serve HTTP in production"
                 + " with their own runtime or an embedded server, so nothing is required there. Quiet when the"
-                + " command already starts a production server or a non-web process (celery, a management command).",
+                + " command already starts a production server or a non-web process (celery, a management command),"
+                + " and on base images that ship a server and start the application with it (tiangolo/uvicorn-gunicorn,"
+                + " tiangolo/meinheld-gunicorn, tiangolo/uwsgi-nginx and their -fastapi/-flask variants).",
         problem = "Python web frameworks only define the application: in production a WSGI/ASGI server runs it with"
                 + " worker processes, timeouts and graceful restarts. Without one among the dependencies the image"
                 + " can only start the framework's development server.",
@@ -109,7 +111,7 @@ public final class ProductionServerMissing implements Rule {
         List<String> frameworkNames = new ArrayList<>(Servers.WSGI_FRAMEWORKS);
         frameworkNames.addAll(Servers.ASGI_FRAMEWORKS);
         List<Dependency> frameworks = AppFacts.dependencies(c, Ecosystem.PYPI, frameworkNames);
-        if (frameworks.isEmpty() || !Servers.pythonServers(c).isEmpty()) {
+        if (frameworks.isEmpty() || !Servers.pythonServers(c).isEmpty() || Servers.onServerImage(c)) {
             return;
         }
         for (Manifest m : c.manifests()) {
