@@ -19,6 +19,7 @@ import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.PipCommands;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.SystemDirectories;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ final class NonRootUserFix {
         }
         for (CopyCommand copy : stage.copies()) {
             if (copy.fromContext() && copy.chown() == null && !copy.sources().isEmpty()
-                    && !copy.sources().stream().allMatch(NonRootUserFix::isManifest)
+                    && !copy.sources().stream().allMatch(NonRootUserFix::isManifest) && !SystemDirectories.target(copy)
                     && (created == null || created.run().stage() != stage
                             || created.run().instruction().span().start() < copy.instruction().span().start())) {
                 edits.add(TextEdit.insert(path, copy.instruction().keyword().span().end(), " --chown=" + owner));
