@@ -347,6 +347,11 @@ final class JsModule {
             }
             return;
         }
+        if (method.equals("enableShutdownHooks") && sigtermLine == 0
+                && (args.isEmpty() || text(t, open, close).contains("SIGTERM"))) {
+            sigtermLine = line; // NestJS: with no list, the hooks run on every termination signal
+            return;
+        }
         if (ROUTE_METHODS.contains(method) && args.size() >= 2) {
             Tok.Arg path = args.get(0);
             String p = path.string();

@@ -91,13 +91,25 @@ public final class Routes {
     public Optional<Route> healthRoute() {
         for (String preferred : List.of("/health", "/healthz", "/healthcheck", "/api/health", "/ping", "/status")) {
             for (Route r : routes) {
-                if (!r.regex() && Route.strip(r.path()).equalsIgnoreCase(preferred)) {
+                if (Route.strip(plainPath(r)).equalsIgnoreCase(preferred)) {
                     return Optional.of(r);
                 }
             }
         }
-        return routes.stream().filter(r -> !r.regex() && HEALTH.matcher(Route.strip(r.path())).find()
+        return routes.stream().filter(r -> HEALTH.matcher(Route.strip(plainPath(r))).find()
                 && !r.path().contains("<") && !r.path().contains("{") && !r.path().contains(":")).findFirst();
+    }
+
+    /**
+     * The path a route serves as written: a plain route's own, a pattern's ({@code ^healthz/\Z}, Django's
+     * {@code path('healthz/')}) when it reads as one fixed path ({@code /healthz/}); "" for other patterns.
+     */
+    public static String plainPath(Route r) {
+        if (!r.regex()) {
+            return r.path();
+        }
+        String shown = r.display();
+        return shown.matches("[/\\w.-]*") && r.matches(shown) ? shown : "";
     }
 
     /** Routes that are readiness checks by name ({@code /ready}, {@code /readyz}, {@code /health/ready}...). */

@@ -11,8 +11,19 @@ import java.util.Objects;
  * not at all, and how safe they are to apply without a person looking ({@link FixSafety}).
  *
  * @param title what the fix does, in a few words: "pin python:3.11-slim to 3.11.14-slim"
+ * @param restructures whether the fix changes the shape of its files (a Dockerfile stage split in two): the
+ *     other fixes of those files, computed on the old shape, wait for the next round
  */
-public record Fix(String title, FixSafety safety, List<TextEdit> edits) {
+public record Fix(String title, FixSafety safety, List<TextEdit> edits, boolean restructures) {
+
+    public Fix(String title, FixSafety safety, List<TextEdit> edits) {
+        this(title, safety, edits, false);
+    }
+
+    /** This fix, applied in a round of its own in its files ({@link #restructures}). */
+    public Fix restructuring() {
+        return new Fix(title, safety, edits, true);
+    }
 
     public Fix {
         Objects.requireNonNull(title, "title");

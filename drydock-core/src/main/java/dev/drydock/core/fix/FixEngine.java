@@ -105,15 +105,32 @@ public final class FixEngine {
             return result();
         }
 
-        /** The allowed fixes of the current review that can be applied together, most severe first. */
+        /**
+         * The allowed fixes of the current review that can be applied together, most severe first; a fix that
+         * restructures its files is taken first and alone in them, the others of those files wait a round.
+         */
         private List<Finding> choose() {
             List<Finding> chosen = new ArrayList<>();
+            choose(chosen, true);
+            choose(chosen, false);
+            return chosen;
+        }
+
+        private void choose(List<Finding> chosen, boolean restructuring) {
+            Set<String> reshaped = new HashSet<>();
+            for (Finding c : chosen) {
+                if (c.fix().restructures()) {
+                    reshaped.addAll(c.fix().files());
+                }
+            }
             for (Finding finding : current.findings()) {
                 Fix fix = finding.fix();
-                if (fix == null || !options.allows(finding.ruleId(), fix.safety()) || refused.contains(fix)) {
+                if (fix == null || fix.restructures() != restructuring || !options.allows(finding.ruleId(), fix.safety())
+                        || refused.contains(fix)) {
                     continue;
                 }
-                if (chosen.stream().anyMatch(c -> c.fix().conflictsWith(fix) || c.fix().equals(fix))) {
+                if (chosen.stream().anyMatch(c -> c.fix().conflictsWith(fix) || c.fix().equals(fix))
+                        || fix.files().stream().anyMatch(reshaped::contains)) {
                     continue;
                 }
                 String problem = texts.problem(fix, overlay);
@@ -123,8 +140,10 @@ public final class FixEngine {
                     continue;
                 }
                 chosen.add(finding);
+                if (restructuring) {
+                    reshaped.addAll(fix.files());
+                }
             }
-            return chosen;
         }
 
         private Map<String, String> apply(Map<String, String> base, List<Finding> findings) {

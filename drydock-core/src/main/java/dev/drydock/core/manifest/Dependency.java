@@ -1,6 +1,7 @@
 package dev.drydock.core.manifest;
 
 import dev.drydock.core.source.Span;
+import java.util.List;
 
 /**
  * One dependency as every manifest kind reports it, for rules that do not care which file it is.
@@ -13,9 +14,20 @@ import dev.drydock.core.source.Span;
  * @param scope where it is needed
  * @param group the group, extra or scope name it is declared under, or null
  * @param span where it is declared
+ * @param extras the optional features it is requested with, as written (Python: {@code fastapi[standard]})
  */
 public record Dependency(String name, String normalizedName, String constraint, boolean pinned, Scope scope,
-        String group, Span span) {
+        String group, Span span, List<String> extras) {
+
+    public Dependency {
+        extras = extras == null ? List.of() : List.copyOf(extras);
+    }
+
+    /** A dependency requested without extras. */
+    public Dependency(String name, String normalizedName, String constraint, boolean pinned, Scope scope,
+            String group, Span span) {
+        this(name, normalizedName, constraint, pinned, scope, group, span, List.of());
+    }
 
     public boolean isDev() {
         return scope == Scope.DEV || scope == Scope.TEST;

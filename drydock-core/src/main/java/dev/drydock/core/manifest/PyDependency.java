@@ -1,6 +1,7 @@
 package dev.drydock.core.manifest;
 
 import dev.drydock.core.source.Span;
+import java.util.List;
 
 /**
  * A dependency declared in {@code pyproject.toml} or a {@code Pipfile}.
@@ -25,6 +26,7 @@ public record PyDependency(String name, String constraint, boolean pinned, Scope
     }
 
     public Dependency toDependency() {
-        return new Dependency(name, normalizedName(), constraint, pinned, scope, group, span);
+        return new Dependency(name, normalizedName(), constraint, pinned, scope, group, span,
+                requirement == null ? List.of() : requirement.extras());
     }
 }

@@ -265,7 +265,7 @@ public final class RequirementsTxt {
             String name = r.name() != null ? r.name() : r.text();
             String normalized = r.name() != null ? r.normalizedName() : r.text();
             deps.add(new Dependency(name, normalized, r.constraint(), r.isPinned(), Scope.MAIN,
-                    r.editable() ? "editable" : null, r.span()));
+                    r.editable() ? "editable" : null, r.span(), r.extras()));
         }
         return new Manifest(Ecosystem.PYPI, ManifestKind.REQUIREMENTS_TXT, file.path(), deps,
                 LockFile.among(siblings, Ecosystem.PYPI), diagnostics);

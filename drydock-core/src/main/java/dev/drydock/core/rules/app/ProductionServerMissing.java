@@ -8,6 +8,7 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.manifest.LockFile;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
@@ -40,7 +41,9 @@ import java.util.Set;
                 + " Ruby: a Rack framework (Rails, Sinatra, Hanami, Roda, Grape) in the Gemfile with no Puma, Unicorn,"
                 + " Passenger, Falcon, Thin, Iodine, Pitchfork or Agoo. Node, Go and the JVM serve HTTP in production"
                 + " with their own runtime or an embedded server, so nothing is required there. Quiet when the"
-                + " command already starts a production server or a non-web process (celery, a management command).",
+                + " command already starts a production server or a non-web process (celery, a management command),"
+                + " and on base images that ship a server and start the application with it (tiangolo/uvicorn-gunicorn,"
+                + " tiangolo/meinheld-gunicorn, tiangolo/uwsgi-nginx and their -fastapi/-flask variants).",
         problem = "Python web frameworks only define the application: in production a WSGI/ASGI server runs it with"
                 + " worker processes, timeouts and graceful restarts. Without one among the dependencies the image"
                 + " can only start the framework's development server.",
@@ -108,7 +111,7 @@ public final class ProductionServerMissing implements Rule {
         List<String> frameworkNames = new ArrayList<>(Servers.WSGI_FRAMEWORKS);
         frameworkNames.addAll(Servers.ASGI_FRAMEWORKS);
         List<Dependency> frameworks = AppFacts.dependencies(c, Ecosystem.PYPI, frameworkNames);
-        if (frameworks.isEmpty() || !Servers.pythonServers(c).isEmpty()) {
+        if (frameworks.isEmpty() || !Servers.pythonServers(c).isEmpty() || Servers.onServerImage(c)) {
             return;
         }
         for (Manifest m : c.manifests()) {
@@ -134,7 +137,7 @@ public final class ProductionServerMissing implements Rule {
                         + " declares no production server to run it (" + (asgi ? "uvicorn, hypercorn, granian, daphne"
                         : "gunicorn, waitress, uWSGI") + "), nor does the Dockerfile install one")
                 .implicit()
-                .recommendation("Add " + server + " to " + manifest.file() + " and start the application with it: CMD "
+                .recommendation("Add " + server + " to " + manifest.file() + lockTool(manifest) + " and start the application with it: CMD "
                         + Probes.json(command.argv()) + ".")
                 .fix(ServerRequirement.fromDistribution(c, command.server())
                         .map(edit -> Fix.of("install the package " + ServerRequirement.distributionPackage(c,
@@ -143,6 +146,23 @@ public final class ProductionServerMissing implements Rule {
                                 .map(edit -> Fix.of("add " + server + " to " + manifest.file(), FixSafety.UNSAFE, edit)))
                         .orElse(null))
                 .add();
+    }
+
+    /** How to add the server so that the lock file beside the manifest follows, when there is one. */
+    private static String lockTool(Manifest manifest) {
+        for (LockFile lock : manifest.lockFiles()) {
+            String tool = switch (lock) {
+                case UV_LOCK -> "uv add";
+                case POETRY_LOCK -> "poetry add";
+                case PDM_LOCK -> "pdm add";
+                default -> null;
+            };
+            if (tool != null) {
+                return " with `" + tool + "` (which updates " + lock.fileName() + " too: the install from the lock"
+                        + " file would not match an edited manifest)";
+            }
+        }
+        return "";
     }
 
     private void ruby(ReviewContext context, Container c) {

@@ -21,7 +21,10 @@ import java.util.Optional;
  * layout: in requirements.txt, a line in the framework's block of lines (at its alphabetical place
  * when the block is sorted, else at its end); in pyproject.toml, an element of
  * {@code [project] dependencies} next to the framework's. No edit for files checked with hashes
- * (an entry without one would fail the install) and for other manifest kinds.
+ * (an entry without one would fail the install), for a pyproject.toml with a lock file beside it
+ * (uv.lock, poetry.lock, pdm.lock: the lock would no longer match it, so {@code uv sync --locked} and
+ * {@code poetry install} refuse to install and {@code uv sync --frozen} installs without the server;
+ * {@code uv add} or {@code poetry add} updates both) and for other manifest kinds.
  */
 final class ServerRequirement {
 
@@ -43,7 +46,8 @@ final class ServerRequirement {
         if (manifest.kind() == ManifestKind.REQUIREMENTS_TXT) {
             return requirementsTxt(file, framework, requirement);
         }
-        if (manifest.kind() == ManifestKind.PYPROJECT_TOML && framework.group() == null) {
+        if (manifest.kind() == ManifestKind.PYPROJECT_TOML && framework.group() == null
+                && manifest.lockFiles().stream().noneMatch(lock -> lock.ecosystem() == Ecosystem.PYPI)) {
             return pyproject(file, framework, requirement);
         }
         return Optional.empty();

@@ -19,6 +19,7 @@ import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.PipCommands;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.SystemDirectories;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,8 @@ import java.util.regex.Pattern;
  * {@value #USER} with UID/GID {@value #ID} right after FROM (or uses the user a RUN of the image already
  * creates, with the group it is given: {@link CreatedUser}), copies the application's files from the build
  * context with {@code --chown} (those copied after the user exists), and switches to
- * the user before CMD/ENTRYPOINT. No fix for images whose base brings its own user (node, distroless)
- * or no shell, for an image whose Python packages were installed with {@code pip install --user} or
+ * the user before CMD/ENTRYPOINT. Images without a shell (scratch, distroless) get a numeric user
+ * ({@link NumericUserFix}). No fix for images whose base brings its own user (node), for an image whose Python packages were installed with {@code pip install --user} or
  * copied from {@code /root} (a user other than root could not read them), or when instructions that
  * need root follow CMD.
  */
@@ -52,12 +53,15 @@ final class NonRootUserFix {
         DockerfileModel model = container.build().model();
         Stage stage = container.build().stage();
         BaseImage base = Stages.rootBase(model, stage);
+        BaseImageFacts.ImageTools tools = InferredImageTools.of(model, stage).orElse(null);
+        if (tools != null && !tools.shell()) {
+            return NumericUserFix.fix(container);
+        }
         if (!(base instanceof BaseImage.External external) || external.reference() == null
                 || "node".equals(ImageTags.officialName(external.reference()))) {
             return Optional.empty();
         }
-        BaseImageFacts.ImageTools tools = InferredImageTools.of(model, stage).orElse(null);
-        if (tools == null || !tools.shell() || !("apt".equals(tools.packageManager()) || "apk".equals(tools.packageManager()))) {
+        if (tools == null || !("apt".equals(tools.packageManager()) || "apk".equals(tools.packageManager()))) {
             return Optional.empty();
         }
         List<Stage> lineage = Stages.inImage(model, stage);
@@ -93,7 +97,7 @@ final class NonRootUserFix {
         }
         for (CopyCommand copy : stage.copies()) {
             if (copy.fromContext() && copy.chown() == null && !copy.sources().isEmpty()
-                    && !copy.sources().stream().allMatch(NonRootUserFix::isManifest)
+                    && !copy.sources().stream().allMatch(NonRootUserFix::isManifest) && !SystemDirectories.target(copy)
                     && (created == null || created.run().stage() != stage
                             || created.run().instruction().span().start() < copy.instruction().span().start())) {
                 edits.add(TextEdit.insert(path, copy.instruction().keyword().span().end(), " --chown=" + owner));
@@ -113,7 +117,7 @@ final class NonRootUserFix {
     }
 
     /** USER before CMD/ENTRYPOINT (and the comments above it), or at the end of the stage. */
-    private static TextEdit userSwitch(String path, SourceFile file, Stage stage, Instruction command, String user) {
+    static TextEdit userSwitch(String path, SourceFile file, Stage stage, Instruction command, String user) {
         if (command == null) {
             Instruction last = stage.steps().isEmpty() ? stage.from() : stage.steps().get(stage.steps().size() - 1).instruction();
             return TextEdit.insert(path, file.lineEnd(last.endLine()), "\n\nUSER " + user);
@@ -124,7 +128,7 @@ final class NonRootUserFix {
     }
 
     /** The first CMD or ENTRYPOINT of the stage's last run of them. */
-    private static Instruction lastOf(Stage stage, InstructionKind... kinds) {
+    static Instruction lastOf(Stage stage, InstructionKind... kinds) {
         Instruction found = null;
         for (Step step : stage.steps()) {
             for (InstructionKind kind : kinds) {
@@ -136,7 +140,7 @@ final class NonRootUserFix {
         return found;
     }
 
-    private static boolean followedByBuildSteps(Stage stage, Instruction command) {
+    static boolean followedByBuildSteps(Stage stage, Instruction command) {
         boolean after = false;
         for (Step step : stage.steps()) {
             if (step.instruction() == command) {

@@ -113,6 +113,7 @@ public final class RunsAsRoot implements Rule {
             }
             String command = stage.config().entrypoint() != null ? "ENTRYPOINT" : "CMD";
             String suggestion = suggestion(container);
+            String hostSource = SourceBindMount.overWorkdir(container).orElse(null);
             boolean development = BuiltImage.isDevelopmentStage(stage);
             context.finding(this, new Location(container.build().dockerfile(), stage.from().span()),
                     "no USER in the final stage" + (stage.name() == null ? "" : " (" + stage.name() + ")")
@@ -122,8 +123,13 @@ public final class RunsAsRoot implements Rule {
                     .severity(development ? Severity.MEDIUM : Severity.CRITICAL)
                     .implicit()
                     .recommendation((suggestion.startsWith("USER") ? "Switch to a non-root user before "
-                            : "Add a non-root user and switch to it before ") + command + ": " + suggestion + ".")
-                    .fix(StackFixes.runsAsRoot(context, container).or(() -> NonRootUserFix.fix(container))
+                            : "Add a non-root user and switch to it before ") + command + ": " + suggestion + "."
+                            + (hostSource == null ? "" : " The service mounts the host directory " + hostSource
+                                    + " over the working directory: its files keep their owner on the host, so give"
+                                    + " the user write access to what the application writes there (or run the service"
+                                    + " with `user:` set to the owner's UID:GID)."))
+                    .fix(hostSource != null ? null : StackFixes.runsAsRoot(context, container)
+                            .or(() -> NonRootUserFix.fix(container))
                             .map(fix -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, fix)))
                             .orElse(null))
                     .add();

@@ -2,6 +2,7 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.app.AppObject;
 import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.Routes;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
@@ -224,7 +225,7 @@ public final class AppFacts {
 
     /** The path a probe should request: the app's health route, else {@code /health}. */
     public static String healthPath(AppSource app) {
-        return app.routes().healthRoute().map(r -> r.path().isEmpty() ? "/" : r.path()).orElse("/health");
+        return app.routes().healthRoute().map(Routes::plainPath).map(p -> p.isEmpty() ? "/" : p).orElse("/health");
     }
 
     /**
@@ -339,8 +340,11 @@ public final class AppFacts {
         }
         int port = port(c, app);
         Workers workers = workers(c);
-        List<String> declared = dependencies(c, Ecosystem.PYPI, Servers.PYTHON_SERVERS).stream()
-                .map(Dependency::normalizedName).toList();
+        List<String> declared = new ArrayList<>(dependencies(c, Ecosystem.PYPI, Servers.PYTHON_SERVERS).stream()
+                .map(Dependency::normalizedName).toList());
+        if (dependencies(c, Ecosystem.PYPI, Servers.ASGI_FRAMEWORKS).stream().anyMatch(Servers::bringsServer)) {
+            declared.add("uvicorn");
+        }
         boolean asgiDependency = framework == null
                 && !dependencies(c, Ecosystem.PYPI, Servers.ASGI_FRAMEWORKS).isEmpty()
                 && dependencies(c, Ecosystem.PYPI, Servers.WSGI_FRAMEWORKS).isEmpty();

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.Container;
@@ -31,12 +32,41 @@ public final class Servers {
         if (!d.normalizedName().equals("fastapi") && !d.normalizedName().equals("litestar")) {
             return false;
         }
+        if (bringsServer(d)) {
+            return true;
+        }
         SourceFile f = project.source(manifestFile).orElse(null);
         if (f == null || d.span() == null) {
             return false;
         }
         String text = f.text(d.span()).toLowerCase(Locale.ROOT);
         return text.contains("[standard") || text.contains("[all") || text.contains(",standard") || text.contains("standard]");
+    }
+
+    /** Whether the extras a dependency is requested with bring uvicorn: {@code fastapi[standard]}, {@code litestar[all]}. */
+    public static boolean bringsServer(Dependency d) {
+        return (d.normalizedName().equals("fastapi") || d.normalizedName().equals("litestar"))
+                && d.extras().stream().map(e -> e.strip().toLowerCase(Locale.ROOT))
+                        .anyMatch(e -> e.equals("standard") || e.equals("all"));
+    }
+
+    /**
+     * Base images that ship a Python server and start the application with it by default: the
+     * tiangolo/uvicorn-gunicorn (-fastapi, -starlette), tiangolo/meinheld-gunicorn (-flask) and
+     * tiangolo/uwsgi-nginx (-flask) families.
+     */
+    private static final List<String> SERVER_IMAGES = List.of("tiangolo/uvicorn-gunicorn", "tiangolo/meinheld-gunicorn",
+            "tiangolo/uwsgi-nginx");
+
+    /** Whether the container's image is built on a base image that ships a Python server ({@link #SERVER_IMAGES}). */
+    public static boolean onServerImage(Container c) {
+        if (c.build() == null || c.build().model() == null || c.build().stage() == null
+                || !(Stages.rootBase(c.build().model(), c.build().stage()) instanceof BaseImage.External base)
+                || base.reference() == null || base.reference().familiarName() == null) {
+            return false;
+        }
+        String name = base.reference().familiarName().toLowerCase(Locale.ROOT);
+        return SERVER_IMAGES.stream().anyMatch(prefix -> name.equals(prefix) || name.startsWith(prefix + "-"));
     }
 
     /** The Python servers the container's manifests declare (runtime dependencies). */

@@ -158,7 +158,8 @@ final class JvmFixes {
         runtime.add("ENTRYPOINT " + Probes.json(List.of("java", HEAP, "-jar", "/app/app.jar")));
         Instruction last = stage.steps().get(stage.steps().size() - 1).instruction();
         edits.add(StackEdits.linesAfter(file, last, String.join("\n", runtime)));
-        return Optional.of(Fix.of("build the jar in a builder stage and run it on a JRE", FixSafety.UNSAFE, edits));
+        return Optional.of(Fix.of("build the jar in a builder stage and run it on a JRE", FixSafety.UNSAFE, edits)
+                .restructuring());
     }
 
     /** eclipse-temurin:N-jre for the Java version of the pom, else of the builder image's tag (21 when neither says). */

@@ -15,6 +15,7 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.SystemDirectories;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +63,11 @@ final class StackEdits {
         return SourceEdits.insertLinesAfter(file, instruction.span().endLine(), lines);
     }
 
-    /** {@code --chown=owner} on each COPY and ADD of the stage that sets no owner. */
+    /** {@code --chown=owner} on each COPY and ADD of the stage that sets no owner, except into system directories. */
     static List<TextEdit> chownCopies(SourceFile file, Stage stage, String owner) {
         List<TextEdit> edits = new ArrayList<>();
         for (CopyCommand copy : stage.copies()) {
-            if (copy.chown() == null) {
+            if (copy.chown() == null && !SystemDirectories.target(copy)) {
                 Instruction instruction = copy.instruction();
                 int at = instruction.flags().isEmpty() ? instruction.keyword().span().end()
                         : instruction.flags().get(instruction.flags().size() - 1).span().end();
