@@ -12,6 +12,7 @@ public final class DockerfileRules {
         return List.of(
                 new RunsAsRoot(),
                 new UnpinnedBaseImage(),
+                new DeprecatedBaseImage(),
                 new BuildArgsMissing(),
                 new OciLabelsMissing(),
                 new AptNoInstallRecommends(),

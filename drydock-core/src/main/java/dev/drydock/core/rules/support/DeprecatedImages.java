@@ -1,0 +1,85 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.image.ImageReference;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Docker Official Images that Docker Hub marks as deprecated, with what replaces them. Each fact comes from the
+ * image's deprecation notice in the docker-library/docs repository ({@code <image>/deprecated.md}), which Docker
+ * Hub shows at the top of the image's page.
+ */
+public final class DeprecatedImages {
+
+    private DeprecatedImages() {}
+
+    /**
+     * A deprecated image: since when it gets no updates, what to use instead, and how a tag of it maps onto the
+     * successor's tag when the successor is a drop-in (null when there is no such mapping).
+     */
+    public record Deprecation(String image, String since, String successor, String note, Pattern dropInTag,
+            String dropInImage) {
+
+        /** The successor's image and tag that replace {@code tag} one for one, when there is one. */
+        public Optional<String> dropIn(String tag) {
+            if (dropInTag == null || tag == null) {
+                return Optional.empty();
+            }
+            Matcher m = dropInTag.matcher(tag);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            String kind = m.group("kind") == null ? "jdk" : m.group("kind");
+            return Optional.of(dropInImage + ":" + m.group("major") + "-" + kind);
+        }
+    }
+
+    /** Tags of an image that are still updated although the image is deprecated. */
+    private static final Map<String, Pattern> STILL_UPDATED = Map.of(
+            // openjdk/deprecated.md: only the early-access tags (jdk.java.net builds) are updated after July 2022.
+            "openjdk", Pattern.compile("(.*-)?ea(-.*)?"));
+
+    private static final Map<String, Deprecation> IMAGES = Map.of(
+            // openjdk/deprecated.md: deprecated, no updates beyond July 2022 except early-access tags; it lists
+            // amazoncorretto, eclipse-temurin, ibm-semeru-runtimes, ibmjava and sapmachine as alternatives.
+            // Drop-in: the Debian-based JDK/JRE tags of the LTS releases that eclipse-temurin also publishes.
+            "openjdk", new Deprecation("openjdk", "July 2022", "eclipse-temurin",
+                    "other builds of the same OpenJDK releases are amazoncorretto, ibm-semeru-runtimes and sapmachine",
+                    Pattern.compile("(?<major>8|11|17)-(?:(?<kind>jdk|jre)(?:-slim)?|slim)(?:-(?:buster|bullseye))?"),
+                    "eclipse-temurin"),
+            // java/deprecated.md: deprecated in favour of openjdk (itself deprecated since), no updates after
+            // 2016-12-31.
+            "java", new Deprecation("java", "December 31, 2016", "eclipse-temurin",
+                    "it was replaced by openjdk, which is deprecated too",
+                    Pattern.compile("(?<major>8)-(?<kind>jdk|jre)"), "eclipse-temurin"),
+            // adoptopenjdk/deprecated.md: deprecated in favour of eclipse-temurin, no updates after 2021-08-01.
+            "adoptopenjdk", new Deprecation("adoptopenjdk", "August 1, 2021", "eclipse-temurin",
+                    "its OpenJ9 tags continue as ibm-semeru-runtimes",
+                    Pattern.compile("(?<major>8|11)-(?<kind>jdk|jre)-hotspot(?:-focal)?"), "eclipse-temurin"),
+            // centos/deprecated.md: all tags are end of life (June 30, 2024), last meaningful update on
+            // November 16, 2020. The RHEL-compatible rebuilds rockylinux and almalinux are official images;
+            // CentOS Stream is published at quay.io/centos/centos.
+            "centos", new Deprecation("centos", "November 16, 2020 (end of life June 30, 2024)",
+                    "rockylinux or almalinux", "CentOS Stream is published as quay.io/centos/centos:streamN, not as"
+                            + " an official image", null, null),
+            // jenkins/deprecated.md: deprecated in favour of jenkins/jenkins:lts, maintained by the Jenkins
+            // project; no updates after LTS 2.60.x.
+            "jenkins", new Deprecation("jenkins", "LTS 2.60.x", "jenkins/jenkins:lts",
+                    "the Jenkins project publishes its images as jenkins/jenkins", null, null));
+
+    /** The deprecation of the official image the reference names, unless the tag is one still updated. */
+    public static Optional<Deprecation> of(ImageReference ref) {
+        String name = ImageTags.officialName(ref);
+        Deprecation deprecation = IMAGES.get(name);
+        if (deprecation == null) {
+            return Optional.empty();
+        }
+        Pattern updated = STILL_UPDATED.get(name);
+        if (updated != null && ref.hasExplicitTag() && updated.matcher(ref.tag()).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(deprecation);
+    }
+}
