@@ -1,5 +1,8 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.edit.Fix;
@@ -13,11 +16,14 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DeprecatedImages;
 import dev.drydock.core.rules.support.DeprecatedImages.Deprecation;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.Span;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,8 +35,9 @@ import java.util.Set;
         checks = "The image of every FROM (final and builder stages that the build uses), after build arguments are"
                 + " expanded: it fires when it is a Docker Official Image that Docker Hub marks as deprecated and no"
                 + " longer updates: openjdk (except its early-access tags), java, adoptopenjdk, centos and jenkins."
-                + " Images of other publishers with the same name (example/openjdk) and stages the build does not"
-                + " use are left alone.",
+                + " The same for the `image` of compose services that are pulled, not built (no `build` section)."
+                + " Images of other publishers with the same name (example/openjdk), stages the build does not"
+                + " use and compose images whose variable is not set are left alone.",
         problem = "A deprecated official image is frozen: its tags stay where they were on the day its updates"
                 + " stopped, while the distribution packages and the runtime inside it keep getting security"
                 + " releases elsewhere.",
@@ -72,6 +79,39 @@ public final class DeprecatedBaseImage implements Rule {
                 }
             }
         }
+        checkCompose(context);
+    }
+
+    /** Services that run a deprecated image as it is; one finding per image node (YAML anchors share one). */
+    private void checkCompose(ReviewContext context) {
+        List<ComposeServices.Ref> pulled = new ArrayList<>();
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
+            if (deprecation(ref.service()).isPresent()) {
+                pulled.add(ref);
+            }
+        }
+        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(pulled,
+                ref -> ComposeServices.location(ref.service().image().node()))) {
+            Service first = group.get(0).service();
+            ImageReference ref = ImageReference.tryParse(first.image().value()).orElseThrow();
+            Deprecation deprecation = deprecation(first).orElseThrow();
+            List<String> names = group.stream().map(ComposeServices.Ref::name).toList();
+            context.finding(this, ComposeServices.location(first.image().node()), "the image " + ref.familiarString()
+                            + " of " + ComposeServices.names(names) + " is a deprecated Docker Official Image: "
+                            + deprecation.image() + " has received no updates after " + deprecation.updatedUntil()
+                            + ", so no security fixes either")
+                    .recommendation(recommendation(ref, deprecation))
+                    .add();
+        }
+    }
+
+    private static Optional<Deprecation> deprecation(Service service) {
+        Located<String> image = service.image();
+        if (image == null || service.build() != null || (image.node() instanceof ScalarNode s
+                && s.substitutions().stream().anyMatch(sub -> sub.isMissing()))) {
+            return Optional.empty();
+        }
+        return ImageReference.tryParse(image.value()).flatMap(DeprecatedImages::of);
     }
 
     private void report(ReviewContext context, BuiltImage image, Stage stage, BaseImage.External external,
@@ -80,26 +120,29 @@ public final class DeprecatedBaseImage implements Rule {
         Optional<String> dropIn = dropIn(ref, deprecation);
         StringBuilder message = new StringBuilder(ref.familiarString())
                 .append(" is a deprecated Docker Official Image: ").append(deprecation.image())
-                .append(" has received no updates since ").append(deprecation.since())
+                .append(" has received no updates after ").append(deprecation.updatedUntil())
                 .append(", so no security fixes either");
         if (!Stages.inImage(image.model(), image.stage()).contains(stage)) {
             message.append("; it is the base of the builder ").append(Stages.describe(stage));
         }
-        String recommendation = "Move to " + deprecation.successor()
-                + dropIn.map(tag -> " (" + ref.familiarString() + " becomes " + tag + ")").orElse("")
-                + "; " + deprecation.note() + "."
-                + (deprecation.successor().equals("eclipse-temurin")
-                        ? " JAVA_HOME is /opt/java/openjdk there: check paths that name the old JDK directory."
-                        : "");
         Span word = Stages.imageSpan(stage);
         Fix fix = dropIn.filter(tag -> external.written().equals(external.expanded()) && !ref.isPinnedByDigest())
                 .map(tag -> Fix.of("replace " + ref.familiarString() + " with " + tag, FixSafety.UNSAFE,
                         TextEdit.replace(image.dockerfile(), word, tag)))
                 .orElse(null);
         context.finding(this, image.dockerfile(), word, message.toString())
-                .recommendation(recommendation)
+                .recommendation(recommendation(ref, deprecation))
                 .fix(fix)
                 .add();
+    }
+
+    private static String recommendation(ImageReference ref, Deprecation deprecation) {
+        return "Move to " + deprecation.successor()
+                + dropIn(ref, deprecation).map(tag -> " (" + ref.familiarString() + " becomes " + tag + ")").orElse("")
+                + "; " + deprecation.note() + "."
+                + (deprecation.successor().equals("eclipse-temurin")
+                        ? " JAVA_HOME is /opt/java/openjdk there: check paths that name the old JDK directory."
+                        : "");
     }
 
     private static Optional<String> dropIn(ImageReference ref, Deprecation deprecation) {

@@ -16,10 +16,10 @@ public final class DeprecatedImages {
     private DeprecatedImages() {}
 
     /**
-     * A deprecated image: since when it gets no updates, what to use instead, and how a tag of it maps onto the
+     * A deprecated image: the last update it got, what to use instead, and how a tag of it maps onto the
      * successor's tag when the successor is a drop-in (null when there is no such mapping).
      */
-    public record Deprecation(String image, String since, String successor, String note, Pattern dropInTag,
+    public record Deprecation(String image, String updatedUntil, String successor, String note, Pattern dropInTag,
             String dropInImage) {
 
         /** The successor's image and tag that replace {@code tag} one for one, when there is one. */
