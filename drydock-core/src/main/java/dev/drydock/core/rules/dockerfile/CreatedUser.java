@@ -28,11 +28,20 @@ record CreatedUser(String name, String group, RunStep run) {
 
     /** The first user the RUN steps create, read with BusyBox's adduser when {@code busybox}, else Debian's. */
     static CreatedUser first(List<RunStep> runs, boolean busybox) {
+        return find(runs, busybox, null);
+    }
+
+    /** The first creation of the user of this name by the RUN steps, or null when none creates it. */
+    static CreatedUser named(List<RunStep> runs, String name) {
+        return find(runs, false, name);
+    }
+
+    private static CreatedUser find(List<RunStep> runs, boolean busybox, String name) {
         for (RunStep run : runs) {
             for (Call call : run.calls()) {
                 CreatedUser user = call.is("useradd") ? useradd(call, run)
                         : call.is("adduser") ? adduser(call, run, busybox) : null;
-                if (user != null) {
+                if (user != null && (name == null || user.name().equals(name))) {
                     return user;
                 }
             }

@@ -158,18 +158,9 @@ public final class RecursiveChownLayer implements Rule {
                         && ImageTags.officialName(e.reference()).equals("node")) {
             return true;
         }
-        for (RunStep run : image.imageRuns()) {
-            if (run.instruction().span().start() >= copy.instruction().span().start()
-                    || run.model() != image.model()) {
-                continue;
-            }
-            for (Call add : run.calls("useradd", "adduser")) {
-                if (!add.args().isEmpty() && add.args().get(add.args().size() - 1).value().equals(user)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        List<RunStep> before = image.imageRuns().stream().filter(run -> run.model() == image.model()
+                && run.instruction().span().start() < copy.instruction().span().start()).toList();
+        return CreatedUser.named(before, user) != null;
     }
 
     /** A COPY or ADD in short: its keyword, its --from, the flag given, its sources and destination. */
