@@ -1,7 +1,6 @@
 package dev.drydock.core.rules.compose;
 
 import dev.drydock.core.compose.Located;
-import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
@@ -71,11 +70,7 @@ public final class ComposeImageUnpinned implements Rule {
 
     /** How far the service's image tag moves, when it is one this rule reports. */
     private static Optional<Movement> movement(Service service) {
-        Located<String> image = service.image();
-        if (image == null || service.build() != null || unresolved(image)) {
-            return Optional.empty();
-        }
-        return ImageReference.tryParse(image.value()).flatMap(ImageTags::movement)
+        return ComposeServices.pulledImage(service).flatMap(ImageTags::movement)
                 .filter(m -> m != Movement.MAJOR && m != Movement.MINOR);
     }
 
@@ -99,9 +94,5 @@ public final class ComposeImageUnpinned implements Rule {
                         + " running now: `docker compose images " + first.name() + "`), and add its digest"
                         + " for a reproducible deployment.")
                 .add();
-    }
-
-    private static boolean unresolved(Located<String> image) {
-        return image.node() instanceof ScalarNode s && s.substitutions().stream().anyMatch(sub -> sub.isMissing());
     }
 }

@@ -1,7 +1,5 @@
 package dev.drydock.core.rules.dockerfile;
 
-import dev.drydock.core.compose.Located;
-import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -106,12 +104,7 @@ public final class DeprecatedBaseImage implements Rule {
     }
 
     private static Optional<Deprecation> deprecation(Service service) {
-        Located<String> image = service.image();
-        if (image == null || service.build() != null || (image.node() instanceof ScalarNode s
-                && s.substitutions().stream().anyMatch(sub -> sub.isMissing()))) {
-            return Optional.empty();
-        }
-        return ImageReference.tryParse(image.value()).flatMap(DeprecatedImages::of);
+        return ComposeServices.pulledImage(service).flatMap(DeprecatedImages::of);
     }
 
     private void report(ReviewContext context, BuiltImage image, Stage stage, BaseImage.External external,

@@ -4,8 +4,10 @@ import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Node;
+import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -98,6 +101,19 @@ public final class ComposeServices {
             }
         }
         return false;
+    }
+
+    /**
+     * The image a service runs as it is pulled: its {@code image:} when it has no build section and every
+     * variable in the reference is set; empty otherwise, or when the reference does not parse.
+     */
+    public static Optional<ImageReference> pulledImage(Service service) {
+        Located<String> image = service.image();
+        if (image == null || service.build() != null || image.node() instanceof ScalarNode s
+                && s.substitutions().stream().anyMatch(sub -> sub.isMissing())) {
+            return Optional.empty();
+        }
+        return ImageReference.tryParse(image.value());
     }
 
     /**
