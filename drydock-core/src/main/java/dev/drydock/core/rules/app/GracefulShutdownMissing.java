@@ -9,7 +9,6 @@ import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
-import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
@@ -108,7 +107,7 @@ public final class GracefulShutdownMissing implements Rule {
             Located<Service.DurationValue> grace = s == null ? null : s.stopGracePeriod();
             long stopSeconds = grace == null || grace.value().duration() == null ? DOCKER_DEFAULT_SECONDS
                     : grace.value().duration().toSeconds();
-            String stopSignal = stopSignal(c);
+            String stopSignal = StopSignals.of(c).map(StopSignals.Written::value).orElse(null);
             if (shellPid1(context, c, command, ep)) {
                 continue;
             }
@@ -122,14 +121,6 @@ public final class GracefulShutdownMissing implements Rule {
                 drainTooLong(context, c, command, ep, grace, stopSeconds);
             }
         }
-    }
-
-    private static String stopSignal(Container c) {
-        if (c.service() != null && c.service().stopSignal() != null) {
-            return c.service().stopSignal().value();
-        }
-        Setting<String> signal = c.build().stage().config().stopSignal();
-        return signal == null ? null : signal.value();
     }
 
     // (1) a shell is PID 1
