@@ -25,9 +25,6 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.StopSignals;
-import dev.drydock.core.shell.Command;
-import dev.drydock.core.shell.ShellScript;
-import dev.drydock.core.shell.Word;
 import dev.drydock.core.source.SourceFile;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,14 +41,16 @@ import java.util.regex.Pattern;
                 + " 10 s by default) reaches the server, in this order: (1) a shell stands between PID 1 and the server: a"
                 + " shell-form CMD/ENTRYPOINT or an `sh -c` whose last command is not exec'd, or an entry-point script of"
                 + " the project that never execs (quiet under an init that signals the whole process group: dumb-init"
-                + " without --single-child, tini -g); (2) PID 1 is a program that installs no SIGTERM handler (python running a"
+                + " without --single-child, tini -g); (2) PID 1 is npm, yarn or pnpm running a package.json script (not a"
+                + " development watcher, which dev-server reports), which passes the signal on to the script's shell only"
+                + " in some versions; (3) PID 1 is a program that installs no SIGTERM handler (python running a"
                 + " script or `flask run`, node, ts-node) and nothing in the code it runs handles SIGTERM (a signal handler,"
                 + " NestJS's enableShutdownHooks()), with no init"
                 + " (compose init: true, tini, dumb-init) and, for Python, no STOPSIGNAL SIGINT: Linux ignores such"
-                + " signals for PID 1; (3) the server drains longer than the grace period allows (gunicorn's"
+                + " signals for PID 1; (4) the server drains longer than the grace period allows (gunicorn's"
                 + " --graceful-timeout, 30 s by default; uvicorn's --timeout-graceful-shutdown; hypercorn's"
                 + " --graceful-timeout) without a stop_grace_period to match, for compose services (a lone image's stop"
-                + " timeout is chosen where it is deployed); before that, (4) gunicorn stopped with SIGINT or SIGQUIT"
+                + " timeout is chosen where it is deployed); before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
                 + " (compose stop_signal or STOPSIGNAL), its quick shutdown. One finding per container, the first case"
                 + " that applies.",
         problem = "Docker sends SIGTERM to PID 1 and kills everything with SIGKILL when the grace period ends. A shell"
@@ -59,7 +58,7 @@ import java.util.regex.Pattern;
                 + " that drains longer than the grace period is cut off.",
         impact = "Every stop, restart and deployment waits out the grace period and then kills the application"
                 + " mid-request: requests in flight fail, transactions and uploads are cut, connections are not closed.",
-        recommendation = "Use the exec form (or `exec` the server), run a server that drains on SIGTERM (or handle it),"
+        recommendation = "Use the exec form (or `exec` the server), start node itself rather than npm, run a server that drains on SIGTERM (or handle it),"
                 + " run under an init when the program does not, and set stop_grace_period above the server's"
                 + " graceful timeout.",
         references = {
@@ -109,6 +108,9 @@ public final class GracefulShutdownMissing implements Rule {
                     : grace.value().duration().toSeconds();
             String stopSignal = StopSignals.of(c).map(StopSignals.Written::value).orElse(null);
             if (shellPid1(context, c, command, ep)) {
+                continue;
+            }
+            if (packageManagerPid1(context, c, command, ep)) {
                 continue;
             }
             if (!init && ignoresSigterm(context, c, command, ep, stopSignal, grace, stopSeconds)) {
@@ -181,14 +183,9 @@ public final class GracefulShutdownMissing implements Rule {
     }
 
     private static String shellRecommendation(EffectiveCommand command, String script, String which) {
-        ShellScript parsed = ShellScript.parse(script);
-        if (!parsed.hasProblems() && parsed.commands().size() == 1) {
-            Command only = parsed.commands().get(0);
-            if (only.assignments().isEmpty() && only.redirects().isEmpty() && only.wrappers().isEmpty()
-                    && only.words().stream().allMatch(Word::isLiteral)) {
-                return "Use the exec form, which makes the server PID 1: " + which + " "
-                        + Probes.json(only.words().stream().map(Word::value).toList()) + ".";
-            }
+        List<String> words = StopSignalFixes.literalCommand(script);
+        if (!words.isEmpty()) {
+            return "Use the exec form, which makes the server PID 1: " + which + " " + Probes.json(words) + ".";
         }
         String execd = withExec(script);
         String rewritten;
@@ -205,16 +202,8 @@ public final class GracefulShutdownMissing implements Rule {
 
     /** The exec form of a shell-form CMD that is one plain command. */
     private static Fix execFormFix(Container c, EffectiveCommand command, String script) {
-        ShellScript parsed = ShellScript.parse(script);
-        if (parsed.hasProblems() || parsed.commands().size() != 1) {
-            return null;
-        }
-        Command only = parsed.commands().get(0);
-        if (!only.assignments().isEmpty() || !only.redirects().isEmpty() || !only.wrappers().isEmpty()
-                || !only.words().stream().allMatch(Word::isLiteral)) {
-            return null;
-        }
-        return StopSignalFixes.execForm(c, command, only.words().stream().map(Word::value).toList());
+        List<String> words = StopSignalFixes.literalCommand(script);
+        return words.isEmpty() ? null : StopSignalFixes.execForm(c, command, words);
     }
 
     /** The script with {@code exec } before its last command (after the last top-level &&, || or ;). */
@@ -249,7 +238,21 @@ public final class GracefulShutdownMissing implements Rule {
         return script.substring(0, cut) + (cut > 0 ? " " : "") + "exec " + script.substring(start);
     }
 
-    // (2) PID 1 without a SIGTERM handler
+    // (2) a package manager is PID 1
+
+    private boolean packageManagerPid1(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep) {
+        PackageManagerPid1 found = PackageManagerPid1.of(context, c, ep).orElse(null);
+        if (found == null) {
+            return false;
+        }
+        context.finding(this, found.origin(), found.message())
+                .recommendation(found.recommendation())
+                .fix(found.fix())
+                .add();
+        return true;
+    }
+
+    // (3) PID 1 without a SIGTERM handler
 
     private boolean ignoresSigterm(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
             String stopSignal, Located<Service.DurationValue> grace, long stopSeconds) {
@@ -301,7 +304,7 @@ public final class GracefulShutdownMissing implements Rule {
         return true;
     }
 
-    // (4) the stop signal is one on which the server quits without draining
+    // (5) the stop signal is one on which the server quits without draining
 
     private boolean quitsWithoutDraining(ReviewContext context, Container c, EntryPoint ep) {
         if (ep.runtime() != Runtime.GUNICORN) {
@@ -323,7 +326,7 @@ public final class GracefulShutdownMissing implements Rule {
         return true;
     }
 
-    // (3) the server drains longer than Docker waits
+    // (4) the server drains longer than Docker waits
 
     private void drainTooLong(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
             Located<Service.DurationValue> grace, long stopSeconds) {

@@ -16,6 +16,9 @@ import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.shell.Word;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,28 @@ final class StopSignalFixes {
 
     /** The shell-form CMD of the image's own final stage replaced by {@code argv} in exec form. */
     static Fix execForm(Container c, EffectiveCommand command, List<String> argv) {
+        return replaceCmd(c, command, argv, "write the CMD in exec form: CMD " + Probes.json(argv), FixSafety.SAFE);
+    }
+
+    /**
+     * The words of a script that is one plain command (no variables, assignments, redirects or operators),
+     * so that it can be written in exec form; empty otherwise.
+     */
+    static List<String> literalCommand(String script) {
+        ShellScript parsed = ShellScript.parse(script);
+        if (parsed.hasProblems() || parsed.commands().size() != 1) {
+            return List.of();
+        }
+        Command only = parsed.commands().get(0);
+        if (!only.assignments().isEmpty() || !only.redirects().isEmpty() || !only.wrappers().isEmpty()
+                || !only.words().stream().allMatch(Word::isLiteral)) {
+            return List.of();
+        }
+        return only.words().stream().map(Word::value).toList();
+    }
+
+    /** The CMD of the image's own final stage, with no ENTRYPOINT before it, replaced by {@code argv} in exec form. */
+    static Fix replaceCmd(Container c, EffectiveCommand command, List<String> argv, String title, FixSafety safety) {
         if (!command.entrypoint().isEmpty()) {
             return null;
         }
@@ -38,9 +63,7 @@ final class StopSignalFixes {
         if (cmd == null) {
             return null;
         }
-        String written = "CMD " + Probes.json(argv);
-        return Fix.of("write the CMD in exec form: " + written, FixSafety.SAFE,
-                TextEdit.replace(c.build().dockerfile(), cmd.span(), written));
+        return Fix.of(title, safety, TextEdit.replace(c.build().dockerfile(), cmd.span(), "CMD " + Probes.json(argv)));
     }
 
     /**

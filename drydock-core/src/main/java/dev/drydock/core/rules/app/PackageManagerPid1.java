@@ -1,0 +1,87 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.app.NodePackage;
+import dev.drydock.core.app.SourceSet;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.Target;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.project.Origin;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.rules.support.InitForwarding;
+import dev.drydock.core.rules.support.Probes;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * npm, yarn or pnpm as the container's PID 1, running a package.json script: the script runs in a
+ * shell the package manager starts, so docker stop's SIGTERM reaches the server only if the package
+ * manager passes it on, which depends on its version (npm releases bundled with Node.js 20.3 and later
+ * stopped doing it for a time) and never works through a script with shell syntax.
+ *
+ * @param origin the instruction or compose key that names the package manager
+ * @param message what runs and why the signal may not arrive
+ * @param recommendation the command to run instead
+ * @param fix the CMD that runs the script's own node command, when that is exactly equivalent enough
+ */
+record PackageManagerPid1(Origin origin, String message, String recommendation, Fix fix) {
+
+    private static final Set<Runtime> PACKAGE_MANAGERS = EnumSet.of(Runtime.NPM, Runtime.YARN, Runtime.PNPM);
+
+    /** The finding for the container, if its PID 1 is a package manager running a production script. */
+    static Optional<PackageManagerPid1> of(ReviewContext context, Container c, EntryPoint ep) {
+        if (!PACKAGE_MANAGERS.contains(ep.runtime()) || ep.target().kind() != Target.Kind.SCRIPT
+                || c.build() == null) {
+            return Optional.empty();
+        }
+        Optional<InitForwarding> init = InitForwarding.beforeShell(ep);
+        if (init.isPresent() && init.get().wholeGroup()) {
+            return Optional.empty();
+        }
+        String manager = ep.runtime().name().toLowerCase(java.util.Locale.ROOT);
+        String scriptName = ep.target().value();
+        SourceSet files = SourceSet.of(context.project(), c);
+        NodePackage script = NodePackage.script(files, c.build().context(), scriptName, ep.environment(), ep.workdir())
+                .orElse(null);
+        if (script != null && script.entryPoint().development()) {
+            return Optional.empty(); // dev-server reports the watcher itself
+        }
+        String written = "`" + String.join(" ", ep.args()) + "`";
+        String runs = script != null
+                ? " starts the \"" + script.name() + "\" script, `" + script.command() + "` (" + script.packageFile()
+                        + " line " + script.span().startLine() + "), in a shell as its child"
+                : " starts the \"" + scriptName + "\" script of package.json in a shell as its child";
+        String parent = init.map(i -> " under " + i.init() + ", which signals " + manager + " alone,").orElse(" as PID 1");
+        String message = written + " runs" + parent + " and" + runs + ": docker stop's SIGTERM reaches the server only"
+                + " if " + manager + " passes it on, which depends on the " + manager + " version" + (manager.equals("npm")
+                        ? " (npm releases bundled with Node.js 20.3 and later passed on none for a time)" : "")
+                + " and never works through a script with shell syntax; when it does not, the container is killed"
+                + " with SIGKILL at the end of the grace period";
+        List<String> words = script == null ? List.of() : StopSignalFixes.literalCommand(script.command());
+        List<String> argv = words.size() >= 2 && words.get(0).equals("node") ? words : List.of();
+        String prestart = prestart(files, c, ep, scriptName);
+        String recommendation = argv.isEmpty()
+                ? "Run the server with node itself, as the Node.js Docker images' guidance advises: CMD [\"node\","
+                        + " \"<entry file>\"], so that node is PID 1 (or runs under tini) and receives the signal."
+                : "Run what the script runs, with node as PID 1: CMD " + Probes.json(argv) + (prestart == null ? ""
+                        : " (run the \"" + prestart + "\" script's work in the build or an entry-point script first)")
+                        + "; node then receives docker stop's SIGTERM (handle it to drain, or run under tini).";
+        Fix fix = argv.isEmpty() || prestart != null ? null : StopSignalFixes.replaceCmd(c, c.command(), argv,
+                "run " + String.join(" ", argv) + " as PID 1 instead of " + manager, FixSafety.UNSAFE);
+        EffectiveCommand command = c.command();
+        boolean inCmd = command.cmdOrigin() != null && (ep.args().isEmpty() || !command.entrypoint().contains(ep.args().get(0)));
+        return Optional.of(new PackageManagerPid1(inCmd ? command.cmdOrigin() : command.origin(), message,
+                recommendation, fix));
+    }
+
+    /** The name of the pre-script npm runs before the script ({@code prestart} for {@code start}), if package.json has one. */
+    private static String prestart(SourceSet files, Container c, EntryPoint ep, String scriptName) {
+        String pre = "pre" + scriptName;
+        return NodePackage.script(files, c.build().context(), pre, ep.environment(), ep.workdir()).isPresent() ? pre : null;
+    }
+}
