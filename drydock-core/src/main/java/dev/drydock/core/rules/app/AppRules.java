@@ -17,6 +17,7 @@ public final class AppRules {
                 new HealthcheckToolMissing(),
                 new HealthcheckEndpointMissing(),
                 new GracefulShutdownMissing(),
-                new MemoryLimitTooLow());
+                new MemoryLimitTooLow(),
+                new VariableInExecForm());
     }
 }
