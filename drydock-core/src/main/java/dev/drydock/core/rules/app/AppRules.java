@@ -18,6 +18,7 @@ public final class AppRules {
                 new HealthcheckEndpointMissing(),
                 new GracefulShutdownMissing(),
                 new MemoryLimitTooLow(),
-                new VariableInExecForm());
+                new VariableInExecForm(),
+                new JvmHeapNotSized());
     }
 }

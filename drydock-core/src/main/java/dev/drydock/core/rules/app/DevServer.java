@@ -3,6 +3,7 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.app.ServerCall;
@@ -22,7 +23,6 @@ import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
-import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.review.ReviewContext;
@@ -326,12 +326,8 @@ public final class DevServer implements Rule {
 
     /** The instruction of {@code kind} the final stage itself writes at {@code origin}, or null (inherited). */
     private static Instruction ownInstruction(Container c, InstructionKind kind, Origin origin) {
-        if (origin == null || !origin.file().equals(c.build().dockerfile())) {
-            return null;
-        }
-        return c.build().stage().steps().stream().map(Step::instruction)
-                .filter(i -> i.kind() == kind && i.span().start() == origin.span().start())
-                .findFirst().orElse(null);
+        Instruction own = WrittenInstructions.ownAt(c, origin);
+        return own != null && own.kind() == kind ? own : null;
     }
 
     // ---- recommendation

@@ -1,7 +1,6 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.dockerfile.model.Stage;
-import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.edit.Fix;
@@ -9,13 +8,13 @@ import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
-import dev.drydock.core.project.Origin;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.shell.Word;
@@ -115,18 +114,10 @@ final class StopSignalFixes {
 
     /** The CMD instruction of the container's final stage that sets the command, if it is there. */
     private static Instruction ownCmd(Container c, EffectiveCommand command) {
-        Origin origin = command.cmdOrigin();
-        if (c.build() == null || c.build().stage() == null || origin == null
-                || !origin.file().equals(c.build().dockerfile())
-                || c.service() != null && (c.service().command() != null || c.service().entrypoint() != null)) {
+        if (c.service() != null && (c.service().command() != null || c.service().entrypoint() != null)) {
             return null;
         }
-        for (Step step : c.build().stage().steps()) {
-            Instruction i = step.instruction();
-            if (i.kind() == InstructionKind.CMD && i.span().start() == origin.span().start()) {
-                return i;
-            }
-        }
-        return null;
+        Instruction own = WrittenInstructions.ownAt(c, command.cmdOrigin());
+        return own != null && own.kind() == InstructionKind.CMD ? own : null;
     }
 }

@@ -26,6 +26,7 @@ import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.UnexpandedVariables;
+import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ public final class VariableInExecForm implements Rule {
                 return true;
             }
         }
-        Instruction instruction = instructionAt(context, origin);
+        Instruction instruction = WrittenInstructions.at(context, origin);
         if (instruction == null || !(instruction.arguments() instanceof ExecForm exec)
                 || exec.elements().size() != values.size()) {
             return false;
@@ -180,22 +181,6 @@ public final class VariableInExecForm implements Rule {
             words.add(new Word(element.value(), origin.file(), element.span(), instruction));
         }
         return true;
-    }
-
-    private static Instruction instructionAt(ReviewContext context, Origin origin) {
-        for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (dockerfile.model() == null || !dockerfile.file().path().equals(origin.file())) {
-                continue;
-            }
-            for (Stage stage : dockerfile.model().stages()) {
-                for (Step step : stage.steps()) {
-                    if (step.instruction().span().start() == origin.span().start()) {
-                        return step.instruction();
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private static List<String> commandWords(List<Word> words, Instruction instruction) {

@@ -1,0 +1,134 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.syntax.ExecForm;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.WrittenInstructions;
+import dev.drydock.core.shell.ShellWords;
+import java.util.List;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "jvm-heap-not-sized",
+        title = "The JVM's heap is left at its default size",
+        severity = Severity.LOW,
+        category = Category.PERFORMANCE,
+        checks = "The java command a built container runs (ENTRYPOINT/CMD or compose command) for a maximum heap"
+                + " setting: -Xmx, -XX:MaxHeapSize, -XX:MaxRAMPercentage, -XX:MaxRAM or -XX:MaxRAMFraction, on the"
+                + " command line or in JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS or _JAVA_OPTIONS (Dockerfile ENV or compose"
+                + " environment). Quiet when the command takes options from a variable it cannot resolve"
+                + " ($JAVA_OPTS set at run time) or reads an argument file (@file).",
+        problem = "Without a setting, a container-aware JVM (JDK 10 and later, 8u191 and later) gives the heap at most"
+                + " 25% of the container's memory limit (MaxRAMPercentage defaults to 25), or of the host's memory when"
+                + " there is no limit.",
+        impact = "With a limit, three quarters of the memory paid for stays unused by the heap while the application"
+                + " collects garbage more often or fails with OutOfMemoryError; without one, the heap is sized from"
+                + " the host's memory, which the other containers share.",
+        recommendation = "Size the heap from the limit: java -XX:MaxRAMPercentage=75 (or 50 to 60 under 1 GiB, where"
+                + " metaspace, threads and buffers take a larger share), and give the container a memory limit.",
+        references = {
+                "https://docs.oracle.com/en/java/javase/21/docs/specs/man/java.html",
+                "https://docs.docker.com/reference/compose-file/services/#mem_limit",
+                "https://docs.docker.com/guides/java/"},
+        aliases = {},
+        fix = FixSafety.UNSAFE,
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM eclipse-temurin:21.0.5_11-jre
+                        WORKDIR /app
+                        COPY app.jar .
+                        USER 10001
+                        ENTRYPOINT ["java", "-jar", "app.jar"]
+                        """,
+                good = """
+                        FROM eclipse-temurin:21.0.5_11-jre
+                        WORKDIR /app
+                        COPY app.jar .
+                        USER 10001
+                        ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]
+                        """))
+public final class JvmHeapNotSized implements Rule {
+
+    private static final Set<String> HEAP_OPTIONS = Set.of("-Xmx", "-XX:MaxHeapSize", "-XX:MaxRAMPercentage",
+            "-XX:MaxRAM", "-XX:MaxRAMFraction");
+    private static final long MIB = 1024L * 1024;
+
+    @Override
+    public void check(ReviewContext context) {
+        for (Container c : context.builtContainers()) {
+            EntryPoint ep = c.entryPoint();
+            EffectiveCommand command = c.command();
+            if (ep == null || command == null || ep.runtime() != Runtime.JAVA || ep.development()
+                    || !ep.unresolved().isEmpty() || sized(ep)) {
+                continue;
+            }
+            Located<Service.ByteSize> limit = AppFacts.memoryLimit(c);
+            long limitBytes = limit == null || limit.value() == null ? 0 : limit.value().bytes();
+            int percent = limitBytes > 0 && limitBytes < 1024 * MIB ? 60 : 75;
+            String message = limitBytes > 0
+                    ? "java sets no maximum heap, so the JVM takes at most 25% of " + c.name() + "'s "
+                            + limit.value().text() + " memory limit (about " + limitBytes / 4 / MIB + " MiB) for it"
+                    : c.isComposeService()
+                            ? "java sets no maximum heap, and " + c.name() + " has no memory limit: the JVM sizes its"
+                                    + " heap at 25% of the memory it sees, the host's, which the other containers share"
+                            : "java sets no maximum heap: the JVM gives the heap 25% of the memory limit the container"
+                                    + " runs with (docker run -m, a Kubernetes limit), or of the host's memory without one";
+            context.finding(this, command.origin(), message)
+                    .recommendation("Size the heap from the container's limit: add -XX:MaxRAMPercentage=" + percent
+                            + " after java" + (limitBytes > 0 ? " (" + limitBytes * percent / 100 / MIB + " MiB of "
+                                    + limit.value().text() + ", leaving the rest to metaspace, threads and buffers)"
+                                    : c.isComposeService() ? ", and give the service a memory limit (mem_limit or"
+                                            + " deploy.resources.limits.memory)"
+                                    : " (50 to 60 when the container gets less than 1 GiB), and run it with a memory limit")
+                            + ".")
+                    .fix(fix(c, command, percent))
+                    .add();
+        }
+    }
+
+    private static boolean sized(EntryPoint ep) {
+        if (ep.interpreterOptions().keySet().stream().anyMatch(k -> HEAP_OPTIONS.contains(k)
+                || k.startsWith("-Xmx"))) {
+            return true;
+        }
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            String value = ep.environment().get(variable);
+            if (value != null && ShellWords.split(value).stream().anyMatch(o -> o.startsWith("-Xmx")
+                    || HEAP_OPTIONS.stream().anyMatch(h -> o.startsWith(h + "=") || o.startsWith(h + ":")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The option inserted after java in the final stage's own exec-form ENTRYPOINT or CMD that names java. */
+    private static Fix fix(Container c, EffectiveCommand command, int percent) {
+        Instruction own = WrittenInstructions.ownAt(c, command.origin());
+        if (own == null || !(own.arguments() instanceof ExecForm exec) || exec.elements().isEmpty()) {
+            return null;
+        }
+        String first = exec.elements().get(0).value();
+        if (!first.equals("java") && !first.endsWith("/java")) {
+            return null;
+        }
+        String option = "-XX:MaxRAMPercentage=" + percent;
+        return Fix.of("size the heap at " + percent + "% of the container's memory", FixSafety.UNSAFE,
+                TextEdit.insert(own.file().path(), exec.elements().get(0).span().end(), ", \"" + option + "\""));
+    }
+}
