@@ -49,7 +49,7 @@ final class ContainerLinker {
         Set<String> built = new HashSet<>();
         for (ComposeProject compose : reading.composeProjects) {
             for (Service service : compose.services().values()) {
-                Container container = service(service);
+                Container container = service(service, compose.variables());
                 if (container.build() != null) {
                     built.add(container.build().dockerfile());
                 }
@@ -65,9 +65,9 @@ final class ContainerLinker {
         return containers;
     }
 
-    private Container service(Service service) {
+    private Container service(Service service, dev.drydock.core.compose.Variables variables) {
         Origin origin = origin(service.nameKey());
-        BuildLink build = build(service);
+        BuildLink build = build(service, variables);
         Stage stage = build == null ? null : build.stage();
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
         EffectiveCommand command = command(config, service.entrypoint(), service.command());
@@ -105,7 +105,7 @@ final class ContainerLinker {
                 entryFiles(entryPoint, build), EffectiveHealthcheck.of(config.healthcheck()), imageUser(config));
     }
 
-    private BuildLink build(Service service) {
+    private BuildLink build(Service service, dev.drydock.core.compose.Variables variables) {
         Service.Build build = service.build();
         if (build == null) {
             return null;
@@ -126,6 +126,8 @@ final class ContainerLinker {
         for (Service.KeyValue arg : build.args()) {
             if (arg.value() != null) {
                 args.put(arg.name(), arg.value().value());
+            } else if (variables.isSet(arg.name())) {
+                args.put(arg.name(), variables.get(arg.name())); // a bare name passes the project environment's value
             }
         }
         String target = build.target() == null ? null : build.target().value();

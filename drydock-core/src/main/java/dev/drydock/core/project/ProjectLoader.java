@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -161,19 +162,19 @@ public final class ProjectLoader {
             }
         }
 
-        private <T> java.util.Optional<T> read(String path, Function<SourceFile, T> parser,
+        private <T> Optional<T> read(String path, Function<SourceFile, T> parser,
                 Function<T, List<Diagnostic>> problems) {
             SourceFile file = text(path);
             if (file == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             try {
                 T parsed = parser.apply(file);
                 diagnostics.addAll(problems.apply(parsed));
-                return java.util.Optional.of(parsed);
+                return Optional.of(parsed);
             } catch (SourceException e) {
                 diagnostics.add(Diagnostic.error(e));
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
 
@@ -190,15 +191,22 @@ public final class ProjectLoader {
             for (ProjectEntry entry : layout.composeFiles()) {
                 byFolder.computeIfAbsent(entry.directory(), d -> new ArrayList<>()).add(entry);
             }
+            List<LoadedCompose> loaded = new ArrayList<>();
             for (var folder : byFolder.entrySet()) {
                 List<ProjectEntry> defaults = layout.defaultComposeFiles(folder.getKey());
                 if (!defaults.isEmpty()) {
-                    loadCompose(folder.getKey(), defaults);
+                    loadCompose(folder.getKey(), defaults).ifPresent(loaded::add);
                 }
                 for (ProjectEntry entry : folder.getValue()) {
                     if (!defaults.contains(entry)) {
-                        loadCompose(folder.getKey(), List.of(entry));
+                        loadCompose(folder.getKey(), List.of(entry)).ifPresent(loaded::add);
                     }
+                }
+            }
+            for (LoadedCompose compose : loaded) {
+                if (!compose.includedByAnother(loaded)) {
+                    composeProjects.add(compose.project());
+                    diagnostics.addAll(compose.project().diagnostics());
                 }
             }
         }
@@ -211,16 +219,16 @@ public final class ProjectLoader {
             return files.overlay().get(layout.root().relativize(path).toString().replace('\\', '/'));
         }
 
-        private void loadCompose(String folder, List<ProjectEntry> entries) {
+        private Optional<LoadedCompose> loadCompose(String folder, List<ProjectEntry> entries) {
             Path dir = layout.root().resolve(folder);
-            List<Path> paths = entries.stream().map(e -> layout.root().resolve(e.path())).toList();
+            List<Path> paths = entries.stream().map(e -> layout.root().resolve(e.path()).normalize()).toList();
             try {
                 ComposeProject project = ComposeLoader.load(new ComposeLoader.Options(dir, paths, Map.of(), null, null),
                         layout.root(), this::overlaid);
-                composeProjects.add(project);
-                diagnostics.addAll(project.diagnostics());
+                return Optional.of(new LoadedCompose(project, paths));
             } catch (SourceException e) {
                 diagnostics.add(Diagnostic.error(e));
+                return Optional.empty();
             }
         }
     }

@@ -30,6 +30,7 @@ import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
 import dev.drydock.core.rules.support.SecretNames.ValueMatch;
 import dev.drydock.core.source.Span;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -81,21 +82,27 @@ public final class HardcodedSecret implements Rule {
     @Override
     public void check(ReviewContext context) {
         Project project = context.project();
+        List<ComposeValue> values = new ArrayList<>();
         for (ComposeProject compose : project.composeProjects()) {
             for (Service service : compose.services().values()) {
                 for (Service.EnvVar env : service.environment()) {
-                    if (env.value() != null) {
-                        composeValue(context, service, env.name(), env.value(), env.listForm(), false);
+                    if (env.value() != null && env.value().node() instanceof ScalarNode) {
+                        values.add(new ComposeValue(service, env.name(), env.value(), env.listForm(), false));
                     }
                 }
                 if (service.build() != null) {
                     for (Service.KeyValue arg : service.build().args()) {
-                        if (arg.value() != null) {
-                            composeValue(context, service, arg.name(), arg.value(), arg.value().key() == null, true);
+                        if (arg.value() != null && arg.value().node() instanceof ScalarNode) {
+                            values.add(new ComposeValue(service, arg.name(), arg.value(), arg.value().key() == null,
+                                    true));
                         }
                     }
                 }
             }
+        }
+        // services that share a value through an anchor, a merge key or extends get one finding for it
+        for (List<ComposeValue> shared : ComposeServices.byLocation(values, ComposeValue::location)) {
+            composeValue(context, shared.get(0), shared.stream().map(v -> v.service().name()).distinct().toList());
         }
         for (DockerfileSource dockerfile : context.dockerfiles()) {
             for (Instruction instruction : dockerfile.syntax().instructions()) {
@@ -113,12 +120,23 @@ public final class HardcodedSecret implements Rule {
 
     // ---- compose
 
-    private void composeValue(ReviewContext context, Service service, String name, Located<String> value,
-            boolean listForm, boolean buildArg) {
-        String where = buildArg ? "build arg" : "environment variable";
-        if (!(value.node() instanceof ScalarNode scalar)) {
-            return;
+    /** A value written for a service's environment or build args. */
+    private record ComposeValue(Service service, String name, Located<String> value, boolean listForm,
+            boolean buildArg) {
+
+        Location location() {
+            return listForm ? ComposeServices.location(value.node()) : ComposeServices.keyed(value);
         }
+    }
+
+    private void composeValue(ReviewContext context, ComposeValue written, List<String> services) {
+        Service service = written.service();
+        String name = written.name();
+        boolean listForm = written.listForm();
+        boolean buildArg = written.buildArg();
+        String where = buildArg ? "build arg" : "environment variable";
+        String of = (services.size() == 1 ? "service " : "services ") + ComposeServices.names(services);
+        ScalarNode scalar = (ScalarNode) written.value().node();
         String raw = scalar.raw();
         int valueStart = 0;
         if (listForm) {
@@ -134,12 +152,12 @@ public final class HardcodedSecret implements Rule {
             interpolated |= s.start() >= valueStart;
         }
         String file = scalar.file().path();
-        Location location = listForm ? ComposeServices.location(scalar) : ComposeServices.keyed(value);
+        Location location = written.location();
         Optional<ValueMatch> credential = SecretNames.credentialIn(literal);
         if (credential.isPresent()) {
             ValueMatch c = credential.get();
             report(context, location, c.secret(literal), c.issued() ? Severity.CRITICAL : Severity.HIGH,
-                    "the " + where + " `" + name + "` of service " + service.name() + " holds " + c.kind() + " ("
+                    "the " + where + " `" + name + "` of " + of + " holds " + c.kind() + " ("
                             + c.redacted(literal) + ") written into " + file,
                     composeRecommendation(service, name, literal, c, buildArg));
             return;
@@ -149,7 +167,7 @@ public final class HardcodedSecret implements Rule {
         }
         boolean development = ComposeServices.isDevelopmentFile(file);
         report(context, location, literal, development ? Severity.MEDIUM : Severity.HIGH,
-                "the " + where + " `" + name + "` of service " + service.name() + " is the literal "
+                "the " + where + " `" + name + "` of " + of + " is the literal "
                         + SecretNames.redact(literal) + " written into " + file
                         + (buildArg ? ": everyone with the repository has it, and `docker history` of the image shows it"
                                 : ": everyone with the repository has it, `docker inspect` shows it, and every"

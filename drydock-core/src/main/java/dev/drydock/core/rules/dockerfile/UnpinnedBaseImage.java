@@ -21,6 +21,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.LocallyBuiltImages;
 import dev.drydock.core.rules.support.DistributionReleases;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.ImageTags.Movement;
@@ -44,7 +45,9 @@ import java.util.regex.Pattern;
                 + " the tag latest, a tag without a version (bookworm, lts-alpine) or a version that is not complete"
                 + " (3.11-slim, 20), and no digest. Quiet for scratch, earlier stages, digests, full versions"
                 + " (3.11.9-slim; Debian point releases such as 12.7), dated tags (jammy-20240911) and commit tags,"
-                + " and for references whose value is only known at build time (an ARG without default). Medium"
+                + " for references whose value is only known at build time (an ARG without default), and for an"
+                + " image a compose service of the project builds and tags itself (build and image: set), which the"
+                + " build uses from the local store rather than pulling it. Medium"
                 + " instead of high for an operating-system image tagged with one stable release of its distribution"
                 + " (debian:bookworm-slim, debian:12, ubuntu:24.04, alpine:3.20, fedora:41, rockylinux:9): it moves"
                 + " only with that release's point releases and security rebuilds, never to the next release, and"
@@ -99,7 +102,7 @@ public final class UnpinnedBaseImage implements Rule {
             boolean builder) {
         ImageReference ref = external.reference();
         Optional<Movement> movement = ImageTags.movement(ref);
-        if (movement.isEmpty()) {
+        if (movement.isEmpty() || LocallyBuiltImages.contains(context, ref)) {
             return;
         }
         StringBuilder message = new StringBuilder();

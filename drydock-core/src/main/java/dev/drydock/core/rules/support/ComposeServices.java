@@ -130,7 +130,8 @@ public final class ComposeServices {
     }
 
     /** Service names for a message: "web", "web and worker", "web, worker and cron"; past four, the first three and a count. */
-    public static String names(List<String> names) {
+    public static String names(List<String> services) {
+        List<String> names = services.stream().distinct().toList(); // a service loaded by two compose projects
         if (names.size() == 1) {
             return names.get(0);
         }

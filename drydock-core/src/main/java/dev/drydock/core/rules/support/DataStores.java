@@ -98,7 +98,24 @@ public final class DataStores {
         if (service.build() != null) {
             return Optional.empty();
         }
-        return imageName(service).map(DATA_DIRECTORIES::get);
+        if (service.image() == null) {
+            return Optional.empty();
+        }
+        return ImageReference.tryParse(service.image().value()).filter(ImageReference::isImage)
+                .map(DataStores::dataDirectory);
+    }
+
+    /**
+     * The data directory of an image by name, and for InfluxDB by major version: 1.x keeps its data in
+     * /var/lib/influxdb, 2.x (and tags without a version) in /var/lib/influxdb2; 3.x is not known here.
+     */
+    private static String dataDirectory(ImageReference image) {
+        String name = image.familiarName();
+        if (name.equals("influxdb")) {
+            long major = image.version().major().orElse(2);
+            return major == 1 ? "/var/lib/influxdb" : major == 2 ? "/var/lib/influxdb2" : null;
+        }
+        return DATA_DIRECTORIES.get(name);
     }
 
     /** The data store that listens on a container port by convention, if any. */

@@ -32,9 +32,12 @@ public final class ImageTags {
 
     private static final Pattern COMMIT = Pattern.compile("(sha-|git-|g)?[0-9a-f]{7,40}", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_STAMP = Pattern.compile("(19|20)\\d{6}(\\d{2,6})?(\\.\\d+)?");
-    /** A date written with dashes inside a tag: 2021-04-22 or 04-22-2021. */
+    /**
+     * A date written with dashes inside a tag: 2021-04-22 or 04-22-2021, also as the start of a timestamp
+     * after a dot ({@code RELEASE.2025-02-18T16-25-55Z}).
+     */
     private static final Pattern DASHED_DATE = Pattern.compile(
-            "(^|[-_])((19|20)\\d{2}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-(19|20)\\d{2})($|[-_])");
+            "(^|[-_.])((19|20)\\d{2}-\\d{2}-\\d{2}(T\\d{2}[-:]\\d{2}([-:]\\d{2})?Z?)?|\\d{2}-\\d{2}-(19|20)\\d{2})($|[-_.])");
 
     /** Official images whose major.minor tag already names a full release (Debian point releases: 12.7). */
     private static final Set<String> MINOR_IS_FULL = Set.of("debian");

@@ -93,7 +93,10 @@ class ValueJudgementsTest {
         "ghcr.io/example/app:sha-3f2a9c1|-",
         "ghcr.io/example/app:main|NO_VERSION",
         "eclipse-temurin:21.0.3_9-jre|-",
-        "alpine:3.20|MINOR"})
+        "alpine:3.20|MINOR",
+        "minio/minio:RELEASE.2025-02-18T16-25-55Z|-",
+        "example/tool:build.2024-06-01|-",
+        "example/tool:release.candidate|NO_VERSION"})
     void tagMovement(String reference, String movement) {
         var moved = ImageTags.movement(ImageReference.parse(reference));
         assertThat(moved.map(Enum::name).orElse("-")).isEqualTo(movement);
