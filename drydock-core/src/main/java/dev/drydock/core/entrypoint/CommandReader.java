@@ -37,7 +37,8 @@ final class CommandReader {
             "java", "mvn", "mvnw", "gradle", "gradlew", "go", "rails", "puma", "rackup", "unicorn", "ruby", "php",
             "frankenphp", "nginx", "httpd-foreground", "apache2-foreground", "httpd", "apache2", "apachectl",
             "apache2ctl", "caddy", "supervisord", "exec", "env", "tini", "dumb-init", "gosu", "su-exec",
-            "opentelemetry-instrument", "ddtrace-run", "bundle", "npx", "poetry", "pipenv", "uv",
+            "opentelemetry-instrument", "ddtrace-run", "bundle", "npx", "poetry", "pipenv", "uv", "dotnet", "mix",
+            "elixir", "iex",
             // servers official images start through their entry-point scripts
             "postgres", "mysqld", "mariadbd", "mongod", "redis-server", "memcached", "rabbitmq-server", "haproxy",
             "traefik", "envoy", "sidekiq", "cron", "crond");
@@ -504,6 +505,9 @@ final class CommandReader {
             case "mvn", "mvnw" -> JvmCommands.maven(this, argv);
             case "gradle", "gradlew" -> JvmCommands.gradle(this, argv);
             case "go" -> SystemCommands.go(this, argv);
+            case "dotnet" -> SystemCommands.dotnet(this, argv);
+            case "mix" -> SystemCommands.mix(this, argv);
+            case "elixir", "iex" -> SystemCommands.elixir(this, argv);
             case "rails" -> RubyCommands.rails(this, argv);
             case "puma" -> RubyCommands.rackServer(this, Runtime.PUMA, RubyCommands.PUMA, argv);
             case "rackup" -> RubyCommands.rackServer(this, Runtime.RACKUP, RubyCommands.RACKUP, argv);

@@ -76,6 +76,13 @@ public enum Runtime {
     /** {@code go run}: compiles at every start. */
     GO_RUN(Language.GO, true),
 
+    /** {@code dotnet watch}: the SDK's file watcher, which rebuilds and restarts the app when a source file changes. */
+    DOTNET_WATCH(Language.NONE, true),
+    /**
+     * {@code mix phx.server} (also through {@code elixir -S mix} or {@code iex -S mix}): Phoenix run by Mix from the
+     * sources; {@code options.environment} holds MIX_ENV, which Mix takes as dev when it is unset.
+     */
+    MIX_PHX_SERVER(Language.NONE, false),
     /** {@code rails server}/{@code rails s}. */
     RAILS_SERVER(Language.RUBY, false),
     /** Another {@code rails} command; {@code options.command}. */

@@ -24,6 +24,33 @@ final class SystemCommands {
             "-m|--umask=", "-i|--identifier=", "-q|--childlogdir=", "-t|--strip_ansi", "-y|--logfile_maxbytes=",
             "-z|--logfile_backups=", "-a|--minfds=", "-b|--minprocs=");
 
+    /** {@code dotnet watch ...}; any other {@code dotnet} command is read as before, as a program drydock does not know. */
+    static EntryPoint dotnet(CommandReader r, List<String> argv) {
+        if (argv.size() > 1 && argv.get(1).equals("watch")) {
+            return r.done(Runtime.DOTNET_WATCH, Target.NONE, Map.of(), argv);
+        }
+        return r.done(Runtime.BINARY, r.binary(argv.get(0)), Map.of(), argv);
+    }
+
+    /** {@code mix phx.server}, with MIX_ENV as its environment; other Mix tasks are read as an unknown program. */
+    static EntryPoint mix(CommandReader r, List<String> argv) {
+        if (argv.size() > 1 && argv.get(1).equals("phx.server")) {
+            Map<String, String> options = new LinkedHashMap<>();
+            r.fromEnv(options, "MIX_ENV", "environment");
+            return r.done(Runtime.MIX_PHX_SERVER, Target.NONE, options, argv);
+        }
+        return r.done(Runtime.BINARY, r.binary(argv.get(0)), Map.of(), argv);
+    }
+
+    /** {@code elixir -S mix ...} and {@code iex -S mix ...} run the Mix task; anything else is an unknown program. */
+    static EntryPoint elixir(CommandReader r, List<String> argv) {
+        int script = argv.indexOf("-S");
+        if (script > 0 && script + 1 < argv.size() && argv.get(script + 1).equals("mix")) {
+            return mix(r, argv.subList(script + 1, argv.size()));
+        }
+        return r.done(Runtime.BINARY, r.binary(argv.get(0)), Map.of(), argv);
+    }
+
     static EntryPoint go(CommandReader r, List<String> argv) {
         List<String> rest = argv.subList(1, argv.size());
         if (rest.isEmpty() || !rest.get(0).equals("run")) {

@@ -46,7 +46,8 @@ import java.util.List;
                 + " Flask's app.run() reached through `python app.py` (the module is read), `flask run`, Django's"
                 + " runserver, `fastapi dev`, uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch,"
                 + " `next dev`, vite, `ng serve`, react-scripts start, rails server in development, `php artisan serve`,"
-                + " `php -S`, `mvn spring-boot:run`/`gradle bootRun` and `go run`.",
+                + " `php -S`, `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch` and `mix phx.server`"
+                + " in the dev environment (MIX_ENV unset or dev).",
         problem = "Development servers are built for one developer on one machine: a single process (Werkzeug,"
                 + " runserver), code reloading that watches the file system, interactive debuggers and detailed error"
                 + " pages, and for some tools a compilation at every start. Their own documentation says not to use"
@@ -196,6 +197,15 @@ public final class DevServer implements Rule {
                 yield env == null || env.equals("development") ? found("Rails in the development environment ("
                         + (env == null ? "no RAILS_ENV set" : "RAILS_ENV=development")
                         + "): code reloading, full error pages", "server") : null;
+            }
+            case DOTNET_WATCH -> found("`dotnet watch`, the SDK's file watcher: a build at every start, and a rebuild"
+                    + " and restart whenever a source file changes", "watch");
+            case MIX_PHX_SERVER -> {
+                String env = ep.option("environment");
+                yield env == null || env.equals("dev") ? found("Phoenix in the dev environment ("
+                        + (env == null ? "no MIX_ENV set, so Mix uses dev" : "MIX_ENV=dev")
+                        + "): code reloading and debug error pages, as the generated config/dev.exs sets them",
+                        "phx.server") : null;
             }
             case GUNICORN, UVICORN, HYPERCORN, GRANIAN, DAPHNE ->
                 ep.flag("reload") ? found(ep.runtime().name().toLowerCase(java.util.Locale.ROOT)
@@ -373,6 +383,16 @@ public final class DevServer implements Rule {
             case ARTISAN_SERVE, PHP_BUILTIN_SERVER -> {
                 return "Serve PHP with PHP-FPM behind nginx, with FrankenPHP, or with Laravel Octane (`php artisan"
                         + " octane:start --host=0.0.0.0 --port=" + port + "`).";
+            }
+            case DOTNET_WATCH -> {
+                return "Publish in a build stage (`dotnet publish -c Release -o /app`) and run the output on the"
+                        + " mcr.microsoft.com/dotnet/aspnet image: ENTRYPOINT " + Probes.json(List.of("dotnet", "App.dll"))
+                        + " (App.dll being the project's assembly); keep `dotnet watch` for local development.";
+            }
+            case MIX_PHX_SERVER -> {
+                return "Build a release in a build stage (MIX_ENV=prod, `mix release`) and run it on a small runtime image:"
+                        + " CMD " + Probes.json(List.of("/app/bin/server")) + " (`mix phx.gen.release --docker` writes both);"
+                        + " at the least set ENV MIX_ENV=prod.";
             }
             case RAILS_SERVER -> {
                 return "Run Rails in production: ENV RAILS_ENV=production (with assets precompiled in the build), so"

@@ -53,6 +53,8 @@ public final class LegacyKeyValueFormat implements Rule {
 
     /** An environment variable name as people write them: upper case, digits and underscores. */
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*[A-Z][A-Z0-9_]*|[A-Z]");
+    /** A hexadecimal digest or key fingerprint ({@code ENV GPG_KEYS 1198C011... C28D9375...}): a value, not a name. */
+    private static final Pattern HEX_DIGEST = Pattern.compile("(?=.*[0-9])[0-9A-F]{8,}");
 
     @Override
     public void check(ReviewContext context) {
@@ -121,7 +123,7 @@ public final class LegacyKeyValueFormat implements Rule {
         List<String> pairs = new ArrayList<>();
         pairs.add(name + "=" + words[0]);
         for (int i = 1; i < words.length; i += 2) {
-            if (!VARIABLE_NAME.matcher(words[i]).matches()) {
+            if (!VARIABLE_NAME.matcher(words[i]).matches() || HEX_DIGEST.matcher(words[i]).matches()) {
                 return List.of();
             }
             pairs.add(words[i] + "=" + words[i + 1]);

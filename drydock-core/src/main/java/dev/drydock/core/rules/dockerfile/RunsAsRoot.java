@@ -16,6 +16,8 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageRole;
+import dev.drydock.core.rules.support.DotnetImages;
+import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.PrivilegeDrop;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.FileOnlyImage;
@@ -179,7 +181,13 @@ public final class RunsAsRoot implements Rule {
             return "USER node (the node image's own unprivileged user, UID 1000), with COPY --chown=node:node for the"
                     + " files it must write in " + workdir;
         }
-        BaseImageFacts.ImageTools tools = BaseImageFacts.tools(base).orElse(null);
+        if (DotnetImages.hasAppUser(base)) {
+            return "USER $APP_UID (the unprivileged user app, UID 1654, that " + describe(base) + " already defines:"
+                    + " creating another user named app fails), with COPY --chown=app:app for the files it must write"
+                    + " in " + workdir;
+        }
+        BaseImageFacts.ImageTools tools = InferredImageTools.of(container.build().model(), container.build().stage())
+                .orElse(null);
         if (tools != null && !tools.shell()) {
             return "USER 65532:65532 (" + tools.image() + " has no shell to run useradd; a numeric UID needs no user"
                     + " database" + (base instanceof BaseImage.Scratch ? "" : ", and distroless images name it nonroot")

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  */
 public record PrivilegeDrop(String user, String tool, String where) {
 
+    /** A user name or id, or a variable that holds one ({@code $WWWUSER}, {@code ${APP_USER}}). */
+    private static final String USER = "(\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?|[A-Za-z0-9_][A-Za-z0-9_.:-]*)";
     private static final Pattern IN_SCRIPT = Pattern.compile(
-            "\\b(gosu|su-exec|s6-setuidgid|setuidgid)\\s+[\"']?([A-Za-z0-9_][A-Za-z0-9_.:-]*)"
+            "\\b(gosu|su-exec|s6-setuidgid|setuidgid)\\s+[\"']?" + USER
                     + "|\\b(setpriv)\\b[^\\n]*?--reuid[= ][\"']?([A-Za-z0-9_][A-Za-z0-9_.-]*)"
                     + "|\\b(runuser)\\s+-u\\s+[\"']?([A-Za-z0-9_][A-Za-z0-9_.-]*)"
                     + "|\\b(chroot)\\s+--userspec[= ][\"']?([A-Za-z0-9_][A-Za-z0-9_.:-]*)");

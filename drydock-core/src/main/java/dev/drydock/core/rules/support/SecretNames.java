@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  * {@code MASTER_KEY}, {@code ACCESS_KEY}...), or when it ends with {@code AUTH}; and not when its
  * last word names something about the secret rather than the secret itself ({@code _FILE},
  * {@code _PATH}, {@code _ID}, {@code _USER}, {@code _LENGTH}, {@code _EXPIRY} ...) or a word marks
- * it public ({@code PUBLIC}, {@code PUBLISHABLE}), as BuildKit's SecretsUsedInArgOrEnv allows.
+ * it public ({@code PUBLIC}, {@code PUBLISHABLE}), as BuildKit's SecretsUsedInArgOrEnv allows; nor when a
+ * word makes it a switch about a password rather than the password: the database images'
+ * {@code MYSQL_ALLOW_EMPTY_PASSWORD}, {@code MARIADB_RANDOM_ROOT_PASSWORD} and {@code MYSQL_ONETIME_PASSWORD}
+ * take any non-empty value as "on".
  */
 public final class SecretNames {
 
@@ -62,6 +65,7 @@ public final class SecretNames {
             "RESET", "URL", "URI", "ISSUER", "AUDIENCE", "SCOPE", "SCOPES", "STORE", "BUCKET", "ARN", "KEYRING",
             "REF", "REFS", "SOURCE", "LABEL", "COOKIE", "NAMES", "PATTERN", "REGEX", "LEVEL");
     private static final Set<String> PUBLIC_WORDS = Set.of("PUBLIC", "PUBLISHABLE", "PUB");
+    private static final Set<String> SWITCH_WORDS = Set.of("ALLOW", "RANDOM", "ONETIME");
     private static final Set<String> NOT_SECRET_NAMES = Set.of("PWD", "OLDPWD");
 
     private static final String URL_PASSWORD = "a password in a URL";
@@ -115,7 +119,7 @@ public final class SecretNames {
         if (words.isEmpty() || NOT_THE_SECRET.contains(words.get(words.size() - 1))) {
             return false;
         }
-        if (words.stream().anyMatch(PUBLIC_WORDS::contains)) {
+        if (words.stream().anyMatch(w -> PUBLIC_WORDS.contains(w) || SWITCH_WORDS.contains(w))) {
             return false;
         }
         for (int i = 0; i < words.size(); i++) {

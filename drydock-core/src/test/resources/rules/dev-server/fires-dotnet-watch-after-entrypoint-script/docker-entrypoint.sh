@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+dotnet restore
+exec "$@"
