@@ -22,6 +22,8 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.edit.TextEdit;
+import java.util.ArrayList;
 import java.util.List;
 
 @RuleDefinition(
@@ -104,7 +106,8 @@ public final class HealthcheckMissing implements Rule {
                 continue; // every service that runs the image switches health checking off on purpose
             }
             EffectiveHealthcheck probe = compose.stream().filter(h -> !h.disabled()).findFirst().orElse(null);
-            Container c = probe == null ? image.container()
+            Container c = probe == null ? image.containers().stream().filter(x -> !AppFacts.runsOtherCommand(x)).findFirst()
+                    .orElse(image.container())
                     : image.containers().stream().filter(x -> x.healthcheck() == probe).findFirst().orElseThrow();
             AppSource app = Apps.of(context, c);
             String serves = image.containers().stream().map(x -> AppFacts.servesEvidence(x, app))
@@ -133,11 +136,14 @@ public final class HealthcheckMissing implements Rule {
                     .implicit()
                     .recommendation(plan.recommendation(probe));
             String fixPath = plan.fixPath(app);
-            if (fixPath != null) {
+            OtherCommands others = fixPath == null ? null : OtherCommands.of(image, c);
+            if (fixPath != null && others != null) {
                 List<String> argv = plan.composeWorks() ? plan.argv() : Probes.recommend(plan.image(), plan.port(), fixPath);
-                finding.fix(Fix.of("add a HEALTHCHECK probing " + fixPath, FixSafety.SAFE, ProbeEdits.addHealthcheck(
-                        image.model(), stage, Probes.dockerfileInstruction(argv, probe),
-                        "Report unhealthy when " + fixPath + " stops answering")));
+                List<TextEdit> edits = new ArrayList<>();
+                edits.add(ProbeEdits.addHealthcheck(image.model(), stage, Probes.dockerfileInstruction(argv, probe),
+                        "Report unhealthy when " + fixPath + " stops answering"));
+                edits.addAll(others.edits());
+                finding.fix(Fix.of("add a HEALTHCHECK probing " + fixPath + others.describe(), FixSafety.SAFE, edits));
             }
             finding.add();
         }

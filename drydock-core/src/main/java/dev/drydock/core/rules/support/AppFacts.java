@@ -210,17 +210,34 @@ public final class AppFacts {
             return "it runs a " + app.app().get().framework().display() + " application";
         }
         EntryPoint ep = c.entryPoint();
-        if (ep != null) {
-            switch (ep.runtime()) {
-                case GUNICORN, UVICORN, HYPERCORN, WAITRESS, DAPHNE, GRANIAN, FLASK_RUN, DJANGO_RUNSERVER, FASTAPI_DEV,
-                        FASTAPI_RUN, NEXT_START, NEXT_DEV, PUMA, RAILS_SERVER, NGINX, APACHE, CADDY, PHP_FPM, FRANKENPHP,
-                        SERVE, VITE_DEV, VITE_PREVIEW, NG_SERVE, ARTISAN_SERVE, PHP_BUILTIN_SERVER -> {
-                    return "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-                }
-                default -> { }
-            }
+        if (runsServer(ep)) {
+            return "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
         return null;
+    }
+
+    /**
+     * Whether a compose service replaces the image's command (command: or entrypoint:) with one that serves
+     * nothing: no ports published or exposed, no web server started (a Celery or queue worker, a scheduler run
+     * from the web application's image). The image's HTTP probe does not fit it.
+     */
+    public static boolean runsOtherCommand(Container container) {
+        Service service = container.service();
+        return service != null && (service.command() != null || service.entrypoint() != null)
+                && service.ports().isEmpty() && service.expose().isEmpty() && !runsServer(container.entryPoint());
+    }
+
+    /** Whether a command starts a web server (gunicorn, uvicorn, flask run, nginx, puma ...). */
+    public static boolean runsServer(EntryPoint ep) {
+        if (ep == null) {
+            return false;
+        }
+        return switch (ep.runtime()) {
+            case GUNICORN, UVICORN, HYPERCORN, WAITRESS, DAPHNE, GRANIAN, FLASK_RUN, DJANGO_RUNSERVER, FASTAPI_DEV,
+                    FASTAPI_RUN, NEXT_START, NEXT_DEV, PUMA, RAILS_SERVER, NGINX, APACHE, CADDY, PHP_FPM, FRANKENPHP,
+                    SERVE, VITE_DEV, VITE_PREVIEW, NG_SERVE, ARTISAN_SERVE, PHP_BUILTIN_SERVER -> true;
+            default -> false;
+        };
     }
 
     /** The path a probe should request: the app's health route, else {@code /health}. */
