@@ -138,7 +138,8 @@ public final class HealthcheckMissing implements Rule {
             String fixPath = plan.fixPath(app);
             OtherCommands others = fixPath == null ? null : OtherCommands.of(image, c);
             if (fixPath != null && others != null) {
-                List<String> argv = plan.composeWorks() ? plan.argv() : Probes.recommend(plan.image(), plan.port(), fixPath);
+                List<String> argv = plan.composeWorks() ? plan.argv()
+                        : Probes.recommend(plan.image(), plan.port(), fixPath, plan.portVariable());
                 List<TextEdit> edits = new ArrayList<>();
                 edits.add(ProbeEdits.addHealthcheck(image.model(), stage, Probes.dockerfileInstruction(argv, probe),
                         "Report unhealthy when " + fixPath + " stops answering"));
@@ -154,7 +155,7 @@ public final class HealthcheckMissing implements Rule {
      * may serve, else one with a program the image has against the health route (or the compose probe's path
      * when the application serves it).
      */
-    private record Plan(ImageContents image, int port, String path, boolean routesRead, boolean routeKnown,
+    private record Plan(ImageContents image, int port, String portVariable, String path, boolean routesRead, boolean routeKnown,
             boolean composeWorks, boolean composePathTrusted, List<String> argv) {
 
         static Plan of(Container c, AppSource app, EffectiveHealthcheck compose) {
@@ -162,6 +163,7 @@ public final class HealthcheckMissing implements Rule {
             Probes.Probe probe = Probes.of(compose);
             Probes.Url url = probe == null ? null : probe.localUrl();
             int port = url != null && url.port() != null ? url.port() : AppFacts.port(c, app);
+            String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
             String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
                     ? url.path() : AppFacts.healthPath(app);
             boolean composePathServed = url == null || app.routes().match(url.path()).isPresent()
@@ -171,10 +173,10 @@ public final class HealthcheckMissing implements Rule {
                     && image != null && probe.programs().stream().allMatch(p -> image.has(p.name()).orElse(false))
                     && compose.test().get(0).equals("CMD");
             List<String> argv = composeWorks ? compose.test().subList(1, compose.test().size())
-                    : Probes.recommend(image, port, path);
+                    : Probes.recommend(image, port, path, portVariable);
             // the compose probe's path, where the routes cannot tell otherwise: its author says the application serves it
             boolean composePathTrusted = url != null && path.equals(url.path()) && !app.routes().determines(path);
-            return new Plan(image, port, path, app.routes().known(), app.routes().match(path).isPresent(), composeWorks,
+            return new Plan(image, port, portVariable, path, app.routes().known(), app.routes().match(path).isPresent(), composeWorks,
                     composePathTrusted, argv);
         }
 

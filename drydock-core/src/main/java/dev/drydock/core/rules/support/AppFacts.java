@@ -145,6 +145,28 @@ public final class AppFacts {
         return null;
     }
 
+    private static final Pattern VARIABLE_PORT = Pattern.compile("\\$\\{?(\\w+)}?");
+
+    /**
+     * The environment variable the command takes its port from when the container's environment does not set
+     * it ({@code gunicorn --bind :$PORT}, the port a platform such as Cloud Run or Heroku gives at run time);
+     * null when the port is written or resolved.
+     */
+    public static String portVariable(EntryPoint ep) {
+        if (ep == null) {
+            return null;
+        }
+        for (String key : List.of("port", "bind", "addrport", "listen")) {
+            String v = ep.option(key);
+            if (v != null) {
+                String last = v.contains(",") ? v.substring(0, v.indexOf(',')) : v;
+                Matcher m = VARIABLE_PORT.matcher(UP_TO_COLON.matcher(last).replaceAll(""));
+                return m.matches() ? m.group(1) : null;
+            }
+        }
+        return null;
+    }
+
     private static Integer commandPort(EntryPoint ep) {
         if (ep == null) {
             return null;

@@ -31,7 +31,7 @@ public final class Probes {
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern URL = Pattern.compile(
-            "(https?)://(\\[[^\\]]+]|[^/:\\s'\"\\\\)]+)(?::(\\d+|\\$\\{?\\w+}?))?(/[^\\s'\"\\\\)]*)?");
+            "(https?)://(\\[[^\\]]+]|[^/:\\s'\"\\\\)]+)(?::(\\d+|\\$\\{\\w+(?::?-\\d*)?}|\\$\\w+|%s))?(/[^\\s'\"\\\\)]*)?");
     /** A local address without a scheme, as curl and wget take it (http assumed): localhost:8000/health. */
     private static final Pattern BARE_LOCAL_URL = Pattern.compile(
             "(?<![\\w/.:@-])(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1])(?::(\\d+|\\$\\{?\\w+}?))?(/[^\\s'\"\\\\)]*)?");
@@ -240,23 +240,40 @@ public final class Probes {
      * (or the image is unknown).
      */
     public static List<String> recommend(ImageContents image, int port, String path) {
-        String url = "http://localhost:" + port + (path.startsWith("/") ? path : "/" + path);
+        return recommend(image, port, path, null);
+    }
+
+    /**
+     * The same, for a server that listens on the port an environment variable gives at run time: the probe
+     * reads {@code portVariable} when it runs ({@code port} when it is unset), through a shell for wget and curl;
+     * with a literal port when the image has no shell for them.
+     */
+    public static List<String> recommend(ImageContents image, int port, String path, String portVariable) {
+        String rest = path.startsWith("/") ? path : "/" + path;
+        String url = "http://localhost:" + port + rest;
         if (image == null) {
             return null;
         }
         if (image.has("python").orElse(false) || image.has("python3").orElse(false)) {
             String python = image.has("python").orElse(false) ? "python" : "python3";
-            return List.of(python, "-c", "import urllib.request; urllib.request.urlopen('" + url + "', timeout=3)");
+            return List.of(python, "-c", portVariable == null
+                    ? "import urllib.request; urllib.request.urlopen('" + url + "', timeout=3)"
+                    : "import os, urllib.request; urllib.request.urlopen('http://localhost:%s" + rest + "' % os.environ.get('"
+                            + portVariable + "', '" + port + "'), timeout=3)");
         }
         if (image.has("node").orElse(false)) {
-            return List.of("node", "-e", "require('http').get('" + url
-                    + "', r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))");
+            String target = portVariable == null ? "'" + url + "'"
+                    : "'http://localhost:' + (process.env." + portVariable + " || " + port + ") + '" + rest + "'";
+            return List.of("node", "-e", "require('http').get(" + target
+                    + ", r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))");
         }
+        String shellUrl = "http://localhost:${" + portVariable + ":-" + port + "}" + rest;
+        boolean viaShell = portVariable != null && image.has("sh").orElse(false);
         if (image.has("wget").orElse(false)) {
-            return List.of("wget", "-q", "-O", "/dev/null", url);
+            return viaShell ? List.of("sh", "-c", "wget -q -O /dev/null " + shellUrl) : List.of("wget", "-q", "-O", "/dev/null", url);
         }
         if (image.has("curl").orElse(false)) {
-            return List.of("curl", "-fsS", "-o", "/dev/null", url);
+            return viaShell ? List.of("sh", "-c", "curl -fsS -o /dev/null " + shellUrl) : List.of("curl", "-fsS", "-o", "/dev/null", url);
         }
         return null;
     }
