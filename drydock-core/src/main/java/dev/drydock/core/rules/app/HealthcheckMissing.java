@@ -139,7 +139,7 @@ public final class HealthcheckMissing implements Rule {
             OtherCommands others = fixPath == null ? null : OtherCommands.of(image, c);
             if (fixPath != null && others != null) {
                 List<String> argv = plan.composeWorks() ? plan.argv()
-                        : Probes.recommend(plan.image(), plan.port(), fixPath, plan.portVariable());
+                        : Probes.recommend(plan.image(), plan.port(), fixPath, plan.portVariable(), plan.host());
                 List<TextEdit> edits = new ArrayList<>();
                 edits.add(ProbeEdits.addHealthcheck(image.model(), stage, Probes.dockerfileInstruction(argv, probe),
                         "Report unhealthy when " + fixPath + " stops answering"));
@@ -155,8 +155,8 @@ public final class HealthcheckMissing implements Rule {
      * may serve, else one with a program the image has against the health route (or the compose probe's path
      * when the application serves it).
      */
-    private record Plan(ImageContents image, int port, String portVariable, String path, boolean routesRead, boolean routeKnown,
-            boolean composeWorks, boolean composePathTrusted, List<String> argv) {
+    private record Plan(ImageContents image, int port, String portVariable, String host, String path,
+            boolean routesRead, boolean routeKnown, boolean composeWorks, boolean composePathTrusted, List<String> argv) {
 
         static Plan of(Container c, AppSource app, EffectiveHealthcheck compose) {
             ImageContents image = ImageContents.of(c);
@@ -164,6 +164,7 @@ public final class HealthcheckMissing implements Rule {
             Probes.Url url = probe == null ? null : probe.localUrl();
             int port = url != null && url.port() != null ? url.port() : AppFacts.port(c, app);
             String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
+            String host = AppFacts.hostHeader(app);
             String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
                     ? url.path() : AppFacts.healthPath(app);
             boolean composePathServed = url == null || app.routes().match(url.path()).isPresent()
@@ -173,10 +174,10 @@ public final class HealthcheckMissing implements Rule {
                     && image != null && probe.programs().stream().allMatch(p -> image.has(p.name()).orElse(false))
                     && compose.test().get(0).equals("CMD");
             List<String> argv = composeWorks ? compose.test().subList(1, compose.test().size())
-                    : Probes.recommend(image, port, path, portVariable);
+                    : Probes.recommend(image, port, path, portVariable, host);
             // the compose probe's path, where the routes cannot tell otherwise: its author says the application serves it
             boolean composePathTrusted = url != null && path.equals(url.path()) && !app.routes().determines(path);
-            return new Plan(image, port, portVariable, path, app.routes().known(), app.routes().match(path).isPresent(), composeWorks,
+            return new Plan(image, port, portVariable, host, path, app.routes().known(), app.routes().match(path).isPresent(), composeWorks,
                     composePathTrusted, argv);
         }
 

@@ -262,6 +262,26 @@ public final class AppFacts {
         };
     }
 
+    /**
+     * The Host header a probe of {@code localhost} must send to be answered: the first of Django's ALLOWED_HOSTS
+     * (without its leading dot) when the list admits neither every host ({@code *}) nor localhost; null when
+     * localhost is answered or the list is unknown or empty.
+     */
+    public static String hostHeader(AppSource app) {
+        List<String> hosts = app == null ? null : app.allowedHosts().orElse(null);
+        if (hosts == null || hosts.isEmpty()) {
+            return null;
+        }
+        for (String host : hosts) {
+            String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+            if (h.equals("*") || h.equals("localhost") || h.equals(".localhost") || !h.matches("[\\w.:\\[\\]-]+")) {
+                return null;
+            }
+        }
+        String first = hosts.get(0).strip();
+        return first.startsWith(".") ? first.substring(1) : first;
+    }
+
     /** The path a probe should request: the app's health route, else {@code /health}. */
     public static String healthPath(AppSource app) {
         return app.routes().healthRoute().map(Routes::plainPath).map(p -> p.isEmpty() ? "/" : p).orElse("/health");
