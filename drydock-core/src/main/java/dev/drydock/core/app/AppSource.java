@@ -43,9 +43,16 @@ public final class AppSource {
     private final String sigtermFile;
     private final int sigtermLine;
     private final List<String> files;
+    private final List<String> allowedHosts;
 
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
             String sigtermFile, int sigtermLine, List<String> files) {
+        this(frameworks, app, routes, serverCalls, sigtermFile, sigtermLine, files, null);
+    }
+
+    private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
+            String sigtermFile, int sigtermLine, List<String> files, List<String> allowedHosts) {
+        this.allowedHosts = allowedHosts == null ? null : List.copyOf(allowedHosts);
         this.frameworks = Set.copyOf(frameworks);
         this.app = app;
         this.routes = routes;
@@ -132,6 +139,14 @@ public final class AppSource {
     /** Where SIGTERM is handled, as {@code file:line}, or null. */
     public String sigtermAt() {
         return sigtermLine > 0 ? sigtermFile + ":" + sigtermLine : null;
+    }
+
+    /**
+     * Django's ALLOWED_HOSTS, when the settings write it as one literal list (the Host header values Django
+     * answers; others get 400 Bad Request).
+     */
+    public Optional<List<String>> allowedHosts() {
+        return Optional.ofNullable(allowedHosts);
     }
 
     /** The source files read. */
@@ -231,7 +246,9 @@ public final class AppSource {
             if (settings == null) {
                 settings = django.settingsModule();
             }
+            List<String> allowedHosts = null;
             if (settings != null && app == null) {
+                allowedHosts = django.allowedHosts(settings, starts.get(0));
                 Routes djangoRoutes = django.routes(settings, starts.get(0));
                 frameworks.add(Framework.DJANGO);
                 routes = djangoRoutes;
@@ -242,7 +259,7 @@ public final class AppSource {
             List<ServerCall> calls = entry == null ? List.of() : py.serverCalls(entry);
             String[] sig = py.sigterm().orElse(null);
             return new AppSource(frameworks, app, routes, calls, sig == null ? null : sig[0],
-                    sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(py.loaded().keySet()));
+                    sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(py.loaded().keySet()), allowedHosts);
         }
 
         /** Django's WSGI application: {@code application} in the settings package's {@code wsgi.py}. */

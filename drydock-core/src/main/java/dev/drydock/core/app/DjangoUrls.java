@@ -57,6 +57,32 @@ final class DjangoUrls {
         return new Routes(true, routes, opaque);
     }
 
+    /**
+     * ALLOWED_HOSTS of the settings module {@code settings} (or of a module it star-imports, when it does not
+     * set it itself), when written as one literal list; null when it is computed or not found.
+     */
+    List<String> allowedHosts(String settings, String fromFile) {
+        PyModule s = settings == null ? null : py.module(py.moduleFile(fromFile, settings, 0));
+        return s == null ? null : allowedHosts(s, new HashSet<>());
+    }
+
+    private List<String> allowedHosts(PyModule settings, Set<String> seen) {
+        if (!seen.add(settings.file) || seen.size() > 8 || settings.allowedHostsComputed) {
+            return null;
+        }
+        if (settings.allowedHosts != null) {
+            return settings.allowedHosts;
+        }
+        for (PyModule.Import star : settings.starImports) {
+            PyModule base = py.module(py.moduleFile(settings.file, star.module(), star.level()));
+            List<String> found = base == null ? null : allowedHosts(base, seen);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     private String rootUrlconf(PyModule settings, Set<String> seen) {
         if (!seen.add(settings.file) || seen.size() > 8) {
             return null;

@@ -53,6 +53,11 @@ final class PyModule {
     private static final Pattern DEF = Pattern.compile("^(?:async\\s+)?(def|class)\\s+([A-Za-z_]\\w*)");
     private static final Pattern SETTINGS = Pattern.compile("['\"]DJANGO_SETTINGS_MODULE['\"]\\s*,\\s*['\"]([\\w.]+)['\"]");
     private static final Pattern ROOT_URLCONF = Pattern.compile("^ROOT_URLCONF\\s*=\\s*['\"]([\\w.]+)['\"]");
+    private static final Pattern ALLOWED_HOSTS = Pattern.compile("^ALLOWED_HOSTS\\b");
+    /** ALLOWED_HOSTS = ["a", 'b'] (or a tuple): only quoted strings, commas, white space and comments inside. */
+    private static final Pattern HOST_LIST = Pattern.compile(
+            "^ALLOWED_HOSTS\\s*=\\s*[\\[(]((?:\\s|,|#[^\\n]*|'[^'\\n]*'|\"[^\"\\n]*\")*)[\\])]\\s*(?:#.*)?$");
+    private static final Pattern QUOTED = Pattern.compile("'([^'\\n]*)'|\"([^\"\\n]*)\"");
 
     final String file;
     final List<PyLexer.Statement> statements;
@@ -70,6 +75,10 @@ final class PyModule {
     int sigtermLine;
     String settingsModule;
     String rootUrlconf;
+    /** Django's ALLOWED_HOSTS as the module writes it, a literal list; null when it does not set it. */
+    List<String> allowedHosts;
+    /** Whether the module sets ALLOWED_HOSTS in a way that is not one literal list (from the environment, in a branch). */
+    boolean allowedHostsComputed;
 
     private PyModule(String file, List<PyLexer.Statement> statements) {
         this.file = file;
@@ -278,6 +287,20 @@ final class PyModule {
         Matcher urlconf = ROOT_URLCONF.matcher(text);
         if (urlconf.find()) {
             rootUrlconf = urlconf.group(1);
+        }
+        if (ALLOWED_HOSTS.matcher(text).find()) {
+            Matcher list = HOST_LIST.matcher(text);
+            if (list.matches() && s.indent() == 0 && enclosing == null && !allowedHostsComputed) {
+                List<String> hosts = new ArrayList<>();
+                Matcher q = QUOTED.matcher(list.group(1).replaceAll("#[^\\n]*", ""));
+                while (q.find()) {
+                    hosts.add(q.group(1) != null ? q.group(1) : q.group(2));
+                }
+                allowedHosts = hosts;
+            } else {
+                allowedHostsComputed = true;
+                allowedHosts = null;
+            }
         }
         List<Tok> toks = Tok.tokenize(text, false);
         if (toks.stream().anyMatch(t -> t.isName("SIGTERM")) && sigtermLine == 0) {

@@ -4,9 +4,18 @@ import dev.drydock.core.edit.TextEdit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Applies non-overlapping text edits to one text, writing the text's own line ending. */
+/**
+ * Applies non-overlapping text edits to one text, writing the text's own line ending, and in a Dockerfile
+ * whose parser directive makes the backtick the escape character ({@code # escape=`}), the backtick for the
+ * line continuations the edits write with a backslash.
+ */
 final class Edits {
+
+    /** {@code # escape=`} among the parser directives that open a Dockerfile (before any other line). */
+    private static final Pattern BACKTICK_ESCAPE = Pattern.compile(
+            "(?i)\\A(?:#[ \\t]*\\w+[ \\t]*=[^\\n]*\\n)*#[ \\t]*escape[ \\t]*=[ \\t]*`[ \\t]*\\r?\\n");
 
     private Edits() {
     }
@@ -15,6 +24,7 @@ final class Edits {
         List<TextEdit> ordered = new ArrayList<>(edits);
         ordered.sort(Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end));
         String newline = lineEnding(text);
+        boolean backtick = BACKTICK_ESCAPE.matcher(text).lookingAt();
         StringBuilder out = new StringBuilder(text.length() + 256);
         int at = 0;
         for (TextEdit edit : ordered) {
@@ -22,7 +32,8 @@ final class Edits {
                 throw new IllegalArgumentException("edit does not fit the text: " + edit);
             }
             out.append(text, at, edit.start());
-            out.append(withLineEnding(edit.replacement(), newline));
+            String replacement = backtick ? edit.replacement().replace("\\\n", "`\n") : edit.replacement();
+            out.append(withLineEnding(replacement, newline));
             at = edit.end();
         }
         out.append(text, at, text.length());

@@ -22,6 +22,8 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.edit.TextEdit;
+import java.util.ArrayList;
 import java.util.List;
 
 @RuleDefinition(
@@ -104,7 +106,8 @@ public final class HealthcheckMissing implements Rule {
                 continue; // every service that runs the image switches health checking off on purpose
             }
             EffectiveHealthcheck probe = compose.stream().filter(h -> !h.disabled()).findFirst().orElse(null);
-            Container c = probe == null ? image.container()
+            Container c = probe == null ? image.containers().stream().filter(x -> !AppFacts.runsOtherCommand(x)).findFirst()
+                    .orElse(image.container())
                     : image.containers().stream().filter(x -> x.healthcheck() == probe).findFirst().orElseThrow();
             AppSource app = Apps.of(context, c);
             String serves = image.containers().stream().map(x -> AppFacts.servesEvidence(x, app))
@@ -133,11 +136,15 @@ public final class HealthcheckMissing implements Rule {
                     .implicit()
                     .recommendation(plan.recommendation(probe));
             String fixPath = plan.fixPath(app);
-            if (fixPath != null) {
-                List<String> argv = plan.composeWorks() ? plan.argv() : Probes.recommend(plan.image(), plan.port(), fixPath);
-                finding.fix(Fix.of("add a HEALTHCHECK probing " + fixPath, FixSafety.SAFE, ProbeEdits.addHealthcheck(
-                        image.model(), stage, Probes.dockerfileInstruction(argv, probe),
-                        "Report unhealthy when " + fixPath + " stops answering")));
+            OtherCommands others = fixPath == null ? null : OtherCommands.of(image, c);
+            if (fixPath != null && others != null) {
+                List<String> argv = plan.composeWorks() ? plan.argv()
+                        : Probes.recommend(plan.image(), plan.port(), fixPath, plan.portVariable(), plan.host());
+                List<TextEdit> edits = new ArrayList<>();
+                edits.add(ProbeEdits.addHealthcheck(image.model(), stage, Probes.dockerfileInstruction(argv, probe),
+                        "Report unhealthy when " + fixPath + " stops answering"));
+                edits.addAll(others.edits());
+                finding.fix(Fix.of("add a HEALTHCHECK probing " + fixPath + others.describe(), FixSafety.SAFE, edits));
             }
             finding.add();
         }
@@ -148,14 +155,16 @@ public final class HealthcheckMissing implements Rule {
      * may serve, else one with a program the image has against the health route (or the compose probe's path
      * when the application serves it).
      */
-    private record Plan(ImageContents image, int port, String path, boolean routesRead, boolean routeKnown,
-            boolean composeWorks, boolean composePathTrusted, List<String> argv) {
+    private record Plan(ImageContents image, int port, String portVariable, String host, String path,
+            boolean routesRead, boolean routeKnown, boolean composeWorks, boolean composePathTrusted, List<String> argv) {
 
         static Plan of(Container c, AppSource app, EffectiveHealthcheck compose) {
             ImageContents image = ImageContents.of(c);
             Probes.Probe probe = Probes.of(compose);
             Probes.Url url = probe == null ? null : probe.localUrl();
             int port = url != null && url.port() != null ? url.port() : AppFacts.port(c, app);
+            String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
+            String host = AppFacts.hostHeader(app);
             String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
                     ? url.path() : AppFacts.healthPath(app);
             boolean composePathServed = url == null || app.routes().match(url.path()).isPresent()
@@ -165,10 +174,10 @@ public final class HealthcheckMissing implements Rule {
                     && image != null && probe.programs().stream().allMatch(p -> image.has(p.name()).orElse(false))
                     && compose.test().get(0).equals("CMD");
             List<String> argv = composeWorks ? compose.test().subList(1, compose.test().size())
-                    : Probes.recommend(image, port, path);
+                    : Probes.recommend(image, port, path, portVariable, host);
             // the compose probe's path, where the routes cannot tell otherwise: its author says the application serves it
             boolean composePathTrusted = url != null && path.equals(url.path()) && !app.routes().determines(path);
-            return new Plan(image, port, path, app.routes().known(), app.routes().match(path).isPresent(), composeWorks,
+            return new Plan(image, port, portVariable, host, path, app.routes().known(), app.routes().match(path).isPresent(), composeWorks,
                     composePathTrusted, argv);
         }
 

@@ -13,6 +13,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.ImageContents;
@@ -97,13 +98,19 @@ public final class ComposeHealthcheck implements Rule {
             Location at = ComposeServices.keyed(service.node(), "healthcheck");
             if (health != null && at != null) {
                 if (health.disabled()) {
+                    boolean other = imageProbesOtherServer(context, service);
                     context.finding(this, switchedOff(health, at), "the healthcheck of " + service.name() + " is switched off ("
                                     + (health.disable() != null ? "disable: true" : "test: [\"NONE\"]") + ")"
-                                    + imageCheck(context, service) + ": a hung " + service.name()
+                                    + (other ? ", rightly for the HEALTHCHECK of " + containerOf(context, service).build().dockerfile()
+                                            + ", which probes a server that " + service.name() + " does not run, but"
+                                            : imageCheck(context, service) + ":")
+                                    + " a hung " + service.name()
                                     + " stays \"running\" and nothing that waits for it can know when it is ready")
                             .severity(Severity.MEDIUM)
-                            .recommendation("Remove the override, or replace it with a probe of what "
-                                    + service.name() + " serves.")
+                            .recommendation(other ? "Replace the override with a probe of what " + service.name()
+                                    + " does (for a Celery worker: [\"CMD-SHELL\", \"celery -A <app> inspect ping -d"
+                                    + " celery@$$HOSTNAME\"])."
+                                    : "Remove the override, or replace it with a probe of what " + service.name() + " serves.")
                             .add();
                 } else if (!health.test().isEmpty() || effective(context, service) != null) {
                     String missing = missingProgram(context, service);
@@ -279,6 +286,12 @@ public final class ComposeHealthcheck implements Rule {
     private static EffectiveHealthcheck effective(ReviewContext context, Service service) {
         Container c = containerOf(context, service);
         return c == null ? null : c.healthcheck();
+    }
+
+    /** Whether the image has a HEALTHCHECK and the service runs another command than the server it probes. */
+    private static boolean imageProbesOtherServer(ReviewContext context, Service service) {
+        Container c = containerOf(context, service);
+        return !imageCheck(context, service).isEmpty() && AppFacts.runsOtherCommand(c);
     }
 
     private static String imageCheck(ReviewContext context, Service service) {

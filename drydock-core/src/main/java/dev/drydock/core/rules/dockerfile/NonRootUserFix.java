@@ -10,12 +10,15 @@ import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.InstructionLines;
+import dev.drydock.core.rules.support.LanguageInstalls;
 import dev.drydock.core.rules.support.PipCommands;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
@@ -32,7 +35,8 @@ import java.util.regex.Pattern;
  * {@value #USER} with UID/GID {@value #ID} right after FROM (or uses the user a RUN of the image already
  * creates, with the group it is given: {@link CreatedUser}), copies the application's files from the build
  * context with {@code --chown} (those copied after the user exists), and switches to
- * the user before CMD/ENTRYPOINT. Images without a shell (scratch, distroless) get a numeric user
+ * the user before CMD/ENTRYPOINT. The user gets a home folder when the application's Python packages download
+ * models or data into it as they run ({@link #HOME_CACHE_PACKAGES}), none otherwise. Images without a shell (scratch, distroless) get a numeric user
  * ({@link NumericUserFix}). No fix for images whose base brings its own user (node), for an image whose Python packages were installed with {@code pip install --user} or
  * copied from {@code /root} (a user other than root could not read them), or when instructions that
  * need root follow CMD.
@@ -46,6 +50,15 @@ final class NonRootUserFix {
             "poetry.lock", "pipfile", "pipfile.lock", "uv.lock", "package.json", "package-lock.json", "yarn.lock",
             "pnpm-lock.yaml", "gemfile", "gemfile.lock", "go.mod", "go.sum");
     private static final Pattern REQUIREMENTS = Pattern.compile("(?i)(.*/)?(requirements|constraints)[\\w.-]*\\.(txt|in)");
+
+    /**
+     * Python packages that download models or data into the home folder of the user they run as (under
+     * ~/.cache/huggingface, ~/.cache/torch, ~/nltk_data, ~/.keras): without a home it can write to, the first
+     * download fails with a permission error.
+     */
+    static final List<String> HOME_CACHE_PACKAGES = List.of("transformers", "sentence-transformers",
+            "huggingface-hub", "diffusers", "datasets", "timm", "torch", "torchvision", "torchaudio", "nltk",
+            "tensorflow", "tensorflow-cpu", "keras", "easyocr");
 
     private NonRootUserFix() {}
 
@@ -91,9 +104,11 @@ final class NonRootUserFix {
         String user = created == null ? USER : created.name();
         String owner = created == null ? USER + ":" + USER : created.chown();
         if (created == null) {
+            boolean home = downloadsIntoHome(container, runs);
             edits.add(TextEdit.insert(path, file.lineEnd(stage.from().endLine()), "\n\n# An unprivileged user for the application,"
-                    + " with a fixed UID/GID that volume permissions can rely on\n"
-                    + createUser("apk".equals(tools.packageManager()))));
+                    + " with a fixed UID/GID that volume permissions can rely on"
+                    + (home ? ",\n# and a home folder for the models and data its libraries download" : "") + "\n"
+                    + createUser("apk".equals(tools.packageManager()), home)));
         }
         for (CopyCommand copy : stage.copies()) {
             if (copy.fromContext() && copy.chown() == null && !copy.sources().isEmpty()
@@ -107,13 +122,35 @@ final class NonRootUserFix {
         return Optional.of(Fix.of("run as the unprivileged user " + user, FixSafety.UNSAFE, edits));
     }
 
-    private static String createUser(boolean alpine) {
+    private static String createUser(boolean alpine, boolean home) {
         if (alpine) {
-            return "RUN addgroup -S -g " + ID + " " + USER + " \\\n    && adduser -S -D -H -u " + ID + " -G " + USER
-                    + " -s /sbin/nologin " + USER;
+            return "RUN addgroup -S -g " + ID + " " + USER + " \\\n    && adduser -S -D " + (home ? "-h /home/" + USER : "-H")
+                    + " -u " + ID + " -G " + USER + " -s /sbin/nologin " + USER;
         }
         return "RUN groupadd --system --gid " + ID + " " + USER + " \\\n    && useradd --system --uid " + ID + " --gid "
-                + USER + " --no-create-home --shell /usr/sbin/nologin " + USER;
+                + USER + (home ? " --create-home --home-dir /home/" + USER : " --no-create-home")
+                + " --shell /usr/sbin/nologin " + USER;
+    }
+
+    /**
+     * Whether the image's Python packages (its dependency manifests, or a pip install of the image by name)
+     * include one that downloads into the user's home folder when the application runs.
+     */
+    private static boolean downloadsIntoHome(Container container, List<RunStep> runs) {
+        if (!AppFacts.dependencies(container, Ecosystem.PYPI, HOME_CACHE_PACKAGES).isEmpty()) {
+            return true;
+        }
+        for (RunStep run : runs) {
+            for (Call call : run.calls()) {
+                Optional<PipCommands.Install> pip = PipCommands.install(call);
+                if (pip.isPresent() && pip.get().packages().stream()
+                        .map(p -> LanguageInstalls.name(p.value()).replace('_', '-'))
+                        .anyMatch(HOME_CACHE_PACKAGES::contains)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** USER before CMD/ENTRYPOINT (and the comments above it), or at the end of the stage. */

@@ -145,6 +145,28 @@ public final class AppFacts {
         return null;
     }
 
+    private static final Pattern VARIABLE_PORT = Pattern.compile("\\$\\{?(\\w+)}?");
+
+    /**
+     * The environment variable the command takes its port from when the container's environment does not set
+     * it ({@code gunicorn --bind :$PORT}, the port a platform such as Cloud Run or Heroku gives at run time);
+     * null when the port is written or resolved.
+     */
+    public static String portVariable(EntryPoint ep) {
+        if (ep == null) {
+            return null;
+        }
+        for (String key : List.of("port", "bind", "addrport", "listen")) {
+            String v = ep.option(key);
+            if (v != null) {
+                String last = v.contains(",") ? v.substring(0, v.indexOf(',')) : v;
+                Matcher m = VARIABLE_PORT.matcher(UP_TO_COLON.matcher(last).replaceAll(""));
+                return m.matches() ? m.group(1) : null;
+            }
+        }
+        return null;
+    }
+
     private static Integer commandPort(EntryPoint ep) {
         if (ep == null) {
             return null;
@@ -210,17 +232,54 @@ public final class AppFacts {
             return "it runs a " + app.app().get().framework().display() + " application";
         }
         EntryPoint ep = c.entryPoint();
-        if (ep != null) {
-            switch (ep.runtime()) {
-                case GUNICORN, UVICORN, HYPERCORN, WAITRESS, DAPHNE, GRANIAN, FLASK_RUN, DJANGO_RUNSERVER, FASTAPI_DEV,
-                        FASTAPI_RUN, NEXT_START, NEXT_DEV, PUMA, RAILS_SERVER, NGINX, APACHE, CADDY, PHP_FPM, FRANKENPHP,
-                        SERVE, VITE_DEV, VITE_PREVIEW, NG_SERVE, ARTISAN_SERVE, PHP_BUILTIN_SERVER -> {
-                    return "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-                }
-                default -> { }
-            }
+        if (runsServer(ep)) {
+            return "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
         return null;
+    }
+
+    /**
+     * Whether a compose service replaces the image's command (command: or entrypoint:) with one that serves
+     * nothing: no ports published or exposed, no web server started (a Celery or queue worker, a scheduler run
+     * from the web application's image). The image's HTTP probe does not fit it.
+     */
+    public static boolean runsOtherCommand(Container container) {
+        Service service = container.service();
+        return service != null && (service.command() != null || service.entrypoint() != null)
+                && service.ports().isEmpty() && service.expose().isEmpty() && !runsServer(container.entryPoint());
+    }
+
+    /** Whether a command starts a web server (gunicorn, uvicorn, flask run, nginx, puma ...). */
+    public static boolean runsServer(EntryPoint ep) {
+        if (ep == null) {
+            return false;
+        }
+        return switch (ep.runtime()) {
+            case GUNICORN, UVICORN, HYPERCORN, WAITRESS, DAPHNE, GRANIAN, FLASK_RUN, DJANGO_RUNSERVER, FASTAPI_DEV,
+                    FASTAPI_RUN, NEXT_START, NEXT_DEV, PUMA, RAILS_SERVER, NGINX, APACHE, CADDY, PHP_FPM, FRANKENPHP,
+                    SERVE, VITE_DEV, VITE_PREVIEW, NG_SERVE, ARTISAN_SERVE, PHP_BUILTIN_SERVER -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The Host header a probe of {@code localhost} must send to be answered: the first of Django's ALLOWED_HOSTS
+     * (without its leading dot) when the list admits neither every host ({@code *}) nor localhost; null when
+     * localhost is answered or the list is unknown or empty.
+     */
+    public static String hostHeader(AppSource app) {
+        List<String> hosts = app == null ? null : app.allowedHosts().orElse(null);
+        if (hosts == null || hosts.isEmpty()) {
+            return null;
+        }
+        for (String host : hosts) {
+            String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+            if (h.equals("*") || h.equals("localhost") || h.equals(".localhost") || !h.matches("[\\w.:\\[\\]-]+")) {
+                return null;
+            }
+        }
+        String first = hosts.get(0).strip();
+        return first.startsWith(".") ? first.substring(1) : first;
     }
 
     /** The path a probe should request: the app's health route, else {@code /health}. */

@@ -31,7 +31,7 @@ public final class Probes {
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern URL = Pattern.compile(
-            "(https?)://(\\[[^\\]]+]|[^/:\\s'\"\\\\)]+)(?::(\\d+|\\$\\{?\\w+}?))?(/[^\\s'\"\\\\)]*)?");
+            "(https?)://(\\[[^\\]]+]|[^/:\\s'\"\\\\)]+)(?::(\\d+|\\$\\{\\w+(?::?-\\d*)?}|\\$\\w+|%s))?(/[^\\s'\"\\\\)]*)?");
     /** A local address without a scheme, as curl and wget take it (http assumed): localhost:8000/health. */
     private static final Pattern BARE_LOCAL_URL = Pattern.compile(
             "(?<![\\w/.:@-])(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1])(?::(\\d+|\\$\\{?\\w+}?))?(/[^\\s'\"\\\\)]*)?");
@@ -240,25 +240,68 @@ public final class Probes {
      * (or the image is unknown).
      */
     public static List<String> recommend(ImageContents image, int port, String path) {
-        String url = "http://localhost:" + port + (path.startsWith("/") ? path : "/" + path);
+        return recommend(image, port, path, null);
+    }
+
+    /**
+     * The same, for a server that listens on the port an environment variable gives at run time: the probe
+     * reads {@code portVariable} when it runs ({@code port} when it is unset), through a shell for wget and curl;
+     * with a literal port when the image has no shell for them.
+     */
+    public static List<String> recommend(ImageContents image, int port, String path, String portVariable) {
+        return recommend(image, port, path, portVariable, null);
+    }
+
+    /**
+     * The same, sending {@code host} as the Host header (null: the default, localhost) for an application that
+     * answers only the host names it is configured for (Django's ALLOWED_HOSTS).
+     */
+    public static List<String> recommend(ImageContents image, int port, String path, String portVariable, String host) {
+        String rest = path.startsWith("/") ? path : "/" + path;
+        String url = "http://localhost:" + port + rest;
         if (image == null) {
             return null;
         }
         if (image.has("python").orElse(false) || image.has("python3").orElse(false)) {
             String python = image.has("python").orElse(false) ? "python" : "python3";
-            return List.of(python, "-c", "import urllib.request; urllib.request.urlopen('" + url + "', timeout=3)");
+            String target = portVariable == null ? "'" + url + "'"
+                    : "'http://localhost:%s" + rest + "' % os.environ.get('" + portVariable + "', '" + port + "')";
+            String request = host == null ? target : "urllib.request.Request(" + target + ", headers={'Host': '" + host + "'})";
+            return List.of(python, "-c", "import " + (portVariable == null ? "" : "os, ") + "urllib.request;"
+                    + " urllib.request.urlopen(" + request + ", timeout=3)");
         }
         if (image.has("node").orElse(false)) {
-            return List.of("node", "-e", "require('http').get('" + url
-                    + "', r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))");
+            String portText = portVariable == null ? String.valueOf(port) : "process.env." + portVariable + " || " + port;
+            String target = host != null
+                    ? "{host: 'localhost', port: " + portText + ", path: '" + rest + "', headers: {Host: '" + host + "'}}"
+                    : portVariable == null ? "'" + url + "'" : "'http://localhost:' + (" + portText + ") + '" + rest + "'";
+            return List.of("node", "-e", "require('http').get(" + target
+                    + ", r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))");
         }
+        boolean viaShell = portVariable != null && image.has("sh").orElse(false);
+        String shellUrl = "http://localhost:${" + portVariable + ":-" + port + "}" + rest;
         if (image.has("wget").orElse(false)) {
-            return List.of("wget", "-q", "-O", "/dev/null", url);
+            List<String> header = host == null ? List.of() : List.of("--header", "Host: " + host);
+            return viaShell ? List.of("sh", "-c", "wget -q " + (host == null ? "" : "--header 'Host: " + host + "' ")
+                            + "-O /dev/null " + shellUrl)
+                    : concat(List.of("wget", "-q"), header, List.of("-O", "/dev/null", url));
         }
         if (image.has("curl").orElse(false)) {
-            return List.of("curl", "-fsS", "-o", "/dev/null", url);
+            List<String> header = host == null ? List.of() : List.of("-H", "Host: " + host);
+            return viaShell ? List.of("sh", "-c", "curl -fsS " + (host == null ? "" : "-H 'Host: " + host + "' ")
+                            + "-o /dev/null " + shellUrl)
+                    : concat(List.of("curl", "-fsS"), header, List.of("-o", "/dev/null", url));
         }
         return null;
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return List.copyOf(all);
     }
 
     /** An argv as a JSON array, as exec-form instructions and compose lists write it. */
