@@ -21,6 +21,7 @@ public final class ComposeHygieneRules {
                 new PidsLimit(),
                 new SecretInEnvironment(),
                 new SharedWritableVolume(),
-                new ComposeProjectNameMissing());
+                new ComposeProjectNameMissing(),
+                new SourceCodeMounted());
     }
 }

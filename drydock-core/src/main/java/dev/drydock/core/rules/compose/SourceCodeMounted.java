@@ -1,0 +1,127 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dockerfile.model.Setting;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import java.nio.file.Path;
+
+@RuleDefinition(
+        id = "source-code-mounted",
+        title = "Application source bind-mounted over the image",
+        severity = Severity.MEDIUM,
+        category = Category.RELIABILITY,
+        checks = "The bind mounts of compose services built from a Dockerfile, outside files meant for development"
+                + " (compose.override.yaml, names with dev, local, test, debug ...): a host folder that is the"
+                + " service's build context, or a folder of it holding application sources, mounted on the image's"
+                + " working directory, a folder above it, or a folder inside it. Single files (a configuration file)"
+                + " and folders without sources (data, uploads, logs) are not source mounts.",
+        problem = "The container runs the files of the host's checkout, not the code the image was built with: what"
+                + " was reviewed, tested and tagged is not what runs, and the host's owner and permissions apply.",
+        impact = "Deploying a new image changes nothing while the mount hides its code; a dependency installed in the"
+                + " image is hidden by the host's folder; a writable mount lets a compromised container change the"
+                + " host's source.",
+        recommendation = "Keep source mounts for development only: move them to compose.override.yaml, which `docker"
+                + " compose up` merges on a developer's machine, or use `develop: watch`; in production run the"
+                + " code the image contains.",
+        references = {
+                "https://docs.docker.com/compose/how-tos/production/",
+                "https://docs.docker.com/compose/how-tos/multiple-compose-files/merge/",
+                "https://docs.docker.com/compose/how-tos/file-watch/"},
+        aliases = {},
+        effort = "15 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          web:
+                            build: .
+                            volumes:
+                              - .:/app
+                        """,
+                good = """
+                        services:
+                          web:
+                            build: .
+                            volumes:
+                              - uploads:/app/uploads
+                        volumes:
+                          uploads:
+                        """))
+public final class SourceCodeMounted implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        Path root = context.project().layout().root().toAbsolutePath().normalize();
+        for (Container c : context.builtContainers()) {
+            Service service = c.service();
+            if (service == null || c.build().stage() == null) {
+                continue;
+            }
+            String workdir = workdir(c);
+            if (workdir == null) {
+                continue;
+            }
+            Path buildContext = root.resolve(c.build().context()).normalize();
+            for (Service.Volume volume : service.volumes()) {
+                if (!volume.isBind() || volume.hostPath() == null || volume.target() == null
+                        || ComposeServices.isDevelopmentFile(volume.node().file().path())) {
+                    continue;
+                }
+                Path host = volume.hostPath().toAbsolutePath().normalize();
+                String target = trim(volume.target());
+                if (!host.startsWith(buildContext) || !host.startsWith(root) || !overlaps(target, workdir)) {
+                    continue;
+                }
+                String hostFolder = root.relativize(host).toString().replace('\\', '/');
+                boolean whole = host.equals(buildContext);
+                if (!whole && !holdsSources(context, hostFolder)) {
+                    continue;
+                }
+                String what = whole ? "its build context " + volume.source() : volume.source() + ", a folder of sources,";
+                context.finding(this, ComposeServices.location(volume.node()), service.name() + " mounts " + what
+                                + " over " + target + (target.equals(workdir) ? ", the image's working directory"
+                                : " (the image works in " + workdir + ")") + ": the container runs the host's files,"
+                                + " not the code built into the image" + (volume.readOnly() ? ""
+                                : ", and can change them on the host"))
+                        .recommendation("Remove the mount from " + service.name() + " in "
+                                + volume.node().file().path() + " and keep it in compose.override.yaml (merged only"
+                                + " where that file exists, a developer's machine), or use `develop: watch` for live"
+                                + " reload; deploy the image with its own code.")
+                        .add();
+            }
+        }
+    }
+
+    private static String workdir(Container c) {
+        if (c.build().stage().config().workdir() instanceof Setting<String> w && w.value() != null) {
+            return trim(w.value());
+        }
+        return null;
+    }
+
+    private static boolean overlaps(String target, String workdir) {
+        return target.equals(workdir) || workdir.startsWith(target.equals("/") ? "/" : target + "/")
+                || target.startsWith(workdir.equals("/") ? "/" : workdir + "/") && !workdir.equals("/");
+    }
+
+    private static boolean holdsSources(ReviewContext context, String folder) {
+        String prefix = folder.isEmpty() ? "" : folder + "/";
+        for (ProjectEntry e : context.project().layout().sources()) {
+            if (e.path().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String trim(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}
