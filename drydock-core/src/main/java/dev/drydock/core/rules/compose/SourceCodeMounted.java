@@ -5,6 +5,7 @@ import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -53,7 +54,17 @@ import java.nio.file.Path;
                               - uploads:/app/uploads
                         volumes:
                           uploads:
-                        """))
+                        """,
+                alongside = {
+                        @ExampleFile(name = "Dockerfile", content = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        CMD ["python", "main.py"]
+                        """),
+                        @ExampleFile(name = "main.py", content = """
+                        print("serving")
+                        """)}))
 public final class SourceCodeMounted implements Rule {
 
     @Override
