@@ -140,9 +140,7 @@ public final class BaseImageFacts {
                 runtime = "php";
             }
             case "eclipse-temurin" -> {
-                if (alpine) {
-                    return Optional.empty();
-                }
+                // the alpine variants are alpine plus the JDK or JRE: BusyBox's sh, wget and nc are there
                 programs.add("java");
                 runtime = "java";
             }
