@@ -25,6 +25,9 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.StopSignals;
+import dev.drydock.core.rules.support.WrittenInstructions;
+import dev.drydock.core.dockerfile.syntax.ExecForm;
+import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.source.SourceFile;
 import java.util.EnumSet;
 import java.util.List;
@@ -91,6 +94,8 @@ public final class GracefulShutdownMissing implements Rule {
     private static final Pattern EXEC = Pattern.compile("(^|[\\s;&|(])exec\\s");
     private static final int DOCKER_DEFAULT_SECONDS = 10;
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
+    private static final Set<String> SHELL_KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "do", "done", "while",
+            "until", "for", "case", "esac", "!", "exec", "[[", "function", "select", "time");
 
     @Override
     public void check(ReviewContext context) {
@@ -148,7 +153,7 @@ public final class GracefulShutdownMissing implements Rule {
             Origin origin = inCmd && command.cmdOrigin() != null ? command.cmdOrigin() : command.origin();
             context.finding(this, origin, "the " + which + " " + form + " starts `" + shorten(script) + signal)
                     .recommendation(shellRecommendation(command, script, which))
-                    .fix(command.shellForm() ? execFormFix(c, command, script) : null)
+                    .fix(command.shellForm() ? execFormFix(c, command, script) : execInScriptFix(c, command, script, inCmd))
                     .add();
             return true;
         }
@@ -204,6 +209,36 @@ public final class GracefulShutdownMissing implements Rule {
     private static Fix execFormFix(Container c, EffectiveCommand command, String script) {
         List<String> words = StopSignalFixes.literalCommand(script);
         return words.isEmpty() ? null : StopSignalFixes.execForm(c, command, words);
+    }
+
+    /**
+     * {@code exec} written before the last command of an exec-form {@code sh -c} script of the image's own final
+     * stage, when that command is a plain one: a compound command, a pipeline, a background job or a leading
+     * assignment cannot take exec in front.
+     */
+    private static Fix execInScriptFix(Container c, EffectiveCommand command, String script, boolean inCmd) {
+        if (script == null || script.contains("<<") || script.chars().anyMatch(ch -> ch < 0x20 && ch != '\t')) {
+            return null;
+        }
+        String execd = withExec(script);
+        String last = execd.substring(execd.lastIndexOf("exec ") + 5).strip();
+        String first = last.split("\\s+", 2)[0];
+        if (last.isEmpty() || first.contains("=") || SHELL_KEYWORDS.contains(first)
+                || last.chars().anyMatch(ch -> "|&;(){}`".indexOf(ch) >= 0)) {
+            return null;
+        }
+        Instruction own = WrittenInstructions.ownAt(c, inCmd ? command.cmdOrigin() : command.entrypointOrigin());
+        if (own == null || !(own.arguments() instanceof ExecForm exec)) {
+            return null;
+        }
+        for (dev.drydock.core.dockerfile.syntax.Word element : exec.elements()) {
+            if (element.value().equals(script)) {
+                String json = Probes.json(List.of(execd));
+                return Fix.of("exec the server from the shell, so that it becomes PID 1", FixSafety.SAFE,
+                        TextEdit.replace(own.file().path(), element.span(), json.substring(1, json.length() - 1)));
+            }
+        }
+        return null;
     }
 
     /** The script with {@code exec } before its last command (after the last top-level &&, || or ;). */
