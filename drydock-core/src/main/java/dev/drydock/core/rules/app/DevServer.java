@@ -11,7 +11,6 @@ import dev.drydock.core.app.SourceSet;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Target;
-import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
@@ -418,9 +417,10 @@ public final class DevServer implements Rule {
             String manifest = AppFacts.manifest(c, Ecosystem.PYPI).map(m -> m.file()).orElse("the requirements");
             out.append(" Add ").append(server.requirement()).append(" to ").append(manifest).append('.');
         }
-        List<Dependency> heavy = AppFacts.dependencies(c, Ecosystem.PYPI, MemoryLimitTooLow.ML_PACKAGES);
+        List<MemoryLimitTooLow.MlPackage> heavy = MemoryLimitTooLow.mlPackages(c);
         if (!heavy.isEmpty() && !server.server().equals("waitress") && !server.basis().contains("each process loads")) {
-            out.append(" Each worker is a process that loads ").append(AppFacts.and(heavy.stream().map(Dependency::name).toList()))
+            out.append(" Each worker is a process that loads ")
+                    .append(AppFacts.and(heavy.stream().map(MemoryLimitTooLow.MlPackage::name).toList()))
                     .append(" on its own: size the memory limit for the workers it runs.");
         }
         if (app.devServer().isPresent() && app.devServer().get().mainOnly()) {

@@ -20,7 +20,10 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.ImageContents;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,6 +101,33 @@ public final class MemoryLimitTooLow implements Rule {
 
     static final List<String> ML_PACKAGES = List.copyOf(ESTIMATE_MIB.keySet());
 
+    /** A machine-learning package the container's Python loads, and its per-process estimate. */
+    record MlPackage(String name, int mib) {}
+
+    /**
+     * The machine-learning packages of the container: those its manifests declare (not as development
+     * dependencies), then those a RUN of its image installs by name with pip.
+     */
+    static List<MlPackage> mlPackages(Container c) {
+        List<MlPackage> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Dependency d : AppFacts.dependencies(c, Ecosystem.PYPI, ML_PACKAGES)) {
+            if (seen.add(d.normalizedName())) {
+                out.add(new MlPackage(d.name(), ESTIMATE_MIB.get(d.normalizedName())));
+            }
+        }
+        ImageContents image = ImageContents.of(c);
+        if (image != null) {
+            for (String name : ML_PACKAGES) {
+                if (!seen.contains(name) && image.pythonPackage(name).isPresent()) {
+                    seen.add(name);
+                    out.add(new MlPackage(name, ESTIMATE_MIB.get(name)));
+                }
+            }
+        }
+        return out;
+    }
+
     private static Map<String, Integer> estimates() {
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put("torch", 700);
@@ -118,16 +148,15 @@ public final class MemoryLimitTooLow implements Rule {
             if (limit == null || limit.value() == null || limit.value().bytes() <= 0) {
                 continue;
             }
-            List<Dependency> ml = AppFacts.dependencies(c, Ecosystem.PYPI, ML_PACKAGES);
+            List<MlPackage> ml = mlPackages(c);
             if (ml.isEmpty()) {
                 continue;
             }
             int perProcess = BASE_MIB;
             List<String> parts = new ArrayList<>();
-            for (Dependency d : ml) {
-                int mib = ESTIMATE_MIB.get(d.normalizedName());
-                perProcess += mib;
-                parts.add(d.name() + " (~" + mib(mib) + ")");
+            for (MlPackage p : ml) {
+                perProcess += p.mib();
+                parts.add(p.name() + " (~" + mib(p.mib()) + ")");
             }
             Processes processes = processes(c);
             long needed = (long) perProcess * processes.count();

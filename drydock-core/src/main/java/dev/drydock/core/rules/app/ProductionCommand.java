@@ -5,8 +5,6 @@ import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.image.TagVersion;
-import dev.drydock.core.manifest.Dependency;
-import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.ImageTags;
@@ -119,16 +117,16 @@ record ProductionCommand(String server, String requirement, List<String> argv, S
         AppFacts.Workers cpu = AppFacts.workers(c);
         int count = Math.min(cpu.count(), MAX_WORKERS);
         String basis = cpu.count() > MAX_WORKERS ? cpu.basis() + ", capped at " + MAX_WORKERS : cpu.basis();
-        List<Dependency> ml = AppFacts.dependencies(c, Ecosystem.PYPI, MemoryLimitTooLow.ML_PACKAGES);
+        List<MemoryLimitTooLow.MlPackage> ml = MemoryLimitTooLow.mlPackages(c);
         if (ml.isEmpty()) {
             return new Workers(count, 1, false, basis);
         }
         int perProcess = MemoryLimitTooLow.BASE_MIB;
-        for (Dependency d : ml) {
-            perProcess += MemoryLimitTooLow.ESTIMATE_MIB.get(d.normalizedName());
+        for (MemoryLimitTooLow.MlPackage p : ml) {
+            perProcess += p.mib();
         }
         Located<Service.ByteSize> limit = AppFacts.memoryLimit(c);
-        String libraries = AppFacts.and(ml.stream().map(Dependency::name).toList());
+        String libraries = AppFacts.and(ml.stream().map(MemoryLimitTooLow.MlPackage::name).toList());
         int fit;
         String why;
         if (limit != null && limit.value() != null && limit.value().bytes() > 0) {
