@@ -204,7 +204,7 @@ public final class ProjectLoader {
                 }
             }
             for (LoadedCompose compose : loaded) {
-                if (!compose.includedByAnother(loaded)) {
+                if (!compose.includedByAnother(loaded) && !compose.extendedBaseOf(loaded)) {
                     composeProjects.add(compose.project());
                     diagnostics.addAll(compose.project().diagnostics());
                 }
