@@ -43,7 +43,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " command); the message says whether the server drops to a configured user itself. Nothing for"
                 + " an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command)."
                 + " Medium for a stage named for development or tests (dev, development, test), the target of a"
-                + " development build.",
+                + " development build. High instead of critical when the base image's own user cannot be known: a"
+                + " vendor's or a company's image outside Docker's official library and the images drydock knows"
+                + " (grafana, prometheus, jenkins, keycloak and elastic images are known to run as non-root users).",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -117,12 +119,16 @@ public final class RunsAsRoot implements Rule {
             String suggestion = suggestion(container);
             String hostSource = SourceBindMount.overWorkdir(container).orElse(null);
             boolean development = BuiltImage.isDevelopmentStage(stage);
+            boolean knownBase = BaseImageFacts.defaultUserKnown(base);
+            String runsAs = knownBase ? ": the container runs as root"
+                    : ": the container runs as the user " + describe(base) + " ends with, which drydock cannot see;"
+                            + " unless that image sets a non-root USER, it is root";
             context.finding(this, new Location(container.build().dockerfile(), stage.from().span()),
                     "no USER in the final stage" + (stage.name() == null ? "" : " (" + stage.name() + ")")
-                            + ": the container runs as root" + (development ? "; the stage is named for development,"
+                            + runsAs + (development ? "; the stage is named for development,"
                             + " where this matters less, but a development container still runs the code with the"
                             + " mounted source and published ports" : ""))
-                    .severity(development ? Severity.MEDIUM : Severity.CRITICAL)
+                    .severity(development ? Severity.MEDIUM : knownBase ? Severity.CRITICAL : Severity.HIGH)
                     .implicit()
                     .recommendation((suggestion.startsWith("USER") ? "Switch to a non-root user before "
                             : "Add a non-root user and switch to it before ") + command + ": " + suggestion + "."

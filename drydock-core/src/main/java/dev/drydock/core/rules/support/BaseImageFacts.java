@@ -29,7 +29,37 @@ public final class BaseImageFacts {
         if (name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")) {
             return tag.contains("nonroot") || name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
         }
-        return name.startsWith("docker.io/bitnami/") || name.equals("docker.io/nginxinc/nginx-unprivileged");
+        return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name);
+    }
+
+    /** Images outside Docker's official library whose Dockerfile ends with a non-root USER. */
+    private static final Set<String> NON_ROOT_IMAGES = Set.of("docker.io/nginxinc/nginx-unprivileged",
+            "docker.io/grafana/grafana", "docker.io/grafana/grafana-oss", "docker.io/grafana/grafana-enterprise",
+            "docker.io/prom/prometheus", "docker.io/prom/alertmanager", "quay.io/prometheus/prometheus",
+            "quay.io/prometheus/alertmanager", "docker.io/jenkins/jenkins", "quay.io/keycloak/keycloak",
+            "docker.elastic.co/elasticsearch/elasticsearch", "docker.elastic.co/kibana/kibana");
+
+    /** Registries and namespaces whose images are known to start as root when nothing sets USER. */
+    private static final List<String> ROOT_DEFAULT_PREFIXES = List.of("mcr.microsoft.com/dotnet/",
+            "registry.access.redhat.com/ubi", "registry.redhat.io/ubi", "public.ecr.aws/docker/library/",
+            "public.ecr.aws/amazonlinux/", "docker.io/amazonlinux", "quay.io/centos/", "ghcr.io/astral-sh/uv");
+
+    /**
+     * Whether drydock knows which user a container of this base image starts as when nothing sets USER:
+     * Docker's official images (root, unless their own USER says otherwise), scratch, the images above and
+     * the known non-root ones; a vendor's or a company's own base image may end with any USER.
+     */
+    public static boolean defaultUserKnown(BaseImage base) {
+        if (base instanceof BaseImage.Scratch || defaultsToNonRoot(base)) {
+            return true;
+        }
+        if (!(base instanceof BaseImage.External external) || external.reference() == null) {
+            return false;
+        }
+        ImageReference ref = external.reference();
+        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        return ref.isOfficialImage() || name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")
+                || ROOT_DEFAULT_PREFIXES.stream().anyMatch(name::startsWith);
     }
     /**
      * The programs a base image is known to ship, for the checks that need one (a healthcheck's curl).
