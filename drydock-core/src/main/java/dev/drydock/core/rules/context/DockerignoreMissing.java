@@ -185,22 +185,24 @@ public final class DockerignoreMissing implements Rule {
 
     /**
      * The folders the build's own dependency or build step recreates, with what they hold: Composer's
-     * vendor when a RUN calls composer, bin and obj (at any depth) when one calls dotnet, deps and _build
-     * when one calls mix. Without that step the image may rely on the copied folder, so it stays.
+     * vendor when a RUN runs composer install, bin and obj (at any depth) when one runs dotnet restore, build
+     * or publish, deps and _build when one runs mix deps.get or mix compile/release. Without that step the
+     * image may rely on the copied folder, so it stays.
      */
     private static Map<String, Kind> stackFolders(Project project, BuildLink build) {
         Map<String, Kind> out = new LinkedHashMap<>();
-        Set<String> programs = StackFolders.programs(build);
         Set<Language> languages = languages(project, build);
-        if (languages.contains(Language.PHP) && programs.contains("composer")) {
+        if (languages.contains(Language.PHP) && StackFolders.rebuilds(build, "vendor")) {
             out.put("vendor", Kind.DEPENDENCIES);
         }
-        if (languages.contains(Language.DOTNET) && programs.contains("dotnet")) {
+        if (languages.contains(Language.DOTNET) && StackFolders.rebuilds(build, "bin")) {
             out.put("**/bin", Kind.BUILD_OUTPUT);
             out.put("**/obj", Kind.BUILD_OUTPUT);
         }
-        if (languages.contains(Language.ELIXIR) && programs.contains("mix")) {
+        if (languages.contains(Language.ELIXIR) && StackFolders.rebuilds(build, "deps")) {
             out.put("deps", Kind.DEPENDENCIES);
+        }
+        if (languages.contains(Language.ELIXIR) && StackFolders.rebuilds(build, "_build")) {
             out.put("_build", Kind.BUILD_OUTPUT);
         }
         return out;

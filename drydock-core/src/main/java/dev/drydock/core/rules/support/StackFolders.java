@@ -6,7 +6,6 @@ import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.rules.support.SensitivePaths.Kind;
 import dev.drydock.core.rules.support.SensitivePaths.Match;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,21 +20,32 @@ import java.util.Set;
  */
 public final class StackFolders {
 
-    /** One kind of generated folder: its name, the manifests that make it one, the tool that writes it, what it holds. */
-    private record Folder(String name, String tool, Set<FileType> besides, Match match) {}
+    /**
+     * One kind of generated folder: its name, the tool and the subcommands that write it, the manifests that
+     * make it one, and what it holds.
+     */
+    private record Folder(String name, String tool, Set<String> verbs, Set<FileType> besides, Match match) {}
+
+    private static final Set<String> COMPOSER_INSTALLS = Set.of("install", "i", "update", "u", "upgrade", "require",
+            "create-project");
+    private static final Set<String> CARGO_BUILDS = Set.of("build", "b", "install", "test", "t", "run", "r", "chef");
+    private static final Set<String> DOTNET_BUILDS = Set.of("restore", "build", "publish", "test", "pack", "run");
+    private static final Set<String> MIX_FETCHES = Set.of("deps.get");
+    private static final Set<String> MIX_BUILDS = Set.of("compile", "deps.compile", "release", "phx.digest",
+            "assets.deploy", "deps.get");
 
     private static final List<Folder> FOLDERS = List.of(
-            new Folder("vendor", "composer", Set.of(FileType.COMPOSER_JSON),
+            new Folder("vendor", "composer", COMPOSER_INSTALLS, Set.of(FileType.COMPOSER_JSON),
                     new Match(Kind.DEPENDENCIES, "installed Composer packages", true, true, "autoload.php")),
-            new Folder("target", "cargo", Set.of(FileType.CARGO_TOML),
+            new Folder("target", "cargo", CARGO_BUILDS, Set.of(FileType.CARGO_TOML),
                     new Match(Kind.BUILD_OUTPUT, "Cargo build output", true, true, "release/app")),
-            new Folder("bin", "dotnet", Set.of(FileType.DOTNET_PROJECT),
+            new Folder("bin", "dotnet", DOTNET_BUILDS, Set.of(FileType.DOTNET_PROJECT),
                     new Match(Kind.BUILD_OUTPUT, ".NET build output", true, true, "Release/net8.0/app.dll")),
-            new Folder("obj", "dotnet", Set.of(FileType.DOTNET_PROJECT),
+            new Folder("obj", "dotnet", DOTNET_BUILDS, Set.of(FileType.DOTNET_PROJECT),
                     new Match(Kind.BUILD_OUTPUT, ".NET restore and build state", true, true, "project.assets.json")),
-            new Folder("deps", "mix", Set.of(FileType.MIX_EXS),
+            new Folder("deps", "mix", MIX_FETCHES, Set.of(FileType.MIX_EXS),
                     new Match(Kind.DEPENDENCIES, "Mix dependency sources", true, true, "plug/mix.exs")),
-            new Folder("_build", "mix", Set.of(FileType.MIX_EXS),
+            new Folder("_build", "mix", MIX_BUILDS, Set.of(FileType.MIX_EXS),
                     new Match(Kind.BUILD_OUTPUT, "Mix build output", true, true, "prod/lib/app/ebin/app.app")));
 
     private StackFolders() {}
@@ -51,7 +61,7 @@ public final class StackFolders {
         for (Folder folder : FOLDERS) {
             if (folder.name.equals(name) && project.layout().entries().stream()
                     .anyMatch(e -> e.directory().equals(parent) && folder.besides.contains(e.type()))
-                    && programs(build).contains(folder.tool)) {
+                    && rebuilds(build, folder)) {
                 return Optional.of(folder.match);
             }
         }
@@ -67,28 +77,39 @@ public final class StackFolders {
         for (Folder folder : FOLDERS) {
             if (folder.name.equals(name) && project.layout().entries().stream()
                     .anyMatch(e -> folder.besides.contains(e.type()) && PathNames.isUnder(e.directory(), dir))
-                    && programs(build).contains(folder.tool)) {
+                    && rebuilds(build, folder)) {
                 return Optional.of(folder.match);
             }
         }
         return Optional.empty();
     }
 
-    /** The programs the RUN instructions of the build's stages call ({@code php composer.phar} counts as composer). */
-    public static Set<String> programs(BuildLink build) {
-        Set<String> out = new HashSet<>();
+    /**
+     * Whether a RUN of the build writes the folder of this name anew ({@code composer install} for vendor,
+     * {@code dotnet restore/build/publish} for bin and obj, {@code mix deps.get} for deps ...).
+     */
+    public static boolean rebuilds(BuildLink build, String name) {
+        return FOLDERS.stream().anyMatch(f -> f.name.equals(name) && rebuilds(build, f));
+    }
+
+    private static boolean rebuilds(BuildLink build, Folder folder) {
         if (build.model() == null || build.stage() == null) {
-            return out;
+            return false;
         }
         for (RunStep run : RunStep.of(build.model(), Stages.needed(build.model(), build.stage()))) {
             for (Call call : run.calls()) {
-                out.add(call.name());
-                if (call.is("php") && !call.args().isEmpty() && call.args().get(0).value().endsWith("composer.phar")) {
-                    out.add("composer");
+                List<Call.Arg> args = call.args();
+                if (call.is("php") && !args.isEmpty() && args.get(0).value().endsWith("composer.phar")) {
+                    call = call.as("composer", args.get(0), 1);
+                }
+                if (call.is(folder.tool) && call.args().stream()
+                        .anyMatch(a -> folder.verbs.contains(a.value().replaceAll(",$", "")))) {
+                    return true;
                 }
             }
         }
-        return out;
+        return false;
     }
+
 
 }
