@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
                 + " file beside them; pyproject.toml and Pipfile with unpinned runtime dependencies and no lock file"
                 + " (poetry.lock, uv.lock, pdm.lock, pylock.toml, Pipfile.lock); package.json without a lock file;"
                 + " Gemfile without Gemfile.lock; composer.json without composer.lock; Cargo.toml and mix.exs without"
-                + " Cargo.lock / mix.lock beside them or at the root of their workspace or umbrella. Development"
+                + " Cargo.lock / mix.lock beside them or at the root of their workspace or umbrella; .NET projects and"
+                + " Directory.Packages.props with floating versions (8.*) and no packages.lock.json. Development"
                 + " requirement files (requirements-dev.txt ...) count only"
                 + " when a Dockerfile names them; pip-tools inputs (requirements.in beside requirements.txt) never do.",
         problem = "Version ranges (`Flask>=2.3.0`) or no versions at all let every build resolve the newest releases"
@@ -127,8 +128,34 @@ public final class RequirementsUnpinned implements Rule {
                             + " `mix deps.get` in the Dockerfile then fetches exactly the locked versions.");
                 }
             }
+            case DOTNET_PROJECT, DOTNET_PACKAGES_PROPS -> floating(context, manifest);
             default -> { }
         }
+    }
+
+    /**
+     * NuGet resolves a plain version to itself (the lowest version the requirement allows), but a floating
+     * version ({@code 8.*}) to the newest release of that day, unless packages.lock.json pins the graph.
+     */
+    private void floating(ReviewContext context, Manifest manifest) {
+        if (manifest.hasLockFile()) {
+            return;
+        }
+        List<Dependency> floating = manifest.dependencies().stream().filter(d -> d.constraint().contains("*")).toList();
+        if (floating.isEmpty()) {
+            return;
+        }
+        String examples = String.join(", ", floating.stream().limit(LISTED)
+                .map(d -> d.name() + " " + d.constraint()).toList()) + (floating.size() > LISTED ? ", ..." : "");
+        String message = manifest.file() + " floats " + (floating.size() == 1 ? "1 package" : floating.size()
+                + " packages") + " (" + examples + ") and there is no packages.lock.json beside it: every restore"
+                + " takes the newest release the pattern allows";
+        context.finding(this, new Location(manifest.file(), floating.get(0).span()), message + ".")
+                .recommendation("Write the version the application is tested with (Version=\"8.0.2\" rather than"
+                        + " 8.*), or lock the whole graph: set <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile>"
+                        + " in the project, run dotnet restore, commit packages.lock.json, and restore with"
+                        + " `dotnet restore --locked-mode` in the Dockerfile.")
+                .add();
     }
 
     // ---- requirements files
