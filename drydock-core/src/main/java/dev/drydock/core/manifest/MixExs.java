@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * An Elixir {@code mix.exs}, read as text as far as its dependencies: the tuples of the {@code deps}
  * function ({@code {:phoenix, "~> 1.7"}}, {@code {:credo, "~> 1.7", only: [:dev, :test], runtime: false}}),
- * or of a {@code deps:} list in {@code project} when there is no such function. The code is not
+ * written with {@code do ... end} or {@code , do: [...]}, or of a {@code deps:} list in {@code project}. The code is not
  * evaluated: a dependency built by other code is not seen.
  */
 public final class MixExs {
@@ -44,7 +44,8 @@ public final class MixExs {
     }
 
     private static final Pattern DEPS_FUNCTION = Pattern.compile("\\bdefp?\\s+deps(\\s*\\(\\s*\\))?\\s+do\\b");
-    private static final Pattern DEPS_KEYWORD = Pattern.compile("\\bdeps:\\s*\\[");
+    private static final Pattern DEPS_KEYWORD = Pattern.compile(
+            "\\bdefp?\\s+deps(\\s*\\(\\s*\\))?\\s*,\\s*do:\\s*\\[|\\bdeps:\\s*\\[");
     private static final Pattern TUPLE_START = Pattern.compile("\\{\\s*:([a-z_][A-Za-z0-9_]*)\\s*,");
     private static final Pattern REQUIREMENT = Pattern.compile("\\A\\s*\"([^\"]*)\"");
     private static final Pattern ONLY = Pattern.compile("\\bonly:\\s*(\\[[^\\]]*]|:[a-z_]+)");

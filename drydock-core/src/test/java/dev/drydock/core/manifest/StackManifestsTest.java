@@ -113,5 +113,7 @@ class StackManifestsTest {
         assertThat(MixExs.parse(SourceFile.of("mix.exs", "defmodule X do\nend\n"), List.of()).deps()).isEmpty();
         assertThat(MixExs.parse(SourceFile.of("mix.exs", "[deps: [{:plug, \"~> 1.15\"}]]\n"), List.of()).deps())
                 .extracting(MixExs.Dep::name).containsExactly("plug");
+        assertThat(MixExs.parse(SourceFile.of("mix.exs", "def project, do: [deps: deps()]\ndefp deps, do: [{:jason, \"1.4.4\"}]\n"),
+                List.of()).deps()).extracting(MixExs.Dep::name).containsExactly("jason");
     }
 }

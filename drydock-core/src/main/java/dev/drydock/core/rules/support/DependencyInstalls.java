@@ -66,7 +66,7 @@ public final class DependencyInstalls {
         List<Call.Arg> operands = call.options("-p", "--package", "--target", "--features", "-F", "-j", "--jobs",
                 "--profile", "--bin", "--manifest-path").operands();
         return !operands.isEmpty() && (operands.get(0).value().equals("build") || operands.get(0).value().equals("b"))
-                ? install(call, "cargo build (of a placeholder source)", "Cargo.toml", "Cargo.lock") : Optional.empty();
+                ? install(call, "cargo build", "Cargo.toml", "Cargo.lock") : Optional.empty();
     }
 
     static Optional<Install> install(Call call) {
