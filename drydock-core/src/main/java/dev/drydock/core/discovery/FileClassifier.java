@@ -22,7 +22,8 @@ import java.util.Set;
  *       {@code .containerignore}.
  *   <li>Env files: {@code .env}, {@code .env.*}, {@code *.env}; a template when one of its dot
  *       segments is example, sample, template, dist, tmpl or tpl.
- *   <li>Manifests: fixed names, plus {@code requirements*.txt}, {@code *-requirements.txt},
+ *   <li>Manifests: fixed names, .NET projects and solutions by extension ({@code csproj}, {@code fsproj},
+ *       {@code vbproj}, {@code sln}, {@code slnx}), plus {@code requirements*.txt}, {@code *-requirements.txt},
  *       {@code *_requirements.txt}, {@code requirements*.in} and any {@code .txt}/{@code .in}
  *       directly in a {@code requirements/} folder.
  *   <li>CI: {@code .github/workflows/*.y(a)ml}, {@code .gitlab-ci.yml}, {@code Jenkinsfile(.*)},
@@ -87,6 +88,11 @@ public final class FileClassifier {
             Map.entry("composer.lock", FileType.COMPOSER_LOCK),
             Map.entry("Cargo.toml", FileType.CARGO_TOML),
             Map.entry("Cargo.lock", FileType.CARGO_LOCK),
+            Map.entry("Directory.Packages.props", FileType.DOTNET_PROPS),
+            Map.entry("Directory.Build.props", FileType.DOTNET_PROPS),
+            Map.entry("packages.lock.json", FileType.NUGET_LOCK),
+            Map.entry("mix.exs", FileType.MIX_EXS),
+            Map.entry("mix.lock", FileType.MIX_LOCK),
             Map.entry(".gitlab-ci.yml", FileType.GITLAB_CI),
             Map.entry(".gitlab-ci.yaml", FileType.GITLAB_CI),
             Map.entry("bitbucket-pipelines.yml", FileType.BITBUCKET_PIPELINES),
@@ -109,6 +115,13 @@ public final class FileClassifier {
             Map.entry("php", FileType.PHP_SOURCE),
             Map.entry("sh", FileType.SHELL_SCRIPT),
             Map.entry("bash", FileType.SHELL_SCRIPT));
+
+    private static final Map<String, FileType> MANIFEST_EXTENSIONS = Map.of(
+            "csproj", FileType.DOTNET_PROJECT,
+            "fsproj", FileType.DOTNET_PROJECT,
+            "vbproj", FileType.DOTNET_PROJECT,
+            "sln", FileType.DOTNET_SOLUTION,
+            "slnx", FileType.DOTNET_SOLUTION);
 
     private FileClassifier() {}
 
@@ -174,6 +187,10 @@ public final class FileClassifier {
         FileType requirements = classifyRequirements(lower, extension, parent);
         if (requirements != null) {
             return requirements;
+        }
+        FileType project = MANIFEST_EXTENSIONS.get(extension);
+        if (project != null && lastDot > 0) {
+            return project;
         }
         FileType source = SOURCE_EXTENSIONS.get(extension);
         if (source != null && lastDot > 0) {

@@ -60,6 +60,16 @@ public enum FileType {
     COMPOSER_LOCK(FileKind.MANIFEST, Language.PHP, true),
     CARGO_TOML(FileKind.MANIFEST, Language.RUST),
     CARGO_LOCK(FileKind.MANIFEST, Language.RUST, true),
+    /** {@code *.csproj}, {@code *.fsproj}, {@code *.vbproj}: MSBuild projects with their PackageReferences. */
+    DOTNET_PROJECT(FileKind.MANIFEST, Language.DOTNET),
+    /** {@code *.sln}, {@code *.slnx}: the projects a {@code dotnet restore} of the folder takes. */
+    DOTNET_SOLUTION(FileKind.MANIFEST, Language.DOTNET),
+    /** {@code Directory.Packages.props} (central package versions) and {@code Directory.Build.props}. */
+    DOTNET_PROPS(FileKind.MANIFEST, Language.DOTNET),
+    /** NuGet's {@code packages.lock.json}. */
+    NUGET_LOCK(FileKind.MANIFEST, Language.DOTNET, true),
+    MIX_EXS(FileKind.MANIFEST, Language.ELIXIR),
+    MIX_LOCK(FileKind.MANIFEST, Language.ELIXIR, true),
 
     /** {@code .github/workflows/*.yml|yaml}. */
     GITHUB_WORKFLOW(FileKind.CI, Language.NONE),

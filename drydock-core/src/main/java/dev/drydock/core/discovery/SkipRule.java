@@ -1,5 +1,7 @@
 package dev.drydock.core.discovery;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -15,7 +17,8 @@ import java.util.Map;
  * <p>Folders that often hold container files are deliberately walked: {@code .devcontainer},
  * {@code .github}, {@code .circleci}, {@code build} outside Gradle projects ({@code build/package/Dockerfile},
  * {@code build/docker/}), {@code dist} outside Node/Python packages, {@code vendor} outside Go/PHP
- * modules, {@code env} that is not a virtualenv. Directory symlinks are never followed (see
+ * modules, {@code bin} and {@code obj} outside .NET projects, {@code deps} outside Mix projects,
+ * {@code env} that is not a virtualenv. Directory symlinks are never followed (see
  * {@link ProjectScanner}).
  */
 public enum SkipRule {
@@ -38,6 +41,8 @@ public enum SkipRule {
     PACKAGE_DIST("Node bundle or Python sdist/wheel output", Where.BESIDE,
             List.of("package.json", "setup.py", "pyproject.toml", "setup.cfg"), "dist"),
     VENDORED("vendored Go or PHP dependencies", Where.BESIDE, List.of("go.mod", "composer.json"), "vendor"),
+    DOTNET_OUTPUT(".NET build output", Where.BESIDE, List.of("*.csproj", "*.fsproj", "*.vbproj"), "bin", "obj"),
+    MIX_OUTPUT("Mix dependencies and build output", Where.BESIDE, List.of("mix.exs"), "_build", "deps"),
     BUNDLER("gems installed by Bundler into vendor/bundle", Where.UNDER_VENDOR, List.of(), "bundle"),
     EDITOR("editor and IDE settings", Where.ALWAYS, List.of(), ".idea", ".vscode", ".vs"),
     INFRA_CACHES("downloaded Terraform providers and modules, Serverless output", Where.ALWAYS, List.of(),
@@ -86,7 +91,7 @@ public enum SkipRule {
         return where;
     }
 
-    /** Marker files for {@link Where#BESIDE} and {@link Where#INSIDE} rules. */
+    /** Marker files for {@link Where#BESIDE} and {@link Where#INSIDE} rules; {@code *.ext} stands for any name with that extension. */
     public List<String> markers() {
         return markers;
     }
@@ -128,10 +133,20 @@ public enum SkipRule {
 
     private boolean anyMarker(Path folder) {
         for (String marker : markers) {
-            if (Files.isRegularFile(folder.resolve(marker), LinkOption.NOFOLLOW_LINKS)) {
+            if (marker.startsWith("*") ? anyWithExtension(folder, marker.substring(1))
+                    : Files.isRegularFile(folder.resolve(marker), LinkOption.NOFOLLOW_LINKS)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean anyWithExtension(Path folder, String extension) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
+                p -> p.getFileName().toString().endsWith(extension) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
+            return files.iterator().hasNext();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 }

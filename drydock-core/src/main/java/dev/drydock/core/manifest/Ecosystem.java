@@ -8,7 +8,11 @@ public enum Ecosystem {
     NPM("npm"),
     MAVEN("maven"),
     GO("go"),
-    RUBYGEMS("rubygems");
+    RUBYGEMS("rubygems"),
+    PACKAGIST("packagist"),
+    CRATES("crates"),
+    NUGET("nuget"),
+    HEX("hex");
 
     private final String id;
 
@@ -24,14 +28,21 @@ public enum Ecosystem {
     /**
      * A name as the registry compares names: PyPI per PEP 503 (lower case, runs of {@code -_.}
      * as one {@code -}); npm and Go module paths as written; Maven {@code groupId:artifactId} as
-     * written; RubyGems as written (gem names are case-sensitive).
+     * written; RubyGems and Hex as written (case-sensitive); Packagist and NuGet in lower case (both
+     * compare names without case); crates.io in lower case with {@code _} as {@code -} (it treats the
+     * two as the same name).
      */
     public String normalize(String name) {
         if (name == null) {
             return "";
         }
         String trimmed = name.trim();
-        return this == PYPI ? normalizePypi(trimmed) : trimmed;
+        return switch (this) {
+            case PYPI -> normalizePypi(trimmed);
+            case PACKAGIST, NUGET -> trimmed.toLowerCase(Locale.ROOT);
+            case CRATES -> trimmed.toLowerCase(Locale.ROOT).replace('_', '-');
+            default -> trimmed;
+        };
     }
 
     static String normalizePypi(String name) {

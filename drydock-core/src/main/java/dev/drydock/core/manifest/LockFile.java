@@ -19,7 +19,11 @@ public enum LockFile {
     BUN_LOCK("bun.lock", Ecosystem.NPM),
     GO_SUM("go.sum", Ecosystem.GO),
     GEMFILE_LOCK("Gemfile.lock", Ecosystem.RUBYGEMS),
-    GRADLE_LOCKFILE("gradle.lockfile", Ecosystem.MAVEN);
+    GRADLE_LOCKFILE("gradle.lockfile", Ecosystem.MAVEN),
+    COMPOSER_LOCK("composer.lock", Ecosystem.PACKAGIST),
+    CARGO_LOCK("Cargo.lock", Ecosystem.CRATES),
+    NUGET_LOCK("packages.lock.json", Ecosystem.NUGET),
+    MIX_LOCK("mix.lock", Ecosystem.HEX);
 
     private final String fileName;
     private final Ecosystem ecosystem;

@@ -9,7 +9,14 @@ public enum ManifestKind {
     POM_XML(Ecosystem.MAVEN),
     GRADLE(Ecosystem.MAVEN),
     GO_MOD(Ecosystem.GO),
-    GEMFILE(Ecosystem.RUBYGEMS);
+    GEMFILE(Ecosystem.RUBYGEMS),
+    COMPOSER_JSON(Ecosystem.PACKAGIST),
+    CARGO_TOML(Ecosystem.CRATES),
+    /** {@code *.csproj}, {@code *.fsproj}, {@code *.vbproj}. */
+    DOTNET_PROJECT(Ecosystem.NUGET),
+    /** {@code Directory.Packages.props}: the versions of central package management. */
+    DOTNET_PACKAGES_PROPS(Ecosystem.NUGET),
+    MIX_EXS(Ecosystem.HEX);
 
     private final Ecosystem ecosystem;
 

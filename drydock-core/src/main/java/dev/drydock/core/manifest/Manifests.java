@@ -22,7 +22,12 @@ public final class Manifests {
             case "build.gradle", "build.gradle.kts" -> ManifestKind.GRADLE;
             case "go.mod" -> ManifestKind.GO_MOD;
             case "Gemfile" -> ManifestKind.GEMFILE;
-            default -> RequirementsTxt.isRequirementsFileName(path) ? ManifestKind.REQUIREMENTS_TXT : null;
+            case "composer.json" -> ManifestKind.COMPOSER_JSON;
+            case "Cargo.toml" -> ManifestKind.CARGO_TOML;
+            case "Directory.Packages.props" -> ManifestKind.DOTNET_PACKAGES_PROPS;
+            case "mix.exs" -> ManifestKind.MIX_EXS;
+            default -> RequirementsTxt.isRequirementsFileName(path) ? ManifestKind.REQUIREMENTS_TXT
+                    : MsBuildProject.isProjectFileName(base) ? ManifestKind.DOTNET_PROJECT : null;
         });
     }
 
@@ -44,6 +49,10 @@ public final class Manifests {
             case GRADLE -> withLocks(GradleBuild.parse(file).toManifest(), names);
             case GO_MOD -> GoMod.parse(file, names).toManifest();
             case GEMFILE -> Gemfile.parse(file, names).toManifest();
+            case COMPOSER_JSON -> ComposerJson.parse(file, names).toManifest();
+            case CARGO_TOML -> CargoToml.parse(file, names).toManifest();
+            case DOTNET_PROJECT, DOTNET_PACKAGES_PROPS -> MsBuildProject.parse(file, names).toManifest(kind);
+            case MIX_EXS -> MixExs.parse(file, names).toManifest();
         };
     }
 

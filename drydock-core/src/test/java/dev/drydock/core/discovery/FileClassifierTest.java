@@ -98,6 +98,14 @@ class FileClassifierTest {
         "config.ru, RUBY_SOURCE",
         "app.rb, RUBY_SOURCE",
         "index.php, PHP_SOURCE",
+        "src/Api/Api.csproj, DOTNET_PROJECT",
+        "Lib.fsproj, DOTNET_PROJECT",
+        "Shop.sln, DOTNET_SOLUTION",
+        "Shop.slnx, DOTNET_SOLUTION",
+        "Directory.Packages.props, DOTNET_PROPS",
+        "src/Api/packages.lock.json, NUGET_LOCK",
+        "mix.exs, MIX_EXS",
+        "apps/web/mix.lock, MIX_LOCK",
         "docker-entrypoint.sh, SHELL_SCRIPT",
     })
     void classifiesByNameAndPlace(String path, FileType expected) {
@@ -109,6 +117,7 @@ class FileClassifierTest {
         "Dockerfile.j2", "Dockerfile.md", "Dockerfile.orig", "Dockerfile.prod.tmpl", "Dockerfile~", "README.md",
         "types.d.ts", "workflows/ci.yml", "ci.yml", ".circleci/other.yml", "composer.yaml", "config.yml",
         "notes.txt", "app.env.json", ".envrc", "environment.py.bak", ".Dockerfile.swp", "Makefile",
+        ".csproj", "Api.csproj.user", "mix.exs.bak",
     })
     void leavesOtherFilesAlone(String path) {
         assertThat(FileClassifier.classify(path)).isEmpty();

@@ -167,6 +167,29 @@ class ProjectScannerTest {
     }
 
     @Test
+    void skipsDotnetAndMixOutputOnlyBesideTheirProjects() throws IOException {
+        write("api/Api.csproj", "<Project/>");
+        write("api/bin/Release/net8.0/publish/Dockerfile", "");
+        write("api/obj/project.assets.json", "{}");
+        write("tools/bin/Dockerfile", "");           // no project beside it: walked
+        write("shop/mix.exs", "defmodule Shop.MixProject do\nend\n");
+        write("shop/deps/plug/mix.exs", "");
+        write("shop/_build/prod/Dockerfile", "");
+        write("docs/deps/Dockerfile", "");            // no mix.exs beside it: walked
+
+        ProjectLayout layout = scanner.scan(root);
+
+        assertThat(paths(layout.dockerfiles())).containsExactly("docs/deps/Dockerfile", "tools/bin/Dockerfile");
+        assertThat(layout.skippedDirectories()).extracting(ProjectLayout.SkippedDirectory::path, ProjectLayout.SkippedDirectory::rule)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("api/bin", SkipRule.DOTNET_OUTPUT),
+                        org.assertj.core.groups.Tuple.tuple("api/obj", SkipRule.DOTNET_OUTPUT),
+                        org.assertj.core.groups.Tuple.tuple("shop/deps", SkipRule.MIX_OUTPUT),
+                        org.assertj.core.groups.Tuple.tuple("shop/_build", SkipRule.MIX_OUTPUT));
+        assertThat(paths(layout.manifests())).containsExactly("api/Api.csproj", "shop/mix.exs");
+    }
+
+    @Test
     void theRootIsWalkedWhateverItsName() throws IOException {
         Path project = root.resolve("node_modules");
         Files.createDirectories(project);

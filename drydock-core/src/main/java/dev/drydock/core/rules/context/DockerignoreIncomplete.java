@@ -39,8 +39,10 @@ import java.util.Set;
         checks = "For every build with an ignore file (.dockerignore of the context, or <Dockerfile>.dockerignore)"
                 + " and a COPY/ADD that takes whole folders of the context: what the context holds, or holds on"
                 + " developers' machines (env files, compose env_file entries, .gitignore patterns, keys, databases,"
-                + " logs, uploads, .git, virtualenvs, node_modules, __pycache__ at any depth), matched with Docker's"
-                + " own rules against the ignore file.",
+                + " logs, uploads, .git, virtualenvs, node_modules, __pycache__ at any depth, and what a stack's tools"
+                + " write beside its manifest: vendor/ beside composer.json, target/ beside Cargo.toml, bin/ and obj/"
+                + " beside a .NET project, deps/ and _build/ beside mix.exs), matched with Docker's own rules against"
+                + " the ignore file.",
         problem = "Docker's ignore patterns are anchored at the context root and know nothing of .gitignore:"
                 + " `__pycache__` only leaves out the top-level folder, and whatever git ignores (.env, databases,"
                 + " logs, uploads) is still sent to the builder and copied by `COPY . .`.",
@@ -188,6 +190,7 @@ public final class DockerignoreIncomplete implements Rule {
                     case VCS -> "version control";
                     case LOGS -> "logs";
                     case DEPENDENCIES -> "local dependencies";
+                    case BUILD_OUTPUT -> "local build output";
                     case CACHE -> "caches";
                 });
             }

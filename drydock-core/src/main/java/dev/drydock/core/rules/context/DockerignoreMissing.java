@@ -23,6 +23,7 @@ import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
 import dev.drydock.core.rules.support.ContextInventory;
 import dev.drydock.core.rules.support.ContextInventory.Item;
 import dev.drydock.core.rules.support.IgnoreEdits;
+import dev.drydock.core.rules.support.StackFolders;
 import dev.drydock.core.rules.support.SensitivePaths.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -175,10 +176,36 @@ public final class DockerignoreMissing implements Rule {
             out.add("node_modules");
             out.add("npm-debug.log*");
         }
+        out.addAll(stackFolders(project, build).keySet());
         out.add("**/*.log");
         // `**/x` also matches x at the root of the context: the plain pattern would only repeat it
         out.removeIf(p -> !p.startsWith("**/") && out.contains("**/" + p));
         return List.copyOf(out);
+    }
+
+    /**
+     * The folders the build's own dependency or build step recreates, with what they hold: Composer's
+     * vendor when a RUN runs composer install, bin and obj (at any depth) when one runs dotnet restore, build
+     * or publish, deps and _build when one runs mix deps.get or mix compile/release. Without that step the
+     * image may rely on the copied folder, so it stays.
+     */
+    private static Map<String, Kind> stackFolders(Project project, BuildLink build) {
+        Map<String, Kind> out = new LinkedHashMap<>();
+        Set<Language> languages = languages(project, build);
+        if (languages.contains(Language.PHP) && StackFolders.rebuilds(build, "vendor")) {
+            out.put("vendor", Kind.DEPENDENCIES);
+        }
+        if (languages.contains(Language.DOTNET) && StackFolders.rebuilds(build, "bin")) {
+            out.put("**/bin", Kind.BUILD_OUTPUT);
+            out.put("**/obj", Kind.BUILD_OUTPUT);
+        }
+        if (languages.contains(Language.ELIXIR) && StackFolders.rebuilds(build, "deps")) {
+            out.put("deps", Kind.DEPENDENCIES);
+        }
+        if (languages.contains(Language.ELIXIR) && StackFolders.rebuilds(build, "_build")) {
+            out.put("_build", Kind.BUILD_OUTPUT);
+        }
+        return out;
     }
 
     private static Set<Language> languages(Project project, BuildLink build) {
@@ -201,16 +228,27 @@ public final class DockerignoreMissing implements Rule {
         Map<Kind, Set<String>> byKind = new LinkedHashMap<>();
         byKind.computeIfAbsent(Kind.VCS, k -> new LinkedHashSet<>()).add(".git");
         byKind.computeIfAbsent(Kind.SECRET, k -> new LinkedHashSet<>()).addAll(List.of("**/.env", "**/.env.*"));
+        Set<String> buildOutput = new LinkedHashSet<>();
         for (Item item : found) {
-            byKind.computeIfAbsent(item.kind(), k -> new LinkedHashSet<>()).add(item.pattern());
+            if (item.kind() == Kind.BUILD_OUTPUT) {
+                buildOutput.add(item.pattern());
+            } else {
+                byKind.computeIfAbsent(item.kind(), k -> new LinkedHashSet<>()).add(item.pattern());
+            }
         }
         Set<Language> languages = languages(project, build);
-        Set<String> buildOutput = new LinkedHashSet<>();
         for (ProjectEntry e : project.layout().under(FileKind.MANIFEST, build.context())) {
             switch (e.name()) {
                 case "pom.xml", "Cargo.toml" -> buildOutput.add("target");
                 case "build.gradle", "build.gradle.kts" -> buildOutput.addAll(List.of(".gradle", "build"));
                 default -> { }
+            }
+        }
+        for (var folder : stackFolders(project, build).entrySet()) {
+            if (folder.getValue() == Kind.BUILD_OUTPUT) {
+                buildOutput.add(folder.getKey());
+            } else {
+                byKind.computeIfAbsent(folder.getValue(), k -> new LinkedHashSet<>()).add(folder.getKey());
             }
         }
         if (languages.contains(Language.PYTHON)) {

@@ -39,7 +39,10 @@ import java.util.regex.Pattern;
                 + " pinned with == (or ===) and that have neither hashes, a constraints file that pins them, nor a lock"
                 + " file beside them; pyproject.toml and Pipfile with unpinned runtime dependencies and no lock file"
                 + " (poetry.lock, uv.lock, pdm.lock, pylock.toml, Pipfile.lock); package.json without a lock file;"
-                + " Gemfile without Gemfile.lock. Development requirement files (requirements-dev.txt ...) count only"
+                + " Gemfile without Gemfile.lock; composer.json without composer.lock; Cargo.toml and mix.exs without"
+                + " Cargo.lock / mix.lock beside them or at the root of their workspace or umbrella; .NET projects and"
+                + " Directory.Packages.props with floating versions (8.*) and no packages.lock.json. Development"
+                + " requirement files (requirements-dev.txt ...) count only"
                 + " when a Dockerfile names them; pip-tools inputs (requirements.in beside requirements.txt) never do.",
         problem = "Version ranges (`Flask>=2.3.0`) or no versions at all let every build resolve the newest releases"
                 + " of the day, of the packages and of everything they depend on.",
@@ -108,8 +111,51 @@ public final class RequirementsUnpinned implements Rule {
             case GEMFILE -> withoutLock(context, manifest, "Gemfile.lock",
                     "Run `bundle lock` to create Gemfile.lock, commit it, and install with"
                             + " `bundle config set frozen true && bundle install` in the Dockerfile.");
+            case COMPOSER_JSON -> withoutLock(context, manifest, "composer.lock",
+                    "Run `composer update` once to create composer.lock, commit it, and install from it with"
+                            + " `composer install --no-dev` in the Dockerfile (copy composer.json and composer.lock"
+                            + " before the sources to keep the layer cached).");
+            case CARGO_TOML -> {
+                if (!lockAbove(context, manifest, "Cargo.lock")) {
+                    withoutLock(context, manifest, "Cargo.lock", "Run `cargo generate-lockfile` (or any cargo build)"
+                            + " to create Cargo.lock, commit it, and build with `cargo build --release --locked` so"
+                            + " that the build fails instead of resolving anew when the lock file is out of date.");
+                }
+            }
+            case MIX_EXS -> {
+                if (!lockAbove(context, manifest, "mix.lock")) {
+                    withoutLock(context, manifest, "mix.lock", "Run `mix deps.get` to create mix.lock and commit it;"
+                            + " `mix deps.get` in the Dockerfile then fetches exactly the locked versions.");
+                }
+            }
+            case DOTNET_PROJECT, DOTNET_PACKAGES_PROPS -> floating(context, manifest);
             default -> { }
         }
+    }
+
+    /**
+     * NuGet resolves a plain version to itself (the lowest version the requirement allows), but a floating
+     * version ({@code 8.*}) to the newest release of that day, unless packages.lock.json pins the graph.
+     */
+    private void floating(ReviewContext context, Manifest manifest) {
+        if (manifest.hasLockFile()) {
+            return;
+        }
+        List<Dependency> floating = manifest.dependencies().stream().filter(d -> d.constraint().contains("*")).toList();
+        if (floating.isEmpty()) {
+            return;
+        }
+        String examples = String.join(", ", floating.stream().limit(LISTED)
+                .map(d -> d.name() + " " + d.constraint()).toList()) + (floating.size() > LISTED ? ", ..." : "");
+        String message = manifest.file() + " floats " + (floating.size() == 1 ? "1 package" : floating.size()
+                + " packages") + " (" + examples + ") and there is no packages.lock.json beside it: every restore"
+                + " takes the newest release the pattern allows";
+        context.finding(this, new Location(manifest.file(), floating.get(0).span()), message + ".")
+                .recommendation("Write the version the application is tested with (Version=\"8.0.2\" rather than"
+                        + " 8.*), or lock the whole graph: set <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile>"
+                        + " in the project, run dotnet restore, commit packages.lock.json, and restore with"
+                        + " `dotnet restore --locked-mode` in the Dockerfile.")
+                .add();
     }
 
     // ---- requirements files
@@ -296,6 +342,20 @@ public final class RequirementsUnpinned implements Rule {
                 + " Dockerfile install it before the source with `pip install --no-cache-dir --require-hashes -r"
                 + " requirements.txt`, then the project with `pip install --no-cache-dir --no-deps .`. Re-compile to"
                 + " upgrade. (Or move the project to uv or Poetry and commit their lock file.)";
+    }
+
+    /**
+     * Whether a lock file of this name sits in a folder above the manifest: the members of a Cargo
+     * workspace or of a Mix umbrella share the one at its root.
+     */
+    private static boolean lockAbove(ReviewContext context, Manifest manifest, String lockName) {
+        for (String dir = PathNames.parent(manifest.file()); !dir.isEmpty(); ) {
+            dir = PathNames.parent(dir);
+            if (context.project().layout().entry(PathNames.join(dir, lockName)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void withoutLock(ReviewContext context, Manifest manifest, String lockName, String recommendation) {

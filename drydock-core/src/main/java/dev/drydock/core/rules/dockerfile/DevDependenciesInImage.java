@@ -11,6 +11,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.fixes.ComposerInstalls;
 import dev.drydock.core.rules.support.fixes.NodeInstalls;
 import dev.drydock.core.rules.support.fixes.NodeInstalls.Install;
 import java.util.List;
@@ -26,20 +27,27 @@ import java.util.List;
                 + " --production (yarn), --prod/-P (pnpm), with NODE_ENV=production or NPM_CONFIG_OMIT=dev in"
                 + " effect, when a later npm/pnpm prune drops them in the same stage, and for a target stage named"
                 + " for development or tests. A fix (npm) is offered only when no build script runs after the"
-                + " install and the container's command needs no development dependency.",
-        problem = "npm, yarn and pnpm install devDependencies unless told not to: test frameworks, linters,"
-                + " bundlers, type checkers and file watchers end up in node_modules next to the runtime packages.",
+                + " install and the container's command needs no development dependency. Likewise composer install"
+                + " (also in a builder whose vendor/ the final stage copies) when composer.json has require-dev"
+                + " packages: quiet with --no-dev, COMPOSER_NO_DEV=1 or a later composer install --no-dev; the fix"
+                + " adds --no-dev unless a test runner or linter runs later in the stage, or a Symfony application's"
+                + " scripts would boot the dev environment (APP_ENV not prod).",
+        problem = "npm, yarn and pnpm install devDependencies, and Composer the require-dev packages, unless told"
+                + " not to: test frameworks, linters, bundlers, type checkers and file watchers end up in node_modules"
+                + " or vendor/ next to the runtime packages.",
         impact = "A larger image (often hundreds of MB), more packages for scanners to report and for whoever gets"
                 + " a shell in the container to use, and a container that can fall back on development tools (nodemon)"
                 + " nobody meant to ship.",
         recommendation = "Install only the runtime dependencies in the final image: ENV NODE_ENV=production and"
                 + " npm ci --omit=dev (yarn install --production, pnpm install --prod); build with the development"
-                + " dependencies in a builder stage and copy only the output.",
+                + " dependencies in a builder stage and copy only the output. For PHP: composer install --no-dev"
+                + " --optimize-autoloader.",
         references = {
                 "https://docs.npmjs.com/cli/commands/npm-ci#omit",
                 "https://docs.npmjs.com/cli/commands/npm-install#omit",
                 "https://expressjs.com/en/advanced/best-practice-performance.html#set-node_env-to-production",
-                "https://pnpm.io/cli/install#--prod--p"},
+                "https://pnpm.io/cli/install#--prod--p",
+                "https://getcomposer.org/doc/03-cli.md#install-i"},
         aliases = {},
         fix = FixSafety.UNSAFE,
         effort = "10 min",
@@ -93,6 +101,7 @@ public final class DevDependenciesInImage implements Rule {
             if (image.isDevelopmentTarget()) {
                 continue;
             }
+            composer(context, image);
             Manifest manifest = NodeInstalls.packageJson(image.container()).orElse(null);
             if (manifest == null) {
                 continue;
@@ -110,6 +119,25 @@ public final class DevDependenciesInImage implements Rule {
                         .fix(NodeInstalls.omitDev(context, image, manifest, install).orElse(null))
                         .add();
             }
+        }
+    }
+
+    /** composer install without --no-dev, when composer.json has require-dev packages. */
+    private void composer(ReviewContext context, BuiltImage image) {
+        Manifest manifest = ComposerInstalls.composerJson(image.container()).orElse(null);
+        List<Dependency> dev = manifest == null ? List.of()
+                : manifest.dependencies().stream().filter(Dependency::isDev).toList();
+        if (dev.isEmpty()) {
+            return;
+        }
+        for (ComposerInstalls.Install install : ComposerInstalls.withDevDependencies(image)) {
+            String builder = install.builderStage() == null ? ""
+                    : " in the builder stage \"" + install.builderStage() + "\", whose vendor/ the image copies";
+            context.finding(this, image.dockerfile(), install.call().span(), "`composer install`" + builder
+                            + " installs the require-dev packages of " + manifest.file() + " too: " + names(dev))
+                    .recommendation(ComposerInstalls.recommendation(image, manifest, install))
+                    .fix(ComposerInstalls.noDev(context, image, manifest, install).orElse(null))
+                    .add();
         }
     }
 

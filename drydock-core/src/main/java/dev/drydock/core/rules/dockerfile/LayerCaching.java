@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
         category = Category.PERFORMANCE,
         checks = "In every stage a build uses, each dependency install that reads a manifest (pip install -r, uv"
                 + " sync, poetry install, pipenv install/sync, npm ci/install, yarn, pnpm install, bundle install,"
-                + " composer install, go mod download, mvn dependency:go-offline) and the COPY that last brought that"
-                + " manifest into the stage. A finding when that COPY copies the whole source (COPY . ., *, or a"
+                + " composer install, go mod download, mvn dependency:go-offline, dotnet restore, cargo fetch, cargo"
+                + " chef cook of a recipe copied from the planner stage, cargo build of a placeholder src/main.rs,"
+                + " mix deps.get) and the COPY that last brought that manifest into the stage. A finding when that COPY copies the whole source (COPY . ., *, or a"
                 + " folder holding the manifest): it is reported at that COPY. A strength when the manifest was"
                 + " copied on its own (or bind-mounted into the RUN) and installed before the source arrives. A pip"
                 + " install of the project itself (pip install ., pip install -e .) without --no-deps installs its"
@@ -133,7 +134,7 @@ public final class LayerCaching implements Rule {
             stage.runs().forEach(r -> runOf.put(r.instruction(), r));
             for (var step : stage.steps()) {
                 CopyCommand copy = copyOf.get(step.instruction());
-                if (copy != null && copy.fromContext() && copy.heredocs().isEmpty()) {
+                if (copy != null && copy.heredocs().isEmpty() && (copy.fromContext() || copy.fromStage() >= 0)) {
                     copies = new Copies(copy, copies);
                     continue;
                 }
@@ -168,7 +169,10 @@ public final class LayerCaching implements Rule {
         }
         for (Copies c = copies; c != null; c = c.earlier()) {
             CopyCommand copy = c.copy();
-            if (broad(project, image, copy, install.manifest())) {
+            if (!copy.fromContext() && !fromStage(install)) {
+                continue;
+            }
+            if (copy.fromContext() && broad(project, image, copy, install.manifest())) {
                 return new Outcome(install, run, copy.instruction(), false, false);
             }
             if (provides(copy, install.manifest())) {
@@ -178,6 +182,11 @@ public final class LayerCaching implements Rule {
         return null;
     }
 
+    /** An install whose manifest another stage writes: cargo chef cook reads the recipe cargo chef prepare made. */
+    private static boolean fromStage(DependencyInstalls.Install install) {
+        return install.call().is("cargo") && install.text().equals("cargo chef cook");
+    }
+
     /**
      * A project install ({@code pip install .}) needs the source, so it is fine only where an earlier install
      * brought the dependencies; without one, the last COPY of source before it decides when it reruns.
@@ -185,7 +194,7 @@ public final class LayerCaching implements Rule {
     private static Outcome judgeProject(DependencyInstalls.Install install, RunStep run, Copies copies) {
         for (Copies c = copies; c != null; c = c.earlier()) {
             CopyCommand copy = c.copy();
-            if (copy.sources().stream().map(LayerCaching::clean).anyMatch(s -> !metadata(s, install))) {
+            if (copy.fromContext() && copy.sources().stream().map(LayerCaching::clean).anyMatch(s -> !metadata(s, install))) {
                 return new Outcome(install, run, copy.instruction(), false, false);
             }
         }
@@ -213,13 +222,27 @@ public final class LayerCaching implements Rule {
         String message = copyText + " (line " + copy.span().startLine() + ") copies the whole source before "
                 + o.install().text() + " (line " + installLine + "): any change to any file invalidates the"
                 + " dependency layer, so every build reinstalls every package";
-        String folder = folderOf(copy, o.install().manifest());
+        String copied = folderOf(copy, o.install().manifest());
+        // an install that names the manifest by its path in the context (dotnet restore src/Api/Api.csproj) needs no prefix
+        String folder = o.install().manifest().contains("/") && !copied.isEmpty()
+                && PathNames.isUnder(o.install().manifest(), copied.substring(0, copied.length() - 1)) ? "" : copied;
         String manifests = String.join(" ", o.install().manifests().stream()
                 .filter(m -> exists(context.project(), image, folder + m) || m.equals(o.install().manifest()))
                 .map(m -> folder + m).toList());
-        String recommendation = "Copy the manifest on its own and install before the source: COPY " + manifests
-                + " ./, RUN " + o.install().text() + ", then " + copyText + " for the rest; source edits then reuse"
-                + " the cached dependency layer.";
+        String manifest = o.install().manifest();
+        String copyManifests = "COPY " + manifests + " ./";
+        if (manifest.contains("/") && folder.isEmpty()) { // dotnet restore src/Api/Api.csproj: the project keeps its folder
+            String others = manifests.replaceFirst("^" + java.util.regex.Pattern.quote(manifest) + " ?", "");
+            copyManifests = "COPY " + manifest + " " + PathNames.parent(manifest) + "/"
+                    + (others.isEmpty() ? "" : " and COPY " + others + " ./");
+        }
+        String recommendation = fromStage(o.install())
+                ? "Cook the dependencies from the recipe alone: move " + copyText + " after the RUN of "
+                        + o.install().text() + " (the recipe copied from the planner stage is all it reads); source"
+                        + " edits then reuse the cached dependency layer."
+                : "Copy the manifest on its own and install before the source: " + copyManifests + ", RUN "
+                        + o.install().text() + ", then " + copyText + " for the rest; source edits then reuse the"
+                        + " cached dependency layer.";
         context.finding(this, new Location(image.dockerfile(), copy.span()), message)
                 .recommendation(recommendation)
                 .add();
@@ -291,13 +314,23 @@ public final class LayerCaching implements Rule {
             if (!s.contains("*") && !s.contains("?") && !matches(s, manifest)) {
                 String context = image.container().build().context();
                 String inContext = PathNames.join(context, s);
-                if (project.layout().entry(PathNames.join(inContext, PathNames.fileName(manifest))).isPresent()
-                        && isDirectory(project, inContext)) {
+                if (holds(project, inContext, manifest) && isDirectory(project, inContext)
+                        || manifest.contains("/") && !Glob.hasWildcards(manifest) && PathNames.isUnder(manifest, s)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** Whether a folder of the project directly holds the manifest (for a pattern such as *.csproj, a file it matches). */
+    private static boolean holds(Project project, String folder, String manifest) {
+        String name = PathNames.fileName(manifest);
+        if (!Glob.hasWildcards(name)) {
+            return project.layout().entry(PathNames.join(folder, name)).isPresent();
+        }
+        return project.layout().entries().stream()
+                .anyMatch(e -> e.directory().equals(folder) && Glob.matches(name, e.name()));
     }
 
     /** The folder a COPY copies the manifest from ("service/" for COPY service/ /app/), "" for the context root. */
@@ -330,6 +363,10 @@ public final class LayerCaching implements Rule {
         String sourceName = PathNames.fileName(source);
         if (sourceName.equals(name)) {
             return true;
+        }
+        if (Glob.hasWildcards(name)) { // *.csproj: a project file by name, or a pattern taking one
+            String sample = sourceName.replace("*", "x").replace('?', 'x');
+            return Glob.matches(name, sample);
         }
         return Glob.hasWildcards(sourceName) && Glob.matches(sourceName, name);
     }

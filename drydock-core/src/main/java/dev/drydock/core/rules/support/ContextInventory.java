@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * caches. Evidence comes from the project model only:
  * <ul>
  *   <li>files discovery found: {@code .env} files, folders it skipped ({@code .git},
- *       {@code node_modules}, virtualenvs, {@code __pycache__});</li>
+ *       {@code node_modules}, virtualenvs, {@code __pycache__}, and the folders of {@link StackFolders}:
+ *       {@code vendor/} beside composer.json, {@code target/}, {@code bin/}, {@code obj/}, {@code deps/},
+ *       {@code _build/});</li>
  *   <li>the names at the top of the context (keys, credentials, databases, logs);</li>
  *   <li>compose {@code env_file} entries, which exist wherever the stack runs even when the
  *       repository does not hold them;</li>
@@ -103,6 +105,9 @@ public final class ContextInventory {
 
     private static final int MAX_LISTED = 2000;
 
+    /** A class of one letter in both cases, as Visual Studio's .gitignore writes {@code [Bb]in/}. */
+    private static final java.util.regex.Pattern CASE_PAIR = java.util.regex.Pattern.compile("\\[([A-Za-z])([A-Za-z])]");
+
     private ContextInventory() {}
 
     /** Everything of concern in the build's context, by path, found once per review (several rules ask). */
@@ -123,8 +128,14 @@ public final class ContextInventory {
         }
         for (ProjectLayout.SkippedDirectory skipped : layout.skippedDirectories()) {
             String path = BuildContexts.inContext(build, skipped.path());
-            if (path != null && !path.isEmpty() && relevant(skipped.rule())) {
+            if (path == null || path.isEmpty()) {
+                continue;
+            }
+            if (relevant(skipped.rule())) {
                 add(items, path, Source.PRESENT, "present in the project", null);
+            } else {
+                StackFolders.classify(project, build, skipped.path()).ifPresent(
+                        m -> add(items, path, Source.PRESENT, "present in the project", null, m));
             }
         }
         listTopLevel(project, build, items);
@@ -243,7 +254,7 @@ public final class ContextInventory {
             }
             for (GitIgnorePattern pattern : gitignore.patterns()) {
                 if (!pattern.negated()) {
-                    gitignored(build, gitignore, pattern, aboveContext, items);
+                    gitignored(project, build, gitignore, pattern, aboveContext, items);
                 }
             }
         }
@@ -254,7 +265,7 @@ public final class ContextInventory {
      * name that git matches at any depth goes to the context's top), when that path is of concern.
      * A wildcard is tried as a sample name and as nothing ({@code .env*} ignores {@code .env}).
      */
-    private static void gitignored(BuildLink build, GitIgnore gitignore, GitIgnorePattern pattern,
+    private static void gitignored(Project project, BuildLink build, GitIgnore gitignore, GitIgnorePattern pattern,
             boolean aboveContext, Map<String, Builder> items) {
         String written = trimSlashes(pattern.pattern());
         String base = gitignore.baseDir();
@@ -276,13 +287,15 @@ public final class ContextInventory {
                 continue;
             }
             String projectPath = BuildContexts.inProject(build, sample);
-            Optional<Match> match = SensitivePaths.classify(sample);
+            Optional<Match> stack = where == null ? StackFolders.classify(project, build, projectPath)
+                    : StackFolders.classifyUnder(project, build, build.context(), PathNames.fileName(sample));
+            Optional<Match> match = SensitivePaths.classify(sample).or(() -> stack);
             if (match.isEmpty() || !gitignore.isIgnored(projectPath, pattern.directoryOnly() || match.get().directory())) {
                 continue;
             }
             Origin origin = new Origin(gitignore.file().path(), pattern.span());
             Builder b = add(items, sample, Source.GITIGNORE,
-                    "git-ignored (" + origin.file() + ":" + pattern.line() + ")", origin);
+                    "git-ignored (" + origin.file() + ":" + pattern.line() + ")", origin, stack.orElse(null));
             if (b.gitPattern == null) {
                 b.gitPattern = where == null ? glob : PathNames.join(where, "**/" + written);
                 b.pattern = b.gitPattern;
@@ -294,6 +307,8 @@ public final class ContextInventory {
 
     /** A path a glob matches: {@code *} filled in, {@code **} and {@code ?} made plain; null for classes and escapes. */
     private static String sample(String glob, String fill) {
+        glob = CASE_PAIR.matcher(glob).replaceAll(m -> m.group(1).equalsIgnoreCase(m.group(2))
+                ? m.group(1).toLowerCase(java.util.Locale.ROOT) : m.group());
         if (glob.indexOf('[') >= 0 || glob.indexOf('\\') >= 0) {
             return null;
         }
@@ -345,7 +360,17 @@ public final class ContextInventory {
     }
 
     private static Builder add(Map<String, Builder> items, String path, Source source, String text, Origin origin) {
-        Builder b = items.computeIfAbsent(path, p -> new Builder(p, SensitivePaths.classify(p).orElse(null)));
+        return add(items, path, source, text, origin, null);
+    }
+
+    /** {@link #add(Map, String, Source, String, Origin)}, with what the item is when its name alone does not say. */
+    private static Builder add(Map<String, Builder> items, String path, Source source, String text, Origin origin,
+            Match known) {
+        Builder b = items.computeIfAbsent(path, p -> new Builder(p, SensitivePaths.classify(p).orElse(known)));
+        if (b.match == null && known != null) {
+            b.match = known;
+            b.pattern = defaultPattern(path, known);
+        }
         if (b.evidence.stream().noneMatch(e -> e.source() == source && e.text().equals(text))) {
             b.evidence.add(new Evidence(source, text, origin));
         }
@@ -359,7 +384,8 @@ public final class ContextInventory {
         if (match.kind() == Kind.SECRET && SensitivePaths.isEnvFile(name) && name.startsWith(".env")) {
             return "**/" + name;
         }
-        if (nested && (match.kind() == Kind.CACHE || match.kind() == Kind.DEPENDENCIES || match.kind() == Kind.VCS)) {
+        if (nested && (match.kind() == Kind.CACHE || match.kind() == Kind.DEPENDENCIES || match.kind() == Kind.VCS
+                || match.kind() == Kind.BUILD_OUTPUT)) {
             return "**/" + name;
         }
         if (match.kind() == Kind.CACHE && name.equals("__pycache__")) {

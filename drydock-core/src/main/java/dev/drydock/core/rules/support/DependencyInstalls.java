@@ -3,10 +3,13 @@ package dev.drydock.core.rules.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Commands that install a project's dependencies from its manifest ({@code pip install -r requirements.txt},
- * {@code npm ci}, {@code bundle install}, {@code go mod download} ...), with the manifest files they read.
+ * {@code npm ci}, {@code bundle install}, {@code composer install}, {@code go mod download},
+ * {@code dotnet restore}, {@code cargo fetch}, {@code cargo chef cook}, a {@code cargo build} of a placeholder
+ * source, {@code mix deps.get} ...), with the manifest files they read.
  */
 public final class DependencyInstalls {
 
@@ -32,16 +35,44 @@ public final class DependencyInstalls {
         }
     }
 
+    /** Options of {@code dotnet restore} that take a value. */
+    private static final String[] DOTNET_VALUE_OPTIONS = {"-r", "--runtime", "-s", "--source", "--packages",
+        "--configfile", "-v", "--verbosity", "--lock-file-path", "-a", "--arch", "--os", "-p", "--property"};
+
+    /**
+     * A placeholder source written so that a build compiles the dependencies alone ({@code mkdir src && echo
+     * ... > src/main.rs}), or the one {@code cargo new} made removed after that build ({@code rm src/*.rs}).
+     */
+    private static final Pattern PLACEHOLDER_SOURCE = Pattern.compile(
+            "mkdir\\s[^;&|]*\\bsrc\\b|>\\s*(\\./)?src/(main|lib)\\.rs|\\brm\\s[^;&|]*src/\\*\\.rs");
+
     /** The dependency installs a RUN performs, in order. */
     public static List<Install> of(RunStep run) {
         List<Install> out = new ArrayList<>();
         for (Call call : run.calls()) {
-            install(call).ifPresent(out::add);
+            install(call).or(() -> placeholderBuild(run, call)).ifPresent(out::add);
         }
         return out;
     }
 
+    /**
+     * {@code cargo build} in a RUN that first writes a placeholder {@code src/main.rs} (or lib.rs): the
+     * idiom that compiles the dependencies from Cargo.toml and Cargo.lock alone, before the source is copied.
+     */
+    private static Optional<Install> placeholderBuild(RunStep run, Call call) {
+        if (!call.is("cargo") || !PLACEHOLDER_SOURCE.matcher(run.text()).find()) {
+            return Optional.empty();
+        }
+        List<Call.Arg> operands = call.options("-p", "--package", "--target", "--features", "-F", "-j", "--jobs",
+                "--profile", "--bin", "--manifest-path").operands();
+        return !operands.isEmpty() && (operands.get(0).value().equals("build") || operands.get(0).value().equals("b"))
+                ? install(call, "cargo build", "Cargo.toml", "Cargo.lock") : Optional.empty();
+    }
+
     static Optional<Install> install(Call call) {
+        if (call.is("php") && !call.args().isEmpty() && call.args().get(0).value().endsWith("composer.phar")) {
+            return install(call.as("composer", call.args().get(0), 1));
+        }
         Optional<PipCommands.Install> pip = PipCommands.install(call);
         if (pip.isPresent()) {
             List<String> files = pip.get().requirementFiles().stream().map(DependencyInstalls::clean).toList();
@@ -78,6 +109,10 @@ public final class DependencyInstalls {
                     ? install(call, "bundle install", "Gemfile", "Gemfile.lock") : Optional.empty();
             case "composer" -> sub.equals("install")
                     ? install(call, "composer install", "composer.json", "composer.lock") : Optional.empty();
+            case "dotnet" -> dotnet(call);
+            case "cargo" -> cargo(call);
+            case "mix" -> operands.stream().anyMatch(o -> o.value().startsWith("deps.get"))
+                    ? install(call, "mix deps.get", "mix.exs", "mix.lock") : Optional.empty();
             case "go" -> sub.equals("mod") && operands.size() > 1 && operands.get(1).value().equals("download")
                     ? install(call, "go mod download", "go.mod", "go.sum") : Optional.empty();
             case "mvn", "mvnw" -> operands.stream().anyMatch(o -> o.value().startsWith("dependency:go-offline")
@@ -85,6 +120,40 @@ public final class DependencyInstalls {
                     ? install(call, "mvn dependency:go-offline", "pom.xml") : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * {@code dotnet restore}: it reads the project or solution named, else the one project file of the
+     * working directory (written as {@code *.csproj}), with Directory.Packages.props and NuGet.Config.
+     */
+    private static Optional<Install> dotnet(Call call) {
+        List<Call.Arg> operands = call.options(DOTNET_VALUE_OPTIONS).operands();
+        if (operands.isEmpty() || !operands.get(0).value().equals("restore")) {
+            return Optional.empty();
+        }
+        String project = operands.size() > 1 && operands.get(1).value().matches("(?i).*\\.(cs|fs|vb)proj|.*\\.slnx?")
+                ? clean(operands.get(1).value()) : "*.csproj";
+        return Optional.of(new Install(call, "dotnet restore", List.of(project, "Directory.Packages.props",
+                "NuGet.Config")));
+    }
+
+    /** {@code cargo fetch} reads Cargo.toml and Cargo.lock; {@code cargo chef cook} the recipe {@code cargo chef prepare} wrote. */
+    private static Optional<Install> cargo(Call call) {
+        Call.Options options = call.options("--recipe-path", "--target", "--features", "-F", "-p", "--package",
+                "--profile", "--manifest-path", "-j", "--jobs", "--target-dir", "--bin");
+        List<Call.Arg> operands = options.operands();
+        if (operands.isEmpty()) {
+            return Optional.empty();
+        }
+        if (operands.get(0).value().equals("fetch")) {
+            return install(call, "cargo fetch", "Cargo.toml", "Cargo.lock");
+        }
+        if (operands.get(0).value().equals("chef") && operands.size() > 1 && operands.get(1).value().equals("cook")) {
+            String recipe = options.values("--recipe-path").stream().findFirst().map(DependencyInstalls::clean)
+                    .orElse("recipe.json");
+            return install(call, "cargo chef cook", recipe);
+        }
+        return Optional.empty();
     }
 
     private static Optional<Install> uv(Call call) {

@@ -22,6 +22,8 @@ public final class SensitivePaths {
         VCS("version control data", Severity.MEDIUM),
         LOGS("log files", Severity.MEDIUM),
         DEPENDENCIES("locally installed dependencies", Severity.MEDIUM),
+        /** What a language's build writes beside its manifest (target/, bin/ and obj/, _build/): see {@link StackFolders}. */
+        BUILD_OUTPUT("local build output", Severity.MEDIUM),
         CACHE("caches", Severity.LOW);
 
         private final String label;

@@ -1,0 +1,1 @@
+defmodule Plug.MixProject do end

@@ -1,0 +1,1 @@
+defmodule Kiosk do end
