@@ -153,35 +153,32 @@ public final class AppFacts {
      * null when the port is written or resolved.
      */
     public static String portVariable(EntryPoint ep) {
-        if (ep == null) {
-            return null;
-        }
-        for (String key : List.of("port", "bind", "addrport", "listen")) {
-            String v = ep.option(key);
-            if (v != null) {
-                String last = v.contains(",") ? v.substring(0, v.indexOf(',')) : v;
-                Matcher m = VARIABLE_PORT.matcher(UP_TO_COLON.matcher(last).replaceAll(""));
-                return m.matches() ? m.group(1) : null;
+        List<String> ports = portTexts(ep);
+        Matcher m = ports.isEmpty() ? null : VARIABLE_PORT.matcher(ports.get(0));
+        return m != null && m.matches() ? m.group(1) : null;
+    }
+
+    private static Integer commandPort(EntryPoint ep) {
+        for (String digits : portTexts(ep)) {
+            if (PORT_NUMBER.matcher(digits).matches()) {
+                return Integer.parseInt(digits);
             }
         }
         return null;
     }
 
-    private static Integer commandPort(EntryPoint ep) {
-        if (ep == null) {
-            return null;
-        }
-        for (String key : List.of("port", "bind", "addrport", "listen")) {
-            String v = ep.option(key);
-            if (v != null) {
-                String last = v.contains(",") ? v.substring(0, v.indexOf(',')) : v;
-                String digits = UP_TO_COLON.matcher(last).replaceAll("");
-                if (PORT_NUMBER.matcher(digits).matches()) {
-                    return Integer.parseInt(digits);
+    /** The port part (after any host and colon) of each port option the command sets, in option order. */
+    private static List<String> portTexts(EntryPoint ep) {
+        List<String> out = new ArrayList<>();
+        if (ep != null) {
+            for (String key : List.of("port", "bind", "addrport", "listen")) {
+                String v = ep.option(key);
+                if (v != null) {
+                    out.add(UP_TO_COLON.matcher(v.contains(",") ? v.substring(0, v.indexOf(',')) : v).replaceAll(""));
                 }
             }
         }
-        return null;
+        return out;
     }
 
     private static int defaultPort(EntryPoint ep, AppSource app) {

@@ -17,7 +17,6 @@ import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.shell.Assignment;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,27 +47,15 @@ public final class ComposerInstalls {
 
     /** The composer.json of the container's build context (the only one when it sits deeper). */
     public static Optional<Manifest> composerJson(Container container) {
-        List<Manifest> found = container.manifests().stream().filter(m -> m.kind() == ManifestKind.COMPOSER_JSON).toList();
-        String root = container.build() == null ? "composer.json"
-                : PathNames.join(container.build().context(), "composer.json");
-        return found.stream().filter(m -> m.file().equals(root)).findFirst()
-                .or(() -> found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty());
+        return InstallStages.rootManifest(container, "composer.json", m -> m.kind() == ManifestKind.COMPOSER_JSON);
     }
 
     /** The composer installs of the image's stages, and of builders whose vendor/ it copies, that keep require-dev. */
     public static List<Install> withDevDependencies(BuiltImage image) {
-        List<Stage> imageStages = image.imageStages();
-        Set<Integer> inImage = new HashSet<>();
-        imageStages.forEach(s -> inImage.add(s.index()));
-        List<Stage> stages = new ArrayList<>(imageStages);
-        for (Stage stage : image.neededStages()) {
-            if (!inImage.contains(stage.index()) && copiesVendor(imageStages, stage)) {
-                stages.add(stage);
-            }
-        }
+        InstallStages installStages = InstallStages.of(image, ComposerInstalls::copiesVendor);
         List<Install> out = new ArrayList<>();
-        for (Stage stage : stages) {
-            String builder = inImage.contains(stage.index()) ? null : stage.reference();
+        for (Stage stage : installStages.stages()) {
+            String builder = installStages.builder(stage);
             List<RunStep> runs = RunStep.of(image.model(), List.of(stage));
             for (int r = 0; r < runs.size(); r++) {
                 RunStep run = runs.get(r);

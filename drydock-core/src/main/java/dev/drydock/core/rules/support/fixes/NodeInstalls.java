@@ -56,27 +56,15 @@ public final class NodeInstalls {
 
     /** The package.json of the container's build context (the only one when it sits deeper). */
     public static Optional<Manifest> packageJson(Container container) {
-        List<Manifest> npm = container.manifests().stream().filter(m -> m.ecosystem() == Ecosystem.NPM
-                && PathNames.fileName(m.file()).equals("package.json")).toList();
-        String root = container.build() == null ? "package.json" : PathNames.join(container.build().context(), "package.json");
-        return npm.stream().filter(m -> m.file().equals(root)).findFirst()
-                .or(() -> npm.size() == 1 ? Optional.of(npm.get(0)) : Optional.empty());
+        return InstallStages.rootManifest(container, "package.json", m -> m.ecosystem() == Ecosystem.NPM && PathNames.fileName(m.file()).equals("package.json"));
     }
 
     /** The installs of the image's stages, and of builders whose node_modules it copies, that keep devDependencies. */
     public static List<Install> withDevDependencies(BuiltImage image) {
-        List<Stage> imageStages = image.imageStages();
-        Set<Integer> inImage = new HashSet<>();
-        imageStages.forEach(s -> inImage.add(s.index()));
-        List<Stage> stages = new ArrayList<>(imageStages);
-        for (Stage stage : image.neededStages()) {
-            if (!inImage.contains(stage.index()) && copiesNodeModules(imageStages, stage)) {
-                stages.add(stage);
-            }
-        }
+        InstallStages installStages = InstallStages.of(image, NodeInstalls::copiesNodeModules);
         List<Install> out = new ArrayList<>();
-        for (Stage stage : stages) {
-            String builder = inImage.contains(stage.index()) ? null : stage.reference();
+        for (Stage stage : installStages.stages()) {
+            String builder = installStages.builder(stage);
             List<RunStep> runs = RunStep.of(image.model(), List.of(stage));
             for (int r = 0; r < runs.size(); r++) {
                 RunStep run = runs.get(r);

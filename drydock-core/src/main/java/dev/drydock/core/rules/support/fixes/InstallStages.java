@@ -1,0 +1,56 @@
+package dev.drydock.core.rules.support.fixes;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.rules.support.BuiltImage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+
+/**
+ * Where a package manager's installs reach the image: the image's own stages, then the builder stages it
+ * copies the installed folder from (node_modules, vendor); and the manifest those installs read.
+ */
+final class InstallStages {
+
+    private final Set<Integer> inImage = new HashSet<>();
+    private final List<Stage> stages;
+
+    private InstallStages(BuiltImage image, BiPredicate<List<Stage>, Stage> copiesInstalledFolder) {
+        List<Stage> imageStages = image.imageStages();
+        imageStages.forEach(s -> inImage.add(s.index()));
+        stages = new ArrayList<>(imageStages);
+        for (Stage stage : image.neededStages()) {
+            if (!inImage.contains(stage.index()) && copiesInstalledFolder.test(imageStages, stage)) {
+                stages.add(stage);
+            }
+        }
+    }
+
+    static InstallStages of(BuiltImage image, BiPredicate<List<Stage>, Stage> copiesInstalledFolder) {
+        return new InstallStages(image, copiesInstalledFolder);
+    }
+
+    List<Stage> stages() {
+        return stages;
+    }
+
+    /** The builder's reference when the stage is a builder the image copies from, null for the image's own. */
+    String builder(Stage stage) {
+        return inImage.contains(stage.index()) ? null : stage.reference();
+    }
+
+    /** The manifest named {@code fileName} at the build context's root, else the container's only one. */
+    static Optional<Manifest> rootManifest(Container container, String fileName, Predicate<Manifest> kind) {
+        List<Manifest> found = container.manifests().stream().filter(kind).toList();
+        String root = container.build() == null ? fileName : PathNames.join(container.build().context(), fileName);
+        return found.stream().filter(m -> m.file().equals(root)).findFirst()
+                .or(() -> found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty());
+    }
+}
