@@ -201,6 +201,10 @@ public final class ProjectFiles {
         if (Files.isDirectory(real)) {
             throw SourceException.ofFile(shown, "is a directory");
         }
+        if (!Files.isRegularFile(real)) {
+            // a FIFO or a device would block the read or never end
+            throw SourceException.ofFile(shown, "not a regular file");
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(real)) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxTextBytes + 1));
@@ -300,7 +304,7 @@ public final class ProjectFiles {
     }
 
     /** A short reason for an I/O failure, as a user reads it. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

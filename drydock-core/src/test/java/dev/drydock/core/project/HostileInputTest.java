@@ -1,0 +1,100 @@
+package dev.drydock.core.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.drydock.core.discovery.ProjectFiles;
+import dev.drydock.core.fix.FixEngine;
+import dev.drydock.core.fix.FixOptions;
+import dev.drydock.core.fix.FixResult;
+import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Review;
+import dev.drydock.core.review.Reviewer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Projects a careless or hostile repository can hold: files drydock does not read must be reported
+ * (never a quiet pass), and nothing may block on a FIFO.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class HostileInputTest {
+
+    @TempDir
+    Path dir;
+
+    private Review review() {
+        return Reviewer.standard().review(new ProjectLoader().load(dir));
+    }
+
+    private static List<Finding> notRead(Review review) {
+        return review.findings().stream().filter(f -> f.ruleId().equals("file-not-read")).toList();
+    }
+
+    private void fifo(String name) throws IOException, InterruptedException {
+        Path path = dir.resolve(name);
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", path.toString()).start();
+        } catch (IOException e) {
+            mkfifo = null;
+        }
+        assumeTrue(mkfifo != null && mkfifo.waitFor() == 0 && Files.exists(path), "mkfifo is not available");
+    }
+
+    @Test
+    void aDockerfileAboveTheSizeBoundIsReportedNotPassedOver() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n" + "RUN true\n".repeat(
+                (int) (ProjectFiles.DEFAULT_MAX_TEXT_BYTES / 9) + 1));
+        assertThat(notRead(review())).singleElement().satisfies(f -> {
+            assertThat(f.location().file()).isEqualTo("Dockerfile");
+            assertThat(f.message()).matches("file is 4\\.0 MiB, above the 4 MiB limit for text inputs; skipped");
+        });
+    }
+
+    @Test
+    void brokenAndLoopingSymlinksNamedLikeProjectFilesAreReported() throws IOException {
+        Files.createSymbolicLink(dir.resolve("Dockerfile"), dir.resolve("gone"));
+        Files.createSymbolicLink(dir.resolve("compose.yaml"), dir.resolve("compose.yml"));
+        Files.createSymbolicLink(dir.resolve("compose.yml"), dir.resolve("compose.yaml"));
+        assertThat(notRead(review())).extracting(f -> f.location().file() + ": " + f.message()).containsExactlyInAnyOrder(
+                "Dockerfile: broken symlink; skipped",
+                "compose.yaml: symlink loop; skipped",
+                "compose.yml: symlink loop; skipped");
+    }
+
+    @Test
+    void aFifoNamedDockerfileIsReportedWithoutBeingOpened() throws Exception {
+        fifo("Dockerfile");
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27.3\n");
+        Review review = review();
+        assertThat(notRead(review)).extracting(f -> f.location().file() + ": " + f.message())
+                .containsExactly("Dockerfile: not a regular file; skipped");
+        assertThat(review.findings()).anyMatch(f -> "compose.yaml".equals(f.location().file()));
+    }
+
+    @Test
+    void aFifoNamedByAComposeBuildIsRefusedWithoutBlocking() throws Exception {
+        fifo("app.pipe");
+        Files.writeString(dir.resolve("compose.yaml"),
+                "services:\n  web:\n    build:\n      context: .\n      dockerfile: app.pipe\n");
+        assertThat(notRead(review())).extracting(f -> f.location().file() + ": " + f.message())
+                .contains("app.pipe: not a regular file");
+    }
+
+    @Test
+    void aFixThatWouldCreateAFileWhereAFifoIsDoesNotBlock() throws Exception {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.12.7-slim\nWORKDIR /app\nCOPY . .\n"
+                + "CMD [\"python\", \"app.py\"]\n");
+        fifo(".dockerignore");
+        FixResult result = FixEngine.standard().fix(dir, FixOptions.safeOnly());
+        assertThat(result.changes()).noneMatch(c -> c.path().equals(".dockerignore"));
+        assertThat(result.problems()).anyMatch(p -> p.contains(".dockerignore: not a regular file"));
+    }
+}
