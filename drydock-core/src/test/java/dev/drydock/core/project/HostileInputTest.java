@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Projects a careless or hostile repository can hold: files drydock does not read must be reported
- * (never a quiet pass), and nothing may block on a FIFO.
+ * (never a quiet pass), nothing may block on a FIFO, and bytes of the project that could drive a
+ * terminal never reach a message raw.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HostileInputTest {
@@ -96,5 +97,14 @@ class HostileInputTest {
         FixResult result = FixEngine.standard().fix(dir, FixOptions.safeOnly());
         assertThat(result.changes()).noneMatch(c -> c.path().equals(".dockerignore"));
         assertThat(result.problems()).anyMatch(p -> p.contains(".dockerignore: not a regular file"));
+    }
+
+    @Test
+    void terminalControlCharactersInTheProjectReachNoMessageRaw() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "\u001b]0;owned\u0007\u001b[2J\u202eRUN true\nFROM alpine:3.20\n");
+        List<Finding> findings = notRead(review());
+        assertThat(findings).isNotEmpty();
+        assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotContain("\u001b", "\u0007", "\u202e"));
+        assertThat(findings.get(0).message()).containsIgnoringCase("\\x1b]0;owned\\x07\\x1b[2J\\u202eRUN");
     }
 }
