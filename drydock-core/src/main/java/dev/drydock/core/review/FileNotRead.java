@@ -3,6 +3,8 @@ package dev.drydock.core.review;
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
+import java.util.HashSet;
+import java.util.Set;
 
 @RuleDefinition(
         id = "file-not-read",
@@ -32,8 +34,10 @@ public final class FileNotRead implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        // a file left out by the walk is met again when a compose file builds it: one finding is enough
+        Set<String> wholeFiles = new HashSet<>();
         for (Diagnostic d : context.project().diagnostics()) {
-            if (d.level() == Diagnostic.Level.ERROR) {
+            if (d.level() == Diagnostic.Level.ERROR && (d.line() > 0 || wholeFiles.add(d.path()))) {
                 context.finding(this, new Location(d.path(), span(context, d)), d.message()).add();
             }
         }

@@ -86,7 +86,15 @@ class HostileInputTest {
         Files.writeString(dir.resolve("compose.yaml"),
                 "services:\n  web:\n    build:\n      context: .\n      dockerfile: app.pipe\n");
         assertThat(notRead(review())).extracting(f -> f.location().file() + ": " + f.message())
-                .contains("app.pipe: not a regular file");
+                .containsExactly("app.pipe: not a regular file");
+    }
+
+    @Test
+    void aFileLeftOutByTheWalkAndBuiltByComposeIsReportedOnce() throws Exception {
+        fifo("Dockerfile");
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    build: .\n");
+        assertThat(notRead(review())).extracting(f -> f.location().file() + ": " + f.message())
+                .containsExactly("Dockerfile: not a regular file; skipped");
     }
 
     @Test
