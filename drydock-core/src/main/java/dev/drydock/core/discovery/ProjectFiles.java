@@ -220,7 +220,30 @@ public final class ProjectFiles {
             }
             throw SourceException.ofFile(shown, tooLarge(size, maxTextBytes));
         }
+        if (startsWithUtf16Bom(bytes)) {
+            return utf16(relative, shown, bytes);
+        }
         return decode(shown, bytes);
+    }
+
+    private static boolean startsWithUtf16Bom(byte[] bytes) {
+        return bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+    }
+
+    /**
+     * A file that opens with a UTF-16 byte order mark (what Windows PowerShell 5 writes with {@code >}).
+     * pip decodes a requirements file by its byte order mark, so those are read as pip reads them; any
+     * other file is refused with one clear error rather than read as UTF-8 into a line of NUL-separated
+     * letters per line (Docker reads a Dockerfile as UTF-8 and fails on it too).
+     */
+    private static ReadResult utf16(String relative, String shown, byte[] bytes) {
+        FileType type = FileClassifier.classifyPath(relative);
+        if (type == FileType.REQUIREMENTS_TXT || type == FileType.REQUIREMENTS_IN) {
+            String text = new String(bytes, StandardCharsets.UTF_16); // the mark says which order, and is dropped
+            return new ReadResult(SourceFile.of(shown, text), bytes.length, 0, List.of());
+        }
+        throw SourceException.ofFile(shown, "UTF-16 text (it opens with a UTF-16 byte order mark); save it as UTF-8");
     }
 
     /** Decodes UTF-8, replacing each malformed sequence by U+FFFD and warning about the first one. */

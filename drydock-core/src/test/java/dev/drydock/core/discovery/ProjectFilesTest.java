@@ -116,6 +116,30 @@ class ProjectFilesTest {
     }
 
     @Test
+    void utf16RequirementsAreReadAsPipReadsThemAndOtherUtf16FilesAreRefusedOnce() throws IOException {
+        Files.write(root.resolve("requirements.txt"), "flask==3.0.3\r\ngunicorn==22.0.0\r\n".getBytes(StandardCharsets.UTF_16LE));
+        byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+        byte[] text = Files.readAllBytes(root.resolve("requirements.txt"));
+        byte[] withBom = new byte[text.length + 2];
+        System.arraycopy(bom, 0, withBom, 0, 2);
+        System.arraycopy(text, 0, withBom, 2, text.length);
+        Files.write(root.resolve("requirements.txt"), withBom);
+        assertThat(files.read("requirements.txt").file().text()).isEqualTo("flask==3.0.3\r\ngunicorn==22.0.0\r\n");
+
+        Files.write(root.resolve("Dockerfile"), "FROM x\n".getBytes(StandardCharsets.UTF_16)); // big-endian, with its mark
+        assertThatThrownBy(() -> files.read("Dockerfile")).isInstanceOf(SourceException.class)
+                .hasMessage("Dockerfile: UTF-16 text (it opens with a UTF-16 byte order mark); save it as UTF-8");
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutBeingOpened() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", root.resolve("app.pipe").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        assertThatThrownBy(() -> files.read("app.pipe")).isInstanceOf(SourceException.class)
+                .hasMessage("app.pipe: not a regular file");
+    }
+
+    @Test
     void decodesSupplementaryCharactersAndTruncatedSequences() {
         ReadResult emoji = ProjectFiles.decode("f", "a\uD83D\uDC33b".getBytes(StandardCharsets.UTF_8));
         assertThat(emoji.file().text()).isEqualTo("a\uD83D\uDC33b");
