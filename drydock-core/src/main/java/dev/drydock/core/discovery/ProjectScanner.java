@@ -33,6 +33,8 @@ import java.util.Optional;
  *       sources are listed whatever their size), and such files that cannot be read;
  *   <li>leaves out, with an error, anything of a tracked name that is not a regular file (a FIFO
  *       named Dockerfile would block the read);
+ *   <li>for application sources and lock files, makes each of these a warning instead: they only
+ *       refine some rules, and a symlinked shared module is no reason to fail a review;
  *   <li>turns folders that cannot be read into errors and goes on.
  * </ul>
  *
@@ -188,7 +190,7 @@ public final class ProjectScanner {
         try {
             size = Files.size(path);
         } catch (IOException e) {
-            diagnostics.add(skipped(relative, ProjectFiles.reason(e)));
+            diagnostics.add(skipped(relative, type, ProjectFiles.reason(e)));
             return null;
         }
         return checked(path, relative, type, size, symlink, diagnostics);
@@ -197,11 +199,11 @@ public final class ProjectScanner {
     private ProjectEntry checked(Path path, String relative, FileType type, long size, boolean symlink, List<Diagnostic> diagnostics) {
         if (type.sizeBounded()) {
             if (size > maxTextBytes) {
-                diagnostics.add(skipped(relative, ProjectFiles.tooLarge(size, maxTextBytes)));
+                diagnostics.add(skipped(relative, type, ProjectFiles.tooLarge(size, maxTextBytes)));
                 return null;
             }
             if (!Files.isReadable(path)) {
-                diagnostics.add(skipped(relative, "permission denied"));
+                diagnostics.add(skipped(relative, type, "permission denied"));
                 return null;
             }
         }
@@ -213,11 +215,14 @@ public final class ProjectScanner {
     }
 
     /**
-     * A file (or folder) of the project that is not read at all: an error, so that the review reports it
-     * instead of going quiet about a Dockerfile it never saw.
+     * A file (or folder) of the project that is not read at all. For the kinds the review reads whole
+     * (Dockerfiles, compose, ignore and env files, manifests) and for what the walk could not see, an
+     * error, so that the review reports it instead of going quiet about a Dockerfile it never saw; for
+     * application sources and lock files, which only refine some rules, a warning.
      */
-    private static Diagnostic skipped(String path, String reason) {
-        return new Diagnostic(Diagnostic.Level.ERROR, path, 0, 0, reason + "; skipped");
+    private static Diagnostic skipped(String path, FileType type, String reason) {
+        Diagnostic.Level level = type == null || type.sizeBounded() ? Diagnostic.Level.ERROR : Diagnostic.Level.WARNING;
+        return new Diagnostic(level, path, 0, 0, reason + "; skipped");
     }
 
     private static String slashes(String path) {
@@ -272,7 +277,7 @@ public final class ProjectScanner {
             if (!attrs.isRegularFile()) {
                 // sockets, fifos, devices: reading one could block, so only its name is reported
                 if (type != null && !excluded(relative, false)) {
-                    diagnostics.add(skipped(relative, "not a regular file"));
+                    diagnostics.add(skipped(relative, type, "not a regular file"));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -312,11 +317,11 @@ public final class ProjectScanner {
                 problem = "symlink points outside the project folder";
             }
             if (problem != null) {
-                diagnostics.add(skipped(relative, problem));
+                diagnostics.add(skipped(relative, type, problem));
                 return;
             }
             if (!targetAttrs.isRegularFile()) {
-                diagnostics.add(skipped(relative, "symlink to something other than a regular file"));
+                diagnostics.add(skipped(relative, type, "symlink to something other than a regular file"));
                 return;
             }
             ProjectEntry entry = checked(target, relative, type, targetAttrs.size(), true, diagnostics);
@@ -330,7 +335,7 @@ public final class ProjectScanner {
             if (file.equals(root)) {
                 throw SourceException.ofFile(shownRoot, ProjectFiles.reason(exc));
             }
-            diagnostics.add(skipped(relative(file), "cannot be read (" + ProjectFiles.reason(exc) + ")"));
+            diagnostics.add(skipped(relative(file), null, "cannot be read (" + ProjectFiles.reason(exc) + ")"));
             return FileVisitResult.CONTINUE;
         }
 

@@ -71,6 +71,17 @@ class HostileInputTest {
     }
 
     @Test
+    void aSourceFileSymlinkedFromOutsideIsNoReadingError() throws IOException {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.writeString(shared.resolve("helpers.py"), "def ok():\n    return 1\n");
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve("Dockerfile"), "FROM python:3.12.7-slim\nCOPY . /app\n");
+        Files.createSymbolicLink(project.resolve("helpers.py"), shared.resolve("helpers.py"));
+        Review review = Reviewer.standard().review(new ProjectLoader().load(project));
+        assertThat(notRead(review)).isEmpty();
+    }
+
+    @Test
     void aFifoNamedDockerfileIsReportedWithoutBeingOpened() throws Exception {
         fifo("Dockerfile");
         Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27.3\n");
