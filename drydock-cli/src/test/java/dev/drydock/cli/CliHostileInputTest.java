@@ -87,4 +87,15 @@ class CliHostileInputTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("\"rule\" : \"file-not-read\"").contains("above the 4 MiB limit");
     }
+
+    @Test
+    void anEmptyPathIsRefusedRatherThanReadAsTheCurrentFolder() throws IOException {
+        for (String[] args : new String[][] {{"review", ""}, {"fix", "--dry-run", ""}, {"parse", ""},
+                {"review", "--batch", project().toString(), ""}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err()).contains("an empty PATH").doesNotContain("Exception");
+            assertThat(run.out()).isEmpty();
+        }
+    }
 }
