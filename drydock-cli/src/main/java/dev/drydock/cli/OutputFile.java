@@ -1,6 +1,8 @@
 package dev.drydock.cli;
 
+import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.discovery.ProjectFiles;
+import dev.drydock.core.project.Project;
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.TempFiles;
 import java.io.BufferedWriter;
@@ -80,6 +82,28 @@ final class OutputFile implements AutoCloseable {
             throw SourceException.ofFile(output.toString(), "not a regular file");
         }
         return target;
+    }
+
+    /**
+     * Refuses an output that is one of the files the review reads ({@code -o compose.yaml} for
+     * {@code -o compose.json}): the review would replace the file it is about.
+     */
+    static void refuseProjectFile(Path output, Project project) {
+        if (!Files.isRegularFile(output)) {
+            return;
+        }
+        try {
+            Path target = output.toRealPath();
+            for (ProjectEntry entry : project.layout().entries()) {
+                Path input = project.root().resolve(entry.path());
+                if (Files.isRegularFile(input) && Files.isSameFile(input, target)) {
+                    throw SourceException.ofFile(output.toString(), "is the project's " + entry.path()
+                            + "; --output would replace it with the review");
+                }
+            }
+        } catch (IOException e) {
+            throw failure(output, e);
+        }
     }
 
     Writer writer() {

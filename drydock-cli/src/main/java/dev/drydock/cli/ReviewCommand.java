@@ -115,6 +115,9 @@ final class ReviewCommand implements Callable<Integer> {
         }
         DrydockConfig configured = Configs.load(config, path).withShellCheck(shellcheckOn());
         Project project = configured.loader().load(path);
+        if (output != null) {
+            OutputFile.refuseProjectFile(output, project);
+        }
         Review review = configured.reviewer().review(project);
         if (verbose) {
             ShellCheckStatus.print(spec.commandLine().getErr(), shellcheckOn());

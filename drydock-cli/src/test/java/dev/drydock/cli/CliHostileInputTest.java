@@ -98,4 +98,13 @@ class CliHostileInputTest {
             assertThat(run.out()).isEmpty();
         }
     }
+
+    @Test
+    void anOutputThatIsOneOfTheReviewedFilesIsRefusedAndTheFileKept() throws IOException {
+        Path project = project();
+        String before = Files.readString(project.resolve("Dockerfile"));
+        CliRun run = CliRun.of("review", project.toString(), "-o", project.resolve("Dockerfile").toString());
+        assertCleanInputError(run, "is the project's Dockerfile; --output would replace it with the review");
+        assertThat(Files.readString(project.resolve("Dockerfile"))).isEqualTo(before);
+    }
 }
