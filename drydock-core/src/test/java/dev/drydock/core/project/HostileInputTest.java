@@ -126,4 +126,14 @@ class HostileInputTest {
         assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotContain("\u001b", "\u0007", "\u202e"));
         assertThat(findings.get(0).message()).containsIgnoringCase("\\x1b]0;owned\\x07\\x1b[2J\\u202eRUN");
     }
+
+    @Test
+    void aFileNameWithControlCharactersIsShownEscaped() throws IOException {
+        String name = "x\u001b]0;owned\u0007.Dockerfile";
+        Files.writeString(dir.resolve(name), "FROM alpine\n");
+        Review review = review();
+        assertThat(review.findings()).anyMatch(f -> name.equals(f.location().file()));
+        assertThat(review.findings()).allSatisfy(f -> assertThat(f.location().toString()).doesNotContain("\u001b", "\u0007"));
+        assertThat(review.findings()).anyMatch(f -> f.location().toString().startsWith("x\\x1b]0;owned\\x07.Dockerfile"));
+    }
 }
