@@ -223,7 +223,36 @@ public final class ProjectFiles {
         if (startsWithUtf16Bom(bytes)) {
             return utf16(relative, shown, bytes);
         }
+        if (looksBinary(bytes)) {
+            throw SourceException.ofFile(shown, "binary content (NUL bytes and invalid UTF-8 in its first "
+                    + BINARY_PROBE_BYTES + " bytes); not read as text");
+        }
         return decode(shown, bytes);
+    }
+
+    /** How much of a file {@link #looksBinary} looks at (as git does). */
+    static final int BINARY_PROBE_BYTES = 8000;
+
+    /**
+     * Whether a file is binary rather than text with a stray byte: its start holds a NUL byte and is not
+     * valid UTF-8. Read as text, an image or an archive under a tracked name would give one error per
+     * line, tens of thousands of findings; a text file with one odd byte is still read.
+     */
+    static boolean looksBinary(byte[] bytes) {
+        int probe = Math.min(bytes.length, BINARY_PROBE_BYTES);
+        boolean nul = false;
+        for (int i = 0; i < probe && !nul; i++) {
+            nul = bytes[i] == 0;
+        }
+        if (!nul) {
+            return false;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // not the end of the input: a sequence cut by the probe's end is no error
+        return decoder.decode(ByteBuffer.wrap(bytes, 0, probe), CharBuffer.allocate(probe), probe == bytes.length)
+                .isError();
     }
 
     private static boolean startsWithUtf16Bom(byte[] bytes) {

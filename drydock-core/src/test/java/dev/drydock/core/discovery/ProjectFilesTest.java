@@ -132,6 +132,18 @@ class ProjectFilesTest {
     }
 
     @Test
+    void binaryMeansANulByteAndInvalidUtf8AtTheStartNotOneOddByte() {
+        assertThat(ProjectFiles.looksBinary(new byte[] {'F', 'R', 'O', 'M', 0, (byte) 0xFF, 'x'})).isTrue();
+        assertThat(ProjectFiles.looksBinary("FROM x\nRUN echo \u0000hi\n".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(ProjectFiles.looksBinary("# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1))).isFalse();
+        byte[] late = new byte[ProjectFiles.BINARY_PROBE_BYTES + 10];
+        java.util.Arrays.fill(late, (byte) 'a');
+        late[late.length - 2] = 0;
+        late[late.length - 1] = (byte) 0xFF;
+        assertThat(ProjectFiles.looksBinary(late)).isFalse();
+    }
+
+    @Test
     void aFifoIsRefusedWithoutBeingOpened() throws Exception {
         Process mkfifo = new ProcessBuilder("mkfifo", root.resolve("app.pipe").toString()).start();
         org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");

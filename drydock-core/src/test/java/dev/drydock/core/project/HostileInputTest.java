@@ -136,4 +136,25 @@ class HostileInputTest {
         assertThat(review.findings()).allSatisfy(f -> assertThat(f.location().toString()).doesNotContain("\u001b", "\u0007"));
         assertThat(review.findings()).anyMatch(f -> f.location().toString().startsWith("x\\x1b]0;owned\\x07.Dockerfile"));
     }
+
+    @Test
+    void aBinaryFileUnderATrackedNameIsOneFindingNotOnePerLine() throws IOException {
+        byte[] bytes = new byte[200_000];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(dir.resolve("Dockerfile"), bytes);
+        List<Finding> findings = review().findings();
+        assertThat(notRead(review())).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("binary content (NUL bytes and invalid UTF-8"));
+        assertThat(findings).hasSizeLessThan(20);
+    }
+
+    @Test
+    void aTextFileFullOfErrorsListsTwentyAndCountsTheRest() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.12.7-slim\nCOPY requirements.txt .\n");
+        Files.writeString(dir.resolve("requirements.txt"), "==1\n".repeat(35));
+        List<Finding> errors = notRead(review());
+        assertThat(errors).hasSize(21);
+        assertThat(errors.get(20).message()).startsWith("15 more errors in this file, not listed one by one");
+        assertThat(errors.get(20).location().line()).isEqualTo(21);
+    }
 }
