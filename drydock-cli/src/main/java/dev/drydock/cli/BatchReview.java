@@ -12,12 +12,11 @@ import dev.drydock.core.report.ReviewGithub;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.Rules;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.source.SourceException;
 import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +56,9 @@ final class BatchReview {
         if (command.config != null) {
             ConfigFiles.read(command.config, command.path); // an invalid --config stops here, before any output
         }
+        if (command.output != null) {
+            OutputFile.check(command.output); // so does an --output that cannot be written
+        }
         // a given file is read again for each project: its exclusions and its shown path are relative to it
         Function<Path, DrydockConfig> found = command.config != null ? p -> ConfigFiles.read(command.config, p)
                 : ConfigFiles::forProject;
@@ -66,7 +68,8 @@ final class BatchReview {
                 q -> found.apply(q).withShellCheck(command.shellcheckOn()));
         AtomicBoolean failed = new AtomicBoolean();
         Progress progress = Progress.onTerminal(err, projects.size());
-        try (Writer target = target()) {
+        OutputFile file = command.output == null ? null : OutputFile.open(command.output);
+        try (file; Writer target = target(file)) {
             PrintWriter out = new PrintWriter(target);
             SarifLog sarif = format == ReviewCommand.Format.sarif ? new SarifLog(out, Version.number(),
                     Rules.all().stream().map(Rule::metadata).toList(), Path.of("").toAbsolutePath().toUri()) : null;
@@ -88,7 +91,8 @@ final class BatchReview {
                     writer.accept(result);
                 }
                 if (out.checkError()) {
-                    throw new UncheckedIOException(new IOException("cannot write the results"));
+                    throw SourceException.ofFile(command.output == null ? "standard output" : command.output.toString(),
+                            "cannot write the results");
                 }
                 DrydockConfig config = projectConfigs.remove(result.project());
                 if (result instanceof BatchResult.Reviewed r && Configs.threshold(command.failOn,
@@ -104,12 +108,16 @@ final class BatchReview {
             if (sarif != null) {
                 sarif.close();
             }
+            out.flush();
+            if (file != null) {
+                file.commit();
+            }
             if (failed.get()) {
                 return 1;
             }
             return totals.unreadable() > 0 ? Main.INPUT_ERROR : 0;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + command.output + ": " + e.getMessage(), e);
+            throw OutputFile.failure(command.output == null ? Path.of("standard output") : command.output, e);
         }
     }
 
@@ -131,17 +139,23 @@ final class BatchReview {
         return null;
     }
 
-    private Writer target() throws IOException {
-        if (command.output == null) {
-            Writer out = command.spec.commandLine().getOut();
-            return new java.io.FilterWriter(out) {
+    /** Standard output (left open), or the temporary file the output is renamed from once complete. */
+    private Writer target(OutputFile file) {
+        if (file != null) {
+            return new java.io.FilterWriter(file.writer()) {
                 @Override
-                public void close() throws IOException {
-                    flush(); // standard output stays open for picocli
+                public void close() {
+                    // the output file closes it: when renaming it, or when removing it after a failure
                 }
             };
         }
-        return Files.newBufferedWriter(command.output);
+        Writer out = command.spec.commandLine().getOut();
+        return new java.io.FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+                flush(); // standard output stays open for picocli
+            }
+        };
     }
 
     private boolean useColor() {

@@ -42,7 +42,19 @@ public final class Main {
             err.println("drydock: internal error: " + e + (main.debug ? "" : " (run with --debug for details)"));
             return 70;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli hands only exceptions to the handler above; an error would end in the JVM's stack trace
+            if (main.debug) {
+                e.printStackTrace(err);
+            }
+            err.println("drydock: internal error: " + (e instanceof OutOfMemoryError ? "out of memory" : "stack overflow")
+                    + " (an input far larger or deeper than drydock expects?"
+                    + (main.debug ? ")" : " run with --debug for details)"));
+            err.flush();
+            return 70;
+        }
     }
 
     private static final Map<String, Supplier<CommandSpec>> SUBCOMMANDS = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.project.ProjectLoader;
 import dev.drydock.core.source.Diagnostic;
+import dev.drydock.core.source.Printable;
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
 import java.io.PrintWriter;
@@ -53,7 +54,12 @@ final class ParseCommand implements Callable<Integer> {
                         as == Kind.dockerfile ? FileType.DOCKERFILE : FileType.COMPOSE_VARIANT)));
         switch (format) {
             case json -> ProjectJson.write(project, out);
-            case text -> ParseSummary.print(project, out);
+            case text -> {
+                // the summary quotes names, images and commands from the project: no control character goes out raw
+                java.io.StringWriter summary = new java.io.StringWriter();
+                ParseSummary.print(project, new PrintWriter(summary));
+                out.print(Printable.escape(summary.toString()));
+            }
             case buildkit -> {
                 for (DockerfileSource source : project.dockerfiles().values()) {
                     if (source.parsed()) {

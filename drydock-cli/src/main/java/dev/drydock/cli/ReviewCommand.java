@@ -13,15 +13,11 @@ import dev.drydock.core.report.ReviewMarkdown;
 import dev.drydock.core.report.ReviewText;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.source.TempFiles;
 import dev.drydock.core.report.VerifyText;
 import dev.drydock.core.verify.EngineDetector;
 import dev.drydock.core.verify.VerifyReport;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,11 +107,17 @@ final class ReviewCommand implements Callable<Integer> {
                 return Main.INPUT_ERROR;
             }
         }
+        if (output != null) {
+            OutputFile.check(output); // a missing folder is reported before the review, not after it
+        }
         if (format == Format.sarif) {
             ReviewSarif.warmUpFingerprints();
         }
         DrydockConfig configured = Configs.load(config, path).withShellCheck(shellcheckOn());
         Project project = configured.loader().load(path);
+        if (output != null) {
+            OutputFile.refuseProjectFile(output, project);
+        }
         Review review = configured.reviewer().review(project);
         if (verbose) {
             ShellCheckStatus.print(spec.commandLine().getErr(), shellcheckOn());
@@ -167,22 +169,14 @@ final class ReviewCommand implements Callable<Integer> {
                 : name.endsWith(".json") ? Format.json : Format.text;
     }
 
-        private void emit(String text) {
+    private void emit(String text) {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);
             out.flush();
             return;
         }
-        try {
-            Path absolute = output.toAbsolutePath();
-            Path temp = TempFiles.file(absolute.getParent(), ".drydock-", ".tmp");
-            Files.writeString(temp, text);
-            Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-        }
+        OutputFile.write(output, text);
     }
 
     private boolean useColor() {

@@ -46,8 +46,21 @@ final class Specs {
     static PositionalParamSpec path(Consumer<java.nio.file.Path> field) {
         Binding<java.nio.file.Path> binding = new Binding<>(field);
         return PositionalParamSpec.builder().index("0").defaultValue(".").paramLabel("PATH")
-                .type(java.nio.file.Path.class).description("Project folder or file (default: the current folder).")
+                .type(java.nio.file.Path.class).converters(Specs::nonEmptyPath)
+                .description("Project folder or file (default: the current folder).")
                 .getter(binding).setter(binding).build();
+    }
+
+    /**
+     * A PATH argument; an empty one ({@code drydock review "$DIR"} with DIR unset) is refused rather than
+     * read as the current folder, which may be a whole home directory.
+     */
+    static java.nio.file.Path nonEmptyPath(String value) {
+        if (value.isEmpty()) {
+            throw new picocli.CommandLine.TypeConversionException("an empty PATH; give a folder or a file (. for the"
+                    + " current folder)");
+        }
+        return java.nio.file.Path.of(value);
     }
 
     /** An optional first positional parameter shown as {@code label}. */
@@ -61,7 +74,8 @@ final class Specs {
     static PositionalParamSpec paths(Consumer<List<java.nio.file.Path>> field) {
         Binding<List<java.nio.file.Path>> binding = new Binding<>(v -> field.accept(v == null ? List.of() : v));
         return PositionalParamSpec.builder().index("1..*").paramLabel("PATH").hidden(true).type(List.class)
-                .auxiliaryTypes(java.nio.file.Path.class).description("More folders, with --batch.")
+                .auxiliaryTypes(java.nio.file.Path.class).converters(Specs::nonEmptyPath)
+                .description("More folders, with --batch.")
                 .getter(binding).setter(binding).build();
     }
 

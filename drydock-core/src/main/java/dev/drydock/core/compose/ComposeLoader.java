@@ -1,5 +1,6 @@
 package dev.drydock.core.compose;
 
+import dev.drydock.core.discovery.ProjectFiles;
 import dev.drydock.core.dotenv.DotEnvFile;
 import dev.drydock.core.dotenv.DotEnvParser;
 import dev.drydock.core.source.Diagnostic;
@@ -36,6 +37,9 @@ public final class ComposeLoader {
     /** The file names Compose looks for, in order, when no file is given. */
     public static final List<String> DEFAULT_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml",
             "docker-compose.yml");
+
+    /** The largest file read (an included, extended or env file outside the scanned project has no other bound). */
+    static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
     /** The variable that names the project, from the environment or {@code .env}: it wins over the top-level {@code name}. */
     public static final String PROJECT_NAME_VARIABLE = "COMPOSE_PROJECT_NAME";
@@ -523,13 +527,20 @@ public final class ComposeLoader {
             return replaced;
         }
         try {
+            if (!Files.isRegularFile(path)) {
+                // a FIFO or a device would block the read or never end
+                throw SourceException.ofFile(display(path), "not a regular file");
+            }
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                throw SourceException.ofFile(display(path), "larger than " + MAX_FILE_BYTES / (1024 * 1024)
+                        + " MiB; not read");
+            }
             byte[] bytes = Files.readAllBytes(path);
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw SourceException.ofFile(display(path), "not valid UTF-8 text");
         } catch (IOException e) {
-            throw SourceException.ofFile(display(path), "cannot read file: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw SourceException.ofFile(display(path), "cannot read file: " + ProjectFiles.reason(e));
         }
     }
 

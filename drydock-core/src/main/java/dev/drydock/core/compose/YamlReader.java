@@ -35,7 +35,14 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 final class YamlReader {
 
-    /** Upper bound on nodes built from one file, against alias bombs. */
+    /**
+     * Upper bound on nodes built from one file, against alias bombs: {@link #BASE_NODES} plus one per
+     * character of the file (a node takes at least two characters unless it is an alias's copy), at
+     * most {@link #MAX_NODES}. A file of a few lines that expands to millions of nodes stops after a
+     * hundred thousand, in milliseconds, instead of after seconds and hundreds of megabytes.
+     */
+    static final int BASE_NODES = 100_000;
+
     static final int MAX_NODES = 2_000_000;
 
     private static final LoadSettings SETTINGS = LoadSettings.builder()
@@ -71,6 +78,7 @@ final class YamlReader {
     private final int[] codePointOffsets; // null when code point index == UTF-16 offset
     private final Consumer<Diagnostic> diagnostics;
     private final IdentityHashMap<org.snakeyaml.engine.v2.nodes.Node, Boolean> inProgress = new IdentityHashMap<>();
+    private final int maxNodes;
     private int nodes;
 
     private YamlReader(ComposeFile origin, Consumer<Diagnostic> diagnostics) {
@@ -79,6 +87,7 @@ final class YamlReader {
         this.text = file.text();
         this.codePointOffsets = codePointOffsets(text);
         this.diagnostics = diagnostics;
+        this.maxNodes = (int) Math.min(MAX_NODES, (long) BASE_NODES + text.length());
     }
 
     /** The documents of the file (an empty file has none). */
@@ -113,8 +122,8 @@ final class YamlReader {
     }
 
     private Node convert(org.snakeyaml.engine.v2.nodes.Node n) {
-        if (++nodes > MAX_NODES) {
-            throw new SourceException(file, offset(n), "the document expands to more than " + MAX_NODES
+        if (++nodes > maxNodes) {
+            throw new SourceException(file, offset(n), "the document expands to more than " + maxNodes
                     + " nodes (aliases of aliases?)");
         }
         if (inProgress.containsKey(n)) {

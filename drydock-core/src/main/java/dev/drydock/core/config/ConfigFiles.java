@@ -1,5 +1,6 @@
 package dev.drydock.core.config;
 
+import dev.drydock.core.discovery.ProjectFiles;
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
 import java.io.IOException;
@@ -22,6 +23,9 @@ public final class ConfigFiles {
     public static final List<String> DRYDOCK = List.of(".drydock.yaml", ".drydock.yml");
     public static final List<String> HADOLINT = List.of(".hadolint.yaml", ".hadolint.yml");
 
+    /** The largest configuration file read. */
+    static final long MAX_BYTES = ProjectFiles.DEFAULT_MAX_TEXT_BYTES;
+
     private ConfigFiles() {}
 
     /** The configuration that applies to reviewing {@code path}, or {@link DrydockConfig#NONE}. */
@@ -43,6 +47,17 @@ public final class ConfigFiles {
         String shown = shown(file);
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw SourceException.ofFile(shown, "is a directory");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a FIFO or a device (/dev/zero) would block the read or never end
+                throw SourceException.ofFile(shown, "not a regular file");
+            }
+            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
+                throw SourceException.ofFile(shown, "larger than " + MAX_BYTES / (1024 * 1024)
+                        + " MiB: not a configuration file");
+            }
             text = Files.readString(file);
         } catch (CharacterCodingException e) {
             throw SourceException.ofFile(shown, "not valid UTF-8");

@@ -201,6 +201,10 @@ public final class ProjectFiles {
         if (Files.isDirectory(real)) {
             throw SourceException.ofFile(shown, "is a directory");
         }
+        if (!Files.isRegularFile(real)) {
+            // a FIFO or a device would block the read or never end
+            throw SourceException.ofFile(shown, "not a regular file");
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(real)) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxTextBytes + 1));
@@ -216,7 +220,59 @@ public final class ProjectFiles {
             }
             throw SourceException.ofFile(shown, tooLarge(size, maxTextBytes));
         }
+        if (startsWithUtf16Bom(bytes)) {
+            return utf16(relative, shown, bytes);
+        }
+        if (looksBinary(bytes)) {
+            throw SourceException.ofFile(shown, "binary content (NUL bytes and invalid UTF-8 in its first "
+                    + BINARY_PROBE_BYTES + " bytes); not read as text");
+        }
         return decode(shown, bytes);
+    }
+
+    /** How much of a file {@link #looksBinary} looks at (as git does). */
+    static final int BINARY_PROBE_BYTES = 8000;
+
+    /**
+     * Whether a file is binary rather than text with a stray byte: its start holds a NUL byte and is not
+     * valid UTF-8. Read as text, an image or an archive under a tracked name would give one error per
+     * line, tens of thousands of findings; a text file with one odd byte is still read.
+     */
+    static boolean looksBinary(byte[] bytes) {
+        int probe = Math.min(bytes.length, BINARY_PROBE_BYTES);
+        boolean nul = false;
+        for (int i = 0; i < probe && !nul; i++) {
+            nul = bytes[i] == 0;
+        }
+        if (!nul) {
+            return false;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // not the end of the input: a sequence cut by the probe's end is no error
+        return decoder.decode(ByteBuffer.wrap(bytes, 0, probe), CharBuffer.allocate(probe), probe == bytes.length)
+                .isError();
+    }
+
+    private static boolean startsWithUtf16Bom(byte[] bytes) {
+        return bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+    }
+
+    /**
+     * A file that opens with a UTF-16 byte order mark (what Windows PowerShell 5 writes with {@code >}).
+     * pip decodes a requirements file by its byte order mark, so those are read as pip reads them; any
+     * other file is refused with one clear error rather than read as UTF-8 into a line of NUL-separated
+     * letters per line (Docker reads a Dockerfile as UTF-8 and fails on it too).
+     */
+    private static ReadResult utf16(String relative, String shown, byte[] bytes) {
+        FileType type = FileClassifier.classifyPath(relative);
+        if (type == FileType.REQUIREMENTS_TXT || type == FileType.REQUIREMENTS_IN) {
+            String text = new String(bytes, StandardCharsets.UTF_16); // the mark says which order, and is dropped
+            return new ReadResult(SourceFile.of(shown, text), bytes.length, 0, List.of());
+        }
+        throw SourceException.ofFile(shown, "UTF-16 text (it opens with a UTF-16 byte order mark); save it as UTF-8");
     }
 
     /** Decodes UTF-8, replacing each malformed sequence by U+FFFD and warning about the first one. */
@@ -300,7 +356,7 @@ public final class ProjectFiles {
     }
 
     /** A short reason for an I/O failure, as a user reads it. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

@@ -27,12 +27,19 @@ import java.util.Optional;
  *   <li>never follows a symlink to a folder (they are listed in
  *       {@link ProjectLayout#directoryLinks()}), so it cannot loop or leave the root; a symlink to a
  *       file is kept, marked as a symlink, when its target is inside the root, and otherwise left
- *       out with a warning (only for names of a tracked kind);
- *   <li>leaves out, with a warning naming the file and its size, files of the kinds drydock reads
+ *       out with an error (only for names of a tracked kind);
+ *   <li>leaves out, with an error naming the file and its size, files of the kinds drydock reads
  *       as text that are larger than the bound ({@link FileType#sizeBounded()}; lock files and
  *       sources are listed whatever their size), and such files that cannot be read;
- *   <li>turns folders that cannot be read into warnings and goes on.
+ *   <li>leaves out, with an error, anything of a tracked name that is not a regular file (a FIFO
+ *       named Dockerfile would block the read);
+ *   <li>for application sources and lock files, makes each of these a warning instead: they only
+ *       refine some rules, and a symlinked shared module is no reason to fail a review;
+ *   <li>turns folders that cannot be read into errors and goes on.
  * </ul>
+ *
+ * A file left out is an error, not a warning: the review reports it (file-not-read) rather than
+ * passing a project whose Dockerfile it never read.
  *
  * Cost: one directory listing and one stat per entry, plus one stat per folder for
  * {@code pyvenv.cfg}; memory linear in the number of classified files.
@@ -85,6 +92,9 @@ public final class ProjectScanner {
         if (Files.isRegularFile(root)) {
             Path parent = root.toAbsolutePath().getParent();
             return scanFiles(parent, List.of(ExplicitFile.of(root)));
+        }
+        if (!Files.isDirectory(root)) {
+            throw SourceException.ofFile(root.toString(), "not a folder or a regular file");
         }
         ProjectFiles files = ProjectFiles.open(root, maxTextBytes);
         Walk walk = new Walk(files.root(), root.toString());
@@ -180,7 +190,7 @@ public final class ProjectScanner {
         try {
             size = Files.size(path);
         } catch (IOException e) {
-            diagnostics.add(warning(relative, ProjectFiles.reason(e) + "; skipped"));
+            diagnostics.add(skipped(relative, type, ProjectFiles.reason(e)));
             return null;
         }
         return checked(path, relative, type, size, symlink, diagnostics);
@@ -189,11 +199,11 @@ public final class ProjectScanner {
     private ProjectEntry checked(Path path, String relative, FileType type, long size, boolean symlink, List<Diagnostic> diagnostics) {
         if (type.sizeBounded()) {
             if (size > maxTextBytes) {
-                diagnostics.add(warning(relative, ProjectFiles.tooLarge(size, maxTextBytes) + "; skipped"));
+                diagnostics.add(skipped(relative, type, ProjectFiles.tooLarge(size, maxTextBytes)));
                 return null;
             }
             if (!Files.isReadable(path)) {
-                diagnostics.add(warning(relative, "permission denied; skipped"));
+                diagnostics.add(skipped(relative, type, "permission denied"));
                 return null;
             }
         }
@@ -202,6 +212,17 @@ public final class ProjectScanner {
 
     private static Diagnostic warning(String path, String message) {
         return new Diagnostic(Diagnostic.Level.WARNING, path, 0, 0, message);
+    }
+
+    /**
+     * A file (or folder) of the project that is not read at all. For the kinds the review reads whole
+     * (Dockerfiles, compose, ignore and env files, manifests) and for what the walk could not see, an
+     * error, so that the review reports it instead of going quiet about a Dockerfile it never saw; for
+     * application sources and lock files, which only refine some rules, a warning.
+     */
+    private static Diagnostic skipped(String path, FileType type, String reason) {
+        Diagnostic.Level level = type == null || type.sizeBounded() ? Diagnostic.Level.ERROR : Diagnostic.Level.WARNING;
+        return new Diagnostic(level, path, 0, 0, reason + "; skipped");
     }
 
     private static String slashes(String path) {
@@ -251,11 +272,15 @@ public final class ProjectScanner {
                 visitLink(file);
                 return FileVisitResult.CONTINUE;
             }
-            if (!attrs.isRegularFile()) {
-                return FileVisitResult.CONTINUE; // sockets, fifos, devices
-            }
             String relative = relative(file);
             FileType type = FileClassifier.classifyPath(relative);
+            if (!attrs.isRegularFile()) {
+                // sockets, fifos, devices: reading one could block, so only its name is reported
+                if (type != null && !excluded(relative, false)) {
+                    diagnostics.add(skipped(relative, type, "not a regular file"));
+                }
+                return FileVisitResult.CONTINUE;
+            }
             if (type != null && !excluded(relative, false)) {
                 ProjectEntry entry = checked(file, relative, type, attrs.size(), false, diagnostics);
                 if (entry != null) {
@@ -274,10 +299,10 @@ public final class ProjectScanner {
                 target = link.toRealPath();
                 targetAttrs = Files.readAttributes(target, BasicFileAttributes.class);
             } catch (NoSuchFileException e) {
-                problem = "broken symlink; skipped";
+                problem = "broken symlink";
             } catch (IOException e) {
                 // ELOOP and the like
-                problem = ProjectFiles.reason(e) + "; skipped";
+                problem = ProjectFiles.reason(e);
             }
             boolean inside = target != null && target.startsWith(root);
             if (targetAttrs != null && targetAttrs.isDirectory()) {
@@ -289,17 +314,19 @@ public final class ProjectScanner {
                 return; // a link of no tracked kind, or excluded: nothing to say about it
             }
             if (problem == null && !inside) {
-                problem = "symlink points outside the project folder; skipped";
+                problem = "symlink points outside the project folder";
             }
             if (problem != null) {
-                diagnostics.add(warning(relative, problem));
+                diagnostics.add(skipped(relative, type, problem));
                 return;
             }
-            if (targetAttrs.isRegularFile()) {
-                ProjectEntry entry = checked(target, relative, type, targetAttrs.size(), true, diagnostics);
-                if (entry != null) {
-                    entries.add(entry);
-                }
+            if (!targetAttrs.isRegularFile()) {
+                diagnostics.add(skipped(relative, type, "symlink to something other than a regular file"));
+                return;
+            }
+            ProjectEntry entry = checked(target, relative, type, targetAttrs.size(), true, diagnostics);
+            if (entry != null) {
+                entries.add(entry);
             }
         }
 
@@ -308,14 +335,15 @@ public final class ProjectScanner {
             if (file.equals(root)) {
                 throw SourceException.ofFile(shownRoot, ProjectFiles.reason(exc));
             }
-            diagnostics.add(warning(relative(file), "cannot be read (" + ProjectFiles.reason(exc) + "); skipped"));
+            diagnostics.add(skipped(relative(file), null, "cannot be read (" + ProjectFiles.reason(exc) + ")"));
             return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
             if (exc != null) {
-                diagnostics.add(warning(relative(dir), "folder listing failed (" + ProjectFiles.reason(exc) + ")"));
+                diagnostics.add(new Diagnostic(Diagnostic.Level.ERROR, relative(dir), 0, 0,
+                        "folder listing failed (" + ProjectFiles.reason(exc) + ")"));
             }
             return FileVisitResult.CONTINUE;
         }

@@ -18,7 +18,7 @@
  * Dockerfile under an odd name is given explicitly with {@link dev.drydock.core.discovery.ExplicitFile#as});
  * folder symlinks are never followed (Docker sends them as links, and following them would list
  * files twice or loop); files of the kinds read as text above the size bound (4 MiB by default)
- * or unreadable are left out with a warning, while lock files and sources are listed whatever their
+ * or unreadable are left out with an error (the review reports them), while lock files and sources are listed whatever their
  * size; malformed UTF-8 is read with U+FFFD and a warning rather than refused, because Docker
  * builds such files; paths are always root-relative with '/'.
  */

@@ -82,6 +82,12 @@ final class FileTexts {
         }
         try {
             Path real = files.locate(relative);
+            if (!Files.isRegularFile(real)) {
+                return refused(relative + ": not a regular file; drydock does not write it");
+            }
+            if (Files.size(real) > files.maxTextBytes()) {
+                return refused(relative + ": too large to edit");
+            }
             byte[] bytes = Files.readAllBytes(real);
             if (bytes.length > files.maxTextBytes()) {
                 return refused(relative + ": too large to edit");

@@ -3,6 +3,7 @@ package dev.drydock.core.fix;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
+import dev.drydock.core.source.Printable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +23,9 @@ public final class UnifiedDiff {
         if (patch.getDeltas().isEmpty()) {
             return "";
         }
-        String from = change.created() ? "/dev/null" : "a/" + change.path();
-        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(from, "b/" + change.path(), before, patch, CONTEXT);
+        String path = Printable.escape(change.path()); // the header only: the lines are the file's own text
+        String from = change.created() ? "/dev/null" : "a/" + path;
+        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(from, "b/" + path, before, patch, CONTEXT);
         StringBuilder out = new StringBuilder();
         if (before.isEmpty() && diff.size() > 2) {
             diff = new ArrayList<>(diff);

@@ -88,7 +88,7 @@ final class JsonTree {
             int column = loc == null ? 0 : Math.max(0, loc.getColumnNr());
             String message = e.getOriginalMessage();
             int cut = message.indexOf('\n');
-            throw new SourceException(file.path(), line, column, "invalid JSON: " + (cut < 0 ? message : message.substring(0, cut)), e);
+            throw new SourceException(file.path(), line, column, "invalid JSON: " + ParserMessages.clean(cut < 0 ? message : message.substring(0, cut)), e);
         } catch (IOException e) {
             throw SourceException.ofFile(file.path(), "cannot read JSON: " + e.getMessage());
         }

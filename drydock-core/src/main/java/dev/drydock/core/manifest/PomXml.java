@@ -316,7 +316,7 @@ public final class PomXml {
                 int cut = message == null ? -1 : message.indexOf("Message: ");
                 String detail = cut >= 0 ? message.substring(cut + 9) : String.valueOf(message);
                 throw new SourceException(file.path(), loc == null ? 0 : Math.max(0, loc.getLineNumber()),
-                        loc == null ? 0 : Math.max(0, loc.getColumnNumber()), "invalid XML: " + detail.trim(), e);
+                        loc == null ? 0 : Math.max(0, loc.getColumnNumber()), "invalid XML: " + ParserMessages.clean(detail.trim()), e);
             } finally {
                 if (xml != null) {
                     try {

@@ -37,7 +37,7 @@ final class Toml {
             throw new SourceException(file.path(), 0, 0, "invalid TOML: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // Jackson's TOML lexer may fail on odd input with an unchecked error of its own
-            throw new SourceException(file.path(), 0, 0, "invalid TOML: " + e.getClass().getSimpleName(), e);
+            throw new SourceException(file.path(), 0, 0, "invalid TOML", e);
         }
     }
 
@@ -84,7 +84,7 @@ final class Toml {
         String message = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
         int cut = message.indexOf('\n');
         return new SourceException(file.path(), line, column,
-                "invalid TOML: " + (cut < 0 ? message : message.substring(0, cut)), e);
+                "invalid TOML: " + ParserMessages.clean(cut < 0 ? message : message.substring(0, cut)), e);
     }
 
     /** The node at a path of table keys, or a missing node. */

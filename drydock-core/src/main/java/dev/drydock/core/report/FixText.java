@@ -6,6 +6,7 @@ import dev.drydock.core.fix.FixResult;
 import dev.drydock.core.fix.Remaining;
 import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.Location;
+import dev.drydock.core.source.Printable;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class FixText {
         }
         for (FileChange change : result.changes()) {
             out.println((written ? (change.created() ? "  created " : "  wrote ") : (change.created() ? "  would create "
-                    : "  would change ")) + change.path());
+                    : "  would change ")) + Printable.escape(change.path()));
         }
         for (String problem : result.problems()) {
             out.println("not applied: " + problem);
@@ -63,7 +64,8 @@ public final class FixText {
         if (location.file() == null) {
             return "(project)";
         }
-        return location.span() == null ? location.file() : location.file() + ":" + location.line();
+        String file = Printable.escape(location.file());
+        return location.span() == null ? file : file + ":" + location.line();
     }
 
     static String plural(int n, String noun) {

@@ -1,12 +1,13 @@
 package dev.drydock.core.report;
 
-import dev.drydock.core.project.Container;
 import dev.drydock.core.fix.FixResult;
+import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.review.Strength;
+import dev.drydock.core.source.Printable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -265,17 +266,18 @@ public final class ReviewMarkdown {
             return "project-wide";
         }
         if (l.span() == null) {
-            return "`" + l.file() + "`" + (f.implicit() ? " (implicit)" : "");
+            return "`" + Printable.escape(l.file()) + "`" + (f.implicit() ? " (implicit)" : "");
         }
         String lines = l.line() == l.endLine() ? "line " + l.line() : "lines " + l.line() + "-" + l.endLine();
-        return "`" + l.file() + "` " + (f.implicit() ? "(implicit; " + lines + ")" : lines);
+        return "`" + Printable.escape(l.file()) + "` " + (f.implicit() ? "(implicit; " + lines + ")" : lines);
     }
 
     static String where(Location l) {
         if (l.file() == null) {
             return "project-wide";
         }
-        return l.span() == null ? "`" + l.file() + "`" : "`" + l.file() + "` line " + l.line();
+        String file = Printable.escape(l.file());
+        return l.span() == null ? "`" + file + "`" : "`" + file + "` line " + l.line();
     }
 
     static String language(String file) {

@@ -3,6 +3,10 @@ package dev.drydock.core.review;
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 @RuleDefinition(
         id = "file-not-read",
@@ -32,12 +36,28 @@ public final class FileNotRead implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        // a file left out by the walk is met again when a compose file builds it: one finding is enough
+        Set<String> wholeFiles = new HashSet<>();
+        Map<String, Integer> perFile = new HashMap<>();
         for (Diagnostic d : context.project().diagnostics()) {
-            if (d.level() == Diagnostic.Level.ERROR) {
+            if (d.level() != Diagnostic.Level.ERROR || (d.line() <= 0 && !wholeFiles.add(d.path()))) {
+                continue;
+            }
+            int count = perFile.merge(d.path(), 1, Integer::sum);
+            if (count <= MAX_PER_FILE) {
                 context.finding(this, new Location(d.path(), span(context, d)), d.message()).add();
+            } else if (count == MAX_PER_FILE + 1) {
+                long more = context.project().diagnostics().stream()
+                        .filter(o -> o.level() == Diagnostic.Level.ERROR && o.path().equals(d.path())).count() - MAX_PER_FILE;
+                context.finding(this, new Location(d.path(), span(context, d)), more + " more error"
+                        + (more == 1 ? "" : "s") + " in this file, not listed one by one (is it the kind of file its"
+                        + " name says?); `drydock parse " + d.path() + "` lists them all").add();
             }
         }
     }
+
+    /** Errors reported one by one per file; Docker and Compose stop at the first. */
+    static final int MAX_PER_FILE = 20;
 
     private static Span span(ReviewContext context, Diagnostic d) {
         if (d.line() <= 0) {

@@ -2,6 +2,7 @@ package dev.drydock.core.review;
 
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.source.Printable;
 
 /**
  * A problem found in the project.
@@ -17,6 +18,13 @@ import dev.drydock.core.edit.FixSafety;
  */
 public record Finding(RuleMetadata rule, Severity severity, Location location, String message, String current,
         String recommendation, boolean implicit, Fix fix) {
+
+    /** Text quoted from the project is escaped where it could drive a terminal (see {@link Printable}). */
+    public Finding {
+        message = Printable.escape(message);
+        current = Printable.escape(current);
+        recommendation = Printable.escape(recommendation);
+    }
 
     public Finding(RuleMetadata rule, Severity severity, Location location, String message, String current,
             String recommendation, boolean implicit) {

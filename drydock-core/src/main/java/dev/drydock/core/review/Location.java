@@ -1,5 +1,6 @@
 package dev.drydock.core.review;
 
+import dev.drydock.core.source.Printable;
 import dev.drydock.core.source.Span;
 
 /**
@@ -23,6 +24,7 @@ public record Location(String file, Span span) {
         if (file == null) {
             return "(project)";
         }
-        return span == null ? file : file + ":" + span.startLine() + ":" + span.startColumn();
+        String shown = Printable.escape(file); // a file name can hold terminal control characters too
+        return span == null ? shown : shown + ":" + span.startLine() + ":" + span.startColumn();
     }
 }

@@ -1,7 +1,14 @@
 package dev.drydock.core.review;
 
+import dev.drydock.core.source.Printable;
+
 /** A good practice already in place, reported so the review can say what to keep. */
 public record Strength(RuleMetadata rule, Location location, String message) {
+
+    /** Text quoted from the project is escaped where it could drive a terminal (see {@link Printable}). */
+    public Strength {
+        message = Printable.escape(message);
+    }
 
     public String ruleId() {
         return rule.id();

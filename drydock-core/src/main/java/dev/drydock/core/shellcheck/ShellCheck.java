@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,15 +29,39 @@ public final class ShellCheck {
     /** Source directives (SC1090, SC1091) cannot be followed from a Dockerfile; SC2187: ash is checked as sh. */
     private static final String EXCLUDED = "SC1090,SC1091,SC2187";
     private static final int CACHE_LIMIT = 20_000;
-    private static final long TIMEOUT_SECONDS = 60;
+    /**
+     * How long one run may take. A Dockerfile's scripts take shellcheck well under a second; a pathological
+     * one (hundreds of nested command substitutions, thousands of commands in one RUN) can keep it busy
+     * for minutes and gigabytes, and it is then stopped and the review goes on without it.
+     */
+    private static final long TIMEOUT_SECONDS = 20;
+
+    /** shellcheck processes running now, stopped if drydock is interrupted before they end. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "drydock-shellcheck-stop"));
+    }
 
     private final Path executable;
+    private final long timeoutMillis;
     private final Map<String, List<ShellCheckComment>> cache = new ConcurrentHashMap<>();
     private final AtomicLong checked = new AtomicLong();
     private volatile String version;
 
     private ShellCheck(Path executable) {
+        this(executable, TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+    }
+
+    private ShellCheck(Path executable, long timeoutMillis) {
         this.executable = executable;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** This shellcheck with another time limit per run (tests). */
+    ShellCheck withTimeout(long millis) {
+        return new ShellCheck(executable, millis);
     }
 
     /** The shellcheck on {@code PATH}, looked up once per process. */
@@ -137,13 +162,21 @@ public final class ShellCheck {
                 command.add(name);
                 byName.put(name, entry.getKey());
             }
+            // the output goes to a file, not a pipe: reading a pipe would wait for shellcheck however long it runs
+            Path output = dir.resolve("output.json");
             Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            int exit;
+            RUNNING.add(process);
+            try {
+                exit = waitFor(process);
+            } finally {
+                RUNNING.remove(process);
+            }
             List<ShellCheckJson.FileComment> comments;
-            try (InputStream in = process.getInputStream()) {
+            try (InputStream in = Files.newInputStream(output)) {
                 comments = ShellCheckJson.read(in);
             }
-            int exit = waitFor(process);
             if (exit > 1 || comments == null) {
                 throw new IOException("shellcheck exited with code " + exit);
             }
@@ -162,11 +195,12 @@ public final class ShellCheck {
         }
     }
 
-    private static int waitFor(Process process) throws IOException {
+    private int waitFor(Process process) throws IOException {
         try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IOException("shellcheck did not finish within " + TIMEOUT_SECONDS + " s");
+                throw new IOException("shellcheck did not finish within " + Math.max(1, timeoutMillis / 1000)
+                        + " s; stopped");
             }
             return process.exitValue();
         } catch (InterruptedException e) {

@@ -8,6 +8,12 @@ public record Diagnostic(Level level, String path, int line, int column, String 
 
     public enum Level { ERROR, WARNING }
 
+    /** The message quotes the project: it is escaped where it could drive a terminal (see {@link Printable}). */
+    public Diagnostic {
+        path = Printable.escape(path);
+        message = Printable.escape(message);
+    }
+
     public static Diagnostic error(SourceException e) {
         return new Diagnostic(Level.ERROR, e.path(), e.line(), e.column(), e.detail());
     }

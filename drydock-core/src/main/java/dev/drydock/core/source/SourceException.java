@@ -19,7 +19,7 @@ public class SourceException extends RuntimeException {
     }
 
     public SourceException(String path, int line, int column, String detail, Throwable cause) {
-        super(format(path, line, column, detail), cause);
+        super(format(Printable.escape(path), line, column, Printable.escape(detail)), cause);
         this.path = path;
         this.line = line;
         this.column = column;

@@ -120,6 +120,25 @@ class YamlReaderTest {
     }
 
     @Test
+    void aSmallFileThatExpandsToMillionsOfNodesStopsEarly() {
+        StringBuilder bomb = new StringBuilder("x-0: &l0 [a, a, a, a, a, a, a, a, a, a]\n");
+        for (int level = 1; level <= 7; level++) {
+            bomb.append("x-").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, "*l" + (level - 1)))).append("]\n");
+        }
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> read(bomb.toString())).isInstanceOf(SourceException.class)
+                .hasMessageContaining("expands to more than " + (YamlReader.BASE_NODES + bomb.length()) + " nodes");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aLargeFileWithoutAliasesIsNotMistakenForABomb() {
+        String many = "items:\n" + "  - a\n".repeat(150_000);
+        assertThat(read(many).seq("items").items()).hasSize(150_000);
+    }
+
+    @Test
     void positionsAfterSupplementaryCharactersAndBom() {
         String text = "\uFEFFa: \"\uD83D\uDE00\"\nb: x\n";
         MapNode root = read(text);

@@ -79,6 +79,18 @@ class ConfigFilesTest {
     }
 
     @Test
+    void aConfigurationThatIsNoRegularFileIsRefusedWithoutReadingIt() throws IOException {
+        assertThatThrownBy(() -> ConfigFiles.read(Path.of("/dev/zero"), dir))
+                .isInstanceOf(SourceException.class).hasMessage("/dev/zero: not a regular file");
+        assertThatThrownBy(() -> ConfigFiles.read(dir, dir))
+                .isInstanceOf(SourceException.class).hasMessageEndingWith(": is a directory");
+        Path large = dir.resolve("large.drydock.yaml");
+        Files.writeString(large, "#".repeat((int) ConfigFiles.MAX_BYTES + 1));
+        assertThatThrownBy(() -> ConfigFiles.read(large, dir))
+                .isInstanceOf(SourceException.class).hasMessageEndingWith("larger than 4 MiB: not a configuration file");
+    }
+
+    @Test
     void unknownRuleNamesAreKeptWithTheirPlace() {
         DrydockConfig config = drydock("ignore:\n  - DL3015\n  - DL9999\nseverity:\n  no-such-rule: low\n");
         assertThat(config.settings().unknownRuleNames()).extracting(UnknownRuleName::name).containsExactly("DL9999",

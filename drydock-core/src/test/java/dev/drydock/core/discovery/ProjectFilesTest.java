@@ -116,6 +116,42 @@ class ProjectFilesTest {
     }
 
     @Test
+    void utf16RequirementsAreReadAsPipReadsThemAndOtherUtf16FilesAreRefusedOnce() throws IOException {
+        Files.write(root.resolve("requirements.txt"), "flask==3.0.3\r\ngunicorn==22.0.0\r\n".getBytes(StandardCharsets.UTF_16LE));
+        byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+        byte[] text = Files.readAllBytes(root.resolve("requirements.txt"));
+        byte[] withBom = new byte[text.length + 2];
+        System.arraycopy(bom, 0, withBom, 0, 2);
+        System.arraycopy(text, 0, withBom, 2, text.length);
+        Files.write(root.resolve("requirements.txt"), withBom);
+        assertThat(files.read("requirements.txt").file().text()).isEqualTo("flask==3.0.3\r\ngunicorn==22.0.0\r\n");
+
+        Files.write(root.resolve("Dockerfile"), "FROM x\n".getBytes(StandardCharsets.UTF_16)); // big-endian, with its mark
+        assertThatThrownBy(() -> files.read("Dockerfile")).isInstanceOf(SourceException.class)
+                .hasMessage("Dockerfile: UTF-16 text (it opens with a UTF-16 byte order mark); save it as UTF-8");
+    }
+
+    @Test
+    void binaryMeansANulByteAndInvalidUtf8AtTheStartNotOneOddByte() {
+        assertThat(ProjectFiles.looksBinary(new byte[] {'F', 'R', 'O', 'M', 0, (byte) 0xFF, 'x'})).isTrue();
+        assertThat(ProjectFiles.looksBinary("FROM x\nRUN echo \u0000hi\n".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(ProjectFiles.looksBinary("# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1))).isFalse();
+        byte[] late = new byte[ProjectFiles.BINARY_PROBE_BYTES + 10];
+        java.util.Arrays.fill(late, (byte) 'a');
+        late[late.length - 2] = 0;
+        late[late.length - 1] = (byte) 0xFF;
+        assertThat(ProjectFiles.looksBinary(late)).isFalse();
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutBeingOpened() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", root.resolve("app.pipe").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        assertThatThrownBy(() -> files.read("app.pipe")).isInstanceOf(SourceException.class)
+                .hasMessage("app.pipe: not a regular file");
+    }
+
+    @Test
     void decodesSupplementaryCharactersAndTruncatedSequences() {
         ReadResult emoji = ProjectFiles.decode("f", "a\uD83D\uDC33b".getBytes(StandardCharsets.UTF_8));
         assertThat(emoji.file().text()).isEqualTo("a\uD83D\uDC33b");

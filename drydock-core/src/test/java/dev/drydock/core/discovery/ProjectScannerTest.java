@@ -227,6 +227,7 @@ class ProjectScannerTest {
                     org.assertj.core.groups.Tuple.tuple("gone.Dockerfile", "broken symlink; skipped"),
                     org.assertj.core.groups.Tuple.tuple("a.Dockerfile", "symlink loop; skipped"),
                     org.assertj.core.groups.Tuple.tuple("b.Dockerfile", "symlink loop; skipped"));
+            assertThat(layout.diagnostics()).allMatch(d -> d.level() == Diagnostic.Level.ERROR);
         } finally {
             Files.deleteIfExists(outside.resolve("Dockerfile"));
             Files.deleteIfExists(outside);
@@ -242,7 +243,7 @@ class ProjectScannerTest {
         assertThat(paths(layout.dockerfiles())).containsExactly("small.Dockerfile");
         assertThat(paths(layout.manifests())).containsExactly("package-lock.json");
         assertThat(layout.diagnostics()).singleElement().satisfies(d -> {
-            assertThat(d.level()).isEqualTo(Diagnostic.Level.WARNING);
+            assertThat(d.level()).isEqualTo(Diagnostic.Level.ERROR); // not read at all: the review must say so
             assertThat(d.toString()).isEqualTo("Dockerfile: file is 2.9 KiB, above the 2 KiB limit for text inputs; skipped");
         });
     }

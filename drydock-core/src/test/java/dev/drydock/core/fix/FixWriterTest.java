@@ -73,4 +73,28 @@ class FixWriterTest {
         assertThatThrownBy(() -> new FixWriter(dir).write(List.of(change(".dockerignore", null, ".env\n"))))
                 .isInstanceOf(FixWriter.RefusedException.class).hasMessageContaining("created since");
     }
+
+    @Test
+    void aRenameThatFailsUndoesTheFilesBeforeItAndLeavesNoTemporaryFile() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM a\n");
+        Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");
+        FixWriter.Mover failOnCompose = (temp, target) -> {
+            if (target.getFileName().toString().equals("compose.yaml")) {
+                throw new java.nio.file.FileSystemException(temp.toString(), target.toString(), "Operation not permitted");
+            }
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        };
+        FixWriter writer = new FixWriter(dir, failOnCompose);
+
+        assertThatThrownBy(() -> writer.write(List.of(change("Dockerfile", "FROM a\n", "FROM b\n"),
+                        change(".dockerignore", null, ".git\n"), change("compose.yaml", "services: {}\n", "name: x\n"))))
+                .isInstanceOf(FixWriter.RefusedException.class)
+                .hasMessage("compose.yaml: cannot be written (operation not permitted); nothing was written");
+
+        assertThat(Files.readString(dir.resolve("Dockerfile"))).isEqualTo("FROM a\n");
+        assertThat(Files.readString(dir.resolve("compose.yaml"))).isEqualTo("services: {}\n");
+        try (var list = Files.list(dir)) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("Dockerfile", "compose.yaml");
+        }
+    }
 }

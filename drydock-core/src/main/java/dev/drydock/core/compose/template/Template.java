@@ -32,10 +32,20 @@ public final class Template {
         }
     }
 
+    /** Deepest nesting of expressions in arguments accepted: it bounds the recursion (no real file nests ten). */
+    static final int MAX_NESTING = 200;
+
+    /**
+     * Longest value interpolated, in chars: {@code A1=${A0}${A0}}, {@code A2=${A1}${A1}} ... in a .env file
+     * double with every line, and sixty lines would need exabytes.
+     */
+    static final int MAX_LENGTH = 1 << 20;
+
     private final String text;
     private final Lookup lookup;
     private final boolean requiredMayBeMissing;
     private final List<Substitution> found = new ArrayList<>();
+    private int depth;
 
     private Template(String text, Lookup lookup, boolean requiredMayBeMissing) {
         this.text = text;
@@ -103,6 +113,10 @@ public final class Template {
             } else {
                 throw invalid(i, to);
             }
+            if (out.length() > MAX_LENGTH) {
+                throw new TemplateException("the value expands to more than " + MAX_LENGTH
+                        + " characters (variables that double each other?)", from, to);
+            }
         }
         return out.toString();
     }
@@ -138,7 +152,15 @@ public final class Template {
         }
         int index = found.size();
         found.add(null); // the outer expression is listed before the ones in its argument
-        String argument = expand(argStart, close, true);
+        if (++depth > MAX_NESTING) {
+            throw new TemplateException("variable expressions nested more than " + MAX_NESTING + " deep", start, close + 1);
+        }
+        String argument;
+        try {
+            argument = expand(argStart, close, true);
+        } finally {
+            depth--;
+        }
         String value = lookup.get(name);
         boolean set = value != null;
         boolean nonEmpty = set && !value.isEmpty();

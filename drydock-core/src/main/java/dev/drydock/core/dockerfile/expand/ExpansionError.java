@@ -24,7 +24,9 @@ public record ExpansionError(String message, int start, int end, Kind kind) {
         /** {@code ${VAR?message}} or {@code ${VAR:?message}} with the variable unset (or empty). */
         REQUIRED_VARIABLE,
         /** A {@code #}, {@code %} or {@code /} pattern with an invalid escape. */
-        INVALID_PATTERN
+        INVALID_PATTERN,
+        /** A value longer than drydock expands ({@link WordExpander#MAX_LENGTH}): variables doubling each other. */
+        TOO_LONG
     }
 
     /** The file span of the offending construct, the word being {@code text} from {@code wordStart} on. */

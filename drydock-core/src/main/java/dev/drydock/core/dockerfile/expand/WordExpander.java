@@ -29,6 +29,12 @@ public final class WordExpander {
      */
     static final int MAX_NESTING = 200;
 
+    /**
+     * Longest value expanded, in chars. BuildKit has no limit, but {@code ENV A1=$A0$A0}, {@code ENV A2=$A1$A1}
+     * ... doubles with every line: sixty lines would need exabytes. No real value comes near a mebibyte.
+     */
+    public static final int MAX_LENGTH = 1 << 20;
+
     /** The default expander: backslash escapes, quotes processed. */
     public static final WordExpander BACKSLASH = new WordExpander('\\', false, false, false, false);
 
@@ -111,6 +117,11 @@ public final class WordExpander {
         } catch (Failure f) {
             return new Expansion(in, null, null, null, Expansion.sortedByStart(run.refs), run.matched(),
                     run.unmatched(), f.error);
+        } catch (TooLong t) {
+            ExpansionError error = new ExpansionError("the value expands to more than " + MAX_LENGTH
+                    + " characters (variables that double each other?)", 0, in.length(), Kind.TOO_LONG);
+            return new Expansion(in, null, null, null, Expansion.sortedByStart(run.refs), run.matched(),
+                    run.unmatched(), error);
         }
     }
 
@@ -180,7 +191,16 @@ public final class WordExpander {
         }
     }
 
-    /** Output text with the input index of every char. */
+    /** A value grown past {@link #MAX_LENGTH}; carries no stack trace. */
+    private static final class TooLong extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLong() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Output text with the input index of every char, at most {@link #MAX_LENGTH} of them. */
     private static final class Buf {
         private final StringBuilder text = new StringBuilder();
         private int[] src = new int[16];
@@ -210,6 +230,9 @@ public final class WordExpander {
         }
 
         private void ensure(int n) {
+            if (n > MAX_LENGTH) {
+                throw new TooLong();
+            }
             if (n > src.length) {
                 src = Arrays.copyOf(src, Math.max(n, src.length * 2));
             }

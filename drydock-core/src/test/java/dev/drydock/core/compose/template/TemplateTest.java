@@ -115,4 +115,30 @@ class TemplateTest {
         assertThat(r.substitutions()).isEmpty();
         assertThat(r.value()).isEqualTo("nothing");
     }
+
+    @Test
+    void deeplyNestedDefaultsAreAnErrorNotAStackOverflow() {
+        String deep = "${A:-".repeat(5000) + "x" + "}".repeat(5000);
+        assertThatThrownBy(() -> Template.substitute(deep, name -> null))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("variable expressions nested more than 200 deep");
+        assertThat(catchValue("${A:-".repeat(50) + "x" + "}".repeat(50))).isEqualTo("x");
+    }
+
+    @Test
+    void valuesThatDoubleStopAtTheLengthBound() {
+        Map<String, String> env = new HashMap<>();
+        env.put("A", "x".repeat(Template.MAX_LENGTH / 2 + 1));
+        assertThatThrownBy(() -> Template.substitute("${A}${A}", env::get))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageStartingWith("the value expands to more than 1048576 characters");
+    }
+
+    private static String catchValue(String text) {
+        try {
+            return Template.substitute(text, name -> null).value();
+        } catch (TemplateException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
