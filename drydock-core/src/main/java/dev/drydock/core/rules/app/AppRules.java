@@ -19,6 +19,7 @@ public final class AppRules {
                 new GracefulShutdownMissing(),
                 new MemoryLimitTooLow(),
                 new VariableInExecForm(),
-                new JvmHeapNotSized());
+                new JvmHeapNotSized(),
+                new ServerListensOnLocalhost());
     }
 }

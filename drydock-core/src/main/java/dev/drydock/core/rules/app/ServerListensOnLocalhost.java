@@ -1,0 +1,177 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dockerfile.syntax.ExecForm;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.Word;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.WrittenInstructions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "server-listens-on-localhost",
+        title = "The server listens on localhost inside the container",
+        severity = Severity.HIGH,
+        category = Category.RELIABILITY,
+        checks = "The address the container's Python server binds: gunicorn's --bind (also from GUNICORN_CMD_ARGS;"
+                + " without one it binds 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT is set), uvicorn's --host (also"
+                + " UVICORN_HOST; 127.0.0.1 by default) and hypercorn's --bind (127.0.0.1:8000 by default). Quiet for"
+                + " Unix sockets and inherited file descriptors, and when a configuration file may set the address"
+                + " (gunicorn -c or a gunicorn.conf.py in the build context, hypercorn --config).",
+        problem = "Inside a container, 127.0.0.1 is the container's own loopback interface: connections that come"
+                + " through a published port, from another container or from the host arrive on the container's"
+                + " network interface, where nothing listens.",
+        impact = "The service is unreachable although the container runs and its own healthcheck (which probes"
+                + " localhost from inside) may report it healthy: every request from outside gets connection refused"
+                + " or reset.",
+        recommendation = "Bind all interfaces inside the container and decide exposure with the published ports:"
+                + " gunicorn --bind 0.0.0.0:8000, uvicorn --host 0.0.0.0, hypercorn --bind 0.0.0.0:8000.",
+        references = {
+                "https://docs.gunicorn.org/en/stable/settings.html#bind",
+                "https://www.uvicorn.org/settings/#socket-binding",
+                "https://hypercorn.readthedocs.io/en/latest/how_to_guides/configuring.html",
+                "https://docs.docker.com/engine/network/#published-ports"},
+        aliases = {},
+        fix = FixSafety.UNSAFE,
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        RUN pip install --no-cache-dir fastapi==0.115.5 uvicorn==0.32.1
+                        EXPOSE 8000
+                        CMD ["uvicorn", "main:app", "--port", "8000"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        WORKDIR /app
+                        COPY . .
+                        RUN pip install --no-cache-dir fastapi==0.115.5 uvicorn==0.32.1
+                        EXPOSE 8000
+                        CMD ["uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"]
+                        """))
+public final class ServerListensOnLocalhost implements Rule {
+
+    private static final Pattern LOOPBACK = Pattern.compile("(?i)(localhost|127(\\.\\d+){3}|\\[::1]|::1)(:\\d+)?");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (Container c : context.builtContainers()) {
+            EntryPoint ep = c.entryPoint();
+            EffectiveCommand command = c.command();
+            if (ep == null || command == null || ep.development()) {
+                continue;
+            }
+            String server = ep.runtime().name().toLowerCase(java.util.Locale.ROOT);
+            switch (ep.runtime()) {
+                case GUNICORN -> {
+                    String bind = ep.option("bind");
+                    if (bind == null && (ep.environment().containsKey("PORT") || ep.option("config") != null
+                            || hasGunicornConfig(context, c))) {
+                        continue;
+                    }
+                    report(context, c, command, server, "--bind", bind, "127.0.0.1:8000");
+                }
+                case UVICORN -> {
+                    if (ep.option("uds") != null || ep.option("fd") != null) {
+                        continue;
+                    }
+                    report(context, c, command, server, "--host", ep.option("host"), "127.0.0.1");
+                }
+                case HYPERCORN -> {
+                    if (ep.option("config") != null) {
+                        continue;
+                    }
+                    report(context, c, command, server, "--bind", ep.option("bind"), "127.0.0.1:8000");
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private void report(ReviewContext context, Container c, EffectiveCommand command, String server, String option,
+            String value, String defaultAddress) {
+        if (value != null) {
+            List<String> addresses = Arrays.stream(value.split(",")).map(String::strip).toList();
+            if (addresses.isEmpty() || !addresses.stream().allMatch(a -> LOOPBACK.matcher(a).matches())) {
+                return; // 0.0.0.0, a Unix socket, a variable or at least one outside address
+            }
+        }
+        int port = AppFacts.port(c, Apps.of(context, c));
+        String written = value == null ? "" : value.split(",")[0].strip();
+        String keptPort = written.matches(".*:\\d+") ? written.substring(written.lastIndexOf(':') + 1) : null;
+        String address = option.equals("--host") ? "0.0.0.0" : "0.0.0.0:" + (keptPort != null ? keptPort : port);
+        String what = value == null ? server + " has no " + option + ", so it listens on " + defaultAddress
+                : server + " " + option + " " + value + " listens";
+        context.finding(this, command.origin(), what + " on the container's loopback interface only: requests through"
+                        + " a published port or from other containers never reach it")
+                .recommendation("Bind all interfaces inside the container: " + option + " " + address + "; which hosts"
+                        + " can reach it is decided by the published ports (e.g. 127.0.0.1:" + port + ":" + port
+                        + " in compose for the host alone).")
+                .fix(fix(c, command, option, value, address))
+                .add();
+    }
+
+    /** The address written into the final stage's own exec-form command: the option added after the server, or its value replaced. */
+    private static Fix fix(Container c, EffectiveCommand command, String option, String value, String address) {
+        Instruction own = WrittenInstructions.ownAt(c, command.origin());
+        if (own == null || !(own.arguments() instanceof ExecForm exec) || exec.elements().isEmpty()) {
+            return null;
+        }
+        List<Word> words = exec.elements();
+        String title = "listen on " + address + " instead of the loopback interface";
+        if (value == null) {
+            for (Word w : words) {
+                String name = PathNames.fileName(w.value());
+                if (name.equals("gunicorn") || name.equals("uvicorn") || name.equals("hypercorn")) {
+                    String added = Probes.json(List.of(option, address));
+                    return Fix.of(title, FixSafety.UNSAFE, TextEdit.insert(own.file().path(), w.span().end(),
+                            ", " + added.substring(1, added.length() - 1)));
+                }
+            }
+            return null;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            Word w = words.get(i);
+            boolean joined = w.value().equals(option + "=" + value) || w.value().equals("-b" + value);
+            boolean separate = w.value().equals(value) && i > 0 && (words.get(i - 1).value().equals(option)
+                    || words.get(i - 1).value().equals("-b"));
+            if (joined || separate) {
+                String replaced = joined ? w.value().substring(0, w.value().length() - value.length()) + address : address;
+                String json = Probes.json(List.of(replaced));
+                return Fix.of(title, FixSafety.UNSAFE, TextEdit.replace(own.file().path(), w.span(),
+                        json.substring(1, json.length() - 1)));
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasGunicornConfig(ReviewContext context, Container c) {
+        String dir = c.build().context();
+        for (ProjectEntry e : context.project().layout().entries()) {
+            if (e.name().equals("gunicorn.conf.py") && (dir.isEmpty() || e.path().startsWith(dir + "/"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
