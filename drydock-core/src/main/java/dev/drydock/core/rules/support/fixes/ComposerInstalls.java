@@ -1,7 +1,6 @@
 package dev.drydock.core.rules.support.fixes;
 
 import dev.drydock.core.discovery.PathNames;
-import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
@@ -52,7 +51,7 @@ public final class ComposerInstalls {
 
     /** The composer installs of the image's stages, and of builders whose vendor/ it copies, that keep require-dev. */
     public static List<Install> withDevDependencies(BuiltImage image) {
-        InstallStages installStages = InstallStages.of(image, ComposerInstalls::copiesVendor);
+        InstallStages installStages = InstallStages.of(image, "vendor");
         List<Install> out = new ArrayList<>();
         for (Stage stage : installStages.stages()) {
             String builder = installStages.builder(stage);
@@ -174,23 +173,5 @@ public final class ComposerInstalls {
 
     private static boolean symfony(Manifest manifest) {
         return manifest.hasDependency("symfony/framework-bundle") || manifest.hasDependency("symfony/flex");
-    }
-
-    private static boolean copiesVendor(List<Stage> imageStages, Stage builder) {
-        String workdir = builder.config().workdir() == null ? null : builder.config().workdir().value();
-        for (Stage stage : imageStages) {
-            for (CopyCommand copy : stage.copies()) {
-                if (copy.fromStage() != builder.index()) {
-                    continue;
-                }
-                for (String source : copy.sources()) {
-                    String s = source.replaceAll("/+$", "");
-                    if (s.endsWith("vendor") || workdir != null && s.equals(workdir.replaceAll("/+$", ""))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 }

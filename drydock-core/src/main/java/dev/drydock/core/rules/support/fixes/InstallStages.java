@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support.fixes;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
@@ -10,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -22,19 +22,39 @@ final class InstallStages {
     private final Set<Integer> inImage = new HashSet<>();
     private final List<Stage> stages;
 
-    private InstallStages(BuiltImage image, BiPredicate<List<Stage>, Stage> copiesInstalledFolder) {
+    private InstallStages(BuiltImage image, String installedFolder) {
         List<Stage> imageStages = image.imageStages();
         imageStages.forEach(s -> inImage.add(s.index()));
         stages = new ArrayList<>(imageStages);
         for (Stage stage : image.neededStages()) {
-            if (!inImage.contains(stage.index()) && copiesInstalledFolder.test(imageStages, stage)) {
+            if (!inImage.contains(stage.index()) && copiesFolder(imageStages, stage, installedFolder)) {
                 stages.add(stage);
             }
         }
     }
 
-    static InstallStages of(BuiltImage image, BiPredicate<List<Stage>, Stage> copiesInstalledFolder) {
-        return new InstallStages(image, copiesInstalledFolder);
+    /** The stages whose installs into {@code installedFolder} (node_modules, vendor) reach the image. */
+    static InstallStages of(BuiltImage image, String installedFolder) {
+        return new InstallStages(image, installedFolder);
+    }
+
+    /** Whether a stage of the image copies the folder (or the builder's whole working directory) from the builder. */
+    private static boolean copiesFolder(List<Stage> imageStages, Stage builder, String folder) {
+        String workdir = builder.config().workdir() == null ? null : builder.config().workdir().value();
+        for (Stage stage : imageStages) {
+            for (CopyCommand copy : stage.copies()) {
+                if (copy.fromStage() != builder.index()) {
+                    continue;
+                }
+                for (String source : copy.sources()) {
+                    String s = source.replaceAll("/+$", "");
+                    if (s.endsWith(folder) || workdir != null && s.equals(workdir.replaceAll("/+$", ""))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     List<Stage> stages() {

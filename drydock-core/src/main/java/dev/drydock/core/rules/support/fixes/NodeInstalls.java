@@ -61,7 +61,7 @@ public final class NodeInstalls {
 
     /** The installs of the image's stages, and of builders whose node_modules it copies, that keep devDependencies. */
     public static List<Install> withDevDependencies(BuiltImage image) {
-        InstallStages installStages = InstallStages.of(image, NodeInstalls::copiesNodeModules);
+        InstallStages installStages = InstallStages.of(image, "node_modules");
         List<Install> out = new ArrayList<>();
         for (Stage stage : installStages.stages()) {
             String builder = installStages.builder(stage);
@@ -278,23 +278,5 @@ public final class NodeInstalls {
             }
         }
         return name.matches(regex.toString());
-    }
-
-    private static boolean copiesNodeModules(List<Stage> imageStages, Stage builder) {
-        String workdir = builder.config().workdir() == null ? null : builder.config().workdir().value();
-        for (Stage stage : imageStages) {
-            for (CopyCommand copy : stage.copies()) {
-                if (copy.fromStage() != builder.index()) {
-                    continue;
-                }
-                for (String source : copy.sources()) {
-                    String s = source.replaceAll("/+$", "");
-                    if (s.endsWith("node_modules") || workdir != null && s.equals(workdir.replaceAll("/+$", ""))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 }
