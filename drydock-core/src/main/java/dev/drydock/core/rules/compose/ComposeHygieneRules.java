@@ -22,6 +22,7 @@ public final class ComposeHygieneRules {
                 new SecretInEnvironment(),
                 new SharedWritableVolume(),
                 new ComposeProjectNameMissing(),
-                new SourceCodeMounted());
+                new SourceCodeMounted(),
+                new PublishedPortNotServed());
     }
 }

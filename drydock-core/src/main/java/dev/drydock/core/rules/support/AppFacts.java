@@ -158,7 +158,8 @@ public final class AppFacts {
         return m != null && m.matches() ? m.group(1) : null;
     }
 
-    private static Integer commandPort(EntryPoint ep) {
+    /** The port the command itself sets (--bind, --port, runserver's address ...), null when it sets none or a variable. */
+    public static Integer commandPort(EntryPoint ep) {
         for (String digits : portTexts(ep)) {
             if (PORT_NUMBER.matcher(digits).matches()) {
                 return Integer.parseInt(digits);
