@@ -17,7 +17,7 @@ final class CatalogSource {
 
     /** {@code @RuleDefinition}'s elements in the order of {@code RuleMetadata}'s components. */
     static final List<String> DEFINITION = List.of("id", "title", "severity", "category", "checks", "problem",
-            "impact", "recommendation", "references", "aliases", "fix", "effort", "reportsStrengths", "examples");
+            "impact", "recommendation", "references", "aliases", "fix", "effort", "strength", "examples");
     /** {@code @RuleExample}'s elements in the order of {@code RuleMetadata.Example}'s components. */
     static final List<String> EXAMPLE = List.of("file", "bad", "good", "alongside");
     static final List<String> FILE = List.of("name", "content");

@@ -46,7 +46,7 @@ public final class ReviewJson {
             out.endArray();
             out.startArray("strengths");
             for (Strength s : review.strengths()) {
-                out.startObject().field("rule", s.ruleId()).field("title", s.rule().title()).field("message", s.message())
+                out.startObject().field("rule", s.ruleId()).field("title", s.title()).field("message", s.message())
                         .field("file", s.location().file());
                 if (s.location().span() != null) {
                     out.field("line", s.location().line()).field("endLine", s.location().endLine());

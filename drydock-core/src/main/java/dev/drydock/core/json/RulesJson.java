@@ -35,8 +35,9 @@ public final class RulesJson {
     }
 
     /**
-     * One rule: the fields of the list, then problem, impact, recommendation, references, effort and
-     * examples [{file, bad, good, alongside {path: content}}].
+     * One rule: the fields of the list, then problem, impact, recommendation, references, effort, the
+     * good practice's title for a rule that reports strengths ({@code strength}), and examples [{file, bad,
+     * good, alongside {path: content}}].
      */
     public static void write(RuleMetadata m, Writer writer) {
         try (JsonGenerator g = FACTORY.createGenerator(writer)) {
@@ -45,6 +46,9 @@ public final class RulesJson {
             summary(out, m).field("problem", m.problem()).field("impact", m.impact())
                     .field("recommendation", m.recommendation()).strings("references", m.references())
                     .field("effort", m.effort());
+            if (m.reportsStrengths()) {
+                out.field("strength", m.strength());
+            }
             out.startArray("examples");
             for (RuleMetadata.Example e : m.examples()) {
                 out.startObject().field("file", e.file()).field("bad", e.bad()).field("good", e.good())

@@ -7,6 +7,7 @@ import dev.drydock.core.fix.FixResult;
 import dev.drydock.core.fix.Remaining;
 import dev.drydock.core.fix.UnifiedDiff;
 import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Severity;
 import java.io.PrintWriter;
 import java.util.List;
@@ -101,12 +102,20 @@ final class FixedFilesSection {
         out.println("### Left to do by hand");
         out.println();
         int item = 1;
-        for (Remaining r : remaining) {
-            Finding f = r.finding();
-            out.println("#### " + item++ + ". " + f.rule().title() + " (" + ReviewMarkdown.where(f.location()) + ", "
-                    + f.severity().id() + "; " + r.reason().description() + ")");
+        for (List<Remaining> same : FindingGroups.by(remaining, r -> r.finding().ruleId() + " " + r.reason())) {
+            Finding f = same.get(0).finding();
+            List<Location> locations = same.stream().map(r -> r.finding().location()).toList();
+            out.println("#### " + item++ + ". " + f.rule().title() + " (" + FindingGroups.places(locations) + ", "
+                    + f.severity().id() + "; " + same.get(0).reason().description() + ")");
             out.println();
-            out.println(f.effectiveRecommendation());
+            List<String> recommendations = same.stream().map(r -> r.finding().effectiveRecommendation()).distinct().toList();
+            if (recommendations.size() == 1) {
+                out.println(recommendations.get(0));
+            } else {
+                boolean oneFile = FindingGroups.oneFile(locations);
+                same.forEach(r -> out.println("- " + FindingGroups.place(r.finding().location(), oneFile) + ": "
+                        + r.finding().effectiveRecommendation().replace("\n", "\n  ")));
+            }
             out.println();
         }
     }

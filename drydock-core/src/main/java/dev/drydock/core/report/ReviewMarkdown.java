@@ -83,7 +83,7 @@ public final class ReviewMarkdown {
             verdict = "No critical or high-priority issue: the setup is in good shape.";
         }
         return "This review covers " + reviewed + " against Docker and production best practices. It found "
-                + review.findings().size() + " issue(s) (" + counts.get(Severity.CRITICAL) + " critical, "
+                + review.findings().size() + " finding(s) (" + counts.get(Severity.CRITICAL) + " critical, "
                 + counts.get(Severity.HIGH) + " high, " + counts.get(Severity.MEDIUM) + " medium, "
                 + (counts.get(Severity.LOW) + counts.get(Severity.INFO)) + " low) and "
                 + review.strengths().size() + " good practice(s) already in place. " + verdict;
@@ -98,25 +98,78 @@ public final class ReviewMarkdown {
         out.println();
         out.println(heading);
         out.println();
-        for (Finding f : findings) {
+        for (List<Finding> group : FindingGroups.by(findings, Finding::ruleId)) {
+            Finding f = group.get(0);
             out.println("### " + number++ + ". **" + f.rule().title() + "**");
-            out.println("**Location:** " + location(f));
-            out.println();
-            if (f.current() != null && !f.implicit()) {
-                out.println("**Current:**");
-                out.println("```" + language(f.location().file()));
-                out.println(f.current().stripTrailing());
-                out.println("```");
-                out.println();
+            if (group.size() == 1) {
+                issue(f);
+            } else {
+                issues(group);
             }
-            out.println("**Problem:** " + sentence(f.message()) + " " + f.rule().problem());
-            out.println();
-            out.println("**Impact:** " + f.rule().impact());
-            out.println();
-            out.println("**Recommendation:** " + f.effectiveRecommendation());
-            out.println();
         }
         return number;
+    }
+
+    private void issue(Finding f) {
+        out.println("**Location:** " + location(f));
+        out.println();
+        if (f.current() != null && !f.implicit()) {
+            out.println("**Current:**");
+            current(f);
+        }
+        out.println("**Problem:** " + sentence(f.message()) + " " + f.rule().problem());
+        out.println();
+        out.println("**Impact:** " + f.rule().impact());
+        out.println();
+        out.println("**Recommendation:** " + f.effectiveRecommendation());
+        out.println();
+    }
+
+    /** One rule's findings at several places: each place's excerpt and message, the rule's text once. */
+    private void issues(List<Finding> group) {
+        List<Location> locations = group.stream().map(Finding::location).toList();
+        boolean oneFile = FindingGroups.oneFile(locations);
+        out.println("**Location:** " + FindingGroups.places(locations));
+        out.println();
+        List<Finding> quoted = group.stream().filter(f -> f.current() != null && !f.implicit()).toList();
+        if (!quoted.isEmpty()) {
+            out.println("**Current:**");
+            for (Finding f : quoted) {
+                out.println(FindingGroups.place(f.location(), false) + ":");
+                current(f);
+            }
+        }
+        out.println("**Problem:**");
+        for (Finding f : group) {
+            bullet(FindingGroups.place(f.location(), oneFile), sentence(f.message()));
+        }
+        out.println();
+        out.println(group.get(0).rule().problem());
+        out.println();
+        out.println("**Impact:** " + group.get(0).rule().impact());
+        out.println();
+        List<String> recommendations = group.stream().map(Finding::effectiveRecommendation).distinct().toList();
+        if (recommendations.size() == 1) {
+            out.println("**Recommendation:** " + recommendations.get(0));
+        } else {
+            out.println("**Recommendation:**");
+            for (Finding f : group) {
+                bullet(FindingGroups.place(f.location(), oneFile), f.effectiveRecommendation());
+            }
+        }
+        out.println();
+    }
+
+    private void current(Finding f) {
+        out.println("```" + language(f.location().file()));
+        out.println(f.current().stripTrailing());
+        out.println("```");
+        out.println();
+    }
+
+    /** A list item whose text may span lines: the lines after the first are indented to stay in the item. */
+    private void bullet(String place, String text) {
+        out.println("- " + place + ": " + text.replace("\n", "\n  "));
     }
 
     private void strengths(Review review) {
@@ -128,8 +181,16 @@ public final class ReviewMarkdown {
         out.println("## ✅ Good Practices Already Implemented");
         out.println();
         int n = 1;
-        for (Strength s : review.strengths()) {
-            out.println(n++ + ". **" + s.rule().title() + "**: " + s.message() + " (" + where(s.location()) + ")");
+        for (List<Strength> group : FindingGroups.by(review.strengths(), Strength::ruleId)) {
+            Strength s = group.get(0);
+            if (group.size() == 1) {
+                out.println(n++ + ". **" + s.title() + "**: " + s.message() + " (" + where(s.location()) + ")");
+                continue;
+            }
+            List<Location> locations = group.stream().map(Strength::location).toList();
+            out.println(n++ + ". **" + s.title() + "** (" + FindingGroups.places(locations) + "):");
+            boolean oneFile = FindingGroups.oneFile(locations);
+            group.forEach(g -> out.println("   - " + FindingGroups.place(g.location(), oneFile) + ": " + g.message()));
         }
         out.println();
     }
@@ -152,10 +213,18 @@ public final class ReviewMarkdown {
             out.println("### Priority " + priority + ": " + label(group.get(0)));
             out.println();
             int item = 1;
-            for (Finding f : findings) {
-                out.println("#### " + priority + "." + item++ + " " + f.rule().title() + " (" + where(f.location()) + ")");
+            for (List<Finding> same : FindingGroups.by(findings, Finding::ruleId)) {
+                List<Location> locations = same.stream().map(Finding::location).toList();
+                out.println("#### " + priority + "." + item++ + " " + same.get(0).rule().title() + " ("
+                        + FindingGroups.places(locations) + ")");
                 out.println();
-                out.println(f.effectiveRecommendation());
+                List<String> recommendations = same.stream().map(Finding::effectiveRecommendation).distinct().toList();
+                if (recommendations.size() == 1) {
+                    out.println(recommendations.get(0));
+                } else {
+                    boolean oneFile = FindingGroups.oneFile(locations);
+                    same.forEach(f -> bullet(FindingGroups.place(f.location(), oneFile), f.effectiveRecommendation()));
+                }
                 out.println();
             }
             priority++;
@@ -216,9 +285,12 @@ public final class ReviewMarkdown {
                 continue;
             }
             out.println("### " + label(severity));
-            for (Finding f : findings) {
-                String effort = f.rule().effort().isEmpty() ? "" : " (" + f.rule().effort() + ")";
-                out.println("- [ ] " + f.rule().title() + effort + ": " + where(f.location()));
+            for (List<Finding> same : FindingGroups.by(findings, Finding::ruleId)) {
+                Finding f = same.get(0);
+                String effort = f.rule().effort().isEmpty() ? "" : " (" + f.rule().effort()
+                        + (same.size() > 1 ? " each" : "") + ")";
+                out.println("- [ ] " + f.rule().title() + effort + ": "
+                        + FindingGroups.places(same.stream().map(Finding::location).toList()));
             }
             out.println();
         }

@@ -74,6 +74,10 @@ public final class RuleDocs {
                 .append(r.fix().id()).append(" | ").append(r.effort().isEmpty() ? "-" : r.effort()).append(" | ")
                 .append(cell(aliases(r))).append(" |\n\n");
         md.append("**What it checks.** ").append(inline(r.checks())).append("\n\n");
+        if (r.reportsStrengths()) {
+            md.append("**Good practice reported.** Where the project gets it right, the review lists it as \"")
+                    .append(inline(r.strength())).append("\".\n\n");
+        }
         md.append("**Problem.** ").append(inline(r.problem())).append("\n\n");
         md.append("**Impact.** ").append(inline(r.impact())).append("\n\n");
         md.append("**Recommendation.** ").append(inline(r.recommendation())).append("\n");

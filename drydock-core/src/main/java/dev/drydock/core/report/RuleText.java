@@ -36,6 +36,9 @@ public final class RuleText {
         }
         out.println();
         out.println("Checks: " + m.checks());
+        if (m.reportsStrengths()) {
+            out.println("Good practice reported as: " + m.strength());
+        }
         out.println("Problem: " + m.problem());
         out.println("Impact: " + m.impact());
         out.println("Recommendation: " + m.recommendation());

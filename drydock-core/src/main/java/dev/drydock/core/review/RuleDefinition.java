@@ -53,6 +53,10 @@ public @interface RuleDefinition {
     /** Bad and good versions of a file, for the documentation and for the tests that run them. */
     RuleExample[] examples() default {};
 
-    /** Whether the rule reports good practices (strengths) rather than, or besides, findings. */
-    boolean reportsStrengths() default false;
+    /**
+     * The good practice, as a heading, for a rule that reports strengths besides (or rather than) findings:
+     * "Minimal base image" where the title says what is wrong ("Final image starts from a full base image").
+     * Empty for a rule that reports findings only.
+     */
+    String strength() default "";
 }

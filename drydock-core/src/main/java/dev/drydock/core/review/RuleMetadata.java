@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public record RuleMetadata(String id, String title, Severity severity, Category category, String checks, String problem,
         String impact, String recommendation, List<String> references, List<String> aliases, FixSafety fix,
-        String effort, boolean reportsStrengths, List<Example> examples) {
+        String effort, String strength, List<Example> examples) {
 
     /**
      * A bad and a good version of one file (see {@link RuleExample}), with the files beside it that
@@ -36,6 +36,11 @@ public record RuleMetadata(String id, String title, Severity severity, Category 
         references = List.copyOf(references);
         aliases = List.copyOf(aliases);
         examples = List.copyOf(examples);
+    }
+
+    /** Whether the rule reports good practices (strengths) besides, or rather than, findings. */
+    public boolean reportsStrengths() {
+        return !strength.isEmpty();
     }
 
     /** Whether {@code drydock fix} can repair the rule's findings (a safe or an unsafe fix). */
@@ -61,7 +66,7 @@ public record RuleMetadata(String id, String title, Severity severity, Category 
         }
         return new RuleMetadata(d.id(), d.title(), d.severity(), d.category(), d.checks(), d.problem(), d.impact(),
                 d.recommendation(), List.of(d.references()), List.of(d.aliases()), d.fix(), d.effort(),
-                d.reportsStrengths(), java.util.Arrays.stream(d.examples())
+                d.strength(), java.util.Arrays.stream(d.examples())
                         .map(RuleMetadata::example).toList());
     }
 

@@ -53,7 +53,7 @@ import java.util.List;
         aliases = {"DL3057", "CKV_DOCKER_2", "DS026", "DS-0026", "AVD-DS-0026", "Healthcheck Instruction Missing"},
         fix = FixSafety.SAFE,
         effort = "15 min",
-        reportsStrengths = true,
+        strength = "Image HEALTHCHECK",
         examples = @RuleExample(
                 bad = """
                         FROM python:3.12.7-slim

@@ -26,7 +26,7 @@ import java.util.Optional;
 
 @RuleDefinition(
         id = "compose-healthcheck",
-        title = "Compose healthcheck",
+        title = "A service is not health-checked, or not waited for until healthy",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
         checks = "Compose healthchecks of every service. A strength where one is configured (its wording says when"
@@ -52,7 +52,7 @@ import java.util.Optional;
         aliases = {"Healthcheck Not Set"},
         fix = FixSafety.SUGGESTION,
         effort = "15 min",
-        reportsStrengths = true,
+        strength = "Compose healthcheck",
         examples = @RuleExample(
                 file = "compose.yaml",
                 bad = """

@@ -19,7 +19,7 @@ import java.util.List;
 
 @RuleDefinition(
         id = "log-rotation",
-        title = "Container log rotation",
+        title = "Container logs grow without rotation",
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "The logging section of every compose service. A strength for the json-file driver with max-size"
@@ -39,7 +39,7 @@ import java.util.List;
                 "https://docs.docker.com/reference/compose-file/services/#logging"},
         fix = FixSafety.SAFE,
         effort = "5 min",
-        reportsStrengths = true,
+        strength = "Log rotation",
         examples = @RuleExample(
                 file = "compose.yaml",
                 bad = """

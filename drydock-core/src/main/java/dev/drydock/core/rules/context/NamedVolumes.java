@@ -16,7 +16,7 @@ import java.util.Optional;
 
 @RuleDefinition(
         id = "named-volumes",
-        title = "Persistent data in named volumes",
+        title = "Database data is not kept in a named volume",
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "The volumes of every compose service. A strength for each named volume mounted. A finding for a"
@@ -36,7 +36,7 @@ import java.util.Optional;
                 "https://docs.docker.com/reference/compose-file/services/#volumes"},
         fix = FixSafety.SUGGESTION,
         effort = "10 min",
-        reportsStrengths = true,
+        strength = "Persistent data in named volumes",
         examples = @RuleExample(
                 file = "compose.yaml",
                 bad = """

@@ -17,7 +17,7 @@ import java.util.List;
 
 @RuleDefinition(
         id = "resource-limits",
-        title = "Compose resource limits",
+        title = "A compose service has no resource limits",
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "The memory limit of every compose service (deploy.resources.limits.memory or mem_limit), with its"
@@ -38,7 +38,7 @@ import java.util.List;
         aliases = {"Memory Not Limited", "Cpus Not Limited"},
         fix = FixSafety.SUGGESTION,
         effort = "15 min",
-        reportsStrengths = true,
+        strength = "Resource limits",
         examples = @RuleExample(
                 file = "compose.yaml",
                 bad = """

@@ -22,7 +22,7 @@ import java.util.Set;
 
 @RuleDefinition(
         id = "restart-policy",
-        title = "Compose restart policy",
+        title = "A compose service has no restart policy",
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "The restart policy of every compose service (restart, or deploy.restart_policy). A strength for"
@@ -42,7 +42,7 @@ import java.util.Set;
         aliases = {"Restart Policy On Failure Not Set To 5"},
         fix = FixSafety.UNSAFE,
         effort = "2 min",
-        reportsStrengths = true,
+        strength = "Restart policy",
         examples = @RuleExample(
                 file = "compose.yaml",
                 bad = """

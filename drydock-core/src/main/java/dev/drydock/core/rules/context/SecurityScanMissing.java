@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-9-integrate-container-scanning-tools-into-your-cicd-pipeline"},
         fix = FixSafety.SUGGESTION,
         effort = "1 h",
-        reportsStrengths = true,
+        strength = "Vulnerability scanning in CI",
         examples = @RuleExample(
                 file = ".github/workflows/build.yml",
                 bad = """

@@ -39,7 +39,7 @@ import java.util.List;
         aliases = {"DL3009", "Apt Get Install Lists Were Not Deleted"},
         fix = FixSafety.SAFE,
         effort = "5 min",
-        reportsStrengths = true,
+        strength = "apt package lists removed",
         examples = @RuleExample(
                 bad = """
                         FROM debian:12.8-slim

@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
         aliases = {},
         fix = FixSafety.SUGGESTION,
         effort = "10 min",
-        reportsStrengths = true,
+        strength = "Dependencies installed before the source",
         examples = @RuleExample(
                 bad = """
                         FROM python:3.12.7-slim

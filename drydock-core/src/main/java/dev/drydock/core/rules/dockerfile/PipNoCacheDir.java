@@ -48,7 +48,7 @@ import java.util.Set;
         aliases = {"DL3042", "Pip install Keeping Cached Packages"},
         fix = FixSafety.SAFE,
         effort = "5 min",
-        reportsStrengths = true,
+        strength = "No pip download cache in the image",
         examples = @RuleExample(
                 bad = """
                         FROM python:3.12.7-slim

@@ -49,7 +49,7 @@ import java.util.Optional;
         aliases = {},
         fix = FixSafety.SAFE,
         effort = "2 min",
-        reportsStrengths = true,
+        strength = "Python output unbuffered",
         examples = @RuleExample(
                 bad = """
                         FROM python:3.12.7-slim

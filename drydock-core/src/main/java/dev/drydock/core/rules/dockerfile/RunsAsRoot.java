@@ -58,7 +58,7 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
         aliases = {"DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS002", "DS-0002", "Missing User Instruction", "Last User Is 'root'"},
         fix = FixSafety.UNSAFE,
         effort = "30 min",
-        reportsStrengths = true,
+        strength = "Non-root user",
         examples = @RuleExample(
                 bad = """
                         FROM python:3.12.7-slim

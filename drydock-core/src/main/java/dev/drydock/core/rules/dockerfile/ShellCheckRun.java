@@ -185,7 +185,7 @@ public final class ShellCheckRun implements Rule {
                     "ShellCheck's check " + comment.id() + " on the shell scripts of RUN instructions.",
                     umbrella.problem(), umbrella.impact(), umbrella.recommendation(),
                     List.of("https://www.shellcheck.net/wiki/" + comment.id()), List.of(), FixSafety.NONE,
-                    umbrella.effort(), false, List.of());
+                    umbrella.effort(), "", List.of());
         });
     }
 }

@@ -47,7 +47,7 @@ import java.util.Set;
         aliases = {},
         fix = FixSafety.SUGGESTION,
         effort = "30 min",
-        reportsStrengths = true,
+        strength = "Minimal base image",
         examples = @RuleExample(
                 bad = """
                         FROM python:3.12.7
