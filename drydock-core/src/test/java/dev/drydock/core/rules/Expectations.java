@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  *   <li>{@code # expect-in-file: rule}: a finding anywhere in this file (something missing);</li>
  *   <li>{@code # expect-text: rule: words}: a finding or strength of the rule that covers the next code
  *       line says these words (in its message or recommendation); it adds no finding of its own;</li>
+ *   <li>{@code # expect-severity: rule: high}: a finding of the rule that covers the next code line has that
+ *       severity; it adds no finding of its own either;</li>
  *   <li>in {@code expect.txt} (for files that cannot hold comments, and project-wide findings):
  *       lines {@code finding|strength RULE FILE[:LINE]}, FILE {@code -} for "anywhere", and
  *       {@code text RULE FILE[:LINE] words...}.</li>
@@ -27,7 +29,7 @@ import java.util.stream.Stream;
 final class Expectations {
 
     private static final Pattern MARKER = Pattern.compile("^\\s*#\\s*(expect|expect-strength|expect-in-file):\\s*(.+)$");
-    private static final Pattern TEXT_MARKER = Pattern.compile("^\\s*#\\s*expect-text:\\s*([a-z0-9-]+):\\s*(.+)$");
+    private static final Pattern TEXT_MARKER = Pattern.compile("^\\s*#\\s*expect-(text|severity):\\s*([a-z0-9-]+):\\s*(.+)$");
 
     private Expectations() {}
 
@@ -51,8 +53,8 @@ final class Expectations {
         for (int i = 0; i < lines.size(); i++) {
             Matcher text = TEXT_MARKER.matcher(lines.get(i));
             if (text.matches()) {
-                out.add(new Expectation("text", text.group(1), file, nextCodeLine(lines, i + 1), file + ":" + (i + 1),
-                        text.group(2).strip()));
+                out.add(new Expectation(text.group(1), text.group(2), file, nextCodeLine(lines, i + 1),
+                        file + ":" + (i + 1), text.group(3).strip()));
                 continue;
             }
             Matcher m = MARKER.matcher(lines.get(i));

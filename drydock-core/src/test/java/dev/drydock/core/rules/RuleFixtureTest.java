@@ -83,6 +83,8 @@ class RuleFixtureTest {
                 case "text" -> review.findings().stream().anyMatch(f -> matches(e, f)
                                 && (f.message().contains(e.text()) || f.effectiveRecommendation().contains(e.text())))
                         || review.strengths().stream().anyMatch(s -> matches(e, s) && s.message().contains(e.text()));
+                case "severity" -> review.findings().stream()
+                        .anyMatch(f -> matches(e, f) && f.severity().id().equals(e.text()));
                 default -> review.findings().stream().anyMatch(f -> matches(e, f));
             };
             if (!met) {

@@ -3,6 +3,7 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.InitForwarding;
+import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.ServerCall;
@@ -321,11 +322,21 @@ public final class GracefulShutdownMissing implements Rule {
                 + (app.files().size() > 1 ? " or the modules it imports" : "") + " handles SIGTERM";
         String config = grace == null ? " (no init, STOPSIGNAL, stop_grace_period or server graceful timeout is configured)"
                 : "";
+        boolean serves = AppFacts.servesEvidence(c, app) != null;
         context.finding(this, command.origin(), program + " runs as PID 1" + read + ": Linux ignores a signal PID 1 has"
                 + " no handler for, so docker stop waits the whole " + stopSeconds + " s grace period and then kills it"
-                + " with SIGKILL, cutting off requests in flight" + config)
+                + " with SIGKILL, cutting off " + (serves ? "requests in flight" : "whatever it is doing") + config)
                 .implicit()
-                .recommendation(python
+                .recommendation(!serves
+                        ? (python
+                                ? "Handle SIGTERM in the program (signal.signal(signal.SIGTERM, handler) that finishes or"
+                                        + " checkpoints the current item and exits), or STOPSIGNAL SIGINT, which Python turns"
+                                        + " into KeyboardInterrupt; at the least run it under an init (`init: true` in compose,"
+                                        + " or tini as ENTRYPOINT) so the signal stops it at once."
+                                : "Handle SIGTERM in the program (finish or checkpoint the current item, then exit), or at"
+                                        + " the least run it under an init (`init: true` in compose, or tini as ENTRYPOINT) so"
+                                        + " the signal stops it at once.")
+                        : python
                         ? "Run a production server that drains on SIGTERM and give it the time to: gunicorn lets workers"
                                 + " finish their requests within --graceful-timeout (e.g. --graceful-timeout 25 with"
                                 + " stop_grace_period: 30s in compose). Keeping this command, set `init: true` (or tini as"

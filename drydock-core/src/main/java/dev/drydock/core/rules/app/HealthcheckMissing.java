@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.ImageRole;
@@ -34,7 +36,10 @@ import java.util.List;
         checks = "The stage the container's image is built from (and the stages it builds on) for a HEALTHCHECK."
                 + " Quiet when there is one, including a deliberate HEALTHCHECK NONE, and when compose disables the"
                 + " healthcheck (disable: true, test: [\"NONE\"]). Critical when the container serves requests (ports"
-                + " published or exposed, a web server or application found); medium otherwise, and for an image whose"
+                + " published or exposed, a web server or application found); low when it serves nothing drydock can"
+                + " see (a worker, a job, a command-line tool: no port, no server in its command), with a probe of a"
+                + " Celery worker's own or HEALTHCHECK NONE recommended instead of an HTTP one; medium when only a"
+                + " compose file probes the image, and for an image whose"
                 + " command is a bare interpreter (a runtime base image) or a stock server such as postgres or nginx"
                 + " (the Docker official images leave the probe to the images and compose files built on them); nothing"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
@@ -129,6 +134,16 @@ public final class HealthcheckMissing implements Rule {
                         .add();
                 continue;
             }
+            if (probe == null && serves == null && role == ImageRole.APPLICATION) {
+                context.finding(this, new Location(image.dockerfile(), stage.from().span()), message + ", and it"
+                                + " serves nothing drydock can see (no port published or exposed, no server in its"
+                                + " command): an HTTP probe has nothing to ask")
+                        .severity(Severity.LOW)
+                        .implicit()
+                        .recommendation(withoutServer(c.entryPoint()))
+                        .add();
+                continue;
+            }
             Plan plan = Plan.of(c, app, probe);
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
                     .severity(serves != null && role == ImageRole.APPLICATION ? Severity.CRITICAL
@@ -148,6 +163,19 @@ public final class HealthcheckMissing implements Rule {
             }
             finding.add();
         }
+    }
+
+    /** What to do for a container that serves no port: probe a worker's own liveness, or say none is needed. */
+    private static String withoutServer(EntryPoint ep) {
+        if (ep != null && ep.runtime() == Runtime.CELERY && "worker".equals(ep.option("command"))) {
+            String app = ep.option("app");
+            return "Probe the worker itself: HEALTHCHECK --interval=60s --timeout=20s CMD [\"celery\""
+                    + (app == null ? "" : ", \"-A\", \"" + app + "\"") + ", \"inspect\", \"ping\", \"--timeout\", \"10\"]"
+                    + " (it answers when the worker is connected to its broker and takes tasks).";
+        }
+        return "If the container runs for long (a worker or a consumer), add a HEALTHCHECK that checks it does its"
+                + " work, for example a command that fails when a heartbeat file it touches is older than a few"
+                + " minutes; for a command-line tool or a one-shot job, write `HEALTHCHECK NONE` to say none is needed.";
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.AppFacts;
 import java.util.Optional;
 
 import dev.drydock.core.dockerfile.model.BaseImage;
@@ -45,7 +47,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " Medium for a stage named for development or tests (dev, development, test), the target of a"
                 + " development build. High instead of critical when the base image's own user cannot be known: a"
                 + " vendor's or a company's image outside Docker's official library and the images drydock knows"
-                + " (grafana, prometheus, jenkins, keycloak and elastic images are known to run as non-root users).",
+                + " (grafana, prometheus, jenkins, keycloak and elastic images are known to run as non-root users),"
+                + " and for a container that serves nothing drydock can see (no port published or exposed, no server"
+                + " or web application in its command: a command-line tool, a job, a worker).",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -128,7 +132,8 @@ public final class RunsAsRoot implements Rule {
                             + runsAs + (development ? "; the stage is named for development,"
                             + " where this matters less, but a development container still runs the code with the"
                             + " mounted source and published ports" : ""))
-                    .severity(development ? Severity.MEDIUM : knownBase ? Severity.CRITICAL : Severity.HIGH)
+                    .severity(development ? Severity.MEDIUM
+                            : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
                     .implicit()
                     .recommendation((suggestion.startsWith("USER") ? "Switch to a non-root user before "
                             : "Add a non-root user and switch to it before ") + command + ": " + suggestion + "."
@@ -142,6 +147,14 @@ public final class RunsAsRoot implements Rule {
                             .orElse(null))
                     .add();
         }
+    }
+
+    /**
+     * Whether the container takes requests from the network (ports, a web server or application): root there is
+     * one exploit away from anyone who can reach it, where a tool, job or worker that listens nowhere is not.
+     */
+    private static boolean servesRequests(ReviewContext context, Container container) {
+        return AppFacts.servesEvidence(container, Apps.of(context, container)) != null;
     }
 
     /**

@@ -1,0 +1,3 @@
+module example.com/mdcheck
+
+go 1.23
