@@ -194,7 +194,9 @@ public final class HealthcheckMissing implements Rule {
             String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
             String host = AppFacts.hostHeader(app);
             String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
-                    ? url.path() : AppFacts.healthPath(app);
+                    ? url.path()
+                    : app.routes().healthRoute().isEmpty() && ImageRole.inheritedServer(c).isPresent() ? "/"
+                    : AppFacts.healthPath(app);
             boolean composePathServed = url == null || app.routes().match(url.path()).isPresent()
                     || !app.routes().determines(url.path());
             boolean composeWorks = compose != null && probe != null && composePathServed && !probe.shell()

@@ -183,12 +183,27 @@ public final class RunsAsRoot implements Rule {
                 .recommendation(role == ImageRole.RUNTIME_BASE
                         ? "Document that images built FROM this one must add USER; or add an unprivileged user here"
                                 + " (" + suggestion(container) + ") so that they can switch to it with one line."
+                        : unprivilegedNginx(container) != null
+                        ? "Build FROM " + unprivilegedNginx(container) + ", the same nginx image run as the"
+                                + " unprivileged user nginx (UID 101) and listening on 8080 instead of 80: change"
+                                + " `listen 80` in your server blocks and the published port to match."
                         : ImageRole.dropsToConfiguredUser(program)
                         ? "Check that " + program + "'s configuration names an unprivileged user, or run it as one: "
                                 + suggestion(container) + " (an unprivileged port above 1024 is then needed)."
                         : "Run " + program + " as an unprivileged user: " + suggestion(container)
                                 + " (an unprivileged port above 1024 is then needed).")
                 .add();
+    }
+
+    /** nginxinc/nginx-unprivileged with the tag of the official nginx image the container runs, or null. */
+    private static String unprivilegedNginx(Container container) {
+        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
+        if (base instanceof BaseImage.External external && external.reference() != null
+                && external.reference().isOfficialImage() && "nginx".equals(external.reference().imageName())) {
+            String tag = external.reference().effectiveTag();
+            return "nginxinc/nginx-unprivileged" + (tag == null ? "" : ":" + tag);
+        }
+        return null;
     }
 
     /** How to run as a non-root user on this container's base image. */

@@ -89,7 +89,20 @@ public final class AppFacts {
                 return port;
             }
         }
-        return declared.isEmpty() ? defaultPort(c.entryPoint(), app) : declared.get(0);
+        if (declared.isEmpty()) {
+            Integer stock = ImageRole.inheritedServer(c).map(AppFacts::stockWebServerPort).orElse(null);
+            return stock != null ? stock : defaultPort(c.entryPoint(), app);
+        }
+        return declared.get(0);
+    }
+
+    /** The HTTP port a stock web server's official image listens on by default, or null for other servers. */
+    private static Integer stockWebServerPort(String program) {
+        return switch (program) {
+            case "nginx", "httpd-foreground", "caddy" -> 80;
+            case "catalina.sh" -> 8080;
+            default -> null;
+        };
     }
 
     /** Well-known ports of protocols other than HTTP, which a health probe does not request. */
@@ -233,7 +246,8 @@ public final class AppFacts {
         if (runsServer(ep)) {
             return "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
-        return null;
+        return ImageRole.inheritedServer(c).map(server -> "it runs " + server + ", its base image's command")
+                .orElse(null);
     }
 
     /**

@@ -91,7 +91,8 @@ public final class BaseImageFacts {
      * ruby, golang: built on {@code buildpack-deps}) have curl and wget; their {@code -slim}
      * variants have neither; {@code debian} and {@code ubuntu} themselves have neither; Alpine and
      * BusyBox have BusyBox's {@code wget} and {@code nc} but no curl; distroless and scratch images
-     * have no shell at all ({@code :debug} distroless tags add BusyBox).
+     * have no shell at all ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged,
+     * built from the same Dockerfile) installs curl on both its Debian and Alpine variants.
      */
     public static Optional<ImageTools> tools(BaseImage base) {
         if (base instanceof BaseImage.Scratch) {
@@ -137,10 +138,15 @@ public final class BaseImageFacts {
             }
             return Optional.of(new ImageTools(written, dev, programs, dev ? "apk" : null, null));
         }
-        if (!ref.isOfficialImage() || tag == null) {
+        if (tag == null) {
             return Optional.empty();
         }
         String image = ref.imageName();
+        if (name.equals("nginxinc/nginx-unprivileged")) {
+            image = "nginx"; // the official image's Dockerfile, run as an unprivileged user
+        } else if (!ref.isOfficialImage()) {
+            return Optional.empty();
+        }
         boolean alpine = tag.contains("alpine");
         boolean slim = tag.contains("slim");
         if (tag.contains("windowsservercore") || tag.contains("nanoserver")) {
@@ -174,6 +180,7 @@ public final class BaseImageFacts {
                 programs.add("java");
                 runtime = "java";
             }
+            case "nginx" -> programs.add("curl"); // installed by both the Debian and the Alpine variants
             case "debian", "ubuntu", "alpine", "busybox", "buildpack-deps" -> {
                 // the base systems themselves
             }
@@ -204,7 +211,8 @@ public final class BaseImageFacts {
      * shell ({@code CMD ["bash"]} in debian, ubuntu and the Red Hat family, {@code /bin/sh} in alpine and
      * busybox; buildpack-deps and golang keep their distribution's), or a language image's own
      * ({@code python3}, {@code node}, {@code irb}; php's {@code apache2-foreground}, {@code php-fpm} or
-     * {@code php}). Empty for any other image.
+     * {@code php}), or a stock server's program ({@code nginx}, {@code postgres}, Tomcat's {@code catalina.sh}).
+     * Empty for any other image.
      */
     public static Optional<String> defaultCommand(BaseImage base) {
         if (!(base instanceof BaseImage.External external) || external.reference() == null
@@ -223,6 +231,21 @@ public final class BaseImageFacts {
             case "ruby" -> Optional.of("irb");
             case "php" -> Optional.of(tag.contains("apache") ? "apache2-foreground" : tag.contains("fpm") ? "php-fpm"
                     : "php");
+            case "nginx" -> Optional.of("nginx");
+            case "httpd" -> Optional.of("httpd-foreground");
+            case "tomcat" -> Optional.of("catalina.sh");
+            case "haproxy" -> Optional.of("haproxy");
+            case "caddy" -> Optional.of("caddy");
+            case "traefik" -> Optional.of("traefik");
+            case "postgres" -> Optional.of("postgres");
+            case "mysql" -> Optional.of("mysqld");
+            case "mariadb" -> Optional.of("mariadbd");
+            case "mongo" -> Optional.of("mongod");
+            case "redis" -> Optional.of("redis-server");
+            case "memcached" -> Optional.of("memcached");
+            case "rabbitmq" -> Optional.of("rabbitmq-server");
+            case "influxdb" -> Optional.of("influxd");
+            case "eclipse-mosquitto" -> Optional.of("mosquitto");
             default -> Optional.empty();
         };
     }

@@ -85,14 +85,25 @@ public enum ImageRole {
 
     /**
      * The official base image's own command, when the image sets none and adds no application from the
-     * build context (only scripts and configuration): an image that copies an application but no command
-     * to start it stays an application.
+     * build context (only scripts and configuration), or when that command is a stock server, which serves
+     * what the image copies in (nginx, httpd): an image that copies an application but no command to start
+     * it otherwise stays an application.
      */
     private static Optional<String> inheritedCommand(Container c) {
-        if (c.build() == null || copiesApplication(c)) {
+        if (c.build() == null) {
             return Optional.empty();
         }
-        return BaseImageFacts.defaultCommand(Stages.rootBase(c.build().model(), c.build().stage()));
+        Optional<String> command = BaseImageFacts.defaultCommand(Stages.rootBase(c.build().model(), c.build().stage()));
+        return command.filter(program -> SERVERS.contains(name(program)) || !copiesApplication(c));
+    }
+
+    /**
+     * The stock server the container runs because the image keeps its official base image's command (nginx
+     * serving the files the Dockerfile copies in), or empty.
+     */
+    public static Optional<String> inheritedServer(Container c) {
+        return c.command() != null ? Optional.empty()
+                : inheritedCommand(c).map(ImageRole::name).filter(SERVERS::contains);
     }
 
     private static boolean copiesApplication(Container c) {
