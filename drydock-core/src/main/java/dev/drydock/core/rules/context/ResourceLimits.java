@@ -17,7 +17,7 @@ import java.util.List;
 
 @RuleDefinition(
         id = "resource-limits",
-        title = "A compose service has no resource limits",
+        title = "A compose service has no memory or CPU limit",
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "The memory limit of every compose service (deploy.resources.limits.memory or mem_limit), with its"
