@@ -65,6 +65,7 @@ public final class Main {
         SUBCOMMANDS.put("verify", () -> new VerifyCommand().spec);
         SUBCOMMANDS.put("parse", () -> new ParseCommand().spec);
         SUBCOMMANDS.put("rules", () -> new RulesCommand().spec);
+        SUBCOMMANDS.put("lsp", () -> new LspCommand().spec);
     }
 
     /** Only the subcommand the arguments name, when they name one; none for the version; all for help and errors. */

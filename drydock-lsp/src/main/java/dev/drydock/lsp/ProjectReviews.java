@@ -1,0 +1,79 @@
+package dev.drydock.lsp;
+
+import dev.drydock.core.config.ConfigFiles;
+import dev.drydock.core.config.DrydockConfig;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Review;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.lsp4j.Diagnostic;
+
+/**
+ * The latest review of each project an editor has files open in. A file belongs to the innermost
+ * workspace folder that holds it (a whole repository, as {@code drydock review .} reads it), or, outside
+ * every workspace folder, to its own folder (as {@code drydock review FILE} reads it).
+ */
+final class ProjectReviews {
+
+    /** One finding where the editor shows it. */
+    record Shown(Finding finding, Diagnostic diagnostic) {}
+
+    /** A project's review, its findings grouped by the document (URI) they are in. */
+    record Reviewed(Project project, Review review, Map<String, List<Shown>> byDocument) {}
+
+    private final List<Path> workspaceFolders = new ArrayList<>();
+    private final Map<Path, Reviewed> reviews = new ConcurrentHashMap<>();
+    private final boolean shellcheck;
+
+    ProjectReviews(boolean shellcheck) {
+        this.shellcheck = shellcheck;
+    }
+
+    synchronized void workspaceFolders(List<Path> folders) {
+        workspaceFolders.clear();
+        folders.stream().map(p -> p.toAbsolutePath().normalize()).forEach(workspaceFolders::add);
+        workspaceFolders.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+    }
+
+    synchronized Path projectOf(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        for (Path folder : workspaceFolders) {
+            if (absolute.startsWith(folder)) {
+                return folder;
+            }
+        }
+        return absolute.getParent() == null ? absolute : absolute.getParent();
+    }
+
+    /** A new review and the one it replaces (null for the first). */
+    record Update(Reviewed now, Reviewed before) {}
+
+    /** Reviews the project anew, reading it from disk, and keeps the result. */
+    Update review(Path root) {
+        DrydockConfig config = ConfigFiles.forProject(root).withShellCheck(shellcheck);
+        Project project = config.loader().load(root);
+        Review review = config.reviewer().review(project);
+        Map<String, List<Shown>> byDocument = new LinkedHashMap<>();
+        for (Finding f : review.findings()) {
+            if (f.location().file() == null) {
+                continue; // about the project as a whole: no line of any file to show it on
+            }
+            Diagnostic d = Diagnostics.of(f, project.source(f.location().file()));
+            byDocument.computeIfAbsent(QuickFixes.uri(project.root(), f.location().file()), k -> new ArrayList<>())
+                    .add(new Shown(f, d));
+        }
+        Reviewed reviewed = new Reviewed(project, review, byDocument);
+        return new Update(reviewed, reviews.put(root, reviewed));
+    }
+
+    Optional<Reviewed> latest(Path root) {
+        return Optional.ofNullable(reviews.get(root));
+    }
+}
