@@ -89,7 +89,7 @@ public final class AppFacts {
                 return port;
             }
         }
-        return declared.isEmpty() ? defaultPort(c.entryPoint(), app) : declared.get(0);
+        return declared.isEmpty() ? defaultPort(c, app) : declared.get(0);
     }
 
     /** Well-known ports of protocols other than HTTP, which a health probe does not request. */
@@ -182,7 +182,12 @@ public final class AppFacts {
         return out;
     }
 
-    private static int defaultPort(EntryPoint ep, AppSource app) {
+    /**
+     * The port the server listens on when nothing sets one: the server's or framework's own default
+     * (Rails and Puma 3000, a Phoenix release 4000, Laravel's 8000...), else 8000.
+     */
+    private static int defaultPort(Container c, AppSource app) {
+        EntryPoint ep = c.entryPoint();
         Framework f = app == null ? null : app.frameworks().stream().findFirst().orElse(null);
         if (ep != null) {
             switch (ep.runtime()) {
@@ -204,8 +209,20 @@ public final class AppFacts {
                 case JAVA, SPRING_BOOT_RUN, WAITRESS -> {
                     return 8080;
                 }
+                case RAILS_SERVER, PUMA -> {
+                    return 3000;
+                }
+                case MIX_PHX_SERVER -> {
+                    return 4000;
+                }
                 default -> { }
             }
+        }
+        if (!dependencies(c, Ecosystem.HEX, List.of("phoenix")).isEmpty()) {
+            return 4000; // a release (bin/server) started with Phoenix's generated config/runtime.exs
+        }
+        if (f == Framework.RAILS || !dependencies(c, Ecosystem.RUBYGEMS, List.of("rails", "puma")).isEmpty()) {
+            return 3000;
         }
         if (f == Framework.FLASK || f == Framework.QUART) {
             return 5000;
