@@ -66,6 +66,11 @@ public final class AppSource {
         return NONE;
     }
 
+    /** An application of which only some routes are known, none of its code read. */
+    static AppSource withRoutes(Framework framework, Routes routes) {
+        return new AppSource(Set.of(framework), null, routes, List.of(), null, 0, List.of());
+    }
+
     /** Reads the application a container runs, from the build context's sources. Never throws. */
     public static AppSource read(Project project, Container container) {
         if (container == null || container.build() == null) {
@@ -188,6 +193,10 @@ public final class AppSource {
             }
             if (language == Language.NODE) {
                 return node(false);
+            }
+            Optional<AppSource> conventional = ConventionalHealthRoutes.read(files, dir);
+            if (conventional.isPresent()) {
+                return conventional.get();
             }
             AppSource py = python(true);
             if (py.app != null || py.routes.known()) {

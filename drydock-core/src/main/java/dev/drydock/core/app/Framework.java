@@ -9,7 +9,9 @@ public enum Framework {
     DJANGO("Django", true),
     EXPRESS("Express", false),
     FASTIFY("Fastify", false),
-    SPRING_BOOT("Spring Boot", false);
+    SPRING_BOOT("Spring Boot", false),
+    RAILS("Rails", false),
+    LARAVEL("Laravel", false);
 
     private final String display;
     private final boolean python;

@@ -89,7 +89,7 @@ public final class Routes {
 
     /** The first route whose path is a conventional health path ({@code /health}, {@code /healthz}, {@code /ping}...). */
     public Optional<Route> healthRoute() {
-        for (String preferred : List.of("/health", "/healthz", "/healthcheck", "/api/health", "/ping", "/status")) {
+        for (String preferred : List.of("/health", "/healthz", "/healthcheck", "/api/health", "/ping", "/status", "/up")) {
             for (Route r : routes) {
                 if (Route.strip(plainPath(r)).equalsIgnoreCase(preferred)) {
                     return Optional.of(r);

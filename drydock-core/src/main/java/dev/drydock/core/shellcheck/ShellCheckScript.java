@@ -57,6 +57,16 @@ public final class ShellCheckScript {
         return text.fileSpan(start, Math.min(end, text.length()));
     }
 
+    /** The script text of ShellCheck's 1-based line and column range, or "" when it points into the header. */
+    public String excerpt(int line, int column, int endLine, int endColumn) {
+        int start = index(line, column);
+        if (start < 0) {
+            return "";
+        }
+        int end = Math.max(start, index(endLine, endColumn));
+        return text.text().substring(start, Math.min(end, text.length()));
+    }
+
     private int index(int line, int column) {
         int scriptLine = line - headerLines - 1;
         if (scriptLine < 0 || scriptLine >= lineStarts.length) {

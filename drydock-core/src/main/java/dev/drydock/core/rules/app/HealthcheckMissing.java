@@ -35,11 +35,13 @@ import java.util.List;
         category = Category.RELIABILITY,
         checks = "The stage the container's image is built from (and the stages it builds on) for a HEALTHCHECK."
                 + " Quiet when there is one, including a deliberate HEALTHCHECK NONE, and when compose disables the"
-                + " healthcheck (disable: true, test: [\"NONE\"]). Critical when the container serves requests (ports"
-                + " published or exposed, a web server or application found); low when it serves nothing drydock can"
-                + " see (a worker, a job, a command-line tool: no port, no server in its command), with a probe of a"
-                + " Celery worker's own or HEALTHCHECK NONE recommended instead of an HTTP one; medium when only a"
-                + " compose file probes the image, and for an image whose"
+                + " healthcheck (disable: true, test: [\"NONE\"]). Critical when a compose service of the project runs"
+                + " the image and it serves requests (ports published or exposed, a web server or application found);"
+                + " low when it serves nothing drydock can see (a worker, a job, a command-line tool: no port, no server"
+                + " in its command), with a probe of a Celery worker's own or HEALTHCHECK NONE recommended instead of an"
+                + " HTTP one; medium when nothing in the project runs it (a lone Dockerfile: the platform it is deployed"
+                + " to, such as Kubernetes, which ignores HEALTHCHECK, ECS, Cloud Run or Kamal, usually probes it with"
+                + " its own settings), and for an image whose"
                 + " command is a bare interpreter (a runtime base image) or a stock server such as postgres or nginx"
                 + " (the Docker official images leave the probe to the images and compose files built on them); nothing"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
@@ -145,8 +147,9 @@ public final class HealthcheckMissing implements Rule {
                 continue;
             }
             Plan plan = Plan.of(c, app, probe);
+            boolean composeRuns = image.containers().stream().anyMatch(x -> x.service() != null);
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
-                    .severity(serves != null && role == ImageRole.APPLICATION ? Severity.CRITICAL
+                    .severity(composeRuns && serves != null && role == ImageRole.APPLICATION ? Severity.CRITICAL
                             : Severity.MEDIUM)
                     .implicit()
                     .recommendation(plan.recommendation(probe));
@@ -226,7 +229,9 @@ public final class HealthcheckMissing implements Rule {
         }
 
         String recommendation(EffectiveHealthcheck compose) {
-            String lead = routeKnown || !routesRead ? "" : "Add a " + path + " route to the application, then ";
+            String lead = routeKnown ? "" : routesRead ? "Add a " + path + " route to the application, then "
+                    : composeWorks || composePathTrusted ? "" : "Point the probe at a path the application answers with 200 (drydock could not read its"
+                            + " routes: " + path + " stands for it), then ";
             if (argv == null) {
                 String base = image == null ? "the base image" : image.baseImage();
                 return lead + (lead.isEmpty() ? "Add" : "add") + " a HEALTHCHECK that requests http://localhost:" + port

@@ -65,7 +65,12 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
         List<String> words = script == null ? List.of() : StopSignalFixes.literalCommand(script.command());
         List<String> argv = words.size() >= 2 && words.get(0).equals("node") ? words : List.of();
         String prestart = prestart(files, c, ep, scriptName);
-        String recommendation = argv.isEmpty()
+        List<String> bin = argv.isEmpty() ? packageBin(words) : List.of();
+        String recommendation = !bin.isEmpty()
+                ? "Run the script's command without " + manager + ": CMD " + Probes.json(bin) + " (node_modules/.bin"
+                        + " relative to the working directory; the program's #!/usr/bin/env node line makes node the"
+                        + " process itself), so that node is PID 1 (or runs under tini) and receives the signal."
+                : argv.isEmpty()
                 ? "Run the server with node itself, as the Node.js Docker images' guidance advises: CMD [\"node\","
                         + " \"<entry file>\"], so that node is PID 1 (or runs under tini) and receives the signal."
                 : "Run what the script runs, with node as PID 1: CMD " + Probes.json(argv) + (prestart == null ? ""
@@ -77,6 +82,23 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
         boolean inCmd = command.cmdOrigin() != null && (ep.args().isEmpty() || !command.entrypoint().contains(ep.args().get(0)));
         return Optional.of(new PackageManagerPid1(inCmd ? command.cmdOrigin() : command.origin(), message,
                 recommendation, fix));
+    }
+
+    /** Programs a package.json script may start that are not a package's executable. */
+    private static final Set<String> NOT_PACKAGE_BINS = Set.of("node", "npm", "npx", "yarn", "pnpm", "bun", "sh",
+            "bash", "env", "exec", "cd", "echo", "cross-env", "dotenv");
+
+    /**
+     * The script's command with its program taken from node_modules/.bin, when the script starts a package's
+     * executable by its bare name ({@code react-router-serve ./build/server/index.js}); empty otherwise.
+     */
+    private static List<String> packageBin(List<String> words) {
+        if (words.isEmpty() || !words.get(0).matches("[a-z0-9][a-z0-9._-]*") || NOT_PACKAGE_BINS.contains(words.get(0))) {
+            return List.of();
+        }
+        List<String> argv = new java.util.ArrayList<>(words);
+        argv.set(0, "./node_modules/.bin/" + words.get(0));
+        return List.copyOf(argv);
     }
 
     /** The name of the pre-script npm runs before the script ({@code prestart} for {@code start}), if package.json has one. */

@@ -15,6 +15,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.StagesInUse;
 import java.util.List;
+import java.util.Set;
 
 @RuleDefinition(
         id = "copy-destination-not-directory",
@@ -22,7 +23,9 @@ import java.util.List;
         severity = Severity.MEDIUM,
         category = Category.BUILD,
         checks = "Every COPY and ADD of the stages a build uses with more than one source (heredocs count): fires"
-                + " when the destination, after variable expansion, does not end with /.",
+                + " when the destination, after variable expansion, does not end with /. Low instead of medium when"
+                + " the instruction has a flag only BuildKit knows (--link, --parents, --exclude): the classic"
+                + " builder cannot build it anyway, and BuildKit copies into the directory.",
         problem = "Several sources can only go into a directory, and the Dockerfile reference asks for the"
                 + " destination to end with / in that case. BuildKit creates the directory anyway; the classic"
                 + " docker builder stops with \"When using COPY with more than one source file, the destination must"
@@ -49,6 +52,9 @@ import java.util.List;
                         """))
 public final class CopyDestinationNotDirectory implements Rule {
 
+    /** COPY and ADD flags that only BuildKit knows: the classic builder stops at them before the destination. */
+    private static final Set<String> BUILDKIT_ONLY_FLAGS = Set.of("link", "parents", "exclude", "keep-git-dir");
+
     @Override
     public void check(ReviewContext context) {
         for (StagesInUse used : StagesInUse.of(context)) {
@@ -71,10 +77,16 @@ public final class CopyDestinationNotDirectory implements Rule {
         int end = destination.span().end();
         boolean quoted = instruction.isJsonForm() || destination.value().endsWith("\"") || destination.value().endsWith("'");
         int insertAt = quoted ? end - 1 : end;
+        String buildKitFlag = instruction.flags().stream().map(f -> f.name())
+                .filter(BUILDKIT_ONLY_FLAGS::contains).findFirst().orElse(null);
+        String why = buildKitFlag == null
+                ? ", which does not end with /: the classic builder refuses it, BuildKit makes a directory of it"
+                : ", which does not end with /: the Dockerfile reference asks for the / (the " + keyword + " --"
+                        + buildKitFlag + " already needs BuildKit, which copies into the directory, so only a reader"
+                        + " is left to guess whether " + destination.value() + " is a file or a directory)";
         context.finding(this, file, destination.span(), keyword + " of " + copy.sources().size() + " sources ("
-                        + String.join(", ", copy.sources()) + ") into " + destination.value()
-                        + ", which does not end with /: the classic builder refuses it, BuildKit makes a directory of"
-                        + " it")
+                        + String.join(", ", copy.sources()) + ") into " + destination.value() + why)
+                .severity(buildKitFlag == null ? Severity.MEDIUM : Severity.LOW)
                 .recommendation("Write the destination as " + CopySources.unquote(destination.value()) + "/ so every"
                         + " builder copies the sources into that directory.")
                 .fix(Fix.of("end the destination with /", FixSafety.SAFE,

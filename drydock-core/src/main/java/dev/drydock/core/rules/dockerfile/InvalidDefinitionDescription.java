@@ -30,7 +30,10 @@ import java.util.Locale;
                 + " stage's or argument's name (# VERSION the release to package). A comment separated from the"
                 + " instruction by an empty line is not a description and is not checked, nor is the comment block"
                 + " that opens the file (a header about the whole file, which BuildKit would take for the first"
-                + " instruction's description).",
+                + " instruction's description). Like BuildKit, it looks only at a Dockerfile that turns the experimental"
+                + " check on (# check=experimental=InvalidDefinitionDescription or experimental=all), or one that"
+                + " already writes such descriptions (another glued comment starts with its stage's or ARG's name):"
+                + " elsewhere a comment above a FROM is an ordinary remark.",
         problem = "A comment glued to a FROM or ARG is shown as its description by the build outline tools; one that"
                 + " does not start with the name is either a description in the wrong format or a remark that was"
                 + " not meant as one.",
@@ -45,12 +48,14 @@ import java.util.Locale;
         effort = "1 min",
         examples = @RuleExample(
                 bad = """
+                        # check=experimental=InvalidDefinitionDescription
                         ARG PYTHON_VERSION=3.12.7
                         # compile the wheels once
                         FROM python:${PYTHON_VERSION}-slim AS wheels
                         RUN pip wheel --no-cache-dir --wheel-dir /wheels flask==3.0.3
                         """,
                 good = """
+                        # check=experimental=InvalidDefinitionDescription
                         ARG PYTHON_VERSION=3.12.7
                         # wheels compiles the wheels once
                         FROM python:${PYTHON_VERSION}-slim AS wheels
@@ -66,6 +71,9 @@ public final class InvalidDefinitionDescription implements Rule {
             }
             Dockerfile syntax = dockerfile.syntax();
             int headerStart = syntax.directives().stream().mapToInt(d -> d.span().startLine()).max().orElse(0) + 1;
+            boolean enabled = BuildCheckDirective.enablesExperimental(syntax, "InvalidDefinitionDescription");
+            List<Runnable> reports = new ArrayList<>();
+            boolean describes = false;
             for (Instruction instruction : syntax.instructions()) {
                 List<String> names = definedNames(instruction);
                 List<Comment> comments = instruction.precedingComments();
@@ -79,18 +87,22 @@ public final class InvalidDefinitionDescription implements Rule {
                 }
                 String first = comment.text().split(" ", -1)[0];
                 if (names.contains(first)) {
+                    describes = true;
                     continue;
                 }
                 String what = instruction.kind() == InstructionKind.FROM ? "stage " + names.get(0)
                         : names.size() == 1 ? "ARG " + names.get(0) : "ARG " + String.join(", ", names);
                 String example = instruction.kind() == InstructionKind.FROM || names.size() == 1 ? names.get(0)
                         : "<arg name>";
-                context.finding(this, dockerfile.file().path(), comment.span(), "the comment right above " + what
-                                + " is taken as its description but does not start with its name: write # " + example
-                                + " <description>")
+                reports.add(() -> context.finding(this, dockerfile.file().path(), comment.span(), "the comment right"
+                                + " above " + what + " is taken as its description but does not start with its name:"
+                                + " write # " + example + " <description>")
                         .recommendation("Start the comment with " + example + ", or put an empty line between it and"
                                 + " the instruction if it is not a description.")
-                        .add();
+                        .add());
+            }
+            if (enabled || describes) {
+                reports.forEach(Runnable::run);
             }
         }
     }

@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
                 + " copied on its own (or bind-mounted into the RUN) and installed before the source arrives. A pip"
                 + " install of the project itself (pip install ., pip install -e .) without --no-deps installs its"
                 + " dependencies too: it is a finding at the last COPY of source before it, unless an earlier install"
-                + " in the stage already brought the dependencies.",
+                + " in the stage already brought the dependencies. A second install from a manifest the lineage"
+                + " already installed on its own (npm ci --omit=dev after the build, to prune) is not judged again.",
         problem = "Docker reuses a layer only while everything before it is unchanged. When the whole source is"
                 + " copied before the dependencies are installed, any edit to any file invalidates the install layer.",
         impact = "Every code change reinstalls (and downloads) every dependency: builds take minutes instead of"
@@ -150,7 +151,8 @@ public final class LayerCaching implements Rule {
                 List<DependencyInstalls.Install> installs = DependencyInstalls.of(run);
                 seenRuns.put(spec, !installs.isEmpty());
                 for (DependencyInstalls.Install install : installs) {
-                    Outcome outcome = !install.project() ? judge(project, image, install, run, copies)
+                    Outcome outcome = !install.project()
+                            ? cachedBefore(install, lineage, out) ? null : judge(project, image, install, run, copies)
                             : installedBefore ? null : judgeProject(install, run, copies);
                     if (outcome != null) {
                         out.put(install, outcome);
@@ -160,6 +162,18 @@ public final class LayerCaching implements Rule {
             }
             ends.put(stage, new StageEnd(copies, installedBefore));
         }
+    }
+
+    /**
+     * Whether the lineage already installed from the same manifest, copied on its own, before: a second install
+     * after the source (npm ci --omit=dev once the build is done, to drop the build tools) prunes what the cached
+     * layer brought rather than reinstalling on every change.
+     */
+    private static boolean cachedBefore(DependencyInstalls.Install install, List<Stage> lineage,
+            Map<DependencyInstalls.Install, Outcome> judged) {
+        return judged.values().stream().anyMatch(o -> o.good() && lineage.contains(o.run().stage())
+                && o.install().call().name().equals(install.call().name())
+                && o.install().manifest().equals(install.manifest()));
     }
 
     private static Outcome judge(Project project, BuiltImage image, DependencyInstalls.Install install, RunStep run,
@@ -240,6 +254,13 @@ public final class LayerCaching implements Rule {
                 ? "Cook the dependencies from the recipe alone: move " + copyText + " after the RUN of "
                         + o.install().text() + " (the recipe copied from the planner stage is all it reads); source"
                         + " edits then reuse the cached dependency layer."
+                : o.install().call().is("composer")
+                ? "Copy the manifest on its own and install the packages before the source, without the scripts and"
+                        + " the autoloader that need the application's code (a framework's post-autoload-dump"
+                        + " scripts, such as Laravel's artisan package:discover): " + copyManifests + ", RUN "
+                        + o.install().text() + " --no-scripts --no-autoloader, then " + copyText + " and RUN composer"
+                        + " dump-autoload --optimize, which writes the autoloader and runs the scripts; source edits"
+                        + " then reuse the cached dependency layer."
                 : "Copy the manifest on its own and install before the source: " + copyManifests + ", RUN "
                         + o.install().text() + ", then " + copyText + " for the rest; source edits then reuse the"
                         + " cached dependency layer.";

@@ -27,11 +27,14 @@ import java.util.stream.Collectors;
         title = "Consecutive instructions that could be one layer",
         severity = Severity.INFO,
         category = Category.PERFORMANCE,
-        checks = "The stages a build uses, for runs of directly consecutive instructions (comments and blank lines"
-                + " between them allowed): RUNs in shell form that each run a single command with the same flags"
+        checks = "The stages whose file system is part of the image (the final stage and the stages it is built"
+                + " FROM), for runs of directly consecutive instructions (comments and blank lines between them"
+                + " allowed): RUNs in shell form that each run a single command with the same flags"
                 + " (--mount, --network, --security), or COPYs (ADDs) with the same flags, no heredoc and the same"
                 + " destination. RUNs that already chain several commands are left alone: keeping a long step apart"
-                + " from a short one is a legitimate caching choice.",
+                + " from a short one is a legitimate caching choice. Builder stages that the image only copies files"
+                + " out of are left alone: their layers are never shipped, and separate steps there only cost a"
+                + " little build cache.",
         problem = "Each RUN, COPY and ADD makes a layer; a row of one-command RUNs (or of COPYs into one directory)"
                 + " makes a layer per line where one would do.",
         impact = "More layers to store, push and pull, and files deleted in a later RUN stay in the earlier layer.",
@@ -62,6 +65,9 @@ public final class MergeableConsecutiveLayers implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (StagesInUse used : StagesInUse.of(context)) {
+            if (!used.inImage()) {
+                continue;
+            }
             Stage stage = used.stage();
             Map<Instruction, RunStep> runs = new IdentityHashMap<>();
             for (RunStep run : RunStep.of(used.image().model(), List.of(stage))) {

@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
                 + " with the ARG and ENV names the build defines at that point, so they do not count as unassigned."
                 + " Each of its comments becomes a finding under ShellCheck's own code (SC2086...) at the exact line"
                 + " and column in the Dockerfile: ShellCheck errors are medium, warnings low, info and style info."
+                + " SC2046 is left out for a command substitution that always prints one word ($(uname -m),"
+                + " $(nproc), $(dpkg --print-architecture)), which cannot split."
                 + " Exec-form RUNs, non-POSIX shells (pwsh, cmd, zsh) and heredocs with another interpreter are not"
                 + " shell scripts and are skipped. Turned off with --no-shellcheck.",
         problem = "A RUN is a shell script that nobody runs through a shell linter: unquoted variables, ignored"
@@ -72,6 +74,12 @@ public final class ShellCheckRun implements Rule {
     private static final Pattern SHEBANG = Pattern.compile("#!\\s*(?:/usr)?/bin/(?:env\\s+)?(sh|bash|dash|ash|ksh)\\b.*");
     private static final List<String> PROXY_ARGS = List.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
             "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
+    /**
+     * A command substitution whose output is always one word ({@code $(uname -m)}, {@code $(nproc)},
+     * {@code $(dpkg --print-architecture)}): ShellCheck's SC2046 asks to quote it, but nothing can split.
+     */
+    private static final Pattern ONE_WORD_SUBSTITUTION = Pattern.compile("\\$\\(\\s*(?:uname(?:\\s+-[mrspi])?|nproc"
+            + "|arch|dpkg\\s+--print-architecture|id\\s+-[ug]|getconf\\s+_NPROCESSORS_ONLN)\\s*\\)");
     private static final Map<String, RuleMetadata> METADATA = new ConcurrentHashMap<>();
 
     @Override
@@ -106,6 +114,10 @@ public final class ShellCheckRun implements Rule {
             }
             for (int i = 0; i < scripts.size(); i++) {
                 for (ShellCheckComment comment : results.get(i)) {
+                    if (comment.id().equals("SC2046") && ONE_WORD_SUBSTITUTION.matcher(scripts.get(i).excerpt(
+                            comment.line(), comment.column(), comment.endLine(), comment.endColumn())).matches()) {
+                        continue;
+                    }
                     Span span = scripts.get(i).span(comment.line(), comment.column(), comment.endLine(),
                             comment.endColumn());
                     if (span != null) {

@@ -11,13 +11,13 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
-import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.UserIds;
-import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import java.util.List;
+import java.util.Optional;
 
 @RuleDefinition(
         id = "user-not-numeric",
@@ -27,7 +27,8 @@ import java.util.List;
         checks = "The USER the built image finally runs as (the last USER of its stages): fires when the user part"
                 + " is a name rather than a number. USER root is left to runs-as-root; values with ARG references"
                 + " are not checked. The fix writes the numeric ids when the Dockerfile creates the user with fixed"
-                + " ones (useradd --uid/--gid, adduser -u) or the user is the node images' node (1000:1000).",
+                + " ones (useradd --uid/--gid, adduser -u) or the base image defines the user with known ids (nobody"
+                + " 65534:65534; node, bun and deno in their runtimes' images; www-data in the php images).",
         problem = "A user name only means something inside the image's /etc/passwd. Tools outside the container"
                 + " see the name, not the id: Kubernetes' runAsNonRoot cannot prove that \"app\" is not root and"
                 + " refuses to start the container, and file ownership on mounted volumes has to be guessed.",
@@ -53,9 +54,6 @@ import java.util.List;
                         USER 10001:10001
                         """))
 public final class UserNotNumeric implements Rule {
-
-    /** The node images' own unprivileged user. */
-    private static final String NODE_IMAGE_USER = "1000:1000";
 
     @Override
     public void check(ReviewContext context) {
@@ -88,9 +86,11 @@ public final class UserNotNumeric implements Rule {
 
     /** uid:gid (or uid) when the Dockerfile or the base image fixes them, else null. */
     private static String numericOwner(BuiltImage image, String user, String name) {
-        if (name.equals("node") && !user.contains(":") && image.rootBase() instanceof BaseImage.External external
-                && external.reference() != null && ImageTags.officialName(external.reference()).equals("node")) {
-            return NODE_IMAGE_USER;
+        if (!user.contains(":") && !UserIds.createdInImage(image, name)) {
+            Optional<String> known = BaseImageFacts.userIds(image.rootBase(), name);
+            if (known.isPresent()) {
+                return known.get();
+            }
         }
         String owner = UserIds.owner(image, user);
         String uid = owner.contains(":") ? owner.substring(0, owner.indexOf(':')) : owner;

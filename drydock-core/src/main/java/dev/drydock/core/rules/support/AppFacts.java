@@ -10,6 +10,7 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.manifest.Manifest;
@@ -91,7 +92,7 @@ public final class AppFacts {
         }
         if (declared.isEmpty()) {
             Integer stock = ImageRole.inheritedServer(c).map(AppFacts::stockWebServerPort).orElse(null);
-            return stock != null ? stock : defaultPort(c.entryPoint(), app);
+            return stock != null ? stock : defaultPort(c, app);
         }
         return declared.get(0);
     }
@@ -195,7 +196,12 @@ public final class AppFacts {
         return out;
     }
 
-    private static int defaultPort(EntryPoint ep, AppSource app) {
+    /**
+     * The port the server listens on when nothing sets one: the server's or framework's own default
+     * (Rails and Puma 3000, a Phoenix release 4000, Laravel's 8000...), else 8000.
+     */
+    private static int defaultPort(Container c, AppSource app) {
+        EntryPoint ep = c.entryPoint();
         Framework f = app == null ? null : app.frameworks().stream().findFirst().orElse(null);
         if (ep != null) {
             switch (ep.runtime()) {
@@ -217,8 +223,20 @@ public final class AppFacts {
                 case JAVA, SPRING_BOOT_RUN, WAITRESS -> {
                     return 8080;
                 }
+                case RAILS_SERVER, PUMA -> {
+                    return 3000;
+                }
+                case MIX_PHX_SERVER -> {
+                    return 4000;
+                }
                 default -> { }
             }
+        }
+        if (!dependencies(c, Ecosystem.HEX, List.of("phoenix")).isEmpty()) {
+            return 4000; // a release (bin/server) started with Phoenix's generated config/runtime.exs
+        }
+        if (f == Framework.RAILS || !dependencies(c, Ecosystem.RUBYGEMS, List.of("rails", "puma")).isEmpty()) {
+            return 3000;
         }
         if (f == Framework.FLASK || f == Framework.QUART) {
             return 5000;
@@ -246,8 +264,36 @@ public final class AppFacts {
         if (runsServer(ep)) {
             return "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
+        if (ep != null && (ep.runtime() == Runtime.BINARY || ep.runtime() == Runtime.JAVA || ep.runtime() == Runtime.SCRIPT)) {
+            String framework = webFramework(c);
+            if (framework != null) {
+                return "it runs " + framework + " application";
+            }
+        }
         return ImageRole.inheritedServer(c).map(server -> "it runs " + server + ", its base image's command")
                 .orElse(null);
+    }
+
+    /**
+     * The web framework a compiled program or release depends on ("a Phoenix", "a Spring Boot web"), for a
+     * command drydock cannot read (a release's bin/server, a Go or Rust binary, java -jar), or null.
+     */
+    private static String webFramework(Container c) {
+        if (!dependencies(c, Ecosystem.HEX, List.of("phoenix")).isEmpty()) {
+            return "a Phoenix";
+        }
+        if (!dependencies(c, Ecosystem.MAVEN, List.of("org.springframework.boot:spring-boot-starter-web",
+                "org.springframework.boot:spring-boot-starter-webflux")).isEmpty()) {
+            return "a Spring Boot web";
+        }
+        if (!dependencies(c, Ecosystem.GO, List.of("github.com/gin-gonic/gin", "github.com/labstack/echo/v4",
+                "github.com/gofiber/fiber/v2", "github.com/go-chi/chi/v5", "github.com/gorilla/mux")).isEmpty()) {
+            return "a Go web";
+        }
+        if (!dependencies(c, Ecosystem.CRATES, List.of("actix-web", "axum", "rocket", "warp")).isEmpty()) {
+            return "a Rust web";
+        }
+        return null;
     }
 
     /**
@@ -269,7 +315,8 @@ public final class AppFacts {
         return switch (ep.runtime()) {
             case GUNICORN, UVICORN, HYPERCORN, WAITRESS, DAPHNE, GRANIAN, FLASK_RUN, DJANGO_RUNSERVER, FASTAPI_DEV,
                     FASTAPI_RUN, NEXT_START, NEXT_DEV, PUMA, RAILS_SERVER, NGINX, APACHE, CADDY, PHP_FPM, FRANKENPHP,
-                    SERVE, VITE_DEV, VITE_PREVIEW, NG_SERVE, ARTISAN_SERVE, PHP_BUILTIN_SERVER -> true;
+                    SERVE, VITE_DEV, VITE_PREVIEW, NG_SERVE, ARTISAN_SERVE, PHP_BUILTIN_SERVER, LARAVEL_OCTANE, RACKUP,
+                    UNICORN, STREAMLIT, MIX_PHX_SERVER, SPRING_BOOT_RUN, REACT_SCRIPTS_START -> true;
             default -> false;
         };
     }

@@ -62,6 +62,32 @@ public final class BaseImageFacts {
                 || ROOT_DEFAULT_PREFIXES.stream().anyMatch(name::startsWith);
     }
     /**
+     * The {@code uid:gid} of a user that the base image itself defines, where drydock knows them: {@code nobody}
+     * (65534:65534 in Debian, Ubuntu, Alpine, the Red Hat family and the images built on them), the node images'
+     * {@code node} (1000:1000), oven/bun's {@code bun} (1000:1000), denoland/deno's {@code deno} (1993:1993) and
+     * {@code www-data} in the php and serversideup/php images (33:33 on Debian, 82:82 on Alpine). Empty for any
+     * other user or image.
+     */
+    public static Optional<String> userIds(BaseImage base, String user) {
+        if (!(base instanceof BaseImage.External external) || external.reference() == null
+                || !external.reference().isImage()) {
+            return Optional.empty();
+        }
+        ImageReference ref = external.reference();
+        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        String tag = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(switch (user) {
+            case "nobody" -> "65534:65534";
+            case "node" -> name.equals("docker.io/library/node") ? "1000:1000" : null;
+            case "bun" -> name.equals("docker.io/oven/bun") ? "1000:1000" : null;
+            case "deno" -> name.equals("docker.io/denoland/deno") ? "1993:1993" : null;
+            case "www-data" -> name.equals("docker.io/library/php") || name.equals("docker.io/serversideup/php")
+                    ? tag.contains("alpine") ? "82:82" : "33:33" : null;
+            default -> null;
+        });
+    }
+
+    /**
      * The programs a base image is known to ship, for the checks that need one (a healthcheck's curl).
      *
      * @param image the image as written, for messages ({@code python:3.11-slim})

@@ -10,6 +10,10 @@ import java.util.Optional;
  */
 public final class UserIds {
 
+    /** The options of useradd and adduser that take a value. */
+    private static final String[] USER_OPTIONS = {"-u", "--uid", "-g", "--gid", "-G", "--groups", "--ingroup", "-d",
+        "--home", "--home-dir", "-s", "--shell", "-c", "--comment", "-h", "-k", "--gecos", "-K", "-e", "-f", "-p"};
+
     private UserIds() {}
 
     /**
@@ -30,12 +34,23 @@ public final class UserIds {
         return group == null ? uid : uid + ":" + group;
     }
 
+    /** Whether a RUN of the image creates the user {@code name} (useradd or adduser). */
+    public static boolean createdInImage(BuiltImage image, String name) {
+        for (RunStep run : image.imageRuns()) {
+            for (Call call : run.calls("useradd", "adduser")) {
+                List<Call.Arg> operands = call.options(USER_OPTIONS).operands();
+                if (!operands.isEmpty() && operands.get(operands.size() - 1).value().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Optional<String> userOption(List<RunStep> runs, String name, String... options) {
         for (RunStep run : runs) {
             for (Call call : run.calls("useradd", "adduser")) {
-                Call.Options parsed = call.options("-u", "--uid", "-g", "--gid", "-G", "--groups", "--ingroup", "-d",
-                        "--home", "--home-dir", "-s", "--shell", "-c", "--comment", "-h", "-k", "--gecos",
-                        "-K", "-e", "-f", "-p");
+                Call.Options parsed = call.options(USER_OPTIONS);
                 List<Call.Arg> operands = parsed.operands();
                 if (operands.isEmpty() || !operands.get(operands.size() - 1).value().equals(name)) {
                     continue;

@@ -1,0 +1,1 @@
+export { Hono } from "jsr:@hono/hono@4.6.14";

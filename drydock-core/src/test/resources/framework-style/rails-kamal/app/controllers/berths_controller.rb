@@ -1,0 +1,5 @@
+class BerthsController < ApplicationController
+  def index
+    render plain: "berths"
+  end
+end
