@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The configuration on the command line: found or given with --config, its fail-on, its errors. */
 class ConfigOptionTest {
 
-    private static final String ROOT_IMAGE = "FROM alpine:3.20.3\nCMD [\"sleep\", \"1\"]\n";
+    private static final String ROOT_IMAGE = "FROM alpine:3.20.3\nEXPOSE 8080\nCMD [\"sleep\", \"1\"]\n";
     private static final String COMPOSE = "version: \"3.9\"\n\nservices:\n  web:\n    image: nginx:1.27.3\n";
 
     @TempDir

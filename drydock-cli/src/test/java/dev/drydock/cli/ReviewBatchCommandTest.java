@@ -17,7 +17,7 @@ class ReviewBatchCommandTest {
     @TempDir
     Path dir;
 
-    private static final String ROOT_IMAGE = "FROM alpine:3.20.3\nCMD [\"sleep\", \"1\"]\n";
+    private static final String ROOT_IMAGE = "FROM alpine:3.20.3\nEXPOSE 8080\nCMD [\"sleep\", \"1\"]\n";
     private static final String CLEAN_IMAGE = "FROM alpine:3.20.3\nUSER 10001\nCMD [\"sleep\", \"1\"]\n";
 
     private Path project(String folder, String dockerfile) throws IOException {

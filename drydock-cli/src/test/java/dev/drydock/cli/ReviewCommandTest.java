@@ -16,7 +16,7 @@ class ReviewCommandTest {
     Path dir;
 
     private Path rootImage() throws IOException {
-        Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20.3\nCMD [\"sleep\", \"1\"]\n");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20.3\nEXPOSE 8080\nCMD [\"sleep\", \"1\"]\n");
         return dir;
     }
 

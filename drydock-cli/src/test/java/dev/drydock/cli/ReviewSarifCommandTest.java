@@ -17,7 +17,7 @@ class ReviewSarifCommandTest {
 
     private Path rootImage() throws IOException {
         Path project = Files.createDirectories(dir.resolve("project"));
-        Files.writeString(project.resolve("Dockerfile"), "FROM alpine:3.20.3\nCMD [\"sleep\", \"1\"]\n");
+        Files.writeString(project.resolve("Dockerfile"), "FROM alpine:3.20.3\nEXPOSE 8080\nCMD [\"sleep\", \"1\"]\n");
         return project;
     }
 
@@ -64,7 +64,7 @@ class ReviewSarifCommandTest {
     @Test
     void aRelativeFolderPrefixesThePathsAsCiToolsResolveThemFromTheRepositoryRoot() throws IOException {
         Path project = Files.createDirectories(Path.of("target", "ci-formats-" + System.nanoTime(), "api"));
-        Files.writeString(project.resolve("Dockerfile"), "FROM alpine:3.20.3\nCMD [\"sleep\", \"1\"]\n");
+        Files.writeString(project.resolve("Dockerfile"), "FROM alpine:3.20.3\nEXPOSE 8080\nCMD [\"sleep\", \"1\"]\n");
         String relative = project.toString().replace('\\', '/');
 
         JsonNode issues = new ObjectMapper().readTree(CliRun.of("review", relative, "--format", "gitlab").out());
