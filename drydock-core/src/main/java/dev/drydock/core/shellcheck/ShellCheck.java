@@ -199,6 +199,7 @@ public final class ShellCheck {
         try {
             if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
+                process.waitFor(2, TimeUnit.SECONDS); // reaped before the failure is reported: no process left behind
                 throw new IOException("shellcheck did not finish within " + Math.max(1, timeoutMillis / 1000)
                         + " s; stopped");
             }
