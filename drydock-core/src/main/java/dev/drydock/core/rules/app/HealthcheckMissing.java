@@ -29,12 +29,16 @@ import java.util.List;
 @RuleDefinition(
         id = "healthcheck-missing",
         title = "Image has no HEALTHCHECK",
-        severity = Severity.CRITICAL,
+        severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "The stage the container's image is built from (and the stages it builds on) for a HEALTHCHECK."
                 + " Quiet when there is one, including a deliberate HEALTHCHECK NONE, and when compose disables the"
-                + " healthcheck (disable: true, test: [\"NONE\"]). Critical when the container serves requests (ports"
-                + " published or exposed, a web server or application found); medium otherwise, and for an image whose"
+                + " healthcheck (disable: true, test: [\"NONE\"]). For a container that serves requests (ports"
+                + " published or exposed, a web server or application found): critical when a compose file of the"
+                + " project probes it, since the project then relies on a health state that the image loses wherever"
+                + " it runs without that file; medium when nothing in the project checks its health, since nothing"
+                + " relies on a health state yet (and Kubernetes ignores HEALTHCHECK for its own probes). Low"
+                + " otherwise, and for an image whose"
                 + " command is a bare interpreter (a runtime base image) or a stock server such as postgres or nginx"
                 + " (the Docker official images leave the probe to the images and compose files built on them); nothing"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
@@ -122,7 +126,7 @@ public final class HealthcheckMissing implements Rule {
                 context.finding(this, new Location(image.dockerfile(), stage.from().span()), message + ": the image"
                                 + " reads as a base image (a runtime or tool chain that serves nothing itself), so the"
                                 + " images built on it, which know what they serve, are the ones to probe it")
-                        .severity(Severity.MEDIUM)
+                        .severity(Severity.LOW)
                         .implicit()
                         .recommendation("Document that the images built FROM this one should add a HEALTHCHECK for the"
                                 + " service they run; add one here only if the image starts a service of its own.")
@@ -131,8 +135,8 @@ public final class HealthcheckMissing implements Rule {
             }
             Plan plan = Plan.of(c, app, probe);
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
-                    .severity(serves != null && role == ImageRole.APPLICATION ? Severity.CRITICAL
-                            : Severity.MEDIUM)
+                    .severity(serves == null || role != ImageRole.APPLICATION ? Severity.LOW
+                            : probe != null ? Severity.CRITICAL : Severity.MEDIUM)
                     .implicit()
                     .recommendation(plan.recommendation(probe));
             String fixPath = plan.fixPath(app);

@@ -30,6 +30,26 @@ public final class DistributionReleases {
     private static final Map<String, String> MAJOR_RELEASES = Map.of("fedora", "Fedora", "rockylinux", "Rocky Linux",
             "almalinux", "AlmaLinux", "oraclelinux", "Oracle Linux", "amazonlinux", "Amazon Linux", "centos", "CentOS");
 
+    private static final Pattern ALPINE_RELEASE = Pattern.compile("alpine\\d+\\.\\d+");
+
+    /**
+     * Whether the tag of an image built on a distribution names the release it is built on
+     * ({@code python:3.12-slim-bookworm}, {@code eclipse-temurin:21-jre-jammy}, {@code node:20-alpine3.20}), so
+     * that the tag cannot move to the next release of the distribution; {@code python:3.12-slim} can.
+     */
+    public static boolean namedInTag(ImageReference ref) {
+        if (ref == null || !ref.hasExplicitTag()) {
+            return false;
+        }
+        for (String part : ref.tag().toLowerCase(Locale.ROOT).split("-")) {
+            if (DEBIAN_CODENAMES.contains(part) || UBUNTU_CODENAMES.contains(part)
+                    || ALPINE_RELEASE.matcher(part).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The release the tag stays within, in words ({@code Debian bookworm}), or empty when it is no such tag. */
     public static Optional<String> release(ImageReference ref) {
         if (ref == null || !ref.hasExplicitTag() || ref.isPinnedByDigest()) {
