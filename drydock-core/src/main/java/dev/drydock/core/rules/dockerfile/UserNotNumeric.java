@@ -17,7 +17,12 @@ import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.dockerfile.model.Variables;
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.rules.support.BaseImageFacts;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "user-not-numeric",
@@ -27,7 +32,10 @@ import java.util.List;
         checks = "The USER the built image finally runs as (the last USER of its stages): fires when the user part"
                 + " is a name rather than a number. USER root is left to runs-as-root; values with ARG references"
                 + " are not checked. The fix writes the numeric ids when the Dockerfile creates the user with fixed"
-                + " ones (useradd --uid/--gid, adduser -u) or the user is the node images' node (1000:1000).",
+                + " ones (useradd --uid/--gid, adduser -u), the ARG when it creates the user with the id of one"
+                + " (adduser --uid \"${UID}\" after ARG UID=10001: USER ${UID}), and the ids the base image gives"
+                + " its own user: node in the node images (1000:1000), www-data in official Debian-based images"
+                + " (33:33) and in php's Alpine variants (82:82), unless a RUN creates or renumbers it.",
         problem = "A user name only means something inside the image's /etc/passwd. Tools outside the container"
                 + " see the name, not the id: Kubernetes' runAsNonRoot cannot prove that \"app\" is not root and"
                 + " refuses to start the container, and file ownership on mounted volumes has to be guessed.",
@@ -56,6 +64,13 @@ public final class UserNotNumeric implements Rule {
 
     /** The node images' own unprivileged user. */
     private static final String NODE_IMAGE_USER = "1000:1000";
+    /** The web server user of Debian and Ubuntu (base-passwd), which the php and httpd images run as. */
+    private static final String WWW_DATA = "www-data";
+    private static final String DEBIAN_WWW_DATA = "33:33";
+    /** The php images' Alpine variants create www-data with Alpine's web server ids. */
+    private static final String ALPINE_PHP_WWW_DATA = "82:82";
+    /** A user id given as an ARG: {@code ${UID}} or {@code $UID}. */
+    private static final Pattern ARG_REFERENCE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
 
     @Override
     public void check(ReviewContext context) {
@@ -72,31 +87,71 @@ public final class UserNotNumeric implements Rule {
                 continue;
             }
             Instruction instruction = user.instruction();
-            String numeric = numericOwner(image, user.value(), name);
+            Numeric numeric = numericOwner(image, instruction, user.value(), name);
             String file = instruction.file().path();
             context.finding(this, file, written.span(), "USER " + text + " names the user: a runtime outside the image"
                             + " cannot tell its id, so Kubernetes' runAsNonRoot cannot verify it is not root")
                     .recommendation(numeric != null
-                            ? "Write USER " + numeric + " (the ids of " + name + " in this image)."
+                            ? "Write USER " + numeric.value() + " (" + numeric.why() + ")."
                             : "Give the user a fixed id when creating it (useradd --uid 10001) and write USER 10001"
                                     + " (with :GID for the group).")
-                    .fix(numeric == null ? null : Fix.of("write USER " + numeric, FixSafety.SAFE,
-                            List.of(TextEdit.replace(file, written.span(), numeric))))
+                    .fix(numeric == null ? null : Fix.of("write USER " + numeric.value(), FixSafety.SAFE,
+                            List.of(TextEdit.replace(file, written.span(), numeric.value()))))
                     .add();
         }
     }
 
+    /** The numeric user to write instead of the name, and where it comes from. */
+    private record Numeric(String value, String why) {}
+
     /** uid:gid (or uid) when the Dockerfile or the base image fixes them, else null. */
-    private static String numericOwner(BuiltImage image, String user, String name) {
-        if (name.equals("node") && !user.contains(":") && image.rootBase() instanceof BaseImage.External external
-                && external.reference() != null && ImageTags.officialName(external.reference()).equals("node")) {
-            return NODE_IMAGE_USER;
+    private static Numeric numericOwner(BuiltImage image, Instruction instruction, String user, String name) {
+        BaseImage base = image.rootBase();
+        ImageReference ref = base instanceof BaseImage.External external ? external.reference() : null;
+        if (!user.contains(":") && ref != null) {
+            if (name.equals("node") && ImageTags.officialName(ref).equals("node")) {
+                return new Numeric(NODE_IMAGE_USER, "the ids of node in this image");
+            }
+            if (name.equals(WWW_DATA) && !touched(image, name)) {
+                String family = BaseImageFacts.tools(base).map(BaseImageFacts.ImageTools::packageManager).orElse("");
+                if (family.equals("apt")) {
+                    return new Numeric(DEBIAN_WWW_DATA, "the ids Debian and Ubuntu give www-data, which "
+                            + ref.familiarString() + " runs its server as");
+                }
+                if (family.equals("apk") && ImageTags.officialName(ref).equals("php")) {
+                    return new Numeric(ALPINE_PHP_WWW_DATA, "the ids " + ref.familiarString() + " gives www-data");
+                }
+            }
         }
         String owner = UserIds.owner(image, user);
         String uid = owner.contains(":") ? owner.substring(0, owner.indexOf(':')) : owner;
-        if (uid.isEmpty() || !uid.chars().allMatch(Character::isDigit)) {
+        Matcher reference = ARG_REFERENCE.matcher(uid);
+        if (reference.matches()) {
+            String arg = reference.group(1) != null ? reference.group(1) : reference.group(2);
+            Variables.Definition d = image.model().step(instruction).map(step -> step.variables().definition(arg))
+                    .orElse(null);
+            if (d == null || d.kind() != Variables.Kind.ARG || d.value() == null || !numeric(d.value())) {
+                return null;
+            }
+            return new Numeric("${" + arg + "}", "the RUN that creates " + name + " gives it the id of ARG " + arg
+                    + ", " + d.value() + " unless the build passes another; BuildKit writes the same number into the"
+                    + " image's user");
+        }
+        if (!numeric(uid)) {
             return null;
         }
-        return owner.chars().allMatch(c -> Character.isDigit(c) || c == ':') ? owner : uid;
+        return new Numeric(owner.chars().allMatch(c -> Character.isDigit(c) || c == ':') ? owner : uid,
+                "the ids of " + name + " in this image");
+    }
+
+    /** Whether the image's own RUNs create or renumber the user (then its ids are theirs, not the base image's). */
+    private static boolean touched(BuiltImage image, String name) {
+        return image.imageRuns().stream()
+                .flatMap(run -> run.calls("useradd", "adduser", "usermod", "groupadd", "addgroup", "groupmod").stream())
+                .anyMatch(call -> call.args().stream().anyMatch(arg -> arg.value().equals(name)));
+    }
+
+    private static boolean numeric(String value) {
+        return !value.isEmpty() && value.chars().allMatch(Character::isDigit);
     }
 }
