@@ -3,6 +3,8 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.dockerfile.syntax.Heredoc;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.project.DockerfileSource;
@@ -14,6 +16,8 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.RuleMetadata;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
+import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.shellcheck.ShellCheck;
 import dev.drydock.core.shellcheck.ShellCheckComment;
 import dev.drydock.core.shellcheck.ShellCheckScript;
@@ -40,6 +44,11 @@ import java.util.regex.Pattern;
                 + " with the ARG and ENV names the build defines at that point, so they do not count as unassigned."
                 + " Each of its comments becomes a finding under ShellCheck's own code (SC2086...) at the exact line"
                 + " and column in the Dockerfile: ShellCheck errors are medium, warnings low, info and style info."
+                + " Two kinds of comment are dropped as not applying to what runs: in a stage whose /bin/sh is"
+                + " BusyBox's (Alpine, BusyBox), the bash features that shell has too (${v/a/b}, ${v:i:n}, [[ ]], =="
+                + " and the like: ShellCheck 0.10's busybox dialect, done here for every version); and SC2086 on"
+                + " $NAME or ${NAME...} of a build variable whose value (its default or the build argument given)"
+                + " has no space or glob character, such as an application name or TARGETARCH."
                 + " Exec-form RUNs, non-POSIX shells (pwsh, cmd, zsh) and heredocs with another interpreter are not"
                 + " shell scripts and are skipped. Turned off with --no-shellcheck.",
         problem = "A RUN is a shell script that nobody runs through a shell linter: unquoted variables, ignored"
@@ -73,6 +82,17 @@ public final class ShellCheckRun implements Rule {
     private static final List<String> PROXY_ARGS = List.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
             "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
     private static final Map<String, RuleMetadata> METADATA = new ConcurrentHashMap<>();
+    /**
+     * ShellCheck's codes for bash features (in its sh dialect) that BusyBox's sh has too: process substitution,
+     * $'...', [[ ]], ==, &>, echo -e, source, SIG-prefixed trap names, ${v:i:n} and ${v/a/b}.
+     */
+    private static final Set<String> BUSYBOX_HAS = Set.of("SC3001", "SC3003", "SC3010", "SC3014", "SC3020", "SC3036",
+            "SC3046", "SC3048", "SC3051", "SC3057", "SC3060");
+    /** $NAME, or ${NAME} with an operator whose words have no space or glob ({@code ${TARGETARCH/amd64/x64}}). */
+    private static final Pattern PLAIN_EXPANSION = Pattern.compile(
+            "\\$(?:([A-Za-z_][A-Za-z0-9_]*)|\\{([A-Za-z_][A-Za-z0-9_]*)(?:[:#%/][^\\s*?\\[\\]{}]*)?})");
+    /** A value that an unquoted expansion passes on as one word: no space, no glob character, not empty. */
+    private static final Pattern SPLIT_FREE = Pattern.compile("[A-Za-z0-9._/:@%+,=-]+");
 
     @Override
     public boolean runsAside() {
@@ -91,10 +111,11 @@ public final class ShellCheckRun implements Rule {
             return;
         }
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            List<ShellCheckScript> scripts = scripts(dockerfile.model());
-            if (scripts.isEmpty()) {
+            List<Checked> checked = scripts(dockerfile.model());
+            if (checked.isEmpty()) {
                 continue;
             }
+            List<ShellCheckScript> scripts = checked.stream().map(Checked::script).toList();
             String file = dockerfile.file().path();
             List<List<ShellCheckComment>> results;
             try {
@@ -108,7 +129,7 @@ public final class ShellCheckRun implements Rule {
                 for (ShellCheckComment comment : results.get(i)) {
                     Span span = scripts.get(i).span(comment.line(), comment.column(), comment.endLine(),
                             comment.endColumn());
-                    if (span != null) {
+                    if (span != null && !checked.get(i).moot(comment, dockerfile.file().text(span))) {
                         context.finding(metadata(comment), new Location(file, span),
                                 comment.id() + ": " + comment.message())
                                 .recommendation("See https://www.shellcheck.net/wiki/" + comment.id()
@@ -121,13 +142,15 @@ public final class ShellCheckRun implements Rule {
         }
     }
 
-    private static List<ShellCheckScript> scripts(DockerfileModel model) {
-        List<ShellCheckScript> scripts = new ArrayList<>();
+    private static List<Checked> scripts(DockerfileModel model) {
+        List<Checked> scripts = new ArrayList<>();
         for (Stage stage : model.stages()) {
+            boolean busyBoxStage = InferredImageTools.of(model, stage).map(ImageTools::busyBox).orElse(false);
             for (CommandSpec run : stage.runs()) {
                 if (model.script(run).isEmpty()) {
                     continue;
                 }
+                String program = program(run.shell().get(0));
                 String dialect = dialect(run.shell().get(0));
                 MappedText text = run.script();
                 if (!run.instruction().heredocs().isEmpty()) {
@@ -137,16 +160,21 @@ public final class ShellCheckRun implements Rule {
                     if (HEREDOC_ONLY.matcher(shellText).matches() || withShell.matches()) {
                         text = first.content();
                         if (withShell.matches()) {
-                            dialect = dialect(withShell.group(1));
+                            program = withShell.group(1);
+                            dialect = dialect(program);
                         }
                         Matcher shebang = SHEBANG.matcher(text.text().lines().findFirst().orElse(""));
                         if (shebang.matches()) {
-                            dialect = dialect(shebang.group(1));
+                            program = shebang.group(1);
+                            dialect = dialect(program);
                         }
                     }
                 }
                 if (dialect != null) {
-                    scripts.add(new ShellCheckScript(text, dialect, variables(model, run)));
+                    boolean busyBox = busyBoxStage && (program.equals("sh") || program.equals("ash"));
+                    Variables variables = model.step(run.instruction()).map(Step::variables).orElse(Variables.empty());
+                    scripts.add(new Checked(new ShellCheckScript(text, dialect, variables(model, run)), busyBox,
+                            variables));
                 }
             }
         }
@@ -160,9 +188,41 @@ public final class ShellCheckRun implements Rule {
         return names;
     }
 
+    /**
+     * A script with what ShellCheck cannot know about it: whether BusyBox's sh runs it (the /bin/sh of Alpine
+     * images, which has several of bash's features ShellCheck's sh dialect reports), and the build's variables.
+     */
+    private record Checked(ShellCheckScript script, boolean busyBox, Variables variables) {
+
+        /**
+         * Whether a comment does not apply to what runs: a bash feature BusyBox's sh has, or an unquoted
+         * expansion (SC2086) of a build variable whose value has nothing to split or glob.
+         */
+        boolean moot(ShellCheckComment comment, String flagged) {
+            if (busyBox && BUSYBOX_HAS.contains(comment.id())) {
+                return true;
+            }
+            if (!comment.id().equals("SC2086")) {
+                return false;
+            }
+            Matcher expansion = PLAIN_EXPANSION.matcher(flagged);
+            if (!expansion.matches()) {
+                return false;
+            }
+            Variables.Definition d = variables.definition(expansion.group(1) != null ? expansion.group(1)
+                    : expansion.group(2));
+            return d != null && d.value() != null && SPLIT_FREE.matcher(d.value()).matches();
+        }
+    }
+
+    /** The program name of a shell path ({@code /bin/sh} is {@code sh}). */
+    private static String program(String shell) {
+        return shell.substring(shell.lastIndexOf('/') + 1);
+    }
+
     /** ShellCheck's dialect for a shell program, or null for a shell it does not check. */
     private static String dialect(String shell) {
-        String name = shell.substring(shell.lastIndexOf('/') + 1);
+        String name = program(shell);
         return switch (name) {
             case "sh", "ash", "busybox" -> "sh";
             case "bash", "dash", "ksh" -> name;

@@ -79,6 +79,11 @@ public final class BaseImageFacts {
         public boolean has(String program) {
             return programs.contains(program);
         }
+
+        /** Whether its {@code /bin/sh} is BusyBox's ash: Alpine (and other apk-based) images and BusyBox. */
+        public boolean busyBox() {
+            return shell && ("apk".equals(packageManager) || image.contains("alpine") || image.startsWith("busybox"));
+        }
     }
 
     /** The programs {@link ImageTools#programs()} answers for: present when listed, absent otherwise. */
@@ -91,7 +96,8 @@ public final class BaseImageFacts {
      * ruby, golang: built on {@code buildpack-deps}) have curl and wget; their {@code -slim}
      * variants have neither; {@code debian} and {@code ubuntu} themselves have neither; Alpine and
      * BusyBox have BusyBox's {@code wget} and {@code nc} but no curl; distroless and scratch images
-     * have no shell at all ({@code :debug} distroless tags add BusyBox).
+     * have no shell at all ({@code :debug} distroless tags add BusyBox). The Alpine variants of Microsoft's .NET
+     * images are Alpine with .NET added, so BusyBox's sh, wget and nc are there.
      */
     public static Optional<ImageTools> tools(BaseImage base) {
         if (base instanceof BaseImage.Scratch) {
@@ -136,6 +142,9 @@ public final class BaseImageFacts {
                 programs.addAll(List.of("sh", "wget", "nc"));
             }
             return Optional.of(new ImageTools(written, dev, programs, dev ? "apk" : null, null));
+        }
+        if (DotnetImages.alpine(ref)) {
+            return Optional.of(new ImageTools(written, true, Set.of("sh", "wget", "nc"), "apk", null));
         }
         if (!ref.isOfficialImage() || tag == null) {
             return Optional.empty();
