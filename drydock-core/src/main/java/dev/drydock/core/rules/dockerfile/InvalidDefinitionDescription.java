@@ -30,7 +30,10 @@ import java.util.Locale;
                 + " stage's or argument's name (# VERSION the release to package). A comment separated from the"
                 + " instruction by an empty line is not a description and is not checked, nor is the comment block"
                 + " that opens the file (a header about the whole file, which BuildKit would take for the first"
-                + " instruction's description).",
+                + " instruction's description). Like BuildKit, only when the build turns the experimental check on"
+                + " (# check=experimental=all or experimental=InvalidDefinitionDescription, or the"
+                + " BUILDKIT_DOCKERFILE_CHECK build argument): a comment above an ARG or FROM is otherwise an ordinary"
+                + " remark, and docker init's own Dockerfiles put one above most of them.",
         problem = "A comment glued to a FROM or ARG is shown as its description by the build outline tools; one that"
                 + " does not start with the name is either a description in the wrong format or a remark that was"
                 + " not meant as one.",
@@ -45,12 +48,14 @@ import java.util.Locale;
         effort = "1 min",
         examples = @RuleExample(
                 bad = """
+                        # check=experimental=InvalidDefinitionDescription
                         ARG PYTHON_VERSION=3.12.7
                         # compile the wheels once
                         FROM python:${PYTHON_VERSION}-slim AS wheels
                         RUN pip wheel --no-cache-dir --wheel-dir /wheels flask==3.0.3
                         """,
                 good = """
+                        # check=experimental=InvalidDefinitionDescription
                         ARG PYTHON_VERSION=3.12.7
                         # wheels compiles the wheels once
                         FROM python:${PYTHON_VERSION}-slim AS wheels
@@ -61,7 +66,8 @@ public final class InvalidDefinitionDescription implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (!dockerfile.parsed() || BuildCheckDirective.skips(dockerfile.syntax(), "InvalidDefinitionDescription")) {
+            if (!dockerfile.parsed() || dockerfile.model() == null || !BuildCheckDirective.enablesExperimental(
+                    dockerfile.syntax(), dockerfile.model().options().buildArgs(), "InvalidDefinitionDescription")) {
                 continue;
             }
             Dockerfile syntax = dockerfile.syntax();
