@@ -50,6 +50,23 @@ public final class DistributionReleases {
         return false;
     }
 
+    /**
+     * A tag's variant without the distribution release it names ({@code slim-bullseye} is {@code slim},
+     * {@code alpine3.18} is {@code alpine}, {@code bookworm} is empty): the variant to keep when moving to
+     * another version, whose images are built on other releases.
+     */
+    public static String withoutRelease(String variant) {
+        StringBuilder out = new StringBuilder();
+        for (String part : variant.split("-")) {
+            String kept = ALPINE_RELEASE.matcher(part.toLowerCase(Locale.ROOT)).matches() ? "alpine"
+                    : DEBIAN_CODENAMES.contains(part) || UBUNTU_CODENAMES.contains(part) ? "" : part;
+            if (!kept.isEmpty()) {
+                out.append(out.length() == 0 ? "" : "-").append(kept);
+            }
+        }
+        return out.toString();
+    }
+
     /** The release the tag stays within, in words ({@code Debian bookworm}), or empty when it is no such tag. */
     public static Optional<String> release(ImageReference ref) {
         if (ref == null || !ref.hasExplicitTag() || ref.isPinnedByDigest()) {
