@@ -209,9 +209,11 @@ public final class ShellCheckRun implements Rule {
             if (!expansion.matches()) {
                 return false;
             }
-            Variables.Definition d = variables.definition(expansion.group(1) != null ? expansion.group(1)
-                    : expansion.group(2));
-            return d != null && d.value() != null && SPLIT_FREE.matcher(d.value()).matches();
+            String name = expansion.group(1) != null ? expansion.group(1) : expansion.group(2);
+            Variables.Definition d = variables.definition(name);
+            return d != null && d.value() != null && SPLIT_FREE.matcher(d.value()).matches()
+                    && !Pattern.compile("(^|[^A-Za-z0-9_])" + name + "=|\\b(read|for)\\b[^;\\n]*\\b" + name + "\\b")
+                            .matcher(script.content()).find(); // the script sets it itself
         }
     }
 
