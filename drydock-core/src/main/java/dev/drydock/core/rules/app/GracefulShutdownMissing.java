@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.rules.support.BusyBoxExec;
 import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.InitForwarding;
 import dev.drydock.core.rules.support.AppFacts;
@@ -43,7 +44,9 @@ import java.util.regex.Pattern;
         category = Category.RELIABILITY,
         checks = "How `docker stop` (SIGTERM, then SIGKILL after the stop grace period: compose stop_grace_period,"
                 + " 10 s by default) reaches the server, in this order: (1) a shell stands between PID 1 and the server: a"
-                + " shell-form CMD/ENTRYPOINT or an `sh -c` whose last command is not exec'd, or an entry-point script of"
+                + " shell-form CMD/ENTRYPOINT (not one lone command run by BusyBox's sh, the /bin/sh of Alpine images,"
+                + " which runs it in its own place; Debian's and Ubuntu's dash does not) or an `sh -c` whose last"
+                + " command is not exec'd, or an entry-point script of"
                 + " the project that never execs (quiet under an init that signals the whole process group: dumb-init"
                 + " without --single-child, tini -g); (2) PID 1 is npm, yarn or pnpm running a package.json script (not a"
                 + " development watcher, which dev-server reports), which passes the signal on to the script's shell only"
@@ -134,7 +137,11 @@ public final class GracefulShutdownMissing implements Rule {
     // (1) a shell is PID 1
 
     private boolean shellPid1(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep) {
-        boolean viaShell = command.shellForm() || ep.wrappers().stream().anyMatch(w -> w.name().endsWith(" -c"));
+        long shells = ep.wrappers().stream().filter(w -> w.name().endsWith(" -c")).count();
+        // BusyBox's sh (Alpine) replaces itself with the only command of a shell-form script: unless that command
+        // is another sh -c, no shell stays in between
+        boolean viaShell = command.shellForm() && BusyBoxExec.of(c).isPresent() ? shells > 1
+                : command.shellForm() || shells > 0;
         String script = command.shellForm() && command.script() != null ? command.script()
                 : ep.wrappers().stream().filter(w -> w.name().endsWith(" -c")).findFirst()
                         .map(w -> w.args().isEmpty() ? "" : w.args().get(0)).orElse(null);

@@ -31,17 +31,20 @@ import java.util.List;
 @RuleDefinition(
         id = "healthcheck-missing",
         title = "Image has no HEALTHCHECK",
-        severity = Severity.CRITICAL,
+        severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "The stage the container's image is built from (and the stages it builds on) for a HEALTHCHECK."
                 + " Quiet when there is one, including a deliberate HEALTHCHECK NONE, and when compose disables the"
-                + " healthcheck (disable: true, test: [\"NONE\"]). Critical when a compose service of the project runs"
-                + " the image and it serves requests (ports published or exposed, a web server or application found);"
-                + " low when it serves nothing drydock can see (a worker, a job, a command-line tool: no port, no server"
-                + " in its command), with a probe of a Celery worker's own or HEALTHCHECK NONE recommended instead of an"
-                + " HTTP one; medium when nothing in the project runs it (a lone Dockerfile: the platform it is deployed"
-                + " to, such as Kubernetes, which ignores HEALTHCHECK, ECS, Cloud Run or Kamal, usually probes it with"
-                + " its own settings), and for an image whose"
+                + " healthcheck (disable: true, test: [\"NONE\"]). For a container that serves requests (ports"
+                + " published or exposed, a web server or application found): critical when a compose file of the"
+                + " project probes it with a probe that cannot succeed in the image (a program it lacks, a path the"
+                + " application does not serve), since the project relies on a health state that never comes;"
+                + " medium otherwise (a working compose probe that the image loses wherever it runs without that"
+                + " file, or nothing in the project checking its health; Kubernetes ignores HEALTHCHECK for its own"
+                + " probes), and for a stock server that serves the project's files. Low when it serves nothing"
+                + " drydock can see (a worker, a job, a command-line tool: no port, no server in its command), with a"
+                + " probe of a Celery worker's own or HEALTHCHECK NONE recommended instead of an HTTP one; medium for"
+                + " an image whose"
                 + " command is a bare interpreter (a runtime base image) or a stock server such as postgres or nginx"
                 + " (the Docker official images leave the probe to the images and compose files built on them); nothing"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
@@ -129,7 +132,7 @@ public final class HealthcheckMissing implements Rule {
                 context.finding(this, new Location(image.dockerfile(), stage.from().span()), message + ": the image"
                                 + " reads as a base image (a runtime or tool chain that serves nothing itself), so the"
                                 + " images built on it, which know what they serve, are the ones to probe it")
-                        .severity(Severity.MEDIUM)
+                        .severity(Severity.LOW)
                         .implicit()
                         .recommendation("Document that the images built FROM this one should add a HEALTHCHECK for the"
                                 + " service they run; add one here only if the image starts a service of its own.")
@@ -147,9 +150,9 @@ public final class HealthcheckMissing implements Rule {
                 continue;
             }
             Plan plan = Plan.of(c, app, probe);
-            boolean composeRuns = image.containers().stream().anyMatch(x -> x.service() != null);
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
-                    .severity(composeRuns && serves != null && role == ImageRole.APPLICATION ? Severity.CRITICAL
+                    .severity(serves == null ? Severity.LOW
+                            : role == ImageRole.APPLICATION && probe != null && probeFails(probe, c, app) ? Severity.CRITICAL
                             : Severity.MEDIUM)
                     .implicit()
                     .recommendation(plan.recommendation(probe));
@@ -166,6 +169,19 @@ public final class HealthcheckMissing implements Rule {
             }
             finding.add();
         }
+    }
+
+    /** Whether a compose probe cannot succeed in the image: a program it lacks, or a path the application does not serve. */
+    private static boolean probeFails(EffectiveHealthcheck compose, Container c, AppSource app) {
+        Probes.Probe probe = Probes.of(compose);
+        if (probe == null) {
+            return false;
+        }
+        if (Probes.missingProgram(probe, ImageContents.of(c)) != null) {
+            return true;
+        }
+        Probes.Url url = probe.localUrl();
+        return url != null && app.routes().determines(url.path()) && app.routes().match(url.path()).isEmpty();
     }
 
     /** What to do for a container that serves no port: probe a worker's own liveness, or say none is needed. */

@@ -43,9 +43,9 @@ import java.util.Set;
         title = "A secret file is copied into the image",
         severity = Severity.CRITICAL,
         category = Category.SECURITY,
-        checks = "Secret files of the build context (.env files, compose env_file entries, git-ignored env files and"
-                + " keys, SSH keys, credentials, keystores) that the ignore file does not exclude and that a COPY/ADD"
-                + " of the image's own stages takes, along with a folder or by name.",
+        checks = "Secret files of the build context (.env files, compose env_file entries, the files of compose"
+                + " secrets, git-ignored env files and keys, SSH keys, credentials, keystores) that the ignore file does"
+                + " not exclude and that a COPY/ADD of the image's own stages takes, along with a folder or by name.",
         problem = "A COPY of the context copies every file the ignore file lets through, secrets included; git-ignored"
                 + " files are no exception: they are absent from the repository but present on every machine where the"
                 + " stack runs and images are built by hand.",
@@ -149,7 +149,7 @@ public final class SecretsInBuildContext implements Rule {
         for (Item item : items) {
             boolean explicit = BuildContexts.namesExplicitly(copy, item.path());
             named |= explicit;
-            certain |= explicit || item.present() || item.has(Source.ENV_FILE);
+            certain |= explicit || item.present() || item.has(Source.ENV_FILE) || item.has(Source.COMPOSE_SECRET);
             List<String> landing = BuildContexts.landing(project, build, copy, item.probe());
             boolean sampled = !item.display().equals(item.path()) && !item.display().equals(item.path() + "/");
             String at = landing.isEmpty() || sampled ? "" : " at " + (item.match().directory()
@@ -206,9 +206,13 @@ public final class SecretsInBuildContext implements Rule {
             String lines = String.join(", ", patterns.stream().map(p -> "`" + p + "`").toList());
             String exclude = ignore != null ? "Add " + lines + " to " + ignore
                     : "Create " + PathNames.join(build.context(), ".dockerignore") + " with " + lines;
+            boolean composeSecrets = items.stream().allMatch(i -> i.has(Source.COMPOSE_SECRET));
             String runtime = envOnly
                     ? "; the container still gets the values at run time"
                             + (items.stream().anyMatch(i -> i.has(Source.ENV_FILE)) ? " through env_file:" : "")
+                    : composeSecrets
+                    ? "; the container still gets " + (items.size() == 1 ? "it" : "them") + " under /run/secrets"
+                            + " through compose secrets:, which reads the host's file, not the image's"
                     : "; if the container needs " + (items.size() == 1 ? "the file, mount it" : "these files, mount them")
                             + " at run time (compose secrets: or a read-only bind mount)";
             recommendation = exclude + runtime + ". Rebuild, delete the images built so far, and " + rotate
@@ -222,8 +226,9 @@ public final class SecretsInBuildContext implements Rule {
                 ? "Secrets: the containers get them at run time, never from the image"
                 : "Secrets and keys: never part of the image");
         if (exclude != null) {
-            // safe when the values still reach the container: env files that compose loads with env_file
-            boolean delivered = items.stream().allMatch(i -> i.has(Source.ENV_FILE));
+            // safe when the values still reach the container: env files that compose loads with env_file, and the
+            // files of compose secrets, which compose mounts from the host
+            boolean delivered = items.stream().allMatch(i -> i.has(Source.ENV_FILE) || i.has(Source.COMPOSE_SECRET));
             finding.fix(Fix.of("exclude " + and(patterns) + " in " + ignore,
                     delivered ? FixSafety.SAFE : FixSafety.UNSAFE, exclude));
         }

@@ -13,6 +13,7 @@ public final class DockerfileRules {
                 new RunsAsRoot(),
                 new UnpinnedBaseImage(),
                 new DeprecatedBaseImage(),
+                new EndOfLifeBaseImage(),
                 new BuildArgsMissing(),
                 new OciLabelsMissing(),
                 new AptNoInstallRecommends(),

@@ -30,10 +30,10 @@ import java.util.Locale;
                 + " stage's or argument's name (# VERSION the release to package). A comment separated from the"
                 + " instruction by an empty line is not a description and is not checked, nor is the comment block"
                 + " that opens the file (a header about the whole file, which BuildKit would take for the first"
-                + " instruction's description). Like BuildKit, it looks only at a Dockerfile that turns the experimental"
-                + " check on (# check=experimental=InvalidDefinitionDescription or experimental=all), or one that"
-                + " already writes such descriptions (another glued comment starts with its stage's or ARG's name):"
-                + " elsewhere a comment above a FROM is an ordinary remark.",
+                + " instruction's description). Like BuildKit, only when the build turns the experimental check on"
+                + " (# check=experimental=all or experimental=InvalidDefinitionDescription, or the"
+                + " BUILDKIT_DOCKERFILE_CHECK build argument): a comment above an ARG or FROM is otherwise an ordinary"
+                + " remark, and docker init's own Dockerfiles put one above most of them.",
         problem = "A comment glued to a FROM or ARG is shown as its description by the build outline tools; one that"
                 + " does not start with the name is either a description in the wrong format or a remark that was"
                 + " not meant as one.",
@@ -66,14 +66,13 @@ public final class InvalidDefinitionDescription implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            if (!dockerfile.parsed() || BuildCheckDirective.skips(dockerfile.syntax(), "InvalidDefinitionDescription")) {
+            if (!dockerfile.parsed() || dockerfile.model() == null || !BuildCheckDirective.enablesExperimental(
+                    dockerfile.syntax(), dockerfile.model().options().buildArgs(), "InvalidDefinitionDescription")) {
                 continue;
             }
             Dockerfile syntax = dockerfile.syntax();
             int headerStart = syntax.directives().stream().mapToInt(d -> d.span().startLine()).max().orElse(0) + 1;
-            boolean enabled = BuildCheckDirective.enablesExperimental(syntax, "InvalidDefinitionDescription");
             List<Runnable> reports = new ArrayList<>();
-            boolean describes = false;
             for (Instruction instruction : syntax.instructions()) {
                 List<String> names = definedNames(instruction);
                 List<Comment> comments = instruction.precedingComments();
@@ -87,7 +86,6 @@ public final class InvalidDefinitionDescription implements Rule {
                 }
                 String first = comment.text().split(" ", -1)[0];
                 if (names.contains(first)) {
-                    describes = true;
                     continue;
                 }
                 String what = instruction.kind() == InstructionKind.FROM ? "stage " + names.get(0)
@@ -101,9 +99,7 @@ public final class InvalidDefinitionDescription implements Rule {
                                 + " the instruction if it is not a description.")
                         .add());
             }
-            if (enabled || describes) {
-                reports.forEach(Runnable::run);
-            }
+            reports.forEach(Runnable::run);
         }
     }
 

@@ -16,8 +16,12 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildCheckDirective;
+import dev.drydock.core.rules.support.BusyBoxExec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 @RuleDefinition(
         id = "json-args-recommended",
@@ -29,8 +33,9 @@ import java.util.List;
                 + " unless a SHELL instruction is in effect for the stage (choosing the shell marks the shell form as"
                 + " deliberate) or the command starts with exec. The command a container of the project actually"
                 + " starts with is left to graceful-shutdown-missing, which reports a shell kept as PID 1 there with"
-                + " what it does to docker stop; so this rule covers the other stages, the overridden instructions and"
-                + " images the project does not run. HEALTHCHECK CMD is not concerned: no signal is sent to it.",
+                + " what it does to docker stop; so this rule covers the other stages, the overridden instructions,"
+                + " images the project does not run, and a lone command that BusyBox's sh (Alpine) runs in its own"
+                + " place, which only works on such a base image. HEALTHCHECK CMD is not concerned: no signal is sent to it.",
         problem = "In shell form Docker runs the command as /bin/sh -c '...': the shell is PID 1 and does not pass"
                 + " SIGTERM on to the program, and an ENTRYPOINT in shell form ignores CMD and docker run arguments.",
         impact = "docker stop waits for the grace period and kills the program with SIGKILL; arguments given at run"
@@ -65,11 +70,17 @@ public final class JsonArgsRecommended implements Rule {
     @Override
     public void check(ReviewContext context) {
         List<Origin> startCommands = new ArrayList<>();
+        Map<Origin, String> busyBoxStarts = new HashMap<>();
         for (Container container : context.builtContainers()) {
             EffectiveCommand command = container.command();
             if (command != null && !command.isEmpty() && command.shellForm() && command.origin() != null
                     && container.entryPoint() != null) {
-                startCommands.add(command.origin());
+                Optional<String> busyBox = BusyBoxExec.of(container);
+                if (busyBox.isPresent()) {
+                    busyBoxStarts.put(command.origin(), busyBox.get());
+                } else {
+                    startCommands.add(command.origin());
+                }
             }
         }
         for (DockerfileSource dockerfile : context.dockerfiles()) {
@@ -83,7 +94,9 @@ public final class JsonArgsRecommended implements Rule {
                             && instruction.arguments() instanceof ShellForm shell && step.shell() == null
                             && !shell.text().strip().startsWith("exec ")
                             && !startsContainer(startCommands, dockerfile, instruction)) {
-                        report(context, dockerfile, instruction, shell);
+                        report(context, dockerfile, instruction, shell, busyBoxStarts.entrySet().stream()
+                                .filter(e -> startsContainer(List.of(e.getKey()), dockerfile, instruction))
+                                .map(Map.Entry::getValue).findFirst().orElse(null));
                     }
                 }
             }
@@ -95,13 +108,21 @@ public final class JsonArgsRecommended implements Rule {
                 && instruction.span().contains(o.span().start()));
     }
 
-    private void report(ReviewContext context, DockerfileSource dockerfile, Instruction instruction, ShellForm shell) {
+    /**
+     * @param busyBox the image whose BusyBox sh runs this command of a container in its own place, or null
+     */
+    private void report(ReviewContext context, DockerfileSource dockerfile, Instruction instruction, ShellForm shell,
+            String busyBox) {
         String keyword = instruction.kind().name();
         String text = shell.text().strip().replaceAll("\\s+", " ");
         String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
         String form = text.startsWith("[") ? " is not a valid JSON list, so it is in shell form and" : " in shell form";
+        String effect = busyBox == null ? ": the shell, not the program, receives the stop signal"
+                : ": BusyBox's sh in " + busyBox + " replaces itself with that one command, so "
+                        + text.split(" ", 2)[0] + " still receives the stop signal, but on a base image whose /bin/sh"
+                        + " is dash (Debian, Ubuntu) the shell would stay PID 1 and keep the signal from it";
         context.finding(this, dockerfile.file().path(), shell.span(), keyword + form + " runs as /bin/sh -c '"
-                        + shown + "': the shell, not the program, receives the stop signal")
+                        + shown + "'" + effect)
                 .recommendation("Write " + keyword + " in exec form (a JSON list: " + keyword + " [\"program\", \"arg\"]),"
                         + " or move the shell logic into a script that ends with exec \"$@\".")
                 .add();

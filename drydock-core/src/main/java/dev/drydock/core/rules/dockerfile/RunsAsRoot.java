@@ -3,6 +3,10 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.AppFacts;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.PlainText;
+import dev.drydock.core.rules.support.WrittenInstructions;
 
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.Setting;
@@ -80,6 +84,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                         """))
 public final class RunsAsRoot implements Rule {
 
+    private static final Pattern APP_UID = Pattern.compile("\\$\\{?APP_UID}?");
+
     @Override
     public void check(ReviewContext context) {
         for (Container container : context.builtContainers()) {
@@ -94,7 +100,8 @@ public final class RunsAsRoot implements Rule {
                             .recommendation("Run as a dedicated non-root user, e.g. " + suggestion(container) + ".")
                             .add();
                 } else {
-                    context.strength(this, user.origin(), "the container runs as the non-root user " + user.value()
+                    context.strength(this, user.origin(), "the container runs as the non-root user "
+                            + describeUser(container, user)
                             + ": a flaw in the application does not hand out root in the container");
                 }
                 continue;
@@ -234,6 +241,23 @@ public final class RunsAsRoot implements Rule {
         return "RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home"
                 + " --shell /usr/sbin/nologin app,"
                 + " COPY --chown=app:app for " + workdir + ", then USER app";
+    }
+
+    /**
+     * The user as a reader knows it: the value USER resolves to, or, when it names a variable of the base
+     * image ({@code USER $APP_UID} of the .NET images), what the image defines there.
+     */
+    private static String describeUser(Container container, Container.Setting user) {
+        if (!user.value().isBlank()) {
+            return user.value();
+        }
+        Instruction own = WrittenInstructions.ownAt(container, user.origin());
+        String written = own != null && own.arguments() instanceof PlainText text ? text.text().strip() : "";
+        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
+        if (APP_UID.matcher(written).matches() && DotnetImages.hasAppUser(base)) {
+            return "app (" + written + ", UID 1654 in " + describe(base) + ")";
+        }
+        return written;
     }
 
     private static String describe(BaseImage base) {

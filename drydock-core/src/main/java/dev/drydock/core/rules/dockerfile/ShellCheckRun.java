@@ -3,6 +3,8 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.dockerfile.syntax.Heredoc;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.project.DockerfileSource;
@@ -14,6 +16,8 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.RuleMetadata;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
+import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.shellcheck.ShellCheck;
 import dev.drydock.core.shellcheck.ShellCheckComment;
 import dev.drydock.core.shellcheck.ShellCheckScript;
@@ -42,6 +46,11 @@ import java.util.regex.Pattern;
                 + " and column in the Dockerfile: ShellCheck errors are medium, warnings low, info and style info."
                 + " SC2046 is left out for a command substitution that always prints one word ($(uname -m),"
                 + " $(nproc), $(dpkg --print-architecture)), which cannot split."
+                + " Two kinds of comment are dropped as not applying to what runs: in a stage whose /bin/sh is"
+                + " BusyBox's (Alpine, BusyBox), the bash features that shell has too (${v/a/b}, ${v:i:n}, [[ ]], =="
+                + " and the like: ShellCheck 0.10's busybox dialect, done here for every version); and SC2086 on"
+                + " $NAME or ${NAME...} of a build variable whose value (its default or the build argument given)"
+                + " has no space or glob character, such as an application name or TARGETARCH."
                 + " Exec-form RUNs, non-POSIX shells (pwsh, cmd, zsh) and heredocs with another interpreter are not"
                 + " shell scripts and are skipped. Turned off with --no-shellcheck.",
         problem = "A RUN is a shell script that nobody runs through a shell linter: unquoted variables, ignored"
@@ -81,6 +90,17 @@ public final class ShellCheckRun implements Rule {
     private static final Pattern ONE_WORD_SUBSTITUTION = Pattern.compile("\\$\\(\\s*(?:uname(?:\\s+-[mrspi])?|nproc"
             + "|arch|dpkg\\s+--print-architecture|id\\s+-[ug]|getconf\\s+_NPROCESSORS_ONLN)\\s*\\)");
     private static final Map<String, RuleMetadata> METADATA = new ConcurrentHashMap<>();
+    /**
+     * ShellCheck's codes for bash features (in its sh dialect) that BusyBox's sh has too: process substitution,
+     * $'...', [[ ]], ==, &>, echo -e, source, SIG-prefixed trap names, ${v:i:n} and ${v/a/b}.
+     */
+    private static final Set<String> BUSYBOX_HAS = Set.of("SC3001", "SC3003", "SC3010", "SC3014", "SC3020", "SC3036",
+            "SC3046", "SC3048", "SC3051", "SC3057", "SC3060");
+    /** $NAME, or ${NAME} with an operator whose words have no space or glob ({@code ${TARGETARCH/amd64/x64}}). */
+    private static final Pattern PLAIN_EXPANSION = Pattern.compile(
+            "\\$(?:([A-Za-z_][A-Za-z0-9_]*)|\\{([A-Za-z_][A-Za-z0-9_]*)(?:[:#%/][^\\s*?\\[\\]{}]*)?})");
+    /** A value that an unquoted expansion passes on as one word: no space, no glob character, not empty. */
+    private static final Pattern SPLIT_FREE = Pattern.compile("[A-Za-z0-9._/:@%+,=-]+");
 
     @Override
     public boolean runsAside() {
@@ -99,10 +119,11 @@ public final class ShellCheckRun implements Rule {
             return;
         }
         for (DockerfileSource dockerfile : context.dockerfiles()) {
-            List<ShellCheckScript> scripts = scripts(dockerfile.model());
-            if (scripts.isEmpty()) {
+            List<Checked> checked = scripts(dockerfile.model());
+            if (checked.isEmpty()) {
                 continue;
             }
+            List<ShellCheckScript> scripts = checked.stream().map(Checked::script).toList();
             String file = dockerfile.file().path();
             List<List<ShellCheckComment>> results;
             try {
@@ -120,7 +141,7 @@ public final class ShellCheckRun implements Rule {
                     }
                     Span span = scripts.get(i).span(comment.line(), comment.column(), comment.endLine(),
                             comment.endColumn());
-                    if (span != null) {
+                    if (span != null && !checked.get(i).moot(comment, dockerfile.file().text(span))) {
                         context.finding(metadata(comment), new Location(file, span),
                                 comment.id() + ": " + comment.message())
                                 .recommendation("See https://www.shellcheck.net/wiki/" + comment.id()
@@ -133,13 +154,15 @@ public final class ShellCheckRun implements Rule {
         }
     }
 
-    private static List<ShellCheckScript> scripts(DockerfileModel model) {
-        List<ShellCheckScript> scripts = new ArrayList<>();
+    private static List<Checked> scripts(DockerfileModel model) {
+        List<Checked> scripts = new ArrayList<>();
         for (Stage stage : model.stages()) {
+            boolean busyBoxStage = InferredImageTools.of(model, stage).map(ImageTools::busyBox).orElse(false);
             for (CommandSpec run : stage.runs()) {
                 if (model.script(run).isEmpty()) {
                     continue;
                 }
+                String program = program(run.shell().get(0));
                 String dialect = dialect(run.shell().get(0));
                 MappedText text = run.script();
                 if (!run.instruction().heredocs().isEmpty()) {
@@ -149,16 +172,21 @@ public final class ShellCheckRun implements Rule {
                     if (HEREDOC_ONLY.matcher(shellText).matches() || withShell.matches()) {
                         text = first.content();
                         if (withShell.matches()) {
-                            dialect = dialect(withShell.group(1));
+                            program = withShell.group(1);
+                            dialect = dialect(program);
                         }
                         Matcher shebang = SHEBANG.matcher(text.text().lines().findFirst().orElse(""));
                         if (shebang.matches()) {
-                            dialect = dialect(shebang.group(1));
+                            program = shebang.group(1);
+                            dialect = dialect(program);
                         }
                     }
                 }
                 if (dialect != null) {
-                    scripts.add(new ShellCheckScript(text, dialect, variables(model, run)));
+                    boolean busyBox = busyBoxStage && (program.equals("sh") || program.equals("ash"));
+                    Variables variables = model.step(run.instruction()).map(Step::variables).orElse(Variables.empty());
+                    scripts.add(new Checked(new ShellCheckScript(text, dialect, variables(model, run)), busyBox,
+                            variables));
                 }
             }
         }
@@ -172,9 +200,43 @@ public final class ShellCheckRun implements Rule {
         return names;
     }
 
+    /**
+     * A script with what ShellCheck cannot know about it: whether BusyBox's sh runs it (the /bin/sh of Alpine
+     * images, which has several of bash's features ShellCheck's sh dialect reports), and the build's variables.
+     */
+    private record Checked(ShellCheckScript script, boolean busyBox, Variables variables) {
+
+        /**
+         * Whether a comment does not apply to what runs: a bash feature BusyBox's sh has, or an unquoted
+         * expansion (SC2086) of a build variable whose value has nothing to split or glob.
+         */
+        boolean moot(ShellCheckComment comment, String flagged) {
+            if (busyBox && BUSYBOX_HAS.contains(comment.id())) {
+                return true;
+            }
+            if (!comment.id().equals("SC2086")) {
+                return false;
+            }
+            Matcher expansion = PLAIN_EXPANSION.matcher(flagged);
+            if (!expansion.matches()) {
+                return false;
+            }
+            String name = expansion.group(1) != null ? expansion.group(1) : expansion.group(2);
+            Variables.Definition d = variables.definition(name);
+            return d != null && d.value() != null && SPLIT_FREE.matcher(d.value()).matches()
+                    && !Pattern.compile("(^|[^A-Za-z0-9_])" + name + "=|\\b(read|for)\\b[^;\\n]*\\b" + name + "\\b")
+                            .matcher(script.content()).find(); // the script sets it itself
+        }
+    }
+
+    /** The program name of a shell path ({@code /bin/sh} is {@code sh}). */
+    private static String program(String shell) {
+        return shell.substring(shell.lastIndexOf('/') + 1);
+    }
+
     /** ShellCheck's dialect for a shell program, or null for a shell it does not check. */
     private static String dialect(String shell) {
-        String name = shell.substring(shell.lastIndexOf('/') + 1);
+        String name = program(shell);
         return switch (name) {
             case "sh", "ash", "busybox" -> "sh";
             case "bash", "dash", "ksh" -> name;

@@ -13,6 +13,10 @@ import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.BaseImageVersions;
+import dev.drydock.core.rules.support.BuildTools;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.PackageCommands;
+import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.DockerfileEdits;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.edit.FixSafety;
@@ -38,7 +42,7 @@ import java.util.regex.Pattern;
 @RuleDefinition(
         id = "unpinned-base-image",
         title = "Base image is not pinned to a version",
-        severity = Severity.HIGH,
+        severity = Severity.MEDIUM,
         category = Category.BUILD,
         checks = "The image of every FROM (final and builder stages that the build uses) and of every COPY --from"
                 + " that names an image, after build arguments are expanded. It fires when the reference has no tag,"
@@ -47,11 +51,16 @@ import java.util.regex.Pattern;
                 + " (3.11.9-slim; Debian point releases such as 12.7), dated tags (jammy-20240911) and commit tags,"
                 + " for references whose value is only known at build time (an ARG without default), and for an"
                 + " image a compose service of the project builds and tags itself (build and image: set), which the"
-                + " build uses from the local store rather than pulling it. Medium"
-                + " instead of high for an operating-system image tagged with one stable release of its distribution"
-                + " (debian:bookworm-slim, debian:12, ubuntu:24.04, alpine:3.20, fedora:41, rockylinux:9): it moves"
-                + " only with that release's point releases and security rebuilds, never to the next release, and"
-                + " is how the official images themselves are built.",
+                + " build uses from the local store rather than pulling it. High"
+                + " when the stages built on the image install compilers or development packages (gcc, libpq-dev)"
+                + " from a distribution the tag does not name (python:3.12-slim, not python:3.12-slim-bookworm or"
+                + " debian:bookworm): the tag moves to the distribution's next release, and the build then compiles"
+                + " against other library versions or fails on renamed packages. Otherwise medium for no tag, latest"
+                + " and tags without a version, which can move to the next major release; low for a tag that keeps"
+                + " the major version (python:3.12-slim, node:20-alpine) and for an operating-system image tagged with"
+                + " one stable release of its distribution (debian:bookworm-slim, debian:12, ubuntu:24.04, alpine:3.20,"
+                + " fedora:41, rockylinux:9): they take only compatible updates and security rebuilds, and are how the"
+                + " official images' own documentation tells to use them.",
         problem = "A tag that is not a full version is re-pointed by its publisher at every release: python:3.11-slim"
                 + " is a new image after each Python patch release and each Debian security rebuild.",
         impact = "Two builds of the same commit can produce different images: a new interpreter or system library"
@@ -121,8 +130,15 @@ public final class UnpinnedBaseImage implements Rule {
                     + ref.familiarName() + ":" + pinned.get() + "; drydock's fix pins that version (it cannot look up"
                     + " the digest offline: add it yourself).";
         }
+        List<String> compiled = ref.isPinnedByDigest() || DistributionReleases.release(ref).isPresent()
+                || DistributionReleases.namedInTag(ref) ? List.of() : compiledAgainst(image, stage);
+        if (!compiled.isEmpty()) {
+            message.append("; the image builds with ").append(String.join(", ", compiled)).append(" from the")
+                    .append(" distribution under the tag, which moves to that distribution's next release without")
+                    .append(" notice: other compiler and library versions, renamed or removed packages");
+        }
         context.finding(this, image.dockerfile(), Stages.imageSpan(stage), message.toString())
-                .severity(severity(ref))
+                .severity(compiled.isEmpty() ? severity(ref, movement.get()) : Severity.HIGH)
                 .recommendation(recommendation)
                 .fix(pinned.map(tag -> pin(image, stage, external, tag)).orElse(null))
                 .add();
@@ -130,7 +146,9 @@ public final class UnpinnedBaseImage implements Rule {
 
     /**
      * The edits that pin a FROM: the tag written in FROM, or, when FROM takes the version from a global ARG
-     * ({@code python:${PYTHON_VERSION}-slim}), that ARG's default and the variant written after it.
+     * ({@code python:${PYTHON_VERSION}-slim}), that ARG's default and the variant written after it. Taken in a
+     * round of its own: the other fixes of the Dockerfile read the tag it changes (build-args-missing lifts its
+     * version into an ARG, which must then be the full one).
      */
     private static Fix pin(BuiltImage image, Stage stage, BaseImage.External external, String tag) {
         ImageReference ref = external.reference();
@@ -144,7 +162,7 @@ public final class UnpinnedBaseImage implements Rule {
                 return null;
             }
             return Fix.of(title, FixSafety.UNSAFE, TextEdit.replace(image.dockerfile(), word.start() + at + 1,
-                    word.end(), tag));
+                    word.end(), tag)).restructuring();
         }
         Matcher m = VARIABLE.matcher(written);
         if (!m.find() || image.model().options().buildArgs().containsKey(m.group(1))) {
@@ -181,10 +199,18 @@ public final class UnpinnedBaseImage implements Rule {
             return null;
         }
         if (!pinnedVariant.equals(variant) && suffix.equals(variant.isEmpty() ? "" : "-" + variant)) {
-            edits.add(TextEdit.replace(image.dockerfile(), word.start() + suffixStart, word.end(),
-                    "-" + pinnedVariant));
+            // every FROM that takes its version from the ARG with this variant gets the pinned one: the ARG
+            // now holds a full version, so none of them would be reported again
+            for (Stage other : image.model().stages()) {
+                Span otherWord = other.base() instanceof BaseImage.External e && e.written().equals(written)
+                        ? Stages.imageSpan(other) : null;
+                if (otherWord != null && file.text(otherWord).equals(written)) {
+                    edits.add(TextEdit.replace(image.dockerfile(), otherWord.start() + suffixStart, otherWord.end(),
+                            "-" + pinnedVariant));
+                }
+            }
         }
-        return Fix.of(title + " (ARG " + name + "=" + full + ")", FixSafety.UNSAFE, edits);
+        return Fix.of(title + " (ARG " + name + "=" + full + ")", FixSafety.UNSAFE, edits).restructuring();
     }
 
     private void checkCopyFrom(ReviewContext context, BuiltImage image, CopyCommand copy) {
@@ -200,7 +226,7 @@ public final class UnpinnedBaseImage implements Rule {
         Span span = copy.instruction().flag("from").map(f -> f.span()).orElse(copy.instruction().span());
         context.finding(this, image.dockerfile(), span, "COPY --from=" + copy.from() + " copies files out of an image that "
                         + describe(ref, movement.get()))
-                .severity(severity(ref))
+                .severity(severity(ref, movement.get()))
                 .recommendation(recommendation(ref, movement.get(), "Pin "))
                 .add();
     }
@@ -226,9 +252,33 @@ public final class UnpinnedBaseImage implements Rule {
         };
     }
 
-    /** Medium for a distribution's release tag, which never moves to the next release; high for the others. */
-    private static Severity severity(ImageReference ref) {
-        return DistributionReleases.release(ref).isPresent() ? Severity.MEDIUM : Severity.HIGH;
+    /**
+     * The compilers and development packages (with their line) that the stages built on {@code stage}
+     * install from the distribution: what a build compiles against the distribution's own libraries.
+     */
+    private static List<String> compiledAgainst(BuiltImage image, Stage stage) {
+        Set<String> found = new LinkedHashSet<>();
+        List<Stage> onIt = image.neededStages().stream()
+                .filter(s -> Stages.rootStage(image.model(), s) == stage).toList();
+        for (RunStep run : RunStep.of(image.model(), onIt)) {
+            for (Call call : run.calls()) {
+                PackageCommands.install(call).ifPresent(install -> install.packages().stream()
+                        .filter(p -> BuildTools.isBuildTool(p.name()) || BuildTools.isDevelopmentPackage(p.name()))
+                        .forEach(p -> found.add(p.name() + " (line " + p.word().span().startLine() + ")")));
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * Low for a tag that stays on one release line (a version, or a distribution's release), which only takes
+     * compatible updates; medium for no tag, latest and versionless tags, which jump to the next major release.
+     */
+    private static Severity severity(ImageReference ref, Movement movement) {
+        if (DistributionReleases.release(ref).isPresent()) {
+            return Severity.LOW;
+        }
+        return movement == Movement.MAJOR || movement == Movement.MINOR ? Severity.LOW : Severity.MEDIUM;
     }
 
     /** How to say where the version is set: in FROM itself, an ARG default, or a build argument passed in. */

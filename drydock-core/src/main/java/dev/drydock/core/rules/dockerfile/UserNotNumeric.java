@@ -11,13 +11,17 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
-import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.UserIds;
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.dockerfile.model.Variables;
+import dev.drydock.core.rules.support.BaseImageFacts;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "user-not-numeric",
@@ -27,8 +31,10 @@ import java.util.Optional;
         checks = "The USER the built image finally runs as (the last USER of its stages): fires when the user part"
                 + " is a name rather than a number. USER root is left to runs-as-root; values with ARG references"
                 + " are not checked. The fix writes the numeric ids when the Dockerfile creates the user with fixed"
-                + " ones (useradd --uid/--gid, adduser -u) or the base image defines the user with known ids (nobody"
-                + " 65534:65534; node, bun and deno in their runtimes' images; www-data in the php images).",
+                + " ones (useradd --uid/--gid, adduser -u), the ARG when it creates the user with the id of one"
+                + " (adduser --uid \"${UID}\" after ARG UID=10001: USER ${UID}), and the ids the base image gives"
+                + " its own user unless a RUN creates it: nobody (65534:65534), node, bun and deno in their runtimes'"
+                + " images, www-data in official Debian-based images (33:33) and in php's Alpine variants (82:82).",
         problem = "A user name only means something inside the image's /etc/passwd. Tools outside the container"
                 + " see the name, not the id: Kubernetes' runAsNonRoot cannot prove that \"app\" is not root and"
                 + " refuses to start the container, and file ownership on mounted volumes has to be guessed.",
@@ -55,6 +61,9 @@ import java.util.Optional;
                         """))
 public final class UserNotNumeric implements Rule {
 
+    /** A user id given as an ARG: {@code ${UID}} or {@code $UID}. */
+    private static final Pattern ARG_REFERENCE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
+
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
@@ -70,33 +79,64 @@ public final class UserNotNumeric implements Rule {
                 continue;
             }
             Instruction instruction = user.instruction();
-            String numeric = numericOwner(image, user.value(), name);
+            Numeric numeric = numericOwner(image, instruction, user.value(), name);
             String file = instruction.file().path();
             context.finding(this, file, written.span(), "USER " + text + " names the user: a runtime outside the image"
                             + " cannot tell its id, so Kubernetes' runAsNonRoot cannot verify it is not root")
                     .recommendation(numeric != null
-                            ? "Write USER " + numeric + " (the ids of " + name + " in this image)."
+                            ? "Write USER " + numeric.value() + " (" + numeric.why() + ")."
                             : "Give the user a fixed id when creating it (useradd --uid 10001) and write USER 10001"
                                     + " (with :GID for the group).")
-                    .fix(numeric == null ? null : Fix.of("write USER " + numeric, FixSafety.SAFE,
-                            List.of(TextEdit.replace(file, written.span(), numeric))))
+                    .fix(numeric == null ? null : Fix.of("write USER " + numeric.value(), FixSafety.SAFE,
+                            List.of(TextEdit.replace(file, written.span(), numeric.value()))))
                     .add();
         }
     }
 
+    /** The numeric user to write instead of the name, and where it comes from. */
+    private record Numeric(String value, String why) {}
+
     /** uid:gid (or uid) when the Dockerfile or the base image fixes them, else null. */
-    private static String numericOwner(BuiltImage image, String user, String name) {
-        if (!user.contains(":") && !UserIds.createdInImage(image, name)) {
+    private static Numeric numericOwner(BuiltImage image, Instruction instruction, String user, String name) {
+        if (!user.contains(":") && !UserIds.createdInImage(image, name) && !renumbered(image, name)) {
             Optional<String> known = BaseImageFacts.userIds(image.rootBase(), name);
             if (known.isPresent()) {
-                return known.get();
+                return new Numeric(known.get(), "the ids of " + name + " in " + baseName(image));
             }
         }
         String owner = UserIds.owner(image, user);
         String uid = owner.contains(":") ? owner.substring(0, owner.indexOf(':')) : owner;
-        if (uid.isEmpty() || !uid.chars().allMatch(Character::isDigit)) {
+        Matcher reference = ARG_REFERENCE.matcher(uid);
+        if (reference.matches()) {
+            String arg = reference.group(1) != null ? reference.group(1) : reference.group(2);
+            Variables.Definition d = image.model().step(instruction).map(step -> step.variables().definition(arg))
+                    .orElse(null);
+            if (d == null || d.kind() != Variables.Kind.ARG || d.value() == null || !numeric(d.value())) {
+                return null;
+            }
+            return new Numeric("${" + arg + "}", "the RUN that creates " + name + " gives it the id of ARG " + arg
+                    + ", " + d.value() + " unless the build passes another; BuildKit writes the same number into the"
+                    + " image's user");
+        }
+        if (!numeric(uid)) {
             return null;
         }
-        return owner.chars().allMatch(c -> Character.isDigit(c) || c == ':') ? owner : uid;
+        return new Numeric(owner.chars().allMatch(c -> Character.isDigit(c) || c == ':') ? owner : uid,
+                "the ids of " + name + " in this image");
+    }
+
+    /** Whether the image's own RUNs give the user or its group other ids (usermod, groupmod). */
+    private static boolean renumbered(BuiltImage image, String name) {
+        return image.imageRuns().stream().flatMap(run -> run.calls("usermod", "groupmod").stream())
+                .anyMatch(call -> call.args().stream().anyMatch(arg -> arg.value().equals(name)));
+    }
+
+    private static String baseName(BuiltImage image) {
+        return image.rootBase() instanceof BaseImage.External external && external.reference() != null
+                ? external.reference().familiarString() : "the base image";
+    }
+
+    private static boolean numeric(String value) {
+        return !value.isEmpty() && value.chars().allMatch(Character::isDigit);
     }
 }

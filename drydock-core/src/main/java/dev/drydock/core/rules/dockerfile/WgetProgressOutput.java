@@ -80,8 +80,7 @@ public final class WgetProgressOutput implements Rule {
     /** Alpine and BusyBox images have BusyBox's wget unless a RUN installs GNU wget. */
     private static boolean busyBoxWget(BuiltImage image, BuildRuns.StageRun run) {
         Optional<ImageTools> tools = InferredImageTools.of(image.model(), run.stage());
-        boolean busybox = tools.map(t -> "apk".equals(t.packageManager()) || t.image().contains("alpine")
-                || t.image().startsWith("busybox")).orElse(false);
+        boolean busybox = tools.map(ImageTools::busyBox).orElse(false);
         if (!busybox) {
             return false;
         }

@@ -82,7 +82,10 @@ public final class BaseImageFacts {
             case "bun" -> name.equals("docker.io/oven/bun") ? "1000:1000" : null;
             case "deno" -> name.equals("docker.io/denoland/deno") ? "1993:1993" : null;
             case "www-data" -> name.equals("docker.io/library/php") || name.equals("docker.io/serversideup/php")
-                    ? tag.contains("alpine") ? "82:82" : "33:33" : null;
+                    ? tag.contains("alpine") ? "82:82" : "33:33"
+                    // Debian's and Ubuntu's base-passwd: the official Debian-based images (httpd ...) have it too
+                    : ref.isOfficialImage() && tools(base).map(ImageTools::packageManager).filter("apt"::equals).isPresent()
+                    ? "33:33" : null;
             default -> null;
         });
     }
@@ -105,6 +108,11 @@ public final class BaseImageFacts {
         public boolean has(String program) {
             return programs.contains(program);
         }
+
+        /** Whether its {@code /bin/sh} is BusyBox's ash: Alpine (and other apk-based) images and BusyBox. */
+        public boolean busyBox() {
+            return shell && ("apk".equals(packageManager) || image.contains("alpine") || image.startsWith("busybox"));
+        }
     }
 
     /** The programs {@link ImageTools#programs()} answers for: present when listed, absent otherwise. */
@@ -118,7 +126,8 @@ public final class BaseImageFacts {
      * variants have neither; {@code debian} and {@code ubuntu} themselves have neither; Alpine and
      * BusyBox have BusyBox's {@code wget} and {@code nc} but no curl; distroless and scratch images
      * have no shell at all ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged,
-     * built from the same Dockerfile) installs curl on both its Debian and Alpine variants.
+     * built from the same Dockerfile) installs curl on both its Debian and Alpine variants. The Alpine variants
+     * of Microsoft's .NET images are Alpine with .NET added, so BusyBox's sh, wget and nc are there.
      */
     public static Optional<ImageTools> tools(BaseImage base) {
         if (base instanceof BaseImage.Scratch) {
@@ -163,6 +172,9 @@ public final class BaseImageFacts {
                 programs.addAll(List.of("sh", "wget", "nc"));
             }
             return Optional.of(new ImageTools(written, dev, programs, dev ? "apk" : null, null));
+        }
+        if (DotnetImages.alpine(ref)) {
+            return Optional.of(new ImageTools(written, true, Set.of("sh", "wget", "nc"), "apk", null));
         }
         if (tag == null) {
             return Optional.empty();

@@ -5,13 +5,16 @@ import dev.drydock.core.image.TagVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The full versions the moving tags of common official images pointed to on one date
  * ({@code base-image-versions.properties}): what lets a fix pin {@code python:3.11-slim} to
- * {@code python:3.11.14-slim-trixie} without asking a registry.
+ * {@code python:3.11.14-slim-trixie} without asking a registry; and the oldest release line each image's
+ * software still supported that day, below which a line is past its end of life.
  */
 public final class BaseImageVersions {
 
@@ -55,6 +58,29 @@ public final class BaseImageVersions {
     public static String pinnedVariant(String image, String variant) {
         return TABLE.getProperty(image + ".variant." + (variant.isEmpty() ? "default" : variant), variant);
     }
+
+    /** The oldest release line of the image's software still supported on {@link #date()}, when the table says. */
+    public static Optional<String> oldestSupported(String image) {
+        return Optional.ofNullable(TABLE.getProperty("supported." + image));
+    }
+
+    /**
+     * The release lines of the image the table pins, oldest first, from the oldest supported one on
+     * ({@code 20, 22, 24} for node); empty when it pins none.
+     */
+    public static List<String> supportedLines(String image) {
+        TagVersion oldest = oldestSupported(image).map(TagVersion::parse).orElse(null);
+        return TABLE.stringPropertyNames().stream()
+                .filter(key -> key.startsWith(image + ".") && LINE.matcher(key.substring(image.length() + 1)).matches())
+                .map(key -> key.substring(image.length() + 1))
+                .map(TagVersion::parse)
+                .filter(v -> oldest == null || v.compareVersion(oldest) >= 0)
+                .sorted(TagVersion::compareVersion)
+                .map(TagVersion::version)
+                .toList();
+    }
+
+    private static final Pattern LINE = Pattern.compile("\\d+(\\.\\d+)?");
 
     private static Properties load() {
         Properties p = new Properties();

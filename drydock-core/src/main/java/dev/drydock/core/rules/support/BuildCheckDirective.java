@@ -2,12 +2,12 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.dockerfile.syntax.Dockerfile;
 import dev.drydock.core.dockerfile.syntax.ParserDirective;
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * The {@code # check=skip=...} parser directive, with which a Dockerfile turns BuildKit's build checks
- * off ({@code # check=skip=JSONArgsRecommended,StageNameCasing} or {@code skip=all}) and its experimental
- * checks on ({@code # check=experimental=all}): the rules that implement a BuildKit check honour it.
+ * The {@code # check=...} parser directive, with which a Dockerfile turns BuildKit's build checks off
+ * ({@code # check=skip=JSONArgsRecommended,StageNameCasing} or {@code skip=all}) and its experimental
+ * checks on ({@code experimental=all}): the rules that implement a BuildKit check honour it.
  */
 public final class BuildCheckDirective {
 
@@ -15,28 +15,26 @@ public final class BuildCheckDirective {
 
     /** Whether the Dockerfile's check directive skips the BuildKit check {@code name} (or all checks). */
     public static boolean skips(Dockerfile dockerfile, String name) {
-        return names(dockerfile, "skip", name);
+        return names(directive(dockerfile), "skip", name);
     }
 
     /**
-     * Whether the check directive turns on the experimental BuildKit check {@code name}
-     * ({@code # check=experimental=InvalidDefinitionDescription} or {@code experimental=all}): BuildKit runs its
-     * experimental checks only then.
+     * Whether the build turns on the experimental BuildKit check {@code name}, which BuildKit runs only then:
+     * {@code experimental=all} or a list naming it, in the check directive or in the
+     * {@code BUILDKIT_DOCKERFILE_CHECK} build argument. It wins over skip.
      */
-    public static boolean enablesExperimental(Dockerfile dockerfile, String name) {
-        return names(dockerfile, "experimental", name) && !skips(dockerfile, name);
+    public static boolean enablesExperimental(Dockerfile dockerfile, Map<String, String> buildArgs, String name) {
+        return names(directive(dockerfile), "experimental", name)
+                || names(buildArgs.getOrDefault("BUILDKIT_DOCKERFILE_CHECK", ""), "experimental", name);
     }
 
-    /** Whether the directive's {@code key=} setting lists {@code name} or all. */
-    private static boolean names(Dockerfile dockerfile, String key, String name) {
-        if (dockerfile == null) {
-            return false;
-        }
-        Optional<ParserDirective> check = dockerfile.directive("check");
-        if (check.isEmpty()) {
-            return false;
-        }
-        for (String setting : check.get().value().split(";")) {
+    private static String directive(Dockerfile dockerfile) {
+        return dockerfile == null ? "" : dockerfile.directive("check").map(ParserDirective::value).orElse("");
+    }
+
+    /** Whether a check setting ({@code skip=A,B;error=true}) lists {@code name} (or all) under {@code key}. */
+    private static boolean names(String value, String key, String name) {
+        for (String setting : value.split(";")) {
             String[] pair = setting.split("=", 2);
             if (pair.length != 2 || !pair[0].strip().equalsIgnoreCase(key)) {
                 continue;

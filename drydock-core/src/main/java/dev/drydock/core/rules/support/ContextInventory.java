@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.Resource;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.FileKind;
 import dev.drydock.core.discovery.FileType;
@@ -40,8 +41,8 @@ import java.util.stream.Stream;
  *       {@code vendor/} beside composer.json, {@code target/}, {@code bin/}, {@code obj/}, {@code deps/},
  *       {@code _build/});</li>
  *   <li>the names at the top of the context (keys, credentials, databases, logs);</li>
- *   <li>compose {@code env_file} entries, which exist wherever the stack runs even when the
- *       repository does not hold them;</li>
+ *   <li>compose {@code env_file} entries and the files of top-level compose {@code secrets}, which
+ *       exist wherever the stack runs even when the repository does not hold them;</li>
  *   <li>{@code .gitignore} patterns: what git is told to ignore exists in developers' working
  *       copies, which is where images are built by hand;</li>
  *   <li>Python sources in sub-folders, beside which Python writes {@code __pycache__};</li>
@@ -52,7 +53,7 @@ import java.util.stream.Stream;
 public final class ContextInventory {
 
     /** Where the knowledge of an item comes from. */
-    public enum Source { ENV_FILE, PRESENT, GITIGNORE, PYTHON_SOURCES, REPOSITORY }
+    public enum Source { ENV_FILE, COMPOSE_SECRET, PRESENT, GITIGNORE, PYTHON_SOURCES, REPOSITORY }
 
     /** One piece of evidence, for messages: "compose env_file of web (compose.yaml:12)". */
     public record Evidence(Source source, String text, Origin origin) {}
@@ -120,6 +121,7 @@ public final class ContextInventory {
         Map<String, Builder> items = new LinkedHashMap<>();
         ProjectLayout layout = project.layout();
         envFiles(project, build, items);
+        secretFiles(project, build, items);
         for (ProjectEntry entry : layout.envFiles()) {
             String path = BuildContexts.inContext(build, entry.path());
             if (path != null && entry.type() == FileType.ENV && SensitivePaths.isEnvFile(entry.name())) {
@@ -206,6 +208,32 @@ public final class ContextInventory {
                     if (project.files().exists(relative)) {
                         add(items, path, Source.PRESENT, "present in the project", null);
                     }
+                }
+            }
+        }
+    }
+
+    /** The files of top-level compose secrets ({@code secrets: {db-password: {file: db/password.txt}}}). */
+    private static void secretFiles(Project project, BuildLink build, Map<String, Builder> items) {
+        for (ComposeProject compose : project.composeProjects()) {
+            for (Resource secret : compose.secrets().values()) {
+                if (secret.file() == null || secret.file().value() == null || secret.file().value().contains("$")) {
+                    continue;
+                }
+                String relative = ComposeServices.projectPath(project, compose.projectDir().resolve(secret.file().value()));
+                String path = relative == null ? null : BuildContexts.inContext(build, relative);
+                if (path == null || path.isEmpty()) {
+                    continue;
+                }
+                Origin origin = new Origin(secret.file().file().path(), secret.file().span());
+                Builder b = add(items, path, Source.COMPOSE_SECRET, "the file of compose secret " + secret.name() + " ("
+                        + origin.file() + ":" + origin.line() + ")", origin);
+                if (b.match == null || b.match.kind() != Kind.SECRET) { // whatever its name, it holds a secret
+                    b.match = new Match(Kind.SECRET, "secret file", false, true, null);
+                    b.pattern = path;
+                }
+                if (project.files().exists(relative)) {
+                    add(items, path, Source.PRESENT, "present in the project", null);
                 }
             }
         }

@@ -30,6 +30,43 @@ public final class DistributionReleases {
     private static final Map<String, String> MAJOR_RELEASES = Map.of("fedora", "Fedora", "rockylinux", "Rocky Linux",
             "almalinux", "AlmaLinux", "oraclelinux", "Oracle Linux", "amazonlinux", "Amazon Linux", "centos", "CentOS");
 
+    private static final Pattern ALPINE_RELEASE = Pattern.compile("alpine\\d+\\.\\d+");
+
+    /**
+     * Whether the tag of an image built on a distribution names the release it is built on
+     * ({@code python:3.12-slim-bookworm}, {@code eclipse-temurin:21-jre-jammy}, {@code node:20-alpine3.20}), so
+     * that the tag cannot move to the next release of the distribution; {@code python:3.12-slim} can.
+     */
+    public static boolean namedInTag(ImageReference ref) {
+        if (ref == null || !ref.hasExplicitTag()) {
+            return false;
+        }
+        for (String part : ref.tag().toLowerCase(Locale.ROOT).split("-")) {
+            if (DEBIAN_CODENAMES.contains(part) || UBUNTU_CODENAMES.contains(part)
+                    || ALPINE_RELEASE.matcher(part).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A tag's variant without the distribution release it names ({@code slim-bullseye} is {@code slim},
+     * {@code alpine3.18} is {@code alpine}, {@code bookworm} is empty): the variant to keep when moving to
+     * another version, whose images are built on other releases.
+     */
+    public static String withoutRelease(String variant) {
+        StringBuilder out = new StringBuilder();
+        for (String part : variant.split("-")) {
+            String kept = ALPINE_RELEASE.matcher(part.toLowerCase(Locale.ROOT)).matches() ? "alpine"
+                    : DEBIAN_CODENAMES.contains(part) || UBUNTU_CODENAMES.contains(part) ? "" : part;
+            if (!kept.isEmpty()) {
+                out.append(out.length() == 0 ? "" : "-").append(kept);
+            }
+        }
+        return out.toString();
+    }
+
     /** The release the tag stays within, in words ({@code Debian bookworm}), or empty when it is no such tag. */
     public static Optional<String> release(ImageReference ref) {
         if (ref == null || !ref.hasExplicitTag() || ref.isPinnedByDigest()) {

@@ -21,6 +21,14 @@ public final class DotnetImages {
 
     private DotnetImages() {}
 
+    /** Whether the image is one of the .NET images' Alpine variants: Alpine with BusyBox, plus .NET. */
+    public static boolean alpine(ImageReference ref) {
+        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        String tag = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
+        return name.startsWith(REGISTRY_PATH) && IMAGES.contains(name.substring(REGISTRY_PATH.length()))
+                && tag.contains("alpine");
+    }
+
     /** Whether the image ships the unprivileged {@code app} user (a Linux .NET image of version 8 or later). */
     public static boolean hasAppUser(BaseImage base) {
         if (!(base instanceof BaseImage.External external) || external.reference() == null

@@ -43,11 +43,34 @@ class DistributionReleasesTest {
     @TempDir
     Path dir;
 
+    @ParameterizedTest
+    @ValueSource(strings = {"python:3.12-slim-bookworm", "node:20-alpine3.20", "eclipse-temurin:21-jre-jammy",
+            "golang:1.23-trixie"})
+    void aLanguageImageTagCanNameItsRelease(String reference) {
+        assertThat(DistributionReleases.namedInTag(ImageReference.parse(reference))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"python:3.12-slim", "node:20-alpine", "golang:1.23", "php:8.3-apache", "alpine"})
+    void aTagThatCanMoveToTheNextReleaseNamesNone(String reference) {
+        assertThat(DistributionReleases.namedInTag(ImageReference.parse(reference))).isFalse();
+    }
+
     @Test
-    void unpinnedBaseImageIsMediumForARelease() throws IOException {
-        assertThat(severity("FROM debian:bookworm-slim\nCMD [\"bash\"]\n")).isEqualTo(Severity.MEDIUM);
-        assertThat(severity("FROM debian:stable-slim\nCMD [\"bash\"]\n")).isEqualTo(Severity.HIGH);
-        assertThat(severity("FROM python:3.12-slim\nCMD [\"python\"]\n")).isEqualTo(Severity.HIGH);
+    void unpinnedBaseImageSeverityFollowsHowFarTheTagMoves() throws IOException {
+        assertThat(severity("FROM debian:bookworm-slim\nCMD [\"bash\"]\n")).isEqualTo(Severity.LOW);
+        assertThat(severity("FROM debian:stable-slim\nCMD [\"bash\"]\n")).isEqualTo(Severity.MEDIUM);
+        assertThat(severity("FROM python:3.12-slim\nCMD [\"python\"]\n")).isEqualTo(Severity.LOW);
+        assertThat(severity("FROM python:latest\nCMD [\"python\"]\n")).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void unpinnedBaseImageIsHighWhenTheBuildCompilesAgainstAReleaseTheTagDoesNotName() throws IOException {
+        String compile = "RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\n";
+        assertThat(severity("FROM python:3.12-slim\n" + compile + "CMD [\"python\"]\n")).isEqualTo(Severity.HIGH);
+        assertThat(severity("FROM python:3.12-slim-bookworm\n" + compile + "CMD [\"python\"]\n"))
+                .isEqualTo(Severity.LOW);
+        assertThat(severity("FROM debian:bookworm-slim\n" + compile + "CMD [\"bash\"]\n")).isEqualTo(Severity.LOW);
     }
 
     private Severity severity(String dockerfile) throws IOException {

@@ -1,0 +1,41 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
+import dev.drydock.core.shell.ShellScript;
+import java.util.Optional;
+
+/**
+ * BusyBox's sh, the {@code /bin/sh} of Alpine and BusyBox images, runs the only command of an
+ * {@code sh -c} script in place of itself: under a shell-form {@code CMD node server.js} node is PID 1
+ * there and receives docker stop's SIGTERM, while Debian's and Ubuntu's dash stays PID 1 with the program
+ * as its child.
+ */
+public final class BusyBoxExec {
+
+    private BusyBoxExec() {}
+
+    /**
+     * The image, as written, whose BusyBox shell hands PID 1 to the container's shell-form command: the
+     * default shell (no SHELL instruction) running a script of one command, not sent to the background.
+     */
+    public static Optional<String> of(Container c) {
+        EffectiveCommand command = c.command();
+        if (command == null || !command.shellForm() || command.script() == null || c.build() == null
+                || c.build().stage() == null || c.build().model() == null) {
+            return Optional.empty();
+        }
+        Stage stage = c.build().stage();
+        if (stage.config().shell() != null || !single(command.script())) {
+            return Optional.empty();
+        }
+        return InferredImageTools.of(c.build().model(), stage).filter(ImageTools::busyBox).map(ImageTools::image);
+    }
+
+    private static boolean single(String script) {
+        ShellScript parsed = ShellScript.parse(script);
+        return !parsed.hasProblems() && parsed.commands().size() == 1 && !script.contains("&");
+    }
+}

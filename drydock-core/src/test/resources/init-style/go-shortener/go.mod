@@ -1,0 +1,3 @@
+module example.org/shortener
+
+go 1.23
