@@ -94,8 +94,9 @@ public final class RunsAsRoot implements Rule {
                             .recommendation("Run as a dedicated non-root user, e.g. " + suggestion(container) + ".")
                             .add();
                 } else {
-                    context.strength(this, user.origin(), "the container runs as the non-root user " + user.value()
-                            + ": a flaw in the application does not hand out root in the container");
+                    context.strength(this, user.origin(), "the container runs as the non-root user "
+                            + describeUser(container, user) + ": a flaw in the application does not hand out root in"
+                            + " the container");
                 }
                 continue;
             }
@@ -112,6 +113,13 @@ public final class RunsAsRoot implements Rule {
                 context.strength(this, at, "the container starts as root only to prepare its files: " + drop.get().where()
                         + " switches to " + drop.get().user() + " with " + drop.get().tool()
                         + " before the main process starts");
+                continue;
+            }
+            Optional<String> serverUser = imageEntrypointSwitches(container, base);
+            if (serverUser.isPresent()) {
+                context.strength(this, at, "the container starts as root only to prepare its files: the entrypoint of "
+                        + describe(base) + " switches to its " + serverUser.get() + " user with gosu before "
+                        + ImageRole.program(container).orElse("the server") + " starts");
                 continue;
             }
             ImageRole role = ImageRole.of(container);
@@ -204,6 +212,38 @@ public final class RunsAsRoot implements Rule {
             return "nginxinc/nginx-unprivileged" + (tag == null ? "" : ":" + tag);
         }
         return null;
+    }
+
+    /**
+     * The user an official server image's own entrypoint switches to, when the container keeps that entrypoint
+     * (no stage of the Dockerfile and no compose entrypoint: replaces it) and starts the image's own server.
+     */
+    private static Optional<String> imageEntrypointSwitches(Container container, BaseImage base) {
+        boolean ownEntrypoint = Stages.inImage(container.build().model(), container.build().stage()).stream()
+                .anyMatch(s -> s.config().entrypoint() != null && s.config().entrypoint().instruction() != null)
+                || container.service() != null && container.service().entrypoint() != null;
+        if (ownEntrypoint || ImageRole.of(container) != ImageRole.SERVER) {
+            return Optional.empty();
+        }
+        Optional<String> server = BaseImageFacts.defaultCommand(base);
+        return server.isPresent() && server.equals(ImageRole.program(container))
+                ? BaseImageFacts.entrypointSwitchesTo(base) : Optional.empty();
+    }
+
+    /**
+     * The user as the reader knows it: its value, or, when that comes from a variable of the base image
+     * ({@code USER $APP_UID}), the instruction as written and what the variable holds where drydock knows it.
+     */
+    private static String describeUser(Container container, Container.Setting user) {
+        var setting = container.build().stage().config().user();
+        if (!user.value().isBlank() || setting == null || setting.instruction() == null
+                || !user.origin().file().equals(container.build().dockerfile())) {
+            return user.value();
+        }
+        String written = setting.instruction().rawText().strip().replaceFirst("(?i)^USER\\s+", "");
+        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
+        return written.matches("\\$\\{?APP_UID}?") && DotnetImages.hasAppUser(base)
+                ? written + " (app, UID 1654, defined by " + describe(base) + ")" : written;
     }
 
     /** How to run as a non-root user on this container's base image. */

@@ -29,7 +29,7 @@ public final class BaseImageFacts {
         if (name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")) {
             return tag.contains("nonroot") || name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
         }
-        return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name);
+        return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name) || DotnetImages.startsAsAppUser(base);
     }
 
     /** Images outside Docker's official library whose Dockerfile ends with a non-root USER. */
@@ -116,9 +116,10 @@ public final class BaseImageFacts {
      * other image (nothing is claimed about it). Full Debian-based language images (python, node,
      * ruby, golang: built on {@code buildpack-deps}) have curl and wget; their {@code -slim}
      * variants have neither; {@code debian} and {@code ubuntu} themselves have neither; Alpine and
-     * BusyBox have BusyBox's {@code wget} and {@code nc} but no curl; distroless and scratch images
-     * have no shell at all ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged,
-     * built from the same Dockerfile) installs curl on both its Debian and Alpine variants.
+     * BusyBox (and the Alpine variants of the other official images, built on it) have BusyBox's
+     * {@code wget} and {@code nc} but no curl; distroless and scratch images have no shell at all
+     * ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged, built from the
+     * same Dockerfile) installs curl on both its Debian and Alpine variants.
      */
     public static Optional<ImageTools> tools(BaseImage base) {
         if (base instanceof BaseImage.Scratch) {
@@ -163,6 +164,9 @@ public final class BaseImageFacts {
                 programs.addAll(List.of("sh", "wget", "nc"));
             }
             return Optional.of(new ImageTools(written, dev, programs, dev ? "apk" : null, null));
+        }
+        if (name.startsWith("mcr.microsoft.com/dotnet/")) {
+            return DotnetImages.tools(base);
         }
         if (tag == null) {
             return Optional.empty();
@@ -211,7 +215,10 @@ public final class BaseImageFacts {
                 // the base systems themselves
             }
             default -> {
-                return Optional.empty();
+                if (!alpine) {
+                    return Optional.empty();
+                }
+                // the Alpine variants of the other official images are built FROM alpine: BusyBox and apk
             }
         }
         String pm;
@@ -274,5 +281,25 @@ public final class BaseImageFacts {
             case "eclipse-mosquitto" -> Optional.of("mosquitto");
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The unprivileged user an official server image's entrypoint script switches to (with gosu) before it
+     * starts the server, when the container starts as root with the image's own command; empty for other
+     * images and commands.
+     */
+    public static Optional<String> entrypointSwitchesTo(BaseImage base) {
+        if (!(base instanceof BaseImage.External external) || external.reference() == null
+                || !external.reference().isImage() || !external.reference().isOfficialImage()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (external.reference().imageName()) {
+            case "postgres" -> "postgres";
+            case "mysql", "mariadb" -> "mysql";
+            case "mongo" -> "mongodb";
+            case "redis" -> "redis";
+            case "rabbitmq" -> "rabbitmq";
+            default -> null;
+        });
     }
 }
