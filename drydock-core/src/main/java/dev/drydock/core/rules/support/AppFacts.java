@@ -98,7 +98,7 @@ public final class AppFacts {
     }
 
     /** The HTTP port a stock web server's official image listens on by default, or null for other servers. */
-    private static Integer stockWebServerPort(String program) {
+    public static Integer stockWebServerPort(String program) {
         return switch (program) {
             case "nginx", "httpd-foreground", "caddy" -> 80;
             case "catalina.sh" -> 8080;
@@ -112,7 +112,7 @@ public final class AppFacts {
             11211, 25672, 27017, 61613, 61616);
 
     /** The container ports compose publishes, then the ports the final stage EXPOSEs, without repeats. */
-    private static List<Integer> declaredPorts(Container c) {
+    public static List<Integer> declaredPorts(Container c) {
         List<Integer> ports = new ArrayList<>();
         Service s = c.service();
         if (s != null) {
