@@ -32,9 +32,11 @@ import java.util.stream.Collectors;
                 + " allowed): RUNs in shell form that each run a single command with the same flags"
                 + " (--mount, --network, --security), or COPYs (ADDs) with the same flags, no heredoc and the same"
                 + " destination. RUNs that already chain several commands are left alone: keeping a long step apart"
-                + " from a short one is a legitimate caching choice. Builder stages that the image only copies files"
-                + " out of are left alone: their layers are never shipped, and separate steps there only cost a"
-                + " little build cache.",
+                + " from a short one is a legitimate caching choice; so are COPYs of directories (a source written"
+                + " with a trailing slash), which give each part that changes on its own its own layer, as Spring"
+                + " Boot's extracted jar layers (dependencies/, spring-boot-loader/, application/) do. Builder stages"
+                + " that the image only copies files out of are left alone: their layers are never shipped, and"
+                + " separate steps there only cost a little build cache.",
         problem = "Each RUN, COPY and ADD makes a layer; a row of one-command RUNs (or of COPYs into one directory)"
                 + " makes a layer per line where one would do.",
         impact = "More layers to store, push and pull, and files deleted in a later RUN stay in the earlier layer.",
@@ -108,8 +110,8 @@ public final class MergeableConsecutiveLayers implements Rule {
         }
         if (instruction.kind() == InstructionKind.COPY || instruction.kind() == InstructionKind.ADD) {
             CopyCommand copy = copies.get(instruction);
-            if (copy == null || !copy.heredocs().isEmpty()) {
-                return null;
+            if (copy == null || !copy.heredocs().isEmpty() || copy.sources().stream().anyMatch(src -> src.endsWith("/"))) {
+                return null; // a directory per COPY is a layer per part that changes on its own (layered jars)
             }
             return instruction.kind() + "|" + flags + "|" + TRAILING_SLASH.matcher(copy.containerPath()).replaceAll("");
         }
