@@ -88,6 +88,32 @@ public final class ComposeServices {
         return out;
     }
 
+    /** The services another service of the project waits for with {@code condition: service_completed_successfully}. */
+    public static Set<String> awaitedToComplete(ComposeProject compose) {
+        Set<String> names = new HashSet<>();
+        for (Service other : compose.services().values()) {
+            for (Service.Dependency d : other.dependsOn()) {
+                if (d.conditionOrDefault().equals("service_completed_successfully")) {
+                    names.add(d.service());
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Whether the service is a job that runs to completion: another service of its project waits for it with
+     * {@code condition: service_completed_successfully} (migrations, a prestart script).
+     */
+    public static boolean runsToCompletion(Project project, Service service) {
+        for (ComposeProject compose : project.composeProjects()) {
+            if (compose.services().get(service.name()) == service) {
+                return awaitedToComplete(compose).contains(service.name());
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether a compose file is meant for development: {@code compose.override.yml} (which Compose
      * layers over the base file on developers' machines), {@code docker-compose.dev.yml},
