@@ -2,6 +2,7 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.image.TagVersion;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +68,10 @@ public final class ImageTags {
             Map.entry("postgres", "postgres --version"),
             Map.entry("redis", "redis-server --version"));
 
+    /** Red Hat's registries, whose images tag each build {@code version-release} ({@code 1.21-1.1733300800}). */
+    private static final List<String> RED_HAT_REGISTRIES = List.of("registry.access.redhat.com/", "registry.redhat.io/");
+    private static final Pattern RED_HAT_RELEASE = Pattern.compile("\\d+(\\.\\d+)*-\\d+(\\.\\d+)?");
+
     /** How the reference moves, or empty when it is fixed (digest, full version, dated or commit tag). */
     public static Optional<Movement> movement(ImageReference ref) {
         if (ref == null || !ref.isImage() || ref.isPinnedByDigest()) {
@@ -77,6 +82,9 @@ public final class ImageTags {
         }
         if (ref.isLatest()) {
             return Optional.of(Movement.LATEST);
+        }
+        if (redHat(ref) && RED_HAT_RELEASE.matcher(ref.tag()).matches()) {
+            return Optional.empty(); // one build: the version and its release
         }
         TagVersion v = ref.version();
         if (COMMIT.matcher(ref.tag()).matches() && ref.tag().chars().anyMatch(Character::isDigit)
@@ -120,6 +128,12 @@ public final class ImageTags {
         return v.variants().stream().anyMatch(part -> part.equalsIgnoreCase("latest"));
     }
 
+    /** Whether the image comes from one of Red Hat's registries (UBI and the images built on it). */
+    public static boolean redHat(ImageReference ref) {
+        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        return RED_HAT_REGISTRIES.stream().anyMatch(name::startsWith);
+    }
+
     /** The name of a Docker Official Image ({@code python}), or "" for any other image. */
     public static String officialName(ImageReference ref) {
         return ref != null && ref.isOfficialImage() ? ref.imageName().toLowerCase(Locale.ROOT) : "";
@@ -138,6 +152,9 @@ public final class ImageTags {
         TagVersion v = ref.version();
         if (v == null || !v.hasVersion()) {
             return null;
+        }
+        if (redHat(ref) && ref.tag().equals(v.version())) {
+            return ref.tag() + "-N"; // Red Hat's builds: version-release (1.21-3), not a longer version
         }
         String missing = switch (v.precision()) {
             case MAJOR -> ".N.N";
