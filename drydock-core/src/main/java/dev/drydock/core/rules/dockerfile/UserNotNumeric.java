@@ -86,7 +86,8 @@ public final class UserNotNumeric implements Rule {
 
     /** uid:gid (or uid) when the Dockerfile or the base image fixes them, else null. */
     private static String numericOwner(BuiltImage image, String user, String name) {
-        if (!user.contains(":") && !UserIds.createdInImage(image, name)) {
+        boolean sameGroup = !user.contains(":") || user.substring(user.indexOf(':') + 1).equals(name);
+        if (sameGroup && !UserIds.createdInImage(image, name)) {
             Optional<String> known = BaseImageFacts.userIds(image.rootBase(), name);
             if (known.isPresent()) {
                 return known.get();

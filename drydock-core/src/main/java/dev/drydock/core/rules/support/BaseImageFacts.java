@@ -65,7 +65,8 @@ public final class BaseImageFacts {
      * The {@code uid:gid} of a user that the base image itself defines, where drydock knows them: {@code nobody}
      * (65534:65534 in Debian, Ubuntu, Alpine, the Red Hat family and the images built on them), the node images'
      * {@code node} (1000:1000), oven/bun's {@code bun} (1000:1000), denoland/deno's {@code deno} (1993:1993) and
-     * {@code www-data} in the php and serversideup/php images (33:33 on Debian, 82:82 on Alpine). Empty for any
+     * {@code www-data} in the php and serversideup/php images (33:33 on Debian, 82:82 on Alpine), distroless's and
+     * Chainguard's {@code nonroot} (65532:65532) and the .NET images' {@code app} (1654:1654). Empty for any
      * other user or image.
      */
     public static Optional<String> userIds(BaseImage base, String user) {
@@ -78,6 +79,9 @@ public final class BaseImageFacts {
         String tag = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
         return Optional.ofNullable(switch (user) {
             case "nobody" -> "65534:65534";
+            case "nonroot" -> name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")
+                    ? "65532:65532" : null;
+            case "app" -> DotnetImages.hasAppUser(base) ? "1654:1654" : null;
             case "node" -> name.equals("docker.io/library/node") ? "1000:1000" : null;
             case "bun" -> name.equals("docker.io/oven/bun") ? "1000:1000" : null;
             case "deno" -> name.equals("docker.io/denoland/deno") ? "1993:1993" : null;
