@@ -3,6 +3,7 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.dockerfile.syntax.Heredoc;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.project.DockerfileSource;
@@ -21,6 +22,7 @@ import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.Span;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,9 @@ import java.util.regex.Pattern;
         category = Category.RELIABILITY,
         checks = "When the shellcheck program is on PATH, every shell-form RUN of every stage (and the script of a"
                 + " RUN <<EOF heredoc) goes to it with the dialect of the SHELL in effect (sh, bash, dash, ksh) and"
-                + " with the ARG and ENV names the build defines at that point, so they do not count as unassigned."
+                + " with the ARG and ENV names the build defines at that point, so they do not count as unassigned;"
+                + " BuildKit's platform ARGs (TARGETARCH...) and ENV set to a literal word are given a value of their"
+                + " shape, so that ShellCheck does not ask to quote what cannot split (dotnet restore -a $TARGETARCH)."
                 + " Each of its comments becomes a finding under ShellCheck's own code (SC2086...) at the exact line"
                 + " and column in the Dockerfile: ShellCheck errors are medium, warnings low, info and style info."
                 + " SC2046 is left out for a command substitution that always prints one word ($(uname -m),"
@@ -158,7 +162,7 @@ public final class ShellCheckRun implements Rule {
                     }
                 }
                 if (dialect != null) {
-                    scripts.add(new ShellCheckScript(text, dialect, variables(model, run)));
+                    scripts.add(new ShellCheckScript(text, dialect, variables(model, run), words(model, run)));
                 }
             }
         }
@@ -170,6 +174,30 @@ public final class ShellCheckRun implements Rule {
         // an ARG without a default counts too: --build-arg may set it
         model.step(run.instruction()).ifPresent(step -> step.variables().inOrder().forEach(d -> names.add(d.name())));
         return names;
+    }
+
+    /** BuildKit's automatic platform ARGs: their values are single words (amd64, linux/arm64, v8). */
+    private static final Map<String, String> PLATFORM_ARGS = Map.of("TARGETPLATFORM", "linux/amd64", "TARGETOS", "linux",
+            "TARGETARCH", "amd64", "TARGETVARIANT", "v8", "BUILDPLATFORM", "linux/amd64", "BUILDOS", "linux",
+            "BUILDARCH", "amd64", "BUILDVARIANT", "v8");
+
+    /**
+     * The variables whose value at the RUN is one plain word whatever the build is given: the platform ARGs,
+     * and ENV set to a literal word (an ARG's default may be replaced by --build-arg, so it does not count).
+     */
+    private static Map<String, String> words(DockerfileModel model, CommandSpec run) {
+        Map<String, String> out = new HashMap<>();
+        model.step(run.instruction()).ifPresent(step -> step.variables().inOrder().forEach(d -> {
+            if (PLATFORM_ARGS.containsKey(d.name()) && d.kind() == Variables.Kind.ARG) {
+                out.put(d.name(), PLATFORM_ARGS.get(d.name()));
+            } else if (d.kind() == Variables.Kind.ENV && d.value() != null && d.instruction() != null
+                    && !d.instruction().rawText().contains("$")) {
+                out.put(d.name(), d.value());
+            } else {
+                out.remove(d.name());
+            }
+        }));
+        return out;
     }
 
     /** ShellCheck's dialect for a shell program, or null for a shell it does not check. */
