@@ -11,7 +11,8 @@ public enum Framework {
     FASTIFY("Fastify", false),
     SPRING_BOOT("Spring Boot", false),
     RAILS("Rails", false),
-    LARAVEL("Laravel", false);
+    LARAVEL("Laravel", false),
+    QUARKUS("Quarkus", false);
 
     private final String display;
     private final boolean python;

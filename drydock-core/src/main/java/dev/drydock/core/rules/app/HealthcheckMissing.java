@@ -202,7 +202,7 @@ public final class HealthcheckMissing implements Rule {
      * when the application serves it).
      */
     private record Plan(ImageContents image, int port, String portVariable, String host, String path,
-            boolean routesRead, boolean routesDetermined, boolean routeKnown, boolean composeWorks,
+            boolean routesRead, boolean routesDetermined, boolean routeKnown, String addition, boolean composeWorks,
             boolean composePathTrusted, List<String> argv) {
 
         static Plan of(Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role) {
@@ -229,7 +229,8 @@ public final class HealthcheckMissing implements Rule {
             // the compose probe's path, where the routes cannot tell otherwise: its author says the application serves it
             boolean composePathTrusted = url != null && path.equals(url.path()) && !app.routes().determines(path);
             return new Plan(image, port, portVariable, host, path, app.routes().known(), app.routes().determines(path),
-                    app.routes().match(path).isPresent(), composeWorks, composePathTrusted, argv);
+                    app.routes().match(path).isPresent(), AppFacts.healthModuleToAdd(app, path), composeWorks,
+                    composePathTrusted, argv);
         }
 
         /**
@@ -248,7 +249,7 @@ public final class HealthcheckMissing implements Rule {
 
         String recommendation(EffectiveHealthcheck compose, ImageRole role) {
             String lead = routeKnown || role == ImageRole.SERVER ? ""
-                    : routesRead ? (routesDetermined ? "Add a " + path + " route to the application, then " : "")
+                    : routesRead ? (routesDetermined ? "Add " + addition + ", then " : "")
                     : composeWorks || composePathTrusted ? "" : "Point the probe at a path the application answers with 200"
                             + " (drydock could not read its routes: " + path + " stands for it), then ";
             if (argv == null) {

@@ -241,7 +241,7 @@ public final class AppFacts {
         if (f == Framework.FLASK || f == Framework.QUART) {
             return 5000;
         }
-        return f == Framework.SPRING_BOOT ? 8080 : 8000;
+        return f == Framework.SPRING_BOOT || f == Framework.QUARKUS ? 8080 : 8000;
     }
 
     /** What shows that a container serves requests (for messages), or null when nothing does. */
@@ -341,9 +341,29 @@ public final class AppFacts {
         return first.startsWith(".") ? first.substring(1) : first;
     }
 
-    /** The path a probe should request: the app's health route, else {@code /health}. */
+    /**
+     * The path a probe should request: the app's health route, else the one its framework's health module
+     * serves (Quarkus' /q/health under its non-application root), else {@code /health}.
+     */
     public static String healthPath(AppSource app) {
-        return app.routes().healthRoute().map(Routes::plainPath).map(p -> p.isEmpty() ? "/" : p).orElse("/health");
+        return app.routes().healthRoute().map(Routes::plainPath).map(p -> p.isEmpty() ? "/" : p)
+                .orElseGet(() -> app.frameworks().contains(Framework.QUARKUS) && !app.routes().coveredPrefixes().isEmpty()
+                        ? app.routes().coveredPrefixes().get(0) + "/health" : "/health");
+    }
+
+    /**
+     * What to add so that the application serves {@code path}: the framework's health module where it has
+     * one (Spring Boot's actuator, Quarkus' SmallRye Health) and the routes read are only that module's, else
+     * a route of the application's own.
+     */
+    public static String healthModuleToAdd(AppSource app, String path) {
+        if (app.frameworks().contains(Framework.QUARKUS)) {
+            return "the io.quarkus:quarkus-smallrye-health extension, which serves " + path;
+        }
+        if (app.frameworks().contains(Framework.SPRING_BOOT)) {
+            return "org.springframework.boot:spring-boot-starter-actuator, which serves " + path;
+        }
+        return "a " + path + " route to the application";
     }
 
     /**
