@@ -21,8 +21,10 @@ import dev.drydock.core.rules.support.Probes;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @RuleDefinition(
         id = "compose-healthcheck",
@@ -35,7 +37,8 @@ import java.util.Optional;
                 + " nor in its Dockerfile (for pulled images: official and Bitnami images, which define none), is high;"
                 + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium; a depends_on that"
                 + " only waits for a database, cache or broker image (postgres, mysql, mariadb, redis, valkey, mongo,"
-                + " rabbitmq) to start, not to be healthy, is medium; a depends_on without a condition on another"
+                + " rabbitmq) to start, not to be healthy, is medium (not for a database console such as adminer,"
+                + " phpMyAdmin or pgAdmin, which connects when someone logs in); a depends_on without a condition on another"
                 + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
                 + " healthcheck is left to healthcheck-missing.",
         problem = "Compose only knows a container is ready when a healthcheck says so: `service_healthy` on a service"
@@ -171,7 +174,7 @@ public final class ComposeHealthcheck implements Rule {
     private void startedOnly(ReviewContext context, ComposeServices.Ref ref, Service.Dependency dependency) {
         Service target = ref.compose().services().get(dependency.service());
         String store = target == null || target.build() != null ? null : store(target);
-        if (store == null) {
+        if (store == null || connectsOnDemand(ref.service())) {
             return;
         }
         boolean checked = target.healthcheck() != null && !target.healthcheck().disabled();
@@ -190,6 +193,16 @@ public final class ComposeHealthcheck implements Rule {
                                 + ", interval: 10s, timeout: 5s, retries: 5, start_period: 30s}`, and wait for it: "
                                 + wait + ".")
                 .add();
+    }
+
+    /** Database web consoles that connect only when someone logs in, not when they start. */
+    private static final Set<String> ON_DEMAND_CONSOLES = Set.of("adminer", "phpmyadmin", "phpmyadmin/phpmyadmin",
+            "dpage/pgadmin4");
+
+    /** Whether the service is a database console (adminer, phpMyAdmin, pgAdmin): nothing fails while the store starts. */
+    private static boolean connectsOnDemand(Service service) {
+        return ComposeServices.pulledImage(service).map(ref -> ref.familiarName().toLowerCase(Locale.ROOT))
+                .filter(ON_DEMAND_CONSOLES::contains).isPresent();
     }
 
     /** The {@code disable: true} or {@code test: ["NONE"]} entry that turns the check off. */
