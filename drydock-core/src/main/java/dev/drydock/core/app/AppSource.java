@@ -234,7 +234,12 @@ public final class AppSource {
                 return spring;
             }
             AppSource quarkus = quarkus();
-            return quarkus.routes.known() ? quarkus : py;
+            if (quarkus.routes.known()) {
+                return quarkus;
+            }
+            Routes aspNet = AspNetRoutes.routes(manifests, files);
+            return aspNet.known() ? new AppSource(Set.of(Framework.ASPNET_CORE), null, aspNet, List.of(), null, 0,
+                    List.of()) : py;
         }
 
         private AppSource python(boolean guessOnly) {

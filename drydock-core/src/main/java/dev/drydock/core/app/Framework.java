@@ -12,7 +12,8 @@ public enum Framework {
     SPRING_BOOT("Spring Boot", false),
     RAILS("Rails", false),
     LARAVEL("Laravel", false),
-    QUARKUS("Quarkus", false);
+    QUARKUS("Quarkus", false),
+    ASPNET_CORE("ASP.NET Core", false);
 
     private final String display;
     private final boolean python;

@@ -241,7 +241,8 @@ public final class AppFacts {
         if (f == Framework.FLASK || f == Framework.QUART) {
             return 5000;
         }
-        return f == Framework.SPRING_BOOT || f == Framework.QUARKUS ? 8080 : 8000;
+        // ASP.NET Core in the .NET 8+ images: ASPNETCORE_HTTP_PORTS=8080
+        return f == Framework.SPRING_BOOT || f == Framework.QUARKUS || f == Framework.ASPNET_CORE ? 8080 : 8000;
     }
 
     /** What shows that a container serves requests (for messages), or null when nothing does. */
