@@ -120,7 +120,7 @@ public final class HealthcheckMissing implements Rule {
                     .orElse(image.container())
                     : image.containers().stream().filter(x -> x.healthcheck() == probe).findFirst().orElseThrow();
             AppSource app = Apps.of(context, c);
-            String serves = image.containers().stream().map(x -> AppFacts.servesEvidence(x, app))
+            String serves = image.containers().stream().map(x -> AppFacts.servesEvidence(context, x, app))
                     .filter(e -> e != null).findFirst().orElse(null);
             String message = probe != null
                     ? "the image has no HEALTHCHECK: only " + probe.origin().file() + " probes it (line "
@@ -149,10 +149,11 @@ public final class HealthcheckMissing implements Rule {
                         .add();
                 continue;
             }
-            Plan plan = Plan.of(c, role == ImageRole.SERVER ? AppSource.none() : app, probe, role);
+            Integer scriptPort = AppFacts.startScript(context, c).map(s -> AppFacts.commandPort(s.started())).orElse(null);
+            Plan plan = Plan.of(c, role == ImageRole.SERVER ? AppSource.none() : app, probe, role, scriptPort);
             boolean application = serves != null && role == ImageRole.APPLICATION;
             boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
-            Optional<ServerProbes.Probe> serverProbe = probe != null || role != ImageRole.SERVER ? Optional.empty()
+            Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
                     : ImageRole.program(c).flatMap(ServerProbes::of);
             String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
                     + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
@@ -205,13 +206,14 @@ public final class HealthcheckMissing implements Rule {
             boolean routesRead, boolean routesDetermined, boolean routeKnown, String addition, boolean composeWorks,
             boolean composePathTrusted, List<String> argv) {
 
-        static Plan of(Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role) {
+        static Plan of(Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role, Integer scriptPort) {
             ImageContents image = ImageContents.of(c);
             Probes.Probe probe = Probes.of(compose);
             Probes.Url url = probe == null ? null : probe.localUrl();
             Optional<Integer> serverPort = role != ImageRole.SERVER || !AppFacts.declaredPorts(c).isEmpty()
                     ? Optional.empty() : ImageRole.program(c).map(AppFacts::stockWebServerPort);
-            int port = url != null && url.port() != null ? url.port() : serverPort.orElseGet(() -> AppFacts.port(c, app));
+            int port = url != null && url.port() != null ? url.port()
+                    : serverPort.or(() -> Optional.ofNullable(scriptPort)).orElseGet(() -> AppFacts.port(c, app));
             String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
             String host = AppFacts.hostHeader(app);
             String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))

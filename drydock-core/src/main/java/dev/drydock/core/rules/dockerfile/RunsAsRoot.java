@@ -162,7 +162,7 @@ public final class RunsAsRoot implements Rule {
      * one exploit away from anyone who can reach it, where a tool, job or worker that listens nowhere is not.
      */
     private static boolean servesRequests(ReviewContext context, Container container) {
-        return AppFacts.servesEvidence(container, Apps.of(context, container)) != null;
+        return AppFacts.servesEvidence(context, container, Apps.of(context, container)) != null;
     }
 
     /**

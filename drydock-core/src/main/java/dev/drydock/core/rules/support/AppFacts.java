@@ -10,11 +10,14 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.EntryPoints;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -244,6 +247,45 @@ public final class AppFacts {
         // ASP.NET Core in the .NET 8+ images: ASPNETCORE_HTTP_PORTS=8080
         return f == Framework.SPRING_BOOT || f == Framework.QUARKUS || f == Framework.ASPNET_CORE ? 8080 : 8000;
     }
+
+    /** A shell script of the project that the container runs as its command, and what it starts. */
+    public record StartScript(SourceFile file, EntryPoint started) {}
+
+    /**
+     * The start script of the container when its command is a shell script of the project (cookiecutter-django's
+     * {@code command: /start}, a copy of compose/production/django/start), read for the program it execs.
+     */
+    public static Optional<StartScript> startScript(ReviewContext context, Container c) {
+        EntryPoint ep = c.entryPoint();
+        if (ep == null || c.build() == null || ep.runtime() != Runtime.SCRIPT && ep.runtime() != Runtime.BINARY) {
+            return Optional.empty();
+        }
+        SourceFile script = c.entryFiles().stream().map(f -> context.project().source(f).orElse(null))
+                .filter(f -> f != null).findFirst().orElse(null);
+        if (script == null || !SHELL_SCRIPT.matcher(script.text()).lookingAt()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StartScript(script,
+                EntryPoints.interpret(List.of(script.text()), true, ep.environment(), ep.workdir())));
+    }
+
+    /**
+     * {@link #servesEvidence(Container, AppSource)}, and else a server that the container's start script execs
+     * ({@code exec gunicorn config.wsgi --bind 0.0.0.0:5000}).
+     */
+    public static String servesEvidence(ReviewContext context, Container c, AppSource app) {
+        String evidence = servesEvidence(c, app);
+        if (evidence != null) {
+            return evidence;
+        }
+        return startScript(context, c).filter(s -> runsServer(s.started()))
+                .map(s -> "its start script " + s.file().path() + " runs "
+                        + s.started().runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .orElse(null);
+    }
+
+    /** The first line of a shell script: {@code #!/bin/bash}, {@code #!/usr/bin/env sh}. */
+    private static final Pattern SHELL_SCRIPT = Pattern.compile("#!\\s*\\S*(/|\\s)(ba|da|a)?sh\\b");
 
     /** What shows that a container serves requests (for messages), or null when nothing does. */
     public static String servesEvidence(Container c, AppSource app) {
