@@ -40,8 +40,11 @@ public final class ImageTags {
     private static final Pattern DASHED_DATE = Pattern.compile(
             "(^|[-_.])((19|20)\\d{2}-\\d{2}-\\d{2}(T\\d{2}[-:]\\d{2}([-:]\\d{2})?Z?)?|\\d{2}-\\d{2}-(19|20)\\d{2})($|[-_.])");
 
-    /** Official images whose major.minor tag already names a full release (Debian point releases: 12.7). */
-    private static final Set<String> MINOR_IS_FULL = Set.of("debian");
+    /**
+     * Official images whose major.minor tag already names a full release: Debian point releases (12.7),
+     * PostgreSQL's minor releases (16.6; it has had two-part versions since 10).
+     */
+    private static final Set<String> MINOR_IS_FULL = Set.of("debian", "postgres");
 
     /** Official images whose version tags all move; only dated tags ({@code jammy-20240911}) are fixed. */
     private static final Set<String> DATED_ONLY = Set.of("ubuntu");
@@ -157,7 +160,7 @@ public final class ImageTags {
             return ref.tag() + "-N"; // Red Hat's builds: version-release (1.21-3), not a longer version
         }
         String missing = switch (v.precision()) {
-            case MAJOR -> ".N.N";
+            case MAJOR -> MINOR_IS_FULL.contains(officialName(ref)) ? ".N" : ".N.N";
             case MINOR -> ".N";
             default -> "";
         };
