@@ -303,6 +303,10 @@ public final class AppFacts {
         if (app != null && app.app().isPresent()) {
             return "it runs a " + app.app().get().framework().display() + " application";
         }
+        if (app != null && !app.routes().all().isEmpty()) { // Spring Boot's actuator, Quarkus' health, ASP.NET's endpoints
+            return "it runs a " + app.routes().all().get(0).framework().display() + " application that serves "
+                    + app.routes().all().get(0).path();
+        }
         EntryPoint ep = c.entryPoint();
         if (runsServer(ep)) {
             return "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
