@@ -40,7 +40,8 @@ import java.util.Set;
                 + " rabbitmq) to start, not to be healthy, is medium (not for a database console such as adminer,"
                 + " phpMyAdmin or pgAdmin, which connects when someone logs in); a depends_on without a condition on another"
                 + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
-                + " healthcheck is left to healthcheck-missing.",
+                + " healthcheck is left to healthcheck-missing. A healthcheck switched off for a job that other services"
+                + " wait to complete (condition: service_completed_successfully) is left alone: its exit says it all.",
         problem = "Compose only knows a container is ready when a healthcheck says so: `service_healthy` on a service"
                 + " without one cannot be satisfied, and a disabled check hides a hung process.",
         impact = "`docker compose up` stops with \"container ... has no healthcheck configured\", or dependants start"
@@ -100,7 +101,9 @@ public final class ComposeHealthcheck implements Rule {
             Service.Healthcheck health = service.healthcheck();
             Location at = ComposeServices.keyed(service.node(), "healthcheck");
             if (health != null && at != null) {
-                if (health.disabled()) {
+                if (health.disabled() && ComposeServices.runsToCompletion(context.project(), service)) {
+                    // a job that others wait to complete: its exit says whether it worked
+                } else if (health.disabled()) {
                     boolean other = imageProbesOtherServer(context, service);
                     context.finding(this, switchedOff(health, at), "the healthcheck of " + service.name() + " is switched off ("
                                     + (health.disable() != null ? "disable: true" : "test: [\"NONE\"]") + ")"
