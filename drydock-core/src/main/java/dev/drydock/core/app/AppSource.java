@@ -6,6 +6,7 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Target;
 import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.manifest.ManifestKind;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import java.util.ArrayList;
@@ -83,10 +84,31 @@ public final class AppSource {
         try {
             EntryPoint ep = container.entryPoint();
             return read(SourceSet.of(project, container), container.build().context(),
-                    container.entryFiles(), ep, container.manifests(), ep == null ? Map.of() : ep.environment());
+                    container.entryFiles(), ep, withJvmBuild(project, container), ep == null ? Map.of() : ep.environment());
         } catch (RuntimeException | StackOverflowError e) {
             return NONE;
         }
+    }
+
+    /**
+     * The container's manifests, with the Maven or Gradle build file at the root of its build context when the
+     * .dockerignore keeps it out: a JVM application is built outside and its output copied in (Quarkus'
+     * target/quarkus-app/ with a .dockerignore of {@code *} and {@code !target/...}), and that build file still
+     * says what the application is.
+     */
+    private static List<Manifest> withJvmBuild(Project project, Container container) {
+        List<Manifest> manifests = container.manifests();
+        if (manifests.stream().anyMatch(m -> m.kind() == ManifestKind.POM_XML || m.kind() == ManifestKind.GRADLE)) {
+            return manifests;
+        }
+        List<Manifest> out = new ArrayList<>(manifests);
+        for (Manifest m : project.manifests()) {
+            if ((m.kind() == ManifestKind.POM_XML || m.kind() == ManifestKind.GRADLE)
+                    && PathNames.parent(m.file()).equals(container.build().context())) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     /**
@@ -186,7 +208,8 @@ public final class AppSource {
         AppSource run() {
             Language language = ep == null ? Language.NONE : ep.runtime().language();
             if (language == Language.JVM) {
-                return spring();
+                AppSource spring = spring();
+                return spring.routes.known() ? spring : quarkus();
             }
             if (language == Language.PYTHON) {
                 return python(false);
@@ -207,7 +230,16 @@ public final class AppSource {
                 return js;
             }
             AppSource spring = spring();
-            return spring.routes.known() ? spring : py;
+            if (spring.routes.known()) {
+                return spring;
+            }
+            AppSource quarkus = quarkus();
+            if (quarkus.routes.known()) {
+                return quarkus;
+            }
+            Routes aspNet = AspNetRoutes.routes(manifests, files);
+            return aspNet.known() ? new AppSource(Set.of(Framework.ASPNET_CORE), null, aspNet, List.of(), null, 0,
+                    List.of()) : py;
         }
 
         private AppSource python(boolean guessOnly) {
@@ -331,6 +363,14 @@ public final class AppSource {
             js.loaded().forEach(m -> read.add(m.file));
             return new AppSource(frameworks, app, routes, js.listens(), sig == null ? null : sig[0],
                     sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(read));
+        }
+
+        private AppSource quarkus() {
+            Routes routes = QuarkusHealth.routes(manifests, files);
+            if (!routes.known()) {
+                return NONE;
+            }
+            return new AppSource(Set.of(Framework.QUARKUS), null, routes, List.of(), null, 0, List.of());
         }
 
         private AppSource spring() {

@@ -11,7 +11,9 @@ public enum Framework {
     FASTIFY("Fastify", false),
     SPRING_BOOT("Spring Boot", false),
     RAILS("Rails", false),
-    LARAVEL("Laravel", false);
+    LARAVEL("Laravel", false),
+    QUARKUS("Quarkus", false),
+    ASPNET_CORE("ASP.NET Core", false);
 
     private final String display;
     private final boolean python;

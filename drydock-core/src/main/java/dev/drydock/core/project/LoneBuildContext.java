@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The build context of a Dockerfile that no compose file builds. Its own folder, as `docker build DIR`
  * with the Dockerfile in DIR; but a Dockerfile kept in a subfolder (docker/Dockerfile, built with
  * `docker build -f docker/Dockerfile .`) copies files that are only found from a folder above it, and
- * then the folder from which most of its COPY and ADD sources exist is taken.
+ * then the folder from which most of its COPY and ADD sources exist is taken; when none exists because all
+ * are a build's output, the folder of the build file that writes it.
  */
 final class LoneBuildContext {
 
@@ -40,7 +43,42 @@ final class LoneBuildContext {
                 bestFound = n;
             }
         }
-        return best;
+        return bestFound > 0 ? best : buildOutputRoot(root, own, sources).orElse(best);
+    }
+
+    /** The folders a build tool writes its output to, by the build file that sits beside them. */
+    private static final Map<String, List<String>> BUILD_OUTPUTS = Map.of(
+            "target", List.of("pom.xml"),
+            "build", List.of("build.gradle", "build.gradle.kts"));
+
+    /**
+     * When no source exists yet because they are all the output of a build that has not run (Quarkus'
+     * src/main/docker/Dockerfile.jvm copies target/quarkus-app/), the nearest folder at or above the
+     * Dockerfile's that holds the build file writing that output (pom.xml for target/, build.gradle for build/).
+     */
+    private static Optional<String> buildOutputRoot(Path root, String own, List<String> sources) {
+        List<String> buildFiles = null;
+        for (String source : sources) {
+            int slash = source.indexOf('/');
+            List<String> files = slash < 0 ? null : BUILD_OUTPUTS.get(source.substring(0, slash));
+            if (files == null || buildFiles != null && !buildFiles.equals(files)) {
+                return Optional.empty();
+            }
+            buildFiles = files;
+        }
+        String dir = own;
+        while (true) {
+            Path base = dir.isEmpty() ? root : root.resolve(dir);
+            for (String file : buildFiles) {
+                if (Files.isRegularFile(base.resolve(file))) {
+                    return Optional.of(dir);
+                }
+            }
+            if (dir.isEmpty() || dir.equals("/")) {
+                return Optional.empty();
+            }
+            dir = PathNames.parent(dir);
+        }
     }
 
     /** The COPY and ADD sources taken from the build context, as written relative to it ("." left out). */

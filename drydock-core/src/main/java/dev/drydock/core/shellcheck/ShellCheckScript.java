@@ -4,14 +4,21 @@ import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.Span;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * One script for ShellCheck: the text a shell receives from a RUN, the shell dialect, and the variables the
  * build defines (ARG, ENV and the predefined proxy ARGs), exported without a value in a header: ShellCheck then
- * takes them for assigned (no SC2154) but does not assume their content (SC2086 still applies). Positions ShellCheck reports are mapped back through the text to the Dockerfile.
+ * takes them for assigned (no SC2154) but does not assume their content (SC2086 still applies); those whose
+ * value is known to be one plain word (BuildKit's platform ARGs, an ENV set to a literal path) are assigned it,
+ * so that quoting them is not asked for. Positions ShellCheck reports are mapped back through the text to the Dockerfile.
  */
 public final class ShellCheckScript {
+
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:@%+,=-]+");
 
     private final MappedText text;
     private final String dialect;
@@ -20,6 +27,14 @@ public final class ShellCheckScript {
     private final int[] lineStarts;
 
     public ShellCheckScript(MappedText text, String dialect, Collection<String> variables) {
+        this(text, dialect, variables, Map.of());
+    }
+
+    /**
+     * @param words variables whose value is known to be one plain word (no blank, glob or quote), with a value of
+     *     that shape: they are assigned it in the header, so ShellCheck knows that quoting them changes nothing
+     */
+    public ShellCheckScript(MappedText text, String dialect, Collection<String> variables, Map<String, String> words) {
         this.text = text;
         this.dialect = dialect;
         StringBuilder out = new StringBuilder("# shellcheck shell=").append(dialect).append('\n');
@@ -28,6 +43,12 @@ public final class ShellCheckScript {
         if (!names.isEmpty()) {
             out.append("export ").append(String.join(" ", names)).append('\n');
             lines++;
+        }
+        for (Map.Entry<String, String> word : new TreeMap<>(words).entrySet()) {
+            if (word.getKey().matches("[A-Za-z_][A-Za-z0-9_]*") && PLAIN_WORD.matcher(word.getValue()).matches()) {
+                out.append(word.getKey()).append('=').append(word.getValue()).append('\n');
+                lines++;
+            }
         }
         this.header = out.toString();
         this.headerLines = lines;

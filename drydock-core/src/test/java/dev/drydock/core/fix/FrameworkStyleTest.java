@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Projects written in the manner of the Dockerfiles web frameworks generate or document (a Rails application
  * deployed with Kamal, a Phoenix release, Next.js standalone output, Bun's and Deno's images, the React Router
- * template, Laravel Octane on FrankenPHP) are well made: the review gives them no critical or high finding, and
+ * template, Laravel Octane on FrankenPHP, Quarkus' src/main/docker, the dotnet-docker samples on chiseled and
+ * Alpine images, Docker's Go guide on distroless, a cookiecutter-django production stack, start.spring.io's
+ * development services) are well made: the review gives them no critical or high finding, and
  * {@code drydock fix --unsafe} applies every fix, brings no new finding and changes nothing when run again.
  */
 class FrameworkStyleTest {

@@ -2,6 +2,7 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.BusyBoxExec;
+import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.InitForwarding;
 import dev.drydock.core.rules.support.AppFacts;
@@ -59,7 +60,8 @@ import java.util.regex.Pattern;
                 + " --graceful-timeout) without a stop_grace_period to match, for compose services (a lone image's stop"
                 + " timeout is chosen where it is deployed); before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
                 + " (compose stop_signal or STOPSIGNAL), its quick shutdown. One finding per container, the first case"
-                + " that applies.",
+                + " that applies; none for a compose job that other services wait to complete (condition:"
+                + " service_completed_successfully: migrations, a prestart script), which serves nothing to drain.",
         problem = "Docker sends SIGTERM to PID 1 and kills everything with SIGKILL when the grace period ends. A shell"
                 + " does not forward the signal to its child, PID 1 without a handler does not act on it, and a server"
                 + " that drains longer than the grace period is cut off.",
@@ -110,6 +112,9 @@ public final class GracefulShutdownMissing implements Rule {
                 continue;
             }
             Service s = c.service();
+            if (s != null && ComposeServices.runsToCompletion(context.project(), s)) {
+                continue; // a job other services wait to complete: nothing to drain when it is stopped
+            }
             boolean init = s != null && s.init() != null && Boolean.TRUE.equals(s.init().value())
                     || ep.wrappedBy("tini") || ep.wrappedBy("dumb-init") || ep.wrappedBy("catatonit");
             Located<Service.DurationValue> grace = s == null ? null : s.stopGracePeriod();

@@ -103,6 +103,13 @@ public final class HealthcheckEndpointMissing implements Rule {
             return "Add org.springframework.boot:spring-boot-starter-actuator to " + manifest + ": it serves "
                     + url.path() + " (exposed over HTTP by default), which reports the application's health indicators.";
         }
+        if (app.frameworks().contains(Framework.QUARKUS) && !app.routes().coveredPrefixes().isEmpty()) {
+            String manifest = c.manifests().stream().map(m -> m.file())
+                    .filter(f -> f.endsWith("pom.xml") || f.contains("build.gradle")).findFirst().orElse("the build file");
+            return "Add io.quarkus:quarkus-smallrye-health to " + manifest + ": it serves "
+                    + app.routes().coveredPrefixes().get(0) + "/health (and /live, /ready below it), which reports"
+                    + " the application's health checks.";
+        }
         String framework = app.frameworks().stream().findFirst().map(f -> f.display()).orElse("the application");
         return "Add a " + url.path() + " route to " + framework + " that answers 200 when the application can serve"
                 + " (see readiness-check-missing for what it should check).";

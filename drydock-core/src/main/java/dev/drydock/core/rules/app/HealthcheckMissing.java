@@ -23,10 +23,12 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
+import dev.drydock.core.rules.support.ServerProbes;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.edit.TextEdit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @RuleDefinition(
         id = "healthcheck-missing",
@@ -40,13 +42,14 @@ import java.util.List;
                 + " project probes it with a probe that cannot succeed in the image (a program it lacks, a path the"
                 + " application does not serve), since the project relies on a health state that never comes;"
                 + " medium otherwise (a working compose probe that the image loses wherever it runs without that"
-                + " file, or nothing in the project checking its health; Kubernetes ignores HEALTHCHECK for its own"
-                + " probes), and for a stock server that serves the project's files. Low when it serves nothing"
-                + " drydock can see (a worker, a job, a command-line tool: no port, no server in its command), with a"
-                + " probe of a Celery worker's own or HEALTHCHECK NONE recommended instead of an HTTP one; medium for"
-                + " an image whose"
-                + " command is a bare interpreter (a runtime base image) or a stock server such as postgres or nginx"
-                + " (the Docker official images leave the probe to the images and compose files built on them); nothing"
+                + " file, nothing in the project checking its health, or a lone Dockerfile, whose platform, such as"
+                + " Kubernetes, which ignores HEALTHCHECK, ECS, Cloud Run or Kamal, usually probes it with its own"
+                + " settings). Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
+                + " port, no server in its command), with a probe of a Celery worker's own or HEALTHCHECK NONE"
+                + " recommended instead of an HTTP one. Medium for an image whose command is a bare interpreter (a"
+                + " runtime base image) or a stock server such as postgres or nginx (the Docker official images leave"
+                + " the probe to the images and compose files built on them; drydock recommends the server's own check,"
+                + " pg_isready, redis-cli ping, traefik healthcheck); nothing"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
                 + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing).",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
@@ -120,7 +123,7 @@ public final class HealthcheckMissing implements Rule {
                     .orElse(image.container())
                     : image.containers().stream().filter(x -> x.healthcheck() == probe).findFirst().orElseThrow();
             AppSource app = Apps.of(context, c);
-            String serves = image.containers().stream().map(x -> AppFacts.servesEvidence(x, app))
+            String serves = image.containers().stream().map(x -> AppFacts.servesEvidence(context, x, app))
                     .filter(e -> e != null).findFirst().orElse(null);
             String message = probe != null
                     ? "the image has no HEALTHCHECK: only " + probe.origin().file() + " probes it (line "
@@ -149,13 +152,27 @@ public final class HealthcheckMissing implements Rule {
                         .add();
                 continue;
             }
-            Plan plan = Plan.of(c, app, probe);
+            Integer scriptPort = AppFacts.startScript(context, c).map(s -> AppFacts.commandPort(s.started())).orElse(null);
+            Plan plan = Plan.of(c, role == ImageRole.SERVER ? AppSource.none() : app, probe, role, scriptPort);
+            boolean application = serves != null && role == ImageRole.APPLICATION;
+            boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
+            Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
+                    : ImageRole.program(c).flatMap(ServerProbes::of);
+            String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
+                    + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
+                    .orElseGet(() -> plan.recommendation(probe, role));
+            if (application && !composeRuns) {
+                message += "; no compose file of the project runs the image, and Kubernetes and most cloud runtimes"
+                        + " ignore HEALTHCHECK (they probe from their own configuration): it counts where the image is"
+                        + " started with docker run, Compose or Swarm";
+                recommendation += " Under Kubernetes, point the liveness and readiness probes at the same endpoint"
+                        + " instead.";
+            }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
-                    .severity(serves == null ? Severity.LOW
-                            : role == ImageRole.APPLICATION && probe != null && probeFails(probe, c, app) ? Severity.CRITICAL
+                    .severity(application && probe != null && probeFails(probe, c, app) ? Severity.CRITICAL
                             : Severity.MEDIUM)
                     .implicit()
-                    .recommendation(plan.recommendation(probe));
+                    .recommendation(recommendation);
             String fixPath = plan.fixPath(app);
             OtherCommands others = fixPath == null ? null : OtherCommands.of(image, c);
             if (fixPath != null && others != null) {
@@ -203,19 +220,23 @@ public final class HealthcheckMissing implements Rule {
      * when the application serves it).
      */
     private record Plan(ImageContents image, int port, String portVariable, String host, String path,
-            boolean routesRead, boolean routeKnown, boolean composeWorks, boolean composePathTrusted, List<String> argv) {
+            boolean routesRead, boolean routesDetermined, boolean routeKnown, String addition, boolean composeWorks,
+            boolean composePathTrusted, List<String> argv) {
 
-        static Plan of(Container c, AppSource app, EffectiveHealthcheck compose) {
+        static Plan of(Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role, Integer scriptPort) {
             ImageContents image = ImageContents.of(c);
             Probes.Probe probe = Probes.of(compose);
             Probes.Url url = probe == null ? null : probe.localUrl();
-            int port = url != null && url.port() != null ? url.port() : AppFacts.port(c, app);
+            Optional<Integer> serverPort = role != ImageRole.SERVER || !AppFacts.declaredPorts(c).isEmpty()
+                    ? Optional.empty() : ImageRole.program(c).map(AppFacts::stockWebServerPort);
+            int port = url != null && url.port() != null ? url.port()
+                    : serverPort.or(() -> Optional.ofNullable(scriptPort)).orElseGet(() -> AppFacts.port(c, app));
             String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
             String host = AppFacts.hostHeader(app);
             String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
                     ? url.path()
-                    : app.routes().healthRoute().isEmpty() && ImageRole.inheritedServer(c).isPresent() ? "/"
-                    : AppFacts.healthPath(app);
+                    : role == ImageRole.SERVER || app.routes().healthRoute().isEmpty() && ImageRole.inheritedServer(c).isPresent()
+                    ? "/" : AppFacts.healthPath(app);
             boolean composePathServed = url == null || app.routes().match(url.path()).isPresent()
                     || !app.routes().determines(url.path());
             boolean composeWorks = compose != null && probe != null && composePathServed && !probe.shell()
@@ -226,7 +247,8 @@ public final class HealthcheckMissing implements Rule {
                     : Probes.recommend(image, port, path, portVariable, host);
             // the compose probe's path, where the routes cannot tell otherwise: its author says the application serves it
             boolean composePathTrusted = url != null && path.equals(url.path()) && !app.routes().determines(path);
-            return new Plan(image, port, portVariable, host, path, app.routes().known(), app.routes().match(path).isPresent(), composeWorks,
+            return new Plan(image, port, portVariable, host, path, app.routes().known(), app.routes().determines(path),
+                    app.routes().match(path).isPresent(), AppFacts.healthModuleToAdd(app, path), composeWorks,
                     composePathTrusted, argv);
         }
 
@@ -244,15 +266,22 @@ public final class HealthcheckMissing implements Rule {
             return app.routes().match("/").isPresent() && Probes.recommend(image, port, "/") != null ? "/" : null;
         }
 
-        String recommendation(EffectiveHealthcheck compose) {
-            String lead = routeKnown ? "" : routesRead ? "Add a " + path + " route to the application, then "
-                    : composeWorks || composePathTrusted ? "" : "Point the probe at a path the application answers with 200 (drydock could not read its"
-                            + " routes: " + path + " stands for it), then ";
+        String recommendation(EffectiveHealthcheck compose, ImageRole role) {
+            String lead = routeKnown || role == ImageRole.SERVER ? ""
+                    : routesRead ? (routesDetermined ? "Add " + addition + ", then " : "")
+                    : composeWorks || composePathTrusted ? "" : "Point the probe at a path the application answers with 200"
+                            + " (drydock could not read its routes: " + path + " stands for it), then ";
             if (argv == null) {
                 String base = image == null ? "the base image" : image.baseImage();
+                boolean noInstaller = image != null && image.base().map(t -> !t.shell() && t.packageManager() == null)
+                        .orElse(false);
                 return lead + (lead.isEmpty() ? "Add" : "add") + " a HEALTHCHECK that requests http://localhost:" + port
                         + path + " with a program the image contains: " + base + " has no curl, wget, Python or Node"
-                        + " that drydock knows of, so install one in the final stage or copy in a small static probe binary.";
+                        + " that drydock knows of"
+                        + (noInstaller ? " and no shell or package manager to install one, so build the check into the"
+                                + " application (a health sub-command or flag the HEALTHCHECK runs, which requests the"
+                                + " endpoint and exits 0 or 1) or copy a small static probe binary in from a builder stage."
+                                : ", so install one in the final stage or copy in a small static probe binary.");
             }
             String tail = composeWorks ? " (the compose probe, which works in the image, moved into it)" : "";
             return lead + (lead.isEmpty() ? "Add" : "add") + " to the final stage: "

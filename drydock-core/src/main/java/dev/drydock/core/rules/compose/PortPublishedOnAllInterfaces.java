@@ -23,7 +23,8 @@ import java.util.Optional;
         checks = "Every published port of a compose service (short and long syntax, after interpolation) without a"
                 + " host IP. High when it leads to a database, cache or broker (known by the image: postgres, redis,"
                 + " mongo...; or by the container port: 5432, 6379, 27017...), medium for those in development"
-                + " files, low for other services. An explicit 0.0.0.0 or :: is taken as deliberate, except in"
+                + " files (compose.override.yml, docker-compose.dev.yml, the compose.yaml of Spring Boot's"
+                + " development services beside a build that uses spring-boot-docker-compose), low for other services. An explicit 0.0.0.0 or :: is taken as deliberate, except in"
                 + " front of a data store. Ports of a service with network_mode: host are ignored by Compose and"
                 + " left alone.",
         problem = "A port without a host IP listens on every interface of the host, the public one included, and"
@@ -71,7 +72,7 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                 if (explicit && store.isEmpty()) {
                     continue;
                 }
-                boolean development = ComposeServices.isDevelopmentFile(port.node().file().path());
+                boolean development = ComposeServices.isDevelopmentFile(context, port.node().file().path());
                 Severity severity = store.isEmpty() ? Severity.LOW : development ? Severity.MEDIUM : Severity.HIGH;
                 String message = service.name() + " publishes port " + PublishedPorts.describe(port) + " on every"
                         + " interface of the host" + (explicit ? " (" + port.hostIp() + ")" : "")
@@ -81,8 +82,10 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                         .severity(severity)
                         .recommendation(store.isPresent()
                                 ? "Bind it to 127.0.0.1 (`127.0.0.1:" + (port.published() == null ? ""
-                                        : port.published()) + ":" + port.targetStart() + "`), or remove the port:"
-                                        + " other services reach " + service.name() + " by name."
+                                        : port.published()) + ":" + port.targetStart() + "`)" + (development
+                                        ? ": what runs on this machine (the application started from the IDE or the"
+                                                + " build, database tools) still reaches it there, other hosts do not."
+                                        : ", or remove the port: other services reach " + service.name() + " by name.")
                                 : "Bind it to the interface that should serve it (`host_ip: 127.0.0.1` behind a"
                                         + " reverse proxy on the same host).")
                         .fix(store.isPresent() && !explicit ? loopback(service, port) : null)

@@ -82,7 +82,7 @@ public final class SourceCodeMounted implements Rule {
             Path buildContext = root.resolve(c.build().context()).normalize();
             for (Service.Volume volume : service.volumes()) {
                 if (!volume.isBind() || volume.hostPath() == null || volume.target() == null
-                        || ComposeServices.isDevelopmentFile(volume.node().file().path())) {
+                        || ComposeServices.isDevelopmentFile(context, volume.node().file().path())) {
                     continue;
                 }
                 Path host = volume.hostPath().toAbsolutePath().normalize();

@@ -21,8 +21,10 @@ import dev.drydock.core.rules.support.Probes;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @RuleDefinition(
         id = "compose-healthcheck",
@@ -35,9 +37,11 @@ import java.util.Optional;
                 + " nor in its Dockerfile (for pulled images: official and Bitnami images, which define none), is high;"
                 + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium; a depends_on that"
                 + " only waits for a database, cache or broker image (postgres, mysql, mariadb, redis, valkey, mongo,"
-                + " rabbitmq) to start, not to be healthy, is medium; a depends_on without a condition on another"
+                + " rabbitmq) to start, not to be healthy, is medium (not for a database console such as adminer,"
+                + " phpMyAdmin or pgAdmin, which connects when someone logs in); a depends_on without a condition on another"
                 + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
-                + " healthcheck is left to healthcheck-missing.",
+                + " healthcheck is left to healthcheck-missing. A healthcheck switched off for a job that other services"
+                + " wait to complete (condition: service_completed_successfully) is left alone: its exit says it all.",
         problem = "Compose only knows a container is ready when a healthcheck says so: `service_healthy` on a service"
                 + " without one cannot be satisfied, and a disabled check hides a hung process.",
         impact = "`docker compose up` stops with \"container ... has no healthcheck configured\", or dependants start"
@@ -97,7 +101,9 @@ public final class ComposeHealthcheck implements Rule {
             Service.Healthcheck health = service.healthcheck();
             Location at = ComposeServices.keyed(service.node(), "healthcheck");
             if (health != null && at != null) {
-                if (health.disabled()) {
+                if (health.disabled() && ComposeServices.runsToCompletion(context.project(), service)) {
+                    // a job that others wait to complete: its exit says whether it worked
+                } else if (health.disabled()) {
                     boolean other = imageProbesOtherServer(context, service);
                     context.finding(this, switchedOff(health, at), "the healthcheck of " + service.name() + " is switched off ("
                                     + (health.disable() != null ? "disable: true" : "test: [\"NONE\"]") + ")"
@@ -171,7 +177,7 @@ public final class ComposeHealthcheck implements Rule {
     private void startedOnly(ReviewContext context, ComposeServices.Ref ref, Service.Dependency dependency) {
         Service target = ref.compose().services().get(dependency.service());
         String store = target == null || target.build() != null ? null : store(target);
-        if (store == null) {
+        if (store == null || connectsOnDemand(ref.service())) {
             return;
         }
         boolean checked = target.healthcheck() != null && !target.healthcheck().disabled();
@@ -190,6 +196,16 @@ public final class ComposeHealthcheck implements Rule {
                                 + ", interval: 10s, timeout: 5s, retries: 5, start_period: 30s}`, and wait for it: "
                                 + wait + ".")
                 .add();
+    }
+
+    /** Database web consoles that connect only when someone logs in, not when they start. */
+    private static final Set<String> ON_DEMAND_CONSOLES = Set.of("adminer", "phpmyadmin", "phpmyadmin/phpmyadmin",
+            "dpage/pgadmin4");
+
+    /** Whether the service is a database console (adminer, phpMyAdmin, pgAdmin): nothing fails while the store starts. */
+    private static boolean connectsOnDemand(Service service) {
+        return ComposeServices.pulledImage(service).map(ref -> ref.familiarName().toLowerCase(Locale.ROOT))
+                .filter(ON_DEMAND_CONSOLES::contains).isPresent();
     }
 
     /** The {@code disable: true} or {@code test: ["NONE"]} entry that turns the check off. */

@@ -95,7 +95,7 @@ public final class DefaultSecret implements Rule {
                 + " message when it is missing or empty; generate the value per environment (e.g."
                 + " `python -c 'import secrets; print(secrets.token_hex(32))'`) and keep it in .env or a secret store.";
         var finding = context.finding(this, new Location(file, ref.span()), message.toString())
-                .severity(ComposeServices.isDevelopmentFile(file) ? Severity.MEDIUM : Severity.HIGH)
+                .severity(ComposeServices.isDevelopmentFile(context, file) ? Severity.MEDIUM : Severity.HIGH)
                 .recommendation(recommendation);
         if (isExpression(ref)) {
             finding.fix(Fix.of("make " + name + " required", FixSafety.UNSAFE,

@@ -165,7 +165,7 @@ public final class HardcodedSecret implements Rule {
         if (interpolated || !SecretNames.isSecretName(name) || !SecretNames.isLiteralSecretValue(literal)) {
             return;
         }
-        boolean development = ComposeServices.isDevelopmentFile(file);
+        boolean development = ComposeServices.isDevelopmentFile(context, file);
         report(context, location, literal, development ? Severity.MEDIUM : Severity.HIGH,
                 "the " + where + " `" + name + "` of " + of + " is the literal "
                         + SecretNames.redact(literal) + " written into " + file

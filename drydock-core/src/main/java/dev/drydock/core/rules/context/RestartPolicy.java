@@ -83,7 +83,7 @@ public final class RestartPolicy implements Rule {
                 continue;
             }
             if (ref.inDevelopmentFile()
-                    || oneOff(ref, awaitedByProject.computeIfAbsent(ref.compose(), RestartPolicy::awaitedToComplete))) {
+                    || oneOff(ref, awaitedByProject.computeIfAbsent(ref.compose(), ComposeServices::awaitedToComplete))) {
                 continue;
             }
             context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") has no restart policy:"
@@ -118,18 +118,5 @@ public final class RestartPolicy implements Rule {
 
     private static boolean oneOff(ComposeServices.Ref ref, Set<String> awaitedToComplete) {
         return !ref.service().profiles().isEmpty() || awaitedToComplete.contains(ref.name());
-    }
-
-    /** The services another service of the project waits for with {@code condition: service_completed_successfully}. */
-    private static Set<String> awaitedToComplete(ComposeProject compose) {
-        Set<String> names = new HashSet<>();
-        for (Service other : compose.services().values()) {
-            for (Service.Dependency d : other.dependsOn()) {
-                if (d.conditionOrDefault().equals("service_completed_successfully")) {
-                    names.add(d.service());
-                }
-            }
-        }
-        return names;
     }
 }

@@ -208,7 +208,7 @@ public final class SecurityScanMissing implements Rule {
         }
     }
 
-    /** The image a container runs: its image name, Compose's default name, or one after the project folder. */
+    /** The image a container runs: its image name, Compose's default name, or one after the project and context folders. */
     private static String imageName(Project project, Container c) {
         if (c.image() != null) {
             return c.image();
@@ -222,8 +222,8 @@ public final class SecurityScanMissing implements Rule {
         }
         String folder = project.root().getFileName() == null ? "app" : project.root().getFileName().toString();
         String name = NOT_IN_IMAGE_NAME.matcher(folder.toLowerCase(Locale.ROOT)).replaceAll("-");
-        String parent = PathNames.parent(c.build().dockerfile());
-        return parent.isEmpty() ? name : name + "-" + NOT_IN_IMAGE_NAME.matcher(parent).replaceAll("-");
+        String context = c.build().context();
+        return context.isEmpty() ? name : name + "-" + NOT_IN_IMAGE_NAME.matcher(context).replaceAll("-");
     }
 
     /** A file's text without its comment lines. */

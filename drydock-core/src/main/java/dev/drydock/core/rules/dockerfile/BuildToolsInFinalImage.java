@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
@@ -21,6 +22,7 @@ import dev.drydock.core.rules.support.PackageCommands.Package;
 import dev.drydock.core.rules.support.PipCommands;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
+import dev.drydock.core.rules.support.Stages;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -40,7 +42,9 @@ import java.util.Set;
                 + " in the same RUN (apt-get purge, apk del, also of an apk --virtual group), when they are only"
                 + " installed in a builder stage, for a target stage named for development or tests (dev, test, ci),"
                 + " and for a tool the container's command itself runs. A removal in a later RUN lowers the finding to"
-                + " medium: the files still fill the earlier layer. Low for a base image (its command is a bare"
+                + " medium: the files still fill the earlier layer; so do development packages without a compiler"
+                + " (headers compile nothing by themselves), with the runtime library to install instead. Low for a"
+                + " base image (its command is a bare"
                 + " interpreter or build tool, or it keeps a distribution's shell: a tool chain such as the golang image),"
                 + " whose images inherit the tools on purpose. One finding per install command, covering the"
                 + " package words; a package already reported for an earlier install of the same RUN (another branch"
@@ -143,14 +147,35 @@ public final class BuildToolsInFinalImage implements Rule {
         } else {
             message.append(" and never removed: ").append(kind(names)).append(" ship with the application");
         }
-        Severity severity = base ? Severity.LOW : removedLater != null ? Severity.MEDIUM : Severity.HIGH;
+        boolean headersOnly = names.stream().allMatch(BuildTools::isDevelopmentPackage);
+        Severity severity = base ? Severity.LOW : removedLater != null || headersOnly ? Severity.MEDIUM : Severity.HIGH;
+        Optional<Stage> builder = headersOnly ? builderStage(image) : Optional.empty();
         context.finding(this, image.dockerfile(), Spans.cover(tools.stream().map(p -> p.word().span()).toList()),
                         message.toString())
                 .severity(severity)
                 .recommendation((base ? "Nothing to change if the image is a tool chain that images built on it"
-                        + " compile with. Otherwise: " : "") + recommendation(image, install, names, runs))
+                        + " compile with. Otherwise: " : "") + builder.map(b -> runtimeLibraries(install, names, b))
+                        .orElseGet(() -> recommendation(image, install, names, runs)))
                 .fix(PythonBuilderSplit.fix(context.project(), image).orElse(null))
                 .add();
+    }
+
+    /** A stage the build uses besides those of the final image: where compiling already happens. */
+    private static Optional<Stage> builderStage(BuiltImage image) {
+        List<Stage> inImage = Stages.inImage(image.model(), image.stage());
+        return image.neededStages().stream().filter(s -> !inImage.contains(s)).findFirst();
+    }
+
+    /** For development headers in the final stage of a build that compiles in a builder stage already. */
+    private static String runtimeLibraries(Operation install, List<String> names, Stage builder) {
+        List<String> runtime = new ArrayList<>();
+        for (String name : names) {
+            String lib = BuildTools.runtimeOf(install.manager(), name);
+            runtime.add(lib != null ? lib + " instead of " + name : "the runtime package of " + name);
+        }
+        return "Compiling already happens in " + Stages.describe(builder) + ": install only the runtime libraries in the"
+                + " final stage, " + String.join(", ", runtime) + (install.manager() == Manager.APT
+                        ? " (Debian 12 package names)" : "") + ".";
     }
 
     private static String kind(List<String> names) {

@@ -22,10 +22,12 @@ import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.rules.support.Stages;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -42,8 +44,10 @@ import java.util.regex.Pattern;
                 + " copied on its own (or bind-mounted into the RUN) and installed before the source arrives. A pip"
                 + " install of the project itself (pip install ., pip install -e .) without --no-deps installs its"
                 + " dependencies too: it is a finding at the last COPY of source before it, unless an earlier install"
-                + " in the stage already brought the dependencies. A second install from a manifest the lineage"
-                + " already installed on its own (npm ci --omit=dev after the build, to prune) is not judged again.",
+                + " in the stage already brought the dependencies; likewise uv sync (poetry install) after an earlier"
+                + " uv sync --no-install-project (poetry install --no-root) only adds the project. A second install"
+                + " from a manifest the lineage already installed on its own (npm ci --omit=dev after the build, to"
+                + " prune) is not judged again.",
         problem = "Docker reuses a layer only while everything before it is unchanged. When the whole source is"
                 + " copied before the dependencies are installed, any edit to any file invalidates the install layer.",
         impact = "Every code change reinstalls (and downloads) every dependency: builds take minutes instead of"
@@ -128,6 +132,7 @@ public final class LayerCaching implements Rule {
         StageEnd start = from == 0 ? new StageEnd(null, false) : ends.get(lineage.get(from - 1));
         Copies copies = start.copies();
         boolean installedBefore = start.installed();
+        Set<String> dependenciesOnly = new HashSet<>();
         for (Stage stage : lineage.subList(from, lineage.size())) {
             Map<Instruction, CopyCommand> copyOf = new IdentityHashMap<>();
             stage.copies().forEach(c -> copyOf.put(c.instruction(), c));
@@ -152,12 +157,16 @@ public final class LayerCaching implements Rule {
                 seenRuns.put(spec, !installs.isEmpty());
                 for (DependencyInstalls.Install install : installs) {
                     Outcome outcome = !install.project()
-                            ? cachedBefore(install, lineage, out) ? null : judge(project, image, install, run, copies)
+                            ? cachedBefore(install, lineage, out) || addsProjectOnly(install, dependenciesOnly) ? null
+                                    : judge(project, image, install, run, copies)
                             : installedBefore ? null : judgeProject(install, run, copies);
                     if (outcome != null) {
                         out.put(install, outcome);
                     }
                     installedBefore = true;
+                    if (dependenciesOnly(install)) {
+                        dependenciesOnly.add(install.text());
+                    }
                 }
             }
             ends.put(stage, new StageEnd(copies, installedBefore));
@@ -194,6 +203,26 @@ public final class LayerCaching implements Rule {
             }
         }
         return null;
+    }
+
+    /** Installs that can leave the project itself out, with the option that does: uv sync, poetry install. */
+    private static final Map<String, String> PROJECT_LEFT_OUT_BY = Map.of("uv sync", "--no-install-project",
+            "poetry install", "--no-root", "poetry sync", "--no-root");
+
+    /** Whether the install brings the dependencies alone ({@code uv sync --no-install-project}). */
+    private static boolean dependenciesOnly(DependencyInstalls.Install install) {
+        String option = PROJECT_LEFT_OUT_BY.get(install.text());
+        return option != null && install.call().options().has(option);
+    }
+
+    /**
+     * Whether the install only adds the project to dependencies an earlier install of the stage brought
+     * (uv's intermediate layers: uv sync --no-install-project with the manifests bind-mounted, the source
+     * copied, then uv sync): it needs the source, and its layer is the project's, not the dependencies'.
+     */
+    private static boolean addsProjectOnly(DependencyInstalls.Install install, Set<String> dependenciesOnly) {
+        return PROJECT_LEFT_OUT_BY.containsKey(install.text()) && !dependenciesOnly(install)
+                && dependenciesOnly.contains(install.text());
     }
 
     /** An install whose manifest another stage writes: cargo chef cook reads the recipe cargo chef prepare made. */
@@ -261,6 +290,11 @@ public final class LayerCaching implements Rule {
                         + o.install().text() + " --no-scripts --no-autoloader, then " + copyText + " and RUN composer"
                         + " dump-autoload --optimize, which writes the autoloader and runs the scripts; source edits"
                         + " then reuse the cached dependency layer."
+                : PROJECT_LEFT_OUT_BY.containsKey(o.install().text())
+                ? "Install the dependencies alone before the source: " + copyManifests + ", RUN " + o.install().text()
+                        + " " + PROJECT_LEFT_OUT_BY.get(o.install().text()) + ", then " + copyText + " and RUN "
+                        + o.install().text() + " again, which only adds the project; source edits then reuse the"
+                        + " cached dependency layer."
                 : "Copy the manifest on its own and install before the source: " + copyManifests + ", RUN "
                         + o.install().text() + ", then " + copyText + " for the rest; source edits then reuse the"
                         + " cached dependency layer.";

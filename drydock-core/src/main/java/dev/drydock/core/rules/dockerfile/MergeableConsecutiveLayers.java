@@ -32,12 +32,13 @@ import java.util.stream.Collectors;
                 + " allowed): RUNs in shell form that each run a single command with the same flags"
                 + " (--mount, --network, --security), or COPYs (ADDs) with the same flags, no heredoc and the same"
                 + " destination. RUNs that already chain several commands are left alone: keeping a long step apart"
-                + " from a short one is a legitimate caching choice. So are COPY --from rows: copying a build's output"
-                + " one part at a time (Spring Boot's extracted dependencies, loader, snapshot dependencies and"
-                + " application) gives each part its own layer, and the parts that did not change since the last"
-                + " release keep the same layer, which registries and hosts already have. Builder stages that the"
-                + " image only copies files out of are left alone: their layers are never shipped, and separate steps"
-                + " there only cost a little build cache.",
+                + " from a short one is a legitimate caching choice. So are COPY --from rows and COPYs of directories"
+                + " (a source written with a trailing slash): copying a build's output one part at a time (Spring"
+                + " Boot's extracted dependencies/, spring-boot-loader/, snapshot-dependencies/ and application/)"
+                + " gives each part that changes on its own its own layer, and the parts that did not change since"
+                + " the last release keep the same layer, which registries and hosts already have. Builder stages that"
+                + " the image only copies files out of are left alone: their layers are never shipped, and separate"
+                + " steps there only cost a little build cache.",
         problem = "Each RUN, COPY and ADD makes a layer; a row of one-command RUNs (or of COPYs into one directory)"
                 + " makes a layer per line where one would do.",
         impact = "More layers to store, push and pull, and files deleted in a later RUN stay in the earlier layer.",
@@ -111,8 +112,9 @@ public final class MergeableConsecutiveLayers implements Rule {
         }
         if (instruction.kind() == InstructionKind.COPY || instruction.kind() == InstructionKind.ADD) {
             CopyCommand copy = copies.get(instruction);
-            if (copy == null || !copy.heredocs().isEmpty() || copy.from() != null) {
-                return null; // layer by layer out of a build on purpose: the layers that did not change are reused
+            if (copy == null || !copy.heredocs().isEmpty() || copy.from() != null
+                    || copy.sources().stream().anyMatch(src -> src.endsWith("/"))) {
+                return null; // layer by layer on purpose (a build's output, a directory per part): unchanged layers are reused
             }
             return instruction.kind() + "|" + flags + "|" + TRAILING_SLASH.matcher(copy.containerPath()).replaceAll("");
         }

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.BaseImage;
@@ -144,7 +145,7 @@ public final class OciLabelsMissing implements Rule {
                 + " (docker/metadata-action does this in GitHub Actions).";
     }
 
-    /** The image's name as the project calls it: the compose image name, else the service name, else the folder. */
+    /** The image's name as the project calls it: the compose image name, else the service name, else the build context's folder. */
     private static String title(BuiltImage image, Project project) {
         Container c = image.container();
         if (c.image() != null && !c.image().isBlank()) {
@@ -157,9 +158,8 @@ public final class OciLabelsMissing implements Rule {
         if (c.isComposeService()) {
             return c.name();
         }
-        String dir = image.dockerfile().contains("/")
-                ? image.dockerfile().substring(0, image.dockerfile().lastIndexOf('/')) : "";
-        if (!dir.isEmpty()) {
+        String dir = c.build() == null ? PathNames.parent(image.dockerfile()) : c.build().context();
+        if (!dir.isEmpty() && !dir.equals("/")) {
             return dir.substring(dir.lastIndexOf('/') + 1);
         }
         Path folder = project.root().toAbsolutePath().getFileName();

@@ -101,8 +101,8 @@ public final class RunsAsRoot implements Rule {
                             .add();
                 } else {
                     context.strength(this, user.origin(), "the container runs as the non-root user "
-                            + describeUser(container, user)
-                            + ": a flaw in the application does not hand out root in the container");
+                            + describeUser(container, user) + ": a flaw in the application does not hand out root in"
+                            + " the container");
                 }
                 continue;
             }
@@ -119,6 +119,13 @@ public final class RunsAsRoot implements Rule {
                 context.strength(this, at, "the container starts as root only to prepare its files: " + drop.get().where()
                         + " switches to " + drop.get().user() + " with " + drop.get().tool()
                         + " before the main process starts");
+                continue;
+            }
+            Optional<String> serverUser = imageEntrypointSwitches(container, base);
+            if (serverUser.isPresent()) {
+                context.strength(this, at, "the container starts as root only to prepare its files: the entrypoint of "
+                        + describe(base) + " switches to its " + serverUser.get() + " user with gosu before "
+                        + ImageRole.program(container).orElse("the server") + " starts");
                 continue;
             }
             ImageRole role = ImageRole.of(container);
@@ -161,7 +168,7 @@ public final class RunsAsRoot implements Rule {
      * one exploit away from anyone who can reach it, where a tool, job or worker that listens nowhere is not.
      */
     private static boolean servesRequests(ReviewContext context, Container container) {
-        return AppFacts.servesEvidence(container, Apps.of(context, container)) != null;
+        return AppFacts.servesEvidence(context, container, Apps.of(context, container)) != null;
     }
 
     /**
@@ -211,6 +218,22 @@ public final class RunsAsRoot implements Rule {
             return "nginxinc/nginx-unprivileged" + (tag == null ? "" : ":" + tag);
         }
         return null;
+    }
+
+    /**
+     * The user an official server image's own entrypoint switches to, when the container keeps that entrypoint
+     * (no stage of the Dockerfile and no compose entrypoint: replaces it) and starts the image's own server.
+     */
+    private static Optional<String> imageEntrypointSwitches(Container container, BaseImage base) {
+        boolean ownEntrypoint = Stages.inImage(container.build().model(), container.build().stage()).stream()
+                .anyMatch(s -> s.config().entrypoint() != null && s.config().entrypoint().instruction() != null)
+                || container.service() != null && container.service().entrypoint() != null;
+        if (ownEntrypoint || ImageRole.of(container) != ImageRole.SERVER) {
+            return Optional.empty();
+        }
+        Optional<String> server = BaseImageFacts.defaultCommand(base);
+        return server.isPresent() && server.equals(ImageRole.program(container))
+                ? BaseImageFacts.entrypointSwitchesTo(base) : Optional.empty();
     }
 
     /** How to run as a non-root user on this container's base image. */

@@ -25,6 +25,7 @@ import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.Span;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,9 @@ import java.util.regex.Pattern;
         category = Category.RELIABILITY,
         checks = "When the shellcheck program is on PATH, every shell-form RUN of every stage (and the script of a"
                 + " RUN <<EOF heredoc) goes to it with the dialect of the SHELL in effect (sh, bash, dash, ksh) and"
-                + " with the ARG and ENV names the build defines at that point, so they do not count as unassigned."
+                + " with the ARG and ENV names the build defines at that point, so they do not count as unassigned;"
+                + " BuildKit's platform ARGs (TARGETARCH...) and ENV set to a literal word are given a value of their"
+                + " shape, so that ShellCheck does not ask to quote what cannot split (dotnet restore -a $TARGETARCH)."
                 + " Each of its comments becomes a finding under ShellCheck's own code (SC2086...) at the exact line"
                 + " and column in the Dockerfile: ShellCheck errors are medium, warnings low, info and style info."
                 + " SC2046 is left out for a command substitution that always prints one word ($(uname -m),"
@@ -185,7 +188,7 @@ public final class ShellCheckRun implements Rule {
                 if (dialect != null) {
                     boolean busyBox = busyBoxStage && (program.equals("sh") || program.equals("ash"));
                     Variables variables = model.step(run.instruction()).map(Step::variables).orElse(Variables.empty());
-                    scripts.add(new Checked(new ShellCheckScript(text, dialect, variables(model, run)), busyBox,
+                    scripts.add(new Checked(new ShellCheckScript(text, dialect, variables(model, run), words(model, run)), busyBox,
                             variables));
                 }
             }
@@ -232,6 +235,30 @@ public final class ShellCheckRun implements Rule {
     /** The program name of a shell path ({@code /bin/sh} is {@code sh}). */
     private static String program(String shell) {
         return shell.substring(shell.lastIndexOf('/') + 1);
+    }
+
+    /** BuildKit's automatic platform ARGs: their values are single words (amd64, linux/arm64, v8). */
+    private static final Map<String, String> PLATFORM_ARGS = Map.of("TARGETPLATFORM", "linux/amd64", "TARGETOS", "linux",
+            "TARGETARCH", "amd64", "TARGETVARIANT", "v8", "BUILDPLATFORM", "linux/amd64", "BUILDOS", "linux",
+            "BUILDARCH", "amd64", "BUILDVARIANT", "v8");
+
+    /**
+     * The variables whose value at the RUN is one plain word whatever the build is given: the platform ARGs,
+     * and ENV set to a literal word (an ARG's default may be replaced by --build-arg, so it does not count).
+     */
+    private static Map<String, String> words(DockerfileModel model, CommandSpec run) {
+        Map<String, String> out = new HashMap<>();
+        model.step(run.instruction()).ifPresent(step -> step.variables().inOrder().forEach(d -> {
+            if (PLATFORM_ARGS.containsKey(d.name()) && d.kind() == Variables.Kind.ARG) {
+                out.put(d.name(), PLATFORM_ARGS.get(d.name()));
+            } else if (d.kind() == Variables.Kind.ENV && d.value() != null && d.instruction() != null
+                    && !d.instruction().rawText().contains("$")) {
+                out.put(d.name(), d.value());
+            } else {
+                out.remove(d.name());
+            }
+        }));
+        return out;
     }
 
     /** ShellCheck's dialect for a shell program, or null for a shell it does not check. */

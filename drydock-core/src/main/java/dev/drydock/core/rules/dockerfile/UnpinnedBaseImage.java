@@ -60,7 +60,9 @@ import java.util.regex.Pattern;
                 + " the major version (python:3.12-slim, node:20-alpine) and for an operating-system image tagged with"
                 + " one stable release of its distribution (debian:bookworm-slim, debian:12, ubuntu:24.04, alpine:3.20,"
                 + " fedora:41, rockylinux:9): they take only compatible updates and security rebuilds, and are how the"
-                + " official images' own documentation tells to use them.",
+                + " official images' own documentation tells to use them. Google's distroless images name the"
+                + " Debian release in the image (base-debian12) and publish only moving tags (latest, nonroot,"
+                + " debug) that follow that release's rebuilds: medium, with their digest as the recommendation.",
         problem = "A tag that is not a full version is re-pointed by its publisher at every release: python:3.11-slim"
                 + " is a new image after each Python patch release and each Debian security rebuild.",
         impact = "Two builds of the same commit can produce different images: a new interpreter or system library"
@@ -232,6 +234,12 @@ public final class UnpinnedBaseImage implements Rule {
     }
 
     private static String describe(ImageReference ref, Movement movement) {
+        Optional<String> distroless = DistributionReleases.distrolessRelease(ref);
+        if (distroless.isPresent()) {
+            return (ref.hasExplicitTag() ? "is tagged " + ref.tag() : "has no tag (latest)") + ": distroless publishes"
+                    + " no version tags, and its moving tags follow the security rebuilds of " + distroless.get()
+                    + " (they stay on that release)";
+        }
         Optional<String> release = DistributionReleases.release(ref);
         if (release.isPresent()) {
             return "is a moving tag: " + ref.tag() + " follows the point releases and security rebuilds of "
@@ -246,7 +254,10 @@ public final class UnpinnedBaseImage implements Rule {
             case NO_VERSION -> "is tagged " + ref.tag() + ", a tag without a version that moves with every release";
             case MAJOR -> "is a moving tag: " + ref.tag() + " follows every minor and patch release of version "
                     + ref.version().version();
-            case MINOR -> ImageTags.officialName(ref).equals("ubuntu")
+            case MINOR -> ImageTags.redHat(ref) && ref.tag().equals(ref.version().version())
+                    ? "is a moving tag: " + ref.tag() + " follows every build of that release (" + ref.tag() + "-1, "
+                            + ref.tag() + "-2 ...), which Red Hat publishes with each update of its packages"
+                    : ImageTags.officialName(ref).equals("ubuntu")
                     ? "is a moving tag: ubuntu:" + ref.tag() + " is rebuilt with every update of the release"
                     : "is a moving tag: " + ref.tag() + " follows every " + ref.version().version() + ".x patch release";
         };
@@ -300,6 +311,11 @@ public final class UnpinnedBaseImage implements Rule {
         String current = ref.familiarString();
         String inspect = "docker buildx imagetools inspect " + current + " shows the digest";
         StringBuilder out = new StringBuilder();
+        if (DistributionReleases.distrolessRelease(ref).isPresent()) {
+            return out.append(pin).append("its digest, the only fixed reference distroless offers: ").append(current)
+                    .append("@sha256:<digest> (").append(inspect).append("). Dependabot or Renovate can then propose")
+                    .append(" each rebuild as a reviewed change.").toString();
+        }
         if (ImageTags.officialName(ref).equals("ubuntu")) {
             out.append(pin).append("a dated tag of the release (").append(name)
                     .append(":jammy-YYYYMMDD style, listed on Docker Hub) or add the digest of ").append(current)

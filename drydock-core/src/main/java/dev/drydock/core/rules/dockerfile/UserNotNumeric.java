@@ -98,7 +98,8 @@ public final class UserNotNumeric implements Rule {
 
     /** uid:gid (or uid) when the Dockerfile or the base image fixes them, else null. */
     private static Numeric numericOwner(BuiltImage image, Instruction instruction, String user, String name) {
-        if (!user.contains(":") && !UserIds.createdInImage(image, name) && !renumbered(image, name)) {
+        boolean sameGroup = !user.contains(":") || user.substring(user.indexOf(':') + 1).equals(name);
+        if (sameGroup && !UserIds.createdInImage(image, name) && !renumbered(image, name)) {
             Optional<String> known = BaseImageFacts.userIds(image.rootBase(), name);
             if (known.isPresent()) {
                 return new Numeric(known.get(), "the ids of " + name + " in " + baseName(image));

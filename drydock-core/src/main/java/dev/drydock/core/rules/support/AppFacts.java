@@ -10,11 +10,14 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.EntryPoints;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,7 +101,7 @@ public final class AppFacts {
     }
 
     /** The HTTP port a stock web server's official image listens on by default, or null for other servers. */
-    private static Integer stockWebServerPort(String program) {
+    public static Integer stockWebServerPort(String program) {
         return switch (program) {
             case "nginx", "httpd-foreground", "caddy" -> 80;
             case "catalina.sh" -> 8080;
@@ -112,7 +115,7 @@ public final class AppFacts {
             11211, 25672, 27017, 61613, 61616);
 
     /** The container ports compose publishes, then the ports the final stage EXPOSEs, without repeats. */
-    private static List<Integer> declaredPorts(Container c) {
+    public static List<Integer> declaredPorts(Container c) {
         List<Integer> ports = new ArrayList<>();
         Service s = c.service();
         if (s != null) {
@@ -241,8 +244,48 @@ public final class AppFacts {
         if (f == Framework.FLASK || f == Framework.QUART) {
             return 5000;
         }
-        return f == Framework.SPRING_BOOT ? 8080 : 8000;
+        // ASP.NET Core in the .NET 8+ images: ASPNETCORE_HTTP_PORTS=8080
+        return f == Framework.SPRING_BOOT || f == Framework.QUARKUS || f == Framework.ASPNET_CORE ? 8080 : 8000;
     }
+
+    /** A shell script of the project that the container runs as its command, and what it starts. */
+    public record StartScript(SourceFile file, EntryPoint started) {}
+
+    /**
+     * The start script of the container when its command is a shell script of the project (cookiecutter-django's
+     * {@code command: /start}, a copy of compose/production/django/start), read for the program it execs.
+     */
+    public static Optional<StartScript> startScript(ReviewContext context, Container c) {
+        EntryPoint ep = c.entryPoint();
+        if (ep == null || c.build() == null || ep.runtime() != Runtime.SCRIPT && ep.runtime() != Runtime.BINARY) {
+            return Optional.empty();
+        }
+        SourceFile script = c.entryFiles().stream().map(f -> context.project().source(f).orElse(null))
+                .filter(f -> f != null).findFirst().orElse(null);
+        if (script == null || !SHELL_SCRIPT.matcher(script.text()).lookingAt()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StartScript(script,
+                EntryPoints.interpret(List.of(script.text()), true, ep.environment(), ep.workdir())));
+    }
+
+    /**
+     * {@link #servesEvidence(Container, AppSource)}, and else a server that the container's start script execs
+     * ({@code exec gunicorn config.wsgi --bind 0.0.0.0:5000}).
+     */
+    public static String servesEvidence(ReviewContext context, Container c, AppSource app) {
+        String evidence = servesEvidence(c, app);
+        if (evidence != null) {
+            return evidence;
+        }
+        return startScript(context, c).filter(s -> runsServer(s.started()))
+                .map(s -> "its start script " + s.file().path() + " runs "
+                        + s.started().runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .orElse(null);
+    }
+
+    /** The first line of a shell script: {@code #!/bin/bash}, {@code #!/usr/bin/env sh}. */
+    private static final Pattern SHELL_SCRIPT = Pattern.compile("#!\\s*\\S*(/|\\s)(ba|da|a)?sh\\b");
 
     /** What shows that a container serves requests (for messages), or null when nothing does. */
     public static String servesEvidence(Container c, AppSource app) {
@@ -259,6 +302,10 @@ public final class AppFacts {
         }
         if (app != null && app.app().isPresent()) {
             return "it runs a " + app.app().get().framework().display() + " application";
+        }
+        if (app != null && !app.routes().all().isEmpty()) { // Spring Boot's actuator, Quarkus' health, ASP.NET's endpoints
+            return "it runs a " + app.routes().all().get(0).framework().display() + " application that serves "
+                    + app.routes().all().get(0).path();
         }
         EntryPoint ep = c.entryPoint();
         if (runsServer(ep)) {
@@ -341,9 +388,29 @@ public final class AppFacts {
         return first.startsWith(".") ? first.substring(1) : first;
     }
 
-    /** The path a probe should request: the app's health route, else {@code /health}. */
+    /**
+     * The path a probe should request: the app's health route, else the one its framework's health module
+     * serves (Quarkus' /q/health under its non-application root), else {@code /health}.
+     */
     public static String healthPath(AppSource app) {
-        return app.routes().healthRoute().map(Routes::plainPath).map(p -> p.isEmpty() ? "/" : p).orElse("/health");
+        return app.routes().healthRoute().map(Routes::plainPath).map(p -> p.isEmpty() ? "/" : p)
+                .orElseGet(() -> app.frameworks().contains(Framework.QUARKUS) && !app.routes().coveredPrefixes().isEmpty()
+                        ? app.routes().coveredPrefixes().get(0) + "/health" : "/health");
+    }
+
+    /**
+     * What to add so that the application serves {@code path}: the framework's health module where it has
+     * one (Spring Boot's actuator, Quarkus' SmallRye Health) and the routes read are only that module's, else
+     * a route of the application's own.
+     */
+    public static String healthModuleToAdd(AppSource app, String path) {
+        if (app.frameworks().contains(Framework.QUARKUS)) {
+            return "the io.quarkus:quarkus-smallrye-health extension, which serves " + path;
+        }
+        if (app.frameworks().contains(Framework.SPRING_BOOT)) {
+            return "org.springframework.boot:spring-boot-starter-actuator, which serves " + path;
+        }
+        return "a " + path + " route to the application";
     }
 
     /**

@@ -29,7 +29,7 @@ public final class BaseImageFacts {
         if (name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")) {
             return tag.contains("nonroot") || name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
         }
-        return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name);
+        return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name) || DotnetImages.startsAsAppUser(base);
     }
 
     /** Images outside Docker's official library whose Dockerfile ends with a non-root USER. */
@@ -65,7 +65,8 @@ public final class BaseImageFacts {
      * The {@code uid:gid} of a user that the base image itself defines, where drydock knows them: {@code nobody}
      * (65534:65534 in Debian, Ubuntu, Alpine, the Red Hat family and the images built on them), the node images'
      * {@code node} (1000:1000), oven/bun's {@code bun} (1000:1000), denoland/deno's {@code deno} (1993:1993) and
-     * {@code www-data} in the php and serversideup/php images (33:33 on Debian, 82:82 on Alpine). Empty for any
+     * {@code www-data} in the php and serversideup/php images (33:33 on Debian, 82:82 on Alpine), distroless's and
+     * Chainguard's {@code nonroot} (65532:65532) and the .NET images' {@code app} (1654:1654). Empty for any
      * other user or image.
      */
     public static Optional<String> userIds(BaseImage base, String user) {
@@ -78,6 +79,9 @@ public final class BaseImageFacts {
         String tag = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
         return Optional.ofNullable(switch (user) {
             case "nobody" -> "65534:65534";
+            case "nonroot" -> name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")
+                    ? "65532:65532" : null;
+            case "app" -> DotnetImages.hasAppUser(base) ? "1654:1654" : null;
             case "node" -> name.equals("docker.io/library/node") ? "1000:1000" : null;
             case "bun" -> name.equals("docker.io/oven/bun") ? "1000:1000" : null;
             case "deno" -> name.equals("docker.io/denoland/deno") ? "1993:1993" : null;
@@ -124,10 +128,10 @@ public final class BaseImageFacts {
      * other image (nothing is claimed about it). Full Debian-based language images (python, node,
      * ruby, golang: built on {@code buildpack-deps}) have curl and wget; their {@code -slim}
      * variants have neither; {@code debian} and {@code ubuntu} themselves have neither; Alpine and
-     * BusyBox have BusyBox's {@code wget} and {@code nc} but no curl; distroless and scratch images
-     * have no shell at all ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged,
-     * built from the same Dockerfile) installs curl on both its Debian and Alpine variants. The Alpine variants
-     * of Microsoft's .NET images are Alpine with .NET added, so BusyBox's sh, wget and nc are there.
+     * BusyBox (and the Alpine variants of the other official images, built on it) have BusyBox's
+     * {@code wget} and {@code nc} but no curl; distroless and scratch images have no shell at all
+     * ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged, built from the
+     * same Dockerfile) installs curl on both its Debian and Alpine variants.
      */
     public static Optional<ImageTools> tools(BaseImage base) {
         if (base instanceof BaseImage.Scratch) {
@@ -173,8 +177,11 @@ public final class BaseImageFacts {
             }
             return Optional.of(new ImageTools(written, dev, programs, dev ? "apk" : null, null));
         }
-        if (DotnetImages.alpine(ref)) {
-            return Optional.of(new ImageTools(written, true, Set.of("sh", "wget", "nc"), "apk", null));
+        if (name.startsWith("mcr.microsoft.com/dotnet/")) {
+            // the SDK images, which DotnetImages leaves out: on Alpine, BusyBox and apk with the SDK added
+            return DotnetImages.tools(base).or(() -> DotnetImages.alpine(ref)
+                    ? Optional.of(new ImageTools(written, true, Set.of("sh", "wget", "nc"), "apk", null))
+                    : Optional.empty());
         }
         if (tag == null) {
             return Optional.empty();
@@ -223,7 +230,10 @@ public final class BaseImageFacts {
                 // the base systems themselves
             }
             default -> {
-                return Optional.empty();
+                if (!alpine) {
+                    return Optional.empty();
+                }
+                // the Alpine variants of the other official images are built FROM alpine: BusyBox and apk
             }
         }
         String pm;
@@ -286,5 +296,25 @@ public final class BaseImageFacts {
             case "eclipse-mosquitto" -> Optional.of("mosquitto");
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The unprivileged user an official server image's entrypoint script switches to (with gosu) before it
+     * starts the server, when the container starts as root with the image's own command; empty for other
+     * images and commands.
+     */
+    public static Optional<String> entrypointSwitchesTo(BaseImage base) {
+        if (!(base instanceof BaseImage.External external) || external.reference() == null
+                || !external.reference().isImage() || !external.reference().isOfficialImage()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (external.reference().imageName()) {
+            case "postgres" -> "postgres";
+            case "mysql", "mariadb" -> "mysql";
+            case "mongo" -> "mongodb";
+            case "redis" -> "redis";
+            case "rabbitmq" -> "rabbitmq";
+            default -> null;
+        });
     }
 }

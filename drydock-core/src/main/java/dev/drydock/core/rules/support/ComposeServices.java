@@ -34,8 +34,12 @@ public final class ComposeServices {
 
     private ComposeServices() {}
 
-    /** A service of a compose project. */
-    public record Ref(ComposeProject compose, Service service) {
+    /**
+     * A service of a compose project.
+     *
+     * @param developmentServices whether its file provides Spring Boot's development services ({@link SpringDevServices})
+     */
+    public record Ref(ComposeProject compose, Service service, boolean developmentServices) {
 
         /** The file that declares the service. */
         public String file() {
@@ -44,7 +48,7 @@ public final class ComposeServices {
 
         /** Whether the service is declared in a file meant for development (see {@link #isDevelopmentFile}). */
         public boolean inDevelopmentFile() {
-            return isDevelopmentFile(file());
+            return developmentServices || isDevelopmentFile(file());
         }
 
         public String name() {
@@ -74,6 +78,7 @@ public final class ComposeServices {
     public static List<Ref> services(Project project) {
         List<Ref> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<String> developmentServices = SpringDevServices.files(project);
         for (ComposeProject compose : project.composeProjects()) {
             for (Service service : compose.services().values()) {
                 if (service.image() == null && service.build() == null) {
@@ -81,11 +86,47 @@ public final class ComposeServices {
                 }
                 String key = compose.files().stream().map(f -> f.displayPath()).toList() + "\n" + service.name();
                 if (seen.add(key)) {
-                    out.add(new Ref(compose, service));
+                    out.add(new Ref(compose, service,
+                            developmentServices.contains(service.nameKey().file().path())));
                 }
             }
         }
         return out;
+    }
+
+    /** The services another service of the project waits for with {@code condition: service_completed_successfully}. */
+    public static Set<String> awaitedToComplete(ComposeProject compose) {
+        Set<String> names = new HashSet<>();
+        for (Service other : compose.services().values()) {
+            for (Service.Dependency d : other.dependsOn()) {
+                if (d.conditionOrDefault().equals("service_completed_successfully")) {
+                    names.add(d.service());
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Whether the service is a job that runs to completion: another service of its project waits for it with
+     * {@code condition: service_completed_successfully} (migrations, a prestart script).
+     */
+    public static boolean runsToCompletion(Project project, Service service) {
+        for (ComposeProject compose : project.composeProjects()) {
+            if (compose.services().get(service.name()) == service) {
+                return awaitedToComplete(compose).contains(service.name());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a compose file is meant for development: by its name (see {@link #isDevelopmentFile(String)}),
+     * or as the file of Spring Boot's development services ({@link SpringDevServices}).
+     */
+    public static boolean isDevelopmentFile(ReviewContext context, String path) {
+        return isDevelopmentFile(path) || context.memo("spring-dev-services", SpringDevServices.class,
+                c -> SpringDevServices.files(c.project())).contains(path);
     }
 
     /**

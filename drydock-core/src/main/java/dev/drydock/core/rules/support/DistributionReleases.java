@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -67,8 +68,32 @@ public final class DistributionReleases {
         return out.toString();
     }
 
+    /** Google's distroless images name the Debian release they are built on: {@code base-debian12}. */
+    private static final Pattern DISTROLESS = Pattern.compile("gcr\\.io/distroless/[a-z0-9.-]+-debian(\\d+)");
+    /** The only tags distroless publishes: no versions, one moving tag per flavour (with an architecture suffix). */
+    private static final Pattern DISTROLESS_TAG = Pattern.compile("(latest|nonroot|debug|debug-nonroot)(-[a-z0-9]+)?");
+
+    /**
+     * The Debian release a distroless image is built on ({@code Debian 12} for gcr.io/distroless/base-debian12),
+     * when it is referenced by one of distroless's moving tags (or none): they follow that release's security
+     * rebuilds and never the next release, and there are no version tags to pin, only digests.
+     */
+    public static Optional<String> distrolessRelease(ImageReference ref) {
+        if (ref == null || !ref.isImage() || ref.isPinnedByDigest() || ref.fullName() == null) {
+            return Optional.empty();
+        }
+        Matcher m = DISTROLESS.matcher(ref.fullName().toLowerCase(Locale.ROOT));
+        String tag = ref.hasExplicitTag() ? ref.tag().toLowerCase(Locale.ROOT) : "latest";
+        return m.matches() && DISTROLESS_TAG.matcher(tag).matches() ? Optional.of("Debian " + m.group(1))
+                : Optional.empty();
+    }
+
     /** The release the tag stays within, in words ({@code Debian bookworm}), or empty when it is no such tag. */
     public static Optional<String> release(ImageReference ref) {
+        Optional<String> distroless = distrolessRelease(ref);
+        if (distroless.isPresent()) {
+            return distroless;
+        }
         if (ref == null || !ref.hasExplicitTag() || ref.isPinnedByDigest()) {
             return Optional.empty();
         }

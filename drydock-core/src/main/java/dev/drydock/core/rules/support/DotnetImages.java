@@ -3,15 +3,18 @@ package dev.drydock.core.rules.support;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.image.TagVersion;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What drydock knows about Microsoft's .NET images ({@code mcr.microsoft.com/dotnet/runtime-deps},
  * {@code runtime}, {@code aspnet}, {@code sdk}): from .NET 8 on, their Linux variants define an
  * unprivileged user {@code app} (UID 1654, given in the variable {@code APP_UID}) that a Dockerfile
- * switches to with {@code USER $APP_UID}; they still start as root unless told to.
+ * switches to with {@code USER $APP_UID}; they still start as root unless told to, except the distroless
+ * variants (Ubuntu Chiseled, Azure Linux distroless), which have no shell and start as {@code app}.
  */
 public final class DotnetImages {
 
@@ -31,20 +34,65 @@ public final class DotnetImages {
 
     /** Whether the image ships the unprivileged {@code app} user (a Linux .NET image of version 8 or later). */
     public static boolean hasAppUser(BaseImage base) {
-        if (!(base instanceof BaseImage.External external) || external.reference() == null
-                || !external.reference().isImage()) {
-            return false;
-        }
-        ImageReference ref = external.reference();
-        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
-        if (!name.startsWith(REGISTRY_PATH) || !IMAGES.contains(name.substring(REGISTRY_PATH.length()))) {
-            return false;
-        }
-        String tag = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
-        if (tag.contains("nanoserver") || tag.contains("windowsservercore")) {
+        String tag = dotnetTag(base);
+        if (tag == null || tag.contains("nanoserver") || tag.contains("windowsservercore")) {
             return false;
         }
         List<Long> components = TagVersion.parse(tag).components();
         return !components.isEmpty() && components.get(0) >= FIRST_WITH_APP_USER;
+    }
+
+    /**
+     * Whether the image starts as its {@code app} user when nothing sets USER: the distroless variants
+     * ({@code 9.0-noble-chiseled}, {@code 8.0-jammy-chiseled-extra}, {@code 9.0-azurelinux3.0-distroless}).
+     */
+    public static boolean startsAsAppUser(BaseImage base) {
+        String tag = dotnetTag(base);
+        return tag != null && (tag.contains("chiseled") || tag.contains("distroless")) && hasAppUser(base);
+    }
+
+    /**
+     * The programs a Linux .NET runtime image ships (the SDK images are left out): the distroless variants
+     * have no shell and no package manager; the Alpine ones BusyBox's sh, wget and nc with apk; the Debian
+     * (the default tags) and Ubuntu ones sh, bash and apt, without curl or wget; runtime and aspnet add dotnet.
+     */
+    public static Optional<BaseImageFacts.ImageTools> tools(BaseImage base) {
+        String tag = dotnetTag(base);
+        if (tag == null || tag.contains("nanoserver") || tag.contains("windowsservercore")
+                || ((BaseImage.External) base).reference().fullName().toLowerCase(Locale.ROOT).endsWith("/sdk")) {
+            return Optional.empty();
+        }
+        String written = ((BaseImage.External) base).reference().familiarString();
+        boolean runtime = !((BaseImage.External) base).reference().fullName().toLowerCase(Locale.ROOT).endsWith("/runtime-deps");
+        Set<String> programs = new LinkedHashSet<>();
+        if (runtime) {
+            programs.add("dotnet");
+        }
+        if (tag.contains("chiseled") || tag.contains("distroless")) {
+            return Optional.of(new BaseImageFacts.ImageTools(written, false, programs, null, runtime ? "dotnet" : null));
+        }
+        if (tag.contains("alpine")) {
+            programs.addAll(List.of("sh", "wget", "nc"));
+            return Optional.of(new BaseImageFacts.ImageTools(written, true, programs, "apk", runtime ? "dotnet" : null));
+        }
+        if (tag.contains("azurelinux") || tag.contains("cbl-mariner")) {
+            return Optional.empty();
+        }
+        programs.addAll(List.of("sh", "bash"));
+        return Optional.of(new BaseImageFacts.ImageTools(written, true, programs, "apt", runtime ? "dotnet" : null));
+    }
+
+    /** The tag of a .NET image (lower case), or null when the base is none of them. */
+    private static String dotnetTag(BaseImage base) {
+        if (!(base instanceof BaseImage.External external) || external.reference() == null
+                || !external.reference().isImage()) {
+            return null;
+        }
+        ImageReference ref = external.reference();
+        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        if (!name.startsWith(REGISTRY_PATH) || !IMAGES.contains(name.substring(REGISTRY_PATH.length()))) {
+            return null;
+        }
+        return ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.image.TagVersion;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +40,11 @@ public final class ImageTags {
     private static final Pattern DASHED_DATE = Pattern.compile(
             "(^|[-_.])((19|20)\\d{2}-\\d{2}-\\d{2}(T\\d{2}[-:]\\d{2}([-:]\\d{2})?Z?)?|\\d{2}-\\d{2}-(19|20)\\d{2})($|[-_.])");
 
-    /** Official images whose major.minor tag already names a full release (Debian point releases: 12.7). */
-    private static final Set<String> MINOR_IS_FULL = Set.of("debian");
+    /**
+     * Official images whose major.minor tag already names a full release: Debian point releases (12.7),
+     * PostgreSQL's minor releases (16.6; it has had two-part versions since 10).
+     */
+    private static final Set<String> MINOR_IS_FULL = Set.of("debian", "postgres");
 
     /** Official images whose version tags all move; only dated tags ({@code jammy-20240911}) are fixed. */
     private static final Set<String> DATED_ONLY = Set.of("ubuntu");
@@ -67,6 +71,10 @@ public final class ImageTags {
             Map.entry("postgres", "postgres --version"),
             Map.entry("redis", "redis-server --version"));
 
+    /** Red Hat's registries, whose images tag each build {@code version-release} ({@code 1.21-1.1733300800}). */
+    private static final List<String> RED_HAT_REGISTRIES = List.of("registry.access.redhat.com/", "registry.redhat.io/");
+    private static final Pattern RED_HAT_RELEASE = Pattern.compile("\\d+(\\.\\d+)*-\\d+(\\.\\d+)?");
+
     /** How the reference moves, or empty when it is fixed (digest, full version, dated or commit tag). */
     public static Optional<Movement> movement(ImageReference ref) {
         if (ref == null || !ref.isImage() || ref.isPinnedByDigest()) {
@@ -77,6 +85,9 @@ public final class ImageTags {
         }
         if (ref.isLatest()) {
             return Optional.of(Movement.LATEST);
+        }
+        if (redHat(ref) && RED_HAT_RELEASE.matcher(ref.tag()).matches()) {
+            return Optional.empty(); // one build: the version and its release
         }
         TagVersion v = ref.version();
         if (COMMIT.matcher(ref.tag()).matches() && ref.tag().chars().anyMatch(Character::isDigit)
@@ -120,6 +131,12 @@ public final class ImageTags {
         return v.variants().stream().anyMatch(part -> part.equalsIgnoreCase("latest"));
     }
 
+    /** Whether the image comes from one of Red Hat's registries (UBI and the images built on it). */
+    public static boolean redHat(ImageReference ref) {
+        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        return RED_HAT_REGISTRIES.stream().anyMatch(name::startsWith);
+    }
+
     /** The name of a Docker Official Image ({@code python}), or "" for any other image. */
     public static String officialName(ImageReference ref) {
         return ref != null && ref.isOfficialImage() ? ref.imageName().toLowerCase(Locale.ROOT) : "";
@@ -139,8 +156,11 @@ public final class ImageTags {
         if (v == null || !v.hasVersion()) {
             return null;
         }
+        if (redHat(ref) && ref.tag().equals(v.version())) {
+            return ref.tag() + "-N"; // Red Hat's builds: version-release (1.21-3), not a longer version
+        }
         String missing = switch (v.precision()) {
-            case MAJOR -> ".N.N";
+            case MAJOR -> MINOR_IS_FULL.contains(officialName(ref)) ? ".N" : ".N.N";
             case MINOR -> ".N";
             default -> "";
         };

@@ -1,0 +1,38 @@
+package dev.drydock.core.rules.support;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The health checks stock server images can run against themselves with the programs they ship: a
+ * database's own client ({@code pg_isready}, {@code redis-cli ping}), Traefik's {@code traefik healthcheck}.
+ * For a HEALTHCHECK in a Dockerfile built on such an image, where an HTTP request to an application's
+ * route would not fit.
+ */
+public final class ServerProbes {
+
+    private ServerProbes() {}
+
+    /**
+     * A HEALTHCHECK for a server.
+     *
+     * @param instruction the instruction as it is written in the Dockerfile
+     * @param condition what must hold for it to work, as a clause ("" when nothing)
+     */
+    public record Probe(String instruction, String condition) {}
+
+    private static final Map<String, Probe> PROBES = Map.of(
+            "postgres", new Probe("HEALTHCHECK CMD pg_isready -U \"${POSTGRES_USER:-postgres}\"", ""),
+            "mysqld", new Probe("HEALTHCHECK CMD mysqladmin ping -h 127.0.0.1 --silent", ""),
+            "mariadbd", new Probe("HEALTHCHECK CMD [\"healthcheck.sh\", \"--connect\", \"--innodb_initialized\"]", ""),
+            "redis-server", new Probe("HEALTHCHECK CMD [\"redis-cli\", \"ping\"]", ""),
+            "mongod", new Probe("HEALTHCHECK CMD [\"mongosh\", \"--quiet\", \"--eval\", \"db.adminCommand('ping')\"]", ""),
+            "rabbitmq-server", new Probe("HEALTHCHECK CMD [\"rabbitmq-diagnostics\", \"-q\", \"ping\"]", ""),
+            "traefik", new Probe("HEALTHCHECK CMD [\"traefik\", \"healthcheck\", \"--ping\"]",
+                    "with the ping endpoint enabled (ping: {} in Traefik's static configuration)"));
+
+    /** The check the server program runs against itself, or empty when drydock knows none. */
+    public static Optional<Probe> of(String program) {
+        return Optional.ofNullable(PROBES.get(program));
+    }
+}

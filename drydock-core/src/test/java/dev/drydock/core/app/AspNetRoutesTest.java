@@ -1,0 +1,47 @@
+package dev.drydock.core.app;
+
+import static dev.drydock.core.app.AppTesting.files;
+import static dev.drydock.core.app.AppTesting.manifest;
+import static dev.drydock.core.app.AppTesting.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AspNetRoutesTest {
+
+    private static final String PROJECT = """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net9.0</TargetFramework></PropertyGroup>
+            </Project>
+            """;
+
+    @Test
+    void healthChecksAndMinimalEndpointsMappedInProgramCs() {
+        AppSource app = read(files("src/Depot/Program.cs", """
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Services.AddHealthChecks();
+                        var app = builder.Build();
+                        app.MapHealthChecks("/healthz");
+                        app.MapGet("/parcels", () => Results.Ok());
+                        app.Run();
+                        """),
+                List.of(manifest("src/Depot/Depot.csproj", PROJECT)), Map.of(), "./Depot");
+        assertThat(app.frameworks()).containsExactly(Framework.ASPNET_CORE);
+        assertThat(app.routes().healthRoute()).hasValueSatisfying(r -> {
+            assertThat(r.path()).isEqualTo("/healthz");
+            assertThat(r.line()).isEqualTo(4);
+            assertThat(r.handler().checksDependencies()).isTrue();
+        });
+        assertThat(app.routes().match("/parcels")).isPresent();
+        assertThat(app.routes().determines("/orders")).isFalse(); // controllers and pages are not read
+    }
+
+    @Test
+    void aProjectWithoutMappedPathsClaimsNothing() {
+        AppSource app = read(files(), List.of(manifest("Depot.csproj", PROJECT)), Map.of(), "dotnet", "Depot.dll");
+        assertThat(app.routes().healthRoute()).isEmpty();
+        assertThat(app.routes().determines("/health")).isFalse();
+    }
+}

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+set -e
+alembic upgrade head
+python seed.py

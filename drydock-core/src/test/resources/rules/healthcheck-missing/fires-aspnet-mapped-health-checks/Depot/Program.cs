@@ -1,0 +1,7 @@
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+app.MapHealthChecks("/healthz");
+app.MapGet("/parcels", () => Results.Ok(Array.Empty<string>()));
+app.Run();
