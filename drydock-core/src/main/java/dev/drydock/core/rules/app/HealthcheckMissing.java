@@ -46,8 +46,9 @@ import java.util.Optional;
                 + " Kubernetes, which ignores HEALTHCHECK, ECS, Cloud Run or Kamal, usually probes it with its own"
                 + " settings). Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
                 + " port, no server in its command), with a probe of a Celery worker's own or HEALTHCHECK NONE"
-                + " recommended instead of an HTTP one. Medium for an image whose command is a bare interpreter (a"
-                + " runtime base image) or a stock server such as postgres or nginx (the Docker official images leave"
+                + " recommended instead of an HTTP one, and for an image whose command is a bare interpreter (a runtime"
+                + " base image: the images built on it are the ones to probe). Medium for a stock server such as"
+                + " postgres or nginx (the Docker official images leave"
                 + " the probe to the images and compose files built on them; drydock recommends the server's own check,"
                 + " pg_isready, redis-cli ping, traefik healthcheck); nothing"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
@@ -131,24 +132,19 @@ public final class HealthcheckMissing implements Rule {
                     : "neither the image nor a compose file checks the container's health"
                             + (serves == null ? "" : " although " + serves);
             ImageRole role = ImageRole.of(c);
-            if (probe == null && serves == null && role == ImageRole.RUNTIME_BASE) {
-                context.finding(this, new Location(image.dockerfile(), stage.from().span()), message + ": the image"
-                                + " reads as a base image (a runtime or tool chain that serves nothing itself), so the"
-                                + " images built on it, which know what they serve, are the ones to probe it")
+            if (probe == null && serves == null && role != ImageRole.SERVER) {
+                boolean base = role == ImageRole.RUNTIME_BASE;
+                context.finding(this, new Location(image.dockerfile(), stage.from().span()), message + (base
+                                ? ": the image reads as a base image (a runtime or tool chain that serves nothing"
+                                        + " itself), so the images built on it, which know what they serve, are the ones"
+                                        + " to probe it"
+                                : ", and it serves nothing drydock can see (no port published or exposed, no server in"
+                                        + " its command): an HTTP probe has nothing to ask"))
                         .severity(Severity.LOW)
                         .implicit()
-                        .recommendation("Document that the images built FROM this one should add a HEALTHCHECK for the"
-                                + " service they run; add one here only if the image starts a service of its own.")
-                        .add();
-                continue;
-            }
-            if (probe == null && serves == null && role == ImageRole.APPLICATION) {
-                context.finding(this, new Location(image.dockerfile(), stage.from().span()), message + ", and it"
-                                + " serves nothing drydock can see (no port published or exposed, no server in its"
-                                + " command): an HTTP probe has nothing to ask")
-                        .severity(Severity.LOW)
-                        .implicit()
-                        .recommendation(withoutServer(c.entryPoint()))
+                        .recommendation(base ? "Document that the images built FROM this one should add a HEALTHCHECK"
+                                + " for the service they run; add one here only if the image starts a service of its own."
+                                : withoutServer(c.entryPoint()))
                         .add();
                 continue;
             }
