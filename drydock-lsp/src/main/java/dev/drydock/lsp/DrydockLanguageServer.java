@@ -2,7 +2,6 @@ package dev.drydock.lsp;
 
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +41,11 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * drydock for editors: when a document is opened or saved, the project it belongs to is reviewed from disk
- * and every file's findings are published as diagnostics (and cleared where they are gone); the fixes of
- * the findings are quick fixes while the document's text is the text that was reviewed. Reviews run one at
- * a time, off the protocol's threads.
+ * drydock for editors: when a document is opened, changed, saved or closed, the project it belongs to is
+ * reviewed as the editor holds it (the unsaved text of its open documents, the disk for the rest) and every
+ * file's findings are published as diagnostics (and cleared where they are gone); the fixes of the findings
+ * are quick fixes while the document's text is the text that was reviewed. Reviews run one at a time, off
+ * the protocol's threads; changes that arrive while a project's review waits are read by that review.
  */
 public final class DrydockLanguageServer implements LanguageServer, LanguageClientAware {
 
@@ -55,7 +55,8 @@ public final class DrydockLanguageServer implements LanguageServer, LanguageClie
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, String> openTexts = new ConcurrentHashMap<>();
+    private final OpenDocuments open = new OpenDocuments();
+    private final Map<Path, CompletableFuture<Void>> queued = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
     private final String version;
     private volatile LanguageClient client;
@@ -79,9 +80,9 @@ public final class DrydockLanguageServer implements LanguageServer, LanguageClie
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         List<Path> folders = new ArrayList<>();
         if (params.getWorkspaceFolders() != null) {
-            params.getWorkspaceFolders().forEach(f -> path(f.getUri()).ifPresent(folders::add));
+            params.getWorkspaceFolders().forEach(f -> Uris.path(f.getUri()).ifPresent(folders::add));
         } else if (params.getRootUri() != null) {
-            path(params.getRootUri()).ifPresent(folders::add);
+            Uris.path(params.getRootUri()).ifPresent(folders::add);
         }
         reviews.workspaceFolders(folders);
         ServerCapabilities capabilities = new ServerCapabilities();
@@ -116,20 +117,30 @@ public final class DrydockLanguageServer implements LanguageServer, LanguageClie
         return workspace;
     }
 
-    /** Queues a review of the project the document belongs to; the returned future ends when it is published. */
+    /**
+     * Queues a review of the project the document belongs to, unless one is queued and not started yet; the
+     * returned future ends when it is published.
+     */
     CompletableFuture<Void> reviewFor(String uri) {
-        Optional<Path> file = path(uri);
+        Optional<Path> file = Uris.path(uri);
         if (file.isEmpty() || worker.isShutdown()) {
             return CompletableFuture.completedFuture(null);
         }
         Path root = reviews.projectOf(file.get());
-        return CompletableFuture.runAsync(() -> publish(root), worker);
+        try {
+            return queued.computeIfAbsent(root, r -> CompletableFuture.runAsync(() -> {
+                queued.remove(r);
+                publish(r);
+            }, worker));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(null); // shutting down
+        }
     }
 
     private void publish(Path root) {
         ProjectReviews.Update update;
         try {
-            update = reviews.review(root);
+            update = reviews.review(root, open.unsavedUnder(root));
         } catch (SourceException e) {
             client.logMessage(new MessageParams(MessageType.Error, "drydock: " + e.getMessage()));
             return;
@@ -149,7 +160,7 @@ public final class DrydockLanguageServer implements LanguageServer, LanguageClie
     private final TextDocumentService documents = new TextDocumentService() {
         @Override
         public void didOpen(DidOpenTextDocumentParams params) {
-            openTexts.put(params.getTextDocument().getUri(), params.getTextDocument().getText());
+            open.opened(params.getTextDocument().getUri(), params.getTextDocument().getText());
             reviewFor(params.getTextDocument().getUri());
         }
 
@@ -158,13 +169,15 @@ public final class DrydockLanguageServer implements LanguageServer, LanguageClie
             // full synchronisation: the last change holds the whole text
             var changes = params.getContentChanges();
             if (!changes.isEmpty()) {
-                openTexts.put(params.getTextDocument().getUri(), changes.get(changes.size() - 1).getText());
+                open.changed(params.getTextDocument().getUri(), changes.get(changes.size() - 1).getText());
+                reviewFor(params.getTextDocument().getUri());
             }
         }
 
         @Override
         public void didClose(DidCloseTextDocumentParams params) {
-            openTexts.remove(params.getTextDocument().getUri());
+            open.closed(params.getTextDocument().getUri());
+            reviewFor(params.getTextDocument().getUri()); // its unsaved edits are gone: the disk holds the text now
         }
 
         @Override
@@ -179,7 +192,7 @@ public final class DrydockLanguageServer implements LanguageServer, LanguageClie
     };
 
     private List<Either<Command, CodeAction>> quickFixes(String uri, Range range) {
-        Optional<Path> file = path(uri);
+        Optional<Path> file = Uris.path(uri);
         if (file.isEmpty()) {
             return List.of();
         }
@@ -199,18 +212,18 @@ public final class DrydockLanguageServer implements LanguageServer, LanguageClie
 
     /** Whether the editor's text of the document is the text the review read (edits would land elsewhere). */
     private boolean unchangedSinceReview(String uri, ProjectReviews.Reviewed reviewed) {
-        String open = openTexts.get(uri);
-        if (open == null) {
+        Optional<String> editing = open.text(uri);
+        if (editing.isEmpty()) {
             return true; // not open here: the client applies edits to the file as it is on disk
         }
         Path root = reviewed.project().root().toAbsolutePath().normalize();
-        Optional<Path> file = path(uri);
+        Optional<Path> file = Uris.path(uri);
         if (file.isEmpty() || !file.get().startsWith(root)) {
             return false;
         }
         String relative = root.relativize(file.get()).toString().replace('\\', '/');
         return reviewed.project().source(relative).map(SourceFile::text)
-                .map(text -> text.startsWith("\uFEFF") ? text.substring(1) : text).map(open::equals).orElse(false);
+                .map(text -> text.startsWith("\uFEFF") ? text.substring(1) : text).map(editing.get()::equals).orElse(false);
     }
 
     private static boolean overlaps(Range a, Range b) {
@@ -233,14 +246,4 @@ public final class DrydockLanguageServer implements LanguageServer, LanguageClie
             params.getChanges().forEach(change -> reviewFor(change.getUri()));
         }
     };
-
-    private static Optional<Path> path(String uri) {
-        try {
-            URI parsed = URI.create(uri);
-            return "file".equals(parsed.getScheme()) ? Optional.of(Path.of(parsed).toAbsolutePath().normalize())
-                    : Optional.empty();
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return Optional.empty();
-        }
-    }
 }

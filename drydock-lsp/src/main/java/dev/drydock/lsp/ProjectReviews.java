@@ -55,10 +55,14 @@ final class ProjectReviews {
     /** A new review and the one it replaces (null for the first). */
     record Update(Reviewed now, Reviewed before) {}
 
-    /** Reviews the project anew, reading it from disk, and keeps the result. */
-    Update review(Path root) {
+    /**
+     * Reviews the project anew, reading the given unsaved texts (by root-relative path) instead of the disk,
+     * and keeps the result. The configuration is read from disk: an edited {@code .drydock.yaml} counts once
+     * saved.
+     */
+    Update review(Path root, Map<String, String> unsaved) {
         DrydockConfig config = ConfigFiles.forProject(root).withShellCheck(shellcheck);
-        Project project = config.loader().load(root);
+        Project project = unsaved.isEmpty() ? config.loader().load(root) : config.loader().load(root, unsaved);
         Review review = config.reviewer().review(project);
         Map<String, List<Shown>> byDocument = new LinkedHashMap<>();
         for (Finding f : review.findings()) {

@@ -18,6 +18,7 @@ import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -148,14 +149,18 @@ class DrydockLanguageServerTest {
         assertThat(buffered.getMessage()).startsWith("Python output is buffered: ");
         assertThat(buffered.getRange().getStart().getLine()).isZero();
 
-        Files.writeString(workspace.resolve("Dockerfile"), """
+        String saved = """
                 FROM python:3.12.7-slim
                 ENV PYTHONUNBUFFERED=1
                 WORKDIR /app
                 COPY app.py .
                 USER 10001
                 CMD ["python", "app.py"]
-                """);
+                """;
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri("Dockerfile"), 2), List.of(new TextDocumentContentChangeEvent(saved))));
+        next("Dockerfile");
+        Files.writeString(workspace.resolve("Dockerfile"), saved);
         server.getTextDocumentService().didSave(new DidSaveTextDocumentParams(new TextDocumentIdentifier(uri("Dockerfile"))));
         assertThat(next("Dockerfile").getDiagnostics()).extracting(d -> d.getCode().getLeft())
                 .doesNotContain("python-unbuffered");
@@ -186,6 +191,36 @@ class DrydockLanguageServerTest {
                 new VersionedTextDocumentIdentifier(uri("Dockerfile"), 2),
                 List.of(new TextDocumentContentChangeEvent("FROM alpine:3.20.3\r\n# editing\r\n"))));
         assertThat(server.getTextDocumentService().codeAction(params).get(30, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
+    void reviewsTheTextBeingEditedAndTheDiskAgainOnceTheDocumentIsClosed() throws Exception {
+        String onDisk = "FROM python:3.12.7-slim\nWORKDIR /app\nCOPY app.py .\nUSER 10001\nCMD [\"python\", \"app.py\"]\n";
+        Files.writeString(workspace.resolve("Dockerfile"), onDisk);
+        Files.writeString(workspace.resolve("app.py"), "print('export done')\n");
+        Files.writeString(workspace.resolve(".dockerignore"), ".git\n");
+        open("Dockerfile");
+        assertThat(next("Dockerfile").getDiagnostics()).extracting(d -> d.getCode().getLeft()).contains("python-unbuffered");
+
+        String edited = onDisk.replace("WORKDIR /app\n", "ENV PYTHONUNBUFFERED=1\nWORKDIR /app\nRUN apk add curl\n")
+                .replace("FROM python:3.12.7-slim", "FROM python:3.12.7-alpine3.20");
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri("Dockerfile"), 2), List.of(new TextDocumentContentChangeEvent(edited))));
+        List<Diagnostic> unsaved = next("Dockerfile").getDiagnostics();
+        assertThat(unsaved).extracting(d -> d.getCode().getLeft()).doesNotContain("python-unbuffered");
+        Diagnostic cache = unsaved.stream().filter(d -> d.getCode().getLeft().equals("os-package-cache-kept"))
+                .findFirst().orElseThrow();
+        assertThat(cache.getRange().getStart().getLine()).isEqualTo(3);
+        var actions = server.getTextDocumentService().codeAction(new CodeActionParams(
+                new TextDocumentIdentifier(uri("Dockerfile")), cache.getRange(), new CodeActionContext(List.of(cache))))
+                .get(30, TimeUnit.SECONDS);
+        TextEdit edit = actions.get(0).getRight().getEdit().getChanges().get(uri("Dockerfile")).get(0);
+        assertThat(edit.getRange().getStart().getLine()).isEqualTo(3);
+        assertThat(Files.readString(workspace.resolve("Dockerfile"))).isEqualTo(onDisk);
+
+        server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri("Dockerfile"))));
+        assertThat(next("Dockerfile").getDiagnostics()).extracting(d -> d.getCode().getLeft()).contains("python-unbuffered")
+                .doesNotContain("os-package-cache-kept");
     }
 
     @Test
