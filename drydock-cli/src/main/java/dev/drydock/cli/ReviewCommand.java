@@ -1,19 +1,11 @@
 package dev.drydock.cli;
 
 import dev.drydock.core.config.DrydockConfig;
-import dev.drydock.core.fix.FixOptions;
-import dev.drydock.core.json.ReviewGitlab;
-import dev.drydock.core.json.ReviewJson;
 import dev.drydock.core.json.ReviewSarif;
 import dev.drydock.core.project.Project;
-import dev.drydock.core.report.ReviewCheckstyle;
-import dev.drydock.core.report.ReviewGithub;
-import dev.drydock.core.report.ReviewJunit;
-import dev.drydock.core.report.ReviewMarkdown;
-import dev.drydock.core.report.ReviewText;
+import dev.drydock.core.report.ReportFormat;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.report.VerifyText;
 import dev.drydock.core.verify.EngineDetector;
 import dev.drydock.core.verify.VerifyReport;
 import java.io.PrintWriter;
@@ -132,26 +124,12 @@ final class ReviewCommand implements Callable<Integer> {
             }
             verification = VerifyCommand.verify(found.get(), path, 600, false, configured);
         }
+        if (format == Format.jsonl) {
+            throw new IllegalStateException("jsonl is written by the batch review");
+        }
         StringWriter text = new StringWriter();
-        PrintWriter writer = new PrintWriter(text);
-        switch (format) {
-            case json -> ReviewJson.write(review, path.toString(), Version.number(),
-                    verification, writer);
-            case sarif -> ReviewSarif.write(review, Version.number(), writer);
-            case checkstyle -> ReviewCheckstyle.write(review, ReviewGithub.pathPrefix(path), writer);
-            case junit -> ReviewJunit.write(review, ReviewGithub.pathPrefix(path), writer);
-            case gitlab -> ReviewGitlab.write(review, ReviewGithub.pathPrefix(path), writer);
-            case github -> ReviewGithub.write(review, ReviewGithub.pathPrefix(path), writer);
-            case jsonl -> throw new IllegalStateException("jsonl is written by the batch review");
-            case text -> new ReviewText(writer, useColor()).print(review);
-            case markdown -> new ReviewMarkdown(writer).print(review,
-                    configured.fixEngine().fix(project, review, FixOptions.withUnsafe()));
-        }
-        if (verification != null && (format == Format.text || format == Format.markdown)) {
-            writer.println();
-            (format == Format.markdown ? VerifyText.markdown(writer) : VerifyText.text(writer)).print(verification);
-        }
-        writer.flush();
+        ReportFormat.valueOf(format.name().toUpperCase(java.util.Locale.ROOT)).write(review,
+                new ReportFormat.Context(path, Version.number(), configured, verification, useColor()), text);
         emit(text.toString());
         if (verification != null && !verification.passed()) {
             return 1;

@@ -3,11 +3,15 @@ package dev.drydock.maven;
 import dev.drydock.core.config.ConfigFiles;
 import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.project.Project;
+import dev.drydock.core.report.ReportFormat;
 import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.source.AtomicTextFile;
 import dev.drydock.core.source.SourceException;
 import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +71,7 @@ public class ReviewMojo extends AbstractMojo {
             return;
         }
         Optional<Severity> threshold = threshold(failOn);
-        Map<String, ReportFormat> reports = ReportFormat.parse(formats);
+        List<ReportFile> reports = ReportFile.parse(formats);
         Path path = directory.toPath();
         Review review;
         try {
@@ -84,10 +88,17 @@ public class ReviewMojo extends AbstractMojo {
                 threshold = configured.failOn() != null ? Optional.ofNullable(configured.failOn().severity())
                         : Optional.of(Severity.HIGH);
             }
-            for (Map.Entry<String, ReportFormat> report : reports.entrySet()) {
-                Path file = outputDirectory.toPath().resolve("review." + report.getKey());
-                ReportFiles.write(file, writer -> report.getValue().write(reviewed, configured, path, writer));
-                log.info("drydock: " + report.getValue().name().toLowerCase(Locale.ROOT) + " report written to " + file);
+            ReportFormat.Context context = ReportFormat.Context.of(path, ReportFile.version(), configured);
+            for (ReportFile report : reports) {
+                Path file = outputDirectory.toPath().resolve(report.name());
+                StringWriter text = new StringWriter();
+                report.format().write(reviewed, context, text);
+                try {
+                    AtomicTextFile.write(file, text.toString());
+                } catch (IOException e) {
+                    throw SourceException.ofFile(file.toString(), "cannot be written: " + e.getMessage());
+                }
+                log.info("drydock: " + report.format().name().toLowerCase(Locale.ROOT) + " report written to " + file);
             }
         } catch (SourceException e) {
             throw new MojoFailureException("drydock: " + e.getMessage(), e);
