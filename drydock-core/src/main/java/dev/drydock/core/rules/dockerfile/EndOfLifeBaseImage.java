@@ -86,13 +86,23 @@ public final class EndOfLifeBaseImage implements Rule {
         }
     }
 
-    private void check(ReviewContext context, BuiltImage image, Stage stage, ImageReference ref, boolean ships) {
-        String name = ImageTags.officialName(ref);
+    /**
+     * Whether the image's tag names a release line its maintainers no longer support: the official images
+     * stop publishing such a line, so its tags no longer move either.
+     */
+    static boolean endOfLife(ImageReference ref) {
+        String oldest = BaseImageVersions.oldestSupported(ImageTags.officialName(ref)).orElse(null);
         TagVersion version = ref.version();
-        String oldest = BaseImageVersions.oldestSupported(name).orElse(null);
-        if (oldest == null || version == null || !version.hasVersion() || !older(version, TagVersion.parse(oldest))) {
+        return oldest != null && version != null && version.hasVersion() && older(version, TagVersion.parse(oldest));
+    }
+
+    private void check(ReviewContext context, BuiltImage image, Stage stage, ImageReference ref, boolean ships) {
+        if (!endOfLife(ref)) {
             return;
         }
+        String name = ImageTags.officialName(ref);
+        TagVersion version = ref.version();
+        String oldest = BaseImageVersions.oldestSupported(name).orElseThrow();
         String software = SOFTWARE.get(name);
         String line = version.components().subList(0, TagVersion.parse(oldest).components().size()).stream()
                 .map(String::valueOf).reduce((a, b) -> a + "." + b).orElseThrow();
