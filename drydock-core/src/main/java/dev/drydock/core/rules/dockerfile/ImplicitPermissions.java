@@ -34,8 +34,8 @@ import java.util.Set;
                 + " writes to (a path segment such as uploads, data, logs, cache, tmp, media, storage, sessions,"
                 + " files, db, output, state, instance): fires when the mkdir runs as root, has no -m/--mode, and no later"
                 + " chown or chmod (recursive when given a parent folder) in the same or a later RUN covers the"
-                + " directory, and when an rm -r later in the same RUN deletes it (a scratch folder of the build). One"
-                + " finding per mkdir. High when the container already runs as a non-root user (it"
+                + " directory, and no rm -r later in the same or a later RUN deletes it (a scratch folder of the"
+                + " build). One finding per mkdir. High when the container already runs as a non-root user (it"
                 + " cannot write there), medium while it still runs as root.",
         problem = "A directory made by a root RUN belongs to root with mode 755: only root can write to it. The"
                 + " Dockerfile then only works as long as the container runs as root, and a named volume mounted"
@@ -104,7 +104,9 @@ public final class ImplicitPermissions implements Rule {
                                 : run.workdir() + "/" + operand.value());
                         if (writable(path) && !covered(path, calls.subList(i + 1, calls.size()), run.workdir())
                                 && !coveredLater(path, runs.subList(r + 1, runs.size()))
-                                && !removed(path, calls.subList(i + 1, calls.size()), run.workdir())) {
+                                && !removed(path, calls.subList(i + 1, calls.size()), run.workdir())
+                                && runs.subList(r + 1, runs.size()).stream()
+                                        .noneMatch(later -> removed(path, later.calls(), later.workdir()))) {
                             dirs.put(path, operand.value());
                         }
                     }
