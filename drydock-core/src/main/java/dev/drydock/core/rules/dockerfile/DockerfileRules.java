@@ -79,6 +79,7 @@ public final class DockerfileRules {
                 new ExposeInvalidFormat(),
                 new ExposeProtoCasing(),
                 new FromPlatformFlagConstDisallowed(),
+                new BuildPlatformInImage(),
                 new InvalidDefaultArgInFrom(),
                 new InvalidDefinitionDescription(),
                 new JsonArgsRecommended(),
