@@ -29,7 +29,8 @@ import java.util.Set;
         checks = "The FROM --platform of the stages the built image is made of (its final stage and the stages that"
                 + " one is built on): fires when the value uses BUILDPLATFORM, BUILDOS or BUILDARCH. A builder stage"
                 + " pinned to the build platform to cross-compile, whose output the image copies, is the intended use"
-                + " and is not reported; nor is a stage FROM scratch, which has no platform of its own.",
+                + " and is not reported; nor is a stage FROM scratch, which has no platform of its own. Low for a"
+                + " development target (dev, development, test), usually built and run on the same machine.",
         problem = "--platform=$BUILDPLATFORM makes a stage use the base image of the machine that runs the build."
                 + " In a builder stage that cross-compiles, that is the point; in the image itself it means the image"
                 + " always holds the build machine's binaries, whatever platform the build was asked for.",
@@ -90,7 +91,7 @@ public final class BuildPlatformInImage implements Rule {
 
     private void report(ReviewContext context, BuiltImage image, Stage stage, Flag flag) {
         String which = stage == image.stage() ? (stage.name() == null ? "the final stage" : "the final "
-                + Stages.describe(stage)) : Stages.describe(stage) + ", which the final stage is built on";
+                + Stages.describe(stage)) : Stages.describe(stage) + ", which the final stage is built on,";
         String file = image.dockerfile();
         String text = image.model().syntax().file().text();
         int end = flag.span().end();
@@ -104,6 +105,7 @@ public final class BuildPlatformInImage implements Rule {
                 .recommendation("Remove " + flag.text() + " from this FROM; if the stage compiles, do that in a builder"
                         + " stage FROM " + flag.text() + " that cross-compiles for TARGETOS/TARGETARCH, and copy the"
                         + " result into a final stage without --platform.")
+                .severity(image.isDevelopmentTarget() ? Severity.LOW : Severity.MEDIUM)
                 .fix(Fix.of("remove " + flag.text(), FixSafety.UNSAFE, TextEdit.delete(file, flag.span().start(), end)))
                 .add();
     }
