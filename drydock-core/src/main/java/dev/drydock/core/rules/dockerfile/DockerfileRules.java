@@ -80,6 +80,7 @@ public final class DockerfileRules {
                 new ExposeProtoCasing(),
                 new FromPlatformFlagConstDisallowed(),
                 new BuildPlatformInImage(),
+                new RunWithoutShell(),
                 new InvalidDefaultArgInFrom(),
                 new InvalidDefinitionDescription(),
                 new JsonArgsRecommended(),
