@@ -24,8 +24,10 @@ import dev.drydock.core.rules.support.ContextInventory;
 import dev.drydock.core.rules.support.ContextInventory.Item;
 import dev.drydock.core.rules.support.IgnoreEdits;
 import dev.drydock.core.rules.support.StackFolders;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.SensitivePaths.Kind;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -94,7 +96,8 @@ public final class DockerignoreMissing implements Rule {
             Map<Item, List<ContextCopy>> copied = ContextInventory.copiedIn(project, build, items, copies, false);
             copied.entrySet().removeIf(e -> e.getValue().stream()
                     .allMatch(c -> BuildContexts.namesExplicitly(c, e.getKey().path())));
-            ContextCopy whole = copies.stream().filter(ContextCopy::wholeContext).findFirst().orElse(null);
+            ContextCopy whole = copies.stream().filter(ContextCopy::wholeContext)
+                    .min(Comparator.comparing(c -> !c.inImage())).orElse(null); // the image's own copy first
             if (whole == null && copied.isEmpty()) {
                 continue;
             }
@@ -107,7 +110,8 @@ public final class DockerignoreMissing implements Rule {
                 message.append(" of ").append(container.name());
             }
             message.append(" has no .dockerignore, so `").append(at.text()).append("` copies everything in ")
-                    .append(whole != null ? "it" : String.join(", ", at.sources())).append(" into the image");
+                    .append(whole != null ? "it" : String.join(", ", at.sources())).append(" into ")
+                    .append(at.inImage() ? "the image" : "the build " + Stages.describe(at.stage()));
             if (!copied.isEmpty()) {
                 List<String> listed = new ArrayList<>();
                 for (Item item : copied.keySet()) {

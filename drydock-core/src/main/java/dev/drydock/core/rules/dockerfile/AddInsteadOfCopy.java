@@ -89,9 +89,9 @@ public final class AddInsteadOfCopy implements Rule {
         boolean renamable = add.flags().stream().map(Flag::name).allMatch(COPY_FLAGS::contains);
         String keyword = add.keyword().value();
         String copy = keyword.equals(keyword.toLowerCase(Locale.ROOT)) ? "copy" : "COPY";
-        context.finding(this, file, add.keyword().span(), "ADD " + names + " copies local "
-                        + (sources.size() == 1 ? "content" : "contents") + " that is no tar archive: COPY does the same"
-                        + " and says so")
+        context.finding(this, file, add.keyword().span(), "ADD " + names + " copies "
+                        + (sources.size() == 1 ? "a local source that is no tar archive" : "local sources that are no"
+                                + " tar archives") + ": COPY does the same and says so")
                 .recommendation("Write COPY " + names + " " + CopySources.destination(add).value() + ".")
                 .fix(renamable ? Fix.of("write COPY instead of ADD", FixSafety.SAFE,
                         List.of(TextEdit.replace(file, add.keyword().span(), copy))) : null)

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
         checks = "Fires when the Dockerfile has no ARG instruction at all (neither before the first FROM nor in a"
                 + " stage) and the image the final stage starts from is written literally with a version tag"
                 + " (FROM python:3.11-slim). One finding per built image, at that FROM. Quiet as soon as any ARG is"
-                + " declared, or when the base has no version to vary (scratch, an untagged or digest-only image).",
+                + " declared, or when the base has no version to vary (scratch, an untagged image, or one pinned by digest,"
+                + " where the digest and not the tag decides what is pulled).",
         problem = "The runtime version lives only inside the FROM line: building the image for another version"
                 + " (testing the next Python or Node release, a security rebuild on a newer patch) means editing the"
                 + " Dockerfile, and every other build-time value is fixed the same way.",
@@ -76,8 +77,9 @@ public final class BuildArgsMissing implements Rule {
             }
             Stage root = Stages.rootStage(image.model(), image.stage());
             if (!(root.base() instanceof BaseImage.External external) || external.reference() == null
-                    || !external.reference().isImage() || external.written().contains("$")) {
-                continue;
+                    || !external.reference().isImage() || external.written().contains("$")
+                    || external.reference().isPinnedByDigest()) {
+                continue; // with a digest the tag only documents the version: an ARG in it would change nothing
             }
             ImageReference ref = external.reference();
             TagVersion version = ref.version();

@@ -79,6 +79,8 @@ public final class DockerfileRules {
                 new ExposeInvalidFormat(),
                 new ExposeProtoCasing(),
                 new FromPlatformFlagConstDisallowed(),
+                new BuildPlatformInImage(),
+                new RunWithoutShell(),
                 new InvalidDefaultArgInFrom(),
                 new InvalidDefinitionDescription(),
                 new JsonArgsRecommended(),

@@ -34,7 +34,9 @@ import java.util.Set;
                 + " the image is made of and for golang builders, since Go compiles its standard library into the"
                 + " program; low for other builder stages, whose runtime does not ship. A tag with the major version"
                 + " only (python:3) follows the newest line and is left alone, as are lines that ended after the"
-                + " table's date and Node.js's odd-numbered releases.",
+                + " table's date and Node.js's odd-numbered releases. Also fires, for any version, when the tag names"
+                + " a distribution release the image was no longer built on at that date (python and golang on Debian"
+                + " bullseye, eclipse-temurin on Ubuntu focal): such a tag is no longer rebuilt either.",
         problem = "Once a release line reaches its end of life, its maintainers publish no more fixes for it: the"
                 + " runtime or distribution keeps every vulnerability found after that day, and the image's tags stop"
                 + " being rebuilt.",
@@ -86,13 +88,25 @@ public final class EndOfLifeBaseImage implements Rule {
         }
     }
 
-    private void check(ReviewContext context, BuiltImage image, Stage stage, ImageReference ref, boolean ships) {
-        String name = ImageTags.officialName(ref);
+    /**
+     * Whether the image's tag names a release line its maintainers no longer support: the official images
+     * stop publishing such a line, so its tags no longer move either.
+     */
+    static boolean endOfLife(ImageReference ref) {
+        String oldest = BaseImageVersions.oldestSupported(ImageTags.officialName(ref)).orElse(null);
         TagVersion version = ref.version();
-        String oldest = BaseImageVersions.oldestSupported(name).orElse(null);
-        if (oldest == null || version == null || !version.hasVersion() || !older(version, TagVersion.parse(oldest))) {
+        return oldest != null && version != null && version.hasVersion() && older(version, TagVersion.parse(oldest));
+    }
+
+    private void check(ReviewContext context, BuiltImage image, Stage stage, ImageReference ref, boolean ships) {
+        if (!endOfLife(ref)) {
+            BaseImageVersions.droppedRelease(ref).ifPresent(release -> dropped(context, image, stage, ref, release,
+                    ships));
             return;
         }
+        String name = ImageTags.officialName(ref);
+        TagVersion version = ref.version();
+        String oldest = BaseImageVersions.oldestSupported(name).orElseThrow();
         String software = SOFTWARE.get(name);
         String line = version.components().subList(0, TagVersion.parse(oldest).components().size()).stream()
                 .map(String::valueOf).reduce((a, b) -> a + "." + b).orElseThrow();
@@ -116,6 +130,30 @@ public final class EndOfLifeBaseImage implements Rule {
                 .severity(ships || compiledIn ? Severity.MEDIUM : Severity.LOW)
                 .recommendation("Move to a supported line, " + choices + ", test the application on it and pin its"
                         + " full version; Renovate or Dependabot can then propose the next line.")
+                .add();
+    }
+
+    /**
+     * A supported line on a distribution release the image is no longer built on: the tag stopped at its last
+     * build there, and the fixes of the runtime and of the distribution since then are not in it.
+     */
+    private void dropped(ReviewContext context, BuiltImage image, Stage stage, ImageReference ref, String release,
+            boolean ships) {
+        StringBuilder message = new StringBuilder(ref.familiarString()).append(" names the distribution release ")
+                .append(release).append(", which the ").append(ref.familiarName()).append(" images had left by ")
+                .append(BaseImageVersions.date()).append(": the tag is no longer rebuilt, so the runtime and")
+                .append(" distribution fixes published since then stay out of it");
+        if (!ships) {
+            message.append("; it is the base of the builder ").append(Stages.describe(stage));
+        }
+        String variant = DistributionReleases.withoutRelease(ref.version() == null ? "" : ref.version().variant());
+        String moving = ref.version() == null || !ref.version().hasVersion() ? null
+                : ref.familiarName() + ":" + ref.version().version() + (variant.isEmpty() ? "" : "-" + variant);
+        context.finding(this, image.dockerfile(), Stages.imageSpan(stage), message.toString())
+                .severity(ships ? Severity.MEDIUM : Severity.LOW)
+                .recommendation("Move to a release the image is still built on"
+                        + (moving == null ? "" : " (" + moving + " names none and follows the current one)")
+                        + ", test the application on it and pin its full version.")
                 .add();
     }
 

@@ -34,8 +34,8 @@ import java.util.Set;
                 + " writes to (a path segment such as uploads, data, logs, cache, tmp, media, storage, sessions,"
                 + " files, db, output, state, instance): fires when the mkdir runs as root, has no -m/--mode, and no later"
                 + " chown or chmod (recursive when given a parent folder) in the same or a later RUN covers the"
-                + " directory, and when an rm -r later in the same RUN deletes it (a scratch folder of the build). One"
-                + " finding per mkdir. High when the container already runs as a non-root user (it"
+                + " directory, and no rm -r later in the same or a later RUN deletes it (a scratch folder of the"
+                + " build). One finding per mkdir. High when the container already runs as a non-root user (it"
                 + " cannot write there), medium while it still runs as root.",
         problem = "A directory made by a root RUN belongs to root with mode 755: only root can write to it. The"
                 + " Dockerfile then only works as long as the container runs as root, and a named volume mounted"
@@ -71,6 +71,9 @@ public final class ImplicitPermissions implements Rule {
             "temp", "media", "storage", "sessions", "session", "files", "db", "database", "output", "outputs", "state",
             "attachments", "instance");
 
+    /** Temporary folders every user of the system writes to. */
+    private static final Set<String> SHARED_TEMP = Set.of("/tmp", "/var/tmp", "/dev/shm");
+
     /** Folders shared by the whole system: never given to the application's user or narrowed. */
     private static final Set<String> SYSTEM_FOLDERS = Set.of("/", "/tmp", "/var", "/var/tmp", "/var/log",
             "/var/cache", "/var/lib", "/var/run", "/run", "/dev/shm");
@@ -104,7 +107,9 @@ public final class ImplicitPermissions implements Rule {
                                 : run.workdir() + "/" + operand.value());
                         if (writable(path) && !covered(path, calls.subList(i + 1, calls.size()), run.workdir())
                                 && !coveredLater(path, runs.subList(r + 1, runs.size()))
-                                && !removed(path, calls.subList(i + 1, calls.size()), run.workdir())) {
+                                && !removed(path, calls.subList(i + 1, calls.size()), run.workdir())
+                                && runs.subList(r + 1, runs.size()).stream()
+                                        .noneMatch(later -> removed(path, later.calls(), later.workdir()))) {
                             dirs.put(path, operand.value());
                         }
                     }
@@ -156,6 +161,10 @@ public final class ImplicitPermissions implements Rule {
             Fix fix) {
         List<String> paths = new ArrayList<>(dirs.keySet());
         boolean nonRoot = runUser != null && !isRoot(runUser);
+        if (SHARED_TEMP.containsAll(paths)) {
+            reportSharedTemp(context, image, call, dirs, runUser, nonRoot);
+            return;
+        }
         StringBuilder message = new StringBuilder("mkdir creates ").append(BuildToolsInFinalImage.join(paths))
                 .append(" owned by root with the default mode 755: ");
         if (nonRoot) {
@@ -183,6 +192,27 @@ public final class ImplicitPermissions implements Rule {
                 .severity(nonRoot ? Severity.HIGH : Severity.MEDIUM)
                 .recommendation(recommendation)
                 .fix(fix)
+                .add();
+    }
+
+    /**
+     * A temporary folder every user writes to (/tmp in an image that lacks it): it needs the mode 1777, world
+     * writable with the sticky bit, not an owner.
+     */
+    private void reportSharedTemp(ReviewContext context, BuiltImage image, Call call, Map<String, String> dirs,
+            String runUser, boolean nonRoot) {
+        String written = String.join(" ", dirs.values());
+        String message = "mkdir creates " + BuildToolsInFinalImage.join(new ArrayList<>(dirs.keySet()))
+                + " owned by root with the mode 755 instead of the 1777 (writable by every user, sticky) a shared"
+                + " temporary folder has: " + (nonRoot ? "the container runs as " + runUser
+                        + ", which cannot create temporary files there"
+                        : "only root can create temporary files there, so the application fails once it runs as"
+                                + " another user");
+        context.finding(this, image.dockerfile(), call.span(), message)
+                .severity(nonRoot ? Severity.HIGH : Severity.MEDIUM)
+                .recommendation("Create it with the mode of a temporary folder: " + call.name() + " -m 1777 " + written
+                        + " (a stage FROM scratch has no shell to run mkdir in: create the folder so in a builder"
+                        + " stage and COPY --from it, which keeps the mode).")
                 .add();
     }
 

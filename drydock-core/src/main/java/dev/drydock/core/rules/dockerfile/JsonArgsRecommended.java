@@ -96,7 +96,9 @@ public final class JsonArgsRecommended implements Rule {
                             && !startsContainer(startCommands, dockerfile, instruction)) {
                         report(context, dockerfile, instruction, shell, busyBoxStarts.entrySet().stream()
                                 .filter(e -> startsContainer(List.of(e.getKey()), dockerfile, instruction))
-                                .map(Map.Entry::getValue).findFirst().orElse(null));
+                                .map(Map.Entry::getValue).findFirst()
+                                .or(() -> BusyBoxExec.of(dockerfile.model(), stage, shell.text()))
+                                .orElse(null));
                     }
                 }
             }

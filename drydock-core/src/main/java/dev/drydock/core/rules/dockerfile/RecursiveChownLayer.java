@@ -28,7 +28,8 @@ import java.util.Set;
         severity = Severity.MEDIUM,
         category = Category.PERFORMANCE,
         checks = "chown -R, chgrp -R and chmod -R in the RUNs of the stages the image is made of, over a folder"
-                + " that an earlier COPY or ADD of the same stage filled. One finding per command. The fix (unsafe)"
+                + " that an earlier COPY or ADD of the same stage filled; with chown --from=owner, only the COPYs whose files"
+                + " have that owner (root unless COPY --chown sets another). One finding per command. The fix (unsafe)"
                 + " gives the files their owner in the COPY instead (COPY --chown=user:group, the user created before"
                 + " it) and drops -R, or the whole chown when the folder is the COPY's own; it is offered only for a"
                 + " plain chown -R user:group folder whose RUN does nothing else under the folder before it, when"
@@ -111,7 +112,7 @@ public final class RecursiveChownLayer implements Rule {
                     : run.workdir() + "/" + operand.value());
             for (CopyCommand copy : stage.copies()) {
                 if (copy.instruction().span().start() < run.instruction().span().start() && overlaps(copy, target)
-                        && !copies.contains(copy)) {
+                        && !copies.contains(copy) && !skippedByFrom(options, copy)) {
                     copies.add(copy);
                     if (!targets.contains(target)) {
                         targets.add(target);
@@ -202,6 +203,35 @@ public final class RecursiveChownLayer implements Rule {
             }
         }
         return made;
+    }
+
+    /**
+     * Whether {@code chown --from=OWNER} leaves the files of the COPY alone: it changes only files owned by
+     * OWNER, and the COPY gave its files another owner (root unless --chown says otherwise). Names and
+     * numbers are compared as written, root and 0 alike; a name against a number other than 0 could be the
+     * same user, so those files are taken as changed.
+     */
+    private static boolean skippedByFrom(Call.Options options, CopyCommand copy) {
+        List<String> from = options.values("--from");
+        if (from.isEmpty()) {
+            return false;
+        }
+        String[] required = from.get(from.size() - 1).split(":", -1);
+        String[] owner = (copy.chown() == null ? "0:0" : copy.chown()).split(":", -1);
+        return differs(required[0], owner[0])
+                || required.length > 1 && owner.length > 1 && differs(required[1], owner[1]);
+    }
+
+    /** Whether two owners written in chown --from and COPY --chown are certainly different users (or groups). */
+    private static boolean differs(String required, String owner) {
+        String a = required.equals("root") ? "0" : required;
+        String b = owner.equals("root") ? "0" : owner;
+        if (a.isEmpty() || b.isEmpty() || a.contains("$") || b.contains("$") || a.equals(b)) {
+            return false;
+        }
+        boolean aNumber = a.chars().allMatch(Character::isDigit);
+        boolean bNumber = b.chars().allMatch(Character::isDigit);
+        return aNumber == bNumber || a.equals("0") || b.equals("0");
     }
 
     /** Whether the folder the chown walks and the files the COPY wrote share files. */

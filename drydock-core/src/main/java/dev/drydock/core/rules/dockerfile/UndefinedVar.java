@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
                 + " names ending in _VERSION or _HOME ...) are assumed present; on any other image a variable is"
                 + " reported only when it looks like a misspelling of a defined one or is a global ARG used"
                 + " without being declared again in the stage. A name set by another pair of the same ENV is left to"
-                + " env-self-reference. A likely intended name is"
+                + " env-self-reference; a pair that reads its own name (ENV HTTP_PROXY=$HTTP_PROXY) reads the value"
+                + " from before, so it needs an ARG or ENV of that name in scope like any other use. A likely intended name is"
                 + " suggested (did you mean $PATH?); a name base images commonly set (GOPATH, GEM_HOME ...) is not"
                 + " taken for a misspelling of a defined one.",
         problem = "An undefined variable expands to an empty string without any error: COPY $SRC_DIR/ . copies the"
@@ -134,14 +135,21 @@ public final class UndefinedVar implements Rule {
     /**
      * Whether the instruction itself sets {@code name}: an ARG for its later entries (ARG A B=$A, which BuildKit
      * declares in turn), or an ENV for its other pairs (ENV A=1 B=$A, where B gets the old value of A: the
-     * env-self-reference rule names that cause).
+     * env-self-reference rule names that cause). A pair that only uses its own name (ENV A=$A) reads the value
+     * A had before, which is undefined here.
      */
     private static boolean declaredBy(Instruction instruction, String name) {
         if (instruction.arguments() instanceof ArgList args) {
             return args.entries().stream().anyMatch(e -> e.name().value().equals(name));
         }
-        return instruction.kind() == InstructionKind.ENV && instruction.arguments() instanceof KeyValueList list
-                && list.entries().stream().anyMatch(e -> e.name().value().equals(name));
+        if (instruction.kind() != InstructionKind.ENV || !(instruction.arguments() instanceof KeyValueList list)) {
+            return false;
+        }
+        Pattern reference = Pattern.compile("\\$(\\{" + Pattern.quote(name) + "(?![A-Za-z0-9_])|" + Pattern.quote(name)
+                + "(?![A-Za-z0-9_]))");
+        return list.entries().stream().anyMatch(e -> e.name().value().equals(name))
+                && list.entries().stream().anyMatch(e -> !e.name().value().equals(name) && e.hasValue()
+                        && reference.matcher(e.value().value()).find());
     }
 
     /** The first $name or ${name...} of the instruction, else its keyword. */

@@ -113,8 +113,9 @@ public final class UnpinnedBaseImage implements Rule {
             boolean builder) {
         ImageReference ref = external.reference();
         Optional<Movement> movement = ImageTags.movement(ref);
-        if (movement.isEmpty() || LocallyBuiltImages.contains(context, ref)) {
-            return;
+        if (movement.isEmpty() || LocallyBuiltImages.contains(context, ref) || EndOfLifeBaseImage.endOfLife(ref)
+                || BaseImageVersions.droppedRelease(ref).isPresent()) {
+            return; // a tag no longer published does not move: end-of-life-base-image reports it
         }
         StringBuilder message = new StringBuilder();
         message.append(ref.familiarString()).append(' ').append(describe(ref, movement.get()));

@@ -40,13 +40,32 @@ public final class BaseImageVersions {
             return Optional.empty();
         }
         String full = TABLE.getProperty(image + "." + version.version());
-        if (full == null) {
-            return Optional.empty();
+        if (full == null || droppedRelease(ref).isPresent()) {
+            return Optional.empty(); // no newer version is published on a release the image left
         }
         String variant = version.variant();
         String pinnedVariant = TABLE.getProperty(image + ".variant." + (variant.isEmpty() ? "default" : variant),
                 variant);
         return Optional.of(full + (pinnedVariant.isEmpty() ? "" : "-" + pinnedVariant));
+    }
+
+    /**
+     * The distribution release the tag names ({@code focal} in {@code eclipse-temurin:17-jre-focal}) when the
+     * image is no longer built on it, so that the tag is no longer rebuilt; empty otherwise.
+     */
+    public static Optional<String> droppedRelease(ImageReference ref) {
+        String image = ImageTags.officialName(ref);
+        String dropped = image.isEmpty() ? null : TABLE.getProperty("dropped." + image);
+        if (dropped == null || !ref.hasExplicitTag()) {
+            return Optional.empty();
+        }
+        List<String> releases = List.of(dropped.split(","));
+        for (String part : ref.tag().toLowerCase(java.util.Locale.ROOT).split("-")) {
+            if (releases.contains(part)) {
+                return Optional.of(part);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The full version alone ({@code 3.11.14} for {@code 3.11}), when the table has it. */

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
@@ -27,11 +28,18 @@ public final class BusyBoxExec {
                 || c.build().stage() == null || c.build().model() == null) {
             return Optional.empty();
         }
-        Stage stage = c.build().stage();
-        if (stage.config().shell() != null || !single(command.script())) {
+        return of(c.build().model(), c.build().stage(), command.script());
+    }
+
+    /**
+     * The image, as written, whose BusyBox shell would run this shell-form script of the stage in its own
+     * place: the default shell (no SHELL instruction), one command, not sent to the background.
+     */
+    public static Optional<String> of(DockerfileModel model, Stage stage, String script) {
+        if (stage.config().shell() != null || !single(script)) {
             return Optional.empty();
         }
-        return InferredImageTools.of(c.build().model(), stage).filter(ImageTools::busyBox).map(ImageTools::image);
+        return InferredImageTools.of(model, stage).filter(ImageTools::busyBox).map(ImageTools::image);
     }
 
     private static boolean single(String script) {
