@@ -16,10 +16,12 @@ import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.Connector;
 import dev.drydock.core.shell.Scope;
+import dev.drydock.core.shell.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "pipe-without-pipefail",
@@ -66,6 +68,7 @@ public final class PipeWithoutPipefail implements Rule {
 
     private static final Set<String> HARMLESS_PRODUCERS = Set.of("echo", "printf", "yes", "true", ":");
     private static final Set<String> DOWNLOADS = Set.of("curl", "wget");
+    private static final Pattern NEWLINES = Pattern.compile("\\s*\\n\\s*");
 
     @Override
     public void check(ReviewContext context) {
@@ -126,7 +129,7 @@ public final class PipeWithoutPipefail implements Rule {
             Call hidden) {
         Call last = pipeline.get(pipeline.size() - 1);
         boolean download = pipeline.subList(0, pipeline.size() - 1).stream().anyMatch(c -> DOWNLOADS.contains(c.name()));
-        String text = String.join(" | ", pipeline.stream().map(BuildRuns::describe).toList());
+        String text = String.join(" | ", pipeline.stream().map(PipeWithoutPipefail::asWritten).toList());
         if (text.length() > 100) {
             text = String.join(" ... | ", pipeline.stream().map(Call::name).toList()) + " ...";
         }
@@ -136,6 +139,23 @@ public final class PipeWithoutPipefail implements Rule {
                 .severity(download ? Severity.MEDIUM : Severity.LOW)
                 .recommendation(advice(image, run))
                 .add();
+    }
+
+    /** The command as written (quotes and wrappers such as xargs kept), up to its sixth argument. */
+    private static String asWritten(Call call) {
+        if (call.command() == null) {
+            return BuildRuns.describe(call);
+        }
+        List<Word> words = call.command().words();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            if (i == 7) {
+                out.append(" ...");
+                break;
+            }
+            out.append(i == 0 ? "" : " ").append(NEWLINES.matcher(words.get(i).raw()).replaceAll(" "));
+        }
+        return out.toString();
     }
 
     private static String advice(BuiltImage image, BuildRuns.StageRun run) {
