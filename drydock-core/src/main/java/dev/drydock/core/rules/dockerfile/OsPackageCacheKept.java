@@ -147,7 +147,8 @@ public final class OsPackageCacheKept implements Rule {
                     + " without keeping them; or end the RUN with && rm -rf /var/cache/apk/*.";
         } else {
             recommendation = "Drop apk update and write " + String.join(", ", others.stream().map(c -> c
-                    + " --no-cache").toList()) + ", which fetch fresh indexes without keeping them; or end the RUN"
+                    + " --no-cache").toList()) + (others.size() == 1 ? ", which fetches" : ", which fetch")
+                    + " fresh indexes without keeping them; or end the RUN"
                     + " with && rm -rf /var/cache/apk/*.";
         }
         List<TextEdit> edits = keeping.stream().map(apk -> TextEdit.insert(image.dockerfile(),

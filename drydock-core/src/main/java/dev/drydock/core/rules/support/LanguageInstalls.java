@@ -119,7 +119,7 @@ public final class LanguageInstalls {
             }
         }
         return Optional.of(new Install(call, tool, "pip", unpinned,
-                "no version (name==version) is given, so each build installs the newest release of the day",
+                "no exact version (name==version) is given, so each build installs the newest release of the day",
                 "%s==<version>"));
     }
 
