@@ -28,12 +28,14 @@ import java.util.regex.Pattern;
         title = "A failure before a pipe does not fail the build",
         severity = Severity.LOW,
         category = Category.RELIABILITY,
-        checks = "Every pipeline (a | b) in the shell-form RUNs and heredoc scripts of the stages a build uses. It is"
-                + " fine when pipefail is on where it runs: set by the SHELL in effect (SHELL [\"/bin/bash\", \"-o\","
+        checks = "Every pipeline (a | b) in the shell-form RUNs and heredoc scripts of the stages a build uses, and"
+                + " in the script an exec-form RUN gives a shell ([\"sh\", \"-c\", \"...\"]). It is fine when pipefail"
+                + " is on where it runs: set by the SHELL in effect (SHELL [\"/bin/bash\", \"-o\","
                 + " \"pipefail\", \"-c\"]) or by set -o pipefail / set -eo pipefail earlier in the same script (which"
                 + " hadolint does not see). Pipelines whose failure is handled (a | b || ..., if/while conditions, !)"
                 + " and pipelines fed only by echo, printf, yes, true or cat of a here-document are fine. Medium when a"
-                + " download (curl, wget) feeds the pipe. Exec form runs no shell: a \"|\" there is an argument.",
+                + " download (curl, wget) feeds the pipe. Any other exec form runs no shell: a \"|\" there is an"
+                + " argument.",
         problem = "A pipeline's exit status is its last command's: when curl, a compiler or a generator fails in"
                 + " front of a pipe, the RUN still succeeds as long as the last command does.",
         impact = "The build goes on with a missing download or half-written output and produces an image that fails"
@@ -74,9 +76,6 @@ public final class PipeWithoutPipefail implements Rule {
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
             for (BuildRuns.StageRun run : BuildRuns.of(image)) {
-                if (run.run().script() == null) {
-                    continue;
-                }
                 List<Call> calls = run.run().calls();
                 for (int i = 0; i < calls.size(); i++) {
                     Command first = calls.get(i).command();
@@ -159,6 +158,11 @@ public final class PipeWithoutPipefail implements Rule {
     }
 
     private static String advice(BuiltImage image, BuildRuns.StageRun run) {
+        if (run.run().script() == null) {
+            return "Give the shell the option in the exec form: [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"...\"]"
+                    + " (Alpine: [\"/bin/ash\", \"-o\", \"pipefail\", \"-c\", \"...\"]), or start the script with"
+                    + " set -o pipefail.";
+        }
         Optional<ImageTools> tools = InferredImageTools.of(image.model(), run.stage());
         boolean alpine = tools.map(t -> "apk".equals(t.packageManager()) || t.image().contains("alpine")
                 || t.image().startsWith("busybox")).orElse(false);
