@@ -135,7 +135,8 @@ public final class OsPackageCacheKept implements Rule {
         List<String> others = keeping.stream().filter(apk -> !apk.verb().equals("update"))
                 .map(apk -> "apk " + apk.subcommand().value()).distinct().toList();
         String message = String.join(" and ", commands) + (commands.size() > 1 ? " run" : " runs")
-                + " without --no-cache: the repository indexes " + (commands.size() > 1 ? "they download" : "it downloads")
+                + " without --no-cache: the repository indexes "
+                + (commands.size() > 1 ? "they download" : "it downloads")
                 + " stay in /var/cache/apk, in this RUN's layer";
         String recommendation;
         if (!updates) {

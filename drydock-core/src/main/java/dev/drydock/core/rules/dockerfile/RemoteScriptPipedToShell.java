@@ -50,7 +50,8 @@ public final class RemoteScriptPipedToShell implements Rule {
     private static final Pattern SUBSTITUTED = Pattern.compile("[$<]\\(\\s*(curl|wget)\\b");
     private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s\"'()]+");
     /** A path segment naming a release: 1.2, v2, 0.4.0, tool-1.2.3 (not setup_20.x: a moving major line). */
-    private static final Pattern VERSIONED = Pattern.compile("/[^/]*?(?<![A-Za-z])v?\\d+\\.\\d+(\\.\\d+)*(/|$|[-_.][^/]*$)");
+    private static final Pattern VERSIONED =
+            Pattern.compile("/[^/]*?(?<![A-Za-z])v?\\d+\\.\\d+(\\.\\d+)*(/|$|[-_.][^/]*$)");
 
     @Override
     public void check(ReviewContext context) {

@@ -101,7 +101,7 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
     }
 
     /**
-     * The script a shell is given in exec form ({@code ["/bin/bash", "-o", "pipefail", "-c", "apt-get update && ..."]}),
+     * The script a shell is given in exec form ({@code ["/bin/bash", "-o", "pipefail", "-c", "apt-get ..."]}),
      * parsed with its words mapped to the JSON string in the file; empty when the program is no POSIX shell, there
      * is no -c, or the string holds escapes that would shift positions.
      */
