@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
         impact = "Builds are not fully reproducible: a package update can change behaviour between two builds of"
                 + " the same commit. This is informational: for most images the better trade-off is a base image"
                 + " pinned by version and rebuilt regularly, which keeps the security fixes coming; that is why"
-                + " only a frozen (digest-pinned) base or a half-pinned install command is reported.",
+                + " only a frozen (digest-pinned) base, a half-pinned install command or a constraint the shell"
+                + " turned into a redirection is reported.",
         recommendation = "Where reproducibility matters enough to pin the base image by digest, pin the packages"
                 + " too (apt-get install -y libpq5=15.8-0+deb12u1, apk add curl~8.9, dnf install -y httpd-2.4.62)"
                 + " and expect to update the pins when the distribution replaces those versions, or use"
