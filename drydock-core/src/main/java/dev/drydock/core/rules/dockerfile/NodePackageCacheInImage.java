@@ -89,13 +89,28 @@ public final class NodePackageCacheInImage implements Rule {
                                     + call.args().get(0).value()) + " leaves " + tool + "'s download cache in the"
                                     + " layer: nothing in this RUN cleans it and no cache mount holds it")
                             .recommendation("Add && " + clean + " after it in the same RUN, or use RUN --mount=type=cache,"
-                                    + "target=" + (tool.equals("npm") ? "/root/.npm" : "/usr/local/share/.cache/yarn")
-                                    + ".")
+                                    + "target=" + cacheFolder(tool, run) + ".")
                             .fix(fix(image, run, call, clean))
                             .add();
                 }
             }
         }
+    }
+
+    /**
+     * The tool's default cache for the RUN's user: root's (yarn's global one for root), or under /home/USER with
+     * the uid option a non-root user needs to write to the mount.
+     */
+    private static String cacheFolder(String tool, RunStep run) {
+        String user = run.user();
+        if (user == null || RunsAsRoot.isRoot(user)) {
+            return tool.equals("npm") ? "/root/.npm" : "/usr/local/share/.cache/yarn";
+        }
+        String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+        if (name.isEmpty() || name.contains("$") || Character.isDigit(name.charAt(0))) {
+            return "<home of user " + name + ">" + (tool.equals("npm") ? "/.npm" : "/.cache/yarn") + ",uid=" + name;
+        }
+        return "/home/" + name + (tool.equals("npm") ? "/.npm" : "/.cache/yarn") + ",uid=<id of " + name + ">";
     }
 
     /** "npm" or "yarn" when the call installs packages with it, else null. */
