@@ -105,7 +105,7 @@ public final class PipNoCacheDir implements Rule {
                                         + " the layer of this RUN")
                                 .recommendation("Add --no-cache-dir: " + fixed(calls.get(i))
                                         + "; or, to keep the cache between builds without putting it in the image,"
-                                        + " RUN --mount=type=cache,target=/root/.cache/pip "
+                                        + " RUN --mount=type=cache,target=" + cacheTarget(run) + " "
                                         + BuildRuns.describe(calls.get(i)) + ".")
                                 .fix(run.script() == null ? null : Fix.of("add --no-cache-dir", FixSafety.SAFE,
                                         TextEdit.insert(image.dockerfile(), subcommand.span().end(), " --no-cache-dir")))
@@ -161,6 +161,18 @@ public final class PipNoCacheDir implements Rule {
             }
         }
         return false;
+    }
+
+    /** pip's cache folder for the RUN's user, with the uid a non-root user needs to write to the mount. */
+    private static String cacheTarget(RunStep run) {
+        String user = run.user();
+        if (user == null || RunsAsRoot.isRoot(user)) {
+            return "/root/.cache/pip";
+        }
+        String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+        return name.isEmpty() || name.contains("$") || Character.isDigit(name.charAt(0))
+                ? "<home of user " + name + ">/.cache/pip,uid=" + name
+                : "/home/" + name + "/.cache/pip,uid=<id of " + name + ">";
     }
 
     private static boolean cacheMounted(RunStep run, PipCommands.Install pip) {
