@@ -12,13 +12,16 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.StagesInUse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "add-url-unverified",
         title = "ADD downloads a URL without checking what it got",
         severity = Severity.MEDIUM,
         category = Category.SECURITY,
-        checks = "Every ADD of an http(s) URL in the stages a build uses: fires when the ADD has no --checksum flag."
+        checks = "Every ADD of an http(s) URL in the stages a build uses (written out or held by an ARG or ENV in"
+                + " effect, ADD $RELEASE_URL /tmp/): fires when the ADD has no --checksum flag."
                 + " ADD --checksum=sha256:... of a URL is the recommended form and passes (BuildKit verifies the"
                 + " download and keys its cache on the digest); git repositories are not checked.",
         problem = "Without --checksum, ADD takes whatever the server returns for the URL today: a new release under"
@@ -45,6 +48,8 @@ import dev.drydock.core.rules.support.StagesInUse;
                         """))
 public final class AddUrlUnverified implements Rule {
 
+    private static final Pattern VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
+
     @Override
     public void check(ReviewContext context) {
         for (StagesInUse used : StagesInUse.of(context)) {
@@ -54,12 +59,14 @@ public final class AddUrlUnverified implements Rule {
                     continue;
                 }
                 for (Word source : CopySources.sources(add)) {
-                    String url = CopySources.unquote(source.value());
+                    String written = CopySources.unquote(source.value());
+                    String url = resolve(written, step);
                     if (!CopySources.isUrl(url) || CopySources.isGit(url)) {
                         continue;
                     }
+                    String shown = url.equals(written) ? url : written + " (" + url + ")";
                     boolean archive = CopySources.isTarArchive(url);
-                    context.finding(this, add.file().path(), source.span(), "ADD downloads " + url
+                    context.finding(this, add.file().path(), source.span(), "ADD downloads " + shown
                                     + " without --checksum: nothing checks that the file is the one the Dockerfile"
                                     + " was written for" + (archive ? ", and ADD does not unpack a downloaded archive" : ""))
                             .recommendation(archive
@@ -74,5 +81,22 @@ public final class AddUrlUnverified implements Rule {
                 }
             }
         }
+    }
+
+    /** The source with the ARG and ENV values in effect put in ({@code ADD $DIST_URL /tmp/}), where known. */
+    private static String resolve(String source, Step step) {
+        String text = source;
+        for (int pass = 0; pass < 3 && text.contains("$"); pass++) {
+            Matcher m = VARIABLE.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String name = m.group(1) != null ? m.group(1) : m.group(2);
+                String value = step.variables().lookup(name);
+                m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+            }
+            m.appendTail(out);
+            text = out.toString();
+        }
+        return text;
     }
 }

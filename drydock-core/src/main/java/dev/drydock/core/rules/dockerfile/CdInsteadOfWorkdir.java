@@ -86,7 +86,8 @@ public final class CdInsteadOfWorkdir implements Rule {
                                 .add();
                     } else if (first && !dir.equals("-") && cd.followedBy() != Connector.OR) {
                         context.finding(this, image.dockerfile(), call.span(), "cd " + dir + " starts the RUN: the"
-                                        + " whole RUN works in " + dir + ", which is what WORKDIR expresses")
+                                        + " whole RUN works in " + absolute(dir, run.run().workdir())
+                                        + ", which is what WORKDIR expresses")
                                 .recommendation("Write WORKDIR " + dir + " before the RUN and drop the cd (WORKDIR"
                                         + " also sets the folder of the instructions that follow).")
                                 .add();
@@ -94,5 +95,14 @@ public final class CdInsteadOfWorkdir implements Rule {
                 }
             }
         }
+    }
+
+    /** A relative folder seen from the RUN's working directory: litestream in /usr/src is /usr/src/litestream. */
+    private static String absolute(String dir, String workdir) {
+        if (dir.startsWith("/") || dir.startsWith("$") || dir.startsWith("~") || workdir.contains("$")) {
+            return dir;
+        }
+        String base = workdir.endsWith("/") ? workdir : workdir + "/";
+        return base + (dir.startsWith("./") ? dir.substring(2) : dir);
     }
 }

@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
                 + " cosign verify-blob, minisign -V, openssl dgst -verify, slsa-verifier, gh attestation verify,"
                 + " rpm -K, apk add of a signed .apk, or a --checksum/--sha256 option naming the file. A checksum or"
                 + " signature check that names none of the RUN's downloads (sha256sum -c SHA256SUMS) counts for all of"
-                + " them. Not reported: signatures, checksum lists, keys and certificates themselves, package"
+                + " them; so does a script of the project (a program ending in .sh or run as ./name) run after the"
+                + " file's own checksum or signature (its URL with .sha256, .asc, .minisig...) was fetched in the"
+                + " same RUN. Not reported: signatures, checksum lists, keys and certificates themselves, package"
                 + " repository definitions, URLs fixed by a commit or digest, output read by $(...) or piped into a"
                 + " shell (remote-script-piped-to-shell).",
         problem = "The RUN installs whatever the server returns today: a new release under the same name, a"
@@ -77,15 +79,20 @@ public final class DownloadUnverified implements Rule {
             List<BuildRuns.StageRun> runs = BuildRuns.of(image);
             for (int r = 0; r < runs.size(); r++) {
                 RunStep run = runs.get(r).run();
-                List<Download> artifacts = Downloads.of(run).stream().filter(DownloadUnverified::needsCheck).toList();
+                List<Download> all = Downloads.of(run);
+                List<Download> artifacts = all.stream().filter(DownloadUnverified::needsCheck).toList();
                 if (artifacts.isEmpty()) {
                     continue;
                 }
                 List<DownloadChecks.Check> checks = DownloadChecks.of(run);
                 List<DownloadChecks.Check> later = laterChecks(runs, r);
                 for (Download download : artifacts) {
-                    if (!checked(download, artifacts, checks, later)) {
-                        report(context, image, download);
+                    if (checked(download, artifacts, checks, later)) {
+                        continue;
+                    }
+                    Download companion = companion(download, all);
+                    if (companion == null || !scriptRunsAfter(run, companion)) {
+                        report(context, image, download, companion);
                     }
                 }
             }
@@ -113,6 +120,35 @@ public final class DownloadUnverified implements Rule {
         return later.stream().anyMatch(check -> names(check, download));
     }
 
+    /** The checksum or signature of this download fetched in the same RUN: its URL with a suffix (tool.tgz.sha256). */
+    private static Download companion(Download download, List<Download> all) {
+        String url = download.url().value();
+        for (Download other : all) {
+            String otherUrl = other.url().value();
+            if (other != download && otherUrl.length() > url.length() && otherUrl.startsWith(url)
+                    && DownloadMaterial.verifies(other.file(), other.source())) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A script of the project runs after the checksum or signature is fetched ({@code ./verify.sh},
+     * {@code /usr/bin/verify-release.sh}): the check is in a file the Dockerfile cannot show.
+     */
+    private static boolean scriptRunsAfter(RunStep run, Download companion) {
+        List<Call> calls = run.calls();
+        int from = calls.indexOf(companion.call());
+        for (Call call : calls.subList(from + 1, calls.size())) {
+            String program = call.program() == null ? "" : call.program().value();
+            if (program.endsWith(".sh") || program.startsWith("./")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean names(DownloadChecks.Check check, Download download) {
         return download.names().stream().anyMatch(check::mentions);
     }
@@ -127,7 +163,7 @@ public final class DownloadUnverified implements Rule {
         return out;
     }
 
-    private void report(ReviewContext context, BuiltImage image, Download download) {
+    private void report(ReviewContext context, BuiltImage image, Download download, Download companion) {
         String tool = download.call().name();
         String written = download.url().value();
         boolean resolved = !download.source().equals(written) && !download.source().contains("$");
@@ -146,8 +182,10 @@ public final class DownloadUnverified implements Rule {
                     + " --batch --verify)." + moving;
         } else {
             String file = download.file();
-            message = tool + " downloads " + shown + " to " + file
-                    + ", and nothing in the RUN checks its checksum or signature";
+            message = tool + " downloads " + shown + " to " + file + (companion == null
+                    ? ", and nothing in the RUN checks its checksum or signature"
+                    : " and fetches its checksum or signature (" + companion.name() + ") too, but nothing in the RUN"
+                            + " checks the file against it");
             recommendation = "Check it right after the download, with the SHA-256 its publisher gives: echo"
                     + " \"<sha256>  " + file + "\" | sha256sum -c - (or verify its signature: gpg --batch --verify "
                     + file + ".asc " + file + "). For a single file, ADD --checksum=sha256:<digest> "

@@ -13,6 +13,7 @@ import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.LanguageInstalls;
 import dev.drydock.core.rules.support.LanguageInstalls.Install;
 import dev.drydock.core.rules.support.Spans;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,12 +27,15 @@ import java.util.regex.Pattern;
                 + " image), shell and exec form, heredocs and sudo included: pip/pip3/python -m pip install, uv pip"
                 + " install, uv tool install, uv add, pipx install and poetry add name packages without ==, ===, ~=,"
                 + " an upper bound or a VCS @ref (a lower bound alone still floats); npm install/i/add, yarn add,"
-                + " yarn global add, pnpm add and bun add without @version (a dist-tag such as @latest is not one);"
+                + " yarn global add, pnpm add and bun add without @version (a dist-tag such as @latest is not one),"
+                + " corepack prepare/install/use of pnpm@latest or yarn@stable;"
                 + " gem install without gem:version (or -v for a single gem); go install/get/run of a module at"
                 + " @latest or a branch, and go get without a version; cargo install without a version or without"
                 + " --locked. Requirement and constraint files (-r, -c), local paths, archives and bare npm"
                 + " install/npm ci are fine. An installer upgrading itself (pip install --upgrade pip, npm install -g npm)"
-                + " is not reported; other build tools (setuptools, wheel, yarn, bundler...) are low.",
+                + " is not reported; other build tools (setuptools, wheel, yarn, bundler...) are low. A constraint"
+                + " written unquoted (pip install flask>=2.0) is a shell redirection that leaves the bare name: the"
+                + " message says so.",
         problem = "A package named without a version resolves to the newest release each time the image is built.",
         impact = "Two builds of the same commit install different code: a new major release breaks the image with"
                 + " no change in the repository, a compromised release is picked up automatically, and old images"
@@ -95,11 +99,21 @@ public final class LanguagePackageUnpinned implements Rule {
         boolean installersOnly = names.stream()
                 .allMatch(n -> LanguageInstalls.INSTALLERS.contains(LanguageInstalls.name(n)));
         String what = String.join(", ", names);
+        List<String> cut = new ArrayList<>();
+        for (Call.Arg arg : unpinned) {
+            install.call().versionCutOff(arg).ifPresent(redirect -> cut.add(arg.value() + redirect));
+        }
+        String cutOff = cut.isEmpty() ? "" : "; the shell reads " + String.join(", ", cut) + " as "
+                + (cut.size() == 1 ? "a name and a redirection" : "names and redirections")
+                + ": the version constraint never reaches " + install.call().name()
+                + " and its output goes to a file named after the version";
         context.finding(this, image.dockerfile(), Spans.cover(unpinned.get(0).span(), unpinned.get(unpinned.size() - 1)
                                 .span()),
-                        install.tool() + " " + what + ": " + install.reason())
+                        install.tool() + " " + what + ": " + install.reason() + cutOff)
                 .severity(installersOnly ? Severity.LOW : Severity.MEDIUM)
-                .recommendation("Pin " + (names.size() == 1 ? "it" : "each") + " to the version you test with: "
+                .recommendation((cut.isEmpty() ? "" : "Quote each requirement so the shell passes it whole ('"
+                        + String.join("' '", cut) + "'). ")
+                        + "Pin " + (names.size() == 1 ? "it" : "each") + " to the version you test with: "
                         + String.join(" ", names.stream().map(install::pinned).toList())
                         + "; or list the packages in a locked manifest and install from it.")
                 .add();

@@ -15,6 +15,7 @@ import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.shell.Connector;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "node-package-cache-in-image",
@@ -26,7 +27,8 @@ import java.util.Set;
                 + " cache clean --force, yarn cache clean, rm -rf of ~/.npm, ~/.cache/yarn or"
                 + " /usr/local/share/.cache/yarn), when a cache or tmpfs mount covers the cache folder, or when the"
                 + " cache is pointed elsewhere (--cache, --cache-folder, NPM_CONFIG_CACHE, YARN_CACHE_FOLDER) into such"
-                + " a mount. Builder stages are not looked at: their cache never reaches the image.",
+                + " a mount or into a folder that a later rm of the same RUN removes. Builder stages are not looked"
+                + " at: their cache never reaches the image.",
         problem = "npm keeps every downloaded tarball in ~/.npm/_cacache and yarn in its cache folder; in a RUN that"
                 + " cache becomes part of the layer although the installed node_modules no longer need it.",
         impact = "The image grows by the size of every package downloaded, often more than node_modules itself:"
@@ -56,6 +58,7 @@ import java.util.Set;
                         """))
 public final class NodePackageCacheInImage implements Rule {
 
+    private static final Pattern TRAILING = Pattern.compile("(/\\*)?/*$");
     private static final Set<String> NPM_INSTALLS = Set.of("install", "i", "ci", "add", "in", "isntall", "clean-install",
             "install-clean");
 
@@ -77,7 +80,7 @@ public final class NodePackageCacheInImage implements Rule {
                         lastYarnClean = lastClean("yarn", calls);
                     }
                     if ((tool.equals("npm") ? lastNpmClean : lastYarnClean) > i || mounted(tool, run)
-                            || redirected(tool, call, run)) {
+                            || redirected(tool, call, run, calls.subList(i + 1, calls.size()))) {
                         continue;
                     }
                     String clean = tool.equals("npm") ? "npm cache clean --force" : "yarn cache clean";
@@ -86,13 +89,28 @@ public final class NodePackageCacheInImage implements Rule {
                                     + call.args().get(0).value()) + " leaves " + tool + "'s download cache in the"
                                     + " layer: nothing in this RUN cleans it and no cache mount holds it")
                             .recommendation("Add && " + clean + " after it in the same RUN, or use RUN --mount=type=cache,"
-                                    + "target=" + (tool.equals("npm") ? "/root/.npm" : "/usr/local/share/.cache/yarn")
-                                    + ".")
+                                    + "target=" + cacheFolder(tool, run) + ".")
                             .fix(fix(image, run, call, clean))
                             .add();
                 }
             }
         }
+    }
+
+    /**
+     * The tool's default cache for the RUN's user: root's (yarn's global one for root), or under /home/USER with
+     * the uid option a non-root user needs to write to the mount.
+     */
+    private static String cacheFolder(String tool, RunStep run) {
+        String user = run.user();
+        if (user == null || RunsAsRoot.isRoot(user)) {
+            return tool.equals("npm") ? "/root/.npm" : "/usr/local/share/.cache/yarn";
+        }
+        String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+        if (name.isEmpty() || name.contains("$") || Character.isDigit(name.charAt(0))) {
+            return "<home of user " + name + ">" + (tool.equals("npm") ? "/.npm" : "/.cache/yarn") + ",uid=" + name;
+        }
+        return "/home/" + name + (tool.equals("npm") ? "/.npm" : "/.cache/yarn") + ",uid=<id of " + name + ">";
     }
 
     /** "npm" or "yarn" when the call installs packages with it, else null. */
@@ -139,8 +157,11 @@ public final class NodePackageCacheInImage implements Rule {
                         && m.target().orElse("").replaceAll("/+$", "").endsWith("/.cache")));
     }
 
-    /** The cache folder is sent into a cache mount or tmpfs (or /tmp cleaned later is not assumed). */
-    private static boolean redirected(String tool, Call call, RunStep run) {
+    /**
+     * The cache folder is sent into a cache mount or tmpfs, or to a folder a later command of the RUN removes
+     * ({@code npm ci --cache /tmp/npm && rm -rf /tmp/npm}); a folder under /tmp is not assumed to be cleaned.
+     */
+    private static boolean redirected(String tool, Call call, RunStep run, List<Call> later) {
         List<String> dirs = new java.util.ArrayList<>(call.options("--cache", "--cache-folder").values("--cache",
                 "--cache-folder"));
         String variable = run.variable(tool.equals("npm") ? "NPM_CONFIG_CACHE" : "YARN_CACHE_FOLDER");
@@ -155,7 +176,27 @@ public final class NodePackageCacheInImage implements Rule {
                     .filter(a -> a.name().equalsIgnoreCase("NPM_CONFIG_CACHE") || a.name().equals("YARN_CACHE_FOLDER"))
                     .forEach(a -> dirs.add(a.value().value()));
         }
-        return dirs.stream().anyMatch(d -> run.cacheMountCovers(d) || d.equals("/dev/null"));
+        return dirs.stream().anyMatch(d -> run.cacheMountCovers(d) || d.equals("/dev/null") || removed(d, later));
+    }
+
+    /** A later rm of the folder, of everything in it, or of a folder above it. */
+    private static boolean removed(String dir, List<Call> later) {
+        String folder = TRAILING.matcher(dir).replaceAll("");
+        if (folder.isEmpty() || folder.contains("$")) {
+            return false;
+        }
+        for (Call c : later) {
+            if (!c.is("rm")) {
+                continue;
+            }
+            for (Call.Arg operand : c.options().operands()) {
+                String path = TRAILING.matcher(operand.value()).replaceAll("");
+                if (path.equals(folder) || folder.startsWith(path + "/") && path.length() > "/tmp".length()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Appends the clean command right after the install when it runs in the RUN's main list. */

@@ -15,6 +15,7 @@ import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.PackageCommands.Invocation;
 import dev.drydock.core.rules.support.PackageCommands.Manager;
 import dev.drydock.core.rules.support.RunStep;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,6 +86,7 @@ public final class OsPackageCacheKept implements Rule {
         List<Call> calls = run.calls();
         boolean rpmReported = false;
         boolean zypperReported = false;
+        List<Invocation> apkKeeping = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             Optional<Invocation> found = PackageCommands.invocation(calls.get(i));
             if (found.isEmpty() || found.get().subcommand() == null) {
@@ -96,7 +98,7 @@ public final class OsPackageCacheKept implements Rule {
                 case APK -> {
                     if (APK_VERBS.contains(invocation.verb()) && !invocation.options().has("--no-cache", "--no-network")
                             && !covered(run, APK_CACHE) && !removes(later, APK_CACHE)) {
-                        reportApk(context, image, run, invocation);
+                        apkKeeping.add(invocation);
                     }
                 }
                 case RPM -> {
@@ -117,20 +119,44 @@ public final class OsPackageCacheKept implements Rule {
                 default -> { }
             }
         }
+        if (!apkKeeping.isEmpty()) {
+            reportApk(context, image, run, apkKeeping);
+        }
     }
 
-    private void reportApk(ReviewContext context, BuiltImage image, RunStep run, Invocation apk) {
-        Call call = apk.call();
-        boolean add = apk.verb().equals("add");
-        String command = "apk " + apk.subcommand().value();
-        context.finding(this, image.dockerfile(), call.spanTo(apk.subcommand()), command + " runs without --no-cache:"
-                        + " the repository indexes it downloads stay in /var/cache/apk, in this RUN's layer")
-                .recommendation(add ? "Write apk add --no-cache ...: apk then fetches fresh indexes and keeps"
-                        + " nothing; --update and a separate apk update become unnecessary."
-                        : "Drop " + command + " and install with apk add --no-cache, which fetches fresh indexes"
-                                + " without keeping them; or end the RUN with && rm -rf /var/cache/apk/*.")
-                .fix(add && run.script() != null ? Fix.of("add --no-cache", FixSafety.SAFE,
-                        TextEdit.insert(image.dockerfile(), apk.subcommand().span().end(), " --no-cache")) : null)
+    /**
+     * One finding per RUN, at its first apk command that keeps indexes: apk update &amp;&amp; apk add x leaves one
+     * cache, which one change (apk add --no-cache x, without the update) removes.
+     */
+    private void reportApk(ReviewContext context, BuiltImage image, RunStep run, List<Invocation> keeping) {
+        Invocation first = keeping.get(0);
+        List<String> commands = keeping.stream().map(apk -> "apk " + apk.subcommand().value()).distinct().toList();
+        boolean updates = keeping.stream().anyMatch(apk -> apk.verb().equals("update"));
+        List<String> others = keeping.stream().filter(apk -> !apk.verb().equals("update"))
+                .map(apk -> "apk " + apk.subcommand().value()).distinct().toList();
+        String message = String.join(" and ", commands) + (commands.size() > 1 ? " run" : " runs")
+                + " without --no-cache: the repository indexes "
+                + (commands.size() > 1 ? "they download" : "it downloads")
+                + " stay in /var/cache/apk, in this RUN's layer";
+        String recommendation;
+        if (!updates) {
+            recommendation = "Write " + String.join(", ", others.stream().map(c -> c + " --no-cache").toList())
+                    + ": apk then fetches fresh indexes and keeps nothing; --update and a separate apk update become"
+                    + " unnecessary.";
+        } else if (others.isEmpty()) {
+            recommendation = "Drop apk update and install with apk add --no-cache, which fetches fresh indexes"
+                    + " without keeping them; or end the RUN with && rm -rf /var/cache/apk/*.";
+        } else {
+            recommendation = "Drop apk update and write " + String.join(", ", others.stream().map(c -> c
+                    + " --no-cache").toList()) + (others.size() == 1 ? ", which fetches" : ", which fetch")
+                    + " fresh indexes without keeping them; or end the RUN"
+                    + " with && rm -rf /var/cache/apk/*.";
+        }
+        List<TextEdit> edits = keeping.stream().map(apk -> TextEdit.insert(image.dockerfile(),
+                apk.subcommand().span().end(), " --no-cache")).toList();
+        context.finding(this, image.dockerfile(), first.call().spanTo(first.subcommand()), message)
+                .recommendation(recommendation)
+                .fix(!updates && run.script() != null ? Fix.of("add --no-cache", FixSafety.SAFE, edits) : null)
                 .add();
     }
 

@@ -17,6 +17,7 @@ import dev.drydock.core.rules.support.PackageCommands.Package;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.rules.support.Stages;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -35,7 +36,10 @@ import java.util.regex.Pattern;
                 + " apt's name=version (or name/release), apk's =, ~, <, >,"
                 + " rpm's name-version[-release] or a comparison (name>=1.2), zypper's = < > or name-version;"
                 + " local .deb/.rpm/.apk files, groups (@name), capabilities, patterns and words built from variables"
-                + " are left alone. One finding per install command, pointing at its unpinned package words.",
+                + " are left alone. One finding per install command, pointing at its unpinned package words. A"
+                + " constraint written unquoted against a name (apk add sqlite>3.38) is a shell redirection: the"
+                + " package is installed without it and the output goes to a file named 3.38; that is reported (low)"
+                + " on any base image.",
         problem = "Without versions, each build installs whatever the distribution's mirror holds that day: two"
                 + " builds of the same Dockerfile can contain different packages. Pinning every package is no cure"
                 + " either: Debian, Ubuntu and Alpine keep only the current version of a package in their"
@@ -44,7 +48,8 @@ import java.util.regex.Pattern;
         impact = "Builds are not fully reproducible: a package update can change behaviour between two builds of"
                 + " the same commit. This is informational: for most images the better trade-off is a base image"
                 + " pinned by version and rebuilt regularly, which keeps the security fixes coming; that is why"
-                + " only a frozen (digest-pinned) base or a half-pinned install command is reported.",
+                + " only a frozen (digest-pinned) base, a half-pinned install command or a constraint the shell"
+                + " turned into a redirection is reported.",
         recommendation = "Where reproducibility matters enough to pin the base image by digest, pin the packages"
                 + " too (apt-get install -y libpq5=15.8-0+deb12u1, apk add curl~8.9, dnf install -y httpd-2.4.62)"
                 + " and expect to update the pins when the distribution replaces those versions, or use"
@@ -97,10 +102,22 @@ public final class OsPackagesUnpinned implements Rule {
         List<Package> unpinned = install.packages().stream().filter(p -> !pinned(install.manager(), p.word())).toList();
         List<Package> explicitlyPinned = install.packages().stream().filter(p -> !unpinned.contains(p)
                 && explicitVersion(install.manager(), p.word().value())).toList();
+        Call call = install.call();
+        List<String> cut = new ArrayList<>();
+        List<Package> cutPackages = new ArrayList<>();
+        for (Package p : unpinned) {
+            call.versionCutOff(p.word()).ifPresent(redirect -> {
+                cut.add(p.word().value() + redirect);
+                cutPackages.add(p);
+            });
+        }
+        if (!cut.isEmpty()) {
+            reportCutOff(context, image, install, cutPackages, cut);
+            return;
+        }
         if (unpinned.isEmpty() || !frozenBase && explicitlyPinned.isEmpty()) {
             return;
         }
-        Call call = install.call();
         String names = String.join(", ", unpinned.stream().map(Package::name).toList());
         String example = switch (install.manager()) {
             case APT, ZYPPER -> unpinned.get(0).name() + "=<version>";
@@ -118,6 +135,23 @@ public final class OsPackagesUnpinned implements Rule {
                         + " pinned base keeps the security fixes coming"
                         + (install.manager() == Manager.APT ? "; for fully reproducible installs, point apt at"
                                 + " snapshot.debian.org." : "."))
+                .add();
+    }
+
+    /** A version constraint written unquoted (apk add sqlite>3.38): the shell made it a redirection. */
+    private void reportCutOff(ReviewContext context, BuiltImage image, Operation install, List<Package> unpinned,
+            List<String> cut) {
+        Call call = install.call();
+        context.finding(this, image.dockerfile(), Spans.cover(unpinned.stream().map(p -> p.word().span()).toList()),
+                        call.name() + " " + install.subcommand().value() + ": the shell reads " + String.join(", ", cut)
+                                + " as " + (cut.size() == 1 ? "a package name and a redirection" : "package names"
+                                        + " and redirections") + ", so " + call.name() + " installs "
+                                + String.join(", ", unpinned.stream().map(Package::name).toList())
+                                + " without the version constraint and writes its output to a file named after the"
+                                + " version")
+                .severity(Severity.LOW)
+                .recommendation("Quote the constraint so the shell passes it whole: '" + String.join("' '", cut)
+                        + "'.")
                 .add();
     }
 

@@ -30,11 +30,13 @@ import java.util.Set;
         severity = Severity.LOW,
         category = Category.PERFORMANCE,
         checks = "Every pip install (pip, pip3, pip3.12, python -m pip) in the RUNs of the stages the final image is"
-                + " made of. It is fine with --no-cache-dir, with PIP_NO_CACHE_DIR=1|true|yes|on set by ENV or ARG,"
-                + " before the command or exported earlier in the RUN, or with a cache/tmpfs mount over pip's cache"
-                + " (~/.cache/pip or a --cache-dir inside the mount). A finding for each pip install that does none of"
-                + " these; a strength when every pip install of the image avoids the cache. Builder stages are not"
-                + " looked at: their cache never reaches the final image.",
+                + " made of. It is fine with --no-cache-dir (or --no-cache, a prefix of it that pip's option parser"
+                + " accepts), with PIP_NO_CACHE_DIR set by ENV or ARG to any value pip accepts (1, true, yes, on, and"
+                + " 0, false, no, off as well: pip turns the cache off for every one of them), before the command or"
+                + " exported earlier in the RUN, or with a cache/tmpfs mount over pip's cache (~/.cache/pip or a"
+                + " --cache-dir inside the mount). A finding for each pip install that does none of these; a strength"
+                + " when every pip install of the image avoids the cache. Builder stages are not looked at: their"
+                + " cache never reaches the final image.",
         problem = "pip stores every downloaded wheel and source archive in ~/.cache/pip; in a RUN that cache"
                 + " becomes part of the layer although nothing ever reads it again.",
         impact = "The image grows by the size of every package downloaded (hundreds of MB with numpy, torch and"
@@ -64,7 +66,12 @@ import java.util.Set;
                         """))
 public final class PipNoCacheDir implements Rule {
 
-    private static final Set<String> TRUE = Set.of("1", "true", "yes", "on");
+    /**
+     * The values pip accepts for PIP_NO_CACHE_DIR: it turns the cache off for every one of them, the false ones
+     * included (kept so for compatibility), and stops with an error on any other.
+     */
+    private static final Set<String> BOOLEAN = Set.of("1", "y", "yes", "t", "true", "on", "0", "n", "no", "f",
+            "false", "off");
 
     @Override
     public void check(ReviewContext context) {
@@ -82,7 +89,7 @@ public final class PipNoCacheDir implements Rule {
                     }
                     Call call = pip.get().call();
                     Span span = call.spanTo(pip.get().options().subcommand().orElseThrow());
-                    if (pip.get().options().has("--no-cache-dir")) {
+                    if (noCacheDir(pip.get().options())) {
                         good.add(calls.get(i).span());
                     } else if (envDisablesCache(run, calls, i)) {
                         good.add(calls.get(i).span());
@@ -98,7 +105,7 @@ public final class PipNoCacheDir implements Rule {
                                         + " the layer of this RUN")
                                 .recommendation("Add --no-cache-dir: " + fixed(calls.get(i))
                                         + "; or, to keep the cache between builds without putting it in the image,"
-                                        + " RUN --mount=type=cache,target=/root/.cache/pip "
+                                        + " RUN --mount=type=cache,target=" + cacheTarget(run) + " "
                                         + BuildRuns.describe(calls.get(i)) + ".")
                                 .fix(run.script() == null ? null : Fix.of("add --no-cache-dir", FixSafety.SAFE,
                                         TextEdit.insert(image.dockerfile(), subcommand.span().end(), " --no-cache-dir")))
@@ -117,6 +124,12 @@ public final class PipNoCacheDir implements Rule {
         }
     }
 
+    /** --no-cache-dir, or a prefix of it that pip's option parser takes for it ({@code --no-cache}). */
+    private static boolean noCacheDir(Call.Options options) {
+        return options.all().stream().map(Call.Options.Option::name)
+                .anyMatch(name -> name.startsWith("--no-ca") && "--no-cache-dir".startsWith(name));
+    }
+
     private static String fixed(Call original) {
         String text = BuildRuns.describe(original);
         int at = text.indexOf(" install");
@@ -125,13 +138,13 @@ public final class PipNoCacheDir implements Rule {
 
     /** PIP_NO_CACHE_DIR set for this pip: by ENV/ARG, before the command, or exported earlier in the RUN. */
     private static boolean envDisablesCache(RunStep run, List<Call> calls, int index) {
-        if (truthy(run.variable("PIP_NO_CACHE_DIR"))) {
+        if (disables(run.variable("PIP_NO_CACHE_DIR"))) {
             return true;
         }
         Call call = calls.get(index);
         if (call.command() != null) {
             for (Assignment a : call.command().assignments()) {
-                if (a.name().equals("PIP_NO_CACHE_DIR") && truthy(a.value().value())) {
+                if (a.name().equals("PIP_NO_CACHE_DIR") && disables(a.value().value())) {
                     return true;
                 }
             }
@@ -141,13 +154,25 @@ public final class PipNoCacheDir implements Rule {
                 for (var word : earlier.command().arguments()) {
                     var assignment = word.asAssignment();
                     if (assignment.isPresent() && assignment.get().name().equals("PIP_NO_CACHE_DIR")
-                            && truthy(assignment.get().value().value())) {
+                            && disables(assignment.get().value().value())) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /** pip's cache folder for the RUN's user, with the uid a non-root user needs to write to the mount. */
+    private static String cacheTarget(RunStep run) {
+        String user = run.user();
+        if (user == null || RunsAsRoot.isRoot(user)) {
+            return "/root/.cache/pip";
+        }
+        String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+        return name.isEmpty() || name.contains("$") || Character.isDigit(name.charAt(0))
+                ? "<home of user " + name + ">/.cache/pip,uid=" + name
+                : "/home/" + name + "/.cache/pip,uid=<id of " + name + ">";
     }
 
     private static boolean cacheMounted(RunStep run, PipCommands.Install pip) {
@@ -163,7 +188,7 @@ public final class PipNoCacheDir implements Rule {
                         && m.target().orElse("").replaceAll("/+$", "").endsWith(".cache/pip"));
     }
 
-    private static boolean truthy(String value) {
-        return value != null && TRUE.contains(value.strip().toLowerCase(Locale.ROOT));
+    private static boolean disables(String value) {
+        return value != null && BOOLEAN.contains(value.strip().toLowerCase(Locale.ROOT));
     }
 }

@@ -16,22 +16,26 @@ import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.Connector;
 import dev.drydock.core.shell.Scope;
+import dev.drydock.core.shell.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "pipe-without-pipefail",
         title = "A failure before a pipe does not fail the build",
         severity = Severity.LOW,
         category = Category.RELIABILITY,
-        checks = "Every pipeline (a | b) in the shell-form RUNs and heredoc scripts of the stages a build uses. It is"
-                + " fine when pipefail is on where it runs: set by the SHELL in effect (SHELL [\"/bin/bash\", \"-o\","
+        checks = "Every pipeline (a | b) in the shell-form RUNs and heredoc scripts of the stages a build uses, and"
+                + " in the script an exec-form RUN gives a shell ([\"sh\", \"-c\", \"...\"]). It is fine when pipefail"
+                + " is on where it runs: set by the SHELL in effect (SHELL [\"/bin/bash\", \"-o\","
                 + " \"pipefail\", \"-c\"]) or by set -o pipefail / set -eo pipefail earlier in the same script (which"
                 + " hadolint does not see). Pipelines whose failure is handled (a | b || ..., if/while conditions, !)"
                 + " and pipelines fed only by echo, printf, yes, true or cat of a here-document are fine. Medium when a"
-                + " download (curl, wget) feeds the pipe. Exec form runs no shell: a \"|\" there is an argument.",
+                + " download (curl, wget) feeds the pipe. Any other exec form runs no shell: a \"|\" there is an"
+                + " argument.",
         problem = "A pipeline's exit status is its last command's: when curl, a compiler or a generator fails in"
                 + " front of a pipe, the RUN still succeeds as long as the last command does.",
         impact = "The build goes on with a missing download or half-written output and produces an image that fails"
@@ -66,14 +70,12 @@ public final class PipeWithoutPipefail implements Rule {
 
     private static final Set<String> HARMLESS_PRODUCERS = Set.of("echo", "printf", "yes", "true", ":");
     private static final Set<String> DOWNLOADS = Set.of("curl", "wget");
+    private static final Pattern NEWLINES = Pattern.compile("\\s*\\n\\s*");
 
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
             for (BuildRuns.StageRun run : BuildRuns.of(image)) {
-                if (run.run().script() == null) {
-                    continue;
-                }
                 List<Call> calls = run.run().calls();
                 for (int i = 0; i < calls.size(); i++) {
                     Command first = calls.get(i).command();
@@ -126,7 +128,7 @@ public final class PipeWithoutPipefail implements Rule {
             Call hidden) {
         Call last = pipeline.get(pipeline.size() - 1);
         boolean download = pipeline.subList(0, pipeline.size() - 1).stream().anyMatch(c -> DOWNLOADS.contains(c.name()));
-        String text = String.join(" | ", pipeline.stream().map(BuildRuns::describe).toList());
+        String text = String.join(" | ", pipeline.stream().map(PipeWithoutPipefail::asWritten).toList());
         if (text.length() > 100) {
             text = String.join(" ... | ", pipeline.stream().map(Call::name).toList()) + " ...";
         }
@@ -138,7 +140,29 @@ public final class PipeWithoutPipefail implements Rule {
                 .add();
     }
 
+    /** The command as written (quotes and wrappers such as xargs kept), up to its sixth argument. */
+    private static String asWritten(Call call) {
+        if (call.command() == null) {
+            return BuildRuns.describe(call);
+        }
+        List<Word> words = call.command().words();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            if (i == 7) {
+                out.append(" ...");
+                break;
+            }
+            out.append(i == 0 ? "" : " ").append(NEWLINES.matcher(words.get(i).raw()).replaceAll(" "));
+        }
+        return out.toString();
+    }
+
     private static String advice(BuiltImage image, BuildRuns.StageRun run) {
+        if (run.run().script() == null) {
+            return "Give the shell the option in the exec form: [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"...\"]"
+                    + " (Alpine: [\"/bin/ash\", \"-o\", \"pipefail\", \"-c\", \"...\"]), or start the script with"
+                    + " set -o pipefail.";
+        }
         Optional<ImageTools> tools = InferredImageTools.of(image.model(), run.stage());
         boolean alpine = tools.map(t -> "apk".equals(t.packageManager()) || t.image().contains("alpine")
                 || t.image().startsWith("busybox")).orElse(false);

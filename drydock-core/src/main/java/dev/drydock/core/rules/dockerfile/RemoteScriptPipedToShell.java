@@ -13,6 +13,7 @@ import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.Downloads;
 import dev.drydock.core.rules.support.Spans;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -47,6 +48,10 @@ import java.util.regex.Pattern;
 public final class RemoteScriptPipedToShell implements Rule {
 
     private static final Pattern SUBSTITUTED = Pattern.compile("[$<]\\(\\s*(curl|wget)\\b");
+    private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s\"'()]+");
+    /** A path segment naming a release: 1.2, v2, 0.4.0, tool-1.2.3 (not setup_20.x: a moving major line). */
+    private static final Pattern VERSIONED =
+            Pattern.compile("/[^/]*?(?<![A-Za-z])v?\\d+\\.\\d+(\\.\\d+)*(/|$|[-_.][^/]*$)");
 
     @Override
     public void check(ReviewContext context) {
@@ -109,11 +114,20 @@ public final class RemoteScriptPipedToShell implements Rule {
         return null;
     }
 
+    /** Whether the URL's path (not its host) names a release. */
+    private static boolean versioned(String url) {
+        int scheme = url.indexOf("://");
+        int path = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+        return path >= 0 && VERSIONED.matcher(url.substring(path)).find();
+    }
+
     private void report(ReviewContext context, BuiltImage image, Call download, Call shell) {
-        String url = download.args().stream().map(Call.Arg::value).filter(v -> v.contains("://")).findFirst()
-                .orElse("a downloaded script");
+        String url = download.args().stream().map(a -> URL.matcher(a.value())).filter(Matcher::find)
+                .map(Matcher::group).findFirst().orElse("a downloaded script");
+        String unchecked = versioned(url) ? "without a checksum or signature check (the version in the"
+                + " URL does not prove what the server sends)" : "without a version or checksum check";
         context.finding(this, image.dockerfile(), Spans.cover(download.span(), shell.span()), shell.name() + " runs "
-                        + url + " as it is downloaded, without a version or checksum check")
+                        + url + " as it is downloaded, " + unchecked)
                 .recommendation("Download it to a file at a fixed version, verify its SHA-256 or signature, then run"
                         + " it; or install the tool from a package with a pinned version.")
                 .add();

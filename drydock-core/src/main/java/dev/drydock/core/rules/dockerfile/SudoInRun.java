@@ -78,7 +78,7 @@ public final class SudoInRun implements Rule {
                             while (next < words.size() && HARMLESS_OPTIONS.contains(words.get(next).value())) {
                                 next++;
                             }
-                            Fix fix = root && wrapper && next < words.size()
+                            Fix fix = root && wrapper && next < words.size() && run.run().script() != null
                                     && !words.get(next).value().startsWith("-")
                                     ? Fix.of("remove " + name + " (the RUN already runs as root)", FixSafety.SAFE,
                                             TextEdit.delete(image.dockerfile(), w.span().start(),

@@ -10,7 +10,9 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.Connector;
+import dev.drydock.core.shell.Scope;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,8 @@ import java.util.Map;
                 + " top, htop), ssh without an ssh mount, machine control (shutdown, reboot, halt, poweroff, mount,"
                 + " umount, ifconfig), process and memory listings (ps, free) and service starts that nothing in the"
                 + " same RUN uses (service x start as the RUN's last command). kill is fine after a command the RUN"
-                + " itself started in the background.",
+                + " itself started in the background. A command whose status is tested (if, while, before && or ||) is"
+                + " left alone, except cmd || true, which only ignores its failure.",
         problem = "A build has no terminal, no init system and no privileges over the host: these commands hang,"
                 + " fail, or do something that is lost when the RUN ends.",
         impact = "A build that waits on an editor or a password prompt, a service that is not running when the"
@@ -79,9 +82,11 @@ public final class SystemCommandInRun implements Rule {
                 for (int i = 0; i < calls.size(); i++) {
                     Call call = calls.get(i);
                     String why = WHY.get(call.name());
-                    if (why == null || call.is("ssh") && sshMount || call.is("service") && i < calls.size() - 1
+                    boolean swallowed = swallowed(calls, i);
+                    if (why == null || call.is("ssh") && sshMount
+                            || call.is("service") && i < calls.size() - (swallowed ? 2 : 1)
                             || call.is("kill") && startedInBackground(calls.subList(0, i))
-                            || call.command() != null && call.command().inCondition()) {
+                            || call.command() != null && call.command().inCondition() && !swallowed) {
                         continue;
                     }
                     context.finding(this, image.dockerfile(), call.program() == null ? call.span()
@@ -90,6 +95,18 @@ public final class SystemCommandInRun implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * {@code cmd || true} (or {@code || :}) outside any if/while condition: the failure is ignored, which does not make
+     * the command any more useful in a build.
+     */
+    private static boolean swallowed(List<Call> calls, int i) {
+        Command command = calls.get(i).command();
+        return command != null && command.followedBy() == Connector.OR && !command.negated()
+                && !command.in(Scope.IF_CONDITION) && !command.in(Scope.LOOP_CONDITION) && i + 1 < calls.size()
+                && calls.get(i + 1).is("true", ":") && calls.get(i + 1).args().isEmpty()
+                && calls.get(i + 1).command() != null && calls.get(i + 1).command().precededBy() == Connector.OR;
     }
 
     private static boolean startedInBackground(List<Call> earlier) {

@@ -1,6 +1,8 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.Redirect;
+import dev.drydock.core.shell.RedirectOperator;
 import dev.drydock.core.shell.Word;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One program a RUN runs, the same whether the RUN is in shell form (a {@link Command} of its parsed
@@ -29,6 +32,8 @@ public record Call(String name, Arg program, List<Arg> args, Span span, Command 
             return new Arg(word.value(), word.span(), word.isLiteral());
         }
     }
+
+    private static final Pattern VERSION_TARGET = Pattern.compile("=?=?\\s*[vV]?\\d[\\w.*+-]*(,.*)?");
 
     public Call {
         args = List.copyOf(args);
@@ -58,6 +63,27 @@ public record Call(String name, Arg program, List<Arg> args, Span span, Command 
     /** The arguments read GNU-style, with {@code valueOptions} taking a value. */
     public Options options(String... valueOptions) {
         return new Options(args, Set.of(valueOptions));
+    }
+
+    /**
+     * A redirection written against {@code arg} with no space between, as written: {@code >=2.0} of an unquoted
+     * {@code flask>=2.0}, {@code >3.38} of {@code sqlite>3.38}, when its target reads as a version. The shell
+     * cut a version constraint off the word: the program gets the bare name and its output goes to a file named
+     * after the version.
+     */
+    public Optional<String> versionCutOff(Arg arg) {
+        if (command == null) {
+            return Optional.empty();
+        }
+        for (Redirect redirect : command.redirects()) {
+            RedirectOperator op = redirect.operator();
+            if (redirect.fd() == null && redirect.span().start() == arg.span().end() && redirect.target() != null
+                    && (op == RedirectOperator.OUT || op == RedirectOperator.APPEND || op == RedirectOperator.IN)
+                    && VERSION_TARGET.matcher(redirect.target().value()).matches()) {
+                return Optional.of(op.symbol() + redirect.target().value());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The span from the program word to {@code last} (for "apt-get ... install"). */

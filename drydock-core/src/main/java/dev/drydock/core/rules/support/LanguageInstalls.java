@@ -96,6 +96,9 @@ public final class LanguageInstalls {
         if (call.is("npm", "yarn", "pnpm", "bun")) {
             return node(call);
         }
+        if (call.is("corepack")) {
+            return corepack(call);
+        }
         if (call.is("gem")) {
             return gem(call);
         }
@@ -119,7 +122,7 @@ public final class LanguageInstalls {
             }
         }
         return Optional.of(new Install(call, tool, "pip", unpinned,
-                "no version (name==version) is given, so each build installs the newest release of the day",
+                "no exact version (name==version) is given, so each build installs the newest release of the day",
                 "%s==<version>"));
     }
 
@@ -187,6 +190,26 @@ public final class LanguageInstalls {
                 "npm", unpinned, "no exact version (name@version) is given; a package without a version, or with a"
                         + " dist-tag such as @latest, resolves to whatever the registry serves that day",
                 "%s@<version>"));
+    }
+
+    /**
+     * corepack prepare/install/use of a package manager named on the command line (pnpm@latest, yarn@stable):
+     * without one, corepack reads the project's packageManager field, which is pinned.
+     */
+    private static Optional<Install> corepack(Call call) {
+        List<Call.Arg> operands = call.options().operands();
+        if (operands.size() < 2 || !Set.of("prepare", "install", "use").contains(operands.get(0).value())) {
+            return Optional.empty();
+        }
+        List<Call.Arg> unpinned = new ArrayList<>();
+        for (Call.Arg arg : operands.subList(1, operands.size())) {
+            if (!npmPinned(arg.value())) {
+                unpinned.add(arg);
+            }
+        }
+        return Optional.of(new Install(call, "corepack " + operands.get(0).value(), "npm", unpinned,
+                "no exact version (name@version) is given; without one, or with a tag such as @latest or @stable,"
+                        + " corepack fetches whatever release is current that day", "%s@<version>"));
     }
 
     /** An npm package spec that fixes a version or range, a git commit-ish, a tarball or a folder. */

@@ -10,10 +10,16 @@ import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.MountSpec;
 import dev.drydock.core.dockerfile.syntax.Word;
 import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellOptions;
 import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.source.MappedText;
+import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.source.Span;
 import dev.drydock.core.source.SourceException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +34,7 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
 
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
     private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+    private static final Set<String> POSIX_SHELLS = Set.of("sh", "bash", "dash", "ash", "ksh", "mksh");
 
     public RunStep {
         calls = List.copyOf(calls);
@@ -67,6 +74,8 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
             Call.Arg program = arg(elements.get(p));
             List<Call.Arg> args = elements.subList(p + 1, elements.size()).stream().map(RunStep::arg).toList();
             calls.add(new Call(basename(program.value()), program, args, exec.span(), null));
+            execFormScript(spec.instruction().file(), elements, p).ifPresent(nested -> nested.commands().stream()
+                    .filter(command -> !command.name().isEmpty()).forEach(command -> calls.add(Call.of(command))));
         }
         return new RunStep(model, stage, spec, step, script, calls);
     }
@@ -89,6 +98,43 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
             p = next;
         }
         return p;
+    }
+
+    /**
+     * The script a shell is given in exec form ({@code ["/bin/bash", "-o", "pipefail", "-c", "apt-get ..."]}),
+     * parsed with its words mapped to the JSON string in the file; empty when the program is no POSIX shell, there
+     * is no -c, or the string holds escapes that would shift positions.
+     */
+    private static Optional<ShellScript> execFormScript(SourceFile file, List<Word> elements, int program) {
+        if (!POSIX_SHELLS.contains(basename(elements.get(program).value()))) {
+            return Optional.empty();
+        }
+        int i = program + 1;
+        while (i < elements.size()) {
+            String v = elements.get(i).value();
+            if (v.equals("-o") || v.equals("+o")) {
+                i += 2;
+            } else if (v.startsWith("-") && !v.startsWith("--") && v.indexOf('c') > 0) {
+                break;
+            } else if (v.startsWith("-") || v.startsWith("+")) {
+                i++;
+            } else {
+                return Optional.empty();
+            }
+        }
+        if (i + 1 >= elements.size()) {
+            return Optional.empty();
+        }
+        Word script = elements.get(i + 1);
+        Span span = script.span();
+        String raw = file.text(span);
+        if (raw.length() < 2 || raw.charAt(0) != '"' || raw.charAt(raw.length() - 1) != '"'
+                || raw.indexOf('\\') >= 0 || !raw.substring(1, raw.length() - 1).equals(script.value())) {
+            return Optional.empty();
+        }
+        List<String> shell = elements.subList(program, i + 1).stream().map(Word::value).toList();
+        MappedText text = MappedText.of(file, span.start() + 1, span.end() - 1);
+        return Optional.of(ShellScript.parse(text, ShellOptions.ofShellCommand(shell)));
     }
 
     private static Call.Arg arg(Word word) {

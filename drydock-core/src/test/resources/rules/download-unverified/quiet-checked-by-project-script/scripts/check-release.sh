@@ -1,0 +1,3 @@
+#!/bin/sh
+set -eu
+minisign -Vm "$1" -P "$PUBKEY"
