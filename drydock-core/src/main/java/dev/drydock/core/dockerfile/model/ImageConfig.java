@@ -10,7 +10,7 @@ import java.util.Map;
  * earlier stage starts from that stage's configuration.
  *
  * @param exposedPorts the EXPOSE entries as written after expansion ({@code 8080}, {@code 53/udp})
- * @param labels LABEL keys and values, later ones replacing earlier ones
+ * @param labels LABEL keys and values in the order they were first set, later values replacing earlier ones
  */
 public record ImageConfig(Setting<String> user, Setting<String> workdir, Setting<List<String>> shell,
         CommandSpec entrypoint, CommandSpec cmd, HealthcheckSpec healthcheck, Setting<String> stopSignal,
@@ -25,7 +25,7 @@ public record ImageConfig(Setting<String> user, Setting<String> workdir, Setting
     public ImageConfig {
         exposedPorts = List.copyOf(exposedPorts);
         volumes = List.copyOf(volumes);
-        labels = Map.copyOf(labels);
+        labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
     }
 
     /** The shell for shell-form commands: the SHELL in effect, else {@link #DEFAULT_SHELL}. */

@@ -83,6 +83,19 @@ class DockerfileModelTest {
     }
 
     @Test
+    void labelsKeepTheOrderTheyWereFirstSetInThroughStages() {
+        DockerfileModel model = model("""
+                FROM alpine:3.20 AS base
+                LABEL zeta=1 alpha=2
+                FROM base
+                LABEL mid=3 zeta=4
+                """, BuildOptions.DEFAULT);
+        var labels = model.stages().get(1).config().labels();
+        assertThat(labels.keySet()).containsExactly("zeta", "alpha", "mid");
+        assertThat(labels.get("zeta").value()).isEqualTo("4");
+    }
+
+    @Test
     void variablesThatDoubleEachOtherStopAtTheLengthBoundWithAWarning() {
         StringBuilder text = new StringBuilder("FROM alpine:3.20\nENV A0=x\n");
         for (int i = 1; i < 60; i++) {
