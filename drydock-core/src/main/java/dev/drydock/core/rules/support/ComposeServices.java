@@ -38,7 +38,8 @@ public final class ComposeServices {
      * A service of a compose project.
      *
      * @param developmentServices whether its file is a development file by what it holds: Spring Boot's
-     *     development services ({@link SpringDevServices}), or a development build target ({@link DevelopmentTargets})
+     *     development services ({@link SpringDevServices}), or a development build target or opening comment
+     *     ({@link DevelopmentComposeFiles})
      */
     public record Ref(ComposeProject compose, Service service, boolean developmentServices) {
 
@@ -124,7 +125,7 @@ public final class ComposeServices {
     /**
      * Whether a compose file is meant for development: by its name (see {@link #isDevelopmentFile(String)}),
      * as the file of Spring Boot's development services ({@link SpringDevServices}), or as one that builds a
-     * service's development stage ({@link DevelopmentTargets}).
+     * service's development stage or says it is for development ({@link DevelopmentComposeFiles}).
      */
     public static boolean isDevelopmentFile(ReviewContext context, String path) {
         return isDevelopmentFile(path) || context.memo("development-compose-files", ComposeServices.class,
@@ -134,7 +135,7 @@ public final class ComposeServices {
     /** The compose files that are development files by what they hold rather than by their name. */
     private static Set<String> developmentFiles(Project project) {
         Set<String> files = new HashSet<>(SpringDevServices.files(project));
-        files.addAll(DevelopmentTargets.files(project));
+        files.addAll(DevelopmentComposeFiles.files(project));
         return files;
     }
 
