@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "hardcoded-secret",
@@ -166,6 +167,14 @@ public final class HardcodedSecret implements Rule {
             return;
         }
         boolean development = ComposeServices.isDevelopmentFile(context, file);
+        if (!buildArg && isPlaceholder(literal)) {
+            report(context, location, literal, development ? Severity.MEDIUM : Severity.HIGH,
+                    "the " + where + " `" + name + "` of " + of + " is the placeholder `" + SecretNames.unquoteValue(literal)
+                            + "` written into " + file + ": a stack started without editing the file runs with a value"
+                            + " everyone who reads it knows, and nothing fails to say so",
+                    composeRecommendation(service, name, literal, null, false));
+            return;
+        }
         report(context, location, literal, development ? Severity.MEDIUM : Severity.HIGH,
                 "the " + where + " `" + name + "` of " + of + " is the literal "
                         + SecretNames.redact(literal) + " written into " + file
@@ -173,6 +182,15 @@ public final class HardcodedSecret implements Rule {
                                 : ": everyone with the repository has it, `docker inspect` shows it, and every"
                                         + " environment started from this file shares it"),
                 composeRecommendation(service, name, literal, null, buildArg));
+    }
+
+    /** Words that mark a value as text to replace: REPLACE_WITH_A_SECRET, change-me, your-password-here. */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?i)(?:.*[-_. ])?(?:replace|change|changeme|changethis|your|todo|fixme|placeholder)(?:[-_. ].*)?");
+
+    /** Whether a literal secret is a placeholder the file's reader is meant to replace, not a chosen value. */
+    private static boolean isPlaceholder(String literal) {
+        return PLACEHOLDER.matcher(SecretNames.unquoteValue(literal)).matches();
     }
 
     private static String composeRecommendation(Service service, String name, String literal, ValueMatch credential,
