@@ -6,14 +6,16 @@ import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.source.SourceFile;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The compose files meant for development by what they hold rather than by their name: one that builds a
- * service's development or test stage ({@code build.target: dev}, {@code target: development}), or one
+ * The compose files meant for development by what they hold rather than by their name: one in which every
+ * service built builds a development or test stage ({@code build.target: dev}, {@code target: development}), or one
  * whose opening comment says so ("for the development setup", "not intended for production"). Such a
  * file starts the stack on developers' machines, with the database and cache beside it, as a
  * compose.override.yml does.
@@ -38,16 +40,29 @@ public final class DevelopmentComposeFiles {
 
     private DevelopmentComposeFiles() {}
 
-    /** The paths of the compose files that are development files by their build targets or their opening comment. */
+    /**
+     * The paths of the compose files that are development files by their build targets or their opening
+     * comment. A file that builds one service for development and another for production (a legacy or
+     * alternative service beside the real ones) is not one.
+     */
     public static Set<String> files(Project project) {
         Set<String> out = new HashSet<>();
         for (ComposeProject compose : project.composeProjects()) {
+            Map<String, Boolean> allDevelopment = new HashMap<>();
             for (Service service : compose.services().values()) {
-                Located<String> target = service.build() == null ? null : service.build().target();
-                if (target != null && BuiltImage.isDevelopmentStageName(target.value())) {
-                    out.add(target.file().path());
+                if (service.build() == null) {
+                    continue;
                 }
+                Located<String> target = service.build().target();
+                String file = (target != null ? target.node() : service.build().node()).file().path();
+                boolean development = target != null && BuiltImage.isDevelopmentStageName(target.value());
+                allDevelopment.merge(file, development, Boolean::logicalAnd);
             }
+            allDevelopment.forEach((file, development) -> {
+                if (development) {
+                    out.add(file);
+                }
+            });
             for (ComposeFile file : compose.files()) {
                 if (saysDevelopment(file.source())) {
                     out.add(file.source().path());
