@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
                 + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium; a depends_on that"
                 + " only waits for a database, cache or broker image (postgres, mysql, mariadb, redis, valkey, mongo,"
                 + " rabbitmq) to start, not to be healthy, is medium (not for a database console such as adminer,"
-                + " phpMyAdmin or pgAdmin, which connects when someone logs in); a depends_on without a condition on another"
+                + " phpMyAdmin or pgAdmin, which connects when someone logs in, nor for a dependant whose own command"
+                + " waits for the store: pg_isready, nc -z, /dev/tcp or wait-for-it in a loop that names it); a depends_on without a condition on another"
                 + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
                 + " healthcheck is left to healthcheck-missing. A healthcheck switched off for a job that other services"
                 + " wait to complete (condition: service_completed_successfully) is left alone: its exit says it all.",

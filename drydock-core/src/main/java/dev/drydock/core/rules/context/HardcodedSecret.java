@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
                 + " not git-ignored in a git project; and, whatever the name, values that have the form of an issued"
                 + " credential (AWS access key ids, private key blocks, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI"
                 + " tokens, JSON Web Tokens) or a password inside a URL, also in RUN and ADD lines. Issued credentials"
-                + " are critical; named secrets in development compose files are medium. A Dockerfile ARG named like a"
+                + " are critical; named secrets in development compose files are medium. A compose value that is a"
+                + " placeholder to replace (REPLACE_WITH_..., change-me, your-password) is named as such. A Dockerfile ARG named like a"
                 + " secret is reported even without a value (medium: the --build-arg value is recorded in the image"
                 + " history), and an ENV named like a secret that takes its value from a variable (high: the value is"
                 + " stored in the image configuration).",

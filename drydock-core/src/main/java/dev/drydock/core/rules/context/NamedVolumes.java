@@ -23,7 +23,12 @@ import java.util.Optional;
         checks = "The volumes of every compose service. A strength for each named volume mounted. A finding for a"
                 + " service of a well-known stateful image (postgres, mysql, mariadb, mongo, redis, rabbitmq,"
                 + " elasticsearch, influxdb, clickhouse, mssql ...) whose data directory no named volume or bind mount"
-                + " holds, outside development files; a tmpfs on it is taken as a deliberate choice.",
+                + " holds, outside development files; a tmpfs on it is taken as a deliberate choice. A mount above the"
+                + " directory does not hold it when the image declares a VOLUME between the two (postgres up to 17 at"
+                + " /var/lib/postgresql/data, mysql, mariadb, mongo, redis): the engine mounts an anonymous volume"
+                + " there. PostgreSQL 18 and later (also the tags without a version, latest and alpine) keep their data"
+                + " in /var/lib/postgresql/MAJOR/docker under a VOLUME at /var/lib/postgresql, which a mount at the old"
+                + " /var/lib/postgresql/data misses; PGDATA set on the service moves the data.",
         problem = "Without a named volume the database writes into an anonymous volume (or the container layer):"
                 + " `docker compose down` leaves that volume behind unnamed and the next `up` starts with an empty"
                 + " one.",
