@@ -88,7 +88,8 @@ public final class ComposeImageUnpinned implements Rule {
         };
         List<String> names = group.stream().map(ComposeServices.Ref::name).toList();
         List<String> defaulted = image.node() instanceof ScalarNode scalar ? scalar.substitutions().stream()
-                .filter(Substitution::usedDefault).map(Substitution::name).distinct().toList() : List.of();
+                .filter(sub -> sub.usedDefault() && inTag(reference, sub)).map(Substitution::name).distinct().toList()
+                : List.of();
         String from = defaulted.isEmpty() ? "" : " (the default of " + String.join(" and ", defaulted.stream()
                 .map(n -> "$" + n).toList()) + ", which nothing in the project sets)";
         context.finding(this, ComposeServices.location(image.node()), "the image " + image.value() + from + " of "
@@ -101,5 +102,11 @@ public final class ComposeImageUnpinned implements Rule {
                         + reference.familiarName() + ":X.Y.Z` (the one running now: `docker compose images "
                         + first.name() + "`), and add its digest for a reproducible deployment.")
                 .add();
+    }
+
+    /** Whether a variable's default is (part of) the tag: not the registry or the repository it also sets. */
+    private static boolean inTag(ImageReference reference, Substitution sub) {
+        return reference.tag() != null && sub.argument() != null && !sub.argument().isEmpty()
+                && reference.tag().contains(sub.argument());
     }
 }
