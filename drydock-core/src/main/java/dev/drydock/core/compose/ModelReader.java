@@ -333,7 +333,7 @@ final class ModelReader {
                     out.add(new Port(s, true, p.hostIp(), p.published(), p.publishedStart(), p.publishedEnd(), p.targetStart(),
                             p.targetEnd(), p.protocol(), null, null, null));
                 } catch (IllegalArgumentException e) {
-                    error(s, "ports: " + e.getMessage());
+                    error(s, "ports: " + e.getMessage() + unsetVariables(s));
                 }
             } else if (item instanceof MapNode m) {
                 String target = m.string("target");
@@ -380,7 +380,7 @@ final class ModelReader {
                     out.add(new Volume(s, true, v.type(), v.source(), v.target(), v.readOnly(), v.options(), propagation,
                             v.type().equals("bind") ? localPath(s, v.source()) : null));
                 } catch (IllegalArgumentException e) {
-                    error(s, "volumes: " + e.getMessage());
+                    error(s, "volumes: " + e.getMessage() + unsetVariables(s));
                 }
             } else if (item instanceof MapNode m) {
                 String type = m.string("type");
@@ -640,6 +640,21 @@ final class ModelReader {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Why a value that does not parse may be fine where the project runs: the variables in it that nothing
+     * sets here (no .env beside the file, no environment), which Compose replaces with an empty string.
+     */
+    private static String unsetVariables(ScalarNode s) {
+        List<String> unset = s.substitutions().stream().filter(sub -> sub.isMissing()).map(sub -> sub.name())
+                .distinct().toList();
+        if (unset.isEmpty()) {
+            return "";
+        }
+        return " (" + String.join(", ", unset) + (unset.size() == 1 ? " is" : " are") + " not set here, and Compose"
+                + " substitutes an empty string: set " + (unset.size() == 1 ? "it" : "them") + " in a .env beside the"
+                + " compose file, or give a default with ${NAME:-value})";
     }
 
     private void error(Node node, String message) {

@@ -1,7 +1,9 @@
 package dev.drydock.core.rules.compose;
 
 import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.compose.template.Substitution;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
@@ -85,14 +87,26 @@ public final class ComposeImageUnpinned implements Rule {
             default -> "uses the tag " + reference.tag() + ", which names no version";
         };
         List<String> names = group.stream().map(ComposeServices.Ref::name).toList();
-        context.finding(this, ComposeServices.location(image.node()), "the image " + image.value() + " of "
+        List<String> defaulted = image.node() instanceof ScalarNode scalar ? scalar.substitutions().stream()
+                .filter(sub -> sub.usedDefault() && inTag(reference, sub)).map(Substitution::name).distinct().toList()
+                : List.of();
+        String from = defaulted.isEmpty() ? "" : " (the default of " + String.join(" and ", defaulted.stream()
+                .map(n -> "$" + n).toList()) + ", which nothing in the project sets)";
+        context.finding(this, ComposeServices.location(image.node()), "the image " + image.value() + from + " of "
                         + ComposeServices.names(names) + " " + why + ": whatever was published last runs, and the"
                         + " next pull on another host may bring another major version")
                 .severity(group.stream().allMatch(ComposeServices.Ref::inDevelopmentFile) ? Severity.LOW
                         : Severity.MEDIUM)
-                .recommendation("Pin a version: `image: " + reference.familiarName() + ":X.Y.Z` (the one"
-                        + " running now: `docker compose images " + first.name() + "`), and add its digest"
-                        + " for a reproducible deployment.")
+                .recommendation((defaulted.isEmpty() ? "" : "Set " + String.join(" and ", defaulted)
+                        + " in the deployment's .env, or make the default a version. ") + "Pin a version: `image: "
+                        + reference.familiarName() + ":X.Y.Z` (the one running now: `docker compose images "
+                        + first.name() + "`), and add its digest for a reproducible deployment.")
                 .add();
+    }
+
+    /** Whether a variable's default is (part of) the tag: not the registry or the repository it also sets. */
+    private static boolean inTag(ImageReference reference, Substitution sub) {
+        return reference.tag() != null && sub.argument() != null && !sub.argument().isEmpty()
+                && reference.tag().contains(sub.argument());
     }
 }

@@ -3,6 +3,7 @@ package dev.drydock.core.rules.compose;
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -10,6 +11,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import java.util.List;
 import java.util.Set;
 
 @RuleDefinition(
@@ -20,7 +22,8 @@ import java.util.Set;
         checks = "Bind mounts (short and long syntax, after interpolation) whose host path is the API socket of a"
                 + " container engine (docker.sock, podman.sock, containerd.sock, the docker_engine named pipe on"
                 + " Windows), read-only or not, and"
-                + " `use_api_socket: true`.",
+                + " `use_api_socket: true`. A socket proxy (an image named *socket-proxy, such as"
+                + " tecnativa/docker-socket-proxy), which mounts the socket to hand out a filtered API, is left alone.",
         problem = "The engine's API socket is root on the host: whoever can talk to it can start a privileged"
                 + " container that mounts the host's / file system. Mounting it read-only changes nothing, a socket"
                 + " is used by connecting to it, not by writing the file.",
@@ -58,7 +61,7 @@ public final class DockerSocketMounted implements Rule {
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
-            for (Service.Volume volume : service.volumes()) {
+            for (Service.Volume volume : isSocketProxy(service) ? List.<Service.Volume>of() : service.volumes()) {
                 if (!(volume.isBind() || "npipe".equals(volume.type())) || volume.source() == null) {
                     continue;
                 }
@@ -83,5 +86,11 @@ public final class DockerSocketMounted implements Rule {
                         .add();
             }
         }
+    }
+
+    /** Whether the service runs a socket proxy, the remedy this rule recommends: it needs the socket it filters. */
+    private static boolean isSocketProxy(Service service) {
+        return ComposeServices.pulledImage(service).map(ImageReference::familiarName)
+                .filter(name -> name.endsWith("socket-proxy")).isPresent();
     }
 }

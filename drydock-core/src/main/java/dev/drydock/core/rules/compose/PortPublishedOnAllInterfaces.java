@@ -25,7 +25,8 @@ import java.util.Optional;
                 + " mongo...; or by the container port: 5432, 6379, 27017...), medium for those in development"
                 + " files (compose.override.yml, docker-compose.dev.yml, the compose.yaml of Spring Boot's"
                 + " development services beside a build that uses spring-boot-docker-compose), low for other services. An explicit 0.0.0.0 or :: is taken as deliberate, except in"
-                + " front of a data store. Ports of a service with network_mode: host are ignored by Compose and"
+                + " front of a data store, and so are host ports 80 and 443, which a site or its reverse proxy"
+                + " serves to everyone. Ports of a service with network_mode: host are ignored by Compose and"
                 + " left alone.",
         problem = "A port without a host IP listens on every interface of the host, the public one included, and"
                 + " Docker writes its own iptables rules ahead of the host firewall (ufw, firewalld): the port is"
@@ -69,12 +70,12 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                 }
                 Optional<String> store = DataStores.behind(service, port);
                 boolean explicit = port.hostIp() != null && !port.hostIp().isBlank();
-                if (explicit && store.isEmpty()) {
+                if (store.isEmpty() && (explicit || webPort(port))) {
                     continue;
                 }
                 boolean development = ComposeServices.isDevelopmentFile(context, port.node().file().path());
                 Severity severity = store.isEmpty() ? Severity.LOW : development ? Severity.MEDIUM : Severity.HIGH;
-                String message = service.name() + " publishes port " + PublishedPorts.describe(port) + " on every"
+                String message = service.name() + " publishes " + PublishedPorts.describe(port) + " on every"
                         + " interface of the host" + (explicit ? " (" + port.hostIp() + ")" : "")
                         + (store.isPresent() ? ": its " + store.get() + " is reachable from any network the host is"
                                 + " on, past ufw or firewalld rules" : ", past ufw or firewalld rules");
@@ -92,6 +93,12 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                         .add();
             }
         }
+    }
+
+    /** Host port 80 or 443: the web's own ports, which a site or its reverse proxy publishes for everyone. */
+    private static boolean webPort(Service.Port port) {
+        int start = port.publishedStart();
+        return start == port.publishedEnd() && (start == 80 || start == 443);
     }
 
     /** {@code 127.0.0.1:} written before a short-syntax entry ({@code 127.0.0.1::} before a container port alone). */

@@ -57,7 +57,7 @@ public final class PrivilegedHostPort implements Rule {
                 if (start < 1 || start >= 1024 || web) {
                     continue;
                 }
-                context.finding(this, ComposeServices.location(port.node()), service.name() + " publishes host port "
+                context.finding(this, ComposeServices.location(port.node()), service.name() + " publishes host "
                                 + PublishedPorts.describe(port) + ", below 1024: it competes with the host's own"
                                 + " services and a rootless engine cannot publish it")
                         .recommendation("Publish a port of 1024 or above for " + service.name() + ", unless clients"

@@ -36,9 +36,9 @@ final class PublishedPorts {
         return ip == null || ip.isBlank() || ip.equals("0.0.0.0") || ip.equals("::") || ip.equals("[::]");
     }
 
-    /** The port as a person would write it: {@code 5432}, {@code 8000-8010}, {@code 53/udp}. */
+    /** The port as a person would write it: {@code port 5432 (container 5432)}, {@code a random host port (container 8080)}. */
     static String describe(Service.Port port) {
-        String published = port.published() != null ? port.published() : "a random port";
+        String published = port.published() != null ? "port " + port.published() : "a random host port";
         String target = port.targetStart() == port.targetEnd() ? Integer.toString(port.targetStart())
                 : port.targetStart() + "-" + port.targetEnd();
         return published + " (container " + target + (port.protocol().equals("tcp") ? "" : "/" + port.protocol()) + ")";

@@ -13,6 +13,8 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 @RuleDefinition(
         id = "source-code-mounted",
@@ -70,6 +72,7 @@ public final class SourceCodeMounted implements Rule {
     @Override
     public void check(ReviewContext context) {
         Path root = context.project().layout().root().toAbsolutePath().normalize();
+        List<Hit> hits = new ArrayList<>();
         for (Container c : context.builtContainers()) {
             Service service = c.service();
             if (service == null || c.build().stage() == null) {
@@ -95,20 +98,31 @@ public final class SourceCodeMounted implements Rule {
                 if (!whole && !holdsSources(context, hostFolder)) {
                     continue;
                 }
-                String what = whole ? "its build context " + volume.source() : volume.source() + ", a folder of sources,";
-                context.finding(this, ComposeServices.location(volume.node()), service.name() + " mounts " + what
-                                + " over " + target + (target.equals(workdir) ? ", the image's working directory"
-                                : " (the image works in " + workdir + ")") + ": the container runs the host's files,"
-                                + " not the code built into the image" + (volume.readOnly() ? ""
-                                : ", and can change them on the host"))
-                        .recommendation("Remove the mount from " + service.name() + " in "
-                                + volume.node().file().path() + " and keep it in compose.override.yaml (merged only"
-                                + " where that file exists, a developer's machine), or use `develop: watch` for live"
-                                + " reload; deploy the image with its own code.")
-                        .add();
+                hits.add(new Hit(service, volume, whole, target, workdir));
             }
         }
+        for (List<Hit> group : ComposeServices.byLocation(hits, h -> ComposeServices.location(h.volume().node()))) {
+            Hit hit = group.get(0);
+            Service.Volume volume = hit.volume();
+            String names = ComposeServices.names(group.stream().map(h -> h.service().name()).toList());
+            String what = hit.whole() ? (group.size() == 1 ? "its" : "their") + " build context " + volume.source()
+                    : volume.source() + ", a folder of sources,";
+            String target = hit.target();
+            context.finding(this, ComposeServices.location(volume.node()), names + " mount" + (group.size() == 1 ? "s " : " ")
+                            + what + " over " + target + (target.equals(hit.workdir()) ? ", the image's working directory"
+                            : " (the image works in " + hit.workdir() + ")") + ": the container runs the host's files,"
+                            + " not the code built into the image" + (volume.readOnly() ? ""
+                            : ", and can change them on the host"))
+                    .recommendation("Remove the mount from " + names + " in "
+                            + volume.node().file().path() + " and keep it in compose.override.yaml (merged only"
+                            + " where that file exists, a developer's machine), or use `develop: watch` for live"
+                            + " reload; deploy the image with its own code.")
+                    .add();
+        }
     }
+
+    /** A service that mounts sources of its build over the image's working directory. */
+    private record Hit(Service service, Service.Volume volume, boolean whole, String target, String workdir) {}
 
     private static String workdir(Container c) {
         if (c.build().stage().config().workdir() instanceof Setting<String> w && w.value() != null) {

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "compose-healthcheck",
@@ -38,7 +39,8 @@ import java.util.Set;
                 + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium; a depends_on that"
                 + " only waits for a database, cache or broker image (postgres, mysql, mariadb, redis, valkey, mongo,"
                 + " rabbitmq) to start, not to be healthy, is medium (not for a database console such as adminer,"
-                + " phpMyAdmin or pgAdmin, which connects when someone logs in); a depends_on without a condition on another"
+                + " phpMyAdmin or pgAdmin, which connects when someone logs in, nor for a dependant whose own command"
+                + " waits for the store: pg_isready, nc -z, /dev/tcp or wait-for-it in a loop that names it); a depends_on without a condition on another"
                 + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
                 + " healthcheck is left to healthcheck-missing. A healthcheck switched off for a job that other services"
                 + " wait to complete (condition: service_completed_successfully) is left alone: its exit says it all.",
@@ -177,7 +179,7 @@ public final class ComposeHealthcheck implements Rule {
     private void startedOnly(ReviewContext context, ComposeServices.Ref ref, Service.Dependency dependency) {
         Service target = ref.compose().services().get(dependency.service());
         String store = target == null || target.build() != null ? null : store(target);
-        if (store == null || connectsOnDemand(ref.service())) {
+        if (store == null || connectsOnDemand(ref.service()) || waitsInCommand(ref.service(), target.name())) {
             return;
         }
         boolean checked = target.healthcheck() != null && !target.healthcheck().disabled();
@@ -196,6 +198,32 @@ public final class ComposeHealthcheck implements Rule {
                                 + ", interval: 10s, timeout: 5s, retries: 5, start_period: 30s}`, and wait for it: "
                                 + wait + ".")
                 .add();
+    }
+
+    /**
+     * Probes a start command runs in a loop until a server answers: a TCP connect through bash's
+     * {@code /dev/tcp}, {@code nc -z}, the wait-for-it and dockerize helpers, the servers' own clients.
+     */
+    private static final Pattern WAIT_PROBE = Pattern.compile(
+            "/dev/tcp/|\\bnc\\s+(-\\w+\\s+)*-\\w*z|wait-for|dockerize\\s.*-wait|pg_isready|mysqladmin\\s.*ping|redis-cli\\s.*ping");
+
+    /**
+     * Whether the service's own command or entrypoint waits for the store before it starts: it names the
+     * store's service and probes it ({@code until pg_isready -h db; do sleep 1; done},
+     * {@code while ! </dev/tcp/db/5432; do sleep 1; done}, {@code wait-for-it db:5432 -- ...}).
+     */
+    private static boolean waitsInCommand(Service service, String store) {
+        Pattern named = Pattern.compile("(^|[^\\w.-])" + Pattern.quote(store) + "([^\\w.-]|$)");
+        for (Service.Command command : new Service.Command[] {service.command(), service.entrypoint()}) {
+            if (command == null) {
+                continue;
+            }
+            String text = String.join(" ", command.argv());
+            if (WAIT_PROBE.matcher(text).find() && named.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Database web consoles that connect only when someone logs in, not when they start. */

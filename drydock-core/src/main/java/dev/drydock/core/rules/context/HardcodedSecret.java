@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "hardcoded-secret",
@@ -46,7 +47,8 @@ import java.util.Optional;
                 + " not git-ignored in a git project; and, whatever the name, values that have the form of an issued"
                 + " credential (AWS access key ids, private key blocks, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI"
                 + " tokens, JSON Web Tokens) or a password inside a URL, also in RUN and ADD lines. Issued credentials"
-                + " are critical; named secrets in development compose files are medium. A Dockerfile ARG named like a"
+                + " are critical; named secrets in development compose files are medium. A compose value that is a"
+                + " placeholder to replace (REPLACE_WITH_..., change-me, your-password) is named as such. A Dockerfile ARG named like a"
                 + " secret is reported even without a value (medium: the --build-arg value is recorded in the image"
                 + " history), and an ENV named like a secret that takes its value from a variable (high: the value is"
                 + " stored in the image configuration).",
@@ -166,6 +168,14 @@ public final class HardcodedSecret implements Rule {
             return;
         }
         boolean development = ComposeServices.isDevelopmentFile(context, file);
+        if (!buildArg && isPlaceholder(literal)) {
+            report(context, location, literal, development ? Severity.MEDIUM : Severity.HIGH,
+                    "the " + where + " `" + name + "` of " + of + " is the placeholder `" + SecretNames.unquoteValue(literal)
+                            + "` written into " + file + ": a stack started without editing the file runs with a value"
+                            + " everyone who reads it knows, and nothing fails to say so",
+                    composeRecommendation(service, name, literal, null, false));
+            return;
+        }
         report(context, location, literal, development ? Severity.MEDIUM : Severity.HIGH,
                 "the " + where + " `" + name + "` of " + of + " is the literal "
                         + SecretNames.redact(literal) + " written into " + file
@@ -173,6 +183,15 @@ public final class HardcodedSecret implements Rule {
                                 : ": everyone with the repository has it, `docker inspect` shows it, and every"
                                         + " environment started from this file shares it"),
                 composeRecommendation(service, name, literal, null, buildArg));
+    }
+
+    /** Words that mark a value as text to replace: REPLACE_WITH_A_SECRET, change-me, your-password-here. */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?i)(?:.*[-_. ])?(?:replace|change|changeme|changethis|your|todo|fixme|placeholder)(?:[-_. ].*)?");
+
+    /** Whether a literal secret is a placeholder the file's reader is meant to replace, not a chosen value. */
+    private static boolean isPlaceholder(String literal) {
+        return PLACEHOLDER.matcher(SecretNames.unquoteValue(literal)).matches();
     }
 
     private static String composeRecommendation(Service service, String name, String literal, ValueMatch credential,

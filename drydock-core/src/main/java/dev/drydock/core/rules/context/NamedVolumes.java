@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.context;
 
+import dev.drydock.core.compose.Node;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.review.Category;
@@ -22,7 +23,12 @@ import java.util.Optional;
         checks = "The volumes of every compose service. A strength for each named volume mounted. A finding for a"
                 + " service of a well-known stateful image (postgres, mysql, mariadb, mongo, redis, rabbitmq,"
                 + " elasticsearch, influxdb, clickhouse, mssql ...) whose data directory no named volume or bind mount"
-                + " holds, outside development files; a tmpfs on it is taken as a deliberate choice.",
+                + " holds, outside development files; a tmpfs on it is taken as a deliberate choice. A mount above the"
+                + " directory does not hold it when the image declares a VOLUME between the two (postgres up to 17 at"
+                + " /var/lib/postgresql/data, mysql, mariadb, mongo, redis): the engine mounts an anonymous volume"
+                + " there. PostgreSQL 18 and later (also the tags without a version, latest and alpine) keep their data"
+                + " in /var/lib/postgresql/MAJOR/docker under a VOLUME at /var/lib/postgresql, which a mount at the old"
+                + " /var/lib/postgresql/data misses; PGDATA set on the service moves the data.",
         problem = "Without a named volume the database writes into an anonymous volume (or the container layer):"
                 + " `docker compose down` leaves that volume behind unnamed and the next `up` starts with an empty"
                 + " one.",
@@ -59,48 +65,96 @@ public final class NamedVolumes implements Rule {
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
+            Optional<DataStores.DataLocation> data = DataStores.dataDirectory(service);
+            Optional<Miss> miss = data.isEmpty() ? Optional.empty() : miss(service, data.get());
+            Node missed = miss.map(Miss::at).orElse(null);
             for (Service.Volume volume : service.volumes()) {
-                if (volume.isNamedVolume()) {
+                if (volume.isNamedVolume() && volume.node() != missed) {
                     context.strength(this, ComposeServices.location(volume.node()), "the named volume " + volume.source()
                             + " keeps " + volume.target() + " of " + service.name()
                             + " when the container is re-created or the stack is taken down");
                 }
             }
-            Optional<String> dataDir = DataStores.dataDirectory(service);
-            if (dataDir.isEmpty() || ref.inDevelopmentFile() || covered(service, dataDir.get())) {
+            if (miss.isEmpty() || ref.inDevelopmentFile()) {
                 continue;
             }
+            DataStores.DataLocation where = data.get();
             String image = service.image().value();
             String volumeName = service.name() + "-data";
-            Location at = ComposeServices.keyed(service.node(), "image");
-            context.finding(this, at != null ? at : ref.nameLocation(), service.name() + " (" + image + ") keeps its data in "
-                            + dataDir.get() + ", which no named volume holds: it lands in an anonymous volume or the"
-                            + " container itself, which `docker compose down` orphans; the next `up` starts empty")
+            String mountAt = where.imageVolume() != null && PathNames.isUnder(where.directory(), where.imageVolume())
+                    ? where.imageVolume() : where.directory();
+            Location at = miss.get().at() != null ? ComposeServices.location(miss.get().at())
+                    : ComposeServices.keyed(service.node(), "image");
+            context.finding(this, at != null ? at : ref.nameLocation(), service.name() + " (" + image
+                            + (where.why() == null ? "" : ", " + where.why()) + ") keeps its data in "
+                            + where.directory() + ", which " + miss.get().why() + ": it lands in an anonymous volume"
+                            + (miss.get().at() == null ? " or the container itself" : "")
+                            + ", which `docker compose down` orphans; the next `up` starts empty")
                     .implicit()
-                    .recommendation("Mount a named volume on it: `volumes: [\"" + volumeName + ":" + dataDir.get()
-                            + "\"]` under " + service.name() + ", and declare `" + volumeName + ":` under the top-level"
-                            + " volumes: of " + ref.file() + ".")
+                    .recommendation(miss.get().at() != null
+                            ? "Change the target of this mount to " + mountAt + (where.imageVolume() != null
+                                    && where.imageVolume().startsWith("/var/lib/postgresql")
+                                    ? " (a volume that already holds the data of another PostgreSQL major version"
+                                            + " needs pg_upgrade before the image uses it)." : ".")
+                            : "Mount a named volume on " + mountAt + ": `volumes: [\"" + volumeName + ":" + mountAt
+                                    + "\"]` under " + service.name() + ", and declare `" + volumeName + ":` under the"
+                                    + " top-level volumes: of " + ref.file() + ".")
                     .add();
         }
     }
 
-    private static boolean covered(Service service, String dataDir) {
+    /** Why no mount keeps the data, and the mount entry that misses it (null when there is none to point at). */
+    private record Miss(String why, Node at) {}
+
+    /**
+     * Whether the data directory escapes the service's mounts: no named volume, bind mount or tmpfs at it or
+     * above it (one below it is taken as holding it), or the nearest one above it is itself above the
+     * image's VOLUME, where the engine mounts an anonymous volume that hides it.
+     */
+    private static Optional<Miss> miss(Service service, DataStores.DataLocation data) {
+        String dir = data.directory();
+        String holder = null;
+        Node holderNode = null;
+        boolean kept = false;
         for (Service.Volume v : service.volumes()) {
             if (v.target() == null) {
                 continue;
             }
             String target = PathNames.normalizeAbsolute("/", v.target());
-            boolean overlaps = PathNames.isUnder(dataDir, target) || PathNames.isUnder(target, dataDir);
-            if (overlaps && (v.isNamedVolume() || v.isBind() || "tmpfs".equals(v.type()))) {
-                return true;
+            boolean keeps = v.isNamedVolume() || v.isBind() || "tmpfs".equals(v.type());
+            if (keeps && PathNames.isUnder(target, dir) && !target.equals(dir)) {
+                return Optional.empty();
+            }
+            if (PathNames.isUnder(dir, target) && (holder == null || PathNames.isUnder(target, holder))) {
+                holder = target;
+                holderNode = v.node();
+                kept = keeps;
             }
         }
         for (var tmpfs : service.tmpfs()) {
-            String target = tmpfs.value().split(":")[0];
-            if (PathNames.isUnder(dataDir, PathNames.normalizeAbsolute("/", target))) {
-                return true;
+            String target = PathNames.normalizeAbsolute("/", tmpfs.value().split(":")[0]);
+            if (PathNames.isUnder(dir, target) && (holder == null || PathNames.isUnder(target, holder))) {
+                holder = target;
+                holderNode = tmpfs.node();
+                kept = true;
             }
         }
-        return false;
+        String volume = data.imageVolume();
+        if (holder != null && kept && volume != null && PathNames.isUnder(dir, volume) && !volume.equals(holder)
+                && PathNames.isUnder(volume, holder)) {
+            return Optional.of(new Miss("the mount at " + holder + " does not hold (the image declares a VOLUME at "
+                    + volume + ", inside it)", holderNode));
+        }
+        if (holder != null && kept) {
+            return Optional.empty();
+        }
+        for (Service.Volume v : service.volumes()) {
+            String target = v.target() == null ? null : PathNames.normalizeAbsolute("/", v.target());
+            if (target != null && (v.isNamedVolume() || v.isBind()) && volume != null && PathNames.isUnder(target, volume)) {
+                return Optional.of(new Miss("the mount at " + target + " does not hold (the image's VOLUME is " + volume
+                        + ")", v.node()));
+            }
+        }
+        return Optional.of(new Miss("no named volume holds", null));
     }
 }

@@ -85,7 +85,11 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
 
     /** Whether a stage's name marks it for development or tests ({@code dev}, {@code development}, {@code test}). */
     public static boolean isDevelopmentStage(Stage stage) {
-        String name = stage == null ? null : stage.name();
+        return stage != null && isDevelopmentStageName(stage.name());
+    }
+
+    /** Whether a stage name ({@code dev}, {@code development}, {@code test}, {@code app-dev}) marks development or tests. */
+    public static boolean isDevelopmentStageName(String name) {
         return name != null && DEVELOPMENT_STAGE.matcher(name).matches();
     }
 }

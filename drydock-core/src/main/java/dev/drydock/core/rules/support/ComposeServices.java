@@ -37,7 +37,9 @@ public final class ComposeServices {
     /**
      * A service of a compose project.
      *
-     * @param developmentServices whether its file provides Spring Boot's development services ({@link SpringDevServices})
+     * @param developmentServices whether its file is a development file by what it holds: Spring Boot's
+     *     development services ({@link SpringDevServices}), or a development build target or opening comment
+     *     ({@link DevelopmentComposeFiles})
      */
     public record Ref(ComposeProject compose, Service service, boolean developmentServices) {
 
@@ -78,7 +80,7 @@ public final class ComposeServices {
     public static List<Ref> services(Project project) {
         List<Ref> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Set<String> developmentServices = SpringDevServices.files(project);
+        Set<String> developmentServices = developmentFiles(project);
         for (ComposeProject compose : project.composeProjects()) {
             for (Service service : compose.services().values()) {
                 if (service.image() == null && service.build() == null) {
@@ -122,11 +124,19 @@ public final class ComposeServices {
 
     /**
      * Whether a compose file is meant for development: by its name (see {@link #isDevelopmentFile(String)}),
-     * or as the file of Spring Boot's development services ({@link SpringDevServices}).
+     * as the file of Spring Boot's development services ({@link SpringDevServices}), or as one that builds a
+     * service's development stage or says it is for development ({@link DevelopmentComposeFiles}).
      */
     public static boolean isDevelopmentFile(ReviewContext context, String path) {
-        return isDevelopmentFile(path) || context.memo("spring-dev-services", SpringDevServices.class,
-                c -> SpringDevServices.files(c.project())).contains(path);
+        return isDevelopmentFile(path) || context.memo("development-compose-files", ComposeServices.class,
+                c -> developmentFiles(c.project())).contains(path);
+    }
+
+    /** The compose files that are development files by what they hold rather than by their name. */
+    private static Set<String> developmentFiles(Project project) {
+        Set<String> files = new HashSet<>(SpringDevServices.files(project));
+        files.addAll(DevelopmentComposeFiles.files(project));
+        return files;
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.image.ImageReference;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Databases, caches and brokers among compose services: by the image they pull (the last part of its
@@ -36,7 +38,6 @@ public final class DataStores {
 
     /** Where a pulled data store image keeps its data, by the image's full familiar name. */
     private static final Map<String, String> DATA_DIRECTORIES = Map.ofEntries(
-            Map.entry("postgres", "/var/lib/postgresql/data"),
             Map.entry("postgis/postgis", "/var/lib/postgresql/data"),
             Map.entry("timescale/timescaledb", "/var/lib/postgresql/data"),
             Map.entry("bitnami/postgresql", "/bitnami/postgresql"),
@@ -91,10 +92,24 @@ public final class DataStores {
     }
 
     /**
+     * Where a data store image keeps its data, and the {@code VOLUME} its Dockerfile declares over it (null
+     * when it declares none, or when that is not known): a mount above that volume does not hold the data,
+     * since the engine mounts an anonymous volume at the declared path, inside it.
+     *
+     * @param directory where the data is written
+     * @param imageVolume the image's {@code VOLUME} that contains {@code directory}, or null
+     * @param why how the directory was found, for messages ("PGDATA", "PostgreSQL 18 and later"), or null
+     */
+    public record DataLocation(String directory, String imageVolume, String why) {}
+
+    /** The official images whose Dockerfile declares their data directory as a {@code VOLUME}. */
+    private static final Set<String> VOLUME_AT_DATA_DIRECTORY = Set.of("mysql", "mariadb", "mongo", "redis");
+
+    /**
      * Where the well-known data store image a service pulls keeps its data (/var/lib/postgresql/data...);
      * nothing for a service that builds its own image.
      */
-    public static Optional<String> dataDirectory(Service service) {
+    public static Optional<DataLocation> dataDirectory(Service service) {
         if (service.build() != null) {
             return Optional.empty();
         }
@@ -102,20 +117,53 @@ public final class DataStores {
             return Optional.empty();
         }
         return ImageReference.tryParse(service.image().value()).filter(ImageReference::isImage)
-                .map(DataStores::dataDirectory);
+                .flatMap(image -> dataDirectory(service, image));
     }
 
     /**
-     * The data directory of an image by name, and for InfluxDB by major version: 1.x keeps its data in
+     * The data directory of an image by name; for InfluxDB by major version: 1.x keeps its data in
      * /var/lib/influxdb, 2.x (and tags without a version) in /var/lib/influxdb2; 3.x is not known here.
      */
-    private static String dataDirectory(ImageReference image) {
+    private static Optional<DataLocation> dataDirectory(Service service, ImageReference image) {
         String name = image.familiarName();
-        if (name.equals("influxdb")) {
-            long major = image.version().major().orElse(2);
-            return major == 1 ? "/var/lib/influxdb" : major == 2 ? "/var/lib/influxdb2" : null;
+        if (name.equals("postgres")) {
+            return Optional.of(postgres(service, image));
         }
-        return DATA_DIRECTORIES.get(name);
+        if (name.equals("influxdb")) {
+            long major = image.version() == null ? 2 : image.version().major().orElse(2);
+            String dir = major == 1 ? "/var/lib/influxdb" : major == 2 ? "/var/lib/influxdb2" : null;
+            return Optional.ofNullable(dir).map(d -> new DataLocation(d, null, null));
+        }
+        String dir = DATA_DIRECTORIES.get(name);
+        if (dir == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DataLocation(dir, VOLUME_AT_DATA_DIRECTORY.contains(name) ? dir : null, null));
+    }
+
+    /**
+     * The official PostgreSQL image: up to 17 it keeps its data in /var/lib/postgresql/data, its declared
+     * VOLUME; from 18 in /var/lib/postgresql/MAJOR/docker under a VOLUME at /var/lib/postgresql, and a tag
+     * without a version (latest, alpine) is 18 or later. PGDATA set on the service moves the data; the
+     * VOLUME stays. An image pinned by digest alone, of no known major version, declares a VOLUME that is
+     * not known here.
+     */
+    private static DataLocation postgres(Service service, ImageReference image) {
+        OptionalLong major = image.version() == null ? OptionalLong.empty() : image.version().major();
+        boolean versionUnknown = major.isEmpty() && image.version() == null && image.isPinnedByDigest();
+        boolean modern = major.isEmpty() || major.getAsLong() >= 18;
+        String volume = versionUnknown ? null : modern ? "/var/lib/postgresql" : "/var/lib/postgresql/data";
+        Optional<String> pgdata = service.env("PGDATA").map(e -> e.value() == null ? null : e.value().value())
+                .filter(v -> v.startsWith("/"));
+        if (pgdata.isPresent()) {
+            return new DataLocation(pgdata.get(), volume, "PGDATA");
+        }
+        if (versionUnknown || !modern) {
+            return new DataLocation("/var/lib/postgresql/data", volume, null);
+        }
+        String version = major.isPresent() ? Long.toString(major.getAsLong()) : "18";
+        return new DataLocation("/var/lib/postgresql/" + version + "/docker", volume,
+                major.isPresent() ? "PostgreSQL " + version : "PostgreSQL 18 and later");
     }
 
     /** The data store that listens on a container port by convention, if any. */

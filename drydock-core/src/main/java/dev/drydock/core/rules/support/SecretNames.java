@@ -202,6 +202,11 @@ public final class SecretNames {
         return Optional.empty();
     }
 
+    /** A literal value without the quotes written around it. */
+    public static String unquoteValue(String value) {
+        return unquote(value == null ? "" : value.strip());
+    }
+
     /** A value as it may be shown in a review: the first two characters, the rest masked. */
     public static String redact(String value) {
         String v = unquote(value == null ? "" : value.strip());
