@@ -433,7 +433,7 @@ public final class DevServer implements Rule {
         out.append(" (").append(server.server().equals("waitress") ? "threads" : "workers").append(": ")
                 .append(server.basis()).append(")");
         if (server.placeholder()) {
-            out.append(", <project> being the package that holds settings.py (the image's sources are not in this project)");
+            out.append(", <project> being the package that holds settings.py and wsgi.py (drydock found no wsgi.py in the build context)");
         }
         out.append('.');
         if (!server.declared()) {
