@@ -42,7 +42,9 @@ public final class BaseImageFacts {
     /** Registries and namespaces whose images are known to start as root when nothing sets USER. */
     private static final List<String> ROOT_DEFAULT_PREFIXES = List.of("mcr.microsoft.com/dotnet/",
             "registry.access.redhat.com/ubi", "registry.redhat.io/ubi", "public.ecr.aws/docker/library/",
-            "public.ecr.aws/amazonlinux/", "docker.io/amazonlinux", "quay.io/centos/", "ghcr.io/astral-sh/uv");
+            "public.ecr.aws/amazonlinux/", "docker.io/amazonlinux", "quay.io/centos/", "ghcr.io/astral-sh/uv",
+            // built FROM python with no USER: /start.sh (gunicorn, uWSGI under supervisord) starts as root
+            "docker.io/tiangolo/uvicorn-gunicorn", "docker.io/tiangolo/meinheld-gunicorn", "docker.io/tiangolo/uwsgi-nginx");
 
     /**
      * Whether drydock knows which user a container of this base image starts as when nothing sets USER:
