@@ -85,7 +85,7 @@ public enum ImageRole {
 
     /**
      * The official base image's own command, when the image sets none and adds no application from the
-     * build context (only scripts and configuration), or when that command is a stock server, which serves
+     * build context or another stage (only scripts and configuration), or when that command is a stock server, which serves
      * what the image copies in (nginx, httpd): an image that copies an application but no command to start
      * it otherwise stays an application.
      */
@@ -109,7 +109,8 @@ public enum ImageRole {
     private static boolean copiesApplication(Container c) {
         for (Stage stage : Stages.inImage(c.build().model(), c.build().stage())) {
             for (CopyCommand copy : stage.copies()) {
-                if (copy.fromContext() && copy.sources().stream().anyMatch(s -> !supportFile(s, copy.containerPath()))) {
+                boolean ownFiles = copy.fromContext() || copy.fromStage() >= 0; // the context, or built in a stage
+                if (ownFiles && copy.sources().stream().anyMatch(s -> !supportFile(s, copy.containerPath()))) {
                     return true;
                 }
             }
