@@ -53,7 +53,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " vendor's or a company's image outside Docker's official library and the images drydock knows"
                 + " (grafana, prometheus, jenkins, keycloak and elastic images are known to run as non-root users),"
                 + " and for a container that serves nothing drydock can see (no port published or exposed, no server"
-                + " or web application in its command: a command-line tool, a job, a worker).",
+                + " or web application in its command: a command-line tool, a job, a worker), also when compose sets"
+                + " user: root, which the message names as overriding the image's own non-root USER when it does.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -96,8 +97,14 @@ public final class RunsAsRoot implements Rule {
             Container.Setting user = container.user();
             if (user != null) {
                 if (isRoot(user.value())) {
-                    context.finding(this, user.origin(), "the container runs as " + user.value())
-                            .recommendation("Run as a dedicated non-root user, e.g. " + suggestion(container) + ".")
+                    String imageUser = overriddenImageUser(container, user);
+                    context.finding(this, user.origin(), "the container runs as " + user.value() + (imageUser == null
+                                    ? "" : ": " + user.origin().file() + " overrides the image's USER " + imageUser))
+                            .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
+                            .recommendation(imageUser != null
+                                    ? "Remove user: " + user.value() + " so that the container runs as the image's "
+                                            + imageUser + "; if a start step needs root, do it in the image build instead."
+                                    : "Run as a dedicated non-root user, e.g. " + suggestion(container) + ".")
                             .add();
                 } else {
                     context.strength(this, user.origin(), "the container runs as the non-root user "
@@ -161,6 +168,19 @@ public final class RunsAsRoot implements Rule {
                             .orElse(null))
                     .add();
         }
+    }
+
+    /**
+     * The non-root USER (with its line) of the image that a compose {@code user:} of root replaces, or null when
+     * the root user is the image's own or the image sets none.
+     */
+    private static String overriddenImageUser(Container container, Container.Setting user) {
+        var own = container.build().stage().config().user();
+        if (own == null || own.value() == null || isRoot(own.value())
+                || user.origin().file().equals(container.build().dockerfile())) {
+            return null;
+        }
+        return own.value() + " (" + container.build().dockerfile() + " line " + own.instruction().span().startLine() + ")";
     }
 
     /**
