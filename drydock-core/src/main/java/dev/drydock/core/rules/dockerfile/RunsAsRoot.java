@@ -161,13 +161,29 @@ public final class RunsAsRoot implements Rule {
                             + (hostSource == null ? "" : " The service mounts the host directory " + hostSource
                                     + " over the working directory: its files keep their owner on the host, so give"
                                     + " the user write access to what the application writes there (or run the service"
-                                    + " with `user:` set to the owner's UID:GID)."))
+                                    + " with `user:` set to the owner's UID:GID).")
+                            + privilegedPortNote(context, container))
                     .fix(hostSource != null ? null : StackFixes.runsAsRoot(context, container)
                             .or(() -> NonRootUserFix.fix(container))
                             .map(fix -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, fix)))
                             .orElse(null))
                     .add();
         }
+    }
+
+    /**
+     * A note for an application that listens on a port below 1024, which a non-root user may bind only where the
+     * runtime lowers net.ipv4.ip_unprivileged_port_start (Docker 20.10 and later, containerd 2); empty otherwise.
+     */
+    private static String privilegedPortNote(ReviewContext context, Container container) {
+        if (AppFacts.declaredPorts(container).isEmpty()) {
+            return "";
+        }
+        int port = AppFacts.port(container, Apps.of(context, container));
+        return port >= 1024 || port == 0 ? "" : " The application listens on port " + port + ", below 1024: Docker 20.10"
+                + " and later let a non-root user bind it (they set net.ipv4.ip_unprivileged_port_start=0 in the"
+                + " container), but host networking and runtimes that keep the kernel's default (CRI-O, older Docker)"
+                + " refuse it, so a port above 1024 is the portable choice.";
     }
 
     /**
