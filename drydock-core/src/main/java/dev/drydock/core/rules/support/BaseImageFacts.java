@@ -115,6 +115,14 @@ public final class BaseImageFacts {
             return programs.contains(program);
         }
 
+        /**
+         * How an exec-form command names the program: its name where it is on PATH, else its path (distroless's
+         * Node.js images keep node in /nodejs/bin, which their PATH leaves out: their ENTRYPOINT names the path).
+         */
+        public String executable(String program) {
+            return program.equals("node") && image.startsWith("gcr.io/distroless/nodejs") ? "/nodejs/bin/node" : program;
+        }
+
         /** Whether its {@code /bin/sh} is BusyBox's ash: Alpine (and other apk-based) images and BusyBox. */
         public boolean busyBox() {
             return shell && ("apk".equals(packageManager) || image.contains("alpine") || image.startsWith("busybox"));
