@@ -44,7 +44,7 @@ import java.util.Optional;
                 + " settings; a compose probe that cannot succeed is healthcheck-tool-missing's or"
                 + " healthcheck-endpoint-missing's to report, since a HEALTHCHECK in the image would not replace it)."
                 + " Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
-                + " port, no server in its command), with a probe of a Celery worker's own or HEALTHCHECK NONE"
+                + " port, no server in its command, no address to listen on such as HOST=0.0.0.0 in its environment), with a probe of a Celery worker's own or HEALTHCHECK NONE"
                 + " recommended instead of an HTTP one, and for an image whose command is a bare interpreter (a runtime"
                 + " base image: the images built on it are the ones to probe). Medium for a stock server such as"
                 + " postgres or nginx (the Docker official images leave"

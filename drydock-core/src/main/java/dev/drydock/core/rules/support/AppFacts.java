@@ -95,7 +95,8 @@ public final class AppFacts {
         }
         if (declared.isEmpty()) {
             Integer stock = ImageRole.inheritedServer(c).map(AppFacts::stockWebServerPort).orElse(null);
-            return stock != null ? stock : defaultPort(c, app);
+            Integer beside = listenAddress(c.entryPoint()).map(a -> a.port()).orElse(null);
+            return stock != null ? stock : beside != null ? beside : defaultPort(c, app);
         }
         return declared.get(0);
     }
@@ -159,6 +160,32 @@ public final class AppFacts {
                 .filter(e -> TRAEFIK_PORT_LABEL.matcher(e.getKey()).matches() && e.getValue().value() != null
                         && PORT_NUMBER.matcher(e.getValue().value().strip()).matches())
                 .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /**
+     * An address to listen on that the environment gives a program: a variable set to 0.0.0.0 or :: (no client
+     * connects there: LANGFLOW_HOST=0.0.0.0, ROCKET_ADDRESS=0.0.0.0), with the port of its sibling variable
+     * (LANGFLOW_PORT, ROCKET_PORT) when that is a number, else null.
+     */
+    public record ListenAddress(String variable, String value, Integer port) {}
+
+    private static final Pattern ADDRESS_NAME = Pattern.compile("(\\w*?)_?(HOST|ADDRESS|ADDR|BIND|LISTEN)");
+
+    public static Optional<ListenAddress> listenAddress(EntryPoint ep) {
+        if (ep == null) {
+            return Optional.empty();
+        }
+        for (var e : ep.environment().entrySet()) {
+            Matcher m = ADDRESS_NAME.matcher(e.getKey());
+            String v = e.getValue() == null ? "" : e.getValue().strip();
+            if (m.matches() && (v.equals("0.0.0.0") || v.equals("::") || v.equals("[::]"))) {
+                String prefix = m.group(1).isEmpty() ? "" : m.group(1) + "_";
+                String port = ep.environment().get(prefix + "PORT");
+                return Optional.of(new ListenAddress(e.getKey(), v, port != null && PORT_NUMBER.matcher(port.strip())
+                        .matches() ? Integer.valueOf(port.strip()) : null));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A variable the code reads its port from: {@code os.environ.get("PORT", 5000)}, {@code process.env.PORT}. */
@@ -340,6 +367,11 @@ public final class AppFacts {
         EntryPoint ep = c.entryPoint();
         if (runsServer(ep)) {
             return "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+        Optional<ListenAddress> listen = listenAddress(ep);
+        if (listen.isPresent()) {
+            return "its environment sets " + listen.get().variable() + "=" + listen.get().value()
+                    + ", an address to listen on" + (listen.get().port() == null ? "" : ", with port " + listen.get().port());
         }
         if (ep != null && (ep.runtime() == Runtime.BINARY || ep.runtime() == Runtime.JAVA || ep.runtime() == Runtime.SCRIPT)) {
             String framework = webFramework(c);
