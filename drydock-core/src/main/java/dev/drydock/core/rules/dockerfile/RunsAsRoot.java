@@ -98,8 +98,12 @@ public final class RunsAsRoot implements Rule {
             if (user != null) {
                 if (isRoot(user.value())) {
                     String imageUser = overriddenImageUser(container, user);
+                    String fromArguments = rootFromBuildArguments(container, user);
                     context.finding(this, user.origin(), "the container runs as " + user.value() + (imageUser == null
-                                    ? "" : ": " + user.origin().file() + " overrides the image's USER " + imageUser))
+                                    ? "" : ": " + user.origin().file() + " overrides the image's USER " + imageUser)
+                                    + (fromArguments == null ? "" : ": " + fromArguments + " takes the defaults of its build"
+                                            + " arguments, which are root; --build-arg can pass other ids, but the image"
+                                            + " built without them runs as root"))
                             .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
                             .recommendation(imageUser != null
                                     ? "Remove user: " + user.value() + " so that the container runs as the image's "
@@ -184,6 +188,16 @@ public final class RunsAsRoot implements Rule {
                 + " and later let a non-root user bind it (they set net.ipv4.ip_unprivileged_port_start=0 in the"
                 + " container), but host networking and runtimes that keep the kernel's default (CRI-O, older Docker)"
                 + " refuse it, so a port above 1024 is the portable choice.";
+    }
+
+    /** The USER instruction as written when it names the user with build arguments (USER $UID:$GID), else null. */
+    private static String rootFromBuildArguments(Container container, Container.Setting user) {
+        var own = container.build().stage().config().user();
+        if (own == null || !user.origin().file().equals(container.build().dockerfile())) {
+            return null;
+        }
+        String written = own.instruction().rawText().strip();
+        return written.contains("$") ? written : null;
     }
 
     /**

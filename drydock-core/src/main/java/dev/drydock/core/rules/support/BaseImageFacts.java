@@ -44,7 +44,8 @@ public final class BaseImageFacts {
             "registry.access.redhat.com/ubi", "registry.redhat.io/ubi", "public.ecr.aws/docker/library/",
             "public.ecr.aws/amazonlinux/", "docker.io/amazonlinux", "quay.io/centos/", "ghcr.io/astral-sh/uv",
             // built FROM python with no USER: /start.sh (gunicorn, uWSGI under supervisord) starts as root
-            "docker.io/tiangolo/uvicorn-gunicorn", "docker.io/tiangolo/meinheld-gunicorn", "docker.io/tiangolo/uwsgi-nginx");
+            "docker.io/tiangolo/uvicorn-gunicorn", "docker.io/tiangolo/meinheld-gunicorn", "docker.io/tiangolo/uwsgi-nginx",
+            "docker.io/adoptopenjdk/"); // AdoptOpenJDK's images (now eclipse-temurin): a distribution plus the JDK
 
     /**
      * Whether drydock knows which user a container of this base image starts as when nothing sets USER:
