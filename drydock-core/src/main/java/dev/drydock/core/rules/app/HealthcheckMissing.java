@@ -38,11 +38,13 @@ import java.util.Optional;
         checks = "The stage the container's image is built from (and the stages it builds on) for a HEALTHCHECK."
                 + " Quiet when there is one, including a deliberate HEALTHCHECK NONE, and when compose disables the"
                 + " healthcheck (disable: true, test: [\"NONE\"]). For a container that serves requests (ports"
-                + " published or exposed, a web server or application found): medium (a compose probe that the image"
+                + " published or exposed, a web server or application found): critical when a compose file of the"
+                + " project probes it with a probe that cannot succeed in the image (a program it lacks, a path the"
+                + " application does not serve: the message names the rule that reports the probe), since the project"
+                + " relies on a health state that never comes; medium otherwise (a working compose probe that the image"
                 + " loses wherever it runs without that file, nothing in the project checking its health, or a lone Dockerfile, whose platform, such as"
                 + " Kubernetes, which ignores HEALTHCHECK, ECS, Cloud Run or Kamal, usually probes it with its own"
-                + " settings; a compose probe that cannot succeed is healthcheck-tool-missing's or"
-                + " healthcheck-endpoint-missing's to report, since a HEALTHCHECK in the image would not replace it)."
+                + " settings)."
                 + " Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
                 + " port, no server in its command, no address to listen on such as HOST=0.0.0.0 in its environment),"
                 + " with a probe of a Celery worker's own or HEALTHCHECK NONE"
@@ -166,10 +168,10 @@ public final class HealthcheckMissing implements Rule {
             }
             String failing = probe == null ? null : failingRule(probe, c, app);
             if (failing != null) {
-                message += "; that probe cannot succeed in the image either (" + failing + ")";
+                message += "; and that probe cannot succeed in the image (" + failing + "), so the service is never healthy anywhere";
             }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
-                    .severity(Severity.MEDIUM)
+                    .severity(application && failing != null ? Severity.CRITICAL : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
             String fixPath = plan.fixPath(app);

@@ -117,7 +117,9 @@ public enum ImageRole {
     private static boolean copiesApplication(Container c) {
         for (Stage stage : Stages.inImage(c.build().model(), c.build().stage())) {
             for (CopyCommand copy : stage.copies()) {
-                boolean ownFiles = copy.fromContext() || copy.fromStage() >= 0; // the context, or built in a stage
+                // the context, or what a stage built, unless a tool chain unpacked into / or the system's directories
+                boolean ownFiles = copy.fromContext() || copy.fromStage() >= 0 && copy.containerPath() != null
+                        && !copy.containerPath().equals("/") && !SystemDirectories.target(copy);
                 if (ownFiles && copy.sources().stream().anyMatch(s -> !supportFile(s, copy.containerPath()))) {
                     return true;
                 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How much a missing HEALTHCHECK weighs: medium for a server that only compose probes (even with a probe that cannot
- * succeed, which healthcheck-tool-missing reports) or nothing probes, low for a container that serves nothing.
+ * How much a missing HEALTHCHECK weighs: critical when the project's compose file probes the server with a probe
+ * that cannot succeed in the image, medium for a server that only compose probes or nothing probes, low for a
+ * container that serves nothing.
  */
 class HealthcheckMissingSeverityTest {
 
@@ -30,7 +31,7 @@ class HealthcheckMissingSeverityTest {
     Path dir;
 
     @Test
-    void mediumWhenTheComposeProbeCannotSucceedInTheImage() throws IOException {
+    void criticalWhenTheComposeProbeCannotSucceedInTheImage() throws IOException {
         write("Dockerfile", SERVER);
         write("compose.yaml", """
                 services:
@@ -41,8 +42,7 @@ class HealthcheckMissingSeverityTest {
                     healthcheck:
                       test: ["CMD", "curl", "-f", "http://localhost:3000/ready"]
                 """);
-        assertThat(severity()).as("node's Alpine image has no curl: the broken probe is healthcheck-tool-missing's")
-                .isEqualTo(Severity.MEDIUM);
+        assertThat(severity()).as("node's Alpine image has no curl").isEqualTo(Severity.CRITICAL);
     }
 
     @Test
