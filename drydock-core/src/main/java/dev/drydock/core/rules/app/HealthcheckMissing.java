@@ -168,7 +168,8 @@ public final class HealthcheckMissing implements Rule {
             }
             String failing = probe == null ? null : failingRule(probe, c, app);
             if (failing != null) {
-                message += "; and that probe cannot succeed in the image (" + failing + "), so the service is never healthy anywhere";
+                message += "; and that probe cannot succeed in the image (" + failing + "), so the service is never"
+                        + " healthy anywhere";
             }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
                     .severity(application && failing != null ? Severity.CRITICAL : Severity.MEDIUM)
