@@ -285,6 +285,7 @@ final class PythonCommands {
             options.put("debug", CommandReader.truthy(debug) ? "true" : "false");
         } else if ("development".equals(r.env.get("FLASK_ENV"))) {
             options.put("debug", "true");
+            options.put("debug-from", "FLASK_ENV"); // read by Flask before 2.3 only
         }
         if (command.equals("run")) {
             r.prefixedEnv(options, "FLASK_RUN_", FLASK_RUN);
@@ -292,6 +293,9 @@ final class PythonCommands {
         options.putAll(global.options());
         OptionSpec.Parsed run = FLASK_RUN.parse(commandArgs, false);
         options.putAll(run.options());
+        if (global.options().containsKey("debug") || run.options().containsKey("debug")) {
+            options.remove("debug-from");
+        }
         String appSpec = options.containsKey("app") ? options.get("app") : r.env.get("FLASK_APP");
         List<String> path = searchPath(r, r.workdir, List.of());
         Target target;

@@ -11,7 +11,10 @@ import dev.drydock.core.app.SourceSet;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Target;
+import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.manifest.Pep440Version;
+import dev.drydock.core.rules.dockerfile.DeprecatedEnv;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
@@ -139,7 +142,7 @@ public final class DevServer implements Rule {
     private record Found(String server, String where, String token, Severity severity, EntryPoint effective) {}
 
     private Found find(ReviewContext context, Container c, EntryPoint ep, AppSource app) {
-        Found direct = byRuntime(ep);
+        Found direct = ep.runtime() == Runtime.FLASK_RUN ? flaskRun(c, ep) : byRuntime(ep);
         if (direct != null) {
             return direct;
         }
@@ -169,13 +172,33 @@ public final class DevServer implements Rule {
         return null;
     }
 
+    /**
+     * {@code flask run}, in debug mode with --debug, a true FLASK_DEBUG, or FLASK_ENV=development unless the project
+     * asks for Flask 2.3 or later, which no longer reads FLASK_ENV.
+     */
+    private static Found flaskRun(Container c, EntryPoint ep) {
+        boolean fromFlaskEnv = "FLASK_ENV".equals(ep.option("debug-from"));
+        String debug = !ep.flag("debug") || fromFlaskEnv && ignoresFlaskEnv(c) ? null
+                : fromFlaskEnv ? "FLASK_ENV=development, which Flask before 2.3 reads as debug mode"
+                : ep.environment().containsKey("FLASK_DEBUG") ? "FLASK_DEBUG=" + ep.environment().get("FLASK_DEBUG")
+                : "--debug";
+        return found("Flask's development server (`flask run`, Werkzeug)"
+                + (debug == null ? "" : " in debug mode (" + debug + "): " + DEBUGGER), "run");
+    }
+
+    /** Whether every declaration of Flask in the container's manifests asks for 2.3 or later. */
+    private static boolean ignoresFlaskEnv(Container c) {
+        List<Dependency> flask = AppFacts.dependencies(c, Ecosystem.PYPI, List.of("flask"));
+        Pep440Version since = Pep440Version.parse("2.3").orElseThrow();
+        return !flask.isEmpty() && flask.stream().allMatch(d -> DeprecatedEnv.lowerBound(d.constraint())
+                .filter(v -> v.compareTo(since) >= 0).isPresent());
+    }
+
     /** A development server by the program and its options alone. */
     private static Found byRuntime(EntryPoint ep) {
         String target = ep.target().value() == null ? "" : ep.target().value();
         return switch (ep.runtime()) {
-            case FLASK_RUN -> found("Flask's development server (`flask run`, Werkzeug)" + (ep.flag("debug")
-                    ? " in debug mode (" + (ep.environment().containsKey("FLASK_DEBUG") ? "FLASK_DEBUG="
-                            + ep.environment().get("FLASK_DEBUG") : "--debug") + "): " + DEBUGGER : ""), "run");
+            case FLASK_RUN -> found("Flask's development server (`flask run`, Werkzeug)", "run");
             case DJANGO_RUNSERVER -> found("Django's development server (runserver)", "runserver");
             case FASTAPI_DEV -> found("FastAPI's development mode (`fastapi dev`: uvicorn with auto-reload)", "dev");
             case NODEMON -> found("nodemon, which restarts the app whenever a file changes", "nodemon");
@@ -410,7 +433,7 @@ public final class DevServer implements Rule {
         out.append(" (").append(server.server().equals("waitress") ? "threads" : "workers").append(": ")
                 .append(server.basis()).append(")");
         if (server.placeholder()) {
-            out.append(", <project> being the package that holds settings.py (the image's sources are not in this project)");
+            out.append(", <project> being the package that holds settings.py and wsgi.py (drydock found no wsgi.py in the build context)");
         }
         out.append('.');
         if (!server.declared()) {

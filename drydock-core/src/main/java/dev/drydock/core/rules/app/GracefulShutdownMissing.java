@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
         checks = "How `docker stop` (SIGTERM, then SIGKILL after the stop grace period: compose stop_grace_period,"
                 + " 10 s by default) reaches the server, in this order: (1) a shell stands between PID 1 and the server: a"
                 + " shell-form CMD/ENTRYPOINT (not one lone command run by BusyBox's sh, the /bin/sh of Alpine images,"
-                + " which runs it in its own place; Debian's and Ubuntu's dash does not) or an `sh -c` whose last"
+                + " which runs it in its own place, also after an exec-form ENTRYPOINT such as tini --; Debian's and"
+                + " Ubuntu's dash does not) or an `sh -c` whose last"
                 + " command is not exec'd, or an entry-point script of"
                 + " the project that never execs (quiet under an init that signals the whole process group: dumb-init"
                 + " without --single-child, tini -g); (2) PID 1 is npm, yarn or pnpm running a package.json script (not a"
@@ -145,11 +146,13 @@ public final class GracefulShutdownMissing implements Rule {
         long shells = ep.wrappers().stream().filter(w -> w.name().endsWith(" -c")).count();
         // BusyBox's sh (Alpine) replaces itself with the only command of a shell-form script: unless that command
         // is another sh -c, no shell stays in between
-        boolean viaShell = command.shellForm() && BusyBoxExec.of(c).isPresent() ? shells > 1
-                : command.shellForm() || shells > 0;
         String script = command.shellForm() && command.script() != null ? command.script()
                 : ep.wrappers().stream().filter(w -> w.name().endsWith(" -c")).findFirst()
                         .map(w -> w.args().isEmpty() ? "" : w.args().get(0)).orElse(null);
+        // also a shell-form CMD after an exec-form ENTRYPOINT (tini --): its sh -c holds one lone command
+        boolean busyBoxExecs = command.shellForm() ? BusyBoxExec.of(c).isPresent()
+                : shells == 1 && BusyBoxExec.handsOver(c, script);
+        boolean viaShell = busyBoxExecs ? shells > 1 : command.shellForm() || shells > 0;
         Optional<InitForwarding> init = InitForwarding.beforeShell(ep);
         if (init.isPresent() && init.get().wholeGroup()) {
             return false;

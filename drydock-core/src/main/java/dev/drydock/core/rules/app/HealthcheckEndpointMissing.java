@@ -3,6 +3,7 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.Route;
@@ -26,7 +27,9 @@ import java.util.List;
                 + " from the application's sources: Flask and Quart routes and blueprints, FastAPI and Starlette"
                 + " routes and routers, Django URL patterns with their includes, Express and Fastify routes and"
                 + " routers, Spring Boot's actuator paths. Quiet when the routes cannot all be read (a third-party"
-                + " blueprint, a mounted sub-application, a path built at run time) or no application was found.",
+                + " blueprint, a mounted sub-application, a path built at run time) or no application was found."
+                + " Critical when another compose service waits for it with condition: service_healthy, which then"
+                + " never starts.",
         problem = "A probe of a path no route answers gets 404: curl -f, wget and urllib all exit non-zero.",
         impact = "The container is reported unhealthy from the start although the application works; dependants"
                 + " waiting on service_healthy never start and orchestrators keep restarting it.",
@@ -83,9 +86,12 @@ public final class HealthcheckEndpointMissing implements Rule {
                             + (routes.size() > 8 ? ", ..." : "");
             String framework = app.frameworks().stream().findFirst().map(f -> f.display() + " application")
                     .orElse("application");
+            List<String> waiting = c.service() == null ? List.of()
+                    : ComposeServices.awaitingHealthy(context.project(), c.service());
             context.finding(this, Probes.locateText(c, hc, url.text()),
                     "the healthcheck requests " + url.path() + ", which no route of the " + framework + " serves ("
-                            + served + "): every probe gets 404 and fails")
+                            + served + "): every probe gets 404 and fails" + ComposeServices.neverStart(waiting))
+                    .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
                     .recommendation(recommendation(c, app, url))
                     .add();
         }

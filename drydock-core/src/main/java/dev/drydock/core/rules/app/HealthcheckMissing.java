@@ -40,12 +40,14 @@ import java.util.Optional;
                 + " healthcheck (disable: true, test: [\"NONE\"]). For a container that serves requests (ports"
                 + " published or exposed, a web server or application found): critical when a compose file of the"
                 + " project probes it with a probe that cannot succeed in the image (a program it lacks, a path the"
-                + " application does not serve), since the project relies on a health state that never comes;"
-                + " medium otherwise (a working compose probe that the image loses wherever it runs without that"
-                + " file, nothing in the project checking its health, or a lone Dockerfile, whose platform, such as"
+                + " application does not serve: the message names the rule that reports the probe), since the project"
+                + " relies on a health state that never comes; medium otherwise (a working compose probe that the image"
+                + " loses wherever it runs without that file, nothing in the project checking its health, or a lone Dockerfile, whose platform, such as"
                 + " Kubernetes, which ignores HEALTHCHECK, ECS, Cloud Run or Kamal, usually probes it with its own"
-                + " settings). Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
-                + " port, no server in its command), with a probe of a Celery worker's own or HEALTHCHECK NONE"
+                + " settings)."
+                + " Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
+                + " port, no server in its command, no address to listen on such as HOST=0.0.0.0 in its environment),"
+                + " with a probe of a Celery worker's own or HEALTHCHECK NONE"
                 + " recommended instead of an HTTP one, and for an image whose command is a bare interpreter (a runtime"
                 + " base image: the images built on it are the ones to probe). Medium for a stock server such as"
                 + " postgres or nginx (the Docker official images leave"
@@ -164,9 +166,13 @@ public final class HealthcheckMissing implements Rule {
                 recommendation += " Under Kubernetes, point the liveness and readiness probes at the same endpoint"
                         + " instead.";
             }
+            String failing = probe == null ? null : failingRule(probe, c, app);
+            if (failing != null) {
+                message += "; and that probe cannot succeed in the image (" + failing + "), so the service is never"
+                        + " healthy anywhere";
+            }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
-                    .severity(application && probe != null && probeFails(probe, c, app) ? Severity.CRITICAL
-                            : Severity.MEDIUM)
+                    .severity(application && failing != null ? Severity.CRITICAL : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
             String fixPath = plan.fixPath(app);
@@ -184,17 +190,21 @@ public final class HealthcheckMissing implements Rule {
         }
     }
 
-    /** Whether a compose probe cannot succeed in the image: a program it lacks, or a path the application does not serve. */
-    private static boolean probeFails(EffectiveHealthcheck compose, Container c, AppSource app) {
+    /**
+     * The rule that reports a compose probe which cannot succeed in the image (a program it lacks, a path the
+     * application does not serve), or null when it may succeed.
+     */
+    private static String failingRule(EffectiveHealthcheck compose, Container c, AppSource app) {
         Probes.Probe probe = Probes.of(compose);
         if (probe == null) {
-            return false;
+            return null;
         }
         if (Probes.missingProgram(probe, ImageContents.of(c)) != null) {
-            return true;
+            return "healthcheck-tool-missing";
         }
         Probes.Url url = probe.localUrl();
-        return url != null && app.routes().determines(url.path()) && app.routes().match(url.path()).isEmpty();
+        return url != null && app.routes().determines(url.path()) && app.routes().match(url.path()).isEmpty()
+                ? "healthcheck-endpoint-missing" : null;
     }
 
     /** What to do for a container that serves no port: probe a worker's own liveness, or say none is needed. */

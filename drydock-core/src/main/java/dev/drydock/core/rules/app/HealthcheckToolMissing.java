@@ -16,6 +16,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BaseImageFacts;
+import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.Probes;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
                 + " wget; alpine and busybox have BusyBox wget but no curl; distroless and scratch have no shell) plus"
                 + " what the final stage and the stages it builds on install with apt, apk, dnf/yum or zypper (and do"
                 + " not remove again) or copy in; for a service that pulls an image, what that image is known to"
-                + " ship. Quiet for images drydock does not know.",
+                + " ship. Quiet for images drydock does not know. Critical when another compose service waits for it"
+                + " with condition: service_healthy, which then never starts.",
         problem = "Docker runs the probe inside the container: a program that is not there makes every probe fail.",
         impact = "The container never becomes healthy: dependants waiting on service_healthy never start,"
                 + " orchestrators restart or withdraw it, and `docker ps` shows it unhealthy while the application works.",
@@ -106,8 +108,11 @@ public final class HealthcheckToolMissing implements Rule {
                                             + o.line() + ")")
                                     .orElse(" and the Dockerfile does not install"))
                             + ": every probe fails and the container never becomes healthy";
+            List<String> waiting = c.service() == null ? List.of()
+                    : ComposeServices.awaitingHealthy(context.project(), c.service());
             List<String> argv = replacementProbe(context, c, probe, image);
-            var finding = context.finding(this, Probes.locate(c, hc, at), message)
+            var finding = context.finding(this, Probes.locate(c, hc, at), message + ComposeServices.neverStart(waiting))
+                    .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
                     .recommendation(recommendation(c, hc, argv, image, missing));
             TextEdit edit = argv == null || !requestsKnownPath(context, c, probe) ? null : edit(c, hc, argv);
             if (edit != null) {

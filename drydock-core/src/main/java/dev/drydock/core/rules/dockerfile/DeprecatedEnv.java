@@ -186,7 +186,7 @@ public final class DeprecatedEnv implements Rule {
      * {@code >}, {@code ==}, {@code ===}, {@code ~=} clauses (a wildcard {@code ==2.3.*} counts as 2.3) and
      * Poetry's {@code ^} and {@code ~}.
      */
-    static Optional<Pep440Version> lowerBound(String constraint) {
+    public static Optional<Pep440Version> lowerBound(String constraint) {
         if (constraint == null || constraint.isBlank() || constraint.startsWith("@")) {
             return Optional.empty();
         }

@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
                 + " *_EXCLUDE, *_SKIP: they keep development out), package lists (*_DEPS,"
                 + " *_PACKAGES, values with spaces) or lib*-dev package names. ENV is critical; an ARG default is high"
                 + " (it configures the build's RUN steps, not the running container). Quiet for target stages named"
-                + " for development or tests (dev, test, ci).",
+                + " for development or tests (dev, test, ci), and for a variable the framework version the project asks for"
+                + " no longer reads (FLASK_ENV with Flask 2.3 or later, which deprecated-env reports).",
         problem = "An ENV value becomes the default of every container started from the image, wherever it runs:"
                 + " a development database name, mode or debug switch set here is what production gets unless every"
                 + " deployment remembers to override it.",
@@ -110,6 +111,9 @@ public final class DevConfigInImage implements Rule {
                 if (entry.value() == null || !entry.effective() && entry.kind() == Variables.Kind.ENV) {
                     continue;
                 }
+                if (ignoredByFramework(image, entry.name())) {
+                    continue; // deprecated-env says it has no effect
+                }
                 Optional<Verdict> verdict = judge(entry.name(), entry.value());
                 if (verdict.isEmpty() || entry.kind() == Variables.Kind.ARG && !verdict.get().modeVariable()) {
                     continue;
@@ -117,6 +121,12 @@ public final class DevConfigInImage implements Rule {
                 report(context, image, entry, verdict.get());
             }
         }
+    }
+
+    /** Whether the framework the project asks for no longer reads the variable (FLASK_ENV from Flask 2.3). */
+    private static boolean ignoredByFramework(BuiltImage image, String name) {
+        return DeprecatedEnv.TABLE.stream()
+                .anyMatch(d -> d.variable().equals(name) && DeprecatedEnv.proof(image, d).isPresent());
     }
 
     private void report(ReviewContext context, BuiltImage image, ImageVariables.Entry entry, Verdict verdict) {

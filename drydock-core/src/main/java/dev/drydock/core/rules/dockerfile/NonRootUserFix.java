@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * Makes the final stage of a Debian/Ubuntu or Alpine based image run as an unprivileged user: creates
  * {@value #USER} with UID/GID {@value #ID} right after FROM (or uses the user a RUN of the image already
  * creates, with the group it is given: {@link CreatedUser}), copies the application's files from the build
- * context with {@code --chown} (those copied after the user exists), and switches to
+ * context, and those another stage built into the working directory, with {@code --chown} (those copied after the
+ * user exists: a framework writes its tmp and log folders there), and switches to
  * the user before CMD/ENTRYPOINT. The user gets a home folder when the application's Python packages download
  * models or data into it as they run ({@link #HOME_CACHE_PACKAGES}), none otherwise. Images without a shell (scratch, distroless) get a numeric user
  * ({@link NumericUserFix}). No fix for images whose base brings its own user (node), for an image whose Python packages were installed with {@code pip install --user} or
@@ -110,8 +112,11 @@ final class NonRootUserFix {
                     + (home ? ",\n# and a home folder for the models and data its libraries download" : "") + "\n"
                     + createUser("apk".equals(tools.packageManager()), home)));
         }
+        String appDir = stage.config().workdir() == null ? null : stage.config().workdir().value();
         for (CopyCommand copy : stage.copies()) {
-            if (copy.fromContext() && copy.chown() == null && !copy.sources().isEmpty()
+            boolean application = copy.fromContext() || copy.fromStage() >= 0 && appDir != null && !appDir.equals("/")
+                    && copy.containerPath() != null && PathNames.isUnder(copy.containerPath(), appDir);
+            if (application && copy.chown() == null && !copy.sources().isEmpty()
                     && !copy.sources().stream().allMatch(NonRootUserFix::isManifest) && !SystemDirectories.target(copy)
                     && (created == null || created.run().stage() != stage
                             || created.run().instruction().span().start() < copy.instruction().span().start())) {

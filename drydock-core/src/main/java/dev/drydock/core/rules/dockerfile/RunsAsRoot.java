@@ -53,7 +53,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " vendor's or a company's image outside Docker's official library and the images drydock knows"
                 + " (grafana, prometheus, jenkins, keycloak and elastic images are known to run as non-root users),"
                 + " and for a container that serves nothing drydock can see (no port published or exposed, no server"
-                + " or web application in its command: a command-line tool, a job, a worker).",
+                + " or web application in its command: a command-line tool, a job, a worker), also when compose sets"
+                + " user: root, which the message names as overriding the image's own non-root USER when it does.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -96,8 +97,18 @@ public final class RunsAsRoot implements Rule {
             Container.Setting user = container.user();
             if (user != null) {
                 if (isRoot(user.value())) {
-                    context.finding(this, user.origin(), "the container runs as " + user.value())
-                            .recommendation("Run as a dedicated non-root user, e.g. " + suggestion(container) + ".")
+                    String imageUser = overriddenImageUser(container, user);
+                    String fromArguments = rootFromBuildArguments(container, user);
+                    context.finding(this, user.origin(), "the container runs as " + user.value() + (imageUser == null
+                                    ? "" : ": " + user.origin().file() + " overrides the image's USER " + imageUser)
+                                    + (fromArguments == null ? "" : ": " + fromArguments + " takes the defaults of its build"
+                                            + " arguments, which are root; --build-arg can pass other ids, but the image"
+                                            + " built without them runs as root"))
+                            .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
+                            .recommendation(imageUser != null
+                                    ? "Remove user: " + user.value() + " so that the container runs as the image's "
+                                            + imageUser + "; if a start step needs root, do it in the image build instead."
+                                    : "Run as a dedicated non-root user, e.g. " + suggestion(container) + ".")
                             .add();
                 } else {
                     context.strength(this, user.origin(), "the container runs as the non-root user "
@@ -154,13 +165,52 @@ public final class RunsAsRoot implements Rule {
                             + (hostSource == null ? "" : " The service mounts the host directory " + hostSource
                                     + " over the working directory: its files keep their owner on the host, so give"
                                     + " the user write access to what the application writes there (or run the service"
-                                    + " with `user:` set to the owner's UID:GID)."))
+                                    + " with `user:` set to the owner's UID:GID).")
+                            + privilegedPortNote(context, container))
                     .fix(hostSource != null ? null : StackFixes.runsAsRoot(context, container)
                             .or(() -> NonRootUserFix.fix(container))
                             .map(fix -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, fix)))
                             .orElse(null))
                     .add();
         }
+    }
+
+    /**
+     * A note for an application that listens on a port below 1024, which a non-root user may bind only where the
+     * runtime lowers net.ipv4.ip_unprivileged_port_start (Docker 20.10 and later, containerd 2); empty otherwise.
+     */
+    private static String privilegedPortNote(ReviewContext context, Container container) {
+        if (AppFacts.declaredPorts(container).isEmpty()) {
+            return "";
+        }
+        int port = AppFacts.port(container, Apps.of(context, container));
+        return port >= 1024 || port == 0 ? "" : " The application listens on port " + port + ", below 1024: Docker 20.10"
+                + " and later let a non-root user bind it (they set net.ipv4.ip_unprivileged_port_start=0 in the"
+                + " container), but host networking and runtimes that keep the kernel's default (CRI-O, older Docker)"
+                + " refuse it, so a port above 1024 is the portable choice.";
+    }
+
+    /** The USER instruction as written when it names the user with build arguments (USER $UID:$GID), else null. */
+    private static String rootFromBuildArguments(Container container, Container.Setting user) {
+        var own = container.build().stage().config().user();
+        if (own == null || !user.origin().file().equals(container.build().dockerfile())) {
+            return null;
+        }
+        String written = own.instruction().rawText().strip();
+        return written.contains("$") ? written : null;
+    }
+
+    /**
+     * The non-root USER (with its line) of the image that a compose {@code user:} of root replaces, or null when
+     * the root user is the image's own or the image sets none.
+     */
+    private static String overriddenImageUser(Container container, Container.Setting user) {
+        var own = container.build().stage().config().user();
+        if (own == null || own.value() == null || isRoot(own.value())
+                || user.origin().file().equals(container.build().dockerfile())) {
+            return null;
+        }
+        return own.value() + " (" + container.build().dockerfile() + " line " + own.instruction().span().startLine() + ")";
     }
 
     /**

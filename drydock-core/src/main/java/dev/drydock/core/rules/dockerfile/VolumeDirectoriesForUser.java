@@ -19,14 +19,21 @@ import java.util.regex.Pattern;
 /**
  * A named volume that is new and empty is filled from the image's directory at its mount point, and takes
  * that directory's owner; with no such directory in the image it belongs to root. When a fix makes the
- * container run as an unprivileged user, the mount points of its compose service's named volumes (the
- * data the application writes: a SQLite file, uploads) are made in the image and given to that user,
+ * container run as an unprivileged user, the mount points of its compose service's named volumes and of the
+ * image's VOLUMEs, and the data directories its environment names (NC_DATA_DIR=/usr/app/data: the data the
+ * application writes, a SQLite file, uploads) are made in the image and given to that user,
  * just before the USER line, so that the application can still write them. Directories a RUN mkdir of the
  * image makes (or makes the parent of) are left to it.
  */
 final class VolumeDirectoriesForUser {
 
     private static final Pattern USER_LINE = Pattern.compile("(?m)^USER (\\S+)");
+
+    /** A variable naming a directory (NC_TOOL_DIR, DATA_PATH, UPLOAD_DIRECTORY). */
+    private static final Pattern DATA_DIRECTORY_NAME = Pattern.compile("\\w*(_DIR|_DIRECTORY|_PATH|_ROOT)");
+    /** An absolute path with a data, storage or uploads folder in it: where the application writes. */
+    private static final Pattern DATA_DIRECTORY = Pattern.compile("(/[\\w.-]+)*/(data|storage|uploads?)(/[\\w.-]+)*/?");
+    private static final Pattern SYSTEM_PATH = Pattern.compile("/(proc|sys|dev|etc|run|tmp|usr/(local/)?(bin|sbin|lib|share|include))(/|$)");
 
     private VolumeDirectoriesForUser() {}
 
@@ -68,6 +75,21 @@ final class VolumeDirectoriesForUser {
                 }
             }
         }
+        Set<String> composeTargets = new LinkedHashSet<>(targets);
+        for (var volume : container.build().stage().config().volumes()) {
+            String target = volume.value() == null ? "" : normalize(volume.value().strip());
+            if (target.startsWith("/") && !target.equals("/") && !target.equals("/tmp") && target.matches("[\\w./-]+")) {
+                targets.add(target);
+            }
+        }
+        if (container.entryPoint() != null) {
+            container.entryPoint().environment().forEach((name, value) -> {
+                if (value != null && DATA_DIRECTORY_NAME.matcher(name).matches() && DATA_DIRECTORY.matcher(value.strip()).matches()
+                        && !SYSTEM_PATH.matcher(value.strip()).lookingAt()) {
+                    targets.add(normalize(value.strip()));
+                }
+            });
+        }
         Set<String> made = madeByTheImage(container);
         targets.removeIf(t -> made.stream().anyMatch(m -> m.equals(t) || m.startsWith(t + "/")));
         ImageContents image = ImageContents.of(container);
@@ -80,7 +102,10 @@ final class VolumeDirectoriesForUser {
             Matcher user = USER_LINE.matcher(edit.replacement());
             if (!placed && edit.file().equals(container.build().dockerfile()) && user.find()) {
                 String paths = String.join(" ", targets);
-                String run = "# The mount points of the named volumes, owned by the user, which new volumes take on\n"
+                String run = (composeTargets.containsAll(targets)
+                        ? "# The mount points of the named volumes, owned by the user, which new volumes take on\n"
+                        : "# The directories the application writes (volume mount points, data directories its"
+                                + " environment names),\n# owned by the user, which new volumes take on\n")
                         + "RUN mkdir -p " + paths + " && chown " + user.group(1) + " " + paths + "\n";
                 String text = edit.replacement().substring(0, user.start()) + run + edit.replacement().substring(user.start());
                 edits.add(new TextEdit(edit.file(), edit.start(), edit.end(), text));

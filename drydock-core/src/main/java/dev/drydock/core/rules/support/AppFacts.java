@@ -95,7 +95,8 @@ public final class AppFacts {
         }
         if (declared.isEmpty()) {
             Integer stock = ImageRole.inheritedServer(c).map(AppFacts::stockWebServerPort).orElse(null);
-            return stock != null ? stock : defaultPort(c, app);
+            Integer beside = listenAddress(c.entryPoint()).map(a -> a.port()).orElse(null);
+            return stock != null ? stock : beside != null ? beside : defaultPort(c, app);
         }
         return declared.get(0);
     }
@@ -114,7 +115,10 @@ public final class AppFacts {
             465, 587, 636, 993, 995, 1433, 1521, 1883, 2181, 3306, 4369, 5432, 5671, 5672, 6379, 8883, 9042, 9092,
             11211, 25672, 27017, 61613, 61616);
 
-    /** The container ports compose publishes, then the ports the final stage EXPOSEs, without repeats. */
+    /**
+     * The container ports compose publishes, then the one a Traefik label routes to, then the ports the final stage
+     * EXPOSEs, without repeats.
+     */
     public static List<Integer> declaredPorts(Container c) {
         List<Integer> ports = new ArrayList<>();
         Service s = c.service();
@@ -125,6 +129,10 @@ public final class AppFacts {
                 }
             }
         }
+        Located<String> routed = routedPort(c);
+        if (routed != null && !ports.contains(Integer.parseInt(routed.value().strip()))) {
+            ports.add(Integer.parseInt(routed.value().strip()));
+        }
         if (c.build() != null && c.build().stage() != null) {
             for (Setting<String> e : c.build().stage().config().exposedPorts()) {
                 String v = PROTOCOL.matcher(e.value()).replaceAll("");
@@ -134,6 +142,50 @@ public final class AppFacts {
             }
         }
         return ports;
+    }
+
+    /** Traefik's label naming the container port it sends a service's requests to. */
+    private static final Pattern TRAEFIK_PORT_LABEL = Pattern.compile("traefik\\.http\\.services\\.[^.]+\\.loadbalancer\\.server\\.port");
+
+    /**
+     * The container port a reverse proxy that reads the service's labels sends requests to:
+     * {@code traefik.http.services.NAME.loadbalancer.server.port}; null when no label names one.
+     */
+    public static Located<String> routedPort(Container c) {
+        Service s = c.service();
+        if (s == null) {
+            return null;
+        }
+        return s.labels().entrySet().stream()
+                .filter(e -> TRAEFIK_PORT_LABEL.matcher(e.getKey()).matches() && e.getValue().value() != null
+                        && PORT_NUMBER.matcher(e.getValue().value().strip()).matches())
+                .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /**
+     * An address to listen on that the environment gives a program: a variable set to 0.0.0.0 or :: (no client
+     * connects there: LANGFLOW_HOST=0.0.0.0, ROCKET_ADDRESS=0.0.0.0), with the port of its sibling variable
+     * (LANGFLOW_PORT, ROCKET_PORT) when that is a number, else null.
+     */
+    public record ListenAddress(String variable, String value, Integer port) {}
+
+    private static final Pattern ADDRESS_NAME = Pattern.compile("(\\w*?)_?(HOST|ADDRESS|ADDR|BIND|LISTEN)");
+
+    public static Optional<ListenAddress> listenAddress(EntryPoint ep) {
+        if (ep == null) {
+            return Optional.empty();
+        }
+        for (var e : ep.environment().entrySet()) {
+            Matcher m = ADDRESS_NAME.matcher(e.getKey());
+            String v = e.getValue() == null ? "" : e.getValue().strip();
+            if (m.matches() && (v.equals("0.0.0.0") || v.equals("::") || v.equals("[::]"))) {
+                String prefix = m.group(1).isEmpty() ? "" : m.group(1) + "_";
+                String port = ep.environment().get(prefix + "PORT");
+                return Optional.of(new ListenAddress(e.getKey(), v, port != null && PORT_NUMBER.matcher(port.strip())
+                        .matches() ? Integer.valueOf(port.strip()) : null));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A variable the code reads its port from: {@code os.environ.get("PORT", 5000)}, {@code process.env.PORT}. */
@@ -296,6 +348,11 @@ public final class AppFacts {
         if (s != null && !s.expose().isEmpty()) {
             return "it exposes ports";
         }
+        Located<String> routed = routedPort(c);
+        if (routed != null) {
+            return "Traefik sends requests to its port " + routed.value().strip() + " (label at " + routed.file().path()
+                    + " line " + routed.line() + ")";
+        }
         if (c.build() != null && c.build().stage() != null && !c.build().stage().config().exposedPorts().isEmpty()) {
             List<String> exposed = c.build().stage().config().exposedPorts().stream().map(Setting::value).toList();
             return "the image EXPOSEs " + String.join(" ", exposed);
@@ -310,6 +367,11 @@ public final class AppFacts {
         EntryPoint ep = c.entryPoint();
         if (runsServer(ep)) {
             return "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+        Optional<ListenAddress> listen = listenAddress(ep);
+        if (listen.isPresent()) {
+            return "its environment sets " + listen.get().variable() + "=" + listen.get().value()
+                    + ", an address to listen on" + (listen.get().port() == null ? "" : ", with port " + listen.get().port());
         }
         if (ep != null && (ep.runtime() == Runtime.BINARY || ep.runtime() == Runtime.JAVA || ep.runtime() == Runtime.SCRIPT)) {
             String framework = webFramework(c);
@@ -351,7 +413,8 @@ public final class AppFacts {
     public static boolean runsOtherCommand(Container container) {
         Service service = container.service();
         return service != null && (service.command() != null || service.entrypoint() != null)
-                && service.ports().isEmpty() && service.expose().isEmpty() && !runsServer(container.entryPoint());
+                && service.ports().isEmpty() && service.expose().isEmpty() && routedPort(container) == null
+                && !runsServer(container.entryPoint());
     }
 
     /** Whether a command starts a web server (gunicorn, uvicorn, flask run, nginx, puma ...). */

@@ -42,7 +42,10 @@ public final class BaseImageFacts {
     /** Registries and namespaces whose images are known to start as root when nothing sets USER. */
     private static final List<String> ROOT_DEFAULT_PREFIXES = List.of("mcr.microsoft.com/dotnet/",
             "registry.access.redhat.com/ubi", "registry.redhat.io/ubi", "public.ecr.aws/docker/library/",
-            "public.ecr.aws/amazonlinux/", "docker.io/amazonlinux", "quay.io/centos/", "ghcr.io/astral-sh/uv");
+            "public.ecr.aws/amazonlinux/", "docker.io/amazonlinux", "quay.io/centos/", "ghcr.io/astral-sh/uv",
+            // built FROM python with no USER: /start.sh (gunicorn, uWSGI under supervisord) starts as root
+            "docker.io/tiangolo/uvicorn-gunicorn", "docker.io/tiangolo/meinheld-gunicorn", "docker.io/tiangolo/uwsgi-nginx",
+            "docker.io/adoptopenjdk/"); // AdoptOpenJDK's images (now eclipse-temurin): a distribution plus the JDK
 
     /**
      * Whether drydock knows which user a container of this base image starts as when nothing sets USER:
@@ -111,6 +114,14 @@ public final class BaseImageFacts {
 
         public boolean has(String program) {
             return programs.contains(program);
+        }
+
+        /**
+         * How an exec-form command names the program: its name where it is on PATH, else its path (distroless's
+         * Node.js images keep node in /nodejs/bin, which their PATH leaves out: their ENTRYPOINT names the path).
+         */
+        public String executable(String program) {
+            return program.equals("node") && image.startsWith("gcr.io/distroless/nodejs") ? "/nodejs/bin/node" : program;
         }
 
         /** Whether its {@code /bin/sh} is BusyBox's ash: Alpine (and other apk-based) images and BusyBox. */

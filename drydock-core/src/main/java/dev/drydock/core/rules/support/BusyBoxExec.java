@@ -42,6 +42,18 @@ public final class BusyBoxExec {
         return InferredImageTools.of(model, stage).filter(ImageTools::busyBox).map(ImageTools::image);
     }
 
+    /**
+     * Whether the image's sh is BusyBox's and {@code script}, which an {@code sh -c} of the command runs (a shell-form
+     * CMD after an exec-form ENTRYPOINT such as {@code tini --}), is one command that the shell runs in its own place.
+     */
+    public static boolean handsOver(Container c, String script) {
+        if (script == null || c.build() == null || c.build().stage() == null || c.build().model() == null) {
+            return false;
+        }
+        return single(script) && InferredImageTools.of(c.build().model(), c.build().stage())
+                .filter(ImageTools::busyBox).isPresent();
+    }
+
     private static boolean single(String script) {
         ShellScript parsed = ShellScript.parse(script);
         return !parsed.hasProblems() && parsed.commands().size() == 1 && !script.contains("&");

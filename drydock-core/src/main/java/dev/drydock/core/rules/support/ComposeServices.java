@@ -110,6 +110,37 @@ public final class ComposeServices {
     }
 
     /**
+     * The services of its project that wait for this one with {@code condition: service_healthy}, each with where
+     * the condition is written ("proxy (compose.yaml line 69)"): they do not start until its healthcheck passes.
+     */
+    public static List<String> awaitingHealthy(Project project, Service service) {
+        List<String> out = new ArrayList<>();
+        for (ComposeProject compose : project.composeProjects()) {
+            if (compose.services().get(service.name()) != service) {
+                continue;
+            }
+            for (Service other : compose.services().values()) {
+                for (Service.Dependency d : other.dependsOn()) {
+                    if (d.service().equals(service.name()) && d.condition() != null
+                            && d.condition().value().equals("service_healthy")) {
+                        out.add(other.name() + " (" + d.condition().file().path() + " line " + d.condition().line() + ")");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** For a message about a probe that always fails: the services of {@link #awaitingHealthy} that never start. */
+    public static String neverStart(List<String> waiting) {
+        if (waiting.isEmpty()) {
+            return "";
+        }
+        return "; " + String.join(", ", waiting) + (waiting.size() == 1 ? " waits" : " wait")
+                + " for it to be healthy (condition: service_healthy) and so never start" + (waiting.size() == 1 ? "s" : "");
+    }
+
+    /**
      * Whether the service is a job that runs to completion: another service of its project waits for it with
      * {@code condition: service_completed_successfully} (migrations, a prestart script).
      */

@@ -152,14 +152,17 @@ public final class ImageContents {
         return call.is("python3", "pip", "pip3") ? "python3" : null;
     }
 
-    /** Python packages named on pip (or {@code uv pip}) install lines of any stage: a virtualenv or wheels may be copied on. */
+    /**
+     * Python packages named on pip (or {@code uv pip}) install and wheel lines of any stage: a virtualenv or wheels
+     * may be copied on.
+     */
     private static Map<String, Install> pythonPackages(DockerfileModel model, String file) {
         Map<String, Install> out = new LinkedHashMap<>();
         for (RunStep run : RunStep.of(model, model.stages())) {
             for (Call call : run.calls()) {
                 Call pip = call.is("uv") && call.args().size() > 1 && call.args().get(0).value().equals("pip")
                         ? call.as("pip", call.args().get(0), 1) : call;
-                PipCommands.install(pip).ifPresent(install -> {
+                PipCommands.install(pip).or(() -> PipCommands.wheel(pip)).ifPresent(install -> {
                     for (Call.Arg arg : install.packages()) {
                         String name = SEPARATOR_RUNS.matcher(VERSION_SPEC.matcher(arg.value()).replaceAll("")
                                 .toLowerCase(Locale.ROOT)).replaceAll("-");

@@ -85,7 +85,8 @@ public enum ImageRole {
 
     /**
      * The official base image's own command, when the image sets none and adds no application from the
-     * build context (only scripts and configuration), or when that command is a stock server, which serves
+     * build context or another stage (only scripts and configuration) or is built from a Dockerfile named for a base
+     * image that no compose service runs, or when that command is a stock server, which serves
      * what the image copies in (nginx, httpd): an image that copies an application but no command to start
      * it otherwise stays an application.
      */
@@ -94,7 +95,14 @@ public enum ImageRole {
             return Optional.empty();
         }
         Optional<String> command = BaseImageFacts.defaultCommand(Stages.rootBase(c.build().model(), c.build().stage()));
-        return command.filter(program -> SERVERS.contains(name(program)) || !copiesApplication(c));
+        return command.filter(program -> SERVERS.contains(name(program)) || !copiesApplication(c) || namedBase(c));
+    }
+
+    /** A Dockerfile named for a base image (Dockerfile.base, base.Dockerfile): what it copies is for images built on it. */
+    private static final Pattern BASE_FILE = Pattern.compile("(?i)(.*[.-])?base([.-].*)?");
+
+    private static boolean namedBase(Container c) {
+        return c.service() == null && BASE_FILE.matcher(name(c.build().dockerfile())).matches();
     }
 
     /**
@@ -109,7 +117,10 @@ public enum ImageRole {
     private static boolean copiesApplication(Container c) {
         for (Stage stage : Stages.inImage(c.build().model(), c.build().stage())) {
             for (CopyCommand copy : stage.copies()) {
-                if (copy.fromContext() && copy.sources().stream().anyMatch(s -> !supportFile(s, copy.containerPath()))) {
+                // the context, or what a stage built, unless a tool chain unpacked into / or the system's directories
+                boolean ownFiles = copy.fromContext() || copy.fromStage() >= 0 && copy.containerPath() != null
+                        && !copy.containerPath().equals("/") && !SystemDirectories.target(copy);
+                if (ownFiles && copy.sources().stream().anyMatch(s -> !supportFile(s, copy.containerPath()))) {
                     return true;
                 }
             }

@@ -21,7 +21,7 @@ public final class PipCommands {
         "--upgrade-strategy", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--global-option",
         "-C", "--config-settings", "--no-binary", "--only-binary", "--progress-bar", "--root-user-action", "--report",
         "--log", "--proxy", "--retries", "--timeout", "--exists-action", "--trusted-host", "--cert", "--client-cert",
-        "--cache-dir", "--use-feature", "--use-deprecated", "--python", "--keyring-provider"};
+        "--cache-dir", "--use-feature", "--use-deprecated", "--python", "--keyring-provider", "-w", "--wheel-dir"};
 
     /**
      * One {@code pip install}.
@@ -71,13 +71,25 @@ public final class PipCommands {
 
     /** The {@code pip install} this command runs, if it runs one. */
     public static Optional<Install> install(Call call) {
+        return subcommand(call, "install");
+    }
+
+    /**
+     * The {@code pip wheel} this command runs, if it runs one: it builds the wheels of the packages (into
+     * {@code --wheel-dir}) that a later {@code pip install} of those files puts in the image.
+     */
+    public static Optional<Install> wheel(Call call) {
+        return subcommand(call, "wheel");
+    }
+
+    private static Optional<Install> subcommand(Call call, String name) {
         Optional<Call> pip = pip(call);
         if (pip.isEmpty()) {
             return Optional.empty();
         }
         Call.Options options = pip.get().options(VALUE_OPTIONS);
         List<Call.Arg> operands = options.operands();
-        if (operands.isEmpty() || !operands.get(0).value().equals("install")) {
+        if (operands.isEmpty() || !operands.get(0).value().equals(name)) {
             return Optional.empty();
         }
         return Optional.of(new Install(pip.get(), options, options.values("-r", "--requirement"),

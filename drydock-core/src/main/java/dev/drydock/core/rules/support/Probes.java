@@ -275,7 +275,9 @@ public final class Probes {
             String target = host != null
                     ? "{host: 'localhost', port: " + portText + ", path: '" + rest + "', headers: {Host: '" + host + "'}}"
                     : portVariable == null ? "'" + url + "'" : "'http://localhost:' + (" + portText + ") + '" + rest + "'";
-            return List.of("node", "-e", "require('http').get(" + target
+            String node = image.installed("node").isPresent() ? "node"
+                    : image.base().map(t -> t.executable("node")).orElse("node");
+            return List.of(node, "-e", "require('http').get(" + target
                     + ", r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))");
         }
         boolean viaShell = portVariable != null && image.has("sh").orElse(false);
