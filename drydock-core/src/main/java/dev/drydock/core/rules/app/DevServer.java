@@ -138,10 +138,22 @@ public final class DevServer implements Rule {
         }
     }
 
+    /**
+     * Whether the container runs a development server as this rule finds one, for rules that tell a development
+     * setup from a production one.
+     */
+    public static boolean runsDevelopmentServer(ReviewContext context, Container container) {
+        EntryPoint ep = container.entryPoint();
+        if (ep == null || container.command() == null || container.build() == null || container.build().stage() == null) {
+            return false;
+        }
+        return find(context, container, ep, Apps.of(context, container)) != null;
+    }
+
     /** What was found: the server in words, where it is (for the message), the word that shows it, how bad it is. */
     private record Found(String server, String where, String token, Severity severity, EntryPoint effective) {}
 
-    private Found find(ReviewContext context, Container c, EntryPoint ep, AppSource app) {
+    private static Found find(ReviewContext context, Container c, EntryPoint ep, AppSource app) {
         Found direct = ep.runtime() == Runtime.FLASK_RUN ? flaskRun(c, ep) : byRuntime(ep);
         if (direct != null) {
             return direct;

@@ -1,8 +1,6 @@
 package dev.drydock.core.rules.compose;
 
 import dev.drydock.core.compose.Service;
-import dev.drydock.core.discovery.ProjectEntry;
-import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
@@ -12,7 +10,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
-import java.nio.file.Path;
+import dev.drydock.core.rules.support.SourceMounts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,34 +69,12 @@ public final class SourceCodeMounted implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        Path root = context.project().layout().root().toAbsolutePath().normalize();
         List<Hit> hits = new ArrayList<>();
         for (Container c : context.builtContainers()) {
-            Service service = c.service();
-            if (service == null || c.build().stage() == null) {
-                continue;
-            }
-            String workdir = workdir(c);
-            if (workdir == null) {
-                continue;
-            }
-            Path buildContext = root.resolve(c.build().context()).normalize();
-            for (Service.Volume volume : service.volumes()) {
-                if (!volume.isBind() || volume.hostPath() == null || volume.target() == null
-                        || ComposeServices.isDevelopmentFile(context, volume.node().file().path())) {
-                    continue;
+            for (SourceMounts.Mount mount : SourceMounts.of(context, c)) {
+                if (!ComposeServices.isDevelopmentFile(context, mount.volume().node().file().path())) {
+                    hits.add(new Hit(c.service(), mount.volume(), mount.whole(), mount.target(), mount.workdir()));
                 }
-                Path host = volume.hostPath().toAbsolutePath().normalize();
-                String target = trim(volume.target());
-                if (!host.startsWith(buildContext) || !host.startsWith(root) || !overlaps(target, workdir)) {
-                    continue;
-                }
-                String hostFolder = root.relativize(host).toString().replace('\\', '/');
-                boolean whole = host.equals(buildContext);
-                if (!whole && !holdsSources(context, hostFolder)) {
-                    continue;
-                }
-                hits.add(new Hit(service, volume, whole, target, workdir));
             }
         }
         for (List<Hit> group : ComposeServices.byLocation(hits, h -> ComposeServices.location(h.volume().node()))) {
@@ -123,30 +99,4 @@ public final class SourceCodeMounted implements Rule {
 
     /** A service that mounts sources of its build over the image's working directory. */
     private record Hit(Service service, Service.Volume volume, boolean whole, String target, String workdir) {}
-
-    private static String workdir(Container c) {
-        if (c.build().stage().config().workdir() instanceof Setting<String> w && w.value() != null) {
-            return trim(w.value());
-        }
-        return null;
-    }
-
-    private static boolean overlaps(String target, String workdir) {
-        return target.equals(workdir) || workdir.startsWith(target.equals("/") ? "/" : target + "/")
-                || target.startsWith(workdir.equals("/") ? "/" : workdir + "/") && !workdir.equals("/");
-    }
-
-    private static boolean holdsSources(ReviewContext context, String folder) {
-        String prefix = folder.isEmpty() ? "" : folder + "/";
-        for (ProjectEntry e : context.project().layout().sources()) {
-            if (e.path().startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String trim(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
 }

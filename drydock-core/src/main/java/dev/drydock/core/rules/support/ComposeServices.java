@@ -73,14 +73,11 @@ public final class ComposeServices {
     }
 
     private static List<Ref> collect(ReviewContext context) {
-        return List.copyOf(services(context.project()));
-    }
-
-    /** The complete services of every compose project, as {@link #services(ReviewContext)}, found anew. */
-    public static List<Ref> services(Project project) {
+        Project project = context.project();
         List<Ref> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Set<String> developmentServices = developmentFiles(project);
+        Set<String> developmentServices = context.memo("development-compose-files", ComposeServices.class,
+                ComposeServices::developmentFiles);
         for (ComposeProject compose : project.composeProjects()) {
             for (Service service : compose.services().values()) {
                 if (service.image() == null && service.build() == null) {
@@ -93,7 +90,7 @@ public final class ComposeServices {
                 }
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The services another service of the project waits for with {@code condition: service_completed_successfully}. */
@@ -156,17 +153,18 @@ public final class ComposeServices {
     /**
      * Whether a compose file is meant for development: by its name (see {@link #isDevelopmentFile(String)}),
      * as the file of Spring Boot's development services ({@link SpringDevServices}), or as one that builds a
-     * service's development stage or says it is for development ({@link DevelopmentComposeFiles}).
+     * service's development stage, says it is for development or runs the project's mounted sources in
+     * development mode ({@link DevelopmentComposeFiles}).
      */
     public static boolean isDevelopmentFile(ReviewContext context, String path) {
         return isDevelopmentFile(path) || context.memo("development-compose-files", ComposeServices.class,
-                c -> developmentFiles(c.project())).contains(path);
+                ComposeServices::developmentFiles).contains(path);
     }
 
     /** The compose files that are development files by what they hold rather than by their name. */
-    private static Set<String> developmentFiles(Project project) {
-        Set<String> files = new HashSet<>(SpringDevServices.files(project));
-        files.addAll(DevelopmentComposeFiles.files(project));
+    private static Set<String> developmentFiles(ReviewContext context) {
+        Set<String> files = new HashSet<>(SpringDevServices.files(context.project()));
+        files.addAll(DevelopmentComposeFiles.files(context));
         return files;
     }
 

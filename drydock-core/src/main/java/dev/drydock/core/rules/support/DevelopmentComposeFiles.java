@@ -4,7 +4,10 @@ import dev.drydock.core.compose.ComposeFile;
 import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.rules.app.DevServer;
 import dev.drydock.core.source.SourceFile;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,10 +18,12 @@ import java.util.regex.Pattern;
 
 /**
  * The compose files meant for development by what they hold rather than by their name: one in which every
- * service built builds a development or test stage ({@code build.target: dev}, {@code target: development}), or one
- * whose opening comment says so ("for the development setup", "not intended for production"). Such a
- * file starts the stack on developers' machines, with the database and cache beside it, as a
- * compose.override.yml does.
+ * service built builds a development or test stage ({@code build.target: dev}, {@code target: development}), one
+ * whose opening comment says so ("for the development setup", "not intended for production"), or one with a
+ * service that mounts the project's sources over its image's working directory and runs them in development
+ * mode: under a development server, from a development stage, or with its framework's environment set to
+ * development. Such a file starts the stack on developers' machines, with the database and cache beside it, as
+ * a compose.override.yml does.
  */
 public final class DevelopmentComposeFiles {
 
@@ -45,8 +50,9 @@ public final class DevelopmentComposeFiles {
      * comment. A file that builds one service for development and another for production (a legacy or
      * alternative service beside the real ones) is not one.
      */
-    public static Set<String> files(Project project) {
-        Set<String> out = new HashSet<>();
+    public static Set<String> files(ReviewContext context) {
+        Project project = context.project();
+        Set<String> out = new HashSet<>(runningMountedSources(context));
         for (ComposeProject compose : project.composeProjects()) {
             Map<String, Boolean> allDevelopment = new HashMap<>();
             for (Service service : compose.services().values()) {
@@ -71,6 +77,54 @@ public final class DevelopmentComposeFiles {
         }
         return out;
     }
+
+    /**
+     * The files that declare a service running the project's sources from the host in development mode: a
+     * source mount over the working directory alone is not enough (a production file may mount a configuration
+     * file or a socket, which are no source mounts, or keep a source mount by mistake).
+     */
+    private static Set<String> runningMountedSources(ReviewContext context) {
+        Set<String> out = new HashSet<>();
+        for (Container c : context.builtContainers()) {
+            if (c.service() == null || SourceMounts.of(context, c).isEmpty()) {
+                continue;
+            }
+            if (BuiltImage.isDevelopmentStage(c.build().stage()) || developmentEnvironment(c.service()) != null
+                    || DevServer.runsDevelopmentServer(context, c)) {
+                out.add(c.service().nameKey().file().path());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The variable of the service's compose environment that selects its framework's development mode
+     * (NODE_ENV=development, RAILS_ENV=development, DJANGO_SETTINGS_MODULE=site.settings.dev ...), or null.
+     */
+    static String developmentEnvironment(Service service) {
+        for (Service.EnvVar e : service.environment()) {
+            String value = e.value() == null ? null : e.value().value();
+            if (value == null) {
+                continue;
+            }
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            boolean development = switch (e.name()) {
+                case "NODE_ENV", "RAILS_ENV", "RACK_ENV", "FLASK_ENV", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
+                        "APP_ENV" -> v.equals("development") || v.equals("dev") || v.equals("local");
+                case "MIX_ENV" -> v.equals("dev");
+                case "DJANGO_SETTINGS_MODULE" -> DEVELOPMENT_SETTINGS.matcher(v).matches();
+                default -> false;
+            };
+            if (development) {
+                return e.name() + "=" + value.strip();
+            }
+        }
+        return null;
+    }
+
+    /** A Django settings module for development: {@code site.settings.dev}, {@code config.settings.local}, {@code settings_dev}. */
+    private static final Pattern DEVELOPMENT_SETTINGS = Pattern.compile(
+            "(?:.*[._])?(?:dev|develop|development|local)");
 
     /** Whether the comment lines that open the file say it is for development, not production. */
     static boolean saysDevelopment(SourceFile source) {
