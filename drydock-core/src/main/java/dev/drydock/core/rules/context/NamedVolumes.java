@@ -13,22 +13,32 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
+import java.util.List;
 import java.util.Optional;
 
 @RuleDefinition(
         id = "named-volumes",
-        title = "Database data is not kept in a named volume",
+        title = "Database or application data is not kept in a named volume",
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "The volumes of every compose service. A strength for each named volume mounted. A finding for a"
                 + " service of a well-known stateful image (postgres, mysql, mariadb, mongo, redis, rabbitmq,"
-                + " elasticsearch, influxdb, clickhouse, mssql ...) whose data directory no named volume or bind mount"
-                + " holds, outside development files; a tmpfs on it is taken as a deliberate choice. A mount above the"
+                + " elasticsearch, influxdb, clickhouse, mssql ...) or of a well-known application image that keeps its"
+                + " state on disk (wordpress and nextcloud in /var/www/html, grafana in /var/lib/grafana or GF_PATHS_DATA,"
+                + " gitea in /data, prometheus in /prometheus or its --storage.tsdb.path, jenkins in /var/jenkins_home,"
+                + " ghost in /var/lib/ghost/content, registry in /var/lib/registry) whose data directory no named volume"
+                + " or bind mount holds, outside development files; a tmpfs on it is taken as a deliberate choice. A mount above the"
                 + " directory does not hold it when the image declares a VOLUME between the two (postgres up to 17 at"
                 + " /var/lib/postgresql/data, mysql, mariadb, mongo, redis): the engine mounts an anonymous volume"
                 + " there. PostgreSQL 18 and later (also the tags without a version, latest and alpine) keep their data"
                 + " in /var/lib/postgresql/MAJOR/docker under a VOLUME at /var/lib/postgresql, which a mount at the old"
-                + " /var/lib/postgresql/data misses; PGDATA set on the service moves the data.",
+                + " /var/lib/postgresql/data misses; PGDATA set on the service moves the data. WordPress, Nextcloud,"
+                + " Gitea, Prometheus, Jenkins, Ghost and the registry declare their data directory as a VOLUME too."
+                + " Redis and Valkey (official images) started without a configuration file still snapshot to"
+                + " /data/dump.rdb (Redis's default save points), so they are reported too; a cache, whose command"
+                + " evicts any key (--maxmemory-policy allkeys-...) without --appendonly yes, only at low (its"
+                + " snapshot spares a cold start, no data); nothing when `--save \"\"` turns snapshots off and"
+                + " --appendonly is not yes, since nothing is written.",
         problem = "Without a named volume the database writes into an anonymous volume (or the container layer):"
                 + " `docker compose down` leaves that volume behind unnamed and the next `up` starts with an empty"
                 + " one.",
@@ -75,7 +85,8 @@ public final class NamedVolumes implements Rule {
                             + " when the container is re-created or the stack is taken down");
                 }
             }
-            if (miss.isEmpty() || ref.inDevelopmentFile()) {
+            RedisRole role = miss.isEmpty() ? null : redisRole(service);
+            if (miss.isEmpty() || ref.inDevelopmentFile() || role == RedisRole.NOTHING_WRITTEN) {
                 continue;
             }
             DataStores.DataLocation where = data.get();
@@ -89,7 +100,9 @@ public final class NamedVolumes implements Rule {
                             + (where.why() == null ? "" : ", " + where.why()) + ") keeps its data in "
                             + where.directory() + ", which " + miss.get().why() + ": it lands in an anonymous volume"
                             + (miss.get().at() == null ? " or the container itself" : "")
-                            + ", which `docker compose down` orphans; the next `up` starts empty")
+                            + ", which `docker compose down` orphans; the next `up` starts "
+                            + DataStores.applicationState(service).map(state -> "without " + state).orElse("empty"))
+                    .severity(role == RedisRole.CACHE ? Severity.LOW : Severity.MEDIUM)
                     .implicit()
                     .recommendation(miss.get().at() != null
                             ? "Change the target of this mount to " + mountAt + (where.imageVolume() != null
@@ -101,6 +114,40 @@ public final class NamedVolumes implements Rule {
                                     + " top-level volumes: of " + ref.file() + ".")
                     .add();
         }
+    }
+
+    /** What a Redis-compatible server's command line says it keeps: nothing, a cache's snapshot, or data. */
+    private enum RedisRole { NOTHING_WRITTEN, CACHE, DATA }
+
+    private static final java.util.Set<String> REDIS_IMAGES = java.util.Set.of("redis", "valkey/valkey");
+
+    /**
+     * For the official Redis and Valkey images (which run redis-server/valkey-server in /data, where it writes):
+     * without a configuration file the server snapshots to dump.rdb by default, so only {@code --save ""} with no
+     * {@code --appendonly yes} writes nothing; an eviction policy of all keys ({@code --maxmemory-policy allkeys-lru})
+     * makes it a cache, whose snapshot only spares a cold start. Null for other images.
+     */
+    private static RedisRole redisRole(Service service) {
+        if (!DataStores.imageName(service).filter(REDIS_IMAGES::contains).isPresent()) {
+            return null;
+        }
+        List<String> words = service.command() == null ? List.of() : service.command().argv();
+        boolean snapshotsOff = false;
+        boolean appendOnly = false;
+        boolean evictsAll = false;
+        for (int i = 0; i < words.size(); i++) {
+            String next = i + 1 < words.size() ? words.get(i + 1) : null;
+            switch (words.get(i)) {
+                case "--save" -> snapshotsOff = next != null && next.isEmpty();
+                case "--appendonly" -> appendOnly = "yes".equals(next);
+                case "--maxmemory-policy" -> evictsAll = next != null && next.startsWith("allkeys-");
+                default -> { }
+            }
+        }
+        if (snapshotsOff && !appendOnly) {
+            return RedisRole.NOTHING_WRITTEN;
+        }
+        return evictsAll && !appendOnly ? RedisRole.CACHE : RedisRole.DATA;
     }
 
     /** Why no mount keeps the data, and the mount entry that misses it (null when there is none to point at). */

@@ -58,7 +58,37 @@ public final class DataStores {
             Map.entry("cassandra", "/var/lib/cassandra"),
             Map.entry("couchdb", "/opt/couchdb/data"),
             Map.entry("mcr.microsoft.com/mssql/server", "/var/opt/mssql"),
-            Map.entry("minio/minio", "/data"));
+            Map.entry("minio/minio", "/data"),
+            // applications that keep their state on disk (their Dockerfiles name the folder)
+            Map.entry("wordpress", "/var/www/html"),
+            Map.entry("nextcloud", "/var/www/html"),
+            Map.entry("grafana/grafana", "/var/lib/grafana"),
+            Map.entry("grafana/grafana-oss", "/var/lib/grafana"),
+            Map.entry("grafana/grafana-enterprise", "/var/lib/grafana"),
+            Map.entry("gitea/gitea", "/data"),
+            Map.entry("prom/prometheus", "/prometheus"),
+            Map.entry("quay.io/prometheus/prometheus", "/prometheus"),
+            Map.entry("jenkins/jenkins", "/var/jenkins_home"),
+            Map.entry("ghost", "/var/lib/ghost/content"),
+            Map.entry("registry", "/var/lib/registry"));
+
+    /**
+     * What an application image keeps in its data directory, for messages about losing it; a database's
+     * data needs no words.
+     */
+    private static final Map<String, String> APPLICATION_STATE = Map.ofEntries(
+            Map.entry("wordpress", "the WordPress files: uploaded media, installed plugins and themes, wp-config.php"),
+            Map.entry("nextcloud", "the Nextcloud installation: its config.php, installed apps and the users' files"),
+            Map.entry("grafana/grafana", "Grafana's SQLite database: users, dashboards and data sources made in the UI"),
+            Map.entry("grafana/grafana-oss", "Grafana's SQLite database: users, dashboards and data sources made in the UI"),
+            Map.entry("grafana/grafana-enterprise", "Grafana's SQLite database: users, dashboards and data sources made in"
+                    + " the UI"),
+            Map.entry("gitea/gitea", "the Git repositories, app.ini and Gitea's SQLite database if it uses one"),
+            Map.entry("prom/prometheus", "the collected metrics (the TSDB)"),
+            Map.entry("quay.io/prometheus/prometheus", "the collected metrics (the TSDB)"),
+            Map.entry("jenkins/jenkins", "the Jenkins home: jobs, build history, plugins and credentials"),
+            Map.entry("ghost", "Ghost's content: images, themes and its SQLite database if it uses one"),
+            Map.entry("registry", "the pushed images"));
 
     private DataStores() {}
 
@@ -102,8 +132,20 @@ public final class DataStores {
      */
     public record DataLocation(String directory, String imageVolume, String why) {}
 
-    /** The official images whose Dockerfile declares their data directory as a {@code VOLUME}. */
-    private static final Set<String> VOLUME_AT_DATA_DIRECTORY = Set.of("mysql", "mariadb", "mongo", "redis");
+    /** The images whose Dockerfile declares their data directory as a {@code VOLUME}. */
+    private static final Set<String> VOLUME_AT_DATA_DIRECTORY = Set.of("mysql", "mariadb", "mongo", "redis",
+            "wordpress", "nextcloud", "gitea/gitea", "prom/prometheus", "quay.io/prometheus/prometheus", "jenkins/jenkins",
+            "ghost", "registry");
+
+    /** The variables that move an application image's data directory when set on the service. */
+    private static final Map<String, String> DATA_DIRECTORY_VARIABLE = Map.of(
+            "grafana/grafana", "GF_PATHS_DATA", "grafana/grafana-oss", "GF_PATHS_DATA",
+            "grafana/grafana-enterprise", "GF_PATHS_DATA", "jenkins/jenkins", "JENKINS_HOME");
+
+    /** What an application image keeps in its data directory ("the collected metrics"), if it is one known here. */
+    public static Optional<String> applicationState(Service service) {
+        return imageName(service).map(APPLICATION_STATE::get);
+    }
 
     /**
      * Where the well-known data store image a service pulls keeps its data (/var/lib/postgresql/data...);
@@ -135,10 +177,44 @@ public final class DataStores {
             return Optional.ofNullable(dir).map(d -> new DataLocation(d, null, null));
         }
         String dir = DATA_DIRECTORIES.get(name);
-        if (dir == null) {
+        if (dir == null || name.equals("gitea/gitea") && image.effectiveTag().contains("rootless")) {
+            return Optional.empty(); // the rootless Gitea images keep their data elsewhere
+        }
+        String volume = VOLUME_AT_DATA_DIRECTORY.contains(name) ? dir : null;
+        String variable = DATA_DIRECTORY_VARIABLE.get(name);
+        Optional<String> moved = variable == null ? Optional.empty()
+                : service.env(variable).map(e -> e.value() == null ? null : e.value().value()).filter(v -> v.startsWith("/"));
+        if (moved.isPresent()) {
+            return Optional.of(new DataLocation(moved.get(), volumeHolding(volume, moved.get()), variable));
+        }
+        Optional<String> storage = name.endsWith("prometheus") ? prometheusStorage(service) : Optional.empty();
+        if (storage.isPresent()) {
+            return Optional.of(new DataLocation(storage.get(), volumeHolding(volume, storage.get()),
+                    "--storage.tsdb.path"));
+        }
+        return Optional.of(new DataLocation(dir, volume, null));
+    }
+
+    /** The image's VOLUME when it holds a data directory moved by the service's settings, else null. */
+    private static String volumeHolding(String volume, String directory) {
+        return volume != null && dev.drydock.core.discovery.PathNames.isUnder(directory, volume) ? volume : null;
+    }
+
+    /** The folder {@code --storage.tsdb.path} gives Prometheus in the service's command, if it gives an absolute one. */
+    private static Optional<String> prometheusStorage(Service service) {
+        if (service.command() == null) {
             return Optional.empty();
         }
-        return Optional.of(new DataLocation(dir, VOLUME_AT_DATA_DIRECTORY.contains(name) ? dir : null, null));
+        var words = service.command().words();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i).value();
+            String value = word.startsWith("--storage.tsdb.path=") ? word.substring(word.indexOf('=') + 1)
+                    : word.equals("--storage.tsdb.path") && i + 1 < words.size() ? words.get(i + 1).value() : null;
+            if (value != null) {
+                return Optional.of(value).filter(v -> v.startsWith("/"));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
