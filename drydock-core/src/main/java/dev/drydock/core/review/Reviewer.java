@@ -45,6 +45,8 @@ public final class Reviewer {
     private final List<Rule> inline;
     private final List<Rule> waiting;
     private final ReviewSettings settings;
+    private final RuleFailed failures = new RuleFailed();
+    private boolean failFast = Boolean.getBoolean(RuleFailed.FAIL_FAST_PROPERTY);
 
     public Reviewer(List<Rule> rules) {
         this(rules, ReviewSettings.DEFAULT);
@@ -61,6 +63,12 @@ public final class Reviewer {
         this.settings = settings;
     }
 
+    /** This reviewer, reporting a rule's internal error as a finding whatever the system property says. */
+    Reviewer reportingRuleFailures() {
+        failFast = false;
+        return this;
+    }
+
     /** A reviewer with every rule drydock has. */
     public static Reviewer standard() {
         return new Reviewer(Rules.all());
@@ -75,7 +83,7 @@ public final class Reviewer {
         ReviewContext context = new ReviewContext(project, settings);
         Future<?> aside = aside(context);
         for (Rule rule : inline) {
-            rule.check(context);
+            RuleFailed.run(rule, context, failures, failFast);
         }
         await(aside);
         Suppressor suppressor = new Suppressor(project, settings);
@@ -106,7 +114,7 @@ public final class Reviewer {
         if (waiting.isEmpty()) {
             return null;
         }
-        return ASIDE.submit(() -> waiting.forEach(rule -> rule.check(context)));
+        return ASIDE.submit(() -> waiting.forEach(rule -> RuleFailed.run(rule, context, failures, failFast)));
     }
 
     private static void await(Future<?> task) {

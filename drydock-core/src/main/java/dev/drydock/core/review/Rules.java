@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class Rules {
 
-    private static final List<Rule> ALL = concat(List.of(new FileNotRead(), new UnknownRuleId()), DockerfileRules.all(),
+    private static final List<Rule> ALL = concat(List.of(new FileNotRead(), new UnknownRuleId(), new RuleFailed()), DockerfileRules.all(),
             AppRules.all(), ContextRules.all(), ComposeSecurityRules.all(), ComposeHygieneRules.all());
 
     private Rules() {}

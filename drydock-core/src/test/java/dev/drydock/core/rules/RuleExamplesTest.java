@@ -36,8 +36,9 @@ class RuleExamplesTest {
 
     @Test
     void everyRuleHasAnExample() {
+        // rule-failed reports drydock's own defects: no project shows it
         List<String> without = Rules.all().stream().map(Rule::metadata).filter(m -> m.examples().isEmpty())
-                .map(RuleMetadata::id).toList();
+                .map(RuleMetadata::id).filter(id -> !id.equals("rule-failed")).toList();
         assertThat(without).as("rules without @RuleExample").isEmpty();
     }
 

@@ -53,6 +53,9 @@ class RuleFixtureTest {
     @Test
     void everyRuleHasFiringAndQuietFixtures() throws IOException {
         for (Rule rule : Rules.all()) {
+            if (rule.id().equals("rule-failed")) {
+                continue; // drydock's own defects: RuleFailedTest shows it with a rule that throws
+            }
             Path dir = FIXTURES.resolve(rule.id());
             assertThat(dir).as("fixtures of " + rule.id()).isDirectory();
             boolean fires = false;

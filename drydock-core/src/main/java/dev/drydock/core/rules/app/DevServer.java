@@ -167,7 +167,7 @@ public final class DevServer implements Rule {
                         + " in " + call.file() + " line " + call.line(), ep.target().value(), Severity.CRITICAL, ep);
             }
         }
-        if (ep.target().kind() == Target.Kind.SCRIPT && (ep.runtime() == Runtime.NPM || ep.runtime() == Runtime.YARN
+        if (ep.target().kind() == Target.Kind.SCRIPT && c.build() != null && (ep.runtime() == Runtime.NPM || ep.runtime() == Runtime.YARN
                 || ep.runtime() == Runtime.PNPM || ep.runtime() == Runtime.BUN)) {
             String dir = c.build().context();
             NodePackage script = NodePackage.script(SourceSet.of(context.project(), c), dir, ep.target().value(),
