@@ -1,25 +1,35 @@
 package dev.drydock.core.project;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.Heredoc;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The build context of a Dockerfile that no compose file builds. Its own folder, as `docker build DIR`
  * with the Dockerfile in DIR; but a Dockerfile kept in a subfolder (docker/Dockerfile, built with
  * `docker build -f docker/Dockerfile .`) copies files that are only found from a folder above it, and
  * then the folder from which most of its COPY and ADD sources exist is taken; when none exists because all
- * are a build's output, the folder of the build file that writes it.
+ * are a build's output, the folder of the build file that writes it. A Dockerfile that copies the whole
+ * context ({@code COPY . /app}) names no source, but its RUN, CMD, ENTRYPOINT and HEALTHCHECK lines
+ * name files of the copy ({@code /app/scripts/start.sh}), which count as sources too.
  */
 final class LoneBuildContext {
 
@@ -28,7 +38,11 @@ final class LoneBuildContext {
     /** The context folder, relative to the project root ("" for the root itself). */
     static String of(Path root, String dockerfile, DockerfileModel model) {
         String own = PathNames.parent(dockerfile);
-        List<String> sources = model == null ? List.of() : contextSources(model);
+        List<String> copied = model == null ? List.of() : contextSources(model);
+        List<String> sources = new ArrayList<>(copied);
+        if (model != null) {
+            sources.addAll(copiedContextPaths(model));
+        }
         if (sources.isEmpty()) {
             return own;
         }
@@ -43,7 +57,7 @@ final class LoneBuildContext {
                 bestFound = n;
             }
         }
-        return bestFound > 0 ? best : buildOutputRoot(root, own, sources).orElse(best);
+        return bestFound > 0 || copied.isEmpty() ? best : buildOutputRoot(root, own, copied).orElse(best);
     }
 
     /** The folders a build tool writes its output to, by the build file that sits beside them. */
@@ -103,6 +117,62 @@ final class LoneBuildContext {
         }
         return out;
     }
+
+    /** A path-like word: what a RUN, CMD or ENTRYPOINT line may name a file with. */
+    private static final Pattern PATH_WORD = Pattern.compile("[A-Za-z0-9_.@+/-]+");
+
+    /**
+     * The files of a whole-context copy ({@code COPY . /app}) that the Dockerfile names in the image,
+     * as context paths: {@code /app/scripts/start.sh}, or {@code scripts/start.sh} with WORKDIR /app,
+     * is the context's scripts/start.sh. A relative word must hold a slash to count: a bare word is
+     * too often a command or an argument.
+     */
+    private static List<String> copiedContextPaths(DockerfileModel model) {
+        Set<String> copyDirs = new HashSet<>();
+        for (Stage stage : model.stages()) {
+            for (CopyCommand copy : stage.copies()) {
+                if (copy.fromContext() && copy.containerPath() != null && !copy.sources().isEmpty()
+                        && copy.sources().stream().allMatch(s -> s.equals(".") || s.equals("./"))) {
+                    String dir = ContainerPaths.clean(copy.containerPath());
+                    if (!dir.equals("/")) {
+                        copyDirs.add(dir);
+                    }
+                }
+            }
+        }
+        if (copyDirs.isEmpty()) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Instruction instruction : model.syntax().instructions()) {
+            if (!NAMING_KINDS.contains(instruction.kind())) {
+                continue;
+            }
+            String workdir = model.step(instruction).map(step -> step.workdir() == null ? "/"
+                    : step.workdir().value()).orElse("/");
+            Matcher words = PATH_WORD.matcher(instruction.logicalText().text());
+            while (words.find()) {
+                String word = words.group();
+                for (String dir : copyDirs) {
+                    String inside = null;
+                    if (word.startsWith(dir + "/")) {
+                        inside = word.substring(dir.length() + 1);
+                    } else if (!word.startsWith("/") && !word.startsWith("-") && word.contains("/")
+                            && workdir != null && ContainerPaths.clean(workdir).equals(dir)) {
+                        inside = word.startsWith("./") ? word.substring(2) : word;
+                    }
+                    if (inside != null && !inside.isEmpty() && !inside.startsWith(".")
+                            && !inside.contains("..")) {
+                        out.add(inside.endsWith("/") ? inside.substring(0, inside.length() - 1) : inside);
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static final Set<InstructionKind> NAMING_KINDS = Set.of(InstructionKind.RUN, InstructionKind.CMD,
+            InstructionKind.ENTRYPOINT, InstructionKind.HEALTHCHECK);
 
     private static int found(Path root, String dir, List<String> sources) {
         Path base = dir.isEmpty() ? root : root.resolve(dir);

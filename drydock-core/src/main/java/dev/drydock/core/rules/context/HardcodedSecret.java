@@ -25,15 +25,21 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
 import dev.drydock.core.rules.support.SecretNames.ValueMatch;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -51,7 +57,8 @@ import java.util.regex.Pattern;
                 + " placeholder to replace (REPLACE_WITH_..., change-me, your-password) is named as such. A Dockerfile ARG named like a"
                 + " secret is reported even without a value (medium: the --build-arg value is recorded in the image"
                 + " history), and an ENV named like a secret that takes its value from a variable (high: the value is"
-                + " stored in the image configuration).",
+                + " stored in the image configuration; medium in a builder stage the final image is not built on,"
+                + " where it stays in that stage's build cache and the environment of its RUNs).",
         problem = "A secret in a file that is committed, or in an image's configuration, is shared with everyone who"
                 + " has the repository or the image: ENV and ARG values are stored in the image metadata and history.",
         impact = "The secret cannot be rotated without a commit and a rebuild, it is the same in every environment,"
@@ -107,8 +114,9 @@ public final class HardcodedSecret implements Rule {
             composeValue(context, shared.get(0), shared.stream().map(v -> v.service().name()).distinct().toList());
         }
         for (DockerfileSource dockerfile : context.dockerfiles()) {
+            Set<Integer> imageStages = imageStages(context, dockerfile);
             for (Instruction instruction : dockerfile.syntax().instructions()) {
-                dockerfileInstruction(context, instruction);
+                dockerfileInstruction(context, dockerfile, imageStages, instruction);
             }
         }
         if (isGitProject(project)) {
@@ -233,8 +241,43 @@ public final class HardcodedSecret implements Rule {
 
     // ---- Dockerfile
 
-    private void dockerfileInstruction(ReviewContext context, Instruction instruction) {
+    /**
+     * The indexes of the stages whose configuration ends up in an image the project builds: each
+     * built target and the stages it is FROM, transitively; the last stage's chain when nothing
+     * builds the Dockerfile.
+     */
+    private static Set<Integer> imageStages(ReviewContext context, DockerfileSource dockerfile) {
+        Set<Integer> out = new HashSet<>();
+        DockerfileModel model = dockerfile.model();
+        if (model == null) {
+            return out;
+        }
+        for (BuiltImage image : BuiltImage.of(context)) {
+            if (image.dockerfile().equals(dockerfile.file().path())) {
+                image.imageStages().forEach(s -> out.add(s.index()));
+            }
+        }
+        if (out.isEmpty()) {
+            model.targetStage().ifPresent(target -> Stages.inImage(model, target).forEach(s -> out.add(s.index())));
+        }
+        return out;
+    }
+
+    /** The build stage an instruction belongs to, when it is a stage the final image is not built on. */
+    private static Optional<Stage> builderStage(DockerfileSource dockerfile, Set<Integer> imageStages,
+            Instruction instruction) {
+        if (dockerfile.model() == null || imageStages.isEmpty()) {
+            return Optional.empty();
+        }
+        return dockerfile.model().step(instruction)
+                .filter(step -> !imageStages.contains(step.stageIndex()))
+                .map(step -> dockerfile.model().stages().get(step.stageIndex()));
+    }
+
+    private void dockerfileInstruction(ReviewContext context, DockerfileSource dockerfile, Set<Integer> imageStages,
+            Instruction instruction) {
         String file = instruction.file().path();
+        Optional<Stage> builder = builderStage(dockerfile, imageStages, instruction);
         List<KeyValue> entries = switch (instruction.arguments()) {
             case KeyValueList kv when instruction.kind() == InstructionKind.ENV -> kv.entries();
             case ArgList args -> args.entries();
@@ -256,7 +299,7 @@ public final class HardcodedSecret implements Rule {
                 report(context, new Location(file, within(instruction, entry, c.start(), c.end())), c.secret(value),
                         c.issued() ? Severity.CRITICAL : Severity.HIGH,
                         (env ? "ENV " : "ARG ") + name + " holds " + c.kind() + " (" + c.redacted(value) + "): "
-                                + stored(env),
+                                + stored(env, builder),
                         dockerfileRecommendation(name, env, c));
                 continue;
             }
@@ -265,7 +308,7 @@ public final class HardcodedSecret implements Rule {
             }
             if (value.contains("$")) {
                 if (env) {
-                    copiedIntoEnv(context, file, entry, name, value);
+                    copiedIntoEnv(context, file, entry, name, value, builder);
                 } else {
                     secretBuildArg(context, file, entry, name);
                 }
@@ -278,7 +321,8 @@ public final class HardcodedSecret implements Rule {
                 continue;
             }
             report(context, new Location(file, entry.value().span()), value, Severity.HIGH,
-                    (env ? "ENV " : "ARG ") + name + " is the literal " + SecretNames.redact(value) + ": " + stored(env),
+                    (env ? "ENV " : "ARG ") + name + " is the literal " + SecretNames.redact(value) + ": "
+                            + stored(env, builder),
                     dockerfileRecommendation(name, env, null));
         }
         if (instruction.kind() == InstructionKind.RUN || instruction.kind() == InstructionKind.ADD) {
@@ -311,15 +355,29 @@ public final class HardcodedSecret implements Rule {
                 .add();
     }
 
-    /** An ENV named like a secret whose value comes from a variable: the value is stored in the image. */
-    private void copiedIntoEnv(ReviewContext context, String file, KeyValue entry, String name, String value) {
-        context.finding(this, new Location(file, entry.value().span()), "ENV " + name + "=" + value
-                        + " stores a secret-named value in the image configuration, where `docker inspect` shows it to"
-                        + " anyone who can pull the image")
-                .severity(Severity.HIGH)
-                .recommendation("Give " + name + " to the container at run time (compose environment or secrets), not"
-                        + " through ENV; if the build needs it, read it with `RUN --mount=type=secret,id="
-                        + name.toLowerCase(Locale.ROOT) + ",env=" + name + " ...`.")
+    /**
+     * An ENV named like a secret whose value comes from a variable: stored in the image configuration
+     * when the image is built on its stage; in a builder stage, kept with that stage's build cache only.
+     */
+    private void copiedIntoEnv(ReviewContext context, String file, KeyValue entry, String name, String value,
+            Optional<Stage> builder) {
+        String message = builder.isPresent()
+                ? "ENV " + name + "=" + value + " sets a secret-named value in " + Stages.describe(builder.get())
+                        + ", which the final image is not built on: it does not reach the image configuration, but it"
+                        + " is kept in that stage's build cache, every RUN after it sees it, and files those RUNs"
+                        + " build (and COPY --from copies out) may embed it"
+                : "ENV " + name + "=" + value + " stores a secret-named value in the image configuration, where"
+                        + " `docker inspect` shows it to anyone who can pull the image";
+        context.finding(this, new Location(file, entry.value().span()), message)
+                .severity(builder.isPresent() ? Severity.MEDIUM : Severity.HIGH)
+                .recommendation(builder.isPresent()
+                        ? "Remove the ENV and read " + name + " only in the RUN that needs it: `RUN --mount=type=secret,id="
+                                + name.toLowerCase(Locale.ROOT) + ",env=" + name + " ...`, built with `docker build"
+                                + " --secret id=" + name.toLowerCase(Locale.ROOT) + ",env=" + name + "` (compose:"
+                                + " build.secrets); the running container gets it from its own environment."
+                        : "Give " + name + " to the container at run time (compose environment or secrets), not"
+                                + " through ENV; if the build needs it, read it with `RUN --mount=type=secret,id="
+                                + name.toLowerCase(Locale.ROOT) + ",env=" + name + " ...`.")
                 .add();
     }
 
@@ -332,7 +390,11 @@ public final class HardcodedSecret implements Rule {
         return instruction.file().span(span.start() + start, span.start() + end);
     }
 
-    private static String stored(boolean env) {
+    private static String stored(boolean env, Optional<Stage> builder) {
+        if (env && builder.isPresent()) {
+            return "the Dockerfile is committed with it, and although " + Stages.describe(builder.get())
+                    + " is not part of the final image, its build cache keeps the value and every RUN after it sees it";
+        }
         return env ? "ENV values are stored in the image configuration, where `docker inspect` shows them to anyone"
                 + " who can pull the image, and the Dockerfile is committed"
                 : "an ARG default is committed with the Dockerfile and recorded in the image history of every RUN"
