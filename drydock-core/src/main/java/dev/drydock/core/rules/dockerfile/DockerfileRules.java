@@ -62,6 +62,7 @@ public final class DockerfileRules {
                 new LanguagePackageUnpinned(),
                 new TlsVerificationDisabled(),
                 new PipeWithoutPipefail(),
+                new RunFailureIgnored(),
                 new SudoInRun(),
                 new CdInsteadOfWorkdir(),
                 new SystemCommandInRun(),
