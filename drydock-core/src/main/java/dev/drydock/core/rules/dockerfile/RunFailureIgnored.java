@@ -41,7 +41,8 @@ import java.util.Set;
                 + " purpose), a chain starting with a test ([, test,"
                 + " command -v, which, grep -q), one followed by a command reading $?, background (&) commands,"
                 + " commands whose failure does not matter for the image (echo, printf, set, export, ls, env, uname,"
-                + " a --version query, rm, package-cache cleaning) and assignments without a command substitution."
+                + " a --version query, rm, package-cache cleaning) and assignments whose command substitutions run"
+                + " only such commands (arch=\"$(uname -m)\")."
                 + " A cleanup after the last real command does not excuse it: apt-get install -y x; rm -rf"
                 + " /var/lib/apt/lists/* succeeds when the install fails. cd is reported: a failed cd runs the rest"
                 + " in the wrong folder. Medium when the ignored command installs, downloads, builds or changes"
@@ -131,7 +132,7 @@ public final class RunFailureIgnored implements Rule {
             AndOrList item = items.get(i);
             if (i < items.size() - 1 && !deliberate && !item.background()
                     && !checkedNext(items.get(i + 1), all)) {
-                ignoredIn(item, commands).forEach(c -> out.add(new Ignored(c, item.separator())));
+                ignoredIn(item, commands, all).forEach(c -> out.add(new Ignored(c, item.separator())));
             }
             for (Pipeline pipeline : item.pipelines()) {
                 for (CommandNode node : pipeline.commands()) {
@@ -168,7 +169,8 @@ public final class RunFailureIgnored implements Rule {
     }
 
     /** The commands of a list that is not the last, whose failure the shell passes over. */
-    private static List<Command> ignoredIn(AndOrList item, Map<CommandNode.SimpleCommand, Command> commands) {
+    private static List<Command> ignoredIn(AndOrList item, Map<CommandNode.SimpleCommand, Command> commands,
+            List<Command> all) {
         if (item.operators().contains(Operator.OR)) {
             return List.of();
         }
@@ -186,7 +188,7 @@ public final class RunFailureIgnored implements Rule {
             if (p == 0 && isTest(command)) {
                 return List.of();
             }
-            if (!harmless(command)) {
+            if (!harmless(command, all)) {
                 out.add(command);
             }
         }
@@ -234,10 +236,11 @@ public final class RunFailureIgnored implements Rule {
                 || a.equals("--quiet") || a.matches("-[a-zA-Z]*q[a-zA-Z]*"));
     }
 
-    private static boolean harmless(Command command) {
+    private static boolean harmless(Command command, List<Command> all) {
         if (command.name().isEmpty()) {
-            return command.node().assignments().stream().noneMatch(a -> a.value() != null
-                    && a.value().hasCommandSubstitution());
+            return all.stream().filter(c -> c != command && c.in(Scope.COMMAND_SUBSTITUTION)
+                            && c.span().start() >= command.span().start() && c.span().end() <= command.span().end())
+                    .allMatch(c -> harmless(c, all));
         }
         if (command.is(HARMLESS.toArray(String[]::new))) {
             return true;
@@ -277,7 +280,8 @@ public final class RunFailureIgnored implements Rule {
         List<Word> words = command.words();
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < words.size() && i < 3; i++) {
-            out.append(i == 0 ? "" : " ").append(words.get(i).raw().replaceAll("\\s*\\n\\s*", " "));
+            String word = words.get(i).raw().replaceAll("\\s*\\n\\s*", " ");
+            out.append(i == 0 ? "" : " ").append(word.length() > 40 ? word.substring(0, 37) + "..." : word);
         }
         if (words.size() > 3) {
             out.append(" ...");
