@@ -63,6 +63,7 @@ public final class DockerfileRules {
                 new TlsVerificationDisabled(),
                 new PipeWithoutPipefail(),
                 new RunFailureIgnored(),
+                new RunExportDiscarded(),
                 new SudoInRun(),
                 new CdInsteadOfWorkdir(),
                 new SystemCommandInRun(),
