@@ -119,7 +119,24 @@ public final class DockerfileModel {
             return Optional.empty();
         }
         return Optional.of(derived("script", command,
-                () -> ShellScript.parse(command.script(), ShellOptions.ofShellCommand(command.shell()))));
+                () -> ShellScript.parse(command.script(), initialOptions(command))));
+    }
+
+    /**
+     * The options the script starts with: its SHELL's flags ({@code SHELL ["/bin/bash", "-e", "-c"]}), except for a
+     * here-document run on its own that starts with a shebang: BuildKit then writes the body to a file and executes
+     * it, so the shebang's interpreter and its one argument ({@code #!/bin/sh -e}) apply, not the SHELL.
+     */
+    private static ShellOptions initialOptions(CommandSpec command) {
+        String text = command.script().text();
+        if (command.instruction().heredocs().isEmpty() || !text.startsWith("#!")) {
+            return ShellOptions.ofShellCommand(command.shell());
+        }
+        String line = text.lines().findFirst().orElse("").substring(2).strip();
+        int space = line.indexOf(' ');
+        List<String> argv = space < 0 ? List.of(line)
+                : List.of(line.substring(0, space), line.substring(space + 1).strip());
+        return ShellOptions.ofShellCommand(argv);
     }
 
     /**

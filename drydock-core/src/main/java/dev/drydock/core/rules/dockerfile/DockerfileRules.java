@@ -62,6 +62,8 @@ public final class DockerfileRules {
                 new LanguagePackageUnpinned(),
                 new TlsVerificationDisabled(),
                 new PipeWithoutPipefail(),
+                new RunFailureIgnored(),
+                new RunExportDiscarded(),
                 new SudoInRun(),
                 new CdInsteadOfWorkdir(),
                 new SystemCommandInRun(),
