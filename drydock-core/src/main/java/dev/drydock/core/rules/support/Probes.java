@@ -42,8 +42,11 @@ public final class Probes {
 
     private Probes() {}
 
-    /** A program the probe runs; {@code testIndex} is its element in the test list (-1 when inside a shell script). */
-    public record Program(String name, int testIndex) {}
+    /**
+     * A program the probe runs; {@code testIndex} is its element in the test list (-1 when inside a shell script);
+     * {@code bare} when it is named without a folder, so the PATH decides which file runs.
+     */
+    public record Program(String name, int testIndex, boolean bare) {}
 
     /** A URL the probe requests; {@code path} null when built from variables, {@code port} null when not literal. */
     public record Url(String text, String host, Integer port, String path) {
@@ -90,7 +93,7 @@ public final class Probes {
         StringBuilder all = new StringBuilder();
         if (kind.equals("CMD") && test.size() > 1) {
             String program = base(test.get(1));
-            programs.add(new Program(program, 1));
+            programs.add(new Program(program, 1, !test.get(1).contains("/")));
             if (SHELLS.contains(program) && test.size() > 3 && test.get(2).startsWith("-") && test.get(2).contains("c")) {
                 shell = true;
                 programs.addAll(scriptPrograms(test.get(3)));
@@ -136,7 +139,8 @@ public final class Probes {
 
     /**
      * What a probe needs that the image is known to lack: "sh" for a shell probe in an image without a
-     * shell, else the first program drydock knows to be absent; null when nothing is known missing.
+     * shell, else the first program drydock knows to be absent, or named without a folder while the image keeps
+     * it off its PATH ({@link ImageContents#offPath}); null when nothing is known missing.
      */
     public static String missingProgram(Probe probe, ImageContents image) {
         if (probe == null || image == null) {
@@ -147,6 +151,9 @@ public final class Probes {
         }
         for (Program p : probe.programs()) {
             if (BaseImageFacts.ASKED.contains(p.name()) && !image.has(p.name()).orElse(true)) {
+                return p.name();
+            }
+            if (p.bare() && image.offPath(p.name()).isPresent()) {
                 return p.name();
             }
         }
@@ -161,7 +168,7 @@ public final class Probes {
             for (Command c : parsed.commands()) {
                 String name = c.name();
                 if (!name.isEmpty() && !BUILTINS.contains(name) && !name.contains("$")) {
-                    out.add(new Program(name, -1));
+                    out.add(new Program(name, -1, c.program().map(w -> !w.value().contains("/")).orElse(true)));
                 }
             }
         } catch (RuntimeException e) {
