@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.app.AppSource;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
@@ -158,6 +159,24 @@ public final class Probes {
             }
         }
         return null;
+    }
+
+    /**
+     * The rule that reports the probe of {@code hc} as failing in container {@code c}: healthcheck-tool-missing when
+     * the image lacks what it runs, healthcheck-endpoint-missing when it requests a path the application, whose routes
+     * are known, does not serve; null when it may succeed.
+     */
+    public static String failingRule(EffectiveHealthcheck hc, Container c, AppSource app) {
+        Probe probe = of(hc);
+        if (probe == null) {
+            return null;
+        }
+        if (missingProgram(probe, ImageContents.of(c)) != null) {
+            return "healthcheck-tool-missing";
+        }
+        Url url = probe.localUrl();
+        return url != null && app != null && app.routes().determines(url.path()) && app.routes().match(url.path()).isEmpty()
+                ? "healthcheck-endpoint-missing" : null;
     }
 
     private static List<Program> scriptPrograms(String script) {
