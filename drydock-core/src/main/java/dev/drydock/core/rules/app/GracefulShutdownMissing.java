@@ -173,7 +173,8 @@ public final class GracefulShutdownMissing implements Rule {
                             + " pass it on, so " + what + " is killed with SIGKILL when the grace period ends");
             Origin origin = inCmd && command.cmdOrigin() != null ? command.cmdOrigin() : command.origin();
             context.finding(this, origin, "the " + written + " " + form + " starts `" + shorten(script) + signal)
-                    .recommendation(shellRecommendation(command, script, which, what))
+                    .recommendation(shellRecommendation(command, script,
+                            written.startsWith("compose ") ? written.substring("compose ".length()) + ":" : which, what))
                     .fix(command.shellForm() ? execFormFix(c, command, script) : execInScriptFix(c, command, script, inCmd))
                     .add();
             return true;
