@@ -17,6 +17,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.Probes;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -32,9 +33,9 @@ import java.util.regex.Pattern;
         title = "A service is not health-checked, or not waited for until healthy",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
-        checks = "Compose healthchecks of every service. A strength where one is configured, unless drydock knows"
-                + " its probe fails (healthcheck-tool-missing: the image lacks what it runs; healthcheck-endpoint-missing:"
-                + " the application does not serve the path it requests). Findings: a service that"
+        checks = "Compose healthchecks of every service. A strength where one is configured (its wording says when"
+                + " the image lacks what the probe runs: healthcheck-tool-missing reports that), none where the probe"
+                + " requests a path the application does not serve (healthcheck-endpoint-missing). Findings: a service that"
                 + " another waits for with `condition: service_healthy` but that has no healthcheck, neither in compose"
                 + " nor in its Dockerfile (for pulled images: official and Bitnami images, which define none), is high;"
                 + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium; a depends_on that"
@@ -122,8 +123,12 @@ public final class ComposeHealthcheck implements Rule {
                                     : "Remove the override, or replace it with a probe of what " + service.name() + " serves.")
                             .add();
                 } else if ((!health.test().isEmpty() || effective(context, service) != null)
-                        && !knownToFail(context, service)) {
-                    context.strength(this, at, describe(service.name(), health));
+                        && !requestsUnservedPath(context, service)) {
+                    String missing = missingProgram(context, service);
+                    context.strength(this, at, missing == null ? describe(service.name(), health)
+                            : describe(service.name(), health).replaceFirst(", so Compose and `docker ps` know when it"
+                                    + " is healthy$", "; Compose and `docker ps` can tell when it is healthy once the"
+                                    + " probe can run (the image has no " + missing + ": healthcheck-tool-missing)"));
                 }
             }
             for (Service.Dependency dependency : service.dependsOn()) {
@@ -319,13 +324,16 @@ public final class ComposeHealthcheck implements Rule {
         return byService.get(service);
     }
 
-    /**
-     * Whether the probe in effect is known to fail: the image lacks what it runs (healthcheck-tool-missing) or it
-     * requests a path the application does not serve (healthcheck-endpoint-missing).
-     */
-    private static boolean knownToFail(ReviewContext context, Service service) {
+    /** What the probe in effect runs that the container lacks (healthcheck-tool-missing reports it), or null. */
+    private static String missingProgram(ReviewContext context, Service service) {
         Container c = containerOf(context, service);
-        return c != null && Probes.failingRule(c.healthcheck(), c, Apps.of(context, c)) != null;
+        return c == null ? null : Probes.missingProgram(Probes.of(c.healthcheck()), ImageContents.of(c));
+    }
+
+    /** Whether the probe in effect requests a path the application does not serve (healthcheck-endpoint-missing). */
+    private static boolean requestsUnservedPath(ReviewContext context, Service service) {
+        Container c = containerOf(context, service);
+        return c != null && "healthcheck-endpoint-missing".equals(Probes.failingRule(c.healthcheck(), c, Apps.of(context, c)));
     }
 
     private static EffectiveHealthcheck effective(ReviewContext context, Service service) {
