@@ -161,14 +161,20 @@ public final class GracefulShutdownMissing implements Rule {
             String form = command.shellForm() ? "is in shell form, so /bin/sh -c" : "runs `sh -c`, so the shell";
             boolean inCmd = command.shellForm() ? command.entrypoint().isEmpty() : !shellInEntrypoint(command);
             String which = inCmd ? "CMD" : "ENTRYPOINT";
+            Service s = c.service();
+            String written = s != null && (inCmd ? s.command() != null : s.entrypoint() != null)
+                    ? "compose " + (inCmd ? "command" : "entrypoint") : which;
+            String last = lastCommand(script);
+            String what = AppFacts.runsServer(ep) || last.isEmpty() ? "the server" : "`" + shorten(last) + "`";
             String signal = init.map(i -> "` as its child under " + i.init() + ": " + i.init() + " passes docker"
-                            + " stop's SIGTERM to the shell only, which ends without passing it on, so the server is"
+                            + " stop's SIGTERM to the shell only, which ends without passing it on, so " + what + " is"
                             + " killed with the container")
                     .orElse("` as its child and stays PID 1: docker stop's SIGTERM goes to the shell, which does not"
-                            + " pass it on, so the server is killed with SIGKILL when the grace period ends");
+                            + " pass it on, so " + what + " is killed with SIGKILL when the grace period ends");
             Origin origin = inCmd && command.cmdOrigin() != null ? command.cmdOrigin() : command.origin();
-            context.finding(this, origin, "the " + which + " " + form + " starts `" + shorten(script) + signal)
-                    .recommendation(shellRecommendation(command, script, which))
+            context.finding(this, origin, "the " + written + " " + form + " starts `" + shorten(script) + signal)
+                    .recommendation(shellRecommendation(command, script,
+                            written.startsWith("compose ") ? written.substring("compose ".length()) + ":" : which, what))
                     .fix(command.shellForm() ? execFormFix(c, command, script) : execInScriptFix(c, command, script, inCmd))
                     .add();
             return true;
@@ -203,10 +209,10 @@ public final class GracefulShutdownMissing implements Rule {
         return false;
     }
 
-    private static String shellRecommendation(EffectiveCommand command, String script, String which) {
+    private static String shellRecommendation(EffectiveCommand command, String script, String which, String what) {
         List<String> words = StopSignalFixes.literalCommand(script);
         if (!words.isEmpty()) {
-            return "Use the exec form, which makes the server PID 1: " + which + " " + Probes.json(words) + ".";
+            return "Use the exec form, which makes " + what + " PID 1: " + which + " " + Probes.json(words) + ".";
         }
         String execd = withExec(script);
         String rewritten;
@@ -217,7 +223,7 @@ public final class GracefulShutdownMissing implements Rule {
             argv.replaceAll(a -> a.equals(script) ? execd : a);
             rewritten = which + " " + Probes.json(argv);
         }
-        return "Start the last command with `exec`, so the server replaces the shell as PID 1: " + rewritten
+        return "Start the last command with `exec`, so " + what + " replaces the shell as PID 1: " + rewritten
                 + " (or move the setup into an entry-point script that ends with `exec \"$@\"`).";
     }
 
@@ -259,6 +265,20 @@ public final class GracefulShutdownMissing implements Rule {
 
     /** The script with {@code exec } before its last command (after the last top-level &&, || or ;). */
     static String withExec(String script) {
+        int cut = lastCommandCut(script);
+        int start = cut;
+        while (start < script.length() && Character.isWhitespace(script.charAt(start))) {
+            start++;
+        }
+        return script.substring(0, cut) + (cut > 0 ? " " : "") + "exec " + script.substring(start);
+    }
+
+    /** The script's last command (after the last top-level &&, || or ;), as written. */
+    static String lastCommand(String script) {
+        return script.substring(lastCommandCut(script)).strip();
+    }
+
+    private static int lastCommandCut(String script) {
         int cut = 0;
         char quote = 0;
         for (int i = 0; i < script.length(); i++) {
@@ -282,11 +302,7 @@ public final class GracefulShutdownMissing implements Rule {
                 i++;
             }
         }
-        int start = cut;
-        while (start < script.length() && Character.isWhitespace(script.charAt(start))) {
-            start++;
-        }
-        return script.substring(0, cut) + (cut > 0 ? " " : "") + "exec " + script.substring(start);
+        return cut;
     }
 
     // (2) a package manager is PID 1

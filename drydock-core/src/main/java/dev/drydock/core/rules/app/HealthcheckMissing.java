@@ -105,7 +105,7 @@ public final class HealthcheckMissing implements Rule {
             if (stage.config().healthcheck() != null) {
                 EffectiveHealthcheck own = EffectiveHealthcheck.of(stage.config().healthcheck());
                 Probes.Probe probe = Probes.of(own);
-                if (probe != null && Probes.missingProgram(probe, ImageContents.of(image.container())) == null) {
+                if (probe != null && Probes.failingRule(own, image.container(), Apps.of(context, image.container())) == null) {
                     context.strength(this, new Location(image.dockerfile(), own.origin().span()), "the image checks its"
                             + " own health " + Probes.describe(own) + ": `docker run`, Swarm and every compose file"
                             + " that starts it know when it is healthy");
@@ -195,16 +195,7 @@ public final class HealthcheckMissing implements Rule {
      * application does not serve), or null when it may succeed.
      */
     private static String failingRule(EffectiveHealthcheck compose, Container c, AppSource app) {
-        Probes.Probe probe = Probes.of(compose);
-        if (probe == null) {
-            return null;
-        }
-        if (Probes.missingProgram(probe, ImageContents.of(c)) != null) {
-            return "healthcheck-tool-missing";
-        }
-        Probes.Url url = probe.localUrl();
-        return url != null && app.routes().determines(url.path()) && app.routes().match(url.path()).isEmpty()
-                ? "healthcheck-endpoint-missing" : null;
+        return Probes.failingRule(compose, c, app);
     }
 
     /** What to do for a container that serves no port: probe a worker's own liveness, or say none is needed. */

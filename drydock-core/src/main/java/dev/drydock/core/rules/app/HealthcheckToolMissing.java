@@ -34,8 +34,10 @@ import java.util.regex.Pattern;
                 + " its base image is known to ship (python:*-slim, node:*-slim, debian and ubuntu have neither curl nor"
                 + " wget; alpine and busybox have BusyBox wget but no curl; distroless and scratch have no shell) plus"
                 + " what the final stage and the stages it builds on install with apt, apk, dnf/yum or zypper (and do"
-                + " not remove again) or copy in; for a service that pulls an image, what that image is known to"
-                + " ship. Quiet for images drydock does not know. Critical when another compose service waits for it"
+                + " not remove again; package lists held in ARG or ENV values are read) or copy in; for a service that"
+                + " pulls an image, what that image is known to ship. A program named without a folder that the image"
+                + " keeps off its PATH (node in gcr.io/distroless/nodejs*, at /nodejs/bin/node) cannot start either."
+                + " Quiet for images drydock does not know. Critical when another compose service waits for it"
                 + " with condition: service_healthy, which then never starts.",
         problem = "Docker runs the probe inside the container: a program that is not there makes every probe fail.",
         impact = "The container never becomes healthy: dependants waiting on service_healthy never start,"
@@ -99,6 +101,11 @@ public final class HealthcheckToolMissing implements Rule {
             Probes.Program at = missing.equals("sh") ? null
                     : probe.programs().stream().filter(p -> p.name().equals(missing)).findFirst().orElse(null);
             String where = where(hc);
+            String offPath = missing.equals("sh") ? null : image.offPath(missing).orElse(null);
+            if (offPath != null) {
+                offPath(context, c, hc, at, image, missing, offPath);
+                continue;
+            }
             String message = missing.equals("sh")
                     ? where + " is a CMD-SHELL probe, which runs /bin/sh, and " + image.baseImage()
                             + " has no shell: every probe fails"
@@ -120,6 +127,35 @@ public final class HealthcheckToolMissing implements Rule {
             }
             finding.add();
         }
+    }
+
+    /**
+     * A probe that names {@code program} bare where the image keeps it off its PATH: Docker finds no such file. An
+     * exec-form probe is fixed by naming the program by its path.
+     */
+    private void offPath(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Program at,
+            ImageContents image, String program, String path) {
+        List<String> waiting = c.service() == null ? List.of()
+                : ComposeServices.awaitingHealthy(context.project(), c.service());
+        String message = where(hc) + " runs " + program + " by name, and " + image.baseImage() + " keeps it at " + path
+                + ", outside its PATH: the probe cannot start, every probe fails and the container never becomes"
+                + " healthy";
+        List<String> test = hc.test();
+        List<String> argv = null;
+        if (test.size() > 1 && test.get(0).equals("CMD") && at != null && at.testIndex() == 1) {
+            argv = new ArrayList<>(test.subList(1, test.size()));
+            argv.set(0, path);
+        }
+        var finding = context.finding(this, Probes.locate(c, hc, at), message + ComposeServices.neverStart(waiting))
+                .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
+                .recommendation("Name the program by its path: " + (argv == null ? path : written(argv, hc))
+                        + ", or add its folder to the PATH (ENV PATH=" + path.substring(0, path.lastIndexOf('/'))
+                        + ":$PATH).");
+        TextEdit edit = argv == null ? null : edit(c, hc, argv);
+        if (edit != null) {
+            finding.fix(Fix.of("name " + program + " by its path " + path, FixSafety.SAFE, edit));
+        }
+        finding.add();
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
+import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.Probes;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
         checks = "Compose healthchecks of every service. A strength where one is configured (its wording says when"
-                + " the image lacks what the probe runs: healthcheck-tool-missing reports that). Findings: a service that"
+                + " the image lacks what the probe runs: healthcheck-tool-missing reports that), none where the probe"
+                + " requests a path the application does not serve (healthcheck-endpoint-missing). Findings: a service that"
                 + " another waits for with `condition: service_healthy` but that has no healthcheck, neither in compose"
                 + " nor in its Dockerfile (for pulled images: official and Bitnami images, which define none), is high;"
                 + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium; a depends_on that"
@@ -120,7 +122,8 @@ public final class ComposeHealthcheck implements Rule {
                                     + " celery@$$HOSTNAME\"])."
                                     : "Remove the override, or replace it with a probe of what " + service.name() + " serves.")
                             .add();
-                } else if (!health.test().isEmpty() || effective(context, service) != null) {
+                } else if ((!health.test().isEmpty() || effective(context, service) != null)
+                        && !requestsUnservedPath(context, service)) {
                     String missing = missingProgram(context, service);
                     context.strength(this, at, missing == null ? describe(service.name(), health)
                             : describe(service.name(), health).replaceFirst(", so Compose and `docker ps` know when it"
@@ -325,6 +328,12 @@ public final class ComposeHealthcheck implements Rule {
     private static String missingProgram(ReviewContext context, Service service) {
         Container c = containerOf(context, service);
         return c == null ? null : Probes.missingProgram(Probes.of(c.healthcheck()), ImageContents.of(c));
+    }
+
+    /** Whether the probe in effect requests a path the application does not serve (healthcheck-endpoint-missing). */
+    private static boolean requestsUnservedPath(ReviewContext context, Service service) {
+        Container c = containerOf(context, service);
+        return c != null && "healthcheck-endpoint-missing".equals(Probes.failingRule(c.healthcheck(), c, Apps.of(context, c)));
     }
 
     private static EffectiveHealthcheck effective(ReviewContext context, Service service) {

@@ -38,14 +38,16 @@ public final class ImageContents {
     private final Map<String, Install> installed;
     private final Map<String, Install> pythonPackages;
     private final Map<String, Origin> removed;
+    private final String path;
 
     private ImageContents(ImageTools base, String baseImage, Map<String, Install> installed,
-            Map<String, Install> pythonPackages, Map<String, Origin> removed) {
+            Map<String, Install> pythonPackages, Map<String, Origin> removed, String path) {
         this.base = base;
         this.baseImage = baseImage;
         this.installed = installed;
         this.pythonPackages = pythonPackages;
         this.removed = removed;
+        this.path = path;
     }
 
     /**
@@ -60,7 +62,7 @@ public final class ImageContents {
             }
             ImageTools tools = BaseImageFacts.tools(new BaseImage.External(container.image(), container.image(), ref,
                     null)).orElse(null);
-            return new ImageContents(tools, container.image(), Map.of(), Map.of(), Map.of());
+            return new ImageContents(tools, container.image(), Map.of(), Map.of(), Map.of(), null);
         }
         if (container.build() == null || container.build().stage() == null || container.build().model() == null) {
             return null;
@@ -82,7 +84,7 @@ public final class ImageContents {
         Map<String, Origin> removed = new LinkedHashMap<>();
         for (RunStep run : RunStep.of(model, inImage)) {
             Origin at = new Origin(file, run.instruction().span());
-            List<Call> calls = run.calls();
+            List<Call> calls = run.calls().stream().map(run::expanded).toList();
             List<Call> aptMarks = AptMarkPurge.relevant(calls);
             int marksAfter = 0; // aptMarks.get(marksAfter) is the first of them after call i
             for (int i = 0; i < calls.size(); i++) {
@@ -138,7 +140,7 @@ public final class ImageContents {
             }
         }
         return new ImageContents(BaseImageFacts.tools(root).orElse(null), written, installed,
-                pythonPackages(model, file), removed);
+                pythonPackages(model, file), removed, stage.variables().lookup("PATH"));
     }
 
     /**
@@ -231,6 +233,27 @@ public final class ImageContents {
             return Optional.of(base.shell());
         }
         return Optional.of(base.has(program));
+    }
+
+    /**
+     * Where the image keeps {@code program} when it has it but not in a folder of its PATH, so that naming it
+     * without a path fails ({@code /nodejs/bin/node} in distroless's Node.js images); empty when the name is
+     * found on the PATH, the Dockerfile installs the program, or its ENV PATH adds the folder.
+     */
+    public Optional<String> offPath(String program) {
+        if (base == null || installed.containsKey(program)) {
+            return Optional.empty();
+        }
+        String at = base.executable(program);
+        if (at.equals(program)) {
+            return Optional.empty();
+        }
+        String folder = at.substring(0, at.lastIndexOf('/'));
+        if (path != null && java.util.Arrays.stream(path.split(":")).anyMatch(
+                dir -> dir.equals(folder) || dir.equals(folder + "/"))) {
+            return Optional.empty();
+        }
+        return Optional.of(at);
     }
 
     /** Where the Dockerfile installs {@code program}, if it does. */

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.app.AppSource;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
@@ -42,8 +43,11 @@ public final class Probes {
 
     private Probes() {}
 
-    /** A program the probe runs; {@code testIndex} is its element in the test list (-1 when inside a shell script). */
-    public record Program(String name, int testIndex) {}
+    /**
+     * A program the probe runs; {@code testIndex} is its element in the test list (-1 when inside a shell script);
+     * {@code bare} when it is named without a folder, so the PATH decides which file runs.
+     */
+    public record Program(String name, int testIndex, boolean bare) {}
 
     /** A URL the probe requests; {@code path} null when built from variables, {@code port} null when not literal. */
     public record Url(String text, String host, Integer port, String path) {
@@ -90,7 +94,7 @@ public final class Probes {
         StringBuilder all = new StringBuilder();
         if (kind.equals("CMD") && test.size() > 1) {
             String program = base(test.get(1));
-            programs.add(new Program(program, 1));
+            programs.add(new Program(program, 1, !test.get(1).contains("/")));
             if (SHELLS.contains(program) && test.size() > 3 && test.get(2).startsWith("-") && test.get(2).contains("c")) {
                 shell = true;
                 programs.addAll(scriptPrograms(test.get(3)));
@@ -136,7 +140,8 @@ public final class Probes {
 
     /**
      * What a probe needs that the image is known to lack: "sh" for a shell probe in an image without a
-     * shell, else the first program drydock knows to be absent; null when nothing is known missing.
+     * shell, else the first program drydock knows to be absent, or named without a folder while the image keeps
+     * it off its PATH ({@link ImageContents#offPath}); null when nothing is known missing.
      */
     public static String missingProgram(Probe probe, ImageContents image) {
         if (probe == null || image == null) {
@@ -149,8 +154,29 @@ public final class Probes {
             if (BaseImageFacts.ASKED.contains(p.name()) && !image.has(p.name()).orElse(true)) {
                 return p.name();
             }
+            if (p.bare() && image.offPath(p.name()).isPresent()) {
+                return p.name();
+            }
         }
         return null;
+    }
+
+    /**
+     * The rule that reports the probe of {@code hc} as failing in container {@code c}: healthcheck-tool-missing when
+     * the image lacks what it runs, healthcheck-endpoint-missing when it requests a path the application, whose routes
+     * are known, does not serve; null when it may succeed.
+     */
+    public static String failingRule(EffectiveHealthcheck hc, Container c, AppSource app) {
+        Probe probe = of(hc);
+        if (probe == null) {
+            return null;
+        }
+        if (missingProgram(probe, ImageContents.of(c)) != null) {
+            return "healthcheck-tool-missing";
+        }
+        Url url = probe.localUrl();
+        return url != null && app != null && app.routes().determines(url.path()) && app.routes().match(url.path()).isEmpty()
+                ? "healthcheck-endpoint-missing" : null;
     }
 
     private static List<Program> scriptPrograms(String script) {
@@ -161,7 +187,7 @@ public final class Probes {
             for (Command c : parsed.commands()) {
                 String name = c.name();
                 if (!name.isEmpty() && !BUILTINS.contains(name) && !name.contains("$")) {
-                    out.add(new Program(name, -1));
+                    out.add(new Program(name, -1, c.program().map(w -> !w.value().contains("/")).orElse(true)));
                 }
             }
         } catch (RuntimeException e) {

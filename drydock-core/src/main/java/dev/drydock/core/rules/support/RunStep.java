@@ -10,8 +10,10 @@ import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.MountSpec;
 import dev.drydock.core.dockerfile.syntax.Word;
 import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.Expansion;
 import dev.drydock.core.shell.ShellOptions;
 import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.shell.WordEvaluator;
 import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
@@ -170,6 +172,36 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
     /** A build variable (ARG or ENV) in effect for the RUN, or null. */
     public String variable(String name) {
         return step == null ? null : step.variables().lookup(name);
+    }
+
+    /**
+     * {@code call} with the words that expand build variables ({@code ${RUNTIME_PACKAGES}} set by an ARG or ENV) read as
+     * the shell reads them when the RUN runs: each such word replaced by the fields its value splits into, each field
+     * at the word's place. A word whose value drydock cannot tell (a variable nothing sets, a command substitution) is
+     * kept as written; an exec-form call, which no shell expands, is returned as it is.
+     */
+    public Call expanded(Call call) {
+        if (call.command() == null || call.args().stream().allMatch(Call.Arg::literal)) {
+            return call;
+        }
+        List<dev.drydock.core.shell.Word> words = call.command().arguments();
+        if (words.size() != call.args().size()) {
+            return call;
+        }
+        WordEvaluator evaluator = new WordEvaluator(this::variable, null);
+        List<Call.Arg> args = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            Call.Arg arg = call.args().get(i);
+            Expansion expansion = arg.literal() ? null : evaluator.fields(words.get(i));
+            if (expansion == null || !expansion.isExact()) {
+                args.add(arg);
+                continue;
+            }
+            for (String field : expansion.fields()) {
+                args.add(new Call.Arg(field, arg.span(), false));
+            }
+        }
+        return new Call(call.name(), call.program(), args, call.span(), call.command());
     }
 
     /** The {@code --mount}s; one BuildKit would refuse is left out (the parser reports it). */
