@@ -46,13 +46,17 @@ public final class Reviewer {
     private final List<Rule> waiting;
     private final ReviewSettings settings;
     private final RuleFailed failures = new RuleFailed();
-    private boolean failFast = Boolean.getBoolean(RuleFailed.FAIL_FAST_PROPERTY);
+    private final boolean failFast;
 
     public Reviewer(List<Rule> rules) {
         this(rules, ReviewSettings.DEFAULT);
     }
 
     public Reviewer(List<Rule> rules, ReviewSettings settings) {
+        this(rules, settings, Boolean.getBoolean(RuleFailed.FAIL_FAST_PROPERTY));
+    }
+
+    private Reviewer(List<Rule> rules, ReviewSettings settings, boolean failFast) {
         List<Rule> inline = new ArrayList<>(rules.size());
         List<Rule> waiting = new ArrayList<>(1);
         for (Rule rule : rules) {
@@ -61,12 +65,14 @@ public final class Reviewer {
         this.inline = List.copyOf(inline);
         this.waiting = List.copyOf(waiting);
         this.settings = settings;
+        this.failFast = failFast;
     }
 
-    /** This reviewer, reporting a rule's internal error as a finding whatever the system property says. */
+    /** A copy of this reviewer that reports a rule's internal error as a finding whatever the system property says. */
     Reviewer reportingRuleFailures() {
-        failFast = false;
-        return this;
+        List<Rule> rules = new ArrayList<>(inline);
+        rules.addAll(waiting);
+        return new Reviewer(rules, settings, false);
     }
 
     /** A reviewer with every rule drydock has. */

@@ -58,37 +58,35 @@ public final class DataStores {
             Map.entry("cassandra", "/var/lib/cassandra"),
             Map.entry("couchdb", "/opt/couchdb/data"),
             Map.entry("mcr.microsoft.com/mssql/server", "/var/opt/mssql"),
-            Map.entry("minio/minio", "/data"),
-            // applications that keep their state on disk (their Dockerfiles name the folder)
-            Map.entry("wordpress", "/var/www/html"),
-            Map.entry("nextcloud", "/var/www/html"),
-            Map.entry("grafana/grafana", "/var/lib/grafana"),
-            Map.entry("grafana/grafana-oss", "/var/lib/grafana"),
-            Map.entry("grafana/grafana-enterprise", "/var/lib/grafana"),
-            Map.entry("gitea/gitea", "/data"),
-            Map.entry("prom/prometheus", "/prometheus"),
-            Map.entry("quay.io/prometheus/prometheus", "/prometheus"),
-            Map.entry("jenkins/jenkins", "/var/jenkins_home"),
-            Map.entry("ghost", "/var/lib/ghost/content"),
-            Map.entry("registry", "/var/lib/registry"));
+            Map.entry("minio/minio", "/data"));
 
     /**
-     * What an application image keeps in its data directory, for messages about losing it; a database's
-     * data needs no words.
+     * An application image that keeps its state on disk: the folder its Dockerfile names, what it holds (for
+     * messages about losing it; a database's data needs no words) and the variable that moves it, if any.
      */
-    private static final Map<String, String> APPLICATION_STATE = Map.ofEntries(
-            Map.entry("wordpress", "the WordPress files: uploaded media, installed plugins and themes, wp-config.php"),
-            Map.entry("nextcloud", "the Nextcloud installation: its config.php, installed apps and the users' files"),
-            Map.entry("grafana/grafana", "Grafana's SQLite database: users, dashboards and data sources made in the UI"),
-            Map.entry("grafana/grafana-oss", "Grafana's SQLite database: users, dashboards and data sources made in the UI"),
-            Map.entry("grafana/grafana-enterprise", "Grafana's SQLite database: users, dashboards and data sources made in"
-                    + " the UI"),
-            Map.entry("gitea/gitea", "the Git repositories, app.ini and Gitea's SQLite database if it uses one"),
-            Map.entry("prom/prometheus", "the collected metrics (the TSDB)"),
-            Map.entry("quay.io/prometheus/prometheus", "the collected metrics (the TSDB)"),
-            Map.entry("jenkins/jenkins", "the Jenkins home: jobs, build history, plugins and credentials"),
-            Map.entry("ghost", "Ghost's content: images, themes and its SQLite database if it uses one"),
-            Map.entry("registry", "the pushed images"));
+    private record Application(String folder, String state, String folderVariable) {}
+
+    private static final String GRAFANA_STATE = "Grafana's SQLite database: users, dashboards and data sources made in"
+            + " the UI";
+
+    private static final Map<String, Application> APPLICATIONS = Map.ofEntries(
+            Map.entry("wordpress", new Application("/var/www/html",
+                    "the WordPress files: uploaded media, installed plugins and themes, wp-config.php", null)),
+            Map.entry("nextcloud", new Application("/var/www/html",
+                    "the Nextcloud installation: its config.php, installed apps and the users' files", null)),
+            Map.entry("grafana/grafana", new Application("/var/lib/grafana", GRAFANA_STATE, "GF_PATHS_DATA")),
+            Map.entry("grafana/grafana-oss", new Application("/var/lib/grafana", GRAFANA_STATE, "GF_PATHS_DATA")),
+            Map.entry("grafana/grafana-enterprise", new Application("/var/lib/grafana", GRAFANA_STATE, "GF_PATHS_DATA")),
+            Map.entry("gitea/gitea", new Application("/data",
+                    "the Git repositories, app.ini and Gitea's SQLite database if it uses one", null)),
+            Map.entry("prom/prometheus", new Application("/prometheus", "the collected metrics (the TSDB)", null)),
+            Map.entry("quay.io/prometheus/prometheus", new Application("/prometheus", "the collected metrics (the TSDB)",
+                    null)),
+            Map.entry("jenkins/jenkins", new Application("/var/jenkins_home",
+                    "the Jenkins home: jobs, build history, plugins and credentials", "JENKINS_HOME")),
+            Map.entry("ghost", new Application("/var/lib/ghost/content",
+                    "Ghost's content: images, themes and its SQLite database if it uses one", null)),
+            Map.entry("registry", new Application("/var/lib/registry", "the pushed images", null)));
 
     private DataStores() {}
 
@@ -137,14 +135,9 @@ public final class DataStores {
             "wordpress", "nextcloud", "gitea/gitea", "prom/prometheus", "quay.io/prometheus/prometheus", "jenkins/jenkins",
             "ghost", "registry");
 
-    /** The variables that move an application image's data directory when set on the service. */
-    private static final Map<String, String> DATA_DIRECTORY_VARIABLE = Map.of(
-            "grafana/grafana", "GF_PATHS_DATA", "grafana/grafana-oss", "GF_PATHS_DATA",
-            "grafana/grafana-enterprise", "GF_PATHS_DATA", "jenkins/jenkins", "JENKINS_HOME");
-
     /** What an application image keeps in its data directory ("the collected metrics"), if it is one known here. */
     public static Optional<String> applicationState(Service service) {
-        return imageName(service).map(APPLICATION_STATE::get);
+        return imageName(service).map(APPLICATIONS::get).map(Application::state);
     }
 
     /**
@@ -176,12 +169,13 @@ public final class DataStores {
             String dir = major == 1 ? "/var/lib/influxdb" : major == 2 ? "/var/lib/influxdb2" : null;
             return Optional.ofNullable(dir).map(d -> new DataLocation(d, null, null));
         }
-        String dir = DATA_DIRECTORIES.get(name);
+        Application application = APPLICATIONS.get(name);
+        String dir = application != null ? application.folder() : DATA_DIRECTORIES.get(name);
         if (dir == null || name.equals("gitea/gitea") && image.effectiveTag().contains("rootless")) {
             return Optional.empty(); // the rootless Gitea images keep their data elsewhere
         }
         String volume = VOLUME_AT_DATA_DIRECTORY.contains(name) ? dir : null;
-        String variable = DATA_DIRECTORY_VARIABLE.get(name);
+        String variable = application == null ? null : application.folderVariable();
         Optional<String> moved = variable == null ? Optional.empty()
                 : service.env(variable).map(e -> e.value() == null ? null : e.value().value()).filter(v -> v.startsWith("/"));
         if (moved.isPresent()) {

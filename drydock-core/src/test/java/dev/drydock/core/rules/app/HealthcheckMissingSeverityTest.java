@@ -27,18 +27,22 @@ class HealthcheckMissingSeverityTest {
             CMD ["node", "server.js"]
             """;
 
+    /** The server's service, published on the host. */
+    private static final String PUBLISHED = """
+            services:
+              orders:
+                build: .
+                ports:
+                  - "3000:3000"
+            """;
+
     @TempDir
     Path dir;
 
     @Test
     void criticalWhenTheComposeProbeCannotSucceedInTheImage() throws IOException {
         write("Dockerfile", SERVER);
-        write("compose.yaml", """
-                services:
-                  orders:
-                    build: .
-                    ports:
-                      - "3000:3000"
+        write("compose.yaml", PUBLISHED + """
                     healthcheck:
                       test: ["CMD", "curl", "-f", "http://localhost:3000/ready"]
                 """);
@@ -48,12 +52,7 @@ class HealthcheckMissingSeverityTest {
     @Test
     void mediumWhenOnlyTheComposeFileProbesTheServerAndItsProbeWorks() throws IOException {
         write("Dockerfile", SERVER);
-        write("compose.yaml", """
-                services:
-                  orders:
-                    build: .
-                    ports:
-                      - "3000:3000"
+        write("compose.yaml", PUBLISHED + """
                     healthcheck:
                       test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://localhost:3000/ready"]
                 """);
@@ -63,13 +62,7 @@ class HealthcheckMissingSeverityTest {
     @Test
     void mediumForAServerNothingProbes() throws IOException {
         write("Dockerfile", SERVER);
-        write("compose.yaml", """
-                services:
-                  orders:
-                    build: .
-                    ports:
-                      - "3000:3000"
-                """);
+        write("compose.yaml", PUBLISHED);
         assertThat(severity()).isEqualTo(Severity.MEDIUM);
     }
 
