@@ -93,9 +93,24 @@ final class ContainerLinker {
 
     private Container lone(String path, DockerfileSource source) {
         DockerfileModel model = source.model();
-        String context = LoneBuildContext.of(reading.layout.root(), path, model);
+        DeclaredBuild declared = reading.declaredBuild(path);
+        String context;
+        String target = null;
+        if (declared == null) {
+            context = LoneBuildContext.of(reading.layout.root(), path, model);
+        } else {
+            context = declared.context();
+            target = declared.target();
+            if (model != null && (target != null || !declared.args().isEmpty())) {
+                model = DockerfileModel.of(source.syntax(),
+                        BuildOptions.DEFAULT.withBuildArgs(declared.args()).withTarget(target));
+                if (target != null && model.stage(target).isEmpty()) {
+                    target = null;
+                }
+            }
+        }
         Stage stage = model == null ? null : model.targetStage().orElse(null);
-        BuildLink build = buildLink(path, context, null, model, stage, null);
+        BuildLink build = buildLink(path, context, target, model, stage, declared == null ? null : declared.origin());
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
         EffectiveCommand command = command(config, null, null);
         String workdir = config.workdir() != null ? config.workdir().value() : "/";

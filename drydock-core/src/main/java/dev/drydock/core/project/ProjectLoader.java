@@ -3,10 +3,13 @@ package dev.drydock.core.project;
 import dev.drydock.core.compose.ComposeLoader;
 import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.discovery.ExplicitFile;
+import dev.drydock.core.discovery.FileType;
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.discovery.ProjectFiles;
 import dev.drydock.core.discovery.ProjectLayout;
 import dev.drydock.core.discovery.ProjectScanner;
+import dev.drydock.core.discovery.TaskFiles;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.syntax.Dockerfile;
 import dev.drydock.core.dockerfile.syntax.DockerfileParser;
@@ -121,6 +124,37 @@ public final class ProjectLoader {
             }
             return new Project(layout.root(), layout, dockerfiles, composeProjects, dockerignores, gitignores,
                     List.copyOf(manifests.values()), containers, diagnostics, files, sources);
+        }
+
+        private Map<String, DeclaredBuild> declaredBuilds;
+
+        /** The build of a Dockerfile that CI or task files declare, or null; the files are read on first use. */
+        DeclaredBuild declaredBuild(String dockerfile) {
+            if (declaredBuilds == null) {
+                declaredBuilds = DeclaredBuildChoice.byDockerfile(readDeclaredBuilds());
+            }
+            return declaredBuilds.get(dockerfile);
+        }
+
+        private List<DeclaredBuild> readDeclaredBuilds() {
+            List<DeclaredBuild> all = new ArrayList<>();
+            List<String> paths = new ArrayList<>();
+            layout.ciFiles().forEach(e -> paths.add(e.path()));
+            paths.addAll(TaskFiles.present(files));
+            layout.entries(FileType.SHELL_SCRIPT).forEach(e -> paths.add(e.path()));
+            for (String path : paths) {
+                SourceFile file = text(path);
+                if (file == null || !DeclaredBuilds.mayDeclare(file.text())) {
+                    continue;
+                }
+                List<DeclaredBuild> found = DeclaredBuilds.read(file, "", files::isDirectory, files::exists);
+                String folder = PathNames.parent(path);
+                if (found.isEmpty() && !folder.isEmpty() && path.endsWith(".sh")) {
+                    found = DeclaredBuilds.read(file, folder, files::isDirectory, files::exists);
+                }
+                all.addAll(found);
+            }
+            return all;
         }
 
         /** The Dockerfile at a root-relative path, read and parsed on first use. */

@@ -174,4 +174,31 @@ class ProjectLoaderTest {
         assertThat(web.entryFiles()).containsExactly("notes/web.py");
         assertThat(project.container("db").orElseThrow().image()).isEqualTo("postgres:16");
     }
+
+    @Test
+    void aLoneDockerfileIsBuiltWithTheContextAndTargetItsCiDeclares() throws IOException {
+        write("deploy/Dockerfile", """
+                FROM python:3.12-slim AS prod
+                COPY app.py /srv/
+                CMD ["python", "/srv/app.py"]
+                FROM prod AS test
+                RUN echo tests
+                """);
+        write("deploy/app.py", "print(1)\n");
+        write("app.py", "print(2)\n");
+        write(".github/workflows/image.yml", """
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                      - run: docker build -f deploy/Dockerfile --target prod -t app .
+                """);
+        Project project = new ProjectLoader().load(dir);
+        Container lone = project.container("deploy/Dockerfile").orElseThrow();
+        assertThat(lone.build().context()).as("the CI's context, though deploy/ holds app.py too").isEmpty();
+        assertThat(lone.build().target()).isEqualTo("prod");
+        assertThat(lone.build().stage().name()).isEqualTo("prod");
+        assertThat(lone.build().origin().toString()).isEqualTo(".github/workflows/image.yml:6:14");
+    }
 }

@@ -3,6 +3,7 @@ package dev.drydock.core.rules.context;
 import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.discovery.TaskFiles;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
@@ -106,9 +107,6 @@ public final class SecurityScanMissing implements Rule {
                     + "|\\bosv-scanner\\b|\\bbundle[ \\t]+audit\\b|\\bgovulncheck\\b|dependency-review-action");
     private static final Pattern BUILD_TAG = Pattern.compile(
             "docker[ \\t]+(?:buildx[ \\t]+)?build\\b[^\\n]*?(?:-t|--tag)[ \\t=]+([^\\s\"']+)");
-    private static final List<String> TASK_FILES = List.of("Makefile", "makefile", "GNUmakefile", "justfile",
-            "Justfile", "Taskfile.yml", "Taskfile.yaml", ".pre-commit-config.yaml", "package.json");
-
     @Override
     public void check(ReviewContext context) {
         Project project = context.project();
@@ -118,11 +116,7 @@ public final class SecurityScanMissing implements Rule {
         }
         List<String> ci = project.layout().ciFiles().stream().map(ProjectEntry::path).toList();
         List<String> searched = new ArrayList<>(ci);
-        for (String name : TASK_FILES) {
-            if (project.files().exists(name)) {
-                searched.add(name);
-            }
-        }
+        searched.addAll(TaskFiles.present(project.files()));
         project.layout().entries(FileType.SHELL_SCRIPT).forEach(e -> searched.add(e.path()));
         Set<String> dependencyScans = new LinkedHashSet<>();
         String builtTag = null;

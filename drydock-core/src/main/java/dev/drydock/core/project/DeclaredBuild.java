@@ -1,0 +1,17 @@
+package dev.drydock.core.project;
+
+import java.util.Map;
+
+/**
+ * A build of a Dockerfile that the project's CI or task files spell out ({@code docker build -f
+ * docker/Dockerfile --target prod .}, a {@code docker/build-push-action} step, a kaniko executor):
+ * the context and target the image is really built with, where no compose file says so.
+ *
+ * @param dockerfile the Dockerfile's path relative to the project root
+ * @param context the context folder relative to the project root ("" for the root itself)
+ * @param target the target stage, or null for the last stage
+ * @param args the build arguments given with literal values
+ * @param origin the command or step that declares the build
+ */
+public record DeclaredBuild(String dockerfile, String context, String target, Map<String, String> args,
+        Origin origin) {}

@@ -1,0 +1,291 @@
+package dev.drydock.core.project;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.shell.ShellWords;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the image builds that CI and task files spell out: {@code docker build}, {@code docker buildx
+ * build}, {@code podman build}, {@code buildah bud} and kaniko's executor on a command line (a workflow's
+ * {@code run}, a GitLab {@code script} item, a Makefile recipe, a shell script, a package.json script),
+ * and GitHub's {@code docker/build-push-action} steps with their {@code context}, {@code file} and
+ * {@code target}. Only what is written literally is taken: a context or Dockerfile that depends on a
+ * variable other than the workspace's own ({@code $GITHUB_WORKSPACE}, {@code $CI_PROJECT_DIR}) is left out.
+ */
+final class DeclaredBuilds {
+
+    private DeclaredBuilds() {}
+
+    private static final Pattern BUILD_COMMAND = Pattern.compile(
+            "(?<![\\w./-])(?:(?:docker|podman)(?:\\s+buildx|\\s+image)?\\s+build(?![\\w-])"
+                    + "|buildah\\s+(?:bud|build)(?![\\w-])|/kaniko/executor(?![\\w-]))");
+
+    private static final Pattern BUILD_PUSH_ACTION = Pattern.compile(
+            "^(\\s*)(-\\s+)?uses:\\s*[\"']?docker/build-push-action@");
+
+    private static final Pattern CD_BEFORE = Pattern.compile(
+            "(?:^|[;&|]\\s*|\\s)cd\\s+([\"']?)([^\\s;&|\"']+)\\1\\s*(?:&&|;)\\s*$");
+
+    private static final Pattern STEP_KEY = Pattern.compile("^\\s*(?:-\\s+)?(context|file|target):\\s*(.*)$");
+
+    /** Options of the build commands that take no value; every other option takes one. */
+    private static final Set<String> FLAGS = Set.of("--push", "--load", "--no-cache", "--pull", "--rm",
+            "--force-rm", "--quiet", "-q", "--squash", "--compress", "--disable-content-trust", "--check",
+            "--debug", "--no-push", "--cache", "--reproducible", "--single-snapshot", "--cleanup",
+            "--use-new-run", "--skip-tls-verify", "--insecure", "--insecure-pull", "--skip-unused-stages",
+            "--layers", "--tls-verify", "--no-hosts", "--omit-history", "--identity-label", "--all-platforms",
+            "--compat-volumes", "--disable-compression", "-D");
+
+    /** Variables that name the checked-out repository, the project root of a CI job. */
+    private static final Pattern WORKSPACE = Pattern.compile(
+            "\\$\\{\\{\\s*github\\.workspace\\s*}}|\\$\\{?(?:GITHUB_WORKSPACE|CI_PROJECT_DIR|WORKSPACE|PWD)\\b}?"
+                    + "|\\$\\(pwd\\)|`pwd`");
+
+    /** Whether a file's text may declare a build at all: a cheap test before reading it line by line. */
+    static boolean mayDeclare(String text) {
+        return text.contains("build") && (text.contains("docker") || text.contains("podman")
+                || text.contains("buildah") || text.contains("kaniko"));
+    }
+
+    /**
+     * The builds declared in one file.
+     *
+     * @param file the file, its path relative to the project root
+     * @param cwd the folder its commands run in, relative to the project root
+     * @param isDirectory whether a root-relative path is a folder of the project
+     * @param isFile whether a root-relative path is a file of the project
+     */
+    static List<DeclaredBuild> read(SourceFile file, String cwd, Predicate<String> isDirectory,
+            Predicate<String> isFile) {
+        String text = file.text();
+        List<DeclaredBuild> out = new ArrayList<>();
+        Matcher command = BUILD_COMMAND.matcher(text);
+        while (command.find()) {
+            commandBuild(file, command.start(), command.end(), cwd, isDirectory, isFile).ifPresent(out::add);
+        }
+        if (text.contains("docker/build-push-action")) {
+            for (int line = 1; line <= file.lineCount(); line++) {
+                Matcher uses = BUILD_PUSH_ACTION.matcher(file.line(line));
+                if (uses.find()) {
+                    actionBuild(file, line, uses, isDirectory, isFile).ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<DeclaredBuild> commandBuild(SourceFile file, int start, int end, String cwd,
+            Predicate<String> isDirectory, Predicate<String> isFile) {
+        String text = file.text();
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        String before = text.substring(lineStart, start);
+        Matcher cd = CD_BEFORE.matcher(before);
+        if (cd.find()) {
+            String moved = resolve(cwd, cd.group(2));
+            if (moved == null) {
+                return Optional.empty();
+            }
+            cwd = moved;
+        }
+        char quote = before.isEmpty() ? 0 : before.charAt(before.length() - 1);
+        String rest = commandText(text, end, quote == '"' || quote == '\'' ? quote : 0);
+        List<String> words = ShellWords.split(rest);
+        String dockerfile = null;
+        String context = null;
+        String target = null;
+        Map<String, String> args = new LinkedHashMap<>();
+        List<String> operands = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (!word.startsWith("-") || word.equals("-")) {
+                operands.add(word);
+                continue;
+            }
+            String name = word;
+            String value = null;
+            int eq = word.indexOf('=');
+            if (eq > 0 && word.startsWith("--")) {
+                name = word.substring(0, eq);
+                value = word.substring(eq + 1);
+            } else if (!FLAGS.contains(word) && i + 1 < words.size()) {
+                value = words.get(++i);
+            }
+            if (value == null) {
+                continue;
+            }
+            switch (name) {
+                case "-f", "--file", "--dockerfile" -> dockerfile = value;
+                case "--context", "-c" -> context = value.startsWith("dir://") ? value.substring(6) : value;
+                case "--target" -> target = value;
+                case "--build-arg" -> {
+                    int sep = value.indexOf('=');
+                    if (sep > 0 && !value.contains("$")) {
+                        args.put(value.substring(0, sep), value.substring(sep + 1));
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (context == null && !operands.isEmpty()) {
+            context = operands.get(operands.size() - 1);
+        }
+        return declared(file, start, end, cwd, context, dockerfile, target, args, isDirectory, isFile);
+    }
+
+    /**
+     * The command's text from {@code from} to the end of the command: continued lines joined, cut at an
+     * unquoted operator or comment, and at the quote that opened it when the command sits in a quoted
+     * string ({@code "docker build ."} in YAML or JSON).
+     */
+    private static String commandText(String text, int from, char enclosingQuote) {
+        StringBuilder out = new StringBuilder();
+        char quote = 0;
+        int depth = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote == 0 && c == enclosingQuote) {
+                break;
+            }
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(i + 1);
+                if (next == '\n' || next == '\r') {
+                    i += next == '\r' && i + 2 < text.length() && text.charAt(i + 2) == '\n' ? 2 : 1;
+                    out.append(' ');
+                    continue;
+                }
+                if (quote != '\'') {
+                    out.append(c).append(next);
+                    i++;
+                    continue;
+                }
+            }
+            if (quote == 0) {
+                if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '(') {
+                    depth++;
+                } else if (c == ')' && depth > 0) {
+                    depth--;
+                } else if (c == '\n' || c == '\r' || c == ';' || c == '|' || c == '&' || c == ')'
+                        || c == '#' && out.length() > 0 && Character.isWhitespace(out.charAt(out.length() - 1))) {
+                    break;
+                }
+                if (c == '"' || c == '\'') {
+                    quote = c;
+                }
+            } else if (c == quote) {
+                quote = 0;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** A {@code docker/build-push-action} step: its {@code with:} keys, in the lines of the same step. */
+    private static Optional<DeclaredBuild> actionBuild(SourceFile file, int usesLine, Matcher uses,
+            Predicate<String> isDirectory, Predicate<String> isFile) {
+        int stepIndent = uses.group(2) != null ? uses.group(1).length() : stepIndent(file, usesLine, uses.group(1).length());
+        int first = usesLine;
+        while (first > 1 && !isStepStart(file.line(first), stepIndent)) {
+            first--;
+        }
+        String context = null;
+        String dockerfile = null;
+        String target = null;
+        for (int line = first; line <= file.lineCount(); line++) {
+            String text = file.line(line);
+            if (line > first && !text.isBlank() && !text.strip().startsWith("#") && indent(text) <= stepIndent) {
+                break;
+            }
+            Matcher key = STEP_KEY.matcher(text);
+            if (key.find()) {
+                String value = scalar(key.group(2));
+                switch (key.group(1)) {
+                    case "context" -> context = value;
+                    case "file" -> dockerfile = value;
+                    default -> target = value;
+                }
+            }
+        }
+        int start = file.lineStart(usesLine) + uses.group(1).length();
+        return declared(file, start, file.lineEnd(usesLine), "", context == null ? "." : context, dockerfile, target,
+                Map.of(), isDirectory, isFile);
+    }
+
+    private static int stepIndent(SourceFile file, int usesLine, int keyIndent) {
+        for (int line = usesLine - 1; line >= 1; line--) {
+            String text = file.line(line);
+            int indent = indent(text);
+            if (!text.isBlank() && indent < keyIndent) {
+                return text.strip().startsWith("-") ? indent : keyIndent - 2;
+            }
+        }
+        return keyIndent - 2;
+    }
+
+    private static boolean isStepStart(String line, int stepIndent) {
+        return indent(line) == stepIndent && line.strip().startsWith("-");
+    }
+
+    private static int indent(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') {
+            n++;
+        }
+        return n;
+    }
+
+    /** A plain or quoted YAML scalar written on one line, its comment left out. */
+    private static String scalar(String written) {
+        String value = written.strip();
+        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
+            int close = value.indexOf(value.charAt(0), 1);
+            return close > 0 ? value.substring(1, close) : value;
+        }
+        int comment = value.indexOf(" #");
+        return (comment >= 0 ? value.substring(0, comment) : value).strip();
+    }
+
+    private static Optional<DeclaredBuild> declared(SourceFile file, int start, int end, String cwd,
+            String contextWord, String dockerfileWord, String target, Map<String, String> args,
+            Predicate<String> isDirectory, Predicate<String> isFile) {
+        String context = contextWord == null ? null : resolve(cwd, contextWord);
+        if (context == null || !context.isEmpty() && !isDirectory.test(context)) {
+            return Optional.empty();
+        }
+        String dockerfile;
+        if (dockerfileWord == null) {
+            dockerfile = PathNames.join(context, "Dockerfile");
+            if (!isFile.test(dockerfile) && isFile.test(PathNames.join(context, "dockerfile"))) {
+                dockerfile = PathNames.join(context, "dockerfile");
+            }
+        } else {
+            dockerfile = resolve(cwd, dockerfileWord);
+        }
+        if (dockerfile == null || !isFile.test(dockerfile)) {
+            return Optional.empty();
+        }
+        if (target != null && (target.isEmpty() || target.contains("$"))) {
+            target = null;
+        }
+        Origin origin = new Origin(file.path(), file.span(start, end));
+        return Optional.of(new DeclaredBuild(dockerfile, context, target, Map.copyOf(args), origin));
+    }
+
+    /** A path written in a command run in {@code cwd}, relative to the project root; null when unknown or outside. */
+    private static String resolve(String cwd, String written) {
+        String path = WORKSPACE.matcher(written).replaceAll(".");
+        if (path.isEmpty() || path.equals("-") || path.contains("$") || path.contains("`") || path.contains("://")
+                || path.startsWith("git@") || path.startsWith("~") || PathNames.isAbsolute(path)) {
+            return null;
+        }
+        return PathNames.normalizeRelative(PathNames.join(cwd, path));
+    }
+}

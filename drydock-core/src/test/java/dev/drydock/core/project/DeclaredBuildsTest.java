@@ -1,0 +1,120 @@
+package dev.drydock.core.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.core.source.SourceFile;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DeclaredBuildsTest {
+
+    private static final Set<String> DIRS = Set.of("docker", "web", "services/api");
+    private static final Set<String> FILES = Set.of("Dockerfile", "docker/Dockerfile", "docker/Dockerfile.prod",
+            "web/Dockerfile", "services/api/Dockerfile");
+
+    private static List<DeclaredBuild> read(String path, String text) {
+        return DeclaredBuilds.read(SourceFile.of(path, text), "", DIRS::contains, FILES::contains);
+    }
+
+    @Test
+    void aDockerBuildLineGivesItsFileContextTargetAndLiteralArguments() {
+        List<DeclaredBuild> builds = read("Makefile", """
+                image:
+                \tdocker build -t app:$(VERSION) -f docker/Dockerfile.prod --target runtime \\
+                \t\t--build-arg PY=3.12 --build-arg REV=$(GIT_SHA) .
+                """);
+        assertThat(builds).singleElement().satisfies(b -> {
+            assertThat(b.dockerfile()).isEqualTo("docker/Dockerfile.prod");
+            assertThat(b.context()).isEmpty();
+            assertThat(b.target()).isEqualTo("runtime");
+            assertThat(b.args()).isEqualTo(Map.of("PY", "3.12"));
+            assertThat(b.origin().toString()).isEqualTo("Makefile:2:2");
+        });
+    }
+
+    @Test
+    void buildxPodmanAndTheContextAsOnlyOperandAreRead() {
+        assertThat(read("build.sh", "docker buildx build --platform linux/amd64,linux/arm64 --push -t x web\n"))
+                .extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"));
+        assertThat(read("build.sh", "podman build --file=docker/Dockerfile --layers .\n"))
+                .extracting(DeclaredBuild::dockerfile).containsExactly("docker/Dockerfile");
+    }
+
+    @Test
+    void aCdBeforeTheBuildMovesItsFolder() {
+        assertThat(read("build.sh", "cd services/api && docker build -t api .\n"))
+                .extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("services/api/Dockerfile", "services/api"));
+    }
+
+    @Test
+    void workspaceVariablesNameTheRootAndOtherVariablesAreLeftOut() {
+        assertThat(read(".gitlab-ci.yml", """
+                build:
+                  script:
+                    - /kaniko/executor --context "${CI_PROJECT_DIR}" --dockerfile "${CI_PROJECT_DIR}/docker/Dockerfile" --destination x
+                    - docker build -f $DOCKERFILE .
+                    - "docker build -f docker/Dockerfile ${CONTEXT_DIR}"
+                """)).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", ""));
+    }
+
+    @Test
+    void aQuotedCommandInJsonOrYamlEndsAtItsQuote() {
+        assertThat(read("package.json", """
+                { "scripts": { "docker": "docker build -f docker/Dockerfile -t app .", "x": "y" } }
+                """)).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", ""));
+    }
+
+    @Test
+    void buildPushActionStepsGiveContextFileAndTarget() {
+        List<DeclaredBuild> builds = read(".github/workflows/release.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - uses: actions/checkout@v4
+                      - name: Build
+                        uses: docker/build-push-action@v6
+                        with:
+                          context: .
+                          file: ./docker/Dockerfile  # the product image
+                          target: "production"
+                          push: true
+                      - uses: docker/build-push-action@v6
+                        with:
+                          context: web
+                      - run: echo done
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context, DeclaredBuild::target)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", "", "production"),
+                        org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web", null));
+        assertThat(builds.get(0).origin().line()).isEqualTo(6);
+    }
+
+    @Test
+    void whatIsNotInTheProjectIsNotABuild() {
+        assertThat(read("ci.sh", """
+                docker build -f other/Dockerfile .
+                docker build https://github.com/org/repo.git
+                docker build - < Dockerfile
+                docker build ../elsewhere
+                docker-compose build
+                docker image ls
+                """)).isEmpty();
+    }
+
+    @Test
+    void theChoiceTakesTheCommonContextThenTheLastStageOrAProductTarget() {
+        Origin at = new Origin("Makefile", null);
+        DeclaredBuild test = new DeclaredBuild("Dockerfile", "", "test", Map.of(), at);
+        DeclaredBuild release = new DeclaredBuild("Dockerfile", "", "release", Map.of(), at);
+        DeclaredBuild plain = new DeclaredBuild("Dockerfile", "", null, Map.of(), at);
+        assertThat(DeclaredBuildChoice.byDockerfile(List.of(test, release))).containsEntry("Dockerfile", release);
+        assertThat(DeclaredBuildChoice.byDockerfile(List.of(test, release, plain))).containsEntry("Dockerfile", plain);
+        assertThat(DeclaredBuildChoice.byDockerfile(List.of(test))).containsEntry("Dockerfile", test);
+    }
+}
