@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * One RUN of a stage with what rules ask of it: the programs it runs ({@link Call}s, in order, for the
  * shell form and the exec form alike), the state it runs in and its {@code --mount}s.
  *
- * @param script the parsed shell script, or null in exec form (or for a non-POSIX SHELL)
+ * @param script the parsed shell script: the shell form's, or the one an exec form gives a POSIX shell with -c
+ *     ({@code ["/bin/sh", "-c", "..."]}); null for other exec forms and a non-POSIX SHELL
  * @param calls the programs run, in execution order
  */
 public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step step, ShellScript script,
@@ -76,8 +77,11 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
             Call.Arg program = arg(elements.get(p));
             List<Call.Arg> args = elements.subList(p + 1, elements.size()).stream().map(RunStep::arg).toList();
             calls.add(new Call(basename(program.value()), program, args, exec.span(), null));
-            execFormScript(spec.instruction().file(), elements, p).ifPresent(nested -> nested.commands().stream()
-                    .filter(command -> !command.name().isEmpty()).forEach(command -> calls.add(Call.of(command))));
+            script = execFormScript(spec.instruction().file(), elements, p).orElse(null);
+            if (script != null) {
+                script.commands().stream().filter(command -> !command.name().isEmpty())
+                        .forEach(command -> calls.add(Call.of(command)));
+            }
         }
         return new RunStep(model, stage, spec, step, script, calls);
     }
