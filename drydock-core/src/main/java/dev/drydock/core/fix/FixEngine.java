@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * with those texts and reviews it again; it stops when no fix applies, the texts stop changing or
  * come back to an earlier state, or after {@link FixOptions#maxRounds()}. A round whose result no
  * longer parses is taken back and its fixes tried one by one, so one bad fix does not block the others.
- * Text outside the edits is kept exactly: line endings, comments, indentation, quoting.
+ * Text outside the edits is kept exactly: line endings, comments, indentation, quoting. A file that
+ * could not be read without an error is not edited at all.
  */
 public final class FixEngine {
 
@@ -133,7 +134,10 @@ public final class FixEngine {
                         || fix.files().stream().anyMatch(reshaped::contains)) {
                     continue;
                 }
-                String problem = texts.problem(fix, overlay);
+                String problem = unreadIn(fix);
+                if (problem == null) {
+                    problem = texts.problem(fix, overlay);
+                }
                 if (problem != null) {
                     refused.add(fix);
                     problems.add(finding.ruleId() + ": " + fix.title() + ": " + problem);
@@ -144,6 +148,20 @@ public final class FixEngine {
                     reshaped.addAll(fix.files());
                 }
             }
+        }
+
+        /**
+         * Why a fix may not touch a file drydock could not read whole: an edit planned on a partial reading
+         * (a Dockerfile holding compose YAML, a compose file with a syntax error) may land anywhere.
+         */
+        private String unreadIn(Fix fix) {
+            for (Diagnostic d : before.project().diagnostics()) {
+                if (d.level() == Diagnostic.Level.ERROR && fix.files().contains(d.path())) {
+                    return d.path() + " has an error drydock could not read past (line " + d.line() + ": "
+                            + d.message() + "); nothing is edited in it until that is corrected";
+                }
+            }
+            return null;
         }
 
         private Map<String, String> apply(Map<String, String> base, List<Finding> findings) {

@@ -176,4 +176,13 @@ class FixEngineTest {
         assertThat(result.changes()).isEmpty();
         assertThat(result.problems()).singleElement().asString().contains("symlink");
     }
+
+    @Test
+    void refusesToEditAFileItCouldNotReadWhole() throws IOException {
+        dockerfile("from debian:12\nservices:\n  web:\n    image: nginx\nCMD [\"true\"]\n");
+        FixResult result = engine(new LowercaseFrom()).fix(dir, FixOptions.safeOnly());
+        assertThat(result.changes()).isEmpty();
+        assertThat(result.problems()).singleElement().asString()
+                .contains("Dockerfile has an error drydock could not read past (line 2", "nothing is edited in it");
+    }
 }
