@@ -101,13 +101,33 @@ public final class PortPublishedOnAllInterfaces implements Rule {
         return start == port.publishedEnd() && (start == 80 || start == 443);
     }
 
+    /**
+     * Whether the entry as written has a published-port part ({@code 8000:8000}, {@code ${PORT}:5432}):
+     * a colon outside the variables, whatever the variables are set to where drydock reads the file.
+     */
+    private static boolean hasHostPortSlot(String raw) {
+        int depth = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '$' && i + 1 < raw.length() && raw.charAt(i + 1) == '{') {
+                depth++;
+                i++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (c == ':' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code 127.0.0.1:} written before a short-syntax entry ({@code 127.0.0.1::} before a container port alone). */
     private static Fix loopback(Service service, Service.Port port) {
         if (!port.shortSyntax() || !(port.node() instanceof ScalarNode scalar) || !scalar.hasExactText()
                 || scalar.raw().startsWith(":") || scalar.raw().isBlank()) {
             return null;
         }
-        String prefix = port.published() == null ? "127.0.0.1::" : "127.0.0.1:";
+        String prefix = hasHostPortSlot(scalar.raw()) ? "127.0.0.1:" : "127.0.0.1::";
         return Fix.of("publish " + service.name() + "'s port on 127.0.0.1 only", FixSafety.UNSAFE,
                 SourceEdits.insert(scalar.file(), scalar.spanOf(0, 0).start(), prefix));
     }
