@@ -13,6 +13,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
+import java.util.List;
 import java.util.Optional;
 
 @RuleDefinition(
@@ -82,8 +83,7 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                 context.finding(this, ComposeServices.location(port.node()), message)
                         .severity(severity)
                         .recommendation(store.isPresent()
-                                ? "Bind it to 127.0.0.1 (`127.0.0.1:" + (port.published() == null ? ""
-                                        : port.published()) + ":" + port.targetStart() + "`)" + (development
+                                ? "Bind it to 127.0.0.1 (`" + loopbackEntry(port) + "`)" + (development
                                         ? ": what runs on this machine (the application started from the IDE or the"
                                                 + " build, database tools) still reaches it there, other hosts do not."
                                         : ", or remove the port: other services reach " + service.name() + " by name.")
@@ -101,24 +101,13 @@ public final class PortPublishedOnAllInterfaces implements Rule {
         return start == port.publishedEnd() && (start == 80 || start == 443);
     }
 
-    /**
-     * Whether the entry as written has a published-port part ({@code 8000:8000}, {@code ${PORT}:5432}):
-     * a colon outside the variables, whatever the variables are set to where drydock reads the file.
-     */
-    private static boolean hasHostPortSlot(String raw) {
-        int depth = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '$' && i + 1 < raw.length() && raw.charAt(i + 1) == '{') {
-                depth++;
-                i++;
-            } else if (c == '}' && depth > 0) {
-                depth--;
-            } else if (c == ':' && depth == 0) {
-                return true;
-            }
+    /** The entry bound to 127.0.0.1, as the fix writes it when it can: {@code 127.0.0.1:${DB_PORT}:5432}. */
+    private static String loopbackEntry(Service.Port port) {
+        List<String> parts = PublishedPorts.writtenParts(port);
+        if (parts != null) {
+            return (parts.size() >= 2 ? "127.0.0.1:" : "127.0.0.1::") + String.join(":", parts);
         }
-        return false;
+        return "127.0.0.1:" + (port.published() == null ? "" : port.published()) + ":" + port.targetStart();
     }
 
     /** {@code 127.0.0.1:} written before a short-syntax entry ({@code 127.0.0.1::} before a container port alone). */
@@ -127,7 +116,7 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                 || scalar.raw().startsWith(":") || scalar.raw().isBlank()) {
             return null;
         }
-        String prefix = hasHostPortSlot(scalar.raw()) ? "127.0.0.1:" : "127.0.0.1::";
+        String prefix = PublishedPorts.writtenHostPort(port) != null ? "127.0.0.1:" : "127.0.0.1::";
         return Fix.of("publish " + service.name() + "'s port on 127.0.0.1 only", FixSafety.UNSAFE,
                 SourceEdits.insert(scalar.file(), scalar.spanOf(0, 0).start(), prefix));
     }

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +37,51 @@ final class PublishedPorts {
         return ip == null || ip.isBlank() || ip.equals("0.0.0.0") || ip.equals("::") || ip.equals("[::]");
     }
 
-    /** The port as a person would write it: {@code port 5432 (container 5432)}, {@code a random host port (container 8080)}. */
+    /**
+     * The port as a person would write it: {@code port 5432 (container 5432)}, {@code a random host port
+     * (container 8080)}, {@code the host port ${DB_PORT} (container 5432)} when a variable unset where drydock
+     * reads the file chooses it.
+     */
     static String describe(Service.Port port) {
-        String published = port.published() != null ? "port " + port.published() : "a random host port";
+        String variable = writtenHostPort(port);
+        String published = port.published() != null ? "port " + port.published()
+                : variable != null && variable.contains("$") ? "the host port " + variable : "a random host port";
         String target = port.targetStart() == port.targetEnd() ? Integer.toString(port.targetStart())
                 : port.targetStart() + "-" + port.targetEnd();
         return published + " (container " + target + (port.protocol().equals("tcp") ? "" : "/" + port.protocol()) + ")";
+    }
+
+    /**
+     * The parts of a short-syntax entry as written, split at the colons outside its variables:
+     * {@code ${DB_PORT}:5432} gives {@code [${DB_PORT}, 5432]} whatever DB_PORT is set to; null for the long syntax.
+     */
+    static List<String> writtenParts(Service.Port port) {
+        if (!port.shortSyntax() || !(port.node() instanceof ScalarNode scalar) || !scalar.hasExactText()) {
+            return null;
+        }
+        String raw = scalar.raw();
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '$' && i + 1 < raw.length() && raw.charAt(i + 1) == '{') {
+                depth++;
+                i++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (c == ':' && depth == 0) {
+                parts.add(raw.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(raw.substring(start));
+        return parts;
+    }
+
+    /** The published part of a short-syntax entry as written ({@code ${DB_PORT}}), or null when it has none. */
+    static String writtenHostPort(Service.Port port) {
+        List<String> parts = writtenParts(port);
+        return parts == null || parts.size() < 2 ? null : parts.get(parts.size() - 2);
     }
 }
