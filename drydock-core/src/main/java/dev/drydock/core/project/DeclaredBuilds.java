@@ -69,8 +69,12 @@ final class DeclaredBuilds {
         String text = file.text();
         List<DeclaredBuild> out = new ArrayList<>();
         Matcher command = BUILD_COMMAND.matcher(text);
+        boolean workflow = file.path().startsWith(".github/workflows/");
         while (command.find()) {
-            commandBuild(file, command.start(), command.end(), cwd, isDirectory, isFile).ifPresent(out::add);
+            String folder = workflow ? stepWorkingDirectory(file, command.start(), cwd) : cwd;
+            if (folder != null) {
+                commandBuild(file, command.start(), command.end(), folder, isDirectory, isFile).ifPresent(out::add);
+            }
         }
         if (text.contains("docker/build-push-action")) {
             for (int line = 1; line <= file.lineCount(); line++) {
@@ -217,6 +221,33 @@ final class DeclaredBuilds {
         int start = file.lineStart(usesLine) + uses.group(1).length();
         return declared(file, start, file.lineEnd(usesLine), "", context == null ? "." : context, dockerfile, target,
                 Map.of(), isDirectory, isFile);
+    }
+
+    private static final Pattern WORKING_DIRECTORY = Pattern.compile("^\\s*(?:-\\s+)?working-directory:\\s*(.*)$");
+
+    /**
+     * The {@code working-directory} of the workflow step a command is written in, relative to the root: null
+     * when it cannot be known, {@code cwd} when the step has none.
+     */
+    private static String stepWorkingDirectory(SourceFile file, int offset, String cwd) {
+        int line = file.position(offset).line();
+        int commandIndent = indent(file.line(line));
+        int first = line;
+        while (first > 1 && !(file.line(first).strip().startsWith("-") && indent(file.line(first)) < commandIndent)) {
+            first--;
+        }
+        int stepIndent = indent(file.line(first));
+        for (int n = first; n <= file.lineCount(); n++) {
+            String text = file.line(n);
+            if (n > first && !text.isBlank() && indent(text) <= stepIndent) {
+                break;
+            }
+            Matcher key = WORKING_DIRECTORY.matcher(text);
+            if (key.find() && indent(text) <= stepIndent + 2) {
+                return resolve("", scalar(key.group(1)));
+            }
+        }
+        return cwd;
     }
 
     private static int stepIndent(SourceFile file, int usesLine, int keyIndent) {

@@ -96,6 +96,22 @@ class DeclaredBuildsTest {
     }
 
     @Test
+    void aWorkflowStepsWorkingDirectoryIsWhereItsCommandsRun() {
+        assertThat(read(".github/workflows/ci.yml", """
+                jobs:
+                  api:
+                    steps:
+                      - name: Build the API image
+                        working-directory: services/api
+                        run: |
+                          docker build -t api .
+                      - working-directory: ${{ matrix.dir }}
+                        run: docker build -t other .
+                """)).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("services/api/Dockerfile", "services/api"));
+    }
+
+    @Test
     void whatIsNotInTheProjectIsNotABuild() {
         assertThat(read("ci.sh", """
                 docker build -f other/Dockerfile .
