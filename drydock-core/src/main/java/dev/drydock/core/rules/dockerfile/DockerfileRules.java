@@ -64,6 +64,7 @@ public final class DockerfileRules {
                 new PipeWithoutPipefail(),
                 new RunFailureIgnored(),
                 new RunExportDiscarded(),
+                new RunCommandsJoined(),
                 new SudoInRun(),
                 new CdInsteadOfWorkdir(),
                 new SystemCommandInRun(),
