@@ -37,6 +37,7 @@ public final class DockerfileRules {
                 new StalePackageIndex(),
                 new DistributionUpgrade(),
                 new AptInsteadOfAptGet(),
+                new AptKeyUsed(),
                 new PackageSignatureCheckDisabled(),
                 new AddInsteadOfCopy(),
                 new AddUrlUnverified(),
