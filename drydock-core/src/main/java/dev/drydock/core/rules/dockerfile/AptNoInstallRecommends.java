@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
                 + " exec form, wherever it sits in a multi-line RUN: fires when neither --no-install-recommends"
                 + " (aptitude: -R/--without-recommends) nor -o APT::Install-Recommends=false|0 is given and no earlier"
                 + " RUN of the stage's lineage writes APT::Install-Recommends \"false\"|\"0\" into apt's configuration."
-                + " Points at the apt-get ... install words. Low in the image's own stages, info in builder stages"
+                + " An install that names no package and no --fix-broken (apt-get install -y alone) installs nothing"
+                + " and is left out. Points at the apt-get ... install words. Low in the image's own stages, info in builder stages"
                 + " (there it costs build time only).",
         problem = "By default apt installs each package's Recommends as well: documentation, optional tools and"
                 + " libraries the application never uses.",
@@ -83,7 +84,7 @@ public final class AptNoInstallRecommends implements Rule {
                     for (Call call : run.calls()) {
                         Optional<Operation> install = PackageCommands.install(call);
                         if (install.isEmpty() || install.get().manager() != Manager.APT || avoidsRecommends(call)
-                                || configuredHere) {
+                                || configuredHere || installsNothing(call)) {
                             continue;
                         }
                         report(context, image, stage, install.get(), builder, run.script() != null);
@@ -112,6 +113,13 @@ public final class AptNoInstallRecommends implements Rule {
                 .fix(shellForm ? Fix.of("add " + flag, FixSafety.UNSAFE, TextEdit.insert(image.dockerfile(),
                         install.subcommand().span().end(), " " + flag)) : null)
                 .add();
+    }
+
+    /** {@code apt-get install -y} with no package and no --fix-broken: there is nothing to recommend anything. */
+    private static boolean installsNothing(Call call) {
+        return PackageCommands.invocation(call).map(i -> i.arguments().isEmpty()).orElse(false)
+                && !call.options("-o", "--option", "-t", "--target-release", "-c", "--config-file")
+                        .has("-f", "--fix-broken");
     }
 
     private static boolean avoidsRecommends(Call call) {

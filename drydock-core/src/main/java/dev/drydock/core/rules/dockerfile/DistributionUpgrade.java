@@ -42,7 +42,7 @@ import java.util.Set;
                 "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html",
                 "https://docs.docker.com/build/building/best-practices/#rebuild-your-images-often",
                 "https://en.opensuse.org/SDB:Zypper_usage"},
-        aliases = {"DL3035", "DS-0024", "DS024"},
+        aliases = {"DL3005", "DL3035", "DS-0024", "DS024"},
         effort = "15 min",
         examples = @RuleExample(
                 bad = """

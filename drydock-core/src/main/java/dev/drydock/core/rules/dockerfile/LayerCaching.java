@@ -18,10 +18,13 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.rules.support.Stages;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -47,7 +50,10 @@ import java.util.regex.Pattern;
                 + " in the stage already brought the dependencies; likewise uv sync (poetry install) after an earlier"
                 + " uv sync --no-install-project (poetry install --no-root) only adds the project. A second install"
                 + " from a manifest the lineage already installed on its own (npm ci --omit=dev after the build, to"
-                + " prune) is not judged again.",
+                + " prune) is not judged again, nor is a pnpm install after a pnpm fetch that ran with the lockfile"
+                + " copied on its own (pnpm fetch reads pnpm-lock.yaml alone and fills the store the install links"
+                + " from). The same install behind the same COPY (yarn install, then again for production) makes one"
+                + " finding.",
         problem = "Docker reuses a layer only while everything before it is unchanged. When the whole source is"
                 + " copied before the dependencies are installed, any edit to any file invalidates the install layer.",
         impact = "Every code change reinstalls (and downloads) every dependency: builds take minutes instead of"
@@ -102,8 +108,14 @@ public final class LayerCaching implements Rule {
                 evaluate(context.project(), image, stage, outcomes, seenRuns, ends);
             }
             List<Outcome> bad = outcomes.values().stream().filter(o -> !o.good()).toList();
+            List<Outcome> reported = new ArrayList<>();
             for (Outcome o : bad) {
-                report(context, image, o);
+                if (reported.stream().anyMatch(r -> sameFinding(r, o))) {
+                    continue;
+                }
+                reported.add(o);
+                report(context, image, o, bad.stream().filter(other -> sameFinding(o, other))
+                        .map(other -> other.run().instruction().span().startLine()).distinct().toList());
             }
             if (bad.isEmpty()) {
                 outcomes.values().stream().filter(Outcome::good).findFirst()
@@ -153,7 +165,7 @@ public final class LayerCaching implements Rule {
                     continue;
                 }
                 RunStep run = RunStep.of(image.model(), stage, spec);
-                List<DependencyInstalls.Install> installs = DependencyInstalls.of(run);
+                List<DependencyInstalls.Install> installs = withPrefetches(run);
                 seenRuns.put(spec, !installs.isEmpty());
                 for (DependencyInstalls.Install install : installs) {
                     Outcome outcome = !install.project()
@@ -174,15 +186,32 @@ public final class LayerCaching implements Rule {
     }
 
     /**
+     * The RUN's dependency installs with its {@code pnpm fetch}, which downloads what pnpm-lock.yaml lists into
+     * pnpm's store without reading package.json: copied with the lockfile alone, it is the cached dependency layer
+     * that a pnpm install after the source then links from.
+     */
+    private static List<DependencyInstalls.Install> withPrefetches(RunStep run) {
+        List<DependencyInstalls.Install> installs = new ArrayList<>(DependencyInstalls.of(run));
+        for (Call call : run.calls("pnpm")) {
+            List<Call.Arg> operands = call.options("--filter", "-C", "--dir", "--store-dir").operands();
+            if (!operands.isEmpty() && operands.get(0).value().equals("fetch")) {
+                installs.add(new DependencyInstalls.Install(call, "pnpm fetch", List.of("pnpm-lock.yaml")));
+            }
+        }
+        installs.sort(Comparator.comparingInt(i -> i.call().span().start()));
+        return installs;
+    }
+
+    /**
      * Whether the lineage already installed from the same manifest, copied on its own, before: a second install
      * after the source (npm ci --omit=dev once the build is done, to drop the build tools) prunes what the cached
-     * layer brought rather than reinstalling on every change.
+     * layer brought rather than reinstalling on every change; after pnpm fetch, pnpm install links from the store.
      */
     private static boolean cachedBefore(DependencyInstalls.Install install, List<Stage> lineage,
             Map<DependencyInstalls.Install, Outcome> judged) {
         return judged.values().stream().anyMatch(o -> o.good() && lineage.contains(o.run().stage())
                 && o.install().call().name().equals(install.call().name())
-                && o.install().manifest().equals(install.manifest()));
+                && (o.install().manifest().equals(install.manifest()) || o.install().text().equals("pnpm fetch")));
     }
 
     private static Outcome judge(Project project, BuiltImage image, DependencyInstalls.Install install, RunStep run,
@@ -254,7 +283,13 @@ public final class LayerCaching implements Rule {
                 || PROJECT_METADATA.matcher(name).matches();
     }
 
-    private void report(ReviewContext context, BuiltImage image, Outcome o) {
+    /** The same install behind the same COPY (yarn install, then again for production): one finding says both. */
+    private static boolean sameFinding(Outcome a, Outcome b) {
+        return a.copy() == b.copy() && a.install().text().equals(b.install().text())
+                && a.install().project() == b.install().project();
+    }
+
+    private void report(ReviewContext context, BuiltImage image, Outcome o, List<Integer> installLines) {
         Instruction copy = o.copy();
         String copyText = copy.rawText().strip().replaceAll("\\s*\\\\\\s*\\n\\s*", " ");
         int installLine = o.run().instruction().span().startLine();
@@ -262,8 +297,10 @@ public final class LayerCaching implements Rule {
             reportProject(context, image, o, copyText, installLine);
             return;
         }
+        String lines = installLines.size() == 1 ? "line " + installLine
+                : "lines " + String.join(", ", installLines.stream().map(String::valueOf).toList());
         String message = copyText + " (line " + copy.span().startLine() + ") copies the whole source before "
-                + o.install().text() + " (line " + installLine + "): any change to any file invalidates the"
+                + o.install().text() + " (" + lines + "): any change to any file invalidates the"
                 + " dependency layer, so every build reinstalls every package";
         String copied = folderOf(copy, o.install().manifest());
         // an install that names the manifest by its path in the context (dotnet restore src/Api/Api.csproj) needs no prefix

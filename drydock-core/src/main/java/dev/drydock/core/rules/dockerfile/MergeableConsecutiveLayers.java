@@ -12,6 +12,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.rules.support.StagesInUse;
@@ -32,7 +33,9 @@ import java.util.stream.Collectors;
                 + " allowed): RUNs in shell form that each run a single command with the same flags"
                 + " (--mount, --network, --security), or COPYs (ADDs) with the same flags, no heredoc and the same"
                 + " destination. RUNs that already chain several commands are left alone: keeping a long step apart"
-                + " from a short one is a legitimate caching choice. So are COPY --from rows and COPYs of directories"
+                + " from a short one is a legitimate caching choice. So is a RUN that installs dependencies from a"
+                + " manifest (npm ci, pip install -r, bundle install, go mod download ...): its layer is the one the"
+                + " build cache keeps while only the source changes, so it stays apart from the steps around it. So are COPY --from rows and COPYs of directories"
                 + " (a source written with a trailing slash): copying a build's output one part at a time (Spring"
                 + " Boot's extracted dependencies/, spring-boot-loader/, snapshot-dependencies/ and application/)"
                 + " gives each part that changes on its own its own layer, and the parts that did not change since"
@@ -105,8 +108,9 @@ public final class MergeableConsecutiveLayers implements Rule {
         String flags = instruction.flags().stream().map(Flag::text).sorted().collect(Collectors.joining(" "));
         if (instruction.kind() == InstructionKind.RUN) {
             RunStep run = runs.get(instruction);
-            if (run == null || run.script() == null || run.calls().size() != 1 || !instruction.heredocs().isEmpty()) {
-                return null;
+            if (run == null || run.script() == null || run.calls().size() != 1 || !instruction.heredocs().isEmpty()
+                    || !DependencyInstalls.of(run).isEmpty()) {
+                return null; // a dependency install keeps its own layer, the one the build cache is about
             }
             return "RUN|" + flags;
         }

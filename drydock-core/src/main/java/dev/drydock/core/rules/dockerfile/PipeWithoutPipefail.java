@@ -33,7 +33,10 @@ import java.util.regex.Pattern;
                 + " is on where it runs: set by the SHELL in effect (SHELL [\"/bin/bash\", \"-o\","
                 + " \"pipefail\", \"-c\"]) or by set -o pipefail / set -eo pipefail earlier in the same script (which"
                 + " hadolint does not see). Pipelines whose failure is handled (a | b || ..., if/while conditions, !)"
-                + " and pipelines fed only by echo, printf, yes, true or cat of a here-document are fine. Medium when a"
+                + " and pipelines fed only by echo, printf, yes, true or cat of a here-document are fine, and so is a"
+                + " pipeline in a command substitution whose output a test then compares with an expected value"
+                + " (actual=$(sha256sum f | cut -d' ' -f1) && [ \"$actual\" = \"$expected\" ]): a failed producer makes"
+                + " the comparison fail. Medium when a"
                 + " download (curl, wget) feeds the pipe. Any other exec form runs no shell: a \"|\" there is an"
                 + " argument.",
         problem = "A pipeline's exit status is its last command's: when curl, a compiler or a generator fails in"
@@ -70,6 +73,7 @@ public final class PipeWithoutPipefail implements Rule {
 
     private static final Set<String> HARMLESS_PRODUCERS = Set.of("echo", "printf", "yes", "true", ":");
     private static final Set<String> DOWNLOADS = Set.of("curl", "wget");
+    private static final Set<String> COMPARISONS = Set.of("=", "==", "!=");
     private static final Pattern NEWLINES = Pattern.compile("\\s*\\n\\s*");
 
     @Override
@@ -83,6 +87,9 @@ public final class PipeWithoutPipefail implements Rule {
                         continue;
                     }
                     List<Call> pipeline = pipeline(calls, i);
+                    if (run.run().script() != null && comparedAfterwards(first, run.run().script().commands())) {
+                        continue;
+                    }
                     Optional<Call> hidden = hiddenFailure(pipeline);
                     if (hidden.isPresent()) {
                         report(context, image, run, pipeline, hidden.get());
@@ -105,6 +112,50 @@ public final class PipeWithoutPipefail implements Rule {
             }
         }
         return out;
+    }
+
+    /**
+     * The pipeline runs in a command substitution whose output a test then compares with an expected value
+     * ({@code actual=$(sha256sum f | cut -d' ' -f1) && [ "$actual" = "$expected" ]}, or {@code [ "$(...)" = x ]}):
+     * a failed producer leaves the output empty or wrong and the comparison fails.
+     */
+    private static boolean comparedAfterwards(Command first, List<Command> commands) {
+        if (!first.in(Scope.COMMAND_SUBSTITUTION)) {
+            return false;
+        }
+        Command enclosing = null;
+        for (Command c : commands) {
+            if (c != first && c.scopes().size() < first.scopes().size() && c.span().start() <= first.span().start()
+                    && c.span().end() >= first.span().end()
+                    && (enclosing == null || c.scopes().size() > enclosing.scopes().size())) {
+                enclosing = c;
+            }
+        }
+        if (enclosing == null) {
+            return false;
+        }
+        if (comparison(enclosing)) {
+            return true;
+        }
+        for (var assignment : enclosing.node().assignments()) {
+            if (assignment.value() == null || assignment.value().span().start() > first.span().start()
+                    || assignment.value().span().end() < first.span().end()) {
+                continue;
+            }
+            Pattern use = Pattern.compile("\\$\\{?" + Pattern.quote(assignment.name()) + "\\b");
+            for (Command c : commands) {
+                if (c.span().start() > enclosing.span().end() && comparison(c)
+                        && c.words().stream().anyMatch(w -> use.matcher(w.raw()).find())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A test comparing two strings: {@code [ a = b ]}, {@code test a != b}. */
+    private static boolean comparison(Command command) {
+        return command.is("[", "test") && command.argumentValues().stream().anyMatch(COMPARISONS::contains);
     }
 
     /** The first command whose failure the pipeline's status would hide, if any. */

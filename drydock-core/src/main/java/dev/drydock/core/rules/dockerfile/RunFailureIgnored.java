@@ -39,14 +39,18 @@ import java.util.Set;
                 + " read too. Not reported: the last command of a list (its status is the RUN's), a chain with ||"
                 + " (its failure is handled: cmd || true), lists ending with true, : or exit 0 (failures ignored on"
                 + " purpose), a chain starting with a test ([, test,"
-                + " command -v, which, grep -q), one followed by a command reading $?, background (&) commands,"
+                + " command -v, which, grep -q), one followed by a command reading $?, background (&) commands that a"
+                + " later wait collects or that install, download and build nothing (a server started for the RUN),"
                 + " commands whose failure does not matter for the image (echo, printf, set, export, ls, env, uname,"
                 + " a --version query, rm, package-cache cleaning) and assignments whose command substitutions run"
                 + " only such commands (arch=\"$(uname -m)\")."
                 + " A cleanup after the last real command does not excuse it: apt-get install -y x; rm -rf"
                 + " /var/lib/apt/lists/* succeeds when the install fails. cd is reported: a failed cd runs the rest"
                 + " in the wrong folder. Medium when the ignored command installs, downloads, builds or changes"
-                + " folder; low otherwise. One finding per RUN, at the first command whose failure is ignored.",
+                + " folder; low otherwise. A command that installs, downloads or builds and is ended by a single &"
+                + " (apk add x & cargo install y, where && was meant) is reported whatever errexit says, medium: the"
+                + " shell does not wait for it, so its failure never counts and it is killed if still running when"
+                + " the script ends. One finding per RUN, at the first command whose failure is ignored.",
         problem = "A shell without set -e runs the next command after a failed one, and the RUN's exit status is the"
                 + " last command's: a failed apt-get update, download, cd or compile in the middle of a RUN is printed"
                 + " in the log and the build goes on. A RUN <<EOF body runs the same way: its lines are not joined"
@@ -130,8 +134,11 @@ public final class RunFailureIgnored implements Rule {
         boolean deliberate = !items.isEmpty() && endsOnPurpose(items.get(items.size() - 1), commands);
         for (int i = 0; i < items.size(); i++) {
             AndOrList item = items.get(i);
-            if (i < items.size() - 1 && !deliberate && !item.background()
-                    && !checkedNext(items.get(i + 1), all)) {
+            if (item.background()) {
+                if (!waitedFor(item, all)) {
+                    backgrounded(item, commands).forEach(c -> out.add(new Ignored(c, Operator.BACKGROUND)));
+                }
+            } else if (i < items.size() - 1 && !deliberate && !checkedNext(items.get(i + 1), all)) {
                 ignoredIn(item, commands, all).forEach(c -> out.add(new Ignored(c, item.separator())));
             }
             for (Pipeline pipeline : item.pipelines()) {
@@ -190,6 +197,25 @@ public final class RunFailureIgnored implements Rule {
             }
             if (!harmless(command, all)) {
                 out.add(command);
+            }
+        }
+        return out;
+    }
+
+    /** A later {@code wait} collects the jobs started in the background: running them in parallel is deliberate. */
+    private static boolean waitedFor(AndOrList item, List<Command> all) {
+        return all.stream().anyMatch(c -> c.is("wait") && c.span().start() >= item.span().end());
+    }
+
+    /** The installs, downloads and builds of a list ended by {@code &}, which nothing waits for. */
+    private static List<Command> backgrounded(AndOrList item, Map<CommandNode.SimpleCommand, Command> commands) {
+        List<Command> out = new ArrayList<>();
+        for (Pipeline pipeline : item.pipelines()) {
+            for (CommandNode node : pipeline.commands()) {
+                Command command = node instanceof CommandNode.SimpleCommand simple ? commands.get(simple) : null;
+                if (command != null && CONSEQUENTIAL.contains(command.name()) && !command.is("cd")) {
+                    out.add(command);
+                }
             }
         }
         return out;
@@ -258,6 +284,10 @@ public final class RunFailureIgnored implements Rule {
 
     private void report(ReviewContext context, BuiltImage image, BuildRuns.StageRun run, List<Ignored> ignored) {
         Ignored first = ignored.get(0);
+        if (first.separator() == Operator.BACKGROUND) {
+            reportBackground(context, image, first);
+            return;
+        }
         boolean consequential = ignored.stream().anyMatch(i -> CONSEQUENTIAL.contains(i.command().name()));
         String how = first.separator() == Operator.NEWLINE ? "the next line" : "the next command after ;";
         StringBuilder text = new StringBuilder(describe(first.command()) + " can fail without failing the build: "
@@ -270,6 +300,18 @@ public final class RunFailureIgnored implements Rule {
         context.finding(this, image.dockerfile(), first.command().span(), text.toString())
                 .severity(consequential ? Severity.MEDIUM : Severity.LOW)
                 .recommendation(advice(run, first))
+                .add();
+    }
+
+    private void reportBackground(ReviewContext context, BuiltImage image, Ignored first) {
+        context.finding(this, image.dockerfile(), first.command().span(), describe(first.command())
+                        + " runs in the background (a single & ends it): the shell starts the next command without"
+                        + " waiting, a failure of it never fails the build, and it is killed if it is still running when"
+                        + " the script ends")
+                .severity(Severity.MEDIUM)
+                .recommendation("Write && instead of & to run the commands one after the other. To run them in"
+                        + " parallel on purpose, keep each job's process id and wait for it before the script ends"
+                        + " (cmd & job=$!; ...; wait \"$job\"), which also fails the RUN when the job fails.")
                 .add();
     }
 
