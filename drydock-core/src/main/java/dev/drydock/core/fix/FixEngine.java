@@ -157,8 +157,8 @@ public final class FixEngine {
         private String unreadIn(Fix fix) {
             for (Diagnostic d : before.project().diagnostics()) {
                 if (d.level() == Diagnostic.Level.ERROR && fix.files().contains(d.path())) {
-                    return d.path() + " has an error drydock could not read past (line " + d.line() + ": "
-                            + d.message() + "); nothing is edited in it until that is corrected";
+                    return d.path() + ": " + (d.line() > 0 ? "line " + d.line() + ": " : "") + d.message()
+                            + "; drydock could not read the file whole, so nothing is edited in it until that is corrected";
                 }
             }
             return null;

@@ -183,6 +183,6 @@ class FixEngineTest {
         FixResult result = engine(new LowercaseFrom()).fix(dir, FixOptions.safeOnly());
         assertThat(result.changes()).isEmpty();
         assertThat(result.problems()).singleElement().asString()
-                .contains("Dockerfile has an error drydock could not read past (line 2", "nothing is edited in it");
+                .contains("Dockerfile: line 2: ", "nothing is edited in it");
     }
 }
