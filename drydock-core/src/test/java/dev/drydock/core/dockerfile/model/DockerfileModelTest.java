@@ -226,6 +226,34 @@ class DockerfileModelTest {
     }
 
     @Test
+    void unknownWordsAreReportedAsBuildKitDoesWithWhatTheLineLikelyIs() {
+        DockerfileModel model = model("""
+                docker build -t shop/api .
+                FROM alpine
+                CMD['sh', 'run.sh']
+                COPPY . /app
+                """);
+        assertThat(model.diagnostics()).extracting(d -> d.line() + ": " + d.message()).containsExactly(
+                "1: unknown instruction: docker (a command outside RUN: write RUN docker ..., or # before it if it"
+                        + " is a note)",
+                "3: unknown instruction: CMD['sh', (the keyword CMD needs a space before its arguments)",
+                "4: unknown instruction: COPPY (did you mean COPY?)");
+    }
+
+    @Test
+    void aComposeFileUnderADockerfileNameIsOneError() {
+        DockerfileModel model = model("""
+                services:
+                  web:
+                    build: .
+                """);
+        assertThat(model.diagnostics()).extracting(d -> d.line() + ": " + d.message()).containsExactly(
+                "1: unknown instruction: services: (the file holds YAML, not Dockerfile instructions: a compose file"
+                        + " under a Dockerfile's name; Docker stops at its first line)");
+        assertThat(model.stages()).isEmpty();
+    }
+
+    @Test
     void automaticPlatformArgsAreGlobal() {
         DockerfileModel model = model("""
                 FROM --platform=$BUILDPLATFORM golang:1.23 AS build
