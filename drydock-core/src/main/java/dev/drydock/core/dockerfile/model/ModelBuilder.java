@@ -276,7 +276,8 @@ final class ModelBuilder {
         for (Word word : arguments(instruction, WordList.class).words()) {
             Expansion e = expansion(word.value(), word.span(), s.variables, instruction);
             for (String port : e.ok() ? e.wordTexts() : List.of(word.value())) {
-                ports.add(new Setting<>(port, instruction));
+                // the image records the container port only: EXPOSE 127.0.0.1:8080:80 exposes 80 (expose-invalid-format)
+                ports.add(new Setting<>(port.substring(port.lastIndexOf(':') + 1), instruction));
             }
         }
         s.config = copy(s.config).exposedPorts(ports).build();

@@ -122,7 +122,7 @@ public final class ExecFormMalformed implements Rule {
         Severity severity = severity(context, dockerfile, instruction);
         context.finding(this, dockerfile.file().path(), program.span(), keyword + " runs a program named \""
                         + program.value() + "\", space included: the exec form passes each element as it is, no"
-                        + " shell splits it, so " + effect + " (executable file not found)" + replacedNote(severity))
+                        + " shell splits it, and no program has that name, so " + effect + replacedNote(severity))
                 .severity(severity)
                 .recommendation("Give each word its own element: " + keyword + " [\"" + String.join("\", \"", words)
                         + "\"" + (instruction.arguments() instanceof ExecForm exec && exec.elements().size() > 1

@@ -129,10 +129,10 @@ public final class UndefinedVar implements Rule {
                                         + " declares them: ARG " + name + ")"
                                         : globalArg ? " (the ARG " + name + " before the first FROM is not in scope"
                                         + " inside a stage until declared again)"
-                                        : passThrough ? ": the build does not read the environment of the machine"
-                                        + " that runs it, so the image gets " + name + " set to an empty string"
-                                        + " (or left as the base image set it), whatever that machine or --build-arg"
-                                        + " gives" : ""))
+                                        : passThrough ? " (or to what the base image set): the build does not read"
+                                        + " the environment of the machine that runs it, --build-arg " + name
+                                        + " is ignored without an ARG " + name + ", and ARG or ENV of another stage do"
+                                        + " not carry over" : ""))
                 .recommendation(meant.map(m -> "Write $" + m + ", or define " + name + " with ARG or ENV before use.")
                         .orElse(passThrough && !globalArg ? "Remove the line and set " + name + " where the container"
                                 + " runs (compose environment:, docker run -e " + name + "); a value the build itself"

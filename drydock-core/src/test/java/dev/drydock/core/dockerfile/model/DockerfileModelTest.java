@@ -199,12 +199,12 @@ class DockerfileModelTest {
         DockerfileModel model = model("""
                 FROM alpine AS one
                 ARG PORTS="80 443/tcp"
-                EXPOSE $PORTS 8080
+                EXPOSE $PORTS 8080 9000:9090 127.0.0.1:5000:5432/tcp
                 FROM alpine AS two
                 """, BuildOptions.DEFAULT.withTarget("one"));
         assertThat(model.targetStage().orElseThrow().name()).isEqualTo("one");
         assertThat(model.stages().get(0).config().exposedPorts()).extracting(Setting::value)
-                .containsExactly("80", "443/tcp", "8080");
+                .containsExactly("80", "443/tcp", "8080", "9090", "5432/tcp");
     }
 
     @Test
