@@ -293,10 +293,7 @@ final class DeclaredBuilds {
         }
         String dockerfile;
         if (dockerfileWord == null) {
-            dockerfile = PathNames.join(context, "Dockerfile");
-            if (!isFile.test(dockerfile) && isFile.test(PathNames.join(context, "dockerfile"))) {
-                dockerfile = PathNames.join(context, "dockerfile");
-            }
+            dockerfile = DefaultDockerfile.resolve(PathNames.join(context, "Dockerfile"), isFile);
         } else {
             dockerfile = resolve(cwd, dockerfileWord);
         }

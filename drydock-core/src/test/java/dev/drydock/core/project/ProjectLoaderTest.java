@@ -48,6 +48,24 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void aServiceBuildingTheDefaultDockerfileReadsALowerCaseDockerfileAsBuildxDoes() throws IOException {
+        write("dockerfile", "FROM python:3.12.7-slim\nCMD [\"python\", \"-m\", \"http.server\"]\n");
+        write("compose.yaml", """
+                services:
+                  web:
+                    build: .
+                  worker:
+                    build:
+                      context: .
+                      dockerfile: Dockerfile
+                """);
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.container("web").orElseThrow().build().dockerfile()).isEqualTo("dockerfile");
+        assertThat(project.container("worker").orElseThrow().build().dockerfile()).isEqualTo("dockerfile");
+        assertThat(project.hasErrors()).isFalse();
+    }
+
+    @Test
     void composeCommandEntrypointUserAndBuildArgsOverrideTheImage() throws IOException {
         write("web/Dockerfile", """
                 ARG PY=3.11

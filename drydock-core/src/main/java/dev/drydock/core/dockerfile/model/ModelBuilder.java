@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Walks a Dockerfile's instructions once, as BuildKit dispatches them, and builds its model. */
@@ -56,6 +57,11 @@ final class ModelBuilder {
     }
 
     DockerfileModel build() {
+        Optional<String> yaml = UnknownInstruction.yamlFile(syntax);
+        if (yaml.isPresent()) {
+            error(syntax.instructions().get(0).keyword().span(), yaml.get());
+            return new DockerfileModel(syntax, options, globals, stages, diagnostics);
+        }
         for (Instruction instruction : syntax.instructions()) {
             try {
                 dispatch(instruction);
@@ -76,6 +82,8 @@ final class ModelBuilder {
         if (current == null) {
             if (instruction.kind() == InstructionKind.ARG) {
                 globals = declareArgs(instruction, globals, globals, true);
+            } else if (instruction.kind() == InstructionKind.UNKNOWN) {
+                error(instruction.keyword().span(), UnknownInstruction.message(instruction)); // BuildKit's first check
             } else {
                 error(instruction.keyword().span(), "no build stage in current context: " + keyword(instruction)
                         + " before the first FROM");
@@ -122,7 +130,7 @@ final class ModelBuilder {
                     .stopSignal(new Setting<>(expandPlain(instruction, s), instruction)).build();
             case COPY, ADD -> s.copies.add(copy(instruction, s));
             case RUN -> s.runs.add(command(instruction, instruction.arguments(), s));
-            case UNKNOWN -> error(instruction.keyword().span(), "unknown instruction: " + instruction.keyword().value());
+            case UNKNOWN -> error(instruction.keyword().span(), UnknownInstruction.message(instruction));
             default -> { } // MAINTAINER and ONBUILD change nothing the model follows
         }
     }
@@ -268,7 +276,8 @@ final class ModelBuilder {
         for (Word word : arguments(instruction, WordList.class).words()) {
             Expansion e = expansion(word.value(), word.span(), s.variables, instruction);
             for (String port : e.ok() ? e.wordTexts() : List.of(word.value())) {
-                ports.add(new Setting<>(port, instruction));
+                // the image records the container port only: EXPOSE 127.0.0.1:8080:80 exposes 80 (expose-invalid-format)
+                ports.add(new Setting<>(port.substring(port.lastIndexOf(':') + 1), instruction));
             }
         }
         s.config = copy(s.config).exposedPorts(ports).build();

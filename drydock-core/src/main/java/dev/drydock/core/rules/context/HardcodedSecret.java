@@ -27,6 +27,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EnvFiles;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -58,7 +60,9 @@ import java.util.regex.Pattern;
                 + " secret is reported even without a value (medium: the --build-arg value is recorded in the image"
                 + " history), and an ENV named like a secret that takes its value from a variable (high: the value is"
                 + " stored in the image configuration; medium in a builder stage the final image is not built on,"
-                + " where it stays in that stage's build cache and the environment of its RUNs).",
+                + " where it stays in that stage's build cache and the environment of its RUNs). An ENV that reads"
+                + " only variables no ARG or ENV defines (ENV TOKEN=${TOKEN} without ARG TOKEN) stores an empty"
+                + " string: undefined-var reports it.",
         problem = "A secret in a file that is committed, or in an image's configuration, is shared with everyone who"
                 + " has the repository or the image: ENV and ARG values are stored in the image metadata and history.",
         impact = "The secret cannot be rotated without a commit and a rebuild, it is the same in every environment,"
@@ -308,7 +312,9 @@ public final class HardcodedSecret implements Rule {
             }
             if (value.contains("$")) {
                 if (env) {
-                    copiedIntoEnv(context, file, entry, name, value, builder);
+                    if (!onlyUndefinedVariables(dockerfile, instruction, value)) {
+                        copiedIntoEnv(context, file, entry, name, value, builder);
+                    }
                 } else {
                     secretBuildArg(context, file, entry, name);
                 }
@@ -340,6 +346,29 @@ public final class HardcodedSecret implements Rule {
                                 + " the exposed credential.");
             }
         }
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
+    /**
+     * Whether every variable the value reads is one no ARG or ENV defines there: the value is empty, nothing is
+     * stored (undefined-var reports the line).
+     */
+    private static boolean onlyUndefinedVariables(DockerfileSource dockerfile, Instruction instruction, String value) {
+        Step step = dockerfile.model() == null ? null : dockerfile.model().step(instruction).orElse(null);
+        if (step == null) {
+            return false;
+        }
+        Matcher m = VARIABLE.matcher(value);
+        boolean any = false;
+        while (m.find()) {
+            String name = m.group(1);
+            if (!step.undefinedVariables().contains(name) || step.variables().definition(name) != null) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /** An ARG named like a secret: whatever value the build passes is recorded with the image. */

@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.dockerfile.syntax.Word;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
@@ -13,6 +14,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildCheckDirective;
+import java.util.List;
 import java.util.Locale;
 
 @RuleDefinition(
@@ -23,7 +25,8 @@ import java.util.Locale;
         checks = "The keyword of every instruction of every Dockerfile, as BuildKit's ConsistentInstructionCasing"
                 + " check does: a keyword in mixed case (Run, EntryPoint) is reported, and so is an all-lower or"
                 + " all-upper keyword that goes against the case most keywords of the file use (upper case on a tie)."
-                + " Unlike BuildKit, the ARGs before the first FROM count too.",
+                + " Unlike BuildKit, the ARGs before the first FROM count too. A word that is no instruction (a"
+                + " shell command or YAML key where an instruction should be) is reported as a parse error instead.",
         problem = "Keywords may be written in any case, but a file that mixes them is harder to read and to search"
                 + " (grep '^RUN' misses 'run'), and mixed-case keywords are easily mistaken for arguments.",
         impact = "docker build prints a ConsistentInstructionCasing warning for each such line (an error under"
@@ -54,7 +57,9 @@ public final class ConsistentInstructionCasing implements Rule {
             }
             int lower = 0;
             int upper = 0;
-            for (Instruction instruction : dockerfile.syntax().instructions()) {
+            List<Instruction> known = dockerfile.syntax().instructions().stream()
+                    .filter(i -> i.kind() != InstructionKind.UNKNOWN).toList(); // the parse error is reported instead
+            for (Instruction instruction : known) {
                 String keyword = instruction.keyword().value();
                 if (keyword.equals(lowerCase(keyword))) {
                     lower++;
@@ -63,7 +68,7 @@ public final class ConsistentInstructionCasing implements Rule {
                 }
             }
             boolean majorityLower = lower > upper;
-            for (Instruction instruction : dockerfile.syntax().instructions()) {
+            for (Instruction instruction : known) {
                 check(context, dockerfile, instruction.keyword(), majorityLower, lower, upper);
             }
         }

@@ -88,6 +88,7 @@ public final class DockerfileRules {
                 new InvalidDefaultArgInFrom(),
                 new InvalidDefinitionDescription(),
                 new JsonArgsRecommended(),
+                new ExecFormMalformed(),
                 new LegacyKeyValueFormat(),
                 new MaintainerDeprecated(),
                 new MultipleInstructionsDisallowed(),

@@ -15,6 +15,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AttemptedJsonList;
 import dev.drydock.core.rules.support.BuildCheckDirective;
 import dev.drydock.core.rules.support.BusyBoxExec;
 import java.util.ArrayList;
@@ -29,13 +30,15 @@ import java.util.Optional;
         severity = Severity.LOW,
         category = Category.RELIABILITY,
         checks = "Every CMD and ENTRYPOINT of every stage, as BuildKit's JSONArgsRecommended check does: fires for the"
-                + " shell form (CMD gunicorn app:app, or a list that is not valid JSON such as CMD [gunicorn, app]),"
+                + " shell form (CMD gunicorn app:app),"
                 + " unless a SHELL instruction is in effect for the stage (choosing the shell marks the shell form as"
                 + " deliberate) or the command starts with exec. The command a container of the project actually"
                 + " starts with is left to graceful-shutdown-missing, which reports a shell kept as PID 1 there with"
                 + " what it does to docker stop; so this rule covers the other stages, the overridden instructions,"
                 + " images the project does not run, and a lone command that BusyBox's sh (Alpine) runs in its own"
-                + " place, which only works on such a base image. HEALTHCHECK CMD is not concerned: no signal is sent to it.",
+                + " place, which only works on such a base image. HEALTHCHECK CMD is not concerned: no signal is sent to it."
+                + " A list that is not valid JSON (CMD [gunicorn, app]) is left to exec-form-malformed: the program"
+                + " does not run at all.",
         problem = "In shell form Docker runs the command as /bin/sh -c '...': the shell is PID 1 and does not pass"
                 + " SIGTERM on to the program, and an ENTRYPOINT in shell form ignores CMD and docker run arguments.",
         impact = "docker stop waits for the grace period and kills the program with SIGKILL; arguments given at run"
@@ -93,6 +96,7 @@ public final class JsonArgsRecommended implements Rule {
                     if ((instruction.kind() == InstructionKind.CMD || instruction.kind() == InstructionKind.ENTRYPOINT)
                             && instruction.arguments() instanceof ShellForm shell && step.shell() == null
                             && !shell.text().strip().startsWith("exec ")
+                            && AttemptedJsonList.of(shell.text()).isEmpty()
                             && !startsContainer(startCommands, dockerfile, instruction)) {
                         report(context, dockerfile, instruction, shell, busyBoxStarts.entrySet().stream()
                                 .filter(e -> startsContainer(List.of(e.getKey()), dockerfile, instruction))

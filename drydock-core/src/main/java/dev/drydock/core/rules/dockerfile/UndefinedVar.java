@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
                 + " env-self-reference; a pair that reads its own name (ENV HTTP_PROXY=$HTTP_PROXY) reads the value"
                 + " from before, so it needs an ARG or ENV of that name in scope like any other use. A likely intended name is"
                 + " suggested (did you mean $PATH?); a name base images commonly set (GOPATH, GEM_HOME ...) is not"
-                + " taken for a misspelling of a defined one.",
+                + " taken for a misspelling of a defined one. ENV NAME=${NAME} with no ARG NAME is reported on any base"
+                + " image unless the name is one base images commonly set: it was meant to pass a value in from"
+                + " outside the build, which it does not.",
         problem = "An undefined variable expands to an empty string without any error: COPY $SRC_DIR/ . copies the"
                 + " whole context, WORKDIR $HOME/app works in /app, ENV PATH=$PAHT:/app/bin loses the system PATH.",
         impact = "The image is built differently from what the line says: wrong files, directories or settings, often"
@@ -103,6 +105,7 @@ public final class UndefinedVar implements Rule {
                 || declaredBy(step.instruction(), name)) {
             return;
         }
+        boolean passThrough = passesThrough(step.instruction(), name);
         Set<String> known = new LinkedHashSet<>(step.variables().names());
         known.add("PATH");
         Optional<String> meant = BaseImageEnvironment.isWellKnown(name) ? Optional.empty()
@@ -111,7 +114,8 @@ public final class UndefinedVar implements Rule {
             case EMPTY -> true;
             case OFFICIAL -> meant.isPresent() || !(globalArg ? BaseImageEnvironment.commonlySetBy(base, name)
                     : BaseImageEnvironment.officialImageMaySet(base, name));
-            case UNKNOWN -> meant.isPresent() || globalArg && !BaseImageEnvironment.commonlySetBy(base, name);
+            case UNKNOWN -> meant.isPresent() || globalArg && !BaseImageEnvironment.commonlySetBy(base, name)
+                    || passThrough && !BaseImageEnvironment.isWellKnown(name);
         };
         if (!report) {
             return;
@@ -124,9 +128,15 @@ public final class UndefinedVar implements Rule {
                                 + (platformArg ? " (automatic platform arguments are only in scope in a stage that"
                                         + " declares them: ARG " + name + ")"
                                         : globalArg ? " (the ARG " + name + " before the first FROM is not in scope"
-                                        + " inside a stage until declared again)" : ""))
+                                        + " inside a stage until declared again)"
+                                        : passThrough ? " (or to what the base image set): the build does not read"
+                                        + " the environment of the machine that runs it, --build-arg " + name
+                                        + " is ignored without an ARG " + name + ", and ARG or ENV of another stage do"
+                                        + " not carry over" : ""))
                 .recommendation(meant.map(m -> "Write $" + m + ", or define " + name + " with ARG or ENV before use.")
-                        .orElse("Define " + name + " before use (ARG " + name + "=<default> or ENV " + name
+                        .orElse(passThrough && !globalArg ? "Remove the line and set " + name + " where the container"
+                                + " runs (compose environment:, docker run -e " + name + "); a value the build itself"
+                                + " needs comes from ARG " + name + " (or, for a secret, RUN --mount=type=secret)." : "Define " + name + " before use (ARG " + name + "=<default> or ENV " + name
                                 + "=<value>); a global ARG must be declared again inside the stage (ARG " + name + ")."))
                 .severity(meant.isPresent() ? Severity.MEDIUM : Severity.LOW)
                 .add();
@@ -150,6 +160,13 @@ public final class UndefinedVar implements Rule {
         return list.entries().stream().anyMatch(e -> e.name().value().equals(name))
                 && list.entries().stream().anyMatch(e -> !e.name().value().equals(name) && e.hasValue()
                         && reference.matcher(e.value().value()).find());
+    }
+
+    /** Whether the instruction is an ENV that copies the variable of that name into itself: ENV NAME=${NAME}. */
+    private static boolean passesThrough(Instruction instruction, String name) {
+        return instruction.kind() == InstructionKind.ENV && instruction.arguments() instanceof KeyValueList list
+                && list.entries().stream().anyMatch(e -> e.name().value().equals(name) && e.hasValue()
+                        && e.value().value().strip().matches("\\$\\{?" + Pattern.quote(name) + "}?"));
     }
 
     /** The first $name or ${name...} of the instruction, else its keyword. */

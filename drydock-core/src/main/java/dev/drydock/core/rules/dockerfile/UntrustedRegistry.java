@@ -15,6 +15,7 @@ import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.MisspeltRegistries;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.StagesInUse;
@@ -28,9 +29,11 @@ import java.util.List;
         title = "An image comes from a registry the project does not trust",
         severity = Severity.MEDIUM,
         category = Category.SECURITY,
-        checks = "Only with trusted registries in the project's drydock configuration (exact hosts, *, *.domain or"
-                + " prefix* patterns; an image without a registry is on docker.io): the FROM images, COPY --from"
-                + " images and RUN --mount from= images of the stages a build uses must come from one of them."
+        checks = "The FROM images, COPY --from images and RUN --mount from= images of the stages a build uses."
+                + " With trusted registries in the project's drydock configuration (exact hosts, *, *.domain or"
+                + " prefix* patterns; an image without a registry is on docker.io), each must come from one of them."
+                + " Without one, only a registry host one typing slip away from a well-known public registry"
+                + " (gchr.io for ghcr.io, qay.io for quay.io) is reported, as high: it is a typo-squatting risk."
                 + " Stages, scratch and images named through unset variables pass.",
         problem = "The project allows base images only from the registries it lists, and this one is pulled from"
                 + " another.",
@@ -60,9 +63,6 @@ public final class UntrustedRegistry implements Rule {
     @Override
     public void check(ReviewContext context) {
         List<String> trusted = context.settings().trustedRegistries();
-        if (trusted.isEmpty()) {
-            return;
-        }
         for (StagesInUse used : StagesInUse.of(context)) {
             Stage stage = used.stage();
             DockerfileModel model = used.image().model();
@@ -105,7 +105,18 @@ public final class UntrustedRegistry implements Rule {
 
     private void check(ReviewContext context, String file, Span span, String where, ImageReference image,
             List<String> trusted) {
-        if (TrustedRegistries.trusted(image, trusted)) {
+        List<String> meant = MisspeltRegistries.meant(image.registry());
+        if (!meant.isEmpty()) {
+            context.finding(this, file, span, where + " " + image.familiarString() + " comes from " + image.registry()
+                            + ", one typing slip away from " + String.join(" and ", meant) + ": the pull fails, or"
+                            + " brings whatever the owner of " + image.registry() + " publishes under that name")
+                    .severity(Severity.HIGH)
+                    .recommendation("Write the registry as " + meant.get(0) + " (" + image.familiarString()
+                            .replace(image.registry() + "/", meant.get(0) + "/") + ").")
+                    .add();
+            return;
+        }
+        if (trusted.isEmpty() || TrustedRegistries.trusted(image, trusted)) {
             return;
         }
         context.finding(this, file, span, where + " " + image.familiarString() + " comes from " + image.registry()

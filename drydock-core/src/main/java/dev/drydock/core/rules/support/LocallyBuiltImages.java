@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The image names the project's compose services build and tag themselves (a service with both
  * {@code build} and {@code image}): a Dockerfile that starts FROM one of them uses the image built beside
- * it, not one pulled from a registry.
+ * it, not one pulled from a registry. Images under the registry name localhost are local too: podman and
+ * buildah name what they build localhost/NAME, and a registry on localhost is the build machine's own.
  */
 public final class LocallyBuiltImages {
 
@@ -18,7 +19,12 @@ public final class LocallyBuiltImages {
     /** Whether {@code reference} names an image a compose service of the project builds. */
     public static boolean contains(ReviewContext context, ImageReference reference) {
         return reference != null && reference.isImage() && !reference.isPinnedByDigest()
-                && names(context).contains(key(reference));
+                && (onLocalhost(reference) || names(context).contains(key(reference)));
+    }
+
+    private static boolean onLocalhost(ImageReference reference) {
+        String registry = reference.registry();
+        return registry.equals("localhost") || registry.startsWith("localhost:");
     }
 
     private static Set<String> names(ReviewContext context) {

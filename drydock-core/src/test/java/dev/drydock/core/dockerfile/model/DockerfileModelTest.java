@@ -199,12 +199,12 @@ class DockerfileModelTest {
         DockerfileModel model = model("""
                 FROM alpine AS one
                 ARG PORTS="80 443/tcp"
-                EXPOSE $PORTS 8080
+                EXPOSE $PORTS 8080 9000:9090 127.0.0.1:5000:5432/tcp
                 FROM alpine AS two
                 """, BuildOptions.DEFAULT.withTarget("one"));
         assertThat(model.targetStage().orElseThrow().name()).isEqualTo("one");
         assertThat(model.stages().get(0).config().exposedPorts()).extracting(Setting::value)
-                .containsExactly("80", "443/tcp", "8080");
+                .containsExactly("80", "443/tcp", "8080", "9090", "5432/tcp");
     }
 
     @Test
@@ -223,6 +223,34 @@ class DockerfileModelTest {
                 .anySatisfy(m -> assertThat(m).startsWith("4: SHELL requires"))
                 .anySatisfy(m -> assertThat(m).startsWith("5: "));
         assertThat(model.stages().get(0).config().user().value()).isEqualTo("nobody");
+    }
+
+    @Test
+    void unknownWordsAreReportedAsBuildKitDoesWithWhatTheLineLikelyIs() {
+        DockerfileModel model = model("""
+                docker build -t shop/api .
+                FROM alpine
+                CMD['sh', 'run.sh']
+                COPPY . /app
+                """);
+        assertThat(model.diagnostics()).extracting(d -> d.line() + ": " + d.message()).containsExactly(
+                "1: unknown instruction: docker (a command outside RUN: write RUN docker ..., or # before it if it"
+                        + " is a note)",
+                "3: unknown instruction: CMD['sh', (the keyword CMD needs a space before its arguments)",
+                "4: unknown instruction: COPPY (did you mean COPY?)");
+    }
+
+    @Test
+    void aComposeFileUnderADockerfileNameIsOneError() {
+        DockerfileModel model = model("""
+                services:
+                  web:
+                    build: .
+                """);
+        assertThat(model.diagnostics()).extracting(d -> d.line() + ": " + d.message()).containsExactly(
+                "1: unknown instruction: services: (the file holds YAML, not Dockerfile instructions: a compose file"
+                        + " under a Dockerfile's name; Docker stops at its first line)");
+        assertThat(model.stages()).isEmpty();
     }
 
     @Test
