@@ -39,6 +39,7 @@ import java.util.Set;
 final class ContainerLinker {
 
     private final ProjectLoader.Reading reading;
+    private final Set<String> missingDockerfiles = new HashSet<>();
 
     ContainerLinker(ProjectLoader.Reading reading) {
         this.reading = reading;
@@ -174,6 +175,9 @@ final class ContainerLinker {
         }
         if (reading.files.exists(dockerfile)) {
             return false;
+        }
+        if (!missingDockerfiles.add(dockerfile)) {
+            return true; // one error for the file, at the first service that builds it: one rename or one file fixes all
         }
         Node at = build.dockerfile() != null ? build.dockerfile().node()
                 : build.context() != null ? build.context().node() : build.node();
