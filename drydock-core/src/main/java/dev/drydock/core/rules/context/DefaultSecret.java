@@ -107,8 +107,8 @@ public final class DefaultSecret implements Rule {
         var finding = context.finding(this, location, message.toString())
                 .severity(credential != null ? Severity.CRITICAL
                         : ComposeServices.isDevelopmentFile(context, file) ? Severity.MEDIUM : Severity.HIGH)
-                .current(SecretNames.redactIn(context.excerpt(location),
-                        credential != null ? credential.secret(fallback) : fallback))
+                .current(credential == null && SecretNames.isPlaceholder(fallback) ? context.excerpt(location)
+                        : SecretNames.redactIn(context.excerpt(location), credential != null ? credential.secret(fallback) : fallback))
                 .recommendation(recommendation);
         if (isExpression(ref)) {
             finding.fix(Fix.of("make " + name + " required", FixSafety.UNSAFE,
