@@ -162,7 +162,9 @@ public final class ComposeLoader {
         }
         Variables variables = Variables.of(options.environment(), dotEnv);
         MapNode root = loadFiles(paths, projectDir, variables, List.of());
-        ModelReader reader = new ModelReader(diagnostics::add);
+        DotEnvFile template = envPaths.isEmpty() && options.envFiles() == null ? envTemplate(projectDir) : null;
+        ModelReader reader = new ModelReader(diagnostics::add,
+                name -> template == null || variables.isSet(name) ? null : template.values().get(name));
         Map<String, Service> services = reader.services(root);
         checkEnvFiles(services);
         Located<String> name = ModelReader.str(root, "name");
@@ -484,6 +486,28 @@ public final class ComposeLoader {
     }
 
     // ---- env files ----
+
+    /** The names of the template a project ships for its git-ignored {@code .env}, in the order looked for. */
+    static final List<String> ENV_TEMPLATES = List.of(".env.example", ".env.sample", ".env.template", ".env.dist",
+            "example.env", "sample.env", ".env.default", ".env.defaults");
+
+    /**
+     * The template of the {@code .env} the project directory lacks ({@code .env.example} ...), read without
+     * diagnostics (its own problems are not the compose file's); null when there is none.
+     */
+    private DotEnvFile envTemplate(Path projectDir) {
+        for (String name : ENV_TEMPLATES) {
+            Path p = projectDir.resolve(name);
+            if (Files.isRegularFile(p)) {
+                try {
+                    return DotEnvParser.parse(SourceFile.of(display(p), readText(p)), n -> null);
+                } catch (SourceException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
 
     private void checkEnvFiles(Map<String, Service> services) {
         for (Service s : services.values()) {

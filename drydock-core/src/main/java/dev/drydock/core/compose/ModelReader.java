@@ -23,6 +23,9 @@ import dev.drydock.core.compose.Service.Resources;
 import dev.drydock.core.compose.Service.RestartPolicy;
 import dev.drydock.core.compose.Service.Ulimit;
 import dev.drydock.core.compose.Service.Volume;
+import dev.drydock.core.compose.template.Substitution;
+import dev.drydock.core.compose.template.Template;
+import dev.drydock.core.compose.template.TemplateException;
 import dev.drydock.core.source.Diagnostic;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -32,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Builds the typed model from the merged YAML. Values of the wrong type are left out here (the
@@ -41,9 +45,20 @@ import java.util.function.Consumer;
 final class ModelReader {
 
     private final Consumer<Diagnostic> diagnostics;
+    private final Function<String, String> documented;
 
     ModelReader(Consumer<Diagnostic> diagnostics) {
+        this(diagnostics, name -> null);
+    }
+
+    /**
+     * @param documented the value that the project's env template ({@code .env.example}) gives a variable
+     *     nothing sets here, or null: a port or volume that does not parse without the variable is read with
+     *     that value, as the .env made from the template will give it
+     */
+    ModelReader(Consumer<Diagnostic> diagnostics, Function<String, String> documented) {
         this.diagnostics = diagnostics;
+        this.documented = documented;
     }
 
     Map<String, Service> services(MapNode root) {
@@ -328,12 +343,10 @@ final class ModelReader {
         List<Port> out = new ArrayList<>();
         for (Node item : seq.items()) {
             if (item instanceof ScalarNode s && !s.isNull()) {
-                try {
-                    PortSpec p = PortSpec.parseShort(s.value());
+                PortSpec p = parse(s, "ports", PortSpec::parseShort);
+                if (p != null) {
                     out.add(new Port(s, true, p.hostIp(), p.published(), p.publishedStart(), p.publishedEnd(), p.targetStart(),
                             p.targetEnd(), p.protocol(), null, null, null));
-                } catch (IllegalArgumentException e) {
-                    error(s, "ports: " + e.getMessage() + unsetVariables(s));
                 }
             } else if (item instanceof MapNode m) {
                 String target = m.string("target");
@@ -372,15 +385,13 @@ final class ModelReader {
         List<Volume> out = new ArrayList<>();
         for (Node item : seq.items()) {
             if (item instanceof ScalarNode s && !s.isNull()) {
-                try {
-                    VolumeSpec v = VolumeSpec.parseShort(s.value());
+                VolumeSpec v = parse(s, "volumes", VolumeSpec::parseShort);
+                if (v != null) {
                     String propagation = v.options().stream()
                             .filter(o -> List.of("shared", "rshared", "slave", "rslave", "private", "rprivate").contains(o))
                             .findFirst().orElse(null);
                     out.add(new Volume(s, true, v.type(), v.source(), v.target(), v.readOnly(), v.options(), propagation,
                             v.type().equals("bind") ? localPath(s, v.source()) : null));
-                } catch (IllegalArgumentException e) {
-                    error(s, "volumes: " + e.getMessage() + unsetVariables(s));
                 }
             } else if (item instanceof MapNode m) {
                 String type = m.string("type");
@@ -640,6 +651,48 @@ final class ModelReader {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A short-syntax port or volume: its value, else (when that does not parse for want of variables nothing
+     * sets here) its text with the values the env template documents; null, with an error, when neither parses.
+     */
+    private <T> T parse(ScalarNode s, String key, Function<String, T> parser) {
+        try {
+            return parser.apply(s.value());
+        } catch (IllegalArgumentException e) {
+            String withTemplate = documentedText(s);
+            if (withTemplate != null) {
+                try {
+                    return parser.apply(withTemplate);
+                } catch (IllegalArgumentException ignored) {
+                    // reported with the value as written
+                }
+            }
+            error(s, key + ": " + e.getMessage() + unsetVariables(s));
+            return null;
+        }
+    }
+
+    /** The scalar interpolated with the env template's values for the variables nothing sets here, or null. */
+    private String documentedText(ScalarNode s) {
+        Map<String, String> values = new LinkedHashMap<>();
+        boolean stoodIn = false;
+        for (Substitution sub : s.substitutions()) {
+            String value = sub.isSet() ? sub.variableValue() : documented.apply(sub.name());
+            if (value != null) {
+                values.putIfAbsent(sub.name(), value);
+                stoodIn |= sub.isMissing() && !sub.isSet();
+            }
+        }
+        if (!stoodIn) {
+            return null;
+        }
+        try {
+            return Template.substituteAllowingMissingRequired(s.raw(), values::get).value();
+        } catch (TemplateException e) {
+            return null;
+        }
     }
 
     /**

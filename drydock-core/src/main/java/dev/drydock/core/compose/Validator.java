@@ -29,10 +29,55 @@ final class Validator {
             return;
         }
         if (!(root instanceof MapNode m)) {
-            error(root.file(), root.span(), "Top-level object must be a mapping");
+            error(root.file(), root.span(), "Top-level object must be a mapping" + dockerfileText(root));
             return;
         }
-        object(m, SchemaTable.OBJECTS.get("root"), "");
+        object(withoutVersion1Services(m), SchemaTable.OBJECTS.get("root"), "");
+    }
+
+    /** Instructions that open a Dockerfile: a compose file that starts with one holds a Dockerfile. */
+    private static final java.util.regex.Pattern DOCKERFILE_START = java.util.regex.Pattern.compile(
+            "(?i)(?:FROM|ARG)\\s+\\S.*", java.util.regex.Pattern.DOTALL);
+
+    private static String dockerfileText(Node root) {
+        return root instanceof ScalarNode s && s.value() != null && DOCKERFILE_START.matcher(s.value().strip()).matches()
+                ? " (this file holds a Dockerfile, not a compose file: is it swapped with the Dockerfile?)" : "";
+    }
+
+    /**
+     * The root without the services written at its top level, as in the version 1 file format (no
+     * {@code services:} key): Compose v2 refuses each of them as an additional property of the root; one
+     * error at the first says what the file is and what to change.
+     */
+    private MapNode withoutVersion1Services(MapNode root) {
+        if (root.has("services")) {
+            return root;
+        }
+        SchemaTable.ObjectType top = SchemaTable.OBJECTS.get("root");
+        Map<String, String> serviceKeys = SchemaTable.OBJECTS.get("service").properties();
+        Map<String, MapNode.Entry> kept = new java.util.LinkedHashMap<>();
+        List<MapNode.Entry> services = new ArrayList<>();
+        for (MapNode.Entry e : root.entries()) {
+            boolean service = !top.properties().containsKey(e.name()) && !e.name().startsWith("x-")
+                    && e.value() instanceof MapNode m && !m.keys().isEmpty()
+                    && m.keys().stream().allMatch(serviceKeys::containsKey);
+            if (service) {
+                services.add(e);
+            } else {
+                kept.put(e.name(), e);
+            }
+        }
+        if (services.isEmpty()) {
+            return root;
+        }
+        List<String> names = services.stream().map(MapNode.Entry::name).toList();
+        MapNode.Entry first = services.get(0);
+        error(first.key().file(), first.key().span(), "the services (" + String.join(", ", names) + ") are written"
+                + " at the top level, as in the version 1 file format, which Compose v2 no longer reads: it stops with"
+                + " \"additional property " + first.name() + " is not allowed\"; put them under a `services:` key"
+                + (services.stream().anyMatch(e -> ((MapNode) e.value()).has("links"))
+                        ? " (links can go: services reach each other by name on the project's network)" : ""));
+        return root.withEntries(kept);
     }
 
     private void object(MapNode m, SchemaTable.ObjectType type, String path) {

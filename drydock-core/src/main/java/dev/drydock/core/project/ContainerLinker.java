@@ -39,6 +39,7 @@ import java.util.Set;
 final class ContainerLinker {
 
     private final ProjectLoader.Reading reading;
+    private final Set<String> missingDockerfiles = new HashSet<>();
 
     ContainerLinker(ProjectLoader.Reading reading) {
         this.reading = reading;
@@ -139,7 +140,7 @@ final class ContainerLinker {
                     "the build context or Dockerfile is outside the project folder; it is not reviewed"));
             return null;
         }
-        DockerfileSource source = reading.dockerfile(dockerfile);
+        DockerfileSource source = missing(build, context, dockerfile) ? null : reading.dockerfile(dockerfile);
         Map<String, String> args = new LinkedHashMap<>();
         for (Service.KeyValue arg : build.args()) {
             if (arg.value() != null) {
@@ -161,6 +162,40 @@ final class ContainerLinker {
                     "target stage \"" + target + "\" could not be found in " + dockerfile));
         }
         return buildLink(dockerfile, context, target, model, stage, origin(build.node()));
+    }
+
+    /**
+     * Whether the build context or the Dockerfile a service builds is missing, reported where the compose
+     * file names it: Compose stops there ("failed to read dockerfile: open Dockerfile: no such file or directory").
+     */
+    private boolean missing(Service.Build build, String context, String dockerfile) {
+        if (!reading.files.isDirectory(context)) {
+            Node at = build.context() != null ? build.context().node() : build.node();
+            reading.diagnostics.add(Diagnostic.at(Diagnostic.Level.ERROR, at.file(), at.span(), "build context "
+                    + (context.isEmpty() ? "." : context) + " is not a folder of the project: `docker compose build`"
+                    + " stops with \"unable to prepare context\""));
+            return true;
+        }
+        if (reading.files.exists(dockerfile)) {
+            return false;
+        }
+        if (!missingDockerfiles.add(dockerfile)) {
+            return true; // one error for the file, at the first service that builds it: one rename or one file fixes all
+        }
+        Node at = build.dockerfile() != null ? build.dockerfile().node()
+                : build.context() != null ? build.context().node() : build.node();
+        String folder = PathNames.parent(dockerfile);
+        String name = PathNames.fileName(dockerfile);
+        String other = reading.layout.entries().stream()
+                .filter(e -> e.directory().equals(folder) && e.name().equalsIgnoreCase(name) && !e.name().equals(name))
+                .map(ProjectEntry::name).findFirst().orElse(null);
+        reading.diagnostics.add(Diagnostic.at(Diagnostic.Level.ERROR, at.file(), at.span(), "the Dockerfile "
+                + dockerfile + " does not exist: `docker compose build` stops with \"failed to read dockerfile: open "
+                + name + ": no such file or directory\""
+                + (other == null ? "" : " (the folder has " + other + ", which only a case-insensitive file system"
+                        + " such as macOS's or Windows' takes for " + name + ": rename it, or name it with `dockerfile: "
+                        + other + "`)")));
+        return true;
     }
 
     private BuildLink buildLink(String dockerfile, String context, String target, DockerfileModel model, Stage stage,

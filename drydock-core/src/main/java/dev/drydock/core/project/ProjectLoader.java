@@ -257,7 +257,10 @@ public final class ProjectLoader {
             Path dir = layout.root().resolve(folder);
             List<Path> paths = entries.stream().map(e -> layout.root().resolve(e.path()).normalize()).toList();
             try {
-                ComposeProject project = ComposeLoader.load(new ComposeLoader.Options(dir, paths, Map.of(), null, null),
+                // Nothing of this machine's environment: only PWD, which the shell that runs Compose always sets,
+                // to the folder it is run from (the compose file's, as the project is meant to be started).
+                ComposeProject project = ComposeLoader.load(new ComposeLoader.Options(dir, paths,
+                                Map.of("PWD", dir.toString()), null, null),
                         layout.root(), this::overlaid);
                 return Optional.of(new LoadedCompose(project, paths));
             } catch (SourceException e) {

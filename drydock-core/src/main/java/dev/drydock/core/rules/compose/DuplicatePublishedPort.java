@@ -167,10 +167,13 @@ public final class DuplicatePublishedPort implements Rule {
                 : port.publishedStart() + "-" + port.publishedEnd();
         String owner = first.service() == service ? "another entry of " + service.name()
                 : first.service().name();
+        boolean shared = ComposeServices.location(first.port().node()).equals(ComposeServices.location(port.node()));
         context.finding(this, ComposeServices.location(port.node()), service.name() + " publishes host port " + number
                         + "/" + port.protocol() + (port.hostIp() == null ? "" : " on " + port.hostIp()) + ", which "
-                        + owner + " already publishes (" + ComposeServices.where(first.port().node())
-                        + "): the container started second fails with \"port is already allocated\"")
+                        + owner + " already publishes"
+                        + (shared ? " (both take this entry from one YAML anchor)"
+                                : " (" + ComposeServices.where(first.port().node()) + ")")
+                        + ": the container started second fails with \"port is already allocated\"")
                 .recommendation("Publish " + service.name() + " on a free host port, or drop the mapping if only"
                         + " other services need to reach it (they use `" + service.name() + ":" + port.targetStart()
                         + "` on the compose network).")

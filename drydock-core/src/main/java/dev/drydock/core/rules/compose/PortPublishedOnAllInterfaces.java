@@ -13,6 +13,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,8 +62,12 @@ import java.util.Optional;
                         """))
 public final class PortPublishedOnAllInterfaces implements Rule {
 
+    /** A port published on every interface, and the data store behind it, if any. */
+    private record Hit(Service service, Service.Port port, Optional<String> store, boolean explicit) {}
+
     @Override
     public void check(ReviewContext context) {
+        List<Hit> hits = new ArrayList<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             for (Service.Port port : PublishedPorts.of(service)) {
@@ -74,25 +79,41 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                 if (store.isEmpty() && (explicit || webPort(port))) {
                     continue;
                 }
-                boolean development = ComposeServices.isDevelopmentFile(context, port.node().file().path());
-                Severity severity = store.isEmpty() ? Severity.LOW : development ? Severity.MEDIUM : Severity.HIGH;
-                String message = service.name() + " publishes " + PublishedPorts.describe(port) + " on every"
-                        + " interface of the host" + (explicit ? " (" + port.hostIp() + ")" : "")
-                        + (store.isPresent() ? ": its " + store.get() + " is reachable from any network the host is"
-                                + " on, past ufw or firewalld rules" : ", past ufw or firewalld rules");
-                context.finding(this, ComposeServices.location(port.node()), message)
-                        .severity(severity)
-                        .recommendation(store.isPresent()
-                                ? "Bind it to 127.0.0.1 (`" + loopbackEntry(port) + "`)" + (development
-                                        ? ": what runs on this machine (the application started from the IDE or the"
-                                                + " build, database tools) still reaches it there, other hosts do not."
-                                        : ", or remove the port: other services reach " + service.name() + " by name.")
-                                : "Bind it to the interface that should serve it (`host_ip: 127.0.0.1` behind a"
-                                        + " reverse proxy on the same host).")
-                        .fix(store.isPresent() && !explicit ? loopback(service, port) : null)
-                        .add();
+                hits.add(new Hit(service, port, store, explicit));
             }
         }
+        // services that take the port from one YAML anchor share its entry: one finding there names them all
+        for (List<Hit> group : ComposeServices.byLocation(hits, h -> ComposeServices.location(h.port().node()))) {
+            report(context, group);
+        }
+    }
+
+    private void report(ReviewContext context, List<Hit> group) {
+        Hit hit = group.get(0);
+        Service.Port port = hit.port();
+        Optional<String> store = hit.store();
+        boolean explicit = hit.explicit();
+        List<String> services = group.stream().map(h -> h.service().name()).toList();
+        String names = ComposeServices.names(services);
+        boolean development = ComposeServices.isDevelopmentFile(context, port.node().file().path());
+        Severity severity = store.isEmpty() ? Severity.LOW : development ? Severity.MEDIUM : Severity.HIGH;
+        String message = names + (services.stream().distinct().count() > 1 ? " publish " : " publishes ")
+                + PublishedPorts.describe(port) + " on every"
+                + " interface of the host" + (explicit ? " (" + port.hostIp() + ")" : "")
+                + (store.isPresent() ? ": " + (services.stream().distinct().count() > 1 ? "their " : "its ")
+                        + store.get() + " is reachable from any network the host is"
+                        + " on, past ufw or firewalld rules" : ", past ufw or firewalld rules");
+        context.finding(this, ComposeServices.location(port.node()), message)
+                .severity(severity)
+                .recommendation(store.isPresent()
+                        ? "Bind it to 127.0.0.1 (`" + loopbackEntry(port) + "`)" + (development
+                                ? ": what runs on this machine (the application started from the IDE or the"
+                                        + " build, database tools) still reaches it there, other hosts do not."
+                                : ", or remove the port: other services reach " + names + " by name.")
+                        : "Bind it to the interface that should serve it (`host_ip: 127.0.0.1` behind a"
+                                + " reverse proxy on the same host).")
+                .fix(store.isPresent() && !explicit ? loopback(hit.service(), port) : null)
+                .add();
     }
 
     /** Host port 80 or 443: the web's own ports, which a site or its reverse proxy publishes for everyone. */

@@ -1,9 +1,11 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.compose.template.Substitution;
+import dev.drydock.core.dotenv.DotEnvFile;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -24,7 +26,7 @@ import java.util.Locale;
         category = Category.SECURITY,
         checks = "The `environment` of every compose service declared outside development files: variables named"
                 + " like secrets (*_PASSWORD, *_TOKEN, SECRET_KEY, API_KEY ...) whose value is interpolated"
-                + " (`${DB_PASSWORD:?}`, `${DB_PASSWORD}`) or taken from the shell (`- DB_PASSWORD` alone). Literal"
+                + " (`${DB_PASSWORD:?}`, `${DB_PASSWORD}`) or taken from the shell or the .env file (`- DB_PASSWORD` alone). Literal"
                 + " values are hardcoded-secret's finding instead; a literal default (`${DB_PASSWORD:-changeme}`) is"
                 + " default-secret's finding as well, a separate problem with its own fix, after which this one"
                 + " remains. *_FILE variables pointing at /run/secrets are the recommended form."
@@ -126,7 +128,7 @@ public final class SecretInEnvironment implements Rule {
     private void report(ReviewContext context, List<Passed> group) {
         Passed first = group.get(0);
         String name = first.env().name();
-        String how = first.env().value() == null ? "is taken from the shell that runs Compose"
+        String how = first.env().value() == null ? "is taken " + inheritedFrom(first.ref().compose(), name)
                 : "is interpolated from " + first.source();
         List<String> services = group.stream().map(p -> p.ref().name()).toList();
         String names = ComposeServices.names(services);
@@ -139,6 +141,19 @@ public final class SecretInEnvironment implements Rule {
                         + " application read /run/secrets/" + secret + " (images such as postgres and mysql accept `"
                         + name + "_FILE: /run/secrets/" + secret + "`).")
                 .add();
+    }
+
+    /**
+     * Where Compose takes the value of a variable named without one ({@code - POSTGRES_PASSWORD}): the shell that
+     * runs it, else the project's .env file.
+     */
+    private static String inheritedFrom(ComposeProject compose, String name) {
+        for (DotEnvFile file : compose.variables().dotEnvFiles()) {
+            if (file.entry(name).filter(e -> e.value() != null).isPresent()) {
+                return "from " + file.file().path() + " (unless the shell that runs Compose sets it)";
+            }
+        }
+        return "from the shell that runs Compose or the project's .env file";
     }
 
     private static Location location(Service service, Service.EnvVar env) {

@@ -19,6 +19,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
+import dev.drydock.core.rules.support.SecretNames.ValueMatch;
 import java.util.Optional;
 
 @RuleDefinition(
@@ -30,7 +31,10 @@ import java.util.Optional;
                 + " non-empty literal default, `${SECRET_KEY:-change-me}` or `${SECRET_KEY-change-me}`. An empty default"
                 + " (`${DB_PASSWORD:-}`) is not reported: it publishes no value and usually marks a setting the"
                 + " application only needs in some configurations; a default that is itself a variable is not"
-                + " reported either. Defaults in development files (compose.override.yml, *.dev.yml) are medium.",
+                + " reported either. Defaults in development files (compose.override.yml, *.dev.yml) are medium; a default"
+                + " that has the form of an issued credential (a GitHub, Slack or Telegram bot token, an AWS key ...) is"
+                + " critical, whatever the variable's name. Messages show the default masked unless it is a"
+                + " placeholder (change-me, <password>).",
         problem = "When the variable is missing or empty (a new machine, a .env copied from the example without being"
                 + " filled in, a typo), Compose silently uses the default: a secret that everyone who can read the"
                 + " repository knows.",
@@ -68,7 +72,8 @@ public final class DefaultSecret implements Rule {
             for (VariableReference ref : compose.variableReferences()) {
                 String fallback = ref.defaultText();
                 if (!ref.hasDefault() || fallback == null || fallback.isBlank() || fallback.contains("$")
-                        || !SecretNames.isSecretName(ref.name())) {
+                        || !SecretNames.isSecretName(ref.name())
+                                && SecretNames.credentialIn(fallback).filter(ValueMatch::issued).isEmpty()) {
                     continue;
                 }
                 report(context, compose, ref, fallback);
@@ -79,8 +84,11 @@ public final class DefaultSecret implements Rule {
     private void report(ReviewContext context, ComposeProject compose, VariableReference ref, String fallback) {
         String name = ref.name();
         String file = ref.file().path();
-        StringBuilder message = new StringBuilder("`").append(name).append("` falls back to the literal `")
-                .append(fallback).append("` when the variable is ")
+        ValueMatch credential = SecretNames.credentialIn(fallback).filter(ValueMatch::issued).orElse(null);
+        String shown = credential != null ? credential.kind() + " (" + credential.redacted(fallback) + ")"
+                : "the literal `" + (SecretNames.isPlaceholder(fallback) ? fallback : SecretNames.redact(fallback)) + "`";
+        StringBuilder message = new StringBuilder("`").append(name).append("` falls back to ").append(shown)
+                .append(" when the variable is ")
                 .append(ref.substitution().operator() == Substitution.Operator.DEFAULT_IF_UNSET ? "not set" : "not set or empty")
                 .append(": a stack started without it runs with a secret anyone who reads ").append(file)
                 .append(" knows, and nothing fails to say so");
@@ -91,11 +99,16 @@ public final class DefaultSecret implements Rule {
         }
         message.append('.');
         String required = requiredExpression(name);
-        String recommendation = "Write `" + required + "` instead, so that `docker compose up` stops with that"
+        String recommendation = (credential != null ? "Revoke this credential now (it is in the repository's"
+                + " history) and issue a new one. " : "") + "Write `" + required + "` instead, so that `docker compose up` stops with that"
                 + " message when it is missing or empty; generate the value per environment (e.g."
                 + " `python -c 'import secrets; print(secrets.token_hex(32))'`) and keep it in .env or a secret store.";
-        var finding = context.finding(this, new Location(file, ref.span()), message.toString())
-                .severity(ComposeServices.isDevelopmentFile(context, file) ? Severity.MEDIUM : Severity.HIGH)
+        Location location = new Location(file, ref.span());
+        var finding = context.finding(this, location, message.toString())
+                .severity(credential != null ? Severity.CRITICAL
+                        : ComposeServices.isDevelopmentFile(context, file) ? Severity.MEDIUM : Severity.HIGH)
+                .current(credential == null && SecretNames.isPlaceholder(fallback) ? context.excerpt(location)
+                        : SecretNames.redactIn(context.excerpt(location), credential != null ? credential.secret(fallback) : fallback))
                 .recommendation(recommendation);
         if (isExpression(ref)) {
             finding.fix(Fix.of("make " + name + " required", FixSafety.UNSAFE,

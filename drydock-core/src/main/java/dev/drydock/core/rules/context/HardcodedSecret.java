@@ -53,7 +53,7 @@ import java.util.regex.Pattern;
                 + " of secret-named variables (SECRET_KEY, *_PASSWORD, *_TOKEN, API_KEY, PRIVATE_KEY ...) in compose"
                 + " environment (list and map syntax) and build args, Dockerfile ENV and ARG, and .env files that are"
                 + " not git-ignored in a git project; and, whatever the name, values that have the form of an issued"
-                + " credential (AWS access key ids, private key blocks, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI"
+                + " credential (AWS access key ids, private key blocks, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI/Telegram"
                 + " tokens, JSON Web Tokens) or a password inside a URL, also in RUN and ADD lines. Issued credentials"
                 + " are critical; named secrets in development compose files are medium. A compose value that is a"
                 + " placeholder to replace (REPLACE_WITH_..., change-me, your-password) is named as such. A Dockerfile ARG named like a"
@@ -168,6 +168,9 @@ public final class HardcodedSecret implements Rule {
         String file = scalar.file().path();
         Location location = written.location();
         Optional<ValueMatch> credential = SecretNames.credentialIn(literal);
+        if (credential.isPresent() && inDefault(scalar, valueStart + credential.get().start())) {
+            return; // `${TOKEN:-...}`: default-secret reports it, with the variable to require
+        }
         if (credential.isPresent()) {
             ValueMatch c = credential.get();
             report(context, location, c.secret(literal), c.issued() ? Severity.CRITICAL : Severity.HIGH,
@@ -180,7 +183,7 @@ public final class HardcodedSecret implements Rule {
             return;
         }
         boolean development = ComposeServices.isDevelopmentFile(context, file);
-        if (!buildArg && isPlaceholder(literal)) {
+        if (!buildArg && SecretNames.isPlaceholder(literal)) {
             report(context, location, literal, development ? Severity.MEDIUM : Severity.HIGH,
                     "the " + where + " `" + name + "` of " + of + " is the placeholder `" + SecretNames.unquoteValue(literal)
                             + "` written into " + file + ": a stack started without editing the file runs with a value"
@@ -197,13 +200,14 @@ public final class HardcodedSecret implements Rule {
                 composeRecommendation(service, name, literal, null, buildArg));
     }
 
-    /** Words that mark a value as text to replace: REPLACE_WITH_A_SECRET, change-me, your-password-here. */
-    private static final Pattern PLACEHOLDER = Pattern.compile(
-            "(?i)(?:.*[-_. ])?(?:replace|change|changeme|changethis|your|todo|fixme|placeholder)(?:[-_. ].*)?");
-
-    /** Whether a literal secret is a placeholder the file's reader is meant to replace, not a chosen value. */
-    private static boolean isPlaceholder(String literal) {
-        return PLACEHOLDER.matcher(SecretNames.unquoteValue(literal)).matches();
+    /** Whether the index of the raw scalar falls in the default of an interpolation ({@code ${NAME:-here}}). */
+    private static boolean inDefault(ScalarNode scalar, int index) {
+        for (Substitution s : scalar.substitutions()) {
+            if (s.operator().isDefault() && s.argumentStart() >= 0 && index >= s.argumentStart() && index < s.argumentEnd()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String composeRecommendation(Service service, String name, String literal, ValueMatch credential,

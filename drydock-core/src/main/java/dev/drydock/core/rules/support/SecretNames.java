@@ -69,6 +69,7 @@ public final class SecretNames {
     private static final Set<String> NOT_SECRET_NAMES = Set.of("PWD", "OLDPWD");
 
     private static final String URL_PASSWORD = "a password in a URL";
+    private static final String CONNECTION_STRING_PASSWORD = "a password in a connection string";
 
     /**
      * A credential's form, and the texts of which one (at least) every match contains: a text holding
@@ -102,7 +103,11 @@ public final class SecretNames {
             new ValuePattern("an npm token", "\\bnpm_[A-Za-z0-9]{36}\\b", "npm_"),
             new ValuePattern("an OpenAI API key", "\\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\\b", "sk-"),
             new ValuePattern("a JSON Web Token", "\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}", "eyJ"),
+            new ValuePattern("a Telegram bot token", "\\b[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])", ":AA"),
             new ValuePattern("a SendGrid API key", "\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}\\b", "SG."),
+            new ValuePattern(CONNECTION_STRING_PASSWORD,
+                    "(?i)\\b(?:server|host|data source|address|addr)\\s*=[^;]*;(?:[^;]*;)*?\\s*(?:password|pwd)\\s*=\\s*([^;\\s'\"$]+)",
+                    "assword=", "ASSWORD=", "wd=", "WD="),
             new ValuePattern(URL_PASSWORD, "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@$'\"]*:([^\\s@/$'\"{}]+)@[^\\s/]+", "://"));
     private static final Pattern PLACEHOLDER_PASSWORD = Pattern.compile("x+|\\*+|<[^>]*>");
 
@@ -188,18 +193,30 @@ public final class SecretNames {
             }
             Matcher m = p.pattern().matcher(text);
             while (m.find()) {
-                if (p.kind().equals(URL_PASSWORD)) {
+                boolean url = p.kind().equals(URL_PASSWORD) || p.kind().equals(CONNECTION_STRING_PASSWORD);
+                if (url) {
                     String password = m.group(1);
                     if (password.startsWith("$") || password.equals("*") || PLACEHOLDER_PASSWORD.matcher(password).matches()) {
                         continue;
                     }
                 }
-                boolean url = p.kind().equals(URL_PASSWORD);
                 return Optional.of(new ValueMatch(p.kind(), !url, m.start(), m.end(), url ? m.start(1) : m.start(),
                         url ? m.end(1) : m.end()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Words that mark a value as text to replace (REPLACE_WITH_A_SECRET, change-me, your-password-here), or a
+     * name in angle brackets ({@code <db_password>}).
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?i)(?:.*[-_. ])?(?:replace|change|changeme|changethis|your|todo|fixme|placeholder)(?:[-_. ].*)?|<[^<>]+>");
+
+    /** Whether a literal secret is a placeholder the file's reader is meant to replace, not a chosen value. */
+    public static boolean isPlaceholder(String literal) {
+        return PLACEHOLDER.matcher(unquoteValue(literal)).matches();
     }
 
     /** A literal value without the quotes written around it. */
