@@ -24,8 +24,8 @@ import java.util.TreeMap;
  * with those texts and reviews it again; it stops when no fix applies, the texts stop changing or
  * come back to an earlier state, or after {@link FixOptions#maxRounds()}. A round whose result no
  * longer parses is taken back and its fixes tried one by one, so one bad fix does not block the others.
- * Text outside the edits is kept exactly: line endings, comments, indentation, quoting. A file that
- * could not be read without an error is not edited at all.
+ * Text outside the edits is kept exactly: line endings, comments, indentation, quoting. A Dockerfile
+ * that could not be read without an error is not edited at all.
  */
 public final class FixEngine {
 
@@ -151,12 +151,15 @@ public final class FixEngine {
         }
 
         /**
-         * Why a fix may not touch a file drydock could not read whole: an edit planned on a partial reading
-         * (a Dockerfile holding compose YAML, a compose file with a syntax error) may land anywhere.
+         * Why a fix may not touch a Dockerfile drydock could not read whole: the parser reads on past a broken
+         * line, and an edit planned on such a partial reading (a Dockerfile holding compose YAML) may land anywhere.
+         * A compose file with a syntax error yields no findings to fix, and one whose errors are about other
+         * files (a Dockerfile it builds is missing) was read whole.
          */
         private String unreadIn(Fix fix) {
             for (Diagnostic d : before.project().diagnostics()) {
-                if (d.level() == Diagnostic.Level.ERROR && fix.files().contains(d.path())) {
+                if (d.level() == Diagnostic.Level.ERROR && fix.files().contains(d.path())
+                        && before.project().dockerfiles().containsKey(d.path())) {
                     return d.path() + ": " + (d.line() > 0 ? "line " + d.line() + ": " : "") + d.message()
                             + "; drydock could not read the file whole, so nothing is edited in it until that is corrected";
                 }

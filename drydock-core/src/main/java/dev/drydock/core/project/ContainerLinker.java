@@ -131,9 +131,6 @@ final class ContainerLinker {
         }
         String context = relative(build.contextDir());
         String dockerfile = build.dockerfilePath() == null ? null : relative(build.dockerfilePath());
-        if (dockerfile != null) {
-            dockerfile = DefaultDockerfile.resolve(dockerfile, p -> reading.files.exists(p) && !reading.files.isDirectory(p));
-        }
         if (context == null || dockerfile == null) {
             Node at = build.context() != null ? build.context().node() : build.node();
             reading.diagnostics.add(Diagnostic.at(Diagnostic.Level.WARNING, at.file(), at.span(),

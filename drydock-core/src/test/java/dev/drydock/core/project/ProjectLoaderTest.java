@@ -48,21 +48,19 @@ class ProjectLoaderTest {
     }
 
     @Test
-    void aServiceBuildingTheDefaultDockerfileReadsALowerCaseDockerfileAsBuildxDoes() throws IOException {
+    void aServiceBuildingTheDefaultDockerfileDoesNotFindALowerCaseDockerfileButDockerBuildDoes() throws IOException {
         write("dockerfile", "FROM python:3.12.7-slim\nCMD [\"python\", \"-m\", \"http.server\"]\n");
         write("compose.yaml", """
                 services:
                   web:
                     build: .
-                  worker:
-                    build:
-                      context: .
-                      dockerfile: Dockerfile
                 """);
+        write("Makefile", "image:\n\tdocker build -t web .\n");
         Project project = new ProjectLoader().load(dir);
-        assertThat(project.container("web").orElseThrow().build().dockerfile()).isEqualTo("dockerfile");
-        assertThat(project.container("worker").orElseThrow().build().dockerfile()).isEqualTo("dockerfile");
-        assertThat(project.hasErrors()).isFalse();
+        assertThat(project.container("web").orElseThrow().build().model()).as("Compose on Linux names the file exactly").isNull();
+        assertThat(project.hasErrors()).isTrue();
+        assertThat(project.container("dockerfile").orElseThrow().build().origin().file())
+                .as("docker build falls back to the lower-case name").isEqualTo("Makefile");
     }
 
     @Test
