@@ -66,6 +66,7 @@ public final class DockerfileRules {
                 new RunFailureIgnored(),
                 new RunExportDiscarded(),
                 new RunCommandsJoined(),
+                new ContextFileNotCopied(),
                 new SudoInRun(),
                 new CdInsteadOfWorkdir(),
                 new SystemCommandInRun(),

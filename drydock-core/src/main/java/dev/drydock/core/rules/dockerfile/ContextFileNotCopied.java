@@ -1,0 +1,231 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.CommandSpec;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildContexts;
+import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
+import dev.drydock.core.rules.support.BuildRuns;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.source.Span;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "context-file-not-copied",
+        title = "A script the build or the container runs is in the build context but never copied in",
+        severity = Severity.HIGH,
+        category = Category.BUILD,
+        checks = "Paths to a script (a name ending in .sh, .bash, .py, .rb, .js or .pl, or named like an entry point:"
+                + " entrypoint, docker-entrypoint, start, run, boot, init) that a RUN changes or runs (chmod, chown,"
+                + " sh, bash, source, the path as the program) or that ENTRYPOINT or CMD runs, where the build context"
+                + " holds a file of that name that no COPY or ADD of the stage and the stages it is built on puts"
+                + " into the image before it is used. Left alone: a stage that copies something from another stage"
+                + " or image to that folder or under that name, a RUN that writes the file (any other mention of its"
+                + " name), a file the .dockerignore leaves out, and the entry-point scripts official base images ship"
+                + " (docker-entrypoint.sh, docker-php-entrypoint).",
+        problem = "The script is in the project but not in the image: a COPY was forgotten or copies another folder."
+                + " The RUN that uses it fails the build with 'No such file or directory', or the container fails"
+                + " to start with 'exec: ...: no such file or directory'.",
+        impact = "The image does not build, or every container of it exits at once: the project cannot be deployed"
+                + " from this Dockerfile.",
+        recommendation = "COPY the script from the build context to the path the Dockerfile uses, before the RUN that"
+                + " uses it (COPY --chmod=755 sets its mode in the same step, without a chmod layer).",
+        references = {"https://docs.docker.com/reference/dockerfile/#copy",
+                "https://docs.docker.com/build/concepts/context/"},
+        fix = FixSafety.NONE,
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM ruby:3.3.6-slim
+                        WORKDIR /app
+                        COPY Gemfile Gemfile.lock ./
+                        RUN bundle install
+                        RUN chmod +x /usr/bin/entrypoint.sh
+                        ENTRYPOINT ["entrypoint.sh"]
+                        CMD ["rails", "server", "-b", "0.0.0.0"]
+                        """,
+                good = """
+                        FROM ruby:3.3.6-slim
+                        WORKDIR /app
+                        COPY Gemfile Gemfile.lock ./
+                        RUN bundle install
+                        COPY --chmod=755 entrypoint.sh /usr/bin/entrypoint.sh
+                        ENTRYPOINT ["entrypoint.sh"]
+                        CMD ["rails", "server", "-b", "0.0.0.0"]
+                        """,
+                alongside = @ExampleFile(name = "entrypoint.sh", content = "#!/bin/sh\nset -e\nexec \"$@\"\n")))
+public final class ContextFileNotCopied implements Rule {
+
+    private static final Set<String> SCRIPT_EXTENSIONS = Set.of("sh", "bash", "py", "rb", "js", "pl");
+    private static final Set<String> ENTRY_NAMES = Set.of("entrypoint", "docker-entrypoint", "start", "run", "boot",
+            "init");
+    private static final Set<String> BASE_IMAGE_SCRIPTS = Set.of("docker-entrypoint.sh", "docker-php-entrypoint");
+    private static final Set<String> USING = Set.of("chmod", "chown", "chgrp", "sh", "bash", "dash", "ash", "source",
+            ".", "exec");
+
+    /** One use of a path in the image: where it is written and what uses it. */
+    private record Use(String path, String written, Stage stage, int offset, Span span, String what) {}
+
+    @Override
+    public void check(ReviewContext context) {
+        Set<String> reported = new HashSet<>();
+        for (BuiltImage image : BuiltImage.of(context)) {
+            BuildLink build = image.container().build();
+            List<ContextCopy> copies = BuildContexts.copies(build);
+            for (Use use : uses(image)) {
+                String name = PathNames.fileName(use.path());
+                if (!scriptName(name) || BASE_IMAGE_SCRIPTS.contains(name)) {
+                    continue;
+                }
+                List<String> inContext = contextFiles(context, build, name);
+                if (inContext.isEmpty() || provided(context, image, build, copies, use, inContext)
+                        || !reported.add(build.dockerfile() + "#" + name)) {
+                    continue;
+                }
+                String file = inContext.get(0);
+                context.finding(this, build.dockerfile(), use.span(), use.what() + " " + use.written() + ", but no COPY"
+                                + " or ADD puts " + name + " into the image: the build context has it ("
+                                + file + ") and " + (use.what().startsWith("RUN") ? "the RUN fails the build with"
+                                + " 'No such file or directory'" : "the container fails to start with 'no such file or"
+                                + " directory'"))
+                        .recommendation("COPY --chmod=755 " + BuildContexts.inContext(build, file) + " "
+                                + target(use) + " before line "
+                                + image.model().syntax().file().position(use.offset()).line() + ".")
+                        .add();
+            }
+        }
+    }
+
+    /** Where the COPY should put the script: the path used, or a folder on PATH for a bare program name. */
+    private static String target(Use use) {
+        return use.path().startsWith("$PATH/") ? "/usr/local/bin/" + use.written() : use.path();
+    }
+
+    private static boolean scriptName(String name) {
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return dot > 0 && SCRIPT_EXTENSIONS.contains(name.substring(dot + 1)) || ENTRY_NAMES.contains(stem);
+    }
+
+    /** The paths a RUN uses as a script and those ENTRYPOINT or CMD run, in build order. */
+    private static List<Use> uses(BuiltImage image) {
+        List<Use> out = new ArrayList<>();
+        for (BuildRuns.StageRun run : BuildRuns.of(image)) {
+            RunStep step = run.run();
+            int at = step.spec().instruction().span().start();
+            for (Call call : step.calls()) {
+                if (call.program() != null && isPath(call.program().value())) {
+                    out.add(new Use(resolve(step.workdir(), call.program().value()), call.program().value(), run.stage(), at,
+                            call.program().span(), "RUN runs"));
+                }
+                if (!call.is(USING.toArray(String[]::new))) {
+                    continue;
+                }
+                for (Call.Arg arg : call.args()) {
+                    if (arg.literal() && !arg.value().startsWith("-") && isPath(arg.value())) {
+                        out.add(new Use(resolve(step.workdir(), arg.value()), arg.value(), run.stage(), at, arg.span(),
+                                "RUN " + call.name() + " uses"));
+                    }
+                }
+            }
+        }
+        Stage stage = image.stage();
+        for (CommandSpec spec : new CommandSpec[] {stage.config().entrypoint(), stage.config().cmd()}) {
+            if (spec == null || !spec.execForm() || spec.arguments().isEmpty()) {
+                continue;
+            }
+            String program = spec.arguments().get(0);
+            String workdir = stage.config().workdir() == null ? "/" : stage.config().workdir().value();
+            String path = program.contains("/") ? resolve(workdir, program) : "$PATH/" + program;
+            out.add(new Use(path, program, stage, spec.instruction().span().start(), spec.instruction().span(),
+                    spec.instruction().kind() + " runs"));
+        }
+        return out;
+    }
+
+    private static boolean isPath(String word) {
+        return !word.contains("$") && !word.contains("*") && (word.startsWith("/") || word.startsWith("./"));
+    }
+
+    private static String resolve(String workdir, String path) {
+        return ContainerPaths.clean(PathNames.normalizeAbsolute(workdir == null ? "/" : workdir, path));
+    }
+
+    /** The project files of that name in the build context that its ignore file lets in. */
+    private static List<String> contextFiles(ReviewContext context, BuildLink build, String name) {
+        List<String> out = new ArrayList<>();
+        for (ProjectEntry entry : context.project().layout().entries()) {
+            if (entry.name().equals(name) && PathNames.isUnder(entry.path(), build.context())
+                    && build.ignore().includes(BuildContexts.inContext(build, entry.path()))) {
+                out.add(entry.path());
+            }
+        }
+        return out;
+    }
+
+    /** Whether something may put the file there before the use: a copy from the context, a stage, an image or a RUN. */
+    private static boolean provided(ReviewContext context, BuiltImage image, BuildLink build, List<ContextCopy> copies,
+            Use use, List<String> inContext) {
+        List<Stage> lineage = Stages.lineage(image.model(), use.stage());
+        if (!(Stages.rootBase(image.model(), use.stage()) instanceof BaseImage.External
+                || Stages.rootBase(image.model(), use.stage()) instanceof BaseImage.Scratch)) {
+            return true;
+        }
+        for (ContextCopy copy : copies) {
+            if (!lineage.contains(copy.stage()) || copy.copy().instruction().span().start() > use.offset()) {
+                continue;
+            }
+            for (String file : inContext) {
+                if (!BuildContexts.landing(context.project(), build, copy, BuildContexts.inContext(build, file)).isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        String name = PathNames.fileName(use.path());
+        String folder = use.path().startsWith("$PATH/") ? null : PathNames.parent(use.path());
+        for (Stage stage : lineage) {
+            for (CopyCommand copy : stage.copies()) {
+                if (copy.fromContext() || copy.instruction().span().start() > use.offset()) {
+                    continue;
+                }
+                String dest = copy.containerPath() == null ? null : ContainerPaths.clean(copy.containerPath());
+                boolean named = copy.sources().stream().anyMatch(s -> s.endsWith(name) || s.contains("*"));
+                if (named || dest == null || folder == null || PathNames.isUnder(folder, dest)
+                        || dest.equals(use.path())) {
+                    return true;
+                }
+            }
+        }
+        for (BuildRuns.StageRun run : BuildRuns.of(image)) {
+            if (!lineage.contains(run.stage())) {
+                continue;
+            }
+            String text = run.run().spec().instruction().logicalText().text();
+            int first = text.indexOf(name);
+            boolean self = run.run().spec().instruction().span().start() == use.offset();
+            if (first >= 0 && (!self || text.indexOf(name, first + 1) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

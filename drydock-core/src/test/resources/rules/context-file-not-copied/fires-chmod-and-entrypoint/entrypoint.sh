@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+rm -f tmp/pids/server.pid
+exec "$@"
