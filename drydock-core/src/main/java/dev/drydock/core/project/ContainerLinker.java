@@ -136,6 +136,7 @@ final class ContainerLinker {
                     "the build context or Dockerfile is outside the project folder; it is not reviewed"));
             return null;
         }
+        dockerfile = lowercaseFallback(dockerfile);
         DockerfileSource source = reading.dockerfile(dockerfile);
         Map<String, String> args = new LinkedHashMap<>();
         for (Service.KeyValue arg : build.args()) {
@@ -158,6 +159,18 @@ final class ContainerLinker {
                     "target stage \"" + target + "\" could not be found in " + dockerfile));
         }
         return buildLink(dockerfile, context, target, model, stage, origin(build.node()));
+    }
+
+    /**
+     * A build file named Dockerfile that is missing: Docker and BuildKit then read a {@code dockerfile} beside
+     * it (moby/moby#10858), so a service's build links to that one.
+     */
+    private String lowercaseFallback(String dockerfile) {
+        if (!PathNames.fileName(dockerfile).equals("Dockerfile") || reading.files.exists(dockerfile)) {
+            return dockerfile;
+        }
+        String lower = PathNames.join(PathNames.parent(dockerfile), "dockerfile");
+        return reading.files.exists(lower) ? lower : dockerfile;
     }
 
     private BuildLink buildLink(String dockerfile, String context, String target, DockerfileModel model, Stage stage,
