@@ -307,6 +307,9 @@ public final class HardcodedSecret implements Rule {
                 continue;
             }
             if (value.contains("$")) {
+                if (expandsToNothing(dockerfile, instruction, value)) {
+                    continue; // nothing defines the variable in this stage: the image gets an empty value
+                }
                 if (env) {
                     copiedIntoEnv(context, file, entry, name, value, builder);
                 } else {
@@ -340,6 +343,24 @@ public final class HardcodedSecret implements Rule {
                                 + " the exposed credential.");
             }
         }
+    }
+
+    private static final Pattern LONE_REFERENCE = Pattern.compile("[\"']?\\$(?:"
+            + "\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))[\"']?");
+
+    /**
+     * Whether a value is one variable reference ({@code $NAME}, {@code ${NAME}}) that no ARG or ENV of the stage
+     * defines before the instruction: ARGs and ENVs end with their stage, so ENV X=$X in a stage FROM another
+     * image sets X to the empty string.
+     */
+    private static boolean expandsToNothing(DockerfileSource dockerfile, Instruction instruction, String value) {
+        var m = LONE_REFERENCE.matcher(value.strip());
+        if (dockerfile.model() == null || !m.matches()) {
+            return false;
+        }
+        String name = m.group(1) != null ? m.group(1) : m.group(2);
+        return dockerfile.model().step(instruction).map(step -> step.undefinedVariables().contains(name)
+                && step.variables().definition(name) == null).orElse(false);
     }
 
     /** An ARG named like a secret: whatever value the build passes is recorded with the image. */
