@@ -237,11 +237,48 @@ public final class AppFacts {
         return null;
     }
 
+    /**
+     * Every port the command itself sets, each address of a repeated or comma-joined option too
+     * (gunicorn --bind a --bind b); empty when it sets none or only variables.
+     */
+    public static List<Integer> commandPorts(EntryPoint ep) {
+        List<Integer> ports = new ArrayList<>();
+        if (ep != null) {
+            for (String key : PORT_OPTIONS) {
+                String v = ep.option(key);
+                for (String address : v == null ? new String[0] : v.split(",")) {
+                    String digits = UP_TO_COLON.matcher(address.strip()).replaceAll("");
+                    if (PORT_NUMBER.matcher(digits).matches() && !ports.contains(Integer.parseInt(digits))) {
+                        ports.add(Integer.parseInt(digits));
+                    }
+                }
+            }
+        }
+        return ports;
+    }
+
+    /**
+     * The server as its command names it, up to its first option or address: {@code gunicorn},
+     * {@code python manage.py runserver}, {@code streamlit run main.py}.
+     */
+    public static String serverName(EntryPoint ep) {
+        List<String> words = new ArrayList<>();
+        for (String arg : ep.args()) {
+            if (words.size() == 3 || arg.startsWith("-") || arg.contains(":") || arg.contains("=")) {
+                break;
+            }
+            words.add(words.isEmpty() ? PathNames.fileName(arg) : arg);
+        }
+        return words.isEmpty() ? "the server" : String.join(" ", words);
+    }
+
+    private static final List<String> PORT_OPTIONS = List.of("port", "bind", "addrport", "listen", "server.port");
+
     /** The port part (after any host and colon) of each port option the command sets, in option order. */
     private static List<String> portTexts(EntryPoint ep) {
         List<String> out = new ArrayList<>();
         if (ep != null) {
-            for (String key : List.of("port", "bind", "addrport", "listen")) {
+            for (String key : PORT_OPTIONS) {
                 String v = ep.option(key);
                 if (v != null) {
                     out.add(UP_TO_COLON.matcher(v.contains(",") ? v.substring(0, v.indexOf(',')) : v).replaceAll(""));
@@ -271,6 +308,9 @@ public final class AppFacts {
                 }
                 case VITE_DEV -> {
                     return 5173;
+                }
+                case STREAMLIT -> {
+                    return 8501;
                 }
                 case NG_SERVE -> {
                     return 4200;
