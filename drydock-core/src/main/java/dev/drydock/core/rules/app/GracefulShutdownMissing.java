@@ -31,6 +31,9 @@ import dev.drydock.core.rules.support.StopSignals;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceFile;
 import java.util.EnumSet;
 import java.util.List;
@@ -182,19 +185,49 @@ public final class GracefulShutdownMissing implements Rule {
         if (ep.runtime() == Runtime.SCRIPT || !ep.scripts().isEmpty()) {
             for (String script2 : ep.scripts()) {
                 SourceFile file = EntryPointScripts.find(context, c, script2);
-                if (file != null && !EXEC.matcher(" " + file.text()).find()) {
-                    context.finding(this, command.origin(), "the entry-point script " + file.path() + " runs the server"
-                            + " without exec, so " + init.map(i -> "the script's shell stands between " + i.init()
-                                    + " and the server").orElse("the script's shell stays PID 1")
+                if (file == null) {
+                    continue;
+                }
+                Optional<Command> handOver = handOverWithoutExec(file);
+                if (handOver.isPresent() || !runsCommandArguments(file) && !EXEC.matcher(" " + file.text()).find()) {
+                    String how = handOver.map(h -> " runs the container's command without exec (line "
+                            + h.span().startLine() + ": `" + shorten(file.text().substring(h.span().start(),
+                                    h.span().end())) + "`)").orElse(" runs the server without exec");
+                    context.finding(this, command.origin(), "the entry-point script " + file.path() + how + ", so "
+                            + init.map(i -> "the script's shell stands between " + i.init() + " and the server")
+                                    .orElse("the script's shell stays PID 1")
                             + " and docker stop's SIGTERM never reaches the server")
-                            .recommendation("End " + file.path() + " with `exec \"$@\"` (or exec the server command), so the"
+                            .recommendation(handOver.map(h -> "Write exec before it (`exec " + shorten(file.text()
+                                    .substring(h.span().start(), h.span().end())) + "`) in " + file.path() + ", so the"
                                     + " server replaces the shell as PID 1 and receives the signals.")
+                                    .orElse("End " + file.path() + " with `exec \"$@\"` (or exec the server command),"
+                                            + " so the server replaces the shell as PID 1 and receives the signals."))
                             .add();
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * A command of an entry-point script that runs the container's command ({@code "$@"}, also through gosu or
+     * su-exec) in the foreground without exec, so the script's shell waits for it.
+     */
+    private static Optional<Command> handOverWithoutExec(SourceFile file) {
+        return handOvers(file).stream().filter(cmd -> !cmd.background()
+                && cmd.wrappers().stream().noneMatch(w -> w.value().equals("exec"))).findFirst();
+    }
+
+    /** Whether an entry-point script runs the container's command ({@code "$@"}) anywhere. */
+    private static boolean runsCommandArguments(SourceFile file) {
+        return !handOvers(file).isEmpty();
+    }
+
+    private static List<Command> handOvers(SourceFile file) {
+        ShellScript script = ShellScript.parse(MappedText.of(file, 0, file.text().length()));
+        return script.commands().stream().filter(cmd -> cmd.program().map(w -> w.value().equals("$@")
+                || w.value().equals("$*")).orElse(false)).toList();
     }
 
     /** Whether the {@code sh -c} the command goes through is written in the ENTRYPOINT. */
