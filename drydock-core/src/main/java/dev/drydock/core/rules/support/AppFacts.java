@@ -72,8 +72,8 @@ public final class AppFacts {
     }
 
     /**
-     * The port the application serves on. Among the container ports compose publishes and the image
-     * EXPOSEs (in that order): the one the command, the environment variable the code reads it from, or the
+     * The port the application serves on: the one its command sets; else, among the container ports compose
+     * publishes and the image EXPOSEs (in that order): the one the environment variable the code reads it from, or the
      * code binds, else the first that is not a well-known port of another protocol (ssh 22, Erlang's 4369, a
      * database's or a broker's), else the first. Without any: what the command, the environment or the code
      * says, else the framework's default.
@@ -83,7 +83,10 @@ public final class AppFacts {
         Integer fromCommand = commandPort(c.entryPoint());
         Integer fromEnvironment = environmentPort(c, app);
         Integer fromCode = app != null ? app.port().orElse(null) : null;
-        for (Integer bound : Arrays.asList(fromCommand, fromEnvironment, fromCode)) {
+        if (fromCommand != null) {
+            return fromCommand; // the server listens where its command says, published there or not
+        }
+        for (Integer bound : Arrays.asList(fromEnvironment, fromCode)) {
             if (bound != null && (declared.isEmpty() || declared.contains(bound))) {
                 return bound;
             }
