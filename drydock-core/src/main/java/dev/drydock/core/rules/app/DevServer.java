@@ -284,11 +284,18 @@ public final class DevServer implements Rule {
     }
 
     private static String describe(EffectiveCommand command) {
-        String text = command.shellForm() && command.script() != null ? command.script() : String.join(" ", command.argv());
+        String text = command.shellForm() && command.script() != null ? command.script()
+                : String.join(" ", command.argv().stream().map(DevServer::quoted).toList());
         if (text.length() > 80) {
             text = text.substring(0, 77) + "...";
         }
         return "`" + text + "`";
+    }
+
+    /** An argument as a shell would need it written: in double quotes when it holds a space or a shell operator. */
+    private static String quoted(String arg) {
+        return arg.isEmpty() || arg.chars().anyMatch(ch -> " \t&|;<>()$`'".indexOf(ch) >= 0)
+                ? "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : arg;
     }
 
     // ---- fix
