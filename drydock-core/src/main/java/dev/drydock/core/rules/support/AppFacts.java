@@ -8,6 +8,7 @@ import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.EntryPoints;
@@ -399,6 +400,14 @@ public final class AppFacts {
         if (c.build() != null && c.build().stage() != null && !c.build().stage().config().exposedPorts().isEmpty()) {
             List<String> exposed = c.build().stage().config().exposedPorts().stream().map(Setting::value).toList();
             return "the image EXPOSEs " + String.join(" ", exposed);
+        }
+        if (c.build() != null && c.build().stage() != null) {
+            Optional<String> unset = c.build().stage().steps().stream()
+                    .filter(step -> step.instruction().kind() == InstructionKind.EXPOSE)
+                    .map(step -> step.instruction().rawText().strip()).findFirst();
+            if (unset.isPresent()) { // EXPOSE ${PORT} with a build argument this build leaves unset
+                return "its Dockerfile has `" + unset.get() + "`, a port set by a build argument";
+            }
         }
         if (app != null && app.app().isPresent()) {
             return "it runs a " + app.app().get().framework().display() + " application";
