@@ -51,7 +51,8 @@ import java.util.regex.Pattern;
                 + " shell-form CMD/ENTRYPOINT (not one lone command run by BusyBox's sh, the /bin/sh of Alpine images,"
                 + " which runs it in its own place, also after an exec-form ENTRYPOINT such as tini --; Debian's and"
                 + " Ubuntu's dash does not) or an `sh -c` whose last"
-                + " command is not exec'd, or an entry-point script of"
+                + " command is not exec'd (`bash -c` runs a last simple command in its own place since bash 5.1), or an"
+                + " entry-point script of"
                 + " the project that never execs (quiet under an init that signals the whole process group: dumb-init"
                 + " without --single-child, tini -g); (2) PID 1 is npm, yarn or pnpm running a package.json script (not a"
                 + " development watcher, which dev-server reports), which passes the signal on to the script's shell only"
@@ -160,8 +161,12 @@ public final class GracefulShutdownMissing implements Rule {
         if (init.isPresent() && init.get().wholeGroup()) {
             return false;
         }
-        if (viaShell && script != null && !ep.wrappedBy("exec") && !EXEC.matcher(" " + script).find()) {
-            String form = command.shellForm() ? "is in shell form, so /bin/sh -c" : "runs `sh -c`, so the shell";
+        boolean bashExecsLast = !command.shellForm() && shells == 1 && ep.wrappedBy("bash -c") && script != null
+                && bashExecsLastCommand(script);
+        if (viaShell && script != null && !bashExecsLast && !ep.wrappedBy("exec") && !EXEC.matcher(" " + script).find()) {
+            String wrapper = ep.wrappers().stream().map(w -> w.name()).filter(n -> n.endsWith(" -c")).findFirst()
+                    .orElse("sh -c");
+            String form = command.shellForm() ? "is in shell form, so /bin/sh -c" : "runs `" + wrapper + "`, so the shell";
             boolean inCmd = command.shellForm() ? command.entrypoint().isEmpty() : !shellInEntrypoint(command);
             String which = inCmd ? "CMD" : "ENTRYPOINT";
             Service s = c.service();
@@ -228,6 +233,18 @@ public final class GracefulShutdownMissing implements Rule {
         ShellScript script = ShellScript.parse(MappedText.of(file, 0, file.text().length()));
         return script.commands().stream().filter(cmd -> cmd.program().map(w -> w.value().equals("$@")
                 || w.value().equals("$*")).orElse(false)).toList();
+    }
+
+    /**
+     * Whether bash (5.1 and later) runs the last command of a {@code bash -c} string in its own place: a simple
+     * command, without redirections, after the string's last top-level {@code ;}, {@code &&} or {@code ||} (or
+     * alone), and no trap that would need the shell afterwards.
+     */
+    static boolean bashExecsLastCommand(String script) {
+        String last = lastCommand(script);
+        String first = last.isEmpty() ? "" : last.split("\\s+", 2)[0];
+        return !last.isEmpty() && !script.contains("trap ") && !SHELL_KEYWORDS.contains(first)
+                && last.chars().noneMatch(ch -> "|&;(){}`<>".indexOf(ch) >= 0);
     }
 
     /** Whether the {@code sh -c} the command goes through is written in the ENTRYPOINT. */
