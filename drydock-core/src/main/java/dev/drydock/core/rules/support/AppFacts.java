@@ -458,6 +458,25 @@ public final class AppFacts {
     }
 
     /**
+     * The gRPC library a container serves with when its manifests declare one and no web framework (tonic,
+     * grpc-go, grpcio, @grpc/grpc-js, grpc-java): its port speaks HTTP/2 gRPC, which an HTTP probe cannot ask.
+     * Empty otherwise.
+     */
+    public static Optional<String> grpcServer(Container c, AppSource app) {
+        if (webFramework(c) != null || app != null && (app.app().isPresent() || !app.routes().all().isEmpty())) {
+            return Optional.empty();
+        }
+        List<Dependency> found = new ArrayList<>();
+        found.addAll(dependencies(c, Ecosystem.CRATES, List.of("tonic")));
+        found.addAll(dependencies(c, Ecosystem.GO, List.of("google.golang.org/grpc")));
+        found.addAll(dependencies(c, Ecosystem.PYPI, List.of("grpcio")));
+        found.addAll(dependencies(c, Ecosystem.NPM, List.of("@grpc/grpc-js")));
+        found.addAll(dependencies(c, Ecosystem.MAVEN, List.of("io.grpc:grpc-netty-shaded", "io.grpc:grpc-netty",
+                "net.devh:grpc-server-spring-boot-starter")));
+        return found.stream().findFirst().map(Dependency::name);
+    }
+
+    /**
      * Whether a compose service replaces the image's command (command: or entrypoint:) with one that serves
      * nothing: no ports published or exposed, no web server started (a Celery or queue worker, a scheduler run
      * from the web application's image). The image's HTTP probe does not fit it.
