@@ -243,12 +243,15 @@ public final class AppFacts {
 
     /**
      * Every port the command itself sets, each address of a repeated or comma-joined option too
-     * (gunicorn --bind a --bind b); empty when it sets none or only variables.
+     * (gunicorn --bind a --bind b) and Spring Boot's --management.server.port; empty when it sets none or only
+     * variables.
      */
     public static List<Integer> commandPorts(EntryPoint ep) {
         List<Integer> ports = new ArrayList<>();
         if (ep != null) {
-            for (String key : PORT_OPTIONS) {
+            List<String> keys = new ArrayList<>(PORT_OPTIONS);
+            keys.add("management.server.port"); // Spring Boot's actuator on a port of its own
+            for (String key : keys) {
                 String v = ep.option(key);
                 for (String address : v == null ? new String[0] : v.split(",")) {
                     String digits = UP_TO_COLON.matcher(address.strip()).replaceAll("");
