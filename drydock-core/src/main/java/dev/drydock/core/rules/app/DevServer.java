@@ -32,6 +32,8 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.DevelopmentComposeFiles;
+import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.StopSignals;
@@ -129,13 +131,27 @@ public final class DevServer implements Rule {
             }
             Origin at = origin(command, found.token());
             String what = describe(command);
-            context.finding(this, at, what + " runs " + found.server() + found.where())
-                    .severity(found.severity())
+            String developmentFile = composeCommand && developmentFile(context, container.composeFile())
+                    ? container.composeFile() : null;
+            context.finding(this, at, what + " runs " + found.server() + found.where() + (developmentFile == null ? ""
+                            : "; " + developmentFile + " is a development compose file, where a development server is"
+                                    + " expected: this matters only if the file is used to deploy"))
+                    .severity(developmentFile == null ? found.severity() : Severity.LOW)
                     .recommendation(recommendation(context, container, ep, app, found))
-                    .fix(StackFixes.devServer(context, container, found.effective() == null ? ep : found.effective())
+                    .fix(developmentFile != null ? null : StackFixes.devServer(context, container,
+                                    found.effective() == null ? ep : found.effective())
                             .orElseGet(() -> productionServerFix(context, container, command, found, app)))
                     .add();
         }
+    }
+
+    /**
+     * Whether a compose file is meant for development by its name ({@code docker-compose.dev.yml}), its build targets
+     * or its opening comment; running mounted sources under a development server is not taken as a sign here.
+     */
+    private static boolean developmentFile(ReviewContext context, String file) {
+        return file != null && (ComposeServices.isDevelopmentFile(file)
+                || DevelopmentComposeFiles.declaredFiles(context).contains(file));
     }
 
     /**
@@ -268,11 +284,18 @@ public final class DevServer implements Rule {
     }
 
     private static String describe(EffectiveCommand command) {
-        String text = command.shellForm() && command.script() != null ? command.script() : String.join(" ", command.argv());
+        String text = command.shellForm() && command.script() != null ? command.script()
+                : String.join(" ", command.argv().stream().map(DevServer::quoted).toList());
         if (text.length() > 80) {
             text = text.substring(0, 77) + "...";
         }
         return "`" + text + "`";
+    }
+
+    /** An argument as a shell would need it written: in double quotes when it holds a space or a shell operator. */
+    private static String quoted(String arg) {
+        return arg.isEmpty() || arg.chars().anyMatch(ch -> " \t&|;<>()$`'".indexOf(ch) >= 0)
+                ? "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : arg;
     }
 
     // ---- fix

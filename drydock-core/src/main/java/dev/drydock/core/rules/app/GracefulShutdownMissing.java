@@ -31,6 +31,9 @@ import dev.drydock.core.rules.support.StopSignals;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceFile;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,7 +51,8 @@ import java.util.regex.Pattern;
                 + " shell-form CMD/ENTRYPOINT (not one lone command run by BusyBox's sh, the /bin/sh of Alpine images,"
                 + " which runs it in its own place, also after an exec-form ENTRYPOINT such as tini --; Debian's and"
                 + " Ubuntu's dash does not) or an `sh -c` whose last"
-                + " command is not exec'd, or an entry-point script of"
+                + " command is not exec'd (`bash -c` runs a last simple command in its own place since bash 5.1), or an"
+                + " entry-point script of"
                 + " the project that never execs (quiet under an init that signals the whole process group: dumb-init"
                 + " without --single-child, tini -g); (2) PID 1 is npm, yarn or pnpm running a package.json script (not a"
                 + " development watcher, which dev-server reports), which passes the signal on to the script's shell only"
@@ -157,8 +161,12 @@ public final class GracefulShutdownMissing implements Rule {
         if (init.isPresent() && init.get().wholeGroup()) {
             return false;
         }
-        if (viaShell && script != null && !ep.wrappedBy("exec") && !EXEC.matcher(" " + script).find()) {
-            String form = command.shellForm() ? "is in shell form, so /bin/sh -c" : "runs `sh -c`, so the shell";
+        boolean bashExecsLast = !command.shellForm() && shells == 1 && ep.wrappedBy("bash -c") && script != null
+                && bashExecsLastCommand(script);
+        if (viaShell && script != null && !bashExecsLast && !ep.wrappedBy("exec") && !EXEC.matcher(" " + script).find()) {
+            String wrapper = ep.wrappers().stream().map(w -> w.name()).filter(n -> n.endsWith(" -c")).findFirst()
+                    .orElse("sh -c");
+            String form = command.shellForm() ? "is in shell form, so /bin/sh -c" : "runs `" + wrapper + "`, so the shell";
             boolean inCmd = command.shellForm() ? command.entrypoint().isEmpty() : !shellInEntrypoint(command);
             String which = inCmd ? "CMD" : "ENTRYPOINT";
             Service s = c.service();
@@ -182,19 +190,61 @@ public final class GracefulShutdownMissing implements Rule {
         if (ep.runtime() == Runtime.SCRIPT || !ep.scripts().isEmpty()) {
             for (String script2 : ep.scripts()) {
                 SourceFile file = EntryPointScripts.find(context, c, script2);
-                if (file != null && !EXEC.matcher(" " + file.text()).find()) {
-                    context.finding(this, command.origin(), "the entry-point script " + file.path() + " runs the server"
-                            + " without exec, so " + init.map(i -> "the script's shell stands between " + i.init()
-                                    + " and the server").orElse("the script's shell stays PID 1")
+                if (file == null) {
+                    continue;
+                }
+                Optional<Command> handOver = handOverWithoutExec(file);
+                if (handOver.isPresent() || !runsCommandArguments(file) && !EXEC.matcher(" " + file.text()).find()) {
+                    String how = handOver.map(h -> " runs the container's command without exec (line "
+                            + h.span().startLine() + ": `" + shorten(file.text().substring(h.span().start(),
+                                    h.span().end())) + "`)").orElse(" runs the server without exec");
+                    context.finding(this, command.origin(), "the entry-point script " + file.path() + how + ", so "
+                            + init.map(i -> "the script's shell stands between " + i.init() + " and the server")
+                                    .orElse("the script's shell stays PID 1")
                             + " and docker stop's SIGTERM never reaches the server")
-                            .recommendation("End " + file.path() + " with `exec \"$@\"` (or exec the server command), so the"
+                            .recommendation(handOver.map(h -> "Write exec before it (`exec " + shorten(file.text()
+                                    .substring(h.span().start(), h.span().end())) + "`) in " + file.path() + ", so the"
                                     + " server replaces the shell as PID 1 and receives the signals.")
+                                    .orElse("End " + file.path() + " with `exec \"$@\"` (or exec the server command),"
+                                            + " so the server replaces the shell as PID 1 and receives the signals."))
                             .add();
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * A command of an entry-point script that runs the container's command ({@code "$@"}, also through gosu or
+     * su-exec) in the foreground without exec, so the script's shell waits for it.
+     */
+    private static Optional<Command> handOverWithoutExec(SourceFile file) {
+        return handOvers(file).stream().filter(cmd -> !cmd.background()
+                && cmd.wrappers().stream().noneMatch(w -> w.value().equals("exec"))).findFirst();
+    }
+
+    /** Whether an entry-point script runs the container's command ({@code "$@"}) anywhere. */
+    private static boolean runsCommandArguments(SourceFile file) {
+        return !handOvers(file).isEmpty();
+    }
+
+    private static List<Command> handOvers(SourceFile file) {
+        ShellScript script = ShellScript.parse(MappedText.of(file, 0, file.text().length()));
+        return script.commands().stream().filter(cmd -> cmd.program().map(w -> w.value().equals("$@")
+                || w.value().equals("$*")).orElse(false)).toList();
+    }
+
+    /**
+     * Whether bash (5.1 and later) runs the last command of a {@code bash -c} string in its own place: a simple
+     * command, without redirections, after the string's last top-level {@code ;}, {@code &&} or {@code ||} (or
+     * alone), and no trap that would need the shell afterwards.
+     */
+    static boolean bashExecsLastCommand(String script) {
+        String last = lastCommand(script);
+        String first = last.isEmpty() ? "" : last.split("\\s+", 2)[0];
+        return !last.isEmpty() && !script.contains("trap ") && !SHELL_KEYWORDS.contains(first)
+                && last.chars().noneMatch(ch -> "|&;(){}`<>".indexOf(ch) >= 0);
     }
 
     /** Whether the {@code sh -c} the command goes through is written in the ENTRYPOINT. */

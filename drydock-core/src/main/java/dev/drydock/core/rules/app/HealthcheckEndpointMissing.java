@@ -2,6 +2,9 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.app.AppSource;
@@ -17,23 +20,28 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.Probes;
 import java.util.List;
+import java.util.Set;
 
 @RuleDefinition(
         id = "healthcheck-endpoint-missing",
-        title = "Healthcheck requests a path the application does not serve",
+        title = "Healthcheck requests a path or port the application does not serve",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
         checks = "The local URL the healthcheck requests (curl, wget, urllib, node http...) against the routes read"
                 + " from the application's sources: Flask and Quart routes and blueprints, FastAPI and Starlette"
                 + " routes and routers, Django URL patterns with their includes, Express and Fastify routes and"
-                + " routers, Spring Boot's actuator paths. Quiet when the routes cannot all be read (a third-party"
+                + " routers, Spring Boot's actuator paths; and its port against the ports the command sets"
+                + " (--bind, --port, streamlit's --server.port ...), unless the command also starts another server"
+                + " such as nginx. Quiet when the routes cannot all be read (a third-party"
                 + " blueprint, a mounted sub-application, a path built at run time) or no application was found."
                 + " Critical when another compose service waits for it with condition: service_healthy, which then"
                 + " never starts.",
-        problem = "A probe of a path no route answers gets 404: curl -f, wget and urllib all exit non-zero.",
+        problem = "A probe of a path no route answers gets 404, and one of a port nothing listens on is refused: curl -f,"
+                + " wget and urllib all exit non-zero.",
         impact = "The container is reported unhealthy from the start although the application works; dependants"
                 + " waiting on service_healthy never start and orchestrators keep restarting it.",
-        recommendation = "Probe a path the application serves, or add the health route the probe expects.",
+        recommendation = "Probe a path the application serves on the port it listens on, or add the health route the"
+                + " probe expects.",
         references = {
                 "https://docs.docker.com/reference/dockerfile/#healthcheck",
                 "https://flask.palletsprojects.com/en/stable/api/#flask.Flask.route",
@@ -76,6 +84,11 @@ public final class HealthcheckEndpointMissing implements Rule {
             if (url == null) {
                 continue;
             }
+            List<String> waiting = c.service() == null ? List.of()
+                    : ComposeServices.awaitingHealthy(context.project(), c.service());
+            if (wrongPort(context, c, hc, url, waiting)) {
+                continue;
+            }
             AppSource app = Apps.of(context, c);
             if (!app.routes().determines(url.path()) || app.routes().match(url.path()).isPresent()) {
                 continue;
@@ -86,8 +99,6 @@ public final class HealthcheckEndpointMissing implements Rule {
                             + (routes.size() > 8 ? ", ..." : "");
             String framework = app.frameworks().stream().findFirst().map(f -> f.display() + " application")
                     .orElse("application");
-            List<String> waiting = c.service() == null ? List.of()
-                    : ComposeServices.awaitingHealthy(context.project(), c.service());
             context.finding(this, Probes.locateText(c, hc, url.text()),
                     "the healthcheck requests " + url.path() + ", which no route of the " + framework + " serves ("
                             + served + "): every probe gets 404 and fails" + ComposeServices.neverStart(waiting))
@@ -95,6 +106,48 @@ public final class HealthcheckEndpointMissing implements Rule {
                     .recommendation(recommendation(c, app, url))
                     .add();
         }
+    }
+
+    /** Programs that may serve in the same container beside the command's server, on ports of their own. */
+    private static final Set<String> OTHER_SERVERS = Set.of("nginx", "caddy", "httpd", "apache2", "apachectl",
+            "haproxy", "envoy", "traefik", "supervisord", "php-fpm");
+
+    /**
+     * A probe of a port the server does not listen on: the command sets its ports, and the probe's URL (port 80 or
+     * 443 when it names none) is none of them. Quiet when the command also starts another server in the background.
+     */
+    private boolean wrongPort(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url,
+            List<String> waiting) {
+        EntryPoint ep = c.entryPoint();
+        List<Integer> listening = AppFacts.commandPorts(ep);
+        if (ep == null || listening.isEmpty() || ep.otherCommands().stream().anyMatch(cmd -> !cmd.isEmpty()
+                && OTHER_SERVERS.contains(PathNames.fileName(cmd.get(0))))) {
+            return false;
+        }
+        int probed = url.port() != null ? url.port() : url.text().regionMatches(true, 0, "https:", 0, 6) ? 443 : 80;
+        if (listening.contains(probed)) {
+            return false;
+        }
+        String server = AppFacts.serverName(ep);
+        int port = listening.get(0);
+        context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests port " + probed + ", but "
+                        + server + " listens on " + port + ": every probe finds nothing listening and fails"
+                        + ComposeServices.neverStart(waiting))
+                .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
+                .recommendation("Probe the port the server listens on: " + withPort(url, port) + ".")
+                .add();
+        return true;
+    }
+
+    /** The URL with another port. */
+    private static String withPort(Probes.Url url, int port) {
+        String text = url.text();
+        int hostStart = text.indexOf("://") + 3;
+        int slash = text.indexOf('/', hostStart);
+        String authority = slash < 0 ? text.substring(hostStart) : text.substring(hostStart, slash);
+        int colon = authority.lastIndexOf(':');
+        String host = colon > 0 && !authority.endsWith("]") ? authority.substring(0, colon) : authority;
+        return text.substring(0, hostStart) + host + ":" + port + (slash < 0 ? "" : text.substring(slash));
     }
 
     private static String recommendation(Container c, AppSource app, Probes.Url url) {

@@ -156,8 +156,11 @@ public final class HealthcheckMissing implements Rule {
             boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
             Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
                     : ImageRole.program(c).flatMap(ServerProbes::of);
+            Optional<String> grpc = role == ImageRole.APPLICATION && probe == null ? AppFacts.grpcServer(c, app)
+                    : Optional.empty();
             String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
                     + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
+                    .or(() -> grpc.map(library -> grpcRecommendation(library, plan.port())))
                     .orElseGet(() -> plan.recommendation(probe, role));
             if (application && !composeRuns) {
                 message += "; no compose file of the project runs the image, and Kubernetes and most cloud runtimes"
@@ -175,7 +178,7 @@ public final class HealthcheckMissing implements Rule {
                     .severity(application && failing != null ? Severity.CRITICAL : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
-            String fixPath = plan.fixPath(app);
+            String fixPath = grpc.isPresent() ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null ? null : OtherCommands.of(image, c);
             if (fixPath != null && others != null) {
                 List<String> argv = plan.composeWorks() ? plan.argv()
@@ -196,6 +199,15 @@ public final class HealthcheckMissing implements Rule {
      */
     private static String failingRule(EffectiveHealthcheck compose, Container c, AppSource app) {
         return Probes.failingRule(compose, c, app);
+    }
+
+    /** For a gRPC server: the standard health service asked by grpc_health_probe, not an HTTP request. */
+    private static String grpcRecommendation(String library, int port) {
+        return "The service speaks gRPC (" + library + ") on port " + port + ", where an HTTP probe gets no answer:"
+                + " serve the standard gRPC health service (grpc.health.v1" + (library.equals("tonic")
+                        ? ", tonic-health for tonic" : "") + ") and probe it with grpc_health_probe, copied into the"
+                + " final stage: HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD"
+                + " [\"/usr/local/bin/grpc_health_probe\", \"-addr=127.0.0.1:" + port + "\"].";
     }
 
     /** What to do for a container that serves no port: probe a worker's own liveness, or say none is needed. */

@@ -31,9 +31,11 @@ import java.util.regex.Pattern;
         title = "The server listens on localhost inside the container",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
-        checks = "The address the container's Python server binds: gunicorn's --bind (also from GUNICORN_CMD_ARGS;"
+        checks = "The address the container's server binds: gunicorn's --bind (also from GUNICORN_CMD_ARGS;"
                 + " without one it binds 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT is set), uvicorn's --host (also"
-                + " UVICORN_HOST; 127.0.0.1 by default) and hypercorn's --bind (127.0.0.1:8000 by default). Quiet for"
+                + " UVICORN_HOST; 127.0.0.1 by default), hypercorn's --bind (127.0.0.1:8000 by default), and the"
+                + " development servers `flask run` (--host or FLASK_RUN_HOST, 127.0.0.1 by default), Django's runserver"
+                + " (its address; a bare port is 127.0.0.1) and `php artisan serve` (--host, 127.0.0.1 by default). Quiet for"
                 + " Unix sockets and inherited file descriptors, and when a configuration file may set the address"
                 + " (gunicorn -c or a gunicorn.conf.py in the build context, hypercorn --config).",
         problem = "Inside a container, 127.0.0.1 is the container's own loopback interface: connections that come"
@@ -78,11 +80,23 @@ public final class ServerListensOnLocalhost implements Rule {
         for (Container c : context.builtContainers()) {
             EntryPoint ep = c.entryPoint();
             EffectiveCommand command = c.command();
-            if (ep == null || command == null || ep.development()) {
+            if (ep == null || command == null) {
                 continue;
             }
             String server = ep.runtime().name().toLowerCase(java.util.Locale.ROOT);
             switch (ep.runtime()) {
+                case FLASK_RUN -> developmentServer(context, c, command, "flask run", "--host", ep.option("host"),
+                        "127.0.0.1", "--host 0.0.0.0");
+                case ARTISAN_SERVE -> developmentServer(context, c, command, "php artisan serve", "--host",
+                        ep.option("host"), "127.0.0.1", "--host=0.0.0.0");
+                case DJANGO_RUNSERVER -> {
+                    String addrport = ep.option("addrport");
+                    String host = addrport == null ? null : addrport.matches("\\d+") ? "127.0.0.1"
+                            : addrport.contains(":") ? addrport.substring(0, addrport.lastIndexOf(':')) : addrport;
+                    developmentServer(context, c, command, "runserver", "an address", host, "127.0.0.1",
+                            "0.0.0.0:" + (addrport != null && addrport.matches(".*?(\\d+)$")
+                                    ? addrport.replaceAll(".*?(\\d+)$", "$1") : "8000"));
+                }
                 case GUNICORN -> {
                     String bind = ep.option("bind");
                     if (bind == null && (ep.environment().containsKey("PORT") || ep.option("config") != null
@@ -106,6 +120,24 @@ public final class ServerListensOnLocalhost implements Rule {
                 default -> { }
             }
         }
+    }
+
+    /**
+     * A development server (flask run, runserver, php artisan serve) that binds the loopback interface: given no
+     * address it listens on 127.0.0.1, which the published port and the other containers cannot reach.
+     */
+    private void developmentServer(ReviewContext context, Container c, EffectiveCommand command, String server,
+            String option, String host, String defaultHost, String address) {
+        if (host != null && !host.isEmpty() && !LOOPBACK.matcher(host).matches()) {
+            return; // 0.0.0.0, [::] or a variable
+        }
+        String what = host == null ? server + " is given no " + (option.startsWith("-") ? option : "address")
+                + ", so it listens on " + defaultHost : server + " listens on " + (host.isEmpty() ? defaultHost : host);
+        context.finding(this, command.origin(), what + ": the container's loopback interface only, so requests"
+                        + " through a published port or from other containers never reach it")
+                .recommendation("Bind all interfaces inside the container: " + server + " " + address + "; which hosts"
+                        + " can reach it is decided by the published ports.")
+                .add();
     }
 
     private void report(ReviewContext context, Container c, EffectiveCommand command, String server, String option,

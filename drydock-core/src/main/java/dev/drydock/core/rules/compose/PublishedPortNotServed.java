@@ -1,10 +1,12 @@
 package dev.drydock.core.rules.compose;
 
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -12,7 +14,11 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.ComposeServices;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "published-port-not-served",
@@ -20,9 +26,11 @@ import java.util.List;
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
         checks = "The container ports a compose service publishes (ports:, short and long syntax, ranges) against the"
-                + " port its command sets explicitly (gunicorn and hypercorn --bind, uvicorn --port, runserver's"
-                + " address, --listen ...). Fires when none of the published container ports is that port. Quiet when"
-                + " the command sets no port or takes it from a variable, and with network_mode (ports do not apply).",
+                + " ports its command sets explicitly (gunicorn and hypercorn --bind, uvicorn --port, runserver's"
+                + " address, streamlit's --server.port, --listen ...). Fires when none of the published container"
+                + " ports is one of them; for a container no compose file publishes or gives a command, the same"
+                + " check of the TCP ports the image EXPOSEs (medium). Quiet when the command sets no port or takes it"
+                + " from a variable, and with network_mode (ports do not apply).",
         problem = "A published port forwards host connections to that port of the container; when the server listens"
                 + " on another one, nothing answers there.",
         impact = "The service cannot be reached from the host (connection refused or reset) although the container"
@@ -64,35 +72,87 @@ import java.util.List;
                         """)}))
 public final class PublishedPortNotServed implements Rule {
 
+    private static final Pattern EXPOSED = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?(?:/tcp)?");
+
     @Override
     public void check(ReviewContext context) {
         for (Container c : context.builtContainers()) {
             Service service = c.service();
             EntryPoint ep = c.entryPoint();
-            if (service == null || ep == null || service.ports().isEmpty() || service.networkMode() != null) {
+            if (ep == null || service != null && service.networkMode() != null) {
                 continue;
             }
-            Integer listening = AppFacts.commandPort(ep);
-            if (listening == null) {
+            List<Integer> listening = AppFacts.commandPorts(ep);
+            if (listening.isEmpty()) {
                 continue;
             }
-            List<Service.Port> ports = service.ports().stream().filter(p -> p.targetStart() > 0).toList();
-            boolean served = ports.stream().anyMatch(p -> listening >= p.targetStart()
-                    && listening <= Math.max(p.targetStart(), p.targetEnd()));
-            if (ports.isEmpty() || served) {
-                continue;
+            if (service != null && !service.ports().isEmpty()) {
+                published(context, service, ep, listening);
+            } else if (service == null || service.command() == null && service.entrypoint() == null) {
+                exposed(context, c, ep, listening);
             }
-            Service.Port first = ports.get(0);
-            String server = ep.args().isEmpty() ? "the server" : ep.args().get(0);
-            context.finding(this, ComposeServices.location(first.node()), service.name() + " publishes container port"
-                            + (ports.size() > 1 ? "s " + String.join(", ", ports.stream().map(p -> String.valueOf(
-                                    p.targetStart())).toList()) : " " + first.targetStart())
-                            + ", but " + server + " listens on " + listening + ": connections to the published port"
-                            + " find nothing listening")
-                    .recommendation("Publish " + listening + " as the container port: `" + (first.published() == null
-                            ? "" : (first.hostIp() == null ? "" : first.hostIp() + ":") + first.published() + ":")
-                            + listening + "`, or make " + server + " listen on " + first.targetStart() + ".")
-                    .add();
         }
+    }
+
+    private void published(ReviewContext context, Service service, EntryPoint ep, List<Integer> listening) {
+        List<Service.Port> ports = service.ports().stream().filter(p -> p.targetStart() > 0).toList();
+        boolean served = ports.stream().anyMatch(p -> listening.stream().anyMatch(l -> l >= p.targetStart()
+                && l <= Math.max(p.targetStart(), p.targetEnd())));
+        if (ports.isEmpty() || served) {
+            return;
+        }
+        int port = listening.get(0);
+        Service.Port first = ports.get(0);
+        String server = AppFacts.serverName(ep);
+        context.finding(this, ComposeServices.location(first.node()), service.name() + " publishes container port"
+                        + (ports.size() > 1 ? "s " + String.join(", ", ports.stream().map(p -> String.valueOf(
+                                p.targetStart())).toList()) : " " + first.targetStart())
+                        + ", but " + server + " listens on " + port + ": connections to the published port"
+                        + " find nothing listening")
+                .recommendation("Publish " + port + " as the container port: `" + (first.published() == null
+                        ? "" : (first.hostIp() == null ? "" : first.hostIp() + ":") + first.published() + ":")
+                        + port + "`, or make " + server + " listen on " + first.targetStart() + ".")
+                .add();
+    }
+
+    /**
+     * The TCP ports the image EXPOSEs when none is one its own command listens on: {@code docker run -P} and the
+     * platforms that route to the exposed port reach nothing.
+     */
+    private void exposed(ReviewContext context, Container c, EntryPoint ep, List<Integer> listening) {
+        if (c.build() == null || c.build().stage() == null) {
+            return;
+        }
+        List<Setting<String>> exposed = c.build().stage().config().exposedPorts();
+        List<String> tcp = new ArrayList<>();
+        for (Setting<String> e : exposed) {
+            Matcher m = EXPOSED.matcher(e.value().strip().toLowerCase(Locale.ROOT));
+            if (e.value().strip().endsWith("/udp") || e.value().strip().endsWith("/sctp")) {
+                continue;
+            }
+            if (!m.matches()) {
+                return; // a variable or a malformed entry: nothing to compare
+            }
+            int from = Integer.parseInt(m.group(1));
+            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+            if (listening.stream().anyMatch(l -> l >= from && l <= to)) {
+                return;
+            }
+            tcp.add(e.value().strip());
+        }
+        Setting<String> first = exposed.isEmpty() ? null : exposed.get(0);
+        if (tcp.isEmpty() || first == null || first.instruction() == null) {
+            return;
+        }
+        int port = listening.get(0);
+        String server = AppFacts.serverName(ep);
+        context.finding(this, new Location(first.instruction().file().path(), first.instruction().span()),
+                        "the image EXPOSEs " + String.join(", ", tcp) + ", but " + server + " listens on " + port
+                                + ": `docker run -P`, and the platforms that route to the exposed port, reach nothing"
+                                + " there")
+                .severity(Severity.MEDIUM)
+                .recommendation("EXPOSE " + port + ", the port " + server + " listens on, or make it listen on "
+                        + tcp.get(0) + "; publish the same port (`docker run -p " + port + ":" + port + "`).")
+                .add();
     }
 }

@@ -1,6 +1,8 @@
 package dev.drydock.core.rules.context;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
@@ -103,28 +105,28 @@ public final class RequirementsUnpinned implements Rule {
     private void check(ReviewContext context, Container container, Manifest manifest) {
         switch (manifest.kind()) {
             case REQUIREMENTS_TXT -> requirements(context, container, manifest);
-            case PYPROJECT_TOML, PIPFILE -> pythonProject(context, manifest);
-            case PACKAGE_JSON -> withoutLock(context, manifest, "package-lock.json",
+            case PYPROJECT_TOML, PIPFILE -> pythonProject(context, container, manifest);
+            case PACKAGE_JSON -> withoutLock(context, container, manifest, "package-lock.json",
                     "Run `npm install` once to create package-lock.json (or use the lock file of yarn/pnpm), commit it,"
                             + " and install with `npm ci` in the Dockerfile (copy package.json and package-lock.json"
                             + " before the sources to keep the layer cached).");
-            case GEMFILE -> withoutLock(context, manifest, "Gemfile.lock",
+            case GEMFILE -> withoutLock(context, container, manifest, "Gemfile.lock",
                     "Run `bundle lock` to create Gemfile.lock, commit it, and install with"
                             + " `bundle config set frozen true && bundle install` in the Dockerfile.");
-            case COMPOSER_JSON -> withoutLock(context, manifest, "composer.lock",
+            case COMPOSER_JSON -> withoutLock(context, container, manifest, "composer.lock",
                     "Run `composer update` once to create composer.lock, commit it, and install from it with"
                             + " `composer install --no-dev` in the Dockerfile (copy composer.json and composer.lock"
                             + " before the sources to keep the layer cached).");
             case CARGO_TOML -> {
                 if (!lockAbove(context, manifest, "Cargo.lock")) {
-                    withoutLock(context, manifest, "Cargo.lock", "Run `cargo generate-lockfile` (or any cargo build)"
+                    withoutLock(context, container, manifest, "Cargo.lock", "Run `cargo generate-lockfile` (or any cargo build)"
                             + " to create Cargo.lock, commit it, and build with `cargo build --release --locked` so"
                             + " that the build fails instead of resolving anew when the lock file is out of date.");
                 }
             }
             case MIX_EXS -> {
                 if (!lockAbove(context, manifest, "mix.lock")) {
-                    withoutLock(context, manifest, "mix.lock", "Run `mix deps.get` to create mix.lock and commit it;"
+                    withoutLock(context, container, manifest, "mix.lock", "Run `mix deps.get` to create mix.lock and commit it;"
                             + " `mix deps.get` in the Dockerfile then fetches exactly the locked versions.");
                 }
             }
@@ -281,8 +283,8 @@ public final class RequirementsUnpinned implements Rule {
 
     // ---- other manifests
 
-    private void pythonProject(ReviewContext context, Manifest manifest) {
-        if (manifest.hasLockFile()) {
+    private void pythonProject(ReviewContext context, Container container, Manifest manifest) {
+        if (manifest.hasLockFile() || lockCopied(container, manifest)) {
             return;
         }
         String dir = PathNames.parent(manifest.file());
@@ -358,8 +360,9 @@ public final class RequirementsUnpinned implements Rule {
         return false;
     }
 
-    private void withoutLock(ReviewContext context, Manifest manifest, String lockName, String recommendation) {
-        if (manifest.hasLockFile() || manifest.dependencies().isEmpty()) {
+    private void withoutLock(ReviewContext context, Container container, Manifest manifest, String lockName,
+            String recommendation) {
+        if (manifest.hasLockFile() || manifest.dependencies().isEmpty() || lockCopied(container, manifest)) {
             return;
         }
         List<Dependency> ranges = manifest.dependencies().stream().filter(d -> !d.pinned()).toList();
@@ -372,5 +375,36 @@ public final class RequirementsUnpinned implements Rule {
         context.finding(this, new Location(manifest.file(), manifest.dependencies().get(0).span()), message + ".")
                 .recommendation(recommendation)
                 .add();
+    }
+
+    private static final Set<String> LOCK_FILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
+            "pnpm-lock.yaml", "bun.lockb", "bun.lock", "Gemfile.lock", "composer.lock", "Cargo.lock", "mix.lock",
+            "poetry.lock", "uv.lock", "pdm.lock", "pylock.toml", "Pipfile.lock");
+
+    /**
+     * Whether a COPY or ADD of the build names a lock file beside the manifest by its literal name: the build fails
+     * without it, so the project has one even where the files at hand lack it (a partial checkout).
+     */
+    private static boolean lockCopied(Container container, Manifest manifest) {
+        var build = container.build();
+        if (build == null || build.model() == null) {
+            return false;
+        }
+        String dir = PathNames.parent(manifest.file());
+        for (Stage stage : build.model().stages()) {
+            for (CopyCommand copy : stage.copies()) {
+                if (!copy.fromContext()) {
+                    continue;
+                }
+                for (String source : copy.sources()) {
+                    String path = PathNames.normalizeRelative(PathNames.join(build.context(), source.replaceFirst("^/+", "")));
+                    if (path != null && LOCK_FILES.contains(PathNames.fileName(path))
+                            && PathNames.parent(path).equals(dir)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

@@ -149,15 +149,29 @@ public final class BuildToolsInFinalImage implements Rule {
         }
         boolean headersOnly = names.stream().allMatch(BuildTools::isDevelopmentPackage);
         Severity severity = base ? Severity.LOW : removedLater != null || headersOnly ? Severity.MEDIUM : Severity.HIGH;
-        Optional<Stage> builder = headersOnly ? builderStage(image) : Optional.empty();
+        Optional<Stage> builder = headersOnly && !compilesInImage(runs) ? builderStage(image) : Optional.empty();
         context.finding(this, image.dockerfile(), Spans.cover(tools.stream().map(p -> p.word().span()).toList()),
                         message.toString())
                 .severity(severity)
                 .recommendation((base ? "Nothing to change if the image is a tool chain that images built on it"
-                        + " compile with. Otherwise: " : "") + builder.map(b -> runtimeLibraries(install, names, b))
+                        + " compile with. Otherwise: " : "") + builder.map(b -> runtimeLibraries(image, install, names, b))
                         .orElseGet(() -> recommendation(image, install, names, runs)))
                 .fix(PythonBuilderSplit.fix(context.project(), image).orElse(null))
                 .add();
+    }
+
+    /** Programs that compile against development headers: a RUN of the final image that calls one needs them there. */
+    private static final Set<String> COMPILING = Set.of("docker-php-ext-install", "docker-php-ext-configure", "pecl",
+            "phpize", "pip", "pip3", "gem", "bundle", "npm", "yarn", "pnpm", "make", "cmake", "gcc", "cc", "g++",
+            "cargo", "go", "configure", "node-gyp");
+
+    /**
+     * Whether a RUN of the final image compiles (extensions, native packages, sources) with what it installed; pip
+     * with --no-index installs the wheels a builder stage made.
+     */
+    private static boolean compilesInImage(List<RunStep> runs) {
+        return runs.stream().anyMatch(run -> run.calls().stream().anyMatch(call -> COMPILING.contains(call.name())
+                && !(call.is("pip", "pip3") && call.args().stream().anyMatch(a -> a.value().equals("--no-index")))));
     }
 
     /** A stage the build uses besides those of the final image: where compiling already happens. */
@@ -167,7 +181,7 @@ public final class BuildToolsInFinalImage implements Rule {
     }
 
     /** For development headers in the final stage of a build that compiles in a builder stage already. */
-    private static String runtimeLibraries(Operation install, List<String> names, Stage builder) {
+    private static String runtimeLibraries(BuiltImage image, Operation install, List<String> names, Stage builder) {
         List<String> runtime = new ArrayList<>();
         for (String name : names) {
             String lib = BuildTools.runtimeOf(install.manager(), name);
@@ -175,7 +189,25 @@ public final class BuildToolsInFinalImage implements Rule {
         }
         return "Compiling already happens in " + Stages.describe(builder) + ": install only the runtime libraries in the"
                 + " final stage, " + String.join(", ", runtime) + (install.manager() == Manager.APT
-                        ? " (Debian 12 package names)" : "") + ".";
+                        ? debianNames(image) : "") + ".";
+    }
+
+    private static final Set<String> OLDER_DEBIAN = Set.of("jessie", "stretch", "buster", "bullseye");
+
+    /**
+     * Which release the runtime package names are those of: Debian 12's, with a warning when the base image's tag
+     * names an older release, where the library versions in the names differ (libicu63 in buster, libicu72 in 12).
+     */
+    private static String debianNames(BuiltImage image) {
+        String tag = image.rootBase() instanceof BaseImage.External e && e.reference() != null
+                && e.reference().hasExplicitTag() ? e.reference().tag().toLowerCase(java.util.Locale.ROOT) : "";
+        for (String part : tag.split("[-.]")) {
+            if (OLDER_DEBIAN.contains(part)) {
+                return " (Debian 12 package names: the base image is Debian " + part + ", where the version in some"
+                        + " names differs; apt-cache search in the image shows them)";
+            }
+        }
+        return " (Debian 12 package names)";
     }
 
     private static String kind(List<String> names) {
@@ -196,7 +228,7 @@ public final class BuildToolsInFinalImage implements Rule {
             }
         }
         String keep = runtime.isEmpty() ? "" : " The final stage installs only what runs: " + String.join(", ", runtime)
-                + (install.manager() == Manager.APT ? " (Debian 12 package names)" : "") + ".";
+                + (install.manager() == Manager.APT ? debianNames(image) : "") + ".";
         String builderFrom = "FROM " + (from == null ? "<the same base image>" : from) + " AS build";
         Optional<String> requirements = requirementsFile(runs);
         String body;

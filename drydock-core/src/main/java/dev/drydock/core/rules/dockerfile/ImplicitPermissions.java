@@ -18,6 +18,7 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.RunStep;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,10 +79,22 @@ public final class ImplicitPermissions implements Rule {
     private static final Set<String> SYSTEM_FOLDERS = Set.of("/", "/tmp", "/var", "/var/tmp", "/var/log",
             "/var/cache", "/var/lib", "/var/run", "/run", "/dev/shm");
 
+    /**
+     * Daemons that start as root by design and keep root for their own logs and sockets (nginx, Apache and
+     * php-fpm masters, supervisord, cron): a folder named for one of them is theirs, not the application's.
+     */
+    private static final Set<String> ROOT_DAEMONS = Set.of("supervisord", "supervisor", "nginx", "apache2", "httpd",
+            "php-fpm", "cron", "rsyslog");
+
+    private static boolean daemonFolder(String path) {
+        return Arrays.stream(path.split("/")).anyMatch(ROOT_DAEMONS::contains);
+    }
+
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
             String runUser = containerUser(image);
+            boolean runsAsRoot = runUser == null || isRoot(runUser);
             List<RunStep> runs = image.imageRuns();
             for (int r = 0; r < runs.size(); r++) {
                 RunStep run = runs.get(r);
@@ -105,7 +118,7 @@ public final class ImplicitPermissions implements Rule {
                         }
                         String path = ContainerPaths.clean(operand.value().startsWith("/") ? operand.value()
                                 : run.workdir() + "/" + operand.value());
-                        if (writable(path) && !covered(path, calls.subList(i + 1, calls.size()), run.workdir())
+                        if (writable(path) && !(runsAsRoot && daemonFolder(path)) && !covered(path, calls.subList(i + 1, calls.size()), run.workdir())
                                 && !coveredLater(path, runs.subList(r + 1, runs.size()))
                                 && !removed(path, calls.subList(i + 1, calls.size()), run.workdir())
                                 && runs.subList(r + 1, runs.size()).stream()

@@ -21,6 +21,7 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.ImageVariables;
@@ -98,14 +99,13 @@ public final class PythonUnbuffered implements Rule {
                 continue;
             }
             String program = entry.args().isEmpty() ? entry.runtime().name().toLowerCase(java.util.Locale.ROOT)
-                    : entry.args().get(0).substring(entry.args().get(0).lastIndexOf('/') + 1)
-                            + (entry.target() != null && entry.target().value() != null ? " " + entry.target().value() : "");
+                    : AppFacts.serverName(entry);
             context.finding(this, new Location(image.dockerfile(), image.stage().from().span()),
                             "the container runs Python (" + program + ") and nothing sets PYTHONUNBUFFERED: output to"
                                     + " stdout is block-buffered, so log lines reach docker logs late and are lost"
                                     + " when the process is killed")
                     .implicit()
-                    .recommendation("Add ENV PYTHONUNBUFFERED=1 to the final stage, before CMD.")
+                    .recommendation("Add ENV PYTHONUNBUFFERED=1 to the final stage.")
                     .fix(Fix.of("add ENV " + NAME + "=1", FixSafety.SAFE, addEnv(image)))
                     .add();
         }

@@ -1,9 +1,11 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -12,6 +14,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ChownIntoCopy;
+import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.review.Severity;
@@ -142,10 +145,48 @@ public final class RecursiveChownLayer implements Rule {
             recommendation += " The folders mkdir creates in this RUN still need the owner: change them alone, without"
                     + " -R (" + call.name() + " " + value + " " + String.join(" ", made) + "), which copies nothing.";
         }
-        context.finding(this, image.dockerfile(), call.span(), message)
+        boolean small = smallFilesOnly(context, image, copies);
+        context.finding(this, image.dockerfile(), call.span(), message + (small ? " (only a few small files"
+                        + " of the build context, so the second copy costs little)" : ""))
+                .severity(small ? Severity.LOW : Severity.MEDIUM)
                 .recommendation(recommendation)
                 .fix(call.is("chown") ? ChownIntoCopy.fix(image, stage, run, call, copies).orElse(null) : null)
                 .add();
+    }
+
+    private static final long SMALL_FILE = 64 * 1024;
+
+    /**
+     * Whether the copies the chown rewrites are single files of the build context (pyproject.toml, a lock file),
+     * each smaller than 64 KiB: no folder, glob, stage output or download, whose size could be anything.
+     */
+    private static boolean smallFilesOnly(ReviewContext context, BuiltImage image, List<CopyCommand> copies) {
+        Container container = image.container();
+        if (container == null || container.build() == null) {
+            return false;
+        }
+        var files = context.project().files();
+        for (CopyCommand copy : copies) {
+            if (!copy.fromContext() || !copy.heredocs().isEmpty()) {
+                return false;
+            }
+            for (String source : copy.sources()) {
+                String path = source.chars().anyMatch(ch -> "*?[".indexOf(ch) >= 0) || CopySources.isUrl(source) ? null
+                        : PathNames.normalizeRelative(PathNames.join(container.build().context(),
+                                source.replaceFirst("^/+", "")));
+                if (path == null || path.isEmpty() || !files.exists(path) || files.isDirectory(path)) {
+                    return false;
+                }
+                try {
+                    if (java.nio.file.Files.size(files.locate(path)) >= SMALL_FILE) {
+                        return false;
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

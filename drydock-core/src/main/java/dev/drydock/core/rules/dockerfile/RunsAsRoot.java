@@ -24,6 +24,7 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.DotnetImages;
 import dev.drydock.core.rules.support.InferredImageTools;
+import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.PrivilegeDrop;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.FileOnlyImage;
@@ -126,6 +127,19 @@ public final class RunsAsRoot implements Rule {
             }
             Location at = new Location(container.build().dockerfile(), stage.from().span());
             Optional<PrivilegeDrop> drop = PrivilegeDrop.of(context, container);
+            if (drop.isPresent() && !drop.get().always()) {
+                String variable = drop.get().rootByDefault();
+                context.finding(this, at, drop.get().where() + " switches to " + drop.get().user() + " with "
+                                + drop.get().tool() + " only when " + variable + " names another user; it defaults to"
+                                + " root and nothing sets it, so as built the container runs as root")
+                        .severity(servesRequests(context, container) ? Severity.HIGH : Severity.MEDIUM)
+                        .implicit()
+                        .recommendation("Give " + variable + " a non-root default (e.g. 1000) in " + drop.get().where()
+                                + " or with ENV " + variable + "=1000 in the final stage, so that the container drops"
+                                + " root unless told otherwise.")
+                        .add();
+                continue;
+            }
             if (drop.isPresent()) {
                 context.strength(this, at, "the container starts as root only to prepare its files: " + drop.get().where()
                         + " switches to " + drop.get().user() + " with " + drop.get().tool()
@@ -147,16 +161,22 @@ public final class RunsAsRoot implements Rule {
             String command = stage.config().entrypoint() != null ? "ENTRYPOINT" : "CMD";
             String suggestion = suggestion(container);
             String hostSource = SourceBindMount.overWorkdir(container).orElse(null);
-            boolean development = BuiltImage.isDevelopmentStage(stage);
+            boolean developmentStage = BuiltImage.isDevelopmentStage(stage);
+            boolean developmentFile = !developmentStage && container.service() != null
+                    && ComposeServices.isDevelopmentFile(context, container.composeFile());
+            boolean development = developmentStage || developmentFile;
             boolean knownBase = BaseImageFacts.defaultUserKnown(base);
             String runsAs = knownBase ? ": the container runs as root"
                     : ": the container runs as the user " + describe(base) + " ends with, which drydock cannot see;"
                             + " unless that image sets a non-root USER, it is root";
             context.finding(this, new Location(container.build().dockerfile(), stage.from().span()),
                     "no USER in the final stage" + (stage.name() == null ? "" : " (" + stage.name() + ")")
-                            + runsAs + (development ? "; the stage is named for development,"
+                            + runsAs + (developmentStage ? "; the stage is named for development,"
                             + " where this matters less, but a development container still runs the code with the"
-                            + " mounted source and published ports" : ""))
+                            + " mounted source and published ports" : developmentFile ? "; only the development"
+                            + " compose file " + container.composeFile() + " runs it, where this matters less, but a"
+                            + " development container still runs the code with the mounted source and published ports"
+                            : ""))
                     .severity(development ? Severity.MEDIUM
                             : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
                     .implicit()

@@ -8,6 +8,7 @@ import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.EntryPoints;
@@ -72,8 +73,8 @@ public final class AppFacts {
     }
 
     /**
-     * The port the application serves on. Among the container ports compose publishes and the image
-     * EXPOSEs (in that order): the one the command, the environment variable the code reads it from, or the
+     * The port the application serves on: the one its command sets; else, among the container ports compose
+     * publishes and the image EXPOSEs (in that order): the one the environment variable the code reads it from, or the
      * code binds, else the first that is not a well-known port of another protocol (ssh 22, Erlang's 4369, a
      * database's or a broker's), else the first. Without any: what the command, the environment or the code
      * says, else the framework's default.
@@ -83,7 +84,10 @@ public final class AppFacts {
         Integer fromCommand = commandPort(c.entryPoint());
         Integer fromEnvironment = environmentPort(c, app);
         Integer fromCode = app != null ? app.port().orElse(null) : null;
-        for (Integer bound : Arrays.asList(fromCommand, fromEnvironment, fromCode)) {
+        if (fromCommand != null) {
+            return fromCommand; // the server listens where its command says, published there or not
+        }
+        for (Integer bound : Arrays.asList(fromEnvironment, fromCode)) {
             if (bound != null && (declared.isEmpty() || declared.contains(bound))) {
                 return bound;
             }
@@ -237,11 +241,51 @@ public final class AppFacts {
         return null;
     }
 
+    /**
+     * Every port the command itself sets, each address of a repeated or comma-joined option too
+     * (gunicorn --bind a --bind b) and Spring Boot's --management.server.port; empty when it sets none or only
+     * variables.
+     */
+    public static List<Integer> commandPorts(EntryPoint ep) {
+        List<Integer> ports = new ArrayList<>();
+        if (ep != null) {
+            List<String> keys = new ArrayList<>(PORT_OPTIONS);
+            keys.add("management.server.port"); // Spring Boot's actuator on a port of its own
+            for (String key : keys) {
+                String v = ep.option(key);
+                for (String address : v == null ? new String[0] : v.split(",")) {
+                    String digits = UP_TO_COLON.matcher(address.strip()).replaceAll("");
+                    if (PORT_NUMBER.matcher(digits).matches() && !ports.contains(Integer.parseInt(digits))) {
+                        ports.add(Integer.parseInt(digits));
+                    }
+                }
+            }
+        }
+        return ports;
+    }
+
+    /**
+     * The server as its command names it, up to its first option or address: {@code gunicorn},
+     * {@code python manage.py runserver}, {@code streamlit run main.py}.
+     */
+    public static String serverName(EntryPoint ep) {
+        List<String> words = new ArrayList<>();
+        for (String arg : ep.args()) {
+            if (words.size() == 3 || arg.startsWith("-") || arg.contains(":") || arg.contains("=")) {
+                break;
+            }
+            words.add(words.isEmpty() ? PathNames.fileName(arg) : arg);
+        }
+        return words.isEmpty() ? "the server" : String.join(" ", words);
+    }
+
+    private static final List<String> PORT_OPTIONS = List.of("port", "bind", "addrport", "listen", "server.port");
+
     /** The port part (after any host and colon) of each port option the command sets, in option order. */
     private static List<String> portTexts(EntryPoint ep) {
         List<String> out = new ArrayList<>();
         if (ep != null) {
-            for (String key : List.of("port", "bind", "addrport", "listen")) {
+            for (String key : PORT_OPTIONS) {
                 String v = ep.option(key);
                 if (v != null) {
                     out.add(UP_TO_COLON.matcher(v.contains(",") ? v.substring(0, v.indexOf(',')) : v).replaceAll(""));
@@ -271,6 +315,9 @@ public final class AppFacts {
                 }
                 case VITE_DEV -> {
                     return 5173;
+                }
+                case STREAMLIT -> {
+                    return 8501;
                 }
                 case NG_SERVE -> {
                     return 4200;
@@ -357,6 +404,14 @@ public final class AppFacts {
             List<String> exposed = c.build().stage().config().exposedPorts().stream().map(Setting::value).toList();
             return "the image EXPOSEs " + String.join(" ", exposed);
         }
+        if (c.build() != null && c.build().stage() != null) {
+            Optional<String> unset = c.build().stage().steps().stream()
+                    .filter(step -> step.instruction().kind() == InstructionKind.EXPOSE)
+                    .map(step -> step.instruction().rawText().strip()).findFirst();
+            if (unset.isPresent()) { // EXPOSE ${PORT} with a build argument this build leaves unset
+                return "its Dockerfile has `" + unset.get() + "`, a port set by a build argument";
+            }
+        }
         if (app != null && app.app().isPresent()) {
             return "it runs a " + app.app().get().framework().display() + " application";
         }
@@ -403,6 +458,25 @@ public final class AppFacts {
             return "a Rust web";
         }
         return null;
+    }
+
+    /**
+     * The gRPC library a container serves with when its manifests declare one and no web framework (tonic,
+     * grpc-go, grpcio, @grpc/grpc-js, grpc-java): its port speaks HTTP/2 gRPC, which an HTTP probe cannot ask.
+     * Empty otherwise.
+     */
+    public static Optional<String> grpcServer(Container c, AppSource app) {
+        if (webFramework(c) != null || app != null && (app.app().isPresent() || !app.routes().all().isEmpty())) {
+            return Optional.empty();
+        }
+        List<Dependency> found = new ArrayList<>();
+        found.addAll(dependencies(c, Ecosystem.CRATES, List.of("tonic")));
+        found.addAll(dependencies(c, Ecosystem.GO, List.of("google.golang.org/grpc")));
+        found.addAll(dependencies(c, Ecosystem.PYPI, List.of("grpcio")));
+        found.addAll(dependencies(c, Ecosystem.NPM, List.of("@grpc/grpc-js")));
+        found.addAll(dependencies(c, Ecosystem.MAVEN, List.of("io.grpc:grpc-netty-shaded", "io.grpc:grpc-netty",
+                "net.devh:grpc-server-spring-boot-starter")));
+        return found.stream().findFirst().map(Dependency::name);
     }
 
     /**

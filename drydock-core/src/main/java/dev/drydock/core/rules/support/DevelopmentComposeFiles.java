@@ -51,8 +51,19 @@ public final class DevelopmentComposeFiles {
      * alternative service beside the real ones) is not one.
      */
     public static Set<String> files(ReviewContext context) {
-        Project project = context.project();
         Set<String> out = new HashSet<>(runningMountedSources(context));
+        out.addAll(declaredFiles(context));
+        return out;
+    }
+
+    /**
+     * The compose files that say they are for development by their build targets or their opening comment,
+     * without the files that only run mounted sources in development mode (a rule that finds that mode itself
+     * cannot take it as a sign).
+     */
+    public static Set<String> declaredFiles(ReviewContext context) {
+        Project project = context.project();
+        Set<String> out = new HashSet<>();
         for (ComposeProject compose : project.composeProjects()) {
             Map<String, Boolean> allDevelopment = new HashMap<>();
             for (Service service : compose.services().values()) {

@@ -13,7 +13,12 @@ import java.util.regex.Pattern;
  * {@code gosu}, {@code su-exec}, {@code setpriv --reuid}, {@code runuser -u}, {@code chroot --userspec} or
  * {@code s6-setuidgid} in the command or in the entry-point script (the official database images do this).
  */
-public record PrivilegeDrop(String user, String tool, String where) {
+public record PrivilegeDrop(String user, String tool, String where, String rootByDefault) {
+
+    /** Whether the drop happens as the image is run: false when it needs a variable that defaults to root set. */
+    public boolean always() {
+        return rootByDefault == null;
+    }
 
     /** A user name or id, or a variable that holds one ({@code $WWWUSER}, {@code ${APP_USER}}). */
     private static final String USER = "(\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?|[A-Za-z0-9_][A-Za-z0-9_.:-]*)";
@@ -29,7 +34,7 @@ public record PrivilegeDrop(String user, String tool, String where) {
             return Optional.empty();
         }
         if (ep.user() != null && !RootUser.is(ep.user())) {
-            return Optional.of(new PrivilegeDrop(ep.user(), "the command", "the container's command"));
+            return Optional.of(new PrivilegeDrop(ep.user(), "the command", "the container's command", null));
         }
         for (String script : ep.scripts()) {
             SourceFile file = EntryPointScripts.find(context, c, script);
@@ -40,13 +45,36 @@ public record PrivilegeDrop(String user, String tool, String where) {
             while (m.find()) {
                 for (int g = 1; g < m.groupCount(); g += 2) {
                     if (m.group(g) != null && !RootUser.is(m.group(g + 1))) {
-                        return Optional.of(new PrivilegeDrop(m.group(g + 1), m.group(g), file.path()));
+                        String variable = rootDefault(file.text(), m.group(g + 1), ep);
+                        return Optional.of(new PrivilegeDrop(m.group(g + 1), m.group(g), file.path(), variable));
                     }
                 }
             }
         }
         return Optional.empty();
     }
+
+    /**
+     * The variable a user given as {@code $NAME} (or {@code ${NAME}:...}) reads, when the script gives it a root
+     * default ({@code NAME=${NAME:-0}}, {@code ${NAME:=root}}) and the container's environment does not set it: the
+     * switch then keeps root unless whoever runs the container sets the variable. Null otherwise.
+     */
+    private static String rootDefault(String script, String user, EntryPoint ep) {
+        Matcher name = VARIABLE.matcher(user);
+        if (!name.lookingAt()) {
+            return null;
+        }
+        String variable = name.group(1);
+        String set = ep.environment().get(variable);
+        if (set != null && !set.isBlank()) {
+            return null;
+        }
+        Matcher fallback = Pattern.compile("\\$\\{" + Pattern.quote(variable) + ":?[-=]([^}]*)}").matcher(script);
+        return fallback.find() && RootUser.is(fallback.group(1).replace("\"", "").replace("'", "").strip())
+                ? variable : null;
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
 
     /** The user names and ids that are root. */
     private static final class RootUser {

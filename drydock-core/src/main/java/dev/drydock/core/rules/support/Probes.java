@@ -257,6 +257,16 @@ public final class Probes {
                 }
             }
         }
+        if (!"compose".equals(hc.source()) && container.build() != null && container.build().stage() != null
+                && container.build().stage().config().healthcheck() != null
+                && container.build().stage().config().healthcheck().instruction() != null) {
+            var instruction = container.build().stage().config().healthcheck().instruction();
+            int at = instruction.rawText().indexOf(text);
+            if (at >= 0 && instruction.file().path().equals(container.build().dockerfile())) {
+                int start = instruction.span().start() + at;
+                return new Location(container.build().dockerfile(), instruction.file().span(start, start + text.length()));
+            }
+        }
         return locate(container, hc, null);
     }
 
