@@ -48,9 +48,26 @@ final class ContainerLinker {
     List<Container> link() {
         List<Container> containers = new ArrayList<>();
         Set<String> built = new HashSet<>();
+        Map<Service, BuildLink> builds = new IdentityHashMap<>();
+        PublishedImages published = new PublishedImages();
         for (ComposeProject compose : reading.composeProjects) {
             for (Service service : compose.services().values()) {
-                Container container = service(service, compose.variables());
+                BuildLink build = build(service, compose.variables());
+                if (build != null) {
+                    builds.put(service, build);
+                    if (service.image() != null) {
+                        published.built(service.image().value(), build);
+                    }
+                }
+            }
+        }
+        for (ComposeProject compose : reading.composeProjects) {
+            for (Service service : compose.services().values()) {
+                BuildLink build = builds.get(service);
+                if (build == null && service.build() == null && service.image() != null) {
+                    build = publishedBuild(published, service.image().value());
+                }
+                Container container = service(service, compose.variables(), build);
                 if (container.build() != null) {
                     built.add(container.build().dockerfile());
                 }
@@ -66,9 +83,26 @@ final class ContainerLinker {
         return containers;
     }
 
-    private Container service(Service service, dev.drydock.core.compose.Variables variables) {
+    /**
+     * The build of an image a service pulls by name that the project itself builds: another service builds it
+     * under that name, or the CI or task files build and tag it so ({@code docker build -t org/app},
+     * {@code tags:} of docker/build-push-action). Null when no build, or builds of several Dockerfiles, match.
+     */
+    private BuildLink publishedBuild(PublishedImages published, String image) {
+        BuildLink composeBuilt = published.builtBy(image);
+        if (composeBuilt != null) {
+            return composeBuilt;
+        }
+        DeclaredBuild declared = published.declared(image, reading.declaredBuilds());
+        if (declared == null) {
+            return null;
+        }
+        DockerfileSource source = reading.dockerfile(declared.dockerfile());
+        return source == null || !source.parsed() ? null : declaredLink(declared.dockerfile(), source, declared);
+    }
+
+    private Container service(Service service, dev.drydock.core.compose.Variables variables, BuildLink build) {
         Origin origin = origin(service.nameKey());
-        BuildLink build = build(service, variables);
         Stage stage = build == null ? null : build.stage();
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
         EffectiveCommand command = command(config, service.entrypoint(), service.command());
@@ -93,25 +127,11 @@ final class ContainerLinker {
     }
 
     private Container lone(String path, DockerfileSource source) {
-        DockerfileModel model = source.model();
         DeclaredBuild declared = reading.declaredBuild(path);
-        String context;
-        String target = null;
-        if (declared == null) {
-            context = LoneBuildContext.of(reading.layout.root(), path, model);
-        } else {
-            context = declared.context();
-            target = declared.target();
-            if (model != null && (target != null || !declared.args().isEmpty())) {
-                model = DockerfileModel.of(source.syntax(),
-                        BuildOptions.DEFAULT.withBuildArgs(declared.args()).withTarget(target));
-                if (target != null && model.stage(target).isEmpty()) {
-                    target = null;
-                }
-            }
-        }
-        Stage stage = model == null ? null : model.targetStage().orElse(null);
-        BuildLink build = buildLink(path, context, target, model, stage, declared == null ? null : declared.origin());
+        BuildLink build = declared != null ? declaredLink(path, source, declared)
+                : buildLink(path, LoneBuildContext.of(reading.layout.root(), path, source.model()), null, source.model(),
+                        source.model() == null ? null : source.model().targetStage().orElse(null), null);
+        Stage stage = build.stage();
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
         EffectiveCommand command = command(config, null, null);
         String workdir = config.workdir() != null ? config.workdir().value() : "/";
@@ -119,6 +139,21 @@ final class ContainerLinker {
         Origin origin = stage == null ? new Origin(path, null) : origin(path, stage.from().span());
         return new Container(path, null, null, origin, build, null, manifests(build), command, entryPoint,
                 entryFiles(entryPoint, build), EffectiveHealthcheck.of(config.healthcheck()), imageUser(config));
+    }
+
+    /** The build the CI or task files declare: their context, target and literal build arguments. */
+    private BuildLink declaredLink(String path, DockerfileSource source, DeclaredBuild declared) {
+        DockerfileModel model = source.model();
+        String target = declared.target();
+        if (model != null && (target != null || !declared.args().isEmpty())) {
+            model = DockerfileModel.of(source.syntax(),
+                    BuildOptions.DEFAULT.withBuildArgs(declared.args()).withTarget(target));
+            if (target != null && model.stage(target).isEmpty()) {
+                target = null;
+            }
+        }
+        Stage stage = model == null ? null : model.targetStage().orElse(null);
+        return buildLink(path, declared.context(), target, model, stage, declared.origin());
     }
 
     private BuildLink build(Service service, dev.drydock.core.compose.Variables variables) {

@@ -1,5 +1,6 @@
 package dev.drydock.core.project;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +12,14 @@ import java.util.Map;
  * @param context the context folder relative to the project root ("" for the root itself)
  * @param target the target stage, or null for the last stage
  * @param args the build arguments given with literal values
+ * @param tags the names the image is tagged with, as written ({@code ghcr.io/${{ github.repository }}:latest})
  * @param origin the command or step that declares the build
  */
 public record DeclaredBuild(String dockerfile, String context, String target, Map<String, String> args,
-        Origin origin) {}
+        List<String> tags, Origin origin) {
+
+    public DeclaredBuild {
+        args = Map.copyOf(args);
+        tags = List.copyOf(tags);
+    }
+}

@@ -35,7 +35,7 @@ final class DeclaredBuilds {
     private static final Pattern CD_BEFORE = Pattern.compile(
             "(?:^|[;&|]\\s*|\\s)cd\\s+([\"']?)([^\\s;&|\"']+)\\1\\s*(?:&&|;)\\s*$");
 
-    private static final Pattern STEP_KEY = Pattern.compile("^\\s*(?:-\\s+)?(context|file|target):\\s*(.*)$");
+    private static final Pattern STEP_KEY = Pattern.compile("^\\s*(?:-\\s+)?(context|file|target|tags):\\s*(.*)$");
 
     /** Options of the build commands that take no value; every other option takes one. */
     private static final Set<String> FLAGS = Set.of("--push", "--load", "--no-cache", "--pull", "--rm",
@@ -107,6 +107,7 @@ final class DeclaredBuilds {
         String context = null;
         String target = null;
         Map<String, String> args = new LinkedHashMap<>();
+        List<String> tags = new ArrayList<>();
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
@@ -130,6 +131,7 @@ final class DeclaredBuilds {
                 case "-f", "--file", "--dockerfile" -> dockerfile = value;
                 case "--context", "-c" -> context = value.startsWith("dir://") ? value.substring(6) : value;
                 case "--target" -> target = value;
+                case "-t", "--tag", "--destination", "-d" -> tags.add(value);
                 case "--build-arg" -> {
                     int sep = value.indexOf('=');
                     if (sep > 0 && !value.contains("$")) {
@@ -142,7 +144,7 @@ final class DeclaredBuilds {
         if (context == null && !operands.isEmpty()) {
             context = operands.get(operands.size() - 1);
         }
-        return declared(file, start, end, cwd, context, dockerfile, target, args, isDirectory, isFile);
+        return declared(file, start, end, cwd, context, dockerfile, target, args, tags, isDirectory, isFile);
     }
 
     /**
@@ -203,6 +205,7 @@ final class DeclaredBuilds {
         String context = null;
         String dockerfile = null;
         String target = null;
+        List<String> tags = new ArrayList<>();
         for (int line = first; line <= file.lineCount(); line++) {
             String text = file.line(line);
             if (line > first && !text.isBlank() && !text.strip().startsWith("#") && indent(text) <= stepIndent) {
@@ -214,13 +217,70 @@ final class DeclaredBuilds {
                 switch (key.group(1)) {
                     case "context" -> context = value;
                     case "file" -> dockerfile = value;
+                    case "tags" -> tags.addAll(listValue(file, line, key.group(2)));
                     default -> target = value;
                 }
             }
         }
+        if (tags.stream().anyMatch(t -> t.contains("outputs.tags"))) {
+            tags.addAll(metadataImages(file));
+        }
         int start = file.lineStart(usesLine) + uses.group(1).length();
         return declared(file, start, file.lineEnd(usesLine), "", context == null ? "." : context, dockerfile, target,
-                Map.of(), isDirectory, isFile);
+                Map.of(), tags, isDirectory, isFile);
+    }
+
+    private static final Pattern METADATA_IMAGES = Pattern.compile("^\\s*(?:-\\s+)?images:\\s*(.*)$");
+
+    /** The {@code images} of the file's docker/metadata-action steps, whose tags a build step takes. */
+    private static List<String> metadataImages(SourceFile file) {
+        List<String> out = new ArrayList<>();
+        if (!file.text().contains("docker/metadata-action")) {
+            return out;
+        }
+        for (int line = 1; line <= file.lineCount(); line++) {
+            Matcher images = METADATA_IMAGES.matcher(file.line(line));
+            if (images.find()) {
+                for (String image : listValue(file, line, images.group(1))) {
+                    int comma = image.indexOf(',');
+                    out.add(comma > 0 ? image.substring(0, comma) : image); // "name=ghcr.io/org/app,enable=..."
+                }
+            }
+        }
+        return out.stream().map(i -> i.startsWith("name=") ? i.substring(5) : i).toList();
+    }
+
+    /**
+     * A YAML value that holds a list of names: inline and comma-separated ({@code tags: a,b}), or a block
+     * scalar or sequence on the lines below the key ({@code tags: |} then one name per line).
+     */
+    private static List<String> listValue(SourceFile file, int keyLine, String inline) {
+        List<String> out = new ArrayList<>();
+        String value = inline.strip();
+        if (!value.isEmpty() && !value.startsWith("|") && !value.startsWith(">")) {
+            for (String part : scalar(value).split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+            return out;
+        }
+        int keyIndent = indent(file.line(keyLine));
+        for (int line = keyLine + 1; line <= file.lineCount(); line++) {
+            String text = file.line(line);
+            if (text.isBlank()) {
+                continue;
+            }
+            if (indent(text) <= keyIndent) {
+                break;
+            }
+            String item = text.strip();
+            item = scalar(item.startsWith("- ") ? item.substring(2) : item);
+            if (!item.isEmpty() && !item.startsWith("#")) {
+                out.add(item);
+            }
+        }
+        return out;
     }
 
     private static final Pattern WORKING_DIRECTORY = Pattern.compile("^\\s*(?:-\\s+)?working-directory:\\s*(.*)$");
@@ -285,7 +345,7 @@ final class DeclaredBuilds {
     }
 
     private static Optional<DeclaredBuild> declared(SourceFile file, int start, int end, String cwd,
-            String contextWord, String dockerfileWord, String target, Map<String, String> args,
+            String contextWord, String dockerfileWord, String target, Map<String, String> args, List<String> tags,
             Predicate<String> isDirectory, Predicate<String> isFile) {
         String context = contextWord == null ? null : resolve(cwd, contextWord);
         if (context == null || !context.isEmpty() && !isDirectory.test(context)) {
@@ -304,7 +364,7 @@ final class DeclaredBuilds {
             target = null;
         }
         Origin origin = new Origin(file.path(), file.span(start, end));
-        return Optional.of(new DeclaredBuild(dockerfile, context, target, Map.copyOf(args), origin));
+        return Optional.of(new DeclaredBuild(dockerfile, context, target, args, tags, origin));
     }
 
     /** A path written in a command run in {@code cwd}, relative to the project root; null when unknown or outside. */

@@ -126,14 +126,23 @@ public final class ProjectLoader {
                     List.copyOf(manifests.values()), containers, diagnostics, files, sources);
         }
 
-        private Map<String, DeclaredBuild> declaredBuilds;
+        private List<DeclaredBuild> declaredBuilds;
+        private Map<String, DeclaredBuild> chosenBuilds;
 
         /** The build of a Dockerfile that CI or task files declare, or null; the files are read on first use. */
         DeclaredBuild declaredBuild(String dockerfile) {
-            if (declaredBuilds == null) {
-                declaredBuilds = DeclaredBuildChoice.byDockerfile(readDeclaredBuilds());
+            if (chosenBuilds == null) {
+                chosenBuilds = DeclaredBuildChoice.byDockerfile(declaredBuilds());
             }
-            return declaredBuilds.get(dockerfile);
+            return chosenBuilds.get(dockerfile);
+        }
+
+        /** Every build the CI and task files declare, in the order they are written. */
+        List<DeclaredBuild> declaredBuilds() {
+            if (declaredBuilds == null) {
+                declaredBuilds = readDeclaredBuilds();
+            }
+            return declaredBuilds;
         }
 
         private List<DeclaredBuild> readDeclaredBuilds() {

@@ -22,7 +22,7 @@ class DeclaredBuildsTest {
     void aDockerBuildLineGivesItsFileContextTargetAndLiteralArguments() {
         List<DeclaredBuild> builds = read("Makefile", """
                 image:
-                \tdocker build -t app:$(VERSION) -f docker/Dockerfile.prod --target runtime \\
+                \tdocker build -t app:$(VERSION) -f docker/Dockerfile.prod --target runtime --tag=acme/app \\
                 \t\t--build-arg PY=3.12 --build-arg REV=$(GIT_SHA) .
                 """);
         assertThat(builds).singleElement().satisfies(b -> {
@@ -30,6 +30,7 @@ class DeclaredBuildsTest {
             assertThat(b.context()).isEmpty();
             assertThat(b.target()).isEqualTo("runtime");
             assertThat(b.args()).isEqualTo(Map.of("PY", "3.12"));
+            assertThat(b.tags()).containsExactly("app:$(VERSION)", "acme/app");
             assertThat(b.origin().toString()).isEqualTo("Makefile:2:2");
         });
     }
@@ -93,6 +94,7 @@ class DeclaredBuildsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", "", "production"),
                         org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web", null));
         assertThat(builds.get(0).origin().line()).isEqualTo(6);
+        assertThat(builds.get(0).tags()).isEmpty();
     }
 
     @Test
@@ -126,9 +128,9 @@ class DeclaredBuildsTest {
     @Test
     void theChoiceTakesTheCommonContextThenTheLastStageOrAProductTarget() {
         Origin at = new Origin("Makefile", null);
-        DeclaredBuild test = new DeclaredBuild("Dockerfile", "", "test", Map.of(), at);
-        DeclaredBuild release = new DeclaredBuild("Dockerfile", "", "release", Map.of(), at);
-        DeclaredBuild plain = new DeclaredBuild("Dockerfile", "", null, Map.of(), at);
+        DeclaredBuild test = new DeclaredBuild("Dockerfile", "", "test", Map.of(), List.of(), at);
+        DeclaredBuild release = new DeclaredBuild("Dockerfile", "", "release", Map.of(), List.of(), at);
+        DeclaredBuild plain = new DeclaredBuild("Dockerfile", "", null, Map.of(), List.of(), at);
         assertThat(DeclaredBuildChoice.byDockerfile(List.of(test, release))).containsEntry("Dockerfile", release);
         assertThat(DeclaredBuildChoice.byDockerfile(List.of(test, release, plain))).containsEntry("Dockerfile", plain);
         assertThat(DeclaredBuildChoice.byDockerfile(List.of(test))).containsEntry("Dockerfile", test);

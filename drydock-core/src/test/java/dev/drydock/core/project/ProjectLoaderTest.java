@@ -217,4 +217,47 @@ class ProjectLoaderTest {
         assertThat(lone.build().stage().name()).isEqualTo("prod");
         assertThat(lone.build().origin().toString()).isEqualTo(".github/workflows/image.yml:6:14");
     }
+
+    @Test
+    void aServicePullingAnImageTheProjectBuildsIsLinkedToItsDockerfile() throws IOException {
+        write("Dockerfile", "FROM python:3.12.7-slim\nUSER 10001\nCMD [\"python\", \"-m\", \"http.server\"]\n");
+        write("worker/Dockerfile", "FROM python:3.12.7-slim\nCMD [\"python\", \"-m\", \"worker\"]\n");
+        write("compose.yaml", """
+                services:
+                  web:
+                    build: .
+                    image: acme/shop:dev
+                  worker:
+                    image: acme/shop
+                    command: ["python", "-m", "worker"]
+                """);
+        write("deploy/compose.prod.yaml", """
+                services:
+                  jobs:
+                    image: ghcr.io/acme/jobs:1.4.2
+                  db:
+                    image: postgres:17.2
+                """);
+        write(".github/workflows/release.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - id: meta
+                        uses: docker/metadata-action@v5
+                        with:
+                          images: ghcr.io/${{ github.repository_owner }}/jobs
+                      - uses: docker/build-push-action@v6
+                        with:
+                          context: worker
+                          tags: ${{ steps.meta.outputs.tags }}
+                """);
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.container("worker").orElseThrow().build().dockerfile()).isEqualTo("Dockerfile");
+        assertThat(project.container("worker").orElseThrow().user().value()).isEqualTo("10001");
+        Container jobs = project.container("jobs").orElseThrow();
+        assertThat(jobs.build().dockerfile()).isEqualTo("worker/Dockerfile");
+        assertThat(jobs.build().origin().file()).isEqualTo(".github/workflows/release.yml");
+        assertThat(project.container("db").orElseThrow().build()).isNull();
+        assertThat(project.containers()).extracting(Container::name).doesNotContain("worker/Dockerfile", "Dockerfile");
+    }
 }
