@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * new .dockerignore at the context root. A pattern the file already has is not written again, and
  * neither is one that would exclude something the build uses: what a COPY or ADD names, a path a RUN, CMD or
  * ENTRYPOINT gives ({@code cp .env.example .env}, {@code java -jar build/libs/app.jar}), .git when a RUN asks
- * git about the checkout. A wildcard pattern stays, followed by an exception for the path it would take.
+ * git about the checkout. A wildcard pattern stays, followed by an exception for the path it would take, and
+ * for an env file template ({@code .env.example}) at the context root.
  */
 public final class IgnoreEdits {
 
@@ -34,6 +35,13 @@ public final class IgnoreEdits {
     private static final Pattern COMMAND_SEPARATORS = Pattern.compile("[\\s\\[\\]\",]+");
     private static final Set<String> GIT_WITHOUT_CHECKOUT = Set.of("clone", "init", "config", "ls-remote", "version",
             "--version", "help", "");
+
+    /**
+     * Env file templates, which hold no secrets and which a build or an entry point may copy to .env: a wildcard
+     * such as {@code **}{@code /.env.*} is followed by an exception for those in the context.
+     */
+    private static final List<String> ENV_TEMPLATES = List.of(".env.example", ".env.sample", ".env.template",
+            ".env.dist", ".env.defaults");
 
     private IgnoreEdits() {}
 
@@ -93,6 +101,7 @@ public final class IgnoreEdits {
         List<String> used = new ArrayList<>(namedSources(build));
         givenPaths(build).stream().filter(p -> project.files().exists(BuildContexts.inProject(build, p)))
                 .forEach(used::add);
+        ENV_TEMPLATES.stream().filter(p -> project.files().exists(BuildContexts.inProject(build, p))).forEach(used::add);
         boolean asksGit = asksGit(build);
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String pattern : patterns) {
