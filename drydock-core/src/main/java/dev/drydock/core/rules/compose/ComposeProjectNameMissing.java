@@ -17,6 +17,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.source.SourceFile;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -41,7 +42,7 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/reference/compose-file/version-and-name/#name-top-level-element",
                 "https://docs.docker.com/compose/how-tos/project-name/"},
         aliases = {"require-project-name-field"},
-        fix = FixSafety.SAFE,
+        fix = FixSafety.UNSAFE,
         effort = "1 min",
         examples = @RuleExample(file = "compose.yaml",
                 bad = """
@@ -91,16 +92,21 @@ public final class ComposeProjectNameMissing implements Rule {
             return;
         }
         String project = compose.projectName();
+        MapNode.Entry first = compose.root().entries().stream()
+                .filter(e -> e.key().file().path().equals(file.path()) && e.key().column() == 1)
+                .min(Comparator.comparingInt(e -> e.key().line())).orElse(services);
         Fix fix = null;
-        if (project != null && VALID_NAME.matcher(project).matches() && services.key().column() == 1) {
-            fix = Fix.of("name the project " + project, FixSafety.SAFE,
-                    SourceEdits.insertLinesBefore(file, services.key().line(), "name: " + project));
+        if (project != null && VALID_NAME.matcher(project).matches() && first.key().column() == 1) {
+            // the name of this checkout's folder: a deployment started from a folder of another name changes name
+            fix = Fix.of("name the project " + project + " after its folder", FixSafety.UNSAFE,
+                    SourceEdits.insertLinesBefore(file, first.key().line(), "name: " + project));
         }
         context.finding(this, new Location(file.path(), services.key().span()), file.path() + " has no top-level"
                         + " name, so the project is named after the folder it is started from (here " + project
                         + "): started from a folder with another name, its volumes and networks are new and empty")
                 .implicit()
-                .recommendation("Add `name: " + project + "` above `services:` in " + file.path() + ".")
+                .recommendation("Add `name: " + project + "` at the top of " + file.path() + ", with the name the"
+                        + " running stack has (`docker compose ls` shows it): another name gives it new, empty volumes.")
                 .fix(fix)
                 .add();
     }

@@ -1,16 +1,19 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.SourceEdits;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
 import java.util.ArrayList;
@@ -124,6 +127,9 @@ public final class PortPublishedOnAllInterfaces implements Rule {
 
     /** The entry bound to 127.0.0.1, as the fix writes it when it can: {@code 127.0.0.1:${DB_PORT}:5432}. */
     private static String loopbackEntry(Service.Port port) {
+        if (!port.shortSyntax()) {
+            return "host_ip: 127.0.0.1";
+        }
         List<String> parts = PublishedPorts.writtenParts(port);
         if (parts != null) {
             return (parts.size() >= 2 ? "127.0.0.1:" : "127.0.0.1::") + String.join(":", parts);
@@ -131,8 +137,16 @@ public final class PortPublishedOnAllInterfaces implements Rule {
         return "127.0.0.1:" + (port.published() == null ? "" : port.published()) + ":" + port.targetStart();
     }
 
-    /** {@code 127.0.0.1:} written before a short-syntax entry ({@code 127.0.0.1::} before a container port alone). */
+    /**
+     * {@code 127.0.0.1:} written before a short-syntax entry ({@code 127.0.0.1::} before a container port alone),
+     * {@code host_ip: 127.0.0.1} added to a long-syntax one.
+     */
     private static Fix loopback(Service service, Service.Port port) {
+        if (!port.shortSyntax() && port.node() instanceof MapNode entry) {
+            TextEdit edit = ComposeEdits.addEntry(entry, List.of(), "host_ip: 127.0.0.1");
+            return edit == null ? null
+                    : Fix.of("publish " + service.name() + "'s port on 127.0.0.1 only", FixSafety.UNSAFE, edit);
+        }
         if (!port.shortSyntax() || !(port.node() instanceof ScalarNode scalar) || !scalar.hasExactText()
                 || scalar.raw().startsWith(":") || scalar.raw().isBlank()) {
             return null;

@@ -172,7 +172,7 @@ public final class DockerignoreIncomplete implements Rule {
         List<String> patterns = missing.entrySet().stream().filter(m -> m.getValue().exception == null)
                 .map(Map.Entry::getKey).toList();
         TextEdit exclude = patterns.isEmpty() ? null
-                : IgnoreEdits.append(build, patterns, "Kept out of the image: " + kinds(missing.values()));
+                : IgnoreEdits.append(context.project(), build, patterns, "Kept out of the image: " + kinds(missing.values()));
         if (exclude != null) {
             finding.fix(Fix.of("exclude " + String.join(", ", patterns) + " in " + ignorePath, FixSafety.UNSAFE, exclude));
         }

@@ -23,6 +23,7 @@ import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
 import dev.drydock.core.rules.support.ContextInventory;
 import dev.drydock.core.rules.support.ContextInventory.Item;
 import dev.drydock.core.rules.support.IgnoreEdits;
+import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.StackFolders;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.SensitivePaths.Kind;
@@ -134,7 +135,7 @@ public final class DockerignoreMissing implements Rule {
                     .implicit()
                     .recommendation("Create " + target + " with: " + String.join(", ",
                             patterns(project, build, copied.keySet()).stream().map(p -> "`" + p + "`").toList()) + ".");
-            TextEdit create = IgnoreEdits.create(build, groups(project, build, copied.keySet()));
+            TextEdit create = IgnoreEdits.create(project, build, groups(project, build, copied.keySet()));
             if (create != null) {
                 finding.fix(Fix.of("create " + target, FixSafety.SAFE, create));
             }
@@ -212,6 +213,18 @@ public final class DockerignoreMissing implements Rule {
         return out;
     }
 
+    /**
+     * Whether a RUN of the build calls one of these tools: only then is the tool's output folder one the image
+     * builds for itself, and not a jar built beforehand that `COPY . .` brings in.
+     */
+    private static boolean runs(BuildLink build, String... tools) {
+        if (build.model() == null || build.stage() == null) {
+            return false;
+        }
+        return RunStep.of(build.model(), Stages.needed(build.model(), build.stage())).stream()
+                .anyMatch(run -> !run.calls(tools).isEmpty());
+    }
+
     private static Set<Language> languages(Project project, BuildLink build) {
         Set<Language> languages = new LinkedHashSet<>();
         for (ProjectEntry e : project.layout().under(FileKind.MANIFEST, build.context())) {
@@ -243,8 +256,21 @@ public final class DockerignoreMissing implements Rule {
         Set<Language> languages = languages(project, build);
         for (ProjectEntry e : project.layout().under(FileKind.MANIFEST, build.context())) {
             switch (e.name()) {
-                case "pom.xml", "Cargo.toml" -> buildOutput.add("target");
-                case "build.gradle", "build.gradle.kts" -> buildOutput.addAll(List.of(".gradle", "build"));
+                case "pom.xml" -> {
+                    if (runs(build, "mvn", "mvnw")) {
+                        buildOutput.add("target");
+                    }
+                }
+                case "Cargo.toml" -> {
+                    if (StackFolders.rebuilds(build, "target")) {
+                        buildOutput.add("target");
+                    }
+                }
+                case "build.gradle", "build.gradle.kts" -> {
+                    if (runs(build, "gradle", "gradlew")) {
+                        buildOutput.addAll(List.of(".gradle", "build"));
+                    }
+                }
                 default -> { }
             }
         }

@@ -222,7 +222,7 @@ public final class SecretsInBuildContext implements Rule {
                         copy.copy().instruction().span()), message.append('.').toString())
                 .severity(certain ? Severity.CRITICAL : Severity.HIGH)
                 .recommendation(recommendation);
-        TextEdit exclude = named ? null : IgnoreEdits.append(build, patterns, envOnly
+        TextEdit exclude = named ? null : IgnoreEdits.append(context.project(), build, patterns, envOnly
                 ? "Secrets: the containers get them at run time, never from the image"
                 : "Secrets and keys: never part of the image");
         if (exclude != null) {

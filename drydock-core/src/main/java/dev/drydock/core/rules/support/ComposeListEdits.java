@@ -18,11 +18,31 @@ public final class ComposeListEdits {
 
     private ComposeListEdits() {}
 
+    /**
+     * How far the service's own block lists indent their dashes from their key: none when they are written
+     * {@code ports:} / {@code - "80:80"} on one column, two spaces otherwise.
+     */
+    private static String itemIndent(MapNode service) {
+        SourceFile file = service.file();
+        for (MapNode.Entry e : service.entries()) {
+            if (e.value() instanceof SeqNode list && list.size() > 0 && list.file() == file
+                    && e.key().file() == file && file.text().charAt(list.span().start()) != '[') {
+                Node first = list.items().get(0);
+                int dash = file.text().lastIndexOf('-', first.span().start());
+                int lineStart = file.lineStart(first.span().startLine());
+                if (dash >= lineStart && file.text().substring(lineStart, dash).isBlank()) {
+                    return dash - lineStart == e.key().span().startColumn() - 1 ? "" : "  ";
+                }
+            }
+        }
+        return "  ";
+    }
+
     /** {@code - item} added to the list {@code key} of {@code service} (the key is created when absent). */
     public static TextEdit addItem(MapNode service, String key, String item) {
         MapNode.Entry entry = service == null ? null : service.entry(key);
         if (entry == null) {
-            return ComposeEdits.addEntry(service, List.of(), key + ":\n  - " + item);
+            return ComposeEdits.addEntry(service, List.of(), key + ":\n" + itemIndent(service) + "- " + item);
         }
         if (!(entry.value() instanceof SeqNode list) || list.size() == 0) {
             return null;

@@ -171,11 +171,19 @@ public final class ComposeServices {
     /**
      * Whether a compose file is meant for development: {@code compose.override.yml} (which Compose
      * layers over the base file on developers' machines), {@code docker-compose.dev.yml},
-     * {@code compose.local.yaml}, {@code docker-compose.test.yml} and the like.
+     * {@code compose.local.yaml}, {@code docker-compose.test.yml} and the like, or a file in a folder named so
+     * ({@code dev/docker-compose.yml}, {@code .devcontainer/compose.yaml}).
      */
     public static boolean isDevelopmentFile(String path) {
-        String name = PathNames.fileName(path).toLowerCase(Locale.ROOT);
-        for (String word : WORD_SEPARATORS.split(name)) {
+        if (hasDevelopmentWord(PathNames.fileName(path))) {
+            return true;
+        }
+        String folder = PathNames.fileName(PathNames.parent(path)).toLowerCase(Locale.ROOT);
+        return folder.equals(".devcontainer") || hasDevelopmentWord(folder);
+    }
+
+    private static boolean hasDevelopmentWord(String name) {
+        for (String word : WORD_SEPARATORS.split(name.toLowerCase(Locale.ROOT))) {
             if (DEVELOPMENT_WORDS.contains(word)) {
                 return true;
             }

@@ -1,0 +1,54 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.compose.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Compose services that run a task to its end rather than a server: by their name (migrate, db-seed,
+ * createbuckets, vault-init) or by a command that migrates or seeds a database, or creates buckets, and starts
+ * nothing after it ({@code alembic upgrade head}, {@code python manage.py migrate}, {@code rails db:seed}). A
+ * restart policy that restarts them whatever their exit code runs the task again and again.
+ */
+public final class ComposeJobs {
+
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("[-_.]");
+    private static final Set<String> JOB_NAMES = Set.of("migrate", "migrations", "migration", "migrator", "seed",
+            "seeder", "setup", "init", "createbuckets", "bootstrap", "provision");
+    private static final Pattern TASK = Pattern.compile("(?:^|\\s)(?:migrate(?:\\s|$)|migrate:\\S+|db:(?:migrate|seed|setup|"
+            + "prepare|create)|migration:run|migrations:migrate|loaddata|upgrade head|db upgrade|db push|mc mb)");
+    private static final Set<String> SERVER_WORDS = Set.of("gunicorn", "uvicorn", "hypercorn", "daphne", "runserver",
+            "server", "s", "serve", "start", "puma", "unicorn", "php-fpm", "nginx", "node", "java", "supervisord",
+            "celery", "worker", "sidekiq", "exec", "tail", "sleep");
+
+    private ComposeJobs() {}
+
+    /** Whether the service runs a one-off task (see the class comment). */
+    public static boolean isOneOff(Service service) {
+        for (String word : NAME_SEPARATORS.split(service.name().toLowerCase(Locale.ROOT))) {
+            if (JOB_NAMES.contains(word)) {
+                return true;
+            }
+        }
+        List<String> argv = new ArrayList<>();
+        if (service.entrypoint() != null) {
+            argv.addAll(service.entrypoint().argv());
+        }
+        if (service.command() != null) {
+            argv.addAll(service.command().argv());
+        }
+        String text = String.join(" ", argv).toLowerCase(Locale.ROOT);
+        if (!TASK.matcher(text).find()) {
+            return false;
+        }
+        for (String word : text.split("[\\s;&|\"'()]+")) {
+            if (SERVER_WORDS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
