@@ -171,13 +171,15 @@ public final class ComposeServices {
     /**
      * Whether a compose file is meant for development: {@code compose.override.yml} (which Compose
      * layers over the base file on developers' machines), {@code docker-compose.dev.yml},
-     * {@code compose.local.yaml}, {@code docker-compose.test.yml} and the like.
+     * {@code compose.local.yaml}, {@code docker-compose.test.yml} and the like, or any compose file in a
+     * folder named so ({@code dev/docker-compose.yml}, {@code docker/local/compose.yaml}).
      */
     public static boolean isDevelopmentFile(String path) {
-        String name = PathNames.fileName(path).toLowerCase(Locale.ROOT);
-        for (String word : WORD_SEPARATORS.split(name)) {
-            if (DEVELOPMENT_WORDS.contains(word)) {
-                return true;
+        for (String part : path.toLowerCase(Locale.ROOT).split("/")) {
+            for (String word : WORD_SEPARATORS.split(part)) {
+                if (DEVELOPMENT_WORDS.contains(word)) {
+                    return true;
+                }
             }
         }
         return false;
