@@ -1,0 +1,221 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildRuns;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.shell.Connector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "server-started-in-run",
+        title = "A RUN starts a server, which runs only during the build",
+        severity = Severity.MEDIUM,
+        category = Category.BUILD,
+        checks = "The last command of each RUN of the stages a build uses, shell and exec form, when it starts a"
+                + " server without & : web servers (nginx, httpd, apache2, apachectl start), php-fpm, databases and"
+                + " caches (mysqld, mariadbd, mysqld_safe, postgres, mongod, redis-server, memcached), application"
+                + " servers (gunicorn, uvicorn, hypercorn, daphne, puma, unicorn, rails server, manage.py runserver,"
+                + " flask run, php artisan serve, php -S), npm/yarn/pnpm start, sshd, and an interpreter running the"
+                + " script or jar the container's own command runs (node server.js when CMD is node server.js)."
+                + " Options that make the program check, print or exit (-t, -v, --version, --help, nginx -s,"
+                + " mysqld --initialize) are left alone, and so is a server started in the background or one that a"
+                + " later command of the same RUN uses (pg_ctl start && psql ...). A server that stays in the"
+                + " foreground is high: the build never ends; one that forks into the background is medium.",
+        problem = "A RUN's processes end with the RUN: a build step only changes files. A server that stays in the"
+                + " foreground keeps the step from finishing; one that forks into the background is stopped when the"
+                + " step ends and leaves only its pid and log files in the layer. The container runs CMD and"
+                + " ENTRYPOINT, never the RUNs.",
+        impact = "A build that hangs until the CI job times out, or a step that does nothing but suggests the server"
+                + " is started by the image.",
+        recommendation = "Remove the RUN and start the server from the container's command, in the foreground"
+                + " (CMD [\"nginx\", \"-g\", \"daemon off;\"], CMD [\"php-fpm\", \"-F\"]); to check a configuration"
+                + " during the build, run the server's test option instead (nginx -t, php-fpm -t, apachectl"
+                + " configtest).",
+        references = {
+                "https://docs.docker.com/reference/dockerfile/#run",
+                "https://docs.docker.com/reference/dockerfile/#cmd"},
+        fix = FixSafety.NONE,
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM nginx:1.27.0-alpine
+                        COPY site.conf /etc/nginx/conf.d/default.conf
+                        RUN nginx
+                        """,
+                good = """
+                        FROM nginx:1.27.0-alpine
+                        COPY site.conf /etc/nginx/conf.d/default.conf
+                        RUN nginx -t
+                        CMD ["nginx", "-g", "daemon off;"]
+                        """))
+public final class ServerStartedInRun implements Rule {
+
+    /** How a started server behaves: it keeps the RUN waiting, forks away from it, or either by its configuration. */
+    private enum Mode { FOREGROUND, BACKGROUND, CONFIGURED }
+
+    /** Options after which the program checks, prints or runs once, and exits. */
+    private static final Set<String> ONE_SHOT = Set.of("-t", "-T", "-tt", "-v", "-V", "-?", "--help", "--version",
+            "-s", "-C", "--describe-config", "--initialize", "--initialize-insecure", "--bootstrap", "--single",
+            "--check-config", "--print-config", "--test", "--test-memory", "configtest");
+
+    /**
+     * JVM options of a run that exits on purpose: a class-data or AOT cache training run, Spring Boot's exit after the
+     * context refresh, its layer tools.
+     */
+    private static final Pattern JVM_TRAINING_RUN = Pattern.compile(
+            "-XX:(?:ArchiveClassesAtExit|DumpLoadedClassList|AOTMode|AOTConfiguration|AOTCacheOutput).*"
+                    + "|-Dspring\\.context\\.exit=.*|-Djarmode=.*");
+
+    private static final Pattern PHP_FPM = Pattern.compile("php-?fpm[\\d.]*");
+
+    private static final Set<String> INTERPRETERS = Set.of("node", "nodejs", "bun", "deno", "python", "python3", "ruby",
+            "java", "dotnet");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            List<String> containerWords = containerWords(image);
+            for (BuildRuns.StageRun run : BuildRuns.of(image)) {
+                List<Call> calls = run.run().calls();
+                if (calls.isEmpty()) {
+                    continue;
+                }
+                Call last = calls.get(calls.size() - 1);
+                if (last.command() != null && (last.command().followedBy() == Connector.BACKGROUND
+                        || last.command().inCondition())
+                        || last.args().stream().anyMatch(a -> ONE_SHOT.contains(a.value()))) {
+                    continue;
+                }
+                Mode mode = mode(last, containerWords);
+                if (mode == null) {
+                    continue;
+                }
+                String what = "`" + BuildRuns.describe(last) + "` in a RUN starts a server during the build: ";
+                String why = switch (mode) {
+                    case FOREGROUND -> "it stays in the foreground, so the build waits for it and never finishes";
+                    case BACKGROUND -> "it forks into the background and is stopped when the RUN ends, leaving only"
+                            + " its pid and log files in the layer; the container runs only what CMD and ENTRYPOINT start";
+                    case CONFIGURED -> "kept in the foreground by its configuration (as the official images configure"
+                            + " it) the build never finishes, and daemonized it is stopped when the RUN ends; the"
+                            + " container runs only what CMD and ENTRYPOINT start";
+                };
+                context.finding(this, image.dockerfile(), last.program() == null ? last.span() : last.program().span(),
+                                what + why)
+                        .severity(mode == Mode.BACKGROUND ? Severity.MEDIUM : Severity.HIGH)
+                        .add();
+            }
+        }
+    }
+
+    /** How the call starts a server, or null when it starts none. */
+    private static Mode mode(Call call, List<String> containerWords) {
+        List<String> args = call.args().stream().map(Call.Arg::value).toList();
+        String name = call.name();
+        if (PHP_FPM.matcher(name).matches()) {
+            return has(args, "-D", "--daemonize") ? Mode.BACKGROUND
+                    : has(args, "-F", "--nodaemonize") ? Mode.FOREGROUND
+                    : Mode.CONFIGURED;
+        }
+        return switch (name) {
+            case "nginx" -> args.stream().anyMatch(a -> a.replace(" ", "").contains("daemonoff"))
+                    ? Mode.FOREGROUND : Mode.BACKGROUND;
+            case "httpd", "apache2" -> has(args, "-DFOREGROUND", "-X") || adjacent(args, "-D", "FOREGROUND")
+                    ? Mode.FOREGROUND : Mode.BACKGROUND;
+            case "apachectl", "apache2ctl" -> has(args, "-DFOREGROUND") || adjacent(args, "-D", "FOREGROUND")
+                    ? Mode.FOREGROUND : has(args, "start") ? Mode.BACKGROUND : null;
+            case "sshd" -> has(args, "-D") ? Mode.FOREGROUND : Mode.BACKGROUND;
+            case "mongod" -> has(args, "--fork") ? Mode.BACKGROUND : Mode.FOREGROUND;
+            case "memcached" -> has(args, "-d") ? Mode.BACKGROUND : Mode.FOREGROUND;
+            case "gunicorn", "unicorn" -> has(args, "-D", "--daemon") ? Mode.BACKGROUND : Mode.FOREGROUND;
+            case "puma" -> has(args, "-d", "--daemon") ? Mode.BACKGROUND : Mode.FOREGROUND;
+            case "redis-server" -> adjacent(args, "--daemonize", "yes") ? Mode.BACKGROUND
+                    : args.stream().anyMatch(a -> a.endsWith(".conf")) ? Mode.CONFIGURED : Mode.FOREGROUND;
+            case "mysqld", "mariadbd", "mysqld_safe", "postgres", "uvicorn", "hypercorn", "daphne", "waitress-serve" ->
+                    Mode.FOREGROUND;
+            case "rails" -> !args.isEmpty() && Set.of("server", "s").contains(args.get(0))
+                    ? has(args, "-d", "--daemon") ? Mode.BACKGROUND : Mode.FOREGROUND : null;
+            case "flask" -> !args.isEmpty() && args.get(0).equals("run") ? Mode.FOREGROUND : null;
+            case "npm", "yarn", "pnpm" -> !args.isEmpty() && args.get(0).equals("start")
+                    || args.size() >= 2 && args.get(0).equals("run") && args.get(1).equals("start") ? Mode.FOREGROUND : null;
+            case "php" -> has(args, "-S") || adjacent(args, "artisan", "serve") ? Mode.FOREGROUND : null;
+            default -> INTERPRETERS.contains(name) || name.startsWith("python3.")
+                    ? interpreterServer(args, containerWords) : null;
+        };
+    }
+
+    /**
+     * {@code python manage.py runserver}, or an interpreter running the script or jar that the container's command
+     * runs with the same program: the RUN starts the application itself.
+     */
+    private static Mode interpreterServer(List<String> args, List<String> containerWords) {
+        if (adjacent(args, "manage.py", "runserver") || args.size() >= 2 && args.get(0).endsWith("/manage.py")
+                && args.get(1).equals("runserver")) {
+            return Mode.FOREGROUND;
+        }
+        String target = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-jar") && i + 1 < args.size()) {
+                target = args.get(i + 1);
+                break;
+            }
+            if (!a.startsWith("-")) {
+                target = a;
+                break;
+            }
+        }
+        if (target == null || !target.contains(".") || target.contains("$")
+                || args.stream().anyMatch(a -> JVM_TRAINING_RUN.matcher(a).matches())) {
+            return null;
+        }
+        return containerWords.contains(target) ? Mode.FOREGROUND : null;
+    }
+
+    /** The words of the commands the image's containers run: argv elements and the words of a shell-form script. */
+    private static List<String> containerWords(BuiltImage image) {
+        List<String> words = new ArrayList<>();
+        for (Container c : image.containers()) {
+            EffectiveCommand command = c.command();
+            if (command == null) {
+                continue;
+            }
+            for (String word : command.argv()) {
+                words.addAll(List.of(word.strip().split("\\s+")));
+            }
+            if (command.script() != null) {
+                words.addAll(List.of(command.script().strip().split("\\s+")));
+            }
+        }
+        return words;
+    }
+
+    private static boolean has(List<String> args, String... options) {
+        for (String option : options) {
+            if (args.contains(option)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean adjacent(List<String> args, String first, String second) {
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).equals(first) && args.get(i + 1).equals(second)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
