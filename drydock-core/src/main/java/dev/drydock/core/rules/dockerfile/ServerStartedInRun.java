@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
                 + " caches (mysqld, mariadbd, mysqld_safe, postgres, mongod, redis-server, memcached), application"
                 + " servers (gunicorn, uvicorn, hypercorn, daphne, puma, unicorn, rails server, manage.py runserver,"
                 + " flask run, php artisan serve, php -S), npm/yarn/pnpm start, sshd, and an interpreter running the"
-                + " script or jar the container's own command runs (node server.js when CMD is node server.js)."
+                + " script or jar the container's own command runs last (node server.js when CMD ends with node server.js)."
                 + " Options that make the program check, print or exit (-t, -v, --version, --help, nginx -s,"
                 + " mysqld --initialize) are left alone, and so is a server started in the background or one that a"
                 + " later command of the same RUN uses (pg_ctl start && psql ...). A server that stays in the"
@@ -86,7 +86,7 @@ public final class ServerStartedInRun implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
-            List<String> containerWords = containerWords(image);
+            List<List<String>> containerCommands = containerCommands(image);
             for (BuildRuns.StageRun run : BuildRuns.of(image)) {
                 List<Call> calls = run.run().calls();
                 if (calls.isEmpty()) {
@@ -98,7 +98,7 @@ public final class ServerStartedInRun implements Rule {
                         || last.args().stream().anyMatch(a -> ONE_SHOT.contains(a.value()))) {
                     continue;
                 }
-                Mode mode = mode(last, containerWords);
+                Mode mode = mode(last, containerCommands);
                 if (mode == null) {
                     continue;
                 }
@@ -120,7 +120,7 @@ public final class ServerStartedInRun implements Rule {
     }
 
     /** How the call starts a server, or null when it starts none. */
-    private static Mode mode(Call call, List<String> containerWords) {
+    private static Mode mode(Call call, List<List<String>> containerCommands) {
         List<String> args = call.args().stream().map(Call.Arg::value).toList();
         String name = call.name();
         if (PHP_FPM.matcher(name).matches()) {
@@ -151,54 +151,79 @@ public final class ServerStartedInRun implements Rule {
                     || args.size() >= 2 && args.get(0).equals("run") && args.get(1).equals("start") ? Mode.FOREGROUND : null;
             case "php" -> has(args, "-S") || adjacent(args, "artisan", "serve") ? Mode.FOREGROUND : null;
             default -> INTERPRETERS.contains(name) || name.startsWith("python3.")
-                    ? interpreterServer(args, containerWords) : null;
+                    ? interpreterServer(name, args, containerCommands) : null;
         };
     }
 
     /**
      * {@code python manage.py runserver}, or an interpreter running the script or jar that the container's command
-     * runs with the same program: the RUN starts the application itself.
+     * ends by running with the same program: the RUN starts the application itself.
      */
-    private static Mode interpreterServer(List<String> args, List<String> containerWords) {
+    private static Mode interpreterServer(String name, List<String> args, List<List<String>> containerCommands) {
         if (adjacent(args, "manage.py", "runserver") || args.size() >= 2 && args.get(0).endsWith("/manage.py")
                 && args.get(1).equals("runserver")) {
             return Mode.FOREGROUND;
         }
-        String target = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("-jar") && i + 1 < args.size()) {
-                target = args.get(i + 1);
-                break;
-            }
-            if (!a.startsWith("-")) {
-                target = a;
-                break;
-            }
-        }
+        String target = target(args);
         if (target == null || !target.contains(".") || target.contains("$")
                 || args.stream().anyMatch(a -> JVM_TRAINING_RUN.matcher(a).matches())) {
             return null;
         }
-        return containerWords.contains(target) ? Mode.FOREGROUND : null;
-    }
-
-    /** The words of the commands the image's containers run: argv elements and the words of a shell-form script. */
-    private static List<String> containerWords(BuiltImage image) {
-        List<String> words = new ArrayList<>();
-        for (Container c : image.containers()) {
-            EffectiveCommand command = c.command();
-            if (command == null) {
-                continue;
-            }
-            for (String word : command.argv()) {
-                words.addAll(List.of(word.strip().split("\\s+")));
-            }
-            if (command.script() != null) {
-                words.addAll(List.of(command.script().strip().split("\\s+")));
+        for (List<String> command : containerCommands) {
+            if (!command.isEmpty() && baseName(command.get(0)).equals(name)
+                    && target.equals(target(command.subList(1, command.size())))) {
+                return Mode.FOREGROUND;
             }
         }
-        return words;
+        return null;
+    }
+
+    /** The script or jar an interpreter's arguments run: the jar after -jar, else the first operand. */
+    private static String target(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-jar")) {
+                return i + 1 < args.size() ? args.get(i + 1) : null;
+            }
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The last command each container of the image runs: its argv, or the words of the last command of a
+     * shell-form script ({@code python migrate.py && python serve.py} ends by running serve.py).
+     */
+    private static List<List<String>> containerCommands(BuiltImage image) {
+        List<List<String>> out = new ArrayList<>();
+        for (Container c : image.containers()) {
+            EffectiveCommand command = c.command();
+            if (command == null || command.isEmpty()) {
+                continue;
+            }
+            if (command.script() != null) {
+                String[] parts = command.script().split("&&|\\|\\||;");
+                out.add(words(parts[parts.length - 1]));
+            } else {
+                List<String> argv = command.argv();
+                out.add(argv.size() == 1 ? words(argv.get(0)) : argv);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> words(String text) {
+        String t = text.strip();
+        if (t.startsWith("exec ")) {
+            t = t.substring(5).strip();
+        }
+        return t.isEmpty() ? List.of() : List.of(t.split("\\s+"));
+    }
+
+    private static String baseName(String program) {
+        return program.substring(program.lastIndexOf('/') + 1);
     }
 
     private static boolean has(List<String> args, String... options) {
