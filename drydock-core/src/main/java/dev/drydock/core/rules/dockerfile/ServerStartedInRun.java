@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
                 + " flask run, php artisan serve, php -S), npm/yarn/pnpm start, sshd, and an interpreter running the"
                 + " script or jar the container's own command runs last (node server.js when CMD ends with node server.js)."
                 + " Options that make the program check, print or exit (-t, -v, --version, --help, nginx -s,"
-                + " mysqld --initialize) are left alone, and so is a server started in the background or one that a"
+                + " php-fpm -m, httpd -M, mysqld --initialize) are left alone, and so is a server started in the"
+                + " background or one that a"
                 + " later command of the same RUN uses (pg_ctl start && psql ...). A server that stays in the"
                 + " foreground is high: the build never ends; one that forks into the background is medium.",
         problem = "A RUN's processes end with the RUN: a build step only changes files. A server that stays in the"
@@ -68,7 +69,10 @@ public final class ServerStartedInRun implements Rule {
     /** Options after which the program checks, prints or runs once, and exits. */
     private static final Set<String> ONE_SHOT = Set.of("-t", "-T", "-tt", "-v", "-V", "-?", "--help", "--version",
             "-s", "-C", "--describe-config", "--initialize", "--initialize-insecure", "--bootstrap", "--single",
-            "--check-config", "--print-config", "--test", "--test-memory", "configtest");
+            "--check-config", "--print-config", "--validate-config", "--test", "--test-memory", "configtest");
+
+    /** Options of php-fpm and Apache that list modules, settings or virtual hosts and exit. */
+    private static final Set<String> LISTINGS = Set.of("-m", "-i", "-M", "-S", "-l", "-L");
 
     /**
      * JVM options of a run that exits on purpose: a class-data or AOT cache training run, Spring Boot's exit after the
@@ -123,6 +127,10 @@ public final class ServerStartedInRun implements Rule {
     private static Mode mode(Call call, List<List<String>> containerCommands) {
         List<String> args = call.args().stream().map(Call.Arg::value).toList();
         String name = call.name();
+        if ((PHP_FPM.matcher(name).matches() || Set.of("httpd", "apache2").contains(name))
+                && args.stream().anyMatch(LISTINGS::contains)) {
+            return null;
+        }
         if (PHP_FPM.matcher(name).matches()) {
             return has(args, "-D", "--daemonize") ? Mode.BACKGROUND
                     : has(args, "-F", "--nodaemonize") ? Mode.FOREGROUND
