@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
@@ -15,6 +16,7 @@ import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.shell.Connector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -82,6 +84,11 @@ public final class ServerStartedInRun implements Rule {
             "-XX:(?:ArchiveClassesAtExit|DumpLoadedClassList|AOTMode|AOTConfiguration|AOTCacheOutput).*"
                     + "|-Dspring\\.context\\.exit=.*|-Djarmode=.*");
 
+    /** The server the command of a Docker Official Image starts. */
+    private static final Map<String, String> OFFICIAL_SERVERS = Map.of("nginx", "nginx", "httpd", "httpd", "redis",
+            "redis-server", "mongo", "mongod", "postgres", "postgres", "mysql", "mysqld", "mariadb", "mariadbd",
+            "memcached", "memcached");
+
     private static final Pattern PHP_FPM = Pattern.compile("php-?fpm[\\d.]*");
 
     private static final Set<String> INTERPRETERS = Set.of("node", "nodejs", "bun", "deno", "python", "python3", "ruby",
@@ -118,6 +125,7 @@ public final class ServerStartedInRun implements Rule {
                 context.finding(this, image.dockerfile(), last.program() == null ? last.span() : last.program().span(),
                                 what + why)
                         .severity(mode == Mode.BACKGROUND ? Severity.MEDIUM : Severity.HIGH)
+                        .recommendation(recommendation(image, calls, containerCommands))
                         .add();
             }
         }
@@ -220,6 +228,39 @@ public final class ServerStartedInRun implements Rule {
             }
         }
         return out;
+    }
+
+    /** When the container's command already starts the server: delete the command; else the rule's advice. */
+    private static String recommendation(BuiltImage image, List<Call> calls, List<List<String>> containerCommands) {
+        Call last = calls.get(calls.size() - 1);
+        String delete = calls.size() == 1 ? "Delete this RUN" : "Delete `" + BuildRuns.describe(last) + "` from the RUN";
+        if (startedByContainer(last.name(), containerCommands)) {
+            return delete + ": the container's command already starts " + last.name() + ".";
+        }
+        if (containerCommands.isEmpty() && officialImageStarts(image, last.name())) {
+            return delete + ": the command the image inherits from "
+                    + ((BaseImage.External) image.rootBase()).written() + " already starts " + last.name() + ".";
+        }
+        return null;
+    }
+
+    private static boolean startedByContainer(String name, List<List<String>> containerCommands) {
+        return containerCommands.stream().anyMatch(c -> !c.isEmpty() && baseName(c.get(0)).equals(name));
+    }
+
+    /**
+     * Whether the image inherits its command from an official image whose command starts this server (nginx:alpine
+     * runs nginx -g 'daemon off;', php:*-fpm runs php-fpm).
+     */
+    private static boolean officialImageStarts(BuiltImage image, String name) {
+        if (!(image.rootBase() instanceof BaseImage.External external) || external.reference() == null
+                || !external.reference().isOfficialImage()) {
+            return false;
+        }
+        String repository = external.reference().imageName();
+        String tag = external.reference().effectiveTag();
+        return name.equals(OFFICIAL_SERVERS.get(repository))
+                || repository.equals("php") && tag != null && tag.contains("fpm") && PHP_FPM.matcher(name).matches();
     }
 
     private static List<String> words(String text) {
