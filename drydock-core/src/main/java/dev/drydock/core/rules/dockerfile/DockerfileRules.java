@@ -69,6 +69,7 @@ public final class DockerfileRules {
                 new ContextFileNotCopied(),
                 new SudoInRun(),
                 new CdInsteadOfWorkdir(),
+                new ServerStartedInRun(),
                 new SystemCommandInRun(),
                 new DefaultShellReplaced(),
                 new CurlAndWget(),

@@ -23,11 +23,17 @@ import dev.drydock.core.rules.support.SimilarNames;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 @RuleDefinition(
         id = "undefined-var",
@@ -49,7 +55,9 @@ import java.util.regex.Pattern;
                 + " suggested (did you mean $PATH?); a name base images commonly set (GOPATH, GEM_HOME ...) is not"
                 + " taken for a misspelling of a defined one. ENV NAME=${NAME} with no ARG NAME is reported on any base"
                 + " image unless the name is one base images commonly set: it was meant to pass a value in from"
-                + " outside the build, which it does not.",
+                + " outside the build, which it does not. The variables of one instruction that are undefined for"
+                + " the same reason (the proxy variables of one ENV, none declared again in the stage) make one finding"
+                + " at the first of them; a likely misspelling makes its own.",
         problem = "An undefined variable expands to an empty string without any error: COPY $SRC_DIR/ . copies the"
                 + " whole context, WORKDIR $HOME/app works in /app, ENV PATH=$PAHT:/app/bin loses the system PATH.",
         impact = "The image is built differently from what the line says: wrong files, directories or settings, often"
@@ -78,6 +86,12 @@ public final class UndefinedVar implements Rule {
     /** Build arguments BuildKit reads itself and never puts in the environment. */
     private static final Set<String> BUILDKIT_ARGS = Set.of("BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE");
 
+    /** Why an undefined variable is undefined, which decides what the finding says. */
+    private enum Reason { PLATFORM_ARG, GLOBAL_ARG, PASS_THROUGH, UNDECLARED }
+
+    /** One undefined variable of an instruction that is reported, and the defined name it likely misspells. */
+    private record Undefined(String name, Reason reason, Optional<String> meant) {}
+
     @Override
     public void check(ReviewContext context) {
         for (DockerfileSource dockerfile : context.dockerfiles()) {
@@ -89,21 +103,32 @@ public final class UndefinedVar implements Rule {
                 BaseImage base = Stages.rootBase(model, stage);
                 Knowledge knowledge = BaseImageEnvironment.of(base);
                 for (Step step : stage.steps()) {
+                    Map<Reason, List<String>> unexplained = new EnumMap<>(Reason.class);
                     for (String name : step.undefinedVariables()) {
                         Variables.Definition global = model.globalArgs().definition(name);
-                        check(context, dockerfile, step, name, base, knowledge, global != null,
+                        Undefined found = undefined(step, name, base, knowledge, global != null,
                                 global != null && global.instruction() == null);
+                        if (found == null) {
+                            continue;
+                        }
+                        if (found.meant().isPresent()) {
+                            reportMisspelling(context, dockerfile, step, found);
+                        } else {
+                            unexplained.computeIfAbsent(found.reason(), r -> new ArrayList<>()).add(name);
+                        }
                     }
+                    unexplained.forEach((reason, names) -> report(context, dockerfile, step, reason, names));
                 }
             }
         }
     }
 
-    private void check(ReviewContext context, DockerfileSource dockerfile, Step step, String name, BaseImage base,
-            Knowledge knowledge, boolean globalArg, boolean platformArg) {
+    /** The variable as a finding would report it, or null when it is defined or likely set by the base image. */
+    private static Undefined undefined(Step step, String name, BaseImage base, Knowledge knowledge, boolean globalArg,
+            boolean platformArg) {
         if (step.variables().definition(name) != null || BUILDKIT_ARGS.contains(name) || name.equals("PATH")
                 || declaredBy(step.instruction(), name)) {
-            return;
+            return null;
         }
         boolean passThrough = passesThrough(step.instruction(), name);
         Set<String> known = new LinkedHashSet<>(step.variables().names());
@@ -118,28 +143,78 @@ public final class UndefinedVar implements Rule {
                     || passThrough && !BaseImageEnvironment.isWellKnown(name);
         };
         if (!report) {
-            return;
+            return null;
         }
+        Reason reason = platformArg ? Reason.PLATFORM_ARG : globalArg ? Reason.GLOBAL_ARG
+                : passThrough ? Reason.PASS_THROUGH : Reason.UNDECLARED;
+        return new Undefined(name, reason, meant);
+    }
+
+    private void reportMisspelling(ReviewContext context, DockerfileSource dockerfile, Step step, Undefined found) {
+        String name = found.name();
+        String meant = found.meant().orElseThrow();
         Instruction instruction = step.instruction();
         context.finding(this, dockerfile.file().path(), referenceSpan(dockerfile.file(), instruction, name),
-                        "usage of undefined variable '$" + name + "'" + meant.map(m -> " (did you mean $" + m + "?)")
-                                .orElse("") + ": no ARG or ENV defines it before this " + instruction.kind().name()
-                                + ", so it expands to an empty string"
-                                + (platformArg ? " (automatic platform arguments are only in scope in a stage that"
-                                        + " declares them: ARG " + name + ")"
-                                        : globalArg ? " (the ARG " + name + " before the first FROM is not in scope"
-                                        + " inside a stage until declared again)"
-                                        : passThrough ? " (or to what the base image set): the build does not read"
-                                        + " the environment of the machine that runs it, --build-arg " + name
-                                        + " is ignored without an ARG " + name + ", and ARG or ENV of another stage do"
-                                        + " not carry over" : ""))
-                .recommendation(meant.map(m -> "Write $" + m + ", or define " + name + " with ARG or ENV before use.")
-                        .orElse(passThrough && !globalArg ? "Remove the line and set " + name + " where the container"
-                                + " runs (compose environment:, docker run -e " + name + "); a value the build itself"
-                                + " needs comes from ARG " + name + " (or, for a secret, RUN --mount=type=secret)." : "Define " + name + " before use (ARG " + name + "=<default> or ENV " + name
-                                + "=<value>); a global ARG must be declared again inside the stage (ARG " + name + ")."))
-                .severity(meant.isPresent() ? Severity.MEDIUM : Severity.LOW)
+                        "usage of undefined variable '$" + name + "' (did you mean $" + meant + "?): no ARG or ENV"
+                                + " defines it before this " + instruction.kind().name() + ", so it expands to an empty"
+                                + " string" + why(found.reason(), List.of(name)))
+                .recommendation("Write $" + meant + ", or define " + name + " with ARG or ENV before use.")
+                .severity(Severity.MEDIUM)
                 .add();
+    }
+
+    /**
+     * One finding for the undefined variables of an instruction that are undefined for one reason (the proxy
+     * variables of an ENV, none of them declared again in the stage), at the first of them.
+     */
+    private void report(ReviewContext context, DockerfileSource dockerfile, Step step, Reason reason,
+            List<String> names) {
+        Instruction instruction = step.instruction();
+        names = names.stream().sorted(Comparator.comparingInt(
+                n -> referenceSpan(dockerfile.file(), instruction, n).start())).toList(); // as written
+        boolean one = names.size() == 1;
+        String listed = names.stream().map(n -> "'$" + n + "'").collect(Collectors.joining(", "));
+        String bare = String.join(" ", names);
+        String message = "usage of undefined variable" + (one ? " " : "s ") + listed + ": no ARG or ENV defines "
+                + (one ? "it" : "them") + " before this " + instruction.kind().name() + ", so " + (one
+                ? "it expands to an empty string" : "they expand to empty strings") + why(reason, names);
+        String recommendation = switch (reason) {
+            case PASS_THROUGH -> one ? "Remove the line and set " + bare + " where the container runs (compose"
+                    + " environment:, docker run -e " + bare + "); a value the build itself needs comes from ARG " + bare
+                    + " (or, for a secret, RUN --mount=type=secret)."
+                    : "Remove these pairs and set " + bare + " where the container runs (compose environment:, docker"
+                    + " run -e); a value the build itself needs comes from an ARG of its name (or, for a secret, RUN"
+                    + " --mount=type=secret).";
+            case GLOBAL_ARG, PLATFORM_ARG -> one ? "Define " + bare + " before use (ARG " + bare + "=<default> or ENV "
+                    + bare + "=<value>); a global ARG must be declared again inside the stage (ARG " + bare + ")."
+                    : "Declare them again inside the stage, before this " + instruction.kind().name() + ": ARG " + bare
+                    + ".";
+            case UNDECLARED -> one ? "Define " + bare + " before use (ARG " + bare + "=<default> or ENV " + bare
+                    + "=<value>); a global ARG must be declared again inside the stage (ARG " + bare + ")."
+                    : "Define them before use (ARG NAME=<default> or ENV NAME=<value>): ARG " + bare + ".";
+        };
+        context.finding(this, dockerfile.file().path(), referenceSpan(dockerfile.file(), instruction, names.get(0)),
+                        message)
+                .recommendation(recommendation)
+                .severity(Severity.LOW)
+                .add();
+    }
+
+    private static String why(Reason reason, List<String> names) {
+        boolean one = names.size() == 1;
+        String bare = String.join(" ", names);
+        return switch (reason) {
+            case PLATFORM_ARG -> " (automatic platform arguments are only in scope in a stage that declares them: ARG "
+                    + bare + ")";
+            case GLOBAL_ARG -> one ? " (the ARG " + bare + " before the first FROM is not in scope inside a stage until"
+                    + " declared again)" : " (the ARGs before the first FROM are not in scope inside a stage until"
+                    + " declared again)";
+            case PASS_THROUGH -> " (or to what the base image set): the build does not read the environment of the"
+                    + " machine that runs it, " + (one ? "--build-arg " + bare + " is ignored without an ARG " + bare
+                    : "a --build-arg is ignored without an ARG of its name") + ", and ARG or ENV of another stage do"
+                    + " not carry over";
+            case UNDECLARED -> "";
+        };
     }
 
     /**

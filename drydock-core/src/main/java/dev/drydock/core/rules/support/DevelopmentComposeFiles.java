@@ -27,10 +27,13 @@ import java.util.regex.Pattern;
  */
 public final class DevelopmentComposeFiles {
 
-    /** An opening comment that rules production out: "not intended for production", "not for production use". */
+    /**
+     * An opening comment that rules production out: "not intended for production", "not for production use",
+     * also with "intended" misspelled as it often is in comments ("intented", "indended", "inteded").
+     */
     private static final Pattern NOT_FOR_PRODUCTION = Pattern.compile(
-            "\\bnot\\s+(?:(?:intended|meant|suitable|designed|ready)\\s+)?(?:to\\s+be\\s+used\\s+)?(?:for|in)\\s+"
-                    + "(?:use\\s+in\\s+)?production\\b");
+            "\\bnot\\s+(?:(?:in[td]e?n?[dt]ed|meant|suitable|designed|ready)\\s+)?(?:to\\s+be\\s+used\\s+)?"
+                    + "(?:for|in)\\s+(?:use\\s+in\\s+)?production\\b");
 
     /**
      * An opening comment that states development as the file's use: "this file is for the development setup",
@@ -38,7 +41,7 @@ public final class DevelopmentComposeFiles {
      * file is about more than development.
      */
     private static final Pattern FOR_DEVELOPMENT = Pattern.compile(
-            "\\b(?:(?:is|are)\\s+(?:only\\s+)?(?:(?:meant|intended|used)\\s+)?|only\\s+)for\\s+(?:the\\s+)?\\W*"
+            "\\b(?:(?:is|are)\\s+(?:only\\s+)?(?:(?:meant|in[td]e?n?[dt]ed|used)\\s+)?|only\\s+)for\\s+(?:the\\s+)?\\W*"
                     + "(?:local\\s+)?\\W*(?:development|debugging|testing)\\b");
 
     private static final Pattern DEPLOY = Pattern.compile("\\bdeploy");
