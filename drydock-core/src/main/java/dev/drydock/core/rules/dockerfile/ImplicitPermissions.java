@@ -18,6 +18,9 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.WrittenInstructions;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.PlainText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -321,7 +324,13 @@ public final class ImplicitPermissions implements Rule {
     /** The user the containers of the image run as (the first non-root one), or null for root. */
     private static String containerUser(BuiltImage image) {
         for (Container c : image.containers()) {
-            if (c.user() != null && !isRoot(c.user().value())) {
+            if (c.user() != null && c.user().value().isBlank()) {
+                // USER $APP_UID names a variable of the base image: the shell of a RUN expands it as well
+                Instruction own = WrittenInstructions.ownAt(c, c.user().origin());
+                if (own != null && own.arguments() instanceof PlainText text && text.text().strip().startsWith("$")) {
+                    return text.text().strip();
+                }
+            } else if (c.user() != null && !isRoot(c.user().value())) {
                 return c.user().value();
             }
         }
