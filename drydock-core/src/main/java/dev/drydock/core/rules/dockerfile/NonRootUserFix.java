@@ -52,7 +52,8 @@ final class NonRootUserFix {
 
     private static final Set<String> DEPENDENCY_MANIFESTS = Set.of("pyproject.toml", "setup.py", "setup.cfg",
             "poetry.lock", "pipfile", "pipfile.lock", "uv.lock", "package.json", "package-lock.json", "yarn.lock",
-            "pnpm-lock.yaml", "gemfile", "gemfile.lock", "go.mod", "go.sum");
+            "pnpm-lock.yaml", "gemfile", "gemfile.lock", "go.mod", "go.sum", "composer.json", "composer.lock",
+            "cargo.toml", "cargo.lock");
     private static final Pattern REQUIREMENTS = Pattern.compile("(?i)(.*/)?(requirements|constraints)[\\w.-]*\\.(txt|in)");
 
     /**
@@ -122,6 +123,7 @@ final class NonRootUserFix {
                     && copy.containerPath() != null && PathNames.isUnder(copy.containerPath(), appDir);
             if (application && copy.chown() == null && !copy.sources().isEmpty()
                     && !copy.sources().stream().allMatch(NonRootUserFix::isManifest) && !SystemDirectories.target(copy)
+                    && !copy.sources().stream().anyMatch(NonRootUserFix::isRemote) && !intoRoot(copy)
                     && (created == null || created.run().stage() != stage
                             || created.run().instruction().span().start() < copy.instruction().span().start())) {
                 edits.add(TextEdit.insert(path, copy.instruction().keyword().span().end(), " --chown=" + owner));
@@ -198,6 +200,30 @@ final class NonRootUserFix {
             }
         }
         return false;
+    }
+
+    /** An ADD of a URL or a Git repository: a download, not the application's files. */
+    private static boolean isRemote(String source) {
+        return source.matches("(?i)(https?|git)://.*") || source.startsWith("git@");
+    }
+
+    /**
+     * A COPY into the root folder itself ({@code COPY start.sh /}, {@code COPY start.sh /start.sh}): start and
+     * health check scripts, which the user runs but need not own (owning them, it could rewrite them).
+     */
+    private static boolean intoRoot(CopyCommand copy) {
+        String target = copy.containerPath();
+        if (target == null) {
+            return false;
+        }
+        if (target.equals("/")) {
+            return true;
+        }
+        if (copy.sources().size() != 1 || !target.matches("/[^/]+")) {
+            return false;
+        }
+        String source = copy.sources().get(0);
+        return target.substring(1).equals(source.substring(source.lastIndexOf('/') + 1));
     }
 
     private static boolean isManifest(String source) {
