@@ -128,7 +128,13 @@ public final class JvmHeapNotSized implements Rule {
             return null;
         }
         String option = "-XX:MaxRAMPercentage=" + percent;
+        // the separator the list already uses between its elements ("java","-jar" or "java", "-jar")
+        String separator = exec.elements().size() < 2 ? ", " : own.file().text().substring(
+                exec.elements().get(0).span().end(), exec.elements().get(1).span().start());
+        if (!separator.strip().equals(",")) {
+            separator = ", ";
+        }
         return Fix.of("size the heap at " + percent + "% of the container's memory", FixSafety.UNSAFE,
-                TextEdit.insert(own.file().path(), exec.elements().get(0).span().end(), ", \"" + option + "\""));
+                TextEdit.insert(own.file().path(), exec.elements().get(0).span().end(), separator + "\"" + option + "\""));
     }
 }

@@ -7,6 +7,7 @@ import dev.drydock.core.manifest.ManifestKind;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.rules.support.PackageListEdits;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Servers;
 import dev.drydock.core.rules.support.SystemPythonPackages;
@@ -72,7 +73,8 @@ final class ServerRequirement {
         if (pkg == null) {
             return Optional.empty();
         }
-        return Optional.of(TextEdit.insert(c.build().dockerfile(), framework.pkg().word().span().end(), " " + pkg));
+        return Optional.of(PackageListEdits.addAfter(c.build().dockerfile(), framework.run().instruction().file(),
+                c.build().model().syntax().escapeChar(), framework.operation().packages(), framework.pkg(), pkg));
     }
 
     /** The distribution package {@link #fromDistribution} adds, for messages. */

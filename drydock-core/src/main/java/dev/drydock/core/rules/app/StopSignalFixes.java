@@ -11,6 +11,7 @@ import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.PackageCommands;
+import dev.drydock.core.rules.support.PackageListEdits;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
@@ -103,7 +104,8 @@ final class StopSignalFixes {
         List<TextEdit> edits = new ArrayList<>();
         if (!installed) {
             PackageCommands.Package last = install.packages().get(install.packages().size() - 1);
-            edits.add(TextEdit.insert(path, last.word().span().end(), " tini"));
+            edits.add(PackageListEdits.addAfter(path, file, c.build().model().syntax().escapeChar(), install.packages(),
+                    last, "tini"));
         }
         String binary = install.manager() == PackageCommands.Manager.APK ? "/sbin/tini" : "/usr/bin/tini";
         edits.add(TextEdit.insert(path, file.lineStart(InstructionLines.firstLineWithComments(cmd)),

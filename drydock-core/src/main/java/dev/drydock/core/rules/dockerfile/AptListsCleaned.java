@@ -15,6 +15,7 @@ import dev.drydock.core.rules.support.DockerfileEdits;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import java.util.List;
+import java.util.Set;
 
 @RuleDefinition(
         id = "apt-lists-cleaned",
@@ -26,7 +27,8 @@ import java.util.List;
                 + " /var/lib/apt/lists/*, find /var/lib/apt/lists ... -delete) or a cache/tmpfs mount covers it."
                 + " apt-get clean alone does not count: it empties /var/cache/apt, not the lists. A finding per RUN"
                 + " that leaves them (also when a later RUN removes them: the earlier layer keeps them); a strength"
-                + " when every such RUN cleans up. Builder stages are not looked at.",
+                + " when every such RUN cleans up. Builder stages are not looked at. No fix when a later RUN installs"
+                + " with apt before updating the lists itself: it needs the lists the fix would remove.",
         problem = "apt-get update downloads the package indexes of every configured repository into"
                 + " /var/lib/apt/lists; left there they become part of the RUN's layer.",
         impact = "Tens of MB in every image for files nothing uses at run time; stale indexes also tempt later"
@@ -55,6 +57,10 @@ import java.util.List;
 public final class AptListsCleaned implements Rule {
 
     private static final String LISTS = "/var/lib/apt/lists";
+
+    /** The apt subcommands that read the package lists. */
+    private static final Set<String> INSTALLING = Set.of("install", "upgrade", "dist-upgrade",
+            "full-upgrade", "build-dep", "source", "download");
 
     @Override
     public void check(ReviewContext context) {
@@ -110,7 +116,8 @@ public final class AptListsCleaned implements Rule {
                         .recommendation("End this RUN with && rm -rf /var/lib/apt/lists/* after the last apt-get"
                                 + " install (apt-get clean does not remove the lists), or run it with"
                                 + " --mount=type=cache,target=/var/lib/apt/lists,sharing=locked.")
-                        .fix(run.script() == null ? null : DockerfileEdits.appendToRun(run.instruction(),
+                        .fix(run.script() == null || installsFromLists(runs.subList(r + 1, runs.size())) ? null
+                                : DockerfileEdits.appendToRun(run.instruction(),
                                         image.model().syntax().escapeChar(), "rm -rf " + LISTS + "/*")
                                 .map(edit -> Fix.of("remove the apt package lists in the same RUN", FixSafety.SAFE,
                                         edit))
@@ -123,6 +130,25 @@ public final class AptListsCleaned implements Rule {
                         : goodMessage);
             }
         }
+    }
+
+    /**
+     * Whether a later RUN installs with apt before updating the lists itself: it relies on the lists this RUN
+     * leaves, and would fail to find its packages once they are removed.
+     */
+    private static boolean installsFromLists(List<RunStep> later) {
+        for (RunStep run : later) {
+            for (Call call : run.calls()) {
+                if (isUpdate(call)) {
+                    break;
+                }
+                if (call.is("apt-get", "apt", "aptitude") && call.options("-o", "--option", "-c", "--config-file")
+                        .subcommand().map(s -> INSTALLING.contains(s.value())).orElse(false)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isUpdate(Call call) {

@@ -100,7 +100,7 @@ public final class BuildArgsMissing implements Rule {
             for (Stage s : image.neededStages()) {
                 if (s.base() instanceof BaseImage.External e && e.reference() != null && e.reference().isImage()
                         && e.reference().tag() != null && !ref.familiarName().equals(e.reference().familiarName())) {
-                    Matcher m = runtimeToken(ref, version.version()).matcher(e.reference().tag());
+                    Matcher m = runtimeToken(ref, e.reference(), version.version()).matcher(e.reference().tag());
                     if (m.find()) {
                         String t = e.reference().tag();
                         int g = m.group(1) != null ? 1 : 2;
@@ -164,7 +164,7 @@ public final class BuildArgsMissing implements Rule {
                 from = tag.indexOf(version);
                 to = from + version.length();
             } else {
-                Matcher m = runtimeToken(ref, version).matcher(tag);
+                Matcher m = runtimeToken(ref, e.reference(), version).matcher(tag);
                 if (!m.find()) {
                     continue;
                 }
@@ -204,17 +204,24 @@ public final class BuildArgsMissing implements Rule {
 
     /**
      * How another image's tag names this runtime's version ({@code maven:3.9-eclipse-temurin-21},
-     * {@code gradle:8.10-jdk21}); the version is the group that matched (1, or 2 for a jdk tag).
+     * {@code gradle:8.10-jdk21}, the .NET SDK's 8.0 for the aspnet image's); the version is the group that
+     * matched (1, or 2 for a jdk tag).
      */
-    private static Pattern runtimeToken(ImageReference ref, String version) {
+    private static Pattern runtimeToken(ImageReference ref, ImageReference other, String version) {
         String v = Pattern.quote(version);
+        if (dotnet(ref) && dotnet(other)) {
+            return Pattern.compile("^(" + v + ")(?=$|-)"); // the SDK and the runtimes share their versions
+        }
         String name = Pattern.quote(ref.imageName());
         String jdk = JAVA_IMAGES.contains(ref.imageName()) ? "|(?:^|-)jdk-?(" + v + ")(?=$|-)" : "";
         return Pattern.compile("(?:^|-)" + name + "-(" + v + ")(?=$|-)" + jdk);
     }
 
-    /** PYTHON_VERSION for python, JAVA_VERSION for the Java runtimes, GO_VERSION for golang. */
+    /** PYTHON_VERSION for python, JAVA_VERSION for the Java runtimes, GO_VERSION for golang, DOTNET_VERSION for .NET. */
     static String argName(ImageReference ref) {
+        if (dotnet(ref)) {
+            return "DOTNET_VERSION";
+        }
         if (JAVA_IMAGES.contains(ref.imageName())) {
             return "JAVA_VERSION";
         }
@@ -229,7 +236,15 @@ public final class BuildArgsMissing implements Rule {
         return name + "_VERSION";
     }
 
+    /** The .NET images (sdk, aspnet, runtime, runtime-deps), whose tags all name the .NET version. */
+    private static boolean dotnet(ImageReference ref) {
+        return ref.familiarName().startsWith("mcr.microsoft.com/dotnet/");
+    }
+
     private static String label(ImageReference ref) {
+        if (dotnet(ref)) {
+            return ".NET";
+        }
         String name = ref.imageName();
         return switch (name) {
             case "python" -> "Python";

@@ -2,6 +2,7 @@ package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.TextEdit;
@@ -17,6 +18,9 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.WrittenInstructions;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.PlainText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,7 +37,9 @@ import java.util.Set;
         category = Category.RELIABILITY,
         checks = "mkdir in the RUNs of the stages the final image is made of, for directories the application"
                 + " writes to (a path segment such as uploads, data, logs, cache, tmp, media, storage, sessions,"
-                + " files, db, output, state, instance): fires when the mkdir runs as root, has no -m/--mode, and no later"
+                + " files, db, output, state, instance, or any name when it is a VOLUME of the image or the mount"
+                + " point of a named volume of a service that runs it, or an empty folder its command passes to the program):"
+                + " fires when the mkdir runs as root, has no -m/--mode, and no later"
                 + " chown or chmod (recursive when given a parent folder) in the same or a later RUN covers the"
                 + " directory, and no rm -r later in the same or a later RUN deletes it (a scratch folder of the"
                 + " build). One finding per mkdir. High when the container already runs as a non-root user (it"
@@ -96,6 +102,7 @@ public final class ImplicitPermissions implements Rule {
             String runUser = containerUser(image);
             boolean runsAsRoot = runUser == null || isRoot(runUser);
             List<RunStep> runs = image.imageRuns();
+            Set<String> mountPoints = mountPoints(image);
             for (int r = 0; r < runs.size(); r++) {
                 RunStep run = runs.get(r);
                 if (run.user() != null && !isRoot(run.user())) {
@@ -118,7 +125,7 @@ public final class ImplicitPermissions implements Rule {
                         }
                         String path = ContainerPaths.clean(operand.value().startsWith("/") ? operand.value()
                                 : run.workdir() + "/" + operand.value());
-                        if (writable(path) && !(runsAsRoot && daemonFolder(path)) && !covered(path, calls.subList(i + 1, calls.size()), run.workdir())
+                        if ((writable(path) || mountPoints.contains(path)) && !(runsAsRoot && daemonFolder(path)) && !covered(path, calls.subList(i + 1, calls.size()), run.workdir())
                                 && !coveredLater(path, runs.subList(r + 1, runs.size()))
                                 && !removed(path, calls.subList(i + 1, calls.size()), run.workdir())
                                 && runs.subList(r + 1, runs.size()).stream()
@@ -317,11 +324,58 @@ public final class ImplicitPermissions implements Rule {
     /** The user the containers of the image run as (the first non-root one), or null for root. */
     private static String containerUser(BuiltImage image) {
         for (Container c : image.containers()) {
-            if (c.user() != null && !isRoot(c.user().value())) {
+            if (c.user() != null && c.user().value().isBlank()) {
+                // USER $APP_UID names a variable of the base image: the shell of a RUN expands it as well
+                Instruction own = WrittenInstructions.ownAt(c, c.user().origin());
+                if (own != null && own.arguments() instanceof PlainText text && text.text().strip().startsWith("$")) {
+                    return text.text().strip();
+                }
+            } else if (c.user() != null && !isRoot(c.user().value())) {
                 return c.user().value();
             }
         }
         return null;
+    }
+
+    /**
+     * The image's VOLUMEs, the targets of the named volumes its services mount and the absolute paths its
+     * command passes to the program ({@code -d /datastore}): whatever their name, the application writes
+     * there, and a new volume takes the owner and mode of the image's directory.
+     */
+    private static Set<String> mountPoints(BuiltImage image) {
+        Set<String> out = new LinkedHashSet<>();
+        for (var volume : image.stage().config().volumes()) {
+            if (volume.value() != null && volume.value().strip().startsWith("/")) {
+                out.add(ContainerPaths.clean(volume.value().strip()));
+            }
+        }
+        for (Container c : image.containers()) {
+            if (c.command() != null && !c.command().isEmpty()) {
+                List<String> argv = c.command().argv();
+                for (String word : argv.subList(1, argv.size())) {
+                    String value = word.startsWith("-") && word.contains("=") ? word.substring(word.indexOf('=') + 1) : word;
+                    if (value.startsWith("/") && value.matches("[\\w./-]+") && !filled(image, ContainerPaths.clean(value))) {
+                        out.add(ContainerPaths.clean(value));
+                    }
+                }
+            }
+            if (c.service() == null) {
+                continue;
+            }
+            for (Service.Volume v : c.service().volumes()) {
+                if (v.isNamedVolume() && v.target() != null && v.target().startsWith("/")) {
+                    out.add(ContainerPaths.clean(v.target()));
+                }
+            }
+        }
+        out.removeAll(SYSTEM_FOLDERS);
+        return out;
+    }
+
+    /** Whether a COPY or ADD of the image puts files into the folder: one the program reads, such as its configuration. */
+    private static boolean filled(BuiltImage image, String folder) {
+        return image.imageStages().stream().flatMap(s -> s.copies().stream()).map(CopyCommand::containerPath)
+                .anyMatch(p -> p != null && (p.equals(folder) || p.equals(folder + "/") || p.startsWith(folder + "/")));
     }
 
     /** The compose named volumes mounted on these directories or above them: "unify-data (/app/src/data)". */

@@ -16,6 +16,7 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.DotnetImages;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.InstructionLines;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
 /**
  * Makes the final stage of a Debian/Ubuntu or Alpine based image run as an unprivileged user: creates
  * {@value #USER} with UID/GID {@value #ID} right after FROM (or uses the user a RUN of the image already
- * creates, with the group it is given: {@link CreatedUser}), copies the application's files from the build
+ * creates, with the group it is given: {@link CreatedUser}, or the user app of the .NET 8+ images as
+ * {@code USER $APP_UID}), copies the application's files from the build
  * context, and those another stage built into the working directory, with {@code --chown} (those copied after the
  * user exists: a framework writes its tmp and log folders there), and switches to
  * the user before CMD/ENTRYPOINT. The user gets a home folder when the application's Python packages download
@@ -50,7 +52,8 @@ final class NonRootUserFix {
 
     private static final Set<String> DEPENDENCY_MANIFESTS = Set.of("pyproject.toml", "setup.py", "setup.cfg",
             "poetry.lock", "pipfile", "pipfile.lock", "uv.lock", "package.json", "package-lock.json", "yarn.lock",
-            "pnpm-lock.yaml", "gemfile", "gemfile.lock", "go.mod", "go.sum");
+            "pnpm-lock.yaml", "gemfile", "gemfile.lock", "go.mod", "go.sum", "composer.json", "composer.lock",
+            "cargo.toml", "cargo.lock");
     private static final Pattern REQUIREMENTS = Pattern.compile("(?i)(.*/)?(requirements|constraints)[\\w.-]*\\.(txt|in)");
 
     /**
@@ -103,9 +106,11 @@ final class NonRootUserFix {
         String path = container.build().dockerfile();
         List<TextEdit> edits = new ArrayList<>();
         CreatedUser created = CreatedUser.first(runs, "apk".equals(tools.packageManager()));
-        String user = created == null ? USER : created.name();
+        // the .NET 8+ images already have the user app (UID 1654, ENV APP_UID): useradd app would fail
+        boolean imageUser = created == null && DotnetImages.hasAppUser(base);
+        String user = created != null ? created.name() : imageUser ? "$APP_UID" : USER;
         String owner = created == null ? USER + ":" + USER : created.chown();
-        if (created == null) {
+        if (created == null && !imageUser) {
             boolean home = downloadsIntoHome(container, runs);
             edits.add(TextEdit.insert(path, file.lineEnd(stage.from().endLine()), "\n\n# An unprivileged user for the application,"
                     + " with a fixed UID/GID that volume permissions can rely on"
@@ -118,13 +123,15 @@ final class NonRootUserFix {
                     && copy.containerPath() != null && PathNames.isUnder(copy.containerPath(), appDir);
             if (application && copy.chown() == null && !copy.sources().isEmpty()
                     && !copy.sources().stream().allMatch(NonRootUserFix::isManifest) && !SystemDirectories.target(copy)
+                    && !copy.sources().stream().anyMatch(NonRootUserFix::isRemote) && !intoRoot(copy)
                     && (created == null || created.run().stage() != stage
                             || created.run().instruction().span().start() < copy.instruction().span().start())) {
                 edits.add(TextEdit.insert(path, copy.instruction().keyword().span().end(), " --chown=" + owner));
             }
         }
         edits.add(userSwitch(path, file, stage, command, user));
-        return Optional.of(Fix.of("run as the unprivileged user " + user, FixSafety.UNSAFE, edits));
+        return Optional.of(Fix.of(imageUser ? "run as the image's unprivileged user app ($APP_UID)"
+                : "run as the unprivileged user " + user, FixSafety.UNSAFE, edits));
     }
 
     private static String createUser(boolean alpine, boolean home) {
@@ -193,6 +200,30 @@ final class NonRootUserFix {
             }
         }
         return false;
+    }
+
+    /** An ADD of a URL or a Git repository: a download, not the application's files. */
+    private static boolean isRemote(String source) {
+        return source.matches("(?i)(https?|git)://.*") || source.startsWith("git@");
+    }
+
+    /**
+     * A COPY into the root folder itself ({@code COPY start.sh /}, {@code COPY start.sh /start.sh}): start and
+     * health check scripts, which the user runs but need not own (owning them, it could rewrite them).
+     */
+    private static boolean intoRoot(CopyCommand copy) {
+        String target = copy.containerPath();
+        if (target == null) {
+            return false;
+        }
+        if (target.equals("/")) {
+            return true;
+        }
+        if (copy.sources().size() != 1 || !target.matches("/[^/]+")) {
+            return false;
+        }
+        String source = copy.sources().get(0);
+        return target.substring(1).equals(source.substring(source.lastIndexOf('/') + 1));
     }
 
     private static boolean isManifest(String source) {

@@ -3,6 +3,7 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.dockerfile.expand.Expansion;
 import dev.drydock.core.dockerfile.syntax.Flag;
 import dev.drydock.core.edit.Fix;
+import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
@@ -20,7 +21,9 @@ import java.util.Set;
         severity = Severity.INFO,
         category = Category.MAINTAINABILITY,
         checks = "The --platform of every FROM, as BuildKit's RedundantTargetPlatform check does: fires when the value"
-                + " uses TARGETPLATFORM and nothing else, so that it expands to the target platform itself.",
+                + " uses TARGETPLATFORM and nothing else, so that it expands to the target platform itself. No fix"
+                + " when the comment above the FROM names the flag, Podman or Buildah: the author keeps it for a"
+                + " builder that needs it.",
         problem = "A stage is built for the target platform unless told otherwise, so --platform=$TARGETPLATFORM"
                 + " says nothing; it makes readers look for a cross-compilation setup that is not there.",
         impact = "Noise in the Dockerfile and a BuildKit warning on every build.",
@@ -57,11 +60,33 @@ public final class RedundantTargetPlatform implements Rule {
             while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
                 end++;
             }
+            boolean explained = commentAboveNamesPlatform(platform.dockerfile().file(), flag.span().startLine());
             context.finding(this, file, flag.span(), "FROM " + flag.text() + " is redundant: stages are built for"
-                            + " the target platform by default")
-                    .recommendation("Remove " + flag.text() + ".")
-                    .fix(Fix.of("remove " + flag.text(), FixSafety.SAFE, TextEdit.delete(file, flag.span().start(), end)))
+                            + " the target platform by default" + (explained ? "; the comment above it gives a reason"
+                            + " to keep it (other builders, such as Podman's, have needed it)" : ""))
+                    .recommendation(explained ? "Remove " + flag.text() + " once the builders the comment names no"
+                            + " longer need it." : "Remove " + flag.text() + ".")
+                    .fix(explained ? null : Fix.of("remove " + flag.text(), FixSafety.SAFE,
+                            TextEdit.delete(file, flag.span().start(), end)))
                     .add();
         }
+    }
+
+    /**
+     * Whether the comment lines right above the line speak of the flag or of the builders that needed it
+     * (Podman, Buildah): the author keeps it on purpose.
+     */
+    private static boolean commentAboveNamesPlatform(SourceFile file, int line) {
+        for (int l = line - 1; l >= 1; l--) {
+            String text = file.line(l).strip();
+            if (!text.startsWith("#")) {
+                return false;
+            }
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("--platform") || lower.contains("podman") || lower.contains("buildah")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

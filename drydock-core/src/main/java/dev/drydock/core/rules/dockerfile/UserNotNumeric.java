@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
                 + " ones (useradd --uid/--gid, adduser -u), the ARG when it creates the user with the id of one"
                 + " (adduser --uid \"${UID}\" after ARG UID=10001: USER ${UID}), and the ids the base image gives"
                 + " its own user unless a RUN creates it: nobody (65534:65534), node, bun and deno in their runtimes'"
-                + " images, www-data in official Debian-based images (33:33) and in php's Alpine variants (82:82).",
+                + " images, www-data in official Debian-based images (33:33) and in php's Alpine variants (82:82)."
+                + " The uid alone when the RUNs put the user into supplementary groups (useradd -G, usermod -aG,"
+                + " adduser USER GROUP): with :GID the container would lose them.",
         problem = "A user name only means something inside the image's /etc/passwd. Tools outside the container"
                 + " see the name, not the id: Kubernetes' runAsNonRoot cannot prove that \"app\" is not root and"
                 + " refuses to start the container, and file ownership on mounted volumes has to be guessed.",
@@ -122,8 +124,38 @@ public final class UserNotNumeric implements Rule {
         if (!numeric(uid)) {
             return null;
         }
+        if (!user.contains(":") && supplementaryGroups(image, name)) {
+            // USER uid:gid would drop them: only the implicit form (a name or a bare uid) reads /etc/group
+            return new Numeric(uid, "the id of " + name + " in this image, without :GID so that it keeps its"
+                    + " supplementary groups");
+        }
         return new Numeric(owner.chars().allMatch(c -> Character.isDigit(c) || c == ':') ? owner : uid,
                 "the ids of " + name + " in this image");
+    }
+
+    /**
+     * Whether the image's RUNs put the user into further groups: useradd -G, usermod -G/-aG, Debian's
+     * adduser USER GROUP, BusyBox's addgroup USER GROUP, gpasswd -a USER GROUP.
+     */
+    private static boolean supplementaryGroups(BuiltImage image, String name) {
+        for (var run : image.imageRuns()) {
+            for (var call : run.calls("useradd", "usermod", "adduser", "addgroup", "gpasswd")) {
+                List<String> args = call.args().stream().map(a -> a.value()).toList();
+                if (!args.contains(name)) {
+                    continue;
+                }
+                boolean groupsOption = args.stream().anyMatch(a -> a.equals("-G") || a.equals("--groups")
+                        || a.equals("-aG") || a.startsWith("--groups=")) && (call.is("useradd") || call.is("usermod"));
+                List<String> operands = args.stream().filter(a -> !a.startsWith("-")).toList();
+                boolean userThenGroup = (call.is("adduser") || call.is("addgroup")) && operands.size() == 2
+                        && operands.get(0).equals(name) && args.stream().noneMatch(a -> a.startsWith("-"));
+                boolean gpasswd = call.is("gpasswd") && (args.contains("-a") || args.contains("--add"));
+                if (groupsOption || userThenGroup || gpasswd) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the image's own RUNs give the user or its group other ids (usermod, groupmod). */

@@ -2,11 +2,16 @@ package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import java.util.ArrayList;
@@ -22,7 +27,8 @@ import java.util.regex.Pattern;
  * container run as an unprivileged user, the mount points of its compose service's named volumes and of the
  * image's VOLUMEs, and the data directories its environment names (NC_DATA_DIR=/usr/app/data: the data the
  * application writes, a SQLite file, uploads) are made in the image and given to that user,
- * just before the USER line, so that the application can still write them. Directories a RUN mkdir of the
+ * just before the USER line (or before the VOLUME that declares one of them), so that the application can
+ * still write them. Directories a RUN mkdir of the
  * image makes (or makes the parent of) are left to it.
  */
 final class VolumeDirectoriesForUser {
@@ -107,13 +113,45 @@ final class VolumeDirectoriesForUser {
                         : "# The directories the application writes (volume mount points, data directories its"
                                 + " environment names),\n# owned by the user, which new volumes take on\n")
                         + "RUN mkdir -p " + paths + " && chown " + user.group(1) + " " + paths + "\n";
-                String text = edit.replacement().substring(0, user.start()) + run + edit.replacement().substring(user.start());
-                edits.add(new TextEdit(edit.file(), edit.start(), edit.end(), text));
+                Instruction volume = firstVolume(container.build().stage(), targets, user.group(1));
+                if (volume != null) {
+                    edits.add(TextEdit.insert(edit.file(), volume.file().lineStart(
+                            InstructionLines.firstLineWithComments(volume)), run));
+                    edits.add(edit);
+                } else {
+                    String text = edit.replacement().substring(0, user.start()) + run
+                            + edit.replacement().substring(user.start());
+                    edits.add(new TextEdit(edit.file(), edit.start(), edit.end(), text));
+                }
                 placed = true;
             } else {
                 edits.add(edit);
             }
         }
         return placed ? Fix.of(fix.title(), fix.safety(), edits) : fix;
+    }
+
+    /**
+     * The stage's first VOLUME instruction that declares one of the directories, when no RUN after it creates
+     * the user: the legacy builder (and some others) discard what a later step changes in a declared volume,
+     * so the directories are given to the user before it. Null when there is none.
+     */
+    private static Instruction firstVolume(Stage stage, Set<String> targets, String user) {
+        Instruction found = null;
+        for (Step step : stage.steps()) {
+            Instruction instruction = step.instruction();
+            if (found == null && instruction.kind() == InstructionKind.VOLUME) {
+                for (var volume : stage.config().volumes()) {
+                    if (volume.instruction() == instruction && volume.value() != null
+                            && targets.contains(normalize(volume.value().strip()))) {
+                        found = instruction;
+                    }
+                }
+            } else if (found != null && instruction.kind() == InstructionKind.RUN
+                    && instruction.rawText().matches("(?s).*\\b(useradd|adduser)\\b.*\\b" + Pattern.quote(user) + "\\b.*")) {
+                return null;
+            }
+        }
+        return found;
     }
 }

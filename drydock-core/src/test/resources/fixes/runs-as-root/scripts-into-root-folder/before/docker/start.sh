@@ -1,0 +1,2 @@
+#!/bin/sh
+exec /opt/ledger/ledger --config /srv/ledger/config
