@@ -300,6 +300,22 @@ public final class DevServer implements Rule {
 
     // ---- fix
 
+    /**
+     * The fix that serves a Python application with a production server, command and requirement together, when the
+     * container runs a development server drydock can replace; null otherwise. production-server-missing offers it
+     * too, since adding the server to the manifest alone changes nothing the container runs.
+     */
+    static Fix pythonServerFix(ReviewContext context, Container c) {
+        EntryPoint ep = c.entryPoint();
+        EffectiveCommand command = c.command();
+        if (ep == null || command == null || c.build() == null || c.build().stage() == null) {
+            return null;
+        }
+        AppSource app = Apps.of(context, c);
+        Found found = find(context, c, ep, app);
+        return found == null ? null : productionServerFix(context, c, command, found, app);
+    }
+
     /** Python development servers the fix replaces. */
     private static final java.util.Set<Runtime> PYTHON_DEV_SERVERS = java.util.EnumSet.of(Runtime.PYTHON, Runtime.FLASK_RUN,
             Runtime.DJANGO_RUNSERVER, Runtime.FASTAPI_DEV, Runtime.UVICORN, Runtime.GUNICORN);

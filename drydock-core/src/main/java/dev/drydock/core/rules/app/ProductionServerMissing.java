@@ -12,7 +12,6 @@ import dev.drydock.core.manifest.LockFile;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
-import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -50,7 +49,10 @@ import java.util.Set;
         impact = "The image cannot be switched to a production server without rebuilding it; in practice it keeps"
                 + " running the development server (see dev-server).",
         recommendation = "Declare the server next to the framework (gunicorn for Flask and Django, uvicorn[standard]"
-                + " for FastAPI and Starlette), pinned like the other dependencies, and start the application with it.",
+                + " for FastAPI and Starlette), pinned like the other dependencies, and start the application with it."
+                + " The fix does both, as dev-server's does; where drydock cannot replace the command (it does not"
+                + " run a development server it knows, or the application object is unknown) it offers none, since"
+                + " a server only added to the manifest is never started.",
         references = {
                 "https://flask.palletsprojects.com/en/stable/deploying/",
                 "https://docs.djangoproject.com/en/stable/howto/deployment/wsgi/gunicorn/",
@@ -139,12 +141,7 @@ public final class ProductionServerMissing implements Rule {
                 .implicit()
                 .recommendation("Add " + server + " to " + manifest.file() + lockTool(manifest) + " and start the application with it: CMD "
                         + Probes.json(command.argv()) + ".")
-                .fix(ServerRequirement.fromDistribution(c, command.server())
-                        .map(edit -> Fix.of("install the package " + ServerRequirement.distributionPackage(c,
-                                command.server()) + " with the framework's", FixSafety.UNSAFE, edit))
-                        .or(() -> ServerRequirement.add(context.project(), c, server)
-                                .map(edit -> Fix.of("add " + server + " to " + manifest.file(), FixSafety.UNSAFE, edit)))
-                        .orElse(null))
+                .fix(DevServer.pythonServerFix(context, c))
                 .add();
     }
 

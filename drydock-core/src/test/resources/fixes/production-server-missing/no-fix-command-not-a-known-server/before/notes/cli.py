@@ -1,0 +1,3 @@
+def main():
+    from notes.web import socketio, app
+    socketio.run(app, host="0.0.0.0", port=5000)
