@@ -79,17 +79,12 @@ public final class RunCommandsJoined implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (BuiltImage image : BuiltImage.of(context)) {
-            for (BuildRuns.StageRun run : BuildRuns.of(image)) {
-                ShellScript script = run.run().script();
-                if (script == null) {
-                    continue;
-                }
-                for (Command command : script.commands()) {
-                    Optional<Integer> swallowed = command.is("set") ? setOperand(command)
-                            : command.is("echo", "printf") ? echoedProgram(command) : Optional.empty();
-                    swallowed.ifPresent(index -> report(context, image, command, index));
-                }
+        for (BuildRuns.ScriptRun scripted : BuildRuns.scripts(context)) {
+            ShellScript script = scripted.script();
+            for (Command command : script.commands()) {
+                Optional<Integer> swallowed = command.is("set") ? setOperand(command)
+                        : command.is("echo", "printf") ? echoedProgram(command) : Optional.empty();
+                swallowed.ifPresent(index -> report(context, scripted.image(), command, index));
             }
         }
     }

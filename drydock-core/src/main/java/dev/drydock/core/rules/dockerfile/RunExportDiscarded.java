@@ -75,14 +75,9 @@ public final class RunExportDiscarded implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (BuiltImage image : BuiltImage.of(context)) {
-            for (BuildRuns.StageRun run : BuildRuns.of(image)) {
-                ShellScript script = run.run().script();
-                if (script == null) {
-                    continue;
-                }
-                lostSetting(script).ifPresent(setting -> report(context, image, run, setting));
-            }
+        for (BuildRuns.ScriptRun scripted : BuildRuns.scripts(context)) {
+            ShellScript script = scripted.script();
+            lostSetting(script).ifPresent(setting -> report(context, scripted.image(), scripted.run(), setting));
         }
     }
 

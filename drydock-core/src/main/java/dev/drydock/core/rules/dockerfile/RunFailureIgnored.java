@@ -110,19 +110,14 @@ public final class RunFailureIgnored implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (BuiltImage image : BuiltImage.of(context)) {
-            for (BuildRuns.StageRun run : BuildRuns.of(image)) {
-                ShellScript script = run.run().script();
-                if (script == null) {
-                    continue;
-                }
-                Map<CommandNode.SimpleCommand, Command> commands = new IdentityHashMap<>();
-                script.commands().forEach(c -> commands.put(c.node(), c));
-                List<Ignored> ignored = new ArrayList<>();
-                collect(script.body(), commands, script.commands(), ignored);
-                if (!ignored.isEmpty()) {
-                    report(context, image, run, ignored);
-                }
+        for (BuildRuns.ScriptRun scripted : BuildRuns.scripts(context)) {
+            ShellScript script = scripted.script();
+            Map<CommandNode.SimpleCommand, Command> commands = new IdentityHashMap<>();
+            script.commands().forEach(c -> commands.put(c.node(), c));
+            List<Ignored> ignored = new ArrayList<>();
+            collect(script.body(), commands, script.commands(), ignored);
+            if (!ignored.isEmpty()) {
+                report(context, scripted.image(), scripted.run(), ignored);
             }
         }
     }

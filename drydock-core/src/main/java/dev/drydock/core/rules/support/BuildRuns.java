@@ -1,6 +1,8 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.shell.ShellScript;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +20,22 @@ public final class BuildRuns {
      * @param builder the stage is not part of the image's file system
      */
     public record StageRun(Stage stage, boolean builder, RunStep run) {}
+
+    /** A RUN that runs a shell script, with the image it is built for. */
+    public record ScriptRun(BuiltImage image, StageRun run, ShellScript script) {}
+
+    /** The RUNs with a shell script of every image the project builds, image by image, in build order. */
+    public static List<ScriptRun> scripts(ReviewContext context) {
+        List<ScriptRun> out = new ArrayList<>();
+        for (BuiltImage image : BuiltImage.of(context)) {
+            for (StageRun run : of(image)) {
+                if (run.run().script() != null) {
+                    out.add(new ScriptRun(image, run, run.run().script()));
+                }
+            }
+        }
+        return out;
+    }
 
     public static List<StageRun> of(BuiltImage image) {
         List<Stage> imageStages = image.imageStages();

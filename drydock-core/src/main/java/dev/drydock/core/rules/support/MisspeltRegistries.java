@@ -22,27 +22,6 @@ public final class MisspeltRegistries {
         if (host.isEmpty() || WELL_KNOWN.contains(host)) {
             return List.of();
         }
-        return WELL_KNOWN.stream().filter(known -> slips(host, known) == 1).toList();
-    }
-
-    /** Optimal string alignment distance: edits where swapping two neighbouring letters counts as one. */
-    private static int slips(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return WELL_KNOWN.stream().filter(known -> SimilarNames.distance(host, known) == 1).toList();
     }
 }
