@@ -101,7 +101,7 @@ final class DeclaredBuilds {
             cwd = moved;
         }
         char quote = before.isEmpty() ? 0 : before.charAt(before.length() - 1);
-        String rest = commandText(text, end, quote == '"' || quote == '\'' ? quote : 0);
+        String rest = oneWordExpressions(commandText(text, end, quote == '"' || quote == '\'' ? quote : 0));
         List<String> words = ShellWords.split(rest);
         String dockerfile = null;
         String context = null;
@@ -145,6 +145,17 @@ final class DeclaredBuilds {
             context = operands.get(operands.size() - 1);
         }
         return declared(file, start, end, cwd, context, dockerfile, target, args, tags, isDirectory, isFile);
+    }
+
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{(.*?)}}");
+
+    /**
+     * GitHub expressions written with blanks inside ({@code ${{ github.sha }}}) made one word each
+     * ({@code ${{github.sha}}}), as the runner substitutes them before the shell splits the line.
+     */
+    private static String oneWordExpressions(String command) {
+        return EXPRESSION.matcher(command).replaceAll(m -> Matcher.quoteReplacement(
+                "${{" + m.group(1).replaceAll("\\s+", "") + "}}"));
     }
 
     /**

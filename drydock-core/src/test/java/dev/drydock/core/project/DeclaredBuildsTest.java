@@ -64,6 +64,19 @@ class DeclaredBuildsTest {
     }
 
     @Test
+    void githubExpressionsWithBlanksStayOneWord() {
+        assertThat(read(".github/workflows/ci.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - run: docker build --file ${{ github.workspace }}/docker/Dockerfile -t shop:${{ github.sha }} .
+                """)).singleElement().satisfies(b -> {
+                    assertThat(b.dockerfile()).isEqualTo("docker/Dockerfile");
+                    assertThat(b.tags()).containsExactly("shop:${{github.sha}}");
+                });
+    }
+
+    @Test
     void aQuotedCommandInJsonOrYamlEndsAtItsQuote() {
         assertThat(read("package.json", """
                 { "scripts": { "docker": "docker build -f docker/Dockerfile -t app .", "x": "y" } }
