@@ -208,20 +208,14 @@ final class DeclaredBuilds {
     /** A {@code docker/build-push-action} step: its {@code with:} keys, in the lines of the same step. */
     private static Optional<DeclaredBuild> actionBuild(SourceFile file, int usesLine, Matcher uses,
             Predicate<String> isDirectory, Predicate<String> isFile) {
-        int stepIndent = uses.group(2) != null ? uses.group(1).length() : stepIndent(file, usesLine, uses.group(1).length());
-        int first = usesLine;
-        while (first > 1 && !isStepStart(file.line(first), stepIndent)) {
-            first--;
-        }
+        int first = stepStart(file, usesLine);
         String context = null;
         String dockerfile = null;
         String target = null;
         List<String> tags = new ArrayList<>();
-        for (int line = first; line <= file.lineCount(); line++) {
+        int last = stepEnd(file, first);
+        for (int line = first; line <= last; line++) {
             String text = file.line(line);
-            if (line > first && !text.isBlank() && !text.strip().startsWith("#") && indent(text) <= stepIndent) {
-                break;
-            }
             Matcher key = STEP_KEY.matcher(text);
             if (key.find()) {
                 String value = scalar(key.group(2));
@@ -301,18 +295,11 @@ final class DeclaredBuilds {
      * when it cannot be known, {@code cwd} when the step has none.
      */
     private static String stepWorkingDirectory(SourceFile file, int offset, String cwd) {
-        int line = file.position(offset).line();
-        int commandIndent = indent(file.line(line));
-        int first = line;
-        while (first > 1 && !(file.line(first).strip().startsWith("-") && indent(file.line(first)) < commandIndent)) {
-            first--;
-        }
+        int first = stepStart(file, file.position(offset).line());
         int stepIndent = indent(file.line(first));
-        for (int n = first; n <= file.lineCount(); n++) {
+        int last = stepEnd(file, first);
+        for (int n = first; n <= last; n++) {
             String text = file.line(n);
-            if (n > first && !text.isBlank() && indent(text) <= stepIndent) {
-                break;
-            }
             Matcher key = WORKING_DIRECTORY.matcher(text);
             if (key.find() && indent(text) <= stepIndent + 2) {
                 return resolve("", scalar(key.group(1)));
@@ -321,19 +308,31 @@ final class DeclaredBuilds {
         return cwd;
     }
 
-    private static int stepIndent(SourceFile file, int usesLine, int keyIndent) {
-        for (int line = usesLine - 1; line >= 1; line--) {
-            String text = file.line(line);
-            int indent = indent(text);
-            if (!text.isBlank() && indent < keyIndent) {
-                return text.strip().startsWith("-") ? indent : keyIndent - 2;
+    /** The line of the workflow step (a sequence item, {@code - name: ...}) that holds {@code line}. */
+    private static int stepStart(SourceFile file, int line) {
+        String own = file.line(line);
+        if (own.strip().startsWith("- ")) {
+            return line;
+        }
+        for (int n = line - 1; n >= 1; n--) {
+            String text = file.line(n);
+            if (text.strip().startsWith("-") && indent(text) < indent(own)) {
+                return n;
             }
         }
-        return keyIndent - 2;
+        return line;
     }
 
-    private static boolean isStepStart(String line, int stepIndent) {
-        return indent(line) == stepIndent && line.strip().startsWith("-");
+    /** The last line of the step that starts at {@code start}: before the next line no deeper than its dash. */
+    private static int stepEnd(SourceFile file, int start) {
+        int stepIndent = indent(file.line(start));
+        for (int n = start + 1; n <= file.lineCount(); n++) {
+            String text = file.line(n);
+            if (!text.isBlank() && !text.strip().startsWith("#") && indent(text) <= stepIndent) {
+                return n - 1;
+            }
+        }
+        return file.lineCount();
     }
 
     private static int indent(String line) {

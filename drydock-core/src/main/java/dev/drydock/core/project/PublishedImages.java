@@ -65,7 +65,7 @@ final class PublishedImages {
     private static boolean matches(String tag, String repository) {
         String name = stripTag(tag.strip());
         if (!name.contains("$")) {
-            return name.toLowerCase(Locale.ROOT).isEmpty() ? false : withDefaults(name.toLowerCase(Locale.ROOT)).equals(repository);
+            return !name.isEmpty() && withDefaults(name.toLowerCase(Locale.ROOT)).equals(repository);
         }
         StringBuilder regex = new StringBuilder();
         Matcher variable = VARIABLE.matcher(name);

@@ -91,13 +91,14 @@ public final class ContextFileNotCopied implements Rule {
         for (BuiltImage image : BuiltImage.of(context)) {
             BuildLink build = image.container().build();
             List<ContextCopy> copies = BuildContexts.copies(build);
-            for (Use use : uses(image)) {
+            List<BuildRuns.StageRun> runs = BuildRuns.of(image);
+            for (Use use : uses(image, runs)) {
                 String name = PathNames.fileName(use.path());
                 if (!scriptName(name) || BASE_IMAGE_SCRIPTS.contains(name)) {
                     continue;
                 }
                 List<String> inContext = contextFiles(context, build, name);
-                if (inContext.isEmpty() || provided(context, image, build, copies, use, inContext)
+                if (inContext.isEmpty() || provided(context, image, build, copies, runs, use, inContext)
                         || !reported.add(build.dockerfile() + "#" + name)) {
                     continue;
                 }
@@ -127,9 +128,9 @@ public final class ContextFileNotCopied implements Rule {
     }
 
     /** The paths a RUN uses as a script and those ENTRYPOINT or CMD run, in build order. */
-    private static List<Use> uses(BuiltImage image) {
+    private static List<Use> uses(BuiltImage image, List<BuildRuns.StageRun> runs) {
         List<Use> out = new ArrayList<>();
-        for (BuildRuns.StageRun run : BuildRuns.of(image)) {
+        for (BuildRuns.StageRun run : runs) {
             RunStep step = run.run();
             int at = step.spec().instruction().span().start();
             for (Call call : step.calls()) {
@@ -184,10 +185,10 @@ public final class ContextFileNotCopied implements Rule {
 
     /** Whether something may put the file there before the use: a copy from the context, a stage, an image or a RUN. */
     private static boolean provided(ReviewContext context, BuiltImage image, BuildLink build, List<ContextCopy> copies,
-            Use use, List<String> inContext) {
+            List<BuildRuns.StageRun> runs, Use use, List<String> inContext) {
         List<Stage> lineage = Stages.lineage(image.model(), use.stage());
-        if (!(Stages.rootBase(image.model(), use.stage()) instanceof BaseImage.External
-                || Stages.rootBase(image.model(), use.stage()) instanceof BaseImage.Scratch)) {
+        BaseImage root = Stages.rootBase(image.model(), use.stage());
+        if (!(root instanceof BaseImage.External || root instanceof BaseImage.Scratch)) {
             return true;
         }
         for (ContextCopy copy : copies) {
@@ -215,7 +216,7 @@ public final class ContextFileNotCopied implements Rule {
                 }
             }
         }
-        for (BuildRuns.StageRun run : BuildRuns.of(image)) {
+        for (BuildRuns.StageRun run : runs) {
             if (!lineage.contains(run.stage())) {
                 continue;
             }
