@@ -3,6 +3,7 @@ package dev.drydock.core.project;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.ignore.DockerIgnore;
+import java.util.List;
 
 /**
  * How a container's image is built: which Dockerfile, from which context folder, up to which stage,
@@ -15,7 +16,13 @@ import dev.drydock.core.ignore.DockerIgnore;
  * @param stage the stage the image is (the target or the last one); null when the model has none
  * @param dockerignore the path of the ignore file in effect, or null when there is none
  * @param ignore the ignore rules in effect (empty when there is no file)
- * @param origin where the build is declared (compose {@code build}), or null for a lone Dockerfile
+ * @param origin where the build is declared (compose {@code build}, a CI command), or null for a lone Dockerfile
+ * @param tags the names a CI or task file tags the image with, as written; empty for other builds
  */
 public record BuildLink(String dockerfile, String context, String target, DockerfileModel model, Stage stage,
-        String dockerignore, DockerIgnore ignore, Origin origin) {}
+        String dockerignore, DockerIgnore ignore, Origin origin, List<String> tags) {
+
+    public BuildLink {
+        tags = List.copyOf(tags);
+    }
+}

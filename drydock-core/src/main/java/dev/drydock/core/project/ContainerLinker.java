@@ -130,7 +130,7 @@ final class ContainerLinker {
         DeclaredBuild declared = reading.declaredBuild(path);
         BuildLink build = declared != null ? declaredLink(path, source, declared)
                 : buildLink(path, LoneBuildContext.of(reading.layout.root(), path, source.model()), null, source.model(),
-                        source.model() == null ? null : source.model().targetStage().orElse(null), null);
+                        source.model() == null ? null : source.model().targetStage().orElse(null), null, List.of());
         Stage stage = build.stage();
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
         EffectiveCommand command = command(config, null, null);
@@ -153,7 +153,7 @@ final class ContainerLinker {
             }
         }
         Stage stage = model == null ? null : model.targetStage().orElse(null);
-        return buildLink(path, declared.context(), target, model, stage, declared.origin());
+        return buildLink(path, declared.context(), target, model, stage, declared.origin(), declared.tags());
     }
 
     private BuildLink build(Service service, dev.drydock.core.compose.Variables variables) {
@@ -193,7 +193,7 @@ final class ContainerLinker {
             reading.diagnostics.add(Diagnostic.at(Diagnostic.Level.ERROR, at.file(), at.span(),
                     "target stage \"" + target + "\" could not be found in " + dockerfile));
         }
-        return buildLink(dockerfile, context, target, model, stage, origin(build.node()));
+        return buildLink(dockerfile, context, target, model, stage, origin(build.node()), List.of());
     }
 
     /**
@@ -231,11 +231,11 @@ final class ContainerLinker {
     }
 
     private BuildLink buildLink(String dockerfile, String context, String target, DockerfileModel model, Stage stage,
-            Origin origin) {
+            Origin origin, List<String> tags) {
         String ignorePath = reading.layout.dockerignoreFor(dockerfile, context).map(ProjectEntry::path).orElse(null);
         DockerIgnore ignore = ignorePath == null ? null : reading.dockerignores.get(ignorePath);
         return new BuildLink(dockerfile, context, target, model, stage, ignorePath,
-                ignore == null ? DockerIgnore.empty() : ignore, origin);
+                ignore == null ? DockerIgnore.empty() : ignore, origin, tags);
     }
 
     /** The manifests inside the build context that the ignore file lets into it. */

@@ -1,5 +1,6 @@
 package dev.drydock.core.project;
 
+import dev.drydock.core.image.ImageReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * The image names the project builds, so that a compose service that pulls one by name is linked to the
  * Dockerfile behind it: a name another service builds ({@code build:} with {@code image:}), or a tag the CI or
  * task files give a build. Names are compared as repositories (registry and path, tag and digest left out,
- * Docker Hub's defaults filled in); a tag written with variables ({@code ghcr.io/${{ github.repository }}})
+ * Docker Hub's defaults filled in, as {@link ImageReference} normalises them); a tag written with variables ({@code ghcr.io/${{ github.repository }}})
  * matches any value in their place, provided it has a literal part to match at all.
  */
 final class PublishedImages {
@@ -56,16 +57,14 @@ final class PublishedImages {
     /** {@code docker.io/library/python} for {@code python:3.12}; null for a name with a variable left in it. */
     static String repository(String image) {
         String name = stripTag(image.strip()).toLowerCase(Locale.ROOT);
-        if (name.isEmpty() || name.contains("$")) {
-            return null;
-        }
-        return withDefaults(name);
+        return ImageReference.tryParse(name).filter(ImageReference::isImage).map(ImageReference::fullName)
+                .orElse(null);
     }
 
     private static boolean matches(String tag, String repository) {
         String name = stripTag(tag.strip());
         if (!name.contains("$")) {
-            return !name.isEmpty() && withDefaults(name.toLowerCase(Locale.ROOT)).equals(repository);
+            return repository.equals(repository(name));
         }
         StringBuilder regex = new StringBuilder();
         Matcher variable = VARIABLE.matcher(name);
@@ -86,7 +85,8 @@ final class PublishedImages {
             return false;
         }
         Pattern pattern = Pattern.compile(regex.toString());
-        return pattern.matcher(repository).matches() || pattern.matcher(familiar(repository)).matches();
+        return pattern.matcher(repository).matches()
+                || pattern.matcher(ImageReference.parse(repository).familiarName()).matches();
     }
 
     /** The name without its tag or digest: the first ':' after the last '/' starts the tag. */
@@ -96,26 +96,5 @@ final class PublishedImages {
         int slash = name.lastIndexOf('/');
         int colon = name.indexOf(':', slash + 1);
         return colon >= 0 ? name.substring(0, colon) : name;
-    }
-
-    private static String withDefaults(String name) {
-        int slash = name.indexOf('/');
-        String first = slash < 0 ? "" : name.substring(0, slash);
-        boolean registry = first.contains(".") || first.contains(":") || first.equals("localhost");
-        if (!registry) {
-            return "docker.io/" + (slash < 0 ? "library/" + name : name);
-        }
-        if (first.equals("index.docker.io") || first.equals("registry-1.docker.io")) {
-            return withDefaults(name.substring(slash + 1));
-        }
-        return name;
-    }
-
-    /** The repository as Docker shows it: Docker Hub's registry (and library/) left out. */
-    private static String familiar(String repository) {
-        if (repository.startsWith("docker.io/library/")) {
-            return repository.substring("docker.io/library/".length());
-        }
-        return repository.startsWith("docker.io/") ? repository.substring("docker.io/".length()) : repository;
     }
 }

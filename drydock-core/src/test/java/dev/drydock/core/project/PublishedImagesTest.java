@@ -30,6 +30,8 @@ class PublishedImagesTest {
         assertThat(images.declared("docker.io/acme/shop", List.of(app, any))).isNull();
         assertThat(images.declared("index.docker.io/acme/shop:2", List.of(tagged("Dockerfile", "acme/shop:$VERSION"))))
                 .isNotNull();
+        assertThat(images.declared("acme/shop@sha256:" + "a".repeat(64),
+                List.of(tagged("Dockerfile", "docker.io/acme/shop:${{ github.sha }}")))).isNotNull();
     }
 
     @Test

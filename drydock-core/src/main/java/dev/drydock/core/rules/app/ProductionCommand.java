@@ -29,11 +29,11 @@ import java.util.List;
 record ProductionCommand(String server, String requirement, List<String> argv, String basis, boolean declared,
         boolean placeholder) {
 
-    /** gunicorn's current release (26.2.0, published in 2026; Python 3.10 and later). */
-    static final String GUNICORN_VERSION = "26.2.0";
+    /** gunicorn's current release (27.0.1, published in November 2026; Python 3.10 and later). */
+    static final String GUNICORN_VERSION = "27.0.1";
 
-    /** uvicorn's current release (0.52.4, published in 2026). */
-    static final String UVICORN_VERSION = "0.52.4";
+    /** uvicorn's current release (0.54.0, published in September 2026). */
+    static final String UVICORN_VERSION = "0.54.0";
 
     /** gunicorn's last release before 24, which installs on Python 3.7 to 3.9 (requires-python >= 3.7). */
     static final String GUNICORN_PYTHON37_VERSION = "23.0.0";

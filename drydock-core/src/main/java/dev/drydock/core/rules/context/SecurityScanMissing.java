@@ -105,8 +105,6 @@ public final class SecurityScanMissing implements Rule {
     private static final Pattern DEPENDENCY_SCANNER = Pattern.compile(
             "(?i)\\bpip-audit\\b|\\bsafety[ \\t]+(?:check|scan)\\b|\\bnpm[ \\t]+audit\\b|\\byarn[ \\t]+audit\\b"
                     + "|\\bosv-scanner\\b|\\bbundle[ \\t]+audit\\b|\\bgovulncheck\\b|dependency-review-action");
-    private static final Pattern BUILD_TAG = Pattern.compile(
-            "docker[ \\t]+(?:buildx[ \\t]+)?build\\b[^\\n]*?(?:-t|--tag)[ \\t=]+([^\\s\"']+)");
     @Override
     public void check(ReviewContext context) {
         Project project = context.project();
@@ -119,16 +117,11 @@ public final class SecurityScanMissing implements Rule {
         searched.addAll(TaskFiles.present(project.files()));
         project.layout().entries(FileType.SHELL_SCRIPT).forEach(e -> searched.add(e.path()));
         Set<String> dependencyScans = new LinkedHashSet<>();
-        String builtTag = null;
         for (String path : searched) {
             String text = code(project, path);
             if (SCANNER.matcher(text).find()) {
                 scanned(context, path, ci.contains(path));
                 return;
-            }
-            Matcher tag = BUILD_TAG.matcher(text);
-            if (builtTag == null && ci.contains(path) && tag.find()) {
-                builtTag = tag.group(1);
             }
             Matcher d = DEPENDENCY_SCANNER.matcher(text);
             if (d.find()) {
@@ -157,7 +150,7 @@ public final class SecurityScanMissing implements Rule {
             message.append("; ").append(String.join(", ", dependencyScans))
                     .append(" checks the application's dependencies but not the image's operating system packages");
         }
-        String image = builtTag != null ? builtTag : images.iterator().next();
+        String image = images.iterator().next();
         String recommendation;
         String workflow = ci.stream().filter(p -> p.startsWith(".github/workflows/")).findFirst().orElse(null);
         if (workflow != null) {
@@ -202,10 +195,16 @@ public final class SecurityScanMissing implements Rule {
         }
     }
 
-    /** The image a container runs: its image name, Compose's default name, or one after the project and context folders. */
+    /**
+     * The image a container runs: its image name, the first name CI tags its build with, Compose's default
+     * name, or one after the project and context folders.
+     */
     private static String imageName(Project project, Container c) {
         if (c.image() != null) {
             return c.image();
+        }
+        if (!c.build().tags().isEmpty()) {
+            return c.build().tags().getFirst();
         }
         if (c.service() != null) {
             for (var compose : project.composeProjects()) {
