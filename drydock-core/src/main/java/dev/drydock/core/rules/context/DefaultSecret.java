@@ -31,7 +31,8 @@ import java.util.Optional;
                 + " non-empty literal default, `${SECRET_KEY:-change-me}` or `${SECRET_KEY-change-me}`. An empty default"
                 + " (`${DB_PASSWORD:-}`) is not reported: it publishes no value and usually marks a setting the"
                 + " application only needs in some configurations; a default that is itself a variable is not"
-                + " reported either. Defaults in development files (compose.override.yml, *.dev.yml) are medium; a default"
+                + " reported either. Defaults in development files (compose.override.yml, *.dev.yml) are medium, and their"
+                + " fix is only suggested, since a development stack that starts without a .env is a choice; a default"
                 + " that has the form of an issued credential (a GitHub, Slack or Telegram bot token, an AWS key ...) is"
                 + " critical, whatever the variable's name. Messages show the default masked unless it is a"
                 + " placeholder (change-me, <password>).",
@@ -104,14 +105,15 @@ public final class DefaultSecret implements Rule {
                 + " message when it is missing or empty; generate the value per environment (e.g."
                 + " `python -c 'import secrets; print(secrets.token_hex(32))'`) and keep it in .env or a secret store.";
         Location location = new Location(file, ref.span());
+        boolean development = ComposeServices.isDevelopmentFile(context, file);
         var finding = context.finding(this, location, message.toString())
-                .severity(credential != null ? Severity.CRITICAL
-                        : ComposeServices.isDevelopmentFile(context, file) ? Severity.MEDIUM : Severity.HIGH)
+                .severity(credential != null ? Severity.CRITICAL : development ? Severity.MEDIUM : Severity.HIGH)
                 .current(credential == null && SecretNames.isPlaceholder(fallback) ? context.excerpt(location)
                         : SecretNames.redactIn(context.excerpt(location), credential != null ? credential.secret(fallback) : fallback))
                 .recommendation(recommendation);
         if (isExpression(ref)) {
-            finding.fix(Fix.of("make " + name + " required", FixSafety.UNSAFE,
+            FixSafety safety = development && credential == null ? FixSafety.SUGGESTION : FixSafety.UNSAFE;
+            finding.fix(Fix.of("make " + name + " required", safety,
                     SourceEdits.replace(ref.file(), ref.span(), required)));
         }
         finding.add();
