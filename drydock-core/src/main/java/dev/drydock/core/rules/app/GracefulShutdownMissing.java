@@ -206,9 +206,14 @@ public final class GracefulShutdownMissing implements Rule {
                             + init.map(i -> "the script's shell stands between " + i.init() + " and " + what)
                                     .orElse("the script's shell stays PID 1")
                             + " and docker stop's SIGTERM never reaches " + what)
-                            .recommendation(handOver.or(() -> last).map(h -> "Write exec before it (`exec "
+                            .recommendation(last.filter(l -> PACKAGE_MANAGER_COMMANDS.contains(l.name()))
+                                    .map(l -> "Replace `" + shorten(text(file, l)) + "` in " + file.path() + " with exec"
+                                            + " and the command its package.json script runs (`exec node ...`): with"
+                                            + " exec alone " + l.name() + " would be PID 1, and it does not pass"
+                                            + " SIGTERM on to the program either.")
+                                    .or(() -> handOver.or(() -> last).map(h -> "Write exec before it (`exec "
                                     + shorten(text(file, h)) + "`) in " + file.path() + ", so " + what
-                                    + " replaces the shell as PID 1 and receives the signals.")
+                                    + " replaces the shell as PID 1 and receives the signals."))
                                     .orElse("End " + file.path() + " with `exec \"$@\"` (or exec the server command),"
                                             + " so the server replaces the shell as PID 1 and receives the signals."))
                             .add();
@@ -241,6 +246,8 @@ public final class GracefulShutdownMissing implements Rule {
         return last.background() || last.inPipeline() || last.name() == null || NOT_A_PROGRAM.contains(last.name())
                 ? Optional.empty() : Optional.of(last);
     }
+
+    private static final Set<String> PACKAGE_MANAGER_COMMANDS = Set.of("npm", "pnpm", "yarn", "npx");
 
     private static final Set<String> NOT_A_PROGRAM = Set.of("exit", "wait", "true", "false", ":", "echo", "printf",
             "return", "sleep", "trap", "set", "export", "cd", "source", ".");
