@@ -1,6 +1,7 @@
 package dev.drydock.core.project;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
@@ -8,6 +9,9 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.Heredoc;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.shell.Word;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -29,7 +33,9 @@ import java.util.regex.Pattern;
  * then the folder from which most of its COPY and ADD sources exist is taken; when none exists because all
  * are a build's output, the folder of the build file that writes it. A Dockerfile that copies the whole
  * context ({@code COPY . /app}) names no source, but its RUN, CMD, ENTRYPOINT and HEALTHCHECK lines
- * name files of the copy ({@code /app/scripts/start.sh}), which count as sources too.
+ * name files of the copy ({@code /app/scripts/start.sh}), which count as sources too. A Dockerfile that runs
+ * {@code turbo prune} inside a workspace member (apps/web/Dockerfile) is built from the workspace root, the
+ * folder above it that holds turbo.json: the prune reads the whole monorepo.
  */
 final class LoneBuildContext {
 
@@ -38,6 +44,12 @@ final class LoneBuildContext {
     /** The context folder, relative to the project root ("" for the root itself). */
     static String of(Path root, String dockerfile, DockerfileModel model) {
         String own = PathNames.parent(dockerfile);
+        if (model != null && prunesTurboWorkspace(model)) {
+            Optional<String> workspace = turboRoot(root, own);
+            if (workspace.isPresent()) {
+                return workspace.get();
+            }
+        }
         List<String> copied = model == null ? List.of() : contextSources(model);
         List<String> sources = new ArrayList<>(copied);
         if (model != null) {
@@ -58,6 +70,39 @@ final class LoneBuildContext {
             }
         }
         return bestFound > 0 || copied.isEmpty() ? best : buildOutputRoot(root, own, copied).orElse(best);
+    }
+
+    /** Whether a RUN prunes a Turborepo workspace: {@code turbo prune}, also through npx, yarn, pnpm dlx or bunx. */
+    private static boolean prunesTurboWorkspace(DockerfileModel model) {
+        for (Stage stage : model.stages()) {
+            for (CommandSpec run : stage.runs()) {
+                for (Command command : model.script(run).map(ShellScript::commands).orElse(List.of())) {
+                    List<String> words = command.words().stream().map(Word::value).toList();
+                    for (int i = 0; i + 1 < words.size(); i++) {
+                        if (words.get(i).matches("turbo(@[^/\\s]*)?") && words.get(i + 1).equals("prune")) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The topmost folder at or above the Dockerfile's that holds turbo.json: the workspace root. */
+    private static Optional<String> turboRoot(Path root, String own) {
+        Optional<String> found = Optional.empty();
+        String dir = own;
+        while (true) {
+            Path base = dir.isEmpty() ? root : root.resolve(dir);
+            if (Files.isRegularFile(base.resolve("turbo.json"))) {
+                found = Optional.of(dir);
+            }
+            if (dir.isEmpty() || dir.equals("/")) {
+                return found;
+            }
+            dir = PathNames.parent(dir);
+        }
     }
 
     /** The folders a build tool writes its output to, by the build file that sits beside them. */

@@ -181,6 +181,28 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void aWorkspaceMemberDockerfileThatPrunesTheTurboWorkspaceIsBuiltFromTheWorkspaceRoot() throws IOException {
+        write("apps/web/Dockerfile", """
+                FROM node:22-alpine AS prune
+                WORKDIR /app
+                COPY . .
+                RUN npx turbo@2 prune web --docker
+                FROM node:22-alpine
+                COPY --from=prune /app/out/json/ .
+                """);
+        write("apps/web/turbo.json", "{\"extends\": [\"//\"]}\n");
+        write("apps/web/package.json", "{\"name\": \"web\"}\n");
+        write("apps/docs/Dockerfile", "FROM node:22-alpine\nCOPY . .\nRUN npm ci\n");
+        write("turbo.json", "{}\n");
+        write("package.json", "{\"workspaces\": [\"apps/*\"]}\n");
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.container("apps/web/Dockerfile").orElseThrow().build().context())
+                .as("turbo prune reads the whole monorepo, above the member's own turbo.json").isEmpty();
+        assertThat(project.container("apps/docs/Dockerfile").orElseThrow().build().context())
+                .as("no prune: its own folder").isEqualTo("apps/docs");
+    }
+
+    @Test
     void theShippedExampleIsReadWithoutErrors() {
         Path example = Path.of("").toAbsolutePath().getParent().resolve("examples/flask-notes");
         Project project = new ProjectLoader().load(example);

@@ -195,16 +195,25 @@ public final class GracefulShutdownMissing implements Rule {
                 }
                 Optional<Command> handOver = handOverWithoutExec(file);
                 if (handOver.isPresent() || !runsCommandArguments(file) && !EXEC.matcher(" " + file.text()).find()) {
+                    Optional<Command> last = handOver.isPresent() ? Optional.empty() : lastForegroundCommand(file);
                     String how = handOver.map(h -> " runs the container's command without exec (line "
-                            + h.span().startLine() + ": `" + shorten(file.text().substring(h.span().start(),
-                                    h.span().end())) + "`)").orElse(" runs the server without exec");
+                            + h.span().startLine() + ": `" + shorten(text(file, h)) + "`)")
+                            .or(() -> last.map(l -> " runs `" + shorten(text(file, l)) + "` (line " + l.span().startLine()
+                                    + ") without exec"))
+                            .orElse(" runs the server without exec");
+                    String what = last.map(l -> l.name()).orElse("the server");
                     context.finding(this, command.origin(), "the entry-point script " + file.path() + how + ", so "
-                            + init.map(i -> "the script's shell stands between " + i.init() + " and the server")
+                            + init.map(i -> "the script's shell stands between " + i.init() + " and " + what)
                                     .orElse("the script's shell stays PID 1")
-                            + " and docker stop's SIGTERM never reaches the server")
-                            .recommendation(handOver.map(h -> "Write exec before it (`exec " + shorten(file.text()
-                                    .substring(h.span().start(), h.span().end())) + "`) in " + file.path() + ", so the"
-                                    + " server replaces the shell as PID 1 and receives the signals.")
+                            + " and docker stop's SIGTERM never reaches " + what)
+                            .recommendation(last.filter(l -> PACKAGE_MANAGER_COMMANDS.contains(l.name()))
+                                    .map(l -> "Replace `" + shorten(text(file, l)) + "` in " + file.path() + " with exec"
+                                            + " and the command its package.json script runs (`exec node ...`): with"
+                                            + " exec alone " + l.name() + " would be PID 1, and it does not pass"
+                                            + " SIGTERM on to the program either.")
+                                    .or(() -> handOver.or(() -> last).map(h -> "Write exec before it (`exec "
+                                    + shorten(text(file, h)) + "`) in " + file.path() + ", so " + what
+                                    + " replaces the shell as PID 1 and receives the signals."))
                                     .orElse("End " + file.path() + " with `exec \"$@\"` (or exec the server command),"
                                             + " so the server replaces the shell as PID 1 and receives the signals."))
                             .add();
@@ -222,6 +231,29 @@ public final class GracefulShutdownMissing implements Rule {
     private static Optional<Command> handOverWithoutExec(SourceFile file) {
         return handOvers(file).stream().filter(cmd -> !cmd.background()
                 && cmd.wrappers().stream().noneMatch(w -> w.value().equals("exec"))).findFirst();
+    }
+
+    /**
+     * The script's last command when it runs in the foreground as the script's final step (not in a pipeline,
+     * not a shell builtin that ends or waits): the long-running program the script starts, such as a worker.
+     */
+    private static Optional<Command> lastForegroundCommand(SourceFile file) {
+        List<Command> commands = ShellScript.parse(MappedText.of(file, 0, file.text().length())).commands();
+        if (commands.isEmpty()) {
+            return Optional.empty();
+        }
+        Command last = commands.get(commands.size() - 1);
+        return last.background() || last.inPipeline() || last.name() == null || NOT_A_PROGRAM.contains(last.name())
+                ? Optional.empty() : Optional.of(last);
+    }
+
+    private static final Set<String> PACKAGE_MANAGER_COMMANDS = Set.of("npm", "pnpm", "yarn", "npx");
+
+    private static final Set<String> NOT_A_PROGRAM = Set.of("exit", "wait", "true", "false", ":", "echo", "printf",
+            "return", "sleep", "trap", "set", "export", "cd", "source", ".");
+
+    private static String text(SourceFile file, Command command) {
+        return file.text().substring(command.span().start(), command.span().end());
     }
 
     /** Whether an entry-point script runs the container's command ({@code "$@"}) anywhere. */

@@ -101,7 +101,8 @@ public final class ProductionServerMissing implements Rule {
     public void check(ReviewContext context) {
         for (Container c : context.builtContainers()) {
             EntryPoint ep = c.entryPoint();
-            if (ep != null && NOT_A_DEV_WEB_COMMAND.contains(ep.runtime())) {
+            if (ep != null && NOT_A_DEV_WEB_COMMAND.contains(ep.runtime()) || AppFacts.startScript(context, c)
+                    .filter(script -> NOT_A_DEV_WEB_COMMAND.contains(script.started().runtime())).isPresent()) {
                 continue;
             }
             python(context, c);

@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
         checks = "The dependency manifests inside build contexts: requirements files whose requirements are not all"
                 + " pinned with == (or ===) and that have neither hashes, a constraints file that pins them, nor a lock"
                 + " file beside them; pyproject.toml and Pipfile with unpinned runtime dependencies and no lock file"
-                + " (poetry.lock, uv.lock, pdm.lock, pylock.toml, Pipfile.lock); package.json without a lock file;"
-                + " Gemfile without Gemfile.lock; composer.json without composer.lock; Cargo.toml and mix.exs without"
+                + " (poetry.lock, uv.lock, pdm.lock, pylock.toml, Pipfile.lock); package.json without a lock file"
+                + " beside it or at the root of its npm, Yarn, pnpm or Bun workspace; Gemfile without Gemfile.lock; composer.json without composer.lock; Cargo.toml and mix.exs without"
                 + " Cargo.lock / mix.lock beside them or at the root of their workspace or umbrella; .NET projects and"
                 + " Directory.Packages.props with floating versions (8.*) and no packages.lock.json. Development"
                 + " requirement files (requirements-dev.txt ...) count only"
@@ -106,10 +106,14 @@ public final class RequirementsUnpinned implements Rule {
         switch (manifest.kind()) {
             case REQUIREMENTS_TXT -> requirements(context, container, manifest);
             case PYPROJECT_TOML, PIPFILE -> pythonProject(context, container, manifest);
-            case PACKAGE_JSON -> withoutLock(context, container, manifest, "package-lock.json",
-                    "Run `npm install` once to create package-lock.json (or use the lock file of yarn/pnpm), commit it,"
-                            + " and install with `npm ci` in the Dockerfile (copy package.json and package-lock.json"
-                            + " before the sources to keep the layer cached).");
+            case PACKAGE_JSON -> {
+                if (!lockAbove(context, manifest, JS_LOCK_FILES)) {
+                    withoutLock(context, container, manifest, "package-lock.json",
+                            "Run `npm install` once to create package-lock.json (or use the lock file of yarn/pnpm), commit"
+                                    + " it, and install with `npm ci` in the Dockerfile (copy package.json and"
+                                    + " package-lock.json before the sources to keep the layer cached).");
+                }
+            }
             case GEMFILE -> withoutLock(context, container, manifest, "Gemfile.lock",
                     "Run `bundle lock` to create Gemfile.lock, commit it, and install with"
                             + " `bundle config set frozen true && bundle install` in the Dockerfile.");
@@ -118,14 +122,14 @@ public final class RequirementsUnpinned implements Rule {
                             + " `composer install --no-dev` in the Dockerfile (copy composer.json and composer.lock"
                             + " before the sources to keep the layer cached).");
             case CARGO_TOML -> {
-                if (!lockAbove(context, manifest, "Cargo.lock")) {
+                if (!lockAbove(context, manifest, Set.of("Cargo.lock"))) {
                     withoutLock(context, container, manifest, "Cargo.lock", "Run `cargo generate-lockfile` (or any cargo build)"
                             + " to create Cargo.lock, commit it, and build with `cargo build --release --locked` so"
                             + " that the build fails instead of resolving anew when the lock file is out of date.");
                 }
             }
             case MIX_EXS -> {
-                if (!lockAbove(context, manifest, "mix.lock")) {
+                if (!lockAbove(context, manifest, Set.of("mix.lock"))) {
                     withoutLock(context, container, manifest, "mix.lock", "Run `mix deps.get` to create mix.lock and commit it;"
                             + " `mix deps.get` in the Dockerfile then fetches exactly the locked versions.");
                 }
@@ -346,15 +350,21 @@ public final class RequirementsUnpinned implements Rule {
                 + " upgrade. (Or move the project to uv or Poetry and commit their lock file.)";
     }
 
+    /** The lock files of npm, Yarn, pnpm and Bun, which a workspace keeps at its root for all its members. */
+    private static final Set<String> JS_LOCK_FILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
+            "pnpm-lock.yaml", "bun.lock", "bun.lockb");
+
     /**
-     * Whether a lock file of this name sits in a folder above the manifest: the members of a Cargo
-     * workspace or of a Mix umbrella share the one at its root.
+     * Whether a lock file of one of these names sits in a folder above the manifest: the members of a Cargo
+     * workspace, of a Mix umbrella or of an npm, Yarn, pnpm or Bun workspace share the one at its root.
      */
-    private static boolean lockAbove(ReviewContext context, Manifest manifest, String lockName) {
+    private static boolean lockAbove(ReviewContext context, Manifest manifest, Set<String> lockNames) {
         for (String dir = PathNames.parent(manifest.file()); !dir.isEmpty(); ) {
             dir = PathNames.parent(dir);
-            if (context.project().layout().entry(PathNames.join(dir, lockName)).isPresent()) {
-                return true;
+            for (String lockName : lockNames) {
+                if (context.project().layout().entry(PathNames.join(dir, lockName)).isPresent()) {
+                    return true;
+                }
             }
         }
         return false;

@@ -131,8 +131,8 @@ public final class BaseImageFacts {
     }
 
     /** The programs {@link ImageTools#programs()} answers for: present when listed, absent otherwise. */
-    public static final Set<String> ASKED = Set.of("curl", "wget", "nc", "python", "python3", "node", "java", "ruby",
-            "php", "go", "sh", "bash");
+    public static final Set<String> ASKED = Set.of("curl", "wget", "nc", "python", "python3", "node", "bun", "java",
+            "ruby", "php", "go", "sh", "bash");
 
     /**
      * What a base image ships, for the official images whose contents are documented; empty for any
@@ -142,7 +142,7 @@ public final class BaseImageFacts {
      * BusyBox (and the Alpine variants of the other official images, built on it) have BusyBox's
      * {@code wget} and {@code nc} but no curl; distroless and scratch images have no shell at all
      * ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged, built from the
-     * same Dockerfile) installs curl on both its Debian and Alpine variants.
+     * same Dockerfile) installs curl on both its Debian and Alpine variants; oven/bun has bun ({@link #bun}).
      */
     public static Optional<ImageTools> tools(BaseImage base) {
         if (base instanceof BaseImage.Scratch) {
@@ -196,6 +196,9 @@ public final class BaseImageFacts {
         }
         if (tag == null) {
             return Optional.empty();
+        }
+        if (name.equals("docker.io/oven/bun")) {
+            return Optional.of(bun(written, tag));
         }
         String image = ref.imageName();
         if (name.equals("nginxinc/nginx-unprivileged")) {
@@ -263,6 +266,20 @@ public final class BaseImageFacts {
             programs.add("bash");
         }
         return Optional.of(new ImageTools(written, true, programs, pm, runtime));
+    }
+
+    /**
+     * oven/bun: bun on every variant; the default and slim tags are Debian (sh, bash, apt, no curl or wget), the
+     * alpine ones BusyBox with apk, the distroless ones no shell at all.
+     */
+    private static ImageTools bun(String written, String tag) {
+        if (tag.contains("distroless")) {
+            return new ImageTools(written, false, Set.of("bun"), null, "bun");
+        }
+        if (tag.contains("alpine")) {
+            return new ImageTools(written, true, Set.of("sh", "wget", "nc", "bun"), "apk", "bun");
+        }
+        return new ImageTools(written, true, Set.of("sh", "bash", "bun"), "apt", "bun");
     }
 
     /**

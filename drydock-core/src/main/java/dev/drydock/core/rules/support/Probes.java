@@ -272,7 +272,7 @@ public final class Probes {
 
     /**
      * A probe of {@code http://localhost:port/path} with a program the image has: its language runtime
-     * (Python's urllib, Node's http), else BusyBox or GNU wget, else curl; null when it has none of them
+     * (Python's urllib, Node's http, Bun's fetch), else BusyBox or GNU wget, else curl; null when it has none of them
      * (or the image is unknown).
      */
     public static List<String> recommend(ImageContents image, int port, String path) {
@@ -315,6 +315,13 @@ public final class Probes {
                     : image.base().map(t -> t.executable("node")).orElse("node");
             return List.of(node, "-e", "require('http').get(" + target
                     + ", r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))");
+        }
+        if (image.has("bun").orElse(false)) {
+            String target = portVariable == null ? "'" + url + "'"
+                    : "'http://localhost:' + (process.env." + portVariable + " || " + port + ") + '" + rest + "'";
+            String options = host == null ? "" : ", {headers: {Host: '" + host + "'}}";
+            return List.of("bun", "-e", "fetch(" + target + options
+                    + ").then(r => process.exit(r.status < 400 ? 0 : 1), () => process.exit(1))");
         }
         boolean viaShell = portVariable != null && image.has("sh").orElse(false);
         String shellUrl = "http://localhost:${" + portVariable + ":-" + port + "}" + rest;

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+node dist/seed.js
+npm run start:prod
