@@ -1,8 +1,12 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What drydock knows of php-fpm started as root: the master keeps root and the workers that run the PHP code
@@ -25,5 +29,25 @@ public final class PhpFpm {
         BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
         return base instanceof BaseImage.External external && external.reference() != null
                 && ImageTags.officialName(external.reference()).equals("php");
+    }
+
+    /** What a published port 9000 of a service that runs php-fpm leads to: its FastCGI listener. */
+    private static final String FASTCGI = "php-fpm's FastCGI port, which runs any PHP file a client names with the PHP"
+            + " settings it sends (PHP_VALUE),";
+
+    /**
+     * The FastCGI listener behind a container port of the service: port 9000 of a service whose image runs php-fpm
+     * (built here, or a php image's fpm variant); empty otherwise.
+     */
+    public static Optional<String> fastCgiBehind(ReviewContext context, Service service, int targetPort) {
+        if (targetPort != 9000) {
+            return Optional.empty();
+        }
+        String image = service.imageRef().map(Located::value).orElse("");
+        boolean phpFpmImage = image.matches("(docker\\.io/)?(library/)?php:[^/]*fpm.*");
+        boolean runsPhpFpm = context.project().containers().stream()
+                .anyMatch(c -> c.service() == service && c.build() != null
+                        && ImageRole.program(c).filter("php-fpm"::equals).isPresent());
+        return phpFpmImage || runsPhpFpm ? Optional.of(FASTCGI) : Optional.empty();
     }
 }
