@@ -52,7 +52,8 @@ import java.util.Optional;
                 + " base image: the images built on it are the ones to probe). Medium for a stock server such as"
                 + " postgres or nginx (the Docker official images leave"
                 + " the probe to the images and compose files built on them; drydock recommends the server's own check,"
-                + " pg_isready, redis-cli ping, traefik healthcheck); nothing"
+                + " pg_isready, redis-cli ping, traefik healthcheck, and for php-fpm, which speaks FastCGI and no HTTP,"
+                + " its ping page asked with cgi-fcgi); nothing"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
                 + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing).",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
@@ -178,7 +179,7 @@ public final class HealthcheckMissing implements Rule {
                     .severity(application && failing != null ? Severity.CRITICAL : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
-            String fixPath = grpc.isPresent() ? null : plan.fixPath(app);
+            String fixPath = grpc.isPresent() || serverProbe.isPresent() ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null ? null : OtherCommands.of(image, c);
             if (fixPath != null && others != null) {
                 List<String> argv = plan.composeWorks() ? plan.argv()

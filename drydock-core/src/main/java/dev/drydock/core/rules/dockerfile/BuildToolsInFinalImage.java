@@ -162,7 +162,7 @@ public final class BuildToolsInFinalImage implements Rule {
 
     /** Programs that compile against development headers: a RUN of the final image that calls one needs them there. */
     private static final Set<String> COMPILING = Set.of("docker-php-ext-install", "docker-php-ext-configure", "pecl",
-            "phpize", "pip", "pip3", "gem", "bundle", "npm", "yarn", "pnpm", "make", "cmake", "gcc", "cc", "g++",
+            "phpize", "install-php-extensions", "pie", "pip", "pip3", "gem", "bundle", "npm", "yarn", "pnpm", "make", "cmake", "gcc", "cc", "g++",
             "cargo", "go", "configure", "node-gyp");
 
     /**
@@ -174,10 +174,13 @@ public final class BuildToolsInFinalImage implements Rule {
                 && !(call.is("pip", "pip3") && call.args().stream().anyMatch(a -> a.value().equals("--no-index")))));
     }
 
-    /** A stage the build uses besides those of the final image: where compiling already happens. */
+    /**
+     * A stage the build uses besides those of the final image that runs something: where compiling already happens
+     * (not a stage that only names an image to copy a binary from, such as FROM composer AS vendor).
+     */
     private static Optional<Stage> builderStage(BuiltImage image) {
         List<Stage> inImage = Stages.inImage(image.model(), image.stage());
-        return image.neededStages().stream().filter(s -> !inImage.contains(s)).findFirst();
+        return image.neededStages().stream().filter(s -> !inImage.contains(s) && !s.runs().isEmpty()).findFirst();
     }
 
     /** For development headers in the final stage of a build that compiles in a builder stage already. */

@@ -26,6 +26,7 @@ import dev.drydock.core.rules.support.DotnetImages;
 import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.PrivilegeDrop;
+import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.FileOnlyImage;
 import dev.drydock.core.rules.support.ImageTags;
@@ -47,7 +48,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " application and no command to an official image whose default is one, such as a distribution's"
                 + " shell: the images built on it set USER) and for a stock server such as nginx, php-fpm or Tomcat"
                 + " started by its official-image style command (also when it is the official base image's default"
-                + " command); the message says whether the server drops to a configured user itself. Nothing for"
+                + " command); the message says whether the server drops to a configured user itself (php-fpm's"
+                + " workers take the pool's user, www-data in the php images, and it refuses a root pool without -R;"
+                + " medium when the command passes -R). Nothing for"
                 + " an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command)."
                 + " Medium for a stage named for development or tests (dev, development, test), the target of a"
                 + " development build. High instead of critical when the base image's own user cannot be known: a"
@@ -248,6 +251,10 @@ public final class RunsAsRoot implements Rule {
      */
     private void reportBaseOrServer(ReviewContext context, Container container, Location at, ImageRole role) {
         String program = ImageRole.program(container).orElse("its command");
+        if (program.equals("php-fpm")) {
+            reportPhpFpm(context, container, at);
+            return;
+        }
         String message = role == ImageRole.RUNTIME_BASE && ImageRole.inheritsCommand(container)
                 ? "no USER and no command of its own: the image runs " + program + ", the command of "
                         + describe(Stages.rootBase(container.build().model(), container.build().stage()))
@@ -276,6 +283,38 @@ public final class RunsAsRoot implements Rule {
                                 + suggestion(container) + " (an unprivileged port above 1024 is then needed)."
                         : "Run " + program + " as an unprivileged user: " + suggestion(container)
                                 + " (an unprivileged port above 1024 is then needed).")
+                .add();
+    }
+
+    /**
+     * php-fpm as root: its master keeps root while the pool's workers, which run the PHP code, take the user the
+     * pool names (php-fpm refuses a root pool without -R); worth a note, unless -R lets a pool run as root.
+     */
+    private void reportPhpFpm(ReviewContext context, Container container, Location at) {
+        boolean phpImage = PhpFpm.onPhpImage(container);
+        boolean allowsRoot = PhpFpm.allowsRoot(container);
+        String pool = phpImage ? "the php image's pool (/usr/local/etc/php-fpm.d/www.conf) names www-data"
+                : "check that the pool's configuration (user = and group = in php-fpm.d/*.conf) names an unprivileged user";
+        String message = allowsRoot
+                ? "no USER, and php-fpm is started with -R (--allow-to-run-as-root): a pool whose configuration names"
+                        + " root, or no user, runs the PHP code as root"
+                : "no USER: php-fpm's master process keeps root; the workers that run the PHP code take the user of"
+                        + " the pool's configuration, and php-fpm refuses to run a pool as root without -R"
+                        + " (--allow-to-run-as-root)" + (phpImage ? "; " + pool : "");
+        String workdir = container.build().stage().config().workdir() instanceof Setting<String> w ? w.value()
+                : phpImage ? "/var/www/html" : "/app";
+        String asUser = phpImage
+                ? "USER www-data (the php image's own user, UID 82 on Alpine and 33 on Debian), with COPY"
+                        + " --chown=www-data:www-data for the files it must write in " + workdir
+                : suggestion(container);
+        context.finding(this, at, message)
+                .severity(allowsRoot ? Severity.MEDIUM : Severity.LOW)
+                .implicit()
+                .recommendation((allowsRoot ? "Drop -R and name an unprivileged user in the pool's configuration. "
+                        : phpImage ? "" : "First " + pool + ". ")
+                        + "To take root from the master too, run php-fpm as the pool's user: " + asUser + "; php-fpm"
+                        + " then only notes that the pool's user directive is ignored, and its port 9000 needs no"
+                        + " privilege.")
                 .add();
     }
 

@@ -24,7 +24,7 @@ public final class BuildTools {
     private static final Pattern VERSIONED = Pattern.compile("(gcc|g\\+\\+|clang|llvm|cpp|gfortran)-\\d+(\\.\\d+)?");
     private static final Pattern DEV = Pattern.compile("[a-z0-9][a-z0-9.+_-]*-(dev|devel|headers)");
 
-    /** Debian 12 (bookworm) runtime packages of common development packages. */
+    /** Debian 12 (bookworm) runtime packages of common development packages (those of PHP's extensions among them). */
     private static final Map<String, String> APT_RUNTIME = Map.ofEntries(
             Map.entry("unixodbc-dev", "unixodbc"),
             Map.entry("libpq-dev", "libpq5"),
@@ -42,7 +42,20 @@ public final class BuildTools {
             Map.entry("libfreetype6-dev", "libfreetype6"),
             Map.entry("libcurl4-openssl-dev", "libcurl4"),
             Map.entry("libgeos-dev", "libgeos-c1v5"),
-            Map.entry("libyaml-dev", "libyaml-0-2"));
+            Map.entry("libyaml-dev", "libyaml-0-2"),
+            Map.entry("libzip-dev", "libzip4"),
+            Map.entry("libsodium-dev", "libsodium23"),
+            Map.entry("libwebp-dev", "libwebp7"),
+            Map.entry("libavif-dev", "libavif15"),
+            Map.entry("libicu-dev", "libicu72"),
+            Map.entry("libonig-dev", "libonig5"),
+            Map.entry("libgmp-dev", "libgmp10"),
+            Map.entry("libbz2-dev", "libbz2-1.0"),
+            Map.entry("libreadline-dev", "libreadline8"),
+            Map.entry("libldap2-dev", "libldap-2.5-0"),
+            Map.entry("libmemcached-dev", "libmemcached11"),
+            Map.entry("libmagickwand-dev", "libmagickwand-6.q16-6"),
+            Map.entry("libvips-dev", "libvips42"));
 
     /** Alpine runtime packages of common development packages. */
     private static final Map<String, String> APK_RUNTIME = Map.ofEntries(
@@ -59,7 +72,21 @@ public final class BuildTools {
             Map.entry("zlib-dev", "zlib"),
             Map.entry("unixodbc-dev", "unixodbc"),
             Map.entry("sqlite-dev", "sqlite-libs"),
-            Map.entry("yaml-dev", "yaml"));
+            Map.entry("yaml-dev", "yaml"),
+            Map.entry("libzip-dev", "libzip"),
+            Map.entry("libsodium-dev", "libsodium"),
+            Map.entry("libpng-dev", "libpng"),
+            Map.entry("freetype-dev", "freetype"),
+            Map.entry("libwebp-dev", "libwebp"),
+            Map.entry("libavif-dev", "libavif"),
+            Map.entry("icu-dev", "icu-libs"),
+            Map.entry("oniguruma-dev", "oniguruma"),
+            Map.entry("gmp-dev", "gmp"),
+            Map.entry("bzip2-dev", "libbz2"),
+            Map.entry("openldap-dev", "libldap"),
+            Map.entry("libmemcached-dev", "libmemcached-libs"),
+            Map.entry("imagemagick-dev", "imagemagick-libs"),
+            Map.entry("vips-dev", "vips"));
 
     /** Whether a package (named without version) is a build tool or development headers. */
     public static boolean isBuildTool(String name) {

@@ -138,7 +138,11 @@ public enum ImageRole {
     private static final Pattern CONFIGURATION = Pattern.compile("\\.(conf|cnf|cfg|ini|ya?ml|toml|properties|xml)$");
     private static final Pattern BIN_FOLDER = Pattern.compile("^/(usr/(local/)?)?s?bin/");
 
+    /** A packaged php-fpm names its version ({@code php-fpm8.2} on Debian, {@code php-fpm83} on Alpine). */
+    private static final Pattern VERSIONED_PHP_FPM = Pattern.compile("php-fpm[\\d.]+");
+
     private static String name(String program) {
-        return program.substring(program.lastIndexOf('/') + 1);
+        String name = program.substring(program.lastIndexOf('/') + 1);
+        return VERSIONED_PHP_FPM.matcher(name).matches() ? "php-fpm" : name;
     }
 }

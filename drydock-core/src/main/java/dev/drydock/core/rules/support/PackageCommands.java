@@ -185,6 +185,6 @@ public final class PackageCommands {
         if (manager == Manager.RPM && name.startsWith("@")) {
             return name; // a group or module
         }
-        return name.toLowerCase(Locale.ROOT);
+        return name.contains("$") ? name : name.toLowerCase(Locale.ROOT); // a variable keeps its case: $PG_MAJOR
     }
 }
