@@ -53,7 +53,7 @@ import java.util.regex.Pattern;
                 + " Ubuntu's dash does not) or an `sh -c` whose last"
                 + " command is not exec'd (`bash -c` runs a last simple command in its own place since bash 5.1), or an"
                 + " entry-point script of"
-                + " the project that never execs (quiet under an init that signals the whole process group: dumb-init"
+                + " the project that never execs (quiet when it traps TERM, kills and waits for its child, and under an init that signals the whole process group: dumb-init"
                 + " without --single-child, tini -g); (2) PID 1 is npm, yarn or pnpm running a package.json script (not a"
                 + " development watcher, which dev-server reports), which passes the signal on to the script's shell only"
                 + " in some versions; (3) PID 1 is a program that installs no SIGTERM handler (python running a"
@@ -194,6 +194,9 @@ public final class GracefulShutdownMissing implements Rule {
                     continue;
                 }
                 Optional<Command> handOver = handOverWithoutExec(file);
+                if (forwardsTerm(file)) {
+                    continue;
+                }
                 if (handOver.isPresent() || !runsCommandArguments(file) && !EXEC.matcher(" " + file.text()).find()) {
                     Optional<Command> last = handOver.isPresent() ? Optional.empty() : lastForegroundCommand(file);
                     String how = handOver.map(h -> " runs the container's command without exec (line "
@@ -254,6 +257,27 @@ public final class GracefulShutdownMissing implements Rule {
 
     private static String text(SourceFile file, Command command) {
         return file.text().substring(command.span().start(), command.span().end());
+    }
+
+    /**
+     * Whether an entry-point script passes docker stop's SIGTERM on to the server it starts: it traps TERM with a
+     * handler that kills (a function or the trap's own string) and waits for its child, as PID 1 may, since a
+     * signal with a handler reaches PID 1 too.
+     */
+    static boolean forwardsTerm(SourceFile file) {
+        ShellScript script = ShellScript.parse(MappedText.of(file, 0, file.text().length()));
+        List<Command> commands = script.commands();
+        boolean trapsTerm = false;
+        boolean kills = commands.stream().anyMatch(cmd -> cmd.is("kill"));
+        for (Command cmd : commands) {
+            List<String> args = cmd.argumentValues();
+            if (cmd.is("trap") && args.size() >= 2 && args.subList(1, args.size()).stream()
+                    .anyMatch(a -> a.equals("TERM") || a.equals("SIGTERM") || a.equals("15"))) {
+                trapsTerm = true;
+                kills |= args.get(0).contains("kill ");
+            }
+        }
+        return trapsTerm && kills && commands.stream().anyMatch(cmd -> cmd.is("wait"));
     }
 
     /** Whether an entry-point script runs the container's command ({@code "$@"}) anywhere. */

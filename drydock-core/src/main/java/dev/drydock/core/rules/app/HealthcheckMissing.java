@@ -23,6 +23,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
+import dev.drydock.core.rules.support.ProtocolPorts;
 import dev.drydock.core.rules.support.ServerProbes;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.edit.TextEdit;
@@ -53,7 +54,8 @@ import java.util.Optional;
                 + " postgres or nginx (the Docker official images leave"
                 + " the probe to the images and compose files built on them; drydock recommends the server's own check,"
                 + " pg_isready, redis-cli ping, traefik healthcheck, and for php-fpm, which speaks FastCGI and no HTTP,"
-                + " its ping page asked with cgi-fcgi); nothing"
+                + " its ping page asked with cgi-fcgi), and the server's own check, not an HTTP probe, for one whose"
+                + " every port is a well-known port of another protocol (DNS on 53, SMTP, MQTT); nothing"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
                 + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing).",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
@@ -159,9 +161,13 @@ public final class HealthcheckMissing implements Rule {
                     : ImageRole.program(c).flatMap(ServerProbes::of);
             Optional<String> grpc = role == ImageRole.APPLICATION && probe == null ? AppFacts.grpcServer(c, app)
                     : Optional.empty();
+            List<Integer> otherProtocol = probe != null || serverProbe.isPresent() || grpc.isPresent() ? List.of()
+                    : AppFacts.otherProtocolPortsOnly(c, app);
             String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
                     + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
                     .or(() -> grpc.map(library -> grpcRecommendation(library, plan.port())))
+                    .or(() -> otherProtocol.isEmpty() ? Optional.empty()
+                            : Optional.of(otherProtocolRecommendation(otherProtocol, plan.image())))
                     .orElseGet(() -> plan.recommendation(probe, role));
             if (application && !composeRuns) {
                 message += "; no compose file of the project runs the image, and Kubernetes and most cloud runtimes"
@@ -179,7 +185,8 @@ public final class HealthcheckMissing implements Rule {
                     .severity(application && failing != null ? Severity.CRITICAL : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
-            String fixPath = grpc.isPresent() || serverProbe.isPresent() ? null : plan.fixPath(app);
+            String fixPath = grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() ? null
+                    : plan.fixPath(app);
             OtherCommands others = fixPath == null ? null : OtherCommands.of(image, c);
             if (fixPath != null && others != null) {
                 List<String> argv = plan.composeWorks() ? plan.argv()
@@ -209,6 +216,23 @@ public final class HealthcheckMissing implements Rule {
                         ? ", tonic-health for tonic" : "") + ") and probe it with grpc_health_probe, copied into the"
                 + " final stage: HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD"
                 + " [\"/usr/local/bin/grpc_health_probe\", \"-addr=127.0.0.1:" + port + "\"].";
+    }
+
+    /**
+     * For a server whose every port is a well-known port of another protocol (DNS on 53): an HTTP request there gets
+     * no answer, so the check is the server's own (a health command, or a health endpoint on a port of its own).
+     */
+    private static String otherProtocolRecommendation(List<Integer> ports, ImageContents image) {
+        String served = String.join(", ", ports.stream().map(p -> ProtocolPorts.protocol(p).orElseThrow() + " on "
+                + p).distinct().toList());
+        boolean noShell = image != null && image.base().map(t -> !t.shell() && t.packageManager() == null)
+                .orElse(false);
+        return "The container serves " + served + ", not HTTP: an HTTP probe of that port gets no answer. Check the"
+                + " server with its own means: a health endpoint it serves on a port of its own (enable it and probe"
+                + " that port) or a health sub-command of its binary"
+                + (noShell ? ", run in exec form (" + image.baseImage() + " has no shell and no curl or wget to run"
+                        + " anything else)" : ", or a client of that protocol the image holds")
+                + ".";
     }
 
     /** What to do for a container that serves no port: probe a worker's own liveness, or say none is needed. */

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
         severity = Severity.LOW,
         category = Category.MAINTAINABILITY,
         checks = "Every COPY and ADD of the stages a build uses whose destination (as written) is relative (not"
-                + " starting with / or a variable): fires when no WORKDIR is set before it in the stage or the stages"
+                + " starting with / or a variable, quoted or not, and not absolute once its variables are expanded):"
+                + " fires when no WORKDIR is set before it in the stage or the stages"
                 + " it is built on.",
         problem = "A relative destination is resolved against the working directory, which the Dockerfile has not"
                 + " set: it is whatever the base image chose, / for most images.",
@@ -57,7 +58,9 @@ public final class CopyRelativeWithoutWorkdir implements Rule {
                     continue;
                 }
                 String written = CopySources.unquote(destination.value());
-                if (written.startsWith("/") || written.startsWith("$") || WINDOWS_DRIVE.matcher(written).matches()) {
+                String unquoted = written.replace("\"", "").replace("'", "");
+                if (unquoted.startsWith("/") || unquoted.startsWith("$") || WINDOWS_DRIVE.matcher(written).matches()
+                        || copy.destination() != null && copy.destination().startsWith("/")) {
                     continue;
                 }
                 Step step = used.image().model().step(copy.instruction()).orElse(null);

@@ -1,8 +1,10 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.AppFacts;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.PlainText;
@@ -53,7 +55,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " medium when the command passes -R). Nothing for"
                 + " an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command)."
                 + " Medium for a stage named for development or tests (dev, development, test), the target of a"
-                + " development build. High instead of critical when the base image's own user cannot be known: a"
+                + " development build. A USER written with a build argument whose default is root (ARG USER_ID=0) is"
+                + " told to give that ARG a non-root default. High instead of critical when the base image's own user cannot be known: a"
                 + " vendor's or a company's image outside Docker's official library and the images drydock knows"
                 + " (grafana, prometheus, jenkins, keycloak and elastic images are known to run as non-root users),"
                 + " and for a container that serves nothing drydock can see (no port published or exposed, no server"
@@ -89,6 +92,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                         """))
 public final class RunsAsRoot implements Rule {
 
+    private static final Pattern ARGUMENT = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
     private static final Pattern APP_UID = Pattern.compile("\\$\\{?APP_UID}?");
 
     @Override
@@ -112,7 +117,8 @@ public final class RunsAsRoot implements Rule {
                             .recommendation(imageUser != null
                                     ? "Remove user: " + user.value() + " so that the container runs as the image's "
                                             + imageUser + "; if a start step needs root, do it in the image build instead."
-                                    : "Run as a dedicated non-root user, e.g. " + suggestion(container) + ".")
+                                    : rootArgument(container).orElseGet(() -> "Run as a dedicated non-root user, e.g. "
+                                            + suggestion(container) + "."))
                             .add();
                 } else {
                     context.strength(this, user.origin(), "the container runs as the non-root user "
@@ -221,6 +227,35 @@ public final class RunsAsRoot implements Rule {
         }
         String written = own.instruction().rawText().strip();
         return written.contains("$") ? written : null;
+    }
+
+    /**
+     * For a USER written with a build argument whose default is root ({@code USER "$USER_ID:$USER_ID"} after
+     * {@code ARG USER_ID=0}, qdrant's image): give that ARG a non-root default, which the image built without
+     * --build-arg then runs as, along with what the Dockerfile already does for a non-zero id.
+     */
+    private static Optional<String> rootArgument(Container container) {
+        var own = container.build().stage().config().user();
+        if (own == null || own.value() == null || !own.value().isEmpty() && !isRoot(own.value())) {
+            return Optional.empty();
+        }
+        Matcher m = ARGUMENT.matcher(own.instruction().rawText());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String name = m.group(1);
+        var d = container.build().stage().variables().definition(name);
+        if (d == null || d.instruction() == null || d.kind() != Variables.Kind.ARG || d.value() == null
+                || !d.value().equals("0") && !d.value().equals("root")) {
+            return Optional.empty();
+        }
+        boolean usedByRuns = container.build().stage().runs().stream()
+                .anyMatch(r -> r.script() != null && r.script().text().contains(name));
+        return Optional.of("Give ARG " + name + " (line " + d.instruction().span().startLine() + ") a non-root"
+                + " default, ARG " + name + "=10001: the image built without --build-arg then runs as that id"
+                + (usedByRuns ? ", and the steps the Dockerfile takes for a non-zero " + name + " (creating the user,"
+                        + " giving it its files) run in every build" : ", once a RUN creates that user and gives it the"
+                        + " files it writes") + ".");
     }
 
     /**

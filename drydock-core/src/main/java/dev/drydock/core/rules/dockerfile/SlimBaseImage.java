@@ -29,7 +29,9 @@ import java.util.Set;
                 + " bases: a slim or alpine variant, distroless, Chainguard, UBI minimal/micro, alpine, busybox,"
                 + " scratch. A finding for the full variants of language images that have a slim one (python, node,"
                 + " ruby, perl: no variant, latest, or only a Debian/Ubuntu codename such as 3.12-bookworm), for"
-                + " tool-chain images used as the runtime (golang, rust) and for eclipse-temurin JDK tags; debian"
+                + " tool-chain images used as the runtime (golang, rust, in every variant: golang:1.23-alpine and"
+                + " rust:1-slim carry the whole compiler too), naming a later stage that already copies the build's"
+                + " output when there is one, and for eclipse-temurin JDK tags; debian"
                 + " without -slim is low. Quiet for other images, for target stages named for development or tests, and"
                 + " (but for debian) for an image that is itself a runtime or tool chain to build with (its command a"
                 + " bare interpreter or build tool such as mvn).",
@@ -83,6 +85,12 @@ public final class SlimBaseImage implements Rule {
                 continue;
             }
             ImageReference ref = external.reference();
+            if (TOOLCHAIN_IMAGES.contains(ImageTags.officialName(ref))) {
+                if (!image.isDevelopmentTarget() && !toolImage(image)) {
+                    toolchain(context, location, image, ref);
+                }
+                continue;
+            }
             if (isMinimal(ref)) {
                 context.strength(this, location, ref.familiarString() + ": a minimal base image without the compilers,"
                         + " headers and tools of the full variant");
@@ -117,14 +125,6 @@ public final class SlimBaseImage implements Rule {
                     .severity(Severity.LOW)
                     .recommendation("Use " + slim + ".")
                     .add();
-        } else if (TOOLCHAIN_IMAGES.contains(name)) {
-            String tool = name.equals("golang") ? "Go" : "Rust";
-            context.finding(this, location, "the final image is " + current + ": the whole " + tool
-                            + " tool chain ships with the application, which needs only the compiled binary")
-                    .recommendation("Compile in a builder stage FROM " + current + " AS build and copy the binary into"
-                            + " a minimal final stage: FROM gcr.io/distroless/static-debian12 (static binary, e.g."
-                            + " CGO_ENABLED=0) or gcr.io/distroless/cc-debian12, with COPY --from=build.")
-                    .add();
         } else if (name.equals("eclipse-temurin") && ref.tag() != null && ref.tag().contains("jdk")) {
             String jre = ref.familiarName() + ":" + ref.tag().replace("jdk", "jre");
             context.finding(this, location, current + " ships the whole JDK (compiler, jlink, debugging tools) to run"
@@ -133,6 +133,56 @@ public final class SlimBaseImage implements Rule {
                             + " (or a runtime made with jlink).")
                     .add();
         }
+    }
+
+    /**
+     * A Go or Rust image, whatever its variant (golang:1.23-alpine, rust:1-slim carry the whole compiler too), as
+     * the image that runs: the recommendation names a later stage of the Dockerfile that already takes the build's
+     * output, when there is one (a compose file that builds the builder stage as its target).
+     */
+    private void toolchain(ReviewContext context, Location location, BuiltImage image, ImageReference ref) {
+        String tool = ImageTags.officialName(ref).equals("golang") ? "Go" : "Rust";
+        String current = ref.familiarString();
+        Stage consumer = laterConsumer(image);
+        String recommendation = consumer != null ? capitalized(Stages.describe(consumer)) + " (line "
+                + consumer.from().span().startLine() + ") already copies the build's output out of this one: build it"
+                + " instead of " + Stages.describe(image.stage()) + (consumer.index() == image.model().stages().size() - 1
+                        ? ": it is the last stage, so a build without a target makes it (drop compose build.target"
+                                + " and docker build --target)."
+                        : consumer.name() == null
+                        ? ": name it (FROM ... AS runtime) and make it the target (compose build.target, docker build"
+                                + " --target runtime)."
+                        : ": make it the target (compose build.target, docker build --target " + consumer.name() + ").")
+                : "Compile in a builder stage FROM " + current + " AS build and copy the binary into a minimal final"
+                        + " stage with COPY --from=build: FROM gcr.io/distroless/static-debian12 for a static binary"
+                        + " (CGO_ENABLED=0), " + (alpine(ref)
+                                ? "FROM alpine of the same release for one linked with cgo (built here, it needs musl)."
+                                : "FROM gcr.io/distroless/cc-debian12 for one linked against glibc.");
+        context.finding(this, location, "the final image is " + current + ": the whole " + tool
+                        + " tool chain ships with the application, which needs only the compiled binary")
+                .recommendation(recommendation)
+                .add();
+    }
+
+    private static boolean alpine(ImageReference ref) {
+        return ref.version() != null && ref.version().variants().stream()
+                .anyMatch(v -> v.toLowerCase(Locale.ROOT).startsWith("alpine"));
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** A stage after the built one, not for development, that copies files out of it. */
+    private static Stage laterConsumer(BuiltImage image) {
+        List<Stage> stages = image.model().stages();
+        for (Stage later : stages.subList(image.stage().index() + 1, stages.size())) {
+            if (!BuiltImage.isDevelopmentStage(later)
+                    && later.copies().stream().anyMatch(c -> c.fromStage() == image.stage().index())) {
+                return later;
+            }
+        }
+        return null;
     }
 
     /**

@@ -63,7 +63,9 @@ import java.util.regex.Pattern;
                 + " fedora:41, rockylinux:9): they take only compatible updates and security rebuilds, and are how the"
                 + " official images' own documentation tells to use them. Google's distroless images name the"
                 + " Debian release in the image (base-debian12) and publish only moving tags (latest, nonroot,"
-                + " debug) that follow that release's rebuilds: medium, with their digest as the recommendation.",
+                + " debug) that follow that release's rebuilds: medium, with their digest as the recommendation;"
+                + " a distroless name without the release (gcr.io/distroless/static:nonroot) is told to name it"
+                + " (static-debian12) as well.",
         problem = "A tag that is not a full version is re-pointed by its publisher at every release: python:3.11-slim"
                 + " is a new image after each Python patch release and each Debian security rebuild.",
         impact = "Two builds of the same commit can produce different images: a new interpreter or system library"
@@ -236,6 +238,11 @@ public final class UnpinnedBaseImage implements Rule {
     }
 
     private static String describe(ImageReference ref, Movement movement) {
+        if (DistributionReleases.distrolessWithRelease(ref).isPresent()) {
+            return (ref.hasExplicitTag() ? "is tagged " + ref.tag() : "has no tag (latest)") + " and names no Debian"
+                    + " release: a distroless name without -debianN leaves the release to distroless, which has moved"
+                    + " such names to newer releases before, and distroless publishes no version tags";
+        }
         Optional<String> distroless = DistributionReleases.distrolessRelease(ref);
         if (distroless.isPresent()) {
             return (ref.hasExplicitTag() ? "is tagged " + ref.tag() : "has no tag (latest)") + ": distroless publishes"
@@ -313,6 +320,14 @@ public final class UnpinnedBaseImage implements Rule {
         String current = ref.familiarString();
         String inspect = "docker buildx imagetools inspect " + current + " shows the digest";
         StringBuilder out = new StringBuilder();
+        Optional<String> withRelease = DistributionReleases.distrolessWithRelease(ref);
+        if (withRelease.isPresent()) {
+            String named = withRelease.get() + (ref.hasExplicitTag() ? ":" + ref.tag() : "");
+            return out.append(pin).append("the image with its Debian release named, and its digest, the only fixed")
+                    .append(" reference distroless offers: ").append(named).append("@sha256:<digest> (the release you")
+                    .append(" test on; docker buildx imagetools inspect ").append(named).append(" shows the digest).")
+                    .append(" Dependabot or Renovate can then propose each rebuild as a reviewed change.").toString();
+        }
         if (DistributionReleases.distrolessRelease(ref).isPresent()) {
             return out.append(pin).append("its digest, the only fixed reference distroless offers: ").append(current)
                     .append("@sha256:<digest> (").append(inspect).append("). Dependabot or Renovate can then propose")

@@ -11,6 +11,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.UserIds;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.edit.Fix;
@@ -36,7 +37,10 @@ import java.util.regex.Pattern;
                 + " its own user unless a RUN creates it: nobody (65534:65534), node, bun and deno in their runtimes'"
                 + " images, www-data in official Debian-based images (33:33) and in php's Alpine variants (82:82)."
                 + " The uid alone when the RUNs put the user into supplementary groups (useradd -G, usermod -aG,"
-                + " adduser USER GROUP): with :GID the container would lose them.",
+                + " adduser USER GROUP): with :GID the container would lose them. Without fixed ids, the"
+                + " recommendation names the line that creates the user and the option of that tool (BusyBox's"
+                + " adduser -u, Debian's adduser --uid, useradd --uid; addgroup -g or groupadd --gid for a group it"
+                + " names).",
         problem = "A user name only means something inside the image's /etc/passwd. Tools outside the container"
                 + " see the name, not the id: Kubernetes' runAsNonRoot cannot prove that \"app\" is not root and"
                 + " refuses to start the container, and file ownership on mounted volumes has to be guessed.",
@@ -87,12 +91,36 @@ public final class UserNotNumeric implements Rule {
                             + " cannot tell its id, so Kubernetes' runAsNonRoot cannot verify it is not root")
                     .recommendation(numeric != null
                             ? "Write USER " + numeric.value() + " (" + numeric.why() + ")."
-                            : "Give the user a fixed id when creating it (useradd --uid 10001) and write USER 10001"
-                                    + " (with :GID for the group).")
+                            : fixedIdRecommendation(image, name))
                     .fix(numeric == null ? null : Fix.of("write USER " + numeric.value(), FixSafety.SAFE,
                             List.of(TextEdit.replace(file, written.span(), numeric.value()))))
                     .add();
         }
+    }
+
+    /**
+     * Give the user a fixed id where the image creates it, with the options of the tool that does: BusyBox's
+     * adduser on Alpine (short options such as -S, -D) takes -u and its addgroup -g, Debian's adduser --uid and
+     * --gid, useradd --uid and groupadd --gid.
+     */
+    private static String fixedIdRecommendation(BuiltImage image, String name) {
+        CreatedUser created = CreatedUser.named(image.imageRuns(), name);
+        Call call = created == null ? null : created.run().calls("useradd", "adduser").stream()
+                .filter(c -> c.args().stream().anyMatch(a -> a.value().equals(name)))
+                .findFirst().orElse(null);
+        if (call == null) {
+            return "Give the user a fixed id when creating it (useradd --uid 10001) and write USER 10001"
+                    + " (with :GID for the group).";
+        }
+        boolean busybox = call.is("adduser") && call.args().stream().map(Call.Arg::value)
+                .anyMatch(a -> a.matches("-[A-Za-z]+") && !a.equals("-u"));
+        String uid = call.is("useradd") ? "--uid 10001" : busybox ? "-u 10001" : "--uid 10001";
+        String[] groupOptions = busybox ? new String[] {"-G"} : new String[] {"-g", "--gid", "--ingroup"};
+        boolean namedGroup = created.group() != null && !call.options(groupOptions).values(groupOptions).isEmpty();
+        String group = namedGroup ? " and its group " + created.group() + " one too (" + (busybox ? "addgroup -g 10001"
+                : call.is("useradd") ? "groupadd --gid 10001" : "addgroup --gid 10001") + ")" : "";
+        return "Give " + name + " a fixed id where line " + call.span().startLine() + " creates it (" + call.name()
+                + " " + uid + ")" + group + ", and write USER 10001" + (namedGroup ? ":10001" : "") + ".";
     }
 
     /** The numeric user to write instead of the name, and where it comes from. */

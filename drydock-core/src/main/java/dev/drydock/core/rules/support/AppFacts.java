@@ -93,7 +93,7 @@ public final class AppFacts {
             }
         }
         for (int port : declared) {
-            if (!OTHER_PROTOCOLS.contains(port)) {
+            if (!ProtocolPorts.otherProtocol(port)) {
                 return port;
             }
         }
@@ -114,10 +114,17 @@ public final class AppFacts {
         };
     }
 
-    /** Well-known ports of protocols other than HTTP, which a health probe does not request. */
-    private static final Set<Integer> OTHER_PROTOCOLS = Set.of(21, 22, 23, 25, 53, 110, 143, 389,
-            465, 587, 636, 993, 995, 1433, 1521, 1883, 2181, 3306, 4369, 5432, 5671, 5672, 6379, 8883, 9042, 9092,
-            11211, 25672, 27017, 61613, 61616);
+    /**
+     * The ports a container declares when each is a well-known port of a protocol other than HTTP (CoreDNS's 53)
+     * and nothing else says where it listens (its command, environment or code): empty otherwise.
+     */
+    public static List<Integer> otherProtocolPortsOnly(Container c, AppSource app) {
+        List<Integer> declared = declaredPorts(c);
+        boolean elsewhere = commandPort(c.entryPoint()) != null || environmentPort(c, app) != null
+                || app != null && app.port().isPresent();
+        return declared.isEmpty() || elsewhere || !declared.stream().allMatch(ProtocolPorts::otherProtocol)
+                ? List.of() : declared;
+    }
 
     /**
      * The container ports compose publishes, then the one a Traefik label routes to, then the ports the final stage

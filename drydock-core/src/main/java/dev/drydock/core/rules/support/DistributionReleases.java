@@ -88,6 +88,27 @@ public final class DistributionReleases {
                 : Optional.empty();
     }
 
+    /** A distroless image named without the Debian release it is built on: {@code gcr.io/distroless/static}. */
+    private static final Pattern DISTROLESS_ALIAS = Pattern.compile("gcr\\.io/distroless/([a-z0-9.-]+)");
+
+    /**
+     * For a distroless image named without its Debian release ({@code gcr.io/distroless/static:nonroot}), the
+     * name that states the current one ({@code gcr.io/distroless/static-debian12}): the short names leave the
+     * release to distroless, which has moved them to newer releases before, and they too have no version tags.
+     */
+    public static Optional<String> distrolessWithRelease(ImageReference ref) {
+        if (ref == null || !ref.isImage() || ref.isPinnedByDigest() || ref.fullName() == null) {
+            return Optional.empty();
+        }
+        String full = ref.fullName().toLowerCase(Locale.ROOT);
+        Matcher m = DISTROLESS_ALIAS.matcher(full);
+        String tag = ref.hasExplicitTag() ? ref.tag().toLowerCase(Locale.ROOT) : "latest";
+        if (!m.matches() || DISTROLESS.matcher(full).matches() || !DISTROLESS_TAG.matcher(tag).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(ref.familiarName() + "-debian12");
+    }
+
     /** The release the tag stays within, in words ({@code Debian bookworm}), or empty when it is no such tag. */
     public static Optional<String> release(ImageReference ref) {
         Optional<String> distroless = distrolessRelease(ref);
