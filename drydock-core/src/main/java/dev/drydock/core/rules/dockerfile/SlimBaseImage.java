@@ -13,6 +13,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.DeprecatedImages;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.JavaImages;
@@ -32,7 +33,7 @@ import java.util.Set;
                 + " scratch. A finding for the full variants of language images that have a slim one (python, node,"
                 + " ruby, perl: no variant, latest, or only a Debian/Ubuntu codename such as 3.12-bookworm), for"
                 + " tool-chain images used as the runtime (golang, rust) and for JDK tags of images that have a JRE"
-                + " (eclipse-temurin, whose tags without jre are the JDK, ibm-semeru-runtimes, openjdk), slim or"
+                + " (eclipse-temurin, whose tags without jre are the JDK, ibm-semeru-runtimes, openjdk, AdoptOpenJDK's), slim or"
                 + " alpine as well, unless the image runs a JDK tool (jar, javac, jlink...); debian"
                 + " without -slim is low. Quiet for other images, for target stages named for development or tests, and"
                 + " (but for debian) for an image that is itself a runtime or tool chain to build with (its command a"
@@ -90,7 +91,7 @@ public final class SlimBaseImage implements Rule {
             Optional<String> jre = JavaImages.jreFor(ref);
             if (jre.isPresent()) {
                 if (!image.isDevelopmentTarget() && !toolImage(image) && !runsJdkTool(image)) {
-                    jdk(context, location, ref, jre.get());
+                    jdk(context, location, ref, jre.get(), image.neededStages().size() > image.imageStages().size());
                 }
                 continue;
             }
@@ -139,15 +140,16 @@ public final class SlimBaseImage implements Rule {
         }
     }
 
-    private void jdk(ReviewContext context, Location location, ImageReference ref, String jre) {
+    private void jdk(ReviewContext context, Location location, ImageReference ref, String jre, boolean builder) {
         String current = ref.familiarString();
         boolean implicit = !ref.tag().toLowerCase(Locale.ROOT).contains("jdk");
-        boolean deprecated = ImageTags.officialName(ref).equals("openjdk");
+        boolean deprecated = DeprecatedImages.of(ref).isPresent();
         context.finding(this, location, current + (implicit ? " is the JDK image (its tags without jre are): the"
                         + " compiler, jlink and the debugging tools ship" : " ships the whole JDK (compiler, jlink,"
                         + " debugging tools)") + " with an application that needs only a Java runtime")
-                .recommendation("Build with " + current + " in a builder stage and run on " + jre
-                        + (deprecated ? " (openjdk is deprecated; eclipse-temurin builds the same releases)" : "")
+                .recommendation((builder ? "Start the final stage FROM " + jre : "Build with " + current
+                        + " in a builder stage and run on " + jre)
+                        + (deprecated ? " (" + ref.familiarName() + " is deprecated: deprecated-base-image)" : "")
                         + " (or a runtime made with jlink).")
                 .add();
     }

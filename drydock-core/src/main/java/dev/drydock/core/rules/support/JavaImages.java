@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * The Java images that come as a JDK and as a JRE, and the JRE tag that runs what a JDK tag runs. eclipse-temurin
  * tags without {@code jre} are the JDK ({@code 21}, {@code 21-alpine}, {@code 21-jammy} as well as {@code 21-jdk});
  * ibm-semeru-runtimes names both ({@code open-21-jdk}, {@code open-21-jre}); the deprecated openjdk image's JREs
- * continue as eclipse-temurin's for the LTS releases.
+ * continue as eclipse-temurin's for the LTS releases, and those of AdoptOpenJDK's repositories (tags without jre are
+ * the JDK there too) as eclipse-temurin's and, for OpenJ9, ibm-semeru-runtimes'.
  */
 public final class JavaImages {
 
@@ -20,6 +21,7 @@ public final class JavaImages {
             "jarsigner", "javadoc", "native-image");
 
     private static final Pattern LEADING_VERSION = Pattern.compile("^(\\d[\\w.+]*?)(?=-|$)");
+    private static final Pattern ADOPTOPENJDK = Pattern.compile("docker\\.io/adoptopenjdk/openjdk(\\d+)(-openj9)?");
     private static final Pattern OPENJDK_LTS = Pattern.compile("^(8|11|17|21)(?:[.u-].*)?$");
 
     private JavaImages() {}
@@ -28,6 +30,14 @@ public final class JavaImages {
     public static Optional<String> jreFor(ImageReference ref) {
         String name = ImageTags.officialName(ref);
         String tag = ref.tag() == null ? null : ref.tag().toLowerCase(Locale.ROOT);
+        Matcher adopt = ADOPTOPENJDK.matcher(ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT));
+        if (adopt.matches()) {
+            String effective = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
+            String alpine = effective.contains("alpine") ? "-alpine" : "";
+            return effective.contains("jre") ? Optional.empty() : Optional.of(adopt.group(2) == null
+                    ? "eclipse-temurin:" + adopt.group(1) + "-jre" + alpine
+                    : "ibm-semeru-runtimes:open-" + adopt.group(1) + "-jre");
+        }
         if (tag == null || tag.equals("latest") || tag.contains("jre")) {
             return Optional.empty();
         }
