@@ -20,6 +20,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
@@ -52,7 +53,9 @@ import java.util.Optional;
                 + " base image: the images built on it are the ones to probe). Medium for a stock server such as"
                 + " postgres or nginx (the Docker official images leave"
                 + " the probe to the images and compose files built on them; drydock recommends the server's own check,"
-                + " pg_isready, redis-cli ping, traefik healthcheck); nothing"
+                + " pg_isready, redis-cli ping, traefik healthcheck), and the same kind of check, not an HTTP probe,"
+                + " for an application of unknown routes that listens on a broker's or database's port (9092 Kafka,"
+                + " 5432 PostgreSQL ...); nothing"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
                 + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing).",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
@@ -158,9 +161,12 @@ public final class HealthcheckMissing implements Rule {
                     : ImageRole.program(c).flatMap(ServerProbes::of);
             Optional<String> grpc = role == ImageRole.APPLICATION && probe == null ? AppFacts.grpcServer(c, app)
                     : Optional.empty();
+            Optional<String> wire = probe != null || app.routes().known() || serverProbe.isPresent() ? Optional.empty()
+                    : DataStores.wireProtocol(plan.port()).map(w -> wireRecommendation(w.getKey(), w.getValue(), plan.port()));
             String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
                     + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
                     .or(() -> grpc.map(library -> grpcRecommendation(library, plan.port())))
+                    .or(() -> wire)
                     .orElseGet(() -> plan.recommendation(probe, role));
             if (application && !composeRuns) {
                 message += "; no compose file of the project runs the image, and Kubernetes and most cloud runtimes"
@@ -178,7 +184,7 @@ public final class HealthcheckMissing implements Rule {
                     .severity(application && failing != null ? Severity.CRITICAL : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
-            String fixPath = grpc.isPresent() ? null : plan.fixPath(app);
+            String fixPath = grpc.isPresent() || wire.isPresent() ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null ? null : OtherCommands.of(image, c);
             if (fixPath != null && others != null) {
                 List<String> argv = plan.composeWorks() ? plan.argv()
@@ -208,6 +214,16 @@ public final class HealthcheckMissing implements Rule {
                         ? ", tonic-health for tonic" : "") + ") and probe it with grpc_health_probe, copied into the"
                 + " final stage: HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD"
                 + " [\"/usr/local/bin/grpc_health_probe\", \"-addr=127.0.0.1:" + port + "\"].";
+    }
+
+    /** For a server on a data store's or broker's port: its own protocol, where an HTTP probe gets no answer. */
+    private static String wireRecommendation(String store, String check, int port) {
+        return "Port " + port + " is " + store + "'s, which speaks its own protocol, not HTTP: an HTTP probe of it never"
+                + " succeeds. Probe it with " + (check.isEmpty() ? store + "'s own client" : "its own client, by its full"
+                        + " path where the image keeps it off PATH: HEALTHCHECK"
+                        + " --interval=30s --timeout=10s --start-period=60s --retries=3 CMD " + check)
+                + ", or at least check that the port accepts connections (nc -z localhost " + port + ", where the image"
+                + " has nc).";
     }
 
     /** What to do for a container that serves no port: probe a worker's own liveness, or say none is needed. */
