@@ -20,6 +20,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
@@ -55,7 +56,9 @@ import java.util.Optional;
                 + " the probe to the images and compose files built on them; drydock recommends the server's own check,"
                 + " pg_isready, redis-cli ping, traefik healthcheck, and for php-fpm, which speaks FastCGI and no HTTP,"
                 + " its ping page asked with cgi-fcgi), and the server's own check, not an HTTP probe, for one whose"
-                + " every port is a well-known port of another protocol (DNS on 53, SMTP, MQTT); nothing"
+                + " every port is a well-known port of another protocol (DNS on 53, SMTP, MQTT) and for an application"
+                + " of unknown routes that listens on a broker's or database's port (9092 Kafka, 5432 PostgreSQL ...);"
+                + " nothing"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
                 + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing).",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
@@ -163,9 +166,12 @@ public final class HealthcheckMissing implements Rule {
                     : Optional.empty();
             List<Integer> otherProtocol = probe != null || serverProbe.isPresent() || grpc.isPresent() ? List.of()
                     : AppFacts.otherProtocolPortsOnly(c, app);
+            Optional<String> wire = probe != null || app.routes().known() || serverProbe.isPresent() ? Optional.empty()
+                    : DataStores.wireProtocol(plan.port()).map(w -> wireRecommendation(w.getKey(), w.getValue(), plan.port()));
             String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
                     + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
                     .or(() -> grpc.map(library -> grpcRecommendation(library, plan.port())))
+                    .or(() -> wire)
                     .or(() -> otherProtocol.isEmpty() ? Optional.empty()
                             : Optional.of(otherProtocolRecommendation(otherProtocol, plan.image())))
                     .orElseGet(() -> plan.recommendation(probe, role));
@@ -185,8 +191,8 @@ public final class HealthcheckMissing implements Rule {
                     .severity(application && failing != null ? Severity.CRITICAL : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
-            String fixPath = grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() ? null
-                    : plan.fixPath(app);
+            String fixPath = grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
+                    ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null ? null : OtherCommands.of(image, c);
             if (fixPath != null && others != null) {
                 List<String> argv = plan.composeWorks() ? plan.argv()
@@ -233,6 +239,16 @@ public final class HealthcheckMissing implements Rule {
                 + (noShell ? ", run in exec form (" + image.baseImage() + " has no shell and no curl or wget to run"
                         + " anything else)" : ", or a client of that protocol the image holds")
                 + ".";
+    }
+
+    /** For a server on a data store's or broker's port: its own protocol, where an HTTP probe gets no answer. */
+    private static String wireRecommendation(String store, String check, int port) {
+        return "Port " + port + " is " + store + "'s, which speaks its own protocol, not HTTP: an HTTP probe of it never"
+                + " succeeds. Probe it with " + (check.isEmpty() ? store + "'s own client" : "its own client, by its full"
+                        + " path where the image keeps it off PATH: HEALTHCHECK"
+                        + " --interval=30s --timeout=10s --start-period=60s --retries=3 CMD " + check)
+                + ", or at least check that the port accepts connections (nc -z localhost " + port + ", where the image"
+                + " has nc).";
     }
 
     /** What to do for a container that serves no port: probe a worker's own liveness, or say none is needed. */

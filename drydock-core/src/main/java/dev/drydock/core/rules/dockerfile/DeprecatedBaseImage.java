@@ -32,7 +32,9 @@ import java.util.Set;
         category = Category.SECURITY,
         checks = "The image of every FROM (final and builder stages that the build uses), after build arguments are"
                 + " expanded: it fires when it is a Docker Official Image that Docker Hub marks as deprecated and no"
-                + " longer updates: openjdk (except its early-access tags), java, adoptopenjdk, centos and jenkins."
+                + " longer updates: openjdk (except its early-access tags), java, adoptopenjdk, centos and jenkins;"
+                + " and AdoptOpenJDK's own repositories (adoptopenjdk/openjdk11, adoptopenjdk/openjdk11-openj9),"
+                + " deprecated with it."
                 + " The same for the `image` of compose services that are pulled, not built (no `build` section)."
                 + " Images of other publishers with the same name (example/openjdk), stages the build does not"
                 + " use and compose images whose variable is not set are left alone.",
@@ -95,7 +97,7 @@ public final class DeprecatedBaseImage implements Rule {
             Deprecation deprecation = deprecation(first).orElseThrow();
             List<String> names = group.stream().map(ComposeServices.Ref::name).toList();
             context.finding(this, ComposeServices.location(first.image().node()), "the image " + ref.familiarString()
-                            + " of " + ComposeServices.names(names) + " is a deprecated Docker Official Image: "
+                            + " of " + ComposeServices.names(names) + " is a deprecated " + deprecation.kind() + ": "
                             + deprecation.image() + " has received no updates after " + deprecation.updatedUntil()
                             + ", so no security fixes either")
                     .recommendation(recommendation(ref, deprecation))
@@ -112,7 +114,7 @@ public final class DeprecatedBaseImage implements Rule {
         ImageReference ref = external.reference();
         Optional<String> dropIn = dropIn(ref, deprecation);
         StringBuilder message = new StringBuilder(ref.familiarString())
-                .append(" is a deprecated Docker Official Image: ").append(deprecation.image())
+                .append(" is a deprecated ").append(deprecation.kind()).append(": ").append(deprecation.image())
                 .append(" has received no updates after ").append(deprecation.updatedUntil())
                 .append(", so no security fixes either");
         if (!Stages.inImage(image.model(), image.stage()).contains(stage)) {

@@ -13,11 +13,14 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.DeprecatedImages;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.ImageRole;
+import dev.drydock.core.rules.support.JavaImages;
 import dev.drydock.core.rules.support.Stages;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 @RuleDefinition(
@@ -31,7 +34,9 @@ import java.util.Set;
                 + " ruby, perl: no variant, latest, or only a Debian/Ubuntu codename such as 3.12-bookworm), for"
                 + " tool-chain images used as the runtime (golang, rust, in every variant: golang:1.23-alpine and"
                 + " rust:1-slim carry the whole compiler too), naming a later stage that already copies the build's"
-                + " output when there is one, and for eclipse-temurin JDK tags; debian"
+                + " output when there is one, and for JDK tags of images that have a JRE (eclipse-temurin, whose tags"
+                + " without jre are the JDK, ibm-semeru-runtimes, openjdk, AdoptOpenJDK's), slim or alpine as well,"
+                + " unless the image runs a JDK tool (jar, javac, jlink...); debian"
                 + " without -slim is low. Quiet for other images, for target stages named for development or tests, and"
                 + " (but for debian) for an image that is itself a runtime or tool chain to build with (its command a"
                 + " bare interpreter or build tool such as mvn).",
@@ -91,6 +96,13 @@ public final class SlimBaseImage implements Rule {
                 }
                 continue;
             }
+            Optional<String> jre = JavaImages.jreFor(ref);
+            if (jre.isPresent()) {
+                if (!image.isDevelopmentTarget() && !toolImage(image) && !runsJdkTool(image)) {
+                    jdk(context, location, ref, jre.get(), image.neededStages().size() > image.imageStages().size());
+                }
+                continue;
+            }
             if (isMinimal(ref)) {
                 context.strength(this, location, ref.familiarString() + ": a minimal base image without the compilers,"
                         + " headers and tools of the full variant");
@@ -125,14 +137,29 @@ public final class SlimBaseImage implements Rule {
                     .severity(Severity.LOW)
                     .recommendation("Use " + slim + ".")
                     .add();
-        } else if (name.equals("eclipse-temurin") && ref.tag() != null && ref.tag().contains("jdk")) {
-            String jre = ref.familiarName() + ":" + ref.tag().replace("jdk", "jre");
-            context.finding(this, location, current + " ships the whole JDK (compiler, jlink, debugging tools) to run"
-                            + " an application that needs only a Java runtime")
-                    .recommendation("Build with " + current + " in a builder stage and run on " + jre
-                            + " (or a runtime made with jlink).")
-                    .add();
         }
+    }
+
+    private void jdk(ReviewContext context, Location location, ImageReference ref, String jre, boolean builder) {
+        String current = ref.familiarString();
+        boolean implicit = !ref.tag().toLowerCase(Locale.ROOT).contains("jdk");
+        boolean deprecated = DeprecatedImages.of(ref).isPresent();
+        context.finding(this, location, current + (implicit ? " is the JDK image (its tags without jre are): the"
+                        + " compiler, jlink and the debugging tools ship" : " ships the whole JDK (compiler, jlink,"
+                        + " debugging tools)") + " with an application that needs only a Java runtime")
+                .recommendation((builder ? "Start the final stage FROM " + jre : "Build with " + current
+                        + " in a builder stage and run on " + jre)
+                        + (deprecated ? " (" + ref.familiarName() + " is deprecated: deprecated-base-image)" : "")
+                        + " (or a runtime made with jlink).")
+                .add();
+    }
+
+    /** Whether a RUN of the image's own stages, or its command, needs a program only the JDK has. */
+    private static boolean runsJdkTool(BuiltImage image) {
+        String[] tools = JavaImages.JDK_TOOLS.toArray(String[]::new);
+        return image.imageRuns().stream().anyMatch(run -> !run.calls(tools).isEmpty())
+                || image.containers().stream().anyMatch(c -> ImageRole.program(c).filter(JavaImages.JDK_TOOLS::contains)
+                        .isPresent());
     }
 
     /**

@@ -534,11 +534,13 @@ public final class AppFacts {
 
     /**
      * The path a probe should request: the app's health route, else the one its framework's health module
-     * serves (Quarkus' /q/health under its non-application root), else {@code /health}.
+     * serves (Quarkus' /q/health under its non-application root, Spring Boot's /actuator/health under the
+     * actuator's base path), else {@code /health}.
      */
     public static String healthPath(AppSource app) {
+        boolean module = app.frameworks().contains(Framework.QUARKUS) || app.frameworks().contains(Framework.SPRING_BOOT);
         return app.routes().healthRoute().map(Routes::plainPath).map(p -> p.isEmpty() ? "/" : p)
-                .orElseGet(() -> app.frameworks().contains(Framework.QUARKUS) && !app.routes().coveredPrefixes().isEmpty()
+                .orElseGet(() -> module && !app.routes().coveredPrefixes().isEmpty()
                         ? app.routes().coveredPrefixes().get(0) + "/health" : "/health");
     }
 

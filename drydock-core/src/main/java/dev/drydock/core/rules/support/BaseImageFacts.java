@@ -29,7 +29,8 @@ public final class BaseImageFacts {
         if (name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")) {
             return tag.contains("nonroot") || name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
         }
-        return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name) || DotnetImages.startsAsAppUser(base);
+        return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name) || DotnetImages.startsAsAppUser(base)
+                || RedHatImages.openJdk(ref);
     }
 
     /** Images outside Docker's official library whose Dockerfile ends with a non-root USER. */
@@ -142,7 +143,8 @@ public final class BaseImageFacts {
      * BusyBox (and the Alpine variants of the other official images, built on it) have BusyBox's
      * {@code wget} and {@code nc} but no curl; distroless and scratch images have no shell at all
      * ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged, built from the
-     * same Dockerfile) installs curl on both its Debian and Alpine variants; oven/bun has bun ({@link #bun}).
+     * same Dockerfile) installs curl on both its Debian and Alpine variants; oven/bun has bun ({@link #bun}); Red
+     * Hat's ubi-minimal and the OpenJDK images built on it have curl and microdnf ({@link RedHatImages}).
      */
     public static Optional<ImageTools> tools(BaseImage base) {
         if (base instanceof BaseImage.Scratch) {
@@ -187,6 +189,10 @@ public final class BaseImageFacts {
                 programs.addAll(List.of("sh", "wget", "nc"));
             }
             return Optional.of(new ImageTools(written, dev, programs, dev ? "apk" : null, null));
+        }
+        Optional<ImageTools> redHat = RedHatImages.tools(ref);
+        if (redHat.isPresent()) {
+            return redHat;
         }
         if (name.startsWith("mcr.microsoft.com/dotnet/")) {
             // the SDK images, which DotnetImages leaves out: on Alpine, BusyBox and apk with the SDK added

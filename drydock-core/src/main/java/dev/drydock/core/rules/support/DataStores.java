@@ -236,6 +236,28 @@ public final class DataStores {
                 major.isPresent() ? "PostgreSQL " + version : "PostgreSQL 18 and later");
     }
 
+    /**
+     * The conventional ports of the data stores and brokers above that speak their own protocol, not HTTP, with the
+     * command of each that checks the server answers it (an HTTP request to them never succeeds).
+     */
+    private static final Map<Integer, String> WIRE_CHECKS = Map.ofEntries(
+            Map.entry(5432, "pg_isready -h localhost"), Map.entry(3306, "mysqladmin ping -h 127.0.0.1"),
+            Map.entry(27017, "mongosh --quiet --eval 'db.adminCommand(\"ping\")'"),
+            Map.entry(6379, "redis-cli ping"), Map.entry(11211, ""), Map.entry(9042, "cqlsh -e 'describe keyspaces'"),
+            Map.entry(5672, "rabbitmq-diagnostics -q ping"), Map.entry(7687, ""), Map.entry(1433, ""),
+            Map.entry(1521, ""), Map.entry(2181, ""),
+            Map.entry(9092, "kafka-broker-api-versions.sh --bootstrap-server localhost:9092"),
+            Map.entry(4222, ""), Map.entry(26257, "cockroach node status --insecure"));
+
+    /**
+     * For a container port that is a data store's or broker's by convention and not HTTP: the store's name and the
+     * command that checks it ("" when drydock knows none).
+     */
+    public static Optional<Map.Entry<String, String>> wireProtocol(int port) {
+        String check = WIRE_CHECKS.get(port);
+        return check == null ? Optional.empty() : Optional.of(Map.entry(BY_PORT.get(port), check));
+    }
+
     /** The data store that listens on a container port by convention, if any. */
     public static Optional<String> ofPort(int port) {
         return Optional.ofNullable(BY_PORT.get(port));

@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.image.ImageReference;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Docker Official Images that Docker Hub marks as deprecated, with what replaces them. Each fact comes from the
  * image's deprecation notice in the docker-library/docs repository ({@code <image>/deprecated.md}), which Docker
- * Hub shows at the top of the image's page.
+ * Hub shows at the top of the image's page; and AdoptOpenJDK's own repositories, deprecated with the official
+ * adoptopenjdk image.
  */
 public final class DeprecatedImages {
 
@@ -20,7 +22,17 @@ public final class DeprecatedImages {
      * successor's tag when the successor is a drop-in (null when there is no such mapping).
      */
     public record Deprecation(String image, String updatedUntil, String successor, String note, Pattern dropInTag,
-            String dropInImage) {
+            String dropInImage, boolean official) {
+
+        Deprecation(String image, String updatedUntil, String successor, String note, Pattern dropInTag,
+                String dropInImage) {
+            this(image, updatedUntil, successor, note, dropInTag, dropInImage, true);
+        }
+
+        /** How messages name the kind of image: a Docker Official Image, or a publisher's own repository. */
+        public String kind() {
+            return official ? "Docker Official Image" : "image";
+        }
 
         /** The successor's image and tag that replace {@code tag} one for one, when there is one. */
         public Optional<String> dropIn(String tag) {
@@ -69,8 +81,27 @@ public final class DeprecatedImages {
             "jenkins", new Deprecation("jenkins", "LTS 2.60.x", "jenkins/jenkins:lts",
                     "the Jenkins project publishes its images as jenkins/jenkins", null, null));
 
-    /** The deprecation of the official image the reference names, unless the tag is one still updated. */
+    /**
+     * AdoptOpenJDK's own repositories on Docker Hub (adoptopenjdk/openjdk11, adoptopenjdk/openjdk11-openj9): deprecated
+     * with the project's move to Eclipse Adoptium (August 2021), in favour of eclipse-temurin for the HotSpot builds;
+     * IBM publishes the OpenJ9 builds as ibm-semeru-runtimes.
+     */
+    private static final Pattern ADOPTOPENJDK_REPOSITORY = Pattern.compile("docker\\.io/adoptopenjdk/openjdk(\\d+)(-openj9)?");
+
+    /** The deprecation of the image the reference names, unless the tag is one still updated. */
     public static Optional<Deprecation> of(ImageReference ref) {
+        Matcher adopt = ADOPTOPENJDK_REPOSITORY.matcher(ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT));
+        if (adopt.matches()) {
+            String major = adopt.group(1);
+            String image = "adoptopenjdk/openjdk" + major + (adopt.group(2) == null ? "" : "-openj9");
+            return Optional.of(adopt.group(2) == null
+                    ? new Deprecation(image, "the project's move to Eclipse Adoptium in August 2021", "eclipse-temurin",
+                            "eclipse-temurin:" + major + "-jre and :" + major + "-jdk are the same HotSpot builds, with"
+                                    + " -alpine variants", null, null, false)
+                    : new Deprecation(image, "the project's move to Eclipse Adoptium in August 2021",
+                            "ibm-semeru-runtimes", "IBM publishes the OpenJ9 builds there: ibm-semeru-runtimes:open-"
+                                    + major + "-jre and :open-" + major + "-jdk", null, null, false));
+        }
         String name = ImageTags.officialName(ref);
         Deprecation deprecation = IMAGES.get(name);
         if (deprecation == null) {

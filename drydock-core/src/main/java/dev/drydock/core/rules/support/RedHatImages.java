@@ -1,0 +1,58 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.image.ImageReference;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What drydock knows about Red Hat's Universal Base Images: ubi-minimal has bash, curl (curl-minimal on UBI 9)
+ * and microdnf, but no wget and no dnf; the OpenJDK images ({@code ubi9/openjdk-21}, {@code -runtime}) are built
+ * on it, add Java and run-java.sh, and end with {@code USER 185} (named jboss on UBI 8, default on UBI 9), so a
+ * container of theirs is not root unless a Dockerfile switches back.
+ */
+public final class RedHatImages {
+
+    private static final Pattern REGISTRIES = Pattern.compile("(registry\\.access\\.redhat\\.com|registry\\.redhat\\.io)/");
+    private static final Pattern MINIMAL = Pattern.compile("ubi(8|9|10)/ubi-minimal|ubi(8|9|10)-minimal");
+    private static final Pattern OPENJDK = Pattern.compile("ubi(8|9|10)/openjdk-\\d+(-runtime)?");
+
+    private RedHatImages() {}
+
+    /** Whether the image is one of Red Hat's OpenJDK images, which run as uid 185. */
+    public static boolean openJdk(ImageReference ref) {
+        return path(ref).filter(p -> OPENJDK.matcher(p).matches()).isPresent();
+    }
+
+    /** The programs ubi-minimal and the OpenJDK images built on it ship; empty for any other image. */
+    public static Optional<BaseImageFacts.ImageTools> tools(ImageReference ref) {
+        boolean java = openJdk(ref);
+        boolean minimal = path(ref).filter(p -> MINIMAL.matcher(p).matches()).isPresent()
+                || dockerHubMinimal(ref);
+        if (!java && !minimal) {
+            return Optional.empty();
+        }
+        Set<String> programs = new LinkedHashSet<>(List.of("sh", "bash", "curl"));
+        if (java) {
+            programs.add("java");
+        }
+        return Optional.of(new BaseImageFacts.ImageTools(ref.familiarString(), true, programs, "microdnf",
+                java ? "java" : null));
+    }
+
+    /** The repository path after a Red Hat registry ({@code ubi9/ubi-minimal}), when the image is on one. */
+    private static Optional<String> path(ImageReference ref) {
+        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        var m = REGISTRIES.matcher(name);
+        return m.lookingAt() ? Optional.of(name.substring(m.end())) : Optional.empty();
+    }
+
+    /** Red Hat's copies on Docker Hub: redhat/ubi9-minimal. */
+    private static boolean dockerHubMinimal(ImageReference ref) {
+        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        return name.startsWith("docker.io/redhat/") && MINIMAL.matcher(name.substring("docker.io/redhat/".length())).matches();
+    }
+}
