@@ -62,7 +62,8 @@ public final class EnvironmentEntryWithoutEquals implements Rule {
     /** A variable name, a colon and blanks, then the intended value. */
     private static final Pattern NAME_COLON_VALUE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)(: *)(\\S.*)");
 
-    private record Entry(ComposeServices.Ref ref, Location location, String written, String name, String value, Fix fix) {}
+    private record Entry(ComposeServices.Ref ref, Location location, String written, String name, String value,
+            Fix fix) {}
 
     @Override
     public void check(ReviewContext context) {
@@ -80,9 +81,10 @@ public final class EnvironmentEntryWithoutEquals implements Rule {
         for (List<Entry> group : ComposeServices.byLocation(found, Entry::location)) {
             Entry first = group.get(0);
             String services = ComposeServices.names(group.stream().map(e -> e.ref().name()).toList());
-            var finding = context.finding(this, first.location(), "the environment entry `" + first.written() + "` of " + services + " has no `=`, so Compose reads all of it as the"
-                            + " name of a variable to take from its shell, finds none and drops it: " + first.name()
-                            + " is never set in the container")
+            var finding = context.finding(this, first.location(), "the environment entry `" + first.written()
+                            + "` of " + services + " has no `=`, so Compose reads all of it as the name of a variable"
+                            + " to take from its shell, finds none and drops it: " + first.name() + " is never set in"
+                            + " the container")
                     .recommendation("Write `- " + first.name() + "=" + first.value() + "`, or `" + first.name() + ": "
                             + first.value() + "` in the mapping form.");
             if (first.fix() != null) {
