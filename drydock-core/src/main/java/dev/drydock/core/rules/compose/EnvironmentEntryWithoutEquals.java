@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
                 + " variable to take from the shell that runs Compose. `TZ:UTC` is such a name: no shell sets it, so"
                 + " Compose drops it, and the container gets neither TZ nor anything else.",
         impact = "The setting silently never reaches the container: the time zone stays UTC, the mode stays the"
-                + " default, and `docker compose config` shows the entry without a value but nothing warns.",
+                + " default, and neither Compose nor the engine warns.",
         recommendation = "Write `- NAME=value` in the list form, or use the mapping form `NAME: value`.",
         references = {
                 "https://docs.docker.com/reference/compose-file/services/#environment",
