@@ -489,7 +489,8 @@ public final class ComposeLoader {
 
     /** The names of the template a project ships for its git-ignored {@code .env}, in the order looked for. */
     static final List<String> ENV_TEMPLATES = List.of(".env.example", ".env.sample", ".env.template", ".env.dist",
-            "example.env", "sample.env", ".env.default", ".env.defaults");
+            "example.env", "sample.env", ".env.default", ".env.defaults", "env.example", "env.sample", "env.template",
+            "env.dist");
 
     /**
      * The template of the {@code .env} the project directory lacks ({@code .env.example} ...), read without

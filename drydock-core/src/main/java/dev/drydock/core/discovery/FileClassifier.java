@@ -21,7 +21,7 @@ import java.util.Set;
  *   <li>Ignore files: {@code .dockerignore}; {@code <anything>.dockerignore} is Dockerfile-specific;
  *       {@code .containerignore}.
  *   <li>Env files: {@code .env}, {@code .env.*}, {@code *.env}; a template when one of its dot
- *       segments is example, sample, template, dist, tmpl or tpl.
+ *       segments is example, sample, template, dist, tmpl or tpl, and {@code env.example} (the same words).
  *   <li>Manifests: fixed names, .NET projects and solutions by extension ({@code csproj}, {@code fsproj},
  *       {@code vbproj}, {@code sln}, {@code slnx}), plus {@code requirements*.txt}, {@code *-requirements.txt},
  *       {@code *_requirements.txt}, {@code requirements*.in} and any {@code .txt}/{@code .in}
@@ -260,9 +260,10 @@ public final class FileClassifier {
     private static FileType classifyEnv(String lower) {
         boolean env = lower.equals(".env") || lower.startsWith(".env.") || lower.endsWith(".env") && lower.length() > 4;
         if (!env) {
-            // "web.env.example" is a template of web.env; "app.env.js" is no env file at all
+            // "web.env.example" is a template of web.env, "env.example" one of .env; "app.env.js" is no env file
             int at = lower.indexOf(".env.");
-            if (at < 0 || !ENV_TEMPLATE_WORDS.contains(lower.substring(at + 5))) {
+            String suffix = lower.startsWith("env.") ? lower.substring(4) : at < 0 ? "" : lower.substring(at + 5);
+            if (!ENV_TEMPLATE_WORDS.contains(suffix)) {
                 return null;
             }
         }

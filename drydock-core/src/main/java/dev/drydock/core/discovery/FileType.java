@@ -24,7 +24,7 @@ public enum FileType {
 
     /** {@code .env}, {@code web.env}, {@code .env.production}: real values, possibly secrets. */
     ENV(FileKind.ENV, Language.NONE),
-    /** {@code .env.example}, {@code .env.sample}, {@code .env.template}, {@code .env.dist}, {@code example.env}. */
+    /** {@code .env.example}, {@code .env.sample}, {@code .env.template}, {@code .env.dist}, {@code example.env}, {@code env.example}. */
     ENV_TEMPLATE(FileKind.ENV, Language.NONE),
 
     GITIGNORE(FileKind.GITIGNORE, Language.NONE),

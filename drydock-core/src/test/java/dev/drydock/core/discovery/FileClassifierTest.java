@@ -46,6 +46,8 @@ class FileClassifierTest {
         ".env.sample, ENV_TEMPLATE",
         "example.env, ENV_TEMPLATE",
         "web.env.example, ENV_TEMPLATE",
+        "env.example, ENV_TEMPLATE",
+        "deploy/env.sample, ENV_TEMPLATE",
         ".gitignore, GITIGNORE",
         "requirements.txt, REQUIREMENTS_TXT",
         "requirements-dev.txt, REQUIREMENTS_TXT",
@@ -116,7 +118,7 @@ class FileClassifierTest {
     @ValueSource(strings = {
         "Dockerfile.j2", "Dockerfile.md", "Dockerfile.orig", "Dockerfile.prod.tmpl", "Dockerfile~", "README.md",
         "types.d.ts", "workflows/ci.yml", "ci.yml", ".circleci/other.yml", "composer.yaml", "config.yml",
-        "notes.txt", "app.env.json", ".envrc", "environment.py.bak", ".Dockerfile.swp", "Makefile",
+        "notes.txt", "app.env.json", "env.production", ".envrc", "environment.py.bak", ".Dockerfile.swp", "Makefile",
         ".csproj", "Api.csproj.user", "mix.exs.bak",
     })
     void leavesOtherFilesAlone(String path) {

@@ -14,6 +14,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.SecretFileVariables;
 import dev.drydock.core.rules.support.SecretNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,9 @@ import java.util.Locale;
                 + " be rotated without recreating the container.",
         recommendation = "Declare a compose secret (top-level `secrets: {db_password: {environment: DB_PASSWORD}}` or"
                 + " `{file: ./db_password.txt}`), grant it to the service (`secrets: [db_password]`) and let the"
-                + " application read /run/secrets/db_password; many images accept NAME_FILE for that.",
+                + " application read /run/secrets/db_password: postgres, mysql, mariadb and mongo read NAME_FILE for their"
+                + " credentials, n8n for any variable, Grafana NAME__FILE; other images need their entry point to"
+                + " read the file.",
         references = {
                 "https://docs.docker.com/compose/how-tos/use-secrets/",
                 "https://docs.docker.com/reference/compose-file/secrets/",
@@ -137,9 +140,13 @@ public final class SecretInEnvironment implements Rule {
                         + " container's environment, where `docker inspect` shows it and every child process inherits"
                         + " it")
                 .recommendation("Pass it as a compose secret: top-level `secrets: {" + secret + ": {environment: "
-                        + first.source() + "}}`, `secrets: [" + secret + "]` in " + names + ", and have the"
-                        + " application read /run/secrets/" + secret + " (images such as postgres and mysql accept `"
-                        + name + "_FILE: /run/secrets/" + secret + "`).")
+                        + first.source() + "}}`, `secrets: [" + secret + "]` in " + names + ", and "
+                        + SecretFileVariables.of(first.ref().service(), name)
+                                .map(file -> "replace " + name + " with `" + file + ": /run/secrets/" + secret
+                                        + "`, which the image reads instead.")
+                                .orElse("have the application read /run/secrets/" + secret + ": check whether the"
+                                        + " image reads a `" + name + "_FILE` variable (postgres and mysql do for"
+                                        + " their own passwords); if not, its entry point has to read the file."))
                 .add();
     }
 

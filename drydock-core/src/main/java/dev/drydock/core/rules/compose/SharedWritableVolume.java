@@ -25,7 +25,8 @@ import java.util.Set;
         checks = "The named volumes and bind-mounted host paths of each compose project: one that two or more"
                 + " services mount writable is reported once, at its first writable mount, naming the other writers."
                 + " A volume that one service writes and the others mount read-only (`:ro`, `read_only: true`) is not"
-                + " reported, nor is a named volume only one service uses.",
+                + " reported, nor is a named volume only one service uses, nor services in profiles that never run"
+                + " together (an errors-only and a feature-complete variant of the same service).",
         problem = "Two containers writing the same files need a protocol between them (locks, one writer per file):"
                 + " most programs assume they are alone with their data directory, and a database's files written by"
                 + " two servers are corrupted.",
@@ -83,10 +84,14 @@ public final class SharedWritableVolume implements Rule {
         }
         for (Map<String, List<Mount>> mounts : byProject.values()) {
             for (List<Mount> writers : mounts.values()) {
-                Set<String> services = new LinkedHashSet<>();
-                writers.forEach(m -> services.add(m.ref().name()));
-                if (services.size() >= 2) {
-                    report(context, writers.get(0), services);
+                for (Mount first : writers) {
+                    Set<String> services = new LinkedHashSet<>();
+                    writers.stream().filter(m -> ComposeProfiles.runTogether(first.ref().service(), m.ref().service()))
+                            .forEach(m -> services.add(m.ref().name()));
+                    if (services.size() >= 2) {
+                        report(context, first, services);
+                        break;
+                    }
                 }
             }
         }

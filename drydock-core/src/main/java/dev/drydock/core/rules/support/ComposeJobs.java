@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Compose services that run a task to its end rather than a server: by their name (migrate, db-seed,
- * createbuckets, vault-init) or by a command that migrates or seeds a database, or creates buckets, and starts
+ * createbuckets, vault-init) or by a command that migrates or seeds a database, creates buckets or downloads the
+ * GeoIP databases once ({@code geoipupdate}, which the image only repeats from its own entry point), and starts
  * nothing after it ({@code alembic upgrade head}, {@code python manage.py migrate}, {@code rails db:seed}). A
  * restart policy that restarts them whatever their exit code runs the task again and again.
  */
@@ -19,7 +20,8 @@ public final class ComposeJobs {
     private static final Set<String> JOB_NAMES = Set.of("migrate", "migrations", "migration", "migrator", "seed",
             "seeder", "setup", "init", "createbuckets", "bootstrap", "provision");
     private static final Pattern TASK = Pattern.compile("(?:^|\\s)(?:migrate(?:\\s|$)|migrate:\\S+|db:(?:migrate|seed|setup|"
-            + "prepare|create)|migration:run|migrations:migrate|loaddata|upgrade head|db upgrade|db push|mc mb)");
+            + "prepare|create)|migration:run|migrations:migrate|loaddata|upgrade head|db upgrade|db push|mc mb)"
+            + "|(?:^|[\\s/])geoipupdate(?:\\s|$)");
     private static final Set<String> SERVER_WORDS = Set.of("gunicorn", "uvicorn", "hypercorn", "daphne", "runserver",
             "server", "s", "serve", "start", "puma", "unicorn", "php-fpm", "nginx", "node", "java", "supervisord",
             "celery", "worker", "sidekiq", "exec", "tail", "sleep");
