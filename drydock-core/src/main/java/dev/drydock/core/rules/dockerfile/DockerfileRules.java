@@ -55,6 +55,7 @@ public final class DockerfileRules {
                 new EnvSelfReference(),
                 new MergeableConsecutiveLayers(),
                 new UserNotNumeric(),
+                new UnknownUser(),
                 new LabelKeyInvalid(),
                 new RequiredLabelMissing(),
                 new LabelNotInSchema(),
