@@ -133,4 +133,16 @@ public enum Runtime {
     public boolean developmentServer() {
         return developmentServer;
     }
+
+    /** The program as users write it, for messages: {@code php-fpm}, {@code ts-node}, {@code flask run}. */
+    public String displayName() {
+        return switch (this) {
+            case PHP_FPM -> "php-fpm";
+            case TS_NODE -> "ts-node";
+            case REACT_SCRIPTS_START -> "react-scripts start";
+            case MIX_PHX_SERVER -> "mix phx.server";
+            case SPRING_BOOT_RUN -> "spring-boot:run";
+            default -> name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
+    }
 }

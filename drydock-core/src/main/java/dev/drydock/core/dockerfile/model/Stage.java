@@ -35,6 +35,11 @@ public record Stage(int index, Word nameWord, Instruction from, BaseImage base, 
     }
 
     /** The name, or the index for an unnamed stage, as {@code COPY --from} would refer to it. */
+    /** The name as the Dockerfile writes it ({@code BUILD_STAGE}), for messages; null for an unnamed stage. */
+    public String writtenName() {
+        return nameWord == null ? null : nameWord.value();
+    }
+
     public String reference() {
         return nameWord == null ? Integer.toString(index) : name();
     }

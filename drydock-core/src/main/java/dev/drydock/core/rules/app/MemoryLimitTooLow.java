@@ -234,7 +234,7 @@ public final class MemoryLimitTooLow implements Rule {
             case CELERY -> ep.option("concurrency");
             default -> null;
         };
-        String program = ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String program = ep.runtime().displayName();
         if (workers != null && workers.matches("\\d{1,3}") && Integer.parseInt(workers) > 0) {
             int n = Integer.parseInt(workers);
             return new Processes(n, n + " " + program + " process" + (n == 1 ? "" : "es"));

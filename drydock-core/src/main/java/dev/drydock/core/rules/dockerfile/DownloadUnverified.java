@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
@@ -181,16 +182,18 @@ public final class DownloadUnverified implements Rule {
                     + " && rm " + name + " (with the SHA-256 its publisher gives, or verify its signature with gpg"
                     + " --batch --verify)." + moving;
         } else {
-            String file = download.file();
-            message = tool + " downloads " + shown + " to " + file + (companion == null
+            boolean named = !PathNames.fileName(download.file()).startsWith("$");
+            String file = named ? download.file() : "<file>";
+            message = tool + " downloads " + shown + " to " + (named ? file : "a file named after the URL's last"
+                    + " segment") + (companion == null
                     ? ", and nothing in the RUN checks its checksum or signature"
                     : " and fetches its checksum or signature (" + companion.name() + ") too, but nothing in the RUN"
                             + " checks the file against it");
             recommendation = "Check it right after the download, with the SHA-256 its publisher gives: echo"
                     + " \"<sha256>  " + file + "\" | sha256sum -c - (or verify its signature: gpg --batch --verify "
-                    + file + ".asc " + file + "). For a single file, ADD --checksum=sha256:<digest> "
-                    + (resolved ? download.source() : written) + " " + file
-                    + " downloads and checks it (Dockerfile syntax 1.6 or later)." + moving;
+                    + file + ".asc " + file + ")." + (download.source().contains("$") && !resolved ? ""
+                            : " For a single file, ADD --checksum=sha256:<digest> " + (resolved ? download.source() : written)
+                                    + " " + file + " downloads and checks it (Dockerfile syntax 1.6 or later).") + moving;
         }
         context.finding(this, image.dockerfile(), download.call().span(), message)
                 .recommendation(recommendation)

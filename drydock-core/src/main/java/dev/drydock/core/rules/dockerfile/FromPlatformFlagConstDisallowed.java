@@ -82,7 +82,7 @@ public final class FromPlatformFlagConstDisallowed implements Rule {
             }
             context.finding(this, platform.dockerfile().file().path(), flag.span(), "FROM --platform should not use the"
                             + " constant value \"" + e.value() + "\": " + (stage.name() == null ? "the stage"
-                            : "stage " + stage.name()) + " is built for " + e.value() + " whatever platform the"
+                            : "stage " + stage.writtenName()) + " is built for " + e.value() + " whatever platform the"
                             + " build targets")
                     .recommendation("Remove --platform and pass the platform to the build (docker build --platform "
                             + e.value() + "), use --platform=$BUILDPLATFORM for a cross-compiling stage, or name"

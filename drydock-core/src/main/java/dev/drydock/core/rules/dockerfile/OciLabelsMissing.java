@@ -82,7 +82,7 @@ public final class OciLabelsMissing implements Rule {
                     : image.rootBase() instanceof BaseImage.Scratch ? "scratch" : null;
             StringBuilder message = new StringBuilder(image.model().stages().size() == 1 ? "the image"
                     : image.stage().name() == null ? "the final stage"
-                    : "the final stage \"" + image.stage().name() + "\"");
+                    : "the final stage \"" + image.stage().writtenName() + "\"");
             if (from != null) {
                 message.append(" (FROM ").append(from).append(')');
             }

@@ -179,7 +179,7 @@ public final class RunsAsRoot implements Rule {
                     : ": the container runs as the user " + describe(base) + " ends with, which drydock cannot see;"
                             + " unless that image sets a non-root USER, it is root";
             context.finding(this, new Location(container.build().dockerfile(), stage.from().span()),
-                    "no USER in the final stage" + (stage.name() == null ? "" : " (" + stage.name() + ")")
+                    "no USER in the final stage" + (stage.name() == null ? "" : " (" + stage.writtenName() + ")")
                             + runsAs + (developmentStage ? "; the stage is named for development,"
                             + " where this matters less, but a development container still runs the code with the"
                             + " mounted source and published ports" : developmentFile ? "; only the development"

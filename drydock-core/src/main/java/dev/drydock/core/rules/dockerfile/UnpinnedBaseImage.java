@@ -139,7 +139,8 @@ public final class UnpinnedBaseImage implements Rule {
         List<String> compiled = ref.isPinnedByDigest() || DistributionReleases.release(ref).isPresent()
                 || DistributionReleases.namedInTag(ref) ? List.of() : compiledAgainst(image, stage);
         if (!compiled.isEmpty()) {
-            message.append("; the image builds with ").append(String.join(", ", compiled)).append(" from the")
+            message.append("; the image installs its build tools and headers, ").append(String.join(", ", compiled))
+                    .append(", from the")
                     .append(" distribution under the tag, which moves to that distribution's next release without")
                     .append(" notice: other compiler and library versions, renamed or removed packages");
         }

@@ -386,7 +386,7 @@ public final class AppFacts {
         }
         return startScript(context, c).filter(s -> runsServer(s.started()))
                 .map(s -> "its start script " + s.file().path() + " runs "
-                        + s.started().runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                        + s.started().runtime().displayName())
                 .orElse(null);
     }
 
@@ -428,7 +428,7 @@ public final class AppFacts {
         }
         EntryPoint ep = c.entryPoint();
         if (runsServer(ep)) {
-            return "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            return "it runs " + ep.runtime().displayName();
         }
         Optional<ListenAddress> listen = listenAddress(ep);
         if (listen.isPresent()) {

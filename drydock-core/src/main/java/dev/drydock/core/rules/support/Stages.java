@@ -110,6 +110,6 @@ public final class Stages {
 
     /** How a stage is named in messages: {@code stage "build"} or {@code stage 1}. */
     public static String describe(Stage stage) {
-        return stage.name() == null ? "stage " + stage.index() : "stage \"" + stage.name() + "\"";
+        return stage.name() == null ? "stage " + stage.index() : "stage \"" + stage.writtenName() + "\"";
     }
 }
