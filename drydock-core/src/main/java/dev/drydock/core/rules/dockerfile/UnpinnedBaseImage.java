@@ -63,7 +63,8 @@ import java.util.regex.Pattern;
                 + " fedora:41, rockylinux:9): they take only compatible updates and security rebuilds, and are how the"
                 + " official images' own documentation tells to use them. Google's distroless images name the"
                 + " Debian release in the image (base-debian12) and publish only moving tags (latest, nonroot,"
-                + " debug) that follow that release's rebuilds: medium, with their digest as the recommendation;"
+                + " debug) that follow that release's rebuilds: low, like a distribution image tagged with its"
+                + " release, with their digest as the recommendation;"
                 + " a distroless name without the release (gcr.io/distroless/static:nonroot) is told to name it"
                 + " (static-debian12) as well.",
         problem = "A tag that is not a full version is re-pointed by its publisher at every release: python:3.11-slim"
