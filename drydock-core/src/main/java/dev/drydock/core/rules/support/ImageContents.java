@@ -8,12 +8,15 @@ import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
+import dev.drydock.core.shell.Scope;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -38,15 +41,17 @@ public final class ImageContents {
     private final Map<String, Install> installed;
     private final Map<String, Install> pythonPackages;
     private final Map<String, Origin> removed;
+    private final Set<String> conditional;
     private final String path;
 
     private ImageContents(ImageTools base, String baseImage, Map<String, Install> installed,
-            Map<String, Install> pythonPackages, Map<String, Origin> removed, String path) {
+            Map<String, Install> pythonPackages, Map<String, Origin> removed, Set<String> conditional, String path) {
         this.base = base;
         this.baseImage = baseImage;
         this.installed = installed;
         this.pythonPackages = pythonPackages;
         this.removed = removed;
+        this.conditional = conditional;
         this.path = path;
     }
 
@@ -62,7 +67,7 @@ public final class ImageContents {
             }
             ImageTools tools = BaseImageFacts.tools(new BaseImage.External(container.image(), container.image(), ref,
                     null)).orElse(null);
-            return new ImageContents(tools, container.image(), Map.of(), Map.of(), Map.of(), null);
+            return new ImageContents(tools, container.image(), Map.of(), Map.of(), Map.of(), Set.of(), null);
         }
         if (container.build() == null || container.build().stage() == null || container.build().model() == null) {
             return null;
@@ -82,6 +87,7 @@ public final class ImageContents {
         Map<String, Install> installed = new LinkedHashMap<>();
         Map<String, List<String>> virtual = new LinkedHashMap<>();
         Map<String, Origin> removed = new LinkedHashMap<>();
+        Set<String> conditional = new HashSet<>();
         for (RunStep run : RunStep.of(model, inImage)) {
             Origin at = new Origin(file, run.instruction().span());
             List<Call> calls = run.calls().stream().map(run::expanded).toList();
@@ -96,6 +102,11 @@ public final class ImageContents {
                 String interpreter = interpreterRun(call);
                 if (interpreter != null) {
                     installed.putIfAbsent(interpreter, new Install(interpreter, null, at));
+                }
+                if (inBranch(call)) {
+                    PackageCommands.install(call).ifPresent(op -> op.names().forEach(
+                            pkg -> conditional.addAll(programs(op.manager(), pkg))));
+                    continue;
                 }
                 PackageCommands.install(call).ifPresent(op -> {
                     if (op.virtual() != null) {
@@ -140,7 +151,12 @@ public final class ImageContents {
             }
         }
         return new ImageContents(BaseImageFacts.tools(root).orElse(null), written, installed,
-                pythonPackages(model, file), removed, stage.variables().lookup("PATH"));
+                pythonPackages(model, file), removed, conditional, stage.variables().lookup("PATH"));
+    }
+
+    /** Whether the command runs only in some builds: inside an if, elif, else or case branch. */
+    private static boolean inBranch(Call call) {
+        return call.command() != null && (call.command().in(Scope.IF_BRANCH) || call.command().in(Scope.CASE_BRANCH));
     }
 
     /**
@@ -220,13 +236,15 @@ public final class ImageContents {
 
     /**
      * Whether the image has {@code program}: installed by the Dockerfile, or shipped by a known base
-     * image; empty when the base image is unknown and nothing installs it.
+     * image; empty when the base image is unknown and nothing installs it, or when only a branch of an
+     * if or case installs it.
      */
     public Optional<Boolean> has(String program) {
         if (installed.containsKey(program)) {
             return Optional.of(true);
         }
-        if (base == null) {
+        if (base == null || conditional.contains(program) && !base.has(program)
+                && !(program.equals("sh") && base.shell())) {
             return Optional.empty();
         }
         if (program.equals("sh")) {
