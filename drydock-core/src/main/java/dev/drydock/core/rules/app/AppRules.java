@@ -15,6 +15,7 @@ public final class AppRules {
                 new HealthcheckMissing(),
                 new ReadinessCheckMissing(),
                 new HealthcheckToolMissing(),
+                new HealthcheckIgnoresHttpErrors(),
                 new HealthcheckEndpointMissing(),
                 new GracefulShutdownMissing(),
                 new MemoryLimitTooLow(),

@@ -196,7 +196,8 @@ public final class Probes {
         return out;
     }
 
-    private static String base(String program) {
+    /** The program a command names, without its folder: {@code curl} for {@code /usr/bin/curl}. */
+    public static String base(String program) {
         return program.substring(program.lastIndexOf('/') + 1);
     }
 

@@ -1,0 +1,3 @@
+FROM nginx:1.27.2-alpine
+COPY site/ /usr/share/nginx/html/
+HEALTHCHECK CMD ["curl", "-f", "--silent", "http://localhost:8080/health"]
