@@ -7,6 +7,7 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.CurlProbes;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.Route;
@@ -35,7 +36,7 @@ import java.util.Set;
                 + " such as nginx. Quiet when the routes cannot all be read (a third-party"
                 + " blueprint, a mounted sub-application, a path built at run time) or no application was found."
                 + " Critical when another compose service waits for it with condition: service_healthy, which then"
-                + " never starts.",
+                + " never starts; medium when the probe's curl has no --fail, which makes the 404 pass instead.",
         problem = "A probe of a path no route answers gets 404, and one of a port nothing listens on is refused: curl -f,"
                 + " wget and urllib all exit non-zero.",
         impact = "The container is reported unhealthy from the start although the application works; dependants"
@@ -99,10 +100,13 @@ public final class HealthcheckEndpointMissing implements Rule {
                             + (routes.size() > 8 ? ", ..." : "");
             String framework = app.frameworks().stream().findFirst().map(f -> f.display() + " application")
                     .orElse("application");
+            boolean passes = CurlProbes.passesOnHttpErrors(c, hc);
             context.finding(this, Probes.locateText(c, hc, url.text()),
                     "the healthcheck requests " + url.path() + ", which no route of the " + framework + " serves ("
-                            + served + "): every probe gets 404 and fails" + ComposeServices.neverStart(waiting))
-                    .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
+                            + served + "): every probe gets 404" + (passes ? ", which its curl, without --fail, counts"
+                                    + " as success: the container is reported healthy whatever state it is in"
+                                    + " (healthcheck-ignores-http-errors)" : " and fails" + ComposeServices.neverStart(waiting)))
+                    .severity(passes ? Severity.MEDIUM : waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
                     .recommendation(recommendation(c, app, url))
                     .add();
         }
