@@ -68,6 +68,7 @@ public final class DockerfileRules {
                 new RunExportDiscarded(),
                 new RunCommandsJoined(),
                 new ContextFileNotCopied(),
+                new ScriptNotExecutable(),
                 new SudoInRun(),
                 new CdInsteadOfWorkdir(),
                 new ServerStartedInRun(),
