@@ -69,6 +69,7 @@ public final class DockerfileRules {
                 new RunCommandsJoined(),
                 new ContextFileNotCopied(),
                 new ScriptNotExecutable(),
+                new VariableDeclaredAfterUse(),
                 new SudoInRun(),
                 new CdInsteadOfWorkdir(),
                 new ServerStartedInRun(),
