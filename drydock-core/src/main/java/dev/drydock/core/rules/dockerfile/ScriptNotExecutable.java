@@ -6,7 +6,9 @@ import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
@@ -28,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -57,7 +60,7 @@ import java.util.regex.Pattern;
                 + " its interpreter (sh ./mvnw package).",
         references = {"https://docs.docker.com/reference/dockerfile/#copy---chmod",
                 "https://git-scm.com/docs/git-update-index#Documentation/git-update-index.txt---chmod-x"},
-        fix = FixSafety.NONE,
+        fix = FixSafety.SAFE,
         effort = "5 min",
         examples = @RuleExample(
                 bad = """
@@ -79,6 +82,7 @@ import java.util.regex.Pattern;
 public final class ScriptNotExecutable implements Rule {
 
     private static final Pattern OCTAL = Pattern.compile("[0-7]{1,4}");
+    private static final Pattern SHEBANG = Pattern.compile("#!\\s*(?:/usr)?/bin/(?:env\\s+)?([A-Za-z][A-Za-z0-9_.-]*)");
     private static final Pattern SYMBOLIC_X = Pattern.compile("[ugoa]*[+=][rwxXst]*x[rwxXst]*");
 
     /**
@@ -106,8 +110,10 @@ public final class ScriptNotExecutable implements Rule {
                     continue;
                 }
                 int line = image.model().syntax().file().position(use.at()).line();
+                String interpreter = interpreter(context, copied.projectPath());
                 context.finding(this, image.dockerfile(), use.span(), message(image, use, copied, line))
-                        .recommendation(recommendation(build, use, copied))
+                        .recommendation(recommendation(build, use, copied, interpreter))
+                        .fix(fix(image, build, copied))
                         .add();
             }
         }
@@ -126,15 +132,47 @@ public final class ScriptNotExecutable implements Rule {
                 + ", copied from " + copied.projectPath() + ", but " + how + ", with no execute bit: " + effect;
     }
 
-    private static String recommendation(BuildLink build, Use use, Copied copied) {
+    private static String recommendation(BuildLink build, Use use, Copied copied, String interpreter) {
         String file = copied.projectPath();
-        String name = PathNames.fileName(file);
-        String inContext = BuildContexts.inContext(build, file);
-        String git = PathNames.parent(file).isEmpty() ? name : file;
-        return "Record the execute bit in git: git update-index --chmod=+x " + git + ", and commit (every checkout"
-                + " then has it); or give it while copying: COPY --chmod=755 " + inContext + " "
-                + (copied.copy().copy().destination() == null ? "." : copied.copy().copy().destination())
-                + "; or run it through its interpreter" + (use.run() != null ? " (sh " + use.written() + ")" : "") + ".";
+        String git = PathNames.parent(file).isEmpty() ? PathNames.fileName(file) : file;
+        CopyCommand copy = copied.copy().copy();
+        String inCopy = copy.chmod() != null ? "set --chmod=755 on the COPY on line " + copied.copy().line()
+                : alone(build, copied) ? "add --chmod=755 to the COPY on line " + copied.copy().line()
+                : "copy it on its own after line " + copied.copy().line() + ": COPY --chmod=755 "
+                        + BuildContexts.inContext(build, file) + " " + use.path();
+        String through = interpreter == null ? "" : "; or run it through its interpreter"
+                + (use.run() != null ? " (" + interpreter + " " + use.written() + ")" : " ([\"" + interpreter + "\", \""
+                        + use.written() + "\"])");
+        return (copy.chmod() != null ? "" : "Record the execute bit in git: git update-index --chmod=+x " + git
+                + ", and commit (every checkout then has it); or ") + inCopy + through + ".";
+    }
+
+    /** Whether the copy takes this one file alone, so --chmod on it changes nothing else. */
+    private static boolean alone(BuildLink build, Copied copied) {
+        List<String> sources = copied.copy().sources();
+        return sources.size() == 1 && copied.copy().copy().heredocs().isEmpty()
+                && copied.projectPath().equals(PathNames.normalizeRelative(BuildContexts.inProject(build, sources.get(0))));
+    }
+
+    /** {@code --chmod=755} on a COPY that takes just the file and sets no mode. */
+    private static Fix fix(BuiltImage image, BuildLink build, Copied copied) {
+        CopyCommand copy = copied.copy().copy();
+        if (copy.chmod() != null || !alone(build, copied)) {
+            return null;
+        }
+        return Fix.of("Copy " + copied.projectPath() + " with mode 755", FixSafety.SAFE,
+                TextEdit.insert(image.dockerfile(), copy.instruction().keyword().span().end(), " --chmod=755"));
+    }
+
+    /** The program named by the file's #! line (sh, bash, python3), or null when it has none or cannot be read. */
+    private static String interpreter(ReviewContext context, String projectPath) {
+        try {
+            String text = context.project().files().read(projectPath).file().text();
+            Matcher m = SHEBANG.matcher(text);
+            return m.lookingAt() ? m.group(1) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The paths RUNs run as their program, and the one the image's own ENTRYPOINT or CMD starts. */
