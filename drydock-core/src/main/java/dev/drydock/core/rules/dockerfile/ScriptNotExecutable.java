@@ -2,6 +2,7 @@ package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.discovery.FileMode;
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
@@ -111,7 +112,8 @@ public final class ScriptNotExecutable implements Rule {
                 }
                 int line = image.model().syntax().file().position(use.at()).line();
                 String interpreter = interpreter(context, copied.projectPath());
-                context.finding(this, image.dockerfile(), use.span(), message(image, use, copied, line))
+                context.finding(this, image.dockerfile(), use.span(), message(image, use, copied, line)
+                                + ciChmod(context, copied.projectPath()))
                         .recommendation(recommendation(build, use, copied, interpreter))
                         .fix(fix(image, build, copied))
                         .add();
@@ -164,15 +166,27 @@ public final class ScriptNotExecutable implements Rule {
                 TextEdit.insert(image.dockerfile(), copy.instruction().keyword().span().end(), " --chmod=755"));
     }
 
+    /**
+     * A note when a CI file of the project runs chmod on the file before building (a common way around the missing
+     * bit): the build passes there, and fails from a fresh checkout or on any other builder.
+     */
+    private static String ciChmod(ReviewContext context, String projectPath) {
+        Pattern chmod = Pattern.compile("chmod\\s+(?:[ugoa]*\\+x|[0-7]*[1357][0-7]{2})\\s+(?:\\./)?"
+                + Pattern.quote(projectPath) + "(?![\\w./-])");
+        for (ProjectEntry ci : context.project().layout().ciFiles()) {
+            Optional<String> text = context.project().source(ci.path()).map(f -> f.text());
+            if (text.isPresent() && chmod.matcher(text.get()).find()) {
+                return " (" + ci.path() + " runs chmod on it before building, so the build passes there, but not from"
+                        + " a fresh checkout or on any other builder)";
+            }
+        }
+        return "";
+    }
+
     /** The program named by the file's #! line (sh, bash, python3), or null when it has none or cannot be read. */
     private static String interpreter(ReviewContext context, String projectPath) {
-        try {
-            String text = context.project().files().read(projectPath).file().text();
-            Matcher m = SHEBANG.matcher(text);
-            return m.lookingAt() ? m.group(1) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return context.project().source(projectPath).map(file -> SHEBANG.matcher(file.text()))
+                .filter(Matcher::lookingAt).map(m -> m.group(1)).orElse(null);
     }
 
     /** The paths RUNs run as their program, and the one the image's own ENTRYPOINT or CMD starts. */

@@ -116,12 +116,21 @@ public final class VariableDeclaredAfterUse implements Rule {
         String kind = later.kind().name();
         context.finding(this, dockerfile.file().path(), use.expansion().span(), "RUN on line " + line + " reads $"
                         + name + ", but " + kind + " " + name + " is declared only on line " + declared + ", after it:"
-                        + " the variable is not set in this RUN, so $" + name + " expands to an empty string"
+                        + " the variable is not set in this RUN, so " + effect(use.expansion())
                         + (kind.equals("ARG") ? " and --build-arg " + name + " does not reach it" : ""))
                 .recommendation("Move " + kind + " " + name + " (line " + declared + ") above line " + line
                         + (kind.equals("ARG") ? ", or declare it again right before this RUN (ARG " + name + ")" : "")
                         + ".")
                 .add();
+    }
+
+    /** What the expansion gives with the variable unset. */
+    private static String effect(WordPart.ParamExpansion expansion) {
+        String written = expansion.raw();
+        return switch (expansion.operator()) {
+            case "-", ":-", "=", ":=" -> written + " always takes its default";
+            default -> written + " expands to an empty string";
+        };
     }
 
     /** The names the script expands, first use each, that nothing sets at this RUN or in the script itself. */
