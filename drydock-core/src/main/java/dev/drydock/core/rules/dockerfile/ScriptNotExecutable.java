@@ -40,7 +40,10 @@ import java.util.regex.Pattern;
         severity = Severity.HIGH,
         category = Category.BUILD,
         checks = "A RUN whose program is a path (./mvnw, ./gradlew, scripts/build.sh, /app/setup.sh) or an ENTRYPOINT"
-                + " or CMD (when no ENTRYPOINT is set) that starts one, where that path is a file a COPY or ADD of"
+                + " or CMD (when no ENTRYPOINT is set) that starts one, or a bare program name found in a folder of"
+                + " PATH (the image's ENV PATH, then the default folders) where a COPY put it"
+                + " (COPY docker-entrypoint.sh /usr/local/bin/ with ENTRYPOINT [\"docker-entrypoint.sh\"]); fires when"
+                + " that path is a file a COPY or ADD of"
                 + " the stage, or of the stages it is built on, brings from the build context (after the"
                 + " .dockerignore, through the copy's destination and WORKDIR), and the file as checked out has no"
                 + " execute bit at all (mode 644). Quiet when the COPY sets --chmod with an execute bit (or a mode"
@@ -55,7 +58,8 @@ import java.util.regex.Pattern;
                 + " copied as 644, and the kernel refuses to run a file with no execute bit, even for root.",
         impact = "The RUN fails the build with 'Permission denied' (./mvnw: Permission denied, exit code 126), or"
                 + " every container of the image fails to start ('exec ./docker-entrypoint.sh: permission"
-                + " denied'): the image cannot be built or deployed from a fresh checkout.",
+                + " denied'; for a name looked up in PATH, 'executable file not found in $PATH'): the image cannot be"
+                + " built or deployed from a fresh checkout.",
         recommendation = "Record the execute bit in git (git update-index --chmod=+x mvnw, then commit), so every"
                 + " checkout has it; or set it while copying (COPY --chmod=755 mvnw ./); or run the file through"
                 + " its interpreter (sh ./mvnw package).",
@@ -82,6 +86,8 @@ import java.util.regex.Pattern;
                 alongside = @ExampleFile(name = "mvnw", content = "#!/bin/sh\nexec mvn \"$@\"\n")))
 public final class ScriptNotExecutable implements Rule {
 
+    private static final List<String> DEFAULT_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
+            "/usr/bin", "/sbin", "/bin");
     private static final Pattern OCTAL = Pattern.compile("[0-7]{1,4}");
     private static final Pattern SHEBANG = Pattern.compile("#!\\s*(?:/usr)?/bin/(?:env\\s+)?([A-Za-z][A-Za-z0-9_.-]*)");
     private static final Pattern SYMBOLIC_X = Pattern.compile("[ugoa]*[+=][rwxXst]*x[rwxXst]*");
@@ -92,7 +98,12 @@ public final class ScriptNotExecutable implements Rule {
      * @param at where it is run: the start of the RUN's call, or of the ENTRYPOINT or CMD
      * @param run the RUN, or null for the container's command
      */
-    private record Use(String path, String written, Stage stage, int at, Span span, RunStep run) {}
+    private record Use(String path, String written, Stage stage, int at, Span span, RunStep run) {
+
+        boolean searched() {
+            return !written.contains("/");
+        }
+    }
 
     /** The file a context copy puts at the used path and the mode it gets. */
     private record Copied(ContextCopy copy, String projectPath, FileMode mode) {}
@@ -127,11 +138,15 @@ public final class ScriptNotExecutable implements Rule {
                         + copied.mode().octal()
                 : "it has mode " + copied.mode().octal() + " in the project, which " + copied.copy().text()
                         + " (line " + copied.copy().line() + ") keeps";
-        String effect = use.run() != null
+        String effect = use.searched() ? (use.run() != null
+                ? "the shell's PATH search skips it, and the RUN fails the build with '" + use.written() + ": not found'"
+                : "the PATH search skips it, and the container fails to start ('exec: \"" + use.written()
+                        + "\": executable file not found in $PATH')")
+                : use.run() != null
                 ? "the RUN fails the build with '" + use.written() + ": Permission denied'"
                 : "the container fails to start ('exec " + use.written() + ": permission denied')";
         return (use.run() != null ? "RUN" : "The container's command") + " on line " + line + " runs " + use.written()
-                + ", copied from " + copied.projectPath() + ", but " + how + ", with no execute bit: " + effect;
+                + (use.searched() ? " (" + use.path() + ")" : "") + ", copied from " + copied.projectPath() + ", but " + how + ", with no execute bit: " + effect;
     }
 
     private static String recommendation(BuildLink build, Use use, Copied copied, String interpreter) {
@@ -201,22 +216,26 @@ public final class ScriptNotExecutable implements Rule {
                     continue;
                 }
                 Call.Arg program = call.program();
-                if (program == null || !program.literal() || !isPath(program.value())
+                if (program == null || !program.literal() || !isProgram(program.value())
                         || moved && !program.value().startsWith("/")) {
                     continue;
                 }
-                out.add(new Use(resolve(run.workdir(), program.value()), program.value(), stageRun.stage(),
-                        call.span().start(), program.span(), run));
+                for (String path : candidates(run.workdir(), program.value(), run.variable("PATH"))) {
+                    out.add(new Use(path, program.value(), stageRun.stage(), call.span().start(), program.span(), run));
+                }
             }
         }
         Stage stage = image.stage();
         CommandSpec spec = stage.config().entrypoint() != null ? stage.config().entrypoint() : stage.config().cmd();
         if (spec != null && runByDockerfile(image)) {
             String program = program(spec);
-            if (program != null && isPath(program)) {
+            if (program != null && isProgram(program)) {
                 String workdir = stage.config().workdir() == null ? "/" : stage.config().workdir().value();
-                out.add(new Use(resolve(workdir, program), program, stage, spec.instruction().span().start(),
-                        spec.instruction().span(), null));
+                String path = image.model().step(spec.instruction()).map(s -> s.variables().lookup("PATH")).orElse(null);
+                for (String candidate : candidates(workdir, program, path)) {
+                    out.add(new Use(candidate, program, stage, spec.instruction().span().start(),
+                            spec.instruction().span(), null));
+                }
             }
         }
         return out;
@@ -242,9 +261,26 @@ public final class ScriptNotExecutable implements Rule {
         return words.length == 0 || words[i].isEmpty() ? null : words[i];
     }
 
-    private static boolean isPath(String word) {
-        return word.contains("/") && !word.contains("$") && !word.contains("*") && !word.contains("?")
+    private static boolean isProgram(String word) {
+        return !word.isEmpty() && !word.contains("$") && !word.contains("*") && !word.contains("?") && !word.contains("=")
                 && !word.startsWith("~") && !word.endsWith("/");
+    }
+
+    /** Where the program is looked for: its path, or for a bare name each folder of PATH (the image's, else the default). */
+    private static List<String> candidates(String workdir, String program, String path) {
+        if (program.contains("/")) {
+            return List.of(resolve(workdir, program));
+        }
+        Set<String> folders = new java.util.LinkedHashSet<>();
+        if (path != null) {
+            for (String folder : path.split(":")) {
+                if (folder.startsWith("/") && !folder.contains("$")) {
+                    folders.add(ContainerPaths.clean(folder));
+                }
+            }
+        }
+        folders.addAll(DEFAULT_PATH);
+        return folders.stream().map(folder -> PathNames.join(folder, program)).toList();
     }
 
     private static String resolve(String workdir, String path) {
