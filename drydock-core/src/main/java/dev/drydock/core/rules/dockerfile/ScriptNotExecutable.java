@@ -157,9 +157,10 @@ public final class ScriptNotExecutable implements Rule {
                 : alone(build, copied) ? "add --chmod=755 to the COPY on line " + copied.copy().line()
                 : "copy it on its own after line " + copied.copy().line() + ": COPY --chmod=755 "
                         + BuildContexts.inContext(build, file) + " " + use.path();
+        String program = use.searched() ? use.path() : use.written();
         String through = interpreter == null ? "" : "; or run it through its interpreter"
-                + (use.run() != null ? " (" + interpreter + " " + use.written() + ")" : " ([\"" + interpreter + "\", \""
-                        + use.written() + "\"])");
+                + (use.run() != null ? " (" + interpreter + " " + program + ")" : " ([\"" + interpreter + "\", \""
+                        + program + "\"])");
         return (copy.chmod() != null ? "" : "Record the execute bit in git: git update-index --chmod=+x " + git
                 + ", and commit (every checkout then has it); or ") + inCopy + through + ".";
     }
