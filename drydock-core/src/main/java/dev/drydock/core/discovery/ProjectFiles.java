@@ -18,11 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Safe access to files inside one project folder, by root-relative '/'-separated paths: the
@@ -41,11 +44,14 @@ public final class ProjectFiles {
     private final Path root;
     private final long maxTextBytes;
     private final Map<String, String> overlay;
+    private final Map<String, Optional<FileMode>> modes;
 
-    private ProjectFiles(Path realRoot, long maxTextBytes, Map<String, String> overlay) {
+    private ProjectFiles(Path realRoot, long maxTextBytes, Map<String, String> overlay,
+            Map<String, Optional<FileMode>> modes) {
         this.root = realRoot;
         this.maxTextBytes = maxTextBytes;
         this.overlay = overlay;
+        this.modes = modes;
     }
 
     /**
@@ -55,7 +61,7 @@ public final class ProjectFiles {
     public ProjectFiles withOverlay(Map<String, String> texts) {
         Map<String, String> merged = new HashMap<>(overlay);
         texts.forEach((path, text) -> merged.put(resolve(path), text));
-        return new ProjectFiles(root, maxTextBytes, Map.copyOf(merged));
+        return new ProjectFiles(root, maxTextBytes, Map.copyOf(merged), modes);
     }
 
     /** The files whose text is replaced or added in memory, by root-relative path. */
@@ -83,7 +89,7 @@ public final class ProjectFiles {
         if (!Files.isDirectory(real)) {
             throw SourceException.ofFile(root.toString(), "not a directory");
         }
-        return new ProjectFiles(real, maxTextBytes, Map.of());
+        return new ProjectFiles(real, maxTextBytes, Map.of(), new ConcurrentHashMap<>());
     }
 
     /** The project folder with all symlinks resolved. */
@@ -181,6 +187,36 @@ public final class ProjectFiles {
             boolean symlink = Files.isSymbolicLink(root.resolve(relative));
             return Optional.of(new ProjectEntry(relative, as, attributes.size(), symlink));
         } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The permission bits of a regular file (of a symlink's target) as checked out, read once per path; empty
+     * when the file system keeps no POSIX permissions (Windows), the file is missing, not a regular file, or
+     * exists only in memory. A fix that rewrites a file keeps its mode, so the one on disk still holds.
+     */
+    public Optional<FileMode> mode(String path) {
+        String relative = resolve(path);
+        return modes.computeIfAbsent(relative, this::readMode);
+    }
+
+    private Optional<FileMode> readMode(String relative) {
+        Path target = target(relative);
+        if (target == null || !Files.isRegularFile(target)) {
+            return Optional.empty();
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+        if (view == null) {
+            return Optional.empty();
+        }
+        try {
+            int bits = 0;
+            for (PosixFilePermission permission : view.readAttributes().permissions()) {
+                bits |= 1 << (8 - permission.ordinal());
+            }
+            return Optional.of(new FileMode(bits));
+        } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }
     }

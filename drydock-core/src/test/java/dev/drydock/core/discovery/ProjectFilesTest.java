@@ -2,6 +2,7 @@ package dev.drydock.core.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.SourceException;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +45,25 @@ class ProjectFilesTest {
         assertThat(read.bytes()).isEqualTo(20);
         assertThat(read.lossless()).isTrue();
         assertThat(read.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void readsPosixModesOnceAndKnowsNoneWhereThereAreNone() throws IOException {
+        assumeTrue(Files.getFileAttributeView(root, PosixFileAttributeView.class) != null, "no POSIX file system");
+        Path script = Files.writeString(root.resolve("deploy/start.sh"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(root.resolve("config/web.env"), PosixFilePermissions.fromString("rwxr-x---"));
+
+        assertThat(files.mode("deploy/start.sh")).contains(new FileMode(0644));
+        assertThat(files.mode("deploy/start.sh").orElseThrow().executable()).isFalse();
+        assertThat(files.mode("./config/web.env").orElseThrow().octal()).isEqualTo("750");
+        assertThat(files.mode("config/web.env").orElseThrow().executable()).isTrue();
+        assertThat(files.mode("missing.sh")).isEmpty();
+        assertThat(files.mode("deploy")).isEmpty();
+        assertThat(files.withOverlay(java.util.Map.of("made.sh", "#!/bin/sh\n")).mode("made.sh")).isEmpty();
+
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(files.mode("deploy/start.sh")).contains(new FileMode(0644)); // read once per review
     }
 
     @Test

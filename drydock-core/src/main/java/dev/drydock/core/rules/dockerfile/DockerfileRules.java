@@ -68,6 +68,8 @@ public final class DockerfileRules {
                 new RunExportDiscarded(),
                 new RunCommandsJoined(),
                 new ContextFileNotCopied(),
+                new ScriptNotExecutable(),
+                new VariableDeclaredAfterUse(),
                 new SudoInRun(),
                 new CdInsteadOfWorkdir(),
                 new ServerStartedInRun(),

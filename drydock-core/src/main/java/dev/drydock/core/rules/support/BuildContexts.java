@@ -96,6 +96,14 @@ public final class BuildContexts {
         return paths.toContainer(contextPath);
     }
 
+    /** The context path one copy puts at a container path; empty when that copy does not put anything there. */
+    public static java.util.Optional<String> source(Project project, BuildLink build, ContextCopy copy,
+            String containerPath) {
+        ContextPaths paths = new ContextPaths(copy.asCopies(),
+                p -> project.files().isDirectory(PathNames.join(build.context(), p)));
+        return paths.toContext(containerPath);
+    }
+
     /**
      * Whether {@code copy} names {@code contextPath} itself, or something inside it, rather than
      * bringing it in along with a folder around it: {@code COPY .env .} names {@code .env};

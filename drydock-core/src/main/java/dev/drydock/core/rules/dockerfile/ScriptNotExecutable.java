@@ -1,0 +1,391 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.discovery.FileMode;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dockerfile.model.CommandSpec;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildContexts;
+import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
+import dev.drydock.core.rules.support.BuildRuns;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.source.Span;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "script-not-executable",
+        title = "A file from the build context is run as a program but has no execute permission",
+        severity = Severity.HIGH,
+        category = Category.BUILD,
+        checks = "A RUN whose program is a path (./mvnw, ./gradlew, scripts/build.sh, /app/setup.sh) or an ENTRYPOINT"
+                + " or CMD (when no ENTRYPOINT is set) that starts one, or a bare program name found in a folder of"
+                + " PATH (the image's ENV PATH, then the default folders) where a COPY put it"
+                + " (COPY docker-entrypoint.sh /usr/local/bin/ with ENTRYPOINT [\"docker-entrypoint.sh\"]); fires when"
+                + " that path is a file a COPY or ADD of"
+                + " the stage, or of the stages it is built on, brings from the build context (after the"
+                + " .dockerignore, through the copy's destination and WORKDIR), and the file as checked out has no"
+                + " execute bit at all (mode 644). Quiet when the COPY sets --chmod with an execute bit (or a mode"
+                + " drydock cannot read), when a chmod in a RUN before the use gives the file, its folder"
+                + " recursively, a glob or a variable path an execute bit (also find ... -exec chmod and xargs"
+                + " chmod), when a later COPY from a stage or image may replace the file, when a cd in the same RUN"
+                + " moves the relative path elsewhere, and whenever the mode cannot be read: Windows file systems"
+                + " keep no POSIX modes. Running the file through its interpreter (sh ./x.sh, bash mvnw, python"
+                + " x.py) needs no execute bit and is never reported.",
+        problem = "COPY and ADD keep a file's mode from the build context: a script checked in without its execute"
+                + " bit (git mode 100644, common for mvnw and gradlew added from Windows or by a zip download) is"
+                + " copied as 644, and the kernel refuses to run a file with no execute bit, even for root.",
+        impact = "The RUN fails the build with 'Permission denied' (./mvnw: Permission denied, exit code 126), or"
+                + " every container of the image fails to start ('exec ./docker-entrypoint.sh: permission"
+                + " denied'; for a name looked up in PATH, 'executable file not found in $PATH'): the image cannot be"
+                + " built or deployed from a fresh checkout.",
+        recommendation = "Record the execute bit in git (git update-index --chmod=+x mvnw, then commit), so every"
+                + " checkout has it; or set it while copying (COPY --chmod=755 mvnw ./); or run the file through"
+                + " its interpreter (sh ./mvnw package).",
+        references = {"https://docs.docker.com/reference/dockerfile/#copy---chmod",
+                "https://git-scm.com/docs/git-update-index#Documentation/git-update-index.txt---chmod-x"},
+        fix = FixSafety.SAFE,
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM eclipse-temurin:21.0.5_11-jdk
+                        WORKDIR /src
+                        COPY mvnw pom.xml ./
+                        COPY .mvn .mvn
+                        RUN ./mvnw -B dependency:go-offline
+                        """,
+                good = """
+                        FROM eclipse-temurin:21.0.5_11-jdk
+                        WORKDIR /src
+                        COPY --chmod=755 mvnw ./
+                        COPY pom.xml ./
+                        COPY .mvn .mvn
+                        RUN ./mvnw -B dependency:go-offline
+                        """,
+                alongside = @ExampleFile(name = "mvnw", content = "#!/bin/sh\nexec mvn \"$@\"\n")))
+public final class ScriptNotExecutable implements Rule {
+
+    private static final List<String> DEFAULT_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
+            "/usr/bin", "/sbin", "/bin");
+    private static final Pattern OCTAL = Pattern.compile("[0-7]{1,4}");
+    private static final Pattern SHEBANG = Pattern.compile("#!\\s*(?:/usr)?/bin/(?:env\\s+)?([A-Za-z][A-Za-z0-9_.-]*)");
+    private static final Pattern SYMBOLIC_X = Pattern.compile("[ugoa]*[+=][rwxXst]*x[rwxXst]*");
+
+    /**
+     * A path the build or the container runs as a program.
+     *
+     * @param at where it is run: the start of the RUN's call, or of the ENTRYPOINT or CMD
+     * @param run the RUN, or null for the container's command
+     */
+    private record Use(String path, String written, Stage stage, int at, Span span, RunStep run) {
+
+        boolean searched() {
+            return !written.contains("/");
+        }
+    }
+
+    /** The file a context copy puts at the used path and the mode it gets. */
+    private record Copied(ContextCopy copy, String projectPath, FileMode mode) {}
+
+    @Override
+    public void check(ReviewContext context) {
+        Set<String> reported = new HashSet<>();
+        for (BuiltImage image : BuiltImage.of(context)) {
+            BuildLink build = image.container().build();
+            List<ContextCopy> copies = BuildContexts.copies(build);
+            List<BuildRuns.StageRun> runs = BuildRuns.of(image);
+            for (Use use : uses(image, runs)) {
+                Copied copied = copied(context, image, build, copies, use);
+                if (copied == null || chmodBefore(image, runs, use, copied)
+                        || !reported.add(image.dockerfile() + "#" + use.span().start())) {
+                    continue;
+                }
+                int line = image.model().syntax().file().position(use.at()).line();
+                String interpreter = interpreter(context, copied.projectPath());
+                context.finding(this, image.dockerfile(), use.span(), message(image, use, copied, line)
+                                + ciChmod(context, copied.projectPath()))
+                        .recommendation(recommendation(build, use, copied, interpreter))
+                        .fix(fix(image, build, copied))
+                        .add();
+            }
+        }
+    }
+
+    private static String message(BuiltImage image, Use use, Copied copied, int line) {
+        String how = copied.copy().copy().chmod() != null
+                ? "COPY --chmod=" + copied.copy().copy().chmod() + " on line " + copied.copy().line() + " gives it mode "
+                        + copied.mode().octal()
+                : "it has mode " + copied.mode().octal() + " in the project, which " + copied.copy().text()
+                        + " (line " + copied.copy().line() + ") keeps";
+        String effect = use.searched() ? (use.run() != null
+                ? "the shell's PATH search skips it, and the RUN fails the build with '" + use.written() + ": not found'"
+                : "the PATH search skips it, and the container fails to start ('exec: \"" + use.written()
+                        + "\": executable file not found in $PATH')")
+                : use.run() != null
+                ? "the RUN fails the build with '" + use.written() + ": Permission denied'"
+                : "the container fails to start ('exec " + use.written() + ": permission denied')";
+        return (use.run() != null ? "RUN" : "The container's command") + " on line " + line + " runs " + use.written()
+                + (use.searched() ? " (" + use.path() + ")" : "") + ", copied from " + copied.projectPath() + ", but " + how + ", with no execute bit: " + effect;
+    }
+
+    private static String recommendation(BuildLink build, Use use, Copied copied, String interpreter) {
+        String file = copied.projectPath();
+        String git = PathNames.parent(file).isEmpty() ? PathNames.fileName(file) : file;
+        CopyCommand copy = copied.copy().copy();
+        String inCopy = copy.chmod() != null ? "set --chmod=755 on the COPY on line " + copied.copy().line()
+                : alone(build, copied) ? "add --chmod=755 to the COPY on line " + copied.copy().line()
+                : "copy it on its own after line " + copied.copy().line() + ": COPY --chmod=755 "
+                        + BuildContexts.inContext(build, file) + " " + use.path();
+        String program = use.searched() ? use.path() : use.written();
+        String through = interpreter == null ? "" : "; or run it through its interpreter"
+                + (use.run() != null ? " (" + interpreter + " " + program + ")" : " ([\"" + interpreter + "\", \""
+                        + program + "\"])");
+        return (copy.chmod() != null ? "" : "Record the execute bit in git: git update-index --chmod=+x " + git
+                + ", and commit (every checkout then has it); or ") + inCopy + through + ".";
+    }
+
+    /** Whether the copy takes this one file alone, so --chmod on it changes nothing else. */
+    private static boolean alone(BuildLink build, Copied copied) {
+        List<String> sources = copied.copy().sources();
+        return sources.size() == 1 && copied.copy().copy().heredocs().isEmpty()
+                && copied.projectPath().equals(PathNames.normalizeRelative(BuildContexts.inProject(build, sources.get(0))));
+    }
+
+    /** {@code --chmod=755} on a COPY that takes just the file and sets no mode. */
+    private static Fix fix(BuiltImage image, BuildLink build, Copied copied) {
+        CopyCommand copy = copied.copy().copy();
+        if (copy.chmod() != null || !alone(build, copied)) {
+            return null;
+        }
+        return Fix.of("Copy " + copied.projectPath() + " with mode 755", FixSafety.SAFE,
+                TextEdit.insert(image.dockerfile(), copy.instruction().keyword().span().end(), " --chmod=755"));
+    }
+
+    /**
+     * A note when a CI file of the project runs chmod on the file before building (a common way around the missing
+     * bit): the build passes there, and fails from a fresh checkout or on any other builder.
+     */
+    private static String ciChmod(ReviewContext context, String projectPath) {
+        Pattern chmod = Pattern.compile("chmod\\s+(?:[ugoa]*\\+x|[0-7]*[1357][0-7]{2})\\s+(?:\\./)?"
+                + Pattern.quote(projectPath) + "(?![\\w./-])");
+        for (ProjectEntry ci : context.project().layout().ciFiles()) {
+            Optional<String> text = context.project().source(ci.path()).map(f -> f.text());
+            if (text.isPresent() && chmod.matcher(text.get()).find()) {
+                return " (" + ci.path() + " runs chmod on it before building, so the build passes there, but not from"
+                        + " a fresh checkout or on any other builder)";
+            }
+        }
+        return "";
+    }
+
+    /** The program named by the file's #! line (sh, bash, python3), or null when it has none or cannot be read. */
+    private static String interpreter(ReviewContext context, String projectPath) {
+        return context.project().source(projectPath).map(file -> SHEBANG.matcher(file.text()))
+                .filter(Matcher::lookingAt).map(m -> m.group(1)).orElse(null);
+    }
+
+    /** The paths RUNs run as their program, and the one the image's own ENTRYPOINT or CMD starts. */
+    private static List<Use> uses(BuiltImage image, List<BuildRuns.StageRun> runs) {
+        List<Use> out = new java.util.ArrayList<>();
+        for (BuildRuns.StageRun stageRun : runs) {
+            RunStep run = stageRun.run();
+            boolean moved = false;
+            for (Call call : run.calls()) {
+                if (call.is("cd", "pushd", "popd")) {
+                    moved = true;
+                    continue;
+                }
+                Call.Arg program = call.program();
+                if (program == null || !program.literal() || !isProgram(program.value())
+                        || moved && !program.value().startsWith("/")) {
+                    continue;
+                }
+                for (String path : candidates(run.workdir(), program.value(), run.variable("PATH"))) {
+                    out.add(new Use(path, program.value(), stageRun.stage(), call.span().start(), program.span(), run));
+                }
+            }
+        }
+        Stage stage = image.stage();
+        CommandSpec spec = stage.config().entrypoint() != null ? stage.config().entrypoint() : stage.config().cmd();
+        if (spec != null && runByDockerfile(image)) {
+            String program = program(spec);
+            if (program != null && isProgram(program)) {
+                String workdir = stage.config().workdir() == null ? "/" : stage.config().workdir().value();
+                String path = image.model().step(spec.instruction()).map(s -> s.variables().lookup("PATH")).orElse(null);
+                for (String candidate : candidates(workdir, program, path)) {
+                    out.add(new Use(candidate, program, stage, spec.instruction().span().start(),
+                            spec.instruction().span(), null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether some container runs the command the Dockerfile sets (compose may set its own). */
+    private static boolean runByDockerfile(BuiltImage image) {
+        for (Container container : image.containers()) {
+            var command = container.command();
+            if (command != null && command.origin() != null && image.dockerfile().equals(command.origin().file())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String program(CommandSpec spec) {
+        if (spec.execForm()) {
+            return spec.arguments().isEmpty() ? null : spec.arguments().get(0);
+        }
+        String[] words = spec.shellText().strip().split("\\s+");
+        int i = words.length > 1 && words[0].equals("exec") ? 1 : 0;
+        return words.length == 0 || words[i].isEmpty() ? null : words[i];
+    }
+
+    private static boolean isProgram(String word) {
+        return !word.isEmpty() && !word.contains("$") && !word.contains("*") && !word.contains("?") && !word.contains("=")
+                && !word.startsWith("~") && !word.endsWith("/");
+    }
+
+    /** Where the program is looked for: its path, or for a bare name each folder of PATH (the image's, else the default). */
+    private static List<String> candidates(String workdir, String program, String path) {
+        if (program.contains("/")) {
+            return List.of(resolve(workdir, program));
+        }
+        Set<String> folders = new java.util.LinkedHashSet<>();
+        if (path != null) {
+            for (String folder : path.split(":")) {
+                if (folder.startsWith("/") && !folder.contains("$")) {
+                    folders.add(ContainerPaths.clean(folder));
+                }
+            }
+        }
+        folders.addAll(DEFAULT_PATH);
+        return folders.stream().map(folder -> PathNames.join(folder, program)).toList();
+    }
+
+    private static String resolve(String workdir, String path) {
+        return ContainerPaths.clean(PathNames.normalizeAbsolute(workdir == null ? "/" : workdir, path));
+    }
+
+    /**
+     * The context file the last copy before the use puts at its path, when the .dockerignore lets it in, its mode is
+     * known and has no execute bit, and no copy from a stage or image may replace it in between; else null.
+     */
+    private static Copied copied(ReviewContext context, BuiltImage image, BuildLink build, List<ContextCopy> copies,
+            Use use) {
+        List<Stage> lineage = Stages.lineage(image.model(), use.stage());
+        for (int i = copies.size() - 1; i >= 0; i--) {
+            ContextCopy copy = copies.get(i);
+            if (!lineage.contains(copy.stage()) || copy.copy().instruction().span().start() > use.at()) {
+                continue;
+            }
+            Optional<String> source = BuildContexts.source(context.project(), build, copy, use.path());
+            if (source.isEmpty()) {
+                continue;
+            }
+            String projectPath = BuildContexts.inProject(build, source.get());
+            if (!build.ignore().includes(source.get()) || replacedLater(lineage, copy, use)) {
+                return null;
+            }
+            Optional<FileMode> mode = mode(context, copy.copy(), projectPath);
+            return mode.isEmpty() || mode.get().executable() ? null : new Copied(copy, projectPath, mode.get());
+        }
+        return null;
+    }
+
+    /** The mode the copy gives the file: its --chmod when octal, else the checkout's; empty when not known. */
+    private static Optional<FileMode> mode(ReviewContext context, CopyCommand copy, String projectPath) {
+        if (copy.chmod() != null) {
+            return OCTAL.matcher(copy.chmod()).matches()
+                    ? Optional.of(new FileMode(Integer.parseInt(copy.chmod(), 8))) : Optional.empty();
+        }
+        return context.project().files().mode(projectPath);
+    }
+
+    private static boolean replacedLater(List<Stage> lineage, ContextCopy copy, Use use) {
+        int from = copy.copy().instruction().span().start();
+        for (Stage stage : lineage) {
+            for (CopyCommand other : stage.copies()) {
+                int start = other.instruction().span().start();
+                if (other.fromContext() || start < from || start > use.at()) {
+                    continue;
+                }
+                String dest = other.containerPath() == null ? null : ContainerPaths.clean(other.containerPath());
+                if (dest == null || dest.equals(use.path()) || PathNames.isUnder(use.path(), dest)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a RUN between the copy and the use (the same RUN, before the call) may give the file an execute bit. */
+    private static boolean chmodBefore(BuiltImage image, List<BuildRuns.StageRun> runs, Use use, Copied copied) {
+        List<Stage> lineage = Stages.lineage(image.model(), use.stage());
+        int from = copied.copy().copy().instruction().span().start();
+        String name = PathNames.fileName(use.path());
+        for (BuildRuns.StageRun stageRun : runs) {
+            RunStep run = stageRun.run();
+            int start = run.instruction().span().start();
+            if (!lineage.contains(stageRun.stage()) || start < from || start > use.at()) {
+                continue;
+            }
+            String text = run.text();
+            if (text.contains("chmod") && (text.contains("find ") || text.contains("xargs"))) {
+                return true;
+            }
+            for (Call call : run.calls("chmod")) {
+                if (call.span().start() < use.at() && addsExecute(run, call, use.path(), name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean addsExecute(RunStep run, Call call, String path, String name) {
+        List<Call.Arg> operands = call.options().operands();
+        if (operands.size() < 2) {
+            return false;
+        }
+        String mode = operands.get(0).value();
+        boolean execute = OCTAL.matcher(mode).matches() ? new FileMode(Integer.parseInt(mode, 8)).executable()
+                : !operands.get(0).literal() || List.of(mode.split(",")).stream().anyMatch(m -> SYMBOLIC_X.matcher(m).matches());
+        if (!execute) {
+            return false;
+        }
+        boolean recursive = call.options().has("-R", "--recursive");
+        for (Call.Arg target : operands.subList(1, operands.size())) {
+            String value = target.value();
+            if (!target.literal() || value.contains("*") || value.contains("?") || PathNames.fileName(value).equals(name)) {
+                return true;
+            }
+            String resolved = resolve(run.workdir(), value);
+            if (resolved.equals(path) || recursive && PathNames.isUnder(path, resolved)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
