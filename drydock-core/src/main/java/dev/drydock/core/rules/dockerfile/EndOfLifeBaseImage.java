@@ -83,7 +83,7 @@ import java.util.Set;
                         CMD ["node", "server.js"]
                         """,
                 good = """
-                        FROM node:22.12.0-alpine3.20
+                        FROM node:24.11.1-alpine3.22
                         WORKDIR /app
                         COPY . .
                         USER node
