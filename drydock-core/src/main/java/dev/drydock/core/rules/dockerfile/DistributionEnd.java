@@ -64,7 +64,9 @@ final class DistributionEnd {
         if (release.extended() == Extended.LTS && release.securityEnd() != null) {
             out.append(": its security support ended on ").append(release.securityEnd())
                     .append(" and its free long-term support (Debian LTS) on ").append(end)
-                    .append(", and no fixes have been published for its packages since").append(since);
+                    .append(", and Debian has published no fixes for its packages since").append(since)
+                    .append("; only Freexian's paid Extended LTS still fixes the packages its sponsors choose, in its")
+                    .append(" own repository, which the image does not use");
         } else if (release.extended() == Extended.ESM && release.extendedEnd() != null) {
             out.append(": its standard support ended on ").append(end).append(since).append(", and the fixes")
                     .append(" until ").append(release.extendedEnd()).append(" go only to machines attached to an")
