@@ -34,7 +34,9 @@ import java.util.Set;
                 + " expanded: it fires when it is a Docker Official Image that Docker Hub marks as deprecated and no"
                 + " longer updates: openjdk (except its early-access tags), java, adoptopenjdk, centos and jenkins;"
                 + " and AdoptOpenJDK's own repositories (adoptopenjdk/openjdk11, adoptopenjdk/openjdk11-openj9),"
-                + " deprecated with it."
+                + " deprecated with it; and the variants of maintained images that were built on those and stopped"
+                + " with them: maven's openjdk and adoptopenjdk tags (maven:3.8.6-openjdk-11, maven:3.6-jdk-11) and"
+                + " gradle's adoptopenjdk tags (gradle:jdk11-hotspot, gradle:jdk11-openj9)."
                 + " The same for the `image` of compose services that are pulled, not built (no `build` section)."
                 + " Images of other publishers with the same name (example/openjdk), stages the build does not"
                 + " use and compose images whose variable is not set are left alone.",
@@ -45,7 +47,8 @@ import java.util.Set;
                 + " scanners report them with no fixed tag of the image to move to.",
         recommendation = "Move to a maintained image: eclipse-temurin (or amazoncorretto,"
                 + " ibm-semeru-runtimes, sapmachine, the alternatives the openjdk notice lists) for openjdk, java and"
-                + " adoptopenjdk; rockylinux or"
+                + " adoptopenjdk, the eclipse-temurin variants for maven and gradle (maven:3.8.6-openjdk-11 becomes"
+                + " maven:3.9-eclipse-temurin-11); rockylinux or"
                 + " almalinux for centos; jenkins/jenkins for jenkins. The tags of the same Java release map one for"
                 + " one (openjdk:17-jdk-slim becomes eclipse-temurin:17-jdk).",
         references = {
@@ -97,8 +100,8 @@ public final class DeprecatedBaseImage implements Rule {
             Deprecation deprecation = deprecation(first).orElseThrow();
             List<String> names = group.stream().map(ComposeServices.Ref::name).toList();
             context.finding(this, ComposeServices.location(first.image().node()), "the image " + ref.familiarString()
-                            + " of " + ComposeServices.names(names) + " is a deprecated " + deprecation.kind() + ": "
-                            + deprecation.image() + " has received no updates after " + deprecation.updatedUntil()
+                            + " of " + ComposeServices.names(names) + " " + deprecation.lead()
+                            + " received no updates after " + deprecation.updatedUntil()
                             + ", so no security fixes either")
                     .recommendation(recommendation(ref, deprecation))
                     .add();
@@ -113,9 +116,8 @@ public final class DeprecatedBaseImage implements Rule {
             Deprecation deprecation) {
         ImageReference ref = external.reference();
         Optional<String> dropIn = dropIn(ref, deprecation);
-        StringBuilder message = new StringBuilder(ref.familiarString())
-                .append(" is a deprecated ").append(deprecation.kind()).append(": ").append(deprecation.image())
-                .append(" has received no updates after ").append(deprecation.updatedUntil())
+        StringBuilder message = new StringBuilder(ref.familiarString()).append(' ').append(deprecation.lead())
+                .append(" received no updates after ").append(deprecation.updatedUntil())
                 .append(", so no security fixes either");
         if (!Stages.inImage(image.model(), image.stage()).contains(stage)) {
             message.append("; it is the base of the builder ").append(Stages.describe(stage));
@@ -135,7 +137,7 @@ public final class DeprecatedBaseImage implements Rule {
         return "Move to " + deprecation.successor()
                 + dropIn(ref, deprecation).map(tag -> " (" + ref.familiarString() + " becomes " + tag + ")").orElse("")
                 + "; " + deprecation.note() + "."
-                + (deprecation.successor().equals("eclipse-temurin")
+                + (deprecation.successor().contains("eclipse-temurin")
                         ? " JAVA_HOME is /opt/java/openjdk there: check paths that name the old JDK directory."
                         : "");
     }

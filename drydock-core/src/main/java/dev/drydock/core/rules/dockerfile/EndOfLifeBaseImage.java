@@ -13,12 +13,16 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BaseImageVersions;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.DeprecatedImages;
+import dev.drydock.core.rules.support.DistributionLifecycles;
+import dev.drydock.core.rules.support.DistributionLifecycles.Release;
 import dev.drydock.core.rules.support.DistributionReleases;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.Stages;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 @RuleDefinition(
@@ -26,31 +30,47 @@ import java.util.Set;
         title = "Base image is a release line that no longer gets security fixes",
         severity = Severity.MEDIUM,
         category = Category.SECURITY,
-        checks = "The image of every FROM of the stages a build uses, after build arguments are expanded, when it is"
-                + " the official python, node, golang, php, ruby or alpine image with a version in its tag: fires when"
-                + " that version belongs to a release line older than the oldest one its maintainers still supported"
-                + " on the date of drydock's table of image versions (python below 3.10, node below 20, golang below"
-                + " 1.24, alpine below 3.20...), whether the tag moves or names a full version. Medium for the stages"
-                + " the image is made of and for golang builders, since Go compiles its standard library into the"
-                + " program; low for other builder stages, whose runtime does not ship. A tag with the major version"
-                + " only (python:3) follows the newest line and is left alone, as are lines that ended after the"
-                + " table's date and Node.js's odd-numbered releases. Also fires, for any version, when the tag names"
-                + " a distribution release the image was no longer built on at that date (python and golang on Debian"
-                + " bullseye, eclipse-temurin on Ubuntu focal): such a tag is no longer rebuilt either.",
-        problem = "Once a release line reaches its end of life, its maintainers publish no more fixes for it: the"
-                + " runtime or distribution keeps every vulnerability found after that day, and the image's tags stop"
-                + " being rebuilt.",
-        impact = "Known vulnerabilities ship with every build, scanners report them with no fixed version of that"
-                + " line to move to, and the upgrade, when it comes, spans several releases at once.",
-        recommendation = "Move to a supported line (the newest one the application is tested on), pin its full"
-                + " version, and let Renovate or Dependabot propose the next line when it comes.",
+        checks = "The image of every FROM of the stages a build uses, after build arguments are expanded. Fires"
+                + " when it is the official python, node, golang, php or ruby image with a version in its tag that"
+                + " belongs to a release line older than the oldest one its maintainers still supported on the date"
+                + " of drydock's table of image versions (python below 3.10, node below 20, golang below 1.24...);"
+                + " a tag with the major version only (python:3) follows the newest line and is left alone. Fires too"
+                + " when the tag stays on a distribution release whose free security support had ended on the date of"
+                + " drydock's table of distribution releases: the operating-system images debian (by codename or"
+                + " number: buster, 10), ubuntu (18.04, focal, the interim releases), alpine, fedora and amazonlinux,"
+                + " and any official image whose tag names a Debian or Ubuntu codename or an Alpine release"
+                + " (python:3.11-slim-buster, node:18-bullseye, rust:alpine3.14, eclipse-temurin:17-jre-focal),"
+                + " whatever the version of its software. A Debian release in LTS (bookworm until June 2028) counts"
+                + " as supported; an Ubuntu LTS release past its standard support does not, as its Expanded Security"
+                + " Maintenance needs a subscription. Medium for the stages the image is made of, high when the"
+                + " release ended two years before or more or when its packages have left the regular mirrors"
+                + " (Debian buster, bullseye and older, Ubuntu interim releases), so that apt-get update fails;"
+                + " for builder stages, low, medium when apt-get update fails there, and medium for golang lines since"
+                + " Go compiles its standard library into the program. Images deprecated-base-image reports (centos,"
+                + " openjdk...) are left to it.",
+        problem = "Once a release line or a distribution release reaches its end of life, its maintainers publish"
+                + " no more fixes for it: the runtime or the operating system packages keep every vulnerability"
+                + " found after that day, and the image's tags stop being rebuilt. For Debian and Ubuntu interim"
+                + " releases the packages then leave the regular mirrors, so the image's own package sources stop"
+                + " answering.",
+        impact = "Known vulnerabilities ship with every build, scanners report them with no fixed version to move"
+                + " to, builds that install packages fail once the mirrors drop the release, and the upgrade, when it"
+                + " comes, spans several releases at once.",
+        recommendation = "Move to a supported line or release (the newest one the application is tested on:"
+                + " debian:trixie-slim or bookworm-slim, ubuntu:24.04, python:3.11-slim-bookworm...), pin it, and let"
+                + " Renovate or Dependabot propose the next one when it comes.",
         references = {
                 "https://devguide.python.org/versions/",
                 "https://nodejs.org/en/about/previous-releases",
                 "https://go.dev/doc/devel/release#policy",
-                "https://alpinelinux.org/releases/",
                 "https://www.php.net/supported-versions.php",
-                "https://www.ruby-lang.org/en/downloads/branches/"},
+                "https://www.ruby-lang.org/en/downloads/branches/",
+                "https://wiki.debian.org/LTS",
+                "https://ubuntu.com/about/release-cycle",
+                "https://alpinelinux.org/releases/",
+                "https://docs.fedoraproject.org/en-US/releases/eol/",
+                "https://aws.amazon.com/amazon-linux-2/faqs/",
+                "https://endoflife.date/"},
         aliases = {},
         fix = FixSafety.NONE,
         effort = "1 h",
@@ -63,7 +83,7 @@ import java.util.Set;
                         CMD ["node", "server.js"]
                         """,
                 good = """
-                        FROM node:22.12.0-alpine3.20
+                        FROM node:24.11.1-alpine3.22
                         WORKDIR /app
                         COPY . .
                         USER node
@@ -72,7 +92,7 @@ import java.util.Set;
 public final class EndOfLifeBaseImage implements Rule {
 
     private static final Map<String, String> SOFTWARE = Map.of("python", "Python", "node", "Node.js", "golang", "Go",
-            "php", "PHP", "ruby", "Ruby", "alpine", "Alpine Linux");
+            "php", "PHP", "ruby", "Ruby");
 
     @Override
     public void check(ReviewContext context) {
@@ -81,7 +101,8 @@ public final class EndOfLifeBaseImage implements Rule {
             List<Stage> inImage = Stages.inImage(image.model(), image.stage());
             for (Stage stage : image.neededStages()) {
                 if (stage.base() instanceof BaseImage.External external && external.reference() != null
-                        && external.reference().isImage() && reported.add(image.dockerfile() + "#" + stage.index())) {
+                        && external.reference().isImage() && DeprecatedImages.of(external.reference()).isEmpty()
+                        && reported.add(image.dockerfile() + "#" + stage.index())) {
                     check(context, image, stage, external.reference(), inImage.contains(stage));
                 }
             }
@@ -93,17 +114,33 @@ public final class EndOfLifeBaseImage implements Rule {
      * stop publishing such a line, so its tags no longer move either.
      */
     static boolean endOfLife(ImageReference ref) {
+        return lineEnded(ref) || endedRelease(ref).isPresent();
+    }
+
+    private static Optional<Release> endedRelease(ImageReference ref) {
+        return DistributionLifecycles.of(ref).filter(Release::ended);
+    }
+
+    private static boolean lineEnded(ImageReference ref) {
         String oldest = BaseImageVersions.oldestSupported(ImageTags.officialName(ref)).orElse(null);
         TagVersion version = ref.version();
         return oldest != null && version != null && version.hasVersion() && older(version, TagVersion.parse(oldest));
     }
 
     private void check(ReviewContext context, BuiltImage image, Stage stage, ImageReference ref, boolean ships) {
-        if (!endOfLife(ref)) {
-            BaseImageVersions.droppedRelease(ref).ifPresent(release -> dropped(context, image, stage, ref, release,
+        Optional<Release> release = endedRelease(ref);
+        if (lineEnded(ref)) {
+            line(context, image, stage, ref, ships, release);
+        } else if (release.isPresent()) {
+            new DistributionEnd(ref, release.get(), ships).report(this, context, image, stage);
+        } else {
+            BaseImageVersions.droppedRelease(ref).ifPresent(dropped -> dropped(context, image, stage, ref, dropped,
                     ships));
-            return;
         }
+    }
+
+    private void line(ReviewContext context, BuiltImage image, Stage stage, ImageReference ref, boolean ships,
+            Optional<Release> release) {
         String name = ImageTags.officialName(ref);
         TagVersion version = ref.version();
         String oldest = BaseImageVersions.oldestSupported(name).orElseThrow();
@@ -120,6 +157,12 @@ public final class EndOfLifeBaseImage implements Rule {
                     .append(compiledIn ? ", and Go compiles its standard library into the program it builds"
                             : ", so only what it builds ships");
         }
+        Severity severity = ships || compiledIn ? Severity.MEDIUM : Severity.LOW;
+        if (release.isPresent()) {
+            DistributionEnd end = new DistributionEnd(ref, release.get(), ships);
+            message.append("; its tag also stays on ").append(end.facts(false));
+            severity = end.severity().atLeast(severity) ? end.severity() : severity;
+        }
         List<String> lines = BaseImageVersions.supportedLines(name);
         String kept = DistributionReleases.withoutRelease(version.variant());
         String variant = kept.isEmpty() ? "" : "-" + kept;
@@ -127,7 +170,7 @@ public final class EndOfLifeBaseImage implements Rule {
                 : software + " " + words(lines) + " (" + ref.familiarName() + ":" + lines.get(lines.size() - 1)
                         + variant + " for the newest)";
         context.finding(this, image.dockerfile(), Stages.imageSpan(stage), message.toString())
-                .severity(ships || compiledIn ? Severity.MEDIUM : Severity.LOW)
+                .severity(severity)
                 .recommendation("Move to a supported line, " + choices + ", test the application on it and pin its"
                         + " full version; Renovate or Dependabot can then propose the next line.")
                 .add();

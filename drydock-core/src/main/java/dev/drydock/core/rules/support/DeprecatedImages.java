@@ -19,19 +19,27 @@ public final class DeprecatedImages {
 
     /**
      * A deprecated image: the last update it got, what to use instead, and how a tag of it maps onto the
-     * successor's tag when the successor is a drop-in (null when there is no such mapping).
+     * successor's tag when the successor is a drop-in (null when there is no such mapping). {@code dropInImage}
+     * is the successor's image with its tag, where {@code {major}} and {@code {kind}} (jdk unless the tag says
+     * jre) stand for the named groups of {@code dropInTag}; without them the tag is {@code major-kind}.
      */
     public record Deprecation(String image, String updatedUntil, String successor, String note, Pattern dropInTag,
-            String dropInImage, boolean official) {
+            String dropInImage, boolean official, boolean variant) {
 
         Deprecation(String image, String updatedUntil, String successor, String note, Pattern dropInTag,
                 String dropInImage) {
-            this(image, updatedUntil, successor, note, dropInTag, dropInImage, true);
+            this(image, updatedUntil, successor, note, dropInTag, dropInImage, true, false);
         }
 
         /** How messages name the kind of image: a Docker Official Image, or a publisher's own repository. */
         public String kind() {
             return official ? "Docker Official Image" : "image";
+        }
+
+        /** "is a deprecated Docker Official Image: openjdk has", "is a frozen variant: maven's openjdk tags have". */
+        public String lead() {
+            return variant ? "is one of " + image + ", which stopped while the image goes on: they have"
+                    : "is a deprecated " + kind() + ": " + image + " has";
         }
 
         /** The successor's image and tag that replace {@code tag} one for one, when there is one. */
@@ -43,8 +51,19 @@ public final class DeprecatedImages {
             if (!m.matches()) {
                 return Optional.empty();
             }
-            String kind = m.group("kind") == null ? "jdk" : m.group("kind");
-            return Optional.of(dropInImage + ":" + m.group("major") + "-" + kind);
+            String kind = group(m, "kind") == null ? "jdk" : m.group("kind");
+            String major = m.group("major");
+            return Optional.of(dropInImage.contains("{major}")
+                    ? dropInImage.replace("{major}", major).replace("{kind}", kind)
+                    : dropInImage + ":" + major + "-" + kind);
+        }
+
+        private static String group(Matcher m, String name) {
+            try {
+                return m.group(name);
+            } catch (IllegalArgumentException e) {
+                return null; // the pattern has no such group
+            }
         }
     }
 
@@ -74,12 +93,45 @@ public final class DeprecatedImages {
             // November 16, 2020. The RHEL-compatible rebuilds rockylinux and almalinux are official images;
             // CentOS Stream is published at quay.io/centos/centos.
             "centos", new Deprecation("centos", "November 16, 2020 (end of life June 30, 2024)",
-                    "rockylinux or almalinux", "CentOS Stream is published as quay.io/centos/centos:streamN, not as"
-                            + " an official image", null, null),
+                    "rockylinux or almalinux", "the CentOS Linux packages left the mirrors for vault.centos.org (CentOS"
+                            + " Linux 8 in January 2022, 7 in July 2024, when mirrorlist.centos.org went offline), so yum"
+                            + " install with the image's own repositories fails; CentOS Stream is published as"
+                            + " quay.io/centos/centos:streamN, not as an official image", null, null),
             // jenkins/deprecated.md: deprecated in favour of jenkins/jenkins:lts, maintained by the Jenkins
             // project; no updates after LTS 2.60.x.
             "jenkins", new Deprecation("jenkins", "LTS 2.60.x", "jenkins/jenkins:lts",
                     "the Jenkins project publishes its images as jenkins/jenkins", null, null));
+
+    /**
+     * Variants of maintained official images that were built on a deprecated image and stopped with it: their tags
+     * stay where they were, while the image's other variants go on. maven's openjdk tags (maven:3.8.6-openjdk-11,
+     * and the older maven:3.6-jdk-11, built on openjdk too) stopped with the openjdk image in 2022 (the maven
+     * maintainers: "openjdk upstream images are deprecated and not built anymore"); its adoptopenjdk tags were
+     * removed in October 2021. gradle's adoptopenjdk-based tags (gradle:jdk11-hotspot, gradle:jdk11-openj9) stopped
+     * when gradle moved to eclipse-temurin in 2021. The eclipse-temurin variants of the same images replace them.
+     */
+    private static final Map<String, Deprecation> FROZEN_VARIANTS = Map.of(
+            "maven", new Deprecation("maven's tags built on openjdk", "July 2022",
+                    "maven's eclipse-temurin variants",
+                    "the maven image itself is maintained: only its variants built on deprecated JDK images"
+                            + " stopped, and so did the 3.8 line (its last build was 3.8.8, dropped in December 2023)",
+                    Pattern.compile("(?:\\d+(?:\\.\\d+)*-)?(?:open|adopt)?jdk-(?<major>8|11|17|21)(?:-(?:slim|openj9|hotspot"
+                            + "|buster|bullseye))*"),
+                    "maven:3.9-eclipse-temurin-{major}", true, true),
+            "maven-adoptopenjdk", new Deprecation("maven's tags built on adoptopenjdk", "October 2021",
+                    "maven's eclipse-temurin variants",
+                    "the maven image itself is maintained: only its variants built on deprecated JDK images stopped;"
+                            + " the OpenJ9 builds continue as ibm-semeru-runtimes, which maven publishes too",
+                    Pattern.compile("(?:\\d+(?:\\.\\d+)*-)?adoptopenjdk-(?<major>8|11|17)(?:-(?:openj9|hotspot))*"),
+                    "maven:3.9-eclipse-temurin-{major}", true, true),
+            "gradle", new Deprecation("gradle's tags built on adoptopenjdk", "October 2021",
+                    "gradle's eclipse-temurin variants",
+                    "the gradle image itself is maintained: gradle:jdkN and gradle:<version>-jdkN are built on"
+                            + " eclipse-temurin; the OpenJ9 builds continue as ibm-semeru-runtimes, which gradle does not"
+                            + " publish", null, null, true, true));
+
+    private static final Pattern MAVEN_FROZEN = Pattern.compile("(?:.*-)?(?:adopt)?(?:open)?jdk-\\d+(?:-.*)?");
+    private static final Pattern GRADLE_FROZEN = Pattern.compile(".*-(?:hotspot|openj9)(?:-.*)?");
 
     /**
      * AdoptOpenJDK's own repositories on Docker Hub (adoptopenjdk/openjdk11, adoptopenjdk/openjdk11-openj9): deprecated
@@ -97,12 +149,19 @@ public final class DeprecatedImages {
             return Optional.of(adopt.group(2) == null
                     ? new Deprecation(image, "the project's move to Eclipse Adoptium in August 2021", "eclipse-temurin",
                             "eclipse-temurin:" + major + "-jre and :" + major + "-jdk are the same HotSpot builds, with"
-                                    + " -alpine variants", null, null, false)
+                                    + " -alpine variants", null, null, false, false)
                     : new Deprecation(image, "the project's move to Eclipse Adoptium in August 2021",
                             "ibm-semeru-runtimes", "IBM publishes the OpenJ9 builds there: ibm-semeru-runtimes:open-"
-                                    + major + "-jre and :open-" + major + "-jdk", null, null, false));
+                                    + major + "-jre and :open-" + major + "-jdk", null, null, false, false));
         }
         String name = ImageTags.officialName(ref);
+        String tag = ref.hasExplicitTag() ? ref.tag().toLowerCase(Locale.ROOT) : "";
+        if (name.equals("maven") && MAVEN_FROZEN.matcher(tag).matches()) {
+            return Optional.of(FROZEN_VARIANTS.get(tag.contains("adoptopenjdk") ? "maven-adoptopenjdk" : "maven"));
+        }
+        if (name.equals("gradle") && GRADLE_FROZEN.matcher(tag).matches()) {
+            return Optional.of(FROZEN_VARIANTS.get(name));
+        }
         Deprecation deprecation = IMAGES.get(name);
         if (deprecation == null) {
             return Optional.empty();

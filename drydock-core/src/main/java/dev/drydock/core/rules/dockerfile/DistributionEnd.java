@@ -1,0 +1,170 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.DistributionLifecycles;
+import dev.drydock.core.rules.support.DistributionLifecycles.Extended;
+import dev.drydock.core.rules.support.DistributionLifecycles.Release;
+import dev.drydock.core.rules.support.DistributionReleases;
+import dev.drydock.core.rules.support.Stages;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What end-of-life-base-image says about an image whose tag stays on a distribution release past its end: the
+ * dates, whether the image's package sources still answer, and the tags of a supported release to move to.
+ */
+final class DistributionEnd {
+
+    private final ImageReference ref;
+    private final Release release;
+    private final boolean ships;
+    /** Whether the image is the distribution's own ({@code debian:buster}) rather than one built on it. */
+    private final boolean own;
+
+    DistributionEnd(ImageReference ref, Release release, boolean ships) {
+        this.ref = ref;
+        this.release = release;
+        this.ships = ships;
+        this.own = ref.imageName().toLowerCase(Locale.ROOT).equals(release.distribution());
+    }
+
+    void report(Rule rule, ReviewContext context, BuiltImage image, Stage stage) {
+        StringBuilder message = new StringBuilder(ref.familiarString())
+                .append(own ? " is " : " is built on ").append(facts(!own));
+        if (!ships) {
+            message.append("; it is the base of the builder ").append(Stages.describe(stage));
+        }
+        context.finding(rule, image.dockerfile(), Stages.imageSpan(stage), message.toString())
+                .severity(severity())
+                .recommendation(recommendation())
+                .add();
+    }
+
+    /**
+     * The release, its end, and what that means for the image and its builds; {@code staysOn} adds that the
+     * tag stays on it.
+     */
+    String facts(boolean staysOn) {
+        StringBuilder out = new StringBuilder(release.describe());
+        if (staysOn) {
+            out.append(", the release its tag stays on");
+        }
+        LocalDate end = release.freeSupportEnd();
+        String since = " (" + elapsed(end, DistributionLifecycles.date()) + " before " + DistributionLifecycles.date()
+                + ")";
+        if (release.extended() == Extended.LTS && release.securityEnd() != null) {
+            out.append(": its security support ended on ").append(release.securityEnd())
+                    .append(" and its free long-term support (Debian LTS) on ").append(end)
+                    .append(", and Debian has published no fixes for its packages since").append(since)
+                    .append("; only Freexian's paid Extended LTS still fixes the packages its sponsors choose, in its")
+                    .append(" own repository, which the image does not use");
+        } else if (release.extended() == Extended.ESM && release.extendedEnd() != null) {
+            out.append(": its standard support ended on ").append(end).append(since).append(", and the fixes")
+                    .append(" until ").append(release.extendedEnd()).append(" go only to machines attached to an")
+                    .append(" Ubuntu Pro subscription (Expanded Security Maintenance), not to the public archive the")
+                    .append(" image installs from");
+        } else {
+            out.append(": its support ended on ").append(end)
+                    .append(", and no fixes have been published for its packages since").append(since);
+        }
+        if (release.packagesMoved() != null) {
+            out.append("; its packages have left the regular mirrors for ").append(release.packagesMoved())
+                    .append(", so `apt-get update` with the image's own package sources fails (no Release file,")
+                    .append(" 404) and every build step that installs packages breaks");
+        }
+        return out.toString();
+    }
+
+    /** High when it ships and the end is two years old or its builds break; low for builders whose builds work. */
+    Severity severity() {
+        boolean breaks = release.packagesMoved() != null;
+        boolean longPast = Period.between(release.freeSupportEnd(), DistributionLifecycles.date()).toTotalMonths()
+                >= 24;
+        if (ships) {
+            return breaks || longPast ? Severity.HIGH : Severity.MEDIUM;
+        }
+        return breaks ? Severity.MEDIUM : Severity.LOW;
+    }
+
+    String recommendation() {
+        List<Release> successors = DistributionLifecycles.successors(release.distribution());
+        if (!own && release.distribution().equals("ubuntu") && successors.size() > 1) {
+            successors = successors.subList(0, 1); // images built on Ubuntu add a new LTS release late
+        }
+        List<String> tags = new ArrayList<>();
+        for (Release successor : successors) {
+            tags.add(ref.familiarName() + ":" + successorTag(successor) + " (" + successor.name()
+                    + supportedUntil(successor) + ")");
+        }
+        StringBuilder out = new StringBuilder("Move to ").append(String.join(" or ", tags));
+        String moving = own ? null : movingTag();
+        if (moving != null) {
+            out.append(", or ").append(moving).append(", which follows the release the image is currently built on");
+        }
+        out.append("; test the application on it (package names and versions change between releases) and pin")
+                .append(" it");
+        if ("archive.debian.org".equals(release.packagesMoved())) {
+            out.append(". A build that cannot move yet only keeps working by pointing its package sources at")
+                    .append(" archive.debian.org, which gets no fixes either");
+        }
+        return out.append('.').toString();
+    }
+
+    private static String supportedUntil(Release successor) {
+        LocalDate end = successor.freeSupportEnd();
+        if (end == null) {
+            return "";
+        }
+        boolean inLts = successor.extended() == Extended.LTS && successor.securityEnd() != null
+                && successor.securityEnd().isBefore(DistributionLifecycles.date());
+        return inLts ? ", kept by Debian LTS until " + end : ", supported until " + end;
+    }
+
+    /** The tag naming {@code successor} instead of the release: {@code bookworm-slim}, {@code 3.11-slim-trixie}. */
+    private String successorTag(Release successor) {
+        String tag = ref.tag().toLowerCase(Locale.ROOT);
+        if (own) {
+            return switch (release.distribution()) {
+                case "debian" -> successor.codename() + (tag.contains("slim") ? "-slim" : "");
+                default -> successor.version();
+            };
+        }
+        String from = release.distribution().equals("alpine") ? "alpine" + release.version() : release.codename();
+        String to = successor.distribution().equals("alpine") ? "alpine" + successor.version() : successor.codename();
+        return tag.replaceAll("(^|[-_])" + Pattern.quote(from) + "($|[-_])", "$1" + to + "$2");
+    }
+
+    /** The tag without the release ({@code python:3.11-slim}), when something is left. */
+    private String movingTag() {
+        String version = ref.version() == null || !ref.version().hasVersion() ? "" : ref.version().version();
+        String variant = DistributionReleases.withoutRelease(ref.version() == null ? ref.tag()
+                : ref.version().hasVersion() ? ref.version().variant() : ref.tag());
+        String tag = version.isEmpty() ? variant : variant.isEmpty() ? version : version + "-" + variant;
+        return tag.isEmpty() ? null : ref.familiarName() + ":" + tag;
+    }
+
+    /** "2 years and 5 months", "3 months", "12 days". */
+    private static String elapsed(LocalDate from, LocalDate to) {
+        Period p = Period.between(from, to);
+        List<String> parts = new ArrayList<>();
+        if (p.getYears() > 0) {
+            parts.add(p.getYears() + (p.getYears() == 1 ? " year" : " years"));
+        }
+        if (p.getMonths() > 0) {
+            parts.add(p.getMonths() + (p.getMonths() == 1 ? " month" : " months"));
+        }
+        if (parts.isEmpty()) {
+            parts.add(p.getDays() + (p.getDays() == 1 ? " day" : " days"));
+        }
+        return String.join(" and ", parts);
+    }
+}
