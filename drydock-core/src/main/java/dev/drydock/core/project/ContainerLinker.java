@@ -16,6 +16,7 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.entrypoint.BuildOutputs;
 import dev.drydock.core.entrypoint.ContextPaths;
 import dev.drydock.core.entrypoint.Copy;
 import dev.drydock.core.entrypoint.EntryPoint;
@@ -114,7 +115,7 @@ final class ContainerLinker {
         }
         String workdir = service.workingDir() != null ? service.workingDir().value()
                 : config.workdir() != null ? config.workdir().value() : "/";
-        EntryPoint entryPoint = entryPoint(command, env, workdir);
+        EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, env, workdir), copiedSources(build));
         Container.Setting user = service.user() != null
                 ? new Container.Setting(service.user().value(), origin(service.user().node()))
                 : imageUser(config);
@@ -135,7 +136,8 @@ final class ContainerLinker {
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
         EffectiveCommand command = command(config, null, null);
         String workdir = config.workdir() != null ? config.workdir().value() : "/";
-        EntryPoint entryPoint = entryPoint(command, stage == null ? Map.of() : envOf(stage), workdir);
+        EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, stage == null ? Map.of() : envOf(stage), workdir),
+                copiedSources(build));
         Origin origin = stage == null ? new Origin(path, null) : origin(path, stage.from().span());
         return new Container(path, null, null, origin, build, null, manifests(build), command, entryPoint,
                 entryFiles(entryPoint, build), EffectiveHealthcheck.of(config.healthcheck()), imageUser(config));
@@ -337,6 +339,22 @@ final class ContainerLinker {
             });
         }
         return List.copyOf(found);
+    }
+
+    /** The paths the image's COPY and ADD instructions take files from, from other stages too, with their stages'. */
+    private static List<String> copiedSources(BuildLink build) {
+        List<String> sources = new ArrayList<>();
+        if (build == null || build.stage() == null) {
+            return sources;
+        }
+        for (Stage stage = build.stage(); stage != null; ) {
+            for (CopyCommand copy : stage.copies()) {
+                sources.addAll(copy.sources());
+            }
+            stage = stage.base() instanceof BaseImage.OfStage parent
+                    ? build.model().stages().get(parent.stageIndex()) : null;
+        }
+        return sources;
     }
 
     /** The stage's copies from the build context, including those of the stages it is built on. */

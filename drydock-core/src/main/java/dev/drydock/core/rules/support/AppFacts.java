@@ -317,7 +317,7 @@ public final class AppFacts {
                 case DJANGO_RUNSERVER, UVICORN, GUNICORN, FASTAPI_DEV, FASTAPI_RUN, HYPERCORN, DAPHNE, GRANIAN -> {
                     return 8000;
                 }
-                case NODE, NPM, YARN, PNPM, NODEMON, NEXT_DEV, NEXT_START, REACT_SCRIPTS_START -> {
+                case NODE, NPM, YARN, PNPM, NODEMON, NEXT_DEV, NEXT_START, NEXT_STANDALONE, REACT_SCRIPTS_START -> {
                     return 3000;
                 }
                 case VITE_DEV -> {
@@ -335,7 +335,7 @@ public final class AppFacts {
                 case RAILS_SERVER, PUMA -> {
                     return 3000;
                 }
-                case MIX_PHX_SERVER -> {
+                case MIX_PHX_SERVER, ELIXIR_RELEASE -> {
                     return 4000;
                 }
                 default -> { }
@@ -428,14 +428,19 @@ public final class AppFacts {
         }
         EntryPoint ep = c.entryPoint();
         if (runsServer(ep)) {
-            return "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            return switch (ep.runtime()) {
+                case NEXT_STANDALONE -> "it runs Next's standalone server (" + ep.target().value() + ")";
+                case ELIXIR_RELEASE -> "it runs a Mix release with the Phoenix endpoint serving (PHX_SERVER)";
+                default -> "it runs " + ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            };
         }
         Optional<ListenAddress> listen = listenAddress(ep);
         if (listen.isPresent()) {
             return "its environment sets " + listen.get().variable() + "=" + listen.get().value()
                     + ", an address to listen on" + (listen.get().port() == null ? "" : ", with port " + listen.get().port());
         }
-        if (ep != null && (ep.runtime() == Runtime.BINARY || ep.runtime() == Runtime.JAVA || ep.runtime() == Runtime.SCRIPT)) {
+        if (ep != null && (ep.runtime() == Runtime.BINARY || ep.runtime() == Runtime.JAVA || ep.runtime() == Runtime.SCRIPT
+                || ep.runtime() == Runtime.ELIXIR_RELEASE)) {
             String framework = webFramework(c);
             if (framework != null) {
                 return "it runs " + framework + " application";
@@ -504,8 +509,9 @@ public final class AppFacts {
             return false;
         }
         return switch (ep.runtime()) {
+            case ELIXIR_RELEASE -> ep.flag("server");
             case GUNICORN, UVICORN, HYPERCORN, WAITRESS, DAPHNE, GRANIAN, FLASK_RUN, DJANGO_RUNSERVER, FASTAPI_DEV,
-                    FASTAPI_RUN, NEXT_START, NEXT_DEV, PUMA, RAILS_SERVER, NGINX, APACHE, CADDY, PHP_FPM, FRANKENPHP,
+                    FASTAPI_RUN, NEXT_START, NEXT_STANDALONE, NEXT_DEV, PUMA, RAILS_SERVER, NGINX, APACHE, CADDY, PHP_FPM, FRANKENPHP,
                     SERVE, VITE_DEV, VITE_PREVIEW, NG_SERVE, ARTISAN_SERVE, PHP_BUILTIN_SERVER, LARAVEL_OCTANE, RACKUP,
                     UNICORN, STREAMLIT, MIX_PHX_SERVER, SPRING_BOOT_RUN, REACT_SCRIPTS_START -> true;
             default -> false;
