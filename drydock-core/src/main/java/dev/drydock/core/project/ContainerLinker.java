@@ -25,6 +25,7 @@ import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.Span;
+import dev.drydock.core.supervisor.Supervision;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ final class ContainerLinker {
         String image = service.image() != null ? service.image().value() : null;
         String composeFile = service.nameKey().file().path();
         return new Container(service.name(), service, composeFile, origin, build, image, manifests(build),
-                command, entryPoint, entryFiles(entryPoint, build), health, user);
+                command, entryPoint, entryFiles(entryPoint, build), health, user, supervision(entryPoint, build));
     }
 
     private Container lone(String path, DockerfileSource source) {
@@ -140,7 +141,8 @@ final class ContainerLinker {
                 copiedSources(build));
         Origin origin = stage == null ? new Origin(path, null) : origin(path, stage.from().span());
         return new Container(path, null, null, origin, build, null, manifests(build), command, entryPoint,
-                entryFiles(entryPoint, build), EffectiveHealthcheck.of(config.healthcheck()), imageUser(config));
+                entryFiles(entryPoint, build), EffectiveHealthcheck.of(config.healthcheck()), imageUser(config),
+                supervision(entryPoint, build));
     }
 
     /** The build the CI or task files declare: their context, target and literal build arguments. */
@@ -313,6 +315,27 @@ final class ContainerLinker {
         if (entryPoint == null || build == null || build.stage() == null) {
             return List.of();
         }
+        ContextPaths paths = contextPaths(build);
+        Set<String> found = new LinkedHashSet<>();
+        for (String target : entryPoint.targetFiles()) {
+            paths.toContext(target).ifPresent(p -> {
+                String path = PathNames.join(build.context(), p);
+                if (reading.files.exists(path) && !reading.files.isDirectory(path)
+                        && build.ignore().includes(p)) {
+                    found.add(path);
+                }
+            });
+        }
+        return List.copyOf(found);
+    }
+
+    private Supervision supervision(EntryPoint entryPoint, BuildLink build) {
+        return build == null || build.stage() == null ? null
+                : new SupervisorReader(reading).read(entryPoint, build, contextPaths(build));
+    }
+
+    /** Where the stage's (and its parent stages') copies from the build context put each context path. */
+    private ContextPaths contextPaths(BuildLink build) {
         List<Copy> copies = new ArrayList<>();
         Map<Instruction, Step> steps = new IdentityHashMap<>();
         for (Step step : build.stage().steps()) {
@@ -326,19 +349,7 @@ final class ContainerLinker {
                 copies.addAll(Copy.all(sources, copy.destination(), workdir));
             }
         }
-        ContextPaths paths = new ContextPaths(copies,
-                p -> reading.files.isDirectory(PathNames.join(build.context(), p)));
-        Set<String> found = new LinkedHashSet<>();
-        for (String target : entryPoint.targetFiles()) {
-            paths.toContext(target).ifPresent(p -> {
-                String path = PathNames.join(build.context(), p);
-                if (reading.files.exists(path) && !reading.files.isDirectory(path)
-                        && build.ignore().includes(p)) {
-                    found.add(path);
-                }
-            });
-        }
-        return List.copyOf(found);
+        return new ContextPaths(copies, p -> reading.files.isDirectory(PathNames.join(build.context(), p)));
     }
 
     /** The paths the image's COPY and ADD instructions take files from, from other stages too, with their stages'. */

@@ -3,6 +3,7 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.NodePackage;
@@ -125,6 +126,7 @@ public final class DevServer implements Rule {
                 continue;
             }
             AppSource app = Apps.of(context, container);
+            supervised(context, container, app);
             Found found = find(context, container, ep, app);
             if (found == null) {
                 continue;
@@ -142,6 +144,21 @@ public final class DevServer implements Rule {
                                     found.effective() == null ? ep : found.effective())
                             .orElseGet(() -> productionServerFix(context, container, command, found, app)))
                     .add();
+        }
+    }
+
+    /** Development servers among the programs the container's supervisord starts, at their command= lines. */
+    private void supervised(ReviewContext context, Container container, AppSource app) {
+        for (Processes.Process process : Processes.supervised(container)) {
+            Found found = find(context, container, process.entryPoint(), app);
+            if (found != null) {
+                context.finding(this, process.origin(), process.label() + " runs " + found.server() + found.where()
+                                + ": supervisord starts it with the container and restarts it when it exits")
+                        .severity(found.severity())
+                        .recommendation(recommendation(context, container, process.entryPoint(), app, found)
+                                + " Change the program's command= line; supervisord runs what it says.")
+                        .add();
+            }
         }
     }
 

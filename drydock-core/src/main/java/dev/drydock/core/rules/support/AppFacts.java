@@ -81,7 +81,7 @@ public final class AppFacts {
      */
     public static int port(Container c, AppSource app) {
         List<Integer> declared = declaredPorts(c);
-        Integer fromCommand = commandPort(c.entryPoint());
+        Integer fromCommand = commandPort(Processes.serving(c));
         Integer fromEnvironment = environmentPort(c, app);
         Integer fromCode = app != null ? app.port().orElse(null) : null;
         if (fromCommand != null) {
@@ -120,7 +120,7 @@ public final class AppFacts {
      */
     public static List<Integer> otherProtocolPortsOnly(Container c, AppSource app) {
         List<Integer> declared = declaredPorts(c);
-        boolean elsewhere = commandPort(c.entryPoint()) != null || environmentPort(c, app) != null
+        boolean elsewhere = commandPort(Processes.serving(c)) != null || environmentPort(c, app) != null
                 || app != null && app.port().isPresent();
         return declared.isEmpty() || elsewhere || !declared.stream().allMatch(ProtocolPorts::otherProtocol)
                 ? List.of() : declared;
@@ -307,7 +307,7 @@ public final class AppFacts {
      * (Rails and Puma 3000, a Phoenix release 4000, Laravel's 8000...), else 8000.
      */
     private static int defaultPort(Container c, AppSource app) {
-        EntryPoint ep = c.entryPoint();
+        EntryPoint ep = Processes.serving(c);
         Framework f = app == null ? null : app.frameworks().stream().findFirst().orElse(null);
         if (ep != null) {
             switch (ep.runtime()) {
@@ -426,6 +426,10 @@ public final class AppFacts {
             return "it runs a " + app.routes().all().get(0).framework().display() + " application that serves "
                     + app.routes().all().get(0).path();
         }
+        Optional<Processes.Process> supervised = Processes.supervisedServer(c);
+        if (supervised.isPresent()) {
+            return "its supervisord runs " + describe(supervised.get().entryPoint()) + " (" + supervised.get().label() + ")";
+        }
         EntryPoint ep = c.entryPoint();
         if (runsServer(ep)) {
             return switch (ep.runtime()) {
@@ -448,6 +452,10 @@ public final class AppFacts {
         }
         return ImageRole.inheritedServer(c).map(server -> "it runs " + server + ", its base image's command")
                 .orElse(null);
+    }
+
+    private static String describe(EntryPoint ep) {
+        return ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /**

@@ -1,0 +1,190 @@
+package dev.drydock.core.project;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.entrypoint.ContextPaths;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.EntryPoints;
+import dev.drydock.core.entrypoint.Glob;
+import dev.drydock.core.entrypoint.Invocation;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.Target;
+import dev.drydock.core.shell.ShellWords;
+import dev.drydock.core.source.SourceException;
+import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.supervisor.Program;
+import dev.drydock.core.supervisor.Supervision;
+import dev.drydock.core.supervisor.SupervisorConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the configuration a container's supervisord reads among the files the image copies from the build context,
+ * and reads its programs.
+ *
+ * <p>Without {@code -c}, supervisord takes the first of {@code $CWD/supervisord.conf}, {@code $CWD/etc/supervisord.conf},
+ * {@code /etc/supervisord.conf} and {@code /etc/supervisor/supervisord.conf} that exists. When the image copies none of
+ * them, the distribution package's own file is assumed: Debian's and Ubuntu's {@code /etc/supervisor/supervisord.conf}
+ * includes {@code /etc/supervisor/conf.d/*.conf}, Alpine's {@code /etc/supervisord.conf} includes
+ * {@code /etc/supervisor.d/*.ini}.
+ */
+final class SupervisorReader {
+
+    private static final List<String> PACKAGE_INCLUDES = List.of("/etc/supervisor/conf.d/*.conf", "/etc/supervisor.d/*.ini");
+
+    private final ProjectLoader.Reading reading;
+
+    SupervisorReader(ProjectLoader.Reading reading) {
+        this.reading = reading;
+    }
+
+    Supervision read(EntryPoint ep, BuildLink build, ContextPaths paths) {
+        if (ep == null || ep.runtime() != Runtime.SUPERVISORD || build == null) {
+            return null;
+        }
+        List<String> notes = new ArrayList<>();
+        List<String> candidates = ep.target().kind() == Target.Kind.CONFIG ? List.of(ep.target().path())
+                : List.of(PathNames.normalizeAbsolute(ep.workdir(), "supervisord.conf"),
+                        PathNames.normalizeAbsolute(ep.workdir(), "etc/supervisord.conf"), "/etc/supervisord.conf",
+                        "/etc/supervisor/supervisord.conf");
+        List<String> files = new ArrayList<>();
+        List<SupervisorConfig> configs = new ArrayList<>();
+        String config = null;
+        List<String> includes = new ArrayList<>();
+        for (String candidate : candidates) {
+            Optional<SupervisorConfig> read = paths.toContext(candidate).flatMap(p -> parse(build, p, files));
+            if (read.isPresent()) {
+                config = candidate;
+                configs.add(read.get());
+                String here = PathNames.parent(candidate);
+                read.get().section("include").flatMap(s -> s.value("files")).ifPresent(v -> {
+                    for (String pattern : SupervisorConfig.expand(v.text(), ep.environment(), here, null).split("\\s+")) {
+                        if (!pattern.isEmpty()) {
+                            includes.add(PathNames.normalizeAbsolute(here, pattern));
+                        }
+                    }
+                });
+                break;
+            }
+        }
+        if (config == null) {
+            if (ep.target().kind() == Target.Kind.CONFIG) {
+                return null; // a configuration the build makes or the base image has: not readable here
+            }
+            includes.addAll(PACKAGE_INCLUDES);
+            notes.add("the image copies no supervisord.conf: the distribution package's, which includes "
+                    + String.join(" and ", PACKAGE_INCLUDES) + ", is assumed");
+        }
+        for (String pattern : includes) {
+            for (String file : matching(build, paths, pattern)) {
+                parse(build, file, files).ifPresent(configs::add);
+            }
+        }
+        if (configs.isEmpty()) {
+            return null;
+        }
+        String user = null;
+        List<Program> programs = new ArrayList<>();
+        for (SupervisorConfig c : configs) {
+            String here = PathNames.parent(c.file().path());
+            for (SupervisorConfig.Section s : c.sections()) {
+                if (s.name().equals("supervisord")) {
+                    user = s.value("user").map(v -> v.text()).orElse(user);
+                }
+                int colon = s.name().indexOf(':');
+                String kind = colon < 0 ? s.name() : s.name().substring(0, colon);
+                if (colon > 0 && (kind.equals("program") || kind.equals("fcgi-program"))) {
+                    programs.add(program(c, s, s.name().substring(colon + 1).strip(), ep, here));
+                }
+            }
+        }
+        return new Supervision(config, files, user, programs, notes);
+    }
+
+    private Program program(SupervisorConfig c, SupervisorConfig.Section s, String name, EntryPoint ep, String here) {
+        Map<String, String> base = ep.environment();
+        String commandLine = s.value("command").map(v -> SupervisorConfig.expand(v.text(), base, here, name)).orElse(null);
+        Map<String, String> env = new LinkedHashMap<>(base);
+        Map<String, String> own = s.value("environment")
+                .map(v -> environment(SupervisorConfig.expand(v.text(), base, here, name))).orElse(Map.of());
+        env.putAll(own);
+        String directory = s.value("directory").map(v -> SupervisorConfig.expand(v.text(), base, here, name)).orElse(null);
+        EntryPoint started = commandLine == null ? null : EntryPoints.interpret(new Invocation(
+                ShellWords.split(commandLine), false, env, directory != null ? directory : ep.workdir()));
+        String stopSignal = s.value("stopsignal").map(v -> v.text().toUpperCase(Locale.ROOT).replaceFirst("^SIG", ""))
+                .orElse("TERM");
+        int stopWait = s.value("stopwaitsecs").map(v -> v.text()).filter(t -> t.matches("\\d+")).map(Integer::parseInt)
+                .orElse(10);
+        boolean autostart = s.value("autostart").map(v -> !v.text().equalsIgnoreCase("false")).orElse(true);
+        return new Program(name, c.file().path(), s.header(),
+                s.value("command").map(SupervisorConfig.Value::span).orElse(s.header()), commandLine, started,
+                s.value("user").map(v -> SupervisorConfig.expand(v.text(), base, here, name)).orElse(null), directory,
+                own, autostart, stopSignal, stopWait);
+    }
+
+    /** {@code KEY="value",KEY2=value2}: commas inside quotes belong to the value. */
+    static Map<String, String> environment(String text) {
+        Map<String, String> env = new LinkedHashMap<>();
+        StringBuilder part = new StringBuilder();
+        char quote = 0;
+        List<String> parts = new ArrayList<>();
+        for (char ch : text.toCharArray()) {
+            if (quote == 0 && (ch == '"' || ch == '\'')) {
+                quote = ch;
+            } else if (ch == quote) {
+                quote = 0;
+            } else if (quote == 0 && ch == ',') {
+                parts.add(part.toString());
+                part.setLength(0);
+                continue;
+            } else {
+                part.append(ch);
+                continue;
+            }
+        }
+        parts.add(part.toString());
+        for (String p : parts) {
+            int eq = p.indexOf('=');
+            if (eq > 0) {
+                env.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
+            }
+        }
+        return env;
+    }
+
+    /** The project files the image copies to container paths matching {@code pattern}. */
+    private List<String> matching(BuildLink build, ContextPaths paths, String pattern) {
+        List<String> found = new ArrayList<>();
+        String prefix = build.context().isEmpty() ? "" : build.context() + "/";
+        for (ProjectEntry entry : reading.layout.entries()) {
+            if (!entry.path().startsWith(prefix)) {
+                continue;
+            }
+            String inContext = entry.path().substring(prefix.length());
+            if (paths.toContainer(inContext).stream().anyMatch(p -> Glob.matches(pattern, p))
+                    && build.ignore().includes(inContext)) {
+                found.add(inContext);
+            }
+        }
+        return found;
+    }
+
+    private Optional<SupervisorConfig> parse(BuildLink build, String inContext, List<String> files) {
+        String path = PathNames.join(build.context(), inContext);
+        if (!reading.files.exists(path) || reading.files.isDirectory(path) || !build.ignore().includes(inContext)
+                || files.contains(path)) {
+            return Optional.empty();
+        }
+        try {
+            SourceFile file = reading.files.read(path).file();
+            files.add(path);
+            return Optional.of(SupervisorConfig.parse(file));
+        } catch (SourceException e) {
+            return Optional.empty();
+        }
+    }
+}
