@@ -331,11 +331,16 @@ final class ContainerLinker {
 
     private Supervision supervision(EntryPoint entryPoint, BuildLink build) {
         return build == null || build.stage() == null ? null
-                : new SupervisorReader(reading).read(entryPoint, build, contextPaths(build));
+                : new SupervisorReader(reading).read(entryPoint, build, copies(build), contextPaths(build));
     }
 
     /** Where the stage's (and its parent stages') copies from the build context put each context path. */
     private ContextPaths contextPaths(BuildLink build) {
+        return new ContextPaths(copies(build), p -> reading.files.isDirectory(PathNames.join(build.context(), p)));
+    }
+
+    /** The stage's (and its parent stages') copies from the build context, source by source. */
+    private static List<Copy> copies(BuildLink build) {
         List<Copy> copies = new ArrayList<>();
         Map<Instruction, Step> steps = new IdentityHashMap<>();
         for (Step step : build.stage().steps()) {
@@ -349,7 +354,7 @@ final class ContainerLinker {
                 copies.addAll(Copy.all(sources, copy.destination(), workdir));
             }
         }
-        return new ContextPaths(copies, p -> reading.files.isDirectory(PathNames.join(build.context(), p)));
+        return copies;
     }
 
     /** The paths the image's COPY and ADD instructions take files from, from other stages too, with their stages'. */

@@ -1,7 +1,7 @@
 package dev.drydock.core.project;
 
 import dev.drydock.core.discovery.PathNames;
-import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.entrypoint.Copy;
 import dev.drydock.core.entrypoint.ContextPaths;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.EntryPoints;
@@ -15,12 +15,15 @@ import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.supervisor.Program;
 import dev.drydock.core.supervisor.Supervision;
 import dev.drydock.core.supervisor.SupervisorConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Finds the configuration a container's supervisord reads among the files the image copies from the build context,
@@ -42,7 +45,7 @@ final class SupervisorReader {
         this.reading = reading;
     }
 
-    Supervision read(EntryPoint ep, BuildLink build, ContextPaths paths) {
+    Supervision read(EntryPoint ep, BuildLink build, List<Copy> copies, ContextPaths paths) {
         if (ep == null || ep.runtime() != Runtime.SUPERVISORD || build == null) {
             return null;
         }
@@ -80,7 +83,7 @@ final class SupervisorReader {
                     + String.join(" and ", PACKAGE_INCLUDES) + ", is assumed");
         }
         for (String pattern : includes) {
-            for (String file : matching(build, paths, pattern)) {
+            for (String file : matching(build, copies, paths, pattern)) {
                 parse(build, file, files).ifPresent(configs::add);
             }
         }
@@ -156,21 +159,46 @@ final class SupervisorReader {
         return env;
     }
 
-    /** The project files the image copies to container paths matching {@code pattern}. */
-    private List<String> matching(BuildLink build, ContextPaths paths, String pattern) {
-        List<String> found = new ArrayList<>();
-        String prefix = build.context().isEmpty() ? "" : build.context() + "/";
-        for (ProjectEntry entry : reading.layout.entries()) {
-            if (!entry.path().startsWith(prefix)) {
+    /**
+     * The context files the image copies to container paths matching {@code pattern} (whose wildcards are in its last
+     * part, as in supervisord's include globs): each copied file, and the files of the folder a folder copy puts there.
+     */
+    private List<String> matching(BuildLink build, List<Copy> copies, ContextPaths paths, String pattern) {
+        String folder = PathNames.parent(pattern);
+        List<String> candidates = new ArrayList<>();
+        for (Copy copy : copies) {
+            String source = PathNames.normalizeRelative(copy.source());
+            if (source == null) {
                 continue;
             }
-            String inContext = entry.path().substring(prefix.length());
-            if (paths.toContainer(inContext).stream().anyMatch(p -> Glob.matches(pattern, p))
-                    && build.ignore().includes(inContext)) {
-                found.add(inContext);
+            if (Glob.hasWildcards(source)) {
+                listed(build, PathNames.parent(source)).stream().filter(f -> Glob.matches(source, f)).forEach(candidates::add);
+            } else if (reading.files.isDirectory(PathNames.join(build.context(), source))) {
+                if (PathNames.isUnder(folder, copy.destination())) {
+                    String sub = folder.equals(copy.destination()) ? "" : folder.substring(copy.destination().length() + 1);
+                    candidates.addAll(listed(build, PathNames.join(source, sub)));
+                }
+            } else {
+                candidates.add(source);
             }
         }
-        return found;
+        return candidates.stream().distinct()
+                .filter(f -> paths.toContainer(f).stream().anyMatch(p -> Glob.matches(pattern, p)))
+                .toList();
+    }
+
+    /** The files directly in a context folder, as context paths. */
+    private List<String> listed(BuildLink build, String folder) {
+        String path = PathNames.join(build.context(), folder);
+        if (!reading.files.isDirectory(path)) {
+            return List.of();
+        }
+        try (Stream<java.nio.file.Path> list = Files.list(reading.files.locate(path))) {
+            return list.filter(Files::isRegularFile).map(f -> PathNames.join(folder, f.getFileName().toString()))
+                    .sorted().toList();
+        } catch (IOException | SourceException e) {
+            return List.of();
+        }
     }
 
     private Optional<SupervisorConfig> parse(BuildLink build, String inContext, List<String> files) {
