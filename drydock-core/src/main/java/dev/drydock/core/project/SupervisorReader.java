@@ -45,11 +45,16 @@ final class SupervisorReader {
         this.reading = reading;
     }
 
-    Supervision read(EntryPoint ep, BuildLink build, List<Copy> copies, ContextPaths paths) {
-        if (ep == null || ep.runtime() != Runtime.SUPERVISORD || build == null) {
+    Supervision read(EntryPoint command, BuildLink build, List<Copy> copies, ContextPaths paths) {
+        if (command == null || build == null) {
             return null;
         }
         List<String> notes = new ArrayList<>();
+        EntryPoint ep = command.runtime() == Runtime.BINARY || command.runtime() == Runtime.SCRIPT
+                ? fromStartScript(command, build, paths, notes) : command;
+        if (ep == null || ep.runtime() != Runtime.SUPERVISORD) {
+            return null;
+        }
         List<String> candidates = ep.target().kind() == Target.Kind.CONFIG ? List.of(ep.target().path())
                 : List.of(PathNames.normalizeAbsolute(ep.workdir(), "supervisord.conf"),
                         PathNames.normalizeAbsolute(ep.workdir(), "etc/supervisord.conf"), "/etc/supervisord.conf",
@@ -106,6 +111,58 @@ final class SupervisorReader {
             }
         }
         return new Supervision(config, files, user, programs, notes);
+    }
+
+    private static final List<String> PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",
+            "/sbin", "/bin");
+
+    /**
+     * supervisord as a start script of the project starts it: a line of the script that runs (or execs) supervisord,
+     * on whichever branch (Laravel Sail's start-container execs it when the container is given no command). Null when
+     * the script is not in the build context or runs no supervisord.
+     */
+    private EntryPoint fromStartScript(EntryPoint ep, BuildLink build, ContextPaths paths, List<String> notes) {
+        String program = ep.target().value();
+        if (program == null) {
+            return null;
+        }
+        List<String> places = program.contains("/") ? List.of(ep.target().path())
+                : PATH.stream().map(dir -> dir + "/" + program).toList();
+        for (String place : places) {
+            Optional<String> inContext = paths.toContext(place);
+            String path = inContext.map(p -> PathNames.join(build.context(), p)).orElse(null);
+            if (path == null || !reading.files.exists(path) || reading.files.isDirectory(path)) {
+                continue;
+            }
+            try {
+                SourceFile script = reading.files.read(path).file();
+                for (int line = 1; line <= script.lineCount(); line++) {
+                    List<String> words = words(script.line(line).strip());
+                    if (!words.isEmpty() && words.get(0).equals("exec")) {
+                        words = words.subList(1, words.size());
+                    }
+                    if (!words.isEmpty() && PathNames.fileName(words.get(0)).equals("supervisord")) {
+                        notes.add(path + " starts supervisord on line " + line + "; that branch is assumed to run");
+                        return EntryPoints.interpret(new Invocation(words, false, ep.environment(), ep.workdir()));
+                    }
+                }
+            } catch (SourceException e) {
+                return null;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private static List<String> words(String line) {
+        if (line.isEmpty() || line.startsWith("#")) {
+            return List.of();
+        }
+        try {
+            return ShellWords.split(line);
+        } catch (RuntimeException e) {
+            return List.of(); // unbalanced quotes: not a command line drydock can take apart
+        }
     }
 
     private Program program(SupervisorConfig c, SupervisorConfig.Section s, String name, EntryPoint ep, String here) {

@@ -29,10 +29,13 @@ public final class Processes {
         }
     }
 
-    /** The programs supervisord starts (autostart) that have a command; empty when the container runs no supervisord. */
+    /**
+     * The programs supervisord starts (autostart) that have a command; empty when the container runs no supervisord
+     * (as its command, or from its start script) whose configuration drydock read.
+     */
     public static List<Process> supervised(Container c) {
         List<Process> out = new ArrayList<>();
-        if (c.entryPoint() == null || c.entryPoint().runtime() != Runtime.SUPERVISORD || c.supervision() == null) {
+        if (c.supervision() == null) {
             return out;
         }
         for (Program p : c.supervision().started()) {
