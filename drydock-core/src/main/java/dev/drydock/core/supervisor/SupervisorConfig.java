@@ -109,7 +109,8 @@ public record SupervisorConfig(SourceFile file, List<Section> sections) {
 
     /**
      * A value with supervisord's expansions done: {@code %(ENV_X)s} from the environment supervisord starts with,
-     * {@code %(here)s} the configuration file's folder, {@code %(program_name)s}, {@code %(process_num)d} as 0 and
+     * {@code %(here)s} the configuration file's folder, {@code %(program_name)s}, {@code %(process_num)02d} as 00 (the
+     * first process) and
      * {@code %%}; an unknown name is left as written.
      */
     public static String expand(String value, Map<String, String> env, String here, String programName) {
@@ -129,9 +130,15 @@ public record SupervisorConfig(SourceFile file, List<Section> sections) {
                         : name.equals("here") ? here
                         : name.equals("program_name") ? programName
                         : name.equals("process_num") ? "0" : null;
-                if (replacement != null) {
-                    out.append(replacement);
-                    i = close + 2; // the conversion letter: s or d
+                int end = close + 1;
+                while (end < value.length() && "-#0 +.0123456789".indexOf(value.charAt(end)) >= 0) {
+                    end++;
+                }
+                if (replacement != null && end < value.length()) {
+                    String spec = value.substring(close + 1, end + 1);
+                    out.append(spec.endsWith("d") && replacement.matches("\\d+")
+                            ? String.format("%" + spec, Long.parseLong(replacement)) : replacement);
+                    i = end + 1;
                     continue;
                 }
             }
