@@ -52,7 +52,9 @@ import java.util.List;
                 + " runserver, `fastapi dev`, uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch,"
                 + " `next dev`, vite, `ng serve`, react-scripts start, rails server in development, `php artisan serve`,"
                 + " `php -S`, `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch` and `mix phx.server`"
-                + " in the dev environment (MIX_ENV unset or dev).",
+                + " in the dev environment (MIX_ENV unset or dev). Also each program supervisord starts (its"
+                + " [program:x] command=, from the configuration the image copies, when supervisord is the command or"
+                + " the start script runs it), reported at the command= line.",
         problem = "Development servers are built for one developer on one machine: a single process (Werkzeug,"
                 + " runserver), code reloading that watches the file system, interactive debuggers and detailed error"
                 + " pages, and for some tools a compilation at every start. Their own documentation says not to use"

@@ -65,7 +65,10 @@ import java.util.regex.Pattern;
                 + " --graceful-timeout, 30 s by default; uvicorn's --timeout-graceful-shutdown; hypercorn's"
                 + " --graceful-timeout) without a stop_grace_period to match, for compose services (a lone image's stop"
                 + " timeout is chosen where it is deployed); before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
-                + " (compose stop_signal or STOPSIGNAL), its quick shutdown. One finding per container, the first case"
+                + " (compose stop_signal or STOPSIGNAL), its quick shutdown. Under supervisord: a supervised gunicorn,"
+                + " uvicorn or hypercorn that drains longer than its program's stopwaitsecs (10 s by default), or, for"
+                + " compose services, a program whose stopwaitsecs is set above the default and reaches the grace"
+                + " period. One finding per container, the first case"
                 + " that applies; none for a compose job that other services wait to complete (condition:"
                 + " service_completed_successfully: migrations, a prestart script), which serves nothing to drain.",
         problem = "Docker sends SIGTERM to PID 1 and kills everything with SIGKILL when the grace period ends. A shell"

@@ -65,7 +65,11 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " (grafana, prometheus, jenkins, keycloak and elastic images are known to run as non-root users),"
                 + " and for a container that serves nothing drydock can see (no port published or exposed, no server"
                 + " or web application in its command: a command-line tool, a job, a worker), also when compose sets"
-                + " user: root, which the message names as overriding the image's own non-root USER when it does.",
+                + " user: root, which the message names as overriding the image's own non-root USER when it does."
+                + " For supervisord run as root with a configuration drydock reads: the programs left as root are named"
+                + " (critical or high as above), medium when every program has a non-root user= and only supervisord"
+                + " keeps root; no fix then adds a USER, which would make supervisord refuse the programs that name"
+                + " another user.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
