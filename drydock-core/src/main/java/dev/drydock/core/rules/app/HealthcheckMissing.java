@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.review.ExampleFile;
@@ -175,6 +176,12 @@ public final class HealthcheckMissing implements Rule {
                     .or(() -> otherProtocol.isEmpty() ? Optional.empty()
                             : Optional.of(otherProtocolRecommendation(otherProtocol, plan.image())))
                     .orElseGet(() -> plan.recommendation(probe, role));
+            EntryPoint served = Processes.serving(c);
+            if (served != null && served.runtime() == Runtime.NEXT_STANDALONE && served.option("host") == null) {
+                recommendation = "Set ENV HOSTNAME=0.0.0.0 in the final stage first: Next's standalone server listens on"
+                        + " $HOSTNAME, which Docker sets to the container's ID, so it answers on the container's network"
+                        + " address and not on localhost, where the probe asks. " + recommendation;
+            }
             if (application && !composeRuns) {
                 message += "; no compose file of the project runs the image, and Kubernetes and most cloud runtimes"
                         + " ignore HEALTHCHECK (they probe from their own configuration): it counts where the image is"

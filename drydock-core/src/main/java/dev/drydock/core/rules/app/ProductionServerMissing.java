@@ -146,8 +146,10 @@ public final class ProductionServerMissing implements Rule {
                         + " declares no production server to run it (" + (asgi ? "uvicorn, hypercorn, granian, daphne"
                         : "gunicorn, waitress, uWSGI") + "), nor does the Dockerfile install one")
                 .implicit()
-                .recommendation("Add " + server + " to " + manifest.file() + lockTool(manifest) + " and start the application with it: CMD "
-                        + Probes.json(command.argv()) + ".")
+                .recommendation("Add " + server + " to " + manifest.file() + lockTool(manifest) + " and start the application with it: "
+                        + Processes.supervised(c).stream().findFirst()
+                                .map(p -> "command=" + String.join(" ", command.argv()) + " in " + p.label())
+                                .orElse("CMD " + Probes.json(command.argv())) + ".")
                 .fix(DevServer.pythonServerFix(context, c))
                 .add();
     }
