@@ -520,7 +520,10 @@ final class CommandReader {
                     SystemCommands.configured(this, Runtime.APACHE, SystemCommands.APACHE, argv, "f");
             case "caddy" -> SystemCommands.caddy(this, argv);
             case "supervisord" -> SystemCommands.configured(this, Runtime.SUPERVISORD, SystemCommands.SUPERVISORD, argv, "configuration");
-            default -> name.endsWith(".py") ? pythonScript(argv) : done(Runtime.BINARY, binary(argv.get(0)), Map.of(), argv);
+            default -> name.endsWith(".py") ? pythonScript(argv)
+                    : BuildOutputs.releaseStart(argv.get(0), rest)
+                            ? done(Runtime.ELIXIR_RELEASE, binary(argv.get(0)), BuildOutputs.releaseOptions(env), argv)
+                            : done(Runtime.BINARY, binary(argv.get(0)), Map.of(), argv);
         };
     }
 

@@ -74,6 +74,17 @@ public record EntryPoint(
         notes = List.copyOf(notes);
     }
 
+    /**
+     * The same command read as another runtime with more options, for a program whose meaning the build shows
+     * (a {@code server.js} Next's standalone output put in the image).
+     */
+    public EntryPoint as(Runtime other, Target otherTarget, Map<String, String> moreOptions) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(options);
+        merged.putAll(moreOptions);
+        return new EntryPoint(other, otherTarget, merged, interpreterOptions, args, searchPath, targetFiles, workdir,
+                environment, user, wrappers, scripts, otherCommands, shellScript, unresolved, notes);
+    }
+
     /** An option's value, or null. */
     public String option(String name) {
         return options.get(name);

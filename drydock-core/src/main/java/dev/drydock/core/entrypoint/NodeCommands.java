@@ -83,7 +83,11 @@ final class NodeCommands {
         if (script == null) {
             return r.done(Runtime.NODE, Target.NONE, Map.of(), argv);
         }
-        return r.done(Runtime.NODE, nodeTarget(r, script), Map.of(), argv, List.of(), nodeFiles(r, script));
+        Target target = nodeTarget(r, script);
+        if (target.path() != null && target.path().endsWith("/server.js") && BuildOutputs.nextStandalone(target.path())) {
+            return r.done(Runtime.NEXT_STANDALONE, target, BuildOutputs.nextOptions(r.env), argv, List.of(), nodeFiles(r, script));
+        }
+        return r.done(Runtime.NODE, target, Map.of(), argv, List.of(), nodeFiles(r, script));
     }
 
     private static Target nodeTarget(CommandReader r, String script) {

@@ -51,6 +51,11 @@ public enum Runtime {
     /** {@code ts-node}, {@code ts-node-dev}, {@code tsx}: TypeScript compiled at start. */
     TS_NODE(Language.NODE, false),
     NEXT_START(Language.NODE, false),
+    /**
+     * {@code node server.js} from Next's standalone output ({@code .next/standalone}): Next's production server, on
+     * PORT (3000 when unset) and HOSTNAME; {@code options.port}, {@code options.host} hold them when set.
+     */
+    NEXT_STANDALONE(Language.NODE, false),
     NEXT_DEV(Language.NODE, true),
     /** {@code vite}, {@code vite dev}, {@code vite serve}. */
     VITE_DEV(Language.NODE, true),
@@ -83,6 +88,13 @@ public enum Runtime {
      * sources; {@code options.environment} holds MIX_ENV, which Mix takes as dev when it is unset.
      */
     MIX_PHX_SERVER(Language.NONE, false),
+    /**
+     * A Mix release started in the foreground: {@code bin/<app> start} (or {@code start_iex}), or phx.gen.release's
+     * {@code bin/server}, which runs {@code PHX_SERVER=true exec ./<app> start}. {@code options.server} is "true" when
+     * the Phoenix endpoint is told to serve (PHX_SERVER set, or bin/server); {@code options.port} holds PORT when set
+     * (Phoenix's generated runtime configuration listens on 4000 without it).
+     */
+    ELIXIR_RELEASE(Language.NONE, false),
     /** {@code rails server}/{@code rails s}. */
     RAILS_SERVER(Language.RUBY, false),
     /** Another {@code rails} command; {@code options.command}. */

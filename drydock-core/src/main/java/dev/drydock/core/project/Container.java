@@ -3,6 +3,7 @@ package dev.drydock.core.project;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.supervisor.Supervision;
 import java.util.List;
 
 /**
@@ -22,10 +23,13 @@ import java.util.List;
  * @param healthcheck the healthcheck in effect, or null when none is configured
  * @param user the user the container runs as (compose {@code user} over USER), with its origin; null when
  *     neither sets one (the base image's default, root unless the image says otherwise)
+ * @param supervision the programs supervisord runs, when the command is supervisord and its configuration is among
+ *     the files the image copies from the build context (or the distribution's, with files copied to its include
+ *     folder); null otherwise
  */
 public record Container(String name, Service service, String composeFile, Origin origin, BuildLink build, String image,
         List<Manifest> manifests, EffectiveCommand command, EntryPoint entryPoint, List<String> entryFiles,
-        EffectiveHealthcheck healthcheck, Setting user) {
+        EffectiveHealthcheck healthcheck, Setting user, Supervision supervision) {
 
     public Container {
         manifests = List.copyOf(manifests);

@@ -16,6 +16,7 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.entrypoint.BuildOutputs;
 import dev.drydock.core.entrypoint.ContextPaths;
 import dev.drydock.core.entrypoint.Copy;
 import dev.drydock.core.entrypoint.EntryPoint;
@@ -24,6 +25,7 @@ import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.Span;
+import dev.drydock.core.supervisor.Supervision;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,7 +116,7 @@ final class ContainerLinker {
         }
         String workdir = service.workingDir() != null ? service.workingDir().value()
                 : config.workdir() != null ? config.workdir().value() : "/";
-        EntryPoint entryPoint = entryPoint(command, env, workdir);
+        EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, env, workdir), copiedSources(build));
         Container.Setting user = service.user() != null
                 ? new Container.Setting(service.user().value(), origin(service.user().node()))
                 : imageUser(config);
@@ -123,7 +125,7 @@ final class ContainerLinker {
         String image = service.image() != null ? service.image().value() : null;
         String composeFile = service.nameKey().file().path();
         return new Container(service.name(), service, composeFile, origin, build, image, manifests(build),
-                command, entryPoint, entryFiles(entryPoint, build), health, user);
+                command, entryPoint, entryFiles(entryPoint, build), health, user, supervision(entryPoint, build));
     }
 
     private Container lone(String path, DockerfileSource source) {
@@ -135,10 +137,12 @@ final class ContainerLinker {
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
         EffectiveCommand command = command(config, null, null);
         String workdir = config.workdir() != null ? config.workdir().value() : "/";
-        EntryPoint entryPoint = entryPoint(command, stage == null ? Map.of() : envOf(stage), workdir);
+        EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, stage == null ? Map.of() : envOf(stage), workdir),
+                copiedSources(build));
         Origin origin = stage == null ? new Origin(path, null) : origin(path, stage.from().span());
         return new Container(path, null, null, origin, build, null, manifests(build), command, entryPoint,
-                entryFiles(entryPoint, build), EffectiveHealthcheck.of(config.healthcheck()), imageUser(config));
+                entryFiles(entryPoint, build), EffectiveHealthcheck.of(config.healthcheck()), imageUser(config),
+                supervision(entryPoint, build));
     }
 
     /** The build the CI or task files declare: their context, target and literal build arguments. */
@@ -311,6 +315,32 @@ final class ContainerLinker {
         if (entryPoint == null || build == null || build.stage() == null) {
             return List.of();
         }
+        ContextPaths paths = contextPaths(build);
+        Set<String> found = new LinkedHashSet<>();
+        for (String target : entryPoint.targetFiles()) {
+            paths.toContext(target).ifPresent(p -> {
+                String path = PathNames.join(build.context(), p);
+                if (reading.files.exists(path) && !reading.files.isDirectory(path)
+                        && build.ignore().includes(p)) {
+                    found.add(path);
+                }
+            });
+        }
+        return List.copyOf(found);
+    }
+
+    private Supervision supervision(EntryPoint entryPoint, BuildLink build) {
+        return build == null || build.stage() == null ? null
+                : new SupervisorReader(reading).read(entryPoint, build, copies(build), contextPaths(build));
+    }
+
+    /** Where the stage's (and its parent stages') copies from the build context put each context path. */
+    private ContextPaths contextPaths(BuildLink build) {
+        return new ContextPaths(copies(build), p -> reading.files.isDirectory(PathNames.join(build.context(), p)));
+    }
+
+    /** The stage's (and its parent stages') copies from the build context, source by source. */
+    private static List<Copy> copies(BuildLink build) {
         List<Copy> copies = new ArrayList<>();
         Map<Instruction, Step> steps = new IdentityHashMap<>();
         for (Step step : build.stage().steps()) {
@@ -324,19 +354,23 @@ final class ContainerLinker {
                 copies.addAll(Copy.all(sources, copy.destination(), workdir));
             }
         }
-        ContextPaths paths = new ContextPaths(copies,
-                p -> reading.files.isDirectory(PathNames.join(build.context(), p)));
-        Set<String> found = new LinkedHashSet<>();
-        for (String target : entryPoint.targetFiles()) {
-            paths.toContext(target).ifPresent(p -> {
-                String path = PathNames.join(build.context(), p);
-                if (reading.files.exists(path) && !reading.files.isDirectory(path)
-                        && build.ignore().includes(p)) {
-                    found.add(path);
-                }
-            });
+        return copies;
+    }
+
+    /** The paths the image's COPY and ADD instructions take files from, from other stages too, with their stages'. */
+    private static List<String> copiedSources(BuildLink build) {
+        List<String> sources = new ArrayList<>();
+        if (build == null || build.stage() == null) {
+            return sources;
         }
-        return List.copyOf(found);
+        for (Stage stage = build.stage(); stage != null; ) {
+            for (CopyCommand copy : stage.copies()) {
+                sources.addAll(copy.sources());
+            }
+            stage = stage.base() instanceof BaseImage.OfStage parent
+                    ? build.model().stages().get(parent.stageIndex()) : null;
+        }
+        return sources;
     }
 
     /** The stage's copies from the build context, including those of the stages it is built on. */

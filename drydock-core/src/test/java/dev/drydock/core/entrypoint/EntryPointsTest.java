@@ -573,4 +573,44 @@ class EntryPointsTest {
             assertThat(exec("/", "/bin/sh", "-c").runtime()).isEqualTo(Runtime.SHELL);
         }
     }
+
+    @Nested
+    class BuildOutputsRead {
+        @Test
+        void nextStandaloneServerUnderItsOutputFolder() {
+            EntryPoint ep = EntryPoints.interpret(new Invocation(List.of("node", ".next/standalone/server.js"), false,
+                    Map.of("PORT", "8080"), "/app"));
+            assertThat(ep.runtime()).isEqualTo(Runtime.NEXT_STANDALONE);
+            assertThat(ep.option("port")).isEqualTo("8080");
+        }
+
+        @Test
+        void serverJsIsNextsOnlyWhenTheImageCopiedTheStandaloneOutput() {
+            EntryPoint ep = exec("/app", "node", "server.js");
+            assertThat(ep.runtime()).isEqualTo(Runtime.NODE);
+            assertThat(BuildOutputs.read(ep, List.of("/src/dist")).runtime()).isEqualTo(Runtime.NODE);
+            assertThat(BuildOutputs.read(ep, List.of("/src/.next/standalone")).runtime()).isEqualTo(Runtime.NEXT_STANDALONE);
+        }
+
+        @Test
+        void releaseStartServesWhenPhxServerIsSet() {
+            EntryPoint ep = EntryPoints.interpret(new Invocation(List.of("/app/bin/shop", "start"), false,
+                    Map.of("PHX_SERVER", "true", "PORT", "4100"), "/app"));
+            assertThat(ep.runtime()).isEqualTo(Runtime.ELIXIR_RELEASE);
+            assertThat(ep.flag("server")).isTrue();
+            assertThat(ep.option("port")).isEqualTo("4100");
+            assertThat(exec("/app", "bin/shop", "start").flag("server")).isFalse();
+            assertThat(exec("/app", "bin/shop", "eval", "Shop.Release.migrate()").runtime()).isEqualTo(Runtime.BINARY);
+        }
+
+        @Test
+        void binServerIsAReleaseOnlyWhenTheImageCopiedOne() {
+            EntryPoint ep = exec("/app", "/app/bin/server");
+            assertThat(ep.runtime()).isEqualTo(Runtime.BINARY);
+            assertThat(BuildOutputs.read(ep, List.of("target/release/server")).runtime()).isEqualTo(Runtime.BINARY);
+            EntryPoint release = BuildOutputs.read(ep, List.of("/src/_build/prod/rel/shop"));
+            assertThat(release.runtime()).isEqualTo(Runtime.ELIXIR_RELEASE);
+            assertThat(release.flag("server")).isTrue();
+        }
+    }
 }

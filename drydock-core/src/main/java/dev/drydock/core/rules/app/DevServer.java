@@ -3,6 +3,7 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.NodePackage;
@@ -51,7 +52,9 @@ import java.util.List;
                 + " runserver, `fastapi dev`, uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch,"
                 + " `next dev`, vite, `ng serve`, react-scripts start, rails server in development, `php artisan serve`,"
                 + " `php -S`, `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch` and `mix phx.server`"
-                + " in the dev environment (MIX_ENV unset or dev).",
+                + " in the dev environment (MIX_ENV unset or dev). Also each program supervisord starts (its"
+                + " [program:x] command=, from the configuration the image copies, when supervisord is the command or"
+                + " the start script runs it), reported at the command= line.",
         problem = "Development servers are built for one developer on one machine: a single process (Werkzeug,"
                 + " runserver), code reloading that watches the file system, interactive debuggers and detailed error"
                 + " pages, and for some tools a compilation at every start. Their own documentation says not to use"
@@ -125,6 +128,7 @@ public final class DevServer implements Rule {
                 continue;
             }
             AppSource app = Apps.of(context, container);
+            supervised(context, container, app);
             Found found = find(context, container, ep, app);
             if (found == null) {
                 continue;
@@ -142,6 +146,21 @@ public final class DevServer implements Rule {
                                     found.effective() == null ? ep : found.effective())
                             .orElseGet(() -> productionServerFix(context, container, command, found, app)))
                     .add();
+        }
+    }
+
+    /** Development servers among the programs the container's supervisord starts, at their command= lines. */
+    private void supervised(ReviewContext context, Container container, AppSource app) {
+        for (Processes.Process process : Processes.supervised(container)) {
+            Found found = find(context, container, process.entryPoint(), app);
+            if (found != null) {
+                context.finding(this, process.origin(), process.label() + " runs " + found.server() + found.where()
+                                + ": supervisord starts it with the container and restarts it when it exits")
+                        .severity(found.severity())
+                        .recommendation(recommendation(context, container, process.entryPoint(), app, found)
+                                + " Change the program's command= line; supervisord runs what it says.")
+                        .add();
+            }
         }
     }
 

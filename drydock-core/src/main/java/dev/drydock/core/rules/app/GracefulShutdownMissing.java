@@ -6,6 +6,7 @@ import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.InitForwarding;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.ServerCall;
@@ -64,7 +65,10 @@ import java.util.regex.Pattern;
                 + " --graceful-timeout, 30 s by default; uvicorn's --timeout-graceful-shutdown; hypercorn's"
                 + " --graceful-timeout) without a stop_grace_period to match, for compose services (a lone image's stop"
                 + " timeout is chosen where it is deployed); before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
-                + " (compose stop_signal or STOPSIGNAL), its quick shutdown. One finding per container, the first case"
+                + " (compose stop_signal or STOPSIGNAL), its quick shutdown. Under supervisord: a supervised gunicorn,"
+                + " uvicorn or hypercorn that drains longer than its program's stopwaitsecs (10 s by default), or, for"
+                + " compose services, a program whose stopwaitsecs is set above the default and reaches the grace"
+                + " period. One finding per container, the first case"
                 + " that applies; none for a compose job that other services wait to complete (condition:"
                 + " service_completed_successfully: migrations, a prestart script), which serves nothing to drain.",
         problem = "Docker sends SIGTERM to PID 1 and kills everything with SIGKILL when the grace period ends. A shell"
@@ -136,6 +140,9 @@ public final class GracefulShutdownMissing implements Rule {
                 continue;
             }
             if (quitsWithoutDraining(context, c, ep)) {
+                continue;
+            }
+            if (supervisedDrain(context, c, command, grace, stopSeconds)) {
                 continue;
             }
             if (c.isComposeService()) {
@@ -547,6 +554,55 @@ public final class GracefulShutdownMissing implements Rule {
                         + stopSeconds + " s if requests are short.")
                 .fix(gracePeriod(c, grace, (long) Math.ceil(graceful + 5)))
                 .add();
+    }
+
+    /**
+     * supervisord passes docker stop on to each program with its stopsignal and waits its stopwaitsecs (10 s by
+     * default) before SIGKILL: a server that drains longer than that is cut off by supervisord, and a program whose
+     * wait reaches the compose service's grace period is cut off by Docker, supervisord with it.
+     */
+    private boolean supervisedDrain(ReviewContext context, Container c, EffectiveCommand command,
+            Located<Service.DurationValue> grace, long stopSeconds) {
+        for (Processes.Process p : Processes.supervised(c)) {
+            EntryPoint program = p.entryPoint();
+            Double graceful = program.runtime() == Runtime.GUNICORN
+                    ? java.util.Objects.requireNonNullElse(seconds(program.option("graceful-timeout")), 30.0)
+                    : program.runtime() == Runtime.UVICORN || program.runtime() == Runtime.HYPERCORN
+                            ? seconds(program.option(program.runtime() == Runtime.UVICORN ? "timeout-graceful-shutdown"
+                                    : "graceful-timeout")) : null;
+            int wait = p.program().stopWaitSeconds();
+            if (graceful != null && graceful > wait) {
+                context.finding(this, p.origin(), p.label() + " runs " + program.runtime().name().toLowerCase(
+                                java.util.Locale.ROOT) + ", which drains requests for up to " + format(graceful) + " s, but"
+                                + " supervisord kills it " + wait + " s after its stop signal (stopwaitsecs"
+                                + (wait == 10 ? ", 10 by default" : "") + "): a stop cuts the drain short")
+                        .recommendation("Set stopwaitsecs=" + (long) Math.ceil(graceful + 5) + " in [program:"
+                                + p.program().name() + "], and a stop_grace_period above it where the container runs"
+                                + " (Docker stops supervisord after 10 s by default).")
+                        .add();
+                return true;
+            }
+        }
+        if (!c.isComposeService()) {
+            return false;
+        }
+        Processes.Process longest = Processes.supervised(c).stream()
+                .max(java.util.Comparator.comparingInt(p -> p.program().stopWaitSeconds())).orElse(null);
+        if (longest == null || longest.program().stopWaitSeconds() <= 10 || longest.program().stopWaitSeconds() < stopSeconds) {
+            return false; // only a wait set above supervisord's default says a program takes that long to stop
+        }
+        int wait = longest.program().stopWaitSeconds();
+        Origin at = grace != null ? new Origin(grace.file().path(), grace.span()) : command.origin();
+        String limit = grace != null ? "stop_grace_period: " + grace.value().text()
+                : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
+        context.finding(this, at, "supervisord waits up to " + wait + " s for " + longest.label() + " to stop (stopwaitsecs),"
+                        + " but the container is killed after " + limit
+                        + ": Docker's SIGKILL ends supervisord and every program before they finish")
+                .recommendation("Set stop_grace_period: " + (wait + 5) + "s on the service, a few seconds above the"
+                        + " longest stopwaitsecs of its programs.")
+                .fix(gracePeriod(c, grace, wait + 5))
+                .add();
+        return true;
     }
 
     /** An init in the image itself (it then stops under any engine), else {@code init: true} on the compose service. */

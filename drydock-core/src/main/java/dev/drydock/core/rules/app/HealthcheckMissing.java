@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.review.ExampleFile;
@@ -48,7 +49,9 @@ import java.util.Optional;
                 + " Kubernetes, which ignores HEALTHCHECK, ECS, Cloud Run or Kamal, usually probes it with its own"
                 + " settings)."
                 + " Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
-                + " port, no server in its command, no address to listen on such as HOST=0.0.0.0 in its environment),"
+                + " port, no server in its command or among the programs its supervisord starts, no address to listen"
+                + " on such as HOST=0.0.0.0 in its environment; Next's standalone server.js and a Mix release with"
+                + " PHX_SERVER set count as servers, on PORT or 3000 and 4000),"
                 + " with a probe of a Celery worker's own or HEALTHCHECK NONE"
                 + " recommended instead of an HTTP one, and for an image whose command is a bare interpreter (a runtime"
                 + " base image: the images built on it are the ones to probe). Medium for a stock server such as"
@@ -175,6 +178,12 @@ public final class HealthcheckMissing implements Rule {
                     .or(() -> otherProtocol.isEmpty() ? Optional.empty()
                             : Optional.of(otherProtocolRecommendation(otherProtocol, plan.image())))
                     .orElseGet(() -> plan.recommendation(probe, role));
+            EntryPoint served = Processes.serving(c);
+            if (served != null && served.runtime() == Runtime.NEXT_STANDALONE && served.option("host") == null) {
+                recommendation = "Set ENV HOSTNAME=0.0.0.0 in the final stage first: Next's standalone server listens on"
+                        + " $HOSTNAME, which Docker sets to the container's ID, so it answers on the container's network"
+                        + " address and not on localhost, where the probe asks. " + recommendation;
+            }
             if (application && !composeRuns) {
                 message += "; no compose file of the project runs the image, and Kubernetes and most cloud runtimes"
                         + " ignore HEALTHCHECK (they probe from their own configuration): it counts where the image is"

@@ -19,6 +19,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Servers;
@@ -101,7 +102,12 @@ public final class ProductionServerMissing implements Rule {
     public void check(ReviewContext context) {
         for (Container c : context.builtContainers()) {
             EntryPoint ep = c.entryPoint();
-            if (ep != null && NOT_A_DEV_WEB_COMMAND.contains(ep.runtime()) || AppFacts.startScript(context, c)
+            if (ep != null && ep.runtime() == Runtime.SUPERVISORD && (c.supervision() == null
+                    || Processes.supervised(c).stream().anyMatch(p -> NOT_A_DEV_WEB_COMMAND.contains(p.entryPoint().runtime())
+                            || AppFacts.runsServer(p.entryPoint()) && !p.entryPoint().development()))) {
+                continue; // supervisord runs a production server, or programs drydock could not read
+            }
+            if (ep != null && ep.runtime() != Runtime.SUPERVISORD && NOT_A_DEV_WEB_COMMAND.contains(ep.runtime()) || AppFacts.startScript(context, c)
                     .filter(script -> NOT_A_DEV_WEB_COMMAND.contains(script.started().runtime())).isPresent()) {
                 continue;
             }
@@ -140,8 +146,10 @@ public final class ProductionServerMissing implements Rule {
                         + " declares no production server to run it (" + (asgi ? "uvicorn, hypercorn, granian, daphne"
                         : "gunicorn, waitress, uWSGI") + "), nor does the Dockerfile install one")
                 .implicit()
-                .recommendation("Add " + server + " to " + manifest.file() + lockTool(manifest) + " and start the application with it: CMD "
-                        + Probes.json(command.argv()) + ".")
+                .recommendation("Add " + server + " to " + manifest.file() + lockTool(manifest) + " and start the application with it: "
+                        + Processes.supervised(c).stream().findFirst()
+                                .map(p -> "command=" + String.join(" ", command.argv()) + " in " + p.label())
+                                .orElse("CMD " + Probes.json(command.argv())) + ".")
                 .fix(DevServer.pythonServerFix(context, c))
                 .add();
     }

@@ -3,6 +3,10 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.Processes;
+import dev.drydock.core.supervisor.Supervision;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,7 +65,11 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " (grafana, prometheus, jenkins, keycloak and elastic images are known to run as non-root users),"
                 + " and for a container that serves nothing drydock can see (no port published or exposed, no server"
                 + " or web application in its command: a command-line tool, a job, a worker), also when compose sets"
-                + " user: root, which the message names as overriding the image's own non-root USER when it does.",
+                + " user: root, which the message names as overriding the image's own non-root USER when it does."
+                + " For supervisord run as root with a configuration drydock reads: the programs left as root are named"
+                + " (critical or high as above), medium when every program has a non-root user= and only supervisord"
+                + " keeps root; no fix then adds a USER, which would make supervisord refuse the programs that name"
+                + " another user.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -162,6 +170,10 @@ public final class RunsAsRoot implements Rule {
                         + ImageRole.program(container).orElse("the server") + " starts");
                 continue;
             }
+            if (container.supervision() != null && !Processes.supervised(container).isEmpty()) {
+                reportSupervised(context, container, at);
+                continue;
+            }
             ImageRole role = ImageRole.of(container);
             if (role != ImageRole.APPLICATION) {
                 reportBaseOrServer(context, container, at, role);
@@ -202,6 +214,51 @@ public final class RunsAsRoot implements Rule {
                             .orElse(null))
                     .add();
         }
+    }
+
+    /**
+     * supervisord as root (no USER): who each program it starts runs as. supervisord needs root to start programs as
+     * other users (user=); a USER in the image would make it stop each such program with "Can't drop privilege as
+     * nonroot user", so no fix adds one.
+     */
+    private void reportSupervised(ReviewContext context, Container container, Location at) {
+        Supervision supervision = container.supervision();
+        List<String> asRoot = new ArrayList<>();
+        List<String> asOthers = new ArrayList<>();
+        for (Processes.Process p : Processes.supervised(container)) {
+            String user = p.program().user() != null ? p.program().user() : supervision.user();
+            if (user == null || isRoot(user)) {
+                asRoot.add("[program:" + p.program().name() + "]");
+            } else {
+                asOthers.add("[program:" + p.program().name() + "] as " + user);
+            }
+        }
+        String files = AppFacts.and(supervision.files());
+        if (asRoot.isEmpty()) {
+            context.finding(this, at, "no USER in the final stage: supervisord runs as root (PID 1) and starts every"
+                            + " program as another user (" + AppFacts.and(asOthers) + ", from " + files + "): only"
+                            + " supervisord itself keeps root")
+                    .severity(Severity.MEDIUM)
+                    .implicit()
+                    .recommendation("Keep the user= of each program in " + files + ". supervisord needs root to start"
+                            + " them as those users: a USER in the image would make it refuse them (\"Can't drop"
+                            + " privilege as nonroot user\"). To drop root entirely, run supervisord as one non-root"
+                            + " USER and remove the user= lines (and [supervisord] user=root), so that every program"
+                            + " runs as that user.")
+                    .add();
+            return;
+        }
+        context.finding(this, at, "no USER in the final stage: supervisord runs as root and starts "
+                        + AppFacts.and(asRoot) + " as root too (no user= in " + files + ")"
+                        + (asOthers.isEmpty() ? "" : "; " + AppFacts.and(asOthers)))
+                .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
+                .implicit()
+                .recommendation("Give each program that runs as root a user= line naming a non-root user in " + files
+                        + " (a server such as nginx or php-fpm may keep a root master that drops its workers to its own"
+                        + " configured user). A USER in the image alone does not do it while a program names another user:"
+                        + " supervisord would refuse to start it (\"Can't drop privilege as nonroot user\"); with one"
+                        + " non-root USER, remove the user= lines and [supervisord] user=root as well.")
+                .add();
     }
 
     /**

@@ -81,7 +81,7 @@ public final class AppFacts {
      */
     public static int port(Container c, AppSource app) {
         List<Integer> declared = declaredPorts(c);
-        Integer fromCommand = commandPort(c.entryPoint());
+        Integer fromCommand = commandPort(Processes.serving(c));
         Integer fromEnvironment = environmentPort(c, app);
         Integer fromCode = app != null ? app.port().orElse(null) : null;
         if (fromCommand != null) {
@@ -120,7 +120,7 @@ public final class AppFacts {
      */
     public static List<Integer> otherProtocolPortsOnly(Container c, AppSource app) {
         List<Integer> declared = declaredPorts(c);
-        boolean elsewhere = commandPort(c.entryPoint()) != null || environmentPort(c, app) != null
+        boolean elsewhere = commandPort(Processes.serving(c)) != null || environmentPort(c, app) != null
                 || app != null && app.port().isPresent();
         return declared.isEmpty() || elsewhere || !declared.stream().allMatch(ProtocolPorts::otherProtocol)
                 ? List.of() : declared;
@@ -307,7 +307,7 @@ public final class AppFacts {
      * (Rails and Puma 3000, a Phoenix release 4000, Laravel's 8000...), else 8000.
      */
     private static int defaultPort(Container c, AppSource app) {
-        EntryPoint ep = c.entryPoint();
+        EntryPoint ep = Processes.serving(c);
         Framework f = app == null ? null : app.frameworks().stream().findFirst().orElse(null);
         if (ep != null) {
             switch (ep.runtime()) {
@@ -317,7 +317,7 @@ public final class AppFacts {
                 case DJANGO_RUNSERVER, UVICORN, GUNICORN, FASTAPI_DEV, FASTAPI_RUN, HYPERCORN, DAPHNE, GRANIAN -> {
                     return 8000;
                 }
-                case NODE, NPM, YARN, PNPM, NODEMON, NEXT_DEV, NEXT_START, REACT_SCRIPTS_START -> {
+                case NODE, NPM, YARN, PNPM, NODEMON, NEXT_DEV, NEXT_START, NEXT_STANDALONE, REACT_SCRIPTS_START -> {
                     return 3000;
                 }
                 case VITE_DEV -> {
@@ -335,7 +335,7 @@ public final class AppFacts {
                 case RAILS_SERVER, PUMA -> {
                     return 3000;
                 }
-                case MIX_PHX_SERVER -> {
+                case MIX_PHX_SERVER, ELIXIR_RELEASE -> {
                     return 4000;
                 }
                 default -> { }
@@ -426,16 +426,25 @@ public final class AppFacts {
             return "it runs a " + app.routes().all().get(0).framework().display() + " application that serves "
                     + app.routes().all().get(0).path();
         }
+        Optional<Processes.Process> supervised = Processes.supervisedServer(c);
+        if (supervised.isPresent()) {
+            return "its supervisord runs " + describe(supervised.get().entryPoint()) + " (" + supervised.get().label() + ")";
+        }
         EntryPoint ep = c.entryPoint();
         if (runsServer(ep)) {
-            return "it runs " + ep.runtime().displayName();
+            return switch (ep.runtime()) {
+                case NEXT_STANDALONE -> "it runs Next's standalone server (" + ep.target().value() + ")";
+                case ELIXIR_RELEASE -> "it runs a Mix release with the Phoenix endpoint serving (PHX_SERVER)";
+                default -> "it runs " + ep.runtime().displayName();
+            };
         }
         Optional<ListenAddress> listen = listenAddress(ep);
         if (listen.isPresent()) {
             return "its environment sets " + listen.get().variable() + "=" + listen.get().value()
                     + ", an address to listen on" + (listen.get().port() == null ? "" : ", with port " + listen.get().port());
         }
-        if (ep != null && (ep.runtime() == Runtime.BINARY || ep.runtime() == Runtime.JAVA || ep.runtime() == Runtime.SCRIPT)) {
+        if (ep != null && (ep.runtime() == Runtime.BINARY || ep.runtime() == Runtime.JAVA || ep.runtime() == Runtime.SCRIPT
+                || ep.runtime() == Runtime.ELIXIR_RELEASE)) {
             String framework = webFramework(c);
             if (framework != null) {
                 return "it runs " + framework + " application";
@@ -443,6 +452,10 @@ public final class AppFacts {
         }
         return ImageRole.inheritedServer(c).map(server -> "it runs " + server + ", its base image's command")
                 .orElse(null);
+    }
+
+    private static String describe(EntryPoint ep) {
+        return ep.runtime().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /**
@@ -504,8 +517,9 @@ public final class AppFacts {
             return false;
         }
         return switch (ep.runtime()) {
+            case ELIXIR_RELEASE -> ep.flag("server");
             case GUNICORN, UVICORN, HYPERCORN, WAITRESS, DAPHNE, GRANIAN, FLASK_RUN, DJANGO_RUNSERVER, FASTAPI_DEV,
-                    FASTAPI_RUN, NEXT_START, NEXT_DEV, PUMA, RAILS_SERVER, NGINX, APACHE, CADDY, PHP_FPM, FRANKENPHP,
+                    FASTAPI_RUN, NEXT_START, NEXT_STANDALONE, NEXT_DEV, PUMA, RAILS_SERVER, NGINX, APACHE, CADDY, PHP_FPM, FRANKENPHP,
                     SERVE, VITE_DEV, VITE_PREVIEW, NG_SERVE, ARTISAN_SERVE, PHP_BUILTIN_SERVER, LARAVEL_OCTANE, RACKUP,
                     UNICORN, STREAMLIT, MIX_PHX_SERVER, SPRING_BOOT_RUN, REACT_SCRIPTS_START -> true;
             default -> false;

@@ -1,0 +1,33 @@
+package dev.drydock.core.supervisor;
+
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.source.Span;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A {@code [program:name]} (or {@code [fcgi-program:name]}) section: a process supervisord starts and restarts.
+ *
+ * @param name the program's name
+ * @param file the configuration file it is written in (a project path)
+ * @param section the section header's span
+ * @param command its {@code command=} value's span, or the header's when it has none
+ * @param commandLine the command after expansions, as written
+ * @param entryPoint what the command starts, read as a container command (supervisord splits it into words and
+ *     runs it without a shell), with the program's environment and directory; null when it has no command
+ * @param user the {@code user=} it runs as, or null: then supervisord's own user
+ * @param directory its {@code directory=}, or null
+ * @param environment its {@code environment=} variables, added to supervisord's
+ * @param autostart whether supervisord starts it ({@code autostart}, true by default)
+ * @param stopSignal the signal supervisord stops it with ({@code stopsignal}, TERM by default), without SIG
+ * @param stopWaitSeconds how long supervisord waits after that signal before SIGKILL ({@code stopwaitsecs}, 10)
+ */
+public record Program(String name, String file, Span section, Span command, String commandLine, EntryPoint entryPoint,
+        String user, String directory, Map<String, String> environment, boolean autostart, String stopSignal,
+        int stopWaitSeconds) {
+
+    public Program {
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    }
+}

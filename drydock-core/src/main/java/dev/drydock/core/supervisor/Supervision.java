@@ -1,0 +1,27 @@
+package dev.drydock.core.supervisor;
+
+import java.util.List;
+
+/**
+ * What a container's supervisord runs, from the configuration the image gets.
+ *
+ * @param config the container path of the configuration supervisord reads ({@code -c}, else the first of its
+ *     default places that the image has)
+ * @param files the project files read, the main one first, then those its {@code [include]} brings in
+ * @param user the {@code user=} of the {@code [supervisord]} section (supervisord switches to it at start), or null
+ * @param programs its programs, in the order they are written
+ * @param notes assumptions made, in words (the distribution package's own configuration assumed)
+ */
+public record Supervision(String config, List<String> files, String user, List<Program> programs, List<String> notes) {
+
+    public Supervision {
+        files = List.copyOf(files);
+        programs = List.copyOf(programs);
+        notes = List.copyOf(notes);
+    }
+
+    /** The programs supervisord starts by itself ({@code autostart} not false). */
+    public List<Program> started() {
+        return programs.stream().filter(Program::autostart).toList();
+    }
+}
