@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * {@code docker-compose-staging.yml} over {@code docker-compose.yml}. A file counts when its name is the
  * base name {@code compose} or {@code docker-compose} followed by {@code .} or {@code -} and a word other than
  * {@code override} (the override file is already merged into the default project, and is not read with
- * {@code -f}), and when most of the services it defines (more than half) are defined in the base file too:
- * a {@code docker-compose.monitoring.yml} that brings its own services stays a project of its own.
+ * {@code -f}), and when most of the services it defines (more than half) change services of the base file
+ * without restating them ({@link #overlays}): a {@code docker-compose.monitoring.yml} that brings its own services,
+ * or a {@code docker-compose.dev.yml} that is a complete stack of its own, stays a project of its own.
  *
  * @param project the merged project
  * @param baseFile the base file's display path
@@ -30,21 +31,21 @@ public record ComposeVariant(ComposeProject project, String baseFile, String var
     }
 
     /**
-     * Whether the project read from {@code base} and then {@code variant} overlays the base: the variant defines
-     * at least one service, and more than half of the services it defines are defined in the base too.
+     * Whether a file read alone overlays the base file read alone: more than half of the services it defines are
+     * services of the base that it does not restate, repeating at most half of the keys the base sets for them
+     * ({@code build.target} over a service with its image, restart policy and environment). A file that restates
+     * the services it shares with the base (a complete development or production stack of its own, started with
+     * {@code -f} alone) is not a variant.
      */
-    static boolean overlays(ComposeProject merged, Path base, Path variant) {
-        int defined = 0;
-        int shared = 0;
-        for (Service s : merged.services().values()) {
-            if (s.nameKey().origin().path().normalize().equals(variant.normalize())) {
-                defined++;
-                if (s.node().origin().path().normalize().equals(base.normalize())) {
-                    shared++;
-                }
+    static boolean overlays(ComposeProject base, ComposeProject variant) {
+        int overlaid = 0;
+        for (Service s : variant.services().values()) {
+            Service b = base.services().get(s.name());
+            if (b != null && 2 * s.node().keys().stream().filter(b.node()::has).count() <= b.node().size()) {
+                overlaid++;
             }
         }
-        return shared > 0 && 2 * shared > defined;
+        return overlaid > 0 && 2 * overlaid > variant.services().size();
     }
 
     /** Whether a service of the merged project is the variant's to review: the variant defines it. */

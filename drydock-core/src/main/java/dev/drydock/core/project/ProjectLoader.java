@@ -241,12 +241,21 @@ public final class ProjectLoader {
                 if (!defaults.isEmpty()) {
                     loadCompose(folder.getKey(), defaults).ifPresent(loaded::add);
                 }
+                Optional<ComposeProject> base = null;
                 for (ProjectEntry entry : folder.getValue()) {
-                    if (!defaults.contains(entry)) {
-                        Optional<LoadedCompose> variant = defaults.isEmpty() ? Optional.empty()
-                                : loadVariant(folder.getKey(), defaults.get(0), entry);
-                        (variant.isPresent() ? variant : loadCompose(folder.getKey(), List.of(entry))).ifPresent(loaded::add);
+                    if (defaults.contains(entry)) {
+                        continue;
                     }
+                    Optional<LoadedCompose> alone = loadCompose(folder.getKey(), List.of(entry));
+                    Optional<LoadedCompose> variant = Optional.empty();
+                    if (!defaults.isEmpty() && alone.isPresent()
+                            && ComposeVariant.variantName(layout.root().resolve(entry.path()))) {
+                        if (base == null) {
+                            base = loadCompose(folder.getKey(), List.of(defaults.get(0)), false).map(LoadedCompose::project);
+                        }
+                        variant = base.flatMap(b -> loadVariant(folder.getKey(), defaults.get(0), b, entry, alone.get().project()));
+                    }
+                    (variant.isPresent() ? variant : alone).ifPresent(loaded::add);
                 }
             }
             for (LoadedCompose compose : loaded) {
@@ -263,19 +272,17 @@ public final class ProjectLoader {
             return ComposeVariant.reviews(composeVariants, compose, service);
         }
 
-        /** The file loaded over its folder's base file when it is a {@link ComposeVariant} of it; empty otherwise. */
-        private Optional<LoadedCompose> loadVariant(String folder, ProjectEntry base, ProjectEntry entry) {
-            Path basePath = layout.root().resolve(base.path()).normalize();
-            Path variantPath = layout.root().resolve(entry.path()).normalize();
-            if (!ComposeVariant.variantName(variantPath)) {
+        /**
+         * The file loaded over its folder's base file when it is a {@link ComposeVariant} of it (given both read
+         * alone); empty otherwise.
+         */
+        private Optional<LoadedCompose> loadVariant(String folder, ProjectEntry baseEntry, ComposeProject base,
+                ProjectEntry entry, ComposeProject alone) {
+            if (!ComposeVariant.overlays(base, alone)) {
                 return Optional.empty();
             }
-            Optional<LoadedCompose> merged = loadCompose(folder, List.of(base, entry), false);
-            if (merged.isEmpty() || !ComposeVariant.overlays(merged.get().project(), basePath, variantPath)) {
-                return Optional.empty();
-            }
-            ComposeProject project = merged.get().project();
-            composeVariants.add(new ComposeVariant(project, base.path(), entry.path()));
+            Optional<LoadedCompose> merged = loadCompose(folder, List.of(baseEntry, entry), false);
+            merged.ifPresent(m -> composeVariants.add(new ComposeVariant(m.project(), baseEntry.path(), entry.path())));
             return merged;
         }
 
