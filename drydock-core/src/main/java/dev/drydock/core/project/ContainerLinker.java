@@ -65,6 +65,9 @@ final class ContainerLinker {
         }
         for (ComposeProject compose : reading.composeProjects) {
             for (Service service : compose.services().values()) {
+                if (!reading.reviews(compose, service)) {
+                    continue;
+                }
                 BuildLink build = builds.get(service);
                 if (build == null && service.build() == null && service.image() != null) {
                     build = publishedBuild(published, service.image().value());

@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param layout the files found and how they were classified
  * @param dockerfiles every Dockerfile read, by path relative to the root
  * @param composeProjects the compose projects: the default file (with its override) of each folder,
- *     and every other compose file on its own
+ *     every variant of a base file over that file, and every other compose file on its own
+ * @param composeVariants the compose projects of {@link #composeProjects} that are a variant file read over its
+ *     folder's base file ({@code -f compose.yaml -f compose.prod.yaml})
  * @param dockerignores every ignore file read, by path
  * @param gitignores every {@code .gitignore} read, by path
  * @param manifests every dependency manifest read
@@ -34,13 +36,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param sources every text file read so far, by path; {@link #source} adds to it
  */
 public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSource> dockerfiles,
-        List<ComposeProject> composeProjects, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
+        List<ComposeProject> composeProjects, List<ComposeVariant> composeVariants, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
         List<Manifest> manifests, List<Container> containers, List<Diagnostic> diagnostics, ProjectFiles files,
         Map<String, SourceFile> sources) {
 
     public Project {
         dockerfiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dockerfiles));
         composeProjects = List.copyOf(composeProjects);
+        composeVariants = List.copyOf(composeVariants);
         dockerignores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dockerignores));
         gitignores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gitignores));
         manifests = List.copyOf(manifests);
@@ -68,6 +71,14 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         } catch (SourceException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a service of a compose project is reviewed there: every service is, except in a variant's project
+     * the services the variant does not define, which are reviewed with their base file's project.
+     */
+    public boolean reviews(ComposeProject compose, dev.drydock.core.compose.Service service) {
+        return ComposeVariant.reviews(composeVariants, compose, service);
     }
 
     public Optional<Container> container(String name) {

@@ -89,6 +89,7 @@ public final class ProjectLoader {
         final Map<String, GitIgnore> gitignores = new LinkedHashMap<>();
         final Map<String, Manifest> manifests = new LinkedHashMap<>();
         final List<ComposeProject> composeProjects = new ArrayList<>();
+        final List<ComposeVariant> composeVariants = new ArrayList<>();
         final Map<String, SourceFile> sources = new LinkedHashMap<>();
 
         Reading(ProjectLayout layout, ProjectFiles files) {
@@ -122,7 +123,7 @@ public final class ProjectLoader {
             for (ComposeProject compose : composeProjects) {
                 compose.files().forEach(f -> sources.putIfAbsent(f.displayPath(), f.source()));
             }
-            return new Project(layout.root(), layout, dockerfiles, composeProjects, dockerignores, gitignores,
+            return new Project(layout.root(), layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores,
                     List.copyOf(manifests.values()), containers, diagnostics, files, sources);
         }
 
@@ -240,10 +241,21 @@ public final class ProjectLoader {
                 if (!defaults.isEmpty()) {
                     loadCompose(folder.getKey(), defaults).ifPresent(loaded::add);
                 }
+                Optional<ComposeProject> base = null;
                 for (ProjectEntry entry : folder.getValue()) {
-                    if (!defaults.contains(entry)) {
-                        loadCompose(folder.getKey(), List.of(entry)).ifPresent(loaded::add);
+                    if (defaults.contains(entry)) {
+                        continue;
                     }
+                    Optional<LoadedCompose> alone = loadCompose(folder.getKey(), List.of(entry));
+                    Optional<LoadedCompose> variant = Optional.empty();
+                    if (!defaults.isEmpty() && alone.isPresent()
+                            && ComposeVariant.variantName(layout.root().resolve(entry.path()))) {
+                        if (base == null) {
+                            base = loadCompose(folder.getKey(), List.of(defaults.get(0)), false).map(LoadedCompose::project);
+                        }
+                        variant = base.flatMap(b -> loadVariant(folder.getKey(), defaults.get(0), b, entry, alone.get().project()));
+                    }
+                    (variant.isPresent() ? variant : alone).ifPresent(loaded::add);
                 }
             }
             for (LoadedCompose compose : loaded) {
@@ -252,6 +264,26 @@ public final class ProjectLoader {
                     diagnostics.addAll(compose.project().diagnostics());
                 }
             }
+            composeVariants.removeIf(v -> composeProjects.stream().noneMatch(c -> c == v.project()));
+        }
+
+        /** Whether a service of a compose project is reviewed there (see {@link Project#reviews}). */
+        boolean reviews(ComposeProject compose, dev.drydock.core.compose.Service service) {
+            return ComposeVariant.reviews(composeVariants, compose, service);
+        }
+
+        /**
+         * The file loaded over its folder's base file when it is a {@link ComposeVariant} of it (given both read
+         * alone); empty otherwise.
+         */
+        private Optional<LoadedCompose> loadVariant(String folder, ProjectEntry baseEntry, ComposeProject base,
+                ProjectEntry entry, ComposeProject alone) {
+            if (!ComposeVariant.overlays(base, alone)) {
+                return Optional.empty();
+            }
+            Optional<LoadedCompose> merged = loadCompose(folder, List.of(baseEntry, entry), false);
+            merged.ifPresent(m -> composeVariants.add(new ComposeVariant(m.project(), baseEntry.path(), entry.path())));
+            return merged;
         }
 
         /** The in-memory text of a file given by absolute path, or null to read it from disk. */
@@ -263,6 +295,10 @@ public final class ProjectLoader {
         }
 
         private Optional<LoadedCompose> loadCompose(String folder, List<ProjectEntry> entries) {
+            return loadCompose(folder, entries, true);
+        }
+
+        private Optional<LoadedCompose> loadCompose(String folder, List<ProjectEntry> entries, boolean reportUnread) {
             Path dir = layout.root().resolve(folder);
             List<Path> paths = entries.stream().map(e -> layout.root().resolve(e.path()).normalize()).toList();
             try {
@@ -273,7 +309,9 @@ public final class ProjectLoader {
                         layout.root(), this::overlaid);
                 return Optional.of(new LoadedCompose(project, paths));
             } catch (SourceException e) {
-                diagnostics.add(Diagnostic.error(e));
+                if (reportUnread) {
+                    diagnostics.add(Diagnostic.error(e));
+                }
                 return Optional.empty();
             }
         }

@@ -120,10 +120,23 @@ public final class ReviewContext {
 
     public void strength(Rule rule, Location location, String message) {
         synchronized (this) {
-            if (reported.add("+" + rule.id() + "@" + location + ":" + message)) {
+            if (reported.add("+" + rule.id() + "@" + location + ":" + acrossVariants(message))) {
                 strengths.add(new Strength(rule.metadata(), location, message));
             }
         }
+    }
+
+    /**
+     * A message as the base file's project words it: a service of a base file is reviewed in its own project and in
+     * the project of each variant file read over it ({@code compose.prod.yaml}), and a finding about what the base
+     * file writes is the same one whichever project names it ("web (compose.prod.yaml)" or "web (compose.yaml)").
+     */
+    private String acrossVariants(String message) {
+        String out = message;
+        for (var v : project.composeVariants()) {
+            out = out.replace("(" + v.variantFile() + ")", "(" + v.baseFile() + ")");
+        }
+        return out;
     }
 
     public void strength(Rule rule, Origin origin, String message) {
@@ -201,7 +214,7 @@ public final class ReviewContext {
 
         public void add() {
             synchronized (ReviewContext.this) {
-                if (reported.add(rule.id() + "@" + location + ":" + message)) {
+                if (reported.add(rule.id() + "@" + location + ":" + acrossVariants(message))) {
                     findings.add(new Finding(rule, severity, location, message,
                             current != null ? current : excerpt(location), recommendation, implicit, fix));
                 }

@@ -95,7 +95,7 @@ public final class Reviewer {
         Suppressor suppressor = new Suppressor(project, settings);
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
-        for (Finding finding : context.findings()) {
+        for (Finding finding : VariantFindings.once(project, context.findings())) {
             if (suppressor.excluded(finding.location().file())) {
                 continue;
             }

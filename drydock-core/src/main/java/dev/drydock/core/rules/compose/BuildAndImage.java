@@ -1,10 +1,12 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -22,7 +24,8 @@ import java.util.List;
         category = Category.BUILD,
         checks = "Every compose service with both a `build` section and an `image`, and no `pull_policy`."
                 + " Services that take the key from one YAML anchor (`<<: *defaults`) get one finding there,"
-                + " naming them all.",
+                + " naming them all. When an override or variant file adds the build to a service the base file"
+                + " pulls, the finding and the fix are at that build, in that file.",
         problem = "With both keys and no pull_policy, Compose first tries to pull `image` and builds only when the"
                 + " registry has no such image: which code runs depends on what was pushed last, not on the checkout.",
         impact = "`docker compose up` on a fresh host runs the published image instead of the local code (or an"
@@ -61,8 +64,7 @@ public final class BuildAndImage implements Rule {
                 unsaid.add(ref);
             }
         }
-        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(unsaid,
-                ref -> ComposeServices.keyed(ref.service().image()))) {
+        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(unsaid, BuildAndImage::anchor)) {
             report(context, group);
         }
     }
@@ -71,15 +73,35 @@ public final class BuildAndImage implements Rule {
         Service service = group.get(0).service();
         String names = ComposeServices.names(group.stream().map(ComposeServices.Ref::name).toList());
         boolean one = group.size() == 1;
-        TextEdit edit = ComposeEdits.addEntryBeside(service.node(), "image", "pull_policy: build");
-        context.finding(this, ComposeServices.keyed(service.image()), names + (one ? " has" : " have")
+        boolean buildElsewhere = buildElsewhere(service);
+        TextEdit edit = buildElsewhere ? ComposeEdits.addEntryBesideInItsFile(service.node(), "build", "pull_policy: build")
+                : ComposeEdits.addEntryBeside(service.node(), "image", "pull_policy: build");
+        context.finding(this, anchor(group.get(0)), names + (one ? " has" : " have")
                         + " both build and image " + service.image().value() + " without pull_policy: Compose pulls "
                         + service.image().value() + " first and builds only if the registry has none, so a fresh host"
                         + " may run the published image instead of this checkout's code")
-                .recommendation("Add `pull_policy: build` " + (one ? "to " + names : "next to this image") + " to"
+                .recommendation("Add `pull_policy: build` " + (buildElsewhere ? "next to this build in "
+                        + service.build().node().file().path() : one ? "to " + names : "next to this image") + " to"
                         + " always build the checkout (or `pull_policy: missing` if running the published image is"
                         + " intended).")
                 .fix(edit == null ? null : Fix.of("build " + names + " from the checkout", FixSafety.UNSAFE, edit))
                 .add();
+    }
+
+    /**
+     * Whether the build comes from another file than the image: an override or variant file that builds a service
+     * the base file pulls. The policy belongs there, beside the build: written beside the image, it would make
+     * the base file alone build too.
+     */
+    private static boolean buildElsewhere(Service service) {
+        MapNode.Entry build = service.node().entry("build");
+        return build != null && !build.key().file().path().equals(service.image().key() == null
+                ? service.image().file().path() : service.image().key().file().path());
+    }
+
+    /** Where the finding points: the image, or the build when another file adds it. */
+    private static Location anchor(ComposeServices.Ref ref) {
+        Service service = ref.service();
+        return buildElsewhere(service) ? ComposeServices.keyed(service.node(), "build") : ComposeServices.keyed(service.image());
     }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
         category = Category.SECURITY,
         checks = "Bind mounts (short and long syntax, after interpolation) whose host path is the API socket of a"
                 + " container engine (docker.sock, podman.sock, containerd.sock, the docker_engine named pipe on"
-                + " Windows), read-only or not, and"
+                + " Windows) or a folder that holds it (/run, /var/run), read-only or not, and"
                 + " `use_api_socket: true`. A socket proxy (an image named *socket-proxy, such as"
                 + " tecnativa/docker-socket-proxy), which mounts the socket to hand out a filtered API, is left alone.",
         problem = "The engine's API socket is root on the host: whoever can talk to it can start a privileged"
@@ -57,6 +57,9 @@ public final class DockerSocketMounted implements Rule {
 
     private static final Set<String> SOCKETS = Set.of("docker.sock", "podman.sock", "containerd.sock", "docker_engine");
 
+    /** Host folders that hold the engine's socket ({@code /var/run} is a link to {@code /run} on current systems). */
+    private static final Set<String> SOCKET_FOLDERS = Set.of("/run", "/var/run");
+
     @Override
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
@@ -65,16 +68,25 @@ public final class DockerSocketMounted implements Rule {
                 if (!(volume.isBind() || "npipe".equals(volume.type())) || volume.source() == null) {
                     continue;
                 }
-                String name = PathNames.fileName(volume.source().replace('\\', '/'));
-                if (!SOCKETS.contains(name)) {
+                String source = volume.source().replace('\\', '/');
+                boolean folder = source.startsWith("/") && SOCKET_FOLDERS.contains(PathNames.normalizeAbsolute("/", source));
+                if (!SOCKETS.contains(PathNames.fileName(source)) && !folder) {
                     continue;
                 }
-                context.finding(this, ComposeServices.location(volume.node()), service.name() + " mounts the engine"
-                                + " socket " + volume.source() + (volume.readOnly() ? " (read-only does not help: the"
+                String what = folder ? " the host's " + volume.source() + ", which holds the engine socket, docker.sock"
+                        : " the engine socket " + volume.source();
+                String recommendation = "Remove the mount from " + service.name() + "; if it only reads container"
+                        + " events, give it a socket proxy that allows read-only API calls.";
+                if (folder && HostAgents.of(service).filter(a -> a.documents(PathNames.normalizeAbsolute("/", source))).isPresent()) {
+                    recommendation = "cAdvisor's documentation mounts " + volume.source() + " for the socket, to read"
+                            + " the containers' names and labels: point it at a socket proxy that allows only read-only"
+                            + " API calls instead (`--docker=tcp://socket-proxy:2375`) and remove the mount.";
+                }
+                context.finding(this, ComposeServices.location(volume.node()), service.name() + " mounts" + what
+                                + (volume.readOnly() ? " (read-only does not help: the"
                                 + " socket is used by connecting, not by writing)" : "")
                                 + ": it can start a privileged container on the host, which makes it root there")
-                        .recommendation("Remove the mount from " + service.name() + "; if it only reads container"
-                                + " events, give it a socket proxy that allows read-only API calls.")
+                        .recommendation(recommendation)
                         .add();
             }
             MapNode.Entry api = service.node().entry("use_api_socket");

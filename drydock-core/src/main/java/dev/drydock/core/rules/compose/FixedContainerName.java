@@ -7,6 +7,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import java.util.List;
 
 @RuleDefinition(
         id = "fixed-container-name",
@@ -21,7 +22,9 @@ import dev.drydock.core.rules.support.ComposeServices;
         impact = "`docker compose up --scale NAME=2` (or `deploy.replicas: 2`) fails, and two copies of the stack"
                 + " collide with \"the container name ... is already in use\".",
         recommendation = "Remove container_name: Compose names containers <project>-<service>-<n>, and other services"
-                + " reach the service by its service name on the compose network either way.",
+                + " reach the service by its service name on the compose network either way. Where another service"
+                + " reaches the container by its container name (an environment value, an env file, a command), change"
+                + " that reference to the service name first.",
         references = {
                 "https://docs.docker.com/reference/compose-file/services/#container_name",
                 "https://docs.docker.com/compose/how-tos/networking/"},
@@ -47,11 +50,23 @@ public final class FixedContainerName implements Rule {
             if (!named.earlier().isEmpty() || !ContainerNames.valid(name) || named.ref().inDevelopmentFile()) {
                 continue;
             }
-            context.finding(this, ComposeServices.keyed(named.name()), named.ref().name() + " is always named "
-                            + name + ": it cannot be scaled beyond one container, and a second copy of this stack on"
-                            + " the same host (another checkout, a CI job) cannot start")
-                    .recommendation("Remove `container_name: " + name + "`; scripts can use `docker compose exec "
-                            + named.ref().name() + "` instead of `docker exec " + name + "`.")
+            String service = named.ref().name();
+            List<String> references = name.equals(service) ? List.of()
+                    : ContainerNameReferences.of(context.project(), named.ref().compose(), named.ref().service(), name);
+            String message = service + " is always named " + name + ": it cannot be scaled beyond one container, and a"
+                    + " second copy of this stack on the same host (another checkout, a CI job) cannot start";
+            String recommendation = "Remove `container_name: " + name + "`; scripts can use `docker compose exec "
+                    + service + "` instead of `docker exec " + name + "`.";
+            if (!references.isEmpty()) {
+                message += "; other services reach the container by that name ("
+                        + ContainerNameReferences.describe(references) + "), which stops resolving without it";
+                recommendation = "Change those references to the service name `" + service + "` (which resolves on the"
+                        + " compose network as well, and to every replica), also in configuration files mounted into"
+                        + " other containers, then remove `container_name: " + name + "`; scripts can use `docker"
+                        + " compose exec " + service + "` instead of `docker exec " + name + "`.";
+            }
+            context.finding(this, ComposeServices.keyed(named.name()), message)
+                    .recommendation(recommendation)
                     .add();
         }
     }

@@ -26,15 +26,18 @@ import java.util.regex.Pattern;
         category = Category.SECURITY,
         checks = "The host path of every bind mount (short and long syntax, after interpolation) and of named volumes"
                 + " that the local driver binds (`driver_opts: {o: bind, device: ...}`). High for the host's root"
-                + " and the directories that hold secrets or the engine's state (/etc, /root, /home, /var, /run,"
-                + " /var/run, /var/lib/docker, anything under /root or /var/lib/docker, /etc/shadow, /etc/ssh,"
+                + " and the directories that hold secrets or the engine's state (/etc, /root, /home, /var,"
+                + " /var/lib/docker, anything under /root or /var/lib/docker, /etc/shadow, /etc/ssh,"
                 + " ~/.ssh, ~/.aws, ~/.kube, ~/.docker, ~/.gnupg); high for system directories (/proc, /sys, /dev,"
                 + " /boot, /usr, /lib, /bin, /sbin) mounted writable and medium read-only. Files and directories"
-                + " below /etc other than those (/etc/localtime, /etc/nginx) are left alone; engine sockets are"
-                + " docker-socket-mounted's.",
+                + " below /etc other than those (/etc/localtime, /etc/nginx) are left alone; engine sockets and the"
+                + " folders that hold them (/run, /var/run) are docker-socket-mounted's. A host monitoring agent"
+                + " (Prometheus' node exporter, cAdvisor) mounting what its documentation mounts, read-only, is"
+                + " medium (the host's root, /var/lib/docker) or low (/proc, /sys): the mount is by design, and"
+                + " the finding says what the agent can read.",
         problem = "A bind mount gives the container the host's files as they are: /etc holds password hashes and"
-                + " keys, /root and ~/.ssh hold credentials, /var/lib/docker every container's files and secrets,"
-                + " /var/run the engine's socket; written to, /proc, /sys or /usr change the host itself.",
+                + " keys, /root and ~/.ssh hold credentials, /var/lib/docker every container's files and secrets;"
+                + " written to, /proc, /sys or /usr change the host itself.",
         impact = "A compromise of the service leaks the host's credentials or lets it change the host's system"
                 + " files.",
         recommendation = "Mount only the file or directory the service needs (one config file, read-only), or a"
@@ -72,8 +75,6 @@ public final class SensitiveHostPathMounted implements Rule {
             Map.entry("/root", "root's home, with its SSH keys and credentials"),
             Map.entry("/home", "the users' homes, with their SSH keys and credentials"),
             Map.entry("/var", "the host's state, with the engine's data and socket"),
-            Map.entry("/run", "the host's runtime directory, with the engine's socket"),
-            Map.entry("/var/run", "the host's runtime directory, with the engine's socket"),
             Map.entry("/var/lib", "the host's service data, with every container's files"),
             Map.entry("/var/lib/docker", "every container's files, volumes and secrets"));
 
@@ -161,11 +162,31 @@ public final class SensitiveHostPathMounted implements Rule {
         if (what == null) {
             return;
         }
-        context.finding(this, at, service.name() + " mounts " + source + " from the host" + (readOnly ? " (read-only)"
-                        : "") + ": " + what)
+        String message = service.name() + " mounts " + source + " from the host" + (readOnly ? " (read-only)" : "")
+                + ": " + what;
+        String recommendation = "Mount only the file " + service.name() + " needs from " + source
+                + ", read-only, or a named volume.";
+        String abs = path.startsWith("/") ? PathNames.normalizeAbsolute("/", path) : null;
+        HostAgents agent = abs == null ? null : HostAgents.of(service).filter(a -> a.documents(abs)).orElse(null);
+        if (agent != null && readOnly) {
+            severity = SYSTEM_DIRECTORIES.containsKey(abs) ? Severity.LOW : Severity.MEDIUM;
+            message += "; " + agent.name() + " documents this mount to collect its metrics, so it is there by"
+                    + " design, but the agent, and whoever takes it over through its metrics port, can read all of it";
+            boolean hostNetwork = "host".equals(service.networkMode() == null ? null : service.networkMode().value());
+            recommendation = "Keep the mount read-only, as " + agent.name() + " documents it, and let only"
+                    + " Prometheus reach " + service.name() + "'s metrics port" + (hostNetwork
+                            ? " (it shares the host's network: a listen address on the monitoring interface, or a"
+                                    + " host firewall rule)."
+                            : " (a network shared with it, not a port published on the host's interfaces).");
+        } else if (agent != null) {
+            message += "; " + agent.name() + " documents this mount read-only, and writable it lets the agent change"
+                    + " the host";
+            recommendation = "Add `:ro` to the mount (`read_only: true` in the long syntax), as " + agent.name()
+                    + " documents it.";
+        }
+        context.finding(this, at, message)
                 .severity(severity)
-                .recommendation("Mount only the file " + service.name() + " needs from " + source
-                        + ", read-only, or a named volume.")
+                .recommendation(recommendation)
                 .add();
     }
 

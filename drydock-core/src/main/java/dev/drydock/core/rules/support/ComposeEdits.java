@@ -62,6 +62,16 @@ public final class ComposeEdits {
         return after(mapping.file(), entry, lines);
     }
 
+    /**
+     * {@code lines} added next to the entry {@code key} of a merged service mapping, in the file that writes that
+     * entry: an override or variant file that adds the key to a service of the base file. Null when the mapping
+     * has no such key or the entry does not stand on its own line.
+     */
+    public static TextEdit addEntryBesideInItsFile(MapNode mapping, String key, String lines) {
+        MapNode.Entry entry = mapping == null ? null : mapping.entry(key);
+        return entry == null ? null : after(entry.key().file(), entry, lines);
+    }
+
     /** A block mapping of one file with at least one entry (flow mappings and merged files are not edited). */
     private static boolean editable(MapNode mapping) {
         if (mapping == null || mapping.size() == 0) {

@@ -66,7 +66,8 @@ public final class ComposeServices {
     /**
      * The complete services of every compose project, each once: a service that has neither
      * {@code image} nor {@code build} is a fragment of a file meant to be layered over another one
-     * ({@code -f base.yml -f dev.yml}) and is left out. Found once per review: most compose rules ask.
+     * ({@code -f base.yml -f dev.yml}) and is left out; so is, in the project of a variant file read over its base
+     * file, a service only the base defines (its base's project has it). Found once per review: most compose rules ask.
      */
     public static List<Ref> services(ReviewContext context) {
         return context.memo("compose-services", ComposeServices.class, ComposeServices::collect);
@@ -80,7 +81,7 @@ public final class ComposeServices {
                 ComposeServices::developmentFiles);
         for (ComposeProject compose : project.composeProjects()) {
             for (Service service : compose.services().values()) {
-                if (service.image() == null && service.build() == null) {
+                if (service.image() == null && service.build() == null || !project.reviews(compose, service)) {
                     continue;
                 }
                 String key = compose.files().stream().map(f -> f.displayPath()).toList() + "\n" + service.name();

@@ -1,0 +1,65 @@
+package dev.drydock.core.project;
+
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.Service;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A compose file that overlays its folder's base file, loaded as {@code docker compose -f <base> -f <variant>}
+ * merges them: {@code compose.prod.yaml} over {@code compose.yaml}, {@code docker-compose.dev.yml} or
+ * {@code docker-compose-staging.yml} over {@code docker-compose.yml}. A file counts when its name is the
+ * base name {@code compose} or {@code docker-compose} followed by {@code .} or {@code -} and a word other than
+ * {@code override} (the override file is already merged into the default project, and is not read with
+ * {@code -f}), and when most of the services it defines (more than half) change services of the base file
+ * without restating them ({@link #overlays}): a {@code docker-compose.monitoring.yml} that brings its own services,
+ * or a {@code docker-compose.dev.yml} that is a complete stack of its own, stays a project of its own.
+ *
+ * @param project the merged project
+ * @param baseFile the base file's display path
+ * @param variantFile the variant file's display path
+ */
+public record ComposeVariant(ComposeProject project, String baseFile, String variantFile) {
+
+    private static final Pattern NAME = Pattern.compile("(?:docker-)?compose[.-](.+)\\.ya?ml");
+
+    /** Whether a file name is one of a variant of the folder's base file ({@code compose.prod.yaml}). */
+    static boolean variantName(Path file) {
+        var m = NAME.matcher(file.getFileName().toString().toLowerCase(Locale.ROOT));
+        return m.matches() && !m.group(1).equals("override");
+    }
+
+    /**
+     * Whether a file read alone overlays the base file read alone: more than half of the services it defines are
+     * services of the base that it does not restate, repeating at most half of the keys the base sets for them
+     * ({@code build.target} over a service with its image, restart policy and environment). A file that restates
+     * the services it shares with the base (a complete development or production stack of its own, started with
+     * {@code -f} alone) is not a variant.
+     */
+    static boolean overlays(ComposeProject base, ComposeProject variant) {
+        int overlaid = 0;
+        for (Service s : variant.services().values()) {
+            Service b = base.services().get(s.name());
+            if (b != null && 2 * s.node().keys().stream().filter(b.node()::has).count() <= b.node().size()) {
+                overlaid++;
+            }
+        }
+        return overlaid > 0 && 2 * overlaid > variant.services().size();
+    }
+
+    /** Whether a service of the merged project is the variant's to review: the variant defines it. */
+    public boolean defines(Service service) {
+        return service.nameKey().file().path().equals(variantFile);
+    }
+
+    /** See {@link Project#reviews}. */
+    static boolean reviews(java.util.List<ComposeVariant> variants, ComposeProject compose, Service service) {
+        for (ComposeVariant v : variants) {
+            if (v.project() == compose) {
+                return v.defines(service);
+            }
+        }
+        return true;
+    }
+}
