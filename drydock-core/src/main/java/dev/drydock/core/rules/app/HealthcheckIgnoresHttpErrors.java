@@ -3,7 +3,6 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.project.Container;
-import dev.drydock.core.project.EffectiveHealthcheck;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -51,12 +50,8 @@ public final class HealthcheckIgnoresHttpErrors implements Rule {
     public void check(ReviewContext context) {
         Set<Location> seen = new HashSet<>();
         for (Container c : context.project().containers()) {
-            EffectiveHealthcheck hc = c.healthcheck();
-            if (hc == null || hc.disabled() || hc.test().size() < 2 || c.build() != null && c.build().stage() == null) {
-                continue;
-            }
-            for (CurlProbes.Curl curl : CurlProbes.of(c, hc)) {
-                if (CurlProbes.ignoresStatus(curl.args()) && seen.add(curl.location())) {
+            for (CurlProbes.Curl curl : CurlProbes.ignoringStatus(c, c.healthcheck())) {
+                if (seen.add(curl.location())) {
                     report(context, curl);
                 }
             }

@@ -4,7 +4,6 @@ import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.image.ImageReference;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,27 +24,13 @@ public final class BaseImageUsers {
             "adm", "shutdown", "halt", "operator", "postmaster", "cron", "ftp", "sshd", "at", "squid", "xfs",
             "cyrus", "vpopmail", "ntp", "smmsp", "guest", "uuidd", "statd", "tss", "polkitd");
 
-    /** Official images whose Dockerfiles add accounts of their own, and those accounts. */
-    private static final Map<String, Set<String>> IMAGE_USERS = Map.ofEntries(
-            Map.entry("node", Set.of("node")),
-            Map.entry("nginx", Set.of("nginx")),
-            Map.entry("postgres", Set.of("postgres")),
-            Map.entry("redis", Set.of("redis")),
-            Map.entry("gradle", Set.of("gradle")),
-            Map.entry("httpd", Set.of()),
-            Map.entry("php", Set.of()),
-            Map.entry("python", Set.of()),
-            Map.entry("golang", Set.of()),
-            Map.entry("ruby", Set.of()),
-            Map.entry("rust", Set.of()),
-            Map.entry("perl", Set.of()),
-            Map.entry("debian", Set.of()),
-            Map.entry("ubuntu", Set.of()),
-            Map.entry("alpine", Set.of()),
-            Map.entry("buildpack-deps", Set.of()),
-            Map.entry("eclipse-temurin", Set.of()),
-            Map.entry("openjdk", Set.of()),
-            Map.entry("maven", Set.of()));
+    /** Official images whose accounts are the distribution's, plus, for some, one of the image's own name. */
+    private static final Set<String> DOCUMENTED_IMAGES = Set.of("httpd", "php", "python", "golang", "ruby", "rust",
+            "perl", "debian", "ubuntu", "alpine", "buildpack-deps", "eclipse-temurin", "openjdk", "maven", "node",
+            "nginx", "postgres", "redis", "gradle");
+
+    /** Official images whose Dockerfiles add a user named like the image (node's node, postgres's postgres). */
+    private static final Set<String> OWN_USER_IMAGES = Set.of("node", "nginx", "postgres", "redis", "gradle");
 
     private static final Set<String> DISTROLESS_USERS = Set.of("root", "nonroot", "nobody");
 
@@ -65,14 +50,17 @@ public final class BaseImageUsers {
         if (name.startsWith("gcr.io/distroless/")) {
             return Optional.of(DISTROLESS_USERS);
         }
-        Set<String> own = IMAGE_USERS.get(ImageTags.officialName(ref));
+        String official = ImageTags.officialName(ref);
         boolean linux = BaseImageFacts.tools(base).map(BaseImageFacts.ImageTools::packageManager)
                 .filter(manager -> manager.equals("apt") || manager.equals("apk")).isPresent();
-        if (own == null || !linux) {
+        if (!DOCUMENTED_IMAGES.contains(official) || !linux) {
             return Optional.empty();
         }
+        if (!OWN_USER_IMAGES.contains(official)) {
+            return Optional.of(SYSTEM_USERS);
+        }
         Set<String> all = new HashSet<>(SYSTEM_USERS);
-        all.addAll(own);
+        all.add(official);
         return Optional.of(all);
     }
 }

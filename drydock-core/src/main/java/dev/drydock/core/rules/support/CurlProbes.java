@@ -32,8 +32,15 @@ public final class CurlProbes {
 
     /** Whether the probe runs a curl that passes on an HTTP error status. */
     public static boolean passesOnHttpErrors(Container c, EffectiveHealthcheck hc) {
-        return hc != null && !hc.disabled() && hc.test().size() >= 2 && (c.build() == null || c.build().stage() != null)
-                && of(c, hc).stream().anyMatch(curl -> ignoresStatus(curl.args()));
+        return !ignoringStatus(c, hc).isEmpty();
+    }
+
+    /** The curls of the container's probe that pass on an HTTP error status; none for a disabled or empty probe. */
+    public static List<Curl> ignoringStatus(Container c, EffectiveHealthcheck hc) {
+        if (hc == null || hc.disabled() || hc.test().size() < 2 || c.build() != null && c.build().stage() == null) {
+            return List.of();
+        }
+        return of(c, hc).stream().filter(curl -> ignoresStatus(curl.args())).toList();
     }
 
     /** Whether a curl of the probe requests an HTTP address and nothing makes an error status fail it. */
