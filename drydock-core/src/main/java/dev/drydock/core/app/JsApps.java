@@ -203,7 +203,8 @@ final class JsApps {
             for (JsModule.Listen l : m.listens) {
                 Integer port = Values.port(l.port(), m.constants, true);
                 out.add(new ServerCall("Node's HTTP server (" + l.owner() + ".listen)", l.text(), false, false, m.file,
-                        l.line(), null, port, l.port().isEmpty() ? null : Values.text(l.port()), null));
+                        l.line(), null, port, l.port().isEmpty() ? null : Values.text(l.port()),
+                        Values.portVariable(l.port(), m.constants, true), null));
             }
         }
         return out;

@@ -560,7 +560,9 @@ final class PythonApps {
             Tok.Arg port, Tok.Arg debug, Integer defaultPort) {
         Integer p = port == null ? defaultPort : Values.port(port.tokens(), m.constants, false);
         return new ServerCall(server, r.text(), development, r.inMain(), m.file, r.line(),
-                host == null ? null : host.text(), p, port == null ? null : port.text(), debug == null ? null : debug.text());
+                host == null ? null : host.text(), p, port == null ? null : port.text(),
+                port == null ? null : Values.portVariable(port.tokens(), m.constants, false),
+                debug == null ? null : debug.text());
     }
 
     /** The first SIGTERM handling found in the loaded modules, as file and line. */

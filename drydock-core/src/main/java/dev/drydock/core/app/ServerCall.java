@@ -13,7 +13,8 @@ package dev.drydock.core.app;
  * @param host the host argument as written, or null
  * @param port the port it listens on when it can be told (a literal, or the default of an environment lookup), else null
  * @param portText the port argument as written, or null
+ * @param portVariable the environment variable the port argument reads, directly or through a name, or null
  * @param debug the debug argument as written, or null
  */
 public record ServerCall(String server, String call, boolean development, boolean mainOnly, String file, int line,
-        String host, Integer port, String portText, String debug) {}
+        String host, Integer port, String portText, String portVariable, String debug) {}

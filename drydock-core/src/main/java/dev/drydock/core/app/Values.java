@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the few values the rules need out of expressions: a port, a flag. */
 final class Values {
@@ -37,6 +39,38 @@ final class Values {
             }
         }
         return numbers.size() == 1 ? numbers.iterator().next() : null;
+    }
+
+    /** An environment lookup: {@code os.environ.get("PORT", 5000)}, {@code os.getenv("PORT")}, {@code process.env.PORT}. */
+    private static final Pattern ENV_LOOKUP = Pattern.compile(
+            "(?:environ\\.get|getenv|environ)\\s*[(\\[]\\s*['\"](\\w+)['\"]|process\\.env\\.(\\w+)"
+                    + "|process\\.env\\[\\s*['\"](\\w+)['\"]");
+
+    /**
+     * The environment variable a port expression reads, directly or through the names it is bound to
+     * ({@code port = int(os.environ.get("PORT", 5000))} then {@code app.run(port=port)}); null when it reads none.
+     */
+    static String portVariable(List<Tok> expr, Map<String, String> constants, boolean js) {
+        return portVariable(expr, constants, js, 0);
+    }
+
+    private static String portVariable(List<Tok> expr, Map<String, String> constants, boolean js, int depth) {
+        if (expr.isEmpty() || depth > 4) {
+            return null;
+        }
+        Matcher m = ENV_LOOKUP.matcher(text(expr));
+        if (m.find()) {
+            return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        }
+        for (Tok t : expr) {
+            if (t.isName() && constants.containsKey(t.text())) {
+                String found = portVariable(Tok.tokenize(constants.get(t.text()), js), constants, js, depth + 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether an expression is a literal true ({@code True}, {@code true}, {@code 1}). */

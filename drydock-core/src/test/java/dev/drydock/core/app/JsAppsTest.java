@@ -81,6 +81,7 @@ class JsAppsTest {
                 app.listen(port)
                 """), "server.mjs", "node", "server.mjs");
         assertThat(app.port()).contains(4000);
+        assertThat(app.serverCalls()).singleElement().satisfies(c -> assertThat(c.portVariable()).isEqualTo("PORT"));
         assertThat(app.routes().match("/health")).isPresent();
     }
 

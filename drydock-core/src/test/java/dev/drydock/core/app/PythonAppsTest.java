@@ -139,6 +139,23 @@ class PythonAppsTest {
     }
 
     @Test
+    void thePortVariableIsFollowedThroughTheNameItIsBoundTo() {
+        var sources = files("app.py", """
+                import os
+                from flask import Flask
+                app = Flask(__name__)
+                port = int(os.environ.get("APP_PORT", 5001))
+                if __name__ == "__main__":
+                    app.run(host="0.0.0.0", port=port)
+                """);
+        ServerCall call = read(sources, "app.py", "python", "app.py").serverCalls().get(0);
+        assertThat(call.port()).isEqualTo(5001);
+        assertThat(call.portVariable()).isEqualTo("APP_PORT");
+        var literal = files("app.py", "from flask import Flask\napp = Flask(__name__)\napp.run(port=5002)\n");
+        assertThat(read(literal, "app.py", "python", "app.py").serverCalls().get(0).portVariable()).isNull();
+    }
+
+    @Test
     void fastApiRoutersWithBothPrefixes() {
         AppSource app = read(files(
                 "main.py", """

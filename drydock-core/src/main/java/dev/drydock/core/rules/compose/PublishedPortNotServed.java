@@ -13,6 +13,9 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.CodePorts;
+import dev.drydock.core.rules.support.CodePorts.CodePort;
 import dev.drydock.core.rules.support.ComposeServices;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +30,14 @@ import java.util.regex.Pattern;
         category = Category.RELIABILITY,
         checks = "The container ports a compose service publishes (ports:, short and long syntax, ranges) against the"
                 + " ports its command sets explicitly (gunicorn and hypercorn --bind, uvicorn --port, runserver's"
-                + " address, streamlit's --server.port, --listen ...). Fires when none of the published container"
-                + " ports is one of them; for a container no compose file publishes or gives a command, the same"
-                + " check of the TCP ports the image EXPOSEs (medium). Quiet when the command sets no port or takes it"
-                + " from a variable, and with network_mode (ports do not apply).",
+                + " address, streamlit's --server.port, --listen ...), else the ports the application's own code"
+                + " listens on (Express's app.listen(3000), Flask's app.run(port=5000) in the script the command runs,"
+                + " uvicorn.run, waitress.serve), a port the code reads from an environment variable being the"
+                + " variable's value in the container, else the code's default. Fires when none of the published"
+                + " container ports is one of them; for a container no compose file publishes or gives a command, the"
+                + " same check of the TCP ports the image EXPOSEs (medium). Quiet when neither the command nor the"
+                + " code tells the port (an expression, a variable set to a variable, a variable an env_file may set),"
+                + " when the command takes it from a variable, and with network_mode (ports do not apply).",
         problem = "A published port forwards host connections to that port of the container; when the server listens"
                 + " on another one, nothing answers there.",
         impact = "The service cannot be reached from the host (connection refused or reset) although the container"
@@ -83,18 +90,54 @@ public final class PublishedPortNotServed implements Rule {
                 continue;
             }
             List<Integer> listening = AppFacts.commandPorts(ep);
-            if (listening.isEmpty()) {
-                continue;
+            Listener listener;
+            if (!listening.isEmpty()) {
+                listener = new Listener(listening, AppFacts.serverName(ep), null);
+            } else {
+                List<CodePort> code = CodePorts.of(c, Apps.of(context, c));
+                if (code.isEmpty()) {
+                    continue;
+                }
+                listener = new Listener(code.stream().map(CodePort::port).distinct().toList(), code.get(0).describe(),
+                        code.get(0));
             }
             if (service != null && !service.ports().isEmpty()) {
-                published(context, service, ep, listening);
+                published(context, service, listener);
             } else if (service == null || service.command() == null && service.entrypoint() == null) {
-                exposed(context, c, ep, listening);
+                exposed(context, c, listener);
             }
         }
     }
 
-    private void published(ReviewContext context, Service service, EntryPoint ep, List<Integer> listening) {
+    /**
+     * Where the server listens: the ports its command sets, else those the code's own server start binds.
+     *
+     * @param code the server start of the code when the ports come from it, else null
+     */
+    private record Listener(List<Integer> ports, String server, CodePort code) {
+
+        /** Why the code listens there, when it takes the port from a variable the environment leaves unset. */
+        String why() {
+            return code == null || code.unsetVariable() == null ? "" : " (the code reads " + code.unsetVariable()
+                    + ", which the container's environment does not set, and defaults to " + code.port() + ")";
+        }
+
+        /** The environment variable the code reads its port from, or null. */
+        String variable() {
+            return code == null ? null : code.call().portVariable();
+        }
+
+        /** The other way out: set the variable the code reads, or change where the server listens. */
+        String orElse(String serviceName, int published) {
+            if (variable() != null) {
+                return ", or set " + variable() + "=" + published + " in the environment of " + serviceName;
+            }
+            return ", or make " + server + " listen on " + published;
+        }
+    }
+
+    private void published(ReviewContext context, Service service, Listener listener) {
+        List<Integer> listening = listener.ports();
         List<Service.Port> ports = service.ports().stream().filter(p -> p.targetStart() > 0).toList();
         boolean served = ports.stream().anyMatch(p -> listening.stream().anyMatch(l -> l >= p.targetStart()
                 && l <= Math.max(p.targetStart(), p.targetEnd())));
@@ -103,15 +146,15 @@ public final class PublishedPortNotServed implements Rule {
         }
         int port = listening.get(0);
         Service.Port first = ports.get(0);
-        String server = AppFacts.serverName(ep);
+        String server = listener.server();
         context.finding(this, ComposeServices.location(first.node()), service.name() + " publishes container port"
                         + (ports.size() > 1 ? "s " + String.join(", ", ports.stream().map(p -> String.valueOf(
                                 p.targetStart())).toList()) : " " + first.targetStart())
-                        + ", but " + server + " listens on " + port + ": connections to the published port"
-                        + " find nothing listening")
+                        + ", but " + server + " listens on " + port + listener.why() + ": connections to the"
+                        + " published port find nothing listening")
                 .recommendation("Publish " + port + " as the container port: `" + (first.published() == null
                         ? "" : (first.hostIp() == null ? "" : first.hostIp() + ":") + first.published() + ":")
-                        + port + "`, or make " + server + " listen on " + first.targetStart() + ".")
+                        + port + "`" + listener.orElse(service.name(), first.targetStart()) + ".")
                 .add();
     }
 
@@ -119,7 +162,8 @@ public final class PublishedPortNotServed implements Rule {
      * The TCP ports the image EXPOSEs when none is one its own command listens on: {@code docker run -P} and the
      * platforms that route to the exposed port reach nothing.
      */
-    private void exposed(ReviewContext context, Container c, EntryPoint ep, List<Integer> listening) {
+    private void exposed(ReviewContext context, Container c, Listener listener) {
+        List<Integer> listening = listener.ports();
         if (c.build() == null || c.build().stage() == null) {
             return;
         }
@@ -145,14 +189,16 @@ public final class PublishedPortNotServed implements Rule {
             return;
         }
         int port = listening.get(0);
-        String server = AppFacts.serverName(ep);
+        String server = listener.server();
         context.finding(this, new Location(first.instruction().file().path(), first.instruction().span()),
                         "the image EXPOSEs " + String.join(", ", tcp) + ", but " + server + " listens on " + port
-                                + ": `docker run -P`, and the platforms that route to the exposed port, reach nothing"
-                                + " there")
+                                + listener.why() + ": `docker run -P`, and the platforms that route to the exposed"
+                                + " port, reach nothing there")
                 .severity(Severity.MEDIUM)
                 .recommendation("EXPOSE " + port + ", the port " + server + " listens on, or make it listen on "
-                        + tcp.get(0) + "; publish the same port (`docker run -p " + port + ":" + port + "`).")
+                        + tcp.get(0) + (listener.variable() == null ? "" : " (`ENV " + listener.variable() + "="
+                                + tcp.get(0).replace("/tcp", "") + "`)") + "; publish the same port (`docker run -p "
+                        + port + ":" + port + "`).")
                 .add();
     }
 }

@@ -199,10 +199,6 @@ public final class AppFacts {
         return Optional.empty();
     }
 
-    /** A variable the code reads its port from: {@code os.environ.get("PORT", 5000)}, {@code process.env.PORT}. */
-    private static final Pattern ENV_LOOKUP = Pattern.compile(
-            "(?:environ\\.get|getenv|environ)\\s*[(\\[]\\s*['\"](\\w+)['\"]|process\\.env\\.(\\w+)");
-
     /**
      * The port a server start of the code reads from an environment variable, when the container's
      * environment (ENV, compose environment) sets that variable: the default written in the code is
@@ -214,12 +210,9 @@ public final class AppFacts {
             return null;
         }
         for (ServerCall call : app.serverCalls()) {
-            Matcher m = call.portText() == null ? null : ENV_LOOKUP.matcher(call.portText());
-            if (m != null && m.find()) {
-                String value = ep.environment().get(m.group(1) != null ? m.group(1) : m.group(2));
-                if (value != null && PORT_NUMBER.matcher(value.strip()).matches()) {
-                    return Integer.parseInt(value.strip());
-                }
+            String value = call.portVariable() == null ? null : ep.environment().get(call.portVariable());
+            if (value != null && PORT_NUMBER.matcher(value.strip()).matches()) {
+                return Integer.parseInt(value.strip());
             }
         }
         return null;
