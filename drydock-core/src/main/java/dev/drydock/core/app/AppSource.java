@@ -378,7 +378,8 @@ public final class AppSource {
             if (!routes.known()) {
                 return NONE;
             }
-            return new AppSource(Set.of(Framework.SPRING_BOOT), null, routes, List.of(), null, 0, List.of());
+            List<ServerCall> calls = SpringServer.of(manifests, files, env);
+            return new AppSource(Set.of(Framework.SPRING_BOOT), null, routes, calls, null, 0, List.of());
         }
     }
 }

@@ -127,25 +127,39 @@ final class SpringActuator {
                 if (f == null) {
                     continue;
                 }
-                if (name.endsWith(".properties")) {
-                    readProperties(f.text(), out);
-                } else {
-                    readYaml(f.text(), out);
-                }
+                read(f, out, null);
             }
         }
         return out;
     }
 
-    private static void readProperties(String text, Map<String, String> out) {
+    /**
+     * The flattened keys of one properties or YAML file into {@code out}, and the line of each key into
+     * {@code lines} when it is not null.
+     */
+    static void read(SourceFile f, Map<String, String> out, Map<String, Integer> lines) {
+        if (f.path().endsWith(".properties")) {
+            readProperties(f.text(), out, lines);
+        } else {
+            readYaml(f.text(), out, lines);
+        }
+    }
+
+    private static void readProperties(String text, Map<String, String> out, Map<String, Integer> lines) {
+        int number = 0;
         for (String raw : text.split("\\R")) {
+            number++;
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
                 continue;
             }
             int eq = indexOfSeparator(line);
             if (eq > 0) {
-                out.put(line.substring(0, eq).strip().toLowerCase(Locale.ROOT), line.substring(eq + 1).strip());
+                String key = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+                out.put(key, line.substring(eq + 1).strip());
+                if (lines != null) {
+                    lines.put(key, number);
+                }
             }
         }
     }
@@ -159,10 +173,12 @@ final class SpringActuator {
         return colon < 0 ? eq : Math.min(eq, colon);
     }
 
-    private static void readYaml(String text, Map<String, String> out) {
+    private static void readYaml(String text, Map<String, String> out, Map<String, Integer> lines) {
         List<int[]> indents = new ArrayList<>();
         List<String> keys = new ArrayList<>();
+        int number = 0;
         for (String raw : text.split("\\R")) {
+            number++;
             if (raw.strip().equals("---")) {
                 break; // only the first document: later ones are usually profile-specific
             }
@@ -185,7 +201,11 @@ final class SpringActuator {
             indents.add(new int[] {indent});
             keys.add(key);
             if (!value.isEmpty()) {
-                out.put(String.join(".", keys).toLowerCase(Locale.ROOT), value);
+                String flat = String.join(".", keys).toLowerCase(Locale.ROOT);
+                out.put(flat, value);
+                if (lines != null) {
+                    lines.put(flat, number);
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CurlProbes;
+import dev.drydock.core.rules.support.ListeningPorts;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.Route;
@@ -32,7 +33,9 @@ import java.util.Set;
                 + " from the application's sources: Flask and Quart routes and blueprints, FastAPI and Starlette"
                 + " routes and routers, Django URL patterns with their includes, Express and Fastify routes and"
                 + " routers, Spring Boot's actuator paths; and its port against the ports the command sets"
-                + " (--bind, --port, streamlit's --server.port ...), unless the command also starts another server"
+                + " (--bind, --port, streamlit's --server.port ...), else those the application's code or"
+                + " configuration listens on (app.listen, app.run, Spring Boot's server.port and"
+                + " management.server.port), unless the command also starts another server"
                 + " such as nginx. Quiet when the routes cannot all be read (a third-party"
                 + " blueprint, a mounted sub-application, a path built at run time) or no application was found."
                 + " Critical when another compose service waits for it with condition: service_healthy, which then"
@@ -123,19 +126,20 @@ public final class HealthcheckEndpointMissing implements Rule {
     private boolean wrongPort(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url,
             List<String> waiting) {
         EntryPoint ep = c.entryPoint();
-        List<Integer> listening = AppFacts.commandPorts(ep);
-        if (ep == null || listening.isEmpty() || ep.otherCommands().stream().anyMatch(cmd -> !cmd.isEmpty()
+        ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
+        if (listener == null || ep.otherCommands().stream().anyMatch(cmd -> !cmd.isEmpty()
                 && OTHER_SERVERS.contains(PathNames.fileName(cmd.get(0))))) {
             return false;
         }
+        List<Integer> listening = listener.ports();
         int probed = url.port() != null ? url.port() : url.text().regionMatches(true, 0, "https:", 0, 6) ? 443 : 80;
         if (listening.contains(probed)) {
             return false;
         }
-        String server = AppFacts.serverName(ep);
         int port = listening.get(0);
         context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests port " + probed + ", but "
-                        + server + " listens on " + port + ": every probe finds nothing listening and fails"
+                        + listener.server() + " listens on " + port + listener.why() + ": every probe finds nothing"
+                        + " listening and fails"
                         + ComposeServices.neverStart(waiting))
                 .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
                 .recommendation("Probe the port the server listens on: " + withPort(url, port) + ".")

@@ -13,9 +13,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
-import dev.drydock.core.rules.support.Apps;
-import dev.drydock.core.rules.support.CodePorts;
-import dev.drydock.core.rules.support.CodePorts.CodePort;
+import dev.drydock.core.rules.support.ListeningPorts;
 import dev.drydock.core.rules.support.ComposeServices;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,17 +87,9 @@ public final class PublishedPortNotServed implements Rule {
             if (ep == null || service != null && service.networkMode() != null) {
                 continue;
             }
-            List<Integer> listening = AppFacts.commandPorts(ep);
-            Listener listener;
-            if (!listening.isEmpty()) {
-                listener = new Listener(listening, AppFacts.serverName(ep), null);
-            } else {
-                List<CodePort> code = CodePorts.of(c, Apps.of(context, c));
-                if (code.isEmpty()) {
-                    continue;
-                }
-                listener = new Listener(code.stream().map(CodePort::port).distinct().toList(), code.get(0).describe(),
-                        code.get(0));
+            ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
+            if (listener == null) {
+                continue;
             }
             if (service != null && !service.ports().isEmpty()) {
                 published(context, service, listener);
@@ -109,34 +99,7 @@ public final class PublishedPortNotServed implements Rule {
         }
     }
 
-    /**
-     * Where the server listens: the ports its command sets, else those the code's own server start binds.
-     *
-     * @param code the server start of the code when the ports come from it, else null
-     */
-    private record Listener(List<Integer> ports, String server, CodePort code) {
-
-        /** Why the code listens there, when it takes the port from a variable the environment leaves unset. */
-        String why() {
-            return code == null || code.unsetVariable() == null ? "" : " (the code reads " + code.unsetVariable()
-                    + ", which the container's environment does not set, and defaults to " + code.port() + ")";
-        }
-
-        /** The environment variable the code reads its port from, or null. */
-        String variable() {
-            return code == null ? null : code.call().portVariable();
-        }
-
-        /** The other way out: set the variable the code reads, or change where the server listens. */
-        String orElse(String serviceName, int published) {
-            if (variable() != null) {
-                return ", or set " + variable() + "=" + published + " in the environment of " + serviceName;
-            }
-            return ", or make " + server + " listen on " + published;
-        }
-    }
-
-    private void published(ReviewContext context, Service service, Listener listener) {
+    private void published(ReviewContext context, Service service, ListeningPorts listener) {
         List<Integer> listening = listener.ports();
         List<Service.Port> ports = service.ports().stream().filter(p -> p.targetStart() > 0).toList();
         boolean served = ports.stream().anyMatch(p -> listening.stream().anyMatch(l -> l >= p.targetStart()
@@ -162,7 +125,7 @@ public final class PublishedPortNotServed implements Rule {
      * The TCP ports the image EXPOSEs when none is one its own command listens on: {@code docker run -P} and the
      * platforms that route to the exposed port reach nothing.
      */
-    private void exposed(ReviewContext context, Container c, Listener listener) {
+    private void exposed(ReviewContext context, Container c, ListeningPorts listener) {
         List<Integer> listening = listener.ports();
         if (c.build() == null || c.build().stage() == null) {
             return;

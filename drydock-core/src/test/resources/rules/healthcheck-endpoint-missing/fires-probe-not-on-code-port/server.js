@@ -1,0 +1,6 @@
+const express = require("express");
+
+const app = express();
+app.get("/", (req, res) => res.send("orders"));
+
+app.listen(3000, () => console.log("listening"));
