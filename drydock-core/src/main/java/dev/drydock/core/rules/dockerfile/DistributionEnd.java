@@ -2,10 +2,10 @@ package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.DistributionLifecycles;
 import dev.drydock.core.rules.support.DistributionLifecycles.Extended;
 import dev.drydock.core.rules.support.DistributionLifecycles.Release;
@@ -29,22 +29,30 @@ final class DistributionEnd {
     private final boolean ships;
     /** Whether the image is the distribution's own ({@code debian:buster}) rather than one built on it. */
     private final boolean own;
+    /** Whether it is a distroless image, whose name carries the release and which has no package manager. */
+    private final boolean distroless;
 
     DistributionEnd(ImageReference ref, Release release, boolean ships) {
         this.ref = ref;
         this.release = release;
         this.ships = ships;
         this.own = ref.imageName().toLowerCase(Locale.ROOT).equals(release.distribution());
+        this.distroless = DistributionReleases.distrolessDebian(ref).isPresent();
     }
 
-    void report(Rule rule, ReviewContext context, BuiltImage image, Stage stage) {
-        StringBuilder message = new StringBuilder(ref.familiarString())
+    /**
+     * Reports it at {@code where}; {@code subject} names the image as the message starts ({@code debian:buster},
+     * {@code the image redis:6-bullseye of cache}); {@code builder} is the builder stage it is the base of, or null.
+     */
+    void report(Rule rule, ReviewContext context, Location where, String subject, Stage builder,
+            Severity severity) {
+        StringBuilder message = new StringBuilder(subject)
                 .append(own ? " is " : " is built on ").append(facts(!own));
-        if (!ships) {
-            message.append("; it is the base of the builder ").append(Stages.describe(stage));
+        if (builder != null) {
+            message.append("; it is the base of the builder ").append(Stages.describe(builder));
         }
-        context.finding(rule, image.dockerfile(), Stages.imageSpan(stage), message.toString())
-                .severity(severity())
+        context.finding(rule, where, message.toString())
+                .severity(severity)
                 .recommendation(recommendation())
                 .add();
     }
@@ -56,7 +64,7 @@ final class DistributionEnd {
     String facts(boolean staysOn) {
         StringBuilder out = new StringBuilder(release.describe());
         if (staysOn) {
-            out.append(", the release its tag stays on");
+            out.append(distroless ? ", the release its name stays on" : ", the release its tag stays on");
         }
         LocalDate end = release.freeSupportEnd();
         String since = " (" + elapsed(end, DistributionLifecycles.date()) + " before " + DistributionLifecycles.date()
@@ -76,7 +84,7 @@ final class DistributionEnd {
             out.append(": its support ended on ").append(end)
                     .append(", and no fixes have been published for its packages since").append(since);
         }
-        if (release.packagesMoved() != null) {
+        if (release.packagesMoved() != null && !distroless) {
             out.append("; its packages have left the regular mirrors for ").append(release.packagesMoved())
                     .append(", so `apt-get update` with the image's own package sources fails (no Release file,")
                     .append(" 404) and every build step that installs packages breaks");
@@ -86,7 +94,7 @@ final class DistributionEnd {
 
     /** High when it ships and the end is two years old or its builds break; low for builders whose builds work. */
     Severity severity() {
-        boolean breaks = release.packagesMoved() != null;
+        boolean breaks = release.packagesMoved() != null && !distroless; // distroless installs no packages
         boolean longPast = Period.between(release.freeSupportEnd(), DistributionLifecycles.date()).toTotalMonths()
                 >= 24;
         if (ships) {
@@ -102,17 +110,22 @@ final class DistributionEnd {
         }
         List<String> tags = new ArrayList<>();
         for (Release successor : successors) {
-            tags.add(ref.familiarName() + ":" + successorTag(successor) + " (" + successor.name()
-                    + supportedUntil(successor) + ")");
+            String name = distroless ? ref.familiarName().replaceAll("-debian\\d+$", "-debian" + successor.version())
+                    + (ref.hasExplicitTag() ? ":" + ref.tag() : "") : ref.familiarName() + ":" + successorTag(successor);
+            tags.add(name + " (" + successor.name() + supportedUntil(successor) + ")");
         }
         StringBuilder out = new StringBuilder("Move to ").append(String.join(" or ", tags));
-        String moving = own ? null : movingTag();
+        String moving = own || distroless ? null : movingTag();
         if (moving != null) {
             out.append(", or ").append(moving).append(", which follows the release the image is currently built on");
         }
-        out.append("; test the application on it (package names and versions change between releases) and pin")
-                .append(" it");
-        if ("archive.debian.org".equals(release.packagesMoved())) {
+        if (distroless) {
+            out.append("; test the application on it (its libraries change between releases) and pin its digest");
+        } else {
+            out.append("; test the application on it (package names and versions change between releases) and pin")
+                    .append(" it");
+        }
+        if ("archive.debian.org".equals(release.packagesMoved()) && !distroless) {
             out.append(". A build that cannot move yet only keeps working by pointing its package sources at")
                     .append(" archive.debian.org, which gets no fixes either");
         }

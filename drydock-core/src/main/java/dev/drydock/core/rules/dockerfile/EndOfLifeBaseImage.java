@@ -6,6 +6,7 @@ import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.image.TagVersion;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -13,11 +14,13 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BaseImageVersions;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DeprecatedImages;
 import dev.drydock.core.rules.support.DistributionLifecycles;
 import dev.drydock.core.rules.support.DistributionLifecycles.Release;
 import dev.drydock.core.rules.support.DistributionReleases;
 import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.LocallyBuiltImages;
 import dev.drydock.core.rules.support.Stages;
 import java.util.HashSet;
 import java.util.List;
@@ -30,24 +33,29 @@ import java.util.Set;
         title = "Base image is a release line that no longer gets security fixes",
         severity = Severity.MEDIUM,
         category = Category.SECURITY,
-        checks = "The image of every FROM of the stages a build uses, after build arguments are expanded. Fires"
+        checks = "The image of every FROM of the stages a build uses, after build arguments are expanded, and the"
+                + " `image` of every compose service that runs a published image as it is (no `build` section), after"
+                + " interpolation (one finding on the `image:` line, naming the services that share it). Fires"
                 + " when it is the official python, node, golang, php or ruby image with a version in its tag that"
                 + " belongs to a release line older than the oldest one its maintainers still supported on the date"
-                + " of drydock's table of image versions (python below 3.10, node below 20, golang below 1.24...);"
+                + " of drydock's table of image versions (python below 3.11, node below 22, golang below 1.26, php below 8.2, ruby below 3.3 on"
+                + " 2026-11-30);"
                 + " a tag with the major version only (python:3) follows the newest line and is left alone. Fires too"
                 + " when the tag stays on a distribution release whose free security support had ended on the date of"
                 + " drydock's table of distribution releases: the operating-system images debian (by codename or"
                 + " number: buster, 10), ubuntu (18.04, focal, the interim releases), alpine, fedora and amazonlinux,"
                 + " and any official image whose tag names a Debian or Ubuntu codename or an Alpine release"
-                + " (python:3.11-slim-buster, node:18-bullseye, rust:alpine3.14, eclipse-temurin:17-jre-focal),"
-                + " whatever the version of its software. A Debian release in LTS (bookworm until June 2028) counts"
+                + " (python:3.11-slim-buster, node:18-bullseye, rust:alpine3.14, eclipse-temurin:17-jre-focal,"
+                + " redis:6.2-bullseye), whatever the version of its software, and Google's distroless images named"
+                + " after an ended Debian release (gcr.io/distroless/base-debian10 and -debian11: buster and"
+                + " bullseye). A Debian release in LTS (bookworm until June 2028) counts"
                 + " as supported; an Ubuntu LTS release past its standard support does not, as its Expanded Security"
                 + " Maintenance needs a subscription. Medium for the stages the image is made of, high when the"
                 + " release ended two years before or more or when its packages have left the regular mirrors"
                 + " (Debian buster, bullseye and older, Ubuntu interim releases), so that apt-get update fails;"
                 + " for builder stages, low, medium when apt-get update fails there, and medium for golang lines since"
-                + " Go compiles its standard library into the program. Images deprecated-base-image reports (centos,"
-                + " openjdk...) are left to it.",
+                + " Go compiles its standard library into the program; low for compose services that only development"
+                + " compose files run. Images deprecated-base-image reports (centos, openjdk...) are left to it.",
         problem = "Once a release line or a distribution release reaches its end of life, its maintainers publish"
                 + " no more fixes for it: the runtime or the operating system packages keep every vulnerability"
                 + " found after that day, and the image's tags stop being rebuilt. For Debian and Ubuntu interim"
@@ -57,7 +65,9 @@ import java.util.Set;
                 + " to, builds that install packages fail once the mirrors drop the release, and the upgrade, when it"
                 + " comes, spans several releases at once.",
         recommendation = "Move to a supported line or release (the newest one the application is tested on:"
-                + " debian:trixie-slim or bookworm-slim, ubuntu:24.04, python:3.11-slim-bookworm...), pin it, and let"
+                + " debian:trixie-slim or bookworm-slim, ubuntu:24.04, python:3.12-slim-trixie,"
+                + " gcr.io/distroless/base-debian12...), in the Dockerfile or in the compose service's `image:`, pin"
+                + " it, and let"
                 + " Renovate or Dependabot propose the next one when it comes.",
         references = {
                 "https://devguide.python.org/versions/",
@@ -70,6 +80,8 @@ import java.util.Set;
                 "https://alpinelinux.org/releases/",
                 "https://docs.fedoraproject.org/en-US/releases/eol/",
                 "https://aws.amazon.com/amazon-linux-2/faqs/",
+                "https://github.com/GoogleContainerTools/distroless#base-operating-system",
+                "https://docs.docker.com/reference/compose-file/services/#image",
                 "https://endoflife.date/"},
         aliases = {},
         fix = FixSafety.NONE,
@@ -83,7 +95,7 @@ import java.util.Set;
                         CMD ["node", "server.js"]
                         """,
                 good = """
-                        FROM node:24.11.1-alpine3.22
+                        FROM node:24.22.1-alpine3.24
                         WORKDIR /app
                         COPY . .
                         USER node
@@ -103,9 +115,48 @@ public final class EndOfLifeBaseImage implements Rule {
                 if (stage.base() instanceof BaseImage.External external && external.reference() != null
                         && external.reference().isImage() && DeprecatedImages.of(external.reference()).isEmpty()
                         && reported.add(image.dockerfile() + "#" + stage.index())) {
-                    check(context, image, stage, external.reference(), inImage.contains(stage));
+                    boolean ships = inImage.contains(stage);
+                    check(context, external.reference(), new Target(new Location(image.dockerfile(),
+                            Stages.imageSpan(stage)), external.reference().familiarString(), ships ? null : stage,
+                            false));
                 }
             }
+        }
+        checkCompose(context);
+    }
+
+    /** The services that run a published image as it is (no build section), once per `image:` they share. */
+    private void checkCompose(ReviewContext context) {
+        List<ComposeServices.Ref> pulled = ComposeServices.services(context).stream()
+                .filter(ref -> ComposeServices.pulledImage(ref.service())
+                        .filter(image -> image.isImage() && DeprecatedImages.of(image).isEmpty()
+                                && !LocallyBuiltImages.contains(context, image))
+                        .isPresent())
+                .toList();
+        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(pulled,
+                ref -> ComposeServices.location(ref.service().image().node()))) {
+            ComposeServices.Ref first = group.get(0);
+            ImageReference image = ComposeServices.pulledImage(first.service()).orElseThrow();
+            String subject = "the image " + first.service().image().value() + " of "
+                    + ComposeServices.names(group.stream().map(ComposeServices.Ref::name).toList());
+            check(context, image, new Target(ComposeServices.location(first.service().image().node()), subject, null,
+                    group.stream().allMatch(ComposeServices.Ref::inDevelopmentFile)));
+        }
+    }
+
+    /**
+     * Where a finding goes and how it names the image: a FROM (the image reference, and the builder stage when
+     * the stage does not ship) or a compose service's {@code image:} (the image and its services; only for
+     * local development when every service is in a development compose file).
+     */
+    private record Target(Location where, String subject, Stage builder, boolean development) {
+
+        boolean ships() {
+            return builder == null;
+        }
+
+        Severity cap(Severity severity) {
+            return development ? Severity.LOW : severity;
         }
     }
 
@@ -127,20 +178,19 @@ public final class EndOfLifeBaseImage implements Rule {
         return oldest != null && version != null && version.hasVersion() && older(version, TagVersion.parse(oldest));
     }
 
-    private void check(ReviewContext context, BuiltImage image, Stage stage, ImageReference ref, boolean ships) {
+    private void check(ReviewContext context, ImageReference ref, Target target) {
         Optional<Release> release = endedRelease(ref);
         if (lineEnded(ref)) {
-            line(context, image, stage, ref, ships, release);
+            line(context, ref, target, release);
         } else if (release.isPresent()) {
-            new DistributionEnd(ref, release.get(), ships).report(this, context, image, stage);
+            DistributionEnd end = new DistributionEnd(ref, release.get(), target.ships());
+            end.report(this, context, target.where(), target.subject(), target.builder(), target.cap(end.severity()));
         } else {
-            BaseImageVersions.droppedRelease(ref).ifPresent(dropped -> dropped(context, image, stage, ref, dropped,
-                    ships));
+            BaseImageVersions.droppedRelease(ref).ifPresent(dropped -> dropped(context, ref, target, dropped));
         }
     }
 
-    private void line(ReviewContext context, BuiltImage image, Stage stage, ImageReference ref, boolean ships,
-            Optional<Release> release) {
+    private void line(ReviewContext context, ImageReference ref, Target target, Optional<Release> release) {
         String name = ImageTags.officialName(ref);
         TagVersion version = ref.version();
         String oldest = BaseImageVersions.oldestSupported(name).orElseThrow();
@@ -148,18 +198,18 @@ public final class EndOfLifeBaseImage implements Rule {
         String line = version.components().subList(0, TagVersion.parse(oldest).components().size()).stream()
                 .map(String::valueOf).reduce((a, b) -> a + "." + b).orElseThrow();
         boolean compiledIn = name.equals("golang");
-        StringBuilder message = new StringBuilder(ref.familiarString()).append(" is ").append(software).append(' ')
+        StringBuilder message = new StringBuilder(target.subject()).append(" is ").append(software).append(' ')
                 .append(line).append(", a release line its maintainers no longer support (the oldest they still")
                 .append(" fixed on ").append(BaseImageVersions.date()).append(" was ").append(oldest).append("): the")
                 .append(" vulnerabilities found since then stay in it");
-        if (!ships) {
-            message.append("; it is the base of the builder ").append(Stages.describe(stage))
+        if (!target.ships()) {
+            message.append("; it is the base of the builder ").append(Stages.describe(target.builder()))
                     .append(compiledIn ? ", and Go compiles its standard library into the program it builds"
                             : ", so only what it builds ships");
         }
-        Severity severity = ships || compiledIn ? Severity.MEDIUM : Severity.LOW;
+        Severity severity = target.ships() || compiledIn ? Severity.MEDIUM : Severity.LOW;
         if (release.isPresent()) {
-            DistributionEnd end = new DistributionEnd(ref, release.get(), ships);
+            DistributionEnd end = new DistributionEnd(ref, release.get(), target.ships());
             message.append("; its tag also stays on ").append(end.facts(false));
             severity = end.severity().atLeast(severity) ? end.severity() : severity;
         }
@@ -169,8 +219,8 @@ public final class EndOfLifeBaseImage implements Rule {
         String choices = lines.isEmpty() ? software + " " + oldest + " or newer"
                 : software + " " + words(lines) + " (" + ref.familiarName() + ":" + lines.get(lines.size() - 1)
                         + variant + " for the newest)";
-        context.finding(this, image.dockerfile(), Stages.imageSpan(stage), message.toString())
-                .severity(severity)
+        context.finding(this, target.where(), message.toString())
+                .severity(target.cap(severity))
                 .recommendation("Move to a supported line, " + choices + ", test the application on it and pin its"
                         + " full version; Renovate or Dependabot can then propose the next line.")
                 .add();
@@ -180,20 +230,19 @@ public final class EndOfLifeBaseImage implements Rule {
      * A supported line on a distribution release the image is no longer built on: the tag stopped at its last
      * build there, and the fixes of the runtime and of the distribution since then are not in it.
      */
-    private void dropped(ReviewContext context, BuiltImage image, Stage stage, ImageReference ref, String release,
-            boolean ships) {
-        StringBuilder message = new StringBuilder(ref.familiarString()).append(" names the distribution release ")
+    private void dropped(ReviewContext context, ImageReference ref, Target target, String release) {
+        StringBuilder message = new StringBuilder(target.subject()).append(" names the distribution release ")
                 .append(release).append(", which the ").append(ref.familiarName()).append(" images had left by ")
                 .append(BaseImageVersions.date()).append(": the tag is no longer rebuilt, so the runtime and")
                 .append(" distribution fixes published since then stay out of it");
-        if (!ships) {
-            message.append("; it is the base of the builder ").append(Stages.describe(stage));
+        if (!target.ships()) {
+            message.append("; it is the base of the builder ").append(Stages.describe(target.builder()));
         }
         String variant = DistributionReleases.withoutRelease(ref.version() == null ? "" : ref.version().variant());
         String moving = ref.version() == null || !ref.version().hasVersion() ? null
                 : ref.familiarName() + ":" + ref.version().version() + (variant.isEmpty() ? "" : "-" + variant);
-        context.finding(this, image.dockerfile(), Stages.imageSpan(stage), message.toString())
-                .severity(ships ? Severity.MEDIUM : Severity.LOW)
+        context.finding(this, target.where(), message.toString())
+                .severity(target.cap(target.ships() ? Severity.MEDIUM : Severity.LOW))
                 .recommendation("Move to a release the image is still built on"
                         + (moving == null ? "" : " (" + moving + " names none and follows the current one)")
                         + ", test the application on it and pin its full version.")

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The full versions the moving tags of common official images pointed to on one date
  * ({@code base-image-versions.properties}): what lets a fix pin {@code python:3.11-slim} to
- * {@code python:3.11.14-slim-trixie} without asking a registry; and the oldest release line each image's
+ * {@code python:3.11.17-slim-trixie} without asking a registry; and the oldest release line each image's
  * software still supported that day, below which a line is past its end of life.
  */
 public final class BaseImageVersions {
@@ -68,7 +68,7 @@ public final class BaseImageVersions {
         return Optional.empty();
     }
 
-    /** The full version alone ({@code 3.11.14} for {@code 3.11}), when the table has it. */
+    /** The full version alone ({@code 3.11.17} for {@code 3.11}), when the table has it. */
     public static Optional<String> fullVersion(String image, String version) {
         return Optional.ofNullable(TABLE.getProperty(image + "." + version));
     }
@@ -85,7 +85,7 @@ public final class BaseImageVersions {
 
     /**
      * The release lines of the image the table pins, oldest first, from the oldest supported one on
-     * ({@code 20, 22, 24} for node); empty when it pins none.
+     * ({@code 22, 24, 26} for node); empty when it pins none.
      */
     public static List<String> supportedLines(String image) {
         TagVersion oldest = oldestSupported(image).map(TagVersion::parse).orElse(null);

@@ -93,8 +93,15 @@ public final class DistributionLifecycles {
         return checked;
     }
 
-    /** The release the reference's tag stays on, when it is an official image whose tag names one of the table's. */
+    /**
+     * The release the reference stays on: an official image whose tag names one of the table's, or a distroless
+     * image whose name does ({@code gcr.io/distroless/base-debian11}).
+     */
     public static Optional<Release> of(ImageReference ref) {
+        Optional<String> distroless = DistributionReleases.distrolessDebian(ref);
+        if (distroless.isPresent()) {
+            return find("debian", distroless.get());
+        }
         String image = ImageTags.officialName(ref);
         if (image.isEmpty() || !ref.hasExplicitTag()) {
             return Optional.empty();

@@ -88,6 +88,18 @@ public final class DistributionReleases {
                 : Optional.empty();
     }
 
+    /**
+     * The Debian major version a distroless image's name carries ({@code 11} for gcr.io/distroless/base-debian11),
+     * whatever its tag or digest: every image of that name is built on that release.
+     */
+    public static Optional<String> distrolessDebian(ImageReference ref) {
+        if (ref == null || !ref.isImage() || ref.fullName() == null) {
+            return Optional.empty();
+        }
+        Matcher m = DISTROLESS.matcher(ref.fullName().toLowerCase(Locale.ROOT));
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     /** A distroless image named without the Debian release it is built on: {@code gcr.io/distroless/static}. */
     private static final Pattern DISTROLESS_ALIAS = Pattern.compile("gcr\\.io/distroless/([a-z0-9.-]+)");
 
