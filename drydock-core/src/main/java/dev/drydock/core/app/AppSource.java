@@ -9,6 +9,7 @@ import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
+import dev.drydock.core.supervisor.Program;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -80,8 +81,31 @@ public final class AppSource {
         return readNow(project, container);
     }
 
+    /**
+     * Reads the application a program of the container's supervisord runs, from its command, the files it runs and
+     * its environment.
+     */
+    public static AppSource read(Project project, Container container, Program program) {
+        if (container == null || container.build() == null || program.entryPoint() == null) {
+            return NONE;
+        }
+        EntryPoint ep = program.entryPoint();
+        return read(SourceSet.of(project, container), container.build().context(), program.entryFiles(), ep,
+                withJvmBuild(project, container), ep.environment());
+    }
+
     private static AppSource readNow(Project project, Container container) {
         try {
+            if (container.supervision() != null) {
+                for (Program program : container.supervision().started()) {
+                    if (program.entryPoint() != null && program.entryPoint().runtime().language() != Language.NONE) {
+                        AppSource app = read(project, container, program);
+                        if (app.app != null || app.routes.known() || !app.serverCalls.isEmpty()) {
+                            return app; // the supervised program that runs the application, not supervisord
+                        }
+                    }
+                }
+            }
             EntryPoint ep = container.entryPoint();
             return read(SourceSet.of(project, container), container.build().context(),
                     container.entryFiles(), ep, withJvmBuild(project, container), ep == null ? Map.of() : ep.environment());

@@ -334,7 +334,8 @@ final class ContainerLinker {
 
     private Supervision supervision(EntryPoint entryPoint, BuildLink build) {
         return build == null || build.stage() == null ? null
-                : new SupervisorReader(reading).read(entryPoint, build, copies(build), contextPaths(build));
+                : new SupervisorReader(reading).read(entryPoint, build, copies(build), contextPaths(build),
+                        ep -> entryFiles(ep, build));
     }
 
     /** Where the stage's (and its parent stages') copies from the build context put each context path. */

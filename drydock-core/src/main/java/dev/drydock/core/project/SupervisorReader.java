@@ -15,6 +15,7 @@ import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.supervisor.Program;
 import dev.drydock.core.supervisor.Supervision;
 import dev.drydock.core.supervisor.SupervisorConfig;
+import dev.drydock.core.supervisor.UserLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -45,7 +47,11 @@ final class SupervisorReader {
         this.reading = reading;
     }
 
-    Supervision read(EntryPoint command, BuildLink build, List<Copy> copies, ContextPaths paths) {
+    /**
+     * @param entryFiles the project files an entry point runs, as the container's command's are found
+     */
+    Supervision read(EntryPoint command, BuildLink build, List<Copy> copies, ContextPaths paths,
+            Function<EntryPoint, List<String>> entryFiles) {
         if (command == null || build == null) {
             return null;
         }
@@ -84,29 +90,32 @@ final class SupervisorReader {
                 return null; // a configuration the build makes or the base image has: not readable here
             }
             includes.addAll(PACKAGE_INCLUDES);
-            notes.add("the image copies no supervisord.conf: the distribution package's, which includes "
-                    + String.join(" and ", PACKAGE_INCLUDES) + ", is assumed");
         }
         for (String pattern : includes) {
-            for (String file : matching(build, copies, paths, pattern)) {
+            List<String> matched = matching(build, copies, paths, pattern);
+            for (String file : matched) {
                 parse(build, file, files).ifPresent(configs::add);
+            }
+            if (config == null && !matched.isEmpty()) {
+                notes.add("the image copies no supervisord.conf: the distribution package's, which includes " + pattern
+                        + ", is assumed");
             }
         }
         if (configs.isEmpty()) {
             return null;
         }
-        String user = null;
+        UserLine user = null;
         List<Program> programs = new ArrayList<>();
         for (SupervisorConfig c : configs) {
             String here = PathNames.parent(c.file().path());
             for (SupervisorConfig.Section s : c.sections()) {
                 if (s.name().equals("supervisord")) {
-                    user = s.value("user").map(v -> v.text()).orElse(user);
+                    user = userLine(c, s, ep, here, null).orElse(user);
                 }
                 int colon = s.name().indexOf(':');
                 String kind = colon < 0 ? s.name() : s.name().substring(0, colon);
                 if (colon > 0 && (kind.equals("program") || kind.equals("fcgi-program"))) {
-                    programs.add(program(c, s, s.name().substring(colon + 1).strip(), ep, here));
+                    programs.add(program(c, s, s.name().substring(colon + 1).strip(), ep, here, entryFiles));
                 }
             }
         }
@@ -142,7 +151,7 @@ final class SupervisorReader {
                         words = words.subList(1, words.size());
                     }
                     if (!words.isEmpty() && PathNames.fileName(words.get(0)).equals("supervisord")) {
-                        notes.add(path + " starts supervisord on line " + line + "; that branch is assumed to run");
+                        notes.add(path + " starts supervisord on line " + line + ", a branch assumed to run");
                         return EntryPoints.interpret(new Invocation(words, false, ep.environment(), ep.workdir()));
                     }
                 }
@@ -165,7 +174,14 @@ final class SupervisorReader {
         }
     }
 
-    private Program program(SupervisorConfig c, SupervisorConfig.Section s, String name, EntryPoint ep, String here) {
+    private static Optional<UserLine> userLine(SupervisorConfig c, SupervisorConfig.Section s, EntryPoint ep, String here,
+            String program) {
+        return s.value("user").map(v -> new UserLine(SupervisorConfig.expand(v.text(), ep.environment(), here, program),
+                c.file().path(), v.span()));
+    }
+
+    private Program program(SupervisorConfig c, SupervisorConfig.Section s, String name, EntryPoint ep, String here,
+            Function<EntryPoint, List<String>> entryFiles) {
         Map<String, String> base = ep.environment();
         String commandLine = s.value("command").map(v -> SupervisorConfig.expand(v.text(), base, here, name)).orElse(null);
         Map<String, String> env = new LinkedHashMap<>(base);
@@ -182,7 +198,8 @@ final class SupervisorReader {
         boolean autostart = s.value("autostart").map(v -> !v.text().equalsIgnoreCase("false")).orElse(true);
         return new Program(name, c.file().path(), s.header(),
                 s.value("command").map(SupervisorConfig.Value::span).orElse(s.header()), commandLine, started,
-                s.value("user").map(v -> SupervisorConfig.expand(v.text(), base, here, name)).orElse(null), directory,
+                started == null ? List.of() : entryFiles.apply(started), userLine(c, s, ep, here, name).orElse(null),
+                directory,
                 own, autostart, stopSignal, stopWait);
     }
 

@@ -4,6 +4,7 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.source.Span;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param commandLine the command after expansions, as written
  * @param entryPoint what the command starts, read as a container command (supervisord splits it into words and
  *     runs it without a shell), with the program's environment and directory; null when it has no command
+ * @param entryFiles the project files its command runs (the script of {@code python app.py}), in lookup order
  * @param user the {@code user=} it runs as, or null: then supervisord's own user
  * @param directory its {@code directory=}, or null
  * @param environment its {@code environment=} variables, added to supervisord's
@@ -24,10 +26,11 @@ import java.util.Map;
  * @param stopWaitSeconds how long supervisord waits after that signal before SIGKILL ({@code stopwaitsecs}, 10)
  */
 public record Program(String name, String file, Span section, Span command, String commandLine, EntryPoint entryPoint,
-        String user, String directory, Map<String, String> environment, boolean autostart, String stopSignal,
+        List<String> entryFiles, UserLine user, String directory, Map<String, String> environment, boolean autostart, String stopSignal,
         int stopWaitSeconds) {
 
     public Program {
+        entryFiles = List.copyOf(entryFiles);
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     }
 }

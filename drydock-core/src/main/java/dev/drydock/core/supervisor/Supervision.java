@@ -10,14 +10,23 @@ import java.util.List;
  * @param files the project files read, the main one first, then those its {@code [include]} brings in
  * @param user the {@code user=} of the {@code [supervisord]} section (supervisord switches to it at start), or null
  * @param programs its programs, in the order they are written
- * @param notes assumptions made, in words (the distribution package's own configuration assumed)
+ * @param notes assumptions made, in words (the distribution package's own configuration assumed, the branch of a
+ *     start script that runs supervisord); findings drawn from the programs carry them (see {@link #assumptions()})
  */
-public record Supervision(String config, List<String> files, String user, List<Program> programs, List<String> notes) {
+public record Supervision(String config, List<String> files, UserLine user, List<Program> programs, List<String> notes) {
 
     public Supervision {
         files = List.copyOf(files);
         programs = List.copyOf(programs);
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * The assumptions behind the programs, as clauses to end a message with ({@code "; " + note} each), or "" when
+     * the configuration was read as the image has it.
+     */
+    public String assumptions() {
+        return notes.stream().map(n -> "; " + n).collect(java.util.stream.Collectors.joining());
     }
 
     /** The programs supervisord starts by itself ({@code autostart} not false). */

@@ -128,7 +128,7 @@ public final class DevServer implements Rule {
                 continue;
             }
             AppSource app = Apps.of(context, container);
-            supervised(context, container, app);
+            supervised(context, container);
             Found found = find(context, container, ep, app);
             if (found == null) {
                 continue;
@@ -141,7 +141,7 @@ public final class DevServer implements Rule {
                             : "; " + developmentFile + " is a development compose file, where a development server is"
                                     + " expected: this matters only if the file is used to deploy"))
                     .severity(developmentFile == null ? found.severity() : Severity.LOW)
-                    .recommendation(recommendation(context, container, ep, app, found))
+                    .recommendation(recommendation(context, container, ep, app, found, null))
                     .fix(developmentFile != null ? null : StackFixes.devServer(context, container,
                                     found.effective() == null ? ep : found.effective())
                             .orElseGet(() -> productionServerFix(context, container, command, found, app)))
@@ -150,15 +150,17 @@ public final class DevServer implements Rule {
     }
 
     /** Development servers among the programs the container's supervisord starts, at their command= lines. */
-    private void supervised(ReviewContext context, Container container, AppSource app) {
+    private void supervised(ReviewContext context, Container container) {
         for (Processes.Process process : Processes.supervised(container)) {
+            AppSource app = Apps.of(context, container, process.program());
             Found found = find(context, container, process.entryPoint(), app);
             if (found != null) {
                 context.finding(this, process.origin(), process.label() + " runs " + found.server() + found.where()
-                                + ": supervisord starts it with the container and restarts it when it exits")
+                                + ": supervisord starts it with the container and restarts it when it exits"
+                                + container.supervision().assumptions())
                         .severity(found.severity())
-                        .recommendation(recommendation(context, container, process.entryPoint(), app, found)
-                                + " Change the program's command= line; supervisord runs what it says.")
+                        .recommendation(supervisedRecommendation(recommendation(context, container, process.entryPoint(), app,
+                                found, process)))
                         .add();
             }
         }
@@ -434,7 +436,8 @@ public final class DevServer implements Rule {
 
     // ---- recommendation
 
-    private static String recommendation(ReviewContext context, Container c, EntryPoint ep, AppSource app, Found found) {
+    private static String recommendation(ReviewContext context, Container c, EntryPoint ep, AppSource app, Found found,
+            Processes.Process process) {
         EntryPoint effective = found.effective() == null ? ep : found.effective();
         int port = AppFacts.port(c, app);
         Runtime runtime = effective.runtime();
@@ -447,8 +450,11 @@ public final class DevServer implements Rule {
                         + " tini as ENTRYPOINT); keep the watcher for local development.";
             }
             case NODEMON, NODE -> {
-                return "Run the server with node itself, under an init that forwards signals: CMD " + Probes.json(List.of("node", script))
-                        + " with `init: true` in compose (or tini as ENTRYPOINT); keep nodemon/--watch for local development.";
+                return process != null ? "Run the server with node itself: " + start(process, "CMD", List.of("node", script))
+                        + "; keep nodemon/--watch for local development."
+                        : "Run the server with node itself, under an init that forwards signals: CMD "
+                                + Probes.json(List.of("node", script)) + " with `init: true` in compose (or tini as"
+                                + " ENTRYPOINT); keep nodemon/--watch for local development.";
             }
             case NEXT_DEV -> {
                 return "Build in a build stage (`next build`, with output: 'standalone') and run the result: CMD "
@@ -483,7 +489,7 @@ public final class DevServer implements Rule {
             }
             case MIX_PHX_SERVER -> {
                 return "Build a release in a build stage (MIX_ENV=prod, `mix release`) and run it on a small runtime image:"
-                        + " CMD " + Probes.json(List.of("/app/bin/server")) + " (`mix phx.gen.release --docker` writes both);"
+                        + " " + start(process, "CMD", List.of("/app/bin/server")) + " (`mix phx.gen.release --docker` writes both);"
                         + " at the least set ENV MIX_ENV=prod.";
             }
             case RAILS_SERVER -> {
@@ -491,15 +497,15 @@ public final class DevServer implements Rule {
                         + " `rails server` starts Puma with production settings.";
             }
             default -> {
-                return python(c, app);
+                return python(c, app, process);
             }
         }
     }
 
-    private static String python(Container c, AppSource app) {
+    private static String python(Container c, AppSource app, Processes.Process process) {
         ProductionCommand server = ProductionCommand.of(c, app);
-        StringBuilder out = new StringBuilder("Serve the application with " + server.server() + ": CMD "
-                + Probes.json(server.argv()));
+        StringBuilder out = new StringBuilder("Serve the application with " + server.server() + ": "
+                + start(process, "CMD", server.argv()));
         out.append(" (").append(server.server().equals("waitress") ? "threads" : "workers").append(": ")
                 .append(server.basis()).append(")");
         if (server.placeholder()) {
@@ -523,5 +529,20 @@ public final class DevServer implements Rule {
                     .append("(...) under `if __name__ == \"__main__\":` no longer runs.");
         }
         return out.toString();
+    }
+
+    /** A recommendation for a supervised program, told where the change goes when it names no command= line. */
+    private static String supervisedRecommendation(String recommendation) {
+        return recommendation.contains("command=") ? recommendation
+                : recommendation + " Change the program's command= line; supervisord runs what it says.";
+    }
+
+    /**
+     * How to write a start command: the image's {@code CMD [...]} (or ENTRYPOINT), or the {@code command=} line of the
+     * supervisord program that runs the server.
+     */
+    private static String start(Processes.Process process, String instruction, List<String> argv) {
+        return process == null ? instruction + " " + Probes.json(argv)
+                : "command=" + String.join(" ", argv.stream().map(DevServer::quoted).toList()) + " in " + process.label();
     }
 }

@@ -575,7 +575,8 @@ public final class GracefulShutdownMissing implements Rule {
                 context.finding(this, p.origin(), p.label() + " runs " + program.runtime().name().toLowerCase(
                                 java.util.Locale.ROOT) + ", which drains requests for up to " + format(graceful) + " s, but"
                                 + " supervisord kills it " + wait + " s after its stop signal (stopwaitsecs"
-                                + (wait == 10 ? ", 10 by default" : "") + "): a stop cuts the drain short")
+                                + (wait == 10 ? ", 10 by default" : "") + "): a stop cuts the drain short"
+                                + c.supervision().assumptions())
                         .recommendation("Set stopwaitsecs=" + (long) Math.ceil(graceful + 5) + " in [program:"
                                 + p.program().name() + "], and a stop_grace_period above it where the container runs"
                                 + " (Docker stops supervisord after 10 s by default).")
@@ -597,7 +598,8 @@ public final class GracefulShutdownMissing implements Rule {
                 : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
         context.finding(this, at, "supervisord waits up to " + wait + " s for " + longest.label() + " to stop (stopwaitsecs),"
                         + " but the container is killed after " + limit
-                        + ": Docker's SIGKILL ends supervisord and every program before they finish")
+                        + ": Docker's SIGKILL ends supervisord and every program before they finish"
+                        + c.supervision().assumptions())
                 .recommendation("Set stop_grace_period: " + (wait + 5) + "s on the service, a few seconds above the"
                         + " longest stopwaitsecs of its programs.")
                 .fix(gracePeriod(c, grace, wait + 5))

@@ -5,6 +5,7 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.supervisor.Supervision;
+import dev.drydock.core.supervisor.UserLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -226,7 +227,8 @@ public final class RunsAsRoot implements Rule {
         List<String> asRoot = new ArrayList<>();
         List<String> asOthers = new ArrayList<>();
         for (Processes.Process p : Processes.supervised(container)) {
-            String user = p.program().user() != null ? p.program().user() : supervision.user();
+            UserLine line = p.program().user() != null ? p.program().user() : supervision.user();
+            String user = line == null ? null : line.name();
             if (user == null || isRoot(user)) {
                 asRoot.add("[program:" + p.program().name() + "]");
             } else {
@@ -237,7 +239,7 @@ public final class RunsAsRoot implements Rule {
         if (asRoot.isEmpty()) {
             context.finding(this, at, "no USER in the final stage: supervisord runs as root (PID 1) and starts every"
                             + " program as another user (" + AppFacts.and(asOthers) + ", from " + files + "): only"
-                            + " supervisord itself keeps root")
+                            + " supervisord itself keeps root" + supervision.assumptions())
                     .severity(Severity.MEDIUM)
                     .implicit()
                     .recommendation("Keep the user= of each program in " + files + ". supervisord needs root to start"
@@ -250,7 +252,7 @@ public final class RunsAsRoot implements Rule {
         }
         context.finding(this, at, "no USER in the final stage: supervisord runs as root and starts "
                         + AppFacts.and(asRoot) + " as root too (no user= in " + files + ")"
-                        + (asOthers.isEmpty() ? "" : "; " + AppFacts.and(asOthers)))
+                        + (asOthers.isEmpty() ? "" : "; " + AppFacts.and(asOthers)) + supervision.assumptions())
                 .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
                 .implicit()
                 .recommendation("Give each program that runs as root a user= line naming a non-root user in " + files
