@@ -2,6 +2,9 @@ package dev.drydock.core.rules.context;
 
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.HealthcheckSpec;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveHealthcheck;
@@ -14,10 +17,12 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.ComposeJobs;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.Probes;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -45,7 +50,12 @@ import java.util.regex.Pattern;
                 + " waits for the store: pg_isready, nc -z, /dev/tcp or wait-for-it in a loop that names it); a depends_on without a condition on another"
                 + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
                 + " healthcheck is left to healthcheck-missing. A healthcheck switched off for a job that other services"
-                + " wait to complete (condition: service_completed_successfully) is left alone: its exit says it all.",
+                + " wait to complete (condition: service_completed_successfully) is left alone: its exit says it all."
+                + " Medium for a service that runs another command than the server its image's HEALTHCHECK probes (a"
+                + " worker or a scheduler started from the web application's image: no port published or exposed, no"
+                + " web server in its command) and sets no healthcheck of its own: it inherits the probe and stays"
+                + " unhealthy (not for a one-off job such as a migration); the recommendation for a Celery worker is"
+                + " celery inspect ping.",
         problem = "Compose only knows a container is ready when a healthcheck says so: `service_healthy` on a service"
                 + " without one cannot be satisfied, and a disabled check hides a hung process.",
         impact = "`docker compose up` stops with \"container ... has no healthcheck configured\", or dependants start"
@@ -130,6 +140,10 @@ public final class ComposeHealthcheck implements Rule {
                                     + " is healthy$", "; Compose and `docker ps` can tell when it is healthy once the"
                                     + " probe can run (the image has no " + missing + ": healthcheck-tool-missing)"));
                 }
+            }
+            if (health == null && imageProbesOtherServer(context, service)
+                    && !ComposeServices.runsToCompletion(context.project(), service) && !ComposeJobs.isOneOff(service)) {
+                inheritsServerProbe(context, service);
             }
             for (Service.Dependency dependency : service.dependsOn()) {
                 if (dependency.conditionOrDefault().equals("service_healthy")) {
@@ -339,6 +353,40 @@ public final class ComposeHealthcheck implements Rule {
     private static EffectiveHealthcheck effective(ReviewContext context, Service service) {
         Container c = containerOf(context, service);
         return c == null ? null : c.healthcheck();
+    }
+
+    /**
+     * A service that runs another command than the server the image's HEALTHCHECK probes (a worker, a scheduler
+     * started from the web application's image) and sets no healthcheck of its own: it inherits the probe, which
+     * nothing in it answers.
+     */
+    private void inheritsServerProbe(ReviewContext context, Service service) {
+        Container c = containerOf(context, service);
+        HealthcheckSpec probe = c.build().stage().config().healthcheck();
+        EntryPoint ep = c.entryPoint();
+        Location at = ComposeServices.keyed(service.node(), service.command() != null ? "command" : "entrypoint");
+        if (at == null || probe.instruction() == null) {
+            return;
+        }
+        boolean celery = ep != null && ep.runtime() == Runtime.CELERY;
+        String command = celery ? ep.option("command") : null;
+        String runs = command != null ? "a Celery " + command : ImageRole.program(c).map(p -> p + " instead of the image's server")
+                .orElse("another command than the image's server");
+        String app = celery ? ep.option("app") : null;
+        String own = "worker".equals(command)
+                ? "a probe of the worker itself: `healthcheck: {test: [\"CMD-SHELL\", \"celery" + (app == null ? "" : " -A " + app)
+                        + " inspect ping -d celery@$$HOSTNAME\"]}` (it answers when the worker is connected to its broker and"
+                        + " takes tasks; it needs remote control, which Celery enables by default)"
+                : "a probe of what it does, or `healthcheck: {disable: true}` where nothing can tell (Celery beat"
+                        + " answers no ping)";
+        context.finding(this, at, service.name() + " runs " + runs + " and sets no healthcheck, so it inherits the"
+                        + " HEALTHCHECK of " + c.build().dockerfile() + " (line " + probe.instruction().span().startLine()
+                        + "), which probes " + Probes.describe(c.healthcheck()).replaceFirst("^every \\S+ with ", "")
+                        + ": that server runs in another service, not in " + service.name() + ", so every probe fails"
+                        + " and " + service.name() + " is marked unhealthy for as long as it runs")
+                .severity(Severity.MEDIUM)
+                .recommendation("Give " + service.name() + " " + own + ".")
+                .add();
     }
 
     /** Whether the image has a HEALTHCHECK and the service runs another command than the server it probes. */

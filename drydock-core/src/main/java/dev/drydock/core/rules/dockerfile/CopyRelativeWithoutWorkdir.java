@@ -9,7 +9,9 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.CopySources;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.StagesInUse;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
         checks = "Every COPY and ADD of the stages a build uses whose destination (as written) is relative (not"
                 + " starting with / or a variable, quoted or not, and not absolute once its variables are expanded):"
                 + " fires when no WORKDIR is set before it in the stage or the stages"
-                + " it is built on.",
+                + " it is built on. Quiet when the base image is one whose own WORKDIR drydock knows (the Jupyter"
+                + " Docker Stacks' /home/jovyan, micromamba's /tmp, Airflow's /opt/airflow): the files land there.",
         problem = "A relative destination is resolved against the working directory, which the Dockerfile has not"
                 + " set: it is whatever the base image chose, / for most images.",
         impact = "Files land in / (or in a directory a new base image version moves), and the CMD that expects them"
@@ -64,7 +67,8 @@ public final class CopyRelativeWithoutWorkdir implements Rule {
                     continue;
                 }
                 Step step = used.image().model().step(copy.instruction()).orElse(null);
-                if (step == null || step.workdir() != null) {
+                if (step == null || step.workdir() != null
+                        || BaseImageFacts.workdir(Stages.rootBase(used.image().model(), used.stage())).isPresent()) {
                     continue;
                 }
                 context.finding(this, copy.instruction().file().path(), destination.span(),

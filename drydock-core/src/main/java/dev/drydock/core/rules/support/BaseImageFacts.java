@@ -30,7 +30,7 @@ public final class BaseImageFacts {
             return tag.contains("nonroot") || name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
         }
         return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name) || DotnetImages.startsAsAppUser(base)
-                || RedHatImages.openJdk(ref);
+                || RedHatImages.openJdk(ref) || NonRootVendorImages.of(ref).isPresent();
     }
 
     /** Images outside Docker's official library whose Dockerfile ends with a non-root USER. */
@@ -47,6 +47,15 @@ public final class BaseImageFacts {
             // built FROM python with no USER: /start.sh (gunicorn, uWSGI under supervisord) starts as root
             "docker.io/tiangolo/uvicorn-gunicorn", "docker.io/tiangolo/meinheld-gunicorn", "docker.io/tiangolo/uwsgi-nginx",
             "docker.io/adoptopenjdk/"); // AdoptOpenJDK's images (now eclipse-temurin): a distribution plus the JDK
+
+    /**
+     * The working directory a base image sets with its own WORKDIR, where drydock knows it ({@link
+     * NonRootVendorImages}); empty for any other image, which may have one drydock cannot see.
+     */
+    public static Optional<String> workdir(BaseImage base) {
+        return base instanceof BaseImage.External external
+                ? NonRootVendorImages.of(external.reference()).map(NonRootVendorImages::workdir) : Optional.empty();
+    }
 
     /**
      * Whether drydock knows which user a container of this base image starts as when nothing sets USER:
@@ -70,7 +79,8 @@ public final class BaseImageFacts {
      * (65534:65534 in Debian, Ubuntu, Alpine, the Red Hat family and the images built on them), the node images'
      * {@code node} (1000:1000), oven/bun's {@code bun} (1000:1000), denoland/deno's {@code deno} (1993:1993) and
      * {@code www-data} in the php and serversideup/php images (33:33 on Debian, 82:82 on Alpine), distroless's and
-     * Chainguard's {@code nonroot} (65532:65532) and the .NET images' {@code app} (1654:1654). Empty for any
+     * Chainguard's {@code nonroot} (65532:65532), the .NET images' {@code app} (1654:1654) and the users of
+     * {@link NonRootVendorImages} (Jupyter's jovyan, micromamba's mambauser, Airflow's airflow). Empty for any
      * other user or image.
      */
     public static Optional<String> userIds(BaseImage base, String user) {
@@ -89,6 +99,8 @@ public final class BaseImageFacts {
             case "node" -> name.equals("docker.io/library/node") ? "1000:1000" : null;
             case "bun" -> name.equals("docker.io/oven/bun") ? "1000:1000" : null;
             case "deno" -> name.equals("docker.io/denoland/deno") ? "1993:1993" : null;
+            case "jovyan", "mambauser", "airflow" -> NonRootVendorImages.of(ref)
+                    .filter(image -> image.user().equals(user)).map(NonRootVendorImages::ids).orElse(null);
             case "www-data" -> name.equals("docker.io/library/php") || name.equals("docker.io/serversideup/php")
                     ? tag.contains("alpine") ? "82:82" : "33:33"
                     // Debian's and Ubuntu's base-passwd: the official Debian-based images (httpd ...) have it too

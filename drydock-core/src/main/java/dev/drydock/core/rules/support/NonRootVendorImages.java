@@ -1,0 +1,41 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.image.ImageReference;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Data and workflow images outside Docker's official library whose Dockerfiles end with a non-root USER
+ * and a WORKDIR of their own: the Jupyter Docker Stacks ({@code quay.io/jupyter/*-notebook} and
+ * {@code docker-stacks-foundation}, formerly on Docker Hub as {@code jupyter/*}: {@code USER ${NB_UID}},
+ * jovyan 1000:100, {@code WORKDIR ${HOME}}), mambaorg/micromamba ({@code USER $MAMBA_USER}, mambauser
+ * 57439:57439, {@code WORKDIR /tmp}) and apache/airflow ({@code USER ${AIRFLOW_UID}}, airflow 50000:0,
+ * {@code WORKDIR ${AIRFLOW_HOME}}, /opt/airflow).
+ *
+ * @param user the account the image ends with
+ * @param ids its {@code uid:gid}
+ * @param workdir the image's working directory
+ */
+public record NonRootVendorImages(String user, String ids, String workdir) {
+
+    private static final NonRootVendorImages JUPYTER = new NonRootVendorImages("jovyan", "1000:100", "/home/jovyan");
+    private static final NonRootVendorImages MICROMAMBA = new NonRootVendorImages("mambauser", "57439:57439", "/tmp");
+    private static final NonRootVendorImages AIRFLOW = new NonRootVendorImages("airflow", "50000:0", "/opt/airflow");
+
+    /** What the image is known to end with, or empty for any other image. */
+    public static Optional<NonRootVendorImages> of(ImageReference ref) {
+        if (ref == null || ref.fullName() == null || !ref.isImage()) {
+            return Optional.empty();
+        }
+        String name = ref.fullName().toLowerCase(Locale.ROOT);
+        if ((name.startsWith("quay.io/jupyter/") || name.startsWith("docker.io/jupyter/"))
+                && (name.endsWith("-notebook") || name.endsWith("/docker-stacks-foundation"))) {
+            return Optional.of(JUPYTER);
+        }
+        return Optional.ofNullable(switch (name) {
+            case "docker.io/mambaorg/micromamba" -> MICROMAMBA;
+            case "docker.io/apache/airflow" -> AIRFLOW;
+            default -> null;
+        });
+    }
+}
