@@ -182,7 +182,10 @@ public final class AppSource {
         return serverCalls.stream().map(ServerCall::port).filter(p -> p != null).findFirst();
     }
 
-    /** Whether the code installs a SIGTERM handler ({@code signal.signal(signal.SIGTERM, ...)}, {@code process.on('SIGTERM')}). */
+    /**
+     * Whether the code installs a SIGTERM handler ({@code signal.signal(signal.SIGTERM, ...)}, {@code process.on('SIGTERM')})
+     * or hands its process over to another program ({@code os.execv}), which then gets the signal.
+     */
     public boolean handlesSigterm() {
         return sigtermLine > 0;
     }

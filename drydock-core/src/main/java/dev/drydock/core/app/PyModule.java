@@ -104,6 +104,22 @@ final class PyModule {
         return sigtermLine > 0;
     }
 
+    /**
+     * {@code os.execv(...)} and the other {@code os.exec*} functions: the program given replaces the Python process
+     * (same PID), so SIGTERM reaches that program and its own handling is what counts.
+     */
+    private static boolean replacesProcess(List<Tok> toks) {
+        for (int i = 0; i + 2 < toks.size(); i++) {
+            if (toks.get(i).isName("os") && toks.get(i + 1).is(".") && toks.get(i + 2).isName()
+                    && OS_EXEC.matcher(toks.get(i + 2).text()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern OS_EXEC = Pattern.compile("exec[lv]p?e?");
+
     // ---- reading
 
     private void scan() {
@@ -303,7 +319,7 @@ final class PyModule {
             }
         }
         List<Tok> toks = Tok.tokenize(text, false);
-        if (toks.stream().anyMatch(t -> t.isName("SIGTERM")) && sigtermLine == 0) {
+        if ((toks.stream().anyMatch(t -> t.isName("SIGTERM")) || replacesProcess(toks)) && sigtermLine == 0) {
             sigtermLine = s.line();
         }
         assignment(s, toks, enclosing);

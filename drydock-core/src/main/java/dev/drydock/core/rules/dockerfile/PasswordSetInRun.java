@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
                 + " image is made of, shell and exec form. Fine when the password comes from a build secret"
                 + " (/run/secrets/..., RUN --mount=type=secret): read with < or cat, and when it is made up at random"
                 + " in the RUN (/dev/urandom, openssl rand, pwgen, uuidgen), which only unlocks the account."
-                + " Locking or deleting a password (passwd -l, usermod -L) is not reported.",
+                + " Locking or deleting a password (passwd -l, usermod -L) is not reported, nor chpasswd -e given only"
+                + " the marks * or ! as the encrypted password (echo \"git:*\" | chpasswd -e): no password matches"
+                + " them, the line only lifts adduser -D's lock so that sshd accepts the account's keys.",
         problem = "A password written in a Dockerfile, passed as a build argument or echoed in a RUN is stored in the"
                 + " image's history, and the account it opens is the same in every container of the image.",
         impact = "Anyone who can pull the image, or read the repository, knows a valid password of the containers"
@@ -35,7 +37,8 @@ import java.util.regex.Pattern;
                 + " docker exec. If one is truly needed, set it at container start from a secret, not in the build.",
         references = {
                 "https://docs.docker.com/build/building/secrets/",
-                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management"},
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management",
+                "https://man7.org/linux/man-pages/man5/shadow.5.html"},
         aliases = {"CKV2_DOCKER_17"},
         fix = FixSafety.NONE,
         effort = "30 min",
@@ -65,7 +68,8 @@ public final class PasswordSetInRun implements Rule {
                     Call call = calls.get(i);
                     Optional<String> what = passwordSetting(call);
                     if (what.isEmpty() || fromSecret(call, calls.subList(0, i))
-                            || generatedAtRandom(call, calls.subList(0, i))) {
+                            || generatedAtRandom(call, calls.subList(0, i))
+                            || givesNoUsablePassword(call, calls.subList(0, i))) {
                         continue;
                     }
                     Span span = call.program() == null ? call.span() : call.program().span();
@@ -116,6 +120,25 @@ public final class PasswordSetInRun implements Rule {
         Call producer = earlier.get(earlier.size() - 1);
         return producer.args().stream().anyMatch(a -> RANDOM_SOURCE.matcher(a.value()).find());
     }
+
+    /**
+     * {@code echo "git:*" | chpasswd -e}: the encrypted field it writes is {@code *} or {@code !}, which no password
+     * matches (shadow(5)): the account gets no password, only the lock mark of adduser -D is replaced, so that sshd
+     * accepts its public keys.
+     */
+    private static boolean givesNoUsablePassword(Call call, List<Call> earlier) {
+        if (!call.is("chpasswd") || !call.options().has("-e") && !call.options().has("--encrypted")
+                || call.command() == null || !call.command().inPipeline() || earlier.isEmpty()) {
+            return false;
+        }
+        Call producer = earlier.get(earlier.size() - 1);
+        List<String> entries = producer.args().stream().map(a -> a.value()).filter(v -> !v.startsWith("-")).toList();
+        return producer.is("echo", "printf") && !entries.isEmpty()
+                && entries.stream().allMatch(v -> NO_PASSWORD_ENTRY.matcher(v.strip()).matches());
+    }
+
+    /** A chpasswd line whose encrypted password is only the marks {@code !} and {@code *}. */
+    private static final Pattern NO_PASSWORD_ENTRY = Pattern.compile("[^:\\s]+:[!*]+");
 
     /** The password is read from a build secret: redirected from /run/secrets or piped from cat of it. */
     private static boolean fromSecret(Call call, List<Call> earlier) {

@@ -50,7 +50,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " root. The recommendation fits the base image: the node image's own node user, BusyBox's adduser"
                 + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd), useradd"
                 + " elsewhere. Not root either: an entry point that starts as root only to prepare files and then"
-                + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (a strength). Low instead of"
+                + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (a strength), also when USER root or"
+                + " compose user: root says so explicitly. Low instead of"
                 + " critical for a runtime base image (its command is a bare interpreter or build tool, or it adds no"
                 + " application and no command to an official image whose default is one, such as a distribution's"
                 + " shell: the images built on it set USER) and for a stock server such as nginx, php-fpm or Tomcat"
@@ -115,7 +116,11 @@ public final class RunsAsRoot implements Rule {
             Stage stage = container.build().stage();
             Container.Setting user = container.user();
             if (user != null) {
-                if (isRoot(user.value())) {
+                Optional<PrivilegeDrop> rootToPrepare = isRoot(user.value())
+                        ? PrivilegeDrop.of(context, container).filter(PrivilegeDrop::always) : Optional.empty();
+                if (rootToPrepare.isPresent()) {
+                    context.strength(this, user.origin(), startsAsRootToPrepare(rootToPrepare.get()));
+                } else if (isRoot(user.value())) {
                     String imageUser = overriddenImageUser(container, user);
                     String fromArguments = rootFromBuildArguments(container, user);
                     context.finding(this, user.origin(), "the container runs as " + user.value() + (imageUser == null
@@ -160,9 +165,7 @@ public final class RunsAsRoot implements Rule {
                 continue;
             }
             if (drop.isPresent()) {
-                context.strength(this, at, "the container starts as root only to prepare its files: " + drop.get().where()
-                        + " switches to " + drop.get().user() + " with " + drop.get().tool()
-                        + " before the main process starts");
+                context.strength(this, at, startsAsRootToPrepare(drop.get()));
                 continue;
             }
             Optional<String> serverUser = imageEntrypointSwitches(container, base);
@@ -216,6 +219,11 @@ public final class RunsAsRoot implements Rule {
                             .orElse(null))
                     .add();
         }
+    }
+
+    private static String startsAsRootToPrepare(PrivilegeDrop drop) {
+        return "the container starts as root only to prepare its files: " + drop.where() + " switches to "
+                + drop.user() + " with " + drop.tool() + " before the main process starts";
     }
 
     /**

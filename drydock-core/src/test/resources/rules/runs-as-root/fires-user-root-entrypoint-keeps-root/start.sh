@@ -1,0 +1,3 @@
+#!/bin/sh
+chown -R node /data
+exec worktool "$@"

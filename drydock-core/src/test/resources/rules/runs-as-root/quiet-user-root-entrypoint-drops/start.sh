@@ -1,0 +1,6 @@
+#!/bin/sh
+chown -R node /home/node /data
+if [ "$#" -gt 0 ]; then
+  exec su-exec node "$@"
+fi
+exec su-exec node worktool
