@@ -60,6 +60,7 @@ public final class ReviewMarkdown {
         comparison(review, fixes);
         priorities(review);
         new TestingRecommendations(out).print(review);
+        new AssumptionsSection(out).print(review);
         resources(review);
         summary(review);
         out.flush();

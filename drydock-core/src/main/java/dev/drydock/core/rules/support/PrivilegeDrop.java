@@ -20,6 +20,10 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
         return rootByDefault == null;
     }
 
+    /** The wrappers of a command that switch to another user before running the rest. */
+    private static final java.util.Set<String> SWITCHERS = java.util.Set.of("gosu", "su-exec", "s6-setuidgid",
+            "setuidgid", "chpst", "setpriv", "runuser", "su", "sudo");
+
     /** A user name or id, or a variable that holds one ({@code $WWWUSER}, {@code ${APP_USER}}). */
     private static final String USER = "(\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?|[A-Za-z0-9_][A-Za-z0-9_.:-]*)";
     private static final Pattern IN_SCRIPT = Pattern.compile(
@@ -34,7 +38,9 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
             return Optional.empty();
         }
         if (ep.user() != null && !RootUser.is(ep.user())) {
-            return Optional.of(new PrivilegeDrop(ep.user(), "the command", "the container's command", null));
+            String tool = ep.wrappers().stream().map(w -> w.name()).filter(SWITCHERS::contains).findFirst()
+                    .orElse("a wrapper");
+            return Optional.of(new PrivilegeDrop(ep.user(), tool, "the container's command", null));
         }
         for (String script : ep.scripts()) {
             SourceFile file = EntryPointScripts.find(context, c, script);
