@@ -237,7 +237,8 @@ public final class ProjectLoader {
             }
             List<LoadedCompose> loaded = new ArrayList<>();
             for (var folder : byFolder.entrySet()) {
-                List<ProjectEntry> defaults = layout.defaultComposeFiles(folder.getKey());
+                List<ProjectEntry> defaults = ComposeFileVariable.files(files, folder.getKey(), folder.getValue())
+                        .orElse(layout.defaultComposeFiles(folder.getKey()));
                 if (!defaults.isEmpty()) {
                     loadCompose(folder.getKey(), defaults).ifPresent(loaded::add);
                 }

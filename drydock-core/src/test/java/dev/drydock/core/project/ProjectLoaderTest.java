@@ -282,4 +282,24 @@ class ProjectLoaderTest {
         assertThat(project.container("db").orElseThrow().build()).isNull();
         assertThat(project.containers()).extracting(Container::name).doesNotContain("worker/Dockerfile", "Dockerfile");
     }
+
+    @Test
+    void composeFileInTheDotEnvNamesTheFilesComposeLoads() throws IOException {
+        write(".env", "COMPOSE_FILE=compose.base.yaml;compose.live.yaml\nCOMPOSE_PATH_SEPARATOR=;\n");
+        write("compose.base.yaml", "services:\n  web:\n    image: nginx:1.27.3\n");
+        write("compose.live.yaml", "services:\n  web:\n    restart: unless-stopped\n");
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.composeProjects()).singleElement().satisfies(c -> assertThat(c.files())
+                .extracting(f -> f.displayPath()).containsExactly("compose.base.yaml", "compose.live.yaml"));
+        assertThat(project.container("web").orElseThrow().service().restart()).isNotNull();
+    }
+
+    @Test
+    void composeFileNamingAMissingFileLeavesTheDefaultFiles() throws IOException {
+        write(".env", "COMPOSE_FILE=compose.yaml:compose.missing.yaml\n");
+        write("compose.yaml", "services:\n  web:\n    image: nginx:1.27.3\n");
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.composeProjects()).singleElement().satisfies(c -> assertThat(c.files())
+                .extracting(f -> f.displayPath()).containsExactly("compose.yaml"));
+    }
 }
