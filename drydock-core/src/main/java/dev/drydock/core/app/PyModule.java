@@ -394,6 +394,11 @@ final class PyModule {
 
     private void calls(PyLexer.Statement s, List<Tok> toks, boolean inMain, String enclosing) {
         for (int i = 0; i < toks.size(); i++) {
+            if (i >= 2 && toks.get(i).text().equals("launch") && toks.get(i - 1).is(".") && toks.get(i - 2).is(")")
+                    && i + 1 < toks.size() && toks.get(i + 1).is("(")) { // gr.Interface(...).launch()
+                call(s, ")", "launch", Tok.args(toks, i + 1), inMain, enclosing, toks, i, Tok.closing(toks, i + 1));
+                continue;
+            }
             if (!toks.get(i).isName() || i > 0 && toks.get(i - 1).is(".")) {
                 continue;
             }
@@ -481,7 +486,7 @@ final class PyModule {
                     }
                 }
             }
-            case "run", "run_simple", "make_server", "run_server", "serve", "run_app" ->
+            case "run", "run_simple", "make_server", "run_server", "serve", "run_app", "launch" ->
                 runs.add(new RunDecl(owner, method, args, s.line(), inMain, enclosing, callText(s.text(), toks, from, to)));
             default -> {
                 // not a call this reader follows

@@ -520,6 +520,19 @@ final class PythonApps {
                 return waitress ? call(m, r, "waitress", false, arg(args, "host", -1), arg(args, "port", -1), null, 8080)
                         : null;
             }
+            case "launch" -> {
+                boolean gradio = owner != null && m.imports.values().stream()
+                        .anyMatch(i -> i.module().equals("gradio") || i.module().startsWith("gradio."));
+                if (!gradio) {
+                    return null;
+                }
+                // server_name and server_port, else GRADIO_SERVER_NAME and GRADIO_SERVER_PORT, else 127.0.0.1:7860
+                Tok.Arg port = Tok.keyword(args, "server_port");
+                ServerCall call = call(m, r, "Gradio's server (launch)", false, Tok.keyword(args, "server_name"), port,
+                        null, 7860);
+                return port != null ? call : new ServerCall(call.server(), call.call(), false, call.mainOnly(),
+                        call.file(), call.line(), call.host(), 7860, null, "GRADIO_SERVER_PORT", null);
+            }
             case "run_app" -> {
                 boolean aiohttp = owner != null && imports(m, owner, "aiohttp");
                 return aiohttp ? call(m, r, "aiohttp's server (web.run_app)", false, arg(args, "host", -1),

@@ -27,6 +27,8 @@ import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.ProtocolPorts;
 import dev.drydock.core.rules.support.ServerProbes;
+import dev.drydock.core.rules.support.PackagedServers;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.edit.TextEdit;
 import java.util.ArrayList;
@@ -51,7 +53,11 @@ import java.util.Optional;
                 + " Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
                 + " port, no server in its command or among the programs its supervisord starts, no address to listen"
                 + " on such as HOST=0.0.0.0 in its environment; Next's standalone server.js and a Mix release with"
-                + " PHX_SERVER set count as servers, on PORT or 3000 and 4000),"
+                + " PHX_SERVER set count as servers, on PORT or 3000 and 4000; so do the servers of data and"
+                + " machine-learning tools, probed at the health endpoint each documents: Jupyter's /api on 8888,"
+                + " Airflow's webserver /health and api-server /api/v2/monitor/health on 8080, MLflow's /health on 5000,"
+                + " vLLM's /health on 8000, text-generation-inference's /health on PORT, 80 in its image, Streamlit's"
+                + " /_stcore/health, and a Gradio launch() in the code, whose page is at / on 7860),"
                 + " with a probe of a Celery worker's own or HEALTHCHECK NONE"
                 + " recommended instead of an HTTP one, and for an image whose command is a bare interpreter (a runtime"
                 + " base image: the images built on it are the ones to probe). Medium for a stock server such as"
@@ -62,6 +68,8 @@ import java.util.Optional;
                 + " every port is a well-known port of another protocol (DNS on 53, SMTP, MQTT) and for an application"
                 + " of unknown routes that listens on a broker's or database's port (9092 Kafka, 5432 PostgreSQL ...);"
                 + " nothing"
+                + " for an image built on a Jupyter Docker Stacks notebook image (quay.io/jupyter/*-notebook), which"
+                + " ends with a HEALTHCHECK of its own, and"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
                 + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing).",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
@@ -74,7 +82,9 @@ import java.util.Optional;
         references = {
                 "https://docs.docker.com/reference/dockerfile/#healthcheck",
                 "https://docs.docker.com/reference/compose-file/services/#healthcheck",
-                "https://docs.docker.com/compose/how-tos/startup-order/"},
+                "https://docs.docker.com/compose/how-tos/startup-order/",
+                "https://github.com/jupyter/docker-stacks/blob/main/images/base-notebook/Dockerfile",
+                "https://airflow.apache.org/docs/apache-airflow/stable/administration-and-deployment/logging-monitoring/check-health.html"},
         aliases = {"DL3057", "CKV_DOCKER_2", "DS026", "DS-0026", "AVD-DS-0026", "Healthcheck Instruction Missing"},
         fix = FixSafety.SAFE,
         effort = "15 min",
@@ -121,8 +131,9 @@ public final class HealthcheckMissing implements Rule {
                 }
                 continue;
             }
-            if (image.containers().stream().allMatch(FileOnlyImage::is)) {
-                continue;
+            if (image.containers().stream().allMatch(FileOnlyImage::is)
+                    || PackagedServers.baseChecksJupyter(Stages.rootBase(image.model(), stage))) {
+                continue; // the Jupyter Docker Stacks' notebook images end with a HEALTHCHECK the image inherits
             }
             List<EffectiveHealthcheck> compose = image.containers().stream().map(Container::healthcheck)
                     .filter(h -> h != null && "compose".equals(h.source())).toList();
@@ -292,8 +303,11 @@ public final class HealthcheckMissing implements Rule {
                     : serverPort.or(() -> Optional.ofNullable(scriptPort)).orElseGet(() -> AppFacts.port(c, app));
             String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
             String host = AppFacts.hostHeader(app);
+            Optional<PackagedServers.Server> packaged = role == ImageRole.SERVER ? Optional.empty()
+                    : PackagedServers.of(c).or(() -> PackagedServers.inherited(c)).or(() -> PackagedServers.ofCode(app));
             String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
                     ? url.path()
+                    : packaged.isPresent() ? packaged.get().healthPath()
                     : role == ImageRole.SERVER || app.routes().healthRoute().isEmpty() && ImageRole.inheritedServer(c).isPresent()
                     ? "/" : AppFacts.healthPath(app);
             boolean composePathServed = url == null || app.routes().match(url.path()).isPresent()
@@ -306,8 +320,9 @@ public final class HealthcheckMissing implements Rule {
                     : Probes.recommend(image, port, path, portVariable, host);
             // the compose probe's path, where the routes cannot tell otherwise: its author says the application serves it
             boolean composePathTrusted = url != null && path.equals(url.path()) && !app.routes().determines(path);
+            boolean documented = packaged.isPresent() && path.equals(packaged.get().healthPath());
             return new Plan(image, port, portVariable, host, path, app.routes().known(), app.routes().determines(path),
-                    app.routes().match(path).isPresent(), AppFacts.healthModuleToAdd(app, path), composeWorks,
+                    app.routes().match(path).isPresent() || documented, AppFacts.healthModuleToAdd(app, path), composeWorks,
                     composePathTrusted, argv);
         }
 

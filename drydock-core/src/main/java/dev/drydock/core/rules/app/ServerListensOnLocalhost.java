@@ -22,6 +22,9 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.WrittenInstructions;
+import dev.drydock.core.app.ServerCall;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.source.Span;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -37,7 +40,9 @@ import java.util.regex.Pattern;
                 + " development servers `flask run` (--host or FLASK_RUN_HOST, 127.0.0.1 by default), Django's runserver"
                 + " (its address; a bare port is 127.0.0.1) and `php artisan serve` (--host, 127.0.0.1 by default). Quiet for"
                 + " Unix sockets and inherited file descriptors, and when a configuration file may set the address"
-                + " (gunicorn -c or a gunicorn.conf.py in the build context, hypercorn --config).",
+                + " (gunicorn -c or a gunicorn.conf.py in the build context, hypercorn --config). For a Gradio application"
+                + " run with python, its launch() call: without server_name it listens on GRADIO_SERVER_NAME, else"
+                + " 127.0.0.1 (quiet when an env_file may set the variable).",
         problem = "Inside a container, 127.0.0.1 is the container's own loopback interface: connections that come"
                 + " through a published port, from another container or from the host arrive on the container's"
                 + " network interface, where nothing listens.",
@@ -50,6 +55,7 @@ import java.util.regex.Pattern;
                 "https://docs.gunicorn.org/en/stable/settings.html#bind",
                 "https://www.uvicorn.org/settings/#socket-binding",
                 "https://hypercorn.readthedocs.io/en/latest/how_to_guides/configuring.html",
+                "https://www.gradio.app/docs/gradio/blocks#blocks-launch",
                 "https://docs.docker.com/engine/network/#published-ports"},
         aliases = {},
         fix = FixSafety.UNSAFE,
@@ -117,8 +123,38 @@ public final class ServerListensOnLocalhost implements Rule {
                     }
                     report(context, c, command, server, "--bind", ep.option("bind"), "127.0.0.1:8000");
                 }
+                case PYTHON -> gradio(context, c, ep);
                 default -> { }
             }
+        }
+    }
+
+    /**
+     * Gradio's launch() without server_name: it listens on GRADIO_SERVER_NAME when the environment sets it, else on
+     * 127.0.0.1. Quiet for an address that is an expression or not the loopback, and when an env_file may set it.
+     */
+    private void gradio(ReviewContext context, Container c, EntryPoint ep) {
+        for (ServerCall call : Apps.of(context, c).serverCalls()) {
+            if (!call.server().startsWith("Gradio")) {
+                continue;
+            }
+            String written = call.host() == null ? null : call.host().strip();
+            boolean literal = written != null && written.length() >= 2 && (written.startsWith("\"") || written.startsWith("'"));
+            String host = written == null ? ep.environment().get("GRADIO_SERVER_NAME")
+                    : literal ? written.substring(1, written.length() - 1) : null;
+            if (written != null && !literal || host != null && !host.isEmpty() && !LOOPBACK.matcher(host).matches()
+                    || host == null && c.service() != null && !c.service().envFiles().isEmpty()) {
+                continue;
+            }
+            Span span = context.project().source(call.file()).map(f -> f.lines(call.line(), call.line())).orElse(null);
+            String what = written == null && host == null
+                    ? "`" + call.call() + "` is given no server_name and nothing sets GRADIO_SERVER_NAME, so Gradio listens on 127.0.0.1"
+                    : "`" + call.call() + "` listens on " + host;
+            context.finding(this, new Location(call.file(), span), what + ": the container's loopback interface only, so"
+                            + " requests through a published port or from other containers never reach it")
+                    .recommendation("Set ENV GRADIO_SERVER_NAME=0.0.0.0 in the final stage, or pass server_name=\"0.0.0.0\""
+                            + " to launch(); which hosts can reach it is decided by the published ports.")
+                    .add();
         }
     }
 

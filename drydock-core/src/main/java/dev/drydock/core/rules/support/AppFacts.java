@@ -238,7 +238,8 @@ public final class AppFacts {
                 return Integer.parseInt(digits);
             }
         }
-        return null;
+        return PackagedServers.of(ep).filter(PackagedServers.Server::explicit).map(PackagedServers.Server::port)
+                .orElse(null);
     }
 
     /**
@@ -259,6 +260,9 @@ public final class AppFacts {
                         ports.add(Integer.parseInt(digits));
                     }
                 }
+            }
+            if (ports.isEmpty()) { // jupyter --port 8081, mlflow server -p 5001, text-generation-launcher's PORT
+                PackagedServers.of(ep).filter(PackagedServers.Server::explicit).ifPresent(s -> ports.add(s.port()));
             }
         }
         return ports;
@@ -302,6 +306,10 @@ public final class AppFacts {
     private static int defaultPort(Container c, AppSource app) {
         EntryPoint ep = Processes.serving(c);
         Framework f = app == null ? null : app.frameworks().stream().findFirst().orElse(null);
+        Optional<PackagedServers.Server> packaged = PackagedServers.of(ep).or(() -> PackagedServers.inherited(c));
+        if (packaged.isPresent()) {
+            return packaged.get().port();
+        }
         if (ep != null) {
             switch (ep.runtime()) {
                 case FLASK_RUN -> {
@@ -424,6 +432,15 @@ public final class AppFacts {
             return "its supervisord runs " + describe(supervised.get().entryPoint()) + " (" + supervised.get().label() + ")";
         }
         EntryPoint ep = c.entryPoint();
+        Optional<PackagedServers.Server> packaged = PackagedServers.of(ep).or(() -> PackagedServers.inherited(c));
+        if (packaged.isPresent() && (ep == null || ep.runtime() != Runtime.STREAMLIT)) {
+            return "it runs " + packaged.get().name() + (ep == null ? ", its base image's command" : "")
+                    + " (port " + packaged.get().port() + ")";
+        }
+        Optional<PackagedServers.Server> gradio = PackagedServers.ofCode(app);
+        if (gradio.isPresent()) {
+            return "its code starts " + gradio.get().name();
+        }
         if (runsServer(ep)) {
             return switch (ep.runtime()) {
                 case NEXT_STANDALONE -> "it runs Next's standalone server (" + ep.target().value() + ")";
@@ -508,6 +525,9 @@ public final class AppFacts {
     public static boolean runsServer(EntryPoint ep) {
         if (ep == null) {
             return false;
+        }
+        if (PackagedServers.of(ep).isPresent()) {
+            return true;
         }
         return switch (ep.runtime()) {
             case ELIXIR_RELEASE -> ep.flag("server");
