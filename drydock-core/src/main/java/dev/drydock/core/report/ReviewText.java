@@ -5,15 +5,22 @@ import dev.drydock.core.review.Finding;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.review.Strength;
+import dev.drydock.core.source.Printable;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The compact terminal form of a review: one block per finding, most severe first, then the good
- * practices and a summary line. ANSI colours only when asked for.
+ * practices and a summary line. Three or more findings of one rule in one file (a missing limit on every
+ * service) make one block with a line per place; the JSON, SARIF and CI formats keep one result per place.
+ * ANSI colours only when asked for.
  */
 public final class ReviewText {
+
+    /** From this many findings of one rule in one file on, they are shown as one block. */
+    private static final int GROUPED = 3;
 
     private final PrintWriter out;
     private final boolean color;
@@ -24,11 +31,13 @@ public final class ReviewText {
     }
 
     public void print(Review review) {
-        for (Finding f : review.findings()) {
-            out.println(paint(f.severity(), f.severity().id().toUpperCase()) + " " + f.location() + " "
-                    + bold(f.rule().title()) + " [" + f.ruleId() + "]");
-            out.println("    " + f.message());
-            out.println("    -> " + f.effectiveRecommendation());
+        for (List<Finding> group : FindingGroups.by(review.findings(),
+                f -> List.of(f.ruleId(), String.valueOf(f.location().file()), f.severity()))) {
+            if (group.size() < GROUPED || group.get(0).location().file() == null) {
+                group.forEach(this::finding);
+            } else {
+                grouped(group);
+            }
         }
         if (!review.strengths().isEmpty()) {
             out.println();
@@ -52,6 +61,57 @@ public final class ReviewText {
                     + " (`--dry-run` shows the diff first)");
         }
         out.flush();
+    }
+
+    private void finding(Finding f) {
+        out.println(paint(f.severity(), f.severity().id().toUpperCase()) + " " + f.location() + " "
+                + bold(f.rule().title()) + " [" + f.ruleId() + "]");
+        out.println("    " + f.message());
+        out.println("    -> " + f.effectiveRecommendation());
+    }
+
+    /**
+     * One rule's findings in one file, shown once: a line per place with what differs (the service, the
+     * variable), what they have in common once, and the recommendation once when it is the same.
+     */
+    private void grouped(List<Finding> group) {
+        Finding first = group.get(0);
+        out.println(paint(first.severity(), first.severity().id().toUpperCase()) + " " + first.location() + " "
+                + bold(first.rule().title()) + " [" + first.ruleId() + "], " + group.size() + " places in "
+                + Printable.escape(first.location().file()));
+        List<String> messages = group.stream().map(Finding::message).toList();
+        String shared = sharedEnding(messages);
+        for (Finding f : group) {
+            String message = shared.isEmpty() ? f.message()
+                    : f.message().substring(0, f.message().length() - shared.length() - 2);
+            out.println("    " + (f.location().span() == null ? "" : "line " + f.location().line() + ": ") + message);
+        }
+        if (!shared.isEmpty()) {
+            out.println("    each: " + shared);
+        }
+        List<String> recommendations = group.stream().map(Finding::effectiveRecommendation).distinct().toList();
+        out.println("    -> " + recommendations.get(0) + (recommendations.size() == 1 ? ""
+                : " (likewise for the other " + (group.size() - 1) + ")"));
+    }
+
+    /** The end all messages share after a colon ("...: a leak or a load spike in it can ..."), or "". */
+    private static String sharedEnding(List<String> messages) {
+        String common = messages.get(0);
+        for (String m : messages) {
+            int n = 0;
+            while (n < common.length() && n < m.length()
+                    && common.charAt(common.length() - 1 - n) == m.charAt(m.length() - 1 - n)) {
+                n++;
+            }
+            common = common.substring(common.length() - n);
+        }
+        int colon = common.indexOf(": ");
+        if (colon < 0) {
+            return "";
+        }
+        String shared = common.substring(colon + 2);
+        int shortest = messages.stream().mapToInt(String::length).min().orElse(0);
+        return shared.length() < 20 || shared.length() + 2 >= shortest ? "" : shared;
     }
 
     private String paint(Severity severity, String text) {

@@ -22,6 +22,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.OfficialImages;
 import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.Probes;
@@ -202,7 +203,7 @@ public final class VariableInExecForm implements Rule {
     private static boolean officialImage(Container c) {
         ImageContents contents = ImageContents.of(c);
         String image = contents == null ? null : contents.baseImage();
-        return image != null && ImageReference.tryParse(image).map(ImageReference::isOfficialImage).orElse(false);
+        return image != null && ImageReference.tryParse(image).map(OfficialImages::published).orElse(false);
     }
 
     // RUN and HEALTHCHECK in exec form

@@ -5,6 +5,7 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -14,6 +15,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.OfficialImages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +27,9 @@ import java.util.List;
         checks = "Every compose service with both a `build` section and an `image`, and no `pull_policy`."
                 + " Services that take the key from one YAML anchor (`<<: *defaults`) get one finding there,"
                 + " naming them all. When an override or variant file adds the build to a service the base file"
-                + " pulls, the finding and the fix are at that build, in that file.",
+                + " pulls, the finding and the fix are at that build, in that file. A bare image name that is no"
+                + " Docker Official Image (`myapp-local`) is left alone: nothing can be published under it in Docker"
+                + " Hub's library namespace, so the pull fails and Compose builds.",
         problem = "With both keys and no pull_policy, Compose first tries to pull `image` and builds only when the"
                 + " registry has no such image: which code runs depends on what was pushed last, not on the checkout.",
         impact = "`docker compose up` on a fresh host runs the published image instead of the local code (or an"
@@ -34,7 +38,8 @@ import java.util.List;
                 + " `pull_policy: missing` (or always) to run the published image and build only when it is absent.",
         references = {
                 "https://docs.docker.com/reference/compose-file/build/#using-build-and-image",
-                "https://docs.docker.com/reference/compose-file/services/#pull_policy"},
+                "https://docs.docker.com/reference/compose-file/services/#pull_policy",
+                "https://github.com/docker-library/official-images#what-are-official-images"},
         aliases = {"no-build-and-image"},
         fix = FixSafety.UNSAFE,
         effort = "2 min",
@@ -60,7 +65,7 @@ public final class BuildAndImage implements Rule {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             if (service.build() != null && service.image() != null && service.pullPolicy() == null
-                    && !service.node().has("pull_policy")) {
+                    && !service.node().has("pull_policy") && !OfficialImages.unpublished(reference(service))) {
                 unsaid.add(ref);
             }
         }
@@ -76,16 +81,25 @@ public final class BuildAndImage implements Rule {
         boolean buildElsewhere = buildElsewhere(service);
         TextEdit edit = buildElsewhere ? ComposeEdits.addEntryBesideInItsFile(service.node(), "build", "pull_policy: build")
                 : ComposeEdits.addEntryBeside(service.node(), "image", "pull_policy: build");
+        String image = service.image().value();
         context.finding(this, anchor(group.get(0)), names + (one ? " has" : " have")
-                        + " both build and image " + service.image().value() + " without pull_policy: Compose pulls "
-                        + service.image().value() + " first and builds only if the registry has none, so a fresh host"
-                        + " may run the published image instead of this checkout's code")
+                        + " both build and image " + image + " without pull_policy: " + (OfficialImages.published(
+                                reference(service)) ? image + " names the Docker Official Image "
+                                + reference(service).imageName() + ", so Compose pulls it and never builds this"
+                                + " checkout's code"
+                                : "Compose pulls " + image + " first and builds only if the registry has none, so a"
+                                + " fresh host may run the published image instead of this checkout's code"))
                 .recommendation("Add `pull_policy: build` " + (buildElsewhere ? "next to this build in "
                         + service.build().node().file().path() : one ? "to " + names : "next to this image") + " to"
                         + " always build the checkout (or `pull_policy: missing` if running the published image is"
                         + " intended).")
                 .fix(edit == null ? null : Fix.of("build " + names + " from the checkout", FixSafety.UNSAFE, edit))
                 .add();
+    }
+
+    /** The image as a reference, or null when it has variables or is not a valid name. */
+    private static ImageReference reference(Service service) {
+        return ImageReference.tryParse(service.image().value()).orElse(null);
     }
 
     /**

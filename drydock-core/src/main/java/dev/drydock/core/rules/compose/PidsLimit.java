@@ -15,7 +15,8 @@ import dev.drydock.core.rules.support.ComposeServices;
         title = "A compose service has no process limit",
         severity = Severity.LOW,
         category = Category.RELIABILITY,
-        checks = "The process limit of every compose service declared outside development files: `pids_limit`, or"
+        checks = "The process limit of every compose service declared outside development files and started by"
+                + " `docker compose up` (not `deploy.replicas: 0` or `scale: 0`): `pids_limit`, or"
                 + " `deploy.resources.limits.pids`. Fires when neither is set, or when the one in effect is -1 or 0"
                 + " (unlimited).",
         problem = "Processes and threads count against one kernel table per host: without a limit, a fork bomb, a"
@@ -50,7 +51,7 @@ public final class PidsLimit implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
-            if (ref.inDevelopmentFile()) {
+            if (ref.inDevelopmentFile() || ComposeServices.scaledToZero(ref.service())) {
                 continue;
             }
             Service service = ref.service();

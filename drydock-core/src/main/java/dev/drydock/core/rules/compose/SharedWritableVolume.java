@@ -3,12 +3,14 @@ package dev.drydock.core.rules.compose;
 import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.DataStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +28,12 @@ import java.util.Set;
                 + " services mount writable is reported once, at its first writable mount, naming the other writers."
                 + " A volume that one service writes and the others mount read-only (`:ro`, `read_only: true`) is not"
                 + " reported, nor is a named volume only one service uses, nor services in profiles that never run"
-                + " together (an errors-only and a feature-complete variant of the same service).",
+                + " together (an errors-only and a feature-complete variant of the same service). Nor is a volume that"
+                + " only the processes of one application write, services that run the same image or the same build"
+                + " or take the mount from one YAML anchor"
+                + " (a web server and its scheduler daemon sharing DAGSTER_HOME, a web server and its workers"
+                + " sharing an uploads folder): its authors made them share it; a database image is reported even"
+                + " then, as two servers on one data directory corrupt it.",
         problem = "Two containers writing the same files need a protocol between them (locks, one writer per file):"
                 + " most programs assume they are alone with their data directory, and a database's files written by"
                 + " two servers are corrupted.",
@@ -85,16 +92,47 @@ public final class SharedWritableVolume implements Rule {
         for (Map<String, List<Mount>> mounts : byProject.values()) {
             for (List<Mount> writers : mounts.values()) {
                 for (Mount first : writers) {
+                    List<Mount> together = writers.stream()
+                            .filter(m -> ComposeProfiles.runTogether(first.ref().service(), m.ref().service())).toList();
                     Set<String> services = new LinkedHashSet<>();
-                    writers.stream().filter(m -> ComposeProfiles.runTogether(first.ref().service(), m.ref().service()))
-                            .forEach(m -> services.add(m.ref().name()));
+                    together.forEach(m -> services.add(m.ref().name()));
                     if (services.size() >= 2) {
-                        report(context, first, services);
+                        if (!oneApplication(together)) {
+                            report(context, first, services);
+                        }
                         break;
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Whether every writer runs the same program (one image, or one build), or takes the mount from one YAML
+     * anchor ({@code <<: *defaults}), other than a database server: the processes of one application (a web
+     * server and its scheduler daemon, a web server and its workers) share its home directory by design.
+     */
+    private static boolean oneApplication(List<Mount> writers) {
+        Set<String> programs = new LinkedHashSet<>();
+        Set<Location> mounts = new LinkedHashSet<>();
+        for (Mount m : writers) {
+            Service service = m.ref().service();
+            if (DataStores.ofImage(service).isPresent()) {
+                return false;
+            }
+            programs.add(program(service));
+            mounts.add(ComposeServices.location(m.volume().node()));
+        }
+        return programs.size() == 1 && !programs.contains(null) || mounts.size() == 1;
+    }
+
+    /** The program a service runs: its build (context and Dockerfile), else its image; null when neither is known. */
+    private static String program(Service service) {
+        if (service.build() != null) {
+            return service.build().contextDir() == null ? null
+                    : "build " + service.build().contextDir().normalize() + " " + service.build().dockerfilePath();
+        }
+        return service.image() == null ? null : "image " + service.image().value();
     }
 
     /** What the mount shares: a named volume or a host path; null for anonymous volumes and tmpfs. */

@@ -16,6 +16,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.OfficialImages;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.ComposeJobs;
 import dev.drydock.core.rules.support.ComposeServices;
@@ -322,7 +323,7 @@ public final class ComposeHealthcheck implements Rule {
         if (ref.isEmpty() || !ref.get().isImage()) {
             return false;
         }
-        return ref.get().isOfficialImage() || ref.get().familiarName().startsWith("bitnami/");
+        return OfficialImages.published(ref.get()) || ref.get().familiarName().startsWith("bitnami/");
     }
 
     private static Container containerOf(ReviewContext context, Service service) {

@@ -24,7 +24,8 @@ import java.util.List;
                 + " CPU limit and reservations. A strength where a memory limit is set; a finding where a service"
                 + " declared in a file that is not a development file (compose.override.yml, *.dev.yml, *.local.yml,"
                 + " *.test.yml, a file that builds a development stage) has none, unless it is a job that another"
-                + " service waits to complete (condition: service_completed_successfully), and a low one where it has a memory limit but no CPU limit (deploy cpus or"
+                + " service waits to complete (condition: service_completed_successfully) or one `docker compose up`"
+                + " never starts (`deploy.replicas: 0`, `scale: 0`), and a low one where it has a memory limit but no CPU limit (deploy cpus or"
                 + " cpus). Findings point at deploy.resources.limits, or the part of that path the service has."
                 + " Whether the limit is large enough is memory-limit-too-low's question.",
         problem = "Without a memory limit a container may take all of the host's memory; the kernel's OOM killer then"
@@ -85,7 +86,8 @@ public final class ResourceLimits implements Rule {
                         + (cpus != null ? " and " + cpus(cpus.value()) : "")
                         + (reserved.isEmpty() ? "" : ", with " + String.join(" and ", reserved) + " reserved")
                         + ": a leak in it cannot starve the rest of the host");
-            } else if (!ref.inDevelopmentFile() && !ComposeServices.awaitedToComplete(ref.compose()).contains(ref.name())) {
+            } else if (!ref.inDevelopmentFile() && !ComposeServices.scaledToZero(service)
+                    && !ComposeServices.awaitedToComplete(ref.compose()).contains(ref.name())) {
                 context.finding(this, whereLimitsGo(ref), service.name() + " (" + ref.file() + ") has no memory limit"
                                 + (cpus != null ? " (only a CPU limit)" : "")
                                 + ": a leak or a load spike in it can use all of the host's memory, and the OOM killer"

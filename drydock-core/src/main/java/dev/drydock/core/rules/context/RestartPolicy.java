@@ -30,8 +30,9 @@ import java.util.Set;
                 + " always, unless-stopped and on-failure. A finding for a service with no policy at all, declared"
                 + " outside development files, that is not a one-off job: one that another service waits for with"
                 + " `condition: service_completed_successfully`, that is named or commanded as a task (migrate, seed,"
-                + " `alembic upgrade head`, `rails db:migrate` with no server after it), or that belongs to a profile, is"
-                + " left alone, and so is an explicit `restart: \"no\"`.",
+                + " `alembic upgrade head`, `rails db:migrate` with no server after it), that belongs to a profile, or that `docker compose up`"
+                + " never starts (`deploy.replicas: 0`, `scale: 0`) is left alone, and so is an explicit"
+                + " `restart: \"no\"`.",
         problem = "Docker's default policy is \"no\": a container that exits, is killed by the OOM killer or was"
                 + " running when the host rebooted stays stopped.",
         impact = "One crash or reboot means an outage until someone notices and runs `docker compose up` again.",
@@ -119,7 +120,8 @@ public final class RestartPolicy implements Rule {
     }
 
     private static boolean oneOff(ComposeServices.Ref ref, Set<String> awaitedToComplete) {
-        return !ref.service().profiles().isEmpty() || awaitedToComplete.contains(ref.name())
+        return !ref.service().profiles().isEmpty() || ComposeServices.scaledToZero(ref.service())
+                || awaitedToComplete.contains(ref.name())
                 || ComposeJobs.isOneOff(ref.service());
     }
 }

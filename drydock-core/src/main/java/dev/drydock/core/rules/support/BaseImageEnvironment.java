@@ -48,7 +48,7 @@ public final class BaseImageEnvironment {
             if (ref.isScratch()) {
                 return Knowledge.EMPTY;
             }
-            if (ref.isOfficialImage()) {
+            if (OfficialImages.published(ref)) {
                 return Knowledge.OFFICIAL;
             }
         }

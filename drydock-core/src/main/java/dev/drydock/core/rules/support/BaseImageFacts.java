@@ -71,7 +71,7 @@ public final class BaseImageFacts {
         }
         ImageReference ref = external.reference();
         String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
-        return ref.isOfficialImage() || name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")
+        return OfficialImages.published(ref) || name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")
                 || ROOT_DEFAULT_PREFIXES.stream().anyMatch(name::startsWith);
     }
     /**

@@ -193,6 +193,20 @@ public final class ComposeServices {
     }
 
     /**
+     * Whether {@code docker compose up} creates no container of the service: {@code deploy.replicas: 0} or
+     * {@code scale: 0} (Compose v2 skips services with zero replicas; such a service runs only when asked by name,
+     * {@code docker compose run}, or when another file raises its replicas).
+     */
+    public static boolean scaledToZero(Service service) {
+        if (service.deploy() != null && service.deploy().replicas() != null
+                && service.deploy().replicas().value() == 0L) {
+            return true;
+        }
+        ScalarNode scale = service.node().scalar("scale");
+        return scale != null && scale.value().strip().equals("0");
+    }
+
+    /**
      * The image a service runs as it is pulled: its {@code image:} when it has no build section and every
      * variable in the reference is set; empty otherwise, or when the reference does not parse.
      */
