@@ -52,7 +52,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " root. The recommendation fits the base image: the node image's own node user, BusyBox's adduser"
                 + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd), useradd"
                 + " elsewhere. Not root either: an entry point that starts as root only to prepare files and then"
-                + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (a strength), also when USER root or"
+                + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (also a Python launcher whose os.execv argv"
+                + " list starts with gosu or su-exec) (a strength), also when USER root or"
                 + " compose user: root says so explicitly. Low instead of"
                 + " critical for a runtime base image (its command is a bare interpreter or build tool, or it adds no"
                 + " application and no command to an official image whose default is one, such as a distribution's"
@@ -74,7 +75,10 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " For supervisord run as root with a configuration drydock reads: the programs left as root are named"
                 + " (critical or high as above), medium when every program has a non-root user= and only supervisord"
                 + " keeps root; no fix then adds a USER, which would make supervisord refuse the programs that name"
-                + " another user.",
+                + " another user. Likewise for s6-svscan, s6-overlay's /init and runsvdir with the service folders"
+                + " the image copies: the services whose run scripts switch to no other user (su-exec, s6-setuidgid,"
+                + " chpst -u) are named; medium when only the supervision tree, sshd and servers that drop their own"
+                + " workers keep root.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
