@@ -23,9 +23,10 @@ import java.util.List;
  * @param healthcheck the healthcheck in effect, or null when none is configured
  * @param user the user the container runs as (compose {@code user} over USER), with its origin; null when
  *     neither sets one (the base image's default, root unless the image says otherwise)
- * @param supervision the programs supervisord runs, when the command is supervisord and its configuration is among
- *     the files the image copies from the build context (or the distribution's, with files copied to its include
- *     folder); null otherwise
+ * @param supervision the programs a process manager runs: supervisord, when the command is supervisord and its
+ *     configuration is among the files the image copies from the build context (or the distribution's, with files
+ *     copied to its include folder); s6-svscan, s6-overlay's /init or runsvdir, when the service folders' run scripts
+ *     are; null otherwise
  */
 public record Container(String name, Service service, String composeFile, Origin origin, BuildLink build, String image,
         List<Manifest> manifests, EffectiveCommand command, EntryPoint entryPoint, List<String> entryFiles,

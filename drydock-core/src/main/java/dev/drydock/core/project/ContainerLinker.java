@@ -333,9 +333,13 @@ final class ContainerLinker {
     }
 
     private Supervision supervision(EntryPoint entryPoint, BuildLink build) {
-        return build == null || build.stage() == null ? null
-                : new SupervisorReader(reading).read(entryPoint, build, copies(build), contextPaths(build),
-                        ep -> entryFiles(ep, build));
+        if (build == null || build.stage() == null) {
+            return null;
+        }
+        Supervision supervisord = new SupervisorReader(reading).read(entryPoint, build, copies(build),
+                contextPaths(build), ep -> entryFiles(ep, build));
+        return supervisord != null ? supervisord : new ServiceDirReader(reading).read(entryPoint, build, copies(build),
+                contextPaths(build), ep -> entryFiles(ep, build));
     }
 
     /** Where the stage's (and its parent stages') copies from the build context put each context path. */

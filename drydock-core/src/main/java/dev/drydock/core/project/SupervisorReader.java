@@ -12,6 +12,7 @@ import dev.drydock.core.entrypoint.Target;
 import dev.drydock.core.shell.ShellWords;
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.supervisor.Program;
 import dev.drydock.core.supervisor.Supervision;
 import dev.drydock.core.supervisor.SupervisorConfig;
@@ -119,7 +120,7 @@ final class SupervisorReader {
                 }
             }
         }
-        return new Supervision(config, files, user, programs, notes);
+        return new Supervision(Manager.SUPERVISORD, config, files, user, programs, notes);
     }
 
     private static final List<String> PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",

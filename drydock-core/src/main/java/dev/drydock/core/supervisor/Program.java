@@ -8,17 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@code [program:name]} (or {@code [fcgi-program:name]}) section: a process supervisord starts and restarts.
+ * A {@code [program:name]} (or {@code [fcgi-program:name]}) section: a process supervisord starts and restarts; or a
+ * service folder of s6 or runit, whose {@code run} script starts the process.
  *
  * @param name the program's name
- * @param file the configuration file it is written in (a project path)
- * @param section the section header's span
- * @param command its {@code command=} value's span, or the header's when it has none
+ * @param file the configuration file it is written in, or the service's run script (a project path)
+ * @param section the section header's span (the run script's command line for a service)
+ * @param command its {@code command=} value's span, or the header's when it has none (the run script's command line)
  * @param commandLine the command after expansions, as written
  * @param entryPoint what the command starts, read as a container command (supervisord splits it into words and
  *     runs it without a shell), with the program's environment and directory; null when it has no command
  * @param entryFiles the project files its command runs (the script of {@code python app.py}), in lookup order
- * @param user the {@code user=} it runs as, or null: then supervisord's own user
+ * @param user the {@code user=} it runs as, or the user a service's run script switches to (su-exec, s6-setuidgid,
+ *     chpst -u ...); null: then the manager's own user
  * @param directory its {@code directory=}, or null
  * @param environment its {@code environment=} variables, added to supervisord's
  * @param autostart whether supervisord starts it ({@code autostart}, true by default)

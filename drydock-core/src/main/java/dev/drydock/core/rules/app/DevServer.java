@@ -156,11 +156,12 @@ public final class DevServer implements Rule {
             Found found = find(context, container, process.entryPoint(), app);
             if (found != null) {
                 context.finding(this, process.origin(), process.label() + " runs " + found.server() + found.where()
-                                + ": supervisord starts it with the container and restarts it when it exits"
+                                + ": " + process.manager().displayName() + " starts it with the container and"
+                                + " restarts it when it exits"
                                 + container.supervision().assumptions())
                         .severity(found.severity())
                         .recommendation(supervisedRecommendation(recommendation(context, container, process.entryPoint(), app,
-                                found, process)))
+                                found, process), process))
                         .add();
             }
         }
@@ -532,9 +533,9 @@ public final class DevServer implements Rule {
     }
 
     /** A recommendation for a supervised program, told where the change goes when it names no command= line. */
-    private static String supervisedRecommendation(String recommendation) {
-        return recommendation.contains("command=") ? recommendation
-                : recommendation + " Change the program's command= line; supervisord runs what it says.";
+    private static String supervisedRecommendation(String recommendation, Processes.Process process) {
+        return recommendation.contains(process.manager().commandLine("")) ? recommendation
+                : recommendation + " " + process.manager().whereToChange();
     }
 
     /**
@@ -543,6 +544,7 @@ public final class DevServer implements Rule {
      */
     private static String start(Processes.Process process, String instruction, List<String> argv) {
         return process == null ? instruction + " " + Probes.json(argv)
-                : "command=" + String.join(" ", argv.stream().map(DevServer::quoted).toList()) + " in " + process.label();
+                : process.manager().commandLine(String.join(" ", argv.stream().map(DevServer::quoted).toList())) + " in "
+                        + process.label();
     }
 }

@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.rules.support.BusyBoxExec;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EntryPointScripts;
@@ -564,6 +565,9 @@ public final class GracefulShutdownMissing implements Rule {
      */
     private boolean supervisedDrain(ReviewContext context, Container c, EffectiveCommand command,
             Located<Service.DurationValue> grace, long stopSeconds) {
+        if (c.supervision() == null || c.supervision().manager() != Manager.SUPERVISORD) {
+            return false; // stopwaitsecs is supervisord's; s6 and runit stop their services by their own settings
+        }
         for (Processes.Process p : Processes.supervised(c)) {
             EntryPoint program = p.entryPoint();
             Double graceful = program.runtime() == Runtime.GUNICORN

@@ -102,10 +102,11 @@ public final class ProductionServerMissing implements Rule {
     public void check(ReviewContext context) {
         for (Container c : context.builtContainers()) {
             EntryPoint ep = c.entryPoint();
-            if (ep != null && ep.runtime() == Runtime.SUPERVISORD && (c.supervision() == null
+            boolean managed = ep != null && ep.runtime() == Runtime.SUPERVISORD || c.supervision() != null;
+            if (managed && (c.supervision() == null
                     || Processes.supervised(c).stream().anyMatch(p -> NOT_A_DEV_WEB_COMMAND.contains(p.entryPoint().runtime())
                             || AppFacts.runsServer(p.entryPoint()) && !p.entryPoint().development()))) {
-                continue; // supervisord runs a production server, or programs drydock could not read
+                continue; // the process manager runs a production server, or programs drydock could not read
             }
             if (ep != null && ep.runtime() != Runtime.SUPERVISORD && NOT_A_DEV_WEB_COMMAND.contains(ep.runtime()) || AppFacts.startScript(context, c)
                     .filter(script -> NOT_A_DEV_WEB_COMMAND.contains(script.started().runtime())).isPresent()) {
@@ -148,7 +149,7 @@ public final class ProductionServerMissing implements Rule {
                 .implicit()
                 .recommendation("Add " + server + " to " + manifest.file() + lockTool(manifest) + " and start the application with it: "
                         + Processes.supervised(c).stream().findFirst()
-                                .map(p -> "command=" + String.join(" ", command.argv()) + " in " + p.label())
+                                .map(p -> p.manager().commandLine(String.join(" ", command.argv())) + " in " + p.label())
                                 .orElse("CMD " + Probes.json(command.argv())) + ".")
                 .fix(DevServer.pythonServerFix(context, c))
                 .add();

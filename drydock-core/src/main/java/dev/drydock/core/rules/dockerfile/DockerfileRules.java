@@ -74,6 +74,7 @@ public final class DockerfileRules {
                 new SudoInRun(),
                 new CdInsteadOfWorkdir(),
                 new ServerStartedInRun(),
+                new MainProcessDaemonizes(),
                 new SystemCommandInRun(),
                 new DefaultShellReplaced(),
                 new CurlAndWget(),

@@ -4,6 +4,8 @@ import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.supervisor.Supervision;
 import dev.drydock.core.supervisor.UserLine;
 import java.util.ArrayList;
@@ -50,7 +52,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " root. The recommendation fits the base image: the node image's own node user, BusyBox's adduser"
                 + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd), useradd"
                 + " elsewhere. Not root either: an entry point that starts as root only to prepare files and then"
-                + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (a strength), also when USER root or"
+                + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (also a Python launcher whose os.execv argv"
+                + " list starts with gosu or su-exec) (a strength), also when USER root or"
                 + " compose user: root says so explicitly. Low instead of"
                 + " critical for a runtime base image (its command is a bare interpreter or build tool, or it adds no"
                 + " application and no command to an official image whose default is one, such as a distribution's"
@@ -72,7 +75,10 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " For supervisord run as root with a configuration drydock reads: the programs left as root are named"
                 + " (critical or high as above), medium when every program has a non-root user= and only supervisord"
                 + " keeps root; no fix then adds a USER, which would make supervisord refuse the programs that name"
-                + " another user.",
+                + " another user. Likewise for s6-svscan, s6-overlay's /init and runsvdir with the service folders"
+                + " the image copies: the services whose run scripts switch to no other user (su-exec, s6-setuidgid,"
+                + " chpst -u) are named; medium when only the supervision tree, sshd and servers that drop their own"
+                + " workers keep root.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -233,6 +239,10 @@ public final class RunsAsRoot implements Rule {
      */
     private void reportSupervised(ReviewContext context, Container container, Location at) {
         Supervision supervision = container.supervision();
+        if (supervision.manager() != Manager.SUPERVISORD) {
+            reportServices(context, container, at, supervision);
+            return;
+        }
         List<String> asRoot = new ArrayList<>();
         List<String> asOthers = new ArrayList<>();
         for (Processes.Process p : Processes.supervised(container)) {
@@ -269,6 +279,64 @@ public final class RunsAsRoot implements Rule {
                         + " configured user). A USER in the image alone does not do it while a program names another user:"
                         + " supervisord would refuse to start it (\"Can't drop privilege as nonroot user\"); with one"
                         + " non-root USER, remove the user= lines and [supervisord] user=root as well.")
+                .add();
+    }
+
+    /**
+     * s6 or runit as root (no USER): who each service runs as, by the user its run script switches to (su-exec,
+     * s6-setuidgid, chpst -u ...). sshd and the stock servers that drop their workers to a configured user (nginx,
+     * php-fpm ...) keep a root master by design. Medium when nothing else keeps root; no fix adds a USER, under which
+     * the run scripts' switches would fail.
+     */
+    private void reportServices(ReviewContext context, Container container, Location at, Supervision supervision) {
+        Manager manager = supervision.manager();
+        List<String> asRoot = new ArrayList<>();
+        List<String> rootScripts = new ArrayList<>();
+        List<String> serversAsRoot = new ArrayList<>();
+        List<String> asOthers = new ArrayList<>();
+        for (Processes.Process p : Processes.supervised(container)) {
+            UserLine line = p.program().user();
+            String name = p.program().name();
+            String program = p.entryPoint().args().isEmpty() ? "" : PathNames.fileName(p.entryPoint().args().get(0));
+            if (line != null && !isRoot(line.name())) {
+                asOthers.add(name + " to " + line.name());
+            } else if (program.equals("sshd")) {
+                serversAsRoot.add(name + " (sshd, which needs root to log users in and drops it for each session)");
+            } else if (ImageRole.dropsToConfiguredUser(program)) {
+                serversAsRoot.add(name + " (" + program + ", whose workers drop to the user its configuration names)");
+            } else {
+                asRoot.add(name);
+                rootScripts.add(p.program().file());
+            }
+        }
+        String files = AppFacts.and(supervision.files());
+        String servers = serversAsRoot.isEmpty() ? "" : "; " + AppFacts.and(serversAsRoot) + " keep"
+                + (serversAsRoot.size() == 1 ? "s" : "") + " root by design";
+        if (asRoot.isEmpty()) {
+            context.finding(this, at, "no USER in the final stage: " + manager.displayName() + " runs as root (PID 1)"
+                            + (asOthers.isEmpty() ? "" : " and the run scripts switch " + AppFacts.and(asOthers)
+                                    + " (" + files + ")") + servers + ": nothing else keeps root")
+                    .severity(Severity.MEDIUM)
+                    .implicit()
+                    .recommendation("Keep the user switches in the run scripts (" + files + "): " + manager.displayName()
+                            + " needs root to start the services as those users, and under a non-root USER the switches"
+                            + " fail (su-exec and s6-setuidgid need root)." + (manager == Manager.S6_OVERLAY
+                            ? " s6-overlay v3 can run under a non-root USER (its /run must then belong to that user),"
+                                    + " with every service as that user once the switches are removed." : ""))
+                    .add();
+            return;
+        }
+        context.finding(this, at, "no USER in the final stage: " + manager.displayName() + " runs as root and starts "
+                        + (asRoot.size() == 1 ? "the service " : "the services ") + AppFacts.and(asRoot) + " as root"
+                        + " too (" + AppFacts.and(rootScripts) + " switch" + (rootScripts.size() == 1 ? "es" : "")
+                        + " to no other user)" + (asOthers.isEmpty() ? "" : "; the run scripts switch "
+                        + AppFacts.and(asOthers)) + servers)
+                .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
+                .implicit()
+                .recommendation("Switch to a non-root user in the run script of each service that runs as root:"
+                        + " exec " + (manager == Manager.RUNIT ? "chpst -u app" : "s6-setuidgid app") + " before its"
+                        + " command, with a user the image creates (su-exec and gosu do the same where installed). A USER in the image alone does not do it while a run script switches users:"
+                        + " the switch would fail without root.")
                 .add();
     }
 

@@ -13,6 +13,8 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.ServerModes;
+import dev.drydock.core.rules.support.ServerModes.Mode;
 import dev.drydock.core.shell.Connector;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,8 @@ import java.util.regex.Pattern;
                 + " server without & : web servers (nginx, httpd, apache2, apachectl start), php-fpm, databases and"
                 + " caches (mysqld, mariadbd, mysqld_safe, postgres, mongod, redis-server, memcached), application"
                 + " servers (gunicorn, uvicorn, hypercorn, daphne, puma, unicorn, rails server, manage.py runserver,"
-                + " flask run, php artisan serve, php -S), npm/yarn/pnpm start, sshd, and an interpreter running the"
+                + " flask run, php artisan serve, php -S), npm/yarn/pnpm start, sshd, pm2 start, service NAME start,"
+                + " /etc/init.d/NAME start, and an interpreter running the"
                 + " script or jar the container's own command runs last (node server.js when CMD ends with node server.js)."
                 + " Options that make the program check, print or exit (-t, -v, --version, --help, nginx -s,"
                 + " php-fpm -m, httpd -M, mysqld --initialize) are left alone, and so is a server started in the"
@@ -65,16 +68,10 @@ import java.util.regex.Pattern;
                         """))
 public final class ServerStartedInRun implements Rule {
 
-    /** How a started server behaves: it keeps the RUN waiting, forks away from it, or either by its configuration. */
-    private enum Mode { FOREGROUND, BACKGROUND, CONFIGURED }
-
     /** Options after which the program checks, prints or runs once, and exits. */
     private static final Set<String> ONE_SHOT = Set.of("-t", "-T", "-tt", "-v", "-V", "-?", "--help", "--version",
             "-s", "-C", "--describe-config", "--initialize", "--initialize-insecure", "--bootstrap", "--single",
             "--check-config", "--print-config", "--validate-config", "--test", "--test-memory", "configtest");
-
-    /** Options of php-fpm and Apache that list modules, settings or virtual hosts and exit. */
-    private static final Set<String> LISTINGS = Set.of("-m", "-i", "-M", "-S", "-l", "-L");
 
     /**
      * JVM options of a run that exits on purpose: a class-data or AOT cache training run, Spring Boot's exit after the
@@ -88,8 +85,6 @@ public final class ServerStartedInRun implements Rule {
     private static final Map<String, String> OFFICIAL_SERVERS = Map.of("nginx", "nginx", "httpd", "httpd", "redis",
             "redis-server", "mongo", "mongod", "postgres", "postgres", "mysql", "mysqld", "mariadb", "mariadbd",
             "memcached", "memcached");
-
-    private static final Pattern PHP_FPM = Pattern.compile("php-?fpm[\\d.]*");
 
     private static final Set<String> INTERPRETERS = Set.of("node", "nodejs", "bun", "deno", "python", "python3", "ruby",
             "java", "dotnet");
@@ -135,40 +130,12 @@ public final class ServerStartedInRun implements Rule {
     private static Mode mode(Call call, List<List<String>> containerCommands) {
         List<String> args = call.args().stream().map(Call.Arg::value).toList();
         String name = call.name();
-        if ((PHP_FPM.matcher(name).matches() || Set.of("httpd", "apache2").contains(name))
-                && args.stream().anyMatch(LISTINGS::contains)) {
-            return null;
+        Mode mode = ServerModes.of(call.program() == null ? name : call.program().value(), args);
+        if (mode != null) {
+            return mode;
         }
-        if (PHP_FPM.matcher(name).matches()) {
-            return has(args, "-D", "--daemonize") ? Mode.BACKGROUND
-                    : has(args, "-F", "--nodaemonize") ? Mode.FOREGROUND
-                    : Mode.CONFIGURED;
-        }
-        return switch (name) {
-            case "nginx" -> args.stream().anyMatch(a -> a.replace(" ", "").contains("daemonoff"))
-                    ? Mode.FOREGROUND : Mode.BACKGROUND;
-            case "httpd", "apache2" -> has(args, "-DFOREGROUND", "-X") || adjacent(args, "-D", "FOREGROUND")
-                    ? Mode.FOREGROUND : Mode.BACKGROUND;
-            case "apachectl", "apache2ctl" -> has(args, "-DFOREGROUND") || adjacent(args, "-D", "FOREGROUND")
-                    ? Mode.FOREGROUND : has(args, "start") ? Mode.BACKGROUND : null;
-            case "sshd" -> has(args, "-D") ? Mode.FOREGROUND : Mode.BACKGROUND;
-            case "mongod" -> has(args, "--fork") ? Mode.BACKGROUND : Mode.FOREGROUND;
-            case "memcached" -> has(args, "-d") ? Mode.BACKGROUND : Mode.FOREGROUND;
-            case "gunicorn", "unicorn" -> has(args, "-D", "--daemon") ? Mode.BACKGROUND : Mode.FOREGROUND;
-            case "puma" -> has(args, "-d", "--daemon") ? Mode.BACKGROUND : Mode.FOREGROUND;
-            case "redis-server" -> adjacent(args, "--daemonize", "yes") ? Mode.BACKGROUND
-                    : args.stream().anyMatch(a -> a.endsWith(".conf")) ? Mode.CONFIGURED : Mode.FOREGROUND;
-            case "mysqld", "mariadbd", "mysqld_safe", "postgres", "uvicorn", "hypercorn", "daphne", "waitress-serve" ->
-                    Mode.FOREGROUND;
-            case "rails" -> !args.isEmpty() && Set.of("server", "s").contains(args.get(0))
-                    ? has(args, "-d", "--daemon") ? Mode.BACKGROUND : Mode.FOREGROUND : null;
-            case "flask" -> !args.isEmpty() && args.get(0).equals("run") ? Mode.FOREGROUND : null;
-            case "npm", "yarn", "pnpm" -> !args.isEmpty() && args.get(0).equals("start")
-                    || args.size() >= 2 && args.get(0).equals("run") && args.get(1).equals("start") ? Mode.FOREGROUND : null;
-            case "php" -> has(args, "-S") || adjacent(args, "artisan", "serve") ? Mode.FOREGROUND : null;
-            default -> INTERPRETERS.contains(name) || name.startsWith("python3.")
-                    ? interpreterServer(name, args, containerCommands) : null;
-        };
+        return INTERPRETERS.contains(name) || name.startsWith("python3.")
+                ? interpreterServer(name, args, containerCommands) : null;
     }
 
     /**
@@ -260,7 +227,7 @@ public final class ServerStartedInRun implements Rule {
         String repository = external.reference().imageName();
         String tag = external.reference().effectiveTag();
         return name.equals(OFFICIAL_SERVERS.get(repository))
-                || repository.equals("php") && tag != null && tag.contains("fpm") && PHP_FPM.matcher(name).matches();
+                || repository.equals("php") && tag != null && tag.contains("fpm") && ServerModes.PHP_FPM.matcher(name).matches();
     }
 
     private static List<String> words(String text) {
@@ -275,21 +242,7 @@ public final class ServerStartedInRun implements Rule {
         return program.substring(program.lastIndexOf('/') + 1);
     }
 
-    private static boolean has(List<String> args, String... options) {
-        for (String option : options) {
-            if (args.contains(option)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean adjacent(List<String> args, String first, String second) {
-        for (int i = 0; i + 1 < args.size(); i++) {
-            if (args.get(i).equals(first) && args.get(i + 1).equals(second)) {
-                return true;
-            }
-        }
-        return false;
+        return ServerModes.adjacent(args, first, second);
     }
 }

@@ -20,6 +20,7 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.UserIds;
 import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.supervisor.Program;
 import dev.drydock.core.supervisor.Supervision;
 import dev.drydock.core.supervisor.UserLine;
@@ -103,7 +104,8 @@ public final class SupervisordCannotSwitchUser implements Rule {
         for (BuiltImage image : BuiltImage.of(context)) {
             for (Container container : image.containers()) {
                 Supervision supervision = container.supervision();
-                RunningUser runs = supervision == null ? null : runningUser(container);
+                RunningUser runs = supervision == null || supervision.manager() != Manager.SUPERVISORD ? null
+                        : runningUser(container);
                 if (runs == null) {
                     continue;
                 }

@@ -429,7 +429,7 @@ public final class AppFacts {
         }
         Optional<Processes.Process> supervised = Processes.supervisedServer(c);
         if (supervised.isPresent()) {
-            return "its supervisord runs " + describe(supervised.get().entryPoint()) + " (" + supervised.get().label() + ")";
+            return "its " + supervised.get().manager().displayName() + " runs " + describe(supervised.get().entryPoint()) + " (" + supervised.get().label() + ")";
         }
         EntryPoint ep = c.entryPoint();
         Optional<PackagedServers.Server> packaged = PackagedServers.of(ep).or(() -> PackagedServers.inherited(c));

@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * A container that starts as root only to prepare its files and then runs its main process as another user:
  * {@code gosu}, {@code su-exec}, {@code setpriv --reuid}, {@code runuser -u}, {@code chroot --userspec} or
- * {@code s6-setuidgid} in the command or in the entry-point script (the official database images do this).
+ * {@code s6-setuidgid} in the command or in the entry-point script (the official database images do this), or a
+ * Python launcher that execs gosu or su-exec ({@link PythonExecSwitch}).
  */
 public record PrivilegeDrop(String user, String tool, String where, String rootByDefault) {
 
@@ -47,6 +49,13 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
             if (file == null) {
                 continue;
             }
+            if (isPython(file)) {
+                Optional<PrivilegeDrop> drop = pythonExec(file);
+                if (drop.isPresent()) {
+                    return drop;
+                }
+                continue;
+            }
             Matcher m = IN_SCRIPT.matcher(file.text());
             while (m.find()) {
                 for (int g = 1; g < m.groupCount(); g += 2) {
@@ -57,7 +66,28 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
                 }
             }
         }
+        if (ep.runtime() == Runtime.PYTHON) {
+            for (String path : c.entryFiles()) {
+                Optional<PrivilegeDrop> drop = context.project().source(path).filter(PrivilegeDrop::isPython)
+                        .flatMap(PrivilegeDrop::pythonExec);
+                if (drop.isPresent()) {
+                    return drop;
+                }
+            }
+        }
         return Optional.empty();
+    }
+
+    private static boolean isPython(SourceFile file) {
+        return file.path().endsWith(".py") || file.lineCount() > 0 && file.line(1).startsWith("#!")
+                && file.line(1).contains("python");
+    }
+
+    /** A Python launcher that execs gosu or su-exec with the user ({@link PythonExecSwitch}); the user may be an expression. */
+    private static Optional<PrivilegeDrop> pythonExec(SourceFile file) {
+        return PythonExecSwitch.in(file.text()).filter(s -> !s.literal() || !RootUser.is(s.user()))
+                .map(s -> new PrivilegeDrop(s.literal() ? s.user() : "the user in " + s.user(), s.tool() + " (os.exec"
+                        + " on line " + s.line() + ")", file.path(), null));
     }
 
     /**
