@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * A container that starts as root only to prepare its files and then runs its main process as another user:
  * {@code gosu}, {@code su-exec}, {@code setpriv --reuid}, {@code runuser -u}, {@code chroot --userspec} or
- * {@code s6-setuidgid} in the command or in the entry-point script (the official database images do this).
+ * {@code s6-setuidgid} in the command or in the entry-point script (the official database images do this), or a
+ * Python start script that hands its process to gosu or su-exec with {@code os.exec*}.
  */
 public record PrivilegeDrop(String user, String tool, String where, String rootByDefault) {
 
@@ -48,6 +50,33 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
                         String variable = rootDefault(file.text(), m.group(g + 1), ep);
                         return Optional.of(new PrivilegeDrop(m.group(g + 1), m.group(g), file.path(), variable));
                     }
+                }
+            }
+        }
+        return ep.runtime() == Runtime.PYTHON ? inPythonLauncher(context, c) : Optional.empty();
+    }
+
+    /**
+     * A tool that switches users, named as the program of an argument list a Python start script hands its process
+     * to ({@code os.execve("/usr/sbin/gosu", ["gosu", ownership] + args, environ)}, synapse's start.py), with the
+     * user that follows it: a quoted name or id, else the expression as written.
+     */
+    private static final Pattern IN_PYTHON = Pattern.compile(
+            "[\"'](?:/[\\w/.-]*/)?(gosu|su-exec|s6-setuidgid|setuidgid)[\"']\\s*,\\s*(?:[\"']([^\"']+)[\"']|([A-Za-z_][\\w.]*))");
+    private static final Pattern PYTHON_EXEC = Pattern.compile("\\bos\\.exec[lv]p?e?\\s*\\(");
+
+    /** The user a Python start script of the project switches to before it hands over its process. */
+    private static Optional<PrivilegeDrop> inPythonLauncher(ReviewContext context, Container c) {
+        for (String path : c.entryFiles()) {
+            SourceFile file = context.project().source(path).orElse(null);
+            if (file == null || !path.endsWith(".py") || !PYTHON_EXEC.matcher(file.text()).find()) {
+                continue;
+            }
+            Matcher m = IN_PYTHON.matcher(file.text());
+            while (m.find()) {
+                String user = m.group(2) != null ? m.group(2) : "`" + m.group(3) + "`";
+                if (!RootUser.is(user)) {
+                    return Optional.of(new PrivilegeDrop(user, m.group(1), file.path(), null));
                 }
             }
         }
