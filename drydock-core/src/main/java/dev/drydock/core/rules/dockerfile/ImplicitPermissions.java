@@ -144,13 +144,20 @@ public final class ImplicitPermissions implements Rule {
     /**
      * For an image that already runs as a non-root user: chown (recursive from the first writable folder)
      * and chmod 0750 right after the mkdir, to the user's numeric ids when the Dockerfile creates it with
-     * fixed ones (the RUN may come before the one that creates the user). While the image runs as root
+     * fixed ones (the RUN may come before the one that creates the user). No fix for relative folders made after
+     * a cd of the same RUN, whose directory the chown may no longer be in. While the image runs as root
      * there is no owner to give yet: no fix, so that the fix that adds the user comes first and this one
      * follows in the next round with its ids.
      */
     private static Fix ownershipFix(BuiltImage image, RunStep run, Call call, Map<String, String> dirs,
             String runUser) {
         if (runUser == null || isRoot(runUser) || run.script() == null) {
+            return null;
+        }
+        List<Call> before = run.calls().subList(0, run.calls().indexOf(call));
+        if (before.stream().anyMatch(c -> c.is("cd", "pushd")) && dirs.values().stream().anyMatch(d -> !d.startsWith("/"))) {
+            // (cd /srv/app && mkdir -p tmp/pids): the folders are relative to a directory the RUN changes to, maybe
+            // in a subshell that has ended where the chown would be written
             return null;
         }
         String owner = UserIds.owner(image, runUser);
