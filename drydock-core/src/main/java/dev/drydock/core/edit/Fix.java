@@ -93,11 +93,11 @@ public record Fix(String title, FixSafety safety, List<TextEdit> edits, boolean 
         return Collections.unmodifiableList(files);
     }
 
-    /** Whether any edit of this fix overlaps any edit of another. */
+    /** Whether any edit of this fix overlaps any edit of another, or inserts at the edge of text it replaces. */
     public boolean conflictsWith(Fix other) {
         for (TextEdit a : edits) {
             for (TextEdit b : other.edits) {
-                if (a.overlaps(b)) {
+                if (a.touches(b)) {
                     return true;
                 }
             }

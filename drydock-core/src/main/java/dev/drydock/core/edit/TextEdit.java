@@ -67,4 +67,22 @@ public record TextEdit(String file, int start, int end, String replacement) {
         }
         return start < other.end && other.start < end;
     }
+
+    /**
+     * Whether this edit and another of another fix cannot be applied together: they {@link #overlaps overlap}, or
+     * one inserts at the start or end of the text the other replaces. Such an insertion is placed by the text
+     * around it (the end of a RUN it extends, the keyword it follows), which the replacement rewrites: applied
+     * together, it would land on the replacement's new text, at the end of whatever instruction that ends with.
+     */
+    public boolean touches(TextEdit other) {
+        if (overlaps(other)) {
+            return true;
+        }
+        if (!file.equals(other.file) || isInsertion() == other.isInsertion()) {
+            return false;
+        }
+        TextEdit insertion = isInsertion() ? this : other;
+        TextEdit replaced = isInsertion() ? other : this;
+        return insertion.start == replaced.start || insertion.start == replaced.end;
+    }
 }

@@ -71,7 +71,11 @@ import java.util.Optional;
                 + " for an image built on a Jupyter Docker Stacks notebook image (quay.io/jupyter/*-notebook), which"
                 + " ends with a HEALTHCHECK of its own, and"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
-                + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing).",
+                + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing)."
+                + " The fix adds the probe to the final stage and switches it off for the services of the image that"
+                + " run another command; it offers none when the service it probes replaces the image's own command"
+                + " and that command serves nothing (a worker's), since the image and the services that keep its"
+                + " command would then never be healthy.",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
                 + " answers. A healthcheck written only in docker-compose.yml travels with that file, not with the image.",
         impact = "`docker run`, Swarm stacks and other compose files start the image with no health state: a hung or"
@@ -213,7 +217,8 @@ public final class HealthcheckMissing implements Rule {
                     .recommendation(recommendation);
             String fixPath = grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
                     ? null : plan.fixPath(app);
-            OtherCommands others = fixPath == null ? null : OtherCommands.of(image, c);
+            OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
+                    : OtherCommands.of(image, c);
             if (fixPath != null && others != null) {
                 List<String> argv = plan.composeWorks() ? plan.argv()
                         : Probes.recommend(plan.image(), plan.port(), fixPath, plan.portVariable(), plan.host());

@@ -3,6 +3,7 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ComposeEdits;
@@ -41,6 +42,25 @@ record OtherCommands(List<TextEdit> edits, List<String> services) {
             services.add(service.name());
         }
         return new OtherCommands(edits, services);
+    }
+
+    /**
+     * Whether {@code probed} replaces the image's command (compose command: or entrypoint:) while another service
+     * keeps it, and that command serves nothing (no port published, exposed or routed, no server started, also not
+     * by its start script): rq-worker's image whose CMD starts the worker, with the web server started only by the
+     * api service's command. A HEALTHCHECK in the image would then probe a server that the image's own command
+     * never starts, and the services and containers that run that command would stay unhealthy.
+     */
+    static boolean imageCommandServesNothing(ReviewContext context, BuiltImage image, Container probed) {
+        if (!replacesCommand(probed)) {
+            return false;
+        }
+        return image.containers().stream().filter(x -> x != probed && !replacesCommand(x))
+                .anyMatch(x -> AppFacts.servesEvidence(context, x, null) == null);
+    }
+
+    private static boolean replacesCommand(Container c) {
+        return c.service() != null && (c.service().command() != null || c.service().entrypoint() != null);
     }
 
     /** " (and switch it off for worker, which runs another command)", or "" when there is none. */

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
                 + " stage) and the image the final stage starts from is written literally with a version tag"
                 + " (FROM python:3.11-slim). One finding per built image, at that FROM. Quiet as soon as any ARG is"
                 + " declared, or when the base has no version to vary (scratch, an untagged image, or one pinned by digest,"
-                + " where the digest and not the tag decides what is pulled).",
+                + " where the digest and not the tag decides what is pulled, or a tag that names a commit, such as"
+                + " 137a295ff71b, whose leading digits are no version).",
         problem = "The runtime version lives only inside the FROM line: building the image for another version"
                 + " (testing the next Python or Node release, a security rebuild on a newer patch) means editing the"
                 + " Dockerfile, and every other build-time value is fixed the same way.",
@@ -89,6 +90,10 @@ public final class BuildArgsMissing implements Rule {
             String arg = argName(ref);
             String tag = ref.tag();
             int at = tag.indexOf(version.version());
+            int after = at + version.version().length();
+            if (at < 0 || after < tag.length() && Character.isLetterOrDigit(tag.charAt(after))) {
+                continue; // digits that run on into letters start a commit tag (137a295ff71b), not a version
+            }
             String templated = tag.substring(0, at) + "${" + arg + "}" + tag.substring(at + version.version().length());
             String reference = ref.familiarName() + ":" + templated;
             long sameImage = image.neededStages().stream()

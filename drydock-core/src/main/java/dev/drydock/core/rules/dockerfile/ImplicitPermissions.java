@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 @RuleDefinition(
@@ -124,7 +125,7 @@ public final class ImplicitPermissions implements Rule {
                             continue;
                         }
                         String path = ContainerPaths.clean(operand.value().startsWith("/") ? operand.value()
-                                : run.workdir() + "/" + operand.value());
+                                : Objects.requireNonNullElse(directoryAt(run, call), run.workdir()) + "/" + operand.value());
                         if ((writable(path) || mountPoints.contains(path)) && !(runsAsRoot && daemonFolder(path)) && !covered(path, calls.subList(i + 1, calls.size()), run.workdir())
                                 && !coveredLater(path, runs.subList(r + 1, runs.size()))
                                 && !removed(path, calls.subList(i + 1, calls.size()), run.workdir())
@@ -144,7 +145,9 @@ public final class ImplicitPermissions implements Rule {
     /**
      * For an image that already runs as a non-root user: chown (recursive from the first writable folder)
      * and chmod 0750 right after the mkdir, to the user's numeric ids when the Dockerfile creates it with
-     * fixed ones (the RUN may come before the one that creates the user). While the image runs as root
+     * fixed ones (the RUN may come before the one that creates the user). Folders made after a cd of the same RUN
+     * are named by their full path, since the chown may run outside the subshell of that cd; no fix when the cd's
+     * folder cannot be told. While the image runs as root
      * there is no owner to give yet: no fix, so that the fix that adds the user comes first and this one
      * follows in the next round with its ids.
      */
@@ -153,18 +156,27 @@ public final class ImplicitPermissions implements Rule {
         if (runUser == null || isRoot(runUser) || run.script() == null) {
             return null;
         }
+        String directory = directoryAt(run, call);
+        if (directory == null) {
+            return null;
+        }
+        // after a cd the chown may run outside the (cd ... && mkdir ...) subshell: it names the folders absolutely
+        boolean moved = !directory.equals(run.workdir());
         String owner = UserIds.owner(image, runUser);
         Set<String> tops = new LinkedHashSet<>();
+        Set<String> made = new LinkedHashSet<>();
         for (Map.Entry<String, String> dir : dirs.entrySet()) {
             if (SYSTEM_FOLDERS.contains(dir.getKey())) {
                 return null;
             }
             String top = topWritable(dir.getValue());
-            String topPath = ContainerPaths.clean(top.startsWith("/") ? top : run.workdir() + "/" + top);
-            tops.add(SYSTEM_FOLDERS.contains(topPath) ? dir.getValue() : top);
+            String topPath = ContainerPaths.clean(top.startsWith("/") ? top : directory + "/" + top);
+            tops.add(SYSTEM_FOLDERS.contains(topPath) ? written(dir.getValue(), dir.getKey(), moved)
+                    : written(top, topPath, moved));
+            made.add(written(dir.getValue(), dir.getKey(), moved));
         }
         Set<String> modes = new LinkedHashSet<>(tops);
-        modes.addAll(dirs.values());
+        modes.addAll(made);
         String commands = "chown -R " + owner + " " + String.join(" ", tops) + " && chmod 0750 "
                 + String.join(" ", modes);
         List<Call> calls = run.calls();
@@ -175,6 +187,36 @@ public final class ImplicitPermissions implements Rule {
                 : TextEdit.insert(image.dockerfile(), call.span().end(), " && " + commands);
         return edit == null ? null : Fix.of("give " + String.join(", ", tops) + " to " + owner + " (mode 0750)",
                 FixSafety.UNSAFE, edit);
+    }
+
+    /** A folder as the fix writes it: as the RUN writes it, or by its container path after a cd. */
+    private static String written(String asWritten, String path, boolean absolute) {
+        return absolute && !asWritten.startsWith("/") ? path : asWritten;
+    }
+
+    /**
+     * The directory a call of the RUN works in: the WORKDIR, or the absolute folder a cd before it changes to
+     * ({@code cd /srv/app && mkdir -p tmp/pids}); null when a cd goes where drydock cannot tell (a variable, a
+     * relative folder) or a subshell opens or closes between the cd and the call.
+     */
+    static String directoryAt(RunStep run, Call call) {
+        List<Call> calls = run.calls();
+        int index = calls.indexOf(call);
+        String text = run.instruction().file().text();
+        for (int i = index - 1; i >= 0; i--) {
+            Call cd = calls.get(i);
+            if (!cd.is("cd", "pushd")) {
+                continue;
+            }
+            int from = cd.span().end();
+            int to = call.span().start();
+            if (from > to || to > text.length() || text.substring(from, to).matches("(?s).*[()].*")
+                    || cd.args().size() != 1 || !cd.args().get(0).literal() || !cd.args().get(0).value().startsWith("/")) {
+                return null;
+            }
+            return ContainerPaths.clean(cd.args().get(0).value());
+        }
+        return run.workdir();
     }
 
     private void report(ReviewContext context, BuiltImage image, Call call, Map<String, String> dirs, String runUser,

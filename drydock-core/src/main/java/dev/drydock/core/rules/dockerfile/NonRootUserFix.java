@@ -63,7 +63,7 @@ final class NonRootUserFix {
      */
     static final List<String> HOME_CACHE_PACKAGES = List.of("transformers", "sentence-transformers",
             "huggingface-hub", "diffusers", "datasets", "timm", "torch", "torchvision", "torchaudio", "nltk",
-            "tensorflow", "tensorflow-cpu", "keras", "easyocr");
+            "tensorflow", "tensorflow-cpu", "keras", "easyocr", "vllm");
 
     private NonRootUserFix() {}
 

@@ -34,6 +34,7 @@ import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.DotnetImages;
 import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.CronDaemons;
 import dev.drydock.core.rules.support.PrivilegeDrop;
 import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.BaseImageFacts;
@@ -193,6 +194,7 @@ public final class RunsAsRoot implements Rule {
             String command = stage.config().entrypoint() != null ? "ENTRYPOINT" : "CMD";
             String suggestion = suggestion(container);
             String hostSource = SourceBindMount.overWorkdir(container).orElse(null);
+            Optional<String> cron = CronDaemons.started(context, container);
             boolean developmentStage = BuiltImage.isDevelopmentStage(stage);
             boolean developmentFile = !developmentStage && container.service() != null
                     && ComposeServices.isDevelopmentFile(context, container.composeFile());
@@ -218,13 +220,26 @@ public final class RunsAsRoot implements Rule {
                                     + " over the working directory: its files keep their owner on the host, so give"
                                     + " the user write access to what the application writes there (or run the service"
                                     + " with `user:` set to the owner's UID:GID).")
-                            + privilegedPortNote(context, container))
-                    .fix(hostSource != null ? null : StackFixes.runsAsRoot(context, container)
+                            + privilegedPortNote(context, container)
+                            + cron.map(RunsAsRoot::cronNote).orElse(""))
+                    .fix(hostSource != null || cron.isPresent() ? null : StackFixes.runsAsRoot(context, container)
                             .or(() -> NonRootUserFix.fix(container))
                             .map(fix -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, fix)))
                             .orElse(null))
                     .add();
         }
+    }
+
+    /**
+     * Why no USER is written for a container that starts a cron daemon: the daemon needs root to run each job as
+     * the user its crontab names, and Debian's cron skips crontab files in /etc/cron.d that root does not own.
+     */
+    private static String cronNote(String daemon) {
+        return " The command starts " + daemon + ", which needs root to run each job as the user its crontab names"
+                + " (as another user it cannot write its pid file or switch users, and Debian's cron skips files in"
+                + " /etc/cron.d that root does not own): a USER alone would stop the jobs. Run the jobs as the"
+                + " unprivileged user with a scheduler made for it, such as supercronic with a crontab it reads,"
+                + " then switch with USER.";
     }
 
     private static String startsAsRootToPrepare(PrivilegeDrop drop) {

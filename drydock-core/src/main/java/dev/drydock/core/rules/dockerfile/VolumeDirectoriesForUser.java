@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * that directory's owner; with no such directory in the image it belongs to root. When a fix makes the
  * container run as an unprivileged user, the mount points of its compose service's named volumes and of the
  * image's VOLUMEs, and the data directories its environment names (NC_DATA_DIR=/usr/app/data: the data the
- * application writes, a SQLite file, uploads) are made in the image and given to that user,
+ * application writes, uploads; for a file it names, such as a SQLite database, the file's folder) are made in
+ * the image and given to that user,
  * just before the USER line (or before the VOLUME that declares one of them), so that the application can
  * still write them. Directories a RUN mkdir of the
  * image makes (or makes the parent of) are left to it.
@@ -65,6 +66,22 @@ final class VolumeDirectoriesForUser {
         return made;
     }
 
+    /**
+     * The directory a path of the environment names: the path itself, or the folder of a file it names by a name
+     * with an extension (SYNAPSE_CONFIG_PATH=/data/homeserver.yaml, DATABASE_PATH=/app/data/db.sqlite), which
+     * a mkdir of the whole path would turn into a directory the application then cannot read or create as a file.
+     */
+    private static String directoryOf(String path) {
+        int slash = path.lastIndexOf('/');
+        if (slash < 0 || !FILE_NAME.matcher(path.substring(slash + 1)).matches()) {
+            return path;
+        }
+        return slash == 0 ? null : path.substring(0, slash);
+    }
+
+    /** A file's name: something, a dot and an extension of letters and digits (not a {@code .d} folder). */
+    private static final Pattern FILE_NAME = Pattern.compile("[^/]+\\.(?!d$)[A-Za-z][A-Za-z0-9]{0,7}");
+
     private static String normalize(String path) {
         String p = path.replaceAll("/+", "/").replaceAll("/\\./", "/").replaceFirst("^\\./", "");
         return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
@@ -90,9 +107,10 @@ final class VolumeDirectoriesForUser {
         }
         if (container.entryPoint() != null) {
             container.entryPoint().environment().forEach((name, value) -> {
-                if (value != null && DATA_DIRECTORY_NAME.matcher(name).matches() && DATA_DIRECTORY.matcher(value.strip()).matches()
-                        && !SYSTEM_PATH.matcher(value.strip()).lookingAt()) {
-                    targets.add(normalize(value.strip()));
+                String directory = value == null ? null : directoryOf(normalize(value.strip()));
+                if (directory != null && DATA_DIRECTORY_NAME.matcher(name).matches()
+                        && DATA_DIRECTORY.matcher(directory).matches() && !SYSTEM_PATH.matcher(directory).lookingAt()) {
+                    targets.add(directory);
                 }
             });
         }

@@ -1,0 +1,3 @@
+#!/bin/sh
+set -e
+exec rq worker --url "redis://redis:6379/0" thumbnails
