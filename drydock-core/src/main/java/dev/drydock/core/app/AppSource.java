@@ -265,7 +265,8 @@ public final class AppSource {
                 return quarkus;
             }
             Routes aspNet = AspNetRoutes.routes(manifests, files);
-            return aspNet.known() ? new AppSource(Set.of(Framework.ASPNET_CORE), null, aspNet, List.of(), null, 0,
+            return aspNet.known() ? new AppSource(Set.of(Framework.ASPNET_CORE), null, aspNet,
+                    AspNetServer.bindingInCode(manifests, files).map(List::of).orElse(List.of()), null, 0,
                     List.of()) : py;
         }
 

@@ -30,8 +30,10 @@ import java.util.regex.Pattern;
                 + " ports its command sets explicitly (gunicorn and hypercorn --bind, uvicorn --port, runserver's"
                 + " address, streamlit's --server.port, --listen ...), else the ports the application's own code"
                 + " listens on (Express's app.listen(3000), Flask's app.run(port=5000) in the script the command runs,"
-                + " uvicorn.run, waitress.serve), a port the code reads from an environment variable being the"
-                + " variable's value in the container, else the code's default. Fires when none of the published"
+                + " uvicorn.run, waitress.serve, Spring Boot's server.port), a port the code reads from an environment"
+                + " variable being the variable's value in the container, else the code's default; for ASP.NET Core,"
+                + " ASPNETCORE_URLS, else ASPNETCORE_HTTP_PORTS, from the container's environment, else as the .NET image"
+                + " sets them (8080 from .NET 8 on, 80 before), unless the code or appsettings choose Kestrel's addresses. Fires when none of the published"
                 + " container ports is one of them; for a container no compose file publishes or gives a command, the"
                 + " same check of the TCP ports the image EXPOSEs (medium). Quiet when neither the command nor the"
                 + " code tells the port (an expression, a variable set to a variable, a variable an env_file may set),"
@@ -125,6 +127,11 @@ public final class PublishedPortNotServed implements Rule {
      * The TCP ports the image EXPOSEs when none is one its own command listens on: {@code docker run -P} and the
      * platforms that route to the exposed port reach nothing.
      */
+    private static int exposedPort(String exposed) {
+        Matcher m = EXPOSED.matcher(exposed.strip().toLowerCase(Locale.ROOT));
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     private void exposed(ReviewContext context, Container c, ListeningPorts listener) {
         List<Integer> listening = listener.ports();
         if (c.build() == null || c.build().stage() == null) {
@@ -159,8 +166,9 @@ public final class PublishedPortNotServed implements Rule {
                                 + " port, reach nothing there")
                 .severity(Severity.MEDIUM)
                 .recommendation("EXPOSE " + port + ", the port " + server + " listens on, or make it listen on "
-                        + tcp.get(0) + (listener.variable() == null ? "" : " (`ENV " + listener.variable() + "="
-                                + tcp.get(0).replace("/tcp", "") + "`)") + "; publish the same port (`docker run -p "
+                        + tcp.get(0) + (listener.setting(exposedPort(tcp.get(0))) == null ? ""
+                                : " (`ENV " + listener.setting(exposedPort(tcp.get(0))) + "`)")
+                        + "; publish the same port (`docker run -p "
                         + port + ":" + port + "`).")
                 .add();
     }

@@ -1,64 +1,138 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.project.Container;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The ports the application's own code listens on when the command sets none: Express's {@code app.listen(3000)},
- * Flask's {@code app.run(port=5000)} run as a script, each resolved against the container's environment when the
- * code reads its port from a variable.
+ * The ports the application listens on when the command sets none: Express's {@code app.listen(3000)}, Flask's
+ * {@code app.run(port=5000)} run as a script, Spring Boot's {@code server.port}, each resolved against the
+ * container's environment when it reads its port from a variable; and ASP.NET Core's Kestrel, on the port
+ * ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS give, from the container's environment or else from the .NET image.
  */
 public final class CodePorts {
 
     private static final Pattern PORT_NUMBER = Pattern.compile("\\d{1,5}");
+    private static final Pattern URL_PORT = Pattern.compile("https?://[^/]*:(\\d{1,5})/?");
 
     /**
-     * One server start of the code and the port it listens on in this container.
+     * One server start of the application and the port it listens on in this container.
      *
-     * @param unsetVariable the variable the code reads its port from when the environment does not set it (the
-     *     port is then the code's default), else null
+     * @param because why it listens there when that is not written at the server start (a variable left unset,
+     *     a value the base image sets), else null
+     * @param setting the environment setting that would move it, with {@code %d} for the port
+     *     ({@code PORT=%d}), else null
      */
-    public record CodePort(ServerCall call, int port, String unsetVariable) {
+    public record CodePort(ServerCall call, int port, String because, String setting) {
 
-        /** The server and where the code starts it: {@code Node's HTTP server (app.listen) at server.js:12}. */
+        /** The server and where the application starts it: {@code Node's HTTP server (app.listen) at server.js:12}. */
         public String describe() {
-            return call.server() + " at " + call.file() + ":" + call.line();
+            return call.file() == null ? call.server() : call.server() + " at " + call.file() + ":" + call.line();
         }
     }
 
     private CodePorts() {}
 
     /**
-     * Every server start of the code with the port it listens on, or an empty list when the command sets a port,
-     * when the code starts no server, or when the port of any start cannot be told (an expression, a variable
-     * set to something else than a number, a variable an env_file may set).
+     * Every server start of the application with the port it listens on, or an empty list when the command sets
+     * a port, when the application starts no server drydock can see, or when the port of any start cannot be told
+     * (an expression, a variable set to something else than a number, a variable an env_file may set).
      */
     public static List<CodePort> of(Container c, AppSource app) {
         EntryPoint ep = c.entryPoint();
-        if (ep == null || app == null || app.serverCalls().isEmpty() || !AppFacts.commandPorts(ep).isEmpty()
-                || AppFacts.portVariable(ep) != null) {
+        if (ep == null || app == null || !AppFacts.commandPorts(ep).isEmpty() || AppFacts.portVariable(ep) != null) {
             return List.of();
         }
-        boolean envFiles = c.service() != null && !c.service().envFiles().isEmpty();
+        if (app.serverCalls().isEmpty()) {
+            return app.frameworks().contains(Framework.ASPNET_CORE) ? kestrel(c, ep) : List.of();
+        }
+        boolean envFiles = hasEnvFiles(c);
         List<CodePort> out = new ArrayList<>();
         for (ServerCall call : app.serverCalls()) {
             String variable = call.portVariable();
             String value = variable == null ? null : ep.environment().get(variable);
+            String setting = variable == null ? null : variable + "=%d";
             if (value != null) {
                 if (!PORT_NUMBER.matcher(value.strip()).matches()) {
                     return List.of();
                 }
-                out.add(new CodePort(call, Integer.parseInt(value.strip()), null));
+                out.add(new CodePort(call, Integer.parseInt(value.strip()), null, setting));
             } else if (call.port() == null || variable != null && envFiles) {
                 return List.of();
             } else {
-                out.add(new CodePort(call, call.port(), variable));
+                out.add(new CodePort(call, call.port(), variable == null ? null : "the code reads " + variable
+                        + ", which the container's environment does not set, and defaults to " + call.port(), setting));
             }
+        }
+        return out;
+    }
+
+    private static boolean hasEnvFiles(Container c) {
+        return c.service() != null && !c.service().envFiles().isEmpty();
+    }
+
+    /**
+     * ASP.NET Core's Kestrel when the code and appsettings choose no address: ASPNETCORE_URLS, else
+     * ASPNETCORE_HTTP_PORTS, from the container's environment, else from the .NET image the final stage is
+     * built on. Empty when an env_file may set them or the image is not a .NET one.
+     */
+    private static List<CodePort> kestrel(Container c, EntryPoint ep) {
+        String urls = ep.environment().get("ASPNETCORE_URLS");
+        String ports = ep.environment().get("ASPNETCORE_HTTP_PORTS");
+        String because = null;
+        if (urls == null && ports == null) {
+            if (hasEnvFiles(c) || c.build() == null || c.build().stage() == null) {
+                return List.of();
+            }
+            var base = Stages.rootBase(c.build().model(), c.build().stage());
+            String setting = DotnetImages.portSetting(base).orElse(null);
+            if (setting == null) {
+                return List.of();
+            }
+            because = "the " + ((dev.drydock.core.dockerfile.model.BaseImage.External) base).reference().familiarString()
+                    + " image sets " + setting;
+            String value = setting.substring(setting.indexOf('=') + 1);
+            if (setting.startsWith("ASPNETCORE_URLS")) {
+                urls = value;
+            } else {
+                ports = value;
+            }
+        }
+        List<Integer> found = new ArrayList<>();
+        String written;
+        String setting;
+        if (urls != null) {
+            written = "ASPNETCORE_URLS=" + urls.strip();
+            setting = "ASPNETCORE_URLS=http://+:%d";
+            for (String url : urls.split(";")) {
+                Matcher m = URL_PORT.matcher(url.strip());
+                if (!m.matches()) {
+                    return List.of();
+                }
+                found.add(Integer.parseInt(m.group(1)));
+            }
+        } else {
+            written = "ASPNETCORE_HTTP_PORTS=" + ports.strip();
+            setting = "ASPNETCORE_HTTP_PORTS=%d";
+            for (String port : ports.split("[;,]")) {
+                if (!PORT_NUMBER.matcher(port.strip()).matches()) {
+                    return List.of();
+                }
+                found.add(Integer.parseInt(port.strip()));
+            }
+        }
+        String server = because == null ? "ASP.NET Core's Kestrel (" + written + ")" : "ASP.NET Core's Kestrel";
+        ServerCall call = new ServerCall(server, written, false, false, null, 0,
+                null, found.get(0), written, null, null);
+        List<CodePort> out = new ArrayList<>();
+        for (int port : found) {
+            out.add(new CodePort(call, port, because, setting));
         }
         return out;
     }

@@ -43,6 +43,23 @@ public final class DotnetImages {
     }
 
     /**
+     * The variable a Linux .NET image sets for ASP.NET Core's port, with its value: ASPNETCORE_HTTP_PORTS=8080 from
+     * .NET 8 on, ASPNETCORE_URLS=http://+:80 before; empty for other images and for a tag without a version.
+     */
+    public static Optional<String> portSetting(BaseImage base) {
+        String tag = dotnetTag(base);
+        if (tag == null || tag.contains("nanoserver") || tag.contains("windowsservercore")) {
+            return Optional.empty();
+        }
+        List<Long> components = TagVersion.parse(tag).components();
+        if (components.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(components.get(0) >= FIRST_WITH_APP_USER ? "ASPNETCORE_HTTP_PORTS=8080"
+                : "ASPNETCORE_URLS=http://+:80");
+    }
+
+    /**
      * Whether the image starts as its {@code app} user when nothing sets USER: the distroless variants
      * ({@code 9.0-noble-chiseled}, {@code 8.0-jammy-chiseled-extra}, {@code 9.0-azurelinux3.0-distroless}).
      */

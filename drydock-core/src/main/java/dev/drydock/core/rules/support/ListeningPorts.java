@@ -30,23 +30,22 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code) 
                         code.get(0).describe(), code.get(0)));
     }
 
-    /** Why the code listens there, when it takes the port from a variable the environment leaves unset. */
+    /** Why the server listens there when its start does not say so, in parentheses, or nothing. */
     public String why() {
-        return code == null || code.unsetVariable() == null ? "" : " (the code reads " + code.unsetVariable()
-                + ", which the container's environment does not set, and defaults to " + code.port() + ")";
+        return code == null || code.because() == null ? "" : " (" + code.because() + ")";
     }
 
-    /** The environment variable the code reads its port from, or null. */
-    public String variable() {
-        return code == null ? null : code.call().portVariable();
+    /** The environment setting that moves the server to {@code port}: {@code PORT=8080}; null when none does. */
+    public String setting(int port) {
+        return code == null || code.setting() == null ? null : String.format(java.util.Locale.ROOT, code.setting(), port);
     }
 
     /** The other way out than moving the published port: set the variable the code reads, or change the server. */
     public String orElse(String serviceName, int published) {
-        if (variable() != null) {
-            return ", or set " + variable() + "=" + published + " in the environment of " + serviceName;
+        if (setting(published) != null) {
+            return ", or set " + setting(published) + " in the environment of " + serviceName;
         }
-        if (code != null) {
+        if (code != null && code.call().file() != null) {
             return ", or make `" + code.call().call() + "` (" + code.call().file() + ":" + code.call().line()
                     + ") listen on " + published;
         }
