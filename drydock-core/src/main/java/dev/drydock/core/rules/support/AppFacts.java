@@ -83,7 +83,8 @@ public final class AppFacts {
         List<Integer> declared = declaredPorts(c);
         Integer fromCommand = commandPort(Processes.serving(c));
         Integer fromEnvironment = environmentPort(c, app);
-        Integer fromCode = app != null ? app.port().orElse(null) : null;
+        Integer fromCode = app == null ? null : CodePorts.of(c, app).stream().findFirst().map(CodePorts.CodePort::port)
+                .orElse(app.port().orElse(null));
         if (fromCommand != null) {
             return fromCommand; // the server listens where its command says, published there or not
         }
@@ -355,6 +356,11 @@ public final class AppFacts {
         return f == Framework.SPRING_BOOT || f == Framework.QUARKUS || f == Framework.ASPNET_CORE ? 8080 : 8000;
     }
 
+    /** A name with its indefinite article: a Flask, an ASP.NET Core, an Express. */
+    private static String article(String name) {
+        return ("AEIOU".indexOf(Character.toUpperCase(name.charAt(0))) >= 0 ? "an " : "a ") + name;
+    }
+
     /** A shell script of the project that the container runs as its command, and what it starts. */
     public record StartScript(SourceFile file, EntryPoint started) {}
 
@@ -421,10 +427,10 @@ public final class AppFacts {
             }
         }
         if (app != null && app.app().isPresent()) {
-            return "it runs a " + app.app().get().framework().display() + " application";
+            return "it runs " + article(app.app().get().framework().display()) + " application";
         }
         if (app != null && !app.routes().all().isEmpty()) { // Spring Boot's actuator, Quarkus' health, ASP.NET's endpoints
-            return "it runs a " + app.routes().all().get(0).framework().display() + " application that serves "
+            return "it runs " + article(app.routes().all().get(0).framework().display()) + " application that serves "
                     + app.routes().all().get(0).path();
         }
         Optional<Processes.Process> supervised = Processes.supervisedServer(c);
