@@ -131,9 +131,9 @@ public final class HealthcheckMissing implements Rule {
                 }
                 continue;
             }
-            if (image.containers().stream().allMatch(FileOnlyImage::is)
+            if (image.containers().stream().allMatch(FileOnlyImage::is) || image.devContainer()
                     || PackagedServers.baseChecksJupyter(Stages.rootBase(image.model(), stage))) {
-                continue; // the Jupyter Docker Stacks' notebook images end with a HEALTHCHECK the image inherits
+                continue; // Jupyter's notebook images inherit a HEALTHCHECK; a dev container's idle command has no health
             }
             List<EffectiveHealthcheck> compose = image.containers().stream().map(Container::healthcheck)
                     .filter(h -> h != null && "compose".equals(h.source())).toList();

@@ -3,6 +3,7 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
@@ -101,6 +102,9 @@ public final class ProductionServerMissing implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (Container c : context.builtContainers()) {
+            if (DevContainers.of(context, c).isPresent()) {
+                continue; // a dev container runs the application under whatever the developer starts
+            }
             EntryPoint ep = c.entryPoint();
             boolean managed = ep != null && ep.runtime() == Runtime.SUPERVISORD || c.supervision() != null;
             if (managed && (c.supervision() == null

@@ -16,6 +16,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
@@ -108,7 +109,8 @@ public final class SecurityScanMissing implements Rule {
     @Override
     public void check(ReviewContext context) {
         Project project = context.project();
-        List<Container> built = context.builtContainers();
+        List<Container> built = context.builtContainers().stream()
+                .filter(c -> DevContainers.of(context, c).isEmpty()).toList(); // dev containers are never published
         if (built.isEmpty()) {
             return;
         }

@@ -72,8 +72,8 @@ public final class BuildArgsMissing implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
-            if (declaresArg(image)) {
-                continue;
+            if (declaresArg(image) || image.devContainer()) {
+                continue; // a dev container's versions are chosen in its devcontainer.json or Dockerfile, never at release
             }
             Stage root = Stages.rootStage(image.model(), image.stage());
             if (!(root.base() instanceof BaseImage.External external) || external.reference() == null

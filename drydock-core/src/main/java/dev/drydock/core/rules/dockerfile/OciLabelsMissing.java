@@ -74,6 +74,9 @@ public final class OciLabelsMissing implements Rule {
         }
         for (BuiltImage image : BuiltImage.of(context)) {
             var labels = image.stage().config().labels();
+            if (image.devContainer()) {
+                continue; // built on developers' machines and never published
+            }
             if (labels.keySet().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).startsWith(PREFIX))
                     || image.containers().stream().anyMatch(OciLabelsMissing::composeLabelsImage)) {
                 continue;

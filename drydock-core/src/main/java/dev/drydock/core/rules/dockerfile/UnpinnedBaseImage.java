@@ -100,6 +100,9 @@ public final class UnpinnedBaseImage implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
+            if (image.devContainer()) {
+                continue; // rebuilt on developers' machines, which take the base's updates; nothing it builds ships
+            }
             DockerfileModel model = image.model();
             for (Stage stage : image.neededStages()) {
                 boolean builder = !Stages.inImage(model, image.stage()).contains(stage);
