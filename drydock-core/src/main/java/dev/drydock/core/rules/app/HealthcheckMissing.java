@@ -71,7 +71,9 @@ import java.util.Optional;
                 + " for an image built on a Jupyter Docker Stacks notebook image (quay.io/jupyter/*-notebook), which"
                 + " ends with a HEALTHCHECK of its own, and"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
-                + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing).",
+                + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing)."
+                + " A dev container's image (built by a devcontainer.json from its own Dockerfile, or its compose"
+                + " service) is left alone: its command is an idle placeholder the dev container tools start.",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
                 + " answers. A healthcheck written only in docker-compose.yml travels with that file, not with the image.",
         impact = "`docker run`, Swarm stacks and other compose files start the image with no health state: a hung or"

@@ -44,7 +44,8 @@ import java.util.Set;
                 + " with their own runtime or an embedded server, so nothing is required there. Quiet when the"
                 + " command already starts a production server or a non-web process (celery, a management command),"
                 + " and on base images that ship a server and start the application with it (tiangolo/uvicorn-gunicorn,"
-                + " tiangolo/meinheld-gunicorn, tiangolo/uwsgi-nginx and their -fastapi/-flask variants).",
+                + " tiangolo/meinheld-gunicorn, tiangolo/uwsgi-nginx and their -fastapi/-flask variants)."
+                + " A dev container, where the developer starts the application, is left alone.",
         problem = "Python web frameworks only define the application: in production a WSGI/ASGI server runs it with"
                 + " worker processes, timeouts and graceful restarts. Without one among the dependencies the image"
                 + " can only start the framework's development server.",

@@ -38,7 +38,8 @@ import java.util.Set;
         references = {
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-1-do-not-expose-the-docker-daemon-socket-even-to-the-containers",
                 "https://docs.docker.com/engine/security/#docker-daemon-attack-surface",
-                "https://docs.docker.com/reference/compose-file/services/#use_api_socket"},
+                "https://docs.docker.com/reference/compose-file/services/#use_api_socket",
+                "https://containers.dev/implementors/json_reference/"},
         aliases = {"Docker Socket Mounted In Container"},
         effort = "1 h",
         examples = @RuleExample(file = "compose.yaml",

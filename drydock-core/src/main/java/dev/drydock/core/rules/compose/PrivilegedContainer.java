@@ -33,7 +33,8 @@ import dev.drydock.core.rules.support.ComposeServices;
         references = {
                 "https://docs.docker.com/reference/compose-file/services/#privileged",
                 "https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities",
-                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-3-limit-capabilities-grant-only-specific-capabilities-needed-by-a-container"},
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-3-limit-capabilities-grant-only-specific-capabilities-needed-by-a-container",
+                "https://containers.dev/implementors/json_reference/"},
         aliases = {"Privileged Containers Enabled"},
         effort = "30 min",
         examples = @RuleExample(file = "compose.yaml",

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
                 + " stage) and the image the final stage starts from is written literally with a version tag"
                 + " (FROM python:3.11-slim). One finding per built image, at that FROM. Quiet as soon as any ARG is"
                 + " declared, or when the base has no version to vary (scratch, an untagged image, or one pinned by digest,"
-                + " where the digest and not the tag decides what is pulled).",
+                + " where the digest and not the tag decides what is pulled)."
+                + " A dev container's image is left alone.",
         problem = "The runtime version lives only inside the FROM line: building the image for another version"
                 + " (testing the next Python or Node release, a security rebuild on a newer patch) means editing the"
                 + " Dockerfile, and every other build-time value is fixed the same way.",

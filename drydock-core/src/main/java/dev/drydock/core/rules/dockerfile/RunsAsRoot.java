@@ -80,7 +80,12 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " another user. Likewise for s6-svscan, s6-overlay's /init and runsvdir with the service folders"
                 + " the image copies: the services whose run scripts switch to no other user (su-exec, s6-setuidgid,"
                 + " chpst -u) are named; medium when only the supervision tree, sshd and servers that drop their own"
-                + " workers keep root.",
+                + " workers keep root."
+                + " For a dev container's image that ends as root, who the dev container tools run terminals,"
+                + " lifecycle commands and the editor's server as: devcontainer.json's remoteUser, else its"
+                + " containerUser, else the remote user a devcontainers base image"
+                + " (mcr.microsoft.com/devcontainers/*) names in its metadata (vscode, node); root there is"
+                + " medium.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -89,7 +94,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " and switch to it with USER before CMD.",
         references = {
                 "https://docs.docker.com/build/building/best-practices/#user",
-                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user"},
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user",
+                "https://containers.dev/implementors/json_reference/"},
         aliases = {"DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS002", "DS-0002", "Missing User Instruction", "Last User Is 'root'"},
         fix = FixSafety.UNSAFE,
         effort = "30 min",
