@@ -29,6 +29,8 @@ import java.util.Set;
  *   <li>CI: {@code .github/workflows/*.y(a)ml}, {@code .gitlab-ci.yml}, {@code Jenkinsfile(.*)},
  *       {@code .circleci/config.y(a)ml}, {@code azure-pipelines*.y(a)ml},
  *       {@code bitbucket-pipelines.yml}, {@code .travis.yml}.
+ *   <li>Dev container configurations: {@code devcontainer.json} in a {@code .devcontainer} folder or one folder
+ *       below it, and {@code .devcontainer.json}, where the dev container tools look for them.
  *   <li>Sources by extension (py, js/mjs/cjs/jsx, ts/mts/cts/tsx but not d.ts, java, go, rb/ru,
  *       php, sh/bash).
  * </ul>
@@ -154,6 +156,10 @@ public final class FileClassifier {
         FileType exact = EXACT.get(name);
         if (exact != null) {
             return exact;
+        }
+        if (name.equals(".devcontainer.json") || name.equals("devcontainer.json")
+                && (parent.equals(".devcontainer") || grandparent.equals(".devcontainer"))) {
+            return FileType.DEVCONTAINER;
         }
         if (COMPOSE_DEFAULT.contains(name)) {
             return FileType.COMPOSE;

@@ -12,6 +12,8 @@ public enum FileKind {
     /** Dependency manifests and their lock files. */
     MANIFEST(true),
     CI(true),
+    /** Dev container configurations: {@code devcontainer.json}. */
+    DEVCONTAINER(true),
     /** Application sources: counted and listed, never read by discovery. */
     SOURCE(false);
 

@@ -82,6 +82,12 @@ public enum FileType {
     BITBUCKET_PIPELINES(FileKind.CI, Language.NONE),
     TRAVIS_CI(FileKind.CI, Language.NONE),
 
+    /**
+     * A dev container configuration: {@code .devcontainer/devcontainer.json}, {@code .devcontainer/NAME/devcontainer.json}
+     * or {@code .devcontainer.json}.
+     */
+    DEVCONTAINER(FileKind.DEVCONTAINER, Language.NONE),
+
     PYTHON_SOURCE(FileKind.SOURCE, Language.PYTHON),
     /** {@code *.js}, {@code *.mjs}, {@code *.cjs}, {@code *.jsx}. */
     JAVASCRIPT_SOURCE(FileKind.SOURCE, Language.NODE),

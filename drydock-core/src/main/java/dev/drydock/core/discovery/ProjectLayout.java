@@ -214,6 +214,11 @@ public final class ProjectLayout {
         return entries(FileKind.CI);
     }
 
+    /** The dev container configurations ({@code devcontainer.json}), in path order. */
+    public List<ProjectEntry> devContainerFiles() {
+        return entries(FileKind.DEVCONTAINER);
+    }
+
     public List<ProjectEntry> sources() {
         return entries(FileKind.SOURCE);
     }

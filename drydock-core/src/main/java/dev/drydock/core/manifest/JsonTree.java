@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
@@ -16,44 +17,49 @@ import java.util.Map;
 /**
  * JSON read with Jackson's streaming parser into a small tree whose every value and key knows its
  * span (from {@code currentTokenLocation()} character offsets). Syntax errors become positioned
- * {@link SourceException}s.
+ * {@link SourceException}s. {@link #parseWithComments} reads JSON with comments and trailing commas
+ * (JSONC), as editors and the dev container tools read {@code devcontainer.json}.
  */
-final class JsonTree {
+public final class JsonTree {
 
     /** A JSON value; {@code span} covers the value, {@code keySpan} its key when it is a member. */
-    sealed interface Node permits Obj, Arr, Scalar {
+    public sealed interface Node permits Obj, Arr, Scalar {
         Span span();
     }
 
-    record Member(String key, Span keySpan, Node value) {}
+    public record Member(String key, Span keySpan, Node value) {}
 
-    record Obj(Map<String, Member> members, Span span) implements Node {
-        Member member(String key) {
+    public record Obj(Map<String, Member> members, Span span) implements Node {
+        public Member member(String key) {
             return members.get(key);
         }
 
-        Obj object(String key) {
+        public Obj object(String key) {
             Member m = members.get(key);
             return m != null && m.value() instanceof Obj o ? o : null;
         }
 
         /** A member's value as text when it is a string (or number/boolean), else null. */
-        String string(String key) {
+        public String string(String key) {
             Member m = members.get(key);
             return m != null && m.value() instanceof Scalar s && s.text() != null ? s.text() : null;
         }
     }
 
-    record Arr(List<Node> items, Span span) implements Node {}
+    public record Arr(List<Node> items, Span span) implements Node {}
 
     /** A string, number, boolean or null ({@code text} null for JSON null). */
-    record Scalar(String text, JsonToken token, Span span) implements Node {
-        boolean isString() {
+    public record Scalar(String text, JsonToken token, Span span) implements Node {
+        public boolean isString() {
             return token == JsonToken.VALUE_STRING;
         }
     }
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory JSONC = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .build();
     private static final int MAX_DEPTH = 500;
 
     private final SourceFile file;
@@ -67,10 +73,19 @@ final class JsonTree {
     }
 
     /** Reads the whole file as one JSON value. */
-    static Node parse(SourceFile file) {
+    public static Node parse(SourceFile file) {
+        return parse(file, FACTORY);
+    }
+
+    /** Reads the whole file as one JSON value that may hold line and block comments and trailing commas. */
+    public static Node parseWithComments(SourceFile file) {
+        return parse(file, JSONC);
+    }
+
+    private static Node parse(SourceFile file, JsonFactory factory) {
         int base = file.contentStart();
         String text = file.text().substring(base);
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        try (JsonParser parser = factory.createParser(text)) {
             JsonTree tree = new JsonTree(file, base, parser);
             JsonToken first = parser.nextToken();
             if (first == null) {

@@ -16,7 +16,7 @@ import java.util.List;
  * @param stage the stage the image is (the target or the last one); null when the model has none
  * @param dockerignore the path of the ignore file in effect, or null when there is none
  * @param ignore the ignore rules in effect (empty when there is no file)
- * @param origin where the build is declared (compose {@code build}, a CI command), or null for a lone Dockerfile
+ * @param origin where the build is declared (compose {@code build}, a CI command, a devcontainer.json), or null for a lone Dockerfile
  * @param tags the names a CI or task file tags the image with, as written; empty for other builds
  */
 public record BuildLink(String dockerfile, String context, String target, DockerfileModel model, Stage stage,

@@ -133,6 +133,9 @@ final class ContainerLinker {
 
     private Container lone(String path, DockerfileSource source) {
         DeclaredBuild declared = reading.declaredBuild(path);
+        if (declared == null) {
+            declared = reading.devContainerBuild(path);
+        }
         BuildLink build = declared != null ? declaredLink(path, source, declared)
                 : buildLink(path, LoneBuildContext.of(reading.layout.root(), path, source.model()), null, source.model(),
                         source.model() == null ? null : source.model().targetStage().orElse(null), null, List.of());

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A build of a Dockerfile that the project's CI or task files spell out ({@code docker build -f
+ * A build of a Dockerfile that the project's CI or task files or its dev container configuration spell out ({@code docker build -f
  * docker/Dockerfile --target prod .}, a {@code docker/build-push-action} step, a kaniko executor):
  * the context and target the image is really built with, where no compose file says so.
  *

@@ -1,6 +1,7 @@
 package dev.drydock.core.project;
 
 import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.devcontainer.DevContainer;
 import dev.drydock.core.discovery.ProjectFiles;
 import dev.drydock.core.discovery.ProjectLayout;
 import dev.drydock.core.ignore.DockerIgnore;
@@ -31,14 +32,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param gitignores every {@code .gitignore} read, by path
  * @param manifests every dependency manifest read
  * @param containers what runs: every compose service, then every Dockerfile no service builds
+ * @param devContainers the dev container configurations ({@code devcontainer.json}) read, in path order
  * @param diagnostics what could not be read or understood, per file; the rest of the model stands
  * @param files the safe reader of the project's files (inside the root, size-bounded)
  * @param sources every text file read so far, by path; {@link #source} adds to it
  */
 public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSource> dockerfiles,
         List<ComposeProject> composeProjects, List<ComposeVariant> composeVariants, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
-        List<Manifest> manifests, List<Container> containers, List<Diagnostic> diagnostics, ProjectFiles files,
-        Map<String, SourceFile> sources) {
+        List<Manifest> manifests, List<Container> containers, List<DevContainer> devContainers, List<Diagnostic> diagnostics,
+        ProjectFiles files, Map<String, SourceFile> sources) {
 
     public Project {
         dockerfiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dockerfiles));
@@ -48,6 +50,7 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         gitignores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gitignores));
         manifests = List.copyOf(manifests);
         containers = List.copyOf(containers);
+        devContainers = List.copyOf(devContainers);
         diagnostics = List.copyOf(diagnostics);
         sources = new ConcurrentHashMap<>(sources);
     }

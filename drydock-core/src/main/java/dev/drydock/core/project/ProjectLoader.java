@@ -2,6 +2,8 @@ package dev.drydock.core.project;
 
 import dev.drydock.core.compose.ComposeLoader;
 import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.devcontainer.DevContainer;
+import dev.drydock.core.devcontainer.DevContainerReader;
 import dev.drydock.core.discovery.ExplicitFile;
 import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.PathNames;
@@ -90,6 +92,7 @@ public final class ProjectLoader {
         final Map<String, Manifest> manifests = new LinkedHashMap<>();
         final List<ComposeProject> composeProjects = new ArrayList<>();
         final List<ComposeVariant> composeVariants = new ArrayList<>();
+        final List<DevContainer> devContainers = new ArrayList<>();
         final Map<String, SourceFile> sources = new LinkedHashMap<>();
 
         Reading(ProjectLayout layout, ProjectFiles files) {
@@ -118,13 +121,16 @@ public final class ProjectLoader {
                 read(entry.path(), f -> Manifests.parse(kind.get(), f, siblings), Manifest::diagnostics)
                         .ifPresent(m -> manifests.put(entry.path(), m));
             }
+            for (ProjectEntry entry : layout.devContainerFiles()) {
+                read(entry.path(), DevContainerReader::read, d -> List.of()).ifPresent(devContainers::add);
+            }
             loadCompose();
             List<Container> containers = new ContainerLinker(this).link();
             for (ComposeProject compose : composeProjects) {
                 compose.files().forEach(f -> sources.putIfAbsent(f.displayPath(), f.source()));
             }
             return new Project(layout.root(), layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores,
-                    List.copyOf(manifests.values()), containers, diagnostics, files, sources);
+                    List.copyOf(manifests.values()), containers, devContainers, diagnostics, files, sources);
         }
 
         private List<DeclaredBuild> declaredBuilds;
@@ -136,6 +142,21 @@ public final class ProjectLoader {
                 chosenBuilds = DeclaredBuildChoice.byDockerfile(declaredBuilds());
             }
             return chosenBuilds.get(dockerfile);
+        }
+
+        /**
+         * The build of a Dockerfile that a dev container configuration declares ({@code build.dockerfile} with its
+         * context, target and arguments), or null; the first configuration in path order wins.
+         */
+        DeclaredBuild devContainerBuild(String dockerfile) {
+            for (DevContainer dev : devContainers) {
+                DevContainer.Build build = dev.build();
+                if (build != null && dockerfile.equals(build.dockerfile()) && build.context() != null) {
+                    return new DeclaredBuild(dockerfile, build.context(), build.target(), build.args(), List.of(),
+                            new Origin(dev.path(), build.span()));
+                }
+            }
+            return null;
         }
 
         /** Every build the CI and task files declare, in the order they are written. */

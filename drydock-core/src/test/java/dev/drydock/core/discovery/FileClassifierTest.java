@@ -109,6 +109,9 @@ class FileClassifierTest {
         "mix.exs, MIX_EXS",
         "apps/web/mix.lock, MIX_LOCK",
         "docker-entrypoint.sh, SHELL_SCRIPT",
+        ".devcontainer/devcontainer.json, DEVCONTAINER",
+        ".devcontainer/python/devcontainer.json, DEVCONTAINER",
+        ".devcontainer.json, DEVCONTAINER",
     })
     void classifiesByNameAndPlace(String path, FileType expected) {
         assertThat(FileClassifier.classify(path)).contains(expected);
@@ -119,7 +122,7 @@ class FileClassifierTest {
         "Dockerfile.j2", "Dockerfile.md", "Dockerfile.orig", "Dockerfile.prod.tmpl", "Dockerfile~", "README.md",
         "types.d.ts", "workflows/ci.yml", "ci.yml", ".circleci/other.yml", "composer.yaml", "config.yml",
         "notes.txt", "app.env.json", "env.production", ".envrc", "environment.py.bak", ".Dockerfile.swp", "Makefile",
-        ".csproj", "Api.csproj.user", "mix.exs.bak",
+        ".csproj", "Api.csproj.user", "mix.exs.bak", "devcontainer.json", "config/devcontainer.json",
     })
     void leavesOtherFilesAlone(String path) {
         assertThat(FileClassifier.classify(path)).isEmpty();

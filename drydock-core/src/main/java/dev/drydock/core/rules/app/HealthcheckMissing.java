@@ -75,7 +75,9 @@ import java.util.Optional;
                 + " The fix adds the probe to the final stage and switches it off for the services of the image that"
                 + " run another command; it offers none when the service it probes replaces the image's own command"
                 + " and that command serves nothing (a worker's), since the image and the services that keep its"
-                + " command would then never be healthy.",
+                + " command would then never be healthy."
+                + " A dev container's image (built by a devcontainer.json from its own Dockerfile, or its compose"
+                + " service) is left alone: its command is an idle placeholder the dev container tools start.",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
                 + " answers. A healthcheck written only in docker-compose.yml travels with that file, not with the image.",
         impact = "`docker run`, Swarm stacks and other compose files start the image with no health state: a hung or"
@@ -135,9 +137,9 @@ public final class HealthcheckMissing implements Rule {
                 }
                 continue;
             }
-            if (image.containers().stream().allMatch(FileOnlyImage::is)
+            if (image.containers().stream().allMatch(FileOnlyImage::is) || image.devContainer()
                     || PackagedServers.baseChecksJupyter(Stages.rootBase(image.model(), stage))) {
-                continue; // the Jupyter Docker Stacks' notebook images end with a HEALTHCHECK the image inherits
+                continue; // Jupyter's notebook images inherit a HEALTHCHECK; a dev container's idle command has no health
             }
             List<EffectiveHealthcheck> compose = image.containers().stream().map(Container::healthcheck)
                     .filter(h -> h != null && "compose".equals(h.source())).toList();

@@ -3,6 +3,7 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
@@ -43,7 +44,8 @@ import java.util.Set;
                 + " with their own runtime or an embedded server, so nothing is required there. Quiet when the"
                 + " command already starts a production server or a non-web process (celery, a management command),"
                 + " and on base images that ship a server and start the application with it (tiangolo/uvicorn-gunicorn,"
-                + " tiangolo/meinheld-gunicorn, tiangolo/uwsgi-nginx and their -fastapi/-flask variants).",
+                + " tiangolo/meinheld-gunicorn, tiangolo/uwsgi-nginx and their -fastapi/-flask variants)."
+                + " A dev container, where the developer starts the application, is left alone.",
         problem = "Python web frameworks only define the application: in production a WSGI/ASGI server runs it with"
                 + " worker processes, timeouts and graceful restarts. Without one among the dependencies the image"
                 + " can only start the framework's development server.",
@@ -101,6 +103,9 @@ public final class ProductionServerMissing implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (Container c : context.builtContainers()) {
+            if (DevContainers.of(context, c).isPresent()) {
+                continue; // a dev container runs the application under whatever the developer starts
+            }
             EntryPoint ep = c.entryPoint();
             boolean managed = ep != null && ep.runtime() == Runtime.SUPERVISORD || c.supervision() != null;
             if (managed && (c.supervision() == null

@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.devcontainer.DevContainer;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
@@ -22,7 +24,8 @@ import java.util.Set;
         checks = "Bind mounts (short and long syntax, after interpolation) whose host path is the API socket of a"
                 + " container engine (docker.sock, podman.sock, containerd.sock, the docker_engine named pipe on"
                 + " Windows) or a folder that holds it (/run, /var/run), read-only or not, and"
-                + " `use_api_socket: true`. A socket proxy (an image named *socket-proxy, such as"
+                + " `use_api_socket: true`; in a devcontainer.json, the same in its mounts and in the -v, --volume and"
+                + " --mount options of its runArgs. A socket proxy (an image named *socket-proxy, such as"
                 + " tecnativa/docker-socket-proxy), which mounts the socket to hand out a filtered API, is left alone.",
         problem = "The engine's API socket is root on the host: whoever can talk to it can start a privileged"
                 + " container that mounts the host's / file system. Mounting it read-only changes nothing, a socket"
@@ -35,7 +38,8 @@ import java.util.Set;
         references = {
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-1-do-not-expose-the-docker-daemon-socket-even-to-the-containers",
                 "https://docs.docker.com/engine/security/#docker-daemon-attack-surface",
-                "https://docs.docker.com/reference/compose-file/services/#use_api_socket"},
+                "https://docs.docker.com/reference/compose-file/services/#use_api_socket",
+                "https://containers.dev/implementors/json_reference/"},
         aliases = {"Docker Socket Mounted In Container"},
         effort = "1 h",
         examples = @RuleExample(file = "compose.yaml",
@@ -98,6 +102,27 @@ public final class DockerSocketMounted implements Rule {
                         .add();
             }
         }
+        for (DevContainer dev : context.project().devContainers()) {
+            for (DevContainer.Mount mount : dev.bindMounts()) {
+                if (mount.source() != null && engineSocket(mount.source())) {
+                    context.finding(this, new Location(dev.path(), mount.span()), dev.path() + " mounts the engine"
+                                    + " socket " + mount.source() + " into the dev container: whatever runs in it (a"
+                                    + " dependency's install script, an extension) can start a privileged container on the"
+                                    + " host, which makes it root there")
+                            .recommendation("Remove the mount from " + dev.path() + " unless the dev container must"
+                                    + " drive the host's engine; where it must, the dev container is as trusted as the"
+                                    + " host: keep code you have not reviewed out of it.")
+                            .add();
+                }
+            }
+        }
+    }
+
+    /** Whether a host path is an engine's API socket or a folder that holds one. */
+    private static boolean engineSocket(String path) {
+        String source = path.replace('\\', '/');
+        return SOCKETS.contains(PathNames.fileName(source))
+                || source.startsWith("/") && SOCKET_FOLDERS.contains(PathNames.normalizeAbsolute("/", source));
     }
 
     /** Whether the service runs a socket proxy, the remedy this rule recommends: it needs the socket it filters. */

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.devcontainer.DevContainer;
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Node;
 import dev.drydock.core.compose.ScalarNode;
@@ -20,7 +21,8 @@ import dev.drydock.core.rules.support.ComposeServices;
         category = Category.SECURITY,
         checks = "`privileged: true` on a compose service, in any file of the project (override files included)"
                 + " (critical), and a build that asks for privileges: `build.privileged: true` or the"
-                + " security.insecure entitlement (high).",
+                + " security.insecure entitlement (high); in a devcontainer.json, `\"privileged\": true` and"
+                + " `--privileged` in runArgs.",
         problem = "A privileged container gets every capability, every host device, no seccomp or AppArmor"
                 + " profile and a writable /sys: root in it can mount the host's disks, load kernel modules and"
                 + " leave the container.",
@@ -31,7 +33,8 @@ import dev.drydock.core.rules.support.ComposeServices;
         references = {
                 "https://docs.docker.com/reference/compose-file/services/#privileged",
                 "https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities",
-                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-3-limit-capabilities-grant-only-specific-capabilities-needed-by-a-container"},
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-3-limit-capabilities-grant-only-specific-capabilities-needed-by-a-container",
+                "https://containers.dev/implementors/json_reference/"},
         aliases = {"Privileged Containers Enabled"},
         effort = "30 min",
         examples = @RuleExample(file = "compose.yaml",
@@ -66,6 +69,20 @@ public final class PrivilegedContainer implements Rule {
                     .recommendation("Remove `privileged: true` from " + service.name() + " and add only what it needs:"
                             + " a capability under cap_add, a device under devices.")
                     .add();
+        }
+        for (DevContainer dev : context.project().devContainers()) {
+            DevContainer.Value privileged = dev.privileged() != null ? dev.privileged() : dev.privilegedRunArg();
+            if (privileged != null) {
+                context.finding(this, new Location(dev.path(), privileged.span()), dev.path() + " runs the dev container"
+                                + " privileged: it gets every capability and every host device, with seccomp and AppArmor"
+                                + " off, so root in it (the remote user's sudo) is root on the machine that runs it,"
+                                + " for whatever a dependency's install script or an extension runs there")
+                        .recommendation("Remove " + (privileged == dev.privileged() ? "\"privileged\": true"
+                                : "--privileged from runArgs") + " in " + dev.path() + " and add only what the dev"
+                                + " container needs: a capability (--cap-add=SYS_PTRACE for a debugger), a device"
+                                + " (--device).")
+                        .add();
+            }
         }
     }
 

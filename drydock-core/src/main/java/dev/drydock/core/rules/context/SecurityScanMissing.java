@@ -16,6 +16,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ import java.util.regex.Pattern;
                 + " CI configuration (.github/workflows, .gitlab-ci.yml, Jenkinsfile, CircleCI, Azure, Bitbucket,"
                 + " Travis), Makefiles, justfiles, Taskfiles, pre-commit hooks, shell scripts and package.json scripts."
                 + " Reported once per project that builds images; comment lines do not count. A strength at the first"
-                + " line that runs a scanner.",
+                + " line that runs a scanner."
+                + " Dev containers' images, never published, are not counted.",
         problem = "Base images and installed packages gain published vulnerabilities every week; without a scanner"
                 + " nobody learns that an image, or the base it was built on, needs a rebuild.",
         impact = "Known, exploitable vulnerabilities (in OpenSSL, glibc, the language runtime or a dependency) ship to"
@@ -108,7 +110,8 @@ public final class SecurityScanMissing implements Rule {
     @Override
     public void check(ReviewContext context) {
         Project project = context.project();
-        List<Container> built = context.builtContainers();
+        List<Container> built = context.builtContainers().stream()
+                .filter(c -> DevContainers.of(context, c).isEmpty()).toList(); // dev containers are never published
         if (built.isEmpty()) {
             return;
         }

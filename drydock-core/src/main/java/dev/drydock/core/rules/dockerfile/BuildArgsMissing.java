@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
                 + " (FROM python:3.11-slim). One finding per built image, at that FROM. Quiet as soon as any ARG is"
                 + " declared, or when the base has no version to vary (scratch, an untagged image, or one pinned by digest,"
                 + " where the digest and not the tag decides what is pulled, or a tag that names a commit, such as"
-                + " 137a295ff71b, whose leading digits are no version).",
+                + " 137a295ff71b, whose leading digits are no version)."
+                + " A dev container's image is left alone.",
         problem = "The runtime version lives only inside the FROM line: building the image for another version"
                 + " (testing the next Python or Node release, a security rebuild on a newer patch) means editing the"
                 + " Dockerfile, and every other build-time value is fixed the same way.",
@@ -73,8 +74,8 @@ public final class BuildArgsMissing implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
-            if (declaresArg(image)) {
-                continue;
+            if (declaresArg(image) || image.devContainer()) {
+                continue; // a dev container's versions are chosen in its devcontainer.json or Dockerfile, never at release
             }
             Stage root = Stages.rootStage(image.model(), image.stage());
             if (!(root.base() instanceof BaseImage.External external) || external.reference() == null

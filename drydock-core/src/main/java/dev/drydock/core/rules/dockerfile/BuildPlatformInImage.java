@@ -105,7 +105,7 @@ public final class BuildPlatformInImage implements Rule {
                 .recommendation("Remove " + flag.text() + " from this FROM; if the stage compiles, do that in a builder"
                         + " stage FROM " + flag.text() + " that cross-compiles for TARGETOS/TARGETARCH, and copy the"
                         + " result into a final stage without --platform.")
-                .severity(image.isDevelopmentTarget() ? Severity.LOW : Severity.MEDIUM)
+                .severity(image.isDevelopmentImage() ? Severity.LOW : Severity.MEDIUM)
                 .fix(Fix.of("remove " + flag.text(), FixSafety.UNSAFE, TextEdit.delete(file, flag.span().start(), end)))
                 .add();
     }

@@ -87,7 +87,7 @@ public final class BuildToolsInFinalImage implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
-            if (image.isDevelopmentTarget()) {
+            if (image.isDevelopmentImage()) {
                 continue;
             }
             Set<String> commandPrograms = commandPrograms(image);

@@ -104,7 +104,7 @@ public final class DevConfigInImage implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
-            if (image.isDevelopmentTarget()) {
+            if (image.isDevelopmentImage()) {
                 continue;
             }
             for (ImageVariables.Entry entry : ImageVariables.of(image)) {

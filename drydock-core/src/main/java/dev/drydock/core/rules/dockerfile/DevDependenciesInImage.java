@@ -98,7 +98,7 @@ public final class DevDependenciesInImage implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
-            if (image.isDevelopmentTarget()) {
+            if (image.isDevelopmentImage()) {
                 continue;
             }
             composer(context, image);

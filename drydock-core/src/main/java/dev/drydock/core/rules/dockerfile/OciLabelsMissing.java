@@ -36,7 +36,8 @@ import java.util.Locale;
                 + " an org.opencontainers.image.* key. Labels added outside the Dockerfile count: compose build.labels"
                 + " with such a key, or a CI workflow that labels the image (docker/metadata-action or an explicit"
                 + " --label org.opencontainers.image...). Reported at the final stage's FROM. Quiet when the project"
-                + " configures a label schema: required-label-missing then checks the labels the project asks for.",
+                + " configures a label schema: required-label-missing then checks the labels the project asks for."
+                + " A dev container's image is left alone: it is built on developers' machines and never published.",
         problem = "Without the standard OCI annotations the image does not say what it is, which version it is, or"
                 + " which repository and commit it was built from.",
         impact = "Registries, scanners and people looking at a running container cannot trace it back to its"
@@ -74,6 +75,9 @@ public final class OciLabelsMissing implements Rule {
         }
         for (BuiltImage image : BuiltImage.of(context)) {
             var labels = image.stage().config().labels();
+            if (image.devContainer()) {
+                continue; // built on developers' machines and never published
+            }
             if (labels.keySet().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).startsWith(PREFIX))
                     || image.containers().stream().anyMatch(OciLabelsMissing::composeLabelsImage)) {
                 continue;

@@ -1,7 +1,9 @@
 package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.dockerfile.model.Variables;
+import dev.drydock.core.devcontainer.DevContainer;
 import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.discovery.PathNames;
@@ -79,7 +81,12 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " another user. Likewise for s6-svscan, s6-overlay's /init and runsvdir with the service folders"
                 + " the image copies: the services whose run scripts switch to no other user (su-exec, s6-setuidgid,"
                 + " chpst -u) are named; medium when only the supervision tree, sshd and servers that drop their own"
-                + " workers keep root.",
+                + " workers keep root."
+                + " For a dev container's image that ends as root, who the dev container tools run terminals,"
+                + " lifecycle commands and the editor's server as: devcontainer.json's remoteUser, else its"
+                + " containerUser, else the remote user a devcontainers base image"
+                + " (mcr.microsoft.com/devcontainers/*) names in its metadata (vscode, node); root there is"
+                + " medium.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -88,7 +95,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " and switch to it with USER before CMD.",
         references = {
                 "https://docs.docker.com/build/building/best-practices/#user",
-                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user"},
+                "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user",
+                "https://containers.dev/implementors/json_reference/"},
         aliases = {"DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS002", "DS-0002", "Missing User Instruction", "Last User Is 'root'"},
         fix = FixSafety.UNSAFE,
         effort = "30 min",
@@ -122,6 +130,11 @@ public final class RunsAsRoot implements Rule {
             }
             Stage stage = container.build().stage();
             Container.Setting user = container.user();
+            Optional<DevContainer> dev = DevContainers.of(context, container);
+            if (dev.isPresent() && (user == null || isRoot(user.value()))) {
+                reportDevContainer(context, container, dev.get());
+                continue;
+            }
             if (user != null) {
                 Optional<PrivilegeDrop> rootToPrepare = isRoot(user.value())
                         ? PrivilegeDrop.of(context, container).filter(PrivilegeDrop::always) : Optional.empty();
@@ -240,6 +253,62 @@ public final class RunsAsRoot implements Rule {
                 + " /etc/cron.d that root does not own): a USER alone would stop the jobs. Run the jobs as the"
                 + " unprivileged user with a scheduler made for it, such as supercronic with a crontab it reads,"
                 + " then switch with USER.";
+    }
+
+    /**
+     * A dev container's image that ends as root: who the dev container tools run the developer's processes as
+     * (terminals, lifecycle commands, the editor's server) is what matters there: devcontainer.json's remoteUser, else
+     * its containerUser, else the remote user the devcontainers base image's metadata names.
+     */
+    private void reportDevContainer(ReviewContext context, Container container, DevContainer dev) {
+        DevContainer.Value remote = dev.remoteUser();
+        DevContainer.Value whole = dev.containerUser();
+        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
+        Optional<String> imageUser = DevContainers.imageRemoteUser(base);
+        DevContainer.Value root = remote != null ? (isRoot(remote.value()) ? remote : null)
+                : whole != null && isRoot(whole.value()) ? whole : null;
+        String workspace = ", and the files they create in the mounted workspace belong to root on a Linux host";
+        if (root != null) {
+            String key = root == remote ? "remoteUser" : "containerUser";
+            context.finding(this, new Location(dev.path(), root.span()), dev.path() + " sets " + key + " to "
+                            + root.value() + ": the dev container's terminals, lifecycle commands and editor server run as"
+                            + " root" + workspace)
+                    .severity(Severity.MEDIUM)
+                    .recommendation(imageUser.map(u -> "Remove \"" + key + "\": \"" + root.value() + "\" so that the tools"
+                                    + " run as " + u + ", the non-root user of " + describe(base) + "; use sudo in the"
+                                    + " container for the steps that need root.")
+                            .orElse("Create a non-root user in " + container.build().dockerfile() + " (RUN useradd"
+                                    + " --create-home --uid 1000 dev) and set \"" + key + "\": \"dev\"."))
+                    .add();
+            return;
+        }
+        if (remote != null) {
+            context.strength(this, new Location(dev.path(), remote.span()), "the dev container's terminals, lifecycle"
+                    + " commands and editor server run as " + remote.value() + " (remoteUser in " + dev.path() + "),"
+                    + " not root");
+        } else if (whole != null) {
+            context.strength(this, new Location(dev.path(), whole.span()), dev.path() + " runs the dev container as "
+                    + whole.value() + " (containerUser), not root");
+        } else if (imageUser.isPresent()) {
+            context.strength(this, new Location(container.build().dockerfile(), container.build().stage().from().span()),
+                    describe(base) + " is a dev container image whose metadata makes " + imageUser.get() + " the remote"
+                            + " user: the dev container's terminals, lifecycle commands and editor server run as "
+                            + imageUser.get() + ", not root");
+        } else {
+            boolean knownBase = BaseImageFacts.defaultUserKnown(base);
+            context.finding(this, new Location(container.build().dockerfile(), container.build().stage().from().span()),
+                            "no USER in the dev container's image, and " + dev.path() + " sets neither remoteUser nor"
+                            + " containerUser: the dev container's terminals, lifecycle commands and editor server run as "
+                            + (knownBase ? "root" : "the user " + describe(base) + " ends with, root unless it sets"
+                                    + " another") + workspace)
+                    .severity(Severity.MEDIUM)
+                    .implicit()
+                    .recommendation("Create a non-root user in " + container.build().dockerfile() + " (RUN useradd"
+                            + " --create-home --uid 1000 dev) and set \"remoteUser\": \"dev\" in " + dev.path()
+                            + ", or build FROM an mcr.microsoft.com/devcontainers image, whose vscode user (uid 1000) the"
+                            + " dev container tools use.")
+                    .add();
+        }
     }
 
     private static String startsAsRootToPrepare(PrivilegeDrop drop) {

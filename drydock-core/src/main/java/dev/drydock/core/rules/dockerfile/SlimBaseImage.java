@@ -91,14 +91,14 @@ public final class SlimBaseImage implements Rule {
             }
             ImageReference ref = external.reference();
             if (TOOLCHAIN_IMAGES.contains(ImageTags.officialName(ref))) {
-                if (!image.isDevelopmentTarget() && !toolImage(image)) {
+                if (!image.isDevelopmentImage() && !toolImage(image)) {
                     toolchain(context, location, image, ref);
                 }
                 continue;
             }
             Optional<String> jre = JavaImages.jreFor(ref);
             if (jre.isPresent()) {
-                if (!image.isDevelopmentTarget() && !toolImage(image) && !runsJdkTool(image)) {
+                if (!image.isDevelopmentImage() && !toolImage(image) && !runsJdkTool(image)) {
                     jdk(context, location, ref, jre.get(), image.neededStages().size() > image.imageStages().size());
                 }
                 continue;
@@ -108,7 +108,7 @@ public final class SlimBaseImage implements Rule {
                         + " headers and tools of the full variant");
                 continue;
             }
-            if (!image.isDevelopmentTarget()) {
+            if (!image.isDevelopmentImage()) {
                 full(context, location, ref, toolImage(image));
             }
         }

@@ -66,7 +66,8 @@ import java.util.regex.Pattern;
                 + " debug) that follow that release's rebuilds: low, like a distribution image tagged with its"
                 + " release, with their digest as the recommendation;"
                 + " a distroless name without the release (gcr.io/distroless/static:nonroot) is told to name it"
-                + " (static-debian12) as well.",
+                + " (static-debian12) as well."
+                + " A dev container's image is left alone: it is rebuilt on developers' machines and ships nothing.",
         problem = "A tag that is not a full version is re-pointed by its publisher at every release: python:3.11-slim"
                 + " is a new image after each Python patch release and each Debian security rebuild.",
         impact = "Two builds of the same commit can produce different images: a new interpreter or system library"
@@ -100,6 +101,9 @@ public final class UnpinnedBaseImage implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
+            if (image.devContainer()) {
+                continue; // rebuilt on developers' machines, which take the base's updates; nothing it builds ships
+            }
             DockerfileModel model = image.model();
             for (Stage stage : image.neededStages()) {
                 boolean builder = !Stages.inImage(model, image.stage()).contains(stage);

@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
  * @param model the Dockerfile read with this build's arguments and target
  * @param stage the target stage: the image
  * @param containers the containers that run this image, at least one
+ * @param devContainer whether the image is a dev container's, built for developers to work in ({@link DevContainers})
  */
-public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, List<Container> containers) {
+public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, List<Container> containers,
+        boolean devContainer) {
 
     private static final Pattern DEVELOPMENT_STAGE = Pattern.compile("(.*[-_])?(dev|devel|develop|development|devcontainer"
             + "|debug|test|tests|testing|ci|local)([-_].*)?");
@@ -48,7 +50,8 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
         List<BuiltImage> images = new ArrayList<>();
         for (List<Container> group : groups.values()) {
             var build = group.get(0).build();
-            images.add(new BuiltImage(build.dockerfile(), build.model(), build.stage(), group));
+            boolean devContainer = group.stream().allMatch(c -> DevContainers.of(context, c).isPresent());
+            images.add(new BuiltImage(build.dockerfile(), build.model(), build.stage(), group, devContainer));
         }
         return List.copyOf(images);
     }
@@ -78,9 +81,12 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
         return containers.get(0);
     }
 
-    /** Whether the stage's name marks an image meant for development or tests, not for production. */
-    public boolean isDevelopmentTarget() {
-        return isDevelopmentStage(stage);
+    /**
+     * Whether the image is meant for development or tests, not for production: its stage's name says so, or it is a
+     * dev container's image.
+     */
+    public boolean isDevelopmentImage() {
+        return devContainer || isDevelopmentStage(stage);
     }
 
     /** Whether a stage's name marks it for development or tests ({@code dev}, {@code development}, {@code test}). */

@@ -60,13 +60,14 @@ public final class DevelopmentComposeFiles {
     }
 
     /**
-     * The compose files that say they are for development by their build targets or their opening comment,
+     * The compose files that say they are for development by their build targets, their opening comment or a
+     * devcontainer.json that starts them as its environment ({@link DevContainers#composeFiles}),
      * without the files that only run mounted sources in development mode (a rule that finds that mode itself
      * cannot take it as a sign).
      */
     public static Set<String> declaredFiles(ReviewContext context) {
         Project project = context.project();
-        Set<String> out = new HashSet<>();
+        Set<String> out = new HashSet<>(DevContainers.composeFiles(project));
         for (ComposeProject compose : project.composeProjects()) {
             Map<String, Boolean> allDevelopment = new HashMap<>();
             for (Service service : compose.services().values()) {
