@@ -530,8 +530,13 @@ final class PythonApps {
                 Tok.Arg port = Tok.keyword(args, "server_port");
                 ServerCall call = call(m, r, "Gradio's server (launch)", false, Tok.keyword(args, "server_name"), port,
                         null, 7860);
-                return port != null ? call : new ServerCall(call.server(), call.call(), false, call.mainOnly(),
-                        call.file(), call.line(), call.host(), 7860, null, "GRADIO_SERVER_PORT", null);
+                Tok.Arg share = arg(args, "share", 2); // launch(inline, inbrowser, share, ...)
+                Tok.Arg auth = Tok.keyword(args, "auth") != null ? Tok.keyword(args, "auth")
+                        : Tok.keyword(args, "auth_dependency");
+                return new ServerCall(call.server(), call.call(), false, call.mainOnly(), call.file(), call.line(),
+                        call.host(), port != null ? call.port() : 7860, call.portText(),
+                        port != null ? call.portVariable() : "GRADIO_SERVER_PORT", null,
+                        share == null ? null : share.text(), auth == null ? null : auth.keyword() + "=" + auth.text());
             }
             case "run_app" -> {
                 boolean aiohttp = owner != null && imports(m, owner, "aiohttp");

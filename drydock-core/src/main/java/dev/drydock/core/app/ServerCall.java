@@ -15,6 +15,16 @@ package dev.drydock.core.app;
  * @param portText the port argument as written, or null
  * @param portVariable the environment variable the port argument reads, directly or through a name, or null
  * @param debug the debug argument as written, or null
+ * @param share Gradio's share argument as written (share=True asks for a public link through Gradio's share
+ *     servers), or null
+ * @param auth Gradio's auth or auth_dependency argument as written with its keyword ({@code auth=(...)}), or null
  */
 public record ServerCall(String server, String call, boolean development, boolean mainOnly, String file, int line,
-        String host, Integer port, String portText, String portVariable, String debug) {}
+        String host, Integer port, String portText, String portVariable, String debug, String share, String auth) {
+
+    /** A server start with no share link. */
+    public ServerCall(String server, String call, boolean development, boolean mainOnly, String file, int line,
+            String host, Integer port, String portText, String portVariable, String debug) {
+        this(server, call, development, mainOnly, file, line, host, port, portText, portVariable, debug, null, null);
+    }
+}

@@ -21,6 +21,7 @@ public final class AppRules {
                 new MemoryLimitTooLow(),
                 new VariableInExecForm(),
                 new JvmHeapNotSized(),
-                new ServerListensOnLocalhost());
+                new ServerListensOnLocalhost(),
+                new GradioPublicShareLink());
     }
 }

@@ -57,7 +57,9 @@ import java.util.Optional;
                 + " machine-learning tools, probed at the health endpoint each documents: Jupyter's /api on 8888,"
                 + " Airflow's webserver /health and api-server /api/v2/monitor/health on 8080, MLflow's /health on 5000,"
                 + " vLLM's /health on 8000, text-generation-inference's /health on PORT, 80 in its image, Streamlit's"
-                + " /_stcore/health, and a Gradio launch() in the code, whose page is at / on 7860),"
+                + " /_stcore/health, and a Gradio launch() in the code, whose page is at / on 7860; for vLLM and"
+                + " text-generation-inference, which load a model's weights before they answer, the recommended probe"
+                + " has a start period of " + PackagedServers.MODEL_START_PERIOD + " instead of 30s),"
                 + " with a probe of a Celery worker's own or HEALTHCHECK NONE"
                 + " recommended instead of an HTTP one, and for an image whose command is a bare interpreter (a runtime"
                 + " base image: the images built on it are the ones to probe). Medium for a stock server such as"
@@ -90,7 +92,8 @@ import java.util.Optional;
                 "https://docs.docker.com/reference/compose-file/services/#healthcheck",
                 "https://docs.docker.com/compose/how-tos/startup-order/",
                 "https://github.com/jupyter/docker-stacks/blob/main/images/base-notebook/Dockerfile",
-                "https://airflow.apache.org/docs/apache-airflow/stable/administration-and-deployment/logging-monitoring/check-health.html"},
+                "https://airflow.apache.org/docs/apache-airflow/stable/administration-and-deployment/logging-monitoring/check-health.html",
+                "https://docs.vllm.ai/en/latest/deployment/k8s.html"},
         aliases = {"DL3057", "CKV_DOCKER_2", "DS026", "DS-0026", "AVD-DS-0026", "Healthcheck Instruction Missing"},
         fix = FixSafety.SAFE,
         effort = "15 min",
@@ -225,7 +228,8 @@ public final class HealthcheckMissing implements Rule {
                 List<String> argv = plan.composeWorks() ? plan.argv()
                         : Probes.recommend(plan.image(), plan.port(), fixPath, plan.portVariable(), plan.host());
                 List<TextEdit> edits = new ArrayList<>();
-                edits.add(ProbeEdits.addHealthcheck(image.model(), stage, Probes.dockerfileInstruction(argv, probe),
+                edits.add(ProbeEdits.addHealthcheck(image.model(), stage, Probes.dockerfileInstruction(argv, probe,
+                                plan.startPeriod()),
                         "Report unhealthy when " + fixPath + " stops answering"));
                 edits.addAll(others.edits());
                 finding.fix(Fix.of("add a HEALTHCHECK probing " + fixPath + others.describe(), FixSafety.SAFE, edits));
@@ -298,7 +302,7 @@ public final class HealthcheckMissing implements Rule {
      */
     private record Plan(ImageContents image, int port, String portVariable, String host, String path,
             boolean routesRead, boolean routesDetermined, boolean routeKnown, String addition, boolean composeWorks,
-            boolean composePathTrusted, List<String> argv) {
+            boolean composePathTrusted, List<String> argv, String startPeriod) {
 
         static Plan of(Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role, Integer scriptPort) {
             ImageContents image = ImageContents.of(c);
@@ -330,7 +334,7 @@ public final class HealthcheckMissing implements Rule {
             boolean documented = packaged.isPresent() && path.equals(packaged.get().healthPath());
             return new Plan(image, port, portVariable, host, path, app.routes().known(), app.routes().determines(path),
                     app.routes().match(path).isPresent() || documented, AppFacts.healthModuleToAdd(app, path), composeWorks,
-                    composePathTrusted, argv);
+                    composePathTrusted, argv, packaged.map(PackagedServers.Server::startPeriod).orElse(null));
         }
 
         /**
@@ -366,7 +370,11 @@ public final class HealthcheckMissing implements Rule {
             }
             String tail = composeWorks ? " (the compose probe, which works in the image, moved into it)" : "";
             return lead + (lead.isEmpty() ? "Add" : "add") + " to the final stage: "
-                    + Probes.dockerfileInstruction(argv, compose) + tail + ".";
+                    + Probes.dockerfileInstruction(argv, compose, startPeriod) + tail
+                    + (startPeriod == null || compose != null && compose.startPeriod() != null ? "" : " (the server loads"
+                            + " the model's weights before it answers, which takes minutes: a probe that succeeds ends"
+                            + " the start period early)")
+                    + ".";
         }
     }
 }

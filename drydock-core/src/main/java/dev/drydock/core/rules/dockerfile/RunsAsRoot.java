@@ -66,6 +66,10 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " workers take the pool's user, www-data in the php images, and it refuses a root pool without -R;"
                 + " medium when the command passes -R). Nothing for"
                 + " an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command)."
+                + " For a container that starts a classic cron daemon (cron, crond, also in a shell command such as"
+                + " `cron && tail -f ...`), the same finding, but the advice is supercronic, with no fix: the daemon must"
+                + " start as root to run each crontab's jobs as its owner and exits under a USER, while supercronic"
+                + " runs the jobs as its own user, keeps the container's environment for them and logs to stdout."
                 + " Medium for a stage named for development or tests (dev, development, test), the target of a"
                 + " development build. A USER written with a build argument whose default is root (ARG USER_ID=0) is"
                 + " told to give that ARG a non-root default. High instead of critical when the base image's own user cannot be known: a"
@@ -96,7 +100,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
         references = {
                 "https://docs.docker.com/build/building/best-practices/#user",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-2-set-a-user",
-                "https://containers.dev/implementors/json_reference/"},
+                "https://containers.dev/implementors/json_reference/",
+                "https://github.com/aptible/supercronic#why-supercronic"},
         aliases = {"DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS002", "DS-0002", "Missing User Instruction", "Last User Is 'root'"},
         fix = FixSafety.UNSAFE,
         effort = "30 min",
@@ -227,32 +232,20 @@ public final class RunsAsRoot implements Rule {
                     .severity(development ? Severity.MEDIUM
                             : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
                     .implicit()
-                    .recommendation((suggestion.startsWith("USER") ? "Switch to a non-root user before "
-                            : "Add a non-root user and switch to it before ") + command + ": " + suggestion + "."
+                    .recommendation((cron.isPresent() ? cronAdvice(cron.get(), suggestion, crontab(container))
+                            : (suggestion.startsWith("USER") ? "Switch to a non-root user before "
+                            : "Add a non-root user and switch to it before ") + command + ": " + suggestion + ".")
                             + (hostSource == null ? "" : " The service mounts the host directory " + hostSource
                                     + " over the working directory: its files keep their owner on the host, so give"
                                     + " the user write access to what the application writes there (or run the service"
                                     + " with `user:` set to the owner's UID:GID).")
-                            + privilegedPortNote(context, container)
-                            + cron.map(RunsAsRoot::cronNote).orElse(""))
+                            + privilegedPortNote(context, container))
                     .fix(hostSource != null || cron.isPresent() ? null : StackFixes.runsAsRoot(context, container)
                             .or(() -> NonRootUserFix.fix(container))
                             .map(fix -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, fix)))
                             .orElse(null))
                     .add();
         }
-    }
-
-    /**
-     * Why no USER is written for a container that starts a cron daemon: the daemon needs root to run each job as
-     * the user its crontab names, and Debian's cron skips crontab files in /etc/cron.d that root does not own.
-     */
-    private static String cronNote(String daemon) {
-        return " The command starts " + daemon + ", which needs root to run each job as the user its crontab names"
-                + " (as another user it cannot write its pid file or switch users, and Debian's cron skips files in"
-                + " /etc/cron.d that root does not own): a USER alone would stop the jobs. Run the jobs as the"
-                + " unprivileged user with a scheduler made for it, such as supercronic with a crontab it reads,"
-                + " then switch with USER.";
     }
 
     /**
@@ -497,6 +490,36 @@ public final class RunsAsRoot implements Rule {
      */
     private static boolean servesRequests(ReviewContext context, Container container) {
         return AppFacts.servesEvidence(context, container, Apps.of(context, container)) != null;
+    }
+
+    /**
+     * A classic cron daemon needs root: it runs each crontab's jobs as the crontab's owner and writes its pid file in
+     * /var/run, so a USER alone makes it exit ("can't open or create /var/run/crond.pid: Permission denied" from
+     * Debian's cron, "can't set groups" from BusyBox's crond). supercronic runs a crontab as the user it is started as,
+     * keeps the container's environment for the jobs (cron clears it) and logs them to stdout.
+     */
+    /** The crontab the image copies into /etc/cron.d or /etc/crontabs, as a container path, or null. */
+    private static String crontab(Container container) {
+        for (var stage : Stages.inImage(container.build().model(), container.build().stage())) {
+            for (var copy : stage.copies()) {
+                String to = copy.destination();
+                if (to != null && (to.startsWith("/etc/cron.d/") || to.startsWith("/etc/crontabs/"))
+                        && !to.endsWith("/") && copy.sources().size() == 1) {
+                    return to;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String cronAdvice(String daemon, String suggestion, String crontab) {
+        return daemon + " must start as root (it runs each crontab's jobs as the crontab's owner), so a USER alone"
+                + " makes it exit. Run the crontab with supercronic instead, a cron for containers that runs the jobs as"
+                + " the user it is started as, passes them the container's environment (" + daemon + " clears it) and"
+                + " logs them to stdout: copy its release binary in, " + suggestion.replaceFirst("\\.$", "")
+                + ", and " + (crontab == null ? "CMD [\"supercronic\"] with the crontab's path"
+                        : "CMD [\"supercronic\", \"" + crontab + "\"]")
+                + " (a crontab without the user field that /etc/cron.d files have).";
     }
 
     /**

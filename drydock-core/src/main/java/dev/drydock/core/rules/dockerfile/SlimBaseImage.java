@@ -14,6 +14,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.DeprecatedImages;
+import dev.drydock.core.rules.support.GpuImages;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.JavaImages;
@@ -36,7 +37,11 @@ import java.util.Set;
                 + " rust:1-slim carry the whole compiler too), naming a later stage that already copies the build's"
                 + " output when there is one, and for JDK tags of images that have a JRE (eclipse-temurin, whose tags"
                 + " without jre are the JDK, ibm-semeru-runtimes, openjdk, AdoptOpenJDK's), slim or alpine as well,"
-                + " unless the image runs a JDK tool (jar, javac, jlink...); debian"
+                + " unless the image runs a JDK tool (jar, javac, jlink...), and for the development images of GPU"
+                + " stacks that have a runtime one (nvidia/cuda's devel and cudnn-devel tags, pytorch/pytorch's -devel"
+                + " tags), naming the runtime tag, unless the image compiles GPU code when it runs (its command runs"
+                + " nvcc, vLLM or SGLang, or the application's Python code calls torch.compile or imports Triton:"
+                + " Triton builds with the host C compiler); debian"
                 + " without -slim is low. Quiet for other images, for target stages named for development or tests, and"
                 + " (but for debian) for an image that is itself a runtime or tool chain to build with (its command a"
                 + " bare interpreter or build tool such as mvn).",
@@ -50,6 +55,8 @@ import java.util.Set;
                 "https://docs.docker.com/build/building/best-practices/#choose-the-right-base-image",
                 "https://hub.docker.com/_/python#image-variants",
                 "https://hub.docker.com/_/node#image-variants",
+                "https://hub.docker.com/r/nvidia/cuda",
+                "https://github.com/pytorch/pytorch/issues/116696",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html"},
         aliases = {},
         fix = FixSafety.SUGGESTION,
@@ -93,6 +100,14 @@ public final class SlimBaseImage implements Rule {
             if (TOOLCHAIN_IMAGES.contains(ImageTags.officialName(ref))) {
                 if (!image.isDevelopmentImage() && !toolImage(image)) {
                     toolchain(context, location, image, ref);
+                }
+                continue;
+            }
+            Optional<String> gpuRuntime = GpuImages.runtimeFor(ref);
+            if (gpuRuntime.isPresent()) {
+                if (!image.isDevelopmentImage() && !toolImage(image)
+                        && GpuImages.compilesAtRunTime(context.project(), image.containers()).isEmpty()) {
+                    gpuDevelopment(context, location, ref, gpuRuntime.get());
                 }
                 continue;
             }
@@ -151,6 +166,22 @@ public final class SlimBaseImage implements Rule {
                         + " in a builder stage and run on " + jre)
                         + (deprecated ? " (" + ref.familiarName() + " is deprecated: deprecated-base-image)" : "")
                         + " (or a runtime made with jlink).")
+                .add();
+    }
+
+    private void gpuDevelopment(ReviewContext context, Location location, ImageReference ref, String runtime) {
+        String current = ref.familiarString();
+        boolean pytorch = ref.familiarName().equalsIgnoreCase("pytorch/pytorch");
+        context.finding(this, location, current + (pytorch ? " is PyTorch's development image, built on CUDA's devel"
+                        + " image: nvcc, the CUDA headers and the static libraries (several GB)"
+                        : " is the devel flavour of the CUDA image: nvcc, the debugging tools, the headers and the static"
+                                + " libraries (several GB)")
+                        + " ship with an application that only loads the CUDA libraries")
+                .recommendation("Start the final stage FROM " + runtime + " (the same " + (pytorch ? "PyTorch and CUDA"
+                        : "CUDA") + " libraries without the tool chain); if the build compiles CUDA code (nvcc, PyTorch"
+                        + " extensions), do it in a builder stage FROM " + current + " AS build and COPY --from=build the"
+                        + " result. Keep the devel image only if the application compiles kernels when it runs"
+                        + " (torch.compile, Triton).")
                 .add();
     }
 

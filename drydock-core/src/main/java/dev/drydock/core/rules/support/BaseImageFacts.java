@@ -156,7 +156,8 @@ public final class BaseImageFacts {
      * {@code wget} and {@code nc} but no curl; distroless and scratch images have no shell at all
      * ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged, built from the
      * same Dockerfile) installs curl on both its Debian and Alpine variants; oven/bun has bun ({@link #bun}); Red
-     * Hat's ubi-minimal and the OpenJDK images built on it have curl and microdnf ({@link RedHatImages}).
+     * Hat's ubi-minimal and the OpenJDK images built on it have curl and microdnf ({@link RedHatImages}); Airflow's,
+     * the Jupyter Docker Stacks' and text-generation-inference's images have Python ({@link VendorImageTools}).
      */
     public static Optional<ImageTools> tools(BaseImage base) {
         if (base instanceof BaseImage.Scratch) {
@@ -202,7 +203,7 @@ public final class BaseImageFacts {
             }
             return Optional.of(new ImageTools(written, dev, programs, dev ? "apk" : null, null));
         }
-        Optional<ImageTools> redHat = RedHatImages.tools(ref);
+        Optional<ImageTools> redHat = RedHatImages.tools(ref).or(() -> VendorImageTools.of(ref));
         if (redHat.isPresent()) {
             return redHat;
         }

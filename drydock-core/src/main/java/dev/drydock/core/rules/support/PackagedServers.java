@@ -32,8 +32,31 @@ public final class PackagedServers {
      *     else its default
      * @param explicit whether the command or the environment sets that port
      * @param healthPath the path it answers 200 on while it works
+     * @param loadsModel whether it loads a model's weights before it answers (vLLM, text-generation-inference):
+     *     downloading and loading them take minutes, so a probe needs a long start period
      */
-    public record Server(String name, int port, boolean explicit, String healthPath) {}
+    public record Server(String name, int port, boolean explicit, String healthPath, boolean loadsModel) {
+
+        public Server(String name, int port, boolean explicit, String healthPath) {
+            this(name, port, explicit, healthPath, false);
+        }
+
+        /** The start period a HEALTHCHECK of the server needs, or null for the usual one. */
+        public String startPeriod() {
+            return loadsModel ? MODEL_START_PERIOD : null;
+        }
+
+        Server loadingModel() {
+            return new Server(name, port, explicit, healthPath, true);
+        }
+    }
+
+    /**
+     * The start period for a model server: vLLM's Kubernetes guide delays its probes by 60 s for a 7B model whose
+     * weights are already cached and notes that downloading them takes minutes more; a probe that succeeds ends the
+     * start period early, so a long one costs nothing when the server is up sooner.
+     */
+    public static final String MODEL_START_PERIOD = "600s";
 
     private static final Set<String> JUPYTER_COMMANDS = Set.of("notebook", "lab", "server", "nbclassic");
     private static final Set<String> START_NOTEBOOK = Set.of("start-notebook.py", "start-notebook.sh");
@@ -76,12 +99,13 @@ public final class PackagedServers {
             case "mlflow" -> sub.equals("server") || sub.equals("ui")
                     ? server("the MLflow tracking server", rest, ep, null, 5000, "/health") : null;
             case "vllm" -> sub.equals("serve") ? server("vLLM's OpenAI-compatible server", rest, ep, null, 8000, "/health")
-                    : null;
+                    .loadingModel() : null;
             case "vllm.entrypoints.openai.api_server" ->
-                    server("vLLM's OpenAI-compatible server", rest, ep, null, 8000, "/health");
-            case "vllm.entrypoints.api_server" -> server("vLLM's demonstration API server", rest, ep, null, 8000, "/health");
+                    server("vLLM's OpenAI-compatible server", rest, ep, null, 8000, "/health").loadingModel();
+            case "vllm.entrypoints.api_server" ->
+                    server("vLLM's demonstration API server", rest, ep, null, 8000, "/health").loadingModel();
             case "text-generation-launcher" ->
-                    server("text-generation-inference", rest, ep, "PORT", 80, "/health");
+                    server("text-generation-inference", rest, ep, "PORT", 80, "/health").loadingModel();
             default -> null;
         });
     }
@@ -98,7 +122,7 @@ public final class PackagedServers {
         }
         String name = base.reference().fullName().toLowerCase(Locale.ROOT);
         return name.equals("ghcr.io/huggingface/text-generation-inference")
-                ? Optional.of(new Server("text-generation-inference", 80, false, "/health")) : Optional.empty();
+                ? Optional.of(new Server("text-generation-inference", 80, false, "/health", true)) : Optional.empty();
     }
 
     /**

@@ -364,9 +364,15 @@ public final class Probes {
      * timeout (Docker's default of 30 s lets a hung probe linger), a 30 s start period and 3 retries.
      */
     public static String dockerfileInstruction(List<String> argv, EffectiveHealthcheck like) {
+        return dockerfileInstruction(argv, like, null);
+    }
+
+    /** The same, with {@code startPeriod} (null: 30 s) where {@code like} has none: a model server's longer one. */
+    public static String dockerfileInstruction(List<String> argv, EffectiveHealthcheck like, String startPeriod) {
         return "HEALTHCHECK --interval=" + duration(like == null ? null : like.interval(), "30s")
                 + " --timeout=" + duration(like == null ? null : like.timeout(), "10s")
-                + " --start-period=" + duration(like == null ? null : like.startPeriod(), "30s")
+                + " --start-period=" + duration(like == null ? null : like.startPeriod(), startPeriod == null ? "30s"
+                        : startPeriod)
                 + " --retries=" + (like == null || like.retries() == null ? 3 : like.retries())
                 + " CMD " + json(argv);
     }

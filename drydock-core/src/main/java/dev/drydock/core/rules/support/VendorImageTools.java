@@ -1,0 +1,37 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The programs of data and machine-learning images outside Docker's official library, from their Dockerfiles:
+ * apache/airflow (python:*-slim-bookworm with curl among its runtime apt packages, in every release's list),
+ * the Jupyter Docker Stacks ({@code quay.io/jupyter/*-notebook}, {@code docker-stacks-foundation}, formerly
+ * {@code jupyter/*} on Docker Hub: Ubuntu with wget, Python from conda in /opt/conda/bin on PATH) and Hugging Face's
+ * text-generation-inference (Ubuntu from nvidia/cuda's base image, the server's Python environment on PATH; curl
+ * only in some releases, so not claimed). Empty for any other image.
+ */
+final class VendorImageTools {
+
+    private VendorImageTools() {}
+
+    static Optional<ImageTools> of(ImageReference ref) {
+        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        String written = ref.familiarString();
+        if (name.equals("docker.io/apache/airflow")) {
+            return Optional.of(new ImageTools(written, true, Set.of("sh", "bash", "curl", "python", "python3"), "apt",
+                    "python"));
+        }
+        if (NonRootVendorImages.of(ref).filter(image -> image.user().equals("jovyan")).isPresent()) {
+            return Optional.of(new ImageTools(written, true, Set.of("sh", "bash", "wget", "python", "python3"), "apt",
+                    "python"));
+        }
+        if (name.equals("ghcr.io/huggingface/text-generation-inference")) {
+            return Optional.of(new ImageTools(written, true, Set.of("sh", "bash", "python", "python3"), "apt", "python"));
+        }
+        return Optional.empty();
+    }
+}
