@@ -5,6 +5,7 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.supervisor.Supervision;
 import dev.drydock.core.supervisor.UserLine;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.PlainText;
 import dev.drydock.core.rules.support.WrittenInstructions;
@@ -39,6 +41,7 @@ import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.FileOnlyImage;
 import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.fixes.StackFixes;
 
@@ -78,7 +81,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " through httpd or apache2ctl, php-fpm also under its versioned name php-fpm8.2); no fix then adds a USER, which would make supervisord refuse the programs that name"
                 + " another user. Likewise for s6-svscan, s6-overlay's /init and runsvdir with the service folders"
                 + " the image copies: the services whose run scripts switch to no other user (su-exec, s6-setuidgid,"
-                + " chpst -u) are named; medium when only the supervision tree and such servers keep root.",
+                + " chpst -u) are named; medium when only the supervision tree and such servers keep root. The CMD that"
+                + " s6-overlay's /init runs as the main program beside its services is named with them: it runs as the"
+                + " container's user unless it starts through s6-setuidgid, su-exec or gosu.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -156,6 +161,11 @@ public final class RunsAsRoot implements Rule {
                 continue;
             }
             Location at = new Location(container.build().dockerfile(), stage.from().span());
+            if (container.supervision() != null && container.supervision().mainCommand()
+                    && !Processes.supervised(container).isEmpty()) {
+                reportSupervised(context, container, at); // the CMD's own switch covers it, not the services
+                continue;
+            }
             Optional<PrivilegeDrop> drop = PrivilegeDrop.of(context, container);
             if (drop.isPresent() && !drop.get().always()) {
                 String variable = drop.get().rootByDefault();
@@ -333,12 +343,26 @@ public final class RunsAsRoot implements Rule {
                 rootScripts.add(p.program().file());
             }
         }
+        String commandAsRoot = null; // the CMD s6-overlay runs as the main program, when it keeps root for no reason
+        String commandSwitch = "";
+        EntryPoint main = container.entryPoint();
+        if (supervision.mainCommand() && main != null && !main.args().isEmpty()) {
+            String written = "its CMD `" + String.join(" ", main.args()) + "`";
+            Optional<String> byDesign = ImageRole.rootByDesign(PathNames.fileName(main.args().get(0)));
+            if (main.user() != null && !isRoot(main.user())) {
+                commandSwitch = "; " + written + " switches to " + main.user();
+            } else if (byDesign.isPresent()) {
+                serversAsRoot.add(written + " (" + byDesign.get() + ")");
+            } else {
+                commandAsRoot = written;
+            }
+        }
         String files = AppFacts.and(supervision.files());
         String servers = keepRootByDesign(serversAsRoot);
-        if (asRoot.isEmpty()) {
+        if (asRoot.isEmpty() && commandAsRoot == null) {
             context.finding(this, at, "no USER in the final stage: " + manager.displayName() + " runs as root (PID 1)"
                             + (asOthers.isEmpty() ? "" : " and the run scripts switch " + AppFacts.and(asOthers)
-                                    + " (" + files + ")") + servers + ": nothing else keeps root")
+                                    + " (" + files + ")") + commandSwitch + servers + ": nothing else keeps root")
                     .severity(Severity.MEDIUM)
                     .implicit()
                     .recommendation("Keep the user switches in the run scripts (" + files + "): " + manager.displayName()
@@ -349,17 +373,27 @@ public final class RunsAsRoot implements Rule {
                     .add();
             return;
         }
+        String services = asRoot.isEmpty() ? "" : (asRoot.size() == 1 ? "the service " : "the services ")
+                + AppFacts.and(asRoot) + " as root too (" + AppFacts.and(rootScripts) + " switch"
+                + (rootScripts.size() == 1 ? "es" : "") + " to no other user)";
+        String command = commandAsRoot == null ? "" : (asRoot.isEmpty() ? commandAsRoot + " as root too, as the"
+                + " container's main program" : "; " + commandAsRoot + ", the container's main program, runs as root"
+                + " as well");
         context.finding(this, at, "no USER in the final stage: " + manager.displayName() + " runs as root and starts "
-                        + (asRoot.size() == 1 ? "the service " : "the services ") + AppFacts.and(asRoot) + " as root"
-                        + " too (" + AppFacts.and(rootScripts) + " switch" + (rootScripts.size() == 1 ? "es" : "")
-                        + " to no other user)" + (asOthers.isEmpty() ? "" : "; the run scripts switch "
-                        + AppFacts.and(asOthers)) + servers)
+                        + services + command + (asOthers.isEmpty() ? "" : "; the run scripts switch "
+                        + AppFacts.and(asOthers)) + commandSwitch + servers)
                 .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
                 .implicit()
-                .recommendation("Switch to a non-root user in the run script of each service that runs as root:"
-                        + " exec " + (manager == Manager.RUNIT ? "chpst -u app" : "s6-setuidgid app") + " before its"
-                        + " command, with a user the image creates (su-exec and gosu do the same where installed). A USER in the image alone does not do it while a run script switches users:"
-                        + " the switch would fail without root.")
+                .recommendation((asRoot.isEmpty() ? "" : "Switch to a non-root user in the run script of each service"
+                        + " that runs as root: exec " + (manager == Manager.RUNIT ? "chpst -u app" : "s6-setuidgid app")
+                        + " before its command, with a user the image creates (su-exec and gosu do the same where"
+                        + " installed). ") + (commandAsRoot == null ? "" : "Start the CMD through s6-setuidgid: CMD "
+                        + Probes.json(Stream.concat(Stream.of("s6-setuidgid", "app"), main.args().stream()).toList())
+                        + ", with a user the image creates. ") + (asOthers.isEmpty() && commandSwitch.isEmpty()
+                        && manager == Manager.S6_OVERLAY ? "Or set a non-root USER: s6-overlay v3 runs under one (its"
+                        + " /run must then belong to that user), with every service and the CMD as that user."
+                        : "A USER in the image alone does not do it while a run script switches users: the switch"
+                        + " would fail without root."))
                 .add();
     }
 
