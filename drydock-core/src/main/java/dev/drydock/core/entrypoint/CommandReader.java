@@ -42,6 +42,11 @@ final class CommandReader {
             // servers official images start through their entry-point scripts
             "postgres", "mysqld", "mariadbd", "mongod", "redis-server", "memcached", "rabbitmq-server", "haproxy",
             "traefik", "envoy", "sidekiq", "cron", "crond");
+    /**
+     * s6-overlay's init: given a command (the CMD), it runs it as the container's main program in the environment it
+     * set up, beside its supervised services, and stops the container when it exits.
+     */
+    static final String S6_OVERLAY_INIT = "/init";
     private static final OptionSpec TINI = OptionSpec.of("-p=", "-e=", "-s", "-g", "-v", "-vv", "-vvv", "-w", "-l", "-h");
     private static final OptionSpec DUMB_INIT = OptionSpec.of("-r|--rewrite=", "-c|--single-child", "-v|--verbose", "-V|--version");
     private static final OptionSpec CHPST = OptionSpec.of("-u=", "-U=", "-b=", "-e=", "-/=", "-n=", "-l=", "-L=", "-m=",
@@ -97,6 +102,11 @@ final class CommandReader {
                     return step.result();
                 }
                 argv = step.next();
+                continue;
+            }
+            if (argv.get(0).equals(S6_OVERLAY_INIT) && argv.size() > 1) {
+                wrappers.add(new Wrapper(S6_OVERLAY_INIT, List.of()));
+                argv = argv.subList(1, argv.size());
                 continue;
             }
             List<String> next = peel(name, argv);

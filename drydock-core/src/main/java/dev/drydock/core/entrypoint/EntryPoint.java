@@ -75,6 +75,14 @@ public record EntryPoint(
     }
 
     /**
+     * Whether s6-overlay's {@code /init} runs this command as the container's main program ({@code ENTRYPOINT
+     * ["/init"]} with a CMD), beside the services it supervises.
+     */
+    public boolean underS6OverlayInit() {
+        return wrappers.stream().anyMatch(w -> w.name().equals(CommandReader.S6_OVERLAY_INIT));
+    }
+
+    /**
      * The same command read as another runtime with more options, for a program whose meaning the build shows
      * (a {@code server.js} Next's standalone output put in the image).
      */

@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  * <p>Where the folders are: {@code s6-svscan DIR} (the working directory without one) and {@code runsvdir [-P] DIR}
  * scan DIR; s6-overlay's {@code /init} starts the longrun services of {@code /etc/s6-overlay/s6-rc.d} that a bundle
  * of its user tree names ({@code user/contents.d/NAME}, or a folder's {@code dependencies.d}) and every service of
- * {@code /etc/services.d}. Folders whose name starts with a dot are skipped, as the scanners do. A run script is
+ * {@code /etc/services.d}; given a command (a CMD after {@code ENTRYPOINT ["/init"]}), /init also runs that as the
+ * container's main program, whose end stops the container: the container's entry point is then that command, read
+ * through /init (see {@link Supervision#mainCommand()}). Folders whose name starts with a dot are skipped, as the scanners do. A run script is
  * read for its last {@code exec} line (a shell script) or its whole chain (an execline script), through
  * {@code with-contenv}, {@code fdmove}, {@code cd} and the privilege-dropping wrappers; a tree with a run script
  * drydock cannot read that way is not modelled at all, so that nothing is said about a service it did not see.
@@ -50,29 +52,36 @@ final class ServiceDirReader {
 
     Supervision read(EntryPoint command, BuildLink build, List<Copy> copies, ContextPaths paths,
             Function<EntryPoint, List<String>> entryFiles) {
-        if (command == null || build == null || command.runtime() != Runtime.BINARY || command.target().value() == null) {
+        if (command == null || build == null) {
             return null;
         }
-        String program = PathNames.fileName(command.target().value());
-        List<String> args = command.args().subList(Math.min(1, command.args().size()), command.args().size());
+        boolean mainCommand = command.underS6OverlayInit();
         Manager manager;
         List<String> scanDirs;
-        if (program.equals("s6-svscan")) {
-            manager = Manager.S6;
-            String dir = args.isEmpty() || args.get(args.size() - 1).startsWith("-") ? "." : args.get(args.size() - 1);
-            scanDirs = List.of(PathNames.normalizeAbsolute(command.workdir(), dir));
-        } else if (program.equals("runsvdir")) {
-            manager = Manager.RUNIT;
-            List<String> positionals = args.stream().filter(a -> !a.startsWith("-")).toList();
-            if (positionals.isEmpty()) {
+        if (mainCommand || command.runtime() == Runtime.BINARY && "/init".equals(command.target().value())
+                && command.args().size() == 1) {
+            manager = Manager.S6_OVERLAY; // with a CMD, /init runs it as the main program beside the services
+            scanDirs = List.of(S6_RC, SERVICES_D);
+        } else if (command.runtime() != Runtime.BINARY || command.target().value() == null) {
+            return null;
+        } else {
+            String program = PathNames.fileName(command.target().value());
+            List<String> args = command.args().subList(Math.min(1, command.args().size()), command.args().size());
+            if (program.equals("s6-svscan")) {
+                manager = Manager.S6;
+                String dir = args.isEmpty() || args.get(args.size() - 1).startsWith("-") ? "."
+                        : args.get(args.size() - 1);
+                scanDirs = List.of(PathNames.normalizeAbsolute(command.workdir(), dir));
+            } else if (program.equals("runsvdir")) {
+                manager = Manager.RUNIT;
+                List<String> positionals = args.stream().filter(a -> !a.startsWith("-")).toList();
+                if (positionals.isEmpty()) {
+                    return null;
+                }
+                scanDirs = List.of(PathNames.normalizeAbsolute(command.workdir(), positionals.get(0)));
+            } else {
                 return null;
             }
-            scanDirs = List.of(PathNames.normalizeAbsolute(command.workdir(), positionals.get(0)));
-        } else if (command.target().value().equals("/init") && command.args().size() == 1) {
-            manager = Manager.S6_OVERLAY; // with a CMD, /init runs it as the main program: not modelled here
-            scanDirs = List.of(S6_RC, SERVICES_D);
-        } else {
-            return null;
         }
         List<Program> programs = new ArrayList<>();
         List<String> files = new ArrayList<>();
@@ -103,7 +112,7 @@ final class ServiceDirReader {
         if (programs.isEmpty()) {
             return null;
         }
-        return new Supervision(manager, scanDirs.get(0), files, null, programs, List.of());
+        return new Supervision(manager, scanDirs.get(0), files, null, programs, List.of(), mainCommand);
     }
 
     /**

@@ -120,7 +120,7 @@ final class SupervisorReader {
                 }
             }
         }
-        return new Supervision(Manager.SUPERVISORD, config, files, user, programs, notes);
+        return new Supervision(Manager.SUPERVISORD, config, files, user, programs, notes, false);
     }
 
     private static final List<String> PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",

@@ -14,8 +14,12 @@ import java.util.List;
  * @param programs its programs, in the order they are written (services by name)
  * @param notes assumptions made, in words (the distribution package's own configuration assumed, the branch of a
  *     start script that runs supervisord); findings drawn from the programs carry them (see {@link #assumptions()})
+ * @param mainCommand whether the manager also runs the container's command as its main program (s6-overlay's
+ *     {@code /init} given a CMD, which the container's entry point then is): it runs as the container's user, and
+ *     the container stops when it exits
  */
-public record Supervision(Manager manager, String config, List<String> files, UserLine user, List<Program> programs, List<String> notes) {
+public record Supervision(Manager manager, String config, List<String> files, UserLine user, List<Program> programs,
+        List<String> notes, boolean mainCommand) {
 
     public Supervision {
         files = List.copyOf(files);

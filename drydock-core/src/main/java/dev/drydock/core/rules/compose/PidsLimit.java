@@ -9,6 +9,8 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import java.util.ArrayList;
+import java.util.List;
 
 @RuleDefinition(
         id = "pids-limit",
@@ -18,7 +20,8 @@ import dev.drydock.core.rules.support.ComposeServices;
         checks = "The process limit of every compose service declared outside development files and started by"
                 + " `docker compose up` (not `deploy.replicas: 0` or `scale: 0`): `pids_limit`, or"
                 + " `deploy.resources.limits.pids`. Fires when neither is set, or when the one in effect is -1 or 0"
-                + " (unlimited).",
+                + " (unlimited). Services that take their image from one YAML anchor (`<<: *defaults`) and lack a limit get one"
+                + " finding there, naming them all: one `pids_limit` in the anchor covers them.",
         problem = "Processes and threads count against one kernel table per host: without a limit, a fork bomb, a"
                 + " leak of threads or a runaway worker pool in one container can exhaust it.",
         impact = "Every other container and the host itself fail to start processes (\"fork: Resource temporarily"
@@ -50,28 +53,51 @@ public final class PidsLimit implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        List<ComposeServices.Ref> missing = new ArrayList<>();
+        List<ComposeServices.Ref> unlimited = new ArrayList<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             if (ref.inDevelopmentFile() || ComposeServices.scaledToZero(ref.service())) {
                 continue;
             }
-            Service service = ref.service();
-            Located<Long> limit = service.deploy() != null && service.deploy().limits() != null
-                    && service.deploy().limits().pids() != null ? service.deploy().limits().pids() : service.pidsLimit();
+            Located<Long> limit = limit(ref.service());
             if (limit == null) {
-                context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") has no process"
-                                + " limit: a fork bomb or a thread leak in it can use up the host's process table, and"
-                                + " then no container on the host can start a process")
-                        .implicit()
-                        .recommendation("Add `pids_limit: 200` to " + service.name() + " (a few times what `docker"
-                                + " stats` shows in its PIDS column under load).")
-                        .add();
+                missing.add(ref);
             } else if (limit.value() != null && limit.value() <= 0) {
-                context.finding(this, ComposeServices.keyed(limit), "the process limit of " + service.name() + " is "
-                                + limit.value() + ", which means unlimited: a fork bomb or a thread leak in it can use"
-                                + " up the host's process table")
-                        .recommendation("Set a positive limit, e.g. `pids_limit: 200`.")
-                        .add();
+                unlimited.add(ref);
             }
         }
+        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(missing, ComposeServices::whereShared)) {
+            ComposeServices.Ref first = group.get(0);
+            String names = ComposeServices.names(group.stream().map(ComposeServices.Ref::name).toList());
+            boolean shared = group.size() > 1;
+            context.finding(this, shared ? ComposeServices.whereShared(first) : first.nameLocation(), names + " (" + first.file()
+                            + ") " + (shared ? "have" : "has") + " no process limit: a fork bomb or a thread leak in"
+                            + (shared ? " one of them" : " it") + " can use up the host's process table, and"
+                            + " then no container on the host can start a process")
+                    .implicit()
+                    .recommendation(shared
+                            ? "Add `pids_limit: 200` under " + ComposeServices.sharedName(group) + ", which " + names
+                                    + " share (a few times what `docker stats` shows in their PIDS column under load;"
+                                    + " a service that needs more sets its own)."
+                            : "Add `pids_limit: 200` to " + first.name() + " (a few times what `docker stats` shows in"
+                                    + " its PIDS column under load).")
+                    .add();
+        }
+        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(unlimited,
+                ref -> ComposeServices.keyed(limit(ref.service())))) {
+            Located<Long> limit = limit(group.get(0).service());
+            context.finding(this, ComposeServices.keyed(limit), "the process limit of " + ComposeServices.names(
+                            group.stream().map(ComposeServices.Ref::name).toList()) + " is " + limit.value()
+                            + ", which means unlimited: a fork bomb or a thread leak in " + (group.size() > 1
+                            ? "one of them" : "it") + " can use up the host's process table")
+                    .recommendation("Set a positive limit, e.g. `pids_limit: 200`.")
+                    .add();
+        }
+    }
+
+    /** The limit in effect: deploy.resources.limits.pids, else pids_limit; null when neither is set. */
+    private static Located<Long> limit(Service service) {
+        return service.deploy() != null && service.deploy().limits() != null
+                && service.deploy().limits().pids() != null ? service.deploy().limits().pids() : service.pidsLimit();
     }
 }

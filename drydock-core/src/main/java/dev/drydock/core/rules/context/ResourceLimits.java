@@ -2,6 +2,7 @@ package dev.drydock.core.rules.context;
 
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.MapNode;
+import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
@@ -13,7 +14,10 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 @RuleDefinition(
         id = "resource-limits",
@@ -26,7 +30,9 @@ import java.util.List;
                 + " *.test.yml, a file that builds a development stage) has none, unless it is a job that another"
                 + " service waits to complete (condition: service_completed_successfully) or one `docker compose up`"
                 + " never starts (`deploy.replicas: 0`, `scale: 0`), and a low one where it has a memory limit but no CPU limit (deploy cpus or"
-                + " cpus). Findings point at deploy.resources.limits, or the part of that path the service has."
+                + " cpus). Findings point at deploy.resources.limits, or the part of that path the service has; services"
+                + " that take their image from one YAML anchor (`<<: *defaults`) and lack a limit get one finding"
+                + " there, naming them all."
                 + " Whether the limit is large enough is memory-limit-too-low's question.",
         problem = "Without a memory limit a container may take all of the host's memory; the kernel's OOM killer then"
                 + " ends whichever process it picks, possibly another service or the Docker daemon.",
@@ -62,60 +68,121 @@ public final class ResourceLimits implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        List<ComposeServices.Ref> limited = new ArrayList<>();
+        List<ComposeServices.Ref> unlimited = new ArrayList<>();
+        List<ComposeServices.Ref> noCpuLimit = new ArrayList<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
-            Service.Resources limits = service.deploy() == null ? null : service.deploy().limits();
-            Service.Resources reservations = service.deploy() == null ? null : service.deploy().reservations();
-            Located<Service.ByteSize> memory = service.memoryLimit();
-            Located<Double> cpus = service.cpuLimit();
-            if (memory != null) {
-                Location at = limits != null && limits.memory() != null
-                        ? ComposeServices.keyed(service.node(), "deploy")
-                        : ComposeServices.keyed(service.node(), "mem_limit");
-                List<String> reserved = new ArrayList<>();
-                if (reservations != null && reservations.memory() != null) {
-                    reserved.add(reservations.memory().value().text());
+            if (service.memoryLimit() != null) {
+                limited.add(ref);
+                if (service.cpuLimit() == null && !ref.inDevelopmentFile()) {
+                    noCpuLimit.add(ref);
                 }
-                if (reservations != null && reservations.cpus() != null) {
-                    reserved.add(cpus(reservations.cpus().value()));
-                }
-                if (service.memReservation() != null && reservations == null) {
-                    reserved.add(service.memReservation().value().text());
-                }
-                context.strength(this, at, service.name() + " is limited to " + memory.value().text() + " of memory"
-                        + (cpus != null ? " and " + cpus(cpus.value()) : "")
-                        + (reserved.isEmpty() ? "" : ", with " + String.join(" and ", reserved) + " reserved")
-                        + ": a leak in it cannot starve the rest of the host");
             } else if (!ref.inDevelopmentFile() && !ComposeServices.scaledToZero(service)
                     && !ComposeServices.awaitedToComplete(ref.compose()).contains(ref.name())) {
-                context.finding(this, whereLimitsGo(ref), service.name() + " (" + ref.file() + ") has no memory limit"
-                                + (cpus != null ? " (only a CPU limit)" : "")
-                                + ": a leak or a load spike in it can use all of the host's memory, and the OOM killer"
-                                + " then ends whichever process it picks")
-                        .implicit()
-                        .recommendation("Add to " + service.name() + " in " + ref.file() + ": `deploy: {resources: {limits:"
-                                + " {memory: 512M, cpus: '1.0'}, reservations: {memory: 256M}}}`, with the values"
-                                + " measured with `docker stats` under load.")
-                        .add();
+                unlimited.add(ref);
             }
-            if (memory != null && cpus == null && !ref.inDevelopmentFile()) {
-                context.finding(this, whereLimitsGo(ref), service.name() + " (" + ref.file() + ") has a memory limit"
-                                + " but no CPU limit: a busy loop or a load spike in it can take every core of the host"
-                                + " and slow down the other services")
-                        .severity(Severity.LOW)
-                        .implicit()
-                        .recommendation("Add `cpus: '1.0'` under deploy.resources.limits of " + service.name()
-                                + " (or `cpus: 1.0` beside mem_limit), sized from `docker stats` under load.")
-                        .add();
-            }
+        }
+        List<Limit> limits = limited.stream().map(ResourceLimits::limit).toList();
+        for (List<Limit> atOnePlace : ComposeServices.byLocation(limits, Limit::at)) {
+            Map<String, List<Limit>> byText = atOnePlace.stream().collect(Collectors.groupingBy(Limit::text,
+                    LinkedHashMap::new, Collectors.toList()));
+            byText.forEach((text, group) -> context.strength(this, group.get(0).at(), names(group.stream()
+                    .map(Limit::ref).toList()) + (group.size() > 1 ? " are" : " is") + text
+                + (group.size() > 1 ? "any of them" : "it") + " cannot starve the rest of the host"));
+        }
+        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(unlimited, ResourceLimits::whereLimitsGo)) {
+            ComposeServices.Ref first = group.get(0);
+            boolean shared = group.size() > 1;
+            context.finding(this, where(group), names(group) + " (" + first.file() + ") " + (shared ? "have" : "has")
+                            + " no memory limit" + (first.service().cpuLimit() != null ? " (only a CPU limit)" : "")
+                            + ": a leak or a load spike in " + (shared ? "one of them" : "it") + " can use all of the"
+                            + " host's memory, and the OOM killer then ends whichever process it picks")
+                    .implicit()
+                    .recommendation("Add to " + target(group) + " in " + first.file() + ": `deploy: {resources:"
+                            + " {limits: {memory: 512M, cpus: '1.0'}, reservations: {memory: 256M}}}`, with the values"
+                            + " measured with `docker stats` under load" + (shared ? "; a service that needs more"
+                            + " sets its own." : "."))
+                    .add();
+        }
+        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(noCpuLimit, ResourceLimits::whereLimitsGo)) {
+            ComposeServices.Ref first = group.get(0);
+            boolean shared = group.size() > 1;
+            context.finding(this, where(group), names(group) + " (" + first.file() + ") " + (shared ? "have" : "has")
+                            + " a memory limit but no CPU limit: a busy loop or a load spike in " + (shared ? "one of"
+                            + " them" : "it") + " can take every core of the host and slow down the other services")
+                    .severity(Severity.LOW)
+                    .implicit()
+                    .recommendation("Add `cpus: '1.0'` under deploy.resources.limits of " + target(group)
+                            + " (or `cpus: 1.0` beside mem_limit), sized from `docker stats` under load.")
+                    .add();
         }
     }
 
+    /** A service's memory limit: where it is written and what it holds. */
+    private record Limit(ComposeServices.Ref ref, Location at, String text) {}
+
+    private static Limit limit(ComposeServices.Ref ref) {
+        Service service = ref.service();
+        Service.Resources limits = service.deploy() == null ? null : service.deploy().limits();
+        Service.Resources reservations = service.deploy() == null ? null : service.deploy().reservations();
+        Located<Double> cpus = service.cpuLimit();
+        List<String> reserved = new ArrayList<>();
+        if (reservations != null && reservations.memory() != null) {
+            reserved.add(reservations.memory().value().text());
+        }
+        if (reservations != null && reservations.cpus() != null) {
+            reserved.add(cpus(reservations.cpus().value()));
+        }
+        if (service.memReservation() != null && reservations == null) {
+            reserved.add(service.memReservation().value().text());
+        }
+        Location at = limits != null && limits.memory() != null
+                ? ComposeServices.keyed(service.node(), "deploy")
+                : ComposeServices.keyed(service.node(), "mem_limit");
+        return new Limit(ref, at, " limited to " + service.memoryLimit().value().text() + " of memory"
+                + (cpus != null ? " and " + cpus(cpus.value()) : "")
+                + (reserved.isEmpty() ? "" : ", with " + String.join(" and ", reserved) + " reserved")
+                + ": a leak in ");
+    }
+
+    private static String names(List<ComposeServices.Ref> group) {
+        return ComposeServices.names(group.stream().map(ComposeServices.Ref::name).toList());
+    }
+
     /**
-     * Where a limit belongs: the deepest of deploy, deploy.resources and deploy.resources.limits that the
-     * service has, else its name.
+     * Where a missing limit goes: the deepest of deploy, deploy.resources and deploy.resources.limits that the
+     * service has, else the anchor it shares with other services, else its name.
      */
     private static Location whereLimitsGo(ComposeServices.Ref ref) {
+        Location deploy = deepestDeployKey(ref);
+        return deploy != null ? deploy : ComposeServices.whereShared(ref);
+    }
+
+    /** The location of a group's finding: a shared anchor only when more than one service shares it. */
+    private static Location where(List<ComposeServices.Ref> group) {
+        ComposeServices.Ref first = group.get(0);
+        if (group.size() > 1) {
+            return whereLimitsGo(first);
+        }
+        Location deploy = deepestDeployKey(first);
+        return deploy != null ? deploy : first.nameLocation();
+    }
+
+    /** The service, or the anchor its services share, that the recommendation names. */
+    private static String target(List<ComposeServices.Ref> group) {
+        ComposeServices.Ref first = group.get(0);
+        if (group.size() == 1) {
+            return first.name();
+        }
+        MapNode.Entry deploy = first.service().node().entry("deploy");
+        ScalarNode owner = deploy == null ? null : ComposeServices.writtenUnder(first.compose(), deploy.key());
+        return (owner != null ? owner.value() : ComposeServices.sharedName(group)) + " (which " + names(group)
+                + " share)";
+    }
+
+    /** The deepest of deploy, deploy.resources and deploy.resources.limits that the service has; null without deploy. */
+    private static Location deepestDeployKey(ComposeServices.Ref ref) {
         Location at = null;
         MapNode node = ref.service().node();
         for (String key : new String[] {"deploy", "resources", "limits"}) {
@@ -130,7 +197,7 @@ public final class ResourceLimits implements Rule {
             }
             node = next;
         }
-        return at != null ? at : ref.nameLocation();
+        return at;
     }
 
     private static String cpus(double value) {

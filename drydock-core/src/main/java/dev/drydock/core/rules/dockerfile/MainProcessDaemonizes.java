@@ -12,7 +12,9 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.ServerModes;
+import dev.drydock.core.supervisor.Manager;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,12 +27,17 @@ import java.util.Set;
         checks = "The program the container's command finally runs (compose command/entrypoint over the target stage's"
                 + " CMD/ENTRYPOINT, through sh -c, exec, init and privilege-dropping wrappers and entry-point scripts"
                 + " assumed to end with exec \"$@\"), when it daemonizes: pm2 start (not pm2-runtime or --no-daemon),"
-                + " gunicorn -D/--daemon, unicorn -D, puma -d, rails server -d, php-fpm -D/--daemonize,"
+                + " gunicorn -D/--daemon, unicorn -D, rails server -d, php-fpm -D/--daemonize,"
                 + " redis-server --daemonize yes, mongod --fork, memcached -d, sshd without -D, httpd/apache2 without"
                 + " -DFOREGROUND, apachectl start, service NAME start and /etc/init.d/NAME start, and nginx without"
                 + " daemon off (neither in -g nor in a RUN or a .conf file the image copies). A shell command that"
                 + " starts a daemon and then keeps something else in the foreground (service nginx start && tail -f"
-                + " log) is left alone: the container stays up, though nothing then notices when the daemon dies.",
+                + " log) is left alone: the container stays up, though nothing then notices when the daemon dies."
+                + " Also puma -d/--daemon, which puma 5 and later refuse (daemonization was removed) and older puma"
+                + " daemonizes: either way the process returns at once. The same programs started by supervisord"
+                + " (`[program:x] command=`), at medium: supervisord retries a program that exits at once a few times"
+                + " (startretries) and then gives up on it, leaving the daemon unwatched (high for puma -d, which"
+                + " never runs).",
         problem = "A container lives as long as its main process. A program that forks into the background returns at"
                 + " once, so PID 1 exits and the container stops with it, or restarts in a loop under a restart"
                 + " policy; the daemon it left behind is killed with the container.",
@@ -44,7 +51,9 @@ import java.util.Set;
                 "https://pm2.keymetrics.io/docs/usage/docker-pm2-nodejs/",
                 "https://docs.gunicorn.org/en/stable/settings.html#daemon",
                 "https://nginx.org/en/docs/ngx_core_module.html#daemon",
-                "https://www.php.net/manual/en/install.fpm.configuration.php"},
+                "https://www.php.net/manual/en/install.fpm.configuration.php",
+                "https://supervisord.org/subprocess.html#nondaemonizing-of-subprocesses",
+                "https://github.com/puma/puma/blob/master/History.md#500--2020-09-17"},
         fix = FixSafety.NONE,
         effort = "5 min",
         examples = @RuleExample(
@@ -70,30 +79,90 @@ public final class MainProcessDaemonizes implements Rule {
         for (Container c : context.project().containers()) {
             EffectiveCommand command = c.command();
             EntryPoint ep = c.entryPoint();
-            if (command == null || command.isEmpty() || ep == null || ep.args().isEmpty()) {
-                continue;
+            if (command != null && !command.isEmpty() && ep != null && !ep.args().isEmpty()) {
+                checkMain(context, c, command, ep, reported);
             }
-            String program = ep.args().get(0);
-            List<String> args = ep.args().subList(1, ep.args().size());
-            if (ServerModes.of(program, args) != ServerModes.Mode.BACKGROUND) {
-                continue;
+            if (c.supervision() != null && c.supervision().manager() == Manager.SUPERVISORD) {
+                for (Processes.Process p : Processes.supervised(c)) {
+                    checkProgram(context, c, p, reported);
+                }
             }
-            String name = PathNames.fileName(program);
-            if (name.equals("nginx") && foregroundByConfiguration(context, c)) {
-                continue;
-            }
-            Origin at = command.cmdOrigin() != null && command.cmd().stream().anyMatch(w -> w.contains(name))
-                    ? command.cmdOrigin() : command.origin();
-            if (at == null || !reported.add(at)) {
-                continue;
-            }
-            String written = String.join(" ", ep.args());
-            context.finding(this, at, "`" + written + "` " + how(name) + " and returns at once: it is the container's"
-                            + " main process, so the container exits as soon as it has started the daemon (or restarts"
-                            + " in a loop under a restart policy)" + notes(ep))
-                    .recommendation(recommendation(name, ep.args()))
-                    .add();
         }
+    }
+
+    private void checkMain(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
+            Set<Origin> reported) {
+        ServerModes.Mode mode = mode(context, c, ep);
+        if (mode == null) {
+            return;
+        }
+        String name = PathNames.fileName(ep.args().get(0));
+        Origin at = command.cmdOrigin() != null && command.cmd().stream().anyMatch(w -> w.contains(name))
+                ? command.cmdOrigin() : command.origin();
+        if (at == null || !reported.add(at)) {
+            return;
+        }
+        String written = String.join(" ", ep.args());
+        String what = mode == ServerModes.Mode.REMOVED_DAEMON_OPTION
+                ? "`" + written + "` returns at once: " + removedDaemonOption(ep.args()) + "; it is the container's main process,"
+                        + " so the container stops as soon as it starts (or restarts in a loop under a restart policy)"
+                : "`" + written + "` " + how(name) + " and returns at once: it is the container's main process, so the"
+                        + " container exits as soon as it has started the daemon (or restarts in a loop under a restart"
+                        + " policy)";
+        context.finding(this, at, what + notes(ep))
+                .recommendation(recommendation(name, ep.args()))
+                .add();
+    }
+
+    /**
+     * A supervisord program that daemonizes: supervisord sees it exit before startsecs (1 second by default), retries
+     * it startretries times (3 by default) and then marks it FATAL; the daemon the first start left behind runs
+     * unwatched, and later starts fail on what it holds (its port, its pid file).
+     */
+    private void checkProgram(ReviewContext context, Container c, Processes.Process p, Set<Origin> reported) {
+        ServerModes.Mode mode = mode(context, c, p.entryPoint());
+        if (mode == null || !reported.add(p.origin())) {
+            return;
+        }
+        String name = PathNames.fileName(p.entryPoint().args().get(0));
+        String label = p.label();
+        String written = p.program().commandLine();
+        String what = mode == ServerModes.Mode.REMOVED_DAEMON_OPTION
+                ? "`" + written + "` of " + label + " returns at once: " + removedDaemonOption(p.entryPoint().args())
+                        + "; supervisord"
+                        + " retries it (startretries, 3 by default) and then gives up on it (FATAL), so the program"
+                        + " never runs"
+                : "`" + written + "` of " + label + " " + how(name) + " and returns at once: supervisord sees the"
+                        + " program exit, retries it (startretries, 3 by default; each retry fails on what the first"
+                        + " daemon holds, such as its port) and then gives up on it (FATAL), while the daemon left"
+                        + " behind runs unwatched: nothing restarts it when it dies, and supervisorctl can neither stop"
+                        + " nor restart it";
+        context.finding(this, p.origin(), what)
+                .severity(mode == ServerModes.Mode.REMOVED_DAEMON_OPTION ? Severity.HIGH : Severity.MEDIUM)
+                .recommendation((name.equals("nginx") ? "Keep nginx in the foreground: `command=nginx -g \"daemon"
+                        + " off;\"`." : recommendation(name, p.entryPoint().args())) + " supervisord itself keeps the"
+                        + " program running: the programs it starts must stay in the foreground.")
+                .add();
+    }
+
+    /** Why {@code puma -d} returns at once, whichever puma runs. */
+    private static String removedDaemonOption(List<String> argv) {
+        String option = argv.contains("-d") ? "-d" : "--daemon";
+        return "puma 5 and later removed daemonization and exit with \"invalid option: " + option + "\", and older"
+                + " puma forks into the background";
+    }
+
+    /** How the entry point's server runs when it is one this rule reports (it daemonizes or refuses to start). */
+    private static ServerModes.Mode mode(ReviewContext context, Container c, EntryPoint ep) {
+        if (ep == null || ep.args().isEmpty()) {
+            return null;
+        }
+        String program = ep.args().get(0);
+        ServerModes.Mode mode = ServerModes.of(program, ep.args().subList(1, ep.args().size()));
+        if (mode != ServerModes.Mode.BACKGROUND && mode != ServerModes.Mode.REMOVED_DAEMON_OPTION) {
+            return null;
+        }
+        return PathNames.fileName(program).equals("nginx") && foregroundByConfiguration(context, c) ? null : mode;
     }
 
     private static String how(String name) {
@@ -113,6 +182,9 @@ public final class MainProcessDaemonizes implements Rule {
         return switch (name) {
             case "pm2" -> "Run it with pm2-runtime, pm2's foreground command for containers: `pm2-runtime "
                     + String.join(" ", args) + "` (or add --no-daemon).";
+            case "puma" -> "Drop " + (args.contains("-d") ? "-d" : "--daemon") + ": `"
+                    + String.join(" ", argv.stream().filter(a -> !a.equals("-d") && !a.equals("--daemon")).toList())
+                    + "` stays in the foreground.";
             case "gunicorn", "unicorn" -> "Drop " + (args.contains("-D") ? "-D" : "--daemon") + ": `"
                     + String.join(" ", argv.stream().filter(a -> !a.equals("-D") && !a.equals("--daemon")).toList())
                     + "` stays in the foreground.";

@@ -7,6 +7,7 @@ import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.supervisor.Supervision;
 import dev.drydock.core.supervisor.UserLine;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.PlainText;
 import dev.drydock.core.rules.support.WrittenInstructions;
@@ -42,6 +44,7 @@ import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.FileOnlyImage;
 import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.fixes.StackFixes;
 
@@ -80,12 +83,14 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " or web application in its command: a command-line tool, a job, a worker), also when compose sets"
                 + " user: root, which the message names as overriding the image's own non-root USER when it does."
                 + " For supervisord run as root with a configuration drydock reads: the programs left as root are named"
-                + " (critical or high as above), medium when every program has a non-root user= and only supervisord"
-                + " keeps root; no fix then adds a USER, which would make supervisord refuse the programs that name"
+                + " (critical or high as above), medium when every program has a non-root user= or keeps root by"
+                + " design (sshd, and servers whose master drops its workers to a configured user: nginx, Apache"
+                + " through httpd or apache2ctl, php-fpm also under its versioned name php-fpm8.2); no fix then adds a USER, which would make supervisord refuse the programs that name"
                 + " another user. Likewise for s6-svscan, s6-overlay's /init and runsvdir with the service folders"
                 + " the image copies: the services whose run scripts switch to no other user (su-exec, s6-setuidgid,"
-                + " chpst -u) are named; medium when only the supervision tree, sshd and servers that drop their own"
-                + " workers keep root."
+                + " chpst -u) are named; medium when only the supervision tree and such servers keep root. The CMD that"
+                + " s6-overlay's /init runs as the main program beside its services is named with them: it runs as the"
+                + " container's user unless it starts through s6-setuidgid, su-exec or gosu."
                 + " For a dev container's image that ends as root, who the dev container tools run terminals,"
                 + " lifecycle commands and the editor's server as: devcontainer.json's remoteUser, else its"
                 + " containerUser, else the remote user a devcontainers base image"
@@ -175,6 +180,11 @@ public final class RunsAsRoot implements Rule {
                 continue;
             }
             Location at = new Location(container.build().dockerfile(), stage.from().span());
+            if (container.supervision() != null && container.supervision().mainCommand()
+                    && !Processes.supervised(container).isEmpty()) {
+                reportSupervised(context, container, at); // the CMD's own switch covers it, not the services
+                continue;
+            }
             Optional<PrivilegeDrop> drop = PrivilegeDrop.of(context, container);
             if (drop.isPresent() && !drop.get().always()) {
                 String variable = drop.get().rootByDefault();
@@ -321,42 +331,68 @@ public final class RunsAsRoot implements Rule {
             return;
         }
         List<String> asRoot = new ArrayList<>();
+        List<String> serversAsRoot = new ArrayList<>();
         List<String> asOthers = new ArrayList<>();
         for (Processes.Process p : Processes.supervised(container)) {
             UserLine line = p.program().user() != null ? p.program().user() : supervision.user();
             String user = line == null ? null : line.name();
-            if (user == null || isRoot(user)) {
-                asRoot.add("[program:" + p.program().name() + "]");
+            String name = "[program:" + p.program().name() + "]";
+            Optional<String> byDesign = rootByDesign(p);
+            if (user != null && !isRoot(user)) {
+                asOthers.add(name + " as " + user);
+            } else if (byDesign.isPresent()) {
+                serversAsRoot.add(name + " (" + byDesign.get() + ")");
             } else {
-                asOthers.add("[program:" + p.program().name() + "] as " + user);
+                asRoot.add(name);
             }
         }
         String files = AppFacts.and(supervision.files());
+        String servers = keepRootByDesign(serversAsRoot);
         if (asRoot.isEmpty()) {
-            context.finding(this, at, "no USER in the final stage: supervisord runs as root (PID 1) and starts every"
-                            + " program as another user (" + AppFacts.and(asOthers) + ", from " + files + "): only"
-                            + " supervisord itself keeps root" + supervision.assumptions())
+            String started = asOthers.isEmpty() ? "" : serversAsRoot.isEmpty()
+                    ? " and starts every program as another user (" + AppFacts.and(asOthers) + ", from " + files + ")"
+                    : " and starts " + AppFacts.and(asOthers) + " (" + files + ")";
+            context.finding(this, at, "no USER in the final stage: supervisord runs as root (PID 1)" + started + servers
+                            + (serversAsRoot.isEmpty() ? ": only supervisord itself keeps root" : ": nothing else keeps"
+                            + " root") + supervision.assumptions())
                     .severity(Severity.MEDIUM)
                     .implicit()
-                    .recommendation("Keep the user= of each program in " + files + ". supervisord needs root to start"
-                            + " them as those users: a USER in the image would make it refuse them (\"Can't drop"
-                            + " privilege as nonroot user\"). To drop root entirely, run supervisord as one non-root"
-                            + " USER and remove the user= lines (and [supervisord] user=root), so that every program"
-                            + " runs as that user.")
+                    .recommendation((asOthers.isEmpty() ? "" : "Keep the user= of each program in " + files + ". ")
+                            + "supervisord needs root to start programs as other users and the servers need it for"
+                            + " their masters: a USER in the image would make supervisord refuse the programs that name"
+                            + " a user (\"Can't drop privilege as nonroot user\"). To drop root entirely, run"
+                            + " supervisord as one non-root USER and remove the user= lines (and [supervisord]"
+                            + " user=root), so that every program runs as that user.")
                     .add();
             return;
         }
         context.finding(this, at, "no USER in the final stage: supervisord runs as root and starts "
                         + AppFacts.and(asRoot) + " as root too (no user= in " + files + ")"
-                        + (asOthers.isEmpty() ? "" : "; " + AppFacts.and(asOthers)) + supervision.assumptions())
+                        + (asOthers.isEmpty() ? "" : "; " + AppFacts.and(asOthers)) + servers
+                        + supervision.assumptions())
                 .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
                 .implicit()
-                .recommendation("Give each program that runs as root a user= line naming a non-root user in " + files
-                        + " (a server such as nginx or php-fpm may keep a root master that drops its workers to its own"
-                        + " configured user). A USER in the image alone does not do it while a program names another user:"
-                        + " supervisord would refuse to start it (\"Can't drop privilege as nonroot user\"); with one"
-                        + " non-root USER, remove the user= lines and [supervisord] user=root as well.")
+                .recommendation("Give " + (asRoot.size() == 1 ? asRoot.get(0) : "each of " + AppFacts.and(asRoot))
+                        + " a user= line naming a non-root user in " + files + ". A USER in the image alone does not do"
+                        + " it while a program names another user: supervisord would refuse to start it (\"Can't drop"
+                        + " privilege as nonroot user\"); with one non-root USER, remove the user= lines and"
+                        + " [supervisord] user=root as well.")
                 .add();
+    }
+
+    /**
+     * Why a supervised program keeps root by design (see {@link ImageRole#rootByDesign}), by the program its
+     * command starts.
+     */
+    private static Optional<String> rootByDesign(Processes.Process p) {
+        List<String> args = p.entryPoint().args();
+        return args.isEmpty() ? Optional.empty() : ImageRole.rootByDesign(PathNames.fileName(args.get(0)));
+    }
+
+    /** "; [program:nginx] (nginx, whose ...) keeps root by design", or empty. */
+    private static String keepRootByDesign(List<String> servers) {
+        return servers.isEmpty() ? "" : "; " + AppFacts.and(servers) + " keep" + (servers.size() == 1 ? "s" : "")
+                + " root by design";
     }
 
     /**
@@ -374,25 +410,36 @@ public final class RunsAsRoot implements Rule {
         for (Processes.Process p : Processes.supervised(container)) {
             UserLine line = p.program().user();
             String name = p.program().name();
-            String program = p.entryPoint().args().isEmpty() ? "" : PathNames.fileName(p.entryPoint().args().get(0));
+            Optional<String> byDesign = rootByDesign(p);
             if (line != null && !isRoot(line.name())) {
                 asOthers.add(name + " to " + line.name());
-            } else if (program.equals("sshd")) {
-                serversAsRoot.add(name + " (sshd, which needs root to log users in and drops it for each session)");
-            } else if (ImageRole.dropsToConfiguredUser(program)) {
-                serversAsRoot.add(name + " (" + program + ", whose workers drop to the user its configuration names)");
+            } else if (byDesign.isPresent()) {
+                serversAsRoot.add(name + " (" + byDesign.get() + ")");
             } else {
                 asRoot.add(name);
                 rootScripts.add(p.program().file());
             }
         }
+        String commandAsRoot = null; // the CMD s6-overlay runs as the main program, when it keeps root for no reason
+        String commandSwitch = "";
+        EntryPoint main = container.entryPoint();
+        if (supervision.mainCommand() && main != null && !main.args().isEmpty()) {
+            String written = "its CMD `" + String.join(" ", main.args()) + "`";
+            Optional<String> byDesign = ImageRole.rootByDesign(PathNames.fileName(main.args().get(0)));
+            if (main.user() != null && !isRoot(main.user())) {
+                commandSwitch = "; " + written + " switches to " + main.user();
+            } else if (byDesign.isPresent()) {
+                serversAsRoot.add(written + " (" + byDesign.get() + ")");
+            } else {
+                commandAsRoot = written;
+            }
+        }
         String files = AppFacts.and(supervision.files());
-        String servers = serversAsRoot.isEmpty() ? "" : "; " + AppFacts.and(serversAsRoot) + " keep"
-                + (serversAsRoot.size() == 1 ? "s" : "") + " root by design";
-        if (asRoot.isEmpty()) {
+        String servers = keepRootByDesign(serversAsRoot);
+        if (asRoot.isEmpty() && commandAsRoot == null) {
             context.finding(this, at, "no USER in the final stage: " + manager.displayName() + " runs as root (PID 1)"
                             + (asOthers.isEmpty() ? "" : " and the run scripts switch " + AppFacts.and(asOthers)
-                                    + " (" + files + ")") + servers + ": nothing else keeps root")
+                                    + " (" + files + ")") + commandSwitch + servers + ": nothing else keeps root")
                     .severity(Severity.MEDIUM)
                     .implicit()
                     .recommendation("Keep the user switches in the run scripts (" + files + "): " + manager.displayName()
@@ -403,17 +450,27 @@ public final class RunsAsRoot implements Rule {
                     .add();
             return;
         }
+        String services = asRoot.isEmpty() ? "" : (asRoot.size() == 1 ? "the service " : "the services ")
+                + AppFacts.and(asRoot) + " as root too (" + AppFacts.and(rootScripts) + " switch"
+                + (rootScripts.size() == 1 ? "es" : "") + " to no other user)";
+        String command = commandAsRoot == null ? "" : (asRoot.isEmpty() ? commandAsRoot + " as root too, as the"
+                + " container's main program" : "; " + commandAsRoot + ", the container's main program, runs as root"
+                + " as well");
         context.finding(this, at, "no USER in the final stage: " + manager.displayName() + " runs as root and starts "
-                        + (asRoot.size() == 1 ? "the service " : "the services ") + AppFacts.and(asRoot) + " as root"
-                        + " too (" + AppFacts.and(rootScripts) + " switch" + (rootScripts.size() == 1 ? "es" : "")
-                        + " to no other user)" + (asOthers.isEmpty() ? "" : "; the run scripts switch "
-                        + AppFacts.and(asOthers)) + servers)
+                        + services + command + (asOthers.isEmpty() ? "" : "; the run scripts switch "
+                        + AppFacts.and(asOthers)) + commandSwitch + servers)
                 .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
                 .implicit()
-                .recommendation("Switch to a non-root user in the run script of each service that runs as root:"
-                        + " exec " + (manager == Manager.RUNIT ? "chpst -u app" : "s6-setuidgid app") + " before its"
-                        + " command, with a user the image creates (su-exec and gosu do the same where installed). A USER in the image alone does not do it while a run script switches users:"
-                        + " the switch would fail without root.")
+                .recommendation((asRoot.isEmpty() ? "" : "Switch to a non-root user in the run script of each service"
+                        + " that runs as root: exec " + (manager == Manager.RUNIT ? "chpst -u app" : "s6-setuidgid app")
+                        + " before its command, with a user the image creates (su-exec and gosu do the same where"
+                        + " installed). ") + (commandAsRoot == null ? "" : "Start the CMD through s6-setuidgid: CMD "
+                        + Probes.json(Stream.concat(Stream.of("s6-setuidgid", "app"), main.args().stream()).toList())
+                        + ", with a user the image creates. ") + (asOthers.isEmpty() && commandSwitch.isEmpty()
+                        && manager == Manager.S6_OVERLAY ? "Or set a non-root USER: s6-overlay v3 runs under one (its"
+                        + " /run must then belong to that user), with every service and the CMD as that user."
+                        : "A USER in the image alone does not do it while a run script switches users: the switch"
+                        + " would fail without root."))
                 .add();
     }
 

@@ -113,13 +113,17 @@ public final class ServerStartedInRun implements Rule {
                     case FOREGROUND -> "it stays in the foreground, so the build waits for it and never finishes";
                     case BACKGROUND -> "it forks into the background and is stopped when the RUN ends, leaving only"
                             + " its pid and log files in the layer; the container runs only what CMD and ENTRYPOINT start";
+                    case REMOVED_DAEMON_OPTION -> "puma 5 and later refuse -d (daemonization was removed), which"
+                            + " fails the build; older puma forks into the background and is stopped when the RUN ends;"
+                            + " the container runs only what CMD and ENTRYPOINT start";
                     case CONFIGURED -> "kept in the foreground by its configuration (as the official images configure"
                             + " it) the build never finishes, and daemonized it is stopped when the RUN ends; the"
                             + " container runs only what CMD and ENTRYPOINT start";
                 };
                 context.finding(this, image.dockerfile(), last.program() == null ? last.span() : last.program().span(),
                                 what + why)
-                        .severity(mode == Mode.BACKGROUND ? Severity.MEDIUM : Severity.HIGH)
+                        .severity(mode == Mode.BACKGROUND || mode == Mode.REMOVED_DAEMON_OPTION ? Severity.MEDIUM
+                                : Severity.HIGH)
                         .recommendation(recommendation(image, calls, containerCommands))
                         .add();
             }

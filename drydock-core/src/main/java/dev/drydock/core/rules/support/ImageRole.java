@@ -36,9 +36,30 @@ public enum ImageRole {
     private static final Set<String> DROPPING_SERVERS = Set.of("nginx", "httpd", "httpd-foreground",
             "apache2-foreground", "php-fpm", "haproxy", "mysqld", "mariadbd", "memcached", "mosquitto");
 
+    /**
+     * Debian's and Ubuntu's launchers of apache2: they read /etc/apache2/envvars, whose APACHE_RUN_USER (www-data) the
+     * workers run as (apache2 itself fails to start without them under the default configuration).
+     */
+    private static final Set<String> APACHE_LAUNCHERS = Set.of("apache2ctl", "apachectl");
+
     /** Whether the server program drops root to a configured user for its work. */
     public static boolean dropsToConfiguredUser(String program) {
         return DROPPING_SERVERS.contains(program);
+    }
+
+    /**
+     * Why a program that a supervisor (supervisord, s6, runit) starts as root keeps root by design, for a message,
+     * or empty: sshd needs root to log users in and drops it for each session; a stock server's master drops its
+     * workers to the user its configuration names (nginx, Apache, php-fpm's pools ...).
+     */
+    public static Optional<String> rootByDesign(String program) {
+        if (program.equals("sshd")) {
+            return Optional.of("sshd, which needs root to log users in and drops it for each session");
+        }
+        if (DROPPING_SERVERS.contains(name(program)) || APACHE_LAUNCHERS.contains(program)) {
+            return Optional.of(program + ", whose workers drop to the user its configuration names");
+        }
+        return Optional.empty();
     }
 
     public static ImageRole of(Container c) {

@@ -7,15 +7,19 @@ import java.util.regex.Pattern;
 /**
  * Whether a server program, started with given arguments, stays in the foreground or forks into the background and
  * returns: nginx without {@code daemon off}, {@code gunicorn -D}, {@code php-fpm -D}, {@code redis-server --daemonize
- * yes}, {@code pm2 start} (pm2-runtime and {@code --no-daemon} stay), {@code service x start} and
+ * yes}, {@code pm2 start} (pm2-runtime and {@code --no-daemon} stay), {@code puma -d} before puma 5, {@code service x start} and
  * {@code /etc/init.d/x start}, which run an init script that starts the daemon and exits.
  */
 public final class ServerModes {
 
     private ServerModes() {}
 
-    /** How a started server behaves: it keeps its caller waiting, forks away from it, or either by its configuration. */
-    public enum Mode { FOREGROUND, BACKGROUND, CONFIGURED }
+    /**
+     * How a started server behaves: it keeps its caller waiting, forks away from it, either by its configuration, or
+     * refuses to start, given a daemon option that its current versions removed ({@code puma -d} since puma 5, which
+     * fails with "invalid option: -d"; puma 4 and earlier forked into the background).
+     */
+    public enum Mode { FOREGROUND, BACKGROUND, CONFIGURED, REMOVED_DAEMON_OPTION }
 
     /** Options of php-fpm and Apache that list modules, settings or virtual hosts and exit. */
     private static final Set<String> LISTINGS = Set.of("-m", "-i", "-M", "-S", "-l", "-L");
@@ -51,7 +55,7 @@ public final class ServerModes {
             case "mongod" -> has(args, "--fork") ? Mode.BACKGROUND : Mode.FOREGROUND;
             case "memcached" -> has(args, "-d") ? Mode.BACKGROUND : Mode.FOREGROUND;
             case "gunicorn", "unicorn" -> has(args, "-D", "--daemon") ? Mode.BACKGROUND : Mode.FOREGROUND;
-            case "puma" -> has(args, "-d", "--daemon") ? Mode.BACKGROUND : Mode.FOREGROUND;
+            case "puma" -> has(args, "-d", "--daemon") ? Mode.REMOVED_DAEMON_OPTION : Mode.FOREGROUND;
             case "redis-server" -> adjacent(args, "--daemonize", "yes") ? Mode.BACKGROUND
                     : args.stream().anyMatch(a -> a.endsWith(".conf")) ? Mode.CONFIGURED : Mode.FOREGROUND;
             case "mysqld", "mariadbd", "mysqld_safe", "postgres", "uvicorn", "hypercorn", "daphne", "waitress-serve",
