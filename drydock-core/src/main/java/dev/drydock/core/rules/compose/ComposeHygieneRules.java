@@ -21,6 +21,7 @@ public final class ComposeHygieneRules {
                 new ComposeImageUnpinned(),
                 new BuildAndImage(),
                 new PidsLimit(),
+                new AnchorBaseServiceStarted(),
                 new SecretInEnvironment(),
                 new SharedWritableVolume(),
                 new ComposeProjectNameMissing(),

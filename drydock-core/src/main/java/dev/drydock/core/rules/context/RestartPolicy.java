@@ -15,8 +15,10 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeJobs;
 import dev.drydock.core.rules.support.ComposeServices;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +66,7 @@ public final class RestartPolicy implements Rule {
     @Override
     public void check(ReviewContext context) {
         Map<ComposeProject, Set<String>> awaitedByProject = new IdentityHashMap<>();
+        List<Strength> strengths = new ArrayList<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             if (service.restart() != null) {
@@ -71,7 +74,7 @@ public final class RestartPolicy implements Rule {
                 String effect = effect(value);
                 Location at = ComposeServices.keyed(service.node(), "restart");
                 if (effect != null && at != null) {
-                    context.strength(this, at, "restart: " + value + " " + effect.replace("%s", service.name()));
+                    strengths.add(new Strength(at, "restart: " + value + " " + effect, service.name()));
                 }
                 continue;
             }
@@ -80,8 +83,8 @@ public final class RestartPolicy implements Rule {
                 String condition = policy.condition() == null ? "any" : policy.condition().value();
                 Location at = ComposeServices.keyed(service.deploy().node(), "restart_policy");
                 if (!condition.equals("none") && at != null) {
-                    context.strength(this, at, "deploy.restart_policy (" + condition + ") restarts " + service.name()
-                            + " when it stops" + (condition.equals("on-failure") ? " with an error" : ""));
+                    strengths.add(new Strength(at, "deploy.restart_policy (" + condition + ") restarts %s when"
+                            + " {it stops}" + (condition.equals("on-failure") ? " with an error" : ""), service.name()));
                 }
                 continue;
             }
@@ -97,7 +100,24 @@ public final class RestartPolicy implements Rule {
                     .fix(restart(service))
                     .add();
         }
+        // services that merge one anchor share its restart key: one strength there names them all
+        for (List<Strength> group : ComposeServices.byLocation(strengths, Strength::at)) {
+            Map<String, List<String>> byText = new LinkedHashMap<>();
+            group.forEach(s -> byText.computeIfAbsent(s.text(), t -> new ArrayList<>()).add(s.service()));
+            byText.forEach((text, names) -> context.strength(this, group.get(0).at(), text
+                    .replace("%s", ComposeServices.names(names))
+                    .replace("{it stops}", names.size() > 1 ? "they stop" : "it stops")
+                    .replace("{it was}", names.size() > 1 ? "they were" : "it was")
+                    .replace("{it exits}", names.size() > 1 ? "one of them exits" : "it exits")
+                    .replace("{it}", names.size() > 1 ? "them" : "it")));
+        }
     }
+
+    /**
+     * A restart policy in effect: where it is written and what it does, with {@code %s} for the services it covers
+     * and a braced pronoun ({it}, {it was}...) that agrees with their number.
+     */
+    private record Strength(Location at, String text, String service) {}
 
     /** {@code restart: unless-stopped} at the end of the service; null where it cannot be written. */
     private static Fix restart(Service service) {
@@ -110,11 +130,11 @@ public final class RestartPolicy implements Rule {
             return "brings %s back after a crash and after a restart of the Docker daemon";
         }
         if (value.equals("unless-stopped")) {
-            return "brings %s back after a crash or a restart of the Docker daemon, and leaves it down when it was"
+            return "brings %s back after a crash or a restart of the Docker daemon, and leaves {it} down when {it was}"
                     + " stopped on purpose";
         }
         if (value.startsWith("on-failure")) {
-            return "restarts %s when it exits with an error";
+            return "restarts %s when {it exits} with an error";
         }
         return null;
     }
