@@ -36,11 +36,15 @@ import java.util.stream.Stream;
  * {@code /etc/supervisord.conf} and {@code /etc/supervisor/supervisord.conf} that exists. When the image copies none of
  * them, the distribution package's own file is assumed: Debian's and Ubuntu's {@code /etc/supervisor/supervisord.conf}
  * includes {@code /etc/supervisor/conf.d/*.conf}, Alpine's {@code /etc/supervisord.conf} includes
- * {@code /etc/supervisor.d/*.ini}.
+ * {@code /etc/supervisor.d/*.ini}. A {@code -c} naming one of those two files, which the image does not copy, reads the
+ * package's file the same way: its include folder's programs.
  */
 final class SupervisorReader {
 
     private static final List<String> PACKAGE_INCLUDES = List.of("/etc/supervisor/conf.d/*.conf", "/etc/supervisor.d/*.ini");
+    /** The distribution packages' configuration files and the folder each includes (Debian and Ubuntu, Alpine). */
+    private static final Map<String, String> PACKAGE_CONFIGS = Map.of(
+            "/etc/supervisor/supervisord.conf", "/etc/supervisor/conf.d/*.conf", "/etc/supervisord.conf", "/etc/supervisor.d/*.ini");
 
     private final ProjectLoader.Reading reading;
 
@@ -87,10 +91,11 @@ final class SupervisorReader {
             }
         }
         if (config == null) {
-            if (ep.target().kind() == Target.Kind.CONFIG) {
+            String named = ep.target().kind() == Target.Kind.CONFIG ? ep.target().path() : null;
+            if (named != null && !PACKAGE_CONFIGS.containsKey(named)) {
                 return null; // a configuration the build makes or the base image has: not readable here
             }
-            includes.addAll(PACKAGE_INCLUDES);
+            includes.addAll(named == null ? PACKAGE_INCLUDES : List.of(PACKAGE_CONFIGS.get(named)));
         }
         for (String pattern : includes) {
             List<String> matched = matching(build, copies, paths, pattern);

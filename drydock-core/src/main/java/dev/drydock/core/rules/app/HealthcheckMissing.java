@@ -8,6 +8,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.FileOnlyImage;
+import dev.drydock.core.rules.support.FinalUser;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
@@ -197,7 +198,7 @@ public final class HealthcheckMissing implements Rule {
                     .or(() -> wire)
                     .or(() -> otherProtocol.isEmpty() ? Optional.empty()
                             : Optional.of(otherProtocolRecommendation(otherProtocol, plan.image())))
-                    .orElseGet(() -> plan.recommendation(probe, role));
+                    .orElseGet(() -> plan.recommendation(probe, role, c));
             EntryPoint served = Processes.serving(c);
             if (served != null && served.runtime() == Runtime.NEXT_STANDALONE && served.option("host") == null) {
                 recommendation = "Set ENV HOSTNAME=0.0.0.0 in the final stage first: Next's standalone server listens on"
@@ -351,7 +352,7 @@ public final class HealthcheckMissing implements Rule {
             return app.routes().match("/").isPresent() && Probes.recommend(image, port, "/") != null ? "/" : null;
         }
 
-        String recommendation(EffectiveHealthcheck compose, ImageRole role) {
+        String recommendation(EffectiveHealthcheck compose, ImageRole role, Container c) {
             String lead = routeKnown || role == ImageRole.SERVER ? ""
                     : routesRead ? (routesDetermined ? "Add " + addition + ", then " : "")
                     : composeWorks || composePathTrusted ? "" : "Point the probe at a path the application answers with 200"
@@ -366,7 +367,10 @@ public final class HealthcheckMissing implements Rule {
                         + (noInstaller ? " and no shell or package manager to install one, so build the check into the"
                                 + " application (a health sub-command or flag the HEALTHCHECK runs, which requests the"
                                 + " endpoint and exits 0 or 1) or copy a small static probe binary in from a builder stage."
-                                : ", so install one in the final stage or copy in a small static probe binary.");
+                                : ", so install one in the final stage" + FinalUser.nonRoot(c).map(user -> " (as root: USER"
+                                        + " root before the RUN that installs it and USER " + user + " after it, since the"
+                                        + " stage runs as " + user + ")").orElse("")
+                                        + " or copy in a small static probe binary.");
             }
             String tail = composeWorks ? " (the compose probe, which works in the image, moved into it)" : "";
             return lead + (lead.isEmpty() ? "Add" : "add") + " to the final stage: "

@@ -17,6 +17,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.FinalUser;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.Probes;
@@ -256,9 +257,9 @@ public final class HealthcheckToolMissing implements Rule {
         String pm = image.base().map(BaseImageFacts.ImageTools::packageManager).orElse(null);
         if (!missing.equals("sh") && pm != null && c.build() != null) {
             out.append(argv == null ? "Install " : " Or install ").append(missing).append(" in the final stage: ")
-                    .append(pm.equals("apk") ? "RUN apk add --no-cache " + missing
+                    .append(FinalUser.asRoot(c, pm.equals("apk") ? "RUN apk add --no-cache " + missing
                             : "RUN apt-get update && apt-get install -y --no-install-recommends " + missing
-                                    + " && rm -rf /var/lib/apt/lists/*")
+                                    + " && rm -rf /var/lib/apt/lists/*"))
                     .append('.');
         } else if (argv == null) {
             out.append("Use an exec-form probe with a static binary copied into the image (COPY --from a build stage),"

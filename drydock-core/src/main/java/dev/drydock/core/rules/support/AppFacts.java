@@ -229,7 +229,13 @@ public final class AppFacts {
     public static String portVariable(EntryPoint ep) {
         List<String> ports = portTexts(ep);
         Matcher m = ports.isEmpty() ? null : VARIABLE_PORT.matcher(ports.get(0));
-        return m != null && m.matches() ? m.group(1) : null;
+        return m != null && m.matches() ? m.group(1) : ports.isEmpty() ? PackagedServers.portVariable(ep) : null;
+    }
+
+    /** The port for a message: the variable the command reads it from ({@code $PORT}), else the number. */
+    private static String portText(EntryPoint ep, int port) {
+        String variable = portVariable(ep);
+        return variable == null ? String.valueOf(port) : "$" + variable;
     }
 
     /** The port the command itself sets (--bind, --port, runserver's address ...), null when it sets none or a variable. */
@@ -441,7 +447,7 @@ public final class AppFacts {
         Optional<PackagedServers.Server> packaged = PackagedServers.of(ep).or(() -> PackagedServers.inherited(c));
         if (packaged.isPresent() && (ep == null || ep.runtime() != Runtime.STREAMLIT)) {
             return "it runs " + packaged.get().name() + (ep == null ? ", its base image's command" : "")
-                    + " (port " + packaged.get().port() + ")";
+                    + " (port " + portText(ep, packaged.get().port()) + ")";
         }
         Optional<PackagedServers.Server> gradio = PackagedServers.ofCode(app);
         if (gradio.isPresent()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -168,6 +169,32 @@ public final class PackagedServers {
             port = Integer.valueOf(value.strip());
         }
         return new Server(name, port == null ? fallback : port, port != null, path);
+    }
+
+    private static final String[] PORT_OPTIONS = {"--port", "-p", "--ServerApp.port", "--NotebookApp.port"};
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)(?::?-[^}]*)?}?");
+
+    /**
+     * The environment variable a recognised server's port option reads when the container's environment leaves
+     * it unset ({@code vllm serve $MODEL --port $PORT}, a port the platform gives at run time); null when the
+     * command gives no port option, a number, or is none of these servers.
+     */
+    public static String portVariable(EntryPoint ep) {
+        if (of(ep).isEmpty()) {
+            return null;
+        }
+        List<String> args = ep.args();
+        for (int i = 1; i < args.size(); i++) {
+            for (String name : PORT_OPTIONS) {
+                String value = args.get(i).equals(name) && i + 1 < args.size() ? args.get(i + 1)
+                        : args.get(i).startsWith(name + "=") ? args.get(i).substring(name.length() + 1) : null;
+                Matcher m = value == null ? null : VARIABLE.matcher(value);
+                if (m != null && m.matches()) {
+                    return m.group(1);
+                }
+            }
+        }
+        return null;
     }
 
     /** The number given to any of the options, as {@code --port 8081} or {@code --port=8081}; null when none or not a number. */
