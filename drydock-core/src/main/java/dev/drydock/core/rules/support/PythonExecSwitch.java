@@ -74,59 +74,56 @@ public record PythonExecSwitch(String tool, String user, boolean literal, int li
     /** The comma-separated items inside the bracket at {@code open}, at its own depth. */
     private static List<String> arguments(String text, int open) {
         List<String> out = new ArrayList<>();
-        int end = closing(text, open);
-        if (end < 0) {
+        Bracket bracket = Bracket.at(text, open);
+        if (bracket.end() < 0) {
             return out;
         }
-        int depth = 0;
         int start = open + 1;
-        char quote = 0;
-        for (int i = open + 1; i < end; i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if ("([{".indexOf(c) >= 0) {
-                depth++;
-            } else if (")]}".indexOf(c) >= 0) {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                out.add(text.substring(start, i));
-                start = i + 1;
-            }
+        for (int comma : bracket.commas()) {
+            out.add(text.substring(start, comma));
+            start = comma + 1;
         }
-        if (!text.substring(start, end).isBlank()) {
-            out.add(text.substring(start, end));
+        if (!text.substring(start, bracket.end()).isBlank()) {
+            out.add(text.substring(start, bracket.end()));
         }
         return out;
     }
 
     /** The index of the bracket that closes the one at {@code open}, or -1. */
     private static int closing(String text, int open) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
+        return Bracket.at(text, open).end();
+    }
+
+    /**
+     * A bracketed expression read past quoted strings: the index of its closing bracket (-1 when it has none) and
+     * of the commas at its own depth.
+     */
+    private record Bracket(int end, List<Integer> commas) {
+
+        static Bracket at(String text, int open) {
+            List<Integer> commas = new ArrayList<>();
+            int depth = 0;
+            char quote = 0;
+            for (int i = open; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (quote != 0) {
+                    if (c == '\\') {
+                        i++;
+                    } else if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if ("([{".indexOf(c) >= 0) {
+                    depth++;
+                } else if (")]}".indexOf(c) >= 0 && --depth == 0) {
+                    return new Bracket(i, commas);
+                } else if (c == ',' && depth == 1) {
+                    commas.add(i);
                 }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if ("([{".indexOf(c) >= 0) {
-                depth++;
-            } else if (")]}".indexOf(c) >= 0 && --depth == 0) {
-                return i;
             }
+            return new Bracket(-1, commas);
         }
-        return -1;
     }
 
     private static String string(String item) {
