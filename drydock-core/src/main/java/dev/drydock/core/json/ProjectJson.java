@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.drydock.core.compose.ComposeFile;
 import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.devcontainer.DevContainer;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.manifest.Dependency;
@@ -68,7 +69,35 @@ public final class ProjectJson {
             container(out, container);
         }
         out.endArray();
+        out.startArray("devContainers");
+        for (DevContainer dev : project.devContainers()) {
+            devContainer(out, dev);
+        }
+        out.endArray();
         DiagnosticsJson.write(out, project.diagnostics());
+        out.endObject();
+    }
+
+    private static void devContainer(JsonOut out, DevContainer dev) {
+        out.startObject().field("path", dev.path());
+        if (dev.image() != null) {
+            out.field("image", dev.image().value());
+        }
+        if (dev.build() != null) {
+            out.startObject("build").field("dockerfile", dev.build().dockerfile()).field("context", dev.build().context())
+                    .field("target", dev.build().target()).endObject();
+        }
+        if (dev.compose() != null) {
+            out.startObject("compose").field("service", dev.compose().service());
+            out.strings("files", dev.compose().files());
+            out.endObject();
+        }
+        if (dev.remoteUser() != null) {
+            out.field("remoteUser", dev.remoteUser().value());
+        }
+        if (dev.containerUser() != null) {
+            out.field("containerUser", dev.containerUser().value());
+        }
         out.endObject();
     }
 
