@@ -41,21 +41,24 @@ final class SpringServer {
             return List.of();
         }
         String resources = PathNames.join(PathNames.parent(boot.file()), "src/main/resources");
-        List<String> profiles = profiles(resources, files, env);
+        List<Properties> config = new ArrayList<>(read(resources, "", files));
+        for (String profile : activeProfiles(config, env)) {
+            config.addAll(read(resources, profile, files));
+        }
         List<ServerCall> out = new ArrayList<>();
-        server(boot, resources, files, env, profiles, "server.port", "SERVER_PORT",
-                "Spring Boot's embedded server").ifPresent(out::add);
-        server(boot, resources, files, env, profiles, "management.server.port", "MANAGEMENT_SERVER_PORT",
+        server(boot, config, env, "server.port", "SERVER_PORT", "Spring Boot's embedded server").ifPresent(out::add);
+        server(boot, config, env, "management.server.port", "MANAGEMENT_SERVER_PORT",
                 "Spring Boot's actuator server").ifPresent(out::add);
         return out;
     }
 
-    private static Optional<ServerCall> server(Manifest boot, String resources, SourceSet files,
-            Map<String, String> env, List<String> profiles, String key, String variable, String name) {
+    private static Optional<ServerCall> server(Manifest boot, List<Properties> config, Map<String, String> env,
+            String key, String variable, String name) {
         Setting port = null;
-        for (String profile : profiles) {
-            Setting found = lastSet(resources, files, profile, key);
-            port = found != null ? found : port;
+        for (Properties file : config) {
+            if (file.values().containsKey(key)) {
+                port = new Setting(file.path(), file.lines().get(key), file.values().get(key));
+            }
         }
         String server = name + " (" + key + ")";
         if (port == null) {
@@ -95,19 +98,33 @@ final class SpringServer {
         return false;
     }
 
-    /**
-     * The default profile, then the active ones ({@code SPRING_PROFILES_ACTIVE}, else the configuration's
-     * {@code spring.profiles.active}); a profile that is a placeholder cannot be told, so only the default is kept.
-     */
-    private static List<String> profiles(String resources, SourceSet files, Map<String, String> env) {
-        List<String> out = new ArrayList<>(List.of(""));
-        String active = env.get("SPRING_PROFILES_ACTIVE");
-        if (active == null) {
-            Map<String, String> props = new HashMap<>();
-            for (String path : paths(resources, "")) {
-                files.read(path).ifPresent(f -> SpringActuator.read(f, props, null));
+    /** One configuration file read: its flattened keys and the line of each. */
+    private record Properties(String path, Map<String, String> values, Map<String, Integer> lines) {}
+
+    /** The files of one profile that exist, read, from the lowest precedence to the highest. */
+    private static List<Properties> read(String resources, String profile, SourceSet files) {
+        List<Properties> out = new ArrayList<>();
+        for (String path : paths(resources, profile)) {
+            SourceFile f = files.read(path).orElse(null);
+            if (f != null) {
+                Map<String, String> values = new HashMap<>();
+                Map<String, Integer> lines = new HashMap<>();
+                SpringActuator.read(f, values, lines);
+                out.add(new Properties(path, values, lines));
             }
-            active = props.get("spring.profiles.active");
+        }
+        return out;
+    }
+
+    /**
+     * The active profiles ({@code SPRING_PROFILES_ACTIVE}, else the default profile's
+     * {@code spring.profiles.active}); none when they are a placeholder, which cannot be told.
+     */
+    private static List<String> activeProfiles(List<Properties> defaults, Map<String, String> env) {
+        List<String> out = new ArrayList<>();
+        String active = env.get("SPRING_PROFILES_ACTIVE");
+        for (int i = defaults.size() - 1; active == null && i >= 0; i--) {
+            active = defaults.get(i).values().get("spring.profiles.active");
         }
         if (active != null && !active.contains("$")) {
             for (String p : active.split(",")) {
@@ -117,24 +134,6 @@ final class SpringServer {
             }
         }
         return out;
-    }
-
-    /** Where {@code key} is set last for one profile, in Spring Boot's order of precedence. */
-    private static Setting lastSet(String resources, SourceSet files, String profile, String key) {
-        Setting last = null;
-        for (String path : paths(resources, profile)) {
-            SourceFile f = files.read(path).orElse(null);
-            if (f == null) {
-                continue;
-            }
-            Map<String, String> props = new HashMap<>();
-            Map<String, Integer> lines = new HashMap<>();
-            SpringActuator.read(f, props, lines);
-            if (props.containsKey(key)) {
-                last = new Setting(path, lines.get(key), props.get(key));
-            }
-        }
-        return last;
     }
 
     /** The files of one profile from the lowest precedence to the highest. */

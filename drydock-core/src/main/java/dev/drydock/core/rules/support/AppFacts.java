@@ -4,7 +4,6 @@ import dev.drydock.core.app.AppObject;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Routes;
 import dev.drydock.core.app.Framework;
-import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
@@ -20,7 +19,6 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -82,16 +80,12 @@ public final class AppFacts {
     public static int port(Container c, AppSource app) {
         List<Integer> declared = declaredPorts(c);
         Integer fromCommand = commandPort(Processes.serving(c));
-        Integer fromEnvironment = environmentPort(c, app);
-        Integer fromCode = app == null ? null : CodePorts.of(c, app).stream().findFirst().map(CodePorts.CodePort::port)
-                .orElse(app.port().orElse(null));
+        Integer fromCode = codePort(c, app);
         if (fromCommand != null) {
             return fromCommand; // the server listens where its command says, published there or not
         }
-        for (Integer bound : Arrays.asList(fromEnvironment, fromCode)) {
-            if (bound != null && (declared.isEmpty() || declared.contains(bound))) {
-                return bound;
-            }
+        if (fromCode != null && (declared.isEmpty() || declared.contains(fromCode))) {
+            return fromCode;
         }
         for (int port : declared) {
             if (!ProtocolPorts.otherProtocol(port)) {
@@ -121,8 +115,7 @@ public final class AppFacts {
      */
     public static List<Integer> otherProtocolPortsOnly(Container c, AppSource app) {
         List<Integer> declared = declaredPorts(c);
-        boolean elsewhere = commandPort(Processes.serving(c)) != null || environmentPort(c, app) != null
-                || app != null && app.port().isPresent();
+        boolean elsewhere = commandPort(Processes.serving(c)) != null || codePort(c, app) != null;
         return declared.isEmpty() || elsewhere || !declared.stream().allMatch(ProtocolPorts::otherProtocol)
                 ? List.of() : declared;
     }
@@ -201,22 +194,12 @@ public final class AppFacts {
     }
 
     /**
-     * The port a server start of the code reads from an environment variable, when the container's
-     * environment (ENV, compose environment) sets that variable: the default written in the code is
-     * then not the port the container listens on.
+     * The port the application's code or configuration listens on, its variables resolved against the container's
+     * environment ({@link CodePorts}), else the one a server start of the code writes, else null.
      */
-    private static Integer environmentPort(Container c, AppSource app) {
-        EntryPoint ep = c.entryPoint();
-        if (app == null || ep == null) {
-            return null;
-        }
-        for (ServerCall call : app.serverCalls()) {
-            String value = call.portVariable() == null ? null : ep.environment().get(call.portVariable());
-            if (value != null && PORT_NUMBER.matcher(value.strip()).matches()) {
-                return Integer.parseInt(value.strip());
-            }
-        }
-        return null;
+    private static Integer codePort(Container c, AppSource app) {
+        return app == null ? null : CodePorts.of(c, app).stream().findFirst().map(CodePorts.CodePort::port)
+                .orElse(app.port().orElse(null));
     }
 
     private static final Pattern VARIABLE_PORT = Pattern.compile("\\$\\{?(\\w+)}?");
