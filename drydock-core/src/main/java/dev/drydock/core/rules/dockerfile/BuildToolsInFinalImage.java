@@ -198,19 +198,20 @@ public final class BuildToolsInFinalImage implements Rule {
     private static final Set<String> OLDER_DEBIAN = Set.of("jessie", "stretch", "buster", "bullseye");
 
     /**
-     * Which release the runtime package names are those of: Debian 12's, with a warning when the base image's tag
-     * names an older release, where the library versions in the names differ (libicu63 in buster, libicu72 in 12).
+     * Which releases the runtime package names hold in: Debian 12 and 13 (the table keeps only names both share), with
+     * a warning when the base image's tag names an older release, where the library versions in the names differ
+     * (libicu63 in buster, libicu72 in 12).
      */
     private static String debianNames(BuiltImage image) {
         String tag = image.rootBase() instanceof BaseImage.External e && e.reference() != null
                 && e.reference().hasExplicitTag() ? e.reference().tag().toLowerCase(java.util.Locale.ROOT) : "";
         for (String part : tag.split("[-.]")) {
             if (OLDER_DEBIAN.contains(part)) {
-                return " (Debian 12 package names: the base image is Debian " + part + ", where the version in some"
+                return " (Debian 12 and 13 package names: the base image is Debian " + part + ", where the version in some"
                         + " names differs; apt-cache search in the image shows them)";
             }
         }
-        return " (Debian 12 package names)";
+        return " (package names of Debian 12 and 13)";
     }
 
     private static String kind(List<String> names) {
