@@ -1,6 +1,8 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.CommandSpec;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -165,6 +167,45 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
     public String workdir() {
         Setting<String> w = step == null ? null : step.workdir();
         return w == null ? "/" : w.value();
+    }
+
+    /**
+     * The directory a call of the RUN works in: the WORKDIR, or the folder a {@code cd} before it in the same shell
+     * changes to ({@code cd /srv/app && ./run.sh}, {@code cd backend && ./build.sh} from the WORKDIR or the folder of
+     * an earlier cd); null when a cd goes where drydock cannot tell (a variable, {@code ~}, {@code -}, an option), a
+     * {@code pushd}/{@code popd} comes first, or a subshell opens or closes between the cd and the call.
+     */
+    public String directoryAt(Call call) {
+        int index = calls.indexOf(call);
+        String text = instruction().file().text();
+        for (int i = index - 1; i >= 0; i--) {
+            Call cd = calls.get(i);
+            if (!cd.is("cd", "pushd", "popd")) {
+                continue;
+            }
+            int from = cd.span().end();
+            int to = call.span().start();
+            if (!cd.is("cd") || from > to || to > text.length() || text.substring(from, to).matches("(?s).*[()].*")
+                    || !sameShell(cd, call) || cd.args().size() != 1 || !cd.args().get(0).literal()) {
+                return null;
+            }
+            String folder = cd.args().get(0).value();
+            if (folder.isEmpty() || folder.startsWith("~") || folder.startsWith("-")) {
+                return null;
+            }
+            String before = folder.startsWith("/") ? "/" : directoryAt(cd);
+            return before == null ? null : ContainerPaths.clean(PathNames.normalizeAbsolute(before, folder));
+        }
+        return workdir();
+    }
+
+    /** Whether a cd run before {@code call} still holds there: the same compound commands and the same nested shell. */
+    private static boolean sameShell(Call cd, Call call) {
+        if (cd.command() == null || call.command() == null) {
+            return cd.command() == call.command();
+        }
+        return cd.command().scopes().equals(call.command().scopes())
+                && cd.command().invokedBy().equals(call.command().invokedBy());
     }
 
     /** The user the RUN runs as, or null for the base image's default (root unless the image says otherwise). */
