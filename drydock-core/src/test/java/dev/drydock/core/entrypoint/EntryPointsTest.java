@@ -667,6 +667,15 @@ class EntryPointsTest {
         }
 
         @Test
+        void envSplitStringAttachedToItsOption() {
+            EntryPoint ep = exec("/app", "/usr/bin/env", "-Sgunicorn -b 0.0.0.0:8000", "app:app");
+            assertThat(ep.runtime()).isEqualTo(Runtime.GUNICORN);
+            assertThat(ep.options()).containsEntry("bind", "0.0.0.0:8000");
+            assertThat(exec("/app", "env", "--split-string=uvicorn --port 9000", "main:app").options())
+                    .containsEntry("port", "9000");
+        }
+
+        @Test
         void cdThenARelativeScript() {
             EntryPoint ep = shell("/", "cd /srv && ./run.sh");
             assertThat(ep.runtime()).isEqualTo(Runtime.SCRIPT);

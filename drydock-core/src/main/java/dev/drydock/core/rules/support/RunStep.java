@@ -69,7 +69,7 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
         if (script != null) {
             for (Command command : script.commands()) {
                 if (!command.name().isEmpty()) {
-                    calls.add(Call.of(command));
+                    calls.add(named(Call.of(command), command, step));
                 }
             }
         } else if (spec.execForm() && spec.instruction().arguments() instanceof ExecForm exec
@@ -143,6 +143,22 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
         List<String> shell = elements.subList(program, i + 1).stream().map(Word::value).toList();
         MappedText text = MappedText.of(file, span.start() + 1, span.end() - 1);
         return Optional.of(ShellScript.parse(text, ShellOptions.ofShellCommand(shell)));
+    }
+
+    /**
+     * A program word that expands build variables is named by its value ({@code $PYTHON -m pip} with
+     * {@code ENV PYTHON=/opt/venv/bin/python} runs python); kept as written when the value is not known exactly.
+     */
+    private static Call named(Call call, Command command, Step step) {
+        dev.drydock.core.shell.Word word = command.program().orElse(null);
+        if (word == null || word.isLiteral() || step == null) {
+            return call;
+        }
+        Expansion value = new WordEvaluator(step.variables()::lookup, null).fields(word);
+        if (!value.isExact() || value.fields().size() != 1 || value.fields().get(0).isEmpty()) {
+            return call;
+        }
+        return new Call(basename(value.fields().get(0)), call.program(), call.args(), call.span(), call.command());
     }
 
     private static Call.Arg arg(Word word) {
