@@ -431,6 +431,8 @@ final class CommandReader {
                 if (i + 1 < rest.size()) {
                     prefix.addAll(ShellWords.split(rest.get(++i)));
                 }
+            } else if (arg.startsWith("-S") || arg.startsWith("--split-string=")) {
+                prefix.addAll(ShellWords.split(arg.substring(arg.startsWith("-S") ? 2 : "--split-string=".length())));
             } else if (arg.equals("--")) {
                 i++;
                 break;

@@ -32,6 +32,9 @@ import java.util.Optional;
  * @param unsupported why the script can't be read ({@code 'if'}, {@code command substitution}); null when it can
  * @param skipped the control flow passed over before the final {@code exec}; null when none
  * @param unresolved expansions that had no value, as written
+ *
+ * <p>An unquoted word made only of variables that have no value gives no word, as in the shell, except after an
+ * option ({@code --port $PORT}), where it is kept as written: the option's value is unknown, not absent.
  */
 record SimpleScript(List<ScriptCommand> commands, String unsupported, String skipped, List<String> unresolved) {
 
@@ -105,7 +108,11 @@ record SimpleScript(List<ScriptCommand> commands, String unsupported, String ski
                 if (!fields.isKnown()) {
                     return describe(fields.unknownPart());
                 }
-                words.addAll(fields.fields());
+                if (fields.fields().isEmpty() && !fields.unresolved().isEmpty() && followsOption(words)) {
+                    words.add(word.value()); // --port $PORT: a value drydock does not know, not a missing one
+                } else {
+                    words.addAll(fields.fields());
+                }
             }
             for (Redirect redirect : command.redirects()) {
                 if (redirect.operator().isInlineInput()) {
@@ -125,6 +132,16 @@ record SimpleScript(List<ScriptCommand> commands, String unsupported, String ski
                 exportOrUnset(command.words());
             }
             return null;
+        }
+
+        /**
+         * Whether the last word is an option that may take the next word as its value: an unquoted word that is only
+         * variables nothing sets then stands for that value, kept as written, rather than vanishing as an empty
+         * variable would (it is likely set where the container runs).
+         */
+        private static boolean followsOption(List<String> words) {
+            String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+            return last.length() > 1 && last.startsWith("-") && !last.equals("--") && last.indexOf('=') < 0;
         }
 
         private void exportOrUnset(List<Word> words) {

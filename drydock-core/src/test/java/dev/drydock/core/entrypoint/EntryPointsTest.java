@@ -613,4 +613,80 @@ class EntryPointsTest {
             assertThat(release.flag("server")).isTrue();
         }
     }
+
+    @Nested
+    class ProgramsAndValuesFromVariables {
+        @Test
+        void aPortOptionFromAnUnsetVariableIsUnknownNotAbsent() {
+            EntryPoint ep = shell("/app", "exec uvicorn main:app --host 0.0.0.0 --port $PORT");
+            assertThat(ep.runtime()).isEqualTo(Runtime.UVICORN);
+            assertThat(ep.options()).containsEntry("port", "$PORT");
+            assertThat(ep.unresolved()).contains("$PORT");
+        }
+
+        @Test
+        void anAddressWithAnUnsetPortKeepsTheVariable() {
+            EntryPoint ep = shell("/app", "gunicorn -b 0.0.0.0:$PORT app:app");
+            assertThat(ep.options()).containsEntry("bind", "0.0.0.0:$PORT");
+            assertThat(ep.target().value()).isEqualTo("app:app");
+        }
+
+        @Test
+        void anUnsetVariableAmongPositionalsStillVanishes() {
+            EntryPoint ep = shell("/app", "exec gunicorn $GUNICORN_OPTS app:app");
+            assertThat(ep.runtime()).isEqualTo(Runtime.GUNICORN);
+            assertThat(ep.target().value()).isEqualTo("app:app");
+        }
+
+        @Test
+        void theInterpreterSetByEnv() {
+            EntryPoint ep = shell("/app", "exec $PYTHON -m gunicorn app:app", "PYTHON", "/opt/venv/bin/python");
+            assertThat(ep.runtime()).isEqualTo(Runtime.GUNICORN);
+            assertThat(ep.wrappedBy("python -m")).isTrue();
+        }
+
+        @Test
+        void aQuotedVenvPathNamesTheProgramBesidesAnUnsetFolder() {
+            EntryPoint ep = shell("/app", "exec \"$VENV/bin/python\" -m uvicorn main:app --port 8080");
+            assertThat(ep.runtime()).isEqualTo(Runtime.UVICORN);
+            assertThat(ep.options()).containsEntry("port", "8080");
+        }
+
+        @Test
+        void aProgramUnderAFolderSetByEnv() {
+            EntryPoint ep = shell("/", "${APP_HOME}/.venv/bin/gunicorn -b :9000 app:app", "APP_HOME", "/srv/app");
+            assertThat(ep.runtime()).isEqualTo(Runtime.GUNICORN);
+            assertThat(ep.options()).containsEntry("bind", ":9000");
+        }
+
+        @Test
+        void versionedAndVenvInterpreters() {
+            assertThat(exec("/app", "python3.12", "-m", "uvicorn", "main:app").runtime()).isEqualTo(Runtime.UVICORN);
+            assertThat(exec("/app", "/opt/venv/bin/python", "-m", "gunicorn", "app:app").runtime())
+                    .isEqualTo(Runtime.GUNICORN);
+        }
+
+        @Test
+        void envSplitStringAttachedToItsOption() {
+            EntryPoint ep = exec("/app", "/usr/bin/env", "-Sgunicorn -b 0.0.0.0:8000", "app:app");
+            assertThat(ep.runtime()).isEqualTo(Runtime.GUNICORN);
+            assertThat(ep.options()).containsEntry("bind", "0.0.0.0:8000");
+            assertThat(exec("/app", "env", "--split-string=uvicorn --port 9000", "main:app").options())
+                    .containsEntry("port", "9000");
+        }
+
+        @Test
+        void cdThenARelativeScript() {
+            EntryPoint ep = shell("/", "cd /srv && ./run.sh");
+            assertThat(ep.runtime()).isEqualTo(Runtime.SCRIPT);
+            assertThat(ep.target()).isEqualTo(Target.file("./run.sh", "/srv/run.sh"));
+        }
+
+        @Test
+        void cdThenManagePy() {
+            EntryPoint ep = shell("/", "cd /app && python manage.py runserver 0.0.0.0:8000");
+            assertThat(ep.workdir()).isEqualTo("/app");
+            assertThat(ep.targetFiles()).contains("/app/manage.py");
+        }
+    }
 }

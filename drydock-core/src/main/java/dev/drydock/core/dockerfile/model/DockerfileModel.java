@@ -2,6 +2,7 @@ package dev.drydock.core.dockerfile.model;
 
 import dev.drydock.core.dockerfile.syntax.Dockerfile;
 import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.shell.Shebang;
 import dev.drydock.core.shell.ShellOptions;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.Diagnostic;
@@ -22,7 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class DockerfileModel {
 
-    private static final Pattern POSIX_SHEBANG = Pattern.compile("#!\\s*(/usr)?/bin/(env\\s+)?(ba|da|a|k|z)?sh(\\s.*)?");
 
     private final Dockerfile syntax;
     private final BuildOptions options;
@@ -132,11 +132,7 @@ public final class DockerfileModel {
         if (command.instruction().heredocs().isEmpty() || !text.startsWith("#!")) {
             return ShellOptions.ofShellCommand(command.shell());
         }
-        String line = text.lines().findFirst().orElse("").substring(2).strip();
-        int space = line.indexOf(' ');
-        List<String> argv = space < 0 ? List.of(line)
-                : List.of(line.substring(0, space), line.substring(space + 1).strip());
-        return ShellOptions.ofShellCommand(argv);
+        return ShellOptions.ofShellCommand(Shebang.of(text).map(Shebang::command).orElse(List.of()));
     }
 
     /**
@@ -162,11 +158,7 @@ public final class DockerfileModel {
 
     /** A heredoc script such as {@code #!/usr/bin/env python3} runs with its own interpreter, not the shell. */
     private static boolean startsWithForeignShebang(String script) {
-        if (!script.startsWith("#!")) {
-            return false;
-        }
-        String line = script.lines().findFirst().orElse("");
-        return !POSIX_SHEBANG.matcher(line).matches();
+        return Shebang.of(script).map(shebang -> !shebang.isShell()).orElse(false);
     }
 
     /** Problems met while building the model: unexpandable words, bad flag values, misplaced instructions. */

@@ -79,7 +79,7 @@ import java.util.regex.Pattern;
                         """))
 public final class ServerListensOnLocalhost implements Rule {
 
-    private static final Pattern LOOPBACK = Pattern.compile("(?i)(localhost|127(\\.\\d+){3}|\\[::1]|::1)(:\\d+)?");
+    private static final Pattern LOOPBACK = Pattern.compile("(?i)(localhost|127(\\.\\d+){3}|\\[::1]|::1)(:(\\d+|\\$\\{?\\w+}?))?");
 
     @Override
     public void check(ReviewContext context) {
@@ -186,7 +186,7 @@ public final class ServerListensOnLocalhost implements Rule {
         }
         int port = AppFacts.port(c, Apps.of(context, c));
         String written = value == null ? "" : value.split(",")[0].strip();
-        String keptPort = written.matches(".*:\\d+") ? written.substring(written.lastIndexOf(':') + 1) : null;
+        String keptPort = written.matches(".*:(\\d+|\\$\\{?\\w+}?)") ? written.substring(written.lastIndexOf(':') + 1) : null;
         String address = option.equals("--host") ? "0.0.0.0" : "0.0.0.0:" + (keptPort != null ? keptPort : port);
         String what = value == null ? server + " has no " + option + ", so it listens on " + defaultAddress
                 : server + " " + option + " " + value + " listens";

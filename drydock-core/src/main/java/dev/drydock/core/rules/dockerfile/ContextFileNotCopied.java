@@ -134,16 +134,17 @@ public final class ContextFileNotCopied implements Rule {
             RunStep step = run.run();
             int at = step.spec().instruction().span().start();
             for (Call call : step.calls()) {
-                if (call.program() != null && isPath(call.program().value())) {
-                    out.add(new Use(resolve(step.workdir(), call.program().value()), call.program().value(), run.stage(), at,
+                String directory = step.directoryAt(call);
+                if (call.program() != null && isPath(call.program().value(), directory)) {
+                    out.add(new Use(resolve(directory, call.program().value()), call.program().value(), run.stage(), at,
                             call.program().span(), "RUN runs"));
                 }
                 if (!call.is(USING.toArray(String[]::new))) {
                     continue;
                 }
                 for (Call.Arg arg : call.args()) {
-                    if (arg.literal() && !arg.value().startsWith("-") && isPath(arg.value())) {
-                        out.add(new Use(resolve(step.workdir(), arg.value()), arg.value(), run.stage(), at, arg.span(),
+                    if (arg.literal() && !arg.value().startsWith("-") && isPath(arg.value(), directory)) {
+                        out.add(new Use(resolve(directory, arg.value()), arg.value(), run.stage(), at, arg.span(),
                                 "RUN " + call.name() + " uses"));
                     }
                 }
@@ -163,8 +164,9 @@ public final class ContextFileNotCopied implements Rule {
         return out;
     }
 
-    private static boolean isPath(String word) {
-        return !word.contains("$") && !word.contains("*") && (word.startsWith("/") || word.startsWith("./"));
+    /** An absolute path, or a ./relative one where the folder it is relative to is known (null after an untold cd). */
+    private static boolean isPath(String word, String directory) {
+        return !word.contains("$") && !word.contains("*") && (word.startsWith("/") || word.startsWith("./") && directory != null);
     }
 
     private static String resolve(String workdir, String path) {

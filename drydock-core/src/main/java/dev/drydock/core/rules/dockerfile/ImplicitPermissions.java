@@ -125,7 +125,7 @@ public final class ImplicitPermissions implements Rule {
                             continue;
                         }
                         String path = ContainerPaths.clean(operand.value().startsWith("/") ? operand.value()
-                                : Objects.requireNonNullElse(directoryAt(run, call), run.workdir()) + "/" + operand.value());
+                                : Objects.requireNonNullElse(run.directoryAt(call), run.workdir()) + "/" + operand.value());
                         if ((writable(path) || mountPoints.contains(path)) && !(runsAsRoot && daemonFolder(path)) && !covered(path, calls.subList(i + 1, calls.size()), run.workdir())
                                 && !coveredLater(path, runs.subList(r + 1, runs.size()))
                                 && !removed(path, calls.subList(i + 1, calls.size()), run.workdir())
@@ -156,7 +156,7 @@ public final class ImplicitPermissions implements Rule {
         if (runUser == null || isRoot(runUser) || run.script() == null) {
             return null;
         }
-        String directory = directoryAt(run, call);
+        String directory = run.directoryAt(call);
         if (directory == null) {
             return null;
         }
@@ -192,31 +192,6 @@ public final class ImplicitPermissions implements Rule {
     /** A folder as the fix writes it: as the RUN writes it, or by its container path after a cd. */
     private static String written(String asWritten, String path, boolean absolute) {
         return absolute && !asWritten.startsWith("/") ? path : asWritten;
-    }
-
-    /**
-     * The directory a call of the RUN works in: the WORKDIR, or the absolute folder a cd before it changes to
-     * ({@code cd /srv/app && mkdir -p tmp/pids}); null when a cd goes where drydock cannot tell (a variable, a
-     * relative folder) or a subshell opens or closes between the cd and the call.
-     */
-    static String directoryAt(RunStep run, Call call) {
-        List<Call> calls = run.calls();
-        int index = calls.indexOf(call);
-        String text = run.instruction().file().text();
-        for (int i = index - 1; i >= 0; i--) {
-            Call cd = calls.get(i);
-            if (!cd.is("cd", "pushd")) {
-                continue;
-            }
-            int from = cd.span().end();
-            int to = call.span().start();
-            if (from > to || to > text.length() || text.substring(from, to).matches("(?s).*[()].*")
-                    || cd.args().size() != 1 || !cd.args().get(0).literal() || !cd.args().get(0).value().startsWith("/")) {
-                return null;
-            }
-            return ContainerPaths.clean(cd.args().get(0).value());
-        }
-        return run.workdir();
     }
 
     private void report(ReviewContext context, BuiltImage image, Call call, Map<String, String> dirs, String runUser,

@@ -19,19 +19,22 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
+import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.Shebang;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.shell.Word;
 import dev.drydock.core.source.Span;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -89,7 +92,6 @@ public final class ScriptNotExecutable implements Rule {
     private static final List<String> DEFAULT_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
             "/usr/bin", "/sbin", "/bin");
     private static final Pattern OCTAL = Pattern.compile("[0-7]{1,4}");
-    private static final Pattern SHEBANG = Pattern.compile("#!\\s*(?:/usr)?/bin/(?:env\\s+)?([A-Za-z][A-Za-z0-9_.-]*)");
     private static final Pattern SYMBOLIC_X = Pattern.compile("[ugoa]*[+=][rwxXst]*x[rwxXst]*");
 
     /**
@@ -105,8 +107,11 @@ public final class ScriptNotExecutable implements Rule {
         }
     }
 
-    /** The file a context copy puts at the used path and the mode it gets. */
-    private record Copied(ContextCopy copy, String projectPath, FileMode mode) {}
+    /**
+     * The file a context copy puts at the used path and the mode it gets; {@code origin} is where that copy puts it,
+     * in the stage a {@code COPY --from} takes it from when the use is in another stage ({@code through} that copy).
+     */
+    private record Copied(ContextCopy copy, String projectPath, FileMode mode, Use origin, CopyCommand through) {}
 
     @Override
     public void check(ReviewContext context) {
@@ -117,7 +122,7 @@ public final class ScriptNotExecutable implements Rule {
             List<BuildRuns.StageRun> runs = BuildRuns.of(image);
             for (Use use : uses(image, runs)) {
                 Copied copied = copied(context, image, build, copies, use);
-                if (copied == null || chmodBefore(image, runs, use, copied)
+                if (copied == null || chmodBefore(image, runs, copied.origin(), copied)
                         || !reported.add(image.dockerfile() + "#" + use.span().start())) {
                     continue;
                 }
@@ -145,8 +150,11 @@ public final class ScriptNotExecutable implements Rule {
                 : use.run() != null
                 ? "the RUN fails the build with '" + use.written() + ": Permission denied'"
                 : "the container fails to start ('exec " + use.written() + ": permission denied')";
+        String carried = copied.through() == null ? "" : " (COPY --from=" + copied.through().from() + " on line "
+                + copied.through().instruction().startLine() + " keeps the mode)";
         return (use.run() != null ? "RUN" : "The container's command") + " on line " + line + " runs " + use.written()
-                + (use.searched() ? " (" + use.path() + ")" : "") + ", copied from " + copied.projectPath() + ", but " + how + ", with no execute bit: " + effect;
+                + (use.searched() ? " (" + use.path() + ")" : "") + ", copied from " + copied.projectPath() + ", but " + how
+                + carried + ", with no execute bit: " + effect;
     }
 
     private static String recommendation(BuildLink build, Use use, Copied copied, String interpreter) {
@@ -156,7 +164,7 @@ public final class ScriptNotExecutable implements Rule {
         String inCopy = copy.chmod() != null ? "set --chmod=755 on the COPY on line " + copied.copy().line()
                 : alone(build, copied) ? "add --chmod=755 to the COPY on line " + copied.copy().line()
                 : "copy it on its own after line " + copied.copy().line() + ": COPY --chmod=755 "
-                        + BuildContexts.inContext(build, file) + " " + use.path();
+                        + BuildContexts.inContext(build, file) + " " + copied.origin().path();
         String program = use.searched() ? use.path() : use.written();
         String through = interpreter == null ? "" : "; or run it through its interpreter"
                 + (use.run() != null ? " (" + interpreter + " " + program + ")" : " ([\"" + interpreter + "\", \""
@@ -201,8 +209,8 @@ public final class ScriptNotExecutable implements Rule {
 
     /** The program named by the file's #! line (sh, bash, python3), or null when it has none or cannot be read. */
     private static String interpreter(ReviewContext context, String projectPath) {
-        return context.project().source(projectPath).map(file -> SHEBANG.matcher(file.text()))
-                .filter(Matcher::lookingAt).map(m -> m.group(1)).orElse(null);
+        return context.project().source(projectPath).flatMap(file -> Shebang.of(file.text()))
+                .map(Shebang::interpreter).filter(name -> !name.isEmpty()).orElse(null);
     }
 
     /** The paths RUNs run as their program, and the one the image's own ENTRYPOINT or CMD starts. */
@@ -210,18 +218,17 @@ public final class ScriptNotExecutable implements Rule {
         List<Use> out = new java.util.ArrayList<>();
         for (BuildRuns.StageRun stageRun : runs) {
             RunStep run = stageRun.run();
-            boolean moved = false;
             for (Call call : run.calls()) {
-                if (call.is("cd", "pushd", "popd")) {
-                    moved = true;
-                    continue;
-                }
                 Call.Arg program = call.program();
-                if (program == null || !program.literal() || !isProgram(program.value())
-                        || moved && !program.value().startsWith("/")) {
+                if (call.is("cd", "pushd", "popd") || program == null || !program.literal() || !isProgram(program.value())) {
                     continue;
                 }
-                for (String path : candidates(run.workdir(), program.value(), run.variable("PATH"))) {
+                String directory = program.value().startsWith("/") || !program.value().contains("/") ? run.workdir()
+                        : run.directoryAt(call);
+                if (directory == null) {
+                    continue; // a cd went where drydock cannot follow
+                }
+                for (String path : candidates(directory, program.value(), run.variable("PATH"))) {
                     out.add(new Use(path, program.value(), stageRun.stage(), call.span().start(), program.span(), run));
                 }
             }
@@ -229,12 +236,12 @@ public final class ScriptNotExecutable implements Rule {
         Stage stage = image.stage();
         CommandSpec spec = stage.config().entrypoint() != null ? stage.config().entrypoint() : stage.config().cmd();
         if (spec != null && runByDockerfile(image)) {
-            String program = program(spec);
-            if (program != null && isProgram(program)) {
-                String workdir = stage.config().workdir() == null ? "/" : stage.config().workdir().value();
+            String workdir = stage.config().workdir() == null ? "/" : stage.config().workdir().value();
+            Start start = start(image, spec, workdir);
+            if (start != null && isProgram(start.program())) {
                 String path = image.model().step(spec.instruction()).map(s -> s.variables().lookup("PATH")).orElse(null);
-                for (String candidate : candidates(workdir, program, path)) {
-                    out.add(new Use(candidate, program, stage, spec.instruction().span().start(),
+                for (String candidate : candidates(start.directory(), start.program(), path)) {
+                    out.add(new Use(candidate, start.program(), stage, spec.instruction().span().start(),
                             spec.instruction().span(), null));
                 }
             }
@@ -253,13 +260,34 @@ public final class ScriptNotExecutable implements Rule {
         return false;
     }
 
-    private static String program(CommandSpec spec) {
+    /** The program a container command starts and the folder it starts in. */
+    private record Start(String program, String directory) {}
+
+    /**
+     * What the command runs first: an exec form's program, or a shell form's first command after the {@code cd}s that
+     * lead to it ({@code cd /srv && ./run.sh} runs /srv/run.sh); null when a cd or the program cannot be told.
+     */
+    private static Start start(BuiltImage image, CommandSpec spec, String workdir) {
         if (spec.execForm()) {
-            return spec.arguments().isEmpty() ? null : spec.arguments().get(0);
+            return spec.arguments().isEmpty() ? null : new Start(spec.arguments().get(0), workdir);
         }
-        String[] words = spec.shellText().strip().split("\\s+");
-        int i = words.length > 1 && words[0].equals("exec") ? 1 : 0;
-        return words.length == 0 || words[i].isEmpty() ? null : words[i];
+        ShellScript script = image.model().script(spec).orElse(null);
+        String directory = workdir;
+        for (Command command : script == null ? List.<Command>of() : script.commands()) {
+            String program = command.program().flatMap(Word::literal).orElse(null);
+            if (program == null || !command.scopes().isEmpty() || command.invokedBy().isPresent()) {
+                return null;
+            }
+            if (!command.is("cd")) {
+                return new Start(program, directory);
+            }
+            String folder = command.arguments().size() == 1 ? command.arguments().get(0).literal().orElse("") : "";
+            if (folder.isEmpty() || folder.startsWith("~") || folder.startsWith("-")) {
+                return null;
+            }
+            directory = PathNames.normalizeAbsolute(directory, folder);
+        }
+        return null;
     }
 
     private static boolean isProgram(String word) {
@@ -295,9 +323,11 @@ public final class ScriptNotExecutable implements Rule {
     private static Copied copied(ReviewContext context, BuiltImage image, BuildLink build, List<ContextCopy> copies,
             Use use) {
         List<Stage> lineage = Stages.lineage(image.model(), use.stage());
+        CopyCommand fromStage = lastStageCopy(image, lineage, use);
         for (int i = copies.size() - 1; i >= 0; i--) {
             ContextCopy copy = copies.get(i);
-            if (!lineage.contains(copy.stage()) || copy.copy().instruction().span().start() > use.at()) {
+            if (!lineage.contains(copy.stage()) || copy.copy().instruction().span().start() > use.at()
+                    || fromStage != null && copy.copy().instruction().span().start() < fromStage.instruction().span().start()) {
                 continue;
             }
             Optional<String> source = BuildContexts.source(context.project(), build, copy, use.path());
@@ -309,9 +339,77 @@ public final class ScriptNotExecutable implements Rule {
                 return null;
             }
             Optional<FileMode> mode = mode(context, copy.copy(), projectPath);
-            return mode.isEmpty() || mode.get().executable() ? null : new Copied(copy, projectPath, mode.get());
+            return mode.isEmpty() || mode.get().executable() ? null : new Copied(copy, projectPath, mode.get(), use, null);
         }
-        return null;
+        return fromStage == null ? null : throughStage(context, image, build, copies, use, fromStage);
+    }
+
+    /**
+     * The last {@code COPY --from=stage} before the use that puts something at its path, when no context copy or RUN
+     * can tell more after it; else null.
+     */
+    private static CopyCommand lastStageCopy(BuiltImage image, List<Stage> lineage, Use use) {
+        CopyCommand last = null;
+        for (Stage stage : lineage) {
+            for (CopyCommand copy : stage.copies()) {
+                int start = copy.instruction().span().start();
+                String dest = copy.containerPath() == null ? null : ContainerPaths.clean(copy.containerPath());
+                if (copy.fromStage() >= 0 && start < use.at() && dest != null && PathNames.isUnder(use.path(), dest)
+                        && (last == null || start > last.instruction().span().start())) {
+                    last = copy;
+                }
+            }
+        }
+        return last;
+    }
+
+    /**
+     * A file a {@code COPY --from=stage} brings: COPY keeps the mode it has in that stage (unless --chmod sets one), so
+     * it is the context file a copy put there in that stage, when no RUN of that stage may have built, replaced or
+     * changed it after the copy.
+     */
+    private static Copied throughStage(ReviewContext context, BuiltImage image, BuildLink build, List<ContextCopy> copies,
+            Use use, CopyCommand fromStage) {
+        String source = sourceInStage(fromStage, use.path());
+        if (source == null || fromStage.chmod() != null) {
+            return null;
+        }
+        Stage builder = image.model().stages().get(fromStage.fromStage());
+        Use origin = new Use(source, use.written(), builder, fromStage.instruction().span().start(), use.span(), use.run());
+        Copied copied = copied(context, image, build, copies, origin);
+        if (copied == null || copied.through() != null || changedByRun(image, builder, copied, source)) {
+            return null;
+        }
+        return new Copied(copied.copy(), copied.projectPath(), copied.mode(), origin, fromStage);
+    }
+
+    /** The path in the source stage of a file a {@code COPY --from} puts at {@code path}; null when it cannot be told. */
+    private static String sourceInStage(CopyCommand copy, String path) {
+        if (copy.sources().size() != 1 || copy.sources().get(0).matches(".*[*?\\[].*")) {
+            return null;
+        }
+        String source = ContainerPaths.clean(copy.sources().get(0));
+        String dest = ContainerPaths.clean(copy.containerPath());
+        if (path.equals(dest)) {
+            return source;
+        }
+        String rest = path.substring(dest.equals("/") ? 1 : dest.length() + 1);
+        return copy.containerPath().endsWith("/") && rest.equals(PathNames.fileName(source)) ? source
+                : PathNames.normalizeAbsolute(source, rest);
+    }
+
+    /** Whether a RUN of the stage's lineage after the copy names the file or its folder (it may build or replace it). */
+    private static boolean changedByRun(BuiltImage image, Stage stage, Copied copied, String path) {
+        int from = copied.copy().copy().instruction().span().start();
+        String name = PathNames.fileName(path);
+        String folder = PathNames.parent(path);
+        for (RunStep run : RunStep.of(image.model(), Stages.lineage(image.model(), stage))) {
+            int start = run.instruction().span().start();
+            if (start > from && (run.text().contains(name) || !folder.equals("/") && run.text().contains(folder))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The mode the copy gives the file: its --chmod when octal, else the checkout's; empty when not known. */

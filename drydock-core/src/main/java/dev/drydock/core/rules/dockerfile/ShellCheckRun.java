@@ -18,6 +18,7 @@ import dev.drydock.core.review.RuleMetadata;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
 import dev.drydock.core.rules.support.InferredImageTools;
+import dev.drydock.core.shell.Shebang;
 import dev.drydock.core.shellcheck.ShellCheck;
 import dev.drydock.core.shellcheck.ShellCheckComment;
 import dev.drydock.core.shellcheck.ShellCheckScript;
@@ -83,7 +84,6 @@ public final class ShellCheckRun implements Rule {
     private static final Pattern HEREDOC_ONLY = Pattern.compile("\\s*<<-?\\s*[\"']?[A-Za-z_][A-Za-z0-9_]*[\"']?\\s*");
     private static final Pattern SHELL_WITH_HEREDOC =
             Pattern.compile("\\s*(?:/usr)?(?:/bin/)?(sh|bash|dash|ash|ksh)\\s+<<-?\\s*[\"']?[A-Za-z_][A-Za-z0-9_]*[\"']?\\s*");
-    private static final Pattern SHEBANG = Pattern.compile("#!\\s*(?:/usr)?/bin/(?:env\\s+)?(sh|bash|dash|ash|ksh)\\b.*");
     private static final List<String> PROXY_ARGS = List.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
             "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
     /**
@@ -178,9 +178,9 @@ public final class ShellCheckRun implements Rule {
                             program = withShell.group(1);
                             dialect = dialect(program);
                         }
-                        Matcher shebang = SHEBANG.matcher(text.text().lines().findFirst().orElse(""));
-                        if (shebang.matches()) {
-                            program = shebang.group(1);
+                        String interpreter = Shebang.of(text.text()).map(Shebang::interpreter).orElse("");
+                        if (dialect(interpreter) != null) {
+                            program = interpreter;
                             dialect = dialect(program);
                         }
                     }

@@ -2,13 +2,13 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.app.AppObject;
 import dev.drydock.core.app.AppSource;
-import dev.drydock.core.app.Routes;
 import dev.drydock.core.app.Framework;
+import dev.drydock.core.app.Routes;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
-import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.dockerfile.model.Setting;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.EntryPoints;
 import dev.drydock.core.entrypoint.Runtime;
@@ -17,6 +17,7 @@ import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.shell.Shebang;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -364,7 +365,7 @@ public final class AppFacts {
         }
         SourceFile script = c.entryFiles().stream().map(f -> context.project().source(f).orElse(null))
                 .filter(f -> f != null).findFirst().orElse(null);
-        if (script == null || !SHELL_SCRIPT.matcher(script.text()).lookingAt()) {
+        if (script == null || !Shebang.of(script.text()).map(Shebang::isShell).orElse(false)) {
             return Optional.empty();
         }
         return Optional.of(new StartScript(script,
@@ -386,8 +387,6 @@ public final class AppFacts {
                 .orElse(null);
     }
 
-    /** The first line of a shell script: {@code #!/bin/bash}, {@code #!/usr/bin/env sh}. */
-    private static final Pattern SHELL_SCRIPT = Pattern.compile("#!\\s*\\S*(/|\\s)(ba|da|a)?sh\\b");
 
     /** What shows that a container serves requests (for messages), or null when nothing does. */
     public static String servesEvidence(Container c, AppSource app) {

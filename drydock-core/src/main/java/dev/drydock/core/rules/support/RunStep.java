@@ -1,6 +1,8 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.CommandSpec;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -67,7 +69,7 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
         if (script != null) {
             for (Command command : script.commands()) {
                 if (!command.name().isEmpty()) {
-                    calls.add(Call.of(command));
+                    calls.add(named(Call.of(command), command, step));
                 }
             }
         } else if (spec.execForm() && spec.instruction().arguments() instanceof ExecForm exec
@@ -143,6 +145,22 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
         return Optional.of(ShellScript.parse(text, ShellOptions.ofShellCommand(shell)));
     }
 
+    /**
+     * A program word that expands build variables is named by its value ({@code $PYTHON -m pip} with
+     * {@code ENV PYTHON=/opt/venv/bin/python} runs python); kept as written when the value is not known exactly.
+     */
+    private static Call named(Call call, Command command, Step step) {
+        dev.drydock.core.shell.Word word = command.program().orElse(null);
+        if (word == null || word.isLiteral() || step == null) {
+            return call;
+        }
+        Expansion value = new WordEvaluator(step.variables()::lookup, null).fields(word);
+        if (!value.isExact() || value.fields().size() != 1 || value.fields().get(0).isEmpty()) {
+            return call;
+        }
+        return new Call(basename(value.fields().get(0)), call.program(), call.args(), call.span(), call.command());
+    }
+
     private static Call.Arg arg(Word word) {
         return new Call.Arg(word.value(), word.span(), true);
     }
@@ -165,6 +183,45 @@ public record RunStep(DockerfileModel model, Stage stage, CommandSpec spec, Step
     public String workdir() {
         Setting<String> w = step == null ? null : step.workdir();
         return w == null ? "/" : w.value();
+    }
+
+    /**
+     * The directory a call of the RUN works in: the WORKDIR, or the folder a {@code cd} before it in the same shell
+     * changes to ({@code cd /srv/app && ./run.sh}, {@code cd backend && ./build.sh} from the WORKDIR or the folder of
+     * an earlier cd); null when a cd goes where drydock cannot tell (a variable, {@code ~}, {@code -}, an option), a
+     * {@code pushd}/{@code popd} comes first, or a subshell opens or closes between the cd and the call.
+     */
+    public String directoryAt(Call call) {
+        int index = calls.indexOf(call);
+        String text = instruction().file().text();
+        for (int i = index - 1; i >= 0; i--) {
+            Call cd = calls.get(i);
+            if (!cd.is("cd", "pushd", "popd")) {
+                continue;
+            }
+            int from = cd.span().end();
+            int to = call.span().start();
+            if (!cd.is("cd") || from > to || to > text.length() || text.substring(from, to).matches("(?s).*[()].*")
+                    || !sameShell(cd, call) || cd.args().size() != 1 || !cd.args().get(0).literal()) {
+                return null;
+            }
+            String folder = cd.args().get(0).value();
+            if (folder.isEmpty() || folder.startsWith("~") || folder.startsWith("-")) {
+                return null;
+            }
+            String before = folder.startsWith("/") ? "/" : directoryAt(cd);
+            return before == null ? null : ContainerPaths.clean(PathNames.normalizeAbsolute(before, folder));
+        }
+        return workdir();
+    }
+
+    /** Whether a cd run before {@code call} still holds there: the same compound commands and the same nested shell. */
+    private static boolean sameShell(Call cd, Call call) {
+        if (cd.command() == null || call.command() == null) {
+            return cd.command() == call.command();
+        }
+        return cd.command().scopes().equals(call.command().scopes())
+                && cd.command().invokedBy().equals(call.command().invokedBy());
     }
 
     /** The user the RUN runs as, or null for the base image's default (root unless the image says otherwise). */

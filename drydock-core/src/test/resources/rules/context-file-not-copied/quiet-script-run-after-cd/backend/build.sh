@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+npm ci
+npm run build

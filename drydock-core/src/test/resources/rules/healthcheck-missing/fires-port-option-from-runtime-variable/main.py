@@ -1,0 +1,6 @@
+from fastapi import FastAPI
+app = FastAPI()
+
+@app.get("/")
+def root():
+    return {"ok": True}
