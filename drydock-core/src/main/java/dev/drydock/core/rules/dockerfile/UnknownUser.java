@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
         checks = "USER instructions and the --chown flags of COPY and ADD that name a user, in every stage a build"
                 + " needs, when drydock knows the accounts of the stage's base image (Docker's official Debian, Ubuntu"
                 + " and Alpine based images such as debian, alpine, python, node, golang, ruby, php, nginx or postgres,"
-                + " with the accounts their own Dockerfiles add, and distroless) and no earlier RUN of the stage or of"
+                + " with the accounts their own Dockerfiles add, distroless, and scratch, which has none) and no earlier RUN of the stage or of"
                 + " the stages it is built on creates the user (useradd, adduser). Quiet when an earlier step could"
                 + " create accounts in a way drydock does not read: a script file, a write to /etc/passwd, a user name"
                 + " or package list held in a variable, files copied over /etc or /, or an installed package whose"
