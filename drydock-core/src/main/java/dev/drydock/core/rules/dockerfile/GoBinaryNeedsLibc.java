@@ -8,6 +8,7 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -70,7 +71,16 @@ import java.util.regex.Pattern;
                         FROM scratch
                         COPY --from=build /out/api /api
                         ENTRYPOINT ["/api"]
-                        """))
+                        """,
+                alongside = @ExampleFile(name = "main.go", content = """
+                        package main
+
+                        import "net/http"
+
+                        func main() {
+                        \thttp.ListenAndServe(":8080", nil)
+                        }
+                        """)))
 public final class GoBinaryNeedsLibc implements Rule {
 
     private static final Pattern STATIC_LINK = Pattern.compile("extldflags[^\\n]*-static|-tags[= ][^\\n]*netgo");
