@@ -244,6 +244,10 @@ public final class AppSource {
             if (language == Language.NODE) {
                 return node(false);
             }
+            List<ServerCall> rust = RustServer.starts(manifests, files);
+            if (!rust.isEmpty()) {
+                return new AppSource(Set.of(), null, Routes.unknown(), rust, null, 0, List.of());
+            }
             Optional<AppSource> conventional = ConventionalHealthRoutes.read(files, dir);
             if (conventional.isPresent()) {
                 return conventional.get();

@@ -112,6 +112,7 @@ public final class FileClassifier {
             Map.entry("tsx", FileType.TYPESCRIPT_SOURCE),
             Map.entry("java", FileType.JAVA_SOURCE),
             Map.entry("go", FileType.GO_SOURCE),
+            Map.entry("rs", FileType.RUST_SOURCE),
             Map.entry("rb", FileType.RUBY_SOURCE),
             Map.entry("ru", FileType.RUBY_SOURCE),
             Map.entry("php", FileType.PHP_SOURCE),

@@ -95,6 +95,7 @@ public enum FileType {
     TYPESCRIPT_SOURCE(FileKind.SOURCE, Language.NODE),
     JAVA_SOURCE(FileKind.SOURCE, Language.JVM),
     GO_SOURCE(FileKind.SOURCE, Language.GO),
+    RUST_SOURCE(FileKind.SOURCE, Language.RUST),
     RUBY_SOURCE(FileKind.SOURCE, Language.RUBY),
     PHP_SOURCE(FileKind.SOURCE, Language.PHP),
     /** {@code *.sh}, {@code *.bash}: entry-point and helper scripts. */

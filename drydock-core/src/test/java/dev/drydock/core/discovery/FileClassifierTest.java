@@ -97,6 +97,7 @@ class FileClassifierTest {
         "App.tsx, TYPESCRIPT_SOURCE",
         "src/main/java/App.java, JAVA_SOURCE",
         "main.go, GO_SOURCE",
+        "src/main.rs, RUST_SOURCE",
         "config.ru, RUBY_SOURCE",
         "app.rb, RUBY_SOURCE",
         "index.php, PHP_SOURCE",

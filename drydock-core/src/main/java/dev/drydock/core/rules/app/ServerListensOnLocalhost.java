@@ -42,7 +42,10 @@ import java.util.regex.Pattern;
                 + " Unix sockets and inherited file descriptors, and when a configuration file may set the address"
                 + " (gunicorn -c or a gunicorn.conf.py in the build context, hypercorn --config). For a Gradio application"
                 + " run with python, its launch() call: without server_name it listens on GRADIO_SERVER_NAME, else"
-                + " 127.0.0.1 (quiet when an env_file may set the variable).",
+                + " 127.0.0.1 (quiet when an env_file may set the variable). For a Rust service, the address its code"
+                + " binds (TcpListener::bind, actix-web's bind, a SocketAddr of [127, 0, 0, 1]) and Rocket's default"
+                + " when nothing configures it: ROCKET_ADDRESS, else 127.0.0.1 (quiet with a Rocket.toml, a custom"
+                + " configuration in the code or an env_file).",
         problem = "Inside a container, 127.0.0.1 is the container's own loopback interface: connections that come"
                 + " through a published port, from another container or from the host arrive on the container's"
                 + " network interface, where nothing listens.",
@@ -56,6 +59,7 @@ import java.util.regex.Pattern;
                 "https://www.uvicorn.org/settings/#socket-binding",
                 "https://hypercorn.readthedocs.io/en/latest/how_to_guides/configuring.html",
                 "https://www.gradio.app/docs/gradio/blocks#blocks-launch",
+                "https://rocket.rs/guide/v0.5/configuration/",
                 "https://docs.docker.com/engine/network/#published-ports"},
         aliases = {},
         fix = FixSafety.UNSAFE,
@@ -124,7 +128,7 @@ public final class ServerListensOnLocalhost implements Rule {
                     report(context, c, command, server, "--bind", ep.option("bind"), "127.0.0.1:8000");
                 }
                 case PYTHON -> gradio(context, c, ep);
-                default -> { }
+                default -> rust(context, c, ep);
             }
         }
     }
@@ -154,6 +158,40 @@ public final class ServerListensOnLocalhost implements Rule {
                             + " requests through a published port or from other containers never reach it")
                     .recommendation("Set ENV GRADIO_SERVER_NAME=0.0.0.0 in the final stage, or pass server_name=\"0.0.0.0\""
                             + " to launch(); which hosts can reach it is decided by the published ports.")
+                    .add();
+        }
+    }
+
+    /**
+     * A Rust service whose code binds the loopback address, or Rocket left on its default address (ROCKET_ADDRESS,
+     * else 127.0.0.1). Quiet for an address held in a variable and when an env_file may set ROCKET_ADDRESS.
+     */
+    private void rust(ReviewContext context, Container c, EntryPoint ep) {
+        for (ServerCall call : Apps.of(context, c).serverCalls()) {
+            if (call.file() == null || !call.file().endsWith(".rs")) {
+                continue;
+            }
+            boolean rocketDefault = call.server().equals("Rocket") && call.host() == null;
+            String host = rocketDefault ? ep.environment().getOrDefault("ROCKET_ADDRESS", "127.0.0.1") : call.host();
+            if (host == null || !LOOPBACK.matcher(host.strip()).matches() || rocketDefault
+                    && !ep.environment().containsKey("ROCKET_ADDRESS") && c.service() != null
+                    && !c.service().envFiles().isEmpty()) {
+                continue;
+            }
+            Span span = context.project().source(call.file()).map(f -> f.lines(call.line(), call.line())).orElse(null);
+            String what = rocketDefault
+                    ? "`" + call.call() + "` starts Rocket with its default configuration, and "
+                            + (ep.environment().containsKey("ROCKET_ADDRESS") ? "ROCKET_ADDRESS sets " + host
+                                    : "nothing sets ROCKET_ADDRESS, so it listens on 127.0.0.1")
+                    : "`" + call.call() + "` listens on " + host;
+            String port = call.port() == null ? "PORT" : String.valueOf(call.port());
+            context.finding(this, new Location(call.file(), span), what + ": the container's loopback interface only, so"
+                            + " requests through a published port or from other containers never reach it")
+                    .recommendation(rocketDefault
+                            ? "Set ENV ROCKET_ADDRESS=0.0.0.0 in the final stage (or address = \"0.0.0.0\" in"
+                                    + " Rocket.toml); which hosts can reach it is decided by the published ports."
+                            : "Bind all interfaces inside the container (0.0.0.0:" + port + " in " + call.file() + ":"
+                                    + call.line() + "); which hosts can reach it is decided by the published ports.")
                     .add();
         }
     }

@@ -47,6 +47,7 @@ public final class DockerfileRules {
                 new CopyFromCurrentStage(),
                 new CopyFromUnknownStage(),
                 new CopyFromStageIndex(),
+                new GoBinaryNeedsLibc(),
                 new CopyWholeFilesystem(),
                 new ExposeInvalidPort(),
                 new ExposeSshPort(),

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
         checks = "USER instructions and the --chown flags of COPY and ADD that name a user, in every stage a build"
                 + " needs, when drydock knows the accounts of the stage's base image (Docker's official Debian, Ubuntu"
                 + " and Alpine based images such as debian, alpine, python, node, golang, ruby, php, nginx or postgres,"
-                + " with the accounts their own Dockerfiles add, and distroless) and no earlier RUN of the stage or of"
+                + " with the accounts their own Dockerfiles add, distroless, and scratch, which has none) and no earlier RUN of the stage or of"
                 + " the stages it is built on creates the user (useradd, adduser). Quiet when an earlier step could"
                 + " create accounts in a way drydock does not read: a script file, a write to /etc/passwd, a user name"
                 + " or package list held in a variable, files copied over /etc or /, or an installed package whose"
@@ -113,22 +113,44 @@ public final class UnknownUser implements Rule {
             return;
         }
         boolean copy = at.kind() != InstructionKind.USER;
-        String image = base instanceof BaseImage.External external && external.reference() != null
+        boolean scratch = base instanceof BaseImage.Scratch;
+        String image = scratch ? "scratch (it has no /etc/passwd)"
+                : base instanceof BaseImage.External external && external.reference() != null
                 ? external.reference().familiarString() : "the base image";
-        boolean alpine = BaseImageFacts.tools(base).map(BaseImageFacts.ImageTools::packageManager)
-                .filter("apk"::equals).isPresent();
+        String numeric = copy ? "--chown=65532:65532" : "USER 65532:65532";
+        context.finding(this, use.file(), span, "`" + written + "` names the user " + user + ", which " + image
+                        + " does not have and no earlier " + (scratch ? "step copies in" : "RUN creates") + ": " + (copy
+                        ? "BuildKit stops the build here (\"unable to convert uid/gid chown string to host mapping\")"
+                        : "the next RUN, or the container, fails to start (\"unable to find user " + user
+                                + ": no matching entries in passwd file\")"))
+                .recommendation(recommendation(base, at, user, copy, numeric))
+                .add();
+    }
+
+    /**
+     * How to give the instruction a user that exists: create it with the image's own tools, or, in an image
+     * without a shell to run useradd (scratch, distroless), write numeric ids or use the account it has.
+     */
+    private static String recommendation(BaseImage base, Instruction at, String user, boolean copy, String numeric) {
+        var tools = BaseImageFacts.tools(base);
+        if (base instanceof BaseImage.Scratch) {
+            return "Write numeric ids, which need no account in scratch (" + numeric + "), or copy an /etc/passwd"
+                    + " and /etc/group that define " + user + " from a builder stage before line " + at.startLine()
+                    + " (COPY --from=build /etc/passwd /etc/group /etc/).";
+        }
+        String nonroot = BaseImageFacts.userIds(base, "nonroot").orElse(null);
+        if (tools.isPresent() && !tools.get().shell() && nonroot != null) {
+            return "Write numeric ids (" + numeric + "), or use the account " + tools.get().image() + " has: "
+                    + (copy ? "--chown=nonroot:nonroot" : "USER nonroot") + " (" + nonroot + "); the image has no"
+                    + " shell to run useradd in.";
+        }
+        boolean alpine = tools.map(BaseImageFacts.ImageTools::packageManager).filter("apk"::equals).isPresent();
         String create = alpine
                 ? "RUN addgroup -S -g 10001 " + user + " && adduser -S -D -H -u 10001 -G " + user + " " + user
                 : "RUN groupadd --system --gid 10001 " + user + " && useradd --system --uid 10001 --gid " + user
                         + " --no-create-home " + user;
-        context.finding(this, use.file(), span, "`" + written + "` names the user " + user + ", which " + image
-                        + " does not have and no earlier RUN creates: " + (copy
-                        ? "BuildKit stops the build here (\"unable to convert uid/gid chown string to host mapping\")"
-                        : "the next RUN, or the container, fails to start (\"unable to find user " + user
-                                + ": no matching entries in passwd file\")"))
-                .recommendation("Create the user before line " + at.startLine() + ": " + create + "; or write numeric"
-                        + " ids, which need no account (" + (copy ? "--chown=10001:10001" : "USER 10001:10001") + ").")
-                .add();
+        return "Create the user before line " + at.startLine() + ": " + create + "; or write numeric ids, which need"
+                + " no account (" + (copy ? "--chown=10001:10001" : "USER 10001:10001") + ").";
     }
 
     /** The user part of {@code user[:group]}, or null for a numeric id, an unexpanded variable or root. */

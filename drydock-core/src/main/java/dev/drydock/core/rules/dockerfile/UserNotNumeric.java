@@ -81,7 +81,7 @@ public final class UserNotNumeric implements Rule {
             String text = written.text().strip();
             String name = text.contains(":") ? text.substring(0, text.indexOf(':')) : text;
             if (text.contains("$") || name.isEmpty() || name.chars().allMatch(Character::isDigit)
-                    || name.equals("root")) {
+                    || name.equals("root") || scratchWithoutAccounts(image)) {
                 continue;
             }
             Instruction instruction = user.instruction();
@@ -96,6 +96,17 @@ public final class UserNotNumeric implements Rule {
                             List.of(TextEdit.replace(file, written.span(), numeric.value()))))
                     .add();
         }
+    }
+
+    /**
+     * An image built on scratch with no /etc/passwd copied in: any user name in it is missing (unknown-user
+     * reports it), and the ids are the only way to name a user there.
+     */
+    private static boolean scratchWithoutAccounts(BuiltImage image) {
+        return image.rootBase() instanceof BaseImage.Scratch && image.imageStages().stream()
+                .flatMap(stage -> stage.copies().stream())
+                .noneMatch(copy -> copy.containerPath() == null || copy.containerPath().startsWith("/etc")
+                        || copy.containerPath().equals("/"));
     }
 
     /**

@@ -11,8 +11,9 @@ import java.util.Set;
  * The user accounts a base image is known to have in /etc/passwd, for the base images whose accounts are
  * documented by their Dockerfiles: Docker's official Debian, Ubuntu and Alpine based images (the
  * distribution's system accounts plus what the image adds, such as node's {@code node} or postgres's
- * {@code postgres}) and distroless. The system accounts are the union of Debian's, Ubuntu's and Alpine's,
- * so that a name any of them has is never taken for missing. Empty for any other image.
+ * {@code postgres}), distroless, and scratch, which has no /etc/passwd and so no account at all. The system
+ * accounts are the union of Debian's, Ubuntu's and Alpine's, so that a name any of them has is never taken for
+ * missing. Empty for any other image.
  */
 public final class BaseImageUsers {
 
@@ -41,6 +42,9 @@ public final class BaseImageUsers {
 
     /** The accounts the image is known to have, or empty when drydock does not know them all. */
     public static Optional<Set<String>> known(BaseImage base) {
+        if (base instanceof BaseImage.Scratch) {
+            return Optional.of(Set.of());
+        }
         if (!(base instanceof BaseImage.External external) || external.reference() == null
                 || !external.reference().isImage()) {
             return Optional.empty();
