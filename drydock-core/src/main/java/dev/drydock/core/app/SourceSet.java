@@ -4,6 +4,9 @@ import dev.drydock.core.discovery.FileKind;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.discovery.ProjectLayout;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
@@ -42,7 +45,9 @@ public final class SourceSet {
 
     /**
      * The source files a container's image gets from its build context: those under the context
-     * that its ignore file lets in.
+     * that its ignore file lets in and that the Dockerfile copies (every one when it copies the whole
+     * context, a wildcard or a variable): in a monorepo built from its root, a service's image holds its own
+     * folder and the shared libraries, not the other services.
      */
     public static SourceSet of(Project project, Container container) {
         BuildLink build = container.build();
@@ -50,16 +55,46 @@ public final class SourceSet {
             return new SourceSet(List.of(), p -> Optional.empty());
         }
         String dir = build.context();
+        List<String> copied = copiedFromContext(build.model());
         List<String> paths = new ArrayList<>();
         for (ProjectEntry e : sourcesUnder(project, dir)) {
             if (PathNames.isUnder(e.path(), dir)) {
                 String inContext = dir.isEmpty() ? e.path() : e.path().substring(dir.length() + 1);
-                if (build.ignore() == null || build.ignore().includes(inContext)) {
+                if ((build.ignore() == null || build.ignore().includes(inContext))
+                        && (copied == null || copied.stream().anyMatch(c -> PathNames.isUnder(inContext, c)))) {
                     paths.add(e.path());
                 }
             }
         }
         return new SourceSet(paths, project::source);
+    }
+
+    /**
+     * The context paths the Dockerfile's COPY and ADD take from the build context, normalized; null when it
+     * takes the whole context or a path drydock cannot tell (a wildcard, a variable), or cannot be read.
+     */
+    private static List<String> copiedFromContext(DockerfileModel model) {
+        if (model == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (Stage stage : model.stages()) {
+            for (CopyCommand copy : stage.copies()) {
+                if (!copy.fromContext()) {
+                    continue;
+                }
+                for (String source : copy.sources()) {
+                    String path = PathNames.normalizeRelative(source.startsWith("/") ? source.substring(1) : source);
+                    if (path == null || path.isEmpty() || path.equals(".") || path.contains("$")
+                            || path.contains("*") || path.contains("?") || path.contains("[")
+                            || copy.heredocs().stream().anyMatch(h -> h.name().equals(source))) {
+                        return null;
+                    }
+                    out.add(path);
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -16,11 +16,23 @@ import java.util.regex.Pattern;
  * without restating them ({@link #overlays}): a {@code docker-compose.monitoring.yml} that brings its own services,
  * or a {@code docker-compose.dev.yml} that is a complete stack of its own, stays a project of its own.
  *
+ * A chain of files that CI or task files start with {@code -f} ({@link ComposeChains}) is a variant of its first
+ * file whatever the names: {@code -f docker-compose.yml -f deploy/production.yml}.
+ *
  * @param project the merged project
  * @param baseFile the base file's display path
- * @param variantFile the variant file's display path
+ * @param variantFiles the display paths of the files read over the base, in order
  */
-public record ComposeVariant(ComposeProject project, String baseFile, String variantFile) {
+public record ComposeVariant(ComposeProject project, String baseFile, java.util.List<String> variantFiles) {
+
+    public ComposeVariant {
+        variantFiles = java.util.List.copyOf(variantFiles);
+    }
+
+    /** The last file read over the base: the one that names the variant ({@code compose.prod.yaml}). */
+    public String variantFile() {
+        return variantFiles.get(variantFiles.size() - 1);
+    }
 
     private static final Pattern NAME = Pattern.compile("(?:docker-)?compose[.-](.+)\\.ya?ml");
 
@@ -48,9 +60,9 @@ public record ComposeVariant(ComposeProject project, String baseFile, String var
         return overlaid > 0 && 2 * overlaid > variant.services().size();
     }
 
-    /** Whether a service of the merged project is the variant's to review: the variant defines it. */
+    /** Whether a service of the merged project is the variant's to review: a file over the base defines it. */
     public boolean defines(Service service) {
-        return service.nameKey().file().path().equals(variantFile);
+        return variantFiles.contains(service.nameKey().file().path());
     }
 
     /** See {@link Project#reviews}. */

@@ -35,7 +35,7 @@ final class DeclaredBuilds {
     private static final Pattern CD_BEFORE = Pattern.compile(
             "(?:^|[;&|]\\s*|\\s)cd\\s+([\"']?)([^\\s;&|\"']+)\\1\\s*(?:&&|;)\\s*$");
 
-    private static final Pattern STEP_KEY = Pattern.compile("^\\s*(?:-\\s+)?(context|file|target|tags):\\s*(.*)$");
+    private static final Pattern STEP_KEY = Pattern.compile("^\\s*(?:-\\s+)?(context|file|target|tags|build-args):\\s*(.*)$");
 
     /** Options of the build commands that take no value; every other option takes one. */
     private static final Set<String> FLAGS = Set.of("--push", "--load", "--no-cache", "--pull", "--rm",
@@ -89,20 +89,11 @@ final class DeclaredBuilds {
 
     private static Optional<DeclaredBuild> commandBuild(SourceFile file, int start, int end, String cwd,
             Predicate<String> isDirectory, Predicate<String> isFile) {
-        String text = file.text();
-        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        String before = text.substring(lineStart, start);
-        Matcher cd = CD_BEFORE.matcher(before);
-        if (cd.find()) {
-            String moved = resolve(cwd, cd.group(2));
-            if (moved == null) {
-                return Optional.empty();
-            }
-            cwd = moved;
+        cwd = folderAt(file.text(), start, cwd);
+        if (cwd == null) {
+            return Optional.empty();
         }
-        char quote = before.isEmpty() ? 0 : before.charAt(before.length() - 1);
-        String rest = oneWordExpressions(commandText(text, end, quote == '"' || quote == '\'' ? quote : 0));
-        List<String> words = ShellWords.split(rest);
+        List<String> words = wordsAfter(file.text(), start, end);
         String dockerfile = null;
         String context = null;
         String target = null;
@@ -145,6 +136,26 @@ final class DeclaredBuilds {
             context = operands.get(operands.size() - 1);
         }
         return declared(file, start, end, cwd, context, dockerfile, target, args, tags, isDirectory, isFile);
+    }
+
+    /**
+     * The folder a command that starts at {@code start} runs in: {@code cwd}, or the folder a {@code cd DIR &&}
+     * just before it on its line moves to; null when that folder is unknown or outside the project.
+     */
+    static String folderAt(String text, int start, String cwd) {
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        Matcher cd = CD_BEFORE.matcher(text.substring(lineStart, start));
+        return cd.find() ? resolve(cwd, cd.group(2)) : cwd;
+    }
+
+    /**
+     * The words of a command after its name (which ends at {@code end}), to the end of the command: see
+     * {@link #commandText}; a command inside a quoted string ends at its closing quote.
+     */
+    static List<String> wordsAfter(String text, int start, int end) {
+        char quote = start == 0 ? 0 : text.charAt(start - 1);
+        String rest = oneWordExpressions(commandText(text, end, quote == '"' || quote == '\'' ? quote : 0));
+        return ShellWords.split(rest);
     }
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{(.*?)}}");
@@ -213,6 +224,7 @@ final class DeclaredBuilds {
         String dockerfile = null;
         String target = null;
         List<String> tags = new ArrayList<>();
+        Map<String, String> args = new LinkedHashMap<>();
         int last = stepEnd(file, first);
         for (int line = first; line <= last; line++) {
             String text = file.line(line);
@@ -223,6 +235,7 @@ final class DeclaredBuilds {
                     case "context" -> context = value;
                     case "file" -> dockerfile = value;
                     case "tags" -> tags.addAll(listValue(file, line, key.group(2)));
+                    case "build-args" -> buildArgs(file, line, key.group(2), args);
                     default -> target = value;
                 }
             }
@@ -232,7 +245,23 @@ final class DeclaredBuilds {
         }
         int start = file.lineStart(usesLine) + uses.group(1).length();
         return declared(file, start, file.lineEnd(usesLine), "", context == null ? "." : context, dockerfile, target,
-                Map.of(), tags, isDirectory, isFile);
+                args, tags, isDirectory, isFile);
+    }
+
+    /**
+     * The action's {@code build-args}: one NAME=value a line (a block scalar or a sequence below the key), or one
+     * written on the key's line. Only literal values are taken, as for {@code --build-arg}.
+     */
+    private static void buildArgs(SourceFile file, int keyLine, String inline, Map<String, String> args) {
+        String value = inline.strip();
+        List<String> entries = value.isEmpty() || value.startsWith("|") || value.startsWith(">")
+                ? listValue(file, keyLine, inline) : List.of(scalar(value));
+        for (String entry : entries) {
+            int sep = entry.indexOf('=');
+            if (sep > 0 && !entry.contains("$")) {
+                args.put(entry.substring(0, sep).strip(), entry.substring(sep + 1));
+            }
+        }
     }
 
     private static final Pattern METADATA_IMAGES = Pattern.compile("^\\s*(?:-\\s+)?images:\\s*(.*)$");
@@ -378,7 +407,7 @@ final class DeclaredBuilds {
     }
 
     /** A path written in a command run in {@code cwd}, relative to the project root; null when unknown or outside. */
-    private static String resolve(String cwd, String written) {
+    static String resolve(String cwd, String written) {
         String path = WORKSPACE.matcher(written).replaceAll(".");
         if (path.isEmpty() || path.equals("-") || path.contains("$") || path.contains("`") || path.contains("://")
                 || path.startsWith("git@") || path.startsWith("~") || PathNames.isAbsolute(path)) {

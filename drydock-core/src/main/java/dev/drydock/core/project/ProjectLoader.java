@@ -84,6 +84,8 @@ public final class ProjectLoader {
     /** What one load reads, with its caches: a file named twice is read and parsed once. */
     static final class Reading {
         final ProjectLayout layout;
+        /** The compose files CI and task files start together ({@link ComposeChains}). */
+        final List<List<String>> composeChains;
         final ProjectFiles files;
         final List<Diagnostic> diagnostics = new ArrayList<>();
         final Map<String, DockerfileSource> dockerfiles = new LinkedHashMap<>();
@@ -96,9 +98,54 @@ public final class ProjectLoader {
         final Map<String, SourceFile> sources = new LinkedHashMap<>();
 
         Reading(ProjectLayout layout, ProjectFiles files) {
-            this.layout = layout;
             this.files = files;
+            this.composeChains = readComposeChains(layout, files);
+            this.layout = withChainedFiles(layout, files, composeChains);
             diagnostics.addAll(layout.diagnostics());
+        }
+
+        /** The files whose commands may build images or start compose files: CI, task files, shell scripts. */
+        private static List<String> commandFiles(ProjectLayout layout, ProjectFiles files) {
+            List<String> paths = new ArrayList<>();
+            layout.ciFiles().forEach(e -> paths.add(e.path()));
+            paths.addAll(TaskFiles.present(files));
+            layout.entries(FileType.SHELL_SCRIPT).forEach(e -> paths.add(e.path()));
+            return paths;
+        }
+
+        private static List<List<String>> readComposeChains(ProjectLayout layout, ProjectFiles files) {
+            java.util.Set<List<String>> all = new java.util.LinkedHashSet<>();
+            for (String path : commandFiles(layout, files)) {
+                SourceFile file;
+                try {
+                    file = files.read(path).file();
+                } catch (SourceException e) {
+                    continue; // reported where the file is read for its builds
+                }
+                if (!ComposeChains.mayDeclare(file.text())) {
+                    continue;
+                }
+                List<List<String>> found = ComposeChains.read(file, "", files::exists);
+                String folder = PathNames.parent(path);
+                if (found.isEmpty() && !folder.isEmpty() && path.endsWith(".sh")) {
+                    found = ComposeChains.read(file, folder, files::exists);
+                }
+                all.addAll(found);
+            }
+            return List.copyOf(all);
+        }
+
+        /** The layout with the chained files discovery did not take for compose files ({@code deploy/production.yml}). */
+        private static ProjectLayout withChainedFiles(ProjectLayout layout, ProjectFiles files, List<List<String>> chains) {
+            List<ProjectEntry> added = new ArrayList<>();
+            for (List<String> chain : chains) {
+                for (String path : chain) {
+                    if (layout.entry(path).isEmpty() && added.stream().noneMatch(e -> e.path().equals(path))) {
+                        files.entry(path, FileType.COMPOSE_VARIANT).ifPresent(added::add);
+                    }
+                }
+            }
+            return layout.plus(added);
         }
 
         Project project() {
@@ -169,11 +216,7 @@ public final class ProjectLoader {
 
         private List<DeclaredBuild> readDeclaredBuilds() {
             List<DeclaredBuild> all = new ArrayList<>();
-            List<String> paths = new ArrayList<>();
-            layout.ciFiles().forEach(e -> paths.add(e.path()));
-            paths.addAll(TaskFiles.present(files));
-            layout.entries(FileType.SHELL_SCRIPT).forEach(e -> paths.add(e.path()));
-            for (String path : paths) {
+            for (String path : commandFiles(layout, files)) {
                 SourceFile file = text(path);
                 if (file == null || !DeclaredBuilds.mayDeclare(file.text())) {
                     continue;
@@ -257,6 +300,18 @@ public final class ProjectLoader {
                 byFolder.computeIfAbsent(entry.directory(), d -> new ArrayList<>()).add(entry);
             }
             List<LoadedCompose> loaded = new ArrayList<>();
+            java.util.Set<String> chainedOver = new java.util.HashSet<>();
+            java.util.Set<List<String>> defaultLists = new java.util.HashSet<>();
+            for (var folder : byFolder.entrySet()) {
+                List<ProjectEntry> defaults = ComposeFileVariable.files(files, folder.getKey(), folder.getValue())
+                        .orElse(layout.defaultComposeFiles(folder.getKey()));
+                defaultLists.add(defaults.stream().map(ProjectEntry::path).toList());
+            }
+            for (List<String> chain : composeChains) {
+                if (!defaultLists.contains(chain)) {
+                    chainedOver.addAll(chain.subList(1, chain.size()));
+                }
+            }
             for (var folder : byFolder.entrySet()) {
                 List<ProjectEntry> defaults = ComposeFileVariable.files(files, folder.getKey(), folder.getValue())
                         .orElse(layout.defaultComposeFiles(folder.getKey()));
@@ -265,7 +320,7 @@ public final class ProjectLoader {
                 }
                 Optional<ComposeProject> base = null;
                 for (ProjectEntry entry : folder.getValue()) {
-                    if (defaults.contains(entry)) {
+                    if (defaults.contains(entry) || chainedOver.contains(entry.path())) {
                         continue;
                     }
                     Optional<LoadedCompose> alone = loadCompose(folder.getKey(), List.of(entry));
@@ -278,6 +333,11 @@ public final class ProjectLoader {
                         variant = base.flatMap(b -> loadVariant(folder.getKey(), defaults.get(0), b, entry, alone.get().project()));
                     }
                     (variant.isPresent() ? variant : alone).ifPresent(loaded::add);
+                }
+            }
+            for (List<String> chain : composeChains) {
+                if (!defaultLists.contains(chain)) {
+                    loadChain(chain).ifPresent(loaded::add);
                 }
             }
             for (LoadedCompose compose : loaded) {
@@ -304,7 +364,23 @@ public final class ProjectLoader {
                 return Optional.empty();
             }
             Optional<LoadedCompose> merged = loadCompose(folder, List.of(baseEntry, entry), false);
-            merged.ifPresent(m -> composeVariants.add(new ComposeVariant(m.project(), baseEntry.path(), entry.path())));
+            merged.ifPresent(m -> composeVariants.add(new ComposeVariant(m.project(), baseEntry.path(), List.of(entry.path()))));
+            return merged;
+        }
+
+        /** The files of a chain merged in order, as a variant of the first, read from the first one's folder. */
+        private Optional<LoadedCompose> loadChain(List<String> chain) {
+            List<ProjectEntry> entries = new ArrayList<>();
+            for (String path : chain) {
+                Optional<ProjectEntry> entry = layout.entry(path);
+                if (entry.isEmpty()) {
+                    return Optional.empty();
+                }
+                entries.add(entry.get());
+            }
+            Optional<LoadedCompose> merged = loadCompose(PathNames.parent(chain.get(0)), entries);
+            merged.ifPresent(m -> composeVariants.add(new ComposeVariant(m.project(), chain.get(0),
+                    chain.subList(1, chain.size()))));
             return merged;
         }
 

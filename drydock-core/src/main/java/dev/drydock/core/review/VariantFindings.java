@@ -15,7 +15,10 @@ import java.util.Set;
  * A service that a base file and a variant file over it both define ({@code web} in {@code compose.yaml} and in
  * {@code compose.prod.yaml}) is reviewed in the base's project and in the variant's: what it lacks in both is said
  * once, at the service in the variant, where the setting is meant to go for that deployment; but for a variant for
- * development ({@code docker-compose.dev.yml} over a production base), at the service in the base.
+ * development ({@code docker-compose.dev.yml} over a production base), at the service in the base. What the base
+ * lacks and a variant for deployment supplies ({@code restart}, a healthcheck, limits in {@code compose.prod.yaml})
+ * is not said at all: the base file read alone, or with its override, is the development stack, and the deployment
+ * runs the files together.
  */
 final class VariantFindings {
 
@@ -44,7 +47,14 @@ final class VariantFindings {
             }
         }
         Set<String> covered = new HashSet<>();
+        Set<String> reported = new HashSet<>();
+        findings.forEach(f -> reported.add(f.rule().id() + "@" + f.location()));
         for (Finding f : findings) {
+            baseKeyOfVariantKey.forEach((variantKey, baseKey) -> {
+                if (f.implicit() && f.location().equals(baseKey) && !reported.contains(f.rule().id() + "@" + variantKey)) {
+                    covered.add(f.rule().id() + "@" + baseKey);
+                }
+            });
             for (Location other : List.of(baseKeyOfVariantKey, variantKeyOfBaseKey).stream()
                     .map(m -> m.get(f.location())).filter(java.util.Objects::nonNull).toList()) {
                 covered.add(f.rule().id() + "@" + other);

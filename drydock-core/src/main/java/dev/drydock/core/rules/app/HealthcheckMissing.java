@@ -73,7 +73,9 @@ import java.util.Optional;
                 + " nothing"
                 + " for an image built on a Jupyter Docker Stacks notebook image (quay.io/jupyter/*-notebook), which"
                 + " ends with a HEALTHCHECK of its own, and"
-                + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command). A"
+                + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command), and"
+                + " for a development or test stage built as a target before the Dockerfile's last stage (target: dev"
+                + " in a compose override), which only developers' machines or CI run. A"
                 + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing)."
                 + " The fix adds the probe to the final stage and switches it off for the services of the image that"
                 + " run another command; it offers none when the service it probes replaces the image's own command"
@@ -141,9 +143,10 @@ public final class HealthcheckMissing implements Rule {
                 }
                 continue;
             }
-            if (image.containers().stream().allMatch(FileOnlyImage::is) || image.devContainer()
+            if (image.containers().stream().allMatch(FileOnlyImage::is) || image.devContainer() || image.isDevelopmentTarget()
                     || PackagedServers.baseChecksJupyter(Stages.rootBase(image.model(), stage))) {
-                continue; // Jupyter's notebook images inherit a HEALTHCHECK; a dev container's idle command has no health
+                continue; // Jupyter's notebook images inherit a HEALTHCHECK; a dev container's idle command has no health, nor has
+                          // a development stage that only developers' machines run
             }
             List<EffectiveHealthcheck> compose = image.containers().stream().map(Container::healthcheck)
                     .filter(h -> h != null && "compose".equals(h.source())).toList();

@@ -288,7 +288,7 @@ public final class RequirementsUnpinned implements Rule {
     // ---- other manifests
 
     private void pythonProject(ReviewContext context, Container container, Manifest manifest) {
-        if (manifest.hasLockFile() || lockCopied(container, manifest)) {
+        if (manifest.hasLockFile() || lockCopied(container, manifest) || uvWorkspaceLockAbove(context, manifest)) {
             return;
         }
         String dir = PathNames.parent(manifest.file());
@@ -348,6 +348,23 @@ public final class RequirementsUnpinned implements Rule {
                 + " Dockerfile install it before the source with `pip install --no-cache-dir --require-hashes -r"
                 + " requirements.txt`, then the project with `pip install --no-cache-dir --no-deps .`. Re-compile to"
                 + " upgrade. (Or move the project to uv or Poetry and commit their lock file.)";
+    }
+
+    /**
+     * Whether a folder above the pyproject.toml is the root of a uv workspace with its uv.lock: a pyproject.toml
+     * there with a {@code [tool.uv.workspace]} table, and uv.lock beside it. The members of a workspace share
+     * that one lock file ({@code uv sync --frozen --package api} installs a member from it).
+     */
+    private static boolean uvWorkspaceLockAbove(ReviewContext context, Manifest manifest) {
+        for (String dir = PathNames.parent(manifest.file()); !dir.isEmpty(); ) {
+            dir = PathNames.parent(dir);
+            if (context.project().layout().entry(PathNames.join(dir, "uv.lock")).isPresent()
+                    && context.project().source(PathNames.join(dir, "pyproject.toml")).map(SourceFile::text)
+                            .filter(t -> t.contains("[tool.uv.workspace]")).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The lock files of npm, Yarn, pnpm and Bun, which a workspace keeps at its root for all its members. */

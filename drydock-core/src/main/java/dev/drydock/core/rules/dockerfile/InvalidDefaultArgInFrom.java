@@ -27,7 +27,8 @@ import java.util.List;
                 + " FROM and no --build-arg, as BuildKit's InvalidDefaultArgInFrom check does: fires when the result"
                 + " is empty or not a valid image reference (busybox: from busybox:${TAG} with ARG TAG). An image"
                 + " that uses a variable no ARG declares is left to undefined-arg-in-from, which names the cause. Low"
-                + " severity when every compose build of the Dockerfile passes the arguments.",
+                + " severity when every build of the Dockerfile that the project declares (compose build.args, a CI"
+                + " --build-arg or docker/build-push-action build-args) passes the arguments.",
         problem = "A Dockerfile should build as it is: an ARG without a usable default makes every plain"
                 + " docker build fail, and only a build that passes the right --build-arg works.",
         impact = "docker build without build arguments fails with an invalid reference error, in CI, for a new"
@@ -52,7 +53,10 @@ import java.util.List;
                         """))
 public final class InvalidDefaultArgInFrom implements Rule {
 
-    /** Whether every compose build of this Dockerfile passes a build argument for each variable of the image. */
+    /**
+     * Whether every declared build of this Dockerfile (compose, CI, a task file) passes a build argument for each
+     * variable of the image.
+     */
     private static boolean everyBuildSets(ReviewContext context, DockerfileSource dockerfile, WordExpander expander,
             DockerfileModel model, String image) {
         List<String> names = expander.expand(image, model.globalArgs()).references().stream()
@@ -63,12 +67,24 @@ public final class InvalidDefaultArgInFrom implements Rule {
             if (build == null || build.model() == null || !build.dockerfile().equals(dockerfile.file().path())) {
                 continue;
             }
-            if (!container.isComposeService() || !build.model().options().buildArgs().keySet().containsAll(names)) {
+            if (build.origin() == null || !build.model().options().buildArgs().keySet().containsAll(names)) {
                 return false;
             }
             any = true;
         }
         return any;
+    }
+
+    /** Where the builds that pass the arguments are declared: "the compose build", "the build in release.yml". */
+    private static String setBy(ReviewContext context, DockerfileSource dockerfile) {
+        for (Container container : context.builtContainers()) {
+            BuildLink build = container.build();
+            if (build != null && build.dockerfile().equals(dockerfile.file().path()) && !container.isComposeService()
+                    && build.origin() != null) {
+                return "the build in " + build.origin().file();
+            }
+        }
+        return "the compose build";
     }
 
     /** Whether the image uses a variable no global ARG declares: undefined-arg-in-from reports that cause. */
@@ -95,7 +111,7 @@ public final class InvalidDefaultArgInFrom implements Rule {
                 context.finding(this, dockerfile.file().path(), Stages.imageSpan(stage), "FROM " + image.written()
                                 + " gives " + result + " with the ARG defaults, which is not a valid image"
                                 + (image.problem() == null ? "" : " (" + image.problem() + ")")
-                                + (composeSetsIt ? ": the compose build passes the argument, but a plain docker build"
+                                + (composeSetsIt ? ": " + setBy(context, dockerfile) + " passes the argument, but a plain docker build"
                                         + " of the Dockerfile fails" : ": the build fails unless --build-arg sets it"))
                         .recommendation("Give the ARG used here a default that makes a valid image, or write a"
                                 + " fallback in the reference (${NAME:-default}).")

@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * user exists: a framework writes its tmp and log folders there), and switches to
  * the user before CMD/ENTRYPOINT. The user gets a home folder when the application's Python packages download
  * models or data into it as they run ({@link #HOME_CACHE_PACKAGES}), none otherwise. Images without a shell (scratch, distroless) get a numeric user
- * ({@link NumericUserFix}). No fix for images whose base brings its own user (node), for an image whose Python packages were installed with {@code pip install --user} or
+ * ({@link NumericUserFix}). No fix for images whose base brings its own user (node) unless the Dockerfile creates
+ * one of its own, for an image whose Python packages were installed with {@code pip install --user} or
  * copied from {@code /root} (a user other than root could not read them), or when instructions that
  * need root follow CMD.
  */
@@ -75,15 +76,16 @@ final class NonRootUserFix {
         if (tools != null && !tools.shell()) {
             return NumericUserFix.fix(container);
         }
+        List<Stage> lineage = Stages.inImage(model, stage);
+        List<RunStep> runs = RunStep.of(model, lineage);
+        boolean createsUser = CreatedUser.first(runs, tools != null && "apk".equals(tools.packageManager())) != null;
         if (!(base instanceof BaseImage.External external) || external.reference() == null
-                || "node".equals(ImageTags.officialName(external.reference()))) {
+                || "node".equals(ImageTags.officialName(external.reference())) && !createsUser) {
             return Optional.empty();
         }
         if (tools == null || !("apt".equals(tools.packageManager()) || "apk".equals(tools.packageManager()))) {
             return Optional.empty();
         }
-        List<Stage> lineage = Stages.inImage(model, stage);
-        List<RunStep> runs = RunStep.of(model, lineage);
         for (RunStep run : runs) {
             for (Call call : run.calls()) {
                 if (PipCommands.install(call).filter(i -> i.options().has("--user")).isPresent()) {

@@ -14,6 +14,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.source.SourceFile;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -37,7 +38,8 @@ import java.util.Locale;
                 + " with such a key, or a CI workflow that labels the image (docker/metadata-action or an explicit"
                 + " --label org.opencontainers.image...). Reported at the final stage's FROM. Quiet when the project"
                 + " configures a label schema: required-label-missing then checks the labels the project asks for."
-                + " A dev container's image is left alone: it is built on developers' machines and never published.",
+                + " A dev container's image, and a development or test stage built as a target before the Dockerfile's"
+                + " last stage, are left alone: they are built on developers' machines or in CI and never published.",
         problem = "Without the standard OCI annotations the image does not say what it is, which version it is, or"
                 + " which repository and commit it was built from.",
         impact = "Registries, scanners and people looking at a running container cannot trace it back to its"
@@ -75,8 +77,8 @@ public final class OciLabelsMissing implements Rule {
         }
         for (BuiltImage image : BuiltImage.of(context)) {
             var labels = image.stage().config().labels();
-            if (image.devContainer()) {
-                continue; // built on developers' machines and never published
+            if (image.devContainer() || image.isDevelopmentTarget()) {
+                continue; // built on developers' machines (or for tests) and never published
             }
             if (labels.keySet().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).startsWith(PREFIX))
                     || image.containers().stream().anyMatch(OciLabelsMissing::composeLabelsImage)) {
@@ -149,7 +151,12 @@ public final class OciLabelsMissing implements Rule {
                 + " (docker/metadata-action does this in GitHub Actions).";
     }
 
-    /** The image's name as the project calls it: the compose image name, else the service name, else the build context's folder. */
+    /**
+     * The image's name as the project calls it: the compose image name, else the service name, else the name a CI
+     * or task file tags it with ({@code $CI_REGISTRY_IMAGE/api:$CI_COMMIT_SHA}), else the build context's folder; for
+     * a build from the project's root, the Dockerfile's own name ({@code api.Dockerfile}) or folder
+     * ({@code apps/api/Dockerfile}), as in a monorepo.
+     */
     private static String title(BuiltImage image, Project project) {
         Container c = image.container();
         if (c.image() != null && !c.image().isBlank()) {
@@ -162,12 +169,41 @@ public final class OciLabelsMissing implements Rule {
         if (c.isComposeService()) {
             return c.name();
         }
+        String tagged = c.build() == null ? null : c.build().tags().stream().map(OciLabelsMissing::repositoryName)
+                .filter(n -> n != null).findFirst().orElse(null);
+        if (tagged != null) {
+            return tagged;
+        }
         String dir = c.build() == null ? PathNames.parent(image.dockerfile()) : c.build().context();
         if (!dir.isEmpty() && !dir.equals("/")) {
             return dir.substring(dir.lastIndexOf('/') + 1);
         }
+        String file = PathNames.fileName(image.dockerfile());
+        if (file.toLowerCase(Locale.ROOT).endsWith(".dockerfile") && file.length() > ".dockerfile".length()) {
+            return file.substring(0, file.length() - ".dockerfile".length()); // api.Dockerfile
+        }
+        String own = PathNames.fileName(PathNames.parent(image.dockerfile()));
+        if (!own.isEmpty() && !DOCKERFILE_FOLDERS.contains(own.toLowerCase(Locale.ROOT))) {
+            return own;
+        }
         Path folder = project.root().toAbsolutePath().getFileName();
         return folder == null ? "app" : folder.toString();
+    }
+
+    /** Folders that hold a project's Dockerfiles and say nothing of what the image is (src/main/docker, build). */
+    private static final Set<String> DOCKERFILE_FOLDERS = Set.of("docker", ".docker", "dockerfiles", "build", "ci",
+            "deploy", "deployment", "deployments", "container", "containers", "infra", "ops", "scripts", "images");
+
+    /** The last part of an image name written in a tag, without registry or tag; null when it holds a variable. */
+    private static String repositoryName(String tag) {
+        String name = tag.strip();
+        int slash = name.lastIndexOf('/');
+        name = slash < 0 ? name : name.substring(slash + 1);
+        int colon = name.indexOf(':');
+        name = colon < 0 ? name : name.substring(0, colon);
+        int at = name.indexOf('@');
+        name = at < 0 ? name : name.substring(0, at);
+        return name.isEmpty() || name.contains("$") || name.contains("{") || name.contains("\"") ? null : name;
     }
 
     private static boolean composeLabelsImage(Container container) {

@@ -45,6 +45,7 @@ import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.FileOnlyImage;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.fixes.StackFixes;
 
@@ -250,8 +251,9 @@ public final class RunsAsRoot implements Rule {
                                     + " the user write access to what the application writes there (or run the service"
                                     + " with `user:` set to the owner's UID:GID).")
                             + privilegedPortNote(context, container))
-                    .fix(hostSource != null || cron.isPresent() ? null : StackFixes.runsAsRoot(context, container)
-                            .or(() -> NonRootUserFix.fix(container))
+                    .fix(hostSource != null || cron.isPresent() ? null : (createdUser(container) != null
+                                    ? NonRootUserFix.fix(container) : StackFixes.runsAsRoot(context, container)
+                                            .or(() -> NonRootUserFix.fix(container)))
                             .map(fix -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, fix)))
                             .orElse(null))
                     .add();
@@ -680,10 +682,24 @@ public final class RunsAsRoot implements Rule {
                 ? BaseImageFacts.entrypointSwitchesTo(base) : Optional.empty();
     }
 
+    /** The first user the image's RUN steps create (adduser, useradd), or null. */
+    static CreatedUser createdUser(Container container) {
+        var model = container.build().model();
+        var stage = container.build().stage();
+        boolean busybox = InferredImageTools.of(model, stage).map(t -> "apk".equals(t.packageManager())).orElse(false);
+        return CreatedUser.first(RunStep.of(model, Stages.inImage(model, stage)), busybox);
+    }
+
     /** How to run as a non-root user on this container's base image. */
     private static String suggestion(Container container) {
         String workdir = container.build().stage().config().workdir() instanceof Setting<String> w ? w.value() : "/app";
         BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
+        CreatedUser created = createdUser(container);
+        if (created != null) {
+            return "USER " + created.name() + " (the user that " + container.build().dockerfile() + " line "
+                    + created.run().instruction().span().startLine() + " creates), with COPY --chown=" + created.chown()
+                    + " for the files it must write in " + workdir;
+        }
         if (base instanceof BaseImage.External external && external.reference() != null
                 && ImageTags.officialName(external.reference()).equals("node")) {
             return "USER node (the node image's own unprivileged user, UID 1000), with COPY --chown=node:node for the"

@@ -89,6 +89,16 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
         return devContainer || isDevelopmentStage(stage);
     }
 
+    /**
+     * Whether the image is a development or test stage built as a target before the Dockerfile's last stage
+     * ({@code target: dev} in compose.override.yaml): the last stage is the image that is published, and this one
+     * runs on developers' machines or in CI only.
+     */
+    public boolean isDevelopmentTarget() {
+        List<Stage> stages = model.stages();
+        return isDevelopmentStage(stage) && !stages.isEmpty() && stages.get(stages.size() - 1) != stage;
+    }
+
     /** Whether a stage's name marks it for development or tests ({@code dev}, {@code development}, {@code test}). */
     public static boolean isDevelopmentStage(Stage stage) {
         return stage != null && isDevelopmentStageName(stage.name());
