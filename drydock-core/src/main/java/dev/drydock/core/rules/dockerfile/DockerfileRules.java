@@ -21,6 +21,7 @@ public final class DockerfileRules {
                 new BuildToolsInFinalImage(),
                 new ImplicitPermissions(),
                 new DevConfigInImage(),
+                new PhpDevelopmentIni(),
                 new DeprecatedEnv(),
                 new SlimBaseImage(),
                 new LayerCaching(),
