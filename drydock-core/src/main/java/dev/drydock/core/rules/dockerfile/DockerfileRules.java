@@ -22,6 +22,7 @@ public final class DockerfileRules {
                 new ImplicitPermissions(),
                 new DevConfigInImage(),
                 new PhpDevelopmentIni(),
+                new LaravelConfigCachedAtBuild(),
                 new DeprecatedEnv(),
                 new SlimBaseImage(),
                 new LayerCaching(),
