@@ -247,7 +247,9 @@ public final class ContextInventory {
                 Origin origin = new Origin(secret.file().file().path(), secret.file().span());
                 Builder b = add(items, path, Source.COMPOSE_SECRET, "the file of compose secret " + secret.name() + " ("
                         + origin.file() + ":" + origin.line() + ")", origin);
-                if (b.match == null || b.match.kind() != Kind.SECRET) { // whatever its name, it holds a secret
+                boolean inSecretFolder = b.match != null && b.match.directory() && SensitivePaths
+                        .classifyName(PathNames.fileName(path), false).map(m -> !m.directory()).orElse(true);
+                if (b.match == null || b.match.kind() != Kind.SECRET || inSecretFolder) { // whatever its name, it holds a secret
                     b.match = new Match(Kind.SECRET, "secret file", false, true, null);
                     b.pattern = path;
                 }
