@@ -11,6 +11,7 @@ import dev.drydock.core.rules.support.FileOnlyImage;
 import dev.drydock.core.rules.support.FinalUser;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveHealthcheck;
 import dev.drydock.core.edit.Fix;
@@ -71,8 +72,9 @@ import java.util.Optional;
                 + " every port is a well-known port of another protocol (DNS on 53, SMTP, MQTT) and for an application"
                 + " of unknown routes that listens on a broker's or database's port (9092 Kafka, 5432 PostgreSQL ...);"
                 + " nothing"
-                + " for an image built on a Jupyter Docker Stacks notebook image (quay.io/jupyter/*-notebook), which"
-                + " ends with a HEALTHCHECK of its own, and"
+                + " for an image built on a Jupyter Docker Stacks notebook image (quay.io/jupyter/*-notebook) or on a"
+                + " server variant of serversideup/php (fpm, fpm-nginx, fpm-apache, unit), which end with a"
+                + " HEALTHCHECK of their own, and"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command), and"
                 + " for a development or test stage built as a target before the Dockerfile's last stage (target: dev"
                 + " in a compose override), which only developers' machines or CI run. A"
@@ -95,6 +97,7 @@ import java.util.Optional;
                 "https://docs.docker.com/reference/compose-file/services/#healthcheck",
                 "https://docs.docker.com/compose/how-tos/startup-order/",
                 "https://github.com/jupyter/docker-stacks/blob/main/images/base-notebook/Dockerfile",
+                "https://github.com/serversideup/docker-php/blob/main/src/variations/fpm-nginx/Dockerfile",
                 "https://airflow.apache.org/docs/apache-airflow/stable/administration-and-deployment/logging-monitoring/check-health.html",
                 "https://docs.vllm.ai/en/latest/deployment/k8s.html"},
         aliases = {"DL3057", "CKV_DOCKER_2", "DS026", "DS-0026", "AVD-DS-0026", "Healthcheck Instruction Missing"},
@@ -143,10 +146,11 @@ public final class HealthcheckMissing implements Rule {
                 }
                 continue;
             }
+            BaseImage root = Stages.rootBase(image.model(), stage);
             if (image.containers().stream().allMatch(FileOnlyImage::is) || image.devContainer() || image.isDevelopmentTarget()
-                    || PackagedServers.baseChecksJupyter(Stages.rootBase(image.model(), stage))) {
-                continue; // Jupyter's notebook images inherit a HEALTHCHECK; a dev container's idle command has no health, nor has
-                          // a development stage that only developers' machines run
+                    || PackagedServers.baseChecksJupyter(root) || PackagedServers.baseChecksServersideUp(root)) {
+                continue; // Jupyter's and serversideup/php's images end with a HEALTHCHECK the image inherits; a dev
+                          // container's idle command has no health, nor has a development stage only developers run
             }
             List<EffectiveHealthcheck> compose = image.containers().stream().map(Container::healthcheck)
                     .filter(h -> h != null && "compose".equals(h.source())).toList();

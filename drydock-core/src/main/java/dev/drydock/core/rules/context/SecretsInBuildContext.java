@@ -45,7 +45,10 @@ import java.util.Set;
         category = Category.SECURITY,
         checks = "Secret files of the build context (.env files, compose env_file entries, the files of compose"
                 + " secrets, git-ignored env files and keys, SSH keys, credentials, keystores) that the ignore file does"
-                + " not exclude and that a COPY/ADD of the image's own stages takes, along with a folder or by name.",
+                + " not exclude and that a COPY/ADD of the image's own stages takes, along with a folder or by name."
+                + " A Symfony application's .env (and .env.dev, .env.prod ...) beside its composer.json is not one:"
+                + " Symfony commits it with default values and its Dotenv needs it at every start; its .env.local"
+                + " files are, and so is a .env that git ignores or compose reads as an env_file.",
         problem = "A COPY of the context copies every file the ignore file lets through, secrets included; git-ignored"
                 + " files are no exception: they are absent from the repository but present on every machine where the"
                 + " stack runs and images are built by hand.",

@@ -21,6 +21,8 @@ public final class DockerfileRules {
                 new BuildToolsInFinalImage(),
                 new ImplicitPermissions(),
                 new DevConfigInImage(),
+                new PhpDevelopmentIni(),
+                new LaravelConfigCachedAtBuild(),
                 new DeprecatedEnv(),
                 new SlimBaseImage(),
                 new LayerCaching(),

@@ -155,7 +155,8 @@ public final class BaseImageFacts {
      * BusyBox (and the Alpine variants of the other official images, built on it) have BusyBox's
      * {@code wget} and {@code nc} but no curl; distroless and scratch images have no shell at all
      * ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged, built from the
-     * same Dockerfile) installs curl on both its Debian and Alpine variants; oven/bun has bun ({@link #bun}); Red
+     * same Dockerfile) installs curl on both its Debian and Alpine variants, and so does php (and wordpress, built
+     * on it), without wget on Debian; oven/bun has bun ({@link #bun}); Red
      * Hat's ubi-minimal and the OpenJDK images built on it have curl and microdnf ({@link RedHatImages}); Airflow's,
      * the Jupyter Docker Stacks' and text-generation-inference's images have Python ({@link VendorImageTools}).
      */
@@ -249,7 +250,7 @@ public final class BaseImageFacts {
                 programs.add("go");
                 runtime = "go";
             }
-            case "php" -> {
+            case "php", "wordpress" -> { // wordpress is built on the php image
                 programs.addAll(List.of("php", "curl"));
                 runtime = "php";
             }
@@ -279,7 +280,7 @@ public final class BaseImageFacts {
         } else {
             pm = "apt";
             boolean full = !slim && !image.equals("debian") && !image.equals("ubuntu");
-            if (full && !image.equals("php")) {
+            if (full && !image.equals("php") && !image.equals("wordpress")) {
                 programs.addAll(List.of("curl", "wget"));
             }
             programs.add("bash");
@@ -306,7 +307,7 @@ public final class BaseImageFacts {
      * shell ({@code CMD ["bash"]} in debian, ubuntu and the Red Hat family, {@code /bin/sh} in alpine and
      * busybox; buildpack-deps and golang keep their distribution's), or a language image's own
      * ({@code python3}, {@code node}, {@code irb}; php's {@code apache2-foreground}, {@code php-fpm} or
-     * {@code php}), or a stock server's program ({@code nginx}, {@code postgres}, Tomcat's {@code catalina.sh}).
+     * {@code php}, which wordpress keeps: apache2-foreground, php-fpm in its fpm tags, {@code wp} in its cli tags), or a stock server's program ({@code nginx}, {@code postgres}, Tomcat's {@code catalina.sh}).
      * Empty for any other image.
      */
     public static Optional<String> defaultCommand(BaseImage base) {
@@ -326,6 +327,8 @@ public final class BaseImageFacts {
             case "ruby" -> Optional.of("irb");
             case "php" -> Optional.of(tag.contains("apache") ? "apache2-foreground" : tag.contains("fpm") ? "php-fpm"
                     : "php");
+            case "wordpress" -> Optional.of(tag.startsWith("cli") ? "wp" : tag.contains("fpm") ? "php-fpm"
+                    : "apache2-foreground");
             case "nginx" -> Optional.of("nginx");
             case "httpd" -> Optional.of("httpd-foreground");
             case "tomcat" -> Optional.of("catalina.sh");

@@ -148,7 +148,7 @@ public final class ContextInventory {
         }
         List<Item> out = new ArrayList<>();
         for (Builder b : items.values()) {
-            if (b.match != null) {
+            if (b.match != null && !symfonyDefaults(project, build, b)) {
                 boolean onlyGit = b.evidence.stream().allMatch(e -> e.source() == Source.GITIGNORE);
                 String display = onlyGit && b.display != null ? b.display
                         : b.path + (b.match.directory() ? "/" : "");
@@ -182,6 +182,25 @@ public final class ContextInventory {
             }
         }
         return out;
+    }
+
+    /**
+     * A Symfony application's .env (or .env.dev, .env.prod ...) beside its composer.json: the committed file of
+     * default values Symfony's Dotenv loads at every start (it fails without .env), whose real values come from the
+     * environment or the uncommitted .env.local files; not a secret file unless git ignores it or compose reads it
+     * as a service's env_file.
+     */
+    private static boolean symfonyDefaults(Project project, BuildLink build, Builder b) {
+        String name = PathNames.fileName(b.path);
+        if (!name.equals(".env") && !(name.startsWith(".env.") && !name.endsWith("local"))
+                || b.evidence.stream().anyMatch(e -> e.source() != Source.PRESENT)) {
+            return false;
+        }
+        String folder = PathNames.parent(BuildContexts.inProject(build, b.path));
+        String composer = folder == null || folder.isEmpty() ? "composer.json" : folder + "/composer.json";
+        return project.manifests().stream().anyMatch(m -> m.file().equals(composer)
+                && (m.hasDependency("symfony/framework-bundle") || m.hasDependency("symfony/dotenv")
+                        || m.hasDependency("symfony/runtime")));
     }
 
     // ---- sources of evidence
@@ -228,7 +247,9 @@ public final class ContextInventory {
                 Origin origin = new Origin(secret.file().file().path(), secret.file().span());
                 Builder b = add(items, path, Source.COMPOSE_SECRET, "the file of compose secret " + secret.name() + " ("
                         + origin.file() + ":" + origin.line() + ")", origin);
-                if (b.match == null || b.match.kind() != Kind.SECRET) { // whatever its name, it holds a secret
+                boolean inSecretFolder = b.match != null && b.match.directory() && SensitivePaths
+                        .classifyName(PathNames.fileName(path), false).map(m -> !m.directory()).orElse(true);
+                if (b.match == null || b.match.kind() != Kind.SECRET || inSecretFolder) { // whatever its name, it holds a secret
                     b.match = new Match(Kind.SECRET, "secret file", false, true, null);
                     b.pattern = path;
                 }

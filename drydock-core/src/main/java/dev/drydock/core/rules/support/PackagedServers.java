@@ -152,6 +152,23 @@ public final class PackagedServers {
                 || name.startsWith("docker.io/jupyter/") && tag.equals("latest"));
     }
 
+    /**
+     * Whether the base image is one of serversideup/php's server variants (fpm, fpm-nginx, fpm-apache, unit, with or
+     * without -alpine), whose Dockerfiles end with a HEALTHCHECK of their own: php-fpm-healthcheck for fpm, an HTTP
+     * request to HEALTHCHECK_PATH (/healthcheck) on port 8080 for the others. The Dockerfile inherits it; the cli
+     * variant has none.
+     */
+    public static boolean baseChecksServersideUp(BaseImage base) {
+        if (!(base instanceof BaseImage.External external) || external.reference() == null
+                || external.reference().fullName() == null) {
+            return false;
+        }
+        String name = external.reference().fullName().toLowerCase(Locale.ROOT);
+        String tag = external.reference().effectiveTag() == null ? "" : external.reference().effectiveTag();
+        return (name.equals("docker.io/serversideup/php") || name.equals("ghcr.io/serversideup/php"))
+                && tag.matches("(.*-)?(fpm|fpm-nginx|fpm-apache|unit)(-.*)?");
+    }
+
     private static Server jupyter(EntryPoint ep, List<String> rest) {
         Integer port = option(rest, "--port", "--ServerApp.port", "--NotebookApp.port");
         String variable = ep.environment().get("JUPYTER_PORT"); // read by the Docker Stacks' jupyter_server_config.py
