@@ -22,7 +22,9 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
 import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildRuns;
+import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
@@ -127,7 +129,7 @@ public final class ScriptNotExecutable implements Rule {
                     continue;
                 }
                 int line = image.model().syntax().file().position(use.at()).line();
-                String interpreter = interpreter(context, copied.projectPath());
+                String interpreter = interpreter(context, copied.projectPath(), image, use);
                 context.finding(this, image.dockerfile(), use.span(), message(image, use, copied, line)
                                 + ciChmod(context, copied.projectPath()))
                         .recommendation(recommendation(build, use, copied, interpreter))
@@ -207,10 +209,16 @@ public final class ScriptNotExecutable implements Rule {
         return "";
     }
 
-    /** The program named by the file's #! line (sh, bash, python3), or null when it has none or cannot be read. */
-    private static String interpreter(ReviewContext context, String projectPath) {
+    /**
+     * The program named by the file's #! line (sh, bash, python3), or null when it has none, cannot be read, or is
+     * known to be missing from the stage that runs the file (distroless has no bash to run it through).
+     */
+    private static String interpreter(ReviewContext context, String projectPath, BuiltImage image, Use use) {
+        Optional<BaseImageFacts.ImageTools> tools = InferredImageTools.of(image.model(), use.stage());
         return context.project().source(projectPath).flatMap(file -> Shebang.of(file.text()))
-                .map(Shebang::interpreter).filter(name -> !name.isEmpty()).orElse(null);
+                .map(Shebang::interpreter).filter(name -> !name.isEmpty())
+                .filter(name -> tools.isEmpty() || !BaseImageFacts.ASKED.contains(name) || tools.get().has(name))
+                .orElse(null);
     }
 
     /** The paths RUNs run as their program, and the one the image's own ENTRYPOINT or CMD starts. */
