@@ -220,7 +220,7 @@ public final class BaseImageFacts {
             return Optional.of(bun(written, tag));
         }
         String image = ref.imageName();
-        if (name.equals("nginxinc/nginx-unprivileged")) {
+        if (name.equals("docker.io/nginxinc/nginx-unprivileged")) {
             image = "nginx"; // the official image's Dockerfile, run as an unprivileged user
         } else if (!ref.isOfficialImage()) {
             return Optional.empty();
