@@ -101,9 +101,7 @@ public record NginxListens(List<Listen> listens) {
             return false;
         }
         BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
-        return BaseImageFacts.defaultCommand(base).filter("nginx"::equals).isPresent()
-                || base instanceof BaseImage.External external && external.reference() != null
-                        && "nginxinc/nginx-unprivileged".equals(external.reference().familiarName());
+        return BaseImageFacts.defaultCommand(base).filter("nginx"::equals).isPresent();
     }
 
     /** A RUN that edits or removes nginx's configuration (sed -i on it, rm of default.conf): the copied files may not be what runs. */
