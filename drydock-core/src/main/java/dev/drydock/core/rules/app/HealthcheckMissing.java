@@ -312,7 +312,7 @@ public final class HealthcheckMissing implements Rule {
             Probes.Probe probe = Probes.of(compose);
             Probes.Url url = probe == null ? null : probe.localUrl();
             Optional<Integer> serverPort = role != ImageRole.SERVER || !AppFacts.declaredPorts(c).isEmpty()
-                    ? Optional.empty() : ImageRole.program(c).map(AppFacts::stockWebServerPort);
+                    ? Optional.empty() : ImageRole.program(c).map(p -> AppFacts.stockWebServerPort(c, p));
             int port = url != null && url.port() != null ? url.port()
                     : Optional.ofNullable(scriptPort).or(() -> serverPort).orElseGet(() -> AppFacts.port(c, app));
             String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
