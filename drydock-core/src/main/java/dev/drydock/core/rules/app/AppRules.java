@@ -16,6 +16,7 @@ public final class AppRules {
                 new ReadinessCheckMissing(),
                 new HealthcheckToolMissing(),
                 new HealthcheckIgnoresHttpErrors(),
+                new HealthcheckLocalhostIpv6(),
                 new HealthcheckEndpointMissing(),
                 new GracefulShutdownMissing(),
                 new MemoryLimitTooLow(),

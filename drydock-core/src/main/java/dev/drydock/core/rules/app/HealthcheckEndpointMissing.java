@@ -128,7 +128,7 @@ public final class HealthcheckEndpointMissing implements Rule {
             List<String> waiting) {
         EntryPoint ep = c.entryPoint();
         ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
-        if (listener == null || ep.otherCommands().stream().anyMatch(cmd -> !cmd.isEmpty()
+        if (listener == null || ep != null && ep.otherCommands().stream().anyMatch(cmd -> !cmd.isEmpty()
                 && OTHER_SERVERS.contains(PathNames.fileName(cmd.get(0))))) {
             return false;
         }

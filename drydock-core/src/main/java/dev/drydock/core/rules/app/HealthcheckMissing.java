@@ -26,6 +26,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.NginxListens;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.ProtocolPorts;
 import dev.drydock.core.rules.support.ServerProbes;
@@ -187,7 +188,8 @@ public final class HealthcheckMissing implements Rule {
                         .add();
                 continue;
             }
-            Integer scriptPort = AppFacts.startScript(context, c).map(s -> AppFacts.commandPort(s.started())).orElse(null);
+            Integer scriptPort = NginxListens.of(context, c).map(n -> n.ports().get(0))
+                    .orElseGet(() -> AppFacts.startScript(context, c).map(s -> AppFacts.commandPort(s.started())).orElse(null));
             Plan plan = Plan.of(c, role == ImageRole.SERVER ? AppSource.none() : app, probe, role, scriptPort);
             boolean application = serves != null && role == ImageRole.APPLICATION;
             boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
@@ -317,9 +319,9 @@ public final class HealthcheckMissing implements Rule {
             Probes.Probe probe = Probes.of(compose);
             Probes.Url url = probe == null ? null : probe.localUrl();
             Optional<Integer> serverPort = role != ImageRole.SERVER || !AppFacts.declaredPorts(c).isEmpty()
-                    ? Optional.empty() : ImageRole.program(c).map(AppFacts::stockWebServerPort);
+                    ? Optional.empty() : ImageRole.program(c).map(p -> AppFacts.stockWebServerPort(c, p));
             int port = url != null && url.port() != null ? url.port()
-                    : serverPort.or(() -> Optional.ofNullable(scriptPort)).orElseGet(() -> AppFacts.port(c, app));
+                    : Optional.ofNullable(scriptPort).or(() -> serverPort).orElseGet(() -> AppFacts.port(c, app));
             String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
             String host = AppFacts.hostHeader(app);
             Optional<PackagedServers.Server> packaged = role == ImageRole.SERVER ? Optional.empty()

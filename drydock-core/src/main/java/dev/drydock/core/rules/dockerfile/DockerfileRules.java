@@ -11,6 +11,7 @@ public final class DockerfileRules {
     public static List<Rule> all() {
         return List.of(
                 new RunsAsRoot(),
+                new NginxNonRootPaths(),
                 new SupervisordCannotSwitchUser(),
                 new UnpinnedBaseImage(),
                 new DeprecatedBaseImage(),

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.app.AppObject;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Framework;
@@ -94,11 +95,24 @@ public final class AppFacts {
             }
         }
         if (declared.isEmpty()) {
-            Integer stock = ImageRole.inheritedServer(c).map(AppFacts::stockWebServerPort).orElse(null);
+            Integer stock = ImageRole.inheritedServer(c).map(p -> stockWebServerPort(c, p)).orElse(null);
             Integer beside = listenAddress(c.entryPoint()).map(a -> a.port()).orElse(null);
             return stock != null ? stock : beside != null ? beside : defaultPort(c, app);
         }
         return declared.get(0);
+    }
+
+    /**
+     * The HTTP port the stock web server the container inherits listens on by default: 8080 for the nginx of
+     * nginxinc/nginx-unprivileged, else {@link #stockWebServerPort(String)}.
+     */
+    public static Integer stockWebServerPort(Container c, String program) {
+        if (program.equals("nginx") && c.build() != null && c.build().stage() != null
+                && Stages.rootBase(c.build().model(), c.build().stage()) instanceof BaseImage.External e
+                && e.reference() != null && "nginxinc/nginx-unprivileged".equals(e.reference().familiarName())) {
+            return 8080;
+        }
+        return stockWebServerPort(program);
     }
 
     /** The HTTP port a stock web server's official image listens on by default, or null for other servers. */

@@ -221,7 +221,7 @@ public final class BaseImageFacts {
             return Optional.of(bun(written, tag));
         }
         String image = ref.imageName();
-        if (name.equals("nginxinc/nginx-unprivileged")) {
+        if (name.equals("docker.io/nginxinc/nginx-unprivileged")) {
             image = "nginx"; // the official image's Dockerfile, run as an unprivileged user
         } else if (!ref.isOfficialImage()) {
             return Optional.empty();
@@ -307,12 +307,19 @@ public final class BaseImageFacts {
      * shell ({@code CMD ["bash"]} in debian, ubuntu and the Red Hat family, {@code /bin/sh} in alpine and
      * busybox; buildpack-deps and golang keep their distribution's), or a language image's own
      * ({@code python3}, {@code node}, {@code irb}; php's {@code apache2-foreground}, {@code php-fpm} or
-     * {@code php}, which wordpress keeps: apache2-foreground, php-fpm in its fpm tags, {@code wp} in its cli tags), or a stock server's program ({@code nginx}, {@code postgres}, Tomcat's {@code catalina.sh}).
-     * Empty for any other image.
+     * {@code php}, which wordpress keeps: apache2-foreground, php-fpm in its fpm tags, {@code wp} in its cli tags), or a
+     * stock server's program ({@code nginx}, also of nginxinc/nginx-unprivileged, {@code postgres}, Tomcat's
+     * {@code catalina.sh}). Empty for any other image.
      */
     public static Optional<String> defaultCommand(BaseImage base) {
         if (!(base instanceof BaseImage.External external) || external.reference() == null
-                || !external.reference().isImage() || !external.reference().isOfficialImage()) {
+                || !external.reference().isImage()) {
+            return Optional.empty();
+        }
+        if ("nginxinc/nginx-unprivileged".equals(external.reference().familiarName())) {
+            return Optional.of("nginx"); // the official image's Dockerfile, run as an unprivileged user
+        }
+        if (!external.reference().isOfficialImage()) {
             return Optional.empty();
         }
         String tag = external.reference().effectiveTag() == null ? ""

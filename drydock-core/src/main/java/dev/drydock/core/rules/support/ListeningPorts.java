@@ -8,14 +8,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a container's server listens, when it can be told: the ports its command sets, else those the
- * application's own server starts bind (code or configuration).
+ * Where a container's server listens, when it can be told: the ports of the nginx configuration it copies
+ * ({@link NginxListens}), else the ports its command sets, else those the application's own server starts bind
+ * (code or configuration).
  *
  * @param code the first server start of the application when the ports come from it, else null
+ * @param because why the server listens there when its start does not say so, or null
  */
-public record ListeningPorts(List<Integer> ports, String server, CodePort code) {
+public record ListeningPorts(List<Integer> ports, String server, CodePort code, String because) {
+
+    public ListeningPorts(List<Integer> ports, String server, CodePort code) {
+        this(ports, server, code, code == null ? null : code.because());
+    }
 
     public static Optional<ListeningPorts> of(ReviewContext context, Container c) {
+        Optional<NginxListens> nginx = NginxListens.of(context, c);
+        if (nginx.isPresent()) {
+            NginxListens.Listen first = nginx.get().listens().get(0);
+            return Optional.of(new ListeningPorts(nginx.get().ports(), "nginx", null, "listen " + first.port()
+                    + " in " + first.file() + ":" + first.line()));
+        }
         EntryPoint ep = c.entryPoint();
         if (ep == null) {
             return Optional.empty();
@@ -32,7 +44,7 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code) 
 
     /** Why the server listens there when its start does not say so, in parentheses, or nothing. */
     public String why() {
-        return code == null || code.because() == null ? "" : " (" + code.because() + ")";
+        return because == null ? "" : " (" + because + ")";
     }
 
     /** The environment setting that moves the server to {@code port}: {@code PORT=8080}; null when none does. */

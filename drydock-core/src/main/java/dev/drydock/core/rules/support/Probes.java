@@ -273,8 +273,8 @@ public final class Probes {
 
     /**
      * A probe of {@code http://localhost:port/path} with a program the image has: its language runtime
-     * (Python's urllib, Node's http, Bun's fetch), else BusyBox or GNU wget, else curl; null when it has none of them
-     * (or the image is unknown).
+     * (Python's urllib, Node's http, Bun's fetch), else BusyBox or GNU wget (of {@code 127.0.0.1}), else curl; null
+     * when it has none of them (or the image is unknown).
      */
     public static List<String> recommend(ImageContents image, int port, String path) {
         return recommend(image, port, path, null);
@@ -327,10 +327,11 @@ public final class Probes {
         boolean viaShell = portVariable != null && image.has("sh").orElse(false);
         String shellUrl = "http://localhost:${" + portVariable + ":-" + port + "}" + rest;
         if (image.has("wget").orElse(false)) {
+            // BusyBox's wget tries only the first address of localhost, ::1, where a server bound to 0.0.0.0 is not
             List<String> header = host == null ? List.of() : List.of("--header", "Host: " + host);
             return viaShell ? List.of("sh", "-c", "wget -q " + (host == null ? "" : "--header 'Host: " + host + "' ")
-                            + "-O /dev/null " + shellUrl)
-                    : concat(List.of("wget", "-q"), header, List.of("-O", "/dev/null", url));
+                            + "-O /dev/null " + shellUrl.replace("localhost", "127.0.0.1"))
+                    : concat(List.of("wget", "-q"), header, List.of("-O", "/dev/null", url.replace("localhost", "127.0.0.1")));
         }
         if (image.has("curl").orElse(false)) {
             List<String> header = host == null ? List.of() : List.of("-H", "Host: " + host);
