@@ -7,6 +7,8 @@ import dev.drydock.core.app.AppSource;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveHealthcheck;
 import dev.drydock.core.edit.Fix;
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
@@ -37,7 +39,8 @@ import java.util.regex.Pattern;
                 + " what the final stage and the stages it builds on install with apt, apk, dnf/yum or zypper (and do"
                 + " not remove again; package lists held in ARG or ENV values are read) or copy in; for a service that"
                 + " pulls an image, what that image is known to ship. A program named without a folder that the image"
-                + " keeps off its PATH (node in gcr.io/distroless/nodejs*, at /nodejs/bin/node) cannot start either."
+                + " keeps off its PATH (node in gcr.io/distroless/nodejs*, at /nodejs/bin/node) cannot start either,"
+                + " nor can a program the image renamed (mysqladmin, mysql in mariadb 11 and later: mariadb-admin, mariadb)."
                 + " Quiet for images drydock does not know. Critical when another compose service waits for it"
                 + " with condition: service_healthy, which then never starts.",
         problem = "Docker runs the probe inside the container: a program that is not there makes every probe fail.",
@@ -107,6 +110,11 @@ public final class HealthcheckToolMissing implements Rule {
                 offPath(context, c, hc, at, image, missing, offPath);
                 continue;
             }
+            String renamed = missing.equals("sh") ? null : image.renamed(missing).orElse(null);
+            if (renamed != null) {
+                renamed(context, c, hc, at, image, missing, renamed);
+                continue;
+            }
             String message = missing.equals("sh")
                     ? where + " is a CMD-SHELL probe, which runs /bin/sh, and " + image.baseImage()
                             + " has no shell: every probe fails"
@@ -141,22 +149,75 @@ public final class HealthcheckToolMissing implements Rule {
         String message = where(hc) + " runs " + program + " by name, and " + image.baseImage() + " keeps it at " + path
                 + ", outside its PATH: the probe cannot start, every probe fails and the container never becomes"
                 + " healthy";
-        List<String> test = hc.test();
-        List<String> argv = null;
-        if (test.size() > 1 && test.get(0).equals("CMD") && at != null && at.testIndex() == 1) {
-            argv = new ArrayList<>(test.subList(1, test.size()));
-            argv.set(0, path);
-        }
+        List<String> argv = exactArgv(hc, at, path);
         var finding = context.finding(this, Probes.locate(c, hc, at), message + ComposeServices.neverStart(waiting))
                 .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
                 .recommendation("Name the program by its path: " + (argv == null ? path : written(argv, hc))
                         + ", or add its folder to the PATH (ENV PATH=" + path.substring(0, path.lastIndexOf('/'))
                         + ":$PATH).");
-        TextEdit edit = argv == null ? null : edit(c, hc, argv);
+        TextEdit edit = argv == null ? null : programEdit(c, hc, at, argv);
         if (edit != null) {
             finding.fix(Fix.of("name " + program + " by its path " + path, FixSafety.SAFE, edit));
         }
         finding.add();
+    }
+
+    /**
+     * A probe that names {@code program} by the name its image no longer gives it (mysqladmin in mariadb:11, whose
+     * client programs are named mariadb-*): fixed, in exec form, by the new name, which takes the same options.
+     */
+    private void renamed(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Program at,
+            ImageContents image, String program, String now) {
+        List<String> waiting = c.service() == null ? List.of()
+                : ComposeServices.awaitingHealthy(context.project(), c.service());
+        String message = where(hc) + " runs " + program + ", which " + image.baseImage() + " no longer ships: the image"
+                + " names its client programs after MariaDB (" + program + " is " + now + "), so every probe fails"
+                + " and the container never becomes healthy";
+        List<String> argv = exactArgv(hc, at, now);
+        String own = Probes.composeTest(List.of("healthcheck.sh", "--connect", "--innodb_initialized"));
+        var finding = context.finding(this, Probes.locate(c, hc, at), message + ComposeServices.neverStart(waiting))
+                .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
+                .recommendation("Call it " + now + (argv == null ? "" : " (" + written(argv, hc) + ")")
+                        + ", which takes the same options, or use the check the image ships: "
+                        + ("compose".equals(hc.source()) ? "test: " + own
+                                : "HEALTHCHECK CMD [\"healthcheck.sh\", \"--connect\", \"--innodb_initialized\"]")
+                        + ".");
+        TextEdit edit = argv == null ? null : programEdit(c, hc, at, argv);
+        if (edit != null) {
+            finding.fix(Fix.of("call " + program + " by its name " + now, FixSafety.SAFE, edit));
+        }
+        finding.add();
+    }
+
+    /**
+     * The edit that gives an exec-form probe {@code argv}, whose first word alone differs: in a compose file that
+     * word alone is rewritten, so the other words keep their variables as written.
+     */
+    private static TextEdit programEdit(Container c, EffectiveHealthcheck hc, Probes.Program program, List<String> argv) {
+        if (!"compose".equals(hc.source())) {
+            return edit(c, hc, argv);
+        }
+        if (c.service() == null || c.service().healthcheck() == null || c.service().healthcheck().test() == null
+                || program.testIndex() >= c.service().healthcheck().test().size()) {
+            return null;
+        }
+        var element = c.service().healthcheck().test().get(program.testIndex());
+        if (!(element.node() instanceof ScalarNode word) || !word.hasExactText()
+                || !word.raw().equals(program.name())) {
+            return null;
+        }
+        return SourceEdits.replace(word.file(), word.spanOf(0, program.name().length()), argv.get(0));
+    }
+
+    /** An exec-form probe whose first word is {@code program}, with that word replaced; null for other probes. */
+    private static List<String> exactArgv(EffectiveHealthcheck hc, Probes.Program program, String replacement) {
+        List<String> test = hc.test();
+        if (test.size() <= 1 || !test.get(0).equals("CMD") || program == null || program.testIndex() != 1) {
+            return null;
+        }
+        List<String> argv = new ArrayList<>(test.subList(1, test.size()));
+        argv.set(0, replacement);
+        return argv;
     }
 
     /**

@@ -17,7 +17,9 @@ import dev.drydock.core.rules.support.ComposeServices;
         checks = "Services built by the project (build:), declared outside development files and not privileged,"
                 + " that have no cap_drop at all. A cap_drop that names some capabilities is taken as a deliberate"
                 + " choice; pulled images (databases, proxies) are left alone, since many start as root and need"
-                + " capabilities that their documentation does not list.",
+                + " capabilities that their documentation does not list, and so are images built on an official"
+                + " server image that keep its entry point (FROM postgres, mysql, mariadb, mongo, redis, rabbitmq), which"
+                + " starts as root to take over the data folders and switch to the server's user.",
         problem = "Docker gives every container 14 capabilities (CHOWN, DAC_OVERRIDE, SETUID, NET_RAW...). A web"
                 + " application needs none of them; they help an attacker who gets code execution as root in it"
                 + " (forging packets with NET_RAW, reading any file with DAC_OVERRIDE).",

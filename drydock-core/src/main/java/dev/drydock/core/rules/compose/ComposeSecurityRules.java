@@ -21,6 +21,7 @@ public final class ComposeSecurityRules {
                 new NoNewPrivilegesMissing(),
                 new WritableRootFilesystem(),
                 new PortPublishedOnAllInterfaces(),
+                new DatabaseAuthenticationDisabled(),
                 new PrivilegedHostPort(),
                 new CgroupParentSet(),
                 new SharedMountPropagation());

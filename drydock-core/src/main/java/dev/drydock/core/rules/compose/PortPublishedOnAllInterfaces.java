@@ -119,7 +119,7 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                                 : ", or remove the port: other services reach " + names + " by name.")
                         : "Bind it to the interface that should serve it (`host_ip: 127.0.0.1` behind a"
                                 + " reverse proxy on the same host).")
-                .fix(store.isPresent() && !explicit ? loopback(hit.service(), port) : null)
+                .fix(store.isEmpty() ? null : explicit ? hostIpReplaced(hit.service(), port) : loopback(hit.service(), port))
                 .add();
     }
 
@@ -135,10 +135,29 @@ public final class PortPublishedOnAllInterfaces implements Rule {
             return "host_ip: 127.0.0.1";
         }
         List<String> parts = PublishedPorts.writtenParts(port);
-        if (parts != null) {
+        if (parts != null && writtenHostIp(port) != null) {
+            return "127.0.0.1:" + String.join(":", parts.subList(1, parts.size()));
+        }
+        if (parts != null && (port.hostIp() == null || port.hostIp().isBlank())) {
             return (parts.size() >= 2 ? "127.0.0.1:" : "127.0.0.1::") + String.join(":", parts);
         }
         return "127.0.0.1:" + (port.published() == null ? "" : port.published()) + ":" + port.targetStart();
+    }
+
+    /** The host IP as written at the start of a short-syntax entry ({@code 0.0.0.0} of {@code 0.0.0.0:5432:5432}), or null. */
+    private static String writtenHostIp(Service.Port port) {
+        List<String> parts = PublishedPorts.writtenParts(port);
+        return parts != null && parts.size() == 3 && parts.get(0).equals(port.hostIp()) ? parts.get(0) : null;
+    }
+
+    /** The written host IP of a short-syntax entry ({@code 0.0.0.0:5432:5432}) replaced with 127.0.0.1. */
+    private static Fix hostIpReplaced(Service service, Service.Port port) {
+        String ip = writtenHostIp(port);
+        if (ip == null || !(port.node() instanceof ScalarNode scalar) || !scalar.raw().startsWith(ip + ":")) {
+            return null;
+        }
+        return Fix.of("publish " + service.name() + "'s port on 127.0.0.1 only", FixSafety.UNSAFE,
+                SourceEdits.replace(scalar.file(), scalar.spanOf(0, ip.length()), "127.0.0.1"));
     }
 
     /**

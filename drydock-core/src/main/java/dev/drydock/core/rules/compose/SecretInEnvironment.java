@@ -1,7 +1,6 @@
 package dev.drydock.core.rules.compose;
 
 import dev.drydock.core.compose.ComposeProject;
-import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.compose.template.Substitution;
@@ -87,7 +86,7 @@ public final class SecretInEnvironment implements Rule {
                 }
                 String source = source(env);
                 if (source != null) {
-                    passed.add(new Passed(ref, env, source, location(service, env)));
+                    passed.add(new Passed(ref, env, source, ComposeServices.envEntry(service, env)));
                 }
             }
         }
@@ -163,12 +162,4 @@ public final class SecretInEnvironment implements Rule {
         return "from the shell that runs Compose or the project's .env file";
     }
 
-    private static Location location(Service service, Service.EnvVar env) {
-        if (env.listForm()) {
-            return ComposeServices.location(env.node());
-        }
-        MapNode environment = service.node().map("environment");
-        Location keyed = environment == null ? null : ComposeServices.keyed(environment, env.name());
-        return keyed != null ? keyed : ComposeServices.location(env.node());
-    }
 }

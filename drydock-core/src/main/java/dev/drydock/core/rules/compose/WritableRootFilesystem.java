@@ -16,7 +16,9 @@ import dev.drydock.core.rules.support.ComposeServices;
         category = Category.SECURITY,
         checks = "read_only on the services built by the project (build:), declared outside development files and"
                 + " not privileged: a finding when the key is absent. `read_only: false` is taken as a deliberate"
-                + " choice; pulled images are left alone, since many write to their own directories at start.",
+                + " choice; pulled images are left alone, since many write to their own directories at start, and so"
+                + " are images built on an official server image that keep its entry point (FROM postgres, mysql,"
+                + " mariadb, mongo, redis, rabbitmq).",
         problem = "With a writable root file system, an attacker who runs code in the container can change the"
                 + " application's files, drop tools and keep a foothold until the container is re-created; the"
                 + " application may also write data into the container layer, where it is lost.",

@@ -204,7 +204,7 @@ public final class RunsAsRoot implements Rule {
                 context.strength(this, at, startsAsRootToPrepare(drop.get()));
                 continue;
             }
-            Optional<String> serverUser = imageEntrypointSwitches(container, base);
+            Optional<String> serverUser = PrivilegeDrop.byImageEntrypoint(container, base);
             if (serverUser.isPresent()) {
                 context.strength(this, at, "the container starts as root only to prepare its files: the entrypoint of "
                         + describe(base) + " switches to its " + serverUser.get() + " user with gosu before "
@@ -664,22 +664,6 @@ public final class RunsAsRoot implements Rule {
             return "nginxinc/nginx-unprivileged" + (tag == null ? "" : ":" + tag);
         }
         return null;
-    }
-
-    /**
-     * The user an official server image's own entrypoint switches to, when the container keeps that entrypoint
-     * (no stage of the Dockerfile and no compose entrypoint: replaces it) and starts the image's own server.
-     */
-    private static Optional<String> imageEntrypointSwitches(Container container, BaseImage base) {
-        boolean ownEntrypoint = Stages.inImage(container.build().model(), container.build().stage()).stream()
-                .anyMatch(s -> s.config().entrypoint() != null && s.config().entrypoint().instruction() != null)
-                || container.service() != null && container.service().entrypoint() != null;
-        if (ownEntrypoint || ImageRole.of(container) != ImageRole.SERVER) {
-            return Optional.empty();
-        }
-        Optional<String> server = BaseImageFacts.defaultCommand(base);
-        return server.isPresent() && server.equals(ImageRole.program(container))
-                ? BaseImageFacts.entrypointSwitchesTo(base) : Optional.empty();
     }
 
     /** The first user the image's RUN steps create (adduser, useradd), or null. */

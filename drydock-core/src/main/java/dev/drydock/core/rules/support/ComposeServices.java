@@ -318,6 +318,16 @@ public final class ComposeServices {
         return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
+    /** Where an environment variable of a service is written: its key in the map form, its item in the list form. */
+    public static Location envEntry(Service service, Service.EnvVar env) {
+        if (env.listForm()) {
+            return location(env.node());
+        }
+        MapNode environment = service.node().map("environment");
+        Location keyed = environment == null ? null : keyed(environment, env.name());
+        return keyed != null ? keyed : location(env.node());
+    }
+
     /** A node's location. */
     public static Location location(Node node) {
         return new Location(node.file().path(), node.span());

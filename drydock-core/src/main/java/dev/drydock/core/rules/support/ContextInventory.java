@@ -336,6 +336,9 @@ public final class ContextInventory {
                 continue;
             }
             String projectPath = BuildContexts.inProject(build, sample);
+            if (where != null && presentOnlyBeside(project, build, base, sample, projectPath)) {
+                return;
+            }
             Optional<Match> stack = where == null ? StackFolders.classify(project, build, projectPath)
                     : StackFolders.classifyUnder(project, build, build.context(), PathNames.fileName(sample));
             Optional<Match> match = SensitivePaths.classify(sample).or(() -> stack);
@@ -352,6 +355,19 @@ public final class ContextInventory {
             }
             return;
         }
+    }
+
+    /**
+     * Whether what an unanchored line of a .gitignore above the context ignores is there beside that
+     * .gitignore, outside the context, and not in the context: the working copy shows where the ignored
+     * file lives ({@code secrets/} at the root for compose secrets), so the line says nothing about the
+     * context's own folders.
+     */
+    private static boolean presentOnlyBeside(Project project, BuildLink build, String base, String sample,
+            String projectPath) {
+        String beside = PathNames.join(base, sample);
+        return !beside.equals(projectPath) && !PathNames.isUnder(beside, build.context())
+                && project.files().exists(beside) && !project.files().exists(projectPath);
     }
 
     /** A path a glob matches: {@code *} filled in, {@code **} and {@code ?} made plain; null for classes and escapes. */

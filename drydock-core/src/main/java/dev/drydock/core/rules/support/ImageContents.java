@@ -43,9 +43,12 @@ public final class ImageContents {
     private final Map<String, Origin> removed;
     private final Set<String> conditional;
     private final String path;
+    private final ImageReference reference;
 
     private ImageContents(ImageTools base, String baseImage, Map<String, Install> installed,
-            Map<String, Install> pythonPackages, Map<String, Origin> removed, Set<String> conditional, String path) {
+            Map<String, Install> pythonPackages, Map<String, Origin> removed, Set<String> conditional, String path,
+            ImageReference reference) {
+        this.reference = reference;
         this.base = base;
         this.baseImage = baseImage;
         this.installed = installed;
@@ -67,7 +70,7 @@ public final class ImageContents {
             }
             ImageTools tools = BaseImageFacts.tools(new BaseImage.External(container.image(), container.image(), ref,
                     null)).orElse(null);
-            return new ImageContents(tools, container.image(), Map.of(), Map.of(), Map.of(), Set.of(), null);
+            return new ImageContents(tools, container.image(), Map.of(), Map.of(), Map.of(), Set.of(), null, ref);
         }
         if (container.build() == null || container.build().stage() == null || container.build().model() == null) {
             return null;
@@ -151,7 +154,8 @@ public final class ImageContents {
             }
         }
         return new ImageContents(BaseImageFacts.tools(root).orElse(null), written, installed,
-                pythonPackages(model, file), removed, conditional, stage.variables().lookup("PATH"));
+                pythonPackages(model, file), removed, conditional, stage.variables().lookup("PATH"),
+                root instanceof BaseImage.External external ? external.reference() : null);
     }
 
     /** Whether the command runs only in some builds: inside an if, elif, else or case branch. */
@@ -227,6 +231,14 @@ public final class ImageContents {
     /** The base image's known tools, if the image is a known one. */
     public Optional<ImageTools> base() {
         return Optional.ofNullable(base);
+    }
+
+    /**
+     * The name the image now gives {@code program}, when its base image no longer ships it by this name
+     * ({@code mariadb-admin} for mysqladmin in mariadb:11) and the Dockerfile does not install it.
+     */
+    public Optional<String> renamed(String program) {
+        return installed.containsKey(program) ? Optional.empty() : RenamedImagePrograms.renamed(reference, program);
     }
 
     /** The base image as written ({@code python:3.11-slim}). */

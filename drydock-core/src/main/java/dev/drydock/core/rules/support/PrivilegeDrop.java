@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
@@ -118,5 +119,21 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
             String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
             return name.equals("root") || name.equals("0");
         }
+    }
+
+    /**
+     * The user an official server image's own entrypoint switches to, when the container keeps that entrypoint
+     * (no stage of the Dockerfile and no compose entrypoint: replaces it) and starts the image's own server.
+     */
+    public static Optional<String> byImageEntrypoint(Container container, BaseImage base) {
+        boolean ownEntrypoint = Stages.inImage(container.build().model(), container.build().stage()).stream()
+                .anyMatch(s -> s.config().entrypoint() != null && s.config().entrypoint().instruction() != null)
+                || container.service() != null && container.service().entrypoint() != null;
+        if (ownEntrypoint || ImageRole.of(container) != ImageRole.SERVER) {
+            return Optional.empty();
+        }
+        Optional<String> server = BaseImageFacts.defaultCommand(base);
+        return server.isPresent() && server.equals(ImageRole.program(container))
+                ? BaseImageFacts.entrypointSwitchesTo(base) : Optional.empty();
     }
 }

@@ -154,7 +154,7 @@ public final class Probes {
             if (BaseImageFacts.ASKED.contains(p.name()) && !image.has(p.name()).orElse(true)) {
                 return p.name();
             }
-            if (p.bare() && image.offPath(p.name()).isPresent()) {
+            if (p.bare() && image.offPath(p.name()).isPresent() || image.renamed(p.name()).isPresent()) {
                 return p.name();
             }
         }

@@ -25,6 +25,8 @@ public final class SecretFileVariables {
             "MARIADB_DATABASE", "MARIADB_ROOT_HOST", "MYSQL_ROOT_PASSWORD", "MYSQL_PASSWORD", "MYSQL_USER",
             "MYSQL_DATABASE", "MYSQL_ROOT_HOST");
     private static final Set<String> MONGO = Set.of("MONGO_INITDB_ROOT_USERNAME", "MONGO_INITDB_ROOT_PASSWORD");
+    /** Elastic's image (and the library copy of it) reads these two from NAME_FILE. */
+    private static final Set<String> ELASTICSEARCH = Set.of("ELASTIC_PASSWORD", "KEYSTORE_PASSWORD");
 
     /** By the image's familiar name; n8n reads NAME_FILE for any of its variables, Grafana NAME__FILE for GF_*. */
     private static final Map<String, Reader> READERS = Map.ofEntries(
@@ -35,6 +37,8 @@ public final class SecretFileVariables {
             Map.entry("mysql", new Reader(MYSQL::contains, "_FILE")),
             Map.entry("mariadb", new Reader(MARIADB::contains, "_FILE")),
             Map.entry("mongo", new Reader(MONGO::contains, "_FILE")),
+            Map.entry("docker.elastic.co/elasticsearch/elasticsearch", new Reader(ELASTICSEARCH::contains, "_FILE")),
+            Map.entry("elasticsearch", new Reader(ELASTICSEARCH::contains, "_FILE")),
             Map.entry("n8nio/n8n", new Reader(name -> true, "_FILE")),
             Map.entry("docker.n8n.io/n8nio/n8n", new Reader(name -> true, "_FILE")),
             Map.entry("grafana/grafana", new Reader(name -> name.startsWith("GF_"), "__FILE")),
