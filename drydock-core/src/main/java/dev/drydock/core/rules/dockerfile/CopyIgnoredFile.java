@@ -25,7 +25,7 @@ import java.util.Set;
 @RuleDefinition(
         id = "copy-ignored-file",
         title = "COPY or ADD names a file the .dockerignore leaves out",
-        severity = Severity.MEDIUM,
+        severity = Severity.HIGH,
         category = Category.BUILD,
         checks = "The context sources of every COPY and ADD in the stages each build runs, against the ignore file in"
                 + " effect for that build (.dockerignore of the context, or <Dockerfile>.dockerignore), as BuildKit's"
@@ -36,8 +36,8 @@ import java.util.Set;
                 + " COPY --from are not concerned.",
         problem = "Files that match the ignore file are not sent to the builder: a COPY that names one finds nothing"
                 + " to copy.",
-        impact = "The build fails with a \"not found\" error, or the instruction copies an empty folder where the"
-                + " application expects its files.",
+        impact = "The build fails with a \"not found\" error (failed to compute cache key ... not found) on every"
+                + " builder that uses this ignore file: the image cannot be built from a clean checkout.",
         recommendation = "Remove the path from the ignore file (or add a ! exception for it), or stop copying it.",
         references = {
                 "https://docs.docker.com/reference/build-checks/copy-ignored-file/",
