@@ -20,6 +20,8 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.StoreMemory;
 import dev.drydock.core.rules.support.ImageContents;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,18 +30,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 @RuleDefinition(
         id = "memory-limit-too-low",
-        title = "Memory limit below what the application's ML libraries need",
+        title = "Memory limit below what the service needs",
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "A compose memory limit (deploy.resources.limits.memory or mem_limit) against an estimate for the"
                 + " machine-learning packages the application depends on (torch, tensorflow, jax, transformers,"
                 + " sentence-transformers, spacy, onnxruntime) times the number of server processes (the command's"
-                + " --workers/--concurrency, else the server's default of one).",
-        problem = "ML libraries and the models they load are resident in every server process: a limit sized for a"
-                + " web app leaves no room for them.",
+                + " --workers/--concurrency, else the server's default of one); and the memory limit of a data store"
+                + " service against what it needs: SQL Server refuses to start below 2,000 MB, and the JVM heap of"
+                + " Elasticsearch, OpenSearch and Kafka (-Xmx in ES_JAVA_OPTS, OPENSEARCH_JAVA_OPTS, KAFKA_HEAP_OPTS,"
+                + " else 1 GiB for OpenSearch and Kafka) must be below the limit.",
+        problem = "ML libraries and the models they load are resident in every server process, and a JVM needs memory"
+                + " beyond its heap: a limit sized for a small web app leaves no room for them.",
         impact = "The kernel's OOM killer ends the process when the model loads or under the first burst of"
                 + " requests; with restart: unless-stopped the container loops through crashes and restarts.",
         recommendation = "Size the limit from measured use (docker stats) with headroom, and keep the per-process"
@@ -143,6 +149,7 @@ public final class MemoryLimitTooLow implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        checkDataStores(context);
         for (Container c : context.builtContainers()) {
             Located<Service.ByteSize> limit = AppFacts.memoryLimit(c);
             if (limit == null || limit.value() == null || limit.value().bytes() <= 0) {
@@ -174,6 +181,29 @@ public final class MemoryLimitTooLow implements Rule {
             TextEdit raise = raise(limit, size(suggested));
             if (raise != null) {
                 finding.fix(Fix.of("raise the memory limit to " + size(suggested), FixSafety.UNSAFE, raise));
+            }
+            finding.add();
+        }
+    }
+
+    private void checkDataStores(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
+            Located<Service.ByteSize> limit = ref.service().memoryLimit();
+            Optional<StoreMemory.Need> need = StoreMemory.of(ref.service());
+            if (limit == null || limit.value() == null || limit.value().bytes() <= 0 || need.isEmpty()
+                    || limit.value().bytes() / (1024 * 1024) >= need.get().minimumMib()) {
+                continue;
+            }
+            String suggested = StoreMemory.size(need.get().suggestedMib());
+            String key = limit.key() != null ? limit.key().value() : "memory";
+            var finding = context.finding(this, new Location(limit.file().path(), limit.span()), key + ": "
+                            + limit.value().text() + " of " + ref.name() + " is too low: " + need.get().reason())
+                    .severity(Severity.HIGH)
+                    .recommendation("Raise the limit of " + ref.name() + " to " + suggested + " and check real use"
+                            + " under load with `docker stats`.");
+            TextEdit raise = raise(limit, suggested);
+            if (raise != null) {
+                finding.fix(Fix.of("raise the memory limit to " + suggested, FixSafety.UNSAFE, raise));
             }
             finding.add();
         }
@@ -249,7 +279,7 @@ public final class MemoryLimitTooLow implements Rule {
     }
 
     private static String size(long mib) {
-        return mib % 1024 == 0 ? (mib / 1024) + "G" : mib + "M";
+        return StoreMemory.size(mib);
     }
 
     private static String mib(long mib) {

@@ -13,10 +13,12 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.StoreMemory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 @RuleDefinition(
@@ -99,10 +101,7 @@ public final class ResourceLimits implements Rule {
                             + ": a leak or a load spike in " + (shared ? "one of them" : "it") + " can use all of the"
                             + " host's memory, and the OOM killer then ends whichever process it picks")
                     .implicit()
-                    .recommendation("Add to " + target(group) + " in " + first.file() + ": `deploy: {resources:"
-                            + " {limits: {memory: 512M, cpus: '1.0'}, reservations: {memory: 256M}}}`, with the values"
-                            + " measured with `docker stats` under load" + (shared ? "; a service that needs more"
-                            + " sets its own." : "."))
+                    .recommendation(recommendation(group))
                     .add();
         }
         for (List<ComposeServices.Ref> group : ComposeServices.byLocation(noCpuLimit, ResourceLimits::whereLimitsGo)) {
@@ -117,6 +116,18 @@ public final class ResourceLimits implements Rule {
                             + " (or `cpus: 1.0` beside mem_limit), sized from `docker stats` under load.")
                     .add();
         }
+    }
+
+    private static String recommendation(List<ComposeServices.Ref> group) {
+        ComposeServices.Ref first = group.get(0);
+        boolean shared = group.size() > 1;
+        Optional<StoreMemory.Need> need = shared ? Optional.empty() : StoreMemory.of(first.service());
+        String memory = need.map(n -> StoreMemory.size(n.suggestedMib())).orElse("512M");
+        String reservation = need.map(n -> StoreMemory.size(n.suggestedMib() / 2)).orElse("256M");
+        return "Add to " + target(group) + " in " + first.file() + ": `deploy: {resources: {limits: {memory: " + memory
+                + ", cpus: '1.0'}, reservations: {memory: " + reservation + "}}}`"
+                + need.map(n -> " (" + n.reason() + ")").orElse("") + ", with the values measured with `docker stats`"
+                + " under load" + (shared ? "; a service that needs more sets its own." : ".");
     }
 
     /** A service's memory limit: where it is written and what it holds. */
