@@ -8,6 +8,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.ReadOnlyRoots;
 
 @RuleDefinition(
         id = "writable-root-filesystem",
@@ -24,7 +25,9 @@ import dev.drydock.core.rules.support.ComposeServices;
                 + " application may also write data into the container layer, where it is lost.",
         impact = "A compromise is easier to widen and to keep; writes to unexpected places go unnoticed.",
         recommendation = "Set `read_only: true` and give the directories the service writes to a tmpfs (`tmpfs:"
-                + " [/tmp]`) or a volume; start it and watch its logs for EROFS errors to find them.",
+                + " [/tmp]`) or a volume; for an image built on nginx, the folders its server writes (`tmpfs:"
+                + " [/var/cache/nginx, /var/run]`, as read-only-root-without-writable-paths checks). Start it and"
+                + " watch its logs for EROFS errors to find the others.",
         references = {
                 "https://docs.docker.com/reference/compose-file/services/#read_only",
                 "https://docs.docker.com/reference/compose-file/services/#tmpfs",
@@ -50,11 +53,15 @@ public final class WritableRootFilesystem implements Rule {
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : HardeningTargets.without(context, "read_only")) {
             Service service = ref.service();
+            String writable = ReadOnlyRoots.of(context, service)
+                    .map(needs -> ReadOnlyRoots.paths(ReadOnlyRoots.uncovered(service, needs)))
+                    .map(paths -> paths.isEmpty() ? "." : ", with " + ReadOnlyRootWithoutWritablePaths.tmpfsEntries(paths)
+                            + " for the folders its image's server writes at start (see read-only-root-without-writable-paths).")
+                    .orElse(", with `tmpfs: [/tmp]` and a volume for each other directory it writes to.");
             context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") has a writable root file"
                             + " system: code that gets into it can change the application and keep a foothold")
                     .implicit()
-                    .recommendation("Add `read_only: true` to " + service.name() + ", with `tmpfs: [/tmp]` and a"
-                            + " volume for each other directory it writes to.")
+                    .recommendation("Add `read_only: true` to " + service.name() + writable)
                     .add();
         }
     }

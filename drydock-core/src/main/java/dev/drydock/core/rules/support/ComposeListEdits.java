@@ -40,9 +40,16 @@ public final class ComposeListEdits {
 
     /** {@code - item} added to the list {@code key} of {@code service} (the key is created when absent). */
     public static TextEdit addItem(MapNode service, String key, String item) {
+        return addItems(service, key, List.of(item));
+    }
+
+    /** One {@code - item} line for each of {@code items}, added to the list {@code key} of {@code service} in one edit. */
+    public static TextEdit addItems(MapNode service, String key, List<String> items) {
         MapNode.Entry entry = service == null ? null : service.entry(key);
         if (entry == null) {
-            return ComposeEdits.addEntry(service, List.of(), key + ":\n" + itemIndent(service) + "- " + item);
+            String indent = itemIndent(service);
+            return ComposeEdits.addEntry(service, List.of(), key + ":" + items.stream().map(i -> "\n" + indent + "- " + i)
+                    .collect(java.util.stream.Collectors.joining()));
         }
         if (!(entry.value() instanceof SeqNode list) || list.size() == 0) {
             return null;
@@ -65,6 +72,7 @@ public final class ComposeListEdits {
             return null;
         }
         String indent = file.text().substring(lineStart, dash);
-        return SourceEdits.insertLinesAfter(file, last.span().startLine(), indent + "- " + item);
+        return SourceEdits.insertLinesAfter(file, last.span().startLine(),
+                String.join("\n", items.stream().map(i -> indent + "- " + i).toList()));
     }
 }

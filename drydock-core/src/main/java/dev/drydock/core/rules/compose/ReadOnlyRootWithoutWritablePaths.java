@@ -1,0 +1,97 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeListEdits;
+import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.ReadOnlyRoots;
+import java.util.List;
+
+@RuleDefinition(
+        id = "read-only-root-without-writable-paths",
+        title = "Read-only root file system without the folders the server writes",
+        severity = Severity.HIGH,
+        category = Category.RELIABILITY,
+        checks = "Services with `read_only: true` that run an official server image with its own server, pulled or"
+                + " built on it: postgres (/var/run/postgresql), mysql (/var/run/mysqld, /tmp), mariadb (/run/mysqld,"
+                + " /tmp), mongo (/tmp) and nginx (/var/cache/nginx, /var/run). A finding names the folders that no"
+                + " tmpfs, volume or bind mount of the service covers (a mount on /run covers /var/run, a link to it"
+                + " in these images). Data directories are not asked for: the images declare them as VOLUMEs, which"
+                + " the engine mounts writable. Quiet for a command or entry point of the service's own, and for an"
+                + " nginx whose nginx.conf the project replaces, since it may move the pid file and temporary folders.",
+        problem = "With a read-only root file system the server cannot create its socket, lock or pid file, or"
+                + " its temporary folders, and exits at start with a \"Read-only file system\" error.",
+        impact = "The service never starts; the services that depend on it fail or wait forever.",
+        recommendation = "Give each folder the server writes a tmpfs (`tmpfs: [/var/run/postgresql]`); they hold"
+                + " files the server recreates at every start, so nothing is lost with the container.",
+        references = {
+                "https://docs.docker.com/reference/compose-file/services/#read_only",
+                "https://docs.docker.com/reference/compose-file/services/#tmpfs",
+                "https://hub.docker.com/_/nginx",
+                "https://github.com/docker-library/postgres/blob/master/17/bookworm/Dockerfile"},
+        fix = FixSafety.SAFE,
+        effort = "5 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          db:
+                            image: postgres:17
+                            read_only: true
+                        """,
+                good = """
+                        services:
+                          db:
+                            image: postgres:17
+                            read_only: true
+                            tmpfs:
+                              - /var/run/postgresql
+                        """))
+public final class ReadOnlyRootWithoutWritablePaths implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
+            Service service = ref.service();
+            if (service.readOnly() == null || !Boolean.TRUE.equals(service.readOnly().value())) {
+                continue;
+            }
+            ReadOnlyRoots.of(context, service).ifPresent(needs -> {
+                List<ReadOnlyRoots.WritePath> missing = ReadOnlyRoots.uncovered(service, needs);
+                if (missing.isEmpty()) {
+                    return;
+                }
+                List<String> paths = ReadOnlyRoots.paths(missing);
+                TextEdit edit = ComposeListEdits.addItems(service.node(), "tmpfs", paths);
+                context.finding(this, ComposeServices.keyed(service.readOnly()), service.name() + " runs " + needs.server()
+                                + (needs.server().equals(needs.image()) ? "" : " (" + needs.image() + ")") + " on a read-only root file system, but nothing makes "
+                                + describe(missing) + " writable: the server fails at start")
+                        .recommendation("Add " + tmpfsEntries(paths) + " to " + service.name() + ".")
+                        .fix(edit == null ? null : Fix.of("give " + service.name() + " a tmpfs on "
+                                + String.join(", ", paths), FixSafety.SAFE, edit))
+                        .add();
+            });
+        }
+    }
+
+    private static String describe(List<ReadOnlyRoots.WritePath> paths) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < paths.size(); i++) {
+            text.append(i == 0 ? "" : i == paths.size() - 1 ? " and " : ", ")
+                    .append(paths.get(i).path()).append(" (").append(paths.get(i).holds()).append(")");
+        }
+        return text.toString();
+    }
+
+    /** The {@code tmpfs:} entries, as compose's list takes them. */
+    static String tmpfsEntries(List<String> paths) {
+        return "`tmpfs: [" + String.join(", ", paths) + "]`";
+    }
+}

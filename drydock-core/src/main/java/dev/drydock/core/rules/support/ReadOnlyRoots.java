@@ -1,0 +1,168 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the official server images write outside the VOLUMEs their Dockerfiles declare, so that a container of
+ * them with a read-only root file system ({@code read_only: true}) needs a tmpfs there to start. The data
+ * directories are left out: the engine mounts an anonymous volume on a declared VOLUME, read-only root or not.
+ * Facts from the images' Dockerfiles and entry-point scripts (docker-library/postgres, mysql, mongo, nginx's
+ * documentation, MariaDB/mariadb-docker); redis needs nothing beyond its /data VOLUME and is not listed.
+ */
+public final class ReadOnlyRoots {
+
+    private ReadOnlyRoots() {}
+
+    /** A folder the server writes to at start, and what it keeps there (for messages). */
+    public record WritePath(String path, String holds) {}
+
+    /** What a service's image needs writable: the server it runs, by the official image's name, and its folders. */
+    public record Needs(String image, String server, List<WritePath> paths) {}
+
+    private static final String INNODB_TMP = "InnoDB's temporary files, which the server creates at start";
+
+    private static final Map<String, List<WritePath>> BY_IMAGE = Map.of(
+            "postgres", List.of(new WritePath("/var/run/postgresql", "the server's socket and its lock file")),
+            "mysql", List.of(new WritePath("/var/run/mysqld", "the server's socket and lock files"),
+                    new WritePath("/tmp", INNODB_TMP)),
+            "mariadb", List.of(new WritePath("/run/mysqld", "the server's socket and lock files"),
+                    new WritePath("/tmp", INNODB_TMP)),
+            "mongo", List.of(new WritePath("/tmp", "mongod's socket mongodb-27017.sock and the entry point's"
+                    + " temporary configuration")),
+            "nginx", List.of(new WritePath("/var/cache/nginx", "client_temp, proxy_temp and the other temporary folders"
+                            + " nginx creates at start"),
+                    new WritePath("/var/run", "nginx.pid")));
+
+    /**
+     * The folders the service's image writes to outside its volumes, when it runs an official server image known
+     * here with that image's own server: pulled ({@code image: postgres:17}) or built on it, keeping its command. Empty
+     * for any other image, a command or entry point of the service's own, or an nginx whose main configuration the
+     * project replaces (it may move the pid file and temporary folders).
+     */
+    public static Optional<Needs> of(ReviewContext context, Service service) {
+        Optional<ImageReference> pulled = ComposeServices.pulledImage(service);
+        if (pulled.isPresent()) {
+            ImageReference image = pulled.get();
+            if (!image.isImage() || !image.isOfficialImage() || service.entrypoint() != null
+                    || !runsServer(service, image.imageName())) {
+                return Optional.empty();
+            }
+            return needs(image.imageName()).filter(n -> !n.image().equals("nginx") || !mountsNginxConfig(service));
+        }
+        for (Container c : context.builtContainers()) {
+            if (c.service() != service || c.build().model() == null || c.build().stage() == null) {
+                continue;
+            }
+            BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
+            if (!(base instanceof BaseImage.External external) || external.reference() == null
+                    || !external.reference().isImage() || !external.reference().isOfficialImage()) {
+                return Optional.empty();
+            }
+            String name = external.reference().imageName();
+            boolean keepsServer = service.entrypoint() == null && BaseImageFacts.defaultCommand(base).isPresent()
+                    && BaseImageFacts.defaultCommand(base).equals(ImageRole.program(c))
+                    && (service.command() == null || runsServer(service, name));
+            if (!keepsServer || name.equals("nginx") && (copiesNginxConfig(c) || mountsNginxConfig(service))) {
+                return Optional.empty();
+            }
+            return needs(name);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Needs> needs(String image) {
+        List<WritePath> paths = BY_IMAGE.get(image);
+        return paths == null ? Optional.empty() : Optional.of(new Needs(image, server(image), paths));
+    }
+
+    private static String server(String image) {
+        return switch (image) {
+            case "postgres" -> "PostgreSQL";
+            case "mysql" -> "MySQL";
+            case "mariadb" -> "MariaDB";
+            case "mongo" -> "MongoDB";
+            default -> "nginx";
+        };
+    }
+
+    /** The folders of {@code needs} that no tmpfs, volume or bind mount of the service covers. */
+    public static List<WritePath> uncovered(Service service, Needs needs) {
+        List<String> mounted = new ArrayList<>();
+        for (Located<String> tmpfs : service.tmpfs()) {
+            String value = tmpfs.value().strip();
+            int colon = value.indexOf(':');
+            mounted.add(colon < 0 ? value : value.substring(0, colon));
+        }
+        for (Service.Volume volume : service.volumes()) {
+            if (volume.target() != null) {
+                mounted.add(volume.target());
+            }
+        }
+        return needs.paths().stream()
+                .filter(p -> mounted.stream().noneMatch(m -> PathNames.isUnder(runFolder(p.path()), runFolder(m))))
+                .toList();
+    }
+
+    /** The paths of {@code paths}, for messages and tmpfs entries. */
+    public static List<String> paths(List<WritePath> paths) {
+        return paths.stream().map(WritePath::path).toList();
+    }
+
+    /** /var/run is a link to /run in the Debian, Ubuntu, Oracle Linux and Alpine images: a mount on either covers both. */
+    private static String runFolder(String path) {
+        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return p.equals("/var/run") || p.startsWith("/var/run/") ? p.substring("/var".length()) : p;
+    }
+
+    /** The programs that start each image's server, as a service's command names them. */
+    private static final Map<String, List<String>> SERVER_PROGRAMS = Map.of("postgres", List.of("postgres"),
+            "mysql", List.of("mysqld"), "mariadb", List.of("mariadbd", "mysqld"), "mongo", List.of("mongod"),
+            "nginx", List.of("nginx", "nginx-debug"));
+
+    /** Whether the service's command, if any, still starts the image's server (or passes it options). */
+    private static boolean runsServer(Service service, String image) {
+        if (!SERVER_PROGRAMS.containsKey(image)) {
+            return false;
+        }
+        if (service.command() == null || service.command().words().isEmpty()) {
+            return true;
+        }
+        String first = service.command().words().get(0).value();
+        String program = first.substring(first.lastIndexOf('/') + 1);
+        return first.startsWith("-") || SERVER_PROGRAMS.get(image).contains(program);
+    }
+
+    private static boolean mountsNginxConfig(Service service) {
+        return service.volumes().stream().anyMatch(v -> v.target() != null && nginxConfig(v.target()));
+    }
+
+    private static boolean copiesNginxConfig(Container c) {
+        for (Stage stage : Stages.inImage(c.build().model(), c.build().stage())) {
+            for (CopyCommand copy : stage.copies()) {
+                String to = copy.containerPath();
+                if (to != null && (nginxConfig(to) || to.startsWith("/etc/nginx/") && to.endsWith("/")
+                        && copy.sources().stream().anyMatch(s -> PathNames.fileName(s).equals("nginx.conf")))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean nginxConfig(String target) {
+        String t = target.endsWith("/") && target.length() > 1 ? target.substring(0, target.length() - 1) : target;
+        return t.equals("/etc/nginx/nginx.conf") || t.equals("/etc/nginx");
+    }
+}
