@@ -210,6 +210,12 @@ public final class ServiceAddressIsLocalhost implements Rule {
         return Optional.empty();
     }
 
+    /** The value as written, without the quotes of a dotenv value: variables stay as they are. */
+    private static String unquoted(String written, WrittenEnvironment.Setting setting) {
+        boolean quoted = setting.envFile() != null && setting.rawFrom() == 1 && !written.isEmpty();
+        return quoted ? written.substring(0, written.length() - 1) : written;
+    }
+
     private static String networkMode(Service service) {
         return service.networkMode() == null ? "" : service.networkMode().value().strip();
     }
@@ -253,7 +259,9 @@ public final class ServiceAddressIsLocalhost implements Rule {
                 + ", but inside " + service.name() + "'s container " + m.group(1) + " is that container itself, not "
                 + (targets.size() == 1 ? runs : names) + published + ": the connection is refused";
         String replacement = other.name() + (target.port() == null ? "" : ":" + target.port());
-        String suggested = setting.value().substring(0, m.start()) + replacement + setting.value().substring(m.end());
+        String suggested = at < 0 ? setting.value().substring(0, m.start()) + replacement + setting.value().substring(m.end())
+                : unquoted(setting.raw().substring(setting.rawFrom(), at) + replacement
+                        + setting.raw().substring(at + address.length()), setting);
         String recommendation = targets.size() == 1
                 ? "Reach " + other.name() + " by its service name, which Compose's DNS resolves on the project's"
                         + " network: " + setting.name() + "=" + suggested + ". If the application also runs outside"
