@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
                 + " (5432, 6379, 9092...); the other service by its image (postgres, bitnami/redis, confluentinc/cp-kafka)"
                 + " or the conventional ports it exposes, and the port must be one it serves. Quiet for services that use"
                 + " `network_mode: host` or share another container's network (`network_mode: service:db`, where"
-                + " localhost is that container), for the service's own port, for listen, bind and advertised addresses,"
+                + " localhost is that container), for a data store scaled to zero (one run on the host instead), for the"
+                + " service's own port, for listen, bind and advertised addresses,"
                 + " and for addresses meant for a browser (PUBLIC, VITE_, REACT_APP_, CORS, ORIGIN, REDIRECT...). Also a"
                 + " Kafka broker whose advertised listener is localhost while other services of the stack connect to it"
                 + " by its service name on that listener's port.",
@@ -181,7 +182,7 @@ public final class ServiceAddressIsLocalhost implements Rule {
         for (Service other : compose.services().values()) {
             String mode = networkMode(other);
             if (other.name().equals(service.name()) || mode.equals("host") || mode.equals("none")
-                    || namespace(compose, other).equals(namespace(compose, service))) {
+                    || ComposeServices.scaledToZero(other) || namespace(compose, other).equals(namespace(compose, service))) {
                 continue;
             }
             Set<String> families = StackStores.ofService(other);
