@@ -27,6 +27,7 @@ public final class ComposeHygieneRules {
                 new ComposeProjectNameMissing(),
                 new SourceCodeMounted(),
                 new PublishedPortNotServed(),
-                new ReadOnlyRootWithoutWritablePaths());
+                new ReadOnlyRootWithoutWritablePaths(),
+                new ServiceAddressIsLocalhost());
     }
 }

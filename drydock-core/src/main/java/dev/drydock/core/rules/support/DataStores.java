@@ -258,6 +258,17 @@ public final class DataStores {
         return check == null ? Optional.empty() : Optional.of(Map.entry(BY_PORT.get(port), check));
     }
 
+    /** The container ports a data store listens on by convention (PostgreSQL: 5432), in no order; empty when none is known. */
+    public static Set<Integer> conventionalPorts(String store) {
+        Set<Integer> out = new java.util.HashSet<>();
+        BY_PORT.forEach((port, name) -> {
+            if (name.equals(store)) {
+                out.add(port);
+            }
+        });
+        return out;
+    }
+
     /** The data store that listens on a container port by convention, if any. */
     public static Optional<String> ofPort(int port) {
         return Optional.ofNullable(BY_PORT.get(port));
