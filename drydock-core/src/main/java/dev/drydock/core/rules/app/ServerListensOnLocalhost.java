@@ -168,7 +168,7 @@ public final class ServerListensOnLocalhost implements Rule {
      */
     private void rust(ReviewContext context, Container c, EntryPoint ep) {
         for (ServerCall call : Apps.of(context, c).serverCalls()) {
-            if (call.file() == null || !call.file().endsWith(".rs")) {
+            if (call.file() == null || !call.file().endsWith(".rs") && !call.file().endsWith(".go")) {
                 continue;
             }
             boolean rocketDefault = call.server().equals("Rocket") && call.host() == null;
