@@ -7,6 +7,7 @@ import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Target;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
+import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.supervisor.Program;
@@ -90,8 +91,21 @@ public final class AppSource {
             return NONE;
         }
         EntryPoint ep = program.entryPoint();
-        return read(SourceSet.of(project, container), container.build().context(), program.entryFiles(), ep,
+        return read(SourceSet.of(project, container), container, program.entryFiles(), ep,
                 withJvmBuild(project, container), ep.environment());
+    }
+
+    /** Reads the application of a container's build, with only the program its Dockerfile builds when it names one. */
+    private static AppSource read(SourceSet files, Container container, List<String> entryFiles, EntryPoint ep,
+            List<Manifest> manifests, Map<String, String> env) {
+        BuildLink build = container.build();
+        try {
+            return new Reading(files, build.context(), entryFiles, ep,
+                    BuiltProgram.rustCrates(build.model(), manifests, files), env,
+                    BuiltProgram.goMainDir(build.model(), build.context(), files)).run();
+        } catch (RuntimeException | StackOverflowError e) {
+            return NONE;
+        }
     }
 
     private static AppSource readNow(Project project, Container container) {
@@ -107,8 +121,8 @@ public final class AppSource {
                 }
             }
             EntryPoint ep = container.entryPoint();
-            return read(SourceSet.of(project, container), container.build().context(),
-                    container.entryFiles(), ep, withJvmBuild(project, container), ep == null ? Map.of() : ep.environment());
+            return read(SourceSet.of(project, container), container, container.entryFiles(), ep,
+                    withJvmBuild(project, container), ep == null ? Map.of() : ep.environment());
         } catch (RuntimeException | StackOverflowError e) {
             return NONE;
         }
@@ -148,7 +162,7 @@ public final class AppSource {
     public static AppSource read(SourceSet files, String dir, List<String> entryFiles, EntryPoint entryPoint,
             List<Manifest> manifests, Map<String, String> env) {
         try {
-            return new Reading(files, dir, entryFiles, entryPoint, manifests, env).run();
+            return new Reading(files, dir, entryFiles, entryPoint, manifests, env, null).run();
         } catch (RuntimeException | StackOverflowError e) {
             return NONE;
         }
@@ -221,9 +235,11 @@ public final class AppSource {
         private final EntryPoint ep;
         private final List<Manifest> manifests;
         private final Map<String, String> env;
+        private final String goMainDir;
 
         Reading(SourceSet files, String dir, List<String> entryFiles, EntryPoint ep, List<Manifest> manifests,
-                Map<String, String> env) {
+                Map<String, String> env, String goMainDir) {
+            this.goMainDir = goMainDir;
             this.files = files;
             this.dir = dir == null ? "" : dir;
             this.entryFiles = entryFiles == null ? List.of() : entryFiles;
@@ -244,9 +260,18 @@ public final class AppSource {
             if (language == Language.NODE) {
                 return node(false);
             }
+            List<GoSources> go = GoSources.of(manifests, files, goMainDir);
+            if (!go.isEmpty()) {
+                List<ServerCall> calls = GoServer.starts(go, ep != null && ep.args().size() > 1);
+                Routes routes = GoRoutes.routes(go, files);
+                if (!calls.isEmpty() || routes.known()) {
+                    return new AppSource(frameworks(routes), null, routes, calls, null, 0, List.of());
+                }
+            }
             List<ServerCall> rust = RustServer.starts(manifests, files);
-            if (!rust.isEmpty()) {
-                return new AppSource(Set.of(), null, Routes.unknown(), rust, null, 0, List.of());
+            Routes rustRoutes = RustRoutes.routes(manifests, files);
+            if (!rust.isEmpty() || rustRoutes.known()) {
+                return new AppSource(frameworks(rustRoutes), null, rustRoutes, rust, null, 0, List.of());
             }
             Optional<AppSource> conventional = ConventionalHealthRoutes.read(files, dir);
             if (conventional.isPresent()) {
@@ -272,6 +297,12 @@ public final class AppSource {
             return aspNet.known() ? new AppSource(Set.of(Framework.ASPNET_CORE), null, aspNet,
                     AspNetServer.bindingInCode(manifests, files).map(List::of).orElse(List.of()), null, 0,
                     List.of()) : py;
+        }
+
+        private static Set<Framework> frameworks(Routes routes) {
+            Set<Framework> out = EnumSet.noneOf(Framework.class);
+            routes.all().forEach(r -> out.add(r.framework()));
+            return out;
         }
 
         private AppSource python(boolean guessOnly) {

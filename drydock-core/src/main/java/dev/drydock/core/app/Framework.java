@@ -13,7 +13,16 @@ public enum Framework {
     RAILS("Rails", false),
     LARAVEL("Laravel", false),
     QUARKUS("Quarkus", false),
-    ASPNET_CORE("ASP.NET Core", false);
+    ASPNET_CORE("ASP.NET Core", false),
+    GO_NET_HTTP("Go net/http", false),
+    GIN("Gin", false),
+    ECHO("Echo", false),
+    FIBER("Fiber", false),
+    CHI("chi", false),
+    GORILLA_MUX("gorilla/mux", false),
+    AXUM("axum", false),
+    ACTIX_WEB("actix-web", false),
+    ROCKET("Rocket", false);
 
     private final String display;
     private final boolean python;

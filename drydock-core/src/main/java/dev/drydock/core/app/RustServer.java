@@ -169,7 +169,7 @@ final class RustServer {
                 host.strip(), number, port, variable, null));
     }
 
-    private static String framework(String cargo) {
+    static String framework(String cargo) {
         String deps = cargo.toLowerCase(Locale.ROOT);
         for (String name : List.of("axum", "actix-web", "rocket", "warp", "poem", "salvo", "tide", "hyper")) {
             if (Pattern.compile("(?m)^\\s*\"?" + Pattern.quote(name) + "\"?\\s*=").matcher(deps).find()) {
@@ -187,7 +187,7 @@ final class RustServer {
      * The file's text up to its test module, with line comments blanked (same length, so offsets keep their
      * lines).
      */
-    private static String code(SourceFile file) {
+    static String code(SourceFile file) {
         String text = file.text();
         int tests = text.indexOf("#[cfg(test)]");
         if (tests >= 0) {
@@ -196,7 +196,7 @@ final class RustServer {
         return LINE_COMMENT.matcher(text).replaceAll(m -> " ".repeat(m.group().length()));
     }
 
-    private static int line(String text, int offset) {
+    static int line(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (text.charAt(i) == '\n') {

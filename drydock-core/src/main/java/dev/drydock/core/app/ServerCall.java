@@ -18,9 +18,19 @@ package dev.drydock.core.app;
  * @param share Gradio's share argument as written (share=True asks for a public link through Gradio's share
  *     servers), or null
  * @param auth Gradio's auth or auth_dependency argument as written with its keyword ({@code auth=(...)}), or null
+ * @param addressVariable whether {@code portVariable} holds the whole address ({@code ADDR=:8080}) rather than the
+ *     port alone
  */
 public record ServerCall(String server, String call, boolean development, boolean mainOnly, String file, int line,
-        String host, Integer port, String portText, String portVariable, String debug, String share, String auth) {
+        String host, Integer port, String portText, String portVariable, String debug, String share, String auth,
+        boolean addressVariable) {
+
+    /** A server start whose variable, if any, holds the port alone. */
+    public ServerCall(String server, String call, boolean development, boolean mainOnly, String file, int line,
+            String host, Integer port, String portText, String portVariable, String debug, String share, String auth) {
+        this(server, call, development, mainOnly, file, line, host, port, portText, portVariable, debug, share, auth,
+                false);
+    }
 
     /** A server start with no share link. */
     public ServerCall(String server, String call, boolean development, boolean mainOnly, String file, int line,

@@ -32,13 +32,16 @@ import java.util.Set;
         checks = "The local URL the healthcheck requests (curl, wget, urllib, node http...) against the routes read"
                 + " from the application's sources: Flask and Quart routes and blueprints, FastAPI and Starlette"
                 + " routes and routers, Django URL patterns with their includes, Express and Fastify routes and"
-                + " routers, Spring Boot's actuator paths; and its port against the ports the command sets"
+                + " routers, Spring Boot's actuator paths, Go routes (net/http's HandleFunc and Handle with Go 1.22"
+                + " patterns, Gin, Echo, chi, Fiber and gorilla/mux routes and groups), and Rust routes (axum's and"
+                + " actix-web's route, actix-web's resource, the #[get(...)] attributes of actix-web and Rocket); and its port against the ports the command sets"
                 + " (--bind, --port, streamlit's --server.port ...), else those the application's code or"
                 + " configuration listens on (app.listen, app.run, Spring Boot's server.port and"
                 + " management.server.port, ASP.NET Core's ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS, which the .NET"
                 + " images set to 8080 from .NET 8 on), unless the command also starts another server"
                 + " such as nginx. Quiet when the routes cannot all be read (a third-party"
-                + " blueprint, a mounted sub-application, a path built at run time) or no application was found."
+                + " blueprint, a mounted sub-application or nested router, a path built at run time or held in a"
+                + " variable, a net/http subtree pattern such as \"/\", a health-check library) or no application was found."
                 + " Critical when another compose service waits for it with condition: service_healthy, which then"
                 + " never starts; medium when the probe's curl has no --fail, which makes the 404 pass instead.",
         problem = "A probe of a path no route answers gets 404, and one of a port nothing listens on is refused: curl -f,"
@@ -50,7 +53,8 @@ import java.util.Set;
         references = {
                 "https://docs.docker.com/reference/dockerfile/#healthcheck",
                 "https://flask.palletsprojects.com/en/stable/api/#flask.Flask.route",
-                "https://docs.spring.io/spring-boot/reference/actuator/endpoints.html"},
+                "https://docs.spring.io/spring-boot/reference/actuator/endpoints.html",
+                "https://pkg.go.dev/net/http#ServeMux"},
         aliases = {},
         fix = FixSafety.SUGGESTION,
         effort = "10 min",

@@ -45,7 +45,9 @@ import java.util.regex.Pattern;
                 + " 127.0.0.1 (quiet when an env_file may set the variable). For a Rust service, the address its code"
                 + " binds (TcpListener::bind, actix-web's bind, a SocketAddr of [127, 0, 0, 1]) and Rocket's default"
                 + " when nothing configures it: ROCKET_ADDRESS, else 127.0.0.1 (quiet with a Rocket.toml, a custom"
-                + " configuration in the code or an env_file).",
+                + " configuration in the code or an env_file). For a Go program, the address its http.ListenAndServe,"
+                + " http.Server Addr, net.Listen, Echo's Start, Fiber's Listen or Gin's Run binds (127.0.0.1:8080,"
+                + " localhost:8080); a client's address (a Redis Addr, a database DSN) is not read.",
         problem = "Inside a container, 127.0.0.1 is the container's own loopback interface: connections that come"
                 + " through a published port, from another container or from the host arrive on the container's"
                 + " network interface, where nothing listens.",
@@ -168,7 +170,7 @@ public final class ServerListensOnLocalhost implements Rule {
      */
     private void rust(ReviewContext context, Container c, EntryPoint ep) {
         for (ServerCall call : Apps.of(context, c).serverCalls()) {
-            if (call.file() == null || !call.file().endsWith(".rs")) {
+            if (call.file() == null || !call.file().endsWith(".rs") && !call.file().endsWith(".go")) {
                 continue;
             }
             boolean rocketDefault = call.server().equals("Rocket") && call.host() == null;

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public final class CodePorts {
 
     private static final Pattern PORT_NUMBER = Pattern.compile("\\d{1,5}");
+    /** A listen address as Go writes it: {@code :8080}, {@code 0.0.0.0:8080}, {@code [::]:8080}. */
+    private static final Pattern ADDRESS_PORT = Pattern.compile("[\\w.\\[\\]:-]*:(\\d{1,5})");
     private static final Pattern URL_PORT = Pattern.compile("https?://[^/]*:(\\d{1,5})/?");
 
     /**
@@ -57,12 +59,14 @@ public final class CodePorts {
         for (ServerCall call : app.serverCalls()) {
             String variable = call.portVariable();
             String value = variable == null ? null : ep.environment().get(variable);
-            String setting = variable == null ? null : variable + "=%d";
+            String setting = variable == null ? null : variable + (call.addressVariable() ? "=:%d" : "=%d");
             if (value != null) {
-                if (!PORT_NUMBER.matcher(value.strip()).matches()) {
+                Matcher address = ADDRESS_PORT.matcher(value.strip());
+                if (call.addressVariable() ? !address.matches() : !PORT_NUMBER.matcher(value.strip()).matches()) {
                     return List.of();
                 }
-                out.add(new CodePort(call, Integer.parseInt(value.strip()), null, setting));
+                out.add(new CodePort(call, Integer.parseInt(call.addressVariable() ? address.group(1) : value.strip()),
+                        null, setting));
             } else if (call.port() == null || variable != null && envFiles) {
                 return List.of();
             } else {

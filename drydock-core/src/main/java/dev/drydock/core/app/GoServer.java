@@ -1,0 +1,275 @@
+package dev.drydock.core.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a Go program listens: the address given to net/http's {@code http.ListenAndServe} or an
+ * {@code http.Server}'s {@code Addr}, to {@code net.Listen("tcp", ...)}, to Echo's {@code e.Start} and Fiber's
+ * {@code app.Listen}, and Gin's {@code r.Run}, which without an address listens on ":" + $PORT, else :8080.
+ * An address is followed through string concatenation, {@code fmt.Sprintf}, {@code net.JoinHostPort}, local
+ * variables, {@code os.Getenv} with an {@code if port == "" { port = "8080" }} default, {@code cmp.Or}, helpers
+ * such as {@code getEnv("PORT", "8080")} and flag defaults (when the command passes no arguments); anything else
+ * leaves the port unknown. Client addresses (a database's DSN, a Redis client's Addr) are not read.
+ */
+final class GoServer {
+
+    private static final Pattern LISTEN_AND_SERVE = Pattern.compile("\\bhttp\\.ListenAndServe(?:TLS)?\\s*\\(");
+    private static final Pattern SERVER_LITERAL = Pattern.compile("\\bhttp\\.Server\\s*\\{");
+    private static final Pattern ADDR_FIELD = Pattern.compile("\\bAddr\\s*:\\s*");
+    private static final Pattern NET_LISTEN = Pattern.compile("\\bnet\\.Listen\\s*\\(\\s*\"tcp[46]?\"\\s*,");
+    private static final Pattern GIN = Pattern.compile("\\b(\\w+)\\s*:?=\\s*gin\\.(?:Default|New)\\s*\\(");
+    private static final Pattern ECHO = Pattern.compile("\\b(\\w+)\\s*:?=\\s*echo\\.New\\s*\\(");
+    private static final Pattern FIBER = Pattern.compile("\\b(\\w+)\\s*:?=\\s*fiber\\.New\\s*\\(");
+
+    private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|`([^`]*)`");
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_]\\w*");
+    private static final Pattern CALL = Pattern.compile("([\\w.]+)\\s*\\((.*)\\)", Pattern.DOTALL);
+    private static final Pattern ENV_HELPER = Pattern.compile("(?i)\\w*env\\w*|\\w*getenv\\w*");
+    private static final Pattern ADDRESS = Pattern.compile("(.*):(\\d{1,5})");
+    private static final Set<String> ENV_LOOKUPS = Set.of("os.Getenv", "os.LookupEnv");
+    private static final int MAX_DEPTH = 6;
+
+    private final GoSources source;
+    private final boolean commandArgs;
+
+    private GoServer(GoSources source, boolean commandArgs) {
+        this.source = source;
+        this.commandArgs = commandArgs;
+    }
+
+    /**
+     * The listeners of the Go files, in the order found.
+     *
+     * @param commandArgs whether the container's command passes the program arguments (which may set flags)
+     */
+    static List<ServerCall> starts(List<GoSources> sources, boolean commandArgs) {
+        List<ServerCall> out = new ArrayList<>();
+        for (GoSources s : sources) {
+            new GoServer(s, commandArgs).read(out);
+        }
+        return out;
+    }
+
+    private void read(List<ServerCall> out) {
+        String code = source.code();
+        Matcher m = LISTEN_AND_SERVE.matcher(code);
+        while (m.find()) {
+            List<String> args = GoArgs.split(code, m.end() - 1);
+            if (!args.isEmpty()) {
+                add(out, "net/http's server", m.start(), code.substring(m.start(), m.end()) + args.get(0) + ", ...)",
+                        args.get(0));
+            }
+        }
+        m = SERVER_LITERAL.matcher(code);
+        while (m.find()) {
+            int close = GoArgs.close(code, m.end() - 1);
+            String body = code.substring(m.end(), close);
+            Matcher addr = ADDR_FIELD.matcher(body);
+            if (addr.find() && GoArgs.depthAt(body, addr.start()) == 0) {
+                String expr = GoArgs.untilTopLevel(body, addr.end());
+                add(out, "net/http's server", m.end() + addr.start(), "http.Server{Addr: " + expr + "}", expr);
+            }
+        }
+        m = NET_LISTEN.matcher(code);
+        while (m.find()) {
+            int open = code.indexOf('(', m.start());
+            List<String> args = GoArgs.split(code, open);
+            if (args.size() == 2) {
+                add(out, "the Go program's listener", m.start(), "net.Listen(" + args.get(0) + ", " + args.get(1) + ")",
+                        args.get(1));
+            }
+        }
+        framework(out, GIN, "Run", "Gin's server");
+        framework(out, ECHO, "Start", "Echo's server");
+        framework(out, FIBER, "Listen", "Fiber's server");
+    }
+
+    /** {@code r.Run(...)}, {@code e.Start(...)}, {@code app.Listen(...)} on an engine the file creates. */
+    private void framework(List<ServerCall> out, Pattern engine, String method, String server) {
+        String code = source.code();
+        Matcher e = engine.matcher(code);
+        while (e.find()) {
+            Matcher start = Pattern.compile("\\b" + Pattern.quote(e.group(1)) + "\\." + method + "(?:TLS)?\\s*\\(")
+                    .matcher(code);
+            while (start.find()) {
+                List<String> args = GoArgs.split(code, start.end() - 1);
+                String written = code.substring(start.start(), start.end()) + String.join(", ", args) + ")";
+                if (args.isEmpty() && method.equals("Run")) {
+                    addValue(out, server, start.start(), written, new Value(":8080", "PORT", false), "PORT");
+                } else if (!args.isEmpty()) {
+                    add(out, server, start.start(), written, args.get(0));
+                }
+            }
+        }
+    }
+
+    private void add(List<ServerCall> out, String server, int offset, String written, String expr) {
+        addValue(out, server, offset, written, eval(expr.strip(), 0), expr.strip());
+    }
+
+    /** One listener; an address that cannot be read is kept with its port unknown, so that nothing is claimed. */
+    private void addValue(List<ServerCall> out, String server, int offset, String written, Value value, String text) {
+        int line = source.line(offset);
+        String file = source.file().path();
+        if (out.stream().anyMatch(c -> file.equals(c.file()) && c.line() == line)) {
+            return;
+        }
+        String host = null;
+        Integer port = null;
+        Matcher address = value == null || value.text == null ? null : ADDRESS.matcher(value.text);
+        if (address != null && address.matches()) {
+            host = address.group(1).isEmpty() ? null : address.group(1);
+            port = Integer.parseInt(address.group(2));
+            if (port == 0 || port > 65535) {
+                return;
+            }
+        }
+        String variable = value == null ? null : value.variable;
+        out.add(new ServerCall(server, written, false, false, file, line, host, port, text, variable, null, null, null,
+                variable != null && value.whole));
+    }
+
+    /**
+     * What an expression evaluates to: its text with every environment lookup at its default, and the variable
+     * read; null when it cannot be read.
+     *
+     * @param text the value, or null when a variable is read without a default
+     * @param whole whether the variable gives the whole value (else it gives a part, such as the port)
+     */
+    private record Value(String text, String variable, boolean whole) {}
+
+    private Value eval(String expr, int depth) {
+        String e = expr.strip();
+        if (depth > MAX_DEPTH || e.isEmpty()) {
+            return null;
+        }
+        while (e.startsWith("*") || e.startsWith("&")) {
+            e = e.substring(1).strip();
+        }
+        Matcher s = STRING.matcher(e);
+        if (s.matches()) {
+            return new Value(s.group(1) != null ? s.group(1) : s.group(2), null, false);
+        }
+        List<String> sum = GoArgs.splitTopLevel(e, '+');
+        if (sum.size() > 1) {
+            return concat(sum.stream().map(part -> eval(part, depth + 1)).toList());
+        }
+        if (IDENT.matcher(e).matches()) {
+            return variable(e, depth);
+        }
+        Matcher call = CALL.matcher(e);
+        if (!call.matches() || GoArgs.close(e, call.start(2) - 1) != e.length() - 1) {
+            return null;
+        }
+        String name = call.group(1);
+        List<String> args = GoArgs.split(e, call.start(2) - 1);
+        if (ENV_LOOKUPS.contains(name) && args.size() == 1) {
+            Matcher v = STRING.matcher(args.get(0).strip());
+            return v.matches() ? new Value(null, v.group(1), true) : null;
+        }
+        if (name.equals("cmp.Or") && args.size() == 2) {
+            Value first = eval(args.get(0), depth + 1);
+            Value fallback = eval(args.get(1), depth + 1);
+            return first == null || fallback == null || first.text != null ? null
+                    : new Value(fallback.text, first.variable, first.whole);
+        }
+        if (name.equals("fmt.Sprintf") && !args.isEmpty()) {
+            return sprintf(args, depth);
+        }
+        if (name.equals("net.JoinHostPort") && args.size() == 2) {
+            return concat(List.of(eval(args.get(0), depth + 1), new Value(":", null, false), eval(args.get(1), depth + 1)));
+        }
+        if (name.startsWith("flag.String") && args.size() >= 2) {
+            return commandArgs ? null : eval(args.get(1), depth + 1);
+        }
+        if (ENV_HELPER.matcher(name).matches() && args.size() == 2) {
+            Matcher v = STRING.matcher(args.get(0).strip());
+            Value fallback = eval(args.get(1), depth + 1);
+            return v.matches() && fallback != null && fallback.variable == null
+                    ? new Value(fallback.text, v.group(1), true) : null;
+        }
+        return null;
+    }
+
+    /** {@code fmt.Sprintf(":%s", port)}: each %s, %d or %v takes the next argument. */
+    private Value sprintf(List<String> args, int depth) {
+        Matcher format = STRING.matcher(args.get(0).strip());
+        if (!format.matches() || format.group(1) == null) {
+            return null;
+        }
+        String[] pieces = format.group(1).split("%[sdv]", -1);
+        if (pieces.length != args.size()) {
+            return null;
+        }
+        List<Value> parts = new ArrayList<>();
+        for (int i = 0; i < pieces.length; i++) {
+            parts.add(new Value(pieces[i], null, false));
+            if (i + 1 < args.size()) {
+                parts.add(eval(args.get(i + 1), depth + 1));
+            }
+        }
+        return concat(parts);
+    }
+
+    /** Parts joined: unknown when a part is, or when more than one variable is read. */
+    private static Value concat(List<Value> parts) {
+        StringBuilder text = new StringBuilder();
+        String variable = null;
+        boolean whole = false;
+        for (Value v : parts) {
+            if (v == null || v.variable != null && variable != null) {
+                return null;
+            }
+            if (v.variable != null) {
+                variable = v.variable;
+                whole = v.whole && parts.stream().allMatch(p -> p == v || p.text != null && p.text.isEmpty());
+            }
+            if (text != null && v.text != null) {
+                text.append(v.text);
+            } else {
+                text = null;
+            }
+        }
+        return new Value(text == null ? null : text.toString(), variable, whole);
+    }
+
+    /**
+     * A local name: its one definition in the file ({@code port := os.Getenv("PORT")}, {@code const addr = ":8080"}),
+     * with the default an {@code if port == "" { port = "8080" }} gives it.
+     */
+    private Value variable(String name, int depth) {
+        String code = source.code();
+        Matcher def = Pattern.compile("(?:\\bvar\\s+|\\bconst\\s+|(?<![\\w.]))" + Pattern.quote(name)
+                + "(?:\\s+string)?\\s*(:=|=)(?!=)\\s*").matcher(code);
+        String rhs = null;
+        while (def.find()) {
+            String found = GoArgs.untilTopLevel(code, def.end());
+            if (rhs != null && !rhs.equals(found)) {
+                if (defaultFill(name, found)) {
+                    continue;
+                }
+                return null;
+            }
+            rhs = found;
+        }
+        Value value = rhs == null ? null : eval(rhs, depth + 1);
+        if (value == null || value.variable == null || value.text != null) {
+            return value;
+        }
+        Matcher fill = Pattern.compile("\\bif\\s+(?:" + Pattern.quote(name) + "\\s*==\\s*\"\"|len\\(\\s*"
+                + Pattern.quote(name) + "\\s*\\)\\s*==\\s*0)\\s*\\{\\s*" + Pattern.quote(name)
+                + "\\s*=\\s*\"([^\"]*)\"").matcher(code);
+        return fill.find() ? new Value(fill.group(1), value.variable, value.whole) : value;
+    }
+
+    /** Whether {@code rhs}, assigned to {@code name}, is the default an empty-value check fills in. */
+    private boolean defaultFill(String name, String rhs) {
+        return STRING.matcher(rhs.strip()).matches() && Pattern.compile("\\bif\\s+(?:" + Pattern.quote(name)
+                + "\\s*==\\s*\"\"|len\\(\\s*" + Pattern.quote(name) + "\\s*\\)\\s*==\\s*0)\\s*\\{\\s*"
+                + Pattern.quote(name) + "\\s*=\\s*" + Pattern.quote(rhs.strip())).matcher(source.code()).find();
+    }
+}

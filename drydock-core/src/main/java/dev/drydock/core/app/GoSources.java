@@ -1,0 +1,91 @@
+package dev.drydock.core.app;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.manifest.ManifestKind;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The Go files of the modules in a build context, as the program the image runs compiles them: each go.mod's
+ * .go files without tests ({@code _test.go}), vendored copies and test data; when the Dockerfile builds one main
+ * package ({@code go build ./cmd/api}), the other main packages of the module are left out.
+ *
+ * @param module the go.mod of the module the file belongs to
+ * @param file the file
+ * @param code its text with comments blanked (same length, so offsets keep their lines)
+ */
+record GoSources(String module, SourceFile file, String code) {
+
+    private static final int MAX_FILES = 200;
+    private static final Pattern MAIN_PACKAGE = Pattern.compile("(?m)^package\\s+main\\b");
+
+    /** The Go files of the Go modules among {@code manifests}; {@code mainDir}, when not null, is the main package built. */
+    static List<GoSources> of(List<Manifest> manifests, SourceSet files, String mainDir) {
+        List<GoSources> out = new ArrayList<>();
+        for (Manifest m : manifests) {
+            if (m.kind() != ManifestKind.GO_MOD) {
+                continue;
+            }
+            String dir = PathNames.parent(m.file());
+            files.paths().stream()
+                    .filter(p -> p.endsWith(".go") && !p.endsWith("_test.go") && PathNames.isUnder(p, dir)
+                            && !p.contains("/vendor/") && !p.startsWith("vendor/") && !p.contains("testdata/"))
+                    .limit(MAX_FILES).map(files::read).flatMap(Optional::stream)
+                    .map(f -> new GoSources(m.file(), f, blankComments(f.text())))
+                    .filter(g -> mainDir == null || !MAIN_PACKAGE.matcher(g.code).find()
+                            || PathNames.parent(g.file.path()).equals(mainDir))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The 1-based line of an offset of the code. */
+    int line(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < code.length(); i++) {
+            if (code.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Go source with its comments replaced by spaces (newlines kept); strings, raw strings and runes stay. */
+    static String blankComments(String text) {
+        StringBuilder out = new StringBuilder(text);
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                while (i < n && text.charAt(i) != '\n') {
+                    out.setCharAt(i++, ' ');
+                }
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                for (; i < end; i++) {
+                    if (text.charAt(i) != '\n') {
+                        out.setCharAt(i, ' ');
+                    }
+                }
+            } else if (c == '"' || c == '\'') {
+                i++;
+                while (i < n && text.charAt(i) != c && text.charAt(i) != '\n') {
+                    i += text.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+            } else if (c == '`') {
+                int end = text.indexOf('`', i + 1);
+                i = end < 0 ? n : end + 1;
+            } else {
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}
