@@ -26,6 +26,7 @@ public final class ComposeHygieneRules {
                 new SharedWritableVolume(),
                 new ComposeProjectNameMissing(),
                 new SourceCodeMounted(),
+                new VolumeHidesImageContent(),
                 new PublishedPortNotServed(),
                 new ReadOnlyRootWithoutWritablePaths(),
                 new ServiceAddressIsLocalhost());

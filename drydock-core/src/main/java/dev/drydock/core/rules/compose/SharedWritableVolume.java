@@ -11,6 +11,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
+import dev.drydock.core.rules.support.ImageFilledVolumes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,9 @@ import java.util.Set;
                 + " or take the mount from one YAML anchor"
                 + " (a web server and its scheduler daemon sharing DAGSTER_HOME, a web server and its workers"
                 + " sharing an uploads folder): its authors made them share it; a database image is reported even"
-                + " then, as two servers on one data directory corrupt it.",
+                + " then, as two servers on one data directory corrupt it. Nor is a named volume over a directory"
+                + " one service's image fills (built assets a web server serves): volume-hides-image-content reports"
+                + " it, as the volume keeps the first release's files.",
         problem = "Two containers writing the same files need a protocol between them (locks, one writer per file):"
                 + " most programs assume they are alone with their data directory, and a database's files written by"
                 + " two servers are corrupted.",
@@ -80,10 +83,12 @@ public final class SharedWritableVolume implements Rule {
     @Override
     public void check(ReviewContext context) {
         Map<ComposeProject, Map<String, List<Mount>>> byProject = new LinkedHashMap<>();
+        Set<String> imageFilled = new LinkedHashSet<>();
+        ImageFilledVolumes.of(context).forEach(h -> imageFilled.add(key(h.volume())));
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             for (Service.Volume volume : ref.service().volumes()) {
                 String key = key(volume);
-                if (key != null && !volume.readOnly()) {
+                if (key != null && !volume.readOnly() && !imageFilled.contains(key)) {
                     byProject.computeIfAbsent(ref.compose(), c -> new LinkedHashMap<>())
                             .computeIfAbsent(key, k -> new ArrayList<>()).add(new Mount(ref, volume));
                 }

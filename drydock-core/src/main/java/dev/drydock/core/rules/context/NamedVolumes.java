@@ -13,6 +13,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
+import dev.drydock.core.rules.support.ImageFilledVolumes;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,9 @@ import java.util.Optional;
         title = "Database or application data is not kept in a named volume",
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
-        checks = "The volumes of every compose service. A strength for each named volume mounted. A finding for a"
+        checks = "The volumes of every compose service. A strength for each named volume mounted, except one over a"
+                + " directory a service's image fills, in that service or another that mounts it"
+                + " (volume-hides-image-content: it keeps stale files). A finding for a"
                 + " service of a well-known stateful image (postgres, mysql, mariadb, mongo, redis, rabbitmq,"
                 + " elasticsearch, influxdb, clickhouse, mssql ...) or of a well-known application image that keeps its"
                 + " state on disk (wordpress and nextcloud in /var/www/html, grafana in /var/lib/grafana or GF_PATHS_DATA,"
@@ -79,7 +82,7 @@ public final class NamedVolumes implements Rule {
             Optional<Miss> miss = data.isEmpty() ? Optional.empty() : miss(service, data.get());
             Node missed = miss.map(Miss::at).orElse(null);
             for (Service.Volume volume : service.volumes()) {
-                if (volume.isNamedVolume() && volume.node() != missed) {
+                if (volume.isNamedVolume() && volume.node() != missed && !ImageFilledVolumes.holdsImageFiles(context, volume)) {
                     context.strength(this, ComposeServices.location(volume.node()), "the named volume " + volume.source()
                             + " keeps " + volume.target() + " of " + service.name()
                             + " when the container is re-created or the stack is taken down");
