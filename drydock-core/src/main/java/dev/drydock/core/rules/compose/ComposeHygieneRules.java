@@ -26,6 +26,8 @@ public final class ComposeHygieneRules {
                 new SharedWritableVolume(),
                 new ComposeProjectNameMissing(),
                 new SourceCodeMounted(),
-                new PublishedPortNotServed());
+                new PublishedPortNotServed(),
+                new FastCgiPassUnreachable(),
+                new PhpFpmListensLocally());
     }
 }
