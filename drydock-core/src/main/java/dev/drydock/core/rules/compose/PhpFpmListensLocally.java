@@ -121,7 +121,7 @@ public final class PhpFpmListensLocally implements Rule {
         PhpFpmPools.Value listen = local.listen();
         String why = local.socket() ? "a Unix socket, which other containers cannot reach"
                 : "a loopback address, which takes connections from its own container only";
-        String wins = local.name().equals("www") && listen.file() != null
+        String wins = local.name().equals("www") && listen.afterImage()
                 ? " (the file loads after the php image's zz-docker.conf, so its address wins)" : "";
         context.finding(this, listen.location(), "pool [" + local.name() + "] of " + app.name() + " listens on "
                         + listen.text() + ", " + why + wins + ", but " + client + ": the connection is refused and"

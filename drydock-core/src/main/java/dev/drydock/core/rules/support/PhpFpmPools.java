@@ -27,8 +27,11 @@ import java.util.regex.Pattern;
  */
 public record PhpFpmPools(List<Pool> pools) {
 
-    /** A setting's value and where the project writes it; {@code at} is null for the image's own files. */
-    public record Value(String text, SourceFile file, int start, int end) {
+    /**
+     * A setting's value and where the project writes it ({@code file} null for the image's own files);
+     * {@code afterImage}: the project's file loads after the image's zz-docker.conf.
+     */
+    public record Value(String text, SourceFile file, int start, int end, boolean afterImage) {
 
         public Location location() {
             return file == null ? null : new Location(file.path(), file.span(start, end));
@@ -104,7 +107,7 @@ public record PhpFpmPools(List<Pool> pools) {
         for (Map.Entry<String, SourceFile> e : byName.entrySet()) {
             if (e.getValue() == null) {
                 stock(e.getKey(), pools);
-            } else if (!read(e.getValue(), pools)) {
+            } else if (!read(e.getValue(), !found.folderMounted() && e.getKey().compareTo("zz-docker.conf") > 0, pools)) {
                 return Optional.empty();
             }
         }
@@ -154,14 +157,14 @@ public record PhpFpmPools(List<Pool> pools) {
     /** What the image's own pool files set: the stock www.conf listens on loopback, zz-docker.conf on port 9000. */
     private static void stock(String name, Map<String, Value[]> pools) {
         if (name.equals("www.conf")) {
-            pools.computeIfAbsent("www", k -> new Value[2])[0] = new Value("127.0.0.1:9000", null, 0, 0);
+            pools.computeIfAbsent("www", k -> new Value[2])[0] = new Value("127.0.0.1:9000", null, 0, 0, false);
         } else if (name.equals("zz-docker.conf")) {
-            pools.computeIfAbsent("www", k -> new Value[2])[0] = new Value("9000", null, 0, 0);
+            pools.computeIfAbsent("www", k -> new Value[2])[0] = new Value("9000", null, 0, 0, false);
         }
     }
 
     /** Reads a project pool file into the pools; false when a value is not literal (an environment variable). */
-    private static boolean read(SourceFile file, Map<String, Value[]> pools) {
+    private static boolean read(SourceFile file, boolean afterImage, Map<String, Value[]> pools) {
         String pool = null;
         for (int line = 1; line <= file.lineCount(); line++) {
             String text = file.line(line);
@@ -178,7 +181,7 @@ public record PhpFpmPools(List<Pool> pools) {
                 return false;
             }
             int start = file.lineStart(line) + m.start(2);
-            Value value = new Value(m.group(2).strip(), file, start, start + m.group(2).length());
+            Value value = new Value(m.group(2).strip(), file, start, start + m.group(2).length(), afterImage);
             pools.computeIfAbsent(pool, k -> new Value[2])[m.group(1).equals("listen") ? 0 : 1] = value;
         }
         return true;
