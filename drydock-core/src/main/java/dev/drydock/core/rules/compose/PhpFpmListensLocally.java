@@ -46,7 +46,7 @@ import java.util.Set;
                 "https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_pass"},
         aliases = {},
         effort = "5 min",
-        examples = @RuleExample(file = "php/zz-app.conf",
+        examples = @RuleExample(file = "php/zzz-app.conf",
                 bad = """
                         [www]
                         listen = 127.0.0.1:9000
@@ -69,7 +69,7 @@ import java.util.Set;
                           app:
                             image: php:8.3-fpm-alpine
                             volumes:
-                              - ./php/zz-app.conf:/usr/local/etc/php-fpm.d/zz-app.conf:ro
+                              - ./php/zzz-app.conf:/usr/local/etc/php-fpm.d/zz-app.conf:ro
                         """),
                         @ExampleFile(name = "nginx/default.conf", content = """
                         server {
