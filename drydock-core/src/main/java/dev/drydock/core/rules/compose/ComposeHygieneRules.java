@@ -29,6 +29,8 @@ public final class ComposeHygieneRules {
                 new VolumeHidesImageContent(),
                 new PublishedPortNotServed(),
                 new ReadOnlyRootWithoutWritablePaths(),
-                new ServiceAddressIsLocalhost());
+                new ServiceAddressIsLocalhost(),
+                new FastCgiPassUnreachable(),
+                new PhpFpmListensLocally());
     }
 }

@@ -1,8 +1,6 @@
 package dev.drydock.core.rules.support;
 
-import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
-import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
@@ -41,24 +39,9 @@ public record NginxListens(List<Listen> listens) {
         if (c.build() == null || c.build().stage() == null || !runsNginx(c)) {
             return Optional.empty();
         }
-        Map<String, SourceFile> files = new LinkedHashMap<>();
-        for (CopyCommand copy : c.build().stage().copies()) {
-            if (!copy.fromContext() || copy.containerPath() == null || !copy.heredocs().isEmpty()) {
-                continue;
-            }
-            for (String source : copy.sources()) {
-                String target = copy.containerPath().endsWith("/") || copy.sources().size() > 1
-                        ? PathNames.join(copy.containerPath(), PathNames.fileName(source)) : copy.containerPath();
-                if (!source.endsWith(".conf") || !target.startsWith("/etc/nginx/") || !target.endsWith(".conf")) {
-                    continue;
-                }
-                SourceFile file = context.project().source(PathNames.join(c.build().context(),
-                        PathNames.normalizeRelative(source))).orElse(null);
-                if (file == null) {
-                    return Optional.empty(); // a configuration drydock cannot read: its listens are unknown
-                }
-                files.put(target, file);
-            }
+        Map<String, SourceFile> files = ConfigFiles.copied(context, c, "/etc/nginx/").orElse(null);
+        if (files == null) {
+            return Optional.empty(); // a configuration drydock cannot read: its listens are unknown
         }
         boolean stockServerGone = files.containsKey(DEFAULT_CONF)
                 || files.containsKey(MAIN_CONF) && !INCLUDE_CONF_D.matcher(strip(files.get(MAIN_CONF).text())).find();
@@ -122,11 +105,11 @@ public record NginxListens(List<Listen> listens) {
     }
 
     /** The text with its comments blanked, offsets kept. */
-    private static String strip(String text) {
+    static String strip(String text) {
         return COMMENT.matcher(text).replaceAll(m -> " ".repeat(m.group().length()));
     }
 
-    private static int lineOf(String text, int offset) {
+    static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (text.charAt(i) == '\n') {

@@ -1,0 +1,141 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code fastcgi_pass HOST:PORT;} directives of the nginx services of the compose projects: nginx run by a
+ * built image (its Dockerfile's copied configuration) or pulled as the nginx image, with the .conf files the
+ * service bind-mounts under /etc/nginx. Addresses with variables, Unix sockets, names of an {@code upstream} block
+ * and addresses without a port are left out.
+ */
+public final class FastCgiPasses {
+
+    private FastCgiPasses() {}
+
+    /** One directive: the nginx service, the address, and where the address is written. */
+    public record Pass(ComposeProject compose, Service nginx, String host, int port, SourceFile file, int start,
+            int end) {
+
+        public Location location() {
+            return new Location(file.path(), file.span(start, end));
+        }
+
+        public String where() {
+            return file.path() + ":" + file.position(start).line();
+        }
+
+        public String address() {
+            return file.text().substring(start, end);
+        }
+
+        /** Whether the host is a loopback address or localhost. */
+        public boolean loopback() {
+            return host.startsWith("127.") || host.equals("[::1]") || host.equalsIgnoreCase("localhost");
+        }
+    }
+
+    private static final Pattern PASS = Pattern.compile("(?m)^[ \\t]*fastcgi_pass[ \\t]+([^;\\s]+)[ \\t]*;");
+    private static final Pattern UPSTREAM = Pattern.compile("(?m)^[ \\t]*upstream[ \\t]+([^\\s{]+)");
+    private static final Pattern ADDRESS = Pattern.compile("([A-Za-z0-9._-]+|\\[[0-9a-fA-F:.]+\\]):(\\d{1,5})");
+
+    /** Every directive of every compose project, found once per review. */
+    public static List<Pass> of(ReviewContext context) {
+        return context.memo("fastcgi-passes", FastCgiPasses.class, FastCgiPasses::collect);
+    }
+
+    /** The container of a compose service, when the project has one. */
+    public static Container container(ReviewContext context, Service service) {
+        return context.project().containers().stream().filter(c -> c.service() == service).findFirst().orElse(null);
+    }
+
+    /** The service of the pass's compose project that answers to its host: by name, container_name or alias. */
+    public static Optional<Service> target(Pass pass) {
+        for (Service s : pass.compose().services().values()) {
+            boolean named = s.name().equals(pass.host())
+                    || s.containerName() != null && pass.host().equals(s.containerName().value())
+                    || s.networks().stream().flatMap(n -> n.aliases().stream()).anyMatch(a -> pass.host().equals(a.value()));
+            if (named) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the host may be found outside the compose project's services: a name with a dot (DNS), links or
+     * extra_hosts of the nginx service, or an external network another project's containers join.
+     */
+    public static boolean resolvableElsewhere(Pass pass) {
+        Service nginx = pass.nginx();
+        boolean external = pass.compose().networks().values().stream()
+                .anyMatch(n -> n.external() != null && Boolean.TRUE.equals(n.external().value()));
+        return pass.host().contains(".") || external || nginx.raw("links") != null
+                || nginx.raw("external_links") != null || nginx.raw("extra_hosts") != null
+                || nginx.networkMode() != null;
+    }
+
+    /** The other services of the pass's compose project that run php-fpm, by name order. */
+    public static List<Service> phpFpmServices(ReviewContext context, Pass pass) {
+        List<Service> out = new ArrayList<>();
+        for (Service s : pass.compose().services().values()) {
+            if (s != pass.nginx() && (PhpFpm.fastCgiBehind(context, s, 9000).isPresent()
+                    || PhpFpmPools.of(context, s, container(context, s)).isPresent())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static List<Pass> collect(ReviewContext context) {
+        List<Pass> out = new ArrayList<>();
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
+            Container c = container(context, ref.service());
+            if (!runsNginx(ref.service(), c)) {
+                continue;
+            }
+            ConfigFiles.Found found = ConfigFiles.of(context, ref.service(), c, "/etc/nginx/").orElse(null);
+            if (found == null) {
+                continue;
+            }
+            Set<String> upstreams = new HashSet<>();
+            for (SourceFile file : found.files().values()) {
+                Matcher u = UPSTREAM.matcher(NginxListens.strip(file.text()));
+                while (u.find()) {
+                    upstreams.add(u.group(1));
+                }
+            }
+            for (SourceFile file : found.files().values()) {
+                Matcher m = PASS.matcher(NginxListens.strip(file.text()));
+                while (m.find()) {
+                    Matcher a = ADDRESS.matcher(m.group(1));
+                    if (a.matches() && !upstreams.contains(a.group(1))) {
+                        out.add(new Pass(ref.compose(), ref.service(), a.group(1), Integer.parseInt(a.group(2)), file,
+                                m.start(1), m.end(1)));
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean runsNginx(Service service, Container c) {
+        if (c != null && c.build() != null) {
+            return NginxListens.runsNginx(c);
+        }
+        Optional<String> official = ComposeServices.pulledImage(service).map(ImageTags::officialName);
+        return service.command() == null && service.entrypoint() == null && official.filter("nginx"::equals)
+                .isPresent();
+    }
+}
