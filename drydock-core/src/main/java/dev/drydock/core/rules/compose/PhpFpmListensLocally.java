@@ -69,7 +69,7 @@ import java.util.Set;
                           app:
                             image: php:8.3-fpm-alpine
                             volumes:
-                              - ./php/zzz-app.conf:/usr/local/etc/php-fpm.d/zz-app.conf:ro
+                              - ./php/zzz-app.conf:/usr/local/etc/php-fpm.d/zzz-app.conf:ro
                         """),
                         @ExampleFile(name = "nginx/default.conf", content = """
                         server {
