@@ -36,6 +36,10 @@ public record NginxListens(List<Listen> listens) {
     private static final String MAIN_CONF = "/etc/nginx/nginx.conf";
 
     public static Optional<NginxListens> of(ReviewContext context, Container c) {
+        return context.memo("nginx-listens", c, () -> read(context, c));
+    }
+
+    private static Optional<NginxListens> read(ReviewContext context, Container c) {
         if (c.build() == null || c.build().stage() == null || !runsNginx(c)) {
             return Optional.empty();
         }

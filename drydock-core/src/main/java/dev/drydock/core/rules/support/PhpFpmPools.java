@@ -88,6 +88,10 @@ public record PhpFpmPools(List<Pool> pools) {
 
     /** The pools of the service's container when it runs the php image's php-fpm and its pool files are known. */
     public static Optional<PhpFpmPools> of(ReviewContext context, Service service, Container c) {
+        return context.memo("php-fpm-pools", service, () -> read(context, service, c));
+    }
+
+    private static Optional<PhpFpmPools> read(ReviewContext context, Service service, Container c) {
         if (!runsImagePhpFpm(service, c)) {
             return Optional.empty();
         }
