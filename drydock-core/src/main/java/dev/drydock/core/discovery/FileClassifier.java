@@ -21,7 +21,8 @@ import java.util.Set;
  *   <li>Ignore files: {@code .dockerignore}; {@code <anything>.dockerignore} is Dockerfile-specific;
  *       {@code .containerignore}.
  *   <li>Env files: {@code .env}, {@code .env.*}, {@code *.env}; a template when one of its dot
- *       segments is example, sample, template, dist, tmpl or tpl, and {@code env.example} (the same words).
+ *       segments is example(s), sample, template, dist, tmpl, tpl or default(s), and {@code env.example}
+ *       (the same words).
  *   <li>Manifests: fixed names, .NET projects and solutions by extension ({@code csproj}, {@code fsproj},
  *       {@code vbproj}, {@code sln}, {@code slnx}), plus {@code requirements*.txt}, {@code *-requirements.txt},
  *       {@code *_requirements.txt}, {@code requirements*.in} and any {@code .txt}/{@code .in}
@@ -54,7 +55,7 @@ public final class FileClassifier {
             "compose.override.yml", "compose.override.yaml", "docker-compose.override.yml",
             "docker-compose.override.yaml");
 
-    private static final Set<String> ENV_TEMPLATE_WORDS = Set.of("example", "sample", "template", "dist", "tmpl", "tpl");
+    private static final Set<String> ENV_TEMPLATE_WORDS = Set.of("example", "examples", "sample", "template", "dist", "tmpl", "tpl", "default", "defaults");
 
     private static final Map<String, FileType> EXACT = Map.ofEntries(
             Map.entry(".gitignore", FileType.GITIGNORE),
@@ -262,6 +263,15 @@ public final class FileClassifier {
         }
         return stem.endsWith(".compose") || stem.endsWith(".docker-compose") || stem.endsWith("-docker-compose")
                 || stem.endsWith("_docker-compose");
+    }
+
+    /**
+     * {@link FileType#ENV} for an env file with real values ({@code .env}, {@code .env.production},
+     * {@code web.env}), {@link FileType#ENV_TEMPLATE} for a template of one ({@code .env.example},
+     * {@code env.sample}), null for any other file name.
+     */
+    public static FileType envFileType(String fileName) {
+        return classifyEnv(fileName.toLowerCase(Locale.ROOT));
     }
 
     private static FileType classifyEnv(String lower) {

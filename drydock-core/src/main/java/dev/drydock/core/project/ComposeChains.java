@@ -59,25 +59,15 @@ final class ComposeChains {
     /** The files the global options name, resolved; null when one cannot be resolved. */
     private static List<String> files(List<String> words, String cwd) {
         List<String> written = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            if (!word.startsWith("-")) {
-                break; // the subcommand
-            }
-            String name = word;
-            String value = null;
-            int eq = word.indexOf('=');
-            if (eq > 0 && word.startsWith("--")) {
-                name = word.substring(0, eq);
-                value = word.substring(eq + 1);
-            } else if (VALUED.contains(word) && i + 1 < words.size()) {
-                value = words.get(++i);
-            }
+        for (int i = 0; i < words.size() && words.get(i).startsWith("-");) { // up to the subcommand
+            CommandOption option = CommandOption.at(words, i, VALUED::contains);
+            i = option.next();
+            String name = option.name();
             if (name.equals("--project-directory")) {
                 return null;
             }
-            if ((name.equals("-f") || name.equals("--file")) && value != null) {
-                written.add(value);
+            if ((name.equals("-f") || name.equals("--file")) && option.value() != null) {
+                written.add(option.value());
             }
         }
         List<String> out = new ArrayList<>();

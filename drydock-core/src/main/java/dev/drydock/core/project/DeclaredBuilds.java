@@ -100,25 +100,20 @@ final class DeclaredBuilds {
         Map<String, String> args = new LinkedHashMap<>();
         List<String> tags = new ArrayList<>();
         List<String> operands = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
+        for (int i = 0; i < words.size();) {
             String word = words.get(i);
             if (!word.startsWith("-") || word.equals("-")) {
                 operands.add(word);
+                i++;
                 continue;
             }
-            String name = word;
-            String value = null;
-            int eq = word.indexOf('=');
-            if (eq > 0 && word.startsWith("--")) {
-                name = word.substring(0, eq);
-                value = word.substring(eq + 1);
-            } else if (!FLAGS.contains(word) && i + 1 < words.size()) {
-                value = words.get(++i);
-            }
+            CommandOption option = CommandOption.at(words, i, w -> !FLAGS.contains(w));
+            i = option.next();
+            String value = option.value();
             if (value == null) {
                 continue;
             }
-            switch (name) {
+            switch (option.name()) {
                 case "-f", "--file", "--dockerfile" -> dockerfile = value;
                 case "--context", "-c" -> context = value.startsWith("dir://") ? value.substring(6) : value;
                 case "--target" -> target = value;

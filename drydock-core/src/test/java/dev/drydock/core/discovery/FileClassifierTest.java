@@ -48,6 +48,8 @@ class FileClassifierTest {
         "web.env.example, ENV_TEMPLATE",
         "env.example, ENV_TEMPLATE",
         "deploy/env.sample, ENV_TEMPLATE",
+        ".env.defaults, ENV_TEMPLATE",
+        "env.examples, ENV_TEMPLATE",
         ".gitignore, GITIGNORE",
         "requirements.txt, REQUIREMENTS_TXT",
         "requirements-dev.txt, REQUIREMENTS_TXT",

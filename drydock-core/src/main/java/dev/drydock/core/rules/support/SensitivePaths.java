@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.discovery.FileClassifier;
+import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.review.Severity;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +58,6 @@ public final class SensitivePaths {
      */
     public record Match(Kind kind, String what, boolean directory, boolean definite, String probe) {}
 
-    private static final Set<String> ENV_TEMPLATE_WORDS =
-            Set.of("example", "examples", "sample", "template", "dist", "tmpl", "tpl", "default", "defaults");
     private static final Set<String> PRIVATE_KEY_NAMES = Set.of("id_rsa", "id_dsa", "id_ecdsa", "id_ed25519",
             "id_ecdsa_sk", "id_ed25519_sk");
     private static final Set<String> CREDENTIAL_FILES = Set.of(".netrc", "_netrc", ".pypirc", ".htpasswd", ".pgpass",
@@ -166,17 +166,7 @@ public final class SensitivePaths {
      * {@code web.env}; not a template ({@code .env.example}, {@code web.env.sample}).
      */
     public static boolean isEnvFile(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        boolean env = lower.equals(".env") || lower.startsWith(".env.") || lower.endsWith(".env") && lower.length() > 4;
-        if (!env) {
-            return false;
-        }
-        for (String part : lower.split("\\.")) {
-            if (ENV_TEMPLATE_WORDS.contains(part)) {
-                return false;
-            }
-        }
-        return true;
+        return FileClassifier.envFileType(name) == FileType.ENV;
     }
 
     private static String extension(String name) {
