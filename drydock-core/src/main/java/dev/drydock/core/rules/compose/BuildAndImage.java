@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.compose.ComposeFile;
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.edit.Fix;
@@ -27,7 +28,9 @@ import java.util.List;
         checks = "Every compose service with both a `build` section and an `image`, and no `pull_policy`."
                 + " Services that take the key from one YAML anchor (`<<: *defaults`) get one finding there,"
                 + " naming them all. When an override or variant file adds the build to a service the base file"
-                + " pulls, the finding and the fix are at that build, in that file. A bare image name that is no"
+                + " pulls, the finding and the fix are at that build, in that file; when a later file that is no"
+                + " development file (`compose.prod.yaml`) gives a service the base file builds a published image,"
+                + " they are at that image, and the fix pulls it (`pull_policy: missing`). A bare image name that is no"
                 + " Docker Official Image (`myapp-local`) is left alone: nothing can be published under it in Docker"
                 + " Hub's library namespace, so the pull fails and Compose builds.",
         problem = "With both keys and no pull_policy, Compose first tries to pull `image` and builds only when the"
@@ -69,31 +72,58 @@ public final class BuildAndImage implements Rule {
                 unsaid.add(ref);
             }
         }
-        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(unsaid, BuildAndImage::anchor)) {
+        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(unsaid, ref -> anchor(context, ref))) {
             report(context, group);
         }
     }
 
     private void report(ReviewContext context, List<ComposeServices.Ref> group) {
-        Service service = group.get(0).service();
+        ComposeServices.Ref first = group.get(0);
+        Service service = first.service();
         String names = ComposeServices.names(group.stream().map(ComposeServices.Ref::name).toList());
         boolean one = group.size() == 1;
-        boolean buildElsewhere = buildElsewhere(service);
-        TextEdit edit = buildElsewhere ? ComposeEdits.addEntryBesideInItsFile(service.node(), "build", "pull_policy: build")
-                : ComposeEdits.addEntryBeside(service.node(), "image", "pull_policy: build");
+        Placement placement = placement(context, first);
         String image = service.image().value();
-        context.finding(this, anchor(group.get(0)), names + (one ? " has" : " have")
-                        + " both build and image " + image + " without pull_policy: " + (OfficialImages.published(
-                                reference(service)) ? image + " names the Docker Official Image "
-                                + reference(service).imageName() + ", so Compose pulls it and never builds this"
-                                + " checkout's code"
-                                : "Compose pulls " + image + " first and builds only if the registry has none, so a"
-                                + " fresh host may run the published image instead of this checkout's code"))
-                .recommendation("Add `pull_policy: build` " + (buildElsewhere ? "next to this build in "
-                        + service.build().node().file().path() : one ? "to " + names : "next to this image") + " to"
+        String problem = names + (one ? " has" : " have") + " both build and image " + image + " without pull_policy: "
+                + (OfficialImages.published(reference(service)) ? image + " names the Docker Official Image "
+                        + reference(service).imageName() + ", so Compose pulls it and never builds this"
+                        + " checkout's code"
+                        : "Compose pulls " + image + " first and builds only if the registry has none, so a"
+                        + " fresh host may run the published image instead of this checkout's code");
+        TextEdit edit;
+        String recommendation;
+        String fixTitle;
+        switch (placement) {
+            case DEPLOYED_IMAGE -> {
+                String file = service.image().file().path();
+                problem = names + (one ? " builds" : " build") + " from " + service.build().node().file().path()
+                        + ", and " + file + " adds image " + image + " without pull_policy: a host that runs this"
+                        + " chain builds its own checkout whenever the pull fails (a tag not pushed yet, a registry"
+                        + " outage) and then runs code that was never released";
+                edit = ComposeEdits.addEntryBesideInItsFile(service.node(), "image", "pull_policy: missing");
+                recommendation = "Add `pull_policy: missing` next to this image in " + file + " so hosts that"
+                        + " run it pull the published image (`always` for a moving tag), and build and push it in"
+                        + " CI; or `pull_policy: build` if hosts should build the checkout.";
+                fixTitle = "pull the published image of " + names;
+            }
+            case ADDED_BUILD -> {
+                edit = ComposeEdits.addEntryBesideInItsFile(service.node(), "build", "pull_policy: build");
+                recommendation = "Add `pull_policy: build` next to this build in " + service.build().node().file().path()
+                        + " to always build the checkout (or `pull_policy: missing` if running the published image"
+                        + " is intended).";
+                fixTitle = "build " + names + " from the checkout";
+            }
+            default -> {
+                edit = ComposeEdits.addEntryBeside(service.node(), "image", "pull_policy: build");
+                recommendation = "Add `pull_policy: build` " + (one ? "to " + names : "next to this image") + " to"
                         + " always build the checkout (or `pull_policy: missing` if running the published image is"
-                        + " intended).")
-                .fix(edit == null ? null : Fix.of("build " + names + " from the checkout", FixSafety.UNSAFE, edit))
+                        + " intended).";
+                fixTitle = "build " + names + " from the checkout";
+            }
+        }
+        context.finding(this, anchor(context, first), problem)
+                .recommendation(recommendation)
+                .fix(edit == null ? null : Fix.of(fixTitle, FixSafety.UNSAFE, edit))
                 .add();
     }
 
@@ -102,20 +132,33 @@ public final class BuildAndImage implements Rule {
         return ImageReference.tryParse(service.image().value()).orElse(null);
     }
 
+    /** Which file says what: both keys in one file, or one of them added by a later file of the chain. */
+    private enum Placement { SAME_FILE, ADDED_BUILD, DEPLOYED_IMAGE }
+
     /**
-     * Whether the build comes from another file than the image: an override or variant file that builds a service
-     * the base file pulls. The policy belongs there, beside the build: written beside the image, it would make
-     * the base file alone build too.
+     * An override that builds a service the base file pulls wants the checkout: the policy belongs beside that
+     * build (written beside the image, it would make the base file alone build too). A later file that is no
+     * development file and gives a building service a published image deploys that image: the policy belongs
+     * beside the image, in that file.
      */
-    private static boolean buildElsewhere(Service service) {
+    private static Placement placement(ReviewContext context, ComposeServices.Ref ref) {
+        Service service = ref.service();
         MapNode.Entry build = service.node().entry("build");
-        return build != null && !build.key().file().path().equals(service.image().key() == null
-                ? service.image().file().path() : service.image().key().file().path());
+        String imageFile = service.image().key() == null ? service.image().file().path()
+                : service.image().key().file().path();
+        if (build == null || build.key().file().path().equals(imageFile)) {
+            return Placement.SAME_FILE;
+        }
+        List<String> order = ref.compose().files().stream().map(ComposeFile::displayPath).toList();
+        boolean imageLater = order.indexOf(imageFile) > order.indexOf(build.key().file().path());
+        return imageLater && !ComposeServices.isDevelopmentFile(context, imageFile) ? Placement.DEPLOYED_IMAGE
+                : Placement.ADDED_BUILD;
     }
 
-    /** Where the finding points: the image, or the build when another file adds it. */
-    private static Location anchor(ComposeServices.Ref ref) {
+    /** Where the finding points: the key the later file adds, or the image when one file has both. */
+    private static Location anchor(ReviewContext context, ComposeServices.Ref ref) {
         Service service = ref.service();
-        return buildElsewhere(service) ? ComposeServices.keyed(service.node(), "build") : ComposeServices.keyed(service.image());
+        return placement(context, ref) == Placement.ADDED_BUILD ? ComposeServices.keyed(service.node(), "build")
+                : ComposeServices.keyed(service.image());
     }
 }
