@@ -1,16 +1,21 @@
 package dev.drydock.core.rules.context;
 
+import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Node;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
-import dev.drydock.core.review.Category;
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.review.Category;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeEdits;
+import dev.drydock.core.rules.support.ComposeListEdits;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.ImageFilledVolumes;
@@ -53,7 +58,7 @@ import java.util.Optional;
                 "https://docs.docker.com/engine/storage/volumes/",
                 "https://docs.docker.com/reference/compose-file/volumes/",
                 "https://docs.docker.com/reference/compose-file/services/#volumes"},
-        fix = FixSafety.SUGGESTION,
+        fix = FixSafety.UNSAFE,
         effort = "10 min",
         strength = "Persistent data in named volumes",
         examples = @RuleExample(
@@ -115,8 +120,22 @@ public final class NamedVolumes implements Rule {
                             : "Mount a named volume on " + mountAt + ": `volumes: [\"" + volumeName + ":" + mountAt
                                     + "\"]` under " + service.name() + ", and declare `" + volumeName + ":` under the"
                                     + " top-level volumes: of " + ref.file() + ".")
+                    .fix(miss.get().at() == null ? mountFix(ref, volumeName, mountAt) : null)
                     .add();
         }
+    }
+
+    /**
+     * The named volume mounted on the data directory and declared in the service's file. Unsafe: a stack that
+     * runs already keeps its data in the anonymous volume, which the re-created container no longer mounts.
+     */
+    private static Fix mountFix(ComposeServices.Ref ref, String volumeName, String mountAt) {
+        MapNode service = ref.service().node();
+        TextEdit mount = ComposeListEdits.addItem(service, "volumes", volumeName + ":" + mountAt);
+        TextEdit declare = ComposeEdits.declare(ref.compose().root(), service.file(), "volumes", volumeName);
+        return mount == null || declare == null ? null
+                : Fix.of("keep " + mountAt + " of " + ref.name() + " in the named volume " + volumeName,
+                        FixSafety.UNSAFE, mount, declare);
     }
 
     /** What a Redis-compatible server's command line says it keeps: nothing, a cache's snapshot, or data. */

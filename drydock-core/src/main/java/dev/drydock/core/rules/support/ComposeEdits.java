@@ -9,6 +9,7 @@ import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Edits that add keys to a block mapping of a compose file (a service, its logging options), written
@@ -70,6 +71,47 @@ public final class ComposeEdits {
     public static TextEdit addEntryBesideInItsFile(MapNode mapping, String key, String lines) {
         MapNode.Entry entry = mapping == null ? null : mapping.entry(key);
         return entry == null ? null : after(entry.key().file(), entry, lines);
+    }
+
+    /**
+     * {@code name:} declared under the top-level {@code section} ({@code volumes}, {@code secrets}) of {@code file}:
+     * after the last name the file declares there, or in a new section at the end of the file when it has none.
+     * Null when the name is declared already or the file's section cannot take it (a flow mapping, no entry).
+     *
+     * @param root the project's merged top-level mapping
+     */
+    public static TextEdit declare(MapNode root, SourceFile file, String section, String name) {
+        MapNode.Entry entry = root.entry(section);
+        if (entry != null && entry.value() instanceof MapNode declared && declared.has(name)) {
+            return null;
+        }
+        if (entry != null && entry.value() instanceof MapNode declared && editable(declared)
+                && declared.file().path().equals(file.path())) {
+            MapNode.Entry last = null;
+            for (MapNode.Entry e : declared.entries()) {
+                if (e.key().file().path().equals(file.path())) {
+                    last = e;
+                }
+            }
+            return last == null ? null : after(file, last, name + ":");
+        }
+        if (Pattern.compile("(?m)^" + section + "\\s*:").matcher(file.text()).find()) {
+            return null;
+        }
+        String blank = file.text().endsWith("\n\n") || file.text().isBlank() ? "" : "\n";
+        return SourceEdits.appendLines(file, blank + section + ":\n" + indentUnit(file) + name + ":");
+    }
+
+    /** The indentation of the first indented line of a file: its nesting step. */
+    private static String indentUnit(SourceFile file) {
+        for (int line = 1; line <= file.lineCount(); line++) {
+            String text = file.line(line);
+            String indent = SourceEdits.indentation(file, line);
+            if (!indent.isEmpty() && !text.isBlank() && !text.strip().startsWith("#")) {
+                return indent;
+            }
+        }
+        return "  ";
     }
 
     /** A block mapping of one file with at least one entry (flow mappings and merged files are not edited). */
