@@ -12,14 +12,22 @@ import java.util.Map;
  * @param context the context folder relative to the project root ("" for the root itself)
  * @param target the target stage, or null for the last stage
  * @param args the build arguments given with literal values
+ * @param arguments every build argument passed, literal or not, in the order written
  * @param tags the names the image is tagged with, as written ({@code ghcr.io/${{ github.repository }}:latest})
  * @param origin the command or step that declares the build
  */
 public record DeclaredBuild(String dockerfile, String context, String target, Map<String, String> args,
-        List<String> tags, Origin origin) {
+        List<BuildArgument> arguments, List<String> tags, Origin origin) {
 
     public DeclaredBuild {
         args = Map.copyOf(args);
+        arguments = List.copyOf(arguments);
         tags = List.copyOf(tags);
+    }
+
+    /** A build whose arguments are only known by value (a dev container configuration's {@code build.args}). */
+    public DeclaredBuild(String dockerfile, String context, String target, Map<String, String> args,
+            List<String> tags, Origin origin) {
+        this(dockerfile, context, target, args, List.of(), tags, origin);
     }
 }

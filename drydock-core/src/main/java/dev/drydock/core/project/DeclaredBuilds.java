@@ -97,7 +97,8 @@ final class DeclaredBuilds {
         String dockerfile = null;
         String context = null;
         String target = null;
-        Map<String, String> args = new LinkedHashMap<>();
+        List<BuildArgument> arguments = new ArrayList<>();
+        int cursor = end;
         List<String> tags = new ArrayList<>();
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < words.size();) {
@@ -119,9 +120,10 @@ final class DeclaredBuilds {
                 case "--target" -> target = value;
                 case "-t", "--tag", "--destination", "-d" -> tags.add(value);
                 case "--build-arg" -> {
-                    int sep = value.indexOf('=');
-                    if (sep > 0 && !value.contains("$")) {
-                        args.put(value.substring(0, sep), value.substring(sep + 1));
+                    BuildArgument argument = argument(file, cursor, value);
+                    if (argument != null) {
+                        arguments.add(argument);
+                        cursor = argument.origin().span().end();
                     }
                 }
                 default -> { }
@@ -130,7 +132,7 @@ final class DeclaredBuilds {
         if (context == null && !operands.isEmpty()) {
             context = operands.get(operands.size() - 1);
         }
-        return declared(file, start, end, cwd, context, dockerfile, target, args, tags, isDirectory, isFile);
+        return declared(file, start, end, cwd, context, dockerfile, target, arguments, tags, isDirectory, isFile);
     }
 
     /**
@@ -219,7 +221,7 @@ final class DeclaredBuilds {
         String dockerfile = null;
         String target = null;
         List<String> tags = new ArrayList<>();
-        Map<String, String> args = new LinkedHashMap<>();
+        List<BuildArgument> arguments = new ArrayList<>();
         int last = stepEnd(file, first);
         for (int line = first; line <= last; line++) {
             String text = file.line(line);
@@ -230,7 +232,7 @@ final class DeclaredBuilds {
                     case "context" -> context = value;
                     case "file" -> dockerfile = value;
                     case "tags" -> tags.addAll(listValue(file, line, key.group(2)));
-                    case "build-args" -> buildArgs(file, line, key.group(2), args);
+                    case "build-args" -> buildArgs(file, line, key.group(2), arguments);
                     default -> target = value;
                 }
             }
@@ -240,23 +242,41 @@ final class DeclaredBuilds {
         }
         int start = file.lineStart(usesLine) + uses.group(1).length();
         return declared(file, start, file.lineEnd(usesLine), "", context == null ? "." : context, dockerfile, target,
-                args, tags, isDirectory, isFile);
+                arguments, tags, isDirectory, isFile);
     }
 
     /**
      * The action's {@code build-args}: one NAME=value a line (a block scalar or a sequence below the key), or one
-     * written on the key's line. Only literal values are taken, as for {@code --build-arg}.
+     * written on the key's line.
      */
-    private static void buildArgs(SourceFile file, int keyLine, String inline, Map<String, String> args) {
+    private static void buildArgs(SourceFile file, int keyLine, String inline, List<BuildArgument> arguments) {
         String value = inline.strip();
         List<String> entries = value.isEmpty() || value.startsWith("|") || value.startsWith(">")
                 ? listValue(file, keyLine, inline) : List.of(scalar(value));
+        int cursor = file.lineStart(keyLine) + file.line(keyLine).indexOf("build-args") + "build-args".length();
         for (String entry : entries) {
-            int sep = entry.indexOf('=');
-            if (sep > 0 && !entry.contains("$")) {
-                args.put(entry.substring(0, sep).strip(), entry.substring(sep + 1));
+            BuildArgument argument = argument(file, cursor, entry);
+            if (argument != null) {
+                arguments.add(argument);
+                cursor = argument.origin().span().end();
             }
         }
+    }
+
+    /**
+     * {@code NAME=value}, or a bare {@code NAME} whose value the builder takes from the environment, located at
+     * the first {@code NAME} written from {@code from} on; null without a name.
+     */
+    private static BuildArgument argument(SourceFile file, int from, String written) {
+        int sep = written.indexOf('=');
+        String name = (sep < 0 ? written : written.substring(0, sep)).strip();
+        if (name.isEmpty()) {
+            return null;
+        }
+        String value = sep < 0 ? "$" + name : oneWordExpressions(written.substring(sep + 1));
+        int at = file.text().indexOf(name, from);
+        int start = at < 0 ? from : at;
+        return new BuildArgument(name, value, new Origin(file.path(), file.span(start, start + name.length())));
     }
 
     private static final Pattern METADATA_IMAGES = Pattern.compile("^\\s*(?:-\\s+)?images:\\s*(.*)$");
@@ -379,7 +399,7 @@ final class DeclaredBuilds {
     }
 
     private static Optional<DeclaredBuild> declared(SourceFile file, int start, int end, String cwd,
-            String contextWord, String dockerfileWord, String target, Map<String, String> args, List<String> tags,
+            String contextWord, String dockerfileWord, String target, List<BuildArgument> arguments, List<String> tags,
             Predicate<String> isDirectory, Predicate<String> isFile) {
         String context = contextWord == null ? null : resolve(cwd, contextWord);
         if (context == null || !context.isEmpty() && !isDirectory.test(context)) {
@@ -398,7 +418,13 @@ final class DeclaredBuilds {
             target = null;
         }
         Origin origin = new Origin(file.path(), file.span(start, end));
-        return Optional.of(new DeclaredBuild(dockerfile, context, target, args, tags, origin));
+        Map<String, String> args = new LinkedHashMap<>();
+        for (BuildArgument argument : arguments) {
+            if (argument.literal()) {
+                args.put(argument.name(), argument.value());
+            }
+        }
+        return Optional.of(new DeclaredBuild(dockerfile, context, target, args, arguments, tags, origin));
     }
 
     /** A path written in a command run in {@code cwd}, relative to the project root; null when unknown or outside. */

@@ -33,13 +33,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param manifests every dependency manifest read
  * @param containers what runs: every compose service, then every Dockerfile no service builds
  * @param devContainers the dev container configurations ({@code devcontainer.json}) read, in path order
+ * @param declaredBuilds the image builds that CI and task files spell out, in the order they are written
  * @param diagnostics what could not be read or understood, per file; the rest of the model stands
  * @param files the safe reader of the project's files (inside the root, size-bounded)
  * @param sources every text file read so far, by path; {@link #source} adds to it
  */
 public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSource> dockerfiles,
         List<ComposeProject> composeProjects, List<ComposeVariant> composeVariants, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
-        List<Manifest> manifests, List<Container> containers, List<DevContainer> devContainers, List<Diagnostic> diagnostics,
+        List<Manifest> manifests, List<Container> containers, List<DevContainer> devContainers, List<DeclaredBuild> declaredBuilds,
+        List<Diagnostic> diagnostics,
         ProjectFiles files, Map<String, SourceFile> sources) {
 
     public Project {
@@ -51,6 +53,7 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         manifests = List.copyOf(manifests);
         containers = List.copyOf(containers);
         devContainers = List.copyOf(devContainers);
+        declaredBuilds = List.copyOf(declaredBuilds);
         diagnostics = List.copyOf(diagnostics);
         sources = new ConcurrentHashMap<>(sources);
     }

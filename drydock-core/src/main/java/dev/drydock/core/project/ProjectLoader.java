@@ -177,7 +177,8 @@ public final class ProjectLoader {
                 compose.files().forEach(f -> sources.putIfAbsent(f.displayPath(), f.source()));
             }
             return new Project(layout.root(), layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores,
-                    List.copyOf(manifests.values()), containers, devContainers, diagnostics, files, sources);
+                    List.copyOf(manifests.values()), containers, devContainers, declaredBuilds(), diagnostics, files,
+                    sources);
         }
 
         private List<DeclaredBuild> declaredBuilds;

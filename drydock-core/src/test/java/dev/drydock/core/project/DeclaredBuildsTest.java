@@ -36,6 +36,31 @@ class DeclaredBuildsTest {
     }
 
     @Test
+    void everyArgumentIsKeptWithItsValueAsWrittenAndWhereItsNameIs() {
+        List<DeclaredBuild> builds = read(".github/workflows/image.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - run: docker build --build-arg TOKEN=${{ secrets.TOKEN }} --build-arg HOME_DIR --build-arg A=1 .
+                      - uses: docker/build-push-action@v6
+                        with:
+                          build-args: |
+                            REV=${{ github.sha }}
+                            MODE=prod
+                """);
+        assertThat(builds).hasSize(2);
+        assertThat(builds.get(0).arguments()).extracting(BuildArgument::name, BuildArgument::value,
+                        a -> a.origin().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("TOKEN", "${{secrets.TOKEN}}", ".github/workflows/image.yml:4:39"),
+                        org.assertj.core.groups.Tuple.tuple("HOME_DIR", "$HOME_DIR", ".github/workflows/image.yml:4:78"),
+                        org.assertj.core.groups.Tuple.tuple("A", "1", ".github/workflows/image.yml:4:99"));
+        assertThat(builds.get(0).args()).isEqualTo(Map.of("A", "1"));
+        assertThat(builds.get(1).arguments()).extracting(BuildArgument::name, a -> a.origin().line())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("REV", 8), org.assertj.core.groups.Tuple.tuple("MODE", 9));
+        assertThat(builds.get(1).args()).isEqualTo(Map.of("MODE", "prod"));
+    }
+
+    @Test
     void buildxPodmanAndTheContextAsOnlyOperandAreRead() {
         assertThat(read("build.sh", "docker buildx build --platform linux/amd64,linux/arm64 --push -t x web\n"))
                 .extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)

@@ -18,6 +18,7 @@ public final class ContextRules {
                 new ComposeVersionObsolete(),
                 new RequirementsUnpinned(),
                 new SecurityScanMissing(),
+                new CiSecretInBuildArg(),
                 new ComposeHealthcheck(),
                 new ResourceLimits(),
                 new LogRotation(),
