@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
         checks = "The build arguments that CI and task files pass to the builds they declare (`docker build"
                 + " --build-arg`, buildx, podman, buildah, the `build-args` of docker/build-push-action) whose value is"
                 + " a CI secret: a GitHub expression that reads `secrets.*` or `github.token`, or a variable named like"
-                + " a secret (`$NPM_TOKEN`, `${DEPLOY_PASSWORD}`, a bare `--build-arg NPM_TOKEN` that takes it from"
+                + " a secret (`$NPM_TOKEN`, `${DEPLOY_PASSWORD}`, make's `$(NPM_TOKEN)`, a bare `--build-arg NPM_TOKEN` that takes it from"
                 + " the environment), when the Dockerfile declares that ARG. High when a stage the image is built on"
                 + " declares it; medium when only a builder stage does (the value then stays in the build cache and"
                 + " the provenance, not in the image's history).",
@@ -96,8 +96,8 @@ public final class CiSecretInBuildArg implements Rule {
     private static final Pattern GITHUB_SECRET = Pattern.compile(
             "\\$\\{\\{[^}]*\\b(secrets\\.[A-Za-z0-9_-]+|github\\.token)\\b[^}]*}}");
 
-    /** A shell or CI variable: {@code $NAME} or {@code ${NAME}}. */
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+    /** A shell, CI or make variable: {@code $NAME}, {@code ${NAME}}, {@code $(NAME)}. */
+    private static final Pattern VARIABLE = Pattern.compile("\\$[{(]?([A-Za-z_][A-Za-z0-9_]*)");
 
     @Override
     public void check(ReviewContext context) {
