@@ -43,6 +43,7 @@ public final class PyProject {
     private final List<String> buildRequires;
     private final String buildBackend;
     private final boolean poetry;
+    private final List<String> uvWorkspaceMembers;
     private final Set<LockFile> lockFiles;
     private final List<Diagnostic> diagnostics;
 
@@ -58,6 +59,7 @@ public final class PyProject {
         this.buildRequires = List.copyOf(b.buildRequires);
         this.buildBackend = b.buildBackend;
         this.poetry = b.poetry;
+        this.uvWorkspaceMembers = List.copyOf(b.uvWorkspaceMembers);
         this.lockFiles = Set.copyOf(b.lockFiles);
         this.diagnostics = List.copyOf(b.diagnostics);
     }
@@ -137,6 +139,11 @@ public final class PyProject {
         return poetry;
     }
 
+    /** {@code tool.uv.workspace.members}: the globs, relative to this file's folder, of the workspace's members. */
+    public List<String> uvWorkspaceMembers() {
+        return uvWorkspaceMembers;
+    }
+
     public Set<LockFile> lockFiles() {
         return lockFiles;
     }
@@ -184,6 +191,7 @@ public final class PyProject {
         final List<String> buildRequires = new ArrayList<>();
         String buildBackend;
         boolean poetry;
+        final List<String> uvWorkspaceMembers = new ArrayList<>();
         Set<LockFile> lockFiles = Set.of();
         final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -244,6 +252,11 @@ public final class PyProject {
                     pep508List(groups.get(group), Toml.path("dependency-groups", group), Scope.DEV, group, "dependency-groups");
                 }
             }
+            Toml.at(root, "tool", "uv", "workspace", "members").forEach(member -> {
+                if (member.isTextual()) {
+                    uvWorkspaceMembers.add(member.asText());
+                }
+            });
             JsonNode uvDev = Toml.at(root, "tool", "uv", "dev-dependencies");
             pep508List(uvDev.isMissingNode() ? null : uvDev, Toml.path("tool", "uv", "dev-dependencies"), Scope.DEV, "dev", "uv");
             JsonNode pdmDev = Toml.at(root, "tool", "pdm", "dev-dependencies");

@@ -23,6 +23,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.UvWorkspaces;
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
@@ -351,16 +352,13 @@ public final class RequirementsUnpinned implements Rule {
     }
 
     /**
-     * Whether a folder above the pyproject.toml is the root of a uv workspace with its uv.lock: a pyproject.toml
-     * there with a {@code [tool.uv.workspace]} table, and uv.lock beside it. The members of a workspace share
-     * that one lock file ({@code uv sync --frozen --package api} installs a member from it).
+     * Whether a folder above the pyproject.toml is the root of a uv workspace with its uv.lock: the members of a
+     * workspace share that one lock file ({@code uv sync --frozen --package api} installs a member from it).
      */
     private static boolean uvWorkspaceLockAbove(ReviewContext context, Manifest manifest) {
         for (String dir = PathNames.parent(manifest.file()); !dir.isEmpty(); ) {
             dir = PathNames.parent(dir);
-            if (context.project().layout().entry(PathNames.join(dir, "uv.lock")).isPresent()
-                    && context.project().source(PathNames.join(dir, "pyproject.toml")).map(SourceFile::text)
-                            .filter(t -> t.contains("[tool.uv.workspace]")).isPresent()) {
+            if (UvWorkspaces.lockedRoot(context, dir)) {
                 return true;
             }
         }

@@ -23,6 +23,7 @@ import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.UvWorkspaces;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -316,6 +317,7 @@ public final class LayerCaching implements Rule {
             copyManifests = "COPY " + manifest + " " + PathNames.parent(manifest) + "/"
                     + (others.isEmpty() ? "" : " and COPY " + others + " ./");
         }
+        List<String> workspaceMembers = uvWorkspaceMembers(context, image, o.install(), folder);
         String recommendation = fromStage(o.install())
                 ? "Cook the dependencies from the recipe alone: move " + copyText + " after the RUN of "
                         + o.install().text() + " (the recipe copied from the planner stage is all it reads); source"
@@ -326,6 +328,13 @@ public final class LayerCaching implements Rule {
                         + " scripts, such as Laravel's artisan package:discover): " + copyManifests + ", RUN "
                         + o.install().text() + " --no-scripts --no-autoloader, then " + copyText + " and RUN composer"
                         + " dump-autoload --optimize, which writes the autoloader and runs the scripts; source edits"
+                        + " then reuse the cached dependency layer."
+                : workspaceMembers != null
+                ? "Install the dependencies alone before the source: " + copyManifests + " and each member's"
+                        + " pyproject.toml into its folder (" + String.join(", ", workspaceMembers.stream()
+                                .map(m -> "COPY " + m + " " + PathNames.parent(m) + "/").toList()) + "), RUN "
+                        + o.install().text() + " --no-install-workspace, then " + copyText + " and RUN "
+                        + o.install().text() + " again, which only adds the workspace's own packages; source edits"
                         + " then reuse the cached dependency layer."
                 : PROJECT_LEFT_OUT_BY.containsKey(o.install().text())
                 ? "Install the dependencies alone before the source: " + copyManifests + ", RUN " + o.install().text()
@@ -440,6 +449,24 @@ public final class LayerCaching implements Rule {
 
     private static boolean isDirectory(Project project, String path) {
         return project.layout().entries().stream().anyMatch(e -> e.path().startsWith(path + "/"));
+    }
+
+    /**
+     * For uv sync from the root of a uv workspace: its members' pyproject.toml, relative to the build context
+     * (uv needs them to read the workspace, and --no-install-project would still install the members); else null.
+     */
+    private static List<String> uvWorkspaceMembers(ReviewContext context, BuiltImage image,
+            DependencyInstalls.Install install, String folder) {
+        if (!install.text().equals("uv sync")) {
+            return null;
+        }
+        String contextDir = image.container().build().context();
+        String root = PathNames.join(contextDir, folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder);
+        return UvWorkspaces.memberManifests(context, root)
+                .filter(members -> !members.isEmpty())
+                .map(members -> members.stream().filter(m -> PathNames.isUnder(m, contextDir))
+                        .map(m -> contextDir.isEmpty() ? m : m.substring(contextDir.length() + 1)).toList())
+                .orElse(null);
     }
 
     private static boolean exists(Project project, BuiltImage image, String file) {

@@ -1,0 +1,5 @@
+from fastapi import FastAPI
+app = FastAPI()
+@app.get("/healthz")
+def health():
+    return {"ok": True}
