@@ -54,6 +54,7 @@ public final class DockerfileRules {
                 new CopyWholeFilesystem(),
                 new ExposeInvalidPort(),
                 new ExposeSshPort(),
+                new CmdRepeatsBaseEntrypoint(),
                 new WorkdirSystemDirectory(),
                 new CopyRelativeWithoutWorkdir(),
                 new OnbuildForbiddenTrigger(),

@@ -66,7 +66,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " application and no command to an official image whose default is one, such as a distribution's"
                 + " shell: the images built on it set USER) and for a stock server such as nginx, php-fpm or Tomcat"
                 + " started by its official-image style command (also when it is the official base image's default"
-                + " command); the message says whether the server drops to a configured user itself (php-fpm's"
+                + " command; not Tomcat when the image deploys a web application, a .war or files in webapps, whose"
+                + " code runs in Tomcat's JVM as its user); the message says whether the server drops to a configured user itself (php-fpm's"
                 + " workers take the pool's user, www-data in the php images, and it refuses a root pool without -R;"
                 + " medium when the command passes -R). Nothing for"
                 + " an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command)."
@@ -696,6 +697,14 @@ public final class RunsAsRoot implements Rule {
         }
         BaseImageFacts.ImageTools tools = InferredImageTools.of(container.build().model(), container.build().stage())
                 .orElse(null);
+        if (ImageRole.program(container).filter("catalina.sh"::equals).isPresent()
+                && (tools == null || tools.shell() && !"apk".equals(tools.packageManager()))) {
+            return "RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home"
+                    + " --shell /usr/sbin/nologin app && chown -R app:app \"$CATALINA_HOME\"/logs \"$CATALINA_HOME\"/temp"
+                    + " \"$CATALINA_HOME\"/work \"$CATALINA_HOME\"/webapps (Tomcat writes its logs, temporary and work"
+                    + " files there and unpacks the .war files in webapps), COPY --chown=app:app for the .war files,"
+                    + " then USER app";
+        }
         if (tools != null && !tools.shell()) {
             return "USER 65532:65532 (" + tools.image() + " has no shell to run useradd; a numeric UID needs no user"
                     + " database" + (base instanceof BaseImage.Scratch ? "" : ", and distroless images name it nonroot")

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "slim-base-image",
@@ -35,7 +37,10 @@ import java.util.Set;
                 + " ruby, perl: no variant, latest, or only a Debian/Ubuntu codename such as 3.12-bookworm), for"
                 + " tool-chain images used as the runtime (golang, rust, in every variant: golang:1.23-alpine and"
                 + " rust:1-slim carry the whole compiler too), naming a later stage that already copies the build's"
-                + " output when there is one, and for JDK tags of images that have a JRE (eclipse-temurin, whose tags"
+                + " output when there is one, for the Java build tools' images used as the runtime (maven, gradle:"
+                + " Maven or Gradle, their cache and the JDK ship with the jar), naming the Temurin JRE of the Java"
+                + " version their tag names, unless the image's command is the build tool itself (mvn, gradle,"
+                + " ./mvnw), and for JDK tags of images that have a JRE (eclipse-temurin, whose tags"
                 + " without jre are the JDK, ibm-semeru-runtimes, openjdk, AdoptOpenJDK's), slim or alpine as well,"
                 + " unless the image runs a JDK tool (jar, javac, jlink...), and for the development images of GPU"
                 + " stacks that have a runtime one (nvidia/cuda's devel and cudnn-devel tags, pytorch/pytorch's -devel"
@@ -77,6 +82,11 @@ public final class SlimBaseImage implements Rule {
 
     private static final Set<String> LANGUAGE_IMAGES = Set.of("python", "node", "ruby", "perl");
     private static final Set<String> TOOLCHAIN_IMAGES = Set.of("golang", "rust");
+    /** The Java build tools' official images: a JDK (eclipse-temurin's in most tags) plus Maven or Gradle. */
+    private static final Set<String> BUILD_TOOL_IMAGES = Set.of("maven", "gradle");
+    private static final Set<String> BUILD_TOOLS = Set.of("mvn", "mvnw", "gradle", "gradlew");
+    /** The Temurin JDK a maven or gradle tag names: maven:3.9-eclipse-temurin-21-alpine, gradle:8.10-jdk21-alpine. */
+    private static final Pattern TEMURIN_IN_TAG = Pattern.compile("(?:^|-)(?:eclipse-temurin-|jdk)(\\d+)(-alpine)?(?:-|$)");
     private static final Set<String> CODENAMES = Set.of("bookworm", "bullseye", "buster", "stretch", "trixie",
             "jammy", "focal", "noble", "bionic");
     private static final List<String> MINIMAL_VARIANTS = List.of("slim", "alpine", "distroless", "minimal", "chiseled",
@@ -100,6 +110,12 @@ public final class SlimBaseImage implements Rule {
             if (TOOLCHAIN_IMAGES.contains(ImageTags.officialName(ref))) {
                 if (!image.isDevelopmentImage() && !toolImage(image)) {
                     toolchain(context, location, image, ref);
+                }
+                continue;
+            }
+            if (BUILD_TOOL_IMAGES.contains(ImageTags.officialName(ref))) {
+                if (!image.isDevelopmentImage() && !toolImage(image) && !runsBuildTool(image)) {
+                    javaBuildTool(context, location, image, ref);
                 }
                 continue;
             }
@@ -167,6 +183,34 @@ public final class SlimBaseImage implements Rule {
                         + (deprecated ? " (" + ref.familiarName() + " is deprecated: deprecated-base-image)" : "")
                         + " (or a runtime made with jlink).")
                 .add();
+    }
+
+    /**
+     * A maven or gradle image as the image that runs: the JRE of the Java version its tag names when that is
+     * Temurin's (the default of both images), else a JRE of the same version.
+     */
+    private void javaBuildTool(ReviewContext context, Location location, BuiltImage image, ImageReference ref) {
+        String current = ref.familiarString();
+        String tool = ImageTags.officialName(ref).equals("maven") ? "Maven" : "Gradle";
+        Matcher temurin = TEMURIN_IN_TAG.matcher(ref.tag() == null ? "" : ref.tag().toLowerCase(Locale.ROOT));
+        String jre = temurin.find() && !ref.tag().toLowerCase(Locale.ROOT).contains("graal")
+                ? "eclipse-temurin:" + temurin.group(1) + "-jre" + (temurin.group(2) == null ? "" : temurin.group(2))
+                : "a JRE image of the same Java version";
+        Stage consumer = laterConsumer(image);
+        context.finding(this, location, "the final image is " + current + ": " + tool + ", its dependency cache, the"
+                        + " whole JDK and whatever the build left behind ship with an application that needs only"
+                        + " its jar and a Java runtime")
+                .recommendation(consumer != null ? capitalized(Stages.describe(consumer)) + " (line "
+                        + consumer.from().span().startLine() + ") already copies the build's output out of this one:"
+                        + " make it the target (compose build.target, docker build --target)."
+                        : "Build in a stage FROM " + current + " AS build and copy the jar into a final stage FROM "
+                                + jre + " with COPY --from=build.")
+                .add();
+    }
+
+    /** Whether the image's command is the build tool itself (mvn spring-boot:run, a CI image running gradle). */
+    private static boolean runsBuildTool(BuiltImage image) {
+        return image.containers().stream().anyMatch(c -> ImageRole.program(c).filter(BUILD_TOOLS::contains).isPresent());
     }
 
     private void gpuDevelopment(ReviewContext context, Location location, ImageReference ref, String runtime) {

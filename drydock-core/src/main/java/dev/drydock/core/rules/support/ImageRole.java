@@ -71,7 +71,28 @@ public enum ImageRole {
         if (argv.size() == 1 && INTERPRETERS.contains(program)) {
             return RUNTIME_BASE;
         }
-        return SERVERS.contains(program) ? SERVER : APPLICATION;
+        return SERVERS.contains(program) && !deploysWebApplication(c, program) ? SERVER : APPLICATION;
+    }
+
+    /**
+     * Whether the image puts a web application into Tomcat (a .war, or anything copied into its webapps folder):
+     * Tomcat runs the application's code in its own JVM and never switches users, so such an image is the
+     * application's, and its user is that of the application.
+     */
+    private static boolean deploysWebApplication(Container c, String program) {
+        if (!program.equals("catalina.sh") || c.build() == null) {
+            return false;
+        }
+        for (Stage stage : Stages.inImage(c.build().model(), c.build().stage())) {
+            for (CopyCommand copy : stage.copies()) {
+                String destination = copy.containerPath() == null ? "" : copy.containerPath();
+                if (destination.contains("/webapps") || destination.endsWith(".war")
+                        || copy.sources().stream().anyMatch(s -> s.endsWith(".war"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
