@@ -35,6 +35,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.DevelopmentComposeFiles;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.DotnetAssemblies;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.StopSignals;
@@ -484,9 +485,14 @@ public final class DevServer implements Rule {
                         + " octane:start --host=0.0.0.0 --port=" + port + "`).";
             }
             case DOTNET_WATCH -> {
-                return "Publish in a build stage (`dotnet publish -c Release -o /app`) and run the output on the"
-                        + " mcr.microsoft.com/dotnet/aspnet image: ENTRYPOINT " + Probes.json(List.of("dotnet", "App.dll"))
-                        + " (App.dll being the project's assembly); keep `dotnet watch` for local development.";
+                DotnetAssemblies.Assembly assembly = DotnetAssemblies.of(context, c).orElse(null);
+                String image = assembly == null ? "mcr.microsoft.com/dotnet/aspnet" : assembly.runtimeImage();
+                String dll = assembly == null ? "App.dll" : assembly.dll();
+                return "Publish in a build stage (`dotnet publish -c Release -o /app/publish /p:UseAppHost=false`) and"
+                        + " run the output on the " + image + " image: COPY --from=build /app/publish ., then ENTRYPOINT "
+                        + Probes.json(List.of("dotnet", dll)) + (assembly == null ? " (App.dll being the project's"
+                                + " assembly)" : " (the assembly " + assembly.project() + " builds)")
+                        + "; keep `dotnet watch` for local development.";
             }
             case MIX_PHX_SERVER -> {
                 return "Build a release in a build stage (MIX_ENV=prod, `mix release`) and run it on a small runtime image:"

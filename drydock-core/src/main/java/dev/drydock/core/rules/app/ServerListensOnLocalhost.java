@@ -21,12 +21,16 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.VariableOrigins;
 import dev.drydock.core.rules.support.WrittenInstructions;
+import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.source.Span;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -45,7 +49,9 @@ import java.util.regex.Pattern;
                 + " 127.0.0.1 (quiet when an env_file may set the variable). For a Rust service, the address its code"
                 + " binds (TcpListener::bind, actix-web's bind, a SocketAddr of [127, 0, 0, 1]) and Rocket's default"
                 + " when nothing configures it: ROCKET_ADDRESS, else 127.0.0.1 (quiet with a Rocket.toml, a custom"
-                + " configuration in the code or an env_file). For a Go program, the address its http.ListenAndServe,"
+                + " configuration in the code or an env_file). For ASP.NET Core, ASPNETCORE_URLS from the compose"
+                + " environment or an ENV when every address it lists is localhost, 127.0.0.1 or [::1] (quiet when the"
+                + " startup code or appsettings choose the addresses). For a Go program, the address its http.ListenAndServe,"
                 + " http.Server Addr, net.Listen, Echo's Start, Fiber's Listen or Gin's Run binds (127.0.0.1:8080,"
                 + " localhost:8080); a client's address (a Redis Addr, a database DSN) is not read.",
         problem = "Inside a container, 127.0.0.1 is the container's own loopback interface: connections that come"
@@ -85,6 +91,9 @@ import java.util.regex.Pattern;
                         """))
 public final class ServerListensOnLocalhost implements Rule {
 
+    /** A Kestrel address: scheme, host, port ({@code http://localhost:5000}, {@code https://[::1]:5001/}). */
+    private static final Pattern KESTREL_URL = Pattern.compile("(?i)https?://(\\[[^]]*]|[^:/]*)(:\\d+)?/?");
+    private static final Pattern LOOPBACK_IN_URL = Pattern.compile("(?i)(https?://)(localhost|127(\\.\\d+){3}|\\[::1])(?=[:/;]|$)");
     private static final Pattern LOOPBACK = Pattern.compile("(?i)(localhost|127(\\.\\d+){3}|\\[::1]|::1)(:(\\d+|\\$\\{?\\w+}?))?");
 
     @Override
@@ -130,7 +139,10 @@ public final class ServerListensOnLocalhost implements Rule {
                     report(context, c, command, server, "--bind", ep.option("bind"), "127.0.0.1:8000");
                 }
                 case PYTHON -> gradio(context, c, ep);
-                default -> rust(context, c, ep);
+                default -> {
+                    aspNetCore(context, c, ep);
+                    rust(context, c, ep);
+                }
             }
         }
     }
@@ -162,6 +174,55 @@ public final class ServerListensOnLocalhost implements Rule {
                             + " to launch(); which hosts can reach it is decided by the published ports.")
                     .add();
         }
+    }
+
+    /**
+     * ASP.NET Core's Kestrel given its addresses by ASPNETCORE_URLS (which replaces the image's ASPNETCORE_HTTP_PORTS)
+     * when every one of them is on the loopback interface: {@code http://localhost:5000}. Quiet when the startup code
+     * or appsettings choose the addresses (they win over the variable), and for a variable held in an env_file.
+     */
+    private void aspNetCore(ReviewContext context, Container c, EntryPoint ep) {
+        var app = Apps.of(context, c);
+        String urls = ep.environment().get("ASPNETCORE_URLS");
+        if (urls == null || !app.frameworks().contains(Framework.ASPNET_CORE) || !app.serverCalls().isEmpty()) {
+            return;
+        }
+        List<String> hosts = new ArrayList<>();
+        for (String url : urls.split(";")) {
+            Matcher m = KESTREL_URL.matcher(url.strip());
+            if (!m.matches() || !LOOPBACK.matcher(m.group(1)).matches()) {
+                return; // http://+:8080, http://0.0.0.0:8080, a host name (Kestrel binds every interface for it)
+            }
+            hosts.add(m.group(1));
+        }
+        VariableOrigins.Origin origin = VariableOrigins.of(context, c, "ASPNETCORE_URLS").orElse(null);
+        if (origin == null) {
+            return;
+        }
+        String everywhere = LOOPBACK_IN_URL.matcher(urls.strip()).replaceAll("$1+");
+        context.finding(this, origin.where(), "ASPNETCORE_URLS=" + urls.strip() + " makes Kestrel listen on "
+                        + String.join(" and ", hosts.stream().distinct().toList()) + ", the container's loopback"
+                        + " interface only: requests through a published port or from other containers never reach it")
+                .recommendation("Listen on every interface of the container, ASPNETCORE_URLS=" + everywhere + ", or"
+                        + " remove ASPNETCORE_URLS and set the port with ASPNETCORE_HTTP_PORTS; which hosts can reach"
+                        + " it is decided by the published ports.")
+                .fix(aspNetCoreFix(origin))
+                .add();
+    }
+
+    /** The ENV's value with each loopback host replaced by Kestrel's every-interface {@code +}. */
+    private static Fix aspNetCoreFix(VariableOrigins.Origin origin) {
+        if (origin.entry() == null || !origin.entry().entry().hasValue()) {
+            return null;
+        }
+        Word value = origin.entry().entry().value();
+        if (value.value().contains("$")) {
+            return null;
+        }
+        String replaced = LOOPBACK_IN_URL.matcher(value.value()).replaceAll("$1+");
+        return Fix.of("listen on " + LOOPBACK_IN_URL.matcher(origin.entry().value().strip()).replaceAll("$1+")
+                + " instead of the loopback interface", FixSafety.UNSAFE,
+                TextEdit.replace(origin.where().file(), value.span(), replaced));
     }
 
     /**

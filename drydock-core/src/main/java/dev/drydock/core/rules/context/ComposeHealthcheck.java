@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
                 + " nor in its Dockerfile (for pulled images: official and Bitnami images, which define none), is high;"
                 + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium; a depends_on that"
                 + " only waits for a database, cache or broker image (postgres, mysql, mariadb, redis, valkey, mongo,"
-                + " rabbitmq) to start, not to be healthy, is medium (not for a database console such as adminer,"
+                + " mcr.microsoft.com/mssql/server, rabbitmq) to start, not to be healthy, is medium (not for a database console such as adminer,"
                 + " phpMyAdmin or pgAdmin, which connects when someone logs in, nor for a dependant whose own command"
                 + " waits for the store: pg_isready, nc -z, /dev/tcp or wait-for-it in a loop that names it); a depends_on without a condition on another"
                 + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
@@ -101,6 +101,10 @@ import java.util.regex.Pattern;
 public final class ComposeHealthcheck implements Rule {
 
     private static final Map<String, String> PROBES = Map.of(
+            // the SQL Server images ship sqlcmd in mssql-tools18 (since 2022 CU14), which must be told to trust the
+            // server's self-signed certificate (-C)
+            "mssql", "[\"CMD-SHELL\", \"/opt/mssql-tools18/bin/sqlcmd -S localhost -U sa -P \\\"$${MSSQL_SA_PASSWORD}\\\" -C"
+                    + " -Q 'SELECT 1' -b -o /dev/null\"]",
             "postgres", "[\"CMD-SHELL\", \"pg_isready -U $${POSTGRES_USER:-postgres}\"]",
             "mysql", "[\"CMD\", \"mysqladmin\", \"ping\", \"-h\", \"127.0.0.1\"]",
             "mariadb", "[\"CMD\", \"healthcheck.sh\", \"--connect\", \"--innodb_initialized\"]",
@@ -207,7 +211,7 @@ public final class ComposeHealthcheck implements Rule {
         context.finding(this, at, ref.name() + " starts as soon as the " + target.name() + " container has started"
                         + (dependency.condition() == null ? " (depends_on without a condition waits for nothing more)"
                                 : " (condition: service_started)")
-                        + ", not when " + DataStores.named(store).orElseThrow() + " accepts connections: while it initializes (on a"
+                        + ", not when " + storeName(store) + " accepts connections: while it initializes (on a"
                         + " fresh volume, seconds) the first connections of " + ref.name() + " fail")
                 .severity(Severity.MEDIUM)
                 .recommendation(checked
@@ -303,9 +307,17 @@ public final class ComposeHealthcheck implements Rule {
                 : "[\"CMD\", ...a command that succeeds only when " + target.name() + " serves...]";
     }
 
-    /** The kind of server a pulled image runs, a key of {@link #PROBES} (postgres, redis ...), or null. */
+    /** The server a key of {@link #PROBES} stands for: PostgreSQL for postgres, SQL Server for mssql. */
+    private static String storeName(String store) {
+        return store.equals("mssql") ? "SQL Server" : DataStores.named(store).orElseThrow();
+    }
+
+    /** The kind of server a pulled image runs, a key of {@link #PROBES} (postgres, redis, mssql ...), or null. */
     private static String store(Service target) {
         Optional<String> name = DataStores.imageName(target);
+        if (name.isPresent() && name.get().endsWith("mssql/server")) {
+            return "mssql";
+        }
         if (name.isPresent()) {
             String base = name.get().substring(name.get().lastIndexOf('/') + 1);
             for (String key : PROBES.keySet()) {

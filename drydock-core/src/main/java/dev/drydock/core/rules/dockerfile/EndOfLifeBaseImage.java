@@ -19,6 +19,7 @@ import dev.drydock.core.rules.support.DeprecatedImages;
 import dev.drydock.core.rules.support.DistributionLifecycles;
 import dev.drydock.core.rules.support.DistributionLifecycles.Release;
 import dev.drydock.core.rules.support.DistributionReleases;
+import dev.drydock.core.rules.support.DotnetImages;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.LocallyBuiltImages;
 import dev.drydock.core.rules.support.Stages;
@@ -39,7 +40,9 @@ import java.util.Set;
                 + " when it is the official python, node, golang, php or ruby image with a version in its tag that"
                 + " belongs to a release line older than the oldest one its maintainers still supported on the date"
                 + " of drydock's table of image versions (python below 3.11, node below 22, golang below 1.26, php below 8.2, ruby below 3.3 on"
-                + " 2026-11-30);"
+                + " 2026-11-30), or one of Microsoft's .NET images (mcr.microsoft.com/dotnet/sdk, aspnet, runtime,"
+                + " runtime-deps) of a .NET line past its end of support (below 10.0 on that date: .NET 8 and 9"
+                + " ended on 2026-11-10);"
                 + " a tag with the major version only (python:3) follows the newest line and is left alone. Fires too"
                 + " when the tag stays on a distribution release whose free security support had ended on the date of"
                 + " drydock's table of distribution releases: the operating-system images debian (by codename or"
@@ -75,6 +78,7 @@ import java.util.Set;
                 "https://go.dev/doc/devel/release#policy",
                 "https://www.php.net/supported-versions.php",
                 "https://www.ruby-lang.org/en/downloads/branches/",
+                "https://dotnet.microsoft.com/en-us/platform/support/policy/dotnet-core",
                 "https://wiki.debian.org/LTS",
                 "https://ubuntu.com/about/release-cycle",
                 "https://alpinelinux.org/releases/",
@@ -104,7 +108,7 @@ import java.util.Set;
 public final class EndOfLifeBaseImage implements Rule {
 
     private static final Map<String, String> SOFTWARE = Map.of("python", "Python", "node", "Node.js", "golang", "Go",
-            "php", "PHP", "ruby", "Ruby");
+            "php", "PHP", "ruby", "Ruby", "dotnet", ".NET");
 
     @Override
     public void check(ReviewContext context) {
@@ -173,9 +177,14 @@ public final class EndOfLifeBaseImage implements Rule {
     }
 
     private static boolean lineEnded(ImageReference ref) {
-        String oldest = BaseImageVersions.oldestSupported(ImageTags.officialName(ref)).orElse(null);
+        String oldest = BaseImageVersions.oldestSupported(lifecycle(ref)).orElse(null);
         TagVersion version = ref.version();
         return oldest != null && version != null && version.hasVersion() && older(version, TagVersion.parse(oldest));
+    }
+
+    /** The name the table of supported lines knows the image's software by: the official image's, or dotnet. */
+    private static String lifecycle(ImageReference ref) {
+        return DotnetImages.named(ref) ? "dotnet" : ImageTags.officialName(ref);
     }
 
     private void check(ReviewContext context, ImageReference ref, Target target) {
@@ -191,7 +200,7 @@ public final class EndOfLifeBaseImage implements Rule {
     }
 
     private void line(ReviewContext context, ImageReference ref, Target target, Optional<Release> release) {
-        String name = ImageTags.officialName(ref);
+        String name = lifecycle(ref);
         TagVersion version = ref.version();
         String oldest = BaseImageVersions.oldestSupported(name).orElseThrow();
         String software = SOFTWARE.get(name);

@@ -727,7 +727,7 @@ public final class RunsAsRoot implements Rule {
         if (!user.value().isBlank()) {
             return user.value();
         }
-        Instruction own = WrittenInstructions.ownAt(container, user.origin());
+        Instruction own = WrittenInstructions.inImageAt(container, user.origin());
         String written = own != null && own.arguments() instanceof PlainText text ? text.text().strip() : "";
         BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
         if (APP_UID.matcher(written).matches() && DotnetImages.hasAppUser(base)) {

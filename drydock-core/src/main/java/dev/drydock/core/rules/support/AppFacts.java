@@ -73,7 +73,8 @@ public final class AppFacts {
     }
 
     /**
-     * The port the application serves on: the one its command sets; else, among the container ports compose
+     * The port the application serves on: the one its command sets; else the one its code or configuration
+     * listens on once resolved against the container's environment ({@link CodePorts}); else, among the container ports compose
      * publishes and the image EXPOSEs (in that order): the one the environment variable the code reads it from, or the
      * code binds, else the first that is not a well-known port of another protocol (ssh 22, Erlang's 4369, a
      * database's or a broker's), else the first. Without any: what the command, the environment or the code
@@ -85,6 +86,11 @@ public final class AppFacts {
         Integer fromCode = codePort(c, app);
         if (fromCommand != null) {
             return fromCommand; // the server listens where its command says, published there or not
+        }
+        Integer resolved = app == null ? null
+                : CodePorts.of(c, app).stream().findFirst().map(CodePorts.CodePort::port).orElse(null);
+        if (resolved != null) {
+            return resolved; // the environment or the image decides it (published-port-not-served reports a mismatch)
         }
         if (fromCode != null && (declared.isEmpty() || declared.contains(fromCode))) {
             return fromCode;

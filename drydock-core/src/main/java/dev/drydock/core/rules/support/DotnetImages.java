@@ -24,6 +24,12 @@ public final class DotnetImages {
 
     private DotnetImages() {}
 
+    /** Whether the image is one of Microsoft's .NET images (sdk, aspnet, runtime, runtime-deps), whatever its tag. */
+    public static boolean named(ImageReference ref) {
+        String name = ref == null || ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        return name.startsWith(REGISTRY_PATH) && IMAGES.contains(name.substring(REGISTRY_PATH.length()));
+    }
+
     /** Whether the image is one of the .NET images' Alpine variants: Alpine with BusyBox, plus .NET. */
     public static boolean alpine(ImageReference ref) {
         String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);

@@ -47,4 +47,23 @@ public final class WrittenInstructions {
         }
         return null;
     }
+
+    /**
+     * The instruction written at {@code origin} in one of the stages the container's image is made of (its final
+     * stage and the stages that stage is FROM), or null (from compose or another Dockerfile).
+     */
+    public static Instruction inImageAt(Container c, Origin origin) {
+        if (c.build() == null || c.build().stage() == null || origin == null || origin.span() == null
+                || !origin.file().equals(c.build().dockerfile())) {
+            return null;
+        }
+        for (Stage stage : Stages.inImage(c.build().model(), c.build().stage())) {
+            for (Step step : stage.steps()) {
+                if (step.instruction().span().start() == origin.span().start()) {
+                    return step.instruction();
+                }
+            }
+        }
+        return null;
+    }
 }
