@@ -61,7 +61,7 @@ import java.util.Optional;
                 + " PHX_SERVER set count as servers, on PORT or 3000 and 4000; so do the servers of data and"
                 + " machine-learning tools, probed at the health endpoint each documents: Jupyter's /api on 8888,"
                 + " Airflow's webserver /health and api-server /api/v2/monitor/health on 8080, MLflow's /health on 5000,"
-                + " vLLM's /health on 8000, text-generation-inference's /health on PORT, 80 in its image, Streamlit's"
+                + " vLLM's /health on 8000, text-generation-inference's /health on PORT, 80 in its image, BentoML's /readyz on 3000, Streamlit's"
                 + " /_stcore/health, and a Gradio launch() in the code, whose page is at / on 7860; for vLLM and"
                 + " text-generation-inference, which load a model's weights before they answer, the recommended probe"
                 + " has a start period of " + PackagedServers.MODEL_START_PERIOD + " instead of 30s),"
