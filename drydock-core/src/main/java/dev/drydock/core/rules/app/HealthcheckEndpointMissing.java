@@ -9,6 +9,8 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CurlProbes;
 import dev.drydock.core.rules.support.ListeningPorts;
+import dev.drydock.core.rules.support.TaskWorkers;
+import dev.drydock.core.rules.support.TaskWorkers.TaskWorker;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.Route;
@@ -39,7 +41,10 @@ import java.util.Set;
                 + " configuration listens on (app.listen, app.run, Spring Boot's server.port and"
                 + " management.server.port, ASP.NET Core's ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS, which the .NET"
                 + " images set to 8080 from .NET 8 on), unless the command also starts another server"
-                + " such as nginx. Quiet when the routes cannot all be read (a third-party"
+                + " such as nginx. Any HTTP probe of a queue worker or scheduler that serves no HTTP (a Celery worker"
+                + " or beat, an RQ or arq worker) fires, with the worker's own check as the recommendation (celery"
+                + " inspect ping, arq --check); Celery's flower is checked on its port (--port, else 5555) only, not"
+                + " against the application's routes. Quiet when the routes cannot all be read (a third-party"
                 + " blueprint, a mounted sub-application or nested router, a path built at run time or held in a"
                 + " variable, a net/http subtree pattern such as \"/\", a health-check library) or no application was found."
                 + " Critical when another compose service waits for it with condition: service_healthy, which then"
@@ -95,8 +100,9 @@ public final class HealthcheckEndpointMissing implements Rule {
             }
             List<String> waiting = c.service() == null ? List.of()
                     : ComposeServices.awaitingHealthy(context.project(), c.service());
-            if (wrongPort(context, c, hc, url, waiting)) {
-                continue;
+            if (probesWorker(context, c, hc, url, waiting) || wrongPort(context, c, hc, url, waiting)
+                    || TaskWorkers.flower(c.entryPoint())) {
+                continue; // flower serves its own pages, not the application's routes
             }
             AppSource app = Apps.of(context, c);
             if (!app.routes().determines(url.path()) || app.routes().match(url.path()).isPresent()) {
@@ -118,6 +124,36 @@ public final class HealthcheckEndpointMissing implements Rule {
                     .recommendation(recommendation(c, app, url))
                     .add();
         }
+    }
+
+    /**
+     * An HTTP probe of a queue worker or scheduler (a Celery worker or beat, an RQ or arq worker): it serves no HTTP,
+     * so nothing in the container answers on any port.
+     */
+    private boolean probesWorker(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url,
+            List<String> waiting) {
+        TaskWorker worker = TaskWorkers.of(c.entryPoint()).orElse(null);
+        if (worker == null) {
+            return false;
+        }
+        String port = url.port() != null ? url.port().toString()
+                : url.text().regionMatches(true, 0, "https:", 0, 6) ? "443" : "80";
+        String own = worker.instruction();
+        context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.text() + ", but "
+                        + (c.service() == null ? "the container" : c.service().name()) + " runs " + worker.display()
+                        + " (`" + String.join(" ", c.entryPoint().args()) + "`), which serves no HTTP: nothing listens on"
+                        + " port " + port + ", so every probe fails" + ComposeServices.neverStart(waiting))
+                .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
+                .recommendation(own == null
+                        ? "Drop the HTTP probe: " + worker.display() + " has no health command of its own, so check"
+                                + " what it does (a file it touches on every run, no older than a few minutes) or"
+                                + " switch the check off with `healthcheck: {disable: true}`."
+                        : "Probe the worker itself: " + ("compose".equals(hc.source())
+                                ? "`test: [\"CMD\", \"" + String.join("\", \"", worker.probe()) + "\"]`"
+                                : own)
+                                + " (it answers when the worker is connected to its broker and takes jobs).")
+                .add();
+        return true;
     }
 
     /** Programs that may serve in the same container beside the command's server, on ports of their own. */

@@ -30,6 +30,8 @@ import dev.drydock.core.rules.support.NginxListens;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.ProtocolPorts;
 import dev.drydock.core.rules.support.ServerProbes;
+import dev.drydock.core.rules.support.TaskWorkers;
+import dev.drydock.core.rules.support.TaskWorkers.TaskWorker;
 import dev.drydock.core.rules.support.PackagedServers;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.Probes;
@@ -59,7 +61,7 @@ import java.util.Optional;
                 + " PHX_SERVER set count as servers, on PORT or 3000 and 4000; so do the servers of data and"
                 + " machine-learning tools, probed at the health endpoint each documents: Jupyter's /api on 8888,"
                 + " Airflow's webserver /health and api-server /api/v2/monitor/health on 8080, MLflow's /health on 5000,"
-                + " vLLM's /health on 8000, text-generation-inference's /health on PORT, 80 in its image, Streamlit's"
+                + " vLLM's /health on 8000, text-generation-inference's /health on PORT, 80 in its image, BentoML's /readyz on 3000, Streamlit's"
                 + " /_stcore/health, and a Gradio launch() in the code, whose page is at / on 7860; for vLLM and"
                 + " text-generation-inference, which load a model's weights before they answer, the recommended probe"
                 + " has a start period of " + PackagedServers.MODEL_START_PERIOD + " instead of 30s),"
@@ -230,7 +232,10 @@ public final class HealthcheckMissing implements Rule {
                     .severity(application && failing != null ? Severity.CRITICAL : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
-            String fixPath = grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
+            if (failing != null && TaskWorkers.of(c.entryPoint()).isPresent()) {
+                recommendation = "Do not copy that probe into the image: " + withoutServer(c.entryPoint());
+            }
+            String fixPath = failing != null && TaskWorkers.of(c.entryPoint()).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
                     ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
                     : OtherCommands.of(image, c);
@@ -294,11 +299,10 @@ public final class HealthcheckMissing implements Rule {
 
     /** What to do for a container that serves no port: probe a worker's own liveness, or say none is needed. */
     private static String withoutServer(EntryPoint ep) {
-        if (ep != null && ep.runtime() == Runtime.CELERY && "worker".equals(ep.option("command"))) {
-            String app = ep.option("app");
-            return "Probe the worker itself: HEALTHCHECK --interval=60s --timeout=20s CMD [\"celery\""
-                    + (app == null ? "" : ", \"-A\", \"" + app + "\"") + ", \"inspect\", \"ping\", \"--timeout\", \"10\"]"
-                    + " (it answers when the worker is connected to its broker and takes tasks).";
+        String own = TaskWorkers.of(ep).map(TaskWorker::instruction).orElse(null);
+        if (own != null) {
+            return "Probe the worker itself: " + own + " (it answers when the worker is connected to its broker and"
+                    + " takes jobs).";
         }
         return "If the container runs for long (a worker or a consumer), add a HEALTHCHECK that checks it does its"
                 + " work, for example a command that fails when a heartbeat file it touches is older than a few"

@@ -18,6 +18,7 @@ public final class ComposeHygieneRules {
                 new DuplicateContainerName(),
                 new InvalidContainerName(),
                 new FixedContainerName(),
+                new SchedulerReplicated(),
                 new ComposeImageUnpinned(),
                 new BuildAndImage(),
                 new PidsLimit(),

@@ -65,6 +65,15 @@ public final class HostNamespaceShared implements Rule {
                     + " is root on the host"),
             new Namespace("uts", Severity.LOW, "shares the host's hostname and, as root with SYS_ADMIN, can change it"));
 
+    /**
+     * What ipc: host is usually there for: a /dev/shm larger than Docker's 64 MB, which PyTorch's DataLoader workers
+     * and NCCL between GPUs (vLLM's and text-generation-inference's tensor parallelism) fill.
+     */
+    private static final String IPC_INSTEAD = " and give it the shared memory it needs with its own /dev/shm:"
+            + " `shm_size: 8gb` (sized to the load). Docker's default /dev/shm is 64 MB, too small for PyTorch's"
+            + " DataLoader workers and for NCCL between GPUs, which is why ipc: host is usually set; shm_size"
+            + " enlarges it without sharing the host's memory.";
+
     @Override
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
@@ -80,7 +89,7 @@ public final class HostNamespaceShared implements Rule {
                         .severity(ns.severity())
                         .recommendation("Remove `" + ns.key() + ": host` from " + service.name()
                                 + (ns.key().equals("network_mode") ? " and publish the ports it serves under ports:."
-                                        : "."))
+                                        : ns.key().equals("ipc") ? IPC_INSTEAD : "."))
                         .add();
             }
         }

@@ -25,6 +25,7 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.TaskWorkers;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -51,7 +52,9 @@ import java.util.regex.Pattern;
                 + " waits for the store: pg_isready, nc -z, /dev/tcp or wait-for-it in a loop that names it); a depends_on without a condition on another"
                 + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
                 + " healthcheck is left to healthcheck-missing. A healthcheck switched off for a job that other services"
-                + " wait to complete (condition: service_completed_successfully) is left alone: its exit says it all."
+                + " wait to complete (condition: service_completed_successfully) is left alone: its exit says it all;"
+                + " so is one switched off for Celery beat or an RQ worker, which have no command that tells they are"
+                + " alive."
                 + " Medium for a service that runs another command than the server its image's HEALTHCHECK probes (a"
                 + " worker or a scheduler started from the web application's image: no port published or exposed, no"
                 + " web server in its command) and sets no healthcheck of its own: it inherits the probe and stays"
@@ -122,8 +125,12 @@ public final class ComposeHealthcheck implements Rule {
             if (health != null && at != null) {
                 if (health.disabled() && ComposeServices.runsToCompletion(context.project(), service)) {
                     // a job that others wait to complete: its exit says whether it worked
+                } else if (health.disabled() && worker(context, service).map(w -> w.probe().isEmpty()).orElse(false)) {
+                    // Celery beat or an RQ worker: no command of theirs tells they are alive, so off is the honest choice
                 } else if (health.disabled()) {
                     boolean other = imageProbesOtherServer(context, service);
+                    String own = worker(context, service).filter(w -> !w.probe().isEmpty())
+                            .map(w -> "[\"CMD\", \"" + String.join("\", \"", w.probe()) + "\"]").orElse(null);
                     context.finding(this, switchedOff(health, at), "the healthcheck of " + service.name() + " is switched off ("
                                     + (health.disable() != null ? "disable: true" : "test: [\"NONE\"]") + ")"
                                     + (other ? ", rightly for the HEALTHCHECK of " + containerOf(context, service).build().dockerfile()
@@ -132,9 +139,9 @@ public final class ComposeHealthcheck implements Rule {
                                     + " a hung " + service.name()
                                     + " stays \"running\" and nothing that waits for it can know when it is ready")
                             .severity(Severity.MEDIUM)
-                            .recommendation(other ? "Replace the override with a probe of what " + service.name()
-                                    + " does (for a Celery worker: [\"CMD-SHELL\", \"celery -A <app> inspect ping -d"
-                                    + " celery@$$HOSTNAME\"])."
+                            .recommendation(own != null ? "Replace the override with a probe of the worker itself: `test: "
+                                    + own + "` (it answers when the worker is connected to its broker and takes jobs)."
+                                    : other ? "Replace the override with a probe of what " + service.name() + " does."
                                     : "Remove the override, or replace it with a probe of what " + service.name() + " serves.")
                             .add();
                 } else if ((!health.test().isEmpty() || effective(context, service) != null)
@@ -336,6 +343,12 @@ public final class ComposeHealthcheck implements Rule {
             return false;
         }
         return OfficialImages.published(ref.get()) || ref.get().familiarName().startsWith("bitnami/");
+    }
+
+    /** The queue worker or scheduler a service runs, if it runs one. */
+    private static Optional<TaskWorkers.TaskWorker> worker(ReviewContext context, Service service) {
+        Container c = containerOf(context, service);
+        return c == null ? Optional.empty() : TaskWorkers.of(c.entryPoint());
     }
 
     private static Container containerOf(ReviewContext context, Service service) {

@@ -36,6 +36,10 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
         if (!command.isEmpty()) {
             return Optional.of(new ListeningPorts(command, AppFacts.serverName(ep), null));
         }
+        if (TaskWorkers.flower(ep)) {
+            return Optional.of(new ListeningPorts(List.of(TaskWorkers.FLOWER_PORT), "celery flower", null,
+                    "Flower's default port, as its command sets no --port"));
+        }
         List<CodePort> code = CodePorts.of(c, Apps.of(context, c));
         return code.isEmpty() ? Optional.empty()
                 : Optional.of(new ListeningPorts(code.stream().map(CodePort::port).distinct().toList(),

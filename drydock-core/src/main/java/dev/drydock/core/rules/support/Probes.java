@@ -175,6 +175,9 @@ public final class Probes {
             return "healthcheck-tool-missing";
         }
         Url url = probe.localUrl();
+        if (url != null && TaskWorkers.of(c.entryPoint()).isPresent()) {
+            return "healthcheck-endpoint-missing";
+        }
         return url != null && app != null && app.routes().determines(url.path()) && app.routes().match(url.path()).isEmpty()
                 ? "healthcheck-endpoint-missing" : null;
     }
