@@ -202,8 +202,12 @@ final class JsApps {
         for (JsModule m : loaded()) {
             for (JsModule.Listen l : m.listens) {
                 Integer port = Values.port(l.port(), m.constants, true);
-                out.add(new ServerCall("Node's HTTP server (" + l.owner() + ".listen)", l.text(), false, false, m.file,
-                        l.line(), null, port, l.port().isEmpty() ? null : Values.text(l.port()),
+                ObjRef owner = resolve(m, l.owner());
+                String server = owner != null && owner.obj().framework() == Framework.FASTIFY ? "Fastify"
+                        : "Node's HTTP server";
+                out.add(new ServerCall(server + " (" + l.owner() + ".listen)", l.text(), false, false, m.file,
+                        l.line(), l.host() == null ? null : Values.text(l.host()), port,
+                        l.port().isEmpty() ? null : Values.text(l.port()),
                         Values.portVariable(l.port(), m.constants, true), null));
             }
         }

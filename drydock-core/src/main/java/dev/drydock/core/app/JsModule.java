@@ -29,7 +29,11 @@ final class JsModule {
      */
     record MountDecl(String owner, String prefix, String child, boolean inline, boolean middleware, int line) {}
 
-    record Listen(String owner, List<Tok> port, int line, String text) {}
+    /**
+     * {@code owner.listen(port, host)} or Fastify's {@code owner.listen({port, host})}: {@code host} the host
+     * argument's tokens, null when none is given.
+     */
+    record Listen(String owner, List<Tok> port, List<Tok> host, int line, String text) {}
 
     private static final Set<String> ROUTE_METHODS = Set.of("get", "post", "put", "delete", "patch", "all", "head",
             "options");
@@ -407,9 +411,34 @@ final class JsModule {
             return;
         }
         if (method.equals("listen")) {
-            Tok.Arg port = Tok.positional(args, 0);
-            listens.add(new Listen(owner, port == null ? List.of() : port.tokens(), line, text(t, at, close)));
+            Tok.Arg first = Tok.positional(args, 0);
+            List<Tok> port = first == null ? List.of() : first.tokens();
+            List<Tok> host = null;
+            if (!port.isEmpty() && port.get(0).is("{") && Tok.closing(port, 0) == port.size() - 1) {
+                List<Tok.Arg> options = Tok.args(port, 0);
+                host = property(options, "host");
+                port = property(options, "port");
+                port = port == null ? List.of() : port;
+            } else {
+                Tok.Arg second = Tok.positional(args, 1);
+                host = second == null || isFunction(second) ? null : second.tokens();
+            }
+            listens.add(new Listen(owner, port, host, line, text(t, at, close)));
         }
+    }
+
+    /** The value of {@code name: value} (or the shorthand {@code name}) among an object literal's entries, else null. */
+    private static List<Tok> property(List<Tok.Arg> entries, String name) {
+        for (Tok.Arg e : entries) {
+            List<Tok> p = e.tokens();
+            if (p.size() == 1 && p.get(0).isName(name)) {
+                return p;
+            }
+            if (p.size() >= 3 && p.get(0).isName(name) && p.get(1).is(":")) {
+                return p.subList(2, p.size());
+            }
+        }
+        return null;
     }
 
     private static String fastifyPrefix(Tok.Arg options) {

@@ -43,7 +43,8 @@ import java.util.Optional;
                 + " --workers/--concurrency, else the server's default of one); and the memory limit of a data store"
                 + " service against what it needs: SQL Server refuses to start below 2,000 MB, and the JVM heap of"
                 + " Elasticsearch, OpenSearch and Kafka (-Xmx in ES_JAVA_OPTS, OPENSEARCH_JAVA_OPTS, KAFKA_HEAP_OPTS,"
-                + " else 1 GiB for OpenSearch and Kafka) must be below the limit.",
+                + " else 1 GiB for OpenSearch and Kafka) must be below the limit; so must a Node.js application's V8"
+                + " heap (--max-old-space-size on node's command line or in NODE_OPTIONS).",
         problem = "ML libraries and the models they load are resident in every server process, and a JVM needs memory"
                 + " beyond its heap: a limit sized for a small web app leaves no room for them.",
         impact = "The kernel's OOM killer ends the process when the model loads or under the first burst of"
@@ -147,9 +148,13 @@ public final class MemoryLimitTooLow implements Rule {
         return m;
     }
 
+    private static final java.util.regex.Pattern NODE_HEAP = java.util.regex.Pattern.compile(
+            "--max[-_]old[-_]space[-_]size[= ](\\d{2,7})(?!\\S)");
+
     @Override
     public void check(ReviewContext context) {
         checkDataStores(context);
+        checkNodeHeap(context);
         for (Container c : context.builtContainers()) {
             Located<Service.ByteSize> limit = AppFacts.memoryLimit(c);
             if (limit == null || limit.value() == null || limit.value().bytes() <= 0) {
@@ -183,6 +188,45 @@ public final class MemoryLimitTooLow implements Rule {
                 finding.fix(Fix.of("raise the memory limit to " + size(suggested), FixSafety.UNSAFE, raise));
             }
             finding.add();
+        }
+    }
+
+    /**
+     * A V8 heap allowed to grow to the container's memory limit or past it: the kernel kills node (exit 137)
+     * before V8 collects harder or fails with its own heap out-of-memory error.
+     */
+    private void checkNodeHeap(ReviewContext context) {
+        for (Container c : context.builtContainers()) {
+            EntryPoint ep = c.entryPoint();
+            Located<Service.ByteSize> limit = AppFacts.memoryLimit(c);
+            if (ep == null || limit == null || limit.value() == null || limit.value().bytes() <= 0) {
+                continue;
+            }
+            // NODE_OPTIONS is read by node alone, whatever starts it (a distroless image's node entrypoint)
+            String option = ep.runtime().language() == dev.drydock.core.discovery.Language.NODE
+                    ? ep.interpreterOptions().get("--max-old-space-size") : null;
+            String where = "node's --max-old-space-size";
+            if (option == null || !option.matches("\\d{2,7}")) {
+                java.util.regex.Matcher m = NODE_HEAP.matcher(ep.environment().getOrDefault("NODE_OPTIONS", ""));
+                option = m.find() ? m.group(1) : null;
+                where = "NODE_OPTIONS";
+            }
+            long limitMib = limit.value().bytes() / (1024 * 1024);
+            if (option == null || Long.parseLong(option) < limitMib) {
+                continue;
+            }
+            String key = limit.key() != null ? limit.key().value() : "memory";
+            long heap = limitMib * 3 / 4;
+            context.finding(this, new Location(limit.file().path(), limit.span()), key + ": " + limit.value().text()
+                            + " is not above the " + mib(Long.parseLong(option)) + " V8 heap that " + where
+                            + " allows (--max-old-space-size=" + option + "): node also needs memory outside the"
+                            + " heap, so the kernel kills it (exit 137) before V8 collects harder or reports running"
+                            + " out of heap")
+                    .severity(Severity.HIGH)
+                    .recommendation("Keep the heap about three quarters of the limit, --max-old-space-size=" + heap
+                            + " for " + limit.value().text() + ", or raise the limit to at least "
+                            + size(roundUp(Long.parseLong(option) * 4 / 3)) + ".")
+                    .add();
         }
     }
 

@@ -26,6 +26,7 @@ import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.review.Location;
+import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +54,9 @@ import java.util.regex.Pattern;
                 + " environment or an ENV when every address it lists is localhost, 127.0.0.1 or [::1] (quiet when the"
                 + " startup code or appsettings choose the addresses). For a Go program, the address its http.ListenAndServe,"
                 + " http.Server Addr, net.Listen, Echo's Start, Fiber's Listen or Gin's Run binds (127.0.0.1:8080,"
-                + " localhost:8080); a client's address (a Redis Addr, a database DSN) is not read.",
+                + " localhost:8080); a client's address (a Redis Addr, a database DSN) is not read. For a Node.js"
+                + " application, the host its listen call passes (Express, Koa and http bind every interface when"
+                + " given none) and Fastify's listen given no host, which binds localhost.",
         problem = "Inside a container, 127.0.0.1 is the container's own loopback interface: connections that come"
                 + " through a published port, from another container or from the host arrive on the container's"
                 + " network interface, where nothing listens.",
@@ -68,6 +71,7 @@ import java.util.regex.Pattern;
                 "https://hypercorn.readthedocs.io/en/latest/how_to_guides/configuring.html",
                 "https://www.gradio.app/docs/gradio/blocks#blocks-launch",
                 "https://rocket.rs/guide/v0.5/configuration/",
+                "https://fastify.dev/docs/latest/Reference/Server/#listen",
                 "https://docs.docker.com/engine/network/#published-ports"},
         aliases = {},
         fix = FixSafety.UNSAFE,
@@ -94,6 +98,7 @@ public final class ServerListensOnLocalhost implements Rule {
     /** A Kestrel address: scheme, host, port ({@code http://localhost:5000}, {@code https://[::1]:5001/}). */
     private static final Pattern KESTREL_URL = Pattern.compile("(?i)https?://(\\[[^]]*]|[^:/]*)(:\\d+)?/?");
     private static final Pattern LOOPBACK_IN_URL = Pattern.compile("(?i)(https?://)(localhost|127(\\.\\d+){3}|\\[::1])(?=[:/;]|$)");
+    private static final Pattern JS_FILE = Pattern.compile("\\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$");
     private static final Pattern LOOPBACK = Pattern.compile("(?i)(localhost|127(\\.\\d+){3}|\\[::1]|::1)(:(\\d+|\\$\\{?\\w+}?))?");
 
     @Override
@@ -142,6 +147,7 @@ public final class ServerListensOnLocalhost implements Rule {
                 default -> {
                     aspNetCore(context, c, ep);
                     rust(context, c, ep);
+                    javascript(context, c);
                 }
             }
         }
@@ -257,6 +263,59 @@ public final class ServerListensOnLocalhost implements Rule {
                                     + call.line() + "); which hosts can reach it is decided by the published ports.")
                     .add();
         }
+    }
+
+    /**
+     * A Node.js server whose code listens on the loopback address ({@code app.listen(3000, "127.0.0.1")}), or a
+     * Fastify instance given no host: Fastify then listens on what localhost resolves to, where Node's own
+     * {@code listen} (Express, Koa, http) binds every interface. Quiet for a host held in a variable.
+     */
+    private void javascript(ReviewContext context, Container c) {
+        for (ServerCall call : Apps.of(context, c).serverCalls()) {
+            if (call.file() == null || !JS_FILE.matcher(call.file()).find()) {
+                continue;
+            }
+            boolean fastify = call.server().startsWith("Fastify");
+            String written = call.host() == null ? null : call.host().strip();
+            boolean literal = written != null && written.length() >= 2 && "'\"`".indexOf(written.charAt(0)) >= 0
+                    && written.charAt(written.length() - 1) == written.charAt(0) && !written.contains("${");
+            String host = literal ? written.substring(1, written.length() - 1) : null;
+            if (written == null ? !fastify : host == null || !LOOPBACK.matcher(host.strip()).matches()) {
+                continue;
+            }
+            String owner = call.call().contains(".listen") ? call.call().substring(0, call.call().indexOf(".listen"))
+                    : "app";
+            String what = written == null
+                    ? "`" + call.call() + "` gives Fastify no host, so it listens on localhost (127.0.0.1 or ::1)"
+                    : "`" + call.call() + "` listens on " + host;
+            String where = " in " + call.file() + ":" + call.line();
+            String recommendation = fastify
+                    ? "Pass host '0.0.0.0'" + where + ": " + owner + ".listen({ " + fastifyPort(call)
+                            + "host: '0.0.0.0' })"
+                    : "Listen on every interface" + where + ": leave the host out (" + owner + ".listen("
+                            + (call.portText() == null ? "port" : call.portText()) + ") binds them all) or pass '0.0.0.0'";
+            Span span = context.project().source(call.file()).map(f -> callSpan(f, call)).orElse(null);
+            context.finding(this, new Location(call.file(), span), what + ": the container's loopback interface only,"
+                            + " so requests through a published port or from other containers never reach it")
+                    .recommendation(recommendation + "; which hosts can reach it is decided by the published ports.")
+                    .add();
+        }
+    }
+
+    /** The listen call on its line (the whole line when it spans several). */
+    private static Span callSpan(SourceFile file, ServerCall call) {
+        int at = file.line(call.line()).indexOf(call.call());
+        return at < 0 ? file.lines(call.line(), call.line())
+                : file.span(file.lineStart(call.line()) + at, file.lineStart(call.line()) + at + call.call().length());
+    }
+
+    /** The port entry of the options suggested to Fastify's listen, as written in the call. */
+    private static String fastifyPort(ServerCall call) {
+        String port = call.portText();
+        if (port == null) {
+            return "";
+        }
+        return port.equals("port") ? "port, " : "port: " + port + ", ";
     }
 
     /**

@@ -85,6 +85,7 @@ public final class DockerfileRules {
                 new CurlAndWget(),
                 new WgetProgressOutput(),
                 new NodePackageCacheInImage(),
+                new BuildNeedsDevDependencies(),
                 new PasswordSetInRun(),
                 new UseraddNoLogInit(),
                 new RemoteScriptPipedToShell(),

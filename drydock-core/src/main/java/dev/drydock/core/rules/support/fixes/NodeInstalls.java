@@ -139,6 +139,28 @@ public final class NodeInstalls {
                 FixSafety.UNSAFE, edits));
     }
 
+    /**
+     * How an npm, pnpm or yarn install leaves the devDependencies out, in words ({@code --omit=dev},
+     * {@code NODE_ENV=production}), or null when it installs them. NODE_ENV counts for npm and pnpm only: Yarn 2
+     * and later install everything whatever it says.
+     */
+    public static String devOmission(RunStep run, Call call) {
+        if (!call.is("npm", "pnpm", "yarn") || call.args().stream().anyMatch(a -> a.value().equals("--include=dev")
+                || a.value().equals("--dev") || a.value().equals("--production=false"))) {
+            return null;
+        }
+        if (omitsDev(call)) {
+            return call.args().stream().map(Call.Arg::value).filter(v -> v.startsWith("--omit") || v.startsWith("--only")
+                    || v.startsWith("--prod") || v.equals("-P")).findFirst().orElse("--omit=dev");
+        }
+        if (!call.is("yarn") && productionEnvironment(run, call)) {
+            boolean nodeEnv = "production".equals(run.variable("NODE_ENV")) || call.command() != null
+                    && call.command().assignments().stream().anyMatch(a -> a.name().equals("NODE_ENV"));
+            return nodeEnv ? "NODE_ENV=production" : "npm_config_omit=dev";
+        }
+        return null;
+    }
+
     private static boolean omitsDev(Call call) {
         List<Call.Arg> args = call.args();
         for (int i = 0; i < args.size(); i++) {
