@@ -36,6 +36,7 @@ public final class BaseImageFacts {
     /** Images outside Docker's official library whose Dockerfile ends with a non-root USER. */
     private static final Set<String> NON_ROOT_IMAGES = Set.of("docker.io/nginxinc/nginx-unprivileged",
             "docker.io/grafana/grafana", "docker.io/grafana/grafana-oss", "docker.io/grafana/grafana-enterprise",
+            "docker.io/pytorch/torchserve", // USER model-server
             "docker.io/prom/prometheus", "docker.io/prom/alertmanager", "quay.io/prometheus/prometheus",
             "quay.io/prometheus/alertmanager", "docker.io/jenkins/jenkins", "quay.io/keycloak/keycloak",
             "docker.elastic.co/elasticsearch/elasticsearch", "docker.elastic.co/kibana/kibana");
