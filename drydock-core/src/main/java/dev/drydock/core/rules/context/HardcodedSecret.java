@@ -29,6 +29,7 @@ import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.CommandLineSecrets;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
@@ -54,7 +55,9 @@ import java.util.regex.Pattern;
                 + " environment (list and map syntax) and build args, Dockerfile ENV and ARG, and .env files that are"
                 + " not git-ignored in a git project; and, whatever the name, values that have the form of an issued"
                 + " credential (AWS access key ids, private key blocks, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI/Telegram"
-                + " tokens, JSON Web Tokens) or a password inside a URL, also in RUN and ADD lines. Issued credentials"
+                + " tokens, JSON Web Tokens) or a password inside a URL, also in RUN and ADD lines; on a compose"
+                + " service's command or entrypoint, the literal value of an option named like a secret (--requirepass,"
+                + " --basic_auth, --password) and a password inside a URL. Issued credentials"
                 + " are critical; named secrets in development compose files are medium. A compose value that is a"
                 + " placeholder to replace (REPLACE_WITH_..., change-me, your-password) is named as such. A Dockerfile ARG named like a"
                 + " secret is reported even without a value (medium: the --build-arg value is recorded in the image"
@@ -116,6 +119,20 @@ public final class HardcodedSecret implements Rule {
         // services that share a value through an anchor, a merge key or extends get one finding for it
         for (List<ComposeValue> shared : ComposeServices.byLocation(values, ComposeValue::location)) {
             composeValue(context, shared.get(0), shared.stream().map(v -> v.service().name()).distinct().toList());
+        }
+        List<CommandSecret> onCommandLines = new ArrayList<>();
+        for (ComposeProject compose : project.composeProjects()) {
+            for (Service service : compose.services().values()) {
+                for (Service.Command command : new Service.Command[] {service.command(), service.entrypoint()}) {
+                    if (command != null) {
+                        CommandLineSecrets.in(command).forEach(f -> onCommandLines.add(new CommandSecret(service, f,
+                                new Location(command.node().file().path(), f.span()))));
+                    }
+                }
+            }
+        }
+        for (List<CommandSecret> shared : ComposeServices.byLocation(onCommandLines, CommandSecret::location)) {
+            commandLineSecret(context, shared.get(0), shared.stream().map(c -> c.service().name()).distinct().toList());
         }
         for (DockerfileSource dockerfile : context.dockerfiles()) {
             Set<Integer> imageStages = imageStages(context, dockerfile);
@@ -198,6 +215,29 @@ public final class HardcodedSecret implements Rule {
                                 : ": everyone with the repository has it, `docker inspect` shows it, and every"
                                         + " environment started from this file shares it"),
                 composeRecommendation(service, name, literal, null, buildArg));
+    }
+
+    /** A secret written on a service's command line. */
+    private record CommandSecret(Service service, CommandLineSecrets.Found found, Location location) {}
+
+    private void commandLineSecret(ReviewContext context, CommandSecret written, List<String> services) {
+        CommandLineSecrets.Found found = written.found();
+        String file = written.location().file();
+        String of = (services.size() == 1 ? "service " : "services ") + ComposeServices.names(services);
+        ValueMatch credential = found.credential();
+        String what = credential != null ? credential.kind() + " (" + SecretNames.redact(found.secret()) + ")"
+                : "the literal " + SecretNames.redact(found.secret()) + " for " + found.option();
+        String variable = credential != null ? "PASSWORD"
+                : found.option().replaceFirst("^-+", "").replace('-', '_').toUpperCase(Locale.ROOT);
+        boolean development = ComposeServices.isDevelopmentFile(context, file);
+        report(context, written.location(), found.secret(),
+                credential != null && credential.issued() ? Severity.CRITICAL : development ? Severity.MEDIUM : Severity.HIGH,
+                "the command line of " + of + " holds " + what + " written into " + file + ": everyone with the"
+                        + " repository has it, and `docker inspect` and `ps` in the container show it",
+                "Let Compose fill it in: write `${" + variable + ":?set " + variable + " in .env}` in its place,"
+                        + " keep the value in a git-ignored .env or the deployment's secret store, and change it; a"
+                        + " server that reads its password from a file (a compose secret under /run/secrets/) keeps it"
+                        + " off the command line altogether.");
     }
 
     /** Whether the index of the raw scalar falls in the default of an interpolation ({@code ${NAME:-here}}). */
