@@ -52,7 +52,8 @@ import java.util.List;
                 + " Flask's app.run() reached through `python app.py` (the module is read), `flask run`, Django's"
                 + " runserver, `fastapi dev`, uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch,"
                 + " `next dev`, vite, `ng serve`, react-scripts start, rails server in development, `php artisan serve`,"
-                + " `php -S`, `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch` and `mix phx.server`"
+                + " `php -S`, `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch`, a queue worker under a reloader (`dramatiq --watch`, watchdog's"
+                + " `watchmedo auto-restart`; not in a development compose file) and `mix phx.server`"
                 + " in the dev environment (MIX_ENV unset or dev). Also each program supervisord starts (its"
                 + " [program:x] command=, from the configuration the image copies, when supervisord is the command or"
                 + " the start script runs it), reported at the command= line.",
