@@ -570,6 +570,17 @@ public final class GracefulShutdownMissing implements Rule {
     private void workerDrain(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
             Located<Service.DurationValue> grace, long stopSeconds) {
         TaskWorkers.Drain drain = TaskWorkers.drain(ep).orElse(null);
+        if (drain != null && drain.seconds() == null && ep.runtime() == Runtime.CELERY) {
+            dev.drydock.core.app.SourceSet sources = dev.drydock.core.app.SourceSet.of(context.project(), c);
+            for (String file : Apps.of(context, c).files()) {
+                Optional<TaskWorkers.Drain> configured = sources.read(file)
+                        .flatMap(f -> TaskWorkers.configuredTimeLimit(file, f.text()));
+                if (configured.isPresent()) {
+                    drain = configured.get();
+                    break;
+                }
+            }
+        }
         if (drain == null || grace != null && (drain.seconds() == null || drain.seconds() <= stopSeconds)) {
             return;
         }

@@ -117,6 +117,32 @@ public final class TaskWorkers {
         return Optional.empty();
     }
 
+    /**
+     * Celery's task time limit as the application's configuration sets it: task_time_limit (or the soft limit, when
+     * only that is set), written as an assignment, a conf.update keyword or a dictionary entry, also with Django's
+     * CELERY_ prefix or the old CELERYD_ names; empty when the text sets none.
+     */
+    public static Optional<Drain> configuredTimeLimit(String file, String text) {
+        Drain soft = null;
+        java.util.regex.Matcher m = CELERY_TIME_LIMIT.matcher(text);
+        while (m.find()) {
+            Long limit = wholeSeconds(m.group(3), 1);
+            if (limit == null) {
+                continue;
+            }
+            Drain found = new Drain("a Celery worker", limit, m.group(1) + " = " + m.group(3) + " in " + file, 0, null);
+            if (m.group(2) == null) {
+                return Optional.of(found);
+            }
+            soft = soft == null ? found : soft;
+        }
+        return Optional.ofNullable(soft);
+    }
+
+    private static final java.util.regex.Pattern CELERY_TIME_LIMIT = java.util.regex.Pattern.compile(
+            "\\b((?:CELERYD?_)?TASK_(SOFT_)?TIME_LIMIT)[\"']?\\s*[=:]\\s*(\\d+(?:\\.\\d+)?)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** A number of {@code unit}s (1 for seconds, 1000 for milliseconds) in whole seconds, rounded up; null if none. */
     private static Long wholeSeconds(String value, int unit) {
         if (value == null || !value.matches("\\d+(\\.\\d+)?")) {
