@@ -79,7 +79,7 @@ final class PythonCommands {
             "-E|--task-events", "-n|--hostname=", "--autoscale=", "--max-tasks-per-child=", "--max-memory-per-child=",
             "-O=", "--prefetch-multiplier=", "-s|--schedule=", "--pidfile=", "-f|--logfile=", "--uid=", "--gid=",
             "-D|--detach", "--without-heartbeat", "--without-gossip", "--without-mingle", "-S|--scheduler=",
-            "--port=", "--address=");
+            "--port=", "--address=", "--time-limit=", "--soft-time-limit=");
 
     static EntryPoint python(CommandReader r, List<String> argv) {
         int i = 1;

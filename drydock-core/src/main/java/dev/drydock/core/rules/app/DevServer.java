@@ -52,7 +52,8 @@ import java.util.List;
                 + " Flask's app.run() reached through `python app.py` (the module is read), `flask run`, Django's"
                 + " runserver, `fastapi dev`, uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch,"
                 + " `next dev`, vite, `ng serve`, react-scripts start, rails server in development, `php artisan serve`,"
-                + " `php -S`, `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch` and `mix phx.server`"
+                + " `php -S`, `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch`, a queue worker under a reloader (`dramatiq --watch`, watchdog's"
+                + " `watchmedo auto-restart`; not in a development compose file) and `mix phx.server`"
                 + " in the dev environment (MIX_ENV unset or dev). Also each program supervisord starts (its"
                 + " [program:x] command=, from the configuration the image copies, when supervisord is the command or"
                 + " the start script runs it), reported at the command= line.",
@@ -128,6 +129,9 @@ public final class DevServer implements Rule {
             if (ep == null || command == null) {
                 continue;
             }
+            if (workerReloader(context, container, command, ep, composeCommand)) {
+                continue;
+            }
             AppSource app = Apps.of(context, container);
             supervised(context, container);
             Found found = find(context, container, ep, app);
@@ -148,6 +152,50 @@ public final class DevServer implements Rule {
                             .orElseGet(() -> productionServerFix(context, container, command, found, app)))
                     .add();
         }
+    }
+
+    /**
+     * A queue worker under a development reloader: `dramatiq --watch DIR`, or watchdog's `watchmedo auto-restart`
+     * around a worker (Celery dropped its own --autoreload in 4.0). Nothing in a development compose file.
+     */
+    private boolean workerReloader(ReviewContext context, Container container, EffectiveCommand command, EntryPoint ep,
+            boolean composeCommand) {
+        List<String> args = ep.args();
+        if (ep.runtime() != Runtime.BINARY || args.isEmpty()) {
+            return false;
+        }
+        String program = dev.drydock.core.discovery.PathNames.fileName(args.get(0));
+        String token;
+        String what;
+        if (program.equals("dramatiq") && args.contains("--watch")) {
+            token = "--watch";
+            what = "Dramatiq with --watch, its development reloader: it watches the source files for changes (through"
+                    + " watchdog) and restarts every worker process when one changes";
+        } else if (program.equals("watchmedo") && args.size() > 1 && args.get(1).equals("auto-restart")) {
+            int dashes = args.indexOf("--");
+            String inner = dashes > 0 && dashes + 1 < args.size() ? String.join(" ", args.subList(dashes + 1, args.size()))
+                    : args.stream().skip(2).filter(a -> !a.startsWith("-")).reduce((a, b) -> b).orElse("its command");
+            token = "auto-restart";
+            what = "`" + inner + "` under watchdog's `watchmedo auto-restart`, a development reloader that kills and"
+                    + " restarts it whenever a watched file changes";
+        } else {
+            return false;
+        }
+        if (composeCommand && developmentFile(context, container.composeFile())) {
+            return true; // reloading is what a development compose file asks for
+        }
+        context.finding(this, origin(command, token), describe(command) + " runs " + what + ": code changes in a"
+                        + " running container are not how a deployment ships code, each restart drops the tasks in"
+                        + " flight, and the watcher polls the file system")
+                .severity(Severity.MEDIUM)
+                .recommendation(token.equals("--watch")
+                        ? "Drop --watch (and its directory) from the production command; keep it in a development"
+                                + " compose file."
+                        : "Run the worker itself as the command (`" + String.join(" ", args.subList(
+                                args.indexOf("--") > 0 ? args.indexOf("--") + 1 : args.size(), args.size()))
+                                + "`); keep watchmedo in a development compose file.")
+                .add();
+        return true;
     }
 
     /** Development servers among the programs the container's supervisord starts, at their command= lines. */

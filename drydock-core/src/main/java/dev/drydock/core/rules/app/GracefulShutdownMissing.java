@@ -30,6 +30,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.StopSignals;
+import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.Instruction;
@@ -66,7 +67,10 @@ import java.util.regex.Pattern;
                 + " signals for PID 1; (4) the server drains longer than the grace period allows (gunicorn's"
                 + " --graceful-timeout, 30 s by default; uvicorn's --timeout-graceful-shutdown; hypercorn's"
                 + " --graceful-timeout) without a stop_grace_period to match, for compose services (a lone image's stop"
-                + " timeout is chosen where it is deployed); before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
+                + " timeout is chosen where it is deployed), and likewise a queue worker that finishes its running tasks on"
+                + " SIGTERM (a Celery worker's warm shutdown, an RQ worker, a Dramatiq worker; not arq, which cancels its"
+                + " jobs) in a compose service with no stop_grace_period, or one below the task limit its command sets"
+                + " (--time-limit, --soft-time-limit, --worker-shutdown-timeout); before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
                 + " (compose stop_signal or STOPSIGNAL), its quick shutdown. Under supervisord: a supervised gunicorn,"
                 + " uvicorn or hypercorn that drains longer than its program's stopwaitsecs (10 s by default), or, for"
                 + " compose services, a program whose stopwaitsecs is set above the default and reaches the grace"
@@ -149,6 +153,7 @@ public final class GracefulShutdownMissing implements Rule {
             }
             if (c.isComposeService()) {
                 drainTooLong(context, c, command, ep, grace, stopSeconds);
+                workerDrain(context, c, command, ep, grace, stopSeconds);
             }
         }
     }
@@ -555,6 +560,44 @@ public final class GracefulShutdownMissing implements Rule {
                         + " (a few seconds above the graceful timeout), or lower the graceful timeout below "
                         + stopSeconds + " s if requests are short.")
                 .fix(gracePeriod(c, grace, (long) Math.ceil(graceful + 5)))
+                .add();
+    }
+
+    /**
+     * (4) for a queue worker: it answers SIGTERM by finishing the tasks it runs, and Docker kills it when the grace
+     * period ends; without stop_grace_period (or with one below the tasks' time limit) a longer task is cut off.
+     */
+    private void workerDrain(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
+            Located<Service.DurationValue> grace, long stopSeconds) {
+        TaskWorkers.Drain drain = TaskWorkers.drain(ep).orElse(null);
+        if (drain != null && drain.seconds() == null && ep.runtime() == Runtime.CELERY) {
+            dev.drydock.core.app.SourceSet sources = dev.drydock.core.app.SourceSet.of(context.project(), c);
+            for (String file : Apps.of(context, c).files()) {
+                Optional<TaskWorkers.Drain> configured = sources.read(file)
+                        .flatMap(f -> TaskWorkers.configuredTimeLimit(file, f.text()));
+                if (configured.isPresent()) {
+                    drain = configured.get();
+                    break;
+                }
+            }
+        }
+        if (drain == null || grace != null && (drain.seconds() == null || drain.seconds() <= stopSeconds)) {
+            return;
+        }
+        long suggested = drain.seconds() == null ? drain.otherwise() : drain.seconds() + 5;
+        Origin at = grace != null ? new Origin(grace.file().path(), grace.span()) : command.origin();
+        String limit = grace != null ? "stop_grace_period: " + grace.value().text()
+                : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
+        String tasks = drain.seconds() == null ? "the tasks it is running"
+                : "the tasks it is running, which may take up to " + drain.seconds() + " s (" + drain.bound() + ")";
+        context.finding(this, at, c.service().name() + " runs " + drain.display() + ", which on docker stop's SIGTERM"
+                        + " stops taking work and finishes " + tasks + ", but the container is killed after " + limit
+                        + ": a task still running then is cut off and its work lost (with late acknowledgement it is"
+                        + " delivered again and starts over)")
+                .recommendation("Set stop_grace_period: " + suggested + "s on the service"
+                        + (drain.seconds() == null ? "; " + drain.reason() + "." : ", a few seconds above "
+                                + drain.bound() + "."))
+                .fix(gracePeriod(c, grace, suggested))
                 .add();
     }
 

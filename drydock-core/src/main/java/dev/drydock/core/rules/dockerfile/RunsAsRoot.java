@@ -159,7 +159,8 @@ public final class RunsAsRoot implements Rule {
                                     ? "" : ": " + user.origin().file() + " overrides the image's USER " + imageUser)
                                     + (fromArguments == null ? "" : ": " + fromArguments + " takes the defaults of its build"
                                             + " arguments, which are root; --build-arg can pass other ids, but the image"
-                                            + " built without them runs as root"))
+                                            + " built without them runs as root")
+                                    + celeryAsRoot(container))
                             .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
                             .recommendation(imageUser != null
                                     ? "Remove user: " + user.value() + " so that the container runs as the image's "
@@ -240,7 +241,7 @@ public final class RunsAsRoot implements Rule {
                             + " mounted source and published ports" : developmentFile ? "; only the development"
                             + " compose file " + container.composeFile() + " runs it, where this matters less, but a"
                             + " development container still runs the code with the mounted source and published ports"
-                            : ""))
+                            : "") + celeryAsRoot(container))
                     .severity(development ? Severity.MEDIUM
                             : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
                     .implicit()
@@ -315,6 +316,27 @@ public final class RunsAsRoot implements Rule {
                             + " dev container tools use.")
                     .add();
         }
+    }
+
+    /**
+     * What Celery makes of root, for a container that runs a Celery worker: it refuses to start as root when it accepts
+     * pickle-serialized messages unless C_FORCE_ROOT is set (to any non-empty value), and only warns otherwise.
+     */
+    private static String celeryAsRoot(Container container) {
+        EntryPoint ep = container.entryPoint();
+        if (ep == null || ep.runtime() != dev.drydock.core.entrypoint.Runtime.CELERY
+                || !"worker".equals(ep.option("command"))) {
+            return "";
+        }
+        String force = ep.environment().get("C_FORCE_ROOT");
+        return force != null && !force.isEmpty()
+                ? "; C_FORCE_ROOT=" + force + " is set, which overrides Celery's guard against this: the worker"
+                        + " refuses to run as root when it accepts pickle-serialized messages (a message that unpickles"
+                        + " runs code) unless that variable is set, so the override lets any message on the broker run"
+                        + " code as root"
+                : "; Celery warns when its worker runs as root, and refuses to start when it accepts"
+                        + " pickle-serialized messages unless C_FORCE_ROOT is set: setting that variable is not the"
+                        + " fix";
     }
 
     private static String startsAsRootToPrepare(PrivilegeDrop drop) {

@@ -65,6 +65,92 @@ public final class TaskWorkers {
         return Optional.empty();
     }
 
+    /**
+     * How long a worker may take to stop on docker stop's SIGTERM, which it answers by finishing the tasks it is
+     * running: Celery's warm shutdown, RQ's warm shutdown (the work horse finishes its job), Dramatiq's graceful stop.
+     *
+     * @param display the worker, with its article
+     * @param seconds the longest a running task may take, or null when nothing bounds it
+     * @param bound what sets {@code seconds} ("--time-limit 300"), or null
+     * @param otherwise the stop grace period to suggest when nothing bounds the tasks, with the reason in words
+     */
+    public record Drain(String display, Long seconds, String bound, long otherwise, String reason) {}
+
+    /**
+     * The drain of a worker command. arq is not one: unless its settings set job_completion_wait, it cancels its
+     * running jobs on SIGTERM at once.
+     */
+    public static Optional<Drain> drain(EntryPoint ep) {
+        if (ep == null || !ep.otherCommands().isEmpty()) {
+            return Optional.empty();
+        }
+        if (ep.runtime() == Runtime.CELERY && "worker".equals(ep.option("command"))) {
+            for (String option : List.of("time-limit", "soft-time-limit")) {
+                Long limit = wholeSeconds(ep.option(option), 1);
+                if (limit != null) {
+                    return Optional.of(new Drain("a Celery worker", limit, "--" + option + " " + ep.option(option),
+                            0, null));
+                }
+            }
+            return Optional.of(new Drain("a Celery worker", null, null, 120, "Celery sets no task time limit by"
+                    + " default, so 2 minutes is a starting point: raise it above the longest task, or set --time-limit"
+                    + " and a grace period a few seconds above it"));
+        }
+        List<String> args = ep.args();
+        if (ep.runtime() != Runtime.BINARY || args.isEmpty()) {
+            return Optional.empty();
+        }
+        String program = PathNames.fileName(args.get(0));
+        if (program.equals("rq") && args.size() > 1 && args.get(1).equals("worker") && !args.contains("--burst")) {
+            return Optional.of(new Drain("an RQ worker", null, null, 185, "RQ gives a job 180 s by default"
+                    + " (job_timeout) before it stops it, so the grace period covers that"));
+        }
+        if (program.equals("dramatiq") && !args.contains("--help")) {
+            int at = args.indexOf("--worker-shutdown-timeout");
+            Long ms = at > 0 && at + 1 < args.size() ? wholeSeconds(args.get(at + 1), 1000) : null;
+            return Optional.of(ms != null
+                    ? new Drain("a Dramatiq worker", ms, "--worker-shutdown-timeout " + args.get(at + 1), 0, null)
+                    : new Drain("a Dramatiq worker", null, null, 120, "Dramatiq waits up to 10 minutes for running"
+                            + " actors by default (--worker-shutdown-timeout 600000), so 2 minutes is a starting point:"
+                            + " raise it above the longest actor, or lower --worker-shutdown-timeout to match"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Celery's task time limit as the application's configuration sets it: task_time_limit (or the soft limit, when
+     * only that is set), written as an assignment, a conf.update keyword or a dictionary entry, also with Django's
+     * CELERY_ prefix or the old CELERYD_ names; empty when the text sets none.
+     */
+    public static Optional<Drain> configuredTimeLimit(String file, String text) {
+        Drain soft = null;
+        java.util.regex.Matcher m = CELERY_TIME_LIMIT.matcher(text);
+        while (m.find()) {
+            Long limit = wholeSeconds(m.group(3), 1);
+            if (limit == null) {
+                continue;
+            }
+            Drain found = new Drain("a Celery worker", limit, m.group(1) + " = " + m.group(3) + " in " + file, 0, null);
+            if (m.group(2) == null) {
+                return Optional.of(found);
+            }
+            soft = soft == null ? found : soft;
+        }
+        return Optional.ofNullable(soft);
+    }
+
+    private static final java.util.regex.Pattern CELERY_TIME_LIMIT = java.util.regex.Pattern.compile(
+            "\\b((?:CELERYD?_)?TASK_(SOFT_)?TIME_LIMIT)[\"']?\\s*[=:]\\s*(\\d+(?:\\.\\d+)?)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A number of {@code unit}s (1 for seconds, 1000 for milliseconds) in whole seconds, rounded up; null if none. */
+    private static Long wholeSeconds(String value, int unit) {
+        if (value == null || !value.matches("\\d+(\\.\\d+)?")) {
+            return null;
+        }
+        return (long) Math.ceil(Double.parseDouble(value) / unit);
+    }
+
     /** Whether the command runs Celery's flower, the web monitor, which listens on --port or 5555. */
     public static boolean flower(EntryPoint ep) {
         return ep != null && ep.runtime() == Runtime.CELERY && "flower".equals(ep.option("command"));
