@@ -9,6 +9,7 @@ import dev.drydock.core.manifest.GradleBuild;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -71,7 +72,13 @@ import java.util.regex.Pattern;
                         FROM eclipse-temurin:21.0.5_11-jre
                         COPY --from=build /src/build/libs/*.jar /app/app.jar
                         ENTRYPOINT ["java", "-jar", "/app/app.jar"]
-                        """))
+                        """,
+                alongside = @ExampleFile(name = "build.gradle", content = """
+                        plugins {
+                            id 'java'
+                            id 'org.springframework.boot' version '3.3.5'
+                        }
+                        """)))
 public final class SpringBootPlainJarCopied implements Rule {
 
     /** A {@code jar} task configured with {@code enabled = false} (Groovy, Kotlin DSL, tasks.named/getByName). */
