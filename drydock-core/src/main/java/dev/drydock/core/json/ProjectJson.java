@@ -171,6 +171,7 @@ public final class ProjectJson {
                 .strings("entrypoint", command.entrypoint()).strings("cmd", command.cmd()).field("script", command.script());
         origin(out, "entrypointOrigin", command.entrypointOrigin());
         origin(out, "cmdOrigin", command.cmdOrigin());
+        out.field("entrypointImage", command.entrypointImage());
         out.endObject();
     }
 

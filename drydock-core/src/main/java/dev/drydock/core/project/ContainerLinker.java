@@ -22,6 +22,7 @@ import dev.drydock.core.entrypoint.Copy;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.EntryPoints;
 import dev.drydock.core.ignore.DockerIgnore;
+import dev.drydock.core.image.JavaEntrypointImages;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.Span;
@@ -110,7 +111,7 @@ final class ContainerLinker {
         Origin origin = origin(service.nameKey());
         Stage stage = build == null ? null : build.stage();
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
-        EffectiveCommand command = command(config, service.entrypoint(), service.command());
+        EffectiveCommand command = command(config, baseEntrypoint(build), service.entrypoint(), service.command());
         Map<String, String> env = new LinkedHashMap<>(stage == null ? Map.of() : envOf(stage));
         for (Service.EnvVar var : service.environment()) {
             if (var.value() != null) {
@@ -141,7 +142,7 @@ final class ContainerLinker {
                         source.model() == null ? null : source.model().targetStage().orElse(null), null, List.of());
         Stage stage = build.stage();
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
-        EffectiveCommand command = command(config, null, null);
+        EffectiveCommand command = command(config, baseEntrypoint(build), null, null);
         String workdir = config.workdir() != null ? config.workdir().value() : "/";
         EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, stage == null ? Map.of() : envOf(stage), workdir),
                 copiedSources(build));
@@ -265,7 +266,26 @@ final class ContainerLinker {
 
     // ---- command and entry point
 
-    static EffectiveCommand command(ImageConfig config, Service.Command composeEntrypoint, Service.Command composeCommand) {
+    /** The ENTRYPOINT a known base image sets for itself ({@link JavaEntrypointImages}), else null. */
+    private static BaseEntrypoint baseEntrypoint(BuildLink build) {
+        if (build == null || build.stage() == null || build.model() == null) {
+            return null;
+        }
+        Stage root = build.stage();
+        while (root.base() instanceof BaseImage.OfStage parent) {
+            root = build.model().stages().get(parent.stageIndex());
+        }
+        BaseImage base = root.base();
+        return JavaEntrypointImages.entrypoint(base)
+                .map(argv -> new BaseEntrypoint(((BaseImage.External) base).reference().familiarString(), argv))
+                .orElse(null);
+    }
+
+    /** A base image's own ENTRYPOINT: the image's name and the arguments it starts with. */
+    private record BaseEntrypoint(String image, List<String> argv) {}
+
+    static EffectiveCommand command(ImageConfig config, BaseEntrypoint base, Service.Command composeEntrypoint,
+            Service.Command composeCommand) {
         List<String> entrypoint = List.of();
         List<String> cmd = List.of();
         Origin entrypointOrigin = null;
@@ -298,11 +318,24 @@ final class ContainerLinker {
         if (entrypointShell) {
             cmd = List.of(); // sh -c "text" ignores the arguments CMD would add
         }
+        String entrypointImage = null;
+        if (base != null && composeEntrypoint == null && config.entrypoint() == null && !cmdShell && !cmd.isEmpty()
+                && !startsJava(cmd)) {
+            // the base image's ENTRYPOINT (java -jar) runs with CMD as its arguments; a CMD that is a whole java
+            // command or a shell command is the mistake cmd-repeats-base-entrypoint reports, so it stays as written
+            entrypoint = base.argv();
+            entrypointImage = base.image();
+        }
         boolean shellForm = entrypoint.isEmpty() ? cmdShell : entrypointShell;
         if (entrypoint.isEmpty() && cmd.isEmpty() && entrypointOrigin == null && cmdOrigin == null) {
             return null;
         }
-        return new EffectiveCommand(entrypoint, cmd, shellForm, shellForm ? script : null, entrypointOrigin, cmdOrigin);
+        return new EffectiveCommand(entrypoint, cmd, shellForm, shellForm ? script : null, entrypointOrigin, cmdOrigin,
+                entrypointImage);
+    }
+
+    private static boolean startsJava(List<String> argv) {
+        return argv.get(0).equals("java") || argv.get(0).endsWith("/java");
     }
 
     private static EntryPoint entryPoint(EffectiveCommand command, Map<String, String> env, String workdir) {

@@ -14,9 +14,11 @@ import java.util.List;
  * @param script the shell text of a shell-form command, else null
  * @param entrypointOrigin where the entrypoint was set, or null
  * @param cmdOrigin where the command was set, or null
+ * @param entrypointImage the base image whose own ENTRYPOINT the container runs, when neither the Dockerfile nor
+ *     compose sets one ({@code gcr.io/distroless/java21-debian12}, whose ENTRYPOINT is {@code java -jar}); else null
  */
 public record EffectiveCommand(List<String> entrypoint, List<String> cmd, boolean shellForm, String script,
-        Origin entrypointOrigin, Origin cmdOrigin) {
+        Origin entrypointOrigin, Origin cmdOrigin, String entrypointImage) {
 
     public EffectiveCommand {
         entrypoint = List.copyOf(entrypoint);
@@ -30,9 +32,17 @@ public record EffectiveCommand(List<String> entrypoint, List<String> cmd, boolea
         return argv;
     }
 
-    /** The origin of the part that names the program: the entrypoint when there is one, else the command. */
+    /**
+     * The origin of the part that names the program: the entrypoint when the project writes one, else the command
+     * (also when the entrypoint is the base image's own, which no file of the project holds).
+     */
     public Origin origin() {
-        return entrypoint.isEmpty() ? cmdOrigin : entrypointOrigin;
+        return entrypoint.isEmpty() || entrypointImage != null ? cmdOrigin : entrypointOrigin;
+    }
+
+    /** Whether the entrypoint comes from the base image rather than from the Dockerfile or compose file. */
+    public boolean inheritsEntrypoint() {
+        return entrypointImage != null;
     }
 
     public boolean isEmpty() {

@@ -90,8 +90,8 @@ public final class JvmHeapNotSized implements Rule {
                             : "java sets no maximum heap: the JVM gives the heap 25% of the memory limit the container"
                                     + " runs with (docker run -m, a Kubernetes limit), or of the host's memory without one";
             context.finding(this, command.origin(), message)
-                    .recommendation("Size the heap from the container's limit: add -XX:MaxRAMPercentage=" + percent
-                            + " after java" + (limitBytes > 0 ? " (" + limitBytes * percent / 100 / MIB + " MiB of "
+                    .recommendation("Size the heap from the container's limit: " + where(command, percent)
+                            + (limitBytes > 0 ? " (" + limitBytes * percent / 100 / MIB + " MiB of "
                                     + limit.value().text() + ", leaving the rest to metaspace, threads and buffers)"
                                     : c.isComposeService() ? ", and give the service a memory limit (mem_limit or"
                                             + " deploy.resources.limits.memory)"
@@ -100,6 +100,21 @@ public final class JvmHeapNotSized implements Rule {
                     .fix(fix(c, command, percent))
                     .add();
         }
+    }
+
+    /** Where the option goes: after java, or where the base image's own ENTRYPOINT leaves room for it. */
+    private static String where(EffectiveCommand command, int percent) {
+        String option = "-XX:MaxRAMPercentage=" + percent;
+        if (!command.inheritsEntrypoint()) {
+            return "add " + option + " after java";
+        }
+        String runs = String.join(" ", command.entrypoint());
+        // java takes the argument after -jar as the jar's path, so nothing can go between them
+        return command.entrypoint().contains("-jar")
+                ? command.entrypointImage() + "'s ENTRYPOINT runs `" + runs + "` with CMD as the jar's path, so set"
+                        + " ENV JAVA_TOOL_OPTIONS=\"" + option + "\""
+                : command.entrypointImage() + "'s ENTRYPOINT runs `" + runs + "` with CMD as its arguments, so put "
+                        + option + " first in the command";
     }
 
     private static boolean sized(EntryPoint ep) {

@@ -1,7 +1,6 @@
-package dev.drydock.core.rules.support;
+package dev.drydock.core.image;
 
 import dev.drydock.core.dockerfile.model.BaseImage;
-import dev.drydock.core.image.ImageReference;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
