@@ -25,6 +25,7 @@ public final class AppRules {
                 new JvmHeapNotSized(),
                 new ServerListensOnLocalhost(),
                 new GradioPublicShareLink(),
-                new NextStaticAssetsNotCopied());
+                new NextStaticAssetsNotCopied(),
+                new NextStandaloneHostname());
     }
 }
