@@ -101,9 +101,12 @@ public final class NextStaticAssetsNotCopied implements Rule {
             if (standalone == null || standalone.sources().size() != 1 || standalone.containerPath() == null) {
                 continue;
             }
-            boolean hasStatic = copies.stream().anyMatch(copy -> copy.sources().stream().anyMatch(s -> s.contains(STATIC)));
-            boolean needsPublic = publicFolder(context, c) && copies.stream().noneMatch(copy -> copy.sources().stream()
-                    .anyMatch(s -> PathNames.fileName(trimSlash(s)).equals("public")));
+            String root = trimSlash(standalone.sources().get(0).substring(0, standalone.sources().get(0).indexOf(STANDALONE)));
+            boolean hasStatic = copies.stream().anyMatch(copy -> copy != standalone && copy.sources().stream()
+                    .anyMatch(s -> s.contains(STATIC) || wholeFolder(s, root, ".next")));
+            boolean needsPublic = publicFolder(context, c) && copies.stream().noneMatch(copy -> copy != standalone
+                    && copy.sources().stream().anyMatch(s -> PathNames.fileName(trimSlash(s)).equals("public")
+                            || wholeFolder(s, root, null)));
             if (hasStatic && !needsPublic) {
                 continue;
             }
@@ -171,6 +174,17 @@ public final class NextStaticAssetsNotCopied implements Rule {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a COPY source is the application folder the standalone output was built in (which holds .next/static
+     * and public), or its {@code child} folder ({@code /app/.next}).
+     */
+    private static boolean wholeFolder(String source, String root, String child) {
+        String path = trimSlash(source);
+        String app = root.isEmpty() ? "." : root;
+        return path.equals(app) || app.equals(".") && path.isEmpty()
+                || child != null && path.equals(root.isEmpty() ? child : PathNames.join(root, child));
     }
 
     private static boolean publicFolder(ReviewContext context, Container c) {
