@@ -24,6 +24,8 @@ public final class AppRules {
                 new VariableInExecForm(),
                 new JvmHeapNotSized(),
                 new ServerListensOnLocalhost(),
-                new GradioPublicShareLink());
+                new GradioPublicShareLink(),
+                new NextStaticAssetsNotCopied(),
+                new NextStandaloneHostname());
     }
 }

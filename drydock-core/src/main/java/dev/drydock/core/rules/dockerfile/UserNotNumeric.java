@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
                 + " (adduser --uid \"${UID}\" after ARG UID=10001: USER ${UID}), and the ids the base image gives"
                 + " its own user unless a RUN creates it: nobody (65534:65534), node, bun and deno in their runtimes'"
                 + " images, www-data in official Debian-based images (33:33) and in php's Alpine variants (82:82)."
+                + " The uid alone when the user is created without a group (adduser --system puts it in nogroup):"
+                + " for a uid without :GID Docker takes the group from the user's /etc/passwd entry, as for the name."
                 + " The uid alone when the RUNs put the user into supplementary groups (useradd -G, usermod -aG,"
                 + " adduser USER GROUP): with :GID the container would lose them. Without fixed ids, the"
                 + " recommendation names the line that creates the user and the option of that tool (BusyBox's"
@@ -168,8 +170,10 @@ public final class UserNotNumeric implements Rule {
             return new Numeric(uid, "the id of " + name + " in this image, without :GID so that it keeps its"
                     + " supplementary groups");
         }
-        return new Numeric(owner.chars().allMatch(c -> Character.isDigit(c) || c == ':') ? owner : uid,
-                "the ids of " + name + " in this image");
+        String value = owner.chars().allMatch(c -> Character.isDigit(c) || c == ':') ? owner : uid;
+        return new Numeric(value, value.contains(":") ? "the ids of " + name + " in this image"
+                : "the id of " + name + " in this image: it keeps the primary group"
+                        + " of its /etc/passwd entry, which Docker reads for a bare uid as it does for the name");
     }
 
     /**

@@ -55,10 +55,12 @@ public final class UserIds {
                 if (operands.isEmpty() || !operands.get(operands.size() - 1).value().equals(name)) {
                     continue;
                 }
-                boolean busybox = call.is("adduser") && parsed.has("-D");
+                boolean adduser = call.is("adduser");
                 for (String option : options) {
-                    if (option.equals("-G") && !busybox || option.equals("-g") && busybox) {
-                        continue; // -G is useradd's supplementary groups; -g is BusyBox adduser's GECOS
+                    if (option.equals("-G") && !adduser || option.equals("-g") && adduser) {
+                        // -G is useradd's supplementary groups but BusyBox adduser's primary group (Debian's
+                        // adduser has neither); -g is BusyBox adduser's GECOS
+                        continue;
                     }
                     List<String> values = parsed.values(option);
                     if (!values.isEmpty()) {

@@ -1,0 +1,208 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Processes;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@RuleDefinition(
+        id = "next-static-assets-not-copied",
+        title = "Next.js standalone image without .next/static or public",
+        severity = Severity.HIGH,
+        category = Category.BUILD,
+        checks = "Images that run Next's standalone server (`node server.js` with a COPY of .next/standalone): fires"
+                + " at that COPY when no COPY of the image brings .next/static, or when the build context has a"
+                + " public folder and no COPY brings one. Quiet when a RUN of the Dockerfile handles .next/standalone"
+                + " or .next/static itself (a cp into the standalone folder before it is copied), and when"
+                + " next.config sets assetPrefix (the assets are served from elsewhere). The fix adds the COPY lines"
+                + " after the standalone one, with its --from and --chown, into the folder that holds server.js.",
+        problem = "`next build` with output: 'standalone' writes the server and the files it traces into"
+                + " .next/standalone, but not .next/static (the compiled JavaScript and CSS) nor public: the server"
+                + " serves them only when they sit beside server.js, at .next/static and public.",
+        impact = "The pages render from the server but every /_next/static/ script and stylesheet and every public"
+                + " file answers 404: the site shows without styles, client-side code never runs, images and the"
+                + " favicon are missing.",
+        recommendation = "Copy both beside server.js: COPY --from=builder /app/.next/static ./.next/static and"
+                + " COPY --from=builder /app/public ./public, with the --chown of the standalone COPY.",
+        references = {
+                "https://nextjs.org/docs/app/api-reference/config/next-config-js/output",
+                "https://github.com/vercel/next.js/tree/canary/examples/with-docker"},
+        fix = FixSafety.SAFE,
+        effort = "2 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM node:22.11-alpine AS builder
+                        WORKDIR /app
+                        COPY . .
+                        RUN npm ci && npm run build
+
+                        FROM node:22.11-alpine
+                        WORKDIR /app
+                        COPY --from=builder /app/.next/standalone ./
+                        ENV HOSTNAME=0.0.0.0
+                        CMD ["node", "server.js"]
+                        """,
+                good = """
+                        FROM node:22.11-alpine AS builder
+                        WORKDIR /app
+                        COPY . .
+                        RUN npm ci && npm run build
+
+                        FROM node:22.11-alpine
+                        WORKDIR /app
+                        COPY --from=builder /app/.next/standalone ./
+                        COPY --from=builder /app/.next/static ./.next/static
+                        ENV HOSTNAME=0.0.0.0
+                        CMD ["node", "server.js"]
+                        """,
+                alongside = @ExampleFile(name = "next.config.js", content = """
+                        module.exports = { output: 'standalone' };
+                        """)))
+public final class NextStaticAssetsNotCopied implements Rule {
+
+    private static final String STANDALONE = ".next/standalone";
+    private static final String STATIC = ".next/static";
+    private static final List<String> CONFIGS = List.of("next.config.js", "next.config.mjs", "next.config.cjs",
+            "next.config.ts", "next.config.mts");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            Container c = image.containers().get(0);
+            EntryPoint ep = Processes.serving(c);
+            if (ep == null || ep.runtime() != Runtime.NEXT_STANDALONE || handledByRun(image)
+                    || assetPrefix(context, c)) {
+                continue;
+            }
+            List<CopyCommand> copies = image.imageStages().stream().flatMap(s -> s.copies().stream()).toList();
+            CopyCommand standalone = copies.stream().filter(copy -> copy.sources().stream()
+                    .anyMatch(s -> s.contains(STANDALONE))).findFirst().orElse(null);
+            if (standalone == null || standalone.sources().size() != 1 || standalone.containerPath() == null) {
+                continue;
+            }
+            String root = trimSlash(standalone.sources().get(0).substring(0, standalone.sources().get(0).indexOf(STANDALONE)));
+            boolean hasStatic = copies.stream().anyMatch(copy -> copy != standalone && copy.sources().stream()
+                    .anyMatch(s -> s.contains(STATIC) || wholeFolder(s, root, ".next")));
+            boolean needsPublic = publicFolder(context, c) && copies.stream().noneMatch(copy -> copy != standalone
+                    && copy.sources().stream().anyMatch(s -> PathNames.fileName(trimSlash(s)).equals("public")
+                            || wholeFolder(s, root, null)));
+            if (hasStatic && !needsPublic) {
+                continue;
+            }
+            report(context, image, standalone, ep, hasStatic ? null : STATIC, needsPublic ? "public" : null);
+        }
+    }
+
+    private void report(ReviewContext context, BuiltImage image, CopyCommand standalone, EntryPoint ep,
+            String staticFolder, String publicFolder) {
+        String source = standalone.sources().get(0);
+        String root = source.substring(0, source.indexOf(STANDALONE));
+        String into = destination(standalone, ep);
+        List<String> lines = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String folder : new String[] {staticFolder, publicFolder}) {
+            if (folder != null) {
+                missing.add(folder);
+                lines.add("COPY" + (standalone.from() == null ? "" : " --from=" + standalone.from())
+                        + (standalone.chown() == null ? "" : " --chown=" + standalone.chown()) + " " + root + folder
+                        + " " + into + folder);
+            }
+        }
+        String what = String.join(" and ", missing);
+        SourceFile file = standalone.instruction().file();
+        TextEdit edit = TextEdit.insert(file.path(), file.lineEnd(standalone.instruction().endLine()),
+                "\n" + String.join("\n", lines));
+        context.finding(this, new Location(file.path(), standalone.instruction().span()), "the image copies Next's"
+                        + " standalone output (" + source + ") but not " + what + ", which the standalone build leaves"
+                        + " out: the server answers 404 for " + (staticFolder != null
+                                ? "every /_next/static/ script and stylesheet, so pages load without CSS and JavaScript"
+                                : "every file of public"))
+                .recommendation("Add after this line: " + String.join(" and ", lines.stream().map(l -> "`" + l + "`")
+                        .toList()) + ".")
+                .fix(Fix.of("copy " + what + " beside server.js", FixSafety.SAFE, edit))
+                .add();
+    }
+
+    /**
+     * Where the folders go, as the COPY of the standalone output writes its destination: the folder of server.js
+     * ({@code ./} when that is where the standalone output went relative to WORKDIR, else its absolute path).
+     */
+    private static String destination(CopyCommand standalone, EntryPoint ep) {
+        String into = trimSlash(standalone.containerPath());
+        String server = ep.target() == null ? null : ep.target().path();
+        String serverDir = server == null || !server.startsWith("/") ? into : PathNames.parent(server);
+        if (!PathNames.isUnder(serverDir, into) && !serverDir.equals(into)) {
+            serverDir = into;
+        }
+        if (serverDir.equals(into) && !standalone.destination().startsWith("/")) {
+            String written = trimSlash(standalone.destination());
+            return written.equals(".") || written.isEmpty() ? "./" : written + "/";
+        }
+        return serverDir.equals("/") ? "/" : serverDir + "/";
+    }
+
+    /** Whether a RUN puts .next/static or public into the standalone folder itself (cp -r .next/static ...). */
+    private static boolean handledByRun(BuiltImage image) {
+        for (Stage stage : image.model().stages()) {
+            for (Step step : stage.steps()) {
+                String text = step.instruction().rawText();
+                if (step.instruction().kind() == InstructionKind.RUN
+                        && (text.contains(STANDALONE) || text.contains(STATIC))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a COPY source is the application folder the standalone output was built in (which holds .next/static
+     * and public), or its {@code child} folder ({@code /app/.next}).
+     */
+    private static boolean wholeFolder(String source, String root, String child) {
+        String path = trimSlash(source);
+        String app = root.isEmpty() ? "." : root;
+        return path.equals(app) || app.equals(".") && path.isEmpty()
+                || child != null && path.equals(root.isEmpty() ? child : PathNames.join(root, child));
+    }
+
+    private static boolean publicFolder(ReviewContext context, Container c) {
+        return context.project().files().isDirectory(PathNames.join(c.build().context(), "public"));
+    }
+
+    /** Whether next.config serves the assets from a CDN (assetPrefix): then the image need not hold them. */
+    private static boolean assetPrefix(ReviewContext context, Container c) {
+        for (String name : CONFIGS) {
+            Optional<SourceFile> config = context.project().source(PathNames.join(c.build().context(), name));
+            if (config.isPresent() && config.get().text().contains("assetPrefix")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String trimSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}
