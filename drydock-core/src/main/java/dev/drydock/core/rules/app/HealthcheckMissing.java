@@ -315,7 +315,8 @@ public final class HealthcheckMissing implements Rule {
      * when the application serves it).
      */
     private record Plan(ImageContents image, int port, String portVariable, String host, String path,
-            boolean routesRead, boolean routesDetermined, boolean routeKnown, String addition, boolean composeWorks,
+            boolean routesRead, boolean routesDetermined, boolean routeKnown, String addition, boolean endpointToAdd,
+            boolean composeWorks,
             boolean composePathTrusted, List<String> argv, String startPeriod) {
 
         static Plan of(Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role, Integer scriptPort) {
@@ -347,7 +348,8 @@ public final class HealthcheckMissing implements Rule {
             boolean composePathTrusted = url != null && path.equals(url.path()) && !app.routes().determines(path);
             boolean documented = packaged.isPresent() && path.equals(packaged.get().healthPath());
             return new Plan(image, port, portVariable, host, path, app.routes().known(), app.routes().determines(path),
-                    app.routes().match(path).isPresent() || documented, AppFacts.healthModuleToAdd(app, path), composeWorks,
+                    app.routes().match(path).isPresent() || documented, AppFacts.healthModuleToAdd(app, path),
+                    !composeWorks && !composePathTrusted && AppFacts.healthEndpointToAdd(app), composeWorks,
                     composePathTrusted, argv, packaged.map(PackagedServers.Server::startPeriod).orElse(null));
         }
 
@@ -367,7 +369,7 @@ public final class HealthcheckMissing implements Rule {
 
         String recommendation(EffectiveHealthcheck compose, ImageRole role, Container c) {
             String lead = routeKnown || role == ImageRole.SERVER ? ""
-                    : routesRead ? (routesDetermined ? "Add " + addition + ", then " : "")
+                    : routesRead ? (routesDetermined || endpointToAdd ? "Add " + addition + ", then " : "")
                     : composeWorks || composePathTrusted ? "" : "Point the probe at a path the application answers with 200"
                             + " (drydock could not read its routes: " + path + " stands for it), then ";
             if (argv == null) {

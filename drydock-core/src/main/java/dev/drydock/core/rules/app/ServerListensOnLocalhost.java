@@ -21,6 +21,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.KestrelUrls;
 import dev.drydock.core.rules.support.VariableOrigins;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.app.Framework;
@@ -50,9 +51,11 @@ import java.util.regex.Pattern;
                 + " 127.0.0.1 (quiet when an env_file may set the variable). For a Rust service, the address its code"
                 + " binds (TcpListener::bind, actix-web's bind, a SocketAddr of [127, 0, 0, 1]) and Rocket's default"
                 + " when nothing configures it: ROCKET_ADDRESS, else 127.0.0.1 (quiet with a Rocket.toml, a custom"
-                + " configuration in the code or an env_file). For ASP.NET Core, ASPNETCORE_URLS from the compose"
-                + " environment or an ENV when every address it lists is localhost, 127.0.0.1 or [::1] (quiet when the"
-                + " startup code or appsettings choose the addresses). For a Go program, the address its http.ListenAndServe,"
+                + " configuration in the code or an env_file). For ASP.NET Core, the urls setting Kestrel takes (a --urls"
+                + " argument of the command, else DOTNET_URLS, else ASPNETCORE_URLS, from the compose environment or an"
+                + " ENV) when every address it lists is localhost, 127.0.0.1 or [::1] (quiet when the startup code or"
+                + " appsettings choose the addresses, and when ASPNETCORE_URLS disagrees with another setting: which"
+                + " wins depends on the host, WebApplicationBuilder from .NET 7 on putting it last). For a Go program, the address its http.ListenAndServe,"
                 + " http.Server Addr, net.Listen, Echo's Start, Fiber's Listen or Gin's Run binds (127.0.0.1:8080,"
                 + " localhost:8080); a client's address (a Redis Addr, a database DSN) is not read. For a Node.js"
                 + " application, the host its listen call passes (Express, Koa and http bind every interface when"
@@ -183,16 +186,18 @@ public final class ServerListensOnLocalhost implements Rule {
     }
 
     /**
-     * ASP.NET Core's Kestrel given its addresses by ASPNETCORE_URLS (which replaces the image's ASPNETCORE_HTTP_PORTS)
-     * when every one of them is on the loopback interface: {@code http://localhost:5000}. Quiet when the startup code
-     * or appsettings choose the addresses (they win over the variable), and for a variable held in an env_file.
+     * ASP.NET Core's Kestrel given its addresses by its urls setting (--urls, DOTNET_URLS or ASPNETCORE_URLS, which
+     * replace the image's ASPNETCORE_HTTP_PORTS) when every one of them is on the loopback interface:
+     * {@code http://localhost:5000}. Quiet when the startup code or appsettings choose the addresses (they win over
+     * the setting), when the settings disagree in a way only the host decides, and for a variable held in an env_file.
      */
     private void aspNetCore(ReviewContext context, Container c, EntryPoint ep) {
         var app = Apps.of(context, c);
-        String urls = ep.environment().get("ASPNETCORE_URLS");
-        if (urls == null || !app.frameworks().contains(Framework.ASPNET_CORE) || !app.serverCalls().isEmpty()) {
+        KestrelUrls.Setting given = KestrelUrls.effective(ep).orElse(null);
+        if (given == null || !app.frameworks().contains(Framework.ASPNET_CORE) || !app.serverCalls().isEmpty()) {
             return;
         }
+        String urls = given.value();
         List<String> hosts = new ArrayList<>();
         for (String url : urls.split(";")) {
             Matcher m = KESTREL_URL.matcher(url.strip());
@@ -201,18 +206,22 @@ public final class ServerListensOnLocalhost implements Rule {
             }
             hosts.add(m.group(1));
         }
-        VariableOrigins.Origin origin = VariableOrigins.of(context, c, "ASPNETCORE_URLS").orElse(null);
-        if (origin == null) {
+        VariableOrigins.Origin origin = given.commandLine() ? null
+                : VariableOrigins.of(context, c, given.name()).orElse(null);
+        if (given.commandLine() ? c.command() == null : origin == null) {
             return;
         }
         String everywhere = LOOPBACK_IN_URL.matcher(urls.strip()).replaceAll("$1+");
-        context.finding(this, origin.where(), "ASPNETCORE_URLS=" + urls.strip() + " makes Kestrel listen on "
-                        + String.join(" and ", hosts.stream().distinct().toList()) + ", the container's loopback"
-                        + " interface only: requests through a published port or from other containers never reach it")
-                .recommendation("Listen on every interface of the container, ASPNETCORE_URLS=" + everywhere + ", or"
-                        + " remove ASPNETCORE_URLS and set the port with ASPNETCORE_HTTP_PORTS; which hosts can reach"
-                        + " it is decided by the published ports.")
-                .fix(aspNetCoreFix(origin))
+        String instead = given.commandLine() ? "--urls " + everywhere : given.name() + "=" + everywhere;
+        String message = given.written() + " makes Kestrel listen on "
+                + String.join(" and ", hosts.stream().distinct().toList()) + ", the container's loopback"
+                + " interface only: requests through a published port or from other containers never reach it";
+        (given.commandLine() ? context.finding(this, c.command().origin(), message)
+                : context.finding(this, origin.where(), message))
+                .recommendation("Listen on every interface of the container, " + instead + ", or remove "
+                        + given.name() + " and set the port with ASPNETCORE_HTTP_PORTS; which hosts can reach it is"
+                        + " decided by the published ports.")
+                .fix(origin == null ? null : aspNetCoreFix(origin))
                 .add();
     }
 

@@ -6,6 +6,7 @@ import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.compose.template.Substitution;
 import dev.drydock.core.discovery.FileType;
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.discovery.SkipRule;
 import dev.drydock.core.dockerfile.syntax.ArgList;
@@ -28,8 +29,13 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.rules.support.AppSettingsSecrets;
+import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.CommandLineSecrets;
+import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
@@ -47,7 +53,7 @@ import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "hardcoded-secret",
-        title = "A secret is written into a Dockerfile, compose file or committed env file",
+        title = "A secret is written into a Dockerfile, compose file, or committed env or settings file",
         severity = Severity.HIGH,
         category = Category.SECURITY,
         checks = "Literal values (not interpolated, not empty, not a boolean, not a reference such as /run/secrets/...)"
@@ -65,7 +71,11 @@ import java.util.regex.Pattern;
                 + " stored in the image configuration; medium in a builder stage the final image is not built on,"
                 + " where it stays in that stage's build cache and the environment of its RUNs). An ENV that reads"
                 + " only variables no ARG or ENV defines (ENV TOKEN=${TOKEN} without ARG TOKEN) stores an empty"
-                + " string: undefined-var reports it.",
+                + " string: undefined-var reports it. ASP.NET Core's appsettings*.json files that are committed (not"
+                + " git-ignored in a git project) or copied into an image are read too: a password in a connection"
+                + " string, an issued credential, or the literal value of a secret-named key (ClientSecret, ApiKey ...),"
+                + " reported at the secret itself; empty values and placeholders are not, and appsettings.Development.json"
+                + " is medium.",
         problem = "A secret in a file that is committed, or in an image's configuration, is shared with everyone who"
                 + " has the repository or the image: ENV and ARG values are stored in the image metadata and history.",
         impact = "The secret cannot be rotated without a commit and a rebuild, it is the same in every environment,"
@@ -146,6 +156,9 @@ public final class HardcodedSecret implements Rule {
                     envFile(context, entry.path());
                 }
             }
+        }
+        for (String settings : AppSettingsSecrets.files(project)) {
+            appSettings(context, settings);
         }
     }
 
@@ -509,6 +522,76 @@ public final class HardcodedSecret implements Rule {
                             + "` and rotate " + entry.key() + ".")
                     .add();
         }
+    }
+
+    // ---- ASP.NET Core settings files
+
+    /**
+     * An appsettings*.json file that is committed (not git-ignored in a git project) or that a build copies into
+     * an image: every secret in it is shared with the repository or the image.
+     */
+    private void appSettings(ReviewContext context, String path) {
+        Project project = context.project();
+        boolean committed = isGitProject(project) && !gitIgnored(project, path);
+        String image = copiedInto(context, path);
+        if (!committed && image == null) {
+            return;
+        }
+        SourceFile file = project.source(path).orElse(null);
+        if (file == null) {
+            return;
+        }
+        boolean development = AppSettingsSecrets.isDevelopmentFile(PathNames.fileName(path));
+        String shared = committed && image != null ? "committed and copied into the image " + image
+                : committed ? "committed" : "copied into the image " + image;
+        for (AppSettingsSecrets.Secret secret : AppSettingsSecrets.of(file)) {
+            boolean issued = secret.credential().map(ValueMatch::issued).orElse(false);
+            String what = secret.credential()
+                    .map(c -> "holds " + c.kind() + " (" + c.redacted(secret.value()) + ")")
+                    .orElse("is the literal " + SecretNames.redact(secret.value()));
+            Location location = new Location(path, secret.span());
+            context.finding(this, location, "`" + secret.key() + "` in " + path + " " + what + ", and the file is "
+                            + shared + ": everyone with " + (committed ? "the repository" : "the image")
+                            + " has it, and every environment that runs the application shares it")
+                    .severity(issued ? Severity.CRITICAL : development ? Severity.MEDIUM : Severity.HIGH)
+                    .current(SecretNames.redactIn(context.excerpt(location), secret.secret()))
+                    .recommendation((issued ? "Revoke this credential and issue a new one. " : "")
+                            + "Remove the value from " + path + " and give it to the container at run time as the"
+                            + " environment variable `" + secret.environmentVariable() + "` (ASP.NET Core's"
+                            + " environment variables override appsettings files, `__` standing for `:`), from a"
+                            + " git-ignored .env, a compose secret or the platform's secret store"
+                            + (development ? "; for development, keep it in user secrets (`dotnet user-secrets set \""
+                                    + secret.key() + "\" ...`)" : "")
+                            + "; then change the value.")
+                    .add();
+        }
+    }
+
+    /** The first image a build copies the project file into, named by its Dockerfile; null when none does. */
+    private static String copiedInto(ReviewContext context, String path) {
+        for (Container c : context.builtContainers()) {
+            BuildLink build = c.build();
+            String inContext = BuildContexts.inContext(build, path);
+            if (inContext == null || !build.ignore().includes(inContext)) {
+                continue;
+            }
+            String builder = null;
+            for (BuildContexts.ContextCopy copy : BuildContexts.copies(build)) {
+                if (BuildContexts.landing(context.project(), build, copy, inContext).isEmpty()) {
+                    continue;
+                }
+                if (copy.inImage()) {
+                    return "built from " + build.dockerfile();
+                }
+                // the Web SDK publishes the project's *.json content files with the application
+                builder = "built from " + build.dockerfile() + " (through the build stage, whose dotnet publish"
+                        + " output takes it along)";
+            }
+            if (builder != null) {
+                return builder;
+            }
+        }
+        return null;
     }
 
     private static boolean isGitProject(Project project) {

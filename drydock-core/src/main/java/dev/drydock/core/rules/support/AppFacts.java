@@ -582,7 +582,19 @@ public final class AppFacts {
         boolean module = app.frameworks().contains(Framework.QUARKUS) || app.frameworks().contains(Framework.SPRING_BOOT);
         return app.routes().healthRoute().map(Routes::plainPath).map(p -> p.isEmpty() ? "/" : p)
                 .orElseGet(() -> module && !app.routes().coveredPrefixes().isEmpty()
-                        ? app.routes().coveredPrefixes().get(0) + "/health" : "/health");
+                        ? app.routes().coveredPrefixes().get(0) + "/health"
+                        : app.frameworks().contains(Framework.ASPNET_CORE) ? ASPNET_HEALTH_PATH : "/health");
+    }
+
+    /** The path ASP.NET Core's health checks documentation maps them on ({@code app.MapHealthChecks("/healthz")}). */
+    private static final String ASPNET_HEALTH_PATH = "/healthz";
+
+    /**
+     * Whether the application must be given its health endpoint before a probe can ask it: an ASP.NET Core
+     * application maps none in its startup code (controllers are not read, but no template adds one there).
+     */
+    public static boolean healthEndpointToAdd(AppSource app) {
+        return app.frameworks().contains(Framework.ASPNET_CORE) && app.routes().healthRoute().isEmpty();
     }
 
     /**
@@ -596,6 +608,10 @@ public final class AppFacts {
         }
         if (app.frameworks().contains(Framework.SPRING_BOOT)) {
             return "org.springframework.boot:spring-boot-starter-actuator, which serves " + path;
+        }
+        if (app.frameworks().contains(Framework.ASPNET_CORE)) {
+            return "ASP.NET Core's health checks to Program.cs, `builder.Services.AddHealthChecks();` before"
+                    + " `builder.Build()` and `app.MapHealthChecks(\"" + path + "\");` after it, which serve " + path;
         }
         return "a " + path + " route to the application";
     }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The ports the application listens on when the command sets none: Express's {@code app.listen(3000)}, Flask's
  * {@code app.run(port=5000)} run as a script, Spring Boot's {@code server.port}, each resolved against the
  * container's environment when it reads its port from a variable; and ASP.NET Core's Kestrel, on the port
- * ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS give, from the container's environment or else from the .NET image.
+ * the urls setting ({@link KestrelUrls}: --urls, DOTNET_URLS, ASPNETCORE_URLS) or ASPNETCORE_HTTP_PORTS give, from the
+ * container's command and environment or else from the .NET image.
  */
 public final class CodePorts {
 
@@ -82,12 +83,16 @@ public final class CodePorts {
     }
 
     /**
-     * ASP.NET Core's Kestrel when the code and appsettings choose no address: ASPNETCORE_URLS, else
+     * ASP.NET Core's Kestrel when the code and appsettings choose no address: the urls setting, else
      * ASPNETCORE_HTTP_PORTS, from the container's environment, else from the .NET image the final stage is
      * built on. Empty when an env_file may set them or the image is not a .NET one.
      */
     private static List<CodePort> kestrel(Container c, EntryPoint ep) {
-        String urls = ep.environment().get("ASPNETCORE_URLS");
+        if (KestrelUrls.undecided(ep)) {
+            return List.of();
+        }
+        KestrelUrls.Setting given = KestrelUrls.effective(ep).orElse(null);
+        String urls = given == null ? null : given.value();
         String ports = ep.environment().get("ASPNETCORE_HTTP_PORTS");
         String because = null;
         if (urls == null && ports == null) {
@@ -103,6 +108,7 @@ public final class CodePorts {
                     + " image sets " + setting;
             String value = setting.substring(setting.indexOf('=') + 1);
             if (setting.startsWith("ASPNETCORE_URLS")) {
+                given = new KestrelUrls.Setting("ASPNETCORE_URLS", value);
                 urls = value;
             } else {
                 ports = value;
@@ -112,8 +118,8 @@ public final class CodePorts {
         String written;
         String setting;
         if (urls != null) {
-            written = "ASPNETCORE_URLS=" + urls.strip();
-            setting = "ASPNETCORE_URLS=http://+:%d";
+            written = given.written();
+            setting = given.commandLine() ? null : given.name() + "=http://+:%d";
             for (String url : urls.split(";")) {
                 Matcher m = URL_PORT.matcher(url.strip());
                 if (!m.matches()) {
