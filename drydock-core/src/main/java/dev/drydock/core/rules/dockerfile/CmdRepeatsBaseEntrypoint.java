@@ -1,5 +1,8 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.compose.MapNode;
+import dev.drydock.core.compose.Node;
+import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -17,6 +20,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Stages;
 import java.util.ArrayList;
@@ -33,7 +37,8 @@ import java.util.Set;
         checks = "The CMD of each image the project builds whose base image's own ENTRYPOINT starts java"
                 + " (gcr.io/distroless/java*: java -jar; cgr.dev/chainguard/jre: java) and whose Dockerfile sets no"
                 + " ENTRYPOINT: fires when the CMD's first word is java (or a path ending in /java), or when it is in"
-                + " shell form. Quiet when every compose service running the image replaces its command or entrypoint.",
+                + " shell form; quiet when every compose service running the image replaces its command or entrypoint."
+                + " A compose `command:` of such an image (with no `entrypoint:`) whose first word is java fires too.",
         problem = "Docker runs the ENTRYPOINT with the CMD appended as its arguments. On these images the ENTRYPOINT"
                 + " is java itself, so a CMD written as a whole command (java -jar /app.jar) becomes the arguments of"
                 + " a second java: java -jar java -jar /app.jar; a shell-form CMD becomes java -jar /bin/sh -c ...",
@@ -64,9 +69,13 @@ public final class CmdRepeatsBaseEntrypoint implements Rule {
     @Override
     public void check(ReviewContext context) {
         Set<Instruction> reported = new HashSet<>();
+        Set<Node> reportedCommands = new HashSet<>();
         for (BuiltImage image : BuiltImage.of(context)) {
             Stage stage = image.stage();
             Optional<List<String>> inherited = JavaEntrypointImages.entrypoint(Stages.rootBase(image.model(), stage));
+            if (inherited.isPresent() && stage.config().entrypoint() == null) {
+                image.containers().forEach(c -> composeCommand(context, image, c, inherited.get(), reportedCommands));
+            }
             CommandSpec cmd = stage.config().cmd();
             if (inherited.isEmpty() || stage.config().entrypoint() != null || cmd == null
                     || image.containers().stream().allMatch(CmdRepeatsBaseEntrypoint::replacesCommand)
@@ -107,6 +116,35 @@ public final class CmdRepeatsBaseEntrypoint implements Rule {
                         .add();
             }
         }
+    }
+
+    /** A compose {@code command:} that starts java again on an image whose ENTRYPOINT already does. */
+    private void composeCommand(ReviewContext context, BuiltImage image, Container container, List<String> inherited,
+            Set<Node> reportedCommands) {
+        Service service = container.service();
+        if (service == null || service.entrypoint() != null || service.command() == null
+                || service.command().words().isEmpty()) {
+            return;
+        }
+        Service.Command command = service.command();
+        String first = command.words().get(0).value();
+        MapNode.Entry key = service.node().entry("command");
+        if (!first.equals("java") && !first.endsWith("/java") || key == null || !reportedCommands.add(command.node())) {
+            return;
+        }
+        String base = baseName(image);
+        List<String> argv = new ArrayList<>(inherited);
+        argv.addAll(command.argv());
+        Node at = command.shellForm() ? command.node() : command.words().get(0).node();
+        context.finding(this, ComposeServices.location(at), base + "'s ENTRYPOINT already runs `"
+                        + String.join(" ", inherited) + "` and the command of " + service.name() + " only adds its"
+                        + " arguments: the container runs `" + String.join(" ", argv) + "`, and java stops at once ("
+                        + failure(inherited, first) + ")")
+                .recommendation("Write it as `entrypoint:` instead of `command:`, which replaces " + base + "'s"
+                        + (inherited.contains("-jar") ? ", or give command: only the jar's path" : "") + ".")
+                .fix(Fix.of("write the java command of " + service.name() + " as entrypoint", FixSafety.SAFE,
+                        TextEdit.replace(key.key().file().path(), key.key().span(), "entrypoint")))
+                .add();
     }
 
     private static String baseName(BuiltImage image) {
