@@ -23,6 +23,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.InstructionLines;
+import dev.drydock.core.rules.support.LoopbackHosts;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.source.SourceFile;
@@ -81,7 +82,6 @@ import java.util.regex.Pattern;
                         """)))
 public final class NextStandaloneHostname implements Rule {
 
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?");
 
     @Override
@@ -99,7 +99,7 @@ public final class NextStandaloneHostname implements Rule {
                 continue;
             }
             for (Probes.Url url : probe.urls()) {
-                if (!LOOPBACK.contains(url.host().toLowerCase(java.util.Locale.ROOT))) {
+                if (!LoopbackHosts.isLoopback(url.host())) {
                     continue;
                 }
                 Location at = Probes.locateText(c, hc, url.text());

@@ -42,7 +42,7 @@ public final class FastCgiPasses {
 
         /** Whether the host is a loopback address or localhost. */
         public boolean loopback() {
-            return host.startsWith("127.") || host.equals("[::1]") || host.equalsIgnoreCase("localhost");
+            return LoopbackHosts.isLoopback(host);
         }
     }
 

@@ -63,7 +63,7 @@ public record PhpFpmPools(List<Pool> pools) {
         /** Whether the pool listens on a loopback address only ({@code 127.0.0.1:9000}, {@code [::1]:9000}). */
         public boolean loopback() {
             String host = host(listen.text());
-            return host != null && loopbackHost(host);
+            return host != null && LoopbackHosts.isLoopback(host);
         }
 
         /** Whether {@code listen.allowed_clients} lets only loopback addresses in. */
@@ -72,7 +72,7 @@ public record PhpFpmPools(List<Pool> pools) {
                 return false;
             }
             for (String client : allowedClients.text().split(",")) {
-                if (!loopbackHost(client.strip())) {
+                if (!LoopbackHosts.isLoopback(client.strip())) {
                     return false;
                 }
             }
@@ -197,9 +197,5 @@ public record PhpFpmPools(List<Pool> pools) {
         }
         int colon = address.lastIndexOf(':');
         return colon < 0 ? null : address.substring(0, colon).replaceAll("^\\[|\\]$", "");
-    }
-
-    private static boolean loopbackHost(String host) {
-        return host.startsWith("127.") || host.equals("::1") || host.equalsIgnoreCase("localhost");
     }
 }
