@@ -167,8 +167,10 @@ public final class DevServer implements Rule {
         String program = dev.drydock.core.discovery.PathNames.fileName(args.get(0));
         String token;
         String what;
-        if (program.equals("dramatiq") && args.contains("--watch")) {
-            token = "--watch";
+        String watch = args.stream().filter(a -> a.equals("--watch") || a.startsWith("--watch=")).findFirst()
+                .orElse(null);
+        if (program.equals("dramatiq") && watch != null) {
+            token = watch;
             what = "Dramatiq with --watch, its development reloader: it watches the source files for changes (through"
                     + " watchdog) and restarts every worker process when one changes";
         } else if (program.equals("watchmedo") && args.size() > 1 && args.get(1).equals("auto-restart")) {
@@ -188,7 +190,7 @@ public final class DevServer implements Rule {
                         + " running container are not how a deployment ships code, each restart drops the tasks in"
                         + " flight, and the watcher polls the file system")
                 .severity(Severity.MEDIUM)
-                .recommendation(token.equals("--watch")
+                .recommendation(token.startsWith("--watch")
                         ? "Drop --watch (and its directory) from the production command; keep it in a development"
                                 + " compose file."
                         : "Run the worker itself as the command (`" + String.join(" ", args.subList(

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Queue workers and schedulers a container's command runs, which take their work from a broker and serve no HTTP:
- * a Celery worker or beat, an RQ worker, an arq worker. Celery's flower, which serves a web page, is none of them.
+ * a Celery worker or beat, an RQ worker, an arq worker, a Dramatiq worker. Celery's flower, which serves a web page, is none of them.
  */
 public final class TaskWorkers {
 
@@ -61,6 +61,9 @@ public final class TaskWorkers {
             String settings = args.stream().skip(1).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
             return Optional.of(new TaskWorker("an arq worker",
                     settings == null ? List.of() : List.of("arq", "--check", settings)));
+        }
+        if (program.equals("dramatiq") && !args.contains("--help") && !args.contains("--version")) {
+            return Optional.of(new TaskWorker("a Dramatiq worker", List.of()));
         }
         return Optional.empty();
     }
