@@ -34,7 +34,10 @@ import java.util.Optional;
                 + " elasticsearch, influxdb, clickhouse, mssql ...) or of a well-known application image that keeps its"
                 + " state on disk (wordpress and nextcloud in /var/www/html, grafana in /var/lib/grafana or GF_PATHS_DATA,"
                 + " gitea in /data, prometheus in /prometheus or its --storage.tsdb.path, jenkins in /var/jenkins_home,"
-                + " ghost in /var/lib/ghost/content, registry in /var/lib/registry) whose data directory no named volume"
+                + " ghost in /var/lib/ghost/content, registry in /var/lib/registry; ollama's pulled models in /root/.ollama"
+                + " or OLLAMA_MODELS; the Hugging Face cache of vLLM in /root/.cache/huggingface or its --download-dir"
+                + " and of text-generation-inference in /data, or HF_HUB_CACHE, HUGGINGFACE_HUB_CACHE or HF_HOME, only"
+                + " at low since the server downloads the weights again) whose data directory no named volume"
                 + " or bind mount holds, outside development files; a tmpfs on it is taken as a deliberate choice. A mount above the"
                 + " directory does not hold it when the image declares a VOLUME between the two (postgres up to 17 at"
                 + " /var/lib/postgresql/data, mysql, mariadb, mongo, redis): the engine mounts an anonymous volume"
@@ -110,7 +113,8 @@ public final class NamedVolumes implements Rule {
                             + (miss.get().at() == null ? " or the container itself" : "")
                             + ", which `docker compose down` orphans; the next `up` starts "
                             + DataStores.applicationState(service).map(state -> "without " + state).orElse("empty"))
-                    .severity(role == RedisRole.CACHE ? Severity.LOW : Severity.MEDIUM)
+                    .severity(role == RedisRole.CACHE || DataStores.keepsDownloadCache(service) ? Severity.LOW
+                            : Severity.MEDIUM)
                     .implicit()
                     .recommendation(miss.get().at() != null
                             ? "Change the target of this mount to " + mountAt + (where.imageVolume() != null

@@ -2,6 +2,7 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.image.ImageReference;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -64,7 +65,22 @@ public final class DataStores {
      * An application image that keeps its state on disk: the folder its Dockerfile names, what it holds (for
      * messages about losing it; a database's data needs no words) and the variable that moves it, if any.
      */
-    private record Application(String folder, String state, String folderVariable) {}
+    private record Application(String folder, String state, List<String> folderVariables, String folderOption,
+            boolean downloadCache) {
+
+        Application(String folder, String state, String folderVariable) {
+            this(folder, state, folderVariable == null ? List.of() : List.of(folderVariable), null, false);
+        }
+
+        /** A model server that downloads weights from the Hugging Face Hub into its cache when it starts. */
+        static Application huggingFaceCache(String folder, String folderOption) {
+            return new Application(folder, HUGGING_FACE_WEIGHTS,
+                    List.of("HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "HF_HOME"), folderOption, true);
+        }
+    }
+
+    private static final String HUGGING_FACE_WEIGHTS = "the model weights it downloaded from the Hugging Face Hub"
+            + " (gigabytes, fetched again before it serves)";
 
     private static final String GRAFANA_STATE = "Grafana's SQLite database: users, dashboards and data sources made in"
             + " the UI";
@@ -86,7 +102,11 @@ public final class DataStores {
                     "the Jenkins home: jobs, build history, plugins and credentials", "JENKINS_HOME")),
             Map.entry("ghost", new Application("/var/lib/ghost/content",
                     "Ghost's content: images, themes and its SQLite database if it uses one", null)),
-            Map.entry("registry", new Application("/var/lib/registry", "the pushed images", null)));
+            Map.entry("registry", new Application("/var/lib/registry", "the pushed images", null)),
+            Map.entry("ollama/ollama", new Application("/root/.ollama", "the models pulled with `ollama pull`",
+                    List.of("OLLAMA_MODELS"), null, false)),
+            Map.entry("vllm/vllm-openai", Application.huggingFaceCache("/root/.cache/huggingface", "--download-dir")),
+            Map.entry("ghcr.io/huggingface/text-generation-inference", Application.huggingFaceCache("/data", null)));
 
     private DataStores() {}
 
@@ -140,6 +160,11 @@ public final class DataStores {
         return imageName(service).map(APPLICATIONS::get).map(Application::state);
     }
 
+    /** Whether a service's image keeps only what it downloads again by itself (a model server's weights). */
+    public static boolean keepsDownloadCache(Service service) {
+        return imageName(service).map(APPLICATIONS::get).filter(Application::downloadCache).isPresent();
+    }
+
     /**
      * Where the well-known data store image a service pulls keeps its data (/var/lib/postgresql/data...);
      * nothing for a service that builds its own image.
@@ -175,16 +200,18 @@ public final class DataStores {
             return Optional.empty(); // the rootless Gitea images keep their data elsewhere
         }
         String volume = VOLUME_AT_DATA_DIRECTORY.contains(name) ? dir : null;
-        String variable = application == null ? null : application.folderVariable();
-        Optional<String> moved = variable == null ? Optional.empty()
-                : service.env(variable).map(e -> e.value() == null ? null : e.value().value()).filter(v -> v.startsWith("/"));
-        if (moved.isPresent()) {
-            return Optional.of(new DataLocation(moved.get(), volumeHolding(volume, moved.get()), variable));
+        for (String variable : application == null ? List.<String>of() : application.folderVariables()) {
+            Optional<String> moved = service.env(variable).map(e -> e.value() == null ? null : e.value().value())
+                    .filter(v -> v.startsWith("/"));
+            if (moved.isPresent()) {
+                return Optional.of(new DataLocation(moved.get(), volumeHolding(volume, moved.get()), variable));
+            }
         }
-        Optional<String> storage = name.endsWith("prometheus") ? prometheusStorage(service) : Optional.empty();
+        String option = name.endsWith("prometheus") ? "--storage.tsdb.path"
+                : application == null ? null : application.folderOption();
+        Optional<String> storage = option == null ? Optional.empty() : commandFolder(service, option);
         if (storage.isPresent()) {
-            return Optional.of(new DataLocation(storage.get(), volumeHolding(volume, storage.get()),
-                    "--storage.tsdb.path"));
+            return Optional.of(new DataLocation(storage.get(), volumeHolding(volume, storage.get()), option));
         }
         return Optional.of(new DataLocation(dir, volume, null));
     }
@@ -194,16 +221,19 @@ public final class DataStores {
         return volume != null && dev.drydock.core.discovery.PathNames.isUnder(directory, volume) ? volume : null;
     }
 
-    /** The folder {@code --storage.tsdb.path} gives Prometheus in the service's command, if it gives an absolute one. */
-    private static Optional<String> prometheusStorage(Service service) {
+    /**
+     * The folder an option of the service's command names ({@code --storage.tsdb.path} for Prometheus, vLLM's
+     * {@code --download-dir}), if it names an absolute one.
+     */
+    private static Optional<String> commandFolder(Service service, String option) {
         if (service.command() == null) {
             return Optional.empty();
         }
         var words = service.command().words();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i).value();
-            String value = word.startsWith("--storage.tsdb.path=") ? word.substring(word.indexOf('=') + 1)
-                    : word.equals("--storage.tsdb.path") && i + 1 < words.size() ? words.get(i + 1).value() : null;
+            String value = word.startsWith(option + "=") ? word.substring(word.indexOf('=') + 1)
+                    : word.equals(option) && i + 1 < words.size() ? words.get(i + 1).value() : null;
             if (value != null) {
                 return Optional.of(value).filter(v -> v.startsWith("/"));
             }
