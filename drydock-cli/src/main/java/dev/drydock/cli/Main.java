@@ -18,8 +18,15 @@ public final class Main {
 
     final CommandSpec spec = Specs.command(this, "drydock",
                     "Inspects and repairs container setups: Dockerfiles, compose files and what they build.")
-            .addOption(Specs.flag(v -> debug = v, "Show stack traces of errors.", "--debug")
+            .addOption(Specs.flag(this::debug, "Show stack traces of errors.", "--debug")
                     .scopeType(CommandLine.ScopeType.INHERIT).build());
+
+    private void debug(boolean on) {
+        debug = on;
+        if (on) {
+            System.setProperty(dev.drydock.core.review.RuleFailed.DEBUG_PROPERTY, "true");
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -17,6 +17,9 @@ public final class RuleFailed implements Rule {
     /** Set to {@code true} to let a rule's exception end the review (the test suite does, to see every defect). */
     public static final String FAIL_FAST_PROPERTY = "drydock.rules.failFast";
 
+    /** Set to {@code true} to print the stack trace of a rule's exception on standard error (the CLI's --debug). */
+    public static final String DEBUG_PROPERTY = "drydock.debug";
+
     @Override
     public void check(ReviewContext context) {
         // reported by the reviewer, which catches what other rules throw
@@ -30,6 +33,12 @@ public final class RuleFailed implements Rule {
             if (failFast) {
                 throw e;
             }
+            if (Boolean.getBoolean(DEBUG_PROPERTY)) {
+                synchronized (System.err) {
+                    System.err.println("drydock: the rule " + rule.id() + " stopped:");
+                    e.printStackTrace(System.err);
+                }
+            }
             context.finding(reporter, new Location(null, null), "the rule " + rule.id()
                     + " stopped with " + describe(e) + "; its findings are missing from this review, every other"
                     + " check ran").add();
@@ -39,8 +48,14 @@ public final class RuleFailed implements Rule {
     private static String describe(Throwable e) {
         StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
         StackTraceElement[] trace = e.getStackTrace();
-        if (trace.length > 0) {
-            text.append(" at ").append(trace[0].getFileName()).append(':').append(trace[0].getLineNumber());
+        StackTraceElement own = java.util.Arrays.stream(trace)
+                .filter(frame -> frame.getClassName().startsWith("dev.drydock.")).findFirst().orElse(null);
+        if (own != null) {
+            text.append(" at ").append(own.getFileName()).append(':').append(own.getLineNumber());
+        }
+        if (trace.length > 0 && trace[0] != own) {
+            text.append(own == null ? " at " : " in ").append(trace[0].getFileName()).append(':')
+                    .append(trace[0].getLineNumber());
         }
         if (e.getMessage() != null) {
             String message = e.getMessage().length() > 200 ? e.getMessage().substring(0, 200) + "..." : e.getMessage();

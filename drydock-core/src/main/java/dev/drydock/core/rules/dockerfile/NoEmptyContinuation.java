@@ -64,8 +64,9 @@ public final class NoEmptyContinuation implements Rule {
                 SourceFile source = dockerfile.file();
                 List<TextEdit> edits = new ArrayList<>();
                 for (Span line : empty) {
-                    edits.add(TextEdit.delete(source.path(), source.lineStart(line.startLine()),
-                            source.lineStart(line.startLine() + 1)));
+                    int n = line.startLine();
+                    edits.add(TextEdit.delete(source.path(), source.lineStart(n),
+                            n < source.lineCount() ? source.lineStart(n + 1) : source.text().length()));
                 }
                 String lines = empty.size() == 1 ? "an empty continuation line (line " + empty.get(0).startLine() + ")"
                         : empty.size() + " empty continuation lines";

@@ -133,7 +133,7 @@ public enum ImageRole {
      * it otherwise stays an application.
      */
     private static Optional<String> inheritedCommand(Container c) {
-        if (c.build() == null) {
+        if (c.build() == null || c.build().stage() == null) {
             return Optional.empty();
         }
         Optional<String> command = BaseImageFacts.defaultCommand(Stages.rootBase(c.build().model(), c.build().stage()));
