@@ -15,9 +15,10 @@ import java.util.Map;
  * @param arguments every build argument passed, literal or not, in the order written
  * @param tags the names the image is tagged with, as written ({@code ghcr.io/${{ github.repository }}:latest})
  * @param origin the command or step that declares the build
+ * @param tool what runs the build
  */
 public record DeclaredBuild(String dockerfile, String context, String target, Map<String, String> args,
-        List<BuildArgument> arguments, List<String> tags, Origin origin) {
+        List<BuildArgument> arguments, List<String> tags, Origin origin, BuildTool tool) {
 
     public DeclaredBuild {
         args = Map.copyOf(args);
@@ -28,6 +29,6 @@ public record DeclaredBuild(String dockerfile, String context, String target, Ma
     /** A build whose arguments are only known by value (a dev container configuration's {@code build.args}). */
     public DeclaredBuild(String dockerfile, String context, String target, Map<String, String> args,
             List<String> tags, Origin origin) {
-        this(dockerfile, context, target, args, List.of(), tags, origin);
+        this(dockerfile, context, target, args, List.of(), tags, origin, BuildTool.DEV_CONTAINER);
     }
 }

@@ -70,11 +70,19 @@ final class DeclaredBuilds {
         List<DeclaredBuild> out = new ArrayList<>();
         Matcher command = BUILD_COMMAND.matcher(text);
         boolean workflow = file.path().startsWith(".github/workflows/");
+        boolean jenkins = PathNames.fileName(file.path()).startsWith("Jenkinsfile");
         while (command.find()) {
             String folder = workflow ? stepWorkingDirectory(file, command.start(), cwd) : cwd;
-            if (folder != null) {
-                commandBuild(file, command.start(), command.end(), folder, isDirectory, isFile).ifPresent(out::add);
+            if (folder != null && jenkins) {
+                folder = JenkinsDirs.folderAt(text, command.start(), folder);
             }
+            if (folder != null) {
+                commandBuild(file, command.start(), command.end(), folder, toolOf(command.group()), isDirectory, isFile)
+                        .ifPresent(out::add);
+            }
+        }
+        if (jenkins && text.contains("docker.build")) {
+            out.addAll(JenkinsDockerBuilds.read(file, cwd, isDirectory, isFile));
         }
         if (text.contains("docker/build-push-action")) {
             for (int line = 1; line <= file.lineCount(); line++) {
@@ -87,18 +95,36 @@ final class DeclaredBuilds {
         return out;
     }
 
-    private static Optional<DeclaredBuild> commandBuild(SourceFile file, int start, int end, String cwd,
+    /** The tool a build command found by {@link #BUILD_COMMAND} runs. */
+    private static BuildTool toolOf(String command) {
+        if (command.startsWith("podman")) {
+            return BuildTool.PODMAN;
+        }
+        if (command.startsWith("buildah")) {
+            return BuildTool.BUILDAH;
+        }
+        return command.contains("kaniko") ? BuildTool.KANIKO : BuildTool.DOCKER_CLI;
+    }
+
+    private static Optional<DeclaredBuild> commandBuild(SourceFile file, int start, int end, String cwd, BuildTool tool,
             Predicate<String> isDirectory, Predicate<String> isFile) {
         cwd = folderAt(file.text(), start, cwd);
         if (cwd == null) {
             return Optional.empty();
         }
-        List<String> words = wordsAfter(file.text(), start, end);
+        return commandLine(file, start, end, wordsAfter(file.text(), start, end), end, cwd, tool, isDirectory, isFile);
+    }
+
+    /**
+     * A build from the words of its command line: options and the context operand; {@code cursor} is where the
+     * words are written in the file, to locate the build arguments.
+     */
+    static Optional<DeclaredBuild> commandLine(SourceFile file, int start, int end, List<String> words, int cursor,
+            String cwd, BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile) {
         String dockerfile = null;
         String context = null;
         String target = null;
         List<BuildArgument> arguments = new ArrayList<>();
-        int cursor = end;
         List<String> tags = new ArrayList<>();
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < words.size();) {
@@ -132,7 +158,7 @@ final class DeclaredBuilds {
         if (context == null && !operands.isEmpty()) {
             context = operands.get(operands.size() - 1);
         }
-        return declared(file, start, end, cwd, context, dockerfile, target, arguments, tags, isDirectory, isFile);
+        return declared(file, start, end, cwd, context, dockerfile, target, arguments, tags, tool, isDirectory, isFile);
     }
 
     /**
@@ -198,6 +224,9 @@ final class DeclaredBuilds {
                     depth++;
                 } else if (c == ')' && depth > 0) {
                     depth--;
+                } else if (c == '&' && redirection(text, i)) {
+                    out.append(c);
+                    continue;
                 } else if (c == '\n' || c == '\r' || c == ';' || c == '|' || c == '&' || c == ')'
                         || c == '#' && out.length() > 0 && Character.isWhitespace(out.charAt(out.length() - 1))) {
                     break;
@@ -211,6 +240,13 @@ final class DeclaredBuilds {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /** Whether the {@code &} at {@code i} belongs to a redirection ({@code 2>&1}, {@code &>log}), not an operator. */
+    private static boolean redirection(String text, int i) {
+        char before = i > 0 ? text.charAt(i - 1) : 0;
+        char after = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+        return before == '>' || before == '<' || after == '>' && (i + 2 >= text.length() || text.charAt(i + 2) != '&');
     }
 
     /** A {@code docker/build-push-action} step: its {@code with:} keys, in the lines of the same step. */
@@ -242,7 +278,7 @@ final class DeclaredBuilds {
         }
         int start = file.lineStart(usesLine) + uses.group(1).length();
         return declared(file, start, file.lineEnd(usesLine), "", context == null ? "." : context, dockerfile, target,
-                arguments, tags, isDirectory, isFile);
+                arguments, tags, BuildTool.BUILD_PUSH_ACTION, isDirectory, isFile);
     }
 
     /**
@@ -400,7 +436,7 @@ final class DeclaredBuilds {
 
     private static Optional<DeclaredBuild> declared(SourceFile file, int start, int end, String cwd,
             String contextWord, String dockerfileWord, String target, List<BuildArgument> arguments, List<String> tags,
-            Predicate<String> isDirectory, Predicate<String> isFile) {
+            BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile) {
         String context = contextWord == null ? null : resolve(cwd, contextWord);
         if (context == null || !context.isEmpty() && !isDirectory.test(context)) {
             return Optional.empty();
@@ -424,7 +460,7 @@ final class DeclaredBuilds {
                 args.put(argument.name(), argument.value());
             }
         }
-        return Optional.of(new DeclaredBuild(dockerfile, context, target, args, arguments, tags, origin));
+        return Optional.of(new DeclaredBuild(dockerfile, context, target, args, arguments, tags, origin, tool));
     }
 
     /** A path written in a command run in {@code cwd}, relative to the project root; null when unknown or outside. */

@@ -173,4 +173,71 @@ class DeclaredBuildsTest {
         assertThat(DeclaredBuildChoice.byDockerfile(List.of(test, release, plain))).containsEntry("Dockerfile", plain);
         assertThat(DeclaredBuildChoice.byDockerfile(List.of(test))).containsEntry("Dockerfile", test);
     }
+
+    @Test
+    void eachBuildCarriesTheToolThatRunsIt() {
+        List<DeclaredBuild> builds = read(".github/workflows/image.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - run: docker buildx build -f docker/Dockerfile .
+                      - run: podman build web
+                      - run: buildah bud -f docker/Dockerfile.prod docker
+                      - run: /kaniko/executor --context dir://web --dockerfile web/Dockerfile
+                      - uses: docker/build-push-action@v6
+                """);
+        assertThat(builds).extracting(DeclaredBuild::tool).containsExactly(BuildTool.DOCKER_CLI, BuildTool.PODMAN,
+                BuildTool.BUILDAH, BuildTool.KANIKO, BuildTool.BUILD_PUSH_ACTION);
+    }
+
+    @Test
+    void aKanikoScriptWithRedirectedOutputKeepsItsBuildArguments() {
+        List<DeclaredBuild> builds = read("build.sh", """
+                build() {
+                  /kaniko/executor \\
+                    --build-arg CI_JOB_TOKEN=$CI_JOB_TOKEN \\
+                    --cache=true \\
+                    --context "$CI_PROJECT_DIR" \\
+                    --dockerfile "$CI_PROJECT_DIR/docker/Dockerfile" \\
+                    --no-push \\
+                    --no-push-cache \\
+                    --skip-unused-stages 2>&1
+                }
+                """);
+        assertThat(builds).singleElement().satisfies(b -> {
+            assertThat(b.dockerfile()).isEqualTo("docker/Dockerfile");
+            assertThat(b.arguments()).extracting(BuildArgument::name).containsExactly("CI_JOB_TOKEN");
+        });
+    }
+
+    @Test
+    void jenkinsDockerBuildRunsDockerBuildWithItsArgumentsInTheEnclosingDir() {
+        List<DeclaredBuild> builds = read("Jenkinsfile", """
+                pipeline {
+                  stages {
+                    stage('image') {
+                      steps {
+                        script {
+                          docker.build("acme/app:${env.BUILD_ID}")
+                          dir('web') {
+                            docker.build("acme/web", "--build-arg TOKEN=${env.TOKEN} -f Dockerfile .")
+                          }
+                          dir("services/api") {
+                            sh 'docker build -t acme/api .'
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::tool).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("Dockerfile", BuildTool.JENKINS_DOCKER_BUILD),
+                org.assertj.core.groups.Tuple.tuple("web/Dockerfile", BuildTool.JENKINS_DOCKER_BUILD),
+                org.assertj.core.groups.Tuple.tuple("services/api/Dockerfile", BuildTool.DOCKER_CLI));
+        DeclaredBuild web = builds.stream().filter(b -> b.context().equals("web")).findFirst().orElseThrow();
+        assertThat(web.tags()).containsExactly("acme/web");
+        assertThat(web.arguments()).extracting(BuildArgument::name, BuildArgument::value, a -> a.origin().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("TOKEN", "${env.TOKEN}", "Jenkinsfile:8:51"));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.context;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
@@ -17,8 +18,10 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.JenkinsCredentials;
 import dev.drydock.core.rules.support.SecretNames;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.source.SourceFile;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,8 +35,10 @@ import java.util.regex.Pattern;
         severity = Severity.HIGH,
         category = Category.SECURITY,
         checks = "The build arguments that CI and task files pass to the builds they declare (`docker build"
-                + " --build-arg`, buildx, podman, buildah, the `build-args` of docker/build-push-action) whose value is"
-                + " a CI secret: a GitHub expression that reads `secrets.*` or `github.token`, or a variable named like"
+                + " --build-arg`, buildx, podman, buildah, kaniko's executor, Jenkins' `docker.build(image, args)`, the"
+                + " `build-args` of docker/build-push-action) whose value is"
+                + " a CI secret: a GitHub expression that reads `secrets.*` or `github.token`, a variable a Jenkins pipeline binds to"
+                + " credentials (`credentials()`, `withCredentials`), or a variable named like"
                 + " a secret (`$NPM_TOKEN`, `${DEPLOY_PASSWORD}`, make's `$(NPM_TOKEN)`, a bare `--build-arg NPM_TOKEN` that takes it from"
                 + " the environment), when the Dockerfile declares that ARG. High when a stage the image is built on"
                 + " declares it; medium when only a builder stage does (the value then stays in the build cache and"
@@ -96,8 +101,14 @@ public final class CiSecretInBuildArg implements Rule {
     private static final Pattern GITHUB_SECRET = Pattern.compile(
             "\\$\\{\\{[^}]*\\b(secrets\\.[A-Za-z0-9_-]+|github\\.token)\\b[^}]*}}");
 
-    /** A shell, CI or make variable: {@code $NAME}, {@code ${NAME}}, {@code $(NAME)}. */
-    private static final Pattern VARIABLE = Pattern.compile("\\$[{(]?([A-Za-z_][A-Za-z0-9_]*)");
+    /**
+     * A shell, CI or make variable: {@code $NAME}, {@code ${NAME}}, {@code $(NAME)}, or a Jenkins pipeline's
+     * {@code ${env.NAME}}.
+     */
+    private static final Pattern VARIABLE = Pattern.compile("\\$[{(]?(?:env\\.)?([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** A CI secret a build argument's value reads: as written in messages, and the variable that holds it (or null). */
+    private record Secret(String written, String variable) {}
 
     @Override
     public void check(ReviewContext context) {
@@ -107,33 +118,54 @@ public final class CiSecretInBuildArg implements Rule {
             if (model == null) {
                 continue;
             }
+            JenkinsCredentials.Bindings credentials = credentials(context, build);
             for (BuildArgument argument : build.arguments()) {
-                secret(argument).ifPresent(secret -> declaredIn(model, build, argument.name())
-                        .ifPresent(inImage -> report(context, build, argument, secret, inImage)));
+                secret(argument, credentials).ifPresent(secret -> declaredIn(model, build, argument.name())
+                        .ifPresent(arg -> report(context, build, argument, secret, arg)));
             }
         }
     }
 
-    /** The CI secret a value reads, as written; empty for a literal or a variable not named like a secret. */
-    private static Optional<String> secret(BuildArgument argument) {
+    /** The variables a Jenkins pipeline binds to credentials, for a build it declares. */
+    private static JenkinsCredentials.Bindings credentials(ReviewContext context, DeclaredBuild build) {
+        String file = build.origin().file();
+        String text = PathNames.fileName(file).startsWith("Jenkinsfile")
+                ? context.project().source(file).map(SourceFile::text).orElse("") : "";
+        return JenkinsCredentials.bound(text);
+    }
+
+    /** The CI secret a value reads; empty for a literal or a variable that is neither named like a secret nor bound to one. */
+    private static Optional<Secret> secret(BuildArgument argument, JenkinsCredentials.Bindings credentials) {
         Matcher github = GITHUB_SECRET.matcher(argument.value());
         if (github.find()) {
-            return Optional.of(github.group(1));
+            return Optional.of(new Secret(github.group(1), null));
         }
         Matcher variable = VARIABLE.matcher(argument.value());
         while (variable.find()) {
-            if (SecretNames.isSecretName(variable.group(1))) {
-                return Optional.of("$" + variable.group(1));
+            String name = variable.group(1);
+            if (credentials.notSecret().contains(name)) {
+                continue;
+            }
+            String credential = credentials.secrets().get(name);
+            if (credential != null) {
+                return Optional.of(new Secret("$" + name + (credential.isEmpty() ? "" : " (Jenkins credential "
+                        + credential + ")"), name));
+            }
+            if (SecretNames.isSecretName(name)) {
+                return Optional.of(new Secret("$" + name, name));
             }
         }
         return Optional.empty();
     }
 
+    /** The ARG instruction that declares a build argument in a stage the build runs, and whether the image keeps it. */
+    private record DeclaredArg(Step step, boolean inImage) {}
+
     /**
-     * Whether the target stage's image keeps the argument (true: a stage it is built on declares it) or only a
-     * builder stage does (false); empty when no stage the build runs declares it, so the value is not used.
+     * The ARG that declares the argument in a stage the build runs, the one in a stage the target's image is built on
+     * first; empty when no such stage declares it, so the value is not used.
      */
-    private static Optional<Boolean> declaredIn(DockerfileModel model, DeclaredBuild build, String name) {
+    private static Optional<DeclaredArg> declaredIn(DockerfileModel model, DeclaredBuild build, String name) {
         Optional<Stage> target = build.target() == null ? model.targetStage()
                 : model.stages().stream().filter(s -> build.target().equalsIgnoreCase(s.name())).findFirst();
         if (target.isEmpty()) {
@@ -141,51 +173,68 @@ public final class CiSecretInBuildArg implements Rule {
         }
         Set<Integer> image = new HashSet<>();
         Stages.inImage(model, target.get()).forEach(s -> image.add(s.index()));
-        boolean builder = false;
+        DeclaredArg builder = null;
         for (Stage stage : Stages.needed(model, target.get())) {
-            if (declaresArg(stage, name)) {
+            Step arg = argStep(stage, name);
+            if (arg != null) {
                 if (image.contains(stage.index())) {
-                    return Optional.of(true);
+                    return Optional.of(new DeclaredArg(arg, true));
                 }
-                builder = true;
+                if (builder == null) {
+                    builder = new DeclaredArg(arg, false);
+                }
             }
         }
-        return builder ? Optional.of(false) : Optional.empty();
+        return Optional.ofNullable(builder);
     }
 
-    private static boolean declaresArg(Stage stage, String name) {
+    private static Step argStep(Stage stage, String name) {
         for (Step step : stage.steps()) {
             if (step.instruction().kind() == InstructionKind.ARG && step.instruction().arguments() instanceof ArgList args
                     && args.entries().stream().anyMatch(entry -> entry.name().value().equals(name))) {
-                return true;
+                return step;
             }
         }
-        return false;
+        return null;
     }
 
-    private void report(ReviewContext context, DeclaredBuild build, BuildArgument argument, String secret,
-            boolean inImage) {
+    private void report(ReviewContext context, DeclaredBuild build, BuildArgument argument, Secret secret,
+            DeclaredArg arg) {
         String name = argument.name();
         String id = name.toLowerCase(Locale.ROOT);
-        boolean action = build.origin().file().startsWith(".github/")
-                && context.project().source(build.origin().file())
-                        .map(f -> f.line(build.origin().line()).contains("docker/build-push-action")).orElse(false);
-        String how = action
-                ? "move it from build-args to the action's secrets (`secrets: |` then `" + id + "=" + argument.value()
-                        + "`)"
-                : "pass it with `--secret id=" + id + ",env=" + name + "` instead of --build-arg, with " + name
-                        + " set in the step's environment";
+        String argLine = build.dockerfile() + ":" + arg.step().instruction().span().startLine();
         context.finding(this, new Location(argument.origin().file(), argument.origin().span()),
-                        argument.origin().file() + " passes the CI secret " + secret + " to the build of "
-                                + build.dockerfile() + " as the build argument " + name + ": "
-                                + (inImage ? "every RUN that uses it records the value in the image's history"
+                        argument.origin().file() + " passes the CI secret " + secret.written() + " to the build of "
+                                + build.dockerfile() + " as the build argument " + name + " (ARG at " + argLine + "): "
+                                + (arg.inImage() ? "every RUN that uses it records the value in the image's history"
                                         + " (docker history --no-trunc), readable by anyone who pulls the image"
                                         : "only a builder stage declares it, but the value stays in the build cache"
                                                 + " and in the build's provenance"))
-                .severity(inImage ? Severity.HIGH : Severity.MEDIUM)
-                .recommendation("Make it a build secret: " + how + "; in " + build.dockerfile() + ", remove ARG "
-                        + name + " and read it only in the RUN that needs it: `RUN --mount=type=secret,id=" + id
-                        + ",env=" + name + " ...`. Then rotate " + secret + ": it is in images already pushed.")
+                .severity(arg.inImage() ? Severity.HIGH : Severity.MEDIUM)
+                .recommendation(how(build, argument, secret, id) + "; in " + build.dockerfile() + ", remove ARG "
+                        + name + " (line " + arg.step().instruction().span().startLine()
+                        + ") and read it only in the RUN that needs it: `RUN --mount=type=secret,id=" + id
+                        + ",env=" + name + " ...`. Then rotate " + secret.written()
+                        + ": it is in images and caches already written.")
                 .add();
+    }
+
+    /** How to pass the secret with the build's own tool. */
+    private static String how(DeclaredBuild build, BuildArgument argument, Secret secret, String id) {
+        String variable = secret.variable() != null ? secret.variable() : argument.name();
+        String option = "`--secret id=" + id + ",env=" + variable + "`";
+        String environment = secret.variable() != null ? "" : " with `" + variable + ": " + argument.value()
+                + "` in the step's env:";
+        return switch (build.tool()) {
+            case BUILD_PUSH_ACTION -> "Make it a build secret: move it from build-args to the action's secrets"
+                    + " (`secrets: |` then `" + id + "=" + argument.value() + "`)";
+            case KANIKO -> "Kaniko takes no --secret option (GoogleContainerTools/kaniko#3028): build this image with"
+                    + " BuildKit or buildah and " + option + " instead of --build-arg" + environment
+                    + ", or hand kaniko the secret as a file under /kaniko, which it leaves out of the image";
+            case JENKINS_DOCKER_BUILD -> "Make it a build secret: in the arguments of docker.build, write " + option
+                    + " instead of --build-arg (the plugin runs docker build with them)";
+            default -> "Make it a build secret: pass " + option + " to " + build.tool().written()
+                    + " instead of --build-arg" + environment;
+        };
     }
 }

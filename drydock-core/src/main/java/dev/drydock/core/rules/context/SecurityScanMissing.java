@@ -32,12 +32,20 @@ import java.util.regex.Pattern;
         title = "Images are never scanned for vulnerabilities",
         severity = Severity.MEDIUM,
         category = Category.SECURITY,
-        checks = "Whether anything in the project runs an image vulnerability scanner (Trivy, Grype/Anchore, Docker"
-                + " Scout, Snyk, Clair, GitLab container scanning, Sysdig, Prisma/twistcli, Wiz, NeuVector, JFrog Xray):"
-                + " CI configuration (.github/workflows, .gitlab-ci.yml, Jenkinsfile, CircleCI, Azure, Bitbucket,"
-                + " Travis), Makefiles, justfiles, Taskfiles, pre-commit hooks, shell scripts and package.json scripts."
-                + " Reported once per project that builds images; comment lines do not count. A strength at the first"
-                + " line that runs a scanner."
+        checks = "Whether anything in the project runs an image vulnerability scanner (Trivy's image, rootfs or sbom"
+                + " target and aquasecurity/trivy-action or the Azure trivy task on an image, Grype and anchore/scan-action"
+                + " on an image, Docker Scout and docker/scout-action, `snyk container` and snyk/actions/docker, the Snyk"
+                + " and Anchore CircleCI orbs on an image, GitLab container scanning by template, component or Auto"
+                + " DevOps, Clair, Sysdig, Prisma/twistcli, Wiz, NeuVector, JFrog Xray): CI configuration"
+                + " (.github/workflows, .gitlab-ci.yml, Jenkinsfile, CircleCI, Azure, Bitbucket, Travis), Makefiles,"
+                + " justfiles, Taskfiles, pre-commit hooks, shell scripts and package.json scripts. Reported once per"
+                + " project that builds images; comment lines do not count. A strength at the first line that runs a"
+                + " scanner. Scans of the checkout (`trivy fs`, `trivy repo`, trivy-action's fs scan, Grype on a"
+                + " folder, `snyk test`, Microsoft Security DevOps, whose Trivy scans the files) read lock files but"
+                + " not the operating system packages of an image, so they are named in the message but do not count;"
+                + " `trivy config` and SBOM generation (`sbom: true`, anchore/sbom-action) find no vulnerabilities. A"
+                + " scan in a GitHub workflow that runs only on workflow_dispatch does not count either: nobody is told"
+                + " unless someone remembers to start it."
                 + " Dev containers' images, never published, are not counted.",
         problem = "Base images and installed packages gain published vulnerabilities every week; without a scanner"
                 + " nobody learns that an image, or the base it was built on, needs a rebuild.",
@@ -99,11 +107,6 @@ import java.util.regex.Pattern;
 public final class SecurityScanMissing implements Rule {
 
     private static final Pattern NOT_IN_IMAGE_NAME = Pattern.compile("[^a-z0-9._-]+");
-    private static final Pattern SCANNER = Pattern.compile("(?i)\\btrivy\\b|trivy-action|\\bgrype\\b|anchore/scan-action"
-            + "|\\banchore(?:ctl|-cli)?\\b|\\bsnyk\\b|docker[ \\t]+scout\\b|docker/scout-action|docker[ \\t]+scan\\b"
-            + "|\\bclair(?:ctl|-scanner)?\\b|container[-_]scanning|\\btwistcli\\b|sysdig-cli-scanner"
-            + "|\\bwizcli\\b|\\bneuvector\\b|\\bjf[ \\t]+docker[ \\t]+scan\\b|azure/container-scan"
-            + "|\\bxray[ \\t]+scan\\b|ghaction-container-scan");
     private static final Pattern DEPENDENCY_SCANNER = Pattern.compile(
             "(?i)\\bpip-audit\\b|\\bsafety[ \\t]+(?:check|scan)\\b|\\bnpm[ \\t]+audit\\b|\\byarn[ \\t]+audit\\b"
                     + "|\\bosv-scanner\\b|\\bbundle[ \\t]+audit\\b|\\bgovulncheck\\b|dependency-review-action");
@@ -120,13 +123,24 @@ public final class SecurityScanMissing implements Rule {
         searched.addAll(TaskFiles.present(project.files()));
         project.layout().entries(FileType.SHELL_SCRIPT).forEach(e -> searched.add(e.path()));
         Set<String> dependencyScans = new LinkedHashSet<>();
+        Set<String> manualScans = new LinkedHashSet<>();
         for (String path : searched) {
-            String text = code(project, path);
-            if (SCANNER.matcher(text).find()) {
-                scanned(context, path, ci.contains(path));
-                return;
+            SourceFile file = project.source(path).orElse(null);
+            if (file == null) {
+                continue;
             }
-            Matcher d = DEPENDENCY_SCANNER.matcher(text);
+            boolean manual = path.startsWith(".github/workflows/") && WorkflowTriggers.manualOnly(file);
+            for (ImageScans.Scan scan : ImageScans.in(file)) {
+                if (scan.target() == ImageScans.Target.FILES) {
+                    dependencyScans.add("`" + scan.written() + "` (" + path + ")");
+                } else if (manual) {
+                    manualScans.add("`" + scan.written() + "` (" + path + ")");
+                } else {
+                    scanned(context, file, scan, ci.contains(path));
+                    return;
+                }
+            }
+            Matcher d = DEPENDENCY_SCANNER.matcher(code(file));
             if (d.find()) {
                 dependencyScans.add(d.group() + " (" + path + ")");
             }
@@ -149,6 +163,10 @@ public final class SecurityScanMissing implements Rule {
         message.append(", so nobody learns when ").append(String.join(", ", images))
                 .append(bases.isEmpty() ? "" : " or " + String.join(", ", bases))
                 .append(" carries a published vulnerability");
+        if (!manualScans.isEmpty()) {
+            message.append("; ").append(String.join(", ", manualScans))
+                    .append(" scans an image only when someone starts the workflow by hand (on: workflow_dispatch)");
+        }
         if (!dependencyScans.isEmpty()) {
             message.append("; ").append(String.join(", ", dependencyScans))
                     .append(" checks the application's dependencies but not the image's operating system packages");
@@ -175,27 +193,13 @@ public final class SecurityScanMissing implements Rule {
                 .add();
     }
 
-    /** The strength: where the scanner runs, at its first mention outside a comment. */
-    private void scanned(ReviewContext context, String path, boolean inCi) {
-        SourceFile file = context.project().source(path).orElse(null);
-        if (file == null) {
-            return;
-        }
-        for (int line = 1; line <= file.lineCount(); line++) {
-            String text = file.line(line);
-            String t = text.strip();
-            if (t.startsWith("#") || t.startsWith("//")) {
-                continue;
-            }
-            if (SCANNER.matcher(text).find()) {
-                String step = t.startsWith("- ") ? t.substring(2).strip() : t;
-                int start = file.lineStart(line) + text.indexOf(step);
-                context.strength(this, new Location(path, file.span(start, start + step.length())),
-                        "`" + step + "` scans the images for known vulnerabilities " + (inCi ? "in CI (" + path + ")"
-                                : "from " + path) + ", so a vulnerable package or base image comes to light");
-                return;
-            }
-        }
+    /** The strength: where the scanner runs. */
+    private void scanned(ReviewContext context, SourceFile file, ImageScans.Scan scan, boolean inCi) {
+        String text = file.line(scan.line());
+        int start = file.lineStart(scan.line()) + text.indexOf(scan.written());
+        context.strength(this, new Location(file.path(), file.span(start, start + scan.written().length())),
+                "`" + scan.written() + "` scans the images for known vulnerabilities " + (inCi ? "in CI ("
+                        + file.path() + ")" : "from " + file.path()) + ", so a vulnerable package or base image comes to light");
     }
 
     /**
@@ -223,8 +227,8 @@ public final class SecurityScanMissing implements Rule {
     }
 
     /** A file's text without its comment lines. */
-    private static String code(Project project, String path) {
-        String text = project.source(path).map(f -> f.text()).orElse("");
+    private static String code(SourceFile file) {
+        String text = file.text();
         StringBuilder out = new StringBuilder(text.length());
         for (String line : text.split("\n", -1)) {
             String t = line.strip();

@@ -1,0 +1,37 @@
+package dev.drydock.core.project;
+
+/**
+ * What runs a declared build: the tool decides how a secret can reach the build without being a build argument.
+ */
+public enum BuildTool {
+    /** {@code docker build} or {@code docker buildx build}: {@code --secret id=...,env=...}. */
+    DOCKER_CLI("docker build"),
+    /** {@code podman build}: {@code --secret id=...,env=...} as well. */
+    PODMAN("podman build"),
+    /** {@code buildah bud} or {@code buildah build}: {@code --secret id=...,env=...} as well. */
+    BUILDAH("buildah build"),
+    /** Kaniko's {@code /kaniko/executor}, which reads no {@code RUN --mount=type=secret}. */
+    KANIKO("kaniko"),
+    /** GitHub's {@code docker/build-push-action}: its {@code secrets:} input. */
+    BUILD_PUSH_ACTION("docker/build-push-action"),
+    /** A Jenkins pipeline's {@code docker.build(image, args)}: the args are a docker build command line. */
+    JENKINS_DOCKER_BUILD("docker.build"),
+    /** A dev container configuration's {@code build}. */
+    DEV_CONTAINER("dev container build");
+
+    private final String written;
+
+    BuildTool(String written) {
+        this.written = written;
+    }
+
+    /** How the build is written, for messages. */
+    public String written() {
+        return written;
+    }
+
+    /** Whether the tool takes BuildKit's {@code --secret id=NAME,env=VAR} on its command line. */
+    public boolean takesSecretOption() {
+        return this == DOCKER_CLI || this == PODMAN || this == BUILDAH || this == JENKINS_DOCKER_BUILD;
+    }
+}
