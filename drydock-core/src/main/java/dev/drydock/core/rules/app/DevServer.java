@@ -52,7 +52,8 @@ import java.util.List;
                 + " Flask's app.run() reached through `python app.py` (the module is read), `flask run`, Django's"
                 + " runserver, `fastapi dev`, uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch,"
                 + " `next dev`, vite, `ng serve`, react-scripts start, rails server in development, `php artisan serve`,"
-                + " `php -S`, `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch`, a queue worker under a reloader (`dramatiq --watch`, watchdog's"
+                + " `php -S`, the Symfony CLI's `symfony serve`, Laravel's `php artisan queue:listen` (medium: a"
+                + " worker that boots the framework for every job), `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch`, a queue worker under a reloader (`dramatiq --watch`, watchdog's"
                 + " `watchmedo auto-restart`; not in a development compose file) and `mix phx.server`"
                 + " in the dev environment (MIX_ENV unset or dev). Also each program supervisord starts (its"
                 + " [program:x] command=, from the configuration the image copies, when supervisord is the command or"
@@ -310,6 +311,12 @@ public final class DevServer implements Rule {
             case REACT_SCRIPTS_START -> found("Create React App's development server (`react-scripts start`)", "start");
             case ARTISAN_SERVE -> found("PHP's built-in development server (`php artisan serve`)", "serve");
             case PHP_BUILTIN_SERVER -> found("PHP's built-in development server (`php -S`)", "-S");
+            case ARTISAN_COMMAND -> "queue:listen".equals(ep.option("command"))
+                    ? new Found("`php artisan queue:listen`, Laravel's development worker, which boots the application"
+                            + " again for every job (Laravel documents it as much less efficient than queue:work)", "",
+                            "queue:listen", Severity.MEDIUM, ep)
+                    : null;
+            case BINARY -> symfonyServer(ep);
             case SPRING_BOOT_RUN -> new Found("the application from its sources with the build tool"
                     + " (`spring-boot:run`/`bootRun`): Maven or Gradle and the sources in the image, a build at every start",
                     "", "spring-boot:run", Severity.HIGH, ep);
@@ -342,6 +349,19 @@ public final class DevServer implements Rule {
             default -> null;
         };
     }
+
+    /** The Symfony CLI's local web server ({@code symfony serve}, {@code symfony server:start}), for development only. */
+    private static Found symfonyServer(EntryPoint ep) {
+        List<String> args = ep.args();
+        return args.size() > 1 && dev.drydock.core.discovery.PathNames.fileName(args.get(0)).equals("symfony")
+                && SYMFONY_SERVE.contains(args.get(1))
+                ? found("the Symfony CLI's local web server (`symfony " + args.get(1) + "`), which Symfony"
+                        + " documents for development only", args.get(1))
+                : null;
+    }
+
+    private static final java.util.Set<String> SYMFONY_SERVE = java.util.Set.of("serve", "server:start",
+            "local:server:start");
 
     private static Found found(String server, String token) {
         return new Found(server, "", token, Severity.CRITICAL, null);
@@ -494,6 +514,15 @@ public final class DevServer implements Rule {
         int port = AppFacts.port(c, app);
         Runtime runtime = effective.runtime();
         String script = effective.target().value() == null ? "server.js" : effective.target().value();
+        if (runtime == Runtime.ARTISAN_COMMAND && found.token().equals("queue:listen")) {
+            return "Run `php artisan queue:work` instead (with --max-jobs or --max-time if the worker should restart"
+                    + " now and then), and run `php artisan queue:restart` on each deployment so the workers load the"
+                    + " new code.";
+        }
+        if (runtime == Runtime.BINARY && SYMFONY_SERVE.contains(found.token())) {
+            return "Serve the application with PHP-FPM behind nginx or Caddy, or with FrankenPHP (as"
+                    + " dunglas/symfony-docker does); keep `symfony serve` for local development.";
+        }
         switch (runtime) {
             case TS_NODE -> {
                 String js = "dist/" + script.replaceAll("^(\\./)?(src/)?", "").replaceAll("\\.(ts|mts|cts|tsx)$", ".js");

@@ -68,9 +68,11 @@ import java.util.regex.Pattern;
                 + " --graceful-timeout, 30 s by default; uvicorn's --timeout-graceful-shutdown; hypercorn's"
                 + " --graceful-timeout) without a stop_grace_period to match, for compose services (a lone image's stop"
                 + " timeout is chosen where it is deployed), and likewise a queue worker that finishes its running tasks on"
-                + " SIGTERM (a Celery worker's warm shutdown, an RQ worker, a Dramatiq worker; not arq, which cancels its"
+                + " SIGTERM (a Celery worker's warm shutdown, an RQ worker, a Dramatiq worker, Laravel's queue:work and"
+                + " Horizon, Symfony's messenger:consume; not arq, which cancels its"
                 + " jobs) in a compose service with no stop_grace_period, or one below the task limit its command sets"
-                + " (--time-limit, --soft-time-limit, --worker-shutdown-timeout); before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
+                + " (--time-limit, --soft-time-limit, --worker-shutdown-timeout, queue:work's --timeout, 60 s by"
+                + " default); a script ending in a loop is told how to stop it, since exec cannot replace a loop; before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
                 + " (compose stop_signal or STOPSIGNAL), its quick shutdown. Under supervisord: a supervised gunicorn,"
                 + " uvicorn or hypercorn that drains longer than its program's stopwaitsecs (10 s by default), or, for"
                 + " compose services, a program whose stopwaitsecs is set above the default and reaches the grace"
@@ -187,7 +189,9 @@ public final class GracefulShutdownMissing implements Rule {
             String written = s != null && (inCmd ? s.command() != null : s.entrypoint() != null)
                     ? "compose " + (inCmd ? "command" : "entrypoint") : which;
             String last = lastCommand(script);
-            String what = AppFacts.runsServer(ep) || last.isEmpty() ? "the server" : "`" + shorten(last) + "`";
+            boolean compound = !last.isEmpty() && COMPOUND_ENDS.contains(last.split("\\s+")[last.split("\\s+").length - 1]);
+            String what = compound ? "the `" + shorten(script.strip().split("\\s+", 2)[0]) + "` it runs"
+                    : AppFacts.runsServer(ep) || last.isEmpty() ? "the server" : "`" + shorten(last) + "`";
             String signal = init.map(i -> "` as its child under " + i.init() + ": " + i.init() + " passes docker"
                             + " stop's SIGTERM to the shell only, which ends without passing it on, so " + what + " is"
                             + " killed with the container")
@@ -195,9 +199,11 @@ public final class GracefulShutdownMissing implements Rule {
                             + " pass it on, so " + what + " is killed with SIGKILL when the grace period ends");
             Origin origin = inCmd && command.cmdOrigin() != null ? command.cmdOrigin() : command.origin();
             context.finding(this, origin, "the " + written + " " + form + " starts `" + shorten(script) + signal)
-                    .recommendation(shellRecommendation(command, script,
+                    .recommendation(compound ? compoundRecommendation(script)
+                            : shellRecommendation(command, script,
                             written.startsWith("compose ") ? written.substring("compose ".length()) + ":" : which, what))
-                    .fix(command.shellForm() ? execFormFix(c, command, script) : execInScriptFix(c, command, script, inCmd))
+                    .fix(compound ? null : command.shellForm() ? execFormFix(c, command, script)
+                            : execInScriptFix(c, command, script, inCmd))
                     .add();
             return true;
         }
@@ -345,6 +351,28 @@ public final class GracefulShutdownMissing implements Rule {
         }
         return "Start the last command with `exec`, so " + what + " replaces the shell as PID 1: " + rewritten
                 + " (or move the setup into an entry-point script that ends with `exec \"$@\"`).";
+    }
+
+    /** The words that close a compound command: a script ending in one ends in a loop, an if or a case. */
+    private static final Set<String> COMPOUND_ENDS = Set.of("done", "fi", "esac", "}");
+
+    /**
+     * For a script that ends in a loop or another compound command, which exec cannot replace: Laravel's schedule:run
+     * loop has schedule:work, which repeats it in one PHP process (with no SIGTERM handler, so under an init); otherwise the shell has to act on
+     * the signal itself, and it runs a trap only after its foreground command ends, so the sleep goes to the
+     * background and the shell waits for it.
+     */
+    private static String compoundRecommendation(String script) {
+        if (script.matches("(?s).*\\bartisan\\s+schedule:run\\b.*")) {
+            return "Run `php artisan schedule:work` instead of the loop (Laravel 8 and later), which starts schedule:run"
+                    + " every minute itself, under an init (`init: true` in compose): schedule:work installs no"
+                    + " SIGTERM handler, so as PID 1 it would ignore docker stop too, while under an init the signal"
+                    + " ends it at once.";
+        }
+        return "The script ends in a compound command, which `exec` cannot replace: run a program that repeats the"
+                + " work itself, or make the shell stop on the signal, with `trap 'exit 0' TERM` at the start and any"
+                + " `sleep N` written `sleep N & wait $!` (a shell runs its trap only after the command in the"
+                + " foreground ends; `wait` ends at once).";
     }
 
     /** The exec form of a shell-form CMD that is one plain command. */
@@ -581,7 +609,8 @@ public final class GracefulShutdownMissing implements Rule {
                 }
             }
         }
-        if (drain == null || grace != null && (drain.seconds() == null || drain.seconds() <= stopSeconds)) {
+        if (drain == null || drain.seconds() != null && drain.seconds() <= stopSeconds
+                || grace != null && drain.seconds() == null) {
             return;
         }
         long suggested = drain.seconds() == null ? drain.otherwise() : drain.seconds() + 5;
@@ -592,8 +621,7 @@ public final class GracefulShutdownMissing implements Rule {
                 : "the tasks it is running, which may take up to " + drain.seconds() + " s (" + drain.bound() + ")";
         context.finding(this, at, c.service().name() + " runs " + drain.display() + ", which on docker stop's SIGTERM"
                         + " stops taking work and finishes " + tasks + ", but the container is killed after " + limit
-                        + ": a task still running then is cut off and its work lost (with late acknowledgement it is"
-                        + " delivered again and starts over)")
+                        + ": a task still running then is cut off and " + drain.cutOff())
                 .recommendation("Set stop_grace_period: " + suggested + "s on the service"
                         + (drain.seconds() == null ? "; " + drain.reason() + "." : ", a few seconds above "
                                 + drain.bound() + "."))

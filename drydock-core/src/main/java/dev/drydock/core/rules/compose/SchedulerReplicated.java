@@ -3,7 +3,6 @@ package dev.drydock.core.rules.compose;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.entrypoint.EntryPoint;
-import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.Location;
@@ -13,22 +12,30 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.TaskWorkers;
 
 @RuleDefinition(
         id = "scheduler-replicated",
-        title = "Celery beat runs in more than one replica",
+        title = "A task scheduler runs in more than one replica",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
-        checks = "Compose services whose command runs Celery beat (`celery beat`, or a worker with -B/--beat that"
-                + " embeds it) with `deploy.replicas` or `scale` above 1.",
+        checks = "Compose services whose command runs a scheduler with `deploy.replicas` or `scale` above 1: Celery"
+                + " beat (`celery beat`, or a worker with -B/--beat that embeds it), Laravel's `php artisan"
+                + " schedule:work` or a shell loop that runs `php artisan schedule:run` every minute. Quiet for Laravel"
+                + " when every task the schedule files define (routes/console.php, app/Console/Kernel.php,"
+                + " bootstrap/app.php in the build context) is marked onOneServer(), which takes a lock in the shared"
+                + " cache so that one replica runs it.",
         problem = "Every Celery beat process keeps its own schedule and sends each periodic task when it falls due:"
-                + " beat takes no lock, so two replicas send every task twice.",
+                + " beat takes no lock, so two replicas send every task twice. Laravel's scheduler runs every task"
+                + " that is due in each process that runs it, unless the task asks for onOneServer().",
         impact = "Periodic jobs run once per replica: reports, e-mails and charges are sent twice, cleanups race each"
                 + " other.",
         recommendation = "Run beat in a service of its own with one replica, and scale the worker service instead;"
-                + " drop -B from workers that run in several replicas.",
+                + " drop -B from workers that run in several replicas. Run Laravel's scheduler in one replica, or mark"
+                + " each task onOneServer() with a cache every replica shares (redis, memcached, database, dynamodb).",
         references = {
                 "https://docs.celeryq.dev/en/stable/userguide/periodic-tasks.html#starting-the-scheduler",
+                "https://laravel.com/docs/scheduling#running-tasks-on-one-server",
                 "https://docs.docker.com/reference/compose-file/deploy/#replicas"},
         effort = "10 min",
         examples = @RuleExample(file = "compose.yaml",
@@ -61,20 +68,33 @@ public final class SchedulerReplicated implements Rule {
             if (at == null) {
                 continue;
             }
-            EntryPoint ep = context.project().containers().stream().filter(c -> c.service() == service)
-                    .map(Container::entryPoint).filter(e -> e != null).findFirst().orElse(null);
-            if (ep == null || ep.runtime() != Runtime.CELERY) {
+            Container c = context.project().containers().stream().filter(x -> x.service() == service)
+                    .filter(x -> x.entryPoint() != null).findFirst().orElse(null);
+            EntryPoint ep = c == null ? null : c.entryPoint();
+            String scheduler = TaskWorkers.scheduler(ep).orElse(null);
+            if (scheduler == null) {
                 continue;
             }
-            boolean beat = "beat".equals(ep.option("command"));
-            boolean embedded = "worker".equals(ep.option("command")) && ep.flag("beat");
-            if (!beat && !embedded) {
+            String n = replicas(service);
+            if (TaskWorkers.laravelScheduler(scheduler)) {
+                LaravelSchedule schedule = LaravelSchedule.read(context, c);
+                if (schedule.tasks() > 0 && schedule.onOneServer() >= schedule.tasks()) {
+                    continue; // each task takes the shared cache's lock: one replica runs it
+                }
+                context.finding(this, at, service.name() + " runs " + n + " replicas of " + scheduler + ": each"
+                                + " process runs every task that falls due, so each task runs " + n + " times"
+                                + schedule.describe())
+                        .recommendation("Run one replica of " + service.name() + " (and scale the queue workers"
+                                + " instead), or mark every task ->onOneServer(), which needs a cache all replicas share"
+                                + " (redis, memcached, database or dynamodb as the default cache store).")
+                        .add();
                 continue;
             }
-            context.finding(this, at, service.name() + " runs " + replicas(service) + " replicas of "
-                            + (beat ? "Celery beat" : "a Celery worker with beat embedded (-B)") + ": each keeps its own"
+            boolean beat = scheduler.equals("Celery beat");
+            context.finding(this, at, service.name() + " runs " + n + " replicas of "
+                            + scheduler + ": each keeps its own"
                             + " schedule and sends every periodic task when it falls due, so each task runs "
-                            + replicas(service) + " times")
+                            + n + " times")
                     .recommendation(beat ? "Run one replica of " + service.name() + " and scale the worker service"
                             + " instead." : "Drop -B from " + service.name() + " and run `celery"
                             + (ep.option("app") == null ? "" : " -A " + ep.option("app")) + " beat` in a service of"

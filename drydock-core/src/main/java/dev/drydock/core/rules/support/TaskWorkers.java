@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Queue workers and schedulers a container's command runs, which take their work from a broker and serve no HTTP:
- * a Celery worker or beat, an RQ worker, an arq worker, a Dramatiq worker. Celery's flower, which serves a web page, is none of them.
+ * a Celery worker or beat, an RQ worker, an arq worker, a Dramatiq worker; Laravel's queue:work, queue:listen, Horizon
+ * and schedule:work, Symfony Messenger's messenger:consume. Celery's flower, which serves a web page, is none of them.
  */
 public final class TaskWorkers {
 
@@ -49,6 +50,10 @@ public final class TaskWorkers {
             }
             return "beat".equals(command) ? Optional.of(new TaskWorker("Celery beat", List.of())) : Optional.empty();
         }
+        Optional<TaskWorker> php = PhpConsoleCommand.of(ep).flatMap(TaskWorkers::phpWorker);
+        if (php.isPresent()) {
+            return php;
+        }
         List<String> args = ep.args();
         if (ep.runtime() != Runtime.BINARY || args.isEmpty()) {
             return Optional.empty();
@@ -68,6 +73,54 @@ public final class TaskWorkers {
         return Optional.empty();
     }
 
+    private static Optional<TaskWorker> phpWorker(PhpConsoleCommand command) {
+        if (!command.laravel()) {
+            return command.name().equals("messenger:consume")
+                    ? Optional.of(new TaskWorker("a Symfony Messenger consumer", List.of())) : Optional.empty();
+        }
+        return switch (command.name()) {
+            case "queue:work" -> Optional.of(new TaskWorker("a Laravel queue worker", List.of()));
+            case "queue:listen" -> Optional.of(new TaskWorker("a Laravel queue listener", List.of()));
+            case "horizon" -> Optional.of(new TaskWorker("Laravel Horizon",
+                    List.of("php", command.console(), "horizon:status")));
+            case "schedule:work" -> Optional.of(new TaskWorker("the Laravel scheduler", List.of()));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The scheduler a command runs, which sends or runs each periodic task when it falls due and takes no lock by
+     * itself, so that every copy of it runs every task: Celery beat ("Celery beat"), a Celery worker with beat embedded
+     * (-B), Laravel's schedule:work or a shell loop that runs schedule:run every minute. Empty for anything else.
+     */
+    public static Optional<String> scheduler(EntryPoint ep) {
+        if (ep == null) {
+            return Optional.empty();
+        }
+        if (ep.runtime() == Runtime.CELERY) {
+            if ("beat".equals(ep.option("command"))) {
+                return Optional.of("Celery beat");
+            }
+            return "worker".equals(ep.option("command")) && ep.flag("beat")
+                    ? Optional.of("a Celery worker with beat embedded (-B)") : Optional.empty();
+        }
+        if (PhpConsoleCommand.of(ep).filter(c -> c.laravel() && c.name().equals("schedule:work")).isPresent()) {
+            return Optional.of("the Laravel scheduler (schedule:work)");
+        }
+        String script = ep.shellScript();
+        return script != null && SCHEDULE_RUN_LOOP.matcher(script).find()
+                ? Optional.of("the Laravel scheduler (schedule:run in a loop)") : Optional.empty();
+    }
+
+    /** A shell loop that starts artisan's schedule:run again and again (with a sleep between). */
+    private static final java.util.regex.Pattern SCHEDULE_RUN_LOOP = java.util.regex.Pattern.compile(
+            "\\b(?:while|until)\\b[\\s\\S]*\\bartisan\\s+schedule:run\\b");
+
+    /** Whether the scheduler is Laravel's, whose tasks can each take a lock with onOneServer(). */
+    public static boolean laravelScheduler(String display) {
+        return display.startsWith("the Laravel scheduler");
+    }
+
     /**
      * How long a worker may take to stop on docker stop's SIGTERM, which it answers by finishing the tasks it is
      * running: Celery's warm shutdown, RQ's warm shutdown (the work horse finishes its job), Dramatiq's graceful stop.
@@ -77,7 +130,21 @@ public final class TaskWorkers {
      * @param bound what sets {@code seconds} ("--time-limit 300"), or null
      * @param otherwise the stop grace period to suggest when nothing bounds the tasks, with the reason in words
      */
-    public record Drain(String display, Long seconds, String bound, long otherwise, String reason) {}
+    public record Drain(String display, Long seconds, String bound, long otherwise, String reason, String cutOff) {
+
+        /** What becomes of a task cut off, as a broker with late acknowledgement has it. */
+        static final String REDELIVERED = "its work is lost (with late acknowledgement it is delivered again and starts"
+                + " over)";
+
+        public Drain(String display, Long seconds, String bound, long otherwise, String reason) {
+            this(display, seconds, bound, otherwise, reason, REDELIVERED);
+        }
+    }
+
+    /** What becomes of a Laravel job whose worker is killed: it stays reserved until retry_after, then runs again. */
+    private static final String LARAVEL_CUT_OFF = "the job stays reserved until the connection's retry_after (90 s in"
+            + " config/queue.php as published) passes and then runs again from the start";
+
 
     /**
      * The drain of a worker command. arq is not one: unless its settings set job_completion_wait, it cancels its
@@ -99,6 +166,10 @@ public final class TaskWorkers {
                     + " default, so 2 minutes is a starting point: raise it above the longest task, or set --time-limit"
                     + " and a grace period a few seconds above it"));
         }
+        Optional<Drain> php = PhpConsoleCommand.of(ep).flatMap(TaskWorkers::phpDrain);
+        if (php.isPresent()) {
+            return php;
+        }
         List<String> args = ep.args();
         if (ep.runtime() != Runtime.BINARY || args.isEmpty()) {
             return Optional.empty();
@@ -118,6 +189,44 @@ public final class TaskWorkers {
                             + " raise it above the longest actor, or lower --worker-shutdown-timeout to match"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The drain of a long-running PHP worker, which with the pcntl extension answers SIGTERM by finishing its current
+     * job: Laravel's queue:work (its --timeout, 60 s by default, bounds a job; 0 removes the bound), Horizon (the
+     * supervisors' timeout in config/horizon.php, 60 s as published), Symfony's messenger:consume (no bound).
+     * queue:work --once and --stop-when-empty end by themselves, and queue:listen hands each job to a child of its own.
+     */
+    private static Optional<Drain> phpDrain(PhpConsoleCommand command) {
+        if (!command.laravel()) {
+            return command.name().equals("messenger:consume")
+                    ? Optional.of(new Drain("a Symfony Messenger consumer", null, null, 120, "Messenger puts no time"
+                            + " limit on a handler, so 2 minutes is a starting point: raise it above the longest one"))
+                    : Optional.empty();
+        }
+        if (command.name().equals("horizon")) {
+            return Optional.of(new Drain("Laravel Horizon", null, null, 65, "Horizon's supervisors give a job 60 s"
+                    + " as config/horizon.php is published ('timeout'), so the grace period covers that; raise both"
+                    + " together", LARAVEL_CUT_OFF));
+        }
+        if (!command.name().equals("queue:work") || command.options().contains("--once")
+                || command.options().contains("--stop-when-empty")) {
+            return Optional.empty();
+        }
+        String timeout = command.value("timeout");
+        if (timeout == null) {
+            return Optional.of(new Drain("a Laravel queue worker", 60L, "queue:work's default --timeout=60", 0, null,
+                    LARAVEL_CUT_OFF));
+        }
+        Long limit = wholeSeconds(timeout, 1);
+        if (limit == null) {
+            return Optional.empty();
+        }
+        return Optional.of(limit == 0
+                ? new Drain("a Laravel queue worker", null, null, 120, "--timeout=0 lifts the time limit of a job, so"
+                        + " 2 minutes is a starting point: raise it above the longest job, or set --timeout and a grace"
+                        + " period a few seconds above it", LARAVEL_CUT_OFF)
+                : new Drain("a Laravel queue worker", limit, "--timeout=" + timeout, 0, null, LARAVEL_CUT_OFF));
     }
 
     /**
