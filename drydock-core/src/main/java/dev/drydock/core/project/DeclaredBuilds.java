@@ -350,13 +350,13 @@ final class DeclaredBuilds {
             }
             return out;
         }
-        int keyIndent = indent(file.line(keyLine));
+        int keyIndent = SourceFile.spaceIndent(file.line(keyLine));
         for (int line = keyLine + 1; line <= file.lineCount(); line++) {
             String text = file.line(line);
             if (text.isBlank()) {
                 continue;
             }
-            if (indent(text) <= keyIndent) {
+            if (SourceFile.spaceIndent(text) <= keyIndent) {
                 break;
             }
             String item = text.strip();
@@ -376,12 +376,12 @@ final class DeclaredBuilds {
      */
     private static String stepWorkingDirectory(SourceFile file, int offset, String cwd) {
         int first = stepStart(file, file.position(offset).line());
-        int stepIndent = indent(file.line(first));
+        int stepIndent = SourceFile.spaceIndent(file.line(first));
         int last = stepEnd(file, first);
         for (int n = first; n <= last; n++) {
             String text = file.line(n);
             Matcher key = WORKING_DIRECTORY.matcher(text);
-            if (key.find() && indent(text) <= stepIndent + 2) {
+            if (key.find() && SourceFile.spaceIndent(text) <= stepIndent + 2) {
                 return resolve("", scalar(key.group(1)));
             }
         }
@@ -396,7 +396,7 @@ final class DeclaredBuilds {
         }
         for (int n = line - 1; n >= 1; n--) {
             String text = file.line(n);
-            if (text.strip().startsWith("-") && indent(text) < indent(own)) {
+            if (text.strip().startsWith("-") && SourceFile.spaceIndent(text) < SourceFile.spaceIndent(own)) {
                 return n;
             }
         }
@@ -405,23 +405,16 @@ final class DeclaredBuilds {
 
     /** The last line of the step that starts at {@code start}: before the next line no deeper than its dash. */
     private static int stepEnd(SourceFile file, int start) {
-        int stepIndent = indent(file.line(start));
+        int stepIndent = SourceFile.spaceIndent(file.line(start));
         for (int n = start + 1; n <= file.lineCount(); n++) {
             String text = file.line(n);
-            if (!text.isBlank() && !text.strip().startsWith("#") && indent(text) <= stepIndent) {
+            if (!text.isBlank() && !text.strip().startsWith("#") && SourceFile.spaceIndent(text) <= stepIndent) {
                 return n - 1;
             }
         }
         return file.lineCount();
     }
 
-    private static int indent(String line) {
-        int n = 0;
-        while (n < line.length() && line.charAt(n) == ' ') {
-            n++;
-        }
-        return n;
-    }
 
     /** A plain or quoted YAML scalar written on one line, its comment left out. */
     private static String scalar(String written) {

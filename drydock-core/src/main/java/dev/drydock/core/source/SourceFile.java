@@ -57,6 +57,15 @@ public final class SourceFile {
         return end;
     }
 
+    /** How many spaces a line starts with (YAML indentation: tabs are not indentation there). */
+    public static int spaceIndent(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') {
+            n++;
+        }
+        return n;
+    }
+
     /** The text of a 1-based line, without its terminator. */
     public String line(int line) {
         return text.substring(lineStart(line), lineEnd(line));

@@ -167,7 +167,7 @@ final class ImageScans {
     /** The lines of the YAML step or orb job that line {@code n} starts or belongs to. */
     private static String stepText(SourceFile file, int n) {
         String own = file.line(n);
-        int indent = indent(own);
+        int indent = SourceFile.spaceIndent(own);
         int first = n;
         if (!own.strip().startsWith("- ")) {
             for (int i = n - 1; i >= 1; i--) {
@@ -175,17 +175,17 @@ final class ImageScans {
                 if (text.isBlank()) {
                     continue;
                 }
-                if (indent(text) < indent) {
+                if (SourceFile.spaceIndent(text) < indent) {
                     first = i;
                     break;
                 }
             }
         }
-        int base = indent(file.line(first));
+        int base = SourceFile.spaceIndent(file.line(first));
         StringBuilder out = new StringBuilder(file.line(first)).append('\n');
         for (int i = first + 1; i <= file.lineCount(); i++) {
             String text = file.line(i);
-            if (!text.isBlank() && indent(text) <= base) {
+            if (!text.isBlank() && SourceFile.spaceIndent(text) <= base) {
                 break;
             }
             out.append(text).append('\n');
@@ -193,11 +193,4 @@ final class ImageScans {
         return out.toString();
     }
 
-    private static int indent(String line) {
-        int n = 0;
-        while (n < line.length() && line.charAt(n) == ' ') {
-            n++;
-        }
-        return n;
-    }
 }
