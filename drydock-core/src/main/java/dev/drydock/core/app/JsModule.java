@@ -122,7 +122,20 @@ final class JsModule {
         }
     }
 
+    /** {@code const a = x, b = y}: each declarator in turn, as {@code var express = require('express'), app = express()}. */
     private void declaration(List<Tok> t, int at) {
+        int next = at;
+        while (next < t.size()) {
+            int end = declarator(t, next);
+            if (end < 0 || end >= t.size() || !t.get(end).is(",")) {
+                return;
+            }
+            next = end + 1;
+        }
+    }
+
+    /** One declarator from {@code at}: the index where its value ends, or -1 when it is not {@code name = value}. */
+    private int declarator(List<Tok> t, int at) {
         if (t.get(at).is("{")) {
             int close = Tok.closing(t, at);
             if (close + 2 < t.size() && t.get(close + 1).is("=") && t.get(close + 2).isName("require")
@@ -137,10 +150,10 @@ final class JsModule {
                     }
                 }
             }
-            return;
+            return close + 1 < t.size() && t.get(close + 1).is("=") ? declaratorEnd(t, close + 2) : -1;
         }
         if (!t.get(at).isName() || at + 2 >= t.size()) {
-            return;
+            return -1;
         }
         String name = t.get(at).text();
         int eq = at + 1;
@@ -150,13 +163,13 @@ final class JsModule {
             }
         }
         if (eq >= t.size() || !t.get(eq).is("=")) {
-            return;
+            return -1;
         }
         int r = eq + 1;
-        int end = statementEnd(t, r);
+        int end = declaratorEnd(t, r);
         List<Tok> rhs = t.subList(r, end);
         if (rhs.isEmpty()) {
-            return;
+            return -1;
         }
         // require('x') / require('x').name
         if (rhs.size() >= 4 && rhs.get(0).isName("require") && rhs.get(1).is("(") && rhs.get(2).isLiteralString()
@@ -171,41 +184,42 @@ final class JsModule {
                 } else if (rhs.size() == 4) {
                     imports.put(name, new Import(spec, null));
                 }
-                return;
+                return end;
             }
             if (rhs.size() == 4) {
                 imports.put(name, new Import(spec, null));
             } else if (rhs.size() == 6 && rhs.get(4).is(".") && rhs.get(5).isName()) {
                 imports.put(name, new Import(spec, rhs.get(5).text()));
             }
-            return;
+            return end;
         }
         String callee = rhs.get(0).isName("new") && rhs.size() > 1 ? rhs.get(1).text() : rhs.get(0).text();
         int afterCallee = rhs.get(0).isName("new") ? 2 : 1;
         if (rhs.size() > afterCallee + 2 && rhs.get(afterCallee).is(".") && rhs.get(afterCallee + 1).isName("Router")) {
             if (isExpress(callee)) {
                 objects.put(name, new Obj(name, Framework.EXPRESS, true, line(t.get(at)), List.copyOf(rhs)));
-                return;
+                return end;
             }
         }
         if (rhs.size() > afterCallee && rhs.get(afterCallee).is("(")) {
             if (isExpress(callee)) {
                 objects.put(name, new Obj(name, Framework.EXPRESS, false, line(t.get(at)), List.copyOf(rhs)));
-                return;
+                return end;
             }
             if (callee.equals("Router") && "express".equals(specOf("Router"))) {
                 objects.put(name, new Obj(name, Framework.EXPRESS, true, line(t.get(at)), List.copyOf(rhs)));
-                return;
+                return end;
             }
             if (callee.equalsIgnoreCase("fastify") && "fastify".equals(specOf(callee))) {
                 objects.put(name, new Obj(name, Framework.FASTIFY, false, line(t.get(at)), List.copyOf(rhs)));
-                return;
+                return end;
             }
         }
         if (rhs.get(0).isName("function") || rhs.get(0).isName("async") || rhs.stream().anyMatch(x -> x.is("=>"))) {
             functions.add(name);
         }
         constants.put(name, text(t, r, end - 1));
+        return end;
     }
 
     private boolean isExpress(String callee) {
@@ -223,6 +237,23 @@ final class JsModule {
      * a line break where JavaScript would insert a semicolon (the previous token cannot continue
      * the expression and the next one cannot either).
      */
+    /** The index after one declarator's value: where its statement ends, or the comma before the next declarator. */
+    private int declaratorEnd(List<Tok> t, int from) {
+        int end = statementEnd(t, from);
+        int depth = 0;
+        for (int i = from; i < end; i++) {
+            Tok x = t.get(i);
+            if (x.is("(") || x.is("[") || x.is("{")) {
+                depth++;
+            } else if (x.is(")") || x.is("]") || x.is("}")) {
+                depth--;
+            } else if (depth == 0 && x.is(",")) {
+                return i;
+            }
+        }
+        return end;
+    }
+
     private int statementEnd(List<Tok> t, int from) {
         int depth = 0;
         for (int i = from; i < t.size(); i++) {

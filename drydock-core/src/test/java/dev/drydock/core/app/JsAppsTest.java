@@ -56,6 +56,26 @@ class JsAppsTest {
     }
 
     @Test
+    void oneDeclarationOfSeveralNamesWithTheAppAmongThem() {
+        AppSource app = read(files("server.js", """
+                var express = require('express'),
+                    { Pool } = require('pg'),
+                    app = express(),
+                    server = require('http').Server(app);
+
+                var port = process.env.PORT || 4000;
+
+                app.get('/', function (req, res) {
+                  res.send('scores');
+                });
+
+                server.listen(port);
+                """), "server.js", "node", "server.js");
+        assertThat(app.frameworks()).containsExactly(Framework.EXPRESS);
+        assertThat(app.routes().all()).extracting(Route::path).containsExactly("/");
+    }
+
+    @Test
     void anUnknownRouterUnderAPrefixIsNotGuessed() {
         AppSource app = read(files("index.js", """
                 const express = require('express');

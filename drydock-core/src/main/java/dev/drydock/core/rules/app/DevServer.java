@@ -141,7 +141,7 @@ public final class DevServer implements Rule {
             }
             Origin at = origin(command, found.token());
             String what = describe(command);
-            String developmentFile = composeCommand && developmentFile(context, container.composeFile())
+            String developmentFile = composeCommand && developmentFile(context, container)
                     ? container.composeFile() : null;
             context.finding(this, at, what + " runs " + found.server() + found.where() + (developmentFile == null ? ""
                             : "; " + developmentFile + " is a development compose file, where a development server is"
@@ -184,7 +184,7 @@ public final class DevServer implements Rule {
         } else {
             return false;
         }
-        if (composeCommand && developmentFile(context, container.composeFile())) {
+        if (composeCommand && developmentFile(context, container)) {
             return true; // reloading is what a development compose file asks for
         }
         context.finding(this, origin(command, token), describe(command) + " runs " + what + ": code changes in a"
@@ -220,12 +220,15 @@ public final class DevServer implements Rule {
     }
 
     /**
-     * Whether a compose file is meant for development by its name ({@code docker-compose.dev.yml}), its build targets
-     * or its opening comment; running mounted sources under a development server is not taken as a sign here.
+     * Whether the container's compose file is meant for development by its name ({@code docker-compose.dev.yml}),
+     * its build targets, its opening comment or another service that runs mounted sources from a development
+     * stage or in development mode; the container's own development server is not taken as a sign here.
      */
-    private static boolean developmentFile(ReviewContext context, String file) {
+    private static boolean developmentFile(ReviewContext context, Container container) {
+        String file = container.composeFile();
         return file != null && (ComposeServices.isDevelopmentFile(file)
-                || DevelopmentComposeFiles.declaredFiles(context).contains(file));
+                || DevelopmentComposeFiles.declaredFiles(context).contains(file)
+                || DevelopmentComposeFiles.developingOtherServices(context, container).contains(file));
     }
 
     /**

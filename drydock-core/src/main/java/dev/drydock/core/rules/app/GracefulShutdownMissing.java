@@ -502,11 +502,13 @@ public final class GracefulShutdownMissing implements Rule {
         String config = grace == null ? " (no init, STOPSIGNAL, stop_grace_period or server graceful timeout is configured)"
                 : "";
         boolean serves = AppFacts.servesEvidence(c, app) != null;
+        Optional<String> grpc = r == Runtime.PYTHON || r == Runtime.NODE ? AppFacts.grpcServer(c, app) : Optional.empty();
         context.finding(this, command.origin(), program + " runs as PID 1" + read + ": Linux ignores a signal PID 1 has"
                 + " no handler for, so docker stop waits the whole " + stopSeconds + " s grace period and then kills it"
                 + " with SIGKILL, cutting off " + (serves ? "requests in flight" : "whatever it is doing") + config)
                 .implicit()
-                .recommendation(!serves
+                .recommendation(grpc.isPresent() ? grpcDrain(python, grpc.get())
+                        : !serves
                         ? (python
                                 ? "Handle SIGTERM in the program (signal.signal(signal.SIGTERM, handler) that finishes or"
                                         + " checkpoints the current item and exits), or STOPSIGNAL SIGINT, which Python turns"
@@ -527,6 +529,19 @@ public final class GracefulShutdownMissing implements Rule {
                 .fix(stopFix(c, command))
                 .add();
         return true;
+    }
+
+    /** How a gRPC server of grpcio or @grpc/grpc-js drains on SIGTERM: no WSGI or HTTP server applies. */
+    private static String grpcDrain(boolean python, String library) {
+        return (python
+                ? "Stop the gRPC server (" + library + ") gracefully on SIGTERM: signal.signal(signal.SIGTERM, lambda *_:"
+                        + " server.stop(grace=20)) before server.wait_for_termination(); stop(grace) refuses new RPCs at"
+                        + " once and lets those in flight finish within the grace."
+                : "Stop the gRPC server (" + library + ") gracefully on SIGTERM: process.on('SIGTERM', () =>"
+                        + " server.tryShutdown(() => process.exit(0))), which refuses new calls and lets those in flight"
+                        + " finish.")
+                + " Give it a stop_grace_period (compose) or terminationGracePeriodSeconds (Kubernetes) longer than the"
+                + " longest call.";
     }
 
     // (5) the stop signal is one on which the server quits without draining

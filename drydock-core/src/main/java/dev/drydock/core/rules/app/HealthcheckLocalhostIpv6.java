@@ -23,7 +23,9 @@ import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,22 +79,40 @@ public final class HealthcheckLocalhostIpv6 implements Rule {
         Set<Location> seen = new HashSet<>();
         for (Container c : context.project().containers()) {
             EffectiveHealthcheck hc = c.healthcheck();
-            Probes.Probe probe = Probes.of(hc);
-            if (probe == null || probe.programs().stream().noneMatch(p -> p.name().equals("wget"))
-                    || probe.programs().stream().anyMatch(p -> p.name().equals("curl")) || !busyBoxWget(c)) {
-                continue;
-            }
-            for (Probes.Url url : probe.urls()) {
-                if (!url.host().equalsIgnoreCase(LOCALHOST) || url.port() == null) {
-                    continue;
-                }
-                Optional<String> ipv4 = ipv4Only(context, c, url.port());
-                Location at = Probes.locateText(c, hc, url.text());
-                if (ipv4.isPresent() && seen.add(at)) {
-                    report(context, at, url, ipv4.get(), c);
+            for (Refused refused : refused(context, c, hc)) {
+                Location at = Probes.locateText(c, hc, refused.url().text());
+                if (seen.add(at)) {
+                    report(context, at, refused.url(), refused.why(), c);
                 }
             }
         }
+    }
+
+    /** A localhost URL of a probe that BusyBox wget tries on ::1 only, and why nothing answers there. */
+    private record Refused(Probes.Url url, String why) {}
+
+    /**
+     * Whether a probe run in the container asks localhost with BusyBox wget while its server listens on IPv4
+     * only, so that the connection is refused: true for a compose probe that would fail as well when moved into
+     * the image as its HEALTHCHECK.
+     */
+    public static boolean refusesLocalhost(ReviewContext context, Container c, EffectiveHealthcheck hc) {
+        return !refused(context, c, hc).isEmpty();
+    }
+
+    private static List<Refused> refused(ReviewContext context, Container c, EffectiveHealthcheck hc) {
+        Probes.Probe probe = Probes.of(hc);
+        if (probe == null || probe.programs().stream().noneMatch(p -> p.name().equals("wget"))
+                || probe.programs().stream().anyMatch(p -> p.name().equals("curl")) || !busyBoxWget(c)) {
+            return List.of();
+        }
+        List<Refused> out = new ArrayList<>();
+        for (Probes.Url url : probe.urls()) {
+            if (url.host().equalsIgnoreCase(LOCALHOST) && url.port() != null) {
+                ipv4Only(context, c, url.port()).ifPresent(why -> out.add(new Refused(url, why)));
+            }
+        }
+        return out;
     }
 
     private void report(ReviewContext context, Location at, Probes.Url url, String why, Container c) {

@@ -192,7 +192,8 @@ public final class HealthcheckMissing implements Rule {
             }
             Integer scriptPort = NginxListens.of(context, c).map(n -> n.ports().get(0))
                     .orElseGet(() -> AppFacts.startScript(context, c).map(s -> AppFacts.commandPort(s.started())).orElse(null));
-            Plan plan = Plan.of(c, role == ImageRole.SERVER ? AppSource.none() : app, probe, role, scriptPort);
+            Plan plan = Plan.of(c, role == ImageRole.SERVER ? AppSource.none() : app, probe, role, scriptPort,
+                    probe != null && HealthcheckLocalhostIpv6.refusesLocalhost(context, c, probe));
             boolean application = serves != null && role == ImageRole.APPLICATION;
             boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
             Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
@@ -317,9 +318,10 @@ public final class HealthcheckMissing implements Rule {
     private record Plan(ImageContents image, int port, String portVariable, String host, String path,
             boolean routesRead, boolean routesDetermined, boolean routeKnown, String addition, boolean endpointToAdd,
             boolean composeWorks,
-            boolean composePathTrusted, List<String> argv, String startPeriod) {
+            boolean composePathTrusted, List<String> argv, String startPeriod, boolean loopbackRefused) {
 
-        static Plan of(Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role, Integer scriptPort) {
+        static Plan of(Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role, Integer scriptPort,
+                boolean loopbackRefused) {
             ImageContents image = ImageContents.of(c);
             Probes.Probe probe = Probes.of(compose);
             Probes.Url url = probe == null ? null : probe.localUrl();
@@ -342,7 +344,7 @@ public final class HealthcheckMissing implements Rule {
                     && !probe.programs().isEmpty()
                     && image != null && probe.programs().stream().allMatch(p -> image.has(p.name()).orElse(false))
                     && compose.test().get(0).equals("CMD");
-            List<String> argv = composeWorks ? compose.test().subList(1, compose.test().size())
+            List<String> argv = composeWorks ? ipv4Loopback(compose.test().subList(1, compose.test().size()), loopbackRefused)
                     : Probes.recommend(image, port, path, portVariable, host);
             // the compose probe's path, where the routes cannot tell otherwise: its author says the application serves it
             boolean composePathTrusted = url != null && path.equals(url.path()) && !app.routes().determines(path);
@@ -350,7 +352,14 @@ public final class HealthcheckMissing implements Rule {
             return new Plan(image, port, portVariable, host, path, app.routes().known(), app.routes().determines(path),
                     app.routes().match(path).isPresent() || documented, AppFacts.healthModuleToAdd(app, path),
                     !composeWorks && !composePathTrusted && AppFacts.healthEndpointToAdd(app), composeWorks,
-                    composePathTrusted, argv, packaged.map(PackagedServers.Server::startPeriod).orElse(null));
+                    composePathTrusted, argv, packaged.map(PackagedServers.Server::startPeriod).orElse(null),
+                    composeWorks && loopbackRefused);
+        }
+
+        /** The compose probe's words, with 127.0.0.1 for localhost where BusyBox wget would ask ::1 and be refused. */
+        private static List<String> ipv4Loopback(List<String> argv, boolean loopbackRefused) {
+            return !loopbackRefused ? argv : argv.stream()
+                    .map(w -> w.replaceFirst("(?i)^(https?://)localhost(?=[:/]|$)", "$1127.0.0.1")).toList();
         }
 
         /**
@@ -387,7 +396,10 @@ public final class HealthcheckMissing implements Rule {
                                         + " stage runs as " + user + ")").orElse("")
                                         + " or copy in a small static probe binary.");
             }
-            String tail = composeWorks ? " (the compose probe, which works in the image, moved into it)" : "";
+            String tail = loopbackRefused ? " (the compose probe moved into it, asking 127.0.0.1 instead of localhost,"
+                    + " which the image's BusyBox wget tries on ::1 only, where the server does not listen:"
+                    + " healthcheck-localhost-ipv6)"
+                    : composeWorks ? " (the compose probe, which works in the image, moved into it)" : "";
             return lead + (lead.isEmpty() ? "Add" : "add") + " to the final stage: "
                     + Probes.dockerfileInstruction(argv, compose, startPeriod) + tail
                     + (startPeriod == null || compose != null && compose.startPeriod() != null ? "" : " (the server loads"

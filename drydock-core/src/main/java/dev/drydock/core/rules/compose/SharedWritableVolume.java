@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.compose;
 
 import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.Location;
@@ -36,7 +37,8 @@ import java.util.Set;
                 + " sharing an uploads folder): its authors made them share it; a database image is reported even"
                 + " then, as two servers on one data directory corrupt it. Nor is a named volume over a directory"
                 + " one service's image fills (built assets a web server serves): volume-hides-image-content reports"
-                + " it, as the volume keeps the first release's files.",
+                + " it, as the volume keeps the first release's files. Nor is a host folder a service mounts to run its"
+                + " scripts (its healthcheck, command or entrypoint names a file under the mount).",
         problem = "Two containers writing the same files need a protocol between them (locks, one writer per file):"
                 + " most programs assume they are alone with their data directory, and a database's files written by"
                 + " two servers are corrupted.",
@@ -88,7 +90,7 @@ public final class SharedWritableVolume implements Rule {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             for (Service.Volume volume : ref.service().volumes()) {
                 String key = key(volume);
-                if (key != null && !volume.readOnly() && !imageFilled.contains(key)) {
+                if (key != null && !volume.readOnly() && !imageFilled.contains(key) && !scriptsRunFrom(ref.service(), volume)) {
                     byProject.computeIfAbsent(ref.compose(), c -> new LinkedHashMap<>())
                             .computeIfAbsent(key, k -> new ArrayList<>()).add(new Mount(ref, volume));
                 }
@@ -129,6 +131,28 @@ public final class SharedWritableVolume implements Rule {
             mounts.add(ComposeServices.location(m.volume().node()));
         }
         return programs.size() == 1 && !programs.contains(null) || mounts.size() == 1;
+    }
+
+    /**
+     * Whether the service mounts a host folder to run its scripts: its healthcheck, command or entrypoint names a
+     * file under the mount's target ({@code test: /healthchecks/redis.sh}). Such a folder is read, not written.
+     */
+    private static boolean scriptsRunFrom(Service service, Service.Volume volume) {
+        if (!volume.isBind() || volume.target() == null) {
+            return false;
+        }
+        String folder = volume.target().replaceAll("/+$", "") + "/";
+        List<Located<String>> words = new ArrayList<>();
+        if (service.healthcheck() != null) {
+            words.addAll(service.healthcheck().test());
+        }
+        for (Service.Command command : new Service.Command[] {service.command(), service.entrypoint()}) {
+            if (command != null) {
+                words.addAll(command.words());
+            }
+        }
+        return !folder.equals("/") && words.stream().map(Located::value)
+                .anyMatch(w -> w != null && (w.startsWith(folder) || w.contains(" " + folder)));
     }
 
     /** The program a service runs: its build (context and Dockerfile), else its image; null when neither is known. */

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -223,7 +224,7 @@ public final class ComposeHealthcheck implements Rule {
                 .severity(Severity.MEDIUM)
                 .recommendation(checked
                         ? "Wait for its healthcheck: " + wait + "."
-                        : "Give " + target.name() + " a healthcheck, `healthcheck: {test: " + PROBES.get(store)
+                        : "Give " + target.name() + " a healthcheck, `healthcheck: {test: " + probeOf(store, target)
                                 + ", interval: 10s, timeout: 5s, retries: 5, start_period: 30s}`, and wait for it: "
                                 + wait + ".")
                 .add();
@@ -310,9 +311,26 @@ public final class ComposeHealthcheck implements Rule {
 
     private static String probe(Service target) {
         String store = store(target);
-        return store != null ? PROBES.get(store)
+        return store != null ? probeOf(store, target)
                 : "[\"CMD\", ...a command that succeeds only when " + target.name() + " serves...]";
     }
+
+    /**
+     * The probe of a store's image: MongoDB images before 5.0 have only the legacy {@code mongo} shell, which
+     * 6.0 removed for {@code mongosh}.
+     */
+    private static String probeOf(String store, Service target) {
+        if (store.equals("mongo") && target.image() != null) {
+            OptionalLong major = ImageReference.tryParse(target.image().value())
+                    .map(ImageReference::version).map(v -> v.major()).orElse(OptionalLong.empty());
+            if (major.isPresent() && major.getAsLong() < 5) {
+                return LEGACY_MONGO_PROBE;
+            }
+        }
+        return PROBES.get(store);
+    }
+
+    private static final String LEGACY_MONGO_PROBE = "[\"CMD\", \"mongo\", \"--quiet\", \"--eval\", \"db.adminCommand('ping')\"]";
 
     /** The server a key of {@link #PROBES} stands for: PostgreSQL for postgres, SQL Server for mssql. */
     private static String storeName(String store) {

@@ -176,7 +176,7 @@ public final class OciLabelsMissing implements Rule {
         }
         String dir = c.build() == null ? PathNames.parent(image.dockerfile()) : c.build().context();
         if (!dir.isEmpty() && !dir.equals("/")) {
-            return dir.substring(dir.lastIndexOf('/') + 1);
+            return namingFolder(dir);
         }
         String file = PathNames.fileName(image.dockerfile());
         if (file.toLowerCase(Locale.ROOT).endsWith(".dockerfile") && file.length() > ".dockerfile".length()) {
@@ -189,6 +189,24 @@ public final class OciLabelsMissing implements Rule {
         Path folder = project.root().toAbsolutePath().getFileName();
         return folder == null ? "app" : folder.toString();
     }
+
+    /**
+     * The last folder of a build context that names what it builds: src/cartservice/src is cartservice's, as a
+     * source or Dockerfile folder says nothing of the image; the last folder itself when all are such.
+     */
+    private static String namingFolder(String dir) {
+        String[] parts = dir.split("/");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            String part = parts[i].toLowerCase(Locale.ROOT);
+            if (!part.isEmpty() && !part.equals(".") && !SOURCE_FOLDERS.contains(part) && !DOCKERFILE_FOLDERS.contains(part)) {
+                return parts[i];
+            }
+        }
+        return parts[parts.length - 1];
+    }
+
+    /** Folders that hold a project's source and say nothing of what the image is. */
+    private static final Set<String> SOURCE_FOLDERS = Set.of("src", "source", "sources", "code", "app");
 
     /** Folders that hold a project's Dockerfiles and say nothing of what the image is (src/main/docker, build). */
     private static final Set<String> DOCKERFILE_FOLDERS = Set.of("docker", ".docker", "dockerfiles", "build", "ci",

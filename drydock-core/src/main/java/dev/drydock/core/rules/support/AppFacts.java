@@ -510,6 +510,10 @@ public final class AppFacts {
      * Empty otherwise.
      */
     public static Optional<String> grpcServer(Container c, AppSource app) {
+        Optional<String> aspNetCore = aspNetCoreGrpc(c, app);
+        if (aspNetCore.isPresent()) {
+            return aspNetCore;
+        }
         if (webFramework(c) != null || app != null && (app.app().isPresent() || !app.routes().all().isEmpty())) {
             return Optional.empty();
         }
@@ -521,6 +525,17 @@ public final class AppFacts {
         found.addAll(dependencies(c, Ecosystem.MAVEN, List.of("io.grpc:grpc-netty-shaded", "io.grpc:grpc-netty",
                 "net.devh:grpc-server-spring-boot-starter")));
         return found.stream().findFirst().map(Dependency::name);
+    }
+
+    /**
+     * An ASP.NET Core application that serves gRPC (Grpc.AspNetCore) and no route but the root's: gRPC over
+     * plain HTTP needs an endpoint that speaks HTTP/2 only (HTTP/1.1 and HTTP/2 on one port need TLS to
+     * negotiate), so the informational page the templates map at / answers no HTTP/1.1 probe there.
+     */
+    private static Optional<String> aspNetCoreGrpc(Container c, AppSource app) {
+        List<Dependency> grpc = dependencies(c, Ecosystem.NUGET, List.of("Grpc.AspNetCore"));
+        boolean onlyRoot = app == null || app.routes().all().stream().allMatch(r -> "/".equals(r.path()));
+        return grpc.isEmpty() || !onlyRoot ? Optional.empty() : Optional.of(grpc.get(0).name());
     }
 
     /**

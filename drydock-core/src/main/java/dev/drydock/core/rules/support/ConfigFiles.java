@@ -31,7 +31,8 @@ public final class ConfigFiles {
     public record Found(Map<String, SourceFile> files, boolean folderMounted) {}
 
     /**
-     * The .conf files the image's Dockerfile copies from the build context under {@code folder} (ending in '/');
+     * The files the image's Dockerfile copies from the build context to a .conf path under {@code folder} (ending
+     * in '/'), whatever the source file is named;
      * empty when one of them cannot be read.
      */
     public static Optional<Map<String, SourceFile>> copied(ReviewContext context, Container c, String folder) {
@@ -43,7 +44,7 @@ public final class ConfigFiles {
             for (String source : copy.sources()) {
                 String target = copy.containerPath().endsWith("/") || copy.sources().size() > 1
                         ? PathNames.join(copy.containerPath(), PathNames.fileName(source)) : copy.containerPath();
-                if (!source.endsWith(".conf") || !target.startsWith(folder) || !target.endsWith(".conf")) {
+                if (!target.startsWith(folder) || !target.endsWith(".conf")) { // the name it is read under counts
                     continue;
                 }
                 SourceFile file = context.project().source(PathNames.join(c.build().context(),

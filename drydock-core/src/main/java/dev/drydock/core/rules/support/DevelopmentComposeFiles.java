@@ -101,15 +101,37 @@ public final class DevelopmentComposeFiles {
     private static Set<String> runningMountedSources(ReviewContext context) {
         Set<String> out = new HashSet<>();
         for (Container c : context.builtContainers()) {
-            if (c.service() == null || SourceMounts.of(context, c).isEmpty()) {
-                continue;
-            }
-            if (BuiltImage.isDevelopmentStage(c.build().stage()) || developmentEnvironment(c.service()) != null
-                    || DevServer.runsDevelopmentServer(context, c)) {
+            if (developsMountedSources(context, c)
+                    || mountsSources(context, c) && DevServer.runsDevelopmentServer(context, c)) {
                 out.add(c.service().nameKey().file().path());
             }
         }
         return out;
+    }
+
+    /**
+     * The files in which a service other than {@code except} runs the project's mounted sources from a development
+     * stage or with its framework's environment set to development: signs that do not rest on a development server
+     * a rule finds in {@code except} itself.
+     */
+    public static Set<String> developingOtherServices(ReviewContext context, Container except) {
+        Set<String> out = new HashSet<>();
+        for (Container c : context.builtContainers()) {
+            if (c != except && developsMountedSources(context, c)) {
+                out.add(c.service().nameKey().file().path());
+            }
+        }
+        return out;
+    }
+
+    private static boolean mountsSources(ReviewContext context, Container c) {
+        return c.service() != null && !SourceMounts.of(context, c).isEmpty();
+    }
+
+    /** Whether a compose service runs mounted sources from a development stage or in development mode. */
+    private static boolean developsMountedSources(ReviewContext context, Container c) {
+        return mountsSources(context, c) && (BuiltImage.isDevelopmentStage(c.build().stage())
+                || developmentEnvironment(c.service()) != null);
     }
 
     /**

@@ -1,0 +1,2 @@
+#!/bin/sh
+valkey-cli ping | grep -q PONG
