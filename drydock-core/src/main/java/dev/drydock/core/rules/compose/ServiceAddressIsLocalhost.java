@@ -96,11 +96,6 @@ public final class ServiceAddressIsLocalhost implements Rule {
 
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.:-]*)://[^\\s,;]*$");
 
-    /** Words of variables that give the service's own address, or one a browser or the host uses. */
-    private static final Set<String> NOT_A_CLIENT = Set.of("BIND", "LISTEN", "LISTENER", "LISTENERS", "ADVERTISED",
-            "PUBLIC", "NEXT", "VITE", "REACT", "CORS", "ORIGIN", "ORIGINS", "ALLOWED", "REDIRECT", "CALLBACK", "TRUSTED",
-            "EXTERNAL", "FRONTEND", "BROWSER", "PROXY");
-
     /** A service the address is meant to reach, and the container port to use there (null when none is written). */
     private record Target(Service service, Integer port, boolean published) {}
 
@@ -116,7 +111,7 @@ public final class ServiceAddressIsLocalhost implements Rule {
                     KafkaAdvertisedListeners.check(context, this, ref, setting);
                     continue;
                 }
-                if (!isClientSetting(setting.name())) {
+                if (!WrittenEnvironment.isClientAddress(setting.name())) {
                     continue;
                 }
                 Matcher m = LOOPBACK.matcher(setting.value());
@@ -127,15 +122,6 @@ public final class ServiceAddressIsLocalhost implements Rule {
                 }
             }
         }
-    }
-
-    private static boolean isClientSetting(String name) {
-        for (String word : name.toUpperCase(Locale.ROOT).split("[_.-]+")) {
-            if (NOT_A_CLIENT.contains(word)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether the address stands where a host does: at the start, after //, @, a comma, = or a quote. */

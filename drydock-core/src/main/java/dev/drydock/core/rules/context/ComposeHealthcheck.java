@@ -50,7 +50,10 @@ import java.util.regex.Pattern;
                 + " only waits for a database, cache or broker image (postgres, mysql, mariadb, redis, valkey, mongo,"
                 + " mcr.microsoft.com/mssql/server, rabbitmq) to start, not to be healthy, is medium (not for a database console such as adminer,"
                 + " phpMyAdmin or pgAdmin, which connects when someone logs in, nor for a dependant whose own command"
-                + " waits for the store: pg_isready, nc -z, /dev/tcp or wait-for-it in a loop that names it); a depends_on without a condition on another"
+                + " waits for the store: pg_isready, nc -z, /dev/tcp or wait-for-it in a loop that names it); a service"
+                + " whose environment connects to such a store of the stack (the host of a URL, `postgresql://app@db:5432`,"
+                + " or of a host or server variable, `REDIS_HOST=cache`) with no depends_on on it at all is medium too,"
+                + " since `docker compose up SERVICE` does not even start the store; a depends_on without a condition on another"
                 + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
                 + " healthcheck is left to healthcheck-missing. A healthcheck switched off for a job that other services"
                 + " wait to complete (condition: service_completed_successfully) is left alone: its exit says it all;"
@@ -158,6 +161,7 @@ public final class ComposeHealthcheck implements Rule {
                     && !ComposeServices.runsToCompletion(context.project(), service) && !ComposeJobs.isOneOff(service)) {
                 inheritsServerProbe(context, service);
             }
+            undeclared(context, ref);
             for (Service.Dependency dependency : service.dependsOn()) {
                 if (dependency.conditionOrDefault().equals("service_healthy")) {
                     waitedFor(context, ref, dependency);
@@ -212,22 +216,50 @@ public final class ComposeHealthcheck implements Rule {
         if (store == null || connectsOnDemand(ref.service()) || waitsInCommand(ref.service(), target.name())) {
             return;
         }
-        boolean checked = target.healthcheck() != null && !target.healthcheck().disabled();
         Location at = dependency.condition() != null ? ComposeServices.location(dependency.condition().node())
                 : ComposeServices.location(dependency.nameNode());
-        String wait = "`depends_on: {" + target.name() + ": {condition: service_healthy}}` in " + ref.name();
         context.finding(this, at, ref.name() + " starts as soon as the " + target.name() + " container has started"
                         + (dependency.condition() == null ? " (depends_on without a condition waits for nothing more)"
                                 : " (condition: service_started)")
                         + ", not when " + storeName(store) + " accepts connections: while it initializes (on a"
                         + " fresh volume, seconds) the first connections of " + ref.name() + " fail")
                 .severity(Severity.MEDIUM)
-                .recommendation(checked
-                        ? "Wait for its healthcheck: " + wait + "."
-                        : "Give " + target.name() + " a healthcheck, `healthcheck: {test: " + probeOf(store, target)
-                                + ", interval: 10s, timeout: 5s, retries: 5, start_period: 30s}`, and wait for it: "
-                                + wait + ".")
+                .recommendation(waitForHealthy(ref, target, store))
                 .add();
+    }
+
+    /**
+     * A service whose environment connects to a database, cache or broker of the stack without any depends_on on it:
+     * `docker compose up` starts both at once, and `docker compose up SERVICE` does not start the store at all.
+     */
+    private void undeclared(ReviewContext context, ComposeServices.Ref ref) {
+        Service service = ref.service();
+        if (connectsOnDemand(service)) {
+            return;
+        }
+        for (StoreConnections.Connection connection : StoreConnections.of(context.project(), ref.compose(), service,
+                target -> target.build() == null && store(target) != null
+                        && !StoreConnections.dependsOn(service, target) && !waitsInCommand(service, target.name()))) {
+            Service target = connection.target();
+            String store = store(target);
+            context.finding(this, connection.at(), ref.name() + "'s " + connection.setting().name() + " connects to "
+                            + target.name() + " (" + target.image().value() + "), but " + ref.name() + " has no"
+                            + " depends_on on it: `docker compose up` starts both at once, so the first connections of "
+                            + ref.name() + " fail while " + storeName(store) + " initializes, and `docker compose up "
+                            + ref.name() + "` does not start " + target.name() + " at all")
+                    .severity(Severity.MEDIUM)
+                    .recommendation(waitForHealthy(ref, target, store))
+                    .add();
+        }
+    }
+
+    private static String waitForHealthy(ComposeServices.Ref ref, Service target, String store) {
+        boolean checked = target.healthcheck() != null && !target.healthcheck().disabled();
+        String wait = "`depends_on: {" + target.name() + ": {condition: service_healthy}}` in " + ref.name();
+        return checked
+                ? "Wait for its healthcheck: " + wait + "."
+                : "Give " + target.name() + " a healthcheck, `healthcheck: {test: " + probeOf(store, target)
+                        + ", interval: 10s, timeout: 5s, retries: 5, start_period: 30s}`, and wait for it: " + wait + ".";
     }
 
     /**

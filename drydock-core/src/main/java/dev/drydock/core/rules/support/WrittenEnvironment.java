@@ -9,7 +9,9 @@ import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The variables a compose service's container gets from what the project writes: its {@code environment} (list and
@@ -51,7 +53,25 @@ public final class WrittenEnvironment {
         Span of(int start, int end);
     }
 
+    /** Words of variables that give the service's own address, or one a browser or the host uses. */
+    private static final Set<String> NOT_A_CLIENT = Set.of("BIND", "LISTEN", "LISTENER", "LISTENERS", "ADVERTISED",
+            "PUBLIC", "NEXT", "VITE", "REACT", "CORS", "ORIGIN", "ORIGINS", "ALLOWED", "REDIRECT", "CALLBACK", "TRUSTED",
+            "EXTERNAL", "FRONTEND", "BROWSER", "PROXY");
+
     private WrittenEnvironment() {}
+
+    /**
+     * Whether a variable's address is one the service connects to, not its own listen or advertised address nor one
+     * meant for a browser or the host (PUBLIC_, VITE_, CORS, REDIRECT...).
+     */
+    public static boolean isClientAddress(String variable) {
+        for (String word : variable.toUpperCase(Locale.ROOT).split("[_.-]+")) {
+            if (NOT_A_CLIENT.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** The service's variables with a value, by name, in the order written. */
     public static List<Setting> of(Project project, Service service) {
