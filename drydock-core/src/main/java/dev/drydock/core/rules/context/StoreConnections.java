@@ -1,6 +1,8 @@
 package dev.drydock.core.rules.context;
 
 import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.SeqNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Location;
@@ -73,9 +75,17 @@ final class StoreConnections {
         return null;
     }
 
-    /** Whether a service can start without the target: a console that connects on demand, or the target never runs. */
+    /**
+     * Whether Compose starts the target before the service: a depends_on or a legacy {@code links} entry names it
+     * ({@code db} or {@code db:alias}); also true when the target never runs (scaled to zero).
+     */
     static boolean dependsOn(Service service, Service target) {
-        return service.dependsOn().stream().anyMatch(d -> d.service().equals(target.name()))
-                || ComposeServices.scaledToZero(target);
+        if (service.dependsOn().stream().anyMatch(d -> d.service().equals(target.name()))
+                || ComposeServices.scaledToZero(target)) {
+            return true;
+        }
+        SeqNode links = service.node().seq("links");
+        return links != null && links.items().stream().anyMatch(item -> item instanceof ScalarNode link
+                && link.value() != null && link.value().split(":")[0].strip().equals(target.name()));
     }
 }
