@@ -16,6 +16,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildFolders;
 import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceFile;
@@ -223,7 +224,8 @@ public final class SecurityScanMissing implements Rule {
         String folder = project.root().getFileName() == null ? "app" : project.root().getFileName().toString();
         String name = NOT_IN_IMAGE_NAME.matcher(folder.toLowerCase(Locale.ROOT)).replaceAll("-");
         String context = c.build().context();
-        return context.isEmpty() ? name : name + "-" + NOT_IN_IMAGE_NAME.matcher(context).replaceAll("-");
+        return context.isEmpty() || context.equals(".") ? name : name + "-" + NOT_IN_IMAGE_NAME.matcher(
+                BuildFolders.naming(context).toLowerCase(Locale.ROOT)).replaceAll("-");
     }
 
     /** A file's text without its comment lines. */

@@ -21,6 +21,7 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildFolders;
 import dev.drydock.core.rules.support.RepositoryUrl;
 import dev.drydock.core.rules.support.BuiltImage;
 import java.nio.file.Path;
@@ -176,41 +177,20 @@ public final class OciLabelsMissing implements Rule {
         }
         String dir = c.build() == null ? PathNames.parent(image.dockerfile()) : c.build().context();
         if (!dir.isEmpty() && !dir.equals("/")) {
-            return namingFolder(dir);
+            return BuildFolders.naming(dir);
         }
         String file = PathNames.fileName(image.dockerfile());
         if (file.toLowerCase(Locale.ROOT).endsWith(".dockerfile") && file.length() > ".dockerfile".length()) {
             return file.substring(0, file.length() - ".dockerfile".length()); // api.Dockerfile
         }
         String own = PathNames.fileName(PathNames.parent(image.dockerfile()));
-        if (!own.isEmpty() && !DOCKERFILE_FOLDERS.contains(own.toLowerCase(Locale.ROOT))) {
+        if (!own.isEmpty() && !BuildFolders.holdsDockerfiles(own)) {
             return own;
         }
         Path folder = project.root().toAbsolutePath().getFileName();
         return folder == null ? "app" : folder.toString();
     }
 
-    /**
-     * The last folder of a build context that names what it builds: src/cartservice/src is cartservice's, as a
-     * source or Dockerfile folder says nothing of the image; the last folder itself when all are such.
-     */
-    private static String namingFolder(String dir) {
-        String[] parts = dir.split("/");
-        for (int i = parts.length - 1; i >= 0; i--) {
-            String part = parts[i].toLowerCase(Locale.ROOT);
-            if (!part.isEmpty() && !part.equals(".") && !SOURCE_FOLDERS.contains(part) && !DOCKERFILE_FOLDERS.contains(part)) {
-                return parts[i];
-            }
-        }
-        return parts[parts.length - 1];
-    }
-
-    /** Folders that hold a project's source and say nothing of what the image is. */
-    private static final Set<String> SOURCE_FOLDERS = Set.of("src", "source", "sources", "code", "app");
-
-    /** Folders that hold a project's Dockerfiles and say nothing of what the image is (src/main/docker, build). */
-    private static final Set<String> DOCKERFILE_FOLDERS = Set.of("docker", ".docker", "dockerfiles", "build", "ci",
-            "deploy", "deployment", "deployments", "container", "containers", "infra", "ops", "scripts", "images");
 
     /** The last part of an image name written in a tag, without registry or tag; null when it holds a variable. */
     private static String repositoryName(String tag) {
