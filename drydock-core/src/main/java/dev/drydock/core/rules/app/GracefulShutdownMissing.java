@@ -68,9 +68,12 @@ import java.util.regex.Pattern;
                 + " --graceful-timeout, 30 s by default; uvicorn's --timeout-graceful-shutdown; hypercorn's"
                 + " --graceful-timeout) without a stop_grace_period to match, for compose services (a lone image's stop"
                 + " timeout is chosen where it is deployed), and likewise a queue worker that finishes its running tasks on"
-                + " SIGTERM (a Celery worker's warm shutdown, an RQ worker, a Dramatiq worker; not arq, which cancels its"
-                + " jobs) in a compose service with no stop_grace_period, or one below the task limit its command sets"
-                + " (--time-limit, --soft-time-limit, --worker-shutdown-timeout); before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
+                + " SIGTERM (a Celery worker's warm shutdown, an RQ worker, a Dramatiq worker, a Sidekiq process, which waits"
+                + " its -t timeout, 25 s by default or :timeout: in the -C file or config/sidekiq.yml, before it pushes"
+                + " unfinished jobs back to Redis; not arq, which cancels its"
+                + " jobs) in a compose service whose stop grace period (10 s when unset) is below the task limit its"
+                + " command or configuration sets (--time-limit, --soft-time-limit, --worker-shutdown-timeout, -t), or"
+                + " with no stop_grace_period when nothing bounds the tasks; before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
                 + " (compose stop_signal or STOPSIGNAL), its quick shutdown. Under supervisord: a supervised gunicorn,"
                 + " uvicorn or hypercorn that drains longer than its program's stopwaitsecs (10 s by default), or, for"
                 + " compose services, a program whose stopwaitsecs is set above the default and reaches the grace"
@@ -581,7 +584,14 @@ public final class GracefulShutdownMissing implements Rule {
                 }
             }
         }
-        if (drain == null || grace != null && (drain.seconds() == null || drain.seconds() <= stopSeconds)) {
+        String sidekiqConfig = TaskWorkers.sidekiqConfig(ep);
+        if (sidekiqConfig != null && c.build() != null) {
+            String file = dev.drydock.core.discovery.PathNames.join(c.build().context(), sidekiqConfig);
+            drain = context.project().source(file)
+                    .flatMap(f -> TaskWorkers.sidekiqConfigured(sidekiqConfig, f.text())).orElse(drain);
+        }
+        if (drain == null || drain.seconds() != null && drain.seconds() <= stopSeconds
+                || grace != null && drain.seconds() == null) {
             return;
         }
         long suggested = drain.seconds() == null ? drain.otherwise() : drain.seconds() + 5;
@@ -592,8 +602,7 @@ public final class GracefulShutdownMissing implements Rule {
                 : "the tasks it is running, which may take up to " + drain.seconds() + " s (" + drain.bound() + ")";
         context.finding(this, at, c.service().name() + " runs " + drain.display() + ", which on docker stop's SIGTERM"
                         + " stops taking work and finishes " + tasks + ", but the container is killed after " + limit
-                        + ": a task still running then is cut off and its work lost (with late acknowledgement it is"
-                        + " delivered again and starts over)")
+                        + ": " + drain.cutOff())
                 .recommendation("Set stop_grace_period: " + suggested + "s on the service"
                         + (drain.seconds() == null ? "; " + drain.reason() + "." : ", a few seconds above "
                                 + drain.bound() + "."))

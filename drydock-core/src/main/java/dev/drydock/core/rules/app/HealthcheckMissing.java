@@ -232,10 +232,10 @@ public final class HealthcheckMissing implements Rule {
                     .severity(application && failing != null ? Severity.CRITICAL : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
-            if (failing != null && TaskWorkers.of(c.entryPoint()).isPresent()) {
+            if (failing != null && TaskWorkers.of(c).isPresent()) {
                 recommendation = "Do not copy that probe into the image: " + withoutServer(c.entryPoint());
             }
-            String fixPath = failing != null && TaskWorkers.of(c.entryPoint()).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
+            String fixPath = failing != null && TaskWorkers.of(c).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
                     ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
                     : OtherCommands.of(image, c);
