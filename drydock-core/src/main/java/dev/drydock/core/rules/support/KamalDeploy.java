@@ -3,7 +3,10 @@ package dev.drydock.core.rules.support;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.source.SourceFile;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.Load;
@@ -19,8 +22,16 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * @param proxied whether kamal-proxy fronts the primary role
  * @param healthPath the path kamal-proxy requests
  * @param appPort the container port kamal-proxy sends requests and probes to
+ * @param appPortSet whether proxy.app_port sets it (else it is Kamal's default)
+ * @param primaryCommand the cmd: of the primary role, which replaces the image's command, or null
+ * @param clearEnvironment the variables env.clear sets in the containers
  */
-public record KamalDeploy(String file, boolean proxied, String healthPath, int appPort) {
+public record KamalDeploy(String file, boolean proxied, String healthPath, int appPort, boolean appPortSet,
+        String primaryCommand, Map<String, String> clearEnvironment) {
+
+    public KamalDeploy {
+        clearEnvironment = Map.copyOf(clearEnvironment);
+    }
 
     static final String DEFAULT_HEALTH_PATH = "/up";
     static final int DEFAULT_APP_PORT = 80;
@@ -46,16 +57,42 @@ public record KamalDeploy(String file, boolean proxied, String healthPath, int a
         Map<?, ?> settings = mapping(proxy);
         Map<?, ?> health = mapping(settings.get("healthcheck"));
         String path = health.get("path") instanceof String p && p.startsWith("/") ? p : DEFAULT_HEALTH_PATH;
-        int port = settings.get("app_port") instanceof Integer p ? p : DEFAULT_APP_PORT;
-        return Optional.of(new KamalDeploy(file, !Boolean.FALSE.equals(proxy) && primaryRoleProxied(root), path, port));
+        boolean portSet = settings.get("app_port") instanceof Integer;
+        int port = portSet ? (Integer) settings.get("app_port") : DEFAULT_APP_PORT;
+        Map<String, String> clear = new java.util.LinkedHashMap<>();
+        mapping(mapping(root.get("env")).get("clear")).forEach((k, v) -> {
+            if (k instanceof String name && v != null && !(v instanceof Map) && !(v instanceof List)) {
+                clear.put(name, String.valueOf(v));
+            }
+        });
+        return Optional.of(new KamalDeploy(file, !Boolean.FALSE.equals(proxy) && primaryRoleProxied(root), path, port,
+                portSet, mapping(primaryRole(root)).get("cmd") instanceof String cmd ? cmd : null, clear));
+    }
+
+    /**
+     * The line a finding about where kamal-proxy forwards points at: proxy.app_port's, else the proxy: key's, else
+     * the service: key's.
+     */
+    public Location portLocation(ReviewContext context) {
+        SourceFile text = context.project().source(file).orElseThrow();
+        for (String key : appPortSet ? List.of("app_port:", "proxy:") : List.of("proxy:", "service:")) {
+            for (int line = 1; line <= text.lineCount(); line++) {
+                if (text.line(line).stripLeading().startsWith(key)) {
+                    return new Location(file, text.lines(line, line));
+                }
+            }
+        }
+        return new Location(file, text.lines(1, 1));
     }
 
     /** The first role of servers: (web unless named otherwise) keeps the proxy unless it says proxy: false. */
     private static boolean primaryRoleProxied(Map<?, ?> root) {
+        return !Boolean.FALSE.equals(mapping(primaryRole(root)).get("proxy"));
+    }
+
+    private static Object primaryRole(Map<?, ?> root) {
         Object primary = root.get("primary_role");
-        Map<?, ?> servers = mapping(root.get("servers"));
-        Object role = servers.get(primary instanceof String name ? name : "web");
-        return !Boolean.FALSE.equals(mapping(role).get("proxy"));
+        return mapping(root.get("servers")).get(primary instanceof String name ? name : "web");
     }
 
     /** Kamal builds ./Dockerfile unless builder: dockerfile: names another. */
