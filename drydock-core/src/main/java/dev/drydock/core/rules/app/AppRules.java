@@ -19,6 +19,7 @@ public final class AppRules {
                 new HealthcheckIgnoresHttpErrors(),
                 new HealthcheckLocalhostIpv6(),
                 new HealthcheckEndpointMissing(),
+                new KamalAppPortMismatch(),
                 new GracefulShutdownMissing(),
                 new MemoryLimitTooLow(),
                 new VariableInExecForm(),

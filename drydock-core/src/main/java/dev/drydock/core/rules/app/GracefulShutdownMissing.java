@@ -69,10 +69,13 @@ import java.util.regex.Pattern;
                 + " --graceful-timeout) without a stop_grace_period to match, for compose services (a lone image's stop"
                 + " timeout is chosen where it is deployed), and likewise a queue worker that finishes its running tasks on"
                 + " SIGTERM (a Celery worker's warm shutdown, an RQ worker, a Dramatiq worker, Laravel's queue:work and"
-                + " Horizon, Symfony's messenger:consume; not arq, which cancels its"
-                + " jobs) in a compose service with no stop_grace_period, or one below the task limit its command sets"
-                + " (--time-limit, --soft-time-limit, --worker-shutdown-timeout, queue:work's --timeout, 60 s by"
-                + " default); a script ending in a loop is told how to stop it, since exec cannot replace a loop; before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
+                + " Horizon, Symfony's messenger:consume, a Sidekiq process, which waits its -t timeout, 25 s by default"
+                + " or :timeout: in the -C file or config/sidekiq.yml, before it pushes unfinished jobs back to Redis;"
+                + " not arq, which cancels its jobs) in a compose service whose stop grace period (10 s when unset) is"
+                + " below the task limit its command or configuration sets (--time-limit, --soft-time-limit,"
+                + " --worker-shutdown-timeout, -t, queue:work's --timeout, 60 s by default), or with no"
+                + " stop_grace_period when nothing bounds the tasks; a script ending in a loop is told how to stop it,"
+                + " since exec cannot replace a loop; before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
                 + " (compose stop_signal or STOPSIGNAL), its quick shutdown. Under supervisord: a supervised gunicorn,"
                 + " uvicorn or hypercorn that drains longer than its program's stopwaitsecs (10 s by default), or, for"
                 + " compose services, a program whose stopwaitsecs is set above the default and reaches the grace"
@@ -624,6 +627,12 @@ public final class GracefulShutdownMissing implements Rule {
                 }
             }
         }
+        String sidekiqConfig = TaskWorkers.sidekiqConfig(ep);
+        if (sidekiqConfig != null && c.build() != null) {
+            String file = dev.drydock.core.discovery.PathNames.join(c.build().context(), sidekiqConfig);
+            drain = context.project().source(file)
+                    .flatMap(f -> TaskWorkers.sidekiqConfigured(sidekiqConfig, f.text())).orElse(drain);
+        }
         if (drain == null || drain.seconds() != null && drain.seconds() <= stopSeconds
                 || grace != null && drain.seconds() == null) {
             return;
@@ -636,7 +645,7 @@ public final class GracefulShutdownMissing implements Rule {
                 : "the tasks it is running, which may take up to " + drain.seconds() + " s (" + drain.bound() + ")";
         context.finding(this, at, c.service().name() + " runs " + drain.display() + ", which on docker stop's SIGTERM"
                         + " stops taking work and finishes " + tasks + ", but the container is killed after " + limit
-                        + ": a task still running then is cut off and " + drain.cutOff())
+                        + ": " + drain.cutOff())
                 .recommendation("Set stop_grace_period: " + suggested + "s on the service"
                         + (drain.seconds() == null ? "; " + drain.reason() + "." : ", a few seconds above "
                                 + drain.bound() + "."))

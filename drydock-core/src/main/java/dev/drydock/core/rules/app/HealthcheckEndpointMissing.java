@@ -42,7 +42,8 @@ import java.util.Set;
                 + " management.server.port, ASP.NET Core's ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS, which the .NET"
                 + " images set to 8080 from .NET 8 on), unless the command also starts another server"
                 + " such as nginx. Any HTTP probe of a queue worker or scheduler that serves no HTTP (a Celery worker"
-                + " or beat, an RQ or arq worker) fires, with the worker's own check as the recommendation (celery"
+                + " or beat, an RQ or arq worker, a Sidekiq process unless the Gemfile has sidekiq_alive, which serves a"
+                + " liveness page from inside it) fires, with the worker's own check as the recommendation (celery"
                 + " inspect ping, arq --check); Celery's flower is checked on its port (--port, else 5555) only, not"
                 + " against the application's routes. Quiet when the routes cannot all be read (a third-party"
                 + " blueprint, a mounted sub-application or nested router, a path built at run time or held in a"
@@ -127,12 +128,12 @@ public final class HealthcheckEndpointMissing implements Rule {
     }
 
     /**
-     * An HTTP probe of a queue worker or scheduler (a Celery worker or beat, an RQ or arq worker): it serves no HTTP,
+     * An HTTP probe of a queue worker or scheduler (a Celery worker or beat, an RQ or arq worker, Sidekiq): it serves no HTTP,
      * so nothing in the container answers on any port.
      */
     private boolean probesWorker(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url,
             List<String> waiting) {
-        TaskWorker worker = TaskWorkers.of(c.entryPoint()).orElse(null);
+        TaskWorker worker = TaskWorkers.of(c).orElse(null);
         if (worker == null) {
             return false;
         }

@@ -26,6 +26,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.KamalDeploy;
 import dev.drydock.core.rules.support.NginxListens;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.ProtocolPorts;
@@ -53,8 +54,12 @@ import java.util.Optional;
                 + " application does not serve: the message names the rule that reports the probe), since the project"
                 + " relies on a health state that never comes; medium otherwise (a working compose probe that the image"
                 + " loses wherever it runs without that file, nothing in the project checking its health, or a lone Dockerfile, whose platform, such as"
-                + " Kubernetes, which ignores HEALTHCHECK, ECS, Cloud Run or Kamal, usually probes it with its own"
-                + " settings)."
+                + " Kubernetes, which ignores HEALTHCHECK, ECS or Cloud Run, usually probes it with its own"
+                + " settings); low for an application a Kamal config/deploy.yml beside the build context deploys"
+                + " behind kamal-proxy, which requests proxy.healthcheck.path (/up) on proxy.app_port (80) while a"
+                + " deploy waits for the new container but stops once it is up, so the HEALTHCHECK only adds Docker's"
+                + " own health state afterwards (proxy: false on the primary role, or a builder.dockerfile naming"
+                + " another Dockerfile, keeps it medium)."
                 + " Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
                 + " port, no server in its command or among the programs its supervisord starts, no address to listen"
                 + " on such as HOST=0.0.0.0 in its environment; Next's standalone server.js and a Mix release with"
@@ -99,6 +104,7 @@ import java.util.Optional;
                 "https://docs.docker.com/reference/dockerfile/#healthcheck",
                 "https://docs.docker.com/reference/compose-file/services/#healthcheck",
                 "https://docs.docker.com/compose/how-tos/startup-order/",
+                "https://kamal-deploy.org/docs/configuration/proxy/",
                 "https://github.com/jupyter/docker-stacks/blob/main/images/base-notebook/Dockerfile",
                 "https://github.com/serversideup/docker-php/blob/main/src/variations/fpm-nginx/Dockerfile",
                 "https://airflow.apache.org/docs/apache-airflow/stable/administration-and-deployment/logging-monitoring/check-health.html",
@@ -217,7 +223,18 @@ public final class HealthcheckMissing implements Rule {
                         + " $HOSTNAME, which Docker sets to the container's ID, so it answers on the container's network"
                         + " address and not on localhost, where the probe asks. " + recommendation;
             }
-            if (application && !composeRuns) {
+            Optional<KamalDeploy> kamal = probe == null && application ? KamalDeploy.of(context, c)
+                    .filter(KamalDeploy::proxied) : Optional.empty();
+            if (kamal.isPresent()) {
+                KamalDeploy deploy = kamal.get();
+                message += "; " + deploy.file() + " deploys it with Kamal, whose kamal-proxy requests GET "
+                        + deploy.healthPath() + " on port " + deploy.appPort() + " while a deploy waits for the new"
+                        + " container and sends it traffic only once it answers 2xx, but stops probing once it is up: a"
+                        + " HEALTHCHECK is what tells Docker later that it hangs (docker ps, a restarter such as"
+                        + " autoheal), and what `docker run` and Compose rely on";
+                recommendation += " Probe the same path as kamal-proxy (proxy.healthcheck.path, " + deploy.healthPath()
+                        + ").";
+            } else if (application && !composeRuns) {
                 message += "; no compose file of the project runs the image, and Kubernetes and most cloud runtimes"
                         + " ignore HEALTHCHECK (they probe from their own configuration): it counts where the image is"
                         + " started with docker run, Compose or Swarm";
@@ -230,13 +247,14 @@ public final class HealthcheckMissing implements Rule {
                         + " healthy anywhere";
             }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
-                    .severity(application && failing != null ? Severity.CRITICAL : Severity.MEDIUM)
+                    .severity(application && failing != null ? Severity.CRITICAL
+                            : kamal.isPresent() ? Severity.LOW : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
-            if (failing != null && TaskWorkers.of(c.entryPoint()).isPresent()) {
+            if (failing != null && TaskWorkers.of(c).isPresent()) {
                 recommendation = "Do not copy that probe into the image: " + withoutServer(c.entryPoint());
             }
-            String fixPath = failing != null && TaskWorkers.of(c.entryPoint()).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
+            String fixPath = failing != null && TaskWorkers.of(c).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
                     ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
                     : OtherCommands.of(image, c);

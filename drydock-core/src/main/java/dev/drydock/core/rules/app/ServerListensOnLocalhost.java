@@ -20,6 +20,8 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.LoopbackHosts;
+import dev.drydock.core.rules.support.PumaBinds;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.KestrelUrls;
 import dev.drydock.core.rules.support.VariableOrigins;
@@ -59,7 +61,12 @@ import java.util.regex.Pattern;
                 + " http.Server Addr, net.Listen, Echo's Start, Fiber's Listen or Gin's Run binds (127.0.0.1:8080,"
                 + " localhost:8080); a client's address (a Redis Addr, a database DSN) is not read. For a Node.js"
                 + " application, the host its listen call passes (Express, Koa and http bind every interface when"
-                + " given none) and Fastify's listen given no host, which binds localhost.",
+                + " given none) and Fastify's listen given no host, which binds localhost. For Puma and `rails server`"
+                + " (which runs Puma): a loopback -b, else, when the command line and the environment leave the"
+                + " address to it (no -b or -p; for rails server also no BINDING, PORT or env_file), the configuration"
+                + " file Puma reads (-C's, else config/puma.rb; quiet when config/puma/<RAILS_ENV>.rb exists) when every"
+                + " bind and port it writes is a literal loopback address; a `port` without a host binds every"
+                + " interface, and an interpolated address, a Unix socket or another host keeps it quiet.",
         problem = "Inside a container, 127.0.0.1 is the container's own loopback interface: connections that come"
                 + " through a published port, from another container or from the host arrive on the container's"
                 + " network interface, where nothing listens.",
@@ -75,6 +82,7 @@ import java.util.regex.Pattern;
                 "https://www.gradio.app/docs/gradio/blocks#blocks-launch",
                 "https://rocket.rs/guide/v0.5/configuration/",
                 "https://fastify.dev/docs/latest/Reference/Server/#listen",
+                "https://puma.io/puma/Puma/DSL.html#bind-instance_method",
                 "https://docs.docker.com/engine/network/#published-ports"},
         aliases = {},
         fix = FixSafety.UNSAFE,
@@ -147,6 +155,7 @@ public final class ServerListensOnLocalhost implements Rule {
                     report(context, c, command, server, "--bind", ep.option("bind"), "127.0.0.1:8000");
                 }
                 case PYTHON -> gradio(context, c, ep);
+                case PUMA, RAILS_SERVER -> puma(context, c, command, ep);
                 default -> {
                     aspNetCore(context, c, ep);
                     rust(context, c, ep);
@@ -154,6 +163,44 @@ public final class ServerListensOnLocalhost implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * Puma, or `rails server` running it: an explicit loopback -b, else the binds of its configuration file when
+     * all of them are on the loopback interface ({@code bind "tcp://127.0.0.1:3000"} in config/puma.rb).
+     */
+    private void puma(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep) {
+        String written = ep.option(ep.runtime() == dev.drydock.core.entrypoint.Runtime.PUMA ? "bind" : "binding");
+        String server = ep.runtime() == dev.drydock.core.entrypoint.Runtime.PUMA ? "puma" : "rails server";
+        int port = AppFacts.port(c, Apps.of(context, c));
+        String instead = "bind \"tcp://0.0.0.0:" + port + "\"";
+        if (written != null) {
+            String host = written.replaceFirst("^[a-z]+://", "").replaceFirst(":\\d+.*$", "").replaceAll("[\\[\\]]", "");
+            if (LoopbackHosts.isLoopback(host)) {
+                context.finding(this, command.origin(), server + " -b " + written + " listens on the container's"
+                                + " loopback interface only: requests through a published port or from other containers"
+                                + " never reach it")
+                        .recommendation("Bind all interfaces inside the container: -b " + (server.equals("puma")
+                                ? "tcp://0.0.0.0:" + port : "0.0.0.0") + "; which hosts can reach it is decided by the"
+                                + " published ports.")
+                        .add();
+            }
+            return;
+        }
+        List<PumaBinds.Bind> binds = PumaBinds.loopbackOnly(context, c);
+        if (binds.isEmpty()) {
+            return;
+        }
+        PumaBinds.Bind first = binds.get(0);
+        context.finding(this, new Location(first.file().path(), first.file().lines(first.line(), first.line())),
+                        "`" + String.join(" ", ep.args()) + "` leaves the address to " + first.file().path()
+                                + ", which binds Puma to " + first.address() + (binds.size() > 1 ? " and other loopback"
+                                        + " addresses" : "") + " only: the container's loopback interface, so requests"
+                                + " through a published port or from other containers never reach it, while a"
+                                + " healthcheck run inside the container still passes")
+                .recommendation("Bind all interfaces in " + first.file().path() + ": " + instead + " (or `port "
+                        + port + "`, which binds 0.0.0.0); which hosts can reach it is decided by the published ports.")
+                .add();
     }
 
     /**

@@ -398,7 +398,7 @@ public final class ComposeHealthcheck implements Rule {
     /** The queue worker or scheduler a service runs, if it runs one. */
     private static Optional<TaskWorkers.TaskWorker> worker(ReviewContext context, Service service) {
         Container c = containerOf(context, service);
-        return c == null ? Optional.empty() : TaskWorkers.of(c.entryPoint());
+        return c == null ? Optional.empty() : TaskWorkers.of(c);
     }
 
     private static Container containerOf(ReviewContext context, Service service) {

@@ -175,7 +175,7 @@ public final class Probes {
             return "healthcheck-tool-missing";
         }
         Url url = probe.localUrl();
-        if (url != null && TaskWorkers.of(c.entryPoint()).isPresent()) {
+        if (url != null && TaskWorkers.of(c).isPresent()) {
             return "healthcheck-endpoint-missing";
         }
         return url != null && app != null && app.routes().determines(url.path()) && app.routes().match(url.path()).isEmpty()

@@ -3,6 +3,8 @@ package dev.drydock.core.rules.support;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.project.Container;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +36,22 @@ public final class TaskWorkers {
     /** Flower's port when its command sets none. */
     public static final int FLOWER_PORT = 5555;
 
+    private static final String SIDEKIQ = "a Sidekiq process";
+    private static final int SIDEKIQ_TIMEOUT = 25;
+    private static final String CUT_OFF = "a task still running then is cut off and its work lost (with late"
+            + " acknowledgement it is delivered again and starts over)";
+    private static final java.util.regex.Pattern SIDEKIQ_CONFIG_TIMEOUT = java.util.regex.Pattern.compile(
+            "(?m)^\\s*:?timeout:\\s*(\\d+)\\s*$");
+
+    /**
+     * The worker a container runs, as {@link #of(EntryPoint)}; empty for a Sidekiq process whose project bundles
+     * sidekiq_alive, which serves an HTTP liveness page from inside it (on port 7433 unless configured).
+     */
+    public static Optional<TaskWorker> of(Container c) {
+        return of(c.entryPoint()).filter(w -> !w.display().equals(SIDEKIQ)
+                || AppFacts.dependencies(c, Ecosystem.RUBYGEMS, List.of("sidekiq_alive")).isEmpty());
+    }
+
     /** The worker a command runs, or empty when it runs something else (a server, a script, flower). */
     public static Optional<TaskWorker> of(EntryPoint ep) {
         if (ep == null || !ep.otherCommands().isEmpty()) {
@@ -61,6 +79,9 @@ public final class TaskWorkers {
         String program = PathNames.fileName(args.get(0));
         if (program.equals("rq") && args.size() > 1 && args.get(1).equals("worker")) {
             return Optional.of(new TaskWorker("an RQ worker", List.of()));
+        }
+        if (program.equals("sidekiq")) {
+            return Optional.of(new TaskWorker(SIDEKIQ, List.of()));
         }
         if (program.equals("arq") && !args.contains("--check")) {
             String settings = args.stream().skip(1).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
@@ -129,22 +150,19 @@ public final class TaskWorkers {
      * @param seconds the longest a running task may take, or null when nothing bounds it
      * @param bound what sets {@code seconds} ("--time-limit 300"), or null
      * @param otherwise the stop grace period to suggest when nothing bounds the tasks, with the reason in words
+     * @param cutOff what becomes of a task still running when the container is killed, as a clause
      */
     public record Drain(String display, Long seconds, String bound, long otherwise, String reason, String cutOff) {
 
-        /** What becomes of a task cut off, as a broker with late acknowledgement has it. */
-        static final String REDELIVERED = "its work is lost (with late acknowledgement it is delivered again and starts"
-                + " over)";
-
         public Drain(String display, Long seconds, String bound, long otherwise, String reason) {
-            this(display, seconds, bound, otherwise, reason, REDELIVERED);
+            this(display, seconds, bound, otherwise, reason, CUT_OFF);
         }
     }
 
     /** What becomes of a Laravel job whose worker is killed: it stays reserved until retry_after, then runs again. */
-    private static final String LARAVEL_CUT_OFF = "the job stays reserved until the connection's retry_after (90 s in"
-            + " config/queue.php as published) passes and then runs again from the start";
-
+    private static final String LARAVEL_CUT_OFF = "a job still running then is cut off: it stays reserved until the"
+            + " connection's retry_after (90 s in config/queue.php as published) passes and then runs again from the"
+            + " start";
 
     /**
      * The drain of a worker command. arq is not one: unless its settings set job_completion_wait, it cancels its
@@ -178,6 +196,12 @@ public final class TaskWorkers {
         if (program.equals("rq") && args.size() > 1 && args.get(1).equals("worker") && !args.contains("--burst")) {
             return Optional.of(new Drain("an RQ worker", null, null, 185, "RQ gives a job 180 s by default"
                     + " (job_timeout) before it stops it, so the grace period covers that"));
+        }
+        if (program.equals("sidekiq")) {
+            String timeout = optionValue(args, "-t", "--timeout");
+            Long seconds = wholeSeconds(timeout, 1);
+            return Optional.of(sidekiq(seconds == null ? SIDEKIQ_TIMEOUT : seconds, seconds == null
+                    ? "Sidekiq's default -t " + SIDEKIQ_TIMEOUT : "-t " + timeout));
         }
         if (program.equals("dramatiq") && !args.contains("--help")) {
             int at = args.indexOf("--worker-shutdown-timeout");
@@ -254,6 +278,50 @@ public final class TaskWorkers {
     private static final java.util.regex.Pattern CELERY_TIME_LIMIT = java.util.regex.Pattern.compile(
             "\\b((?:CELERYD?_)?TASK_(SOFT_)?TIME_LIMIT)[\"']?\\s*[=:]\\s*(\\d+(?:\\.\\d+)?)\\b",
             java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The configuration file a Sidekiq command reads, relative to its working directory: -C's, else the
+     * config/sidekiq.yml Sidekiq looks for; null when the command sets -t, which wins over the file.
+     */
+    public static String sidekiqConfig(EntryPoint ep) {
+        List<String> args = ep == null ? List.of() : ep.args();
+        if (drain(ep).filter(d -> d.display().equals(SIDEKIQ)).isEmpty() || optionValue(args, "-t", "--timeout") != null) {
+            return null;
+        }
+        String config = optionValue(args, "-C", "--config");
+        return config == null ? "config/sidekiq.yml" : config;
+    }
+
+    /** The shutdown timeout a Sidekiq configuration file sets ({@code :timeout: 60}), if any. */
+    public static Optional<Drain> sidekiqConfigured(String file, String text) {
+        java.util.regex.Matcher m = SIDEKIQ_CONFIG_TIMEOUT.matcher(text);
+        return m.find() ? Optional.of(sidekiq(Long.parseLong(m.group(1)), ":timeout: " + m.group(1) + " in " + file))
+                : Optional.empty();
+    }
+
+    /**
+     * Sidekiq on SIGTERM stops fetching, waits up to its timeout for running jobs, then pushes the unfinished ones
+     * back to Redis; killed before that, its basic fetch has already taken them off the queue.
+     */
+    private static Drain sidekiq(long seconds, String bound) {
+        return new Drain(SIDEKIQ, seconds, bound, 0, null, "a job still running then is killed before Sidekiq"
+                + " pushes it back to Redis, which it does only when its own timeout ends, so the job is lost (Sidekiq's"
+                + " basic fetch has taken it off the queue)");
+    }
+
+    /** The value of an option written {@code -t 30}, {@code --timeout 30} or {@code --timeout=30}; null if absent. */
+    private static String optionValue(List<String> args, String shortName, String longName) {
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals(shortName) || a.equals(longName)) && i + 1 < args.size()) {
+                return args.get(i + 1);
+            }
+            if (a.startsWith(longName + "=")) {
+                return a.substring(longName.length() + 1);
+            }
+        }
+        return null;
+    }
 
     /** A number of {@code unit}s (1 for seconds, 1000 for milliseconds) in whole seconds, rounded up; null if none. */
     private static Long wholeSeconds(String value, int unit) {

@@ -73,7 +73,8 @@ public final class NodeInstalls {
                     Call call = install.call();
                     int index = calls.indexOf(call);
                     if (!call.is("npm", "yarn", "pnpm") || index < 0 || omitsDev(call)
-                            || productionEnvironment(run, call) || prunedLater(runs, r, index)) {
+                            || productionEnvironment(run, call) || prunedLater(runs, r, index)
+                            || removedLater(runs, r, call, builder != null)) {
                         continue;
                     }
                     List<Call.Arg> operands = call.options("--omit", "--only", "--include").operands();
@@ -184,6 +185,33 @@ public final class NodeInstalls {
                 String value = a.value() == null ? "" : a.value().value();
                 if (a.name().equals("NODE_ENV") && value.equals("production")
                         || a.name().equalsIgnoreCase("npm_config_omit") && value.equals("dev")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An rm of the node_modules the install fills, later in the same RUN, or, in a builder stage, in a later RUN
+     * (Rails' generated Dockerfile builds its assets with the bundler the devDependencies hold, then removes
+     * node_modules before the final stage copies the application folder).
+     */
+    private static boolean removedLater(List<RunStep> runs, int run, Call install, boolean builder) {
+        RunStep installRun = runs.get(run);
+        String directory = installRun.directoryAt(install);
+        if (directory == null) {
+            return false;
+        }
+        String installed = PathNames.normalizeAbsolute(directory, "node_modules");
+        for (int r = run; r < runs.size() && (r == run || builder); r++) {
+            RunStep step = runs.get(r);
+            List<Call> calls = step.calls();
+            for (int i = r == run ? calls.indexOf(install) + 1 : 0; i < calls.size(); i++) {
+                Call call = calls.get(i);
+                String at = call.is("rm") ? step.directoryAt(call) : null;
+                if (at != null && call.options().operands().stream().map(a -> a.value().replaceAll("/+$", ""))
+                        .anyMatch(path -> PathNames.normalizeAbsolute(at, path).equals(installed))) {
                     return true;
                 }
             }

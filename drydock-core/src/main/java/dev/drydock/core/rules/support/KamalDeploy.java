@@ -1,0 +1,115 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.source.SourceFile;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The Kamal deployment (config/deploy.yml beside the build context) that ships a container's image, as far as its
+ * health is concerned: kamal-proxy fronts the primary role unless {@code proxy: false}, requests the
+ * {@code proxy.healthcheck.path} (/up) on {@code proxy.app_port} (80) every second while a deploy waits for the new
+ * container, and stops probing once it answers.
+ *
+ * @param file the configuration file, relative to the project root
+ * @param proxied whether kamal-proxy fronts the primary role
+ * @param healthPath the path kamal-proxy requests
+ * @param appPort the container port kamal-proxy sends requests and probes to
+ * @param appPortSet whether proxy.app_port sets it (else it is Kamal's default)
+ * @param primaryCommand the cmd: of the primary role, which replaces the image's command, or null
+ * @param clearEnvironment the variables env.clear sets in the containers
+ */
+public record KamalDeploy(String file, boolean proxied, String healthPath, int appPort, boolean appPortSet,
+        String primaryCommand, Map<String, String> clearEnvironment) {
+
+    public KamalDeploy {
+        clearEnvironment = Map.copyOf(clearEnvironment);
+    }
+
+    static final String DEFAULT_HEALTH_PATH = "/up";
+    static final int DEFAULT_APP_PORT = 80;
+    private static final LoadSettings SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(20).build();
+
+    /** The deployment of the image a container runs, when its build context has a config/deploy.yml Kamal reads. */
+    public static Optional<KamalDeploy> of(ReviewContext context, Container c) {
+        BuildLink build = c.build();
+        if (build == null) {
+            return Optional.empty();
+        }
+        String file = PathNames.join(build.context(), "config/deploy.yml");
+        return context.memo("kamal-deploy", file, () -> read(context, file, build));
+    }
+
+    private static Optional<KamalDeploy> read(ReviewContext context, String file, BuildLink build) {
+        Map<?, ?> root = context.project().source(file).map(f -> mapping(load(f.text()))).orElse(Map.of());
+        if (!(root.get("service") instanceof String) || root.get("servers") == null
+                || !dockerfileMatches(mapping(root.get("builder")), build)) {
+            return Optional.empty();
+        }
+        Object proxy = root.get("proxy");
+        Map<?, ?> settings = mapping(proxy);
+        Map<?, ?> health = mapping(settings.get("healthcheck"));
+        String path = health.get("path") instanceof String p && p.startsWith("/") ? p : DEFAULT_HEALTH_PATH;
+        boolean portSet = settings.get("app_port") instanceof Integer;
+        int port = portSet ? (Integer) settings.get("app_port") : DEFAULT_APP_PORT;
+        Map<String, String> clear = new java.util.LinkedHashMap<>();
+        mapping(mapping(root.get("env")).get("clear")).forEach((k, v) -> {
+            if (k instanceof String name && v != null && !(v instanceof Map) && !(v instanceof List)) {
+                clear.put(name, String.valueOf(v));
+            }
+        });
+        return Optional.of(new KamalDeploy(file, !Boolean.FALSE.equals(proxy) && primaryRoleProxied(root), path, port,
+                portSet, mapping(primaryRole(root)).get("cmd") instanceof String cmd ? cmd : null, clear));
+    }
+
+    /**
+     * The line a finding about where kamal-proxy forwards points at: proxy.app_port's, else the proxy: key's, else
+     * the service: key's.
+     */
+    public Location portLocation(ReviewContext context) {
+        SourceFile text = context.project().source(file).orElseThrow();
+        for (String key : appPortSet ? List.of("app_port:", "proxy:") : List.of("proxy:", "service:")) {
+            for (int line = 1; line <= text.lineCount(); line++) {
+                if (text.line(line).stripLeading().startsWith(key)) {
+                    return new Location(file, text.lines(line, line));
+                }
+            }
+        }
+        return new Location(file, text.lines(1, 1));
+    }
+
+    /** The first role of servers: (web unless named otherwise) keeps the proxy unless it says proxy: false. */
+    private static boolean primaryRoleProxied(Map<?, ?> root) {
+        return !Boolean.FALSE.equals(mapping(primaryRole(root)).get("proxy"));
+    }
+
+    private static Object primaryRole(Map<?, ?> root) {
+        Object primary = root.get("primary_role");
+        return mapping(root.get("servers")).get(primary instanceof String name ? name : "web");
+    }
+
+    /** Kamal builds ./Dockerfile unless builder: dockerfile: names another. */
+    private static boolean dockerfileMatches(Map<?, ?> builder, BuildLink build) {
+        String named = builder.get("dockerfile") instanceof String d ? d : "Dockerfile";
+        return PathNames.fileName(build.dockerfile()).equals(PathNames.fileName(named));
+    }
+
+    private static Object load(String text) {
+        try {
+            return new Load(SETTINGS).loadFromString(text);
+        } catch (RuntimeException e) {
+            return null; // not YAML Kamal could read either
+        }
+    }
+
+    private static Map<?, ?> mapping(Object node) {
+        return node instanceof Map<?, ?> m ? m : Map.of();
+    }
+}
