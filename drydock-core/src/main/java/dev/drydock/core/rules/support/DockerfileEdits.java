@@ -28,10 +28,13 @@ public final class DockerfileEdits {
      * Appends {@code && command} to a shell-form RUN: on a new continuation line indented like the RUN's
      * other continuation lines (4 spaces for a one-line RUN), with the operator where the RUN puts it
      * (leading {@code && cmd} or trailing {@code cmd && \}). Empty for a RUN with here-documents or in
-     * exec form (JSON), where text after the closing bracket is not part of the command.
+     * exec form (JSON), where text after the closing bracket is not part of the command, and for a script the
+     * shell cannot parse whole (an unclosed quote would swallow the command, a dangling {@code &&} take it as its
+     * operand).
      */
-    public static Optional<TextEdit> appendToRun(Instruction run, char escape, String command) {
-        if (!run.heredocs().isEmpty() || run.isJsonForm()) {
+    public static Optional<TextEdit> appendToRun(RunStep step, char escape, String command) {
+        Instruction run = step.instruction();
+        if (!run.heredocs().isEmpty() || run.isJsonForm() || step.script() == null || step.script().hasProblems()) {
             return Optional.empty();
         }
         SourceFile file = run.file();
