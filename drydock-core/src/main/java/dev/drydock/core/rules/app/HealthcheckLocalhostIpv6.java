@@ -145,10 +145,13 @@ public final class HealthcheckLocalhostIpv6 implements Rule {
         return TextEdit.replace(at.file(), start, start + LOCALHOST.length(), "127.0.0.1");
     }
 
-    /** Whether the image's wget is BusyBox's: an Alpine based image that does not install GNU wget. */
+    /**
+     * Whether the image's wget is BusyBox's: an Alpine based image that does not install GNU wget. False when the
+     * service names neither an image nor a build drydock can read.
+     */
     private static boolean busyBoxWget(Container c) {
         ImageContents image = ImageContents.of(c);
-        return image.installed("wget").isEmpty() && image.base()
+        return image != null && image.installed("wget").isEmpty() && image.base()
                 .map(t -> t.has("wget") && "apk".equals(t.packageManager())).orElse(false);
     }
 

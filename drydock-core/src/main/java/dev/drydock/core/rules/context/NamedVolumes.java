@@ -2,6 +2,7 @@ package dev.drydock.core.rules.context;
 
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Node;
+import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.edit.Fix;
@@ -135,11 +136,28 @@ public final class NamedVolumes implements Rule {
      */
     private static Fix mountFix(ComposeServices.Ref ref, String volumeName, String mountAt) {
         MapNode service = ref.service().node();
-        TextEdit mount = ComposeListEdits.addItem(service, "volumes", volumeName + ":" + mountAt);
+        Optional<Service.Volume> anonymous = ref.service().volumes().stream().filter(Service.Volume::isAnonymous)
+                .filter(v -> v.target() != null && PathNames.normalizeAbsolute("/", v.target()).equals(mountAt))
+                .findFirst();
+        TextEdit mount = anonymous.isPresent() ? naming(anonymous.get(), volumeName + ":" + mountAt)
+                : ComposeListEdits.addItem(service, "volumes", volumeName + ":" + mountAt);
         TextEdit declare = ComposeEdits.declare(ref.compose().root(), service.file(), "volumes", volumeName);
         return mount == null || declare == null ? null
                 : Fix.of("keep " + mountAt + " of " + ref.name() + " in the named volume " + volumeName,
                         FixSafety.UNSAFE, mount, declare);
+    }
+
+    /**
+     * The anonymous volume already mounted at the data directory, given the named volume as its source: a second
+     * entry at the same target would be one Compose drops. Null when the entry is not a short-syntax scalar whose
+     * text maps exactly onto the file.
+     */
+    private static TextEdit naming(Service.Volume anonymous, String mount) {
+        if (!anonymous.shortSyntax() || !(anonymous.node() instanceof ScalarNode scalar) || !scalar.hasExactText()
+                || scalar.raw().contains(":")) {
+            return null;
+        }
+        return TextEdit.replace(scalar.file().path(), scalar.spanOf(0, scalar.raw().length()), mount);
     }
 
     /** What a Redis-compatible server's command line says it keeps: nothing, a cache's snapshot, or data. */

@@ -117,7 +117,7 @@ public final class AptListsCleaned implements Rule {
                                 + " install (apt-get clean does not remove the lists), or run it with"
                                 + " --mount=type=cache,target=/var/lib/apt/lists,sharing=locked.")
                         .fix(run.script() == null || installsFromLists(runs.subList(r + 1, runs.size())) ? null
-                                : DockerfileEdits.appendToRun(run.instruction(),
+                                : DockerfileEdits.appendToRun(run,
                                         image.model().syntax().escapeChar(), "rm -rf " + LISTS + "/*")
                                 .map(edit -> Fix.of("remove the apt package lists in the same RUN", FixSafety.SAFE,
                                         edit))

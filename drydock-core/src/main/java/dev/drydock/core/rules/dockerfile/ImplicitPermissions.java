@@ -182,7 +182,7 @@ public final class ImplicitPermissions implements Rule {
         List<Call> calls = run.calls();
         boolean last = calls.get(calls.size() - 1) == call;
         TextEdit edit = last
-                ? DockerfileEdits.appendToRun(run.instruction(), image.model().syntax().escapeChar(), commands)
+                ? DockerfileEdits.appendToRun(run, image.model().syntax().escapeChar(), commands)
                         .orElse(null)
                 : TextEdit.insert(image.dockerfile(), call.span().end(), " && " + commands);
         return edit == null ? null : Fix.of("give " + String.join(", ", tops) + " to " + owner + " (mode 0750)",

@@ -131,7 +131,11 @@ final class NonRootUserFix {
                 edits.add(TextEdit.insert(path, copy.instruction().keyword().span().end(), " --chown=" + owner));
             }
         }
-        edits.add(userSwitch(path, file, stage, command, user));
+        TextEdit userSwitch = userSwitch(path, file, stage, command, user);
+        if (userSwitch == null) {
+            return Optional.empty();
+        }
+        edits.add(userSwitch);
         return Optional.of(Fix.of(imageUser ? "run as the image's unprivileged user app ($APP_UID)"
                 : "run as the unprivileged user " + user, FixSafety.UNSAFE, edits));
     }
@@ -167,10 +171,17 @@ final class NonRootUserFix {
         return false;
     }
 
-    /** USER before CMD/ENTRYPOINT (and the comments above it), or at the end of the stage. */
+    /**
+     * USER before CMD/ENTRYPOINT (and the comments above it), or at the end of the stage; null when the stage's
+     * last instruction ends in a line continuation at the end of the file, which would take the USER line in.
+     */
     static TextEdit userSwitch(String path, SourceFile file, Stage stage, Instruction command, String user) {
         if (command == null) {
             Instruction last = stage.steps().isEmpty() ? stage.from() : stage.steps().get(stage.steps().size() - 1).instruction();
+            String raw = last.rawText().stripTrailing();
+            if (raw.endsWith("\\") || raw.endsWith("`")) {
+                return null;
+            }
             return TextEdit.insert(path, file.lineEnd(last.endLine()), "\n\nUSER " + user);
         }
         int first = InstructionLines.firstLineWithComments(command);

@@ -6,6 +6,7 @@ import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.project.Container;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +36,8 @@ final class NumericUserFix {
             return Optional.empty();
         }
         String path = container.build().dockerfile();
-        return Optional.of(Fix.of("run as the unprivileged UID " + ID + " (the image has no shell to create a user)",
-                FixSafety.UNSAFE, List.of(NonRootUserFix.userSwitch(path, stage.from().file(), stage, command,
-                        ID + ":" + ID))));
+        TextEdit userSwitch = NonRootUserFix.userSwitch(path, stage.from().file(), stage, command, ID + ":" + ID);
+        return Optional.ofNullable(userSwitch).map(edit -> Fix.of("run as the unprivileged UID " + ID
+                + " (the image has no shell to create a user)", FixSafety.UNSAFE, List.of(edit)));
     }
 }

@@ -16,20 +16,33 @@ public final class DockerfileEdits {
 
     private DockerfileEdits() {}
 
+    /** Where the text before {@code end} stops, trailing whitespace left out. */
+    private static int contentEnd(String text, int end) {
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
     /**
      * Appends {@code && command} to a shell-form RUN: on a new continuation line indented like the RUN's
      * other continuation lines (4 spaces for a one-line RUN), with the operator where the RUN puts it
-     * (leading {@code && cmd} or trailing {@code cmd && \}). Empty for a RUN with here-documents.
+     * (leading {@code && cmd} or trailing {@code cmd && \}). Empty for a RUN with here-documents or in
+     * exec form (JSON), where text after the closing bracket is not part of the command, and for a script the
+     * shell cannot parse whole (an unclosed quote would swallow the command, a dangling {@code &&} take it as its
+     * operand).
      */
-    public static Optional<TextEdit> appendToRun(Instruction run, char escape, String command) {
-        if (!run.heredocs().isEmpty()) {
+    public static Optional<TextEdit> appendToRun(RunStep step, char escape, String command) {
+        Instruction run = step.instruction();
+        if (!run.heredocs().isEmpty() || run.isJsonForm() || step.script() == null || step.script().hasProblems()) {
             return Optional.empty();
         }
         SourceFile file = run.file();
         String raw = run.rawText();
-        int end = raw.length();
-        while (end > 0 && Character.isWhitespace(raw.charAt(end - 1))) {
-            end--;
+        int end = contentEnd(raw, raw.length());
+        for (int lineStart = raw.lastIndexOf('\n', end - 1) + 1; lineStart > 0
+                && raw.substring(lineStart, end).strip().startsWith("#"); lineStart = raw.lastIndexOf('\n', end - 1) + 1) {
+            end = contentEnd(raw, lineStart); // a comment line ends the RUN: the command goes after the line before it
         }
         if (end == 0 || raw.charAt(end - 1) == escape) {
             return Optional.empty();
