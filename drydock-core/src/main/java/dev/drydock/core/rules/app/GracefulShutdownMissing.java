@@ -28,6 +28,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
+import dev.drydock.core.rules.support.PhpWorkerSignals;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.StopSignals;
 import dev.drydock.core.rules.support.TaskWorkers;
@@ -142,6 +143,9 @@ public final class GracefulShutdownMissing implements Rule {
                 continue;
             }
             if (packageManagerPid1(context, c, command, ep)) {
+                continue;
+            }
+            if (phpWorkerWithoutHandler(context, c, command, ep, init, stopSeconds)) {
                 continue;
             }
             if (!init && ignoresSigterm(context, c, command, ep, stopSignal, grace, stopSeconds)) {
@@ -463,6 +467,51 @@ public final class GracefulShutdownMissing implements Rule {
         context.finding(this, found.origin(), found.message())
                 .recommendation(found.recommendation())
                 .fix(found.fix())
+                .add();
+        return true;
+    }
+
+    // (3) a PHP worker that cannot handle the stop signal: no pcntl, or the fpm variants' SIGQUIT left unhandled
+
+    private boolean phpWorkerWithoutHandler(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
+            boolean init, long stopSeconds) {
+        String cutOff = TaskWorkers.drain(ep).map(TaskWorkers.Drain::cutOff).orElse(TaskWorkers.Drain.REDELIVERED);
+        String who = c.isComposeService() ? c.service().name() + " runs " : "the image runs ";
+        String fate = init ? "the signal ends it at once" : "Linux ignores a signal PID 1 has no handler for, so it works"
+                + " on until the " + stopSeconds + " s grace period ends and is killed with SIGKILL";
+        // the line that names the worker: the CMD (or compose command) after an ENTRYPOINT such as tini --
+        Origin at = command.cmdOrigin() != null && command.cmd().stream()
+                .anyMatch(a -> a.contains("artisan") || a.contains("console")) ? command.cmdOrigin() : command.origin();
+        Optional<String> worker = PhpWorkerSignals.pcntlWorker(ep);
+        if (worker.isPresent() && PhpWorkerSignals.pcntlMissing(context, c)) {
+            String image = PhpWorkerSignals.rootImage(c.build().model(), c.build().stage());
+            context.finding(this, at, who + worker.get() + " (`" + shorten(String.join(" ", ep.args()))
+                            + "`) on " + image + ", whose PHP has no pcntl extension, and nothing in the build adds it:"
+                            + " the worker finishes its job on docker stop's SIGTERM only through pcntl's signal"
+                            + " handlers; without them " + fate + ", in the middle of a job: " + cutOff)
+                    .recommendation("Install pcntl in the image: " + PhpWorkerSignals.pcntlInstall(c) + ". The worker"
+                            + " then stops taking jobs on SIGTERM and exits after the current one; give the service a"
+                            + " stop_grace_period above its longest job.")
+                    .add();
+            return true;
+        }
+        if (!PhpWorkerSignals.onFpmVariant(c) || StopSignals.of(c).isPresent()) {
+            return false;
+        }
+        Optional<String> quitting = PhpWorkerSignals.quitUnhandled(context, c, ep);
+        if (quitting.isEmpty()) {
+            return false;
+        }
+        String image = PhpWorkerSignals.rootImage(c.build().model(), c.build().stage());
+        context.finding(this, at, who + quitting.get() + ", on " + image + ", whose STOPSIGNAL SIGQUIT"
+                        + " (php-fpm's graceful stop) docker stop sends instead of SIGTERM: " + (init
+                        ? "SIGQUIT's default action ends the worker at once" : "Linux ignores a signal PID 1 has no"
+                        + " handler for, so the worker works on until the " + stopSeconds + " s grace period ends and is"
+                        + " killed with SIGKILL") + ", in the middle of a job: " + cutOff)
+                .recommendation("Stop the worker with SIGTERM, which it handles: `STOPSIGNAL SIGTERM` in the Dockerfile"
+                        + " (or `stop_signal: SIGTERM` on the compose service), or build the worker on the cli variant"
+                        + " of the php image" + (quitting.get().contains("symfony/messenger")
+                        ? "; symfony/messenger 7.1 and later handle SIGQUIT too" : "") + ".")
                 .add();
         return true;
     }

@@ -133,7 +133,7 @@ public final class TaskWorkers {
     public record Drain(String display, Long seconds, String bound, long otherwise, String reason, String cutOff) {
 
         /** What becomes of a task cut off, as a broker with late acknowledgement has it. */
-        static final String REDELIVERED = "its work is lost (with late acknowledgement it is delivered again and starts"
+        public static final String REDELIVERED = "its work is lost (with late acknowledgement it is delivered again and starts"
                 + " over)";
 
         public Drain(String display, Long seconds, String bound, long otherwise, String reason) {
