@@ -108,31 +108,43 @@ public final class PhpWorkerSignals {
         return base instanceof BaseImage.External e && e.reference() != null ? e.reference().familiarString() : "php";
     }
 
-    /** Whether the image is built on one of the official php image's fpm variants, which set STOPSIGNAL SIGQUIT. */
-    public static boolean onFpmVariant(Container c) {
-        if (c.build() == null || c.build().model() == null || c.build().stage() == null || !PhpFpm.onPhpImage(c)) {
-            return false;
+    /**
+     * The stop signal the official php image's variant sets when nothing in the project writes one: SIGQUIT for
+     * the fpm variants (php-fpm's graceful stop), SIGWINCH for the apache variants (Apache's graceful stop); empty
+     * for the cli variants and any other image.
+     */
+    public static Optional<String> imageStopSignal(Container c) {
+        if (c.build() == null || c.build().model() == null || c.build().stage() == null || !PhpFpm.onPhpImage(c)
+                || StopSignals.of(c).isPresent()) {
+            return Optional.empty();
         }
         BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
         String tag = base instanceof BaseImage.External e && e.reference() != null ? e.reference().tag() : null;
-        return tag != null && tag.contains("fpm");
+        if (tag == null) {
+            return Optional.empty();
+        }
+        return tag.contains("fpm") ? Optional.of("SIGQUIT") : tag.contains("apache") ? Optional.of("SIGWINCH")
+                : Optional.empty();
     }
 
     /**
-     * A worker that leaves SIGQUIT unhandled, as the fpm variants' stop signal reaches it: Horizon (its master
-     * process handles SIGTERM, SIGUSR1, SIGUSR2 and SIGCONT), or messenger:consume of a symfony/messenger older than
-     * 7.1 (composer.lock's version, else an upper bound of composer.json's constraint below 7.1) whose configuration
-     * chooses no signals of its own (stop_worker_on_signals). Its description with the version, else empty.
+     * A worker that leaves the signal unhandled. SIGWINCH, which a process ignores by default: every worker (Laravel's
+     * queue:work and Horizon, Symfony's messenger:consume). SIGQUIT: Horizon (its master process handles SIGTERM,
+     * SIGUSR1, SIGUSR2 and SIGCONT), or messenger:consume of a symfony/messenger older than 7.1 (composer.lock's
+     * version, else an upper bound of composer.json's constraint below 7.1). A Messenger consumer whose configuration
+     * chooses its signals (stop_worker_on_signals) is none. Its description, else empty.
      */
-    public static Optional<String> quitUnhandled(ReviewContext context, Container c, EntryPoint ep) {
+    public static Optional<String> unhandled(ReviewContext context, Container c, EntryPoint ep, String signal) {
         Optional<PhpConsoleCommand> command = PhpConsoleCommand.of(ep);
         if (command.isEmpty()) {
             return Optional.empty();
         }
         if (command.get().laravel()) {
-            return command.get().name().equals("horizon")
-                    ? Optional.of("Laravel Horizon, whose master process handles SIGTERM but not SIGQUIT")
-                    : Optional.empty();
+            if (command.get().name().equals("horizon")) {
+                return Optional.of(signal.equals("SIGQUIT")
+                        ? "Laravel Horizon, whose master process handles SIGTERM but not SIGQUIT" : "Laravel Horizon");
+            }
+            return signal.equals("SIGWINCH") ? pcntlWorker(ep) : Optional.empty();
         }
         if (!command.get().name().equals("messenger:consume")) {
             return Optional.empty();
@@ -146,6 +158,9 @@ public final class PhpWorkerSignals {
                     || s.text().contains("stopWorkerOnSignals")).orElse(false)) {
                 return Optional.empty();
             }
+        }
+        if (signal.equals("SIGWINCH")) {
+            return Optional.of("a Symfony Messenger consumer");
         }
         return messengerVersion(context, dir).filter(v -> v.below71())
                 .map(v -> "a Symfony Messenger consumer of symfony/messenger " + v.written() + " (" + v.source()
