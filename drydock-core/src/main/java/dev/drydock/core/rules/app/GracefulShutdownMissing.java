@@ -28,6 +28,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
+import dev.drydock.core.rules.support.PhpWorkerSignals;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.StopSignals;
 import dev.drydock.core.rules.support.TaskWorkers;
@@ -64,7 +65,12 @@ import java.util.regex.Pattern;
                 + " NestJS's enableShutdownHooks(), a Python os.exec* call that replaces the process with the program"
                 + " that then gets the signal), with no init"
                 + " (compose init: true, tini, dumb-init) and, for Python, no STOPSIGNAL SIGINT: Linux ignores such"
-                + " signals for PID 1; (4) the server drains longer than the grace period allows (gunicorn's"
+                + " signals for PID 1; likewise a PHP queue worker (Laravel's queue:work, Symfony's messenger:consume) on an"
+                + " image built on the official php image, which compiles PHP without the pcntl extension, when nothing"
+                + " in the build adds pcntl (no Dockerfile line names it, composer.json does not require ext-pcntl): the"
+                + " worker installs its signal handlers only through pcntl; or a PHP worker that leaves the stop signal"
+                + " of the php image's variant unhandled: SIGWINCH of the apache variants (every worker), SIGQUIT of"
+                + " the fpm variants (Horizon, messenger:consume of symfony/messenger before 7.1); (4) the server drains longer than the grace period allows (gunicorn's"
                 + " --graceful-timeout, 30 s by default; uvicorn's --timeout-graceful-shutdown; hypercorn's"
                 + " --graceful-timeout) without a stop_grace_period to match, for compose services (a lone image's stop"
                 + " timeout is chosen where it is deployed), and likewise a queue worker that finishes its running tasks on"
@@ -145,6 +151,9 @@ public final class GracefulShutdownMissing implements Rule {
                 continue;
             }
             if (packageManagerPid1(context, c, command, ep)) {
+                continue;
+            }
+            if (phpWorkerWithoutHandler(context, c, command, ep, init, stopSeconds)) {
                 continue;
             }
             if (!init && ignoresSigterm(context, c, command, ep, stopSignal, grace, stopSeconds)) {
@@ -466,6 +475,63 @@ public final class GracefulShutdownMissing implements Rule {
         context.finding(this, found.origin(), found.message())
                 .recommendation(found.recommendation())
                 .fix(found.fix())
+                .add();
+        return true;
+    }
+
+    // (3) a PHP worker that cannot handle the stop signal: no pcntl, or the php image's STOPSIGNAL left unhandled
+
+    private boolean phpWorkerWithoutHandler(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
+            boolean init, long stopSeconds) {
+        String cutOff = TaskWorkers.drain(ep).map(TaskWorkers.Drain::cutOff).orElse(TaskWorkers.CUT_OFF);
+        String who = c.isComposeService() ? c.service().name() + " runs " : "the image runs ";
+        // the line that names the worker: the CMD (or compose command) after an ENTRYPOINT such as tini --
+        Origin at = command.cmdOrigin() != null && command.cmd().stream()
+                .anyMatch(a -> a.contains("artisan") || a.contains("console")) ? command.cmdOrigin() : command.origin();
+        String signal = PhpWorkerSignals.imageStopSignal(c).orElse(null);
+        String killed = "works on until the " + stopSeconds + " s grace period ends and is killed with SIGKILL";
+        String ignoresWinch = "docker stop sends the image's STOPSIGNAL SIGWINCH (Apache's graceful stop), which a"
+                + " process ignores unless it handles it, so the worker " + killed;
+        Optional<String> worker = PhpWorkerSignals.pcntlWorker(ep);
+        if (worker.isPresent() && PhpWorkerSignals.pcntlMissing(context, c)) {
+            String image = PhpWorkerSignals.rootImage(c.build().model(), c.build().stage());
+            boolean winch = "SIGWINCH".equals(signal);
+            String fate = winch ? "and a process ignores SIGWINCH unless it handles it, so it " + killed
+                    : init ? "without them the stop signal ends it at once"
+                    : "without them Linux ignores a signal PID 1 has no handler for, so it " + killed;
+            boolean alsoSignal = signal != null && PhpWorkerSignals.unhandled(context, c, ep, signal).isPresent();
+            context.finding(this, at, who + worker.get() + " (`" + shorten(String.join(" ", ep.args()))
+                            + "`) on " + image + ", whose PHP has no pcntl extension (nothing in the build adds it)"
+                            + (winch ? " and whose STOPSIGNAL SIGWINCH (Apache's graceful stop) is what docker stop"
+                            + " sends" : "") + ": the worker finishes its job on SIGTERM only through handlers it"
+                            + " installs with pcntl" + (winch ? ", " : "; ") + fate + ", in the middle of a job; " + cutOff)
+                    .recommendation("Install pcntl in the image: " + PhpWorkerSignals.pcntlInstall(c) + (alsoSignal
+                            ? "; and stop the worker with SIGTERM, which it handles, instead of the image's " + signal
+                                    + ": `stop_signal: SIGTERM` on the compose service (or STOPSIGNAL SIGTERM in the"
+                                    + " Dockerfile)" : "") + ". The worker then stops taking jobs on the signal and"
+                            + " exits after the current one; give the service a stop_grace_period above its longest"
+                            + " job.")
+                    .add();
+            return true;
+        }
+        if (signal == null) {
+            return false;
+        }
+        Optional<String> unhandled = PhpWorkerSignals.unhandled(context, c, ep, signal);
+        if (unhandled.isEmpty()) {
+            return false;
+        }
+        String image = PhpWorkerSignals.rootImage(c.build().model(), c.build().stage());
+        String fate = signal.equals("SIGWINCH") ? ignoresWinch
+                : "docker stop sends the image's STOPSIGNAL SIGQUIT (php-fpm's graceful stop) instead of SIGTERM; "
+                        + (init ? "SIGQUIT's default action ends the worker at once"
+                        : "Linux ignores a signal PID 1 has no handler for, so the worker " + killed);
+        context.finding(this, at, who.replace(" runs ", " runs, on " + image + ", ") + unhandled.get() + ": " + fate + ", in the middle of a job; "
+                        + cutOff)
+                .recommendation("Stop the worker with SIGTERM, which it handles: `stop_signal: SIGTERM` on the compose"
+                        + " service (or STOPSIGNAL SIGTERM in the Dockerfile), or build the worker on the php image's"
+                        + " cli variant" + (unhandled.get().contains("symfony/messenger")
+                        ? "; symfony/messenger 7.1 and later handle SIGQUIT too" : "") + ".")
                 .add();
         return true;
     }

@@ -40,6 +40,7 @@ import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CronDaemons;
 import dev.drydock.core.rules.support.PrivilegeDrop;
+import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.FileOnlyImage;
@@ -231,8 +232,10 @@ public final class RunsAsRoot implements Rule {
                     && ComposeServices.isDevelopmentFile(context, container.composeFile());
             boolean development = developmentStage || developmentFile;
             boolean knownBase = BaseImageFacts.defaultUserKnown(base);
-            String runsAs = knownBase ? ": the container runs as root"
-                    : ": the container runs as the user " + describe(base) + " ends with, which drydock cannot see;"
+            String subject = sharedImage(context, container) ? sharedSubject(container) : "the container";
+            String serviceUser = cron.isEmpty() ? phpServiceUser(context, container) : null;
+            String runsAs = knownBase ? ": " + subject + " runs as root"
+                    : ": " + subject + " runs as the user " + describe(base) + " ends with, which drydock cannot see;"
                             + " unless that image sets a non-root USER, it is root";
             context.finding(this, new Location(container.build().dockerfile(), stage.from().span()),
                     "no USER in the final stage" + (stage.name() == null ? "" : " (" + stage.writtenName() + ")")
@@ -245,7 +248,7 @@ public final class RunsAsRoot implements Rule {
                     .severity(development ? Severity.MEDIUM
                             : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
                     .implicit()
-                    .recommendation((cron.isPresent() ? cronAdvice(cron.get(), suggestion, crontab(container))
+                    .recommendation(serviceUser != null ? serviceUser : (cron.isPresent() ? cronAdvice(cron.get(), suggestion, crontab(container))
                             : (suggestion.startsWith("USER") ? "Switch to a non-root user before "
                             : "Add a non-root user and switch to it before ") + command + ": " + suggestion + ".")
                             + (hostSource == null ? "" : " The service mounts the host directory " + hostSource
@@ -253,7 +256,7 @@ public final class RunsAsRoot implements Rule {
                                     + " the user write access to what the application writes there (or run the service"
                                     + " with `user:` set to the owner's UID:GID).")
                             + privilegedPortNote(context, container))
-                    .fix(hostSource != null || cron.isPresent() ? null : (createdUser(container) != null
+                    .fix(hostSource != null || cron.isPresent() || rootServerSharing(context, container) != null ? null : (createdUser(container) != null
                                     ? NonRootUserFix.fix(container) : StackFixes.runsAsRoot(context, container)
                                             .or(() -> NonRootUserFix.fix(container)))
                             .map(fix -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, fix)))
@@ -615,6 +618,10 @@ public final class RunsAsRoot implements Rule {
             reportPhpFpm(context, container, at);
             return;
         }
+        if (program.equals("apache2-foreground") && PhpFpm.onPhpImage(container)) {
+            reportPhpApache(context, container, at);
+            return;
+        }
         String message = role == ImageRole.RUNTIME_BASE && ImageRole.inheritsCommand(container)
                 ? "no USER and no command of its own: the image runs " + program + ", the command of "
                         + describe(Stages.rootBase(container.build().model(), container.build().stage()))
@@ -676,6 +683,116 @@ public final class RunsAsRoot implements Rule {
                         + " then only notes that the pool's user directive is ignored, and its port 9000 needs no"
                         + " privilege.")
                 .add();
+    }
+
+    /**
+     * Apache of the php image's apache variants as root: apache2-foreground reads /etc/apache2/envvars, where the
+     * image keeps Debian's APACHE_RUN_USER and APACHE_RUN_GROUP of www-data (overridable from the environment), so the
+     * master process keeps root and the children that run the PHP code (mod_php) run as www-data.
+     */
+    private void reportPhpApache(ReviewContext context, Container container, Location at) {
+        String who = sharedImage(context, container) ? container.name() + " (" + container.composeFile() + ") runs "
+                + "apache2-foreground, which starts Apache as root" : "apache2-foreground starts Apache as root";
+        boolean overridden = mentions(context, container, "APACHE_RUN_USER");
+        String children = overridden
+                ? "the project sets APACHE_RUN_USER, and the children that run the PHP code (mod_php) take the user it"
+                        + " names"
+                : "the php image's /etc/apache2/envvars sets APACHE_RUN_USER and APACHE_RUN_GROUP to www-data, so the"
+                        + " master process keeps root and the children that run the PHP code (mod_php) run as www-data";
+        String workdir = container.build().stage().config().workdir() instanceof Setting<String> w ? w.value()
+                : "/var/www/html";
+        context.finding(this, at, "no USER: " + who + "; " + children)
+                .severity(Severity.LOW)
+                .implicit()
+                .recommendation((overridden ? "Check that APACHE_RUN_USER names an unprivileged user (www-data). " : "")
+                        + "To take root from the master too, run Apache as www-data: USER www-data (the php image's"
+                        + " own user, UID 33), with COPY --chown=www-data:www-data for the files it must write in "
+                        + workdir + ", and Apache on a port above 1024 (Listen 8080 in /etc/apache2/ports.conf and"
+                        + " <VirtualHost *:8080> in sites-available/000-default.conf, with the published port to"
+                        + " match); the image already leaves Apache's run, lock and log directories writable to any"
+                        + " user.")
+                .add();
+    }
+
+    /**
+     * For a compose service that shares an image built on the official php image with a service whose server starts
+     * as root (Apache on port 80, php-fpm's master): the compose user that takes root from this service alone, since a
+     * USER in the Dockerfile would apply to the server too; null otherwise.
+     */
+    private static String phpServiceUser(ReviewContext context, Container container) {
+        if (!PhpFpm.onPhpImage(container)) {
+            return null;
+        }
+        Container server = rootServerSharing(context, container);
+        if (server == null || startsCron(context, container)) {
+            return null;
+        }
+        return "Set `user: www-data` on " + container.name() + " in " + container.composeFile() + " (the php image's"
+                + " own user, UID 33 on Debian and 82 on Alpine), with the files it writes owned by www-data: a USER in"
+                + " the Dockerfile would apply to " + server.name() + " too, whose " + ImageRole.program(server).get()
+                + " starts as root by design.";
+    }
+
+    /** Another service of the same image whose server starts as root by design (Apache, nginx, php-fpm), or null. */
+    private static Container rootServerSharing(ReviewContext context, Container container) {
+        if (!sharedImage(context, container)) {
+            return null;
+        }
+        return context.builtContainers().stream().filter(other -> other != container
+                        && other.build() != null && other.build().stage() == container.build().stage()
+                        && ImageRole.program(other).filter(ImageRole::dropsToConfiguredUser).isPresent())
+                .findFirst().orElse(null);
+    }
+
+    /** Whether a script of the project that the container's command names starts a cron daemon, which needs root. */
+    private static boolean startsCron(ReviewContext context, Container container) {
+        if (container.command() == null) {
+            return false;
+        }
+        for (String word : container.command().argv()) {
+            var script = word.endsWith(".sh") ? EntryPointScripts.find(context, container, word) : null;
+            if (script != null && CRON_DAEMON.matcher(script.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern CRON_DAEMON = java.util.regex.Pattern.compile("\\b(crond|cron)\\s+-f\\b");
+
+    /** Whether the Dockerfile or the compose file of the container names this variable. */
+    private static boolean mentions(ReviewContext context, Container container, String variable) {
+        java.util.regex.Pattern written = java.util.regex.Pattern.compile("(?m)^(?!\\s*#).*\\b" + variable + "\\b");
+        if (written.matcher(container.build().model().syntax().file().text()).find()) {
+            return true;
+        }
+        return container.composeFile() != null && context.project().source(container.composeFile())
+                .map(f -> written.matcher(f.text()).find()).orElse(false);
+    }
+
+    /**
+     * Whether other containers of the project run the same image (compose services that share a build), whose
+     * findings on its FROM line then have to say which container they are about.
+     */
+    static boolean sharedImage(ReviewContext context, Container container) {
+        if (container.service() == null) {
+            return false;
+        }
+        return context.builtContainers().stream().anyMatch(other -> other != container && other.build() != null
+                && other.build().model() == container.build().model() && other.build().stage() == container.build().stage());
+    }
+
+    /** The container and its command, for a message about a shared image: {@code queue (compose.yaml), which runs `...`,}. */
+    private static String sharedSubject(Container container) {
+        String command = container.command() == null || container.command().isEmpty() ? ""
+                : ", which runs `" + shorten(container.command().shellForm() && container.command().script() != null
+                        ? container.command().script() : String.join(" ", container.command().argv())) + "`,";
+        return container.name() + " (" + container.composeFile() + ")" + command;
+    }
+
+    private static String shorten(String s) {
+        String one = s.strip().replaceAll("\\s+", " ");
+        return one.length() > 60 ? one.substring(0, 57) + "..." : one;
     }
 
     /** nginxinc/nginx-unprivileged with the tag of the official nginx image the container runs, or null. */

@@ -38,7 +38,8 @@ public final class TaskWorkers {
 
     private static final String SIDEKIQ = "a Sidekiq process";
     private static final int SIDEKIQ_TIMEOUT = 25;
-    private static final String CUT_OFF = "a task still running then is cut off and its work lost (with late"
+    /** What becomes of a task cut off, as a broker with late acknowledgement has it. */
+    public static final String CUT_OFF = "a task still running then is cut off and its work lost (with late"
             + " acknowledgement it is delivered again and starts over)";
     private static final java.util.regex.Pattern SIDEKIQ_CONFIG_TIMEOUT = java.util.regex.Pattern.compile(
             "(?m)^\\s*:?timeout:\\s*(\\d+)\\s*$");
