@@ -32,6 +32,7 @@ public final class ComposeHygieneRules {
                 new ReadOnlyRootWithoutWritablePaths(),
                 new ServiceAddressIsLocalhost(),
                 new FastCgiPassUnreachable(),
-                new PhpFpmListensLocally());
+                new PhpFpmListensLocally(),
+                new GpuNotRequested());
     }
 }
