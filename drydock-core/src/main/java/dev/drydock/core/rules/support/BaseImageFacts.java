@@ -148,7 +148,7 @@ public final class BaseImageFacts {
     public static final Set<String> PROCPS = Set.of("ps", "pgrep", "pkill");
 
     /** Official images that start from Debian's minimal base and add no procps on the way. */
-    private static final Set<String> DEBIAN_SLIM_LANGUAGE_IMAGES = Set.of("python", "ruby", "node", "pypy", "perl");
+    private static final Set<String> DEBIAN_SLIM_LANGUAGE_IMAGES = Set.of("python", "ruby", "node");
 
     /**
      * Whether the image is known to lack procps (ps, pgrep): debian itself, slim or not, and the -slim Debian variants
