@@ -41,7 +41,7 @@ final class CommandReader {
             "elixir", "iex",
             // servers official images start through their entry-point scripts
             "postgres", "mysqld", "mariadbd", "mongod", "redis-server", "memcached", "rabbitmq-server", "haproxy",
-            "traefik", "envoy", "sidekiq", "cron", "crond");
+            "traefik", "envoy", "sidekiq", "cron", "crond", "thrust");
     /**
      * s6-overlay's init: given a command (the CMD), it runs it as the container's main program in the environment it
      * set up, beside its supervised services, and stops the container when it exits.
@@ -384,6 +384,9 @@ final class CommandReader {
             case "dockerize" -> {
                 return wrapped(name, DOCKERIZE, rest);
             }
+            case Thruster.NAME -> {
+                return rest.isEmpty() ? null : thruster(rest);
+            }
             default -> {
                 if (name.startsWith("wait-for")) {
                     if (isScript(argv.get(0)) || argv.get(0).contains("/")) {
@@ -396,6 +399,13 @@ final class CommandReader {
                 return null;
             }
         }
+    }
+
+    /** Thruster: the rest of its arguments are its upstream command, started with PORT set to its target port. */
+    List<String> thruster(List<String> upstream) {
+        wrappers.add(new Wrapper(Thruster.NAME, List.of()));
+        env.put("PORT", String.valueOf(Thruster.targetPort(env)));
+        return upstream;
     }
 
     private List<String> wrapped(String name, OptionSpec spec, List<String> rest) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code ddtrace-run}, {@code newrelic-admin run-program}), package runners ({@code bundle exec},
  * {@code npx}, {@code npm exec}, {@code pnpm exec|dlx}, {@code yarn exec|dlx}, {@code bunx},
  * {@code poetry run}, {@code pipenv run}, {@code pdm run}, {@code hatch run}, {@code uv run}),
- * waiters ({@code wait-for-it ... --}, {@code dockerize}) and entry-point scripts
+ * waiters ({@code wait-for-it ... --}, {@code dockerize}), Thruster's proxy ({@code thrust}: its child gets
+ * PORT set to Thruster's target port, see {@link Thruster}) and entry-point scripts
  * ({@code /docker-entrypoint.sh}: recorded in {@link EntryPoint#scripts()}; the arguments after it
  * are read as the application when they look like a command, on the usual {@code exec "$@"}
  * convention, which is noted). Interpreters are recognised under any path and version

@@ -70,6 +70,9 @@ final class RubyCommands {
             return r.done(Runtime.RUBY, Target.NONE, Map.of(), argv);
         }
         String script = argv.get(i);
+        if (CommandReader.base(script).equals(Thruster.NAME) && i + 1 < argv.size()) {
+            return r.run(r.thruster(argv.subList(i + 1, argv.size())));
+        }
         if (CommandReader.base(script).equals("rails")) {
             List<String> next = new ArrayList<>(argv.subList(i, argv.size()));
             return rails(r, next);

@@ -403,6 +403,22 @@ class EntryPointsTest {
         }
 
         @Test
+        void railsServerBehindThruster() {
+            EntryPoint ep = EntryPoints.interpret(Invocation.exec("/rails/bin/docker-entrypoint", "./bin/thrust", "./bin/rails",
+                    "server").withWorkdir("/rails").withEnv("RAILS_ENV", "production", "PORT", "8000"));
+            assertThat(ep.runtime()).isEqualTo(Runtime.RAILS_SERVER);
+            assertThat(ep.wrappedBy(Thruster.NAME)).isTrue();
+            assertThat(ep.environment()).containsEntry("PORT", "3000"); // Thruster gives its child its target port
+            assertThat(ep.option("environment")).isEqualTo("production");
+
+            EntryPoint moved = EntryPoints.interpret(Invocation.exec("ruby", "bin/thrust", "bundle", "exec", "puma")
+                    .withWorkdir("/app").withEnv("THRUSTER_TARGET_PORT", "4000", "TARGET_PORT", "5000"));
+            assertThat(moved.runtime()).isEqualTo(Runtime.PUMA);
+            assertThat(moved.environment()).containsEntry("PORT", "4000");
+            assertThat(exec("/app", "thrust").runtime()).isEqualTo(Runtime.BINARY);
+        }
+
+        @Test
         void pumaRackupUnicornRuby() {
             EntryPoint puma = exec("/app", "bundle", "exec", "puma", "-C", "config/puma.rb", "-w", "2", "-t", "5:5");
             assertThat(puma.runtime()).isEqualTo(Runtime.PUMA);

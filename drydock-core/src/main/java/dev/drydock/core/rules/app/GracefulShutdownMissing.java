@@ -77,6 +77,10 @@ import java.util.regex.Pattern;
                 + " SIGTERM (a Celery worker's warm shutdown, an RQ worker, a Dramatiq worker, Laravel's queue:work and"
                 + " Horizon, Symfony's messenger:consume, a Sidekiq process, which waits its -t timeout, 25 s by default"
                 + " or :timeout: in the -C file or config/sidekiq.yml, before it pushes unfinished jobs back to Redis;"
+                + " Solid Queue's supervisor (bin/jobs), which waits its shutdown_timeout, 5 s by default, before its"
+                + " workers hand unfinished jobs back; a GoodJob worker, which waits --shutdown-timeout or"
+                + " GOOD_JOB_SHUTDOWN_TIMEOUT, forever by default; either timeout also read from"
+                + " config.solid_queue/config.good_job in the Rails configuration;"
                 + " not arq, which cancels its jobs) in a compose service whose stop grace period (10 s when unset) is"
                 + " below the task limit its command or configuration sets (--time-limit, --soft-time-limit,"
                 + " --worker-shutdown-timeout, -t, queue:work's --timeout, 60 s by default), or with no"
@@ -698,6 +702,17 @@ public final class GracefulShutdownMissing implements Rule {
             String file = dev.drydock.core.discovery.PathNames.join(c.build().context(), sidekiqConfig);
             drain = context.project().source(file)
                     .flatMap(f -> TaskWorkers.sidekiqConfigured(sidekiqConfig, f.text())).orElse(drain);
+        }
+        if (c.build() != null) {
+            for (String config : TaskWorkers.railsConfigFiles(ep)) {
+                String file = dev.drydock.core.discovery.PathNames.join(c.build().context(), config);
+                Optional<TaskWorkers.Drain> configured = context.project().source(file)
+                        .flatMap(f -> TaskWorkers.railsConfigured(ep, config, f.text()));
+                if (configured.isPresent()) {
+                    drain = TaskWorkers.unreadable(configured.get()) ? null : configured.get();
+                    break;
+                }
+            }
         }
         if (drain == null || drain.seconds() != null && drain.seconds() <= stopSeconds
                 || grace != null && drain.seconds() == null) {

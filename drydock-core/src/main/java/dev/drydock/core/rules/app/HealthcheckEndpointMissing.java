@@ -137,6 +137,9 @@ public final class HealthcheckEndpointMissing implements Rule {
         if (worker == null) {
             return false;
         }
+        if (worker.answersOn(url.port())) {
+            return true; // the worker's own health page (GoodJob's probe server) answers there
+        }
         String port = url.port() != null ? url.port().toString()
                 : url.text().regionMatches(true, 0, "https:", 0, 6) ? "443" : "80";
         String own = worker.instruction();

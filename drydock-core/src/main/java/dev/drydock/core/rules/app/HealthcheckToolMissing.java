@@ -317,9 +317,10 @@ public final class HealthcheckToolMissing implements Rule {
         }
         String pm = image.base().map(BaseImageFacts.ImageTools::packageManager).orElse(null);
         if (!missing.equals("sh") && pm != null && c.build() != null) {
-            out.append(argv == null ? "Install " : " Or install ").append(missing).append(" in the final stage: ")
-                    .append(FinalUser.asRoot(c, pm.equals("apk") ? "RUN apk add --no-cache " + missing
-                            : "RUN apt-get update && apt-get install -y --no-install-recommends " + missing
+            String pkg = BaseImageFacts.PROCPS.contains(missing) ? "procps" : missing;
+            out.append(argv == null ? "Install " : " Or install ").append(pkg).append(" in the final stage: ")
+                    .append(FinalUser.asRoot(c, pm.equals("apk") ? "RUN apk add --no-cache " + pkg
+                            : "RUN apt-get update && apt-get install -y --no-install-recommends " + pkg
                                     + " && rm -rf /var/lib/apt/lists/*"))
                     .append('.');
         } else if (argv == null) {

@@ -3,6 +3,7 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.Thruster;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
@@ -79,7 +80,6 @@ import java.util.regex.Pattern;
 public final class KamalAppPortMismatch implements Rule {
 
     private static final int RAILS_DEFAULT_PORT = 3000;
-    private static final int THRUSTER_DEFAULT_PORT = 80;
     private static final Pattern PUMA_PORT = Pattern.compile(
             "(?m)^\\s*port\\s*\\(?\\s*(?:(\\d+)|ENV\\.fetch\\(\\s*[\"']PORT[\"']\\s*(?:,\\s*(\\d+)\\s*\\)|\\)\\s*\\{\\s*(\\d+)\\s*\\}))");
     private static final Pattern PUMA_BIND = Pattern.compile("(?m)^\\s*(bind|ssl_bind)\\b");
@@ -126,14 +126,12 @@ public final class KamalAppPortMismatch implements Rule {
         }
         Map<String, String> env = new HashMap<>(ep.environment());
         env.putAll(deploy.clearEnvironment());
-        if (thruster(ep.args())) {
-            for (String name : List.of("THRUSTER_HTTP_PORT", "HTTP_PORT")) {
-                Integer port = number(env.get(name));
-                if (port != null) {
-                    return Optional.of(new Served(port, name + "=" + port + ", Thruster's listening port"));
-                }
-            }
-            return Optional.of(new Served(THRUSTER_DEFAULT_PORT, "Thruster's default HTTP_PORT"));
+        if (Thruster.fronts(ep)) {
+            String variable = Thruster.httpPortVariable(env);
+            int port = Thruster.httpPort(env);
+            return Optional.of(variable != null && String.valueOf(port).equals(env.get(variable).strip())
+                    ? new Served(port, variable + "=" + port + ", Thruster's listening port")
+                    : new Served(port, "Thruster's default HTTP_PORT"));
         }
         if (ep.runtime() != Runtime.RAILS_SERVER) {
             return Optional.empty();
@@ -161,12 +159,6 @@ public final class KamalAppPortMismatch implements Rule {
         }
         return puma.lines().anyMatch(l -> l.strip().startsWith("port")) ? Optional.empty()
                 : Optional.of(new Served(RAILS_DEFAULT_PORT, "rails server's default"));
-    }
-
-    /** Whether the command starts Thruster, which serves HTTP itself and runs the rest as its upstream. */
-    private static boolean thruster(List<String> args) {
-        return args.stream().filter(a -> !PathNames.fileName(a).equals("ruby")).findFirst()
-                .map(a -> PathNames.fileName(a).equals("thrust")).orElse(false);
     }
 
     private static Integer number(String value) {

@@ -10,6 +10,7 @@ import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.Thruster;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.review.Category;
@@ -155,7 +156,11 @@ public final class ServerListensOnLocalhost implements Rule {
                     report(context, c, command, server, "--bind", ep.option("bind"), "127.0.0.1:8000");
                 }
                 case PYTHON -> gradio(context, c, ep);
-                case PUMA, RAILS_SERVER -> puma(context, c, command, ep);
+                case PUMA, RAILS_SERVER -> {
+                    if (!Thruster.fronts(ep)) { // Thruster proxies to localhost: a loopback bind behind it is right
+                        puma(context, c, command, ep);
+                    }
+                }
                 default -> {
                     aspNetCore(context, c, ep);
                     rust(context, c, ep);

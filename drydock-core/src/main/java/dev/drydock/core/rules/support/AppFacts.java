@@ -13,6 +13,7 @@ import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.EntryPoints;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.Thruster;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.manifest.Manifest;
@@ -81,8 +82,12 @@ public final class AppFacts {
      * says, else the framework's default.
      */
     public static int port(Container c, AppSource app) {
+        EntryPoint serving = Processes.serving(c);
+        if (Thruster.fronts(serving)) {
+            return Thruster.httpPort(serving.environment()); // the server behind it is reached through Thruster
+        }
         List<Integer> declared = declaredPorts(c);
-        Integer fromCommand = commandPort(Processes.serving(c));
+        Integer fromCommand = commandPort(serving);
         Integer fromCode = codePort(c, app);
         if (fromCommand != null) {
             return fromCommand; // the server listens where its command says, published there or not

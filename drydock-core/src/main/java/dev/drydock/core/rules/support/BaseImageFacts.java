@@ -144,6 +144,29 @@ public final class BaseImageFacts {
         }
     }
 
+    /** The programs of Debian's procps package, which a health check may run to look for a process. */
+    public static final Set<String> PROCPS = Set.of("ps", "pgrep", "pkill");
+
+    /** Official images that start from Debian's minimal base and add no procps on the way. */
+    private static final Set<String> DEBIAN_SLIM_LANGUAGE_IMAGES = Set.of("python", "ruby", "node");
+
+    /**
+     * Whether the image is known to lack procps (ps, pgrep): debian itself, slim or not, and the -slim Debian variants
+     * of the official language images built FROM debian:*-slim. Debian's images are a {@code debootstrap
+     * --variant=minbase}, which leaves procps out as it is not in the essential set. Nothing is claimed of other
+     * images (the full language images come from buildpack-deps, Alpine's BusyBox has ps).
+     */
+    public static boolean lacksProcps(ImageReference ref) {
+        if (ref == null || !ref.isImage() || !ref.isOfficialImage() || ref.effectiveTag() == null) {
+            return false;
+        }
+        String tag = ref.effectiveTag().toLowerCase(Locale.ROOT);
+        if (tag.contains("alpine") || tag.contains("windowsservercore") || tag.contains("nanoserver")) {
+            return false;
+        }
+        return ref.imageName().equals("debian") || tag.contains("slim") && DEBIAN_SLIM_LANGUAGE_IMAGES.contains(ref.imageName());
+    }
+
     /** The programs {@link ImageTools#programs()} answers for: present when listed, absent otherwise. */
     public static final Set<String> ASKED = Set.of("curl", "wget", "nc", "python", "python3", "node", "bun", "java",
             "ruby", "php", "go", "sh", "bash");

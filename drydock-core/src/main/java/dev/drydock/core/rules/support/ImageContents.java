@@ -224,6 +224,7 @@ public final class ImageContents {
             case "python", "python-minimal" -> List.of("python");
             case "nodejs" -> List.of("node");
             case "bash" -> List.of("bash");
+            case "procps", "procps-ng" -> List.copyOf(BaseImageFacts.PROCPS);
             default -> JAVA_PACKAGE.matcher(p).matches() ? List.of("java") : List.of();
         };
     }
@@ -263,6 +264,15 @@ public final class ImageContents {
             return Optional.of(base.shell());
         }
         return Optional.of(base.has(program));
+    }
+
+    /**
+     * Whether the image is known to lack one of procps' programs ({@code ps}, {@code pgrep}): its base image has no
+     * procps ({@link BaseImageFacts#lacksProcps}) and the Dockerfile installs none, not even in a branch.
+     */
+    public boolean lacksProcps(String program) {
+        return BaseImageFacts.PROCPS.contains(program) && !installed.containsKey(program)
+                && !conditional.contains(program) && BaseImageFacts.lacksProcps(reference);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Thruster;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.CodePorts.CodePort;
@@ -31,6 +32,13 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
         EntryPoint ep = c.entryPoint();
         if (ep == null) {
             return Optional.empty();
+        }
+        if (Thruster.fronts(ep)) {
+            int http = Thruster.httpPort(ep.environment());
+            int target = Thruster.targetPort(ep.environment());
+            return Optional.of(new ListeningPorts(http == target ? List.of(http) : List.of(http, target), "thrust",
+                    null, "Thruster's HTTP port " + http + ", in front of " + AppFacts.serverName(ep) + " on its"
+                            + " target port " + target));
         }
         List<Integer> command = AppFacts.commandPorts(ep);
         if (!command.isEmpty()) {

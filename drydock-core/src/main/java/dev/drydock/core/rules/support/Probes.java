@@ -151,7 +151,7 @@ public final class Probes {
             return "sh";
         }
         for (Program p : probe.programs()) {
-            if (BaseImageFacts.ASKED.contains(p.name()) && !image.has(p.name()).orElse(true)) {
+            if (BaseImageFacts.ASKED.contains(p.name()) && !image.has(p.name()).orElse(true) || image.lacksProcps(p.name())) {
                 return p.name();
             }
             if (p.bare() && image.offPath(p.name()).isPresent() || image.renamed(p.name()).isPresent()) {
@@ -175,8 +175,9 @@ public final class Probes {
             return "healthcheck-tool-missing";
         }
         Url url = probe.localUrl();
-        if (url != null && TaskWorkers.of(c).isPresent()) {
-            return "healthcheck-endpoint-missing";
+        TaskWorkers.TaskWorker worker = url == null ? null : TaskWorkers.of(c).orElse(null);
+        if (worker != null) {
+            return worker.answersOn(url.port()) ? null : "healthcheck-endpoint-missing";
         }
         return url != null && app != null && app.routes().determines(url.path()) && app.routes().match(url.path()).isEmpty()
                 ? "healthcheck-endpoint-missing" : null;

@@ -23,8 +23,18 @@ public final class TaskWorkers {
      *
      * @param display what it is, with its article: "a Celery worker", "Celery beat"
      * @param probe the command that checks it is alive and connected, in exec form, or empty when it has none
+     * @param httpPort the port of a health page the worker serves itself (GoodJob's probe server), or null
      */
-    public record TaskWorker(String display, List<String> probe) {
+    public record TaskWorker(String display, List<String> probe, Integer httpPort) {
+
+        public TaskWorker(String display, List<String> probe) {
+            this(display, probe, null);
+        }
+
+        /** Whether the worker's own health page answers on that port. */
+        public boolean answersOn(Integer port) {
+            return httpPort != null && httpPort.equals(port);
+        }
 
         /** The probe as a HEALTHCHECK instruction, or null when the worker has no probe of its own. */
         public String instruction() {
@@ -37,6 +47,9 @@ public final class TaskWorkers {
     public static final int FLOWER_PORT = 5555;
 
     private static final String SIDEKIQ = "a Sidekiq process";
+    private static final String SOLID_QUEUE = "Solid Queue's supervisor";
+    private static final String GOOD_JOB = "a GoodJob worker";
+    private static final int SOLID_QUEUE_TIMEOUT = 5;
     private static final int SIDEKIQ_TIMEOUT = 25;
     /** What becomes of a task cut off, as a broker with late acknowledgement has it. */
     public static final String CUT_OFF = "a task still running then is cut off and its work lost (with late"
@@ -73,6 +86,12 @@ public final class TaskWorkers {
         if (php.isPresent()) {
             return php;
         }
+        if (solidQueue(ep)) {
+            return Optional.of(new TaskWorker(SOLID_QUEUE, List.of()));
+        }
+        if (goodJob(ep)) {
+            return Optional.of(new TaskWorker(GOOD_JOB, List.of(), goodJobProbePort(ep)));
+        }
         List<String> args = ep.args();
         if (ep.runtime() != Runtime.BINARY || args.isEmpty()) {
             return Optional.empty();
@@ -93,6 +112,46 @@ public final class TaskWorkers {
             return Optional.of(new TaskWorker("a Dramatiq worker", List.of()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the command starts Solid Queue's supervisor: the {@code bin/jobs} its installer writes (whose default
+     * command is start), {@code rails solid_queue:start} or {@code rake solid_queue:start}.
+     */
+    private static boolean solidQueue(EntryPoint ep) {
+        if (ep.runtime() == Runtime.RAILS_COMMAND) {
+            return "solid_queue:start".equals(ep.option("command"));
+        }
+        List<String> args = ep.args();
+        if (ep.runtime() != Runtime.BINARY || args.isEmpty()) {
+            return false;
+        }
+        String program = args.get(0);
+        if (PathNames.fileName(program).equals("rake")) {
+            return args.size() > 1 && args.get(1).equals("solid_queue:start");
+        }
+        String first = args.stream().skip(1).filter(a -> !a.startsWith("-")).findFirst().orElse("start");
+        return (program.equals("bin/jobs") || program.endsWith("/bin/jobs")) && first.equals("start")
+                && !args.contains("--help") && !args.contains("-h");
+    }
+
+    /** Whether the command runs GoodJob's worker: {@code good_job} or {@code good_job start} (start is its default). */
+    private static boolean goodJob(EntryPoint ep) {
+        List<String> args = ep.args();
+        if (ep.runtime() != Runtime.BINARY || args.isEmpty() || !PathNames.fileName(args.get(0)).equals("good_job")) {
+            return false;
+        }
+        String first = args.stream().skip(1).filter(a -> !a.startsWith("-")).findFirst().orElse("start");
+        return first.equals("start") && !args.contains("--help") && !args.contains("-h");
+    }
+
+    /** GoodJob's probe server port: --probe-port, else GOOD_JOB_PROBE_PORT; null when neither starts it. */
+    private static Integer goodJobProbePort(EntryPoint ep) {
+        String value = optionValue(ep.args(), "--probe-port", "--probe-port");
+        if (value == null) {
+            value = ep.environment().get("GOOD_JOB_PROBE_PORT");
+        }
+        return value != null && value.strip().matches("\\d{1,5}") ? Integer.valueOf(value.strip()) : null;
     }
 
     private static Optional<TaskWorker> phpWorker(PhpConsoleCommand command) {
@@ -189,6 +248,17 @@ public final class TaskWorkers {
         if (php.isPresent()) {
             return php;
         }
+        if (solidQueue(ep)) {
+            return Optional.of(solidQueueDrain(SOLID_QUEUE_TIMEOUT, "Solid Queue's default shutdown_timeout of "
+                    + SOLID_QUEUE_TIMEOUT + " s"));
+        }
+        if (goodJob(ep)) {
+            String option = optionValue(ep.args(), "--shutdown-timeout", "--shutdown-timeout");
+            String variable = ep.environment().get("GOOD_JOB_SHUTDOWN_TIMEOUT");
+            return option != null ? goodJobDrain(option, "--shutdown-timeout " + option)
+                    : variable != null ? goodJobDrain(variable, "GOOD_JOB_SHUTDOWN_TIMEOUT=" + variable)
+                    : Optional.of(goodJobUnbounded());
+        }
         List<String> args = ep.args();
         if (ep.runtime() != Runtime.BINARY || args.isEmpty()) {
             return Optional.empty();
@@ -214,6 +284,96 @@ public final class TaskWorkers {
                             + " raise it above the longest actor, or lower --worker-shutdown-timeout to match"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Solid Queue's supervisor on SIGTERM passes it on to its workers, waits up to shutdown_timeout for their jobs,
+     * then sends them QUIT, on which they hand their unfinished jobs back to the queue; killed before that, the jobs
+     * stay claimed until the process's heartbeat expires, and are then marked failed.
+     */
+    private static Drain solidQueueDrain(long seconds, String bound) {
+        return new Drain(SOLID_QUEUE, seconds, bound, 0, null, "a job still running then is killed before the"
+                + " supervisor tells its worker to quit and hand it back to the queue, so it stays claimed until the"
+                + " process's heartbeat expires (process_alive_threshold, 5 minutes by default) and is then marked"
+                + " failed, to be retried by hand");
+    }
+
+    /** GoodJob's shutdown_timeout as written: seconds to wait for running jobs, -1 (or any negative) to wait forever. */
+    private static Optional<Drain> goodJobDrain(String value, String bound) {
+        String v = value.strip();
+        if (v.matches("-\\d+(\\.\\d+)?")) {
+            return Optional.of(goodJobUnbounded());
+        }
+        Long seconds = wholeSeconds(v, 1);
+        return seconds == null ? Optional.empty()
+                : Optional.of(new Drain(GOOD_JOB, seconds, bound, 0, null, GOOD_JOB_CUT_OFF));
+    }
+
+    private static Drain goodJobUnbounded() {
+        return new Drain(GOOD_JOB, null, null, 120, "GoodJob waits for running jobs without a limit by default"
+                + " (shutdown_timeout -1), so 2 minutes is a starting point: raise it above the longest job, or set"
+                + " GOOD_JOB_SHUTDOWN_TIMEOUT and a grace period a few seconds above it", GOOD_JOB_CUT_OFF);
+    }
+
+    private static final String GOOD_JOB_CUT_OFF = "a job still running then is cut off mid-way and runs again"
+            + " from the start once GoodJob finds its lock released";
+
+    /**
+     * The configuration files of a Rails application that may set the shutdown timeout of its Solid Queue or GoodJob
+     * worker ({@code config.solid_queue.shutdown_timeout}, {@code config.good_job.shutdown_timeout}); empty for other
+     * commands, and for a GoodJob command that sets its timeout, which wins over the files.
+     */
+    public static List<String> railsConfigFiles(EntryPoint ep) {
+        if (ep == null || !ep.otherCommands().isEmpty()) {
+            return List.of();
+        }
+        boolean goodJobSet = goodJob(ep) && (optionValue(ep.args(), "--shutdown-timeout", "--shutdown-timeout") != null
+                || ep.environment().containsKey("GOOD_JOB_SHUTDOWN_TIMEOUT"));
+        return solidQueue(ep) || goodJob(ep) && !goodJobSet ? List.of("config/application.rb",
+                "config/environments/production.rb", "config/initializers/solid_queue.rb",
+                "config/initializers/good_job.rb") : List.of();
+    }
+
+    private static final java.util.regex.Pattern RAILS_SHUTDOWN_TIMEOUT = java.util.regex.Pattern.compile(
+            "(?m)^\\s*(?:config\\.(solid_queue|good_job)\\.|(SolidQueue|GoodJob)\\.)shutdown_timeout\\s*=\\s*(.+?)\\s*(?:#.*)?$");
+    private static final java.util.regex.Pattern SECONDS_LITERAL = java.util.regex.Pattern.compile(
+            "(-?\\d+)(?:\\.(?:seconds?|minutes?))?");
+
+    /**
+     * The drain a Rails configuration file sets for the worker when it writes the shutdown timeout as a number
+     * ({@code 30}, {@code 30.seconds}, {@code 2.minutes}); {@link #unreadable(Drain)} when it writes another value
+     * ({@code ENV.fetch(...)}); empty when the file does not set it.
+     */
+    public static Optional<Drain> railsConfigured(EntryPoint ep, String file, String text) {
+        boolean solid = solidQueue(ep);
+        java.util.regex.Matcher m = RAILS_SHUTDOWN_TIMEOUT.matcher(text);
+        while (m.find()) {
+            String owner = m.group(1) != null ? m.group(1) : m.group(2);
+            if (solid != (owner.equals("solid_queue") || owner.equals("SolidQueue"))) {
+                continue;
+            }
+            String written = m.group(3);
+            java.util.regex.Matcher literal = SECONDS_LITERAL.matcher(written);
+            if (!literal.matches()) {
+                return Optional.of(UNREADABLE);
+            }
+            long number = Long.parseLong(literal.group(1));
+            long seconds = written.contains("minute") ? number * 60 : number;
+            String bound = "shutdown_timeout = " + written + " in " + file;
+            if (solid) {
+                return Optional.of(solidQueueDrain(seconds, bound));
+            }
+            return seconds < 0 ? Optional.of(goodJobUnbounded())
+                    : Optional.of(new Drain(GOOD_JOB, seconds, bound, 0, null, GOOD_JOB_CUT_OFF));
+        }
+        return Optional.empty();
+    }
+
+    private static final Drain UNREADABLE = new Drain("", null, null, 0, null, "");
+
+    /** Whether a configured drain is one whose value drydock could not read: nothing is known of the wait. */
+    public static boolean unreadable(Drain drain) {
+        return drain == UNREADABLE;
     }
 
     /**
