@@ -8,9 +8,11 @@ import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.WrittenEnvironment;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -34,45 +36,41 @@ final class StoreConnections {
 
     private StoreConnections() {}
 
-    /** The first setting of {@code service} that connects to each service {@code isTarget} accepts, in the order written. */
+    /** A host where an address names one: after a URL's //, a user's @, or a list's delimiter; then its end. */
+    private static final Pattern HOST = Pattern.compile("(^|//|@|[,;=\\s\"'(])([A-Za-z0-9][\\w.-]*)(?=$|[:/,;?\\s\"')])");
+
+    /**
+     * The first setting of {@code service} that connects to each other service {@code isTarget} accepts, in the
+     * order written. One pass over the settings, looking each host up by name: linear in the stack's size.
+     */
     static List<Connection> of(Project project, ComposeProject compose, Service service, Predicate<Service> isTarget) {
-        List<Connection> out = new ArrayList<>();
-        List<WrittenEnvironment.Setting> settings = WrittenEnvironment.of(project, service);
-        for (Service target : compose.services().values()) {
-            if (target == service || target.name().equals(service.name()) || !isTarget.test(target)) {
+        Map<String, Connection> found = new LinkedHashMap<>();
+        for (WrittenEnvironment.Setting setting : WrittenEnvironment.of(project, service)) {
+            if (!WrittenEnvironment.isClientAddress(setting.name())) {
                 continue;
             }
-            Pattern host = Pattern.compile("(^|//|@|[,;=\\s\"'(])" + Pattern.quote(target.name())
-                    + "(?=$|[:/,;?\\s\"')])");
-            for (WrittenEnvironment.Setting setting : settings) {
-                Location at = named(setting, host);
-                if (at != null) {
-                    out.add(new Connection(target, setting, at));
-                    break;
+            boolean hostVariable = Arrays.stream(setting.name().toUpperCase(Locale.ROOT).split("[_.-]+"))
+                    .anyMatch(HOST_WORDS::contains);
+            Matcher m = HOST.matcher(setting.value());
+            while (m.find()) {
+                String name = m.group(2);
+                boolean url = m.group(1).equals("//") || m.group(1).equals("@");
+                if (!url && !hostVariable || found.containsKey(name)) {
+                    continue;
+                }
+                Service target = compose.services().get(name);
+                if (target != null && target != service && !target.name().equals(service.name()) && isTarget.test(target)) {
+                    found.put(name, new Connection(target, setting, location(setting, name, m.start(2))));
                 }
             }
         }
-        return out;
+        return List.copyOf(found.values());
     }
 
-    private static Location named(WrittenEnvironment.Setting setting, Pattern host) {
-        if (!WrittenEnvironment.isClientAddress(setting.name())) {
-            return null;
-        }
-        List<String> words = List.of(setting.name().toUpperCase(Locale.ROOT).split("[_.-]+"));
-        boolean hostVariable = words.stream().anyMatch(HOST_WORDS::contains);
-        Matcher m = host.matcher(setting.value());
-        while (m.find()) {
-            String before = m.group(1);
-            if (before.equals("//") || before.equals("@") || hostVariable) {
-                int start = m.end(1);
-                String name = setting.value().substring(start, m.end());
-                int raw = setting.rawIndexOf(name, start);
-                return new Location(setting.file(), raw < 0 ? setting.span(setting.rawFrom(), setting.raw().length())
-                        : setting.span(raw, raw + name.length()));
-            }
-        }
-        return null;
+    private static Location location(WrittenEnvironment.Setting setting, String name, int valueIndex) {
+        int raw = setting.rawIndexOf(name, valueIndex);
+        return new Location(setting.file(), raw < 0 ? setting.span(setting.rawFrom(), setting.raw().length())
+                : setting.span(raw, raw + name.length()));
     }
 
     /**
