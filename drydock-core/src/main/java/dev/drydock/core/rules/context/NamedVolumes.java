@@ -125,7 +125,7 @@ public final class NamedVolumes implements Rule {
                             : "Mount a named volume on " + mountAt + ": `volumes: [\"" + volumeName + ":" + mountAt
                                     + "\"]` under " + service.name() + ", and declare `" + volumeName + ":` under the"
                                     + " top-level volumes: of " + ref.file() + ".")
-                    .fix(miss.get().at() == null ? mountFix(ref, volumeName, mountAt) : null)
+                    .fix(miss.get().at() == null ? mountFix(context, ref, volumeName, mountAt) : null)
                     .add();
         }
     }
@@ -134,14 +134,14 @@ public final class NamedVolumes implements Rule {
      * The named volume mounted on the data directory and declared in the service's file. Unsafe: a stack that
      * runs already keeps its data in the anonymous volume, which the re-created container no longer mounts.
      */
-    private static Fix mountFix(ComposeServices.Ref ref, String volumeName, String mountAt) {
+    private static Fix mountFix(ReviewContext context, ComposeServices.Ref ref, String volumeName, String mountAt) {
         MapNode service = ref.service().node();
         Optional<Service.Volume> anonymous = ref.service().volumes().stream().filter(Service.Volume::isAnonymous)
                 .filter(v -> v.target() != null && PathNames.normalizeAbsolute("/", v.target()).equals(mountAt))
                 .findFirst();
         TextEdit mount = anonymous.isPresent() ? naming(anonymous.get(), volumeName + ":" + mountAt)
                 : ComposeListEdits.addItem(service, "volumes", volumeName + ":" + mountAt);
-        TextEdit declare = ComposeEdits.declare(ref.compose().root(), service.file(), "volumes", volumeName);
+        TextEdit declare = ComposeEdits.declare(context, ref.compose().root(), service.file(), "volumes", volumeName);
         return mount == null || declare == null ? null
                 : Fix.of("keep " + mountAt + " of " + ref.name() + " in the named volume " + volumeName,
                         FixSafety.UNSAFE, mount, declare);

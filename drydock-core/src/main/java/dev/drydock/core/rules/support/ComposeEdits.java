@@ -6,9 +6,13 @@ import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.SeqNode;
 import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -80,7 +84,7 @@ public final class ComposeEdits {
      *
      * @param root the project's merged top-level mapping
      */
-    public static TextEdit declare(MapNode root, SourceFile file, String section, String name) {
+    public static TextEdit declare(ReviewContext context, MapNode root, SourceFile file, String section, String name) {
         MapNode.Entry entry = root.entry(section);
         if (entry != null && entry.value() instanceof MapNode declared && declared.has(name)) {
             return null;
@@ -95,12 +99,24 @@ public final class ComposeEdits {
             }
             return last == null ? null : after(file, last, name + ":");
         }
-        if (Pattern.compile("(?m)^" + section + "\\s*:").matcher(file.text()).find()) {
+        if (context.memo("compose-top-level-keys", file, () -> topLevelKeys(file)).contains(section)) {
             return null;
         }
         String blank = file.text().endsWith("\n\n") || file.text().isBlank() ? "" : "\n";
         return SourceEdits.appendLines(file, blank + section + ":\n" + indentUnit(file) + name + ":");
     }
+
+    /** The keys written at the start of a line of a file (its top-level keys, whatever YAML made of them). */
+    private static Set<String> topLevelKeys(SourceFile file) {
+        Set<String> keys = new HashSet<>();
+        Matcher m = TOP_LEVEL_KEY.matcher(file.text());
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        return keys;
+    }
+
+    private static final Pattern TOP_LEVEL_KEY = Pattern.compile("(?m)^([A-Za-z_][\\w.-]*)[ \\t]*:");
 
     /** The indentation of the first indented line of a file: its nesting step. */
     private static String indentUnit(SourceFile file) {
