@@ -142,7 +142,7 @@ public final class GracefulShutdownMissing implements Rule {
                 continue;
             }
             Service s = c.service();
-            if (s != null && ComposeServices.runsToCompletion(context.project(), s)) {
+            if (s != null && ComposeServices.runsToCompletion(context, s)) {
                 continue; // a job other services wait to complete: nothing to drain when it is stopped
             }
             boolean init = s != null && s.init() != null && Boolean.TRUE.equals(s.init().value())

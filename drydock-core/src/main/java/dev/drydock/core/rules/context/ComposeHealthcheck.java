@@ -127,7 +127,7 @@ public final class ComposeHealthcheck implements Rule {
             Service.Healthcheck health = service.healthcheck();
             Location at = ComposeServices.keyed(service.node(), "healthcheck");
             if (health != null && at != null) {
-                if (health.disabled() && ComposeServices.runsToCompletion(context.project(), service)) {
+                if (health.disabled() && ComposeServices.runsToCompletion(context, service)) {
                     // a job that others wait to complete: its exit says whether it worked
                 } else if (health.disabled() && worker(context, service).map(w -> w.probe().isEmpty()).orElse(false)) {
                     // Celery beat or an RQ worker: no command of theirs tells they are alive, so off is the honest choice
@@ -158,7 +158,7 @@ public final class ComposeHealthcheck implements Rule {
                 }
             }
             if (health == null && imageProbesOtherServer(context, service)
-                    && !ComposeServices.runsToCompletion(context.project(), service) && !ComposeJobs.isOneOff(service)) {
+                    && !ComposeServices.runsToCompletion(context, service) && !ComposeJobs.isOneOff(service)) {
                 inheritsServerProbe(context, service);
             }
             undeclared(context, ref);

@@ -81,7 +81,7 @@ public final class ResourceLimits implements Rule {
                     noCpuLimit.add(ref);
                 }
             } else if (!ref.inDevelopmentFile() && !ComposeServices.scaledToZero(service)
-                    && !ComposeServices.awaitedToComplete(ref.compose()).contains(ref.name())) {
+                    && !ComposeServices.awaitedToComplete(context, ref.compose()).contains(ref.name())) {
                 unlimited.add(ref);
             }
         }

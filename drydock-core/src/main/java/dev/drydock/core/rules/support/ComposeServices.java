@@ -142,13 +142,18 @@ public final class ComposeServices {
      * Whether the service is a job that runs to completion: another service of its project waits for it with
      * {@code condition: service_completed_successfully} (migrations, a prestart script).
      */
-    public static boolean runsToCompletion(Project project, Service service) {
-        for (ComposeProject compose : project.composeProjects()) {
+    public static boolean runsToCompletion(ReviewContext context, Service service) {
+        for (ComposeProject compose : context.project().composeProjects()) {
             if (compose.services().get(service.name()) == service) {
-                return awaitedToComplete(compose).contains(service.name());
+                return awaitedToComplete(context, compose).contains(service.name());
             }
         }
         return false;
+    }
+
+    /** {@link #awaitedToComplete(ComposeProject)}, worked out once per review and compose project. */
+    public static Set<String> awaitedToComplete(ReviewContext context, ComposeProject compose) {
+        return context.memo("services-awaited-to-complete", compose, () -> awaitedToComplete(compose));
     }
 
     /**
