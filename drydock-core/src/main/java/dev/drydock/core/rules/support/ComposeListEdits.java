@@ -43,9 +43,16 @@ public final class ComposeListEdits {
         return addItems(service, key, List.of(item));
     }
 
-    /** One {@code - item} line for each of {@code items}, added to the list {@code key} of {@code service} in one edit. */
+    /**
+     * One {@code - item} line for each of {@code items}, added to the list {@code key} of {@code service} in one edit.
+     * A service that {@code extends} another and takes the list from it gets the key with the items in its own
+     * mapping: Compose appends the extending service's list to the base's.
+     */
     public static TextEdit addItems(MapNode service, String key, List<String> items) {
         MapNode.Entry entry = service == null ? null : service.entry(key);
+        if (entry != null && service.has("extends") && !ComposeEdits.writtenIn(service, entry)) {
+            entry = null;
+        }
         if (entry == null) {
             String indent = itemIndent(service);
             return ComposeEdits.addEntry(service, List.of(), key + ":" + items.stream().map(i -> "\n" + indent + "- " + i)
