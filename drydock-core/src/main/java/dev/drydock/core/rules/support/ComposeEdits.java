@@ -174,7 +174,8 @@ public final class ComposeEdits {
         return last;
     }
 
-    private static boolean within(MapNode mapping, Node node) {
+    /** Whether a node is written in the mapping's own text (not in an anchor it merges nor the service it extends). */
+    public static boolean within(MapNode mapping, Node node) {
         return node.file().path().equals(mapping.file().path()) && node.span().start() >= mapping.span().start()
                 && node.span().end() <= mapping.span().end();
     }
