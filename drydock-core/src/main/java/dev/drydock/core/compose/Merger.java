@@ -41,9 +41,14 @@ final class Merger {
         return (MapNode) merge(base, override, List.of());
     }
 
-    /** Merges a service definition over the service it extends. */
+    /**
+     * Merges a service definition over the service it extends. The result is the extending service's mapping
+     * (its file and span) holding the merged entries: the base's entries keep their own nodes, so an entry the
+     * extending service writes is told apart from one it takes from the base.
+     */
     static MapNode extendService(MapNode base, MapNode service) {
-        return (MapNode) merge(base, service, List.of("services", "*"));
+        MapNode merged = (MapNode) merge(base, service, List.of("services", "*"));
+        return new MapNode(service.origin(), service.span(), merged.tag(), merged.entryMap());
     }
 
     /** Drops {@code !reset} entries and unwraps {@code !override} values left after merging. */

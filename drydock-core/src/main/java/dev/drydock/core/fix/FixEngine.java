@@ -11,6 +11,7 @@ import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.source.Diagnostic;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ import java.util.TreeMap;
  * Applies the fixes the rules offer, in memory: each round takes the findings' fixes that are
  * allowed and do not overlap (most severe first), applies them to the texts, re-reads the project
  * with those texts and reviews it again; it stops when no fix applies, the texts stop changing or
- * come back to an earlier state, or after {@link FixOptions#maxRounds()}. A round whose result no
+ * come back to an earlier state (reported as a problem), or after {@link FixOptions#maxRounds()} (reported when
+ * fixes are still offered then). A fix whose finding is reported again, with the same fix, after it is applied
+ * is reported and not applied again. A round whose result no
  * longer parses is taken back and its fixes tried one by one, so one bad fix does not block the others.
  * Text outside the edits is kept exactly: line endings, comments, indentation, quoting. A Dockerfile
  * that could not be read without an error is not edited at all.
@@ -61,6 +64,8 @@ public final class FixEngine {
         final List<AppliedFix> applied = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
         final Set<Fix> refused = new HashSet<>();
+        /** Rule and title of the fixes whose finding stayed after they were applied. */
+        final Set<String> lasting = new HashSet<>();
         final Set<Map<String, String>> states = new HashSet<>();
         Map<String, String> overlay = new TreeMap<>();
         Review current;
@@ -77,9 +82,14 @@ public final class FixEngine {
         }
 
         FixResult run() {
-            while (rounds < options.maxRounds()) {
+            while (true) {
                 List<Finding> chosen = choose();
                 if (chosen.isEmpty()) {
+                    break;
+                }
+                if (rounds == options.maxRounds()) {
+                    problems.add("stopped after " + rounds + " rounds with fixes still offered ("
+                            + titles(chosen) + "): the fixes did not settle, so the result may be partial");
                     break;
                 }
                 rounds++;
@@ -98,12 +108,54 @@ public final class FixEngine {
                     record(chosen);
                 }
                 if (!states.add(next)) {
+                    problems.add("the fixes " + titles(chosen) + " bring the files back to an earlier state: they undo"
+                            + " each other, so fixing stopped");
                     break;
                 }
+                refuseLasting(reviewed);
                 overlay = next;
                 current = reviewed;
             }
             return result();
+        }
+
+        /**
+         * A fix whose finding its rule reports again, with the same fix, once it is applied would apply forever:
+         * when as many findings offer a fix of that rule and title after the round as before it, it is reported
+         * and not offered again.
+         */
+        private void refuseLasting(Review reviewed) {
+            Map<String, Integer> before = offered(current);
+            Map<String, Integer> after = offered(reviewed);
+            for (AppliedFix fix : applied) {
+                if (fix.round() != rounds) {
+                    continue;
+                }
+                Finding done = fix.finding();
+                String key = key(done);
+                if (after.getOrDefault(key, 0) >= before.getOrDefault(key, 0) && lasting.add(key)) {
+                    problems.add(done.ruleId() + ": " + done.fix().title()
+                            + ": the finding is still there after the fix, so it was applied once only");
+                }
+            }
+        }
+
+        private static Map<String, Integer> offered(Review review) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (Finding f : review.findings()) {
+                if (f.fix() != null) {
+                    counts.merge(key(f), 1, Integer::sum);
+                }
+            }
+            return counts;
+        }
+
+        private static String key(Finding finding) {
+            return finding.ruleId() + "\u0000" + finding.fix().title();
+        }
+
+        private static String titles(List<Finding> findings) {
+            return String.join(", ", findings.stream().map(f -> f.ruleId() + ": " + f.fix().title()).distinct().toList());
         }
 
         /**
@@ -127,7 +179,7 @@ public final class FixEngine {
             for (Finding finding : current.findings()) {
                 Fix fix = finding.fix();
                 if (fix == null || fix.restructures() != restructuring || !options.allows(finding.ruleId(), fix.safety())
-                        || refused.contains(fix)) {
+                        || refused.contains(fix) || lasting.contains(key(finding))) {
                     continue;
                 }
                 if (chosen.stream().anyMatch(c -> c.fix().conflictsWith(fix) || c.fix().equals(fix))

@@ -72,6 +72,20 @@ class FixEngineTest {
         }
     }
 
+    /** Offers a new fix after each one it offered: the fixes never settle. */
+    @RuleDefinition(id = "always-one-more", title = "t", severity = Severity.LOW, category = Category.BUILD,
+            checks = "c", problem = "p", impact = "i", recommendation = "r", fix = FixSafety.SAFE)
+    static final class AlwaysOneMore implements Rule {
+        @Override
+        public void check(ReviewContext context) {
+            SourceFile file = context.project().source("Dockerfile").orElseThrow();
+            int comments = file.text().split("# more", -1).length - 1;
+            context.finding(this, new Location("Dockerfile", file.span(0, 0)), "more")
+                    .fix(Fix.of("add comment " + (comments + 1), FixSafety.SAFE, TextEdit.insert("Dockerfile", 0, "# more\n")))
+                    .add();
+        }
+    }
+
     /** Breaks the Dockerfile: its fix must be dropped, and the others still applied. */
     @RuleDefinition(id = "breaks-parse", title = "t", severity = Severity.CRITICAL, category = Category.BUILD,
             checks = "c", problem = "p", impact = "i", recommendation = "r", fix = FixSafety.SAFE)
@@ -133,12 +147,24 @@ class FixEngineTest {
     }
 
     @Test
-    void stopsAfterTheRoundLimitWhenAFixNeverResolvesItsFinding() throws IOException {
+    void appliesOnceAndReportsAFixThatLeavesItsFindingInPlace() throws IOException {
         dockerfile("FROM debian:12\nCMD [\"true\"]\n");
         FixResult result = engine(new NeverHappy()).fix(dir, new FixOptions(false, Set.of(), 3));
-        assertThat(result.rounds()).isEqualTo(3);
+        assertThat(result.rounds()).isEqualTo(1);
+        assertThat(result.problems()).singleElement().asString()
+                .contains("never-happy: add a comment", "still there after the fix");
         assertThat(result.remaining()).singleElement().extracting(Remaining::reason)
                 .isEqualTo(Remaining.Reason.NOT_RESOLVED);
+    }
+
+    @Test
+    void reportsFixesThatHaveNotSettledAtTheRoundLimit() throws IOException {
+        dockerfile("FROM debian:12\nCMD [\"true\"]\n");
+        FixResult result = engine(new AlwaysOneMore()).fix(dir, new FixOptions(false, Set.of(), 3));
+        assertThat(result.rounds()).isEqualTo(3);
+        assertThat(result.changes()).singleElement().extracting(FileChange::fixed).asString().startsWith("# more\n# more\n# more\nFROM");
+        assertThat(result.problems()).singleElement().asString()
+                .contains("stopped after 3 rounds", "always-one-more: add comment 4", "did not settle");
     }
 
     @Test

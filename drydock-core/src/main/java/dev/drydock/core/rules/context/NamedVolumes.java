@@ -20,6 +20,7 @@ import dev.drydock.core.rules.support.ComposeListEdits;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.ImageFilledVolumes;
+import dev.drydock.core.source.SourceFile;
 import java.util.List;
 import java.util.Optional;
 
@@ -131,7 +132,7 @@ public final class NamedVolumes implements Rule {
     }
 
     /**
-     * The named volume mounted on the data directory and declared in the service's file. Unsafe: a stack that
+     * The named volume mounted on the data directory and declared in the file that mounts it. Unsafe: a stack that
      * runs already keeps its data in the anonymous volume, which the re-created container no longer mounts.
      */
     private static Fix mountFix(ReviewContext context, ComposeServices.Ref ref, String volumeName, String mountAt) {
@@ -139,9 +140,14 @@ public final class NamedVolumes implements Rule {
         Optional<Service.Volume> anonymous = ref.service().volumes().stream().filter(Service.Volume::isAnonymous)
                 .filter(v -> v.target() != null && PathNames.normalizeAbsolute("/", v.target()).equals(mountAt))
                 .findFirst();
+        if (anonymous.isPresent() && service.has("extends") && !ComposeEdits.within(service, anonymous.get().node())) {
+            return null; // the anonymous volume is the extended service's: naming it there changes every service that extends it
+        }
         TextEdit mount = anonymous.isPresent() ? naming(anonymous.get(), volumeName + ":" + mountAt)
                 : ComposeListEdits.addItem(service, "volumes", volumeName + ":" + mountAt);
-        TextEdit declare = ComposeEdits.declare(context, ref.compose().root(), service.file(), "volumes", volumeName);
+        SourceFile mountedIn = anonymous.isPresent() ? anonymous.get().node().file()
+                : ComposeListEdits.fileOfItems(service, "volumes");
+        TextEdit declare = ComposeEdits.declare(context, ref.compose().root(), mountedIn, "volumes", volumeName);
         return mount == null || declare == null ? null
                 : Fix.of("keep " + mountAt + " of " + ref.name() + " in the named volume " + volumeName,
                         FixSafety.UNSAFE, mount, declare);

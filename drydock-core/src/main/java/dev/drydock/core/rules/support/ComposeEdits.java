@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Edits that add keys to a block mapping of a compose file (a service, its logging options), written
- * with the mapping's own indentation. Flow mappings ({@code {a: b}}) and mappings that other files
- * merge into are left alone: null. Keys go into the mapping's own text, not into an anchor it merges
- * ({@code <<: *defaults}), unless the caller asks for the place of an entry taken from the anchor.
+ * with the mapping's own indentation. Flow mappings ({@code {a: b}}) are left alone: null. Keys go into the
+ * mapping's own text, not into an anchor it merges ({@code <<: *defaults}) nor into the service it
+ * {@code extends}, unless the caller asks for the place of an entry taken from the anchor.
  */
 public final class ComposeEdits {
 
@@ -46,12 +46,13 @@ public final class ComposeEdits {
         }
         if (anchor == null) {
             for (MapNode.Entry e : mapping.entries()) {
-                if (writtenIn(mapping, e)) {
+                // merged entries keep the base's order: the last written is the one furthest down the text
+                if (writtenIn(mapping, e) && (anchor == null || e.key().span().start() > anchor.key().span().start())) {
                     anchor = e;
                 }
             }
         }
-        return anchor == null ? afterMergeKey(mapping, lines) : after(mapping.file(), anchor, lines);
+        return anchor == null ? afterMergeKey(mapping, lines) : afterOwn(mapping, anchor, lines);
     }
 
     /**
@@ -130,17 +131,15 @@ public final class ComposeEdits {
         return "  ";
     }
 
-    /** A block mapping of one file with at least one entry (flow mappings and merged files are not edited). */
+    /**
+     * A block mapping with at least one entry (flow mappings are not edited). A service that {@code extends}
+     * another is its own mapping holding the base's entries too: only the entries written in it place an edit.
+     */
     private static boolean editable(MapNode mapping) {
         if (mapping == null || mapping.size() == 0) {
             return false;
         }
-        SourceFile file = mapping.file();
-        if (file.text().charAt(mapping.span().start()) == '{') {
-            return false;
-        }
-        MapNode.Entry first = mapping.entries().iterator().next();
-        return first.key().file().path().equals(file.path());
+        return mapping.file().text().charAt(mapping.span().start()) != '{';
     }
 
     /** {@code lines} as siblings after {@code entry}, with its indentation. */
@@ -154,6 +153,47 @@ public final class ComposeEdits {
         }
         int lastLine = Math.max(entry.key().span().endLine(), lastLine(entry.value()));
         return SourceEdits.insertLinesAfter(file, lastLine, indent + lines.replace("\n", "\n" + indent));
+    }
+
+    /**
+     * {@code lines} as siblings after {@code entry}, an entry written in {@code mapping}, below its last line in the
+     * mapping's own text: a merged value ({@code environment} of a service that extends another) also holds the
+     * base's lines, elsewhere in the file or in another file.
+     */
+    private static TextEdit afterOwn(MapNode mapping, MapNode.Entry entry, String lines) {
+        SourceFile file = mapping.file();
+        String indent = SourceEdits.indentation(file, entry.key().span().startLine());
+        if (entry.key().span().startColumn() - 1 != indent.length()) {
+            return null; // the key shares its line with something else
+        }
+        int lastLine = Math.max(entry.key().span().endLine(), lastLineWithin(mapping, entry.value()));
+        return SourceEdits.insertLinesAfter(file, lastLine, indent + lines.replace("\n", "\n" + indent));
+    }
+
+    /** The last line with content of a value among its parts written in {@code mapping}'s own text; 0 when none. */
+    private static int lastLineWithin(MapNode mapping, Node node) {
+        int last = within(mapping, node) ? node.span().startLine() : 0;
+        switch (node) {
+            case MapNode m -> {
+                for (MapNode.Entry e : m.entries()) {
+                    last = Math.max(last, Math.max(within(mapping, e.key()) ? e.key().span().endLine() : 0,
+                            lastLineWithin(mapping, e.value())));
+                }
+            }
+            case SeqNode q -> {
+                for (Node item : q.items()) {
+                    last = Math.max(last, lastLineWithin(mapping, item));
+                }
+            }
+            case ScalarNode s -> last = s.isNull() || !within(mapping, s) ? last : s.span().endLine();
+        }
+        return last;
+    }
+
+    /** Whether a node is written in the mapping's own text (not in an anchor it merges nor the service it extends). */
+    public static boolean within(MapNode mapping, Node node) {
+        return node.file().path().equals(mapping.file().path()) && node.span().start() >= mapping.span().start()
+                && node.span().end() <= mapping.span().end();
     }
 
     /**
@@ -180,11 +220,12 @@ public final class ComposeEdits {
         return SourceEdits.insertLinesAfter(file, lastLine, indent + lines.replace("\n", "\n" + indent));
     }
 
-    /** Whether an entry of a (merged) mapping is written in the mapping's own text, not taken from an anchor. */
-    private static boolean writtenIn(MapNode mapping, MapNode.Entry entry) {
-        return entry.key().file().path().equals(mapping.file().path())
-                && entry.key().span().start() >= mapping.span().start()
-                && entry.key().span().end() <= mapping.span().end();
+    /**
+     * Whether an entry of a (merged) mapping is written in the mapping's own text, not taken from an anchor or
+     * from the service it extends.
+     */
+    static boolean writtenIn(MapNode mapping, MapNode.Entry entry) {
+        return within(mapping, entry.key());
     }
 
     /** The last line with content of a value: a block collection's span can reach into the comments after it. */

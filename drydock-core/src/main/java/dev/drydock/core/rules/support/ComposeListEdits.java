@@ -38,14 +38,30 @@ public final class ComposeListEdits {
         return "  ";
     }
 
+    /** The file {@link #addItems} writes an item of the list {@code key} of {@code service} into. */
+    public static SourceFile fileOfItems(MapNode service, String key) {
+        MapNode.Entry entry = ownEntry(service, key);
+        return entry == null ? service.file() : entry.value().file();
+    }
+
+    /** The entry {@code key} of a service, null when absent or taken from the service it {@code extends}. */
+    private static MapNode.Entry ownEntry(MapNode service, String key) {
+        MapNode.Entry entry = service == null ? null : service.entry(key);
+        return entry != null && service.has("extends") && !ComposeEdits.writtenIn(service, entry) ? null : entry;
+    }
+
     /** {@code - item} added to the list {@code key} of {@code service} (the key is created when absent). */
     public static TextEdit addItem(MapNode service, String key, String item) {
         return addItems(service, key, List.of(item));
     }
 
-    /** One {@code - item} line for each of {@code items}, added to the list {@code key} of {@code service} in one edit. */
+    /**
+     * One {@code - item} line for each of {@code items}, added to the list {@code key} of {@code service} in one edit.
+     * A service that {@code extends} another and takes the list from it gets the key with the items in its own
+     * mapping: Compose appends the extending service's list to the base's.
+     */
     public static TextEdit addItems(MapNode service, String key, List<String> items) {
-        MapNode.Entry entry = service == null ? null : service.entry(key);
+        MapNode.Entry entry = ownEntry(service, key);
         if (entry == null) {
             String indent = itemIndent(service);
             return ComposeEdits.addEntry(service, List.of(), key + ":" + items.stream().map(i -> "\n" + indent + "- " + i)
