@@ -72,7 +72,8 @@ import java.util.Optional;
                 + " base image: the images built on it are the ones to probe). Medium for a stock server such as"
                 + " postgres or nginx (the Docker official images leave"
                 + " the probe to the images and compose files built on them; drydock recommends the server's own check,"
-                + " pg_isready, redis-cli ping, traefik healthcheck, and for php-fpm, which speaks FastCGI and no HTTP,"
+                + " pg_isready, redis-cli ping, traefik healthcheck, a ping with mongosh, or with the legacy mongo shell for"
+                + " the mongo images before 5.0, which lack mongosh, and for php-fpm, which speaks FastCGI and no HTTP,"
                 + " its ping page asked with cgi-fcgi), and the server's own check, not an HTTP probe, for one whose"
                 + " every port is a well-known port of another protocol (DNS on 53, SMTP, MQTT) and for an application"
                 + " of unknown routes that listens on a broker's or database's port (9092 Kafka, 5432 PostgreSQL ...);"
@@ -200,13 +201,13 @@ public final class HealthcheckMissing implements Rule {
             boolean application = serves != null && role == ImageRole.APPLICATION;
             boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
             Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
-                    : ImageRole.program(c).flatMap(ServerProbes::of);
+                    : ImageRole.program(c).flatMap(p -> ServerProbes.of(p, root));
             Optional<String> grpc = role == ImageRole.APPLICATION && probe == null ? AppFacts.grpcServer(c, app)
                     : Optional.empty();
             List<Integer> otherProtocol = probe != null || serverProbe.isPresent() || grpc.isPresent() ? List.of()
                     : AppFacts.otherProtocolPortsOnly(c, app);
             Optional<String> wire = probe != null || app.routes().known() || serverProbe.isPresent() ? Optional.empty()
-                    : DataStores.wireProtocol(plan.port()).map(w -> wireRecommendation(w.getKey(), w.getValue(), plan.port()));
+                    : DataStores.wireProtocol(plan.port(), root).map(w -> wireRecommendation(w.getKey(), w.getValue(), plan.port()));
             String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
                     + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
                     .or(() -> grpc.map(library -> grpcRecommendation(library, plan.port())))
