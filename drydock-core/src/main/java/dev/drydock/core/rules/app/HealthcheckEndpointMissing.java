@@ -9,6 +9,7 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CurlProbes;
 import dev.drydock.core.rules.support.ListeningPorts;
+import dev.drydock.core.rules.support.NginxProxiedPaths;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.TaskWorkers.TaskWorker;
 import dev.drydock.core.app.AppSource;
@@ -45,7 +46,15 @@ import java.util.Set;
                 + " or beat, an RQ or arq worker, a Sidekiq process unless the Gemfile has sidekiq_alive, which serves a"
                 + " liveness page from inside it) fires, with the worker's own check as the recommendation (celery"
                 + " inspect ping, arq --check); Celery's flower is checked on its port (--port, else 5555) only, not"
-                + " against the application's routes. Quiet when the routes cannot all be read (a third-party"
+                + " against the application's routes. A probe of nginx (a compose service built on it or running"
+                + " the nginx image, with the configuration it copies or bind-mounts under /etc/nginx) is followed"
+                + " through the location that takes the path (an exact location, else the longest prefix) when that"
+                + " location only passes it on with proxy_pass to another service of the project, and checked against"
+                + " that service's routes, with the part the location matched replaced by the URI of proxy_pass when it"
+                + " has one; quiet when nginx answers the path itself (return, stub_status, try_files ...), a"
+                + " regular-expression location could take it, proxy_pass holds a variable or names an upstream block,"
+                + " or the configuration has more than one server block."
+                + " Quiet when the routes cannot all be read (a third-party"
                 + " blueprint, a mounted sub-application or nested router, a path built at run time or held in a"
                 + " variable, a net/http subtree pattern such as \"/\", a health-check library) or no application was found."
                 + " Critical when another compose service waits for it with condition: service_healthy, which then"
@@ -60,7 +69,9 @@ import java.util.Set;
                 "https://docs.docker.com/reference/dockerfile/#healthcheck",
                 "https://flask.palletsprojects.com/en/stable/api/#flask.Flask.route",
                 "https://docs.spring.io/spring-boot/reference/actuator/endpoints.html",
-                "https://pkg.go.dev/net/http#ServeMux"},
+                "https://pkg.go.dev/net/http#ServeMux",
+                "https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_pass",
+                "https://nginx.org/en/docs/http/ngx_http_core_module.html#location"},
         aliases = {},
         fix = FixSafety.SUGGESTION,
         effort = "10 min",
@@ -93,6 +104,13 @@ public final class HealthcheckEndpointMissing implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        for (Container c : context.project().containers()) {
+            EffectiveHealthcheck hc = c.healthcheck();
+            Probes.Url url = Probes.localUrl(hc);
+            if (url != null) {
+                probesUnservedBehindProxy(context, c, hc, url);
+            }
+        }
         for (Container c : context.builtContainers()) {
             EffectiveHealthcheck hc = c.healthcheck();
             Probes.Url url = Probes.localUrl(hc);
@@ -109,10 +127,7 @@ public final class HealthcheckEndpointMissing implements Rule {
             if (!app.routes().determines(url.path()) || app.routes().match(url.path()).isPresent()) {
                 continue;
             }
-            List<Route> routes = app.routes().all();
-            String served = routes.isEmpty() ? "it serves no route there"
-                    : "it serves " + String.join(", ", routes.stream().limit(8).map(Route::display).distinct().toList())
-                            + (routes.size() > 8 ? ", ..." : "");
+            String served = app.routes().all().isEmpty() ? "it serves no route there" : "it serves " + served(app);
             String framework = app.frameworks().stream().findFirst().map(f -> f.display() + " application")
                     .orElse("application");
             boolean passes = CurlProbes.passesOnHttpErrors(c, hc);
@@ -125,6 +140,51 @@ public final class HealthcheckEndpointMissing implements Rule {
                     .recommendation(recommendation(c, app, url))
                     .add();
         }
+    }
+
+    /**
+     * A probe of nginx whose location passes the path on (proxy_pass) to another service of the project, whose
+     * application serves no such path: nginx answers with the backend's 404.
+     */
+    private void probesUnservedBehindProxy(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url) {
+        int port = url.port() != null ? url.port() : url.text().regionMatches(true, 0, "https:", 0, 6) ? 443 : 80;
+        NginxProxiedPaths.Proxied proxied = NginxProxiedPaths.of(context, c, port, url.path()).orElse(null);
+        if (proxied == null || proxied.backendContainer() == null) {
+            return;
+        }
+        AppSource app = Apps.of(context, proxied.backendContainer());
+        String path = proxied.forwarded();
+        if (!app.routes().determines(path) || app.routes().match(path).isPresent()) {
+            return;
+        }
+        List<String> waiting = ComposeServices.awaitingHealthy(context.project(), c.service());
+        String framework = app.frameworks().stream().findFirst().map(f -> f.display() + " application")
+                .orElse("application");
+        boolean passes = CurlProbes.passesOnHttpErrors(c, hc);
+        String backend = proxied.backend().name();
+        context.finding(this, Probes.locateText(c, hc, url.text()),
+                        "the healthcheck requests " + url.path() + " from nginx, whose `location " + proxied.location()
+                                + "` passes it to " + backend + " (proxy_pass " + proxied.address() + ", "
+                                + proxied.where() + ")" + (path.equals(url.path()) ? "" : " as " + path) + ", and no route"
+                                + " of " + backend + "'s " + framework + " serves " + path + " (it serves "
+                                + served(app) + "): every probe gets the backend's 404"
+                                + (passes ? ", which its curl, without --fail, counts as success"
+                                        + " (healthcheck-ignores-http-errors)"
+                                        : " and fails" + ComposeServices.neverStart(waiting)))
+                .severity(passes ? Severity.MEDIUM : waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
+                .recommendation("Answer the probe in nginx itself, which checks that nginx serves: `location = "
+                        + url.path() + " { access_log off; return 200; }` in " + proxied.file().path() + "; or add a "
+                        + path + " route to " + backend + ", which nginx then passes on, so that the probe also fails"
+                        + " when " + backend + " is down.")
+                .add();
+    }
+
+    /** The routes an application serves, for a message: the first eight. */
+    private static String served(AppSource app) {
+        List<Route> routes = app.routes().all();
+        return routes.isEmpty() ? "no route"
+                : String.join(", ", routes.stream().limit(8).map(Route::display).distinct().toList())
+                        + (routes.size() > 8 ? ", ..." : "");
     }
 
     /**

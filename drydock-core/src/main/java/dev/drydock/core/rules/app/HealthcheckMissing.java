@@ -49,10 +49,7 @@ import java.util.Optional;
         checks = "The stage the container's image is built from (and the stages it builds on) for a HEALTHCHECK."
                 + " Quiet when there is one, including a deliberate HEALTHCHECK NONE, and when compose disables the"
                 + " healthcheck (disable: true, test: [\"NONE\"]). For a container that serves requests (ports"
-                + " published or exposed, a web server or application found): critical when a compose file of the"
-                + " project probes it with a probe that cannot succeed in the image (a program it lacks, a path the"
-                + " application does not serve: the message names the rule that reports the probe), since the project"
-                + " relies on a health state that never comes; medium otherwise (a working compose probe that the image"
+                + " published or exposed, a web server or application found): medium (a compose probe that the image"
                 + " loses wherever it runs without that file, nothing in the project checking its health, or a lone Dockerfile, whose platform, such as"
                 + " Kubernetes, which ignores HEALTHCHECK, ECS or Cloud Run, usually probes it with its own"
                 + " settings); low for an application a Kamal config/deploy.yml beside the build context deploys"
@@ -75,7 +72,8 @@ import java.util.Optional;
                 + " base image: the images built on it are the ones to probe). Medium for a stock server such as"
                 + " postgres or nginx (the Docker official images leave"
                 + " the probe to the images and compose files built on them; drydock recommends the server's own check,"
-                + " pg_isready, redis-cli ping, traefik healthcheck, and for php-fpm, which speaks FastCGI and no HTTP,"
+                + " pg_isready, redis-cli ping, traefik healthcheck, a ping with mongosh, or with the legacy mongo shell for"
+                + " the mongo images before 5.0, which lack mongosh, and for php-fpm, which speaks FastCGI and no HTTP,"
                 + " its ping page asked with cgi-fcgi), and the server's own check, not an HTTP probe, for one whose"
                 + " every port is a well-known port of another protocol (DNS on 53, SMTP, MQTT) and for an application"
                 + " of unknown routes that listens on a broker's or database's port (9092 Kafka, 5432 PostgreSQL ...);"
@@ -203,13 +201,13 @@ public final class HealthcheckMissing implements Rule {
             boolean application = serves != null && role == ImageRole.APPLICATION;
             boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
             Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
-                    : ImageRole.program(c).flatMap(ServerProbes::of);
+                    : ImageRole.program(c).flatMap(p -> ServerProbes.of(p, root));
             Optional<String> grpc = role == ImageRole.APPLICATION && probe == null ? AppFacts.grpcServer(c, app)
                     : Optional.empty();
             List<Integer> otherProtocol = probe != null || serverProbe.isPresent() || grpc.isPresent() ? List.of()
                     : AppFacts.otherProtocolPortsOnly(c, app);
             Optional<String> wire = probe != null || app.routes().known() || serverProbe.isPresent() ? Optional.empty()
-                    : DataStores.wireProtocol(plan.port()).map(w -> wireRecommendation(w.getKey(), w.getValue(), plan.port()));
+                    : DataStores.wireProtocol(plan.port(), root).map(w -> wireRecommendation(w.getKey(), w.getValue(), plan.port()));
             String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
                     + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
                     .or(() -> grpc.map(library -> grpcRecommendation(library, plan.port())))
@@ -241,19 +239,16 @@ public final class HealthcheckMissing implements Rule {
                 recommendation += " Under Kubernetes, point the liveness and readiness probes at the same endpoint"
                         + " instead.";
             }
+            // a compose probe that fails is the finding of the rule named here, not a second one of this rule
             String failing = probe == null ? null : failingRule(probe, c, app);
             if (failing != null) {
-                message += "; and that probe cannot succeed in the image (" + failing + "), so the service is never"
-                        + " healthy anywhere";
+                recommendation = "Do not copy " + probe.origin().file() + "'s probe into the image: it fails ("
+                        + failing + "). " + (TaskWorkers.of(c).isPresent() ? withoutServer(c.entryPoint()) : recommendation);
             }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
-                    .severity(application && failing != null ? Severity.CRITICAL
-                            : kamal.isPresent() ? Severity.LOW : Severity.MEDIUM)
+                    .severity(kamal.isPresent() ? Severity.LOW : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
-            if (failing != null && TaskWorkers.of(c).isPresent()) {
-                recommendation = "Do not copy that probe into the image: " + withoutServer(c.entryPoint());
-            }
             String fixPath = failing != null && TaskWorkers.of(c).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
                     ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null

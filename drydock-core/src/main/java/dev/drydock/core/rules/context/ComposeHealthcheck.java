@@ -21,6 +21,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.ComposeJobs;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
+import dev.drydock.core.rules.support.MongoShell;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ImageRole;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -117,7 +117,7 @@ public final class ComposeHealthcheck implements Rule {
             "mariadb", "[\"CMD\", \"healthcheck.sh\", \"--connect\", \"--innodb_initialized\"]",
             "redis", "[\"CMD\", \"redis-cli\", \"ping\"]",
             "valkey", "[\"CMD\", \"valkey-cli\", \"ping\"]",
-            "mongo", "[\"CMD\", \"mongosh\", \"--quiet\", \"--eval\", \"db.adminCommand('ping')\"]",
+            "mongo", MongoShell.composeTest("mongosh"),
             "rabbitmq", "[\"CMD\", \"rabbitmq-diagnostics\", \"-q\", \"ping\"]");
 
     @Override
@@ -347,22 +347,13 @@ public final class ComposeHealthcheck implements Rule {
                 : "[\"CMD\", ...a command that succeeds only when " + target.name() + " serves...]";
     }
 
-    /**
-     * The probe of a store's image: MongoDB images before 5.0 have only the legacy {@code mongo} shell, which
-     * 6.0 removed for {@code mongosh}.
-     */
+    /** The probe of a store's image: for MongoDB, with the shell the image's version has (MongoShell). */
     private static String probeOf(String store, Service target) {
         if (store.equals("mongo") && target.image() != null) {
-            OptionalLong major = ImageReference.tryParse(target.image().value())
-                    .map(ImageReference::version).map(v -> v.major()).orElse(OptionalLong.empty());
-            if (major.isPresent() && major.getAsLong() < 5) {
-                return LEGACY_MONGO_PROBE;
-            }
+            return MongoShell.composeTest(MongoShell.of(ImageReference.tryParse(target.image().value()).orElse(null)));
         }
         return PROBES.get(store);
     }
-
-    private static final String LEGACY_MONGO_PROBE = "[\"CMD\", \"mongo\", \"--quiet\", \"--eval\", \"db.adminCommand('ping')\"]";
 
     /** The server a key of {@link #PROBES} stands for: PostgreSQL for postgres, SQL Server for mssql. */
     private static String storeName(String store) {

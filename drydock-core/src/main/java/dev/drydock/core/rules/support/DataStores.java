@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.image.ImageReference;
 import java.util.List;
@@ -270,9 +271,11 @@ public final class DataStores {
      * The conventional ports of the data stores and brokers above that speak their own protocol, not HTTP, with the
      * command of each that checks the server answers it (an HTTP request to them never succeeds).
      */
+    private static final int MONGO_PORT = 27017;
+
     private static final Map<Integer, String> WIRE_CHECKS = Map.ofEntries(
             Map.entry(5432, "pg_isready -h localhost"), Map.entry(3306, "mysqladmin ping -h 127.0.0.1"),
-            Map.entry(27017, "mongosh --quiet --eval 'db.adminCommand(\"ping\")'"),
+            Map.entry(27017, MongoShell.commandLine("mongosh")),
             Map.entry(6379, "redis-cli ping"), Map.entry(11211, ""), Map.entry(9042, "cqlsh -e 'describe keyspaces'"),
             Map.entry(5672, "rabbitmq-diagnostics -q ping"), Map.entry(7687, ""), Map.entry(1433, ""),
             Map.entry(1521, ""), Map.entry(2181, ""),
@@ -281,10 +284,10 @@ public final class DataStores {
 
     /**
      * For a container port that is a data store's or broker's by convention and not HTTP: the store's name and the
-     * command that checks it ("" when drydock knows none).
+     * command that checks it ("" when drydock knows none); for MongoDB, with the shell of the mongo image it is built on.
      */
-    public static Optional<Map.Entry<String, String>> wireProtocol(int port) {
-        String check = WIRE_CHECKS.get(port);
+    public static Optional<Map.Entry<String, String>> wireProtocol(int port, BaseImage base) {
+        String check = port == MONGO_PORT ? MongoShell.commandLine(MongoShell.of(base)) : WIRE_CHECKS.get(port);
         return check == null ? Optional.empty() : Optional.of(Map.entry(BY_PORT.get(port), check));
     }
 

@@ -62,10 +62,15 @@ public final class FastCgiPasses {
 
     /** The service of the pass's compose project that answers to its host: by name, container_name or alias. */
     public static Optional<Service> target(Pass pass) {
-        for (Service s : pass.compose().services().values()) {
-            boolean named = s.name().equals(pass.host())
-                    || s.containerName() != null && pass.host().equals(s.containerName().value())
-                    || s.networks().stream().flatMap(n -> n.aliases().stream()).anyMatch(a -> pass.host().equals(a.value()));
+        return answering(pass.compose(), pass.host());
+    }
+
+    /** The service of a compose project that answers to a host name: by name, container_name or network alias. */
+    public static Optional<Service> answering(ComposeProject compose, String host) {
+        for (Service s : compose.services().values()) {
+            boolean named = s.name().equals(host)
+                    || s.containerName() != null && host.equals(s.containerName().value())
+                    || s.networks().stream().flatMap(n -> n.aliases().stream()).anyMatch(a -> host.equals(a.value()));
             if (named) {
                 return Optional.of(s);
             }
@@ -130,7 +135,8 @@ public final class FastCgiPasses {
         return List.copyOf(out);
     }
 
-    private static boolean runsNginx(Service service, Container c) {
+    /** Whether the service runs nginx: a built image whose command is nginx, or the official nginx image as pulled. */
+    static boolean runsNginx(Service service, Container c) {
         if (c != null && c.build() != null) {
             return NginxListens.runsNginx(c);
         }

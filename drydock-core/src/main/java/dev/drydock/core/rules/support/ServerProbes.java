@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +28,6 @@ public final class ServerProbes {
             "mysqld", new Probe("HEALTHCHECK CMD mysqladmin ping -h 127.0.0.1 --silent", ""),
             "mariadbd", new Probe("HEALTHCHECK CMD [\"healthcheck.sh\", \"--connect\", \"--innodb_initialized\"]", ""),
             "redis-server", new Probe("HEALTHCHECK CMD [\"redis-cli\", \"ping\"]", ""),
-            "mongod", new Probe("HEALTHCHECK CMD [\"mongosh\", \"--quiet\", \"--eval\", \"db.adminCommand('ping')\"]", ""),
             "rabbitmq-server", new Probe("HEALTHCHECK CMD [\"rabbitmq-diagnostics\", \"-q\", \"ping\"]", ""),
             "php-fpm", new Probe("HEALTHCHECK --interval=30s --timeout=5s --start-period=10s CMD"
                     + " SCRIPT_NAME=/ping SCRIPT_FILENAME=/ping REQUEST_METHOD=GET cgi-fcgi -bind -connect 127.0.0.1:9000"
@@ -39,8 +39,14 @@ public final class ServerProbes {
             "traefik", new Probe("HEALTHCHECK CMD [\"traefik\", \"healthcheck\", \"--ping\"]",
                     "with the ping endpoint enabled (ping: {} in Traefik's static configuration)"));
 
-    /** The check the server program runs against itself, or empty when drydock knows none. */
-    public static Optional<Probe> of(String program) {
+    /**
+     * The check the server program runs against itself, or empty when drydock knows none; for mongod, with the shell
+     * of the mongo image the build starts from.
+     */
+    public static Optional<Probe> of(String program, BaseImage base) {
+        if (program.equals("mongod")) {
+            return Optional.of(new Probe("HEALTHCHECK CMD " + MongoShell.execForm(MongoShell.of(base)), ""));
+        }
         return Optional.ofNullable(PROBES.get(program));
     }
 }
