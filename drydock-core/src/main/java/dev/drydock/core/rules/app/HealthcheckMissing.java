@@ -49,7 +49,10 @@ import java.util.Optional;
         checks = "The stage the container's image is built from (and the stages it builds on) for a HEALTHCHECK."
                 + " Quiet when there is one, including a deliberate HEALTHCHECK NONE, and when compose disables the"
                 + " healthcheck (disable: true, test: [\"NONE\"]). For a container that serves requests (ports"
-                + " published or exposed, a web server or application found): medium (a compose probe that the image"
+                + " published or exposed, a web server or application found): critical when a compose file of the"
+                + " project probes it with a probe that cannot succeed in the image (a program it lacks, a path the"
+                + " application does not serve: the message names the rule that reports the probe), since the project"
+                + " relies on a health state that never comes; medium otherwise (a working compose probe that the image"
                 + " loses wherever it runs without that file, nothing in the project checking its health, or a lone Dockerfile, whose platform, such as"
                 + " Kubernetes, which ignores HEALTHCHECK, ECS or Cloud Run, usually probes it with its own"
                 + " settings); low for an application a Kamal config/deploy.yml beside the build context deploys"
@@ -239,14 +242,16 @@ public final class HealthcheckMissing implements Rule {
                 recommendation += " Under Kubernetes, point the liveness and readiness probes at the same endpoint"
                         + " instead.";
             }
-            // a compose probe that fails is the finding of the rule named here, not a second one of this rule
             String failing = probe == null ? null : failingRule(probe, c, app);
             if (failing != null) {
+                message += "; and that probe cannot succeed in the image (" + failing + "), so the service is never"
+                        + " healthy anywhere";
                 recommendation = "Do not copy " + probe.origin().file() + "'s probe into the image: it fails ("
                         + failing + "). " + (TaskWorkers.of(c).isPresent() ? withoutServer(c.entryPoint()) : recommendation);
             }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
-                    .severity(kamal.isPresent() ? Severity.LOW : Severity.MEDIUM)
+                    .severity(application && failing != null ? Severity.CRITICAL
+                            : kamal.isPresent() ? Severity.LOW : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
             String fixPath = failing != null && TaskWorkers.of(c).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
