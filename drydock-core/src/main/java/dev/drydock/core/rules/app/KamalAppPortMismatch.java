@@ -1,6 +1,5 @@
 package dev.drydock.core.rules.app;
 
-import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Thruster;
@@ -15,14 +14,13 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.KamalDeploy;
+import dev.drydock.core.rules.support.PumaBinds;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "kamal-app-port-mismatch",
@@ -80,9 +78,6 @@ import java.util.regex.Pattern;
 public final class KamalAppPortMismatch implements Rule {
 
     private static final int RAILS_DEFAULT_PORT = 3000;
-    private static final Pattern PUMA_PORT = Pattern.compile(
-            "(?m)^\\s*port\\s*\\(?\\s*(?:(\\d+)|ENV\\.fetch\\(\\s*[\"']PORT[\"']\\s*(?:,\\s*(\\d+)\\s*\\)|\\)\\s*\\{\\s*(\\d+)\\s*\\}))");
-    private static final Pattern PUMA_BIND = Pattern.compile("(?m)^\\s*(bind|ssl_bind)\\b");
 
     /** The port the image's command listens on, and why. */
     private record Served(int port, String because) {}
@@ -144,21 +139,13 @@ public final class KamalAppPortMismatch implements Rule {
         if (variable != null) {
             return Optional.of(new Served(variable, "PORT=" + variable));
         }
-        String pumaFile = PathNames.join(c.build().context(), "config/puma.rb");
-        String puma = context.project().source(pumaFile).map(f -> f.text()).orElse(null);
-        if (puma == null) {
+        Optional<PumaBinds.ConfiguredPort> puma = PumaBinds.railsConfigPort(context, c);
+        if (puma.isEmpty()) {
             return Optional.of(new Served(RAILS_DEFAULT_PORT, "rails server's default"));
         }
-        if (PUMA_BIND.matcher(puma).find()) {
-            return Optional.empty();
-        }
-        Matcher m = PUMA_PORT.matcher(puma);
-        if (m.find()) {
-            String literal = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            return Optional.of(new Served(Integer.parseInt(literal), "the port of config/puma.rb, as PORT is not set"));
-        }
-        return puma.lines().anyMatch(l -> l.strip().startsWith("port")) ? Optional.empty()
-                : Optional.of(new Served(RAILS_DEFAULT_PORT, "rails server's default"));
+        Integer port = puma.get().port();
+        return port == null ? Optional.empty()
+                : Optional.of(new Served(port, "the port of config/puma.rb, as PORT is not set"));
     }
 
     private static Integer number(String value) {

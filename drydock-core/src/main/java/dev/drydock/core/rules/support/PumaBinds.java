@@ -7,6 +7,7 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +55,36 @@ public final class PumaBinds {
         }
         return loopback;
     }
+
+    /**
+     * The port config/puma.rb of a container's build context makes `rails server` listen on when neither -p nor PORT
+     * decides: empty when there is no such file or it writes no port (the server's default applies), a null port
+     * when it binds addresses itself or writes a port drydock cannot read.
+     */
+    public static Optional<ConfiguredPort> railsConfigPort(ReviewContext context, Container c) {
+        String puma = context.project().source(PathNames.join(c.build().context(), "config/puma.rb"))
+                .map(SourceFile::text).orElse(null);
+        if (puma == null) {
+            return Optional.empty();
+        }
+        if (BINDS.matcher(puma).find()) {
+            return Optional.of(new ConfiguredPort(null));
+        }
+        Matcher m = LITERAL_PORT.matcher(puma);
+        if (m.find()) {
+            String literal = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            return Optional.of(new ConfiguredPort(Integer.parseInt(literal)));
+        }
+        return puma.lines().anyMatch(l -> l.strip().startsWith("port")) ? Optional.of(new ConfiguredPort(null))
+                : Optional.empty();
+    }
+
+    /** A port the Puma configuration decides: the literal port, or null when it cannot be read. */
+    public record ConfiguredPort(Integer port) {}
+
+    private static final Pattern LITERAL_PORT = Pattern.compile(
+            "(?m)^\\s*port\\s*\\(?\\s*(?:(\\d+)|ENV\\.fetch\\(\\s*[\"']PORT[\"']\\s*(?:,\\s*(\\d+)\\s*\\)|\\)\\s*\\{\\s*(\\d+)\\s*\\}))");
+    private static final Pattern BINDS = Pattern.compile("(?m)^\\s*(bind|ssl_bind)\\b");
 
     /** The host a bind or port directive names, or null when it is no literal TCP address on a named host. */
     private static String host(String directive, String args) {
