@@ -42,7 +42,8 @@ public final class KestrelUrls {
         if (ep == null) {
             return out;
         }
-        add(out, COMMAND_LINE, commandLine(ep.args()));
+        // .NET's command-line configuration provider keeps the last of a repeated key
+        add(out, COMMAND_LINE, CommandLineOptions.last(ep.args(), COMMAND_LINE));
         add(out, "DOTNET_URLS", ep.environment().get("DOTNET_URLS"));
         add(out, "ASPNETCORE_URLS", ep.environment().get("ASPNETCORE_URLS"));
         return out;
@@ -65,23 +66,6 @@ public final class KestrelUrls {
     private static boolean undecided(List<Setting> all) {
         return all.size() > 1 && all.stream().map(s -> s.value().strip()).distinct().count() > 1
                 && all.get(all.size() - 1).name().equals("ASPNETCORE_URLS");
-    }
-
-    /**
-     * The value of the last {@code --urls} argument ({@code --urls value} or {@code --urls=value}): the command-line
-     * configuration provider keeps the last of a repeated key.
-     */
-    private static String commandLine(List<String> args) {
-        String value = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals(COMMAND_LINE) && i + 1 < args.size()) {
-                value = args.get(++i);
-            } else if (arg.startsWith(COMMAND_LINE + "=")) {
-                value = arg.substring(COMMAND_LINE.length() + 1);
-            }
-        }
-        return value;
     }
 
     private static void add(List<Setting> out, String name, String value) {

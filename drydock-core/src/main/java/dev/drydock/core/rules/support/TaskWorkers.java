@@ -147,7 +147,7 @@ public final class TaskWorkers {
 
     /** GoodJob's probe server port: --probe-port, else GOOD_JOB_PROBE_PORT; null when neither starts it. */
     private static Integer goodJobProbePort(EntryPoint ep) {
-        String value = optionValue(ep.args(), "--probe-port", "--probe-port");
+        String value = CommandLineOptions.first(ep.args(), "--probe-port");
         if (value == null) {
             value = ep.environment().get("GOOD_JOB_PROBE_PORT");
         }
@@ -253,7 +253,7 @@ public final class TaskWorkers {
                     + SOLID_QUEUE_TIMEOUT + " s"));
         }
         if (goodJob(ep)) {
-            String option = optionValue(ep.args(), "--shutdown-timeout", "--shutdown-timeout");
+            String option = CommandLineOptions.first(ep.args(), "--shutdown-timeout");
             String variable = ep.environment().get("GOOD_JOB_SHUTDOWN_TIMEOUT");
             return option != null ? goodJobDrain(option, "--shutdown-timeout " + option)
                     : variable != null ? goodJobDrain(variable, "GOOD_JOB_SHUTDOWN_TIMEOUT=" + variable)
@@ -269,16 +269,16 @@ public final class TaskWorkers {
                     + " (job_timeout) before it stops it, so the grace period covers that"));
         }
         if (program.equals("sidekiq")) {
-            String timeout = optionValue(args, "-t", "--timeout");
+            String timeout = CommandLineOptions.first(args, "-t", "--timeout");
             Long seconds = wholeSeconds(timeout, 1);
             return Optional.of(sidekiq(seconds == null ? SIDEKIQ_TIMEOUT : seconds, seconds == null
                     ? "Sidekiq's default -t " + SIDEKIQ_TIMEOUT : "-t " + timeout));
         }
         if (program.equals("dramatiq") && !args.contains("--help")) {
-            int at = args.indexOf("--worker-shutdown-timeout");
-            Long ms = at > 0 && at + 1 < args.size() ? wholeSeconds(args.get(at + 1), 1000) : null;
+            String timeout = CommandLineOptions.first(args, "--worker-shutdown-timeout");
+            Long ms = wholeSeconds(timeout, 1000);
             return Optional.of(ms != null
-                    ? new Drain("a Dramatiq worker", ms, "--worker-shutdown-timeout " + args.get(at + 1), 0, null)
+                    ? new Drain("a Dramatiq worker", ms, "--worker-shutdown-timeout " + timeout, 0, null)
                     : new Drain("a Dramatiq worker", null, null, 120, "Dramatiq waits up to 10 minutes for running"
                             + " actors by default (--worker-shutdown-timeout 600000), so 2 minutes is a starting point:"
                             + " raise it above the longest actor, or lower --worker-shutdown-timeout to match"));
@@ -327,7 +327,7 @@ public final class TaskWorkers {
         if (ep == null || !ep.otherCommands().isEmpty()) {
             return List.of();
         }
-        boolean goodJobSet = goodJob(ep) && (optionValue(ep.args(), "--shutdown-timeout", "--shutdown-timeout") != null
+        boolean goodJobSet = goodJob(ep) && (CommandLineOptions.first(ep.args(), "--shutdown-timeout") != null
                 || ep.environment().containsKey("GOOD_JOB_SHUTDOWN_TIMEOUT"));
         return solidQueue(ep) || goodJob(ep) && !goodJobSet ? List.of("config/application.rb",
                 "config/environments/production.rb", "config/initializers/solid_queue.rb",
@@ -446,10 +446,10 @@ public final class TaskWorkers {
      */
     public static String sidekiqConfig(EntryPoint ep) {
         List<String> args = ep == null ? List.of() : ep.args();
-        if (drain(ep).filter(d -> d.display().equals(SIDEKIQ)).isEmpty() || optionValue(args, "-t", "--timeout") != null) {
+        if (drain(ep).filter(d -> d.display().equals(SIDEKIQ)).isEmpty() || CommandLineOptions.first(args, "-t", "--timeout") != null) {
             return null;
         }
-        String config = optionValue(args, "-C", "--config");
+        String config = CommandLineOptions.first(args, "-C", "--config");
         return config == null ? "config/sidekiq.yml" : config;
     }
 
@@ -468,20 +468,6 @@ public final class TaskWorkers {
         return new Drain(SIDEKIQ, seconds, bound, 0, null, "a job still running then is killed before Sidekiq"
                 + " pushes it back to Redis, which it does only when its own timeout ends, so the job is lost (Sidekiq's"
                 + " basic fetch has taken it off the queue)");
-    }
-
-    /** The value of an option written {@code -t 30}, {@code --timeout 30} or {@code --timeout=30}; null if absent. */
-    private static String optionValue(List<String> args, String shortName, String longName) {
-        for (int i = 1; i < args.size(); i++) {
-            String a = args.get(i);
-            if ((a.equals(shortName) || a.equals(longName)) && i + 1 < args.size()) {
-                return args.get(i + 1);
-            }
-            if (a.startsWith(longName + "=")) {
-                return a.substring(longName.length() + 1);
-            }
-        }
-        return null;
     }
 
     /** A number of {@code unit}s (1 for seconds, 1000 for milliseconds) in whole seconds, rounded up; null if none. */
