@@ -123,7 +123,7 @@ public final class AnchorBaseServiceStarted implements Rule {
             if (other.compose() != base.compose() || other.name().equals(base.name())) {
                 continue;
             }
-            ScalarNode shared = ComposeServices.sharedBase(other.compose(), other.service());
+            ScalarNode shared = ComposeServices.sharedBase(context, other.compose(), other.service());
             if (shared != null && ComposeServices.location(shared).equals(base.nameLocation())) {
                 out.put(other.name(), other.service());
             }

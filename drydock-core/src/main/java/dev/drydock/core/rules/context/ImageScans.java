@@ -4,7 +4,9 @@ import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,8 @@ final class ImageScans {
 
     /** A scanner run: its line in the file, the text that runs it, and what it scans. */
     record Scan(int line, String written, Target target) {}
+
+    private static final Map<String, Pattern> STEP_KEYS = new ConcurrentHashMap<>();
 
     private static final Pattern TRIVY = Pattern.compile("(?i)(?<![\\w.-])trivy(?::[\\w.-]+)?(?![\\w-])");
     private static final Set<String> TRIVY_IMAGE = Set.of("image", "i", "rootfs", "sbom", "vm");
@@ -160,7 +164,8 @@ final class ImageScans {
 
     /** The value of a {@code key:} in a step's text, or null. */
     private static String key(String step, String key) {
-        Matcher m = Pattern.compile("(?m)^\\s*(?:-\\s+)?" + Pattern.quote(key) + "\\s*:\\s*[\"']?([^\"'\\s#]*)").matcher(step);
+        Matcher m = STEP_KEYS.computeIfAbsent(key, k -> Pattern.compile(
+                "(?m)^\\s*(?:-\\s+)?" + Pattern.quote(k) + "\\s*:\\s*[\"']?([^\"'\\s#]*)")).matcher(step);
         return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
     }
 

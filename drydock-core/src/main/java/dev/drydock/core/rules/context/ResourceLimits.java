@@ -93,38 +93,38 @@ public final class ResourceLimits implements Rule {
                     .map(Limit::ref).toList()) + (group.size() > 1 ? " are" : " is") + text
                 + (group.size() > 1 ? "any of them" : "it") + " cannot starve the rest of the host"));
         }
-        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(unlimited, ResourceLimits::whereLimitsGo)) {
+        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(unlimited, ref -> whereLimitsGo(context, ref))) {
             ComposeServices.Ref first = group.get(0);
             boolean shared = group.size() > 1;
-            context.finding(this, where(group), names(group) + " (" + first.file() + ") " + (shared ? "have" : "has")
+            context.finding(this, where(context, group), names(group) + " (" + first.file() + ") " + (shared ? "have" : "has")
                             + " no memory limit" + (first.service().cpuLimit() != null ? " (only a CPU limit)" : "")
                             + ": a leak or a load spike in " + (shared ? "one of them" : "it") + " can use all of the"
                             + " host's memory, and the OOM killer then ends whichever process it picks")
                     .implicit()
-                    .recommendation(recommendation(group))
+                    .recommendation(recommendation(context, group))
                     .add();
         }
-        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(noCpuLimit, ResourceLimits::whereLimitsGo)) {
+        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(noCpuLimit, ref -> whereLimitsGo(context, ref))) {
             ComposeServices.Ref first = group.get(0);
             boolean shared = group.size() > 1;
-            context.finding(this, where(group), names(group) + " (" + first.file() + ") " + (shared ? "have" : "has")
+            context.finding(this, where(context, group), names(group) + " (" + first.file() + ") " + (shared ? "have" : "has")
                             + " a memory limit but no CPU limit: a busy loop or a load spike in " + (shared ? "one of"
                             + " them" : "it") + " can take every core of the host and slow down the other services")
                     .severity(Severity.LOW)
                     .implicit()
-                    .recommendation("Add `cpus: '1.0'` under deploy.resources.limits of " + target(group)
+                    .recommendation("Add `cpus: '1.0'` under deploy.resources.limits of " + target(context, group)
                             + " (or `cpus: 1.0` beside mem_limit), sized from `docker stats` under load.")
                     .add();
         }
     }
 
-    private static String recommendation(List<ComposeServices.Ref> group) {
+    private static String recommendation(ReviewContext context, List<ComposeServices.Ref> group) {
         ComposeServices.Ref first = group.get(0);
         boolean shared = group.size() > 1;
         Optional<StoreMemory.Need> need = shared ? Optional.empty() : StoreMemory.of(first.service());
         String memory = need.map(n -> StoreMemory.size(n.suggestedMib())).orElse("512M");
         String reservation = need.map(n -> StoreMemory.size(n.suggestedMib() / 2)).orElse("256M");
-        return "Add to " + target(group) + " in " + first.file() + ": `deploy: {resources: {limits: {memory: " + memory
+        return "Add to " + target(context, group) + " in " + first.file() + ": `deploy: {resources: {limits: {memory: " + memory
                 + ", cpus: '1.0'}, reservations: {memory: " + reservation + "}}}`"
                 + need.map(n -> " (" + n.reason() + ")").orElse("") + ", with the values measured with `docker stats`"
                 + " under load" + (shared ? "; a service that needs more sets its own." : ".");
@@ -165,30 +165,30 @@ public final class ResourceLimits implements Rule {
      * Where a missing limit goes: the deepest of deploy, deploy.resources and deploy.resources.limits that the
      * service has, else the anchor it shares with other services, else its name.
      */
-    private static Location whereLimitsGo(ComposeServices.Ref ref) {
+    private static Location whereLimitsGo(ReviewContext context, ComposeServices.Ref ref) {
         Location deploy = deepestDeployKey(ref);
-        return deploy != null ? deploy : ComposeServices.whereShared(ref);
+        return deploy != null ? deploy : ComposeServices.whereShared(context, ref);
     }
 
     /** The location of a group's finding: a shared anchor only when more than one service shares it. */
-    private static Location where(List<ComposeServices.Ref> group) {
+    private static Location where(ReviewContext context, List<ComposeServices.Ref> group) {
         ComposeServices.Ref first = group.get(0);
         if (group.size() > 1) {
-            return whereLimitsGo(first);
+            return whereLimitsGo(context, first);
         }
         Location deploy = deepestDeployKey(first);
         return deploy != null ? deploy : first.nameLocation();
     }
 
     /** The service, or the anchor its services share, that the recommendation names. */
-    private static String target(List<ComposeServices.Ref> group) {
+    private static String target(ReviewContext context, List<ComposeServices.Ref> group) {
         ComposeServices.Ref first = group.get(0);
         if (group.size() == 1) {
             return first.name();
         }
         MapNode.Entry deploy = first.service().node().entry("deploy");
-        ScalarNode owner = deploy == null ? null : ComposeServices.writtenUnder(first.compose(), deploy.key());
-        return (owner != null ? owner.value() : ComposeServices.sharedName(group)) + " (which " + names(group)
+        ScalarNode owner = deploy == null ? null : ComposeServices.writtenUnder(context, first.compose(), deploy.key());
+        return (owner != null ? owner.value() : ComposeServices.sharedName(context, group)) + " (which " + names(group)
                 + " share)";
     }
 

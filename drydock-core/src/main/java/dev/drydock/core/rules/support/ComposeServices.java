@@ -244,13 +244,13 @@ public final class ComposeServices {
      * shares this key, so a setting they all lack is added there once. Null when the service writes its own
      * image and build, or the anchor is not found in the project's merged file.
      */
-    public static ScalarNode sharedBase(ComposeProject compose, Service service) {
+    public static ScalarNode sharedBase(ReviewContext context, ComposeProject compose, Service service) {
         MapNode.Entry runs = service.node().entry("image") != null ? service.node().entry("image")
                 : service.node().entry("build");
         if (runs == null) {
             return null;
         }
-        ScalarNode base = writtenUnder(compose, runs.key());
+        ScalarNode base = writtenUnder(context, compose, runs.key());
         return base == null || sameNode(base, service.nameKey()) ? null : base;
     }
 
@@ -259,52 +259,28 @@ public final class ComposeServices {
      * copies it: {@code x-defaults} for an entry of {@code x-defaults: &defaults}, a service's name for its own
      * entries. Null when the project's merged file does not hold it.
      */
-    public static ScalarNode writtenUnder(ComposeProject compose, ScalarNode key) {
-        MapNode.Entry entry = definingEntry(compose.root(), key);
-        return entry == null ? null : entry.key();
+    public static ScalarNode writtenUnder(ReviewContext context, ComposeProject compose, ScalarNode key) {
+        return context.memo("compose-defining-mappings", compose, () -> new DefiningMappings(compose.root())).owner(key);
     }
 
     /**
      * Where a finding about something a service lacks points: the key of its {@link #sharedBase} when it has one
      * (services grouped there with {@link #byLocation} get one finding), else its name.
      */
-    public static Location whereShared(Ref ref) {
-        ScalarNode base = sharedBase(ref.compose(), ref.service());
+    public static Location whereShared(ReviewContext context, Ref ref) {
+        ScalarNode base = sharedBase(context, ref.compose(), ref.service());
         return base != null ? location(base) : ref.nameLocation();
     }
 
     /** The name of the mapping a group of services from {@link #whereShared} shares ({@code x-defaults}). */
-    public static String sharedName(List<Ref> group) {
+    public static String sharedName(ReviewContext context, List<Ref> group) {
         for (Ref ref : group) {
-            ScalarNode base = sharedBase(ref.compose(), ref.service());
+            ScalarNode base = sharedBase(context, ref.compose(), ref.service());
             if (base != null) {
                 return base.value();
             }
         }
         return group.get(0).name();
-    }
-
-    /**
-     * The innermost entry of {@code map} (searched through nested mappings) whose value is the mapping written
-     * around {@code key}, where it is defined rather than copied by an alias.
-     */
-    private static MapNode.Entry definingEntry(MapNode map, ScalarNode key) {
-        for (MapNode.Entry e : map.entries()) {
-            if (!(e.value() instanceof MapNode value) || !value.file().path().equals(key.file().path())
-                    || value.span().start() < e.key().span().end()
-                    || key.span().start() < value.span().start() || key.span().end() > value.span().end()) {
-                continue;
-            }
-            MapNode.Entry inner = definingEntry(value, key);
-            if (inner != null) {
-                return inner;
-            }
-            MapNode.Entry own = value.entry(key.value());
-            if (own != null && sameNode(own.key(), key)) {
-                return e;
-            }
-        }
-        return null;
     }
 
     private static boolean sameNode(Node a, Node b) {
