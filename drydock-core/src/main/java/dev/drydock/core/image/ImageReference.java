@@ -259,6 +259,12 @@ public record ImageReference(Kind kind, String original, String registry, String
         return out.toString();
     }
 
+    /** {@link #effectiveTag()} in lower case, empty when there is none (a digest alone, or not an image). */
+    public String effectiveTagLowerCase() {
+        String effective = effectiveTag();
+        return effective == null ? "" : effective.toLowerCase(Locale.ROOT);
+    }
+
     /** The tag that is pulled: the explicit tag, {@code latest} when neither tag nor digest is given, else null. */
     public String effectiveTag() {
         if (!isImage()) {

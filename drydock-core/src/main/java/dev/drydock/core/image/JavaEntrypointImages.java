@@ -24,7 +24,7 @@ public final class JavaEntrypointImages {
         }
         ImageReference ref = external.reference();
         String name = ref.fullName().toLowerCase(Locale.ROOT);
-        String tag = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
+        String tag = ref.effectiveTagLowerCase();
         if (name.startsWith("gcr.io/distroless/java") && !tag.contains("debug")) {
             return Optional.of(List.of("java", "-jar"));
         }

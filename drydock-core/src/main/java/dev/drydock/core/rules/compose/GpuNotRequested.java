@@ -96,7 +96,7 @@ public final class GpuNotRequested implements Rule {
             return Optional.empty();
         }
         String name = image.get().familiarName().toLowerCase(Locale.ROOT);
-        String tag = image.get().effectiveTag().toLowerCase(Locale.ROOT);
+        String tag = image.get().effectiveTagLowerCase();
         if (name.equals("vllm/vllm-openai") && !tag.contains("rocm") && !tag.contains("cpu")) {
             return Optional.of("vLLM's OpenAI-compatible server");
         }

@@ -198,8 +198,7 @@ public final class GoBinaryNeedsLibc implements Rule {
                 || !ImageTags.officialName(external.reference()).equals("golang")) {
             return null;
         }
-        String tag = external.reference().effectiveTag() == null ? ""
-                : external.reference().effectiveTag().toLowerCase(Locale.ROOT);
+        String tag = external.reference().effectiveTagLowerCase();
         if (!tag.contains("alpine")) {
             return "CGO_ENABLED is not set and " + external.reference().familiarString()
                     + " has gcc, so cgo is on by default";
@@ -214,8 +213,7 @@ public final class GoBinaryNeedsLibc implements Rule {
     private static boolean alpineBuilder(DockerfileModel model, Stage builder) {
         BaseImage base = Stages.rootBase(model, builder);
         return base instanceof BaseImage.External external && external.reference() != null
-                && external.reference().effectiveTag() != null
-                && external.reference().effectiveTag().toLowerCase(Locale.ROOT).contains("alpine");
+                && external.reference().effectiveTagLowerCase().contains("alpine");
     }
 
     /** The path {@code go build -o} writes, or null. */

@@ -25,7 +25,7 @@ public final class BaseImageFacts {
         }
         ImageReference ref = external.reference();
         String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
-        String tag = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
+        String tag = ref.effectiveTagLowerCase();
         if (name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")) {
             return tag.contains("nonroot") || name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
         }
@@ -91,7 +91,7 @@ public final class BaseImageFacts {
         }
         ImageReference ref = external.reference();
         String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
-        String tag = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
+        String tag = ref.effectiveTagLowerCase();
         return Optional.ofNullable(switch (user) {
             case "nobody" -> "65534:65534";
             case "nonroot" -> name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")
@@ -346,8 +346,7 @@ public final class BaseImageFacts {
         if (!external.reference().isOfficialImage()) {
             return Optional.empty();
         }
-        String tag = external.reference().effectiveTag() == null ? ""
-                : external.reference().effectiveTag().toLowerCase(Locale.ROOT);
+        String tag = external.reference().effectiveTagLowerCase();
         return switch (external.reference().imageName()) {
             case "debian", "ubuntu", "buildpack-deps", "fedora", "oraclelinux", "rockylinux", "almalinux",
                     "amazonlinux", "centos" -> Optional.of("bash");

@@ -197,7 +197,7 @@ public final class DataStores {
         }
         Application application = APPLICATIONS.get(name);
         String dir = application != null ? application.folder() : DATA_DIRECTORIES.get(name);
-        if (dir == null || name.equals("gitea/gitea") && image.effectiveTag().contains("rootless")) {
+        if (dir == null || name.equals("gitea/gitea") && image.effectiveTagLowerCase().contains("rootless")) {
             return Optional.empty(); // the rootless Gitea images keep their data elsewhere
         }
         String volume = VOLUME_AT_DATA_DIRECTORY.contains(name) ? dir : null;

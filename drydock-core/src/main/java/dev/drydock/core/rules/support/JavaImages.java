@@ -32,7 +32,7 @@ public final class JavaImages {
         String tag = ref.tag() == null ? null : ref.tag().toLowerCase(Locale.ROOT);
         Matcher adopt = ADOPTOPENJDK.matcher(ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT));
         if (adopt.matches()) {
-            String effective = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
+            String effective = ref.effectiveTagLowerCase();
             String alpine = effective.contains("alpine") ? "-alpine" : "";
             return effective.contains("jre") ? Optional.empty() : Optional.of(adopt.group(2) == null
                     ? "eclipse-temurin:" + adopt.group(1) + "-jre" + alpine
