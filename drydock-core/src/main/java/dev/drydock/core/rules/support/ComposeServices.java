@@ -213,7 +213,8 @@ public final class ComposeServices {
 
     /**
      * The image a service runs as it is pulled: its {@code image:} when it has no build section and every
-     * variable in the reference is set; empty otherwise, or when the reference does not parse.
+     * variable in the reference is set; empty otherwise, or when the reference does not parse or names no image
+     * ({@code scratch}).
      */
     public static Optional<ImageReference> pulledImage(Service service) {
         Located<String> image = service.image();
@@ -221,7 +222,7 @@ public final class ComposeServices {
                 && s.substitutions().stream().anyMatch(sub -> sub.isMissing())) {
             return Optional.empty();
         }
-        return ImageReference.tryParse(image.value());
+        return ImageReference.tryParse(image.value()).filter(ImageReference::isImage);
     }
 
     /**
