@@ -1,13 +1,12 @@
 package dev.drydock.core.rules.compose;
 
-import dev.drydock.core.compose.Service;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.ServiceGroup;
 
 @RuleDefinition(
         id = "capabilities-not-dropped",
@@ -51,13 +50,13 @@ public final class CapabilitiesNotDropped implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        for (ComposeServices.Ref ref : HardeningTargets.without(context, "cap_drop")) {
-            Service service = ref.service();
-            context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") keeps Docker's 14 default"
-                            + " capabilities (no cap_drop), which an attacker running code in it can use")
+        for (ServiceGroup group : ServiceGroup.of(context, HardeningTargets.without(context, "cap_drop"))) {
+            context.finding(this, group.location(), group.subject() + " keep" + (group.members().size() > 1 ? "" : "s")
+                            + " Docker's 14 default capabilities (no cap_drop), which an attacker running code in "
+                            + group.oneOfThem() + " can use")
                     .implicit()
-                    .recommendation("Add `cap_drop: [ALL]` to " + service.name() + " and add back with cap_add only"
-                            + " what it needs to start.")
+                    .recommendation("Add `cap_drop: [ALL]` to " + group.target() + (group.shared() ? "," : "") + " and add back with cap_add only"
+                            + " what " + (group.members().size() > 1 ? "each needs" : "it needs") + " to start.")
                     .add();
         }
     }

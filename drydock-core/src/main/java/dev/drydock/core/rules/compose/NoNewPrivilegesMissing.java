@@ -14,6 +14,9 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeListEdits;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.ServiceGroup;
+import java.util.ArrayList;
+import java.util.List;
 
 @RuleDefinition(
         id = "no-new-privileges-missing",
@@ -58,6 +61,7 @@ public final class NoNewPrivilegesMissing implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        List<ComposeServices.Ref> lacking = new ArrayList<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             Boolean set = null;
@@ -76,20 +80,26 @@ public final class NoNewPrivilegesMissing implements Rule {
                         .recommendation("Write `no-new-privileges:true` instead, unless " + service.name()
                                 + " needs sudo or a setuid program at run time.")
                         .add();
-                continue;
+            } else if (!Boolean.TRUE.equals(set) && HardeningTargets.applies(ref)) {
+                lacking.add(ref);
             }
-            if (Boolean.TRUE.equals(set) || !HardeningTargets.applies(ref)) {
-                continue;
-            }
-            Location at = ComposeServices.keyed(service.node(), "security_opt");
-            TextEdit edit = ComposeListEdits.addItem(service.node(), "security_opt", "no-new-privileges:true");
-            context.finding(this, at != null ? at : ref.nameLocation(), service.name() + " (" + ref.file() + ") does not"
-                            + " set no-new-privileges: a process in it can gain root by running a setuid program")
+        }
+        for (ServiceGroup group : ServiceGroup.of(context, lacking, NoNewPrivilegesMissing::securityOptions)) {
+            Location at = securityOptions(group.first());
+            TextEdit edit = ComposeListEdits.addItem(group.mapping(), "security_opt", "no-new-privileges:true");
+            String target = at == null ? group.target() : group.names();
+            context.finding(this, at != null ? at : group.location(), group.subject() + " " + (group.members().size() > 1
+                            ? "do" : "does") + " not set no-new-privileges: a process in " + group.oneOfThem()
+                            + " can gain root by running a setuid program")
                     .implicit()
-                    .recommendation("Add `no-new-privileges:true` under security_opt of " + service.name() + ".")
-                    .fix(edit == null ? null : Fix.of("set no-new-privileges on " + service.name(), FixSafety.UNSAFE,
-                            edit))
+                    .recommendation("Add `no-new-privileges:true` under security_opt of " + target + ".")
+                    .fix(edit == null ? null : Fix.of("set no-new-privileges on " + target, FixSafety.UNSAFE, edit))
                     .add();
         }
+    }
+
+    /** The service's security_opt key, where it or the mapping it merges writes one. */
+    private static Location securityOptions(ComposeServices.Ref ref) {
+        return ComposeServices.keyed(ref.service().node(), "security_opt");
     }
 }

@@ -9,6 +9,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.ServiceGroup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,20 +67,15 @@ public final class PidsLimit implements Rule {
                 unlimited.add(ref);
             }
         }
-        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(missing, ref -> ComposeServices.whereShared(context, ref))) {
-            ComposeServices.Ref first = group.get(0);
-            String names = ComposeServices.names(group.stream().map(ComposeServices.Ref::name).toList());
-            boolean shared = group.size() > 1;
-            context.finding(this, shared ? ComposeServices.whereShared(context, first) : first.nameLocation(), names + " (" + first.file()
-                            + ") " + (shared ? "have" : "has") + " no process limit: a fork bomb or a thread leak in"
-                            + (shared ? " one of them" : " it") + " can use up the host's process table, and"
-                            + " then no container on the host can start a process")
+        for (ServiceGroup group : ServiceGroup.of(context, missing)) {
+            context.finding(this, group.location(), group.subject() + " " + group.has() + " no process limit: a fork"
+                            + " bomb or a thread leak in " + group.oneOfThem() + " can use up the host's process table,"
+                            + " and then no container on the host can start a process")
                     .implicit()
-                    .recommendation(shared
-                            ? "Add `pids_limit: 200` under " + ComposeServices.sharedName(context, group) + ", which " + names
-                                    + " share (a few times what `docker stats` shows in their PIDS column under load;"
-                                    + " a service that needs more sets its own)."
-                            : "Add `pids_limit: 200` to " + first.name() + " (a few times what `docker stats` shows in"
+                    .recommendation(group.shared()
+                            ? "Add `pids_limit: 200` under " + group.target() + " (a few times what `docker stats`"
+                                    + " shows in their PIDS column under load; a service that needs more sets its own)."
+                            : "Add `pids_limit: 200` to " + group.names() + " (a few times what `docker stats` shows in"
                                     + " its PIDS column under load).")
                     .add();
         }

@@ -9,6 +9,11 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.ReadOnlyRoots;
+import dev.drydock.core.rules.support.ServiceGroup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 @RuleDefinition(
         id = "writable-root-filesystem",
@@ -51,18 +56,29 @@ public final class WritableRootFilesystem implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        Map<String, List<ComposeServices.Ref>> byAdvice = new LinkedHashMap<>();
         for (ComposeServices.Ref ref : HardeningTargets.without(context, "read_only")) {
-            Service service = ref.service();
-            String writable = ReadOnlyRoots.of(context, service)
-                    .map(needs -> ReadOnlyRoots.paths(ReadOnlyRoots.uncovered(service, needs)))
-                    .map(paths -> paths.isEmpty() ? "." : ", with " + ReadOnlyRootWithoutWritablePaths.tmpfsEntries(paths)
-                            + " for the folders its image's server writes at start (see read-only-root-without-writable-paths).")
-                    .orElse(", with `tmpfs: [/tmp]` and a volume for each other directory it writes to.");
-            context.finding(this, ref.nameLocation(), service.name() + " (" + ref.file() + ") has a writable root file"
-                            + " system: code that gets into it can change the application and keep a foothold")
-                    .implicit()
-                    .recommendation("Add `read_only: true` to " + service.name() + writable)
-                    .add();
+            byAdvice.computeIfAbsent(writablePaths(context, ref.service()), a -> new ArrayList<>()).add(ref);
         }
+        byAdvice.forEach((writable, refs) -> {
+            for (ServiceGroup group : ServiceGroup.of(context, refs)) {
+                context.finding(this, group.location(), group.subject() + " " + group.has() + " a writable root file"
+                                + " system: code that gets into " + group.oneOfThem() + " can change the application"
+                                + " and keep a foothold")
+                        .implicit()
+                        .recommendation("Add `read_only: true` to " + group.target() + (group.members().size() > 1
+                                ? writable.replace(" it writes to", " they write to") : writable))
+                        .add();
+            }
+        });
+    }
+
+    /** The rest of the recommendation: the writable places the service needs. */
+    private static String writablePaths(ReviewContext context, Service service) {
+        return ReadOnlyRoots.of(context, service)
+                .map(needs -> ReadOnlyRoots.paths(ReadOnlyRoots.uncovered(service, needs)))
+                .map(paths -> paths.isEmpty() ? "." : ", with " + ReadOnlyRootWithoutWritablePaths.tmpfsEntries(paths)
+                        + " for the folders its image's server writes at start (see read-only-root-without-writable-paths).")
+                .orElse(", with `tmpfs: [/tmp]` and a volume for each other directory it writes to.");
     }
 }

@@ -246,13 +246,19 @@ public final class ComposeServices {
      * image and build, or the anchor is not found in the project's merged file.
      */
     public static ScalarNode sharedBase(ReviewContext context, ComposeProject compose, Service service) {
+        MapNode.Entry base = sharedBaseEntry(context, compose, service);
+        return base == null ? null : base.key();
+    }
+
+    /** The entry of {@link #sharedBase}: its key and the mapping a setting the services share is written into. */
+    public static MapNode.Entry sharedBaseEntry(ReviewContext context, ComposeProject compose, Service service) {
         MapNode.Entry runs = service.node().entry("image") != null ? service.node().entry("image")
                 : service.node().entry("build");
         if (runs == null) {
             return null;
         }
-        ScalarNode base = writtenUnder(context, compose, runs.key());
-        return base == null || sameNode(base, service.nameKey()) ? null : base;
+        MapNode.Entry base = definingEntry(context, compose, runs.key());
+        return base == null || sameNode(base.key(), service.nameKey()) ? null : base;
     }
 
     /**
@@ -261,6 +267,11 @@ public final class ComposeServices {
      * entries. Null when the project's merged file does not hold it.
      */
     public static ScalarNode writtenUnder(ReviewContext context, ComposeProject compose, ScalarNode key) {
+        MapNode.Entry entry = definingEntry(context, compose, key);
+        return entry == null ? null : entry.key();
+    }
+
+    private static MapNode.Entry definingEntry(ReviewContext context, ComposeProject compose, ScalarNode key) {
         return context.memo("compose-defining-mappings", compose, () -> new DefiningMappings(compose.root())).owner(key);
     }
 

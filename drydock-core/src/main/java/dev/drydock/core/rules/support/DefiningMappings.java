@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * For every key of a compose tree, the key of the mapping that writes it where it is defined rather than where
+ * For every key of a compose tree, the entry of the mapping that writes it where it is defined rather than where
  * an alias or a merge key copies it: {@code x-defaults} for an entry of {@code x-defaults: &defaults}, a
  * service's name for its own entries. Built in one walk, so that asking for every service costs no more than
  * reading the tree once.
@@ -21,14 +21,14 @@ final class DefiningMappings {
         }
     }
 
-    private final Map<Written, ScalarNode> owners = new HashMap<>();
+    private final Map<Written, MapNode.Entry> owners = new HashMap<>();
 
     DefiningMappings(MapNode root) {
         visit(root);
     }
 
-    /** The key of the mapping written around {@code key}; null when the tree does not hold it. */
-    ScalarNode owner(ScalarNode key) {
+    /** The entry whose value is the mapping written around {@code key}; null when the tree does not hold it. */
+    MapNode.Entry owner(ScalarNode key) {
         return owners.get(Written.of(key));
     }
 
@@ -40,7 +40,7 @@ final class DefiningMappings {
             visit(value);
             for (MapNode.Entry own : value.entries()) {
                 if (writtenInside(own.key(), value)) {
-                    owners.putIfAbsent(Written.of(own.key()), e.key());
+                    owners.putIfAbsent(Written.of(own.key()), e);
                 }
             }
         }
