@@ -3,15 +3,11 @@ package dev.drydock.core.rules.app;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
-import dev.drydock.core.dockerfile.syntax.ExecForm;
-import dev.drydock.core.dockerfile.syntax.Instruction;
-import dev.drydock.core.dockerfile.syntax.Word;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
-import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -101,7 +97,7 @@ public final class DotnetAssemblyNotBuilt implements Rule {
             }
             String projects = String.join(", ", built.stream().map(a -> a.project() + " builds " + a.dll()).toList());
             DotnetAssemblies.Assembly app = DotnetAssemblies.of(context, c).orElse(null);
-            context.finding(this, where(c, command, dll), "`dotnet " + dll + "` runs " + name + ", which no project of"
+            context.finding(this, WrittenInstructions.commandWord(c, command, dll), "`dotnet " + dll + "` runs " + name + ", which no project of"
                             + " the build context builds (" + projects + "): the publish output has no " + name
                             + ", so every container exits at once")
                     .recommendation(app == null
@@ -142,18 +138,5 @@ public final class DotnetAssemblyNotBuilt implements Rule {
         }
         boolean inDockerfile = command.origin() != null && c.build().dockerfile().equals(command.origin().file());
         return count > (inDockerfile ? 1 : 0);
-    }
-
-    /** The assembly's word in the command when the image's Dockerfile writes it in exec form, else the command. */
-    private static Location where(Container c, EffectiveCommand command, String dll) {
-        Instruction written = WrittenInstructions.inImageAt(c, command.origin());
-        if (written != null && written.arguments() instanceof ExecForm exec) {
-            for (Word w : exec.elements()) {
-                if (w.value().equals(dll)) {
-                    return new Location(written.file().path(), w.span());
-                }
-            }
-        }
-        return new Location(command.origin().file(), command.origin().span());
     }
 }
