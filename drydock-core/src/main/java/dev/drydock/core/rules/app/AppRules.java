@@ -24,6 +24,7 @@ public final class AppRules {
                 new MemoryLimitTooLow(),
                 new VariableInExecForm(),
                 new JvmHeapNotSized(),
+                new SpringBootLauncherMoved(),
                 new ServerListensOnLocalhost(),
                 new GradioPublicShareLink(),
                 new NextStaticAssetsNotCopied(),

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.Instruction;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -35,7 +37,10 @@ import java.util.regex.Pattern;
                 + " file name ends in *.jar (or is *) and a destination without a trailing /, when a build.gradle or"
                 + " build.gradle.kts of the build context applies org.springframework.boot. Quiet when the build runs"
                 + " bootJar only, excludes the jar task (-x jar), disables it (jar { enabled = false }), or when the"
-                + " pattern leaves out the -plain jar (*-SNAPSHOT.jar, app.jar).",
+                + " pattern leaves out the -plain jar (*-SNAPSHOT.jar, app.jar); a pattern with a fixed start"
+                + " (catalog-*.jar) fires only when it takes the plain jar's name, NAME-VERSION-plain.jar from the"
+                + " settings file's rootProject.name and a literal version, and is quiet when an archive* property"
+                + " (bootJar's archiveFileName) renames the jars.",
         problem = "Since Spring Boot 2.5 the Gradle plugin leaves the jar task on, with the classifier plain: build and"
                 + " assemble write both app-1.0.jar (the executable jar) and app-1.0-plain.jar (the classes only) to"
                 + " build/libs, so build/libs/*.jar matches two files that the COPY puts at one file path.",
@@ -85,6 +90,10 @@ public final class SpringBootPlainJarCopied implements Rule {
     private static final Pattern PLAIN_JAR_DISABLED = Pattern.compile(
             "\\bjar\\b[\"')\\s\\w<>,.]*\\{[^{}]*\\b(enabled\\s*=|isEnabled\\s*=|enabled\\.set\\()\\s*false");
     private static final Set<String> ASSEMBLING_TASKS = Set.of("build", "assemble");
+    private static final Pattern PROJECT_NAME = Pattern.compile("(?m)^\\s*rootProject\\.name\\s*=\\s*[\"']([\\w.-]+)[\"']\\s*$");
+    /** {@code version = '1.0'} at the start of a line (a literal in group 1; anything else is a computed version). */
+    private static final Pattern VERSION = Pattern.compile("(?m)^\\s*version\\s*=\\s*(?:[\"']([\\w.+-]+)[\"']\\s*$)?");
+    private static final Pattern VERSION_PROPERTY = Pattern.compile("(?m)^\\s*version\\s*=\\s*([\\w.+-]+)\\s*$");
 
     @Override
     public void check(ReviewContext context) {
@@ -98,7 +107,8 @@ public final class SpringBootPlainJarCopied implements Rule {
                 for (CopyCommand copy : stage.copies()) {
                     if (copy.fromStage() < 0 || copy.fromStage() >= image.model().stages().size()
                             || copy.sources().size() != 1 || copy.destination().endsWith("/")
-                            || !matchesPlainJar(copy.sources().get(0)) || reported.contains(copy.instruction())) {
+                            || !matchesPlainJar(context, boot.get(), copy.sources().get(0))
+                            || reported.contains(copy.instruction())) {
                         continue;
                     }
                     Optional<Call> build = assemblingBuild(image, image.model().stages().get(copy.fromStage()));
@@ -147,10 +157,57 @@ public final class SpringBootPlainJarCopied implements Rule {
         return Optional.empty();
     }
 
-    /** A file pattern whose last part takes any name ending in .jar: *.jar, app-*.jar, *. */
-    private static boolean matchesPlainJar(String source) {
-        String name = CopySources.basename(source);
-        return name.equals("*") || name.endsWith("*.jar");
+    /**
+     * Whether the pattern's last part takes the plain jar: any name ending in .jar (*.jar, *); with a fixed start
+     * (app-*.jar), the name of the plain jar, NAME-VERSION-plain.jar (NAME-plain.jar without a version), when the
+     * project's name is in the settings file, the version is written as a literal or left out, and no archive*
+     * property renames the jars.
+     */
+    private static boolean matchesPlainJar(ReviewContext context, GradleBuild boot, String source) {
+        String pattern = CopySources.basename(source);
+        if (pattern.equals("*") || pattern.equals("*.jar")) {
+            return true;
+        }
+        if (!pattern.endsWith("*.jar") && !pattern.endsWith("*")) {
+            return false;
+        }
+        String text = boot.file().text();
+        if (text.contains("archiveBaseName") || text.contains("archiveFileName") || text.contains("archiveVersion")
+                || text.contains("archiveClassifier") || text.contains("archiveAppendix")) {
+            return false;
+        }
+        String dir = PathNames.parent(boot.file().path());
+        String name = literal(context, dir, List.of("settings.gradle", "settings.gradle.kts"), PROJECT_NAME);
+        Matcher version = VERSION.matcher(text);
+        boolean assigned = version.find();
+        String written = assigned ? version.group(1)
+                : literal(context, dir, List.of("gradle.properties"), VERSION_PROPERTY);
+        if (name == null || assigned && written == null) {
+            return false;
+        }
+        String plain = name + (written == null ? "" : "-" + written) + "-plain.jar";
+        return Pattern.compile(globRegex(pattern)).matcher(plain).matches();
+    }
+
+    /** Group 1 of the pattern in the first of the files (in the folder) that exists and has it, or null. */
+    private static String literal(ReviewContext context, String dir, List<String> names, Pattern pattern) {
+        for (String name : names) {
+            String text = context.project().source(PathNames.join(dir, name)).map(f -> f.text()).orElse(null);
+            Matcher m = text == null ? null : pattern.matcher(text);
+            if (m != null && m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    /** A COPY pattern's file name part as a regular expression: * and ? stand for any characters but /. */
+    private static String globRegex(String glob) {
+        StringBuilder out = new StringBuilder();
+        for (char ch : glob.toCharArray()) {
+            out.append(ch == '*' ? "[^/]*" : ch == '?' ? "[^/]" : Pattern.quote(String.valueOf(ch)));
+        }
+        return out.toString();
     }
 
     /** The gradle call of the stage (or the stages it is built on) that runs build or assemble with the jar task. */

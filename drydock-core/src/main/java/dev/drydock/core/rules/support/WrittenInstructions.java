@@ -2,10 +2,14 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.Word;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.project.Origin;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 
 /** The Dockerfile instruction behind an origin of the project model (a container's CMD, ENTRYPOINT, USER ...). */
@@ -65,5 +69,21 @@ public final class WrittenInstructions {
             }
         }
         return null;
+    }
+
+    /**
+     * The word {@code value} of the container's command when a Dockerfile stage of its image writes that command in
+     * exec form, else the whole command where it is written.
+     */
+    public static Location commandWord(Container c, EffectiveCommand command, String value) {
+        Instruction written = inImageAt(c, command.origin());
+        if (written != null && written.arguments() instanceof ExecForm exec) {
+            for (Word w : exec.elements()) {
+                if (w.value().equals(value)) {
+                    return new Location(written.file().path(), w.span());
+                }
+            }
+        }
+        return new Location(command.origin().file(), command.origin().span());
     }
 }

@@ -1,0 +1,117 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.Target;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.SpringBootBuilds;
+import dev.drydock.core.rules.support.WrittenInstructions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RuleDefinition(
+        id = "spring-boot-launcher-moved",
+        title = "The container starts a Spring Boot launcher class that the application's Spring Boot release does not have",
+        severity = Severity.HIGH,
+        category = Category.BUILD,
+        checks = "The command of a container built from the project that runs `java` with a Spring Boot launcher as"
+                + " its main class (JarLauncher, WarLauncher, PropertiesLauncher: the start of an extracted, layered"
+                + " jar), against the Spring Boot release of the build file (pom.xml's spring-boot-starter-parent,"
+                + " spring-boot-maven-plugin or spring-boot-dependencies version, build.gradle's"
+                + " org.springframework.boot plugin version). Fires when a build on 3.2 or later starts"
+                + " org.springframework.boot.loader.JarLauncher, or one before 3.2 starts"
+                + " org.springframework.boot.loader.launch.JarLauncher. Quiet when the version is not written as a"
+                + " number, when the build asks for the CLASSIC loader (loaderImplementation), and when the context"
+                + " has more than one Spring Boot build.",
+        problem = "Spring Boot 3.2 moved its launchers from org.springframework.boot.loader to"
+                + " org.springframework.boot.loader.launch. A Dockerfile that starts the extracted layers by class"
+                + " name keeps the old name when the Spring Boot version is raised (or takes the new name from a"
+                + " guide written for a newer release).",
+        impact = "The image builds, but every container stops at once with \"Could not find or load main class\""
+                + " (ClassNotFoundException): the spring-boot-loader layer holds the launcher under the other package.",
+        recommendation = "Start the launcher of the build's release: org.springframework.boot.loader.launch.JarLauncher"
+                + " from Spring Boot 3.2 on, org.springframework.boot.loader.JarLauncher before.",
+        references = {
+                "https://github.com/spring-projects/spring-boot/wiki/Spring-Boot-3.2-Release-Notes#nested-jar-support",
+                "https://docs.spring.io/spring-boot/specification/executable-jar/launching.html",
+                "https://github.com/spring-projects/spring-boot/issues/38824"},
+        fix = FixSafety.NONE,
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM eclipse-temurin:21.0.5_11-jre AS layers
+                        WORKDIR /layers
+                        COPY target/inventory.jar app.jar
+                        RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination out
+
+                        FROM eclipse-temurin:21.0.5_11-jre
+                        WORKDIR /app
+                        COPY --from=layers /layers/out/dependencies/ ./
+                        COPY --from=layers /layers/out/spring-boot-loader/ ./
+                        COPY --from=layers /layers/out/application/ ./
+                        USER 1000
+                        ENTRYPOINT ["java", "org.springframework.boot.loader.JarLauncher"]
+                        """,
+                good = """
+                        FROM eclipse-temurin:21.0.5_11-jre AS layers
+                        WORKDIR /layers
+                        COPY target/inventory.jar app.jar
+                        RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination out
+
+                        FROM eclipse-temurin:21.0.5_11-jre
+                        WORKDIR /app
+                        COPY --from=layers /layers/out/dependencies/ ./
+                        COPY --from=layers /layers/out/spring-boot-loader/ ./
+                        COPY --from=layers /layers/out/application/ ./
+                        USER 1000
+                        ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+                        """,
+                alongside = @ExampleFile(name = "build.gradle", content = """
+                        plugins {
+                            id 'java'
+                            id 'org.springframework.boot' version '3.3.5'
+                        }
+                        """)))
+public final class SpringBootLauncherMoved implements Rule {
+
+    private static final Pattern LAUNCHER = Pattern.compile(
+            "org\\.springframework\\.boot\\.loader\\.(launch\\.)?(JarLauncher|WarLauncher|PropertiesLauncher)");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (Container c : context.builtContainers()) {
+            EntryPoint ep = c.entryPoint();
+            EffectiveCommand command = c.command();
+            if (ep == null || command == null || ep.runtime() != Runtime.JAVA
+                    || ep.target().kind() != Target.Kind.CLASS) {
+                continue;
+            }
+            Matcher launcher = LAUNCHER.matcher(ep.target().value());
+            SpringBootBuilds.Build boot = launcher.matches() ? SpringBootBuilds.of(context, c).orElse(null) : null;
+            if (boot == null || (launcher.group(1) != null) == boot.launchPackage()) {
+                continue;
+            }
+            String written = launcher.group();
+            String wanted = boot.launchPackage() ? "org.springframework.boot.loader.launch." + launcher.group(2)
+                    : "org.springframework.boot.loader." + launcher.group(2);
+            context.finding(this, WrittenInstructions.commandWord(c, command, written), "`java " + written + "` starts a launcher that Spring"
+                            + " Boot " + boot.version() + " (" + boot.file() + ") does not package: "
+                            + (boot.launchPackage() ? "from 3.2 on the launchers are in"
+                                    + " org.springframework.boot.loader.launch"
+                                    : "the launchers moved to org.springframework.boot.loader.launch only in 3.2")
+                            + ", so every container stops at once with \"Could not find or load main class "
+                            + written + "\"")
+                    .recommendation("Start " + wanted + " (ENTRYPOINT [\"java\", \"" + wanted + "\"]).")
+                    .add();
+        }
+    }
+}
