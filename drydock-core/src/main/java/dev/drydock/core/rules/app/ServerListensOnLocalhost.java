@@ -48,8 +48,10 @@ import java.util.regex.Pattern;
                 + " UVICORN_HOST; 127.0.0.1 by default), hypercorn's --bind (127.0.0.1:8000 by default), and the"
                 + " development servers `flask run` (--host or FLASK_RUN_HOST, 127.0.0.1 by default), Django's runserver"
                 + " (its address; a bare port is 127.0.0.1) and `php artisan serve` (--host, 127.0.0.1 by default);"
-                + " Laravel Octane's `php artisan octane:start` (--host, else OCTANE_HOST or config/octane.php's host,"
-                + " else 127.0.0.1; quiet when an env_file or the application's .env may set it). Quiet for"
+                + " Laravel Octane's `php artisan octane:start` with Swoole or RoadRunner (--server, octane:swoole,"
+                + " octane:roadrunner or OCTANE_SERVER; --host, else OCTANE_HOST or config/octane.php's host, else"
+                + " 127.0.0.1; quiet when an env_file or the application's .env may set it; FrankenPHP's Caddy listens"
+                + " on every interface). Quiet for"
                 + " Unix sockets and inherited file descriptors, and when a configuration file may set the address"
                 + " (gunicorn -c or a gunicorn.conf.py in the build context, hypercorn --config). For a Gradio application"
                 + " run with python, its launch() call: without server_name it listens on GRADIO_SERVER_NAME, else"
@@ -130,7 +132,8 @@ public final class ServerListensOnLocalhost implements Rule {
                 case ARTISAN_SERVE -> developmentServer(context, c, command, "php artisan serve", "--host",
                         ep.option("host"), "127.0.0.1", "--host=0.0.0.0");
                 case LARAVEL_OCTANE -> {
-                    if (ep.option("host") == null && octaneHostConfigured(context, c, ep)) {
+                    // FrankenPHP (Caddy) listens on every interface and takes the host as the site's name only
+                    if (!octaneBindsHost(ep) || ep.option("host") == null && octaneHostConfigured(context, c, ep)) {
                         continue;
                     }
                     report(context, c, command, "php artisan " + ep.option("command"), "--host", ep.option("host"),
@@ -177,6 +180,15 @@ public final class ServerListensOnLocalhost implements Rule {
                 }
             }
         }
+    }
+
+    /** Whether Octane runs Swoole or RoadRunner, which bind the host they are given: as the command or OCTANE_SERVER says. */
+    private static boolean octaneBindsHost(EntryPoint ep) {
+        String command = ep.option("command");
+        String server = command != null && command.startsWith("octane:") && !command.startsWith("octane:start")
+                ? command.substring("octane:".length())
+                : ep.option("server") != null ? ep.option("server") : ep.environment().get("OCTANE_SERVER");
+        return "swoole".equals(server) || "roadrunner".equals(server);
     }
 
     /**
