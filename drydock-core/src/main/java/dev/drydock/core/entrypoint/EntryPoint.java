@@ -93,6 +93,15 @@ public record EntryPoint(
                 environment, user, wrappers, scripts, otherCommands, shellScript, unresolved, notes);
     }
 
+    /**
+     * The same program without the script's other commands: as a start script's final program, once the setup
+     * steps before it have run.
+     */
+    public EntryPoint withoutOtherCommands() {
+        return new EntryPoint(runtime, target, options, interpreterOptions, args, searchPath, targetFiles, workdir,
+                environment, user, wrappers, scripts, List.of(), shellScript, unresolved, notes);
+    }
+
     /** An option's value, or null. */
     public String option(String name) {
         return options.get(name);

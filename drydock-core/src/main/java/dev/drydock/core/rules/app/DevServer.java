@@ -52,7 +52,8 @@ import java.util.List;
                 + " Flask's app.run() reached through `python app.py` (the module is read), `flask run`, Django's"
                 + " runserver, `fastapi dev`, uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch,"
                 + " `next dev`, vite, `ng serve`, react-scripts start, rails server in development, `php artisan serve`,"
-                + " `php -S`, the Symfony CLI's `symfony serve`, Laravel's `php artisan queue:listen` (medium: a"
+                + " `php -S`, the Symfony CLI's `symfony serve`, Laravel Octane's `octane:start --watch` (high: a"
+                + " file watcher that reloads the workers), Laravel's `php artisan queue:listen` (medium: a"
                 + " worker that boots the framework for every job), `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch`, a queue worker under a reloader (`dramatiq --watch`, watchdog's"
                 + " `watchmedo auto-restart`; not in a development compose file) and `mix phx.server`"
                 + " in the dev environment (MIX_ENV unset or dev). Also each program supervisord starts (its"
@@ -314,6 +315,11 @@ public final class DevServer implements Rule {
             case REACT_SCRIPTS_START -> found("Create React App's development server (`react-scripts start`)", "start");
             case ARTISAN_SERVE -> found("PHP's built-in development server (`php artisan serve`)", "serve");
             case PHP_BUILTIN_SERVER -> found("PHP's built-in development server (`php -S`)", "-S");
+            case LARAVEL_OCTANE -> ep.flag("watch")
+                    ? new Found("Laravel Octane with --watch, its development file watcher: a Node.js process watches"
+                            + " the application's files and reloads every worker when one changes", "", "--watch",
+                            Severity.HIGH, ep)
+                    : null;
             case ARTISAN_COMMAND -> "queue:listen".equals(ep.option("command"))
                     ? new Found("`php artisan queue:listen`, Laravel's development worker, which boots the application"
                             + " again for every job (Laravel documents it as much less efficient than queue:work)", "",
@@ -521,6 +527,11 @@ public final class DevServer implements Rule {
             return "Run `php artisan queue:work` instead (with --max-jobs or --max-time if the worker should restart"
                     + " now and then), and run `php artisan queue:restart` on each deployment so the workers load the"
                     + " new code.";
+        }
+        if (runtime == Runtime.LARAVEL_OCTANE) {
+            return "Drop --watch from the production command: Octane already serves the application; deploy new code"
+                    + " as a new image (or run `php artisan octane:reload` after a deployment), and keep --watch for"
+                    + " local development.";
         }
         if (runtime == Runtime.BINARY && SYMFONY_SERVE.contains(found.token())) {
             return "Serve the application with PHP-FPM behind nginx or Caddy, or with FrankenPHP (as"

@@ -32,6 +32,7 @@ import dev.drydock.core.rules.support.PhpWorkerSignals;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.StopSignals;
 import dev.drydock.core.rules.support.TaskWorkers;
+import dev.drydock.core.rules.support.WorkerCommand;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.Instruction;
@@ -83,13 +84,17 @@ import java.util.regex.Pattern;
                 + " config.solid_queue/config.good_job in the Rails configuration;"
                 + " not arq, which cancels its jobs) in a compose service whose stop grace period (10 s when unset) is"
                 + " below the task limit its command or configuration sets (--time-limit, --soft-time-limit,"
-                + " --worker-shutdown-timeout, -t, queue:work's --timeout, 60 s by default), or with no"
+                + " --worker-shutdown-timeout, -t, queue:work's --timeout, 60 s by default, the largest supervisor"
+                + " 'timeout' of config/horizon.php for Horizon), or with no"
                 + " stop_grace_period when nothing bounds the tasks; a script ending in a loop is told how to stop it,"
                 + " since exec cannot replace a loop; before that, (5) gunicorn stopped with SIGINT or SIGQUIT"
                 + " (compose stop_signal or STOPSIGNAL), its quick shutdown. Under supervisord: a supervised gunicorn,"
-                + " uvicorn or hypercorn that drains longer than its program's stopwaitsecs (10 s by default), or, for"
+                + " uvicorn or hypercorn that drains longer than its program's stopwaitsecs (10 s by default), a"
+                + " supervised queue worker whose job time limit is above its stopwaitsecs, or, for"
                 + " compose services, a program whose stopwaitsecs is set above the default and reaches the grace"
-                + " period. One finding per container, the first case"
+                + " period. The worker cases apply as well to a worker that the container's start script execs after"
+                + " its setup steps (`command: [\"/usr/local/bin/queue.sh\"]` ending in `exec php artisan"
+                + " queue:work`). One finding per container, the first case"
                 + " that applies; none for a compose job that other services wait to complete (condition:"
                 + " service_completed_successfully: migrations, a prestart script), which serves nothing to drain.",
         problem = "Docker sends SIGTERM to PID 1 and kills everything with SIGKILL when the grace period ends. A shell"
@@ -157,7 +162,11 @@ public final class GracefulShutdownMissing implements Rule {
             if (packageManagerPid1(context, c, command, ep)) {
                 continue;
             }
-            if (phpWorkerWithoutHandler(context, c, command, ep, init, stopSeconds)) {
+            // a worker its start script execs is the container's main process as much as a worker in the command
+            WorkerCommand worker = WorkerCommand.of(context, c).filter(WorkerCommand::pid1).orElse(null);
+            EntryPoint workerEp = worker == null ? ep : worker.entryPoint();
+            String script = worker == null ? null : worker.script();
+            if (phpWorkerWithoutHandler(context, c, command, workerEp, script, init, stopSeconds)) {
                 continue;
             }
             if (!init && ignoresSigterm(context, c, command, ep, stopSignal, grace, stopSeconds)) {
@@ -171,7 +180,7 @@ public final class GracefulShutdownMissing implements Rule {
             }
             if (c.isComposeService()) {
                 drainTooLong(context, c, command, ep, grace, stopSeconds);
-                workerDrain(context, c, command, ep, grace, stopSeconds);
+                workerDrain(context, c, command, workerEp, worker == null ? "" : worker.from(), grace, stopSeconds);
             }
         }
     }
@@ -486,7 +495,8 @@ public final class GracefulShutdownMissing implements Rule {
     // (3) a PHP worker that cannot handle the stop signal: no pcntl, or the php image's STOPSIGNAL left unhandled
 
     private boolean phpWorkerWithoutHandler(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
-            boolean init, long stopSeconds) {
+            String script, boolean init, long stopSeconds) {
+        String from = script == null ? "" : " (from its start script " + script + ")";
         String cutOff = TaskWorkers.drain(ep).map(TaskWorkers.Drain::cutOff).orElse(TaskWorkers.CUT_OFF);
         String who = c.isComposeService() ? c.service().name() + " runs " : "the image runs ";
         // the line that names the worker: the CMD (or compose command) after an ENTRYPOINT such as tini --
@@ -505,7 +515,7 @@ public final class GracefulShutdownMissing implements Rule {
                     : "without them Linux ignores a signal PID 1 has no handler for, so it " + killed;
             boolean alsoSignal = signal != null && PhpWorkerSignals.unhandled(context, c, ep, signal).isPresent();
             context.finding(this, at, who + worker.get() + " (`" + shorten(String.join(" ", ep.args()))
-                            + "`) on " + image + ", whose PHP has no pcntl extension (nothing in the build adds it)"
+                            + "`" + (script == null ? "" : ", from its start script " + script) + ") on " + image + ", whose PHP has no pcntl extension (nothing in the build adds it)"
                             + (winch ? " and whose STOPSIGNAL SIGWINCH (Apache's graceful stop) is what docker stop"
                             + " sends" : "") + ": the worker finishes its job on SIGTERM only through handlers it"
                             + " installs with pcntl" + (winch ? ", " : "; ") + fate + ", in the middle of a job; " + cutOff)
@@ -530,7 +540,7 @@ public final class GracefulShutdownMissing implements Rule {
                 : "docker stop sends the image's STOPSIGNAL SIGQUIT (php-fpm's graceful stop) instead of SIGTERM; "
                         + (init ? "SIGQUIT's default action ends the worker at once"
                         : "Linux ignores a signal PID 1 has no handler for, so the worker " + killed);
-        context.finding(this, at, who.replace(" runs ", " runs, on " + image + ", ") + unhandled.get() + ": " + fate + ", in the middle of a job; "
+        context.finding(this, at, who.replace(" runs ", " runs, on " + image + ", ") + unhandled.get() + from + ": " + fate + ", in the middle of a job; "
                         + cutOff)
                 .recommendation("Stop the worker with SIGTERM, which it handles: `stop_signal: SIGTERM` on the compose"
                         + " service (or STOPSIGNAL SIGTERM in the Dockerfile), or build the worker on the php image's"
@@ -683,8 +693,34 @@ public final class GracefulShutdownMissing implements Rule {
      * (4) for a queue worker: it answers SIGTERM by finishing the tasks it runs, and Docker kills it when the grace
      * period ends; without stop_grace_period (or with one below the tasks' time limit) a longer task is cut off.
      */
-    private void workerDrain(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
+    private void workerDrain(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep, String from,
             Located<Service.DurationValue> grace, long stopSeconds) {
+        TaskWorkers.Drain drain = configuredDrain(context, c, ep);
+        if (drain == null || drain.seconds() != null && drain.seconds() <= stopSeconds
+                || grace != null && drain.seconds() == null) {
+            return;
+        }
+        long suggested = drain.seconds() == null ? drain.otherwise() : drain.seconds() + 5;
+        Origin at = grace != null ? new Origin(grace.file().path(), grace.span()) : command.origin();
+        String limit = grace != null ? "stop_grace_period: " + grace.value().text()
+                : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
+        String tasks = drain.seconds() == null ? "the tasks it is running"
+                : "the tasks it is running, which may take up to " + drain.seconds() + " s (" + drain.bound() + ")";
+        context.finding(this, at, c.service().name() + " runs " + drain.display() + from + ", which on docker stop's SIGTERM"
+                        + " stops taking work and finishes " + tasks + ", but the container is killed after " + limit
+                        + ": " + drain.cutOff())
+                .recommendation("Set stop_grace_period: " + suggested + "s on the service"
+                        + (drain.seconds() == null ? "; " + drain.reason() + "." : ", a few seconds above "
+                                + drain.bound() + "."))
+                .fix(gracePeriod(c, grace, suggested))
+                .add();
+    }
+
+    /**
+     * The drain of a worker command, with the time limit the application's configuration sets when the command
+     * leaves it to the configuration (Celery's, Horizon's, Sidekiq's, Solid Queue's or GoodJob's); null for none.
+     */
+    private static TaskWorkers.Drain configuredDrain(ReviewContext context, Container c, EntryPoint ep) {
         TaskWorkers.Drain drain = TaskWorkers.drain(ep).orElse(null);
         if (drain != null && drain.seconds() == null && ep.runtime() == Runtime.CELERY) {
             dev.drydock.core.app.SourceSet sources = dev.drydock.core.app.SourceSet.of(context.project(), c);
@@ -696,6 +732,11 @@ public final class GracefulShutdownMissing implements Rule {
                     break;
                 }
             }
+        }
+        if (drain != null && TaskWorkers.horizon(drain) && c.build() != null) {
+            String file = dev.drydock.core.discovery.PathNames.join(c.build().context(), TaskWorkers.HORIZON_CONFIG);
+            drain = context.project().source(file)
+                    .flatMap(f -> TaskWorkers.horizonConfigured(TaskWorkers.HORIZON_CONFIG, f.text())).orElse(drain);
         }
         String sidekiqConfig = TaskWorkers.sidekiqConfig(ep);
         if (sidekiqConfig != null && c.build() != null) {
@@ -714,24 +755,7 @@ public final class GracefulShutdownMissing implements Rule {
                 }
             }
         }
-        if (drain == null || drain.seconds() != null && drain.seconds() <= stopSeconds
-                || grace != null && drain.seconds() == null) {
-            return;
-        }
-        long suggested = drain.seconds() == null ? drain.otherwise() : drain.seconds() + 5;
-        Origin at = grace != null ? new Origin(grace.file().path(), grace.span()) : command.origin();
-        String limit = grace != null ? "stop_grace_period: " + grace.value().text()
-                : "Docker's default of " + stopSeconds + " s (no stop_grace_period)";
-        String tasks = drain.seconds() == null ? "the tasks it is running"
-                : "the tasks it is running, which may take up to " + drain.seconds() + " s (" + drain.bound() + ")";
-        context.finding(this, at, c.service().name() + " runs " + drain.display() + ", which on docker stop's SIGTERM"
-                        + " stops taking work and finishes " + tasks + ", but the container is killed after " + limit
-                        + ": " + drain.cutOff())
-                .recommendation("Set stop_grace_period: " + suggested + "s on the service"
-                        + (drain.seconds() == null ? "; " + drain.reason() + "." : ", a few seconds above "
-                                + drain.bound() + "."))
-                .fix(gracePeriod(c, grace, suggested))
-                .add();
+        return drain;
     }
 
     /**
@@ -761,6 +785,23 @@ public final class GracefulShutdownMissing implements Rule {
                         .recommendation("Set stopwaitsecs=" + (long) Math.ceil(graceful + 5) + " in [program:"
                                 + p.program().name() + "], and a stop_grace_period above it where the container runs"
                                 + " (Docker stops supervisord after 10 s by default).")
+                        .add();
+                return true;
+            }
+        }
+        for (Processes.Process p : Processes.supervised(c)) {
+            TaskWorkers.Drain drain = configuredDrain(context, c, p.entryPoint());
+            int wait = p.program().stopWaitSeconds();
+            if (drain != null && drain.seconds() != null && drain.seconds() > wait) {
+                context.finding(this, p.origin(), p.label() + " runs " + drain.display() + ", which on its stop signal"
+                                + " stops taking work and finishes the jobs it is running, which may take up to "
+                                + drain.seconds() + " s (" + drain.bound() + "), but supervisord kills it " + wait
+                                + " s after the signal (stopwaitsecs" + (wait == 10 ? ", 10 by default" : "") + "): "
+                                + drain.cutOff() + c.supervision().assumptions())
+                        .recommendation("Set stopwaitsecs=" + (drain.seconds() + 5) + " in [program:"
+                                + p.program().name() + "], a few seconds above " + drain.bound() + ", and a"
+                                + " stop_grace_period above it where the container runs (Docker stops supervisord after"
+                                + " 10 s by default).")
                         .add();
                 return true;
             }

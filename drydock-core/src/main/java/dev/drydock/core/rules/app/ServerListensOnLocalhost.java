@@ -47,7 +47,11 @@ import java.util.regex.Pattern;
                 + " without one it binds 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT is set), uvicorn's --host (also"
                 + " UVICORN_HOST; 127.0.0.1 by default), hypercorn's --bind (127.0.0.1:8000 by default), and the"
                 + " development servers `flask run` (--host or FLASK_RUN_HOST, 127.0.0.1 by default), Django's runserver"
-                + " (its address; a bare port is 127.0.0.1) and `php artisan serve` (--host, 127.0.0.1 by default). Quiet for"
+                + " (its address; a bare port is 127.0.0.1) and `php artisan serve` (--host, 127.0.0.1 by default);"
+                + " Laravel Octane's `php artisan octane:start` with Swoole or RoadRunner (--server, octane:swoole,"
+                + " octane:roadrunner or OCTANE_SERVER; --host, else OCTANE_HOST or config/octane.php's host, else"
+                + " 127.0.0.1; quiet when an env_file or the application's .env may set it; FrankenPHP's Caddy listens"
+                + " on every interface). Quiet for"
                 + " Unix sockets and inherited file descriptors, and when a configuration file may set the address"
                 + " (gunicorn -c or a gunicorn.conf.py in the build context, hypercorn --config). For a Gradio application"
                 + " run with python, its launch() call: without server_name it listens on GRADIO_SERVER_NAME, else"
@@ -127,6 +131,14 @@ public final class ServerListensOnLocalhost implements Rule {
                         "127.0.0.1", "--host 0.0.0.0");
                 case ARTISAN_SERVE -> developmentServer(context, c, command, "php artisan serve", "--host",
                         ep.option("host"), "127.0.0.1", "--host=0.0.0.0");
+                case LARAVEL_OCTANE -> {
+                    // FrankenPHP (Caddy) listens on every interface and takes the host as the site's name only
+                    if (!octaneBindsHost(ep) || ep.option("host") == null && octaneHostConfigured(context, c, ep)) {
+                        continue;
+                    }
+                    report(context, c, command, "php artisan " + ep.option("command"), "--host", ep.option("host"),
+                            "127.0.0.1");
+                }
                 case DJANGO_RUNSERVER -> {
                     String addrport = ep.option("addrport");
                     String host = addrport == null ? null : addrport.matches("\\d+") ? "127.0.0.1"
@@ -168,6 +180,35 @@ public final class ServerListensOnLocalhost implements Rule {
                 }
             }
         }
+    }
+
+    /** Whether Octane runs Swoole or RoadRunner, which bind the host they are given: as the command or OCTANE_SERVER says. */
+    private static boolean octaneBindsHost(EntryPoint ep) {
+        String command = ep.option("command");
+        String server = command != null && command.startsWith("octane:") && !command.startsWith("octane:start")
+                ? command.substring("octane:".length())
+                : ep.option("server") != null ? ep.option("server") : ep.environment().get("OCTANE_SERVER");
+        return "swoole".equals(server) || "roadrunner".equals(server);
+    }
+
+    /**
+     * Whether something other than --host may set Octane's address: OCTANE_HOST in the command's environment, an
+     * env_file of the service, the application's .env (which Laravel loads into $_ENV), or a host in
+     * config/octane.php.
+     */
+    private static boolean octaneHostConfigured(ReviewContext context, Container c, EntryPoint ep) {
+        if (ep.environment().containsKey("OCTANE_HOST") || c.service() != null && !c.service().envFiles().isEmpty()) {
+            return true;
+        }
+        String dir = c.build() == null || c.build().context() == null ? "" : c.build().context();
+        for (String file : List.of(".env", "config/octane.php")) {
+            String path = dir.isEmpty() || dir.equals(".") ? file : PathNames.join(dir, file);
+            if (context.project().source(path).map(f -> f.text().contains("OCTANE_HOST")
+                    || f.text().matches("(?s).*['\"]host['\"]\\s*=>.*")).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -12,7 +12,11 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.CronDaemons;
+import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.TaskWorkers;
+import dev.drydock.core.rules.support.WorkerCommand;
+import java.util.Optional;
 
 @RuleDefinition(
         id = "scheduler-replicated",
@@ -21,7 +25,10 @@ import dev.drydock.core.rules.support.TaskWorkers;
         category = Category.RELIABILITY,
         checks = "Compose services whose command runs a scheduler with `deploy.replicas` or `scale` above 1: Celery"
                 + " beat (`celery beat`, or a worker with -B/--beat that embeds it), Laravel's `php artisan"
-                + " schedule:work` or a shell loop that runs `php artisan schedule:run` every minute. Quiet for Laravel"
+                + " schedule:work` or a shell loop that runs `php artisan schedule:run` every minute; as the"
+                + " container's command, the program its start script runs, a program its supervisord starts, or a cron"
+                + " daemon whose crontab (a cron file of the build context, or one the Dockerfile writes) runs"
+                + " `artisan schedule:run`. Quiet for Laravel"
                 + " when every task the schedule files define (routes/console.php, app/Console/Kernel.php,"
                 + " bootstrap/app.php in the build context) is marked onOneServer(), which takes a lock in the shared"
                 + " cache so that one replica runs it.",
@@ -70,11 +77,12 @@ public final class SchedulerReplicated implements Rule {
             }
             Container c = context.project().containers().stream().filter(x -> x.service() == service)
                     .filter(x -> x.entryPoint() != null).findFirst().orElse(null);
-            EntryPoint ep = c == null ? null : c.entryPoint();
-            String scheduler = TaskWorkers.scheduler(ep).orElse(null);
-            if (scheduler == null) {
+            Scheduler found = c == null ? null : scheduler(context, c);
+            if (found == null) {
                 continue;
             }
+            EntryPoint ep = found.entryPoint();
+            String scheduler = found.display();
             String n = replicas(service);
             if (TaskWorkers.laravelScheduler(scheduler)) {
                 LaravelSchedule schedule = LaravelSchedule.read(context, c);
@@ -101,6 +109,31 @@ public final class SchedulerReplicated implements Rule {
                             + " its own with one replica.")
                     .add();
         }
+    }
+
+    /** A scheduler the container runs, as a message names it, and its command (null for cron's). */
+    private record Scheduler(String display, EntryPoint entryPoint) {}
+
+    /**
+     * The scheduler the container runs: its command, the program its start script runs, a program its supervisord
+     * starts, or a cron daemon whose crontab runs Laravel's schedule:run; null when none.
+     */
+    private static Scheduler scheduler(ReviewContext context, Container c) {
+        Optional<WorkerCommand> command = WorkerCommand.of(context, c);
+        Optional<String> own = command.flatMap(w -> TaskWorkers.scheduler(w.entryPoint()));
+        if (own.isPresent()) {
+            return new Scheduler(own.get() + command.get().from(), command.get().entryPoint());
+        }
+        for (Processes.Process p : Processes.supervised(c)) {
+            Optional<String> supervised = TaskWorkers.scheduler(p.entryPoint());
+            if (supervised.isPresent()) {
+                return new Scheduler(supervised.get() + " (" + p.label() + ")", p.entryPoint());
+            }
+        }
+        return CronDaemons.laravelSchedule(context, c)
+                .map(file -> new Scheduler("the Laravel scheduler (schedule:run every minute from cron, " + file + ")",
+                        null))
+                .orElse(null);
     }
 
     /** Where the service asks for more than one replica, or null. */

@@ -352,6 +352,9 @@ public final class AppFacts {
                 case RAILS_SERVER, PUMA -> {
                     return 3000;
                 }
+                case LARAVEL_OCTANE, ARTISAN_SERVE -> {
+                    return 8000;
+                }
                 case MIX_PHX_SERVER, ELIXIR_RELEASE -> {
                     return 4000;
                 }

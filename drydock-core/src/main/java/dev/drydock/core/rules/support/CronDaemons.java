@@ -47,6 +47,50 @@ public final class CronDaemons {
         return Optional.empty();
     }
 
+    /** A crontab entry that runs Laravel's scheduler: {@code * * * * * cd /app && php artisan schedule:run}. */
+    private static final java.util.regex.Pattern SCHEDULE_RUN_ENTRY = java.util.regex.Pattern.compile(
+            "(?m)^[^#\\n]*\\bartisan\\s+schedule:run\\b");
+
+    /**
+     * The file with the crontab entry that runs Laravel's scheduler every minute, when the container starts a cron
+     * daemon: a file the image copies from the build context that names cron (copied to /etc/cron.d, or a crontab
+     * file), or the Dockerfile that writes the entry; empty when none does.
+     */
+    public static Optional<String> laravelSchedule(ReviewContext context, Container c) {
+        if (c.build() == null || started(context, c).isEmpty()) {
+            return Optional.empty();
+        }
+        if (c.build().model() != null) {
+            String dockerfile = c.build().model().syntax().file().text();
+            java.util.regex.Matcher m = SCHEDULE_RUN_ENTRY.matcher(dockerfile);
+            while (m.find()) {
+                if (m.group().contains("crontab") || m.group().contains("/etc/cron") || m.group().contains("* * *")) {
+                    return Optional.of(c.build().model().syntax().file().path());
+                }
+            }
+        }
+        String buildContext = c.build().context();
+        String dir = buildContext == null || buildContext.isEmpty() || buildContext.equals(".") ? "" : buildContext + "/";
+        if (c.build().model() == null || c.build().stage() == null) {
+            return Optional.empty();
+        }
+        for (var stage : Stages.inImage(c.build().model(), c.build().stage())) {
+            for (var copy : stage.copies()) {
+                if (copy.from() != null || !(copy.destination() + copy.sources()).contains("cron")) {
+                    continue;
+                }
+                for (String source : copy.sources()) {
+                    String path = dir + source.replaceFirst("^\\./", "");
+                    if (context.project().source(path).map(f -> SCHEDULE_RUN_ENTRY.matcher(f.text()).find())
+                            .orElse(false)) {
+                        return Optional.of(path);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<String> in(String script) {
         ShellScript parsed = ShellScript.parse(script);
         for (Command command : parsed.commands()) {

@@ -390,7 +390,7 @@ public final class TaskWorkers {
                     : Optional.empty();
         }
         if (command.name().equals("horizon")) {
-            return Optional.of(new Drain("Laravel Horizon", null, null, 65, "Horizon's supervisors give a job 60 s"
+            return Optional.of(new Drain(HORIZON, null, null, 65, "Horizon's supervisors give a job 60 s"
                     + " as config/horizon.php is published ('timeout'), so the grace period covers that; raise both"
                     + " together", LARAVEL_CUT_OFF));
         }
@@ -412,6 +412,60 @@ public final class TaskWorkers {
                         + " 2 minutes is a starting point: raise it above the longest job, or set --timeout and a grace"
                         + " period a few seconds above it", LARAVEL_CUT_OFF)
                 : new Drain("a Laravel queue worker", limit, "--timeout=" + timeout, 0, null, LARAVEL_CUT_OFF));
+    }
+
+    private static final String HORIZON = "Laravel Horizon";
+
+    /** The configuration file of Horizon's supervisors, relative to the application's folder. */
+    public static final String HORIZON_CONFIG = "config/horizon.php";
+
+    /** Whether the drain is Horizon's, whose supervisors' timeout config/horizon.php sets. */
+    public static boolean horizon(Drain drain) {
+        return drain.display().equals(HORIZON);
+    }
+
+    /**
+     * A supervisor's {@code 'timeout' => 90} in config/horizon.php, also as the default of an environment variable
+     * ({@code env('HORIZON_TIMEOUT', 90)}, cast or not); the largest one counts, since Horizon's master process waits
+     * for every supervisor's workers to finish their jobs.
+     */
+    private static final java.util.regex.Pattern HORIZON_TIMEOUT = java.util.regex.Pattern.compile(
+            "['\"]timeout['\"]\\s*=>\\s*(?:\\(int\\)\\s*|intval\\(\\s*)?(?:(\\d+)|env\\(\\s*['\"](\\w+)['\"]\\s*,\\s*(\\d+)\\s*\\))");
+    private static final java.util.regex.Pattern HORIZON_ANY_TIMEOUT = java.util.regex.Pattern.compile(
+            "['\"]timeout['\"]\\s*=>");
+
+    /**
+     * The drain config/horizon.php sets for Horizon: the largest of its supervisors' timeouts (each worker's
+     * --timeout, the longest a job may run); empty when the file sets none, or one drydock cannot read.
+     */
+    public static Optional<Drain> horizonConfigured(String file, String text) {
+        String code = text.replaceAll("(?m)^\\s*(//|#|\\*).*$", "");
+        int all = 0;
+        java.util.regex.Matcher any = HORIZON_ANY_TIMEOUT.matcher(code);
+        while (any.find()) {
+            all++;
+        }
+        long longest = -1;
+        String bound = null;
+        int read = 0;
+        java.util.regex.Matcher m = HORIZON_TIMEOUT.matcher(code);
+        while (m.find()) {
+            read++;
+            long seconds = Long.parseLong(m.group(1) != null ? m.group(1) : m.group(3));
+            if (seconds > longest) {
+                longest = seconds;
+                bound = m.group(1) != null ? "'timeout' => " + seconds + " in " + file
+                        : "'timeout' => " + seconds + " in " + file + ", the default of " + m.group(2);
+            }
+        }
+        if (read == 0 || read < all) {
+            return Optional.empty();
+        }
+        return Optional.of(longest == 0
+                ? new Drain(HORIZON, null, null, 120, "a supervisor's 'timeout' => 0 in " + file + " lifts the time"
+                        + " limit of its jobs, so 2 minutes is a starting point: raise it above the longest job",
+                        LARAVEL_CUT_OFF)
+                : new Drain(HORIZON, longest, bound, 0, null, LARAVEL_CUT_OFF));
     }
 
     /**
