@@ -12,6 +12,7 @@ public final class AppRules {
         return List.of(
                 new DevServer(),
                 new DotnetAssemblyNotBuilt(),
+                new DotnetRuntimeMissing(),
                 new ProductionServerMissing(),
                 new HealthcheckMissing(),
                 new ReadinessCheckMissing(),

@@ -205,7 +205,7 @@ public final class DotnetAssemblyNotBuilt implements Rule {
     }
 
     /** The assembly {@code dotnet NAME.dll} runs, as written, or null when the command runs none. */
-    private static String runDll(List<String> argv) {
+    static String runDll(List<String> argv) {
         for (int i = 0; i + 1 < argv.size(); i++) {
             if (PathNames.fileName(argv.get(i)).equals("dotnet")) {
                 String next = argv.get(i + 1);
@@ -216,7 +216,7 @@ public final class DotnetAssemblyNotBuilt implements Rule {
     }
 
     /** The program the container runs when it may be an apphost: ./NAME, or an absolute path in the working directory. */
-    private static String appHost(Container c) {
+    static String appHost(Container c) {
         EntryPoint ep = c.entryPoint();
         if (ep == null || ep.runtime() != Runtime.BINARY || ep.target().value() == null) {
             return null;

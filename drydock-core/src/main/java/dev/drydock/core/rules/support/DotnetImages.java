@@ -24,6 +24,12 @@ public final class DotnetImages {
 
     private DotnetImages() {}
 
+    /** Whether the base is Microsoft's runtime-deps image: the libraries .NET needs, without .NET itself. */
+    public static boolean runtimeDeps(BaseImage base) {
+        return dotnetTag(base) != null
+                && ((BaseImage.External) base).reference().fullName().toLowerCase(Locale.ROOT).endsWith("/runtime-deps");
+    }
+
     /** Whether the image is one of Microsoft's .NET images (sdk, aspnet, runtime, runtime-deps), whatever its tag. */
     public static boolean named(ImageReference ref) {
         String name = ref == null || ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
@@ -86,7 +92,7 @@ public final class DotnetImages {
             return Optional.empty();
         }
         String written = ((BaseImage.External) base).reference().familiarString();
-        boolean runtime = !((BaseImage.External) base).reference().fullName().toLowerCase(Locale.ROOT).endsWith("/runtime-deps");
+        boolean runtime = !runtimeDeps(base);
         Set<String> programs = new LinkedHashSet<>();
         if (runtime) {
             programs.add("dotnet");

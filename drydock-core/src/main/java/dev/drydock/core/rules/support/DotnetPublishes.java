@@ -18,15 +18,41 @@ import java.util.regex.Pattern;
  */
 public final class DotnetPublishes {
 
-    private static final List<String> PROPERTIES = List.of("UseAppHost", "PublishSingleFile", "PublishAot");
+    private static final List<String> PROPERTIES = List.of("UseAppHost", "PublishSingleFile", "PublishAot", "SelfContained");
+    private static final Pattern TARGET_FRAMEWORK = Pattern.compile("<TargetFramework>\\s*net(\\d+)\\.\\d+\\s*</TargetFramework>");
+    private static final Pattern RUNTIME_IDENTIFIER = Pattern.compile("<RuntimeIdentifier>\\s*[^<\\s]");
     private static final Pattern PROPERTY_OPTION = Pattern.compile("(?i)(?:-|--|/)(?:p|property):(.+)");
     private static final Pattern PROPERTY_FLAG = Pattern.compile("(?i)(?:-|--|/)(?:p|property)");
 
     /**
      * The publish: the properties that decide its output, from the project file and the command line, and the line
      * of the Dockerfile that runs it.
+     *
+     * @param runtimeIdentifier whether it targets a runtime ({@code -r linux-x64}, {@code <RuntimeIdentifier>})
+     * @param targetMajor the .NET version of the project's one {@code <TargetFramework>} (8 for net8.0), or 0
      */
-    public record Publish(Map<String, Boolean> properties, int line) {
+    public record Publish(Map<String, Boolean> properties, boolean runtimeIdentifier, int targetMajor, int line) {
+
+        /**
+         * Whether the output needs a .NET runtime installed beside it; empty when that is not known. Native AOT needs
+         * none; SelfContained says it when written; else a publish for a runtime is self-contained for projects
+         * before .NET 8 (as PublishSingleFile made it) and framework-dependent from .NET 8 on, and one for no
+         * runtime is framework-dependent.
+         */
+        public Optional<Boolean> frameworkDependent() {
+            if (Boolean.TRUE.equals(properties.get("PublishAot"))) {
+                return Optional.of(false);
+            }
+            Boolean selfContained = properties.get("SelfContained");
+            if (selfContained != null) {
+                return Optional.of(!selfContained);
+            }
+            if (targetMajor >= 8) {
+                return Optional.of(true);
+            }
+            boolean impliedRuntime = runtimeIdentifier || Boolean.TRUE.equals(properties.get("PublishSingleFile"));
+            return impliedRuntime ? (targetMajor > 0 ? Optional.of(false) : Optional.empty()) : Optional.of(true);
+        }
 
         /** Whether the output has the apphost: UseAppHost is not false. */
         public boolean appHost() {
@@ -54,9 +80,12 @@ public final class DotnetPublishes {
         if (c.build() == null || c.build().model() == null || c.build().stage() == null) {
             return Optional.empty();
         }
-        Map<String, Boolean> fromProject = DotnetAssemblies.of(context, c)
-                .flatMap(a -> context.project().source(a.project())).map(f -> projectProperties(f.text()))
-                .orElse(Map.of());
+        String project = DotnetAssemblies.of(context, c).flatMap(a -> context.project().source(a.project()))
+                .map(f -> f.text()).orElse("");
+        Map<String, Boolean> fromProject = projectProperties(project);
+        Matcher target = TARGET_FRAMEWORK.matcher(project);
+        int targetMajor = target.find() ? Integer.parseInt(target.group(1)) : 0;
+        boolean projectRuntime = RUNTIME_IDENTIFIER.matcher(project).find();
         Publish found = null;
         for (RunStep run : RunStep.of(c.build().model(), Stages.needed(c.build().model(), c.build().stage()))) {
             for (Call call : run.calls("dotnet")) {
@@ -68,8 +97,10 @@ public final class DotnetPublishes {
                 if (!commandLineProperties(args, properties)) {
                     return Optional.empty();
                 }
-                Publish publish = new Publish(properties, call.span().startLine());
-                if (found != null && !found.properties().equals(properties)) {
+                Publish publish = new Publish(properties, projectRuntime || runtimeOption(args), targetMajor,
+                        call.span().startLine());
+                if (found != null && (!found.properties().equals(properties)
+                        || found.runtimeIdentifier() != publish.runtimeIdentifier())) {
                     return Optional.empty();
                 }
                 found = found == null ? publish : found;
@@ -89,9 +120,33 @@ public final class DotnetPublishes {
         return out;
     }
 
-    /** Reads -p:Name=value (also /p:, -property:, several joined by ; and -p Name=value); false for a profile. */
+    private static boolean runtimeOption(List<String> args) {
+        return args.stream().anyMatch(a -> a.equals("-r") || a.equals("--runtime") || a.startsWith("--runtime=")
+                || a.startsWith("-r:") || a.startsWith("-p:RuntimeIdentifier=") || a.startsWith("/p:RuntimeIdentifier="));
+    }
+
+    /**
+     * Reads -p:Name=value (also /p:, -property:, several joined by ; and -p Name=value) and --self-contained
+     * ({@code --sc}, with an optional true or false; {@code --no-self-contained}); false for a profile.
+     */
     private static boolean commandLineProperties(List<String> args, Map<String, Boolean> out) {
         for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i).toLowerCase(Locale.ROOT);
+            if (arg.equals("--no-self-contained")) {
+                out.put("SelfContained", false);
+                continue;
+            }
+            if (arg.matches("--(self-contained|sc)[=:](true|false)")) {
+                out.put("SelfContained", arg.endsWith("true"));
+                continue;
+            }
+            if (arg.equals("--self-contained") || arg.equals("--sc")) {
+                String next = i + 1 < args.size() ? args.get(i + 1).toLowerCase(Locale.ROOT) : "";
+                boolean valued = next.equals("true") || next.equals("false");
+                out.put("SelfContained", !valued || Boolean.parseBoolean(next));
+                i += valued ? 1 : 0;
+                continue;
+            }
             Matcher joined = PROPERTY_OPTION.matcher(args.get(i));
             String assignments = joined.matches() ? joined.group(1)
                     : PROPERTY_FLAG.matcher(args.get(i)).matches() && i + 1 < args.size() ? args.get(++i) : null;
