@@ -2,7 +2,6 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
-import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
@@ -25,7 +24,6 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.Probes;
 import java.util.List;
-import java.util.Set;
 
 @RuleDefinition(
         id = "healthcheck-endpoint-missing",
@@ -220,10 +218,6 @@ public final class HealthcheckEndpointMissing implements Rule {
         return true;
     }
 
-    /** Programs that may serve in the same container beside the command's server, on ports of their own. */
-    private static final Set<String> OTHER_SERVERS = Set.of("nginx", "caddy", "httpd", "apache2", "apachectl",
-            "haproxy", "envoy", "traefik", "supervisord", "php-fpm");
-
     /**
      * A probe of a port the server does not listen on: the command sets its ports, and the probe's URL (port 80 or
      * 443 when it names none) is none of them. Quiet when the command also starts another server in the background.
@@ -232,8 +226,7 @@ public final class HealthcheckEndpointMissing implements Rule {
             List<String> waiting) {
         EntryPoint ep = c.entryPoint();
         ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
-        if (listener == null || ep != null && ep.otherCommands().stream().anyMatch(cmd -> !cmd.isEmpty()
-                && OTHER_SERVERS.contains(PathNames.fileName(cmd.get(0))))) {
+        if (listener == null || ListeningPorts.otherServerBeside(ep)) {
             return false;
         }
         List<Integer> listening = listener.ports();

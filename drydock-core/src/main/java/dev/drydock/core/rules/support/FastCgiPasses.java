@@ -75,10 +75,17 @@ public final class FastCgiPasses {
      * extra_hosts of the nginx service, or an external network another project's containers join.
      */
     public static boolean resolvableElsewhere(Pass pass) {
-        Service nginx = pass.nginx();
-        boolean external = pass.compose().networks().values().stream()
+        return resolvableElsewhere(pass.compose(), pass.nginx(), pass.host());
+    }
+
+    /**
+     * Whether a host nginx in service {@code nginx} names may be found outside the compose project's services: a
+     * name with a dot (DNS), links or extra_hosts of the service, or an external network.
+     */
+    public static boolean resolvableElsewhere(ComposeProject compose, Service nginx, String host) {
+        boolean external = compose.networks().values().stream()
                 .anyMatch(n -> n.external() != null && Boolean.TRUE.equals(n.external().value()));
-        return pass.host().contains(".") || external || nginx.raw("links") != null
+        return host.contains(".") || host.contains(":") || external || nginx.raw("links") != null
                 || nginx.raw("external_links") != null || nginx.raw("extra_hosts") != null
                 || nginx.networkMode() != null;
     }
@@ -97,13 +104,9 @@ public final class FastCgiPasses {
 
     private static List<Pass> collect(ReviewContext context) {
         List<Pass> out = new ArrayList<>();
-        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
-            NginxConfig config = NginxConfigs.of(context, ref.service(), container(context, ref.service()))
-                    .orElse(null);
-            if (config == null) {
-                continue;
-            }
-            for (NginxConfig.Pass pass : config.passes()) {
+        for (NginxConfigs.Served served : NginxConfigs.all(context)) {
+            ComposeServices.Ref ref = served.ref();
+            for (NginxConfig.Pass pass : served.config().passes()) {
                 if (!pass.kind().equals("fastcgi_pass")) {
                     continue;
                 }

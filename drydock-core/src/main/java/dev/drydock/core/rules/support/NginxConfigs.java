@@ -55,6 +55,17 @@ public final class NginxConfigs {
             "(?:([a-z]+)://)?([A-Za-z0-9._-]+|\\[[0-9a-fA-F:.]+\\])(?::(\\d{1,5}))?(/.*)?");
     private static final int MAX_DEPTH = 8;
 
+    /** An nginx service of a compose project and its configuration. */
+    public record Served(ComposeServices.Ref ref, NginxConfig config) {}
+
+    /** Every compose service that runs nginx with a configuration drydock reads, found once per review. */
+    public static List<Served> all(ReviewContext context) {
+        return context.memo("nginx-configs", NginxConfigs.class, () -> ComposeServices.services(context).stream()
+                .flatMap(ref -> of(context, ref.service(), FastCgiPasses.container(context, ref.service()))
+                        .map(config -> new Served(ref, config)).stream())
+                .toList());
+    }
+
     /** The configuration of the service's nginx, when it runs nginx and its files can be read. */
     public static Optional<NginxConfig> of(ReviewContext context, Service service, Container c) {
         return context.memo("nginx-config", service, () -> read(context, service, c));
