@@ -145,8 +145,8 @@ public final class HealthcheckEndpointMissing implements Rule {
      * application serves no such path: nginx answers with the backend's 404.
      */
     private void probesUnservedBehindProxy(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url) {
-        int port = url.port() != null ? url.port() : url.text().regionMatches(true, 0, "https:", 0, 6) ? 443 : 80;
-        NginxProxiedPaths.Proxied proxied = NginxProxiedPaths.of(context, c, port, url.path()).orElse(null);
+        NginxProxiedPaths.Proxied proxied = NginxProxiedPaths.of(context, c, url.portOrDefault(), url.path())
+                .orElse(null);
         if (proxied == null || proxied.backendContainer() == null) {
             return;
         }
@@ -161,9 +161,8 @@ public final class HealthcheckEndpointMissing implements Rule {
         boolean passes = CurlProbes.passesOnHttpErrors(c, hc);
         String backend = proxied.backend().name();
         context.finding(this, Probes.locateText(c, hc, url.text()),
-                        "the healthcheck requests " + url.path() + " from nginx, whose `location " + proxied.location()
-                                + "` passes it to " + backend + " (proxy_pass " + proxied.address() + ", "
-                                + proxied.where() + ")" + (path.equals(url.path()) ? "" : " as " + path) + ", and no route"
+                        "the healthcheck requests " + url.path() + " from nginx, whose " + proxied.route(url.path())
+                                + ", and no route"
                                 + " of " + backend + "'s " + framework + " serves " + path + " (it serves "
                                 + served(app) + "): every probe gets the backend's 404"
                                 + (passes ? ", which its curl, without --fail, counts as success"
@@ -198,8 +197,7 @@ public final class HealthcheckEndpointMissing implements Rule {
         if (worker.answersOn(url.port())) {
             return true; // the worker's own health page (GoodJob's probe server) answers there
         }
-        String port = url.port() != null ? url.port().toString()
-                : url.text().regionMatches(true, 0, "https:", 0, 6) ? "443" : "80";
+        String port = String.valueOf(url.portOrDefault());
         String own = worker.instruction();
         context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.text() + ", but "
                         + (c.service() == null ? "the container" : c.service().name()) + " runs " + worker.display()
@@ -230,7 +228,7 @@ public final class HealthcheckEndpointMissing implements Rule {
             return false;
         }
         List<Integer> listening = listener.ports();
-        int probed = url.port() != null ? url.port() : url.text().regionMatches(true, 0, "https:", 0, 6) ? 443 : 80;
+        int probed = url.portOrDefault();
         if (listening.contains(probed)) {
             return false;
         }

@@ -414,7 +414,8 @@ public final class ComposeHealthcheck implements Rule {
     /** Whether the probe in effect requests a path the application does not serve (healthcheck-endpoint-missing). */
     private static boolean requestsUnservedPath(ReviewContext context, Service service) {
         Container c = containerOf(context, service);
-        return c != null && "healthcheck-endpoint-missing".equals(Probes.failingRule(c.healthcheck(), c, Apps.of(context, c)));
+        Probes.Failure failure = c == null ? null : Probes.failure(context, c.healthcheck(), c, Apps.of(context, c));
+        return failure != null && failure.rule().equals("healthcheck-endpoint-missing");
     }
 
     private static EffectiveHealthcheck effective(ReviewContext context, Service service) {

@@ -41,9 +41,9 @@ public final class NginxProxiedPaths {
             return file.path() + " line " + line;
         }
 
-        /** The way a request takes, for messages: {@code nginx passes /health to app:8000 as /health}. */
+        /** The way a request for {@code path} takes, for messages: {@code `location /` passes it to app (...)}. */
         public String route(String path) {
-            return "nginx's `location " + location + "` passes it to " + backend.name() + " (proxy_pass " + address
+            return "`location " + location + "` passes it to " + backend.name() + " (proxy_pass " + address
                     + ", " + where() + ")" + (forwarded.equals(path) ? "" : " as " + forwarded);
         }
     }
