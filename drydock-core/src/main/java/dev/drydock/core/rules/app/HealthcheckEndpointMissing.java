@@ -2,7 +2,6 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
-import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
@@ -25,7 +24,6 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.Probes;
 import java.util.List;
-import java.util.Set;
 
 @RuleDefinition(
         id = "healthcheck-endpoint-missing",
@@ -147,8 +145,8 @@ public final class HealthcheckEndpointMissing implements Rule {
      * application serves no such path: nginx answers with the backend's 404.
      */
     private void probesUnservedBehindProxy(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url) {
-        int port = url.port() != null ? url.port() : url.text().regionMatches(true, 0, "https:", 0, 6) ? 443 : 80;
-        NginxProxiedPaths.Proxied proxied = NginxProxiedPaths.of(context, c, port, url.path()).orElse(null);
+        NginxProxiedPaths.Proxied proxied = NginxProxiedPaths.of(context, c, url.portOrDefault(), url.path())
+                .orElse(null);
         if (proxied == null || proxied.backendContainer() == null) {
             return;
         }
@@ -163,9 +161,8 @@ public final class HealthcheckEndpointMissing implements Rule {
         boolean passes = CurlProbes.passesOnHttpErrors(c, hc);
         String backend = proxied.backend().name();
         context.finding(this, Probes.locateText(c, hc, url.text()),
-                        "the healthcheck requests " + url.path() + " from nginx, whose `location " + proxied.location()
-                                + "` passes it to " + backend + " (proxy_pass " + proxied.address() + ", "
-                                + proxied.where() + ")" + (path.equals(url.path()) ? "" : " as " + path) + ", and no route"
+                        "the healthcheck requests " + url.path() + " from nginx, whose " + proxied.route(url.path())
+                                + ", and no route"
                                 + " of " + backend + "'s " + framework + " serves " + path + " (it serves "
                                 + served(app) + "): every probe gets the backend's 404"
                                 + (passes ? ", which its curl, without --fail, counts as success"
@@ -200,8 +197,7 @@ public final class HealthcheckEndpointMissing implements Rule {
         if (worker.answersOn(url.port())) {
             return true; // the worker's own health page (GoodJob's probe server) answers there
         }
-        String port = url.port() != null ? url.port().toString()
-                : url.text().regionMatches(true, 0, "https:", 0, 6) ? "443" : "80";
+        String port = String.valueOf(url.portOrDefault());
         String own = worker.instruction();
         context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.text() + ", but "
                         + (c.service() == null ? "the container" : c.service().name()) + " runs " + worker.display()
@@ -220,10 +216,6 @@ public final class HealthcheckEndpointMissing implements Rule {
         return true;
     }
 
-    /** Programs that may serve in the same container beside the command's server, on ports of their own. */
-    private static final Set<String> OTHER_SERVERS = Set.of("nginx", "caddy", "httpd", "apache2", "apachectl",
-            "haproxy", "envoy", "traefik", "supervisord", "php-fpm");
-
     /**
      * A probe of a port the server does not listen on: the command sets its ports, and the probe's URL (port 80 or
      * 443 when it names none) is none of them. Quiet when the command also starts another server in the background.
@@ -232,12 +224,11 @@ public final class HealthcheckEndpointMissing implements Rule {
             List<String> waiting) {
         EntryPoint ep = c.entryPoint();
         ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
-        if (listener == null || ep != null && ep.otherCommands().stream().anyMatch(cmd -> !cmd.isEmpty()
-                && OTHER_SERVERS.contains(PathNames.fileName(cmd.get(0))))) {
+        if (listener == null || ListeningPorts.otherServerBeside(ep)) {
             return false;
         }
         List<Integer> listening = listener.ports();
-        int probed = url.port() != null ? url.port() : url.text().regionMatches(true, 0, "https:", 0, 6) ? 443 : 80;
+        int probed = url.portOrDefault();
         if (listening.contains(probed)) {
             return false;
         }

@@ -149,7 +149,7 @@ public final class HealthcheckMissing implements Rule {
             if (stage.config().healthcheck() != null) {
                 EffectiveHealthcheck own = EffectiveHealthcheck.of(stage.config().healthcheck());
                 Probes.Probe probe = Probes.of(own);
-                if (probe != null && Probes.failingRule(own, image.container(), Apps.of(context, image.container())) == null) {
+                if (probe != null && Probes.failure(context, own, image.container(), Apps.of(context, image.container())) == null) {
                     context.strength(this, new Location(image.dockerfile(), own.origin().span()), "the image checks its"
                             + " own health " + Probes.describe(own) + ": `docker run`, Swarm and every compose file"
                             + " that starts it know when it is healthy");
@@ -242,9 +242,10 @@ public final class HealthcheckMissing implements Rule {
                 recommendation += " Under Kubernetes, point the liveness and readiness probes at the same endpoint"
                         + " instead.";
             }
-            String failing = probe == null ? null : failingRule(probe, c, app);
+            Probes.Failure failure = probe == null ? null : Probes.failure(context, probe, c, app);
+            String failing = failure == null ? null : failure.rule();
             if (failing != null) {
-                message += "; and that probe cannot succeed in the image (" + failing + "), so the service is never"
+                message += "; and that probe cannot succeed in the image (" + failure.describe() + "), so the service is never"
                         + " healthy anywhere";
                 recommendation = "Do not copy " + probe.origin().file() + "'s probe into the image: it fails ("
                         + failing + "). " + (TaskWorkers.of(c).isPresent() ? withoutServer(c.entryPoint()) : recommendation);
@@ -270,14 +271,6 @@ public final class HealthcheckMissing implements Rule {
             }
             finding.add();
         }
-    }
-
-    /**
-     * The rule that reports a compose probe which cannot succeed in the image (a program it lacks, a path the
-     * application does not serve), or null when it may succeed.
-     */
-    private static String failingRule(EffectiveHealthcheck compose, Container c, AppSource app) {
-        return Probes.failingRule(compose, c, app);
     }
 
     /** For a gRPC server: the standard health service asked by grpc_health_probe, not an HTTP request. */

@@ -32,6 +32,8 @@ public final class ComposeHygieneRules {
                 new ReadOnlyRootWithoutWritablePaths(),
                 new ServiceAddressIsLocalhost(),
                 new FastCgiPassUnreachable(),
+                new ProxyPassUnreachable(),
+                new ProxyBackendNotAwaited(),
                 new PhpFpmListensLocally(),
                 new GpuNotRequested());
     }

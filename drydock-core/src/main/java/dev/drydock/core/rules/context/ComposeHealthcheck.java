@@ -239,7 +239,7 @@ public final class ComposeHealthcheck implements Rule {
         }
         for (StoreConnections.Connection connection : StoreConnections.of(context.project(), ref.compose(), service,
                 target -> target.build() == null && store(target) != null
-                        && !StoreConnections.dependsOn(service, target) && !waitsInCommand(service, target.name()))) {
+                        && !ComposeServices.startsBefore(service, target) && !waitsInCommand(service, target.name()))) {
             Service target = connection.target();
             String store = store(target);
             context.finding(this, connection.at(), ref.name() + "'s " + connection.setting().name() + " connects to "
@@ -414,7 +414,8 @@ public final class ComposeHealthcheck implements Rule {
     /** Whether the probe in effect requests a path the application does not serve (healthcheck-endpoint-missing). */
     private static boolean requestsUnservedPath(ReviewContext context, Service service) {
         Container c = containerOf(context, service);
-        return c != null && "healthcheck-endpoint-missing".equals(Probes.failingRule(c.healthcheck(), c, Apps.of(context, c)));
+        Probes.Failure failure = c == null ? null : Probes.failure(context, c.healthcheck(), c, Apps.of(context, c));
+        return failure != null && failure.rule().equals("healthcheck-endpoint-missing");
     }
 
     private static EffectiveHealthcheck effective(ReviewContext context, Service service) {

@@ -1,12 +1,9 @@
 package dev.drydock.core.rules.context;
 
 import dev.drydock.core.compose.ComposeProject;
-import dev.drydock.core.compose.ScalarNode;
-import dev.drydock.core.compose.SeqNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Location;
-import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.WrittenEnvironment;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -71,19 +68,5 @@ final class StoreConnections {
         int raw = setting.rawIndexOf(name, valueIndex);
         return new Location(setting.file(), raw < 0 ? setting.span(setting.rawFrom(), setting.raw().length())
                 : setting.span(raw, raw + name.length()));
-    }
-
-    /**
-     * Whether Compose starts the target before the service: a depends_on or a legacy {@code links} entry names it
-     * ({@code db} or {@code db:alias}); also true when the target never runs (scaled to zero).
-     */
-    static boolean dependsOn(Service service, Service target) {
-        if (service.dependsOn().stream().anyMatch(d -> d.service().equals(target.name()))
-                || ComposeServices.scaledToZero(target)) {
-            return true;
-        }
-        SeqNode links = service.node().seq("links");
-        return links != null && links.items().stream().anyMatch(item -> item instanceof ScalarNode link
-                && link.value() != null && link.value().split(":")[0].strip().equals(target.name()));
     }
 }

@@ -5,6 +5,7 @@ import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Node;
 import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.SeqNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.image.ImageReference;
@@ -92,6 +93,19 @@ public final class ComposeServices {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Whether Compose starts the target before the service: a depends_on or a legacy {@code links} entry names it
+     * ({@code db} or {@code db:alias}); also true when the target never runs (scaled to zero).
+     */
+    public static boolean startsBefore(Service service, Service target) {
+        if (service.dependsOn().stream().anyMatch(d -> d.service().equals(target.name())) || scaledToZero(target)) {
+            return true;
+        }
+        SeqNode links = service.node().seq("links");
+        return links != null && links.items().stream().anyMatch(item -> item instanceof ScalarNode link
+                && link.value() != null && link.value().split(":")[0].strip().equals(target.name()));
     }
 
     /** The services another service of the project waits for with {@code condition: service_completed_successfully}. */

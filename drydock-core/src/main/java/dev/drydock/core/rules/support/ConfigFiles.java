@@ -9,7 +9,9 @@ import dev.drydock.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -27,8 +29,15 @@ public final class ConfigFiles {
      *
      * @param files the project files by their path in the container, in the order the image and mounts put them
      * @param folderMounted whether a host folder is mounted on the folder itself
+     * @param mountedFolders the folders (ending in '/') host folders are mounted on, hiding what the image holds there
      */
-    public record Found(Map<String, SourceFile> files, boolean folderMounted) {}
+    public record Found(Map<String, SourceFile> files, boolean folderMounted, List<String> mountedFolders) {
+
+        /** Whether a host folder hides what the image holds at {@code path}. */
+        public boolean hides(String path) {
+            return mountedFolders.stream().anyMatch(path::startsWith);
+        }
+    }
 
     /**
      * The files the image's Dockerfile copies from the build context to a .conf path under {@code folder} (ending
@@ -44,11 +53,19 @@ public final class ConfigFiles {
             for (String source : copy.sources()) {
                 String target = copy.containerPath().endsWith("/") || copy.sources().size() > 1
                         ? PathNames.join(copy.containerPath(), PathNames.fileName(source)) : copy.containerPath();
+                String relative = PathNames.join(c.build().context(), PathNames.normalizeRelative(source));
+                Path dir = context.project().root().resolve(relative);
+                if (!source.contains("*") && Files.isDirectory(dir)) { // its contents land in the target folder
+                    String into = copy.containerPath().replaceAll("/+$", "") + "/";
+                    if (!addFolder(context, PathNames.normalizeRelative(relative), dir, into, folder, files)) {
+                        return Optional.empty();
+                    }
+                    continue;
+                }
                 if (!target.startsWith(folder) || !target.endsWith(".conf")) { // the name it is read under counts
                     continue;
                 }
-                SourceFile file = context.project().source(PathNames.join(c.build().context(),
-                        PathNames.normalizeRelative(source))).orElse(null);
+                SourceFile file = context.project().source(relative).orElse(null);
                 if (file == null) {
                     return Optional.empty();
                 }
@@ -72,6 +89,7 @@ public final class ConfigFiles {
             files.putAll(copied);
         }
         boolean folderMounted = false;
+        List<String> mounted = new ArrayList<>();
         for (Service.Volume volume : service.volumes()) {
             if (!volume.isBind() || volume.hostPath() == null || volume.target() == null) {
                 continue;
@@ -82,23 +100,13 @@ public final class ConfigFiles {
                 if (!(target + "/").startsWith(folder) && !folder.startsWith(target + "/")) {
                     continue;
                 }
-                if (relative == null || !(target + "/").equals(folder)) {
-                    return Optional.empty(); // a folder above or below: what lands where is not followed
+                if (relative == null || !(target + "/").startsWith(folder)) {
+                    return Optional.empty(); // a folder above: what lands where is not followed
                 }
-                folderMounted = true;
-                files.keySet().removeIf(k -> k.startsWith(folder));
-                try (Stream<Path> list = Files.list(volume.hostPath())) {
-                    for (Path p : list.sorted().toList()) {
-                        String name = p.getFileName().toString();
-                        if (name.endsWith(".conf") && Files.isRegularFile(p)) {
-                            SourceFile file = context.project().source(PathNames.join(relative, name)).orElse(null);
-                            if (file == null) {
-                                return Optional.empty();
-                            }
-                            files.put(folder + name, file);
-                        }
-                    }
-                } catch (IOException e) {
+                folderMounted |= (target + "/").equals(folder);
+                mounted.add(target + "/");
+                files.keySet().removeIf(k -> k.startsWith(target + "/"));
+                if (!addFolder(context, relative, volume.hostPath(), target + "/", folder, files)) {
                     return Optional.empty();
                 }
             } else if (target.startsWith(folder) && target.endsWith(".conf")) {
@@ -109,6 +117,31 @@ public final class ConfigFiles {
                 files.put(target, file);
             }
         }
-        return Optional.of(new Found(files, folderMounted));
+        return Optional.of(new Found(files, folderMounted, List.copyOf(mounted)));
+    }
+
+    /**
+     * Adds the .conf files of a project folder (its subfolders too, as COPY and a bind mount bring them) at their
+     * paths under {@code into}, those under {@code folder}; false when one cannot be read.
+     */
+    private static boolean addFolder(ReviewContext context, String relative, Path dir, String into, String folder,
+            Map<String, SourceFile> files) {
+        try (Stream<Path> walk = Files.walk(dir, 4)) {
+            for (Path p : walk.sorted().toList()) {
+                String inside = dir.relativize(p).toString().replace('\\', '/');
+                String target = into + inside;
+                if (!target.startsWith(folder) || !target.endsWith(".conf") || !Files.isRegularFile(p)) {
+                    continue;
+                }
+                SourceFile file = context.project().source(PathNames.join(relative, inside)).orElse(null);
+                if (file == null) {
+                    return false;
+                }
+                files.put(target, file);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -7,18 +7,14 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code fastcgi_pass HOST:PORT;} directives of the nginx services of the compose projects: nginx run by a
  * built image (its Dockerfile's copied configuration) or pulled as the nginx image, with the .conf files the
- * service bind-mounts under /etc/nginx. Addresses with variables, Unix sockets, names of an {@code upstream} block
- * and addresses without a port are left out.
+ * service bind-mounts under /etc/nginx ({@link NginxConfigs}), directly or through the servers of the
+ * {@code upstream} block they name. Addresses with variables, Unix sockets and addresses without a port are left out.
  */
 public final class FastCgiPasses {
 
@@ -45,10 +41,6 @@ public final class FastCgiPasses {
             return LoopbackHosts.isLoopback(host);
         }
     }
-
-    private static final Pattern PASS = Pattern.compile("(?m)^[ \\t]*fastcgi_pass[ \\t]+([^;\\s]+)[ \\t]*;");
-    private static final Pattern UPSTREAM = Pattern.compile("(?m)^[ \\t]*upstream[ \\t]+([^\\s{]+)");
-    private static final Pattern ADDRESS = Pattern.compile("([A-Za-z0-9._-]+|\\[[0-9a-fA-F:.]+\\]):(\\d{1,5})");
 
     /** Every directive of every compose project, found once per review. */
     public static List<Pass> of(ReviewContext context) {
@@ -83,10 +75,17 @@ public final class FastCgiPasses {
      * extra_hosts of the nginx service, or an external network another project's containers join.
      */
     public static boolean resolvableElsewhere(Pass pass) {
-        Service nginx = pass.nginx();
-        boolean external = pass.compose().networks().values().stream()
+        return resolvableElsewhere(pass.compose(), pass.nginx(), pass.host());
+    }
+
+    /**
+     * Whether a host nginx in service {@code nginx} names may be found outside the compose project's services: a
+     * name with a dot (DNS), links or extra_hosts of the service, or an external network.
+     */
+    public static boolean resolvableElsewhere(ComposeProject compose, Service nginx, String host) {
+        boolean external = compose.networks().values().stream()
                 .anyMatch(n -> n.external() != null && Boolean.TRUE.equals(n.external().value()));
-        return pass.host().contains(".") || external || nginx.raw("links") != null
+        return host.contains(".") || host.contains(":") || external || nginx.raw("links") != null
                 || nginx.raw("external_links") != null || nginx.raw("extra_hosts") != null
                 || nginx.networkMode() != null;
     }
@@ -105,34 +104,21 @@ public final class FastCgiPasses {
 
     private static List<Pass> collect(ReviewContext context) {
         List<Pass> out = new ArrayList<>();
-        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
-            Container c = container(context, ref.service());
-            if (!runsNginx(ref.service(), c)) {
-                continue;
-            }
-            ConfigFiles.Found found = ConfigFiles.of(context, ref.service(), c, "/etc/nginx/").orElse(null);
-            if (found == null) {
-                continue;
-            }
-            Set<String> upstreams = new HashSet<>();
-            for (SourceFile file : found.files().values()) {
-                Matcher u = UPSTREAM.matcher(NginxListens.strip(file.text()));
-                while (u.find()) {
-                    upstreams.add(u.group(1));
+        for (NginxConfigs.Served served : NginxConfigs.all(context)) {
+            ComposeServices.Ref ref = served.ref();
+            for (NginxConfig.Pass pass : served.config().passes()) {
+                if (!pass.kind().equals("fastcgi_pass")) {
+                    continue;
                 }
-            }
-            for (SourceFile file : found.files().values()) {
-                Matcher m = PASS.matcher(NginxListens.strip(file.text()));
-                while (m.find()) {
-                    Matcher a = ADDRESS.matcher(m.group(1));
-                    if (a.matches() && !upstreams.contains(a.group(1))) {
-                        out.add(new Pass(ref.compose(), ref.service(), a.group(1), Integer.parseInt(a.group(2)), file,
-                                m.start(1), m.end(1)));
+                for (NginxConfig.Target t : pass.targets()) {
+                    if (t.port() != null && !t.resolvedLater()) {
+                        out.add(new Pass(ref.compose(), ref.service(), t.host(), t.port(), t.directive().file(),
+                                t.address().start(), t.address().end()));
                     }
                 }
             }
         }
-        return List.copyOf(out);
+        return List.copyOf(out.stream().distinct().toList());
     }
 
     /** Whether the service runs nginx: a built image whose command is nginx, or the official nginx image as pulled. */

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Thruster;
 import dev.drydock.core.project.Container;
@@ -7,6 +8,7 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.CodePorts.CodePort;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a container's server listens, when it can be told: the ports of the nginx configuration it copies
@@ -52,6 +54,16 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
         return code.isEmpty() ? Optional.empty()
                 : Optional.of(new ListeningPorts(code.stream().map(CodePort::port).distinct().toList(),
                         code.get(0).describe(), code.get(0)));
+    }
+
+    /** Programs that may serve in the same container beside the command's server, on ports of their own. */
+    private static final Set<String> OTHER_SERVERS = Set.of("nginx", "caddy", "httpd", "apache2", "apachectl",
+            "haproxy", "envoy", "traefik", "supervisord", "php-fpm");
+
+    /** Whether the command also starts another server in the background, which may listen on other ports. */
+    public static boolean otherServerBeside(EntryPoint ep) {
+        return ep != null && ep.otherCommands().stream().anyMatch(cmd -> !cmd.isEmpty()
+                && OTHER_SERVERS.contains(PathNames.fileName(cmd.get(0))));
     }
 
     /** Why the server listens there when its start does not say so, in parentheses, or nothing. */

@@ -1,26 +1,25 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.nginx.NginxDirective;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.MatchResult;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Where the nginx of a compose service sends a request path: the {@code location} that takes it (an exact
- * {@code location = /path}, else the longest prefix) and the service its {@code proxy_pass http://HOST:PORT} names,
- * with the path as it reaches that service (the part the location matched replaced by the URI of proxy_pass, when it
- * has one). Read only when nothing else can decide: one server block, a location without return, rewrite, if,
- * try_files or nested locations, no regular-expression location that could take the path first, an address without
- * variables naming a service of the same compose project rather than an upstream block.
+ * Where the nginx of a compose service sends a request path: the server that answers on the port for host localhost
+ * (the one named localhost, else the port's default server), the {@code location} that takes the path (an exact
+ * {@code location = /path}, else the longest prefix, then the same among the locations nested in it) and the service
+ * its {@code proxy_pass} names, directly ({@code http://app:8000}) or through an {@code upstream} block whose servers
+ * are all that service, with the path as it reaches that service (the part the location matched replaced by the URI of
+ * proxy_pass, when it has one). Read only when nothing else can decide: every file nginx loads read, no return,
+ * rewrite or if in the server, a location without return, rewrite, if, try_files, alias or error handling, no
+ * regular-expression location that could take the path first, an address without variables.
  */
 public final class NginxProxiedPaths {
 
@@ -30,115 +29,102 @@ public final class NginxProxiedPaths {
      * A path nginx passes on to another service.
      *
      * @param backend the service proxy_pass names
+     * @param port the port of the backend requests go to
      * @param forwarded the path as the backend receives it
      * @param address the proxy_pass address as written
      * @param location the location's words as written ({@code /}, {@code = /health})
      */
-    public record Proxied(Service backend, Container backendContainer, String forwarded, String address,
+    public record Proxied(Service backend, Container backendContainer, int port, String forwarded, String address,
             String location, SourceFile file, int line) {
 
         public String where() {
             return file.path() + " line " + line;
         }
+
+        /** The way a request for {@code path} takes, for messages: {@code `location /` passes it to app (...)}. */
+        public String route(String path) {
+            return "`location " + location + "` passes it to " + backend.name() + " (proxy_pass " + address
+                    + ", " + where() + ")" + (forwarded.equals(path) ? "" : " as " + forwarded);
+        }
     }
 
-    private record Block(String modifier, String path, String body, SourceFile file, int bodyStart) {}
-
-    private static final Pattern SERVER = Pattern.compile("(?m)^[ \\t]*server[ \\t]*\\{");
-    private static final Pattern LOCATION = Pattern.compile("(?m)^[ \\t]*location[ \\t]+(=|\\^~|~\\*?)?[ \\t]*([^\\s{]+)[ \\t]*\\{");
-    private static final Pattern UPSTREAM = Pattern.compile("(?m)^[ \\t]*upstream[ \\t]+([^\\s{]+)");
-    private static final Pattern LISTEN = Pattern.compile("(?m)^[ \\t]*listen[ \\t]+(?:[^;\\s]*:)?(\\d{1,5})\\b[^;]*;");
-    private static final Pattern PROXY_PASS = Pattern.compile("(?m)^[ \\t]*proxy_pass[ \\t]+([^;\\s]+)[ \\t]*;");
-    private static final Pattern URL = Pattern.compile("https?://([A-Za-z0-9._-]+)(?::\\d{1,5})?(/[^\\s;]*)?");
-    /** Directives after which the location does not simply pass the path on. */
-    private static final Pattern OTHER_HANDLING = Pattern.compile(
-            "(?m)^[ \\t]*(return|rewrite|if|try_files|location|stub_status|alias|error_page|auth_request)\\b");
+    /** Directives after which a location does not simply pass the path on. */
+    private static final Set<String> OTHER_HANDLING = Set.of("return", "rewrite", "if", "try_files", "stub_status",
+            "alias", "error_page", "auth_request");
+    private static final Set<String> SERVER_HANDLING = Set.of("return", "rewrite", "if");
 
     /** Where the nginx of {@code c} sends a request for {@code path} on {@code port}, when it surely passes it on. */
     public static Optional<Proxied> of(ReviewContext context, Container c, int port, String path) {
         Service service = c.service();
-        if (service == null || !FastCgiPasses.runsNginx(service, c)) {
+        ComposeServices.Ref ref = service == null ? null : ComposeServices.services(context).stream()
+                .filter(r -> r.service() == service).findFirst().orElse(null);
+        NginxConfig config = ref == null ? null : NginxConfigs.of(context, service, c).orElse(null);
+        if (config == null || !config.complete()) {
             return Optional.empty();
         }
-        ComposeServices.Ref ref = ComposeServices.services(context).stream().filter(r -> r.service() == service)
-                .findFirst().orElse(null);
-        ConfigFiles.Found found = ref == null ? null : ConfigFiles.of(context, service, c, "/etc/nginx/").orElse(null);
-        if (found == null || found.files().isEmpty()) {
+        NginxConfig.Server server = config.serving(port, "localhost").orElse(null);
+        if (server == null || server.node().block().stream().anyMatch(d -> SERVER_HANDLING.contains(d.name()))) {
+            return Optional.empty(); // which server answers the probe, or what it does first, is not certain
+        }
+        NginxConfig.Location chosen = choose(server.locations(), path).orElse(null);
+        if (chosen == null || chosen.node().block().stream().anyMatch(d -> OTHER_HANDLING.contains(d.name()))) {
             return Optional.empty();
         }
-        List<Block> blocks = new ArrayList<>();
-        Set<String> upstreams = new HashSet<>();
-        int servers = 0;
-        Set<Integer> listens = new HashSet<>();
-        for (SourceFile file : found.files().values()) {
-            String text = NginxListens.strip(file.text());
-            servers += (int) SERVER.matcher(text).results().count();
-            UPSTREAM.matcher(text).results().forEach(m -> upstreams.add(m.group(1)));
-            LISTEN.matcher(text).results().forEach(m -> listens.add(Integer.parseInt(m.group(1))));
-            Matcher m = LOCATION.matcher(text);
-            while (m.find()) {
-                int end = closingBrace(text, m.end());
-                if (end < 0) {
-                    return Optional.empty();
-                }
-                blocks.add(new Block(m.group(1) == null ? "" : m.group(1), m.group(2), text.substring(m.end(), end),
-                        file, m.end()));
-            }
-        }
-        if (servers != 1 || !(listens.isEmpty() ? port == 80 : listens.contains(port))) {
-            return Optional.empty(); // which server answers the probe is not certain
-        }
-        Block chosen = choose(blocks, path).orElse(null);
-        if (chosen == null || OTHER_HANDLING.matcher(chosen.body()).find()) {
+        List<NginxConfig.Pass> passes = config.passes().stream().filter(p -> p.in(chosen)).toList();
+        if (passes.size() != 1 || !passes.get(0).kind().equals("proxy_pass")) {
             return Optional.empty();
         }
-        List<MatchResult> passes = PROXY_PASS.matcher(chosen.body()).results().toList();
-        if (passes.size() != 1) {
+        NginxConfig.Pass pass = passes.get(0);
+        NginxConfig.Target target = single(ref.compose(), pass).orElse(null);
+        Service backend = target == null ? null : FastCgiPasses.answering(ref.compose(), target.host()).orElse(null);
+        if (backend == null || backend == service || target.port() == null) {
             return Optional.empty();
         }
-        String address = passes.get(0).group(1);
-        Matcher url = URL.matcher(address);
-        if (address.contains("$") || !url.matches() || upstreams.contains(url.group(1))) {
+        String uri = pass.uri();
+        String forwarded = uri == null ? path
+                : chosen.modifier().equals("=") ? uri : uri + path.substring(chosen.path().length());
+        NginxDirective d = pass.directive();
+        return Optional.of(new Proxied(backend, FastCgiPasses.container(context, backend), target.port(), forwarded,
+                pass.address(), chosen.display(), d.file(), d.line()));
+    }
+
+    /** The one service address a pass sends to: its own, or that of every server of its upstream block. */
+    private static Optional<NginxConfig.Target> single(ComposeProject compose, NginxConfig.Pass pass) {
+        List<NginxConfig.Target> targets = pass.targets();
+        if (targets.isEmpty() || pass.upstream() != null && pass.upstream().targets().size()
+                != pass.upstream().node().block().stream().filter(d -> d.name().equals("server")).count()) {
             return Optional.empty();
         }
-        Service backend = FastCgiPasses.answering(ref.compose(), url.group(1)).orElse(null);
-        if (backend == null || backend == service) {
-            return Optional.empty();
-        }
-        String uri = url.group(2);
-        String forwarded = uri == null ? path : chosen.modifier().equals("=") ? uri : uri + path.substring(chosen.path().length());
-        int line = chosen.file().position(chosen.bodyStart() + passes.get(0).start(1)).line();
-        String location = (chosen.modifier().isEmpty() ? "" : chosen.modifier() + " ") + chosen.path();
-        return Optional.of(new Proxied(backend, FastCgiPasses.container(context, backend), forwarded, address, location,
-                chosen.file(), line));
+        NginxConfig.Target first = targets.get(0);
+        Optional<Service> service = FastCgiPasses.answering(compose, first.host());
+        boolean same = targets.stream().allMatch(t -> FastCgiPasses.answering(compose, t.host()).equals(service)
+                && java.util.Objects.equals(t.port(), first.port()));
+        return same ? Optional.of(first) : Optional.empty();
     }
 
     /**
-     * The location nginx picks for a path: an exact one, else the longest prefix; empty when a regular-expression
-     * location could take it first (the longest prefix is not ^~) or none matches.
+     * The location nginx picks for a path: an exact one, else the longest prefix, then the one nested in it that takes
+     * the path, if any; empty when a regular-expression location could take it first (the longest prefix is not ^~)
+     * or none matches.
      */
-    private static Optional<Block> choose(List<Block> blocks, String path) {
-        Optional<Block> exact = blocks.stream().filter(b -> b.modifier().equals("=") && b.path().equals(path)).findFirst();
+    private static Optional<NginxConfig.Location> choose(List<NginxConfig.Location> locations, String path) {
+        Optional<NginxConfig.Location> exact = locations.stream()
+                .filter(l -> l.modifier().equals("=") && l.path().equals(path)).findFirst();
         if (exact.isPresent()) {
             return exact;
         }
-        Optional<Block> prefix = blocks.stream().filter(b -> (b.modifier().isEmpty() || b.modifier().equals("^~"))
-                && path.startsWith(b.path())).max(Comparator.comparingInt(b -> b.path().length()));
-        boolean regex = blocks.stream().anyMatch(b -> b.modifier().startsWith("~"));
-        return regex && prefix.filter(b -> b.modifier().equals("^~")).isEmpty() ? Optional.empty() : prefix;
-    }
-
-    /** The offset of the brace that closes the block opened just before {@code from}, or -1. */
-    private static int closingBrace(String text, int from) {
-        int depth = 1;
-        for (int i = from; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '{') {
-                depth++;
-            } else if (ch == '}' && --depth == 0) {
-                return i;
-            }
+        Optional<NginxConfig.Location> prefix = locations.stream()
+                .filter(l -> (l.modifier().isEmpty() || l.modifier().equals("^~")) && path.startsWith(l.path()))
+                .max(Comparator.comparingInt(l -> l.path().length()));
+        boolean regex = locations.stream().anyMatch(NginxConfig.Location::regex);
+        if (regex && prefix.filter(l -> l.modifier().equals("^~")).isEmpty()) {
+            return Optional.empty();
         }
-        return -1;
+        if (prefix.isPresent() && !prefix.get().nested().isEmpty()) {
+            Optional<NginxConfig.Location> inner = choose(prefix.get().nested(), path);
+            boolean innerRegex = prefix.get().nested().stream().anyMatch(NginxConfig.Location::regex);
+            return inner.isPresent() ? inner : innerRegex ? Optional.empty() : prefix;
+        }
+        return prefix;
     }
 }

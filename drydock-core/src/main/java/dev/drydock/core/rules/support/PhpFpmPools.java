@@ -106,7 +106,11 @@ public record PhpFpmPools(List<Pool> pools) {
                 byName.put(stock, null);
             }
         }
-        found.files().forEach((path, file) -> byName.put(path.substring(POOL_FOLDER.length()), file));
+        found.files().forEach((path, file) -> {
+            if (path.indexOf('/', POOL_FOLDER.length()) < 0) { // php-fpm includes php-fpm.d/*.conf, not subfolders
+                byName.put(path.substring(POOL_FOLDER.length()), file);
+            }
+        });
         Map<String, Value[]> pools = new LinkedHashMap<>();
         for (Map.Entry<String, SourceFile> e : byName.entrySet()) {
             if (e.getValue() == null) {

@@ -10,6 +10,7 @@ import dev.drydock.core.dockerfile.syntax.HealthcheckArguments;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveHealthcheck;
 import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.MappedText;
@@ -54,6 +55,11 @@ public final class Probes {
 
         public boolean local() {
             return LOCAL_HOSTS.contains(host.toLowerCase(Locale.ROOT));
+        }
+
+        /** The port requested: the one written, else 443 for https and 80 for http. */
+        public int portOrDefault() {
+            return port != null ? port : text.regionMatches(true, 0, "https:", 0, 6) ? 443 : 80;
         }
 
         /** The same URL with another path. */
@@ -181,6 +187,42 @@ public final class Probes {
         }
         return url != null && app != null && app.routes().determines(url.path()) && app.routes().match(url.path()).isEmpty()
                 ? "healthcheck-endpoint-missing" : null;
+    }
+
+    /**
+     * Why the probe of {@code hc} fails in container {@code c}: the rule that reports it, and for a probe nginx
+     * passes on to another service of the stack, the way it takes (null when the rule says enough).
+     */
+    public record Failure(String rule, String reason) {
+
+        /** The rule, with the reason when there is one: for messages. */
+        public String describe() {
+            return reason == null ? rule : rule + ": " + reason;
+        }
+    }
+
+    /**
+     * Like {@link #failingRule}, and also a probe of nginx that its proxy_pass hands to another service of the stack
+     * whose application, with known routes, does not serve the path as forwarded; null when it may succeed.
+     */
+    public static Failure failure(ReviewContext context, EffectiveHealthcheck hc, Container c, AppSource app) {
+        String rule = failingRule(hc, c, app);
+        if (rule != null) {
+            return new Failure(rule, null);
+        }
+        Url url = localUrl(hc);
+        NginxProxiedPaths.Proxied proxied = url == null ? null
+                : NginxProxiedPaths.of(context, c, url.portOrDefault(), url.path()).orElse(null);
+        if (proxied == null || proxied.backendContainer() == null) {
+            return null;
+        }
+        AppSource backend = Apps.of(context, proxied.backendContainer());
+        String path = proxied.forwarded();
+        if (!backend.routes().determines(path) || backend.routes().match(path).isPresent()) {
+            return null;
+        }
+        return new Failure("healthcheck-endpoint-missing", "it requests " + url.path() + " from nginx, whose "
+                + proxied.route(url.path()) + ", and " + proxied.backend().name() + " serves no " + path);
     }
 
     private static List<Program> scriptPrograms(String script) {

@@ -1,0 +1,344 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.nginx.NginxDirective;
+import dev.drydock.core.nginx.NginxParser;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the {@link NginxConfig} of a compose service that runs nginx, from the .conf files it gets under /etc/nginx
+ * ({@link ConfigFiles}: copied by its Dockerfile, bind-mounted as files or folders). nginx starts from
+ * /etc/nginx/nginx.conf; in the official image, whose own nginx.conf includes conf.d/*.conf in the http context and
+ * whose conf.d/default.conf serves its welcome page on port 80 (8080 in nginx-unprivileged) as server localhost,
+ * the project's files stand in for or beside those. Relative include paths are relative to /etc/nginx.
+ */
+public final class NginxConfigs {
+
+    private NginxConfigs() {}
+
+    private static final String ROOT = "/etc/nginx/";
+    private static final String MAIN = ROOT + "nginx.conf";
+    private static final String DEFAULT = ROOT + "conf.d/default.conf";
+    private static final String STOCK_MAIN = """
+            events {}
+            http {
+                include /etc/nginx/mime.types;
+                include /etc/nginx/conf.d/*.conf;
+            }
+            """;
+    private static final String STOCK_DEFAULT = """
+            server {
+                listen %d;
+                server_name localhost;
+                location / {
+                    root /usr/share/nginx/html;
+                }
+            }
+            """;
+    /** Files of nginx's own distribution that an include may name: they hold no server. */
+    private static final Set<String> DISTRIBUTED = Set.of("mime.types", "fastcgi_params", "fastcgi.conf",
+            "scgi_params", "uwsgi_params", "proxy_params", "koi-utf", "koi-win", "win-utf",
+            "snippets/fastcgi-php.conf", "snippets/snakeoil.conf");
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?:([a-z]+)://)?([A-Za-z0-9._-]+|\\[[0-9a-fA-F:.]+\\])(?::(\\d{1,5}))?(/.*)?");
+    private static final int MAX_DEPTH = 8;
+
+    /** An nginx service of a compose project and its configuration. */
+    public record Served(ComposeServices.Ref ref, NginxConfig config) {}
+
+    /** Every compose service that runs nginx with a configuration drydock reads, found once per review. */
+    public static List<Served> all(ReviewContext context) {
+        return context.memo("nginx-configs", NginxConfigs.class, () -> ComposeServices.services(context).stream()
+                .flatMap(ref -> of(context, ref.service(), FastCgiPasses.container(context, ref.service()))
+                        .map(config -> new Served(ref, config)).stream())
+                .toList());
+    }
+
+    /** The configuration of the service's nginx, when it runs nginx and its files can be read. */
+    public static Optional<NginxConfig> of(ReviewContext context, Service service, Container c) {
+        return context.memo("nginx-config", service, () -> read(context, service, c));
+    }
+
+    private static Optional<NginxConfig> read(ReviewContext context, Service service, Container c) {
+        if (!FastCgiPasses.runsNginx(service, c)) {
+            return Optional.empty();
+        }
+        ConfigFiles.Found found = ConfigFiles.of(context, service, c, ROOT).orElse(null);
+        if (found == null) {
+            return Optional.empty();
+        }
+        Map<String, SourceFile> files = new LinkedHashMap<>(found.files());
+        Integer stockPort = stockPort(service, c);
+        boolean templates = templates(service, c);
+        boolean complete = !templates;
+        if (stockPort != null && !files.containsKey(DEFAULT) && !found.hides(DEFAULT) && !templates) {
+            files.put(DEFAULT, SourceFile.of(DEFAULT, STOCK_DEFAULT.formatted(stockPort)));
+        }
+        Reader reader = new Reader(files);
+        List<NginxDirective> top;
+        if (files.containsKey(MAIN)) {
+            top = reader.load(files.get(MAIN), 0);
+        } else if (stockPort != null && !found.hides(MAIN)) {
+            top = reader.load(SourceFile.of(MAIN, STOCK_MAIN), 0);
+        } else {
+            complete = false; // nginx's main file is not known: each file is read as if it were included
+            top = new ArrayList<>();
+            for (SourceFile file : files.values()) {
+                List<NginxDirective> dirs = reader.load(file, 0);
+                if (dirs != null) {
+                    top.addAll(dirs);
+                }
+            }
+        }
+        if (top == null || reader.unreadable) {
+            return Optional.empty();
+        }
+        Builder builder = new Builder();
+        builder.walk(top, null, List.of());
+        List<NginxConfig.Pass> passes = builder.passes.stream().map(p -> p.withUpstream(builder.upstreams)).toList();
+        return Optional.of(new NginxConfig(List.copyOf(builder.servers), Map.copyOf(builder.upstreams), passes,
+                complete && !reader.partial));
+    }
+
+    /** The port of the official image's own default server, or null when the image is not the official nginx. */
+    private static Integer stockPort(Service service, Container c) {
+        String name;
+        if (c != null && c.build() != null && c.build().stage() != null) {
+            BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
+            name = base instanceof BaseImage.External e && e.reference() != null ? e.reference().familiarName() : "";
+        } else {
+            name = ComposeServices.pulledImage(service).map(r -> r.familiarName()).orElse("");
+        }
+        return name.equals("nginx") ? Integer.valueOf(80) : name.equals("nginxinc/nginx-unprivileged") ? 8080 : null;
+    }
+
+    /** Whether the container gets templates the image's entrypoint turns into conf.d files at start-up. */
+    private static boolean templates(Service service, Container c) {
+        boolean mounted = service.volumes().stream()
+                .anyMatch(v -> v.target() != null && v.target().startsWith(ROOT + "templates"));
+        boolean copied = c != null && c.build() != null && c.build().stage() != null && c.build().stage().copies()
+                .stream().map(CopyCommand::containerPath).anyMatch(p -> p != null && p.startsWith(ROOT + "templates"));
+        return mounted || copied;
+    }
+
+    /** Reads files and splices the files their includes name in place of the include. */
+    private static final class Reader {
+        private final Map<String, SourceFile> files;
+        boolean partial;
+        boolean unreadable;
+
+        Reader(Map<String, SourceFile> files) {
+            this.files = files;
+        }
+
+        List<NginxDirective> load(SourceFile file, int depth) {
+            List<NginxDirective> parsed = NginxParser.parse(file).orElse(null);
+            if (parsed == null || depth > MAX_DEPTH) {
+                unreadable = true;
+                return null;
+            }
+            return expand(parsed, depth);
+        }
+
+        private List<NginxDirective> expand(List<NginxDirective> dirs, int depth) {
+            List<NginxDirective> out = new ArrayList<>();
+            for (NginxDirective d : dirs) {
+                if (d.name().equals("include") && d.block() == null && d.args().size() == 1) {
+                    for (SourceFile file : included(d.arg(0))) {
+                        List<NginxDirective> inner = load(file, depth + 1);
+                        if (inner != null) {
+                            out.addAll(inner);
+                        }
+                    }
+                } else if (d.block() != null) {
+                    out.add(new NginxDirective(d.name(), d.args(), expand(d.block(), depth), d.file(), d.start()));
+                } else {
+                    out.add(d);
+                }
+            }
+            return out;
+        }
+
+        private List<SourceFile> included(String pattern) {
+            String path = pattern.startsWith("/") ? pattern : ROOT + pattern;
+            if (path.contains("$")) {
+                partial = true;
+                return List.of();
+            }
+            if (!path.contains("*") && !path.contains("?") && !path.contains("[")) {
+                SourceFile file = files.get(path);
+                if (file == null && !(path.startsWith(ROOT) && DISTRIBUTED.contains(path.substring(ROOT.length())))) {
+                    partial = true; // a file the project does not hold
+                }
+                return file == null ? List.of() : List.of(file);
+            }
+            Pattern glob = Pattern.compile(globRegex(path));
+            if (!path.startsWith(ROOT + "conf.d/") && !path.startsWith(ROOT)) {
+                partial = true; // files elsewhere may hold more than the project's
+            }
+            return files.entrySet().stream().filter(e -> glob.matcher(e.getKey()).matches())
+                    .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+        }
+
+        private static String globRegex(String glob) {
+            StringBuilder out = new StringBuilder();
+            for (char ch : glob.toCharArray()) {
+                switch (ch) {
+                    case '*' -> out.append("[^/]*");
+                    case '?' -> out.append("[^/]");
+                    case '[', ']' -> out.append(ch);
+                    default -> out.append(Pattern.quote(String.valueOf(ch)));
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    /** Collects servers, locations, upstreams and passes from the spliced directives. */
+    private static final class Builder {
+        final List<NginxConfig.Server> servers = new ArrayList<>();
+        final Map<String, NginxConfig.Upstream> upstreams = new LinkedHashMap<>();
+        final List<PendingPass> passes = new ArrayList<>();
+
+        /** Walks a block: {@code server} null outside servers; {@code locations} the enclosing locations. */
+        List<NginxConfig.Location> walk(List<NginxDirective> dirs, ServerHolder server, List<NginxConfig.Location> locations) {
+            List<NginxConfig.Location> found = new ArrayList<>();
+            for (NginxDirective d : dirs) {
+                switch (d.name()) {
+                    case "stream", "mail", "events", "types", "map", "geo", "split_clients" -> { }
+                    case "http" -> {
+                        if (d.block() != null && server == null) {
+                            walk(d.block(), null, List.of());
+                        }
+                    }
+                    case "upstream" -> {
+                        if (d.block() != null && server == null && d.arg(0) != null) {
+                            upstreams.put(d.arg(0), upstream(d));
+                        }
+                    }
+                    case "server" -> {
+                        if (d.block() != null && server == null) {
+                            server(d);
+                        }
+                    }
+                    case "location" -> {
+                        if (d.block() != null && server != null && !d.args().isEmpty()) {
+                            found.add(location(d, server, locations));
+                        }
+                    }
+                    case "if", "limit_except" -> {
+                        if (d.block() != null && server != null) {
+                            found.addAll(walk(d.block(), server, locations));
+                        }
+                    }
+                    default -> {
+                        if (NginxConfig.PASSES.contains(d.name()) && server != null && d.args().size() == 1) {
+                            passes.add(new PendingPass(d, server, List.copyOf(locations)));
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+
+        private void server(NginxDirective d) {
+            List<NginxConfig.Listen> listens = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (NginxDirective inner : d.block()) {
+                if (inner.name().equals("listen") && !inner.args().isEmpty()) {
+                    Integer port = listenPort(inner.arg(0));
+                    if (port != null) {
+                        listens.add(new NginxConfig.Listen(port, inner.args().stream()
+                                .anyMatch(w -> w.value().equals("default_server") || w.value().equals("default"))));
+                    }
+                } else if (inner.name().equals("server_name")) {
+                    inner.args().forEach(w -> names.add(w.value().toLowerCase(java.util.Locale.ROOT)));
+                }
+            }
+            ServerHolder holder = new ServerHolder();
+            List<NginxConfig.Location> locations = walk(d.block(), holder, List.of());
+            holder.server = new NginxConfig.Server(d, List.copyOf(listens), List.copyOf(names), List.copyOf(locations));
+            servers.add(holder.server);
+        }
+
+        private NginxConfig.Location location(NginxDirective d, ServerHolder server, List<NginxConfig.Location> outer) {
+            String first = d.arg(0);
+            boolean modified = Set.of("=", "^~", "~", "~*").contains(first) && d.args().size() > 1;
+            String modifier = modified ? first : first.startsWith("=") && first.length() > 1 ? "=" : "";
+            String path = modified ? d.arg(1) : modifier.equals("=") ? first.substring(1) : first;
+            List<NginxConfig.Location> chain = new ArrayList<>(outer);
+            chain.add(new NginxConfig.Location(d, modifier, path, List.of())); // passes name it by its directive
+            List<NginxConfig.Location> nested = walk(d.block(), server, chain);
+            return new NginxConfig.Location(d, modifier, path, List.copyOf(nested));
+        }
+
+        private static NginxConfig.Upstream upstream(NginxDirective d) {
+            List<NginxConfig.Target> targets = new ArrayList<>();
+            for (NginxDirective inner : d.block()) {
+                if (inner.name().equals("server") && inner.block() == null && !inner.args().isEmpty()) {
+                    boolean resolve = inner.args().stream().anyMatch(w -> w.value().equals("resolve"));
+                    target(inner, inner.args().get(0), "http", resolve).ifPresent(targets::add);
+                }
+            }
+            return new NginxConfig.Upstream(d.arg(0), d, List.copyOf(targets));
+        }
+
+        private static Integer listenPort(String address) {
+            if (address.startsWith("unix:") || address.contains("$")) {
+                return null;
+            }
+            String port = address.startsWith("[") ? (address.contains("]:") ? address.substring(address.indexOf("]:") + 2) : "80")
+                    : address.contains(":") ? address.substring(address.lastIndexOf(':') + 1)
+                            : address.matches("\\d{1,5}") ? address : "80";
+            return port.matches("\\d{1,5}") ? Integer.valueOf(port) : null;
+        }
+    }
+
+    /** The server a pass lies in, known once its block is read. */
+    private static final class ServerHolder {
+        NginxConfig.Server server;
+    }
+
+    /** A pass read before its server and the upstream blocks are complete. */
+    private record PendingPass(NginxDirective directive, ServerHolder server, List<NginxConfig.Location> locations) {
+
+        NginxConfig.Pass withUpstream(Map<String, NginxConfig.Upstream> upstreams) {
+            String address = directive.arg(0);
+            String scheme = directive.name().equals("proxy_pass") ? "http" : directive.name().replace("_pass", "");
+            Matcher m = ADDRESS.matcher(address);
+            if (address.contains("$") || address.startsWith("unix:") || !m.matches()) {
+                return new NginxConfig.Pass(directive, server.server, locations, scheme, null, null, null);
+            }
+            scheme = m.group(1) != null ? m.group(1) : scheme;
+            NginxConfig.Upstream upstream = m.group(3) == null ? upstreams.get(m.group(2)) : null;
+            NginxConfig.Target target = upstream != null ? null
+                    : target(directive, directive.args().get(0), scheme, false).orElse(null);
+            return new NginxConfig.Pass(directive, server.server, locations, scheme, m.group(4), target, upstream);
+        }
+    }
+
+    /** The host and port of an address ({@code http://app:8000/api}, {@code app:9000}, {@code 10.0.0.5}). */
+    private static Optional<NginxConfig.Target> target(NginxDirective d, NginxDirective.Word word, String scheme,
+            boolean resolve) {
+        Matcher m = ADDRESS.matcher(word.value());
+        if (word.value().contains("$") || word.value().startsWith("unix:") || !m.matches()) {
+            return Optional.empty();
+        }
+        String s = m.group(1) != null ? m.group(1) : scheme;
+        Integer port = m.group(3) != null ? Integer.valueOf(m.group(3))
+                : s.equals("http") ? Integer.valueOf(80) : s.equals("https") ? Integer.valueOf(443) : null;
+        return Optional.of(new NginxConfig.Target(m.group(2), port, resolve, d, word));
+    }
+}
