@@ -37,10 +37,10 @@ import java.util.Set;
         checks = "The image of every FROM of the stages a build uses, after build arguments are expanded, and the"
                 + " `image` of every compose service that runs a published image as it is (no `build` section), after"
                 + " interpolation (one finding on the `image:` line, naming the services that share it). Fires"
-                + " when it is the official python, node, golang, php or ruby image with a version in its tag that"
+                + " when it is the official python, node, golang, php, ruby or nginx image with a version in its tag that"
                 + " belongs to a release line older than the oldest one its maintainers still supported on the date"
-                + " of drydock's table of image versions (python below 3.11, node below 22, golang below 1.26, php below 8.2, ruby below 3.3 on"
-                + " 2026-11-30), or one of Microsoft's .NET images (mcr.microsoft.com/dotnet/sdk, aspnet, runtime,"
+                + " of drydock's table of image versions (python below 3.11, node below 22, golang below 1.26, php below 8.2, ruby below 3.3, nginx below 1.28 on"
+                + " 2026-11-30: nginx.org fixes only its current stable and mainline branches), or one of Microsoft's .NET images (mcr.microsoft.com/dotnet/sdk, aspnet, runtime,"
                 + " runtime-deps) of a .NET line past its end of support (below 10.0 on that date: .NET 8 and 9"
                 + " ended on 2026-11-10);"
                 + " a tag with the major version only (python:3) follows the newest line and is left alone. Fires too"
@@ -78,6 +78,7 @@ import java.util.Set;
                 "https://go.dev/doc/devel/release#policy",
                 "https://www.php.net/supported-versions.php",
                 "https://www.ruby-lang.org/en/downloads/branches/",
+                "https://nginx.org/en/download.html",
                 "https://dotnet.microsoft.com/en-us/platform/support/policy/dotnet-core",
                 "https://wiki.debian.org/LTS",
                 "https://ubuntu.com/about/release-cycle",
@@ -108,7 +109,7 @@ import java.util.Set;
 public final class EndOfLifeBaseImage implements Rule {
 
     private static final Map<String, String> SOFTWARE = Map.of("python", "Python", "node", "Node.js", "golang", "Go",
-            "php", "PHP", "ruby", "Ruby", "dotnet", ".NET");
+            "php", "PHP", "ruby", "Ruby", "dotnet", ".NET", "nginx", "nginx");
 
     @Override
     public void check(ReviewContext context) {

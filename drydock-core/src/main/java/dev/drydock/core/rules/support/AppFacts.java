@@ -5,6 +5,7 @@ import dev.drydock.core.app.AppObject;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.Routes;
+import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
@@ -469,6 +470,12 @@ public final class AppFacts {
                 case ELIXIR_RELEASE -> "it runs a Mix release with the Phoenix endpoint serving (PHX_SERVER)";
                 default -> "it runs " + ep.runtime().displayName();
             };
+        }
+        Optional<ServerCall> started = app == null ? Optional.empty()
+                : app.serverCalls().stream().filter(call -> !call.mainOnly()).findFirst();
+        if (started.isPresent()) { // a Go program's http.ListenAndServe, which no manifest or EXPOSE may show
+            return "its code starts " + started.get().server() + " (" + started.get().file() + ":"
+                    + started.get().line() + ")";
         }
         Optional<ListenAddress> listen = listenAddress(ep);
         if (listen.isPresent()) {

@@ -16,6 +16,7 @@ import dev.drydock.core.manifest.LockFile;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.DependencyInstalls;
@@ -27,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * npm, yarn and pnpm installs that bring a package's devDependencies into an image, and the fix that
@@ -35,6 +37,8 @@ import java.util.Set;
  */
 public final class NodeInstalls {
 
+    private static final Pattern NODE_ENV_LOOKUP =
+            Pattern.compile("process\\.env(?:\\.NODE_ENV\\b|\\[\\s*[\"'`]NODE_ENV)");
     private static final Set<String> LEAVES_INSTALL = Set.of("install", "i", "ci", "add", "prune", "cache", "config",
             "set", "audit", "dedupe", "ls", "list", "version", "--version", "-v", "help", "login", "whoami");
 
@@ -94,8 +98,12 @@ public final class NodeInstalls {
             case "pnpm" -> "pnpm install --prod --frozen-lockfile";
             default -> lockFile(manifest) && lockCopied(install) ? "npm ci --omit=dev" : "npm install --omit=dev";
         };
-        StringBuilder out = new StringBuilder("Install only the runtime dependencies: ENV NODE_ENV=production before"
-                + " the RUN, and " + command + ".");
+        StringBuilder out = new StringBuilder(codeReadsNodeEnv(context, image)
+                ? "Install only the runtime dependencies: " + command + ". The application's code reads NODE_ENV, so"
+                        + " ENV NODE_ENV=production would also change what it does when it runs: set it once the"
+                        + " application is tested with it."
+                : "Install only the runtime dependencies: ENV NODE_ENV=production before the RUN, and " + command
+                        + ".");
         if (manager.equals("npm") && !lockFile(manifest)) {
             out.append(" Commit a package-lock.json to install it with npm ci.");
         }
@@ -110,6 +118,17 @@ public final class NodeInstalls {
                     + " application with node first (see dev-server).");
         }
         return out.toString();
+    }
+
+    /**
+     * Whether the application's code looks NODE_ENV up ({@code process.env.NODE_ENV || 'development'} choosing
+     * a configuration): setting it for the install would change what the application does when it runs, which
+     * --omit=dev alone does not.
+     */
+    private static boolean codeReadsNodeEnv(ReviewContext context, BuiltImage image) {
+        return image.containers().stream().flatMap(c -> Apps.of(context, c).files().stream()).distinct()
+                .map(path -> context.project().source(path).map(SourceFile::text).orElse(""))
+                .anyMatch(text -> NODE_ENV_LOOKUP.matcher(text).find());
     }
 
     /**
@@ -133,7 +152,7 @@ public final class NodeInstalls {
         List<TextEdit> edits = new ArrayList<>();
         edits.add(ci ? TextEdit.replace(file.path(), sub.span(), "ci --omit=dev")
                 : TextEdit.insert(file.path(), sub.span().end(), " --omit=dev"));
-        if (install.run().variable("NODE_ENV") == null) {
+        if (install.run().variable("NODE_ENV") == null && !codeReadsNodeEnv(context, image)) {
             edits.add(StackEdits.lineBefore(file, install.run().instruction(), "ENV NODE_ENV=production"));
         }
         return Optional.of(Fix.of("install without devDependencies: npm " + (ci ? "ci" : sub.value()) + " --omit=dev",
