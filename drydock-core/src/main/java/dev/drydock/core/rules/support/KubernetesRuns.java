@@ -35,6 +35,26 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container) {
         return !workload.kind().equals("Job") && !workload.kind().equals("CronJob") && container.command().isEmpty();
     }
 
+    /** The uid the container runs as under Kubernetes when its securityContext sets one, else null. */
+    public Long runAsUser() {
+        return security().runAsUser();
+    }
+
+    /** Whether the securityContext requires a non-root user (runAsNonRoot: true) without naming one. */
+    public boolean requiresNonRootWithoutUser() {
+        return Boolean.TRUE.equals(security().runAsNonRoot()) && security().runAsUser() == null;
+    }
+
+    /** {@code runAsUser: 10001 (k8s/deployment.yaml line 24)}. */
+    public String runAsUserSetting() {
+        return "runAsUser: " + runAsUser() + " (" + where(security().runAsUserLine()) + ")";
+    }
+
+    /** {@code runAsNonRoot: true (k8s/deployment.yaml line 22)}. */
+    public String runAsNonRootSetting() {
+        return "runAsNonRoot: true (" + where(security().runAsNonRootLine()) + ")";
+    }
+
     /** Whether Kubernetes both restarts the container when it hangs and holds traffic back until it is ready. */
     public boolean probesLivenessAndReadiness() {
         return container.liveness() != null && container.readiness() != null;
