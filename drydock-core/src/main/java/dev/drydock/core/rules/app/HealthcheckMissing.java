@@ -69,7 +69,9 @@ import java.util.Optional;
                 + " HEALTHCHECK and checks the container only with the pod's livenessProbe and readinessProbe, so info"
                 + " when every such container has both (the HEALTHCHECK would only serve `docker run` and Compose"
                 + " users of the image; the message names the manifest's probes), low when one has only one of them,"
-                + " and medium when one has neither, with the manifest and container to add them to named first."
+                + " and medium when one has neither, with the manifest and container to add them to named first, or"
+                + " when an httpGet probe of the manifests requests a path the application does not serve"
+                + " (healthcheck-endpoint-missing)."
                 + " Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
                 + " port, no server in its command or among the programs its supervisord starts, no address to listen"
                 + " on such as HOST=0.0.0.0 in its environment; Next's standalone server.js and a Mix release with"
@@ -250,7 +252,10 @@ public final class HealthcheckMissing implements Rule {
             List<KubernetesRuns> kube = kamal.isPresent() || probe != null || composeRuns ? List.of()
                     : KubernetesRuns.of(context, image.dockerfile()).stream().filter(KubernetesRuns::runsImageService)
                             .toList();
-            KubernetesHealth kubeHealth = kube.isEmpty() ? null : KubernetesHealth.of(kube);
+            KubernetesHealth kubeHealth = kube.isEmpty() ? null : KubernetesHealth.of(kube, kube.stream()
+                    .flatMap(r -> r.httpProbes().values().stream()).map(p -> p.path())
+                    .filter(path -> app.routes().determines(path) && app.routes().match(path).isEmpty())
+                    .distinct().toList());
             if (kubeHealth != null) {
                 message += "; " + kubeHealth.message();
                 recommendation = kubeHealth.recommendation(recommendation);

@@ -15,17 +15,25 @@ import java.util.List;
  *
  * @param runs the containers of the manifests that run the image, at least one
  */
-public record KubernetesHealth(List<KubernetesRuns> runs) {
+public record KubernetesHealth(List<KubernetesRuns> runs, List<String> unservedPaths) {
 
     public KubernetesHealth {
         runs = List.copyOf(runs);
+        unservedPaths = List.copyOf(unservedPaths);
     }
 
-    public static KubernetesHealth of(List<KubernetesRuns> runs) {
-        return new KubernetesHealth(runs);
+    /**
+     * @param unservedPaths the paths the manifests' httpGet probes request that the application does not serve
+     *     (healthcheck-endpoint-missing): those probes fail, so they check nothing (medium)
+     */
+    public static KubernetesHealth of(List<KubernetesRuns> runs, List<String> unservedPaths) {
+        return new KubernetesHealth(runs, unservedPaths);
     }
 
     public Severity severity() {
+        if (!unservedPaths.isEmpty()) {
+            return Severity.MEDIUM;
+        }
         if (runs.stream().allMatch(KubernetesRuns::probesLivenessAndReadiness)) {
             return Severity.INFO;
         }
@@ -50,6 +58,10 @@ public record KubernetesHealth(List<KubernetesRuns> runs) {
                 ? ": Kubernetes ignores HEALTHCHECK and relies on these probes, so the image's HEALTHCHECK only counts"
                         + " where it is started with docker run, Compose or Swarm"
                 : ": Kubernetes ignores HEALTHCHECK and checks the container only with the manifest's probes";
+        if (!unservedPaths.isEmpty()) {
+            tail = ", but the application serves no " + String.join(" or ", unservedPaths) + ", so those probes fail"
+                    + " (healthcheck-endpoint-missing)" + tail;
+        }
         return "no compose file of the project runs the image; " + String.join("; ", parts) + tail;
     }
 
@@ -64,6 +76,10 @@ public record KubernetesHealth(List<KubernetesRuns> runs) {
                 .flatMap(c -> java.util.stream.Stream.of(c.liveness(), c.readiness(), c.startup()))
                 .filter(p -> p != null && p.kind().equals("httpGet") && p.path() != null)
                 .map(KubeProbe::path).findFirst().orElse(null);
+        if (!unservedPaths.isEmpty()) {
+            return "Fix the manifests' probes first (healthcheck-endpoint-missing). For `docker run` and Compose, "
+                    + lowerFirst(forImage);
+        }
         if (lacking.isEmpty()) {
             return "Nothing is missing under Kubernetes. For `docker run` and Compose users of the image, " 
                     + lowerFirst(forImage) + (path == null ? "" : " Probe the path the manifest's probes request ("

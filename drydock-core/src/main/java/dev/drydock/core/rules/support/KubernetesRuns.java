@@ -4,7 +4,10 @@ import dev.drydock.core.kubernetes.KubeContainer;
 import dev.drydock.core.kubernetes.KubeSecurity;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.kubernetes.KubeProbe;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A container of a Kubernetes workload that runs an image the project builds, as the project model links them.
@@ -53,6 +56,21 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container) {
     /** {@code runAsNonRoot: true (k8s/deployment.yaml line 22)}. */
     public String runAsNonRootSetting() {
         return "runAsNonRoot: true (" + where(security().runAsNonRootLine()) + ")";
+    }
+
+    /** The container's httpGet probes with a path, by what they check: liveness, readiness, startup. */
+    public Map<String, KubeProbe> httpProbes() {
+        Map<String, KubeProbe> probes = new LinkedHashMap<>();
+        putHttp(probes, "liveness", container.liveness());
+        putHttp(probes, "readiness", container.readiness());
+        putHttp(probes, "startup", container.startup());
+        return probes;
+    }
+
+    private static void putHttp(Map<String, KubeProbe> into, String kind, KubeProbe probe) {
+        if (probe != null && probe.kind().equals("httpGet") && probe.path() != null && probe.path().startsWith("/")) {
+            into.put(kind, probe);
+        }
     }
 
     /** Whether Kubernetes both restarts the container when it hangs and holds traffic back until it is ready. */
