@@ -30,6 +30,9 @@ import java.util.Set;
  *   <li>CI: {@code .github/workflows/*.y(a)ml}, {@code .gitlab-ci.yml}, {@code Jenkinsfile(.*)},
  *       {@code .circleci/config.y(a)ml}, {@code azure-pipelines*.y(a)ml},
  *       {@code bitbucket-pipelines.yml}, {@code .travis.yml}.
+ *   <li>Kubernetes manifests: other {@code *.y(a)ml} in a folder named for them ({@link #KUBERNETES_FOLDERS}, the
+ *       folder or the one above it) or named for a workload ({@link #KUBERNETES_NAME_WORDS}), not in a Helm
+ *       chart's {@code templates/}; the loader keeps those with {@code apiVersion} and {@code kind}.
  *   <li>Dev container configurations: {@code devcontainer.json} in a {@code .devcontainer} folder or one folder
  *       below it, and {@code .devcontainer.json}, where the dev container tools look for them.
  *   <li>Sources by extension (py, js/mjs/cjs/jsx, ts/mts/cts/tsx but not d.ts, java, go, rb/ru,
@@ -54,6 +57,14 @@ public final class FileClassifier {
     private static final Set<String> COMPOSE_OVERRIDE = Set.of(
             "compose.override.yml", "compose.override.yaml", "docker-compose.override.yml",
             "docker-compose.override.yaml");
+
+    /** Folders where projects keep Kubernetes manifests (kustomize's bases and overlays among them). */
+    static final Set<String> KUBERNETES_FOLDERS = Set.of("k8s", ".k8s", "kubernetes", "kube", "manifests", "deploy",
+            "deployment", "deployments", "kustomize", "base", "bases", "overlays", "k8s-manifests", "openshift");
+
+    /** Words in a file name that mark a Kubernetes manifest ({@code api-deployment.yaml}, {@code k8s.yml}). */
+    static final java.util.regex.Pattern KUBERNETES_NAME_WORDS = java.util.regex.Pattern.compile(
+            "(^|.*[-_.])(k8s|kube|kubernetes|deployment|deploy|statefulset|daemonset|cronjob|job|pod|manifest|workload)s?([-_.].*|$)");
 
     private static final Set<String> ENV_TEMPLATE_WORDS = Set.of("example", "examples", "sample", "template", "dist", "tmpl", "tpl", "default", "defaults");
 
@@ -245,6 +256,11 @@ public final class FileClassifier {
         String stem = lower.substring(0, lower.lastIndexOf('.'));
         if (isComposeVariantStem(stem)) {
             return FileType.COMPOSE_VARIANT;
+        }
+        if (!parent.equals("templates") && (KUBERNETES_FOLDERS.contains(parent.toLowerCase(Locale.ROOT))
+                || KUBERNETES_FOLDERS.contains(grandparent.toLowerCase(Locale.ROOT))
+                || KUBERNETES_NAME_WORDS.matcher(stem).matches())) {
+            return FileType.KUBERNETES_MANIFEST;
         }
         return null;
     }

@@ -88,6 +88,13 @@ public enum FileType {
      */
     DEVCONTAINER(FileKind.DEVCONTAINER, Language.NONE),
 
+    /**
+     * A YAML file that may be a Kubernetes manifest: in a folder named for manifests ({@code k8s/}, {@code deploy/},
+     * {@code manifests/}, a kustomize {@code base/} or {@code overlays/NAME/}) or named for a workload
+     * ({@code deployment.yaml}, {@code web-statefulset.yml}); not in a Helm chart's {@code templates/}.
+     */
+    KUBERNETES_MANIFEST(FileKind.KUBERNETES, Language.NONE),
+
     PYTHON_SOURCE(FileKind.SOURCE, Language.PYTHON),
     /** {@code *.js}, {@code *.mjs}, {@code *.cjs}, {@code *.jsx}. */
     JAVASCRIPT_SOURCE(FileKind.SOURCE, Language.NODE),

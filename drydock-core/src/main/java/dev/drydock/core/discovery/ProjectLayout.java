@@ -88,7 +88,10 @@ public final class ProjectLayout {
         if (added.isEmpty()) {
             return this;
         }
-        List<ProjectEntry> all = new ArrayList<>(entries);
+        // a file added as something else is no longer a possible Kubernetes manifest (deploy/production.yml chained
+        // after a compose file)
+        List<ProjectEntry> all = new ArrayList<>(entries.stream().filter(e -> e.kind() != FileKind.KUBERNETES
+                || added.stream().noneMatch(a -> a.path().equals(e.path()))).toList());
         all.addAll(added);
         return new ProjectLayout(root, all, diagnostics, skippedDirectories, directoryLinks);
     }
@@ -215,6 +218,11 @@ public final class ProjectLayout {
     }
 
     /** The dev container configurations ({@code devcontainer.json}), in path order. */
+    /** The YAML files that may be Kubernetes manifests. */
+    public List<ProjectEntry> kubernetesFiles() {
+        return entries(FileKind.KUBERNETES);
+    }
+
     public List<ProjectEntry> devContainerFiles() {
         return entries(FileKind.DEVCONTAINER);
     }

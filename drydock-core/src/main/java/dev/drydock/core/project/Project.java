@@ -6,6 +6,7 @@ import dev.drydock.core.discovery.ProjectFiles;
 import dev.drydock.core.discovery.ProjectLayout;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.ignore.GitIgnore;
+import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.SourceException;
@@ -34,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param containers what runs: every compose service, then every Dockerfile no service builds
  * @param devContainers the dev container configurations ({@code devcontainer.json}) read, in path order
  * @param declaredBuilds the image builds that CI and task files spell out, in the order they are written
+ * @param kubernetesWorkloads the workloads of the project's plain Kubernetes manifests, their containers linked to
+ *     the Dockerfiles that build their images where drydock can tell
  * @param diagnostics what could not be read or understood, per file; the rest of the model stands
  * @param files the safe reader of the project's files (inside the root, size-bounded)
  * @param sources every text file read so far, by path; {@link #source} adds to it
@@ -41,7 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSource> dockerfiles,
         List<ComposeProject> composeProjects, List<ComposeVariant> composeVariants, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
         List<Manifest> manifests, List<Container> containers, List<DevContainer> devContainers, List<DeclaredBuild> declaredBuilds,
-        List<Diagnostic> diagnostics,
+        List<KubeWorkload> kubernetesWorkloads, List<Diagnostic> diagnostics,
         ProjectFiles files, Map<String, SourceFile> sources) {
 
     public Project {
@@ -54,6 +57,7 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         containers = List.copyOf(containers);
         devContainers = List.copyOf(devContainers);
         declaredBuilds = List.copyOf(declaredBuilds);
+        kubernetesWorkloads = List.copyOf(kubernetesWorkloads);
         diagnostics = List.copyOf(diagnostics);
         sources = new ConcurrentHashMap<>(sources);
     }

@@ -15,7 +15,10 @@ import dev.drydock.core.discovery.TaskFiles;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.syntax.Dockerfile;
 import dev.drydock.core.dockerfile.syntax.DockerfileParser;
+import dev.drydock.core.discovery.FileKind;
 import dev.drydock.core.ignore.DockerIgnore;
+import dev.drydock.core.kubernetes.KubeWorkload;
+import dev.drydock.core.kubernetes.KubernetesReader;
 import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.Manifests;
@@ -140,7 +143,7 @@ public final class ProjectLoader {
             List<ProjectEntry> added = new ArrayList<>();
             for (List<String> chain : chains) {
                 for (String path : chain) {
-                    if (layout.entry(path).isEmpty() && added.stream().noneMatch(e -> e.path().equals(path))) {
+                    if (layout.entry(path).filter(e -> e.kind() != FileKind.KUBERNETES).isEmpty() && added.stream().noneMatch(e -> e.path().equals(path))) {
                         files.entry(path, FileType.COMPOSE_VARIANT).ifPresent(added::add);
                     }
                 }
@@ -173,12 +176,36 @@ public final class ProjectLoader {
             }
             loadCompose();
             List<Container> containers = new ContainerLinker(this).link();
+            Path folder = layout.root().getFileName();
+            List<KubeWorkload> kubernetes = KubernetesLinker.link(kubernetesWorkloads(), containers, declaredBuilds(),
+                    folder == null ? null : folder.toString());
             for (ComposeProject compose : composeProjects) {
                 compose.files().forEach(f -> sources.putIfAbsent(f.displayPath(), f.source()));
             }
             return new Project(layout.root(), layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores,
-                    List.copyOf(manifests.values()), containers, devContainers, declaredBuilds(), diagnostics, files,
+                    List.copyOf(manifests.values()), containers, devContainers, declaredBuilds(), kubernetes, diagnostics, files,
                     sources);
+        }
+
+        /**
+         * The workloads of the YAML files that may be Kubernetes manifests; a file that cannot be read or holds no
+         * workload adds nothing and no diagnostic, since drydock only guessed it from its place or name.
+         */
+        private List<KubeWorkload> kubernetesWorkloads() {
+            List<KubeWorkload> workloads = new ArrayList<>();
+            for (ProjectEntry entry : layout.kubernetesFiles()) {
+                try {
+                    SourceFile file = files.read(entry.path()).file();
+                    List<KubeWorkload> read = KubernetesReader.read(file);
+                    if (!read.isEmpty()) {
+                        sources.put(entry.path(), file);
+                        workloads.addAll(read);
+                    }
+                } catch (SourceException e) {
+                    // unreadable: no manifest drydock can use
+                }
+            }
+            return workloads;
         }
 
         private List<DeclaredBuild> declaredBuilds;

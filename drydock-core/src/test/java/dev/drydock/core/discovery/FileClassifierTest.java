@@ -38,6 +38,13 @@ class FileClassifierTest {
         "docker-compose.override.prod.yml, COMPOSE_VARIANT",
         "Docker-Compose.yml, COMPOSE_VARIANT",
         "prod.compose.yaml, COMPOSE_VARIANT",
+        "k8s/app.yaml, KUBERNETES_MANIFEST",
+        "deploy/k8s/base/service.yml, KUBERNETES_MANIFEST",
+        "kustomize/overlays/prod/patch.yaml, KUBERNETES_MANIFEST",
+        "deployment.yaml, KUBERNETES_MANIFEST",
+        "infra/api-statefulset.yml, KUBERNETES_MANIFEST",
+        "deploy/docker-compose.prod.yml, COMPOSE_VARIANT",
+        ".github/workflows/deploy.yml, GITHUB_WORKFLOW",
         ".env, ENV",
         ".env.production, ENV",
         ".env.local, ENV",
@@ -126,6 +133,7 @@ class FileClassifierTest {
         "types.d.ts", "workflows/ci.yml", "ci.yml", ".circleci/other.yml", "composer.yaml", "config.yml",
         "notes.txt", "app.env.json", "env.production", ".envrc", "environment.py.bak", ".Dockerfile.swp", "Makefile",
         ".csproj", "Api.csproj.user", "mix.exs.bak", "devcontainer.json", "config/devcontainer.json",
+        "chart/templates/deployment.yaml", "config/settings.yaml", "openapi.yaml",
     })
     void leavesOtherFilesAlone(String path) {
         assertThat(FileClassifier.classify(path)).isEmpty();

@@ -302,4 +302,50 @@ class ProjectLoaderTest {
         assertThat(project.composeProjects()).singleElement().satisfies(c -> assertThat(c.files())
                 .extracting(f -> f.displayPath()).containsExactly("compose.yaml"));
     }
+
+    @Test
+    void kubernetesContainersAreLinkedToTheDockerfileThatBuildsTheirImageWhereTheNameLeavesNoDoubt() throws IOException {
+        write("api/Dockerfile", "FROM python:3.12.7-slim\nCMD [\"python\", \"-m\", \"http.server\"]\n");
+        write("web/Dockerfile", "FROM nginx:1.27.3\n");
+        write("Dockerfile.admin", "FROM python:3.12.7-slim\nCMD [\"python\", \"-m\", \"admin\"]\n");
+        write("k8s/app.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: shop
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: api
+                          image: registry.example.com/shop/api:2.1
+                        - name: web
+                          image: web
+                        - name: admin
+                          image: ghcr.io/acme/admin@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+                        - name: cache
+                          image: redis:7.4.1
+                        - name: templated
+                          image: $(IMAGE)
+                """);
+        write("k8s/README.yaml", "title: not a manifest\n");
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.hasErrors()).isFalse();
+        assertThat(project.kubernetesWorkloads()).hasSize(1);
+        assertThat(project.kubernetesWorkloads().get(0).containers())
+                .extracting(c -> c.name() + "=" + c.dockerfile())
+                .containsExactly("api=api/Dockerfile", "web=web/Dockerfile", "admin=Dockerfile.admin", "cache=null",
+                        "templated=null");
+    }
+
+    @Test
+    void aFileChainedAfterAComposeFileIsReadAsComposeNotAsAManifest() throws IOException {
+        write("Dockerfile", "FROM python:3.12.7-slim\nCMD [\"python\", \"-m\", \"http.server\"]\n");
+        write("compose.yaml", "services:\n  web:\n    build: .\n");
+        write("deploy/production.yml", "services:\n  web:\n    restart: always\n");
+        write("Makefile", "up:\n\tdocker compose -f compose.yaml -f deploy/production.yml up -d\n");
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.layout().entry("deploy/production.yml").orElseThrow().type())
+                .isEqualTo(dev.drydock.core.discovery.FileType.COMPOSE_VARIANT);
+    }
 }

@@ -7,6 +7,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CurlProbes;
+import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.ListeningPorts;
 import dev.drydock.core.rules.support.NginxProxiedPaths;
 import dev.drydock.core.rules.support.TaskWorkers;
@@ -52,6 +53,10 @@ import java.util.List;
                 + " has one; quiet when nginx answers the path itself (return, stub_status, try_files ...), a"
                 + " regular-expression location could take it, proxy_pass holds a variable or names an upstream block,"
                 + " or the configuration has more than one server block."
+                + " Also the httpGet paths of the liveness, readiness and startup probes of the project's Kubernetes"
+                + " manifests, for a container that runs an image the project builds with its own command (the"
+                + " finding is on the probe in the manifest): a liveness probe that gets 404 makes the kubelet restart"
+                + " the container over and over, a readiness probe keeps the pod out of its Service."
                 + " Quiet when the routes cannot all be read (a third-party"
                 + " blueprint, a mounted sub-application or nested router, a path built at run time or held in a"
                 + " variable, a net/http subtree pattern such as \"/\", a health-check library) or no application was found."
@@ -102,6 +107,7 @@ public final class HealthcheckEndpointMissing implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        kubernetesProbes(context);
         for (Container c : context.project().containers()) {
             EffectiveHealthcheck hc = c.healthcheck();
             Probes.Url url = Probes.localUrl(hc);
@@ -137,6 +143,50 @@ public final class HealthcheckEndpointMissing implements Rule {
                     .severity(passes ? Severity.MEDIUM : waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
                     .recommendation(recommendation(c, app, url))
                     .add();
+        }
+    }
+
+    /**
+     * The httpGet probes of the Kubernetes workloads that run an image with its own command, against the routes of
+     * the application in it: a liveness probe of a path no route serves restarts the container over and over, a
+     * readiness probe keeps it out of its Service for good.
+     */
+    private void kubernetesProbes(ReviewContext context) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Container c : context.builtContainers()) {
+            if (c.isComposeService() || AppFacts.runsOtherCommand(c) || !seen.add(c.build().dockerfile())) {
+                continue;
+            }
+            AppSource app = Apps.of(context, c);
+            for (KubernetesRuns run : KubernetesRuns.of(context, c.build().dockerfile())) {
+                if (!run.runsImageService()) {
+                    continue;
+                }
+                run.httpProbes().forEach((kind, probe) -> {
+                    if (!app.routes().determines(probe.path()) || app.routes().match(probe.path()).isPresent()) {
+                        return;
+                    }
+                    var file = context.project().source(run.workload().file()).orElse(null);
+                    if (file == null || probe.line() < 1 || probe.line() > file.lineCount()) {
+                        return;
+                    }
+                    String framework = app.frameworks().stream().findFirst().map(f -> f.display() + " application")
+                            .orElse("application");
+                    context.finding(this, new dev.drydock.core.review.Location(run.workload().file(),
+                                    file.lines(probe.line(), probe.line())),
+                            "the " + kind + "Probe of " + run.describe() + " requests " + probe.path() + ", which no"
+                                    + " route of the " + framework + " in " + c.build().dockerfile() + "'s image serves ("
+                                    + served(app) + "): every probe gets 404, so " + (kind.equals("readiness")
+                                            ? "the pod never becomes ready and its Service sends it no traffic"
+                                            : kind.equals("liveness") ? "the kubelet restarts the container over and over"
+                                            : "the container is killed before it ever starts serving"))
+                            .recommendation(app.routes().healthRoute().map(r -> "Point the probe at " + r.display()
+                                    + ", which " + r.file() + " line " + r.line() + " serves.")
+                                    .orElse("Add a route for " + probe.path() + " to the application (answering 200"
+                                            + " when it can serve requests), or point the probe at a path it serves."))
+                            .add();
+                });
+            }
         }
     }
 

@@ -27,6 +27,8 @@ import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.KamalDeploy;
+import dev.drydock.core.rules.support.KubernetesRuns;
+import dev.drydock.core.rules.support.KubernetesHealth;
 import dev.drydock.core.rules.support.NginxListens;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.ProtocolPorts;
@@ -60,6 +62,16 @@ import java.util.Optional;
                 + " deploy waits for the new container but stops once it is up, so the HEALTHCHECK only adds Docker's"
                 + " own health state afterwards (proxy: false on the primary role, or a builder.dockerfile naming"
                 + " another Dockerfile, keeps it medium)."
+                + " For an image no compose file runs and that containers of the project's Kubernetes manifests run"
+                + " (a Deployment, StatefulSet, DaemonSet, Job, CronJob or Pod whose image is the one the Dockerfile"
+                + " builds: the same name as a compose service's or a CI build's, else the same last path segment as"
+                + " the build context's folder or the project's only Dockerfile's project folder): Kubernetes ignores"
+                + " HEALTHCHECK and checks the container only with the pod's livenessProbe and readinessProbe, so info"
+                + " when every such container has both (the HEALTHCHECK would only serve `docker run` and Compose"
+                + " users of the image; the message names the manifest's probes), low when one has only one of them,"
+                + " and medium when one has neither, with the manifest and container to add them to named first, or"
+                + " when an httpGet probe of the manifests requests a path the application does not serve"
+                + " (healthcheck-endpoint-missing)."
                 + " Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
                 + " port, no server in its command or among the programs its supervisord starts, no address to listen"
                 + " on such as HOST=0.0.0.0 in its environment; Next's standalone server.js and a Mix release with"
@@ -106,6 +118,7 @@ import java.util.Optional;
                 "https://docs.docker.com/reference/compose-file/services/#healthcheck",
                 "https://docs.docker.com/compose/how-tos/startup-order/",
                 "https://kamal-deploy.org/docs/configuration/proxy/",
+                "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/",
                 "https://github.com/jupyter/docker-stacks/blob/main/images/base-notebook/Dockerfile",
                 "https://github.com/serversideup/docker-php/blob/main/src/variations/fpm-nginx/Dockerfile",
                 "https://airflow.apache.org/docs/apache-airflow/stable/administration-and-deployment/logging-monitoring/check-health.html",
@@ -235,7 +248,18 @@ public final class HealthcheckMissing implements Rule {
                         + " autoheal), and what `docker run` and Compose rely on";
                 recommendation += " Probe the same path as kamal-proxy (proxy.healthcheck.path, " + deploy.healthPath()
                         + ").";
-            } else if (application && !composeRuns) {
+            }
+            List<KubernetesRuns> kube = kamal.isPresent() || probe != null || composeRuns ? List.of()
+                    : KubernetesRuns.of(context, image.dockerfile()).stream().filter(KubernetesRuns::runsImageService)
+                            .toList();
+            KubernetesHealth kubeHealth = kube.isEmpty() ? null : KubernetesHealth.of(kube, kube.stream()
+                    .flatMap(r -> r.httpProbes().values().stream()).map(p -> p.path())
+                    .filter(path -> app.routes().determines(path) && app.routes().match(path).isEmpty())
+                    .distinct().toList());
+            if (kubeHealth != null) {
+                message += "; " + kubeHealth.message();
+                recommendation = kubeHealth.recommendation(recommendation);
+            } else if (kamal.isEmpty() && application && !composeRuns) {
                 message += "; no compose file of the project runs the image, and Kubernetes and most cloud runtimes"
                         + " ignore HEALTHCHECK (they probe from their own configuration): it counts where the image is"
                         + " started with docker run, Compose or Swarm";
@@ -252,7 +276,8 @@ public final class HealthcheckMissing implements Rule {
             }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
                     .severity(application && failing != null ? Severity.CRITICAL
-                            : kamal.isPresent() ? Severity.LOW : Severity.MEDIUM)
+                            : kamal.isPresent() ? Severity.LOW : kubeHealth != null ? kubeHealth.severity()
+                            : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
             String fixPath = failing != null && TaskWorkers.of(c).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()

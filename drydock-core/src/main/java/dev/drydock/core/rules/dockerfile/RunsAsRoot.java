@@ -33,6 +33,8 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.KubernetesRoot;
+import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.DotnetImages;
@@ -234,6 +236,8 @@ public final class RunsAsRoot implements Rule {
             boolean knownBase = BaseImageFacts.defaultUserKnown(base);
             String subject = sharedImage(context, container) ? sharedSubject(container) : "the container";
             String serviceUser = cron.isEmpty() ? phpServiceUser(context, container) : null;
+            KubernetesRoot kube = container.isComposeService() ? KubernetesRoot.NONE
+                    : KubernetesRoot.of(KubernetesRuns.of(context, container.build().dockerfile()), knownBase);
             String runsAs = knownBase ? ": " + subject + " runs as root"
                     : ": " + subject + " runs as the user " + describe(base) + " ends with, which drydock cannot see;"
                             + " unless that image sets a non-root USER, it is root";
@@ -244,9 +248,9 @@ public final class RunsAsRoot implements Rule {
                             + " mounted source and published ports" : developmentFile ? "; only the development"
                             + " compose file " + container.composeFile() + " runs it, where this matters less, but a"
                             + " development container still runs the code with the mounted source and published ports"
-                            : "") + celeryAsRoot(container))
-                    .severity(development ? Severity.MEDIUM
-                            : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
+                            : "") + celeryAsRoot(container) + kube.message())
+                    .severity(kube.severity(development ? Severity.MEDIUM
+                            : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH))
                     .implicit()
                     .recommendation(serviceUser != null ? serviceUser : (cron.isPresent() ? cronAdvice(cron.get(), suggestion, crontab(container))
                             : (suggestion.startsWith("USER") ? "Switch to a non-root user before "
@@ -255,7 +259,7 @@ public final class RunsAsRoot implements Rule {
                                     + " over the working directory: its files keep their owner on the host, so give"
                                     + " the user write access to what the application writes there (or run the service"
                                     + " with `user:` set to the owner's UID:GID).")
-                            + privilegedPortNote(context, container))
+                            + privilegedPortNote(context, container) + kube.recommendation())
                     .fix(hostSource != null || cron.isPresent() || rootServerSharing(context, container) != null ? null : (createdUser(container) != null
                                     ? NonRootUserFix.fix(container) : StackFixes.runsAsRoot(context, container)
                                             .or(() -> NonRootUserFix.fix(container)))

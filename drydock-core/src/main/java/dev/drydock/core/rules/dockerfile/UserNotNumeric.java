@@ -12,6 +12,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.UserIds;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.edit.Fix;
@@ -42,7 +43,9 @@ import java.util.regex.Pattern;
                 + " adduser USER GROUP): with :GID the container would lose them. Without fixed ids, the"
                 + " recommendation names the line that creates the user and the option of that tool (BusyBox's"
                 + " adduser -u, Debian's adduser --uid, useradd --uid; addgroup -g or groupadd --gid for a group it"
-                + " names).",
+                + " names). High when a Kubernetes workload of the project's manifests runs the image (and no compose"
+                + " file does) with runAsNonRoot: true and no runAsUser in its pod's or container's securityContext: the"
+                + " kubelet then refuses to start the container, and the message names the manifest and container.",
         problem = "A user name only means something inside the image's /etc/passwd. Tools outside the container"
                 + " see the name, not the id: Kubernetes' runAsNonRoot cannot prove that \"app\" is not root and"
                 + " refuses to start the container, and file ownership on mounted volumes has to be guessed.",
@@ -89,11 +92,21 @@ public final class UserNotNumeric implements Rule {
             Instruction instruction = user.instruction();
             Numeric numeric = numericOwner(image, instruction, user.value(), name);
             String file = instruction.file().path();
+            List<KubernetesRuns> refused = image.containers().stream().anyMatch(c -> c.isComposeService()) ? List.of()
+                    : KubernetesRuns.of(context, image.dockerfile()).stream()
+                            .filter(KubernetesRuns::requiresNonRootWithoutUser).toList();
+            String refusal = refused.isEmpty() ? "" : ": " + refused.get(0).describe() + " sets "
+                    + refused.get(0).runAsNonRootSetting() + " without runAsUser, so the kubelet refuses to start the"
+                    + " container (\"container has runAsNonRoot and image has non-numeric user (" + name + "), cannot"
+                    + " verify user is non-root\", CreateContainerConfigError)"
+                    + (refused.size() > 1 ? " and " + (refused.size() - 1) + " other container(s) of the manifests" : "");
             context.finding(this, file, written.span(), "USER " + text + " names the user: a runtime outside the image"
-                            + " cannot tell its id, so Kubernetes' runAsNonRoot cannot verify it is not root")
-                    .recommendation(numeric != null
+                            + " cannot tell its id, so Kubernetes' runAsNonRoot cannot verify it is not root" + refusal)
+                    .severity(refused.isEmpty() ? Severity.INFO : Severity.HIGH)
+                    .recommendation((numeric != null
                             ? "Write USER " + numeric.value() + " (" + numeric.why() + ")."
-                            : fixedIdRecommendation(image, name))
+                            : fixedIdRecommendation(image, name)) + (refused.isEmpty() ? "" : " Or set runAsUser to"
+                                    + " that id in " + refused.get(0).workload().file() + "'s securityContext."))
                     .fix(numeric == null ? null : Fix.of("write USER " + numeric.value(), FixSafety.SAFE,
                             List.of(TextEdit.replace(file, written.span(), numeric.value()))))
                     .add();

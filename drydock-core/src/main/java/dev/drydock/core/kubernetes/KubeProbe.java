@@ -1,0 +1,28 @@
+package dev.drydock.core.kubernetes;
+
+import java.util.List;
+
+/**
+ * A liveness, readiness or startup probe of a container.
+ *
+ * @param kind how it checks: {@code httpGet}, {@code tcpSocket}, {@code exec} or {@code grpc}
+ * @param path the path an httpGet probe requests, or null
+ * @param port the port as written (a number or a named port), or null
+ * @param command the command an exec probe runs, empty for the others
+ * @param line the line of the probe's key
+ */
+public record KubeProbe(String kind, String path, String port, List<String> command, int line) {
+
+    public KubeProbe {
+        command = List.copyOf(command);
+    }
+
+    /** {@code httpGet /healthz on port 8080}, {@code exec [pg_isready]}. */
+    public String describe() {
+        return switch (kind) {
+            case "httpGet" -> "httpGet " + (path == null ? "/" : path) + (port == null ? "" : " on port " + port);
+            case "exec" -> "exec " + String.join(" ", command);
+            default -> kind + (port == null ? "" : " on port " + port);
+        };
+    }
+}

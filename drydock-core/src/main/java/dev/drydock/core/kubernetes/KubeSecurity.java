@@ -1,0 +1,29 @@
+package dev.drydock.core.kubernetes;
+
+/**
+ * The settings of a pod's or a container's securityContext drydock reads; null where the manifest does not set one.
+ *
+ * @param runAsNonRoot runAsNonRoot
+ * @param runAsUser runAsUser
+ * @param readOnlyRootFilesystem readOnlyRootFilesystem (containers only)
+ * @param allowPrivilegeEscalation allowPrivilegeEscalation (containers only)
+ * @param privileged privileged (containers only)
+ * @param runAsNonRootLine the line of runAsNonRoot, 0 when unset
+ * @param runAsUserLine the line of runAsUser, 0 when unset
+ */
+public record KubeSecurity(Boolean runAsNonRoot, Long runAsUser, Boolean readOnlyRootFilesystem,
+        Boolean allowPrivilegeEscalation, Boolean privileged, int runAsNonRootLine, int runAsUserLine) {
+
+    public static final KubeSecurity NONE = new KubeSecurity(null, null, null, null, null, 0, 0);
+
+    /**
+     * The container's settings over the pod's: Kubernetes takes runAsNonRoot and runAsUser from the container's
+     * securityContext where it sets them, else from the pod's.
+     */
+    public KubeSecurity over(KubeSecurity pod) {
+        return new KubeSecurity(runAsNonRoot != null ? runAsNonRoot : pod.runAsNonRoot,
+                runAsUser != null ? runAsUser : pod.runAsUser, readOnlyRootFilesystem, allowPrivilegeEscalation,
+                privileged, runAsNonRoot != null ? runAsNonRootLine : pod.runAsNonRootLine,
+                runAsUser != null ? runAsUserLine : pod.runAsUserLine);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.drydock.core.kubernetes;
+
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads the workloads of a Kubernetes manifest: every YAML document (and every item of a {@code kind: List}) with
+ * {@code apiVersion} and a workload {@code kind} at its top level. Anything else is no manifest of a workload and
+ * reads as none: a Helm template (it holds {@code {{}), a compose file, a CI workflow, a custom resource, and a file
+ * that is not YAML at all, from the document where the syntax breaks on. Reading never fails.
+ */
+public final class KubernetesReader {
+
+    static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job",
+            "CronJob", "Pod", "ReplicationController");
+
+    private static final LoadSettings SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(50)
+            .setAllowDuplicateKeys(true).setUseMarks(true).build();
+
+    private KubernetesReader() {}
+
+    /** Whether the text may hold a Kubernetes object, before any YAML is read: both top-level keys, no template. */
+    public static boolean mayHold(String text) {
+        return !text.contains("{{") && text.contains("apiVersion") && text.contains("kind");
+    }
+
+    /** The workloads of one manifest, in the order written; empty when it holds none drydock can read. */
+    public static List<KubeWorkload> read(SourceFile file) {
+        List<KubeWorkload> workloads = new ArrayList<>();
+        if (!mayHold(file.text())) {
+            return workloads;
+        }
+        try {
+            for (Node document : new Compose(SETTINGS).composeAllFromString(file.text())) {
+                object(file.path(), document, workloads);
+            }
+        } catch (RuntimeException e) {
+            // not YAML from here on: the documents read before stand
+        }
+        return workloads;
+    }
+
+    private static void object(String path, Node node, List<KubeWorkload> into) {
+        if (!(node instanceof MappingNode root) || text(get(root, "apiVersion")) == null) {
+            return;
+        }
+        String kind = text(get(root, "kind"));
+        if ("List".equals(kind) && get(root, "items") instanceof SequenceNode items) {
+            items.getValue().forEach(item -> object(path, item, into));
+            return;
+        }
+        if (kind == null || !WORKLOAD_KINDS.contains(kind)) {
+            return;
+        }
+        Node spec = get(root, "spec");
+        Node pod = switch (kind) {
+            case "Pod" -> spec;
+            case "CronJob" -> get(get(get(get(spec, "jobTemplate"), "spec"), "template"), "spec");
+            default -> get(get(spec, "template"), "spec");
+        };
+        if (!(pod instanceof MappingNode podSpec)) {
+            return;
+        }
+        List<KubeContainer> containers = new ArrayList<>();
+        if (get(podSpec, "containers") instanceof SequenceNode list) {
+            for (Node item : list.getValue()) {
+                if (item instanceof MappingNode c) {
+                    containers.add(container(c));
+                }
+            }
+        }
+        into.add(new KubeWorkload(path, line(keyOf(root, "kind")), kind, text(get(get(root, "metadata"), "name")),
+                security(get(podSpec, "securityContext")), containers));
+    }
+
+    private static KubeContainer container(MappingNode c) {
+        List<Integer> ports = new ArrayList<>();
+        if (get(c, "ports") instanceof SequenceNode list) {
+            for (Node port : list.getValue()) {
+                Long number = number(get(port, "containerPort"));
+                if (number != null && number > 0 && number < 65536) {
+                    ports.add(number.intValue());
+                }
+            }
+        }
+        return new KubeContainer(text(get(c, "name")), text(get(c, "image")), line(c), strings(get(c, "command")),
+                strings(get(c, "args")), ports, probe(c, "livenessProbe"), probe(c, "readinessProbe"),
+                probe(c, "startupProbe"), security(get(c, "securityContext")), null);
+    }
+
+    private static KubeProbe probe(MappingNode container, String key) {
+        Node probe = get(container, key);
+        if (!(probe instanceof MappingNode settings)) {
+            return null;
+        }
+        int line = line(keyOf(container, key));
+        for (String kind : List.of("httpGet", "tcpSocket", "grpc", "exec")) {
+            Node handler = get(settings, kind);
+            if (handler instanceof MappingNode) {
+                return new KubeProbe(kind, text(get(handler, "path")), text(get(handler, "port")),
+                        strings(get(handler, "command")), line);
+            }
+        }
+        return null; // no handler: the API server rejects it
+    }
+
+    private static KubeSecurity security(Node node) {
+        if (!(node instanceof MappingNode context)) {
+            return KubeSecurity.NONE;
+        }
+        return new KubeSecurity(bool(get(context, "runAsNonRoot")), number(get(context, "runAsUser")),
+                bool(get(context, "readOnlyRootFilesystem")), bool(get(context, "allowPrivilegeEscalation")),
+                bool(get(context, "privileged")), line(keyOf(context, "runAsNonRoot")),
+                line(keyOf(context, "runAsUser")));
+    }
+
+    private static Node get(Node node, String key) {
+        if (!(node instanceof MappingNode map)) {
+            return null;
+        }
+        for (NodeTuple tuple : map.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                return tuple.getValueNode();
+            }
+        }
+        return null;
+    }
+
+    private static Node keyOf(MappingNode map, String key) {
+        for (NodeTuple tuple : map.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static int line(Node node) {
+        return node == null ? 0 : node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    private static String text(Node node) {
+        return node instanceof ScalarNode s && !s.getValue().isEmpty() ? s.getValue() : null;
+    }
+
+    private static Long number(Node node) {
+        String value = text(node);
+        if (value == null || !value.matches("-?[0-9]{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(value);
+    }
+
+    private static Boolean bool(Node node) {
+        String value = text(node);
+        return value == null ? null : value.equals("true") ? Boolean.TRUE : value.equals("false") ? Boolean.FALSE
+                : null;
+    }
+
+    private static List<String> strings(Node node) {
+        List<String> values = new ArrayList<>();
+        if (node instanceof SequenceNode list) {
+            for (Node item : list.getValue()) {
+                if (item instanceof ScalarNode s) {
+                    values.add(s.getValue());
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.kubernetes.KubeContainer;
+import dev.drydock.core.kubernetes.KubeProbe;
+import dev.drydock.core.review.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the Kubernetes workloads that run an image check its health, for an image without HEALTHCHECK that no compose
+ * file runs. Kubernetes ignores HEALTHCHECK and probes from the pod's own livenessProbe and readinessProbe: with both
+ * in every workload, the image's HEALTHCHECK only matters to `docker run` (info); with one of them, half of that
+ * checking is missing (low); a workload without either leaves the container unchecked where it really runs (medium,
+ * and the place to add the probes is the manifest).
+ *
+ * @param runs the containers of the manifests that run the image, at least one
+ */
+public record KubernetesHealth(List<KubernetesRuns> runs, List<String> unservedPaths) {
+
+    public KubernetesHealth {
+        runs = List.copyOf(runs);
+        unservedPaths = List.copyOf(unservedPaths);
+    }
+
+    /**
+     * @param unservedPaths the paths the manifests' httpGet probes request that the application does not serve
+     *     (healthcheck-endpoint-missing): those probes fail, so they check nothing (medium)
+     */
+    public static KubernetesHealth of(List<KubernetesRuns> runs, List<String> unservedPaths) {
+        return new KubernetesHealth(runs, unservedPaths);
+    }
+
+    public Severity severity() {
+        if (!unservedPaths.isEmpty()) {
+            return Severity.MEDIUM;
+        }
+        if (runs.stream().allMatch(KubernetesRuns::probesLivenessAndReadiness)) {
+            return Severity.INFO;
+        }
+        return runs.stream().anyMatch(r -> r.container().liveness() == null && r.container().readiness() == null)
+                ? Severity.MEDIUM : Severity.LOW;
+    }
+
+    public String message() {
+        List<String> parts = new ArrayList<>();
+        for (KubernetesRuns run : runs) {
+            KubeContainer c = run.container();
+            List<String> probes = new ArrayList<>();
+            addProbe(probes, "liveness", c.liveness());
+            addProbe(probes, "readiness", c.readiness());
+            String missing = c.liveness() == null && c.readiness() == null ? "no liveness or readiness probe"
+                    : c.liveness() == null ? "no livenessProbe, so a hung container is never restarted"
+                    : c.readiness() == null ? "no readinessProbe, so traffic reaches it before it is ready" : null;
+            parts.add(run.describe() + (probes.isEmpty() ? "" : " checks " + String.join(" and ", probes))
+                    + (missing == null ? "" : (probes.isEmpty() ? " has " : " but has ") + missing));
+        }
+        String tail = severity() == Severity.INFO
+                ? ": Kubernetes ignores HEALTHCHECK and relies on these probes, so the image's HEALTHCHECK only counts"
+                        + " where it is started with docker run, Compose or Swarm"
+                : ": Kubernetes ignores HEALTHCHECK and checks the container only with the manifest's probes";
+        if (!unservedPaths.isEmpty()) {
+            tail = ", but the application serves no " + String.join(" or ", unservedPaths) + ", so those probes fail"
+                    + " (healthcheck-endpoint-missing)" + tail;
+        }
+        return "no compose file of the project runs the image; " + String.join("; ", parts) + tail;
+    }
+
+    /** The recommendation for the image, with what to add to the manifests first where they lack probes. */
+    public String recommendation(String forImage) {
+        List<String> lacking = runs.stream().filter(r -> !r.probesLivenessAndReadiness())
+                .map(r -> (r.container().liveness() != null ? "a readinessProbe"
+                        : r.container().readiness() != null ? "a livenessProbe" : "a livenessProbe and a readinessProbe")
+                        + " to " + r.workload().file() + " (container " + r.container().name() + ")")
+                .distinct().toList();
+        String path = runs.stream().map(KubernetesRuns::container)
+                .flatMap(c -> java.util.stream.Stream.of(c.liveness(), c.readiness(), c.startup()))
+                .filter(p -> p != null && p.kind().equals("httpGet") && p.path() != null)
+                .map(KubeProbe::path).findFirst().orElse(null);
+        if (!unservedPaths.isEmpty()) {
+            return "Fix the manifests' probes first (healthcheck-endpoint-missing). For `docker run` and Compose, "
+                    + lowerFirst(forImage);
+        }
+        if (lacking.isEmpty()) {
+            return "Nothing is missing under Kubernetes. For `docker run` and Compose users of the image, " 
+                    + lowerFirst(forImage) + (path == null ? "" : " Probe the path the manifest's probes request ("
+                            + path + ").");
+        }
+        return "Add " + String.join(", ", lacking) + " (Kubernetes ignores"
+                + " HEALTHCHECK)" + (path == null ? "" : ", requesting " + path + " as the manifest's probe does")
+                + ". For `docker run` and Compose, " + lowerFirst(forImage);
+    }
+
+    private static void addProbe(List<String> into, String what, KubeProbe probe) {
+        if (probe != null) {
+            into.add(what + " (" + probe.describe() + ")");
+        }
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+}

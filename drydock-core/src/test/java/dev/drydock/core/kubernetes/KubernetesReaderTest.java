@@ -1,0 +1,134 @@
+package dev.drydock.core.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.core.source.SourceFile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KubernetesReaderTest {
+
+    private static List<KubeWorkload> read(String text) {
+        return KubernetesReader.read(SourceFile.of("k8s/app.yaml", text));
+    }
+
+    @Test
+    void readsTheWorkloadsOfEveryDocumentWithTheirContainersProbesAndSecurity() {
+        List<KubeWorkload> workloads = read("""
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  template:
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                        runAsUser: 10001
+                      containers:
+                        - name: app
+                          image: ghcr.io/acme/web:1.0
+                          command: ["gunicorn"]
+                          args: ["--bind", "0.0.0.0:8000", "app:app"]
+                          ports:
+                            - containerPort: 8000
+                          livenessProbe:
+                            httpGet:
+                              path: /healthz
+                              port: http
+                          readinessProbe:
+                            exec:
+                              command: ["cat", "/tmp/ready"]
+                          startupProbe:
+                            grpc:
+                              port: 9000
+                          securityContext:
+                            runAsUser: 0
+                            readOnlyRootFilesystem: true
+                            allowPrivilegeEscalation: false
+                            privileged: false
+                ---
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: nightly
+                spec:
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                            - name: job
+                              image: ghcr.io/acme/web:1.0
+                """);
+        assertThat(workloads).extracting(KubeWorkload::kind).containsExactly("Deployment", "CronJob");
+        KubeWorkload web = workloads.get(0);
+        assertThat(web.line()).isEqualTo(7);
+        assertThat(web.name()).isEqualTo("web");
+        KubeContainer app = web.containers().get(0);
+        assertThat(app.image()).isEqualTo("ghcr.io/acme/web:1.0");
+        assertThat(app.command()).containsExactly("gunicorn");
+        assertThat(app.args()).containsExactly("--bind", "0.0.0.0:8000", "app:app");
+        assertThat(app.ports()).containsExactly(8000);
+        assertThat(app.liveness().describe()).isEqualTo("httpGet /healthz on port http");
+        assertThat(app.readiness().command()).containsExactly("cat", "/tmp/ready");
+        assertThat(app.startup().kind()).isEqualTo("grpc");
+        assertThat(app.security().readOnlyRootFilesystem()).isTrue();
+        assertThat(app.security().allowPrivilegeEscalation()).isFalse();
+        KubeSecurity effective = web.security(app);
+        assertThat(effective.runAsUser()).as("the container's setting wins").isZero();
+        assertThat(effective.runAsNonRoot()).as("the pod's where the container sets none").isTrue();
+        assertThat(effective.runAsNonRootLine()).isEqualTo(14);
+        assertThat(workloads.get(1).containers()).extracting(KubeContainer::name).containsExactly("job");
+    }
+
+    @Test
+    void readsTheItemsOfAList() {
+        assertThat(read("""
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: one
+                    spec:
+                      containers:
+                        - name: main
+                          image: busybox:1.37
+                """)).extracting(KubeWorkload::name).containsExactly("one");
+    }
+
+    @Test
+    void readsNothingFromTemplatesOtherYamlOrBrokenFiles() {
+        assertThat(read("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n")).isEmpty();
+        assertThat(read("services:\n  web:\n    image: nginx:1.27\n")).isEmpty();
+        assertThat(read("apiVersion: example.com/v1\nkind: Widget\nspec:\n  template:\n    spec: {}\n")).isEmpty();
+        assertThat(read("apiVersion: apps/v1\nkind: Deployment\nspec: [unclosed\n  x: {\n")).isEmpty();
+        assertThat(read("kind: Deployment\nspec:\n  template:\n    spec:\n      containers: []\n")).as("no apiVersion")
+                .isEmpty();
+    }
+
+    @Test
+    void keepsTheDocumentsBeforeASyntaxError() {
+        assertThat(read("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: first
+                spec:
+                  containers:
+                    - name: main
+                      image: busybox:1.37
+                ---
+                apiVersion: v1
+                kind: Pod
+                spec: [unclosed
+                """)).extracting(KubeWorkload::name).containsExactly("first");
+    }
+}
