@@ -11,7 +11,12 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.supervisor.Supervision;
 import dev.drydock.core.supervisor.UserLine;
+import dev.drydock.core.edit.Fix;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -139,6 +144,7 @@ public final class RunsAsRoot implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        Map<NoUserKey, List<NoUser>> noUser = new LinkedHashMap<>();
         for (Container container : context.builtContainers()) {
             if (FileOnlyImage.is(container)) {
                 continue;
@@ -234,39 +240,61 @@ public final class RunsAsRoot implements Rule {
                     && ComposeServices.isDevelopmentFile(context, container.composeFile());
             boolean development = developmentStage || developmentFile;
             boolean knownBase = BaseImageFacts.defaultUserKnown(base);
-            String subject = sharedImage(context, container) ? sharedSubject(container) : "the container";
             String serviceUser = cron.isEmpty() ? phpServiceUser(context, container) : null;
             KubernetesRoot kube = container.isComposeService() ? KubernetesRoot.NONE
                     : KubernetesRoot.of(KubernetesRuns.of(context, container.build().dockerfile()), knownBase);
-            String runsAs = knownBase ? ": " + subject + " runs as root"
-                    : ": " + subject + " runs as the user " + describe(base) + " ends with, which drydock cannot see;"
+            String runsAs = knownBase ? ": {subject} {runs} as root"
+                    : ": {subject} {runs} as the user " + describe(base) + " ends with, which drydock cannot see;"
                             + " unless that image sets a non-root USER, it is root";
-            context.finding(this, new Location(container.build().dockerfile(), stage.from().span()),
-                    "no USER in the final stage" + (stage.name() == null ? "" : " (" + stage.writtenName() + ")")
-                            + runsAs + (developmentStage ? "; the stage is named for development,"
-                            + " where this matters less, but a development container still runs the code with the"
-                            + " mounted source and published ports" : developmentFile ? "; only the development"
-                            + " compose file " + container.composeFile() + " runs it, where this matters less, but a"
-                            + " development container still runs the code with the mounted source and published ports"
-                            : "") + celeryAsRoot(container) + kube.message())
-                    .severity(kube.severity(development ? Severity.MEDIUM
-                            : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH))
-                    .implicit()
-                    .recommendation(serviceUser != null ? serviceUser : (cron.isPresent() ? cronAdvice(cron.get(), suggestion, crontab(container))
-                            : (suggestion.startsWith("USER") ? "Switch to a non-root user before "
-                            : "Add a non-root user and switch to it before ") + command + ": " + suggestion + ".")
-                            + (hostSource == null ? "" : " The service mounts the host directory " + hostSource
-                                    + " over the working directory: its files keep their owner on the host, so give"
-                                    + " the user write access to what the application writes there (or run the service"
-                                    + " with `user:` set to the owner's UID:GID).")
-                            + privilegedPortNote(context, container) + kube.recommendation())
-                    .fix(hostSource != null || cron.isPresent() || rootServerSharing(context, container) != null ? null : (createdUser(container) != null
-                                    ? NonRootUserFix.fix(container) : StackFixes.runsAsRoot(context, container)
-                                            .or(() -> NonRootUserFix.fix(container)))
-                            .map(fix -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, fix)))
-                            .orElse(null))
-                    .add();
+            String message = "no USER in the final stage" + (stage.name() == null ? "" : " (" + stage.writtenName() + ")")
+                    + runsAs + (developmentStage ? "; the stage is named for development,"
+                    + " where this matters less, but a development container still runs the code with the"
+                    + " mounted source and published ports" : developmentFile ? "; only the development"
+                    + " compose file " + container.composeFile() + " runs it, where this matters less, but a"
+                    + " development container still runs the code with the mounted source and published ports"
+                    : "") + celeryAsRoot(container) + kube.message();
+            String recommendation = (serviceUser != null ? serviceUser : (cron.isPresent() ? cronAdvice(cron.get(), suggestion, crontab(container))
+                    : (suggestion.startsWith("USER") ? "Switch to a non-root user before "
+                    : "Add a non-root user and switch to it before ") + command + ": " + suggestion + ".")
+                    + (hostSource == null ? "" : " The service mounts the host directory " + hostSource
+                            + " over the working directory: its files keep their owner on the host, so give"
+                            + " the user write access to what the application writes there (or run the service"
+                            + " with `user:` set to the owner's UID:GID).")
+                    + privilegedPortNote(context, container) + kube.recommendation());
+            Fix fix = hostSource != null || cron.isPresent() || rootServerSharing(context, container) != null ? null
+                    : (createdUser(container) != null ? NonRootUserFix.fix(container)
+                            : StackFixes.runsAsRoot(context, container).or(() -> NonRootUserFix.fix(container)))
+                            .map(f -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, f)))
+                            .orElse(null);
+            Severity severity = kube.severity(development ? Severity.MEDIUM
+                    : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH);
+            noUser.computeIfAbsent(new NoUserKey(new Location(container.build().dockerfile(), stage.from().span()),
+                    message, recommendation), k -> new ArrayList<>()).add(new NoUser(container, severity, fix));
         }
+        noUser.forEach((key, containers) -> reportNoUser(context, key, containers));
+    }
+
+    /** What makes the "no USER" findings of containers sharing an image one finding: the same words and advice. */
+    private record NoUserKey(Location at, String message, String recommendation) {}
+
+    private record NoUser(Container container, Severity severity, Fix fix) {}
+
+    /**
+     * One finding for the containers that run one final stage as root and take the same advice: "web (compose.yaml),
+     * which runs `...`, and worker (compose.yaml), which runs `...`, run as root", at the highest of their severities.
+     */
+    private void reportNoUser(ReviewContext context, NoUserKey key, List<NoUser> containers) {
+        Container first = containers.get(0).container();
+        String subject = containers.size() > 1 ? AppFacts.and(containers.stream().map(c -> sharedSubject(c.container())).toList())
+                : sharedImage(context, first) ? sharedSubject(first) : "the container";
+        Severity severity = containers.stream().map(NoUser::severity).min(Comparator.naturalOrder()).orElseThrow();
+        context.finding(this, key.at(), key.message().replace("{subject}", subject)
+                        .replace("{runs}", containers.size() > 1 ? "run" : "runs"))
+                .severity(severity)
+                .implicit()
+                .recommendation(key.recommendation())
+                .fix(containers.stream().map(NoUser::fix).filter(Objects::nonNull).findFirst().orElse(null))
+                .add();
     }
 
     /**
