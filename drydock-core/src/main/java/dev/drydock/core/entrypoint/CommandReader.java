@@ -33,7 +33,7 @@ final class CommandReader {
     private static final Set<String> KNOWN_PROGRAMS = Set.of(
             "gunicorn", "uvicorn", "hypercorn", "waitress-serve", "daphne", "granian", "flask", "django-admin",
             "manage.py", "fastapi", "streamlit", "celery", "node", "nodejs", "npm", "yarn", "pnpm", "bun", "nodemon",
-            "ts-node", "ts-node-dev", "tsx", "next", "vite", "ng", "react-scripts", "serve", "pm2-runtime", "pm2",
+            "ts-node", "ts-node-dev", "tsx", "next", "vite", "ng", "react-scripts", "vue-cli-service", "serve", "pm2-runtime", "pm2",
             "java", "mvn", "mvnw", "gradle", "gradlew", "go", "rails", "puma", "rackup", "unicorn", "ruby", "php",
             "frankenphp", "nginx", "httpd-foreground", "apache2-foreground", "httpd", "apache2", "apachectl",
             "apache2ctl", "caddy", "supervisord", "exec", "env", "tini", "dumb-init", "gosu", "su-exec",
@@ -520,7 +520,7 @@ final class CommandReader {
             case "bun" -> NodeCommands.bun(this, argv);
             case "nodemon" -> NodeCommands.nodemon(this, argv);
             case "ts-node", "ts-node-dev", "tsx" -> NodeCommands.tsNode(this, name, argv);
-            case "next", "vite", "ng", "react-scripts" -> NodeCommands.frameworkServer(this, name, argv);
+            case "next", "vite", "ng", "react-scripts", "vue-cli-service" -> NodeCommands.frameworkServer(this, name, argv);
             case "serve" -> NodeCommands.serve(this, argv);
             case "pm2-runtime", "pm2", "pm2-docker" -> NodeCommands.pm2(this, argv);
             case "java" -> JvmCommands.java(this, argv);

@@ -30,6 +30,8 @@ final class NodeCommands {
     private static final OptionSpec VITE = OptionSpec.of("--host=?", "--port=", "--strictPort", "--open=?",
             "-m|--mode=", "-c|--config=", "--base=", "--cors", "--force", "-l|--logLevel=", "--clearScreen", "-d|--debug=?",
             "-f|--filter=", "--outDir=");
+    private static final OptionSpec VUE_CLI = OptionSpec.of("--host=", "--port=", "--mode=", "--public=",
+            "--open", "--copy", "--https");
     private static final OptionSpec NG = OptionSpec.of("--host=", "--port=", "-c|--configuration=",
             "--disable-host-check", "--poll=", "--proxy-config=", "--ssl", "--public-host=", "--serve-path=", "--hmr",
             "--live-reload", "--watch", "--open", "--verbose");
@@ -225,13 +227,14 @@ final class NodeCommands {
     }
 
     /** A tool whose first positional is a sub-command mapped to a runtime; others are {@link Runtime#BINARY}. */
-    /** next, vite, ng, react-scripts: the sub-command tells the runtime. */
+    /** next, vite, ng, react-scripts, vue-cli-service: the sub-command tells the runtime. */
     static EntryPoint frameworkServer(CommandReader r, String name, List<String> argv) {
         return switch (name) {
             case "next" -> subcommand(r, argv, NEXT, Map.of("dev", Runtime.NEXT_DEV, "start", Runtime.NEXT_START, "", Runtime.NEXT_DEV));
             case "vite" -> subcommand(r, argv, VITE, Map.of("", Runtime.VITE_DEV, "dev", Runtime.VITE_DEV, "serve", Runtime.VITE_DEV,
                     "preview", Runtime.VITE_PREVIEW));
             case "ng" -> subcommand(r, argv, NG, Map.of("serve", Runtime.NG_SERVE, "s", Runtime.NG_SERVE));
+            case "vue-cli-service" -> subcommand(r, argv, VUE_CLI, Map.of("serve", Runtime.VUE_CLI_SERVE));
             default -> subcommand(r, argv, OptionSpec.NONE, Map.of("start", Runtime.REACT_SCRIPTS_START));
         };
     }

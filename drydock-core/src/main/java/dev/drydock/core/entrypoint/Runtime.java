@@ -62,6 +62,8 @@ public enum Runtime {
     /** {@code vite preview}: documented as not meant for production. */
     VITE_PREVIEW(Language.NODE, true),
     NG_SERVE(Language.NODE, true),
+    /** {@code vue-cli-service serve}: Vue CLI's webpack development server. */
+    VUE_CLI_SERVE(Language.NODE, true),
     /** {@code react-scripts start}. */
     REACT_SCRIPTS_START(Language.NODE, true),
     /** {@code serve -s build}: a static file server. */
@@ -152,6 +154,7 @@ public enum Runtime {
             case PHP_FPM -> "php-fpm";
             case TS_NODE -> "ts-node";
             case REACT_SCRIPTS_START -> "react-scripts start";
+            case VUE_CLI_SERVE -> "vue-cli-service serve";
             case MIX_PHX_SERVER -> "mix phx.server";
             case SPRING_BOOT_RUN -> "spring-boot:run";
             default -> name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');

@@ -51,7 +51,7 @@ import java.util.List;
                 + " CMD/ENTRYPOINT; for a service that only pulls an image, its compose command, through sh -c, exec, init and package-manager wrappers and package.json scripts):"
                 + " Flask's app.run() reached through `python app.py` (the module is read), `flask run`, Django's"
                 + " runserver, `fastapi dev`, uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch,"
-                + " `next dev`, vite, `ng serve`, react-scripts start, rails server in development, `php artisan serve`,"
+                + " `next dev`, vite, `ng serve`, react-scripts start, `vue-cli-service serve`, rails server in development, `php artisan serve`,"
                 + " `php -S`, the Symfony CLI's `symfony serve`, Laravel Octane's `octane:start --watch` (high: a"
                 + " file watcher that reloads the workers), Laravel's `php artisan queue:listen` (medium: a"
                 + " worker that boots the framework for every job), `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch`, a queue worker under a reloader (`dramatiq --watch`, watchdog's"
@@ -313,6 +313,7 @@ public final class DevServer implements Rule {
             case VITE_PREVIEW -> found("`vite preview`, which Vite documents as not meant for production", "preview");
             case NG_SERVE -> found("the Angular CLI's development server (`ng serve`)", "serve");
             case REACT_SCRIPTS_START -> found("Create React App's development server (`react-scripts start`)", "start");
+            case VUE_CLI_SERVE -> found("Vue CLI's development server (`vue-cli-service serve`)", "serve");
             case ARTISAN_SERVE -> found("PHP's built-in development server (`php artisan serve`)", "serve");
             case PHP_BUILTIN_SERVER -> found("PHP's built-in development server (`php -S`)", "-S");
             case LARAVEL_OCTANE -> ep.flag("watch")
@@ -555,9 +556,10 @@ public final class DevServer implements Rule {
                 return "Build in a build stage (`next build`, with output: 'standalone') and run the result: CMD "
                         + Probes.json(List.of("node", "server.js")) + " from .next/standalone, or `next start`, on port " + port + ".";
             }
-            case VITE_DEV, VITE_PREVIEW, NG_SERVE, REACT_SCRIPTS_START -> {
+            case VITE_DEV, VITE_PREVIEW, NG_SERVE, REACT_SCRIPTS_START, VUE_CLI_SERVE -> {
                 String build = switch (runtime) {
                     case NG_SERVE -> "ng build";
+                    case VUE_CLI_SERVE -> "vue-cli-service build";
                     case REACT_SCRIPTS_START -> "react-scripts build";
                     default -> "vite build";
                 };

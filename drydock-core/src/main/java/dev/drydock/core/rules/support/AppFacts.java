@@ -347,6 +347,9 @@ public final class AppFacts {
                 case NG_SERVE -> {
                     return 4200;
                 }
+                case VUE_CLI_SERVE -> {
+                    return 8080;
+                }
                 case JAVA, SPRING_BOOT_RUN, WAITRESS -> {
                     return 8080;
                 }
@@ -578,7 +581,7 @@ public final class AppFacts {
             case GUNICORN, UVICORN, HYPERCORN, WAITRESS, DAPHNE, GRANIAN, FLASK_RUN, DJANGO_RUNSERVER, FASTAPI_DEV,
                     FASTAPI_RUN, NEXT_START, NEXT_STANDALONE, NEXT_DEV, PUMA, RAILS_SERVER, NGINX, APACHE, CADDY, PHP_FPM, FRANKENPHP,
                     SERVE, VITE_DEV, VITE_PREVIEW, NG_SERVE, ARTISAN_SERVE, PHP_BUILTIN_SERVER, LARAVEL_OCTANE, RACKUP,
-                    UNICORN, STREAMLIT, MIX_PHX_SERVER, SPRING_BOOT_RUN, REACT_SCRIPTS_START -> true;
+                    UNICORN, STREAMLIT, MIX_PHX_SERVER, SPRING_BOOT_RUN, REACT_SCRIPTS_START, VUE_CLI_SERVE -> true;
             default -> false;
         };
     }
