@@ -212,8 +212,11 @@ public final class HealthcheckMissing implements Rule {
             }
             Integer scriptPort = NginxListens.of(context, c).map(n -> n.ports().get(0))
                     .orElseGet(() -> AppFacts.startScript(context, c).map(s -> AppFacts.commandPort(s.started())).orElse(null));
-            Plan plan = Plan.of(c, role == ImageRole.SERVER ? AppSource.none() : app, probe, role, scriptPort,
-                    probe != null && HealthcheckLocalhostIpv6.refusesLocalhost(context, c, probe));
+            Probes.Failure failure = probe == null ? null : Probes.failure(context, probe, c, app);
+            // a probe nginx passes to a backend that does not serve it: the plan must not reuse its path
+            EffectiveHealthcheck planned = failure != null && failure.reason() != null ? null : probe;
+            Plan plan = Plan.of(c, role == ImageRole.SERVER ? AppSource.none() : app, planned, role, scriptPort,
+                    planned != null && HealthcheckLocalhostIpv6.refusesLocalhost(context, c, planned));
             boolean application = serves != null && role == ImageRole.APPLICATION;
             boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
             Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
@@ -266,7 +269,6 @@ public final class HealthcheckMissing implements Rule {
                 recommendation += " Under Kubernetes, point the liveness and readiness probes at the same endpoint"
                         + " instead.";
             }
-            Probes.Failure failure = probe == null ? null : Probes.failure(context, probe, c, app);
             String failing = failure == null ? null : failure.rule();
             if (failing != null) {
                 message += "; and that probe cannot succeed in the image (" + failure.describe() + "), so the service is never"
