@@ -34,6 +34,7 @@ import dev.drydock.core.rules.support.ServerProbes;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.TaskWorkers.TaskWorker;
 import dev.drydock.core.rules.support.PackagedServers;
+import dev.drydock.core.rules.support.RoadRunnerConfig;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.edit.TextEdit;
@@ -197,9 +198,12 @@ public final class HealthcheckMissing implements Rule {
                         .add();
                 continue;
             }
+            Optional<RoadRunnerConfig> roadRunner = RoadRunnerConfig.of(context, c);
             Integer scriptPort = NginxListens.of(context, c).map(n -> n.ports().get(0))
+                    .or(() -> roadRunner.map(RoadRunnerConfig::probePort))
                     .orElseGet(() -> AppFacts.startScript(context, c).map(s -> AppFacts.commandPort(s.started())).orElse(null));
             Plan plan = Plan.of(c, role == ImageRole.SERVER ? AppSource.none() : app, probe, role, scriptPort,
+                    roadRunner.flatMap(RoadRunnerConfig::statusServer),
                     probe != null && HealthcheckLocalhostIpv6.refusesLocalhost(context, c, probe));
             boolean application = serves != null && role == ImageRole.APPLICATION;
             boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
@@ -339,7 +343,7 @@ public final class HealthcheckMissing implements Rule {
             boolean composePathTrusted, List<String> argv, String startPeriod, boolean loopbackRefused) {
 
         static Plan of(Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role, Integer scriptPort,
-                boolean loopbackRefused) {
+                Optional<PackagedServers.Server> configured, boolean loopbackRefused) {
             ImageContents image = ImageContents.of(c);
             Probes.Probe probe = Probes.of(compose);
             Probes.Url url = probe == null ? null : probe.localUrl();
@@ -350,7 +354,8 @@ public final class HealthcheckMissing implements Rule {
             String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
             String host = AppFacts.hostHeader(app);
             Optional<PackagedServers.Server> packaged = role == ImageRole.SERVER ? Optional.empty()
-                    : PackagedServers.of(c).or(() -> PackagedServers.inherited(c)).or(() -> PackagedServers.ofCode(app));
+                    : configured.or(() -> PackagedServers.of(c)).or(() -> PackagedServers.inherited(c))
+                            .or(() -> PackagedServers.ofCode(app));
             String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
                     ? url.path()
                     : packaged.isPresent() ? packaged.get().healthPath()

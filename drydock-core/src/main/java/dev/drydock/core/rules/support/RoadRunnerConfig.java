@@ -63,6 +63,22 @@ public record RoadRunnerConfig(SourceFile file, String httpAddress, String statu
                 workers instanceof Integer n && n > 0 ? n : null));
     }
 
+    /**
+     * The status plugin as the server a probe should ask ({@code /health?plugin=http} on its port), or empty when the
+     * configuration does not enable it on a numeric port.
+     */
+    public Optional<PackagedServers.Server> statusServer() {
+        Integer port = port(statusAddress);
+        return port == null ? Optional.empty()
+                : Optional.of(new PackagedServers.Server("RoadRunner's status plugin", port, true, HEALTH_PATH));
+    }
+
+    /** The port a probe should ask: the status plugin's, else the HTTP plugin's; null when neither is numeric. */
+    public Integer probePort() {
+        Integer status = port(statusAddress);
+        return status != null ? status : port(httpAddress);
+    }
+
     /** The host of an address ({@code 127.0.0.1} of {@code 127.0.0.1:8080}), or null when it has none. */
     public static String host(String address) {
         Matcher m = address == null ? null : HOST_PORT.matcher(address.strip());
