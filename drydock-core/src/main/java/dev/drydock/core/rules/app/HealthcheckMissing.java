@@ -150,7 +150,7 @@ public final class HealthcheckMissing implements Rule {
             if (stage.config().healthcheck() != null) {
                 EffectiveHealthcheck own = EffectiveHealthcheck.of(stage.config().healthcheck());
                 Probes.Probe probe = Probes.of(own);
-                if (probe != null && Probes.failingRule(own, image.container(), Apps.of(context, image.container())) == null) {
+                if (probe != null && Probes.failingRule(context, own, image.container(), Apps.of(context, image.container())) == null) {
                     context.strength(this, new Location(image.dockerfile(), own.origin().span()), "the image checks its"
                             + " own health " + Probes.describe(own) + ": `docker run`, Swarm and every compose file"
                             + " that starts it know when it is healthy");
@@ -246,19 +246,19 @@ public final class HealthcheckMissing implements Rule {
                 recommendation += " Under Kubernetes, point the liveness and readiness probes at the same endpoint"
                         + " instead.";
             }
-            String failing = probe == null ? null : failingRule(probe, c, app);
+            String failing = probe == null ? null : failingRule(context, probe, c, app);
             if (failing != null) {
                 message += "; and that probe cannot succeed in the image (" + failing + "), so the service is never"
                         + " healthy anywhere";
                 recommendation = "Do not copy " + probe.origin().file() + "'s probe into the image: it fails ("
-                        + failing + "). " + (TaskWorkers.of(c).isPresent() ? withoutServer(c.entryPoint()) : recommendation);
+                        + failing + "). " + (TaskWorkers.of(context, c).isPresent() ? withoutServer(c.entryPoint()) : recommendation);
             }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
                     .severity(application && failing != null ? Severity.CRITICAL
                             : kamal.isPresent() ? Severity.LOW : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
-            String fixPath = failing != null && TaskWorkers.of(c).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
+            String fixPath = failing != null && TaskWorkers.of(context, c).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
                     ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
                     : OtherCommands.of(image, c);
@@ -280,8 +280,8 @@ public final class HealthcheckMissing implements Rule {
      * The rule that reports a compose probe which cannot succeed in the image (a program it lacks, a path the
      * application does not serve), or null when it may succeed.
      */
-    private static String failingRule(EffectiveHealthcheck compose, Container c, AppSource app) {
-        return Probes.failingRule(compose, c, app);
+    private static String failingRule(ReviewContext context, EffectiveHealthcheck compose, Container c, AppSource app) {
+        return Probes.failingRule(context, compose, c, app);
     }
 
     /** For a gRPC server: the standard health service asked by grpc_health_probe, not an HTTP request. */

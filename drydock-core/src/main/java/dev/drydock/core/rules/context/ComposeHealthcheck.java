@@ -389,7 +389,7 @@ public final class ComposeHealthcheck implements Rule {
     /** The queue worker or scheduler a service runs, if it runs one. */
     private static Optional<TaskWorkers.TaskWorker> worker(ReviewContext context, Service service) {
         Container c = containerOf(context, service);
-        return c == null ? Optional.empty() : TaskWorkers.of(c);
+        return c == null ? Optional.empty() : TaskWorkers.of(context, c);
     }
 
     private static Container containerOf(ReviewContext context, Service service) {
@@ -414,7 +414,7 @@ public final class ComposeHealthcheck implements Rule {
     /** Whether the probe in effect requests a path the application does not serve (healthcheck-endpoint-missing). */
     private static boolean requestsUnservedPath(ReviewContext context, Service service) {
         Container c = containerOf(context, service);
-        return c != null && "healthcheck-endpoint-missing".equals(Probes.failingRule(c.healthcheck(), c, Apps.of(context, c)));
+        return c != null && "healthcheck-endpoint-missing".equals(Probes.failingRule(context, c.healthcheck(), c, Apps.of(context, c)));
     }
 
     private static EffectiveHealthcheck effective(ReviewContext context, Service service) {
