@@ -35,7 +35,7 @@ final class CommandReader {
             "manage.py", "fastapi", "streamlit", "celery", "node", "nodejs", "npm", "yarn", "pnpm", "bun", "nodemon",
             "ts-node", "ts-node-dev", "tsx", "next", "vite", "ng", "react-scripts", "vue-cli-service", "serve", "pm2-runtime", "pm2",
             "java", "mvn", "mvnw", "gradle", "gradlew", "go", "rails", "puma", "rackup", "unicorn", "ruby", "php",
-            "frankenphp", "nginx", "httpd-foreground", "apache2-foreground", "httpd", "apache2", "apachectl",
+            "frankenphp", "rr", "nginx", "httpd-foreground", "apache2-foreground", "httpd", "apache2", "apachectl",
             "apache2ctl", "caddy", "supervisord", "exec", "env", "tini", "dumb-init", "gosu", "su-exec",
             "opentelemetry-instrument", "ddtrace-run", "bundle", "npx", "poetry", "pipenv", "uv", "dotnet", "mix",
             "elixir", "iex",
@@ -537,6 +537,8 @@ final class CommandReader {
             case "ruby" -> RubyCommands.ruby(this, argv);
             case "php" -> PhpCommands.php(this, argv);
             case "frankenphp" -> PhpCommands.frankenphp(this, argv);
+            case "rr" -> rest.contains("serve") ? PhpCommands.roadRunner(this, argv)
+                    : done(Runtime.BINARY, binary(argv.get(0)), Map.of(), argv);
             case "nginx" -> SystemCommands.configured(this, Runtime.NGINX, SystemCommands.NGINX, argv, "c");
             case "httpd-foreground", "apache2-foreground", "httpd", "apache2", "apachectl", "apache2ctl" ->
                     SystemCommands.configured(this, Runtime.APACHE, SystemCommands.APACHE, argv, "f");

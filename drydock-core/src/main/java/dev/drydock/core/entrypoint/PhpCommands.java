@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** PHP programs: php and artisan, the built-in server, php-fpm, FrankenPHP. */
+/** PHP programs: php and artisan, the built-in server, php-fpm, FrankenPHP, RoadRunner. */
 final class PhpCommands {
 
     private PhpCommands() {}
@@ -18,6 +18,25 @@ final class PhpCommands {
     private static final OptionSpec FRANKENPHP = OptionSpec.of("-c|--config=", "-a|--adapter=", "--watch", "--environ",
             "--resume", "-l|--listen=", "-r|--root=", "-w|--worker=", "-d|--domain=", "-v|--debug", "--envfile=",
             "--mercure", "--no-compress", "--access-log");
+
+    private static final OptionSpec ROADRUNNER = OptionSpec.of("-c|--config=", "-w|--workDir=", "-o|--override=",
+            "--dotenv=", "-d|--debug", "-s|--silent", "-p|--pidfile");
+
+    /**
+     * {@code rr serve}: its configuration is -c's file, else .rr.yaml in the working directory (-w's, else the
+     * command's); read as one of the command's files so that the project's copy of it is found.
+     */
+    static EntryPoint roadRunner(CommandReader r, List<String> argv) {
+        OptionSpec.Parsed parsed = ROADRUNNER.parse(argv.subList(1, argv.size()), false);
+        Map<String, String> options = new LinkedHashMap<>(parsed.options());
+        String config = options.get("config");
+        if (config == null) {
+            String dir = options.get("workDir");
+            config = dir == null ? ".rr.yaml" : dir.replaceFirst("/*$", "/") + ".rr.yaml";
+            options.put("config", config);
+        }
+        return r.done(Runtime.ROADRUNNER, Target.config(config, r.abs(config)), options, argv);
+    }
 
     static EntryPoint phpFpm(CommandReader r, List<String> argv) {
         OptionSpec.Parsed parsed = PHP_FPM_SPEC.parse(argv.subList(1, argv.size()), false);

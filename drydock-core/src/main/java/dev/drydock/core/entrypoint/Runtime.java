@@ -117,6 +117,8 @@ public enum Runtime {
     PHP_BUILTIN_SERVER(Language.PHP, true),
     PHP_FPM(Language.PHP, false),
     FRANKENPHP(Language.PHP, false),
+    /** {@code rr serve}: RoadRunner, the PHP application server; {@code options.config} names its .rr.yaml. */
+    ROADRUNNER(Language.PHP, false),
     /** {@code php script.php}. */
     PHP(Language.PHP, false),
 

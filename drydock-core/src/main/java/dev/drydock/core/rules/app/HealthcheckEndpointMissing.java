@@ -240,7 +240,7 @@ public final class HealthcheckEndpointMissing implements Rule {
      */
     private boolean probesWorker(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url,
             List<String> waiting) {
-        TaskWorker worker = TaskWorkers.of(c).orElse(null);
+        TaskWorker worker = TaskWorkers.of(context, c).orElse(null);
         if (worker == null) {
             return false;
         }

@@ -36,6 +36,7 @@ import dev.drydock.core.rules.support.ServerProbes;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.TaskWorkers.TaskWorker;
 import dev.drydock.core.rules.support.PackagedServers;
+import dev.drydock.core.rules.support.RoadRunnerConfig;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.edit.TextEdit;
@@ -210,12 +211,15 @@ public final class HealthcheckMissing implements Rule {
                         .add();
                 continue;
             }
+            Optional<RoadRunnerConfig> roadRunner = RoadRunnerConfig.of(context, c);
             Integer scriptPort = NginxListens.of(context, c).map(n -> n.ports().get(0))
+                    .or(() -> roadRunner.map(RoadRunnerConfig::probePort))
                     .orElseGet(() -> AppFacts.startScript(context, c).map(s -> AppFacts.commandPort(s.started())).orElse(null));
             Probes.Failure failure = probe == null ? null : Probes.failure(context, probe, c, app);
             // a probe nginx passes to a backend that does not serve it: the plan must not reuse its path
             EffectiveHealthcheck planned = failure != null && failure.reason() != null ? null : probe;
             Plan plan = Plan.of(c, role == ImageRole.SERVER ? AppSource.none() : app, planned, role, scriptPort,
+                    roadRunner.flatMap(RoadRunnerConfig::statusServer),
                     planned != null && HealthcheckLocalhostIpv6.refusesLocalhost(context, c, planned));
             boolean application = serves != null && role == ImageRole.APPLICATION;
             boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
@@ -274,7 +278,7 @@ public final class HealthcheckMissing implements Rule {
                 message += "; and that probe cannot succeed in the image (" + failure.describe() + "), so the service is never"
                         + " healthy anywhere";
                 recommendation = "Do not copy " + probe.origin().file() + "'s probe into the image: it fails ("
-                        + failing + "). " + (TaskWorkers.of(c).isPresent() ? withoutServer(c.entryPoint()) : recommendation);
+                        + failing + "). " + (TaskWorkers.of(context, c).isPresent() ? withoutServer(c.entryPoint()) : recommendation);
             }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
                     .severity(application && failing != null ? Severity.CRITICAL
@@ -282,7 +286,7 @@ public final class HealthcheckMissing implements Rule {
                             : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);
-            String fixPath = failing != null && TaskWorkers.of(c).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
+            String fixPath = failing != null && TaskWorkers.of(context, c).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
                     ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
                     : OtherCommands.of(image, c);
@@ -359,7 +363,7 @@ public final class HealthcheckMissing implements Rule {
             boolean composePathTrusted, List<String> argv, String startPeriod, boolean loopbackRefused) {
 
         static Plan of(Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role, Integer scriptPort,
-                boolean loopbackRefused) {
+                Optional<PackagedServers.Server> configured, boolean loopbackRefused) {
             ImageContents image = ImageContents.of(c);
             Probes.Probe probe = Probes.of(compose);
             Probes.Url url = probe == null ? null : probe.localUrl();
@@ -370,7 +374,8 @@ public final class HealthcheckMissing implements Rule {
             String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
             String host = AppFacts.hostHeader(app);
             Optional<PackagedServers.Server> packaged = role == ImageRole.SERVER ? Optional.empty()
-                    : PackagedServers.of(c).or(() -> PackagedServers.inherited(c)).or(() -> PackagedServers.ofCode(app));
+                    : configured.or(() -> PackagedServers.of(c)).or(() -> PackagedServers.inherited(c))
+                            .or(() -> PackagedServers.ofCode(app));
             String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
                     ? url.path()
                     : packaged.isPresent() ? packaged.get().healthPath()

@@ -30,6 +30,7 @@ import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.review.Location;
+import dev.drydock.core.rules.support.RoadRunnerConfig;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
@@ -168,6 +169,7 @@ public final class ServerListensOnLocalhost implements Rule {
                     report(context, c, command, server, "--bind", ep.option("bind"), "127.0.0.1:8000");
                 }
                 case PYTHON -> gradio(context, c, ep);
+                case ROADRUNNER -> roadRunner(context, c);
                 case PUMA, RAILS_SERVER -> {
                     if (!Thruster.fronts(ep)) { // Thruster proxies to localhost: a loopback bind behind it is right
                         puma(context, c, command, ep);
@@ -180,6 +182,28 @@ public final class ServerListensOnLocalhost implements Rule {
                 }
             }
         }
+    }
+
+    /** RoadRunner's http.address, from its .rr.yaml or an -o http.address= override, when it is a loopback address. */
+    private void roadRunner(ReviewContext context, Container c) {
+        RoadRunnerConfig.of(context, c).ifPresent(rr -> {
+            String address = rr.httpAddress();
+            if (address == null || !LOOPBACK.matcher(address).matches()) {
+                return;
+            }
+            Integer port = RoadRunnerConfig.port(address);
+            String bind = "0.0.0.0:" + (port != null ? port : AppFacts.port(c, Apps.of(context, c)));
+            String what = "RoadRunner's http.address " + address + " listens on the container's loopback interface"
+                    + " only: requests through a published port or from other containers never reach it";
+            boolean overridden = c.entryPoint().option("override") != null
+                    && c.entryPoint().option("override").startsWith("http.address=");
+            (overridden ? context.finding(this, c.command().origin(), what)
+                    : context.finding(this, new Location(rr.file().path(), rr.file().lines(rr.line("http", "address"),
+                            rr.line("http", "address"))), what))
+                    .recommendation("Set http.address to " + bind + (overridden ? " in the -o override" : " in "
+                            + rr.file().path()) + "; which hosts can reach it is decided by the published ports.")
+                    .add();
+        });
     }
 
     /** Whether Octane runs Swoole or RoadRunner, which bind the host they are given: as the command or OCTANE_SERVER says. */

@@ -389,7 +389,7 @@ public final class ComposeHealthcheck implements Rule {
     /** The queue worker or scheduler a service runs, if it runs one. */
     private static Optional<TaskWorkers.TaskWorker> worker(ReviewContext context, Service service) {
         Container c = containerOf(context, service);
-        return c == null ? Optional.empty() : TaskWorkers.of(c);
+        return c == null ? Optional.empty() : TaskWorkers.of(context, c);
     }
 
     private static Container containerOf(ReviewContext context, Service service) {

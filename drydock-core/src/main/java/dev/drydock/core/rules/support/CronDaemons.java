@@ -20,25 +20,36 @@ import java.util.stream.Collectors;
 public final class CronDaemons {
 
     private static final List<String> DAEMONS = List.of("cron", "crond");
+    /** supercronic runs the crontab it is given as its own user, so it needs no root. */
+    private static final List<String> USER_SCHEDULERS = List.of("supercronic");
 
     private CronDaemons() {}
 
     /** The cron daemon the container starts ({@code cron}, {@code crond}), or empty when it starts none. */
     public static Optional<String> started(ReviewContext context, Container c) {
+        return startedOf(context, c, DAEMONS);
+    }
+
+    /** The cron daemon or supercronic the container starts, or empty when it starts none: what runs a crontab. */
+    private static Optional<String> crontabRunner(ReviewContext context, Container c) {
+        return startedOf(context, c, DAEMONS).or(() -> startedOf(context, c, USER_SCHEDULERS));
+    }
+
+    private static Optional<String> startedOf(ReviewContext context, Container c, List<String> daemons) {
         EffectiveCommand command = c.command();
         if (command == null) {
             return Optional.empty();
         }
         String script = command.shellForm() && command.script() != null ? command.script()
                 : command.argv().stream().map(CronDaemons::quoted).collect(Collectors.joining(" "));
-        Optional<String> direct = in(script);
+        Optional<String> direct = in(script, daemons);
         if (direct.isPresent()) {
             return direct;
         }
         for (String file : c.entryFiles()) {
             Optional<SourceFile> source = context.project().source(file);
             if (source.isPresent() && source.get().text().startsWith("#!") && source.get().text().contains("sh")) {
-                Optional<String> fromScript = in(source.get().text());
+                Optional<String> fromScript = in(source.get().text(), daemons);
                 if (fromScript.isPresent()) {
                     return fromScript;
                 }
@@ -53,11 +64,11 @@ public final class CronDaemons {
 
     /**
      * The file with the crontab entry that runs Laravel's scheduler every minute, when the container starts a cron
-     * daemon: a file the image copies from the build context that names cron (copied to /etc/cron.d, or a crontab
+     * daemon or supercronic ({@code supercronic /etc/crontab}): a file the image copies from the build context that names cron (copied to /etc/cron.d, or a crontab
      * file), or the Dockerfile that writes the entry; empty when none does.
      */
     public static Optional<String> laravelSchedule(ReviewContext context, Container c) {
-        if (c.build() == null || started(context, c).isEmpty()) {
+        if (c.build() == null || crontabRunner(context, c).isEmpty()) {
             return Optional.empty();
         }
         if (c.build().model() != null) {
@@ -91,14 +102,14 @@ public final class CronDaemons {
         return Optional.empty();
     }
 
-    private static Optional<String> in(String script) {
+    private static Optional<String> in(String script, List<String> daemons) {
         ShellScript parsed = ShellScript.parse(script);
         for (Command command : parsed.commands()) {
-            if (DAEMONS.contains(command.name())) {
+            if (daemons.contains(command.name())) {
                 return Optional.of(command.name());
             }
             List<String> args = command.argumentValues();
-            if (command.is("service", "busybox") && !args.isEmpty() && DAEMONS.contains(args.get(0))) {
+            if (command.is("service", "busybox") && !args.isEmpty() && daemons.contains(args.get(0))) {
                 return Optional.of(args.get(0));
             }
         }

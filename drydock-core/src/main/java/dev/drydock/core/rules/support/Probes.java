@@ -8,6 +8,7 @@ import dev.drydock.core.dockerfile.model.HealthcheckSpec;
 import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.HealthcheckArguments;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.project.EffectiveHealthcheck;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -172,7 +173,7 @@ public final class Probes {
      * the image lacks what it runs, healthcheck-endpoint-missing when it requests a path the application, whose routes
      * are known, does not serve; null when it may succeed.
      */
-    public static String failingRule(EffectiveHealthcheck hc, Container c, AppSource app) {
+    public static String failingRule(ReviewContext context, EffectiveHealthcheck hc, Container c, AppSource app) {
         Probe probe = of(hc);
         if (probe == null) {
             return null;
@@ -181,7 +182,7 @@ public final class Probes {
             return "healthcheck-tool-missing";
         }
         Url url = probe.localUrl();
-        TaskWorkers.TaskWorker worker = url == null ? null : TaskWorkers.of(c).orElse(null);
+        TaskWorkers.TaskWorker worker = url == null ? null : TaskWorkers.of(context, c).orElse(null);
         if (worker != null) {
             return worker.answersOn(url.port()) ? null : "healthcheck-endpoint-missing";
         }
@@ -206,7 +207,7 @@ public final class Probes {
      * whose application, with known routes, does not serve the path as forwarded; null when it may succeed.
      */
     public static Failure failure(ReviewContext context, EffectiveHealthcheck hc, Container c, AppSource app) {
-        String rule = failingRule(hc, c, app);
+        String rule = failingRule(context, hc, c, app);
         if (rule != null) {
             return new Failure(rule, null);
         }

@@ -5,6 +5,7 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,11 +59,12 @@ public final class TaskWorkers {
             "(?m)^\\s*:?timeout:\\s*(\\d+)\\s*$");
 
     /**
-     * The worker a container runs, as {@link #of(EntryPoint)}; empty for a Sidekiq process whose project bundles
-     * sidekiq_alive, which serves an HTTP liveness page from inside it (on port 7433 unless configured).
+     * The worker a container runs, as {@link #of(EntryPoint)}, its command's or the one its start script ends with
+     * ({@link WorkerCommand}); empty for a Sidekiq process whose project bundles sidekiq_alive, which serves an HTTP
+     * liveness page from inside it (on port 7433 unless configured).
      */
-    public static Optional<TaskWorker> of(Container c) {
-        return of(c.entryPoint()).filter(w -> !w.display().equals(SIDEKIQ)
+    public static Optional<TaskWorker> of(ReviewContext context, Container c) {
+        return WorkerCommand.of(context, c).flatMap(w -> of(w.entryPoint())).filter(w -> !w.display().equals(SIDEKIQ)
                 || AppFacts.dependencies(c, Ecosystem.RUBYGEMS, List.of("sidekiq_alive")).isEmpty());
     }
 
