@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.support;
 
+import static dev.drydock.core.rules.support.PlainYaml.mapping;
+
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
@@ -9,8 +11,6 @@ import dev.drydock.core.source.SourceFile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The Kamal deployment (config/deploy.yml beside the build context) that ships a container's image, as far as its
@@ -35,8 +35,6 @@ public record KamalDeploy(String file, boolean proxied, String healthPath, int a
 
     static final String DEFAULT_HEALTH_PATH = "/up";
     static final int DEFAULT_APP_PORT = 80;
-    private static final LoadSettings SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(20).build();
-
     /** The deployment of the image a container runs, when its build context has a config/deploy.yml Kamal reads. */
     public static Optional<KamalDeploy> of(ReviewContext context, Container c) {
         BuildLink build = c.build();
@@ -48,7 +46,7 @@ public record KamalDeploy(String file, boolean proxied, String healthPath, int a
     }
 
     private static Optional<KamalDeploy> read(ReviewContext context, String file, BuildLink build) {
-        Map<?, ?> root = context.project().source(file).map(f -> mapping(load(f.text()))).orElse(Map.of());
+        Map<?, ?> root = context.project().source(file).map(f -> mapping(PlainYaml.load(f.text()))).orElse(Map.of());
         if (!(root.get("service") instanceof String) || root.get("servers") == null
                 || !dockerfileMatches(mapping(root.get("builder")), build)) {
             return Optional.empty();
@@ -101,15 +99,4 @@ public record KamalDeploy(String file, boolean proxied, String healthPath, int a
         return PathNames.fileName(build.dockerfile()).equals(PathNames.fileName(named));
     }
 
-    private static Object load(String text) {
-        try {
-            return new Load(SETTINGS).loadFromString(text);
-        } catch (RuntimeException e) {
-            return null; // not YAML Kamal could read either
-        }
-    }
-
-    private static Map<?, ?> mapping(Object node) {
-        return node instanceof Map<?, ?> m ? m : Map.of();
-    }
 }

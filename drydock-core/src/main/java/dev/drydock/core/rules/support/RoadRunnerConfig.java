@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.support;
 
+import static dev.drydock.core.rules.support.PlainYaml.mapping;
+
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
@@ -10,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The settings of RoadRunner's configuration ({@code rr serve} reads -c's file, else .rr.yaml in its working
@@ -28,7 +28,6 @@ public record RoadRunnerConfig(SourceFile file, String httpAddress, String statu
 
     /** The path the status plugin answers for the HTTP plugin's workers. */
     public static final String HEALTH_PATH = "/health?plugin=http";
-    private static final LoadSettings SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(20).build();
     private static final Pattern HOST_PORT = Pattern.compile("(.*):(\\d{1,5})");
 
     /** The configuration the container's {@code rr serve} reads, when the image gets it from the project. */
@@ -43,13 +42,7 @@ public record RoadRunnerConfig(SourceFile file, String httpAddress, String statu
     }
 
     private static Optional<RoadRunnerConfig> read(SourceFile file, EntryPoint ep) {
-        Object root;
-        try {
-            root = new Load(SETTINGS).loadFromString(file.text());
-        } catch (RuntimeException e) {
-            return Optional.empty(); // not YAML RoadRunner could start with
-        }
-        if (!(root instanceof Map<?, ?> map)) {
+        if (!(PlainYaml.load(file.text()) instanceof Map<?, ?> map)) {
             return Optional.empty();
         }
         Map<?, ?> http = mapping(map.get("http"));
@@ -103,10 +96,6 @@ public record RoadRunnerConfig(SourceFile file, String httpAddress, String statu
             }
         }
         return 1;
-    }
-
-    private static Map<?, ?> mapping(Object o) {
-        return o instanceof Map<?, ?> m ? m : Map.of();
     }
 
     private static String text(Object o) {

@@ -1,0 +1,30 @@
+package dev.drydock.core.rules.support;
+
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * A tool's own YAML configuration (Kamal's deploy.yml, RoadRunner's .rr.yaml) read into plain maps, lists and
+ * scalars, where no position is needed; aliases are bounded so that a hostile file cannot expand without end.
+ */
+final class PlainYaml {
+
+    private static final LoadSettings SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(20).build();
+
+    private PlainYaml() {}
+
+    /** The document's root; null when the text is not YAML the tool could read either. */
+    static Object load(String text) {
+        try {
+            return new Load(SETTINGS).loadFromString(text);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The node when it is a mapping, else an empty one. */
+    static Map<?, ?> mapping(Object node) {
+        return node instanceof Map<?, ?> m ? m : Map.of();
+    }
+}
