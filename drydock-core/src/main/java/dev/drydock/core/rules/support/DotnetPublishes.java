@@ -77,6 +77,10 @@ public final class DotnetPublishes {
      * when they run it with different properties, or with a publish profile (which may set any of them).
      */
     public static Optional<Publish> of(ReviewContext context, Container c) {
+        return context.memo("dotnet-publish", c, () -> read(context, c));
+    }
+
+    private static Optional<Publish> read(ReviewContext context, Container c) {
         if (c.build() == null || c.build().model() == null || c.build().stage() == null) {
             return Optional.empty();
         }
