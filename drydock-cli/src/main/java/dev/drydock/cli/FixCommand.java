@@ -30,6 +30,7 @@ final class FixCommand implements Callable<Integer> {
     Format format;
     ReviewCommand.Threshold failOn;
     Path config;
+    Boolean shellcheck;
 
     final CommandSpec spec = Specs.exitCodes(Specs.command(this, "fix",
                     "Repair a project's container setup: apply the fixes the review offers, re-review the result",
@@ -52,7 +53,10 @@ final class FixCommand implements Callable<Integer> {
                     + " configuration, else high; none never).", "--fail-on").build())
             .addOption(Specs.option(Path.class, v -> config = v, "FILE", "The configuration file (default: the"
                     + " nearest .drydock.yaml, else .hadolint.yaml; see review). A finding it or an ignore comment"
-                    + " suppresses is not fixed.", "--config").build());
+                    + " suppresses is not fixed.", "--config").build())
+            .addOption(Specs.negatable(v -> shellcheck = v, "Pass the RUN scripts to shellcheck when it is on PATH"
+                    + " (the default), or not (--no-shellcheck): its findings have no fixes, but they are counted"
+                    + " among those that remain.", "--shellcheck").build());
 
     @Override
     public Integer call() throws IOException {
@@ -61,7 +65,7 @@ final class FixCommand implements Callable<Integer> {
             ids.add(Rules.find(id).orElseThrow(() -> SourceException.ofFile(id, "no rule has this id or alias")).id());
         }
         FixOptions options = (unsafe ? FixOptions.withUnsafe() : FixOptions.safeOnly()).onlyRules(ids);
-        DrydockConfig configured = Configs.load(config, path);
+        DrydockConfig configured = Configs.load(config, path).withShellCheck(shellcheck == null || shellcheck);
         FixResult result = configured.fixEngine().fix(path, options);
         boolean written = false;
         if (!dryRun && result.changed()) {

@@ -61,4 +61,22 @@ class FixCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("no-such-rule", "no rule has this id or alias");
     }
+
+    @Test
+    void noShellCheckLeavesTheRunScriptsUnchecked() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.drydock.core.shellcheck.ShellCheck.onPath().isPresent(),
+                "shellcheck is not on PATH (Debian package shellcheck)");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM debian:12.7-slim\nARG files\nRUN touch $files\n");
+        CliRun checked = CliRun.of("fix", dir.toString(), "--dry-run", "--format", "json", "--fail-on", "none");
+        CliRun unchecked = CliRun.of("fix", dir.toString(), "--dry-run", "--format", "json", "--fail-on", "none",
+                "--no-shellcheck");
+        assertThat(remainingRules(checked)).contains("SC2086");
+        assertThat(remainingRules(unchecked)).doesNotContain("SC2086");
+    }
+
+    private static java.util.List<String> remainingRules(CliRun run) throws IOException {
+        java.util.List<String> rules = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(run.out()).get("remaining").forEach(r -> rules.add(r.get("rule").asText()));
+        return rules;
+    }
 }
