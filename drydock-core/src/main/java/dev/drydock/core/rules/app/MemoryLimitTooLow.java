@@ -44,7 +44,9 @@ import java.util.Optional;
                 + " service against what it needs: SQL Server refuses to start below 2,000 MB, and the JVM heap of"
                 + " Elasticsearch, OpenSearch and Kafka (-Xmx in ES_JAVA_OPTS, OPENSEARCH_JAVA_OPTS, KAFKA_HEAP_OPTS,"
                 + " else 1 GiB for OpenSearch and Kafka) must be below the limit; so must a Node.js application's V8"
-                + " heap (--max-old-space-size on node's command line or in NODE_OPTIONS).",
+                + " heap (--max-old-space-size on node's command line or in NODE_OPTIONS) and a Java application's"
+                + " heap (-Xmx or -XX:MaxHeapSize on java's command line or in JAVA_TOOL_OPTIONS or"
+                + " JDK_JAVA_OPTIONS).",
         problem = "ML libraries and the models they load are resident in every server process, and a JVM needs memory"
                 + " beyond its heap: a limit sized for a small web app leaves no room for them.",
         impact = "The kernel's OOM killer ends the process when the model loads or under the first burst of"
@@ -155,6 +157,7 @@ public final class MemoryLimitTooLow implements Rule {
     public void check(ReviewContext context) {
         checkDataStores(context);
         checkNodeHeap(context);
+        checkJvmHeap(context);
         for (Container c : context.builtContainers()) {
             Located<Service.ByteSize> limit = AppFacts.memoryLimit(c);
             if (limit == null || limit.value() == null || limit.value().bytes() <= 0) {
@@ -228,6 +231,67 @@ public final class MemoryLimitTooLow implements Rule {
                             + size(roundUp(Long.parseLong(option) * 4 / 3)) + ".")
                     .add();
         }
+    }
+
+    /** -Xmx512m, -Xmx2g, -XX:MaxHeapSize=1073741824: a size in bytes with an optional k, m, g or t. */
+    private static final java.util.regex.Pattern JVM_SIZE = java.util.regex.Pattern.compile("(\\d{1,13})([kKmMgGtT]?)");
+
+    /**
+     * A JVM heap fixed at the container's memory limit or above it (-Xmx or -XX:MaxHeapSize on java's command line
+     * or in JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS): the JVM also needs memory outside the heap, so the kernel kills
+     * it (exit 137) before the garbage collector works harder or the application gets an OutOfMemoryError.
+     */
+    private void checkJvmHeap(ReviewContext context) {
+        for (Container c : context.builtContainers()) {
+            EntryPoint ep = c.entryPoint();
+            Located<Service.ByteSize> limit = AppFacts.memoryLimit(c);
+            if (ep == null || ep.runtime() != dev.drydock.core.entrypoint.Runtime.JAVA || limit == null
+                    || limit.value() == null || limit.value().bytes() <= 0) {
+                continue;
+            }
+            String option = "-Xmx";
+            String value = ep.interpreterOptions().get("-Xmx");
+            if (value == null) {
+                option = "-XX:MaxHeapSize=";
+                value = ep.interpreterOptions().get("-XX:MaxHeapSize");
+            }
+            long heap = value == null ? -1 : jvmBytes(value);
+            long limitBytes = limit.value().bytes();
+            if (heap < limitBytes) {
+                continue;
+            }
+            long limitMib = limitBytes / (1024 * 1024);
+            String key = limit.key() != null ? limit.key().value() : "memory";
+            String written = option + value;
+            context.finding(this, new Location(limit.file().path(), limit.span()), key + ": " + limit.value().text()
+                            + " of " + c.name() + " is not above the " + mib(heap / (1024 * 1024)) + " heap that java's "
+                            + written + " allows: the JVM also needs memory for metaspace, thread stacks, the code"
+                            + " cache and direct buffers, so the kernel kills it (exit 137) before the garbage collector"
+                            + " works harder or the application gets an OutOfMemoryError")
+                    .severity(Severity.HIGH)
+                    .recommendation("Keep the heap about three quarters of the limit (-Xmx" + limitMib * 3 / 4
+                            + "m for " + limit.value().text() + "), or size it from the limit with"
+                            + " -XX:MaxRAMPercentage=75 instead of " + written + "; or raise the limit to at least "
+                            + size(roundUp(heap / (1024 * 1024) * 4 / 3)) + ".")
+                    .add();
+        }
+    }
+
+    /** The bytes of a JVM size option's value ({@code 512m}, {@code 2G}, {@code 1073741824}); -1 when unreadable. */
+    private static long jvmBytes(String value) {
+        java.util.regex.Matcher m = JVM_SIZE.matcher(value.strip());
+        if (!m.matches()) {
+            return -1;
+        }
+        long n = Long.parseLong(m.group(1));
+        int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            case "t" -> 40;
+            default -> 0;
+        };
+        return n << shift;
     }
 
     private void checkDataStores(ReviewContext context) {

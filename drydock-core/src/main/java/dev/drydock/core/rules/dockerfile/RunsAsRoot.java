@@ -66,8 +66,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
         checks = "The user the container finally runs as: compose user: over the last USER of the target stage"
                 + " (inherited through stages), else the base image's default. A strength where that user is not"
                 + " root. The recommendation fits the base image: the node image's own node user, BusyBox's adduser"
-                + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd), useradd"
-                + " elsewhere. Not root either: an entry point that starts as root only to prepare files and then"
+                + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd) and for microdnf"
+                + " images such as ubi-minimal (no useradd without shadow-utils), useradd elsewhere. Not root either:"
+                + " an entry point that starts as root only to prepare files and then"
                 + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (also a Python launcher whose os.execv argv"
                 + " list starts with gosu or su-exec) (a strength), also when USER root or"
                 + " compose user: root says so explicitly. Low instead of"
@@ -880,6 +881,11 @@ public final class RunsAsRoot implements Rule {
             return "USER 65532:65532 (" + tools.image() + " has no shell to run useradd; a numeric UID needs no user"
                     + " database" + (base instanceof BaseImage.Scratch ? "" : ", and distroless images name it nonroot")
                     + "), with COPY --chown=65532:65532 for the files it must write";
+        }
+        if (tools != null && "microdnf".equals(tools.packageManager())) {
+            return "USER 1001 (" + tools.image() + " is a minimal image with microdnf, which has no useradd until a"
+                    + " RUN installs shadow-utils; a numeric UID needs no user database, and OpenShift runs images as an"
+                    + " arbitrary UID in group 0), with COPY --chown=1001:0 for the files it must write";
         }
         if (tools != null && "apk".equals(tools.packageManager())) {
             return "RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app -s /sbin/nologin app (BusyBox's tools on Alpine),"

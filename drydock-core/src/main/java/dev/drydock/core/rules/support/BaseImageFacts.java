@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What drydock knows about common base images without pulling them: which ones run as a non-root
@@ -180,7 +181,8 @@ public final class BaseImageFacts {
      * {@code wget} and {@code nc} but no curl; distroless and scratch images have no shell at all
      * ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged, built from the
      * same Dockerfile) installs curl on both its Debian and Alpine variants, and so does php (and wordpress, built
-     * on it), without wget on Debian; oven/bun has bun ({@link #bun}); Red
+     * on it), without wget on Debian; the deprecated openjdk image as {@link #openJdk} tells, eclipse-temurin's
+     * Ubuntu tags with curl and wget, its ubi9-minimal tags as ubi-minimal with wget; oven/bun has bun ({@link #bun}); Red
      * Hat's ubi-minimal and the OpenJDK images built on it have curl and microdnf ({@link RedHatImages}); Airflow's,
      * the Jupyter Docker Stacks' and text-generation-inference's images have Python ({@link VendorImageTools}).
      */
@@ -280,6 +282,18 @@ public final class BaseImageFacts {
             }
             case "eclipse-temurin" -> {
                 // the alpine variants are alpine plus the JDK or JRE: BusyBox's sh, wget and nc are there
+                if (tag.contains("ubi")) {
+                    // the ubi9-minimal variants: ubi-minimal (curl-minimal, microdnf) with wget added
+                    return Optional.of(new ImageTools(written, true, Set.of("sh", "bash", "curl", "wget", "java"),
+                            "microdnf", "java"));
+                }
+                programs.add("java");
+                runtime = "java";
+            }
+            case "openjdk" -> {
+                if (!alpine) {
+                    return Optional.of(openJdk(written, tag, slim));
+                }
                 programs.add("java");
                 runtime = "java";
             }
@@ -310,6 +324,28 @@ public final class BaseImageFacts {
             programs.add("bash");
         }
         return Optional.of(new ImageTools(written, true, programs, pm, runtime));
+    }
+
+    /** The release from which the deprecated openjdk image's default tags are Oracle Linux (17, 17-jdk, 21). */
+    private static final Pattern OPENJDK_ORACLE_DEFAULT = Pattern.compile("(\\d+)(?:[.\\d]*)(?:-ea.*)?(?:-jdk|-jre)?");
+
+    /**
+     * The deprecated openjdk image: its -slim tags are Debian's minimal base with the JDK (no curl or wget: the
+     * wget that downloads the JDK is purged), its Debian tags (11, 8-jre, 11-buster) are built on buildpack-deps and
+     * have curl and wget, its Oracle Linux tags (oraclelinux8, oracle, and the default tags of release 12 and later)
+     * are oraclelinux:8-slim with microdnf and curl; the alpine ones fall through to Alpine's BusyBox.
+     */
+    private static ImageTools openJdk(String written, String tag, boolean slim) {
+        var oracleDefault = OPENJDK_ORACLE_DEFAULT.matcher(tag);
+        boolean oracle = tag.contains("oracle") || oracleDefault.matches() && Integer.parseInt(oracleDefault.group(1)) >= 12;
+        if (oracle) {
+            return new ImageTools(written, true, Set.of("sh", "bash", "curl", "java"), "microdnf", "java");
+        }
+        Set<String> programs = new LinkedHashSet<>(List.of("sh", "bash", "java"));
+        if (!slim) {
+            programs.addAll(List.of("curl", "wget"));
+        }
+        return new ImageTools(written, true, programs, "apt", "java");
     }
 
     /**
