@@ -14,6 +14,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Stages;
 import java.util.HashSet;
@@ -23,19 +24,22 @@ import java.util.Set;
 
 @RuleDefinition(
         id = "run-without-shell",
-        title = "A shell-form RUN in a stage that starts FROM scratch",
+        title = "A shell-form RUN in a stage whose base image has no shell",
         severity = Severity.HIGH,
         category = Category.BUILD,
         checks = "The RUN instructions in shell form of every stage a build uses whose file system starts FROM scratch"
-                + " (directly or through the stages it is built on). Quiet once a SHELL instruction names another"
+                + " or from an image known to have no /bin/sh (distroless images without a :debug tag, Chainguard's"
+                + " without -dev, the .NET images' chiseled and distroless variants, oven/bun's distroless tags),"
+                + " directly or through the stages it is built on. Quiet once a SHELL instruction names another"
                 + " shell, or when an earlier ADD, or a COPY into /, /bin, /sbin, /usr/bin or /usr/sbin, of the stage"
                 + " or of those it is built on may have brought a shell in. RUN in exec form runs its program"
                 + " directly and is not concerned.",
-        problem = "A shell-form RUN runs its command line with /bin/sh -c, and a stage FROM scratch starts empty:"
-                + " there is no /bin/sh to run it.",
+        problem = "A shell-form RUN runs its command line with /bin/sh -c, and a stage FROM scratch starts empty,"
+                + " while the distroless and chiseled images leave the shell out on purpose: there is no /bin/sh to run"
+                + " it.",
         impact = "The build stops at that RUN; the image cannot be built until the step moves elsewhere.",
         recommendation = "Do the work in a builder stage that has a shell (create folders, set modes there) and COPY"
-                + " --from it the result into the scratch stage, which keeps modes and lets --chown set owners.",
+                + " --from it the result into the shell-less stage, which keeps modes and lets --chown set owners.",
         references = {
                 "https://docs.docker.com/reference/dockerfile/#run",
                 "https://docs.docker.com/build/building/base-images/#create-a-minimal-base-image-using-scratch"},
@@ -76,16 +80,22 @@ public final class RunWithoutShell implements Rule {
         for (BuiltImage image : BuiltImage.of(context)) {
             DockerfileModel model = image.model();
             for (Stage stage : image.neededStages()) {
-                if (!seen.add(image.dockerfile() + "#" + stage.index())
-                        || !(Stages.rootBase(model, stage) instanceof BaseImage.Scratch)) {
+                BaseImage base = Stages.rootBase(model, stage);
+                if (!seen.add(image.dockerfile() + "#" + stage.index()) || !shellless(base)) {
                     continue;
                 }
-                check(context, image, stage, Stages.inImage(model, stage));
+                check(context, image, stage, Stages.inImage(model, stage), base);
             }
         }
     }
 
-    private void check(ReviewContext context, BuiltImage image, Stage stage, List<Stage> lineage) {
+    /** Whether the base is scratch or an image known to ship no /bin/sh. */
+    private static boolean shellless(BaseImage base) {
+        return base instanceof BaseImage.Scratch
+                || BaseImageFacts.tools(base).map(tools -> !tools.shell()).orElse(false);
+    }
+
+    private void check(ReviewContext context, BuiltImage image, Stage stage, List<Stage> lineage, BaseImage base) {
         for (Stage s : lineage.subList(0, lineage.size() - 1)) {
             if (s.copies().stream().anyMatch(RunWithoutShell::mayBringShell)) {
                 return; // a stage below already brought what a shell needs, or may have
@@ -103,7 +113,9 @@ public final class RunWithoutShell implements Rule {
                 String shown = text.length() > 50 ? text.substring(0, 47) + "..." : text;
                 context.finding(this, image.dockerfile(), instruction.keyword().span(), "RUN " + shown + " runs as"
                                 + " /bin/sh -c, but " + (lineage.size() == 1 ? "this stage" : Stages.describe(stage))
-                                + " starts FROM scratch and nothing has put a shell in it: the build fails here")
+                                + (base instanceof BaseImage.External external ? " starts FROM " + external.written()
+                                        + ", which has no shell," : " starts FROM scratch")
+                                + " and nothing has put a shell in it: the build fails here")
                         .recommendation("Do this in a builder stage that has a shell and COPY --from it the result (COPY"
                                 + " keeps the modes and --chown sets the owner), or write the RUN in exec form with a"
                                 + " program the stage has.")

@@ -863,6 +863,15 @@ public final class RunsAsRoot implements Rule {
             return "USER node (the node image's own unprivileged user, UID 1000), "
                     + ownedFiles(container, "node:node", workdir, true);
         }
+        if (base instanceof BaseImage.External external && external.reference() != null
+                && "docker.io/dunglas/frankenphp".equals(external.reference().fullName())) {
+            String ids = BaseImageFacts.userIds(base, "www-data").orElse("33:33");
+            return "USER " + ids + " (www-data, which " + describe(base) + " has from the php image it is built on), after"
+                    + " RUN chown -R " + ids + " /data/caddy /config/caddy (Caddy keeps its certificates and its"
+                    + " autosaved configuration there), " + ownedFiles(container, ids, workdir, true)
+                    + "; where it listens on 80 and 443 (its default), move it above 1024 (ENV SERVER_NAME=:8080) so"
+                    + " that it needs no CAP_NET_BIND_SERVICE";
+        }
         if (DotnetImages.hasAppUser(base)) {
             return "USER $APP_UID (the unprivileged user app, UID 1654, that " + describe(base) + " already defines:"
                     + " creating another user named app fails), " + ownedFiles(container, "app:app", workdir, true);

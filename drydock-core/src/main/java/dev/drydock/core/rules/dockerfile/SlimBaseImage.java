@@ -14,6 +14,8 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.DeprecatedImages;
+import dev.drydock.core.rules.support.DotnetAssemblies;
+import dev.drydock.core.rules.support.DotnetImages;
 import dev.drydock.core.rules.support.GpuImages;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.ImageRole;
@@ -40,7 +42,9 @@ import java.util.regex.Pattern;
                 + " output when there is one, for the Java build tools' images used as the runtime (maven, gradle:"
                 + " Maven or Gradle, their cache and the JDK ship with the jar), naming the Temurin JRE of the Java"
                 + " version their tag names, unless the image's command is the build tool itself (mvn, gradle,"
-                + " ./mvnw), and for JDK tags of images that have a JRE (eclipse-temurin, whose tags"
+                + " ./mvnw), for the .NET SDK image used as the runtime (mcr.microsoft.com/dotnet/sdk), naming the aspnet"
+                + " or runtime image of the same .NET version, unless the container runs an SDK command (dotnet run,"
+                + " watch, test, ef ...), and for JDK tags of images that have a JRE (eclipse-temurin, whose tags"
                 + " without jre are the JDK, ibm-semeru-runtimes, openjdk, AdoptOpenJDK's), slim or alpine as well,"
                 + " unless the image runs a JDK tool (jar, javac, jlink...), and for the development images of GPU"
                 + " stacks that have a runtime one (nvidia/cuda's devel and cudnn-devel tags, pytorch/pytorch's -devel"
@@ -116,6 +120,12 @@ public final class SlimBaseImage implements Rule {
             if (BUILD_TOOL_IMAGES.contains(ImageTags.officialName(ref))) {
                 if (!image.isDevelopmentImage() && !toolImage(image) && !runsBuildTool(image)) {
                     javaBuildTool(context, location, image, ref);
+                }
+                continue;
+            }
+            if (DotnetImages.sdk(base)) {
+                if (!image.isDevelopmentImage() && !toolImage(image) && runsPublishedApp(image)) {
+                    dotnetSdk(context, location, image, ref);
                 }
                 continue;
             }
@@ -263,6 +273,48 @@ public final class SlimBaseImage implements Rule {
         context.finding(this, location, "the final image is " + current + ": the whole " + tool
                         + " tool chain ships with the application, which needs only the compiled binary")
                 .recommendation(recommendation)
+                .add();
+    }
+
+    /**
+     * Whether every container of the image runs the application itself, not an SDK command (dotnet run, watch,
+     * test, ef ...) that needs the SDK where it runs.
+     */
+    private static boolean runsPublishedApp(BuiltImage image) {
+        return !image.containers().isEmpty() && image.containers().stream().allMatch(c -> {
+            if (c.command() == null || c.command().isEmpty()) {
+                return false;
+            }
+            String line = c.command().script() != null ? c.command().script() : String.join(" ", c.command().argv());
+            return !DOTNET_SDK_COMMAND.matcher(line).find();
+        });
+    }
+
+    private static final Pattern DOTNET_SDK_COMMAND = Pattern.compile(
+            "(?:^|[\\s;&|/])dotnet\\s+(?:run|watch|test|build|publish|restore|ef|msbuild|pack|tool|format|new|vstest)(?:\\s|$)");
+
+    /**
+     * A .NET SDK image as the image that runs: the runtime image of the same .NET version, aspnet for a web project
+     * (Microsoft.NET.Sdk.Web), runtime for another, either when the project is not known.
+     */
+    private void dotnetSdk(ReviewContext context, Location location, BuiltImage image, ImageReference ref) {
+        String current = ref.familiarString();
+        String tag = DotnetImages.runtimeTag(ref);
+        String runtime = image.containers().stream().map(c -> DotnetAssemblies.of(context, c)).flatMap(Optional::stream)
+                .map(a -> a.runtimeImage() + ":" + tag).findFirst()
+                .orElse("mcr.microsoft.com/dotnet/aspnet:" + tag + " (an ASP.NET Core application) or"
+                        + " mcr.microsoft.com/dotnet/runtime:" + tag);
+        Stage consumer = laterConsumer(image);
+        context.finding(this, location, "the final image is " + current + ": the whole .NET SDK (the compilers, MSBuild,"
+                        + " NuGet and the packages it restored) ships with an application that needs only its published"
+                        + " output and the .NET runtime")
+                .recommendation(consumer != null ? capitalized(Stages.describe(consumer)) + " (line "
+                        + consumer.from().span().startLine() + ") already copies the build's output out of this one:"
+                        + " make it the target (compose build.target, docker build --target)."
+                        : "Publish in a stage FROM " + current + " AS build (dotnet publish -c Release -o /app/publish)"
+                                + " and copy the output into a final stage FROM " + runtime + " with COPY --from=build"
+                                + " /app/publish .; a self-contained publish runs on"
+                                + " mcr.microsoft.com/dotnet/runtime-deps:" + tag + ".")
                 .add();
     }
 

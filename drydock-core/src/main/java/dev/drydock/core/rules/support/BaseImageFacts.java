@@ -48,7 +48,9 @@ public final class BaseImageFacts {
             "public.ecr.aws/amazonlinux/", "docker.io/amazonlinux", "quay.io/centos/", "ghcr.io/astral-sh/uv",
             // built FROM python with no USER: /start.sh (gunicorn, uWSGI under supervisord) starts as root
             "docker.io/tiangolo/uvicorn-gunicorn", "docker.io/tiangolo/meinheld-gunicorn", "docker.io/tiangolo/uwsgi-nginx",
-            "docker.io/adoptopenjdk/"); // AdoptOpenJDK's images (now eclipse-temurin): a distribution plus the JDK
+            "docker.io/adoptopenjdk/", // AdoptOpenJDK's images (now eclipse-temurin): a distribution plus the JDK
+            // built FROM php's zts images with no USER: FrankenPHP starts as root, binding 80 and 443
+            "docker.io/dunglas/frankenphp");
 
     /**
      * The working directory a base image sets with its own WORKDIR, where drydock knows it ({@link
@@ -104,6 +106,7 @@ public final class BaseImageFacts {
             case "jovyan", "mambauser", "airflow" -> NonRootVendorImages.of(ref)
                     .filter(image -> image.user().equals(user)).map(NonRootVendorImages::ids).orElse(null);
             case "www-data" -> name.equals("docker.io/library/php") || name.equals("docker.io/serversideup/php")
+                    || name.equals("docker.io/dunglas/frankenphp")
                     ? tag.contains("alpine") ? "82:82" : "33:33"
                     // Debian's and Ubuntu's base-passwd: the official Debian-based images (httpd ...) have it too
                     : ref.isOfficialImage() && tools(base).map(ImageTools::packageManager).filter("apt"::equals).isPresent()

@@ -30,6 +30,27 @@ public final class DotnetImages {
                 && ((BaseImage.External) base).reference().fullName().toLowerCase(Locale.ROOT).endsWith("/runtime-deps");
     }
 
+    /** Whether the base is Microsoft's .NET SDK image: the compilers, MSBuild and NuGet besides the runtimes. */
+    public static boolean sdk(BaseImage base) {
+        return dotnetTag(base) != null
+                && ((BaseImage.External) base).reference().fullName().toLowerCase(Locale.ROOT).endsWith("/sdk");
+    }
+
+    /**
+     * The tag of the runtime images that matches an SDK tag: the SDK's own version numbers its feature band
+     * (8.0.404), so only major.minor carries over, with the variants (8.0.404-alpine3.20 gives 8.0-alpine3.20);
+     * the tag as it is when it names no major.minor (latest, 8.0-jammy).
+     */
+    public static String runtimeTag(ImageReference sdk) {
+        String tag = sdk.effectiveTag() == null ? "latest" : sdk.effectiveTag();
+        TagVersion version = TagVersion.parse(tag);
+        if (version.components().size() < 3) {
+            return tag;
+        }
+        return version.components().get(0) + "." + version.components().get(1)
+                + (version.variants().isEmpty() ? "" : "-" + String.join("-", version.variants()));
+    }
+
     /** Whether the image is one of Microsoft's .NET images (sdk, aspnet, runtime, runtime-deps), whatever its tag. */
     public static boolean named(ImageReference ref) {
         String name = ref == null || ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
