@@ -9,6 +9,7 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveHealthcheck;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -153,6 +154,7 @@ public final class KamalRoleHealthcheckFails implements Rule {
                 .recommendation("Add `options: {no-healthcheck: true}` to role " + role + " in " + deploy.file()
                         + " (Kamal passes it to docker run as --no-healthcheck), or `health-cmd:` with a check that"
                         + " fits `" + command + "` (a process it starts).")
+                .breaks(new Location(health.origin().file(), health.origin().span()))
                 .fix(written.edit() == null ? null : Fix.of("switch the image's HEALTHCHECK off for role " + role,
                         FixSafety.SAFE, written.edit()))
                 .add();
