@@ -30,6 +30,7 @@ public final class ReviewContext {
     private final ReviewSettings settings;
     private final List<Finding> findings = new ArrayList<>();
     private final List<Strength> strengths = new ArrayList<>();
+    private final List<Location> broken = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     private final Map<FactKey, Object> memo = new HashMap<>();
     private final List<DockerfileSource> dockerfiles;
@@ -165,6 +166,19 @@ public final class ReviewContext {
         return strengths;
     }
 
+    /**
+     * The strengths to show: those at no place a finding reports as broken (a HEALTHCHECK praised by one rule and
+     * reported failing by another is not a good practice).
+     */
+    List<Strength> uncontradictedStrengths() {
+        return strengths.stream().filter(s -> broken.stream().noneMatch(b -> covers(b, s.location()))).toList();
+    }
+
+    private static boolean covers(Location broken, Location at) {
+        return broken.file() != null && broken.file().equals(at.file()) && broken.span() != null && at.span() != null
+                && broken.span().start() < at.span().end() && at.span().start() < broken.span().end();
+    }
+
     /** Fills in the optional parts of a finding; nothing is reported until {@link #add()}. */
     public final class FindingBuilder {
         private final RuleMetadata rule;
@@ -175,6 +189,7 @@ public final class ReviewContext {
         private String recommendation;
         private boolean implicit;
         private Fix fix;
+        private Location brokenAt;
 
         private FindingBuilder(RuleMetadata rule, Location location, String message) {
             this.rule = rule;
@@ -206,6 +221,15 @@ public final class ReviewContext {
             return this;
         }
 
+        /**
+         * What the finding reports as broken, when it is elsewhere than its location (a Dockerfile HEALTHCHECK that a
+         * deploy configuration's role cannot pass): no strength at that place is shown. Null for none.
+         */
+        public FindingBuilder breaks(Location value) {
+            brokenAt = value;
+            return this;
+        }
+
         /** The repair offered for this finding; null for none. */
         public FindingBuilder fix(Fix value) {
             fix = value;
@@ -214,6 +238,9 @@ public final class ReviewContext {
 
         public void add() {
             synchronized (ReviewContext.this) {
+                if (brokenAt != null) {
+                    broken.add(brokenAt);
+                }
                 if (reported.add(rule.id() + "@" + location + ":" + acrossVariants(message))) {
                     findings.add(new Finding(rule, severity, location, message,
                             current != null ? current : excerpt(location), recommendation, implicit, fix));

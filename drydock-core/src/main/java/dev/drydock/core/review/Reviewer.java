@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
 /**
  * Runs rules over a project model, then applies the settings: findings and strengths in excluded paths
  * are dropped, findings of ignored rules or covered by an ignore comment are set apart as suppressed
- * (strengths of ignored rules are dropped), and configured severities replace the rules' own.
+ * (strengths of ignored rules are dropped, and so are those at a place a finding reports as broken), and configured
+ * severities replace the rules' own.
  */
 public final class Reviewer {
 
@@ -104,7 +105,7 @@ public final class Reviewer {
         }
         findings.sort(ORDER);
         suppressed.sort(ORDER);
-        List<Strength> strengths = new ArrayList<>(context.strengths().stream()
+        List<Strength> strengths = new ArrayList<>(context.uncontradictedStrengths().stream()
                 .filter(s -> !suppressor.excluded(s.location().file()) && !settings.ignoredRules().contains(s.ruleId()))
                 .toList());
         strengths.sort(STRENGTH_ORDER);

@@ -29,14 +29,24 @@ import java.util.Optional;
  *     HEALTHCHECK on (no health-cmd or no-healthcheck among their options, and neither traefik: true nor a
  *     healthcheck: of Kamal 1), by name, with their command: Kamal boots such a role's container and waits until
  *     Docker reports it running, or healthy when it has a HEALTHCHECK
+ * @param timedRoles those of the command roles whose options set when Docker probes (health-interval,
+ *     health-start-period, health-start-interval), over the HEALTHCHECK's own timing
+ * @param deployTimeout how long, in seconds, Kamal 2 waits for a new container to become healthy (deploy_timeout,
+ *     30 by default); null for a Kamal 1 configuration (a top-level traefik: or healthcheck:, which Kamal 2
+ *     refuses), whose wait is counted otherwise
+ * @param deployTimeoutSet whether deploy_timeout sets it (else it is Kamal's default)
  */
 public record KamalDeploy(String file, boolean proxied, String healthPath, int appPort, boolean appPortSet,
-        String primaryCommand, Map<String, String> clearEnvironment, Map<String, String> commandRoles) {
+        String primaryCommand, Map<String, String> clearEnvironment, Map<String, String> commandRoles,
+        java.util.Set<String> timedRoles, Integer deployTimeout, boolean deployTimeoutSet) {
 
     public KamalDeploy {
         clearEnvironment = Map.copyOf(clearEnvironment);
         commandRoles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(commandRoles));
+        timedRoles = java.util.Set.copyOf(timedRoles);
     }
+
+    static final int DEFAULT_DEPLOY_TIMEOUT = 30;
 
     static final String DEFAULT_HEALTH_PATH = "/up";
     static final int DEFAULT_APP_PORT = 80;
@@ -68,9 +78,25 @@ public record KamalDeploy(String file, boolean proxied, String healthPath, int a
                 clear.put(name, String.valueOf(v));
             }
         });
+        boolean kamalOne = root.containsKey("traefik") || root.containsKey("healthcheck");
+        Integer timeout = kamalOne ? null
+                : root.get("deploy_timeout") instanceof Integer seconds ? seconds : DEFAULT_DEPLOY_TIMEOUT;
         return Optional.of(new KamalDeploy(file, !Boolean.FALSE.equals(proxy) && primaryRoleProxied(root), path, port,
                 portSet, mapping(primaryRole(root)).get("cmd") instanceof String cmd ? cmd : null, clear,
-                commandRoles(root)));
+                commandRoles(root), timedRoles(root), timeout, root.get("deploy_timeout") instanceof Integer));
+    }
+
+    /** The roles whose options give docker run a probe timing of their own. */
+    private static java.util.Set<String> timedRoles(Map<?, ?> root) {
+        java.util.Set<String> roles = new java.util.HashSet<>();
+        mapping(root.get("servers")).forEach((name, role) -> {
+            Map<?, ?> options = mapping(PlainYaml.merged(role).get("options"));
+            if (name instanceof String n && List.of("health-interval", "health-start-period", "health-start-interval")
+                    .stream().anyMatch(options::containsKey)) {
+                roles.add(n);
+            }
+        });
+        return roles;
     }
 
     /** Roles other than the primary one with a cmd: of their own, no proxy and the image's HEALTHCHECK left on. */
