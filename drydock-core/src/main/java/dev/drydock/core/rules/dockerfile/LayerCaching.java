@@ -55,8 +55,11 @@ import java.util.regex.Pattern;
                 + " from a manifest the lineage already installed on its own (npm ci --omit=dev after the build, to"
                 + " prune) is not judged again, nor is a pnpm install after a pnpm fetch that ran with the lockfile"
                 + " copied on its own (pnpm fetch reads pnpm-lock.yaml alone and fills the store the install links"
-                + " from). The same install behind the same COPY (yarn install, then again for production) makes one"
-                + " finding.",
+                + " from). The same install in the same folder behind the same COPY (yarn install, then again for"
+                + " production) makes one finding. An install runs in the WORKDIR, where a cd before it goes, or the"
+                + " folder it names itself (npm --prefix, yarn --cwd, pnpm -C, go -C, poetry -C/--directory/--project,"
+                + " uv --directory/--project, composer -d, bundle install --gemfile, mvn -f, cargo --manifest-path);"
+                + " a COPY into another folder of the image cannot bring its manifest and is passed over.",
         problem = "Docker reuses a layer only while everything before it is unchanged. When the whole source is"
                 + " copied before the dependencies are installed, any edit to any file invalidates the install layer.",
         impact = "Every code change reinstalls (and downloads) every dependency: builds take minutes instead of"
