@@ -1,7 +1,6 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.discovery.PathNames;
-import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.Word;
@@ -19,6 +18,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.GunicornConfigs;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.FinalStageEnv;
 import dev.drydock.core.rules.support.Apps;
@@ -159,7 +159,7 @@ public final class ServerListensOnLocalhost implements Rule {
                 case GUNICORN -> {
                     String bind = ep.option("bind");
                     if (bind == null && (ep.environment().containsKey("PORT") || ep.option("config") != null
-                            || hasGunicornConfig(context, c))) {
+                            || GunicornConfigs.inBuildContext(context, c))) {
                         continue;
                     }
                     report(context, c, command, server, "--bind", bind, "127.0.0.1:8000");
@@ -591,15 +591,5 @@ public final class ServerListensOnLocalhost implements Rule {
             }
         }
         return null;
-    }
-
-    private static boolean hasGunicornConfig(ReviewContext context, Container c) {
-        String dir = c.build().context();
-        for (ProjectEntry e : context.project().layout().entries()) {
-            if (e.name().equals("gunicorn.conf.py") && (dir.isEmpty() || e.path().startsWith(dir + "/"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

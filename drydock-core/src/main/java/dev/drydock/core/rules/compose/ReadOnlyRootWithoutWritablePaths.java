@@ -34,7 +34,11 @@ import java.util.List;
                 + " images). Data directories are not asked for: the images declare them as VOLUMEs, which the engine"
                 + " mounts writable. Quiet for a command or entry point of the service's own (under Kubernetes a"
                 + " command, or args that do not start the server), and for an nginx whose nginx.conf the project"
-                + " replaces, since it may move the pid file and temporary folders.",
+                + " replaces, since it may move the pid file and temporary folders. Also gunicorn, in an image the"
+                + " project builds: its workers keep their heartbeat file in --worker-tmp-dir, by default Python's"
+                + " temporary directory (the first writable of /tmp, /var/tmp, /usr/tmp and the working directory), so"
+                + " one of those must be mounted; quiet when --worker-tmp-dir, a configuration file (-c or a"
+                + " gunicorn.conf.py), GUNICORN_CMD_ARGS or TMPDIR may set it.",
         problem = "With a read-only root file system the server cannot create its socket, lock or pid file, or"
                 + " its temporary folders, and exits at start with a \"Read-only file system\" error.",
         impact = "The service never starts; the services that depend on it fail or wait forever.",
@@ -47,6 +51,7 @@ import java.util.List;
                 "https://kubernetes.io/docs/tasks/configure-pod-container/security-context/",
                 "https://kubernetes.io/docs/concepts/storage/volumes/#emptydir",
                 "https://hub.docker.com/_/nginx",
+                "https://docs.gunicorn.org/en/stable/settings.html#worker-tmp-dir",
                 "https://github.com/docker-library/postgres/blob/master/17/bookworm/Dockerfile"},
         fix = FixSafety.SAFE,
         effort = "5 min",
@@ -85,7 +90,8 @@ public final class ReadOnlyRootWithoutWritablePaths implements Rule {
                 context.finding(this, ComposeServices.keyed(service.readOnly()), service.name() + " runs " + needs.server()
                                 + (needs.server().equals(needs.image()) ? "" : " (" + needs.image() + ")") + " on a read-only root file system, but nothing makes "
                                 + describe(missing) + " writable: the server fails at start")
-                        .recommendation("Add " + tmpfsEntries(paths) + " to " + service.name() + ".")
+                        .recommendation("Add " + tmpfsEntries(paths) + " to " + service.name() + "."
+                                + gunicornAdvice(needs))
                         .fix(edit == null ? null : Fix.of("give " + service.name() + " a tmpfs on "
                                 + String.join(", ", paths), FixSafety.SAFE, edit))
                         .add();
@@ -104,7 +110,8 @@ public final class ReadOnlyRootWithoutWritablePaths implements Rule {
             if (c.isComposeService() || !seen.add(c.build().dockerfile())) {
                 continue;
             }
-            ReadOnlyRoots.Needs needs = ReadOnlyRoots.ofImage(c).orElse(null);
+            ReadOnlyRoots.Needs needs = ReadOnlyRoots.ofImage(c).or(() -> ReadOnlyRoots.ofGunicorn(context, c))
+                    .orElse(null);
             if (needs == null) {
                 continue;
             }
@@ -132,10 +139,18 @@ public final class ReadOnlyRootWithoutWritablePaths implements Rule {
                                 + run.describe() + ": `volumeMounts: [" + String.join(", ", paths.stream()
                                         .map(p -> "{name: " + volumeName(p) + ", mountPath: " + p + "}").toList())
                                 + "]` with `volumes: [" + String.join(", ", paths.stream()
-                                        .map(p -> "{name: " + volumeName(p) + ", emptyDir: {}}").toList()) + "]`.")
+                                        .map(p -> "{name: " + volumeName(p) + ", emptyDir: {}}").toList()) + "]`."
+                                + gunicornAdvice(needs))
                         .add();
             }
         }
+    }
+
+    /** For gunicorn, the other way: its heartbeat files in /dev/shm, a tmpfs every container gets. */
+    private static String gunicornAdvice(ReadOnlyRoots.Needs needs) {
+        return needs.server().equals(ReadOnlyRoots.GUNICORN) ? " Or start gunicorn with `--worker-tmp-dir /dev/shm`:"
+                + " /dev/shm is a tmpfs in every container, writable on a read-only root, and keeps the heartbeat off"
+                + " the disk." : "";
     }
 
     /** {@code var-cache-nginx} for /var/cache/nginx. */

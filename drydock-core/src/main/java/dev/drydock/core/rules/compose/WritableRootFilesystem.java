@@ -76,6 +76,7 @@ public final class WritableRootFilesystem implements Rule {
     /** The rest of the recommendation: the writable places the service needs. */
     private static String writablePaths(ReviewContext context, Service service) {
         return ReadOnlyRoots.of(context, service)
+                .filter(needs -> !needs.server().equals(ReadOnlyRoots.GUNICORN)) // an application: its own folders too
                 .map(needs -> ReadOnlyRoots.paths(ReadOnlyRoots.uncovered(service, needs)))
                 .map(paths -> paths.isEmpty() ? "." : ", with " + ReadOnlyRootWithoutWritablePaths.tmpfsEntries(paths)
                         + " for the folders its image's server writes at start (see read-only-root-without-writable-paths).")

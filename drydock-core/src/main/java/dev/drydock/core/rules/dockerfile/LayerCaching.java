@@ -32,6 +32,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -54,8 +55,11 @@ import java.util.regex.Pattern;
                 + " from a manifest the lineage already installed on its own (npm ci --omit=dev after the build, to"
                 + " prune) is not judged again, nor is a pnpm install after a pnpm fetch that ran with the lockfile"
                 + " copied on its own (pnpm fetch reads pnpm-lock.yaml alone and fills the store the install links"
-                + " from). The same install behind the same COPY (yarn install, then again for production) makes one"
-                + " finding.",
+                + " from). The same install in the same folder behind the same COPY (yarn install, then again for"
+                + " production) makes one finding. An install runs in the WORKDIR, where a cd before it goes, or the"
+                + " folder it names itself (npm --prefix, yarn --cwd, pnpm -C, go -C, poetry -C/--directory/--project,"
+                + " uv --directory/--project, composer -d, bundle install --gemfile, mvn -f, cargo --manifest-path);"
+                + " a COPY into another folder of the image cannot bring its manifest and is passed over.",
         problem = "Docker reuses a layer only while everything before it is unchanged. When the whole source is"
                 + " copied before the dependencies are installed, any edit to any file invalidates the install layer.",
         impact = "Every code change reinstalls (and downloads) every dependency: builds take minutes instead of"
@@ -170,9 +174,11 @@ public final class LayerCaching implements Rule {
                 List<DependencyInstalls.Install> installs = withPrefetches(run);
                 seenRuns.put(spec, !installs.isEmpty());
                 for (DependencyInstalls.Install install : installs) {
+                    String directory = DependencyInstalls.directory(run, install);
                     Outcome outcome = !install.project()
-                            ? cachedBefore(install, lineage, out) || addsProjectOnly(install, dependenciesOnly) ? null
-                                    : judge(project, image, install, run, copies)
+                            ? cachedBefore(install, directory, lineage, out)
+                                    || addsProjectOnly(install, dependenciesOnly) ? null
+                                    : judge(project, image, install, run, copies, directory)
                             : installedBefore ? null : judgeProject(install, run, copies);
                     if (outcome != null) {
                         out.put(install, outcome);
@@ -209,31 +215,59 @@ public final class LayerCaching implements Rule {
      * after the source (npm ci --omit=dev once the build is done, to drop the build tools) prunes what the cached
      * layer brought rather than reinstalling on every change; after pnpm fetch, pnpm install links from the store.
      */
-    private static boolean cachedBefore(DependencyInstalls.Install install, List<Stage> lineage,
+    private static boolean cachedBefore(DependencyInstalls.Install install, String directory, List<Stage> lineage,
             Map<DependencyInstalls.Install, Outcome> judged) {
         return judged.values().stream().anyMatch(o -> o.good() && lineage.contains(o.run().stage())
                 && o.install().call().name().equals(install.call().name())
-                && (o.install().manifest().equals(install.manifest()) || o.install().text().equals("pnpm fetch")));
+                && (o.install().manifest().equals(install.manifest()) || o.install().text().equals("pnpm fetch"))
+                && sameFolder(DependencyInstalls.directory(o.run(), o.install()), directory));
     }
 
+    /** Whether two installs work in the same folder of the image, or drydock cannot tell one of them. */
+    private static boolean sameFolder(String a, String b) {
+        return a == null || b == null || a.equals(b);
+    }
+
+    /**
+     * The COPY that last brought the install's manifest into the stage decides: a copy of the whole source is a
+     * finding, the manifest on its own is good. A COPY into another folder of the image than the one the manifest is
+     * read from (COPY server/ server/ before npm ci --prefix client) cannot have brought it and is passed over.
+     */
     private static Outcome judge(Project project, BuiltImage image, DependencyInstalls.Install install, RunStep run,
-            Copies copies) {
+            Copies copies, String directory) {
         if (bindMounted(run, install)) {
             return new Outcome(install, run, null, true, true);
         }
+        String manifest = directory == null || Glob.hasWildcards(PathNames.parent(install.manifest())) ? null
+                : PathNames.normalizeAbsolute(directory, install.manifest());
         for (Copies c = copies; c != null; c = c.earlier()) {
             CopyCommand copy = c.copy();
             if (!copy.fromContext() && !fromStage(install)) {
                 continue;
             }
-            if (copy.fromContext() && broad(project, image, copy, install.manifest())) {
+            if (copy.fromContext() && broad(project, image, copy, install.manifest()) && reaches(copy, manifest, true)) {
                 return new Outcome(install, run, copy.instruction(), false, false);
             }
-            if (provides(copy, install.manifest())) {
+            if (provides(copy, install.manifest()) && reaches(copy, manifest, false)) {
                 return new Outcome(install, run, copy.instruction(), true, false);
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the COPY can write the manifest at {@code manifest}, its path in the image: a folder of the source (or all
+     * of it) copied to that path's folder or one above, a file copied to that path or into its folder. True when
+     * drydock cannot tell where either goes.
+     */
+    private static boolean reaches(CopyCommand copy, String manifest, boolean folder) {
+        String into = copy.containerPath();
+        if (manifest == null || into == null || into.contains("$")) {
+            return true;
+        }
+        String destination = ContainerPaths.clean(into);
+        return folder ? PathNames.isUnder(manifest, destination)
+                : destination.equals(manifest) || destination.equals(PathNames.parent(manifest));
     }
 
     /** Installs that can leave the project itself out, with the option that does: uv sync, poetry install. */
@@ -285,10 +319,15 @@ public final class LayerCaching implements Rule {
                 || PROJECT_METADATA.matcher(name).matches();
     }
 
-    /** The same install behind the same COPY (yarn install, then again for production): one finding says both. */
+    /**
+     * The same install in the same folder behind the same COPY (yarn install, then again for production): one finding
+     * says both.
+     */
     private static boolean sameFinding(Outcome a, Outcome b) {
         return a.copy() == b.copy() && a.install().text().equals(b.install().text())
-                && a.install().project() == b.install().project();
+                && a.install().project() == b.install().project()
+                && Objects.equals(DependencyInstalls.directory(a.run(), a.install()),
+                        DependencyInstalls.directory(b.run(), b.install()));
     }
 
     private void report(ReviewContext context, BuiltImage image, Outcome o, List<Integer> installLines) {
@@ -305,6 +344,7 @@ public final class LayerCaching implements Rule {
                 + o.install().text() + " (" + lines + "): any change to any file invalidates the"
                 + " dependency layer, so every build reinstalls every package";
         String runsIn = installDirectory(o);
+        String command = asWritten(o);
         String copyManifests = manifestCopies(context, image, o, runsIn)
                 + (runsIn == null ? "" : " (" + o.install().text() + " runs in " + runsIn + ")");
         List<String> workspaceMembers = uvWorkspaceMembers(context, image, o.install(), contextFolder(image, o, runsIn));
@@ -316,23 +356,23 @@ public final class LayerCaching implements Rule {
                 ? "Copy the manifest on its own and install the packages before the source, without the scripts and"
                         + " the autoloader that need the application's code (a framework's post-autoload-dump"
                         + " scripts, such as Laravel's artisan package:discover): " + copyManifests + ", RUN "
-                        + o.install().text() + " --no-scripts --no-autoloader, then " + copyText + " and RUN composer"
+                        + command + " --no-scripts --no-autoloader, then " + copyText + " and RUN composer"
                         + " dump-autoload --optimize, which writes the autoloader and runs the scripts; source edits"
                         + " then reuse the cached dependency layer."
                 : workspaceMembers != null
                 ? "Install the dependencies alone before the source: " + copyManifests + " and each member's"
                         + " pyproject.toml into its folder (" + String.join(", ", workspaceMembers.stream()
                                 .map(m -> "COPY " + m + " " + PathNames.parent(m) + "/").toList()) + "), RUN "
-                        + o.install().text() + " --no-install-workspace, then " + copyText + " and RUN "
-                        + o.install().text() + " again, which only adds the workspace's own packages; source edits"
+                        + command + " --no-install-workspace, then " + copyText + " and RUN "
+                        + command + " again, which only adds the workspace's own packages; source edits"
                         + " then reuse the cached dependency layer."
                 : PROJECT_LEFT_OUT_BY.containsKey(o.install().text())
-                ? "Install the dependencies alone before the source: " + copyManifests + ", RUN " + o.install().text()
+                ? "Install the dependencies alone before the source: " + copyManifests + ", RUN " + command
                         + " " + PROJECT_LEFT_OUT_BY.get(o.install().text()) + ", then " + copyText + " and RUN "
-                        + o.install().text() + " again, which only adds the project; source edits then reuse the"
+                        + command + " again, which only adds the project; source edits then reuse the"
                         + " cached dependency layer."
                 : "Copy the manifest on its own and install before the source: " + copyManifests + ", RUN "
-                        + o.install().text() + ", then " + copyText + " for the rest; source edits then reuse the"
+                        + command + ", then " + copyText + " for the rest; source edits then reuse the"
                         + " cached dependency layer.";
         context.finding(this, new Location(image.dockerfile(), copy.span()), message)
                 .recommendation(recommendation)
@@ -369,11 +409,12 @@ public final class LayerCaching implements Rule {
     }
 
     /**
-     * The folder of the image the install runs in (the WORKDIR, or where a cd before it in the RUN goes) when it is
-     * not the WORKDIR of the RUN; null when it is, or when drydock cannot tell.
+     * The folder of the image the install runs in (the WORKDIR, where a cd before it in the RUN goes, or the folder
+     * its own option names: npm --prefix, yarn --cwd ...) when it is not the WORKDIR of the RUN; null when it is, or
+     * when drydock cannot tell.
      */
     private static String installDirectory(Outcome o) {
-        String directory = o.run().directoryAt(o.install().call());
+        String directory = DependencyInstalls.directory(o.run(), o.install());
         return directory == null || directory.equals(ContainerPaths.clean(o.run().workdir())) ? null : directory;
     }
 
@@ -414,6 +455,19 @@ public final class LayerCaching implements Rule {
 
     private static String destinationPath(String destination, String folder) {
         return destination.equals("./") ? folder + "/" : destination + folder + "/";
+    }
+
+    /**
+     * How the recommendation writes the install: as the RUN has it when the install names its folder itself
+     * ({@code npm ci --prefix client}), so that the advice keeps that folder; else by its usual name.
+     */
+    private static String asWritten(Outcome o) {
+        Call call = o.install().call();
+        if (DependencyInstalls.namedDirectory(call).isEmpty()) {
+            return o.install().text();
+        }
+        return o.run().instruction().file().text(call.span()).replaceAll("\\\\\\s*\\n", " ")
+                .replaceAll("\\s+", " ").strip();
     }
 
     private void reportProject(ReviewContext context, BuiltImage image, Outcome o, String copyText, int installLine) {

@@ -6,6 +6,7 @@ import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.nginx.NginxParser;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.Location;
@@ -15,12 +16,13 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.FinalUser;
+import dev.drydock.core.rules.support.NginxConfig;
 import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -30,8 +32,9 @@ import java.util.regex.Pattern;
         category = Category.RELIABILITY,
         checks = "Images built on the official nginx image whose final USER is not root and that run nginx (the"
                 + " image's own command or CMD nginx): the pid file of the nginx.conf in effect (the image's own, in"
-                + " /var/run, or the one the Dockerfile copies) and the temporary folders nginx creates in"
-                + " /var/cache/nginx unless every *_temp_path is set elsewhere. Quiet when a RUN changes the owner or"
+                + " /var/run, or the project's, copied by the Dockerfile or mounted by compose and read with its"
+                + " includes) and the temporary folders nginx creates in /var/cache/nginx unless every *_temp_path"
+                + " is set elsewhere. Quiet when a RUN changes the owner or"
                 + " mode of those places, when the command sets the pid file (-g 'pid ...;'), when compose mounts a"
                 + " tmpfs there, and for nginxinc/nginx-unprivileged, which has already moved them to /tmp.",
         problem = "The official image is made for nginx to start as root: its pid file goes to /var/run and its"
@@ -62,7 +65,6 @@ public final class NginxNonRootPaths implements Rule {
 
     private static final String MAIN_CONF = "/etc/nginx/nginx.conf";
     private static final String CACHE = "/var/cache/nginx";
-    private static final Pattern PID = Pattern.compile("(?m)^[ \\t]*pid[ \\t]+([^;\\s]+)[ \\t]*;");
     private static final List<String> TEMP_PATHS = List.of("client_body_temp_path", "proxy_temp_path",
             "fastcgi_temp_path", "uwsgi_temp_path", "scgi_temp_path");
     private static final Pattern OWNERSHIP = Pattern.compile("\\b(chown|chmod|chgrp|install)\\b");
@@ -77,13 +79,17 @@ public final class NginxNonRootPaths implements Rule {
             if (user == null || user.instruction() == null || FinalUser.nonRoot(c).isEmpty()) {
                 continue;
             }
-            String mainConf = copiedMainConf(context, c);
-            List<String> unwritable = new ArrayList<>();
-            String pid = pidFile(c, mainConf);
-            if (pid != null && !madeWritable(c, pid) && !tmpfs(c, PathNames.parent(pid))) {
-                unwritable.add("its pid file " + pid + (mainConf == null ? " (the image's own nginx.conf)" : ""));
+            boolean copiesMain = copiesMainConf(c);
+            NginxConfig config = NginxConfigs.of(context, c).filter(n -> !n.main().isEmpty()).orElse(null);
+            if (copiesMain && config == null) {
+                continue; // the nginx.conf copied could not be read: where it puts the pid file is not known
             }
-            if (!tempPathsMoved(mainConf) && !madeWritable(c, CACHE) && !tmpfs(c, CACHE)) {
+            List<String> unwritable = new ArrayList<>();
+            String pid = pidFile(c, config);
+            if (pid != null && !madeWritable(c, pid) && !tmpfs(c, PathNames.parent(pid))) {
+                unwritable.add("its pid file " + pid + (config == null ? " (the image's own nginx.conf)" : ""));
+            }
+            if (!tempPathsMoved(config) && !madeWritable(c, CACHE) && !tmpfs(c, CACHE)) {
                 unwritable.add("its temporary folders in " + CACHE);
             }
             if (unwritable.isEmpty()) {
@@ -99,7 +105,7 @@ public final class NginxNonRootPaths implements Rule {
                             + " (it runs as UID 101 with its pid file and temporary folders in /tmp, and listens on"
                             + " 8080: change `listen 80` and the published port to match); or write `pid"
                             + " /tmp/nginx.pid;` and the client_body, proxy, fastcgi, uwsgi and scgi temp paths under"
-                            + " /tmp in " + (mainConf == null ? "an nginx.conf copied over " + MAIN_CONF
+                            + " /tmp in " + (config == null ? "an nginx.conf copied over " + MAIN_CONF
                                     : "the nginx.conf the image copies") + ".")
                     .add();
         }
@@ -116,9 +122,8 @@ public final class NginxNonRootPaths implements Rule {
         return "nginxinc/nginx-unprivileged" + (colon < 0 ? "" : image.substring(colon));
     }
 
-    /** The text of the nginx.conf the Dockerfile copies from the build context over the image's own, or null. */
-    private static String copiedMainConf(ReviewContext context, Container c) {
-        String text = null;
+    /** Whether the Dockerfile copies an nginx.conf from the build context over the image's own. */
+    private static boolean copiesMainConf(Container c) {
         for (CopyCommand copy : c.build().stage().copies()) {
             if (!copy.fromContext() || copy.containerPath() == null || copy.sources().size() != 1) {
                 continue;
@@ -127,31 +132,34 @@ public final class NginxNonRootPaths implements Rule {
             String target = copy.containerPath().endsWith("/")
                     ? PathNames.join(copy.containerPath(), PathNames.fileName(source)) : copy.containerPath();
             if (target.equals(MAIN_CONF)) {
-                text = context.project().source(PathNames.join(c.build().context(), PathNames.normalizeRelative(source)))
-                        .map(SourceFile::text).orElse(null);
+                return true;
             }
         }
-        return text == null ? null : text.replaceAll("#[^\\n]*", "");
+        return false;
     }
 
-    /** The pid file nginx writes: the command's -g pid, else the copied nginx.conf's, else the image's own; null for none. */
-    private static String pidFile(Container c, String mainConf) {
+    /**
+     * The pid file nginx writes: the command's -g pid, else the pid directive of the project's nginx.conf, else the
+     * image's own; null for none or one outside root's folders.
+     */
+    private static String pidFile(Container c, NginxConfig config) {
         EntryPoint ep = c.entryPoint();
         String global = ep == null ? null : ep.option("g");
-        if (global != null && PID.matcher(global).find()) {
+        if (global != null && NginxParser.parse(SourceFile.of("nginx -g", global)).orElse(List.of()).stream()
+                .anyMatch(d -> d.name().equals("pid"))) {
             return null;
         }
-        if (mainConf == null) {
+        String pid = config == null ? null : config.main().stream().filter(d -> d.name().equals("pid"))
+                .map(d -> d.arg(0)).filter(Objects::nonNull).findFirst().orElse(null);
+        if (pid == null) {
             return "/var/run/nginx.pid";
         }
-        Matcher m = PID.matcher(mainConf);
-        String pid = m.find() ? m.group(1) : "/var/run/nginx.pid";
         return pid.equals("off") || !(pid.startsWith("/var/run/") || pid.startsWith("/run/")
                 || pid.startsWith("/var/cache/nginx/") || pid.startsWith("/etc/") || pid.startsWith("/usr/")) ? null : pid;
     }
 
-    private static boolean tempPathsMoved(String mainConf) {
-        return mainConf != null && TEMP_PATHS.stream().allMatch(mainConf::contains);
+    private static boolean tempPathsMoved(NginxConfig config) {
+        return config != null && TEMP_PATHS.stream().allMatch(name -> config.find(name).isPresent());
     }
 
     /** Whether a RUN of the stage changes the owner or mode of the path or its folder. */

@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,14 +90,14 @@ public final class DependencyInstalls {
         }
         Call.Options options = call.options("--omit", "--include", "-w", "--workspace", "--prefix", "--cache",
                 "--registry", "--cwd", "--modules-folder", "--filter", "-C", "--dir", "--gemfile", "--path", "--jobs",
-                "-j", "--without", "--with", "--only", "-E", "--extras", "--working-dir", "-d", "-f", "--file");
+                "-j", "--without", "--with", "--only", "-E", "--extras", "--working-dir", "-d", "-f", "--file",
+                "--directory", "--project");
         List<Call.Arg> operands = options.operands();
         String sub = operands.isEmpty() ? "" : operands.get(0).value();
         int rest = Math.max(0, operands.size() - 1);
         return switch (call.name()) {
             case "uv" -> uv(call);
-            case "poetry" -> sub.equals("install") || sub.equals("sync")
-                    ? install(call, "poetry " + sub, "pyproject.toml", "poetry.lock") : Optional.empty();
+            case "poetry" -> poetry(call);
             case "pipenv" -> sub.equals("sync") || sub.equals("install") && rest == 0
                     ? install(call, "pipenv " + sub, "Pipfile", "Pipfile.lock") : Optional.empty();
             case "npm" -> sub.equals("ci") || (sub.equals("install") || sub.equals("i")) && rest == 0
@@ -105,8 +107,7 @@ public final class DependencyInstalls {
                     : Optional.empty();
             case "pnpm" -> (sub.equals("install") || sub.equals("i")) && rest == 0
                     ? install(call, "pnpm " + sub, "package.json", "pnpm-lock.yaml") : Optional.empty();
-            case "bundle", "bundler" -> sub.equals("install")
-                    ? install(call, "bundle install", "Gemfile", "Gemfile.lock") : Optional.empty();
+            case "bundle", "bundler" -> sub.equals("install") ? bundle(call) : Optional.empty();
             case "composer" -> sub.equals("install")
                     ? install(call, "composer install", "composer.json", "composer.lock") : Optional.empty();
             case "dotnet" -> dotnet(call);
@@ -120,6 +121,81 @@ public final class DependencyInstalls {
                     ? install(call, "mvn dependency:go-offline", "pom.xml") : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** {@code poetry install} (or sync); {@code -P} names the project folder, a flag for the other tools. */
+    private static Optional<Install> poetry(Call call) {
+        List<Call.Arg> operands = call.options(POETRY_VALUE_OPTIONS).operands();
+        String sub = operands.isEmpty() ? "" : operands.get(0).value();
+        return sub.equals("install") || sub.equals("sync")
+                ? install(call, "poetry " + sub, "pyproject.toml", "poetry.lock") : Optional.empty();
+    }
+
+    private static final String[] POETRY_VALUE_OPTIONS = {"-C", "--directory", "-P", "--project", "--with",
+        "--without", "--only", "-E", "--extras"};
+
+    /** {@code bundle install}; with {@code --gemfile}, that file and the lockfile bundler keeps beside it. */
+    private static Optional<Install> bundle(Call call) {
+        String gemfile = call.options("--gemfile").values("--gemfile").stream().findFirst()
+                .map(PathNames::fileName).filter(name -> !name.isEmpty()).orElse("Gemfile");
+        return install(call, "bundle install", gemfile, gemfile + ".lock");
+    }
+
+    /**
+     * The folder of the image an install works in: where its RUN has it start (the WORKDIR, or where a cd before it
+     * goes, see {@link RunStep#directoryAt}), then the folder it is told to work in by an option of its own
+     * ({@link #namedDirectory}); null when drydock cannot tell.
+     */
+    public static String directory(RunStep run, Install install) {
+        String start = run.directoryAt(install.call());
+        Optional<String> named = namedDirectory(install.call());
+        if (named.isEmpty()) {
+            return start;
+        }
+        String folder = named.get();
+        if (folder.isEmpty() || folder.contains("$") || folder.startsWith("~")) {
+            return null;
+        }
+        return folder.startsWith("/") ? ContainerPaths.clean(folder)
+                : start == null ? null : PathNames.normalizeAbsolute(start, folder);
+    }
+
+    /**
+     * The folder an install's tool is told to work in by an option of its own, as written: {@code npm --prefix},
+     * {@code yarn --cwd}, {@code pnpm -C/--dir}, {@code go -C}, {@code poetry -C/--directory/-P/--project},
+     * {@code uv --directory/--project}, {@code composer -d/--working-dir}, and the folder of the file that
+     * {@code bundle install --gemfile}, {@code mvn -f/--file} or {@code cargo --manifest-path} names; empty when none.
+     */
+    public static Optional<String> namedDirectory(Call call) {
+        return switch (call.name()) {
+            case "npm" -> last(call.options("--prefix").values("--prefix"));
+            case "yarn" -> last(call.options("--cwd").values("--cwd"));
+            case "pnpm" -> last(call.options("-C", "--dir").values("-C", "--dir"));
+            case "go" -> last(call.options("-C").values("-C"));
+            case "poetry" -> last(call.options(POETRY_VALUE_OPTIONS).values("-C", "--directory", "-P", "--project"));
+            case "uv" -> uvDirectory(call);
+            case "composer" -> last(call.options("-d", "--working-dir").values("-d", "--working-dir"));
+            case "bundle", "bundler" -> last(call.options("--gemfile").values("--gemfile")).map(PathNames::parent);
+            case "mvn", "mvnw" -> last(call.options("-f", "--file").values("-f", "--file"))
+                    .map(file -> file.endsWith(".xml") ? PathNames.parent(file) : file);
+            case "cargo" -> last(call.options("--manifest-path").values("--manifest-path")).map(PathNames::parent);
+            default -> Optional.empty();
+        };
+    }
+
+    /** uv: {@code --directory} changes folder first, {@code --project} (relative to it) names the project. */
+    private static Optional<String> uvDirectory(Call call) {
+        Call.Options options = call.options("--directory", "--project");
+        Optional<String> directory = last(options.values("--directory"));
+        Optional<String> project = last(options.values("--project"));
+        if (project.isEmpty() || project.get().startsWith("/")) {
+            return project.isPresent() ? project : directory;
+        }
+        return Optional.of(directory.map(d -> PathNames.join(d, project.get())).orElse(project.get()));
+    }
+
+    private static Optional<String> last(List<String> values) {
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
     }
 
     /**
@@ -156,8 +232,11 @@ public final class DependencyInstalls {
         return Optional.empty();
     }
 
+    private static final String[] UV_VALUE_OPTIONS = {"-r", "--requirement", "-c", "--constraint", "--python", "-p",
+        "--directory", "--project"};
+
     private static Optional<Install> uv(Call call) {
-        List<Call.Arg> operands = call.options("-r", "--requirement", "-c", "--constraint", "--python", "-p")
+        List<Call.Arg> operands = call.options(UV_VALUE_OPTIONS)
                 .operands();
         if (operands.isEmpty()) {
             return Optional.empty();
@@ -167,7 +246,7 @@ public final class DependencyInstalls {
             return install(call, "uv sync", "pyproject.toml", "uv.lock");
         }
         if (sub.equals("pip") && operands.size() > 1) {
-            Call.Options options = call.options("-r", "--requirement", "-c", "--constraint", "--python", "-p");
+            Call.Options options = call.options(UV_VALUE_OPTIONS);
             List<String> files = options.values("-r", "--requirement").stream().map(DependencyInstalls::clean).toList();
             String verb = operands.get(1).value();
             if (verb.equals("sync") && operands.size() > 2) {

@@ -12,14 +12,37 @@ import java.util.Set;
  * with their listen addresses, names and locations, the listen addresses of the stream servers (nested ones too), the upstream blocks, and every directive passing
  * requests on ({@code proxy_pass}, {@code fastcgi_pass}, {@code uwsgi_pass}, {@code grpc_pass}).
  *
+ * @param main the directives of the main context of the project's own nginx.conf, its includes spliced in (pid,
+ *     user, worker_processes, the http block ...); empty when nginx starts from the image's nginx.conf or one drydock
+ *     cannot tell
  * @param streamListens the {@code listen} directives of the servers of the {@code stream} context (TCP and UDP proxies)
  * @param listensKnown whether the listen directives read are all nginx has (no RUN rewrites the files, no template
  *     or variable address, and the main file is known or the project's default.conf replaces the image's)
  * @param complete whether every file nginx loads was read (an include of a file the project does not hold, a main
  *     file drydock cannot tell, or configuration templates make it partial: what was read still runs)
  */
-public record NginxConfig(List<Server> servers, List<Listen> streamListens, Map<String, Upstream> upstreams,
-        List<Pass> passes, boolean complete, boolean listensKnown) {
+public record NginxConfig(List<NginxDirective> main, List<Server> servers, List<Listen> streamListens,
+        Map<String, Upstream> upstreams, List<Pass> passes, boolean complete, boolean listensKnown) {
+
+    /** The first directive of this name in the project's nginx.conf, at any depth of its blocks and includes. */
+    public Optional<NginxDirective> find(String name) {
+        return find(main, name);
+    }
+
+    private static Optional<NginxDirective> find(List<NginxDirective> dirs, String name) {
+        for (NginxDirective d : dirs) {
+            if (d.name().equals(name)) {
+                return Optional.of(d);
+            }
+            if (d.block() != null) {
+                Optional<NginxDirective> inner = find(d.block(), name);
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        }
+        return Optional.empty();
+    }
 
     /**
      * A {@code listen} of a server, and where its address is written.

@@ -157,11 +157,12 @@ public final class NginxConfigs {
         Builder builder = new Builder(stock);
         builder.walk(top, null, List.of());
         List<NginxConfig.Pass> passes = builder.passes.stream().map(p -> p.withUpstream(builder.upstreams)).toList();
-        NginxConfig config = new NginxConfig(List.copyOf(builder.servers), List.copyOf(builder.streamListens),
+        List<NginxDirective> main = files.containsKey(MAIN) ? List.copyOf(top) : List.of();
+        NginxConfig config = new NginxConfig(main, List.copyOf(builder.servers), List.copyOf(builder.streamListens),
                 Map.copyOf(builder.upstreams), passes, complete && !reader.partial, false);
         boolean listensKnown = !templates && (mainKnown || replacesDefault) && !rewritten(c)
                 && config.listens().stream().allMatch(l -> l.port() != null || l.unix());
-        return Optional.of(new NginxConfig(config.servers(), config.streamListens(), config.upstreams(), passes,
+        return Optional.of(new NginxConfig(main, config.servers(), config.streamListens(), config.upstreams(), passes,
                 config.complete(), listensKnown));
     }
 

@@ -6,6 +6,8 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where the official server images write outside the VOLUMEs their Dockerfiles declare, so that a container of
@@ -25,8 +28,25 @@ public final class ReadOnlyRoots {
 
     private ReadOnlyRoots() {}
 
-    /** A folder the server writes to at start, and what it keeps there (for messages). */
-    public record WritePath(String path, String holds) {}
+    /**
+     * A folder the server writes to at start, and what it keeps there (for messages).
+     *
+     * @param alternatives folders the server takes instead when it cannot write {@code path}: a mount on one of them
+     *     is enough
+     */
+    public record WritePath(String path, String holds, List<String> alternatives) {
+
+        public WritePath(String path, String holds) {
+            this(path, holds, List.of());
+        }
+
+        public WritePath {
+            alternatives = List.copyOf(alternatives);
+        }
+    }
+
+    /** The name {@link Needs} gives gunicorn, which no official image carries. */
+    public static final String GUNICORN = "gunicorn";
 
     /** What a service's image needs writable: the server it runs, by the official image's name, and its folders. */
     public record Needs(String image, String server, List<WritePath> paths) {}
@@ -65,6 +85,10 @@ public final class ReadOnlyRoots {
             if (c.service() != service) {
                 continue;
             }
+            Optional<Needs> gunicorn = ofGunicorn(context, c);
+            if (gunicorn.isPresent()) {
+                return gunicorn;
+            }
             if (service.entrypoint() != null || service.command() != null
                     && !runsServer(service.command().words().stream().map(w -> w.value()).toList(), baseName(c))) {
                 return Optional.empty();
@@ -91,6 +115,29 @@ public final class ReadOnlyRoots {
             return Optional.empty();
         }
         return needs(name);
+    }
+
+    /**
+     * gunicorn's workers tell the arbiter they are alive through a temporary file in --worker-tmp-dir, by default
+     * Python's temporary directory: the first of /tmp, /var/tmp and /usr/tmp it can write, else the working directory.
+     * With none of them writable on a read-only root, no worker boots. Empty when the container does not run gunicorn
+     * or the folder may be set where drydock does not look: --worker-tmp-dir, a configuration file (-c, or a
+     * gunicorn.conf.py in the build context, which gunicorn reads from its working directory), GUNICORN_CMD_ARGS, or
+     * TMPDIR (TEMP, TMP).
+     */
+    public static Optional<Needs> ofGunicorn(ReviewContext context, Container c) {
+        EntryPoint ep = c.entryPoint();
+        if (ep == null || ep.runtime() != Runtime.GUNICORN || ep.option("worker-tmp-dir") != null
+                || ep.option("config") != null || GunicornConfigs.inBuildContext(context, c)
+                || Stream.of("GUNICORN_CMD_ARGS", "TMPDIR", "TEMP", "TMP").anyMatch(ep.environment()::containsKey)) {
+            return Optional.empty();
+        }
+        List<String> alternatives = new ArrayList<>(List.of("/var/tmp", "/usr/tmp"));
+        if (ep.workdir() != null && ep.workdir().startsWith("/")) {
+            alternatives.add(ep.workdir());
+        }
+        return Optional.of(new Needs(GUNICORN, GUNICORN, List.of(new WritePath("/tmp",
+                "the heartbeat files of gunicorn's workers", alternatives))));
     }
 
     /** The official image the container's image is built on ({@code postgres}), or null. */
@@ -129,7 +176,8 @@ public final class ReadOnlyRoots {
     /** The folders of {@code needs} that no mount on one of {@code mounted} covers. */
     public static List<WritePath> uncovered(List<String> mounted, Needs needs) {
         return needs.paths().stream()
-                .filter(p -> mounted.stream().noneMatch(m -> PathNames.isUnder(runFolder(p.path()), runFolder(m))))
+                .filter(p -> Stream.concat(Stream.of(p.path()), p.alternatives().stream()).noneMatch(
+                        path -> mounted.stream().anyMatch(m -> PathNames.isUnder(runFolder(path), runFolder(m)))))
                 .toList();
     }
 
@@ -175,6 +223,9 @@ public final class ReadOnlyRoots {
      * the image's server or passes it options; an empty one keeps the CMD.
      */
     public static boolean runsServer(List<String> command, String image) {
+        if (GUNICORN.equals(image)) {
+            return command.isEmpty(); // the image's own gunicorn command, options and all
+        }
         if (image == null || !SERVER_PROGRAMS.containsKey(image)) {
             return false;
         }
