@@ -83,7 +83,7 @@ public final class ProxyBackendNotAwaited implements Rule {
                     Service backend = target.resolvedLater() ? null
                             : FastCgiPasses.answering(served.ref().compose(), target.host()).orElse(null);
                     if (backend != null && backend != nginx && backend.profiles().isEmpty()
-                            && !ComposeServices.startsBefore(nginx, backend)) {
+                            && !ComposeServices.startsBefore(served.ref().compose(), nginx, backend)) {
                         missing.putIfAbsent(backend, target);
                     }
                 }

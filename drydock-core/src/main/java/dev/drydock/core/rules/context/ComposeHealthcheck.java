@@ -243,7 +243,7 @@ public final class ComposeHealthcheck implements Rule {
         for (StoreConnections.Connection connection : StoreConnections.of(context.project(), ref.compose(), service,
                 target -> target.build() == null && store(target) != null
                         && (own == null || own.equals(store(target)))
-                        && !ComposeServices.startsBefore(service, target) && !waitsInCommand(service, target.name()))) {
+                        && !ComposeServices.startsBefore(ref.compose(), service, target) && !waitsInCommand(service, target.name()))) {
             Service target = connection.target();
             String store = store(target);
             context.finding(this, connection.at(), ref.name() + "'s " + connection.setting().name() + " connects to "

@@ -287,7 +287,7 @@ public final class RunsAsRoot implements Rule {
      */
     private void reportNoUser(ReviewContext context, NoUserKey key, List<NoUser> containers) {
         Container first = containers.get(0).container();
-        String subject = containers.size() > 1 ? AppFacts.and(containers.stream().map(c -> sharedSubject(c.container())).toList())
+        String subject = containers.size() > 1 ? sharedSubjects(containers.stream().map(NoUser::container).toList())
                 : sharedImage(context, first) ? sharedSubject(first) : "the container";
         Severity severity = containers.stream().map(NoUser::severity).min(Comparator.naturalOrder()).orElseThrow();
         context.finding(this, key.at(), key.message().replace("{subject}", subject)
@@ -822,6 +822,24 @@ public final class RunsAsRoot implements Rule {
                 : ", which runs `" + shorten(container.command().shellForm() && container.command().script() != null
                         ? container.command().script() : String.join(" ", container.command().argv())) + "`,";
         return container.name() + " (" + container.composeFile() + ")" + command;
+    }
+
+    /**
+     * Several containers with their commands: each but the last ends with a comma already or gets one, so that the
+     * commas inside a subject ("which runs `...`,") never double: "web (compose.yaml), which runs `a`, cron
+     * (compose.yaml), which runs `b`, and worker (compose.yaml)".
+     */
+    private static String sharedSubjects(List<Container> containers) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < containers.size(); i++) {
+            String subject = sharedSubject(containers.get(i));
+            if (i == containers.size() - 1) {
+                out.append("and ").append(subject);
+            } else {
+                out.append(subject).append(subject.endsWith(",") ? " " : ", ");
+            }
+        }
+        return out.toString();
     }
 
     private static String shorten(String s) {

@@ -2,17 +2,21 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Node;
+import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.SeqNode;
 import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Edits that add an item to a list key of a compose service ({@code security_opt}, {@code cap_drop}):
  * a new {@code - item} line after the last item of a block sequence, with its indentation, or the key
  * with the item when the service has no such key. Flow sequences ({@code [a, b]}) and lists that other
- * files merge into are left alone: null.
+ * files merge into are left alone: null. A list merged from a YAML anchor is copied into the service with the
+ * new items, so that the other services that merge the anchor keep theirs.
  */
 public final class ComposeListEdits {
 
@@ -50,6 +54,31 @@ public final class ComposeListEdits {
         return entry != null && service.has("extends") && !ComposeEdits.writtenIn(service, entry) ? null : entry;
     }
 
+    /**
+     * The list of a service that takes it from a YAML anchor ({@code <<: *defaults}), which other services may merge
+     * too: the service gets a key of its own with the items it has now and the new ones, since its own key replaces
+     * the merged one and the anchor stays as the others use it. Null when the key is the service's own but its value
+     * an alias ({@code cap_add: *caps}), or when an item is not a one-line scalar that can be copied as written.
+     */
+    private static TextEdit ownCopy(MapNode service, MapNode.Entry entry, String key, List<String> items) {
+        if (ComposeEdits.within(service, entry.key())) {
+            return null;
+        }
+        SourceFile file = service.file();
+        List<String> all = new ArrayList<>();
+        for (Node item : ((SeqNode) entry.value()).items()) {
+            if (!(item instanceof ScalarNode) || item.file() != file
+                    || item.span().startLine() != item.span().endLine()) {
+                return null;
+            }
+            all.add(file.text().substring(item.span().start(), item.span().end()));
+        }
+        all.addAll(items);
+        String indent = itemIndent(service);
+        return ComposeEdits.addEntry(service, List.of(), key + ":" + all.stream().map(i -> "\n" + indent + "- " + i)
+                .collect(Collectors.joining()));
+    }
+
     /** {@code - item} added to the list {@code key} of {@code service} (the key is created when absent). */
     public static TextEdit addItem(MapNode service, String key, String item) {
         return addItems(service, key, List.of(item));
@@ -65,10 +94,13 @@ public final class ComposeListEdits {
         if (entry == null) {
             String indent = itemIndent(service);
             return ComposeEdits.addEntry(service, List.of(), key + ":" + items.stream().map(i -> "\n" + indent + "- " + i)
-                    .collect(java.util.stream.Collectors.joining()));
+                    .collect(Collectors.joining()));
         }
         if (!(entry.value() instanceof SeqNode list) || list.size() == 0) {
             return null;
+        }
+        if (list.file() == service.file() && !ComposeEdits.within(service, list)) {
+            return ownCopy(service, entry, key, items);
         }
         SourceFile file = list.file();
         Node last = list.items().get(list.size() - 1);

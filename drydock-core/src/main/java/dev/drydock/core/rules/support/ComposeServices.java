@@ -97,15 +97,43 @@ public final class ComposeServices {
 
     /**
      * Whether Compose starts the target before the service: a depends_on or a legacy {@code links} entry names it
-     * ({@code db} or {@code db:alias}); also true when the target never runs (scaled to zero).
+     * ({@code db} or {@code db:alias}), directly or through services that depend on it in turn (the application
+     * waits for the API, which waits for the database); also true when the target never runs (scaled to zero).
      */
-    public static boolean startsBefore(Service service, Service target) {
-        if (service.dependsOn().stream().anyMatch(d -> d.service().equals(target.name())) || scaledToZero(target)) {
+    public static boolean startsBefore(ComposeProject compose, Service service, Service target) {
+        if (scaledToZero(target)) {
             return true;
         }
+        Set<String> seen = new HashSet<>();
+        List<Service> pending = new ArrayList<>(List.of(service));
+        while (!pending.isEmpty()) {
+            Service next = pending.remove(pending.size() - 1);
+            if (!seen.add(next.name())) {
+                continue;
+            }
+            for (String name : startedFirst(next)) {
+                if (name.equals(target.name())) {
+                    return true;
+                }
+                Service dependency = compose.services().get(name);
+                if (dependency != null) {
+                    pending.add(dependency);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The services a service's depends_on and legacy {@code links} entries ({@code db} or {@code db:alias}) name. */
+    private static List<String> startedFirst(Service service) {
+        List<String> names = new ArrayList<>();
+        service.dependsOn().forEach(d -> names.add(d.service()));
         SeqNode links = service.node().seq("links");
-        return links != null && links.items().stream().anyMatch(item -> item instanceof ScalarNode link
-                && link.value() != null && link.value().split(":")[0].strip().equals(target.name()));
+        if (links != null) {
+            links.items().stream().filter(item -> item instanceof ScalarNode link && link.value() != null)
+                    .forEach(item -> names.add(((ScalarNode) item).value().split(":")[0].strip()));
+        }
+        return names;
     }
 
     /** The services another service of the project waits for with {@code condition: service_completed_successfully}. */
