@@ -66,6 +66,7 @@ final class BatchReview {
         Map<Path, DrydockConfig> projectConfigs = new ConcurrentHashMap<>();
         Function<Path, DrydockConfig> configs = p -> projectConfigs.computeIfAbsent(p,
                 q -> found.apply(q).withShellCheck(command.shellcheckOn()));
+        long shellCheckBaseline = command.verbose ? ShellCheckStatus.baseline() : 0;
         AtomicBoolean failed = new AtomicBoolean();
         Progress progress = Progress.onTerminal(err, projects.size());
         OutputFile file = command.output == null ? null : OutputFile.open(command.output);
@@ -103,7 +104,7 @@ final class BatchReview {
             });
             progress.done();
             if (command.verbose) {
-                ShellCheckStatus.print(err, command.shellcheckOn());
+                ShellCheckStatus.print(err, command.shellcheckOn(), shellCheckBaseline);
             }
             if (sarif != null) {
                 sarif.close();

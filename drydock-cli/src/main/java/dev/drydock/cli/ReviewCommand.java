@@ -105,6 +105,7 @@ final class ReviewCommand implements Callable<Integer> {
         if (format == Format.sarif) {
             ReviewSarif.warmUpFingerprints();
         }
+        long shellCheckBaseline = verbose ? ShellCheckStatus.baseline() : 0;
         DrydockConfig configured = Configs.load(config, path).withShellCheck(shellcheckOn());
         Project project = configured.loader().load(path);
         if (output != null) {
@@ -112,7 +113,7 @@ final class ReviewCommand implements Callable<Integer> {
         }
         Review review = configured.reviewer().review(project);
         if (verbose) {
-            ShellCheckStatus.print(spec.commandLine().getErr(), shellcheckOn());
+            ShellCheckStatus.print(spec.commandLine().getErr(), shellcheckOn(), shellCheckBaseline);
         }
         VerifyReport verification = null;
         if (verify) {
