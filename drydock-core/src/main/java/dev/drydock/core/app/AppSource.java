@@ -443,11 +443,12 @@ public final class AppSource {
         }
 
         private AppSource spring() {
-            Routes routes = SpringActuator.routes(manifests, files, env);
+            Map<String, String> properties = SpringServer.environment(ep, env);
+            Routes routes = SpringActuator.routes(manifests, files, properties);
             if (!routes.known()) {
                 return NONE;
             }
-            List<ServerCall> calls = SpringServer.of(manifests, files, env);
+            List<ServerCall> calls = SpringServer.of(manifests, files, properties);
             return new AppSource(Set.of(Framework.SPRING_BOOT), null, routes, calls, null, 0, List.of());
         }
     }

@@ -1,6 +1,7 @@
 package dev.drydock.core.app;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * sets {@code server.port} or {@code management.server.port}: read from the application properties or YAML packaged from {@code src/main/resources} (its
  * {@code config/} folder overriding the root, a properties file overriding a YAML one beside it, the files of the
  * active profiles overriding both), with the environment's {@code SERVER_PORT} or {@code MANAGEMENT_SERVER_PORT}
- * above them all.
+ * above them all, and the command's own properties above the environment ({@link #environment}).
  */
 final class SpringServer {
 
@@ -29,6 +30,35 @@ final class SpringServer {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)(?::(\\d{1,5}))?}");
 
     private SpringServer() {}
+
+    /**
+     * The environment as Spring Boot's configuration sees it: the container's variables, with the properties the java
+     * command sets written in their place, Java system properties ({@code -Dspring.profiles.active=prod}, also from
+     * JAVA_TOOL_OPTIONS) over the variables and application arguments ({@code --server.port=9000}) over both, as
+     * Spring Boot orders them. Each property is written as the variable it binds from: {@code SPRING_PROFILES_ACTIVE}.
+     */
+    static Map<String, String> environment(EntryPoint ep, Map<String, String> env) {
+        if (ep == null) {
+            return env;
+        }
+        Map<String, String> out = new HashMap<>(env);
+        ep.interpreterOptions().forEach((option, value) -> {
+            if (option.startsWith("-D") && option.length() > 2) {
+                out.put(variable(option.substring(2)), value);
+            }
+        });
+        ep.options().forEach((name, value) -> {
+            if (name.contains(".")) {
+                out.put(variable(name), value);
+            }
+        });
+        return out;
+    }
+
+    /** The environment variable a property binds from: {@code server.port} from {@code SERVER_PORT}. */
+    private static String variable(String property) {
+        return property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
+    }
 
     /**
      * The servers the configuration describes: the application's ({@code server.port}), and the actuator's when it

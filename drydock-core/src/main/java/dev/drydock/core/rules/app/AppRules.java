@@ -26,6 +26,7 @@ public final class AppRules {
                 new MemoryLimitTooLow(),
                 new VariableInExecForm(),
                 new JvmHeapNotSized(),
+                new JvmOptionsIgnored(),
                 new SpringBootLauncherMoved(),
                 new ServerListensOnLocalhost(),
                 new GradioPublicShareLink(),

@@ -24,7 +24,32 @@ public final class JavaImages {
     private static final Pattern ADOPTOPENJDK = Pattern.compile("docker\\.io/adoptopenjdk/openjdk(\\d+)(-openj9)?");
     private static final Pattern OPENJDK_LTS = Pattern.compile("^(8|11|17|21)(?:[.u-].*)?$");
 
+    private static final Pattern VERSIONED_TAG_IMAGES = Pattern.compile(
+            "eclipse-temurin|openjdk|amazoncorretto|sapmachine|azul/zulu-openjdk(-\\w+)?|bellsoft/liberica-openjdk-\\w+");
+    private static final Pattern RELEASE_IN_NAME = Pattern.compile("(?:openjdk-|/java)(\\d+)(?:-|$)");
+    private static final Pattern RELEASE_IN_TAG = Pattern.compile(
+            "(?:^open-|temurin-|corretto-|openjdk-?|jdk-?|jre-?|sapmachine-|semeru-)(\\d+)(?=\\D|$)");
+
     private JavaImages() {}
+
+    /**
+     * The Java feature release ({@code 8}, {@code 17}, {@code 21}) a Java image runs, when its name or tag says:
+     * the leading number of the tag of eclipse-temurin, openjdk, amazoncorretto, sapmachine, Zulu and Liberica
+     * ({@code 21.0.5_11-jre}, {@code 8u412-b08-jre}), the release in the name of the UBI and distroless images
+     * ({@code ubi9/openjdk-21-runtime}, {@code distroless/java21-debian12}), or after the JDK's name in the tag of
+     * other images ({@code maven:3.9-eclipse-temurin-21}, {@code ibm-semeru-runtimes:open-17-jre}). Empty otherwise.
+     */
+    public static java.util.OptionalInt featureRelease(ImageReference ref) {
+        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        String tag = ref.tag() == null ? "" : ref.tag().toLowerCase(Locale.ROOT);
+        Matcher inName = RELEASE_IN_NAME.matcher(name);
+        if (inName.find()) {
+            return java.util.OptionalInt.of(Integer.parseInt(inName.group(1)));
+        }
+        String familiar = ref.familiarName() == null ? "" : ref.familiarName().toLowerCase(Locale.ROOT);
+        Matcher m = VERSIONED_TAG_IMAGES.matcher(familiar).matches() ? Pattern.compile("^(?:1\\.)?(\\d+)").matcher(tag) : RELEASE_IN_TAG.matcher(tag);
+        return m.find() ? java.util.OptionalInt.of(Integer.parseInt(m.group(1))) : java.util.OptionalInt.empty();
+    }
 
     /** The JRE image that replaces {@code ref} when it names a JDK tag of a known Java image; empty otherwise. */
     public static Optional<String> jreFor(ImageReference ref) {

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+export JDK_JAVA_OPTIONS="$JAVA_OPTS"
+exec "$@"
