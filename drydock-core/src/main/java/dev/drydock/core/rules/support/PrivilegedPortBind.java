@@ -98,7 +98,8 @@ public record PrivilegedPortBind(int port, ListeningPorts listening) {
             return "Make `" + listening.code().call().call() + "` (" + listening.code().call().file() + ":"
                     + listening.code().call().line() + ") listen on " + to;
         }
-        return "Make " + listening.server() + " listen on " + to;
+        return "Make " + listening.server() + " listen on " + to + (listening.because() == null
+                ? " where its command sets port " + port : "");
     }
 
     /** The other places that name the port and must follow it: EXPOSE lines and compose ports, or nothing. */
