@@ -56,20 +56,22 @@ import java.util.Set;
         effort = "15 min",
         examples = @RuleExample(
                 bad = """
-                        FROM mcr.microsoft.com/dotnet/aspnet:8.0
+                        FROM python:3.12.7-slim
+                        RUN useradd --system --uid 10001 app
                         WORKDIR /app
-                        COPY out/ .
-                        ENV ASPNETCORE_HTTP_PORTS=80
-                        USER $APP_UID
-                        ENTRYPOINT ["dotnet", "Shop.dll"]
+                        COPY . .
+                        USER app
+                        EXPOSE 80
+                        CMD ["gunicorn", "--bind", "0.0.0.0:80", "app:app"]
                         """,
                 good = """
-                        FROM mcr.microsoft.com/dotnet/aspnet:8.0
+                        FROM python:3.12.7-slim
+                        RUN useradd --system --uid 10001 app
                         WORKDIR /app
-                        COPY out/ .
-                        ENV ASPNETCORE_HTTP_PORTS=8080
-                        USER $APP_UID
-                        ENTRYPOINT ["dotnet", "Shop.dll"]
+                        COPY . .
+                        USER app
+                        EXPOSE 8080
+                        CMD ["gunicorn", "--bind", "0.0.0.0:8080", "app:app"]
                         """))
 public final class NonRootPrivilegedPort implements Rule {
 
