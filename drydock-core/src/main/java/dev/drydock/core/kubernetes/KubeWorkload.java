@@ -11,12 +11,20 @@ import java.util.List;
  * @param name metadata.name, or null
  * @param podSecurity the pod template's securityContext ({@link KubeSecurity#NONE} when it has none)
  * @param containers the pod template's init containers, then its containers
+ * @param hostNetwork whether the pod uses the node's network namespace ({@code hostNetwork: true})
+ * @param sysctls the names of the sysctls the pod's securityContext sets
  */
 public record KubeWorkload(String file, int line, String kind, String name, KubeSecurity podSecurity,
-        List<KubeContainer> containers) {
+        List<KubeContainer> containers, boolean hostNetwork, List<String> sysctls) {
 
     public KubeWorkload {
         containers = List.copyOf(containers);
+        sysctls = List.copyOf(sysctls);
+    }
+
+    /** The same workload with its containers replaced (linked to the Dockerfiles that build their images). */
+    public KubeWorkload withContainers(List<KubeContainer> replaced) {
+        return new KubeWorkload(file, line, kind, name, podSecurity, replaced, hostNetwork, sysctls);
     }
 
     /** What a container runs as under this pod: its own securityContext over the pod's. */

@@ -82,7 +82,8 @@ public final class KubernetesReader {
             }
         }
         into.add(new KubeWorkload(path, line(keyOf(root, "kind")), kind, text(get(get(root, "metadata"), "name")),
-                security(get(podSpec, "securityContext")), containers));
+                security(get(podSpec, "securityContext")), containers, Boolean.TRUE.equals(bool(get(podSpec, "hostNetwork"))),
+                values(get(get(podSpec, "securityContext"), "sysctls"), "name")));
     }
 
     /** A container; {@code init} for an init container that runs to completion (not a sidecar). */

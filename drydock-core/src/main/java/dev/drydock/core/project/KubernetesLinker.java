@@ -56,7 +56,7 @@ final class KubernetesLinker {
             List<KubeContainer> cs = w.containers().stream()
                     .map(k -> k.image() == null ? k : k.linkedTo(dockerfile(k.image(), published, declared, names)))
                     .toList();
-            linked.add(new KubeWorkload(w.file(), w.line(), w.kind(), w.name(), w.podSecurity(), cs));
+            linked.add(w.withContainers(cs));
         }
         return linked;
     }

@@ -12,6 +12,7 @@ public final class DockerfileRules {
         return List.of(
                 new RunsAsRoot(),
                 new NginxNonRootPaths(),
+                new NonRootPrivilegedPort(),
                 new SupervisordCannotSwitchUser(),
                 new UnpinnedBaseImage(),
                 new DeprecatedBaseImage(),

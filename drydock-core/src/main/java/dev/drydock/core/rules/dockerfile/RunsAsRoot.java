@@ -142,8 +142,6 @@ public final class RunsAsRoot implements Rule {
 
     private static final Pattern ARGUMENT = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
 
-    private static final Pattern APP_UID = Pattern.compile("\\$\\{?APP_UID}?");
-
     @Override
     public void check(ReviewContext context) {
         Map<NoUserKey, List<NoUser>> noUser = new LinkedHashMap<>();
@@ -538,7 +536,7 @@ public final class RunsAsRoot implements Rule {
 
     /**
      * A note for an application that listens on a port below 1024, which a non-root user may bind only where the
-     * runtime lowers net.ipv4.ip_unprivileged_port_start (Docker 20.10 and later, containerd 2); empty otherwise.
+     * runtime lowers net.ipv4.ip_unprivileged_port_start (Docker 20.10 and later, containerd 2.0's CRI); empty otherwise.
      */
     private static String privilegedPortNote(ReviewContext context, Container container) {
         if (AppFacts.declaredPorts(container).isEmpty()) {
@@ -547,7 +545,8 @@ public final class RunsAsRoot implements Rule {
         int port = AppFacts.port(context, container, Apps.of(context, container));
         return port >= 1024 || port == 0 ? "" : " The application listens on port " + port + ", below 1024: Docker 20.10"
                 + " and later let a non-root user bind it (they set net.ipv4.ip_unprivileged_port_start=0 in the"
-                + " container), but host networking and runtimes that keep the kernel's default (CRI-O, older Docker)"
+                + " container), but host networking and runtimes that keep the kernel's default (Podman, CRI-O, containerd"
+                + " 1.x, older Docker)"
                 + " refuse it, so a port above 1024 is the portable choice.";
     }
 
@@ -962,13 +961,10 @@ public final class RunsAsRoot implements Rule {
         if (!user.value().isBlank()) {
             return user.value();
         }
-        Instruction own = WrittenInstructions.inImageAt(container, user.origin());
-        String written = own != null && own.arguments() instanceof PlainText text ? text.text().strip() : "";
-        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
-        if (APP_UID.matcher(written).matches() && DotnetImages.hasAppUser(base)) {
-            return "app (" + written + ", UID 1654 in " + describe(base) + ")";
-        }
-        return written;
+        return DotnetImages.appUser(container, user).orElseGet(() -> {
+            Instruction own = WrittenInstructions.inImageAt(container, user.origin());
+            return own != null && own.arguments() instanceof PlainText text ? text.text().strip() : "";
+        });
     }
 
     private static String describe(BaseImage base) {

@@ -65,6 +65,25 @@ public final class DotnetImages {
                 && tag.contains("alpine");
     }
 
+    private static final java.util.regex.Pattern APP_UID = java.util.regex.Pattern.compile("\\$\\{?APP_UID}?");
+
+    /**
+     * The user a {@code USER $APP_UID} names on a .NET image that defines that variable, as a reader knows it:
+     * {@code app ($APP_UID, UID 1654 in mcr.microsoft.com/dotnet/aspnet:8.0)}; empty for any other USER.
+     */
+    public static Optional<String> appUser(dev.drydock.core.project.Container container,
+            dev.drydock.core.project.Container.Setting user) {
+        var own = WrittenInstructions.inImageAt(container, user.origin());
+        String written = own != null && own.arguments() instanceof dev.drydock.core.dockerfile.syntax.PlainText text
+                ? text.text().strip() : "";
+        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
+        if (!APP_UID.matcher(written).matches() || !hasAppUser(base)) {
+            return Optional.empty();
+        }
+        return Optional.of("app (" + written + ", UID 1654 in " + ((BaseImage.External) base).reference().familiarString()
+                + ")");
+    }
+
     /** Whether the image ships the unprivileged {@code app} user (a Linux .NET image of version 8 or later). */
     public static boolean hasAppUser(BaseImage base) {
         String tag = dotnetTag(base);

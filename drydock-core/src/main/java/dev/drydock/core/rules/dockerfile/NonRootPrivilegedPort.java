@@ -1,0 +1,190 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.kubernetes.KubeSecurity;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.KubernetesRuns;
+import dev.drydock.core.rules.support.PrivilegedPortBind;
+import dev.drydock.core.rules.support.Stages;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "non-root-privileged-port",
+        title = "Non-root server listens on a port below 1024",
+        severity = Severity.HIGH,
+        category = Category.RELIABILITY,
+        checks = "Containers whose server listens on a port below 1024, where drydock reads the port (nginx's listen"
+                + " in the configuration the image copies or its own default server, FrankenPHP's SERVER_NAME,"
+                + " RoadRunner's http.address, the port the command sets, ASP.NET Core's ASPNETCORE_URLS or"
+                + " ASPNETCORE_HTTP_PORTS, the port the application's code listens on) and that run it as a non-root"
+                + " user: compose user: or the image's last USER, a base image known to start as non-root, or a"
+                + " Kubernetes runAsUser. High when the service uses network_mode: host, and for a Kubernetes container"
+                + " that runs the image (also a pod with hostNetwork); low otherwise, where Docker makes it work. Quiet"
+                + " when the server runs as root (nginx's and Apache's masters bind as root and drop their workers),"
+                + " when a RUN gives a program the capability with setcap cap_net_bind_service, when the compose"
+                + " service's sysctls or the pod's securityContext.sysctls set net.ipv4.ip_unprivileged_port_start,"
+                + " and when the port is 1024 or above or cannot be told.",
+        problem = "Only root or a process with CAP_NET_BIND_SERVICE may bind a port below 1024, unless"
+                + " net.ipv4.ip_unprivileged_port_start is lowered in the container's network namespace. Docker 20.10"
+                + " and later set it to 0 in each namespace they create, so the server starts there; Podman, Kubernetes"
+                + " nodes on CRI-O or containerd 1.x, older Docker, and host networking (the host's own value) keep the"
+                + " kernel's 1024. Giving the container the capability (cap_add) does not reach a non-root process.",
+        impact = "Moved off Docker's bridge networks, the server stops at start with \"permission denied\" on bind"
+                + " (nginx: `bind() to 0.0.0.0:80 failed (13: Permission denied)`), and the container or pod restarts"
+                + " in a loop.",
+        recommendation = "Move the server to a port above 1024 (8080 for 80, 8443 for 443) and change the EXPOSE line,"
+                + " the published ports and the healthchecks or probes to match; or give the server's binary the"
+                + " capability in the image (RUN setcap cap_net_bind_service=+ep /path/to/server), or set the sysctl"
+                + " where the runtime allows it (Kubernetes: securityContext.sysctls of the pod, a safe sysctl since"
+                + " 1.22).",
+        references = {
+                "https://github.com/moby/moby/pull/41030",
+                "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/",
+                "https://docs.kernel.org/networking/ip-sysctl.html",
+                "https://github.com/nginx/docker-nginx-unprivileged",
+                "https://frankenphp.dev/docs/docker/"},
+        effort = "15 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        RUN useradd --system --uid 10001 app
+                        WORKDIR /app
+                        COPY . .
+                        USER app
+                        EXPOSE 80
+                        CMD ["gunicorn", "--bind", "0.0.0.0:80", "app:app"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        RUN useradd --system --uid 10001 app
+                        WORKDIR /app
+                        COPY . .
+                        USER app
+                        EXPOSE 8080
+                        CMD ["gunicorn", "--bind", "0.0.0.0:8080", "app:app"]
+                        """))
+public final class NonRootPrivilegedPort implements Rule {
+
+    private static final String FAILS = "the server stops at start with \"permission denied\" on bind";
+
+    @Override
+    public void check(ReviewContext context) {
+        Set<Location> reported = new HashSet<>();
+        Set<String> kubernetesChecked = new HashSet<>();
+        for (Container c : context.builtContainers()) {
+            PrivilegedPortBind bind = PrivilegedPortBind.of(context, c).orElse(null);
+            if (bind == null) {
+                continue;
+            }
+            if (!c.isComposeService()) {
+                List<KubernetesRuns> runs = KubernetesRuns.of(context, c.build().dockerfile());
+                if (!runs.isEmpty()) {
+                    if (kubernetesChecked.add(c.build().dockerfile())) {
+                        runs.forEach(run -> kubernetes(context, c, bind, run));
+                    }
+                    continue; // how the project runs the image is known: the findings are about those containers
+                }
+            }
+            String user = PrivilegedPortBind.nonRootUser(c).orElse(null);
+            if (user == null || c.service() != null && bind.loweredBy(c.service())) {
+                continue;
+            }
+            Located<String> network = c.service() == null ? null : c.service().networkMode();
+            if (network != null && "host".equals(network.value())) {
+                hostNetwork(context, c, bind, user, network);
+                continue;
+            }
+            Location at = userLocation(c);
+            if (!reported.add(at)) {
+                continue;
+            }
+            context.finding(this, at, bind.server() + " listens on port " + bind.port() + " while the container runs as "
+                            + describe(user) + ": this works on Docker 20.10 and later only because Docker sets "
+                            + PrivilegedPortBind.SYSCTL + "=0 in the network namespace it creates for the container;"
+                            + " under Podman, on Kubernetes nodes that run CRI-O or containerd 1.x, with host networking"
+                            + " and on older Docker the kernel's 1024 applies, and " + FAILS)
+                    .severity(Severity.LOW)
+                    .recommendation(bind.move(context, c) + bind.follow(c) + "." + setcap(c.service() != null
+                            && !c.service().capDrop().isEmpty()) + (c.service() == null ? "" : " Or set `sysctls: ["
+                            + PrivilegedPortBind.SYSCTL + "=" + bind.lowest() + "]` on " + c.name() + ", which Podman"
+                            + " applies as well (not with host networking, and Kubernetes does not read it)."))
+                    .add();
+        }
+    }
+
+    /** A compose service on the host's network: the host's own value of the sysctl applies, 1024 by default. */
+    private void hostNetwork(ReviewContext context, Container c, PrivilegedPortBind bind, String user,
+            Located<String> network) {
+        context.finding(this, ComposeServices.keyed(network), c.name() + " uses network_mode: host, so "
+                        + bind.server() + " binds port " + bind.port() + " in the host's network namespace as "
+                        + describe(user) + ": Docker lowers " + PrivilegedPortBind.SYSCTL + " only in the namespaces it"
+                        + " creates, the host's own value (1024 by default) applies, and " + FAILS)
+                .recommendation(bind.move(context, c) + bind.follow(c) + "." + setcap(!c.service().capDrop().isEmpty()))
+                .add();
+    }
+
+    /** A Kubernetes container that runs the image as a non-root user, its own runAsUser or the image's USER. */
+    private void kubernetes(ReviewContext context, Container c, PrivilegedPortBind bind, KubernetesRuns run) {
+        KubeSecurity security = run.security();
+        if (Boolean.TRUE.equals(security.privileged()) || !run.container().command().isEmpty()
+                || run.mayMoveServer(null)) {
+            return;
+        }
+        String user = security.runAsUser() != null
+                ? (security.runAsUser() == 0 ? null : "UID " + security.runAsUser() + " (" + run.runAsUserSetting() + ")")
+                : PrivilegedPortBind.nonRootUser(c).map(NonRootPrivilegedPort::describe).orElse(null);
+        boolean hostNetwork = run.workload().hostNetwork();
+        if (user == null || !hostNetwork && run.workload().sysctls().contains(PrivilegedPortBind.SYSCTL)) {
+            return;
+        }
+        var file = context.project().source(run.workload().file()).orElse(null);
+        int line = run.container().line();
+        if (file == null || line < 1 || line > file.lineCount()) {
+            return;
+        }
+        String runtime = hostNetwork ? "the pod uses hostNetwork, so the node's own " + PrivilegedPortBind.SYSCTL
+                + " applies (1024 by default)"
+                : "Kubernetes lowers " + PrivilegedPortBind.SYSCTL + " only where the pod's securityContext.sysctls"
+                        + " does or the node's runtime does it by default (containerd 2.0 does; CRI-O and containerd"
+                        + " 1.x keep 1024)";
+        context.finding(this, new Location(run.workload().file(), file.lines(line, line)), run.describe() + " runs "
+                        + c.build().dockerfile() + "'s image, where " + bind.server() + " listens on port " + bind.port()
+                        + ", as " + user + ": " + runtime + (hostNetwork ? ", and " : ", and elsewhere ") + FAILS + " and the pod restarts in a"
+                        + " loop (CrashLoopBackOff)")
+                .recommendation(bind.move(context, c) + ", with the containerPort and probes of " + run.describe()
+                        + " to match." + setcap(!security.capabilitiesDrop().isEmpty()) + (hostNetwork ? ""
+                        : " Or lower the sysctl for the pod: `securityContext: {sysctls: [{name: " + PrivilegedPortBind.SYSCTL
+                                + ", value: \"" + bind.lowest() + "\"}]}` (a safe sysctl since Kubernetes 1.22)."))
+                .add();
+    }
+
+    /** The other way: the capability on the server's binary, kept in the bounding set where capabilities are dropped. */
+    private static String setcap(boolean dropsCapabilities) {
+        return " Or keep the port and give the server's binary the capability in the image: RUN setcap"
+                + " cap_net_bind_service=+ep on it (libcap's setcap)" + (dropsCapabilities ? ", and add NET_BIND_SERVICE"
+                + " back to the capabilities the container keeps, without which the binary does not start" : "") + ".";
+    }
+
+    /** Where the user is set: compose user: or USER, else the FROM of a base image that starts as non-root. */
+    private static Location userLocation(Container c) {
+        if (c.user() != null && c.user().origin() != null) {
+            return new Location(c.user().origin().file(), c.user().origin().span());
+        }
+        return new Location(c.build().dockerfile(), Stages.rootStage(c.build().model(), c.build().stage()).from().span());
+    }
+
+    private static String describe(String user) {
+        return user.startsWith("that ") ? "the non-root user " + user : user.startsWith("UID ") ? user
+                : "the non-root user " + user;
+    }
+}
