@@ -2,23 +2,19 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.Instruction;
-import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.CmdEdits;
 import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.PackageListEdits;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
-import dev.drydock.core.rules.support.WrittenInstructions;
-import dev.drydock.core.shell.Command;
-import dev.drydock.core.shell.ShellScript;
-import dev.drydock.core.shell.Word;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,28 +38,11 @@ final class StopSignalFixes {
      * so that it can be written in exec form; empty otherwise.
      */
     static List<String> literalCommand(String script) {
-        ShellScript parsed = ShellScript.parse(script);
-        if (parsed.hasProblems() || parsed.commands().size() != 1) {
-            return List.of();
-        }
-        Command only = parsed.commands().get(0);
-        if (!only.assignments().isEmpty() || !only.redirects().isEmpty() || !only.wrappers().isEmpty()
-                || !only.words().stream().allMatch(Word::isLiteral)) {
-            return List.of();
-        }
-        return only.words().stream().map(Word::value).toList();
+        return CmdEdits.literalCommand(script);
     }
 
-    /** The CMD of the image's own final stage, with no ENTRYPOINT before it, replaced by {@code argv} in exec form. */
     static Fix replaceCmd(Container c, EffectiveCommand command, List<String> argv, String title, FixSafety safety) {
-        if (!command.entrypoint().isEmpty()) {
-            return null;
-        }
-        Instruction cmd = ownCmd(c, command);
-        if (cmd == null) {
-            return null;
-        }
-        return Fix.of(title, safety, TextEdit.replace(c.build().dockerfile(), cmd.span(), "CMD " + Probes.json(argv)));
+        return CmdEdits.replaceCmd(c, command, argv, title, safety);
     }
 
     /**
@@ -76,7 +55,7 @@ final class StopSignalFixes {
         if (c.build() == null || c.build().model() == null || !command.entrypoint().isEmpty() || command.shellForm()) {
             return null;
         }
-        Instruction cmd = ownCmd(c, command);
+        Instruction cmd = CmdEdits.ownCmd(c, command);
         if (cmd == null) {
             return null;
         }
@@ -112,14 +91,5 @@ final class StopSignalFixes {
                 "# tini runs as PID 1 and passes SIGTERM on to the server\nENTRYPOINT " + Probes.json(List.of(binary, "--"))
                         + "\n"));
         return Fix.of("run the server under tini", FixSafety.UNSAFE, edits);
-    }
-
-    /** The CMD instruction of the container's final stage that sets the command, if it is there. */
-    private static Instruction ownCmd(Container c, EffectiveCommand command) {
-        if (c.service() != null && (c.service().command() != null || c.service().entrypoint() != null)) {
-            return null;
-        }
-        Instruction own = WrittenInstructions.ownAt(c, command.cmdOrigin());
-        return own != null && own.kind() == InstructionKind.CMD ? own : null;
     }
 }

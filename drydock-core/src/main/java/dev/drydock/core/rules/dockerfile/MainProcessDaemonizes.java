@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.project.Container;
@@ -12,10 +13,13 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.ServerModes;
 import dev.drydock.core.supervisor.Manager;
+import dev.drydock.core.rules.support.CmdEdits;
 import dev.drydock.core.rules.support.EntryPointScripts;
+import dev.drydock.core.rules.support.ForegroundCommands;
 import dev.drydock.core.rules.support.KeepAlives;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
@@ -35,7 +39,8 @@ import java.util.Set;
                 + " CMD/ENTRYPOINT, through sh -c, exec, init and privilege-dropping wrappers and entry-point scripts"
                 + " assumed to end with exec \"$@\"), when it daemonizes: pm2 start (not pm2-runtime or --no-daemon),"
                 + " gunicorn -D/--daemon, unicorn -D, rails server -d, php-fpm -D/--daemonize,"
-                + " redis-server --daemonize yes, mongod --fork, memcached -d, sshd without -D, torchserve without"
+                + " redis-server --daemonize yes, mongod --fork, memcached -d, sshd without -D, cron and crond without -f"
+                + " (BusyBox's crond -d and cronie's -n are left alone), torchserve without"
                 + " --foreground (with or without --start), httpd/apache2 without"
                 + " -DFOREGROUND, apachectl start, service NAME start and /etc/init.d/NAME start, and nginx without"
                 + " daemon off (neither in -g nor in a RUN or a .conf file the image copies). At medium, a shell"
@@ -49,7 +54,17 @@ import java.util.Set;
                 + " daemonizes: either way the process returns at once. The same programs started by supervisord"
                 + " (`[program:x] command=`), at medium: supervisord retries a program that exits at once a few times"
                 + " (startretries) and then gives up on it, leaving the daemon unwatched (high for puma -d, which"
-                + " never runs).",
+                + " never runs). The unsafe fix writes the CMD that runs the daemon in the foreground in exec form, when"
+                + " the final stage's own CMD does nothing else: a single daemon, alone or followed by a keep-alive"
+                + " that does not show a log (nginx -g 'daemon off;'; php-fpm -F for -D, php8.2-fpm's service as"
+                + " php-fpm8.2 -F; sshd -D, from service ssh start only where a RUN makes /run/sshd, which Debian's"
+                + " init script makes; httpd -DFOREGROUND; Apache's start as the php and httpd images' own"
+                + " apache2-foreground and httpd-foreground, as apache2ctl -D FOREGROUND on Debian and Ubuntu, httpd"
+                + " -DFOREGROUND on Alpine and the Red Hat family; cron -f on Debian and Ubuntu, crond -f on Alpine;"
+                + " supervisord -n -c /etc/supervisor/supervisord.conf for Debian's service supervisor start;"
+                + " redis-server without --daemonize yes; gunicorn and unicorn without -D). A command that does more"
+                + " (two daemons, migrations or settings first) gets no fix: it needs an entry-point script that ends by"
+                + " exec'ing the server, or a process supervisor.",
         problem = "A container lives as long as its main process. A program that forks into the background returns at"
                 + " once, so PID 1 exits and the container stops with it, or restarts in a loop under a restart"
                 + " policy; the daemon it left behind is killed with the container.",
@@ -68,8 +83,11 @@ import java.util.Set;
                 "https://www.php.net/manual/en/install.fpm.configuration.php",
                 "https://supervisord.org/subprocess.html#nondaemonizing-of-subprocesses",
                 "https://pytorch.org/serve/server.html",
+                "https://manpages.debian.org/bookworm/cron/cron.8.en.html",
+                "https://manpages.debian.org/bookworm/openssh-server/sshd.8.en.html",
+                "https://httpd.apache.org/docs/2.4/programs/httpd.html",
                 "https://github.com/puma/puma/blob/master/History.md#500--2020-09-17"},
-        fix = FixSafety.NONE,
+        fix = FixSafety.UNSAFE,
         effort = "5 min",
         examples = @RuleExample(
                 bad = """
@@ -130,6 +148,7 @@ public final class MainProcessDaemonizes implements Rule {
                         + " policy)";
         context.finding(this, at, what + notes(ep))
                 .recommendation(recommendation(name, ep.args()))
+                .fix(mode == ServerModes.Mode.BACKGROUND ? mainFix(c, command, ep) : null)
                 .add();
     }
 
@@ -156,6 +175,7 @@ public final class MainProcessDaemonizes implements Rule {
                                     + unseen())
                             .severity(Severity.MEDIUM)
                             .recommendation(keepAliveRecommendation(script, main, daemons, keepAlive.get(), "the container's command"))
+                            .fix(keepAliveFix(c, command, main, keepAlive.get()))
                             .add();
                 }
                 return;
@@ -220,6 +240,45 @@ public final class MainProcessDaemonizes implements Rule {
                 + " (and a restart policy starts it again), and docker stop's SIGTERM reaches it."
                 + (others.isEmpty() ? "" : " The other daemons (" + others + ") need a process supervisor"
                         + " (supervisord, s6-overlay) or containers of their own.");
+    }
+
+    /**
+     * The CMD that runs the daemon in the foreground in place of its background start, when that start is all
+     * the command does ({@code service nginx start}, {@code CMD ["nginx"]}) and the foreground form is known.
+     */
+    private static Fix mainFix(Container c, EffectiveCommand command, EntryPoint ep) {
+        List<String> written = command.shellForm()
+                ? command.script() == null ? List.of() : CmdEdits.literalCommand(command.script())
+                : command.argv();
+        if (!written.equals(ep.args())) {
+            return null; // a wrapper (an init, sh -c, gosu) or a variable stands in the way
+        }
+        return foregroundFix(c, command, written.get(0), written.subList(1, written.size()), "`" + String.join(" ",
+                written) + "`");
+    }
+
+    /**
+     * The CMD that runs the daemon in the foreground in place of the daemon and the keep-alive, when they are all the
+     * script does ({@code nginx && tail -f /dev/null}); none when the keep-alive shows a log (the foreground server
+     * would not) or the script does more (two daemons, migrations, settings), which then needs its own entry-point
+     * script ending with exec, or a process supervisor.
+     */
+    private static Fix keepAliveFix(Container c, EffectiveCommand command, Command main, KeepAlives keepAlive) {
+        List<String> words = CmdEdits.literalWords(main);
+        if (keepAlive.followsLog() || keepAlive.before().size() != 1 || words.isEmpty()) {
+            return null;
+        }
+        return foregroundFix(c, command, words.get(0), words.subList(1, words.size()), "`" + String.join(" ", words)
+                + "` and `" + keepAlive.text() + "`");
+    }
+
+    private static Fix foregroundFix(Container c, EffectiveCommand command, String program, List<String> args,
+            String replaced) {
+        return ForegroundCommands.of(c, program, args)
+                .map(argv -> CmdEdits.replaceCmd(c, command, argv, "write CMD " + Probes.json(argv) + ", which keeps "
+                        + PathNames.fileName(argv.get(0)) + " in the foreground as the container's main process, in place"
+                        + " of " + replaced, FixSafety.UNSAFE))
+                .orElse(null);
     }
 
     private static String written(String source, Command command) {
@@ -308,6 +367,8 @@ public final class MainProcessDaemonizes implements Rule {
             case "nginx" -> "Keep nginx in the foreground: CMD [\"nginx\", \"-g\", \"daemon off;\"].";
             case "redis-server" -> "Remove --daemonize yes: redis-server stays in the foreground by default.";
             case "sshd" -> "Add -D so that sshd stays in the foreground (and -e to log to stderr).";
+            case "cron" -> "Add -f so that cron stays in the foreground.";
+            case "crond" -> "Add -f (BusyBox's crond; cronie's takes -n) so that crond stays in the foreground.";
             case "mongod" -> "Remove --fork: mongod stays in the foreground by default.";
             case "torchserve" -> "Add --foreground: `" + String.join(" ", argv) + " --foreground` keeps the model"
                     + " server in the foreground as the container's main process.";

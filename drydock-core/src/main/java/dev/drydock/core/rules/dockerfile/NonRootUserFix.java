@@ -21,6 +21,7 @@ import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.LanguageInstalls;
+import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.PipCommands;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
@@ -35,8 +36,8 @@ import java.util.regex.Pattern;
 /**
  * Makes the final stage of a Debian/Ubuntu or Alpine based image run as an unprivileged user: creates
  * {@value #USER} with UID/GID {@value #ID} right after FROM (or uses the user a RUN of the image already
- * creates, with the group it is given: {@link CreatedUser}, or the user app of the .NET 8+ images as
- * {@code USER $APP_UID}), copies the application's files from the build
+ * creates, with the group it is given: {@link CreatedUser}, or the user the base image defines: app of the .NET 8+
+ * images as {@code USER $APP_UID}, www-data of the php images), copies the application's files from the build
  * context, and those another stage built into the working directory, with {@code --chown} (those copied after the
  * user exists: a framework writes its tmp and log folders there), and switches to
  * the user before CMD/ENTRYPOINT. The user gets a home folder when the application's Python packages download
@@ -108,11 +109,10 @@ final class NonRootUserFix {
         String path = container.build().dockerfile();
         List<TextEdit> edits = new ArrayList<>();
         CreatedUser created = CreatedUser.first(runs, "apk".equals(tools.packageManager()));
-        // the .NET 8+ images already have the user app (UID 1654, ENV APP_UID): useradd app would fail
-        boolean imageUser = created == null && DotnetImages.hasAppUser(base);
-        String user = created != null ? created.name() : imageUser ? "$APP_UID" : USER;
-        String owner = created == null ? USER + ":" + USER : created.chown();
-        if (created == null && !imageUser) {
+        ImageUser imageUser = created == null ? ImageUser.of(container, base) : null;
+        String user = created != null ? created.name() : imageUser != null ? imageUser.user() : USER;
+        String owner = created != null ? created.chown() : imageUser != null ? imageUser.owner() : USER + ":" + USER;
+        if (created == null && imageUser == null) {
             boolean home = downloadsIntoHome(container, runs);
             edits.add(TextEdit.insert(path, file.lineEnd(stage.from().endLine()), "\n\n# An unprivileged user for the application,"
                     + " with a fixed UID/GID that volume permissions can rely on"
@@ -136,8 +136,30 @@ final class NonRootUserFix {
             return Optional.empty();
         }
         edits.add(userSwitch);
-        return Optional.of(Fix.of(imageUser ? "run as the image's unprivileged user app ($APP_UID)"
-                : "run as the unprivileged user " + user, FixSafety.UNSAFE, edits));
+        return Optional.of(Fix.of(imageUser != null ? imageUser.title() : "run as the unprivileged user " + user,
+                FixSafety.UNSAFE, edits));
+    }
+
+    /**
+     * The unprivileged user the base image already defines, which the fix switches to instead of creating one: app of
+     * the .NET 8+ images (UID 1654, ENV APP_UID: useradd app would fail), www-data of the official php images (33 on
+     * Debian, 82 on Alpine), which their php-fpm pool and Apache already run the PHP code as.
+     *
+     * @param user what USER names
+     * @param owner what COPY --chown names
+     * @param title the fix's title
+     */
+    private record ImageUser(String user, String owner, String title) {
+
+        static ImageUser of(Container container, BaseImage base) {
+            if (DotnetImages.hasAppUser(base)) {
+                return new ImageUser("$APP_UID", USER + ":" + USER, "run as the image's unprivileged user app ($APP_UID)");
+            }
+            if (PhpFpm.onPhpImage(container)) {
+                return new ImageUser("www-data", "www-data:www-data", "run as the php image's unprivileged user www-data");
+            }
+            return null;
+        }
     }
 
     private static String createUser(boolean alpine, boolean home) {

@@ -65,7 +65,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
         category = Category.SECURITY,
         checks = "The user the container finally runs as: compose user: over the last USER of the target stage"
                 + " (inherited through stages), else the base image's default. A strength where that user is not"
-                + " root. The recommendation fits the base image: the node image's own node user, BusyBox's adduser"
+                + " root. The recommendation fits the base image: the node image's own node user, the php images'"
+                + " www-data (UID 33 on Debian, 82 on Alpine; the fix switches to it with COPY --chown too, also for"
+                + " php-fpm, whose pool then runs as www-data, but not for Apache on port 80), BusyBox's adduser"
                 + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd) and for microdnf"
                 + " images such as ubi-minimal (no useradd without shadow-utils), useradd elsewhere. Not root either:"
                 + " an entry point that starts as root only to prepare files and then"
@@ -262,16 +264,23 @@ public final class RunsAsRoot implements Rule {
                             + " with `user:` set to the owner's UID:GID).")
                     + privilegedPortNote(context, container) + kube.recommendation());
             Fix fix = hostSource != null || cron.isPresent() || rootServerSharing(context, container) != null ? null
-                    : (createdUser(container) != null ? NonRootUserFix.fix(container)
-                            : StackFixes.runsAsRoot(context, container).or(() -> NonRootUserFix.fix(container)))
+                    : createdUser(container) != null ? nonRootFix(container)
+                    : StackFixes.runsAsRoot(context, container)
                             .map(f -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, f)))
-                            .orElse(null);
+                            .orElseGet(() -> nonRootFix(container));
             Severity severity = kube.severity(development ? Severity.MEDIUM
                     : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH);
             noUser.computeIfAbsent(new NoUserKey(new Location(container.build().dockerfile(), stage.from().span()),
                     message, recommendation), k -> new ArrayList<>()).add(new NoUser(container, severity, fix));
         }
         noUser.forEach((key, containers) -> reportNoUser(context, key, containers));
+    }
+
+    /** The fix that switches the final stage to an unprivileged user ({@link NonRootUserFix}), or null. */
+    private static Fix nonRootFix(Container container) {
+        return NonRootUserFix.fix(container)
+                .map(f -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, f)))
+                .orElse(null);
     }
 
     /** What makes the "no USER" findings of containers sharing an image one finding: the same words and advice. */
@@ -704,8 +713,8 @@ public final class RunsAsRoot implements Rule {
         String workdir = container.build().stage().config().workdir() instanceof Setting<String> w ? w.value()
                 : phpImage ? "/var/www/html" : "/app";
         String asUser = phpImage
-                ? "USER www-data (the php image's own user, UID 82 on Alpine and 33 on Debian), with COPY"
-                        + " " + ownedFiles(container, "www-data:www-data", workdir, true)
+                ? "USER www-data (the php image's own user, UID 82 on Alpine and 33 on Debian), "
+                        + ownedFiles(container, "www-data:www-data", workdir, true)
                 : suggestion(container);
         context.finding(this, at, message)
                 .severity(allowsRoot ? Severity.MEDIUM : Severity.LOW)
@@ -715,6 +724,7 @@ public final class RunsAsRoot implements Rule {
                         + "To take root from the master too, run php-fpm as the pool's user: " + asUser + "; php-fpm"
                         + " then only notes that the pool's user directive is ignored, and its port 9000 needs no"
                         + " privilege.")
+                .fix(phpImage && !allowsRoot ? nonRootFix(container) : null)
                 .add();
     }
 
@@ -888,6 +898,10 @@ public final class RunsAsRoot implements Rule {
                     + " autosaved configuration there), " + ownedFiles(container, ids, workdir, true)
                     + "; where it listens on 80 and 443 (its default), move it above 1024 (ENV SERVER_NAME=:8080) so"
                     + " that it needs no CAP_NET_BIND_SERVICE";
+        }
+        if (PhpFpm.onPhpImage(container)) {
+            return "USER www-data (the php image's own unprivileged user, UID 33 on Debian and 82 on Alpine), "
+                    + ownedFiles(container, "www-data:www-data", workdir, true);
         }
         if (DotnetImages.hasAppUser(base)) {
             return "USER $APP_UID (the unprivileged user app, UID 1654, that " + describe(base) + " already defines:"

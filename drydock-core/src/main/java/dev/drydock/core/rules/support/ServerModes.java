@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Whether a server program, started with given arguments, stays in the foreground or forks into the background and
  * returns: nginx without {@code daemon off}, {@code gunicorn -D}, {@code php-fpm -D}, {@code redis-server --daemonize
- * yes}, {@code pm2 start} (pm2-runtime and {@code --no-daemon} stay), {@code puma -d} before puma 5, {@code service x start} and
+ * yes}, cron and crond without {@code -f}, {@code pm2 start} (pm2-runtime and {@code --no-daemon} stay),
+ * {@code puma -d} before puma 5, {@code service x start} and
  * {@code /etc/init.d/x start}, which run an init script that starts the daemon and exits.
  */
 public final class ServerModes {
@@ -52,6 +53,10 @@ public final class ServerModes {
             case "apachectl", "apache2ctl" -> has(args, "-DFOREGROUND") || adjacent(args, "-D", "FOREGROUND")
                     ? Mode.FOREGROUND : has(args, "start") ? Mode.BACKGROUND : null;
             case "sshd" -> has(args, "-D") ? Mode.FOREGROUND : Mode.BACKGROUND;
+            // Debian's cron stays with -f and runs its jobs once with -N; BusyBox's crond stays with -f, cronie's
+            // with -n; BusyBox's -d (log to stderr) is left alone
+            case "cron" -> has(args, "-N") ? null : has(args, "-f") ? Mode.FOREGROUND : Mode.BACKGROUND;
+            case "crond" -> has(args, "-d") ? null : has(args, "-f", "-n") ? Mode.FOREGROUND : Mode.BACKGROUND;
             case "mongod" -> has(args, "--fork") ? Mode.BACKGROUND : Mode.FOREGROUND;
             case "memcached" -> has(args, "-d") ? Mode.BACKGROUND : Mode.FOREGROUND;
             case "gunicorn", "unicorn" -> has(args, "-D", "--daemon") ? Mode.BACKGROUND : Mode.FOREGROUND;

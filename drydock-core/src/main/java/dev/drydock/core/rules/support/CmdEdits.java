@@ -1,0 +1,62 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.shell.Word;
+import java.util.List;
+
+/** Edits of the CMD that the image's own final stage writes. */
+public final class CmdEdits {
+
+    private CmdEdits() {}
+
+    /**
+     * The words of a script that is one plain command (no variables, assignments, redirects or operators),
+     * so that it can be written in exec form; empty otherwise.
+     */
+    public static List<String> literalCommand(String script) {
+        ShellScript parsed = ShellScript.parse(script);
+        if (parsed.hasProblems() || parsed.commands().size() != 1) {
+            return List.of();
+        }
+        return literalWords(parsed.commands().get(0));
+    }
+
+    /** The words of a plain command (no variables, assignments, redirects or wrappers); empty otherwise. */
+    public static List<String> literalWords(Command command) {
+        if (!command.assignments().isEmpty() || !command.redirects().isEmpty() || !command.wrappers().isEmpty()
+                || !command.words().stream().allMatch(Word::isLiteral)) {
+            return List.of();
+        }
+        return command.words().stream().map(Word::value).toList();
+    }
+
+    /** The CMD of the image's own final stage, with no ENTRYPOINT before it, replaced by {@code argv} in exec form. */
+    public static Fix replaceCmd(Container c, EffectiveCommand command, List<String> argv, String title,
+            FixSafety safety) {
+        if (!command.entrypoint().isEmpty()) {
+            return null;
+        }
+        Instruction cmd = ownCmd(c, command);
+        if (cmd == null) {
+            return null;
+        }
+        return Fix.of(title, safety, TextEdit.replace(c.build().dockerfile(), cmd.span(), "CMD " + Probes.json(argv)));
+    }
+
+    /** The CMD instruction of the container's final stage that sets the command, if it is there. */
+    public static Instruction ownCmd(Container c, EffectiveCommand command) {
+        if (c.service() != null && (c.service().command() != null || c.service().entrypoint() != null)) {
+            return null;
+        }
+        Instruction own = WrittenInstructions.ownAt(c, command.cmdOrigin());
+        return own != null && own.kind() == InstructionKind.CMD ? own : null;
+    }
+}
