@@ -33,12 +33,9 @@ class ReviewShellCheckCommandTest {
     @Test
     void runScriptsGoToShellCheckAtTheirExactPosition() throws IOException {
         assumeTrue(ShellCheck.onPath().isPresent(), "shellcheck is not on PATH (Debian package shellcheck)");
-        long before = ShellCheck.onPath().get().checkedScripts(); // counted for the whole process, other tests too
         CliRun run = CliRun.of("review", dir.toString(), "--format", "json", "--verbose", "--fail-on", "none");
         assertThat(codes(run)).containsExactly("SC2086 4:11");
-        long after = before + 1;
-        assertThat(run.err()).contains("drydock: shellcheck ")
-                .contains("checked " + after + " RUN script" + (after == 1 ? "" : "s"));
+        assertThat(run.err()).contains("drydock: shellcheck ").contains("checked 1 RUN script");
     }
 
     @Test
