@@ -108,19 +108,20 @@ public final class ComposeImageUnpinned implements Rule {
             List<String> origins = new ArrayList<>();
             List<String> advice = new ArrayList<>();
             for (Substitution sub : tagVariables) {
+                String pinned = sub.name() + "=" + pinnedValue(scalar.raw(), sub);
                 Optional<DotEnvFile> dotEnv = sub.isSet() ? variables.dotEnvFileOf(sub.name()) : Optional.empty();
                 if (sub.usedDefault()) {
                     origins.add("the default of $" + sub.name() + ", which nothing in the project sets");
-                    advice.add("set " + sub.name() + "=X.Y.Z in the deployment's .env (or write the version as the"
+                    advice.add("set " + pinned + " in the deployment's .env (or write the version as the"
                             + " default in `" + scalar.raw().substring(sub.start(), sub.end()) + "`)");
                 } else if (dotEnv.isPresent()) {
                     String where = dotEnv.get().file().path() + " line "
                             + dotEnv.get().entry(sub.name()).orElseThrow().span().startLine();
                     origins.add("$" + sub.name() + ", set in " + where);
-                    advice.add("set " + sub.name() + "=X.Y.Z in " + where + ", where it is defined");
+                    advice.add("set " + pinned + " in " + where + ", where it is defined");
                 } else {
                     origins.add("$" + sub.name() + ", set where Compose runs");
-                    advice.add("set " + sub.name() + "=X.Y.Z where the deployment sets it");
+                    advice.add("set " + pinned + " where the deployment sets it");
                 }
             }
             from = " (" + String.join("; ", origins) + ")";
@@ -147,6 +148,22 @@ public final class ComposeImageUnpinned implements Rule {
     private static List<Substitution> tagVariables(ScalarNode scalar) {
         int tagStart = nameEnd(scalar.raw());
         return scalar.substitutions().stream().filter(sub -> !sub.nested() && sub.end() > tagStart).toList();
+    }
+
+    /**
+     * The value that pins the tag a variable gives: the version alone when it is the tag ({@code outline:${TAG}}),
+     * else the name its value holds with the version as tag ({@code SNUBA_IMAGE=getsentry/snuba:X.Y.Z}).
+     */
+    private static String pinnedValue(String raw, Substitution sub) {
+        int nameEnd = nameEnd(raw);
+        if (nameEnd < raw.length() && raw.charAt(nameEnd) == ':' && sub.start() > nameEnd) {
+            return "X.Y.Z";
+        }
+        String value = sub.result() == null ? "" : sub.result();
+        int colon = value.indexOf(':', value.lastIndexOf('/') + 1);
+        int at = value.indexOf('@');
+        int end = colon >= 0 ? colon : at >= 0 ? at : value.length();
+        return value.substring(0, end) + ":X.Y.Z";
     }
 
     /**
