@@ -79,13 +79,18 @@ public final class Variables {
 
     /** Where a variable's value comes from: the {@code .env} statement, when not overridden by the process. */
     public Optional<DotEnvEntry> dotEnvEntry(String name) {
+        return dotEnvFileOf(name).flatMap(f -> f.entry(name));
+    }
+
+    /** The {@code .env} file whose statement gives a variable its value, when the process does not override it. */
+    public Optional<DotEnvFile> dotEnvFileOf(String name) {
         if (process.containsKey(name)) {
             return Optional.empty();
         }
         for (int i = dotEnvFiles.size() - 1; i >= 0; i--) {
             Optional<DotEnvEntry> e = dotEnvFiles.get(i).entry(name);
             if (e.isPresent() && e.get().value() != null) {
-                return e;
+                return Optional.of(dotEnvFiles.get(i));
             }
         }
         return Optional.empty();

@@ -3,7 +3,9 @@ package dev.drydock.core.rules.compose;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.compose.Variables;
 import dev.drydock.core.compose.template.Substitution;
+import dev.drydock.core.dotenv.DotEnvFile;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
@@ -28,7 +30,10 @@ import java.util.Optional;
                 + " version number (stable, edge, lts, nightly, alpine, bookworm ...), and no digest. A major or"
                 + " major.minor tag (postgres:16, redis:7.4) passes: that is the pinning the images' own"
                 + " documentation recommends for services, and it keeps a data format stable. References whose"
-                + " variable is not set are left alone."
+                + " variable is not set are left alone. When a variable gives the tag (`outline:${OUTLINE_VERSION}`),"
+                + " the recommendation is to set that variable to a version where its value comes from (the .env"
+                + " file and line that define it, or its default), not to edit `image:`; a variable that gives only"
+                + " the registry or repository stays as written in the recommended `image:`."
                 + " Services that take the key from one YAML anchor (`<<: *defaults`) get one finding there,"
                 + " naming them all.",
         problem = "A tag without a version is re-pointed at every release: the next `docker compose pull` or a new"
@@ -87,26 +92,108 @@ public final class ComposeImageUnpinned implements Rule {
             default -> "uses the tag " + reference.tag() + ", which names no version";
         };
         List<String> names = group.stream().map(ComposeServices.Ref::name).toList();
-        List<String> defaulted = image.node() instanceof ScalarNode scalar ? scalar.substitutions().stream()
-                .filter(sub -> sub.usedDefault() && inTag(reference, sub)).map(Substitution::name).distinct().toList()
-                : List.of();
-        String from = defaulted.isEmpty() ? "" : " (the default of " + String.join(" and ", defaulted.stream()
-                .map(n -> "$" + n).toList()) + ", which nothing in the project sets)";
+        ScalarNode scalar = image.node() instanceof ScalarNode s ? s : null;
+        List<Substitution> tagVariables = scalar == null ? List.of() : tagVariables(scalar);
+        String running = "the one running now: `docker compose images " + first.name() + "`";
+        String from;
+        String recommendation;
+        if (tagVariables.isEmpty()) {
+            from = "";
+            String name = scalar != null && !scalar.substitutions().isEmpty()
+                    ? scalar.raw().substring(0, nameEnd(scalar.raw())) : reference.familiarName();
+            recommendation = "Pin a version: `image: " + name + ":X.Y.Z` (" + running + "), and add its digest for a"
+                    + " reproducible deployment.";
+        } else {
+            Variables variables = first.compose().variables();
+            List<String> origins = new ArrayList<>();
+            List<String> advice = new ArrayList<>();
+            for (Substitution sub : tagVariables) {
+                String pinned = sub.name() + "=" + pinnedValue(scalar.raw(), sub);
+                Optional<DotEnvFile> dotEnv = sub.isSet() ? variables.dotEnvFileOf(sub.name()) : Optional.empty();
+                if (sub.usedDefault()) {
+                    origins.add("the default of $" + sub.name() + ", which nothing in the project sets");
+                    advice.add("set " + pinned + " in the deployment's .env (or write the version as the"
+                            + " default in `" + scalar.raw().substring(sub.start(), sub.end()) + "`)");
+                } else if (dotEnv.isPresent()) {
+                    String where = dotEnv.get().file().path() + " line "
+                            + dotEnv.get().entry(sub.name()).orElseThrow().span().startLine();
+                    origins.add("$" + sub.name() + ", set in " + where);
+                    advice.add("set " + pinned + " in " + where + ", where it is defined");
+                } else {
+                    origins.add("$" + sub.name() + ", set where Compose runs");
+                    advice.add("set " + pinned + " where the deployment sets it");
+                }
+            }
+            from = " (" + String.join("; ", origins) + ")";
+            String advised = String.join(", and ", advice);
+            recommendation = Character.toUpperCase(advised.charAt(0)) + advised.substring(1) + ", X.Y.Z being the"
+                    + " version to run (" + running + "); `image:` takes its tag from there and stays as it is. A"
+                    + " digest can follow the version in the same value (X.Y.Z@sha256:...) for a reproducible"
+                    + " deployment.";
+        }
         context.finding(this, ComposeServices.location(image.node()), "the image " + image.value() + from + " of "
                         + ComposeServices.names(names) + " " + why + ": whatever was published last runs, and the"
                         + " next pull on another host may bring another major version")
                 .severity(group.stream().allMatch(ComposeServices.Ref::inDevelopmentFile) ? Severity.LOW
                         : Severity.MEDIUM)
-                .recommendation((defaulted.isEmpty() ? "" : "Set " + String.join(" and ", defaulted)
-                        + " in the deployment's .env, or make the default a version. ") + "Pin a version: `image: "
-                        + reference.familiarName() + ":X.Y.Z` (the one running now: `docker compose images "
-                        + first.name() + "`), and add its digest for a reproducible deployment.")
+                .recommendation(recommendation)
                 .add();
     }
 
-    /** Whether a variable's default is (part of) the tag: not the registry or the repository it also sets. */
-    private static boolean inTag(ImageReference reference, Substitution sub) {
-        return reference.tag() != null && sub.argument() != null && !sub.argument().isEmpty()
-                && reference.tag().contains(sub.argument());
+    /**
+     * The variables whose value is (part of) the tag as written: {@code ${OUTLINE_VERSION}} in
+     * {@code ${REGISTRY:-docker.io}/outline:${OUTLINE_VERSION}}, or a variable after the last '/' that holds the
+     * tag with the name ({@code ${IMAGE}}); not one that sets the registry or the repository.
+     */
+    private static List<Substitution> tagVariables(ScalarNode scalar) {
+        int tagStart = nameEnd(scalar.raw());
+        return scalar.substitutions().stream().filter(sub -> !sub.nested() && sub.end() > tagStart).toList();
+    }
+
+    /**
+     * The value that pins the tag a variable gives: the version alone when it is the tag ({@code outline:${TAG}}),
+     * else the name its value holds with the version as tag ({@code SNUBA_IMAGE=getsentry/snuba:X.Y.Z}).
+     */
+    private static String pinnedValue(String raw, Substitution sub) {
+        int nameEnd = nameEnd(raw);
+        if (nameEnd < raw.length() && raw.charAt(nameEnd) == ':' && sub.start() > nameEnd) {
+            return "X.Y.Z";
+        }
+        String value = sub.result() == null ? "" : sub.result();
+        int colon = value.indexOf(':', value.lastIndexOf('/') + 1);
+        int at = value.indexOf('@');
+        int end = colon >= 0 ? colon : at >= 0 ? at : value.length();
+        return value.substring(0, end) + ":X.Y.Z";
+    }
+
+    /**
+     * Where the image's name ends in the text as written, before interpolation: at the ':' of its tag (outside any
+     * ${...}), else at its end, or at the start of the last segment when a variable there may hold the tag too.
+     */
+    private static int nameEnd(String raw) {
+        int depth = 0;
+        int slash = -1;
+        int colon = -1;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '$' && i + 1 < raw.length() && raw.charAt(i + 1) == '{') {
+                depth++;
+                i++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (depth == 0 && c == '/') {
+                slash = i;
+                colon = -1;
+            } else if (depth == 0 && c == ':') {
+                colon = i;
+            } else if (depth == 0 && c == '@') {
+                break;
+            }
+        }
+        if (colon >= 0) {
+            return colon;
+        }
+        boolean variableInLastSegment = raw.indexOf('$', slash + 1) >= 0;
+        return variableInLastSegment ? slash + 1 : raw.length();
     }
 }

@@ -21,7 +21,10 @@ import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.ImageFilledVolumes;
 import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @RuleDefinition(
@@ -29,7 +32,8 @@ import java.util.Optional;
         title = "Database or application data is not kept in a named volume",
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
-        checks = "The volumes of every compose service. A strength for each named volume mounted, except one over a"
+        checks = "The volumes of every compose service. A strength for each named volume mounted (one per volume and"
+                + " compose file, naming the services that mount it), except one over a"
                 + " directory a service's image fills, in that service or another that mounts it"
                 + " (volume-hides-image-content: it keeps stale files). A finding for a"
                 + " service of a well-known stateful image (postgres, mysql, mariadb, mongo, redis, rabbitmq,"
@@ -86,6 +90,7 @@ public final class NamedVolumes implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        List<Kept> kept = new ArrayList<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
             Optional<DataStores.DataLocation> data = DataStores.dataDirectory(service);
@@ -93,9 +98,7 @@ public final class NamedVolumes implements Rule {
             Node missed = miss.map(Miss::at).orElse(null);
             for (Service.Volume volume : service.volumes()) {
                 if (volume.isNamedVolume() && volume.node() != missed && !ImageFilledVolumes.holdsImageFiles(context, volume)) {
-                    context.strength(this, ComposeServices.location(volume.node()), "the named volume " + volume.source()
-                            + " keeps " + volume.target() + " of " + service.name()
-                            + " when the container is re-created or the stack is taken down");
+                    kept.add(new Kept(ref, volume));
                 }
             }
             RedisRole role = miss.isEmpty() ? null : redisRole(service);
@@ -128,6 +131,32 @@ public final class NamedVolumes implements Rule {
                                     + " top-level volumes: of " + ref.file() + ".")
                     .fix(miss.get().at() == null ? mountFix(context, ref, volumeName, mountAt) : null)
                     .add();
+        }
+        strengths(context, kept);
+    }
+
+    /** A named volume that keeps a folder of a service. */
+    private record Kept(ComposeServices.Ref ref, Service.Volume volume) {}
+
+    /**
+     * One strength per named volume of a compose file, at its first mount, naming every service that mounts it and
+     * where: services sharing one mount through a YAML anchor, or each writing its own.
+     */
+    private void strengths(ReviewContext context, List<Kept> kept) {
+        Map<String, List<Kept>> byVolume = new LinkedHashMap<>();
+        for (Kept k : kept) {
+            byVolume.computeIfAbsent(k.ref().file() + "\n" + k.volume().source(), x -> new ArrayList<>()).add(k);
+        }
+        for (List<Kept> group : byVolume.values()) {
+            Map<String, List<String>> servicesByTarget = new LinkedHashMap<>();
+            group.forEach(k -> servicesByTarget.computeIfAbsent(k.volume().target(), x -> new ArrayList<>())
+                    .add(k.ref().name()));
+            String folders = String.join(" and ", servicesByTarget.entrySet().stream()
+                    .map(e -> e.getKey() + " of " + ComposeServices.names(e.getValue())).toList());
+            context.strength(this, ComposeServices.location(group.get(0).volume().node()), "the named volume "
+                    + group.get(0).volume().source() + " keeps " + folders + " when the "
+                    + (group.stream().map(k -> k.ref().name()).distinct().count() == 1 ? "container is" : "containers are")
+                    + " re-created or the stack is taken down");
         }
     }
 

@@ -37,7 +37,8 @@ import java.util.Set;
                 + " deprecated with it; and the variants of maintained images that were built on those and stopped"
                 + " with them: maven's openjdk and adoptopenjdk tags (maven:3.8.6-openjdk-11, maven:3.6-jdk-11) and"
                 + " gradle's adoptopenjdk tags (gradle:jdk11-hotspot, gradle:jdk11-openj9)."
-                + " The same for the `image` of compose services that are pulled, not built (no `build` section)."
+                + " The same for the `image` of compose services that are pulled, not built (no `build` section): one"
+                + " finding per image and compose file, naming every service that runs it."
                 + " Images of other publishers with the same name (example/openjdk), stages the build does not"
                 + " use and compose images whose variable is not set are left alone.",
         problem = "A deprecated official image is frozen: its tags stay where they were on the day its updates"
@@ -85,7 +86,7 @@ public final class DeprecatedBaseImage implements Rule {
         checkCompose(context);
     }
 
-    /** Services that run a deprecated image as it is; one finding per image node (YAML anchors share one). */
+    /** Services that run a deprecated image as it is; one finding per image and compose file, naming them all. */
     private void checkCompose(ReviewContext context) {
         List<ComposeServices.Ref> pulled = new ArrayList<>();
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
@@ -93,14 +94,13 @@ public final class DeprecatedBaseImage implements Rule {
                 pulled.add(ref);
             }
         }
-        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(pulled,
-                ref -> ComposeServices.location(ref.service().image().node()))) {
+        for (List<ComposeServices.Ref> group : ComposeServices.byPulledImage(pulled)) {
             Service first = group.get(0).service();
             ImageReference ref = ImageReference.tryParse(first.image().value()).orElseThrow();
             Deprecation deprecation = deprecation(first).orElseThrow();
             List<String> names = group.stream().map(ComposeServices.Ref::name).toList();
             context.finding(this, ComposeServices.location(first.image().node()), "the image " + ref.familiarString()
-                            + " of " + ComposeServices.names(names) + " " + deprecation.lead()
+                            + " of " + ComposeServices.names(names) + ComposeServices.imageLines(group) + " " + deprecation.lead()
                             + " received no updates after " + deprecation.updatedUntil()
                             + ", so no security fixes either")
                     .recommendation(recommendation(ref, deprecation))

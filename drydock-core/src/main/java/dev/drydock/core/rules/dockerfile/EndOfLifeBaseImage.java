@@ -36,7 +36,8 @@ import java.util.Set;
         category = Category.SECURITY,
         checks = "The image of every FROM of the stages a build uses, after build arguments are expanded, and the"
                 + " `image` of every compose service that runs a published image as it is (no `build` section), after"
-                + " interpolation (one finding on the `image:` line, naming the services that share it). Fires"
+                + " interpolation (one finding per image and compose file, on its first `image:` line, naming every service"
+                + " that runs it and the other lines that write it). Fires"
                 + " when it is the official python, node, golang, php, ruby or nginx image with a version in its tag that"
                 + " belongs to a release line older than the oldest one its maintainers still supported on the date"
                 + " of drydock's table of image versions (python below 3.11, node below 22, golang below 1.26, php below 8.2, ruby below 3.3, nginx below 1.28 on"
@@ -130,7 +131,7 @@ public final class EndOfLifeBaseImage implements Rule {
         checkCompose(context);
     }
 
-    /** The services that run a published image as it is (no build section), once per `image:` they share. */
+    /** The services that run a published image as it is (no build section), once per image and compose file. */
     private void checkCompose(ReviewContext context) {
         List<ComposeServices.Ref> pulled = ComposeServices.services(context).stream()
                 .filter(ref -> ComposeServices.pulledImage(ref.service())
@@ -138,12 +139,12 @@ public final class EndOfLifeBaseImage implements Rule {
                                 && !LocallyBuiltImages.contains(context, image))
                         .isPresent())
                 .toList();
-        for (List<ComposeServices.Ref> group : ComposeServices.byLocation(pulled,
-                ref -> ComposeServices.location(ref.service().image().node()))) {
+        for (List<ComposeServices.Ref> group : ComposeServices.byPulledImage(pulled)) {
             ComposeServices.Ref first = group.get(0);
             ImageReference image = ComposeServices.pulledImage(first.service()).orElseThrow();
             String subject = "the image " + first.service().image().value() + " of "
-                    + ComposeServices.names(group.stream().map(ComposeServices.Ref::name).toList());
+                    + ComposeServices.names(group.stream().map(ComposeServices.Ref::name).toList())
+                    + ComposeServices.imageLines(group);
             check(context, image, new Target(ComposeServices.location(first.service().image().node()), subject, null,
                     group.stream().allMatch(ComposeServices.Ref::inDevelopmentFile)));
         }

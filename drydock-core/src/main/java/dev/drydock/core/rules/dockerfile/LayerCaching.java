@@ -385,6 +385,10 @@ public final class LayerCaching implements Rule {
      * WORKDIR or "/src/app/ui/"); a manifest named by a path (pip install -r backend/requirements.txt) keeps its folder.
      */
     private static String manifestCopies(ReviewContext context, BuiltImage image, Outcome o, String runsIn) {
+        String throughCopy = copiesThroughBroadCopy(context, image, o);
+        if (throughCopy != null) {
+            return throughCopy;
+        }
         String manifest = o.install().manifest();
         String folder = contextFolder(image, o, runsIn);
         if (manifest.contains("/") && runsIn == null) {
@@ -403,6 +407,46 @@ public final class LayerCaching implements Rule {
             }
             String into = m.contains("/") ? destinationPath(destination, PathNames.parent(m)) : destination;
             byDestination.computeIfAbsent(into, k -> new ArrayList<>()).add(prefix + m);
+        }
+        return String.join(" and ", byDestination.entrySet().stream()
+                .map(e -> "COPY " + String.join(" ", e.getValue()) + " " + e.getKey()).toList());
+    }
+
+    /**
+     * The COPYs that bring the install's manifests in on their own, found by following each manifest's path in the
+     * image back through the broad COPY to its path in the build context: pip install -r
+     * /usr/src/app/requirements.txt after COPY . /usr/src/app gives COPY requirements.txt /usr/src/app/. The
+     * destination is the manifest's folder in the image, "./" or relative when it is the WORKDIR or below it. Null
+     * when drydock cannot tell where the install runs or where a single-source COPY puts the source.
+     */
+    private static String copiesThroughBroadCopy(ReviewContext context, BuiltImage image, Outcome o) {
+        String directory = DependencyInstalls.directory(o.run(), o.install());
+        CopyCommand copy = copyCommand(image, o);
+        if (directory == null || copy == null || copy.sources().size() != 1 || copy.containerPath() == null
+                || copy.containerPath().contains("$") || Glob.hasWildcards(copy.sources().get(0))) {
+            return null;
+        }
+        String target = ContainerPaths.clean(copy.containerPath());
+        String source = clean(copy.sources().get(0));
+        String workdir = ContainerPaths.clean(o.run().workdir());
+        Map<String, List<String>> byDestination = new LinkedHashMap<>();
+        for (String m : o.install().manifests()) {
+            String inImage = PathNames.normalizeAbsolute(directory, m);
+            if (!PathNames.isUnder(inImage, target) || inImage.equals(target)) {
+                if (m.equals(o.install().manifest())) {
+                    return null;
+                }
+                continue;
+            }
+            String inContext = PathNames.join(source, inImage.substring(target.equals("/") ? 1 : target.length() + 1));
+            if (!m.equals(o.install().manifest()) && !exists(context.project(), image, inContext)) {
+                continue;
+            }
+            String folder = PathNames.parent(inImage);
+            String into = folder.equals(workdir) ? "./"
+                    : !workdir.equals("/") && PathNames.isUnder(folder, workdir)
+                    ? folder.substring(workdir.length() + 1) + "/" : folder.equals("/") ? "/" : folder + "/";
+            byDestination.computeIfAbsent(into, k -> new ArrayList<>()).add(inContext);
         }
         return String.join(" and ", byDestination.entrySet().stream()
                 .map(e -> "COPY " + String.join(" ", e.getValue()) + " " + e.getKey()).toList());

@@ -281,6 +281,34 @@ public final class ComposeServices {
     }
 
     /**
+     * Services that pull an image grouped by the image as written in one compose file, in first-seen order: a finding
+     * about the image (its release line has ended) says it once, naming every service that runs it, whether they
+     * share one {@code image:} through a YAML anchor or each writes its own.
+     */
+    public static Collection<List<Ref>> byPulledImage(List<Ref> refs) {
+        Map<String, List<Ref>> groups = new LinkedHashMap<>();
+        for (Ref ref : refs) {
+            groups.computeIfAbsent(ref.file() + "\n" + ref.service().image().value(), k -> new ArrayList<>()).add(ref);
+        }
+        return groups.values();
+    }
+
+    /**
+     * Where a group of {@link #byPulledImage} writes its image when that is more than one {@code image:} line, for
+     * its message: " (image: at lines 291 and 324)"; else "".
+     */
+    public static String imageLines(List<Ref> group) {
+        List<Integer> lines = group.stream().map(ref -> location(ref.service().image().node()).span().startLine())
+                .distinct().sorted().toList();
+        if (lines.size() < 2) {
+            return "";
+        }
+        List<String> shown = lines.stream().map(String::valueOf).toList();
+        return " (image: at lines " + String.join(", ", shown.subList(0, shown.size() - 1)) + " and "
+                + shown.get(shown.size() - 1) + ")";
+    }
+
+    /**
      * The key of the mapping a service takes what it runs from ({@code image}, else {@code build}) when that
      * mapping is not the service's own: a YAML anchor it merges ({@code x-defaults: &defaults} with
      * {@code <<: *defaults}), or the service it is an alias of. Every service that runs the anchor's image

@@ -38,6 +38,10 @@ public final class Probes {
     /** A local address without a scheme, as curl and wget take it (http assumed): localhost:8000/health. */
     private static final Pattern BARE_LOCAL_URL = Pattern.compile(
             "(?<![\\w/.:@-])(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1])(?::(\\d+|\\$\\{?\\w+}?))?(/[^\\s'\"\\\\)]*)?");
+    /** bash's network redirection, which a probe without curl or wget opens to write its request by hand. */
+    private static final Pattern DEV_TCP = Pattern.compile("/dev/tcp/(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0)/(\\d+)");
+    /** The request line such a probe writes: GET /_health/ HTTP/1.1. */
+    private static final Pattern REQUEST_LINE = Pattern.compile("\\bGET\\s+(/[^\\s'\"\\\\]*)\\s+HTTP/");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
     private static final Set<String> BUILTINS = Set.of("exit", "test", "[", "[[", "echo", "true", "false", "printf",
             ":", "cd", "export", "set", "read", "return", "local", "eval", "exec", "command", "kill", "sleep");
@@ -142,7 +146,24 @@ public final class Probes {
                     : DIGITS.matcher(bare.group(2)).matches() ? Integer.valueOf(bare.group(2)) : null;
             urls.add(new Url(bare.group(), bare.group(1), port, path.contains("$") || path.contains("{") ? null : path));
         }
+        rawRequest(all).ifPresent(urls::add);
         return new Probe(hc, shell, programs, urls);
+    }
+
+    /**
+     * The URL a probe requests by writing an HTTP request to bash's /dev/tcp itself ({@code exec
+     * 3<>/dev/tcp/127.0.0.1/9000 && echo -e "GET /_health/ HTTP/1.1 ..." >&3}), written as the URL it asks for.
+     */
+    private static Optional<Url> rawRequest(CharSequence script) {
+        Matcher tcp = DEV_TCP.matcher(script);
+        Matcher request = REQUEST_LINE.matcher(script);
+        if (!tcp.find() || !request.find()) {
+            return Optional.empty();
+        }
+        String host = tcp.group(1);
+        int port = Integer.parseInt(tcp.group(2));
+        String path = request.group(1);
+        return Optional.of(new Url("http://" + host + ":" + port + path, host, port, path));
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * secret when one word says so ({@code SECRET}, {@code PASSWORD}, {@code PASSWD}, {@code PASS},
  * {@code PASSPHRASE}, {@code TOKEN}, {@code APIKEY}, {@code CREDENTIALS} ...), when {@code KEY}
  * follows a word that makes it a secret key ({@code API_KEY}, {@code PRIVATE_KEY},
- * {@code MASTER_KEY}, {@code ACCESS_KEY}...), or when it ends with {@code AUTH}; and not when its
+ * {@code MASTER_KEY}, {@code ACCESS_KEY}, {@code ENC_KEY}...), or when it ends with {@code AUTH}; and not when its
  * last word names something about the secret rather than the secret itself ({@code _FILE},
  * {@code _PATH}, {@code _ID}, {@code _USER}, {@code _LENGTH}, {@code _EXPIRY} ...) or a word marks
  * it public ({@code PUBLIC}, {@code PUBLISHABLE}), as BuildKit's SecretsUsedInArgOrEnv allows; nor when a
@@ -52,7 +52,7 @@ public final class SecretNames {
             "PASS", "PWD", "PWORD", "PASSPHRASE", "PASSCODE", "TOKEN", "APIKEY", "SECRETKEY", "PRIVATEKEY", "ACCESSKEY",
             "CREDENTIAL", "CREDENTIALS", "CREDS", "AUTHTOKEN");
     private static final Set<String> KEY_QUALIFIERS = Set.of("API", "SECRET", "PRIVATE", "ACCESS", "SIGNING", "SIGN",
-            "ENCRYPTION", "ENCRYPT", "CRYPT", "CRYPTO", "MASTER", "CLIENT", "APP", "AUTH", "LICENSE", "SERVICE",
+            "ENCRYPTION", "ENCRYPT", "ENC", "CRYPT", "CRYPTO", "MASTER", "CLIENT", "APP", "AUTH", "LICENSE", "SERVICE",
             "ACCOUNT", "JWT", "HMAC", "SESSION", "WEBHOOK", "SSH", "DEPLOY", "CIPHER", "AES", "FERNET", "STRIPE",
             "ADMIN", "ROOT", "SHARED", "SECURITY");
     private static final Set<String> NOT_THE_SECRET = Set.of("ID", "IDS", "NAME", "USER", "USERS", "USERNAME",

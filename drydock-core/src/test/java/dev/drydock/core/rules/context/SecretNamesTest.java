@@ -17,7 +17,7 @@ class SecretNamesTest {
     @ValueSource(strings = {"SECRET_KEY", "DJANGO_SECRET_KEY", "SECRET_KEY_BASE", "SQL_SERVER_PASSWORD", "DB_PASS",
             "dbPassword", "GITHUB_TOKEN", "API_KEY", "OPENAI_API_KEY", "apiKey", "AWS_SECRET_ACCESS_KEY", "JWT_SECRET",
             "RAILS_MASTER_KEY", "APP_KEY", "PRIVATE_KEY", "BASIC_AUTH", "REDIS_PASSWORD", "NEXTAUTH_SECRET",
-            "GOOGLE_CREDENTIALS", "SSH_PASSPHRASE"})
+            "GOOGLE_CREDENTIALS", "SSH_PASSPHRASE", "DB_ENC_KEY", "ENCRYPTION_KEY", "DB_ENCRYPTION_KEY"})
     void secretNames(String name) {
         assertThat(SecretNames.isSecretName(name)).as(name).isTrue();
     }
