@@ -2,7 +2,12 @@ package dev.drydock.core.verify;
 
 import java.time.Duration;
 
-/** {@code stop} must end the container on SIGTERM within the grace period, exit code 0 or 143. */
+/**
+ * {@code stop} must end the container on SIGTERM within the grace period, exit code 0 or 143. The engine
+ * sends SIGKILL when the grace period ends, so the exit code is the verdict: 137 means it had to. The
+ * stop command's own wall time also holds the engine's start-up and clean-up, which on a busy machine
+ * can pass the grace period although the process ended on SIGTERM before it.
+ */
 final class StopCheck {
 
     static final String ID = "stop";
@@ -24,8 +29,9 @@ final class StopCheck {
         } else if (exitCode == 137) {
             result = CheckResult.fail(ID, "killed with SIGKILL after " + took + " (exit 137): the main process did not end"
                     + " on SIGTERM within the grace period of " + limit);
-        } else if (elapsed.compareTo(grace) >= 0) {
-            result = CheckResult.fail(ID, "took " + took + " to stop (exit " + exitCode + "), the grace period is " + limit);
+        } else if ((exitCode == 0 || exitCode == 143) && elapsed.compareTo(grace) >= 0) {
+            result = CheckResult.pass(ID, "stopped on SIGTERM (exit " + exitCode + ") before the SIGKILL due at the end of the"
+                    + " grace period of " + limit + "; the stop command took " + took + " with the engine's own work");
         } else if (exitCode == 0 || exitCode == 143) {
             result = CheckResult.pass(ID, "stopped on SIGTERM in " + took + " (exit " + exitCode + ", grace period " + limit + ")");
         } else {
