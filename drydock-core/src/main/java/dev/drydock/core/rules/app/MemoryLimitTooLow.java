@@ -137,6 +137,26 @@ public final class MemoryLimitTooLow implements Rule {
         return out;
     }
 
+    /**
+     * The memory limit this rule would accept for a container that loads machine-learning packages: the
+     * per-process estimate times the processes, plus 25% for peaks, rounded up to 512 MiB; empty when it
+     * loads none. With the packages it counted, for the message.
+     */
+    public static Optional<Estimate> estimate(Container c) {
+        List<MlPackage> ml = mlPackages(c);
+        if (ml.isEmpty()) {
+            return Optional.empty();
+        }
+        int perProcess = BASE_MIB + ml.stream().mapToInt(MlPackage::mib).sum();
+        Processes processes = processes(c);
+        long needed = (long) perProcess * processes.count();
+        return Optional.of(new Estimate(roundUp(needed * 5 / 4), AppFacts.and(ml.stream().map(MlPackage::name).toList()),
+                processes.describe()));
+    }
+
+    /** A suggested memory limit, the packages it is for, and the processes that load them. */
+    public record Estimate(long suggestedMib, String packages, String processes) {}
+
     private static Map<String, Integer> estimates() {
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put("torch", 700);

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -132,6 +133,9 @@ public final class ReadinessCheckMissing implements Rule {
             List<Dependency> data = new ArrayList<>(AppFacts.dependencies(c, Ecosystem.PYPI, PYTHON_DATA));
             data.addAll(AppFacts.dependencies(c, Ecosystem.NPM, NODE_DATA));
             List<Dependency> models = AppFacts.dependencies(c, Ecosystem.PYPI, MemoryLimitTooLow.ML_PACKAGES);
+            if (!models.isEmpty() && !loadsModelsAtStart(context, c, app)) {
+                models = List.of();
+            }
             if (data.isEmpty() && models.isEmpty()) {
                 continue;
             }
@@ -236,6 +240,35 @@ public final class ReadinessCheckMissing implements Rule {
             out.computeIfAbsent(Store.of(d.name()), k -> new ArrayList<>()).add(d.name());
         }
         return out;
+    }
+
+    /** A machine-learning package imported at the top of a module: loaded when the server starts. */
+    private static final java.util.regex.Pattern TOP_LEVEL_ML_IMPORT = java.util.regex.Pattern.compile(
+            "(?m)^(?:import|from)\\s+(?:torch|transformers|tensorflow|jax|sentence_transformers|spacy|onnxruntime"
+                    + "|diffusers|vllm)\\b");
+
+    /**
+     * Whether the served application loads its models when it starts: one of the sources read for it imports a
+     * machine-learning package at module level. A web process that only hands work to a task queue, or imports
+     * the library inside a function, answers without them. True when no source could be read.
+     */
+    private static boolean loadsModelsAtStart(ReviewContext context, Container c, AppSource app) {
+        if (app.files().isEmpty()) {
+            return true;
+        }
+        dev.drydock.core.app.SourceSet sources = dev.drydock.core.app.SourceSet.of(context.project(), c);
+        boolean read = false;
+        for (String file : app.files()) {
+            Optional<SourceFile> source = sources.read(file);
+            if (source.isEmpty()) {
+                continue;
+            }
+            read = true;
+            if (TOP_LEVEL_ML_IMPORT.matcher(source.get().text()).find()) {
+                return true;
+            }
+        }
+        return !read;
     }
 
     private static String recommendation(Route route, Set<Store> stores, boolean models, Probes.Url url) {

@@ -1,9 +1,5 @@
 package dev.drydock.core.rules.compose;
 
-import dev.drydock.core.compose.MapNode;
-import dev.drydock.core.compose.Node;
-import dev.drydock.core.compose.ScalarNode;
-import dev.drydock.core.compose.SeqNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
@@ -14,6 +10,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.ModelServers;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -69,7 +66,7 @@ public final class GpuNotRequested implements Rule {
     public void check(ReviewContext context) {
         for (ComposeServices.Ref ref : ComposeServices.services(context)) {
             Service service = ref.service();
-            if (ref.inDevelopmentFile() || ComposeServices.scaledToZero(service) || requestsGpu(service.node())) {
+            if (ref.inDevelopmentFile() || ComposeServices.scaledToZero(service) || ModelServers.requestsGpu(service.node())) {
                 continue;
             }
             Optional<String> server = gpuOnlyServer(service);
@@ -104,22 +101,5 @@ public final class GpuNotRequested implements Rule {
             return Optional.of("an NVIDIA NIM microservice");
         }
         return Optional.empty();
-    }
-
-    /** Whether the service asks for a GPU: a device reservation, gpus:, runtime: nvidia or a CDI GPU device. */
-    private static boolean requestsGpu(MapNode service) {
-        if (service.has("gpus") || "nvidia".equals(service.string("runtime"))) {
-            return true;
-        }
-        if (mentionsGpu(service.seq("devices"))) {
-            return true;
-        }
-        Node reserved = service.at("deploy.resources.reservations.devices");
-        return reserved instanceof SeqNode devices && !devices.items().isEmpty();
-    }
-
-    private static boolean mentionsGpu(SeqNode devices) {
-        return devices != null && devices.items().stream().anyMatch(item -> item instanceof ScalarNode s
-                && s.value() != null && s.value().toLowerCase(Locale.ROOT).contains("nvidia"));
     }
 }

@@ -12,7 +12,9 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.app.MemoryLimitTooLow;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.ModelServers;
 import dev.drydock.core.rules.support.StoreMemory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +37,10 @@ import java.util.stream.Collectors;
                 + " cpus). Findings point at deploy.resources.limits, or the part of that path the service has; services"
                 + " that take their image from one YAML anchor (`<<: *defaults`) and lack a limit get one finding"
                 + " there, naming them all."
-                + " Whether the limit is large enough is memory-limit-too-low's question.",
+                + " For a service that serves a model (an inference server's image such as vLLM, text-generation-inference"
+                + " or Ollama, a GPU reservation, or an application that loads torch, transformers or another"
+                + " machine-learning package) the advice sizes the limit for the model and places it beside the GPU"
+                + " reservation. Whether the limit is large enough is memory-limit-too-low's question.",
         problem = "Without a memory limit a container may take all of the host's memory; the kernel's OOM killer then"
                 + " ends whichever process it picks, possibly another service or the Docker daemon.",
         impact = "One leak or load spike takes down every service on the host instead of restarting one container.",
@@ -121,6 +126,10 @@ public final class ResourceLimits implements Rule {
     private static String recommendation(ReviewContext context, List<ComposeServices.Ref> group) {
         ComposeServices.Ref first = group.get(0);
         boolean shared = group.size() > 1;
+        Optional<String> model = shared ? Optional.empty() : modelRecommendation(context, first);
+        if (model.isPresent()) {
+            return model.get();
+        }
         Optional<StoreMemory.Need> need = shared ? Optional.empty() : StoreMemory.of(first.service());
         String memory = need.map(n -> StoreMemory.size(n.suggestedMib())).orElse("512M");
         String reservation = need.map(n -> StoreMemory.size(n.suggestedMib() / 2)).orElse("256M");
@@ -128,6 +137,38 @@ public final class ResourceLimits implements Rule {
                 + ", cpus: '1.0'}, reservations: {memory: " + reservation + "}}}`"
                 + need.map(n -> " (" + n.reason() + ")").orElse("") + ", with the values measured with `docker stats`"
                 + " under load" + (shared ? "; a service that needs more sets its own." : ".");
+    }
+
+    /**
+     * The advice for a service that serves a model (a known inference server's image, a GPU reservation, or an
+     * application that loads machine-learning packages): a limit sized for the model, not for a small web
+     * service, written beside its GPU reservation rather than over it.
+     */
+    private static Optional<String> modelRecommendation(ReviewContext context, ComposeServices.Ref ref) {
+        Service service = ref.service();
+        Optional<String> server = ModelServers.of(service);
+        boolean gpu = ModelServers.requestsGpu(service.node());
+        Optional<MemoryLimitTooLow.Estimate> estimate = context.project().containers().stream()
+                .filter(c -> c.service() == service || (c.isComposeService() && c.name().equals(ref.name()))).findFirst().flatMap(MemoryLimitTooLow::estimate);
+        if (server.isEmpty() && !gpu && estimate.isEmpty()) {
+            return Optional.empty();
+        }
+        String loads = server.map(s -> "runs " + s).orElse(estimate.map(e -> "loads " + e.packages() + " in "
+                + e.processes()).orElse("asks for a GPU"));
+        String memory = estimate.filter(e -> server.isEmpty()).map(e -> StoreMemory.size(e.suggestedMib()))
+                .orElse("<the model's size plus a few GiB>");
+        String basis = estimate.isPresent() && server.isEmpty()
+                ? " (drydock's floor for these packages with a typical model, plus 25%)"
+                : "";
+        String where = ModelServers.reservesDevices(service.node())
+                ? "Add `limits: {memory: " + memory + "}`" + basis + " under deploy.resources of " + ref.name() + " in "
+                        + ref.file() + ", beside its GPU reservation (keep reservations.devices as it is)"
+                : "Add to " + ref.name() + " in " + ref.file() + ": `deploy: {resources: {limits: {memory: " + memory
+                        + "}}}`" + basis;
+        return Optional.of(where + ". " + ref.name() + " " + loads + ": the model's weights pass through"
+                + " host memory while they load (and stay there on a CPU), so a limit sized for a small web service"
+                + " kills it before it serves; measure with `docker stats` once the model has loaded and keep a few"
+                + " GiB of headroom.");
     }
 
     /** A service's memory limit: where it is written and what it holds. */

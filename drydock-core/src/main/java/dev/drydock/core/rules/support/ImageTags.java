@@ -105,6 +105,9 @@ public final class ImageTags {
         if (!v.hasVersion() && namesFullVersionOrDate(ref.tag(), v)) {
             return hasLatestPart(v) ? Optional.of(Movement.LATEST) : Optional.empty();
         }
+        if (ngcRelease(ref)) {
+            return Optional.empty();
+        }
         String name = officialName(ref);
         if (DATED_ONLY.contains(name)) {
             return Optional.of(v.hasVersion() ? Movement.MINOR : Movement.NO_VERSION);
@@ -116,6 +119,20 @@ public final class ImageTags {
             case PATCH, BUILD -> Optional.empty();
         };
     }
+
+    /**
+     * Whether the reference is a monthly release of one of NVIDIA's NGC framework containers
+     * ({@code nvcr.io/nvidia/pytorch:23.12-py3}, {@code tritonserver:24.05-trtllm-python-py3}): NGC numbers these
+     * releases by year and month, so 23.12 names one release, not a 23.x line. CUDA's images carry CUDA's own
+     * versions and are not among them.
+     */
+    static boolean ngcRelease(ImageReference ref) {
+        String name = ref.familiarName().toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("nvcr.io/nvidia/") && !name.equals("nvcr.io/nvidia/cuda")
+                && NGC_RELEASE.matcher(ref.tag()).matches();
+    }
+
+    private static final Pattern NGC_RELEASE = Pattern.compile("\\d{2}\\.(0[1-9]|1[0-2])(-.*)?");
 
     /**
      * Whether a tag that does not start with a version names a full version or a date further on

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * vLLM's {@code vllm serve} and API server modules (8000, {@code /health}), Hugging Face's
  * {@code text-generation-launcher} (PORT, 80 in its image, {@code /health}), TorchServe ({@code torchserve}: its
  * inference API on 8080 unless config.properties moves it, {@code /ping}), BentoML's {@code bentoml serve} (3000,
- * {@code /readyz}, which answers once the service has loaded) and Streamlit ({@code /_stcore/health}).
+ * {@code /readyz}, which answers once the service has loaded), Ray Serve's {@code serve run} (its HTTP proxy on 8000
+ * unless the config's http_options move it, {@code /-/healthz}, which answers 503 until the applications' routes are
+ * in place) and Streamlit ({@code /_stcore/health}).
  */
 public final class PackagedServers {
 
@@ -108,6 +110,8 @@ public final class PackagedServers {
             case "vllm.entrypoints.api_server" ->
                     server("vLLM's demonstration API server", rest, ep, null, 8000, "/health").loadingModel();
             case "bentoml" -> sub.equals("serve") ? server("BentoML", rest, ep, null, 3000, "/readyz").loadingModel() : null;
+            case "serve" -> sub.equals("run")
+                    ? server("Ray Serve's HTTP proxy", List.of(), ep, null, 8000, "/-/healthz").loadingModel() : null;
             case "torchserve" -> args.contains("--stop") || args.contains("--version") || args.contains("--help")
                     ? null : server("TorchServe's inference API", List.of(), ep, null, 8080, "/ping").loadingModel();
             case "text-generation-launcher" ->
