@@ -528,6 +528,7 @@ final class CommandReader {
             case "gradle", "gradlew" -> JvmCommands.gradle(this, argv);
             case "go" -> SystemCommands.go(this, argv);
             case "dotnet" -> SystemCommands.dotnet(this, argv);
+            case "cargo" -> SystemCommands.cargo(this, argv);
             case "mix" -> SystemCommands.mix(this, argv);
             case "elixir", "iex" -> SystemCommands.elixir(this, argv);
             case "rails" -> RubyCommands.rails(this, argv);

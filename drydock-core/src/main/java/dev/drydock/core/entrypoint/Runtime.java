@@ -92,6 +92,16 @@ public enum Runtime {
     /** {@code dotnet watch}: the SDK's file watcher, which rebuilds and restarts the app when a source file changes. */
     DOTNET_WATCH(Language.NONE, true),
     /**
+     * {@code dotnet run}: the SDK restores and builds the project (Debug unless {@code -c}/{@code --configuration}
+     * names another, in {@code options.configuration}) at every start, then runs it.
+     */
+    DOTNET_RUN(Language.NONE, true),
+    /**
+     * {@code cargo run}: Cargo compiles the crate at every start, with the unoptimised dev profile unless
+     * {@code --release}/{@code -r} or {@code --profile} ({@code options.profile}) names another.
+     */
+    CARGO_RUN(Language.NONE, true),
+    /**
      * {@code mix phx.server} (also through {@code elixir -S mix} or {@code iex -S mix}): Phoenix run by Mix from the
      * sources; {@code options.environment} holds MIX_ENV, which Mix takes as dev when it is unset.
      */

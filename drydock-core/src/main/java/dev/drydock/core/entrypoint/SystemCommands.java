@@ -24,12 +24,67 @@ final class SystemCommands {
             "-m|--umask=", "-i|--identifier=", "-q|--childlogdir=", "-t|--strip_ansi", "-y|--logfile_maxbytes=",
             "-z|--logfile_backups=", "-a|--minfds=", "-b|--minprocs=");
 
-    /** {@code dotnet watch ...}; any other {@code dotnet} command is read as before, as a program drydock does not know. */
+    /**
+     * {@code dotnet watch ...} and {@code dotnet run ...}; any other {@code dotnet} command is read as before, as a
+     * program drydock does not know.
+     */
     static EntryPoint dotnet(CommandReader r, List<String> argv) {
         if (argv.size() > 1 && argv.get(1).equals("watch")) {
             return r.done(Runtime.DOTNET_WATCH, Target.NONE, Map.of(), argv);
         }
+        if (argv.size() > 1 && argv.get(1).equals("run")) {
+            Map<String, String> options = new LinkedHashMap<>();
+            String configuration = optionValue(argv.subList(2, argv.size()), "-c", "--configuration");
+            if (configuration != null) {
+                options.put("configuration", configuration);
+            }
+            return r.done(Runtime.DOTNET_RUN, Target.NONE, options, argv);
+        }
         return r.done(Runtime.BINARY, r.binary(argv.get(0)), Map.of(), argv);
+    }
+
+    /**
+     * {@code cargo run ...}: {@code options.profile} is {@code release} for {@code --release}/{@code -r}, the named
+     * profile for {@code --profile}, absent for the dev profile; other Cargo commands are an unknown program.
+     */
+    static EntryPoint cargo(CommandReader r, List<String> argv) {
+        if (argv.size() < 2 || !argv.get(1).equals("run")) {
+            return r.done(Runtime.BINARY, r.binary(argv.get(0)), Map.of(), argv);
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> rest = argv.subList(2, argv.size());
+        for (String arg : rest) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.equals("--release") || arg.equals("-r")) {
+                options.put("profile", "release");
+            }
+        }
+        String profile = optionValue(rest, "--profile");
+        if (profile != null) {
+            options.put("profile", profile);
+        }
+        return r.done(Runtime.CARGO_RUN, Target.NONE, options, argv);
+    }
+
+    /** The value of the first of the named options ({@code -c Release}, {@code --configuration=Release}) before {@code --}. */
+    private static String optionValue(List<String> args, String... names) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                return null;
+            }
+            for (String name : names) {
+                if (arg.equals(name) && i + 1 < args.size()) {
+                    return args.get(i + 1);
+                }
+                if (arg.startsWith(name + "=")) {
+                    return arg.substring(name.length() + 1);
+                }
+            }
+        }
+        return null;
     }
 
     /** {@code mix phx.server}, with MIX_ENV as its environment; other Mix tasks are read as an unknown program. */

@@ -54,7 +54,7 @@ import java.util.List;
                 + " `next dev`, vite, `ng serve`, react-scripts start, `vue-cli-service serve`, rails server in development, `php artisan serve`,"
                 + " `php -S`, the Symfony CLI's `symfony serve`, Laravel Octane's `octane:start --watch` (high: a"
                 + " file watcher that reloads the workers), Laravel's `php artisan queue:listen` (medium: a"
-                + " worker that boots the framework for every job), `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch`, a queue worker under a reloader (`dramatiq --watch`, watchdog's"
+                + " worker that boots the framework for every job), `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch`, `dotnet run` (high), `cargo run` (high), a queue worker under a reloader (`dramatiq --watch`, watchdog's"
                 + " `watchmedo auto-restart`; not in a development compose file) and `mix phx.server`"
                 + " in the dev environment (MIX_ENV unset or dev). Also each program supervisord starts (its"
                 + " [program:x] command=, from the configuration the image copies, when supervisord is the command or"
@@ -340,6 +340,22 @@ public final class DevServer implements Rule {
             }
             case DOTNET_WATCH -> found("`dotnet watch`, the SDK's file watcher: a build at every start, and a rebuild"
                     + " and restart whenever a source file changes", "watch");
+            case DOTNET_RUN -> {
+                String configuration = ep.option("configuration");
+                boolean debug = configuration == null || configuration.equalsIgnoreCase("debug");
+                yield new Found("`dotnet run`, which restores and builds the project with the SDK at every start"
+                        + (debug ? (configuration == null ? " in the Debug configuration (no -c Release)" : " in the Debug configuration")
+                                + ": unoptimised code, the SDK and the sources in the image"
+                                : ": the SDK and the sources in the image"),
+                        "", "run", Severity.HIGH, ep);
+            }
+            case CARGO_RUN -> {
+                String profile = ep.option("profile");
+                yield new Found("`cargo run`, which compiles the crate at every start"
+                        + (profile == null ? " with the dev profile (no --release): an unoptimised debug build, and"
+                                : " (" + profile + " profile):")
+                        + " the Rust toolchain, the sources and target/ in the image", "", "run", Severity.HIGH, ep);
+            }
             case MIX_PHX_SERVER -> {
                 String env = ep.option("environment");
                 yield env == null || env.equals("dev") ? found("Phoenix in the dev environment ("
@@ -588,6 +604,21 @@ public final class DevServer implements Rule {
                         + Probes.json(List.of("dotnet", dll)) + (assembly == null ? " (App.dll being the project's"
                                 + " assembly)" : " (the assembly " + assembly.project() + " builds)")
                         + "; keep `dotnet watch` for local development.";
+            }
+            case DOTNET_RUN -> {
+                DotnetAssemblies.Assembly assembly = DotnetAssemblies.of(context, c).orElse(null);
+                String image = assembly == null ? "mcr.microsoft.com/dotnet/aspnet" : assembly.runtimeImage();
+                String dll = assembly == null ? "App.dll" : assembly.dll();
+                return "Publish in a build stage (`dotnet publish -c Release -o /app/publish /p:UseAppHost=false`) and"
+                        + " run the output on the " + image + " image: COPY --from=build /app/publish ., then ENTRYPOINT "
+                        + Probes.json(List.of("dotnet", dll)) + (assembly == null ? " (App.dll being the project's"
+                                + " assembly)" : " (the assembly " + assembly.project() + " builds)")
+                        + "; keep `dotnet run` for local development.";
+            }
+            case CARGO_RUN -> {
+                return "Compile in a build stage (`cargo build --release --locked`) and copy only the binary from"
+                        + " target/release/ into a small runtime image (debian:bookworm-slim or gcr.io/distroless/cc-debian12):"
+                        + " run it directly as the CMD instead of through Cargo.";
             }
             case MIX_PHX_SERVER -> {
                 return "Build a release in a build stage (MIX_ENV=prod, `mix release`) and run it on a small runtime image:"

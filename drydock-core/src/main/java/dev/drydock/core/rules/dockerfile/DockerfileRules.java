@@ -50,6 +50,7 @@ public final class DockerfileRules {
                 new CopyDestinationNotDirectory(),
                 new CopyFileToMissingDirectory(),
                 new SpringBootPlainJarCopied(),
+                new RustDebugBuild(),
                 new CopyFromCurrentStage(),
                 new CopyFromUnknownStage(),
                 new CopyFromStageIndex(),

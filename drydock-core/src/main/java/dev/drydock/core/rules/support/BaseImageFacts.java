@@ -178,7 +178,7 @@ public final class BaseImageFacts {
     /**
      * What a base image ships, for the official images whose contents are documented; empty for any
      * other image (nothing is claimed about it). Full Debian-based language images (python, node,
-     * ruby, golang: built on {@code buildpack-deps}) have curl and wget; their {@code -slim}
+     * ruby, golang, rust, erlang and elixir: built on {@code buildpack-deps}) have curl and wget; their {@code -slim}
      * variants have neither; {@code debian} and {@code ubuntu} themselves have neither; Alpine and
      * BusyBox (and the Alpine variants of the other official images, built on it) have BusyBox's
      * {@code wget} and {@code nc} but no curl; distroless and scratch images have no shell at all
@@ -301,6 +301,13 @@ public final class BaseImageFacts {
                 runtime = "java";
             }
             case "nginx" -> programs.add("curl"); // installed by both the Debian and the Alpine variants
+            case "rust", "erlang", "elixir" -> {
+                // the full tags are built on buildpack-deps (elixir on the full erlang image): curl and wget;
+                // nothing is claimed of their -slim tags
+                if (slim) {
+                    return Optional.empty();
+                }
+            }
             case "debian", "ubuntu", "alpine", "busybox", "buildpack-deps" -> {
                 // the base systems themselves
             }

@@ -63,6 +63,12 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
                     "Flower's default port, as its command sets no --port"));
         }
         List<CodePort> code = CodePorts.of(c, Apps.of(context, c));
+        if (code.isEmpty()) {
+            Optional<ListeningPorts> phoenix = PhoenixPorts.of(context, c);
+            if (phoenix.isPresent()) {
+                return phoenix;
+            }
+        }
         return code.isEmpty() ? Optional.empty()
                 : Optional.of(new ListeningPorts(code.stream().map(CodePort::port).distinct().toList(),
                         code.get(0).describe(), code.get(0)));
