@@ -259,7 +259,7 @@ public final class EndOfLifeBaseImage implements Rule {
         Optional<String> upgrade = DataUpgrades.of(name, version.components(),
                 BaseImageVersions.nextSupported(name, version.components()).orElse(oldest));
         String recommendation = upgrade.isPresent()
-                ? "Move to a supported line, " + choices + ", " + upgrade.get() + "; then pin its full version."
+                ? "Move to a supported line, " + choices + "; " + upgrade.get() + "; then pin its full version."
                 : "Move to a supported line, " + choices + ", test the application on it and pin its full version;"
                         + " Renovate or Dependabot can then propose the next line.";
         context.finding(this, target.where(), message.toString())
