@@ -43,8 +43,18 @@ import java.util.Set;
                 + " of drydock's table of image versions (python below 3.11, node below 22, golang below 1.26, php below 8.2, ruby below 3.3, nginx below 1.28 on"
                 + " 2026-11-30: nginx.org fixes only its current stable and mainline branches), or one of Microsoft's .NET images (mcr.microsoft.com/dotnet/sdk, aspnet, runtime,"
                 + " runtime-deps) of a .NET line past its end of support (below 10.0 on that date: .NET 8 and 9"
-                + " ended on 2026-11-10);"
-                + " a tag with the major version only (python:3) follows the newest line and is left alone. Fires too"
+                + " ended on 2026-11-10); or the official database, broker or proxy images compose files run, whose"
+                + " supported lines the table lists one by one, so that a short-term line between two long-term ones"
+                + " counts as ended: postgres (15, 16, 17, 18: 13 and 14 ended), mysql (8.4 and 9.7 LTS: 5.7, 8.0 and"
+                + " the innovation lines 8.1-8.3, 9.0-9.6 ended), mariadb (10.11, 11.4, 11.8, 12.3: 10.6 and older and"
+                + " the short-term lines between them ended), mongo (7.0, 8.0), redis (7.0, 6.0 and older; 6.2, 7.2,"
+                + " 7.4 and 8.x are left alone), rabbitmq (below 4.2: the project patches only its latest minor series)"
+                + " and traefik (2.11 and 3.7: v1, 2.0-2.10 and 3.0-3.6 ended). A line newer than the newest the table"
+                + " knows is left alone, and so is a tag with the major version only (python:3, mysql:8, mariadb:11)"
+                + " when that major has a supported line: it follows the newest; mysql:5 or rabbitmq:3, whose majors"
+                + " all ended, are reported. For the databases and brokers the recommendation names the next supported"
+                + " line and the data migration it needs (pg_upgrade or dump and restore; MySQL 5.7 through 8.0; MongoDB"
+                + " one major at a time with featureCompatibilityVersion); drydock never changes these tags. Fires too"
                 + " when the tag stays on a distribution release whose free security support had ended on the date of"
                 + " drydock's table of distribution releases: the operating-system images debian (by codename or"
                 + " number: buster, 10), ubuntu (18.04, focal, the interim releases), alpine, fedora and amazonlinux,"
@@ -81,6 +91,13 @@ import java.util.Set;
                 "https://www.ruby-lang.org/en/downloads/branches/",
                 "https://nginx.org/en/download.html",
                 "https://dotnet.microsoft.com/en-us/platform/support/policy/dotnet-core",
+                "https://www.postgresql.org/support/versioning/",
+                "https://dev.mysql.com/doc/refman/8.4/en/mysql-releases.html",
+                "https://mariadb.org/about/#maintenance-policy",
+                "https://www.mongodb.com/legal/support-policy/lifecycles",
+                "https://github.com/redis/redis/security",
+                "https://www.rabbitmq.com/release-information",
+                "https://doc.traefik.io/traefik/deprecation/releases/",
                 "https://wiki.debian.org/LTS",
                 "https://ubuntu.com/about/release-cycle",
                 "https://alpinelinux.org/releases/",
@@ -109,8 +126,11 @@ import java.util.Set;
                         """))
 public final class EndOfLifeBaseImage implements Rule {
 
-    private static final Map<String, String> SOFTWARE = Map.of("python", "Python", "node", "Node.js", "golang", "Go",
-            "php", "PHP", "ruby", "Ruby", "dotnet", ".NET", "nginx", "nginx");
+    private static final Map<String, String> SOFTWARE = Map.ofEntries(Map.entry("python", "Python"),
+            Map.entry("node", "Node.js"), Map.entry("golang", "Go"), Map.entry("php", "PHP"), Map.entry("ruby", "Ruby"),
+            Map.entry("dotnet", ".NET"), Map.entry("nginx", "nginx"), Map.entry("postgres", "PostgreSQL"),
+            Map.entry("mysql", "MySQL"), Map.entry("mariadb", "MariaDB"), Map.entry("mongo", "MongoDB"),
+            Map.entry("redis", "Redis"), Map.entry("rabbitmq", "RabbitMQ"), Map.entry("traefik", "Traefik"));
 
     @Override
     public void check(ReviewContext context) {
@@ -179,9 +199,9 @@ public final class EndOfLifeBaseImage implements Rule {
     }
 
     private static boolean lineEnded(ImageReference ref) {
-        String oldest = BaseImageVersions.oldestSupported(lifecycle(ref)).orElse(null);
         TagVersion version = ref.version();
-        return oldest != null && version != null && version.hasVersion() && older(version, TagVersion.parse(oldest));
+        return version != null && version.hasVersion()
+                && BaseImageVersions.ended(lifecycle(ref), version.components());
     }
 
     /** The name the table of supported lines knows the image's software by: the official image's, or dotnet. */
@@ -204,15 +224,21 @@ public final class EndOfLifeBaseImage implements Rule {
     private void line(ReviewContext context, ImageReference ref, Target target, Optional<Release> release) {
         String name = lifecycle(ref);
         TagVersion version = ref.version();
-        String oldest = BaseImageVersions.oldestSupported(name).orElseThrow();
-        String software = SOFTWARE.get(name);
-        String line = version.components().subList(0, TagVersion.parse(oldest).components().size()).stream()
-                .map(String::valueOf).reduce((a, b) -> a + "." + b).orElseThrow();
+        List<String> listed = BaseImageVersions.listedLines(name);
+        String oldest = listed.get(0);
+        String software = SOFTWARE.getOrDefault(name, name);
+        String line = line(name, version, TagVersion.parse(oldest).components().size());
         boolean compiledIn = name.equals("golang");
         StringBuilder message = new StringBuilder(target.subject()).append(" is ").append(software).append(' ')
-                .append(line).append(", a release line its maintainers no longer support (the oldest they still")
-                .append(" fixed on ").append(BaseImageVersions.date()).append(" was ").append(oldest).append("): the")
-                .append(" vulnerabilities found since then stay in it");
+                .append(line).append(", a release line its maintainers no longer support (");
+        if (listed.size() > 1) {
+            message.append("the lines they still fixed on ").append(BaseImageVersions.date()).append(" were ")
+                    .append(words(listed, "and"));
+        } else {
+            message.append("the oldest they still fixed on ").append(BaseImageVersions.date()).append(" was ")
+                    .append(oldest);
+        }
+        message.append("): the vulnerabilities found since then stay in it");
         if (!target.ships()) {
             message.append("; it is the base of the builder ").append(Stages.describe(target.builder()))
                     .append(compiledIn ? ", and Go compiles its standard library into the program it builds"
@@ -228,13 +254,30 @@ public final class EndOfLifeBaseImage implements Rule {
         String kept = DistributionReleases.withoutRelease(version.variant());
         String variant = kept.isEmpty() ? "" : "-" + kept;
         String choices = lines.isEmpty() ? software + " " + oldest + " or newer"
-                : software + " " + words(lines) + " (" + ref.familiarName() + ":" + lines.get(lines.size() - 1)
+                : software + " " + words(lines, "or") + " (" + ref.familiarName() + ":" + lines.get(lines.size() - 1)
                         + variant + " for the newest)";
+        Optional<String> upgrade = DataUpgrades.of(name, version.components(),
+                BaseImageVersions.nextSupported(name, version.components()).orElse(oldest));
+        String recommendation = upgrade.isPresent()
+                ? "Move to a supported line, " + choices + "; " + upgrade.get() + "; then pin its full version."
+                : "Move to a supported line, " + choices + ", test the application on it and pin its full version;"
+                        + " Renovate or Dependabot can then propose the next line.";
         context.finding(this, target.where(), message.toString())
                 .severity(target.cap(severity))
-                .recommendation("Move to a supported line, " + choices + ", test the application on it and pin its"
-                        + " full version; Renovate or Dependabot can then propose the next line.")
+                .recommendation(recommendation)
                 .add();
+    }
+
+    /**
+     * The release line a version belongs to, written with as many numbers as the table's lines ({@code 3.9} for
+     * python:3.9.18, {@code 13} for postgres:13.4), or fewer when the tag has fewer (mysql:5); PostgreSQL before 10
+     * numbered its major versions with two ({@code 9.6}).
+     */
+    private static String line(String name, TagVersion version, int size) {
+        List<Long> numbers = version.components();
+        int count = name.equals("postgres") && numbers.get(0) < 10 ? 2 : size;
+        return numbers.subList(0, Math.min(count, numbers.size())).stream().map(String::valueOf)
+                .reduce((a, b) -> a + "." + b).orElseThrow();
     }
 
     /**
@@ -261,23 +304,9 @@ public final class EndOfLifeBaseImage implements Rule {
     }
 
     /** "20, 22 or 24". */
-    private static String words(List<String> lines) {
+    private static String words(List<String> lines, String conjunction) {
         return lines.size() == 1 ? lines.get(0)
-                : String.join(", ", lines.subList(0, lines.size() - 1)) + " or " + lines.get(lines.size() - 1);
-    }
-
-    /** Whether the version's line (as many numbers as the oldest supported line has) comes before it. */
-    private static boolean older(TagVersion version, TagVersion oldest) {
-        List<Long> numbers = version.components();
-        List<Long> limit = oldest.components();
-        if (numbers.size() < limit.size()) {
-            return false; // python:3 follows the newest 3.x
-        }
-        for (int i = 0; i < limit.size(); i++) {
-            if (!numbers.get(i).equals(limit.get(i))) {
-                return numbers.get(i) < limit.get(i);
-            }
-        }
-        return false;
+                : String.join(", ", lines.subList(0, lines.size() - 1)) + " " + conjunction + " "
+                        + lines.get(lines.size() - 1);
     }
 }

@@ -80,15 +80,34 @@ public final class BaseImageVersions {
 
     /** The oldest release line of the image's software still supported on {@link #date()}, when the table says. */
     public static Optional<String> oldestSupported(String image) {
-        return Optional.ofNullable(TABLE.getProperty("supported." + image));
+        List<String> lines = listedLines(image);
+        return lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(0));
     }
 
     /**
-     * The release lines of the image the table pins, oldest first, from the oldest supported one on
-     * ({@code 22, 24, 26} for node); empty when it pins none.
+     * The release lines the table lists as supported for the image ({@code supported.<image>}), oldest first: one
+     * line (the oldest supported, every newer one counting as supported) or the complete list up to the newest.
+     */
+    public static List<String> listedLines(String image) {
+        String value = TABLE.getProperty("supported." + image);
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .sorted((a, b) -> TagVersion.parse(a).compareVersion(TagVersion.parse(b))).toList();
+    }
+
+    /**
+     * The supported release lines of the image, oldest first: the listed ones when the table lists several,
+     * otherwise the lines the table pins from the oldest supported one on ({@code 22, 24, 26} for node); empty
+     * when it has neither.
      */
     public static List<String> supportedLines(String image) {
-        TagVersion oldest = oldestSupported(image).map(TagVersion::parse).orElse(null);
+        List<String> listed = listedLines(image);
+        if (listed.size() > 1) {
+            return listed;
+        }
+        TagVersion oldest = listed.isEmpty() ? null : TagVersion.parse(listed.get(0));
         return TABLE.stringPropertyNames().stream()
                 .filter(key -> key.startsWith(image + ".") && LINE.matcher(key.substring(image.length() + 1)).matches())
                 .map(key -> key.substring(image.length() + 1))
@@ -97,6 +116,52 @@ public final class BaseImageVersions {
                 .sorted(TagVersion::compareVersion)
                 .map(TagVersion::version)
                 .toList();
+    }
+
+    /**
+     * Whether a version ({@code 5.7}, {@code 13.4}, {@code 8}) belongs to a release line that had ended on
+     * {@link #date()}: older than the first listed line, or, when several are listed, between two of them
+     * without being one. A version with fewer numbers than the lines (a major-only tag) follows the newest line of
+     * its major, so it is supported when a listed line belongs to that major. Versions newer than the last listed
+     * line, and images the table does not list, are not judged.
+     */
+    public static boolean ended(String image, List<Long> version) {
+        List<String> listed = listedLines(image);
+        if (listed.isEmpty() || version.isEmpty()) {
+            return false;
+        }
+        for (String line : listed) {
+            if (compare(version, TagVersion.parse(line).components()) == 0) {
+                return false; // in a supported line, or a major-only tag that follows one
+            }
+        }
+        if (compare(version, TagVersion.parse(listed.get(0)).components()) < 0) {
+            return true;
+        }
+        return compare(version, TagVersion.parse(listed.get(listed.size() - 1)).components()) < 0;
+    }
+
+    /** The first listed line newer than the version, when there is one: the line to move to. */
+    public static Optional<String> nextSupported(String image, List<Long> version) {
+        return listedOrPinned(image).stream()
+                .filter(line -> compare(version, TagVersion.parse(line).components()) < 0)
+                .findFirst();
+    }
+
+    private static List<String> listedOrPinned(String image) {
+        List<String> lines = supportedLines(image);
+        return lines.isEmpty() ? listedLines(image) : lines;
+    }
+
+    /** Compares two versions on the numbers both have: {@code 8} and {@code 8.4} compare equal. */
+    private static int compare(List<Long> a, List<Long> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = Long.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private static final Pattern LINE = Pattern.compile("\\d+(\\.\\d+)?");
