@@ -28,6 +28,7 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.KamalDeploy;
 import dev.drydock.core.rules.support.KubernetesRuns;
+import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.KubernetesHealth;
 import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.ProbeEdits;
@@ -42,6 +43,7 @@ import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.edit.TextEdit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @RuleDefinition(
@@ -270,7 +272,9 @@ public final class HealthcheckMissing implements Rule {
                     : KubernetesRuns.of(context, image.dockerfile()).stream().filter(KubernetesRuns::runsImageService)
                             .toList();
             KubernetesHealth kubeHealth = kube.isEmpty() ? null : KubernetesHealth.of(kube, kube.stream()
-                    .flatMap(r -> r.httpProbes().values().stream()).map(p -> p.path())
+                    .flatMap(r -> r.httpProbes().entrySet().stream()
+                            .filter(e -> !KustomizeOverlays.replaced(context, r, e.getKey())).map(Map.Entry::getValue))
+                    .map(p -> p.path())
                     .filter(path -> app.routes().determines(path) && app.routes().match(path).isEmpty())
                     .distinct().toList());
             if (kubeHealth != null) {
