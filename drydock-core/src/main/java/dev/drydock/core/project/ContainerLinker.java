@@ -255,13 +255,16 @@ final class ContainerLinker {
             return List.of();
         }
         List<Manifest> found = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (ProjectEntry entry : reading.layout.manifestsUnder(build.context())) {
             Manifest manifest = reading.manifests.get(entry.path());
-            if (manifest != null && build.ignore().includes(inContext(build.context(), entry.path()))) {
+            String inContext = inContext(build.context(), entry.path());
+            if (manifest != null && build.ignore().includes(inContext)) {
                 found.add(manifest);
+                paths.add(inContext);
             }
         }
-        return found;
+        return CopiedManifests.narrow(build.model(), paths, found);
     }
 
     // ---- command and entry point

@@ -8,6 +8,7 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CurlProbes;
 import dev.drydock.core.rules.support.KubernetesRuns;
+import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.ListeningPorts;
 import dev.drydock.core.rules.support.NginxProxiedPaths;
 import dev.drydock.core.rules.support.TaskWorkers;
@@ -172,7 +173,8 @@ public final class HealthcheckEndpointMissing implements Rule {
                 }
                 kubernetesProbePorts(context, c, run);
                 run.httpProbes().forEach((kind, probe) -> {
-                    if (!app.routes().determines(probe.path()) || app.routes().match(probe.path()).isPresent()) {
+                    if (!app.routes().determines(probe.path()) || app.routes().match(probe.path()).isPresent()
+                            || KustomizeOverlays.replaced(context, run, kind)) {
                         return;
                     }
                     var file = context.project().source(run.workload().file()).orElse(null);
@@ -215,6 +217,9 @@ public final class HealthcheckEndpointMissing implements Rule {
             return;
         }
         run.portProbes().forEach((kind, probe) -> {
+            if (KustomizeOverlays.replaced(context, run, kind)) {
+                return; // every overlay sets this probe anew: the base's is never deployed
+            }
             Integer port = run.container().resolve(probe.port());
             var located = kubernetesLine(context, run, probe.portLine() > 0 ? probe.portLine() : probe.line());
             if (port == null || listener.ports().contains(port) || located == null) {

@@ -28,6 +28,7 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.KamalDeploy;
 import dev.drydock.core.rules.support.KubernetesRuns;
+import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.KubernetesHealth;
 import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.ProbeEdits;
@@ -42,6 +43,7 @@ import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.edit.TextEdit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @RuleDefinition(
@@ -163,6 +165,7 @@ public final class HealthcheckMissing implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        java.util.Map<String, List<Pending>> pending = new java.util.LinkedHashMap<>();
         for (BuiltImage image : BuiltImage.of(context)) {
             Stage stage = image.stage();
             if (stage.config().healthcheck() != null) {
@@ -269,7 +272,9 @@ public final class HealthcheckMissing implements Rule {
                     : KubernetesRuns.of(context, image.dockerfile()).stream().filter(KubernetesRuns::runsImageService)
                             .toList();
             KubernetesHealth kubeHealth = kube.isEmpty() ? null : KubernetesHealth.of(kube, kube.stream()
-                    .flatMap(r -> r.httpProbes().values().stream()).map(p -> p.path())
+                    .flatMap(r -> r.httpProbes().entrySet().stream()
+                            .filter(e -> !KustomizeOverlays.replaced(context, r, e.getKey())).map(Map.Entry::getValue))
+                    .map(p -> p.path())
                     .filter(path -> app.routes().determines(path) && app.routes().match(path).isEmpty())
                     .distinct().toList());
             if (kubeHealth != null) {
@@ -310,8 +315,35 @@ public final class HealthcheckMissing implements Rule {
                 edits.addAll(others.edits());
                 finding.fix(Fix.of("add a HEALTHCHECK probing " + fixPath + others.describe(), FixSafety.SAFE, edits));
             }
-            finding.add();
+            pending.computeIfAbsent(image.dockerfile() + "#" + stage.index(), k -> new ArrayList<>())
+                    .add(new Pending(finding, fixPath == null || others == null ? null : fixPath, image));
         }
+        pending.values().forEach(HealthcheckMissing::addShared);
+    }
+
+    /** A finding held back until every image built from the same Dockerfile stage has been looked at. */
+    private record Pending(ReviewContext.FindingBuilder finding, String fixPath, BuiltImage image) {}
+
+    /**
+     * Adds the findings of one Dockerfile stage. When it builds several images (compose services passing different
+     * build arguments) whose probes would ask different paths, one HEALTHCHECK written into the shared file would
+     * probe the wrong path in some of them: no fix is offered, and each service is told to carry its own.
+     */
+    private static void addShared(List<Pending> group) {
+        List<String> paths = group.stream().map(Pending::fixPath).filter(p -> p != null).distinct().toList();
+        if (group.size() > 1 && paths.size() > 1) {
+            List<String> each = group.stream().filter(p -> p.fixPath() != null)
+                    .map(p -> AppFacts.and(p.image().containers().stream().map(Container::name).toList())
+                            + " serves " + p.fixPath())
+                    .distinct().toList();
+            String recommendation = group.get(0).image().dockerfile() + " builds several images with different build"
+                    + " arguments, and their health endpoints differ (" + AppFacts.and(each) + "): a HEALTHCHECK in the"
+                    + " shared Dockerfile would probe the wrong path in some of them. Give each compose service its own"
+                    + " healthcheck: that requests its own endpoint, or pass the path as a build argument"
+                    + " (ARG HEALTH_PATH) used by the HEALTHCHECK.";
+            group.forEach(p -> p.finding().fix(null).recommendation(recommendation));
+        }
+        group.forEach(p -> p.finding().add());
     }
 
     /**

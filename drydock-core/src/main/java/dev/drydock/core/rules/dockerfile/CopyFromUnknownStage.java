@@ -10,6 +10,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.StagesInUse;
+import dev.drydock.core.rules.support.NamedContexts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import java.util.Optional;
         checks = "Every COPY and ADD --from of the stages a build uses: fires when the value names a stage defined"
                 + " later in the Dockerfile, is a stage number not below the current one, or is a bare name (no tag,"
                 + " digest, registry or path) that no stage has. Values with a tag, digest or registry are images and"
-                + " pass; values with variables are not checked.",
+                + " pass; values with variables are not checked, nor names that compose supplies as named build"
+                + " contexts (build.additional_contexts) to every service that builds the image.",
         problem = "A --from value that is not a stage is read as an image name: a typo in a stage name makes the"
                 + " build pull an image of that name from Docker Hub (or fail to find one) instead of copying from the"
                 + " stage. A stage must be defined before the instruction that copies from it.",
@@ -59,8 +61,9 @@ public final class CopyFromUnknownStage implements Rule {
             Stage stage = used.stage();
             for (CopyCommand copy : stage.copies()) {
                 String from = copy.from();
-                if (from == null || copy.fromStage() >= 0 || from.contains("$") || from.isEmpty()) {
-                    continue;
+                if (from == null || copy.fromStage() >= 0 || from.contains("$") || from.isEmpty()
+                        || NamedContexts.supplies(used.image(), from)) {
+                    continue; // a named context (compose build.additional_contexts) is no stage and no image
                 }
                 String lower = from.toLowerCase(Locale.ROOT);
                 Optional<String> problem = problem(stages, stage, lower);

@@ -76,6 +76,10 @@ public final class OciLabelsMissing implements Rule {
         if (!context.settings().labelSchema().isEmpty() || ciLabelsImages(context.project())) {
             return;
         }
+        Map<String, java.util.Set<String>> titles = new LinkedHashMap<>();
+        for (BuiltImage image : BuiltImage.of(context)) {
+            titles.computeIfAbsent(key(image), k -> new java.util.LinkedHashSet<>()).add(title(image, context.project()));
+        }
         for (BuiltImage image : BuiltImage.of(context)) {
             var labels = image.stage().config().labels();
             if (image.devContainer() || image.isDevelopmentTarget()) {
@@ -105,8 +109,8 @@ public final class OciLabelsMissing implements Rule {
             }
             context.finding(this, new Location(image.dockerfile(), image.stage().from().span()), message.toString())
                     .implicit()
-                    .recommendation(recommendation(image, context.project()))
-                    .fix(fix(image, context.project()))
+                    .recommendation(recommendation(image, context.project(), List.copyOf(titles.get(key(image)))))
+                    .fix(fix(image, context.project(), titles.get(key(image)).size() > 1))
                     .add();
         }
     }
@@ -117,10 +121,15 @@ public final class OciLabelsMissing implements Rule {
      * build arguments (or CI's metadata-action), which the fix leaves to the recommendation because an ARG
      * declared here would also enter every later RUN's cache key.
      */
-    private static Fix fix(BuiltImage image, Project project) {
+    private static Fix fix(BuiltImage image, Project project, boolean shared) {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(PREFIX + "title", title(image, project));
+        if (!shared) {
+            labels.put(PREFIX + "title", title(image, project));
+        }
         RepositoryUrl.of(project).ifPresent(url -> labels.put(PREFIX + "source", url));
+        if (labels.isEmpty()) {
+            return null; // one title written into a Dockerfile several images are built from would be wrong for the rest
+        }
         Instruction from = image.stage().from();
         SourceFile file = from.file();
         int line = file.position(Math.max(from.span().start(), from.span().end() - 1)).line();
@@ -140,16 +149,24 @@ public final class OciLabelsMissing implements Rule {
                 SourceEdits.insertLinesAfter(file, line, text.toString()));
     }
 
-    private static String recommendation(BuiltImage image, Project project) {
-        String title = title(image, project);
+    private static String recommendation(BuiltImage image, Project project, List<String> titles) {
+        String title = titles.size() > 1 ? "$TITLE" : title(image, project);
         String source = RepositoryUrl.of(project)
                 .map(url -> " org.opencontainers.image.source=\"" + url + "\"").orElse("");
+        String shared = titles.size() > 1 ? " The images built from " + image.dockerfile() + " are "
+                + String.join(", ", titles) + ": declare ARG TITLE as well and pass each its name as a build argument"
+                + " (compose: build.args), so that no image carries another's title." : "";
         return "Add to the final stage: ARG VERSION and ARG REVISION, then LABEL org.opencontainers.image.title=\""
                 + title + "\"" + source
                 + " org.opencontainers.image.version=\"$VERSION\" org.opencontainers.image.revision=\"$REVISION\";"
                 + (source.isEmpty() ? " add org.opencontainers.image.source with the repository's web address once it has one;" : "")
                 + " build with --build-arg VERSION=$(git describe --tags --always) --build-arg REVISION=$(git rev-parse HEAD)"
-                + " (docker/metadata-action does this in GitHub Actions).";
+                + " (docker/metadata-action does this in GitHub Actions)." + shared;
+    }
+
+    /** The Dockerfile stage an image is built from; several images (other build arguments) may share it. */
+    private static String key(BuiltImage image) {
+        return image.dockerfile() + "#" + image.stage().index();
     }
 
     /**

@@ -34,6 +34,7 @@ import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import dev.drydock.core.rules.support.NamedContexts;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -293,8 +294,8 @@ public final class UnpinnedBaseImage implements Rule {
 
     private void checkCopyFrom(ReviewContext context, BuiltImage image, CopyCommand copy) {
         if (copy.from() == null || copy.fromStage() >= 0 || copy.from().contains("$")
-                || copy.from().chars().allMatch(Character::isDigit)) {
-            return;
+                || copy.from().chars().allMatch(Character::isDigit) || NamedContexts.supplies(image, copy.from())) {
+            return; // a named context (compose build.additional_contexts) is pinned where the compose file names it
         }
         ImageReference ref = ImageReference.tryParse(copy.from()).orElse(null);
         Optional<Movement> movement = ImageTags.movement(ref);

@@ -1,0 +1,96 @@
+package dev.drydock.core.project;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.manifest.Manifest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Narrows the dependency manifests of a build context that holds several projects (a monorepo built from its root,
+ * {@code src/cart/go.mod} beside {@code src/shop/requirements.txt}) to those a COPY or ADD of the Dockerfile takes
+ * from the context: the image of one service holds that service's manifest, not its neighbours'. A context whose
+ * manifests all sit in one folder, a COPY or mount the path of which drydock cannot tell (a variable left, a bind
+ * mount of the context) and a Dockerfile that copies none of them keep every manifest, as before.
+ */
+final class CopiedManifests {
+
+    private static final Pattern CONTEXT_BIND_MOUNT = Pattern.compile(
+            "--mount=(?![^\\s]*\\btype=(?:cache|secret|ssh|tmpfs)\\b)(?![^\\s]*\\bfrom=)[^\\s]*");
+
+    private CopiedManifests() {}
+
+    /**
+     * The manifests of {@code found} (context-relative path, manifest) that the Dockerfile copies in, or all of them.
+     */
+    static List<Manifest> narrow(DockerfileModel model, List<String> contextPaths, List<Manifest> found) {
+        if (model == null || found.size() < 2 || contextPaths.stream().map(PathNames::parent).distinct().count() < 2) {
+            return found;
+        }
+        List<String> sources = new ArrayList<>();
+        for (Stage stage : model.stages()) {
+            for (CopyCommand copy : stage.copies()) {
+                if (!copy.fromContext()) {
+                    continue;
+                }
+                for (String source : copy.sources()) {
+                    if (source.contains("://") || source.startsWith("git@")
+                            || copy.heredocs().stream().anyMatch(h -> h.name().equals(source))) {
+                        continue;
+                    }
+                    String n = PathNames.normalizeRelative(source);
+                    if (n == null || n.isEmpty() || n.indexOf('$') >= 0) {
+                        return found; // the whole context, or a path drydock cannot tell
+                    }
+                    sources.add(n);
+                }
+            }
+        }
+        if (CONTEXT_BIND_MOUNT.matcher(model.syntax().file().text()).find()) {
+            return found;
+        }
+        List<Manifest> copied = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            String path = contextPaths.get(i);
+            if (sources.stream().anyMatch(s -> covers(s, path))) {
+                copied.add(found.get(i));
+            }
+        }
+        return copied.isEmpty() ? found : copied;
+    }
+
+    /** Whether a COPY source (normalized, relative to the context) takes the file at {@code path}. */
+    private static boolean covers(String source, String path) {
+        if (source.indexOf('*') < 0 && source.indexOf('?') < 0 && source.indexOf('[') < 0) {
+            return PathNames.isUnder(path, source);
+        }
+        Pattern glob = Pattern.compile(globRegex(source) + "(/.*)?");
+        return glob.matcher(path).matches();
+    }
+
+    private static String globRegex(String glob) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '*' -> out.append("[^/]*");
+                case '?' -> out.append("[^/]");
+                case '[' -> {
+                    int end = glob.indexOf(']', i + 1);
+                    if (end < 0) {
+                        out.append("\\[");
+                    } else {
+                        String set = glob.substring(i + 1, end).replace("\\", "\\\\");
+                        out.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+                        i = end;
+                    }
+                }
+                default -> out.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,5 @@
+module example.com/billing
+
+go 1.23
+
+replace example.com/money => ../../libs/money
