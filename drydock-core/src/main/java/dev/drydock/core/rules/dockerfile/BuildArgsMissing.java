@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 @RuleDefinition(
         id = "build-args-missing",
         title = "Versions are hard-coded: the Dockerfile declares no build argument",
-        severity = Severity.MEDIUM,
+        severity = Severity.LOW,
         category = Category.MAINTAINABILITY,
         checks = "Fires when the Dockerfile has no ARG instruction at all (neither before the first FROM nor in a"
                 + " stage) and the image the final stage starts from is written literally with a version tag"
