@@ -32,7 +32,7 @@ import java.util.Locale;
 @RuleDefinition(
         id = "oci-labels-missing",
         title = "Image has no OCI labels",
-        severity = Severity.LOW,
+        severity = Severity.MEDIUM,
         category = Category.MAINTAINABILITY,
         checks = "The labels of the final stage (LABEL in it or in the stages it is built on): fires when none has"
                 + " an org.opencontainers.image.* key. Labels added outside the Dockerfile count: compose build.labels"
