@@ -27,6 +27,7 @@ import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.KamalDeploy;
+import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.KubernetesHealth;
@@ -99,6 +100,11 @@ import java.util.Optional;
                 + " its ping page asked with cgi-fcgi), and the server's own check, not an HTTP probe, for one whose"
                 + " every port is a well-known port of another protocol (DNS on 53, SMTP, MQTT) and for an application"
                 + " of unknown routes that listens on a broker's or database's port (9092 Kafka, 5432 PostgreSQL ...);"
+                + " low instead for a stock server the Dockerfile itself installs on an operating-system image (debian,"
+                + " ubuntu, alpine, busybox: its command is not the base image's) when no compose file, Kubernetes"
+                + " manifest or Kamal config of the project runs it: the Dockerfile builds that server's image for"
+                + " others, who know what healthy means for their use, which is why the Docker official images leave"
+                + " HEALTHCHECK out;"
                 + " nothing"
                 + " for an image built on a Jupyter Docker Stacks notebook image (quay.io/jupyter/*-notebook) or on a"
                 + " server variant of serversideup/php (fpm, fpm-nginx, fpm-apache, unit), which end with a"
@@ -287,6 +293,18 @@ public final class HealthcheckMissing implements Rule {
                 recommendation += " Under Kubernetes, point the liveness and readiness probes at the same endpoint"
                         + " instead.";
             }
+            // a Dockerfile that installs a stock server on an operating-system image produces that server's image
+            // for others (the Docker official images): whoever runs it knows what healthy means for their use
+            boolean distributed = role == ImageRole.SERVER && probe == null && !composeRuns && kube.isEmpty()
+                    && kamal.isEmpty() && ImageRole.program(c).isPresent() && ImageRole.inheritedServer(c).isEmpty()
+                    && BaseImageFacts.defaultCommand(root).filter(p -> p.equals("sh") || p.equals("bash")).isPresent();
+            if (distributed) {
+                message += "; the Dockerfile installs " + ImageRole.program(c).orElseThrow() + " on "
+                        + ((BaseImage.External) root).reference().familiarString() + " and no compose file or manifest"
+                        + " of the project runs it, so it reads as a server image built for others, who probe it in"
+                        + " their own compose files and manifests (the Docker official images leave HEALTHCHECK out"
+                        + " for that reason)";
+            }
             String failing = failure == null ? null : failure.rule();
             if (failing != null) {
                 message += "; and that probe cannot succeed in the image (" + failure.describe() + "), so the service is never"
@@ -296,7 +314,7 @@ public final class HealthcheckMissing implements Rule {
             }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
                     .severity(application && failing != null ? Severity.CRITICAL
-                            : kamal.isPresent() ? Severity.LOW : kubeHealth != null ? kubeHealth.severity()
+                            : kamal.isPresent() || distributed ? Severity.LOW : kubeHealth != null ? kubeHealth.severity()
                             : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);

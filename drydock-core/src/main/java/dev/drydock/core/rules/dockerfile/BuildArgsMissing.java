@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
                 + " declared, or when the base has no version to vary (scratch, an untagged image, or one pinned by digest,"
                 + " where the digest and not the tag decides what is pulled, or a tag that names a commit, such as"
                 + " 137a295ff71b, whose leading digits are no version)."
-                + " A dev container's image is left alone.",
+                + " A dev container's image is left alone, and so is a Dockerfile whose header comments say it is"
+                + " generated (\"GENERATED VIA apply-templates.sh\", \"DO NOT EDIT\", as the Docker official images'"
+                + " are): its versions come from the template and the data it is generated from.",
         problem = "The runtime version lives only inside the FROM line: building the image for another version"
                 + " (testing the next Python or Node release, a security rebuild on a newer patch) means editing the"
                 + " Dockerfile, and every other build-time value is fixed the same way.",
@@ -74,8 +76,9 @@ public final class BuildArgsMissing implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
-            if (declaresArg(image) || image.devContainer()) {
-                continue; // a dev container's versions are chosen in its devcontainer.json or Dockerfile, never at release
+            if (declaresArg(image) || image.devContainer() || generated(image.model().syntax().file())) {
+                continue; // a dev container's versions are chosen in its devcontainer.json or Dockerfile, never at
+                          // release; a generated Dockerfile's come from the template and the data it is generated from
             }
             Stage root = Stages.rootStage(image.model(), image.stage());
             if (!(root.base() instanceof BaseImage.External external) || external.reference() == null
@@ -134,6 +137,24 @@ public final class BuildArgsMissing implements Rule {
                     .fix(fix(image, ref, arg, withBuild(tag, version.version())))
                     .add();
         }
+    }
+
+    /** A header comment that says the file is generated ("GENERATED VIA apply-templates.sh", "DO NOT EDIT"). */
+    private static final Pattern GENERATED = Pattern.compile(
+            "(?im)^\\s*#.*(\\bgenerated\\b.*\\b(via|by|from|with)\\b|\\bdo not edit\\b)");
+
+    /** Whether the comments before the first instruction say the Dockerfile is generated from a template. */
+    private static boolean generated(SourceFile file) {
+        String text = file.text();
+        StringBuilder header = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                break;
+            }
+            header.append(line).append('\n');
+        }
+        return GENERATED.matcher(header).find();
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.PlainText;
+import dev.drydock.core.rules.support.ImageRole;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 
@@ -44,7 +46,9 @@ import java.util.Set;
                 + " chown or chmod (recursive when given a parent folder) in the same or a later RUN covers the"
                 + " directory, and no rm -r later in the same or a later RUN deletes it (a scratch folder of the"
                 + " build). One finding per mkdir. High when the container already runs as a non-root user (it"
-                + " cannot write there), medium while it still runs as root.",
+                + " cannot write there), medium while it still runs as root, low when every container of the image"
+                + " runs a stock server or a bare runtime as root (caddy, redis-server, python3: runs-as-root reads"
+                + " it as a stock image that leaves the user to the deployments built on it).",
         problem = "A directory made by a root RUN belongs to root with mode 755: only root can write to it. The"
                 + " Dockerfile then only works as long as the container runs as root, and a named volume mounted"
                 + " there starts with the same owner and mode.",
@@ -209,6 +213,12 @@ public final class ImplicitPermissions implements Rule {
         } else {
             message.append("the application can write there only while the container runs as root");
         }
+        // a stock server's or runtime's image with no USER leaves the user to whoever runs it (runs-as-root says
+        // so): its folders matter to those who switch, not to the image as it runs
+        Optional<String> stock = nonRoot ? Optional.empty() : stockImageProgram(image);
+        stock.ifPresent(program -> message.append("; the image starts ").append(program)
+                .append(" as root and reads as a stock image that leaves the user to the deployments built on it,")
+                .append(" so this matters to those that run it as another user"));
         List<String> volumes = volumes(image, paths);
         if (!volumes.isEmpty()) {
             message.append("; ").append(volumes.size() == 1 ? "the named volume " : "the named volumes ")
@@ -226,10 +236,22 @@ public final class ImplicitPermissions implements Rule {
                 + String.join(" ", tops) + (nonRoot ? "" : " (after creating the user " + user + " with a fixed UID;"
                 + " then USER " + user + ")") + ". Add chmod 750 (or -m 750 to mkdir) if other users must not read them.";
         context.finding(this, image.dockerfile(), call.span(), message.toString())
-                .severity(nonRoot ? Severity.HIGH : Severity.MEDIUM)
+                .severity(nonRoot ? Severity.HIGH : stock.isPresent() ? Severity.LOW : Severity.MEDIUM)
                 .recommendation(recommendation)
                 .fix(fix)
                 .add();
+    }
+
+    /**
+     * The program of an image every container of which runs a stock server or a bare runtime (see
+     * {@link ImageRole}), or empty when one runs an application.
+     */
+    private static Optional<String> stockImageProgram(BuiltImage image) {
+        if (image.containers().isEmpty()
+                || image.containers().stream().anyMatch(c -> ImageRole.of(c) == ImageRole.APPLICATION)) {
+            return Optional.empty();
+        }
+        return ImageRole.program(image.container());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.supervisor.Supervision;
 import dev.drydock.core.supervisor.UserLine;
@@ -83,6 +84,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " workers take the pool's user, www-data in the php images, and it refuses a root pool without -R;"
                 + " medium when the command passes -R). Nothing for"
                 + " an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command)."
+                + " Low for an image whose entry-point script starts dockerd (Docker in Docker): the daemon needs root"
+                + " and a privileged container, and the rootless variant of the docker image is the unprivileged"
+                + " alternative."
                 + " For a container that starts a classic cron daemon (cron, crond, also in a shell command such as"
                 + " `cron && tail -f ...`), the same finding, but the advice is supercronic, with no fix: the daemon must"
                 + " start as root to run each crontab's jobs as its owner and exits under a USER, while supercronic"
@@ -226,6 +230,19 @@ public final class RunsAsRoot implements Rule {
             }
             if (container.supervision() != null && !Processes.supervised(container).isEmpty()) {
                 reportSupervised(context, container, at);
+                continue;
+            }
+            Optional<String> daemon = dockerDaemonScript(context, container);
+            if (daemon.isPresent()) {
+                context.finding(this, at, "no USER: the entry point " + daemon.get() + " starts dockerd, the Docker"
+                                + " daemon, which needs root (and a privileged container) to run containers of its"
+                                + " own: a USER would stop it, so root here is by design")
+                        .severity(Severity.LOW)
+                        .implicit()
+                        .recommendation("Keep root for the daemon and limit who reaches it (its socket and TLS"
+                                + " port); where an unprivileged daemon will do, build on the rootless variant"
+                                + " (docker:dind-rootless), which runs dockerd as an ordinary user.")
+                        .add();
                 continue;
             }
             ImageRole role = ImageRole.of(container);
@@ -654,6 +671,23 @@ public final class RunsAsRoot implements Rule {
      * server such as nginx starts as root by design and drops to its configured user for the work: both are
      * worth a note, not an alarm.
      */
+    private static final Pattern DOCKERD = Pattern.compile("(?m)^[^#\\n]*(?:^|[\\s;&|(])dockerd(?:\\s|$)");
+
+    /** The entry-point script of the project that starts the Docker daemon (Docker in Docker), or empty. */
+    private static Optional<String> dockerDaemonScript(ReviewContext context, Container container) {
+        EntryPoint ep = container.entryPoint();
+        if (ep == null) {
+            return Optional.empty();
+        }
+        for (String script : ep.scripts()) {
+            SourceFile file = EntryPointScripts.find(context, container, script);
+            if (file != null && DOCKERD.matcher(file.text()).find()) {
+                return Optional.of(file.path());
+            }
+        }
+        return Optional.empty();
+    }
+
     private void reportBaseOrServer(ReviewContext context, Container container, Location at, ImageRole role) {
         String program = ImageRole.program(container).orElse("its command");
         if (program.equals("php-fpm")) {

@@ -59,7 +59,8 @@ import java.util.regex.Pattern;
                 + " image a compose service of the project builds and tags itself (build and image: set), which the"
                 + " build uses from the local store rather than pulling it, or that is named under the registry"
                 + " localhost (podman's name for an image it built, or the build machine's own registry). High"
-                + " when the stages built on the image install compilers or development packages (gcc, libpq-dev)"
+                + " when the stages built on the image install compilers or development packages (gcc, libpq-dev;"
+                + " not build runners alone such as make, cmake or pkg-config, which link against nothing)"
                 + " from a distribution the tag does not name (python:3.12-slim, not python:3.12-slim-bookworm or"
                 + " debian:bookworm): the tag moves to the distribution's next release, and the build then compiles"
                 + " against other library versions or fails on renamed packages. Otherwise medium for no tag, latest"
@@ -352,6 +353,13 @@ public final class UnpinnedBaseImage implements Rule {
      * The compilers and development packages (with their line) that the stages built on {@code stage}
      * install from the distribution: what a build compiles against the distribution's own libraries.
      */
+    /**
+     * Build tools that compile nothing themselves and link against no library of the distribution: a stage that
+     * installs only these (make to run a Makefile of npm scripts) builds the same on the next release.
+     */
+    private static final Set<String> RUNNERS = Set.of("make", "cmake", "ninja", "ninja-build", "meson", "autoconf",
+            "automake", "libtool", "libtool-bin", "pkg-config", "pkgconf", "pkgconfig", "bison", "flex");
+
     private static List<String> compiledAgainst(BuiltImage image, Stage stage) {
         Set<String> found = new LinkedHashSet<>();
         List<Stage> onIt = image.neededStages().stream()
@@ -359,7 +367,8 @@ public final class UnpinnedBaseImage implements Rule {
         for (RunStep run : RunStep.of(image.model(), onIt)) {
             for (Call call : run.calls()) {
                 PackageCommands.install(call).ifPresent(install -> install.packages().stream()
-                        .filter(p -> BuildTools.isBuildTool(p.name()) || BuildTools.isDevelopmentPackage(p.name()))
+                        .filter(p -> BuildTools.isBuildTool(p.name()) && !RUNNERS.contains(p.name())
+                                || BuildTools.isDevelopmentPackage(p.name()))
                         .forEach(p -> found.add(p.name() + " (line " + p.word().span().startLine() + ")")));
             }
         }
