@@ -448,7 +448,7 @@ public final class AppSource {
             if (!routes.known()) {
                 return NONE;
             }
-            List<ServerCall> calls = SpringServer.of(manifests, files, properties);
+            List<ServerCall> calls = SpringServer.of(manifests, files, properties, env);
             return new AppSource(Set.of(Framework.SPRING_BOOT), null, routes, calls, null, 0, List.of());
         }
     }

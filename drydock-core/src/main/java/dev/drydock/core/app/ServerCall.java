@@ -25,6 +25,17 @@ public record ServerCall(String server, String call, boolean development, boolea
         String host, Integer port, String portText, String portVariable, String debug, String share, String auth,
         boolean addressVariable) {
 
+    /**
+     * The end of {@link #call} for a framework's default port, when nothing sets the property: {@code server.port
+     * unset}.
+     */
+    public static final String UNSET = " unset";
+
+    /** Whether the port is the framework's default, as nothing sets it. */
+    public boolean defaultPort() {
+        return call != null && call.endsWith(UNSET);
+    }
+
     /** A server start whose variable, if any, holds the port alone. */
     public ServerCall(String server, String call, boolean development, boolean mainOnly, String file, int line,
             String host, Integer port, String portText, String portVariable, String debug, String share, String auth) {

@@ -65,7 +65,8 @@ final class SpringServer {
      * has a port of its own ({@code management.server.port}); empty when the configuration sets no port, and a call
      * without a port when the port set cannot be told.
      */
-    static List<ServerCall> of(List<Manifest> manifests, SourceSet files, Map<String, String> env) {
+    static List<ServerCall> of(List<Manifest> manifests, SourceSet files, Map<String, String> env,
+            Map<String, String> containerEnv) {
         Manifest boot = manifests.stream().filter(SpringServer::isBoot).findFirst().orElse(null);
         if (boot == null) {
             return List.of();
@@ -76,14 +77,22 @@ final class SpringServer {
             config.addAll(read(resources, profile, files));
         }
         List<ServerCall> out = new ArrayList<>();
-        server(boot, config, env, "server.port", "SERVER_PORT", "Spring Boot's embedded server").ifPresent(out::add);
-        server(boot, config, env, "management.server.port", "MANAGEMENT_SERVER_PORT",
+        server(boot, config, env, containerEnv, "server.port", "SERVER_PORT", "Spring Boot's embedded server").ifPresent(out::add);
+        server(boot, config, env, containerEnv, "management.server.port", "MANAGEMENT_SERVER_PORT",
                 "Spring Boot's actuator server").ifPresent(out::add);
         return out;
     }
 
     private static Optional<ServerCall> server(Manifest boot, List<Properties> config, Map<String, String> env,
-            String key, String variable, String name) {
+            Map<String, String> containerEnv, String key, String variable, String name) {
+        String given = env.get(variable);
+        if (given != null && !given.equals(containerEnv.get(variable))) {
+            // set by the java command (-Dserver.port=, JAVA_TOOL_OPTIONS, --server.port=), above every file
+            Integer number = NUMBER.matcher(given.strip()).matches() && Integer.parseInt(given.strip()) > 0
+                    ? Integer.valueOf(given.strip()) : null;
+            return Optional.of(new ServerCall(name + " (" + key + "=" + given.strip() + ", given to java)",
+                    key + "=" + given.strip(), false, false, null, 0, null, number, given.strip(), null, null));
+        }
         Setting port = null;
         for (Properties file : config) {
             if (file.values().containsKey(key)) {
@@ -92,9 +101,13 @@ final class SpringServer {
         }
         String server = name + " (" + key + ")";
         if (port == null) {
-            return env.containsKey(variable)
-                    ? Optional.of(new ServerCall(server, variable, false, false, boot.file(), 1, null, null, null,
-                            variable, null))
+            if (env.containsKey(variable)) {
+                return Optional.of(new ServerCall(server, variable, false, false, boot.file(), 1, null, null, null,
+                        variable, null));
+            }
+            return key.equals("server.port") && servesWeb(boot) && !relocated(env)
+                    ? Optional.of(new ServerCall(name, key + ServerCall.UNSET, false, false, null, 0, null,
+                            DEFAULT_PORT, null, variable, null))
                     : Optional.empty();
         }
         String value = port.value().strip();
@@ -115,6 +128,34 @@ final class SpringServer {
     }
 
     private record Setting(String file, int line, String value) {}
+
+    /** Spring Boot's embedded web server listens on 8080 when nothing sets server.port. */
+    private static final int DEFAULT_PORT = 8080;
+
+    /** The starters that bring an embedded web server (Tomcat, Jetty, Undertow or Reactor Netty). */
+    private static final java.util.Set<String> WEB_STARTERS = java.util.Set.of("spring-boot-starter-web",
+            "spring-boot-starter-webflux", "spring-boot-starter-jersey", "spring-boot-starter-websocket",
+            "spring-boot-starter-web-services", "spring-boot-starter-tomcat", "spring-boot-starter-jetty",
+            "spring-boot-starter-undertow", "spring-boot-starter-reactor-netty");
+
+    private static boolean servesWeb(Manifest boot) {
+        for (Dependency d : boot.dependencies()) {
+            String name = d.name().toLowerCase(Locale.ROOT);
+            if (name.startsWith("org.springframework.boot:")
+                    && WEB_STARTERS.contains(name.substring(name.indexOf(':') + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether configuration drydock does not read may set the port: SPRING_APPLICATION_JSON, or files named by
+     * spring.config.location, spring.config.additional-location or spring.config.import.
+     */
+    private static boolean relocated(Map<String, String> env) {
+        return env.keySet().stream().anyMatch(k -> k.equals("SPRING_APPLICATION_JSON") || k.startsWith("SPRING_CONFIG_"));
+    }
 
     private static boolean isBoot(Manifest m) {
         if (m.kind() != ManifestKind.POM_XML && m.kind() != ManifestKind.GRADLE) {

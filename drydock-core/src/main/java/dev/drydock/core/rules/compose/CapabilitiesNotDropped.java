@@ -30,9 +30,11 @@ import java.util.List;
         recommendation = "Add `cap_drop: [ALL]` and add back, with cap_add, only what the service proves to need"
                 + " (NET_BIND_SERVICE for a port below 1024, CHOWN/SETUID/SETGID for an entrypoint that drops root)."
                 + " Where drydock can read what the service's start needs (an entry-point script that chowns and"
-                + " switches users with gosu, su-exec or setpriv; nginx built on the official image), the finding names"
-                + " it: `cap_drop: [ALL]` with `cap_add: [CHOWN, SETGID, SETUID]`, so that following it does not stop"
-                + " the container from starting.",
+                + " switches users with gosu, su-exec or setpriv; nginx built on the official image; a server that"
+                + " binds a port below 1024 as root, which Docker 20.10 and later allow without NET_BIND_SERVICE but"
+                + " host networking, Podman and older Docker do not), the finding names it: `cap_drop: [ALL]` with"
+                + " `cap_add: [CHOWN, NET_BIND_SERVICE, SETGID, SETUID]` for nginx on port 80, so that following it"
+                + " does not stop the container from starting.",
         references = {
                 "https://docs.docker.com/reference/compose-file/services/#cap_drop",
                 "https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities",
@@ -72,9 +74,23 @@ public final class CapabilitiesNotDropped implements Rule {
     private static String recommendation(ReviewContext context, ServiceGroup group) {
         List<String> needs = new ArrayList<>();
         for (ComposeServices.Ref member : group.members()) {
-            StartCapabilities.of(context, member.service()).ifPresent(start -> needs.add((group.members().size() > 1
-                    ? member.name() + " needs `cap_add: " + start.list() + "`" : "`cap_add: " + start.list() + "`")
-                    + " (" + start.reason() + ")"));
+            StartCapabilities start = StartCapabilities.of(context, member.service()).orElse(null);
+            StartCapabilities.PortBind bind = StartCapabilities.lowPort(context, member.service()).orElse(null);
+            if (start == null && bind == null) {
+                continue;
+            }
+            List<String> caps = new ArrayList<>(start == null ? List.of() : start.capabilities());
+            List<String> reasons = new ArrayList<>();
+            if (start != null) {
+                reasons.add(start.reason());
+            }
+            if (bind != null) {
+                caps.add(StartCapabilities.PortBind.CAPABILITY);
+                reasons.add(bind.reason());
+            }
+            String list = "[" + String.join(", ", caps.stream().sorted().toList()) + "]";
+            needs.add((group.members().size() > 1 ? member.name() + " needs `cap_add: " + list + "`"
+                    : "`cap_add: " + list + "`") + " (" + String.join("; ", reasons) + ")");
         }
         String add = "Add `cap_drop: [ALL]` to " + group.target() + (group.shared() ? "," : "");
         if (needs.isEmpty()) {

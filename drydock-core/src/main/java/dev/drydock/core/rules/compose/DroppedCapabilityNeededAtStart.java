@@ -19,6 +19,7 @@ import dev.drydock.core.kubernetes.KubeSecurity;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.rules.support.KubernetesRuns;
+import dev.drydock.core.rules.support.PrivilegedPortBind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +42,11 @@ import java.util.stream.Collectors;
                 + " gosu, su-exec, setpriv, runuser, su or chroot --userspec (SETUID and SETGID; CHOWN when the script"
                 + " chowns; SYS_CHROOT for chroot). Quiet when the service runs as a non-root `user:` (or its image"
                 + " ends with a non-root USER), since these entry points then skip their root steps, and for any"
-                + " other image.",
+                + " other image. Also compose services whose server binds a port below 1024 as root (nginx's listen,"
+                + " the port the command or the code sets) and whose cap_drop takes NET_BIND_SERVICE without giving it"
+                + " back: high under network_mode: host, where the host's net.ipv4.ip_unprivileged_port_start (1024"
+                + " by default) applies; low otherwise, where Docker 20.10 and later lower it to 0 in the container's"
+                + " network namespace but Podman and older Docker do not; quiet when the service's sysctls lower it.",
         problem = "Dropping capabilities takes them from root too: the entry point's chown fails with \"Operation not"
                 + " permitted\", and gosu with \"failed switching to 'postgres': operation not permitted\".",
         impact = "The container exits as it starts (or on its second start, once the data folder belongs to the"
@@ -87,14 +92,19 @@ public final class DroppedCapabilityNeededAtStart implements Rule {
                 continue;
             }
             StartCapabilities needs = StartCapabilities.of(context, service).orElse(null);
-            if (needs == null) {
+            StartCapabilities.PortBind bind = StartCapabilities.lowPort(context, service).orElse(null);
+            if (needs == null && bind == null) {
                 continue;
             }
             Located<String> dropsAll = service.capDrop().stream()
                     .filter(c -> HardeningTargets.capability(c.value()).equals("ALL")).findFirst().orElse(null);
+            List<String> wanted = new ArrayList<>(needs == null ? List.of() : needs.capabilities());
+            if (bind != null) {
+                wanted.add(StartCapabilities.PortBind.CAPABILITY);
+            }
             List<String> missing = new ArrayList<>();
             Located<String> at = dropsAll;
-            for (String capability : needs.capabilities()) {
+            for (String capability : wanted.stream().sorted().toList()) {
                 Located<String> dropped = dropsAll != null ? dropsAll : service.capDrop().stream()
                         .filter(c -> HardeningTargets.capability(c.value()).equals(capability)).findFirst().orElse(null);
                 if (dropped != null && !added.contains(capability)) {
@@ -105,21 +115,42 @@ public final class DroppedCapabilityNeededAtStart implements Rule {
             if (missing.isEmpty()) {
                 continue;
             }
+            boolean startMissing = needs != null && missing.stream().anyMatch(needs.capabilities()::contains);
+            boolean bindMissing = bind != null && missing.contains(StartCapabilities.PortBind.CAPABILITY);
+            List<String> because = new ArrayList<>();
+            if (startMissing) {
+                because.add(needs.reason() + ", which needs " + String.join(", ", needs.capabilities()));
+            }
+            if (bindMissing) {
+                because.add(bind.reason());
+            }
             String list = "[" + String.join(", ", missing) + "]";
             TextEdit edit = ComposeListEdits.addItems(service.node(), "cap_add", missing);
-            context.finding(this, ComposeServices.location(at.node()), service.name() + " drops "
+            boolean fails = startMissing || bind.hostNetwork();
+            var finding = context.finding(this, ComposeServices.location(at.node()), service.name() + " drops "
                             + (dropsAll != null ? "all capabilities" : String.join(", ", missing)) + " (cap_drop)"
                             + (added.isEmpty() ? "" : " and its cap_add does not give back " + String.join(", ", missing))
-                            + ", but " + needs.reason() + ", which needs " + String.join(", ", needs.capabilities())
-                            + ": the container exits as it starts (\"operation not permitted\")")
+                            + ", but " + String.join("; and ", because) + (startMissing
+                            ? ": the container exits as it starts (\"operation not permitted\"" + (bindMissing
+                                    ? ", or \"permission denied\" on bind" : "") + ")"
+                            : fails ? ": the server stops at start with \"permission denied\" on bind and the container"
+                                    + " exits"
+                            : ": there the server stops at start with \"permission denied\" on bind"))
                     .recommendation((added.isEmpty() ? "Add `cap_add: " + list + "` to " : "Add " + String.join(", ", missing)
                             + " to the cap_add of ") + service.name() + ", what its start needs and nothing more"
-                            + (needs.nonRootUser() == null ? "." : "; or run it as its own user from the start with"
+                            + (bindMissing && !bind.hostNetwork() ? " (NET_BIND_SERVICE only matters where the engine"
+                                    + " leaves " + PrivilegedPortBind.SYSCTL + " at 1024; moving the server to a port"
+                                    + " above 1023 needs it nowhere)" : bindMissing ? " (or move the server to a port"
+                                    + " above 1023, which needs no capability)" : "")
+                            + (!startMissing || needs.nonRootUser() == null ? "." : "; or run it as its own user from the start with"
                             + " `user: " + needs.nonRootUser() + "`, which skips these steps and needs no capability"
                             + " (the files it writes must then belong to that user)."))
                     .fix(edit == null ? null : Fix.of("give " + service.name() + " back " + String.join(", ", missing),
-                            FixSafety.UNSAFE, edit))
-                    .add();
+                            FixSafety.UNSAFE, edit));
+            if (!fails) {
+                finding.severity(Severity.LOW);
+            }
+            finding.add();
         }
     }
 

@@ -13,6 +13,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.HttpdPorts;
 import dev.drydock.core.rules.support.ListeningPorts;
 import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.PhpServerPorts;
@@ -92,7 +93,7 @@ public final class PublishedPortNotServed implements Rule {
         for (Container c : context.builtContainers()) {
             Service service = c.service();
             EntryPoint ep = c.entryPoint();
-            if (ep == null && !NginxConfigs.runsNginx(c) && PhpServerPorts.of(context, c).isEmpty() || service != null && service.networkMode() != null) {
+            if (ep == null && !NginxConfigs.runsNginx(c) && !HttpdPorts.runsApache(c) && PhpServerPorts.of(context, c).isEmpty() || service != null && service.networkMode() != null) {
                 continue;
             }
             ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);

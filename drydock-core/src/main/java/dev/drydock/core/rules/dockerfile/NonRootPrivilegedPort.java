@@ -24,7 +24,7 @@ import java.util.Set;
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
         checks = "Containers whose server listens on a port below 1024, where drydock reads the port (nginx's listen"
-                + " in the configuration the image copies or its own default server, FrankenPHP's SERVER_NAME,"
+                + " in the configuration the image copies or its own default server, Apache httpd's Listen in httpd.conf or ports.conf, FrankenPHP's SERVER_NAME,"
                 + " RoadRunner's http.address, the port the command sets, ASP.NET Core's ASPNETCORE_URLS or"
                 + " ASPNETCORE_HTTP_PORTS, the port the application's code listens on) and that run it as a non-root"
                 + " user: compose user: or the image's last USER, a base image known to start as non-root, or a"

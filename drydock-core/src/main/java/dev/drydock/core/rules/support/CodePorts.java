@@ -71,7 +71,10 @@ public final class CodePorts {
             } else if (call.port() == null || variable != null && envFiles) {
                 return List.of();
             } else {
-                out.add(new CodePort(call, call.port(), variable == null ? null : "the code reads " + variable
+                out.add(new CodePort(call, call.port(), call.defaultPort() ? "its default port, as neither the"
+                        + " application's configuration nor the container's environment sets "
+                        + call.call().substring(0, call.call().length() - ServerCall.UNSET.length())
+                        : variable == null ? null : "the code reads " + variable
                         + ", which the container's environment does not set, and defaults to " + call.port(), setting));
             }
         }

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Where a container's server listens, when it can be told: the ports of the nginx configuration it copies
- * ({@link NginxConfigs#listening}), else those of a PHP application server's configuration or environment
+ * ({@link NginxConfigs#listening}), else the Listen ports of the Apache httpd it runs ({@link HttpdPorts}), else those of a PHP application server's configuration or environment
  * ({@link PhpServerPorts}), else the ports its command sets, else those the application's own server starts bind
  * (code or configuration).
  *
@@ -31,6 +31,9 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
         this(ports, server, code, because, null);
     }
 
+    /** The server's name in messages when it is Apache httpd ({@link HttpdPorts}). */
+    public static final String APACHE = "Apache httpd";
+
     public static Optional<ListeningPorts> of(ReviewContext context, Container c) {
         Optional<NginxConfig> nginx = NginxConfigs.listening(context, c);
         if (nginx.isPresent()) {
@@ -40,6 +43,10 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
             return Optional.of(new ListeningPorts(nginx.get().ports(), "nginx", null, first.stock()
                     ? "the image's own default server, /etc/nginx/conf.d/default.conf, listens on " + port
                     : "listen " + port + " in " + first.file() + ":" + first.line()));
+        }
+        Optional<HttpdPorts> httpd = HttpdPorts.of(context, c);
+        if (httpd.isPresent()) {
+            return Optional.of(new ListeningPorts(httpd.get().ports(), APACHE, null, httpd.get().because()));
         }
         EntryPoint ep = c.entryPoint();
         Optional<PhpServerPorts> php = PhpServerPorts.of(context, c);

@@ -86,6 +86,9 @@ public record PrivilegedPortBind(int port, ListeningPorts listening) {
                             : "Write `listen " + to + "` in " + l.file() + ":" + l.line())
                     .orElse("Make nginx listen on " + to);
         }
+        if (listening.server().equals(ListeningPorts.APACHE)) {
+            return HttpdPorts.of(context, c).map(h -> h.move(to)).orElse("Make Apache listen on " + to);
+        }
         if (listening.server().equals("FrankenPHP")) {
             return "Set ENV SERVER_NAME=:" + to + " so that FrankenPHP serves plain HTTP on " + to
                     + " (behind a proxy or load balancer that terminates HTTPS)";

@@ -154,6 +154,67 @@ public record StartCapabilities(List<String> capabilities, String reason, String
         return Optional.empty();
     }
 
+    /**
+     * A server that binds a port below 1024 as root in a compose service: it needs NET_BIND_SERVICE once cap_drop takes
+     * it, wherever net.ipv4.ip_unprivileged_port_start is not lowered in the container's network namespace (host
+     * networking, Podman, Docker before 20.10); Docker 20.10 and later lower it to 0 in the namespaces they create.
+     *
+     * @param port the lowest port below 1024 the server listens on
+     * @param server the server and why it listens there, for messages
+     * @param hostNetwork whether the service uses the host's network namespace, where the host's own value applies
+     */
+    public record PortBind(int port, String server, boolean hostNetwork) {
+
+        public static final String CAPABILITY = "NET_BIND_SERVICE";
+
+        /** Why the capability is needed, for messages. */
+        public String reason() {
+            return server + " binds port " + port + " as root, which without NET_BIND_SERVICE "
+                    + (hostNetwork ? "fails under network_mode: host, where the host's " + PrivilegedPortBind.SYSCTL
+                            + " (1024 by default) applies"
+                            : "works only where the engine lowers " + PrivilegedPortBind.SYSCTL + " in the container's"
+                                    + " network namespace (Docker 20.10 and later) and fails under Podman and older"
+                                    + " Docker");
+        }
+    }
+
+    /**
+     * The port below 1024 that the service's server binds as root, when drydock reads it (the configuration of the
+     * nginx it runs, the port its command or code sets) and the service's sysctls do not lower the sysctl; empty for a
+     * non-root user, whose binds the capability does not reach ({@code non-root-privileged-port} covers those).
+     */
+    public static Optional<PortBind> lowPort(ReviewContext context, Service service) {
+        if (nonRootUser(service) || Boolean.TRUE.equals(privileged(service))) {
+            return Optional.empty();
+        }
+        boolean host = service.networkMode() != null && "host".equals(service.networkMode().value());
+        Container c = context.builtContainers().stream().filter(b -> b.service() == service).findFirst().orElse(null);
+        Optional<PortBind> bind;
+        if (c != null) {
+            if (PrivilegedPortBind.nonRootUser(c).isPresent()) {
+                return Optional.empty();
+            }
+            bind = ListeningPorts.of(context, c).flatMap(l -> l.ports().stream().filter(p -> p > 0 && p < 1024)
+                    .min(Integer::compare).map(p -> new PortBind(p, l.server() + l.why(), host)));
+        } else {
+            bind = NginxConfigs.of(context, service, null).filter(n -> n.listensKnown())
+                    .flatMap(n -> n.ports().stream().filter(p -> p > 0 && p < 1024).min(Integer::compare)
+                            .map(p -> new PortBind(p, "nginx", host)));
+        }
+        return bind.filter(b -> !lowered(service, b.port()));
+    }
+
+    private static Boolean privileged(Service service) {
+        return service.privileged() == null ? null : service.privileged().value();
+    }
+
+    /** Whether the service's sysctls set the first unprivileged port at or below {@code port}. */
+    private static boolean lowered(Service service, int port) {
+        var value = service.sysctls().get(PrivilegedPortBind.SYSCTL);
+        return value != null && value.value() != null && value.value().strip().matches("\\d{1,5}")
+                && Integer.parseInt(value.value().strip()) <= port;
+    }
+
     /** A project's own switch: SETUID and SETGID, CHOWN when its script chowns, SYS_CHROOT for chroot --userspec. */
     private static StartCapabilities own(ReviewContext context, Container c, PrivilegeDrop drop) {
         List<String> needed = new java.util.ArrayList<>(List.of("SETGID", "SETUID"));
