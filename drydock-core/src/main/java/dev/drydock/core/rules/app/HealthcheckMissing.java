@@ -35,6 +35,7 @@ import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.ProtocolPorts;
 import dev.drydock.core.rules.support.ServerProbes;
+import dev.drydock.core.rules.support.ServerImages;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.TaskWorkers.TaskWorker;
 import dev.drydock.core.rules.support.PackagedServers;
@@ -209,7 +210,13 @@ public final class HealthcheckMissing implements Rule {
                     : "neither the image nor a compose file checks the container's health"
                             + (serves == null ? "" : " although " + serves);
             ImageRole role = ImageRole.of(c);
-            if (probe == null && serves == null && role != ImageRole.SERVER) {
+            // a published server image (Prometheus, Grafana, MinIO ...) the image keeps running: its own health route
+            Optional<ServerImages.Image> known = probe == null ? ServerImages.run(c) : Optional.empty();
+            if (known.isPresent() && serves == null) {
+                message += " although it runs " + known.get().name() + " (" + ((BaseImage.External) root).reference()
+                        .familiarString() + ")";
+            }
+            if (probe == null && serves == null && role != ImageRole.SERVER && known.isEmpty()) {
                 boolean base = role == ImageRole.RUNTIME_BASE;
                 context.finding(this, new Location(image.dockerfile(), stage.from().span()), message + (base
                                 ? ": the image reads as a base image (a runtime or tool chain that serves nothing"
@@ -232,7 +239,7 @@ public final class HealthcheckMissing implements Rule {
             Probes.Failure failure = probe == null ? null : Probes.failure(context, probe, c, app);
             // a probe nginx passes to a backend that does not serve it: the plan must not reuse its path
             EffectiveHealthcheck planned = failure != null && failure.reason() != null ? null : probe;
-            boolean application = serves != null && role == ImageRole.APPLICATION;
+            boolean application = serves != null && role == ImageRole.APPLICATION && known.isEmpty();
             Optional<KamalDeploy> kamal = probe == null && application ? KamalDeploy.of(context, c)
                     .filter(KamalDeploy::proxied) : Optional.empty();
             Plan plan = Plan.of(context, c, role == ImageRole.SERVER ? AppSource.none() : app, planned, role, scriptPort,
@@ -240,16 +247,18 @@ public final class HealthcheckMissing implements Rule {
                     planned != null && HealthcheckLocalhostIpv6.refusesLocalhost(context, c, planned),
                     kamal.map(KamalDeploy::healthPath).orElse(null));
             boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
-            Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
+            Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER || known.isPresent() ? Optional.empty()
                     : ImageRole.program(c).flatMap(p -> ServerProbes.of(p, root));
-            Optional<String> grpc = role == ImageRole.APPLICATION && probe == null ? AppFacts.grpcServer(c, app)
+            boolean ownCheck = serverProbe.isPresent() || known.isPresent();
+            Optional<String> grpc = role == ImageRole.APPLICATION && probe == null && !ownCheck ? AppFacts.grpcServer(c, app)
                     : Optional.empty();
-            List<Integer> otherProtocol = probe != null || serverProbe.isPresent() || grpc.isPresent() ? List.of()
+            List<Integer> otherProtocol = probe != null || ownCheck || grpc.isPresent() ? List.of()
                     : AppFacts.otherProtocolPortsOnly(c, app);
-            Optional<String> wire = probe != null || app.routes().known() || serverProbe.isPresent() ? Optional.empty()
+            Optional<String> wire = probe != null || app.routes().known() || ownCheck ? Optional.empty()
                     : DataStores.wireProtocol(plan.port(), root).map(w -> wireRecommendation(w.getKey(), w.getValue(), plan.port()));
-            String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
-                    + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
+            String recommendation = known.map(HealthcheckMissing::knownServerRecommendation)
+                    .or(() -> serverProbe.map(p -> "Add the server's own check to the final stage: "
+                    + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + "."))
                     .or(() -> grpc.map(library -> grpcRecommendation(library, plan.port())))
                     .or(() -> wire)
                     .or(() -> otherProtocol.isEmpty() ? Optional.empty()
@@ -319,7 +328,7 @@ public final class HealthcheckMissing implements Rule {
                     .implicit()
                     .recommendation(recommendation);
             boolean rolesWithoutServer = kamal.isPresent() && !kamal.get().commandRoles().isEmpty();
-            String fixPath = failing != null && TaskWorkers.of(context, c).isPresent() || grpc.isPresent() || serverProbe.isPresent() || !otherProtocol.isEmpty() || wire.isPresent()
+            String fixPath = failing != null && TaskWorkers.of(context, c).isPresent() || grpc.isPresent() || ownCheck || !otherProtocol.isEmpty() || wire.isPresent()
                     || rolesWithoutServer ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
                     : OtherCommands.of(image, c);
@@ -382,6 +391,16 @@ public final class HealthcheckMissing implements Rule {
                 + " it has a HEALTHCHECK, so the deploy of " + (one ? "that role" : "those roles") + " would wait for a"
                 + " health that never comes and fail: give " + (one ? "it" : "them") + " `options: { no-healthcheck:"
                 + " true }` in " + deploy.file() + " (or a health-cmd that checks the worker) in the same change.";
+    }
+
+    /** For a published server image: the probe of its own health route, or why none works inside it. */
+    private static String knownServerRecommendation(ServerImages.Image image) {
+        if (!image.hasProbe()) {
+            return "Do not guess a route: " + image.withoutProbe() + ".";
+        }
+        return "Add a probe of " + (image.path() == null ? image.name() + " with its own command"
+                : image.name() + "'s " + image.route()) + " to the final stage: " + image.dockerfileInstruction()
+                + (image.needs() == null ? "" : ", " + image.needs()) + ".";
     }
 
     /** For a gRPC server: the standard health service asked by grpc_health_probe, not an HTTP request. */

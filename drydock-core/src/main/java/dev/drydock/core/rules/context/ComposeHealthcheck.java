@@ -26,6 +26,7 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.ServerImages;
 import dev.drydock.core.rules.support.TaskWorkers;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -189,7 +190,10 @@ public final class ComposeHealthcheck implements Rule {
                     return; // the Dockerfile's HEALTHCHECK
                 }
                 state = "has no healthcheck, neither in compose nor in " + container.build().dockerfile();
-            } else if (target.image() != null && withoutHealthcheck(target.image().value())) {
+            } else if (known(context, target).map(k -> k.healthcheck() == ServerImages.ImageHealthcheck.OWN).orElse(false)) {
+                return; // the image's own HEALTHCHECK (Mailpit's)
+            } else if (target.image() != null && (withoutHealthcheck(target.image().value())
+                    || known(context, target).map(k -> k.healthcheck() == ServerImages.ImageHealthcheck.NONE).orElse(false))) {
                 state = "has no healthcheck, and the image " + target.image().value() + " defines none";
             } else {
                 return; // another image may define a HEALTHCHECK drydock cannot see
@@ -201,9 +205,38 @@ public final class ComposeHealthcheck implements Rule {
                         + " service_healthy) but " + target.name() + " " + state
                         + ": `docker compose up` stops with \"container " + target.name()
                         + " has no healthcheck configured\"")
-                .recommendation("Add to " + target.name() + ": `healthcheck: {test: " + probe(target)
-                        + ", interval: 10s, timeout: 5s, retries: 5, start_period: 30s}`.")
+                .recommendation(addHealthcheck(context, target))
                 .add();
+    }
+
+    /**
+     * The healthcheck to add to a service: a store's own client, a known server image's probe (its health route, with
+     * a program the image has), or, for a known server that nothing inside its image can probe, what to do instead.
+     */
+    private static String addHealthcheck(ReviewContext context, Service target) {
+        Optional<ServerImages.Image> known = store(target) != null ? Optional.empty() : known(context, target);
+        String timing = ", interval: 10s, timeout: 5s, retries: 5, start_period: 30s}`";
+        if (known.isPresent() && known.get().hasProbe()) {
+            ServerImages.Image image = known.get();
+            return "Add to " + target.name() + " a probe of " + (image.path() == null ? image.name() + " with its own command"
+                            : image.name() + "'s " + image.route()) + ": `healthcheck: {test: " + image.composeTest() + timing
+                    + (image.needs() == null ? "" : ", " + image.needs()) + ".";
+        }
+        if (known.isPresent()) {
+            return "Give " + target.name() + " a healthcheck only with a probe that works in its image, or wait for it with"
+                    + " condition: service_started instead: " + known.get().withoutProbe() + ".";
+        }
+        return "Add to " + target.name() + ": `healthcheck: {test: " + probe(target) + timing + ".";
+    }
+
+    /** The known server image a service runs ({@link ServerImages}), pulled or built on. */
+    private static Optional<ServerImages.Image> known(ReviewContext context, Service target) {
+        Container container = containerOf(context, target);
+        if (container != null) {
+            return ServerImages.run(container);
+        }
+        return target.image() == null ? Optional.empty()
+                : ImageReference.tryParse(target.image().value()).flatMap(ServerImages::of);
     }
 
     /**

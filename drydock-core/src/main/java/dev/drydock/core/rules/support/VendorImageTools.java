@@ -13,7 +13,8 @@ import java.util.Set;
  * {@code jupyter/*} on Docker Hub: Ubuntu with wget, Python from conda in /opt/conda/bin on PATH) and Hugging Face's
  * text-generation-inference (Ubuntu from nvidia/cuda's base image, the server's Python environment on PATH; curl
  * only in some releases, so not claimed) and pytorch/torchserve (Ubuntu, the server's virtual environment in
- * /home/venv/bin on PATH, no curl or wget in its production image). Empty for any other image.
+ * /home/venv/bin on PATH, no curl or wget in its production image), and the server images of {@link ServerImages}
+ * whose programs are known. Empty for any other image.
  */
 final class VendorImageTools {
 
@@ -36,6 +37,9 @@ final class VendorImageTools {
         if (name.equals("ghcr.io/huggingface/text-generation-inference")) {
             return Optional.of(new ImageTools(written, true, Set.of("sh", "bash", "python", "python3"), "apt", "python"));
         }
-        return Optional.empty();
+        // the published server images whose programs hold in every release (Prometheus's BusyBox, Gitea's curl ...)
+        Optional<ServerImages.Image> server = ref.isOfficialImage() ? Optional.empty()
+                : ServerImages.of(ref).filter(image -> image.tools() != null);
+        return server.map(image -> new ImageTools(written, image.tools().contains("sh"), image.tools(), null, null));
     }
 }
