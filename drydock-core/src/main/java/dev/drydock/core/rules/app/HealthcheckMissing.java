@@ -247,7 +247,7 @@ public final class HealthcheckMissing implements Rule {
                     planned != null && HealthcheckLocalhostIpv6.refusesLocalhost(context, c, planned),
                     kamal.map(KamalDeploy::healthPath).orElse(null));
             boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
-            Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER || known.isPresent() ? Optional.empty()
+            Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
                     : ImageRole.program(c).flatMap(p -> ServerProbes.of(p, root));
             boolean ownCheck = serverProbe.isPresent() || known.isPresent();
             Optional<String> grpc = role == ImageRole.APPLICATION && probe == null && !ownCheck ? AppFacts.grpcServer(c, app)
@@ -256,9 +256,9 @@ public final class HealthcheckMissing implements Rule {
                     : AppFacts.otherProtocolPortsOnly(c, app);
             Optional<String> wire = probe != null || app.routes().known() || ownCheck ? Optional.empty()
                     : DataStores.wireProtocol(plan.port(), root).map(w -> wireRecommendation(w.getKey(), w.getValue(), plan.port()));
-            String recommendation = known.map(HealthcheckMissing::knownServerRecommendation)
-                    .or(() -> serverProbe.map(p -> "Add the server's own check to the final stage: "
-                    + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + "."))
+            String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
+                    + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
+                    .or(() -> known.map(HealthcheckMissing::knownServerRecommendation))
                     .or(() -> grpc.map(library -> grpcRecommendation(library, plan.port())))
                     .or(() -> wire)
                     .or(() -> otherProtocol.isEmpty() ? Optional.empty()
@@ -328,11 +328,21 @@ public final class HealthcheckMissing implements Rule {
                     .implicit()
                     .recommendation(recommendation);
             boolean rolesWithoutServer = kamal.isPresent() && !kamal.get().commandRoles().isEmpty();
-            String fixPath = failing != null && TaskWorkers.of(context, c).isPresent() || grpc.isPresent() || ownCheck || !otherProtocol.isEmpty() || wire.isPresent()
+            // a server image whose probe works in every release with nothing to enable (its programs are known)
+            Optional<ServerImages.Image> knownFix = known.filter(k -> k.hasProbe() && k.needs() == null && k.tools() != null
+                    && k.test().get(0).equals("CMD") && failing == null);
+            String fixPath = knownFix.isPresent() ? knownFix.get().fixTarget()
+                    : failing != null && TaskWorkers.of(context, c).isPresent() || grpc.isPresent() || ownCheck || !otherProtocol.isEmpty() || wire.isPresent()
                     || rolesWithoutServer ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
                     : OtherCommands.of(image, c);
-            if (fixPath != null && others != null) {
+            if (knownFix.isPresent() && others != null) {
+                List<TextEdit> edits = new ArrayList<>();
+                edits.add(ProbeEdits.addHealthcheck(image.model(), stage, knownFix.get().dockerfileInstruction(),
+                        "Report unhealthy when " + fixPath + " stops answering"));
+                edits.addAll(others.edits());
+                finding.fix(Fix.of("add a HEALTHCHECK probing " + fixPath + others.describe(), FixSafety.SAFE, edits));
+            } else if (fixPath != null && others != null) {
                 List<String> argv = plan.composeWorks() ? plan.argv()
                         : Probes.recommend(plan.image(), plan.port(), fixPath, plan.portVariable(), plan.host());
                 List<TextEdit> edits = new ArrayList<>();

@@ -69,6 +69,11 @@ public final class ServerImages {
             return path == null ? "port " + port : "health route " + path + " on port " + port;
         }
 
+        /** What a fix's probe checks, for its description: the health route, or the server's own check. */
+        public String fixTarget() {
+            return path != null ? path : name + "'s own check";
+        }
+
         /** Why no probe is offered and what to do, for a server without one. */
         public String withoutProbe() {
             return "drydock knows no probe that runs inside " + name + "'s image"
