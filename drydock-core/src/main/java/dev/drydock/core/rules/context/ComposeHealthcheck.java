@@ -64,7 +64,15 @@ import java.util.regex.Pattern;
                 + " worker or a scheduler started from the web application's image: no port published or exposed, no"
                 + " web server in its command) and sets no healthcheck of its own: it inherits the probe and stays"
                 + " unhealthy (not for a one-off job such as a migration); the recommendation for a Celery worker is"
-                + " celery inspect ping.",
+                + " celery inspect ping."
+                + " For a published server image drydock knows (Prometheus, Grafana, MinIO, Keycloak, Elasticsearch, Traefik,"
+                + " Vault, Consul, Gitea, n8n ...), the recommended probe asks the server's own health route and port, or"
+                + " runs its own check, with a program its image has, and says what must be enabled for it"
+                + " (KC_HEALTH_ENABLED=true for Keycloak, Traefik's ping endpoint); for one that nothing inside its image can"
+                + " probe (Loki's and Alertmanager's distroless images, the OpenTelemetry Collector) or that has no health"
+                + " route of its own (Caddy), it says so and names no route. service_healthy on such an image that defines"
+                + " no HEALTHCHECK (Prometheus, MinIO, Keycloak, Traefik, Vault, Consul, Gitea, Caddy) is high as for an"
+                + " official image; on Mailpit, whose image checks itself, it is fine.",
         problem = "Compose only knows a container is ready when a healthcheck says so: `service_healthy` on a service"
                 + " without one cannot be satisfied, and a disabled check hides a hung process.",
         impact = "`docker compose up` stops with \"container ... has no healthcheck configured\", or dependants start"
