@@ -46,7 +46,13 @@ import java.util.stream.Collectors;
                 + " the port the command or the code sets) and whose cap_drop takes NET_BIND_SERVICE without giving it"
                 + " back: high under network_mode: host, where the host's net.ipv4.ip_unprivileged_port_start (1024"
                 + " by default) applies; low otherwise, where Docker 20.10 and later lower it to 0 in the container's"
-                + " network namespace but Podman and older Docker do not; quiet when the service's sysctls lower it.",
+                + " network namespace but Podman and older Docker do not; quiet when the service's sysctls lower it."
+                + " Likewise Kubernetes containers that run such a server as root (runAsUser 0, or the image's root user"
+                + " without runAsNonRoot) with capabilities.drop taking NET_BIND_SERVICE (or ALL) and no"
+                + " capabilities.add of it: high, since Kubernetes leaves the sysctl at 1024 unless the node's runtime"
+                + " lowers it (containerd 2.0 does, CRI-O and containerd 1.x do not); quiet when the pod's"
+                + " securityContext.sysctls sets it or the manifest may move the server (args, envFrom, a port"
+                + " variable). A non-root container is left to non-root-privileged-port.",
         problem = "Dropping capabilities takes them from root too: the entry point's chown fails with \"Operation not"
                 + " permitted\", and gosu with \"failed switching to 'postgres': operation not permitted\".",
         impact = "The container exits as it starts (or on its second start, once the data folder belongs to the"
