@@ -21,10 +21,12 @@ import java.util.List;
  * @param startup the startup probe, or null
  * @param security the container's own securityContext ({@link KubeSecurity#NONE} when it has none)
  * @param dockerfile the project's Dockerfile that builds the image, as linked by the project loader, or null
+ * @param place where it sits in the pod spec, as a JSON pointer below it: {@code containers/0},
+ *     {@code initContainers/1}
  */
 public record KubeContainer(String name, String image, int line, boolean init, List<String> command,
         List<String> args, List<KubePort> ports, List<String> environment, boolean envFrom, List<String> mountPaths,
-        KubeProbe liveness, KubeProbe readiness, KubeProbe startup, KubeSecurity security, String dockerfile) {
+        KubeProbe liveness, KubeProbe readiness, KubeProbe startup, KubeSecurity security, String dockerfile, String place) {
 
     public KubeContainer {
         command = List.copyOf(command);
@@ -36,7 +38,7 @@ public record KubeContainer(String name, String image, int line, boolean init, L
 
     public KubeContainer linkedTo(String dockerfile) {
         return new KubeContainer(name, image, line, init, command, args, ports, environment, envFrom, mountPaths,
-                liveness, readiness, startup, security, dockerfile);
+                liveness, readiness, startup, security, dockerfile, place);
     }
 
     /** The containerPort values. */

@@ -73,10 +73,10 @@ public final class KubernetesReader {
         List<KubeContainer> containers = new ArrayList<>();
         for (String key : List.of("initContainers", "containers")) {
             if (get(podSpec, key) instanceof SequenceNode list) {
-                for (Node item : list.getValue()) {
-                    if (item instanceof MappingNode c) {
+                for (int i = 0; i < list.getValue().size(); i++) {
+                    if (list.getValue().get(i) instanceof MappingNode c) {
                         containers.add(container(c, key.equals("initContainers")
-                                && !"Always".equals(text(get(c, "restartPolicy")))));
+                                && !"Always".equals(text(get(c, "restartPolicy"))), key + "/" + i));
                     }
                 }
             }
@@ -87,7 +87,7 @@ public final class KubernetesReader {
     }
 
     /** A container; {@code init} for an init container that runs to completion (not a sidecar). */
-    private static KubeContainer container(MappingNode c, boolean init) {
+    private static KubeContainer container(MappingNode c, boolean init, String place) {
         List<KubePort> ports = new ArrayList<>();
         if (get(c, "ports") instanceof SequenceNode list) {
             for (Node port : list.getValue()) {
@@ -100,7 +100,7 @@ public final class KubernetesReader {
         return new KubeContainer(text(get(c, "name")), text(get(c, "image")), line(c), init,
                 strings(get(c, "command")), strings(get(c, "args")), ports, values(get(c, "env"), "name"),
                 get(c, "envFrom") != null, values(get(c, "volumeMounts"), "mountPath"), probe(c, "livenessProbe"),
-                probe(c, "readinessProbe"), probe(c, "startupProbe"), security(get(c, "securityContext")), null);
+                probe(c, "readinessProbe"), probe(c, "startupProbe"), security(get(c, "securityContext")), null, place);
     }
 
     /** The {@code key} of each mapping of a list: the names of env, the mountPath of volumeMounts. */

@@ -175,6 +175,8 @@ class KubernetesReaderTest {
                 """).get(0);
         assertThat(web.containers()).extracting(KubeContainer::name).containsExactly("migrate", "proxy", "app");
         assertThat(web.containers()).extracting(KubeContainer::init).containsExactly(true, false, false);
+        assertThat(web.containers()).extracting(KubeContainer::place)
+                .containsExactly("initContainers/0", "initContainers/1", "containers/0");
         assertThat(web.describe(web.containers().get(0))).isEqualTo("k8s/app.yaml (Deployment web, init container migrate)");
         KubeContainer app = web.containers().get(2);
         assertThat(app.ports()).containsExactly(new KubePort("http", 8080), new KubePort(null, 9090));

@@ -46,7 +46,13 @@ import java.util.stream.Collectors;
                 + " the port the command or the code sets) and whose cap_drop takes NET_BIND_SERVICE without giving it"
                 + " back: high under network_mode: host, where the host's net.ipv4.ip_unprivileged_port_start (1024"
                 + " by default) applies; low otherwise, where Docker 20.10 and later lower it to 0 in the container's"
-                + " network namespace but Podman and older Docker do not; quiet when the service's sysctls lower it.",
+                + " network namespace but Podman and older Docker do not; quiet when the service's sysctls lower it."
+                + " Likewise Kubernetes containers that run such a server as root (runAsUser 0, or the image's root user"
+                + " without runAsNonRoot) with capabilities.drop taking NET_BIND_SERVICE (or ALL) and no"
+                + " capabilities.add of it: high, since Kubernetes leaves the sysctl at 1024 unless the node's runtime"
+                + " lowers it (containerd 2.0 does, CRI-O and containerd 1.x do not); quiet when the pod's"
+                + " securityContext.sysctls sets it or the manifest may move the server (args, envFrom, a port"
+                + " variable). A non-root container is left to non-root-privileged-port.",
         problem = "Dropping capabilities takes them from root too: the entry point's chown fails with \"Operation not"
                 + " permitted\", and gosu with \"failed switching to 'postgres': operation not permitted\".",
         impact = "The container exits as it starts (or on its second start, once the data folder belongs to the"
@@ -156,7 +162,8 @@ public final class DroppedCapabilityNeededAtStart implements Rule {
 
     /**
      * The Kubernetes containers that run an image the project builds with its own entry point and command, as root
-     * (no runAsUser other than 0, no runAsNonRoot), whose capabilities.drop takes what that start needs.
+     * (no runAsUser other than 0, no runAsNonRoot), whose capabilities.drop takes what that start needs, or
+     * NET_BIND_SERVICE where the image's server binds a port below 1024 and nothing lowers the first unprivileged port.
      */
     private void kubernetes(ReviewContext context) {
         Set<String> seen = new HashSet<>();
@@ -165,43 +172,92 @@ public final class DroppedCapabilityNeededAtStart implements Rule {
                 continue;
             }
             StartCapabilities needs = StartCapabilities.ofImage(context, c).orElse(null);
-            if (needs == null) {
+            PrivilegedPortBind bind = PrivilegedPortBind.nonRootUser(c).isPresent() ? null
+                    : PrivilegedPortBind.of(context, c).orElse(null);
+            if (needs == null && bind == null) {
                 continue;
             }
             for (KubernetesRuns run : KubernetesRuns.of(context, c.build().dockerfile())) {
-                KubeContainer k = run.container();
-                KubeSecurity security = run.security();
-                if (!k.command().isEmpty() || !k.args().isEmpty() || Boolean.TRUE.equals(security.privileged())
-                        || Boolean.TRUE.equals(security.runAsNonRoot())
-                        || security.runAsUser() != null && security.runAsUser() != 0) {
-                    continue;
-                }
-                Set<String> added = security.capabilitiesAdd().stream().map(HardeningTargets::capability)
-                        .collect(Collectors.toSet());
-                Set<String> dropped = security.capabilitiesDrop().stream().map(HardeningTargets::capability)
-                        .collect(Collectors.toSet());
-                if (added.contains("ALL")) {
-                    continue;
-                }
-                List<String> missing = needs.capabilities().stream()
-                        .filter(cap -> (dropped.contains("ALL") || dropped.contains(cap)) && !added.contains(cap)).toList();
-                var file = context.project().source(run.workload().file()).orElse(null);
-                int line = security.capabilitiesDropLine();
-                if (missing.isEmpty() || file == null || line < 1 || line > file.lineCount()) {
-                    continue;
-                }
-                context.finding(this, new Location(run.workload().file(), file.lines(line, line)), run.describe()
-                                + " drops " + (dropped.contains("ALL") ? "all capabilities" : String.join(", ", missing))
-                                + " (capabilities.drop), but " + needs.reason() + " (" + c.build().dockerfile()
-                                + "'s image), which needs " + String.join(", ", needs.capabilities())
-                                + ": the container exits as it starts and restarts over and over (CrashLoopBackOff)")
-                        .recommendation("Add " + String.join(", ", missing) + " to capabilities.add of " + run.describe()
-                                + " (`capabilities: {drop: [ALL], add: [" + String.join(", ", missing) + "]}`), what its"
-                                + " start needs and nothing more" + (needs.nonRootUser() == null ? "." : "; or run it as"
-                                + " its own user from the start (runAsUser with the uid of " + needs.nonRootUser()
-                                + "), which skips these steps and needs no capability."))
-                        .add();
+                kubernetes(context, c, run, needs, bind);
             }
         }
+    }
+
+    private void kubernetes(ReviewContext context, Container c, KubernetesRuns run, StartCapabilities needs,
+            PrivilegedPortBind bind) {
+        KubeContainer k = run.container();
+        KubeSecurity security = run.security();
+        if (!k.command().isEmpty() || !k.args().isEmpty() || Boolean.TRUE.equals(security.privileged())
+                || Boolean.TRUE.equals(security.runAsNonRoot())
+                || security.runAsUser() != null && security.runAsUser() != 0) {
+            return;
+        }
+        Set<String> added = security.capabilitiesAdd().stream().map(HardeningTargets::capability)
+                .collect(Collectors.toSet());
+        Set<String> dropped = security.capabilitiesDrop().stream().map(HardeningTargets::capability)
+                .collect(Collectors.toSet());
+        if (added.contains("ALL")) {
+            return;
+        }
+        boolean hostNetwork = run.workload().hostNetwork();
+        String variable = bind == null ? null : bind.listening().setting(0);
+        if (bind != null && (run.mayMoveServer(variable == null ? null : variable.substring(0, variable.indexOf('=')))
+                || !hostNetwork && run.workload().sysctls().contains(PrivilegedPortBind.SYSCTL))) {
+            bind = null; // the manifest may move the server, or the pod lowers the first unprivileged port itself
+        }
+        List<String> wanted = new ArrayList<>(needs == null ? List.of() : needs.capabilities());
+        if (bind != null) {
+            wanted.add(StartCapabilities.PortBind.CAPABILITY);
+        }
+        List<String> missing = wanted.stream().sorted()
+                .filter(cap -> (dropped.contains("ALL") || dropped.contains(cap)) && !added.contains(cap)).toList();
+        var file = context.project().source(run.workload().file()).orElse(null);
+        int line = security.capabilitiesDropLine();
+        if (missing.isEmpty() || file == null || line < 1 || line > file.lineCount()) {
+            return;
+        }
+        boolean startMissing = needs != null && missing.stream().anyMatch(needs.capabilities()::contains);
+        boolean bindMissing = bind != null && missing.contains(StartCapabilities.PortBind.CAPABILITY);
+        List<String> because = new ArrayList<>();
+        if (startMissing) {
+            because.add(needs.reason() + " (" + c.build().dockerfile() + "'s image), which needs "
+                    + String.join(", ", needs.capabilities()));
+        }
+        if (bindMissing) {
+            because.add(bind.server() + " in " + c.build().dockerfile() + "'s image binds port " + bind.port()
+                    + " as root, which needs NET_BIND_SERVICE: " + (hostNetwork ? "the pod uses hostNetwork, so the"
+                    + " node's own " + PrivilegedPortBind.SYSCTL + " applies (1024 by default)" : "Kubernetes leaves "
+                    + PrivilegedPortBind.SYSCTL + " at the kernel's 1024 in the pod unless its securityContext.sysctls"
+                    + " lowers it or the node's runtime does by default (containerd 2.0 does; CRI-O and containerd 1.x"
+                    + " do not)"));
+        }
+        List<String> keep = new ArrayList<>(added.stream().filter(cap -> !cap.equals("ALL")).sorted().toList());
+        keep.addAll(missing);
+        String yaml = "`capabilities: {drop: [" + String.join(", ", security.capabilitiesDrop()) + "], add: ["
+                + String.join(", ", keep.stream().distinct().sorted().toList()) + "]}`";
+        StringBuilder recommendation = new StringBuilder("Add " + String.join(", ", missing)
+                + " to capabilities.add of " + run.describe() + " (" + yaml + "), what its start needs and nothing"
+                + " more");
+        if (startMissing && needs.nonRootUser() != null) {
+            recommendation.append("; or run it as its own user from the start (runAsUser with the uid of ")
+                    .append(needs.nonRootUser()).append("), which skips these steps and needs no capability");
+        }
+        recommendation.append('.');
+        if (bindMissing) {
+            int to = bind.replacement();
+            recommendation.append(" Or, for the port, move the server above 1023: ").append(bind.move(context, c))
+                    .append(", with `containerPort: ").append(to).append("` in ").append(run.describe())
+                    .append(" and `targetPort: ").append(to).append("` in the Service that sends it traffic")
+                    .append(hostNetwork ? "." : "; or lower the sysctl for the pod: `securityContext: {sysctls:"
+                            + " [{name: " + PrivilegedPortBind.SYSCTL + ", value: \"" + bind.lowest() + "\"}]}` (a"
+                            + " safe sysctl since Kubernetes 1.22).");
+        }
+        context.finding(this, new Location(run.workload().file(), file.lines(line, line)), run.describe() + " drops "
+                        + (dropped.contains("ALL") ? "all capabilities" : String.join(", ", missing))
+                        + " (capabilities.drop), but " + String.join("; and ", because) + ": "
+                        + (startMissing ? "the container exits as it starts" : "the server stops at start with"
+                        + " \"permission denied\" on bind") + " and restarts over and over (CrashLoopBackOff)")
+                .recommendation(recommendation.toString())
+                .add();
     }
 }

@@ -160,12 +160,19 @@ public final class NonRootPrivilegedPort implements Rule {
         context.finding(this, new Location(run.workload().file(), file.lines(line, line)), run.describe() + " runs "
                         + c.build().dockerfile() + "'s image, where " + bind.server() + " listens on port " + bind.port()
                         + ", as " + user + ": " + runtime + (hostNetwork ? ", and " : ", and elsewhere ") + FAILS + " and the pod restarts in a"
-                        + " loop (CrashLoopBackOff)")
+                        + " loop (CrashLoopBackOff)" + (addsBindCapability(security) ? "; its capabilities.add of"
+                        + " NET_BIND_SERVICE does not change this: Kubernetes sets no ambient capabilities, so a non-root"
+                        + " process starts without it" : ""))
                 .recommendation(bind.move(context, c) + ", with the containerPort and probes of " + run.describe()
                         + " to match." + setcap(!security.capabilitiesDrop().isEmpty()) + (hostNetwork ? ""
                         : " Or lower the sysctl for the pod: `securityContext: {sysctls: [{name: " + PrivilegedPortBind.SYSCTL
                                 + ", value: \"" + bind.lowest() + "\"}]}` (a safe sysctl since Kubernetes 1.22)."))
                 .add();
+    }
+
+    private static boolean addsBindCapability(KubeSecurity security) {
+        return security.capabilitiesAdd().stream().map(c -> c.toUpperCase(java.util.Locale.ROOT))
+                .anyMatch(c -> c.equals("NET_BIND_SERVICE") || c.equals("CAP_NET_BIND_SERVICE") || c.equals("ALL"));
     }
 
     /** The other way: the capability on the server's binary, kept in the bounding set where capabilities are dropped. */

@@ -14,11 +14,16 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The probes of a kustomize base that every overlay built on it replaces with a strategic-merge patch: the
- * overlays, not the base, are what is applied, and a patch names the Deployment and the container and sets the
- * probe anew (containers merge by name, and the probe's fields by key). A probe written in the base is then never
- * deployed as written. Only patch files are read; an inline patch, a JSON 6902 patch or a base no overlay uses leaves
- * the base's probe standing.
+ * The probes of a kustomize base that every overlay built on it replaces or removes with a patch: the overlays, not
+ * the base, are what is applied, so a probe written in the base is then never deployed as written. An overlay's
+ * patches are read from patchesStrategicMerge, patchesJson6902 and patches, as files or inline, the way kustomize
+ * reads them: a strategic-merge patch without a target names the object by its own kind and metadata.name, and
+ * patches the container of the same name (its probe's fields merge by key, a null probe removes it); with a
+ * target (kind exactly, name an anchored regular expression) it patches every object the target selects; a JSON 6902
+ * patch (a list of operations, always with a target) replaces, removes or adds at a path such as
+ * {@code /spec/template/spec/containers/0/readinessProbe}. A target drydock cannot evaluate (labelSelector,
+ * annotationSelector, namespace) and a patch it cannot read count as replacing the probe, so that a probe the
+ * overlays may change is not reported; a base no overlay uses keeps its probe.
  */
 public final class KustomizeOverlays {
 
@@ -37,7 +42,7 @@ public final class KustomizeOverlays {
         return file + "|" + kind + "|" + workload + "|" + container + "|" + probe;
     }
 
-    private record Kustomization(String dir, List<String> resources, List<String> patchFiles) {}
+    private record Kustomization(String dir, List<String> resources, List<KustomizePatch> patches) {}
 
     private static Set<String> compute(ReviewContext context) {
         List<Kustomization> all = new ArrayList<>();
@@ -70,28 +75,12 @@ public final class KustomizeOverlays {
         return replaced;
     }
 
-    /** Whether one of the overlay's patch files sets that probe of that container of that workload. */
+    /** Whether one of the overlay's patches sets or removes that probe of that container of that workload. */
     private static boolean patches(ReviewContext context, Kustomization overlay, KubeWorkload w, String container,
             String probe) {
-        for (String file : overlay.patchFiles()) {
-            String path = resolve(overlay.dir(), file);
-            for (KubeWorkload patch : context.project().kubernetesWorkloads()) {
-                if (!patch.file().equals(path) || !patch.kind().equals(w.kind()) || w.name() == null
-                        || !w.name().equals(patch.name())) {
-                    continue;
-                }
-                for (KubeContainer c : patch.containers()) {
-                    if (c.name() != null && c.name().equals(container) && switch (probe) {
-                        case "liveness" -> c.liveness() != null;
-                        case "readiness" -> c.readiness() != null;
-                        default -> c.startup() != null;
-                    }) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        KubeContainer c = w.containers().stream().filter(k -> container != null && container.equals(k.name()))
+                .findFirst().orElse(null);
+        return c != null && overlay.patches().stream().anyMatch(p -> p.replaces(w, c, probe + "Probe"));
     }
 
     private static String resolve(String dir, String relative) {
@@ -115,23 +104,37 @@ public final class KustomizeOverlays {
             }
             List<String> resources = strings(map.get("resources"));
             resources.addAll(strings(map.get("bases")));
-            List<String> patchFiles = new ArrayList<>();
-            for (String p : strings(map.get("patchesStrategicMerge"))) {
-                if (!p.contains("\n")) {
-                    patchFiles.add(p);
-                }
-            }
-            if (map.get("patches") instanceof List<?> list) {
+            String dir = PathNames.parent(path);
+            List<KustomizePatch> patches = new ArrayList<>();
+            if (map.get("patchesStrategicMerge") instanceof List<?> list) {
                 for (Object item : list) {
-                    if (item instanceof Map<?, ?> m && m.get("path") instanceof String p && m.get("target") == null) {
-                        patchFiles.add(p);
+                    if (item instanceof String text) {
+                        patches.add(text.contains("\n") ? KustomizePatch.parse(text, null) : file(context, dir, text, null));
                     }
                 }
             }
-            return java.util.Optional.of(new Kustomization(PathNames.parent(path), resources, patchFiles));
+            for (String key : List.of("patchesJson6902", "patches")) {
+                if (map.get(key) instanceof List<?> list) {
+                    for (Object item : list) {
+                        if (item instanceof Map<?, ?> m) {
+                            KustomizePatch.Target target = m.get("target") instanceof Map<?, ?> t ? KustomizePatch.Target.of(t) : null;
+                            patches.add(m.get("patch") instanceof String text ? KustomizePatch.parse(text, target)
+                                    : m.get("path") instanceof String file ? file(context, dir, file, target)
+                                    : KustomizePatch.unreadable(target));
+                        }
+                    }
+                }
+            }
+            return java.util.Optional.of(new Kustomization(dir, resources, patches));
         } catch (RuntimeException e) {
             return java.util.Optional.empty(); // not YAML drydock can read: no overlay known
         }
+    }
+
+    /** A patch file of the overlay; one drydock cannot find or read counts as replacing whatever it may target. */
+    private static KustomizePatch file(ReviewContext context, String dir, String file, KustomizePatch.Target target) {
+        return context.project().source(resolve(dir, file)).map(source -> KustomizePatch.parse(source.text(), target))
+                .orElse(KustomizePatch.unreadable(target));
     }
 
     private static List<String> strings(Object value) {
