@@ -1,13 +1,24 @@
 package dev.drydock.core.rules.compose;
 
 import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
 import java.util.Locale;
 
 /**
  * A {@code security_opt} entry as the engine reads it: {@code key=value}, or the older {@code key:value}
  * (split at the first {@code =}, else at the first {@code :}); {@code no-new-privileges} alone means true.
  */
-record SecurityOption(Located<String> entry, String key, String value) {
+public record SecurityOption(Located<String> entry, String key, String value) {
+
+    /** Whether the service's last no-new-privileges entry turns it on. */
+    public static boolean noNewPrivileges(Service service) {
+        Boolean set = null;
+        for (Located<String> entry : service.securityOpt()) {
+            Boolean nnp = of(entry).noNewPrivileges();
+            set = nnp == null ? set : nnp;
+        }
+        return Boolean.TRUE.equals(set);
+    }
 
     static SecurityOption of(Located<String> entry) {
         String text = entry.value().trim();

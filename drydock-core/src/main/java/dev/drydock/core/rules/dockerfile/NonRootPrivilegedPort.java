@@ -10,6 +10,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.compose.SecurityOption;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.PrivilegedPortBind;
@@ -31,7 +32,9 @@ import java.util.Set;
                 + " Kubernetes runAsUser. High when the service uses network_mode: host, and for a Kubernetes container"
                 + " that runs the image (also a pod with hostNetwork); low otherwise, where Docker makes it work. Quiet"
                 + " when the server runs as root (nginx's and Apache's masters bind as root and drop their workers),"
-                + " when a RUN gives a program the capability with setcap cap_net_bind_service, when the compose"
+                + " when a RUN gives a program the capability with setcap cap_net_bind_service (unless the compose"
+                + " service sets no-new-privileges or the Kubernetes container allowPrivilegeEscalation: false, under"
+                + " which the kernel ignores file capabilities: there setcap is not recommended either), when the compose"
                 + " service's sysctls or the pod's securityContext.sysctls set net.ipv4.ip_unprivileged_port_start,"
                 + " and when the port is 1024 or above or cannot be told.",
         problem = "Only root or a process with CAP_NET_BIND_SERVICE may bind a port below 1024, unless"
@@ -82,7 +85,7 @@ public final class NonRootPrivilegedPort implements Rule {
         Set<Location> reported = new HashSet<>();
         Set<String> kubernetesChecked = new HashSet<>();
         for (Container c : context.builtContainers()) {
-            PrivilegedPortBind bind = PrivilegedPortBind.of(context, c).orElse(null);
+            PrivilegedPortBind bind = PrivilegedPortBind.withFileCapability(context, c).orElse(null);
             if (bind == null) {
                 continue;
             }
@@ -96,12 +99,14 @@ public final class NonRootPrivilegedPort implements Rule {
                 }
             }
             String user = PrivilegedPortBind.nonRootUser(c).orElse(null);
-            if (user == null || c.service() != null && bind.loweredBy(c.service())) {
+            boolean noNewPrivileges = c.service() != null && SecurityOption.noNewPrivileges(c.service());
+            if (user == null || c.service() != null && bind.loweredBy(c.service())
+                    || bind.fileCapability() && !noNewPrivileges) {
                 continue;
             }
             Located<String> network = c.service() == null ? null : c.service().networkMode();
             if (network != null && "host".equals(network.value())) {
-                hostNetwork(context, c, bind, user, network);
+                hostNetwork(context, c, bind, user, network, noNewPrivileges);
                 continue;
             }
             Location at = userLocation(c);
@@ -112,10 +117,12 @@ public final class NonRootPrivilegedPort implements Rule {
                             + describe(user) + ": this works on Docker 20.10 and later only because Docker sets "
                             + PrivilegedPortBind.SYSCTL + "=0 in the network namespace it creates for the container;"
                             + " under Podman, on Kubernetes nodes that run CRI-O or containerd 1.x, with host networking"
-                            + " and on older Docker the kernel's 1024 applies, and " + FAILS)
+                            + " and on older Docker the kernel's 1024 applies, and " + FAILS
+                            + fileCapabilityIgnored(bind, noNewPrivileges, "no-new-privileges"))
                     .severity(Severity.LOW)
                     .recommendation(bind.move(context, c) + bind.follow(c) + "." + setcap(c.service() != null
-                            && !c.service().capDrop().isEmpty()) + (c.service() == null ? "" : " Or set `sysctls: ["
+                            && !c.service().capDrop().isEmpty(), noNewPrivileges ? "no-new-privileges" : null)
+                            + (c.service() == null ? "" : " Or set `sysctls: ["
                             + PrivilegedPortBind.SYSCTL + "=" + bind.lowest() + "]` on " + c.name() + ", which Podman"
                             + " applies as well (not with host networking, and Kubernetes does not read it)."))
                     .add();
@@ -124,12 +131,14 @@ public final class NonRootPrivilegedPort implements Rule {
 
     /** A compose service on the host's network: the host's own value of the sysctl applies, 1024 by default. */
     private void hostNetwork(ReviewContext context, Container c, PrivilegedPortBind bind, String user,
-            Located<String> network) {
+            Located<String> network, boolean noNewPrivileges) {
         context.finding(this, ComposeServices.keyed(network), c.name() + " uses network_mode: host, so "
                         + bind.server() + " binds port " + bind.port() + " in the host's network namespace as "
                         + describe(user) + ": Docker lowers " + PrivilegedPortBind.SYSCTL + " only in the namespaces it"
-                        + " creates, the host's own value (1024 by default) applies, and " + FAILS)
-                .recommendation(bind.move(context, c) + bind.follow(c) + "." + setcap(!c.service().capDrop().isEmpty()))
+                        + " creates, the host's own value (1024 by default) applies, and " + FAILS
+                        + fileCapabilityIgnored(bind, noNewPrivileges, "no-new-privileges"))
+                .recommendation(bind.move(context, c) + bind.follow(c) + "." + setcap(!c.service().capDrop().isEmpty(),
+                        noNewPrivileges ? "no-new-privileges" : null))
                 .add();
     }
 
@@ -144,7 +153,9 @@ public final class NonRootPrivilegedPort implements Rule {
                 ? (security.runAsUser() == 0 ? null : "UID " + security.runAsUser() + " (" + run.runAsUserSetting() + ")")
                 : PrivilegedPortBind.nonRootUser(c).map(NonRootPrivilegedPort::describe).orElse(null);
         boolean hostNetwork = run.workload().hostNetwork();
-        if (user == null || !hostNetwork && run.workload().sysctls().contains(PrivilegedPortBind.SYSCTL)) {
+        boolean noNewPrivileges = Boolean.FALSE.equals(security.allowPrivilegeEscalation());
+        if (user == null || !hostNetwork && run.workload().sysctls().contains(PrivilegedPortBind.SYSCTL)
+                || bind.fileCapability() && !noNewPrivileges) {
             return;
         }
         var file = context.project().source(run.workload().file()).orElse(null);
@@ -162,9 +173,11 @@ public final class NonRootPrivilegedPort implements Rule {
                         + ", as " + user + ": " + runtime + (hostNetwork ? ", and " : ", and elsewhere ") + FAILS + " and the pod restarts in a"
                         + " loop (CrashLoopBackOff)" + (addsBindCapability(security) ? "; its capabilities.add of"
                         + " NET_BIND_SERVICE does not change this: Kubernetes sets no ambient capabilities, so a non-root"
-                        + " process starts without it" : ""))
+                        + " process starts without it" : "")
+                        + fileCapabilityIgnored(bind, noNewPrivileges, "allowPrivilegeEscalation: false"))
                 .recommendation(bind.move(context, c) + ", with the containerPort and probes of " + run.describe()
-                        + " to match." + setcap(!security.capabilitiesDrop().isEmpty()) + (hostNetwork ? ""
+                        + " to match." + setcap(!security.capabilitiesDrop().isEmpty(),
+                                noNewPrivileges ? "allowPrivilegeEscalation: false" : null) + (hostNetwork ? ""
                         : " Or lower the sysctl for the pod: `securityContext: {sysctls: [{name: " + PrivilegedPortBind.SYSCTL
                                 + ", value: \"" + bind.lowest() + "\"}]}` (a safe sysctl since Kubernetes 1.22)."))
                 .add();
@@ -175,8 +188,20 @@ public final class NonRootPrivilegedPort implements Rule {
                 .anyMatch(c -> c.equals("NET_BIND_SERVICE") || c.equals("CAP_NET_BIND_SERVICE") || c.equals("ALL"));
     }
 
-    /** The other way: the capability on the server's binary, kept in the bounding set where capabilities are dropped. */
-    private static String setcap(boolean dropsCapabilities) {
+    /** Why the image's own setcap does not help: no_new_privs makes the kernel ignore file capabilities at exec. */
+    private static String fileCapabilityIgnored(PrivilegedPortBind bind, boolean noNewPrivileges, String setting) {
+        return bind.fileCapability() && noNewPrivileges ? "; the image's setcap cap_net_bind_service does not help: under "
+                + setting + " the kernel ignores file capabilities when it starts the server" : "";
+    }
+
+    /**
+     * The other way: the capability on the server's binary, kept in the bounding set where capabilities are dropped;
+     * nothing where {@code noNewPrivileges} names the setting under which the kernel would ignore it.
+     */
+    private static String setcap(boolean dropsCapabilities, String noNewPrivileges) {
+        if (noNewPrivileges != null) {
+            return "";
+        }
         return " Or keep the port and give the server's binary the capability in the image: RUN setcap"
                 + " cap_net_bind_service=+ep on it (libcap's setcap)" + (dropsCapabilities ? ", and add NET_BIND_SERVICE"
                 + " back to the capabilities the container keeps, without which the binary does not start" : "") + ".";

@@ -20,19 +20,27 @@ import java.util.Optional;
  *
  * @param port the first port below 1024 the server listens on
  * @param listening where the server listens and why
+ * @param fileCapability whether a RUN gives a program the capability with setcap, which works unless the container
+ *     runs under no-new-privileges: the kernel then ignores file capabilities when it starts a program
  */
-public record PrivilegedPortBind(int port, ListeningPorts listening) {
+public record PrivilegedPortBind(int port, ListeningPorts listening, boolean fileCapability) {
 
     /** The sysctl that decides the first port a process without CAP_NET_BIND_SERVICE may bind. */
     public static final String SYSCTL = "net.ipv4.ip_unprivileged_port_start";
 
     /** The server's port below 1024, when it has one and nothing in the image gives its binary the capability. */
     public static Optional<PrivilegedPortBind> of(ReviewContext context, Container c) {
-        if (c.build() == null || c.build().stage() == null || bindCapabilityGiven(c)) {
+        return withFileCapability(context, c).filter(b -> !b.fileCapability());
+    }
+
+    /** The server's port below 1024, when it has one, whether or not a setcap in the image gives the capability. */
+    public static Optional<PrivilegedPortBind> withFileCapability(ReviewContext context, Container c) {
+        if (c.build() == null || c.build().stage() == null) {
             return Optional.empty();
         }
+        boolean setcap = bindCapabilityGiven(c);
         return ListeningPorts.of(context, c).flatMap(l -> l.ports().stream().filter(p -> p > 0 && p < 1024)
-                .findFirst().map(p -> new PrivilegedPortBind(p, l)));
+                .findFirst().map(p -> new PrivilegedPortBind(p, l, setcap)));
     }
 
     /**
