@@ -32,6 +32,7 @@ public final class DockerfileRules {
                 new AptListsCleaned(),
                 new PythonUnbuffered(),
                 new UnreadableByRuntimeUser(),
+                new RuntimeDirectoryNotWritable(),
                 new RecursiveChownLayer(),
                 new FromAsCasing(),
                 new DevDependenciesInImage(),

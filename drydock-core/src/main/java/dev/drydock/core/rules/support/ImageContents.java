@@ -44,6 +44,8 @@ public final class ImageContents {
     private final Set<String> conditional;
     private final String path;
     private final ImageReference reference;
+    /** Where the Dockerfile puts a program outside the folders of the base image's PATH, by program. */
+    private final Map<String, String> locations = new LinkedHashMap<>();
 
     private ImageContents(ImageTools base, String baseImage, Map<String, Install> installed,
             Map<String, Install> pythonPackages, Map<String, Origin> removed, Set<String> conditional, String path,
@@ -153,9 +155,80 @@ public final class ImageContents {
                 }
             }
         }
-        return new ImageContents(BaseImageFacts.tools(root).orElse(null), written, installed,
+        ImageContents contents = new ImageContents(BaseImageFacts.tools(root).orElse(null), written, installed,
                 pythonPackages(model, file), removed, conditional, stage.variables().lookup("PATH"),
                 root instanceof BaseImage.External external ? external.reference() : null);
+        if (root instanceof BaseImage.External external && isMicromamba(external.reference())) {
+            condaPython(container, model, inImage, file).ifPresent(python -> {
+                installed.putIfAbsent("python", new Install("python", "python", python.origin()));
+                contents.locations.put("python", python.pkg());
+            });
+        }
+        return contents;
+    }
+
+    private static boolean isMicromamba(ImageReference reference) {
+        return reference != null && reference.fullName().toLowerCase(Locale.ROOT).equals("docker.io/mambaorg/micromamba");
+    }
+
+    /** Programs whose use in the container's command shows that the environment installed has Python. */
+    private static final Set<String> PYTHON_PROGRAMS = Set.of("python", "python3", "uvicorn", "gunicorn", "hypercorn",
+            "daphne", "flask", "streamlit", "celery", "jupyter", "waitress-serve", "fastapi");
+
+    /**
+     * The python a micromamba, mamba or conda install or create puts into a conda environment of the micromamba image
+     * (its own PATH lacks the environment's bin folder: only its entry point and the RUN shell activate it), as an
+     * Install whose pkg is the executable's path: the environment installs python when it names it ({@code python=3.12})
+     * or, for an environment file, when the container's command runs Python.
+     */
+    private static Optional<Install> condaPython(Container container, DockerfileModel model, List<Stage> inImage,
+            String file) {
+        String root = Optional.ofNullable(container.build().stage().variables().lookup("MAMBA_ROOT_PREFIX"))
+                .filter(v -> v.startsWith("/") && !v.contains("$")).orElse("/opt/conda");
+        List<String> argv = container.command() == null ? List.of() : container.command().argv();
+        String program = argv.isEmpty() ? "" : argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        boolean commandRunsPython = PYTHON_PROGRAMS.contains(program);
+        for (RunStep run : RunStep.of(model, inImage)) {
+            for (Call call : run.calls()) {
+                if (!call.is("micromamba", "mamba", "conda") || call.args().isEmpty()
+                        || !List.of("install", "create").contains(call.args().get(0).value())) {
+                    continue;
+                }
+                Call.Options options = call.as(call.name() + "-" + call.args().get(0).value(), call.args().get(0), 1)
+                        .options("-n", "--name", "-p", "--prefix", "-f", "--file", "-c", "--channel",
+                                "-r", "--root-prefix");
+                boolean named = options.operands().stream().anyMatch(a -> a.value().matches(
+                        "(?i)([\\w.-]+::)?python([=<>!~ ].*)?"));
+                if (!named && !(options.has("-f", "--file") && commandRunsPython)) {
+                    continue;
+                }
+                List<String> names = options.values("-n", "--name");
+                List<String> prefixes = options.values("-p", "--prefix");
+                String prefix = !prefixes.isEmpty() ? prefixes.get(0)
+                        : names.isEmpty() || names.get(0).equals("base") ? root : root + "/envs/" + names.get(0);
+                if (!prefix.startsWith("/") || prefix.contains("$")) {
+                    continue;
+                }
+                return Optional.of(new Install("python", prefix.replaceAll("/+$", "") + "/bin/python",
+                        new Origin(file, run.instruction().span())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How a probe names {@code program}: by the path where the Dockerfile put it when that folder is not on the
+     * image's PATH (python in a conda environment of the micromamba image: /opt/conda/bin/python), else by name.
+     */
+    public String command(String program) {
+        String at = locations.get(program);
+        if (at == null) {
+            return program;
+        }
+        String folder = at.substring(0, at.lastIndexOf('/'));
+        boolean onPath = path != null && java.util.Arrays.stream(path.split(":"))
+                .anyMatch(dir -> dir.equals(folder) || dir.equals(folder + "/"));
+        return onPath ? program : at;
     }
 
     /** Whether the command runs only in some builds: inside an if, elif, else or case branch. */

@@ -368,7 +368,7 @@ public final class Probes {
             return null;
         }
         if (image.has("python").orElse(false) || image.has("python3").orElse(false)) {
-            String python = image.has("python").orElse(false) ? "python" : "python3";
+            String python = image.command(image.has("python").orElse(false) ? "python" : "python3");
             String target = portVariable == null ? "'" + url + "'"
                     : "'http://localhost:%s" + rest + "' % os.environ.get('" + portVariable + "', '" + port + "')";
             String request = host == null ? target : "urllib.request.Request(" + target + ", headers={'Host': '" + host + "'})";

@@ -1,0 +1,332 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.dockerfile.model.Variables;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.dockerfile.syntax.PlainText;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.InstructionLines;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.UserIds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "runtime-directory-not-writable",
+        title = "A cache directory the environment names cannot be created by the runtime user",
+        severity = Severity.HIGH,
+        category = Category.RELIABILITY,
+        checks = "Images whose final stage runs as a non-root user it names with its own USER. For each ENV of the"
+                + " image that names a folder the application writes at run time (HF_HOME, HF_HUB_CACHE,"
+                + " HUGGINGFACE_HUB_CACHE, TRANSFORMERS_CACHE, SENTENCE_TRANSFORMERS_HOME, TORCH_HOME, NUMBA_CACHE_DIR,"
+                + " XDG_CACHE_HOME, MPLCONFIGDIR) by a literal absolute path, fires when that user can neither write"
+                + " the folder nor create it: no instruction makes it, or a root RUN mkdir, a WORKDIR (always owned by"
+                + " root, whatever the USER) or a COPY without --chown makes it; and no chown, chmod, install -d -o,"
+                + " COPY --chown or mkdir run as that user covers the folder or a folder above it. Quiet under /tmp,"
+                + " /var/tmp, /dev/shm and /home, on or below an image VOLUME or a compose service's volume or tmpfs,"
+                + " when a RUN of the image runs a program as a non-root user (it may fill the cache at build time),"
+                + " and for a folder a root mkdir makes that implicit-permissions already reports. High for the model"
+                + " caches and Numba's (the first download or compiled function fails), medium for XDG_CACHE_HOME,"
+                + " low for MPLCONFIGDIR (Matplotlib falls back to a temporary folder, with a warning, on every start).",
+        problem = "A folder that does not exist in the image is created on first use by the program, as the user the"
+                + " container runs as; a non-root user cannot create a folder in / or in any other root-owned folder,"
+                + " and cannot write into one that root made. Docker's WORKDIR always creates its folder as root, even"
+                + " after USER.",
+        impact = "The image builds and starts, then the first model download (or the first cached compilation) fails"
+                + " with PermissionError: [Errno 13] Permission denied, usually on the first request in production.",
+        recommendation = "Create the folder for the user before switching to it: RUN mkdir -p DIR && chown"
+                + " UID:GID DIR before USER (or in the RUN that creates the user), or point the variable into a folder"
+                + " the user owns, or mount a volume there.",
+        references = {
+                "https://huggingface.co/docs/huggingface_hub/package_reference/environment_variables",
+                "https://docs.docker.com/reference/dockerfile/#workdir",
+                "https://docs.docker.com/build/building/best-practices/#user"},
+        aliases = {},
+        fix = FixSafety.SAFE,
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM python:3.12.7-slim
+                        RUN useradd --system --uid 10001 app
+                        ENV TRANSFORMERS_CACHE=/transformers-cache
+                        USER app
+                        CMD ["python", "/app/app.py"]
+                        """,
+                good = """
+                        FROM python:3.12.7-slim
+                        RUN useradd --system --uid 10001 app
+                        ENV TRANSFORMERS_CACHE=/transformers-cache
+                        RUN mkdir -p /transformers-cache && chown 10001 /transformers-cache
+                        USER app
+                        CMD ["python", "/app/app.py"]
+                        """))
+public final class RuntimeDirectoryNotWritable implements Rule {
+
+    /** The variables naming a folder a program writes at run time, with what writes it and how bad a failure is. */
+    private record CacheVariable(String writer, Severity severity) {}
+
+    private static final Map<String, CacheVariable> VARIABLES = Map.ofEntries(
+            Map.entry("HF_HOME", new CacheVariable("the Hugging Face libraries' cache", Severity.HIGH)),
+            Map.entry("HF_HUB_CACHE", new CacheVariable("the Hugging Face Hub's model cache", Severity.HIGH)),
+            Map.entry("HUGGINGFACE_HUB_CACHE", new CacheVariable("the Hugging Face Hub's model cache", Severity.HIGH)),
+            Map.entry("TRANSFORMERS_CACHE", new CacheVariable("transformers' model cache", Severity.HIGH)),
+            Map.entry("SENTENCE_TRANSFORMERS_HOME", new CacheVariable("sentence-transformers' model cache",
+                    Severity.HIGH)),
+            Map.entry("TORCH_HOME", new CacheVariable("PyTorch's hub and weights cache", Severity.HIGH)),
+            Map.entry("NUMBA_CACHE_DIR", new CacheVariable("Numba's compiled-function cache", Severity.HIGH)),
+            Map.entry("XDG_CACHE_HOME", new CacheVariable("the cache of the programs that follow XDG (pip, Hugging"
+                    + " Face, fontconfig...)", Severity.MEDIUM)),
+            Map.entry("MPLCONFIGDIR", new CacheVariable("Matplotlib's configuration and font cache", Severity.LOW)));
+
+    /** Folders every user may create entries in, and home folders (which useradd -m gives to their user). */
+    private static final List<String> OPEN = List.of("/tmp", "/var/tmp", "/dev/shm", "/home");
+
+    /** Programs that, run as the user during the build, may create the cache themselves. */
+    private static final Set<String> FILLERS = Set.of("python", "python3", "pip", "pip3", "huggingface-cli", "hf",
+            "uv", "node", "npm", "npx", "yarn", "conda", "mamba", "micromamba", "sh", "bash");
+
+    @Override
+    public void check(ReviewContext context) {
+        for (BuiltImage image : BuiltImage.of(context)) {
+            Instruction userLine = ownUser(image);
+            if (userLine == null) {
+                continue;
+            }
+            String user = image.stage().config().user().value().strip();
+            Facts facts = Facts.of(image);
+            if (facts.userRunsPrograms) {
+                continue;
+            }
+            List<String> mounts = mountPoints(image);
+            for (Variables.Definition d : image.stage().variables().inOrder()) {
+                CacheVariable variable = VARIABLES.get(d.name());
+                if (d.kind() != Variables.Kind.ENV || variable == null || d.value() == null
+                        || d.instruction() == null || !d.value().strip().matches("/[\\w./-]*")) {
+                    continue;
+                }
+                String path = ContainerPaths.clean(d.value().strip());
+                if (path.equals("/") || under(path, OPEN) || under(path, mounts) || facts.ownedByUser(path)) {
+                    continue;
+                }
+                Made made = facts.made.get(path);
+                if (made != null && made.kind == InstructionKind.RUN && ImplicitPermissions.writable(path)) {
+                    continue; // implicit-permissions reports that mkdir and gives the folder to the user
+                }
+                report(context, image, d, variable, path, user, userLine, made);
+            }
+        }
+    }
+
+    private void report(ReviewContext context, BuiltImage image, Variables.Definition d, CacheVariable variable,
+            String path, String user, Instruction userLine, Made made) {
+        String parent = parentOf(path);
+        String state = made == null
+                ? "which no instruction of the image creates, and " + user + " cannot create it in " + parent
+                        + " (owned by root)"
+                : "which " + made.what + " on line " + made.line + " creates owned by root with mode 755"
+                        + (made.kind == InstructionKind.WORKDIR ? " (WORKDIR ignores USER)" : "") + ", so "
+                        + user + " cannot write into it";
+        String consequence = variable.severity() == Severity.LOW
+                ? "Matplotlib falls back to a new temporary folder, with a warning, every time it starts"
+                : variable.severity() == Severity.HIGH
+                        ? "the first download or write into it fails with Permission denied at run time"
+                        : "programs that cache there fail or warn with Permission denied at run time";
+        String message = d.name() + "=" + path + " makes " + path + " " + variable.writer() + ", " + state
+                + " (the container runs as " + user + ", USER on line " + userLine.span().startLine() + "): "
+                + consequence;
+        String owner = UserIds.owner(image, user);
+        context.finding(this, image.dockerfile(), d.instruction().span(), message)
+                .severity(variable.severity())
+                .recommendation("Create the folder for " + user + " before USER " + user + ": RUN mkdir -p " + path
+                        + " && chown " + owner + " " + path + " (or in the RUN that creates the user), or mount a"
+                        + " volume on " + path + " (a named volume takes on the folder's owner from the image).")
+                .fix(fix(image, path, owner, userLine, made))
+                .add();
+    }
+
+    /** A RUN making the folder for the user, just before the stage's USER, when the stage can run one as root. */
+    private static Fix fix(BuiltImage image, String path, String owner, Instruction userLine, Made made) {
+        if (made != null && made.kind == InstructionKind.COPY) {
+            return null;
+        }
+        ImageContents contents = ImageContents.of(image.container());
+        if (contents == null || !contents.has("sh").orElse(false) || !rootBefore(image.stage(), userLine)) {
+            return null;
+        }
+        String run = "RUN mkdir -p " + path + " && chown " + owner + " " + path + "\n";
+        int at = userLine.file().lineStart(InstructionLines.firstLineWithComments(userLine));
+        return Fix.of("create " + path + " for " + owner + " before USER", FixSafety.SAFE,
+                TextEdit.insert(image.dockerfile(), at, run));
+    }
+
+    /** Whether the stage runs as root up to its USER line (no earlier USER of another user in that stage). */
+    private static boolean rootBefore(Stage stage, Instruction userLine) {
+        for (Step step : stage.steps()) {
+            if (step.instruction() == userLine) {
+                return step.user() == null || step.user().value() == null || UserIds.isRoot(step.user().value());
+            }
+        }
+        return false;
+    }
+
+    /** The final stage's own USER naming a non-root user literally, or null. */
+    private static Instruction ownUser(BuiltImage image) {
+        var user = image.stage().config().user();
+        if (user == null || user.value() == null || user.instruction() == null || user.value().isBlank()
+                || user.value().contains("$") || UserIds.isRoot(user.value())
+                || image.stage().steps().stream().noneMatch(s -> s.instruction() == user.instruction())) {
+            return null;
+        }
+        for (Container c : image.containers()) {
+            if (c.user() == null || UserIds.isRoot(c.user().value()) || c.user().origin() == null
+                    || !c.user().origin().file().equals(image.dockerfile())) {
+                return null; // compose or another file decides who the container runs as
+            }
+        }
+        return user.instruction();
+    }
+
+    /** The targets of the image's VOLUMEs and of its services' volumes, tmpfs mounts and bind mounts. */
+    private static List<String> mountPoints(BuiltImage image) {
+        List<String> out = new ArrayList<>();
+        for (var volume : image.stage().config().volumes()) {
+            if (volume.value() != null && volume.value().strip().startsWith("/")) {
+                out.add(ContainerPaths.clean(volume.value().strip()));
+            }
+        }
+        for (Container c : image.containers()) {
+            if (c.service() == null) {
+                continue;
+            }
+            for (Service.Volume v : c.service().volumes()) {
+                if (v.target() != null && v.target().startsWith("/")) {
+                    out.add(ContainerPaths.clean(v.target()));
+                }
+            }
+            for (var tmpfs : c.service().tmpfs()) {
+                String target = tmpfs.value() == null ? "" : tmpfs.value().split(":")[0].strip();
+                if (target.startsWith("/")) {
+                    out.add(ContainerPaths.clean(target));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean under(String path, List<String> folders) {
+        return folders.stream().anyMatch(f -> f.equals("/") || path.equals(f) || path.startsWith(f + "/"));
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    /** How root made a folder: which instruction, on which line. */
+    private record Made(InstructionKind kind, String what, int line) {}
+
+    /** What the image's instructions do to folders. */
+    private static final class Facts {
+        /** Folders given an owner or mode (chown, chmod, install -d -o, COPY --chown), or made by a non-root user. */
+        final List<String> owned = new ArrayList<>();
+        /** Folders a root mkdir, a WORKDIR or a COPY without --chown makes, by path. */
+        final Map<String, Made> made = new LinkedHashMap<>();
+        boolean userRunsPrograms;
+
+        static Facts of(BuiltImage image) {
+            Facts facts = new Facts();
+            for (RunStep run : image.imageRuns()) {
+                boolean asUser = run.user() != null && !UserIds.isRoot(run.user());
+                String dir = run.workdir() == null ? "/" : run.workdir();
+                for (Call call : run.calls()) {
+                    if (asUser && call.program() != null && FILLERS.contains(
+                            call.program().value().substring(call.program().value().lastIndexOf('/') + 1))) {
+                        facts.userRunsPrograms = true;
+                    }
+                    if (call.is("chown", "chmod", "chgrp")) {
+                        Call.Options options = call.options("--reference", "--from");
+                        List<Call.Arg> operands = options.operands();
+                        int first = options.has("--reference") ? 0 : 1;
+                        operands.subList(Math.min(first, operands.size()), operands.size())
+                                .forEach(a -> facts.owned.add(resolve(dir, a.value())));
+                    } else if (call.is("install")) {
+                        Call.Options options = call.options("-o", "--owner", "-g", "--group", "-m", "--mode");
+                        if (options.has("-d", "--directory")
+                                && options.has("-o", "--owner", "-g", "--group", "-m", "--mode")) {
+                            options.operands().forEach(a -> facts.owned.add(resolve(dir, a.value())));
+                        }
+                    } else if (call.is("mkdir")) {
+                        Call.Options options = call.options("-m", "--mode", "-Z", "--context");
+                        boolean explicit = asUser || options.has("-m", "--mode");
+                        for (Call.Arg a : options.operands()) {
+                            String path = resolve(dir, a.value());
+                            if (explicit) {
+                                facts.owned.add(path);
+                            } else {
+                                facts.made.putIfAbsent(path, new Made(InstructionKind.RUN, "the RUN mkdir",
+                                        run.instruction().span().startLine()));
+                            }
+                        }
+                    }
+                }
+            }
+            for (Stage stage : image.imageStages()) {
+                for (Step step : stage.steps()) {
+                    Instruction instruction = step.instruction();
+                    String folder = instruction.kind() == InstructionKind.WORKDIR
+                            && instruction.arguments() instanceof PlainText text ? text.text().strip() : "";
+                    if (!folder.isEmpty() && !folder.contains("$")) {
+                        String before = step.workdir() == null || step.workdir().value() == null ? "/"
+                                : step.workdir().value();
+                        facts.made.putIfAbsent(resolve(before, folder), new Made(InstructionKind.WORKDIR, "WORKDIR",
+                                instruction.span().startLine()));
+                    }
+                }
+                for (CopyCommand copy : stage.copies()) {
+                    if (copy.containerPath() == null) {
+                        continue;
+                    }
+                    String target = ContainerPaths.clean(copy.containerPath());
+                    if (copy.chown() != null && !UserIds.isRoot(copy.chown())) {
+                        facts.owned.add(target);
+                    } else if (copy.chmod() != null) {
+                        facts.owned.add(target);
+                    } else {
+                        facts.made.putIfAbsent(target, new Made(InstructionKind.COPY,
+                                copy.isAdd() ? "the ADD" : "the COPY", copy.instruction().span().startLine()));
+                    }
+                }
+            }
+            return facts;
+        }
+
+        /** Whether the folder or one above it was given an owner or mode, or made by a non-root user. */
+        boolean ownedByUser(String path) {
+            return owned.stream().anyMatch(o -> o.equals(path) || path.startsWith(o.equals("/") ? "/" : o + "/"));
+        }
+
+        private static String resolve(String dir, String path) {
+            return ContainerPaths.clean(path.startsWith("/") ? path : dir + "/" + path);
+        }
+    }
+}
