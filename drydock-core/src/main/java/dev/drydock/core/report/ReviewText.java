@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The compact terminal form of a review: one block per finding, most severe first, then the good
  * practices and a summary line. Three or more findings of one rule in one file (a missing limit on every
- * service) make one block with a line per place; the JSON, SARIF and CI formats keep one result per place.
+ * service) make one block with a line per place and each distinct recommendation once (see {@link Advice}); the
+ * JSON, SARIF and CI formats keep one result per place.
  * ANSI colours only when asked for.
  */
 public final class ReviewText {
