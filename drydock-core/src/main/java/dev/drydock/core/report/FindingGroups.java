@@ -61,7 +61,8 @@ final class FindingGroups {
         return locations.stream().map(Location::file).distinct().count() == 1;
     }
 
-    private static String list(List<String> items) {
+    /** "7", "7 and 8", "7, 8 and 23". */
+    static String list(List<String> items) {
         if (items.size() == 1) {
             return items.get(0);
         }

@@ -108,14 +108,7 @@ final class FixedFilesSection {
             out.println("#### " + item++ + ". " + f.rule().title() + " (" + FindingGroups.places(locations) + ", "
                     + f.severity().id() + "; " + same.get(0).reason().description() + ")");
             out.println();
-            List<String> recommendations = same.stream().map(r -> r.finding().effectiveRecommendation()).distinct().toList();
-            if (recommendations.size() == 1) {
-                out.println(recommendations.get(0));
-            } else {
-                boolean oneFile = FindingGroups.oneFile(locations);
-                same.forEach(r -> out.println("- " + FindingGroups.place(r.finding().location(), oneFile) + ": "
-                        + r.finding().effectiveRecommendation().replace("\n", "\n  ")));
-            }
+            ReviewMarkdown.recommendations(out, same.stream().map(Remaining::finding).toList(), null);
             out.println();
         }
     }

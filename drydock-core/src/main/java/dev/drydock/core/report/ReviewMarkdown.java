@@ -149,16 +149,45 @@ public final class ReviewMarkdown {
         out.println();
         out.println("**Impact:** " + group.get(0).rule().impact());
         out.println();
-        List<String> recommendations = group.stream().map(Finding::effectiveRecommendation).distinct().toList();
-        if (recommendations.size() == 1) {
-            out.println("**Recommendation:** " + recommendations.get(0));
-        } else {
-            out.println("**Recommendation:**");
-            for (Finding f : group) {
-                bullet(FindingGroups.place(f.location(), oneFile), f.effectiveRecommendation());
-            }
-        }
+        recommendations(out, group, "**Recommendation:**");
         out.println();
+    }
+
+    /**
+     * The recommendations of one rule's places after {@code lead} (null for none): one text when they differ only
+     * in the places' names, else each distinct recommendation once with the places it belongs to, or, when the
+     * places cannot be told apart by file and line, each place's own.
+     */
+    static void recommendations(PrintWriter out, List<Finding> group, String lead) {
+        boolean oneFile = FindingGroups.oneFile(group.stream().map(Finding::location).toList());
+        List<Advice.Shared> advice = Advice.of(group);
+        if (advice.size() == 1) {
+            Advice.Shared only = advice.get(0);
+            out.println((lead == null ? "" : lead + " ") + only.text()
+                    + (only.verbatim() ? "" : " (likewise for the other " + (group.size() - 1) + ")"));
+            return;
+        }
+        if (lead != null) {
+            out.println(lead);
+        }
+        if (!Advice.labelled(group, l -> FindingGroups.place(l, oneFile))) {
+            group.forEach(f -> bullet(out, FindingGroups.place(f.location(), oneFile), f.effectiveRecommendation()));
+            return;
+        }
+        for (Advice.Shared shared : advice) {
+            bullet(out, places(shared.findings(), oneFile), shared.text()
+                    + (shared.verbatim() ? "" : " (likewise for " + places(shared.others(), oneFile) + ")"));
+        }
+    }
+
+    /** "line 7", "lines 7 and 8" in one file; "`compose.yaml` line 7, `Dockerfile` line 3" across files. */
+    private static String places(List<Finding> findings, boolean oneFile) {
+        List<Location> locations = findings.stream().map(Finding::location).toList();
+        if (!oneFile) {
+            return FindingGroups.places(locations);
+        }
+        List<String> lines = locations.stream().map(l -> String.valueOf(l.line())).toList();
+        return (lines.size() == 1 ? "line " : "lines ") + FindingGroups.list(lines);
     }
 
     private void current(Finding f) {
@@ -170,6 +199,10 @@ public final class ReviewMarkdown {
 
     /** A list item whose text may span lines: the lines after the first are indented to stay in the item. */
     private void bullet(String place, String text) {
+        bullet(out, place, text);
+    }
+
+    private static void bullet(PrintWriter out, String place, String text) {
         out.println("- " + place + ": " + text.replace("\n", "\n  "));
     }
 
@@ -219,13 +252,7 @@ public final class ReviewMarkdown {
                 out.println("#### " + priority + "." + item++ + " " + same.get(0).rule().title() + " ("
                         + FindingGroups.places(locations) + ")");
                 out.println();
-                List<String> recommendations = same.stream().map(Finding::effectiveRecommendation).distinct().toList();
-                if (recommendations.size() == 1) {
-                    out.println(recommendations.get(0));
-                } else {
-                    boolean oneFile = FindingGroups.oneFile(locations);
-                    same.forEach(f -> bullet(FindingGroups.place(f.location(), oneFile), f.effectiveRecommendation()));
-                }
+                recommendations(out, same, null);
                 out.println();
             }
             priority++;

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The compact terminal form of a review: one block per finding, most severe first, then the good
  * practices and a summary line. Three or more findings of one rule in one file (a missing limit on every
- * service) make one block with a line per place; the JSON, SARIF and CI formats keep one result per place.
+ * service) make one block with a line per place and each distinct recommendation once (see {@link Advice}); the
+ * JSON, SARIF and CI formats keep one result per place.
  * ANSI colours only when asked for.
  */
 public final class ReviewText {
@@ -33,7 +34,8 @@ public final class ReviewText {
     public void print(Review review) {
         for (List<Finding> group : FindingGroups.by(review.findings(),
                 f -> List.of(f.ruleId(), String.valueOf(f.location().file()), f.severity()))) {
-            if (group.size() < GROUPED || group.get(0).location().file() == null) {
+            if (group.size() < GROUPED || group.get(0).location().file() == null
+                    || Advice.of(group).size() > 1 && !Advice.labelled(group, l -> String.valueOf(l.line()))) {
                 group.forEach(this::finding);
             } else {
                 grouped(group);
@@ -72,7 +74,8 @@ public final class ReviewText {
 
     /**
      * One rule's findings in one file, shown once: a line per place with what differs (the service, the
-     * variable), what they have in common once, and the recommendation once when it is the same.
+     * variable), what they have in common once, and each distinct recommendation once: with "likewise" when
+     * the places' recommendations differ only in their names, else each with the lines it belongs to.
      */
     private void grouped(List<Finding> group) {
         Finding first = group.get(0);
@@ -89,9 +92,22 @@ public final class ReviewText {
         if (!shared.isEmpty()) {
             out.println("    each: " + shared);
         }
-        List<String> recommendations = group.stream().map(Finding::effectiveRecommendation).distinct().toList();
-        out.println("    -> " + recommendations.get(0) + (recommendations.size() == 1 ? ""
-                : " (likewise for the other " + (group.size() - 1) + ")"));
+        List<Advice.Shared> advice = Advice.of(group);
+        if (advice.size() == 1) {
+            Advice.Shared only = advice.get(0);
+            out.println("    -> " + only.text() + (only.verbatim() ? "" : " (likewise for the other " + (group.size() - 1) + ")"));
+            return;
+        }
+        for (Advice.Shared one : advice) {
+            out.println("    -> " + lines(one.findings()) + ": " + one.text()
+                    + (one.verbatim() ? "" : " (likewise for " + lines(one.others()) + ")"));
+        }
+    }
+
+    /** "line 7", "lines 7, 8 and 23". */
+    private static String lines(List<Finding> findings) {
+        List<String> lines = findings.stream().map(f -> String.valueOf(f.location().line())).toList();
+        return (lines.size() == 1 ? "line " : "lines ") + FindingGroups.list(lines);
     }
 
     /** The end all messages share after a colon ("...: a leak or a load spike in it can ..."), or "". */
