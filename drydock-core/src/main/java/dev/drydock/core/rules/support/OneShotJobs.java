@@ -26,6 +26,8 @@ public final class OneShotJobs {
     private static final Pattern LONG_RUNNING = Pattern.compile("(?i)\\bwhile\\b|serve|listen|forever|sleep|schedul"
             + "|consum|subscri|poll|watch|stream|socket|asyncio|thread|daemon|worker|loop|queue|kafka|pika|celery"
             + "|websocket|setinterval|settimeout|\\binput\\s*\\(|readline|process\\.stdin|\\.on\\s*\\(|for\\s+await");
+    /** Words in a script's file name that say it keeps running. */
+    private static final Pattern LONG_RUNNING_NAME = Pattern.compile("(?i)bot|server|agent|listen|monitor|relay|proxy");
     private static final Set<Runtime> SCRIPTS = Set.of(Runtime.PYTHON, Runtime.NODE);
     private static final Set<String> RESTARTED = Set.of("always", "unless-stopped");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
@@ -108,6 +110,9 @@ public final class OneShotJobs {
             return Optional.empty();
         }
         for (String file : app.files()) {
+            if (LONG_RUNNING.matcher(file).find() || LONG_RUNNING_NAME.matcher(PathNames.fileName(file)).find()) {
+                return Optional.empty(); // send_queue.py, bot.py: the name says it keeps running
+            }
             String text = context.project().source(file).map(f -> f.text()).orElse(null);
             if (text == null || LONG_RUNNING.matcher(withoutComments(text)).find()) {
                 return Optional.empty();
