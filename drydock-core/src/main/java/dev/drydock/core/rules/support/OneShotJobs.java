@@ -83,6 +83,15 @@ public final class OneShotJobs {
         return argv.subList(1, argv.size()).stream().allMatch(TOOL_ARGUMENTS::contains);
     }
 
+    /**
+     * Whether a compose service runs a one-off task ({@link ComposeJobs}: a migration, a seed, bucket creation) that
+     * compose does not restart whenever it ends.
+     */
+    public static boolean composeTask(Service s) {
+        String restart = s.restart() == null ? null : s.restart().value();
+        return !(restart != null && RESTARTED.contains(restart) || restartsAlways(s)) && ComposeJobs.isOneOff(s);
+    }
+
     private static boolean runsToCompletion(KubernetesRuns run) {
         String kind = run.workload().kind();
         return run.container().init() || kind.equals("Job") || kind.equals("CronJob");
