@@ -30,6 +30,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.PhpWorkerSignals;
+import dev.drydock.core.rules.support.OneShotJobs;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.StopSignals;
 import dev.drydock.core.rules.support.TaskWorkers;
@@ -97,7 +98,12 @@ import java.util.regex.Pattern;
                 + " its setup steps (`command: [\"/usr/local/bin/queue.sh\"]` ending in `exec php artisan"
                 + " queue:work`). One finding per container, the first case"
                 + " that applies; none for a compose job that other services wait to complete (condition:"
-                + " service_completed_successfully: migrations, a prestart script), which serves nothing to drain.",
+                + " service_completed_successfully: migrations, a prestart script), which serves nothing to drain, and"
+                + " none for a short job that ends by itself: a compose task (a migration, a seed) with restart: \"no\","
+                + " an image the Kubernetes manifests run only as a Job or CronJob, or a Python or Node script run"
+                + " directly whose code drydock reads in full and that serves nothing and neither loops nor waits (no"
+                + " while loop, sleep, server, consumer, scheduler or event handler); a compose service restarted"
+                + " whenever it ends (restart: always or unless-stopped) is a service all the same.",
         problem = "Docker sends SIGTERM to PID 1 and kills everything with SIGKILL when the grace period ends. A shell"
                 + " does not forward the signal to its child, PID 1 without a handler does not act on it, and a server"
                 + " that drains longer than the grace period is cut off.",
@@ -150,6 +156,9 @@ public final class GracefulShutdownMissing implements Rule {
             Service s = c.service();
             if (s != null && ComposeServices.runsToCompletion(context, s)) {
                 continue; // a job other services wait to complete: nothing to drain when it is stopped
+            }
+            if (OneShotJobs.of(context, c).isPresent()) {
+                continue; // a short job that ends by itself: nobody stops it, so there is no shutdown to make graceful
             }
             boolean init = s != null && s.init() != null && Boolean.TRUE.equals(s.init().value())
                     || ep.wrappedBy("tini") || ep.wrappedBy("dumb-init") || ep.wrappedBy("catatonit");

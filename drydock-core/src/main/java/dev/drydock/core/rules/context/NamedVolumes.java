@@ -53,7 +53,9 @@ import java.util.Optional;
                 + " Gitea, Prometheus, Jenkins, Ghost and the registry declare their data directory as a VOLUME too."
                 + " Redis and Valkey (official images) started without a configuration file still snapshot to"
                 + " /data/dump.rdb (Redis's default save points), so they are reported too; a cache, whose command"
-                + " evicts any key (--maxmemory-policy allkeys-...) without --appendonly yes, only at low (its"
+                + " evicts any key (--maxmemory-policy allkeys-...) without --appendonly yes, or whose service or"
+                + " container name says cache and whose command configures no persistence (no --appendonly yes, no"
+                + " --save with save points, no configuration file), only at low (its"
                 + " snapshot spares a cold start, no data); nothing when `--save \"\"` turns snapshots off and"
                 + " --appendonly is not yes, since nothing is written.",
         problem = "Without a named volume the database writes into an anonymous volume (or the container layer):"
@@ -117,7 +119,10 @@ public final class NamedVolumes implements Rule {
                             + where.directory() + ", which " + miss.get().why() + ": it lands in an anonymous volume"
                             + (miss.get().at() == null ? " or the container itself" : "")
                             + ", which `docker compose down` orphans; the next `up` starts "
-                            + DataStores.applicationState(service).map(state -> "without " + state).orElse("empty"))
+                            + DataStores.applicationState(service).map(state -> "without " + state).orElse("empty")
+                            + (role == RedisRole.CACHE ? "; as a cache (" + (namedCache(service) ? "its name says so"
+                                    + " and its command configures no persistence" : "its command evicts any key")
+                                    + ") it loses only warm entries, a cold start rather than data" : ""))
                     .severity(role == RedisRole.CACHE || DataStores.keepsDownloadCache(service) ? Severity.LOW
                             : Severity.MEDIUM)
                     .implicit()
@@ -212,21 +217,40 @@ public final class NamedVolumes implements Rule {
         }
         List<String> words = service.command() == null ? List.of() : service.command().argv();
         boolean snapshotsOff = false;
+        boolean snapshotsSet = false;
         boolean appendOnly = false;
         boolean evictsAll = false;
+        boolean configFile = false;
         for (int i = 0; i < words.size(); i++) {
             String next = i + 1 < words.size() ? words.get(i + 1) : null;
             switch (words.get(i)) {
-                case "--save" -> snapshotsOff = next != null && next.isEmpty();
+                case "--save" -> {
+                    snapshotsOff = next != null && next.isEmpty();
+                    snapshotsSet = next != null && !next.isEmpty();
+                }
                 case "--appendonly" -> appendOnly = "yes".equals(next);
                 case "--maxmemory-policy" -> evictsAll = next != null && next.startsWith("allkeys-");
-                default -> { }
+                default -> configFile |= words.get(i).endsWith(".conf");
             }
         }
         if (snapshotsOff && !appendOnly) {
             return RedisRole.NOTHING_WRITTEN;
         }
-        return evictsAll && !appendOnly ? RedisRole.CACHE : RedisRole.DATA;
+        boolean persistenceConfigured = appendOnly || snapshotsSet || configFile;
+        return evictsAll && !appendOnly || namedCache(service) && !persistenceConfigured ? RedisRole.CACHE
+                : RedisRole.DATA;
+    }
+
+    private static final java.util.regex.Pattern NAME_WORDS = java.util.regex.Pattern.compile("[-_.]");
+
+    /** Whether the service's name or container_name has the word cache in it (cache, app-cache, redis_cache). */
+    private static boolean namedCache(Service service) {
+        List<String> names = new ArrayList<>(List.of(service.name()));
+        if (service.containerName() != null) {
+            names.add(service.containerName().value());
+        }
+        return names.stream().flatMap(n -> NAME_WORDS.splitAsStream(n.toLowerCase(java.util.Locale.ROOT)))
+                .anyMatch(w -> w.equals("cache"));
     }
 
     /** Why no mount keeps the data, and the mount entry that misses it (null when there is none to point at). */

@@ -14,6 +14,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.app.MemoryLimitTooLow;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.OneShotJobs;
 import dev.drydock.core.rules.support.ModelServers;
 import dev.drydock.core.rules.support.StoreMemory;
 import java.util.ArrayList;
@@ -32,7 +33,9 @@ import java.util.stream.Collectors;
                 + " CPU limit and reservations. A strength where a memory limit is set; a finding where a service"
                 + " declared in a file that is not a development file (compose.override.yml, *.dev.yml, *.local.yml,"
                 + " *.test.yml, a file that builds a development stage) has none, unless it is a job that another"
-                + " service waits to complete (condition: service_completed_successfully) or one `docker compose up`"
+                + " service waits to complete (condition: service_completed_successfully), a one-off task by its name or"
+                + " command (migrate, seed, `alembic upgrade head`, as restart-policy reads them) that compose does not"
+                + " restart whenever it ends (restart: always or unless-stopped), or one `docker compose up`"
                 + " never starts (`deploy.replicas: 0`, `scale: 0`), and a low one where it has a memory limit but no CPU limit (deploy cpus or"
                 + " cpus). Findings point at deploy.resources.limits, or the part of that path the service has; services"
                 + " that take their image from one YAML anchor (`<<: *defaults`) and lack a limit get one finding"
@@ -86,7 +89,8 @@ public final class ResourceLimits implements Rule {
                     noCpuLimit.add(ref);
                 }
             } else if (!ref.inDevelopmentFile() && !ComposeServices.scaledToZero(service)
-                    && !ComposeServices.awaitedToComplete(context, ref.compose()).contains(ref.name())) {
+                    && !ComposeServices.awaitedToComplete(context, ref.compose()).contains(ref.name())
+                    && !OneShotJobs.composeTask(service)) {
                 unlimited.add(ref);
             }
         }

@@ -100,6 +100,11 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " and for a container that serves nothing drydock can see (no port published or exposed, no server"
                 + " or web application in its command: a command-line tool, a job, a worker), also when compose sets"
                 + " user: root, which the message names as overriding the image's own non-root USER when it does."
+                + " Medium, with the reason in the message, for a command-line tool or a short job that serves nothing"
+                + " (not shared with other containers): an image whose command gives a program only help, version or"
+                + " stdin as arguments (`ENTRYPOINT [\"mdcheck\"]` with `CMD [\"--help\"]`, `CMD [\"/bin/hadolint\","
+                + " \"-\"]`), or a job that ends by itself (see graceful-shutdown-missing): root there still owns the"
+                + " files it writes into mounted folders."
                 + " For supervisord run as root with a configuration drydock reads: the programs left as root are named"
                 + " (critical or high as above), medium when every program has a non-root user= or keeps root by"
                 + " design (sshd, and servers whose master drops its workers to a configured user: nginx, Apache"
@@ -175,8 +180,9 @@ public final class RunsAsRoot implements Rule {
                                     + (fromArguments == null ? "" : ": " + fromArguments + " takes the defaults of its build"
                                             + " arguments, which are root; --build-arg can pass other ids, but the image"
                                             + " built without them runs as root")
-                                    + celeryAsRoot(container))
-                            .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
+                                    + celeryAsRoot(container) + toolNote(context, container).orElse(""))
+                            .severity(servesRequests(context, container) ? Severity.CRITICAL
+                                    : toolNote(context, container).isPresent() ? Severity.MEDIUM : Severity.HIGH)
                             .recommendation(imageUser != null
                                     ? "Remove user: " + user.value() + " so that the container runs as the image's "
                                             + imageUser + "; if a start step needs root, do it in the image build instead."
@@ -271,7 +277,7 @@ public final class RunsAsRoot implements Rule {
                     + " mounted source and published ports" : developmentFile ? "; only the development"
                     + " compose file " + container.composeFile() + " runs it, where this matters less, but a"
                     + " development container still runs the code with the mounted source and published ports"
-                    : "") + celeryAsRoot(container) + kube.message();
+                    : "") + celeryAsRoot(container) + kube.message() + toolNote(context, container).orElse("");
             String recommendation = (serviceUser != null ? serviceUser : (cron.isPresent() ? cronAdvice(cron.get(), suggestion, crontab(container))
                     : (suggestion.startsWith("USER") ? "Switch to a non-root user before "
                     : "Add a non-root user and switch to it before ") + command + ": " + suggestion + ".")
@@ -285,7 +291,7 @@ public final class RunsAsRoot implements Rule {
                     : StackFixes.runsAsRoot(context, container)
                             .map(f -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, f)))
                             .orElseGet(() -> nonRootFix(container));
-            Severity severity = kube.severity(development ? Severity.MEDIUM
+            Severity severity = kube.severity(development || toolNote(context, container).isPresent() ? Severity.MEDIUM
                     : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH);
             noUser.computeIfAbsent(new NoUserKey(new Location(container.build().dockerfile(), stage.from().span()),
                     message, recommendation), k -> new ArrayList<>()).add(new NoUser(container, severity, fix));
@@ -632,6 +638,26 @@ public final class RunsAsRoot implements Rule {
      * Whether the container takes requests from the network (ports, a web server or application): root there is
      * one exploit away from anyone who can reach it, where a tool, job or worker that listens nowhere is not.
      */
+    /**
+     * Why root matters less here, for a command-line tool or a short job that serves nothing (medium rather than
+     * high): nothing reaches it over the network, but it runs as root on what it is given and writes root-owned files
+     * into the folders mounted into it. Empty for a service, a worker, an image shared with other containers, or
+     * when drydock cannot tell.
+     */
+    private static Optional<String> toolNote(ReviewContext context, Container container) {
+        if (servesRequests(context, container) || sharedImage(context, container)) {
+            return Optional.empty();
+        }
+        Optional<String> job = dev.drydock.core.rules.support.OneShotJobs.of(context, container);
+        String what = job.map(j -> "a short job (" + j + ")").orElse(
+                dev.drydock.core.rules.support.OneShotJobs.commandLineTool(context, container)
+                        ? "a command-line tool (`" + String.join(" ", container.command().argv()) + "`)" : null);
+        return Optional.ofNullable(what).map(w -> "; it runs " + w + " and serves nothing, so root matters less than"
+                + " in a network service (medium rather than high), but it still runs as root on the input it is"
+                + " given, the files it writes into a mounted folder belong to root on the host, and a flaw in it is"
+                + " one kernel or runtime bug away from the host");
+    }
+
     private static boolean servesRequests(ReviewContext context, Container container) {
         return AppFacts.servesEvidence(context, container, Apps.of(context, container)) != null;
     }

@@ -31,7 +31,7 @@ public final class ComposeServices {
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[._-]");
 
     private static final Set<String> DEVELOPMENT_WORDS =
-            Set.of("dev", "devel", "development", "local", "test", "tests", "testing", "ci", "debug", "override", "e2e");
+            Set.of("dev", "devel", "develop", "development", "local", "test", "tests", "testing", "ci", "debug", "override", "e2e");
 
     private ComposeServices() {}
 

@@ -1,0 +1,136 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.compose.Located;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Containers that run a short job and exit rather than a service: a compose service with {@code restart: "no"} whose
+ * command is a task ({@link ComposeJobs}), an image that the project's Kubernetes manifests run only as Jobs or
+ * CronJobs, or a Python or Node script whose code drydock reads in full and that neither serves, loops nor waits for
+ * anything. Empty whenever drydock cannot tell, and for a compose service that is restarted whenever it ends.
+ */
+public final class OneShotJobs {
+
+    /** Words in a script's code that say it may run for long: a loop, a wait, a server, a consumer, a scheduler. */
+    private static final Pattern LONG_RUNNING = Pattern.compile("(?i)\\bwhile\\b|serve|listen|forever|sleep|schedul"
+            + "|consum|subscri|poll|watch|stream|socket|asyncio|thread|daemon|worker|loop|queue|kafka|pika|celery"
+            + "|websocket|setinterval|settimeout|\\binput\\s*\\(|readline|process\\.stdin|\\.on\\s*\\(|for\\s+await");
+    /** Words in a script's file name that say it keeps running. */
+    private static final Pattern LONG_RUNNING_NAME = Pattern.compile("(?i)bot|server|agent|listen|monitor|relay|proxy");
+    private static final Set<Runtime> SCRIPTS = Set.of(Runtime.PYTHON, Runtime.NODE);
+    private static final Set<String> RESTARTED = Set.of("always", "unless-stopped");
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
+    /** Arguments by which an image's command reads as a command-line tool: help, version, or input on stdin. */
+    private static final Set<String> TOOL_ARGUMENTS = Set.of("-", "--help", "-h", "help", "--version", "version");
+
+    private OneShotJobs() {}
+
+    /** Why the container runs a job that ends (for messages), or empty when it may be a service or drydock cannot tell. */
+    public static Optional<String> of(ReviewContext context, Container c) {
+        Service s = c.service();
+        if (s != null) {
+            String restart = s.restart() == null ? null : s.restart().value();
+            if (restart != null && RESTARTED.contains(restart) || restartsAlways(s)) {
+                return Optional.empty();
+            }
+            if ("no".equals(restart) && ComposeJobs.isOneOff(s)) {
+                return Optional.of("compose runs " + s.name() + " as a task with restart: \"no\"");
+            }
+        } else {
+            List<KubernetesRuns> runs = c.build() == null ? List.of() : KubernetesRuns.of(context, c.build().dockerfile());
+            if (!runs.isEmpty() && runs.stream().allMatch(OneShotJobs::runsToCompletion)) {
+                return Optional.of("the Kubernetes manifests run it only as " + runs.get(0).workload().kind() + " "
+                        + runs.get(0).workload().name() + (runs.size() > 1 ? " and other jobs" : ""));
+            }
+            if (!runs.isEmpty()) {
+                return Optional.empty(); // a Deployment or a StatefulSet keeps it running
+            }
+        }
+        return endingScript(context, c);
+    }
+
+    /**
+     * Whether the image's command reads as a command-line tool: a program (not a shell or interpreter of the
+     * project's code) given only help, version or stdin as its default arguments ({@code ENTRYPOINT ["mdcheck"]} with
+     * {@code CMD ["--help"]}, {@code CMD ["/bin/hadolint", "-"]}), in an image no compose file or Kubernetes
+     * manifest keeps running as a service.
+     */
+    public static boolean commandLineTool(ReviewContext context, Container c) {
+        if (c.isComposeService() || c.command() == null || c.command().shellForm() || c.build() == null
+                || !KubernetesRuns.of(context, c.build().dockerfile()).stream().allMatch(OneShotJobs::runsToCompletion)) {
+            return false;
+        }
+        List<String> argv = c.command().argv();
+        if (argv.size() < 2) {
+            return false;
+        }
+        String program = PathNames.fileName(argv.get(0)).toLowerCase(Locale.ROOT);
+        EntryPoint ep = c.entryPoint();
+        if (SHELLS.contains(program) || ep != null && ep.runtime().language() != dev.drydock.core.discovery.Language.NONE) {
+            return false;
+        }
+        return argv.subList(1, argv.size()).stream().allMatch(TOOL_ARGUMENTS::contains);
+    }
+
+    /**
+     * Whether a compose service runs a one-off task ({@link ComposeJobs}: a migration, a seed, bucket creation) that
+     * compose does not restart whenever it ends.
+     */
+    public static boolean composeTask(Service s) {
+        String restart = s.restart() == null ? null : s.restart().value();
+        return !(restart != null && RESTARTED.contains(restart) || restartsAlways(s)) && ComposeJobs.isOneOff(s);
+    }
+
+    private static boolean runsToCompletion(KubernetesRuns run) {
+        String kind = run.workload().kind();
+        return run.container().init() || kind.equals("Job") || kind.equals("CronJob");
+    }
+
+    private static boolean restartsAlways(Service s) {
+        Service.RestartPolicy policy = s.deploy() == null ? null : s.deploy().restartPolicy();
+        if (policy == null) {
+            return false;
+        }
+        Located<String> condition = policy.condition();
+        return condition == null || "any".equals(condition.value());
+    }
+
+    /** A Python or Node script that serves nothing and whose code, all of it read, neither loops nor waits. */
+    private static Optional<String> endingScript(ReviewContext context, Container c) {
+        EntryPoint ep = c.entryPoint();
+        if (ep == null || !SCRIPTS.contains(ep.runtime()) || !ep.wrappers().isEmpty()
+                || c.supervision() != null || WorkerCommand.of(context, c).isPresent()) {
+            return Optional.empty();
+        }
+        AppSource app = Apps.of(context, c);
+        if (app.files().isEmpty() || !app.serverCalls().isEmpty() || app.app().isPresent()
+                || AppFacts.servesEvidence(context, c, app) != null) {
+            return Optional.empty();
+        }
+        for (String file : app.files()) {
+            if (LONG_RUNNING.matcher(file).find() || LONG_RUNNING_NAME.matcher(PathNames.fileName(file)).find()) {
+                return Optional.empty(); // send_queue.py, bot.py: the name says it keeps running
+            }
+            String text = context.project().source(file).map(f -> f.text()).orElse(null);
+            if (text == null || LONG_RUNNING.matcher(withoutComments(text)).find()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(app.files().get(0) + " runs to its end: it serves nothing, and neither loops nor waits");
+    }
+
+    private static String withoutComments(String text) {
+        return text.replaceAll("(?m)^\\s*(#|//).*$", "");
+    }
+}
