@@ -596,24 +596,10 @@ public final class DevServer implements Rule {
                         + " octane:start --host=0.0.0.0 --port=" + port + "`).";
             }
             case DOTNET_WATCH -> {
-                DotnetAssemblies.Assembly assembly = DotnetAssemblies.of(context, c).orElse(null);
-                String image = assembly == null ? "mcr.microsoft.com/dotnet/aspnet" : assembly.runtimeImage();
-                String dll = assembly == null ? "App.dll" : assembly.dll();
-                return "Publish in a build stage (`dotnet publish -c Release -o /app/publish /p:UseAppHost=false`) and"
-                        + " run the output on the " + image + " image: COPY --from=build /app/publish ., then ENTRYPOINT "
-                        + Probes.json(List.of("dotnet", dll)) + (assembly == null ? " (App.dll being the project's"
-                                + " assembly)" : " (the assembly " + assembly.project() + " builds)")
-                        + "; keep `dotnet watch` for local development.";
+                return dotnetPublish(context, c, "dotnet watch");
             }
             case DOTNET_RUN -> {
-                DotnetAssemblies.Assembly assembly = DotnetAssemblies.of(context, c).orElse(null);
-                String image = assembly == null ? "mcr.microsoft.com/dotnet/aspnet" : assembly.runtimeImage();
-                String dll = assembly == null ? "App.dll" : assembly.dll();
-                return "Publish in a build stage (`dotnet publish -c Release -o /app/publish /p:UseAppHost=false`) and"
-                        + " run the output on the " + image + " image: COPY --from=build /app/publish ., then ENTRYPOINT "
-                        + Probes.json(List.of("dotnet", dll)) + (assembly == null ? " (App.dll being the project's"
-                                + " assembly)" : " (the assembly " + assembly.project() + " builds)")
-                        + "; keep `dotnet run` for local development.";
+                return dotnetPublish(context, c, "dotnet run");
             }
             case CARGO_RUN -> {
                 return "Compile in a build stage (`cargo build --release --locked`) and copy only the binary from"
@@ -678,5 +664,17 @@ public final class DevServer implements Rule {
         return process == null ? instruction + " " + Probes.json(argv)
                 : process.manager().commandLine(String.join(" ", argv.stream().map(DevServer::quoted).toList())) + " in "
                         + process.label();
+    }
+
+    /** Publish the .NET project and run the assembly on the runtime image, keeping {@code devCommand} for development. */
+    private static String dotnetPublish(ReviewContext context, Container c, String devCommand) {
+        DotnetAssemblies.Assembly assembly = DotnetAssemblies.of(context, c).orElse(null);
+        String image = assembly == null ? "mcr.microsoft.com/dotnet/aspnet" : assembly.runtimeImage();
+        String dll = assembly == null ? "App.dll" : assembly.dll();
+        return "Publish in a build stage (`dotnet publish -c Release -o /app/publish /p:UseAppHost=false`) and"
+                + " run the output on the " + image + " image: COPY --from=build /app/publish ., then ENTRYPOINT "
+                + Probes.json(List.of("dotnet", dll)) + (assembly == null ? " (App.dll being the project's"
+                        + " assembly)" : " (the assembly " + assembly.project() + " builds)")
+                + "; keep `" + devCommand + "` for local development.";
     }
 }
