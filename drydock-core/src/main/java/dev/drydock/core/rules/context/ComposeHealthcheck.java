@@ -62,7 +62,8 @@ import java.util.regex.Pattern;
                 + " the recommendation is the server's own probe with a program its image has (curl on vLLM's /health on"
                 + " 8000, TGI's /health on PORT, 80 in its image, Triton's /v2/health/ready on 8000, SGLang's /health on"
                 + " 30000; `ollama list` for Ollama, whose image has no curl) with a long start_period, and"
-                + " condition: service_healthy (not for Open WebUI, which asks for the models when a page loads, nor for a"
+                + " condition: service_healthy (not for Open WebUI, which asks for the models when a page loads, a reverse"
+                + " proxy or a known server image such as Traefik or Prometheus, another model server's image, nor a"
                 + " dependant whose command waits in a curl or wget loop); NVIDIA NIM images are left alone. A depends_on"
                 + " without a condition on another"
                 + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
@@ -374,13 +375,21 @@ public final class ComposeHealthcheck implements Rule {
                         + " one at the first request for it, which waits for the load.";
     }
 
-    /** Web interfaces that ask the model server for its models when someone opens a page, not when they start. */
-    private static final Set<String> MODEL_UIS = Set.of("ghcr.io/open-webui/open-webui");
+    /**
+     * Pulled images that send a model server nothing of their own when they start: Open WebUI, which asks for the
+     * models each time a page loads, and reverse proxies, which pass requests on (a 502 until the server answers).
+     */
+    private static final Set<String> ON_DEMAND_MODEL_CLIENTS = Set.of("ghcr.io/open-webui/open-webui", "nginx",
+            "nginxinc/nginx-unprivileged", "httpd", "haproxy", "envoyproxy/envoy");
 
-    /** Whether the service is Open WebUI, which asks the model server for its models on each page load. */
+    /**
+     * Whether the service connects to a model server only when asked: Open WebUI, a reverse proxy, or a known server
+     * image (Traefik, Caddy, Prometheus, Grafana ...), which proxies, scrapes or queries it on demand.
+     */
     private static boolean asksModelsOnDemand(Service service) {
-        return ComposeServices.pulledImage(service).map(ref -> ref.familiarName().toLowerCase(Locale.ROOT))
-                .filter(MODEL_UIS::contains).isPresent();
+        Optional<ImageReference> image = ComposeServices.pulledImage(service);
+        return image.isPresent() && (ON_DEMAND_MODEL_CLIENTS.contains(image.get().familiarName().toLowerCase(Locale.ROOT))
+                || ServerImages.of(image.get()).isPresent());
     }
 
     /**
