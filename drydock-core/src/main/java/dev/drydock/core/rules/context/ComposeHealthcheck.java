@@ -54,7 +54,18 @@ import java.util.regex.Pattern;
                 + " waits for the store: pg_isready, nc -z, /dev/tcp or wait-for-it in a loop that names it); a service"
                 + " whose environment connects to such a store of the stack (the host of a URL, `postgresql://app@db:5432`,"
                 + " or of a host or server variable, `REDIS_HOST=cache`) with no depends_on on it at all is medium too,"
-                + " since `docker compose up SERVICE` does not even start the store; a depends_on without a condition on another"
+                + " since `docker compose up SERVICE` does not even start the store. The same for a pulled inference server"
+                + " (vLLM, text-generation-inference, Triton, SGLang: medium, since they answer only once the model is"
+                + " loaded, minutes for a large one; Ollama: low, since it listens within seconds and loads a model at the"
+                + " first request for it), reached through depends_on without a condition or service_started, or a URL or"
+                + " host variable naming it (`OPENAI_API_BASE=http://vllm:8000/v1`, `OLLAMA_BASE_URL`, `OLLAMA_HOST`):"
+                + " the recommendation is the server's own probe with a program its image has (curl on vLLM's /health on"
+                + " 8000, TGI's /health on PORT, 80 in its image, Triton's /v2/health/ready on 8000, SGLang's /health on"
+                + " 30000; `ollama list` for Ollama, whose image has no curl) with a long start_period, and"
+                + " condition: service_healthy (not for Open WebUI, which asks for the models when a page loads, a reverse"
+                + " proxy or a known server image such as Traefik or Prometheus, another model server's image, nor a"
+                + " dependant whose command waits in a curl or wget loop); NVIDIA NIM images are left alone. A depends_on"
+                + " without a condition on another"
                 + " service that has a healthcheck (in compose or its Dockerfile) is low. A service without any"
                 + " healthcheck is left to healthcheck-missing. A healthcheck switched off for a job that other services"
                 + " wait to complete (condition: service_completed_successfully) is left alone: its exit says it all;"
@@ -254,11 +265,31 @@ public final class ComposeHealthcheck implements Rule {
     private void startedOnly(ReviewContext context, ComposeServices.Ref ref, Service.Dependency dependency) {
         Service target = ref.compose().services().get(dependency.service());
         String store = target == null || target.build() != null ? null : store(target);
-        if (store == null || connectsOnDemand(ref.service()) || waitsInCommand(ref.service(), target.name())) {
-            return;
-        }
         Location at = dependency.condition() != null ? ComposeServices.location(dependency.condition().node())
                 : ComposeServices.location(dependency.nameNode());
+        if (store == null) {
+            ModelServerWait model = ModelServerWait.of(target).orElse(null);
+            if (model != null && !asksModelsOnDemand(ref.service()) && ModelServerWait.of(ref.service()).isEmpty()
+                    && !waitsInCommand(ref.service(), target.name())) {
+                String started = ref.name() + " starts as soon as the " + target.name() + " container has started"
+                        + (dependency.condition() == null ? " (depends_on without a condition waits for nothing more)"
+                                : " (condition: service_started)");
+                context.finding(this, at, started + (model.loadsAtStart()
+                                ? ", not when " + model.name() + " has loaded its model: it answers only then, after tens"
+                                        + " of seconds for a small model and minutes for a large one (longer when the"
+                                        + " weights are downloaded first), and until then the requests of " + ref.name()
+                                        + " fail"
+                                : ", not when Ollama answers: its server takes a few seconds to listen, so the first"
+                                        + " requests of " + ref.name() + " can fail"))
+                        .severity(model.loadsAtStart() ? Severity.MEDIUM : Severity.LOW)
+                        .recommendation(waitForModel(ref, target, model))
+                        .add();
+            }
+            return;
+        }
+        if (connectsOnDemand(ref.service()) || waitsInCommand(ref.service(), target.name())) {
+            return;
+        }
         context.finding(this, at, ref.name() + " starts as soon as the " + target.name() + " container has started"
                         + (dependency.condition() == null ? " (depends_on without a condition waits for nothing more)"
                                 : " (condition: service_started)")
@@ -281,12 +312,27 @@ public final class ComposeHealthcheck implements Rule {
             return;
         }
         String own = store(service);
+        boolean modelClient = own == null && ModelServerWait.of(service).isEmpty() && !asksModelsOnDemand(service);
         for (StoreConnections.Connection connection : StoreConnections.of(context.project(), ref.compose(), service,
-                target -> target.build() == null && store(target) != null
-                        && (own == null || own.equals(store(target)))
+                target -> target.build() == null
+                        && (store(target) != null && (own == null || own.equals(store(target)))
+                                || modelClient && ModelServerWait.of(target).isPresent())
                         && !ComposeServices.startsBefore(ref.compose(), service, target) && !waitsInCommand(service, target.name()))) {
             Service target = connection.target();
             String store = store(target);
+            if (store == null) {
+                ModelServerWait model = ModelServerWait.of(target).orElseThrow();
+                context.finding(this, connection.at(), ref.name() + "'s " + connection.setting().name() + " connects to "
+                                + target.name() + " (" + target.image().value() + "), but " + ref.name() + " has no"
+                                + " depends_on on it: `docker compose up` starts both at once, so the first requests of "
+                                + ref.name() + " fail while " + (model.loadsAtStart() ? model.name()
+                                        + " loads its model (minutes for a large one)" : "Ollama starts")
+                                + ", and `docker compose up " + ref.name() + "` does not start " + target.name() + " at all")
+                        .severity(model.loadsAtStart() ? Severity.MEDIUM : Severity.LOW)
+                        .recommendation(waitForModel(ref, target, model))
+                        .add();
+                continue;
+            }
             context.finding(this, connection.at(), ref.name() + "'s " + connection.setting().name() + " connects to "
                             + target.name() + " (" + target.image().value() + "), but " + ref.name() + " has no"
                             + " depends_on on it: `docker compose up` starts both at once, so the first connections of "
@@ -308,11 +354,52 @@ public final class ComposeHealthcheck implements Rule {
     }
 
     /**
+     * How to wait for an inference server: its healthcheck, with a start period its model load fits in, and
+     * condition: service_healthy.
+     */
+    private static String waitForModel(ComposeServices.Ref ref, Service target, ModelServerWait model) {
+        boolean checked = target.healthcheck() != null && !target.healthcheck().disabled();
+        String wait = "`depends_on: {" + target.name() + ": {condition: service_healthy}}` in " + ref.name();
+        if (checked) {
+            return "Wait for its healthcheck: " + wait + (model.loadsAtStart() ? " (with a start_period long enough for"
+                    + " the model to load)" : "") + ".";
+        }
+        String health = "`healthcheck: {test: " + model.composeTest() + ", interval: 10s, timeout: 5s, retries: 5,"
+                + " start_period: " + model.startPeriod() + "}`";
+        return model.loadsAtStart()
+                ? "Give " + target.name() + " a healthcheck, " + model.probe() + ", with a start period the"
+                        + " model load fits in (a probe that succeeds ends it early): " + health + ", and wait for it: "
+                        + wait + "."
+                : "Give " + target.name() + " a healthcheck with " + model.probe() + ": " + health + ", and wait for"
+                        + " it: " + wait + ". It tells that the server answers, not that a model is loaded: Ollama loads"
+                        + " one at the first request for it, which waits for the load.";
+    }
+
+    /**
+     * Pulled images that send a model server nothing of their own when they start: Open WebUI, which asks for the
+     * models each time a page loads, and reverse proxies, which pass requests on (a 502 until the server answers).
+     */
+    private static final Set<String> ON_DEMAND_MODEL_CLIENTS = Set.of("ghcr.io/open-webui/open-webui", "nginx",
+            "nginxinc/nginx-unprivileged", "httpd", "haproxy", "envoyproxy/envoy");
+
+    /**
+     * Whether the service connects to a model server only when asked: Open WebUI, a reverse proxy, or a known server
+     * image (Traefik, Caddy, Prometheus, Grafana ...), which proxies, scrapes or queries it on demand.
+     */
+    private static boolean asksModelsOnDemand(Service service) {
+        Optional<ImageReference> image = ComposeServices.pulledImage(service);
+        return image.isPresent() && (ON_DEMAND_MODEL_CLIENTS.contains(image.get().familiarName().toLowerCase(Locale.ROOT))
+                || ServerImages.of(image.get()).isPresent());
+    }
+
+    /**
      * Probes a start command runs in a loop until a server answers: a TCP connect through bash's
-     * {@code /dev/tcp}, {@code nc -z}, the wait-for-it and dockerize helpers, the servers' own clients.
+     * {@code /dev/tcp}, {@code nc -z}, the wait-for-it and dockerize helpers, the servers' own clients, curl or wget
+     * in an until or while loop.
      */
     private static final Pattern WAIT_PROBE = Pattern.compile(
-            "/dev/tcp/|\\bnc\\s+(-\\w+\\s+)*-\\w*z|wait-for|dockerize\\s.*-wait|pg_isready|mysqladmin\\s.*ping|redis-cli\\s.*ping");
+            "/dev/tcp/|\\bnc\\s+(-\\w+\\s+)*-\\w*z|wait-for|dockerize\\s.*-wait|pg_isready|mysqladmin\\s.*ping|redis-cli\\s.*ping"
+                    + "|\\b(until|while)\\b[^;]*\\b(curl|wget)\\s");
 
     /**
      * Whether the service's own command or entrypoint waits for the store before it starts: it names the
@@ -358,7 +445,8 @@ public final class ComposeHealthcheck implements Rule {
      */
     private void checkNotAwaited(ReviewContext context, ComposeServices.Ref ref, Service.Dependency dependency) {
         Service target = ref.compose().services().get(dependency.service());
-        if (target == null || dependency.condition() != null || store(target) != null && target.build() == null) {
+        if (target == null || dependency.condition() != null || store(target) != null && target.build() == null
+                || ModelServerWait.of(target).isPresent()) {
             return;
         }
         String source;
