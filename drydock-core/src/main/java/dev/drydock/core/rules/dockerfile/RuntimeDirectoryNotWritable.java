@@ -160,7 +160,9 @@ public final class RuntimeDirectoryNotWritable implements Rule {
                         + user + " cannot write into it";
         String consequence = variable.severity() == Severity.LOW
                 ? "Matplotlib falls back to a new temporary folder, with a warning, every time it starts"
-                : variable.severity() == Severity.HIGH
+                : d.name().equals("NUMBA_CACHE_DIR")
+                        ? "caching the first compiled function there fails at run time"
+                        : variable.severity() == Severity.HIGH
                         ? "the first download or write into it fails with Permission denied at run time"
                         : "programs that cache there fail or warn with Permission denied at run time";
         String message = d.name() + "=" + path + " makes " + path + " " + variable.writer() + ", " + state
