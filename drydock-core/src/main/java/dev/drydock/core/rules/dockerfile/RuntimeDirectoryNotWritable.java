@@ -3,6 +3,7 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.model.Variables;
@@ -24,6 +25,7 @@ import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.UserIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,10 +44,13 @@ import java.util.Set;
                 + " XDG_CACHE_HOME, MPLCONFIGDIR) by a literal absolute path, fires when that user can neither write"
                 + " the folder nor create it: no instruction makes it, or a root RUN mkdir, a WORKDIR (always owned by"
                 + " root, whatever the USER) or a COPY without --chown makes it; and no chown, chmod, install -d -o,"
-                + " COPY --chown or mkdir run as that user covers the folder or a folder above it. Quiet under /tmp,"
+                + " COPY --chown or mkdir run as that user covers the folder or a folder above it (a COPY --from of"
+                + " another stage keeps the owners of that stage: it counts when that stage gave the folder to a"
+                + " non-root user or ran programs as one). Quiet under /tmp,"
                 + " /var/tmp, /dev/shm and /home, on or below an image VOLUME or a compose service's volume or tmpfs,"
                 + " when a RUN of the image runs a program as a non-root user (it may fill the cache at build time),"
-                + " and for a folder a root mkdir makes that implicit-permissions already reports. High for the model"
+                + " for a folder a root mkdir makes that implicit-permissions already reports, and for the Hugging Face"
+                + " caches when HF_HUB_OFFLINE is set (the libraries then only read the cache). High for the model"
                 + " caches and Numba's (the first download or compiled function fails), medium for XDG_CACHE_HOME,"
                 + " low for MPLCONFIGDIR (Matplotlib falls back to a temporary folder, with a warning, on every start).",
         problem = "A folder that does not exist in the image is created on first use by the program, as the user the"
@@ -83,15 +88,20 @@ import java.util.Set;
 public final class RuntimeDirectoryNotWritable implements Rule {
 
     /** The variables naming a folder a program writes at run time, with what writes it and how bad a failure is. */
-    private record CacheVariable(String writer, Severity severity) {}
+    private record CacheVariable(String writer, Severity severity, boolean hub) {
+
+        CacheVariable(String writer, Severity severity) {
+            this(writer, severity, false);
+        }
+    }
 
     private static final Map<String, CacheVariable> VARIABLES = Map.ofEntries(
-            Map.entry("HF_HOME", new CacheVariable("the Hugging Face libraries' cache", Severity.HIGH)),
-            Map.entry("HF_HUB_CACHE", new CacheVariable("the Hugging Face Hub's model cache", Severity.HIGH)),
-            Map.entry("HUGGINGFACE_HUB_CACHE", new CacheVariable("the Hugging Face Hub's model cache", Severity.HIGH)),
-            Map.entry("TRANSFORMERS_CACHE", new CacheVariable("transformers' model cache", Severity.HIGH)),
+            Map.entry("HF_HOME", new CacheVariable("the Hugging Face libraries' cache", Severity.HIGH, true)),
+            Map.entry("HF_HUB_CACHE", new CacheVariable("the Hugging Face Hub's model cache", Severity.HIGH, true)),
+            Map.entry("HUGGINGFACE_HUB_CACHE", new CacheVariable("the Hugging Face Hub's model cache", Severity.HIGH, true)),
+            Map.entry("TRANSFORMERS_CACHE", new CacheVariable("transformers' model cache", Severity.HIGH, true)),
             Map.entry("SENTENCE_TRANSFORMERS_HOME", new CacheVariable("sentence-transformers' model cache",
-                    Severity.HIGH)),
+                    Severity.HIGH, true)),
             Map.entry("TORCH_HOME", new CacheVariable("PyTorch's hub and weights cache", Severity.HIGH)),
             Map.entry("NUMBA_CACHE_DIR", new CacheVariable("Numba's compiled-function cache", Severity.HIGH)),
             Map.entry("XDG_CACHE_HOME", new CacheVariable("the cache of the programs that follow XDG (pip, Hugging"
@@ -113,15 +123,17 @@ public final class RuntimeDirectoryNotWritable implements Rule {
                 continue;
             }
             String user = image.stage().config().user().value().strip();
-            Facts facts = Facts.of(image);
+            Facts facts = Facts.of(image.model(), image.imageStages(), 0);
             if (facts.userRunsPrograms) {
                 continue;
             }
             List<String> mounts = mountPoints(image);
+            boolean hubOffline = hubOffline(image.stage());
             for (Variables.Definition d : image.stage().variables().inOrder()) {
                 CacheVariable variable = VARIABLES.get(d.name());
                 if (d.kind() != Variables.Kind.ENV || variable == null || d.value() == null
-                        || d.instruction() == null || !d.value().strip().matches("/[\\w./-]*")) {
+                        || d.instruction() == null || !d.value().strip().matches("/[\\w./-]*")
+                        || hubOffline && variable.hub()) {
                     continue;
                 }
                 String path = ContainerPaths.clean(d.value().strip());
@@ -148,7 +160,9 @@ public final class RuntimeDirectoryNotWritable implements Rule {
                         + user + " cannot write into it";
         String consequence = variable.severity() == Severity.LOW
                 ? "Matplotlib falls back to a new temporary folder, with a warning, every time it starts"
-                : variable.severity() == Severity.HIGH
+                : d.name().equals("NUMBA_CACHE_DIR")
+                        ? "caching the first compiled function there fails at run time"
+                        : variable.severity() == Severity.HIGH
                         ? "the first download or write into it fails with Permission denied at run time"
                         : "programs that cache there fail or warn with Permission denied at run time";
         String message = d.name() + "=" + path + " makes " + path + " " + variable.writer() + ", " + state
@@ -233,6 +247,16 @@ public final class RuntimeDirectoryNotWritable implements Rule {
         return out;
     }
 
+    /**
+     * Whether the stage sets HF_HUB_OFFLINE: the Hugging Face libraries then only read files already in their cache
+     * and never write there, so a read-only cache filled at build time is what the image means.
+     */
+    private static boolean hubOffline(Stage stage) {
+        Variables.Definition d = stage.variables().definition("HF_HUB_OFFLINE");
+        return d != null && d.kind() == Variables.Kind.ENV && d.value() != null
+                && Set.of("1", "on", "yes", "true").contains(d.value().strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
     private static boolean under(String path, List<String> folders) {
         return folders.stream().anyMatch(f -> f.equals("/") || path.equals(f) || path.startsWith(f + "/"));
     }
@@ -253,9 +277,14 @@ public final class RuntimeDirectoryNotWritable implements Rule {
         final Map<String, Made> made = new LinkedHashMap<>();
         boolean userRunsPrograms;
 
-        static Facts of(BuiltImage image) {
+        /**
+         * What the instructions of these stages (an image's, first built first) do to folders; a COPY --from of
+         * another stage keeps the owners that stage gave its files, so that stage is read too ({@code depth}
+         * bounds the chain of stages copied from).
+         */
+        static Facts of(DockerfileModel model, List<Stage> stages, int depth) {
             Facts facts = new Facts();
-            for (RunStep run : image.imageRuns()) {
+            for (RunStep run : RunStep.of(model, stages)) {
                 boolean asUser = run.user() != null && !UserIds.isRoot(run.user());
                 String dir = run.workdir() == null ? "/" : run.workdir();
                 for (Call call : run.calls()) {
@@ -290,7 +319,7 @@ public final class RuntimeDirectoryNotWritable implements Rule {
                     }
                 }
             }
-            for (Stage stage : image.imageStages()) {
+            for (Stage stage : stages) {
                 for (Step step : stage.steps()) {
                     Instruction instruction = step.instruction();
                     String folder = instruction.kind() == InstructionKind.WORKDIR
@@ -311,6 +340,8 @@ public final class RuntimeDirectoryNotWritable implements Rule {
                         facts.owned.add(target);
                     } else if (copy.chmod() != null) {
                         facts.owned.add(target);
+                    } else if (copy.chown() == null && copiedFromUser(model, copy, depth)) {
+                        facts.owned.add(target);
                     } else {
                         facts.made.putIfAbsent(target, new Made(InstructionKind.COPY,
                                 copy.isAdd() ? "the ADD" : "the COPY", copy.instruction().span().startLine()));
@@ -318,6 +349,20 @@ public final class RuntimeDirectoryNotWritable implements Rule {
                 }
             }
             return facts;
+        }
+
+        /**
+         * Whether a COPY --from of another stage brings a single folder that stage gave a non-root user (by chown,
+         * chmod, a COPY --chown or a mkdir as that user), or filled while running programs as a non-root user.
+         */
+        private static boolean copiedFromUser(DockerfileModel model, CopyCommand copy, int depth) {
+            if (copy.fromStage() < 0 || copy.fromStage() >= model.stages().size() || copy.sources().size() != 1
+                    || depth > 3 || !copy.sources().get(0).startsWith("/")) {
+                return false;
+            }
+            Stage source = model.stages().get(copy.fromStage());
+            Facts facts = of(model, Stages.inImage(model, source), depth + 1);
+            return facts.userRunsPrograms || facts.ownedByUser(ContainerPaths.clean(copy.sources().get(0)));
         }
 
         /** Whether the folder or one above it was given an owner or mode, or made by a non-root user. */
