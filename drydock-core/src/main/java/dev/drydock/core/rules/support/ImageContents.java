@@ -168,7 +168,7 @@ public final class ImageContents {
     }
 
     private static boolean isMicromamba(ImageReference reference) {
-        return reference != null && reference.fullName().toLowerCase(Locale.ROOT).equals("docker.io/mambaorg/micromamba");
+        return reference != null && reference.fullName() != null && reference.fullName().toLowerCase(Locale.ROOT).equals("docker.io/mambaorg/micromamba");
     }
 
     /** Programs whose use in the container's command shows that the environment installed has Python. */
