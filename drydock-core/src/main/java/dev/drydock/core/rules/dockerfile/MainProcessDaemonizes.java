@@ -389,8 +389,9 @@ public final class MainProcessDaemonizes implements Rule {
         }
         for (var copy : c.build().stage().copies()) {
             for (String source : copy.sources()) {
-                if (source.endsWith(".conf") && context.project().source(PathNames.join(c.build().context(),
-                        PathNames.normalizeRelative(source))).map(f -> daemonOff(f.text())).orElse(false)) {
+                String inContext = PathNames.normalizeRelative(source.replaceFirst("^/+", ""));
+                if (source.endsWith(".conf") && inContext != null && context.project().source(PathNames.join(
+                        c.build().context(), inContext)).map(f -> daemonOff(f.text())).orElse(false)) {
                     return true;
                 }
             }

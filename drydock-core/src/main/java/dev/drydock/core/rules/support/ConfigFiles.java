@@ -53,7 +53,11 @@ public final class ConfigFiles {
             for (String source : copy.sources()) {
                 String target = copy.containerPath().endsWith("/") || copy.sources().size() > 1
                         ? PathNames.join(copy.containerPath(), PathNames.fileName(source)) : copy.containerPath();
-                String relative = PathNames.join(c.build().context(), PathNames.normalizeRelative(source));
+                String inContext = PathNames.normalizeRelative(source.replaceFirst("^/+", "")); // "/" is the context's root
+                if (inContext == null) {
+                    continue;
+                }
+                String relative = PathNames.join(c.build().context(), inContext);
                 Path dir = context.project().root().resolve(relative);
                 if (!source.contains("*") && Files.isDirectory(dir)) { // its contents land in the target folder
                     String into = copy.containerPath().replaceAll("/+$", "") + "/";
