@@ -22,6 +22,20 @@ public record KubeWorkload(String file, int line, String kind, String name, Kube
         sysctls = List.copyOf(sysctls);
     }
 
+    /** The keys from the document's root to the pod spec of a workload of this kind. */
+    public static List<String> podSpecPath(String kind) {
+        return switch (kind) {
+            case "Pod" -> List.of("spec");
+            case "CronJob" -> List.of("spec", "jobTemplate", "spec", "template", "spec");
+            default -> List.of("spec", "template", "spec");
+        };
+    }
+
+    /** Whether the workload's pods run to completion: a Job's or a CronJob's. */
+    public boolean runsToCompletion() {
+        return kind.equals("Job") || kind.equals("CronJob");
+    }
+
     /** The same workload with its containers replaced (linked to the Dockerfiles that build their images). */
     public KubeWorkload withContainers(List<KubeContainer> replaced) {
         return new KubeWorkload(file, line, kind, name, podSecurity, replaced, hostNetwork, sysctls);

@@ -61,12 +61,10 @@ public final class KubernetesReader {
         if (kind == null || !WORKLOAD_KINDS.contains(kind)) {
             return;
         }
-        Node spec = get(root, "spec");
-        Node pod = switch (kind) {
-            case "Pod" -> spec;
-            case "CronJob" -> get(get(get(get(spec, "jobTemplate"), "spec"), "template"), "spec");
-            default -> get(get(spec, "template"), "spec");
-        };
+        Node pod = root;
+        for (String key : KubeWorkload.podSpecPath(kind)) {
+            pod = get(pod, key);
+        }
         if (!(pod instanceof MappingNode podSpec)) {
             return;
         }

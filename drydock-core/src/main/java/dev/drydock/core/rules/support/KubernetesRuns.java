@@ -36,8 +36,12 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container) {
      * with a command of its own (a worker or a migration started from the same image).
      */
     public boolean runsImageService() {
-        return !container.init() && !workload.kind().equals("Job") && !workload.kind().equals("CronJob")
-                && container.command().isEmpty();
+        return !runsToCompletion() && container.command().isEmpty();
+    }
+
+    /** Whether the container ends by design: an init container, or one of a Job's or a CronJob's pods. */
+    public boolean runsToCompletion() {
+        return container.init() || workload.runsToCompletion();
     }
 
     /** The uid the container runs as under Kubernetes when its securityContext sets one, else null. */

@@ -117,7 +117,7 @@ final class KustomizePatch {
     /** Containers merge by name; a probe key (a null value removes the probe) or a $patch directive changes it. */
     private static boolean merges(Map<?, ?> merge, KubeWorkload w, KubeContainer c, String probe) {
         Object node = merge;
-        for (String key : podPath(w)) {
+        for (String key : KubeWorkload.podSpecPath(w.kind())) {
             node = node instanceof Map<?, ?> m ? m.get(key) : null;
         }
         String list = c.place().substring(0, c.place().indexOf('/'));
@@ -161,14 +161,7 @@ final class KustomizePatch {
     }
 
     private static String pointer(KubeWorkload w, KubeContainer c, String probe) {
-        return "/" + String.join("/", podPath(w)) + "/" + c.place() + "/" + probe;
+        return "/" + String.join("/", KubeWorkload.podSpecPath(w.kind())) + "/" + c.place() + "/" + probe;
     }
 
-    private static List<String> podPath(KubeWorkload w) {
-        return switch (w.kind()) {
-            case "Pod" -> List.of("spec");
-            case "CronJob" -> List.of("spec", "jobTemplate", "spec", "template", "spec");
-            default -> List.of("spec", "template", "spec");
-        };
-    }
 }

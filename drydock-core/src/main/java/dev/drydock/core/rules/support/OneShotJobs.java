@@ -40,16 +40,15 @@ public final class OneShotJobs {
     public static Optional<String> of(ReviewContext context, Container c) {
         Service s = c.service();
         if (s != null) {
-            String restart = s.restart() == null ? null : s.restart().value();
-            if (restart != null && RESTARTED.contains(restart) || restartsAlways(s)) {
+            if (restarted(s)) {
                 return Optional.empty();
             }
-            if ("no".equals(restart) && ComposeJobs.isOneOff(s)) {
+            if (s.restart() != null && "no".equals(s.restart().value()) && ComposeJobs.isOneOff(s)) {
                 return Optional.of("compose runs " + s.name() + " as a task with restart: \"no\"");
             }
         } else {
             List<KubernetesRuns> runs = c.build() == null ? List.of() : KubernetesRuns.of(context, c.build().dockerfile());
-            if (!runs.isEmpty() && runs.stream().allMatch(OneShotJobs::runsToCompletion)) {
+            if (!runs.isEmpty() && runs.stream().allMatch(KubernetesRuns::runsToCompletion)) {
                 return Optional.of("the Kubernetes manifests run it only as " + runs.get(0).workload().kind() + " "
                         + runs.get(0).workload().name() + (runs.size() > 1 ? " and other jobs" : ""));
             }
@@ -68,7 +67,7 @@ public final class OneShotJobs {
      */
     public static boolean commandLineTool(ReviewContext context, Container c) {
         if (c.isComposeService() || c.command() == null || c.command().shellForm() || c.build() == null
-                || !KubernetesRuns.of(context, c.build().dockerfile()).stream().allMatch(OneShotJobs::runsToCompletion)) {
+                || !KubernetesRuns.of(context, c.build().dockerfile()).stream().allMatch(KubernetesRuns::runsToCompletion)) {
             return false;
         }
         List<String> argv = c.command().argv();
@@ -88,14 +87,14 @@ public final class OneShotJobs {
      * compose does not restart whenever it ends.
      */
     public static boolean composeTask(Service s) {
-        String restart = s.restart() == null ? null : s.restart().value();
-        return !(restart != null && RESTARTED.contains(restart) || restartsAlways(s)) && ComposeJobs.isOneOff(s);
+        return !restarted(s) && ComposeJobs.isOneOff(s);
     }
 
-    private static boolean runsToCompletion(KubernetesRuns run) {
-        String kind = run.workload().kind();
-        return run.container().init() || kind.equals("Job") || kind.equals("CronJob");
+    /** Whether compose starts the service again whenever it ends: restart always or unless-stopped, or Swarm's any. */
+    private static boolean restarted(Service s) {
+        return s.restart() != null && RESTARTED.contains(s.restart().value()) || restartsAlways(s);
     }
+
 
     private static boolean restartsAlways(Service s) {
         Service.RestartPolicy policy = s.deploy() == null ? null : s.deploy().restartPolicy();
