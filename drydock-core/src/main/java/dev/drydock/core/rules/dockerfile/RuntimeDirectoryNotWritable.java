@@ -122,6 +122,9 @@ public final class RuntimeDirectoryNotWritable implements Rule {
             if (userLine == null) {
                 continue;
             }
+            if (image.stage().variables().inOrder().stream().noneMatch(d -> VARIABLES.containsKey(d.name()))) {
+                continue; // no cache folder to check: spare the walk over the image's instructions
+            }
             String user = image.stage().config().user().value().strip();
             Facts facts = Facts.of(image.model(), image.imageStages(), 0);
             if (facts.userRunsPrograms) {
