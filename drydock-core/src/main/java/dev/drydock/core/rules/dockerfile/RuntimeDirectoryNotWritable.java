@@ -115,6 +115,15 @@ public final class RuntimeDirectoryNotWritable implements Rule {
     private static final Set<String> FILLERS = Set.of("python", "python3", "pip", "pip3", "huggingface-cli", "hf",
             "uv", "node", "npm", "npx", "yarn", "conda", "mamba", "micromamba", "sh", "bash");
 
+    private static boolean setsCacheVariable(BuiltImage image) {
+        for (Variables.Definition d : image.stage().variables().inOrder()) {
+            if (VARIABLES.containsKey(d.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
@@ -122,7 +131,7 @@ public final class RuntimeDirectoryNotWritable implements Rule {
             if (userLine == null) {
                 continue;
             }
-            if (image.stage().variables().inOrder().stream().noneMatch(d -> VARIABLES.containsKey(d.name()))) {
+            if (!setsCacheVariable(image)) {
                 continue; // no cache folder to check: spare the walk over the image's instructions
             }
             String user = image.stage().config().user().value().strip();
