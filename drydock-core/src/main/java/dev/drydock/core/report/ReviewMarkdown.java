@@ -269,34 +269,50 @@ public final class ReviewMarkdown {
         out.println();
         out.println("| Aspect | Before | After |");
         out.println("|---|---|---|");
-        Set<String> seen = new LinkedHashSet<>();
-        for (Finding f : review.findings()) {
-            if (seen.add(f.ruleId())) {
-                out.println("| " + cell(f.rule().title()) + " | " + cell(f.message()) + " | "
-                        + cell(after(f, fixes)) + " |");
-            }
+        for (List<Finding> same : FindingGroups.by(review.findings(), Finding::ruleId)) {
+            out.println("| " + cell(same.get(0).rule().title()) + " | " + cell(before(same)) + " | "
+                    + cell(after(same, fixes)) + " |");
         }
         out.println();
     }
 
-    /** What becomes of a finding: fixed by drydock, or what to do by hand. */
-    private static String after(Finding f, FixResult fixes) {
-        String recommendation = firstSentence(f.effectiveRecommendation());
+    /** The first finding's message; with its places first when the rule found several. */
+    private static String before(List<Finding> same) {
+        String message = same.get(0).message();
+        if (same.size() == 1) {
+            return message;
+        }
+        return same.size() + " places (" + FindingGroups.places(same.stream().map(Finding::location).toList())
+                + "); the first: " + message;
+    }
+
+    /** What becomes of a rule's findings: fixed by drydock, or what to do by hand, or both. */
+    private static String after(List<Finding> same, FixResult fixes) {
+        String recommendation = firstSentence(same.get(0).effectiveRecommendation());
         if (fixes == null) {
             return recommendation;
         }
-        boolean remains = fixes.remaining().stream()
-                .anyMatch(r -> r.finding().ruleId().equals(f.ruleId())
-                        && java.util.Objects.equals(r.finding().location().file(), f.location().file()));
-        if (!remains) {
-            String how = fixes.applied().stream()
-                    .filter(a -> a.ruleId().equals(f.ruleId())
-                            && java.util.Objects.equals(a.finding().location().file(), f.location().file()))
-                    .map(a -> ": " + a.fix().title()).findFirst().orElse("");
-            return "Fixed by `drydock fix" + (f.fixSafety() == dev.drydock.core.edit.FixSafety.SAFE ? "" : " --unsafe")
-                    + "`" + how;
+        String ruleId = same.get(0).ruleId();
+        Set<String> files = new LinkedHashSet<>();
+        same.forEach(f -> files.add(String.valueOf(f.location().file())));
+        List<Finding> remaining = fixes.remaining().stream().map(dev.drydock.core.fix.Remaining::finding)
+                .filter(r -> r.ruleId().equals(ruleId) && files.contains(String.valueOf(r.location().file())))
+                .toList();
+        List<dev.drydock.core.fix.AppliedFix> applied = fixes.applied().stream()
+                .filter(a -> a.ruleId().equals(ruleId) && files.contains(String.valueOf(a.finding().location().file())))
+                .toList();
+        int fixed = Math.max(0, same.size() - remaining.size());
+        if (fixed == 0) {
+            return "By hand: " + recommendation;
         }
-        return "By hand: " + recommendation;
+        boolean unsafe = applied.isEmpty() ? same.get(0).fixSafety() != dev.drydock.core.edit.FixSafety.SAFE
+                : applied.stream().anyMatch(a -> a.fix().safety() != dev.drydock.core.edit.FixSafety.SAFE);
+        String how = "`drydock fix" + (unsafe ? " --unsafe" : "") + "`";
+        if (remaining.isEmpty()) {
+            return "Fixed by " + how + (applied.isEmpty() ? "" : ": " + applied.get(0).fix().title());
+        }
+        return fixed + " of " + same.size() + " fixed by " + how + "; by hand at "
+                + FindingGroups.places(remaining.stream().map(Finding::location).toList()) + ": " + recommendation;
     }
 
     private void priorities(Review review) {
