@@ -34,6 +34,7 @@ import dev.drydock.core.rules.support.KubernetesHealth;
 import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.ProtocolPorts;
+import dev.drydock.core.rules.support.HttpdPorts;
 import dev.drydock.core.rules.support.ServerProbes;
 import dev.drydock.core.rules.support.ServerImages;
 import dev.drydock.core.rules.support.TaskWorkers;
@@ -242,6 +243,7 @@ public final class HealthcheckMissing implements Rule {
             }
             Optional<RoadRunnerConfig> roadRunner = RoadRunnerConfig.of(context, c);
             Integer scriptPort = NginxConfigs.listening(context, c).map(n -> n.ports().get(0))
+                    .or(() -> HttpdPorts.of(context, c).map(h -> h.ports().get(0)))
                     .or(() -> roadRunner.map(RoadRunnerConfig::probePort))
                     .orElseGet(() -> AppFacts.startScript(context, c).map(s -> AppFacts.commandPort(s.started())).orElse(null));
             Probes.Failure failure = probe == null ? null : Probes.failure(context, probe, c, app);
