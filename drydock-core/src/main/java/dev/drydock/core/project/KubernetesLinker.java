@@ -3,6 +3,7 @@ package dev.drydock.core.project;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.kubernetes.KubeContainer;
 import dev.drydock.core.kubernetes.KubeWorkload;
+import dev.drydock.core.kubernetes.Kustomizations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * names leave no doubt, the last segment of the image's repository ({@code ghcr.io/acme/api:1.4} is {@code api}):
  * the folder of the Dockerfile's build context, the name in {@code Dockerfile.api} or {@code api.Dockerfile}, the
  * last segment of a compose service's image, or the project folder's name when the project has one Dockerfile. A
- * name that fits several Dockerfiles links none.
+ * name that fits several Dockerfiles links none. The image is the one kustomize writes: a manifest that kustomizations
+ * list runs the images their {@code images:} transformers make of it, and links when those lead to one Dockerfile.
  */
 final class KubernetesLinker {
 
@@ -27,7 +29,7 @@ final class KubernetesLinker {
     private KubernetesLinker() {}
 
     static List<KubeWorkload> link(List<KubeWorkload> workloads, List<Container> containers,
-            List<DeclaredBuild> declared, String projectFolder) {
+            List<DeclaredBuild> declared, String projectFolder, Kustomizations kustomizations) {
         if (workloads.isEmpty()) {
             return workloads;
         }
@@ -54,11 +56,18 @@ final class KubernetesLinker {
         List<KubeWorkload> linked = new ArrayList<>();
         for (KubeWorkload w : workloads) {
             List<KubeContainer> cs = w.containers().stream()
-                    .map(k -> k.image() == null ? k : k.linkedTo(dockerfile(k.image(), published, declared, names)))
+                    .map(k -> k.image() == null ? k : k.linkedTo(only(kustomizations.images(w.file(), k.image()).stream()
+                            .map(image -> dockerfile(image, published, declared, names)).filter(d -> d != null)
+                            .distinct().toList())))
                     .toList();
             linked.add(w.withContainers(cs));
         }
         return linked;
+    }
+
+    /** The one Dockerfile the images of a container link to, else null (none, or several). */
+    private static String only(List<String> dockerfiles) {
+        return dockerfiles.size() == 1 ? dockerfiles.get(0) : null;
     }
 
     private static String dockerfile(String image, PublishedImages published, List<DeclaredBuild> declared,

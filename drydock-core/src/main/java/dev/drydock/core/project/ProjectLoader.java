@@ -19,6 +19,8 @@ import dev.drydock.core.discovery.FileKind;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.kubernetes.KubernetesReader;
+import dev.drydock.core.kubernetes.Kustomization;
+import dev.drydock.core.kubernetes.Kustomizations;
 import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.Manifests;
@@ -177,8 +179,10 @@ public final class ProjectLoader {
             loadCompose();
             List<Container> containers = new ContainerLinker(this).link();
             Path folder = layout.root().getFileName();
-            List<KubeWorkload> kubernetes = KubernetesLinker.link(kubernetesWorkloads(), containers, declaredBuilds(),
-                    folder == null ? null : folder.toString());
+            List<KubeWorkload> workloads = kubernetesWorkloads();
+            List<KubeWorkload> kubernetes = KubernetesLinker.link(workloads, containers, declaredBuilds(),
+                    folder == null ? null : folder.toString(),
+                    workloads.isEmpty() ? new Kustomizations(List.of()) : kustomizations());
             for (ComposeProject compose : composeProjects) {
                 compose.files().forEach(f -> sources.putIfAbsent(f.displayPath(), f.source()));
             }
@@ -206,6 +210,21 @@ public final class ProjectLoader {
                 }
             }
             return workloads;
+        }
+
+        /** The project's kustomization files drydock can read. */
+        private Kustomizations kustomizations() {
+            List<Kustomization> all = new ArrayList<>();
+            for (ProjectEntry entry : layout.entries()) {
+                if (Kustomization.FILE_NAMES.contains(PathNames.fileName(entry.path()))) {
+                    try {
+                        Kustomization.read(entry.path(), files.read(entry.path()).file().text()).ifPresent(all::add);
+                    } catch (SourceException e) {
+                        // unreadable: no kustomization drydock can use
+                    }
+                }
+            }
+            return new Kustomizations(all);
         }
 
         private List<DeclaredBuild> declaredBuilds;

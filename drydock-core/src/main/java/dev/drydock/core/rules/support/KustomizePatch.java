@@ -1,6 +1,5 @@
 package dev.drydock.core.rules.support;
 
-import dev.drydock.core.kubernetes.KubeContainer;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +29,22 @@ final class KustomizePatch {
                     target.get("name") instanceof String n && !n.isBlank() ? n : null, unknown);
         }
 
-        /** TRUE when it selects the workload, FALSE when it does not, null when drydock cannot tell. */
-        Boolean selects(KubeWorkload w) {
-            if (kind != null && !kind.equals(w.kind())) {
+        /**
+         * TRUE when it selects the workload, FALSE when it does not, null when drydock cannot tell. Kustomize matches
+         * the name against the object's original name and its current one (after the namePrefix and nameSuffix of the
+         * kustomizations below).
+         */
+        Boolean selects(ContainerTrack t) {
+            if (kind != null && !kind.equals(t.kind)) {
                 return Boolean.FALSE;
             }
             if (name != null) {
-                if (w.name() == null) {
+                if (t.original == null) {
                     return null;
                 }
                 try {
-                    if (!Pattern.compile("^(?:" + name + ")$").matcher(w.name()).matches()) {
+                    Pattern pattern = Pattern.compile("^(?:" + name + ")$");
+                    if (!pattern.matcher(t.original).matches() && !pattern.matcher(t.current).matches()) {
                         return Boolean.FALSE;
                     }
                 } catch (PatternSyntaxException e) {
@@ -90,9 +94,12 @@ final class KustomizePatch {
         return new KustomizePatch(target, merges, operations, true);
     }
 
-    /** Whether the patch may set, replace or remove the probe ({@code readinessProbe}...) of the workload's container. */
-    boolean replaces(KubeWorkload w, KubeContainer c, String probe) {
-        Boolean selected = target == null ? null : target.selects(w);
+    /**
+     * Applies the patch to the tracked container: whether it may set, replace or remove its probe
+     * ({@code readinessProbe}...), or fails; a JSON 6902 patch also moves the container's index.
+     */
+    boolean apply(ContainerTrack t, String probe) {
+        Boolean selected = target == null ? null : target.selects(t);
         if (Boolean.FALSE.equals(selected)) {
             return false;
         }
@@ -100,68 +107,47 @@ final class KustomizePatch {
             return true; // cannot tell what it changes
         }
         for (Map<?, ?> merge : merges) {
-            if ((target != null || names(merge, w)) && merges(merge, w, c, probe)) {
+            if ((target != null || names(merge, t)) && merges(merge, t, probe)) {
                 return true;
             }
         }
-        // kustomize applies a JSON 6902 patch only with a target
-        return target != null && operations.stream().anyMatch(op -> operates(op, pointer(w, c, probe)));
-    }
-
-    /** A strategic-merge patch without a target patches the object of its own kind and metadata.name. */
-    private static boolean names(Map<?, ?> merge, KubeWorkload w) {
-        return w.kind().equals(merge.get("kind")) && w.name() != null && merge.get("metadata") instanceof Map<?, ?> m
-                && w.name().equals(m.get("name"));
-    }
-
-    /** Containers merge by name; a probe key (a null value removes the probe) or a $patch directive changes it. */
-    private static boolean merges(Map<?, ?> merge, KubeWorkload w, KubeContainer c, String probe) {
-        Object node = merge;
-        for (String key : KubeWorkload.podSpecPath(w.kind())) {
-            node = node instanceof Map<?, ?> m ? m.get(key) : null;
+        if (target == null) {
+            return false; // kustomize applies a JSON 6902 patch only with a target
         }
-        String list = c.place().substring(0, c.place().indexOf('/'));
-        if (!(node instanceof Map<?, ?> pod) || !(pod.get(list) instanceof List<?> items)) {
-            return false;
-        }
-        for (Object item : items) {
-            if (item instanceof Map<?, ?> m && ("replace".equals(m.get("$patch"))
-                    || c.name() != null && c.name().equals(m.get("name"))
-                            && (m.containsKey(probe) || "delete".equals(m.get("$patch"))))) {
+        for (Map<?, ?> op : operations) {
+            if (t.operate(op, probe)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether a JSON 6902 operation replaces, removes or writes the probe at that pointer, or what holds it. */
-    private static boolean operates(Map<?, ?> op, String pointer) {
-        String path = op.get("path") instanceof String p ? p.strip() : null;
-        String from = op.get("from") instanceof String f ? f.strip() : null;
-        if (!(op.get("op") instanceof String kind) || path == null) {
+    /**
+     * A strategic-merge patch without a target patches the object of its own kind and metadata.name, which may be
+     * any name the object has had (kustomize keeps the names before each namePrefix and nameSuffix).
+     */
+    private static boolean names(Map<?, ?> merge, ContainerTrack t) {
+        return t.kind.equals(merge.get("kind")) && merge.get("metadata") instanceof Map<?, ?> m
+                && m.get("name") instanceof String name && t.names.contains(name);
+    }
+
+    /** Containers merge by name; a probe key (a null value removes the probe) or a $patch directive changes it. */
+    private static boolean merges(Map<?, ?> merge, ContainerTrack t, String probe) {
+        Object node = merge;
+        for (String key : KubeWorkload.podSpecPath(t.kind)) {
+            node = node instanceof Map<?, ?> m ? m.get(key) : null;
+        }
+        if (!(node instanceof Map<?, ?> pod) || !(pod.get(t.list) instanceof List<?> items)) {
             return false;
         }
-        return switch (kind) {
-            case "replace", "remove" -> touches(path, pointer);
-            case "add", "copy" -> writes(path, pointer);
-            case "move" -> writes(path, pointer) || from != null && touches(from, pointer);
-            default -> false; // test changes nothing
-        };
-    }
-
-    private static boolean touches(String path, String pointer) {
-        return path.equals(pointer) || path.startsWith(pointer + "/") || pointer.startsWith(path + "/");
-    }
-
-    /** An add at an array index inserts before it and leaves the element there in place (shifted). */
-    private static boolean writes(String path, String pointer) {
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        return path.equals(pointer) || path.startsWith(pointer + "/")
-                || pointer.startsWith(path + "/") && !last.matches("[0-9]+|-");
-    }
-
-    private static String pointer(KubeWorkload w, KubeContainer c, String probe) {
-        return "/" + String.join("/", KubeWorkload.podSpecPath(w.kind())) + "/" + c.place() + "/" + probe;
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> m && ("replace".equals(m.get("$patch"))
+                    || t.container != null && t.container.equals(m.get("name"))
+                            && (m.containsKey(probe) || "delete".equals(m.get("$patch"))))) {
+                return true;
+            }
+        }
+        return false;
     }
 
 }
