@@ -10,6 +10,7 @@ import dev.drydock.core.rules.support.CurlProbes;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.ListeningPorts;
+import dev.drydock.core.rules.support.ServerImages;
 import dev.drydock.core.rules.support.NginxProxiedPaths;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.TaskWorkers.TaskWorker;
@@ -67,6 +68,12 @@ import java.util.List;
                 + " that every overlay built on it replaces or removes with a patch (strategic-merge or JSON 6902, a"
                 + " file or inline, selected by its own name or by a target) is never deployed and is left alone, as is"
                 + " one a patch whose target drydock cannot evaluate (labels, annotations) may change."
+                + " For a pulled server image whose health routes drydock knows in full (Prometheus's and Alertmanager's"
+                + " /-/healthy and /-/ready on 9090 and 9093, MinIO's routes below /minio/health on 9000), a compose"
+                + " healthcheck or an httpGet probe of a manifest that runs the image with its own command and requests"
+                + " another health-like path (/health, /healthz, /ready, /status ...) on the server's port, naming the"
+                + " real route; quiet on another port, for any other image, and when the command moves the routes"
+                + " (--web.route-prefix, --web.external-url)."
                 + " Quiet when the routes cannot all be read (a third-party"
                 + " blueprint, a mounted sub-application or nested router, a path built at run time or held in a"
                 + " variable, a net/http subtree pattern such as \"/\", a health-check library) or no application was found."
@@ -120,11 +127,13 @@ public final class HealthcheckEndpointMissing implements Rule {
     public void check(ReviewContext context) {
         kubernetesProbes(context);
         kubernetesProbeNamedPorts(context);
+        kubernetesServerImageProbes(context);
         for (Container c : context.project().containers()) {
             EffectiveHealthcheck hc = c.healthcheck();
             Probes.Url url = Probes.localUrl(hc);
             if (url != null) {
                 probesUnservedBehindProxy(context, c, hc, url);
+                probesUnservedServerRoute(context, c, hc, url);
             }
         }
         for (Container c : context.builtContainers()) {
@@ -344,6 +353,70 @@ public final class HealthcheckEndpointMissing implements Rule {
                         + path + " route to " + backend + ", which nginx then passes on, so that the probe also fails"
                         + " when " + backend + " is down.")
                 .add();
+    }
+
+    /**
+     * A probe of a pulled server image drydock knows every health route of (Prometheus, MinIO) that requests another
+     * health-like path on the server's port: the server answers it with an error status.
+     */
+    private void probesUnservedServerRoute(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url) {
+        ServerImages.Image image = ServerImages.withKnownHealthRoutes(c)
+                .filter(i -> i.lacksHealthRoute(url.path(), url.portOrDefault())).orElse(null);
+        if (image == null) {
+            return;
+        }
+        List<String> waiting = c.service() == null ? List.of()
+                : ComposeServices.awaitingHealthy(context.project(), c.service());
+        boolean passes = CurlProbes.passesOnHttpErrors(c, hc);
+        boolean compose = "compose".equals(hc.source());
+        String own = image.hasProbe() && image.needs() == null && compose ? "`test: " + image.composeTest() + "`"
+                : url.withPath(image.path());
+        context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.path() + ", which "
+                        + image.name() + " does not serve: its health routes are " + image.healthRouteList() + " on port "
+                        + image.port() + ", so every probe gets an error status" + (passes ? ", which its curl, without"
+                                + " --fail, counts as success: the container is reported healthy whatever state it is in"
+                                + " (healthcheck-ignores-http-errors)" : " and fails" + ComposeServices.neverStart(waiting)))
+                .severity(passes ? Severity.MEDIUM : waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
+                .recommendation(own.startsWith("`") ? "Probe " + image.name() + " with a check that works in its image: "
+                        + own + " (its " + image.route() + ")." : "Request " + image.name() + "'s " + image.route()
+                        + " instead: " + own + ".")
+                .add();
+    }
+
+    /**
+     * The httpGet probes of the manifests' containers that run a pulled server image drydock knows every health route
+     * of, with the image's own command: a probe of another health-like path on the server's port gets an error status.
+     */
+    private void kubernetesServerImageProbes(ReviewContext context) {
+        for (var workload : context.project().kubernetesWorkloads()) {
+            for (var container : workload.containers()) {
+                if (container.init() || container.dockerfile() != null || container.image() == null
+                        || !container.command().isEmpty()) {
+                    continue;
+                }
+                ServerImages.Image image = dev.drydock.core.image.ImageReference.tryParse(container.image())
+                        .flatMap(ServerImages::of).filter(i -> !i.healthRoutes().isEmpty()).orElse(null);
+                if (image == null || container.args().stream()
+                        .anyMatch(a -> image.movedBy().stream().anyMatch(a::startsWith))) {
+                    continue;
+                }
+                KubernetesRuns run = new KubernetesRuns(workload, container);
+                run.httpProbes().forEach((kind, probe) -> {
+                    Integer port = container.resolve(probe.port());
+                    var located = kubernetesLine(context, run, probe.line());
+                    if (port == null || !image.lacksHealthRoute(probe.path(), port) || located == null
+                            || KustomizeOverlays.replaced(context, run, kind)) {
+                        return;
+                    }
+                    context.finding(this, located, "the " + kind + "Probe of " + run.describe() + " requests "
+                                    + probe.path() + ", which " + image.name() + " (" + container.image() + ") does not"
+                                    + " serve: its health routes are " + image.healthRouteList() + " on port "
+                                    + image.port() + ", so every probe gets an error status and " + failure(kind))
+                            .recommendation("Point the probe at " + image.name() + "'s " + image.route() + ".")
+                            .add();
+                });
+            }
+        }
     }
 
     /** The routes an application serves, for a message: the first eight. */

@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
                 + " what the final stage and the stages it builds on install with apt, apk, dnf/yum or zypper (and do"
                 + " not remove again; package lists held in ARG or ENV values are read) or copy in; for a service that"
                 + " pulls an image, what that image is known to ship. A program named without a folder that the image"
-                + " keeps off its PATH (node in gcr.io/distroless/nodejs*, at /nodejs/bin/node) cannot start either,"
+                + " keeps off its PATH (node in gcr.io/distroless/nodejs*, at /nodejs/bin/node; python in a conda"
+                + " environment of mambaorg/micromamba, /opt/conda/bin/python, which only the image's entry point"
+                + " activates, unless ENV PATH adds its folder) cannot start either,"
                 + " nor can a program the image renamed (mysqladmin, mysql in mariadb 11 and later: mariadb-admin, mariadb)."
                 + " Quiet for images drydock does not know. Critical when another compose service waits for it"
                 + " with condition: service_healthy, which then never starts.",

@@ -57,12 +57,15 @@ import java.util.regex.Pattern;
                 + " since `docker compose up SERVICE` does not even start the store. The same for a pulled inference server"
                 + " (vLLM, text-generation-inference, Triton, SGLang: medium, since they answer only once the model is"
                 + " loaded, minutes for a large one; Ollama: low, since it listens within seconds and loads a model at the"
-                + " first request for it), reached through depends_on without a condition or service_started, or a URL or"
+                + " first request for it; Immich's machine learning, low for the same reason), reached through depends_on"
+                + " without a condition or service_started, or a URL or"
                 + " host variable naming it (`OPENAI_API_BASE=http://vllm:8000/v1`, `OLLAMA_BASE_URL`, `OLLAMA_HOST`):"
                 + " the recommendation is the server's own probe with a program its image has (curl on vLLM's /health on"
                 + " 8000, TGI's /health on PORT, 80 in its image, Triton's /v2/health/ready on 8000, SGLang's /health on"
-                + " 30000; `ollama list` for Ollama, whose image has no curl) with a long start_period, and"
-                + " condition: service_healthy (not for Open WebUI, which asks for the models when a page loads, a reverse"
+                + " 30000; `ollama list` for Ollama, whose image has no curl; python3's urllib on Immich machine"
+                + " learning's /ping on IMMICH_PORT, 3003 in its image) with a long start_period, and"
+                + " condition: service_healthy (not for Open WebUI, which asks for the models when a page loads, the"
+                + " Immich server, which queues its jobs, a reverse"
                 + " proxy or a known server image such as Traefik or Prometheus, another model server's image, nor a"
                 + " dependant whose command waits in a curl or wget loop); NVIDIA NIM images are left alone. A depends_on"
                 + " without a condition on another"
@@ -279,7 +282,7 @@ public final class ComposeHealthcheck implements Rule {
                                         + " of seconds for a small model and minutes for a large one (longer when the"
                                         + " weights are downloaded first), and until then the requests of " + ref.name()
                                         + " fail"
-                                : ", not when Ollama answers: its server takes a few seconds to listen, so the first"
+                                : ", not when " + model.name() + " answers: its server takes a few seconds to listen, so the first"
                                         + " requests of " + ref.name() + " can fail"))
                         .severity(model.loadsAtStart() ? Severity.MEDIUM : Severity.LOW)
                         .recommendation(waitForModel(ref, target, model))
@@ -326,7 +329,7 @@ public final class ComposeHealthcheck implements Rule {
                                 + target.name() + " (" + target.image().value() + "), but " + ref.name() + " has no"
                                 + " depends_on on it: `docker compose up` starts both at once, so the first requests of "
                                 + ref.name() + " fail while " + (model.loadsAtStart() ? model.name()
-                                        + " loads its model (minutes for a large one)" : "Ollama starts")
+                                        + " loads its model (minutes for a large one)" : model.name() + " starts")
                                 + ", and `docker compose up " + ref.name() + "` does not start " + target.name() + " at all")
                         .severity(model.loadsAtStart() ? Severity.MEDIUM : Severity.LOW)
                         .recommendation(waitForModel(ref, target, model))
@@ -371,15 +374,17 @@ public final class ComposeHealthcheck implements Rule {
                         + " model load fits in (a probe that succeeds ends it early): " + health + ", and wait for it: "
                         + wait + "."
                 : "Give " + target.name() + " a healthcheck with " + model.probe() + ": " + health + ", and wait for"
-                        + " it: " + wait + ". It tells that the server answers, not that a model is loaded: Ollama loads"
-                        + " one at the first request for it, which waits for the load.";
+                        + " it: " + wait + ". It tells that the server answers, not that a model is loaded: " + model.name()
+                        + " loads one at the first request for it, which waits for the load.";
     }
 
     /**
      * Pulled images that send a model server nothing of their own when they start: Open WebUI, which asks for the
-     * models each time a page loads, and reverse proxies, which pass requests on (a 502 until the server answers).
+     * models each time a page loads, the Immich server, which sends its machine learning service the jobs it
+     * queues, and reverse proxies, which pass requests on (a 502 until the server answers).
      */
-    private static final Set<String> ON_DEMAND_MODEL_CLIENTS = Set.of("ghcr.io/open-webui/open-webui", "nginx",
+    private static final Set<String> ON_DEMAND_MODEL_CLIENTS = Set.of("ghcr.io/open-webui/open-webui",
+            "ghcr.io/immich-app/immich-server", "nginx",
             "nginxinc/nginx-unprivileged", "httpd", "haproxy", "envoyproxy/envoy");
 
     /**

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * <li>Ollama: the server listens within seconds and loads a model only at the first request for it; the image has no
  * curl or wget, but its own {@code ollama list} asks the running server (at OLLAMA_HOST) and fails until it
  * answers.</li>
+ * <li>Immich machine learning: listens on IMMICH_PORT, 3003 in its image, within seconds and loads a model only at the
+ * first request for it; it answers {@code /ping} (the image's own healthcheck.py asks it, a HEALTHCHECK of recent
+ * releases only), and its images run Python 3 (python3 on PATH), whose urllib can ask it.</li>
  * </ul>
  * NVIDIA NIM images are left out: drydock knows no probe program in them.
  *
@@ -53,6 +56,13 @@ record ModelServerWait(String name, boolean loadsAtStart, String composeTest, St
             case "SGLang" -> http(server, "curl", port(target, "--port", null, "30000"), "/health");
             case "Ollama" -> new ModelServerWait(server, false, "[\"CMD\", \"ollama\", \"list\"]",
                     "`ollama list`, which asks the running server (the image has no curl or wget)", "30s");
+            case "Immich machine learning" -> {
+                String port = port(target, "--port", "IMMICH_PORT", "3003");
+                yield new ModelServerWait(server, false, "[\"CMD\", \"python3\", \"-c\", \"import urllib.request;"
+                        + " urllib.request.urlopen('http://localhost:" + port + "/ping', timeout=5)\"]",
+                        "python3's urllib on its /ping (port " + port + "; the image runs Python)",
+                        "30s");
+            }
             default -> null;
         });
     }

@@ -161,7 +161,9 @@ public final class ImageContents {
         if (root instanceof BaseImage.External external && isMicromamba(external.reference())) {
             condaPython(container, model, inImage, file).ifPresent(python -> {
                 installed.putIfAbsent("python", new Install("python", "python", python.origin()));
+                installed.putIfAbsent("python3", new Install("python3", "python", python.origin()));
                 contents.locations.put("python", python.pkg());
+                contents.locations.put("python3", python.pkg() + "3");
             });
         }
         return contents;
@@ -350,10 +352,15 @@ public final class ImageContents {
 
     /**
      * Where the image keeps {@code program} when it has it but not in a folder of its PATH, so that naming it
-     * without a path fails ({@code /nodejs/bin/node} in distroless's Node.js images); empty when the name is
+     * without a path fails ({@code /nodejs/bin/node} in distroless's Node.js images, python in a conda environment
+     * of the micromamba image, /opt/conda/bin/python, which only its entry point activates); empty when the name is
      * found on the PATH, the Dockerfile installs the program, or its ENV PATH adds the folder.
      */
     public Optional<String> offPath(String program) {
+        if (locations.containsKey(program)) {
+            String at = command(program);
+            return at.equals(program) ? Optional.empty() : Optional.of(at);
+        }
         if (base == null || installed.containsKey(program)) {
             return Optional.empty();
         }

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Compose services that serve a machine-learning model: those that pull a known inference server's image (vLLM,
- * text-generation-inference, Ollama, Triton, SGLang, NVIDIA NIM), and those that ask for a GPU. Their memory is
+ * text-generation-inference, Ollama, Triton, SGLang, NVIDIA NIM, Immich's machine learning), and those that ask for a GPU. Their memory is
  * the model's weights while they load (read into host memory before they move to the GPU, or held there on a CPU),
  * which no default fits.
  */
@@ -40,6 +40,9 @@ public final class ModelServers {
         }
         if (name.equals("lmsysorg/sglang")) {
             return Optional.of("SGLang");
+        }
+        if (name.equals("ghcr.io/immich-app/immich-machine-learning")) {
+            return Optional.of("Immich machine learning");
         }
         if (name.startsWith("nvcr.io/nim/")) {
             return Optional.of("an NVIDIA NIM microservice");

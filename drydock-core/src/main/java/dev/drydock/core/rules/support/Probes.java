@@ -203,6 +203,10 @@ public final class Probes {
             return "healthcheck-tool-missing";
         }
         Url url = probe.localUrl();
+        if (url != null && ServerImages.withKnownHealthRoutes(c)
+                .filter(image -> image.lacksHealthRoute(url.path(), url.portOrDefault())).isPresent()) {
+            return "healthcheck-endpoint-missing";
+        }
         TaskWorkers.TaskWorker worker = url == null ? null : TaskWorkers.of(context, c).orElse(null);
         if (worker != null) {
             return worker.answersOn(url.port()) ? null : "healthcheck-endpoint-missing";

@@ -45,9 +45,13 @@ public final class ServerImages {
      * @param commands the words a command may start with and still run the server
      * @param healthcheck whether the image defines a HEALTHCHECK
      * @param tools the programs of its file system where they hold in every release, or null
+     * @param healthRoutes every health route it serves on {@code port} (a route also covers the paths below it), or
+     *     empty when drydock does not know them all
+     * @param movedBy the command options that move its routes under a prefix
      */
     public record Image(String name, int port, String path, List<String> test, String needs, String note,
-            Set<String> commands, ImageHealthcheck healthcheck, Set<String> tools) {
+            Set<String> commands, ImageHealthcheck healthcheck, Set<String> tools, List<String> healthRoutes,
+            Set<String> movedBy) {
 
         public boolean hasProbe() {
             return !test.isEmpty();
@@ -74,6 +78,27 @@ public final class ServerImages {
             return path != null ? path : name + "'s own check";
         }
 
+        /**
+         * Whether a request of {@code path} on {@code port} asks for a health route the server does not have: its
+         * health routes are all known, the port is theirs, and the path reads as a health route (health, ready,
+         * live, ping, status ...) that none of them covers.
+         */
+        public boolean lacksHealthRoute(String path, int port) {
+            if (healthRoutes.isEmpty() || port != this.port || path == null) {
+                return false;
+            }
+            String bare = path.replaceFirst("[?#].*$", "");
+            return HEALTH_LIKE.matcher(bare).find() && healthRoutes.stream()
+                    .noneMatch(route -> bare.equals(route) || bare.startsWith(route + "/"));
+        }
+
+        /** "/-/healthy and /-/ready", for messages. */
+        public String healthRouteList() {
+            return healthRoutes.size() == 1 ? healthRoutes.get(0)
+                    : String.join(", ", healthRoutes.subList(0, healthRoutes.size() - 1)) + " and "
+                            + healthRoutes.get(healthRoutes.size() - 1);
+        }
+
         /** Why no probe is offered and what to do, for a server without one. */
         public String withoutProbe() {
             return "drydock knows no probe that runs inside " + name + "'s image"
@@ -82,6 +107,10 @@ public final class ServerImages {
                     + ": " + (note != null ? note : "follow the health check that the image's documentation gives");
         }
     }
+
+    /** A path segment that names a health check: /health, /healthz, /ready, /livez, /ping, /status ... */
+    private static final Pattern HEALTH_LIKE = Pattern.compile(
+            "(?i)/[^/]*(health|ready|readiness|live|liveness|alive|ping|status)[^/]*(/|$)");
 
     private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -100,6 +129,19 @@ public final class ServerImages {
     /** The server of a base image, when it is one of the known images. */
     public static Optional<Image> of(BaseImage base) {
         return base instanceof BaseImage.External e ? of(e.reference()) : Optional.empty();
+    }
+
+    /**
+     * The known server a pulled image runs, when its health routes are all known and the container's command moves
+     * none of them under a prefix (Prometheus's --web.route-prefix).
+     */
+    public static Optional<Image> withKnownHealthRoutes(Container c) {
+        if (c == null || c.build() != null) {
+            return Optional.empty();
+        }
+        return run(c).filter(image -> !image.healthRoutes().isEmpty()).filter(image -> c.command() == null
+                || java.util.stream.Stream.concat(c.command().entrypoint().stream(), c.command().cmd().stream())
+                        .noneMatch(word -> image.movedBy().stream().anyMatch(word::startsWith)));
     }
 
     /**
@@ -180,7 +222,9 @@ public final class ServerImages {
                 block.get("needs"), block.get("note"), words(block.get("commands")),
                 healthcheck.equals("none") ? ImageHealthcheck.NONE : healthcheck.equals("own") ? ImageHealthcheck.OWN
                         : ImageHealthcheck.UNKNOWN,
-                block.containsKey("tools") ? words(block.get("tools")) : null);
+                block.containsKey("tools") ? words(block.get("tools")) : null,
+                block.containsKey("health-routes") ? List.of(block.get("health-routes").split("\\s+")) : List.of(),
+                words(block.get("moved-by")));
     }
 
     private static Set<String> words(String text) {
