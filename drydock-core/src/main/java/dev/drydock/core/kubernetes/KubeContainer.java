@@ -15,6 +15,7 @@ import java.util.List;
  * @param ports the ports it declares
  * @param environment the names of the variables its {@code env} sets
  * @param envFrom whether {@code envFrom} adds variables (from a ConfigMap or Secret drydock cannot read)
+ * @param values the entries of its {@code env} with a literal {@code value}, in the order written
  * @param mountPaths the mountPath of each of its volumeMounts
  * @param liveness the liveness probe, or null
  * @param readiness the readiness probe, or null
@@ -25,20 +26,32 @@ import java.util.List;
  *     {@code initContainers/1}
  */
 public record KubeContainer(String name, String image, int line, boolean init, List<String> command,
-        List<String> args, List<KubePort> ports, List<String> environment, boolean envFrom, List<String> mountPaths,
-        KubeProbe liveness, KubeProbe readiness, KubeProbe startup, KubeSecurity security, String dockerfile, String place) {
+        List<String> args, List<KubePort> ports, List<String> environment, boolean envFrom, List<KubeEnvVar> values,
+        List<String> mountPaths, KubeProbe liveness, KubeProbe readiness, KubeProbe startup, KubeSecurity security, String dockerfile, String place) {
 
     public KubeContainer {
         command = List.copyOf(command);
         args = List.copyOf(args);
         ports = List.copyOf(ports);
         environment = List.copyOf(environment);
+        values = List.copyOf(values);
         mountPaths = List.copyOf(mountPaths);
     }
 
     public KubeContainer linkedTo(String dockerfile) {
-        return new KubeContainer(name, image, line, init, command, args, ports, environment, envFrom, mountPaths,
-                liveness, readiness, startup, security, dockerfile, place);
+        return new KubeContainer(name, image, line, init, command, args, ports, environment, envFrom, values,
+                mountPaths, liveness, readiness, startup, security, dockerfile, place);
+    }
+
+    /** The literal value its {@code env} gives the variable (the last entry of that name), or null. */
+    public KubeEnvVar value(String variable) {
+        KubeEnvVar found = null;
+        for (KubeEnvVar v : values) {
+            if (v.name().equals(variable)) {
+                found = v;
+            }
+        }
+        return found;
     }
 
     /** The containerPort values. */

@@ -97,8 +97,24 @@ public final class KubernetesReader {
         }
         return new KubeContainer(text(get(c, "name")), text(get(c, "image")), line(c), init,
                 strings(get(c, "command")), strings(get(c, "args")), ports, values(get(c, "env"), "name"),
-                get(c, "envFrom") != null, values(get(c, "volumeMounts"), "mountPath"), probe(c, "livenessProbe"),
-                probe(c, "readinessProbe"), probe(c, "startupProbe"), security(get(c, "securityContext")), null, place);
+                get(c, "envFrom") != null, envValues(get(c, "env")), values(get(c, "volumeMounts"), "mountPath"),
+                probe(c, "livenessProbe"), probe(c, "readinessProbe"), probe(c, "startupProbe"),
+                security(get(c, "securityContext")), null, place);
+    }
+
+    /** The entries of an {@code env} list with a name and a literal, non-empty value. */
+    private static List<KubeEnvVar> envValues(Node node) {
+        List<KubeEnvVar> out = new ArrayList<>();
+        if (node instanceof SequenceNode list) {
+            for (Node item : list.getValue()) {
+                String name = text(get(item, "name"));
+                Node value = get(item, "value");
+                if (name != null && text(value) != null) {
+                    out.add(new KubeEnvVar(name, text(value), line(value)));
+                }
+            }
+        }
+        return out;
     }
 
     /** The {@code key} of each mapping of a list: the names of env, the mountPath of volumeMounts. */

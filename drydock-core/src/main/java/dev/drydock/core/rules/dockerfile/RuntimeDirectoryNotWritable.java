@@ -1,6 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
-import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
@@ -19,15 +19,19 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.InstructionLines;
+import dev.drydock.core.rules.support.RedHatImages;
+import dev.drydock.core.rules.support.RunEnvironments;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.UserIds;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,21 +42,27 @@ import java.util.Set;
         title = "A cache directory the environment names cannot be created by the runtime user",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
-        checks = "Images whose final stage runs as a non-root user it names with its own USER. For each ENV of the"
-                + " image that names a folder the application writes at run time (HF_HOME, HF_HUB_CACHE,"
-                + " HUGGINGFACE_HUB_CACHE, TRANSFORMERS_CACHE, SENTENCE_TRANSFORMERS_HOME, TORCH_HOME, NUMBA_CACHE_DIR,"
-                + " XDG_CACHE_HOME, MPLCONFIGDIR) by a literal absolute path, fires when that user can neither write"
-                + " the folder nor create it: no instruction makes it, or a root RUN mkdir, a WORKDIR (always owned by"
-                + " root, whatever the USER) or a COPY without --chown makes it; and no chown, chmod, install -d -o,"
-                + " COPY --chown or mkdir run as that user covers the folder or a folder above it (a COPY --from of"
-                + " another stage keeps the owners of that stage: it counts when that stage gave the folder to a"
-                + " non-root user or ran programs as one). Quiet under /tmp,"
-                + " /var/tmp, /dev/shm and /home, on or below an image VOLUME or a compose service's volume or tmpfs,"
+        checks = "Images whose final stage runs as a non-root user it names with its own USER. For each variable that"
+                + " names a folder the application writes at run time (HF_HOME, HF_HUB_CACHE, HUGGINGFACE_HUB_CACHE,"
+                + " TRANSFORMERS_CACHE, SENTENCE_TRANSFORMERS_HOME, TORCH_HOME, NUMBA_CACHE_DIR, XDG_CACHE_HOME,"
+                + " MPLCONFIGDIR) by a literal absolute path, in the image's ENV or in the environment a compose service"
+                + " (environment, env_file) or a Kubernetes container (env value) runs the image with (theirs wins over"
+                + " the image's), fires when that user can neither write the folder nor create it: no instruction makes"
+                + " it, or a root RUN mkdir, a WORKDIR (always owned by root, whatever the USER) or a COPY without"
+                + " --chown makes it; and no chown, chmod, install -d -o, COPY --chown or mkdir run as that user covers"
+                + " the folder or a folder above it (a COPY --from of another stage keeps the owners of that stage: it"
+                + " counts when that stage gave the folder to a non-root user or ran programs as one), nor is it in the"
+                + " home useradd -m (-d), BusyBox adduser -h or Debian adduser --home creates for the user, nor under"
+                + " /opt/app-root for user 1001 of a Red Hat source-to-image image (ubi9/python-311, nodejs-20...)."
+                + " Quiet under /tmp, /var/tmp, /dev/shm and /home, on or below an image VOLUME or a mount of a"
+                + " container that runs the image, when a Kubernetes container runs it as another uid (runAsUser),"
                 + " when a RUN of the image runs a program as a non-root user (it may fill the cache at build time),"
                 + " for a folder a root mkdir makes that implicit-permissions already reports, and for the Hugging Face"
-                + " caches when HF_HUB_OFFLINE is set (the libraries then only read the cache). High for the model"
-                + " caches and Numba's (the first download or compiled function fails), medium for XDG_CACHE_HOME,"
-                + " low for MPLCONFIGDIR (Matplotlib falls back to a temporary folder, with a warning, on every start).",
+                + " caches when HF_HUB_OFFLINE (or, when it is unset, TRANSFORMERS_OFFLINE) is true (the libraries then"
+                + " only read the cache; HF_DATASETS_OFFLINE does not count: datasets still writes there). High for"
+                + " the model caches and Numba's (the first download or compiled function fails), medium for"
+                + " XDG_CACHE_HOME, low for MPLCONFIGDIR (Matplotlib falls back to a temporary folder, with a warning,"
+                + " on every start).",
         problem = "A folder that does not exist in the image is created on first use by the program, as the user the"
                 + " container runs as; a non-root user cannot create a folder in / or in any other root-owned folder,"
                 + " and cannot write into one that root made. Docker's WORKDIR always creates its folder as root, even"
@@ -60,10 +70,12 @@ import java.util.Set;
         impact = "The image builds and starts, then the first model download (or the first cached compilation) fails"
                 + " with PermissionError: [Errno 13] Permission denied, usually on the first request in production.",
         recommendation = "Create the folder for the user before switching to it: RUN mkdir -p DIR && chown"
-                + " UID:GID DIR before USER (or in the RUN that creates the user), or point the variable into a folder"
-                + " the user owns, or mount a volume there.",
+                + " UID:GID DIR before USER (or in the RUN that creates the user), or point the variable (in the image,"
+                + " the compose service or the Kubernetes container) into a folder the user owns, or mount a volume"
+                + " there.",
         references = {
                 "https://huggingface.co/docs/huggingface_hub/package_reference/environment_variables",
+                "https://github.com/sclorg/s2i-base-container/blob/master/core/Dockerfile.rhel9",
                 "https://docs.docker.com/reference/dockerfile/#workdir",
                 "https://docs.docker.com/build/building/best-practices/#user"},
         aliases = {},
@@ -115,13 +127,16 @@ public final class RuntimeDirectoryNotWritable implements Rule {
     private static final Set<String> FILLERS = Set.of("python", "python3", "pip", "pip3", "huggingface-cli", "hf",
             "uv", "node", "npm", "npx", "yarn", "conda", "mamba", "micromamba", "sh", "bash");
 
-    private static boolean setsCacheVariable(BuiltImage image) {
+    /** Values that the Hugging Face libraries read as true ({@code _is_true} of huggingface_hub). */
+    private static final Set<String> TRUE = Set.of("1", "ON", "YES", "TRUE");
+
+    private static boolean setsCacheVariable(BuiltImage image, List<RunEnvironments.Run> runs) {
         for (Variables.Definition d : image.stage().variables().inOrder()) {
             if (VARIABLES.containsKey(d.name())) {
                 return true;
             }
         }
-        return false;
+        return runs.stream().anyMatch(r -> r.values().keySet().stream().anyMatch(VARIABLES::containsKey));
     }
 
     @Override
@@ -131,38 +146,94 @@ public final class RuntimeDirectoryNotWritable implements Rule {
             if (userLine == null) {
                 continue;
             }
-            if (!setsCacheVariable(image)) {
+            List<RunEnvironments.Run> runs = RunEnvironments.of(context, image);
+            if (!setsCacheVariable(image, runs)) {
                 continue; // no cache folder to check: spare the walk over the image's instructions
             }
             String user = image.stage().config().user().value().strip();
+            String uid = UserIds.owner(image, user).split(":")[0];
+            if (runs.stream().anyMatch(r -> r.runAsUser() != null && !String.valueOf(r.runAsUser()).equals(uid))) {
+                continue; // Kubernetes runs it as another uid: the image's owners are not its
+            }
             Facts facts = Facts.of(image.model(), image.imageStages(), 0);
             if (facts.userRunsPrograms) {
                 continue;
             }
-            List<String> mounts = mountPoints(image);
-            boolean hubOffline = hubOffline(image.stage());
+            UserIds.createdHome(image.imageRuns(), user).ifPresent(facts.owned::add);
+            if (s2iUser(image, user)) {
+                facts.owned.add(RedHatImages.S2I_APP_ROOT);
+            }
+            List<String> mounts = mountPoints(image, runs);
+            Set<Location> reported = new HashSet<>();
             for (Variables.Definition d : image.stage().variables().inOrder()) {
                 CacheVariable variable = VARIABLES.get(d.name());
                 if (d.kind() != Variables.Kind.ENV || variable == null || d.value() == null
-                        || d.instruction() == null || !d.value().strip().matches("/[\\w./-]*")
-                        || hubOffline && variable.hub()) {
+                        || d.instruction() == null || !usedByImage(image, runs, d.name(), variable)) {
                     continue;
                 }
-                String path = ContainerPaths.clean(d.value().strip());
-                if (path.equals("/") || under(path, OPEN) || under(path, mounts) || facts.ownedByUser(path)) {
-                    continue;
+                String path = absolute(d.value());
+                if (path != null && !writable(facts, mounts, path)) {
+                    Location at = new Location(image.dockerfile(), d.instruction().span());
+                    reported.add(at);
+                    report(context, image, at, d.name(), variable, path, user, userLine, facts.made.get(path), null);
                 }
-                Made made = facts.made.get(path);
-                if (made != null && made.kind == InstructionKind.RUN && ImplicitPermissions.writable(path)) {
-                    continue; // implicit-permissions reports that mkdir and gives the folder to the user
+            }
+            for (RunEnvironments.Run run : runs) {
+                for (RunEnvironments.Value value : run.values().values()) {
+                    CacheVariable variable = VARIABLES.get(value.name());
+                    String path = variable == null || variable.hub() && hubOffline(image, run) ? null
+                            : absolute(value.value());
+                    if (path != null && !writable(facts, mounts, path) && reported.add(value.where())) {
+                        report(context, image, value.where(), value.name(), variable, path, user, userLine,
+                                facts.made.get(path), run);
+                    }
                 }
-                report(context, image, d, variable, path, user, userLine, made);
             }
         }
     }
 
-    private void report(ReviewContext context, BuiltImage image, Variables.Definition d, CacheVariable variable,
-            String path, String user, Instruction userLine, Made made) {
+    /**
+     * Whether a container runs the image with the image's own value of the variable: the lone Dockerfile when nothing
+     * else runs it, else a compose service or Kubernetes container that does not set it (and, for the Hugging Face
+     * caches, is not offline).
+     */
+    private static boolean usedByImage(BuiltImage image, List<RunEnvironments.Run> runs, String name,
+            CacheVariable variable) {
+        if (runs.isEmpty()) {
+            return !(variable.hub() && hubOffline(image, null));
+        }
+        return runs.stream().anyMatch(r -> !r.values().containsKey(name) && !(variable.hub() && hubOffline(image, r)));
+    }
+
+    /** The value as a clean absolute path, or null when it is none (a variable, a relative path, /). */
+    private static String absolute(String value) {
+        if (value == null || !value.strip().matches("/[\\w./-]*")) {
+            return null;
+        }
+        String path = ContainerPaths.clean(value.strip());
+        return path.equals("/") ? null : path;
+    }
+
+    /** Whether the runtime user may write or create the folder. */
+    private static boolean writable(Facts facts, List<String> mounts, String path) {
+        if (under(path, OPEN) || under(path, mounts) || facts.ownedByUser(path)) {
+            return true;
+        }
+        Made made = facts.made.get(path);
+        // implicit-permissions reports a root mkdir that gives the folder to the user
+        return made != null && made.kind == InstructionKind.RUN && ImplicitPermissions.writable(path);
+    }
+
+    /** Whether the image is a Red Hat s2i image run as its own user 1001, the owner of /opt/app-root. */
+    private static boolean s2iUser(BuiltImage image, String user) {
+        String name = user.contains(":") ? user.substring(0, user.indexOf(':')).strip() : user;
+        return (name.equals("1001") || name.equals("default"))
+                && image.rootBase() instanceof BaseImage.External external
+                && RedHatImages.sourceToImage(external.reference());
+    }
+
+    private void report(ReviewContext context, BuiltImage image, Location at, String name, CacheVariable variable,
+            String path, String user, Instruction userLine, Made made, RunEnvironments.Run run) {
         String parent = parentOf(path);
         String state = made == null
                 ? "which no instruction of the image creates, and " + user + " cannot create it in " + parent
@@ -172,21 +243,22 @@ public final class RuntimeDirectoryNotWritable implements Rule {
                         + user + " cannot write into it";
         String consequence = variable.severity() == Severity.LOW
                 ? "Matplotlib falls back to a new temporary folder, with a warning, every time it starts"
-                : d.name().equals("NUMBA_CACHE_DIR")
+                : name.equals("NUMBA_CACHE_DIR")
                         ? "caching the first compiled function there fails at run time"
                         : variable.severity() == Severity.HIGH
                         ? "the first download or write into it fails with Permission denied at run time"
                         : "programs that cache there fail or warn with Permission denied at run time";
-        String message = d.name() + "=" + path + " makes " + path + " " + variable.writer() + ", " + state
-                + " (the container runs as " + user + ", USER on line " + userLine.span().startLine() + "): "
-                + consequence;
+        String message = name + "=" + path + (run == null ? "" : " (set by " + run.describe() + ")") + " makes "
+                + path + " " + variable.writer() + ", " + state + " (the container runs as " + user + ", USER on line "
+                + userLine.span().startLine() + " of " + image.dockerfile() + "): " + consequence;
         String owner = UserIds.owner(image, user);
-        context.finding(this, image.dockerfile(), d.instruction().span(), message)
+        context.finding(this, at, message)
                 .severity(variable.severity())
                 .recommendation("Create the folder for " + user + " before USER " + user + ": RUN mkdir -p " + path
                         + " && chown " + owner + " " + path + " (or in the RUN that creates the user), or mount a"
-                        + " volume on " + path + " (a named volume takes on the folder's owner from the image).")
-                .fix(fix(image, path, owner, userLine, made))
+                        + " volume on " + path + " (a named volume takes on the folder's owner from the image)"
+                        + (run == null ? "." : ", or point " + name + " at a folder " + user + " owns."))
+                .fix(run == null ? fix(image, path, owner, userLine, made) : null)
                 .add();
     }
 
@@ -232,41 +304,34 @@ public final class RuntimeDirectoryNotWritable implements Rule {
         return user.instruction();
     }
 
-    /** The targets of the image's VOLUMEs and of its services' volumes, tmpfs mounts and bind mounts. */
-    private static List<String> mountPoints(BuiltImage image) {
+    /** The targets of the image's VOLUMEs and of the mounts of the containers that run it. */
+    private static List<String> mountPoints(BuiltImage image, List<RunEnvironments.Run> runs) {
         List<String> out = new ArrayList<>();
         for (var volume : image.stage().config().volumes()) {
             if (volume.value() != null && volume.value().strip().startsWith("/")) {
                 out.add(ContainerPaths.clean(volume.value().strip()));
             }
         }
-        for (Container c : image.containers()) {
-            if (c.service() == null) {
-                continue;
-            }
-            for (Service.Volume v : c.service().volumes()) {
-                if (v.target() != null && v.target().startsWith("/")) {
-                    out.add(ContainerPaths.clean(v.target()));
-                }
-            }
-            for (var tmpfs : c.service().tmpfs()) {
-                String target = tmpfs.value() == null ? "" : tmpfs.value().split(":")[0].strip();
-                if (target.startsWith("/")) {
-                    out.add(ContainerPaths.clean(target));
-                }
-            }
+        for (RunEnvironments.Run run : runs) {
+            run.mounts().stream().filter(m -> m.startsWith("/")).map(ContainerPaths::clean).forEach(out::add);
         }
         return out;
     }
 
     /**
-     * Whether the stage sets HF_HUB_OFFLINE: the Hugging Face libraries then only read files already in their cache
-     * and never write there, so a read-only cache filled at build time is what the image means.
+     * Whether the container runs the Hugging Face libraries offline (huggingface_hub reads HF_HUB_OFFLINE, or
+     * TRANSFORMERS_OFFLINE when the former is unset or empty): they then only read files already in their cache and
+     * never write there, so a read-only cache filled at build time is what the image means. HF_DATASETS_OFFLINE is
+     * left out: the datasets library still writes its processed files into its cache offline.
      */
-    private static boolean hubOffline(Stage stage) {
-        Variables.Definition d = stage.variables().definition("HF_HUB_OFFLINE");
-        return d != null && d.kind() == Variables.Kind.ENV && d.value() != null
-                && Set.of("1", "on", "yes", "true").contains(d.value().strip().toLowerCase(java.util.Locale.ROOT));
+    private static boolean hubOffline(BuiltImage image, RunEnvironments.Run run) {
+        String hub = run == null ? RunEnvironments.imageValue(image, "HF_HUB_OFFLINE")
+                : run.effective(image, "HF_HUB_OFFLINE");
+        if (hub == null || hub.isBlank()) {
+            hub = run == null ? RunEnvironments.imageValue(image, "TRANSFORMERS_OFFLINE")
+                    : run.effective(image, "TRANSFORMERS_OFFLINE");
+        }
+        return hub != null && TRUE.contains(hub.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
     private static boolean under(String path, List<String> folders) {

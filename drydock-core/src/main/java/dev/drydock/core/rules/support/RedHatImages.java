@@ -20,7 +20,29 @@ public final class RedHatImages {
     private static final Pattern MINIMAL = Pattern.compile("ubi(8|9|10)/ubi-minimal|ubi(8|9|10)-minimal");
     private static final Pattern OPENJDK = Pattern.compile("ubi(8|9|10)/openjdk-\\d+(-runtime)?");
 
+    /**
+     * The source-to-image language images (ubi9/python-312, ubi9/nodejs-20-minimal, rhel9/ruby-33, and their CentOS
+     * Stream builds on quay.io/sclorg): s2i-core creates user 1001 ({@code default}) in group 0, makes
+     * {@code /opt/app-root} (HOME is /opt/app-root/src) its own with group write, and ends with USER 1001.
+     */
+    private static final Pattern S2I = Pattern.compile(
+            "(ubi\\d+|rhel\\d+)/(python|nodejs|ruby|php|perl|s2i-core|s2i-base)(-[\\w.-]+)?");
+    private static final Pattern SCLORG = Pattern.compile("quay\\.io/sclorg/(python|nodejs|ruby|php|perl|s2i-core"
+            + "|s2i-base)-[\\w.-]+");
+
+    /** The folder an s2i image gives its user 1001 (and group 0). */
+    public static final String S2I_APP_ROOT = "/opt/app-root";
+
     private RedHatImages() {}
+
+    /** Whether the image is one of the s2i language images, whose {@link #S2I_APP_ROOT} user 1001 owns. */
+    public static boolean sourceToImage(ImageReference ref) {
+        if (ref == null || ref.fullName() == null) {
+            return false;
+        }
+        String name = ref.fullName().toLowerCase(Locale.ROOT);
+        return path(ref).filter(p -> S2I.matcher(p).matches()).isPresent() || SCLORG.matcher(name).matches();
+    }
 
     /** Whether the image is one of Red Hat's OpenJDK images, which run as uid 185. */
     public static boolean openJdk(ImageReference ref) {

@@ -12,7 +12,7 @@ public final class UserIds {
 
     /** The options of useradd and adduser that take a value. */
     private static final String[] USER_OPTIONS = {"-u", "--uid", "-g", "--gid", "-G", "--groups", "--ingroup", "-d",
-        "--home", "--home-dir", "-s", "--shell", "-c", "--comment", "-h", "-k", "--gecos", "-K", "-e", "-f", "-p"};
+        "--home", "--home-dir", "-s", "--shell", "-c", "--comment", "-h", "-k", "--gecos", "-K", "-e", "-f", "-p", "-b", "--base-dir"};
 
     private UserIds() {}
 
@@ -52,6 +52,52 @@ public final class UserIds {
             }
         }
         return false;
+    }
+
+    /**
+     * The home folder a RUN creates for the user ({@code name}, {@code uid} or {@code name:group}) and gives it:
+     * useradd's with -m (-d, else -b or /home, and the login), BusyBox adduser's -h unless -H, Debian adduser's --home
+     * unless --no-create-home; empty when none is known to be created.
+     */
+    public static Optional<String> createdHome(List<RunStep> runs, String user) {
+        String name = user.contains(":") ? user.substring(0, user.indexOf(':')).strip() : user.strip();
+        for (RunStep run : runs) {
+            for (Call call : run.calls("useradd", "adduser")) {
+                Call.Options parsed = call.options(USER_OPTIONS);
+                List<Call.Arg> operands = parsed.operands();
+                if (operands.isEmpty()) {
+                    continue;
+                }
+                String login = operands.get(operands.size() - 1).value();
+                if (!login.equals(name) && !parsed.values("-u", "--uid").contains(name)) {
+                    continue;
+                }
+                Optional<String> home = call.is("useradd") ? useraddHome(parsed, login) : adduserHome(parsed);
+                if (home.isPresent()) {
+                    return home;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> useraddHome(Call.Options parsed, String login) {
+        if (!parsed.has("-m", "--create-home") || parsed.has("-M", "--no-create-home")) {
+            return Optional.empty();
+        }
+        List<String> home = parsed.values("-d", "--home-dir");
+        List<String> base = parsed.values("-b", "--base-dir");
+        return Optional.of(!home.isEmpty() ? home.get(home.size() - 1)
+                : (base.isEmpty() ? "/home" : base.get(base.size() - 1)) + "/" + login);
+    }
+
+    private static Optional<String> adduserHome(Call.Options parsed) {
+        List<String> debian = parsed.values("--home");
+        if (!debian.isEmpty()) {
+            return parsed.has("--no-create-home") ? Optional.empty() : Optional.of(debian.get(debian.size() - 1));
+        }
+        List<String> busybox = parsed.values("-h");
+        return busybox.isEmpty() || parsed.has("-H") ? Optional.empty() : Optional.of(busybox.get(busybox.size() - 1));
     }
 
     private static Optional<String> userOption(List<RunStep> runs, String name, String... options) {
