@@ -18,23 +18,34 @@ public final class Routes {
             "(?i)/(health|healthz|healthcheck|health-check|health_check|_health|ping|status|livez|live|liveness|alive|ready|readyz|readiness)(/.*)?");
     private static final Pattern READINESS = Pattern.compile("(?i).*/(ready|readyz|readiness|startup|startupz|health/ready|healthz/ready)/?");
 
-    private static final Routes UNKNOWN = new Routes(false, List.of(), List.of(), List.of());
+    private static final Routes UNKNOWN = new Routes(false, List.of(), List.of(), List.of(), null);
 
     private final boolean known;
     private final List<Route> routes;
     private final List<String> opaque;
     private final List<String> covered;
+    private final String root;
 
     Routes(boolean known, List<Route> routes, List<String> opaque) {
-        this(known, routes, opaque, List.of());
+        this(known, routes, opaque, List.of(), null);
     }
 
-    /** @param covered when not empty, the only prefixes under which the routes are known (Spring Boot's actuator) */
+    /** @param covered when not empty, the only prefixes under which the routes are known (Quarkus' health) */
     Routes(boolean known, List<Route> routes, List<String> opaque, List<String> covered) {
+        this(known, routes, opaque, covered, null);
+    }
+
+    /**
+     * @param covered when not empty, the only prefixes under which the routes are known (Spring Boot's actuator)
+     * @param root when not null, the path everything the application serves is under (a servlet context path):
+     *     nothing outside it is served
+     */
+    Routes(boolean known, List<Route> routes, List<String> opaque, List<String> covered, String root) {
         this.known = known;
         this.routes = List.copyOf(routes);
         this.opaque = List.copyOf(opaque);
         this.covered = List.copyOf(covered);
+        this.root = root;
     }
 
     /** Nothing could be read: no application object was found. */
@@ -70,6 +81,9 @@ public final class Routes {
             return false;
         }
         String request = Route.strip(path);
+        if (root != null && !PathNames.isUnder(request, Route.strip(root))) {
+            return true;
+        }
         if (!covered.isEmpty() && covered.stream().noneMatch(c -> PathNames.isUnder(request, Route.strip(c)))) {
             return false;
         }

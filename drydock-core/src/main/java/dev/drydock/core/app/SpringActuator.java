@@ -57,6 +57,13 @@ final class SpringActuator {
         if (!base.startsWith("/")) {
             base = "/" + base;
         }
+        String prefix = contextPath(props);
+        String root = null;
+        if (!prefix.isEmpty() && !prefix.equals("/")) {
+            prefix = prefix.startsWith("/") ? prefix : "/" + prefix;
+            base = PythonApps.join(prefix, base);
+            root = props.containsKey("management.server.port") ? null : prefix;
+        }
         List<Route> routes = new ArrayList<>();
         List<String> opaque = new ArrayList<>();
         if (actuator != null && enabled(props)) {
@@ -85,7 +92,20 @@ final class SpringActuator {
                     Framework.SPRING_BOOT));
             opaque.add(health + "/"); // components and groups: /actuator/health/db
         }
-        return new Routes(true, routes, opaque, List.of(base));
+        return new Routes(true, routes, opaque, List.of(base), root);
+    }
+
+    /**
+     * The path the actuator's base path is under: the application's context path (server.servlet.context-path, or
+     * WebFlux's spring.webflux.base-path) on the application's port, the management server's own base path when
+     * management.server.port gives the actuator a port of its own.
+     */
+    private static String contextPath(Map<String, String> props) {
+        if (props.containsKey("management.server.port")) {
+            return first(props, "", "management.server.base-path", "management.server.base.path",
+                    "management.server.servlet.context-path", "management.server.servlet.context.path");
+        }
+        return first(props, "", "server.servlet.context-path", "server.servlet.context.path", "spring.webflux.base-path");
     }
 
     private static boolean enabled(Map<String, String> props) {

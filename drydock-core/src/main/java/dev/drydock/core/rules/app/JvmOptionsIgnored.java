@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
         title = "JVM options are set in a variable java does not read",
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
-        checks = "JAVA_OPTS and JAVA_OPTIONS holding JVM options (a value starting with -) in the image's ENV or a"
+        checks = "JAVA_OPTS, JAVA_OPTIONS and JAVA_OPTS_APPEND (the UBI OpenJDK images' run-java.sh) holding JVM options (a value starting with -) in the image's ENV or a"
                 + " compose service's environment, when the container starts java itself: its command (ENTRYPOINT"
                 + " and CMD, the base image's own ENTRYPOINT such as distroless's java -jar, or compose"
                 + " command/entrypoint) runs java with no reference to the variable, and no entry-point script or"
@@ -82,7 +82,7 @@ import java.util.regex.Pattern;
 public final class JvmOptionsIgnored implements Rule {
 
     /** Names start scripts read their JVM options from, which the java launcher does not. */
-    private static final List<String> SCRIPT_NAMES = List.of("JAVA_OPTS", "JAVA_OPTIONS");
+    private static final List<String> SCRIPT_NAMES = List.of("JAVA_OPTS", "JAVA_OPTIONS", "JAVA_OPTS_APPEND");
 
     /** How a container's command treats the variable. */
     private enum Use { NO_JAVA, UNKNOWN, READ, IGNORED }

@@ -485,8 +485,11 @@ public final class AppFacts {
         Optional<ServerCall> started = app == null ? Optional.empty()
                 : app.serverCalls().stream().filter(call -> !call.mainOnly()).findFirst();
         if (started.isPresent()) { // a Go program's http.ListenAndServe, which no manifest or EXPOSE may show
-            return "its code starts " + started.get().server() + " (" + started.get().file() + ":"
-                    + started.get().line() + ")";
+            ServerCall call = started.get();
+            if (call.file() == null) { // a framework's default, which no line of the project sets
+                return "its code starts " + call.server() + (call.port() == null ? "" : " (port " + call.port() + ")");
+            }
+            return "its code starts " + call.server() + " (" + call.file() + ":" + call.line() + ")";
         }
         Optional<ListenAddress> listen = listenAddress(ep);
         if (listen.isPresent()) {

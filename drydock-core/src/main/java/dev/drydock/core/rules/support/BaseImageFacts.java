@@ -31,7 +31,7 @@ public final class BaseImageFacts {
             return tag.contains("nonroot") || name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
         }
         return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name) || DotnetImages.startsAsAppUser(base)
-                || RedHatImages.openJdk(ref) || NonRootVendorImages.of(ref).isPresent();
+                || RedHatImages.runsAsUid185(ref) || NonRootVendorImages.of(ref).isPresent();
     }
 
     /** Images outside Docker's official library whose Dockerfile ends with a non-root USER. */

@@ -12,13 +12,17 @@ import java.util.regex.Pattern;
  * What drydock knows about Red Hat's Universal Base Images: ubi-minimal has bash, curl (curl-minimal on UBI 9)
  * and microdnf, but no wget and no dnf; the OpenJDK images ({@code ubi9/openjdk-21}, {@code -runtime}) are built
  * on it, add Java and run-java.sh, and end with {@code USER 185} (named jboss on UBI 8, default on UBI 9), so a
- * container of theirs is not root unless a Dockerfile switches back.
+ * container of theirs is not root unless a Dockerfile switches back. Their predecessors named after the RHEL
+ * release ({@code openjdk/openjdk-11-rhel8}, {@code openjdk/openjdk-8-rhel7}, {@code redhat-openjdk-18/openjdk18-openshift})
+ * end with the same {@code USER 185}, on bases whose tools differ, so only their user is known.
  */
 public final class RedHatImages {
 
     private static final Pattern REGISTRIES = Pattern.compile("(registry\\.access\\.redhat\\.com|registry\\.redhat\\.io)/");
     private static final Pattern MINIMAL = Pattern.compile("ubi(8|9|10)/ubi-minimal|ubi(8|9|10)-minimal");
     private static final Pattern OPENJDK = Pattern.compile("ubi(8|9|10)/openjdk-\\d+(-runtime)?");
+    private static final Pattern RHEL_OPENJDK = Pattern.compile(
+            "openjdk/openjdk-\\d+(-runtime)?-rhel\\d+|redhat-openjdk-18/openjdk18-openshift");
 
     /**
      * The source-to-image language images (ubi9/python-312, ubi9/nodejs-20-minimal, rhel9/ruby-33, and their CentOS
@@ -47,6 +51,11 @@ public final class RedHatImages {
     /** Whether the image is one of Red Hat's OpenJDK images, which run as uid 185. */
     public static boolean openJdk(ImageReference ref) {
         return path(ref).filter(p -> OPENJDK.matcher(p).matches()).isPresent();
+    }
+
+    /** Whether the image is one of Red Hat's OpenJDK images, UBI or RHEL-named, all of which end with USER 185. */
+    public static boolean runsAsUid185(ImageReference ref) {
+        return openJdk(ref) || path(ref).filter(p -> RHEL_OPENJDK.matcher(p).matches()).isPresent();
     }
 
     /** The programs ubi-minimal and the OpenJDK images built on it ship; empty for any other image. */
