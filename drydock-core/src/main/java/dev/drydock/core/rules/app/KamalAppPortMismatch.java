@@ -1,7 +1,6 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.entrypoint.EntryPoint;
-import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Thruster;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
@@ -14,7 +13,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.KamalDeploy;
-import dev.drydock.core.rules.support.PumaBinds;
+import dev.drydock.core.rules.support.RailsServerPorts;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -77,8 +76,6 @@ import java.util.Set;
                         """)))
 public final class KamalAppPortMismatch implements Rule {
 
-    private static final int RAILS_DEFAULT_PORT = 3000;
-
     /** The port the image's command listens on, and why. */
     private record Served(int port, String because) {}
 
@@ -105,7 +102,7 @@ public final class KamalAppPortMismatch implements Rule {
                         + deploy.healthPath() + " health check to " + target + ", but the image's command `" + command
                         + "` listens on " + served.port() + " (" + served.because() + "): every deploy waits for "
                         + deploy.healthPath() + " until it times out and fails")
-                .recommendation(served.port() == RAILS_DEFAULT_PORT || !deploy.appPortSet()
+                .recommendation(served.port() == RailsServerPorts.DEFAULT_PORT || !deploy.appPortSet()
                         ? "Add `app_port: " + served.port() + "` under proxy: in " + deploy.file() + ", or start the"
                                 + " server through Thruster (gem \"thruster\", CMD [\"./bin/thrust\", \"./bin/rails\","
                                 + " \"server\"]), which listens on 80."
@@ -128,27 +125,6 @@ public final class KamalAppPortMismatch implements Rule {
                     ? new Served(port, variable + "=" + port + ", Thruster's listening port")
                     : new Served(port, "Thruster's default HTTP_PORT"));
         }
-        if (ep.runtime() != Runtime.RAILS_SERVER) {
-            return Optional.empty();
-        }
-        Integer option = number(ep.option("port"));
-        if (option != null) {
-            return Optional.of(new Served(option, "its -p"));
-        }
-        Integer variable = number(env.get("PORT"));
-        if (variable != null) {
-            return Optional.of(new Served(variable, "PORT=" + variable));
-        }
-        Optional<PumaBinds.ConfiguredPort> puma = PumaBinds.railsConfigPort(context, c);
-        if (puma.isEmpty()) {
-            return Optional.of(new Served(RAILS_DEFAULT_PORT, "rails server's default"));
-        }
-        Integer port = puma.get().port();
-        return port == null ? Optional.empty()
-                : Optional.of(new Served(port, "the port of config/puma.rb, as PORT is not set"));
-    }
-
-    private static Integer number(String value) {
-        return value != null && value.matches("\\d{1,5}") ? Integer.valueOf(value) : null;
+        return RailsServerPorts.of(context, c, env).map(s -> new Served(s.port(), s.because()));
     }
 }

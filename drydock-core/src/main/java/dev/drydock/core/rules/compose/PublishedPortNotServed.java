@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
         category = Category.RELIABILITY,
         checks = "The container ports a compose service publishes (ports:, short and long syntax, ranges) against the"
                 + " ports its command sets explicitly (gunicorn and hypercorn --bind, uvicorn --port, runserver's"
-                + " address, streamlit's --server.port, --listen ...), else the ports the application's own code"
+                + " address, streamlit's --server.port, --listen ...), for `rails server` its -p, else PORT, else the"
+                + " port config/puma.rb sets, else 3000, else the ports the application's own code"
                 + " listens on (Express's app.listen(3000), Flask's app.run(port=5000) in the script the command runs,"
                 + " uvicorn.run, waitress.serve, Spring Boot's server.port, a Rust listener's bind, a Go program's"
                 + " http.ListenAndServe, http.Server Addr, net.Listen, Echo's Start, Fiber's Listen, and Gin's Run,"

@@ -149,7 +149,7 @@ public final class ImageContents {
                 for (String src : copy.sources()) {
                     String name = dest.endsWith("/") ? src.substring(src.lastIndexOf('/') + 1)
                             : dest.substring(dest.lastIndexOf('/') + 1);
-                    if (List.of("curl", "wget", "grpc_health_probe").contains(name)) {
+                    if (name.equals("grpc_health_probe") || BaseImageFacts.ASKED.contains(name)) {
                         installed.put(name, new Install(name, null, new Origin(file, copy.instruction().span())));
                     }
                 }

@@ -57,7 +57,8 @@ public record KamalDeploy(String file, boolean proxied, String healthPath, int a
             return Optional.empty();
         }
         String file = PathNames.join(build.context(), "config/deploy.yml");
-        return context.memo("kamal-deploy", file, () -> read(context, file, build));
+        String image = build.dockerfile() + "#" + (build.stage() == null ? "" : build.stage().index());
+        return context.memo("kamal-deploy", file + "|" + image, () -> read(context, file, build));
     }
 
     private static Optional<KamalDeploy> read(ReviewContext context, String file, BuildLink build) {
@@ -146,9 +147,24 @@ public record KamalDeploy(String file, boolean proxied, String healthPath, int a
     }
 
     /** Kamal builds ./Dockerfile unless builder: dockerfile: names another. */
+    /**
+     * Whether Kamal builds the container's image: its builder's dockerfile (Dockerfile by default), and its target
+     * stage, the Dockerfile's last one unless builder.target names another (a compose service may run a development
+     * stage of the same Dockerfile, which Kamal does not deploy).
+     */
     private static boolean dockerfileMatches(Map<?, ?> builder, BuildLink build) {
         String named = builder.get("dockerfile") instanceof String d ? d : "Dockerfile";
-        return PathNames.fileName(build.dockerfile()).equals(PathNames.fileName(named));
+        if (!PathNames.fileName(build.dockerfile()).equals(PathNames.fileName(named))) {
+            return false;
+        }
+        if (build.model() == null || build.stage() == null || build.model().stages().isEmpty()) {
+            return true;
+        }
+        if (builder.get("target") instanceof String target) {
+            return target.equalsIgnoreCase(build.stage().name());
+        }
+        var stages = build.model().stages();
+        return stages.get(stages.size() - 1) == build.stage();
     }
 
 }

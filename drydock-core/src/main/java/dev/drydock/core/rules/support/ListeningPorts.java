@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Where a container's server listens, when it can be told: the ports of the nginx configuration it copies
  * ({@link NginxConfigs#listening}), else the Listen ports of the Apache httpd it runs ({@link HttpdPorts}), else those of a PHP application server's configuration or environment
- * ({@link PhpServerPorts}), else the ports its command sets, else those the application's own server starts bind
- * (code or configuration).
+ * ({@link PhpServerPorts}), else the ports its command sets, else the port of `rails server`
+ * ({@link RailsServerPorts}), else those the application's own server starts bind (code or configuration).
  *
  * @param code the first server start of the application when the ports come from it, else null
  * @param because why the server listens there when its start does not say so, or null
@@ -64,6 +64,11 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
         List<Integer> command = AppFacts.commandPorts(ep);
         if (!command.isEmpty()) {
             return Optional.of(new ListeningPorts(command, AppFacts.serverName(ep), null));
+        }
+        Optional<RailsServerPorts.Served> rails = RailsServerPorts.of(context, c, ep.environment());
+        if (rails.isPresent()) {
+            return Optional.of(new ListeningPorts(List.of(rails.get().port()), AppFacts.serverName(ep), null,
+                    rails.get().because(), "PORT"));
         }
         if (TaskWorkers.flower(ep)) {
             return Optional.of(new ListeningPorts(List.of(TaskWorkers.FLOWER_PORT), "celery flower", null,
