@@ -32,6 +32,7 @@ import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.KubernetesHealth;
 import dev.drydock.core.rules.support.NginxConfigs;
+import dev.drydock.core.rules.support.OneShotJobs;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.ProtocolPorts;
 import dev.drydock.core.rules.support.ServerProbes;
@@ -118,7 +119,11 @@ import java.util.Optional;
                 + " for an image built on a Jupyter Docker Stacks notebook image (quay.io/jupyter/*-notebook) or on a"
                 + " server variant of serversideup/php (fpm, fpm-nginx, fpm-apache, unit), which end with a"
                 + " HEALTHCHECK of their own, and"
-                + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command), and"
+                + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command),"
+                + " for an image whose compose services probe it in different ways (Airflow's api-server, scheduler and"
+                + " worker from one image: one HEALTHCHECK in the image would be wrong for all but one role), for a job"
+                + " that runs to its end (a compose task, spark-submit, a dbt command such as dbt run, a script that"
+                + " neither serves nor loops; see graceful-shutdown-missing), and"
                 + " for a development or test stage built as a target before the Dockerfile's last stage (target: dev"
                 + " in a compose override), which only developers' machines or CI run. A"
                 + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing)"
@@ -204,6 +209,13 @@ public final class HealthcheckMissing implements Rule {
             if (!compose.isEmpty() && compose.size() == image.containers().size()
                     && compose.stream().allMatch(EffectiveHealthcheck::disabled)) {
                 continue; // every service that runs the image switches health checking off on purpose
+            }
+            if (compose.stream().filter(h -> !h.disabled()).map(EffectiveHealthcheck::argv).distinct().count() > 1) {
+                continue; // the services run the image in several roles (Airflow's api-server, scheduler, worker), each
+                          // probed its own way: one HEALTHCHECK in the image would be wrong for all but one of them
+            }
+            if (image.containers().stream().allMatch(x -> OneShotJobs.of(context, x).isPresent())) {
+                continue; // a job that runs to its end (spark-submit, dbt run) has no health to report while it runs
             }
             EffectiveHealthcheck probe = compose.stream().filter(h -> !h.disabled()).findFirst().orElse(null);
             Container c = probe == null ? image.containers().stream().filter(x -> !AppFacts.runsOtherCommand(x)).findFirst()
