@@ -88,7 +88,8 @@ import java.util.Optional;
                 + " PHX_SERVER set count as servers, on PORT or 3000 and 4000; so do the servers of data and"
                 + " machine-learning tools, probed at the health endpoint each documents: Jupyter's /api on 8888,"
                 + " Airflow's webserver /health and api-server /api/v2/monitor/health on 8080, Dagster's webserver"
-                + " /server_info on 3000, MLflow's /health on 5000,"
+                + " /server_info on 3000 (Dagster's code server, dagster api grpc, speaks gRPC: its own"
+                + " dagster api grpc-health-check is recommended and no fix is offered), MLflow's /health on 5000,"
                 + " vLLM's /health on 8000, text-generation-inference's /health on PORT, 80 in its image, BentoML's /readyz on 3000, Streamlit's"
                 + " /_stcore/health, and a Gradio launch() in the code, whose page is at / on 7860; for vLLM and"
                 + " text-generation-inference, which load a model's weights before they answer, the recommended probe"
@@ -271,8 +272,9 @@ public final class HealthcheckMissing implements Rule {
             Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
                     : ImageRole.program(c).flatMap(p -> ServerProbes.of(p, root));
             boolean ownCheck = serverProbe.isPresent() || known.isPresent();
-            Optional<String> grpc = role == ImageRole.APPLICATION && probe == null && !ownCheck ? AppFacts.grpcServer(c, app)
-                    : Optional.empty();
+            Optional<String> dagster = probe == null && !ownCheck ? dagsterCodeServer(c) : Optional.empty();
+            Optional<String> grpc = dagster.isEmpty() && role == ImageRole.APPLICATION && probe == null && !ownCheck
+                    ? AppFacts.grpcServer(c, app) : Optional.empty();
             List<Integer> otherProtocol = probe != null || ownCheck || grpc.isPresent() ? List.of()
                     : AppFacts.otherProtocolPortsOnly(c, app);
             Optional<String> wire = probe != null || app.routes().known() || ownCheck ? Optional.empty()
@@ -280,6 +282,7 @@ public final class HealthcheckMissing implements Rule {
             String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
                     + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
                     .or(() -> known.map(HealthcheckMissing::knownServerRecommendation))
+                    .or(() -> dagster)
                     .or(() -> grpc.map(library -> grpcRecommendation(library, plan.port())))
                     .or(() -> wire)
                     .or(() -> otherProtocol.isEmpty() ? Optional.empty()
@@ -353,7 +356,8 @@ public final class HealthcheckMissing implements Rule {
             Optional<ServerImages.Image> knownFix = known.filter(k -> k.hasProbe() && k.needs() == null && k.tools() != null
                     && k.test().get(0).equals("CMD") && failing == null);
             String fixPath = knownFix.isPresent() ? knownFix.get().fixTarget()
-                    : failing != null && TaskWorkers.of(context, c).isPresent() || grpc.isPresent() || ownCheck || !otherProtocol.isEmpty() || wire.isPresent()
+                    : failing != null && TaskWorkers.of(context, c).isPresent() || grpc.isPresent() || dagster.isPresent()
+                    || ownCheck || !otherProtocol.isEmpty() || wire.isPresent()
                     || rolesWithoutServer ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
                     : OtherCommands.of(image, c);
@@ -435,6 +439,30 @@ public final class HealthcheckMissing implements Rule {
     }
 
     /** For a gRPC server: the standard health service asked by grpc_health_probe, not an HTTP request. */
+    /**
+     * For Dagster's code server ({@code dagster api grpc}, on 4000 unless -p/--port says otherwise): it speaks gRPC, and
+     * Dagster ships its own check of it, {@code dagster api grpc-health-check}, which its Helm chart probes with.
+     */
+    private static Optional<String> dagsterCodeServer(Container c) {
+        EntryPoint ep = Processes.serving(c);
+        List<String> args = ep == null ? List.of() : ep.args();
+        int api = args.indexOf("api");
+        if (args.isEmpty() || !args.get(0).endsWith("dagster") || api < 0 || api + 1 >= args.size()
+                || !args.get(api + 1).equals("grpc")) {
+            return Optional.empty();
+        }
+        String port = "4000";
+        for (int i = api + 2; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("-p") || args.get(i).equals("--port")) {
+                port = args.get(i + 1);
+            }
+        }
+        return Optional.of("The container runs Dagster's code server (dagster api grpc), which speaks gRPC on port " + port
+                + ", where an HTTP probe gets no answer: probe it with Dagster's own check, HEALTHCHECK --interval=30s"
+                + " --timeout=10s --start-period=30s --retries=3 CMD [\"dagster\", \"api\", \"grpc-health-check\","
+                + " \"-p\", \"" + port + "\"], in the final stage or as the compose service's healthcheck.");
+    }
+
     private static String grpcRecommendation(String library, int port) {
         return "The service speaks gRPC (" + library + ") on port " + port + ", where an HTTP probe gets no answer:"
                 + " serve the standard gRPC health service (grpc.health.v1" + (library.equals("tonic")
