@@ -30,6 +30,7 @@ public final class AppRules {
                 new SpringBootLauncherMoved(),
                 new ServerListensOnLocalhost(),
                 new GradioPublicShareLink(),
+                new NotebookAuthenticationDisabled(),
                 new ModelCacheNotPersisted(),
                 new NextStaticAssetsNotCopied(),
                 new NextStandaloneHostname());

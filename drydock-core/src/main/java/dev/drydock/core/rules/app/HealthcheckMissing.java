@@ -32,6 +32,7 @@ import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.KubernetesHealth;
 import dev.drydock.core.rules.support.NginxConfigs;
+import dev.drydock.core.rules.support.OneShotJobs;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.ProtocolPorts;
 import dev.drydock.core.rules.support.HttpdPorts;
@@ -87,7 +88,9 @@ import java.util.Optional;
                 + " on such as HOST=0.0.0.0 in its environment; Next's standalone server.js and a Mix release with"
                 + " PHX_SERVER set count as servers, on PORT or 3000 and 4000; so do the servers of data and"
                 + " machine-learning tools, probed at the health endpoint each documents: Jupyter's /api on 8888,"
-                + " Airflow's webserver /health and api-server /api/v2/monitor/health on 8080, MLflow's /health on 5000,"
+                + " Airflow's webserver /health and api-server /api/v2/monitor/health on 8080, Dagster's webserver"
+                + " /server_info on 3000 (Dagster's code server, dagster api grpc, speaks gRPC: its own"
+                + " dagster api grpc-health-check is recommended and no fix is offered), MLflow's /health on 5000,"
                 + " vLLM's /health on 8000, text-generation-inference's /health on PORT, 80 in its image, BentoML's /readyz on 3000, Streamlit's"
                 + " /_stcore/health, and a Gradio launch() in the code, whose page is at / on 7860; for vLLM and"
                 + " text-generation-inference, which load a model's weights before they answer, the recommended probe"
@@ -119,7 +122,11 @@ import java.util.Optional;
                 + " for an image built on a Jupyter Docker Stacks notebook image (quay.io/jupyter/*-notebook) or on a"
                 + " server variant of serversideup/php (fpm, fpm-nginx, fpm-apache, unit), which end with a"
                 + " HEALTHCHECK of their own, and"
-                + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command), and"
+                + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command),"
+                + " for an image whose compose services probe it in different ways (Airflow's api-server, scheduler and"
+                + " worker from one image: one HEALTHCHECK in the image would be wrong for all but one role), for a job"
+                + " that runs to its end (a compose task, spark-submit, a dbt command such as dbt run, a script that"
+                + " neither serves nor loops; see graceful-shutdown-missing), and"
                 + " for a development or test stage built as a target before the Dockerfile's last stage (target: dev"
                 + " in a compose override), which only developers' machines or CI run. A"
                 + " strength for a HEALTHCHECK whose programs the image has (a missing one is healthcheck-tool-missing)"
@@ -206,6 +213,13 @@ public final class HealthcheckMissing implements Rule {
                     && compose.stream().allMatch(EffectiveHealthcheck::disabled)) {
                 continue; // every service that runs the image switches health checking off on purpose
             }
+            if (compose.stream().filter(h -> !h.disabled()).map(EffectiveHealthcheck::argv).distinct().count() > 1) {
+                continue; // the services run the image in several roles (Airflow's api-server, scheduler, worker), each
+                          // probed its own way: one HEALTHCHECK in the image would be wrong for all but one of them
+            }
+            if (image.containers().stream().allMatch(x -> OneShotJobs.of(context, x).isPresent())) {
+                continue; // a job that runs to its end (spark-submit, dbt run) has no health to report while it runs
+            }
             EffectiveHealthcheck probe = compose.stream().filter(h -> !h.disabled()).findFirst().orElse(null);
             Container c = probe == null ? image.containers().stream().filter(x -> !AppFacts.runsOtherCommand(x)).findFirst()
                     .orElse(image.container())
@@ -260,8 +274,9 @@ public final class HealthcheckMissing implements Rule {
             Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
                     : ImageRole.program(c).flatMap(p -> ServerProbes.of(p, root));
             boolean ownCheck = serverProbe.isPresent() || known.isPresent();
-            Optional<String> grpc = role == ImageRole.APPLICATION && probe == null && !ownCheck ? AppFacts.grpcServer(c, app)
-                    : Optional.empty();
+            Optional<String> dagster = probe == null && !ownCheck ? dagsterCodeServer(c) : Optional.empty();
+            Optional<String> grpc = dagster.isEmpty() && role == ImageRole.APPLICATION && probe == null && !ownCheck
+                    ? AppFacts.grpcServer(c, app) : Optional.empty();
             List<Integer> otherProtocol = probe != null || ownCheck || grpc.isPresent() ? List.of()
                     : AppFacts.otherProtocolPortsOnly(c, app);
             Optional<String> wire = probe != null || app.routes().known() || ownCheck ? Optional.empty()
@@ -269,6 +284,7 @@ public final class HealthcheckMissing implements Rule {
             String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
                     + p.instruction() + (p.condition().isEmpty() ? "" : ", " + p.condition()) + ".")
                     .or(() -> known.map(HealthcheckMissing::knownServerRecommendation))
+                    .or(() -> dagster)
                     .or(() -> grpc.map(library -> grpcRecommendation(library, plan.port())))
                     .or(() -> wire)
                     .or(() -> otherProtocol.isEmpty() ? Optional.empty()
@@ -342,7 +358,8 @@ public final class HealthcheckMissing implements Rule {
             Optional<ServerImages.Image> knownFix = known.filter(k -> k.hasProbe() && k.needs() == null && k.tools() != null
                     && k.test().get(0).equals("CMD") && failing == null);
             String fixPath = knownFix.isPresent() ? knownFix.get().fixTarget()
-                    : failing != null && TaskWorkers.of(context, c).isPresent() || grpc.isPresent() || ownCheck || !otherProtocol.isEmpty() || wire.isPresent()
+                    : failing != null && TaskWorkers.of(context, c).isPresent() || grpc.isPresent() || dagster.isPresent()
+                    || ownCheck || !otherProtocol.isEmpty() || wire.isPresent()
                     || rolesWithoutServer ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
                     : OtherCommands.of(image, c);
@@ -424,6 +441,30 @@ public final class HealthcheckMissing implements Rule {
     }
 
     /** For a gRPC server: the standard health service asked by grpc_health_probe, not an HTTP request. */
+    /**
+     * For Dagster's code server ({@code dagster api grpc}, on 4000 unless -p/--port says otherwise): it speaks gRPC, and
+     * Dagster ships its own check of it, {@code dagster api grpc-health-check}, which its Helm chart probes with.
+     */
+    private static Optional<String> dagsterCodeServer(Container c) {
+        EntryPoint ep = Processes.serving(c);
+        List<String> args = ep == null ? List.of() : ep.args();
+        int api = args.indexOf("api");
+        if (args.isEmpty() || !args.get(0).endsWith("dagster") || api < 0 || api + 1 >= args.size()
+                || !args.get(api + 1).equals("grpc")) {
+            return Optional.empty();
+        }
+        String port = "4000";
+        for (int i = api + 2; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("-p") || args.get(i).equals("--port")) {
+                port = args.get(i + 1);
+            }
+        }
+        return Optional.of("The container runs Dagster's code server (dagster api grpc), which speaks gRPC on port " + port
+                + ", where an HTTP probe gets no answer: probe it with Dagster's own check, HEALTHCHECK --interval=30s"
+                + " --timeout=10s --start-period=30s --retries=3 CMD [\"dagster\", \"api\", \"grpc-health-check\","
+                + " \"-p\", \"" + port + "\"], in the final stage or as the compose service's healthcheck.");
+    }
+
     private static String grpcRecommendation(String library, int port) {
         return "The service speaks gRPC (" + library + ") on port " + port + ", where an HTTP probe gets no answer:"
                 + " serve the standard gRPC health service (grpc.health.v1" + (library.equals("tonic")

@@ -100,6 +100,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " and for a container that serves nothing drydock can see (no port published or exposed, no server"
                 + " or web application in its command: a command-line tool, a job, a worker), also when compose sets"
                 + " user: root, which the message names as overriding the image's own non-root USER when it does."
+                + " High too for a compose service of a pulled image known to run as a non-root user (bitnami, apache/spark"
+                + " and spark, Debezium's, Confluent Platform 6.0 and later, and the images above) whose user: root"
+                + " overrides it."
                 + " Medium, with the reason in the message, for a command-line tool or a short job that serves nothing"
                 + " (not shared with other containers): an image whose command gives a program only help, version or"
                 + " stdin as arguments (`ENTRYPOINT [\"mdcheck\"]` with `CMD [\"--help\"]`, `CMD [\"/bin/hadolint\","
@@ -297,6 +300,35 @@ public final class RunsAsRoot implements Rule {
                     message, recommendation), k -> new ArrayList<>()).add(new NoUser(container, severity, fix));
         }
         noUser.forEach((key, containers) -> reportNoUser(context, key, containers));
+        pulledImagesMadeRoot(context);
+    }
+
+    /**
+     * Compose services of a pulled image known to run as a non-root user (bitnami's 1001, apache/spark's spark,
+     * Debezium's kafka ...) whose {@code user:} of root takes that away: nothing in the project builds the image, so
+     * the loop over built containers never sees them.
+     */
+    private void pulledImagesMadeRoot(ReviewContext context) {
+        for (Container c : context.project().containers()) {
+            if (c.build() != null || c.image() == null || c.user() == null || !UserIds.isRoot(c.user().value())) {
+                continue;
+            }
+            var ref = dev.drydock.core.image.ImageReference.tryParse(c.image()).orElse(null);
+            if (ref == null || !ref.isImage()
+                    || !BaseImageFacts.defaultsToNonRoot(new BaseImage.External(c.image(), c.image(), ref, null))) {
+                continue;
+            }
+            String own = dev.drydock.core.rules.support.NonRootVendorImages.of(ref)
+                    .map(v -> "user " + v.user() + " (" + v.ids() + ")").orElse("non-root user");
+            context.finding(this, c.user().origin(), "the container runs as " + c.user().value() + ": "
+                            + c.composeFile() + " overrides the " + own + " that " + ref.familiarString()
+                            + " runs as, so " + c.name() + " and everything it starts run as root")
+                    .severity(Severity.HIGH)
+                    .recommendation("Remove user: " + c.user().value() + " from " + c.name() + " so that it runs as the"
+                            + " image's own " + own + "; if it needs to write a mounted folder, give that folder to"
+                            + " the image's user instead (chown it on the host, or in a one-shot init service).")
+                    .add();
+        }
     }
 
     /** The fix that switches the final stage to an unprivileged user ({@link NonRootUserFix}), or null. */

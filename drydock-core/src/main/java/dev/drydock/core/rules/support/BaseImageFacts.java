@@ -30,9 +30,23 @@ public final class BaseImageFacts {
         if (name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")) {
             return tag.contains("nonroot") || name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
         }
-        return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name) || DotnetImages.startsAsAppUser(base)
-                || RedHatImages.runsAsUid185(ref) || NonRootVendorImages.of(ref).isPresent();
+        return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name) || confluentAppUser(name, tag)
+                || DotnetImages.startsAsAppUser(base) || RedHatImages.runsAsUid185(ref) || NonRootVendorImages.of(ref).isPresent();
     }
+
+    /**
+     * Confluent Platform's images (cp-kafka, cp-kafka-connect, cp-schema-registry ...), whose Dockerfiles end with
+     * USER appuser since Confluent Platform 6.0; the 5.x and older releases ran as root.
+     */
+    private static boolean confluentAppUser(String name, String tag) {
+        if (!name.startsWith("docker.io/confluentinc/cp-")) {
+            return false;
+        }
+        java.util.regex.Matcher major = CONFLUENT_MAJOR.matcher(tag);
+        return !major.lookingAt() || Integer.parseInt(major.group(1)) >= 6;
+    }
+
+    private static final Pattern CONFLUENT_MAJOR = Pattern.compile("(\\d{1,3})\\.");
 
     /** Images outside Docker's official library whose Dockerfile ends with a non-root USER. */
     private static final Set<String> NON_ROOT_IMAGES = Set.of("docker.io/nginxinc/nginx-unprivileged",
@@ -103,7 +117,7 @@ public final class BaseImageFacts {
             case "node" -> name.equals("docker.io/library/node") ? "1000:1000" : null;
             case "bun" -> name.equals("docker.io/oven/bun") ? "1000:1000" : null;
             case "deno" -> name.equals("docker.io/denoland/deno") ? "1993:1993" : null;
-            case "jovyan", "mambauser", "airflow" -> NonRootVendorImages.of(ref)
+            case "jovyan", "mambauser", "airflow", "spark", "185", "kafka", "zookeeper" -> NonRootVendorImages.of(ref)
                     .filter(image -> image.user().equals(user)).map(NonRootVendorImages::ids).orElse(null);
             case "www-data" -> name.equals("docker.io/library/php") || name.equals("docker.io/serversideup/php")
                     || name.equals("docker.io/dunglas/frankenphp")

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * Compose services that run a task to its end rather than a server: by their name (migrate, db-seed,
  * createbuckets, vault-init) or by a command that migrates or seeds a database, creates buckets or downloads the
  * GeoIP databases once ({@code geoipupdate}, which the image only repeats from its own entry point), and starts
- * nothing after it ({@code alembic upgrade head}, {@code python manage.py migrate}, {@code rails db:seed}). A
+ * nothing after it ({@code alembic upgrade head}, {@code python manage.py migrate}, {@code rails db:seed}), or that
+ * runs a batch: {@code spark-submit}, a dbt command that builds or tests the models ({@code dbt run}, {@code dbt
+ * build}), {@code airflow db init}. A
  * restart policy that restarts them whatever their exit code runs the task again and again.
  */
 public final class ComposeJobs {
@@ -20,8 +22,9 @@ public final class ComposeJobs {
     private static final Set<String> JOB_NAMES = Set.of("migrate", "migrations", "migration", "migrator", "seed",
             "seeder", "setup", "init", "createbuckets", "bootstrap", "provision");
     private static final Pattern TASK = Pattern.compile("(?:^|\\s)(?:migrate(?:\\s|$)|migrate:\\S+|db:(?:migrate|seed|setup|"
-            + "prepare|create)|migration:run|migrations:migrate|loaddata|upgrade head|db upgrade|db push|mc mb)"
-            + "|(?:^|[\\s/])geoipupdate(?:\\s|$)");
+            + "prepare|create)|migration:run|migrations:migrate|loaddata|upgrade head|db upgrade|db init|db push|mc mb"
+            + "|dbt (?:run|build|test|seed|snapshot|deps)(?:\\s|$))"
+            + "|(?:^|[\\s/])(?:geoipupdate|spark-submit)(?:\\s|$)");
     private static final Set<String> SERVER_WORDS = Set.of("gunicorn", "uvicorn", "hypercorn", "daphne", "runserver",
             "server", "s", "serve", "start", "puma", "unicorn", "php-fpm", "nginx", "node", "java", "supervisord",
             "celery", "worker", "sidekiq", "exec", "tail", "sleep");

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Containers that run a short job and exit rather than a service: a compose service with {@code restart: "no"} whose
  * command is a task ({@link ComposeJobs}), an image that the project's Kubernetes manifests run only as Jobs or
- * CronJobs, or a Python or Node script whose code drydock reads in full and that neither serves, loops nor waits for
- * anything. Empty whenever drydock cannot tell, and for a compose service that is restarted whenever it ends.
+ * CronJobs, an image whose command submits a batch ({@link #batchProgram}: spark-submit, a dbt command), or a Python or
+ * Node script whose code drydock reads in full and that neither serves, loops nor waits for anything. Empty whenever drydock cannot tell, and for a compose service that is restarted whenever it ends.
  */
 public final class OneShotJobs {
 
@@ -33,6 +33,10 @@ public final class OneShotJobs {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
     /** Arguments by which an image's command reads as a command-line tool: help, version, or input on stdin. */
     private static final Set<String> TOOL_ARGUMENTS = Set.of("-", "--help", "-h", "help", "--version", "version");
+
+    /** dbt's commands that build, test or load the project's models and exit (not docs serve, not a server). */
+    private static final Set<String> DBT_JOBS = Set.of("run", "build", "test", "seed", "snapshot", "deps", "compile",
+            "source", "run-operation", "parse", "clone", "retry");
 
     private OneShotJobs() {}
 
@@ -56,7 +60,33 @@ public final class OneShotJobs {
                 return Optional.empty(); // a Deployment or a StatefulSet keeps it running
             }
         }
-        return endingScript(context, c);
+        return batchProgram(c).or(() -> endingScript(context, c));
+    }
+
+    /**
+     * Why the container's command runs a batch to its end, or empty: spark-submit (exec form, or the first word of a
+     * shell command), which runs one Spark application and exits when its driver does, and dbt, which runs one command
+     * over the project's models (also as a bare {@code ENTRYPOINT ["dbt"]} given its command at run time), not
+     * {@code dbt docs serve}.
+     */
+    public static Optional<String> batchProgram(Container c) {
+        if (c.command() == null) {
+            return Optional.empty();
+        }
+        List<String> argv = c.command().shellForm() && c.command().script() != null
+                ? List.of(c.command().script().trim().split("\\s+")) : c.command().argv();
+        if (argv.isEmpty()) {
+            return Optional.empty();
+        }
+        String program = PathNames.fileName(argv.get(0)).toLowerCase(Locale.ROOT);
+        if (program.equals("spark-submit")) {
+            return Optional.of("spark-submit runs one Spark application and exits when its driver ends");
+        }
+        if (program.equals("dbt") && (argv.size() == 1 || DBT_JOBS.contains(argv.get(1)))) {
+            return Optional.of("dbt " + (argv.size() == 1 ? "runs the command it is given" : argv.get(1))
+                    + " over the project's models and exits");
+        }
+        return Optional.empty();
     }
 
     /**

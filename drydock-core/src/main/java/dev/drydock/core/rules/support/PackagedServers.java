@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * The HTTP servers that a data or machine-learning tool's own command starts, with the port it listens on and
  * the health endpoint it documents: Jupyter ({@code jupyter notebook|lab|server}, the Docker Stacks'
  * {@code start-notebook.py}: 8888, {@code /api}), Airflow's {@code webserver} (8080, {@code /health}) and Airflow
- * 3's {@code api-server} (8080, {@code /api/v2/monitor/health}), {@code mlflow server|ui} (5000, {@code /health}),
+ * 3's {@code api-server} (8080, {@code /api/v2/monitor/health}), Dagster's {@code dagster-webserver} (and its former
+ * name {@code dagit}: 3000, {@code /server_info}, which Dagster's Helm chart probes), {@code mlflow server|ui} (5000,
+ * {@code /health}),
  * vLLM's {@code vllm serve} and API server modules (8000, {@code /health}), Hugging Face's
  * {@code text-generation-launcher} (PORT, 80 in its image, {@code /health}), TorchServe ({@code torchserve}: its
  * inference API on 8080 unless config.properties moves it, {@code /ping}), BentoML's {@code bentoml serve} (3000,
@@ -101,6 +103,7 @@ public final class PackagedServers {
             case "airflow" -> sub.equals("webserver") ? server("Airflow's webserver", rest, ep, null, 8080, "/health")
                     : sub.equals("api-server") ? server("Airflow's API server", rest, ep, null, 8080, "/api/v2/monitor/health")
                     : null;
+            case "dagster-webserver", "dagit" -> server("Dagster's webserver", rest, ep, null, 3000, "/server_info");
             case "mlflow" -> sub.equals("server") || sub.equals("ui")
                     ? server("the MLflow tracking server", rest, ep, null, 5000, "/health") : null;
             case "vllm" -> sub.equals("serve") ? server("vLLM's OpenAI-compatible server", rest, ep, null, 8000, "/health")

@@ -1,0 +1,2 @@
+from pyspark.sql import SparkSession
+SparkSession.builder.getOrCreate().range(3).count()
