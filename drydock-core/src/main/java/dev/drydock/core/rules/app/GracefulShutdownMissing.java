@@ -2,7 +2,7 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.supervisor.Manager;
-import dev.drydock.core.rules.support.BusyBoxExec;
+import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.InitForwarding;
@@ -55,7 +55,7 @@ import java.util.regex.Pattern;
         category = Category.RELIABILITY,
         checks = "How `docker stop` (SIGTERM, then SIGKILL after the stop grace period: compose stop_grace_period,"
                 + " 10 s by default) reaches the server, in this order: (1) a shell stands between PID 1 and the server: a"
-                + " shell-form CMD/ENTRYPOINT (not one lone command run by BusyBox's sh, the /bin/sh of Alpine images,"
+                + " shell-form CMD/ENTRYPOINT (not one lone command run by BusyBox's sh, the /bin/sh of Alpine images, or by bash, that of the Red Hat family,"
                 + " which runs it in its own place, also after an exec-form ENTRYPOINT such as tini --; Debian's and"
                 + " Ubuntu's dash does not) or an `sh -c` whose last"
                 + " command is not exec'd (`bash -c` runs a last simple command in its own place since bash 5.1), or an"
@@ -199,14 +199,14 @@ public final class GracefulShutdownMissing implements Rule {
 
     private boolean shellPid1(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep) {
         long shells = ep.wrappers().stream().filter(w -> w.name().endsWith(" -c")).count();
-        // BusyBox's sh (Alpine) replaces itself with the only command of a shell-form script: unless that command
+        // BusyBox's sh (Alpine) and bash (Red Hat family) replace themselves with the only command of a shell-form script: unless that command
         // is another sh -c, no shell stays in between
         String script = command.shellForm() && command.script() != null ? command.script()
                 : ep.wrappers().stream().filter(w -> w.name().endsWith(" -c")).findFirst()
                         .map(w -> w.args().isEmpty() ? "" : w.args().get(0)).orElse(null);
         // also a shell-form CMD after an exec-form ENTRYPOINT (tini --): its sh -c holds one lone command
-        boolean busyBoxExecs = command.shellForm() ? BusyBoxExec.of(c).isPresent()
-                : shells == 1 && BusyBoxExec.handsOver(c, script);
+        boolean busyBoxExecs = command.shellForm() ? LoneCommandExec.of(c).isPresent()
+                : shells == 1 && LoneCommandExec.handsOver(c, script);
         boolean viaShell = busyBoxExecs ? shells > 1 : command.shellForm() || shells > 0;
         Optional<InitForwarding> init = InitForwarding.beforeShell(ep);
         if (init.isPresent() && init.get().wholeGroup()) {

@@ -17,7 +17,8 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AttemptedJsonList;
 import dev.drydock.core.rules.support.BuildCheckDirective;
-import dev.drydock.core.rules.support.BusyBoxExec;
+import dev.drydock.core.rules.support.LoneCommandExec;
+import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ import java.util.Optional;
                 + " deliberate) or the command starts with exec. The command a container of the project actually"
                 + " starts with is left to graceful-shutdown-missing, which reports a shell kept as PID 1 there with"
                 + " what it does to docker stop; so this rule covers the other stages, the overridden instructions,"
-                + " images the project does not run, and a lone command that BusyBox's sh (Alpine) runs in its own"
+                + " images the project does not run, and a lone command that BusyBox's sh (Alpine) or bash (the Red Hat family) runs in its own"
                 + " place, which only works on such a base image. HEALTHCHECK CMD is not concerned: no signal is sent to it."
                 + " A list that is not valid JSON (CMD [gunicorn, app]) is left to exec-form-malformed: the program"
                 + " does not run at all.",
@@ -73,12 +74,12 @@ public final class JsonArgsRecommended implements Rule {
     @Override
     public void check(ReviewContext context) {
         List<Origin> startCommands = new ArrayList<>();
-        Map<Origin, String> busyBoxStarts = new HashMap<>();
+        Map<Origin, ImageTools> busyBoxStarts = new HashMap<>();
         for (Container container : context.builtContainers()) {
             EffectiveCommand command = container.command();
             if (command != null && !command.isEmpty() && command.shellForm() && command.origin() != null
                     && container.entryPoint() != null) {
-                Optional<String> busyBox = BusyBoxExec.of(container);
+                Optional<ImageTools> busyBox = LoneCommandExec.of(container);
                 if (busyBox.isPresent()) {
                     busyBoxStarts.put(command.origin(), busyBox.get());
                 } else {
@@ -101,7 +102,7 @@ public final class JsonArgsRecommended implements Rule {
                         report(context, dockerfile, instruction, shell, busyBoxStarts.entrySet().stream()
                                 .filter(e -> startsContainer(List.of(e.getKey()), dockerfile, instruction))
                                 .map(Map.Entry::getValue).findFirst()
-                                .or(() -> BusyBoxExec.of(dockerfile.model(), stage, shell.text()))
+                                .or(() -> LoneCommandExec.of(dockerfile.model(), stage, shell.text()))
                                 .orElse(null));
                     }
                 }
@@ -115,16 +116,16 @@ public final class JsonArgsRecommended implements Rule {
     }
 
     /**
-     * @param busyBox the image whose BusyBox sh runs this command of a container in its own place, or null
+     * @param busyBox the image whose sh runs this command of a container in its own place, or null
      */
     private void report(ReviewContext context, DockerfileSource dockerfile, Instruction instruction, ShellForm shell,
-            String busyBox) {
+            ImageTools busyBox) {
         String keyword = instruction.kind().name();
         String text = shell.text().strip().replaceAll("\\s+", " ");
         String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
         String form = text.startsWith("[") ? " is not a valid JSON list, so it is in shell form and" : " in shell form";
         String effect = busyBox == null ? ": the shell, not the program, receives the stop signal"
-                : ": BusyBox's sh in " + busyBox + " replaces itself with that one command, so "
+                : ": " + busyBox.shName() + " in " + busyBox.image() + " replaces itself with that one command, so "
                         + text.split(" ", 2)[0] + " still receives the stop signal, but on a base image whose /bin/sh"
                         + " is dash (Debian, Ubuntu) the shell would stay PID 1 and keep the signal from it";
         context.finding(this, dockerfile.file().path(), shell.span(), keyword + form + " runs as /bin/sh -c '"

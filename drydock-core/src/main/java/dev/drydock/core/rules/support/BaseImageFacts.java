@@ -160,6 +160,19 @@ public final class BaseImageFacts {
         public boolean busyBox() {
             return shell && ("apk".equals(packageManager) || image.contains("alpine") || image.startsWith("busybox"));
         }
+
+        /**
+         * Whether its {@code /bin/sh} runs the lone command of an {@code sh -c} script in its own place: BusyBox's
+         * ash, and bash, the /bin/sh of the images installing with dnf, microdnf or yum (Debian's dash forks).
+         */
+        public boolean shExecsLoneCommand() {
+            return busyBox() || shell && Set.of("dnf", "microdnf", "yum").contains(String.valueOf(packageManager));
+        }
+
+        /** The name of its /bin/sh for a message: "BusyBox's sh", "bash". */
+        public String shName() {
+            return busyBox() ? "BusyBox's sh" : "bash";
+        }
     }
 
     /** The programs of Debian's procps package, which a health check may run to look for a process. */
