@@ -982,6 +982,14 @@ public final class RunsAsRoot implements Rule {
             return "USER node (the node image's own unprivileged user, UID 1000), "
                     + ownedFiles(container, "node:node", workdir, true);
         }
+        for (String runtimeUser : List.of("bun", "deno")) {
+            Optional<String> ids = BaseImageFacts.userIds(base, runtimeUser);
+            if (ids.isPresent()) {
+                return "USER " + runtimeUser + " (" + describe(base) + "'s own unprivileged user, UID "
+                        + ids.get().substring(0, ids.get().indexOf(':')) + "), "
+                        + ownedFiles(container, runtimeUser + ":" + runtimeUser, workdir, true);
+            }
+        }
         if (base instanceof BaseImage.External external && external.reference() != null
                 && "docker.io/dunglas/frankenphp".equals(external.reference().fullName())) {
             String ids = BaseImageFacts.userIds(base, "www-data").orElse("33:33");

@@ -64,7 +64,9 @@ public final class BaseImageFacts {
             "docker.io/tiangolo/uvicorn-gunicorn", "docker.io/tiangolo/meinheld-gunicorn", "docker.io/tiangolo/uwsgi-nginx",
             "docker.io/adoptopenjdk/", // AdoptOpenJDK's images (now eclipse-temurin): a distribution plus the JDK
             // built FROM php's zts images with no USER: FrankenPHP starts as root, binding 80 and 443
-            "docker.io/dunglas/frankenphp");
+            "docker.io/dunglas/frankenphp",
+            // create bun (1000) and deno (1993) users but set no USER: their containers start as root
+            "docker.io/oven/bun", "docker.io/denoland/deno");
 
     /**
      * The working directory a base image sets with its own WORKDIR, where drydock knows it ({@link
