@@ -157,7 +157,7 @@ public final class KubernetesReader {
                 bool(get(context, "privileged")), line(keyOf(context, "runAsNonRoot")),
                 line(keyOf(context, "runAsUser")), line(keyOf(context, "readOnlyRootFilesystem")),
                 strings(get(capabilities, "add")), strings(get(capabilities, "drop")),
-                capabilities instanceof MappingNode map ? line(keyOf(map, "drop")) : 0);
+                capabilities instanceof MappingNode map ? line(keyOf(map, "drop")) : 0, java.util.Map.of());
     }
 
     private static Node get(Node node, String key) {

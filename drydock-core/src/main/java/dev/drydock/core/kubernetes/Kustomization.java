@@ -42,8 +42,9 @@ public record Kustomization(String dir, List<String> resources, String namePrefi
      * @param text the patch written inline, or null
      * @param path the patch file, resolved against the kustomization's folder, or null (neither: unreadable)
      * @param target its target selector, or null
+     * @param kustomization the kustomization file that lists it
      */
-    public record Patch(boolean json6902, String text, String path, Map<?, ?> target) {}
+    public record Patch(boolean json6902, String text, String path, Map<?, ?> target, String kustomization) {}
 
     /** The kustomization written in {@code text}, the file at {@code path}; empty when it is not one drydock reads. */
     public static Optional<Kustomization> read(String path, String text) {
@@ -63,11 +64,11 @@ public record Kustomization(String dir, List<String> resources, String namePrefi
             }
             List<Patch> patches = new ArrayList<>();
             for (String item : strings(map.get("patchesStrategicMerge"))) {
-                patches.add(item.contains("\n") ? new Patch(false, item, null, null)
-                        : new Patch(false, null, resolve(dir, item), null));
+                patches.add(item.contains("\n") ? new Patch(false, item, null, null, path)
+                        : new Patch(false, null, resolve(dir, item), null, path));
             }
-            patches(map.get("patches"), false, dir, patches);
-            patches(map.get("patchesJson6902"), true, dir, patches);
+            patches(map.get("patches"), false, path, patches);
+            patches(map.get("patchesJson6902"), true, path, patches);
             return Optional.of(new Kustomization(dir, resources, string(map.get("namePrefix")),
                     string(map.get("nameSuffix")), images, patches));
         } catch (RuntimeException e) {
@@ -80,13 +81,14 @@ public record Kustomization(String dir, List<String> resources, String namePrefi
         return name == null ? null : namePrefix + name + nameSuffix;
     }
 
-    private static void patches(Object value, boolean json6902, String dir, List<Patch> into) {
+    private static void patches(Object value, boolean json6902, String kustomization, List<Patch> into) {
+        String dir = PathNames.parent(kustomization);
         if (value instanceof List<?> list) {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> m) {
                     Map<?, ?> target = m.get("target") instanceof Map<?, ?> t ? t : null;
                     into.add(new Patch(json6902, m.get("patch") instanceof String text ? text : null,
-                            m.get("path") instanceof String file ? resolve(dir, file) : null, target));
+                            m.get("path") instanceof String file ? resolve(dir, file) : null, target, kustomization));
                 }
             }
         }

@@ -178,26 +178,28 @@ public final class DroppedCapabilityNeededAtStart implements Rule {
                 continue;
             }
             for (KubernetesRuns run : KubernetesRuns.of(context, c.build().dockerfile())) {
-                kubernetes(context, c, run, needs, bind);
+                run.everyLeaf(context, leaf -> kubernetes(context, c, leaf, needs, bind, false))
+                        .ifPresent(leaf -> kubernetes(context, c, leaf, needs, bind, true));
             }
         }
     }
 
-    private void kubernetes(ReviewContext context, Container c, KubernetesRuns run, StartCapabilities needs,
-            PrivilegedPortBind bind) {
+    /** Whether the container as it is deployed drops what its start needs; {@code add}: the finding is added. */
+    private boolean kubernetes(ReviewContext context, Container c, KubernetesRuns run, StartCapabilities needs,
+            PrivilegedPortBind bind, boolean add) {
         KubeContainer k = run.container();
         KubeSecurity security = run.security();
         if (!k.command().isEmpty() || !k.args().isEmpty() || Boolean.TRUE.equals(security.privileged())
                 || Boolean.TRUE.equals(security.runAsNonRoot())
                 || security.runAsUser() != null && security.runAsUser() != 0) {
-            return;
+            return false;
         }
         Set<String> added = security.capabilitiesAdd().stream().map(HardeningTargets::capability)
                 .collect(Collectors.toSet());
         Set<String> dropped = security.capabilitiesDrop().stream().map(HardeningTargets::capability)
                 .collect(Collectors.toSet());
         if (added.contains("ALL")) {
-            return;
+            return false;
         }
         boolean hostNetwork = run.workload().hostNetwork();
         String variable = bind == null ? null : bind.listening().setting(0);
@@ -211,10 +213,14 @@ public final class DroppedCapabilityNeededAtStart implements Rule {
         }
         List<String> missing = wanted.stream().sorted()
                 .filter(cap -> (dropped.contains("ALL") || dropped.contains(cap)) && !added.contains(cap)).toList();
-        var file = context.project().source(run.workload().file()).orElse(null);
+        String written = run.file("capabilities.drop");
+        var file = context.project().source(written).orElse(null);
         int line = security.capabilitiesDropLine();
         if (missing.isEmpty() || file == null || line < 1 || line > file.lineCount()) {
-            return;
+            return false;
+        }
+        if (!add) {
+            return true;
         }
         boolean startMissing = needs != null && missing.stream().anyMatch(needs.capabilities()::contains);
         boolean bindMissing = bind != null && missing.contains(StartCapabilities.PortBind.CAPABILITY);
@@ -252,12 +258,13 @@ public final class DroppedCapabilityNeededAtStart implements Rule {
                             + " [{name: " + PrivilegedPortBind.SYSCTL + ", value: \"" + bind.lowest() + "\"}]}` (a"
                             + " safe sysctl since Kubernetes 1.22).");
         }
-        context.finding(this, new Location(run.workload().file(), file.lines(line, line)), run.describe() + " drops "
+        context.finding(this, new Location(written, file.lines(line, line)), run.describe() + " drops "
                         + (dropped.contains("ALL") ? "all capabilities" : String.join(", ", missing))
                         + " (capabilities.drop), but " + String.join("; and ", because) + ": "
                         + (startMissing ? "the container exits as it starts" : "the server stops at start with"
                         + " \"permission denied\" on bind") + " and restarts over and over (CrashLoopBackOff)")
                 .recommendation(recommendation.toString())
                 .add();
+        return true;
     }
 }

@@ -115,22 +115,18 @@ public final class ReadOnlyRootWithoutWritablePaths implements Rule {
             if (needs == null) {
                 continue;
             }
-            for (KubernetesRuns run : KubernetesRuns.of(context, c.build().dockerfile())) {
+            for (KubernetesRuns written : KubernetesRuns.of(context, c.build().dockerfile())) {
+                KubernetesRuns run = written.everyLeaf(context, leaf -> readOnly(context, leaf, needs)).orElse(null);
+                if (run == null) {
+                    continue;
+                }
                 KubeContainer k = run.container();
-                KubeSecurity security = run.security();
-                if (!Boolean.TRUE.equals(security.readOnlyRootFilesystem()) || !k.command().isEmpty()
-                        || !ReadOnlyRoots.runsServer(k.args(), needs.image())
-                        || needs.image().equals("nginx") && ReadOnlyRoots.mountsNginxConfig(k.mountPaths())) {
-                    continue;
-                }
                 List<ReadOnlyRoots.WritePath> missing = ReadOnlyRoots.uncovered(k.mountPaths(), needs);
-                var file = context.project().source(run.workload().file()).orElse(null);
-                int line = security.readOnlyRootFilesystemLine();
-                if (missing.isEmpty() || file == null || line < 1 || line > file.lineCount()) {
-                    continue;
-                }
+                String at = run.file("readOnlyRootFilesystem");
+                int line = run.security().readOnlyRootFilesystemLine();
+                var file = context.project().source(at).orElseThrow();
                 List<String> paths = ReadOnlyRoots.paths(missing);
-                context.finding(this, new Location(run.workload().file(), file.lines(line, line)), run.describe()
+                context.finding(this, new Location(at, file.lines(line, line)), run.describe()
                                 + " runs " + needs.server() + " (" + c.build().dockerfile() + "'s image, built on "
                                 + needs.image() + ") with readOnlyRootFilesystem: true, but no volumeMount makes "
                                 + describe(missing) + " writable: the server fails at start and the container"
@@ -144,6 +140,24 @@ public final class ReadOnlyRootWithoutWritablePaths implements Rule {
                         .add();
             }
         }
+    }
+
+    /**
+     * Whether the container as it is deployed runs the server on a read-only root without a volume on a path it
+     * writes, with a line to point at.
+     */
+    private static boolean readOnly(ReviewContext context, KubernetesRuns run, ReadOnlyRoots.Needs needs) {
+        KubeContainer k = run.container();
+        KubeSecurity security = run.security();
+        if (!Boolean.TRUE.equals(security.readOnlyRootFilesystem()) || !k.command().isEmpty()
+                || !ReadOnlyRoots.runsServer(k.args(), needs.image())
+                || needs.image().equals("nginx") && ReadOnlyRoots.mountsNginxConfig(k.mountPaths())) {
+            return false;
+        }
+        var file = context.project().source(run.file("readOnlyRootFilesystem")).orElse(null);
+        int line = security.readOnlyRootFilesystemLine();
+        return !ReadOnlyRoots.uncovered(k.mountPaths(), needs).isEmpty() && file != null && line >= 1
+                && line <= file.lineCount();
     }
 
     /** For gunicorn, the other way: its heartbeat files in /dev/shm, a tmpfs every container gets. */

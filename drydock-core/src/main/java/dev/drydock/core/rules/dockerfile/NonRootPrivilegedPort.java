@@ -93,7 +93,8 @@ public final class NonRootPrivilegedPort implements Rule {
                 List<KubernetesRuns> runs = KubernetesRuns.of(context, c.build().dockerfile());
                 if (!runs.isEmpty()) {
                     if (kubernetesChecked.add(c.build().dockerfile())) {
-                        runs.forEach(run -> kubernetes(context, c, bind, run));
+                        runs.forEach(run -> run.everyLeaf(context, leaf -> kubernetes(context, c, bind, leaf, false))
+                                .ifPresent(leaf -> kubernetes(context, c, bind, leaf, true)));
                     }
                     continue; // how the project runs the image is known: the findings are about those containers
                 }
@@ -142,12 +143,16 @@ public final class NonRootPrivilegedPort implements Rule {
                 .add();
     }
 
-    /** A Kubernetes container that runs the image as a non-root user, its own runAsUser or the image's USER. */
-    private void kubernetes(ReviewContext context, Container c, PrivilegedPortBind bind, KubernetesRuns run) {
+    /**
+     * A Kubernetes container that runs the image as a non-root user, its own runAsUser or the image's USER: whether it
+     * fails to bind; {@code add}: the finding is added.
+     */
+    private boolean kubernetes(ReviewContext context, Container c, PrivilegedPortBind bind, KubernetesRuns run,
+            boolean add) {
         KubeSecurity security = run.security();
         if (Boolean.TRUE.equals(security.privileged()) || !run.container().command().isEmpty()
                 || run.mayMoveServer(null)) {
-            return;
+            return false;
         }
         String user = security.runAsUser() != null
                 ? (security.runAsUser() == 0 ? null : "UID " + security.runAsUser() + " (" + run.runAsUserSetting() + ")")
@@ -156,12 +161,15 @@ public final class NonRootPrivilegedPort implements Rule {
         boolean noNewPrivileges = Boolean.FALSE.equals(security.allowPrivilegeEscalation());
         if (user == null || !hostNetwork && run.workload().sysctls().contains(PrivilegedPortBind.SYSCTL)
                 || bind.fileCapability() && !noNewPrivileges) {
-            return;
+            return false;
         }
         var file = context.project().source(run.workload().file()).orElse(null);
         int line = run.container().line();
         if (file == null || line < 1 || line > file.lineCount()) {
-            return;
+            return false;
+        }
+        if (!add) {
+            return true;
         }
         String runtime = hostNetwork ? "the pod uses hostNetwork, so the node's own " + PrivilegedPortBind.SYSCTL
                 + " applies (1024 by default)"
@@ -181,6 +189,7 @@ public final class NonRootPrivilegedPort implements Rule {
                         : " Or lower the sysctl for the pod: `securityContext: {sysctls: [{name: " + PrivilegedPortBind.SYSCTL
                                 + ", value: \"" + bind.lowest() + "\"}]}` (a safe sysctl since Kubernetes 1.22)."))
                 .add();
+        return true;
     }
 
     private static boolean addsBindCapability(KubeSecurity security) {

@@ -270,7 +270,8 @@ public final class RunsAsRoot implements Rule {
             boolean knownBase = BaseImageFacts.defaultUserKnown(base);
             String serviceUser = cron.isEmpty() ? phpServiceUser(context, container) : null;
             KubernetesRoot kube = container.isComposeService() ? KubernetesRoot.NONE
-                    : KubernetesRoot.of(KubernetesRuns.of(context, container.build().dockerfile()), knownBase);
+                    : KubernetesRoot.of(context, KubernetesRuns.of(context, container.build().dockerfile()),
+                            knownBase);
             String runsAs = knownBase ? ": {subject} {runs} as root"
                     : ": {subject} {runs} as the user " + describe(base) + " ends with, which drydock cannot see;"
                             + " unless that image sets a non-root USER, it is root";

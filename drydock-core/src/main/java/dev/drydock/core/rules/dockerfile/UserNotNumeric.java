@@ -94,7 +94,8 @@ public final class UserNotNumeric implements Rule {
             String file = instruction.file().path();
             List<KubernetesRuns> refused = image.containers().stream().anyMatch(c -> c.isComposeService()) ? List.of()
                     : KubernetesRuns.of(context, image.dockerfile()).stream()
-                            .filter(KubernetesRuns::requiresNonRootWithoutUser).toList();
+                            .flatMap(r -> r.everyLeaf(context, KubernetesRuns::requiresNonRootWithoutUser).stream())
+                            .toList();
             String refusal = refused.isEmpty() ? "" : ": " + refused.get(0).describe() + " sets "
                     + refused.get(0).runAsNonRootSetting() + " without runAsUser, so the kubelet refuses to start the"
                     + " container (\"container has runAsNonRoot and image has non-numeric user (" + name + "), cannot"

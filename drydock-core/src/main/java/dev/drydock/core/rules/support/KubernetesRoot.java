@@ -1,6 +1,8 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,9 +11,11 @@ import java.util.List;
  * Compose and other runtimes still start the image as root); runAsNonRoot: true without runAsUser in one of them
  * makes the kubelet refuse to start the container ("container has runAsNonRoot and image will run as root"): the
  * deployment fails (high at least). An init container that the manifest runs as root on purpose (runAsUser: 0) is
- * left out.
+ * left out. Where kustomize overlays deploy the manifest, their securityContexts count ({@link KubernetesRuns#deployed}):
+ * a container is refused where every leaf refuses it, and runs as another uid where every leaf drydock can read sets
+ * one.
  *
- * @param runs the containers of the manifests that run the image
+ * @param runs the containers of the manifests that run the image, as the leaves deploy them
  * @param refused those that the kubelet refuses to start
  * @param mitigated whether every one sets a non-zero runAsUser
  */
@@ -25,17 +29,28 @@ public record KubernetesRoot(List<KubernetesRuns> runs, List<KubernetesRuns> ref
     }
 
     /**
+     * @param all the containers as their manifests write them
      * @param imageRunsAsRoot whether drydock knows the image runs as root (its base image's user is known): only
      *     then is a refusal certain
      */
-    public static KubernetesRoot of(List<KubernetesRuns> all, boolean imageRunsAsRoot) {
-        // an init container the manifest runs as root on purpose (a chown, a sysctl) would not change with a USER
-        List<KubernetesRuns> runs = all.stream()
-                .filter(r -> !r.container().init() || r.runAsUser() == null || r.runAsUser() != 0).toList();
-        List<KubernetesRuns> refused = imageRunsAsRoot ? runs.stream()
-                .filter(KubernetesRuns::requiresNonRootWithoutUser).toList() : List.of();
-        boolean mitigated = !runs.isEmpty() && runs.stream().allMatch(r -> r.runAsUser() != null && r.runAsUser() != 0);
-        return new KubernetesRoot(runs, refused, mitigated);
+    public static KubernetesRoot of(ReviewContext context, List<KubernetesRuns> all, boolean imageRunsAsRoot) {
+        List<KubernetesRuns> runs = new ArrayList<>();
+        List<KubernetesRuns> refused = new ArrayList<>();
+        boolean mitigated = true;
+        for (KubernetesRuns written : all) {
+            List<KubernetesRuns> leaves = written.deployed(context).runs();
+            // an init container the manifest runs as root on purpose (a chown, a sysctl) would not change with a USER
+            if (written.container().init() && !leaves.isEmpty()
+                    && leaves.stream().allMatch(r -> r.runAsUser() != null && r.runAsUser() == 0)) {
+                continue;
+            }
+            runs.addAll(leaves);
+            mitigated &= !leaves.isEmpty() && leaves.stream().allMatch(r -> r.runAsUser() != null && r.runAsUser() != 0);
+            if (imageRunsAsRoot) {
+                written.everyLeaf(context, KubernetesRuns::requiresNonRootWithoutUser).ifPresent(refused::add);
+            }
+        }
+        return new KubernetesRoot(runs, refused, mitigated && !runs.isEmpty());
     }
 
     public String message() {

@@ -1,21 +1,39 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.kubernetes.KubeContainer;
+import dev.drydock.core.kubernetes.KubeProbe;
 import dev.drydock.core.kubernetes.KubeSecurity;
 import dev.drydock.core.kubernetes.KubeWorkload;
+import dev.drydock.core.kubernetes.LeafSpec;
+import dev.drydock.core.kubernetes.LeafSpecs;
 import dev.drydock.core.review.ReviewContext;
-import dev.drydock.core.kubernetes.KubeProbe;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * A container of a Kubernetes workload that runs an image the project builds, as the project model links them.
+ * A container of a Kubernetes workload that runs an image the project builds, as the project model links them: as its
+ * manifest writes it, or as a leaf kustomization deploys it ({@link #deployed}).
  *
  * @param workload the Deployment, StatefulSet, Job... that runs it
  * @param container the container of its pod template
+ * @param leaf the folder of the leaf kustomization whose securityContexts it holds, or null for the manifest's own
  */
-public record KubernetesRuns(KubeWorkload workload, KubeContainer container) {
+public record KubernetesRuns(KubeWorkload workload, KubeContainer container, String leaf) {
+
+    /** The container as its manifest writes it. */
+    public KubernetesRuns(KubeWorkload workload, KubeContainer container) {
+        this(workload, container, null);
+    }
+
+    /**
+     * What the leaves deploy of a container: one run per distinct securityContext they give it (and its pod),
+     * {@code complete} when drydock can tell what every leaf deploys.
+     */
+    public record Deployed(List<KubernetesRuns> runs, boolean complete) {}
 
     /** Every container of the project's Kubernetes manifests that runs the image a Dockerfile builds. */
     public static List<KubernetesRuns> of(ReviewContext context, String dockerfile) {
@@ -23,6 +41,39 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container) {
                 .flatMap(w -> w.containers().stream().filter(c -> dockerfile.equals(c.dockerfile()))
                         .map(c -> new KubernetesRuns(w, c)))
                 .toList();
+    }
+
+    /**
+     * The container as the leaf kustomizations deploy it, its securityContext and its pod's patched by their overlays
+     * ({@link LeafSpecs}); the manifest's own when no kustomization lists it.
+     */
+    public Deployed deployed(ReviewContext context) {
+        List<KubernetesRuns> runs = new ArrayList<>();
+        List<LeafSpec> specs = LeafSpecs.of(KustomizeOverlays.tree(context), p -> KustomizeOverlays.patch(context, p),
+                workload, container);
+        List<KubeSecurity> seen = new ArrayList<>();
+        for (LeafSpec spec : specs) {
+            if (spec.known() && !seen.contains(spec.security())) {
+                seen.add(spec.security());
+                runs.add(new KubernetesRuns(spec.workload(workload), spec.container(container), spec.leaf()));
+            }
+        }
+        return new Deployed(runs, specs.stream().allMatch(LeafSpec::known));
+    }
+
+    /**
+     * The container as the leaves deploy it when every one of them deploys what {@code problem} looks for (the policy
+     * of the checks of a securityContext: a finding holds only where no overlay fixes it): the one that keeps the
+     * manifest's own settings if any does, else the first; empty when a leaf does not or drydock cannot tell what one
+     * deploys.
+     */
+    public Optional<KubernetesRuns> everyLeaf(ReviewContext context, Predicate<KubernetesRuns> problem) {
+        Deployed deployed = deployed(context);
+        if (!deployed.complete() || deployed.runs().isEmpty() || !deployed.runs().stream().allMatch(problem)) {
+            return Optional.empty();
+        }
+        return deployed.runs().stream().filter(r -> r.security().files().isEmpty()).findFirst()
+                .or(() -> Optional.of(deployed.runs().get(0)));
     }
 
     /** The securityContext settings in effect for the container: its own over the pod's. */
@@ -56,12 +107,12 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container) {
 
     /** {@code runAsUser: 10001 (k8s/deployment.yaml line 24)}. */
     public String runAsUserSetting() {
-        return "runAsUser: " + runAsUser() + " (" + where(security().runAsUserLine()) + ")";
+        return "runAsUser: " + runAsUser() + " (" + where("runAsUser", security().runAsUserLine()) + ")";
     }
 
     /** {@code runAsNonRoot: true (k8s/deployment.yaml line 22)}. */
     public String runAsNonRootSetting() {
-        return "runAsNonRoot: true (" + where(security().runAsNonRootLine()) + ")";
+        return "runAsNonRoot: true (" + where("runAsNonRoot", security().runAsNonRootLine()) + ")";
     }
 
     /** The container's httpGet probes with a path, by what they check: liveness, readiness, startup. */
@@ -118,13 +169,18 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container) {
         return container.liveness() != null && container.readiness() != null;
     }
 
-    /** {@code k8s/deployment.yaml (Deployment web, container api)}. */
+    /** {@code k8s/deployment.yaml (Deployment web, container api)}, {@code ... as overlays/prod deploys it}. */
     public String describe() {
-        return workload.describe(container);
+        return workload.describe(container) + (leaf == null ? "" : " as " + leaf + " deploys it");
     }
 
-    /** {@code k8s/deployment.yaml line 31}, where a securityContext setting is written. */
-    public String where(int line) {
-        return workload.file() + (line > 0 ? " line " + line : "");
+    /** {@code k8s/deployment.yaml line 31}, where a securityContext setting ({@link KubeSecurity#SETTINGS}) is written. */
+    public String where(String setting, int line) {
+        return file(setting) + (line > 0 ? " line " + line : "");
+    }
+
+    /** The file that writes the securityContext setting: the manifest, or the overlay's patch that sets it. */
+    public String file(String setting) {
+        return security().file(setting, workload.file());
     }
 }

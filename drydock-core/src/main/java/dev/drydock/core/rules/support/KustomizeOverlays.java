@@ -2,10 +2,12 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.kubernetes.ContainerTrack;
 import dev.drydock.core.kubernetes.KubeContainer;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.kubernetes.Kustomization;
 import dev.drydock.core.kubernetes.Kustomizations;
+import dev.drydock.core.kubernetes.KustomizePatch;
 import dev.drydock.core.review.ReviewContext;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,15 +51,7 @@ public final class KustomizeOverlays {
         if (context.project().kubernetesWorkloads().isEmpty()) {
             return replaced;
         }
-        List<Kustomization> all = new ArrayList<>();
-        for (ProjectEntry entry : context.project().layout().entries()) {
-            if (Kustomization.FILE_NAMES.contains(PathNames.fileName(entry.path()))) {
-                context.project().source(entry.path()).flatMap(s -> Kustomization.read(entry.path(), s.text()))
-                        .ifPresent(all::add);
-            }
-        }
-        Kustomizations tree = new Kustomizations(all);
-        Map<Kustomization.Patch, KustomizePatch> patches = new IdentityHashMap<>();
+        Kustomizations tree = tree(context);
         for (KubeWorkload w : context.project().kubernetesWorkloads()) {
             List<List<Kustomization>> chains = tree.chains(w.file());
             if (chains.isEmpty()) {
@@ -65,7 +59,7 @@ public final class KustomizeOverlays {
             }
             for (KubeContainer c : w.containers()) {
                 for (String probe : List.of("liveness", "readiness", "startup")) {
-                    if (chains.stream().allMatch(chain -> replacedIn(context, chain, w, c, probe + "Probe", patches))) {
+                    if (chains.stream().allMatch(chain -> replacedIn(context, chain, w, c, probe + "Probe"))) {
                         replaced.add(key(w.file(), w.kind(), w.name(), c.name(), probe));
                     }
                 }
@@ -76,13 +70,13 @@ public final class KustomizeOverlays {
 
     /** Whether a patch of the chain sets or removes that probe of that container, or the chain fails to build. */
     private static boolean replacedIn(ReviewContext context, List<Kustomization> chain, KubeWorkload w,
-            KubeContainer c, String probe, Map<Kustomization.Patch, KustomizePatch> parsed) {
+            KubeContainer c, String probe) {
         ContainerTrack track = new ContainerTrack(w, c);
         for (Kustomization k : chain) {
             for (boolean json6902 : new boolean[] {false, true}) {
                 for (Kustomization.Patch p : k.patches()) {
                     if (p.json6902() == json6902
-                            && parsed.computeIfAbsent(p, q -> patch(context, q)).apply(track, probe)) {
+                            && patch(context, p).apply(track, probe)) {
                         return true;
                     }
                 }
@@ -94,13 +88,27 @@ public final class KustomizeOverlays {
         return false;
     }
 
-    /** The patch; one drydock cannot find or read counts as replacing whatever it may target. */
-    private static KustomizePatch patch(ReviewContext context, Kustomization.Patch p) {
-        KustomizePatch.Target target = p.target() == null ? null : KustomizePatch.Target.of(p.target());
-        if (p.text() != null) {
-            return KustomizePatch.parse(p.text(), target);
+    /** The project's kustomizations drydock can read, and how they build on one another. */
+    public static Kustomizations tree(ReviewContext context) {
+        return context.memo("kustomizations", KustomizeOverlays.class, c -> {
+            List<Kustomization> all = new ArrayList<>();
+            for (ProjectEntry entry : c.project().layout().entries()) {
+                if (Kustomization.FILE_NAMES.contains(PathNames.fileName(entry.path()))) {
+                    c.project().source(entry.path()).flatMap(s -> Kustomization.read(entry.path(), s.text()))
+                            .ifPresent(all::add);
+                }
+            }
+            return new Kustomizations(all);
+        });
+    }
+
+    /** The patch of a kustomization's entry, read once per review. */
+    public static KustomizePatch patch(ReviewContext context, Kustomization.Patch p) {
+        Map<Kustomization.Patch, KustomizePatch> parsed = context.memo("kustomize-patches", KustomizeOverlays.class,
+                () -> new IdentityHashMap<>());
+        synchronized (parsed) {
+            return parsed.computeIfAbsent(p, q -> KustomizePatch.of(q,
+                    path -> context.project().source(path).map(s -> s.text())));
         }
-        return p.path() == null ? KustomizePatch.unreadable(target) : context.project().source(p.path())
-                .map(source -> KustomizePatch.parse(source.text(), target)).orElse(KustomizePatch.unreadable(target));
     }
 }

@@ -80,7 +80,9 @@ public final class RunEnvironments {
                             new Location(run.workload().file(), file.lines(v.line(), v.line()))));
                 }
             }
-            runs.add(new Run(run.describe(), values, run.container().mountPaths(), run.runAsUser()));
+            for (KubernetesRuns leaf : run.deployed(context).runs()) {
+                runs.add(new Run(run.describe(), values, run.container().mountPaths(), leaf.runAsUser()));
+            }
         }
         return runs;
     }

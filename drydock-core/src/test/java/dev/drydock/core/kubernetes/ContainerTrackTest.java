@@ -1,9 +1,7 @@
-package dev.drydock.core.rules.support;
+package dev.drydock.core.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drydock.core.kubernetes.KubeWorkload;
-import dev.drydock.core.kubernetes.KubernetesReader;
 import dev.drydock.core.source.SourceFile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
-package dev.drydock.core.rules.support;
+package dev.drydock.core.kubernetes;
 
-import dev.drydock.core.kubernetes.KubeContainer;
-import dev.drydock.core.kubernetes.KubeWorkload;
-import dev.drydock.core.kubernetes.Kustomization;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +11,7 @@ import java.util.Set;
  * remove shifts the elements after it down). An operation kustomize cannot apply (an index out of range, one that is
  * not a number) fails the whole build, so nothing of that chain is deployed.
  */
-final class ContainerTrack {
+public final class ContainerTrack {
 
     private enum Where { OTHER, ABOVE, ITEM, INSIDE, END, BAD }
 
@@ -29,7 +26,7 @@ final class ContainerTrack {
     private int index;
     private int size;
 
-    ContainerTrack(KubeWorkload w, KubeContainer c) {
+    public ContainerTrack(KubeWorkload w, KubeContainer c) {
         kind = w.kind();
         original = w.name();
         current = w.name();
@@ -45,7 +42,7 @@ final class ContainerTrack {
     }
 
     /** The names the kustomization's namePrefix and nameSuffix give the workload. */
-    void rename(Kustomization k) {
+    public void rename(Kustomization k) {
         current = k.rename(current);
         if (current != null) {
             names.add(current);
@@ -146,6 +143,34 @@ final class ContainerTrack {
             return true; // moved out of the list, or out of range
         }
         return remove(from, probe) || add(path, probe);
+    }
+
+    /**
+     * The segments of the path below the tracked container where it points inside it at its current index (
+     * {@code [securityContext, runAsUser]}), else null.
+     */
+    java.util.List<String> inside(String path) {
+        Spot s = spot(path);
+        return s.where() == Where.INSIDE && s.index() == index ? segments(s.tail()) : null;
+    }
+
+    /**
+     * The segments of the path below the pod spec where it points into the pod spec but not into its containers or
+     * init containers ({@code [securityContext, runAsUser]}), else null.
+     */
+    java.util.List<String> inPod(String path) {
+        String pod = "/" + String.join("/", KubeWorkload.podSpecPath(kind)) + "/";
+        if (!path.startsWith(pod)) {
+            return null;
+        }
+        java.util.List<String> segments = segments(path.substring(pod.length()));
+        return segments.get(0).equals("containers") || segments.get(0).equals("initContainers") ? null : segments;
+    }
+
+    /** A JSON pointer's segments, unescaped. */
+    private static java.util.List<String> segments(String pointer) {
+        return java.util.Arrays.stream(pointer.split("/", -1)).map(p -> p.replace("~1", "/").replace("~0", "~"))
+                .toList();
     }
 
     private static boolean touches(String tail, String probe) {
