@@ -17,6 +17,7 @@ import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.PhpFpm;
+import dev.drydock.core.rules.support.TraefikApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,8 @@ import java.util.Optional;
                 + " host IP. High when it leads to a database, cache or broker (known by the image: postgres, redis,"
                 + " mongo...; or by the container port: 5432, 6379, 27017...) or to php-fpm's FastCGI port 9000 (of a"
                 + " service whose image runs php-fpm: FastCGI runs any PHP file a client names, with the PHP settings"
-                + " it sends), medium for those in development"
+                + " it sends) or to Traefik's API and dashboard served without authentication by --api.insecure"
+                + " (port 8080, or the address of the traefik entry point), medium for those in development"
                 + " files (compose.override.yml, docker-compose.dev.yml, the compose.yaml of Spring Boot's"
                 + " development services beside a build that uses spring-boot-docker-compose), low for other services. An explicit 0.0.0.0 or :: is taken as deliberate, except in"
                 + " front of a data store, and so are host ports 80 and 443, which a site or its reverse proxy"
@@ -81,7 +83,8 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                     continue;
                 }
                 Optional<String> store = DataStores.behind(service, port).or(() -> port.targetStart() != port.targetEnd()
-                        ? Optional.empty() : PhpFpm.fastCgiBehind(context, service, port.targetStart()));
+                        ? Optional.empty() : PhpFpm.fastCgiBehind(context, service, port.targetStart())
+                                .or(() -> TraefikApi.insecureBehind(service, port.targetStart())));
                 boolean explicit = port.hostIp() != null && !port.hostIp().isBlank();
                 if (store.isEmpty() && (explicit || webPort(port))) {
                     continue;

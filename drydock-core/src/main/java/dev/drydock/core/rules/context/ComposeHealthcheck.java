@@ -51,10 +51,12 @@ import java.util.regex.Pattern;
                 + " only waits for a database, cache or broker image (postgres, mysql, mariadb, redis, valkey, mongo,"
                 + " mcr.microsoft.com/mssql/server, rabbitmq) to start, not to be healthy, is medium (not for a database console such as adminer,"
                 + " phpMyAdmin or pgAdmin, which connects when someone logs in, nor for a dependant whose own command"
-                + " waits for the store: pg_isready, nc -z, /dev/tcp or wait-for-it in a loop that names it); a service"
+                + " waits for the store: pg_isready, nc -z, /dev/tcp or wait-for-it in a loop that names it, nor for an"
+                + " application image that waits for its stores itself: Nextcloud, Gitea, Forgejo, paperless-ngx); a service"
                 + " whose environment connects to such a store of the stack (the host of a URL, `postgresql://app@db:5432`,"
                 + " or of a host or server variable, `REDIS_HOST=cache`) with no depends_on on it at all is medium too,"
-                + " since `docker compose up SERVICE` does not even start the store. The same for a pulled inference server"
+                + " since `docker compose up SERVICE` does not even start the store (low for those self-waiting"
+                + " applications). The same for a pulled inference server"
                 + " (vLLM, text-generation-inference, Triton, SGLang: medium, since they answer only once the model is"
                 + " loaded, minutes for a large one; Ollama: low, since it listens within seconds and loads a model at the"
                 + " first request for it; Immich's machine learning, low for the same reason), reached through depends_on"
@@ -311,7 +313,7 @@ public final class ComposeHealthcheck implements Rule {
      */
     private void undeclared(ReviewContext context, ComposeServices.Ref ref) {
         Service service = ref.service();
-        if (connectsOnDemand(service)) {
+        if (connectsOnDemand(service) && !waitsForStores(service)) {
             return;
         }
         String own = store(service);
@@ -336,12 +338,16 @@ public final class ComposeHealthcheck implements Rule {
                         .add();
                 continue;
             }
+            boolean retries = waitsForStores(service);
             context.finding(this, connection.at(), ref.name() + "'s " + connection.setting().name() + " connects to "
                             + target.name() + " (" + target.image().value() + "), but " + ref.name() + " has no"
-                            + " depends_on on it: `docker compose up` starts both at once, so the first connections of "
+                            + " depends_on on it: " + (retries ? "its image waits for " + storeName(store)
+                                    + " when it starts, but `docker compose up " + ref.name() + "` does not start "
+                                    + target.name() + " at all, so it waits in vain"
+                                    : "`docker compose up` starts both at once, so the first connections of "
                             + ref.name() + " fail while " + storeName(store) + " initializes, and `docker compose up "
-                            + ref.name() + "` does not start " + target.name() + " at all")
-                    .severity(Severity.MEDIUM)
+                            + ref.name() + "` does not start " + target.name() + " at all"))
+                    .severity(retries ? Severity.LOW : Severity.MEDIUM)
                     .recommendation(waitForHealthy(ref, target, store))
                     .add();
         }
@@ -429,10 +435,29 @@ public final class ComposeHealthcheck implements Rule {
     private static final Set<String> ON_DEMAND_CONSOLES = Set.of("adminer", "phpmyadmin", "phpmyadmin/phpmyadmin",
             "dpage/pgadmin4");
 
-    /** Whether the service is a database console (adminer, phpMyAdmin, pgAdmin): nothing fails while the store starts. */
+    /**
+     * Application images whose own start waits for their stores or retries them: Nextcloud (PHP connects per request,
+     * its entry point retries the installation ten times, ten seconds apart), Gitea and Forgejo (DB_RETRIES, ten
+     * attempts three seconds apart by default), paperless-ngx (its init waits for Redis and PostgreSQL).
+     */
+    private static final Set<String> WAITING_APPLICATIONS = Set.of("nextcloud", "gitea/gitea",
+            "codeberg.org/forgejo/forgejo", "ghcr.io/paperless-ngx/paperless-ngx", "paperlessngx/paperless-ngx");
+
+    /**
+     * Whether nothing fails while the store starts: a database console (adminer, phpMyAdmin, pgAdmin) connects when
+     * someone logs in, and some applications wait for their stores themselves.
+     */
     private static boolean connectsOnDemand(Service service) {
-        return ComposeServices.pulledImage(service).map(ref -> ref.familiarName().toLowerCase(Locale.ROOT))
-                .filter(ON_DEMAND_CONSOLES::contains).isPresent();
+        return ON_DEMAND_CONSOLES.contains(imageName(service)) || waitsForStores(service);
+    }
+
+    /** Whether the service's image waits for or retries its stores when it starts (Nextcloud, Gitea, paperless-ngx). */
+    private static boolean waitsForStores(Service service) {
+        return WAITING_APPLICATIONS.contains(imageName(service));
+    }
+
+    private static String imageName(Service service) {
+        return ComposeServices.pulledImage(service).map(ref -> ref.familiarName().toLowerCase(Locale.ROOT)).orElse("");
     }
 
     /** The {@code disable: true} or {@code test: ["NONE"]} entry that turns the check off. */
