@@ -17,7 +17,9 @@ public enum BuildTool {
     /** A Jenkins pipeline's {@code docker.build(image, args)}: the args are a docker build command line. */
     JENKINS_DOCKER_BUILD("docker.build"),
     /** A dev container configuration's {@code build}. */
-    DEV_CONTAINER("dev container build");
+    DEV_CONTAINER("dev container build"),
+    /** Kamal's {@code builder} of config/deploy.yml, which runs docker buildx build with its dockerfile, context and target. */
+    KAMAL("kamal build");
 
     private final String written;
 

@@ -80,13 +80,42 @@ final class ContainerLinker {
                 containers.add(container);
             }
         }
+        Map<String, BuildLink> composeBuilds = new LinkedHashMap<>();
+        for (Container container : containers) {
+            if (container.build() != null) {
+                composeBuilds.putIfAbsent(container.build().dockerfile(), container.build());
+            }
+        }
         for (ProjectEntry entry : reading.layout.dockerfiles()) {
             DockerfileSource source = reading.dockerfiles.get(entry.path());
-            if (!built.contains(entry.path()) && source != null) {
-                containers.add(lone(entry.path(), source));
+            if (source == null) {
+                continue;
+            }
+            if (!built.contains(entry.path())) {
+                containers.add(lone(entry.path(), source, null));
+            } else if (composeBuilds.containsKey(entry.path())) {
+                Container image = lone(entry.path(), source, composeBuilds.get(entry.path()).context());
+                if (unbuiltDefault(image, containers)) {
+                    containers.add(image);
+                }
             }
         }
         return containers;
+    }
+
+    /**
+     * Whether the image a Dockerfile's own build makes (the one CI, Kamal or {@code docker build} produce: their
+     * target, else the last stage) is one no compose service builds: the services build only other stages of it, such
+     * as {@code target: development}. A development or test stage as that image is left out: the services' stage is
+     * then the product.
+     */
+    private static boolean unbuiltDefault(Container image, List<Container> containers) {
+        Stage stage = image.build().stage();
+        if (stage == null || DevelopmentStages.named(stage.name())) {
+            return false;
+        }
+        return containers.stream().map(Container::build).noneMatch(b -> b != null && b.stage() != null
+                && b.dockerfile().equals(image.build().dockerfile()) && b.stage().index() == stage.index());
     }
 
     /**
@@ -132,13 +161,21 @@ final class ContainerLinker {
                 command, entryPoint, entryFiles(entryPoint, build), health, user, supervision(entryPoint, build));
     }
 
-    private Container lone(String path, DockerfileSource source) {
+    /**
+     * The image a Dockerfile's own build makes: as CI or task files, a dev container configuration or Kamal build it,
+     * else with default arguments from {@code context} (null: the folder {@link LoneBuildContext} finds).
+     */
+    private Container lone(String path, DockerfileSource source, String context) {
         DeclaredBuild declared = reading.declaredBuild(path);
         if (declared == null) {
             declared = reading.devContainerBuild(path);
         }
+        if (declared == null) {
+            declared = KamalBuilder.of(reading, path);
+        }
         BuildLink build = declared != null ? declaredLink(path, source, declared)
-                : buildLink(path, LoneBuildContext.of(reading.layout.root(), path, source.model()), null, source.model(),
+                : buildLink(path, context != null ? context : LoneBuildContext.of(reading.layout.root(), path, source.model()),
+                        null, source.model(),
                         source.model() == null ? null : source.model().targetStage().orElse(null), null, List.of());
         Stage stage = build.stage();
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();

@@ -109,7 +109,11 @@ class ProjectLoaderTest {
         Container cache = project.container("cache").orElseThrow();
         assertThat(cache.build()).isNull();
         assertThat(cache.image()).isEqualTo("redis:7");
-        assertThat(project.containers()).hasSize(2).as("the Dockerfile is built by a service, not listed alone");
+        assertThat(project.containers()).extracting(Container::name).as("the last stage, prod, which no service builds,"
+                + " is the image of the Dockerfile's own build").containsExactly("api", "cache", "web/Dockerfile");
+        Container image = project.container("web/Dockerfile").orElseThrow();
+        assertThat(image.build().stage().name()).isEqualTo("prod");
+        assertThat(image.build().context()).as("the context the service builds it from").isEqualTo("web");
     }
 
     @Test
@@ -211,6 +215,48 @@ class ProjectLoaderTest {
         assertThat(web.command().script()).isEqualTo("flask run --host=0.0.0.0 --port=8000");
         assertThat(web.entryFiles()).containsExactly("notes/web.py");
         assertThat(project.container("db").orElseThrow().image()).isEqualTo("postgres:16");
+    }
+
+    @Test
+    void theLastStageIsAnImageOfItsOwnWhereComposeBuildsOnlyADevelopmentTarget() throws IOException {
+        write("Dockerfile", """
+                FROM node:22 AS base
+                FROM base AS development
+                CMD ["npx", "nodemon", "server.js"]
+                FROM base AS production
+                CMD ["node", "server.js"]
+                FROM base AS test
+                RUN npm test
+                """);
+        write("compose.yaml", "services:\n  web:\n    build:\n      context: .\n      target: development\n"
+                + "  prod:\n    build:\n      context: .\n      target: production\n");
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.containers()).extracting(Container::name)
+                .as("the last stage is a test stage: the services' stages are the images").containsExactly("web", "prod");
+        write("compose.yaml", "services:\n  web:\n    build: .\n");
+        write("Dockerfile", "FROM node:22 AS development\nCMD [\"npx\", \"nodemon\"]\nFROM node:22\nCMD [\"node\", \"s.js\"]\n");
+        assertThat(new ProjectLoader().load(dir).containers()).extracting(Container::name)
+                .as("the service builds the last stage: no second container for it").containsExactly("web");
+    }
+
+    @Test
+    void kamalBuildsTheTargetItsBuilderNames() throws IOException {
+        write("Dockerfile", """
+                FROM ruby:3.3 AS base
+                FROM base AS development
+                CMD ["bin/dev"]
+                FROM base AS production
+                CMD ["bin/rails", "server"]
+                FROM base AS assets
+                RUN bin/rails assets:precompile
+                """);
+        write("config/deploy.yml", "service: app\nimage: acme/app\nservers:\n  web:\n    - 10.0.0.1\n"
+                + "builder:\n  arch: amd64\n  target: production\n");
+        write("compose.yaml", "services:\n  web:\n    build:\n      context: .\n      target: development\n");
+        Project project = new ProjectLoader().load(dir);
+        Container image = project.container("Dockerfile").orElseThrow();
+        assertThat(image.build().stage().name()).isEqualTo("production");
+        assertThat(image.build().origin().toString()).isEqualTo("config/deploy.yml:6:1");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.compose.SecurityOption;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.KamalDeploy;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.PrivilegedPortBind;
 import dev.drydock.core.rules.support.Stages;
@@ -31,6 +32,10 @@ import java.util.Set;
                 + " user: compose user: or the image's last USER, a base image known to start as non-root, or a"
                 + " Kubernetes runAsUser. High when the service uses network_mode: host, and for a Kubernetes container"
                 + " that runs the image (also a pod with hostNetwork); low otherwise, where Docker makes it work. Quiet"
+                + " for an image Kamal deploys (config/deploy.yml beside the build context, its builder's Dockerfile"
+                + " and target): Kamal runs it with Docker on its own network, where Docker 20.10 and later set"
+                + " net.ipv4.ip_unprivileged_port_start to 0 (high when the primary role's options say network: host,"
+                + " the host's own namespace). Quiet"
                 + " when the server runs as root (nginx's and Apache's masters bind as root and drop their workers),"
                 + " when a RUN gives a program the capability with setcap cap_net_bind_service (unless the compose"
                 + " service sets no-new-privileges or the Kubernetes container allowPrivilegeEscalation: false, under"
@@ -110,8 +115,23 @@ public final class NonRootPrivilegedPort implements Rule {
                 hostNetwork(context, c, bind, user, network, noNewPrivileges);
                 continue;
             }
+            KamalDeploy kamal = KamalDeploy.of(context, c).orElse(null);
+            if (kamal != null && !kamal.hostNetwork()) {
+                continue; // deployed where Docker lowers the sysctl: Kamal runs the image on Docker's kamal network
+            }
             Location at = userLocation(c);
             if (!reported.add(at)) {
+                continue;
+            }
+            if (kamal != null) {
+                context.finding(this, at, bind.server() + " listens on port " + bind.port() + " while the container runs"
+                                + " as " + describe(user) + ", and " + kamal.file() + " runs it with network: host in"
+                                + " the primary role's options: Docker lowers " + PrivilegedPortBind.SYSCTL + " only in"
+                                + " the namespaces it creates, the host's own value (1024 by default) applies, and "
+                                + FAILS + fileCapabilityIgnored(bind, noNewPrivileges, "no-new-privileges"))
+                        .recommendation(bind.move(context, c) + bind.follow(c) + ", or drop network: host from the"
+                                + " role's options." + setcap(false, null))
+                        .add();
                 continue;
             }
             context.finding(this, at, bind.server() + " listens on port " + bind.port() + " while the container runs as "

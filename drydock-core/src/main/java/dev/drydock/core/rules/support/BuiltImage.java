@@ -4,12 +4,12 @@ import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.project.DevelopmentStages;
 import dev.drydock.core.review.ReviewContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * An image the project builds: a Dockerfile up to a target stage with given build arguments, and the
@@ -24,9 +24,6 @@ import java.util.regex.Pattern;
  */
 public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, List<Container> containers,
         boolean devContainer) {
-
-    private static final Pattern DEVELOPMENT_STAGE = Pattern.compile("(.*[-_])?(dev|devel|develop|development|devcontainer"
-            + "|debug|test|tests|testing|ci|local)([-_].*)?");
 
     public BuiltImage {
         containers = List.copyOf(containers);
@@ -106,6 +103,6 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
 
     /** Whether a stage name ({@code dev}, {@code development}, {@code test}, {@code app-dev}) marks development or tests. */
     public static boolean isDevelopmentStageName(String name) {
-        return name != null && DEVELOPMENT_STAGE.matcher(name).matches();
+        return DevelopmentStages.named(name);
     }
 }

@@ -1,12 +1,13 @@
 package dev.drydock.core.rules.support;
 
-import static dev.drydock.core.rules.support.PlainYaml.mapping;
+import static dev.drydock.core.source.PlainYaml.mapping;
 
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.source.PlainYaml;
 import dev.drydock.core.source.SourceFile;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,12 @@ import java.util.Optional;
  *     30 by default); null for a Kamal 1 configuration (a top-level traefik: or healthcheck:, which Kamal 2
  *     refuses), whose wait is counted otherwise
  * @param deployTimeoutSet whether deploy_timeout sets it (else it is Kamal's default)
+ * @param hostNetwork whether the primary role's options put its container on the host's network ({@code network: host},
+ *     passed to docker run), where the host's own network settings apply instead of those of the kamal network
  */
 public record KamalDeploy(String file, boolean proxied, String healthPath, int appPort, boolean appPortSet,
         String primaryCommand, Map<String, String> clearEnvironment, Map<String, String> commandRoles,
-        java.util.Set<String> timedRoles, Integer deployTimeout, boolean deployTimeoutSet) {
+        java.util.Set<String> timedRoles, Integer deployTimeout, boolean deployTimeoutSet, boolean hostNetwork) {
 
     public KamalDeploy {
         clearEnvironment = Map.copyOf(clearEnvironment);
@@ -84,7 +87,8 @@ public record KamalDeploy(String file, boolean proxied, String healthPath, int a
                 : root.get("deploy_timeout") instanceof Integer seconds ? seconds : DEFAULT_DEPLOY_TIMEOUT;
         return Optional.of(new KamalDeploy(file, !Boolean.FALSE.equals(proxy) && primaryRoleProxied(root), path, port,
                 portSet, mapping(primaryRole(root)).get("cmd") instanceof String cmd ? cmd : null, clear,
-                commandRoles(root), timedRoles(root), timeout, root.get("deploy_timeout") instanceof Integer));
+                commandRoles(root), timedRoles(root), timeout, root.get("deploy_timeout") instanceof Integer,
+                "host".equals(mapping(PlainYaml.merged(primaryRole(root)).get("options")).get("network"))));
     }
 
     /** The roles whose options give docker run a probe timing of their own. */

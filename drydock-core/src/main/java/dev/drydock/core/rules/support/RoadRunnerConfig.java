@@ -1,12 +1,13 @@
 package dev.drydock.core.rules.support;
 
-import static dev.drydock.core.rules.support.PlainYaml.mapping;
+import static dev.drydock.core.source.PlainYaml.mapping;
 
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.source.PlainYaml;
 import dev.drydock.core.source.SourceFile;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.drydock.core.rules.support;
+package dev.drydock.core.source;
 
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Load;
@@ -8,14 +8,14 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * A tool's own YAML configuration (Kamal's deploy.yml, RoadRunner's .rr.yaml) read into plain maps, lists and
  * scalars, where no position is needed; aliases are bounded so that a hostile file cannot expand without end.
  */
-final class PlainYaml {
+public final class PlainYaml {
 
     private static final LoadSettings SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(20).build();
 
     private PlainYaml() {}
 
     /** The document's root; null when the text is not YAML the tool could read either. */
-    static Object load(String text) {
+    public static Object load(String text) {
         try {
             return new Load(SETTINGS).loadFromString(text);
         } catch (RuntimeException e) {
@@ -27,7 +27,7 @@ final class PlainYaml {
      * The node when it is a mapping, with the keys its merge key ({@code <<: *base}, or a list of them, earlier ones
      * first) adds where it does not set them itself, as Ruby's YAML reads them; else an empty mapping.
      */
-    static Map<?, ?> merged(Object node) {
+    public static Map<?, ?> merged(Object node) {
         Map<?, ?> map = mapping(node);
         Object merge = map.get("<<");
         if (merge == null) {
@@ -46,7 +46,7 @@ final class PlainYaml {
     }
 
     /** The node when it is a mapping, else an empty one. */
-    static Map<?, ?> mapping(Object node) {
+    public static Map<?, ?> mapping(Object node) {
         return node instanceof Map<?, ?> m ? m : Map.of();
     }
 }
