@@ -74,8 +74,26 @@ class HealthcheckMissingSeverityTest {
                 COPY nightly_report.py .
                 CMD ["python", "nightly_report.py"]
                 """);
-        write("nightly_report.py", "print('report sent')\n");
+        write("nightly_report.py", """
+                import time
+                while True:
+                    print('report sent')
+                    time.sleep(3600)
+                """);
         assertThat(severity()).isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void quietForAJobThatRunsToItsEnd() throws IOException {
+        write("Dockerfile", """
+                FROM python:3.12.7-slim
+                WORKDIR /app
+                COPY nightly_report.py .
+                CMD ["python", "nightly_report.py"]
+                """);
+        write("nightly_report.py", "print('report sent')\n");
+        assertThat(Reviewer.standard().review(new ProjectLoader().load(dir)).findings())
+                .noneMatch(f -> f.ruleId().equals("healthcheck-missing"));
     }
 
     private void write(String name, String text) throws IOException {
