@@ -27,10 +27,12 @@ import java.util.List;
  *     configuration is among the files the image copies from the build context (or the distribution's, with files
  *     copied to its include folder); s6-svscan, s6-overlay's /init or runsvdir, when the service folders' run scripts
  *     are; null otherwise
+ * @param imageLink why a service that only pulls an image is reviewed with {@code build}'s Dockerfile; null for every
+ *     other container
  */
 public record Container(String name, Service service, String composeFile, Origin origin, BuildLink build, String image,
         List<Manifest> manifests, EffectiveCommand command, EntryPoint entryPoint, List<String> entryFiles,
-        EffectiveHealthcheck healthcheck, Setting user, Supervision supervision) {
+        EffectiveHealthcheck healthcheck, Setting user, Supervision supervision, ImageLink imageLink) {
 
     public Container {
         manifests = List.copyOf(manifests);

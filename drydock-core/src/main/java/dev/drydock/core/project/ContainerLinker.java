@@ -70,10 +70,10 @@ final class ContainerLinker {
                     continue;
                 }
                 BuildLink build = builds.get(service);
-                if (build == null && service.build() == null && service.image() != null) {
-                    build = publishedBuild(published, service.image().value());
-                }
-                Container container = service(service, compose.variables(), build);
+                Pulled pulled = build == null && service.build() == null && service.image() != null
+                        ? pulledBuild(published, service.image().value()) : null;
+                Container container = service(service, compose.variables(),
+                        pulled == null ? build : pulled.build(), pulled == null ? null : pulled.link());
                 if (container.build() != null) {
                     built.add(container.build().dockerfile());
                 }
@@ -119,24 +119,72 @@ final class ContainerLinker {
     }
 
     /**
-     * The build of an image a service pulls by name that the project itself builds: another service builds it
-     * under that name, or the CI or task files build and tag it so ({@code docker build -t org/app},
-     * {@code tags:} of docker/build-push-action). Null when no build, or builds of several Dockerfiles, match.
+     * The build of an image a service pulls by name that the project itself builds, with what ties them: another
+     * service builds it under that name, or the CI or task files build and tag it so ({@code docker build -t org/app},
+     * {@code tags:} of docker/build-push-action), or, failing both, {@link #projectNamed names alone}. Null when no
+     * build, or builds of several Dockerfiles, match.
      */
-    private BuildLink publishedBuild(PublishedImages published, String image) {
+    private Pulled pulledBuild(PublishedImages published, String image) {
         BuildLink composeBuilt = published.builtBy(image);
         if (composeBuilt != null) {
-            return composeBuilt;
+            return new Pulled(composeBuilt, new ImageLink(image, ImageLink.Evidence.COMPOSE_BUILD, composeBuilt.origin()));
         }
         DeclaredBuild declared = published.declared(image, reading.declaredBuilds());
         if (declared == null) {
-            return null;
+            return projectNamed(image);
         }
         DockerfileSource source = reading.dockerfile(declared.dockerfile());
-        return source == null || !source.parsed() ? null : declaredLink(declared.dockerfile(), source, declared);
+        return source == null || !source.parsed() ? null : new Pulled(declaredLink(declared.dockerfile(), source, declared),
+                new ImageLink(image, ImageLink.Evidence.CI_BUILD, declared.origin()));
     }
 
-    private Container service(Service service, dev.drydock.core.compose.Variables variables, BuildLink build) {
+    /**
+     * The project's Dockerfile for an image named after the project folder ({@code ghcr.io/acme/shop} in a folder
+     * {@code shop}): only when the image has an owner (no official image such as {@code postgres}), the project has
+     * one Dockerfile, at its root, whose image serves something (a command or an exposed port) and is not built on
+     * that same image (a Dockerfile that extends the image the service pulls does not build it).
+     */
+    private Pulled projectNamed(String image) {
+        Path folder = reading.layout.root().getFileName();
+        String repository = PublishedImages.repository(image);
+        if (folder == null || repository == null || repository.startsWith("docker.io/library/")) {
+            return null;
+        }
+        String path = repository.substring(repository.indexOf('/') + 1);
+        if (!path.contains("/") || !path.substring(path.lastIndexOf('/') + 1)
+                .equals(folder.toString().toLowerCase(java.util.Locale.ROOT))) {
+            return null; // no owner, or another name
+        }
+        List<ProjectEntry> dockerfiles = reading.layout.dockerfiles();
+        if (dockerfiles.size() != 1 || !dockerfiles.get(0).path().equals("Dockerfile")) {
+            return null;
+        }
+        DockerfileSource source = reading.dockerfile("Dockerfile");
+        if (source == null || !source.parsed()) {
+            return null;
+        }
+        BuildLink build = loneBuild("Dockerfile", source, null);
+        Stage stage = build.stage();
+        if (stage == null || stage.config().cmd() == null && stage.config().entrypoint() == null
+                && stage.config().exposedPorts().isEmpty()) {
+            return null;
+        }
+        Stage root = stage;
+        while (root.base() instanceof BaseImage.OfStage parent) {
+            root = build.model().stages().get(parent.stageIndex());
+        }
+        if (root.base() instanceof BaseImage.External base
+                && repository.equals(base.reference().fullName())) {
+            return null;
+        }
+        return new Pulled(build, new ImageLink(image, ImageLink.Evidence.PROJECT_NAME, null));
+    }
+
+    /** A build of a Dockerfile for a service that pulls its image, and why it is that image's. */
+    private record Pulled(BuildLink build, ImageLink link) {}
+
+    private Container service(Service service, dev.drydock.core.compose.Variables variables, BuildLink build,
+            ImageLink imageLink) {
         Origin origin = origin(service.nameKey());
         Stage stage = build == null ? null : build.stage();
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
@@ -158,7 +206,7 @@ final class ContainerLinker {
         String image = service.image() != null ? service.image().value() : null;
         String composeFile = service.nameKey().file().path();
         return new Container(service.name(), service, composeFile, origin, build, image, manifests(build),
-                command, entryPoint, entryFiles(entryPoint, build), health, user, supervision(entryPoint, build));
+                command, entryPoint, entryFiles(entryPoint, build), health, user, supervision(entryPoint, build), imageLink);
     }
 
     /**
@@ -166,17 +214,7 @@ final class ContainerLinker {
      * else with default arguments from {@code context} (null: the folder {@link LoneBuildContext} finds).
      */
     private Container lone(String path, DockerfileSource source, String context) {
-        DeclaredBuild declared = reading.declaredBuild(path);
-        if (declared == null) {
-            declared = reading.devContainerBuild(path);
-        }
-        if (declared == null) {
-            declared = KamalBuilder.of(reading, path);
-        }
-        BuildLink build = declared != null ? declaredLink(path, source, declared)
-                : buildLink(path, context != null ? context : LoneBuildContext.of(reading.layout.root(), path, source.model()),
-                        null, source.model(),
-                        source.model() == null ? null : source.model().targetStage().orElse(null), null, List.of());
+        BuildLink build = loneBuild(path, source, context);
         Stage stage = build.stage();
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
         EffectiveCommand command = command(config, baseEntrypoint(build), null, null);
@@ -186,7 +224,25 @@ final class ContainerLinker {
         Origin origin = stage == null ? new Origin(path, null) : origin(path, stage.from().span());
         return new Container(path, null, null, origin, build, null, manifests(build), command, entryPoint,
                 entryFiles(entryPoint, build), EffectiveHealthcheck.of(config.healthcheck()), imageUser(config),
-                supervision(entryPoint, build));
+                supervision(entryPoint, build), null);
+    }
+
+    /**
+     * How a Dockerfile's own build makes its image: as CI or task files, a dev container configuration or Kamal
+     * declare, else alone with default arguments from {@code context} (null: the folder {@link LoneBuildContext} finds).
+     */
+    private BuildLink loneBuild(String path, DockerfileSource source, String context) {
+        DeclaredBuild declared = reading.declaredBuild(path);
+        if (declared == null) {
+            declared = reading.devContainerBuild(path);
+        }
+        if (declared == null) {
+            declared = KamalBuilder.of(reading, path);
+        }
+        return declared != null ? declaredLink(path, source, declared)
+                : buildLink(path, context != null ? context : LoneBuildContext.of(reading.layout.root(), path, source.model()),
+                        null, source.model(),
+                        source.model() == null ? null : source.model().targetStage().orElse(null), null, List.of());
     }
 
     /** The build the CI or task files declare: their context, target and literal build arguments. */

@@ -144,7 +144,7 @@ final class DeclaredBuilds {
                 case "-f", "--file", "--dockerfile" -> dockerfile = value;
                 case "--context", "-c" -> context = value.startsWith("dir://") ? value.substring(6) : value;
                 case "--target" -> target = value;
-                case "-t", "--tag", "--destination", "-d" -> tags.add(value);
+                case "-t", "--tag", "--destination", "-d" -> tags.add(FileVariables.expand(file.path(), file.text(), value));
                 case "--build-arg" -> {
                     BuildArgument argument = argument(file, cursor, value);
                     if (argument != null) {

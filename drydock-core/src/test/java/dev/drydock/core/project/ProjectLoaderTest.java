@@ -330,6 +330,69 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void theLinkOfAPulledImageSaysWhatTiesItToTheDockerfile() throws IOException {
+        write("Dockerfile", "FROM python:3.12.7-slim\nCMD [\"python\", \"-m\", \"http.server\"]\n");
+        write("compose.yaml", "services:\n  web:\n    image: acme/shop:1.2\n  db:\n    image: postgres:17.2\n");
+        write(".github/workflows/release.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - run: docker build -t acme/shop:${{ github.ref_name }} .
+                """);
+        Project project = new ProjectLoader().load(dir);
+        ImageLink link = project.container("web").orElseThrow().imageLink();
+        assertThat(link.evidence()).isEqualTo(ImageLink.Evidence.CI_BUILD);
+        assertThat(link.describe("Dockerfile"))
+                .isEqualTo("compose runs it as acme/shop:1.2, which .github/workflows/release.yml builds from Dockerfile");
+        assertThat(project.container("db").orElseThrow().imageLink()).isNull();
+    }
+
+    @Test
+    void anImageNamedAfterTheProjectFolderIsItsOnlyDockerfilesImage() throws IOException {
+        Path shop = dir.resolve("shop");
+        Files.createDirectories(shop);
+        Files.writeString(shop.resolve("Dockerfile"), "FROM node:22.11.0-slim\nEXPOSE 3000\nCMD [\"node\", \"server.js\"]\n");
+        Files.writeString(shop.resolve("compose.yaml"), """
+                services:
+                  shop:
+                    image: ghcr.io/acme/shop:latest
+                    user: "1000"
+                  other:
+                    image: ghcr.io/acme/shop-worker:latest
+                  db:
+                    image: postgres:17.2
+                """);
+        Project project = new ProjectLoader().load(shop);
+        Container linked = project.container("shop").orElseThrow();
+        assertThat(linked.build().dockerfile()).isEqualTo("Dockerfile");
+        assertThat(linked.imageLink().evidence()).isEqualTo(ImageLink.Evidence.PROJECT_NAME);
+        assertThat(project.container("other").orElseThrow().build()).isNull();
+        assertThat(project.container("db").orElseThrow().build()).isNull();
+    }
+
+    @Test
+    void noFolderNameLinksAnOfficialImageAnImageTheDockerfileExtendsOrOneOfSeveralDockerfiles() throws IOException {
+        Path postgres = dir.resolve("postgres");
+        Files.createDirectories(postgres);
+        Files.writeString(postgres.resolve("Dockerfile"), "FROM postgres:17.2\nCOPY init.sql /docker-entrypoint-initdb.d/\n");
+        Files.writeString(postgres.resolve("compose.yaml"), "services:\n  db:\n    image: postgres:17.2\n");
+        assertThat(new ProjectLoader().load(postgres).container("db").orElseThrow().build()).isNull();
+
+        Path n8n = dir.resolve("n8n");
+        Files.createDirectories(n8n);
+        Files.writeString(n8n.resolve("Dockerfile"), "FROM n8nio/n8n:1.70.0\nEXPOSE 5678\n");
+        Files.writeString(n8n.resolve("compose.yaml"), "services:\n  n8n:\n    image: n8nio/n8n:1.70.0\n");
+        assertThat(new ProjectLoader().load(n8n).container("n8n").orElseThrow().build()).isNull();
+
+        Path app = dir.resolve("app");
+        Files.createDirectories(app.resolve("worker"));
+        Files.writeString(app.resolve("Dockerfile"), "FROM python:3.12.7-slim\nCMD [\"python\", \"app.py\"]\n");
+        Files.writeString(app.resolve("worker/Dockerfile"), "FROM python:3.12.7-slim\nCMD [\"python\", \"w.py\"]\n");
+        Files.writeString(app.resolve("compose.yaml"), "services:\n  app:\n    image: acme/app:2\n");
+        assertThat(new ProjectLoader().load(app).container("app").orElseThrow().build()).isNull();
+    }
+
+    @Test
     void composeFileInTheDotEnvNamesTheFilesComposeLoads() throws IOException {
         write(".env", "COMPOSE_FILE=compose.base.yaml;compose.live.yaml\nCOMPOSE_PATH_SEPARATOR=;\n");
         write("compose.base.yaml", "services:\n  web:\n    image: nginx:1.27.3\n");

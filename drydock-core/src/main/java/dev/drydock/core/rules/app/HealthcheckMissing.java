@@ -229,7 +229,9 @@ public final class HealthcheckMissing implements Rule {
                     .filter(e -> e != null).findFirst().orElse(null);
             String message = probe != null
                     ? "the image has no HEALTHCHECK: only " + probe.origin().file() + " probes it (line "
-                            + probe.origin().line() + "), so the image run any other way has no health state"
+                            + probe.origin().line() + (c.imageLink() == null ? ""
+                                    : "; " + c.imageLink().describe(image.dockerfile()))
+                            + "), so the image run any other way has no health state"
                     : "neither the image nor a compose file checks the container's health"
                             + (serves == null ? "" : " although " + serves);
             ImageRole role = ImageRole.of(c);
