@@ -1,5 +1,6 @@
 package dev.drydock.core.project;
 
+import dev.drydock.core.discovery.PathGlobs;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
@@ -55,42 +56,10 @@ final class CopiedManifests {
         List<Manifest> copied = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             String path = contextPaths.get(i);
-            if (sources.stream().anyMatch(s -> covers(s, path))) {
+            if (sources.stream().anyMatch(s -> PathGlobs.covers(s, path))) {
                 copied.add(found.get(i));
             }
         }
         return copied.isEmpty() ? found : copied;
-    }
-
-    /** Whether a COPY source (normalized, relative to the context) takes the file at {@code path}. */
-    private static boolean covers(String source, String path) {
-        if (source.indexOf('*') < 0 && source.indexOf('?') < 0 && source.indexOf('[') < 0) {
-            return PathNames.isUnder(path, source);
-        }
-        Pattern glob = Pattern.compile(globRegex(source) + "(/.*)?");
-        return glob.matcher(path).matches();
-    }
-
-    private static String globRegex(String glob) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            switch (c) {
-                case '*' -> out.append("[^/]*");
-                case '?' -> out.append("[^/]");
-                case '[' -> {
-                    int end = glob.indexOf(']', i + 1);
-                    if (end < 0) {
-                        out.append("\\[");
-                    } else {
-                        String set = glob.substring(i + 1, end).replace("\\", "\\\\");
-                        out.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
-                        i = end;
-                    }
-                }
-                default -> out.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return out.toString();
     }
 }

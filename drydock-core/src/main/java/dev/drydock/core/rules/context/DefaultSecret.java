@@ -1,6 +1,8 @@
 package dev.drydock.core.rules.context;
 
 import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.Service;
 import dev.drydock.core.compose.VariableReference;
 import dev.drydock.core.compose.template.Substitution;
 import dev.drydock.core.discovery.FileType;
@@ -20,6 +22,8 @@ import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
 import dev.drydock.core.rules.support.SecretNames.ValueMatch;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 @RuleDefinition(
@@ -35,7 +39,12 @@ import java.util.Optional;
                 + " fix is only suggested, since a development stack that starts without a .env is a choice; a default"
                 + " that has the form of an issued credential (a GitHub, Slack or Telegram bot token, an AWS key ...) is"
                 + " critical, whatever the variable's name. Messages show the default masked unless it is a"
-                + " placeholder (change-me, <password>).",
+                + " placeholder (change-me, <password>). Also an encryption key left empty where the application then"
+                + " silently stores data unencrypted: Airflow's AIRFLOW__CORE__FERNET_KEY given as '' (or with an empty"
+                + " default, `${FERNET_KEY:-}`) in a service's environment, as in Airflow's own example compose file,"
+                + " unless the service sets AIRFLOW__CORE__FERNET_KEY_CMD or _SECRET. Other framework keys are not"
+                + " reported empty, since their applications refuse to start without them (Laravel's APP_KEY, Rails'"
+                + " SECRET_KEY_BASE, Django's SECRET_KEY, NextAuth's NEXTAUTH_SECRET in production).",
         problem = "When the variable is missing or empty (a new machine, a .env copied from the example without being"
                 + " filled in, a typo), Compose silently uses the default: a secret that everyone who can read the"
                 + " repository knows.",
@@ -79,7 +88,61 @@ public final class DefaultSecret implements Rule {
                 }
                 report(context, compose, ref, fallback);
             }
+            List<EmptyKey> empty = new ArrayList<>();
+            for (Service service : compose.services().values()) {
+                for (Service.EnvVar env : service.environment()) {
+                    emptyKey(service, env).ifPresent(empty::add);
+                }
+            }
+            for (List<EmptyKey> shared : ComposeServices.byLocation(empty, EmptyKey::location)) {
+                reportEmpty(context, shared.get(0), shared.stream().map(k -> k.service().name()).distinct().toList());
+            }
         }
+    }
+
+    /** Airflow's Fernet key: empty, Airflow stores connection passwords and variables in clear text. */
+    private static final String FERNET_KEY = "AIRFLOW__CORE__FERNET_KEY";
+
+    /** An encryption key a service is given empty, where it is written. */
+    private record EmptyKey(Service service, String name, String fallbackOf, Location location) {}
+
+    private static Optional<EmptyKey> emptyKey(Service service, Service.EnvVar env) {
+        if (!env.name().equals(FERNET_KEY) || env.value() == null || !(env.value().node() instanceof ScalarNode scalar)
+                || service.environment().stream().anyMatch(e -> e.name().equals(FERNET_KEY + "_CMD")
+                        || e.name().equals(FERNET_KEY + "_SECRET"))) {
+            return Optional.empty();
+        }
+        String raw = scalar.raw();
+        int valueStart = env.listForm() ? raw.indexOf('=') + 1 : 0;
+        if (env.listForm() && valueStart == 0) {
+            return Optional.empty();
+        }
+        String written = SecretNames.unquoteValue(raw.substring(valueStart).strip());
+        boolean empty = written.isEmpty() && scalar.substitutions().isEmpty();
+        boolean emptyDefault = scalar.substitutions().size() == 1 && scalar.substitutions().stream().allMatch(sub ->
+                sub.operator().isDefault() && sub.argument() != null && sub.argument().isEmpty() && !sub.nested()
+                        && written.equals("${" + sub.name() + sub.operator().symbol() + "}"));
+        if (!empty && !emptyDefault) {
+            return Optional.empty();
+        }
+        Location location = env.listForm() ? ComposeServices.location(scalar) : ComposeServices.keyed(env.value());
+        String fallbackOf = emptyDefault ? scalar.substitutions().get(0).name() : null;
+        return Optional.of(new EmptyKey(service, env.name(), fallbackOf, location));
+    }
+
+    private void reportEmpty(ReviewContext context, EmptyKey key, List<String> services) {
+        context.finding(this, key.location(), "`" + key.name() + "` of " + (services.size() == 1 ? "service " : "services ")
+                        + ComposeServices.names(services) + (key.fallbackOf() == null ? " is empty"
+                                : " falls back to an empty value when " + key.fallbackOf() + " is not set") + ": Airflow then only logs \"empty cryptography key"
+                        + " - values will not be stored encrypted\" and keeps the passwords of its connections and its"
+                        + " variables in clear text in the metadata database, where anyone with the database or a backup"
+                        + " of it reads them")
+                .recommendation("Generate a key once per environment (`python -c 'from cryptography.fernet import"
+                        + " Fernet; print(Fernet.generate_key().decode())'`), keep it in a git-ignored .env or a secret"
+                        + " store, and write `" + key.name() + ": ${" + key.name() + ":?set " + key.name()
+                        + " in .env}`; connections and variables saved while the key was empty stay unencrypted until"
+                        + " they are saved again.")
+                .add();
     }
 
     private void report(ReviewContext context, ComposeProject compose, VariableReference ref, String fallback) {

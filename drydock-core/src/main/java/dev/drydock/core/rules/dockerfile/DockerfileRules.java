@@ -92,6 +92,7 @@ public final class DockerfileRules {
                 new NodePackageCacheInImage(),
                 new BuildNeedsDevDependencies(),
                 new PasswordSetInRun(),
+                new SecretGeneratedAtBuild(),
                 new UseraddNoLogInit(),
                 new RemoteScriptPipedToShell(),
                 new DownloadUnverified(),

@@ -10,6 +10,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.RandomValues;
 import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.shell.Redirect;
 import dev.drydock.core.source.Span;
@@ -54,10 +55,6 @@ import java.util.regex.Pattern;
                         USER app
                         """))
 public final class PasswordSetInRun implements Rule {
-
-    /** A command substitution that makes up a random value. */
-    private static final Pattern RANDOM_SOURCE = Pattern.compile(
-            "\\$\\([^)]*(/dev/u?random|openssl\\s+rand\\b|\\bpwgen\\b|\\buuidgen\\b|/proc/sys/kernel/random/uuid)");
 
     @Override
     public void check(ReviewContext context) {
@@ -111,14 +108,14 @@ public final class PasswordSetInRun implements Rule {
      * the account (sshd refuses logins with public keys to a locked one).
      */
     private static boolean generatedAtRandom(Call call, List<Call> earlier) {
-        if (call.args().stream().anyMatch(a -> RANDOM_SOURCE.matcher(a.value()).find())) {
+        if (call.args().stream().anyMatch(a -> RandomValues.inSubstitution(a.value()) != RandomValues.Kind.NONE)) {
             return true;
         }
         if (call.command() == null || !call.command().inPipeline() || earlier.isEmpty()) {
             return false;
         }
         Call producer = earlier.get(earlier.size() - 1);
-        return producer.args().stream().anyMatch(a -> RANDOM_SOURCE.matcher(a.value()).find());
+        return producer.args().stream().anyMatch(a -> RandomValues.inSubstitution(a.value()) != RandomValues.Kind.NONE);
     }
 
     /**
