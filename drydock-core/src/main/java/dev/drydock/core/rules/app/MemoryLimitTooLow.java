@@ -206,11 +206,10 @@ public final class MemoryLimitTooLow implements Rule {
             }
             KubernetesLimits.memoryLimits(context, c.build().dockerfile()).forEach((limit, run) -> {
                 var source = context.project().source(limit.file() != null ? limit.file() : run.workload().file());
-                if (run.container().command().isEmpty() && run.container().args().isEmpty() && limit.line() > 0
-                        && source.isPresent()) {
-                    checkMl(context, c, new Location(source.get().path(), source.get().lines(limit.line(),
-                            limit.line())), "limits.memory: " + limit.text() + " (" + run.describe() + ")",
-                            limit.mib(), null);
+                int line = Math.max(1, limit.line()); // an inline patch: its kustomization
+                if (run.container().command().isEmpty() && run.container().args().isEmpty() && source.isPresent()) {
+                    checkMl(context, c, new Location(source.get().path(), source.get().lines(line, line)),
+                            "limits.memory: " + limit.text() + " (" + run.describe() + ")", limit.mib(), null);
                 }
             });
         }
@@ -242,7 +241,8 @@ public final class MemoryLimitTooLow implements Rule {
                         + processes.describe() + " × ~" + mib(perProcess) + " per process for "
                         + AppFacts.and(parts) + " plus ~" + BASE_MIB + " MiB for the interpreter and the rest of the application")
                 .recommendation(recommendation(context, c, perProcess, compose == null
-                        ? KubernetesLimits.quantity(suggested) : size(suggested), processes, limitMib));
+                        ? KubernetesLimits.quantity(suggested) : size(suggested), compose == null ? "kubectl top pod"
+                        : "docker stats", processes, limitMib));
         TextEdit raise = compose == null ? null : raise(compose, size(suggested));
         if (raise != null) {
             finding.fix(Fix.of("raise the memory limit to " + size(suggested), FixSafety.UNSAFE, raise));
@@ -393,9 +393,10 @@ public final class MemoryLimitTooLow implements Rule {
     }
 
     private static String recommendation(ReviewContext context, Container c, int perProcess, String suggested,
-            Processes processes, long limitMib) {
+            String measure, Processes processes, long limitMib) {
         StringBuilder out = new StringBuilder("Raise the limit to at least " + suggested
-                + " (the estimate plus 25% for request peaks) and check real use under load with `docker stats`.");
+                + " (the estimate plus 25% for request peaks) and check real use under load with `"
+                + measure + "`.");
         if (processes.count() > 1) {
             long fit = limitMib / perProcess;
             out.append(fit >= 1 ? " Or run " + fit + " worker" + (fit == 1 ? "" : "s") + " with --threads (that fits the"

@@ -146,19 +146,23 @@ public final class ResourceLimits implements Rule {
             KubernetesRuns run = u.run();
             String file = u.removal() != null && u.removal().file() != null ? u.removal().file()
                     : run.workload().file();
-            int line = u.removal() != null && u.removal().file() != null ? u.removal().line() : run.container().line();
+            int line = u.removal() != null && u.removal().file() != null ? Math.max(1, u.removal().line())
+                    : run.container().line();
             var source = context.project().source(file);
             if (source.isEmpty() || line <= 0) {
                 continue;
             }
+            boolean removed = u.removal() != null && u.removal().file() != null;
             context.finding(this, new Location(file, source.get().lines(line, line)), run.describe()
-                            + " has no memory limit" + (u.removal() != null ? " (" + u.removal().where(file)
-                            + " removes it)" : "") + (run.container().resources().cpuLimit() != null
-                            ? " (only a CPU limit)" : "") + ": a leak or a load spike in it can use all of the"
-                            + " node's memory, and the kernel's OOM killer or the kubelet's eviction then ends other"
-                            + " pods on that node")
+                            + " has no memory limit" + (removed ? " (" + u.removal().where(file) + " removes it"
+                            + (u.cpuLimited() ? "; only a CPU limit)" : ")") : u.cpuLimited() ? " (only a CPU limit)"
+                            : "") + ": a leak or a load spike in it can use all of the node's memory, and the"
+                            + " kernel's OOM killer or the kubelet's eviction then ends other pods on that node")
                     .implicit()
-                    .recommendation(kubernetesRecommendation(context, run))
+                    .recommendation(removed ? "Keep the memory limit of " + run.workload().file() + ": drop the"
+                            + " removal at " + u.removal().where(file) + ", or set the limit the overlay wants there"
+                            + " (`resources: {limits: {memory: 512Mi}}`, measured with `kubectl top pod` under load)."
+                            : kubernetesRecommendation(context, run))
                     .add();
         }
     }

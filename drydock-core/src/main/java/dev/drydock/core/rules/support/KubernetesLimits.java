@@ -26,8 +26,9 @@ public final class KubernetesLimits {
      *
      * @param run the container as its manifest writes it
      * @param removal where an overlay's patch removes the manifest's limit, or null
+     * @param cpuLimited whether every leaf deploys it with a CPU limit
      */
-    public record Unlimited(KubernetesRuns run, KubeQuantity removal) {}
+    public record Unlimited(KubernetesRuns run, KubeQuantity removal, boolean cpuLimited) {}
 
     /**
      * The long-running containers (not an init container's, a Job's or a CronJob's, which run to completion) that run
@@ -49,7 +50,8 @@ public final class KubernetesLimits {
                 List<KubernetesRuns> leaves = deployed(context, run);
                 if (!leaves.isEmpty() && leaves.stream().allMatch(l -> l.container().resources().memoryLimit() == null)) {
                     out.add(new Unlimited(run, leaves.stream().map(l -> l.container().resources()
-                            .removed("limits.memory")).filter(r -> r != null).findFirst().orElse(null)));
+                            .removed("limits.memory")).filter(r -> r != null).findFirst().orElse(null),
+                            leaves.stream().allMatch(l -> l.container().resources().cpuLimit() != null)));
                 }
             }
         }
