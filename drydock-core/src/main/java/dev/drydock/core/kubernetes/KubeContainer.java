@@ -21,13 +21,15 @@ import java.util.List;
  * @param readiness the readiness probe, or null
  * @param startup the startup probe, or null
  * @param security the container's own securityContext ({@link KubeSecurity#NONE} when it has none)
+ * @param resources the memory and cpu requests and limits of its resources ({@link KubeResources#NONE} when none)
  * @param dockerfile the project's Dockerfile that builds the image, as linked by the project loader, or null
  * @param place where it sits in the pod spec, as a JSON pointer below it: {@code containers/0},
  *     {@code initContainers/1}
  */
 public record KubeContainer(String name, String image, int line, boolean init, List<String> command,
         List<String> args, List<KubePort> ports, List<String> environment, boolean envFrom, List<KubeEnvVar> values,
-        List<String> mountPaths, KubeProbe liveness, KubeProbe readiness, KubeProbe startup, KubeSecurity security, String dockerfile, String place) {
+        List<String> mountPaths, KubeProbe liveness, KubeProbe readiness, KubeProbe startup, KubeSecurity security,
+        KubeResources resources, String dockerfile, String place) {
 
     public KubeContainer {
         command = List.copyOf(command);
@@ -40,7 +42,13 @@ public record KubeContainer(String name, String image, int line, boolean init, L
 
     public KubeContainer linkedTo(String dockerfile) {
         return new KubeContainer(name, image, line, init, command, args, ports, environment, envFrom, values,
-                mountPaths, liveness, readiness, startup, security, dockerfile, place);
+                mountPaths, liveness, readiness, startup, security, resources, dockerfile, place);
+    }
+
+    /** The same container with other resources (as an overlay deploys it). */
+    public KubeContainer withResources(KubeResources replaced) {
+        return new KubeContainer(name, image, line, init, command, args, ports, environment, envFrom, values,
+                mountPaths, liveness, readiness, startup, security, replaced, dockerfile, place);
     }
 
     /** The literal value its {@code env} gives the variable (the last entry of that name), or null. */

@@ -99,7 +99,7 @@ public final class KubernetesReader {
                 strings(get(c, "command")), strings(get(c, "args")), ports, values(get(c, "env"), "name"),
                 get(c, "envFrom") != null, envValues(get(c, "env")), values(get(c, "volumeMounts"), "mountPath"),
                 probe(c, "livenessProbe"), probe(c, "readinessProbe"), probe(c, "startupProbe"),
-                security(get(c, "securityContext")), null, place);
+                security(get(c, "securityContext")), resources(get(c, "resources")), null, place);
     }
 
     /** The entries of an {@code env} list with a name and a literal, non-empty value. */
@@ -145,6 +145,19 @@ public final class KubernetesReader {
             }
         }
         return null; // no handler: the API server rejects it
+    }
+
+    /** The memory and cpu requests and limits of a container's resources, each with its line. */
+    private static KubeResources resources(Node node) {
+        java.util.Map<String, KubeQuantity> settings = new java.util.HashMap<>();
+        for (String place : KubeResources.PLACES) {
+            String[] parts = place.split("\\.");
+            Node value = get(get(node, parts[0]), parts[1]);
+            if (text(value) != null) {
+                settings.put(place, KubeQuantity.of(text(value), null, line(value)));
+            }
+        }
+        return new KubeResources(settings);
     }
 
     private static KubeSecurity security(Node node) {

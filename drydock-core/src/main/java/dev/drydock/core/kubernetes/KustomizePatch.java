@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One patch of a kustomize overlay, as far as drydock reads it: the objects it targets, whether it sets or removes
@@ -169,27 +170,42 @@ public final class KustomizePatch {
      * 6902 patch also moves the container's index.
      */
     LeafSpec secure(ContainerTrack t, LeafSpec s) {
+        return through(t, s, merge -> out -> mergeSecurity(merge, t, out), op -> out -> operateSecurity(op, t, out));
+    }
+
+    /**
+     * The memory and cpu requests and limits of the tracked container after this patch, as {@link #secure} follows
+     * securityContexts: null where drydock cannot tell what they become.
+     */
+    KubeResources resources(ContainerTrack t, KubeResources r) {
+        return through(t, r, merge -> out -> mergeResources(merge, t, out),
+                op -> out -> operateResources(op, t, out));
+    }
+
+    /** The value after the patch's strategic merges, then its JSON 6902 operations, each null where it cannot tell. */
+    private <T> T through(ContainerTrack t, T value, Function<Map<?, ?>, UnaryOperator<T>> merged,
+            Function<Map<?, ?>, UnaryOperator<T>> operated) {
         Boolean selected = target == null ? null : target.selects(t);
         if (Boolean.FALSE.equals(selected)) {
-            return s;
+            return value;
         }
         if (!readable) {
             return null;
         }
-        LeafSpec out = s;
+        T out = value;
         for (Map<?, ?> merge : merges) {
-            if ((target != null || names(merge, t)) && (out = mergeSecurity(merge, t, out)) == null) {
+            if ((target != null || names(merge, t)) && (out = merged.apply(merge).apply(out)) == null) {
                 return null;
             }
         }
         if (target != null) {
             for (Map<?, ?> op : operations) {
-                if ((out = operateSecurity(op, t, out)) == null) {
+                if ((out = operated.apply(op).apply(out)) == null) {
                     return null;
                 }
             }
         }
-        return target != null && selected == null && !out.equals(s) ? null : out;
+        return target != null && selected == null && !out.equals(value) ? null : out;
     }
 
     /** Where a setting the patch makes is written: its file, else (inline) the kustomization's, with no line. */
@@ -197,15 +213,48 @@ public final class KustomizePatch {
         return file != null ? file : kustomization;
     }
 
-    private LeafSpec mergeSecurity(Map<?, ?> merge, ContainerTrack t, LeafSpec s) {
+    /** The pod spec a strategic-merge patch writes for the tracked workload, or null. */
+    private static Map<?, ?> podSpec(Map<?, ?> merge, ContainerTrack t) {
         Object node = merge;
         for (String key : KubeWorkload.podSpecPath(t.kind)) {
             node = node instanceof Map<?, ?> m ? m.get(key) : null;
         }
-        if (!(node instanceof Map<?, ?> pod)) {
+        return node instanceof Map<?, ?> pod ? pod : null;
+    }
+
+    /**
+     * The entry of the tracked container in the pod spec's list of a strategic-merge patch, or an empty map when
+     * there is none; null when the patch replaces the list, removes the container, or replaces the pod spec.
+     */
+    private static Map<?, ?> containerEntry(Map<?, ?> pod, ContainerTrack t) {
+        if (pod.containsKey("$patch")) {
+            return null;
+        }
+        Map<?, ?> found = Map.of();
+        if (pod.get(t.list) instanceof List<?> items) {
+            for (Object item : items) {
+                if (!(item instanceof Map<?, ?> m)) {
+                    continue;
+                }
+                boolean named = t.container != null && t.container.equals(m.get("name"));
+                if (m.containsKey("$patch") && (!m.containsKey("name") || named)) {
+                    return null; // the list replaced, or the container removed
+                }
+                if (named) {
+                    found = m;
+                }
+            }
+        }
+        return found;
+    }
+
+    private LeafSpec mergeSecurity(Map<?, ?> merge, ContainerTrack t, LeafSpec s) {
+        Map<?, ?> pod = podSpec(merge, t);
+        if (pod == null) {
             return s;
         }
-        if (pod.containsKey("$patch")) {
+        Map<?, ?> entry = containerEntry(pod, t);
+        if (entry == null) {
             return null;
         }
         KubeSecurity podSecurity = s.pod();
@@ -213,22 +262,44 @@ public final class KustomizePatch {
             podSecurity = SecurityPatch.merge(podSecurity, pod.get("securityContext"), where(), file != null);
         }
         KubeSecurity container = s.container();
-        if (pod.get(t.list) instanceof List<?> items) {
-            for (Object item : items) {
-                if (!(item instanceof Map<?, ?> m)) {
-                    continue;
-                }
-                if (m.containsKey("$patch") && (!m.containsKey("name") || t.container != null
-                        && t.container.equals(m.get("name")))) {
-                    return null; // the list replaced, or the container removed
-                }
-                if (t.container != null && t.container.equals(m.get("name")) && m.containsKey("securityContext")
-                        && container != null) {
-                    container = SecurityPatch.merge(container, m.get("securityContext"), where(), file != null);
-                }
-            }
+        if (entry.containsKey("securityContext") && container != null) {
+            container = SecurityPatch.merge(container, entry.get("securityContext"), where(), file != null);
         }
-        return podSecurity == null || container == null ? null : new LeafSpec(s.leaf(), podSecurity, container);
+        return podSecurity == null || container == null ? null : new LeafSpec(s.leaf(), podSecurity, container,
+                s.resources());
+    }
+
+    private KubeResources mergeResources(Map<?, ?> merge, ContainerTrack t, KubeResources r) {
+        Map<?, ?> pod = podSpec(merge, t);
+        if (pod == null) {
+            return r;
+        }
+        Map<?, ?> entry = containerEntry(pod, t);
+        if (entry == null || !entry.containsKey("resources")) {
+            return entry == null ? null : r;
+        }
+        return ResourcesPatch.merge(r, entry.get("resources"), where(), file != null ? LinedYaml.line(entry,
+                "resources") : 0, file != null);
+    }
+
+    private KubeResources operateResources(Map<?, ?> op, ContainerTrack t, KubeResources r) {
+        String path = op.get("path") instanceof String p ? p.strip() : null;
+        String kind = op.get("op") instanceof String k ? k : "";
+        if (path == null) {
+            return r;
+        }
+        List<String> inside = below("resources", t.inside(path));
+        String from = op.get("from") instanceof String f ? f.strip() : null;
+        boolean edits = kind.equals("add") || kind.equals("replace") || kind.equals("remove");
+        if (!edits && (inside != null || from != null && below("resources", t.inside(from)) != null)) {
+            return kind.equals("test") ? r : null; // a copy or move of resources
+        }
+        if (inside != null) {
+            t.operate(op, "resources");
+            return ResourcesPatch.operate(r, kind, inside, op.get("value"), file != null ? LinedYaml.line(op, "path")
+                    : 0, where());
+        }
+        return t.operate(op, "resources") ? null : r;
     }
 
     private LeafSpec operateSecurity(Map<?, ?> op, ContainerTrack t, LeafSpec s) {
@@ -249,18 +320,22 @@ public final class KustomizePatch {
         if (inside != null) {
             t.operate(op, "securityContext");
             KubeSecurity c = SecurityPatch.operate(s.container(), kind, inside, op.get("value"), line, where());
-            return c == null ? null : new LeafSpec(s.leaf(), s.pod(), c);
+            return c == null ? null : new LeafSpec(s.leaf(), s.pod(), c, s.resources());
         }
         if (inPod != null) {
             KubeSecurity p = SecurityPatch.operate(s.pod(), kind, inPod, op.get("value"), line, where());
-            return p == null ? null : new LeafSpec(s.leaf(), p, s.container());
+            return p == null ? null : new LeafSpec(s.leaf(), p, s.container(), s.resources());
         }
         return t.operate(op, "securityContext") ? null : s;
     }
 
     /** The segments below a securityContext where the path points into one, else null. */
     private static List<String> secured(List<String> segments) {
-        return segments == null || !segments.get(0).equals("securityContext") ? null
-                : segments.subList(1, segments.size());
+        return below("securityContext", segments);
+    }
+
+    /** The segments below the key where the path's segments point into it, else null. */
+    private static List<String> below(String key, List<String> segments) {
+        return segments == null || !segments.get(0).equals(key) ? null : segments.subList(1, segments.size());
     }
 }

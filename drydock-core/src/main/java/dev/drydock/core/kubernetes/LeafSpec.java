@@ -7,8 +7,9 @@ package dev.drydock.core.kubernetes;
  * @param leaf the folder of the leaf kustomization, or null for the manifest as written
  * @param pod the pod's securityContext, or null when drydock cannot tell what the overlays make of it
  * @param container the container's own securityContext, or null when drydock cannot tell
+ * @param resources the container's resources, or null when drydock cannot tell what the overlays make of them
  */
-public record LeafSpec(String leaf, KubeSecurity pod, KubeSecurity container) {
+public record LeafSpec(String leaf, KubeSecurity pod, KubeSecurity container, KubeResources resources) {
 
     /** Whether drydock knows what the leaf deploys. */
     public boolean known() {
@@ -26,10 +27,11 @@ public record LeafSpec(String leaf, KubeSecurity pod, KubeSecurity container) {
                 base.hostNetwork(), base.sysctls());
     }
 
-    /** The container as the leaf deploys it: its securityContext replaced. */
+    /** The container as the leaf deploys it: its securityContext replaced, and its resources where known. */
     public KubeContainer container(KubeContainer base) {
         return new KubeContainer(base.name(), base.image(), base.line(), base.init(), base.command(), base.args(),
                 base.ports(), base.environment(), base.envFrom(), base.values(), base.mountPaths(), base.liveness(),
-                base.readiness(), base.startup(), container, base.dockerfile(), base.place());
+                base.readiness(), base.startup(), container, resources != null ? resources : base.resources(),
+                base.dockerfile(), base.place());
     }
 }

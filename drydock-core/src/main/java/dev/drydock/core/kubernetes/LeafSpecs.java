@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What each leaf kustomization deploys of a container of a manifest: its securityContext and its pod's, through the
+ * What each leaf kustomization deploys of a container of a manifest: its securityContext and its pod's, and its
+ * resources, through the
  * patches of every kustomization of the chain in kustomize's order (at each level patchesStrategicMerge, then
  * patches, then namePrefix and nameSuffix, then patchesJson6902), the patches selecting and tracking the container as
  * {@link KustomizePatch} and {@link ContainerTrack} do for probes.
@@ -22,7 +23,7 @@ public final class LeafSpecs {
             KubeWorkload w, KubeContainer c) {
         List<List<Kustomization>> chains = tree.chains(w.file());
         if (chains.isEmpty()) {
-            return List.of(new LeafSpec(null, w.podSecurity(), c.security()));
+            return List.of(new LeafSpec(null, w.podSecurity(), c.security(), c.resources()));
         }
         List<LeafSpec> specs = new ArrayList<>();
         for (List<Kustomization> chain : chains) {
@@ -34,13 +35,23 @@ public final class LeafSpecs {
     private static LeafSpec build(List<Kustomization> chain, Function<Kustomization.Patch, KustomizePatch> patches,
             KubeWorkload w, KubeContainer c) {
         String leaf = chain.get(chain.size() - 1).dir();
-        ContainerTrack track = new ContainerTrack(w, c);
-        LeafSpec spec = new LeafSpec(leaf, w.podSecurity(), c.security());
+        LeafSpec security = follow(chain, patches, new ContainerTrack(w, c),
+                new LeafSpec(leaf, w.podSecurity(), c.security(), c.resources()), KustomizePatch::secure);
+        KubeResources resources = follow(chain, patches, new ContainerTrack(w, c), c.resources(),
+                KustomizePatch::resources);
+        return security == null ? new LeafSpec(leaf, null, null, resources)
+                : new LeafSpec(leaf, security.pod(), security.container(), resources);
+    }
+
+    /** What the patches of the chain make of a value of the container, in kustomize's order; null once unknown. */
+    private static <T> T follow(List<Kustomization> chain, Function<Kustomization.Patch, KustomizePatch> patches,
+            ContainerTrack track, T value, Step<T> step) {
+        T out = value;
         for (Kustomization k : chain) {
             for (boolean json6902 : new boolean[] {false, true}) {
                 for (Kustomization.Patch p : k.patches()) {
-                    if (p.json6902() == json6902 && (spec = patches.apply(p).secure(track, spec)) == null) {
-                        return new LeafSpec(leaf, null, null);
+                    if (p.json6902() == json6902 && (out = step.apply(patches.apply(p), track, out)) == null) {
+                        return null;
                     }
                 }
                 if (!json6902) {
@@ -48,6 +59,10 @@ public final class LeafSpecs {
                 }
             }
         }
-        return spec;
+        return out;
+    }
+
+    private interface Step<T> {
+        T apply(KustomizePatch patch, ContainerTrack track, T value);
     }
 }

@@ -30,7 +30,7 @@ final class SecurityPatch {
         if (!(patch instanceof Map<?, ?> map)) {
             return null;
         }
-        Map<String, Object> merged = merge(settings(current), map);
+        Map<String, Object> merged = MapPatch.merge(settings(current), map);
         return read(current, merged, file, key -> !lined ? 0 : key.equals("capabilities.drop")
                 ? LinedYaml.line(map.get("capabilities"), "drop") : LinedYaml.line(map, key));
     }
@@ -41,24 +41,12 @@ final class SecurityPatch {
      */
     static KubeSecurity operate(KubeSecurity current, String op, List<String> tail, Object value, int line,
             String file) {
-        boolean absent = current.equals(KubeSecurity.NONE);
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("securityContext", absent ? null : settings(current));
-        List<String> path = new ArrayList<>(List.of("securityContext"));
-        path.addAll(tail);
-        if (absent && tail.isEmpty() && op.equals("add")) {
-            root.put("securityContext", new LinkedHashMap<>());
-        } else if (absent) {
-            return null; // no securityContext to change: the operation fails
-        }
-        if (!apply(root, path, op, value)) {
-            return null;
-        }
-        Object after = root.get("securityContext");
+        Object after = MapPatch.operate(current.equals(KubeSecurity.NONE) ? null : settings(current), op, tail,
+                value);
         if (after == null) {
             return KubeSecurity.NONE;
         }
-        return after instanceof Map<?, ?> map ? read(current, copy(map), file, key -> line) : null;
+        return after instanceof Map<?, ?> map ? read(current, MapPatch.copy(map), file, key -> line) : null;
     }
 
     /** The settings drydock reads, as YAML would hold them. */
@@ -81,99 +69,6 @@ final class SecurityPatch {
         }
         map.values().removeIf(Objects::isNull);
         return map;
-    }
-
-    private static Map<String, Object> merge(Map<String, Object> current, Map<?, ?> patch) {
-        if ("delete".equals(patch.get("$patch"))) {
-            return new LinkedHashMap<>();
-        }
-        Map<String, Object> merged = "replace".equals(patch.get("$patch")) ? new LinkedHashMap<>()
-                : new LinkedHashMap<>(current);
-        for (Map.Entry<?, ?> e : patch.entrySet()) {
-            if (!(e.getKey() instanceof String key) || key.startsWith("$")) {
-                continue;
-            }
-            if (e.getValue() == null) {
-                merged.remove(key);
-            } else if (e.getValue() instanceof Map<?, ?> inner && merged.get(key) instanceof Map<?, ?> before) {
-                merged.put(key, merge(copy(before), inner));
-            } else if (e.getValue() instanceof Map<?, ?> inner) {
-                merged.put(key, merge(new LinkedHashMap<>(), inner));
-            } else {
-                merged.put(key, e.getValue());
-            }
-        }
-        return merged;
-    }
-
-    /** RFC 6902 add, replace or remove at the path; false where the operation fails. */
-    private static boolean apply(Map<String, Object> root, List<String> path, String op, Object value) {
-        Object parent = root;
-        for (String segment : path.subList(0, path.size() - 1)) {
-            parent = child(parent, segment);
-            if (parent == null) {
-                return false;
-            }
-        }
-        String last = path.get(path.size() - 1);
-        if (parent instanceof Map<?, ?> map) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) map;
-            if (!op.equals("add") && !m.containsKey(last)) {
-                return false;
-            }
-            if (op.equals("remove")) {
-                m.remove(last);
-            } else {
-                m.put(last, mutable(value));
-            }
-            return true;
-        }
-        if (!(parent instanceof List<?> list)) {
-            return false;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object> l = (List<Object>) list;
-        int index = last.equals("-") && op.equals("add") ? l.size()
-                : last.matches("0|[1-9][0-9]{0,8}") ? Integer.parseInt(last) : -1;
-        if (index < 0 || index > l.size() || index == l.size() && !op.equals("add")) {
-            return false;
-        }
-        switch (op) {
-            case "add" -> l.add(index, mutable(value));
-            case "replace" -> l.set(index, mutable(value));
-            default -> l.remove(index);
-        }
-        return true;
-    }
-
-    private static Object child(Object node, String segment) {
-        if (node instanceof Map<?, ?> map) {
-            return map.get(segment);
-        }
-        if (node instanceof List<?> list && segment.matches("0|[1-9][0-9]{0,8}")) {
-            int index = Integer.parseInt(segment);
-            return index < list.size() ? list.get(index) : null;
-        }
-        return null;
-    }
-
-    private static Object mutable(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return copy(map);
-        }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>();
-            list.forEach(item -> out.add(mutable(item)));
-            return out;
-        }
-        return value;
-    }
-
-    private static Map<String, Object> copy(Map<?, ?> map) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(String.valueOf(k), mutable(v)));
-        return out;
     }
 
     /**

@@ -184,4 +184,93 @@ class LeafSpecsTest {
         assertThat(specs.get(0).security().runAsUser()).isEqualTo(10001L);
         assertThat(specs.get(0).security().files()).isEmpty();
     }
+
+    private static final String LIMITED = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: api
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: api
+                      image: acme/api
+                      resources:
+                        limits:
+                          memory: 512Mi
+                          cpu: "1"
+            """;
+
+    @Test
+    void resourcesFollowStrategicMergeByKey() {
+        List<LeafSpec> specs = specs(LIMITED, Map.of(
+                "prod/kustomization.yaml", "resources: [../base]\npatches:\n  - path: limits.yaml\n",
+                "base/kustomization.yaml", "resources: [api.yaml]\n",
+                "prod/limits.yaml", """
+                        kind: Deployment
+                        metadata:
+                          name: api
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: api
+                                  resources:
+                                    limits:
+                                      memory: 2Gi
+                                    requests:
+                                      memory: 1Gi
+                        """));
+
+        KubeResources r = specs.get(0).resources();
+        assertThat(r.memoryLimit().text()).isEqualTo("2Gi");
+        assertThat(r.memoryLimit().file()).isEqualTo("prod/limits.yaml");
+        assertThat(r.memoryLimit().line()).isEqualTo(11);
+        assertThat(r.cpuLimit().text()).isEqualTo("1");
+        assertThat(r.cpuLimit().file()).isNull();
+        assertThat(r.set("requests.memory").mib()).isEqualTo(1024);
+    }
+
+    @Test
+    void aJson6902RemovalLeavesAMarkWhereItRemoves() {
+        List<LeafSpec> specs = specs(LIMITED, Map.of(
+                "prod/kustomization.yaml", "resources: [../base]\npatches:\n  - path: ops.yaml\n"
+                        + "    target: {kind: Deployment, name: api}\n",
+                "base/kustomization.yaml", "resources: [api.yaml]\n",
+                "prod/ops.yaml", """
+                        - op: remove
+                          path: /spec/template/spec/containers/0/resources/limits/memory
+                        """));
+
+        KubeResources r = specs.get(0).resources();
+        assertThat(r.memoryLimit()).isNull();
+        assertThat(r.removed("limits.memory").where("base/api.yaml")).isEqualTo("prod/ops.yaml line 2");
+        assertThat(r.cpuLimit().text()).isEqualTo("1");
+    }
+
+    @Test
+    void anUnreadablePatchMakesResourcesUnknown() {
+        List<LeafSpec> specs = specs(LIMITED, Map.of(
+                "prod/kustomization.yaml", "resources: [../base]\npatches:\n  - path: missing.yaml\n",
+                "base/kustomization.yaml", "resources: [api.yaml]\n"));
+
+        assertThat(specs.get(0).resources()).isNull();
+    }
+
+    @Test
+    void aFailingOperationMakesResourcesUnknownButKeepsSecurity() {
+        List<LeafSpec> specs = specs(NO_SECURITY, Map.of(
+                "prod/kustomization.yaml", "resources: [../base]\npatches:\n  - path: ops.yaml\n"
+                        + "    target: {kind: Deployment, name: api}\n",
+                "base/kustomization.yaml", "resources: [api.yaml]\n",
+                "prod/ops.yaml", """
+                        - op: add
+                          path: /spec/template/spec/containers/0/resources/limits/memory
+                          value: 1Gi
+                        """));
+
+        assertThat(specs.get(0).resources()).isNull();
+        assertThat(specs.get(0).known()).isTrue();
+    }
 }

@@ -21,6 +21,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.KubernetesLimits;
 import dev.drydock.core.rules.support.StoreMemory;
 import dev.drydock.core.rules.support.ImageContents;
 import java.util.ArrayList;
@@ -37,7 +38,9 @@ import java.util.Optional;
         title = "Memory limit below what the service needs",
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
-        checks = "A compose memory limit (deploy.resources.limits.memory or mem_limit) against an estimate for the"
+        checks = "A compose memory limit (deploy.resources.limits.memory or mem_limit), or the Kubernetes"
+                + " resources.limits.memory a leaf kustomization deploys a container of the image with (one that runs"
+                + " the image's own command), against an estimate for the"
                 + " machine-learning packages the application depends on (torch, tensorflow, jax, transformers,"
                 + " sentence-transformers, spacy, onnxruntime) times the number of server processes (the command's"
                 + " --workers/--concurrency, else the server's default of one); and the memory limit of a data store"
@@ -183,35 +186,68 @@ public final class MemoryLimitTooLow implements Rule {
             if (limit == null || limit.value() == null || limit.value().bytes() <= 0) {
                 continue;
             }
-            List<MlPackage> ml = mlPackages(c);
-            if (ml.isEmpty()) {
-                continue;
-            }
-            int perProcess = BASE_MIB;
-            List<String> parts = new ArrayList<>();
-            for (MlPackage p : ml) {
-                perProcess += p.mib();
-                parts.add(p.name() + " (~" + mib(p.mib()) + ")");
-            }
-            Processes processes = processes(c);
-            long needed = (long) perProcess * processes.count();
+            String key = limit.key() != null ? limit.key().value() : "memory";
             long limitMib = limit.value().bytes() / (1024 * 1024);
-            if (limitMib >= needed) {
+            checkMl(context, c, new Location(limit.file().path(), limit.span()), key + ": " + limit.value().text(),
+                    limitMib, limit);
+        }
+        checkKubernetesMl(context);
+    }
+
+    /**
+     * The memory limits the Kubernetes leaves give a container of an image the project builds that runs the image's
+     * own command (its worker count is the Dockerfile's), against the same estimate.
+     */
+    private void checkKubernetesMl(ReviewContext context) {
+        Set<String> seen = new HashSet<>();
+        for (Container c : context.builtContainers()) {
+            if (c.build() == null || c.build().dockerfile() == null || !seen.add(c.build().dockerfile())) {
                 continue;
             }
-            String message = limit.key() != null ? limit.key().value() : "memory";
-            long suggested = roundUp(needed * 5 / 4);
-            var finding = context.finding(this, new Location(limit.file().path(), limit.span()),
-                    message + ": " + limit.value().text() + " is below the ~" + mib(needed) + " this container needs: "
-                            + processes.describe() + " × ~" + mib(perProcess) + " per process for "
-                            + AppFacts.and(parts) + " plus ~" + BASE_MIB + " MiB for the interpreter and the rest of the application")
-                    .recommendation(recommendation(context, c, perProcess, suggested, processes, limitMib));
-            TextEdit raise = raise(limit, size(suggested));
-            if (raise != null) {
-                finding.fix(Fix.of("raise the memory limit to " + size(suggested), FixSafety.UNSAFE, raise));
-            }
-            finding.add();
+            KubernetesLimits.memoryLimits(context, c.build().dockerfile()).forEach((limit, run) -> {
+                var source = context.project().source(limit.file() != null ? limit.file() : run.workload().file());
+                int line = Math.max(1, limit.line()); // an inline patch: its kustomization
+                if (run.container().command().isEmpty() && run.container().args().isEmpty() && source.isPresent()) {
+                    checkMl(context, c, new Location(source.get().path(), source.get().lines(line, line)),
+                            "limits.memory: " + limit.text() + " (" + run.describe() + ")", limit.mib(), null);
+                }
+            });
         }
+    }
+
+    /**
+     * The limit ({@code setting}: how the message names it and its value) against the estimate for the container's
+     * machine-learning packages times its processes; a compose limit ({@code compose}, else null) gets a fix.
+     */
+    private void checkMl(ReviewContext context, Container c, Location at, String setting, long limitMib,
+            Located<Service.ByteSize> compose) {
+        List<MlPackage> ml = mlPackages(c);
+        if (ml.isEmpty()) {
+            return;
+        }
+        int perProcess = BASE_MIB;
+        List<String> parts = new ArrayList<>();
+        for (MlPackage p : ml) {
+            perProcess += p.mib();
+            parts.add(p.name() + " (~" + mib(p.mib()) + ")");
+        }
+        Processes processes = processes(c);
+        long needed = (long) perProcess * processes.count();
+        if (limitMib >= needed) {
+            return;
+        }
+        long suggested = roundUp(needed * 5 / 4);
+        var finding = context.finding(this, at, setting + " is below the ~" + mib(needed) + " this container needs: "
+                        + processes.describe() + " × ~" + mib(perProcess) + " per process for "
+                        + AppFacts.and(parts) + " plus ~" + BASE_MIB + " MiB for the interpreter and the rest of the application")
+                .recommendation(recommendation(context, c, perProcess, compose == null
+                        ? KubernetesLimits.quantity(suggested) : size(suggested), compose == null ? "kubectl top pod"
+                        : "docker stats", processes, limitMib));
+        TextEdit raise = compose == null ? null : raise(compose, size(suggested));
+        if (raise != null) {
+            finding.fix(Fix.of("raise the memory limit to " + size(suggested), FixSafety.UNSAFE, raise));
+        }
+        finding.add();
     }
 
     /**
@@ -356,17 +392,18 @@ public final class MemoryLimitTooLow implements Rule {
         return TextEdit.replace(limit.file().path(), limit.span(), quote + value + quote);
     }
 
-    private static String recommendation(ReviewContext context, Container c, int perProcess, long suggested,
-            Processes processes, long limitMib) {
-        StringBuilder out = new StringBuilder("Raise the limit to at least " + size(suggested)
-                + " (the estimate plus 25% for request peaks) and check real use under load with `docker stats`.");
+    private static String recommendation(ReviewContext context, Container c, int perProcess, String suggested,
+            String measure, Processes processes, long limitMib) {
+        StringBuilder out = new StringBuilder("Raise the limit to at least " + suggested
+                + " (the estimate plus 25% for request peaks) and check real use under load with `"
+                + measure + "`.");
         if (processes.count() > 1) {
             long fit = limitMib / perProcess;
             out.append(fit >= 1 ? " Or run " + fit + " worker" + (fit == 1 ? "" : "s") + " with --threads (that fits the"
                     + " current limit), or" : " Or").append(" load the models once before the fork (gunicorn --preload).");
             return out.toString();
         }
-        AppFacts.Workers workers = AppFacts.workers(c);
+        AppFacts.Workers workers = AppFacts.workers(context, c);
         EntryPoint ep = c.entryPoint();
         boolean webDevServer = ep != null && (ep.runtime().developmentServer()
                 || ep.runtime() == dev.drydock.core.entrypoint.Runtime.PYTHON)

@@ -55,7 +55,7 @@ record ProductionCommand(String server, String requirement, List<String> argv, S
         AppFacts.ServerCommand base = AppFacts.pythonServer(context, c, app);
         String target = base.argv().get(base.server().equals("uvicorn") ? 1 : base.argv().size() - 1);
         int port = AppFacts.port(context, c, app);
-        Workers workers = workers(c);
+        Workers workers = workers(context, c);
         List<String> argv = new ArrayList<>();
         String requirement;
         switch (base.server()) {
@@ -114,8 +114,8 @@ record ProductionCommand(String server, String requirement, List<String> argv, S
      * the memory limit holds at {@link MemoryLimitTooLow}'s per-process estimate (at least one, two
      * without a memory limit), with {@link #THREADS} threads each to keep the concurrency.
      */
-    static Workers workers(Container c) {
-        AppFacts.Workers cpu = AppFacts.workers(c);
+    static Workers workers(ReviewContext context, Container c) {
+        AppFacts.Workers cpu = AppFacts.workers(context, c);
         int count = Math.min(cpu.count(), MAX_WORKERS);
         String basis = cpu.count() > MAX_WORKERS ? cpu.basis() + ", capped at " + MAX_WORKERS : cpu.basis();
         List<MemoryLimitTooLow.MlPackage> ml = MemoryLimitTooLow.mlPackages(c);

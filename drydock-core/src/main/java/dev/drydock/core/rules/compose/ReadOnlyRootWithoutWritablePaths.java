@@ -6,6 +6,7 @@ import dev.drydock.core.kubernetes.KubeSecurity;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.rules.support.KubernetesRuns;
+import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
@@ -151,8 +152,9 @@ public final class ReadOnlyRootWithoutWritablePaths implements Rule {
         KubeSecurity security = run.security();
         if (!Boolean.TRUE.equals(security.readOnlyRootFilesystem()) || !k.command().isEmpty()
                 || !ReadOnlyRoots.runsServer(k.args(), needs.image())
-                || needs.image().equals("nginx") && ReadOnlyRoots.mountsNginxConfig(k.mountPaths())) {
-            return false;
+                || needs.image().equals("nginx") && ReadOnlyRoots.mountsNginxConfig(k.mountPaths())
+                || KustomizeOverlays.patchedIn(context, run, "volumeMounts")) {
+            return false; // drydock does not follow the volumeMounts an overlay sets
         }
         var file = context.project().source(run.file("readOnlyRootFilesystem")).orElse(null);
         int line = security.readOnlyRootFilesystemLine();

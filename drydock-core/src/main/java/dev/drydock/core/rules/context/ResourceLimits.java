@@ -14,6 +14,8 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.app.MemoryLimitTooLow;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.KubernetesLimits;
+import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.OneShotJobs;
 import dev.drydock.core.rules.support.ModelServers;
 import dev.drydock.core.rules.support.StoreMemory;
@@ -26,7 +28,7 @@ import java.util.stream.Collectors;
 
 @RuleDefinition(
         id = "resource-limits",
-        title = "A compose service has no memory or CPU limit",
+        title = "A compose service or Kubernetes container has no memory or CPU limit",
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "The memory limit of every compose service (deploy.resources.limits.memory or mem_limit), with its"
@@ -43,12 +45,19 @@ import java.util.stream.Collectors;
                 + " For a service that serves a model (an inference server's image such as vLLM, text-generation-inference"
                 + " or Ollama, a GPU reservation, or an application that loads torch, transformers or another"
                 + " machine-learning package) the advice sizes the limit for the model and places it beside the GPU"
-                + " reservation. Whether the limit is large enough is memory-limit-too-low's question.",
+                + " reservation. Whether the limit is large enough is memory-limit-too-low's question."
+                + " A Kubernetes container of an image the project builds, in a Deployment, StatefulSet, DaemonSet or"
+                + " Pod (not an init container, a Job's or a CronJob's), is a finding when no leaf kustomization that is"
+                + " not a development overlay deploys it with resources.limits.memory (after the overlays' patches),"
+                + " at the container's entry, or at the patch that removes its limit; none when a manifest of the"
+                + " project holds a LimitRange that gives containers a default memory limit.",
         problem = "Without a memory limit a container may take all of the host's memory; the kernel's OOM killer then"
                 + " ends whichever process it picks, possibly another service or the Docker daemon.",
         impact = "One leak or load spike takes down every service on the host instead of restarting one container.",
         recommendation = "Set deploy.resources.limits.memory (and cpus) on every long-running service, sized from"
-                + " `docker stats` under realistic load, with reservations for what the service needs to start.",
+                + " `docker stats` under realistic load, with reservations for what the service needs to start; under"
+                + " Kubernetes, resources.limits.memory and resources.requests of the container, sized from"
+                + " `kubectl top pod`.",
         references = {
                 "https://docs.docker.com/reference/compose-file/deploy/#resources",
                 "https://docs.docker.com/engine/containers/resource_constraints/",
@@ -125,6 +134,57 @@ public final class ResourceLimits implements Rule {
                             + " (or `cpus: 1.0` beside mem_limit), sized from `docker stats` under load.")
                     .add();
         }
+        kubernetes(context);
+    }
+
+    /**
+     * The Kubernetes containers of the images the project builds that no leaf deploys with a memory limit, at the
+     * container's entry in its manifest, or at the overlay's patch that removes the manifest's limit.
+     */
+    private void kubernetes(ReviewContext context) {
+        for (KubernetesLimits.Unlimited u : KubernetesLimits.unlimited(context)) {
+            KubernetesRuns run = u.run();
+            String file = u.removal() != null && u.removal().file() != null ? u.removal().file()
+                    : run.workload().file();
+            int line = u.removal() != null && u.removal().file() != null ? Math.max(1, u.removal().line())
+                    : run.container().line();
+            var source = context.project().source(file);
+            if (source.isEmpty() || line <= 0) {
+                continue;
+            }
+            boolean removed = u.removal() != null && u.removal().file() != null;
+            context.finding(this, new Location(file, source.get().lines(line, line)), run.describe()
+                            + " has no memory limit" + (removed ? " (" + u.removal().where(file) + " removes it"
+                            + (u.cpuLimited() ? "; only a CPU limit)" : ")") : u.cpuLimited() ? " (only a CPU limit)"
+                            : "") + ": a leak or a load spike in it can use all of the node's memory, and the"
+                            + " kernel's OOM killer or the kubelet's eviction then ends other pods on that node")
+                    .implicit()
+                    .recommendation(removed ? "Keep the memory limit of " + run.workload().file() + ": drop the"
+                            + " removal at " + u.removal().where(file) + ", or set the limit the overlay wants there"
+                            + " (`resources: {limits: {memory: 512Mi}}`, measured with `kubectl top pod` under load)."
+                            : kubernetesRecommendation(context, run))
+                    .add();
+        }
+    }
+
+    /** The resources to add: the compose advice's values (512Mi, 256Mi requested, 1 CPU) or the model estimate's. */
+    private static String kubernetesRecommendation(ReviewContext context, KubernetesRuns run) {
+        Optional<MemoryLimitTooLow.Estimate> estimate = run.container().command().isEmpty()
+                && run.container().args().isEmpty() ? context.builtContainers().stream()
+                        .filter(c -> c.build() != null && run.container().dockerfile().equals(c.build().dockerfile()))
+                        .findFirst().flatMap(MemoryLimitTooLow::estimate) : Optional.empty();
+        String where = "Add to container " + run.container().name() + " in " + run.workload().file() + ": ";
+        if (estimate.isPresent()) {
+            String memory = KubernetesLimits.quantity(estimate.get().suggestedMib());
+            return where + "`resources: {requests: {memory: " + memory + "}, limits: {memory: " + memory + "}}`"
+                    + " (drydock's floor for these packages with a typical model, plus 25%). It loads "
+                    + estimate.get().packages() + " in " + estimate.get().processes() + ": the model's weights pass"
+                    + " through memory while they load, so a limit sized for a small web service kills it before"
+                    + " it serves; measure with `kubectl top pod` once the model has loaded and keep a few GiB of"
+                    + " headroom.";
+        }
+        return where + "`resources: {requests: {memory: 256Mi, cpu: 250m}, limits: {memory: 512Mi, cpu: '1'}}`,"
+                + " with the values measured with `kubectl top pod` under load (or in the overlay that deploys it).";
     }
 
     private static String recommendation(ReviewContext context, List<ComposeServices.Ref> group) {

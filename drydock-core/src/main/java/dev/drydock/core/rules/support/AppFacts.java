@@ -56,18 +56,23 @@ public final class AppFacts {
     public record Workers(int count, String basis) {}
 
     /**
-     * Gunicorn's rule of thumb, (2 × CPUs) + 1, from the CPU limit; one CPU assumed when there is
-     * none (the container may then use every core of the host, which the count cannot know).
+     * Gunicorn's rule of thumb, (2 × CPUs) + 1, from the CPU limit of the compose service, else the one every
+     * Kubernetes container of the image is deployed with ({@link KubernetesLimits#cpuLimit}); one CPU assumed when
+     * there is none (the container may then use every core of the host, which the count cannot know).
      */
-    public static Workers workers(Container c) {
+    public static Workers workers(ReviewContext context, Container c) {
         Located<Double> cpus = cpuLimit(c);
-        if (cpus == null || cpus.value() == null || cpus.value() <= 0) {
-            return new Workers(3, "2 × 1 CPU + 1: no CPU limit is set, so size it to the cores the container gets");
+        if (cpus != null && cpus.value() != null && cpus.value() > 0) {
+            return workers(cpus.value(), cpus.file().path() + ":" + cpus.line());
         }
-        double n = cpus.value();
+        return KubernetesLimits.cpuLimit(context, c).map(k -> workers(k.cpus(), k.where())).orElse(new Workers(3,
+                "2 × 1 CPU + 1: no CPU limit is set, so size it to the cores the container gets"));
+    }
+
+    private static Workers workers(double n, String where) {
         int count = (int) Math.floor(2 * n) + 1;
         return new Workers(count, "2 × " + number(n) + " CPU" + (n == 1 ? "" : "s") + " + 1, from the CPU limit at "
-                + cpus.file().path() + ":" + cpus.line());
+                + where);
     }
 
     static String number(double d) {
@@ -771,7 +776,7 @@ public final class AppFacts {
             target = base + ":" + (object != null ? object.attribute() : "app");
         }
         int port = port(context, c, app);
-        Workers workers = workers(c);
+        Workers workers = workers(context, c);
         List<String> declared = new ArrayList<>(dependencies(c, Ecosystem.PYPI, Servers.PYTHON_SERVERS).stream()
                 .map(Dependency::normalizedName).toList());
         if (dependencies(c, Ecosystem.PYPI, Servers.ASGI_FRAMEWORKS).stream().anyMatch(Servers::bringsServer)) {

@@ -76,6 +76,20 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container, Str
                 .or(() -> Optional.of(deployed.runs().get(0)));
     }
 
+    /**
+     * The container as each leaf kustomization deploys its resources ({@link LeafSpecs}), one run per leaf (the
+     * manifest's own when no kustomization lists it); empty when drydock cannot tell what a leaf deploys.
+     */
+    public Optional<List<KubernetesRuns>> resourcesByLeaf(ReviewContext context) {
+        List<LeafSpec> specs = LeafSpecs.of(KustomizeOverlays.tree(context), p -> KustomizeOverlays.patch(context, p),
+                workload, container);
+        if (specs.stream().anyMatch(s -> s.resources() == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(specs.stream().map(s -> new KubernetesRuns(workload,
+                container.withResources(s.resources()), s.leaf())).toList());
+    }
+
     /** The securityContext settings in effect for the container: its own over the pod's. */
     public KubeSecurity security() {
         return workload.security(container);

@@ -68,6 +68,19 @@ public final class KustomizeOverlays {
         return replaced;
     }
 
+    /**
+     * Whether a patch of the chain of the leaf that deploys the run sets, replaces or removes that key of its
+     * container ({@code volumeMounts}), or may; false for a run as its manifest writes it.
+     */
+    public static boolean patchedIn(ReviewContext context, KubernetesRuns run, String key) {
+        if (run.leaf() == null) {
+            return false;
+        }
+        return tree(context).chains(run.workload().file()).stream()
+                .filter(chain -> chain.get(chain.size() - 1).dir().equals(run.leaf()))
+                .anyMatch(chain -> replacedIn(context, chain, run.workload(), run.container(), key));
+    }
+
     /** Whether a patch of the chain sets or removes that probe of that container, or the chain fails to build. */
     private static boolean replacedIn(ReviewContext context, List<Kustomization> chain, KubeWorkload w,
             KubeContainer c, String probe) {
