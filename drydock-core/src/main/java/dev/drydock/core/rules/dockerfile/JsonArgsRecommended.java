@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.syntax.Instruction;
@@ -19,6 +20,7 @@ import dev.drydock.core.rules.support.AttemptedJsonList;
 import dev.drydock.core.rules.support.BuildCheckDirective;
 import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
+import dev.drydock.core.rules.support.Probes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,7 +101,7 @@ public final class JsonArgsRecommended implements Rule {
                             && !shell.text().strip().startsWith("exec ")
                             && AttemptedJsonList.of(shell.text()).isEmpty()
                             && !startsContainer(startCommands, dockerfile, instruction)) {
-                        report(context, dockerfile, instruction, shell, busyBoxStarts.entrySet().stream()
+                        report(context, dockerfile, stage, instruction, shell, busyBoxStarts.entrySet().stream()
                                 .filter(e -> startsContainer(List.of(e.getKey()), dockerfile, instruction))
                                 .map(Map.Entry::getValue).findFirst()
                                 .or(() -> LoneCommandExec.of(dockerfile.model(), stage, shell.text()))
@@ -118,8 +120,8 @@ public final class JsonArgsRecommended implements Rule {
     /**
      * @param busyBox the image whose sh runs this command of a container in its own place, or null
      */
-    private void report(ReviewContext context, DockerfileSource dockerfile, Instruction instruction, ShellForm shell,
-            ImageTools busyBox) {
+    private void report(ReviewContext context, DockerfileSource dockerfile, Stage stage, Instruction instruction,
+            ShellForm shell, ImageTools busyBox) {
         String keyword = instruction.kind().name();
         String text = shell.text().strip().replaceAll("\\s+", " ");
         String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
@@ -128,6 +130,22 @@ public final class JsonArgsRecommended implements Rule {
                 : ": " + busyBox.shName() + " in " + busyBox.image() + " replaces itself with that one command, so "
                         + text.split(" ", 2)[0] + " still receives the stop signal, but on a base image whose /bin/sh"
                         + " is dash (Debian, Ubuntu) the shell would stay PID 1 and keep the signal from it";
+        CommandSpec entrypoint = stage.config().entrypoint();
+        if (busyBox == null && instruction.kind() == InstructionKind.CMD && entrypoint != null && entrypoint.execForm()
+                && !entrypoint.arguments().isEmpty()) {
+            // the CMD is only arguments: what its form changes is what the ENTRYPOINT receives
+            String receiver = "ENTRYPOINT " + Probes.json(entrypoint.arguments());
+            context.finding(this, dockerfile.file().path(), shell.span(), keyword + form + " is /bin/sh -c '" + shown
+                            + "', and that is what the exec-form " + receiver + " receives as its arguments: the program"
+                            + " runs under that shell when the entry point runs its arguments (the shell keeps docker"
+                            + " stop's SIGTERM from the program unless an init signals the whole process group: dumb-init"
+                            + " does by default, tini with -g), and an entry point that reads its first argument sees"
+                            + " /bin/sh")
+                    .recommendation("Write " + keyword + " in exec form (a JSON list: " + keyword + " [\"program\","
+                            + " \"arg\"]), so the " + receiver + " receives the program and its arguments themselves.")
+                    .add();
+            return;
+        }
         context.finding(this, dockerfile.file().path(), shell.span(), keyword + form + " runs as /bin/sh -c '"
                         + shown + "'" + effect)
                 .recommendation("Write " + keyword + " in exec form (a JSON list: " + keyword + " [\"program\", \"arg\"]),"

@@ -1,5 +1,8 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.expand.Expansion;
+import dev.drydock.core.dockerfile.expand.VariableReference;
+import dev.drydock.core.dockerfile.expand.WordExpander;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -25,7 +28,7 @@ import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +60,9 @@ import java.util.stream.Collectors;
                 + " image unless the name is one base images commonly set: it was meant to pass a value in from"
                 + " outside the build, which it does not. The variables of one instruction that are undefined for"
                 + " the same reason (the proxy variables of one ENV, none declared again in the stage) make one finding"
-                + " at the first of them; a likely misspelling makes its own.",
+                + " at the first of them; a likely misspelling makes its own. A reference with a default"
+                + " (EXPOSE ${PORT:-3333}) is reported too, as BuildKit does: the default then always applies and"
+                + " --build-arg PORT cannot change it without an ARG PORT; ${NAME:?message} stops the build.",
         problem = "An undefined variable expands to an empty string without any error: COPY $SRC_DIR/ . copies the"
                 + " whole context, WORKDIR $HOME/app works in /app, ENV PATH=$PAHT:/app/bin loses the system PATH.",
         impact = "The image is built differently from what the line says: wrong files, directories or settings, often"
@@ -89,8 +94,21 @@ public final class UndefinedVar implements Rule {
     /** Why an undefined variable is undefined, which decides what the finding says. */
     private enum Reason { PLATFORM_ARG, GLOBAL_ARG, PASS_THROUGH, UNDECLARED }
 
+    /**
+     * What an undefined variable turns into where the instruction uses it: nothing, the default word of
+     * ${NAME:-word} (word as written), or the error of ${NAME:?message}, which stops the build.
+     */
+    private record Outcome(Kind kind, String word) {
+        private enum Kind { EMPTY, DEFAULT, FAILS }
+
+        static final Outcome EMPTY = new Outcome(Kind.EMPTY, "");
+    }
+
     /** One undefined variable of an instruction that is reported, and the defined name it likely misspells. */
-    private record Undefined(String name, Reason reason, Optional<String> meant) {}
+    private record Undefined(String name, Reason reason, Optional<String> meant, Outcome outcome) {}
+
+    /** The undefined variables of an instruction that one finding reports. */
+    private record Group(Reason reason, Outcome.Kind outcome) {}
 
     @Override
     public void check(ReviewContext context) {
@@ -99,25 +117,28 @@ public final class UndefinedVar implements Rule {
             if (model == null || BuildCheckDirective.skips(dockerfile.syntax(), "UndefinedVar")) {
                 continue;
             }
+            WordExpander expander = WordExpander.forEscape(model.syntax().escapeChar());
             for (Stage stage : model.stages()) {
                 BaseImage base = Stages.rootBase(model, stage);
                 Knowledge knowledge = BaseImageEnvironment.of(base);
                 for (Step step : stage.steps()) {
-                    Map<Reason, List<String>> unexplained = new EnumMap<>(Reason.class);
+                    Map<Group, List<Undefined>> unexplained = new LinkedHashMap<>();
                     for (String name : step.undefinedVariables()) {
                         Variables.Definition global = model.globalArgs().definition(name);
                         Undefined found = undefined(step, name, base, knowledge, global != null,
-                                global != null && global.instruction() == null);
+                                global != null && global.instruction() == null,
+                                outcome(dockerfile.file(), step, expander, name));
                         if (found == null) {
                             continue;
                         }
                         if (found.meant().isPresent()) {
                             reportMisspelling(context, dockerfile, step, found);
                         } else {
-                            unexplained.computeIfAbsent(found.reason(), r -> new ArrayList<>()).add(name);
+                            unexplained.computeIfAbsent(new Group(found.reason(), found.outcome().kind()),
+                                    g -> new ArrayList<>()).add(found);
                         }
                     }
-                    unexplained.forEach((reason, names) -> report(context, dockerfile, step, reason, names));
+                    unexplained.forEach((group, found) -> report(context, dockerfile, step, group.reason(), found));
                 }
             }
         }
@@ -125,7 +146,7 @@ public final class UndefinedVar implements Rule {
 
     /** The variable as a finding would report it, or null when it is defined or likely set by the base image. */
     private static Undefined undefined(Step step, String name, BaseImage base, Knowledge knowledge, boolean globalArg,
-            boolean platformArg) {
+            boolean platformArg, Outcome outcome) {
         if (step.variables().definition(name) != null || BUILDKIT_ARGS.contains(name) || name.equals("PATH")
                 || declaredBy(step.instruction(), name)) {
             return null;
@@ -147,7 +168,30 @@ public final class UndefinedVar implements Rule {
         }
         Reason reason = platformArg ? Reason.PLATFORM_ARG : globalArg ? Reason.GLOBAL_ARG
                 : passThrough ? Reason.PASS_THROUGH : Reason.UNDECLARED;
-        return new Undefined(name, reason, meant);
+        return new Undefined(name, reason, meant, outcome);
+    }
+
+    /**
+     * What the variable turns into in the instruction, read from its references there (BuildKit reports a
+     * variable it does not find whatever the form of the reference): the default word when every reference
+     * gives one, a build error when one requires the variable, else an empty string.
+     */
+    private static Outcome outcome(SourceFile file, Step step, WordExpander expander, String name) {
+        Instruction instruction = step.instruction();
+        String text = file.text(instruction.span());
+        String arguments = text.substring(Math.min(text.length(),
+                instruction.keyword().span().end() - instruction.span().start()));
+        Expansion expansion = expander.expand(arguments, step.variables());
+        List<VariableReference> uses = expansion.references().stream().filter(r -> r.name().equals(name)).toList();
+        if (uses.stream().anyMatch(r -> r.operator() == VariableReference.Operator.REQUIRED)) {
+            return new Outcome(Outcome.Kind.FAILS, "");
+        }
+        if (!uses.isEmpty() && uses.stream().allMatch(r -> r.operator() == VariableReference.Operator.DEFAULT)) {
+            VariableReference first = uses.get(0);
+            int wordStart = first.nameEnd() + (first.colon() ? 1 : 0) + 1;
+            return new Outcome(Outcome.Kind.DEFAULT, arguments.substring(wordStart, Math.max(wordStart, first.end() - 1)));
+        }
+        return Outcome.EMPTY;
     }
 
     private void reportMisspelling(ReviewContext context, DockerfileSource dockerfile, Step step, Undefined found) {
@@ -156,8 +200,8 @@ public final class UndefinedVar implements Rule {
         Instruction instruction = step.instruction();
         context.finding(this, dockerfile.file().path(), referenceSpan(dockerfile.file(), instruction, name),
                         "usage of undefined variable '$" + name + "' (did you mean $" + meant + "?): no ARG or ENV"
-                                + " defines it before this " + instruction.kind().name() + ", so it expands to an empty"
-                                + " string" + why(found.reason(), List.of(name)))
+                                + " defines it before this " + instruction.kind().name() + ", so "
+                                + consequence(List.of(found)) + why(found.reason(), List.of(name)))
                 .recommendation("Write $" + meant + ", or define " + name + " with ARG or ENV before use.")
                 .severity(Severity.MEDIUM)
                 .add();
@@ -168,16 +212,18 @@ public final class UndefinedVar implements Rule {
      * variables of an ENV, none of them declared again in the stage), at the first of them.
      */
     private void report(ReviewContext context, DockerfileSource dockerfile, Step step, Reason reason,
-            List<String> names) {
+            List<Undefined> found) {
         Instruction instruction = step.instruction();
-        names = names.stream().sorted(Comparator.comparingInt(
-                n -> referenceSpan(dockerfile.file(), instruction, n).start())).toList(); // as written
+        found = found.stream().sorted(Comparator.comparingInt(
+                u -> referenceSpan(dockerfile.file(), instruction, u.name()).start())).toList(); // as written
+        List<String> names = found.stream().map(Undefined::name).toList();
         boolean one = names.size() == 1;
         String listed = names.stream().map(n -> "'$" + n + "'").collect(Collectors.joining(", "));
         String bare = String.join(" ", names);
         String message = "usage of undefined variable" + (one ? " " : "s ") + listed + ": no ARG or ENV defines "
-                + (one ? "it" : "them") + " before this " + instruction.kind().name() + ", so " + (one
-                ? "it expands to an empty string" : "they expand to empty strings") + why(reason, names);
+                + (one ? "it" : "them") + " before this " + instruction.kind().name() + ", so " + consequence(found)
+                + why(reason, names);
+        Outcome outcome = found.get(0).outcome();
         String recommendation = switch (reason) {
             case PASS_THROUGH -> one ? "Remove the line and set " + bare + " where the container runs (compose"
                     + " environment:, docker run -e " + bare + "); a value the build itself needs comes from ARG " + bare
@@ -189,7 +235,10 @@ public final class UndefinedVar implements Rule {
                     + bare + "=<value>); a global ARG must be declared again inside the stage (ARG " + bare + ")."
                     : "Declare them again inside the stage, before this " + instruction.kind().name() + ": ARG " + bare
                     + ".";
-            case UNDECLARED -> one ? "Define " + bare + " before use (ARG " + bare + "=<default> or ENV " + bare
+            case UNDECLARED -> one && outcome.kind() == Outcome.Kind.DEFAULT ? "Declare ARG " + bare + "="
+                    + outcome.word() + " before this " + instruction.kind().name() + " if the value is meant to be set"
+                    + " with --build-arg " + bare + "=..., or write the value itself."
+                    : one ? "Define " + bare + " before use (ARG " + bare + "=<default> or ENV " + bare
                     + "=<value>); a global ARG must be declared again inside the stage (ARG " + bare + ")."
                     : "Define them before use (ARG NAME=<default> or ENV NAME=<value>): ARG " + bare + ".";
         };
@@ -198,6 +247,20 @@ public final class UndefinedVar implements Rule {
                 .recommendation(recommendation)
                 .severity(Severity.LOW)
                 .add();
+    }
+
+    /** What the undefined variables of one finding turn into, all of one outcome. */
+    private static String consequence(List<Undefined> found) {
+        boolean one = found.size() == 1;
+        Outcome outcome = found.get(0).outcome();
+        return switch (outcome.kind()) {
+            case EMPTY -> one ? "it expands to an empty string" : "they expand to empty strings";
+            case DEFAULT -> one ? "its default '" + outcome.word() + "' always applies"
+                    : "their defaults always apply";
+            case FAILS -> one ? "the build fails here (${" + found.get(0).name() + ":?...} stops it when "
+                    + found.get(0).name() + " is unset)" : "the build fails here (${NAME:?...} stops it when the"
+                    + " variable is unset)";
+        };
     }
 
     private static String why(Reason reason, List<String> names) {

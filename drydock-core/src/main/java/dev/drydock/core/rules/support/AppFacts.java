@@ -8,6 +8,7 @@ import dev.drydock.core.app.Routes;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
@@ -101,6 +102,10 @@ public final class AppFacts {
         Optional<PhpServerPorts> php = PhpServerPorts.of(context, c);
         if (php.isPresent() && php.get().plainHttp()) {
             return php.get().ports().get(0); // RoadRunner's http.address, FrankenPHP's SERVER_NAME or default
+        }
+        Integer nodeApp = nodeAppServer(context, c).map(AppFacts::nodeAppServerPort).orElse(null);
+        if (nodeApp != null) {
+            return nodeApp;
         }
         Integer resolved = app == null ? null
                 : CodePorts.of(c, app).stream().findFirst().map(CodePorts.CodePort::port).orElse(null);
@@ -408,7 +413,10 @@ public final class AppFacts {
             return Optional.empty();
         }
         SourceFile script = c.entryFiles().stream().map(f -> context.project().source(f).orElse(null))
-                .filter(f -> f != null).findFirst().orElse(null);
+                .filter(f -> f != null).findFirst()
+                // a script the final stage copies from another stage: the one project file of its name
+                .orElseGet(() -> ep.runtime() == Runtime.SCRIPT && !ep.args().isEmpty()
+                        ? EntryPointScripts.find(context, c, ep.args().get(0)) : null);
         if (script == null || !Shebang.of(script.text()).map(Shebang::isShell).orElse(false)) {
             return Optional.empty();
         }
@@ -425,9 +433,15 @@ public final class AppFacts {
         if (evidence != null) {
             return evidence;
         }
-        return startScript(context, c).filter(s -> runsServer(s.started()))
-                .map(s -> "its start script " + s.file().path() + " runs "
-                        + s.started().runtime().displayName())
+        Optional<StartScript> start = startScript(context, c);
+        if (start.isPresent() && runsServer(start.get().started())) {
+            return "its start script " + start.get().file().path() + " runs "
+                    + start.get().started().runtime().displayName();
+        }
+        EntryPoint runner = start.map(StartScript::started).orElse(c.entryPoint());
+        return PackageScripts.of(context, c, runner).filter(s -> runsServer(s.entryPoint()))
+                .map(s -> "its package.json script \"" + s.name() + "\" runs `" + s.command() + "` ("
+                        + s.packageFile() + " line " + s.span().startLine() + ")")
                 .orElse(null);
     }
 
@@ -585,11 +599,49 @@ public final class AppFacts {
     }
 
     /** Whether a command starts a web server (gunicorn, uvicorn, flask run, nginx, puma ...). */
+    /** The app servers of Remix (@remix-run/serve) and React Router 7 (@react-router/serve): Express on PORT, 3000. */
+    private static final Set<String> NODE_APP_SERVERS = Set.of("remix-serve", "react-router-serve");
+
+    /** Whether the command is remix-serve or react-router-serve, which listen on PORT (3000 when unset). */
+    public static boolean nodeAppServer(EntryPoint ep) {
+        return ep != null && ep.runtime() == Runtime.BINARY && !ep.args().isEmpty()
+                && NODE_APP_SERVERS.contains(PathNames.fileName(ep.args().get(0)));
+    }
+
+    /**
+     * The remix-serve or react-router-serve command the container runs: its command, the command its start script
+     * runs, or the package.json script either runs through npm, yarn, pnpm or bun.
+     */
+    public static Optional<EntryPoint> nodeAppServer(ReviewContext context, Container c) {
+        EntryPoint ep = startScript(context, c).map(StartScript::started).orElse(c.entryPoint());
+        EntryPoint runs = PackageScripts.of(context, c, ep).map(NodePackage::entryPoint).orElse(ep);
+        return nodeAppServer(runs) ? Optional.of(runs) : Optional.empty();
+    }
+
+    /** The port of remix-serve or react-router-serve: PORT, else 3000; null for another command or an odd PORT. */
+    public static Integer nodeAppServerPort(EntryPoint ep) {
+        if (!nodeAppServer(ep)) {
+            return null;
+        }
+        String set = ep.environment().get("PORT");
+        try {
+            int port = set == null ? NODE_APP_SERVER_PORT : Integer.parseInt(set.strip());
+            return port > 0 && port < 65536 ? port : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static final int NODE_APP_SERVER_PORT = 3000;
+
     public static boolean runsServer(EntryPoint ep) {
         if (ep == null) {
             return false;
         }
         if (PackagedServers.of(ep).isPresent()) {
+            return true;
+        }
+        if (nodeAppServer(ep)) {
             return true;
         }
         return switch (ep.runtime()) {

@@ -70,6 +70,14 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
             return Optional.of(new ListeningPorts(List.of(rails.get().port()), AppFacts.serverName(ep), null,
                     rails.get().because(), "PORT"));
         }
+        EntryPoint script = AppFacts.nodeAppServer(context, c).orElse(null);
+        Integer nodeApp = script == null ? null : AppFacts.nodeAppServerPort(script);
+        if (nodeApp != null) {
+            String set = script.environment().get("PORT");
+            return Optional.of(new ListeningPorts(List.of(nodeApp), AppFacts.serverName(script), null, set == null
+                    ? AppFacts.serverName(script) + " listens on " + nodeApp + " when PORT is unset"
+                    : "PORT=" + set + " in its environment", "PORT"));
+        }
         if (TaskWorkers.flower(ep)) {
             return Optional.of(new ListeningPorts(List.of(TaskWorkers.FLOWER_PORT), "celery flower", null,
                     "Flower's default port, as its command sets no --port"));

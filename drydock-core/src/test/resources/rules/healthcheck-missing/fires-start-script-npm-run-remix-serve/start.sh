@@ -1,0 +1,3 @@
+#!/bin/sh -ex
+npx prisma migrate deploy
+npm run start
