@@ -28,7 +28,9 @@ import java.util.Set;
         severity = Severity.HIGH,
         category = Category.SECURITY,
         checks = "RUNs of the stages the image is built on that make up a key and leave it in the file system:"
-                + " ssh-keygen -A or ssh-keygen -f FILE (SSH host and user keys), openssl req -keyout, genrsa, genpkey,"
+                + " ssh-keygen -A or ssh-keygen -f FILE (SSH host and user keys), installing openssh-server (or the ssh"
+                + " package) with apt or running dpkg-reconfigure openssh-server on Debian and Ubuntu, whose install"
+                + " script makes the host keys (Alpine's openssh package leaves that to sshd's init script), openssl req -keyout, genrsa, genpkey,"
                 + " gendsa and ecparam -genkey (TLS private keys), Laravel's php artisan key:generate (APP_KEY written"
                 + " into .env), Rails' credentials:edit (config/master.key), Symfony's secrets:generate-keys, and the"
                 + " output of a generator made for secrets (Python's secrets.token_*, Django's get_random_secret_key,"
@@ -79,9 +81,10 @@ public final class SecretGeneratedAtBuild implements Rule {
         Set<Span> reported = new HashSet<>();
         for (BuiltImage image : BuiltImage.of(context)) {
             for (BuildRuns.StageRun stageRun : BuildRuns.of(image)) {
+                Set<String> written = new HashSet<>();
                 for (Generated generated : GeneratedSecrets.in(stageRun.run())) {
                     if (GeneratedSecrets.removedLater(stageRun.run(), generated)
-                            || stageRun.run().cacheMountCovers(generated.path())) {
+                            || stageRun.run().cacheMountCovers(generated.path()) || !written.add(generated.path())) {
                         continue;
                     }
                     Optional<CopyCommand> carried = stageRun.builder()
@@ -117,6 +120,8 @@ public final class SecretGeneratedAtBuild implements Rule {
             Optional<CopyCommand> carried) {
         String what = switch (generated.kind()) {
             case SSH_HOST_KEY -> "the SSH host keys " + generated.shown();
+            case INSTALLED_SSH_HOST_KEY -> "the SSH host keys " + generated.shown() + " (the install script of Debian's"
+                    + " openssh-server makes them when they are missing)";
             case SSH_KEY -> "the SSH private key " + generated.shown();
             case TLS_KEY -> "the TLS private key " + generated.shown();
             case LARAVEL_APP_KEY -> "Laravel's APP_KEY into " + generated.shown();
@@ -137,7 +142,7 @@ public final class SecretGeneratedAtBuild implements Rule {
 
     private static String recommendation(Generated generated) {
         return switch (generated.kind()) {
-            case SSH_HOST_KEY -> "Delete the host keys in the same RUN (`rm -f /etc/ssh/ssh_host_*`) and make them when"
+            case SSH_HOST_KEY, INSTALLED_SSH_HOST_KEY -> "Delete the host keys in the same RUN (`rm -f /etc/ssh/ssh_host_*`) and make them when"
                     + " the container starts: `ssh-keygen -A` in the entrypoint before sshd, with /etc/ssh/ssh_host_* kept"
                     + " in a volume (or sshd's HostKey pointing into one) so that clients see the same keys after a"
                     + " re-creation; or mount host keys you manage as secrets.";

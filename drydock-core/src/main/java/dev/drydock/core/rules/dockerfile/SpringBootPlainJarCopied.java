@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.discovery.PathGlobs;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -186,7 +187,7 @@ public final class SpringBootPlainJarCopied implements Rule {
             return false;
         }
         String plain = name + (written == null ? "" : "-" + written) + "-plain.jar";
-        return Pattern.compile(globRegex(pattern)).matcher(plain).matches();
+        return Pattern.compile(PathGlobs.regex(pattern)).matcher(plain).matches();
     }
 
     /** Group 1 of the pattern in the first of the files (in the folder) that exists and has it, or null. */
@@ -199,15 +200,6 @@ public final class SpringBootPlainJarCopied implements Rule {
             }
         }
         return null;
-    }
-
-    /** A COPY pattern's file name part as a regular expression: * and ? stand for any characters but /. */
-    private static String globRegex(String glob) {
-        StringBuilder out = new StringBuilder();
-        for (char ch : glob.toCharArray()) {
-            out.append(ch == '*' ? "[^/]*" : ch == '?' ? "[^/]" : Pattern.quote(String.valueOf(ch)));
-        }
-        return out.toString();
     }
 
     /** The gradle call of the stage (or the stages it is built on) that runs build or assemble with the jar task. */

@@ -20,7 +20,7 @@ public final class GeneratedSecrets {
 
     /** What kind of key, for the message and the advice. */
     public enum Kind {
-        SSH_HOST_KEY, SSH_KEY, TLS_KEY, LARAVEL_APP_KEY, RAILS_MASTER_KEY, SYMFONY_DECRYPTION_KEY, RANDOM_SECRET
+        SSH_HOST_KEY, INSTALLED_SSH_HOST_KEY, SSH_KEY, TLS_KEY, LARAVEL_APP_KEY, RAILS_MASTER_KEY, SYMFONY_DECRYPTION_KEY, RANDOM_SECRET
     }
 
     /**
@@ -35,6 +35,9 @@ public final class GeneratedSecrets {
             "-p", "-c", "-Y", "-D", "-k", "-L", "-Q", "-r", "-G", "-M", "-T", "-B");
     private static final String[] SSH_KEYGEN_VALUES = {"-f", "-t", "-b", "-N", "-C", "-a", "-m", "-O", "-Z", "-E",
             "-I", "-n", "-V", "-z", "-P", "-w", "-s", "-F", "-R", "-r", "-D", "-M", "-T"};
+    /** Debian's packages whose install script (postinst) makes the missing SSH host keys; Alpine's openssh does not. */
+    private static final Set<String> APT_SSH_SERVERS = Set.of("openssh-server", "ssh");
+    private static final String SSH_HOST_KEYS = "/etc/ssh/ssh_host_*_key";
     private static final Set<String> OPENSSL_KEY_COMMANDS = Set.of("genrsa", "genpkey", "gendsa");
     private static final Pattern PYTHON = Pattern.compile("python(\\d+(\\.\\d+)?)?");
     private static final Pattern SECRET_PATH = Pattern.compile("(?i)(key|secret|token|passw|credential|\\.env$|\\.env\\.)[^/]*$");
@@ -83,6 +86,10 @@ public final class GeneratedSecrets {
         if (call.is("openssl")) {
             return tlsKey(call, dir);
         }
+        Optional<Generated> installed = installedHostKeys(call);
+        if (installed.isPresent()) {
+            return installed;
+        }
         Optional<Generated> framework = frameworkKey(call, dir);
         if (framework.isPresent()) {
             return framework;
@@ -111,6 +118,25 @@ public final class GeneratedSecrets {
         }
         Kind kind = PathNames.fileName(path).startsWith("ssh_host_") ? Kind.SSH_HOST_KEY : Kind.SSH_KEY;
         return Optional.of(new Generated(kind, call, call.span(), path, path));
+    }
+
+    /**
+     * The host keys made by installing Debian's SSH server with apt ({@code openssh-server}, or the {@code ssh}
+     * package that pulls it in) or by {@code dpkg-reconfigure openssh-server}: the package's postinst makes every key
+     * sshd_config names (by default RSA, ECDSA and Ed25519) that is missing.
+     */
+    private static Optional<Generated> installedHostKeys(Call call) {
+        if (call.is("dpkg-reconfigure")) {
+            return call.options().operands().stream().filter(a -> a.value().equals("openssh-server")).findFirst()
+                    .map(a -> hostKeys(Kind.INSTALLED_SSH_HOST_KEY, call, a.span()));
+        }
+        return PackageCommands.install(call).filter(o -> o.manager() == PackageCommands.Manager.APT)
+                .flatMap(o -> o.packages().stream().filter(p -> APT_SSH_SERVERS.contains(p.name())).findFirst())
+                .map(p -> hostKeys(Kind.INSTALLED_SSH_HOST_KEY, call, p.word().span()));
+    }
+
+    private static Generated hostKeys(Kind kind, Call call, Span span) {
+        return new Generated(kind, call, span, "/etc/ssh/ssh_host_ed25519_key", SSH_HOST_KEYS);
     }
 
     /** {@code openssl req -newkey/-x509 -keyout F}, {@code openssl genrsa|genpkey -out F}, {@code openssl ecparam -genkey -out F}. */

@@ -1,6 +1,8 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.discovery.PathGlobs;
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.entrypoint.EntryPoint;
@@ -244,25 +246,15 @@ public final class NginxConfigs {
                 }
                 return file == null ? List.of() : List.of(file);
             }
-            Pattern glob = Pattern.compile(globRegex(path));
+            Pattern glob = Pattern.compile(PathGlobs.regex(path));
+            boolean hidden = PathNames.fileName(path).startsWith(".");
             if (!path.startsWith(ROOT + "conf.d/") && !path.startsWith(ROOT)) {
                 partial = true; // files elsewhere may hold more than the project's
             }
-            return files.entrySet().stream().filter(e -> glob.matcher(e.getKey()).matches())
+            // nginx expands includes with glob(3), whose wildcards do not match a leading dot
+            return files.entrySet().stream().filter(e -> glob.matcher(e.getKey()).matches()
+                            && (hidden || !PathNames.fileName(e.getKey()).startsWith(".")))
                     .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
-        }
-
-        private static String globRegex(String glob) {
-            StringBuilder out = new StringBuilder();
-            for (char ch : glob.toCharArray()) {
-                switch (ch) {
-                    case '*' -> out.append("[^/]*");
-                    case '?' -> out.append("[^/]");
-                    case '[', ']' -> out.append(ch);
-                    default -> out.append(Pattern.quote(String.valueOf(ch)));
-                }
-            }
-            return out.toString();
         }
     }
 

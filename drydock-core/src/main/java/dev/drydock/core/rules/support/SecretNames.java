@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * it public ({@code PUBLIC}, {@code PUBLISHABLE}), as BuildKit's SecretsUsedInArgOrEnv allows; nor when a
  * word makes it a switch about a password rather than the password: the database images'
  * {@code MYSQL_ALLOW_EMPTY_PASSWORD}, {@code MARIADB_RANDOM_ROOT_PASSWORD} and {@code MYSQL_ONETIME_PASSWORD}
- * take any non-empty value as "on".
+ * take any non-empty value as "on"; nor Airflow's {@code AIRFLOW__CORE__FERNET_KEY_CMD} and {@code _SECRET}, which
+ * name a command or a secrets backend key that gives the value.
  */
 public final class SecretNames {
 
@@ -67,6 +68,11 @@ public final class SecretNames {
     private static final Set<String> PUBLIC_WORDS = Set.of("PUBLIC", "PUBLISHABLE", "PUB");
     private static final Set<String> SWITCH_WORDS = Set.of("ALLOW", "RANDOM", "ONETIME");
     private static final Set<String> NOT_SECRET_NAMES = Set.of("PWD", "OLDPWD");
+    /** Airflow's AIRFLOW__SECTION__OPTION_CMD (a command printing the value) and _SECRET (a secrets backend key). */
+    private static final Pattern AIRFLOW_INDIRECT = Pattern.compile("AIRFLOW__[A-Z0-9_]+?__([A-Z0-9_]+)_(CMD|SECRET)");
+    /** Airflow's sensitive options whose names do not say so (the others are secret-named: FERNET_KEY, SECRET_KEY ...). */
+    private static final Set<String> AIRFLOW_SENSITIVE_OPTIONS = Set.of("SQL_ALCHEMY_CONN", "SQL_ALCHEMY_CONN_ASYNC",
+            "BROKER_URL", "RESULT_BACKEND");
 
     private static final String URL_PASSWORD = "a password in a URL";
     private static final String CONNECTION_STRING_PASSWORD = "a password in a connection string";
@@ -117,7 +123,7 @@ public final class SecretNames {
 
     /** Whether a variable of this name holds a secret. */
     public static boolean isSecretName(String name) {
-        if (name == null || name.isEmpty() || NOT_SECRET_NAMES.contains(name)) {
+        if (name == null || name.isEmpty() || NOT_SECRET_NAMES.contains(name) || isAirflowIndirect(name)) {
             return false;
         }
         List<String> words = words(name);
@@ -137,6 +143,20 @@ public final class SecretNames {
             }
         }
         return words.get(words.size() - 1).equals("AUTH") && words.size() > 1;
+    }
+
+    /**
+     * Whether the name is Airflow's way to have a sensitive option's value fetched at run time: {@code _CMD} names a
+     * command, {@code _SECRET} a key in the secrets backend, of an option that supports them (a secret-named one, or a
+     * connection URL); {@code AIRFLOW__API_AUTH__JWT_SECRET} itself is the secret.
+     */
+    private static boolean isAirflowIndirect(String name) {
+        Matcher m = AIRFLOW_INDIRECT.matcher(name);
+        if (!m.matches()) {
+            return false;
+        }
+        String option = m.group(1);
+        return m.group(2).equals("CMD") || AIRFLOW_SENSITIVE_OPTIONS.contains(option) || isSecretName(option);
     }
 
     /** The words of a variable name, upper case: {@code dbPassword} and {@code DB_PASSWORD} give DB, PASSWORD. */
