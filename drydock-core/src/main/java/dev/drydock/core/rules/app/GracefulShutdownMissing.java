@@ -5,6 +5,7 @@ import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EntryPointScripts;
+import dev.drydock.core.rules.support.ScriptArguments;
 import dev.drydock.core.rules.support.InitForwarding;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
@@ -225,15 +226,15 @@ public final class GracefulShutdownMissing implements Rule {
                     ? "compose " + (inCmd ? "command" : "entrypoint") : which;
             String last = lastCommand(script);
             boolean compound = !last.isEmpty() && COMPOUND_ENDS.contains(last.split("\\s+")[last.split("\\s+").length - 1]);
-            String what = compound ? "the `" + shorten(script.strip().split("\\s+", 2)[0]) + "` it runs"
-                    : AppFacts.runsServer(ep) || last.isEmpty() ? "the server" : "`" + shorten(last) + "`";
+            String what = compound ? "the `" + ScriptArguments.shorten(script.strip().split("\\s+", 2)[0]) + "` it runs"
+                    : AppFacts.runsServer(ep) || last.isEmpty() ? "the server" : "`" + ScriptArguments.shorten(last) + "`";
             String signal = init.map(i -> "` as its child under " + i.init() + ": " + i.init() + " passes docker"
                             + " stop's SIGTERM to the shell only, which ends without passing it on, so " + what + " is"
                             + " killed with the container")
                     .orElse("` as its child and stays PID 1: docker stop's SIGTERM goes to the shell, which does not"
                             + " pass it on, so " + what + " is killed with SIGKILL when the grace period ends");
             Origin origin = inCmd && command.cmdOrigin() != null ? command.cmdOrigin() : command.origin();
-            context.finding(this, origin, "the " + written + " " + form + " starts `" + shorten(script) + signal)
+            context.finding(this, origin, "the " + written + " " + form + " starts `" + ScriptArguments.shorten(script) + signal)
                     .recommendation(compound ? compoundRecommendation(script)
                             : shellRecommendation(command, script,
                             written.startsWith("compose ") ? written.substring("compose ".length()) + ":" : which, what))
@@ -252,11 +253,11 @@ public final class GracefulShutdownMissing implements Rule {
                 if (forwardsTerm(file)) {
                     continue;
                 }
-                if (handOver.isPresent() || !runsCommandArguments(file) && !EXEC.matcher(" " + file.text()).find()) {
-                    Optional<Command> last = handOver.isPresent() ? Optional.empty() : lastForegroundCommand(file);
+                if (handOver.isPresent() || !ScriptArguments.runsCommandArguments(file) && !EXEC.matcher(" " + file.text()).find()) {
+                    Optional<Command> last = handOver.isPresent() ? Optional.empty() : ScriptArguments.lastForegroundCommand(file);
                     String how = handOver.map(h -> " runs the container's command without exec (line "
-                            + h.span().startLine() + ": `" + shorten(text(file, h)) + "`)")
-                            .or(() -> last.map(l -> " runs `" + shorten(text(file, l)) + "` (line " + l.span().startLine()
+                            + h.span().startLine() + ": `" + ScriptArguments.shorten(ScriptArguments.text(file, h)) + "`)")
+                            .or(() -> last.map(l -> " runs `" + ScriptArguments.shorten(ScriptArguments.text(file, l)) + "` (line " + l.span().startLine()
                                     + ") without exec"))
                             .orElse(" runs the server without exec");
                     String what = last.map(l -> l.name()).orElse("the server");
@@ -265,12 +266,12 @@ public final class GracefulShutdownMissing implements Rule {
                                     .orElse("the script's shell stays PID 1")
                             + " and docker stop's SIGTERM never reaches " + what)
                             .recommendation(last.filter(l -> PACKAGE_MANAGER_COMMANDS.contains(l.name()))
-                                    .map(l -> "Replace `" + shorten(text(file, l)) + "` in " + file.path() + " with exec"
+                                    .map(l -> "Replace `" + ScriptArguments.shorten(ScriptArguments.text(file, l)) + "` in " + file.path() + " with exec"
                                             + " and the command its package.json script runs (`exec node ...`): with"
                                             + " exec alone " + l.name() + " would be PID 1, and it does not pass"
                                             + " SIGTERM on to the program either.")
                                     .or(() -> handOver.or(() -> last).map(h -> "Write exec before it (`exec "
-                                    + shorten(text(file, h)) + "`) in " + file.path() + ", so " + what
+                                    + ScriptArguments.shorten(ScriptArguments.text(file, h)) + "`) in " + file.path() + ", so " + what
                                     + " replaces the shell as PID 1 and receives the signals."))
                                     .orElse("End " + file.path() + " with `exec \"$@\"` (or exec the server command),"
                                             + " so the server replaces the shell as PID 1 and receives the signals."))
@@ -287,32 +288,11 @@ public final class GracefulShutdownMissing implements Rule {
      * su-exec) in the foreground without exec, so the script's shell waits for it.
      */
     private static Optional<Command> handOverWithoutExec(SourceFile file) {
-        return handOvers(file).stream().filter(cmd -> !cmd.background()
+        return ScriptArguments.handOvers(file).stream().filter(cmd -> !cmd.background()
                 && cmd.wrappers().stream().noneMatch(w -> w.value().equals("exec"))).findFirst();
     }
 
-    /**
-     * The script's last command when it runs in the foreground as the script's final step (not in a pipeline,
-     * not a shell builtin that ends or waits): the long-running program the script starts, such as a worker.
-     */
-    private static Optional<Command> lastForegroundCommand(SourceFile file) {
-        List<Command> commands = ShellScript.parse(MappedText.of(file, 0, file.text().length())).commands();
-        if (commands.isEmpty()) {
-            return Optional.empty();
-        }
-        Command last = commands.get(commands.size() - 1);
-        return last.background() || last.inPipeline() || last.name() == null || NOT_A_PROGRAM.contains(last.name())
-                ? Optional.empty() : Optional.of(last);
-    }
-
     private static final Set<String> PACKAGE_MANAGER_COMMANDS = Set.of("npm", "pnpm", "yarn", "npx");
-
-    private static final Set<String> NOT_A_PROGRAM = Set.of("exit", "wait", "true", "false", ":", "echo", "printf",
-            "return", "sleep", "trap", "set", "export", "cd", "source", ".");
-
-    private static String text(SourceFile file, Command command) {
-        return file.text().substring(command.span().start(), command.span().end());
-    }
 
     /**
      * Whether an entry-point script passes docker stop's SIGTERM on to the server it starts: it traps TERM with a
@@ -333,17 +313,6 @@ public final class GracefulShutdownMissing implements Rule {
             }
         }
         return trapsTerm && kills && commands.stream().anyMatch(cmd -> cmd.is("wait"));
-    }
-
-    /** Whether an entry-point script runs the container's command ({@code "$@"}) anywhere. */
-    private static boolean runsCommandArguments(SourceFile file) {
-        return !handOvers(file).isEmpty();
-    }
-
-    private static List<Command> handOvers(SourceFile file) {
-        ShellScript script = ShellScript.parse(MappedText.of(file, 0, file.text().length()));
-        return script.commands().stream().filter(cmd -> cmd.program().map(w -> w.value().equals("$@")
-                || w.value().equals("$*")).orElse(false)).toList();
     }
 
     /**
@@ -524,7 +493,7 @@ public final class GracefulShutdownMissing implements Rule {
                     : init ? "without them the stop signal ends it at once"
                     : "without them Linux ignores a signal PID 1 has no handler for, so it " + killed;
             boolean alsoSignal = signal != null && PhpWorkerSignals.unhandled(context, c, ep, signal).isPresent();
-            context.finding(this, at, who + worker.get() + " (`" + shorten(String.join(" ", ep.args()))
+            context.finding(this, at, who + worker.get() + " (`" + ScriptArguments.shorten(String.join(" ", ep.args()))
                             + "`" + (script == null ? "" : ", from its start script " + script) + ") on " + image + ", whose PHP has no pcntl extension (nothing in the build adds it)"
                             + (winch ? " and whose STOPSIGNAL SIGWINCH (Apache's graceful stop) is what docker stop"
                             + " sends" : "") + ": the worker finishes its job on SIGTERM only through handlers it"
@@ -882,11 +851,6 @@ public final class GracefulShutdownMissing implements Rule {
 
     private static String format(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    private static String shorten(String s) {
-        String one = s.strip().replaceAll("\\s+", " ");
-        return one.length() > 70 ? one.substring(0, 67) + "..." : one;
     }
 
     /** The word that names the program the wrappers start, to find the line that names it; null when unknown. */

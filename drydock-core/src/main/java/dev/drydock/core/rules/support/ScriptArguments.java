@@ -1,0 +1,75 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.source.MappedText;
+import dev.drydock.core.source.SourceFile;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** How an entry-point script uses the arguments it is started with: the container's CMD or compose command. */
+public final class ScriptArguments {
+
+    private ScriptArguments() {}
+
+    /** $@, ${@...}, $*, $#, ${#}, $1..$9, ${1...}: any read of the positional parameters. */
+    private static final Pattern POSITIONAL = Pattern.compile("\\$[@*#1-9]|\\$\\{[@*1-9]|\\$\\{#}");
+    /** shift, getopts, a for loop without `in` (over "$@"), sourcing another file (which shares them). */
+    private static final Pattern ARGUMENT_COMMANDS = Pattern.compile(
+            "(?m)(^|[\\s;&|(])(shift|getopts|source|\\.)(\\s|;|$)|(^|[\\s;&|(])for\\s+\\w+\\s*(;|\\n|do\\b)");
+    private static final Pattern COMMENT = Pattern.compile("(?m)(^|\\s)#.*$");
+
+    private static final Set<String> NOT_A_PROGRAM = Set.of("exit", "wait", "true", "false", ":", "echo", "printf",
+            "return", "sleep", "trap", "set", "export", "cd", "source", ".");
+
+    /** The commands of the script that run its arguments as a command ({@code "$@"}, also after gosu or exec). */
+    public static List<Command> handOvers(SourceFile file) {
+        return parse(file).commands().stream().filter(cmd -> cmd.program().map(w -> w.value().equals("$@")
+                || w.value().equals("$*")).orElse(false)).toList();
+    }
+
+    /** Whether the script runs the container's command ({@code "$@"}) anywhere. */
+    public static boolean runsCommandArguments(SourceFile file) {
+        return !handOvers(file).isEmpty();
+    }
+
+    /**
+     * Whether the script reads its arguments in any way: a positional parameter outside comments, shift,
+     * getopts, a bare {@code for arg}, or sourcing a file that may read them.
+     */
+    public static boolean readsArguments(SourceFile file) {
+        String code = COMMENT.matcher(file.text()).replaceAll("$1");
+        return runsCommandArguments(file) || POSITIONAL.matcher(code).find() || ARGUMENT_COMMANDS.matcher(code).find();
+    }
+
+    /**
+     * The script's last command when it runs in the foreground as the script's final step (not in a pipeline,
+     * not a shell builtin that ends or waits): the long-running program the script starts, such as a worker.
+     */
+    public static Optional<Command> lastForegroundCommand(SourceFile file) {
+        List<Command> commands = parse(file).commands();
+        if (commands.isEmpty()) {
+            return Optional.empty();
+        }
+        Command last = commands.get(commands.size() - 1);
+        return last.background() || last.inPipeline() || last.name() == null
+                || NOT_A_PROGRAM.contains(last.name()) ? Optional.empty() : Optional.of(last);
+    }
+
+    /** The command as the script writes it. */
+    public static String text(SourceFile file, Command command) {
+        return file.text().substring(command.span().start(), command.span().end());
+    }
+
+    /** A command on one line, cut to 70 characters, to quote in a message. */
+    public static String shorten(String s) {
+        String one = s.strip().replaceAll("\\s+", " ");
+        return one.length() > 70 ? one.substring(0, 67) + "..." : one;
+    }
+
+    private static ShellScript parse(SourceFile file) {
+        return ShellScript.parse(MappedText.of(file, 0, file.text().length()));
+    }
+}

@@ -1,0 +1,5 @@
+#!/bin/sh
+set -e
+node migrate.js
+set -- "${@}"
+exec "$@"
