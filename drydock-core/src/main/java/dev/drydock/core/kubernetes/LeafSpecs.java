@@ -43,6 +43,16 @@ public final class LeafSpecs {
                 : new LeafSpec(leaf, security.pod(), security.container(), resources);
     }
 
+    /**
+     * Whether some patch of the chain, applied in kustomize's order to the tracked container, answers {@code hit}
+     * (a patch that sets or removes a key of the container, or fails the build).
+     */
+    public static boolean anyPatch(List<Kustomization> chain, Function<Kustomization.Patch, KustomizePatch> patches,
+            KubeWorkload w, KubeContainer c, java.util.function.BiPredicate<KustomizePatch, ContainerTrack> hit) {
+        return follow(chain, patches, new ContainerTrack(w, c), Boolean.FALSE,
+                (patch, track, value) -> hit.test(patch, track) ? null : value) == null;
+    }
+
     /** What the patches of the chain make of a value of the container, in kustomize's order; null once unknown. */
     private static <T> T follow(List<Kustomization> chain, Function<Kustomization.Patch, KustomizePatch> patches,
             ContainerTrack track, T value, Step<T> step) {

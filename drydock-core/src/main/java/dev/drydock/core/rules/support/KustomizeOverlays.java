@@ -2,7 +2,7 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
-import dev.drydock.core.kubernetes.ContainerTrack;
+import dev.drydock.core.kubernetes.LeafSpecs;
 import dev.drydock.core.kubernetes.KubeContainer;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.kubernetes.Kustomization;
@@ -27,7 +27,7 @@ import java.util.Set;
  * anchored regular expression matched against the original or the current name) it patches every object the target
  * selects; a JSON 6902 patch (a list of operations, always with a target) replaces, removes or adds at a path such as
  * {@code /spec/template/spec/containers/0/readinessProbe}, its indexes following the containers its earlier
- * operations insert or remove ({@link ContainerTrack}). A target drydock cannot evaluate (labelSelector,
+ * operations insert or remove ({@link dev.drydock.core.kubernetes.ContainerTrack}). A target drydock cannot evaluate (labelSelector,
  * annotationSelector, namespace), a patch it cannot read and an operation kustomize cannot apply count as replacing
  * the probe, so that a probe the overlays may change is not reported; a base no kustomization lists keeps its probe.
  */
@@ -84,21 +84,7 @@ public final class KustomizeOverlays {
     /** Whether a patch of the chain sets or removes that probe of that container, or the chain fails to build. */
     private static boolean replacedIn(ReviewContext context, List<Kustomization> chain, KubeWorkload w,
             KubeContainer c, String probe) {
-        ContainerTrack track = new ContainerTrack(w, c);
-        for (Kustomization k : chain) {
-            for (boolean json6902 : new boolean[] {false, true}) {
-                for (Kustomization.Patch p : k.patches()) {
-                    if (p.json6902() == json6902
-                            && patch(context, p).apply(track, probe)) {
-                        return true;
-                    }
-                }
-                if (!json6902) {
-                    track.rename(k);
-                }
-            }
-        }
-        return false;
+        return LeafSpecs.anyPatch(chain, p -> patch(context, p), w, c, (patch, track) -> patch.apply(track, probe));
     }
 
     /** The project's kustomizations drydock can read, and how they build on one another. */
