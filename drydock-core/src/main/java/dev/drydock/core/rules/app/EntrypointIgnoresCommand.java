@@ -11,6 +11,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.ScriptArguments;
+import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.source.SourceFile;
 import java.util.List;
@@ -88,9 +89,9 @@ public final class EntrypointIgnoresCommand implements Rule {
         String which = compose ? "compose command" : "CMD";
         String given = String.join(" ", command.cmd());
         Optional<Command> last = ScriptArguments.lastForegroundCommand(file).filter(l -> !l.name().isEmpty());
-        String instead = last.map(l -> "it runs `" + ScriptArguments.shorten(ScriptArguments.text(file, l)) + "` (line "
+        String instead = last.map(l -> "it runs `" + ShortText.of(ScriptArguments.text(file, l), 70) + "` (line "
                 + l.span().startLine() + ") instead").orElse("it runs only its own commands");
-        context.finding(this, command.cmdOrigin(), "the " + which + " `" + ScriptArguments.shorten(given) + "` is handed to the"
+        context.finding(this, command.cmdOrigin(), "the " + which + " `" + ShortText.of(given, 70) + "` is handed to the"
                         + " entry-point script " + file.path() + " as its arguments, but the script never reads them: "
                         + instead + ", so the " + which + " never runs")
                 .recommendation("End " + file.path() + " with `exec \"$@\"` so that it runs the " + which + " it is"

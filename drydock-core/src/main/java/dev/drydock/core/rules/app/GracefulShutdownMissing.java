@@ -6,6 +6,7 @@ import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.ScriptArguments;
+import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.InitForwarding;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
@@ -226,15 +227,15 @@ public final class GracefulShutdownMissing implements Rule {
                     ? "compose " + (inCmd ? "command" : "entrypoint") : which;
             String last = lastCommand(script);
             boolean compound = !last.isEmpty() && COMPOUND_ENDS.contains(last.split("\\s+")[last.split("\\s+").length - 1]);
-            String what = compound ? "the `" + ScriptArguments.shorten(script.strip().split("\\s+", 2)[0]) + "` it runs"
-                    : AppFacts.runsServer(ep) || last.isEmpty() ? "the server" : "`" + ScriptArguments.shorten(last) + "`";
+            String what = compound ? "the `" + ShortText.of(script.strip().split("\\s+", 2)[0], 70) + "` it runs"
+                    : AppFacts.runsServer(ep) || last.isEmpty() ? "the server" : "`" + ShortText.of(last, 70) + "`";
             String signal = init.map(i -> "` as its child under " + i.init() + ": " + i.init() + " passes docker"
                             + " stop's SIGTERM to the shell only, which ends without passing it on, so " + what + " is"
                             + " killed with the container")
                     .orElse("` as its child and stays PID 1: docker stop's SIGTERM goes to the shell, which does not"
                             + " pass it on, so " + what + " is killed with SIGKILL when the grace period ends");
             Origin origin = inCmd && command.cmdOrigin() != null ? command.cmdOrigin() : command.origin();
-            context.finding(this, origin, "the " + written + " " + form + " starts `" + ScriptArguments.shorten(script) + signal)
+            context.finding(this, origin, "the " + written + " " + form + " starts `" + ShortText.of(script, 70) + signal)
                     .recommendation(compound ? compoundRecommendation(script)
                             : shellRecommendation(command, script,
                             written.startsWith("compose ") ? written.substring("compose ".length()) + ":" : which, what))
@@ -256,8 +257,8 @@ public final class GracefulShutdownMissing implements Rule {
                 if (handOver.isPresent() || !ScriptArguments.runsCommandArguments(file) && !EXEC.matcher(" " + file.text()).find()) {
                     Optional<Command> last = handOver.isPresent() ? Optional.empty() : ScriptArguments.lastForegroundCommand(file);
                     String how = handOver.map(h -> " runs the container's command without exec (line "
-                            + h.span().startLine() + ": `" + ScriptArguments.shorten(ScriptArguments.text(file, h)) + "`)")
-                            .or(() -> last.map(l -> " runs `" + ScriptArguments.shorten(ScriptArguments.text(file, l)) + "` (line " + l.span().startLine()
+                            + h.span().startLine() + ": `" + ShortText.of(ScriptArguments.text(file, h), 70) + "`)")
+                            .or(() -> last.map(l -> " runs `" + ShortText.of(ScriptArguments.text(file, l), 70) + "` (line " + l.span().startLine()
                                     + ") without exec"))
                             .orElse(" runs the server without exec");
                     String what = last.map(l -> l.name()).orElse("the server");
@@ -266,12 +267,12 @@ public final class GracefulShutdownMissing implements Rule {
                                     .orElse("the script's shell stays PID 1")
                             + " and docker stop's SIGTERM never reaches " + what)
                             .recommendation(last.filter(l -> PACKAGE_MANAGER_COMMANDS.contains(l.name()))
-                                    .map(l -> "Replace `" + ScriptArguments.shorten(ScriptArguments.text(file, l)) + "` in " + file.path() + " with exec"
+                                    .map(l -> "Replace `" + ShortText.of(ScriptArguments.text(file, l), 70) + "` in " + file.path() + " with exec"
                                             + " and the command its package.json script runs (`exec node ...`): with"
                                             + " exec alone " + l.name() + " would be PID 1, and it does not pass"
                                             + " SIGTERM on to the program either.")
                                     .or(() -> handOver.or(() -> last).map(h -> "Write exec before it (`exec "
-                                    + ScriptArguments.shorten(ScriptArguments.text(file, h)) + "`) in " + file.path() + ", so " + what
+                                    + ShortText.of(ScriptArguments.text(file, h), 70) + "`) in " + file.path() + ", so " + what
                                     + " replaces the shell as PID 1 and receives the signals."))
                                     .orElse("End " + file.path() + " with `exec \"$@\"` (or exec the server command),"
                                             + " so the server replaces the shell as PID 1 and receives the signals."))
@@ -493,7 +494,7 @@ public final class GracefulShutdownMissing implements Rule {
                     : init ? "without them the stop signal ends it at once"
                     : "without them Linux ignores a signal PID 1 has no handler for, so it " + killed;
             boolean alsoSignal = signal != null && PhpWorkerSignals.unhandled(context, c, ep, signal).isPresent();
-            context.finding(this, at, who + worker.get() + " (`" + ScriptArguments.shorten(String.join(" ", ep.args()))
+            context.finding(this, at, who + worker.get() + " (`" + ShortText.of(String.join(" ", ep.args()), 70)
                             + "`" + (script == null ? "" : ", from its start script " + script) + ") on " + image + ", whose PHP has no pcntl extension (nothing in the build adds it)"
                             + (winch ? " and whose STOPSIGNAL SIGWINCH (Apache's graceful stop) is what docker stop"
                             + " sends" : "") + ": the worker finishes its job on SIGTERM only through handlers it"

@@ -19,6 +19,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AttemptedJsonList;
 import dev.drydock.core.rules.support.BuildCheckDirective;
 import dev.drydock.core.rules.support.LoneCommandExec;
+import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
 import dev.drydock.core.rules.support.Probes;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ public final class JsonArgsRecommended implements Rule {
             ShellForm shell, ImageTools busyBox) {
         String keyword = instruction.kind().name();
         String text = shell.text().strip().replaceAll("\\s+", " ");
-        String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
+        String shown = ShortText.of(text, 60);
         String form = text.startsWith("[") ? " is not a valid JSON list, so it is in shell form and" : " in shell form";
         String effect = busyBox == null ? ": the shell, not the program, receives the stop signal"
                 : ": " + busyBox.shName() + " in " + busyBox.image() + " replaces itself with that one command, so "

@@ -3,6 +3,7 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.devcontainer.DevContainer;
 import dev.drydock.core.rules.support.UserIds;
+import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.rules.support.AppFacts;
@@ -921,8 +922,8 @@ public final class RunsAsRoot implements Rule {
     /** The container and its command, for a message about a shared image: {@code queue (compose.yaml), which runs `...`,}. */
     private static String sharedSubject(Container container) {
         String command = container.command() == null || container.command().isEmpty() ? ""
-                : ", which runs `" + shorten(container.command().shellForm() && container.command().script() != null
-                        ? container.command().script() : String.join(" ", container.command().argv())) + "`,";
+                : ", which runs `" + ShortText.of(container.command().shellForm() && container.command().script() != null
+                        ? container.command().script() : String.join(" ", container.command().argv()), 60) + "`,";
         return container.name() + " (" + container.composeFile() + ")" + command;
     }
 
@@ -942,11 +943,6 @@ public final class RunsAsRoot implements Rule {
             }
         }
         return out.toString();
-    }
-
-    private static String shorten(String s) {
-        String one = s.strip().replaceAll("\\s+", " ");
-        return one.length() > 60 ? one.substring(0, 57) + "..." : one;
     }
 
     /** nginxinc/nginx-unprivileged with the tag of the official nginx image the container runs, or null. */

@@ -63,12 +63,6 @@ public final class ScriptArguments {
         return file.text().substring(command.span().start(), command.span().end());
     }
 
-    /** A command on one line, cut to 70 characters, to quote in a message. */
-    public static String shorten(String s) {
-        String one = s.strip().replaceAll("\\s+", " ");
-        return one.length() > 70 ? one.substring(0, 67) + "..." : one;
-    }
-
     private static ShellScript parse(SourceFile file) {
         return ShellScript.parse(MappedText.of(file, 0, file.text().length()));
     }
