@@ -34,6 +34,7 @@ public final class AppRules {
                 new NotebookAuthenticationDisabled(),
                 new ModelCacheNotPersisted(),
                 new NextStaticAssetsNotCopied(),
+                new NextStandaloneOutputMissing(),
                 new NextStandaloneHostname());
     }
 }

@@ -1,0 +1,2 @@
+const base = require('./config/next.base');
+module.exports = { ...base, reactStrictMode: true };
