@@ -2,11 +2,13 @@ package dev.drydock.core.entrypoint;
 
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.shell.ShellWords;
+import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -83,8 +85,10 @@ final class CommandReader {
     final List<String> unresolved = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     String shellScript;
+    private final ScriptFiles scriptFiles;
 
-    CommandReader(Invocation invocation) {
+    CommandReader(Invocation invocation, ScriptFiles scriptFiles) {
+        this.scriptFiles = scriptFiles;
         this.env = new LinkedHashMap<>(invocation.environment());
         this.workdir = PathNames.normalizeAbsolute("/", invocation.workdir());
     }
@@ -199,14 +203,26 @@ final class CommandReader {
             notes.add("drydock does not split a script with " + parsed.unsupported() + "; kept whole");
             return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
         }
+        List<String> next = follow(parsed);
+        if (next == null) {
+            shellScript = script;
+            return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
+        }
+        return Step.to(next);
+    }
+
+    /**
+     * The words of a readable script's application command, with the directory and environment earlier commands
+     * give it (the other commands are recorded); null, changing nothing, when it has none.
+     */
+    private List<String> follow(SimpleScript parsed) {
         if (parsed.skipped() != null) {
             notes.add("drydock does not follow " + parsed.skipped() + " in the script; its final exec is read as the application");
         }
         List<ScriptCommand> commands = parsed.commands();
         int main = main(commands);
         if (main < 0) {
-            shellScript = script;
-            return Step.end(done(Runtime.SHELL, Target.NONE, Map.of(), argv));
+            return null;
         }
         for (int i = 0; i < commands.size(); i++) {
             List<String> words = commands.get(i).words();
@@ -221,7 +237,7 @@ final class CommandReader {
         }
         env.clear();
         env.putAll(commands.get(main).environment());
-        return Step.to(commands.get(main).words());
+        return commands.get(main).words();
     }
 
     /**
@@ -467,8 +483,9 @@ final class CommandReader {
     }
 
     /**
-     * An entry-point script: the command after "--" (wait-for-it style), or its arguments when
-     * they look like a command (the {@code exec "$@"} convention); null when neither.
+     * An entry-point script: the command after "--" (wait-for-it style), or its arguments when they look like a
+     * command and the script runs them ({@code exec "$@"}) or may (assumed, noted); when the project's copy of the
+     * script never reads them, the program it starts itself. Null when none of these.
      */
     private List<String> script(String path, List<String> rest) {
         scripts.add(abs(path));
@@ -477,12 +494,38 @@ final class CommandReader {
             wrappers.add(new Wrapper(base(path), rest.subList(0, dashes)));
             return rest.subList(dashes + 1, rest.size());
         }
-        if (!rest.isEmpty() && looksLikeCommand(rest.get(0))) {
-            wrappers.add(new Wrapper(base(path), List.of()));
-            notes.add(path + " is assumed to end with exec \"$@\" (its arguments are read as the command)");
-            return rest;
+        if (rest.isEmpty() || !looksLikeCommand(rest.get(0))) {
+            return null;
         }
-        return null;
+        Optional<SourceFile> file = scriptFiles.find(abs(path));
+        ArgumentUse use = file.map(ScriptArguments::use).orElse(ArgumentUse.UNKNOWN);
+        if (use == ArgumentUse.IGNORES) {
+            List<String> own = ownStart(path, file.get(), rest);
+            if (own != null) {
+                wrappers.add(new Wrapper(base(path), List.of()));
+            }
+            return own;
+        }
+        wrappers.add(new Wrapper(base(path), List.of()));
+        if (use != ArgumentUse.HANDS_ON) {
+            notes.add(path + " is assumed to end with exec \"$@\" (its arguments are read as the command)");
+        }
+        return rest;
+    }
+
+    /**
+     * A script that never reads its arguments: they never run, and the program it starts itself is the application,
+     * read as {@code sh -c} would read the script; null when the script can't be split into its commands.
+     */
+    private List<String> ownStart(String path, SourceFile file, List<String> ignored) {
+        SimpleScript parsed = SimpleScript.read(file.text(), env, List.of(path));
+        List<String> own = parsed.supported() ? follow(parsed) : null;
+        if (own != null) {
+            unresolved.addAll(parsed.unresolved());
+        }
+        notes.add(path + " never reads its arguments, so `" + String.join(" ", ignored) + "` does not run"
+                + (own != null ? "; the program the script starts is read as the application" : ""));
+        return own;
     }
 
     private static boolean looksLikeCommand(String word) {

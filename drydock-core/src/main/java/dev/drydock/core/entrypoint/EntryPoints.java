@@ -20,8 +20,10 @@ import java.util.Map;
  * waiters ({@code wait-for-it ... --}, {@code dockerize}), Thruster's proxy ({@code thrust}: its child gets
  * PORT set to Thruster's target port, see {@link Thruster}) and entry-point scripts
  * ({@code /docker-entrypoint.sh}: recorded in {@link EntryPoint#scripts()}; the arguments after it
- * are read as the application when they look like a command, on the usual {@code exec "$@"}
- * convention, which is noted). Interpreters are recognised under any path and version
+ * are read as the application when they look like a command and the script runs them ({@code exec "$@"}),
+ * or may ({@code "$1"}, shift) or cannot be read, on the usual {@code exec "$@"} convention, which is
+ * noted; when the project's copy of the script never reads its arguments, the arguments never run and
+ * the script is read as an {@code sh -c} script instead: its final program is the application). Interpreters are recognised under any path and version
  * ({@code /usr/local/bin/python3.11}); {@code python -m gunicorn} is gunicorn.
  */
 public final class EntryPoints {
@@ -29,7 +31,12 @@ public final class EntryPoints {
     private EntryPoints() {}
 
     public static EntryPoint interpret(Invocation invocation) {
-        return new CommandReader(invocation).run(invocation.effectiveArgv());
+        return interpret(invocation, ScriptFiles.NONE);
+    }
+
+    /** Reads the command with the project's copies of its entry-point scripts at hand (see {@link ScriptArguments}). */
+    public static EntryPoint interpret(Invocation invocation, ScriptFiles scriptFiles) {
+        return new CommandReader(invocation, scriptFiles).run(invocation.effectiveArgv());
     }
 
     public static EntryPoint interpret(List<String> argv, boolean shellForm, Map<String, String> environment, String workdir) {

@@ -21,6 +21,8 @@ import dev.drydock.core.entrypoint.ContextPaths;
 import dev.drydock.core.entrypoint.Copy;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.EntryPoints;
+import dev.drydock.core.entrypoint.Invocation;
+import dev.drydock.core.entrypoint.ScriptFiles;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.image.JavaEntrypointImages;
 import dev.drydock.core.manifest.Manifest;
@@ -197,7 +199,7 @@ final class ContainerLinker {
         }
         String workdir = service.workingDir() != null ? service.workingDir().value()
                 : config.workdir() != null ? config.workdir().value() : "/";
-        EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, env, workdir), copiedSources(build));
+        EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, env, workdir, build), copiedSources(build));
         Container.Setting user = service.user() != null
                 ? new Container.Setting(service.user().value(), origin(service.user().node()))
                 : imageUser(config);
@@ -219,7 +221,7 @@ final class ContainerLinker {
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
         EffectiveCommand command = command(config, baseEntrypoint(build), null, null);
         String workdir = config.workdir() != null ? config.workdir().value() : "/";
-        EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, stage == null ? Map.of() : envOf(stage), workdir),
+        EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, stage == null ? Map.of() : envOf(stage), workdir, build),
                 copiedSources(build));
         Origin origin = stage == null ? new Origin(path, null) : origin(path, stage.from().span());
         return new Container(path, null, null, origin, build, null, manifests(build), command, entryPoint,
@@ -434,7 +436,7 @@ final class ContainerLinker {
         return argv.get(0).equals("java") || argv.get(0).endsWith("/java");
     }
 
-    private static EntryPoint entryPoint(EffectiveCommand command, Map<String, String> env, String workdir) {
+    private EntryPoint entryPoint(EffectiveCommand command, Map<String, String> env, String workdir, BuildLink build) {
         if (command == null || command.isEmpty()) {
             return null;
         }
@@ -442,7 +444,9 @@ final class ContainerLinker {
         if (command.shellForm() && command.script() != null) {
             argv = List.of(command.script());
         }
-        return EntryPoints.interpret(argv, command.shellForm(), env, workdir);
+        ScriptFiles scripts = build == null || build.stage() == null ? ScriptFiles.NONE
+                : new ScriptCopies(reading, build, contextPaths(build));
+        return EntryPoints.interpret(new Invocation(argv, command.shellForm(), env, workdir), scripts);
     }
 
     /** The project files the entry point's target files are copies of. */

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.entrypoint.ArgumentUse;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.review.Category;
@@ -10,7 +11,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.EntryPointScripts;
-import dev.drydock.core.rules.support.ScriptArguments;
+import dev.drydock.core.entrypoint.ScriptArguments;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.source.SourceFile;
@@ -77,7 +78,7 @@ public final class EntrypointIgnoresCommand implements Rule {
             }
             String script = scriptWord(command.entrypoint());
             SourceFile file = script == null ? null : EntryPointScripts.find(context, c, script);
-            if (file == null || !shellScript(file) || ScriptArguments.readsArguments(file)) {
+            if (file == null || ScriptArguments.use(file) != ArgumentUse.IGNORES) {
                 continue;
             }
             report(context, c, command, file);
@@ -120,12 +121,5 @@ public final class EntrypointIgnoresCommand implements Rule {
             }
         }
         return null;
-    }
-
-    private static boolean shellScript(SourceFile file) {
-        String text = file.text();
-        String firstLine = text.lines().findFirst().orElse("");
-        return firstLine.startsWith("#!") ? firstLine.matches("#!.*\\b(sh|bash|ash|dash)\\b.*")
-                : file.path().endsWith(".sh");
     }
 }

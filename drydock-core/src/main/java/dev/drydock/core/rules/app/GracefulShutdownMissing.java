@@ -5,7 +5,7 @@ import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EntryPointScripts;
-import dev.drydock.core.rules.support.ScriptArguments;
+import dev.drydock.core.entrypoint.ScriptArguments;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.InitForwarding;
 import dev.drydock.core.rules.support.AppFacts;

@@ -1,6 +1,7 @@
-package dev.drydock.core.rules.support;
+package dev.drydock.core.entrypoint;
 
 import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.Shebang;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceFile;
@@ -23,6 +24,23 @@ public final class ScriptArguments {
 
     private static final Set<String> NOT_A_PROGRAM = Set.of("exit", "wait", "true", "false", ":", "echo", "printf",
             "return", "sleep", "trap", "set", "export", "cd", "source", ".");
+
+    /**
+     * What a shell script does with its arguments: runs them ({@code "$@"} or {@code "$*"} as a program), reads them
+     * otherwise, or never reads them; {@link ArgumentUse#UNKNOWN} when the file is not a shell script.
+     */
+    public static ArgumentUse use(SourceFile file) {
+        if (!isShellScript(file)) {
+            return ArgumentUse.UNKNOWN;
+        }
+        return runsCommandArguments(file) ? ArgumentUse.HANDS_ON
+                : readsArguments(file) ? ArgumentUse.READS : ArgumentUse.IGNORES;
+    }
+
+    /** Whether a POSIX-like shell runs the file: its shebang names one, or it has none and its name ends in .sh. */
+    public static boolean isShellScript(SourceFile file) {
+        return Shebang.of(file.text()).map(Shebang::isShell).orElse(file.path().endsWith(".sh"));
+    }
 
     /** The commands of the script that run its arguments as a command ({@code "$@"}, also after gosu or exec). */
     public static List<Command> handOvers(SourceFile file) {
