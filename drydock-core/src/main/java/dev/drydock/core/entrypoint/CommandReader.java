@@ -85,6 +85,7 @@ final class CommandReader {
     final List<String> unresolved = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     String shellScript;
+    String commandIgnoredBy;
     private final ScriptFiles scriptFiles;
 
     CommandReader(Invocation invocation, ScriptFiles scriptFiles) {
@@ -503,6 +504,7 @@ final class CommandReader {
             List<String> own = ownStart(path, file.get(), rest);
             if (own != null) {
                 wrappers.add(new Wrapper(base(path), List.of()));
+                commandIgnoredBy = abs(path);
             }
             return own;
         }
@@ -664,6 +666,7 @@ final class CommandReader {
     EntryPoint done(Runtime runtime, Target target, Map<String, String> options, List<String> args,
             List<String> searchPath, List<String> targetFiles) {
         return new EntryPoint(runtime, target, options, interpreter, args, searchPath, targetFiles, workdir, env,
-                user, wrappers, scripts, otherCommands, shellScript, unresolved.stream().distinct().toList(), notes);
+                user, wrappers, scripts, otherCommands, shellScript, unresolved.stream().distinct().toList(), notes,
+                commandIgnoredBy);
     }
 }

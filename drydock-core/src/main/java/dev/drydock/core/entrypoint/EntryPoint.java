@@ -40,7 +40,11 @@ import java.util.Map;
  *     server, background processes)
  * @param shellScript the raw script when it could not be split ({@link Runtime#SHELL}), else null
  * @param unresolved variable references that had no value (e.g. {@code $JAVA_OPTS})
- * @param notes assumptions made, in words (an entry-point script assumed to end in {@code exec "$@"})
+ * @param notes assumptions made, in words (an entry-point script assumed to end in {@code exec "$@"}), and
+ *     what was read otherwise (the arguments an entry-point script never reads)
+ * @param commandIgnoredBy the entry-point script (container path) that never reads the arguments it is given (the CMD
+ *     or compose {@code command}), so that the program it starts itself is this application; null when the
+ *     arguments are the application or there are none ({@link ScriptArguments})
  */
 public record EntryPoint(
         Runtime runtime,
@@ -58,7 +62,8 @@ public record EntryPoint(
         List<List<String>> otherCommands,
         String shellScript,
         List<String> unresolved,
-        List<String> notes) {
+        List<String> notes,
+        String commandIgnoredBy) {
 
     public EntryPoint {
         options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
@@ -90,7 +95,7 @@ public record EntryPoint(
         Map<String, String> merged = new java.util.LinkedHashMap<>(options);
         merged.putAll(moreOptions);
         return new EntryPoint(other, otherTarget, merged, interpreterOptions, args, searchPath, targetFiles, workdir,
-                environment, user, wrappers, scripts, otherCommands, shellScript, unresolved, notes);
+                environment, user, wrappers, scripts, otherCommands, shellScript, unresolved, notes, commandIgnoredBy);
     }
 
     /**
@@ -99,7 +104,7 @@ public record EntryPoint(
      */
     public EntryPoint withoutOtherCommands() {
         return new EntryPoint(runtime, target, options, interpreterOptions, args, searchPath, targetFiles, workdir,
-                environment, user, wrappers, scripts, List.of(), shellScript, unresolved, notes);
+                environment, user, wrappers, scripts, List.of(), shellScript, unresolved, notes, commandIgnoredBy);
     }
 
     /** An option's value, or null. */

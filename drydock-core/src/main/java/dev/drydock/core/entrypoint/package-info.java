@@ -18,7 +18,9 @@
  * <p>Decisions: exec-form arguments are never expanded (Docker does not expand them either: a
  * literal {@code $PORT} stays); a shell script that can't be followed statically falls back to
  * {@link dev.drydock.core.entrypoint.Runtime#SHELL} with the raw text; an entry-point
- * script's arguments are read as the application only when they look like a command (the
- * {@code exec "$@"} convention), and that assumption is noted.
+ * script's arguments are read as the application only when they look like a command and the
+ * project's copy of the script runs them ({@code exec "$@"}), may, or can't be read (the
+ * {@code exec "$@"} convention, noted); a script that never reads them
+ * ({@link dev.drydock.core.entrypoint.ScriptArguments}) is read for the program it starts itself.
  */
 package dev.drydock.core.entrypoint;

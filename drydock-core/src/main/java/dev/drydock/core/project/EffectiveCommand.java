@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The command a container finally runs, as the engine assembles it: the ENTRYPOINT (Dockerfile or
- * compose {@code entrypoint}) followed by the CMD (Dockerfile or compose {@code command}).
+ * compose {@code entrypoint}) followed by the CMD (Dockerfile or compose {@code command}). Which program that
+ * starts is the {@link dev.drydock.core.entrypoint.EntryPoint}'s to say: an entry-point script that never reads its
+ * arguments runs its own program, and the CMD never runs ({@link dev.drydock.core.entrypoint.EntryPoint#commandIgnoredBy()}).
  *
  * @param entrypoint the entrypoint's argv, empty when none
  * @param cmd the command's argv, empty when none (or ignored after a shell-form entrypoint)

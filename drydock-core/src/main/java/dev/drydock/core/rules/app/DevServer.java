@@ -2,6 +2,7 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.WrittenInstructions;
@@ -141,14 +142,14 @@ public final class DevServer implements Rule {
                 continue;
             }
             Origin at = origin(command, found.token());
-            String what = describe(command);
+            String what = describe(command, ep);
             String developmentFile = composeCommand && developmentFile(context, container)
                     ? container.composeFile() : null;
             context.finding(this, at, what + " runs " + found.server() + found.where() + (developmentFile == null ? ""
                             : "; " + developmentFile + " is a development compose file, where a development server is"
                                     + " expected: this matters only if the file is used to deploy"))
                     .severity(developmentFile == null ? found.severity() : Severity.LOW)
-                    .recommendation(recommendation(context, container, ep, app, found, null))
+                    .recommendation(recommendation(context, container, ep, app, found, null) + ignoredCommand(ep))
                     .fix(developmentFile != null ? null : StackFixes.devServer(context, container,
                                     found.effective() == null ? ep : found.effective())
                             .orElseGet(() -> productionServerFix(context, container, command, found, app)))
@@ -188,7 +189,7 @@ public final class DevServer implements Rule {
         if (composeCommand && developmentFile(context, container)) {
             return true; // reloading is what a development compose file asks for
         }
-        context.finding(this, origin(command, token), describe(command) + " runs " + what + ": code changes in a"
+        context.finding(this, origin(command, token), describe(command, ep) + " runs " + what + ": code changes in a"
                         + " running container are not how a deployment ships code, each restart drops the tasks in"
                         + " flight, and the watcher polls the file system")
                 .severity(Severity.MEDIUM)
@@ -402,13 +403,29 @@ public final class DevServer implements Rule {
         return command.origin() != null ? command.origin() : command.cmdOrigin();
     }
 
-    private static String describe(EffectiveCommand command) {
+    /**
+     * The command as written, or, when the entry-point script never reads the command it is given, the program the
+     * script starts itself.
+     */
+    private static String describe(EffectiveCommand command, EntryPoint ep) {
+        if (ep.commandIgnoredBy() != null) {
+            return "the entry-point script " + ep.commandIgnoredBy() + " never reads the "
+                    + (command.cmd().isEmpty() ? "command" : "command `" + ShortText.of(String.join(" ", command.cmd()), 60) + "`")
+                    + " it is given and starts `" + ShortText.of(String.join(" ", ep.args().stream().map(DevServer::quoted).toList()), 70)
+                    + "` itself, which";
+        }
         String text = command.shellForm() && command.script() != null ? command.script()
                 : String.join(" ", command.argv().stream().map(DevServer::quoted).toList());
         if (text.length() > 80) {
             text = text.substring(0, 77) + "...";
         }
         return "`" + text + "`";
+    }
+
+    /** Where the change goes when the development server is what an entry-point script starts in place of the command. */
+    private static String ignoredCommand(EntryPoint ep) {
+        return ep.commandIgnoredBy() == null ? "" : " " + ep.commandIgnoredBy() + " starts the server itself: change its"
+                + " final command, or end it with `exec \"$@\"` so that it runs the command it is given.";
     }
 
     /** An argument as a shell would need it written: in double quotes when it holds a space or a shell operator. */

@@ -1,0 +1,75 @@
+package dev.drydock.core.entrypoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.core.source.SourceFile;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the model reads as the application when an entry-point script gets the CMD as its arguments. */
+class EntryScriptTest {
+
+    private static final Invocation FLASK_RUN = Invocation.exec("/app/entrypoint.sh", "flask", "run", "--host=0.0.0.0")
+            .withWorkdir("/app");
+
+    private static EntryPoint read(Invocation invocation, String script) {
+        ScriptFiles files = path -> path.equals("/app/entrypoint.sh")
+                ? Optional.of(SourceFile.of("entrypoint.sh", script)) : Optional.empty();
+        return EntryPoints.interpret(invocation, files);
+    }
+
+    @Test
+    void aScriptThatIgnoresItsArgumentsRunsItsOwnProgram() {
+        EntryPoint ep = read(FLASK_RUN, "#!/bin/sh\nset -e\ncd /srv\npython -m flask db upgrade\n"
+                + "exec gunicorn --workers 4 app:app\n");
+        assertThat(ep.runtime()).isEqualTo(Runtime.GUNICORN);
+        assertThat(ep.option("workers")).isEqualTo("4");
+        assertThat(ep.workdir()).isEqualTo("/srv");
+        assertThat(ep.otherCommands()).containsExactly(java.util.List.of("python", "-m", "flask", "db", "upgrade"));
+        assertThat(ep.scripts()).containsExactly("/app/entrypoint.sh");
+        assertThat(ep.commandIgnoredBy()).isEqualTo("/app/entrypoint.sh");
+        assertThat(ep.notes()).anyMatch(n -> n.contains("never reads its arguments, so `flask run --host=0.0.0.0` does not run"));
+    }
+
+    @Test
+    void aScriptThatHandsItsArgumentsOnRunsTheCommand() {
+        for (String last : new String[] {"exec \"$@\"", "exec \"$*\"", "shift 0\nexec \"$@\"",
+                "set -- \"$@\"\nexec \"$@\"", "exec gosu app \"$@\""}) {
+            EntryPoint ep = read(FLASK_RUN, "#!/bin/sh\nset -e\n" + last + "\n");
+            assertThat(ep.runtime()).as(last).isEqualTo(Runtime.FLASK_RUN);
+            assertThat(ep.commandIgnoredBy()).isNull();
+            assertThat(ep.notes()).as(last).noneMatch(n -> n.contains("assumed"));
+        }
+    }
+
+    @Test
+    void aScriptThatReadsItsArgumentsOtherwiseKeepsTheConvention() {
+        EntryPoint ep = read(FLASK_RUN, "#!/bin/sh\nif [ \"$1\" = flask ]; then echo dev; fi\nexec gunicorn app:app\n");
+        assertThat(ep.runtime()).isEqualTo(Runtime.FLASK_RUN);
+        assertThat(ep.notes()).anyMatch(n -> n.contains("is assumed to end with exec \"$@\""));
+    }
+
+    @Test
+    void anUnknownScriptKeepsTheConvention() {
+        EntryPoint ep = EntryPoints.interpret(FLASK_RUN, ScriptFiles.NONE);
+        assertThat(ep.runtime()).isEqualTo(Runtime.FLASK_RUN);
+        assertThat(ep.commandIgnoredBy()).isNull();
+        assertThat(ep.notes()).anyMatch(n -> n.contains("is assumed to end with exec \"$@\""));
+    }
+
+    @Test
+    void anIgnoringScriptDrydockCannotSplitIsTheScriptItself() {
+        EntryPoint ep = read(FLASK_RUN, "#!/bin/sh\nwhile true; do python worker.py; sleep 5; done\n");
+        assertThat(ep.runtime()).isEqualTo(Runtime.SCRIPT);
+        assertThat(ep.commandIgnoredBy()).isNull();
+        assertThat(ep.notes()).anyMatch(n -> n.contains("never reads its arguments"));
+    }
+
+    @Test
+    void theScriptBehindAnInitIsReadToo() {
+        EntryPoint ep = read(Invocation.exec("tini", "--", "/app/entrypoint.sh", "flask", "run").withWorkdir("/app"),
+                "#!/bin/bash\nexec uvicorn main:app --port 8000\n");
+        assertThat(ep.runtime()).isEqualTo(Runtime.UVICORN);
+        assertThat(ep.wrappedBy("tini")).isTrue();
+    }
+}

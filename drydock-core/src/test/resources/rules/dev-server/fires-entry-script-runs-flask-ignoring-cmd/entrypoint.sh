@@ -1,0 +1,3 @@
+#!/bin/sh
+set -e
+exec flask run --host=0.0.0.0
