@@ -312,7 +312,7 @@ public final class HealthcheckMissing implements Rule {
                 recommendation += commandRoles(deploy, plan.port());
             }
             List<KubernetesRuns> kube = kamal.isPresent() || probe != null || composeRuns ? List.of()
-                    : KubernetesRuns.of(context, image.dockerfile()).stream().filter(KubernetesRuns::runsImageService)
+                    : KubernetesRuns.of(context, image).stream().filter(KubernetesRuns::runsImageService)
                             .toList();
             KubernetesHealth kubeHealth = kube.isEmpty() ? null : KubernetesHealth.of(kube, kube.stream()
                     .flatMap(r -> r.httpProbes().entrySet().stream()

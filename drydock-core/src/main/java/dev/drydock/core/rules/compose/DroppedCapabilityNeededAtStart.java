@@ -177,7 +177,7 @@ public final class DroppedCapabilityNeededAtStart implements Rule {
             if (needs == null && bind == null) {
                 continue;
             }
-            for (KubernetesRuns run : KubernetesRuns.of(context, c.build().dockerfile())) {
+            for (KubernetesRuns run : KubernetesRuns.of(context, c)) {
                 run.everyLeaf(context, leaf -> kubernetes(context, c, leaf, needs, bind, false))
                         .ifPresent(leaf -> kubernetes(context, c, leaf, needs, bind, true));
             }

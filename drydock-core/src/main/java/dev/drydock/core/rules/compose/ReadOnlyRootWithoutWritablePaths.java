@@ -116,7 +116,7 @@ public final class ReadOnlyRootWithoutWritablePaths implements Rule {
             if (needs == null) {
                 continue;
             }
-            for (KubernetesRuns written : KubernetesRuns.of(context, c.build().dockerfile())) {
+            for (KubernetesRuns written : KubernetesRuns.of(context, c)) {
                 KubernetesRuns run = written.everyLeaf(context, leaf -> readOnly(context, leaf, needs)).orElse(null);
                 if (run == null) {
                     continue;

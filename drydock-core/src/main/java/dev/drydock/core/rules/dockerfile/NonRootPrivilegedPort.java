@@ -95,7 +95,7 @@ public final class NonRootPrivilegedPort implements Rule {
                 continue;
             }
             if (!c.isComposeService()) {
-                List<KubernetesRuns> runs = KubernetesRuns.of(context, c.build().dockerfile());
+                List<KubernetesRuns> runs = KubernetesRuns.of(context, c);
                 if (!runs.isEmpty()) {
                     if (kubernetesChecked.add(c.build().dockerfile())) {
                         runs.forEach(run -> run.everyLeaf(context, leaf -> kubernetes(context, c, bind, leaf, false))

@@ -93,7 +93,7 @@ public final class UserNotNumeric implements Rule {
             Numeric numeric = numericOwner(image, instruction, user.value(), name);
             String file = instruction.file().path();
             List<KubernetesRuns> refused = image.containers().stream().anyMatch(c -> c.isComposeService()) ? List.of()
-                    : KubernetesRuns.of(context, image.dockerfile()).stream()
+                    : KubernetesRuns.of(context, image).stream()
                             .flatMap(r -> r.everyLeaf(context, KubernetesRuns::requiresNonRootWithoutUser).stream())
                             .toList();
             String refusal = refused.isEmpty() ? "" : ": " + refused.get(0).describe() + " sets "
