@@ -44,8 +44,9 @@ import java.util.regex.Pattern;
                 + " recommendation names the line that creates the user and the option of that tool (BusyBox's"
                 + " adduser -u, Debian's adduser --uid, useradd --uid; addgroup -g or groupadd --gid for a group it"
                 + " names). High when a Kubernetes workload of the project's manifests runs the image (and no compose"
-                + " file does) with runAsNonRoot: true and no runAsUser in its pod's or container's securityContext: the"
-                + " kubelet then refuses to start the container, and the message names the manifest and container.",
+                + " file does) with runAsNonRoot: true and no runAsUser in its pod's or container's securityContext"
+                + " (as every leaf kustomization deploys it, after its overlays' patches): the kubelet then refuses to"
+                + " start the container, and the message names the manifest and container.",
         problem = "A user name only means something inside the image's /etc/passwd. Tools outside the container"
                 + " see the name, not the id: Kubernetes' runAsNonRoot cannot prove that \"app\" is not root and"
                 + " refuses to start the container, and file ownership on mounted volumes has to be guessed.",
