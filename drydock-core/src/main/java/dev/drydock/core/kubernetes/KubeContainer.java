@@ -23,13 +23,16 @@ import java.util.List;
  * @param security the container's own securityContext ({@link KubeSecurity#NONE} when it has none)
  * @param resources the memory and cpu requests and limits of its resources ({@link KubeResources#NONE} when none)
  * @param dockerfile the project's Dockerfile that builds the image, as linked by the project loader, or null
+ * @param stage the index of the Dockerfile's stage the image is built up to, as linked: the target of the build that
+ *     names the image, else of the Dockerfile's own build (its CI build's, else the last stage); null when unlinked
+ *     or when that would be a development stage of a Dockerfile with several (no deployment runs one on purpose)
  * @param place where it sits in the pod spec, as a JSON pointer below it: {@code containers/0},
  *     {@code initContainers/1}
  */
 public record KubeContainer(String name, String image, int line, boolean init, List<String> command,
         List<String> args, List<KubePort> ports, List<String> environment, boolean envFrom, List<KubeEnvVar> values,
         List<String> mountPaths, KubeProbe liveness, KubeProbe readiness, KubeProbe startup, KubeSecurity security,
-        KubeResources resources, String dockerfile, String place) {
+        KubeResources resources, String dockerfile, Integer stage, String place) {
 
     public KubeContainer {
         command = List.copyOf(command);
@@ -40,15 +43,15 @@ public record KubeContainer(String name, String image, int line, boolean init, L
         mountPaths = List.copyOf(mountPaths);
     }
 
-    public KubeContainer linkedTo(String dockerfile) {
+    public KubeContainer linkedTo(String dockerfile, Integer stage) {
         return new KubeContainer(name, image, line, init, command, args, ports, environment, envFrom, values,
-                mountPaths, liveness, readiness, startup, security, resources, dockerfile, place);
+                mountPaths, liveness, readiness, startup, security, resources, dockerfile, stage, place);
     }
 
     /** The same container with other resources (as an overlay deploys it). */
     public KubeContainer withResources(KubeResources replaced) {
         return new KubeContainer(name, image, line, init, command, args, ports, environment, envFrom, values,
-                mountPaths, liveness, readiness, startup, security, replaced, dockerfile, place);
+                mountPaths, liveness, readiness, startup, security, replaced, dockerfile, stage, place);
     }
 
     /** The literal value its {@code env} gives the variable (the last entry of that name), or null. */

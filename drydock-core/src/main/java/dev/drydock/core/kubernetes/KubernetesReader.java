@@ -99,7 +99,7 @@ public final class KubernetesReader {
                 strings(get(c, "command")), strings(get(c, "args")), ports, values(get(c, "env"), "name"),
                 get(c, "envFrom") != null, envValues(get(c, "env")), values(get(c, "volumeMounts"), "mountPath"),
                 probe(c, "livenessProbe"), probe(c, "readinessProbe"), probe(c, "startupProbe"),
-                security(get(c, "securityContext")), resources(get(c, "resources")), null, place);
+                security(get(c, "securityContext")), resources(get(c, "resources")), null, null, place);
     }
 
     /** The entries of an {@code env} list with a name and a literal, non-empty value. */

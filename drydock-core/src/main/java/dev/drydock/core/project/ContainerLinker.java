@@ -25,6 +25,7 @@ import dev.drydock.core.entrypoint.Invocation;
 import dev.drydock.core.entrypoint.ScriptFiles;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.image.JavaEntrypointImages;
+import dev.drydock.core.image.PublishersImages;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.Span;
@@ -130,6 +131,9 @@ final class ContainerLinker {
         BuildLink composeBuilt = published.builtBy(image);
         if (composeBuilt != null) {
             return new Pulled(composeBuilt, new ImageLink(image, ImageLink.Evidence.COMPOSE_BUILD, composeBuilt.origin()));
+        }
+        if (PublishersImages.publishers(image)) {
+            return null; // compose pulls the publisher's image, whatever a CI file tags with that name
         }
         DeclaredBuild declared = published.declared(image, reading.declaredBuilds());
         if (declared == null) {

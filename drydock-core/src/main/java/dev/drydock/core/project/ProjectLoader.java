@@ -182,7 +182,7 @@ public final class ProjectLoader {
             List<KubeWorkload> workloads = kubernetesWorkloads();
             List<KubeWorkload> kubernetes = KubernetesLinker.link(workloads, containers, declaredBuilds(),
                     folder == null ? null : folder.toString(),
-                    workloads.isEmpty() ? new Kustomizations(List.of()) : kustomizations());
+                    workloads.isEmpty() ? new Kustomizations(List.of()) : kustomizations(), this::declaredBuild);
             for (ComposeProject compose : composeProjects) {
                 compose.files().forEach(f -> sources.putIfAbsent(f.displayPath(), f.source()));
             }

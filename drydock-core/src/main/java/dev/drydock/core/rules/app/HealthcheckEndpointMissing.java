@@ -179,7 +179,7 @@ public final class HealthcheckEndpointMissing implements Rule {
                 continue;
             }
             AppSource app = Apps.of(context, c);
-            for (KubernetesRuns run : KubernetesRuns.of(context, c.build().dockerfile())) {
+            for (KubernetesRuns run : KubernetesRuns.of(context, c)) {
                 if (!run.runsImageService()) {
                     continue;
                 }

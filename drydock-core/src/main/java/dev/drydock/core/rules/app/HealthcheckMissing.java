@@ -76,12 +76,14 @@ import java.util.Optional;
                 + " For an image no compose file runs and that containers of the project's Kubernetes manifests run"
                 + " (a Deployment, StatefulSet, DaemonSet, Job, CronJob or Pod whose image is the one the Dockerfile"
                 + " builds: the same name as a compose service's or a CI build's, else the same last path segment as"
-                + " the build context's folder or the project's only Dockerfile's project folder): Kubernetes ignores"
+                + " the build context's folder or the project's only Dockerfile's project folder, never an official"
+                + " image or one of a vendor's namespace such as bitnami/): Kubernetes ignores"
                 + " HEALTHCHECK and checks the container only with the pod's livenessProbe and readinessProbe, so info"
                 + " when every such container has both (the HEALTHCHECK would only serve `docker run` and Compose"
                 + " users of the image; the message names the manifest's probes), low when one has only one of them,"
                 + " and medium when one has neither, with the manifest and container to add them to named first, or"
-                + " when an httpGet probe of the manifests requests a path the application does not serve"
+                + " when an httpGet probe of the manifests that not every kustomize overlay replaces requests a path"
+                + " the application does not serve"
                 + " (healthcheck-endpoint-missing)."
                 + " Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
                 + " port, no server in its command or among the programs its supervisord starts, no address to listen"
@@ -312,7 +314,7 @@ public final class HealthcheckMissing implements Rule {
                 recommendation += commandRoles(deploy, plan.port());
             }
             List<KubernetesRuns> kube = kamal.isPresent() || probe != null || composeRuns ? List.of()
-                    : KubernetesRuns.of(context, image.dockerfile()).stream().filter(KubernetesRuns::runsImageService)
+                    : KubernetesRuns.of(context, image).stream().filter(KubernetesRuns::runsImageService)
                             .toList();
             KubernetesHealth kubeHealth = kube.isEmpty() ? null : KubernetesHealth.of(kube, kube.stream()
                     .flatMap(r -> r.httpProbes().entrySet().stream()

@@ -204,7 +204,7 @@ public final class MemoryLimitTooLow implements Rule {
             if (c.build() == null || c.build().dockerfile() == null || !seen.add(c.build().dockerfile())) {
                 continue;
             }
-            KubernetesLimits.memoryLimits(context, c.build().dockerfile()).forEach((limit, run) -> {
+            KubernetesLimits.memoryLimits(context, c).forEach((limit, run) -> {
                 var source = context.project().source(limit.file() != null ? limit.file() : run.workload().file());
                 int line = Math.max(1, limit.line()); // an inline patch: its kustomization
                 if (run.container().command().isEmpty() && run.container().args().isEmpty() && source.isPresent()) {

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
         checks = "Compose services, and the Kubernetes containers that run an image the project builds with its own"
-                + " entry point and command as root (under capabilities.drop and capabilities.add), whose cap_drop removes ALL capabilities, or one that the service's start needs, and whose"
+                + " entry point and command as root (under capabilities.drop and capabilities.add; their"
+                + " securityContext as every leaf kustomization deploys them, after its overlays' patches), whose cap_drop removes ALL capabilities, or one that the service's start needs, and whose"
                 + " cap_add does not give it back, where drydock can read what the start does as root: the entry point"
                 + " of the official postgres (CHOWN, DAC_OVERRIDE, FOWNER, SETGID, SETUID), mysql, mariadb and mongo"
                 + " (CHOWN, DAC_OVERRIDE, SETGID, SETUID), redis and rabbitmq (CHOWN, SETGID, SETUID) images, pulled or"
@@ -177,7 +178,7 @@ public final class DroppedCapabilityNeededAtStart implements Rule {
             if (needs == null && bind == null) {
                 continue;
             }
-            for (KubernetesRuns run : KubernetesRuns.of(context, c.build().dockerfile())) {
+            for (KubernetesRuns run : KubernetesRuns.of(context, c)) {
                 run.everyLeaf(context, leaf -> kubernetes(context, c, leaf, needs, bind, false))
                         .ifPresent(leaf -> kubernetes(context, c, leaf, needs, bind, true));
             }

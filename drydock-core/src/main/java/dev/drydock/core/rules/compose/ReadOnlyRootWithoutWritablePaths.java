@@ -27,7 +27,9 @@ import java.util.List;
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
         checks = "Services with `read_only: true`, and the Kubernetes containers with `readOnlyRootFilesystem: true`"
-                + " that run an image the project builds, whose image is an official server image with its own server,"
+                + " (as every leaf kustomization deploys them, after its overlays' patches, or as the manifest writes"
+                + " them when no kustomization lists it; quiet when an overlay patches their volumeMounts) that run an"
+                + " image the project builds, whose image is an official server image with its own server,"
                 + " pulled or built on it: postgres (/var/run/postgresql), mysql (/var/run/mysqld, /tmp), mariadb"
                 + " (/run/mysqld, /tmp), mongo (/tmp) and nginx (/var/cache/nginx, /var/run). A finding names the"
                 + " folders that no tmpfs, volume or bind mount of the service (no volumeMount of the Kubernetes"
@@ -116,7 +118,7 @@ public final class ReadOnlyRootWithoutWritablePaths implements Rule {
             if (needs == null) {
                 continue;
             }
-            for (KubernetesRuns written : KubernetesRuns.of(context, c.build().dockerfile())) {
+            for (KubernetesRuns written : KubernetesRuns.of(context, c)) {
                 KubernetesRuns run = written.everyLeaf(context, leaf -> readOnly(context, leaf, needs)).orElse(null);
                 if (run == null) {
                     continue;

@@ -31,7 +31,8 @@ import java.util.Set;
                 + " ASPNETCORE_HTTP_PORTS, the port the application's code listens on) and that run it as a non-root"
                 + " user: compose user: or the image's last USER, a base image known to start as non-root, or a"
                 + " Kubernetes runAsUser. High when the service uses network_mode: host, and for a Kubernetes container"
-                + " that runs the image (also a pod with hostNetwork); low otherwise, where Docker makes it work. Quiet"
+                + " that runs the image (also a pod with hostNetwork; its securityContext as every leaf kustomization"
+                + " deploys it, after its overlays' patches); low otherwise, where Docker makes it work. Quiet"
                 + " for an image Kamal deploys (config/deploy.yml beside the build context, its builder's Dockerfile"
                 + " and target): Kamal runs it with Docker on its own network, where Docker 20.10 and later set"
                 + " net.ipv4.ip_unprivileged_port_start to 0 (high when the primary role's options say network: host,"
@@ -95,7 +96,7 @@ public final class NonRootPrivilegedPort implements Rule {
                 continue;
             }
             if (!c.isComposeService()) {
-                List<KubernetesRuns> runs = KubernetesRuns.of(context, c.build().dockerfile());
+                List<KubernetesRuns> runs = KubernetesRuns.of(context, c);
                 if (!runs.isEmpty()) {
                     if (kubernetesChecked.add(c.build().dockerfile())) {
                         runs.forEach(run -> run.everyLeaf(context, leaf -> kubernetes(context, c, bind, leaf, false))

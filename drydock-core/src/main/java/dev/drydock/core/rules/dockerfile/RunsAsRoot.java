@@ -271,7 +271,7 @@ public final class RunsAsRoot implements Rule {
             boolean knownBase = BaseImageFacts.defaultUserKnown(base);
             String serviceUser = cron.isEmpty() ? phpServiceUser(context, container) : null;
             KubernetesRoot kube = container.isComposeService() ? KubernetesRoot.NONE
-                    : KubernetesRoot.of(context, KubernetesRuns.of(context, container.build().dockerfile()),
+                    : KubernetesRoot.of(context, KubernetesRuns.of(context, container),
                             knownBase);
             String runsAs = knownBase ? ": {subject} {runs} as root"
                     : ": {subject} {runs} as the user " + describe(base) + " ends with, which drydock cannot see;"

@@ -44,8 +44,9 @@ import java.util.regex.Pattern;
                 + " recommendation names the line that creates the user and the option of that tool (BusyBox's"
                 + " adduser -u, Debian's adduser --uid, useradd --uid; addgroup -g or groupadd --gid for a group it"
                 + " names). High when a Kubernetes workload of the project's manifests runs the image (and no compose"
-                + " file does) with runAsNonRoot: true and no runAsUser in its pod's or container's securityContext: the"
-                + " kubelet then refuses to start the container, and the message names the manifest and container.",
+                + " file does) with runAsNonRoot: true and no runAsUser in its pod's or container's securityContext"
+                + " (as every leaf kustomization deploys it, after its overlays' patches): the kubelet then refuses to"
+                + " start the container, and the message names the manifest and container.",
         problem = "A user name only means something inside the image's /etc/passwd. Tools outside the container"
                 + " see the name, not the id: Kubernetes' runAsNonRoot cannot prove that \"app\" is not root and"
                 + " refuses to start the container, and file ownership on mounted volumes has to be guessed.",
@@ -93,7 +94,7 @@ public final class UserNotNumeric implements Rule {
             Numeric numeric = numericOwner(image, instruction, user.value(), name);
             String file = instruction.file().path();
             List<KubernetesRuns> refused = image.containers().stream().anyMatch(c -> c.isComposeService()) ? List.of()
-                    : KubernetesRuns.of(context, image.dockerfile()).stream()
+                    : KubernetesRuns.of(context, image).stream()
                             .flatMap(r -> r.everyLeaf(context, KubernetesRuns::requiresNonRootWithoutUser).stream())
                             .toList();
             String refusal = refused.isEmpty() ? "" : ": " + refused.get(0).describe() + " sets "

@@ -68,10 +68,10 @@ public final class KubernetesLimits {
                 (l.leaf() == null ? run.workload().file() : l.leaf() + "/kustomization.yaml"))).toList();
     }
 
-    /** The distinct memory limits the leaves give a container of the Dockerfile's image, each with the first run. */
-    public static Map<KubeQuantity, KubernetesRuns> memoryLimits(ReviewContext context, String dockerfile) {
+    /** The distinct memory limits the leaves give a container of the container's image, each with the first run. */
+    public static Map<KubeQuantity, KubernetesRuns> memoryLimits(ReviewContext context, Container c) {
         Map<KubeQuantity, KubernetesRuns> limits = new LinkedHashMap<>();
-        for (KubernetesRuns run : KubernetesRuns.of(context, dockerfile)) {
+        for (KubernetesRuns run : KubernetesRuns.of(context, c)) {
             for (KubernetesRuns leaf : run.resourcesByLeaf(context).orElse(List.of())) {
                 KubeQuantity limit = leaf.container().resources().memoryLimit();
                 if (limit != null && limit.mib() > 0) {
@@ -94,7 +94,7 @@ public final class KubernetesLimits {
             return Optional.empty();
         }
         List<CpuLimit> limits = new ArrayList<>();
-        for (KubernetesRuns run : KubernetesRuns.of(context, c.build().dockerfile())) {
+        for (KubernetesRuns run : KubernetesRuns.of(context, c)) {
             if (run.runsToCompletion()) {
                 continue;
             }

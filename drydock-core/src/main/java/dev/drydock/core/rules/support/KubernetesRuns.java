@@ -1,11 +1,16 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.kubernetes.KubeContainer;
 import dev.drydock.core.kubernetes.KubeProbe;
 import dev.drydock.core.kubernetes.KubeSecurity;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.kubernetes.LeafSpec;
 import dev.drydock.core.kubernetes.LeafSpecs;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.DevelopmentStages;
 import dev.drydock.core.review.ReviewContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,12 +40,37 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container, Str
      */
     public record Deployed(List<KubernetesRuns> runs, boolean complete) {}
 
-    /** Every container of the project's Kubernetes manifests that runs the image a Dockerfile builds. */
-    public static List<KubernetesRuns> of(ReviewContext context, String dockerfile) {
+    /** Every container of the project's Kubernetes manifests that runs the image the container's build makes. */
+    public static List<KubernetesRuns> of(ReviewContext context, Container c) {
+        BuildLink build = c.build();
+        return build == null ? List.of() : of(context, build.dockerfile(), build.model(), build.stage());
+    }
+
+    /** Every container of the project's Kubernetes manifests that runs the image. */
+    public static List<KubernetesRuns> of(ReviewContext context, BuiltImage image) {
+        return of(context, image.dockerfile(), image.model(), image.stage());
+    }
+
+    /**
+     * Every container of the project's Kubernetes manifests that runs the image a Dockerfile builds up to the stage:
+     * linked to that Dockerfile and that stage ({@link KubeContainer#stage()}); where the link leaves the stage open,
+     * any stage but a development or test one ({@link DevelopmentStages}: {@code target: dev} of a compose file, a dev
+     * container's), which no deployment runs. Every stage of a Dockerfile with only one.
+     */
+    public static List<KubernetesRuns> of(ReviewContext context, String dockerfile, DockerfileModel model,
+            Stage stage) {
         return context.project().kubernetesWorkloads().stream()
-                .flatMap(w -> w.containers().stream().filter(c -> dockerfile.equals(c.dockerfile()))
+                .flatMap(w -> w.containers().stream()
+                        .filter(c -> dockerfile.equals(c.dockerfile()) && runsStage(c, model, stage))
                         .map(c -> new KubernetesRuns(w, c)))
                 .toList();
+    }
+
+    private static boolean runsStage(KubeContainer c, DockerfileModel model, Stage stage) {
+        if (model == null || stage == null || model.stages().size() < 2) {
+            return true;
+        }
+        return c.stage() != null ? c.stage() == stage.index() : !DevelopmentStages.named(stage.name());
     }
 
     /**

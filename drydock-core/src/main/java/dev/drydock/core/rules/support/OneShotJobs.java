@@ -51,7 +51,7 @@ public final class OneShotJobs {
                 return Optional.of("compose runs " + s.name() + " as a task with restart: \"no\"");
             }
         } else {
-            List<KubernetesRuns> runs = c.build() == null ? List.of() : KubernetesRuns.of(context, c.build().dockerfile());
+            List<KubernetesRuns> runs = c.build() == null ? List.of() : KubernetesRuns.of(context, c);
             if (!runs.isEmpty() && runs.stream().allMatch(KubernetesRuns::runsToCompletion)) {
                 return Optional.of("the Kubernetes manifests run it only as " + runs.get(0).workload().kind() + " "
                         + runs.get(0).workload().name() + (runs.size() > 1 ? " and other jobs" : ""));
@@ -97,7 +97,7 @@ public final class OneShotJobs {
      */
     public static boolean commandLineTool(ReviewContext context, Container c) {
         if (c.isComposeService() || c.command() == null || c.command().shellForm() || c.build() == null
-                || !KubernetesRuns.of(context, c.build().dockerfile()).stream().allMatch(KubernetesRuns::runsToCompletion)) {
+                || !KubernetesRuns.of(context, c).stream().allMatch(KubernetesRuns::runsToCompletion)) {
             return false;
         }
         List<String> argv = c.command().argv();

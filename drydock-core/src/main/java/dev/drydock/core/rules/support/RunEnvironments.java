@@ -71,7 +71,7 @@ public final class RunEnvironments {
             }
             runs.add(new Run("service " + service.name() + " (" + c.composeFile() + ")", values, mounts, null));
         }
-        for (KubernetesRuns run : KubernetesRuns.of(context, image.dockerfile())) {
+        for (KubernetesRuns run : KubernetesRuns.of(context, image)) {
             SourceFile file = context.project().source(run.workload().file()).orElse(null);
             Map<String, Value> values = new LinkedHashMap<>();
             for (KubeEnvVar v : run.container().values()) {
