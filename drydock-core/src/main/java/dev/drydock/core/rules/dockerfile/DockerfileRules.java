@@ -56,6 +56,7 @@ public final class DockerfileRules {
                 new CopyFromUnknownStage(),
                 new CopyFromStageIndex(),
                 new GoBinaryNeedsLibc(),
+                new RustBinaryNeedsLibc(),
                 new CopyWholeFilesystem(),
                 new ExposeInvalidPort(),
                 new ExposeSshPort(),
