@@ -57,6 +57,7 @@ public final class DockerfileRules {
                 new CopyFromStageIndex(),
                 new GoBinaryNeedsLibc(),
                 new RustBinaryNeedsLibc(),
+                new CaCertificatesMissing(),
                 new CopyWholeFilesystem(),
                 new ExposeInvalidPort(),
                 new ExposeSshPort(),
