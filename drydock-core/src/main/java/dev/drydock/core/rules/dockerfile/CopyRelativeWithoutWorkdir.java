@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
         checks = "Every COPY and ADD of the stages a build uses whose destination (as written) is relative (not"
                 + " starting with / or a variable, quoted or not, and not absolute once its variables are expanded):"
                 + " fires when no WORKDIR is set before it in the stage or the stages"
-                + " it is built on. Quiet when the base image is one whose own WORKDIR drydock knows (the Jupyter"
-                + " Docker Stacks' /home/jovyan, micromamba's /tmp, Airflow's /opt/airflow): the files land there.",
+                + " it is built on. Quiet when the base image is one whose working directory drydock knows: scratch"
+                + " (/, it has no configuration), the official golang (/go), php and wordpress (/var/www/html), httpd"
+                + " and tomcat images, the Jupyter Docker Stacks' /home/jovyan, micromamba's /tmp, Airflow's"
+                + " /opt/airflow: the files land there.",
         problem = "A relative destination is resolved against the working directory, which the Dockerfile has not"
                 + " set: it is whatever the base image chose, / for most images.",
         impact = "Files land in / (or in a directory a new base image version moves), and the CMD that expects them"

@@ -56,6 +56,8 @@ public final class DockerfileRules {
                 new CopyFromUnknownStage(),
                 new CopyFromStageIndex(),
                 new GoBinaryNeedsLibc(),
+                new RustBinaryNeedsLibc(),
+                new CaCertificatesMissing(),
                 new CopyWholeFilesystem(),
                 new ExposeInvalidPort(),
                 new ExposeSshPort(),

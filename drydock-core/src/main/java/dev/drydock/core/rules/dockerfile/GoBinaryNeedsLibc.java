@@ -6,7 +6,6 @@ import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Variables;
-import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.ReviewContext;
@@ -16,12 +15,12 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.GlibclessRuntimes;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -88,12 +87,11 @@ public final class GoBinaryNeedsLibc implements Rule {
     private static final Pattern LIBC_IMPORT = Pattern.compile(
             "(?m)^\\s*(?:import\\s+)?(?:\\w+\\s+)?\"(?:net(?:/[\\w/]+)?|os/user|C|[\\w-]+\\.[\\w.-]+/[^\"]+)\"");
     private static final Set<String> C_COMPILERS = Set.of("gcc", "build-base", "clang", "g++");
-    private static final Set<String> GLIBC_SHIMS = Set.of("gcompat", "libc6-compat");
 
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
-            String runtime = withoutGlibc(image);
+            String runtime = GlibclessRuntimes.describe(image);
             if (runtime == null || !callsLibc(context, image)) {
                 continue;
             }
@@ -147,28 +145,6 @@ public final class GoBinaryNeedsLibc implements Rule {
         return files.paths().stream().filter(p -> p.endsWith(".go")).limit(MAX_GO_FILES)
                 .map(files::read).flatMap(java.util.Optional::stream)
                 .anyMatch(file -> LIBC_IMPORT.matcher(file.text()).find());
-    }
-
-    /** The final image's base when it has no glibc, in words; null otherwise or when that is not known. */
-    private static String withoutGlibc(BuiltImage image) {
-        BaseImage base = image.rootBase();
-        if (base instanceof BaseImage.Scratch) {
-            return "scratch, which has no C library";
-        }
-        if (!(base instanceof BaseImage.External external) || external.reference() == null
-                || !external.reference().isImage()) {
-            return null;
-        }
-        ImageReference ref = external.reference();
-        String name = ref.fullName().toLowerCase(Locale.ROOT);
-        if (name.startsWith("gcr.io/distroless/static") || name.equals("cgr.dev/chainguard/static")) {
-            return ref.familiarString() + ", which has no C library";
-        }
-        boolean shim = image.imageRuns().stream().flatMap(r -> r.calls().stream())
-                .flatMap(c -> PackageCommands.install(c).stream())
-                .anyMatch(install -> install.names().stream().anyMatch(GLIBC_SHIMS::contains));
-        return ImageTags.officialName(ref).equals("alpine") && !shim
-                ? "alpine" + ", which has musl instead of glibc" : null;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.MountSpec;
+import dev.drydock.core.dockerfile.syntax.Word;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
@@ -20,6 +21,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
@@ -340,9 +342,12 @@ public final class LayerCaching implements Rule {
         }
         String lines = installLines.size() == 1 ? "line " + installLine
                 : "lines " + String.join(", ", installLines.stream().map(String::valueOf).toList());
-        String message = copyText + " (line " + copy.span().startLine() + ") copies the whole source before "
-                + o.install().text() + " (" + lines + "): any change to any file invalidates the"
-                + " dependency layer, so every build reinstalls every package";
+        List<String> folders = copiedFolders(copy);
+        String message = copyText + " (line " + copy.span().startLine() + ") copies "
+                + (folders.isEmpty() ? "the whole source" : "the whole folder " + String.join(", ", folders))
+                + " before " + o.install().text() + " (" + lines + "): any change to any file "
+                + (folders.isEmpty() ? "" : "in it ") + "invalidates the dependency layer, so every build reinstalls"
+                + " every package";
         String runsIn = installDirectory(o);
         String command = asWritten(o);
         String copyManifests = manifestCopies(context, image, o, runsIn)
@@ -568,6 +573,19 @@ public final class LayerCaching implements Rule {
             }
         }
         return false;
+    }
+
+    /** The folders a COPY names, as written; empty when it copies the whole context (".", "*"). */
+    private static List<String> copiedFolders(Instruction copy) {
+        List<String> folders = new ArrayList<>();
+        for (Word source : CopySources.sources(copy)) {
+            String s = clean(CopySources.unquote(source.value()));
+            if (s.isEmpty() || s.equals(".") || s.equals("*")) {
+                return List.of();
+            }
+            folders.add(CopySources.unquote(source.value()));
+        }
+        return folders;
     }
 
     /** Whether the COPY copies the whole source: ".", "*", or a folder of the context that holds the manifest. */

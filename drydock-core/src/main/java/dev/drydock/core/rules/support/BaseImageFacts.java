@@ -5,6 +5,7 @@ import dev.drydock.core.image.ImageReference;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -68,13 +69,33 @@ public final class BaseImageFacts {
             // create bun (1000) and deno (1993) users but set no USER: their containers start as root
             "docker.io/oven/bun", "docker.io/denoland/deno");
 
+    /** The WORKDIR of the Docker Official Images that set one (golang's is its GOPATH). */
+    private static final Map<String, String> OFFICIAL_WORKDIRS = Map.of("golang", "/go", "php", "/var/www/html",
+            "wordpress", "/var/www/html", "httpd", "/usr/local/apache2", "tomcat", "/usr/local/tomcat");
+
     /**
-     * The working directory a base image sets with its own WORKDIR, where drydock knows it ({@link
-     * NonRootVendorImages}); empty for any other image, which may have one drydock cannot see.
+     * The working directory a base image starts in, where drydock knows it: / for scratch, which has no
+     * configuration, the WORKDIR of the official images above and of {@link NonRootVendorImages}; empty for any
+     * other image, which may have one drydock cannot see.
      */
     public static Optional<String> workdir(BaseImage base) {
-        return base instanceof BaseImage.External external
-                ? NonRootVendorImages.of(external.reference()).map(NonRootVendorImages::workdir) : Optional.empty();
+        if (base instanceof BaseImage.Scratch) {
+            return Optional.of("/");
+        }
+        if (!(base instanceof BaseImage.External external) || external.reference() == null) {
+            return Optional.empty();
+        }
+        ImageReference ref = external.reference();
+        if (ref.isScratch()) {
+            return Optional.of("/");
+        }
+        if (OfficialImages.published(ref)) {
+            String official = OFFICIAL_WORKDIRS.get(ref.imageName().toLowerCase(Locale.ROOT));
+            if (official != null) {
+                return Optional.of(official);
+            }
+        }
+        return NonRootVendorImages.of(ref).map(NonRootVendorImages::workdir);
     }
 
     /**
