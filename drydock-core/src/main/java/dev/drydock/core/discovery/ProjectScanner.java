@@ -274,6 +274,10 @@ public final class ProjectScanner {
             }
             String relative = relative(file);
             FileType type = FileClassifier.classifyPath(relative);
+            if (type == null && attrs.isRegularFile() && StackFileNames.isCandidate(relative, attrs.size())
+                    && StackFileNames.declaresServices(file)) {
+                type = FileType.COMPOSE_VARIANT;
+            }
             if (!attrs.isRegularFile()) {
                 // sockets, fifos, devices: reading one could block, so only its name is reported
                 if (type != null && !excluded(relative, false)) {

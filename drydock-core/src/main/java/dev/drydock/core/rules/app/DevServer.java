@@ -8,6 +8,7 @@ import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.NodePackage;
+import dev.drydock.core.app.PythonModuleView;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.app.SourceSet;
 import dev.drydock.core.entrypoint.EntryPoint;
@@ -253,6 +254,13 @@ public final class DevServer implements Rule {
         if (direct != null) {
             return direct;
         }
+        if (ep.runtime() == Runtime.DJANGO_MANAGE && "run".equals(ep.option("command")) && flaskCliScript(context, c)) {
+            String debug = ep.environment().get("FLASK_DEBUG");
+            return found("Flask's development server (the `run` command of Flask's CLI, which "
+                    + ep.target().value() + " builds with FlaskGroup; Werkzeug)"
+                    + (debug != null && java.util.Set.of("1", "true", "yes", "on").contains(debug.strip().toLowerCase(java.util.Locale.ROOT))
+                            ? " in debug mode (FLASK_DEBUG=" + debug + "): " + DEBUGGER : ""), "run");
+        }
         if (ep.runtime() == Runtime.PYTHON && (ep.target().kind() == Target.Kind.FILE
                 || ep.target().kind() == Target.Kind.MODULE)) {
             ServerCall call = app.devServer().orElse(null);
@@ -277,6 +285,16 @@ public final class DevServer implements Rule {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the script the command runs (a manage.py read as Django's) builds Flask's command line with
+     * {@code flask.cli.FlaskGroup}, whose {@code run} command is {@code flask run}.
+     */
+    private static boolean flaskCliScript(ReviewContext context, Container c) {
+        SourceSet files = SourceSet.of(context.project(), c);
+        return c.entryFiles().stream().anyMatch(f -> PythonModuleView.of(files, f)
+                .map(m -> m.importedAs("flask.cli", "FlaskGroup") != null).orElse(false));
     }
 
     /**

@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
                 + " *_EXCLUDE, *_SKIP: they keep development out), package lists (*_DEPS,"
                 + " *_PACKAGES, values with spaces) or lib*-dev package names. ENV is critical; an ARG default is high"
                 + " (it configures the build's RUN steps, not the running container). Quiet for target stages named"
-                + " for development or tests (dev, test, ci), and for a variable the framework version the project asks for"
+                + " for development or tests (dev, test, ci), for images only development compose files run"
+                + " (compose/local/django/Dockerfile built by local.yml alone), and for a variable the framework version the project asks for"
                 + " no longer reads (FLASK_ENV with Flask 2.3 or later, which deprecated-env reports).",
         problem = "An ENV value becomes the default of every container started from the image, wherever it runs:"
                 + " a development database name, mode or debug switch set here is what production gets unless every"
@@ -104,7 +105,7 @@ public final class DevConfigInImage implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
-            if (image.isDevelopmentImage()) {
+            if (image.isDevelopmentImage() || image.runOnlyForDevelopment(context)) {
                 continue;
             }
             for (ImageVariables.Entry entry : ImageVariables.of(image)) {

@@ -96,6 +96,16 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
         return isDevelopmentStage(stage) && !stages.isEmpty() && stages.get(stages.size() - 1) != stage;
     }
 
+    /**
+     * Whether only development compose files run the image ({@link ComposeServices#isDevelopmentFile(ReviewContext,
+     * String)}): cookiecutter-django's compose/local/django/Dockerfile, built by local.yml alone. An image that a
+     * production file or no compose file runs is not one.
+     */
+    public boolean runOnlyForDevelopment(ReviewContext context) {
+        return containers.stream().allMatch(c -> c.composeFile() != null
+                && ComposeServices.isDevelopmentFile(context, c.composeFile()));
+    }
+
     /** Whether a stage's name marks it for development or tests ({@code dev}, {@code development}, {@code test}). */
     public static boolean isDevelopmentStage(Stage stage) {
         return stage != null && isDevelopmentStageName(stage.name());

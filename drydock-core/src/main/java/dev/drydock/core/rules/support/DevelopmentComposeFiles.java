@@ -84,6 +84,11 @@ public final class DevelopmentComposeFiles {
                     out.add(file);
                 }
             });
+            for (Service service : compose.services().values()) {
+                if (service.build() != null && developmentEnvFile(service) != null) {
+                    out.add(service.nameKey().file().path());
+                }
+            }
             for (ComposeFile file : compose.files()) {
                 if (saysDevelopment(file.source())) {
                     out.add(file.source().path());
@@ -158,6 +163,30 @@ public final class DevelopmentComposeFiles {
         }
         return null;
     }
+
+    /**
+     * The {@code env_file} of a built service that is named for development ({@code .env.dev},
+     * {@code .env.development}, {@code .envs/.local/.django}, {@code env/dev.env}), or null: the file that
+     * reads it starts the development stack, whatever server its service runs.
+     */
+    static String developmentEnvFile(Service service) {
+        for (Service.EnvFile f : service.envFiles()) {
+            String path = f.file() == null ? null : f.file().value();
+            if (path == null) {
+                continue;
+            }
+            for (String segment : path.toLowerCase(Locale.ROOT).split("[/\\\\]")) {
+                if (DEVELOPMENT_ENV_FILE.matcher(segment).matches()) {
+                    return path;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A file or folder name of development environment values: .env.dev, .env.development, dev.env, .local. */
+    private static final Pattern DEVELOPMENT_ENV_FILE = Pattern.compile(
+            "(?:\\.env[._-](?:dev|development|local)|\\.?(?:dev|development)\\.env|\\.local)");
 
     /** A Django settings module for development: {@code site.settings.dev}, {@code config.settings.local}, {@code settings_dev}. */
     private static final Pattern DEVELOPMENT_SETTINGS = Pattern.compile(
