@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * Dockerfile-like file or a compose file (by name, as discovery classifies them), or a folder that marks
  * a project's root (a dependency manifest such as package.json, go.mod or pom.xml, or {@code .git})
  * and keeps its container files in a conventional subfolder ({@code docker/}, {@code .docker/},
- * {@code build/}, {@code deploy/}, at any depth below them: {@code docker/images/app/Dockerfile}),
+ * {@code build/}, {@code deploy/}, at any depth below them: {@code docker/images/app/Dockerfile}; or the Maven and
+ * Gradle layout's {@code src/main/docker/}, where Quarkus writes its Dockerfile.jvm),
  * whose Dockerfile is built with the root as its context and reads the root's manifests. The top-most such folder owns its whole subtree, exactly what {@code drydock review FOLDER} reads, so every file is
  * reviewed once and a compose file keeps the Dockerfiles of the subfolders it builds. Folders that
  * discovery skips ({@link SkipRule}: {@code .git}, {@code node_modules}, virtualenvs ...) are not
@@ -55,6 +56,9 @@ public final class ProjectFinder {
     /** Subfolders that hold a project's container files rather than a project of their own. */
     private static final Set<String> CONTAINER_FOLDERS = Set.of("docker", ".docker", "build", "deploy");
 
+    /** The Maven and Gradle layout's folder for Dockerfiles (Quarkus generates its Dockerfile.jvm there). */
+    private static final Path MAVEN_DOCKER_FOLDER = Path.of("src", "main", "docker");
+
     private void visit(Path folder, boolean start, Consumer<Path> found) {
         if (!start && SkipRule.match(folder) != null) {
             return;
@@ -65,6 +69,14 @@ public final class ProjectFinder {
             return;
         }
         List<Path> rest = new ArrayList<>(listing.folders);
+        if (listing.marked && Files.isDirectory(folder.resolve(MAVEN_DOCKER_FOLDER), LinkOption.NOFOLLOW_LINKS)) {
+            List<Path> inside = new ArrayList<>();
+            visit(folder.resolve(MAVEN_DOCKER_FOLDER), false, inside::add);
+            if (!inside.isEmpty()) {
+                found.accept(folder); // Quarkus's src/main/docker/Dockerfile.jvm, built from the root (target/quarkus-app)
+                return;
+            }
+        }
         if (listing.marked) {
             for (Path sub : listing.folders) {
                 if (!CONTAINER_FOLDERS.contains(name(sub))) {

@@ -36,13 +36,13 @@ final class JvmCommands {
         }
         int i = 1;
         Target target = Target.NONE;
+        boolean jarMode = false; // -jar only switches the mode: the jar is the first argument that is no option
         while (i < argv.size()) {
             String arg = argv.get(i);
             if (arg.equals("-jar")) {
-                String jar = i + 1 < argv.size() ? argv.get(i + 1) : "";
-                target = Target.file(jar, r.abs(jar));
-                i += 2;
-                break;
+                jarMode = true;
+                i++;
+                continue;
             }
             if (arg.equals("-m") || arg.equals("--module")) {
                 target = Target.mainClass(i + 1 < argv.size() ? argv.get(i + 1) : "");
@@ -56,7 +56,7 @@ final class JvmCommands {
                 continue;
             }
             if (!arg.startsWith("-")) {
-                target = arg.endsWith(".java") ? Target.file(arg, r.abs(arg)) : Target.mainClass(arg);
+                target = jarMode || arg.endsWith(".java") ? Target.file(arg, r.abs(arg)) : Target.mainClass(arg);
                 i++;
                 break;
             }
@@ -66,6 +66,9 @@ final class JvmCommands {
                 jvmOption(r, arg, null);
             }
             i++;
+        }
+        if (jarMode && target.kind() == Target.Kind.NONE) {
+            target = Target.file("", r.abs(""));
         }
         if (target.kind() == Target.Kind.CLASS && target.value().startsWith("org.springframework.boot.loader.")) {
             r.notes.add("Spring Boot launcher: the application is an exploded (layered) Spring Boot jar");

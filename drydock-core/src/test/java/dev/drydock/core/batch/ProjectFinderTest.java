@@ -59,6 +59,20 @@ class ProjectFinderTest {
     }
 
     @Test
+    void aMavenOrGradleRootOwnsItsSrcMainDockerFolder() throws IOException {
+        write("orders/pom.xml");
+        write("orders/src/main/docker/Dockerfile.jvm");
+        write("orders/src/main/docker/Dockerfile.native");
+        write("orders/src/main/resources/application.properties");
+        write("billing/build.gradle");
+        write("billing/src/main/docker/Dockerfile.jvm");
+        write("notes/src/main/docker/Dockerfile"); // nothing marks notes/ as a project
+
+        assertThat(new ProjectFinder().find(dir)).containsExactly(
+                dir.resolve("billing"), dir.resolve("notes/src/main/docker"), dir.resolve("orders"));
+    }
+
+    @Test
     void siblingProjectsWithDockerFoldersStayTwo() throws IOException {
         write("package.json"); // the start folder's manifest, but no container folder of its own
         write("shop/package.json");

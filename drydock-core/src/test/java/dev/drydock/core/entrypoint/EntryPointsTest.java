@@ -336,6 +336,14 @@ class EntryPointsTest {
         }
 
         @Test
+        void jvmOptionsBetweenTheJarFlagAndTheJar() {
+            EntryPoint ep = EntryPoints.interpret(Invocation.exec("java", "-jar", "-Xmx4G", "-Duser.timezone=UTC", "app.jar", "--debug")
+                    .withWorkdir("/srv"));
+            assertThat(ep.target()).isEqualTo(Target.file("app.jar", "/srv/app.jar"));
+            assertThat(ep.interpreterOptions()).containsEntry("-Xmx", "4G").containsEntry("-Duser.timezone", "UTC");
+        }
+
+        @Test
         void layeredSpringBootAndMainClasses() {
             EntryPoint ep = exec("/app", "java", "org.springframework.boot.loader.launch.JarLauncher");
             assertThat(ep.target()).isEqualTo(Target.mainClass("org.springframework.boot.loader.launch.JarLauncher"));

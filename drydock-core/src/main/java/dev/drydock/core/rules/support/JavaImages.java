@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +31,28 @@ public final class JavaImages {
     private static final Pattern RELEASE_IN_TAG = Pattern.compile(
             "(?:^open-|temurin-|corretto-|openjdk-?|jdk-?|jre-?|sapmachine-|semeru-)(\\d+)(?=\\D|$)");
 
+    /** The Java images of AdoptOpenJDK, Azul and BellSoft outside Docker's official library that are built FROM alpine. */
+    private static final Pattern ALPINE_VENDOR_IMAGES = Pattern.compile("docker\\.io/(?:azul/zulu-openjdk-alpine"
+            + "|bellsoft/liberica-open(?:jdk|jre)-alpine(?:-musl)?)");
+    private static final Pattern ALPINE_VENDOR_TAGS = Pattern.compile("docker\\.io/(?:azul/zulu-openjdk"
+            + "|adoptopenjdk/openjdk\\d+(?:-openj9)?)");
+
     private JavaImages() {}
+
+    /**
+     * The programs of the Java images of AdoptOpenJDK, Azul (Zulu) and BellSoft (Liberica) that are Alpine with a JDK
+     * or JRE added: their Dockerfiles start FROM alpine, so BusyBox's sh, wget and nc are there with apk and java.
+     * azul/zulu-openjdk-alpine and bellsoft/liberica-open{jdk,jre}-alpine(-musl) are so in every tag; azul/zulu-openjdk
+     * and adoptopenjdk/openjdkN(-openj9) in their alpine tags. Empty for any other image.
+     */
+    static Optional<ImageTools> alpineVendorTools(ImageReference ref) {
+        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        String tag = ref.effectiveTagLowerCase();
+        boolean alpine = ALPINE_VENDOR_IMAGES.matcher(name).matches()
+                || ALPINE_VENDOR_TAGS.matcher(name).matches() && tag != null && tag.contains("alpine");
+        return alpine ? Optional.of(new ImageTools(ref.familiarString(), true, Set.of("sh", "wget", "nc", "java"), "apk",
+                "java")) : Optional.empty();
+    }
 
     /**
      * The Java feature release ({@code 8}, {@code 17}, {@code 21}) a Java image runs, when its name or tag says:

@@ -14,7 +14,8 @@ import java.util.Set;
  * text-generation-inference (Ubuntu from nvidia/cuda's base image, the server's Python environment on PATH; curl
  * only in some releases, so not claimed) and pytorch/torchserve (Ubuntu, the server's virtual environment in
  * /home/venv/bin on PATH, no curl or wget in its production image), and the server images of {@link ServerImages}
- * whose programs are known. Empty for any other image.
+ * whose programs are known, and the Alpine-based Java images of AdoptOpenJDK, Azul and BellSoft
+ * ({@link JavaImages#alpineVendorTools}). Empty for any other image.
  */
 final class VendorImageTools {
 
@@ -23,6 +24,10 @@ final class VendorImageTools {
     static Optional<ImageTools> of(ImageReference ref) {
         String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
         String written = ref.familiarString();
+        Optional<ImageTools> java = JavaImages.alpineVendorTools(ref);
+        if (java.isPresent()) {
+            return java;
+        }
         if (name.equals("docker.io/apache/airflow")) {
             return Optional.of(new ImageTools(written, true, Set.of("sh", "bash", "curl", "python", "python3"), "apt",
                     "python"));
