@@ -6,6 +6,7 @@ import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.Word;
@@ -211,13 +212,17 @@ public final class CommandNotOnPath implements Rule {
         if (BaseImageEnvironment.of(base) == BaseImageEnvironment.Knowledge.UNKNOWN) {
             return null;
         }
-        String path = image.model().step(start.spec().instruction()).map(s -> s.variables().lookup("PATH")).orElse(null);
-        if (path == null) {
+        Variables.Definition definition = image.model().step(start.spec().instruction())
+                .map(s -> s.variables().definition("PATH")).orElse(null);
+        if (definition == null || definition.value() == null) {
             return DEFAULT_PATH;
         }
+        // the base image's PATH is not known to the model: $PATH expands to nothing, leaving an empty entry
+        String written = definition.instruction() == null ? "" : definition.instruction().logicalText().text();
+        boolean extendsBase = written.contains("$PATH") || written.contains("${PATH}");
         Set<String> folders = new LinkedHashSet<>();
-        for (String folder : path.split(":", -1)) {
-            if (folder.equals("$PATH") || folder.equals("${PATH}")) {
+        for (String folder : definition.value().split(":", -1)) {
+            if (folder.isEmpty() && extendsBase) {
                 folders.addAll(DEFAULT_PATH);
             } else if (folder.isEmpty() || !folder.startsWith("/") || folder.contains("$")) {
                 return null;
