@@ -24,6 +24,7 @@ public final class AppRules {
                 new KamalRoleHealthcheckFails(),
                 new GracefulShutdownMissing(),
                 new EntrypointIgnoresCommand(),
+                new PackageScriptMissing(),
                 new MemoryLimitTooLow(),
                 new VariableInExecForm(),
                 new JvmHeapNotSized(),

@@ -82,6 +82,7 @@ public final class DockerfileRules {
                 new RunCommandsJoined(),
                 new ContextFileNotCopied(),
                 new ScriptNotExecutable(),
+                new CommandNotOnPath(),
                 new VariableDeclaredAfterUse(),
                 new SudoInRun(),
                 new CdInsteadOfWorkdir(),

@@ -11,7 +11,6 @@ import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.project.BuildLink;
-import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.ReviewContext;
@@ -26,12 +25,10 @@ import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.ContainerStart;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
-import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.Shebang;
-import dev.drydock.core.shell.ShellScript;
-import dev.drydock.core.shell.Word;
 import dev.drydock.core.source.Span;
 import java.util.HashSet;
 import java.util.List;
@@ -241,61 +238,16 @@ public final class ScriptNotExecutable implements Rule {
                 }
             }
         }
-        Stage stage = image.stage();
-        CommandSpec spec = stage.config().entrypoint() != null ? stage.config().entrypoint() : stage.config().cmd();
-        if (spec != null && runByDockerfile(image)) {
-            String workdir = stage.config().workdir() == null ? "/" : stage.config().workdir().value();
-            Start start = start(image, spec, workdir);
-            if (start != null && isProgram(start.program())) {
-                String path = image.model().step(spec.instruction()).map(s -> s.variables().lookup("PATH")).orElse(null);
-                for (String candidate : candidates(start.directory(), start.program(), path)) {
-                    out.add(new Use(candidate, start.program(), stage, spec.instruction().span().start(),
-                            spec.instruction().span(), null));
-                }
+        ContainerStart start = ContainerStart.of(image).orElse(null);
+        if (start != null && isProgram(start.program())) {
+            CommandSpec spec = start.spec();
+            String path = image.model().step(spec.instruction()).map(s -> s.variables().lookup("PATH")).orElse(null);
+            for (String candidate : candidates(start.directory(), start.program(), path)) {
+                out.add(new Use(candidate, start.program(), image.stage(), spec.instruction().span().start(),
+                        spec.instruction().span(), null));
             }
         }
         return out;
-    }
-
-    /** Whether some container runs the command the Dockerfile sets (compose may set its own). */
-    private static boolean runByDockerfile(BuiltImage image) {
-        for (Container container : image.containers()) {
-            var command = container.command();
-            if (command != null && command.origin() != null && image.dockerfile().equals(command.origin().file())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The program a container command starts and the folder it starts in. */
-    private record Start(String program, String directory) {}
-
-    /**
-     * What the command runs first: an exec form's program, or a shell form's first command after the {@code cd}s that
-     * lead to it ({@code cd /srv && ./run.sh} runs /srv/run.sh); null when a cd or the program cannot be told.
-     */
-    private static Start start(BuiltImage image, CommandSpec spec, String workdir) {
-        if (spec.execForm()) {
-            return spec.arguments().isEmpty() ? null : new Start(spec.arguments().get(0), workdir);
-        }
-        ShellScript script = image.model().script(spec).orElse(null);
-        String directory = workdir;
-        for (Command command : script == null ? List.<Command>of() : script.commands()) {
-            String program = command.program().flatMap(Word::literal).orElse(null);
-            if (program == null || !command.scopes().isEmpty() || command.invokedBy().isPresent()) {
-                return null;
-            }
-            if (!command.is("cd")) {
-                return new Start(program, directory);
-            }
-            String folder = command.arguments().size() == 1 ? command.arguments().get(0).literal().orElse("") : "";
-            if (folder.isEmpty() || folder.startsWith("~") || folder.startsWith("-")) {
-                return null;
-            }
-            directory = PathNames.normalizeAbsolute(directory, folder);
-        }
-        return null;
     }
 
     private static boolean isProgram(String word) {
