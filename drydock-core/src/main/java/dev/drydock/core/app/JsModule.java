@@ -20,14 +20,30 @@ final class JsModule {
 
     record Obj(String name, Framework framework, boolean router, int line, List<Tok> args) {}
 
-    record RouteDecl(String owner, String method, String path, boolean dynamic, int line, String handlerText) {}
+    /** {@code at}: the source offset of the call, to tell which function's parameter {@code owner} names. */
+    record RouteDecl(String owner, String method, String path, boolean dynamic, int line, String handlerText, int at) {}
+
+    /**
+     * A function body: the name it is known by ("default" for a default export, null for an inline one), its first
+     * parameter (a Fastify plugin's instance), where the function starts ({@code at}) and its body's extent;
+     * {@code wrapped} when it is passed to fastify-plugin, which registers its routes in the parent's scope.
+     */
+    record Scope(String name, String param, int at, int from, int to, boolean wrapped) {
+        boolean contains(int offset) {
+            return from < offset && offset < to;
+        }
+    }
 
     /**
      * {@code owner.use(prefix, child)}: {@code prefix} "" when none, null when not a literal; {@code child}
      * the child's name, or the module spec of an inline {@code require(...)} (with {@code inline} true);
      * {@code middleware} when the child is plainly a middleware (a function literal, {@code express.json()}).
      */
-    record MountDecl(String owner, String prefix, String child, boolean inline, boolean middleware, int line) {}
+    record MountDecl(String owner, String prefix, String child, boolean inline, boolean middleware, int line, int at,
+            Register register) {}
+
+    /** Fastify's {@code register(plugin, options)}: where the plugin argument starts, the options' tokens (empty when none). */
+    record Register(int childAt, List<Tok> options) {}
 
     /**
      * {@code owner.listen(port, host)} or Fastify's {@code owner.listen({port, host})}: {@code host} the host
@@ -53,6 +69,8 @@ final class JsModule {
     final List<RouteDecl> routes = new ArrayList<>();
     final List<MountDecl> mounts = new ArrayList<>();
     final List<Listen> listens = new ArrayList<>();
+    final List<Scope> scopes = new ArrayList<>();
+    final Set<String> wrapped = new java.util.HashSet<>();
     int sigtermLine;
 
     private JsModule(SourceFile source) {
@@ -87,6 +105,7 @@ final class JsModule {
     private void scan(List<Tok> t) {
         for (int i = 0; i < t.size(); i++) {
             Tok tok = t.get(i);
+            scope(t, i);
             if (tok.isName("require") && i + 3 < t.size() && t.get(i + 1).is("(") && t.get(i + 2).isLiteralString()) {
                 specs.add(t.get(i + 2).value());
             }
@@ -351,7 +370,7 @@ final class JsModule {
     private void exportStatement(List<Tok> t, int at) {
         Tok next = t.get(at + 1);
         if (next.isName("default") && at + 2 < t.size() && t.get(at + 2).isName()) {
-            exports.put("default", t.get(at + 2).text());
+            exportValue(t, at + 2, "default");
         } else if ((next.isName("const") || next.isName("let") || next.isName("var")) && t.get(at + 2).isName()) {
             exports.put(t.get(at + 2).text(), t.get(at + 2).text());
         } else if (next.is("{")) {
@@ -367,6 +386,20 @@ final class JsModule {
     }
 
     private void exportValue(List<Tok> t, int at, String as) {
+        int fn = t.get(at).isName("async") ? at + 1 : at;
+        if (fn + 1 < t.size() && t.get(fn).isName("function")) {
+            if (t.get(fn + 1).isName()) {
+                exports.put(as, t.get(fn + 1).text());
+            }
+            return;
+        }
+        if (at + 4 < t.size() && PLUGIN_WRAPPERS.contains(t.get(at).text()) && t.get(at + 1).is("(")
+                && t.get(at + 2).isName() && t.get(at + 3).is(")") || at + 4 < t.size() && t.get(at + 3).is(",")
+                && PLUGIN_WRAPPERS.contains(t.get(at).text()) && t.get(at + 1).is("(") && t.get(at + 2).isName()) {
+            exports.put(as, t.get(at + 2).text()); // fastify-plugin: module.exports = fp(routes)
+            wrapped.add(t.get(at + 2).text());
+            return;
+        }
         if (t.get(at).isName() && (at + 1 >= t.size() || !t.get(at + 1).is("(") && !t.get(at + 1).is("."))) {
             exports.put(as, t.get(at).text());
         } else if (t.get(at).is("{")) {
@@ -406,7 +439,17 @@ final class JsModule {
             Tok.Arg handler = args.get(args.size() - 1);
             String handlerText = handler.tokens().isEmpty() ? ""
                     : text(t, t.indexOf(handler.tokens().get(0)), t.indexOf(handler.tokens().get(handler.tokens().size() - 1)));
-            routes.add(new RouteDecl(owner, method.toUpperCase(java.util.Locale.ROOT), p, dynamic, line, handlerText));
+            if (p == null && args.size() >= 3 && args.get(1).string() != null) {
+                p = args.get(1).string(); // @koa/router's named route: router.get('name', '/path', handler)
+                dynamic = false;
+            }
+            routes.add(new RouteDecl(owner, method.toUpperCase(java.util.Locale.ROOT), p, dynamic, line, handlerText,
+                    t.get(at).offset()));
+            return;
+        }
+        if (method.equals("route") && args.size() == 1 && !args.get(0).tokens().isEmpty()
+                && args.get(0).tokens().get(0).is("{")) {
+            routeOptions(t, at, owner, args.get(0).tokens(), line); // Fastify's route({method, url, handler})
             return;
         }
         if (method.equals("route") && args.size() == 1) {
@@ -421,7 +464,8 @@ final class JsModule {
                     Tok.Arg handler = chained.get(chained.size() - 1);
                     String handlerText = text(t, t.indexOf(handler.tokens().get(0)),
                             t.indexOf(handler.tokens().get(handler.tokens().size() - 1)));
-                    routes.add(new RouteDecl(owner, m.toUpperCase(java.util.Locale.ROOT), p, p == null, line, handlerText));
+                    routes.add(new RouteDecl(owner, m.toUpperCase(java.util.Locale.ROOT), p, p == null, line, handlerText,
+                            t.get(at).offset()));
                 }
                 i = end + 1;
             }
@@ -444,9 +488,16 @@ final class JsModule {
                 }
             }
             if (method.equals("register")) {
-                children = args.subList(0, 1);
                 Tok.Arg options = args.size() > 1 ? args.get(1) : null;
                 prefix = options == null ? "" : fastifyPrefix(options);
+                List<Tok> c = args.get(0).tokens();
+                mounts.add(new MountDecl(owner, prefix, args.get(0).name(), false, false, line, t.get(at).offset(),
+                        new Register(c.isEmpty() ? -1 : c.get(0).offset(), options == null ? List.of() : options.tokens())));
+                if (c.size() >= 4 && c.get(0).isName("require") && c.get(2).isLiteralString()) {
+                    mounts.set(mounts.size() - 1, new MountDecl(owner, prefix, c.get(2).value(), true, false, line,
+                            t.get(at).offset(), mounts.get(mounts.size() - 1).register()));
+                }
+                return;
             }
             for (Tok.Arg child : children) {
                 mount(owner, prefix, child, line);
@@ -497,11 +548,11 @@ final class JsModule {
     private void mount(String owner, String prefix, Tok.Arg child, int line) {
         List<Tok> c = child.tokens();
         if (isFunction(child)) {
-            mounts.add(new MountDecl(owner, prefix, null, false, true, line));
+            mounts.add(new MountDecl(owner, prefix, null, false, true, line, -1, null));
             return;
         }
         if (c.size() >= 4 && c.get(0).isName("require") && c.get(1).is("(") && c.get(2).isLiteralString()) {
-            mounts.add(new MountDecl(owner, prefix, c.get(2).value(), true, false, line));
+            mounts.add(new MountDecl(owner, prefix, c.get(2).value(), true, false, line, -1, null));
             return;
         }
         String name = child.name();
@@ -510,7 +561,7 @@ final class JsModule {
                 || c.size() > 2 && c.get(1).is(".") && MIDDLEWARE.contains(c.get(2).text())
                 || imports.containsKey(head) && isPackage(imports.get(head).spec()) && !objects.containsKey(head)
                         && c.size() > 1 && c.get(1).is("("));
-        mounts.add(new MountDecl(owner, prefix, name, false, middleware, line));
+        mounts.add(new MountDecl(owner, prefix, name, false, middleware, line, -1, null));
     }
 
     private static boolean isPackage(String spec) {
@@ -521,5 +572,121 @@ final class JsModule {
         List<Tok> c = arg.tokens();
         return !c.isEmpty() && (c.get(0).isName("function") || c.get(0).isName("async")
                 || c.stream().anyMatch(x -> x.is("=>")));
+    }
+
+    /** Fastify's {@code owner.route({method: 'GET', url: '/x', handler})}. */
+    private void routeOptions(List<Tok> t, int at, String owner, List<Tok> options, int line) {
+        List<Tok> url = NestRoutes.property(options, "url");
+        if (url == null) {
+            url = NestRoutes.property(options, "path");
+        }
+        String path = url != null && url.size() == 1 && url.get(0).isLiteralString() ? url.get(0).value() : null;
+        List<Tok> m = NestRoutes.property(options, "method");
+        StringBuilder methods = new StringBuilder();
+        for (Tok x : m == null ? List.<Tok>of() : m) {
+            if (x.isLiteralString()) {
+                methods.append(methods.isEmpty() ? "" : ",").append(x.value().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        List<Tok> handler = NestRoutes.property(options, "handler");
+        String handlerText = handler == null || handler.isEmpty() ? ""
+                : text(t, t.indexOf(handler.get(0)), t.indexOf(handler.get(handler.size() - 1)));
+        routes.add(new RouteDecl(owner, methods.isEmpty() ? "ANY" : methods.toString(), path, path == null, line,
+                handlerText, t.get(at).offset()));
+    }
+
+    /** Records the function that starts at token {@code i} ({@code function} or an arrow's '=>'), if its body is a block. */
+    private void scope(List<Tok> t, int i) {
+        Tok tok = t.get(i);
+        int start;
+        int open;
+        String param = null;
+        String name = null;
+        if (tok.isName("function")) {
+            int j = i + 1;
+            if (j < t.size() && t.get(j).is("*")) {
+                j++;
+            }
+            if (j < t.size() && t.get(j).isName()) {
+                name = t.get(j).text();
+                j++;
+            }
+            if (j >= t.size() || !t.get(j).is("(")) {
+                return;
+            }
+            param = j + 1 < t.size() && t.get(j + 1).isName() ? t.get(j + 1).text() : null;
+            open = Tok.closing(t, j) + 1;
+            while (open < t.size() && !t.get(open).is("{") && !t.get(open).is(";")) {
+                open++;
+            }
+            start = i > 0 && t.get(i - 1).isName("async") ? i - 1 : i;
+        } else if (tok.is("=>") && i > 0 && i + 1 < t.size() && t.get(i + 1).is("{")) {
+            open = i + 1;
+            Tok prev = t.get(i - 1);
+            if (prev.isName()) {
+                param = prev.text();
+                start = i - 1;
+            } else if (prev.is(")")) {
+                int depth = 0;
+                start = i - 1;
+                for (int k = i - 1; k >= 0; k--) {
+                    if (t.get(k).is(")")) {
+                        depth++;
+                    } else if (t.get(k).is("(") && --depth == 0) {
+                        start = k;
+                        break;
+                    }
+                }
+                param = start + 1 < t.size() && t.get(start + 1).isName() ? t.get(start + 1).text() : null;
+            } else {
+                return;
+            }
+            if (start > 0 && t.get(start - 1).isName("async")) {
+                start--;
+            }
+        } else {
+            return;
+        }
+        if (open >= t.size() || !t.get(open).is("{")) {
+            return;
+        }
+        boolean wrappedCall = false;
+        int p = start - 1;
+        if (p >= 1 && t.get(p).is("(") && t.get(p - 1).isName() && PLUGIN_WRAPPERS.contains(t.get(p - 1).text())) {
+            wrappedCall = true;
+            p -= 2;
+        }
+        if (name == null && p >= 1 && t.get(p).is("=") && t.get(p - 1).isName()) {
+            name = p >= 3 && t.get(p - 1).isName("exports") && t.get(p - 2).is(".") && t.get(p - 3).isName("module")
+                    ? "default" : t.get(p - 1).text();
+        } else if (name == null && p >= 1 && t.get(p).isName("default") && t.get(p - 1).isName("export")) {
+            name = "default";
+        }
+        scopes.add(new Scope(name, param, t.get(start).offset(), t.get(open).offset(),
+                t.get(Math.min(Tok.closing(t, open), t.size() - 1)).offset(), wrappedCall));
+    }
+
+    private static final Set<String> PLUGIN_WRAPPERS = Set.of("fp", "fastifyPlugin", "plugin");
+
+    /** The innermost function whose first parameter is {@code owner} and whose body holds {@code offset}, or null. */
+    Scope scopeOf(int offset, String owner) {
+        Scope best = null;
+        for (Scope s : scopes) {
+            if (owner.equals(s.param()) && s.contains(offset) && (best == null || s.from() > best.from())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /** The named function {@code name} ("default" for the default export), following {@code export default fp(name)}. */
+    Scope scopeNamed(String name) {
+        String local = exports.getOrDefault(name, name);
+        for (Scope s : scopes) {
+            if (local.equals(s.name()) || name.equals(s.name())) {
+                return s;
+            }
+        }
+        return null;
     }
 }
