@@ -183,6 +183,15 @@ final class JsApps {
             return;
         }
         Framework framework = target.framework();
+        if (target.obj() != null && target.module().routerPrefixes.containsKey(target.obj().name())) {
+            String own = target.module().routerPrefixes.get(target.obj().name());
+            if (own == null) {
+                opaque.add(prefix);
+                visiting.remove(target.key());
+                return;
+            }
+            prefix = PythonApps.join(prefix, own);
+        }
         for (JsModule m : loaded()) {
             for (JsModule.RouteDecl r : m.routes) {
                 if (!on(m, r.owner(), r.at(), target)) {

@@ -71,6 +71,8 @@ final class JsModule {
     final List<Listen> listens = new ArrayList<>();
     final List<Scope> scopes = new ArrayList<>();
     final Set<String> wrapped = new java.util.HashSet<>();
+    /** A Koa router's or a Hono application's own prefix ({@code new Router({prefix})}, {@code basePath}); null when not a literal. */
+    final Map<String, String> routerPrefixes = new LinkedHashMap<>();
     int sigtermLine;
 
     private JsModule(SourceFile source) {
@@ -214,6 +216,9 @@ final class JsModule {
         }
         String callee = rhs.get(0).isName("new") && rhs.size() > 1 ? rhs.get(1).text() : rhs.get(0).text();
         int afterCallee = rhs.get(0).isName("new") ? 2 : 1;
+        if (koaOrHono(name, callee, rhs, afterCallee, line(t.get(at)))) {
+            return end;
+        }
         if (rhs.size() > afterCallee + 2 && rhs.get(afterCallee).is(".") && rhs.get(afterCallee + 1).isName("Router")) {
             if (isExpress(callee)) {
                 objects.put(name, new Obj(name, Framework.EXPRESS, true, line(t.get(at)), List.copyOf(rhs)));
@@ -439,12 +444,18 @@ final class JsModule {
             Tok.Arg handler = args.get(args.size() - 1);
             String handlerText = handler.tokens().isEmpty() ? ""
                     : text(t, t.indexOf(handler.tokens().get(0)), t.indexOf(handler.tokens().get(handler.tokens().size() - 1)));
-            if (p == null && args.size() >= 3 && args.get(1).string() != null) {
-                p = args.get(1).string(); // @koa/router's named route: router.get('name', '/path', handler)
-                dynamic = false;
+            if (args.size() >= 3 && args.get(1).isString()) {
+                p = args.get(1).string();
+                dynamic = p == null; // @koa/router's named route: router.get('name', '/path', handler)
             }
             routes.add(new RouteDecl(owner, method.toUpperCase(java.util.Locale.ROOT), p, dynamic, line, handlerText,
                     t.get(at).offset()));
+            return;
+        }
+        if ((method.equals("route") || method.equals("mount")) && args.size() == 2) {
+            String prefix = args.get(0).string(); // Hono's app.route('/api', sub); app.mount('/x', fetch) is opaque
+            mounts.add(new MountDecl(owner, prefix, method.equals("route") ? args.get(1).name() : null, false, false,
+                    line, -1, null));
             return;
         }
         if (method.equals("route") && args.size() == 1 && !args.get(0).tokens().isEmpty()
@@ -504,6 +515,10 @@ final class JsModule {
             }
             return;
         }
+        if (method.equals("prefix") && args.size() == 1) {
+            routerPrefixes.put(owner, args.get(0).string()); // @koa/router's router.prefix('/api')
+            return;
+        }
         if (method.equals("listen")) {
             Tok.Arg first = Tok.positional(args, 0);
             List<Tok> port = first == null ? List.of() : first.tokens();
@@ -547,6 +562,18 @@ final class JsModule {
 
     private void mount(String owner, String prefix, Tok.Arg child, int line) {
         List<Tok> c = child.tokens();
+        if (c.size() == 5 && c.get(0).isName() && c.get(1).is(".") && c.get(3).is("(") && c.get(4).is(")")
+                && (objects.containsKey(c.get(0).text()) ? objects.get(c.get(0).text()).framework() == Framework.KOA
+                        : imports.containsKey(c.get(0).text()) && !isPackage(specOf(c.get(0).text())))) {
+            // @koa/router: app.use(router.routes()), app.use(router.allowedMethods())
+            boolean routes = c.get(2).isName("routes") || c.get(2).isName("middleware");
+            mounts.add(new MountDecl(owner, prefix, routes ? c.get(0).text() : null, false, !routes, line, -1, null));
+            return;
+        }
+        if (isFunction(child) && answersItself(child)) {
+            mounts.add(new MountDecl(owner, prefix, null, false, false, line, -1, null));
+            return;
+        }
         if (isFunction(child)) {
             mounts.add(new MountDecl(owner, prefix, null, false, true, line, -1, null));
             return;
@@ -688,5 +715,63 @@ final class JsModule {
             }
         }
         return null;
+    }
+
+    /**
+     * A Koa middleware that may answer requests itself: it takes a {@code ctx} and never hands on to {@code next}, or
+     * looks at the request's path.
+     */
+    private static boolean answersItself(Tok.Arg fn) {
+        List<Tok> c = fn.tokens();
+        boolean ctx = c.stream().limit(6).anyMatch(x -> x.isName("ctx"));
+        boolean next = c.stream().anyMatch(x -> x.isName("next"));
+        String text = fn.text();
+        return ctx && (!next || text.matches("(?s).*\\bctx\\.(path|url|request|originalUrl)\\b.*"));
+    }
+
+    /**
+     * Koa's {@code new Koa()}, @koa/router's {@code new Router({prefix})}, Hono's {@code new Hono()} (with
+     * {@code .basePath('/api')}) and {@code app.basePath('/api')}, which serves its routes through {@code app}.
+     */
+    private boolean koaOrHono(String name, String callee, List<Tok> rhs, int afterCallee, int line) {
+        String spec = specOf(callee);
+        boolean call = rhs.size() > afterCallee && rhs.get(afterCallee).is("(");
+        if (call && "koa".equals(spec)) {
+            objects.put(name, new Obj(name, Framework.KOA, false, line, List.copyOf(rhs)));
+            return true;
+        }
+        if (call && ("@koa/router".equals(spec) || "koa-router".equals(spec))) {
+            objects.put(name, new Obj(name, Framework.KOA, true, line, List.copyOf(rhs)));
+            int close = Tok.closing(rhs, afterCallee);
+            List<Tok.Arg> args = Tok.args(rhs, afterCallee);
+            List<Tok> options = args.isEmpty() ? null : args.get(0).tokens();
+            List<Tok> prefix = options == null ? null : NestRoutes.property(options, "prefix");
+            if (prefix != null || options != null && !(options.get(0).is("{")) || close != rhs.size() - 1) {
+                String p = prefix != null && prefix.size() == 1 && prefix.get(0).isLiteralString() ? prefix.get(0).value() : null;
+                routerPrefixes.put(name, p);
+            }
+            return true;
+        }
+        if (call && "hono".equals(spec)) {
+            int close = Tok.closing(rhs, afterCallee);
+            if (close == rhs.size() - 1) {
+                objects.put(name, new Obj(name, Framework.HONO, false, line, List.copyOf(rhs)));
+            } else if (close + 5 < rhs.size() && rhs.get(close + 1).is(".") && rhs.get(close + 2).isName("basePath")
+                    && rhs.get(close + 3).is("(")) {
+                objects.put(name, new Obj(name, Framework.HONO, false, line, List.copyOf(rhs)));
+                routerPrefixes.put(name, rhs.get(close + 4).isLiteralString() && rhs.get(close + 5).is(")")
+                        && close + 5 == rhs.size() - 1 ? rhs.get(close + 4).value() : null);
+            }
+            return true;
+        }
+        if (rhs.size() >= 5 && rhs.get(0).isName() && objects.containsKey(rhs.get(0).text())
+                && objects.get(rhs.get(0).text()).framework() == Framework.HONO && rhs.get(1).is(".")
+                && rhs.get(2).isName("basePath") && rhs.get(3).is("(")) {
+            objects.put(name, new Obj(name, Framework.HONO, true, line, List.copyOf(rhs)));
+            String p = rhs.size() == 6 && rhs.get(4).isLiteralString() ? rhs.get(4).value() : null;
+            mounts.add(new MountDecl(rhs.get(0).text(), p, name, false, false, line, -1, null));
+            return true;
+        }
+        return false;
     }
 }
