@@ -420,7 +420,11 @@ public final class AppSource {
             Set<Framework> frameworks = EnumSet.noneOf(Framework.class);
             AppObject app = null;
             Routes routes = Routes.unknown();
-            if (!apps.isEmpty()) {
+            String nest = starts.stream().filter(s -> NestRoutes.bootstraps(files, s)).findFirst().orElse(null);
+            if (nest != null) {
+                frameworks.add(Framework.NESTJS);
+                routes = NestRoutes.read(files, dir, nest);
+            } else if (!apps.isEmpty()) {
                 JsApps.ObjRef first = apps.get(0);
                 app = new AppObject(first.obj().framework(), first.module().file, first.obj().line(), first.obj().name(),
                         first.module().file, first.obj().name(), false);

@@ -60,7 +60,7 @@ public record Handler(String name, String file, int line, List<String> body, Ver
 
     /** Calls and names that show a handler looks at a dependency before answering. */
     private static final Pattern DEPENDENCY = Pattern.compile(String.join("|",
-            "\\bexecute\\s*\\(", "\\.ping\\s*\\(", "\\.connect\\s*\\(", "\\bdb\\.session\\b",
+            "\\bexecute\\s*\\(", "\\.ping\\s*\\(", "\\.pingCheck\\s*\\(", "\\.connect\\s*\\(", "\\bdb\\.session\\b",
             "\\bdb\\.engine\\b", "\\bengine\\.", "\\.cursor\\s*\\(", "\\.objects\\.", "ensure_connection",
             "\\bconnections?\\s*\\[", "\\.query\\b", "\\.scalar\\s*\\(", "\\bredis\\b", "\\bcache\\.(get|set)\\s*\\(",
             "\\brequests\\.(get|head|post)\\s*\\(", "\\bhttpx\\.", "\\bis_ready\\b", "\\bready\\b", "\\bREADY\\b",

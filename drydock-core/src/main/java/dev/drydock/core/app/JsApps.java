@@ -150,19 +150,51 @@ final class JsApps {
     Routes routes(ObjRef app) {
         List<Route> routes = new ArrayList<>();
         List<String> opaque = new ArrayList<>();
-        collect(app, "", routes, opaque, new HashSet<>());
+        collect(new Target(app.module(), app.obj(), null), "", routes, opaque, new HashSet<>());
         return new Routes(true, routes, opaque);
     }
 
-    private void collect(ObjRef target, String prefix, List<Route> out, List<String> opaque, Set<String> visiting) {
+    /** What routes are declared on: an application or router object, or the instance a Fastify plugin is given. */
+    record Target(JsModule module, JsModule.Obj obj, JsModule.Scope plugin) {
+        String key() {
+            return module.file + "#" + (obj != null ? obj.name() : "@" + plugin.at());
+        }
+
+        Framework framework() {
+            return obj != null ? obj.framework() : Framework.FASTIFY;
+        }
+    }
+
+    /** Whether a declaration on {@code owner} at {@code at} in {@code m} is made on {@code target}. */
+    private boolean on(JsModule m, String owner, int at, Target target) {
+        JsModule.Scope scope = at < 0 ? null : m.scopeOf(at, owner);
+        if (target.plugin() != null) {
+            return m == target.module() && scope == target.plugin();
+        }
+        if (scope != null) {
+            return false; // a plugin's own instance, named like the application
+        }
+        ObjRef ref = resolve(m, owner);
+        return ref != null && ref.key().equals(target.module().file + "#" + target.obj().name());
+    }
+
+    private void collect(Target target, String prefix, List<Route> out, List<String> opaque, Set<String> visiting) {
         if (!visiting.add(target.key()) || visiting.size() > 64) {
             return;
         }
-        Framework framework = target.obj().framework();
+        Framework framework = target.framework();
+        if (target.obj() != null && target.module().routerPrefixes.containsKey(target.obj().name())) {
+            String own = target.module().routerPrefixes.get(target.obj().name());
+            if (own == null) {
+                opaque.add(prefix);
+                visiting.remove(target.key());
+                return;
+            }
+            prefix = PythonApps.join(prefix, own);
+        }
         for (JsModule m : loaded()) {
             for (JsModule.RouteDecl r : m.routes) {
-                ObjRef owner = resolve(m, r.owner());
-                if (owner == null || !owner.key().equals(target.key())) {
+                if (!on(m, r.owner(), r.at(), target)) {
                     continue;
                 }
                 if (r.dynamic()) {
@@ -173,8 +205,12 @@ final class JsApps {
                         Handler.javascript(m.file, r.line(), r.handlerText()), framework));
             }
             for (JsModule.MountDecl d : m.mounts) {
-                ObjRef owner = resolve(m, d.owner());
-                if (owner == null || !owner.key().equals(target.key())) {
+                if (!on(m, d.owner(), d.at(), target)) {
+                    continue;
+                }
+                if (d.register() != null) {
+                    FastifyPlugins.register(this, m, d, prefix, out, opaque, (plugin, at) -> collect(plugin, at, out,
+                            opaque, visiting));
                     continue;
                 }
                 if (d.prefix() == null) {
@@ -190,10 +226,20 @@ final class JsApps {
                     }
                     continue;
                 }
-                collect(child, PythonApps.join(prefix, d.prefix()), out, opaque, visiting);
+                collect(new Target(child.module(), child.obj(), null), PythonApps.join(prefix, d.prefix()), out,
+                        opaque, visiting);
             }
         }
         visiting.remove(target.key());
+    }
+
+    /** Follows a registered plugin: {@code (module, plugin function)} collected under {@code prefix}. */
+    interface PluginVisitor {
+        void visit(Target plugin, String prefix);
+    }
+
+    static Target pluginTarget(JsModule m, JsModule.Scope scope) {
+        return new Target(m, null, scope);
     }
 
     /** The {@code listen} calls of the loaded files, with the port each resolves to (null when unknown). */

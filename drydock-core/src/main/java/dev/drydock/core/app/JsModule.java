@@ -20,14 +20,30 @@ final class JsModule {
 
     record Obj(String name, Framework framework, boolean router, int line, List<Tok> args) {}
 
-    record RouteDecl(String owner, String method, String path, boolean dynamic, int line, String handlerText) {}
+    /** {@code at}: the source offset of the call, to tell which function's parameter {@code owner} names. */
+    record RouteDecl(String owner, String method, String path, boolean dynamic, int line, String handlerText, int at) {}
+
+    /**
+     * A function body: the name it is known by ("default" for a default export, null for an inline one), its first
+     * parameter (a Fastify plugin's instance), where the function starts ({@code at}) and its body's extent;
+     * {@code wrapped} when it is passed to fastify-plugin, which registers its routes in the parent's scope.
+     */
+    record Scope(String name, String param, int at, int from, int to, boolean wrapped) {
+        boolean contains(int offset) {
+            return from < offset && offset < to;
+        }
+    }
 
     /**
      * {@code owner.use(prefix, child)}: {@code prefix} "" when none, null when not a literal; {@code child}
      * the child's name, or the module spec of an inline {@code require(...)} (with {@code inline} true);
      * {@code middleware} when the child is plainly a middleware (a function literal, {@code express.json()}).
      */
-    record MountDecl(String owner, String prefix, String child, boolean inline, boolean middleware, int line) {}
+    record MountDecl(String owner, String prefix, String child, boolean inline, boolean middleware, int line, int at,
+            Register register) {}
+
+    /** Fastify's {@code register(plugin, options)}: where the plugin argument starts, the options' tokens (empty when none). */
+    record Register(int childAt, List<Tok> options) {}
 
     /**
      * {@code owner.listen(port, host)} or Fastify's {@code owner.listen({port, host})}: {@code host} the host
@@ -53,6 +69,10 @@ final class JsModule {
     final List<RouteDecl> routes = new ArrayList<>();
     final List<MountDecl> mounts = new ArrayList<>();
     final List<Listen> listens = new ArrayList<>();
+    final List<Scope> scopes = new ArrayList<>();
+    final Set<String> wrapped = new java.util.HashSet<>();
+    /** A Koa router's or a Hono application's own prefix ({@code new Router({prefix})}, {@code basePath}); null when not a literal. */
+    final Map<String, String> routerPrefixes = new LinkedHashMap<>();
     int sigtermLine;
 
     private JsModule(SourceFile source) {
@@ -87,6 +107,7 @@ final class JsModule {
     private void scan(List<Tok> t) {
         for (int i = 0; i < t.size(); i++) {
             Tok tok = t.get(i);
+            scope(t, i);
             if (tok.isName("require") && i + 3 < t.size() && t.get(i + 1).is("(") && t.get(i + 2).isLiteralString()) {
                 specs.add(t.get(i + 2).value());
             }
@@ -195,6 +216,9 @@ final class JsModule {
         }
         String callee = rhs.get(0).isName("new") && rhs.size() > 1 ? rhs.get(1).text() : rhs.get(0).text();
         int afterCallee = rhs.get(0).isName("new") ? 2 : 1;
+        if (koaOrHono(name, callee, rhs, afterCallee, line(t.get(at)))) {
+            return end;
+        }
         if (rhs.size() > afterCallee + 2 && rhs.get(afterCallee).is(".") && rhs.get(afterCallee + 1).isName("Router")) {
             if (isExpress(callee)) {
                 objects.put(name, new Obj(name, Framework.EXPRESS, true, line(t.get(at)), List.copyOf(rhs)));
@@ -351,7 +375,7 @@ final class JsModule {
     private void exportStatement(List<Tok> t, int at) {
         Tok next = t.get(at + 1);
         if (next.isName("default") && at + 2 < t.size() && t.get(at + 2).isName()) {
-            exports.put("default", t.get(at + 2).text());
+            exportValue(t, at + 2, "default");
         } else if ((next.isName("const") || next.isName("let") || next.isName("var")) && t.get(at + 2).isName()) {
             exports.put(t.get(at + 2).text(), t.get(at + 2).text());
         } else if (next.is("{")) {
@@ -367,6 +391,20 @@ final class JsModule {
     }
 
     private void exportValue(List<Tok> t, int at, String as) {
+        int fn = t.get(at).isName("async") ? at + 1 : at;
+        if (fn + 1 < t.size() && t.get(fn).isName("function")) {
+            if (t.get(fn + 1).isName()) {
+                exports.put(as, t.get(fn + 1).text());
+            }
+            return;
+        }
+        if (at + 4 < t.size() && PLUGIN_WRAPPERS.contains(t.get(at).text()) && t.get(at + 1).is("(")
+                && t.get(at + 2).isName() && t.get(at + 3).is(")") || at + 4 < t.size() && t.get(at + 3).is(",")
+                && PLUGIN_WRAPPERS.contains(t.get(at).text()) && t.get(at + 1).is("(") && t.get(at + 2).isName()) {
+            exports.put(as, t.get(at + 2).text()); // fastify-plugin: module.exports = fp(routes)
+            wrapped.add(t.get(at + 2).text());
+            return;
+        }
         if (t.get(at).isName() && (at + 1 >= t.size() || !t.get(at + 1).is("(") && !t.get(at + 1).is("."))) {
             exports.put(as, t.get(at).text());
         } else if (t.get(at).is("{")) {
@@ -406,7 +444,23 @@ final class JsModule {
             Tok.Arg handler = args.get(args.size() - 1);
             String handlerText = handler.tokens().isEmpty() ? ""
                     : text(t, t.indexOf(handler.tokens().get(0)), t.indexOf(handler.tokens().get(handler.tokens().size() - 1)));
-            routes.add(new RouteDecl(owner, method.toUpperCase(java.util.Locale.ROOT), p, dynamic, line, handlerText));
+            if (args.size() >= 3 && args.get(1).isString()) {
+                p = args.get(1).string();
+                dynamic = p == null; // @koa/router's named route: router.get('name', '/path', handler)
+            }
+            routes.add(new RouteDecl(owner, method.toUpperCase(java.util.Locale.ROOT), p, dynamic, line, handlerText,
+                    t.get(at).offset()));
+            return;
+        }
+        if ((method.equals("route") || method.equals("mount")) && args.size() == 2) {
+            String prefix = args.get(0).string(); // Hono's app.route('/api', sub); app.mount('/x', fetch) is opaque
+            mounts.add(new MountDecl(owner, prefix, method.equals("route") ? args.get(1).name() : null, false, false,
+                    line, -1, null));
+            return;
+        }
+        if (method.equals("route") && args.size() == 1 && !args.get(0).tokens().isEmpty()
+                && args.get(0).tokens().get(0).is("{")) {
+            routeOptions(t, at, owner, args.get(0).tokens(), line); // Fastify's route({method, url, handler})
             return;
         }
         if (method.equals("route") && args.size() == 1) {
@@ -421,7 +475,8 @@ final class JsModule {
                     Tok.Arg handler = chained.get(chained.size() - 1);
                     String handlerText = text(t, t.indexOf(handler.tokens().get(0)),
                             t.indexOf(handler.tokens().get(handler.tokens().size() - 1)));
-                    routes.add(new RouteDecl(owner, m.toUpperCase(java.util.Locale.ROOT), p, p == null, line, handlerText));
+                    routes.add(new RouteDecl(owner, m.toUpperCase(java.util.Locale.ROOT), p, p == null, line, handlerText,
+                            t.get(at).offset()));
                 }
                 i = end + 1;
             }
@@ -444,13 +499,24 @@ final class JsModule {
                 }
             }
             if (method.equals("register")) {
-                children = args.subList(0, 1);
                 Tok.Arg options = args.size() > 1 ? args.get(1) : null;
                 prefix = options == null ? "" : fastifyPrefix(options);
+                List<Tok> c = args.get(0).tokens();
+                mounts.add(new MountDecl(owner, prefix, args.get(0).name(), false, false, line, t.get(at).offset(),
+                        new Register(c.isEmpty() ? -1 : c.get(0).offset(), options == null ? List.of() : options.tokens())));
+                if (c.size() >= 4 && c.get(0).isName("require") && c.get(2).isLiteralString()) {
+                    mounts.set(mounts.size() - 1, new MountDecl(owner, prefix, c.get(2).value(), true, false, line,
+                            t.get(at).offset(), mounts.get(mounts.size() - 1).register()));
+                }
+                return;
             }
             for (Tok.Arg child : children) {
                 mount(owner, prefix, child, line);
             }
+            return;
+        }
+        if (method.equals("prefix") && args.size() == 1) {
+            routerPrefixes.put(owner, args.get(0).string()); // @koa/router's router.prefix('/api')
             return;
         }
         if (method.equals("listen")) {
@@ -496,12 +562,24 @@ final class JsModule {
 
     private void mount(String owner, String prefix, Tok.Arg child, int line) {
         List<Tok> c = child.tokens();
+        if (c.size() == 5 && c.get(0).isName() && c.get(1).is(".") && c.get(3).is("(") && c.get(4).is(")")
+                && (objects.containsKey(c.get(0).text()) ? objects.get(c.get(0).text()).framework() == Framework.KOA
+                        : imports.containsKey(c.get(0).text()) && !isPackage(specOf(c.get(0).text())))) {
+            // @koa/router: app.use(router.routes()), app.use(router.allowedMethods())
+            boolean routes = c.get(2).isName("routes") || c.get(2).isName("middleware");
+            mounts.add(new MountDecl(owner, prefix, routes ? c.get(0).text() : null, false, !routes, line, -1, null));
+            return;
+        }
+        if (isFunction(child) && answersItself(child)) {
+            mounts.add(new MountDecl(owner, prefix, null, false, false, line, -1, null));
+            return;
+        }
         if (isFunction(child)) {
-            mounts.add(new MountDecl(owner, prefix, null, false, true, line));
+            mounts.add(new MountDecl(owner, prefix, null, false, true, line, -1, null));
             return;
         }
         if (c.size() >= 4 && c.get(0).isName("require") && c.get(1).is("(") && c.get(2).isLiteralString()) {
-            mounts.add(new MountDecl(owner, prefix, c.get(2).value(), true, false, line));
+            mounts.add(new MountDecl(owner, prefix, c.get(2).value(), true, false, line, -1, null));
             return;
         }
         String name = child.name();
@@ -510,7 +588,7 @@ final class JsModule {
                 || c.size() > 2 && c.get(1).is(".") && MIDDLEWARE.contains(c.get(2).text())
                 || imports.containsKey(head) && isPackage(imports.get(head).spec()) && !objects.containsKey(head)
                         && c.size() > 1 && c.get(1).is("("));
-        mounts.add(new MountDecl(owner, prefix, name, false, middleware, line));
+        mounts.add(new MountDecl(owner, prefix, name, false, middleware, line, -1, null));
     }
 
     private static boolean isPackage(String spec) {
@@ -521,5 +599,179 @@ final class JsModule {
         List<Tok> c = arg.tokens();
         return !c.isEmpty() && (c.get(0).isName("function") || c.get(0).isName("async")
                 || c.stream().anyMatch(x -> x.is("=>")));
+    }
+
+    /** Fastify's {@code owner.route({method: 'GET', url: '/x', handler})}. */
+    private void routeOptions(List<Tok> t, int at, String owner, List<Tok> options, int line) {
+        List<Tok> url = NestRoutes.property(options, "url");
+        if (url == null) {
+            url = NestRoutes.property(options, "path");
+        }
+        String path = url != null && url.size() == 1 && url.get(0).isLiteralString() ? url.get(0).value() : null;
+        List<Tok> m = NestRoutes.property(options, "method");
+        StringBuilder methods = new StringBuilder();
+        for (Tok x : m == null ? List.<Tok>of() : m) {
+            if (x.isLiteralString()) {
+                methods.append(methods.isEmpty() ? "" : ",").append(x.value().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        List<Tok> handler = NestRoutes.property(options, "handler");
+        String handlerText = handler == null || handler.isEmpty() ? ""
+                : text(t, t.indexOf(handler.get(0)), t.indexOf(handler.get(handler.size() - 1)));
+        routes.add(new RouteDecl(owner, methods.isEmpty() ? "ANY" : methods.toString(), path, path == null, line,
+                handlerText, t.get(at).offset()));
+    }
+
+    /** Records the function that starts at token {@code i} ({@code function} or an arrow's '=>'), if its body is a block. */
+    private void scope(List<Tok> t, int i) {
+        Tok tok = t.get(i);
+        int start;
+        int open;
+        String param = null;
+        String name = null;
+        if (tok.isName("function")) {
+            int j = i + 1;
+            if (j < t.size() && t.get(j).is("*")) {
+                j++;
+            }
+            if (j < t.size() && t.get(j).isName()) {
+                name = t.get(j).text();
+                j++;
+            }
+            if (j >= t.size() || !t.get(j).is("(")) {
+                return;
+            }
+            param = j + 1 < t.size() && t.get(j + 1).isName() ? t.get(j + 1).text() : null;
+            open = Tok.closing(t, j) + 1;
+            while (open < t.size() && !t.get(open).is("{") && !t.get(open).is(";")) {
+                open++;
+            }
+            start = i > 0 && t.get(i - 1).isName("async") ? i - 1 : i;
+        } else if (tok.is("=>") && i > 0 && i + 1 < t.size() && t.get(i + 1).is("{")) {
+            open = i + 1;
+            Tok prev = t.get(i - 1);
+            if (prev.isName()) {
+                param = prev.text();
+                start = i - 1;
+            } else if (prev.is(")")) {
+                int depth = 0;
+                start = i - 1;
+                for (int k = i - 1; k >= 0; k--) {
+                    if (t.get(k).is(")")) {
+                        depth++;
+                    } else if (t.get(k).is("(") && --depth == 0) {
+                        start = k;
+                        break;
+                    }
+                }
+                param = start + 1 < t.size() && t.get(start + 1).isName() ? t.get(start + 1).text() : null;
+            } else {
+                return;
+            }
+            if (start > 0 && t.get(start - 1).isName("async")) {
+                start--;
+            }
+        } else {
+            return;
+        }
+        if (open >= t.size() || !t.get(open).is("{")) {
+            return;
+        }
+        boolean wrappedCall = false;
+        int p = start - 1;
+        if (p >= 1 && t.get(p).is("(") && t.get(p - 1).isName() && PLUGIN_WRAPPERS.contains(t.get(p - 1).text())) {
+            wrappedCall = true;
+            p -= 2;
+        }
+        if (name == null && p >= 1 && t.get(p).is("=") && t.get(p - 1).isName()) {
+            name = p >= 3 && t.get(p - 1).isName("exports") && t.get(p - 2).is(".") && t.get(p - 3).isName("module")
+                    ? "default" : t.get(p - 1).text();
+        } else if (name == null && p >= 1 && t.get(p).isName("default") && t.get(p - 1).isName("export")) {
+            name = "default";
+        }
+        scopes.add(new Scope(name, param, t.get(start).offset(), t.get(open).offset(),
+                t.get(Math.min(Tok.closing(t, open), t.size() - 1)).offset(), wrappedCall));
+    }
+
+    private static final Set<String> PLUGIN_WRAPPERS = Set.of("fp", "fastifyPlugin", "plugin");
+
+    /** The innermost function whose first parameter is {@code owner} and whose body holds {@code offset}, or null. */
+    Scope scopeOf(int offset, String owner) {
+        Scope best = null;
+        for (Scope s : scopes) {
+            if (owner.equals(s.param()) && s.contains(offset) && (best == null || s.from() > best.from())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /** The named function {@code name} ("default" for the default export), following {@code export default fp(name)}. */
+    Scope scopeNamed(String name) {
+        String local = exports.getOrDefault(name, name);
+        for (Scope s : scopes) {
+            if (local.equals(s.name()) || name.equals(s.name())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A Koa middleware that may answer requests itself: it takes a {@code ctx} and never hands on to {@code next}, or
+     * looks at the request's path.
+     */
+    private static boolean answersItself(Tok.Arg fn) {
+        List<Tok> c = fn.tokens();
+        boolean ctx = c.stream().limit(6).anyMatch(x -> x.isName("ctx"));
+        boolean next = c.stream().anyMatch(x -> x.isName("next"));
+        String text = fn.text();
+        return ctx && (!next || text.matches("(?s).*\\bctx\\.(path|url|request|originalUrl)\\b.*"));
+    }
+
+    /**
+     * Koa's {@code new Koa()}, @koa/router's {@code new Router({prefix})}, Hono's {@code new Hono()} (with
+     * {@code .basePath('/api')}) and {@code app.basePath('/api')}, which serves its routes through {@code app}.
+     */
+    private boolean koaOrHono(String name, String callee, List<Tok> rhs, int afterCallee, int line) {
+        String spec = specOf(callee);
+        boolean call = rhs.size() > afterCallee && rhs.get(afterCallee).is("(");
+        if (call && "koa".equals(spec)) {
+            objects.put(name, new Obj(name, Framework.KOA, false, line, List.copyOf(rhs)));
+            return true;
+        }
+        if (call && ("@koa/router".equals(spec) || "koa-router".equals(spec))) {
+            objects.put(name, new Obj(name, Framework.KOA, true, line, List.copyOf(rhs)));
+            int close = Tok.closing(rhs, afterCallee);
+            List<Tok.Arg> args = Tok.args(rhs, afterCallee);
+            List<Tok> options = args.isEmpty() ? null : args.get(0).tokens();
+            List<Tok> prefix = options == null ? null : NestRoutes.property(options, "prefix");
+            if (prefix != null || options != null && !(options.get(0).is("{")) || close != rhs.size() - 1) {
+                String p = prefix != null && prefix.size() == 1 && prefix.get(0).isLiteralString() ? prefix.get(0).value() : null;
+                routerPrefixes.put(name, p);
+            }
+            return true;
+        }
+        if (call && "hono".equals(spec)) {
+            int close = Tok.closing(rhs, afterCallee);
+            if (close == rhs.size() - 1) {
+                objects.put(name, new Obj(name, Framework.HONO, false, line, List.copyOf(rhs)));
+            } else if (close + 5 < rhs.size() && rhs.get(close + 1).is(".") && rhs.get(close + 2).isName("basePath")
+                    && rhs.get(close + 3).is("(")) {
+                objects.put(name, new Obj(name, Framework.HONO, false, line, List.copyOf(rhs)));
+                routerPrefixes.put(name, rhs.get(close + 4).isLiteralString() && rhs.get(close + 5).is(")")
+                        && close + 5 == rhs.size() - 1 ? rhs.get(close + 4).value() : null);
+            }
+            return true;
+        }
+        if (rhs.size() >= 5 && rhs.get(0).isName() && objects.containsKey(rhs.get(0).text())
+                && objects.get(rhs.get(0).text()).framework() == Framework.HONO && rhs.get(1).is(".")
+                && rhs.get(2).isName("basePath") && rhs.get(3).is("(")) {
+            objects.put(name, new Obj(name, Framework.HONO, true, line, List.copyOf(rhs)));
+            String p = rhs.size() == 6 && rhs.get(4).isLiteralString() ? rhs.get(4).value() : null;
+            mounts.add(new MountDecl(rhs.get(0).text(), p, name, false, false, line, -1, null));
+            return true;
+        }
+        return false;
     }
 }

@@ -19,7 +19,9 @@
  *       ({@code ROOT_URLCONF} from the settings module, {@code path}/{@code re_path}/{@code url}
  *       with {@code include}).
  *   <li>JavaScript/TypeScript: Express and Fastify applications and routers, {@code use} and
- *       {@code register} prefixes, {@code require}/{@code import} of relative modules.
+ *       {@code register} prefixes (Fastify plugin functions followed), Koa with @koa/router, Hono
+ *       ({@code route}, {@code basePath}), {@code require}/{@code import} of relative modules; NestJS
+ *       controllers with the global prefix and URI versioning.
  *   <li>Spring Boot: the actuator's health paths from the build file's dependencies,
  *       {@code application.properties}/{@code .yml} and the environment; the application's own
  *       controllers are not read, so only paths under the actuator's base path are claimed.

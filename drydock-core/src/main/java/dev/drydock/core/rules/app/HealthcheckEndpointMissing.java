@@ -35,8 +35,9 @@ import java.util.List;
         category = Category.RELIABILITY,
         checks = "The local URL the healthcheck requests (curl, wget, urllib, node http...) against the routes read"
                 + " from the application's sources: Flask and Quart routes and blueprints, FastAPI and Starlette"
-                + " routes and routers, Django URL patterns with their includes, Express and Fastify routes and"
-                + " routers, Spring Boot's actuator paths, Go routes (net/http's HandleFunc and Handle with Go 1.22"
+                + " routes and routers, Django URL patterns with their includes, Express and Fastify routes,"
+                + " routers and plugins, NestJS controllers (with the global prefix and URI versioning), Koa's"
+                + " @koa/router and Hono routes, Spring Boot's actuator paths, Go routes (net/http's HandleFunc and Handle with Go 1.22"
                 + " patterns, Gin, Echo, chi, Fiber and gorilla/mux routes and groups), and Rust routes (axum's and"
                 + " actix-web's route, actix-web's resource, the #[get(...)] attributes of actix-web and Rocket); and its port against the ports the command sets"
                 + " (--bind, --port, streamlit's --server.port ...), else those the application's code or"

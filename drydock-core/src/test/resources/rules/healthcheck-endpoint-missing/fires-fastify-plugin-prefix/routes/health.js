@@ -1,0 +1,3 @@
+module.exports = async function (fastify) {
+  fastify.route({ method: 'GET', url: '/health', handler: async () => ({ status: 'ok' }) });
+};

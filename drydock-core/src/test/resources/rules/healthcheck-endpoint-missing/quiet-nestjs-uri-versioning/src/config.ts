@@ -1,0 +1,1 @@
+export const API_VERSION = process.env.API_VERSION ?? '1';
