@@ -215,10 +215,13 @@ public final class ContextPaths {
             return null;
         }
         if (!folder && copy.intoDirectory()) {
-            // a file lands inside the destination, a folder's contents in it: unknown which
-            // (a copy of a context file is a file)
-            String landing = child(destination, PathNames.fileName(source));
-            return path.equals(landing) && stage != null ? stage.toContext(source) : Optional.empty();
+            // a file lands inside the destination, a folder puts its contents there: a copy of a context path that is
+            // no folder is a file; a source the stage cannot trace may be either, and covers all of the destination
+            Optional<String> origin = stage == null ? Optional.empty() : stage.toContext(source);
+            if (origin.isEmpty()) {
+                return Optional.empty();
+            }
+            return path.equals(child(destination, PathNames.fileName(source))) ? origin : null;
         }
         // a folder's contents, or a file that becomes the destination (then nothing lies below it)
         String rest = path.equals(destination) ? "" : path.substring(destination.equals("/") ? 1 : destination.length() + 1);
