@@ -13,7 +13,6 @@ import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.ImageConfig;
 import dev.drydock.core.dockerfile.model.Stage;
-import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.entrypoint.BuildOutputs;
