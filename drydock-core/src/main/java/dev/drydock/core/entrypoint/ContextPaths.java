@@ -94,8 +94,8 @@ public final class ContextPaths {
 
     /**
      * The context path (normalized, relative, "" for the context root) whose copy is the file or
-     * folder at {@code containerPath} (absolute, or relative to "/"), from the last copy that
-     * covers it; empty when no copy does.
+     * folder at {@code containerPath} (absolute, or relative to "/"), from the last layer that
+     * covers it; empty when none does, or when that layer cannot trace it to the context.
      */
     public Optional<String> toContext(String containerPath) {
         String path = PathNames.normalizeAbsolute("/", containerPath);
