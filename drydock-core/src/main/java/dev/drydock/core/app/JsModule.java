@@ -53,6 +53,9 @@ final class JsModule {
 
     private static final Set<String> ROUTE_METHODS = Set.of("get", "post", "put", "delete", "patch", "all", "head",
             "options");
+    /** Methods of an Express application or router and of a Fastify instance that return it. */
+    private static final Set<String> CHAINABLE = Set.of("use", "disable", "enable", "param", "register", "addHook",
+            "decorate", "decorateRequest", "decorateReply", "setErrorHandler", "setNotFoundHandler");
     private static final Set<String> MIDDLEWARE = Set.of("json", "urlencoded", "static", "text", "raw", "cors",
             "helmet", "morgan", "compression", "cookieParser", "bodyParser", "session", "passport", "rateLimit",
             "limiter", "logger", "pino", "pinoHttp", "requestLogger", "errorHandler", "favicon", "methodOverride",
@@ -139,6 +142,7 @@ final class JsModule {
             if (tok.isName() && i + 3 < t.size() && t.get(i + 1).is(".") && t.get(i + 2).isName() && t.get(i + 3).is("(")
                     && (i == 0 || !t.get(i - 1).is("."))) {
                 call(t, i, tok.text(), t.get(i + 2).text(), i + 3);
+                chain(t, tok.text(), t.get(i + 2).text(), i + 3);
             }
         }
     }
@@ -417,6 +421,30 @@ final class JsModule {
                 }
             }
         }
+    }
+
+    /**
+     * The calls chained on a call that returns its owner again, read as calls on that owner:
+     * {@code app.disable('x-powered-by').use(cors()).get('/healthz', h)}. Express's and Fastify's
+     * route, mount and setting methods return the application (or router); a getter ({@code app.get('env')},
+     * {@code app.set('env')}) or {@code listen} returns something else and ends the chain.
+     */
+    private void chain(List<Tok> t, String owner, String method, int open) {
+        while (returnsOwner(method, Tok.args(t, open).size())) {
+            int close = Tok.closing(t, open);
+            if (close < 0 || close + 3 >= t.size() || !t.get(close + 1).is(".") || !t.get(close + 2).isName()
+                    || !t.get(close + 3).is("(")) {
+                return;
+            }
+            method = t.get(close + 2).text();
+            open = close + 3;
+            call(t, close + 2, owner, method, open);
+        }
+    }
+
+    private static boolean returnsOwner(String method, int args) {
+        return ROUTE_METHODS.contains(method) && args >= 2 || CHAINABLE.contains(method)
+                || (method.equals("set") || method.equals("engine")) && args >= 2;
     }
 
     private void call(List<Tok> t, int at, String owner, String method, int open) {

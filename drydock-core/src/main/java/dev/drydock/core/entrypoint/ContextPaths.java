@@ -4,6 +4,7 @@ import dev.drydock.core.discovery.PathNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -16,11 +17,54 @@ import java.util.function.Predicate;
  * the predicate given (for example a {@code ProjectFiles::isDirectory} adapted to the context);
  * without one, only "." and sources ending in '/' count as folders. Later copies win, as in the
  * image. The {@code .dockerignore} is not applied here: a mapped context path may still be ignored.
+ *
+ * <p>Built with {@link #of(List, Predicate)} from {@link Layer}s, it also follows files through other
+ * stages: a {@code COPY --from=stage} maps a path to the stage's own path, which that stage's paths map
+ * on to the context; and through what a known RUN moves within the stage ({@link Layer#moved}). A path
+ * that the last layer covering it cannot trace (an image's file, one a build wrote) maps nowhere, even
+ * when an earlier copy covers it too: the later layer wins in the image.
  */
 public final class ContextPaths {
 
+    private final List<Layer> layers;
     private final List<Copy> copies;
     private final Predicate<String> isDirectory;
+
+    /**
+     * What puts files at container paths, one instruction or one source of it, in build order.
+     */
+    public sealed interface Layer permits FromContext, FromStage, Moved {
+
+        /** A copy from the build context. */
+        static Layer context(Copy copy) {
+            return new FromContext(copy);
+        }
+
+        /**
+         * A copy from another stage (or an image): {@code copy}'s source is a path in that stage, as
+         * {@code COPY --from} reads it (relative to its root); {@code stage} maps that stage's paths, null
+         * for an image or a stage that cannot be read.
+         */
+        static Layer stage(Copy copy, ContextPaths stage) {
+            return new FromStage(copy, stage);
+        }
+
+        /**
+         * A folder a RUN writes ({@code turbo prune}'s {@code out/}): {@code origin} gives, for a path in it,
+         * the path in the same stage it is a copy of (traced further through {@code before}, the stage as
+         * it was before the RUN); empty for a file the RUN makes.
+         */
+        static Layer moved(String folder, Function<String, Optional<String>> origin, ContextPaths before) {
+            return new Moved(PathNames.normalizeAbsolute("/", folder), origin, before);
+        }
+    }
+
+    private record FromContext(Copy copy) implements Layer {}
+
+    private record FromStage(Copy copy, ContextPaths stage) implements Layer {}
+
+    private record Moved(String folder, Function<String, Optional<String>> origin, ContextPaths before)
+            implements Layer {}
 
     /**
      * @param copies the stage's copies from the context, in instruction order
@@ -28,8 +72,19 @@ public final class ContextPaths {
      *     itself) is a folder
      */
     public ContextPaths(List<Copy> copies, Predicate<String> isDirectory) {
-        this.copies = List.copyOf(copies);
+        this(isDirectory, copies.stream().map(Layer::context).toList());
+    }
+
+    private ContextPaths(Predicate<String> isDirectory, List<Layer> layers) {
+        this.layers = List.copyOf(layers);
+        this.copies = this.layers.stream().filter(l -> l instanceof FromContext).map(l -> ((FromContext) l).copy())
+                .toList();
         this.isDirectory = isDirectory;
+    }
+
+    /** The paths of an image built by {@code layers} (in build order), context folders told by {@code isDirectory}. */
+    public static ContextPaths of(List<Layer> layers, Predicate<String> isDirectory) {
+        return new ContextPaths(isDirectory, layers);
     }
 
     /** Uses the sources' spelling only: "." and a trailing '/' mark folders. */
@@ -39,21 +94,46 @@ public final class ContextPaths {
 
     /**
      * The context path (normalized, relative, "" for the context root) whose copy is the file or
-     * folder at {@code containerPath} (absolute, or relative to "/"), from the last copy that
-     * covers it; empty when no copy does.
+     * folder at {@code containerPath} (absolute, or relative to "/"), from the last layer that
+     * covers it; empty when none does, or when that layer cannot trace it to the context.
      */
     public Optional<String> toContext(String containerPath) {
         String path = PathNames.normalizeAbsolute("/", containerPath);
-        for (int i = copies.size() - 1; i >= 0; i--) {
-            Optional<String> found = toContext(copies.get(i), path);
-            if (found.isPresent()) {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Optional<String> found = switch (layers.get(i)) {
+                case FromContext c -> toContext(c.copy(), path);
+                case FromStage c -> fromStage(c, path);
+                case Moved m -> moved(m, path);
+            };
+            if (found != null && (found.isPresent() || !(layers.get(i) instanceof FromContext))) {
                 return found;
             }
         }
         return Optional.empty();
     }
 
-    /** Every container path a context file or folder is copied to, in instruction order. */
+    /**
+     * Whether a container path is a folder as far as the layers tell: something is copied below it, a folder
+     * lands on it, or it is a copy of a context folder.
+     */
+    public boolean isFolder(String containerPath) {
+        String path = PathNames.normalizeAbsolute("/", containerPath);
+        for (Layer layer : layers) {
+            String destination = switch (layer) {
+                case FromContext c -> c.copy().destination();
+                case FromStage c -> c.copy().destination();
+                case Moved m -> m.folder();
+            };
+            boolean folderCopy = layer instanceof Moved || layer instanceof FromContext c && c.copy().intoDirectory()
+                    || layer instanceof FromStage s && s.copy().intoDirectory();
+            if (PathNames.isUnder(destination, path) && (!destination.equals(path) || folderCopy)) {
+                return true;
+            }
+        }
+        return toContext(path).filter(p -> p.isEmpty() || isDirectory.test(p)).isPresent();
+    }
+
+    /** Every container path a context file or folder is copied to by the context copies, in instruction order. */
     public List<String> toContainer(String contextPath) {
         String path = PathNames.normalizeRelative(contextPath);
         List<String> found = new ArrayList<>();
@@ -82,6 +162,7 @@ public final class ContextPaths {
         return found;
     }
 
+    /** Where one context copy takes a path from; empty when it does not cover it. */
     private Optional<String> toContext(Copy copy, String path) {
         String source = source(copy);
         if (source == null) {
@@ -106,6 +187,53 @@ public final class ContextPaths {
         }
         String landing = copy.intoDirectory() ? child(destination, PathNames.fileName(source)) : destination;
         return landing.equals(path) ? Optional.of(source) : Optional.empty();
+    }
+
+    /**
+     * Where a copy from another stage takes a path from: null when it does not cover the path, empty when it
+     * does but the stage does not say where the file comes from.
+     */
+    private static Optional<String> fromStage(FromStage layer, String path) {
+        Copy copy = layer.copy();
+        String written = copy.source();
+        String source = PathNames.normalizeAbsolute("/", written);
+        String destination = copy.destination();
+        ContextPaths stage = layer.stage();
+        if (Glob.hasWildcards(written)) {
+            if (!PathNames.parent(path).equals(destination)) {
+                return null;
+            }
+            String candidate = child(PathNames.parent(source), PathNames.fileName(path));
+            if (!Glob.matches(source, candidate)) {
+                return null;
+            }
+            return stage == null ? Optional.empty() : stage.toContext(candidate);
+        }
+        boolean folder = written.endsWith("/") || written.endsWith("/.") || written.equals(".")
+                || source.equals("/") || stage != null && stage.isFolder(source);
+        if (!PathNames.isUnder(path, destination)) {
+            return null;
+        }
+        if (!folder && copy.intoDirectory()) {
+            // a file lands inside the destination, a folder puts its contents there: a copy of a context path that is
+            // no folder is a file; a source the stage cannot trace may be either, and covers all of the destination
+            Optional<String> origin = stage == null ? Optional.empty() : stage.toContext(source);
+            if (origin.isEmpty()) {
+                return Optional.empty();
+            }
+            return path.equals(child(destination, PathNames.fileName(source))) ? origin : null;
+        }
+        // a folder's contents, or a file that becomes the destination (then nothing lies below it)
+        String rest = path.equals(destination) ? "" : path.substring(destination.equals("/") ? 1 : destination.length() + 1);
+        return stage == null ? Optional.empty() : stage.toContext(rest.isEmpty() ? source : child(source, rest));
+    }
+
+    /** Where a folder a RUN wrote takes a path from: null when the path is outside it. */
+    private static Optional<String> moved(Moved layer, String path) {
+        if (!PathNames.isUnder(path, layer.folder())) {
+            return null;
+        }
+        return layer.origin().apply(path).flatMap(origin -> layer.before().toContext(origin));
     }
 
     /** The normalized context-relative source, or null when it leaves the context. */

@@ -12,7 +12,9 @@
  *       top-level commands, words evaluated against the environment; a script with substitutions,
  *       here-documents, or control flow not followed by a final {@code exec} is kept whole.
  *   <li>{@link dev.drydock.core.entrypoint.ContextPaths} maps container paths to build-context
- *       paths and back through {@link dev.drydock.core.entrypoint.Copy} records.
+ *       paths and back through {@link dev.drydock.core.entrypoint.Copy} records, and through other
+ *       stages' paths for {@code COPY --from} (its layers are built from a Dockerfile by
+ *       {@code project.ImagePaths}).
  * </ul>
  *
  * <p>Decisions: exec-form arguments are never expanded (Docker does not expand them either: a

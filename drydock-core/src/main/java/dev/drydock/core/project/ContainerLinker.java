@@ -13,7 +13,6 @@ import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.ImageConfig;
 import dev.drydock.core.dockerfile.model.Stage;
-import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.entrypoint.BuildOutputs;
@@ -459,6 +458,7 @@ final class ContainerLinker {
             return List.of();
         }
         ContextPaths paths = contextPaths(build);
+        TypeScriptOutputs typescript = new TypeScriptOutputs(reading.files, reading.layout);
         Set<String> found = new LinkedHashSet<>();
         for (String target : entryPoint.targetFiles()) {
             paths.toContext(target).ifPresent(p -> {
@@ -466,6 +466,11 @@ final class ContainerLinker {
                 if (reading.files.exists(path) && !reading.files.isDirectory(path)
                         && build.ignore().includes(p)) {
                     found.add(path);
+                } else if (!reading.files.isDirectory(path)) {
+                    // a file the build compiles (dist/main.js, absent or ignored): the TypeScript source it is built from
+                    typescript.source(path, build.context())
+                            .filter(source -> build.ignore().includes(inContext(build.context(), source)))
+                            .ifPresent(found::add);
                 }
             });
         }
@@ -482,27 +487,17 @@ final class ContainerLinker {
                 contextPaths(build), ep -> entryFiles(ep, build));
     }
 
-    /** Where the stage's (and its parent stages') copies from the build context put each context path. */
+    /**
+     * Where the image's files come from in the build context: the stage's (and its parent stages') context copies,
+     * followed through COPY --from of other stages ({@link ImagePaths}).
+     */
     private ContextPaths contextPaths(BuildLink build) {
-        return new ContextPaths(copies(build), p -> reading.files.isDirectory(PathNames.join(build.context(), p)));
+        return ImagePaths.of(build.model(), build.stage(), p -> reading.files.isDirectory(PathNames.join(build.context(), p)));
     }
 
     /** The stage's (and its parent stages') copies from the build context, source by source. */
     private static List<Copy> copies(BuildLink build) {
-        List<Copy> copies = new ArrayList<>();
-        Map<Instruction, Step> steps = new IdentityHashMap<>();
-        for (Step step : build.stage().steps()) {
-            steps.put(step.instruction(), step);
-        }
-        for (CopyCommand copy : contextCopies(build)) {
-            Step step = steps.get(copy.instruction());
-            String workdir = step == null || step.workdir() == null ? "/" : step.workdir().value();
-            List<String> sources = copy.sources().stream().filter(s -> !s.contains("://")).toList();
-            if (!sources.isEmpty() && copy.heredocs().isEmpty()) {
-                copies.addAll(Copy.all(sources, copy.destination(), workdir));
-            }
-        }
-        return copies;
+        return ImagePaths.contextCopies(build.model(), build.stage());
     }
 
     /** The paths the image's COPY and ADD instructions take files from, from other stages too, with their stages'. */
@@ -519,25 +514,6 @@ final class ContainerLinker {
                     ? build.model().stages().get(parent.stageIndex()) : null;
         }
         return sources;
-    }
-
-    /** The stage's copies from the build context, including those of the stages it is built on. */
-    private static List<CopyCommand> contextCopies(BuildLink build) {
-        List<Stage> chain = new ArrayList<>();
-        for (Stage stage = build.stage(); stage != null; ) {
-            chain.add(0, stage);
-            stage = stage.base() instanceof BaseImage.OfStage parent
-                    ? build.model().stages().get(parent.stageIndex()) : null;
-        }
-        List<CopyCommand> copies = new ArrayList<>();
-        for (Stage stage : chain) {
-            for (CopyCommand copy : stage.copies()) {
-                if (copy.fromContext()) {
-                    copies.add(copy);
-                }
-            }
-        }
-        return copies;
     }
 
     // ---- healthcheck and user

@@ -1,7 +1,6 @@
 package dev.drydock.core.project;
 
 import dev.drydock.core.discovery.PathNames;
-import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
@@ -9,9 +8,6 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.Heredoc;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
-import dev.drydock.core.shell.Command;
-import dev.drydock.core.shell.ShellScript;
-import dev.drydock.core.shell.Word;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -44,7 +40,7 @@ final class LoneBuildContext {
     /** The context folder, relative to the project root ("" for the root itself). */
     static String of(Path root, String dockerfile, DockerfileModel model) {
         String own = PathNames.parent(dockerfile);
-        if (model != null && prunesTurboWorkspace(model)) {
+        if (model != null && TurboPrune.anyIn(model)) {
             Optional<String> workspace = turboRoot(root, own);
             if (workspace.isPresent()) {
                 return workspace.get();
@@ -70,23 +66,6 @@ final class LoneBuildContext {
             }
         }
         return bestFound > 0 || copied.isEmpty() ? best : buildOutputRoot(root, own, copied).orElse(best);
-    }
-
-    /** Whether a RUN prunes a Turborepo workspace: {@code turbo prune}, also through npx, yarn, pnpm dlx or bunx. */
-    private static boolean prunesTurboWorkspace(DockerfileModel model) {
-        for (Stage stage : model.stages()) {
-            for (CommandSpec run : stage.runs()) {
-                for (Command command : model.script(run).map(ShellScript::commands).orElse(List.of())) {
-                    List<String> words = command.words().stream().map(Word::value).toList();
-                    for (int i = 0; i + 1 < words.size(); i++) {
-                        if (words.get(i).matches("turbo(@[^/\\s]*)?") && words.get(i + 1).equals("prune")) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     /** The topmost folder at or above the Dockerfile's that holds turbo.json: the workspace root. */

@@ -56,6 +56,38 @@ class JsAppsTest {
     }
 
     @Test
+    void chainedCallsOnTheAppInAnImportedFactory() {
+        AppSource app = read(files(
+                "apps/api/src/index.ts", """
+                        import { createServer } from "./server";
+                        const port = process.env.PORT || 3001;
+                        const server = createServer();
+                        server.listen(port, () => console.log(`api running on ${port}`));
+                        """,
+                "apps/api/src/server.ts", """
+                        import express from "express";
+                        export const createServer = () => {
+                          const app = express();
+                          app
+                            .disable("x-powered-by")
+                            .use(express.json())
+                            .get("/message/:name", (req, res) => res.json({ message: req.params.name }))
+                            .get("/healthz", (req, res) => res.json({ ok: true }));
+                          app.get("env");
+                          app.set("etag").get("/never", handler);
+                          return app;
+                        };
+                        """), "apps/api/src/index.ts", "node", "apps/api/dist/index.js");
+        assertThat(app.frameworks()).containsExactly(Framework.EXPRESS);
+        assertThat(app.routes().all()).extracting(Route::path).containsExactly("/message/:name", "/healthz");
+        assertThat(app.routes().match("/healthz")).hasValueSatisfying(r -> {
+            assertThat(r.file()).isEqualTo("apps/api/src/server.ts");
+            assertThat(r.line()).isEqualTo(8);
+        });
+        assertThat(app.handlesSigterm()).isFalse();
+    }
+
+    @Test
     void oneDeclarationOfSeveralNamesWithTheAppAmongThem() {
         AppSource app = read(files("server.js", """
                 var express = require('express'),

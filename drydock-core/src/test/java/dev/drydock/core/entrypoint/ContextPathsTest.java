@@ -90,6 +90,81 @@ class ContextPathsTest {
     }
 
     @Test
+    void copiesFromAnotherStageFollowThatStagesCopies() {
+        // FROM node AS build; WORKDIR /usr/src/app; COPY . .
+        // FROM node; WORKDIR /app; COPY --from=build /usr/src/app/src ./src; COPY --from=build /usr/src/app/package.json .
+        ContextPaths build = new ContextPaths(List.of(Copy.of(".", ".", "/usr/src/app")));
+        ContextPaths image = ContextPaths.of(List.of(
+                ContextPaths.Layer.stage(Copy.of("/usr/src/app/src", "./src", "/app"), build),
+                ContextPaths.Layer.stage(Copy.of("/usr/src/app/package.json", ".", "/app"), build)), p -> false);
+        assertThat(image.toContext("/app/src/main.js")).contains("src/main.js");
+        assertThat(image.toContext("/app/package.json")).contains("package.json");
+        assertThat(image.toContext("/app/README.md")).isEmpty();
+    }
+
+    @Test
+    void aStageFolderCopiedIntoTheWorkdirBringsItsContents() {
+        // the folder is known from what the stage copies below it
+        ContextPaths installer = new ContextPaths(List.of(Copy.of(".gitignore", ".gitignore", "/app"),
+                Copy.of("apps/", "./apps/", "/app")));
+        ContextPaths runner = ContextPaths.of(List.of(
+                ContextPaths.Layer.stage(Copy.of("/app", ".", "/app"), installer)), p -> false);
+        assertThat(installer.isFolder("/app")).isTrue();
+        assertThat(runner.toContext("/app/apps/api/index.js")).contains("apps/api/index.js");
+        assertThat(runner.toContext("/app/.gitignore")).contains(".gitignore");
+    }
+
+    @Test
+    void chainsOfStagesAreFollowedToTheContext() {
+        ContextPaths base = new ContextPaths(List.of(Copy.of("src/", "/build/src/", "/")));
+        ContextPaths middle = ContextPaths.of(List.of(ContextPaths.Layer.stage(Copy.of("/build/src/", "/opt/", "/"), base)),
+                p -> false);
+        ContextPaths last = ContextPaths.of(List.of(ContextPaths.Layer.stage(Copy.of("/opt/", "/srv/", "/"), middle)),
+                p -> false);
+        assertThat(last.toContext("/srv/app.py")).contains("src/app.py");
+    }
+
+    @Test
+    void aLaterCopyFromAStageOrAnImageHidesEarlierContextCopies() {
+        ContextPaths build = new ContextPaths(List.of(Copy.of("package.json", ".", "/app")));
+        ContextPaths image = ContextPaths.of(List.of(
+                ContextPaths.Layer.context(Copy.of(".", ".", "/app")),
+                ContextPaths.Layer.stage(Copy.of("/app/dist/", "./dist/", "/app"), build),
+                ContextPaths.Layer.stage(Copy.of("/usr/share/nginx/", "/srv/", "/"), null)), p -> false);
+        assertThat(image.toContext("/app/dist/index.js")).as("dist is what the build stage holds, not the context's")
+                .isEmpty();
+        assertThat(image.toContext("/srv/html/index.html")).as("an image's file").isEmpty();
+        assertThat(image.toContext("/app/server.js")).contains("server.js");
+        assertThat(image.toContainer("server.js")).as("only the stage's own context copies")
+                .containsExactly("/app/server.js");
+    }
+
+    @Test
+    void wildcardsFromAStageMatchItsPaths() {
+        ContextPaths build = new ContextPaths(List.of(Copy.of(".", ".", "/src")));
+        ContextPaths image = ContextPaths.of(List.of(
+                ContextPaths.Layer.stage(Copy.of("/src/*.json", "/app/", "/"), build)), p -> false);
+        assertThat(image.toContext("/app/package.json")).contains("package.json");
+        assertThat(image.toContext("/app/index.js")).isEmpty();
+    }
+
+    @Test
+    void aFolderARunWritesMapsOnlyWhatItCopies() {
+        // WORKDIR /app; COPY . .; RUN turbo prune api --docker
+        ContextPaths before = new ContextPaths(List.of(Copy.of(".", ".", "/app")));
+        ContextPaths builder = ContextPaths.of(List.of(ContextPaths.Layer.context(Copy.of(".", ".", "/app")),
+                ContextPaths.Layer.moved("/app/out", p -> p.startsWith("/app/out/full/")
+                        ? java.util.Optional.of("/app/" + p.substring("/app/out/full/".length()))
+                        : java.util.Optional.empty(), before)), p -> false);
+        assertThat(builder.toContext("/app/out/full/apps/api/src/index.ts")).contains("apps/api/src/index.ts");
+        assertThat(builder.toContext("/app/out/yarn.lock")).isEmpty();
+        assertThat(builder.toContext("/app/turbo.json")).contains("turbo.json");
+        ContextPaths installer = ContextPaths.of(List.of(
+                ContextPaths.Layer.stage(Copy.of("/app/out/full/", ".", "/app"), builder)), p -> false);
+        assertThat(installer.toContext("/app/apps/api/src/server.ts")).contains("apps/api/src/server.ts");
+    }
+
+    @Test
     void globsMatchLikeGo() {
         assertThat(Glob.matches("*.py", "a.py")).isTrue();
         assertThat(Glob.matches("*.py", "d/a.py")).isFalse();

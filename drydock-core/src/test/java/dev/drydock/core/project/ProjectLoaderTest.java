@@ -48,6 +48,89 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void aTurborepoAppsCompiledEntryIsItsTypeScriptSource() throws IOException {
+        write("turbo.json", "{}");
+        write("package.json", "{\"private\": true, \"workspaces\": [\"apps/*\"]}");
+        write("apps/api/package.json", "{\"name\": \"api\", \"scripts\": {\"build\": \"tsc\"}}");
+        write("apps/api/tsconfig.json", "{\"extends\": \"../../tsconfig.base\", \"include\": [\"src\"]}");
+        write("tsconfig.base.json", "{\"compilerOptions\": {\"outDir\": \"dist\"}}");
+        write("apps/api/src/index.ts", "import { createServer } from './server';\ncreateServer().listen(3001);\n");
+        write("apps/api/src/server.ts", "import express from 'express';\nexport const createServer = () => express();\n");
+        write("apps/api/Dockerfile", """
+                FROM node:22-alpine AS builder
+                WORKDIR /app
+                COPY . .
+                RUN turbo prune api --docker
+
+                FROM node:22-alpine AS installer
+                WORKDIR /app
+                COPY --from=builder /app/out/json/ .
+                RUN yarn install
+                COPY --from=builder /app/out/full/ .
+                RUN yarn turbo run build --filter=api...
+
+                FROM node:22-alpine
+                WORKDIR /app
+                COPY --from=installer /app .
+                CMD node apps/api/dist/index.js
+                """);
+        write("compose.yaml", """
+                services:
+                  api:
+                    build:
+                      context: .
+                      dockerfile: apps/api/Dockerfile
+                """);
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.container("api").orElseThrow().entryFiles())
+                .as("the extended config is relative to the base, which sits at the root: dist is the root's")
+                .isEmpty();
+        write("apps/api/tsconfig.json", "{\"compilerOptions\": {\"outDir\": \"dist\"}, \"include\": [\"src\"]}");
+        project = new ProjectLoader().load(dir);
+        assertThat(project.container("api").orElseThrow().entryFiles()).containsExactly("apps/api/src/index.ts");
+    }
+
+    @Test
+    void anExtendedConfigsOutDirIsRelativeToIt() throws IOException {
+        write("packages/config/tsconfig.node.json", "{\"compilerOptions\": {\"outDir\": \"../../apps/api/build\", \"rootDir\": \"../../apps/api/lib\"}}");
+        write("apps/api/tsconfig.json", "{\"extends\": \"../../packages/config/tsconfig.node.json\"}");
+        write("apps/api/lib/main.ts", "console.log('up');\n");
+        write("Dockerfile", """
+                FROM node:22-alpine AS build
+                WORKDIR /app
+                COPY . .
+                RUN npm run build
+                FROM node:22-alpine
+                WORKDIR /app
+                COPY --from=build /app/apps/api/build ./build
+                CMD ["node", "build/main.js"]
+                """);
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.containers().get(0).entryFiles()).containsExactly("apps/api/lib/main.ts");
+    }
+
+    @Test
+    void withoutRootDirTheSourcesCommonFolderIsTheRoot() throws IOException {
+        write("tsconfig.json", "{\"compilerOptions\": {\"outDir\": \"./dist\"}}");
+        write("src/main.ts", "console.log('up');\n");
+        write("src/app/app.module.ts", "export class AppModule {}\n");
+        write("src/types.d.ts", "declare const x: number;\n");
+        write(".dockerignore", "dist\nnode_modules\n");
+        write("Dockerfile", """
+                FROM node:22-alpine AS build
+                WORKDIR /usr/src/app
+                COPY . .
+                RUN npm run build
+                FROM node:22-alpine
+                WORKDIR /usr/src/app
+                COPY --from=build /usr/src/app/dist ./dist
+                CMD ["node", "dist/main"]
+                """);
+        Project project = new ProjectLoader().load(dir);
+        assertThat(project.containers().get(0).entryFiles()).containsExactly("src/main.ts");
+    }
+
+    @Test
     void aServiceBuildingTheDefaultDockerfileDoesNotFindALowerCaseDockerfileButDockerBuildDoes() throws IOException {
         write("dockerfile", "FROM python:3.12.7-slim\nCMD [\"python\", \"-m\", \"http.server\"]\n");
         write("compose.yaml", """

@@ -1,0 +1,125 @@
+package dev.drydock.core.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.core.dockerfile.model.DockerfileModel;
+import dev.drydock.core.dockerfile.syntax.DockerfileParser;
+import dev.drydock.core.entrypoint.ContextPaths;
+import dev.drydock.core.source.SourceFile;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ImagePathsTest {
+
+    private static final Set<String> FOLDERS = Set.of("", "apps", "apps/api", "apps/api/src", "packages");
+
+    private static ContextPaths lastStage(String dockerfile) {
+        DockerfileModel model = DockerfileModel.of(DockerfileParser.parse(SourceFile.of("Dockerfile", dockerfile)));
+        return ImagePaths.of(model, model.targetStage().orElseThrow(), FOLDERS::contains);
+    }
+
+    @Test
+    void turboWithDockerLayoutLeadsBackToTheWorkspace() {
+        ContextPaths paths = lastStage("""
+                FROM node:22-alpine AS builder
+                WORKDIR /app
+                RUN yarn global add turbo
+                COPY . .
+                RUN turbo prune --scope=api --docker
+
+                FROM node:22-alpine AS installer
+                WORKDIR /app
+                COPY --from=builder /app/out/json/ .
+                COPY --from=builder /app/out/yarn.lock ./yarn.lock
+                RUN yarn install
+                COPY --from=builder /app/out/full/ .
+                RUN yarn turbo run build --filter=api...
+
+                FROM node:22-alpine AS runner
+                WORKDIR /app
+                COPY --from=installer /app .
+                CMD node apps/api/dist/index.js
+                """);
+        assertThat(paths.toContext("/app/apps/api/src/index.ts")).contains("apps/api/src/index.ts");
+        assertThat(paths.toContext("/app/apps/api/package.json")).contains("apps/api/package.json");
+        assertThat(paths.toContext("/app/yarn.lock")).as("prune writes a pruned lockfile").isEmpty();
+        assertThat(paths.toContext("/app/turbo.json")).as("and rewrites turbo.json").isEmpty();
+        assertThat(paths.toContext("/app/apps/api/dist/index.js")).as("a path the context would hold")
+                .contains("apps/api/dist/index.js");
+    }
+
+    @Test
+    void withoutDockerTheOutputIsThePrunedWorkspace() {
+        ContextPaths paths = lastStage("""
+                FROM node:22 AS prune
+                WORKDIR /repo
+                COPY . .
+                RUN npx turbo@2.1.0 prune api --out-dir=/pruned
+
+                FROM node:22
+                WORKDIR /srv
+                COPY --from=prune /pruned/ ./
+                """);
+        assertThat(paths.toContext("/srv/apps/api/src/index.ts")).contains("apps/api/src/index.ts");
+        assertThat(paths.toContext("/srv/pnpm-lock.yaml")).isEmpty();
+    }
+
+    @Test
+    void aFolderAnUnknownRunWritesStaysUnknown() {
+        ContextPaths paths = lastStage("""
+                FROM node:22 AS build
+                WORKDIR /app
+                COPY . .
+                RUN ./scripts/bundle.sh out
+
+                FROM node:22
+                WORKDIR /app
+                COPY --from=build /app/out/ .
+                """);
+        assertThat(paths.toContext("/app/index.js")).as("out/index.js of the build stage, not in the context")
+                .contains("out/index.js");
+    }
+
+    @Test
+    void aPruneAfterCdIsNotRead() {
+        ContextPaths paths = lastStage("""
+                FROM node:22 AS builder
+                WORKDIR /app
+                COPY . .
+                RUN cd apps && turbo prune api --docker
+
+                FROM node:22
+                WORKDIR /app
+                COPY --from=builder /app/out/full/ .
+                """);
+        assertThat(paths.toContext("/app/apps/api/src/index.ts")).contains("out/full/apps/api/src/index.ts");
+    }
+
+    @Test
+    void parentStagesAndTheirCopiesFromOtherStagesCount() {
+        ContextPaths paths = lastStage("""
+                FROM python:3.12 AS deps
+                COPY requirements.txt /deps/
+
+                FROM python:3.12-slim AS base
+                WORKDIR /app
+                COPY --from=deps /deps/requirements.txt .
+
+                FROM base
+                COPY src/ ./src/
+                """);
+        assertThat(paths.toContext("/app/requirements.txt")).contains("requirements.txt");
+        assertThat(paths.toContext("/app/src/main.py")).contains("src/main.py");
+    }
+
+    @Test
+    void aCopyFromAnImageMapsNowhere() {
+        ContextPaths paths = lastStage("""
+                FROM nginx:1.27
+                COPY . /usr/share/nginx/html/
+                COPY --from=busybox:1.36 /bin/ /usr/share/nginx/html/bin/
+                """);
+        assertThat(paths.toContext("/usr/share/nginx/html/index.html")).contains("index.html");
+        assertThat(paths.toContext("/usr/share/nginx/html/bin/sh")).isEmpty();
+    }
+}
