@@ -86,6 +86,7 @@ final class CommandReader {
     final List<String> notes = new ArrayList<>();
     String shellScript;
     String commandIgnoredBy;
+    String startedBy;
     private final ScriptFiles scriptFiles;
 
     CommandReader(Invocation invocation, ScriptFiles scriptFiles) {
@@ -495,7 +496,10 @@ final class CommandReader {
             wrappers.add(new Wrapper(base(path), rest.subList(0, dashes)));
             return rest.subList(dashes + 1, rest.size());
         }
-        if (rest.isEmpty() || !looksLikeCommand(rest.get(0))) {
+        if (rest.isEmpty()) {
+            return startedWithoutArguments(path);
+        }
+        if (!looksLikeCommand(rest.get(0))) {
             return null;
         }
         Optional<SourceFile> file = scriptFiles.find(abs(path));
@@ -505,6 +509,7 @@ final class CommandReader {
             if (own != null) {
                 wrappers.add(new Wrapper(base(path), List.of()));
                 commandIgnoredBy = abs(path);
+                startedBy = abs(path);
             }
             return own;
         }
@@ -513,6 +518,25 @@ final class CommandReader {
             notes.add(path + " is assumed to end with exec \"$@\" (its arguments are read as the command)");
         }
         return rest;
+    }
+
+    /**
+     * A script of the project run with no arguments that never reads any ({@code CMD ["/start.sh"]}): the program it
+     * starts itself is the application; null when the script is not found, reads arguments, or can't be split.
+     */
+    private List<String> startedWithoutArguments(String path) {
+        Optional<SourceFile> file = scriptFiles.find(abs(path));
+        if (file.isEmpty() || ScriptArguments.use(file.get()) != ArgumentUse.IGNORES) {
+            return null;
+        }
+        SimpleScript parsed = SimpleScript.read(file.get().text(), env, List.of(path));
+        List<String> own = parsed.supported() ? follow(parsed) : null;
+        if (own != null) {
+            unresolved.addAll(parsed.unresolved());
+            wrappers.add(new Wrapper(base(path), List.of()));
+            startedBy = abs(path);
+        }
+        return own;
     }
 
     /**
@@ -667,6 +691,6 @@ final class CommandReader {
             List<String> searchPath, List<String> targetFiles) {
         return new EntryPoint(runtime, target, options, interpreter, args, searchPath, targetFiles, workdir, env,
                 user, wrappers, scripts, otherCommands, shellScript, unresolved.stream().distinct().toList(), notes,
-                commandIgnoredBy);
+                commandIgnoredBy, startedBy);
     }
 }

@@ -45,6 +45,9 @@ import java.util.Map;
  * @param commandIgnoredBy the entry-point script (container path) that never reads the arguments it is given (the CMD
  *     or compose {@code command}), so that the program it starts itself is this application; null when the
  *     arguments are the application or there are none ({@link ScriptArguments})
+ * @param startedBy the project's shell script (container path) whose own program this is: one that never reads the
+ *     arguments it is given ({@code commandIgnoredBy}) or is given none ({@code CMD ["/start.sh"]}); null when the
+ *     program is the command itself
  */
 public record EntryPoint(
         Runtime runtime,
@@ -63,7 +66,8 @@ public record EntryPoint(
         String shellScript,
         List<String> unresolved,
         List<String> notes,
-        String commandIgnoredBy) {
+        String commandIgnoredBy,
+        String startedBy) {
 
     public EntryPoint {
         options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
@@ -95,7 +99,8 @@ public record EntryPoint(
         Map<String, String> merged = new java.util.LinkedHashMap<>(options);
         merged.putAll(moreOptions);
         return new EntryPoint(other, otherTarget, merged, interpreterOptions, args, searchPath, targetFiles, workdir,
-                environment, user, wrappers, scripts, otherCommands, shellScript, unresolved, notes, commandIgnoredBy);
+                environment, user, wrappers, scripts, otherCommands, shellScript, unresolved, notes, commandIgnoredBy,
+                startedBy);
     }
 
     /**
@@ -104,7 +109,8 @@ public record EntryPoint(
      */
     public EntryPoint withoutOtherCommands() {
         return new EntryPoint(runtime, target, options, interpreterOptions, args, searchPath, targetFiles, workdir,
-                environment, user, wrappers, scripts, List.of(), shellScript, unresolved, notes, commandIgnoredBy);
+                environment, user, wrappers, scripts, List.of(), shellScript, unresolved, notes, commandIgnoredBy,
+                startedBy);
     }
 
     /** An option's value, or null. */

@@ -17,9 +17,13 @@ public final class ScriptArguments {
 
     /** $@, ${@...}, $*, $#, ${#}, $1..$9, ${1...}: any read of the positional parameters. */
     private static final Pattern POSITIONAL = Pattern.compile("\\$[@*#1-9]|\\$\\{[@*1-9]|\\$\\{#}");
-    /** shift, getopts, a for loop without `in` (over "$@"), sourcing another file (which shares them). */
+    /**
+     * shift, getopts or sourcing another file (which shares them), in a command's place; a for loop without `in` (over
+     * "$@").
+     */
     private static final Pattern ARGUMENT_COMMANDS = Pattern.compile(
-            "(?m)(^|[\\s;&|(])(shift|getopts|source|\\.)(\\s|;|$)|(^|[\\s;&|(])for\\s+\\w+\\s*(;|\\n|do\\b)");
+            "(?m)(^|[;&|(]|\\b(?:then|do|else)\\b)[ \\t]*(shift|getopts|source|\\.)(\\s|;|$)"
+                    + "|(^|[\\s;&|(])for\\s+\\w+\\s*(;|\\n|do\\b)");
     private static final Pattern COMMENT = Pattern.compile("(?m)(^|\\s)#.*$");
 
     private static final Set<String> NOT_A_PROGRAM = Set.of("exit", "wait", "true", "false", ":", "echo", "printf",

@@ -40,6 +40,8 @@ class ScriptArgumentsTest {
     @Test
     void aScriptThatNeverReadsThemIgnoresThem() {
         assertThat(use("python -m flask db upgrade\nexec gunicorn app:app")).isEqualTo(ArgumentUse.IGNORES);
+        assertThat(use("python -m compileall -q .\nexec gunicorn app:app")).isEqualTo(ArgumentUse.IGNORES);
+        assertThat(use("if [ -f .env ]; then . ./.env; fi\nexec gunicorn app:app")).isEqualTo(ArgumentUse.READS);
         assertThat(use("# the command would be \"$@\", but this starts the server itself\nexec gunicorn app:app"))
                 .isEqualTo(ArgumentUse.IGNORES);
         assertThat(use("echo \"price: \\$1\"\nexec gunicorn app:app")).isEqualTo(ArgumentUse.READS); // stays careful

@@ -151,7 +151,7 @@ public final class DevServer implements Rule {
                                     + " expected: this matters only if the file is used to deploy"))
                     .severity(developmentFile == null ? found.severity() : Severity.LOW)
                     .recommendation(recommendation(context, container, ep, app, found, null) + ignoredCommand(ep))
-                    .fix(developmentFile != null ? null : StackFixes.devServer(context, container,
+                    .fix(developmentFile != null || ep.startedBy() != null ? null : StackFixes.devServer(context, container,
                                     found.effective() == null ? ep : found.effective())
                             .orElseGet(() -> productionServerFix(context, container, command, found, app)))
                     .add();
@@ -437,12 +437,20 @@ public final class DevServer implements Rule {
         if (text.length() > 80) {
             text = text.substring(0, 77) + "...";
         }
+        if (ep.startedBy() != null) {
+            return "`" + text + "`" + (text.equals(ep.startedBy()) ? "" : " starts the script " + ep.startedBy()
+                    + ", which") + " runs `" + ShortText.of(String.join(" ", ep.args().stream().map(DevServer::quoted)
+                    .toList()), 70) + "`, which";
+        }
         return "`" + text + "`";
     }
 
     /** Where the change goes when the development server is what an entry-point script starts in place of the command. */
     private static String ignoredCommand(EntryPoint ep) {
-        return ep.commandIgnoredBy() == null ? "" : " " + ep.commandIgnoredBy() + " starts the server itself: change its"
+        if (ep.commandIgnoredBy() == null) {
+            return ep.startedBy() == null ? "" : " " + ep.startedBy() + " starts the server: change its final command.";
+        }
+        return " " + ep.commandIgnoredBy() + " starts the server itself: change its"
                 + " final command, or end it with `exec \"$@\"` so that it runs the command it is given.";
     }
 

@@ -409,6 +409,9 @@ public final class AppFacts {
      */
     public static Optional<StartScript> startScript(ReviewContext context, Container c) {
         EntryPoint ep = c.entryPoint();
+        if (ep != null && c.build() != null && ep.startedBy() != null) {
+            return Optional.ofNullable(EntryPointScripts.find(context, c, ep.startedBy())).map(f -> new StartScript(f, ep));
+        }
         if (ep == null || c.build() == null || ep.runtime() != Runtime.SCRIPT && ep.runtime() != Runtime.BINARY) {
             return Optional.empty();
         }

@@ -21,7 +21,7 @@ public record WorkerCommand(EntryPoint entryPoint, String script, boolean pid1) 
         if (ep == null) {
             return Optional.empty();
         }
-        if (worker(ep)) {
+        if (worker(ep) && ep.startedBy() == null) {
             return Optional.of(new WorkerCommand(ep, null, true));
         }
         return AppFacts.startScript(context, c).flatMap(start -> {
