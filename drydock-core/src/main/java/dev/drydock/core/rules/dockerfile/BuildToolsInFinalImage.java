@@ -11,6 +11,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AptMarkPurge;
+import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuildTools;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
@@ -23,6 +24,7 @@ import dev.drydock.core.rules.support.PipCommands;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.ToolchainBuilds;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -48,7 +50,14 @@ import java.util.Set;
                 + " interpreter or build tool, or it keeps a distribution's shell: a tool chain such as the golang image),"
                 + " whose images inherit the tools on purpose. One finding per install command, covering the"
                 + " package words; a package already reported for an earlier install of the same RUN (another branch"
-                + " of an if) is not reported again.",
+                + " of an if) is not reported again. Also, high, for a final stage on a compiler tool chain image"
+                + " (golang, rust, maven, gradle, sbt, clojure, the JDK tags of eclipse-temurin, openjdk and"
+                + " amazoncorretto, mcr.microsoft.com/dotnet/sdk; through the stages it is FROM) whose RUN builds the"
+                + " application (mvn package, gradle build, go build, cargo build, dotnet publish...) when the command"
+                + " runs what it built (java -jar of the jar, the Go or Rust binary, dotnet of the assembly): reported"
+                + " at the build command, with a builder and runtime stage written for the project; slim-base-image"
+                + " leaves such an image to this rule. Quiet for a command that is the tool itself (go run, mvn"
+                + " spring-boot:run: dev-server), for development, test and dev container images.",
         problem = "Build dependencies are needed to compile native extensions, not to run them; in the final image"
                 + " they are dead weight and tools for whoever gets a shell in the container.",
         impact = "A larger image (often 100-300 MB for a compiler tool chain), more packages for vulnerability"
@@ -90,6 +99,7 @@ public final class BuildToolsInFinalImage implements Rule {
             if (image.isDevelopmentImage()) {
                 continue;
             }
+            ToolchainBuilds.of(context, image).ifPresent(build -> toolchain(context, image, build));
             Set<String> commandPrograms = commandPrograms(image);
             List<RunStep> runs = image.imageRuns();
             for (int r = 0; r < runs.size(); r++) {
@@ -158,6 +168,78 @@ public final class BuildToolsInFinalImage implements Rule {
                         .orElseGet(() -> recommendation(image, install, names, runs)))
                 .fix(PythonBuilderSplit.fix(context.project(), image).orElse(null))
                 .add();
+    }
+
+    /**
+     * A final stage on a tool-chain image that compiles the program its command runs: the tool chain, its caches and
+     * the sources ship with the program.
+     */
+    private void toolchain(ReviewContext context, BuiltImage image, ToolchainBuilds.Build build) {
+        int line = build.call().span().startLine();
+        String base = build.base().familiarString();
+        String command = BuildRuns.describe(build.call());
+        String message = base + " is the final image and `" + command + "` (line " + line + ") builds "
+                + build.artifact() + " in it, which the command runs: " + ships(image, build) + " ship with "
+                + (build.java() ? "the jar" : "the program") + (image.model().stages().size() == 1
+                        ? " (a single-stage build)" : "");
+        context.finding(this, image.dockerfile(), build.call().span(), message)
+                .recommendation(toolchainRecommendation(image, build))
+                .fix(ToolchainStageSplit.fix(image, build).orElse(null))
+                .add();
+    }
+
+    private static String ships(BuiltImage image, ToolchainBuilds.Build build) {
+        boolean sources = image.imageStages().stream().flatMap(s -> s.copies().stream())
+                .anyMatch(c -> c.fromContext());
+        String rest = sources ? " and the sources" : "";
+        return switch (build.stack()) {
+            case MAVEN -> "Maven, the whole JDK (javac, jlink, the debugging tools), the local Maven repository"
+                    + " (~/.m2) with every plugin and dependency of the build, the target/ folder" + rest;
+            case GRADLE -> "Gradle, the whole JDK (javac, jlink, the debugging tools), the Gradle cache (~/.gradle)"
+                    + " with every plugin and dependency of the build, the build/ folder" + rest;
+            case SBT, CLOJURE -> "the build tool, the whole JDK (javac, jlink, the debugging tools), the build's"
+                    + " dependency cache" + rest;
+            case GO -> "the Go tool chain (the compiler, the standard library's sources; about 800 MB for the"
+                    + " Debian tags of golang), the module and build caches" + rest;
+            case RUST -> "the Rust tool chain (rustc, Cargo, the C compiler and linker of the image), the Cargo"
+                    + " registry (~/.cargo) and the target/ folder with every intermediate build" + rest;
+            case DOTNET -> "the .NET SDK (the compilers, MSBuild, NuGet and the packages it restored), the obj/ and"
+                    + " bin/ folders" + rest;
+        };
+    }
+
+    private static String toolchainRecommendation(BuiltImage image, ToolchainBuilds.Build build) {
+        String base = build.base().familiarString();
+        String workdir = image.stage().config().workdir() == null ? null : image.stage().config().workdir().value();
+        String copy = build.copyPath() != null ? build.copyPath() : build.artifactPath() != null ? build.artifactPath()
+                : build.artifact();
+        String runtime = build.runtimeImage() != null ? build.runtimeImage() : switch (build.stack()) {
+            case GO -> "gcr.io/distroless/static-debian12 (build with CGO_ENABLED=0 for a static binary; a binary"
+                    + " linked with cgo needs the C library of the build: " + orDefault(ToolchainBuilds.debianSlim(
+                            build.base()), "the debian slim image of the release the golang tag is built on")
+                    + (build.base().effectiveTagLowerCase().contains("alpine") ? ", alpine for an Alpine build" : "")
+                    + ")";
+            case RUST -> orDefault(ToolchainBuilds.debianSlim(build.base()),
+                    build.base().effectiveTagLowerCase().contains("alpine") ? "alpine of the same release"
+                            : "debian:bookworm-slim (the Debian release the rust tag is built on, for its glibc)")
+                    + " or gcr.io/distroless/cc-debian12 (glibc and libgcc without a shell; add the libraries the"
+                    + " binary links, such as libssl3)";
+            case DOTNET -> "mcr.microsoft.com/dotnet/aspnet:" + dev.drydock.core.rules.support.DotnetImages.runtimeTag(
+                    build.base()) + " (an ASP.NET Core application) or mcr.microsoft.com/dotnet/runtime:"
+                    + dev.drydock.core.rules.support.DotnetImages.runtimeTag(build.base());
+            default -> "a JRE of the Java version " + base + " builds with (eclipse-temurin:<version>-jre)";
+        };
+        return "Use a multi-stage build: keep the build as it is in a builder stage (FROM " + base + " AS build, the"
+                + " same COPY instructions and `" + BuildRuns.describe(build.call()) + "`), then start the final stage"
+                + " FROM " + runtime + (workdir != null && !workdir.equals("/") && !build.artifact().startsWith("/") ? ", WORKDIR " + workdir : "")
+                + ", COPY --from=build " + copy + " " + copy + " and keep the same "
+                + (image.stage().config().entrypoint() != null ? "ENTRYPOINT" : "CMD") + "; only the "
+                + (build.stack() == ToolchainBuilds.Stack.DOTNET ? "published output" : build.java() ? "jar"
+                        : "binary") + " and its runtime ship.";
+    }
+
+    private static String orDefault(String value, String otherwise) {
+        return value != null ? value : otherwise;
     }
 
     /** Programs that compile against development headers: a RUN of the final image that calls one needs them there. */

@@ -21,6 +21,7 @@ import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.JavaImages;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.ToolchainBuilds;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,7 +54,8 @@ import java.util.regex.Pattern;
                 + " Triton builds with the host C compiler); debian"
                 + " without -slim is low. Quiet for other images, for target stages named for development or tests, and"
                 + " (but for debian) for an image that is itself a runtime or tool chain to build with (its command a"
-                + " bare interpreter or build tool such as mvn).",
+                + " bare interpreter or build tool such as mvn). A tool-chain image whose final stage builds the program"
+                + " its command runs is left to build-tools-in-final-image.",
         problem = "The full variants of language images are built on buildpack-deps: compilers, headers, version"
                 + " control tools and hundreds of libraries the application never loads.",
         impact = "An image several times larger than needed (python:3.12 is about 1 GB, python:3.12-slim about"
@@ -99,6 +101,9 @@ public final class SlimBaseImage implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
+            if (ToolchainBuilds.of(context, image).isPresent()) {
+                continue; // build-tools-in-final-image reports the build with the stages to write
+            }
             Stage root = Stages.rootStage(image.model(), image.stage());
             Location location = new Location(image.dockerfile(), Stages.imageSpan(root));
             BaseImage base = root.base();
