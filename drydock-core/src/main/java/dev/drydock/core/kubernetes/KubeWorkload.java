@@ -13,13 +13,15 @@ import java.util.List;
  * @param containers the pod template's init containers, then its containers
  * @param hostNetwork whether the pod uses the node's network namespace ({@code hostNetwork: true})
  * @param sysctls the names of the sysctls the pod's securityContext sets
+ * @param replicas how many pods it asks for ({@link KubeReplicas#UNSET} for a kind without replicas)
  */
 public record KubeWorkload(String file, int line, String kind, String name, KubeSecurity podSecurity,
-        List<KubeContainer> containers, boolean hostNetwork, List<String> sysctls) {
+        List<KubeContainer> containers, boolean hostNetwork, List<String> sysctls, KubeReplicas replicas) {
 
     public KubeWorkload {
         containers = List.copyOf(containers);
         sysctls = List.copyOf(sysctls);
+        replicas = replicas == null ? KubeReplicas.UNSET : replicas;
     }
 
     /** The keys from the document's root to the pod spec of a workload of this kind. */
@@ -38,7 +40,13 @@ public record KubeWorkload(String file, int line, String kind, String name, Kube
 
     /** The same workload with its containers replaced (linked to the Dockerfiles that build their images). */
     public KubeWorkload withContainers(List<KubeContainer> replaced) {
-        return new KubeWorkload(file, line, kind, name, podSecurity, replaced, hostNetwork, sysctls);
+        return new KubeWorkload(file, line, kind, name, podSecurity, replaced, hostNetwork, sysctls, replicas);
+    }
+
+    /** The same workload scaled by an autoscaler. */
+    public KubeWorkload scaledBy(KubeAutoscaler autoscaler) {
+        return new KubeWorkload(file, line, kind, name, podSecurity, containers, hostNetwork, sysctls,
+                replicas.scaledBy(autoscaler));
     }
 
     /** What a container runs as under this pod: its own securityContext over the pod's. */

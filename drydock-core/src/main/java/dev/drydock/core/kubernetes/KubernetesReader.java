@@ -81,7 +81,57 @@ public final class KubernetesReader {
         }
         into.add(new KubeWorkload(path, line(keyOf(root, "kind")), kind, text(get(get(root, "metadata"), "name")),
                 security(get(podSpec, "securityContext")), containers, Boolean.TRUE.equals(bool(get(podSpec, "hostNetwork"))),
-                values(get(get(podSpec, "securityContext"), "sysctls"), "name")));
+                values(get(get(podSpec, "securityContext"), "sysctls"), "name"), replicas(root, kind)));
+    }
+
+    /** Kinds whose {@code spec.replicas} sets how many pods run. */
+    private static final Set<String> REPLICATED = Set.of("Deployment", "StatefulSet", "ReplicaSet",
+            "ReplicationController");
+
+    private static KubeReplicas replicas(MappingNode root, String kind) {
+        if (!REPLICATED.contains(kind)) {
+            return KubeReplicas.UNSET;
+        }
+        Node count = get(get(root, "spec"), "replicas");
+        return new KubeReplicas(number(count), line(count), null);
+    }
+
+    /**
+     * The HorizontalPodAutoscalers of a manifest, each with a target and a {@code maxReplicas} written as a number;
+     * empty when it holds none drydock can read.
+     */
+    public static List<KubeAutoscaler> autoscalers(SourceFile file) {
+        List<KubeAutoscaler> out = new ArrayList<>();
+        if (!mayHold(file.text()) || !file.text().contains("HorizontalPodAutoscaler")) {
+            return out;
+        }
+        try {
+            for (Node document : new Compose(SETTINGS).composeAllFromString(file.text())) {
+                autoscaler(file.path(), document, out);
+            }
+        } catch (RuntimeException e) {
+            // not YAML from here on: the documents read before stand
+        }
+        return out;
+    }
+
+    private static void autoscaler(String path, Node node, List<KubeAutoscaler> into) {
+        if (!(node instanceof MappingNode root) || text(get(root, "apiVersion")) == null) {
+            return;
+        }
+        String kind = text(get(root, "kind"));
+        if ("List".equals(kind) && get(root, "items") instanceof SequenceNode items) {
+            items.getValue().forEach(item -> autoscaler(path, item, into));
+            return;
+        }
+        Node spec = get(root, "spec");
+        Node target = get(spec, "scaleTargetRef");
+        Long max = number(get(spec, "maxReplicas"));
+        if ("HorizontalPodAutoscaler".equals(kind) && text(get(target, "kind")) != null
+                && text(get(target, "name")) != null && max != null) {
+            into.add(new KubeAutoscaler(path, line(keyOf(root, "kind")), text(get(get(root, "metadata"), "name")),
+                    text(get(target, "kind")), text(get(target, "name")), max));
+        }
     }
 
     /** A container; {@code init} for an init container that runs to completion (not a sidecar). */

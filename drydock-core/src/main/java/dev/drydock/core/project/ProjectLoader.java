@@ -17,6 +17,7 @@ import dev.drydock.core.dockerfile.syntax.Dockerfile;
 import dev.drydock.core.dockerfile.syntax.DockerfileParser;
 import dev.drydock.core.discovery.FileKind;
 import dev.drydock.core.ignore.DockerIgnore;
+import dev.drydock.core.kubernetes.KubeAutoscaler;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.kubernetes.KubernetesReader;
 import dev.drydock.core.kubernetes.Kustomization;
@@ -197,19 +198,23 @@ public final class ProjectLoader {
          */
         private List<KubeWorkload> kubernetesWorkloads() {
             List<KubeWorkload> workloads = new ArrayList<>();
+            List<KubeAutoscaler> autoscalers = new ArrayList<>();
             for (ProjectEntry entry : layout.kubernetesFiles()) {
                 try {
                     SourceFile file = files.read(entry.path()).file();
                     List<KubeWorkload> read = KubernetesReader.read(file);
+                    List<KubeAutoscaler> scalers = KubernetesReader.autoscalers(file);
                     if (!read.isEmpty()) {
                         sources.put(entry.path(), file);
                         workloads.addAll(read);
                     }
+                    autoscalers.addAll(scalers);
                 } catch (SourceException e) {
                     // unreadable: no manifest drydock can use
                 }
             }
-            return workloads;
+            return workloads.stream().map(w -> autoscalers.stream().filter(a -> a.scales(w)).findFirst()
+                    .map(w::scaledBy).orElse(w)).toList();
         }
 
         /** The project's kustomization files drydock can read. */

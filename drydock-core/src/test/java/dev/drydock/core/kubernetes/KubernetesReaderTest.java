@@ -190,4 +190,41 @@ class KubernetesReaderTest {
         assertThat(app.envFrom()).isTrue();
         assertThat(app.mountPaths()).containsExactly("/var/cache/nginx");
     }
+
+    @Test
+    void readsReplicasAndTheAutoscalersThatScaleAWorkload() {
+        String text = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 3
+                  template:
+                    spec:
+                      containers:
+                        - name: app
+                          image: ghcr.io/acme/web:1.0
+                ---
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata:
+                  name: web
+                spec:
+                  scaleTargetRef:
+                    kind: Deployment
+                    name: web
+                  maxReplicas: 8
+                """;
+        KubeWorkload web = read(text).get(0);
+        assertThat(web.replicas().count()).isEqualTo(3L);
+        assertThat(web.replicas().line()).isEqualTo(6);
+        List<KubeAutoscaler> scalers = KubernetesReader.autoscalers(SourceFile.of("k8s/app.yaml", text));
+        assertThat(scalers).singleElement().satisfies(a -> {
+            assertThat(a.scales(web)).isTrue();
+            assertThat(a.maxReplicas()).isEqualTo(8L);
+        });
+        assertThat(web.scaledBy(scalers.get(0)).replicas().describe())
+                .isEqualTo("HorizontalPodAutoscaler web up to 8 pods, k8s/app.yaml line 14");
+    }
 }

@@ -23,6 +23,7 @@ public final class AppRules {
                 new KamalAppPortMismatch(),
                 new KamalRoleHealthcheckFails(),
                 new GracefulShutdownMissing(),
+                new MigrationsRaceAtStartup(),
                 new EntrypointIgnoresCommand(),
                 new PackageScriptMissing(),
                 new MemoryLimitTooLow(),

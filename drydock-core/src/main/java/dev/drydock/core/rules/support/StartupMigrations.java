@@ -1,0 +1,121 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.project.Origin;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.Connector;
+import dev.drydock.core.shell.Scope;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.source.MappedText;
+import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.shell.Word;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The database migrations a container applies every time it starts, without a lock ({@link MigrationCommands}):
+ * commands of its entry-point scripts (the project's copies), and the other commands of the {@code sh -c} script its
+ * command runs before the application. A migration is left out when only some starts run it: inside an {@code if},
+ * a {@code case} or a function, or after a test ({@code [ "$RUN_MIGRATIONS" = true ] && ...}); and so is every
+ * migration of a script that takes a lock ({@code flock}, a PostgreSQL advisory lock, django-pglock).
+ */
+public final class StartupMigrations {
+
+    /**
+     * One migration of a start path.
+     *
+     * @param location where it is written: the script's line, or the command's
+     * @param where {@code docker-entrypoint.sh line 4}, {@code compose.yaml line 12}, for messages
+     * @param command the command as written
+     * @param tool the tool's migration as a message names it ("Django's migrate")
+     * @param inScript whether an entry-point script of the project runs it (else the container's command)
+     */
+    public record Site(Location location, String where, String command, String tool, boolean inScript) {}
+
+    /** Constructs whose commands run only on some starts. */
+    private static final Set<Scope> CONDITIONAL = EnumSet.of(Scope.IF_BRANCH, Scope.CASE_BRANCH, Scope.FUNCTION_BODY,
+            Scope.COMMAND_SUBSTITUTION, Scope.PROCESS_SUBSTITUTION);
+    private static final Set<String> TESTS = Set.of("[", "[[", "test");
+    /** Words of a script that serialises what it runs across containers. */
+    private static final Pattern LOCKS = Pattern.compile("(?i)\\bflock\\b|advisory|pglock|\\bredlock\\b|\\blockfile\\b");
+
+    private StartupMigrations() {}
+
+    /** The migrations the container applies at every start, in the order found. */
+    public static List<Site> of(ReviewContext context, Container c) {
+        EntryPoint ep = c.entryPoint();
+        List<Site> sites = new ArrayList<>();
+        if (ep == null || c.build() == null) {
+            return sites;
+        }
+        for (String script : ep.scripts()) {
+            SourceFile file = EntryPointScripts.find(context, c, script);
+            if (file != null && !LOCKS.matcher(file.text()).find()) {
+                ShellScript parsed = ShellScript.parse(MappedText.of(file, 0, file.text().length()));
+                for (Command command : everyStart(parsed)) {
+                    String text = file.text().substring(command.span().start(), command.span().end());
+                    MigrationCommands.unlocked(values(command)).ifPresent(tool -> sites.add(new Site(
+                            new Location(file.path(), command.span()), file.path() + " line " + command.span().startLine(),
+                            text, tool, true)));
+                }
+            }
+        }
+        if (ep.commandIgnoredBy() == null && c.command() != null) {
+            for (List<String> words : ep.otherCommands()) {
+                MigrationCommands.unlocked(words).flatMap(tool -> commandSite(c.command(), words, tool))
+                        .ifPresent(sites::add);
+            }
+            if (ep.shellScript() != null && !LOCKS.matcher(ep.shellScript()).find()) {
+                for (Command command : everyStart(ShellScript.parse(ep.shellScript()))) {
+                    List<String> words = values(command);
+                    MigrationCommands.unlocked(words).flatMap(tool -> commandSite(c.command(), words, tool))
+                            .ifPresent(sites::add);
+                }
+            }
+        }
+        return sites;
+    }
+
+    /** A migration of the command's own script: where the command or the entrypoint that holds it is written. */
+    private static Optional<Site> commandSite(EffectiveCommand command, List<String> words, String tool) {
+        String program = words.get(0);
+        boolean inCmd = command.cmdOrigin() != null && command.cmd().stream().anyMatch(w -> w.contains(program));
+        Origin origin = inCmd ? command.cmdOrigin() : Optional.ofNullable(command.entrypointOrigin())
+                .orElse(command.origin());
+        if (origin == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Site(new Location(origin.file(), origin.span()), origin.file() + " line " + origin.line(),
+                String.join(" ", words), tool, false));
+    }
+
+    /** The commands a script runs on every start: none of a branch, a function or a test's {@code &&}. */
+    private static List<Command> everyStart(ShellScript script) {
+        List<Command> commands = script.commands();
+        List<Command> out = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            Command command = commands.get(i);
+            if (command.scopes().stream().anyMatch(CONDITIONAL::contains)) {
+                continue;
+            }
+            boolean afterTest = i > 0 && (command.precededBy() == Connector.AND || command.precededBy() == Connector.OR)
+                    && TESTS.contains(commands.get(i - 1).name());
+            if (!afterTest) {
+                out.add(command);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> values(Command command) {
+        return command.words().stream().map(Word::value).toList();
+    }
+}

@@ -1,0 +1,6 @@
+#!/bin/sh
+set -e
+# expect: migrations-race-at-startup
+# expect-text: migrations-race-at-startup: runs at every start of the pods of Deployment shop (HorizontalPodAutoscaler shop up to 10 pods, k8s/shop.yaml line 21)
+flask db upgrade
+exec gunicorn --bind 0.0.0.0:8000 "shop:create_app()"

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+flock /shared/migrate.lock python manage.py migrate --noinput
+exec "$@"

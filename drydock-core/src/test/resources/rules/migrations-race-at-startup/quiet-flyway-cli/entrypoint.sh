@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+flyway -url="$DB_URL" migrate
+exec "$@"
