@@ -33,6 +33,7 @@ public final class AppRules {
                 new SpringBootLauncherMoved(),
                 new ServerListensOnLocalhost(),
                 new GradioPublicShareLink(),
+                new CeleryAppOptionMisplaced(),
                 new NotebookAuthenticationDisabled(),
                 new ModelCacheNotPersisted(),
                 new NextStaticAssetsNotCopied(),
