@@ -68,7 +68,7 @@ public final class StartupMigrations {
                 }
             }
         }
-        if (ep.commandIgnoredBy() == null && c.command() != null) {
+        if (ep.startedBy() == null && c.command() != null) {
             for (List<String> words : ep.otherCommands()) {
                 MigrationCommands.unlocked(words).flatMap(tool -> commandSite(c.command(), words, tool))
                         .ifPresent(sites::add);
