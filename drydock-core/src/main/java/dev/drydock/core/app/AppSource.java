@@ -251,8 +251,7 @@ public final class AppSource {
         AppSource run() {
             Language language = ep == null ? Language.NONE : ep.runtime().language();
             if (language == Language.JVM) {
-                AppSource spring = spring();
-                return spring.routes.known() ? spring : quarkus();
+                return jvm();
             }
             if (language == Language.PYTHON) {
                 return python(false);
@@ -291,13 +290,9 @@ public final class AppSource {
             if (js.app != null || js.routes.known()) {
                 return js;
             }
-            AppSource spring = spring();
-            if (spring.routes.known()) {
-                return spring;
-            }
-            AppSource quarkus = quarkus();
-            if (quarkus.routes.known()) {
-                return quarkus;
+            AppSource jvm = jvm(); // a native executable built from a Quarkus or Micronaut application
+            if (jvm.routes.known() || !jvm.serverCalls.isEmpty()) {
+                return jvm;
             }
             Routes aspNet = AspNetRoutes.routes(manifests, files);
             return aspNet.known() ? new AppSource(Set.of(Framework.ASPNET_CORE), null, aspNet,
@@ -438,12 +433,56 @@ public final class AppSource {
                     sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(read));
         }
 
+        /** The JVM application: Spring Boot, Quarkus, Micronaut or Ktor, the first the build depends on. */
+        private AppSource jvm() {
+            AppSource spring = spring();
+            if (spring.routes.known()) {
+                return spring;
+            }
+            AppSource quarkus = quarkus();
+            if (quarkus.routes.known()) {
+                return quarkus;
+            }
+            AppSource micronaut = micronaut();
+            if (micronaut != NONE) {
+                return micronaut;
+            }
+            return ktor();
+        }
+
         private AppSource quarkus() {
             Routes routes = QuarkusHealth.routes(manifests, files);
             if (!routes.known()) {
                 return NONE;
             }
-            return new AppSource(Set.of(Framework.QUARKUS), null, routes, List.of(), null, 0, List.of());
+            List<ServerCall> calls = QuarkusServer.of(manifests, files, ConfiguredPort.environment(ep, env), env)
+                    .map(List::of).orElse(List.of());
+            return new AppSource(Set.of(Framework.QUARKUS), null, routes, calls, null, 0, List.of());
+        }
+
+        private AppSource micronaut() {
+            Map<String, String> properties = ConfiguredPort.environment(ep, env);
+            List<ServerCall> calls = MicronautServer.of(manifests, files, properties, env).map(List::of)
+                    .orElse(List.of());
+            if (calls.isEmpty()) {
+                return NONE;
+            }
+            return new AppSource(Set.of(Framework.MICRONAUT), null, MicronautServer.routes(manifests, files, properties),
+                    calls, null, 0, List.of());
+        }
+
+        private AppSource ktor() {
+            Manifest build = KtorServer.build(manifests);
+            if (build == null) {
+                return NONE;
+            }
+            Map<String, String> sources = KtorServer.sources(build, files);
+            List<ServerCall> calls = KtorServer.starts(build, sources, files, ep, env);
+            Routes routes = KtorRoutes.read(sources);
+            if (calls.isEmpty() && !routes.known()) {
+                return NONE;
+            }
+            return new AppSource(Set.of(Framework.KTOR), null, routes, calls, null, 0, List.copyOf(sources.keySet()));
         }
 
         private AppSource spring() {
