@@ -91,18 +91,19 @@ public final class AppSource {
             return NONE;
         }
         EntryPoint ep = program.entryPoint();
-        return read(SourceSet.of(project, container), container, program.entryFiles(), ep,
+        return read(SourceSet.of(project, container), SourceSet.of(project, container.build().context()), container,
+                program.entryFiles(), ep,
                 withJvmBuild(project, container), ep.environment());
     }
 
     /** Reads the application of a container's build, with only the program its Dockerfile builds when it names one. */
-    private static AppSource read(SourceSet files, Container container, List<String> entryFiles, EntryPoint ep,
-            List<Manifest> manifests, Map<String, String> env) {
+    private static AppSource read(SourceSet files, SourceSet context, Container container, List<String> entryFiles,
+            EntryPoint ep, List<Manifest> manifests, Map<String, String> env) {
         BuildLink build = container.build();
         try {
             return new Reading(files, build.context(), entryFiles, ep,
                     BuiltProgram.rustCrates(build.model(), manifests, files), env,
-                    BuiltProgram.goMainDir(build.model(), build.context(), files)).run();
+                    BuiltProgram.goMainDir(build.model(), build.context(), files), context).run();
         } catch (RuntimeException | StackOverflowError e) {
             return NONE;
         }
@@ -121,7 +122,8 @@ public final class AppSource {
                 }
             }
             EntryPoint ep = container.entryPoint();
-            return read(SourceSet.of(project, container), container, container.entryFiles(), ep,
+            return read(SourceSet.of(project, container), SourceSet.of(project, container.build().context()), container,
+                    container.entryFiles(), ep,
                     withJvmBuild(project, container), ep == null ? Map.of() : ep.environment());
         } catch (RuntimeException | StackOverflowError e) {
             return NONE;
@@ -162,7 +164,7 @@ public final class AppSource {
     public static AppSource read(SourceSet files, String dir, List<String> entryFiles, EntryPoint entryPoint,
             List<Manifest> manifests, Map<String, String> env) {
         try {
-            return new Reading(files, dir, entryFiles, entryPoint, manifests, env, null).run();
+            return new Reading(files, dir, entryFiles, entryPoint, manifests, env, null, files).run();
         } catch (RuntimeException | StackOverflowError e) {
             return NONE;
         }
@@ -236,10 +238,13 @@ public final class AppSource {
         private final List<Manifest> manifests;
         private final Map<String, String> env;
         private final String goMainDir;
+        /** Every source of the build context, copied into the image or not: a JVM build compiles them outside. */
+        private final SourceSet contextFiles;
 
         Reading(SourceSet files, String dir, List<String> entryFiles, EntryPoint ep, List<Manifest> manifests,
-                Map<String, String> env, String goMainDir) {
+                Map<String, String> env, String goMainDir, SourceSet contextFiles) {
             this.goMainDir = goMainDir;
+            this.contextFiles = contextFiles;
             this.files = files;
             this.dir = dir == null ? "" : dir;
             this.entryFiles = entryFiles == null ? List.of() : entryFiles;
@@ -476,7 +481,7 @@ public final class AppSource {
             if (build == null) {
                 return NONE;
             }
-            Map<String, String> sources = KtorServer.sources(build, files);
+            Map<String, String> sources = KtorServer.sources(build, contextFiles);
             List<ServerCall> calls = KtorServer.starts(build, sources, files, ep, env);
             Routes routes = KtorRoutes.read(sources);
             if (calls.isEmpty() && !routes.known()) {
