@@ -91,18 +91,19 @@ public final class AppSource {
             return NONE;
         }
         EntryPoint ep = program.entryPoint();
-        return read(SourceSet.of(project, container), container, program.entryFiles(), ep,
+        return read(SourceSet.of(project, container), SourceSet.of(project, container.build().context()), container,
+                program.entryFiles(), ep,
                 withJvmBuild(project, container), ep.environment());
     }
 
     /** Reads the application of a container's build, with only the program its Dockerfile builds when it names one. */
-    private static AppSource read(SourceSet files, Container container, List<String> entryFiles, EntryPoint ep,
-            List<Manifest> manifests, Map<String, String> env) {
+    private static AppSource read(SourceSet files, SourceSet context, Container container, List<String> entryFiles,
+            EntryPoint ep, List<Manifest> manifests, Map<String, String> env) {
         BuildLink build = container.build();
         try {
             return new Reading(files, build.context(), entryFiles, ep,
                     BuiltProgram.rustCrates(build.model(), manifests, files), env,
-                    BuiltProgram.goMainDir(build.model(), build.context(), files)).run();
+                    BuiltProgram.goMainDir(build.model(), build.context(), files), context).run();
         } catch (RuntimeException | StackOverflowError e) {
             return NONE;
         }
@@ -121,7 +122,8 @@ public final class AppSource {
                 }
             }
             EntryPoint ep = container.entryPoint();
-            return read(SourceSet.of(project, container), container, container.entryFiles(), ep,
+            return read(SourceSet.of(project, container), SourceSet.of(project, container.build().context()), container,
+                    container.entryFiles(), ep,
                     withJvmBuild(project, container), ep == null ? Map.of() : ep.environment());
         } catch (RuntimeException | StackOverflowError e) {
             return NONE;
@@ -162,7 +164,7 @@ public final class AppSource {
     public static AppSource read(SourceSet files, String dir, List<String> entryFiles, EntryPoint entryPoint,
             List<Manifest> manifests, Map<String, String> env) {
         try {
-            return new Reading(files, dir, entryFiles, entryPoint, manifests, env, null).run();
+            return new Reading(files, dir, entryFiles, entryPoint, manifests, env, null, files).run();
         } catch (RuntimeException | StackOverflowError e) {
             return NONE;
         }
@@ -236,10 +238,13 @@ public final class AppSource {
         private final List<Manifest> manifests;
         private final Map<String, String> env;
         private final String goMainDir;
+        /** Every source of the build context, copied into the image or not: a JVM build compiles them outside. */
+        private final SourceSet contextFiles;
 
         Reading(SourceSet files, String dir, List<String> entryFiles, EntryPoint ep, List<Manifest> manifests,
-                Map<String, String> env, String goMainDir) {
+                Map<String, String> env, String goMainDir, SourceSet contextFiles) {
             this.goMainDir = goMainDir;
+            this.contextFiles = contextFiles;
             this.files = files;
             this.dir = dir == null ? "" : dir;
             this.entryFiles = entryFiles == null ? List.of() : entryFiles;
@@ -251,8 +256,7 @@ public final class AppSource {
         AppSource run() {
             Language language = ep == null ? Language.NONE : ep.runtime().language();
             if (language == Language.JVM) {
-                AppSource spring = spring();
-                return spring.routes.known() ? spring : quarkus();
+                return jvm();
             }
             if (language == Language.PYTHON) {
                 return python(false);
@@ -291,13 +295,9 @@ public final class AppSource {
             if (js.app != null || js.routes.known()) {
                 return js;
             }
-            AppSource spring = spring();
-            if (spring.routes.known()) {
-                return spring;
-            }
-            AppSource quarkus = quarkus();
-            if (quarkus.routes.known()) {
-                return quarkus;
+            AppSource jvm = jvm(); // a native executable built from a Quarkus or Micronaut application
+            if (jvm.routes.known() || !jvm.serverCalls.isEmpty()) {
+                return jvm;
             }
             Routes aspNet = AspNetRoutes.routes(manifests, files);
             return aspNet.known() ? new AppSource(Set.of(Framework.ASPNET_CORE), null, aspNet,
@@ -438,12 +438,56 @@ public final class AppSource {
                     sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(read));
         }
 
+        /** The JVM application: Spring Boot, Quarkus, Micronaut or Ktor, the first the build depends on. */
+        private AppSource jvm() {
+            AppSource spring = spring();
+            if (spring.routes.known()) {
+                return spring;
+            }
+            AppSource quarkus = quarkus();
+            if (quarkus.routes.known()) {
+                return quarkus;
+            }
+            AppSource micronaut = micronaut();
+            if (micronaut != NONE) {
+                return micronaut;
+            }
+            return ktor();
+        }
+
         private AppSource quarkus() {
             Routes routes = QuarkusHealth.routes(manifests, files);
             if (!routes.known()) {
                 return NONE;
             }
-            return new AppSource(Set.of(Framework.QUARKUS), null, routes, List.of(), null, 0, List.of());
+            List<ServerCall> calls = QuarkusServer.of(manifests, files, ConfiguredPort.environment(ep, env), env)
+                    .map(List::of).orElse(List.of());
+            return new AppSource(Set.of(Framework.QUARKUS), null, routes, calls, null, 0, List.of());
+        }
+
+        private AppSource micronaut() {
+            Map<String, String> properties = ConfiguredPort.environment(ep, env);
+            List<ServerCall> calls = MicronautServer.of(manifests, files, properties, env).map(List::of)
+                    .orElse(List.of());
+            if (calls.isEmpty()) {
+                return NONE;
+            }
+            return new AppSource(Set.of(Framework.MICRONAUT), null, MicronautServer.routes(manifests, files, properties),
+                    calls, null, 0, List.of());
+        }
+
+        private AppSource ktor() {
+            Manifest build = KtorServer.build(manifests);
+            if (build == null) {
+                return NONE;
+            }
+            Map<String, String> sources = KtorServer.sources(build, contextFiles);
+            List<ServerCall> calls = KtorServer.starts(build, sources, files, ep, env);
+            Routes routes = KtorRoutes.read(sources);
+            if (calls.isEmpty() && !routes.known()) {
+                return NONE;
+            }
+            return new AppSource(Set.of(Framework.KTOR), null, routes, calls, null, 0, List.copyOf(sources.keySet()));
         }
 
         private AppSource spring() {

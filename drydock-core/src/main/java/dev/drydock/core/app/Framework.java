@@ -16,6 +16,8 @@ public enum Framework {
     RAILS("Rails", false),
     LARAVEL("Laravel", false),
     QUARKUS("Quarkus", false),
+    MICRONAUT("Micronaut", false),
+    KTOR("Ktor", false),
     ASPNET_CORE("ASP.NET Core", false),
     GO_NET_HTTP("Go net/http", false),
     GIN("Gin", false),

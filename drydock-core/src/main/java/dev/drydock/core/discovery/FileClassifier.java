@@ -124,6 +124,7 @@ public final class FileClassifier {
             Map.entry("cts", FileType.TYPESCRIPT_SOURCE),
             Map.entry("tsx", FileType.TYPESCRIPT_SOURCE),
             Map.entry("java", FileType.JAVA_SOURCE),
+            Map.entry("kt", FileType.JAVA_SOURCE), // Kotlin: a JVM source the Ktor reader opens
             Map.entry("go", FileType.GO_SOURCE),
             Map.entry("rs", FileType.RUST_SOURCE),
             Map.entry("rb", FileType.RUBY_SOURCE),

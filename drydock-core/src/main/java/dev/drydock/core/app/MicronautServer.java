@@ -1,0 +1,105 @@
+package dev.drydock.core.app;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.manifest.Dependency;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.manifest.ManifestKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A Micronaut application's HTTP server and health endpoint. The server listens on {@code micronaut.server.port} from
+ * {@code application.yml} or {@code application.properties}, {@code MICRONAUT_SERVER_PORT} above it and the command's
+ * {@code -Dmicronaut.server.port} above all, else on 8080; an environment's own file ({@code application-k8s.yml},
+ * which Micronaut may load by detecting where it runs) that sets the port leaves it untold. With
+ * {@code micronaut-management} the health endpoint answers {@code /health} (and {@code /health/liveness},
+ * {@code /health/readiness}) on that port unless the endpoints are moved ({@code endpoints.all.path},
+ * {@code endpoints.all.port}, a context path) or switched off. The application's own controllers are not read.
+ */
+final class MicronautServer {
+
+    private static final String KEY = "micronaut.server.port";
+    private static final int DEFAULT_PORT = 8080;
+    private static final List<String> FILES = List.of("application.yml", "application.yaml", "application.properties");
+    /** The build plugin's runtime (Gradle {@code runtime("netty")}, Maven {@code <micronaut.runtime>}). */
+    private static final Pattern SERVER_RUNTIME = Pattern.compile(
+            "\\bruntime\\s*\\(?\\s*[\"'](netty|jetty|tomcat|undertow)[\"']|<micronaut\\.runtime>\\s*(netty|jetty|tomcat|undertow)");
+
+    private MicronautServer() {}
+
+    /** The HTTP server, or empty when the project is no Micronaut application with one. */
+    static Optional<ServerCall> of(List<Manifest> manifests, SourceSet files, Map<String, String> env,
+            Map<String, String> containerEnv) {
+        Manifest app = server(manifests, files);
+        if (app == null) {
+            return Optional.empty();
+        }
+        String resources = PathNames.join(PathNames.parent(app.file()), "src/main/resources");
+        List<ConfiguredPort.Config> config = ConfiguredPort.read(resources, FILES, files);
+        boolean environmentFile = files.paths().stream().anyMatch(p -> PathNames.parent(p).equals(resources)
+                && PathNames.fileName(p).matches("application-[\\w-]+\\.(yml|yaml|properties)")
+                && files.read(p).map(f -> f.text().contains("port")).orElse(false));
+        if (environmentFile) {
+            return Optional.of(new ServerCall("Micronaut's HTTP server", KEY, false, false, null, 0, null, null, null,
+                    null, null));
+        }
+        return Optional.of(ConfiguredPort.of("Micronaut's HTTP server", List.of(KEY), config, env, containerEnv,
+                DEFAULT_PORT));
+    }
+
+    /** The health endpoint's routes, or {@link Routes#unknown()} when there is no management module to read. */
+    static Routes routes(List<Manifest> manifests, SourceSet files, Map<String, String> env) {
+        Manifest app = server(manifests, files);
+        Dependency management = app == null ? null : app.dependencies().stream()
+                .filter(d -> d.name().equalsIgnoreCase("io.micronaut:micronaut-management") && !d.isDev())
+                .findFirst().orElse(null);
+        if (management == null) {
+            return Routes.unknown(); // a controller of its own may serve any path
+        }
+        String resources = PathNames.join(PathNames.parent(app.file()), "src/main/resources");
+        List<ConfiguredPort.Config> config = ConfiguredPort.read(resources, FILES, files);
+        for (String moved : List.of("endpoints.all.path", "endpoints.all.port", "endpoints.all.context-path",
+                "endpoints.health.path", "micronaut.server.context-path", "endpoints.all.enabled",
+                "endpoints.health.enabled")) {
+            if (ConfiguredPort.sets(config, moved) || env.containsKey(ConfiguredPort.variable(moved))) {
+                return Routes.unknown();
+            }
+        }
+        String file = app.file();
+        int line = management.line();
+        List<Route> routes = new ArrayList<>();
+        routes.add(new Route("GET", "/health", false, file, line, Handler.checking("health", file, line,
+                "Micronaut's health endpoint aggregates every health indicator (datasources, disk space ...)"),
+                Framework.MICRONAUT));
+        routes.add(new Route("GET", "/health/liveness", false, file, line, Handler.constant("liveness", file, line,
+                "Micronaut's liveness group reports only the indicators marked @Liveness"), Framework.MICRONAUT));
+        routes.add(new Route("GET", "/health/readiness", false, file, line, Handler.checking("readiness", file, line,
+                "Micronaut's readiness group reports whether the application can serve"), Framework.MICRONAUT));
+        return new Routes(true, routes, List.of(), List.of("/health"));
+    }
+
+    /** The Maven or Gradle build of a Micronaut application with an HTTP server, or null. */
+    private static Manifest server(List<Manifest> manifests, SourceSet files) {
+        for (Manifest m : manifests) {
+            if (m.kind() != ManifestKind.POM_XML && m.kind() != ManifestKind.GRADLE) {
+                continue;
+            }
+            for (Dependency d : m.dependencies()) {
+                String name = d.name().toLowerCase(Locale.ROOT);
+                if (name.startsWith("io.micronaut:micronaut-http-server") && !d.isDev()) {
+                    return m;
+                }
+            }
+            boolean micronaut = m.dependencies().stream()
+                    .anyMatch(d -> d.name().toLowerCase(Locale.ROOT).startsWith("io.micronaut"));
+            if (micronaut && files.read(m.file()).map(f -> SERVER_RUNTIME.matcher(f.text()).find()).orElse(false)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}

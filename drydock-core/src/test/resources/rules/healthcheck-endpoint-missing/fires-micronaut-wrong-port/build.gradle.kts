@@ -1,0 +1,12 @@
+plugins {
+    id("com.github.johnrengelman.shadow") version "8.1.1"
+    id("io.micronaut.application") version "4.4.4"
+}
+micronaut {
+    runtime("netty")
+}
+dependencies {
+    implementation("io.micronaut:micronaut-runtime")
+    implementation("io.micronaut:micronaut-management")
+}
+application { mainClass.set("example.Application") }
