@@ -236,7 +236,11 @@ final class Merger {
                 Span keySpan = sc.value().equals(sc.raw()) ? sc.spanOf(0, eq) : sc.span();
                 Span valueSpan = sc.value().equals(sc.raw()) ? sc.spanOf(eq + 1, text.length()) : sc.span();
                 ScalarNode key = ScalarNode.derived(sc.origin(), keySpan, k, ScalarNode.Kind.STRING);
-                ScalarNode value = ScalarNode.derived(sc.origin(), valueSpan, text.substring(eq + 1), ScalarNode.Kind.STRING);
+                int rawEq = sc.raw().indexOf('=');
+                ScalarNode value = !sc.substitutions().isEmpty() && rawEq >= 0
+                        && sc.substitutions().stream().allMatch(x -> x.start() > rawEq)
+                        ? ScalarNode.tail(sc, rawEq + 1, text.substring(eq + 1)) // keeps `${SECRET?...}` as written
+                        : ScalarNode.derived(sc.origin(), valueSpan, text.substring(eq + 1), ScalarNode.Kind.STRING);
                 out.put(k, new MapNode.Entry(key, value));
             }
         }

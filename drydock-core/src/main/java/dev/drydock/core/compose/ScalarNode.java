@@ -41,6 +41,23 @@ public final class ScalarNode extends Node {
         return new ScalarNode(origin, span, null, value, kind, Style.PLAIN, span.start(), true);
     }
 
+    /**
+     * The part of {@code item} from {@code from} on, as a scalar of its own with its text as written, its value after
+     * interpolation and the {@code $} expressions in it (their indexes shifted to the part).
+     */
+    static ScalarNode tail(ScalarNode item, int from, String value) {
+        ScalarNode tail = new ScalarNode(item.origin(), item.spanOf(from, item.raw().length()), null,
+                item.raw().substring(from), Kind.STRING, Style.PLAIN,
+                item.exactText ? item.contentStart + from : item.span().start(), item.exactText);
+        tail.value = value;
+        tail.substitutions = item.substitutions.stream().filter(x -> x.start() >= from)
+                .map(x -> new Substitution(x.name(), x.operator(), x.start() - from, x.end() - from, x.argument(),
+                        x.argumentStart() < 0 ? -1 : x.argumentStart() - from, x.variableValue(), x.usedArgument(),
+                        x.result(), x.nested()))
+                .toList();
+        return tail;
+    }
+
     /** The scalar's text as the YAML parser gives it, before interpolation. */
     public String raw() {
         return raw;

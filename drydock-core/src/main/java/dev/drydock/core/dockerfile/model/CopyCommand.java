@@ -17,13 +17,21 @@ import java.util.List;
  * @param fromStage the index of the stage {@code --from} names, or -1 for the build context or an image
  * @param chown the {@code --chown} value or null; {@code chmod} likewise
  * @param link whether {@code --link} is set
+ * @param unresolvedSources the indexes of {@link #sources()} written with a variable that has no value here (an ARG
+ *     without default and no build argument): what such a source names is unknown
  */
 public record CopyCommand(Instruction instruction, List<String> sources, List<Heredoc> heredocs, String destination,
-        String containerPath, String from, int fromStage, String chown, String chmod, boolean link) {
+        String containerPath, String from, int fromStage, String chown, String chmod, boolean link, java.util.Set<Integer> unresolvedSources) {
 
     public CopyCommand {
         sources = List.copyOf(sources);
         heredocs = List.copyOf(heredocs);
+        unresolvedSources = java.util.Set.copyOf(unresolvedSources);
+    }
+
+    /** Whether the source at {@code index} was written with a variable that has no value here. */
+    public boolean unresolved(int index) {
+        return unresolvedSources.contains(index);
     }
 
     public boolean isAdd() {

@@ -346,13 +346,18 @@ final class ModelBuilder {
         }
         List<String> sources = new ArrayList<>();
         List<Heredoc> heredocs = new ArrayList<>();
+        java.util.Set<Integer> unresolved = new java.util.HashSet<>();
         for (Word word : words.subList(0, words.size() - 1)) {
             Heredoc heredoc = heredocNamedBy(instruction, word);
             if (heredoc != null) {
                 heredocs.add(heredoc);
                 sources.add(heredoc.name());
             } else {
-                sources.add(expand(word, s.variables, instruction));
+                Expansion e = expansion(word.value(), word.span(), s.variables, instruction);
+                if (e.unmatched().stream().anyMatch(ModelBuilder::isVariableName)) {
+                    unresolved.add(sources.size());
+                }
+                sources.add(e.valueOr(word.value()));
             }
         }
         String destination = expand(words.get(words.size() - 1), s.variables, instruction);
@@ -366,7 +371,7 @@ final class ModelBuilder {
                 instruction)).orElse(null);
         boolean link = instruction.flag("link").map(Flag::booleanValue).orElse(false);
         return new CopyCommand(instruction, sources, heredocs, destination, containerPath, from, fromStage, chown, chmod,
-                link);
+                link, unresolved);
     }
 
     private static Heredoc heredocNamedBy(Instruction instruction, Word word) {

@@ -35,6 +35,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.rules.support.DevelopmentComposeFiles;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DotnetAssemblies;
@@ -60,7 +61,8 @@ import java.util.List;
                 + " `watchmedo auto-restart`; not in a development compose file) and `mix phx.server`"
                 + " in the dev environment (MIX_ENV unset or dev). Also each program supervisord starts (its"
                 + " [program:x] command=, from the configuration the image copies, when supervisord is the command or"
-                + " the start script runs it), reported at the command= line.",
+                + " the start script runs it), reported at the command= line. Not for a dev container (the build or"
+                + " compose service a devcontainer.json makes for developers to work in).",
         problem = "Development servers are built for one developer on one machine: a single process (Werkzeug,"
                 + " runserver), code reloading that watches the file system, interactive debuggers and detailed error"
                 + " pages, and for some tools a compilation at every start. Their own documentation says not to use"
@@ -125,8 +127,8 @@ public final class DevServer implements Rule {
             boolean built = container.build() != null && container.build().stage() != null;
             boolean composeCommand = container.service() != null
                     && (container.service().command() != null || container.service().entrypoint() != null);
-            if (!built && !composeCommand) {
-                continue;
+            if (!built && !composeCommand || DevContainers.of(context, container).isPresent()) {
+                continue; // a dev container is where developers run the development server
             }
             EntryPoint ep = container.entryPoint();
             EffectiveCommand command = container.command();

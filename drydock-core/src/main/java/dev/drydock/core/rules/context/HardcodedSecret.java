@@ -69,7 +69,9 @@ import java.util.regex.Pattern;
                 + " backend) for its sensitive options; a password in a URL written into them is still reported."
                 + " Issued credentials"
                 + " are critical; named secrets in development compose files are medium. A compose value that is a"
-                + " placeholder to replace (REPLACE_WITH_..., change-me, your-password) is named as such. A Dockerfile ARG named like a"
+                + " placeholder to replace (REPLACE_WITH_..., change-me, your-password) is named as such; one that"
+                + " compose reads from the project's .env (`${SECRET_KEY?}`) is reported at that .env line when drydock"
+                + " sees no git repository (in one, the .env file is reported when it is not git-ignored). A Dockerfile ARG named like a"
                 + " secret is reported even without a value (medium: the --build-arg value is recorded in the image"
                 + " history), and an ENV named like a secret that takes its value from a variable (high: the value is"
                 + " stored in the image configuration; medium in a builder stage the final image is not built on,"
@@ -135,6 +137,11 @@ public final class HardcodedSecret implements Rule {
         // services that share a value through an anchor, a merge key or extends get one finding for it
         for (List<ComposeValue> shared : ComposeServices.byLocation(values, ComposeValue::location)) {
             composeValue(context, shared.get(0), shared.stream().map(v -> v.service().name()).distinct().toList());
+        }
+        List<DotEnvUse> fromDotEnv = values.stream().map(v -> fromDotEnv(project, v)).flatMap(Optional::stream).toList();
+        for (List<DotEnvUse> shared : ComposeServices.byLocation(fromDotEnv, DotEnvUse::location)) {
+            dotEnvPlaceholder(context, shared.get(0), shared.stream().map(u -> u.written().service().name()).distinct()
+                    .toList());
         }
         List<CommandSecret> onCommandLines = new ArrayList<>();
         for (ComposeProject compose : project.composeProjects()) {
@@ -215,7 +222,10 @@ public final class HardcodedSecret implements Rule {
                     composeRecommendation(service, name, literal, c, buildArg));
             return;
         }
-        if (interpolated || !SecretNames.isSecretName(name) || !SecretNames.isLiteralSecretValue(literal)) {
+        if (interpolated) {
+            return; // a value read from .env: dotEnvPlaceholder
+        }
+        if (!SecretNames.isSecretName(name) || !SecretNames.isLiteralSecretValue(literal)) {
             return;
         }
         boolean development = ComposeServices.isDevelopmentFile(context, file);
@@ -234,6 +244,59 @@ public final class HardcodedSecret implements Rule {
                                 : ": everyone with the repository has it, `docker inspect` shows it, and every"
                                         + " environment started from this file shares it"),
                 composeRecommendation(service, name, literal, null, buildArg));
+    }
+
+    /** A compose value read from the project's .env file: the statement that holds it and where compose reads it. */
+    private record DotEnvUse(String path, DotEnvEntry entry, ComposeValue written, ScalarNode scalar, int valueStart) {
+
+        Location location() {
+            return new Location(path, entry.span());
+        }
+    }
+
+    /**
+     * A value that is one variable ({@code ${SECRET_KEY?Variable not set}}) which the project's {@code .env} sets to a
+     * placeholder, outside a git repository, or empty. In a git repository the .env file is reported itself when it
+     * is not git-ignored, and is the developer's own when it is; a real value in an uncommitted .env is where it belongs.
+     */
+    private static Optional<DotEnvUse> fromDotEnv(Project project, ComposeValue written) {
+        ScalarNode scalar = (ScalarNode) written.value().node();
+        int valueStart = written.listForm() ? scalar.raw().indexOf('=') + 1 : 0;
+        if (isGitProject(project) || scalar.substitutions().size() != 1 || valueStart < 0) {
+            return Optional.empty();
+        }
+        Substitution s = scalar.substitutions().get(0);
+        if (s.start() != valueStart || s.end() != scalar.raw().length() || s.usedArgument()
+                || !SecretNames.isSecretName(s.name()) || !SecretNames.isSecretName(written.name())) {
+            return Optional.empty();
+        }
+        ComposeProject compose = project.composeProjects().stream()
+                .filter(c -> c.services().get(written.service().name()) == written.service()).findFirst().orElse(null);
+        var file = compose == null ? null : compose.variables().dotEnvFileOf(s.name()).orElse(null);
+        DotEnvEntry entry = file == null ? null : file.entry(s.name()).orElse(null);
+        if (entry == null || entry.inherited() || entry.rawValue() == null || !entry.substitutions().isEmpty()
+                || !SecretNames.isPlaceholder(entry.rawValue()) || !entry.value().equals(s.variableValue())) {
+            return Optional.empty();
+        }
+        return Optional.of(new DotEnvUse(file.file().path(), entry, written, scalar, valueStart));
+    }
+
+    private void dotEnvPlaceholder(ReviewContext context, DotEnvUse use, List<String> services) {
+        String path = use.path();
+        String raw = use.entry().rawValue();
+        String of = (services.size() == 1 ? "service " : "services ") + ComposeServices.names(services);
+        String composeFile = use.scalar().file().path();
+        report(context, use.location(), raw, ComposeServices.isDevelopmentFile(context, composeFile) ? Severity.MEDIUM
+                        : Severity.HIGH,
+                "`" + use.written().name() + "` of " + of + " takes its value from " + path + " ("
+                        + composeFile + " line " + use.scalar().line() + " reads `"
+                        + use.scalar().raw().substring(use.valueStart()) + "`), where it is the placeholder `"
+                        + SecretNames.unquoteValue(raw) + "`: a stack started without editing " + path + " runs with a"
+                        + " value everyone who reads it knows, and nothing fails to say so (drydock sees no git"
+                        + " repository, so whether " + path + " is committed is unknown)",
+                "Give " + use.entry().key() + " a value of its own in each deployment's " + path + " (or its secret"
+                        + " store) and keep that file out of the repository: git-ignore it and commit a " + path
+                        + ".example with empty values.");
     }
 
     /** A secret written on a service's command line. */

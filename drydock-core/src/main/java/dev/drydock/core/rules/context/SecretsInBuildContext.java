@@ -48,7 +48,9 @@ import java.util.Set;
                 + " not exclude and that a COPY/ADD of the image's own stages takes, along with a folder or by name."
                 + " A Symfony application's .env (and .env.dev, .env.prod ...) beside its composer.json is not one:"
                 + " Symfony commits it with default values and its Dotenv needs it at every start; its .env.local"
-                + " files are, and so is a .env that git ignores or compose reads as an env_file.",
+                + " files are, and so is a .env that git ignores or compose reads as an env_file. A source written"
+                + " with a variable that has no value (COPY ${NETBOX_PATH} /opt/netbox, an ARG without default) names"
+                + " nothing drydock can know, and is not taken for the whole context.",
         problem = "A COPY of the context copies every file the ignore file lets through, secrets included; git-ignored"
                 + " files are no exception: they are absent from the repository but present on every machine where the"
                 + " stack runs and images are built by hand.",

@@ -13,6 +13,7 @@ import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.StagesInUse;
+import java.util.List;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
                 + " it is built on. Quiet when the base image is one whose working directory drydock knows: scratch"
                 + " (/, it has no configuration), the official golang (/go), php and wordpress (/var/www/html), httpd"
                 + " and tomcat images, the Jupyter Docker Stacks' /home/jovyan, micromamba's /tmp, Airflow's"
-                + " /opt/airflow: the files land there.",
+                + " /opt/airflow: the files land there. One finding per stage, at its first such COPY or ADD, naming"
+                + " the lines of the others.",
         problem = "A relative destination is resolved against the working directory, which the Dockerfile has not"
                 + " set: it is whatever the base image chose, / for most images.",
         impact = "Files land in / (or in a directory a new base image version moves), and the CMD that expects them"
@@ -57,6 +59,7 @@ public final class CopyRelativeWithoutWorkdir implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (StagesInUse used : StagesInUse.of(context)) {
+            List<CopyCommand> relative = new java.util.ArrayList<>();
             for (CopyCommand copy : used.stage().copies()) {
                 Word destination = CopySources.destination(copy.instruction());
                 if (destination == null) {
@@ -73,12 +76,26 @@ public final class CopyRelativeWithoutWorkdir implements Rule {
                         || BaseImageFacts.workdir(Stages.rootBase(used.image().model(), used.stage())).isPresent()) {
                     continue;
                 }
-                context.finding(this, copy.instruction().file().path(), destination.span(),
-                                copy.instruction().kind() + " to the relative destination " + written
-                                        + " with no WORKDIR set: it lands in " + copy.containerPath()
-                                        + " only if the base image's working directory is /")
-                        .add();
+                relative.add(copy);
+            }
+            if (!relative.isEmpty()) {
+                report(context, relative);
             }
         }
+    }
+
+    /** One finding per stage, at its first such COPY, naming the lines of the others (a layered jar's four COPYs). */
+    private void report(ReviewContext context, List<CopyCommand> copies) {
+        CopyCommand first = copies.get(0);
+        Word destination = CopySources.destination(first.instruction());
+        List<String> others = copies.subList(1, copies.size()).stream()
+                .map(c -> String.valueOf(c.instruction().startLine())).toList();
+        context.finding(this, first.instruction().file().path(), destination.span(),
+                        first.instruction().kind() + " to the relative destination "
+                                + CopySources.unquote(destination.value()) + " with no WORKDIR set: it lands in "
+                                + first.containerPath() + " only if the base image's working directory is /"
+                                + (others.isEmpty() ? "" : "; so do the relative COPY/ADD destinations of this stage on"
+                                        + (others.size() == 1 ? " line " : " lines ") + String.join(", ", others)))
+                .add();
     }
 }

@@ -66,7 +66,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
         severity = Severity.CRITICAL,
         category = Category.SECURITY,
         checks = "The user the container finally runs as: compose user: over the last USER of the target stage"
-                + " (inherited through stages), else the base image's default. A strength where that user is not"
+                + " (inherited through stages), else the base image's default; the services that share an image are"
+                + " one finding at its FROM line, in the words and severity of the long-running ones, the one-shot"
+                + " jobs beside them (a prestart or migration service others wait for) noted. A strength where that user is not"
                 + " root. The recommendation fits the base image: the node image's own node user, the php images'"
                 + " www-data (UID 33 on Debian, 82 on Alpine; the fix switches to it with COPY --chown too, also for"
                 + " php-fpm, whose pool then runs as www-data, but not for Apache on port 80), BusyBox's adduser"
@@ -266,7 +268,8 @@ public final class RunsAsRoot implements Rule {
             Optional<String> cron = CronDaemons.started(context, container);
             boolean developmentStage = BuiltImage.isDevelopmentStage(stage);
             boolean developmentFile = !developmentStage && container.service() != null
-                    && ComposeServices.isDevelopmentFile(context, container.composeFile());
+                    && ComposeServices.isDevelopmentFile(context, container.composeFile())
+                    && !ComposeServices.declaredOutsideDevelopmentFiles(context, container.service());
             boolean development = developmentStage || developmentFile;
             boolean knownBase = BaseImageFacts.defaultUserKnown(base);
             String serviceUser = cron.isEmpty() ? phpServiceUser(context, container) : null;
@@ -298,8 +301,9 @@ public final class RunsAsRoot implements Rule {
                             .orElseGet(() -> nonRootFix(container));
             Severity severity = kube.severity(development || toolNote(context, container).isPresent() ? Severity.MEDIUM
                     : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH);
-            noUser.computeIfAbsent(new NoUserKey(new Location(container.build().dockerfile(), stage.from().span()),
-                    message, recommendation), k -> new ArrayList<>()).add(new NoUser(container, severity, fix));
+            noUser.computeIfAbsent(new NoUserKey(new Location(container.build().dockerfile(), stage.from().span())),
+                    k -> new ArrayList<>()).add(new NoUser(container, message, recommendation, severity, fix,
+                            oneShot(context, container)));
         }
         noUser.forEach((key, containers) -> reportNoUser(context, key, containers));
         pulledImagesMadeRoot(context);
@@ -340,26 +344,44 @@ public final class RunsAsRoot implements Rule {
                 .orElse(null);
     }
 
-    /** What makes the "no USER" findings of containers sharing an image one finding: the same words and advice. */
-    private record NoUserKey(Location at, String message, String recommendation) {}
+    /** What makes the "no USER" findings of containers sharing an image one finding: the image's FROM line. */
+    private record NoUserKey(Location at) {}
 
-    private record NoUser(Container container, Severity severity, Fix fix) {}
+    private record NoUser(Container container, String message, String recommendation, Severity severity, Fix fix,
+            boolean oneShot) {}
 
     /**
-     * One finding for the containers that run one final stage as root and take the same advice: "web (compose.yaml),
-     * which runs `...`, and worker (compose.yaml), which runs `...`, run as root", at the highest of their severities.
+     * A compose service that runs to completion (another waits for it with service_completed_successfully, or it is a
+     * task with restart: "no"): a migration or prestart step sharing the server's image.
      */
-    private void reportNoUser(ReviewContext context, NoUserKey key, List<NoUser> containers) {
+    private static boolean oneShot(ReviewContext context, Container container) {
+        return container.service() != null && (ComposeServices.runsToCompletion(context, container.service())
+                || dev.drydock.core.rules.support.OneShotJobs.of(context, container).isPresent());
+    }
+
+    /**
+     * One finding for the containers that run one final stage as root: "web (compose.yaml), which runs `...`, and
+     * worker (compose.yaml), which runs `...`, run as root", in the words and at the severity of the long-running ones
+     * (the most severe first), the one-shot jobs that share the image noted after them.
+     */
+    private void reportNoUser(ReviewContext context, NoUserKey key, List<NoUser> all) {
+        List<NoUser> running = all.stream().filter(n -> !n.oneShot()).toList();
+        List<NoUser> containers = running.isEmpty() ? all : running;
+        List<NoUser> jobs = running.isEmpty() ? List.of() : all.stream().filter(NoUser::oneShot).toList();
+        NoUser lead = containers.stream().min(Comparator.comparing(NoUser::severity)).orElseThrow();
         Container first = containers.get(0).container();
         String subject = containers.size() > 1 ? sharedSubjects(containers.stream().map(NoUser::container).toList())
                 : sharedImage(context, first) ? sharedSubject(first) : "the container";
-        Severity severity = containers.stream().map(NoUser::severity).min(Comparator.naturalOrder()).orElseThrow();
-        context.finding(this, key.at(), key.message().replace("{subject}", subject)
-                        .replace("{runs}", containers.size() > 1 ? "run" : "runs"))
-                .severity(severity)
+        String jobNote = jobs.isEmpty() ? "" : "; " + (jobs.size() > 1 ? sharedSubjects(jobs.stream()
+                        .map(NoUser::container).toList()) : sharedSubject(jobs.get(0).container()))
+                + (jobs.size() > 1 ? " run" : " runs") + " the same image as a one-shot job, as root too";
+        context.finding(this, key.at(), lead.message().replace("{subject}", subject)
+                        .replace("{runs}", containers.size() > 1 ? "run" : "runs") + jobNote)
+                .severity(lead.severity())
                 .implicit()
-                .recommendation(key.recommendation())
-                .fix(containers.stream().map(NoUser::fix).filter(Objects::nonNull).findFirst().orElse(null))
+                .recommendation(lead.recommendation())
+                .fix(Stream.concat(Stream.of(lead), all.stream()).map(NoUser::fix).filter(Objects::nonNull).findFirst()
+                        .orElse(null))
                 .add();
     }
 

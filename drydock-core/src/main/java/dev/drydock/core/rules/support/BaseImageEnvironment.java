@@ -39,6 +39,28 @@ public final class BaseImageEnvironment {
     private static final Pattern OFFICIAL_SUFFIX = Pattern.compile(
             ".*_(VERSION|MAJOR|MINOR|HOME|SHA256|SHA512|SHA|DOWNLOAD_URL|URL|RELEASE|PREFIX|KEY|KEYS)$");
 
+    /**
+     * The software whose official images (or the images they build on) set variables with the usual endings:
+     * JAVA_HOME, MAVEN_HOME, NODE_VERSION, PYTHON_SHA256 ... A name with such an ending but another prefix
+     * (DOCKER_HOME, APP_HOME) is the Dockerfile's own.
+     */
+    private static final Set<String> OFFICIAL_SOFTWARE = Set.of("JAVA", "JDK", "JRE", "MAVEN", "GRADLE", "ANT", "SBT",
+            "SCALA", "GROOVY", "KOTLIN", "LEIN", "CLOJURE", "CATALINA", "TOMCAT", "TOMEE", "JETTY", "NODE", "YARN", "NPM",
+            "PYTHON", "PIP", "SETUPTOOLS", "WHEEL", "RUBY", "RUBYGEMS", "BUNDLER", "BUNDLE", "JRUBY", "GO", "GOLANG",
+            "RUST", "RUSTUP", "CARGO", "PHP", "COMPOSER", "NGINX", "NJS", "HTTPD", "APACHE", "REDIS", "POSTGRES", "PG",
+            "MYSQL", "MARIADB", "MONGO", "ERLANG", "OTP", "REBAR", "REBAR3", "ELIXIR", "DOTNET", "ASPNET", "ASPNETCORE",
+            "POWERSHELL", "GOSU", "TINI", "OPENSSL", "HAPROXY", "RABBITMQ", "ELASTICSEARCH", "ES", "KIBANA", "LOGSTASH",
+            "ZOOKEEPER", "ZOO", "SOLR", "CASSANDRA", "COUCHDB", "INFLUXDB", "MEMCACHED", "TRAEFIK", "CADDY", "PERL",
+            "JULIA", "SWIFT", "HASKELL", "GHC", "CABAL", "STACK", "DART", "R", "HAXE", "NEKO", "GCC", "BUSYBOX",
+            "ALPINE", "DEBIAN", "UBUNTU", "FEDORA", "CENTOS", "PYPY", "LANG", "GPG", "BUN", "DENO", "GEM", "MIX", "HEX",
+            "SONARQUBE", "JENKINS", "GHOST", "WORDPRESS", "DRUPAL", "JOOMLA", "NEXTCLOUD", "MATOMO", "ODOO", "REDMINE",
+            "ROCKETCHAT", "KONG", "VAULT", "CONSUL", "NATS", "EMQX", "SAPMACHINE",
+            "LIBERICA", "CORRETTO", "ZULU", "SEMERU", "TEMURIN", "GRAALVM", "OPENJ9", "WILDFLY", "JBOSS", "LIBERTY",
+            "WLP", "OPENLIBERTY", "FLINK", "SPARK", "HADOOP", "STORM", "KAFKA", "NEO4J", "ARANGO", "ORIENTDB", "RETHINKDB",
+            "COUCHBASE", "CRATE", "YOURLS", "XWIKI", "PLONE", "SILVERPEAS", "CONVERTIGO", "NUXEO", "GEONETWORK",
+            "PERCONA", "POSTFIXADMIN", "PHPMYADMIN", "ADMINER", "MONICA", "FRIENDICA", "BONITA", "TELEGRAF", "CHRONOGRAF",
+            "KAPACITOR");
+
     public static Knowledge of(BaseImage base) {
         if (base instanceof BaseImage.Scratch) {
             return Knowledge.EMPTY;
@@ -65,7 +87,8 @@ public final class BaseImageEnvironment {
      * usual endings, and names that start with the image's own name (NGINX_..., PYTHON_..., NODE_...).
      */
     public static boolean officialImageMaySet(BaseImage base, String name) {
-        return OFFICIAL_NAMES.contains(name) || OFFICIAL_SUFFIX.matcher(name).matches() || commonlySetBy(base, name);
+        return OFFICIAL_NAMES.contains(name) || OFFICIAL_SUFFIX.matcher(name).matches()
+                && OFFICIAL_SOFTWARE.contains(name.substring(0, name.indexOf('_'))) || commonlySetBy(base, name);
     }
 
     /**

@@ -77,8 +77,10 @@ public final class BuildContexts {
                 List<String> sources = new ArrayList<>();
                 Set<String> heredocNames = new LinkedHashSet<>();
                 c.heredocs().forEach(h -> heredocNames.add(h.name()));
-                for (String s : c.sources()) {
-                    if (!s.contains("://") && !s.startsWith("git@") && !heredocNames.contains(s)) {
+                for (int i = 0; i < c.sources().size(); i++) {
+                    String s = c.sources().get(i);
+                    if (!s.contains("://") && !s.startsWith("git@") && !heredocNames.contains(s)
+                            && !c.unresolved(i)) { // `COPY ${NETBOX_PATH} /opt/netbox` with no value: unknown
                         sources.add(s);
                     }
                 }

@@ -199,6 +199,15 @@ public final class ComposeServices {
     }
 
     /**
+     * Whether a file that is not meant for development writes some of the service's keys: {@code backend} in
+     * compose.yml with its command only replaced in compose.override.yml, which the deployment leaves out.
+     */
+    public static boolean declaredOutsideDevelopmentFiles(ReviewContext context, Service service) {
+        return service.node().entries().stream().map(e -> e.key().file().path()).distinct()
+                .anyMatch(file -> !isDevelopmentFile(context, file));
+    }
+
+    /**
      * Whether a compose file is meant for development: by its name (see {@link #isDevelopmentFile(String)}),
      * as the file of Spring Boot's development services ({@link SpringDevServices}), or as one that builds a
      * service's development stage, says it is for development or runs the project's mounted sources in
