@@ -56,36 +56,23 @@ record GoSources(String module, SourceFile file, String code) {
 
     /** Go source with its comments replaced by spaces (newlines kept); strings, raw strings and runes stay. */
     static String blankComments(String text) {
-        StringBuilder out = new StringBuilder(text);
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-                while (i < n && text.charAt(i) != '\n') {
-                    out.setCharAt(i++, ' ');
-                }
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                for (; i < end; i++) {
-                    if (text.charAt(i) != '\n') {
-                        out.setCharAt(i, ' ');
-                    }
-                }
-            } else if (c == '"' || c == '\'') {
-                i++;
-                while (i < n && text.charAt(i) != c && text.charAt(i) != '\n') {
-                    i += text.charAt(i) == '\\' ? 2 : 1;
-                }
-                i++;
-            } else if (c == '`') {
-                int end = text.indexOf('`', i + 1);
-                i = end < 0 ? n : end + 1;
-            } else {
-                i++;
-            }
+        return CStyleComments.blank(text, GoSources::literalEnd);
+    }
+
+    /** The index just after the string, raw string or rune that starts at {@code start}, or -1 when none does. */
+    private static int literalEnd(String text, int start) {
+        char c = text.charAt(start);
+        if (c == '`') {
+            int end = text.indexOf('`', start + 1);
+            return end < 0 ? text.length() : end + 1;
         }
-        return out.toString();
+        if (c != '"' && c != '\'') {
+            return -1;
+        }
+        int i = start + 1;
+        while (i < text.length() && text.charAt(i) != c && text.charAt(i) != '\n') {
+            i += text.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(i + 1, text.length());
     }
 }

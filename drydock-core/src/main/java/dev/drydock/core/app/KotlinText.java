@@ -13,30 +13,7 @@ final class KotlinText {
 
     /** The text with its comments replaced by spaces, newlines kept so that offsets and lines stay put. */
     static String blankComments(String text) {
-        StringBuilder out = new StringBuilder(text);
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                i = stringEnd(text, i);
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-                while (i < n && text.charAt(i) != '\n') {
-                    out.setCharAt(i++, ' ');
-                }
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                for (; i < end; i++) {
-                    if (text.charAt(i) != '\n') {
-                        out.setCharAt(i, ' ');
-                    }
-                }
-            } else {
-                i++;
-            }
-        }
-        return out.toString();
+        return CStyleComments.blank(text, (t, i) -> t.charAt(i) == '"' ? stringEnd(t, i) : -1);
     }
 
     /** The index just after the string literal (plain or raw) that starts at {@code start}. */
