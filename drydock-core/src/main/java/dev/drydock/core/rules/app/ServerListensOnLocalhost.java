@@ -37,6 +37,7 @@ import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,9 +57,11 @@ import java.util.regex.Pattern;
                 + " on every interface); RoadRunner's `rr serve`, by the http.address of its configuration (.rr.yaml"
                 + " in the working directory, -c, or an -o http.address= override). Quiet for"
                 + " Unix sockets and inherited file descriptors, and when a configuration file may set the address"
-                + " (gunicorn -c or a gunicorn.conf.py in the build context, hypercorn --config). For a Gradio application"
-                + " run with python, its launch() call: without server_name it listens on GRADIO_SERVER_NAME, else"
-                + " 127.0.0.1 (quiet when an env_file may set the variable). For a Rust service, the address its code"
+                + " (gunicorn -c or a gunicorn.conf.py in the build context, hypercorn --config). For an application run"
+                + " with python, the server its code starts: Gradio's launch() without server_name listens on"
+                + " GRADIO_SERVER_NAME, else 127.0.0.1 (quiet when an env_file may set the variable); Flask's and"
+                + " Quart's app.run() without host listen on 127.0.0.1 (quiet when the code mentions SERVER_NAME,"
+                + " whose host app.run takes). For a Rust service, the address its code"
                 + " binds (TcpListener::bind, actix-web's bind, a SocketAddr of [127, 0, 0, 1]) and Rocket's default"
                 + " when nothing configures it: ROCKET_ADDRESS, else 127.0.0.1 (quiet with a Rocket.toml, a custom"
                 + " configuration in the code or an env_file). For ASP.NET Core, the urls setting Kestrel takes (a --urls"
@@ -176,7 +179,7 @@ public final class ServerListensOnLocalhost implements Rule {
                     }
                     report(context, c, command, server, "--bind", ep.option("bind"), "127.0.0.1:8000");
                 }
-                case PYTHON -> gradio(context, c, ep);
+                case PYTHON -> codeDefaultHost(context, c, ep);
                 case ASTRO_STANDALONE -> astro(context, c, command, ep);
                 case ROADRUNNER -> roadRunner(context, c);
                 case PUMA, RAILS_SERVER -> {
@@ -348,30 +351,50 @@ public final class ServerListensOnLocalhost implements Rule {
     }
 
     /**
-     * Gradio's launch() without server_name: it listens on GRADIO_SERVER_NAME when the environment sets it, else on
-     * 127.0.0.1. Quiet for an address that is an expression or not the loopback, and when an env_file may set it.
+     * A Python server started in code that binds 127.0.0.1 unless told otherwise: Gradio's launch() without server_name
+     * (GRADIO_SERVER_NAME when the environment sets it), Flask's and Quart's app.run() without host (quiet when the code
+     * mentions SERVER_NAME, whose host app.run takes). Quiet for an address that is an expression or not the loopback,
+     * and when an env_file may set the variable.
      */
-    private void gradio(ReviewContext context, Container c, EntryPoint ep) {
+    private record CodeDefaultHost(String server, String argument, String variable, String recommendation) {}
+
+    private static final List<CodeDefaultHost> CODE_DEFAULT_HOSTS = List.of(
+            new CodeDefaultHost("Gradio", "server_name", "GRADIO_SERVER_NAME", "Set ENV GRADIO_SERVER_NAME=0.0.0.0 in"
+                    + " the final stage, or pass server_name=\"0.0.0.0\" to launch(); which hosts can reach it is decided"
+                    + " by the published ports."),
+            new CodeDefaultHost("Flask's development server", "host", null, "Serve the application with gunicorn"
+                    + " bound to every interface (gunicorn --bind 0.0.0.0:PORT module:app, as dev-server recommends); to"
+                    + " keep app.run(), pass host=\"0.0.0.0\"; which hosts can reach it is decided by the published ports."),
+            new CodeDefaultHost("Quart's development server", "host", null, "Serve the application with hypercorn"
+                    + " --bind 0.0.0.0:PORT module:app; to keep app.run(), pass host=\"0.0.0.0\"; which hosts can reach it"
+                    + " is decided by the published ports."));
+
+    private void codeDefaultHost(ReviewContext context, Container c, EntryPoint ep) {
         for (ServerCall call : Apps.of(context, c).serverCalls()) {
-            if (!call.server().startsWith("Gradio")) {
+            CodeDefaultHost server = CODE_DEFAULT_HOSTS.stream().filter(h -> call.server().startsWith(h.server()))
+                    .findFirst().orElse(null);
+            if (server == null) {
                 continue;
             }
             String written = call.host() == null ? null : call.host().strip();
             boolean literal = written != null && written.length() >= 2 && (written.startsWith("\"") || written.startsWith("'"));
-            String host = written == null ? ep.environment().get("GRADIO_SERVER_NAME")
+            String host = written == null ? (server.variable() == null ? null : ep.environment().get(server.variable()))
                     : literal ? written.substring(1, written.length() - 1) : null;
+            Optional<SourceFile> file = context.project().source(call.file());
             if (written != null && !literal || host != null && !host.isEmpty() && !LOOPBACK.matcher(host).matches()
-                    || host == null && c.service() != null && !c.service().envFiles().isEmpty()) {
+                    || host == null && server.variable() != null && c.service() != null && !c.service().envFiles().isEmpty()
+                    || written == null && server.variable() == null
+                            && file.map(f -> f.text().contains("SERVER_NAME")).orElse(true)) {
                 continue;
             }
-            Span span = context.project().source(call.file()).map(f -> f.lines(call.line(), call.line())).orElse(null);
+            Span span = file.map(f -> f.lines(call.line(), call.line())).orElse(null);
             String what = written == null && host == null
-                    ? "`" + call.call() + "` is given no server_name and nothing sets GRADIO_SERVER_NAME, so Gradio listens on 127.0.0.1"
+                    ? "`" + call.call() + "` is given no " + server.argument() + (server.variable() == null ? ""
+                            : " and nothing sets " + server.variable()) + ", so " + server.server() + " listens on 127.0.0.1"
                     : "`" + call.call() + "` listens on " + host;
             context.finding(this, new Location(call.file(), span), what + ": the container's loopback interface only, so"
                             + " requests through a published port or from other containers never reach it")
-                    .recommendation("Set ENV GRADIO_SERVER_NAME=0.0.0.0 in the final stage, or pass server_name=\"0.0.0.0\""
-                            + " to launch(); which hosts can reach it is decided by the published ports.")
+                    .recommendation(server.recommendation())
                     .add();
         }
     }
