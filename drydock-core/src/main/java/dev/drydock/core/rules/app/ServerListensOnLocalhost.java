@@ -363,11 +363,11 @@ public final class ServerListensOnLocalhost implements Rule {
                     + " the final stage, or pass server_name=\"0.0.0.0\" to launch(); which hosts can reach it is decided"
                     + " by the published ports."),
             new CodeDefaultHost("Flask's development server", "host", null, "Serve the application with gunicorn"
-                    + " bound to every interface (gunicorn --bind 0.0.0.0:PORT module:app, as dev-server recommends); to"
-                    + " keep app.run(), pass host=\"0.0.0.0\"; which hosts can reach it is decided by the published ports."),
+                    + " bound to every interface, --bind 0.0.0.0:%d (dev-server gives the whole command); to keep"
+                    + " app.run(), pass host=\"0.0.0.0\"; which hosts can reach it is decided by the published ports."),
             new CodeDefaultHost("Quart's development server", "host", null, "Serve the application with hypercorn"
-                    + " --bind 0.0.0.0:PORT module:app; to keep app.run(), pass host=\"0.0.0.0\"; which hosts can reach it"
-                    + " is decided by the published ports."));
+                    + " bound to every interface, --bind 0.0.0.0:%d; to keep app.run(), pass host=\"0.0.0.0\"; which"
+                    + " hosts can reach it is decided by the published ports."));
 
     private void codeDefaultHost(ReviewContext context, Container c, EntryPoint ep) {
         for (ServerCall call : Apps.of(context, c).serverCalls()) {
@@ -394,7 +394,7 @@ public final class ServerListensOnLocalhost implements Rule {
                     : "`" + call.call() + "` listens on " + host;
             context.finding(this, new Location(call.file(), span), what + ": the container's loopback interface only, so"
                             + " requests through a published port or from other containers never reach it")
-                    .recommendation(server.recommendation())
+                    .recommendation(server.recommendation().formatted(call.port() == null ? 5000 : call.port()))
                     .add();
         }
     }
