@@ -121,13 +121,18 @@ final class NodeCommands {
         OptionSpec.Parsed parsed = NPM.parse(argv.subList(1, argv.size()), true);
         List<String> positionals = parsed.positionals();
         String command = positionals.isEmpty() ? "" : positionals.get(0);
+        Map<String, String> options = new LinkedHashMap<>(parsed.options());
         String script = switch (command) {
             case "start", "test", "restart", "stop" -> command;
             case "t", "tst" -> "test";
-            case "run", "run-script", "rum", "urn" -> positionals.size() > 1 ? positionals.get(1) : null;
+            case "run", "run-script", "rum", "urn" -> {
+                // npm reads its options anywhere: `npm run --if-present build` runs build
+                OptionSpec.Parsed afterRun = NPM.parse(positionals.subList(1, positionals.size()), true);
+                options.putAll(afterRun.options());
+                yield afterRun.positionals().isEmpty() ? null : afterRun.positionals().get(0);
+            }
             default -> null;
         };
-        Map<String, String> options = new LinkedHashMap<>(parsed.options());
         if (script == null) {
             options.put("command", command);
             return r.done(Runtime.NPM, Target.NONE, options, argv);

@@ -256,6 +256,9 @@ class EntryPointsTest {
             assertThat(exec("/app", "npm", "start").target()).isEqualTo(Target.script("start"));
             assertThat(exec("/app", "npm", "run", "start:prod").target()).isEqualTo(Target.script("start:prod"));
             assertThat(exec("/app", "npm", "--prefix", "web", "run", "serve").options()).containsEntry("prefix", "web");
+            EntryPoint ifPresent = exec("/app", "npm", "run", "--if-present", "serve");
+            assertThat(ifPresent.target()).isEqualTo(Target.script("serve"));
+            assertThat(ifPresent.options()).containsEntry("if-present", "true");
             assertThat(exec("/app", "yarn", "start").target()).isEqualTo(Target.script("start"));
             assertThat(exec("/app", "yarn", "dev").target()).isEqualTo(Target.script("dev"));
             assertThat(exec("/app", "yarn", "run", "serve").runtime()).isEqualTo(Runtime.YARN);

@@ -94,9 +94,8 @@ public final class PackageScriptMissing implements Rule {
                 continue;
             }
             String name = ep.target().value();
-            if (name == null || name.startsWith("-") || c.command().argv().stream().anyMatch(
-                    a -> a.startsWith("--") && ELSEWHERE.contains(a.substring(2).replaceFirst("=.*", "")))) {
-                continue; // options after the sub-command are not read as such
+            if (name == null || name.startsWith("-")) {
+                continue;
             }
             Copied copied = packageJson(context, c, ep.workdir());
             if (copied == null || copied.pkg().script(name).isPresent() || !strict(context, c, ep, copied, name)) {
