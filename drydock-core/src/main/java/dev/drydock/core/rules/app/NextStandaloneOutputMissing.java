@@ -85,8 +85,6 @@ import java.util.regex.Pattern;
 public final class NextStandaloneOutputMissing implements Rule {
 
     private static final String STANDALONE = ".next/standalone";
-    private static final List<String> CONFIGS = List.of("next.config.js", "next.config.mjs", "next.config.cjs",
-            "next.config.ts", "next.config.mts");
     /** {@code output:} or {@code output =} written in the config: its value is read by {@link #LITERAL_OUTPUT}. */
     private static final Pattern OUTPUT_KEY = Pattern.compile("\\boutput\\b\\s*[:=,}]");
     private static final Pattern LITERAL_OUTPUT = Pattern.compile("\\boutput\\s*:\\s*(['\"`])(\\w+)\\1");
@@ -118,14 +116,7 @@ public final class NextStandaloneOutputMissing implements Rule {
     }
 
     private void check(ReviewContext context, CopyCommand copy, String source, String app) {
-        SourceFile config = null;
-        for (String name : CONFIGS) {
-            Optional<SourceFile> file = context.project().source(PathNames.join(app, name));
-            if (file.isPresent()) {
-                config = file.get();
-                break;
-            }
-        }
+        SourceFile config = NextConfig.in(context, app).orElse(null);
         String text = config == null ? "" : config.text();
         Matcher literal = LITERAL_OUTPUT.matcher(text);
         String output = literal.find() ? literal.group(2) : null;

@@ -24,7 +24,6 @@ import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 @RuleDefinition(
         id = "next-static-assets-not-copied",
@@ -83,8 +82,6 @@ public final class NextStaticAssetsNotCopied implements Rule {
 
     private static final String STANDALONE = ".next/standalone";
     private static final String STATIC = ".next/static";
-    private static final List<String> CONFIGS = List.of("next.config.js", "next.config.mjs", "next.config.cjs",
-            "next.config.ts", "next.config.mts");
 
     @Override
     public void check(ReviewContext context) {
@@ -193,13 +190,7 @@ public final class NextStaticAssetsNotCopied implements Rule {
 
     /** Whether next.config serves the assets from a CDN (assetPrefix): then the image need not hold them. */
     private static boolean assetPrefix(ReviewContext context, Container c) {
-        for (String name : CONFIGS) {
-            Optional<SourceFile> config = context.project().source(PathNames.join(c.build().context(), name));
-            if (config.isPresent() && config.get().text().contains("assetPrefix")) {
-                return true;
-            }
-        }
-        return false;
+        return NextConfig.in(context, c.build().context()).map(f -> f.text().contains("assetPrefix")).orElse(false);
     }
 
     private static String trimSlash(String path) {
