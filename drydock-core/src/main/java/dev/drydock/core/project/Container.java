@@ -2,6 +2,7 @@ package dev.drydock.core.project;
 
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.ScriptFiles;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.supervisor.Supervision;
 import java.util.List;
@@ -29,10 +30,12 @@ import java.util.List;
  *     are; null otherwise
  * @param imageLink why a service that only pulls an image is reviewed with {@code build}'s Dockerfile; null for every
  *     other container
+ * @param scripts the project files the image's scripts are copies of, by their path in the image
  */
 public record Container(String name, Service service, String composeFile, Origin origin, BuildLink build, String image,
         List<Manifest> manifests, EffectiveCommand command, EntryPoint entryPoint, List<String> entryFiles,
-        EffectiveHealthcheck healthcheck, Setting user, Supervision supervision, ImageLink imageLink) {
+        EffectiveHealthcheck healthcheck, Setting user, Supervision supervision, ImageLink imageLink,
+        ScriptFiles scripts) {
 
     public Container {
         manifests = List.copyOf(manifests);

@@ -202,7 +202,8 @@ final class ContainerLinker {
         }
         String workdir = service.workingDir() != null ? service.workingDir().value()
                 : config.workdir() != null ? config.workdir().value() : "/";
-        EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, env, workdir, build), copiedSources(build));
+        ScriptFiles scripts = scripts(build);
+        EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, env, workdir, scripts), copiedSources(build));
         Container.Setting user = service.user() != null
                 ? new Container.Setting(service.user().value(), origin(service.user().node()))
                 : imageUser(config);
@@ -211,7 +212,8 @@ final class ContainerLinker {
         String image = service.image() != null ? service.image().value() : null;
         String composeFile = service.nameKey().file().path();
         return new Container(service.name(), service, composeFile, origin, build, image, manifests(build),
-                command, entryPoint, entryFiles(entryPoint, build), health, user, supervision(entryPoint, build), imageLink);
+                command, entryPoint, entryFiles(entryPoint, build), health, user, supervision(entryPoint, build), imageLink,
+                scripts);
     }
 
     /**
@@ -224,12 +226,13 @@ final class ContainerLinker {
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
         EffectiveCommand command = command(config, baseEntrypoint(build), null, null);
         String workdir = config.workdir() != null ? config.workdir().value() : "/";
-        EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, stage == null ? Map.of() : envOf(stage), workdir, build),
+        ScriptFiles scripts = scripts(build);
+        EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, stage == null ? Map.of() : envOf(stage), workdir, scripts),
                 copiedSources(build));
         Origin origin = stage == null ? new Origin(path, null) : origin(path, stage.from().span());
         return new Container(path, null, null, origin, build, null, manifests(build), command, entryPoint,
                 entryFiles(entryPoint, build), EffectiveHealthcheck.of(config.healthcheck()), imageUser(config),
-                supervision(entryPoint, build), null);
+                supervision(entryPoint, build), null, scripts);
     }
 
     /**
@@ -439,7 +442,7 @@ final class ContainerLinker {
         return argv.get(0).equals("java") || argv.get(0).endsWith("/java");
     }
 
-    private EntryPoint entryPoint(EffectiveCommand command, Map<String, String> env, String workdir, BuildLink build) {
+    private EntryPoint entryPoint(EffectiveCommand command, Map<String, String> env, String workdir, ScriptFiles scripts) {
         if (command == null || command.isEmpty()) {
             return null;
         }
@@ -447,9 +450,12 @@ final class ContainerLinker {
         if (command.shellForm() && command.script() != null) {
             argv = List.of(command.script());
         }
-        ScriptFiles scripts = build == null || build.stage() == null ? ScriptFiles.NONE
-                : new ScriptCopies(reading, build, contextPaths(build));
         return EntryPoints.interpret(new Invocation(argv, command.shellForm(), env, workdir), scripts);
+    }
+
+    /** The project files the image's scripts are copies of. */
+    private ScriptFiles scripts(BuildLink build) {
+        return build == null || build.stage() == null ? ScriptFiles.NONE : new ScriptCopies(reading, build, contextPaths(build));
     }
 
     /** The project files the entry point's target files are copies of. */

@@ -10,7 +10,6 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.entrypoint.ScriptArguments;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.shell.Command;
@@ -77,7 +76,7 @@ public final class EntrypointIgnoresCommand implements Rule {
                 continue;
             }
             String script = scriptWord(command.entrypoint());
-            SourceFile file = script == null ? null : EntryPointScripts.find(context, c, script);
+            SourceFile file = script == null ? null : c.scripts().find(script).orElse(null);
             if (file == null || ScriptArguments.use(file) != ArgumentUse.IGNORES) {
                 continue;
             }

@@ -4,7 +4,6 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.ComposeServices;
-import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.entrypoint.ScriptArguments;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.InitForwarding;
@@ -246,7 +245,7 @@ public final class GracefulShutdownMissing implements Rule {
         }
         if (ep.runtime() == Runtime.SCRIPT || !ep.scripts().isEmpty()) {
             for (String script2 : ep.scripts()) {
-                SourceFile file = EntryPointScripts.find(context, c, script2);
+                SourceFile file = c.scripts().find(script2).orElse(null);
                 if (file == null) {
                     continue;
                 }

@@ -19,7 +19,6 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BuiltImage;
-import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.ImageVariables;
 import dev.drydock.core.rules.support.JavaImages;
 import dev.drydock.core.rules.support.OfficialImages;
@@ -231,7 +230,7 @@ public final class JvmOptionsIgnored implements Rule {
             texts.add(start.file().text());
         }
         for (String script : ep.scripts()) {
-            SourceFile file = c.build() == null ? null : EntryPointScripts.find(context, c, script);
+            SourceFile file = c.build() == null ? null : c.scripts().find(script).orElse(null);
             if (file == null) {
                 return new Verdict(Use.UNKNOWN, java);
             }

@@ -23,7 +23,6 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.OfficialImages;
-import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.UnexpandedVariables;
@@ -190,7 +189,7 @@ public final class VariableInExecForm implements Rule {
 
     /** Whether an entry-point script hands its arguments on unchanged: it ends in {@code exec "$@"} and evaluates nothing. */
     private static boolean passesArguments(ReviewContext context, Container c, String script) {
-        SourceFile file = c.build() == null ? null : EntryPointScripts.find(context, c, script);
+        SourceFile file = c.build() == null ? null : c.scripts().find(script).orElse(null);
         if (file == null) {
             return officialImage(c) && script.endsWith("docker-entrypoint.sh");
         }

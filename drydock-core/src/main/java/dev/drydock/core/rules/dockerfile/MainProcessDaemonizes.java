@@ -18,7 +18,6 @@ import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.ServerModes;
 import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.rules.support.CmdEdits;
-import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.ForegroundCommands;
 import dev.drydock.core.rules.support.KeepAlives;
 import dev.drydock.core.shell.Command;
@@ -185,7 +184,7 @@ public final class MainProcessDaemonizes implements Rule {
             return;
         }
         for (String path : ep.scripts()) {
-            SourceFile file = EntryPointScripts.find(context, c, path);
+            SourceFile file = c.scripts().find(path).orElse(null);
             if (file == null) {
                 continue;
             }

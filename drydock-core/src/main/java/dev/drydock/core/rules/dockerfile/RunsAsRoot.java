@@ -50,7 +50,6 @@ import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CronDaemons;
 import dev.drydock.core.rules.support.PrivilegeDrop;
-import dev.drydock.core.rules.support.EntryPointScripts;
 import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.FileOnlyImage;
@@ -762,7 +761,7 @@ public final class RunsAsRoot implements Rule {
             return Optional.empty();
         }
         for (String script : ep.scripts()) {
-            SourceFile file = EntryPointScripts.find(context, container, script);
+            SourceFile file = container.scripts().find(script).orElse(null);
             if (file != null && DOCKERD.matcher(file.text()).find()) {
                 return Optional.of(file.path());
             }
@@ -909,7 +908,7 @@ public final class RunsAsRoot implements Rule {
             return false;
         }
         for (String word : container.command().argv()) {
-            var script = word.endsWith(".sh") ? EntryPointScripts.find(context, container, word) : null;
+            var script = word.endsWith(".sh") ? container.scripts().find(word).orElse(null) : null;
             if (script != null && CRON_DAEMON.matcher(script.text()).find()) {
                 return true;
             }

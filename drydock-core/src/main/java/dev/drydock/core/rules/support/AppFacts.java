@@ -410,7 +410,7 @@ public final class AppFacts {
     public static Optional<StartScript> startScript(ReviewContext context, Container c) {
         EntryPoint ep = c.entryPoint();
         if (ep != null && c.build() != null && ep.startedBy() != null) {
-            return Optional.ofNullable(EntryPointScripts.find(context, c, ep.startedBy())).map(f -> new StartScript(f, ep));
+            return c.scripts().find(ep.startedBy()).map(f -> new StartScript(f, ep));
         }
         if (ep == null || c.build() == null || ep.runtime() != Runtime.SCRIPT && ep.runtime() != Runtime.BINARY) {
             return Optional.empty();
@@ -419,7 +419,7 @@ public final class AppFacts {
                 .filter(f -> f != null).findFirst()
                 // a script the final stage copies from another stage: the one project file of its name
                 .orElseGet(() -> ep.runtime() == Runtime.SCRIPT && !ep.args().isEmpty()
-                        ? EntryPointScripts.find(context, c, ep.args().get(0)) : null);
+                        ? c.scripts().find(ep.args().get(0)).orElse(null) : null);
         if (script == null || !Shebang.of(script.text()).map(Shebang::isShell).orElse(false)) {
             return Optional.empty();
         }

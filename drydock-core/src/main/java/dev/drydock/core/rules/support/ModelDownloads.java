@@ -91,7 +91,7 @@ public final class ModelDownloads {
         }
         if (c.build() != null && c.entryPoint() != null) {
             for (String path : c.entryPoint().scripts()) {
-                SourceFile file = EntryPointScripts.find(context, c, path);
+                SourceFile file = c.scripts().find(path).orElse(null);
                 if (file != null) {
                     scriptDownloads(file, env, found);
                 }

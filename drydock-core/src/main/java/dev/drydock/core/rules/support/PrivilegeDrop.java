@@ -46,7 +46,7 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
             return Optional.of(new PrivilegeDrop(ep.user(), tool, "the container's command", null));
         }
         for (String script : ep.scripts()) {
-            SourceFile file = EntryPointScripts.find(context, c, script);
+            SourceFile file = c.scripts().find(script).orElse(null);
             if (file == null) {
                 continue;
             }

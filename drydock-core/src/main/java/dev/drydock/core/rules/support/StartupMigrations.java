@@ -57,7 +57,7 @@ public final class StartupMigrations {
             return sites;
         }
         for (String script : ep.scripts()) {
-            SourceFile file = EntryPointScripts.find(context, c, script);
+            SourceFile file = c.scripts().find(script).orElse(null);
             if (file != null && !LOCKS.matcher(file.text()).find()) {
                 ShellScript parsed = ShellScript.parse(MappedText.of(file, 0, file.text().length()));
                 for (Command command : everyStart(parsed)) {
