@@ -152,7 +152,7 @@ public final class DevServer implements Rule {
                             : "; " + developmentFile + " is a development compose file, where a development server is"
                                     + " expected: this matters only if the file is used to deploy"))
                     .severity(developmentFile == null ? found.severity() : Severity.LOW)
-                    .recommendation(recommendation(context, container, ep, app, found, null) + ignoredCommand(ep))
+                    .recommendation(withScript(recommendation(context, container, ep, app, found, null), ep))
                     .fix(developmentFile != null || ep.startedBy() != null ? null : StackFixes.devServer(context, container,
                                     found.effective() == null ? ep : found.effective())
                             .orElseGet(() -> productionServerFix(context, container, command, found, app)))
@@ -447,6 +447,13 @@ public final class DevServer implements Rule {
         return "`" + text + "`";
     }
 
+    /** The recommendation, told where the change goes when a script starts the server, unless it says so already. */
+    private static String withScript(String recommendation, EntryPoint ep) {
+        return ep.commandIgnoredBy() == null && ep.startedBy() != null
+                && recommendation.contains("final command of " + ep.startedBy()) ? recommendation
+                : recommendation + ignoredCommand(ep);
+    }
+
     /** Where the change goes when the development server is what an entry-point script starts in place of the command. */
     private static String ignoredCommand(EntryPoint ep) {
         if (ep.commandIgnoredBy() == null) {
@@ -607,7 +614,7 @@ public final class DevServer implements Rule {
                         + " tini as ENTRYPOINT); keep the watcher for local development.";
             }
             case NODEMON, NODE -> {
-                return process != null ? "Run the server with node itself: " + start(process, "CMD", List.of("node", script))
+                return process != null ? "Run the server with node itself: " + start(ep, process, "CMD", List.of("node", script))
                         + "; keep nodemon/--watch for local development."
                         : "Run the server with node itself, under an init that forwards signals: CMD "
                                 + Probes.json(List.of("node", script)) + " with `init: true` in compose (or tini as"
@@ -653,7 +660,7 @@ public final class DevServer implements Rule {
             }
             case MIX_PHX_SERVER -> {
                 return "Build a release in a build stage (MIX_ENV=prod, `mix release`) and run it on a small runtime image:"
-                        + " " + start(process, "CMD", List.of("/app/bin/server")) + " (`mix phx.gen.release --docker` writes both);"
+                        + " " + start(ep, process, "CMD", List.of("/app/bin/server")) + " (`mix phx.gen.release --docker` writes both);"
                         + " at the least set ENV MIX_ENV=prod.";
             }
             case RAILS_SERVER -> {
@@ -669,7 +676,7 @@ public final class DevServer implements Rule {
     private static String python(ReviewContext context, Container c, AppSource app, Processes.Process process) {
         ProductionCommand server = ProductionCommand.of(context, c, app);
         StringBuilder out = new StringBuilder("Serve the application with " + server.server() + ": "
-                + start(process, "CMD", server.argv()));
+                + start(c.entryPoint(), process, "CMD", server.argv()));
         out.append(" (").append(server.server().equals("waitress") ? "threads" : "workers").append(": ")
                 .append(server.basis()).append(")");
         if (server.placeholder()) {
@@ -702,13 +709,16 @@ public final class DevServer implements Rule {
     }
 
     /**
-     * How to write a start command: the image's {@code CMD [...]} (or ENTRYPOINT), or the {@code command=} line of the
-     * supervisord program that runs the server.
+     * How to write a start command: the image's {@code CMD [...]} (or ENTRYPOINT), the {@code command=} line of the
+     * supervisord program that runs the server, or the last line of the script the command starts.
      */
-    private static String start(Processes.Process process, String instruction, List<String> argv) {
-        return process == null ? instruction + " " + Probes.json(argv)
-                : process.manager().commandLine(String.join(" ", argv.stream().map(DevServer::quoted).toList())) + " in "
-                        + process.label();
+    static String start(EntryPoint ep, Processes.Process process, String instruction, List<String> argv) {
+        String line = String.join(" ", argv.stream().map(DevServer::quoted).toList());
+        if (process != null) {
+            return process.manager().commandLine(line) + " in " + process.label();
+        }
+        return ep != null && ep.startedBy() != null ? "`exec " + line + "` as the final command of " + ep.startedBy()
+                : instruction + " " + Probes.json(argv);
     }
 
     /** Publish the .NET project and run the assembly on the runtime image, keeping {@code devCommand} for development. */

@@ -22,7 +22,6 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.ImageContents;
-import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Servers;
 import dev.drydock.core.rules.support.SystemPythonPackages;
 import java.util.ArrayList;
@@ -153,9 +152,8 @@ public final class ProductionServerMissing implements Rule {
                         : "gunicorn, waitress, uWSGI") + "), nor does the Dockerfile install one")
                 .implicit()
                 .recommendation("Add " + server + " to " + manifest.file() + lockTool(manifest) + " and start the application with it: "
-                        + Processes.supervised(c).stream().findFirst()
-                                .map(p -> p.manager().commandLine(String.join(" ", command.argv())) + " in " + p.label())
-                                .orElse("CMD " + Probes.json(command.argv())) + ".")
+                        + DevServer.start(c.entryPoint(), Processes.supervised(c).stream().findFirst().orElse(null), "CMD",
+                                command.argv()) + ".")
                 .fix(DevServer.pythonServerFix(context, c))
                 .add();
     }
