@@ -45,7 +45,7 @@ final class PyModule {
             String text) {}
 
     static final Set<String> CONSTRUCTORS = Set.of("Flask", "Quart", "FastAPI", "Starlette", "Blueprint", "APIRouter",
-            "Api", "APIBlueprint");
+            "Api", "APIBlueprint", "Dash");
     private static final Set<String> ROUTE_DECORATORS = Set.of("route", "get", "post", "put", "delete", "patch",
             "head", "options", "api_route", "websocket");
     private static final Pattern MAIN_GUARD = Pattern.compile("^if\\s+__name__\\s*==\\s*['\"]__main__['\"]\\s*:\\s*(.*)$");

@@ -488,6 +488,9 @@ final class PythonApps {
                     return call(m, r, server, true, arg(args, "host", 0), arg(args, "port", 1), arg(args, "debug", 2),
                             o.obj().kind().equals("Flask") ? 5000 : 5000);
                 }
+                if (ref instanceof ObjRef o && o.obj().kind().equals("Dash")) {
+                    return dash(m, r, args);
+                }
                 if (imports(m, owner, "uvicorn")) {
                     Tok.Arg reload = Tok.keyword(args, "reload");
                     boolean dev = reload != null && Values.isTrue(reload.tokens());
@@ -511,8 +514,7 @@ final class PythonApps {
             }
             case "run_server" -> {
                 boolean dash = m.imports.values().stream().anyMatch(i -> i.module().equals("dash") || "dash".equals(i.name()));
-                return dash ? call(m, r, "Dash's development server (run_server)", true, arg(args, "host", -1),
-                        arg(args, "port", -1), arg(args, "debug", -1), 8050) : null;
+                return dash ? dash(m, r, args) : null;
             }
             case "serve" -> {
                 boolean waitress = owner != null ? owner.equals("waitress") || imports(m, owner, "waitress")
@@ -547,6 +549,18 @@ final class PythonApps {
                 return null;
             }
         }
+    }
+
+    /**
+     * Dash's {@code app.run(host, port, proxy, debug, ...)} (run_server before Dash 3): Flask's development server
+     * (Werkzeug) under the Dash object; without arguments on HOST and PORT, else 127.0.0.1:8050.
+     */
+    private static ServerCall dash(PyModule m, PyModule.RunDecl r, List<Tok.Arg> args) {
+        Tok.Arg port = arg(args, "port", 1);
+        ServerCall call = call(m, r, ServerCall.DASH_SERVER + " (" + r.method() + ", Flask's Werkzeug)", true, arg(args, "host", 0),
+                port, arg(args, "debug", 3), 8050);
+        return port != null ? call : new ServerCall(call.server(), call.call(), true, call.mainOnly(), call.file(),
+                call.line(), call.host(), 8050, null, "PORT", call.debug(), null, null);
     }
 
     private static Tok.Arg arg(List<Tok.Arg> args, String keyword, int position) {

@@ -31,6 +31,24 @@ public record ServerCall(String server, String call, boolean development, boolea
      */
     public static final String UNSET = " unset";
 
+    /** How Dash's development server is named ({@link #dash}). */
+    static final String DASH_SERVER = "Dash's development server";
+
+    /**
+     * Whether this is Dash's development server: the application's WSGI callable is then not the Dash object but the
+     * Flask server it wraps, {@code app.server}.
+     */
+    public boolean dash() {
+        return server != null && server.startsWith(DASH_SERVER);
+    }
+
+    /** The object whose method starts the server ({@code app} in {@code app.run(...)}), or null. */
+    public String owner() {
+        int paren = call == null ? -1 : call.indexOf('(');
+        int dot = paren < 0 ? -1 : call.lastIndexOf('.', paren);
+        return dot <= 0 ? null : call.substring(0, dot);
+    }
+
     /** Whether the port is the framework's default, as nothing sets it. */
     public boolean defaultPort() {
         return call != null && call.endsWith(UNSET);

@@ -510,7 +510,7 @@ public final class DevServer implements Rule {
         Instruction interpreter = command.entrypoint().isEmpty() ? null
                 : ownInstruction(c, InstructionKind.ENTRYPOINT, command.entrypointOrigin());
         ProductionCommand server = ProductionCommand.of(context, c, app);
-        if (cmd == null || server.placeholder() || !command.entrypoint().isEmpty()
+        if (cmd == null || server.placeholder() || server.codeLine() != null || !command.entrypoint().isEmpty()
                 && (interpreter == null || !isBareInterpreter(command.entrypoint()) || inheritedWithOwnCmd(c))) {
             return null;
         }
@@ -683,6 +683,13 @@ public final class DevServer implements Rule {
             out.append(", <project> being the package that holds settings.py and wsgi.py (drydock found no wsgi.py in the build context)");
         }
         out.append('.');
+        if (server.codeLine() != null) {
+            ServerCall call = app.devServer().orElseThrow();
+            String target = server.argv().get(server.argv().size() - 1);
+            out.append(" Dash's WSGI application is the Flask server it wraps, not the Dash object: add `")
+                    .append(server.codeLine()).append("` to ").append(call.file()).append(" after the Dash object is")
+                    .append(" created, so that gunicorn finds ").append(target).append('.');
+        }
         if (!server.declared()) {
             String manifest = AppFacts.manifest(c, Ecosystem.PYPI).map(m -> m.file()).orElse("the requirements");
             out.append(" Add ").append(server.requirement()).append(" to ").append(manifest).append('.');

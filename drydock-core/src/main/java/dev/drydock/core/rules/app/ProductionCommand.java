@@ -26,9 +26,11 @@ import java.util.List;
  * @param basis how the worker count was arrived at, for messages
  * @param declared whether the project's manifests already declare the server
  * @param placeholder whether the target could not be told (a {@code <project>} placeholder in argv)
+ * @param codeLine a line the application's module needs before the command can load it ({@code server = app.server}
+ *     for Dash), or null
  */
 record ProductionCommand(String server, String requirement, List<String> argv, String basis, boolean declared,
-        boolean placeholder) {
+        boolean placeholder, String codeLine) {
 
     /** gunicorn's current release (27.0.1, published in November 2026; Python 3.10 and later). */
     static final String GUNICORN_VERSION = "27.0.1";
@@ -84,7 +86,7 @@ record ProductionCommand(String server, String requirement, List<String> argv, S
         }
         boolean declared = base.declared() || ServerRequirement.installedFromDistribution(c, base.server());
         return new ProductionCommand(base.server(), requirement, List.copyOf(argv), workers.basis(), declared,
-                target.startsWith("<"));
+                target.startsWith("<"), AppFacts.dashServerLine(context, c, app));
     }
 
     /**

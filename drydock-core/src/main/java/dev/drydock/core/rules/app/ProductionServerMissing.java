@@ -153,7 +153,9 @@ public final class ProductionServerMissing implements Rule {
                 .implicit()
                 .recommendation("Add " + server + " to " + manifest.file() + lockTool(manifest) + " and start the application with it: "
                         + DevServer.start(c.entryPoint(), Processes.supervised(c).stream().findFirst().orElse(null), "CMD",
-                                command.argv()) + ".")
+                                command.argv()) + "."
+                        + (command.codeLine() == null ? "" : " Add `" + command.codeLine() + "` after the Dash object is"
+                                + " created: gunicorn loads Dash's Flask server, not the Dash object."))
                 .fix(DevServer.pythonServerFix(context, c))
                 .add();
     }

@@ -34,6 +34,7 @@ final class ServerRequirement {
     static Optional<TextEdit> add(Project project, Container c, String requirement) {
         List<String> frameworks = new ArrayList<>(Servers.WSGI_FRAMEWORKS);
         frameworks.addAll(Servers.ASGI_FRAMEWORKS);
+        frameworks.add("dash"); // a Flask application under the Dash object, served as app.server
         List<Dependency> found = AppFacts.dependencies(c, Ecosystem.PYPI, frameworks);
         if (found.isEmpty()) {
             return Optional.empty();

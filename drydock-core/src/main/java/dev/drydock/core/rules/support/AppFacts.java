@@ -815,6 +815,12 @@ public final class AppFacts {
         boolean django = framework == Framework.DJANGO || ep != null
                 && (ep.runtime() == dev.drydock.core.entrypoint.Runtime.DJANGO_RUNSERVER
                         || ep.runtime() == dev.drydock.core.entrypoint.Runtime.DJANGO_MANAGE);
+        ServerCall dash = app.devServer().filter(ServerCall::dash).orElse(null);
+        if (dash != null) {
+            String module = pythonModule(c, dash.file());
+            target = (module != null ? module
+                    : dash.file().substring(dash.file().lastIndexOf('/') + 1).replaceAll("\\.py$", "")) + ":server";
+        }
         if (target == null && django) {
             String settings = ep == null ? null : ep.option("settings");
             target = settings != null && settings.contains(".")
@@ -855,6 +861,23 @@ public final class AppFacts {
         }
         return new ServerCommand("gunicorn", List.of("gunicorn", "--bind", "0.0.0.0:" + port, "--workers",
                 Integer.toString(workers.count()), target), workers, declared.contains("gunicorn"), false);
+    }
+
+    /**
+     * The line a Dash application needs before gunicorn can load it as {@code module:server}
+     * ({@code server = app.server}: Dash's WSGI application is the Flask server it wraps), or null when the
+     * container does not run Dash's development server or the module already names its server {@code server}.
+     */
+    public static String dashServerLine(ReviewContext context, Container c, AppSource app) {
+        ServerCall dash = app.devServer().filter(ServerCall::dash).orElse(null);
+        if (dash == null || dash.owner() == null) {
+            return null;
+        }
+        String line = "server = " + dash.owner() + ".server";
+        Pattern named = Pattern.compile("(?m)^server\\s*=\\s*" + Pattern.quote(dash.owner()) + "\\.server\\s*(#.*)?$");
+        boolean present = dev.drydock.core.app.SourceSet.of(context.project(), c).read(dash.file())
+                .map(f -> named.matcher(f.text()).find()).orElse(false);
+        return present ? null : line;
     }
 
     /** The dependencies of the container's manifests named in {@code names} (PyPI names compared normalised). */
