@@ -283,6 +283,10 @@ public final class AppSource {
             if (!rust.isEmpty() || rustRoutes.known()) {
                 return new AppSource(frameworks(rustRoutes), null, rustRoutes, rust, null, 0, List.of());
             }
+            Routes phoenix = PhoenixRoutes.read(manifests, files);
+            if (phoenix.known()) {
+                return new AppSource(Set.of(Framework.PHOENIX), null, phoenix, List.of(), null, 0, List.of());
+            }
             Optional<AppSource> conventional = ConventionalHealthRoutes.read(files, dir);
             if (conventional.isPresent()) {
                 return conventional.get();

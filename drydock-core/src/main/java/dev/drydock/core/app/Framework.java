@@ -27,7 +27,8 @@ public enum Framework {
     GORILLA_MUX("gorilla/mux", false),
     AXUM("axum", false),
     ACTIX_WEB("actix-web", false),
-    ROCKET("Rocket", false);
+    ROCKET("Rocket", false),
+    PHOENIX("Phoenix", false);
 
     private final String display;
     private final boolean python;

@@ -130,6 +130,7 @@ public final class FileClassifier {
             Map.entry("rb", FileType.RUBY_SOURCE),
             Map.entry("ru", FileType.RUBY_SOURCE),
             Map.entry("php", FileType.PHP_SOURCE),
+            Map.entry("ex", FileType.ELIXIR_SOURCE),
             Map.entry("sh", FileType.SHELL_SCRIPT),
             Map.entry("bash", FileType.SHELL_SCRIPT));
 

@@ -105,6 +105,8 @@ public enum FileType {
     RUST_SOURCE(FileKind.SOURCE, Language.RUST),
     RUBY_SOURCE(FileKind.SOURCE, Language.RUBY),
     PHP_SOURCE(FileKind.SOURCE, Language.PHP),
+    /** {@code *.ex}: Elixir modules (the Phoenix router reader opens them). */
+    ELIXIR_SOURCE(FileKind.SOURCE, Language.ELIXIR),
     /** {@code *.sh}, {@code *.bash}: entry-point and helper scripts. */
     SHELL_SCRIPT(FileKind.SOURCE, Language.SHELL);
 

@@ -112,6 +112,7 @@ class FileClassifierTest {
         "config.ru, RUBY_SOURCE",
         "app.rb, RUBY_SOURCE",
         "index.php, PHP_SOURCE",
+        "lib/shop_web/router.ex, ELIXIR_SOURCE",
         "src/Api/Api.csproj, DOTNET_PROJECT",
         "Lib.fsproj, DOTNET_PROJECT",
         "Shop.sln, DOTNET_SOLUTION",
