@@ -42,6 +42,13 @@ final class JsModule {
     record MountDecl(String owner, String prefix, String child, boolean inline, boolean middleware, int line, int at,
             Register register) {}
 
+    /**
+     * {@code callee(owner, ...)}: a plain function call whose first argument is a bare name, as
+     * {@code registerHealthRoutes(app)} or {@code require('./routes')(app)} ({@code inline} true, {@code callee} the
+     * module spec): the function may declare routes on its first parameter.
+     */
+    record HandOff(String callee, boolean inline, String owner, int line, int at) {}
+
     /** Fastify's {@code register(plugin, options)}: where the plugin argument starts, the options' tokens (empty when none). */
     record Register(int childAt, List<Tok> options) {}
 
@@ -72,6 +79,7 @@ final class JsModule {
     final List<RouteDecl> routes = new ArrayList<>();
     final List<MountDecl> mounts = new ArrayList<>();
     final List<Listen> listens = new ArrayList<>();
+    final List<HandOff> handOffs = new ArrayList<>();
     final List<Scope> scopes = new ArrayList<>();
     final Set<String> wrapped = new java.util.HashSet<>();
     /** A Koa router's or a Hono application's own prefix ({@code new Router({prefix})}, {@code basePath}); null when not a literal. */
@@ -139,11 +147,39 @@ final class JsModule {
                 exports.put(t.get(i + 2).text(), t.get(i + 4).text());
                 continue;
             }
+            handOff(t, i);
             if (tok.isName() && i + 3 < t.size() && t.get(i + 1).is(".") && t.get(i + 2).isName() && t.get(i + 3).is("(")
                     && (i == 0 || !t.get(i - 1).is("."))) {
                 call(t, i, tok.text(), t.get(i + 2).text(), i + 3);
                 chain(t, tok.text(), t.get(i + 2).text(), i + 3);
             }
+        }
+    }
+
+    private static final Set<String> NOT_CALLEES = Set.of("function", "if", "for", "while", "switch", "catch", "return",
+            "typeof", "await", "new", "super", "require", "import", "async", "with", "delete", "void");
+
+    /** Records {@code name(arg, ...)} and {@code require('spec')(arg, ...)} at {@code i} when {@code arg} is a bare name. */
+    private void handOff(List<Tok> t, int i) {
+        Tok tok = t.get(i);
+        int open;
+        String callee;
+        boolean inline = false;
+        if (tok.isName("require") && i + 4 < t.size() && t.get(i + 1).is("(") && t.get(i + 2).isLiteralString()
+                && t.get(i + 3).is(")") && t.get(i + 4).is("(")) {
+            callee = t.get(i + 2).value();
+            inline = true;
+            open = i + 4;
+        } else if (tok.isName() && !NOT_CALLEES.contains(tok.text()) && i + 1 < t.size() && t.get(i + 1).is("(")
+                && (i == 0 || !t.get(i - 1).is(".") && !t.get(i - 1).isName("function"))) {
+            callee = tok.text();
+            open = i + 1;
+        } else {
+            return;
+        }
+        Tok.Arg first = Tok.positional(Tok.args(t, open), 0);
+        if (first != null && first.tokens().size() == 1 && first.tokens().get(0).isName()) {
+            handOffs.add(new HandOff(callee, inline, first.tokens().get(0).text(), line(tok), t.get(open).offset()));
         }
     }
 
@@ -483,7 +519,7 @@ final class JsModule {
         if ((method.equals("route") || method.equals("mount")) && args.size() == 2) {
             String prefix = args.get(0).string(); // Hono's app.route('/api', sub); app.mount('/x', fetch) is opaque
             mounts.add(new MountDecl(owner, prefix, method.equals("route") ? args.get(1).name() : null, false, false,
-                    line, -1, null));
+                    line, t.get(at).offset(), null));
             return;
         }
         if (method.equals("route") && args.size() == 1 && !args.get(0).tokens().isEmpty()
@@ -539,7 +575,7 @@ final class JsModule {
                 return;
             }
             for (Tok.Arg child : children) {
-                mount(owner, prefix, child, line);
+                mount(owner, prefix, child, line, t.get(at).offset());
             }
             return;
         }
@@ -588,26 +624,26 @@ final class JsModule {
         return "";
     }
 
-    private void mount(String owner, String prefix, Tok.Arg child, int line) {
+    private void mount(String owner, String prefix, Tok.Arg child, int line, int at) {
         List<Tok> c = child.tokens();
         if (c.size() == 5 && c.get(0).isName() && c.get(1).is(".") && c.get(3).is("(") && c.get(4).is(")")
                 && (objects.containsKey(c.get(0).text()) ? objects.get(c.get(0).text()).framework() == Framework.KOA
                         : imports.containsKey(c.get(0).text()) && !isPackage(specOf(c.get(0).text())))) {
             // @koa/router: app.use(router.routes()), app.use(router.allowedMethods())
             boolean routes = c.get(2).isName("routes") || c.get(2).isName("middleware");
-            mounts.add(new MountDecl(owner, prefix, routes ? c.get(0).text() : null, false, !routes, line, -1, null));
+            mounts.add(new MountDecl(owner, prefix, routes ? c.get(0).text() : null, false, !routes, line, at, null));
             return;
         }
         if (isFunction(child) && answersItself(child)) {
-            mounts.add(new MountDecl(owner, prefix, null, false, false, line, -1, null));
+            mounts.add(new MountDecl(owner, prefix, null, false, false, line, at, null));
             return;
         }
         if (isFunction(child)) {
-            mounts.add(new MountDecl(owner, prefix, null, false, true, line, -1, null));
+            mounts.add(new MountDecl(owner, prefix, null, false, true, line, at, null));
             return;
         }
         if (c.size() >= 4 && c.get(0).isName("require") && c.get(1).is("(") && c.get(2).isLiteralString()) {
-            mounts.add(new MountDecl(owner, prefix, c.get(2).value(), true, false, line, -1, null));
+            mounts.add(new MountDecl(owner, prefix, c.get(2).value(), true, false, line, at, null));
             return;
         }
         String name = child.name();
@@ -616,7 +652,7 @@ final class JsModule {
                 || c.size() > 2 && c.get(1).is(".") && MIDDLEWARE.contains(c.get(2).text())
                 || imports.containsKey(head) && isPackage(imports.get(head).spec()) && !objects.containsKey(head)
                         && c.size() > 1 && c.get(1).is("("));
-        mounts.add(new MountDecl(owner, prefix, name, false, middleware, line, -1, null));
+        mounts.add(new MountDecl(owner, prefix, name, false, middleware, line, at, null));
     }
 
     private static boolean isPackage(String spec) {
