@@ -151,6 +151,15 @@ final class JsApps {
         List<Route> routes = new ArrayList<>();
         List<String> opaque = new ArrayList<>();
         collect(new Target(app.module(), app.obj()), "", routes, opaque, new HashSet<>());
+        for (JsModule m : loaded()) { // @godaddy/terminus answers on the server, ahead of the application
+            for (JsModule.RouteDecl r : m.terminusChecks) {
+                routes.add(new Route(r.method(), r.path(), false, m.file, r.line(),
+                        Handler.javascript(m.file, r.line(), r.handlerText()), app.obj().framework()));
+            }
+            if (m.terminusUnread) {
+                opaque.add("");
+            }
+        }
         return new Routes(true, routes, opaque);
     }
 

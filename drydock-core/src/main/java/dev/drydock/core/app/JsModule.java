@@ -80,6 +80,9 @@ final class JsModule {
     final List<MountDecl> mounts = new ArrayList<>();
     final List<Listen> listens = new ArrayList<>();
     final List<HandOff> handOffs = new ArrayList<>();
+    /** The health check paths {@code @godaddy/terminus} serves on the HTTP server; null when its options cannot be read. */
+    final List<RouteDecl> terminusChecks = new ArrayList<>();
+    boolean terminusUnread;
     final List<Scope> scopes = new ArrayList<>();
     final Set<String> wrapped = new java.util.HashSet<>();
     /** A Koa router's or a Hono application's own prefix ({@code new Router({prefix})}, {@code basePath}); null when not a literal. */
@@ -177,10 +180,75 @@ final class JsModule {
         } else {
             return;
         }
+        if (!inline && TERMINUS.equals(specOf(callee)) || isTerminusMember(t, i)) {
+            terminus(t, i, open);
+            return;
+        }
         Tok.Arg first = Tok.positional(Tok.args(t, open), 0);
         if (first != null && first.tokens().size() == 1 && first.tokens().get(0).isName()) {
             handOffs.add(new HandOff(callee, inline, first.tokens().get(0).text(), line(tok), t.get(open).offset()));
         }
+    }
+
+    private static final String TERMINUS = "@godaddy/terminus";
+
+    /** {@code terminus.createTerminus(} with {@code terminus} the package's module. */
+    private boolean isTerminusMember(List<Tok> t, int i) {
+        return i >= 2 && t.get(i).isName("createTerminus") && t.get(i - 1).is(".") && t.get(i - 2).isName()
+                && TERMINUS.equals(specOf(t.get(i - 2).text()));
+    }
+
+    /**
+     * {@code createTerminus(server, options)}: terminus answers the paths of {@code healthChecks} on the server, ahead of
+     * the application, and shuts the server down on {@code signal} or {@code signals} (SIGTERM when neither is given).
+     */
+    private void terminus(List<Tok> t, int i, int open) {
+        List<Tok.Arg> args = Tok.args(t, open);
+        Tok.Arg second = Tok.positional(args, 1);
+        List<Tok> options = second == null ? List.of() : second.tokens();
+        boolean inSource = true;
+        if (options.size() == 1 && options.get(0).isName() && constants.containsKey(options.get(0).text())) {
+            options = Tok.tokenize(constants.get(options.get(0).text()), true); // const options = {...}
+            inSource = false;
+        }
+        int line = line(t.get(i));
+        boolean literal = !options.isEmpty() && options.get(0).is("{") && Tok.closing(options, 0) == options.size() - 1;
+        List<Tok> signal = literal ? NestRoutes.property(options, "signal") : null;
+        List<Tok> signals = literal ? NestRoutes.property(options, "signals") : null;
+        boolean sigterm = !literal || signal == null && signals == null
+                || signal != null && (signal.size() != 1 || !signal.get(0).isLiteralString()
+                        || signal.get(0).value().equals("SIGTERM"))
+                || signals != null && (signals.stream().noneMatch(Tok::isLiteralString)
+                        || signals.stream().anyMatch(x -> x.isLiteralString() && x.value().equals("SIGTERM")));
+        if (sigterm && sigtermLine == 0) {
+            sigtermLine = line;
+        }
+        if (second == null) {
+            return;
+        }
+        List<Tok> checks = literal ? NestRoutes.property(options, "healthChecks") : null;
+        if (checks == null) {
+            terminusUnread = !literal || hasSpread(options);
+            return;
+        }
+        if (checks.isEmpty() || !checks.get(0).is("{")) {
+            terminusUnread = true;
+            return;
+        }
+        for (Tok.Arg entry : Tok.args(checks, 0)) {
+            List<Tok> e = entry.tokens();
+            if (e.size() >= 3 && e.get(0).isLiteralString() && e.get(0).value().startsWith("/") && e.get(1).is(":")) {
+                String handler = inSource ? text(e, 2, e.size() - 1)
+                        : String.join(" ", e.subList(2, e.size()).stream().map(Tok::text).toList());
+                terminusChecks.add(new RouteDecl(null, "GET", e.get(0).value(), false, line, handler, -1));
+            } else if (e.isEmpty() || !e.get(0).isName() && !e.get(0).isLiteralString()) {
+                terminusUnread = true; // ...spread or a computed key
+            }
+        }
+    }
+
+    private static boolean hasSpread(List<Tok> object) {
+        return object.stream().anyMatch(x -> x.is("..."));
     }
 
     /** {@code const a = x, b = y}: each declarator in turn, as {@code var express = require('express'), app = express()}. */
