@@ -150,18 +150,30 @@ final class JsApps {
     Routes routes(ObjRef app) {
         List<Route> routes = new ArrayList<>();
         List<String> opaque = new ArrayList<>();
-        collect(new Target(app.module(), app.obj(), null), "", routes, opaque, new HashSet<>());
+        collect(new Target(app.module(), app.obj()), "", routes, opaque, new HashSet<>());
+        for (JsModule m : loaded()) { // @godaddy/terminus answers on the server, ahead of the application
+            for (JsModule.RouteDecl r : m.terminusChecks) {
+                routes.add(new Route(r.method(), r.path(), false, m.file, r.line(),
+                        Handler.javascript(m.file, r.line(), r.handlerText()), app.obj().framework()));
+            }
+            if (m.terminusUnread) {
+                opaque.add("");
+            }
+        }
         return new Routes(true, routes, opaque);
     }
 
-    /** What routes are declared on: an application or router object, or the instance a Fastify plugin is given. */
-    record Target(JsModule module, JsModule.Obj obj, JsModule.Scope plugin) {
-        String key() {
-            return module.file + "#" + (obj != null ? obj.name() : "@" + plugin.at());
+    /**
+     * What routes are declared on: an application or router object, or the parameter of a function the application
+     * is given to (a Fastify plugin's instance, the {@code app} of {@code registerRoutes(app)}).
+     */
+    record Target(JsModule module, JsModule.Obj obj, JsModule.Scope plugin, Framework framework) {
+        Target(JsModule module, JsModule.Obj obj) {
+            this(module, obj, null, obj.framework());
         }
 
-        Framework framework() {
-            return obj != null ? obj.framework() : Framework.FASTIFY;
+        String key() {
+            return module.file + "#" + (obj != null ? obj.name() : "@" + plugin.at());
         }
     }
 
@@ -226,11 +238,55 @@ final class JsApps {
                     }
                     continue;
                 }
-                collect(new Target(child.module(), child.obj(), null), PythonApps.join(prefix, d.prefix()), out,
+                collect(new Target(child.module(), child.obj()), PythonApps.join(prefix, d.prefix()), out,
                         opaque, visiting);
+            }
+            for (JsModule.HandOff h : m.handOffs) {
+                if (on(m, h.owner(), h.at(), target)) {
+                    handOff(m, h, target, prefix, out, opaque, visiting);
+                }
             }
         }
         visiting.remove(target.key());
+    }
+
+    /**
+     * Follows {@code f(app)} into the project's function {@code f}: the routes it declares on its first parameter are the
+     * application's. A function of a project module that cannot be found leaves the paths under {@code prefix} unknown;
+     * a package's function (such as {@code http.createServer}'s) is not followed.
+     */
+    private void handOff(JsModule m, JsModule.HandOff h, Target target, String prefix, List<Route> out,
+            List<String> opaque, Set<String> visiting) {
+        JsModule home = m;
+        JsModule.Scope scope;
+        if (h.inline()) {
+            home = module(moduleFile(m.file, h.callee()));
+            scope = home == null ? null : home.scopeNamed("default");
+            if (home == null && !isProjectSpec(h.callee())) {
+                return;
+            }
+        } else if (m.imports.containsKey(h.callee())) {
+            JsModule.Import imp = m.imports.get(h.callee());
+            if (!isProjectSpec(imp.spec())) {
+                return;
+            }
+            home = module(moduleFile(m.file, imp.spec()));
+            scope = home == null ? null : home.scopeNamed(imp.name() == null ? "default" : imp.name());
+        } else {
+            scope = m.scopeNamed(h.callee());
+            if (scope == null) {
+                return; // not a function of this file: a method, a global or a value
+            }
+        }
+        if (scope == null || scope.param() == null) {
+            opaque.add(prefix);
+            return;
+        }
+        collect(new Target(home, null, scope, target.framework()), prefix, out, opaque, visiting);
+    }
+
+    private static boolean isProjectSpec(String spec) {
+        return spec.startsWith("./") || spec.startsWith("../");
     }
 
     /** Follows a registered plugin: {@code (module, plugin function)} collected under {@code prefix}. */
@@ -239,7 +295,7 @@ final class JsApps {
     }
 
     static Target pluginTarget(JsModule m, JsModule.Scope scope) {
-        return new Target(m, null, scope);
+        return new Target(m, null, scope, Framework.FASTIFY);
     }
 
     /** The {@code listen} calls of the loaded files, with the port each resolves to (null when unknown). */

@@ -42,6 +42,13 @@ final class JsModule {
     record MountDecl(String owner, String prefix, String child, boolean inline, boolean middleware, int line, int at,
             Register register) {}
 
+    /**
+     * {@code callee(owner, ...)}: a plain function call whose first argument is a bare name, as
+     * {@code registerHealthRoutes(app)} or {@code require('./routes')(app)} ({@code inline} true, {@code callee} the
+     * module spec): the function may declare routes on its first parameter.
+     */
+    record HandOff(String callee, boolean inline, String owner, int line, int at) {}
+
     /** Fastify's {@code register(plugin, options)}: where the plugin argument starts, the options' tokens (empty when none). */
     record Register(int childAt, List<Tok> options) {}
 
@@ -72,6 +79,10 @@ final class JsModule {
     final List<RouteDecl> routes = new ArrayList<>();
     final List<MountDecl> mounts = new ArrayList<>();
     final List<Listen> listens = new ArrayList<>();
+    final List<HandOff> handOffs = new ArrayList<>();
+    /** The health check paths {@code @godaddy/terminus} serves on the HTTP server; null when its options cannot be read. */
+    final List<RouteDecl> terminusChecks = new ArrayList<>();
+    boolean terminusUnread;
     final List<Scope> scopes = new ArrayList<>();
     final Set<String> wrapped = new java.util.HashSet<>();
     /** A Koa router's or a Hono application's own prefix ({@code new Router({prefix})}, {@code basePath}); null when not a literal. */
@@ -139,12 +150,105 @@ final class JsModule {
                 exports.put(t.get(i + 2).text(), t.get(i + 4).text());
                 continue;
             }
+            handOff(t, i);
             if (tok.isName() && i + 3 < t.size() && t.get(i + 1).is(".") && t.get(i + 2).isName() && t.get(i + 3).is("(")
                     && (i == 0 || !t.get(i - 1).is("."))) {
                 call(t, i, tok.text(), t.get(i + 2).text(), i + 3);
                 chain(t, tok.text(), t.get(i + 2).text(), i + 3);
             }
         }
+    }
+
+    private static final Set<String> NOT_CALLEES = Set.of("function", "if", "for", "while", "switch", "catch", "return",
+            "typeof", "await", "new", "super", "require", "import", "async", "with", "delete", "void");
+
+    /** Records {@code name(arg, ...)} and {@code require('spec')(arg, ...)} at {@code i} when {@code arg} is a bare name. */
+    private void handOff(List<Tok> t, int i) {
+        Tok tok = t.get(i);
+        int open;
+        String callee;
+        boolean inline = false;
+        if (tok.isName("require") && i + 4 < t.size() && t.get(i + 1).is("(") && t.get(i + 2).isLiteralString()
+                && t.get(i + 3).is(")") && t.get(i + 4).is("(")) {
+            callee = t.get(i + 2).value();
+            inline = true;
+            open = i + 4;
+        } else if (tok.isName() && !NOT_CALLEES.contains(tok.text()) && i + 1 < t.size() && t.get(i + 1).is("(")
+                && (i == 0 || !t.get(i - 1).is(".") && !t.get(i - 1).isName("function"))) {
+            callee = tok.text();
+            open = i + 1;
+        } else {
+            return;
+        }
+        if (!inline && TERMINUS.equals(specOf(callee)) || isTerminusMember(t, i)) {
+            terminus(t, i, open);
+            return;
+        }
+        Tok.Arg first = Tok.positional(Tok.args(t, open), 0);
+        if (first != null && first.tokens().size() == 1 && first.tokens().get(0).isName()) {
+            handOffs.add(new HandOff(callee, inline, first.tokens().get(0).text(), line(tok), t.get(open).offset()));
+        }
+    }
+
+    private static final String TERMINUS = "@godaddy/terminus";
+
+    /** {@code terminus.createTerminus(} with {@code terminus} the package's module. */
+    private boolean isTerminusMember(List<Tok> t, int i) {
+        return i >= 2 && t.get(i).isName("createTerminus") && t.get(i - 1).is(".") && t.get(i - 2).isName()
+                && TERMINUS.equals(specOf(t.get(i - 2).text()));
+    }
+
+    /**
+     * {@code createTerminus(server, options)}: terminus answers the paths of {@code healthChecks} on the server, ahead of
+     * the application, and shuts the server down on {@code signal} or {@code signals} (SIGTERM when neither is given).
+     */
+    private void terminus(List<Tok> t, int i, int open) {
+        List<Tok.Arg> args = Tok.args(t, open);
+        Tok.Arg second = Tok.positional(args, 1);
+        List<Tok> options = second == null ? List.of() : second.tokens();
+        boolean inSource = true;
+        if (options.size() == 1 && options.get(0).isName() && constants.containsKey(options.get(0).text())) {
+            options = Tok.tokenize(constants.get(options.get(0).text()), true); // const options = {...}
+            inSource = false;
+        }
+        int line = line(t.get(i));
+        boolean literal = !options.isEmpty() && options.get(0).is("{") && Tok.closing(options, 0) == options.size() - 1;
+        List<Tok> signal = literal ? NestRoutes.property(options, "signal") : null;
+        List<Tok> signals = literal ? NestRoutes.property(options, "signals") : null;
+        boolean sigterm = !literal || signal == null && signals == null
+                || signal != null && (signal.size() != 1 || !signal.get(0).isLiteralString()
+                        || signal.get(0).value().equals("SIGTERM"))
+                || signals != null && (signals.stream().noneMatch(Tok::isLiteralString)
+                        || signals.stream().anyMatch(x -> x.isLiteralString() && x.value().equals("SIGTERM")));
+        if (sigterm && sigtermLine == 0) {
+            sigtermLine = line;
+        }
+        if (second == null) {
+            return;
+        }
+        List<Tok> checks = literal ? NestRoutes.property(options, "healthChecks") : null;
+        if (checks == null) {
+            terminusUnread = !literal || hasSpread(options);
+            return;
+        }
+        if (checks.isEmpty() || !checks.get(0).is("{")) {
+            terminusUnread = true;
+            return;
+        }
+        for (Tok.Arg entry : Tok.args(checks, 0)) {
+            List<Tok> e = entry.tokens();
+            if (e.size() >= 3 && e.get(0).isLiteralString() && e.get(0).value().startsWith("/") && e.get(1).is(":")) {
+                String handler = inSource ? text(e, 2, e.size() - 1)
+                        : String.join(" ", e.subList(2, e.size()).stream().map(Tok::text).toList());
+                terminusChecks.add(new RouteDecl(null, "GET", e.get(0).value(), false, line, handler, -1));
+            } else if (e.isEmpty() || !e.get(0).isName() && !e.get(0).isLiteralString()) {
+                terminusUnread = true; // ...spread or a computed key
+            }
+        }
+    }
+
+    private static boolean hasSpread(List<Tok> object) {
+        return object.stream().anyMatch(x -> x.is("..."));
     }
 
     /** {@code const a = x, b = y}: each declarator in turn, as {@code var express = require('express'), app = express()}. */
@@ -483,7 +587,7 @@ final class JsModule {
         if ((method.equals("route") || method.equals("mount")) && args.size() == 2) {
             String prefix = args.get(0).string(); // Hono's app.route('/api', sub); app.mount('/x', fetch) is opaque
             mounts.add(new MountDecl(owner, prefix, method.equals("route") ? args.get(1).name() : null, false, false,
-                    line, -1, null));
+                    line, t.get(at).offset(), null));
             return;
         }
         if (method.equals("route") && args.size() == 1 && !args.get(0).tokens().isEmpty()
@@ -539,7 +643,7 @@ final class JsModule {
                 return;
             }
             for (Tok.Arg child : children) {
-                mount(owner, prefix, child, line);
+                mount(owner, prefix, child, line, t.get(at).offset());
             }
             return;
         }
@@ -588,26 +692,26 @@ final class JsModule {
         return "";
     }
 
-    private void mount(String owner, String prefix, Tok.Arg child, int line) {
+    private void mount(String owner, String prefix, Tok.Arg child, int line, int at) {
         List<Tok> c = child.tokens();
         if (c.size() == 5 && c.get(0).isName() && c.get(1).is(".") && c.get(3).is("(") && c.get(4).is(")")
                 && (objects.containsKey(c.get(0).text()) ? objects.get(c.get(0).text()).framework() == Framework.KOA
                         : imports.containsKey(c.get(0).text()) && !isPackage(specOf(c.get(0).text())))) {
             // @koa/router: app.use(router.routes()), app.use(router.allowedMethods())
             boolean routes = c.get(2).isName("routes") || c.get(2).isName("middleware");
-            mounts.add(new MountDecl(owner, prefix, routes ? c.get(0).text() : null, false, !routes, line, -1, null));
+            mounts.add(new MountDecl(owner, prefix, routes ? c.get(0).text() : null, false, !routes, line, at, null));
             return;
         }
         if (isFunction(child) && answersItself(child)) {
-            mounts.add(new MountDecl(owner, prefix, null, false, false, line, -1, null));
+            mounts.add(new MountDecl(owner, prefix, null, false, false, line, at, null));
             return;
         }
         if (isFunction(child)) {
-            mounts.add(new MountDecl(owner, prefix, null, false, true, line, -1, null));
+            mounts.add(new MountDecl(owner, prefix, null, false, true, line, at, null));
             return;
         }
         if (c.size() >= 4 && c.get(0).isName("require") && c.get(1).is("(") && c.get(2).isLiteralString()) {
-            mounts.add(new MountDecl(owner, prefix, c.get(2).value(), true, false, line, -1, null));
+            mounts.add(new MountDecl(owner, prefix, c.get(2).value(), true, false, line, at, null));
             return;
         }
         String name = child.name();
@@ -616,7 +720,7 @@ final class JsModule {
                 || c.size() > 2 && c.get(1).is(".") && MIDDLEWARE.contains(c.get(2).text())
                 || imports.containsKey(head) && isPackage(imports.get(head).spec()) && !objects.containsKey(head)
                         && c.size() > 1 && c.get(1).is("("));
-        mounts.add(new MountDecl(owner, prefix, name, false, middleware, line, -1, null));
+        mounts.add(new MountDecl(owner, prefix, name, false, middleware, line, at, null));
     }
 
     private static boolean isPackage(String spec) {
