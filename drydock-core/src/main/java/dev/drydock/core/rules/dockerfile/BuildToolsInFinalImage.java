@@ -323,7 +323,12 @@ public final class BuildToolsInFinalImage implements Rule {
                     + ", COPY " + requirements.get() + " . and RUN pip wheel --no-cache-dir --wheel-dir /wheels -r "
                     + requirements.get() + ". In the final stage, COPY --from=build /wheels /wheels and RUN pip install"
                     + " --no-cache-dir --no-index --find-links=/wheels -r " + requirements.get() + "." + keep;
-        } else if (runs.stream().flatMap(r -> r.calls().stream()).anyMatch(c -> c.is("npm", "yarn", "pnpm"))) {
+        } else if (runs.stream().flatMap(r -> r.calls().stream()).anyMatch(BuildToolsInFinalImage::installsGems)) {
+            body = "Install the gems in a builder stage: " + builderFrom + ", " + installCommand + " "
+                    + String.join(" ", names) + ", COPY Gemfile Gemfile.lock ./ and RUN bundle install there; the final"
+                    + " stage copies the installed gems with COPY --from=build (their BUNDLE_PATH, /usr/local/bundle"
+                    + " unless the image sets another) and installs no compiler." + keep;
+        } else if (runs.stream().flatMap(r -> r.calls().stream()).anyMatch(BuildToolsInFinalImage::installsNodeModules)) {
             body = "Install dependencies in a builder stage: " + builderFrom + ", " + installCommand + " "
                     + String.join(" ", names) + " and npm ci --omit=dev there; the final stage copies node_modules with"
                     + " COPY --from=build and installs no compiler." + keep;
@@ -342,6 +347,27 @@ public final class BuildToolsInFinalImage implements Rule {
                     + " .build-deps " + String.join(" ", names) + " ... && apk del .build-deps.";
         }
         return body;
+    }
+
+    /**
+     * {@code bundle install} (or plain {@code bundle}) and {@code gem install} of a gem other than bundler: Ruby gems,
+     * whose native extensions compile with the build tools.
+     */
+    private static boolean installsGems(Call call) {
+        String sub = call.args().isEmpty() ? "install" : call.args().get(0).value();
+        return call.is("bundle") && sub.equals("install") || call.is("gem") && sub.equals("install")
+                && call.args().stream().skip(1).map(Call.Arg::value)
+                        .anyMatch(a -> !a.startsWith("-") && !a.matches("bundler(:.*)?"));
+    }
+
+    /** npm, yarn or pnpm installing packages (not `pnpm --version` or `npm run build`). */
+    private static boolean installsNodeModules(Call call) {
+        if (!call.is("npm", "yarn", "pnpm")) {
+            return false;
+        }
+        String sub = call.args().isEmpty() ? "" : call.args().get(0).value();
+        return call.args().isEmpty() && call.is("yarn")
+                || Set.of("install", "i", "ci", "add").contains(sub);
     }
 
     /** The requirements file the image installs with pip, if any. */

@@ -14,6 +14,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.PumaBinds;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.ServerModes;
 import dev.drydock.core.supervisor.Manager;
@@ -28,6 +29,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "main-process-daemonizes",
@@ -50,7 +52,10 @@ import java.util.Set;
                 + " SIGTERM does not reach it. A daemon started beside a server that the script execs last"
                 + " (service cron start && exec gunicorn ...) is left alone."
                 + " Also puma -d/--daemon, which puma 5 and later refuse (daemonization was removed) and older puma"
-                + " daemonizes: either way the process returns at once. The same programs started by supervisord"
+                + " daemonizes: either way the process returns at once; likewise `daemonize` (or `daemonize true`) in"
+                + " the Puma configuration file that puma or rails server loads (-C's file, else"
+                + " config/puma/<RAILS_ENV>.rb, else config/puma.rb), on which puma 5 and later stop with \"undefined"
+                + " method `daemonize'\". The same programs started by supervisord"
                 + " (`[program:x] command=`), at medium: supervisord retries a program that exits at once a few times"
                 + " (startretries) and then gives up on it, leaving the daemon unwatched (high for puma -d, which"
                 + " never runs). The unsafe fix writes the CMD that runs the daemon in the foreground in exec form, when"
@@ -117,6 +122,7 @@ public final class MainProcessDaemonizes implements Rule {
             }
             if (command != null && !command.isEmpty() && ep != null && !ep.args().isEmpty()) {
                 checkMain(context, c, command, ep, reported);
+                checkPumaConfig(context, c, ep, reported);
             }
             if (c.supervision() != null && c.supervision().manager() == Manager.SUPERVISORD) {
                 for (Processes.Process p : Processes.supervised(c)) {
@@ -313,6 +319,52 @@ public final class MainProcessDaemonizes implements Rule {
                         + " off;\"`." : recommendation(name, p.entryPoint().args())) + " supervisord itself keeps the"
                         + " program running: the programs it starts must stay in the foreground.")
                 .add();
+    }
+
+    /** {@code daemonize} (or {@code daemonize true}) on a line of its own in a Puma configuration file. */
+    private static final Pattern PUMA_DAEMONIZE = Pattern.compile("^\\s*daemonize\\b\\s*\\(?\\s*(true)?\\s*\\)?\\s*(#.*)?$");
+
+    /**
+     * The {@code daemonize} directive of the Puma configuration file the container's puma or `rails server` reads:
+     * puma 5 and later removed it, so loading the file fails, and older puma forks into the background.
+     */
+    private void checkPumaConfig(ReviewContext context, Container c, EntryPoint ep, Set<Origin> reported) {
+        SourceFile file = PumaBinds.readFile(context, c).orElse(null);
+        if (file == null) {
+            return;
+        }
+        for (int line = 1; line <= file.lineCount(); line++) {
+            if (!PUMA_DAEMONIZE.matcher(file.line(line)).matches()) {
+                continue;
+            }
+            Origin at = new Origin(file.path(), file.lines(line, line));
+            if (reported.add(at)) {
+                String server = ep.runtime() == dev.drydock.core.entrypoint.Runtime.RAILS_SERVER ? "rails server"
+                        : "puma";
+                context.finding(this, at, "`" + file.line(line).strip() + "` in " + file.path() + ", which "
+                                + server + " loads, makes it return at once: puma 5 and later removed daemonization and"
+                                + " stop with \"undefined method `daemonize'\" while loading the file, and older puma"
+                                + " forks into the background; it is the container's main process, so the container"
+                                + " stops as soon as it starts (or restarts in a loop under a restart policy)")
+                        .recommendation("Delete line " + line + " of " + file.path() + ": puma then stays in the"
+                                + " foreground as the container's main process." + redirect(file))
+                        .add();
+            }
+            return;
+        }
+    }
+
+    private static final Pattern PUMA_STDOUT_REDIRECT = Pattern.compile("^\\s*stdout_redirect\\b.*");
+
+    /** The advice on the file's stdout_redirect, which sends the log to files instead of the container's output. */
+    private static String redirect(SourceFile file) {
+        for (int line = 1; line <= file.lineCount(); line++) {
+            if (PUMA_STDOUT_REDIRECT.matcher(file.line(line)).matches()) {
+                return " Delete its stdout_redirect (line " + line + ") too: it writes puma's output to files inside"
+                        + " the container, where `docker logs` never shows it.";
+            }
+        }
+        return "";
     }
 
     /** Why {@code puma -d} returns at once, whichever puma runs. */

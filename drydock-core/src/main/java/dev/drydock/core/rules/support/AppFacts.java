@@ -99,6 +99,11 @@ public final class AppFacts {
         if (fromCommand != null) {
             return fromCommand; // the server listens where its command says, published there or not
         }
+        Optional<RailsServerPorts.Served> rails = serving != null && serving == c.entryPoint()
+                ? RailsServerPorts.of(context, c, serving.environment()) : Optional.empty();
+        if (rails.isPresent()) {
+            return rails.get().port(); // PORT or config/puma.rb moves rails server, published there or not
+        }
         Optional<PhpServerPorts> php = PhpServerPorts.of(context, c);
         if (php.isPresent() && php.get().plainHttp()) {
             return php.get().ports().get(0); // RoadRunner's http.address, FrankenPHP's SERVER_NAME or default

@@ -121,4 +121,34 @@ public final class PumaBinds {
         return context.project().source(PathNames.join(c.build().context(), config == null ? "config/puma.rb" : config))
                 .orElse(null);
     }
+
+    /**
+     * The configuration file of the build context that the container's puma or `rails server` reads: -C's file,
+     * else config/puma/&lt;RAILS_ENV or RACK_ENV&gt;.rb, else config/puma.rb; empty for other commands, an absolute
+     * -C path (a file of the image, not of the context) or no such file.
+     */
+    public static Optional<SourceFile> readFile(ReviewContext context, Container c) {
+        EntryPoint ep = c.entryPoint();
+        return ep == null || c.build() == null ? Optional.empty() : readFile(context, c, ep);
+    }
+
+    private static Optional<SourceFile> readFile(ReviewContext context, Container c, EntryPoint ep) {
+        if (ep.runtime() != dev.drydock.core.entrypoint.Runtime.PUMA
+                && ep.runtime() != dev.drydock.core.entrypoint.Runtime.RAILS_SERVER) {
+            return Optional.empty();
+        }
+        String config = ep.runtime() == dev.drydock.core.entrypoint.Runtime.PUMA ? ep.option("config") : null;
+        if (config != null && config.startsWith("/")) {
+            return Optional.empty();
+        }
+        String environment = ep.environment().getOrDefault("RAILS_ENV", ep.environment().get("RACK_ENV"));
+        if (config == null && environment != null) {
+            Optional<SourceFile> own = context.project().source(PathNames.join(c.build().context(),
+                    "config/puma/" + environment + ".rb"));
+            if (own.isPresent()) {
+                return own; // Puma reads config/puma/<environment>.rb first
+            }
+        }
+        return context.project().source(PathNames.join(c.build().context(), config == null ? "config/puma.rb" : config));
+    }
 }

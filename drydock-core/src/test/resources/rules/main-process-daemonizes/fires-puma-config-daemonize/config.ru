@@ -1,0 +1,2 @@
+require "./ledger"
+run Ledger
