@@ -460,7 +460,7 @@ public final class AppSource {
         }
 
         private AppSource quarkus() {
-            Routes routes = QuarkusHealth.routes(manifests, files);
+            Routes routes = QuarkusRoutes.routes(manifests, files, contextFiles, dir);
             if (!routes.known()) {
                 return NONE;
             }
@@ -476,7 +476,8 @@ public final class AppSource {
             if (calls.isEmpty()) {
                 return NONE;
             }
-            return new AppSource(Set.of(Framework.MICRONAUT), null, MicronautServer.routes(manifests, files, properties),
+            return new AppSource(Set.of(Framework.MICRONAUT), null, MicronautServer.routes(manifests, files, contextFiles, dir,
+                    properties),
                     calls, null, 0, List.of());
         }
 

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * which Micronaut may load by detecting where it runs) that sets the port leaves it untold. With
  * {@code micronaut-management} the health endpoint answers {@code /health} (and {@code /health/liveness},
  * {@code /health/readiness}) on that port unless the endpoints are moved ({@code endpoints.all.path},
- * {@code endpoints.all.port}, a context path) or switched off. The application's own controllers are not read.
+ * {@code endpoints.all.port}, a context path) or switched off. Its controllers' routes are read by {@link JvmControllers}.
  */
 final class MicronautServer {
 
@@ -28,6 +28,15 @@ final class MicronautServer {
     /** The build plugin's runtime (Gradle {@code runtime("netty")}, Maven {@code <micronaut.runtime>}). */
     private static final Pattern SERVER_RUNTIME = Pattern.compile(
             "\\bruntime\\s*\\(?\\s*[\"'](netty|jetty|tomcat|undertow)[\"']|<micronaut\\.runtime>\\s*(netty|jetty|tomcat|undertow)");
+
+    /** Management's other built-in endpoints (enabled by default or not) and the Prometheus registry's. */
+    private static final List<String> MANAGEMENT_ENDPOINTS = List.of("beans", "info", "loggers", "metrics", "refresh",
+            "routes", "threaddump", "env", "caches", "stop", "prometheus");
+    /** Libraries whose controllers serve paths of their own, by Maven group. */
+    private static final Map<String, List<String>> LIBRARY_ROUTES = Map.of(
+            "io.micronaut.security:", List.of("/login", "/logout", "/oauth", "/keys", "/token"),
+            "io.micronaut.graphql:", List.of("/graphql", "/graphiql"),
+            "io.micronaut.openapi:", List.of("/swagger", "/swagger-ui", "/rapidoc", "/redoc", "/openapi"));
 
     private MicronautServer() {}
 
@@ -51,15 +60,20 @@ final class MicronautServer {
                 DEFAULT_PORT));
     }
 
-    /** The health endpoint's routes, or {@link Routes#unknown()} when there is no management module to read. */
-    static Routes routes(List<Manifest> manifests, SourceSet files, Map<String, String> env) {
+    /**
+     * The application's routes: its controllers' (read from the sources of {@code dir}, the folder its image is built
+     * from) and management's health endpoint; {@link Routes#unknown()} when neither can be read, or when the context
+     * path or the management endpoints are moved.
+     */
+    static Routes routes(List<Manifest> manifests, SourceSet files, SourceSet context, String dir,
+            Map<String, String> env) {
         Manifest app = server(manifests, files);
-        Dependency management = app == null ? null : app.dependencies().stream()
+        if (app == null) {
+            return Routes.unknown();
+        }
+        Dependency management = app.dependencies().stream()
                 .filter(d -> d.name().equalsIgnoreCase("io.micronaut:micronaut-management") && !d.isDev())
                 .findFirst().orElse(null);
-        if (management == null) {
-            return Routes.unknown(); // a controller of its own may serve any path
-        }
         String resources = PathNames.join(PathNames.parent(app.file()), "src/main/resources");
         List<ConfiguredPort.Config> config = ConfiguredPort.read(resources, FILES, files);
         for (String moved : List.of("endpoints.all.path", "endpoints.all.port", "endpoints.all.context-path",
@@ -69,9 +83,37 @@ final class MicronautServer {
                 return Routes.unknown();
             }
         }
-        String file = app.file();
-        int line = management.line();
         List<Route> routes = new ArrayList<>();
+        List<String> opaque = new ArrayList<>();
+        if (management != null) {
+            health(app.file(), management.line(), routes);
+            MANAGEMENT_ENDPOINTS.forEach(e -> opaque.add("/" + e));
+        }
+        Map<String, String> sources = JvmControllers.applicationSources(app, dir, context);
+        JvmControllers.Found found = sources == null ? null
+                : JvmControllers.read(sources, JvmControllers.Style.MICRONAUT, Framework.MICRONAUT);
+        if (found == null || !found.read() || found.routes().isEmpty() && found.opaque().isEmpty()) {
+            // a controller of its own (or of a library) may serve any path: only management's health is known
+            return management == null ? Routes.unknown() : new Routes(true, routes, List.of(), List.of("/health"));
+        }
+        routes.addAll(found.routes());
+        opaque.addAll(found.opaque());
+        if (management != null) {
+            opaque.addAll(JvmControllers.endpointIds(sources));
+        }
+        opaque.addAll(staticMappings(config));
+        for (Dependency d : app.dependencies()) {
+            String name = d.name().toLowerCase(Locale.ROOT);
+            LIBRARY_ROUTES.forEach((group, paths) -> {
+                if (name.startsWith(group)) {
+                    opaque.addAll(paths);
+                }
+            });
+        }
+        return new Routes(true, routes, opaque);
+    }
+
+    private static void health(String file, int line, List<Route> routes) {
         routes.add(new Route("GET", "/health", false, file, line, Handler.checking("health", file, line,
                 "Micronaut's health endpoint aggregates every health indicator (datasources, disk space ...)"),
                 Framework.MICRONAUT));
@@ -79,7 +121,24 @@ final class MicronautServer {
                 "Micronaut's liveness group reports only the indicators marked @Liveness"), Framework.MICRONAUT));
         routes.add(new Route("GET", "/health/readiness", false, file, line, Handler.checking("readiness", file, line,
                 "Micronaut's readiness group reports whether the application can serve"), Framework.MICRONAUT));
-        return new Routes(true, routes, List.of(), List.of("/health"));
+    }
+
+    /**
+     * The paths the router serves files under ({@code micronaut.router.static-resources.*.mapping}, "/**" by default
+     * for an entry that names none).
+     */
+    private static List<String> staticMappings(List<ConfiguredPort.Config> config) {
+        List<String> out = new ArrayList<>();
+        for (ConfiguredPort.Config c : config) {
+            c.values().forEach((key, value) -> {
+                if (key.startsWith("micronaut.router.static-resources.")) {
+                    String mapping = key.endsWith(".mapping") ? value.strip() : "/**";
+                    int wildcard = mapping.indexOf('*');
+                    out.add(wildcard < 0 ? mapping : mapping.substring(0, wildcard));
+                }
+            });
+        }
+        return out;
     }
 
     /** The Maven or Gradle build of a Micronaut application with an HTTP server, or null. */

@@ -14,7 +14,7 @@ import java.util.Map;
  * non-application root ({@code /q/health}, {@code /q/health/live}, {@code /q/health/ready},
  * {@code /q/health/started}), moved by {@code quarkus.http.root-path}, {@code quarkus.http.non-application-root-path}
  * and {@code quarkus.smallrye-health.root-path} in {@code application.properties}. Only paths under the
- * non-application root are claimed; the application's own resources are not read.
+ * non-application root are claimed here; {@link QuarkusRoutes} adds the application's own resources.
  */
 final class QuarkusHealth {
 

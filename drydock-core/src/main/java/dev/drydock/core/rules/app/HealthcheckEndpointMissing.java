@@ -38,7 +38,10 @@ import java.util.List;
                 + " routes and routers, Django URL patterns with their includes, Express and Fastify routes,"
                 + " routers and plugins, NestJS controllers (with the global prefix and URI versioning), Koa's"
                 + " @koa/router and Hono routes, Spring Boot's actuator paths, Ktor routing blocks (with route() nesting),"
-                + " Micronaut management's /health, Go routes (net/http's HandleFunc and Handle with Go 1.22"
+                + " Micronaut controllers (@Controller with @Get and the other method annotations) and management's"
+                + " /health, Quarkus' Jakarta REST resources (@Path on the class and its methods, under"
+                + " quarkus.http.root-path and @ApplicationPath or quarkus.rest.path) and SmallRye Health's /q/health,"
+                + " /q/health/live and /q/health/ready, Go routes (net/http's HandleFunc and Handle with Go 1.22"
                 + " patterns, Gin, Echo, chi, Fiber and gorilla/mux routes and groups), and Rust routes (axum's and"
                 + " actix-web's route, actix-web's resource, the #[get(...)] attributes of actix-web and Rocket), and Phoenix router routes (verbs, live and resources"
                 + " inside their scopes; forward, dev-only routes and endpoint plugs Phoenix does not generate leave paths"
@@ -167,7 +170,7 @@ public final class HealthcheckEndpointMissing implements Rule {
                                     + " as success: the container is reported healthy whatever state it is in"
                                     + " (healthcheck-ignores-http-errors)" : " and fails" + ComposeServices.neverStart(waiting)))
                     .severity(passes ? Severity.MEDIUM : waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
-                    .recommendation(recommendation(c, app, url))
+                    .recommendation(recommendation(context, c, app, url))
                     .add();
         }
     }
@@ -502,7 +505,14 @@ public final class HealthcheckEndpointMissing implements Rule {
         return text.substring(0, hostStart) + host + ":" + port + (slash < 0 ? "" : text.substring(slash));
     }
 
-    private static String recommendation(Container c, AppSource app, Probes.Url url) {
+    private static String recommendation(ReviewContext context, Container c, AppSource app, Probes.Url url) {
+        Route prefixed = app.routes().all().stream().filter(r -> !r.regex() && r.path().length() > url.path().length()
+                && r.path().endsWith(url.path()) && r.path().charAt(r.path().length() - url.path().length()) == '/'
+                && !url.path().equals("/")).findFirst().orElse(null);
+        if (prefixed != null) {
+            return "Probe " + prefixed.display() + ", the path under which " + prefixed.file() + " line "
+                    + prefixed.line() + " serves it: " + url.withPath(prefixed.display()) + ".";
+        }
         Route health = app.routes().healthRoute().orElse(null);
         if (health != null) {
             return "Probe " + health.display() + ", which " + health.file() + " line " + health.line() + " serves: "
@@ -514,15 +524,34 @@ public final class HealthcheckEndpointMissing implements Rule {
             return "Add org.springframework.boot:spring-boot-starter-actuator to " + manifest + ": it serves "
                     + url.path() + " (exposed over HTTP by default), which reports the application's health indicators.";
         }
-        if (app.frameworks().contains(Framework.QUARKUS) && !app.routes().coveredPrefixes().isEmpty()) {
-            String manifest = c.manifests().stream().map(m -> m.file())
-                    .filter(f -> f.endsWith("pom.xml") || f.contains("build.gradle")).findFirst().orElse("the build file");
-            return "Add io.quarkus:quarkus-smallrye-health to " + manifest + ": it serves "
-                    + app.routes().coveredPrefixes().get(0) + "/health (and /live, /ready below it), which reports"
-                    + " the application's health checks.";
+        boolean healthRoutes = app.routes().all().stream().anyMatch(r -> r.handler() != null
+                && "health".equals(r.handler().name()));
+        if (app.frameworks().contains(Framework.QUARKUS) && !healthRoutes && url.path().contains("/health")) {
+            String manifest = jvmBuildFile(context, c);
+            return "Add io.quarkus:quarkus-smallrye-health to " + manifest + ": it serves /q/health (and /live, /ready"
+                    + " below it, under the non-application root), which reports the application's health checks.";
+        }
+        if (app.frameworks().contains(Framework.MICRONAUT) && !healthRoutes
+                && url.path().matches("/health(/liveness|/readiness)?/?")) {
+            String manifest = jvmBuildFile(context, c);
+            return "Add io.micronaut:micronaut-management to " + manifest + ": its health endpoint serves "
+                    + url.path() + ", which reports the application's health indicators.";
         }
         String framework = app.frameworks().stream().findFirst().map(f -> f.display()).orElse("the application");
         return "Add a " + url.path() + " route to " + framework + " that answers 200 when the application can serve"
                 + " (see readiness-check-missing for what it should check).";
+    }
+
+    /**
+     * The Maven or Gradle build file of the container's application: among its manifests, else the one at the root of
+     * its build context (a .dockerignore may keep it out of the image's sources).
+     */
+    private static String jvmBuildFile(ReviewContext context, Container c) {
+        java.util.function.Predicate<String> build = f -> f.endsWith("pom.xml") || f.contains("build.gradle");
+        return c.manifests().stream().map(m -> m.file()).filter(build).findFirst()
+                .or(() -> context.project().manifests().stream().map(m -> m.file()).filter(build)
+                        .filter(f -> c.build() != null && dev.drydock.core.discovery.PathNames.parent(f)
+                                .equals(c.build().context())).findFirst())
+                .orElse("the build file");
     }
 }

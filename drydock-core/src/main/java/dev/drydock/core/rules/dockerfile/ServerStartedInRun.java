@@ -77,6 +77,9 @@ public final class ServerStartedInRun implements Rule {
      * JVM options of a run that exits on purpose: a class-data or AOT cache training run, Spring Boot's exit after the
      * context refresh, its layer tools.
      */
+    /** java's options whose value is the next argument, a path list, before the main class. */
+    private static final java.util.Set<String> JAVA_PATH_OPTIONS = java.util.Set.of("-cp", "-classpath", "--class-path",
+            "-p", "--module-path");
     private static final Pattern JVM_TRAINING_RUN = Pattern.compile(
             "-XX:(?:ArchiveClassesAtExit|DumpLoadedClassList|AOTMode|AOTConfiguration|AOTCacheOutput).*"
                     + "|-Dspring\\.context\\.exit=.*|-Djarmode=.*");
@@ -165,12 +168,19 @@ public final class ServerStartedInRun implements Rule {
         return null;
     }
 
-    /** The script or jar an interpreter's arguments run: the jar after -jar, else the first operand. */
+    /**
+     * The script, jar or main class an interpreter's arguments run: the jar after -jar, else the first operand (the
+     * main class after java's class path, not the class path).
+     */
     private static String target(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("-jar")) {
                 return i + 1 < args.size() ? args.get(i + 1) : null;
+            }
+            if (JAVA_PATH_OPTIONS.contains(a)) {
+                i++;
+                continue;
             }
             if (!a.startsWith("-")) {
                 return a;

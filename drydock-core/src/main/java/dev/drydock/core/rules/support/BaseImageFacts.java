@@ -235,7 +235,8 @@ public final class BaseImageFacts {
      * ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged, built from the
      * same Dockerfile) installs curl on both its Debian and Alpine variants, and so does php (and wordpress, built
      * on it), without wget on Debian; the deprecated openjdk image as {@link #openJdk} tells, eclipse-temurin's
-     * Ubuntu tags with curl and wget, its ubi9-minimal tags as ubi-minimal with wget; oven/bun has bun ({@link #bun}); Red
+     * Ubuntu tags with curl and wget, its ubi9-minimal tags as ubi-minimal with wget; amazoncorretto as
+     * {@link #corretto} tells (its alpine tags as Alpine); oven/bun has bun ({@link #bun}); Red
      * Hat's ubi-minimal and the OpenJDK images built on it have curl and microdnf ({@link RedHatImages}); Airflow's,
      * the Jupyter Docker Stacks' and text-generation-inference's images have Python ({@link VendorImageTools}).
      */
@@ -343,6 +344,13 @@ public final class BaseImageFacts {
                 programs.add("java");
                 runtime = "java";
             }
+            case "amazoncorretto" -> {
+                if (!alpine) {
+                    return Optional.of(corretto(written, tag));
+                }
+                programs.add("java"); // alpine with Corretto's apk package: BusyBox's sh, wget and nc
+                runtime = "java";
+            }
             case "openjdk" -> {
                 if (!alpine) {
                     return Optional.of(openJdk(written, tag, slim));
@@ -406,6 +414,16 @@ public final class BaseImageFacts {
             programs.addAll(List.of("curl", "wget"));
         }
         return new ImageTools(written, true, programs, "apt", "java");
+    }
+
+    /**
+     * amazoncorretto's Amazon Linux tags: amazonlinux:2 (the default tags, {@code -al2}) with yum, or amazonlinux:2023
+     * ({@code -al2023}) with dnf, both with bash and curl (their own Dockerfiles download with it) and no wget; the
+     * Corretto package added, java on the PATH.
+     */
+    private static ImageTools corretto(String written, String tag) {
+        return new ImageTools(written, true, Set.of("sh", "bash", "curl", "java"), tag.contains("al2023") ? "dnf" : "yum",
+                "java");
     }
 
     /**

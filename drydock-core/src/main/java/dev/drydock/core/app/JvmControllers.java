@@ -1,0 +1,491 @@
+package dev.drydock.core.app;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.manifest.Manifest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The routes a JVM application's annotated classes declare, read from its Java, Kotlin and Groovy sources (not its
+ * tests): Micronaut's {@code @Controller("/base")} with {@code @Get("/x")} and the other method annotations
+ * ({@code uri}, {@code uris}), and Jakarta REST resources, a class {@code @Path} with {@code @GET} methods and their
+ * own {@code @Path}. What cannot be told leaves the paths under it undetermined: a path held in a constant, a URI
+ * template other than plain {@code {name}} variables, a controller that inherits its methods (extends or implements
+ * another type), a sub-resource locator.
+ */
+final class JvmControllers {
+
+    /** Which annotations declare the routes. */
+    enum Style {
+        MICRONAUT(Set.of("Controller"), Set.of("Get", "Post", "Put", "Delete", "Patch", "Head", "Options", "Trace"),
+                Set.of("Client")),
+        JAX_RS(Set.of("Path"), Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"),
+                Set.of("RegisterRestClient", "RegisterClientHeaders"));
+
+        private final Set<String> type;
+        private final Set<String> methods;
+        private final Set<String> clients;
+
+        Style(Set<String> type, Set<String> methods, Set<String> clients) {
+            this.type = type;
+            this.methods = methods;
+            this.clients = clients;
+        }
+    }
+
+    /**
+     * What the sources say.
+     *
+     * @param read whether any application source was read
+     * @param routes the routes, paths relative to the application's root (before any context or root path)
+     * @param opaque the prefixes under which routes exist that could not be read
+     */
+    record Found(boolean read, List<Route> routes, List<String> opaque) {}
+
+    private static final int MAX_FILES = 1500;
+    private static final Pattern TYPE = Pattern.compile("\\b(class|interface|object)\\s+(\\w+)");
+    private static final Pattern ANNOTATION = Pattern.compile(
+            "@(?:(?:field|get|set|param|property|receiver|setparam|delegate|file):)?([A-Za-z_][\\w.]*)");
+    private static final Pattern PLAIN_VARIABLE = Pattern.compile("\\{\\w+}");
+
+    private final Style style;
+    private final Framework framework;
+    private final List<Route> routes = new ArrayList<>();
+    private final List<String> opaque = new ArrayList<>();
+
+    private JvmControllers(Style style, Framework framework) {
+        this.style = style;
+        this.framework = framework;
+    }
+
+    /** The application's sources under {@code dir}, comments blanked, by path; null when there are too many to read. */
+    static Map<String, String> sources(String dir, SourceSet files) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String p : files.paths()) {
+            if (!p.matches(".*\\.(java|kt|groovy)") || !PathNames.isUnder(p, dir) || p.contains("/test/")
+                    || p.contains("/src/it/") || p.contains("/testFixtures/") || p.contains("/integrationTest/")) {
+                continue;
+            }
+            if (out.size() >= MAX_FILES) {
+                return null;
+            }
+            files.read(p).ifPresent(f -> out.put(p, blank(f.text())));
+        }
+        return out;
+    }
+
+    /**
+     * The sources of the application {@code build} builds, read from the folder its image is built from
+     * ({@code context}) or its own folder when it lies above that; null when the build is one module of a Gradle or
+     * Maven build whose root lies outside that folder (a controller may then come from another module) or when there
+     * are too many files.
+     */
+    static Map<String, String> applicationSources(Manifest build, String context, SourceSet files) {
+        String module = PathNames.parent(build.file());
+        String dir = context == null || !PathNames.isUnder(module, context) ? module : context;
+        for (String above = dir; !above.isEmpty(); ) {
+            above = PathNames.parent(above);
+            String parent = above;
+            boolean root = files.read(PathNames.join(parent, "settings.gradle")).isPresent()
+                    || files.read(PathNames.join(parent, "settings.gradle.kts")).isPresent()
+                    || files.read(PathNames.join(parent, "pom.xml")).map(f -> f.text().contains("<modules>")).orElse(false);
+            if (root) {
+                return null;
+            }
+        }
+        return sources(dir, files);
+    }
+
+    /** The paths of the management endpoints the sources declare ({@code @Endpoint("id")}); "/" for one not told. */
+    static List<String> endpointIds(Map<String, String> sources) {
+        List<String> out = new ArrayList<>();
+        Pattern endpoint = Pattern.compile("@(?:[\\w.]+\\.)?Endpoint\\s*\\(");
+        for (String text : sources.values()) {
+            Matcher m = endpoint.matcher(text);
+            while (m.find()) {
+                int close = matching(text, m.end() - 1);
+                List<String> ids = close < 0 ? null : paths(text.substring(m.end(), close), List.of("value", "id"));
+                if (ids == null || ids.size() != 1) {
+                    out.add("/");
+                } else {
+                    out.add("/" + ids.get(0));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The routes the sources declare in {@code style}. */
+    static Found read(Map<String, String> sources, Style style, Framework framework) {
+        JvmControllers reader = new JvmControllers(style, framework);
+        sources.forEach(reader::file);
+        return new Found(!sources.isEmpty(), reader.routes, reader.opaque);
+    }
+
+    /**
+     * The path of the first annotation named {@code name} in the sources (JAX-RS' {@code @ApplicationPath}),
+     * "" when there is none, null when one holds something other than a string literal.
+     */
+    static String annotationPath(Map<String, String> sources, String name) {
+        Pattern p = Pattern.compile("@(?:[\\w.]+\\.)?" + name + "\\s*\\(");
+        for (String text : sources.values()) {
+            Matcher m = p.matcher(text);
+            if (m.find()) {
+                int close = matching(text, m.end() - 1);
+                if (close < 0) {
+                    return null;
+                }
+                List<String> paths = paths(text.substring(m.end(), close), List.of("value"));
+                return paths == null || paths.size() != 1 ? null : paths.get(0);
+            }
+        }
+        return "";
+    }
+
+    private void file(String path, String text) {
+        Matcher m = TYPE.matcher(text);
+        while (m.find()) {
+            int open = bodyOpen(text, m.end());
+            if (open < 0) {
+                continue;
+            }
+            Map<String, String> annotations = annotationsBefore(text, m.start());
+            boolean client = style.clients.stream().anyMatch(annotations::containsKey);
+            if (client || m.group(1).equals("object") && style == Style.JAX_RS) {
+                continue;
+            }
+            String base = null;
+            String typeAnnotation = style.type.stream().filter(annotations::containsKey).findFirst().orElse(null);
+            if (typeAnnotation != null) {
+                List<String> values = paths(annotations.get(typeAnnotation), List.of("value"));
+                if (values == null || values.size() != 1) {
+                    opaque.add("/"); // a controller path held in a constant
+                    continue;
+                }
+                base = values.get(0).isEmpty() ? "/" : values.get(0);
+            }
+            int close = matching(text, open);
+            if (close < 0) {
+                continue;
+            }
+            members(path, text, open + 1, close, base, inherits(text.substring(m.end(), open)));
+        }
+    }
+
+    /** The annotated members of one type's body; {@code base} null when the type declares no route base of its own. */
+    private void members(String file, String text, int from, int to, String base, boolean inherits) {
+        String prefix = base == null ? null : template(base);
+        if (prefix == null && base != null) {
+            opaque.add(variablePrefix(base));
+            return;
+        }
+        if (base != null && inherits) {
+            opaque.add(prefix); // methods declared by the type it extends or implements are not read
+        }
+        Map<String, String> group = new LinkedHashMap<>();
+        int groupStart = -1;
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            Matcher a = ANNOTATION.matcher(text).region(i, to);
+            if (c == '@' && a.lookingAt() && !a.group(1).equals("interface")) {
+                String name = simpleName(a.group(1));
+                int j = a.end();
+                while (j < to && Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '\n') {
+                    j++;
+                }
+                String args = "";
+                if (j < to && text.charAt(j) == '(') {
+                    int close = matching(text, j);
+                    if (close < 0 || close > to) {
+                        return;
+                    }
+                    args = text.substring(j + 1, close);
+                    j = close + 1;
+                }
+                if (group.isEmpty()) {
+                    groupStart = i;
+                }
+                group.putIfAbsent(name, args);
+                i = j;
+                continue;
+            }
+            if (!group.isEmpty()) {
+                member(file, text, groupStart, group, base);
+                group.clear();
+            }
+            i = skipToken(text, i, to);
+        }
+    }
+
+    /** One member's annotations: a route when one names an HTTP method. */
+    private void member(String file, String text, int start, Map<String, String> annotations, String base) {
+        String method = style.methods.stream().filter(annotations::containsKey).findFirst().orElse(null);
+        boolean subPath = style == Style.JAX_RS && annotations.containsKey("Path");
+        if (method == null) {
+            if (subPath && base != null) {
+                List<String> sub = paths(annotations.get("Path"), List.of("value"));
+                opaque.add(sub == null || sub.size() != 1 ? template(base) : variablePrefix(PythonApps.join(base, sub.get(0))));
+            }
+            return;
+        }
+        if (base == null) {
+            opaque.add("/"); // an HTTP method on a type that is no controller: an interface a controller implements
+            return;
+        }
+        List<String> subs;
+        if (style == Style.JAX_RS) {
+            subs = subPath ? paths(annotations.get("Path"), List.of("value")) : List.of("");
+        } else {
+            subs = paths(annotations.get(method), List.of("value", "uri", "uris"));
+            if (subs != null && subs.isEmpty()) {
+                subs = List.of("/");
+            }
+        }
+        if (subs == null) {
+            opaque.add(template(base));
+            return;
+        }
+        int line = line(text, start);
+        for (String sub : subs) {
+            String full = PythonApps.join(base, sub);
+            String plain = template(full);
+            if (plain == null) {
+                opaque.add(variablePrefix(full));
+                continue;
+            }
+            while (plain.length() > 1 && plain.endsWith("/")) {
+                plain = plain.substring(0, plain.length() - 1);
+            }
+            routes.add(new Route(method.toUpperCase(Locale.ROOT), plain, false, file, line,
+                    Handler.unknown(null, file, line), framework));
+        }
+    }
+
+    /**
+     * The path as drydock's route syntax reads it: with a leading '/', a query template ({@code {?max}}) dropped; null
+     * when it holds a variable other than a plain {@code {name}} (an optional segment, a regular expression).
+     */
+    private static String template(String path) {
+        String p = path.strip();
+        int query = p.indexOf("{?");
+        if (query >= 0) {
+            p = p.substring(0, query);
+        }
+        String rest = PLAIN_VARIABLE.matcher(p).replaceAll("");
+        if (rest.contains("{") || rest.contains("}")) {
+            return null;
+        }
+        return p.startsWith("/") ? p : "/" + p;
+    }
+
+    /** The fixed part of a path before its first variable, as an opaque prefix. */
+    private static String variablePrefix(String path) {
+        int brace = path.indexOf('{');
+        String p = brace < 0 ? path : path.substring(0, brace);
+        p = p.contains("/") ? p.substring(0, p.lastIndexOf('/') + 1) : "/";
+        return p.startsWith("/") ? p : "/" + p;
+    }
+
+    /**
+     * The string literals an annotation's arguments give the path members ({@code "/x"}, {@code value = "/x"},
+     * {@code uris = {"/a", "/b"}}); empty when none is given, null when one is not a plain literal.
+     */
+    private static List<String> paths(String args, List<String> members) {
+        if (args == null || args.isBlank()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        List<String> list = KotlinText.arguments(args);
+        for (int k = 0; k < list.size(); k++) {
+            String arg = list.get(k);
+            Matcher named = Pattern.compile("^(\\w+)\\s*=\\s*(.*)$", Pattern.DOTALL).matcher(arg);
+            String value;
+            if (named.matches()) {
+                if (!members.contains(named.group(1))) {
+                    continue;
+                }
+                value = named.group(2).strip();
+            } else if (k == 0) {
+                value = arg;
+            } else {
+                continue;
+            }
+            if (value.startsWith("{") && value.endsWith("}") || value.startsWith("[") && value.endsWith("]")
+                    || value.startsWith("arrayOf(") && value.endsWith(")")) {
+                String inner = value.startsWith("arrayOf(") ? value.substring(8, value.length() - 1)
+                        : value.substring(1, value.length() - 1);
+                for (String element : KotlinText.arguments(inner)) {
+                    String s = literal(element);
+                    if (s == null) {
+                        return null;
+                    }
+                    out.add(s);
+                }
+            } else {
+                String s = literal(value);
+                if (s == null) {
+                    return null;
+                }
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** A plain string literal's value (Java, Kotlin, Groovy single quotes), or null. */
+    private static String literal(String expression) {
+        String e = expression.strip();
+        if (e.length() >= 2 && e.startsWith("'") && e.endsWith("'") && e.indexOf('\'', 1) == e.length() - 1) {
+            return e.substring(1, e.length() - 1);
+        }
+        return KotlinText.literal(e);
+    }
+
+    /** The annotations written just before a type declaration (back to the previous statement), by simple name. */
+    private static Map<String, String> annotationsBefore(String text, int at) {
+        int from = at;
+        int depth = 0;
+        while (from > 0) {
+            char c = text.charAt(from - 1);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(') {
+                depth--;
+            } else if (depth == 0 && (c == ';' || c == '{' || c == '}')) {
+                break;
+            }
+            from--;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = ANNOTATION.matcher(text).region(from, at);
+        while (m.find()) {
+            String name = simpleName(m.group(1));
+            String args = "";
+            int j = m.end();
+            while (j < at && Character.isWhitespace(text.charAt(j))) {
+                j++;
+            }
+            if (j < at && text.charAt(j) == '(') {
+                int close = matching(text, j);
+                if (close > 0 && close < at) {
+                    args = text.substring(j + 1, close);
+                    m.region(close + 1, at);
+                }
+            }
+            out.putIfAbsent(name, args);
+        }
+        return out;
+    }
+
+    /** Whether a type's header (between its name and body) extends or implements another type. */
+    private static boolean inherits(String header) {
+        String h = header.replaceAll("<[^<>]*>", "");
+        int depth = 0;
+        StringBuilder outside = new StringBuilder();
+        for (char c : h.toCharArray()) {
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0) {
+                outside.append(c);
+            }
+        }
+        String o = outside.toString();
+        return o.contains("extends") || o.contains("implements") || o.contains(":");
+    }
+
+    /** The '{' opening a type's body, when the declaration has one before its next statement ends. */
+    private static int bodyOpen(String text, int from) {
+        int depth = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = stringEnd(text, i) - 1;
+            } else if (c == '(' || c == '<') {
+                depth++;
+            } else if (c == ')' || c == '>') {
+                depth--;
+            } else if (depth <= 0 && c == '{') {
+                return i;
+            } else if (depth <= 0 && c == ';') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipToken(String text, int i, int to) {
+        char c = text.charAt(i);
+        if (c == '"' || c == '\'') {
+            return Math.min(stringEnd(text, i), to);
+        }
+        if (c == '(' || c == '{' || c == '[') {
+            int close = matching(text, i);
+            return close < 0 || close >= to ? to : close + 1;
+        }
+        return i + 1;
+    }
+
+    private static String simpleName(String qualified) {
+        int dot = qualified.lastIndexOf('.');
+        return dot < 0 ? qualified : qualified.substring(dot + 1);
+    }
+
+    private static int line(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The source with comments blanked; Java's and Groovy's character literals and text blocks kept whole. */
+    private static String blank(String text) {
+        return CStyleComments.blank(text, (t, i) -> t.charAt(i) == '"' || t.charAt(i) == '\'' ? stringEnd(t, i) : -1);
+    }
+
+    /** The index just after the string or character literal that starts at {@code start}. */
+    private static int stringEnd(String text, int start) {
+        char quote = text.charAt(start);
+        if (quote == '"') {
+            return KotlinText.stringEnd(text, start);
+        }
+        int i = start + 1;
+        while (i < text.length() && text.charAt(i) != quote && text.charAt(i) != '\n') {
+            i += text.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(i + 1, text.length());
+    }
+
+    /** The bracket closing the one at {@code open}, skipping string and character literals; -1 when none. */
+    private static int matching(String text, int open) {
+        char o = text.charAt(open);
+        char close = o == '(' ? ')' : o == '{' ? '}' : ']';
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = stringEnd(text, i) - 1;
+            } else if (c == o) {
+                depth++;
+            } else if (c == close && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

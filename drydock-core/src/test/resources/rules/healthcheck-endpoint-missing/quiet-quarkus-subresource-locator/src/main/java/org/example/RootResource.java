@@ -1,0 +1,11 @@
+package org.example;
+
+import jakarta.ws.rs.Path;
+
+@Path("/ops")
+public class RootResource {
+    @Path("checks")
+    public ChecksResource checks() {
+        return new ChecksResource();
+    }
+}
