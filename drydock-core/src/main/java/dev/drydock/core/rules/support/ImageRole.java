@@ -112,7 +112,7 @@ public enum ImageRole {
 
     /**
      * The command after any entry-point scripts ({@code docker-entrypoint.sh postgres} is {@code postgres}); php-fpm
-     * also when a start script or a shell-form command execs it at the end, as the entry point reads it.
+     * or nginx also when a start script, {@code sh -c} or a shell-form command runs it last, as the entry point reads it.
      */
     private static List<String> command(Container c) {
         if (c.command() == null) {
@@ -124,8 +124,9 @@ public enum ImageRole {
             argv.remove(0);
         }
         boolean server = !argv.isEmpty() && SERVERS.contains(name(argv.get(0)));
-        if (!server && c.entryPoint() != null && c.entryPoint().runtime() == Runtime.PHP_FPM) {
-            return List.of("php-fpm");
+        Runtime started = c.entryPoint() == null ? null : c.entryPoint().runtime();
+        if (!server && (started == Runtime.PHP_FPM || started == Runtime.NGINX)) {
+            return List.of(started.displayName());
         }
         return c.command().shellForm() ? List.of() : argv;
     }
