@@ -10,6 +10,7 @@ import dev.drydock.core.rules.support.CurlProbes;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.ListeningPorts;
+import dev.drydock.core.rules.support.PhpServerPorts;
 import dev.drydock.core.rules.support.ServerImages;
 import dev.drydock.core.rules.support.NginxProxiedPaths;
 import dev.drydock.core.rules.support.TaskWorkers;
@@ -147,7 +148,7 @@ public final class HealthcheckEndpointMissing implements Rule {
         for (Container c : context.builtContainers()) {
             EffectiveHealthcheck hc = c.healthcheck();
             Probes.Url url = Probes.localUrl(hc);
-            if (url == null) {
+            if (url == null || PhpServerPorts.probesCaddyAdmin(context, c, url)) {
                 continue;
             }
             List<String> waiting = c.service() == null ? List.of()

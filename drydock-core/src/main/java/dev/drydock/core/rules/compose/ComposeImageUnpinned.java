@@ -99,8 +99,8 @@ public final class ComposeImageUnpinned implements Rule {
         String recommendation;
         if (tagVariables.isEmpty()) {
             from = "";
-            String name = scalar != null && !scalar.substitutions().isEmpty()
-                    ? scalar.raw().substring(0, nameEnd(scalar.raw())) : reference.familiarName();
+            String name = scalar != null && !scalar.substitutions().isEmpty() ? writtenName(scalar.raw())
+                    : reference.familiarName();
             recommendation = "Pin a version: `image: " + name + ":X.Y.Z` (" + running + "), and add its digest for a"
                     + " reproducible deployment.";
         } else {
@@ -146,8 +146,33 @@ public final class ComposeImageUnpinned implements Rule {
      * tag with the name ({@code ${IMAGE}}); not one that sets the registry or the repository.
      */
     private static List<Substitution> tagVariables(ScalarNode scalar) {
-        int tagStart = nameEnd(scalar.raw());
-        return scalar.substitutions().stream().filter(sub -> !sub.nested() && sub.end() > tagStart).toList();
+        String raw = scalar.raw();
+        int tagStart = nameEnd(raw);
+        boolean literalTag = tagStart < raw.length() && raw.charAt(tagStart) == ':';
+        return scalar.substitutions().stream()
+                .filter(sub -> !sub.nested() && sub.end() > tagStart)
+                .filter(sub -> literalTag || onlySubstitutionsAfter(scalar, sub))
+                .toList();
+    }
+
+    /**
+     * Whether nothing but other variables follows the variable: one followed by written text ({@code app-php} in
+     * {@code ${IMAGES_PREFIX:-}app-php}) is a prefix of the name, and the tag, if any, comes after that text.
+     */
+    private static boolean onlySubstitutionsAfter(ScalarNode scalar, Substitution sub) {
+        int at = sub.end();
+        for (Substitution next : scalar.substitutions()) {
+            if (!next.nested() && next.start() == at) {
+                at = next.end();
+            }
+        }
+        return at >= scalar.raw().length();
+    }
+
+    /** The image's name as written, without its tag: up to the tag's ':' when there is one, else all of it. */
+    private static String writtenName(String raw) {
+        int end = nameEnd(raw);
+        return end < raw.length() && raw.charAt(end) == ':' ? raw.substring(0, end) : raw;
     }
 
     /**

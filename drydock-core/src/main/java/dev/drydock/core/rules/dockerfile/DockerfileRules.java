@@ -25,6 +25,7 @@ public final class DockerfileRules {
                 new DevConfigInImage(),
                 new PhpDevelopmentIni(),
                 new LaravelConfigCachedAtBuild(),
+                new ComposerNotInstalled(),
                 new DeprecatedEnv(),
                 new SlimBaseImage(),
                 new LayerCaching(),

@@ -2,6 +2,7 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,20 +110,25 @@ public enum ImageRole {
         return c.command() == null && inheritedCommand(c).isPresent();
     }
 
-    /** The command after any entry-point scripts ({@code docker-entrypoint.sh postgres} is {@code postgres}). */
+    /**
+     * The command after any entry-point scripts ({@code docker-entrypoint.sh postgres} is {@code postgres}); php-fpm
+     * or nginx also when a start script, {@code sh -c} or a shell-form command runs it last, as the entry point reads it.
+     */
     private static List<String> command(Container c) {
         if (c.command() == null) {
             return inheritedCommand(c).map(List::of).orElse(List.of());
         }
-        if (c.command().shellForm()) {
-            return List.of();
-        }
-        List<String> argv = new ArrayList<>(c.command().argv());
+        List<String> argv = new ArrayList<>(c.command().shellForm() ? List.of() : c.command().argv());
         while (!argv.isEmpty() && !SERVERS.contains(name(argv.get(0))) && (argv.get(0).endsWith(".sh")
                 || argv.get(0).contains("entrypoint") || List.of("tini", "/sbin/tini", "dumb-init", "--").contains(argv.get(0)))) {
             argv.remove(0);
         }
-        return argv;
+        boolean server = !argv.isEmpty() && SERVERS.contains(name(argv.get(0)));
+        Runtime started = c.entryPoint() == null ? null : c.entryPoint().runtime();
+        if (!server && (started == Runtime.PHP_FPM || started == Runtime.NGINX)) {
+            return List.of(started.displayName());
+        }
+        return c.command().shellForm() ? List.of() : argv;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.drydock.core.rules.support;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import java.util.List;
@@ -21,7 +22,9 @@ public final class PhpFpm {
     /** Whether the container's command lets php-fpm run a pool as root ({@code -R}, {@code --allow-to-run-as-root}). */
     public static boolean allowsRoot(Container c) {
         List<String> argv = c.command() == null || c.command().shellForm() ? List.of() : c.command().argv();
-        return argv.stream().anyMatch(a -> a.equals("-R") || a.equals("--allow-to-run-as-root"));
+        boolean started = c.entryPoint() != null && c.entryPoint().runtime() == Runtime.PHP_FPM
+                && c.entryPoint().flag("allow-to-run-as-root");
+        return started || argv.stream().anyMatch(a -> a.equals("-R") || a.equals("--allow-to-run-as-root"));
     }
 
     /** Whether the image is built on the official php image, whose pool configuration names www-data. */

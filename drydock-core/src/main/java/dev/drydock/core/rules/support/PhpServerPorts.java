@@ -74,14 +74,42 @@ public record PhpServerPorts(List<Integer> ports, boolean plainHttp, String serv
                 ? serverName(c, environment(c)) : Optional.empty();
     }
 
-    /** Whether the container is built on dunglas/frankenphp and keeps its Caddyfile. */
+    /** The port of Caddy's admin API, which FrankenPHP keeps on (localhost only) unless told otherwise. */
+    private static final int CADDY_ADMIN_PORT = 2019;
+    private static final Pattern ADMIN_PORT = Pattern.compile(":(\\d{1,5})$");
+
+    /**
+     * Whether a probe from inside the container asks FrankenPHP's Caddy admin API: it listens on localhost:2019 (or
+     * the address CADDY_ADMIN gives) beside the sites, and serves /metrics, /config/ and the like there. Not when
+     * CADDY_GLOBAL_OPTIONS holds an admin directive, which may turn it off or move it.
+     */
+    public static boolean probesCaddyAdmin(ReviewContext context, Container c, Probes.Url url) {
+        EntryPoint ep = c.entryPoint();
+        boolean frankenPhp = ep != null && ep.runtime() == Runtime.FRANKENPHP || of(context, c).isPresent();
+        if (!frankenPhp || !url.local()) {
+            return false;
+        }
+        Map<String, String> env = ep != null ? ep.environment() : environment(c);
+        if (env.getOrDefault("CADDY_GLOBAL_OPTIONS", "").contains("admin")) {
+            return false;
+        }
+        String admin = env.get("CADDY_ADMIN");
+        if (admin == null || admin.isBlank()) {
+            return url.portOrDefault() == CADDY_ADMIN_PORT;
+        }
+        Matcher m = ADMIN_PORT.matcher(admin.strip());
+        return m.find() && Integer.parseInt(m.group(1)) == url.portOrDefault();
+    }
+
+    /** Whether the container is built on dunglas/frankenphp and keeps its Caddyfile (no stage of the image replaces it). */
     private static boolean frankenPhpImage(Container c) {
         if (c.build() == null || c.build().stage() == null
                 || !(Stages.rootBase(c.build().model(), c.build().stage()) instanceof BaseImage.External e)
                 || e.reference() == null || !"dunglas/frankenphp".equals(e.reference().familiarName())) {
             return false;
         }
-        boolean copied = c.build().stage().copies().stream().map(CopyCommand::containerPath)
+        boolean copied = Stages.inImage(c.build().model(), c.build().stage()).stream()
+                .flatMap(stage -> stage.copies().stream()).map(CopyCommand::containerPath)
                 .anyMatch(p -> p != null && (IMAGE_CADDYFILES.contains(p) || p.equals("/etc/frankenphp/")
                         || p.equals("/etc/caddy/")));
         boolean mounted = c.service() != null && c.service().volumes().stream().map(Service.Volume::target)

@@ -1,0 +1,3 @@
+#!/bin/sh
+php artisan route:cache
+exec php-fpm -F

@@ -1,0 +1,3 @@
+#!/bin/sh
+set -e
+exec php-fpm --allow-to-run-as-root --nodaemonize
