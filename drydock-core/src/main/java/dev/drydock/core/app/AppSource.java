@@ -74,6 +74,15 @@ public final class AppSource {
         return new AppSource(Set.of(framework), null, routes, List.of(), null, 0, List.of());
     }
 
+    /**
+     * A framework's server built into the image (SvelteKit's, Nitro's), known from its configuration and the files
+     * its routes come from rather than from code that runs.
+     */
+    static AppSource builtServer(Framework framework, Routes routes, ServerCall server, String config) {
+        return new AppSource(Set.of(framework), null, routes, List.of(server), null, 0,
+                config == null ? List.of() : List.of(config));
+    }
+
     /** Reads the application a container runs, from the build context's sources. Never throws. */
     public static AppSource read(Project project, Container container) {
         if (container == null || container.build() == null) {
@@ -268,7 +277,7 @@ public final class AppSource {
                         .orElse(NONE);
             }
             if (language == Language.NODE) {
-                return node(false);
+                return builtNodeServer().orElseGet(() -> node(false));
             }
             List<GoSources> go = GoSources.of(manifests, files, goMainDir);
             if (!go.isEmpty()) {
@@ -307,6 +316,23 @@ public final class AppSource {
             return aspNet.known() ? new AppSource(Set.of(Framework.ASPNET_CORE), null, aspNet,
                     AspNetServer.bindingInCode(manifests, files, env).map(List::of).orElse(List.of()), null, 0,
                     List.of()) : py;
+        }
+
+        /**
+         * The server SvelteKit's Node adapter or Nitro built, when {@code node} runs its entry, directly or through a
+         * package.json script.
+         */
+        private Optional<AppSource> builtNodeServer() {
+            EntryPoint runs = ep;
+            if (ep.runtime() != Runtime.NODE && ep.target().kind() == Target.Kind.SCRIPT) {
+                runs = NodePackage.script(files, dir, ep.target().value(), env, "/").map(NodePackage::entryPoint)
+                        .orElse(null);
+            }
+            if (runs == null || runs.runtime() != Runtime.NODE || runs.target().path() == null) {
+                return Optional.empty();
+            }
+            String script = runs.target().path();
+            return SvelteKitServer.of(files, dir, script).or(() -> NitroServer.of(files, dir, script, env));
         }
 
         private static Set<Framework> frameworks(Routes routes) {

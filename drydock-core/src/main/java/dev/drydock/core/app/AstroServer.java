@@ -2,7 +2,6 @@ package dev.drydock.core.app;
 
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.source.SourceFile;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,15 +46,15 @@ final class AstroServer {
             return Optional.empty(); // another adapter, or the handler mounted in the application's own server
         }
         List<Tok> toks = Tok.tokenize(text, true);
-        int open = configObject(toks);
+        int open = JsObjectLiteral.configObject(toks, "defineConfig");
         if (open < 0) {
             return Optional.empty();
         }
-        Map<String, List<Tok>> config = entries(toks, open);
+        Map<String, List<Tok>> config = JsObjectLiteral.entries(toks, open);
         List<Tok> adapter = config.get("adapter");
         List<Tok> server = config.get("server");
-        if (server == null && config.containsKey(SPREAD)) {
-            server = config.get(SPREAD); // an object spread in may hold the server settings
+        if (server == null && config.containsKey(JsObjectLiteral.SPREAD)) {
+            server = config.get(JsObjectLiteral.SPREAD); // an object spread in may hold the server settings
         }
         if (server == null) {
             Tok at = adapter == null ? toks.get(open) : adapter.get(0);
@@ -66,9 +65,9 @@ final class AstroServer {
             String written = written(file, server);
             return Optional.of(call(file, server.get(0), "server: " + written, written, null, written));
         }
-        Map<String, List<Tok>> settings = entries(server, 0);
-        List<Tok> host = settings.containsKey("host") ? settings.get("host") : settings.get(SPREAD);
-        List<Tok> port = settings.containsKey("port") ? settings.get("port") : settings.get(SPREAD);
+        Map<String, List<Tok>> settings = JsObjectLiteral.entries(server, 0);
+        List<Tok> host = settings.containsKey("host") ? settings.get("host") : settings.get(JsObjectLiteral.SPREAD);
+        List<Tok> port = settings.containsKey("port") ? settings.get("port") : settings.get(JsObjectLiteral.SPREAD);
         String hostText = host == null ? null : written(file, host);
         if (port == null) {
             return Optional.of(call(file, host == null ? server.get(0) : host.get(0),
@@ -89,49 +88,5 @@ final class AstroServer {
     private static ServerCall call(SourceFile file, Tok at, String written, String host, Integer port, String portText) {
         int line = file.position(at.offset()).line();
         return new ServerCall(NAME, written, false, false, file.path(), line, host, port, portText, PORT_VARIABLE, null);
-    }
-
-    /** The index of the configuration object's opening brace: {@code defineConfig({...})} or {@code export default {...}}. */
-    private static int configObject(List<Tok> toks) {
-        for (int i = 0; i + 2 < toks.size(); i++) {
-            if (toks.get(i).isName("defineConfig") && toks.get(i + 1).is("(") && toks.get(i + 2).is("{")) {
-                return i + 2;
-            }
-            if (toks.get(i).isName("export") && toks.get(i + 1).isName("default") && toks.get(i + 2).is("{")) {
-                return i + 2;
-            }
-        }
-        return -1;
-    }
-
-    /** The key under which {@link #entries} files the first spread ({@code ...shared}), whose keys cannot be told. */
-    private static final String SPREAD = "...";
-
-    /**
-     * The entries of the object literal opening at {@code open}: each key with the tokens of its value; a shorthand
-     * entry ({@code server,}) with its name, and the first spread under {@link #SPREAD}.
-     */
-    private static Map<String, List<Tok>> entries(List<Tok> toks, int open) {
-        Map<String, List<Tok>> out = new LinkedHashMap<>();
-        int close = Tok.closing(toks, open);
-        int i = open + 1;
-        while (i < close) {
-            Tok key = toks.get(i);
-            boolean named = (key.isName() || key.isLiteralString()) && i + 1 < close && toks.get(i + 1).is(":");
-            int end = i;
-            while (end < close && !toks.get(end).is(",")) {
-                Tok t = toks.get(end);
-                end = t.is("(") || t.is("[") || t.is("{") ? Tok.closing(toks, end) + 1 : end + 1;
-            }
-            if (named && i + 2 < Math.min(end, close)) {
-                out.putIfAbsent(key.isName() ? key.text() : key.value(), toks.subList(i + 2, Math.min(end, close)));
-            } else if (key.isName() && end == i + 1) {
-                out.putIfAbsent(key.text(), toks.subList(i, i + 1));
-            } else if (key.is("...")) {
-                out.putIfAbsent(SPREAD, toks.subList(i, Math.min(end, close)));
-            }
-            i = end + 1;
-        }
-        return out;
     }
 }

@@ -25,6 +25,7 @@ public final class Routes {
     private final List<String> opaque;
     private final List<String> covered;
     private final String root;
+    private final boolean staticFiles;
 
     Routes(boolean known, List<Route> routes, List<String> opaque) {
         this(known, routes, opaque, List.of(), null);
@@ -41,6 +42,12 @@ public final class Routes {
      *     nothing outside it is served
      */
     Routes(boolean known, List<Route> routes, List<String> opaque, List<String> covered, String root) {
+        this(known, routes, opaque, covered, root, false);
+    }
+
+    private Routes(boolean known, List<Route> routes, List<String> opaque, List<String> covered, String root,
+            boolean staticFiles) {
+        this.staticFiles = staticFiles;
         this.known = known;
         this.routes = List.copyOf(routes);
         this.opaque = List.copyOf(opaque);
@@ -51,6 +58,14 @@ public final class Routes {
     /** Nothing could be read: no application object was found. */
     public static Routes unknown() {
         return UNKNOWN;
+    }
+
+    /**
+     * These routes beside a folder of static files the server answers from ({@code static/}, {@code public/}), whose
+     * files drydock does not list: a path that names a file (a dot in its last segment) is then not determined.
+     */
+    Routes withStaticFiles() {
+        return new Routes(known, routes, opaque, covered, root, true);
     }
 
     /** Whether an application was found whose routes were read. */
@@ -81,6 +96,9 @@ public final class Routes {
             return false;
         }
         String request = Route.strip(path);
+        if (staticFiles && request.substring(request.lastIndexOf('/') + 1).contains(".")) {
+            return false;
+        }
         if (root != null && !PathNames.isUnder(request, Route.strip(root))) {
             return true;
         }

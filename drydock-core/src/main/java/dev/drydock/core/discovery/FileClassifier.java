@@ -123,6 +123,8 @@ public final class FileClassifier {
             Map.entry("mts", FileType.TYPESCRIPT_SOURCE),
             Map.entry("cts", FileType.TYPESCRIPT_SOURCE),
             Map.entry("tsx", FileType.TYPESCRIPT_SOURCE),
+            Map.entry("svelte", FileType.COMPONENT_SOURCE),
+            Map.entry("vue", FileType.COMPONENT_SOURCE),
             Map.entry("java", FileType.JAVA_SOURCE),
             Map.entry("kt", FileType.JAVA_SOURCE), // Kotlin: a JVM source the Ktor reader opens
             Map.entry("go", FileType.GO_SOURCE),

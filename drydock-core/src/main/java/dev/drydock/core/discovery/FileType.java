@@ -100,6 +100,11 @@ public enum FileType {
     JAVASCRIPT_SOURCE(FileKind.SOURCE, Language.NODE),
     /** {@code *.ts}, {@code *.mts}, {@code *.cts}, {@code *.tsx} (not {@code *.d.ts}). */
     TYPESCRIPT_SOURCE(FileKind.SOURCE, Language.NODE),
+    /**
+     * {@code *.svelte}, {@code *.vue}: single-file components, listed so that the SvelteKit and Nuxt readers see the
+     * pages of {@code src/routes} and {@code pages}.
+     */
+    COMPONENT_SOURCE(FileKind.SOURCE, Language.NODE),
     JAVA_SOURCE(FileKind.SOURCE, Language.JVM),
     GO_SOURCE(FileKind.SOURCE, Language.GO),
     RUST_SOURCE(FileKind.SOURCE, Language.RUST),

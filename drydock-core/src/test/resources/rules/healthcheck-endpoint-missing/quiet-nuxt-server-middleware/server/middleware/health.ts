@@ -1,0 +1,5 @@
+export default defineEventHandler((event) => {
+  if (event.path === '/healthz') {
+    return 'ok';
+  }
+});
