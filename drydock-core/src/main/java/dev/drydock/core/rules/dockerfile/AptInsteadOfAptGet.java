@@ -12,6 +12,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.MissingPackageManagers;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.source.Span;
 import java.util.List;
@@ -60,6 +61,9 @@ public final class AptInsteadOfAptGet implements Rule {
         for (BuiltImage image : BuiltImage.of(context)) {
             for (Stage stage : image.neededStages()) {
                 for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
+                    if (MissingPackageManagers.reported(run)) {
+                        continue; // package-manager-not-in-image reports this RUN
+                    }
                     for (Call call : run.calls("apt")) {
                         report(context, image, run, call);
                     }

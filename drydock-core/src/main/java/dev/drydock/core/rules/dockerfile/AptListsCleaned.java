@@ -12,6 +12,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.DockerfileEdits;
+import dev.drydock.core.rules.support.MissingPackageManagers;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import java.util.List;
@@ -72,6 +73,9 @@ public final class AptListsCleaned implements Rule {
             int goodCount = 0;
             for (int r = 0; r < runs.size(); r++) {
                 RunStep run = runs.get(r);
+                    if (MissingPackageManagers.reported(run)) {
+                        continue; // package-manager-not-in-image reports this RUN
+                    }
                 List<Call> calls = run.calls();
                 int update = -1;
                 for (int i = 0; i < calls.size(); i++) {

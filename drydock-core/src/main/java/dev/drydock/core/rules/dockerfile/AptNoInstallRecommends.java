@@ -16,6 +16,7 @@ import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.PackageCommands.Manager;
 import dev.drydock.core.rules.support.PackageCommands.Operation;
+import dev.drydock.core.rules.support.MissingPackageManagers;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import java.util.IdentityHashMap;
@@ -78,6 +79,9 @@ public final class AptNoInstallRecommends implements Rule {
                 int aptConfCopy = stage.copies().stream().filter(AptNoInstallRecommends::copiesAptConf)
                         .mapToInt(c -> c.instruction().span().start()).min().orElse(Integer.MAX_VALUE);
                 for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
+                    if (MissingPackageManagers.reported(run)) {
+                        continue; // package-manager-not-in-image reports this RUN
+                    }
                     // a RUN may write the setting and install in one go: echo ... > /etc/apt/apt.conf.d/... && apt-get install
                     configured |= writesSetting(run.instruction().rawText());
                     boolean configuredHere = configured || aptConfCopy < run.instruction().span().start();

@@ -21,6 +21,7 @@ import dev.drydock.core.rules.support.PackageCommands.Manager;
 import dev.drydock.core.rules.support.PackageCommands.Operation;
 import dev.drydock.core.rules.support.PackageCommands.Package;
 import dev.drydock.core.rules.support.PipCommands;
+import dev.drydock.core.rules.support.MissingPackageManagers;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.rules.support.Stages;
@@ -104,6 +105,9 @@ public final class BuildToolsInFinalImage implements Rule {
             List<RunStep> runs = image.imageRuns();
             for (int r = 0; r < runs.size(); r++) {
                 RunStep run = runs.get(r);
+                    if (MissingPackageManagers.reported(run)) {
+                        continue; // package-manager-not-in-image reports this RUN
+                    }
                 List<Call> calls = run.calls();
                 Set<String> reported = new HashSet<>();
                 for (int i = 0; i < calls.size(); i++) {

@@ -12,6 +12,7 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.PackageCommands.Invocation;
+import dev.drydock.core.rules.support.MissingPackageManagers;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import java.util.List;
@@ -65,6 +66,9 @@ public final class DistributionUpgrade implements Rule {
             for (Stage stage : image.neededStages()) {
                 boolean tumbleweed = isTumbleweed(Stages.rootBase(image.model(), stage));
                 for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
+                    if (MissingPackageManagers.reported(run)) {
+                        continue; // package-manager-not-in-image reports this RUN
+                    }
                     for (Call call : run.calls()) {
                         Optional<Invocation> invocation = PackageCommands.invocation(call);
                         if (invocation.isPresent() && upgradesDistribution(invocation.get(), tumbleweed)) {

@@ -108,6 +108,7 @@ public final class DockerfileRules {
                 new FromPlatformFlagConstDisallowed(),
                 new BuildPlatformInImage(),
                 new RunWithoutShell(),
+                new PackageManagerNotInImage(),
                 new InvalidDefaultArgInFrom(),
                 new InvalidDefinitionDescription(),
                 new JsonArgsRecommended(),

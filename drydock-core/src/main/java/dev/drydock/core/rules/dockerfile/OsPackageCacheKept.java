@@ -14,6 +14,7 @@ import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.PackageCommands.Invocation;
 import dev.drydock.core.rules.support.PackageCommands.Manager;
+import dev.drydock.core.rules.support.MissingPackageManagers;
 import dev.drydock.core.rules.support.RunStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,9 @@ public final class OsPackageCacheKept implements Rule {
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
             for (RunStep run : image.imageRuns()) {
+                if (MissingPackageManagers.reported(run)) {
+                    continue; // package-manager-not-in-image reports this RUN
+                }
                 check(context, image, run);
             }
         }

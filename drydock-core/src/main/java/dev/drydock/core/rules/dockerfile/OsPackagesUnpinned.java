@@ -14,6 +14,7 @@ import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.PackageCommands.Manager;
 import dev.drydock.core.rules.support.PackageCommands.Operation;
 import dev.drydock.core.rules.support.PackageCommands.Package;
+import dev.drydock.core.rules.support.MissingPackageManagers;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.rules.support.Stages;
@@ -87,6 +88,9 @@ public final class OsPackagesUnpinned implements Rule {
             for (Stage stage : image.neededStages()) {
                 boolean frozenBase = pinnedByDigest(Stages.rootBase(image.model(), stage));
                 for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
+                    if (MissingPackageManagers.reported(run)) {
+                        continue; // package-manager-not-in-image reports this RUN
+                    }
                     for (Call call : run.calls()) {
                         PackageCommands.install(call).ifPresent(install -> check(context, image, frozenBase, install));
                     }

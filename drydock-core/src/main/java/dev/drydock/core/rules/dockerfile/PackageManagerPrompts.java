@@ -15,6 +15,7 @@ import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.PackageCommands.Invocation;
 import dev.drydock.core.rules.support.PackageCommands.Manager;
+import dev.drydock.core.rules.support.MissingPackageManagers;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import java.util.EnumMap;
@@ -98,6 +99,9 @@ public final class PackageManagerPrompts implements Rule {
                 List<RunStep> runs = RunStep.of(image.model(), List.of(stage));
                 for (int r = 0; r < runs.size(); r++) {
                     RunStep run = runs.get(r);
+                        if (MissingPackageManagers.reported(run)) {
+                            continue; // package-manager-not-in-image reports this RUN
+                        }
                     List<Call> calls = run.calls();
                     for (int i = 0; i < calls.size(); i++) {
                         Optional<Invocation> invocation = PackageCommands.invocation(calls.get(i));

@@ -12,6 +12,7 @@ import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.PackageCommands.Invocation;
 import dev.drydock.core.rules.support.PackageCommands.Manager;
+import dev.drydock.core.rules.support.MissingPackageManagers;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.Span;
@@ -115,6 +116,9 @@ public final class StalePackageIndex implements Rule {
     private void walk(ReviewContext context, BuiltImage image, Stage stage, Map<Manager, Refresh> index, boolean own,
             Set<Span> reported) {
         for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
+            if (MissingPackageManagers.reported(run)) {
+                continue; // package-manager-not-in-image reports this RUN
+            }
             for (Call call : run.calls()) {
                 step(context, image, run, call, index, own, reported);
             }
