@@ -35,9 +35,9 @@ import java.util.Set;
                 + " their -minimal tags and ubi-minimal (microdnf only), amazonlinux and amazoncorretto (yum on Amazon"
                 + " Linux 2, dnf on 2023), and the exec-form RUNs of shell-less images (distroless, scratch). Fires at"
                 + " the first call per RUN of apt-get/apt/aptitude, apk, yum/dnf/microdnf/tdnf or zypper that the image"
-                + " lacks. Quiet when the call is guarded (inside if, case or a loop, after command -v, which, [ or test"
-                + " joined with &&, or joined with || to a fallback), when an earlier command of the stage's lineage"
-                + " installs that package manager, or once a COPY or ADD into / or a bin folder may have brought it."
+                + " lacks. Quiet when the call is guarded (inside if, case or a loop, after command -v, which, type, [,"
+                + " test or grep joined with &&, or joined with || to a fallback), when an earlier command of the"
+                + " stage's lineage installs that package manager, or once a COPY or ADD into / or a bin folder may have brought it."
                 + " Shell-form RUNs of a shell-less image are run-without-shell's; an image drydock does not know stays"
                 + " quiet. The apt and package rules stay quiet on a RUN reported here.",
         problem = "Each distribution has its own package manager: Alpine installs with apk and has no apt-get, the"
