@@ -16,10 +16,14 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.RootHome;
 import dev.drydock.core.rules.support.RootHome.Store;
+import dev.drydock.core.rules.support.RootToolEnvironments;
+import dev.drydock.core.rules.support.RootToolEnvironments.Environment;
 import dev.drydock.core.rules.support.RuntimeCommand;
 import dev.drydock.core.rules.support.UserIds;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 @RuleDefinition(
         id = "unreadable-by-runtime-user",
@@ -81,9 +85,13 @@ import java.util.List;
                         """)))
 public final class UnreadableByRuntimeUser implements Rule {
 
+    private static final List<String> DEFAULT_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
+            "/usr/bin", "/sbin", "/bin");
+
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
+            checkToolEnvironments(context, image);
             Container.Setting user = runtimeUser(image);
             if (user == null) {
                 continue;
@@ -131,6 +139,139 @@ public final class UnreadableByRuntimeUser implements Rule {
                     .fix(UserSiteRelocation.fix(image, store))
                     .add();
         }
+    }
+
+    /**
+     * Environments Poetry, pipx, uv tool or uv sync made in /root as root, which the container's non-root user
+     * needs: its command runs through {@code poetry run} or {@code uv run}, or starts one of the applications.
+     */
+    private void checkToolEnvironments(ReviewContext context, BuiltImage image) {
+        RootToolEnvironments tools = RootToolEnvironments.of(context, image);
+        if (tools.environments().isEmpty() || RootHome.of(image).opened()) {
+            return;
+        }
+        Set<Environment> reported = new HashSet<>();
+        for (Container container : image.containers()) {
+            Container.Setting user = container.user();
+            if (user == null || UserIds.isRoot(user.value())) {
+                continue;
+            }
+            RuntimeCommand command = RuntimeCommand.of(container);
+            for (Environment env : tools.environments()) {
+                String consequence = consequence(image, env, command, user);
+                if (consequence == null || !reported.add(env)) {
+                    continue;
+                }
+                String message = env.command() + " (run as root) " + describe(env) + ", but the container runs as "
+                        + describeUser(user) + ", who cannot enter /root (mode 700" + RootHome.describeBase(image)
+                        + "): " + consequence + "; the container exits at start";
+                context.finding(this, image.dockerfile(), env.span(), message)
+                        .recommendation(recommendation(env, command, user))
+                        .add();
+            }
+        }
+    }
+
+    private static String describe(Environment env) {
+        return switch (env.kind()) {
+            case POETRY -> "creates the project's virtual environment in " + env.path();
+            case UV_PROJECT -> "installs the project into the virtual environment " + env.path()
+                    + " (UV_PROJECT_ENVIRONMENT)";
+            case APPLICATION -> "installs " + String.join(", ", env.programs()) + " into a virtual environment in "
+                    + env.path() + " and links " + (env.programs().size() == 1 ? "its command" : "their commands")
+                    + " in " + env.binDir();
+        };
+    }
+
+    /** What fails when the container starts, or null when its command does not need the environment. */
+    private static String consequence(BuiltImage image, Environment env, RuntimeCommand command, Container.Setting user) {
+        String program = command.program();
+        switch (env.kind()) {
+            case POETRY -> {
+                if (!command.launchedBy("poetry run")) {
+                    return null;
+                }
+                String what = program == null || program.equals("poetry") ? "the command" : program;
+                return "poetry run looks for the environment in the cache folder of " + user.value()
+                        + " instead, does not find it and creates an empty one there (or fails when it cannot), so "
+                        + what + " runs without the project's packages (Command not found, or ModuleNotFoundError)";
+            }
+            case UV_PROJECT -> {
+                boolean inside = program != null && program.startsWith(env.path() + "/");
+                boolean onPath = program != null && !program.contains("/") && !RuntimeCommand.isSystemProgram(program)
+                        && pathFolders(image).contains(env.path() + "/bin");
+                if (command.launchedBy("uv run")) {
+                    return "uv run cannot read or recreate the environment (Permission denied)";
+                }
+                return inside ? program + " cannot be run (Permission denied)"
+                        : onPath ? program + " is not found (ENV PATH lists " + env.path() + "/bin, which "
+                                + user.value() + " cannot search)" : null;
+            }
+            case APPLICATION -> {
+                List<String> started = new ArrayList<>(command.launchers());
+                if (program != null) {
+                    started.add(program);
+                }
+                for (String launcher : started) {
+                    String name = launcher.substring(launcher.lastIndexOf('/') + 1);
+                    if (env.programs().stream().noneMatch(p -> p.equalsIgnoreCase(name))) {
+                        continue;
+                    }
+                    boolean absolute = launcher.startsWith("/");
+                    String folder = absolute ? ContainerPaths.clean(launcher.substring(0, launcher.lastIndexOf('/')))
+                            : null;
+                    if (absolute ? folder.equals(env.binDir()) || folder.startsWith(env.path() + "/")
+                            : pathFolders(image).contains(env.binDir())) {
+                        return launcher + (RootHome.underRoot(env.binDir()) && !absolute
+                                ? " is not found (PATH lists " + env.binDir() + ", which " + user.value()
+                                        + " cannot search)"
+                                : " cannot be run (Permission denied)");
+                    }
+                }
+                return null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static String recommendation(Environment env, RuntimeCommand command, Container.Setting user) {
+        String program = command.program() == null ? "the server" : command.program();
+        return switch (env.kind()) {
+            case POETRY -> "Put the environment in the project folder, where every user finds it: ENV"
+                    + " POETRY_VIRTUALENVS_IN_PROJECT=true before " + env.command() + " (Poetry then creates .venv"
+                    + " beside pyproject.toml and poetry run uses it for " + user.value() + " too). Or ENV"
+                    + " POETRY_VIRTUALENVS_CREATE=false to install the packages into the image's Python, and start "
+                    + program + " directly, without poetry run.";
+            case UV_PROJECT -> "Keep the environment outside /root: leave UV_PROJECT_ENVIRONMENT unset (uv sync then"
+                    + " uses .venv in the project folder) or set it to /opt/venv, and put its bin folder on PATH.";
+            case APPLICATION -> env.command().startsWith("pipx")
+                    ? "Install it where every user can run it: ENV PIPX_HOME=/opt/pipx PIPX_BIN_DIR=/usr/local/bin"
+                            + " before " + env.command() + " (or pipx install --global, pipx 1.5 or later, which"
+                            + " uses /opt/pipx and /usr/local/bin)."
+                    : "Install it where every user can run it: ENV UV_TOOL_DIR=/opt/uv-tools"
+                            + " UV_TOOL_BIN_DIR=/usr/local/bin before " + env.command() + ".";
+        };
+    }
+
+    /** The folders of the container's PATH: the image's ENV PATH, else the default one. */
+    private static List<String> pathFolders(BuiltImage image) {
+        Variables.Definition path = pathDefinition(image.stage());
+        if (path == null) {
+            return DEFAULT_PATH;
+        }
+        List<String> folders = new ArrayList<>();
+        for (String folder : path.value().split(":")) {
+            if (!folder.isEmpty()) {
+                folders.add(ContainerPaths.clean(folder));
+            }
+        }
+        String written = path.instruction().logicalText().text();
+        if (written.contains("$PATH") || written.contains("${PATH}")) {
+            folders.addAll(DEFAULT_PATH);
+        }
+        return folders;
     }
 
     private static String recommendation(Store store, Container.Setting user) {

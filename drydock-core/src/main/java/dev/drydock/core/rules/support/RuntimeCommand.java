@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  *
  * @param program the program as written (a bare name is looked up in PATH), or null when no command is set
  * @param files container paths the command reads or runs: scripts and the application's target files
+ * @param launchers the programs that start it, outermost first: the command's first word as written and the
+ *     wrappers seen through ({@code poetry run}, {@code uv run}, {@code tini})
  */
-public record RuntimeCommand(String program, List<String> files) {
+public record RuntimeCommand(String program, List<String> files, List<String> launchers) {
 
     private static final Pattern INTERPRETER = Pattern.compile("(python|pypy)(\\d+(\\.\\d+)?)?");
     private static final Set<String> SYSTEM = Set.of("sh", "bash", "ash", "dash", "zsh", "env", "exec", "node", "java",
@@ -26,25 +28,39 @@ public record RuntimeCommand(String program, List<String> files) {
 
     public RuntimeCommand {
         files = List.copyOf(files);
+        launchers = List.copyOf(launchers);
     }
 
     public static RuntimeCommand of(BuiltImage image) {
-        Container c = image.container();
+        return of(image.container());
+    }
+
+    public static RuntimeCommand of(Container c) {
         EntryPoint entry = c.entryPoint();
         List<String> files = new ArrayList<>();
+        List<String> launchers = new ArrayList<>();
         String program = null;
+        String first = c.command() == null || c.command().isEmpty() ? null : firstProgram(c.command());
+        if (first != null) {
+            launchers.add(first);
+        }
         if (entry != null && !entry.args().isEmpty()) {
             program = entry.args().get(0);
             files.addAll(entry.scripts());
             files.addAll(entry.targetFiles());
-        } else if (c.command() != null && !c.command().isEmpty()) {
-            program = firstProgram(c.command());
+            entry.wrappers().forEach(w -> launchers.add(w.name()));
+        } else if (first != null) {
+            program = first;
+            List<String> argv = c.command().argv();
+            if (argv.size() > 1 && argv.get(1).equals("run") && Set.of("poetry", "uv").contains(base(first))) {
+                launchers.add(base(first) + " run");
+            }
         }
         if (program != null && program.contains("/")) {
             String workdir = entry != null && entry.workdir() != null ? entry.workdir() : "/";
             files.add(0, ContainerPaths.clean(program.startsWith("/") ? program : workdir + "/" + program));
         }
-        return new RuntimeCommand(program, files);
+        return new RuntimeCommand(program, files, launchers);
     }
 
     private static String firstProgram(EffectiveCommand command) {
@@ -54,6 +70,11 @@ public record RuntimeCommand(String program, List<String> files) {
             return i < words.length && !words[i].isEmpty() ? words[i] : null;
         }
         return command.argv().get(0);
+    }
+
+    /** Whether the command is started through this wrapper ({@code poetry run}). */
+    public boolean launchedBy(String wrapper) {
+        return launchers.contains(wrapper);
     }
 
     /** Whether a program is the Python interpreter ({@code python}, {@code python3.12}). */

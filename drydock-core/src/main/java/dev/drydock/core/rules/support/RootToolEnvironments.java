@@ -1,0 +1,225 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Virtual environments that Python tools run as root create in root's home when nothing points them
+ * elsewhere: Poetry's ({@code poetry install} into {@code /root/.cache/pypoetry/virtualenvs}), the
+ * applications of {@code pipx install} and {@code uv tool install} ({@code /root/.local/share/...},
+ * commands linked in {@code /root/.local/bin}), and {@code uv sync}'s when {@code UV_PROJECT_ENVIRONMENT}
+ * is under /root. Only the RUNs whose results are in the image count.
+ *
+ * @param environments each one, in Dockerfile order
+ */
+public record RootToolEnvironments(List<Environment> environments) {
+
+    /** What made the environment. */
+    public enum Kind { POETRY, APPLICATION, UV_PROJECT }
+
+    /**
+     * One environment in /root.
+     *
+     * @param kind what made it
+     * @param command the command in words ({@code poetry install}, {@code pipx install httpie})
+     * @param path the folder of the environment (or of the applications' environments)
+     * @param binDir the folder the applications' commands are linked in, or null
+     * @param span the command, to point at
+     * @param programs the commands it provides that a container may start by name (the applications' package
+     *     names); empty for Poetry's and uv's project environments
+     */
+    public record Environment(Kind kind, String command, String path, String binDir, Span span, List<String> programs) {
+
+        public Environment {
+            programs = List.copyOf(programs);
+        }
+    }
+
+    private static final Set<String> TRUE = Set.of("true", "1");
+    private static final Pattern POETRY_TOML_SETTING = Pattern.compile(
+            "(?m)^\\s*(in-project|create|path)\\s*=|^\\s*cache-dir\\s*=|^\\s*\\[virtualenvs\\]");
+    private static final Pattern PACKAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    public RootToolEnvironments {
+        environments = List.copyOf(environments);
+    }
+
+    public static RootToolEnvironments of(ReviewContext context, BuiltImage image) {
+        List<Environment> out = new ArrayList<>();
+        List<RunStep> runs = image.imageRuns();
+        boolean poetryConfigured = poetryConfigured(context, runs);
+        for (RunStep run : runs) {
+            if (run.user() != null && !UserIds.isRoot(run.user())) {
+                continue;
+            }
+            String home = home(run);
+            for (Call call : run.calls()) {
+                if (call.is("poetry") && !poetryConfigured) {
+                    poetry(run, call, home).ifPresent(out::add);
+                } else if (call.is("pipx")) {
+                    pipx(run, call, home).ifPresent(out::add);
+                } else if (call.is("uv")) {
+                    uv(run, call, home).ifPresent(out::add);
+                }
+            }
+        }
+        return new RootToolEnvironments(out);
+    }
+
+    /** {@code poetry install} (or sync) with Poetry's defaults: a virtualenv in the cache folder of root. */
+    private static Optional<Environment> poetry(RunStep run, Call call, String home) {
+        Optional<DependencyInstalls.Install> install = DependencyInstalls.install(call);
+        if (install.isEmpty() || set(run, "VIRTUAL_ENV") || mentionsPoetrySetting(run)) {
+            return Optional.empty();
+        }
+        String create = run.variable("POETRY_VIRTUALENVS_CREATE");
+        String inProject = run.variable("POETRY_VIRTUALENVS_IN_PROJECT");
+        if (create != null && !TRUE.contains(create.strip().toLowerCase(Locale.ROOT))
+                || inProject != null && TRUE.contains(inProject.strip().toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        String path = run.variable("POETRY_VIRTUALENVS_PATH");
+        if (blank(path)) {
+            String cache = run.variable("POETRY_CACHE_DIR");
+            if (blank(cache)) {
+                String xdg = run.variable("XDG_CACHE_HOME");
+                cache = (blank(xdg) ? home + "/.cache" : xdg) + "/pypoetry";
+            }
+            path = cache + "/virtualenvs";
+        }
+        path = ContainerPaths.clean(path);
+        if (!RootHome.underRoot(path)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Environment(Kind.POETRY, install.get().text(), path, null, call.span(), List.of()));
+    }
+
+    /** {@code pipx install X} without --global, its environments or command links under /root. */
+    private static Optional<Environment> pipx(RunStep run, Call call, String home) {
+        Call.Options options = call.options("--python", "--pip-args", "--index-url", "-i", "--suffix", "--preinstall",
+                "--spec", "--backend");
+        List<Call.Arg> operands = options.operands();
+        if (operands.isEmpty() || !operands.get(0).value().equals("install") || options.has("--global", "--suffix")
+                || run.text().contains("PIPX_") || run.text().contains("XDG_")) {
+            return Optional.empty();
+        }
+        String pipxHome = or(run.variable("PIPX_HOME"), home + "/.local/share/pipx");
+        String binDir = or(run.variable("PIPX_BIN_DIR"), home + "/.local/bin");
+        return application(call, "pipx install", pipxHome + "/venvs", binDir, operands.subList(1, operands.size()));
+    }
+
+    /** {@code uv tool install X} with its tool or bin folder under /root; {@code uv sync} into a /root environment. */
+    private static Optional<Environment> uv(RunStep run, Call call, String home) {
+        Call.Options options = call.options("--python", "-p", "--with", "-w", "--index", "--index-url",
+                "--extra-index-url", "--directory", "--project", "--extra", "--group", "--only-group", "--no-group",
+                "--package", "--from", "-c", "--constraints", "--overrides", "--with-requirements", "--with-editable");
+        List<Call.Arg> operands = options.operands();
+        boolean inline = run.text().contains("UV_") || run.text().contains("XDG_");
+        if (operands.size() >= 2 && operands.get(0).value().equals("tool") && operands.get(1).value().equals("install")) {
+            if (inline) {
+                return Optional.empty();
+            }
+            String data = or(run.variable("XDG_DATA_HOME"), home + "/.local/share");
+            String toolDir = or(run.variable("UV_TOOL_DIR"), data + "/uv/tools");
+            String binDir = or(run.variable("UV_TOOL_BIN_DIR"), or(run.variable("XDG_BIN_HOME"), home + "/.local/bin"));
+            return application(call, "uv tool install", toolDir, binDir, operands.subList(2, operands.size()));
+        }
+        if (inline || operands.isEmpty() || !operands.get(0).value().equals("sync") || options.has("--active")) {
+            return Optional.empty();
+        }
+        String environment = run.variable("UV_PROJECT_ENVIRONMENT");
+        if (blank(environment) || !environment.startsWith("/") || !RootHome.underRoot(environment)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Environment(Kind.UV_PROJECT, "uv sync", ContainerPaths.clean(environment), null,
+                call.span(), List.of()));
+    }
+
+    private static Optional<Environment> application(Call call, String tool, String envs, String binDir,
+            List<Call.Arg> packages) {
+        envs = ContainerPaths.clean(envs);
+        binDir = ContainerPaths.clean(binDir);
+        if (!RootHome.underRoot(envs) && !RootHome.underRoot(binDir)) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        for (Call.Arg arg : packages) {
+            String name = arg.value().replaceAll("[\\[<>=!~;@ ].*", "");
+            if (arg.literal() && PACKAGE_NAME.matcher(name).matches()) {
+                names.add(name);
+            }
+        }
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Environment(Kind.APPLICATION, tool + " " + String.join(" ", names), envs, binDir,
+                call.span(), names));
+    }
+
+    /**
+     * Whether the image or project tells Poetry where its environment goes in a way drydock does not follow, or
+     * gives it one: a {@code poetry config} of virtualenvs.* or cache-dir, a poetry.toml, or a virtual environment
+     * made by other means (a {@code .venv} in the project is the one Poetry uses).
+     */
+    private static boolean poetryConfigured(ReviewContext context, List<RunStep> runs) {
+        for (RunStep run : runs) {
+            for (Call call : run.calls()) {
+                if (call.is("poetry") && !call.args().isEmpty() && call.args().get(0).value().equals("config")
+                        && call.args().stream().anyMatch(a -> a.value().startsWith("virtualenvs.")
+                                || a.value().equals("cache-dir"))) {
+                    return true;
+                }
+                if (call.is("virtualenv") || call.is("uv") && !call.args().isEmpty()
+                        && call.args().get(0).value().equals("venv")) {
+                    return true;
+                }
+                if (RuntimeCommand.isPython(call.name()) && call.args().size() >= 2
+                        && call.args().get(0).value().equals("-m") && call.args().get(1).value().equals("venv")) {
+                    return true;
+                }
+            }
+        }
+        for (ProjectEntry entry : context.project().layout().entries()) {
+            if (entry.name().equals("pyproject.toml") && context.project()
+                    .source(PathNames.join(entry.directory(), "poetry.toml"))
+                    .map(file -> POETRY_TOML_SETTING.matcher(file.text()).find()).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Poetry's settings written in the RUN itself ({@code export POETRY_VIRTUALENVS_CREATE=false}, or before the call). */
+    private static boolean mentionsPoetrySetting(RunStep run) {
+        String text = run.text();
+        return text.contains("POETRY_VIRTUALENVS_") || text.contains("POETRY_CACHE_DIR")
+                || text.contains("XDG_CACHE_HOME") || text.contains("VIRTUAL_ENV");
+    }
+
+    /** The home folder of the RUN: ENV HOME, else root's. */
+    private static String home(RunStep run) {
+        String home = run.variable("HOME");
+        return blank(home) ? "/root" : ContainerPaths.clean(home);
+    }
+
+    private static boolean set(RunStep run, String name) {
+        return !blank(run.variable(name));
+    }
+
+    private static String or(String value, String otherwise) {
+        return blank(value) ? otherwise : value;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
