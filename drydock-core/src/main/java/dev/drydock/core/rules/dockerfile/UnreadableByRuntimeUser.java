@@ -35,20 +35,34 @@ import java.util.Set;
                 + " /root/.local) or a COPY/ADD into /root/... (COPY --from=builder /root/.local /root/.local), and"
                 + " the container needs it: ENV PATH lists a folder under /root, the command's program is a path"
                 + " under /root, or the image's Python packages are only in root's user site (then neither the"
-                + " server's script nor the packages are found). Quiet when a RUN opens /root (chmod on /root). Also"
+                + " server's script nor the packages are found). Also fires on a poetry install run as root with"
+                + " Poetry's defaults (its virtualenv in /root/.cache/pypoetry/virtualenvs) when the container starts"
+                + " through poetry run, on a pipx install or uv tool install run as root (environments and commands"
+                + " under /root/.local) whose application the container starts, and on a uv sync into a"
+                + " UV_PROJECT_ENVIRONMENT under /root that uv run or the command needs; quiet for Poetry when"
+                + " POETRY_VIRTUALENVS_CREATE=false, POETRY_VIRTUALENVS_IN_PROJECT=true, POETRY_VIRTUALENVS_PATH,"
+                + " POETRY_CACHE_DIR, XDG_CACHE_HOME or HOME outside /root, VIRTUAL_ENV, a poetry config of"
+                + " virtualenvs.* or cache-dir, a poetry.toml that sets them, or another virtual environment made in"
+                + " the image; for pipx when PIPX_HOME and PIPX_BIN_DIR are outside /root or --global is given. Quiet"
+                + " when a RUN opens /root (chmod on /root). Also"
                 + " fires for a COPY --chmod without read permission for others (600, 700, 750...) of files owned"
                 + " by root (no --chown) that the container runs: its program or script, or the working directory"
                 + " of the application.",
         problem = "/root is mode 700 in Debian, Ubuntu and Alpine based images: no user but root can enter it,"
                 + " whatever the modes of the files inside. Packages installed with pip --user as root, or copied"
-                + " into /root, are invisible to the user the container finally runs as; so are root-owned files"
+                + " into /root, are invisible to the user the container finally runs as; so are the virtual"
+                + " environments Poetry, pipx and uv tool create in root's home by default (Poetry looks for its environment"
+                + " in the running user's own cache folder, which holds none); so are root-owned files"
                 + " copied with a mode that gives others no read permission.",
         impact = "The container does not start: the server program is not found in PATH (exec: executable file not"
                 + " found), Python cannot import the installed packages, or the script fails with Permission denied."
                 + " The image builds fine, so the mistake shows only when the container is run.",
         recommendation = "Install the Python packages into a virtual environment outside /root (python -m venv"
                 + " /opt/venv in the builder, COPY --from=builder /opt/venv /opt/venv and ENV PATH=/opt/venv/bin:$PATH"
-                + " in the final stage), or into /usr/local without --user; copy application files with --chown for"
+                + " in the final stage), or into /usr/local without --user. For Poetry set ENV"
+                + " POETRY_VIRTUALENVS_IN_PROJECT=true (the venv is .venv in the project) or"
+                + " POETRY_VIRTUALENVS_CREATE=false and start the server without poetry run; for pipx set ENV"
+                + " PIPX_HOME=/opt/pipx PIPX_BIN_DIR=/usr/local/bin. Copy application files with --chown for"
                 + " the runtime user or a mode that lets it read them (644 files, 755 folders and scripts).",
         references = {
                 "https://pip.pypa.io/en/stable/user_guide/#user-installs",
@@ -191,10 +205,14 @@ public final class UnreadableByRuntimeUser implements Rule {
                 if (!command.launchedBy("poetry run")) {
                     return null;
                 }
-                String what = program == null || program.equals("poetry") ? "the command" : program;
-                return "poetry run looks for the environment in the cache folder of " + user.value()
-                        + " instead, does not find it and creates an empty one there (or fails when it cannot), so "
-                        + what + " runs without the project's packages (Command not found, or ModuleNotFoundError)";
+                String outcome = program == null || program.equals("poetry") ? "the command runs without the"
+                        + " project's packages"
+                        : RuntimeCommand.isPython(program) ? program + " cannot import the project's packages"
+                                + " (ModuleNotFoundError)"
+                        : program + " is not in it (Command not found: " + program + ")";
+                return "poetry run looks for the environment in the own cache folder of " + user.value()
+                        + " (~/.cache/pypoetry/virtualenvs), does not find it there and creates an empty one (or fails"
+                        + " when it cannot), so " + outcome;
             }
             case UV_PROJECT -> {
                 boolean inside = program != null && program.startsWith(env.path() + "/");

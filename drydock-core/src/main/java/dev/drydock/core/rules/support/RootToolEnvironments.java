@@ -97,7 +97,7 @@ public record RootToolEnvironments(List<Environment> environments) {
             path = cache + "/virtualenvs";
         }
         path = ContainerPaths.clean(path);
-        if (!RootHome.underRoot(path)) {
+        if (!RootHome.underRoot(path) || run.cacheMountCovers(path)) {
             return Optional.empty();
         }
         return Optional.of(new Environment(Kind.POETRY, install.get().text(), path, null, call.span(), List.of()));
