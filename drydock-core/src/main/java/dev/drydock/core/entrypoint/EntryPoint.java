@@ -39,7 +39,8 @@ import java.util.Map;
  * @param otherCommands the other commands of a shell script, in order (migrations before the
  *     server, background processes)
  * @param shellScript the raw script when it could not be split ({@link Runtime#SHELL}), else null
- * @param unresolved variable references that had no value (e.g. {@code $JAVA_OPTS})
+ * @param unresolved variable references that had no value (e.g. {@code $JAVA_OPTS}) or a value drydock can't know
+ *     ({@code $KEY} after {@code KEY=$(gen-key)}), and command substitutions kept as written inside a quoted argument
  * @param notes assumptions made, in words (an entry-point script assumed to end in {@code exec "$@"}), and
  *     what was read otherwise (the arguments an entry-point script never reads)
  * @param commandIgnoredBy the entry-point script (container path) that never reads the arguments it is given (the CMD

@@ -13,10 +13,12 @@ import dev.drydock.core.shell.Word;
 import dev.drydock.core.shell.WordEvaluator;
 import dev.drydock.core.shell.WordPart;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An {@code sh -c} script read as the simple commands it runs at top level, in order, their words
@@ -24,14 +26,18 @@ import java.util.Optional;
  * assignments, {@code export} and {@code unset} change them.
  *
  * <p>Control flow ({@code if}, loops, {@code case}, groups, subshells, functions, {@code !}),
- * here-documents, a word whose value needs a command substitution or arithmetic, and a syntax
- * error make the script {@linkplain #unsupported() unsupported}. Control flow is passed over when
- * the script ends with an {@code exec} command, which is where the shell hands over.
+ * here-documents, a command word whose value needs an unquoted command substitution or arithmetic (or a
+ * program name that needs one), and a syntax error make the script {@linkplain #unsupported() unsupported}; inside
+ * double quotes one is kept as written ({@code sh -c "KEY=$(gen-key) serve"}). Control flow is passed over when
+ * the script ends with an {@code exec} command, which is where the shell hands over. An assignment
+ * ({@code KEY=$(gen-key)}, {@code export KEY=$(gen-key)}) whose value needs one sets the variable to a value
+ * that can't be known: the commands' environment holds it as written, and an expansion of it is kept as written
+ * (listed in {@code unresolved}).
  *
  * @param commands the top-level simple commands; empty when unsupported
  * @param unsupported why the script can't be read ({@code 'if'}, {@code command substitution}); null when it can
  * @param skipped the control flow passed over before the final {@code exec}; null when none
- * @param unresolved expansions that had no value, as written
+ * @param unresolved expansions that had no value or one drydock can't know, as written
  *
  * <p>An unquoted word made only of variables that have no value gives no word, as in the shell, except after an
  * option ({@code --port $PORT}), where it is kept as written: the option's value is unknown, not absent.
@@ -57,14 +63,19 @@ record SimpleScript(List<ScriptCommand> commands, String unsupported, String ski
 
     private static final class Reader {
 
+        /** Builtins whose {@code NAME=value} arguments set variables. */
+        private static final Set<String> DECLARATIONS = Set.of("export", "readonly", "declare", "typeset", "local", "unset");
+
         private final Map<String, String> env;
+        /** Variables set to a value that can't be known ({@code KEY=$(gen-key)}); {@link #env} holds it as written. */
+        private final Set<String> unknown = new HashSet<>();
         private final WordEvaluator evaluator;
         private final List<ScriptCommand> commands = new ArrayList<>();
         private final List<String> unresolved = new ArrayList<>();
 
         Reader(Map<String, String> environment, List<String> positional) {
             this.env = new LinkedHashMap<>(environment);
-            this.evaluator = new WordEvaluator(env::get, positional);
+            this.evaluator = new WordEvaluator(env::get, unknown::contains, positional);
         }
 
         SimpleScript read(ShellScript script) {
@@ -95,20 +106,24 @@ record SimpleScript(List<ScriptCommand> commands, String unsupported, String ski
         /** Evaluates a top-level command and applies what it changes; returns why it can't be read, or null. */
         private String add(Command command) {
             Map<String, String> own = new LinkedHashMap<>();
+            Set<String> ownUnknown = new HashSet<>();
             for (Assignment assignment : command.node().assignments()) {
                 Expansion value = evaluate(assignment.value(), false);
+                own.put(assignment.name(), value.isKnown() ? value.text() : assignment.value().value());
                 if (!value.isKnown()) {
-                    return describe(value.unknownPart());
+                    ownUnknown.add(assignment.name());
                 }
-                own.put(assignment.name(), value.text());
             }
+            boolean declares = command.words().size() > 1 && DECLARATIONS.contains(command.words().get(0).literal().orElse(""));
             List<String> words = new ArrayList<>();
             for (Word word : command.words()) {
-                Expansion fields = evaluate(word, true);
+                Expansion fields = words.isEmpty() ? evaluate(word, true) : record(evaluator.fieldsKeepingQuotedSubstitutions(word));
                 if (!fields.isKnown()) {
-                    return describe(fields.unknownPart());
-                }
-                if (fields.fields().isEmpty() && !fields.unresolved().isEmpty() && followsOption(words)) {
+                    if (!declares || word.asAssignment().isEmpty()) {
+                        return describe(fields.unknownPart());
+                    }
+                    words.add(word.value()); // export KEY=$(gen-key): the variable is set, to a value drydock can't know
+                } else if (fields.fields().isEmpty() && !fields.unresolved().isEmpty() && followsOption(words)) {
                     words.add(word.value()); // --port $PORT: a value drydock does not know, not a missing one
                 } else {
                     words.addAll(fields.fields());
@@ -127,9 +142,9 @@ record SimpleScript(List<ScriptCommand> commands, String unsupported, String ski
             environment.putAll(own);
             commands.add(new ScriptCommand(words, environment, command.pipelineIndex() == 0, command.followedBy()));
             if (command.words().isEmpty()) {
-                env.putAll(own); // "A=1" alone sets a variable for what follows
-            } else {
-                exportOrUnset(command.words());
+                own.keySet().forEach(name -> set(name, own.get(name), ownUnknown.contains(name))); // "A=1" alone sets a variable for what follows
+            } else if (declares) {
+                declare(command.words());
             }
             return null;
         }
@@ -144,24 +159,43 @@ record SimpleScript(List<ScriptCommand> commands, String unsupported, String ski
             return last.length() > 1 && last.startsWith("-") && !last.equals("--") && last.indexOf('=') < 0;
         }
 
-        private void exportOrUnset(List<Word> words) {
-            String builtin = words.get(0).literal().orElse("");
-            if (!builtin.equals("export") && !builtin.equals("unset")) {
-                return;
-            }
+        /** {@code export}, {@code readonly}, {@code unset} and the like: the variables they set or unset. */
+        private void declare(List<Word> words) {
+            boolean unset = words.get(0).literal().orElse("").equals("unset");
             for (Word word : words.subList(1, words.size())) {
-                String argument = evaluator.value(word).text();
-                int eq = argument.indexOf('=');
-                if (builtin.equals("unset")) {
-                    env.remove(argument);
-                } else if (eq > 0) {
-                    env.put(argument.substring(0, eq), argument.substring(eq + 1));
+                Optional<Assignment> assignment = word.asAssignment();
+                if (unset) {
+                    String name = evaluator.value(word).text();
+                    env.remove(name);
+                    unknown.remove(name);
+                } else if (assignment.isPresent()) {
+                    Expansion value = evaluator.value(assignment.get().value());
+                    set(assignment.get().name(), value.isKnown() ? value.text() : assignment.get().value().value(), !value.isKnown());
+                } else {
+                    String argument = evaluator.value(word).text(); // export "A=1"
+                    int eq = argument.indexOf('=');
+                    if (eq > 0) {
+                        set(argument.substring(0, eq), argument.substring(eq + 1), false);
+                    }
                 }
             }
         }
 
+        /** Sets a variable for the commands that follow; one whose value can't be known holds its value as written. */
+        private void set(String name, String value, boolean valueUnknown) {
+            env.put(name, value);
+            if (valueUnknown) {
+                unknown.add(name);
+            } else {
+                unknown.remove(name);
+            }
+        }
+
         private Expansion evaluate(Word word, boolean split) {
-            Expansion expansion = split ? evaluator.fields(word) : evaluator.value(word);
+            return record(split ? evaluator.fields(word) : evaluator.value(word));
+        }
+
+        private Expansion record(Expansion expansion) {
             unresolved.addAll(expansion.unresolved());
             return expansion;
         }

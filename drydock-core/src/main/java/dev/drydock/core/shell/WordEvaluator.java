@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Evaluates {@link Word}s without running anything, as a POSIX shell expands them, from known
@@ -24,6 +25,9 @@ import java.util.function.Function;
  * listed in {@link Expansion#unresolved()}; an unquoted word made only of such expansions gives no
  * field, as it could give any number. A value that needs a command substitution, an arithmetic
  * expansion, a process substitution or an array is unknown ({@link Expansion#unknownPart()}).
+ *
+ * <p>A variable known to be set to a value that can't be known ({@code KEY=$(gen-key)}) is kept as written in
+ * every expansion of it, and listed, like a variable with no value.
  */
 public final class WordEvaluator {
 
@@ -32,6 +36,7 @@ public final class WordEvaluator {
     private static final Set<String> RUNTIME_ONLY = Set.of("?", "$", "!", "-");
 
     private final Function<String, String> variables;
+    private final Predicate<String> valueUnknown;
     private final List<String> positional;
 
     /**
@@ -40,7 +45,15 @@ public final class WordEvaluator {
      *     as written)
      */
     public WordEvaluator(Function<String, String> variables, List<String> positional) {
+        this(variables, name -> false, positional);
+    }
+
+    /**
+     * @param valueUnknown whether a variable is set to a value that can't be known (the output of a command)
+     */
+    public WordEvaluator(Function<String, String> variables, Predicate<String> valueUnknown, List<String> positional) {
         this.variables = variables;
+        this.valueUnknown = valueUnknown;
         this.positional = positional == null ? null : List.copyOf(positional);
     }
 
@@ -54,12 +67,21 @@ public final class WordEvaluator {
      * parameter, an unquoted empty {@code $X} none.
      */
     public Expansion fields(Word word) {
-        return new Evaluation(true).run(word);
+        return new Evaluation(true, false).run(word);
+    }
+
+    /**
+     * The fields of a command word where a command substitution or arithmetic expansion inside double quotes
+     * ({@code "KEY=$(gen-key)"}) stands for text within its one field: kept as written, and listed in
+     * {@link Expansion#unresolved()}; only an unquoted one leaves the value unknown, as it may give any number of fields.
+     */
+    public Expansion fieldsKeepingQuotedSubstitutions(Word word) {
+        return new Evaluation(true, true).run(word);
     }
 
     /** The one string a word gives where no field splitting happens (an assignment's value). */
     public Expansion value(Word word) {
-        return new Evaluation(false).run(word);
+        return new Evaluation(false, false).run(word);
     }
 
     private boolean isPositional(String name) {
@@ -90,6 +112,7 @@ public final class WordEvaluator {
     private final class Evaluation {
 
         private final boolean split;
+        private final boolean keepQuotedSubstitutions;
         private final List<String> fields = new ArrayList<>();
         private final List<String> unresolved = new ArrayList<>();
         private final StringBuilder field = new StringBuilder();
@@ -97,8 +120,9 @@ public final class WordEvaluator {
         private boolean fieldStarted;
         private WordPart unknownPart;
 
-        Evaluation(boolean split) {
+        Evaluation(boolean split, boolean keepQuotedSubstitutions) {
             this.split = split;
+            this.keepQuotedSubstitutions = keepQuotedSubstitutions;
         }
 
         Expansion run(Word word) {
@@ -141,6 +165,8 @@ public final class WordEvaluator {
                 case ParamExpansion param -> {
                     return parameter(param, quoted);
                 }
+                case WordPart.CommandSubstitution substitution when quoted && keepQuotedSubstitutions -> keepAsWritten(substitution.raw());
+                case WordPart.ArithmeticExpansion arithmetic when quoted && keepQuotedSubstitutions -> keepAsWritten(arithmetic.raw());
                 default -> unknownPart = unknownPart == null ? part : unknownPart;
             }
             return false;
@@ -149,7 +175,8 @@ public final class WordEvaluator {
         private boolean parameter(ParamExpansion p, boolean quoted) {
             String name = p.name();
             String operator = p.operator();
-            if (!p.prefix().isEmpty() || p.index() != null || !OPERATORS.contains(operator) || !knowable(name)) {
+            if (!p.prefix().isEmpty() || p.index() != null || !OPERATORS.contains(operator) || !knowable(name)
+                    || valueUnknown.test(name)) {
                 return keepAsWritten(p);
             }
             if (name.equals("@") || name.equals("*")) {
@@ -226,9 +253,13 @@ public final class WordEvaluator {
         }
 
         private boolean keepAsWritten(ParamExpansion p) {
-            unresolved.add(p.raw());
-            quotedText(p.raw());
+            keepAsWritten(p.raw());
             return true;
+        }
+
+        private void keepAsWritten(String raw) {
+            unresolved.add(raw);
+            quotedText(raw);
         }
 
         private void quotedText(String text) {

@@ -560,12 +560,28 @@ class EntryPointsTest {
         }
 
         @Test
+        void aCommandOutputAssignedToAVariableDoesNotHideTheServer() {
+            EntryPoint ep = shell("/app", "sh -c \"export SECRET_KEY_BASE=$(mix phx.gen.secret); mix ecto.migrate; mix phx.server\"");
+            assertThat(ep.runtime()).isEqualTo(Runtime.MIX_PHX_SERVER);
+            assertThat(ep.option("environment")).isNull();
+            assertThat(ep.environment()).containsEntry("SECRET_KEY_BASE", "$(mix phx.gen.secret)");
+            assertThat(ep.otherCommands()).containsExactly(List.of("mix", "ecto.migrate"));
+            EntryPoint prod = shell("/app", "MIX_ENV=\"$(cat /etc/mix_env)\" mix phx.server");
+            assertThat(prod.runtime()).isEqualTo(Runtime.MIX_PHX_SERVER);
+            assertThat(prod.option("environment")).isEqualTo("$(cat /etc/mix_env)");
+            EntryPoint workers = shell("/app", "WORKERS=$(nproc); exec gunicorn -w \"$WORKERS\" app:app");
+            assertThat(workers.option("workers")).isEqualTo("$WORKERS");
+            assertThat(workers.unresolved()).containsExactly("$WORKERS");
+        }
+
+        @Test
         void unreadableScriptsStayWhole() {
             EntryPoint ep = shell("/app", "if [ \"$DEBUG\" = 1 ]; then flask run; else gunicorn app:app; fi");
             assertThat(ep.runtime()).isEqualTo(Runtime.SHELL);
             assertThat(ep.shellScript()).startsWith("if [");
             assertThat(ep.notes()).anyMatch(n -> n.contains("'if'"));
             assertThat(shell("/app", "gunicorn -w $(nproc) app:app").runtime()).isEqualTo(Runtime.SHELL);
+            assertThat(shell("/app", "$(which gunicorn) app:app").runtime()).isEqualTo(Runtime.SHELL);
         }
 
         @Test

@@ -32,6 +32,16 @@ class EntryScriptTest {
     }
 
     @Test
+    void aScriptThatGeneratesASecretStillShowsItsServer() {
+        EntryPoint ep = read(Invocation.exec("/app/entrypoint.sh").withWorkdir("/app"),
+                "#!/bin/sh\nset -e\nexport SECRET_KEY_BASE=\"$(mix phx.gen.secret)\"\nmix ecto.migrate\nexec mix phx.server\n");
+        assertThat(ep.runtime()).isEqualTo(Runtime.MIX_PHX_SERVER);
+        assertThat(ep.startedBy()).isEqualTo("/app/entrypoint.sh");
+        assertThat(ep.environment()).containsEntry("SECRET_KEY_BASE", "$(mix phx.gen.secret)");
+        assertThat(ep.otherCommands()).containsExactly(java.util.List.of("mix", "ecto.migrate"));
+    }
+
+    @Test
     void aScriptThatHandsItsArgumentsOnRunsTheCommand() {
         for (String last : new String[] {"exec \"$@\"", "exec \"$*\"", "shift 0\nexec \"$@\"",
                 "set -- \"$@\"\nexec \"$@\"", "exec gosu app \"$@\""}) {

@@ -53,11 +53,35 @@ class SimpleScriptTest {
     void whatItDoesNotRead() {
         for (String script : List.of("echo $(date)", "echo `date`", "if true; then a; fi", "(cd x && y)", "for i in 1; do a; done",
                 "f() { a; }", "cat <<EOF\nx\nEOF", "echo 'open", "{ a; }", "case $x in a) b;; esac", "echo $((1+2))",
-                "A=(1 2) run", "! a", "cat <<< x", "a > $(b)")) {
+                "export $(cat .env)", "! a", "cat <<< x", "a > $(b)")) {
             assertThat(SimpleScript.read(script, Map.of(), List.of()).supported()).as(script).isFalse();
         }
         assertThat(SimpleScript.read("while true; do a; done", Map.of(), List.of()).unsupported()).isEqualTo("'while'");
         assertThat(SimpleScript.read("a $(b)", Map.of(), List.of()).unsupported()).isEqualTo("command substitution");
+    }
+
+    @Test
+    void assignedCommandOutputIsAValueKeptAsWritten() {
+        SimpleScript script = SimpleScript.read(
+                "export SECRET_KEY_BASE=$(mix phx.gen.secret); N=$((2+1)) TOKEN=\"`cat /t`\"; mix ecto.migrate; mix phx.server --key \"$TOKEN\" $N",
+                Map.of(), List.of());
+        assertThat(script.supported()).as(script.unsupported()).isTrue();
+        ScriptCommand server = script.commands().get(3);
+        assertThat(server.words()).containsExactly("mix", "phx.server", "--key", "$TOKEN");
+        assertThat(server.environment()).containsEntry("SECRET_KEY_BASE", "$(mix phx.gen.secret)")
+                .containsEntry("TOKEN", "`cat /t`").containsEntry("N", "$((2+1))");
+        assertThat(script.unresolved()).containsExactly("$TOKEN", "$N");
+        assertThat(SimpleScript.read("A=(1 2); run \"${A:-x}\"", Map.of(), List.of()).commands().get(1).words())
+                .containsExactly("run", "${A:-x}");
+    }
+
+    @Test
+    void aKnownValueReplacesAnUnknownOne() {
+        SimpleScript script = SimpleScript.read("PORT=$(cat /port); export PORT=8080; serve $PORT; unset PORT; serve ${PORT:-1}; "
+                + "HOST=$(hostname) serve $HOST", Map.of("HOST", "h"), List.of());
+        assertThat(script.commands()).extracting(ScriptCommand::words).containsExactly(List.of(), List.of("export", "PORT=8080"),
+                List.of("serve", "8080"), List.of("unset", "PORT"), List.of("serve", "1"), List.of("serve", "h"));
+        assertThat(script.commands().get(5).environment()).containsEntry("HOST", "$(hostname)");
     }
 
     @Test

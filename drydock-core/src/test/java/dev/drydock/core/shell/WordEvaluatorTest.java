@@ -90,4 +90,21 @@ class WordEvaluatorTest {
         assertThat(evaluator.fields(word("x $((1+2))")).unknownPart()).isInstanceOf(WordPart.ArithmeticExpansion.class);
         assertThat(evaluator.fields(word("x ${SET:-$(date)}")).fields()).containsExactly("v");
     }
+
+    @Test
+    void aQuotedSubstitutionCanBeKeptAsWrittenInItsField() {
+        WordEvaluator evaluator = WordEvaluator.of(Map.of("SET", "v"));
+        Expansion quoted = evaluator.fieldsKeepingQuotedSubstitutions(word("sh -c \"K=$(gen) $SET; run $((1+2))\""));
+        assertThat(quoted.fields()).containsExactly("K=$(gen) v; run $((1+2))");
+        assertThat(quoted.unresolved()).containsExactly("$(gen)", "$((1+2))");
+        assertThat(evaluator.fieldsKeepingQuotedSubstitutions(word("x a$(date)")).isKnown()).isFalse();
+    }
+
+    @Test
+    void aVariableWithAnUnknownValueIsKeptAsWritten() {
+        WordEvaluator evaluator = new WordEvaluator(Map.of("KEY", "$(gen)")::get, "KEY"::equals, List.of());
+        assertThat(evaluator.fields(word("x \"$KEY\"")).fields()).containsExactly("$KEY");
+        assertThat(evaluator.fields(word("x ${KEY:-d}")).unresolved()).containsExactly("${KEY:-d}");
+        assertThat(evaluator.fields(word("x $KEY")).fields()).isEmpty();
+    }
 }

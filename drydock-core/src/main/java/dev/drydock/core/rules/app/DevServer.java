@@ -62,7 +62,10 @@ import java.util.List;
                 + " in the dev environment (MIX_ENV unset or dev). Also each program supervisord starts (its"
                 + " [program:x] command=, from the configuration the image copies, when supervisord is the command or"
                 + " the start script runs it), reported at the command= line. Not for a dev container (the build or"
-                + " compose service a devcontainer.json makes for developers to work in).",
+                + " compose service a devcontainer.json makes for developers to work in). Low when a compose"
+                + " command starts it in a development compose file (named for development, building development"
+                + " targets, saying so in its opening comment, or mounting the whole build context over the image's"
+                + " working directory, as `.:/app` does).",
         problem = "Development servers are built for one developer on one machine: a single process (Werkzeug,"
                 + " runserver), code reloading that watches the file system, interactive debuggers and detailed error"
                 + " pages, and for some tools a compilation at every start. Their own documentation says not to use"
@@ -146,7 +149,8 @@ public final class DevServer implements Rule {
             }
             Origin at = origin(command, found.token());
             String what = describe(command, ep);
-            String developmentFile = composeCommand && developmentFile(context, container)
+            String developmentFile = composeCommand && (developmentFile(context, container)
+                    || DevelopmentComposeFiles.mountsWholeSourceOverWorkdir(context, container))
                     ? container.composeFile() : null;
             context.finding(this, at, what + " runs " + found.server() + found.where() + (developmentFile == null ? ""
                             : "; " + developmentFile + " is a development compose file, where a development server is"

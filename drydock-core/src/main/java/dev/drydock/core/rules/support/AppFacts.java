@@ -505,7 +505,9 @@ public final class AppFacts {
             return switch (ep.runtime()) {
                 case NEXT_STANDALONE -> "it runs Next's standalone server (" + ep.target().value() + ")";
                 case ASTRO_STANDALONE -> "it runs Astro's standalone server (" + ep.target().value() + ")";
-                case ELIXIR_RELEASE -> "it runs a Mix release with the Phoenix endpoint serving (PHX_SERVER)";
+                case ELIXIR_RELEASE -> phoenixUnlessShownOtherwise(c)
+                        ? "it runs a Mix release with the Phoenix endpoint serving (PHX_SERVER)"
+                        : "it runs a Mix release (" + ep.target().value() + ")";
                 default -> "it runs " + ep.runtime().displayName();
             };
         }
@@ -532,6 +534,14 @@ public final class AppFacts {
         }
         return ImageRole.inheritedServer(c).map(server -> "it runs " + server + ", its base image's command")
                 .orElse(null);
+    }
+
+    /**
+     * Whether a release is a Phoenix application as far as the project tells: its mix.exs depends on phoenix, or no
+     * mix.exs is at hand (then PHX_SERVER and phx.gen.release's bin/server, which made it a server, point to Phoenix).
+     */
+    private static boolean phoenixUnlessShownOtherwise(Container c) {
+        return manifest(c, Ecosystem.HEX).isEmpty() || !dependencies(c, Ecosystem.HEX, List.of("phoenix")).isEmpty();
     }
 
     private static String describe(EntryPoint ep) {

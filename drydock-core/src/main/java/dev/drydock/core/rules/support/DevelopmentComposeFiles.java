@@ -129,6 +129,15 @@ public final class DevelopmentComposeFiles {
         return out;
     }
 
+    /**
+     * Whether a compose service mounts its whole build context from the host exactly over its image's working
+     * directory ({@code .:/app}): what the image was built with is replaced by the checkout on the host, as on a
+     * developer's machine; a deployment runs the code built into the image.
+     */
+    public static boolean mountsWholeSourceOverWorkdir(ReviewContext context, Container c) {
+        return SourceMounts.of(context, c).stream().anyMatch(m -> m.whole() && m.target().equals(m.workdir()));
+    }
+
     private static boolean mountsSources(ReviewContext context, Container c) {
         return c.service() != null && !SourceMounts.of(context, c).isEmpty();
     }
