@@ -1,4 +1,5 @@
 #!/bin/sh
 set -e
 python manage.py migrate
+# expect: graceful-shutdown-missing
 "$@"

@@ -25,6 +25,7 @@ import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -61,7 +62,8 @@ import java.util.regex.Pattern;
                 + " Ubuntu's dash does not) or an `sh -c` whose last"
                 + " command is not exec'd (`bash -c` runs a last simple command in its own place since bash 5.1), or an"
                 + " entry-point script of"
-                + " the project that never execs (quiet when it traps TERM, kills and waits for its child, and under an init that signals the whole process group: dumb-init"
+                + " the project that never execs a program (`exec 2>&1` only redirects) or runs the container's command"
+                + " (\"$@\") without exec, reported at that line of the script (quiet when it traps TERM, kills and waits for its child, and under an init that signals the whole process group: dumb-init"
                 + " without --single-child, tini -g); (2) PID 1 is npm, yarn or pnpm running a package.json script (not a"
                 + " development watcher, which dev-server reports), which passes the signal on to the script's shell only"
                 + " in some versions; (3) PID 1 is a program that installs no SIGTERM handler (python running a"
@@ -253,7 +255,7 @@ public final class GracefulShutdownMissing implements Rule {
                 if (forwardsTerm(file)) {
                     continue;
                 }
-                if (handOver.isPresent() || !ScriptArguments.runsCommandArguments(file) && !EXEC.matcher(" " + file.text()).find()) {
+                if (handOver.isPresent() || !ScriptArguments.runsCommandArguments(file) && !execsProgram(file)) {
                     Optional<Command> last = handOver.isPresent() ? Optional.empty() : ScriptArguments.lastForegroundCommand(file);
                     String how = handOver.map(h -> " runs the container's command without exec (line "
                             + h.span().startLine() + ": `" + ShortText.of(ScriptArguments.text(file, h), 70) + "`)")
@@ -261,10 +263,12 @@ public final class GracefulShutdownMissing implements Rule {
                                     + ") without exec"))
                             .orElse(" runs the server without exec");
                     String what = last.map(l -> l.name()).orElse("the server");
-                    context.finding(this, command.origin(), "the entry-point script " + file.path() + how + ", so "
+                    Location at = handOver.or(() -> last).map(h -> new Location(file.path(), h.span())).orElse(null);
+                    String message = "the entry-point script " + file.path() + how + ", so "
                             + init.map(i -> "the script's shell stands between " + i.init() + " and " + what)
                                     .orElse("the script's shell stays PID 1")
-                            + " and docker stop's SIGTERM never reaches " + what)
+                            + " and docker stop's SIGTERM never reaches " + what;
+                    (at != null ? context.finding(this, at, message) : context.finding(this, command.origin(), message))
                             .recommendation(last.filter(l -> PACKAGE_MANAGER_COMMANDS.contains(l.name()))
                                     .map(l -> "Replace `" + ShortText.of(ScriptArguments.text(file, l), 70) + "` in " + file.path() + " with exec"
                                             + " and the command its package.json script runs (`exec node ...`): with"
@@ -281,6 +285,16 @@ public final class GracefulShutdownMissing implements Rule {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an entry-point script execs a program anywhere: {@code exec} in front of a command, not {@code exec 2>&1},
+     * which only redirects the shell's own output.
+     */
+    private static boolean execsProgram(SourceFile file) {
+        ShellScript script = ShellScript.parse(MappedText.of(file, 0, file.text().length()));
+        return script.commands().stream().anyMatch(cmd -> cmd.program().isPresent()
+                && cmd.wrappers().stream().anyMatch(w -> w.value().equals("exec")));
     }
 
     /**

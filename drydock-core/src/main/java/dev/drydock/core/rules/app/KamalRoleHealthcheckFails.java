@@ -123,8 +123,6 @@ public final class KamalRoleHealthcheckFails implements Rule {
     /** A word of a command that says it serves (start-server, web.sh, http-api), where drydock cannot read more. */
     private static final Pattern SERVING_WORD = Pattern.compile("(?i)(?<![a-z])(serve|server|web|http|https)(?![a-z])");
     private static final java.time.Duration DOCKER_DEFAULT_INTERVAL = java.time.Duration.ofSeconds(30);
-    /** What may follow {@code ||} in a probe without being another check: the usual {@code || exit 1}. */
-    private static final Pattern FAILURE = Pattern.compile("\\s*(exit(\\s+\\d+)?|false)\\s*;?\\s*");
 
     @Override
     public void check(ReviewContext context) {
@@ -146,7 +144,7 @@ public final class KamalRoleHealthcheckFails implements Rule {
             Probes.Url url = probe == null ? null : probe.urls().stream().filter(Probes.Url::local).findFirst()
                     .orElse(null);
             // a probe of another port may ask a process every role runs (a metrics exporter)
-            if (url != null && !fallsBack(health)
+            if (url != null && !Probes.fallsBack(health)
                     && (url.port() == null || webPorts(context, c, deploy).contains(url.portOrDefault()))) {
                 deploy.commandRoles().forEach((role, command) -> {
                     if (!serves(c, command)) {
@@ -252,17 +250,5 @@ public final class KamalRoleHealthcheckFails implements Rule {
                 ? DOCKER_DEFAULT_INTERVAL : health.interval();
         return first.compareTo(java.time.Duration.ofSeconds(deploy.deployTimeout())) > 0
                 ? java.util.Optional.of(first) : java.util.Optional.empty();
-    }
-
-    /** Whether a shell probe tries another check when the request fails ({@code curl ... || pgrep puma}). */
-    private static boolean fallsBack(EffectiveHealthcheck health) {
-        String script = String.join(" ", health.test().subList(1, health.test().size()));
-        String[] parts = script.split("\\|\\|");
-        for (int i = 1; i < parts.length; i++) {
-            if (!FAILURE.matcher(parts[i]).matches()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

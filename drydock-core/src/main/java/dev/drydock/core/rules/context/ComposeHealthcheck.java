@@ -76,11 +76,16 @@ import java.util.regex.Pattern;
                 + " wait to complete (condition: service_completed_successfully) is left alone: its exit says it all;"
                 + " so is one switched off for Celery beat or an RQ worker, which have no command that tells they are"
                 + " alive."
-                + " Medium for a service that runs another command than the server its image's HEALTHCHECK probes (a"
-                + " worker or a scheduler started from the web application's image: no port published or exposed, no"
-                + " web server in its command) and sets no healthcheck of its own: it inherits the probe and stays"
-                + " unhealthy (not for a one-off job such as a migration); the recommendation for a Celery worker is"
-                + " celery inspect ping."
+                + " Medium for a service that runs a queue worker or scheduler from the web application's image (Celery,"
+                + " RQ, Sidekiq, Laravel's Horizon, queue:work and schedule:work ..., also exec'd by its start script,"
+                + " or a command whose words name one: worker.py, bin/consumer; no port published or exposed, no web"
+                + " server in its command) and sets no healthcheck of its own, while the image's HEALTHCHECK requests a"
+                + " local URL or runs `artisan octane:status`: it inherits the probe and stays unhealthy (high when"
+                + " another service waits for it with condition: service_healthy, which then never starts); quiet for a"
+                + " probe that may pass there (a process or file check, a script, one that falls back with `|| ...`),"
+                + " a command drydock cannot read, and a one-off job such as a migration. The recommendation is the"
+                + " worker's own probe (celery inspect ping, artisan horizon:status), a process check for Sidekiq, else"
+                + " healthcheck: disable: true."
                 + " For a published server image drydock knows (Prometheus, Grafana, MinIO, Keycloak, Elasticsearch, Traefik,"
                 + " Vault, Consul, Gitea, n8n ...), the recommended probe asks the server's own health route and port, or"
                 + " runs its own check, with a program its image has, and says what must be enabled for it"
@@ -184,7 +189,7 @@ public final class ComposeHealthcheck implements Rule {
             }
             if (health == null && imageProbesOtherServer(context, service)
                     && !ComposeServices.runsToCompletion(context, service) && !ComposeJobs.isOneOff(service)) {
-                inheritsServerProbe(context, service);
+                inheritsServerProbe(context, ref);
             }
             undeclared(context, ref);
             for (Service.Dependency dependency : service.dependsOn()) {
@@ -587,37 +592,98 @@ public final class ComposeHealthcheck implements Rule {
     }
 
     /**
-     * A service that runs another command than the server the image's HEALTHCHECK probes (a worker, a scheduler
-     * started from the web application's image) and sets no healthcheck of its own: it inherits the probe, which
-     * nothing in it answers.
+     * A service that runs a queue worker or scheduler (or a command that names itself one: worker.py, bin/consumer)
+     * from the web application's image and sets no healthcheck of its own: it inherits the image's HEALTHCHECK, which
+     * asks the server for a local URL or Octane's status, and nothing in it answers.
      */
-    private void inheritsServerProbe(ReviewContext context, Service service) {
+    private void inheritsServerProbe(ReviewContext context, ComposeServices.Ref ref) {
+        Service service = ref.service();
         Container c = containerOf(context, service);
         HealthcheckSpec probe = c.build().stage().config().healthcheck();
-        EntryPoint ep = c.entryPoint();
         Location at = ComposeServices.keyed(service.node(), service.command() != null ? "command" : "entrypoint");
-        if (at == null || probe.instruction() == null) {
+        String fails = serverProbeFails(c.healthcheck(), service.name());
+        Optional<TaskWorkers.TaskWorker> worker = worker(context, service);
+        String written = commandText(service);
+        if (at == null || probe.instruction() == null || fails == null
+                || worker.isEmpty() && (written == null || !WORKER_WORD.matcher(written).find()
+                        || SERVING_WORD.matcher(written).find())) {
             return;
         }
-        boolean celery = ep != null && ep.runtime() == Runtime.CELERY;
-        String command = celery ? ep.option("command") : null;
-        String runs = command != null ? "a Celery " + command : ImageRole.program(c).map(p -> p + " instead of the image's server")
-                .orElse("another command than the image's server");
-        String app = celery ? ep.option("app") : null;
-        String own = "worker".equals(command)
-                ? "a probe of the worker itself: `healthcheck: {test: [\"CMD-SHELL\", \"celery" + (app == null ? "" : " -A " + app)
-                        + " inspect ping -d celery@$$HOSTNAME\"]}` (it answers when the worker is connected to its broker and"
-                        + " takes tasks; it needs remote control, which Celery enables by default)"
-                : "a probe of what it does, or `healthcheck: {disable: true}` where nothing can tell (Celery beat"
-                        + " answers no ping)";
+        String runs = worker.map(w -> w.display() + (written == null ? "" : " (`" + written + "`)"))
+                .orElse("`" + written + "`, not the image's server,");
+        List<String> waiting = ref.compose().services().values().stream()
+                .filter(other -> other.dependsOn().stream().anyMatch(d -> d.service().equals(service.name())
+                        && d.conditionOrDefault().equals("service_healthy")))
+                .map(Service::name).toList();
         context.finding(this, at, service.name() + " runs " + runs + " and sets no healthcheck, so it inherits the"
                         + " HEALTHCHECK of " + c.build().dockerfile() + " (line " + probe.instruction().span().startLine()
-                        + "), which probes " + Probes.describe(c.healthcheck()).replaceFirst("^every \\S+ with ", "")
-                        + ": that server runs in another service, not in " + service.name() + ", so every probe fails"
-                        + " and " + service.name() + " is marked unhealthy for as long as it runs")
-                .severity(Severity.MEDIUM)
-                .recommendation("Give " + service.name() + " " + own + ".")
+                        + ", `" + dev.drydock.core.rules.support.ShortText.of(String.join(" ", c.healthcheck().test()
+                                .subList(1, c.healthcheck().test().size())), 80) + "`): " + fails + ", so every probe fails and "
+                        + service.name() + " is marked unhealthy for as long as it runs"
+                        + (waiting.isEmpty() ? "" : "; " + String.join(" and ", waiting) + " wait"
+                                + (waiting.size() == 1 ? "s" : "") + " for it with condition: service_healthy and never"
+                                + " start" + (waiting.size() == 1 ? "s" : "")))
+                .severity(waiting.isEmpty() ? Severity.MEDIUM : Severity.HIGH)
+                .recommendation("Give " + service.name() + " " + ownProbe(context, service, worker.orElse(null)) + ".")
+                .breaks(new Location(probe.instruction().file().path(), probe.instruction().span()))
                 .add();
+    }
+
+    /** A word of a command that says it runs background work (worker.py, bin/consumer, run-jobs), where nothing else tells. */
+    private static final Pattern WORKER_WORD = Pattern.compile(
+            "(?i)(?<![a-z])(workers?|consumers?|scheduler|cron|jobs|queue|beat)(?![a-z])");
+    /** A word of a command that says it serves (start-server, web.sh, http-api). */
+    private static final Pattern SERVING_WORD = Pattern.compile("(?i)(?<![a-z])(serve|server|web|http|https|api)(?![a-z])");
+
+    /** The service's entrypoint and command as one line, or null when it sets neither. */
+    private static String commandText(Service service) {
+        List<String> words = new ArrayList<>();
+        for (Service.Command written : new Service.Command[] {service.entrypoint(), service.command()}) {
+            if (written != null) {
+                written.words().forEach(w -> words.add(w.value()));
+            }
+        }
+        return words.isEmpty() ? null : String.join(" ", words);
+    }
+
+    /**
+     * Why a probe of the image's server fails in a container that does not run it: it requests a local URL, or asks
+     * Laravel Octane for its status; null for a probe that may pass there (a process or file check, a script drydock
+     * cannot read, one that falls back to another check).
+     */
+    private static String serverProbeFails(EffectiveHealthcheck hc, String service) {
+        Probes.Probe probe = Probes.of(hc);
+        if (probe == null || Probes.fallsBack(hc)) {
+            return null;
+        }
+        if (String.join(" ", hc.test()).matches("(?s).*\\bartisan\\s+octane:status\\b.*")) {
+            return "octane:status reports whether an Octane server runs in the container, and none is started in "
+                    + service;
+        }
+        return probe.urls().stream().filter(Probes.Url::local).findFirst()
+                .map(u -> "nothing in " + service + " listens on port " + u.portOrDefault() + " to answer " + u.text())
+                .orElse(null);
+    }
+
+    /** The healthcheck to recommend for a worker: its own probe, a process check, or switching the inherited one off. */
+    private static String ownProbe(ReviewContext context, Service service, TaskWorkers.TaskWorker worker) {
+        EntryPoint ep = containerOf(context, service).entryPoint();
+        if (ep != null && ep.runtime() == Runtime.CELERY && "worker".equals(ep.option("command"))) {
+            String app = ep.option("app");
+            return "a probe of the worker itself: `healthcheck: {test: [\"CMD-SHELL\", \"celery" + (app == null ? "" : " -A " + app)
+                    + " inspect ping -d celery@$$HOSTNAME\"], interval: 60s, timeout: 20s}` (it answers when the worker is"
+                    + " connected to its broker and takes tasks; it needs remote control, which Celery enables by default)";
+        }
+        if (worker != null && !worker.probe().isEmpty()) {
+            return "a probe of " + worker.display() + " itself: `healthcheck: {test: " + Probes.composeTest(worker.probe())
+                    + ", interval: 60s, timeout: 20s}`";
+        }
+        if (worker != null && worker.display().equals("a Sidekiq process")) {
+            return "a process check, `healthcheck: {test: [\"CMD-SHELL\", \"pgrep -f sidekiq\"]}` (pgrep comes with"
+                    + " procps, which the image must have), or `healthcheck: {disable: true}`";
+        }
+        return "`healthcheck: {disable: true}`, since " + (worker == null ? "it" : worker.display())
+                + " answers no request, or a check of what it does";
     }
 
     /** Whether the image has a HEALTHCHECK and the service runs another command than the server it probes. */

@@ -481,4 +481,19 @@ public final class Probes {
         long s = d.toSeconds();
         return s % 60 == 0 && s >= 60 ? (s / 60) + "m" : s + "s";
     }
+
+    /** What may follow {@code ||} in a probe without being another check: the usual {@code || exit 1}. */
+    private static final Pattern FAILURE = Pattern.compile("\\s*(exit(\\s+\\d+)?|false)\\s*;?\\s*");
+
+    /** Whether a shell probe tries another check when the request fails ({@code curl ... || pgrep puma}). */
+    public static boolean fallsBack(EffectiveHealthcheck health) {
+        String script = String.join(" ", health.test().subList(1, health.test().size()));
+        String[] parts = script.split("\\|\\|");
+        for (int i = 1; i < parts.length; i++) {
+            if (!FAILURE.matcher(parts[i]).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

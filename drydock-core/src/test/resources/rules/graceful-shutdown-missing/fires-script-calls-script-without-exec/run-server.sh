@@ -1,0 +1,2 @@
+#!/bin/sh
+exec gunicorn --bind 0.0.0.0:8000 app:app
