@@ -124,7 +124,15 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " lifecycle commands and the editor's server as: devcontainer.json's remoteUser, else its"
                 + " containerUser, else the remote user a devcontainers base image"
                 + " (mcr.microsoft.com/devcontainers/*) names in its metadata (vscode, node); root there is"
-                + " medium.",
+                + " medium."
+                + " When the container starts as root and never switches users but its entry-point script (or the"
+                + " sh -c script of its command) takes a step only root can take (chown of a folder such as a mounted"
+                + " volume, a write under /etc, update-ca-certificates, sysctl, a package install or useradd; not a"
+                + " step whose failure it tolerates with ||, and nothing of a script that checks id -u or $EUID),"
+                + " the finding keeps its severity but no fix adds a USER, under which that step fails at every start"
+                + " (stopping a set -e script before the server): the recommendation names each such line and says to"
+                + " take it at build time (RUN chown, COPY --chown) or to keep root for it and drop privileges at the"
+                + " script's exec with gosu (su-exec on Alpine), also for php-fpm.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
