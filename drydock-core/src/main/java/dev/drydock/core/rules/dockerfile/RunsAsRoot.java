@@ -51,6 +51,7 @@ import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CronDaemons;
 import dev.drydock.core.rules.support.PrivilegeDrop;
 import dev.drydock.core.rules.support.PhpFpm;
+import dev.drydock.core.rules.support.RootStartSteps;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.FileOnlyImage;
 import dev.drydock.core.rules.support.ImageTags;
@@ -74,7 +75,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd) and for microdnf"
                 + " images such as ubi-minimal (no useradd without shadow-utils), useradd elsewhere. Not root either:"
                 + " an entry point that starts as root only to prepare files and then"
-                + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec (also a Python launcher whose os.execv argv"
+                + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec where its script execs the main process"
+                + " or ends (not a switch for one step, such as gosu app python manage.py migrate before exec \"$@\")"
+                + " (also a Python launcher whose os.execv argv"
                 + " list starts with gosu or su-exec) (a strength), also when USER root or"
                 + " compose user: root says so explicitly. Low instead of"
                 + " critical for a runtime base image (its command is a bare interpreter or build tool, or it adds no"
@@ -123,7 +126,15 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " lifecycle commands and the editor's server as: devcontainer.json's remoteUser, else its"
                 + " containerUser, else the remote user a devcontainers base image"
                 + " (mcr.microsoft.com/devcontainers/*) names in its metadata (vscode, node); root there is"
-                + " medium.",
+                + " medium."
+                + " When the container starts as root and never switches users but its entry-point script (or the"
+                + " sh -c script of its command) takes a step only root can take (chown of a folder such as a mounted"
+                + " volume, a write under /etc, update-ca-certificates, sysctl, a package install or useradd; not a"
+                + " step whose failure it tolerates with ||, and nothing of a script that checks id -u or $EUID),"
+                + " the finding keeps its severity but no fix adds a USER, under which that step fails at every start"
+                + " (stopping a set -e script before the server): the recommendation names each such line and says to"
+                + " take it at build time (RUN chown, COPY --chown) or to keep root for it and drop privileges at the"
+                + " script's exec with gosu (su-exec on Alpine), also for php-fpm.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -191,8 +202,9 @@ public final class RunsAsRoot implements Rule {
                             .recommendation(imageUser != null
                                     ? "Remove user: " + user.value() + " so that the container runs as the image's "
                                             + imageUser + "; if a start step needs root, do it in the image build instead."
-                                    : rootArgument(container).orElseGet(() -> "Run as a dedicated non-root user, e.g. "
-                                            + suggestion(container) + "."))
+                                    : rootArgument(container).orElseGet(() -> rootStepsAdvice(container,
+                                            RootStartSteps.of(container), "Run as a dedicated non-root user, e.g. "
+                                                    + suggestion(container) + ".")))
                             .add();
                 } else {
                     context.strength(this, user.origin(), "the container runs as the non-root user "
@@ -293,7 +305,12 @@ public final class RunsAsRoot implements Rule {
                             + " the user write access to what the application writes there (or run the service"
                             + " with `user:` set to the owner's UID:GID).")
                     + privilegedPortNote(context, container) + kube.recommendation());
-            Fix fix = hostSource != null || cron.isPresent() || rootServerSharing(context, container) != null ? null
+            List<RootStartSteps.Step> rootSteps = cron.isPresent() ? List.of() : RootStartSteps.of(container);
+            if (!rootSteps.isEmpty()) {
+                recommendation = rootStepsAdvice(container, rootSteps, recommendation);
+            }
+            Fix fix = hostSource != null || cron.isPresent() || rootServerSharing(context, container) != null
+                    || !rootSteps.isEmpty() ? null
                     : createdUser(container) != null ? nonRootFix(container)
                     : StackFixes.runsAsRoot(context, container)
                             .map(f -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, f)))
@@ -459,6 +476,93 @@ public final class RunsAsRoot implements Rule {
                 : "; Celery warns when its worker runs as root, and refuses to start when it accepts"
                         + " pickle-serialized messages unless C_FORCE_ROOT is set: setting that variable is not the"
                         + " fix";
+    }
+
+    /**
+     * The recommendation for a container whose start script takes steps only root can take ({@link RootStartSteps}):
+     * the usual one, then those steps by file and line, since a USER alone would make them fail at every start, and
+     * the two ways out: take them at build time, or keep root for them and drop privileges where the script starts
+     * the main program. {@code recommendation} alone when there are none.
+     */
+    private static String rootStepsAdvice(Container container, List<RootStartSteps.Step> steps, String recommendation) {
+        if (steps.isEmpty()) {
+            return recommendation;
+        }
+        boolean one = steps.size() == 1;
+        StringBuilder out = new StringBuilder(recommendation).append(" No automatic fix adds the USER here: ");
+        for (int i = 0; i < steps.size(); i++) {
+            RootStartSteps.Step step = steps.get(i);
+            out.append(i == 0 ? "" : i == steps.size() - 1 ? "; and " : "; ").append(step.where()).append(' ')
+                    .append(step.needs());
+        }
+        boolean stops = steps.stream().anyMatch(RootStartSteps.Step::stopsScript);
+        out.append(". Under a non-root USER ").append(one ? "it fails" : "they fail").append(stops
+                ? " and the script stops there (set -e, or the && after it): the container would never start"
+                : ", and the script goes on without " + (one ? "it" : "them")).append(". Move ")
+                .append(one ? "it" : "them").append(" into the image build (").append(buildAdvice(steps))
+                .append("), or keep root for ").append(one ? "it" : "them").append(" and drop privileges where the")
+                .append(" script starts the main program: ").append(dropAdvice(container, steps)).append('.');
+        return out.toString();
+    }
+
+    /** How to take each kind of root-only start step at build time instead, once per kind. */
+    private static String buildAdvice(List<RootStartSteps.Step> steps) {
+        java.util.LinkedHashSet<String> advice = new java.util.LinkedHashSet<>();
+        for (RootStartSteps.Step step : steps) {
+            advice.add(switch (step.program()) {
+                case "chown" -> "RUN mkdir -p " + step.path() + " && chown -R " + step.owner() + " " + step.path()
+                        + ", or COPY --chown=" + step.owner() + " for what the image copies there: a new named volume"
+                        + " takes the folder's owner from the image, and a bind-mounted folder is chowned on the host";
+                case "update-ca-certificates" -> "RUN update-ca-certificates after copying the certificates in";
+                case "sysctl" -> "a kernel parameter is set on the container instead: sysctls: in compose, --sysctl"
+                        + " with docker run";
+                default -> step.path() != null ? "write " + step.path() + " in a RUN or COPY, or point the program at a"
+                        + " file in a folder its user owns" : step.program() + " in a RUN of the Dockerfile";
+            });
+        }
+        return String.join("; ", advice);
+    }
+
+    /**
+     * The privilege drop for the script's main program: {@code replace `exec php-fpm` (start.fpm.sh line 5) with
+     * `exec gosu www-data php-fpm`}, with the user the script's chown gives its files to, else the image's own.
+     */
+    private static String dropAdvice(Container container, List<RootStartSteps.Step> steps) {
+        String user = steps.stream().map(RootStartSteps.Step::owner).filter(Objects::nonNull)
+                .map(o -> o.contains(":") ? o.substring(0, o.indexOf(':')) : o)
+                .filter(o -> !o.isBlank() && !o.contains("$") && !UserIds.isRoot(o)).findFirst()
+                .orElseGet(() -> dropUser(container));
+        boolean alpine = InferredImageTools.of(container.build().model(), container.build().stage())
+                .map(t -> "apk".equals(t.packageManager())).orElse(false);
+        String tool = alpine ? "su-exec" : "gosu";
+        String install = alpine ? " (apk add --no-cache su-exec in the image)" : " (apt-get install gosu in the image)";
+        Optional<RootStartSteps.Exec> exec = RootStartSteps.exec(container);
+        if (exec.isEmpty()) {
+            return "end " + steps.get(0).file() + " with `exec " + tool + " " + user + " \"$@\"`, or with the server's"
+                    + " own command after `exec " + tool + " " + user + "`" + install;
+        }
+        String program = exec.get().words().stream().map(w -> w.contains(" ") || w.equals("$@") ? "\"" + w + "\"" : w)
+                .collect(java.util.stream.Collectors.joining(" "));
+        return "replace `" + ShortText.of(exec.get().text(), 60) + "` (" + exec.get().file() + " line "
+                + exec.get().line() + ") with `exec " + tool + " " + user + " " + ShortText.of(program, 60) + "`"
+                + install;
+    }
+
+    /** The user a privilege drop switches to when the script names none: the image's own or the one it creates. */
+    private static String dropUser(Container container) {
+        CreatedUser created = createdUser(container);
+        if (created != null) {
+            return created.name();
+        }
+        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
+        if (base instanceof BaseImage.External external && external.reference() != null
+                && ImageTags.officialName(external.reference()).equals("node")) {
+            return "node";
+        }
+        if (PhpFpm.onPhpImage(container)) {
+            return "www-data";
+        }
+        return "app";
     }
 
     private static String startsAsRootToPrepare(PrivilegeDrop drop) {
@@ -792,10 +896,8 @@ public final class RunsAsRoot implements Rule {
                         + " names for the work, which only holds if that configuration says so"
                 : "no USER: " + program + " starts as root and does not switch users by itself; as a stock server"
                         + " image it leaves the user to the images and deployments built on it";
-        context.finding(this, at, message)
-                .severity(Severity.LOW)
-                .implicit()
-                .recommendation(role == ImageRole.RUNTIME_BASE
+        List<RootStartSteps.Step> rootSteps = RootStartSteps.of(container);
+        String recommendation = role == ImageRole.RUNTIME_BASE
                         ? "Document that images built FROM this one must add USER; or add an unprivileged user here"
                                 + " (" + suggestion(container) + ") so that they can switch to it with one line."
                         : unprivilegedNginx(container) != null
@@ -806,7 +908,12 @@ public final class RunsAsRoot implements Rule {
                         ? "Check that " + program + "'s configuration names an unprivileged user, or run it as one: "
                                 + suggestion(container) + " (an unprivileged port above 1024 is then needed)."
                         : "Run " + program + " as an unprivileged user: " + suggestion(container)
-                                + " (an unprivileged port above 1024 is then needed).")
+                                + " (an unprivileged port above 1024 is then needed).";
+        context.finding(this, at, message)
+                .severity(Severity.LOW)
+                .implicit()
+                .recommendation(rootSteps.isEmpty() ? recommendation
+                        : rootStepsAdvice(container, rootSteps, recommendation))
                 .add();
     }
 
@@ -831,15 +938,18 @@ public final class RunsAsRoot implements Rule {
                 ? "USER www-data (the php image's own user, UID 82 on Alpine and 33 on Debian), "
                         + ownedFiles(container, "www-data:www-data", workdir, true)
                 : suggestion(container);
+        List<RootStartSteps.Step> rootSteps = RootStartSteps.of(container);
+        String recommendation = (allowsRoot ? "Drop -R and name an unprivileged user in the pool's configuration. "
+                : phpImage ? "" : "First " + pool + ". ")
+                + "To take root from the master too, run php-fpm as the pool's user: " + asUser + "; php-fpm"
+                + " then only notes that the pool's user directive is ignored, and its port 9000 needs no"
+                + " privilege.";
         context.finding(this, at, message)
                 .severity(allowsRoot ? Severity.MEDIUM : Severity.LOW)
                 .implicit()
-                .recommendation((allowsRoot ? "Drop -R and name an unprivileged user in the pool's configuration. "
-                        : phpImage ? "" : "First " + pool + ". ")
-                        + "To take root from the master too, run php-fpm as the pool's user: " + asUser + "; php-fpm"
-                        + " then only notes that the pool's user directive is ignored, and its port 9000 needs no"
-                        + " privilege.")
-                .fix(phpImage && !allowsRoot ? nonRootFix(container) : null)
+                .recommendation(rootSteps.isEmpty() ? recommendation
+                        : rootStepsAdvice(container, rootSteps, recommendation))
+                .fix(phpImage && !allowsRoot && rootSteps.isEmpty() ? nonRootFix(container) : null)
                 .add();
     }
 

@@ -6,6 +6,11 @@ import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.source.MappedText;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,12 +62,14 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
                 }
                 continue;
             }
-            Matcher m = IN_SCRIPT.matcher(file.text());
-            while (m.find()) {
-                for (int g = 1; g < m.groupCount(); g += 2) {
-                    if (m.group(g) != null && !RootUser.is(m.group(g + 1))) {
-                        String variable = rootDefault(file.text(), m.group(g + 1), ep);
-                        return Optional.of(new PrivilegeDrop(m.group(g + 1), m.group(g), file.path(), variable));
+            for (String command : mainCommands(file)) {
+                Matcher m = IN_SCRIPT.matcher(command);
+                while (m.find()) {
+                    for (int g = 1; g < m.groupCount(); g += 2) {
+                        if (m.group(g) != null && !RootUser.is(m.group(g + 1))) {
+                            String variable = rootDefault(file.text(), m.group(g + 1), ep);
+                            return Optional.of(new PrivilegeDrop(m.group(g + 1), m.group(g), file.path(), variable));
+                        }
                     }
                 }
             }
@@ -77,6 +84,36 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The commands of a shell script that may start the main process, as written: each one it execs ({@code exec gosu
+     * app "$@"}, also in a branch), and its last command at the top level ({@code gosu app "$@"} without exec). A
+     * switch elsewhere runs one step as another user ({@code gosu app python manage.py migrate}) while the main process
+     * keeps root, and one in a comment switches nothing.
+     */
+    private static List<String> mainCommands(SourceFile file) {
+        List<Command> commands = ShellScript.parse(MappedText.of(file, 0, file.text().length())).commands();
+        List<String> out = new ArrayList<>();
+        Command last = null;
+        for (Command command : commands) {
+            boolean exec = !command.wrappers().isEmpty() && command.wrappers().get(0).value().equals("exec")
+                    || command.name().equals("exec");
+            if (exec) {
+                out.add(text(file, command));
+            }
+            if (command.scopes().isEmpty() && !command.background()) {
+                last = command;
+            }
+        }
+        if (last != null) {
+            out.add(text(file, last));
+        }
+        return out;
+    }
+
+    private static String text(SourceFile file, Command command) {
+        return file.text().substring(command.span().start(), command.span().end());
     }
 
     private static boolean isPython(SourceFile file) {

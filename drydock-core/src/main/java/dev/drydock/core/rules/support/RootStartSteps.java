@@ -1,0 +1,240 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
+import dev.drydock.core.project.Origin;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.Connector;
+import dev.drydock.core.shell.Redirect;
+import dev.drydock.core.shell.RedirectOperator;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.shell.Word;
+import dev.drydock.core.source.MappedText;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The steps of the project's entry-point scripts that only root can take, for a container that starts as root and
+ * never switches users ({@link PrivilegeDrop} finds those that do): changing a file's owner ({@code chown -R www-data
+ * /var/www/storage} of a mounted folder), writing under /etc, {@code update-ca-certificates}, {@code sysctl},
+ * package installs, user database changes. Under a USER each of them fails with "Operation not permitted" or
+ * "Permission denied", which stops a script run with {@code set -e} before it starts the server: a USER alone
+ * breaks such an image. Steps whose failure the script tolerates ({@code chown ... || true}) or that a switcher runs
+ * as another user are left out, and so is every step of a script that checks which user it runs as ({@code id -u},
+ * {@code $EUID}): such a script already takes its own path under a USER.
+ */
+public final class RootStartSteps {
+
+    /**
+     * A step only root can take.
+     *
+     * @param file the script's path in the project
+     * @param line its line
+     * @param text the command as written
+     * @param program the program (chown, update-ca-certificates ...), or the writer of a file under /etc
+     * @param needs why it needs root, as a clause ("changes the owner of /var/www/storage")
+     * @param stopsScript whether the failure stops the script before the server starts: it runs with errexit, or the
+     *     step is joined to what follows with {@code &&}
+     * @param owner for chown, the owner it sets as written (www-data:www-data), else null
+     * @param path for chown, the path it changes; for a write under /etc, the file; else null
+     */
+    public record Step(String file, int line, String text, String program, String needs, boolean stopsScript,
+            String owner, String path) {
+
+        /** {@code start.fpm.sh line 3 (`chown -R www-data:www-data /var/www/storage`)}. */
+        public String where() {
+            return file + " line " + line + " (`" + ShortText.of(text, 70) + "`)";
+        }
+    }
+
+    /**
+     * The last command of a script that starts the main program ({@code exec php-fpm}, {@code exec "$@"}), where a
+     * privilege drop goes.
+     */
+    public record Exec(String file, int line, String text, List<String> words) {}
+
+    private static final Set<String> USER_DATABASE = Set.of("useradd", "groupadd", "adduser", "addgroup", "usermod",
+            "groupmod", "userdel", "deluser");
+    private static final Set<String> PACKAGE_MANAGERS = Set.of("apt-get", "apt", "apk", "dnf", "yum", "microdnf");
+    private static final Set<String> PRIVILEGED = Set.of("setcap", "mount", "iptables", "ip6tables", "modprobe");
+    /** Programs whose last operand is a file they write. */
+    private static final Set<String> FILE_WRITERS = Set.of("cp", "mv", "ln", "install", "tee");
+    private static final Set<String> SWITCHERS = Set.of("gosu", "su-exec", "s6-setuidgid", "setuidgid", "chpst",
+            "setpriv", "runuser", "su", "sudo", "chroot");
+    /** How a script checks the user it runs as, to take root-only steps only as root. */
+    private static final Pattern CHECKS_USER = Pattern.compile("\\bid\\s+-u\\b|\\$\\{?EUID\\b|\\$\\{?UID\\b|\\bwhoami\\b"
+            + "|\\bid\\s+-un\\b");
+
+    private RootStartSteps() {}
+
+    /** The root-only steps of the container's entry-point scripts and of the shell script its command runs, in order. */
+    public static List<Step> of(Container c) {
+        List<Step> steps = new ArrayList<>();
+        for (Script script : scripts(c)) {
+            if (CHECKS_USER.matcher(script.text()).find()) {
+                continue;
+            }
+            for (Command command : script.parsed().commands()) {
+                if (command.inCondition() && command.followedBy() != Connector.AND || command.followedBy() == Connector.OR
+                        || command.wrappers().stream().anyMatch(w -> SWITCHERS.contains(baseName(w.value())))) {
+                    continue;
+                }
+                needsRoot(command).ifPresent(step -> steps.add(new Step(script.file(), script.line(command),
+                        script.text(command), step.program(), step.needs(), command.errexitApplies() || command.followedBy() == Connector.AND, step.owner(),
+                        step.path())));
+            }
+        }
+        return steps;
+    }
+
+    /** The last {@code exec} of the scripts (the one that starts the main program), or empty. */
+    public static Optional<Exec> exec(Container c) {
+        Exec found = null;
+        for (Script script : scripts(c)) {
+            for (Command command : script.parsed().commands()) {
+                if (!command.wrappers().isEmpty() && baseName(command.wrappers().get(0).value()).equals("exec")
+                        && !command.name().isEmpty()) {
+                    List<String> words = command.words().subList(1, command.words().size()).stream()
+                            .map(Word::value).toList();
+                    found = new Exec(script.file(), script.line(command), script.text(command), words);
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * A shell script the container runs as it starts: an entry-point script of the project ({@code source} set, lines
+     * its own), or the script of its command ({@code sh -c "..."}, a shell-form CMD), whose lines are the command's.
+     */
+    private record Script(String file, SourceFile source, int commandLine, String text, ShellScript parsed) {
+
+        int line(Command command) {
+            return source != null ? command.span().startLine() : commandLine;
+        }
+
+        String text(Command command) {
+            return text.substring(command.span().start(), command.span().end()).strip();
+        }
+    }
+
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
+
+    private static List<Script> scripts(Container c) {
+        EntryPoint ep = c.entryPoint();
+        List<Script> scripts = new ArrayList<>();
+        if (ep == null || c.build() == null) {
+            return scripts;
+        }
+        List<SourceFile> files = new ArrayList<>();
+        for (String script : ep.scripts()) {
+            c.scripts().find(script).filter(RootStartSteps::shell).filter(f -> !files.contains(f)).ifPresent(files::add);
+        }
+        for (SourceFile file : files) {
+            scripts.add(new Script(file.path(), file, 0, file.text(),
+                    ShellScript.parse(MappedText.of(file, 0, file.text().length()))));
+        }
+        commandScript(c.command()).ifPresent(scripts::add);
+        return scripts;
+    }
+
+    /** The shell script of the command itself: a shell-form command's, or the one {@code sh -c} is given. */
+    private static Optional<Script> commandScript(EffectiveCommand command) {
+        if (command == null) {
+            return Optional.empty();
+        }
+        String text = null;
+        if (command.shellForm()) {
+            text = command.script();
+        } else {
+            List<String> argv = command.argv();
+            for (int i = 0; i + 2 < argv.size(); i++) {
+                if (SHELLS.contains(baseName(argv.get(i))) && argv.get(i + 1).matches("-[a-z]*c")) {
+                    text = argv.get(i + 2);
+                    break;
+                }
+            }
+        }
+        if (text == null) {
+            return Optional.empty();
+        }
+        String script = text;
+        Origin origin = command.cmd().contains(script) ? command.cmdOrigin()
+                : command.entrypoint().contains(script) ? command.entrypointOrigin() : command.origin();
+        return origin == null ? Optional.empty()
+                : Optional.of(new Script(origin.file(), null, origin.line(), script, ShellScript.parse(script)));
+    }
+
+    private static boolean shell(SourceFile file) {
+        if (file.lineCount() == 0) {
+            return false;
+        }
+        String first = file.line(1);
+        return first.startsWith("#!") ? first.matches("#!.*\\b(sh|bash|ash|dash|zsh)\\b.*") : file.path().endsWith(".sh");
+    }
+
+    private record Need(String program, String needs, String owner, String path) {}
+
+    private static Optional<Need> needsRoot(Command command) {
+        String name = command.name();
+        List<String> args = command.argumentValues();
+        List<String> operands = args.stream().filter(a -> !a.startsWith("-")).toList();
+        if (name.equals("chown") && operands.size() >= 2 && !operands.get(0).startsWith(":")) {
+            String path = operands.get(operands.size() - 1);
+            return Optional.of(new Need(name, "changes the owner of " + path + ", which takes root (chown: Operation not"
+                    + " permitted)", operands.get(0), path));
+        }
+        if (name.equals("update-ca-certificates")) {
+            return Optional.of(new Need(name, "writes the trust store under /etc/ssl, which belongs to root", null, null));
+        }
+        if (name.equals("sysctl") && (args.contains("-w") || operands.stream().anyMatch(a -> a.contains("=")))) {
+            return Optional.of(new Need(name, "sets a kernel parameter, which takes root", null, null));
+        }
+        if (USER_DATABASE.contains(name)) {
+            return Optional.of(new Need(name, "changes the user database in /etc, which belongs to root", null, null));
+        }
+        if (PACKAGE_MANAGERS.contains(name) && !operands.isEmpty()
+                && Set.of("install", "add", "update", "upgrade").contains(operands.get(0))) {
+            return Optional.of(new Need(name, "installs packages, which takes root", null, null));
+        }
+        if (PRIVILEGED.contains(name)) {
+            return Optional.of(new Need(name, "takes root", null, null));
+        }
+        Optional<String> etc = etcWrite(command, operands);
+        return etc.map(path -> new Need(name.isEmpty() ? "a redirection" : name, "writes " + path
+                + ", under /etc, which belongs to root", null, path));
+    }
+
+    /** A file under /etc the command writes: a redirection's target, sed -i's file, cp/tee/envsubst's target. */
+    private static Optional<String> etcWrite(Command command, List<String> operands) {
+        for (Redirect redirect : command.redirects()) {
+            if (redirect.target() != null && Set.of(RedirectOperator.OUT, RedirectOperator.APPEND,
+                    RedirectOperator.CLOBBER, RedirectOperator.OUT_ALL, RedirectOperator.APPEND_ALL)
+                    .contains(redirect.operator()) && underEtc(redirect.target().value())) {
+                return Optional.of(redirect.target().value());
+            }
+        }
+        String name = command.name();
+        if (name.equals("sed") && command.argumentValues().stream().anyMatch(a -> a.startsWith("-i")
+                || a.equals("--in-place")) && !operands.isEmpty() && underEtc(operands.get(operands.size() - 1))) {
+            return Optional.of(operands.get(operands.size() - 1));
+        }
+        if (FILE_WRITERS.contains(name) && !operands.isEmpty() && underEtc(operands.get(operands.size() - 1))) {
+            return Optional.of(operands.get(operands.size() - 1));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean underEtc(String path) {
+        return path.startsWith("/etc/");
+    }
+
+    private static String baseName(String program) {
+        return program.substring(program.lastIndexOf('/') + 1);
+    }
+}
