@@ -75,7 +75,7 @@ final class JvmControllers {
             if (out.size() >= MAX_FILES) {
                 return null;
             }
-            files.read(p).ifPresent(f -> out.put(p, blank(f.text())));
+            files.read(p).ifPresent(f -> out.put(p, KotlinText.blankComments(f.text())));
         }
         return out;
     }
@@ -109,7 +109,7 @@ final class JvmControllers {
         for (String text : sources.values()) {
             Matcher m = endpoint.matcher(text);
             while (m.find()) {
-                int close = matching(text, m.end() - 1);
+                int close = KotlinText.matching(text, m.end() - 1);
                 List<String> ids = close < 0 ? null : paths(text.substring(m.end(), close), List.of("value", "id"));
                 if (ids == null || ids.size() != 1) {
                     out.add("/");
@@ -137,7 +137,7 @@ final class JvmControllers {
         for (String text : sources.values()) {
             Matcher m = p.matcher(text);
             if (m.find()) {
-                int close = matching(text, m.end() - 1);
+                int close = KotlinText.matching(text, m.end() - 1);
                 if (close < 0) {
                     return null;
                 }
@@ -170,7 +170,7 @@ final class JvmControllers {
                 }
                 base = values.get(0).isEmpty() ? "/" : values.get(0);
             }
-            int close = matching(text, open);
+            int close = KotlinText.matching(text, open);
             if (close < 0) {
                 continue;
             }
@@ -206,7 +206,7 @@ final class JvmControllers {
                 }
                 String args = "";
                 if (j < to && text.charAt(j) == '(') {
-                    int close = matching(text, j);
+                    int close = KotlinText.matching(text, j);
                     if (close < 0 || close > to) {
                         return;
                     }
@@ -377,7 +377,7 @@ final class JvmControllers {
                 j++;
             }
             if (j < at && text.charAt(j) == '(') {
-                int close = matching(text, j);
+                int close = KotlinText.matching(text, j);
                 if (close > 0 && close < at) {
                     args = text.substring(j + 1, close);
                     m.region(close + 1, at);
@@ -412,7 +412,7 @@ final class JvmControllers {
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\'') {
-                i = stringEnd(text, i) - 1;
+                i = KotlinText.stringEnd(text, i) - 1;
             } else if (c == '(' || c == '<') {
                 depth++;
             } else if (c == ')' || c == '>') {
@@ -429,10 +429,10 @@ final class JvmControllers {
     private static int skipToken(String text, int i, int to) {
         char c = text.charAt(i);
         if (c == '"' || c == '\'') {
-            return Math.min(stringEnd(text, i), to);
+            return Math.min(KotlinText.stringEnd(text, i), to);
         }
         if (c == '(' || c == '{' || c == '[') {
-            int close = matching(text, i);
+            int close = KotlinText.matching(text, i);
             return close < 0 || close >= to ? to : close + 1;
         }
         return i + 1;
@@ -451,41 +451,5 @@ final class JvmControllers {
             }
         }
         return line;
-    }
-
-    /** The source with comments blanked; Java's and Groovy's character literals and text blocks kept whole. */
-    private static String blank(String text) {
-        return CStyleComments.blank(text, (t, i) -> t.charAt(i) == '"' || t.charAt(i) == '\'' ? stringEnd(t, i) : -1);
-    }
-
-    /** The index just after the string or character literal that starts at {@code start}. */
-    private static int stringEnd(String text, int start) {
-        char quote = text.charAt(start);
-        if (quote == '"') {
-            return KotlinText.stringEnd(text, start);
-        }
-        int i = start + 1;
-        while (i < text.length() && text.charAt(i) != quote && text.charAt(i) != '\n') {
-            i += text.charAt(i) == '\\' ? 2 : 1;
-        }
-        return Math.min(i + 1, text.length());
-    }
-
-    /** The bracket closing the one at {@code open}, skipping string and character literals; -1 when none. */
-    private static int matching(String text, int open) {
-        char o = text.charAt(open);
-        char close = o == '(' ? ')' : o == '{' ? '}' : ']';
-        int depth = 0;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = stringEnd(text, i) - 1;
-            } else if (c == o) {
-                depth++;
-            } else if (c == close && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -13,17 +13,21 @@ final class KotlinText {
 
     /** The text with its comments replaced by spaces, newlines kept so that offsets and lines stay put. */
     static String blankComments(String text) {
-        return CStyleComments.blank(text, (t, i) -> t.charAt(i) == '"' ? stringEnd(t, i) : -1);
+        return CStyleComments.blank(text, (t, i) -> t.charAt(i) == '"' || t.charAt(i) == '\'' ? stringEnd(t, i) : -1);
     }
 
-    /** The index just after the string literal (plain or raw) that starts at {@code start}. */
+    /**
+     * The index just after the literal that starts at {@code start}: a string (plain or raw, text blocks alike) or a
+     * character literal (Kotlin and Java) or single-quoted Groovy string.
+     */
     static int stringEnd(String text, int start) {
-        if (text.startsWith("\"\"\"", start)) {
+        char quote = text.charAt(start);
+        if (quote == '"' && text.startsWith("\"\"\"", start)) {
             int end = text.indexOf("\"\"\"", start + 3);
             return end < 0 ? text.length() : end + 3;
         }
         int i = start + 1;
-        while (i < text.length() && text.charAt(i) != '"' && text.charAt(i) != '\n') {
+        while (i < text.length() && text.charAt(i) != quote && text.charAt(i) != '\n') {
             i += text.charAt(i) == '\\' ? 2 : 1;
         }
         return Math.min(i + 1, text.length());
@@ -36,7 +40,7 @@ final class KotlinText {
         int depth = 0;
         for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '"') {
+            if (c == '"' || c == '\'') {
                 i = stringEnd(text, i) - 1;
             } else if (c == o) {
                 depth++;
