@@ -14,6 +14,8 @@ public enum FileKind {
     CI(true),
     /** Dev container configurations: {@code devcontainer.json}. */
     DEVCONTAINER(true),
+    /** Docker Bake files: {@code docker-bake.hcl}, {@code docker-bake.json} and their {@code .override} variants. */
+    BAKE(true),
     /** YAML files where Kubernetes manifests are kept; only those holding workloads are read as such. */
     KUBERNETES(true),
     /** Application sources: counted and listed, never read by discovery. */

@@ -88,6 +88,11 @@ public enum FileType {
      */
     DEVCONTAINER(FileKind.DEVCONTAINER, Language.NONE),
 
+    /** {@code docker-bake.hcl} and {@code docker-bake.override.hcl}. */
+    BAKE_HCL(FileKind.BAKE, Language.NONE),
+    /** {@code docker-bake.json} and {@code docker-bake.override.json}. */
+    BAKE_JSON(FileKind.BAKE, Language.NONE),
+
     /**
      * A YAML file that may be a Kubernetes manifest: in a folder named for manifests ({@code k8s/}, {@code deploy/},
      * {@code manifests/}, a kustomize {@code base/} or {@code overlays/NAME/}) or named for a workload

@@ -217,14 +217,19 @@ public final class ProjectLayout {
         return entries(FileKind.CI);
     }
 
-    /** The dev container configurations ({@code devcontainer.json}), in path order. */
     /** The YAML files that may be Kubernetes manifests. */
     public List<ProjectEntry> kubernetesFiles() {
         return entries(FileKind.KUBERNETES);
     }
 
+    /** The dev container configurations ({@code devcontainer.json}), in path order. */
     public List<ProjectEntry> devContainerFiles() {
         return entries(FileKind.DEVCONTAINER);
+    }
+
+    /** The Bake files, in path order. */
+    public List<ProjectEntry> bakeFiles() {
+        return entries(FileKind.BAKE);
     }
 
     public List<ProjectEntry> sources() {

@@ -19,7 +19,9 @@ public enum BuildTool {
     /** A dev container configuration's {@code build}. */
     DEV_CONTAINER("dev container build"),
     /** Kamal's {@code builder} of config/deploy.yml, which runs docker buildx build with its dockerfile, context and target. */
-    KAMAL("kamal build");
+    KAMAL("kamal build"),
+    /** A target of a Bake file ({@code docker-bake.hcl}), built by {@code docker buildx bake}. */
+    BAKE("docker buildx bake");
 
     private final String written;
 

@@ -280,6 +280,10 @@ public final class ProjectLoader {
                 }
                 all.addAll(found);
             }
+            List<String> bakeFiles = layout.bakeFiles().stream().map(ProjectEntry::path).toList();
+            if (!bakeFiles.isEmpty()) {
+                all.addAll(BakeBuilds.read(bakeFiles, this::text, diagnostics, files::isDirectory, files::exists));
+            }
             return all;
         }
 

@@ -1,0 +1,145 @@
+package dev.drydock.core.bake;
+
+import dev.drydock.core.bake.HclExpression.Entry;
+import dev.drydock.core.bake.HclExpression.ObjectOf;
+import dev.drydock.core.source.Span;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Bake files of one folder merged as {@code docker buildx bake} merges them (later files override earlier ones
+ * attribute by attribute, and map attributes such as {@code args} key by key), with each target's {@code inherits}
+ * applied.
+ */
+public final class BakeDefinition {
+
+    /** Attributes whose maps merge key by key across files and inheritance. */
+    private static final Set<String> MAPS = Set.of("args", "labels", "contexts", "annotations");
+
+    /** One parsed file. */
+    public record File(String path, HclBody body) {}
+
+    private record Declared(String file, Span span, Map<String, HclBody.Attribute> attributes) {}
+
+    private final Map<String, HclExpression> defaults = new LinkedHashMap<>();
+    private final Map<String, Declared> targets = new LinkedHashMap<>();
+    private final Map<String, List<String>> groups = new LinkedHashMap<>();
+    private final BakeValues values;
+
+    /** @param files in the order Bake reads them: {@code docker-bake.hcl} before {@code docker-bake.override.hcl} */
+    public BakeDefinition(List<File> files) {
+        for (File file : files) {
+            for (HclBody.Block block : file.body().blocks()) {
+                if (block.labels().size() != 1) {
+                    continue;
+                }
+                String name = block.labels().get(0);
+                switch (block.type()) {
+                    case "variable" -> defaults.put(name, block.body().attribute("default")
+                            .map(HclBody.Attribute::value).orElse(null));
+                    case "target" -> targets.merge(name,
+                            new Declared(file.path(), block.span(), attributes(block.body())), BakeDefinition::over);
+                    default -> { }
+                }
+            }
+        }
+        values = new BakeValues(defaults);
+        for (File file : files) {
+            for (HclBody.Block block : file.body().blocks()) {
+                if (block.type().equals("group") && block.labels().size() == 1) {
+                    groups.put(block.labels().get(0), strings(block.body().attribute("targets").orElse(null)));
+                }
+            }
+        }
+    }
+
+    public BakeValues values() {
+        return values;
+    }
+
+    /**
+     * The targets the project builds: those the groups name, and those no other target inherits from (a target only
+     * inherited from, such as the {@code docker-metadata-action} target of docker/metadata-action, is a set of shared
+     * attributes, not an image).
+     */
+    public List<BakeTarget> built() {
+        Set<String> inherited = new HashSet<>();
+        targets.values().forEach(t -> inherited.addAll(strings(t.attributes().get("inherits"))));
+        Set<String> names = new LinkedHashSet<>();
+        groups.values().forEach(list -> list.forEach(n -> expand(n, names, new HashSet<>())));
+        targets.keySet().stream().filter(n -> !inherited.contains(n)).forEach(names::add);
+        List<BakeTarget> out = new ArrayList<>();
+        for (String name : names) {
+            if (targets.containsKey(name)) {
+                Declared declared = targets.get(name);
+                out.add(new BakeTarget(name, declared.file(), declared.span(), resolved(name, new HashSet<>())));
+            }
+        }
+        return out;
+    }
+
+    private void expand(String name, Set<String> out, Set<String> seen) {
+        if (!seen.add(name)) {
+            return;
+        }
+        if (groups.containsKey(name) && !targets.containsKey(name)) {
+            groups.get(name).forEach(n -> expand(n, out, seen));
+        } else {
+            out.add(name);
+        }
+    }
+
+    /** A target's attributes with its parents' applied first, in the order {@code inherits} lists them. */
+    private Map<String, HclBody.Attribute> resolved(String name, Set<String> seen) {
+        Declared declared = targets.get(name);
+        if (declared == null || !seen.add(name)) {
+            return Map.of();
+        }
+        Map<String, HclBody.Attribute> merged = new LinkedHashMap<>();
+        for (String parent : strings(declared.attributes().get("inherits"))) {
+            resolved(parent, seen).forEach((key, attribute) -> merged.merge(key, attribute, BakeDefinition::overMap));
+        }
+        declared.attributes().forEach((key, attribute) -> merged.merge(key, attribute, BakeDefinition::overMap));
+        merged.remove("inherits");
+        return merged;
+    }
+
+    private List<String> strings(HclBody.Attribute attribute) {
+        if (attribute == null) {
+            return List.of();
+        }
+        return values.value(attribute.value()).filter(v -> v instanceof List<?>)
+                .map(v -> ((List<?>) v).stream().filter(String.class::isInstance).map(String.class::cast).toList())
+                .orElse(List.of());
+    }
+
+    private static Map<String, HclBody.Attribute> attributes(HclBody body) {
+        Map<String, HclBody.Attribute> out = new LinkedHashMap<>();
+        body.attributes().forEach(a -> out.put(a.name(), a));
+        return out;
+    }
+
+    private static Declared over(Declared earlier, Declared later) {
+        Map<String, HclBody.Attribute> merged = new LinkedHashMap<>(earlier.attributes());
+        later.attributes().forEach((key, attribute) -> merged.merge(key, attribute, BakeDefinition::overMap));
+        return new Declared(later.file(), later.span(), merged);
+    }
+
+    /** A later attribute over an earlier one: maps merged key by key, anything else replaced. */
+    private static HclBody.Attribute overMap(HclBody.Attribute earlier, HclBody.Attribute later) {
+        if (!MAPS.contains(later.name()) || !(earlier.value() instanceof ObjectOf before)
+                || !(later.value() instanceof ObjectOf after)) {
+            return later;
+        }
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        before.entries().forEach(e -> entries.put(e.key(), e));
+        after.entries().forEach(e -> entries.put(e.key(), e));
+        return new HclBody.Attribute(later.name(), new ObjectOf(List.copyOf(entries.values()), after.span()),
+                later.span(), later.file());
+    }
+}

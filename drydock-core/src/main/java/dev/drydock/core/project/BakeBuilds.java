@@ -1,0 +1,130 @@
+package dev.drydock.core.project;
+
+import dev.drydock.core.bake.BakeDefinition;
+import dev.drydock.core.bake.BakeJson;
+import dev.drydock.core.bake.BakeTarget;
+import dev.drydock.core.bake.BakeValues;
+import dev.drydock.core.bake.HclBody;
+import dev.drydock.core.bake.HclExpression;
+import dev.drydock.core.bake.HclParser;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.source.Diagnostic;
+import dev.drydock.core.source.SourceException;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The builds the Bake files of a folder declare, as {@code docker buildx bake} run in that folder makes them: each
+ * built target's context (default {@code .}, relative to the folder), Dockerfile (default {@code Dockerfile}, relative
+ * to the context), target stage, build arguments and tags, with the variables at their defaults. A target built from
+ * a matrix, an inline Dockerfile or a remote or computed context is left out.
+ */
+final class BakeBuilds {
+
+    /** The file names Bake reads in a folder, in the order it merges them. */
+    private static final List<String> NAMES = List.of("docker-bake.json", "docker-bake.hcl",
+            "docker-bake.override.json", "docker-bake.override.hcl");
+
+    private BakeBuilds() {}
+
+    /**
+     * @param paths the Bake files of the project, relative to its root
+     * @param text reads a file, null when it cannot be read
+     */
+    static List<DeclaredBuild> read(List<String> paths, Function<String, SourceFile> text, List<Diagnostic> diagnostics,
+            Predicate<String> isDirectory, Predicate<String> isFile) {
+        Map<String, List<String>> byFolder = new LinkedHashMap<>();
+        for (String path : paths) {
+            byFolder.computeIfAbsent(PathNames.parent(path), f -> new ArrayList<>()).add(path);
+        }
+        List<DeclaredBuild> out = new ArrayList<>();
+        byFolder.forEach((folder, files) -> {
+            Map<String, SourceFile> sources = new LinkedHashMap<>();
+            List<BakeDefinition.File> parsed = new ArrayList<>();
+            for (String name : NAMES) {
+                String path = PathNames.join(folder, name);
+                SourceFile file = files.contains(path) ? text.apply(path) : null;
+                if (file != null) {
+                    try {
+                        parsed.add(new BakeDefinition.File(path,
+                                name.endsWith(".json") ? BakeJson.parse(file) : HclParser.parse(file)));
+                        sources.put(path, file);
+                    } catch (SourceException e) {
+                        diagnostics.add(Diagnostic.error(e));
+                    }
+                }
+            }
+            BakeDefinition definition = new BakeDefinition(parsed);
+            for (BakeTarget target : definition.built()) {
+                build(folder, target, definition.values(), sources, isDirectory, isFile)
+                        .ifPresent(out::add);
+            }
+        });
+        return out;
+    }
+
+    private static Optional<DeclaredBuild> build(String folder, BakeTarget target, BakeValues values,
+            Map<String, SourceFile> sources,
+            Predicate<String> isDirectory, Predicate<String> isFile) {
+        if (target.attribute("matrix").isPresent() || target.attribute("dockerfile-inline").isPresent()) {
+            return Optional.empty();
+        }
+        Optional<String> written = string(target, "context", values, ".");
+        String context = written.filter(c -> !c.startsWith("target:")).map(c -> DeclaredBuilds.resolve(folder, c))
+                .orElse(null);
+        if (context == null || !context.isEmpty() && !isDirectory.test(context)) {
+            return Optional.empty();
+        }
+        String dockerfile = target.attribute("dockerfile").isEmpty()
+                ? DefaultDockerfile.resolve(PathNames.join(context, "Dockerfile"), isFile)
+                : string(target, "dockerfile", values, null).map(d -> DeclaredBuilds.resolve(context, d)).orElse(null);
+        if (dockerfile == null || !isFile.test(dockerfile)) {
+            return Optional.empty();
+        }
+        String stage = string(target, "target", values, null).filter(t -> !t.isBlank()).orElse(null);
+        Map<String, String> args = new LinkedHashMap<>();
+        List<BuildArgument> arguments = new ArrayList<>();
+        if (target.attribute("args").orElse(null) instanceof HclBody.Attribute a
+                && a.value() instanceof HclExpression.ObjectOf map) {
+            for (HclExpression.Entry entry : map.entries()) {
+                if (entry.key() == null) {
+                    continue;
+                }
+                Optional<String> value = values.string(entry.value());
+                value.ifPresent(v -> args.put(entry.key(), v));
+                String shown = values.readsVariable(entry.value()) || value.isEmpty()
+                        ? "${" + written(sources.get(entry.file()), entry.value()) + "}" : value.get();
+                arguments.add(new BuildArgument(entry.key(), shown, new Origin(entry.file(), entry.span())));
+            }
+        }
+        List<String> tags = new ArrayList<>();
+        target.attribute("tags").ifPresent(t -> {
+            if (t.value() instanceof HclExpression.ListOf list) {
+                list.items().forEach(item -> tags.add(values.string(item).orElse(written(sources.get(t.file()), item))));
+            }
+        });
+        return Optional.of(new DeclaredBuild(dockerfile, context, stage, args, arguments, tags,
+                new Origin(target.file(), target.span()), BuildTool.BAKE));
+    }
+
+    private static Optional<String> string(BakeTarget target, String attribute, BakeValues values, String absent) {
+        Optional<HclBody.Attribute> given = target.attribute(attribute);
+        return given.isEmpty() ? Optional.ofNullable(absent) : values.string(given.get().value());
+    }
+
+    /** An expression as written, without the quotes of a string. */
+    private static String written(SourceFile file, HclExpression expression) {
+        if (file == null) {
+            return "?";
+        }
+        String text = file.text(expression.span());
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1)
+                : text;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.drydock.core.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.core.source.Diagnostic;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BakeBuildsTest {
+
+    private static final Set<String> DIRS = Set.of("services", "services/api", "web");
+    private static final Set<String> FILES = Set.of("Dockerfile", "services/api/Dockerfile",
+            "services/api/prod.Dockerfile", "web/dockerfile");
+
+    private static List<DeclaredBuild> read(List<Diagnostic> diagnostics, String... pathsAndTexts) {
+        Map<String, SourceFile> files = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            files.put(pathsAndTexts[i], SourceFile.of(pathsAndTexts[i], pathsAndTexts[i + 1]));
+        }
+        return BakeBuilds.read(List.copyOf(files.keySet()), files::get, diagnostics, DIRS::contains, FILES::contains);
+    }
+
+    @Test
+    void eachBuiltTargetGivesItsDockerfileRelativeToItsContext() {
+        List<DeclaredBuild> builds = read(new ArrayList<>(), "docker-bake.hcl", """
+                variable "TAG" { default = "1.2.0" }
+                target "api" {
+                  context    = "services/api"
+                  dockerfile = "prod.Dockerfile"
+                  target     = "runtime"
+                  args = {
+                    VERSION = TAG
+                    MODE    = "prod"
+                    REV     = git_sha()
+                  }
+                  tags = ["ghcr.io/acme/api:${TAG}", "ghcr.io/acme/api:${notequal(TAG, "")}x"]
+                }
+                target "web" {
+                  context = "web"
+                }
+                target "root" {}
+                target "remote" {
+                  context = "https://github.com/acme/app.git"
+                }
+                target "matrix" {
+                  name = "m-${v}"
+                  matrix = { v = ["1", "2"] }
+                }
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile)
+                .containsExactly("services/api/prod.Dockerfile", "web/dockerfile", "Dockerfile");
+        DeclaredBuild api = builds.get(0);
+        assertThat(api.context()).isEqualTo("services/api");
+        assertThat(api.target()).isEqualTo("runtime");
+        assertThat(api.tool()).isEqualTo(BuildTool.BAKE);
+        assertThat(api.args()).isEqualTo(Map.of("VERSION", "1.2.0", "MODE", "prod"));
+        assertThat(api.arguments()).extracting(BuildArgument::value).containsExactly("${TAG}", "prod", "${git_sha()}");
+        assertThat(api.arguments().get(0).literal()).isFalse();
+        assertThat(api.arguments().get(0).origin().toString()).isEqualTo("docker-bake.hcl:7:5");
+        assertThat(api.tags()).containsExactly("ghcr.io/acme/api:1.2.0", "ghcr.io/acme/api:truex");
+        assertThat(api.origin().toString()).isEqualTo("docker-bake.hcl:2:1");
+    }
+
+    @Test
+    void filesOfOneFolderMergeAndAFileThatDoesNotParseIsReported() {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<DeclaredBuild> builds = read(diagnostics,
+                "docker-bake.override.hcl", "target \"api\" {\n  target = \"debug\"\n}\n",
+                "docker-bake.hcl", "target \"api\" {\n  context = \"services/api\"\n}\n",
+                "services/docker-bake.hcl", "target \"broken\" {\n  context = [\n");
+        assertThat(builds).singleElement().satisfies(b -> {
+            assertThat(b.dockerfile()).isEqualTo("services/api/Dockerfile");
+            assertThat(b.target()).isEqualTo("debug");
+        });
+        assertThat(diagnostics).singleElement().satisfies(d -> {
+            assertThat(d.path()).isEqualTo("services/docker-bake.hcl");
+            assertThat(d.level()).isEqualTo(Diagnostic.Level.ERROR);
+        });
+    }
+}

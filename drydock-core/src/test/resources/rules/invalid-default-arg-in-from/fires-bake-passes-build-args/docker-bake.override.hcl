@@ -1,0 +1,5 @@
+target "api" {
+  args = {
+    GO_VERSION = GO_VERSION
+  }
+}
