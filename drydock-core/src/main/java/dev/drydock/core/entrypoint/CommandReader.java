@@ -1,8 +1,8 @@
 package dev.drydock.core.entrypoint;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.shell.ShellWords;
-import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -582,7 +582,7 @@ final class CommandReader {
         if (!looksLikeCommand(rest.get(0))) {
             return chosenByArguments(path, rest);
         }
-        Optional<SourceFile> file = scriptFiles.find(abs(path));
+        Optional<ShellScript> file = shellScript(path);
         ArgumentUse use = file.map(ScriptArguments::use).orElse(ArgumentUse.UNKNOWN);
         if (use == ArgumentUse.IGNORES) {
             List<String> own = ownStart(path, file.get(), rest);
@@ -600,12 +600,18 @@ final class CommandReader {
         return rest;
     }
 
+    /** The project's copy of a script a POSIX-like shell runs, parsed once for the review; empty when none is found. */
+    private Optional<ShellScript> shellScript(String path) {
+        return scriptFiles.find(abs(path)).filter(ScriptArguments::isShellScript)
+                .flatMap(file -> scriptFiles.parsed(abs(path)));
+    }
+
     /**
      * A script of the project run with no arguments that never reads any ({@code CMD ["/start.sh"]}): the program it
      * starts itself is the application; null when the script is not found, reads arguments, or can't be split.
      */
     private List<String> startedWithoutArguments(String path) {
-        Optional<SourceFile> file = scriptFiles.find(abs(path));
+        Optional<ShellScript> file = shellScript(path);
         ArgumentUse use = file.map(ScriptArguments::use).orElse(ArgumentUse.UNKNOWN);
         return use == ArgumentUse.IGNORES || use == ArgumentUse.READS ? ownProgram(path, file.get(), List.of()) : null;
     }
@@ -616,7 +622,7 @@ final class CommandReader {
      * found or can't be split.
      */
     private List<String> chosenByArguments(String path, List<String> arguments) {
-        Optional<SourceFile> file = scriptFiles.find(abs(path));
+        Optional<ShellScript> file = shellScript(path);
         ArgumentUse use = file.map(ScriptArguments::use).orElse(ArgumentUse.UNKNOWN);
         return use == ArgumentUse.READS || use == ArgumentUse.HANDS_ON ? ownProgram(path, file.get(), arguments) : null;
     }
@@ -625,11 +631,11 @@ final class CommandReader {
      * The program a project's script starts, read as {@code sh -c} would read it with these arguments; null, with the
      * ways it may go in {@link #branches} when they can't be told apart, when it has none.
      */
-    private List<String> ownProgram(String path, SourceFile file, List<String> arguments) {
+    private List<String> ownProgram(String path, ShellScript file, List<String> arguments) {
         List<String> positional = new ArrayList<>();
         positional.add(path);
         positional.addAll(arguments);
-        SimpleScript parsed = SimpleScript.read(file.text(), env, positional, workdir, scriptFiles);
+        SimpleScript parsed = SimpleScript.read(file, env, positional, workdir, scriptFiles);
         List<String> own = parsed.supported() ? follow(parsed, path) : null;
         if (own != null) {
             unresolved.addAll(parsed.unresolved());
@@ -643,8 +649,8 @@ final class CommandReader {
      * A script that never reads its arguments: they never run, and the program it starts itself is the application,
      * read as {@code sh -c} would read the script; null when the script can't be split into its commands.
      */
-    private List<String> ownStart(String path, SourceFile file, List<String> ignored) {
-        SimpleScript parsed = SimpleScript.read(file.text(), env, List.of(path), workdir, scriptFiles);
+    private List<String> ownStart(String path, ShellScript file, List<String> ignored) {
+        SimpleScript parsed = SimpleScript.read(file, env, List.of(path), workdir, scriptFiles);
         List<String> own = parsed.supported() ? follow(parsed, path) : null;
         if (own != null) {
             unresolved.addAll(parsed.unresolved());

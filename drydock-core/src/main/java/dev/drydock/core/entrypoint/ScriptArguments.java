@@ -32,12 +32,12 @@ public final class ScriptArguments {
      * What a shell script does with its arguments: runs them ({@code "$@"} or {@code "$*"} as a program), reads them
      * otherwise, or never reads them; {@link ArgumentUse#UNKNOWN} when the file is not a shell script.
      */
-    public static ArgumentUse use(SourceFile file) {
-        if (!isShellScript(file)) {
+    public static ArgumentUse use(ShellScript script) {
+        if (!isShellScript(script.text().file())) {
             return ArgumentUse.UNKNOWN;
         }
-        return runsCommandArguments(file) ? ArgumentUse.HANDS_ON
-                : readsArguments(file) ? ArgumentUse.READS : ArgumentUse.IGNORES;
+        return runsCommandArguments(script) ? ArgumentUse.HANDS_ON
+                : readsArguments(script) ? ArgumentUse.READS : ArgumentUse.IGNORES;
     }
 
     /** Whether a POSIX-like shell runs the file: its shebang names one, or it has none and its name ends in .sh. */
@@ -46,22 +46,12 @@ public final class ScriptArguments {
     }
 
     /** The commands of the script that run its arguments as a command ({@code "$@"}, also after gosu or exec). */
-    public static List<Command> handOvers(SourceFile file) {
-        return handOvers(ScriptFiles.parse(file));
-    }
-
-    /** {@link #handOvers(SourceFile)} of a script already parsed. */
     public static List<Command> handOvers(ShellScript script) {
         return script.commands().stream().filter(cmd -> cmd.program().map(w -> w.value().equals("$@")
                 || w.value().equals("$*")).orElse(false)).toList();
     }
 
     /** Whether the script runs the container's command ({@code "$@"}) anywhere. */
-    public static boolean runsCommandArguments(SourceFile file) {
-        return !handOvers(file).isEmpty();
-    }
-
-    /** {@link #runsCommandArguments(SourceFile)} of a script already parsed. */
     public static boolean runsCommandArguments(ShellScript script) {
         return !handOvers(script).isEmpty();
     }
@@ -70,20 +60,15 @@ public final class ScriptArguments {
      * Whether the script reads its arguments in any way: a positional parameter outside comments, shift,
      * getopts, a bare {@code for arg}, or sourcing a file that may read them.
      */
-    public static boolean readsArguments(SourceFile file) {
-        String code = COMMENT.matcher(file.text()).replaceAll("$1");
-        return runsCommandArguments(file) || POSITIONAL.matcher(code).find() || ARGUMENT_COMMANDS.matcher(code).find();
+    public static boolean readsArguments(ShellScript script) {
+        String code = COMMENT.matcher(script.text().file().text()).replaceAll("$1");
+        return runsCommandArguments(script) || POSITIONAL.matcher(code).find() || ARGUMENT_COMMANDS.matcher(code).find();
     }
 
     /**
      * The script's last command when it runs in the foreground as the script's final step (not in a pipeline,
      * not a shell builtin that ends or waits): the long-running program the script starts, such as a worker.
      */
-    public static Optional<Command> lastForegroundCommand(SourceFile file) {
-        return lastForegroundCommand(ScriptFiles.parse(file));
-    }
-
-    /** {@link #lastForegroundCommand(SourceFile)} of a script already parsed. */
     public static Optional<Command> lastForegroundCommand(ShellScript script) {
         List<Command> commands = script.commands();
         if (commands.isEmpty()) {

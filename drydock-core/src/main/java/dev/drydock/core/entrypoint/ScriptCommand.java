@@ -1,5 +1,6 @@
 package dev.drydock.core.entrypoint;
 
+import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.Connector;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,8 +15,10 @@ import java.util.Map;
  *     {@code export}s, and its own ({@code A=1 run})
  * @param pipelineStart it is the first command of its pipeline ({@code tee} in {@code app | tee log} is not)
  * @param followedBy how its pipeline is joined to the next one
+ * @param command the command of the script it is read from (its place in the file, its {@code exec})
  */
-record ScriptCommand(List<String> words, Map<String, String> environment, boolean pipelineStart, Connector followedBy) {
+record ScriptCommand(List<String> words, Map<String, String> environment, boolean pipelineStart, Connector followedBy,
+        Command command) {
 
     ScriptCommand {
         words = List.copyOf(words);

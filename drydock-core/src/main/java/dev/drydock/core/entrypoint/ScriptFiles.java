@@ -29,20 +29,29 @@ public interface ScriptFiles {
 
     /** These script files, each found and parsed once however often it is asked for. */
     static ScriptFiles cached(ScriptFiles files) {
+        return cached(files, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * These script files, each found once, and each project file parsed once in {@code parses} (by its project path),
+     * which the images of one review share: two images that copy the same script read one parse of it.
+     */
+    static ScriptFiles cached(ScriptFiles files, Map<String, ShellScript> parses) {
         if (files instanceof Cached) {
             return files;
         }
-        return new Cached(files);
+        return new Cached(files, parses);
     }
 
     /** {@link #cached}. */
     final class Cached implements ScriptFiles {
         private final ScriptFiles files;
         private final Map<String, Optional<SourceFile>> found = new ConcurrentHashMap<>();
-        private final Map<String, Optional<ShellScript>> parsed = new ConcurrentHashMap<>();
+        private final Map<String, ShellScript> parses;
 
-        private Cached(ScriptFiles files) {
+        private Cached(ScriptFiles files, Map<String, ShellScript> parses) {
             this.files = files;
+            this.parses = parses;
         }
 
         @Override
@@ -52,7 +61,15 @@ public interface ScriptFiles {
 
         @Override
         public Optional<ShellScript> parsed(String containerPath) {
-            return parsed.computeIfAbsent(containerPath, path -> find(path).map(ScriptFiles::parse));
+            return find(containerPath).map(file -> {
+                ShellScript known = parses.get(file.path());
+                if (known != null && known.text().file().text().equals(file.text())) {
+                    return known;
+                }
+                ShellScript parsed = parse(file);
+                parses.put(file.path(), parsed);
+                return parsed;
+            });
         }
     }
 }

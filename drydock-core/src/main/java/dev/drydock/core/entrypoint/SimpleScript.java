@@ -32,7 +32,8 @@ import java.util.Set;
  * <p>An {@code if} or {@code case} whose condition the environment and positional parameters decide ({@code [ "$1" =
  * web ]}, see {@link ScriptConditions}) is followed into its branch, a {@code { }} group into its body, a call of a
  * function the script defines into the function's body (with the call's arguments as {@code $1}...; nested calls at
- * most 8 deep); an unconditional {@code exec program} or {@code exit} ends the script. A final {@code if} or
+ * most 8 deep), a matching {@code case} arm on through the next arm's body after {@code ;&} and to the next arm that
+ * matches after {@code ;;&}; an unconditional {@code exec program} or {@code exit} ends the script. A final {@code if} or
  * {@code case} that can't be decided gives one {@linkplain #branches() branch} per way through it. {@code . FILE} of a
  * project file that only assigns variables sets them; any other sourced file sets variables drydock can't name, as
  * {@code export $(...)} does (a virtualenv's {@code bin/activate} excepted).
@@ -80,7 +81,45 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
      */
     static SimpleScript read(String script, Map<String, String> environment, List<String> positional, String workdir,
             ScriptFiles files) {
-        return new Reader(environment, positional, workdir, files).read(ShellScript.parse(script));
+        return read(ShellScript.parse(script), environment, positional, workdir, files);
+    }
+
+    /** {@link #read(String, Map, List, String, ScriptFiles)} of a script already parsed (a project file's, once). */
+    static SimpleScript read(ShellScript script, Map<String, String> environment, List<String> positional, String workdir,
+            ScriptFiles files) {
+        return new Reader(environment, positional, workdir, files, false).read(script);
+    }
+
+    /**
+     * The commands a script may end with, one per way through it, in script order: the last command of each way, where
+     * the shell waits for it unless it is exec'd. Ways are walked as {@link #read} walks them (functions, an {@code if}
+     * or {@code case} the environment decides, case fall-through), except that any variable neither the environment
+     * nor the script sets may hold anything, the positional parameters are not known, and what can't be read is passed
+     * over rather than failing the whole script: a command whose words can't be evaluated is kept as written, and a
+     * way whose last step is control flow drydock does not follow (a loop, a subshell, an {@code if} before the end)
+     * has no final command. A way's last command counts only when it runs alone in the foreground (not in a pipeline,
+     * not with {@code &}).
+     */
+    static List<Command> finalCommands(ShellScript script, Map<String, String> environment, String workdir,
+            ScriptFiles files) {
+        Reader reader = new Reader(environment, null, workdir, files, true);
+        reader.start.unnamedExports = true;
+        List<Way> ways;
+        try {
+            ways = reader.ways(script);
+        } catch (Unreadable e) {
+            return List.of();
+        }
+        Set<Command> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Command> out = new ArrayList<>();
+        for (Way w : ways) {
+            Command last = w.openEnd || w.commands.isEmpty() ? null : w.commands.get(w.commands.size() - 1).command();
+            if (last != null && last.pipelineSize() == 1 && !last.background() && seen.add(last)) {
+                out.add(last);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(c -> c.span().start()));
+        return out;
     }
 
     boolean supported() {
@@ -107,6 +146,8 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
         private final Map<String, CommandNode> functions = new LinkedHashMap<>();
         private final Map<SimpleCommand, Command> commandsByNode = new IdentityHashMap<>();
         private final ScriptFiles files;
+        /** Reading for {@link #finalCommands}: what can't be read is passed over instead of failing the script. */
+        private final boolean lenient;
         private final Way start;
         private String source = "";
         private boolean endsWithExec;
@@ -114,8 +155,10 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
         /** The way being read: what {@link #add} and the evaluator work on. */
         private Way way;
 
-        Reader(Map<String, String> environment, List<String> positional, String workdir, ScriptFiles files) {
+        Reader(Map<String, String> environment, List<String> positional, String workdir, ScriptFiles files,
+                boolean lenient) {
             this.files = files == null ? ScriptFiles.NONE : files;
+            this.lenient = lenient;
             this.start = new Way(new LinkedHashMap<>(environment), positional == null ? null : new ArrayList<>(positional),
                     workdir == null ? "/" : workdir);
         }
@@ -136,13 +179,9 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
             if (script.hasProblems()) {
                 return unsupported("a syntax error (" + script.problems().get(0).message() + ")");
             }
-            List<AndOrList> items = script.body().items();
-            source = script.text().file().text();
-            script.commands().forEach(c -> commandsByNode.putIfAbsent(c.node(), c));
-            endsWithExec = !items.isEmpty() && endsWithExec(items.get(items.size() - 1));
             List<Way> ways;
             try {
-                ways = walk(script.body(), List.of(start), true, 0);
+                ways = ways(script);
             } catch (Unreadable e) {
                 return unsupported(e.getMessage());
             }
@@ -152,6 +191,15 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
             List<ScriptBranch> branches = ways.stream().map(w -> new ScriptBranch(String.join(" and ", w.conditions),
                     w.development, w.commands)).toList();
             return new SimpleScript(List.of(), branches, null, skipped, unresolved);
+        }
+
+        /** The ways through the script, each with the commands it runs. */
+        List<Way> ways(ShellScript script) throws Unreadable {
+            List<AndOrList> items = script.body().items();
+            source = script.text().file().text();
+            script.commands().forEach(c -> commandsByNode.putIfAbsent(c.node(), c));
+            endsWithExec = !items.isEmpty() && endsWithExec(items.get(items.size() - 1));
+            return walk(script.body(), List.of(start), true, 0);
         }
 
         private SimpleScript unsupported(String why) {
@@ -201,8 +249,10 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
                     for (CommandNode node : pipeline.commands()) {
                         Command command = commandsByNode.get((SimpleCommand) node);
                         String problem = command == null ? "a command drydock could not place" : add(command);
-                        if (problem != null) {
+                        if (problem != null && !lenient) {
                             throw new Unreadable(problem);
+                        } else if (problem != null) {
+                            addAsWritten(command, w);
                         }
                     }
                 }
@@ -235,6 +285,10 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
 
         /** Control flow drydock does not follow: passed over when the script ends with an exec, else unreadable. */
         private List<Way> passOver(String what, Way w) throws Unreadable {
+            if (lenient) {
+                w.openEnd = true;
+                return List.of(w);
+            }
             if (!endsWithExec) {
                 throw new Unreadable(what);
             }
@@ -242,28 +296,53 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
             return List.of(w);
         }
 
+        /** Something that can't be read even where control flow is passed over: the script is unreadable unless lenient. */
+        private List<Way> passOver(String what, Way w, boolean always) throws Unreadable {
+            if (always && !lenient) {
+                throw new Unreadable(what);
+            }
+            return passOver(what, w);
+        }
+
+        /** A command kept with its words as written: one whose words can't be evaluated, read leniently. */
+        private void addAsWritten(Command command, Way w) {
+            if (command == null) {
+                w.openEnd = true;
+                return;
+            }
+            w.commands.add(new ScriptCommand(command.words().stream().map(Word::value).toList(), w.env,
+                    command.pipelineIndex() == 0, command.followedBy(), command));
+            w.openEnd = false;
+        }
+
         /** A function defined earlier in the script, run with the call's arguments as its positional parameters. */
         private List<Way> call(CommandNode body, SimpleCommand node, Way w, boolean last, int depth) throws Unreadable {
             if (depth >= MAX_DEPTH) {
-                throw new Unreadable("functions calling each other more than " + MAX_DEPTH + " deep");
+                return passOver("functions calling each other more than " + MAX_DEPTH + " deep", w, true);
             }
             List<String> arguments = new ArrayList<>();
             arguments.add(w.positional == null || w.positional.isEmpty() ? "sh" : w.positional.get(0));
             for (Word word : node.words().subList(1, node.words().size())) {
                 Expansion fields = record(evaluator().fieldsKeepingSubstitutions(word));
-                if (!fields.isKnown()) {
+                if (!fields.isKnown() && !lenient) {
                     throw new Unreadable(describe(fields.unknownPart()));
                 }
-                arguments.addAll(fields.fields());
+                arguments.addAll(fields.isKnown() ? fields.fields() : List.of(word.value()));
             }
             List<String> saved = w.positional;
             w.positional = arguments;
             StatementList statements = switch (body) {
                 case CommandNode.BraceGroup group -> group.body();
-                case CommandNode.Subshell subshell -> throw new Unreadable("a function run in a subshell");
+                case CommandNode.Subshell subshell -> {
+                    w.positional = saved;
+                    yield null;
+                }
                 default -> new StatementList(List.of(new AndOrList(List.of(new Pipeline(false, List.of(body), List.of(),
                         body.span())), List.of(), null, body.span())), body.span());
             };
+            if (statements == null) {
+                return passOver("a function run in a subshell", w, true);
+            }
             List<Way> after = walk(statements, List.of(w), last, depth + 1);
             for (Way a : after) {
                 a.positional = saved;
@@ -315,53 +394,115 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
         private List<Way> caseClause(CommandNode.CaseClause clause, Way w, boolean last, int depth) throws Unreadable {
             WordEvaluator evaluator = evaluator();
             Expansion subject = evaluator.value(clause.subject());
-            List<CommandNode.CaseClause.CaseItem> items = clause.items();
-            if (items.stream().anyMatch(i -> i.terminator() != null && i.terminator() != Operator.CASE_BREAK)) {
-                return passOver("a case that falls through", w);
-            }
             if (subject.isExact()) {
-                for (CommandNode.CaseClause.CaseItem item : items) {
-                    Boolean matched = false;
-                    for (Word pattern : item.patterns()) {
-                        Expansion value = evaluator.value(pattern);
-                        if (!value.isExact()) {
-                            matched = null;
-                            break;
-                        }
-                        if (ScriptConditions.matches(value.text(), subject.text())) {
-                            matched = true;
-                            break;
-                        }
-                    }
-                    if (matched == null) {
-                        break;
-                    }
-                    if (matched) {
-                        return walk(item.body(), List.of(w), last, depth);
-                    }
-                }
-                if (items.stream().allMatch(i -> i.patterns().stream().allMatch(p -> evaluator.value(p).isExact()))) {
+                int at = matchingArm(clause, 0, subject.text(), evaluator);
+                if (at == NO_ARM) {
                     return List.of(w); // no pattern matches: the case runs nothing
+                }
+                if (at != UNDECIDED) {
+                    return decidedArms(clause, at, subject.text(), evaluator, w, last, depth);
                 }
             }
             if (!last) {
                 return passOver("'case'", w);
             }
+            return forkArms(clause, 0, w, depth);
+        }
+
+        private static final int NO_ARM = -1;
+        private static final int UNDECIDED = -2;
+
+        /** The first arm from {@code from} on whose patterns match the subject, {@link #NO_ARM}, or {@link #UNDECIDED}. */
+        private static int matchingArm(CommandNode.CaseClause clause, int from, String subject, WordEvaluator evaluator) {
+            List<CommandNode.CaseClause.CaseItem> items = clause.items();
+            for (int i = from; i < items.size(); i++) {
+                for (Word pattern : items.get(i).patterns()) {
+                    Expansion value = evaluator.value(pattern);
+                    if (!value.isExact()) {
+                        return UNDECIDED;
+                    }
+                    if (ScriptConditions.matches(value.text(), subject)) {
+                        return i;
+                    }
+                }
+            }
+            return NO_ARM;
+        }
+
+        /** Whether the arm's terminator runs another arm after it: {@code ;&} the next body, {@code ;;&} a later match. */
+        private static boolean goesOn(CommandNode.CaseClause clause, int arm) {
+            Operator terminator = clause.items().get(arm).terminator();
+            return arm + 1 < clause.items().size()
+                    && (terminator == Operator.CASE_FALLTHROUGH || terminator == Operator.CASE_CONTINUE);
+        }
+
+        /** The arm that matches, then those its terminators run: the next body after {@code ;&}, the next match after {@code ;;&}. */
+        private List<Way> decidedArms(CommandNode.CaseClause clause, int at, String subject, WordEvaluator evaluator,
+                Way w, boolean last, int depth) throws Unreadable {
+            List<Way> ways = List.of(w);
+            while (true) {
+                ways = walk(clause.items().get(at).body(), ways, last && !goesOn(clause, at), depth);
+                if (!goesOn(clause, at)) {
+                    return ways;
+                }
+                if (clause.items().get(at).terminator() == Operator.CASE_FALLTHROUGH) {
+                    at++;
+                    continue;
+                }
+                int next = matchingArm(clause, at + 1, subject, evaluator);
+                if (next == NO_ARM) {
+                    return ways;
+                }
+                if (next == UNDECIDED) {
+                    List<Way> out = new ArrayList<>();
+                    for (Way way : ways) {
+                        out.addAll(way.ended || way.returned ? List.of(way) : last ? forkArms(clause, at + 1, way, depth)
+                                : passOver("'case'", way));
+                    }
+                    return out;
+                }
+                at = next;
+            }
+        }
+
+        /**
+         * One way per arm from {@code from} on, each going on through the arms its terminator runs, and one for no
+         * match when no arm is {@code *}.
+         */
+        private List<Way> forkArms(CommandNode.CaseClause clause, int from, Way w, int depth) throws Unreadable {
             List<Way> out = new ArrayList<>();
             boolean catchAll = false;
-            for (CommandNode.CaseClause.CaseItem item : items) {
-                List<String> patterns = item.patterns().stream().map(Word::toString).toList();
+            List<CommandNode.CaseClause.CaseItem> items = clause.items();
+            for (int i = from; i < items.size(); i++) {
+                List<String> patterns = items.get(i).patterns().stream().map(Word::toString).toList();
                 catchAll |= patterns.contains("*");
                 Way fork = w.fork();
                 fork.conditions.add("`" + clause.subject() + "` is " + (patterns.contains("*") ? "anything else"
                         : "`" + String.join("|", patterns) + "`"));
                 fork.development |= ScriptConditions.developmentPatterns(patterns);
-                out.addAll(walk(item.body(), List.of(fork), true, depth));
+                out.addAll(armAndAfter(clause, i, fork, depth));
             }
             if (!catchAll) {
                 Way none = w.fork();
-                none.conditions.add("`" + clause.subject() + "` matches no pattern");
+                none.conditions.add("`" + clause.subject() + "` matches no " + (from == 0 ? "" : "later ") + "pattern");
                 out.add(none);
+            }
+            return out;
+        }
+
+        /** An arm of a case that can't be decided, then the arms its terminators run. */
+        private List<Way> armAndAfter(CommandNode.CaseClause clause, int arm, Way w, int depth) throws Unreadable {
+            List<Way> ways = walk(clause.items().get(arm).body(), List.of(w), !goesOn(clause, arm), depth);
+            while (goesOn(clause, arm) && clause.items().get(arm).terminator() == Operator.CASE_FALLTHROUGH) {
+                arm++;
+                ways = walk(clause.items().get(arm).body(), ways, !goesOn(clause, arm), depth);
+            }
+            if (!goesOn(clause, arm)) {
+                return ways;
+            }
+            List<Way> out = new ArrayList<>();
+            for (Way way : ways) {
+                out.addAll(way.ended || way.returned ? List.of(way) : forkArms(clause, arm + 1, way, depth));
             }
             return out;
         }
@@ -426,7 +567,8 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
             }
             Map<String, String> environment = new LinkedHashMap<>(way.env);
             environment.putAll(own);
-            way.commands.add(new ScriptCommand(words, environment, command.pipelineIndex() == 0, command.followedBy()));
+            way.commands.add(new ScriptCommand(words, environment, command.pipelineIndex() == 0, command.followedBy(), command));
+            way.openEnd = false;
             if (command.words().isEmpty()) {
                 own.keySet().forEach(name -> set(name, own.get(name), ownUnknown.contains(name))); // "A=1" alone sets a variable for what follows
             } else if (declares) {
@@ -592,6 +734,8 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
         boolean ended;
         /** A return ran: nothing after it in the function runs. */
         boolean returned;
+        /** The way's last step is control flow that was passed over: its final command is not known. */
+        boolean openEnd;
 
         Way(Map<String, String> env, List<String> positional, String cwd) {
             this(env, new HashSet<>(), positional, cwd, new ArrayList<>(), new ArrayList<>());
@@ -613,6 +757,7 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
                     new ArrayList<>(conditions));
             copy.unnamedExports = unnamedExports;
             copy.development = development;
+            copy.openEnd = openEnd;
             return copy;
         }
     }

@@ -45,6 +45,8 @@ final class ContainerLinker {
 
     private final ProjectLoader.Reading reading;
     private final Set<String> missingDockerfiles = new HashSet<>();
+    /** The start scripts parsed so far, by project path: each parsed once however many images copy it. */
+    private final Map<String, dev.drydock.core.shell.ShellScript> scriptParses = new java.util.concurrent.ConcurrentHashMap<>();
 
     ContainerLinker(ProjectLoader.Reading reading) {
         this.reading = reading;
@@ -464,7 +466,8 @@ final class ContainerLinker {
 
     /** The project files the image's scripts are copies of. */
     private ScriptFiles scripts(BuildLink build) {
-        return build == null || build.stage() == null ? ScriptFiles.NONE : ScriptFiles.cached(new ScriptCopies(reading, build, contextPaths(build)));
+        return build == null || build.stage() == null ? ScriptFiles.NONE
+                : ScriptFiles.cached(new ScriptCopies(reading, build, contextPaths(build)), scriptParses);
     }
 
     /** The project files the entry point's target files are copies of. */

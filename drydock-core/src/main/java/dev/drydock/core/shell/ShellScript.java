@@ -112,16 +112,6 @@ public final class ShellScript {
         return commands;
     }
 
-    /**
-     * The top-level commands the script may end with, one per branch of a final {@code if} or {@code case} (see
-     * {@link FinalCommands}), in script order: where a shell that does not {@code exec} them waits for them.
-     */
-    public List<Command> finalCommands() {
-        java.util.Set<CommandNode.SimpleCommand> last = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        last.addAll(FinalCommands.of(body));
-        return commands.stream().filter(c -> c.invokedBy().isEmpty() && last.contains(c.node())).toList();
-    }
-
     /** The commands whose {@link Command#name()} is one of these. */
     public List<Command> commands(String... names) {
         return commands.stream().filter(c -> c.is(names)).toList();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ScriptArgumentsTest {
 
     private static ArgumentUse use(String body) {
-        return ScriptArguments.use(SourceFile.of("docker/entrypoint.sh", "#!/bin/sh\nset -e\n" + body + "\n"));
+        return ScriptArguments.use(ScriptFiles.parse(SourceFile.of("docker/entrypoint.sh", "#!/bin/sh\nset -e\n" + body + "\n")));
     }
 
     @Test
@@ -49,11 +49,11 @@ class ScriptArgumentsTest {
 
     @Test
     void aFileNoShellRunsIsUnknown() {
-        assertThat(ScriptArguments.use(SourceFile.of("entrypoint", "#!/usr/bin/env python3\nimport os\n")))
+        assertThat(ScriptArguments.use(ScriptFiles.parse(SourceFile.of("entrypoint", "#!/usr/bin/env python3\nimport os\n"))))
                 .isEqualTo(ArgumentUse.UNKNOWN);
-        assertThat(ScriptArguments.use(SourceFile.of("entrypoint.sh", "exec gunicorn app:app\n")))
+        assertThat(ScriptArguments.use(ScriptFiles.parse(SourceFile.of("entrypoint.sh", "exec gunicorn app:app\n"))))
                 .isEqualTo(ArgumentUse.IGNORES);
-        assertThat(ScriptArguments.use(SourceFile.of("entrypoint", "exec gunicorn app:app\n")))
+        assertThat(ScriptArguments.use(ScriptFiles.parse(SourceFile.of("entrypoint", "exec gunicorn app:app\n"))))
                 .isEqualTo(ArgumentUse.UNKNOWN);
     }
 }

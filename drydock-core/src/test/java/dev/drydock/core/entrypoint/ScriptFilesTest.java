@@ -26,4 +26,15 @@ class ScriptFilesTest {
         assertThat(finds).hasValue(2);
         assertThat(ScriptFiles.cached(files)).isSameAs(files);
     }
+
+    @Test
+    void imagesThatCopyTheSameFileShareOneParse() {
+        java.util.Map<String, ShellScript> parses = new java.util.concurrent.ConcurrentHashMap<>();
+        ScriptFiles web = ScriptFiles.cached(path -> Optional.of(SourceFile.of("start.sh", "exec gunicorn app:app\n")), parses);
+        ScriptFiles worker = ScriptFiles.cached(path -> Optional.of(SourceFile.of("start.sh", "exec gunicorn app:app\n")), parses);
+        ScriptFiles edited = ScriptFiles.cached(path -> Optional.of(SourceFile.of("start.sh", "exec celery worker\n")), parses);
+        ShellScript first = web.parsed("/srv/start.sh").orElseThrow();
+        assertThat(worker.parsed("/app/start.sh")).containsSame(first);
+        assertThat(edited.parsed("/app/start.sh").orElseThrow().commands().get(0).name()).isEqualTo("celery");
+    }
 }

@@ -181,6 +181,23 @@ class SimpleScriptTest {
     }
 
     @Test
+    void caseArmsFallThroughAsTheirTerminatorsSay() {
+        String fallThrough = "case \"$1\" in\n  migrate) python manage.py migrate ;&\n  web) exec gunicorn app:app ;;\n"
+                + "  *) exec \"$@\" ;;\nesac";
+        assertThat(SimpleScript.read(fallThrough, Map.of(), List.of("sh", "migrate")).commands()).extracting(ScriptCommand::words)
+                .containsExactly(List.of("python", "manage.py", "migrate"), List.of("exec", "gunicorn", "app:app"));
+        String goOn = "case \"$1\" in\n  *-debug) export DEBUG=1 ;;&\n  web*) exec gunicorn app:app ;;\n  *) exec \"$@\" ;;\nesac";
+        assertThat(SimpleScript.read(goOn, Map.of(), List.of("sh", "web-debug")).commands()).extracting(ScriptCommand::words)
+                .containsExactly(List.of("export", "DEBUG=1"), List.of("exec", "gunicorn", "app:app"));
+        SimpleScript undecided = SimpleScript.read(fallThrough, Map.of(), null);
+        assertThat(undecided.supported()).as(undecided.unsupported()).isTrue();
+        assertThat(undecided.branches()).extracting(ScriptBranch::when).containsExactly("`\"$1\"` is `migrate`",
+                "`\"$1\"` is `web`", "`\"$1\"` is anything else");
+        assertThat(undecided.branches().get(0).commands()).extracting(ScriptCommand::words)
+                .containsExactly(List.of("python", "manage.py", "migrate"), List.of("exec", "gunicorn", "app:app"));
+    }
+
+    @Test
     void aSourcedFileSetsVariables() {
         ScriptFiles files = path -> path.equals("/app/.env")
                 ? java.util.Optional.of(dev.drydock.core.source.SourceFile.of(".env", "# settings\nPORT=9000\nexport WORKERS=3\n"))

@@ -13,6 +13,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.entrypoint.ScriptArguments;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.SourceFile;
 import java.util.List;
 import java.util.Optional;
@@ -76,19 +77,20 @@ public final class EntrypointIgnoresCommand implements Rule {
                 continue;
             }
             String script = scriptWord(command.entrypoint());
-            SourceFile file = script == null ? null : c.scripts().find(script).orElse(null);
-            if (file == null || ScriptArguments.use(file) != ArgumentUse.IGNORES) {
+            ShellScript parsed = script == null ? null : c.scripts().parsed(script).orElse(null);
+            if (parsed == null || ScriptArguments.use(parsed) != ArgumentUse.IGNORES) {
                 continue;
             }
-            report(context, c, command, file);
+            report(context, c, command, parsed);
         }
     }
 
-    private void report(ReviewContext context, Container c, EffectiveCommand command, SourceFile file) {
+    private void report(ReviewContext context, Container c, EffectiveCommand command, ShellScript parsed) {
+        SourceFile file = parsed.text().file();
         boolean compose = c.service() != null && c.service().command() != null;
         String which = compose ? "compose command" : "CMD";
         String given = String.join(" ", command.cmd());
-        Optional<Command> last = ScriptArguments.lastForegroundCommand(file).filter(l -> !l.name().isEmpty());
+        Optional<Command> last = ScriptArguments.lastForegroundCommand(parsed).filter(l -> !l.name().isEmpty());
         String instead = last.map(l -> "it runs `" + ShortText.of(ScriptArguments.text(file, l), 70) + "` (line "
                 + l.span().startLine() + ") instead").orElse("it runs only its own commands");
         context.finding(this, command.cmdOrigin(), "the " + which + " `" + ShortText.of(given, 70) + "` is handed to the"

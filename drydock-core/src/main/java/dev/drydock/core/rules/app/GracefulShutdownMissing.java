@@ -6,6 +6,8 @@ import dev.drydock.core.rules.support.AttemptedJsonList;
 import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.entrypoint.ScriptArguments;
+import dev.drydock.core.entrypoint.ScriptEnds;
+import dev.drydock.core.entrypoint.ScriptFiles;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.InitForwarding;
 import dev.drydock.core.rules.support.AppFacts;
@@ -64,7 +66,7 @@ import java.util.regex.Pattern;
                 + " entry-point script of"
                 + " the project that never execs a program (`exec 2>&1` only redirects) or runs the container's command"
                 + " (\"$@\") without exec, or that execs on one way through it but ends another (a branch of an if or a"
-                + " case) in a server or queue worker without exec, reported at that line of the script (quiet when it traps TERM, kills and waits for its child, and under an init that signals the whole process group: dumb-init"
+                + " case, also in a function it calls or an arm it falls through to with ;&) in a server or queue worker without exec, reported at that line of the script (quiet when it traps TERM, kills and waits for its child, and under an init that signals the whole process group: dumb-init"
                 + " without --single-child, tini -g); (2) PID 1 is npm, yarn or pnpm running a package.json script (not a"
                 + " development watcher, which dev-server reports), which passes the signal on to the script's shell only"
                 + " in some versions; (3) PID 1 is a program that installs no SIGTERM handler (python running a"
@@ -290,7 +292,7 @@ public final class GracefulShutdownMissing implements Rule {
                             .add();
                     return true;
                 }
-                Optional<Command> branch = serverWithoutExecInBranch(parsed, ep);
+                Optional<Command> branch = serverWithoutExecInBranch(parsed, ep, c.scripts());
                 if (branch.isPresent()) {
                     Command b = branch.get();
                     String text = ShortText.of(ScriptArguments.text(file, b), 70);
@@ -312,11 +314,12 @@ public final class GracefulShutdownMissing implements Rule {
 
     /**
      * A server or queue worker that an entry-point script which execs elsewhere ends with without exec, in a branch
-     * ({@code if [ "$1" = web ]; then exec gunicorn ...; else celery -A app worker; fi}) or after one: the shell waits
-     * for it there. Other final commands without exec ({@code echo usage; exit 1}, a migration) end by themselves.
+     * ({@code if [ "$1" = web ]; then exec gunicorn ...; else celery -A app worker; fi}), after one, or in a function a
+     * branch calls: the shell waits for it there ({@link ScriptEnds}). Other final commands without exec
+     * ({@code echo usage; exit 1}, a migration) end by themselves.
      */
-    private static Optional<Command> serverWithoutExecInBranch(ShellScript script, EntryPoint ep) {
-        return script.finalCommands().stream().filter(cmd -> cmd.program().isPresent()
+    private static Optional<Command> serverWithoutExecInBranch(ShellScript script, EntryPoint ep, ScriptFiles files) {
+        return ScriptEnds.of(script, ep, files).stream().filter(cmd -> cmd.program().isPresent()
                         && cmd.wrappers().stream().noneMatch(w -> w.value().equals("exec")))
                 .filter(cmd -> {
                     List<String> argv = cmd.node().words().stream().map(dev.drydock.core.shell.Word::value).toList();
@@ -353,11 +356,6 @@ public final class GracefulShutdownMissing implements Rule {
      * handler that kills (a function or the trap's own string) and waits for its child, as PID 1 may, since a
      * signal with a handler reaches PID 1 too.
      */
-    static boolean forwardsTerm(SourceFile file) {
-        return forwardsTerm(dev.drydock.core.entrypoint.ScriptFiles.parse(file));
-    }
-
-    /** {@link #forwardsTerm(SourceFile)} of a script already parsed. */
     static boolean forwardsTerm(ShellScript script) {
         List<Command> commands = script.commands();
         boolean trapsTerm = false;

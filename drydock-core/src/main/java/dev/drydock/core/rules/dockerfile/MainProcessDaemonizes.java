@@ -23,7 +23,6 @@ import dev.drydock.core.rules.support.ForegroundCommands;
 import dev.drydock.core.rules.support.KeepAlives;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
-import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceFile;
 import java.util.HashSet;
 import java.util.Optional;
@@ -190,13 +189,13 @@ public final class MainProcessDaemonizes implements Rule {
             return;
         }
         for (String path : ep.scripts()) {
-            SourceFile file = c.scripts().find(path).orElse(null);
-            if (file == null) {
+            ShellScript parsed = c.scripts().parsed(path).orElse(null);
+            if (parsed == null) {
                 continue;
             }
+            SourceFile file = parsed.text().file();
             String text = file.text();
-            Optional<KeepAlives> keepAlive = KeepAlives.of(ShellScript.parse(MappedText.of(file, 0, text.length())),
-                    text);
+            Optional<KeepAlives> keepAlive = KeepAlives.of(parsed, text);
             List<Command> daemons = keepAlive.map(k -> daemons(context, c, k)).orElse(List.of());
             if (daemons.isEmpty()) {
                 continue;

@@ -8,7 +8,6 @@ import dev.drydock.core.project.Origin;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
-import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
@@ -91,10 +90,7 @@ public final class ModelDownloads {
         }
         if (c.build() != null && c.entryPoint() != null) {
             for (String path : c.entryPoint().scripts()) {
-                SourceFile file = c.scripts().find(path).orElse(null);
-                if (file != null) {
-                    scriptDownloads(file, env, found);
-                }
+                c.scripts().parsed(path).ifPresent(script -> scriptDownloads(script, env, found));
             }
         }
         for (String path : c.entryFiles()) {
@@ -128,9 +124,9 @@ public final class ModelDownloads {
         return images(c).contains("text-generation-inference");
     }
 
-    private static void scriptDownloads(SourceFile file, Map<String, String> env, List<Download> found) {
+    private static void scriptDownloads(ShellScript script, Map<String, String> env, List<Download> found) {
+        SourceFile file = script.text().file();
         String text = file.text();
-        ShellScript script = ShellScript.parse(MappedText.of(file, 0, text.length()));
         for (Command cmd : script.commands()) {
             List<String> args = cmd.argumentValues();
             boolean download = (cmd.is("huggingface-cli") || cmd.is("hf")) && !args.isEmpty()

@@ -8,7 +8,6 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
-import dev.drydock.core.source.MappedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +61,7 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
                 }
                 continue;
             }
-            for (String command : mainCommands(file)) {
+            for (String command : mainCommands(c.scripts().parsed(script).orElseThrow())) {
                 Matcher m = IN_SCRIPT.matcher(command);
                 while (m.find()) {
                     for (int g = 1; g < m.groupCount(); g += 2) {
@@ -92,8 +91,9 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
      * switch elsewhere runs one step as another user ({@code gosu app python manage.py migrate}) while the main process
      * keeps root, and one in a comment switches nothing.
      */
-    private static List<String> mainCommands(SourceFile file) {
-        List<Command> commands = ShellScript.parse(MappedText.of(file, 0, file.text().length())).commands();
+    private static List<String> mainCommands(ShellScript script) {
+        SourceFile file = script.text().file();
+        List<Command> commands = script.commands();
         List<String> out = new ArrayList<>();
         Command last = null;
         for (Command command : commands) {

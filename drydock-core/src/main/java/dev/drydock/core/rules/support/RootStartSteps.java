@@ -10,7 +10,6 @@ import dev.drydock.core.shell.Redirect;
 import dev.drydock.core.shell.RedirectOperator;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.shell.Word;
-import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,11 +132,12 @@ public final class RootStartSteps {
         }
         List<SourceFile> files = new ArrayList<>();
         for (String script : ep.scripts()) {
-            c.scripts().find(script).filter(RootStartSteps::shell).filter(f -> !files.contains(f)).ifPresent(files::add);
-        }
-        for (SourceFile file : files) {
-            scripts.add(new Script(file.path(), file, 0, file.text(),
-                    ShellScript.parse(MappedText.of(file, 0, file.text().length()))));
+            SourceFile file = c.scripts().find(script).filter(RootStartSteps::shell).filter(f -> !files.contains(f))
+                    .orElse(null);
+            if (file != null) {
+                files.add(file);
+                scripts.add(new Script(file.path(), file, 0, file.text(), c.scripts().parsed(script).orElseThrow()));
+            }
         }
         commandScript(c.command()).ifPresent(scripts::add);
         return scripts;

@@ -10,7 +10,6 @@ import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.Connector;
 import dev.drydock.core.shell.Scope;
 import dev.drydock.core.shell.ShellScript;
-import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.shell.Word;
 import java.util.ArrayList;
@@ -59,7 +58,7 @@ public final class StartupMigrations {
         for (String script : ep.scripts()) {
             SourceFile file = c.scripts().find(script).orElse(null);
             if (file != null && !LOCKS.matcher(file.text()).find()) {
-                ShellScript parsed = ShellScript.parse(MappedText.of(file, 0, file.text().length()));
+                ShellScript parsed = c.scripts().parsed(script).orElseThrow();
                 for (Command command : everyStart(parsed)) {
                     String text = file.text().substring(command.span().start(), command.span().end());
                     MigrationCommands.unlocked(values(command)).ifPresent(tool -> sites.add(new Site(
