@@ -128,7 +128,8 @@ public final class AppSource {
             return new Reading(files, build.context(), entryFiles, ep,
                     BuiltProgram.rustCrates(build.model(), manifests, files), env,
                     BuiltProgram.goMainDir(build.model(), build.context(), files), context)
-                    .withNitroPreset(BuiltProgram.nitroPreset(build.model())).run();
+                    .withNitroPreset(BuiltProgram.nitroPreset(build.model()))
+                    .withJvmModules(BuiltProgram.jvmModules(build.model())).run();
         } catch (RuntimeException | StackOverflowError e) {
             return NONE;
         }
@@ -267,6 +268,8 @@ public final class AppSource {
         private final SourceSet contextFiles;
         /** The Nitro preset the Dockerfile's build asks for (NITRO_PRESET, SERVER_PRESET, --preset), or null. */
         private String nitroPreset;
+        /** What the Dockerfile names of the JVM module it builds ({@link BuiltProgram#jvmModules}). */
+        private List<String> jvmModules = List.of();
 
         Reading(SourceSet files, String dir, List<String> entryFiles, EntryPoint ep, List<Manifest> manifests,
                 Map<String, String> env, String goMainDir, SourceSet contextFiles) {
@@ -282,6 +285,11 @@ public final class AppSource {
 
         Reading withNitroPreset(String preset) {
             this.nitroPreset = preset;
+            return this;
+        }
+
+        Reading withJvmModules(List<String> modules) {
+            this.jvmModules = modules;
             return this;
         }
 
@@ -545,12 +553,14 @@ public final class AppSource {
         }
 
         private AppSource spring() {
-            Map<String, String> properties = SpringServer.environment(ep, env);
-            Routes routes = SpringRoutes.routes(manifests, files, contextFiles, dir, properties);
-            if (!routes.known()) {
+            SpringModule module = SpringModule.locate(manifests, jvmModules, dir, files);
+            if (module == null) {
                 return NONE;
             }
-            List<ServerCall> calls = SpringServer.of(manifests, files, properties, env);
+            Map<String, String> properties = SpringServer.environment(ep, env);
+            SpringConfig config = SpringConfig.read(module.dir(), files, properties);
+            Routes routes = SpringRoutes.routes(module, config, files, contextFiles, dir, properties);
+            List<ServerCall> calls = SpringServer.of(module, config, properties, env);
             return new AppSource(Set.of(Framework.SPRING_BOOT), null, routes, calls, null, 0, List.of());
         }
     }

@@ -24,6 +24,12 @@ final class BuiltProgram {
 
     private static final Pattern NITRO_PRESET = Pattern.compile("(?:^|[\\s;&|])(?:NITRO|SERVER)_PRESET=(\\S+)"
             + "|\\b(?:nuxi|nuxt|nitro)\\s+build\\b[^;&|\\n]*?--preset[=\\s]+(\\S+)");
+    private static final Pattern MAVEN_MODULE = Pattern.compile(
+            "\\b(?:mvn|mvnw)\\b[^;&|\\n]*?\\s(-pl|--projects|-f|--file)[=\\s]+(\\S+)");
+    private static final Pattern GRADLE_TASK = Pattern.compile("\\bgradlew?\\b[^;&|\\n]*?\\s((?::?[\\w.-]+)+):[\\w]+\\b");
+    private static final Pattern GRADLE_DIR = Pattern.compile("\\bgradlew?\\b[^;&|\\n]*?\\s(?:-p|--project-dir)[=\\s]+(\\S+)");
+    /** A jar of a Maven or Gradle build's output folder: the module's folder before it, the jar's name. */
+    private static final Pattern BUILT_JAR = Pattern.compile("^(?:\\./)?(?:(.*)/)?(?:target|build/libs)/([^/]+)\\.jar$");
     private static final Pattern GO_BUILD = Pattern.compile("\\bgo\\s+build\\b([^;&|\\n]*)");
     private static final Set<String> GO_VALUE_FLAGS = Set.of("-o", "-ldflags", "-gcflags", "-tags", "-mod", "-p",
             "-buildmode", "-asmflags", "-installsuffix", "-modfile", "-pkgdir", "-toolexec", "-overlay", "-pgo",
@@ -137,6 +143,51 @@ final class BuiltProgram {
     private static java.util.Optional<String> packageName(String cargo) {
         Matcher m = PACKAGE_NAME.matcher(cargo);
         return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+    }
+
+    /**
+     * What the Dockerfile names of the JVM module it builds: the folders and jar names of the jars it copies
+     * ({@code COPY api/target/*.jar}, {@code COPY --from=build /src/api/build/libs/api-1.0.jar}), the projects
+     * {@code mvn -pl api} or {@code --projects :api} and {@code -f api/pom.xml} build, and the Gradle projects of
+     * {@code gradle :api:bootJar} or {@code -p api}; empty when it names none.
+     */
+    static List<String> jvmModules(DockerfileModel model) {
+        if (model == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String text : runTexts(model)) {
+            Matcher m = MAVEN_MODULE.matcher(text);
+            while (m.find()) {
+                for (String name : unquoted(m.group(2)).split(",")) {
+                    out.add(m.group(1).startsWith("-f") || m.group(1).equals("--file") ? PathNames.parent(name) : name);
+                }
+            }
+            Matcher task = GRADLE_TASK.matcher(text);
+            while (task.find()) {
+                out.add(task.group(1));
+            }
+            Matcher dir = GRADLE_DIR.matcher(text);
+            while (dir.find()) {
+                out.add(unquoted(dir.group(1)));
+            }
+        }
+        for (Stage stage : model.stages()) {
+            for (CopyCommand copy : stage.copies()) {
+                for (String source : copy.sources()) {
+                    Matcher jar = BUILT_JAR.matcher(source);
+                    if (jar.find()) {
+                        if (jar.group(1) != null && !jar.group(1).isEmpty()) {
+                            out.add(jar.group(1));
+                        }
+                        if (!jar.group(2).contains("*")) {
+                            out.add(jar.group(2).replaceAll("-\\d.*$", ""));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**

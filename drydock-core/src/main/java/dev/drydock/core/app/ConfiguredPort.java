@@ -39,10 +39,8 @@ final class ConfiguredPort {
             String path = PathNames.join(folder, name);
             SourceFile f = files.read(path).orElse(null);
             if (f != null) {
-                Map<String, String> values = new HashMap<>();
-                Map<String, Integer> lines = new HashMap<>();
-                SpringActuator.read(f, values, lines);
-                out.add(new Config(path, values, lines));
+                PropertyFiles.Document doc = PropertyFiles.first(f);
+                out.add(new Config(path, doc.values(), doc.lines()));
             }
         }
         return out;

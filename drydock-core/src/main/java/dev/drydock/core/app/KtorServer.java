@@ -6,7 +6,6 @@ import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -171,9 +170,9 @@ final class KtorServer {
             return hocon(name, conf);
         }
         if (yaml != null && conf == null) {
-            Map<String, String> values = new HashMap<>();
-            Map<String, Integer> lines = new HashMap<>();
-            SpringActuator.read(yaml, values, lines);
+            PropertyFiles.Document doc = PropertyFiles.first(yaml);
+            Map<String, String> values = doc.values();
+            Map<String, Integer> lines = doc.lines();
             String v = values.get("ktor.deployment.port");
             if (v != null) {
                 String value = v.strip();

@@ -44,7 +44,7 @@ final class QuarkusHealth {
         if (quarkus == null) {
             return Routes.unknown();
         }
-        Map<String, String> props = SpringActuator.properties(PathNames.parent(quarkus.file()), files);
+        Map<String, String> props = PropertyFiles.merged(PathNames.parent(quarkus.file()), files);
         String root = props.getOrDefault("quarkus.http.root-path", "/");
         String nonApplication = props.getOrDefault("quarkus.http.non-application-root-path", "q");
         String base = nonApplication.startsWith("/") ? nonApplication : PythonApps.join(root, nonApplication);

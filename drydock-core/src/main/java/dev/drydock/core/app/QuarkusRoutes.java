@@ -55,7 +55,7 @@ final class QuarkusRoutes {
         if (found == null || !found.read() || found.routes().isEmpty() && found.opaque().isEmpty()) {
             return health;
         }
-        Map<String, String> props = SpringActuator.properties(PathNames.parent(build.file()), files);
+        Map<String, String> props = PropertyFiles.merged(PathNames.parent(build.file()), files);
         if (props.entrySet().stream().anyMatch(e -> e.getValue().contains("${") && (e.getKey().contains("root-path")
                 || e.getKey().endsWith("rest.path") || e.getKey().endsWith("resteasy.path")
                 || e.getKey().endsWith("resteasy-reactive.path")))) {

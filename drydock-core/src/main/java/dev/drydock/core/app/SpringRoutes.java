@@ -3,7 +3,6 @@ package dev.drydock.core.app;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Manifest;
-import dev.drydock.core.manifest.ManifestKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,16 +16,12 @@ import java.util.regex.Pattern;
  * and {@code @GetMapping}...), these under the servlet context path and the dispatcher servlet path
  * ({@code server.servlet.context-path}, {@code spring.mvc.servlet.path}) or WebFlux's {@code spring.webflux.base-path},
  * and the files of its static resource folders. Only the actuator's paths are claimed when the controllers cannot all
- * be read: none found, a module of a larger build, configuration drydock does not see (a profile's or a config
- * server's that moves the paths, a placeholder), functional routers, servlets, and libraries that serve paths of their
- * own leave theirs (or every path) undetermined.
+ * be read: none found, a module of a larger build whose sibling it depends on declares controllers, configuration
+ * drydock does not apply (an inactive profile's or a config server's that moves the paths, a placeholder); functional
+ * routers, servlets, and libraries that serve paths of their own leave theirs (or every path) undetermined.
  */
 final class SpringRoutes {
 
-    /** Dependencies that make the application serve HTTP through Spring MVC or WebFlux, by Maven coordinates. */
-    private static final List<String> WEB = List.of("org.springframework.boot:spring-boot-starter-web",
-            "org.springframework.boot:spring-boot-starter-webflux", "org.springframework:spring-webmvc",
-            "org.springframework:spring-webflux");
     /** Libraries serving paths of their own under the application's root, by coordinates prefix: the paths. */
     private static final Map<String, List<String>> LIBRARY_ROUTES = Map.ofEntries(
             Map.entry("org.springdoc:", List.of("/v3/api-docs", "/swagger-ui", "/swagger-ui.html", "/webjars")),
@@ -69,8 +64,8 @@ final class SpringRoutes {
             "SPRING_CLOUD_CONFIG_URI");
     /** Keys that move the application's paths. */
     private static final Pattern MOVING_KEY = Pattern.compile(
-            "(?i)(context-path|contextpath|context\\.path|servlet\\.path|servlet-path|servletpath|base-path|basepath"
-                    + "|static-path-pattern|static-locations|static\\.path\\.pattern|config\\.import|config\\.location)");
+            "(?i)(context[-_.]?path|servlet[-_.]?path|base[-_.]?path|static[-_.]?path[-_.]?pattern|static[-_.]?locations"
+                    + "|config\\.import|config\\.location)");
     /** Code that serves paths the controllers' annotations do not tell. */
     private static final Pattern ROUTER_CODE = Pattern.compile("\\bRouterFunction\\b|\\bRouterFunctions\\b"
             + "|\\bcoRouter\\s*\\{|\\brouter\\s*\\{|@(?:[\\w.]+\\.)?WebServlet\\b|\\bServletRegistrationBean\\b"
@@ -107,29 +102,21 @@ final class SpringRoutes {
      * The routes, or {@link Routes#unknown()} when the project is no Spring Boot application; the actuator's alone when
      * the controllers cannot be read.
      */
-    static Routes routes(List<Manifest> manifests, SourceSet files, SourceSet context, String dir,
+    static Routes routes(SpringModule module, SpringConfig props, SourceSet files, SourceSet context, String dir,
             Map<String, String> env) {
-        Routes actuator = SpringActuator.routes(manifests, files, env);
-        if (!actuator.known()) {
+        Routes actuator = SpringActuator.routes(module, props);
+        if (!module.servesWeb() || movedElsewhere(module, props, env)) {
             return actuator;
         }
-        Manifest build = manifests.stream().filter(m -> m.kind() == ManifestKind.POM_XML
-                || m.kind() == ManifestKind.GRADLE).filter(m -> m.dependencies().stream()
-                .anyMatch(d -> !d.isDev() && WEB.contains(d.name().toLowerCase(Locale.ROOT)))).findFirst().orElse(null);
-        if (build == null || movedElsewhere(build, files, env)) {
-            return actuator;
-        }
-        Map<String, String> sources = JvmControllers.applicationSources(build, dir, context);
+        Map<String, String> sources = module.sources(dir, context);
         JvmControllers.Found found = sources == null ? null
                 : JvmControllers.read(sources, JvmControllers.Style.SPRING, Framework.SPRING_BOOT);
         if (found == null || !found.read() || found.routes().isEmpty() && found.opaque().isEmpty()) {
             return actuator; // a controller of a library may serve any path: only the actuator's are known
         }
-        String module = PathNames.parent(build.file());
-        Map<String, String> props = SpringActuator.properties(module, files);
-        env.forEach((k, v) -> props.put(k.toLowerCase(Locale.ROOT).replace('_', '.'), v));
+        String folder = module.dir();
         String prefix = prefix(props);
-        if (prefix == null || props.keySet().stream().anyMatch(k -> k.startsWith("spring.config.import")
+        if (prefix == null || props.keys().stream().anyMatch(k -> k.startsWith("spring.config.import")
                 || k.startsWith("spring.config.location") || k.startsWith("spring.config.additional-location")
                 || k.startsWith("spring.cloud.config"))) {
             return actuator;
@@ -141,16 +128,14 @@ final class SpringRoutes {
                     r.framework()));
         }
         found.opaque().forEach(p -> opaque.add(PythonApps.join(prefix, p)));
-        opaque.add(PythonApps.join(prefix, SpringActuator.first(props, "/error", "server.error.path")));
+        opaque.add(PythonApps.join(prefix, props.first("/error", "server.error.path")));
         String actuatorBase = actuator.coveredPrefixes().isEmpty() ? "/actuator" : actuator.coveredPrefixes().get(0);
         JvmControllers.endpointIds(sources).forEach(id -> opaque.add(PythonApps.join(actuatorBase, id)));
-        boolean hasActuator = build.dependencies().stream()
-                .anyMatch(d -> d.name().toLowerCase(Locale.ROOT).endsWith(":spring-boot-starter-actuator"));
-        if (hasActuator && bootMajor(build, files) < 2) {
-            String legacy = PythonApps.join(prefix, SpringActuator.first(props, "/", "management.context-path"));
+        if (module.hasActuator() && bootMajor(module, files) < 2) {
+            String legacy = PythonApps.join(prefix, props.first("/", "management.context-path"));
             BOOT1_ENDPOINTS.forEach(e -> opaque.add(PythonApps.join(legacy, e)));
         }
-        for (Dependency d : build.dependencies()) {
+        for (Dependency d : module.dependencies()) {
             String name = d.name().toLowerCase(Locale.ROOT);
             LIBRARY_ROUTES.forEach((library, paths) -> {
                 if (name.startsWith(library)) {
@@ -163,8 +148,8 @@ final class SpringRoutes {
             }
         }
         codeRoutes(sources, prefix, opaque);
-        staticFiles(module, files, prefix, props, routes, opaque);
-        String root = prefix.equals("/") || props.containsKey("management.server.port") ? null : prefix;
+        staticFiles(folder, files, prefix, props, routes, opaque);
+        String root = prefix.equals("/") || props.has("management.server.port") ? null : prefix;
         Routes read = new Routes(true, routes, opaque, List.of(), root).withStaticFiles();
         return actuator.healthModulePath().map(read::withHealthModule).orElse(read);
     }
@@ -173,10 +158,10 @@ final class SpringRoutes {
      * The path the controllers are under: the context path and the dispatcher servlet's path, or WebFlux's base path;
      * null when one is a placeholder.
      */
-    private static String prefix(Map<String, String> props) {
-        String context = SpringActuator.first(props, "", SpringActuator.CONTEXT_PATH);
-        String servlet = SpringActuator.first(props, "", SpringActuator.SERVLET_PATH);
-        String webflux = SpringActuator.first(props, "", SpringActuator.WEBFLUX_BASE_PATH);
+    private static String prefix(SpringConfig props) {
+        String context = props.first("", SpringActuator.CONTEXT_PATH);
+        String servlet = props.first("", SpringActuator.SERVLET_PATH);
+        String webflux = props.first("", SpringActuator.WEBFLUX_BASE_PATH);
         if ((context + servlet + webflux).contains("${")) {
             return null;
         }
@@ -190,8 +175,8 @@ final class SpringRoutes {
      * Whether the paths may be moved by configuration drydock does not read: a config server or import, a config file
      * the environment names, a profile's file or a later YAML document that sets a path key.
      */
-    private static boolean movedElsewhere(Manifest build, SourceSet files, Map<String, String> env) {
-        if (build.dependencies().stream().map(d -> d.name().toLowerCase(Locale.ROOT))
+    private static boolean movedElsewhere(SpringModule module, SpringConfig props, Map<String, String> env) {
+        if (module.dependencies().stream().map(d -> d.name().toLowerCase(Locale.ROOT))
                 .anyMatch(n -> REMOTE_CONFIG.stream().anyMatch(n::startsWith))) {
             return true;
         }
@@ -201,38 +186,7 @@ final class SpringRoutes {
                 return true;
             }
         }
-        String module = PathNames.parent(build.file());
-        for (String folder : List.of("src/main/resources", "src/main/resources/config", "config", "")) {
-            String dir = PathNames.join(module, folder);
-            for (String p : files.paths()) {
-                if (!PathNames.parent(p).equals(dir)) {
-                    continue;
-                }
-                String name = p.substring(p.lastIndexOf('/') + 1);
-                boolean profile = name.matches("application-.+\\.(properties|ya?ml)");
-                boolean main = name.matches("application\\.(properties|ya?ml)");
-                boolean bootstrap = name.matches("bootstrap.*\\.(properties|ya?ml)");
-                if (!profile && !main && !bootstrap) {
-                    continue;
-                }
-                String text = files.read(p).map(f -> f.text()).orElse("");
-                if (bootstrap && !text.isBlank()) {
-                    return true;
-                }
-                if (main && name.endsWith("properties") && text.contains("#---")) {
-                    text = text.substring(text.indexOf("#---"));
-                } else if (main && !name.endsWith("properties")) {
-                    int doc = text.indexOf("\n---");
-                    text = doc < 0 ? "" : text.substring(doc);
-                } else if (main) {
-                    text = "";
-                }
-                if (MOVING_KEY.matcher(text).find()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return props.mayBeSetElsewhere(MOVING_KEY);
     }
 
     /**
@@ -293,13 +247,13 @@ final class SpringRoutes {
      * The files of the static resource folders, served from the root (or under spring.mvc.static-path-pattern): each
      * file a route, index.html also for its folder. A resource location set elsewhere leaves every path open.
      */
-    private static void staticFiles(String module, SourceSet files, String prefix, Map<String, String> props,
+    private static void staticFiles(String module, SourceSet files, String prefix, SpringConfig props,
             List<Route> routes, List<String> opaque) {
-        if (props.keySet().stream().anyMatch(k -> k.contains("static-locations") || k.contains("static.locations"))) {
+        if (props.keys().stream().anyMatch(k -> k.matches(".*static[-_.]?locations.*"))) {
             opaque.add("/");
             return;
         }
-        String pattern = SpringActuator.first(props, "/", "spring.mvc.static-path-pattern",
+        String pattern = props.first("/", "spring.mvc.static-path-pattern",
                 "spring.webflux.static-path-pattern");
         String base = PythonApps.join(prefix, fixedPart(pattern));
         String welcome = welcomePage(module, files);
@@ -353,8 +307,11 @@ final class SpringRoutes {
     }
 
     /** The major release of Spring Boot the build uses, 0 when it cannot be told. */
-    private static int bootMajor(Manifest build, SourceSet files) {
-        String text = files.read(build.file()).map(f -> f.text()).orElse("");
+    private static int bootMajor(SpringModule module, SourceSet files) {
+        String text = files.read(module.build().file()).map(f -> f.text()).orElse("");
+        for (Manifest parent : module.parents()) {
+            text += files.read(parent.file()).map(f -> f.text()).orElse("");
+        }
         Matcher m = BOOT_MAJOR.matcher(text);
         while (m.find()) {
             for (int g = 1; g <= 3; g++) {

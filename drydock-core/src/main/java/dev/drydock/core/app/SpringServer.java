@@ -1,11 +1,7 @@
 package dev.drydock.core.app;
 
-import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.manifest.Dependency;
-import dev.drydock.core.manifest.Manifest;
-import dev.drydock.core.manifest.ManifestKind;
-import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The ports Spring Boot's embedded web server and its actuator listen on when the application's configuration
- * sets {@code server.port} or {@code management.server.port}: read from the application properties or YAML packaged from {@code src/main/resources} (its
- * {@code config/} folder overriding the root, a properties file overriding a YAML one beside it, the files of the
- * active profiles overriding both), with the environment's {@code SERVER_PORT} or {@code MANAGEMENT_SERVER_PORT}
- * above them all, and the command's own properties above the environment ({@link #environment}).
+ * sets {@code server.port} or {@code management.server.port}, as the module's {@link SpringConfig} applies its files
+ * and profiles, with the environment's {@code SERVER_PORT} or {@code MANAGEMENT_SERVER_PORT} above them all, and the
+ * command's own properties above the environment ({@link #environment}).
  */
 final class SpringServer {
 
@@ -65,17 +60,8 @@ final class SpringServer {
      * has a port of its own ({@code management.server.port}); empty when the configuration sets no port, and a call
      * without a port when the port set cannot be told.
      */
-    static List<ServerCall> of(List<Manifest> manifests, SourceSet files, Map<String, String> env,
+    static List<ServerCall> of(SpringModule boot, SpringConfig config, Map<String, String> env,
             Map<String, String> containerEnv) {
-        Manifest boot = manifests.stream().filter(SpringServer::isBoot).findFirst().orElse(null);
-        if (boot == null) {
-            return List.of();
-        }
-        String resources = PathNames.join(PathNames.parent(boot.file()), "src/main/resources");
-        List<Properties> config = new ArrayList<>(read(resources, "", files));
-        for (String profile : activeProfiles(config, env)) {
-            config.addAll(read(resources, profile, files));
-        }
         List<ServerCall> out = new ArrayList<>();
         server(boot, config, env, containerEnv, "server.port", "SERVER_PORT", "Spring Boot's embedded server").ifPresent(out::add);
         server(boot, config, env, containerEnv, "management.server.port", "MANAGEMENT_SERVER_PORT",
@@ -83,7 +69,7 @@ final class SpringServer {
         return out;
     }
 
-    private static Optional<ServerCall> server(Manifest boot, List<Properties> config, Map<String, String> env,
+    private static Optional<ServerCall> server(SpringModule boot, SpringConfig config, Map<String, String> env,
             Map<String, String> containerEnv, String key, String variable, String name) {
         String given = env.get(variable);
         if (given != null && !given.equals(containerEnv.get(variable))) {
@@ -93,16 +79,11 @@ final class SpringServer {
             return Optional.of(new ServerCall(name + " (" + key + "=" + given.strip() + ", given to java)",
                     key + "=" + given.strip(), false, false, null, 0, null, number, given.strip(), null, null));
         }
-        Setting port = null;
-        for (Properties file : config) {
-            if (file.values().containsKey(key)) {
-                port = new Setting(file.path(), file.lines().get(key), file.values().get(key));
-            }
-        }
+        SpringConfig.Setting port = config.setting(key).orElse(null);
         String server = name + " (" + key + ")";
         if (port == null) {
             if (env.containsKey(variable)) {
-                return Optional.of(new ServerCall(server, variable, false, false, boot.file(), 1, null, null, null,
+                return Optional.of(new ServerCall(server, variable, false, false, boot.build().file(), 1, null, null, null,
                         variable, null));
             }
             return key.equals("server.port") && servesWeb(boot) && !relocated(env)
@@ -127,8 +108,6 @@ final class SpringServer {
                 read, null));
     }
 
-    private record Setting(String file, int line, String value) {}
-
     /** Spring Boot's embedded web server listens on 8080 when nothing sets server.port. */
     private static final int DEFAULT_PORT = 8080;
 
@@ -138,7 +117,7 @@ final class SpringServer {
             "spring-boot-starter-web-services", "spring-boot-starter-tomcat", "spring-boot-starter-jetty",
             "spring-boot-starter-undertow", "spring-boot-starter-reactor-netty");
 
-    private static boolean servesWeb(Manifest boot) {
+    private static boolean servesWeb(SpringModule boot) {
         for (Dependency d : boot.dependencies()) {
             String name = d.name().toLowerCase(Locale.ROOT);
             if (name.startsWith("org.springframework.boot:")
@@ -155,67 +134,5 @@ final class SpringServer {
      */
     private static boolean relocated(Map<String, String> env) {
         return env.keySet().stream().anyMatch(k -> k.equals("SPRING_APPLICATION_JSON") || k.startsWith("SPRING_CONFIG_"));
-    }
-
-    private static boolean isBoot(Manifest m) {
-        if (m.kind() != ManifestKind.POM_XML && m.kind() != ManifestKind.GRADLE) {
-            return false;
-        }
-        for (Dependency d : m.dependencies()) {
-            if (d.name().toLowerCase(Locale.ROOT).startsWith("org.springframework.boot:")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** One configuration file read: its flattened keys and the line of each. */
-    private record Properties(String path, Map<String, String> values, Map<String, Integer> lines) {}
-
-    /** The files of one profile that exist, read, from the lowest precedence to the highest. */
-    private static List<Properties> read(String resources, String profile, SourceSet files) {
-        List<Properties> out = new ArrayList<>();
-        for (String path : paths(resources, profile)) {
-            SourceFile f = files.read(path).orElse(null);
-            if (f != null) {
-                Map<String, String> values = new HashMap<>();
-                Map<String, Integer> lines = new HashMap<>();
-                SpringActuator.read(f, values, lines);
-                out.add(new Properties(path, values, lines));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The active profiles ({@code SPRING_PROFILES_ACTIVE}, else the default profile's
-     * {@code spring.profiles.active}); none when they are a placeholder, which cannot be told.
-     */
-    private static List<String> activeProfiles(List<Properties> defaults, Map<String, String> env) {
-        List<String> out = new ArrayList<>();
-        String active = env.get("SPRING_PROFILES_ACTIVE");
-        for (int i = defaults.size() - 1; active == null && i >= 0; i--) {
-            active = defaults.get(i).values().get("spring.profiles.active");
-        }
-        if (active != null && !active.contains("$")) {
-            for (String p : active.split(",")) {
-                if (!p.isBlank()) {
-                    out.add(p.strip());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The files of one profile from the lowest precedence to the highest. */
-    private static List<String> paths(String resources, String profile) {
-        String base = profile.isEmpty() ? "application" : "application-" + profile;
-        List<String> out = new ArrayList<>();
-        for (String folder : List.of(resources, PathNames.join(resources, "config"))) {
-            for (String ext : List.of(".yaml", ".yml", ".properties")) {
-                out.add(PathNames.join(folder, base + ext));
-            }
-        }
-        return out;
     }
 }

@@ -1,0 +1,3 @@
+package com.example.common;
+
+public record Money(long cents, String currency) {}
