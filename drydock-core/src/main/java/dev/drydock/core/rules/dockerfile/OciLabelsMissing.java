@@ -38,7 +38,8 @@ import java.util.Locale;
         checks = "The labels of the final stage (LABEL in it or in the stages it is built on): fires when none has"
                 + " an org.opencontainers.image.* key. Labels added outside the Dockerfile count: compose build.labels"
                 + " with such a key, or a CI workflow that labels the image (docker/metadata-action or an explicit"
-                + " --label org.opencontainers.image...). Reported at the final stage's FROM. Quiet when the project"
+                + " --label org.opencontainers.image...), or a Bake file that does (labels with such a key, or a"
+                + " target inheriting docker-metadata-action, which metadata-action's bake file fills in CI). Reported at the final stage's FROM. Quiet when the project"
                 + " configures a label schema: required-label-missing then checks the labels the project asks for."
                 + " A dev container's image, and a development or test stage built as a target before the Dockerfile's"
                 + " last stage, are left alone: they are built on developers' machines or in CI and never published.",
@@ -264,11 +265,17 @@ public final class OciLabelsMissing implements Rule {
         return out;
     }
 
-    /** Whether a CI workflow labels the images it builds (then the Dockerfile need not). */
+    /**
+     * Whether a CI workflow or a Bake file labels the images it builds (then the Dockerfile need not): a Bake target
+     * inheriting {@code docker-metadata-action} takes the labels docker/metadata-action writes in CI.
+     */
     private static boolean ciLabelsImages(Project project) {
-        for (ProjectEntry entry : project.layout().ciFiles()) {
+        List<ProjectEntry> files = new ArrayList<>(project.layout().ciFiles());
+        files.addAll(project.layout().bakeFiles());
+        for (ProjectEntry entry : files) {
             String text = project.source(entry.path()).map(f -> f.text()).orElse("");
-            if (text.contains("docker/metadata-action") || text.contains("org.opencontainers.image.")) {
+            if (text.contains("docker/metadata-action") || text.contains("docker-metadata-action")
+                    || text.contains("org.opencontainers.image.")) {
                 return true;
             }
         }
