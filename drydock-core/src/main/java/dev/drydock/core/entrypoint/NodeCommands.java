@@ -185,17 +185,15 @@ final class NodeCommands {
         return r.done(Runtime.PNPM, script == null ? Target.NONE : Target.script(script), options, argv);
     }
 
+    /** Bun flags whose value may follow as the next argument. */
+    private static final Set<String> BUN_VALUE_FLAGS = Set.of("--cwd", "--env-file", "--preload", "-r", "--config",
+            "-c", "--tsconfig-override");
+
     static EntryPoint bun(CommandReader r, List<String> argv) {
-        List<String> rest = new ArrayList<>();
-        for (String arg : argv.subList(1, argv.size())) {
-            if (arg.startsWith("-") && rest.isEmpty()) {
-                r.interpreter.put(arg, "true"); // --hot, --watch, --smol
-            } else {
-                rest.add(arg);
-            }
-        }
+        List<String> rest = bunOptions(r, argv.subList(1, argv.size()));
         if (!rest.isEmpty() && rest.get(0).equals("run")) {
-            rest = rest.subList(1, rest.size());
+            // bun run takes Bun's flags before the file or script too: bun run --watch src/index.ts
+            rest = bunOptions(r, rest.subList(1, rest.size()));
         }
         if (rest.isEmpty()) {
             return r.done(Runtime.BUN, Target.NONE, Map.of(), argv);
@@ -205,6 +203,27 @@ final class NodeCommands {
             return r.done(Runtime.BUN, nodeTarget(r, first), Map.of(), argv, List.of(), nodeFiles(r, first));
         }
         return r.done(Runtime.BUN, Target.script(first), Map.of(), argv);
+    }
+
+    /**
+     * Records the Bun flags that lead {@code args} ({@code --watch}, {@code --hot}, {@code --smol},
+     * {@code --env-file=.env}) as interpreter options and returns what follows them.
+     */
+    private static List<String> bunOptions(CommandReader r, List<String> args) {
+        int i = 0;
+        while (i < args.size() && args.get(i).startsWith("-")) {
+            String arg = args.get(i);
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                r.interpreter.put(arg.substring(0, eq), arg.substring(eq + 1));
+            } else if (BUN_VALUE_FLAGS.contains(arg) && i + 1 < args.size()) {
+                r.interpreter.put(arg, args.get(++i));
+            } else {
+                r.interpreter.put(arg, "true");
+            }
+            i++;
+        }
+        return args.subList(i, args.size());
     }
 
     static EntryPoint nodemon(CommandReader r, List<String> argv) {

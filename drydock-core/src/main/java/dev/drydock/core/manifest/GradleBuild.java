@@ -1,11 +1,14 @@
 package dev.drydock.core.manifest;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +16,9 @@ import java.util.regex.Pattern;
  * A light, line-based reading of {@code build.gradle} and {@code build.gradle.kts}: not a Groovy
  * or Kotlin parser, but enough to know the applied plugins (in a {@code plugins {}} block or by
  * {@code apply plugin:}), dependencies in string notation ({@code implementation 'g:a:v'},
- * {@code implementation("g:a:v")}, also inside {@code platform(...)}), the application main class
- * and the Java version. Comments are skipped; anything else is ignored, never an error.
+ * {@code implementation("g:a:v")}, also inside {@code platform(...)}), dependencies and plugins of the version
+ * catalog ({@code implementation(libs.ktor.server.netty)}, {@code alias(libs.plugins.quarkus)}), the application
+ * main class and the Java version. Comments are skipped; anything else is ignored, never an error.
  */
 public final class GradleBuild {
 
@@ -41,6 +45,9 @@ public final class GradleBuild {
     private static final Pattern APPLY_PLUGIN = Pattern.compile("apply\\s*\\(?\\s*plugin\\s*[:=]\\s*[\"']([^\"']+)[\"']");
     private static final Pattern DEPENDENCY = Pattern.compile(
             "^\\s*([A-Za-z]+)\\s*[\\s(]\\s*(?:(?:platform|enforcedPlatform)\\s*\\(\\s*)?[\"']([^\"':\\s]+):([^\"':\\s]+)(?::([^\"':@\\s]+))?(?::[^\"'@]*)?(?:@[A-Za-z]+)?[\"']");
+    private static final Pattern CATALOG_DEPENDENCY = Pattern.compile(
+            "^\\s*([A-Za-z]+)\\s*[\\s(]\\s*(?:(?:platform|enforcedPlatform)\\s*\\(\\s*)?libs\\.([A-Za-z0-9_.]+)");
+    private static final Pattern CATALOG_PLUGIN = Pattern.compile("\\balias\\s*\\(\\s*libs\\.plugins\\.([A-Za-z0-9_.]+)\\s*\\)(.*)");
     private static final Pattern MAIN_CLASS = Pattern.compile("\\bmainClass(?:Name)?\\s*(?:=|\\.set\\s*\\()\\s*[\"']([^\"']+)[\"']");
     private static final Pattern TOOLCHAIN = Pattern.compile("JavaLanguageVersion\\.of\\s*\\(\\s*[\"']?([0-9]+)[\"']?\\s*\\)");
     private static final Pattern COMPATIBILITY = Pattern.compile(
@@ -64,7 +71,31 @@ public final class GradleBuild {
         this.javaVersion = javaVersion;
     }
 
+    /** Reads a build file without a version catalog: its {@code libs} references add nothing. */
     public static GradleBuild parse(SourceFile file) {
+        return parse(file, VersionCatalog.empty());
+    }
+
+    /**
+     * Reads a build file with the default version catalog of its build, {@value VersionCatalog#PATH} in the nearest
+     * folder from the build file's own up to the project root that has one; {@code source} gives a project file's
+     * text by its path, empty when there is none.
+     */
+    public static GradleBuild parse(SourceFile file, Function<String, Optional<SourceFile>> source) {
+        String dir = PathNames.parent(file.path());
+        while (true) {
+            Optional<SourceFile> catalog = source.apply(PathNames.join(dir, VersionCatalog.PATH));
+            if (catalog.isPresent()) {
+                return parse(file, VersionCatalog.parse(catalog.get()));
+            }
+            if (dir.isEmpty() || dir.equals("/")) {
+                return parse(file);
+            }
+            dir = PathNames.parent(dir);
+        }
+    }
+
+    public static GradleBuild parse(SourceFile file, VersionCatalog catalog) {
         List<GradlePlugin> plugins = new ArrayList<>();
         List<GradleDependency> deps = new ArrayList<>();
         String mainClass = null;
@@ -96,6 +127,11 @@ public final class GradleBuild {
                 while (k.find()) {
                     plugins.add(new GradlePlugin("org.jetbrains.kotlin." + k.group(1), k.group(2), span));
                 }
+                Matcher alias = CATALOG_PLUGIN.matcher(line);
+                if (alias.find() && !alias.group(2).matches("\\s*apply\\s*\\(?\\s*false.*")) {
+                    catalog.plugin(accessor(alias.group(1)))
+                            .ifPresent(p -> plugins.add(new GradlePlugin(p.id(), p.version(), span)));
+                }
                 Matcher core = CORE_PLUGIN.matcher(line);
                 if (core.matches()) {
                     plugins.add(new GradlePlugin(core.group(1), null, span));
@@ -108,6 +144,17 @@ public final class GradleBuild {
             Matcher dep = DEPENDENCY.matcher(line);
             if (dep.find() && CONFIGURATIONS.contains(dep.group(1))) {
                 deps.add(new GradleDependency(dep.group(1), dep.group(2), dep.group(3), dep.group(4), span));
+            }
+            Matcher fromCatalog = CATALOG_DEPENDENCY.matcher(line);
+            if (fromCatalog.find() && CONFIGURATIONS.contains(fromCatalog.group(1))) {
+                String configuration = fromCatalog.group(1);
+                String accessor = accessor(fromCatalog.group(2));
+                List<VersionCatalog.Library> libraries = accessor.startsWith("bundles.")
+                        ? catalog.bundle(accessor.substring("bundles.".length()))
+                        : catalog.library(accessor).map(List::of).orElse(List.of());
+                for (VersionCatalog.Library l : libraries) {
+                    deps.add(new GradleDependency(configuration, l.group(), l.name(), l.version(), span));
+                }
             }
             Matcher main = MAIN_CLASS.matcher(line);
             if (mainClass == null && main.find()) {
@@ -135,6 +182,12 @@ public final class GradleBuild {
             }
         }
         return new GradleBuild(file, plugins, deps, mainClass, javaVersion);
+    }
+
+    /** A {@code libs} accessor as the catalog keeps it: lower case, without a trailing {@code .get()}. */
+    private static String accessor(String written) {
+        String a = written.toLowerCase(Locale.ROOT);
+        return a.endsWith(".get") ? a.substring(0, a.length() - ".get".length()) : a;
     }
 
     /** Copies the code of one line without comments; returns whether a block comment is still open. */

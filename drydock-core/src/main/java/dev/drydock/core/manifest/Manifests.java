@@ -5,6 +5,7 @@ import dev.drydock.core.source.SourceFile;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Recognises manifest files by name and reads any of them into the common {@link Manifest} view. */
 public final class Manifests {
@@ -39,6 +40,15 @@ public final class Manifests {
      *     problems are the manifest's diagnostics
      */
     public static Manifest parse(ManifestKind kind, SourceFile file, Collection<String> siblings) {
+        return parse(kind, file, siblings, path -> Optional.empty());
+    }
+
+    /**
+     * Reads {@code file} as a manifest of {@code kind}, with {@code source} giving the text of other project files by
+     * path (empty when there is none): a Gradle build's dependencies may come from its version catalog.
+     */
+    public static Manifest parse(ManifestKind kind, SourceFile file, Collection<String> siblings,
+            Function<String, Optional<SourceFile>> source) {
         Collection<String> names = siblings == null ? List.of() : siblings;
         return switch (kind) {
             case REQUIREMENTS_TXT -> RequirementsTxt.parse(file).toManifest(names);
@@ -46,7 +56,7 @@ public final class Manifests {
             case PIPFILE -> Pipfile.parse(file, names).toManifest();
             case PACKAGE_JSON -> PackageJson.parse(file, names).toManifest();
             case POM_XML -> PomXml.parse(file).toManifest();
-            case GRADLE -> withLocks(GradleBuild.parse(file).toManifest(), names);
+            case GRADLE -> withLocks(GradleBuild.parse(file, source).toManifest(), names);
             case GO_MOD -> GoMod.parse(file, names).toManifest();
             case GEMFILE -> Gemfile.parse(file, names).toManifest();
             case COMPOSER_JSON -> ComposerJson.parse(file, names).toManifest();

@@ -171,7 +171,7 @@ public final class ProjectLoader {
                     continue; // lock files and the like are noted by the manifest beside them
                 }
                 List<String> siblings = namesByFolder.getOrDefault(entry.directory(), List.of());
-                read(entry.path(), f -> Manifests.parse(kind.get(), f, siblings), Manifest::diagnostics)
+                read(entry.path(), f -> Manifests.parse(kind.get(), f, siblings, this::existing), Manifest::diagnostics)
                         .ifPresent(m -> manifests.put(entry.path(), m));
             }
             for (ProjectEntry entry : layout.devContainerFiles()) {
@@ -311,6 +311,11 @@ public final class ProjectLoader {
                 dockerfiles.put(path, source);
             }
             return source;
+        }
+
+        /** A file's text when it exists and can be read. */
+        private Optional<SourceFile> existing(String path) {
+            return files.exists(path) ? Optional.ofNullable(text(path)) : Optional.empty();
         }
 
         /** A file's text, or null with a diagnostic when it cannot be read. */

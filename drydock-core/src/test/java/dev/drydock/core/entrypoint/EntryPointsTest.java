@@ -266,6 +266,10 @@ class EntryPointsTest {
             assertThat(exec("/app", "pnpm", "run", "preview").target()).isEqualTo(Target.script("preview"));
             assertThat(exec("/app", "bun", "run", "src/index.ts").target()).isEqualTo(Target.file("src/index.ts", "/app/src/index.ts"));
             assertThat(exec("/app", "bun", "run", "start").target()).isEqualTo(Target.script("start"));
+            EntryPoint watched = exec("/app", "bun", "run", "--watch", "--env-file=.env", "src/index.ts");
+            assertThat(watched.target()).isEqualTo(Target.file("src/index.ts", "/app/src/index.ts"));
+            assertThat(watched.interpreterOptions()).containsEntry("--watch", "true").containsEntry("--env-file", ".env");
+            assertThat(exec("/app", "bun", "--smol", "run", "--bun", "start").target()).isEqualTo(Target.script("start"));
         }
 
         @Test

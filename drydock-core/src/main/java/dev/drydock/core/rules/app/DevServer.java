@@ -668,6 +668,10 @@ public final class DevServer implements Rule {
                                 + Probes.json(List.of("node", script)) + " with `init: true` in compose (or tini as"
                                 + " ENTRYPOINT); keep nodemon/--watch for local development.";
             }
+            case BUN -> {
+                return "Run the file with bun itself, without --watch or --hot: CMD " + Probes.json(List.of("bun", script))
+                        + "; keep watch mode for local development.";
+            }
             case NEXT_DEV -> {
                 return "Build in a build stage (`next build`, with output: 'standalone') and run the result: CMD "
                         + Probes.json(List.of("node", "server.js")) + " from .next/standalone, or `next start`, on port " + port + ".";

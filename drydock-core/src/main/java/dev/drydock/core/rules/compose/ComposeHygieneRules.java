@@ -36,6 +36,7 @@ public final class ComposeHygieneRules {
                 new ProxyPassUnreachable(),
                 new ProxyBackendNotAwaited(),
                 new PhpFpmListensLocally(),
+                new DatabaseUserIsRoot(),
                 new GpuNotRequested());
     }
 }

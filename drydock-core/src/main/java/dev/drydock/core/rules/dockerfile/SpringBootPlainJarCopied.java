@@ -149,7 +149,7 @@ public final class SpringBootPlainJarCopied implements Rule {
                 continue;
             }
             GradleBuild build = context.memo("gradle-build", manifest.file(), () -> context.project()
-                    .source(manifest.file()).map(GradleBuild::parse).orElse(null));
+                    .source(manifest.file()).map(f -> GradleBuild.parse(f, context.project()::source)).orElse(null));
             if (build != null && build.hasPlugin("org.springframework.boot")
                     && !PLAIN_JAR_DISABLED.matcher(build.file().text()).find()) {
                 return Optional.of(build);

@@ -56,7 +56,7 @@ public final class SpringBootBuilds {
             return Optional.empty();
         }
         String version = m.kind() == ManifestKind.POM_XML ? pomVersion(PomXml.parse(file))
-                : GradleBuild.parse(file).plugin("org.springframework.boot").map(GradleBuild.GradlePlugin::version)
+                : GradleBuild.parse(file, context.project()::source).plugin("org.springframework.boot").map(GradleBuild.GradlePlugin::version)
                         .orElse(null);
         Matcher release = version == null ? null : RELEASE.matcher(version.strip());
         if (release == null || !release.matches()) {

@@ -1,0 +1,8 @@
+plugins {
+    alias(libs.plugins.kotlin.jvm)
+    alias(libs.plugins.spring.boot) apply false
+}
+
+dependencies {
+    implementation(libs.kotlinx.coroutines)
+}
