@@ -310,6 +310,12 @@ public final class AppSource {
             if (language == Language.NODE) {
                 return builtNodeServer().orElseGet(() -> node(false));
             }
+            if (ep != null) {
+                Optional<AppSource> fileRouted = fileRoutedServer(ep);
+                if (fileRouted.isPresent()) {
+                    return fileRouted.get();
+                }
+            }
             List<GoSources> go = GoSources.of(manifests, files, goMainDir);
             if (!go.isEmpty()) {
                 List<ServerCall> calls = GoServer.starts(go, ep != null && ep.args().size() > 1);
@@ -359,11 +365,34 @@ public final class AppSource {
                 runs = NodePackage.script(files, dir, ep.target().value(), env, "/").map(NodePackage::entryPoint)
                         .orElse(null);
             }
+            Optional<AppSource> fileRouted = runs == null ? Optional.empty() : fileRoutedServer(runs);
+            if (fileRouted.isPresent()) {
+                return fileRouted;
+            }
             if (runs == null || runs.runtime() != Runtime.NODE || runs.target().path() == null) {
                 return Optional.empty();
             }
             String script = runs.target().path();
             return SvelteKitServer.of(files, dir, script).or(() -> NitroServer.of(files, dir, script, env, nitroPreset));
+        }
+
+        /**
+         * The application of a framework's own server whose routes are its files: Next's ({@code next start}, the
+         * standalone server.js), Remix's {@code remix-serve} and React Router's {@code react-router-serve}; empty when
+         * those routes cannot be read.
+         */
+        private Optional<AppSource> fileRoutedServer(EntryPoint runs) {
+            if (runs.runtime() == Runtime.NEXT_START || runs.runtime() == Runtime.NEXT_STANDALONE) {
+                Routes routes = NextRoutes.read(files, dir);
+                return routes.known() ? Optional.of(AppSource.withRoutes(Framework.NEXTJS, routes)) : Optional.empty();
+            }
+            if (runs.runtime() == Runtime.BINARY && !runs.args().isEmpty() && RemixRoutes.serves(runs.args().get(0))) {
+                Routes routes = RemixRoutes.read(files, dir);
+                return routes.known() ? Optional.of(AppSource.withRoutes(routes.all().stream().findFirst()
+                        .map(Route::framework).orElse(Framework.REMIX), routes))
+                        : Optional.empty();
+            }
+            return Optional.empty();
         }
 
         private static Set<Framework> frameworks(Routes routes) {

@@ -13,7 +13,11 @@ import java.util.regex.Pattern;
  * The endpoints an ASP.NET Core application maps with literal paths in its startup code beside the project file
  * ({@code Program.cs}, {@code Startup.cs}): {@code app.MapHealthChecks("/healthz")}, the health check middleware's
  * {@code app.UseHealthChecks("/health")}, {@code app.MapGet("/", ...)}.
- * Controllers, Razor pages and routes built at run time are not read: nothing is claimed about other paths.
+ * The attribute routes of its controllers too: the class's {@code [Route("api/[controller]")]} joined to each action's
+ * {@code [HttpGet("health")]} or {@code [Route(...)]} (an action template starting with / or ~/ stands alone), with
+ * {@code [controller]} and {@code [action]} replaced by the names ({@code Controller} and {@code Async} left out).
+ * Conventional routes, Razor pages, middleware and routes built at run time are not read: nothing is claimed about
+ * other paths.
  */
 final class AspNetRoutes {
 
@@ -32,10 +36,16 @@ final class AspNetRoutes {
                 continue;
             }
             project = true;
+            String dir = PathNames.parent(m.file());
             for (String name : STARTUP_FILES) {
-                SourceFile file = files.read(PathNames.join(PathNames.parent(m.file()), name)).orElse(null);
+                SourceFile file = files.read(PathNames.join(dir, name)).orElse(null);
                 if (file != null) {
                     read(file, routes);
+                }
+            }
+            for (String path : files.paths()) {
+                if (path.endsWith(".cs") && PathNames.isUnder(path, dir) && !path.matches("(.*/)?(bin|obj)/.*")) {
+                    files.read(path).filter(f -> f.text().contains("Controller")).ifPresent(f -> AspNetControllers.read(f, routes));
                 }
             }
         }

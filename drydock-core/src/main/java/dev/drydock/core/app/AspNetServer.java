@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * {@code UseUrls}, {@code Listen*}, {@code Urls.Add} or {@code app.Run("http://...")} in the startup code, or
  * Kestrel's settings given as variables of the container ({@code Kestrel__Endpoints__Http__Url}). The port is read
  * when the startup code alone chooses the addresses with literal URLs: {@code app.Urls.Add("http://+:5000")}, or
- * {@code app.Run("http://0.0.0.0:5000")}, which replaces them; Kestrel's endpoints in the settings would override both.
+ * {@code app.Run("http://0.0.0.0:5000")}, which replaces them, else the urls setting of {@code UseUrls("http://*:8080")}
+ * on the web host builder (unless the settings files write urls too); Kestrel's endpoints in the settings would override
+ * them all.
  */
 final class AspNetServer {
 
@@ -32,8 +34,10 @@ final class AspNetServer {
     private static final Pattern KESTREL_SETTINGS = Pattern.compile("\"(?i:kestrel)\"\\s*:");
     private static final Pattern URLS_ADD = Pattern.compile("\\.Urls\\.Add\\s*\\(\\s*(\"[^\"]*\"|[^)]*)\\s*\\)");
     private static final Pattern RUN_URL = Pattern.compile("\\.Run(?:Async)?\\s*\\(\\s*(\"https?://[^\"]*\")\\s*\\)");
-    private static final Pattern OTHER_BINDING = Pattern.compile("\\.(UseUrls|Listen|ListenAnyIP|ListenLocalhost|"
+    private static final Pattern OTHER_BINDING = Pattern.compile("\\.(Listen|ListenAnyIP|ListenLocalhost|"
             + "ConfigureKestrel|UseKestrel)\\s*\\(");
+    private static final Pattern USE_URLS = Pattern.compile("\\.UseUrls\\s*\\(([^)]*)\\)");
+    private static final Pattern URLS_SETTING = Pattern.compile("\"(?i:kestrel|urls)\"\\s*:");
     private static final Pattern URL = Pattern.compile("(?i)(https?)://(\\[[^]]*]|[^:/]+)(?::(\\d{1,5}))?/?");
     private static final String KESTREL = "ASP.NET Core's Kestrel";
 
@@ -51,9 +55,12 @@ final class AspNetServer {
             return first.map(List::of).orElse(List.of());
         }
         String dir = PathNames.parent(first.get().file());
-        boolean kestrelSettings = settingsFiles(files, dir, env).stream()
+        List<String> settings = settingsFiles(files, dir, env);
+        boolean kestrelSettings = settings.stream()
                 .anyMatch(path -> files.read(path).map(f -> KESTREL_SETTINGS.matcher(f.text()).find()).orElse(false));
-        List<ServerCall> urls = kestrelSettings ? List.of() : urlsInCode(files, dir);
+        boolean urlsSettings = settings.stream()
+                .anyMatch(path -> files.read(path).map(f -> URLS_SETTING.matcher(f.text()).find()).orElse(false));
+        List<ServerCall> urls = kestrelSettings ? List.of() : urlsInCode(files, dir, !urlsSettings);
         return urls.isEmpty() ? List.of(first.get()) : urls;
     }
 
@@ -61,9 +68,10 @@ final class AspNetServer {
      * The addresses the startup files give {@code Urls.Add} and {@code Run}, when they are all the code does with the
      * addresses: {@code Run(url)} clears what {@code Urls.Add} added. A URL that is not a literal keeps its port untold.
      */
-    private static List<ServerCall> urlsInCode(SourceSet files, String dir) {
+    private static List<ServerCall> urlsInCode(SourceSet files, String dir, boolean useUrlsDecides) {
         List<ServerCall> added = new ArrayList<>();
         List<ServerCall> run = new ArrayList<>();
+        List<ServerCall> useUrls = new ArrayList<>();
         for (String name : STARTUP_FILES) {
             SourceFile file = files.read(PathNames.join(dir, name)).orElse(null);
             if (file == null) {
@@ -81,8 +89,45 @@ final class AspNetServer {
             while (m.find()) {
                 run.add(address(file, code, m));
             }
+            m = USE_URLS.matcher(code);
+            while (m.find()) {
+                useUrls.addAll(useUrls(file, code, m));
+            }
         }
-        return run.size() == 1 ? run : run.isEmpty() ? added : List.of();
+        if (run.size() > 1) {
+            return List.of();
+        }
+        // the server's addresses set in code (Run, Urls.Add) win over the urls setting UseUrls writes
+        return !run.isEmpty() ? run : !added.isEmpty() ? added : useUrlsDecides ? useUrls : List.of();
+    }
+
+    /**
+     * The addresses of one {@code UseUrls("http://*:8080", ...)}: each literal argument's URLs (a setting of several
+     * separated by ';'); one start with its port untold when an argument is not a literal.
+     */
+    private static List<ServerCall> useUrls(SourceFile file, String code, Matcher at) {
+        int line = code.substring(0, at.start()).split("\n", -1).length;
+        String written = file.text().substring(at.start(), at.end()).strip().replaceFirst("^\\.", "");
+        List<ServerCall> out = new ArrayList<>();
+        for (String argument : at.group(1).split(",")) {
+            String literal = argument.strip();
+            if (literal.length() < 2 || !literal.startsWith("\"") || !literal.endsWith("\"")) {
+                return List.of(new ServerCall(KESTREL, written, false, false, file.path(), line, null, null,
+                        at.group(1).strip(), null, null));
+            }
+            for (String one : literal.substring(1, literal.length() - 1).split(";")) {
+                Matcher url = URL.matcher(one.strip());
+                if (!url.matches()) {
+                    return List.of(new ServerCall(KESTREL, written, false, false, file.path(), line, null, null,
+                            at.group(1).strip(), null, null));
+                }
+                int port = url.group(3) != null ? Integer.parseInt(url.group(3))
+                        : url.group(1).equalsIgnoreCase("https") ? 443 : 80;
+                out.add(new ServerCall(KESTREL, written, false, false, file.path(), line, url.group(2),
+                        port > 0 && port <= 65535 ? port : null, "\"" + one.strip() + "\"", null, null));
+            }
+        }
+        return out;
     }
 
     /** One address of the code: host and port of a literal URL (80 or 443 when it names none), else neither. */

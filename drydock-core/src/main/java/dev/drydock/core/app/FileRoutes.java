@@ -71,4 +71,9 @@ final class FileRoutes {
     Routes routes() {
         return new Routes(true, routes, opaque);
     }
+
+    /** The routes, with nothing served outside {@code root} (a base path every route is under). */
+    Routes routesUnder(String root) {
+        return root.isEmpty() ? routes() : new Routes(true, routes, opaque, List.of(), root);
+    }
 }

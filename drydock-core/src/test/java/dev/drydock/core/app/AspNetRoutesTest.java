@@ -44,4 +44,58 @@ class AspNetRoutesTest {
         assertThat(app.routes().healthRoute()).isEmpty();
         assertThat(app.routes().determines("/health")).isFalse();
     }
+
+    @Test
+    void controllerAttributeRoutesJoinTheClassTemplate() {
+        AppSource app = read(files("src/Depot/Program.cs", """
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Services.AddControllers();
+                        var app = builder.Build();
+                        app.MapControllers();
+                        app.Run();
+                        """,
+                "src/Depot/Controllers/HealthController.cs", """
+                        using Microsoft.AspNetCore.Mvc;
+
+                        namespace Depot.Controllers;
+
+                        [ApiController]
+                        [Route("[controller]")]
+                        public class HealthController : ControllerBase
+                        {
+                            [HttpGet]
+                            public IActionResult Get() => Ok("healthy");
+
+                            [HttpGet("ready")]
+                            public async Task<IActionResult> ReadyAsync() => Ok();
+
+                            [HttpGet("/healthz")] public IActionResult Liveness() => Ok();
+                        }
+                        """,
+                "src/Depot/Controllers/ParcelsController.cs", """
+                        [Route("api/v1/[controller]")]
+                        public class ParcelsController : Controller
+                        {
+                            [HttpGet("{id:int}")]
+                            public IActionResult Find(int id) => Ok();
+
+                            [Route("[action]")]
+                            public IActionResult Count() => Ok();
+
+                            [HttpGet("[area]/x")]
+                            public IActionResult InArea() => Ok();
+                        }
+                        """),
+                List.of(manifest("src/Depot/Depot.csproj", PROJECT)), Map.of(), "./Depot");
+        assertThat(app.routes().match("/Health")).hasValueSatisfying(r -> {
+            assertThat(r.file()).isEqualTo("src/Depot/Controllers/HealthController.cs");
+            assertThat(r.line()).isEqualTo(10);
+        });
+        assertThat(app.routes().match("/Health/ready")).isPresent();
+        assertThat(app.routes().match("/healthz")).isPresent();
+        assertThat(app.routes().match("/api/v1/Parcels/7")).isPresent();
+        assertThat(app.routes().match("/api/v1/Parcels/Count")).isPresent();
+        assertThat(app.routes().all()).noneMatch(r -> r.path().contains("area"));
+        assertThat(app.routes().determines("/orders")).isFalse(); // conventional routes and pages are not read
+    }
 }

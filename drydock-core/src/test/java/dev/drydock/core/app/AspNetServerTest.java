@@ -107,4 +107,62 @@ class AspNetServerTest {
                 """);
         assertThat(app.serverCalls()).isEmpty();
     }
+
+    @Test
+    void useUrlsOnTheWebHostGivesItsPorts() {
+        AppSource app = app("""
+                var builder = WebApplication.CreateBuilder(args);
+                builder.WebHost.UseUrls("http://*:8080;http://*:8081");
+                var app = builder.Build();
+                app.MapGet("/", () => "ok");
+                app.Run();
+                """);
+        assertThat(app.serverCalls()).extracting(ServerCall::port).containsExactly(8080, 8081);
+        assertThat(app.serverCalls().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
+    void useUrlsOnAHostBuilderWithSeveralArguments() {
+        AppSource app = app("""
+                public class Program
+                {
+                    public static void Main(string[] args) => CreateHostBuilder(args).Build().Run();
+
+                    public static IHostBuilder CreateHostBuilder(string[] args) =>
+                        Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web =>
+                        {
+                            web.UseStartup<Startup>();
+                            web.UseUrls("http://0.0.0.0:5000", "https://0.0.0.0:5001");
+                        });
+                }
+                """);
+        assertThat(app.serverCalls()).extracting(ServerCall::port).containsExactly(5000, 5001);
+    }
+
+    @Test
+    void urlsAddedInCodeWinOverUseUrlsAndAVariableLeavesThePortUntold() {
+        assertThat(app("""
+                var builder = WebApplication.CreateBuilder(args);
+                builder.WebHost.UseUrls("http://*:8080");
+                var app = builder.Build();
+                app.Urls.Add("http://*:9000");
+                app.Run();
+                """).serverCalls()).extracting(ServerCall::port).containsExactly(9000);
+        assertThat(app("""
+                var builder = WebApplication.CreateBuilder(args);
+                builder.WebHost.UseUrls(address);
+                var app = builder.Build();
+                app.Run();
+                """).serverCalls()).singleElement().satisfies(c -> assertThat(c.port()).isNull());
+    }
+
+    @Test
+    void urlsInTheSettingsLeaveUseUrlsUntold() {
+        AppSource app = app("""
+                var builder = WebApplication.CreateBuilder(args);
+                builder.WebHost.UseUrls("http://*:8080");
+                builder.Build().Run();
+                """, "appsettings.json", "{\"urls\": \"http://*:7000\"}");
+        assertThat(app.serverCalls()).singleElement().satisfies(c -> assertThat(c.port()).isNull());
+    }
 }
