@@ -4,6 +4,7 @@ import dev.drydock.core.config.ConfigFiles;
 import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Review;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.eclipse.lsp4j.Diagnostic;
  */
 final class ProjectReviews {
 
-    /** One finding where the editor shows it. */
+    /** One finding at one of its places, where the editor shows it. */
     record Shown(Finding finding, Diagnostic diagnostic) {}
 
     /** A project's review, its findings grouped by the document (URI) they are in. */
@@ -66,12 +67,14 @@ final class ProjectReviews {
         Review review = config.reviewer().review(project);
         Map<String, List<Shown>> byDocument = new LinkedHashMap<>();
         for (Finding f : review.findings()) {
-            if (f.location().file() == null) {
-                continue; // about the project as a whole: no line of any file to show it on
+            for (Location place : f.places()) {
+                if (place.file() == null) {
+                    continue; // about the project as a whole: no line of any file to show it on
+                }
+                Diagnostic d = Diagnostics.of(f, place, project);
+                byDocument.computeIfAbsent(QuickFixes.uri(project.root(), place.file()), k -> new ArrayList<>())
+                        .add(new Shown(f, d));
             }
-            Diagnostic d = Diagnostics.of(f, project.source(f.location().file()));
-            byDocument.computeIfAbsent(QuickFixes.uri(project.root(), f.location().file()), k -> new ArrayList<>())
-                    .add(new Shown(f, d));
         }
         Reviewed reviewed = new Reviewed(project, review, byDocument);
         return new Update(reviewed, reviews.put(root, reviewed));

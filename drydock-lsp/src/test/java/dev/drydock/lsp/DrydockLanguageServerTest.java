@@ -167,6 +167,32 @@ class DrydockLanguageServerTest {
     }
 
     @Test
+    void aFindingWrittenAtSeveralPlacesIsADiagnosticAtEachPointingAtTheOthers() throws Exception {
+        Files.writeString(workspace.resolve("compose.yaml"), """
+                services:
+                  grafana:
+                    image: grafana/grafana:11.2.0
+                    environment:
+                      GF_SECURITY_ADMIN_PASSWORD: ${ADMIN_PASSWORD:-admin}
+                  caddy:
+                    image: caddy:2.8.4
+                    environment:
+                      ADMIN_PASSWORD: ${ADMIN_PASSWORD:-admin}
+                """);
+        open("compose.yaml");
+        List<Diagnostic> secret = next("compose.yaml").getDiagnostics().stream()
+                .filter(d -> d.getCode().getLeft().equals("default-secret")).toList();
+        assertThat(secret).extracting(d -> d.getRange().getStart().getLine()).containsExactly(4, 8);
+        assertThat(secret).allMatch(d -> d.getMessage().contains("One finding at 2 places: compose.yaml:5 and compose.yaml:9."));
+        assertThat(secret.get(0).getRelatedInformation()).singleElement().satisfies(r -> {
+            assertThat(r.getLocation().getUri()).isEqualTo(uri("compose.yaml"));
+            assertThat(r.getLocation().getRange().getStart().getLine()).isEqualTo(8);
+        });
+        assertThat(secret.get(1).getRelatedInformation()).singleElement()
+                .satisfies(r -> assertThat(r.getLocation().getRange().getStart().getLine()).isEqualTo(4));
+    }
+
+    @Test
     void offersAFindingsFixAsAQuickFixUntilTheDocumentChanges() throws Exception {
         Files.writeString(workspace.resolve("Dockerfile"), "FROM alpine:3.20.3\r\nRUN apk add curl\r\nUSER 10001\r\n"
                 + "ENTRYPOINT [\"curl\"]\r\n");

@@ -49,7 +49,7 @@ public final class Suppressor {
             return f;
         }
         return new Finding(f.rule(), severity, f.location(), f.message(), f.current(), f.recommendation(), f.implicit(),
-                f.fix());
+                f.fix(), f.otherPlaces());
     }
 
     /** The ignore comments of a project file, read once per review. */

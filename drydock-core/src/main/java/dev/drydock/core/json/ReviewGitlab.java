@@ -2,13 +2,16 @@ package dev.drydock.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.drydock.core.report.FindingPlaces;
 import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.source.Span;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * A review as a GitLab Code Quality report ({@code artifacts:reports:codequality}): a JSON array with one
@@ -18,7 +21,9 @@ import java.io.Writer;
  * (critical → blocker, high → critical, medium → major, low → minor, info → info) and {@code location}
  * ({@code path} relative to the project root and prefixed with the given folder, the folder itself for
  * the project as a whole; {@code lines.begin}
- * and {@code lines.end}, line 1 when the finding is about a whole file).
+ * and {@code lines.end}, line 1 when the finding is about a whole file). A finding written at several places
+ * is an issue at each (GitLab reads one location per issue and merges issues that share a fingerprint), each
+ * naming them all; the issues after the first have the fingerprint followed by {@code /2}, {@code /3} ...
  */
 public final class ReviewGitlab {
 
@@ -35,14 +40,21 @@ public final class ReviewGitlab {
             JsonOut out = new JsonOut(g);
             g.writeStartArray();
             for (Finding f : review.findings()) {
-                Span span = f.location().span();
-                out.startObject().field("description", f.message()).field("check_name", f.ruleId())
-                        .field("fingerprint", fingerprints.of(f, sources)).field("severity", severity(f.severity()));
-                out.startObject("location").field("path", f.location().file() == null ? (pathPrefix.isEmpty() ? "." : pathPrefix)
-                                : pathPrefix + f.location().file())
-                        .startObject("lines").field("begin", span == null ? 1 : span.startLine())
-                        .field("end", span == null ? 1 : span.endLine()).endObject().endObject();
-                out.endObject();
+                String fingerprint = fingerprints.of(f, sources);
+                String description = FindingPlaces.message(f, pathPrefix);
+                List<Location> places = f.places();
+                for (int i = 0; i < places.size(); i++) {
+                    Location place = places.get(i);
+                    Span span = place.span();
+                    out.startObject().field("description", description).field("check_name", f.ruleId())
+                            .field("fingerprint", i == 0 ? fingerprint : fingerprint + "/" + (i + 1))
+                            .field("severity", severity(f.severity()));
+                    out.startObject("location").field("path", place.file() == null ? (pathPrefix.isEmpty() ? "." : pathPrefix)
+                                    : pathPrefix + place.file())
+                            .startObject("lines").field("begin", span == null ? 1 : span.startLine())
+                            .field("end", span == null ? 1 : span.endLine()).endObject().endObject();
+                    out.endObject();
+                }
             }
             g.writeEndArray();
             g.writeRaw('\n');

@@ -12,7 +12,8 @@ import java.io.Writer;
 
 /**
  * A review as JSON, the contract other tools rely on: {@code tool}, {@code project}, {@code findings}
- * (rule, severity, title, message, file, line, endLine, column, endColumn, category, aliases, and the
+ * (rule, severity, title, message, file, line, endLine, column, endColumn, {@code otherPlaces} [{file, line,
+ * endLine, column, endColumn}] when the finding is written at several places, category, aliases, and the
  * recommendation, and the {@code fix} drydock offers: safety, title, files), {@code strengths} (rule, title,
  * message, file, line, endLine), {@code summary} (count per severity) and {@code suppressed} (how many
  * findings the configuration or ignore comments suppressed). Files are relative to the project root; lines and columns 1-based; a finding
@@ -75,6 +76,15 @@ public final class ReviewJson {
         out.field("rule", f.ruleId()).field("severity", f.severity().id())
                 .field("title", f.rule().title()).field("message", f.message());
         location(out, f.location());
+        if (!f.otherPlaces().isEmpty()) {
+            out.startArray("otherPlaces");
+            for (Location place : f.otherPlaces()) {
+                out.startObject();
+                location(out, place);
+                out.endObject();
+            }
+            out.endArray();
+        }
         out.field("category", f.rule().category().id()).strings("aliases", f.rule().aliases())
                 .field("implicit", f.implicit()).field("recommendation", f.effectiveRecommendation());
         if (f.fix() != null) {

@@ -4,6 +4,7 @@ import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleMetadata;
@@ -40,7 +41,10 @@ import java.util.Optional;
  *   <li>One result per finding: its level (critical and high are errors, medium a warning, low and info
  *       notes), the message with the recommendation, a location relative to {@code SRCROOT} (the project
  *       root), a {@code partialFingerprints} entry that survives line shifts, and the fix drydock offers
- *       as a SARIF fix (replacements by character offset into the file as it is).</li>
+ *       as a SARIF fix (replacements by character offset into the file as it is). A finding written at
+ *       several places keeps the first as its location and lists the others as {@code relatedLocations},
+ *       linked from the message: code scanning marks only a result's first location, and separate results
+ *       would count one problem several times.</li>
  * </ul>
  *
  * <p>Lines and columns are 1-based and count UTF-16 code units ({@code columnKind}); a byte order mark
@@ -166,23 +170,25 @@ public final class ReviewSarif {
     static void result(JsonOut out, Finding f, int ruleIndex, String fingerprint, Sources sources, String prefix,
             String suppression) {
         out.startObject().field("ruleId", f.ruleId()).field("ruleIndex", ruleIndex).field("level", level(f.severity()));
-        out.startObject("message").field("text", f.message() + "\n\n" + f.effectiveRecommendation()).endObject();
-        out.startArray("locations").startObject().startObject("physicalLocation");
-        String file = f.location().file();
-        artifactLocation(out, file == null ? (prefix.isEmpty() ? "." : uri(prefix)) : uri(prefix + file));
-        Span span = f.location().span();
-        if (file != null && span != null) {
-            int bom = sources.bom(file);
-            out.startObject("region")
-                    .field("startLine", span.startLine()).field("startColumn", column(span.startLine(), span.startColumn(), bom))
-                    .field("endLine", span.endLine()).field("endColumn", column(span.endLine(), span.endColumn(), bom))
-                    .endObject();
-        }
-        out.endObject();
-        if (file == null) {
+        out.startObject("message").field("text", f.message() + otherPlacesLinks(f, prefix) + "\n\n"
+                + f.effectiveRecommendation()).endObject();
+        out.startArray("locations").startObject();
+        physicalLocation(out, f.location(), sources, prefix);
+        if (f.location().file() == null) {
             out.startObject("message").field("text", "the project as a whole").endObject();
         }
         out.endObject().endArray();
+        if (!f.otherPlaces().isEmpty()) {
+            out.startArray("relatedLocations");
+            int id = 1;
+            for (Location place : f.otherPlaces()) {
+                out.startObject().field("id", id++);
+                physicalLocation(out, place, sources, prefix);
+                out.startObject("message").field("text", "another place of this " + f.ruleId() + " finding").endObject();
+                out.endObject();
+            }
+            out.endArray();
+        }
         out.startObject("partialFingerprints").field(FINGERPRINT, fingerprint).endObject();
         if (f.fix() != null) {
             fix(out, f.fix(), sources, prefix);
@@ -191,6 +197,46 @@ public final class ReviewSarif {
             out.startArray("suppressions").startObject().field("kind", suppression).endObject().endArray();
         }
         out.startObject("properties").field("severity", f.severity().id()).field("fix", f.fixSafety().id()).endObject();
+        out.endObject();
+    }
+
+    /**
+     * The other places of a grouped finding as links to its related locations ({@code [text](id)}), which code
+     * scanning shows in the alert: it marks only the first of a result's locations, so they are related
+     * locations, not more locations.
+     */
+    private static String otherPlacesLinks(Finding f, String prefix) {
+        if (f.otherPlaces().isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\n\nAlso at ");
+        for (int i = 0; i < f.otherPlaces().size(); i++) {
+            Location place = f.otherPlaces().get(i);
+            text.append(i == 0 ? "" : i == f.otherPlaces().size() - 1 ? " and " : ", ")
+                    .append('[').append(linkText(prefix, place)).append("](").append(i + 1).append(')');
+        }
+        return text.append('.').toString();
+    }
+
+    /** FILE:LINE with the brackets SARIF's embedded links reserve escaped. */
+    private static String linkText(String prefix, Location place) {
+        String where = place.file() == null ? (prefix.isEmpty() ? "." : prefix)
+                : prefix + place.file() + (place.span() == null ? "" : ":" + place.line());
+        return where.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]");
+    }
+
+    private static void physicalLocation(JsonOut out, Location location, Sources sources, String prefix) {
+        out.startObject("physicalLocation");
+        String file = location.file();
+        artifactLocation(out, file == null ? (prefix.isEmpty() ? "." : uri(prefix)) : uri(prefix + file));
+        Span span = location.span();
+        if (file != null && span != null) {
+            int bom = sources.bom(file);
+            out.startObject("region")
+                    .field("startLine", span.startLine()).field("startColumn", column(span.startLine(), span.startColumn(), bom))
+                    .field("endLine", span.endLine()).field("endColumn", column(span.endLine(), span.endColumn(), bom))
+                    .endObject();
+        }
         out.endObject();
     }
 

@@ -7,8 +7,9 @@ final class FindingMessage {
 
     private FindingMessage() {}
 
-    static String withRecommendation(Finding f, String separator) {
-        String message = f.message();
+    /** With the places of a finding written at several named after the message (files prefixed with {@code prefix}). */
+    static String withRecommendation(Finding f, String separator, String prefix) {
+        String message = FindingPlaces.message(f, prefix);
         return (message.endsWith(".") ? message : message + ".") + separator + f.effectiveRecommendation();
     }
 }

@@ -2,6 +2,7 @@ package dev.drydock.core.report;
 
 import dev.drydock.core.batch.BatchResult;
 import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.source.Span;
 import java.io.IOException;
@@ -13,8 +14,9 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * A review as GitHub Actions workflow commands, one line per finding, which the runner shows as
- * annotations on the files of the commit and the pull request:
+ * A review as GitHub Actions workflow commands, one line per finding (per place of a finding written at
+ * several, each naming them all), which the runner shows as annotations on the files of the commit and
+ * the pull request:
  * {@code ::error file=F,line=L,endLine=L,col=C,endColumn=C,title=T::MESSAGE}. Critical and high
  * findings are errors, medium ones warnings, low and info notices. Data is escaped as the runner
  * expects ({@code %}, CR and LF as {@code %25}, {@code %0D}, {@code %0A}; in properties also {@code :}
@@ -35,7 +37,7 @@ public final class ReviewGithub implements Consumer<BatchResult> {
         PrintWriter out = new PrintWriter(writer);
         String prefix = pathPrefix;
         for (Finding f : review.findings()) {
-            out.print(line(f, prefix));
+            out.print(lines(f, prefix));
         }
         out.flush();
     }
@@ -46,7 +48,7 @@ public final class ReviewGithub implements Consumer<BatchResult> {
         switch (result) {
             case BatchResult.Reviewed reviewed -> {
                 String prefix = pathPrefix(reviewed.project());
-                reviewed.review().findings().forEach(f -> lines.append(line(f, prefix)));
+                reviewed.review().findings().forEach(f -> lines.append(lines(f, prefix)));
             }
             case BatchResult.Unreadable unreadable -> lines.append("::error title=")
                     .append(property("drydock: project not reviewed")).append("::")
@@ -60,12 +62,22 @@ public final class ReviewGithub implements Consumer<BatchResult> {
         }
     }
 
-    static String line(Finding f, String prefix) {
+    /** The annotations of a finding: one at each of its places, each naming them all when there are several. */
+    static String lines(Finding f, String prefix) {
+        StringBuilder lines = new StringBuilder();
+        String message = data(FindingMessage.withRecommendation(f, "\n", prefix));
+        for (Location place : f.places()) {
+            lines.append(line(f, place, prefix, message));
+        }
+        return lines.toString();
+    }
+
+    private static String line(Finding f, Location place, String prefix, String message) {
         StringBuilder line = new StringBuilder("::").append(command(f)).append(' ');
-        String file = f.location().file();
+        String file = place.file();
         if (file != null) {
             line.append("file=").append(property(prefix + file)).append(',');
-            Span span = f.location().span();
+            Span span = place.span();
             if (span != null) {
                 line.append("line=").append(span.startLine()).append(",endLine=").append(span.endLine());
                 if (span.startLine() == span.endLine()) {
@@ -77,7 +89,7 @@ public final class ReviewGithub implements Consumer<BatchResult> {
             }
         }
         line.append("title=").append(property(f.rule().title() + " (drydock " + f.ruleId() + ")"));
-        return line.append("::").append(data(FindingMessage.withRecommendation(f, "\n"))).append('\n').toString();
+        return line.append("::").append(message).append('\n').toString();
     }
 
     private static String command(Finding f) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * A review as JUnit XML, for CI systems that show test reports (GitLab's {@code artifacts:reports:junit},
  * Jenkins, Azure DevOps): one {@code testsuite} per file with findings (the project's own findings under
  * {@code .}), one failing {@code testcase} per finding named {@code RULE-ID at FILE:LINE:COLUMN}, its
- * {@code failure} typed by severity and holding the message, the recommendation and the rule. A review
+ * {@code failure} typed by severity and holding the message, the recommendation and the rule. A finding
+ * written at several places is one test case, at its first place, its failure naming every place. A review
  * without findings is one passing test case, so that the report is never empty.
  */
 public final class ReviewJunit {
@@ -28,17 +29,19 @@ public final class ReviewJunit {
             xml.empty("testcase", "classname", "drydock", "name", "review finds nothing to report");
             xml.end();
         }
-        for (Map.Entry<String, List<Finding>> file : ReviewCheckstyle.byFile(review, pathPrefix).entrySet()) {
-            List<Finding> list = file.getValue();
+        for (Map.Entry<String, List<ReviewCheckstyle.Placed>> file
+                : ReviewCheckstyle.byFile(review, pathPrefix, false).entrySet()) {
+            List<ReviewCheckstyle.Placed> list = file.getValue();
             xml.start("testsuite", "name", file.getKey(), "tests", list.size(), "failures", list.size(), "errors", 0,
                     "skipped", 0);
-            for (Finding f : list) {
+            for (ReviewCheckstyle.Placed p : list) {
+                Finding f = p.finding();
                 String where = where(file.getKey(), f.location().span());
                 xml.start("testcase", "classname", file.getKey(), "name", f.ruleId() + " at " + where);
                 xml.text("failure", f.severity().id() + ": " + f.rule().title() + "\n" + where + "\n\n"
-                                + FindingMessage.withRecommendation(f, "\n\n") + "\n\nRule: " + f.ruleId()
+                                + FindingMessage.withRecommendation(f, "\n\n", pathPrefix) + "\n\nRule: " + f.ruleId()
                                 + " (drydock rules " + f.ruleId() + ")",
-                        "message", f.message(), "type", f.severity().id());
+                        "message", FindingPlaces.message(f, pathPrefix), "type", f.severity().id());
                 xml.end();
             }
             xml.end();

@@ -190,6 +190,7 @@ public final class ReviewContext {
         private boolean implicit;
         private Fix fix;
         private Location brokenAt;
+        private List<Location> otherPlaces = List.of();
 
         private FindingBuilder(RuleMetadata rule, Location location, String message) {
             this.rule = rule;
@@ -230,6 +231,15 @@ public final class ReviewContext {
             return this;
         }
 
+        /**
+         * The other places where this same problem is written (the location is the first): each format shows
+         * them with the finding, which stays one finding. The message should name them.
+         */
+        public FindingBuilder otherPlaces(List<Location> value) {
+            otherPlaces = value;
+            return this;
+        }
+
         /** The repair offered for this finding; null for none. */
         public FindingBuilder fix(Fix value) {
             fix = value;
@@ -243,7 +253,7 @@ public final class ReviewContext {
                 }
                 if (reported.add(rule.id() + "@" + location + ":" + acrossVariants(message))) {
                     findings.add(new Finding(rule, severity, location, message,
-                            current != null ? current : excerpt(location), recommendation, implicit, fix));
+                            current != null ? current : excerpt(location), recommendation, implicit, fix, otherPlaces));
                 }
             }
         }

@@ -294,6 +294,42 @@ class ReviewSarifTest {
                 .isEqualTo(review.suppressed().size());
     }
 
+    @Test
+    void aGroupedFindingIsOneResultWithItsOtherPlacesAsRelatedLocationsLinkedFromTheMessage() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  grafana:
+                    image: grafana/grafana:11.2.0
+                    environment:
+                      GF_SECURITY_ADMIN_PASSWORD: ${ADMIN_PASSWORD:-admin}
+                  caddy:
+                    image: caddy:2.8.4
+                    environment:
+                      ADMIN_PASSWORD: ${ADMIN_PASSWORD:-admin}
+                """);
+        Review review = Reviewer.standard().review(new ProjectLoader().load(dir));
+        JsonNode log = sarif(review);
+
+        assertThat(schemaErrors(log)).isEmpty();
+        assertThat(results(log)).hasSize(review.findings().size());
+        assertThat(results(log).stream().filter(r -> r.get("ruleId").asText().equals("default-secret"))).hasSize(1);
+        JsonNode secret = result(log, "default-secret");
+        // code scanning marks only the first location: the others are related locations, not more locations
+        assertThat(secret.get("locations")).hasSize(1);
+        assertThat(secret.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(5);
+        JsonNode related = secret.get("relatedLocations");
+        assertThat(related).hasSize(1);
+        assertThat(related.at("/0/id").asInt()).isEqualTo(1);
+        assertThat(related.at("/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("compose.yaml");
+        assertThat(related.at("/0/physicalLocation/region/startLine").asInt()).isEqualTo(9);
+        assertThat(related.at("/0/message/text").asText()).isNotEmpty();
+        assertThat(secret.at("/message/text").asText()).contains("\n\nAlso at [compose.yaml:9](1).\n\n");
+        assertThat(secret.at("/partialFingerprints").size()).isEqualTo(1);
+        // a finding at one place has none
+        assertThat(results(log).stream().filter(r -> !r.get("ruleId").asText().equals("default-secret")))
+                .noneMatch(r -> r.has("relatedLocations"));
+    }
+
     private Review review(String dockerfile) throws IOException {
         Files.writeString(dir.resolve("Dockerfile"), dockerfile);
         return Reviewer.standard().review(new ProjectLoader().load(dir));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.core.json.ReviewGitlab;
 import dev.drydock.core.project.ProjectLoader;
+import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.testing.SharedData;
@@ -26,7 +28,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The CI formats: checkstyle and JUnit XML, GitLab Code Quality and GitHub Actions annotations. */
+/**
+ * The CI formats: checkstyle and JUnit XML, GitLab Code Quality and GitHub Actions annotations, and how each
+ * shows a finding written at several places.
+ */
 class CiFormatsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,13 +47,13 @@ class CiFormatsTest {
     Path dir;
 
     @Test
-    void checkstyleIsWellFormedWithOneErrorPerFinding() throws Exception {
+    void checkstyleIsWellFormedWithOneErrorPerPlaceOfAFinding() throws Exception {
         Review review = unify();
         Document xml = parse(write(w -> ReviewCheckstyle.write(review, "", w)));
 
         assertThat(xml.getDocumentElement().getTagName()).isEqualTo("checkstyle");
         NodeList errors = xml.getElementsByTagName("error");
-        assertThat(errors.getLength()).isEqualTo(review.findings().size());
+        assertThat(errors.getLength()).isEqualTo(review.findings().stream().mapToInt(f -> f.places().size()).sum());
         Element first = (Element) errors.item(0);
         assertThat(first.getAttribute("source")).startsWith("drydock.");
         assertThat(first.getAttribute("severity")).isIn("error", "warning", "info");
@@ -117,6 +122,79 @@ class CiFormatsTest {
         assertThat(lines).anyMatch(l -> l.startsWith("::error file=services/api/Dockerfile,line=1,endLine=1,col="));
     }
 
+    /** One default-secret finding written for two services: lines 5 and 9. */
+    private static final String SHARED_FALLBACK = """
+            services:
+              grafana:
+                image: grafana/grafana:11.2.0
+                environment:
+                  GF_SECURITY_ADMIN_PASSWORD: ${ADMIN_PASSWORD:-admin}
+              caddy:
+                image: caddy:2.8.4
+                environment:
+                  ADMIN_PASSWORD: ${ADMIN_PASSWORD:-admin}
+            """;
+
+    private static final String BOTH_PLACES = "One finding at 2 places: svc/compose.yaml:5 and svc/compose.yaml:9.";
+
+    @Test
+    void aGroupedFindingIsOneFindingWithItsOtherPlaces() throws Exception {
+        Review review = sharedFallback();
+        Finding secret = defaultSecret(review);
+        assertThat(secret.location().line()).isEqualTo(5);
+        assertThat(secret.otherPlaces()).extracting(Location::line).containsExactly(9);
+        assertThat(review.findings().stream().filter(f -> f.ruleId().equals("default-secret"))).hasSize(1);
+    }
+
+    @Test
+    void checkstyleHasAnErrorAtEachPlaceOfAGroupedFinding() throws Exception {
+        Document xml = parse(write(w -> ReviewCheckstyle.write(sharedFallback(), "svc/", w)));
+        List<Element> errors = elements(xml, "error").stream()
+                .filter(e -> e.getAttribute("source").equals("drydock.default-secret")).toList();
+        assertThat(errors).extracting(e -> e.getAttribute("line")).containsExactly("5", "9");
+        assertThat(errors).allMatch(e -> e.getAttribute("message").contains(BOTH_PLACES));
+    }
+
+    @Test
+    void githubAnnotatesEachPlaceOfAGroupedFinding() throws Exception {
+        List<String> lines = write(w -> ReviewGithub.write(sharedFallback(), "svc/", w)).lines()
+                .filter(l -> l.contains("(drydock default-secret)")).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("::error file=svc/compose.yaml,line=5,endLine=5,");
+        assertThat(lines.get(1)).startsWith("::error file=svc/compose.yaml,line=9,endLine=9,");
+        assertThat(lines).allMatch(l -> l.contains(BOTH_PLACES));
+    }
+
+    @Test
+    void gitlabHasAnIssueWithItsOwnFingerprintAtEachPlaceOfAGroupedFinding() throws Exception {
+        JsonNode issues = JSON.readTree(write(w -> ReviewGitlab.write(sharedFallback(), "svc/", w)));
+        List<JsonNode> secret = new ArrayList<>();
+        issues.forEach(i -> {
+            if (i.get("check_name").asText().equals("default-secret")) {
+                secret.add(i);
+            }
+        });
+        assertThat(secret).extracting(i -> i.at("/location/lines/begin").asInt()).containsExactly(5, 9);
+        assertThat(secret).allMatch(i -> i.get("description").asText().endsWith(BOTH_PLACES));
+        String first = secret.get(0).get("fingerprint").asText();
+        assertThat(secret.get(1).get("fingerprint").asText()).isEqualTo(first + "/2");
+        assertThat(fingerprintsOf(issues)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void junitCountsAGroupedFindingOnceAndNamesEachPlace() throws Exception {
+        Review review = sharedFallback();
+        Document xml = parse(write(w -> ReviewJunit.write(review, "svc/", w)));
+        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo(String.valueOf(review.findings().size()));
+        List<Element> secret = elements(xml, "testcase").stream()
+                .filter(e -> e.getAttribute("name").startsWith("default-secret ")).toList();
+        assertThat(secret).hasSize(1);
+        assertThat(secret.get(0).getAttribute("name")).isEqualTo("default-secret at svc/compose.yaml:5:35");
+        Element failure = (Element) secret.get(0).getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).endsWith(BOTH_PLACES);
+        assertThat(failure.getTextContent()).contains(BOTH_PLACES);
+    }
+
     @Test
     void githubEscapesDataAndProperties() {
         assertThat(ReviewGithub.data("100% done\r\nnext: a, b")).isEqualTo("100%25 done%0D%0Anext: a, b");
@@ -142,6 +220,25 @@ class CiFormatsTest {
         Path project = Files.createTempDirectory(dir, "p");
         Files.writeString(project.resolve("Dockerfile"), dockerfile);
         return Reviewer.standard().review(new ProjectLoader().load(project));
+    }
+
+    private Review sharedFallback() throws IOException {
+        Path project = Files.createTempDirectory(dir, "p");
+        Files.writeString(project.resolve("compose.yaml"), SHARED_FALLBACK);
+        return Reviewer.standard().review(new ProjectLoader().load(project));
+    }
+
+    private static Finding defaultSecret(Review review) {
+        return review.findings().stream().filter(f -> f.ruleId().equals("default-secret")).findFirst().orElseThrow();
+    }
+
+    private static List<Element> elements(Document xml, String tag) {
+        NodeList list = xml.getElementsByTagName(tag);
+        List<Element> all = new ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) {
+            all.add((Element) list.item(i));
+        }
+        return all;
     }
 
     private static Review unify() {

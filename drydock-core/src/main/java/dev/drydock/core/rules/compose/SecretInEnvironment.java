@@ -163,6 +163,7 @@ public final class SecretInEnvironment implements Rule {
                         + variables.size() + " secrets in the container's environment, where `docker inspect` shows"
                         + " them and every child process inherits them: " + String.join("; ", each))
                 .recommendation("Pass each as a compose secret. " + String.join(" ", advice))
+                .otherPlaces(variables.stream().skip(1).map(v -> v.get(0).location()).toList())
                 .add();
     }
 

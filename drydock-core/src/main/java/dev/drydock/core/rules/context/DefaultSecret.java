@@ -186,7 +186,8 @@ public final class DefaultSecret implements Rule {
                 .severity(credential != null ? Severity.CRITICAL : development ? Severity.MEDIUM : Severity.HIGH)
                 .current(credential == null && SecretNames.isPlaceholder(fallback) ? context.excerpt(location)
                         : SecretNames.redactIn(context.excerpt(location), credential != null ? credential.secret(fallback) : fallback))
-                .recommendation(recommendation);
+                .recommendation(recommendation)
+                .otherPlaces(group.stream().skip(1).map(r -> new Location(r.file().path(), r.span())).toList());
         if (group.stream().allMatch(DefaultSecret::isExpression)) {
             FixSafety safety = development && credential == null ? FixSafety.SUGGESTION : FixSafety.UNSAFE;
             finding.fix(Fix.of("make " + name + " required", safety, group.stream()
