@@ -201,7 +201,9 @@ final class SupervisorReader {
                 .orElse("TERM");
         int stopWait = s.value("stopwaitsecs").map(v -> v.text()).filter(t -> t.matches("\\d+")).map(Integer::parseInt)
                 .orElse(10);
-        boolean autostart = s.value("autostart").map(v -> !v.text().equalsIgnoreCase("false")).orElse(true);
+        // supervisord reads false, no, off and 0 as false; a value from a variable the image does not set counts as true
+        boolean autostart = s.value("autostart").map(v -> SupervisorConfig.expand(v.text(), base, here, name).strip()
+                .toLowerCase(Locale.ROOT)).map(v -> !List.of("false", "no", "off", "0").contains(v)).orElse(true);
         return new Program(name, c.file().path(), s.header(),
                 s.value("command").map(SupervisorConfig.Value::span).orElse(s.header()), commandLine, started,
                 started == null ? List.of() : entryFiles.apply(started), userLine(c, s, ep, here, name).orElse(null),

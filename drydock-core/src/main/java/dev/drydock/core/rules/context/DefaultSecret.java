@@ -23,10 +23,12 @@ import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
 import dev.drydock.core.rules.support.SecretNames.ValueMatch;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @RuleDefinition(
         id = "default-secret",
@@ -82,6 +84,10 @@ public final class DefaultSecret implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        // compose.yaml belongs to every compose project (with its override, with compose.prod.yaml ...): each
+        // default it writes is one finding, in the first project that holds it
+        Set<Location> reported = new HashSet<>();
+        List<EmptyKey> empty = new ArrayList<>();
         for (ComposeProject compose : context.project().composeProjects()) {
             // the same fallback of the same variable written for several services is one secret: one finding
             Map<String, List<VariableReference>> sameFallback = new LinkedHashMap<>();
@@ -89,25 +95,30 @@ public final class DefaultSecret implements Rule {
                 String fallback = ref.defaultText();
                 if (!ref.hasDefault() || fallback == null || fallback.isBlank() || fallback.contains("$")
                         || !SecretNames.isSecretName(ref.name())
-                                && SecretNames.credentialIn(fallback).filter(ValueMatch::issued).isEmpty()) {
+                                && SecretNames.credentialIn(fallback).filter(ValueMatch::issued).isEmpty()
+                        || reported.contains(location(ref))) {
                     continue;
                 }
                 sameFallback.computeIfAbsent(ref.name() + ref.substitution().operator().symbol() + fallback,
                         k -> new ArrayList<>()).add(ref);
             }
             for (List<VariableReference> group : sameFallback.values()) {
+                group.forEach(ref -> reported.add(location(ref)));
                 report(context, compose, group);
             }
-            List<EmptyKey> empty = new ArrayList<>();
             for (Service service : compose.services().values()) {
                 for (Service.EnvVar env : service.environment()) {
                     emptyKey(service, env).ifPresent(empty::add);
                 }
             }
-            for (List<EmptyKey> shared : ComposeServices.byLocation(empty, EmptyKey::location)) {
-                reportEmpty(context, shared.get(0), shared.stream().map(k -> k.service().name()).distinct().toList());
-            }
         }
+        for (List<EmptyKey> shared : ComposeServices.byLocation(empty, EmptyKey::location)) {
+            reportEmpty(context, shared.get(0), shared.stream().map(k -> k.service().name()).distinct().toList());
+        }
+    }
+
+    private static Location location(VariableReference ref) {
+        return new Location(ref.file().path(), ref.span());
     }
 
     /** Airflow's Fernet key: empty, Airflow stores connection passwords and variables in clear text. */
@@ -180,7 +191,7 @@ public final class DefaultSecret implements Rule {
                 + " history) and issue a new one. " : "") + "Write `" + required + "` instead, so that `docker compose up` stops with that"
                 + " message when it is missing or empty; generate the value per environment (e.g."
                 + " `python -c 'import secrets; print(secrets.token_hex(32))'`) and keep it in .env or a secret store.";
-        Location location = new Location(file, ref.span());
+        Location location = location(ref);
         boolean development = group.stream().allMatch(r -> ComposeServices.isDevelopmentFile(context, r.file().path()));
         var finding = context.finding(this, location, message.toString())
                 .severity(credential != null ? Severity.CRITICAL : development ? Severity.MEDIUM : Severity.HIGH)

@@ -332,7 +332,8 @@ public final class AppFacts {
             if (words.size() == 3 || arg.startsWith("-") || arg.contains(":") || arg.contains("=")) {
                 break;
             }
-            words.add(words.isEmpty() ? PathNames.fileName(arg) : arg);
+            // an absolute path names the program by its file: php /var/www/html/artisan is php artisan
+            words.add(words.isEmpty() || arg.startsWith("/") ? PathNames.fileName(arg) : arg);
         }
         return words.isEmpty() ? "the server" : String.join(" ", words);
     }

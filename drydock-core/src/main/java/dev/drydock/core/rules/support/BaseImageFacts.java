@@ -71,7 +71,20 @@ public final class BaseImageFacts {
 
     /** The WORKDIR of the Docker Official Images that set one (golang's is its GOPATH). */
     private static final Map<String, String> OFFICIAL_WORKDIRS = Map.of("golang", "/go", "php", "/var/www/html",
-            "wordpress", "/var/www/html", "httpd", "/usr/local/apache2", "tomcat", "/usr/local/tomcat");
+            "wordpress", "/var/www/html", "drupal", "/opt/drupal", "httpd", "/usr/local/apache2", "tomcat",
+            "/usr/local/tomcat");
+
+    /**
+     * The official php image and the official images built FROM it without changing its user or command (wordpress,
+     * drupal): they keep its www-data user, its php-fpm pool and Apache configuration, its curl, and its
+     * apache2-foreground or php-fpm command.
+     */
+    private static final Set<String> PHP_FAMILY = Set.of("php", "wordpress", "drupal");
+
+    /** Whether the official image is php or one built on it ({@link #PHP_FAMILY}). */
+    public static boolean builtOnPhp(String officialName) {
+        return PHP_FAMILY.contains(officialName.toLowerCase(Locale.ROOT));
+    }
 
     /**
      * The working directory a base image starts in, where drydock knows it: / for scratch, which has no
@@ -234,8 +247,8 @@ public final class BaseImageFacts {
      * BusyBox (and the Alpine variants of the other official images, built on it) have BusyBox's
      * {@code wget} and {@code nc} but no curl; distroless and scratch images have no shell at all
      * ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged, built from the
-     * same Dockerfile) installs curl on both its Debian and Alpine variants, and so does php (and wordpress, built
-     * on it), without wget on Debian; the deprecated openjdk image as {@link #openJdk} tells, eclipse-temurin's
+     * same Dockerfile) installs curl on both its Debian and Alpine variants, and so does php (and wordpress and
+     * drupal, built on it), without wget on Debian; the deprecated openjdk image as {@link #openJdk} tells, eclipse-temurin's
      * Ubuntu tags with curl and wget, its ubi9-minimal tags as ubi-minimal with wget; amazoncorretto as
      * {@link #corretto} tells (its alpine tags as Alpine); oven/bun has bun ({@link #bun}); Red
      * Hat's ubi-minimal and the OpenJDK images built on it have curl and microdnf ({@link RedHatImages}); Airflow's,
@@ -331,7 +344,7 @@ public final class BaseImageFacts {
                 programs.add("go");
                 runtime = "go";
             }
-            case "php", "wordpress" -> { // wordpress is built on the php image
+            case "php", "wordpress", "drupal" -> { // PHP_FAMILY
                 programs.addAll(List.of("php", "curl"));
                 runtime = "php";
             }
@@ -387,7 +400,7 @@ public final class BaseImageFacts {
         } else {
             pm = "apt";
             boolean full = !slim && !image.equals("debian") && !image.equals("ubuntu");
-            if (full && !image.equals("php") && !image.equals("wordpress")) {
+            if (full && !builtOnPhp(image)) {
                 programs.addAll(List.of("curl", "wget"));
             }
             programs.add("bash");
@@ -446,7 +459,8 @@ public final class BaseImageFacts {
      * shell ({@code CMD ["bash"]} in debian, ubuntu and the Red Hat family, {@code /bin/sh} in alpine and
      * busybox; buildpack-deps and golang keep their distribution's), or a language image's own
      * ({@code python3}, {@code node}, {@code irb}; php's {@code apache2-foreground}, {@code php-fpm} or
-     * {@code php}, which wordpress keeps: apache2-foreground, php-fpm in its fpm tags, {@code wp} in its cli tags), or a
+     * {@code php}, which wordpress keeps: apache2-foreground, php-fpm in its fpm tags, {@code wp} in its cli tags, and
+     * drupal: php-fpm in its fpm tags, apache2-foreground otherwise), or a
      * stock server's program ({@code nginx}, also of nginxinc/nginx-unprivileged, {@code postgres}, Tomcat's
      * {@code catalina.sh}). Empty for any other image.
      */
@@ -474,6 +488,7 @@ public final class BaseImageFacts {
                     : "php");
             case "wordpress" -> Optional.of(tag.startsWith("cli") ? "wp" : tag.contains("fpm") ? "php-fpm"
                     : "apache2-foreground");
+            case "drupal" -> Optional.of(tag.contains("fpm") ? "php-fpm" : "apache2-foreground");
             case "nginx" -> Optional.of("nginx");
             case "httpd" -> Optional.of("httpd-foreground");
             case "tomcat" -> Optional.of("catalina.sh");

@@ -48,7 +48,7 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
         if (httpd.isPresent()) {
             return Optional.of(new ListeningPorts(httpd.get().ports(), APACHE, null, httpd.get().because()));
         }
-        EntryPoint ep = c.entryPoint();
+        EntryPoint ep = servingProgram(c);
         Optional<PhpServerPorts> php = PhpServerPorts.of(context, c);
         if (ep == null || php.isPresent()) {
             return php.map(p -> new ListeningPorts(p.ports(), p.server(), null, p.because()));
@@ -92,6 +92,17 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
         return code.isEmpty() ? Optional.empty()
                 : Optional.of(new ListeningPorts(code.stream().map(CodePort::port).distinct().toList(),
                         code.get(0).describe(), code.get(0)));
+    }
+
+    /**
+     * The entry point whose ports the container serves: the one server program its process manager (supervisord)
+     * starts, else the container's command; with several supervised servers the command, whose ports are not one
+     * program's.
+     */
+    private static EntryPoint servingProgram(Container c) {
+        List<Processes.Process> servers = Processes.supervised(c).stream()
+                .filter(p -> AppFacts.runsServer(p.entryPoint())).toList();
+        return servers.size() == 1 ? servers.get(0).entryPoint() : c.entryPoint();
     }
 
     /** Programs that may serve in the same container beside the command's server, on ports of their own. */

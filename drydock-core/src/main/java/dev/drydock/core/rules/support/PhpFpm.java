@@ -27,11 +27,11 @@ public final class PhpFpm {
         return started || argv.stream().anyMatch(a -> a.equals("-R") || a.equals("--allow-to-run-as-root"));
     }
 
-    /** Whether the image is built on the official php image, whose pool configuration names www-data. */
+    /** Whether the image is built on the official php image (directly or through wordpress or drupal), whose pool configuration names www-data. */
     public static boolean onPhpImage(Container c) {
         BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
         return base instanceof BaseImage.External external && external.reference() != null
-                && ImageTags.officialName(external.reference()).equals("php");
+                && BaseImageFacts.builtOnPhp(ImageTags.officialName(external.reference()));
     }
 
     /** What a published port 9000 of a service that runs php-fpm leads to: its FastCGI listener. */
