@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,8 @@ public final class BakeDefinition {
     private record Declared(String file, Span span, Map<String, HclBody.Attribute> attributes) {}
 
     private final Map<String, HclExpression> defaults = new LinkedHashMap<>();
+    private final Map<String, HclExpression> globals = new LinkedHashMap<>();
+    private final Map<String, BakeValues.Function> functions = new LinkedHashMap<>();
     private final Map<String, Declared> targets = new LinkedHashMap<>();
     private final Map<String, List<String>> groups = new LinkedHashMap<>();
     private final BakeValues values;
@@ -34,6 +37,7 @@ public final class BakeDefinition {
     /** @param files in the order Bake reads them: {@code docker-bake.hcl} before {@code docker-bake.override.hcl} */
     public BakeDefinition(List<File> files) {
         for (File file : files) {
+            file.body().attributes().forEach(a -> globals.put(a.name(), a.value()));
             for (HclBody.Block block : file.body().blocks()) {
                 if (block.labels().size() != 1) {
                     continue;
@@ -44,11 +48,14 @@ public final class BakeDefinition {
                             .map(HclBody.Attribute::value).orElse(null));
                     case "target" -> targets.merge(name,
                             new Declared(file.path(), block.span(), attributes(block.body())), BakeDefinition::over);
+                    case "function" -> function(block.body()).ifPresent(f -> functions.put(name, f));
                     default -> { }
                 }
             }
         }
-        values = new BakeValues(defaults);
+        Map<String, HclExpression> named = new LinkedHashMap<>(defaults);
+        named.putAll(globals);
+        values = new BakeValues(named, defaults.keySet(), functions);
         for (File file : files) {
             for (HclBody.Block block : file.body().blocks()) {
                 if (block.type().equals("group") && block.labels().size() == 1) {
@@ -63,9 +70,9 @@ public final class BakeDefinition {
     }
 
     /**
-     * The targets the project builds: those the groups name, and those no other target inherits from (a target only
+     * The targets the project builds: those the groups name, those no other target inherits from (a target only
      * inherited from, such as the {@code docker-metadata-action} target of docker/metadata-action, is a set of shared
-     * attributes, not an image).
+     * attributes, not an image), and those a built target reads as a {@code target:} build context.
      */
     public List<BakeTarget> built() {
         Set<String> inherited = new HashSet<>();
@@ -74,13 +81,44 @@ public final class BakeDefinition {
         groups.values().forEach(list -> list.forEach(n -> expand(n, names, new HashSet<>())));
         targets.keySet().stream().filter(n -> !inherited.contains(n)).forEach(names::add);
         List<BakeTarget> out = new ArrayList<>();
-        for (String name : names) {
+        List<String> pending = new ArrayList<>(names);
+        for (int i = 0; i < pending.size(); i++) {
+            String name = pending.get(i);
             if (targets.containsKey(name)) {
                 Declared declared = targets.get(name);
-                out.add(new BakeTarget(name, declared.file(), declared.span(), resolved(name, new HashSet<>())));
+                BakeTarget target = new BakeTarget(name, declared.file(), declared.span(),
+                        resolved(name, new HashSet<>()));
+                out.add(target);
+                contextTargets(target).stream().filter(names::add).forEach(pending::add);
             }
         }
         return out;
+    }
+
+    /** The targets a target's {@code contexts} name as {@code target:NAME}. */
+    private List<String> contextTargets(BakeTarget target) {
+        return target.attribute("contexts").flatMap(a -> values.value(a.value()))
+                .filter(v -> v instanceof Map<?, ?>)
+                .map(v -> ((Map<?, ?>) v).values().stream().filter(String.class::isInstance).map(String.class::cast)
+                        .filter(c -> c.startsWith("target:")).map(c -> c.substring("target:".length())).toList())
+                .orElse(List.of());
+    }
+
+    private static Optional<BakeValues.Function> function(HclBody body) {
+        if (body.attribute("variadic_params").isPresent()
+                || !(body.attribute("params").map(HclBody.Attribute::value).orElse(null)
+                        instanceof HclExpression.ListOf params)
+                || body.attribute("result").isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        for (HclExpression param : params.items()) {
+            if (!(param instanceof HclExpression.Reference r) || r.path().size() != 1) {
+                return Optional.empty();
+            }
+            names.add(r.path().get(0));
+        }
+        return Optional.of(new BakeValues.Function(names, body.attribute("result").get().value()));
     }
 
     private void expand(String name, Set<String> out, Set<String> seen) {

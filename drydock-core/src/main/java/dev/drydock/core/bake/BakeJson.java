@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Bake file in JSON read into the same {@link HclBody} as its HCL form: each member of the top-level
- * {@code variable}, {@code target}, {@code group} and {@code function} objects is a block labelled with its key;
- * strings keep their {@code ${...}} interpolations, as Bake evaluates them in JSON too.
+ * {@code variable}, {@code target}, {@code group} and {@code function} objects is a block labelled with its key, and a
+ * top-level member that is not an object is an attribute (a value for a variable); strings keep their {@code ${...}} interpolations, as Bake evaluates them in JSON too.
  */
 public final class BakeJson {
 
@@ -34,8 +34,12 @@ public final class BakeJson {
             throw new SourceException(file, file.contentStart(), "a Bake file in JSON is an object");
         }
         List<HclBody.Block> blocks = new ArrayList<>();
+        List<HclBody.Attribute> attributes = new ArrayList<>();
         for (JsonTree.Member kind : root.members().values()) {
-            if (kind.value() instanceof JsonTree.Obj named) {
+            if (!(kind.value() instanceof JsonTree.Obj)) {
+                attributes.add(new HclBody.Attribute(kind.key(), expression(kind.value(), file.path()),
+                        join(kind.keySpan(), kind.value().span()), file.path()));
+            } else if (kind.value() instanceof JsonTree.Obj named) {
                 for (JsonTree.Member block : named.members().values()) {
                     HclBody body = block.value() instanceof JsonTree.Obj o ? body(o, file.path()) : new HclBody(List.of(), List.of());
                     Span span = join(block.keySpan(), block.value().span());
@@ -43,7 +47,7 @@ public final class BakeJson {
                 }
             }
         }
-        return new HclBody(List.of(), blocks);
+        return new HclBody(attributes, blocks);
     }
 
     private static HclBody body(JsonTree.Obj object, String path) {

@@ -139,7 +139,9 @@ public final class HclParser {
                 return;
             }
             char c = peek();
-            if (c == '"' || c == '<' && text.startsWith("<<", pos) || c == '[' || c == '{' || c == '(') {
+            if (c == '(') {
+                skipParenthesized();
+            } else if (c == '"' || c == '<' && text.startsWith("<<", pos) || c == '[' || c == '{') {
                 operand(context);
             } else {
                 pos++;
@@ -321,7 +323,7 @@ public final class HclParser {
         }
     }
 
-    /** A {@code for} expression, skipped to its closing bracket. */
+    /** Skips to the closing bracket: a {@code for} expression, or the inside of parentheses. */
     private HclExpression skipBracketed(int start, char close) {
         while (true) {
             skipBlank(true);
@@ -333,11 +335,30 @@ public final class HclParser {
                 return new Opaque(text.substring(start, pos), file.span(start, pos));
             }
             char c = peek();
-            if (c == '"' || c == '[' || c == '{' || c == '(' || text.startsWith("<<", pos)) {
+            if (c == '(') {
+                skipParenthesized();
+            } else if (c == '"' || c == '[' || c == '{' || text.startsWith("<<", pos)) {
                 operand(Context.BRACKETS);
             } else {
                 pos++;
             }
+        }
+    }
+
+    /**
+     * Skips parentheses inside an expression kept opaque: a function's arguments or a grouping, whose commas and
+     * operators need no reading.
+     */
+    private void skipParenthesized() {
+        int start = pos;
+        pos++;
+        if (++depth > MAX_DEPTH) {
+            throw error("expressions nested more than " + MAX_DEPTH + " deep");
+        }
+        try {
+            skipBracketed(start, ')');
+        } finally {
+            depth--;
         }
     }
 

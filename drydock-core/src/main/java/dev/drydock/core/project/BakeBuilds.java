@@ -81,7 +81,7 @@ final class BakeBuilds {
         if (context == null || !context.isEmpty() && !isDirectory.test(context)) {
             return Optional.empty();
         }
-        String dockerfile = target.attribute("dockerfile").isEmpty()
+        String dockerfile = target.attribute("dockerfile").filter(d -> !values.isNull(d.value())).isEmpty()
                 ? DefaultDockerfile.resolve(PathNames.join(context, "Dockerfile"), isFile)
                 : string(target, "dockerfile", values, null).map(d -> DeclaredBuilds.resolve(context, d)).orElse(null);
         if (dockerfile == null || !isFile.test(dockerfile)) {
@@ -93,7 +93,7 @@ final class BakeBuilds {
         if (target.attribute("args").orElse(null) instanceof HclBody.Attribute a
                 && a.value() instanceof HclExpression.ObjectOf map) {
             for (HclExpression.Entry entry : map.entries()) {
-                if (entry.key() == null) {
+                if (entry.key() == null || values.isNull(entry.value())) {
                     continue;
                 }
                 Optional<String> value = values.string(entry.value());
@@ -106,7 +106,8 @@ final class BakeBuilds {
         List<String> tags = new ArrayList<>();
         target.attribute("tags").ifPresent(t -> {
             if (t.value() instanceof HclExpression.ListOf list) {
-                list.items().forEach(item -> tags.add(values.string(item).orElse(written(sources.get(t.file()), item))));
+                list.items().stream().filter(item -> !values.isNull(item))
+                        .forEach(item -> tags.add(values.string(item).orElse(written(sources.get(t.file()), item))));
             }
         });
         return Optional.of(new DeclaredBuild(dockerfile, context, stage, args, arguments, tags,
@@ -114,7 +115,7 @@ final class BakeBuilds {
     }
 
     private static Optional<String> string(BakeTarget target, String attribute, BakeValues values, String absent) {
-        Optional<HclBody.Attribute> given = target.attribute(attribute);
+        Optional<HclBody.Attribute> given = target.attribute(attribute).filter(a -> !values.isNull(a.value()));
         return given.isEmpty() ? Optional.ofNullable(absent) : values.string(given.get().value());
     }
 

@@ -98,26 +98,92 @@ class BakeDefinitionTest {
     }
 
     @Test
+    void declaredFunctionsEvaluateWithTheirArgumentsAndListFunctionsAreKnown() {
+        BakeDefinition definition = new BakeDefinition(List.of(hcl("docker-bake.hcl", """
+                variable "REGISTRIES" { default = "ghcr.io/acme,docker.io/acme" }
+                variable "VERSION" { default = "2.1" }
+                function "tag" {
+                  params = [name, version]
+                  result = ["${REGISTRY}/${name}:${version}"]
+                }
+                function "unknown" {
+                  params = [name]
+                  result = name == "" ? "x" : name
+                }
+                REGISTRY = "registry.local"
+                target "app" {
+                  tags = tag("app", VERSION)
+                  labels = {
+                    registries = join(" ", compact(concat(split(",", REGISTRIES), [""])))
+                    opaque = unknown("a")
+                    short = tag("x")
+                  }
+                }
+                """)));
+        BakeTarget app = definition.built().get(0);
+        BakeValues values = definition.values();
+        assertThat(values.value(app.attribute("tags").orElseThrow().value()))
+                .contains(List.of("registry.local/app:2.1"));
+        assertThat(values.readsVariable(app.attribute("tags").orElseThrow().value())).isTrue();
+        HclExpression.ObjectOf labels = (HclExpression.ObjectOf) app.attribute("labels").orElseThrow().value();
+        assertThat(values.string(labels.entries().get(0).value())).contains("ghcr.io/acme docker.io/acme");
+        assertThat(values.value(labels.entries().get(1).value())).isEmpty();
+        assertThat(values.value(labels.entries().get(2).value())).isEmpty();
+    }
+
+    @Test
+    void aTopLevelAttributeSetsAVariableAndNullStaysNull() {
+        BakeDefinition definition = new BakeDefinition(List.of(hcl("docker-bake.hcl", """
+                variable "TAG" { default = "dev" }
+                variable "BASE" { default = null }
+                target "app" {
+                  tags = ["app:${TAG}"]
+                  args = { BASE = BASE }
+                }
+                """), hcl("docker-bake.override.hcl", "TAG = \"1.0\"\n")));
+        BakeTarget app = definition.built().get(0);
+        assertThat(definition.values().value(app.attribute("tags").orElseThrow().value())).contains(List.of("app:1.0"));
+        HclExpression.ObjectOf args = (HclExpression.ObjectOf) app.attribute("args").orElseThrow().value();
+        assertThat(definition.values().isNull(args.entries().get(0).value())).isTrue();
+        assertThat(definition.values().string(args.entries().get(0).value())).isEmpty();
+    }
+
+    @Test
+    void aTargetReadAsABuildContextIsBuiltThoughInherited() {
+        BakeDefinition definition = new BakeDefinition(List.of(hcl("docker-bake.hcl", """
+                group "default" { targets = ["app"] }
+                target "base" { dockerfile = "base.Dockerfile" }
+                target "app" {
+                  inherits = ["base"]
+                  dockerfile = "app.Dockerfile"
+                  contexts = { base = "target:base", assets = "./assets" }
+                }
+                """)));
+        assertThat(definition.built()).extracting(BakeTarget::name).containsExactly("app", "base");
+    }
+
+    @Test
     void theJsonFormReadsLikeTheHclForm() {
         SourceFile file = SourceFile.of("docker-bake.json", """
                 {
-                  "variable": { "TAG": { "default": "2.0" } },
+                  "variable": { "TAG": { "default": "2.0" }, "OS": { "default": "linux" } },
+                  "OS": "alpine",
                   "group": { "default": { "targets": ["webapp"] } },
                   "target": {
                     "webapp": {
                       "dockerfile": "web.Dockerfile",
                       "args": { "VERSION": "${TAG}", "DEBUG": false },
-                      "tags": ["docker.io/acme/webapp:${TAG}", "literal:$${TAG}"]
+                      "tags": ["docker.io/acme/webapp:${TAG}-${OS}", "literal:$${TAG}"]
                     }
                   }
                 }
                 """);
         BakeDefinition definition = new BakeDefinition(List.of(new BakeDefinition.File(file.path(), BakeJson.parse(file))));
         BakeTarget webapp = definition.built().get(0);
-        assertThat(webapp.span().startLine()).isEqualTo(5);
+        assertThat(webapp.span().startLine()).isEqualTo(6);
         assertThat(definition.values().value(webapp.attribute("args").orElseThrow().value()))
                 .contains(Map.of("VERSION", "2.0", "DEBUG", false));
         assertThat(definition.values().value(webapp.attribute("tags").orElseThrow().value()))
-                .contains(List.of("docker.io/acme/webapp:2.0", "literal:${TAG}"));
+                .contains(List.of("docker.io/acme/webapp:2.0-alpine", "literal:${TAG}"));
     }
 }

@@ -102,6 +102,23 @@ class HclParserTest {
     }
 
     @Test
+    void callsWithSeveralArgumentsInsideAnOpaqueExpressionAreSkippedWhole() {
+        assertThat(value("join(\"-\", [A, B]) != \"\" && C")).isInstanceOf(Opaque.class);
+        assertThat(value("[for r in split(\",\", REGISTRIES) : \"${r}/app\"]")).isInstanceOf(Opaque.class);
+        HclBody body = parse("""
+                variable "V" {
+                  default = "1"
+                  validation {
+                    condition = substr(V, 0, 1) != "0" && (length(V) > 0)
+                  }
+                }
+                after = "read"
+                """);
+        assertThat(body.attribute("after").orElseThrow().value()).isEqualTo(
+                new Literal("read", body.attribute("after").orElseThrow().value().span()));
+    }
+
+    @Test
     void heredocsKeepTheirTextAndStripTheIndentOfTheDashForm() {
         HclBody body = parse("""
                 target "app" {

@@ -66,6 +66,28 @@ class BakeBuildsTest {
     }
 
     @Test
+    void aNullArgumentIsNotPassedAndANullTargetOrContextIsTheDefault() {
+        List<DeclaredBuild> builds = read(new ArrayList<>(), "docker-bake.hcl", """
+                variable "GO_VERSION" { default = null }
+                variable "STAGE" { default = null }
+                target "app" {
+                  context = null
+                  target = STAGE
+                  args = {
+                    GO_VERSION = GO_VERSION
+                    MODE = "prod"
+                  }
+                }
+                """);
+        assertThat(builds).singleElement().satisfies(b -> {
+            assertThat(b.dockerfile()).isEqualTo("Dockerfile");
+            assertThat(b.target()).isNull();
+            assertThat(b.args()).isEqualTo(Map.of("MODE", "prod"));
+            assertThat(b.arguments()).extracting(BuildArgument::name).containsExactly("MODE");
+        });
+    }
+
+    @Test
     void filesOfOneFolderMergeAndAFileThatDoesNotParseIsReported() {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<DeclaredBuild> builds = read(diagnostics,
