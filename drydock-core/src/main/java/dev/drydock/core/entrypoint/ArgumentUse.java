@@ -2,7 +2,7 @@ package dev.drydock.core.entrypoint;
 
 /**
  * What an entry-point script does with the arguments it is started with (the CMD after an exec-form ENTRYPOINT, or a
- * compose {@code command}), as {@link ScriptArguments#use} reads its text.
+ * compose {@code command}), as {@link ScriptArguments#use} reads its parse.
  */
 public enum ArgumentUse {
     /** It runs them as a command: {@code exec "$@"}, {@code gosu app "$@"}, {@code exec "$*"}, also after shift or set --. */

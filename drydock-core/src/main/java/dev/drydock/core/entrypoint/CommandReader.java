@@ -118,6 +118,15 @@ final class CommandReader {
         return copy;
     }
 
+    /** A project script already parsed, read as {@code sh -c} reads its text (with no arguments). */
+    EntryPoint runScript(ShellScript script) {
+        String text = script.text().file().text();
+        List<String> argv = List.of("/bin/sh", "-c", text);
+        wrappers.add(new Wrapper("sh -c", List.of(text)));
+        Step step = commandString(SimpleScript.read(script, env, List.of(), workdir, scriptFiles), text, argv);
+        return step.result() != null ? step.result() : run(step.next());
+    }
+
     EntryPoint run(List<String> start) {
         List<String> argv = start;
         for (int depth = 0; depth < 64; depth++) {
@@ -226,7 +235,11 @@ final class CommandReader {
      * and environment earlier commands give it; the other commands are recorded.
      */
     private Step commandString(String script, List<String> positional, List<String> argv) {
-        SimpleScript parsed = SimpleScript.read(script, env, positional, workdir, scriptFiles);
+        return commandString(SimpleScript.read(script, env, positional, workdir, scriptFiles), script, argv);
+    }
+
+    /** {@link #commandString(String, List, List)} of a script already read. */
+    private Step commandString(SimpleScript parsed, String script, List<String> argv) {
         unresolved.addAll(parsed.unresolved());
         if (!parsed.supported()) {
             shellScript = script;

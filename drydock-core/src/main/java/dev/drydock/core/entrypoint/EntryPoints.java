@@ -1,5 +1,6 @@
 package dev.drydock.core.entrypoint;
 
+import dev.drydock.core.shell.ShellScript;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,15 @@ public final class EntryPoints {
     /** Reads the command with the project's copies of its entry-point scripts at hand (see {@link ScriptArguments}). */
     public static EntryPoint interpret(Invocation invocation, ScriptFiles scriptFiles) {
         return new CommandReader(invocation, scriptFiles).run(invocation.effectiveArgv());
+    }
+
+    /**
+     * A project script already parsed ({@link ScriptFiles#parsed}), read as {@code sh -c} reads its text in this
+     * environment and working directory, with the project's other scripts at hand.
+     */
+    public static EntryPoint interpretScript(ShellScript script, Map<String, String> environment, String workdir,
+            ScriptFiles scriptFiles) {
+        return new CommandReader(new Invocation(List.of(), false, environment, workdir), scriptFiles).runScript(script);
     }
 
     public static EntryPoint interpret(List<String> argv, boolean shellForm, Map<String, String> environment, String workdir) {

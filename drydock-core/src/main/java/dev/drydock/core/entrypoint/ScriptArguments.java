@@ -7,23 +7,11 @@ import dev.drydock.core.source.SourceFile;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** How an entry-point script uses the arguments it is started with: the container's CMD or compose command. */
 public final class ScriptArguments {
 
     private ScriptArguments() {}
-
-    /** $@, ${@...}, $*, $#, ${#}, $1..$9, ${1...}: any read of the positional parameters. */
-    private static final Pattern POSITIONAL = Pattern.compile("\\$[@*#1-9]|\\$\\{[@*1-9]|\\$\\{#}");
-    /**
-     * shift, getopts or sourcing another file (which shares them), in a command's place; a for loop without `in` (over
-     * "$@").
-     */
-    private static final Pattern ARGUMENT_COMMANDS = Pattern.compile(
-            "(?m)(^|[;&|(]|\\b(?:then|do|else)\\b)[ \\t]*(shift|getopts|source|\\.)(\\s|;|$)"
-                    + "|(^|[\\s;&|(])for\\s+\\w+\\s*(;|\\n|do\\b)");
-    private static final Pattern COMMENT = Pattern.compile("(?m)(^|\\s)#.*$");
 
     private static final Set<String> NOT_A_PROGRAM = Set.of("exit", "wait", "true", "false", ":", "echo", "printf",
             "return", "sleep", "trap", "set", "export", "cd", "source", ".");
@@ -57,26 +45,24 @@ public final class ScriptArguments {
     }
 
     /**
-     * Whether the script reads its arguments in any way: a positional parameter outside comments, shift,
-     * getopts, a bare {@code for arg}, or sourcing a file that may read them.
+     * Whether the script reads its arguments in any way: runs them, expands a positional parameter, shifts them,
+     * runs getopts, loops over them with a bare {@code for arg}, or sources a file that may read them
+     * ({@link PositionalReads}).
      */
     public static boolean readsArguments(ShellScript script) {
-        String code = COMMENT.matcher(script.text().file().text()).replaceAll("$1");
-        return runsCommandArguments(script) || POSITIONAL.matcher(code).find() || ARGUMENT_COMMANDS.matcher(code).find();
+        return runsCommandArguments(script) || PositionalReads.in(script.body());
     }
 
     /**
-     * The script's last command when it runs in the foreground as the script's final step (not in a pipeline,
-     * not a shell builtin that ends or waits): the long-running program the script starts, such as a worker.
+     * The program the script ends with when it runs in the foreground as the script's final step: of the commands
+     * each way through the script ends with ({@link ScriptEnds}, so a function a {@code case} arm calls counts), the
+     * last in the script that is not a shell builtin that ends or waits: the long-running program the script starts,
+     * such as a worker.
      */
-    public static Optional<Command> lastForegroundCommand(ShellScript script) {
-        List<Command> commands = script.commands();
-        if (commands.isEmpty()) {
-            return Optional.empty();
-        }
-        Command last = commands.get(commands.size() - 1);
-        return last.background() || last.inPipeline() || last.name() == null
-                || NOT_A_PROGRAM.contains(last.name()) ? Optional.empty() : Optional.of(last);
+    public static Optional<Command> lastForegroundCommand(ShellScript script, EntryPoint ep, ScriptFiles files) {
+        return ScriptEnds.of(script, ep, files).reversed().stream()
+                .filter(last -> last.name() != null && !last.name().isEmpty() && !NOT_A_PROGRAM.contains(last.name()))
+                .findFirst();
     }
 
     /** The command as the script writes it. */

@@ -22,6 +22,11 @@ public interface ScriptFiles {
         return find(containerPath).map(ScriptFiles::parse);
     }
 
+    /** A project file parsed as a shell script: once per review when these files are {@linkplain #cached cached}. */
+    default ShellScript parsed(SourceFile file) {
+        return parse(file);
+    }
+
     /** A whole file parsed as a shell script. */
     static ShellScript parse(SourceFile file) {
         return ShellScript.parse(MappedText.of(file, 0, file.text().length()));
@@ -61,15 +66,18 @@ public interface ScriptFiles {
 
         @Override
         public Optional<ShellScript> parsed(String containerPath) {
-            return find(containerPath).map(file -> {
-                ShellScript known = parses.get(file.path());
-                if (known != null && known.text().file().text().equals(file.text())) {
-                    return known;
-                }
-                ShellScript parsed = parse(file);
-                parses.put(file.path(), parsed);
-                return parsed;
-            });
+            return find(containerPath).map(this::parsed);
+        }
+
+        @Override
+        public ShellScript parsed(SourceFile file) {
+            ShellScript known = parses.get(file.path());
+            if (known != null && known.text().file().text().equals(file.text())) {
+                return known;
+            }
+            ShellScript parsed = parse(file);
+            parses.put(file.path(), parsed);
+            return parsed;
         }
     }
 }

@@ -37,4 +37,16 @@ class ScriptFilesTest {
         assertThat(worker.parsed("/app/start.sh")).containsSame(first);
         assertThat(edited.parsed("/app/start.sh").orElseThrow().commands().get(0).name()).isEqualTo("celery");
     }
+
+    @Test
+    void aProjectFileReadByPathSharesTheParseOfItsCopy() {
+        SourceFile start = SourceFile.of("start.sh", "#!/bin/sh\ncd /srv\nexec gunicorn app:app\n");
+        ScriptFiles files = ScriptFiles.cached(path -> Optional.of(start));
+        ShellScript copied = files.parsed("/app/start.sh").orElseThrow();
+        assertThat(files.parsed(start)).isSameAs(copied);
+        EntryPoint read = EntryPoints.interpretScript(copied, java.util.Map.of(), "/", files);
+        assertThat(read.args()).containsExactly("gunicorn", "app:app");
+        assertThat(read.workdir()).isEqualTo("/srv");
+        assertThat(read).isEqualTo(EntryPoints.interpret(java.util.List.of(start.text()), true, java.util.Map.of(), "/"));
+    }
 }

@@ -90,7 +90,8 @@ public final class EntrypointIgnoresCommand implements Rule {
         boolean compose = c.service() != null && c.service().command() != null;
         String which = compose ? "compose command" : "CMD";
         String given = String.join(" ", command.cmd());
-        Optional<Command> last = ScriptArguments.lastForegroundCommand(parsed).filter(l -> !l.name().isEmpty());
+        Optional<Command> last = c.entryPoint() == null ? Optional.empty()
+                : ScriptArguments.lastForegroundCommand(parsed, c.entryPoint(), c.scripts());
         String instead = last.map(l -> "it runs `" + ShortText.of(ScriptArguments.text(file, l), 70) + "` (line "
                 + l.span().startLine() + ") instead").orElse("it runs only its own commands");
         context.finding(this, command.cmdOrigin(), "the " + which + " `" + ShortText.of(given, 70) + "` is handed to the"

@@ -266,7 +266,7 @@ public final class GracefulShutdownMissing implements Rule {
                 }
                 String becomes = init.map(i -> " replaces the shell as " + i.init() + "'s child").orElse(" replaces the shell as PID 1");
                 if (handOver.isPresent() || !ScriptArguments.runsCommandArguments(parsed) && !execsProgram(parsed)) {
-                    Optional<Command> last = handOver.isPresent() ? Optional.empty() : ScriptArguments.lastForegroundCommand(parsed);
+                    Optional<Command> last = handOver.isPresent() ? Optional.empty() : ScriptArguments.lastForegroundCommand(parsed, ep, c.scripts());
                     String how = handOver.map(h -> " runs the container's command without exec (line "
                             + h.span().startLine() + ": `" + ShortText.of(ScriptArguments.text(file, h), 70) + "`)")
                             .or(() -> last.map(l -> " runs `" + ShortText.of(ScriptArguments.text(file, l), 70) + "` (line " + l.span().startLine()

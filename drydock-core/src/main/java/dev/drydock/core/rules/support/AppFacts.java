@@ -449,7 +449,7 @@ public final class AppFacts {
             return Optional.empty();
         }
         return Optional.of(new StartScript(script,
-                EntryPoints.interpret(List.of(script.text()), true, ep.environment(), ep.workdir())));
+                EntryPoints.interpretScript(c.scripts().parsed(script), ep.environment(), ep.workdir(), c.scripts())));
     }
 
     /**

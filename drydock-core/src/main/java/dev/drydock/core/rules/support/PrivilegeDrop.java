@@ -3,14 +3,17 @@ package dev.drydock.core.rules.support;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.ScriptEnds;
+import dev.drydock.core.entrypoint.ScriptFiles;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,7 +64,7 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
                 }
                 continue;
             }
-            for (String command : mainCommands(c.scripts().parsed(script).orElseThrow())) {
+            for (String command : mainCommands(c.scripts().parsed(script).orElseThrow(), ep, c.scripts())) {
                 Matcher m = IN_SCRIPT.matcher(command);
                 while (m.find()) {
                     for (int g = 1; g < m.groupCount(); g += 2) {
@@ -87,29 +90,22 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
 
     /**
      * The commands of a shell script that may start the main process, as written: each one it execs ({@code exec gosu
-     * app "$@"}, also in a branch), and its last command at the top level ({@code gosu app "$@"} without exec). A
-     * switch elsewhere runs one step as another user ({@code gosu app python manage.py migrate}) while the main process
-     * keeps root, and one in a comment switches nothing.
+     * app "$@"}, also in a branch), and each command a way through it ends with ({@link ScriptEnds}: {@code gosu app
+     * "$@"} without exec, also in a function a {@code case} arm calls). A switch elsewhere runs one step as another
+     * user ({@code gosu app python manage.py migrate}) while the main process keeps root, and one in a comment switches
+     * nothing.
      */
-    private static List<String> mainCommands(ShellScript script) {
+    private static List<String> mainCommands(ShellScript script, EntryPoint ep, ScriptFiles files) {
         SourceFile file = script.text().file();
-        List<Command> commands = script.commands();
-        List<String> out = new ArrayList<>();
-        Command last = null;
-        for (Command command : commands) {
-            boolean exec = !command.wrappers().isEmpty() && command.wrappers().get(0).value().equals("exec")
-                    || command.name().equals("exec");
-            if (exec) {
-                out.add(text(file, command));
-            }
-            if (command.scopes().isEmpty() && !command.background()) {
-                last = command;
+        Set<Command> main = new LinkedHashSet<>();
+        for (Command command : script.commands()) {
+            if (!command.wrappers().isEmpty() && command.wrappers().get(0).value().equals("exec")
+                    || command.name().equals("exec")) {
+                main.add(command);
             }
         }
-        if (last != null) {
-            out.add(text(file, last));
-        }
-        return out;
+        main.addAll(ScriptEnds.of(script, ep, files));
+        return main.stream().map(command -> text(file, command)).toList();
     }
 
     private static String text(SourceFile file, Command command) {

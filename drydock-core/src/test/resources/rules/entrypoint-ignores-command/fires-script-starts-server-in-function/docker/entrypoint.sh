@@ -1,0 +1,9 @@
+#!/bin/sh
+set -e
+
+serve() {
+  exec node web/server.js
+}
+
+node packages/shared/migrate.js
+serve
