@@ -65,7 +65,9 @@ import java.util.List;
                 + " compose service a devcontainer.json makes for developers to work in). Low when a compose"
                 + " command starts it in a development compose file (named for development, building development"
                 + " targets, saying so in its opening comment, or mounting the whole build context over the image's"
-                + " working directory, as `.:/app` does). A start script's if or case is followed where the command"
+                + " working directory, as `.:/app` does), and low too when the image itself runs it but is built only for"
+                + " compose services that mount their whole build context over its working directory (Laravel Sail's"
+                + " runtime image), with no CI or task file building it and no Kubernetes manifest beside it. A start script's if or case is followed where the command"
                 + " (CMD [\"web\"] for case \"$1\") or the image's environment decides it; where it depends on a variable"
                 + " the image does not set, a development server on one of its ways is reported with that condition, high"
                 + " at most, and low when the condition is a development switch (FLASK_DEBUG, ENV=development).",
@@ -154,10 +156,12 @@ public final class DevServer implements Rule {
             }
             Origin at = origin(command, found.token());
             String what = describe(command, ep);
+            boolean developmentImage = !composeCommand && DevelopmentComposeFiles.developmentOnlyImage(context, container);
             String developmentFile = composeCommand && (developmentFile(context, container)
-                    || DevelopmentComposeFiles.mountsWholeSourceOverWorkdir(context, container))
+                    || DevelopmentComposeFiles.mountsWholeSourceOverWorkdir(context, container)) || developmentImage
                     ? container.composeFile() : null;
             context.finding(this, at, what + " runs " + found.server() + found.where() + (developmentFile == null ? ""
+                            : developmentImage ? developmentImage(developmentFile)
                             : "; " + developmentFile + " is a development compose file, where a development server is"
                                     + " expected: this matters only if the file is used to deploy"))
                     .severity(developmentFile == null ? found.severity() : Severity.LOW)
@@ -258,16 +262,24 @@ public final class DevServer implements Rule {
             AppSource app = Apps.of(context, container, process.program());
             Found found = find(context, container, process.entryPoint(), app);
             if (found != null) {
+                boolean developmentImage = DevelopmentComposeFiles.developmentOnlyImage(context, container);
                 context.finding(this, process.origin(), process.label() + " runs " + found.server() + found.where()
                                 + ": " + process.manager().displayName() + " starts it with the container and"
                                 + " restarts it when it exits"
-                                + container.supervision().assumptions())
-                        .severity(found.severity())
+                                + container.supervision().assumptions()
+                                + (developmentImage ? developmentImage(container.composeFile()) : ""))
+                        .severity(developmentImage ? Severity.LOW : found.severity())
                         .recommendation(supervisedRecommendation(recommendation(context, container, process.entryPoint(), app,
                                 found, process), process))
                         .add();
             }
         }
+    }
+
+    private static String developmentImage(String composeFile) {
+        return "; the image is built only for " + composeFile + ", whose services mount the sources over its working"
+                + " directory: a development stack, where a development server is expected; this matters only if the"
+                + " image is deployed";
     }
 
     /**

@@ -138,6 +138,24 @@ public final class DevelopmentComposeFiles {
         return SourceMounts.of(context, c).stream().anyMatch(m -> m.whole() && m.target().equals(m.workdir()));
     }
 
+    /**
+     * Whether an image is built only for development stacks: every container built from its Dockerfile is a compose
+     * service that mounts its whole build context over the working directory (Laravel Sail's {@code
+     * .:/var/www/html}), and no CI or task file builds the Dockerfile and no Kubernetes manifest is there to run it.
+     */
+    public static boolean developmentOnlyImage(ReviewContext context, Container c) {
+        if (c.service() == null || c.build() == null || !context.project().kubernetesWorkloads().isEmpty()) {
+            return false;
+        }
+        String dockerfile = c.build().dockerfile();
+        if (context.project().declaredBuilds().stream().anyMatch(b -> b.dockerfile().equals(dockerfile))) {
+            return false;
+        }
+        return context.project().containers().stream()
+                .filter(other -> other.build() != null && other.build().dockerfile().equals(dockerfile))
+                .allMatch(other -> other.service() != null && mountsWholeSourceOverWorkdir(context, other));
+    }
+
     private static boolean mountsSources(ReviewContext context, Container c) {
         return c.service() != null && !SourceMounts.of(context, c).isEmpty();
     }
