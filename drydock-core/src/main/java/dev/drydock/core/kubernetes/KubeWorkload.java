@@ -14,9 +14,15 @@ import java.util.List;
  * @param hostNetwork whether the pod uses the node's network namespace ({@code hostNetwork: true})
  * @param sysctls the names of the sysctls the pod's securityContext sets
  * @param replicas how many pods it asks for ({@link KubeReplicas#UNSET} for a kind without replicas)
+ * @param gracePeriod the pod's terminationGracePeriodSeconds, how long the kubelet waits after SIGTERM before it kills
+ *     the containers, or null when unset (30 s) or not a number
  */
 public record KubeWorkload(String file, int line, String kind, String name, KubeSecurity podSecurity,
-        List<KubeContainer> containers, boolean hostNetwork, List<String> sysctls, KubeReplicas replicas) {
+        List<KubeContainer> containers, boolean hostNetwork, List<String> sysctls, KubeReplicas replicas,
+        Long gracePeriod) {
+
+    /** The kubelet's grace period when a pod sets none. */
+    public static final long DEFAULT_GRACE_PERIOD = 30;
 
     public KubeWorkload {
         containers = List.copyOf(containers);
@@ -40,13 +46,14 @@ public record KubeWorkload(String file, int line, String kind, String name, Kube
 
     /** The same workload with its containers replaced (linked to the Dockerfiles that build their images). */
     public KubeWorkload withContainers(List<KubeContainer> replaced) {
-        return new KubeWorkload(file, line, kind, name, podSecurity, replaced, hostNetwork, sysctls, replicas);
+        return new KubeWorkload(file, line, kind, name, podSecurity, replaced, hostNetwork, sysctls, replicas,
+                gracePeriod);
     }
 
     /** The same workload scaled by an autoscaler. */
     public KubeWorkload scaledBy(KubeAutoscaler autoscaler) {
         return new KubeWorkload(file, line, kind, name, podSecurity, containers, hostNetwork, sysctls,
-                replicas.scaledBy(autoscaler));
+                replicas.scaledBy(autoscaler), gracePeriod);
     }
 
     /** What a container runs as under this pod: its own securityContext over the pod's. */

@@ -81,7 +81,8 @@ public final class KubernetesReader {
         }
         into.add(new KubeWorkload(path, line(keyOf(root, "kind")), kind, text(get(get(root, "metadata"), "name")),
                 security(get(podSpec, "securityContext")), containers, Boolean.TRUE.equals(bool(get(podSpec, "hostNetwork"))),
-                values(get(get(podSpec, "securityContext"), "sysctls"), "name"), replicas(root, kind)));
+                values(get(get(podSpec, "securityContext"), "sysctls"), "name"), replicas(root, kind),
+                number(get(podSpec, "terminationGracePeriodSeconds"))));
     }
 
     /** Kinds whose {@code spec.replicas} sets how many pods run. */

@@ -13,6 +13,35 @@ class KubernetesReaderTest {
     }
 
     @Test
+    void readsThePodsTerminationGracePeriod() {
+        List<KubeWorkload> workloads = read("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  template:
+                    spec:
+                      terminationGracePeriodSeconds: 45
+                      containers:
+                        - name: app
+                          image: ghcr.io/acme/web:1.0
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: api
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: app
+                          image: ghcr.io/acme/api:1.0
+                """);
+        assertThat(workloads).extracting(KubeWorkload::gracePeriod).containsExactly(45L, null);
+    }
+
+    @Test
     void readsTheWorkloadsOfEveryDocumentWithTheirContainersProbesAndSecurity() {
         List<KubeWorkload> workloads = read("""
                 apiVersion: v1

@@ -5,6 +5,7 @@ import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.rules.support.AttemptedJsonList;
 import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.entrypoint.ScriptArguments;
 import dev.drydock.core.entrypoint.ScriptEnds;
 import dev.drydock.core.entrypoint.ScriptFiles;
@@ -22,6 +23,7 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.edit.Fix;
@@ -626,7 +628,8 @@ public final class GracefulShutdownMissing implements Rule {
         Optional<String> grpc = r == Runtime.PYTHON || r == Runtime.NODE ? AppFacts.grpcServer(c, app) : Optional.empty();
         context.finding(this, command.originOf(programWord(ep)), program + " runs as PID 1" + read + ": Linux ignores a signal PID 1 has"
                 + " no handler for, so docker stop waits the whole " + stopSeconds + " s grace period and then kills it"
-                + " with SIGKILL, cutting off " + (serves ? "requests in flight" : "whatever it is doing") + config)
+                + " with SIGKILL, cutting off " + (serves ? "requests in flight" : "whatever it is doing")
+                + config + kubernetesStop(context, c, command))
                 .implicit()
                 .recommendation(grpc.isPresent() ? grpcDrain(python, grpc.get())
                         : !serves
@@ -650,6 +653,24 @@ public final class GracefulShutdownMissing implements Rule {
                 .fix(stopFix(c, command))
                 .add();
         return true;
+    }
+
+    /**
+     * How the Kubernetes manifests that run an image no compose file runs stop it: the kubelet sends SIGTERM and kills
+     * the container after the pod's terminationGracePeriodSeconds; empty when no long-running container of theirs
+     * starts the image's program.
+     */
+    private static String kubernetesStop(ReviewContext context, Container c, EffectiveCommand command) {
+        if (c.isComposeService()) {
+            return "";
+        }
+        List<String> runs = KubernetesRuns.of(context, c).stream()
+                .filter(r -> !r.runsToCompletion() && r.runsImageProgram(command.argv()))
+                .map(r -> r.describe() + " after " + (r.workload().gracePeriod() == null
+                        ? KubeWorkload.DEFAULT_GRACE_PERIOD + " s (the default terminationGracePeriodSeconds)"
+                        : "its terminationGracePeriodSeconds of " + r.workload().gracePeriod() + " s"))
+                .distinct().toList();
+        return runs.isEmpty() ? "" : "; under Kubernetes the kubelet does the same, killing it in " + String.join(", ", runs);
     }
 
     /** How a gRPC server of grpcio or @grpc/grpc-js drains on SIGTERM: no WSGI or HTTP server applies. */

@@ -199,7 +199,7 @@ public final class HealthcheckEndpointMissing implements Rule {
             }
             AppSource app = Apps.of(context, c);
             for (KubernetesRuns run : KubernetesRuns.of(context, c)) {
-                if (!run.runsImageService()) {
+                if (run.runsToCompletion() || !run.runsImageProgram(c.command() == null ? List.of() : c.command().argv())) {
                     continue;
                 }
                 kubernetesProbePorts(context, c, run);

@@ -315,7 +315,8 @@ public final class HealthcheckMissing implements Rule {
                 recommendation += commandRoles(deploy, plan.port());
             }
             List<KubernetesRuns> kube = kamal.isPresent() || probe != null || composeRuns ? List.of()
-                    : KubernetesRuns.of(context, image).stream().filter(KubernetesRuns::runsImageService)
+                    : KubernetesRuns.of(context, image).stream()
+                            .filter(r -> r.runsImageService(c.command() == null ? List.of() : c.command().argv()))
                             .toList();
             KubernetesHealth kubeHealth = kube.isEmpty() ? null : KubernetesHealth.of(kube, kube.stream()
                     .flatMap(r -> r.httpProbes().entrySet().stream()

@@ -9,6 +9,7 @@ import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.kubernetes.KubeContainer;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.review.Category;
@@ -18,6 +19,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.shell.ShellWords;
 import java.util.List;
@@ -31,8 +33,9 @@ import java.util.Set;
         checks = "The java command a built container runs (ENTRYPOINT/CMD or compose command) for a maximum heap"
                 + " setting: -Xmx, -XX:MaxHeapSize, -XX:MaxRAMPercentage, -XX:MaxRAM or -XX:MaxRAMFraction, on the"
                 + " command line or in JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS or _JAVA_OPTIONS (Dockerfile ENV or compose"
-                + " environment). Quiet when the command takes options from a variable it cannot resolve"
-                + " ($JAVA_OPTS set at run time) or reads an argument file (@file).",
+                + " environment; for an image only Kubernetes manifests run, every container's command, args or env)."
+                + " Quiet when the command takes options from a variable it cannot resolve ($JAVA_OPTS set at run"
+                + " time) or reads an argument file (@file).",
         problem = "Without a setting, a container-aware JVM (JDK 10 and later, 8u191 and later) gives the heap at most"
                 + " 25% of the container's memory limit (MaxRAMPercentage defaults to 25), or of the host's memory when"
                 + " there is no limit.",
@@ -75,7 +78,7 @@ public final class JvmHeapNotSized implements Rule {
             EntryPoint ep = c.entryPoint();
             EffectiveCommand command = c.command();
             if (ep == null || command == null || ep.runtime() != Runtime.JAVA || ep.development()
-                    || !ep.unresolved().isEmpty() || sized(ep)) {
+                    || !ep.unresolved().isEmpty() || sized(ep) || sizedByManifests(context, c, command)) {
                 continue;
             }
             Located<Service.ByteSize> limit = AppFacts.memoryLimit(c);
@@ -117,15 +120,52 @@ public final class JvmHeapNotSized implements Rule {
                         + option + " first in the command";
     }
 
+    private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+
     private static boolean sized(EntryPoint ep) {
         if (ep.interpreterOptions().keySet().stream().anyMatch(k -> HEAP_OPTIONS.contains(k)
                 || k.startsWith("-Xmx"))) {
             return true;
         }
-        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+        for (String variable : OPTION_VARIABLES) {
             String value = ep.environment().get(variable);
-            if (value != null && ShellWords.split(value).stream().anyMatch(o -> o.startsWith("-Xmx")
-                    || HEAP_OPTIONS.stream().anyMatch(h -> o.startsWith(h + "=") || o.startsWith(h + ":")))) {
+            if (value != null && ShellWords.split(value).stream().anyMatch(JvmHeapNotSized::heapOption)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean heapOption(String option) {
+        return option.startsWith("-Xmx") || HEAP_OPTIONS.stream()
+                .anyMatch(h -> option.startsWith(h + "=") || option.startsWith(h + ":"));
+    }
+
+    /**
+     * Whether the Kubernetes manifests size the heap of an image no compose file runs: every container of theirs that
+     * starts the image's java sets a heap option in its command or args, or in one of the JVM's option variables
+     * (a literal {@code env} value), or takes that variable from a ConfigMap or Secret drydock cannot read.
+     */
+    private static boolean sizedByManifests(ReviewContext context, Container c, EffectiveCommand command) {
+        if (c.isComposeService()) {
+            return false;
+        }
+        List<KubernetesRuns> runs = KubernetesRuns.of(context, c).stream()
+                .filter(r -> r.runsImageProgram(command.argv())).toList();
+        return !runs.isEmpty() && runs.stream().allMatch(r -> sizedBy(r.container()));
+    }
+
+    private static boolean sizedBy(KubeContainer k) {
+        if (k.command().stream().anyMatch(JvmHeapNotSized::heapOption)
+                || k.args().stream().anyMatch(JvmHeapNotSized::heapOption)) {
+            return true;
+        }
+        for (String variable : OPTION_VARIABLES) {
+            var literal = k.values().stream().filter(v -> v.name().equals(variable)).findFirst();
+            boolean sized = literal.isPresent()
+                    ? ShellWords.split(literal.get().value()).stream().anyMatch(JvmHeapNotSized::heapOption)
+                    : k.environment().contains(variable); // from a ConfigMap or Secret
+            if (sized) {
                 return true;
             }
         }

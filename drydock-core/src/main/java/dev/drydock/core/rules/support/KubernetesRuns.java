@@ -126,12 +126,40 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container, Str
     }
 
     /**
-     * Whether the container runs for long with the image's own entrypoint: not an init container's, a Job's or a
-     * CronJob's (which run to completion and need no probes; Kubernetes rejects probes on an init container) and not
-     * with a command of its own (a worker or a migration started from the same image).
+     * Whether the container runs for long as the image's service: not an init container's, a Job's or a CronJob's
+     * (which run to completion and need no probes; Kubernetes rejects probes on an init container), and either runs
+     * the image's own program ({@link #runsImageProgram}) or has a liveness or readiness probe, by which the manifest
+     * itself treats it as a service. A container with another command and no probe is a worker or a migration
+     * started from the same image.
+     *
+     * @param imageArgv the command the image runs (its ENTRYPOINT and CMD), empty when unknown
      */
-    public boolean runsImageService() {
-        return !runsToCompletion() && container.command().isEmpty();
+    public boolean runsImageService(List<String> imageArgv) {
+        return !runsToCompletion() && (runsImageProgram(imageArgv) || container.liveness() != null
+                || container.readiness() != null);
+    }
+
+    /**
+     * Whether the container starts the image's own program: with the image's entrypoint, or with a command whose
+     * program is the image's ({@code ./podinfo --port=9898} for {@code CMD ["./podinfo"]}; a shell is no program of
+     * its own, since what it runs differs).
+     */
+    public boolean runsImageProgram(List<String> imageArgv) {
+        if (container.command().isEmpty()) {
+            return true;
+        }
+        if (imageArgv.isEmpty()) {
+            return false;
+        }
+        String program = program(imageArgv.get(0));
+        return !SHELLS.contains(program) && program.equals(program(container.command().get(0)));
+    }
+
+    private static final java.util.Set<String> SHELLS = java.util.Set.of("sh", "bash", "ash", "dash", "zsh");
+
+    /** {@code podinfo} for {@code ./podinfo} or {@code /home/app/podinfo}. */
+    private static String program(String word) {
+        return word.substring(word.lastIndexOf('/') + 1);
     }
 
     /** Whether the container ends by design: an init container, or one of a Job's or a CronJob's pods. */
@@ -193,12 +221,12 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container, Str
             "(?i).*(PORT|LISTEN|BIND|ADDR|URLS|CMD_ARGS|OPTS|OPTIONS).*");
 
     /**
-     * Whether the manifest may move the image's server to another port: args of its own (they replace the CMD), an
-     * envFrom whose variables drydock cannot read, or an env variable named like a port or address setting or like
-     * {@code variable} (the one the application's code reads its port from, or null).
+     * Whether the manifest may move the image's server to another port: args of its own (they replace the CMD) or
+     * options after its command's program, an envFrom whose variables drydock cannot read, or an env variable named
+     * like a port or address setting or like {@code variable} (the one the application's code reads its port from, or null).
      */
     public boolean mayMoveServer(String variable) {
-        return !container.args().isEmpty() || container.envFrom() || container.environment().stream()
+        return !container.args().isEmpty() || container.command().size() > 1 || container.envFrom() || container.environment().stream()
                 .anyMatch(name -> name.equals(variable) || PORT_VARIABLE.matcher(name).matches());
     }
 
