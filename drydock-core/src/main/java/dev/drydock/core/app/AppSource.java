@@ -121,8 +121,9 @@ public final class AppSource {
         BuildLink build = container.build();
         if (JavaAppServers.starts(container, ep)) {
             // the application is a web archive the server deploys under a context and port of its own configuration
-            return new AppSource(Set.of(), null, Routes.unknown(), JavaAppServers.listeners(container, ep), null, 0,
-                    List.of());
+            return new AppSource(Set.of(), null,
+                    DeployedArchives.routes(JavaAppServers.server(container, ep), build, ep, context),
+                    JavaAppServers.listeners(container, ep, context), null, 0, List.of());
         }
         try {
             return new Reading(files, build.context(), entryFiles, ep,

@@ -27,6 +27,26 @@ public final class Routes {
     private final String root;
     private final boolean staticFiles;
     private final String healthModule;
+    /** For web archives an application server deploys: the server, its context roots and the paths it serves. */
+    private Deployed deployed;
+
+    /**
+     * @param server the application server, in words
+     * @param contextRoots the context roots of the archives it deploys
+     * @param ownPaths prefixes the server serves itself (MicroProfile Health, a management console)
+     * @param welcomePage whether it answers {@code /} itself when no archive is deployed there
+     */
+    private record Deployed(String server, List<String> contextRoots, List<String> ownPaths, boolean welcomePage) {
+
+        /** Whether a request is answered by neither an archive nor the server itself. */
+        boolean unserved(String request) {
+            if (welcomePage && request.equals("/")) {
+                return false;
+            }
+            return java.util.stream.Stream.concat(contextRoots.stream(), ownPaths.stream())
+                    .noneMatch(p -> p.equals("/") || PathNames.isUnder(request, Route.strip(p)));
+        }
+    }
 
     Routes(boolean known, List<Route> routes, List<String> opaque) {
         this(known, routes, opaque, List.of(), null);
@@ -60,6 +80,26 @@ public final class Routes {
         this.opaque = List.copyOf(opaque);
         this.covered = List.copyOf(covered);
         this.root = root;
+    }
+
+    /**
+     * The web archives an application server deploys, of which only the context roots are known: a path outside all
+     * of them (and outside what the server serves itself) is not served, one inside is not determined.
+     */
+    static Routes deployedUnder(String server, List<String> contextRoots, List<String> ownPaths, boolean welcomePage) {
+        Routes routes = new Routes(false, List.of(), List.of());
+        routes.deployed = new Deployed(server, List.copyOf(contextRoots), List.copyOf(ownPaths), welcomePage);
+        return routes;
+    }
+
+    /** The context roots of the web archives an application server deploys; empty for other applications. */
+    public List<String> contextRoots() {
+        return deployed == null ? List.of() : deployed.contextRoots();
+    }
+
+    /** The application server that deploys the archives of {@link #contextRoots()}, in words, or null. */
+    public String deployingServer() {
+        return deployed == null ? null : deployed.server();
     }
 
     /** Nothing could be read: no application object was found. */
@@ -113,7 +153,7 @@ public final class Routes {
      */
     public boolean determines(String path) {
         if (!known) {
-            return false;
+            return deployed != null && deployed.unserved(Route.strip(path));
         }
         String request = Route.strip(path);
         if (staticFiles && request.substring(request.lastIndexOf('/') + 1).contains(".")) {

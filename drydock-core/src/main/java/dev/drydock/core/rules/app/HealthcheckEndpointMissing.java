@@ -93,6 +93,12 @@ import java.util.List;
                 + " another health-like path (/health, /healthz, /ready, /status ...) on the server's port, naming the"
                 + " real route; quiet on another port, for any other image, and when the command moves the routes"
                 + " (--web.route-prefix, --web.external-url)."
+                + " For a web archive a Java application server deploys (Tomcat, Jetty, WildFly, Payara Server and"
+                + " Micro, Open Liberty and WebSphere Liberty, started by the image's command or its launcher), the"
+                + " archive's own routes are not read, only its context root: the archive's name (ROOT.war at /),"
+                + " else WildFly's jboss-web.xml or Payara's glassfish-web.xml <context-root>, Liberty's server.xml"
+                + " contextRoot or Payara Micro's --contextroot; a probe outside every context root, and outside what"
+                + " the server serves itself (its welcome page at /, MicroProfile Health and Metrics, management), fires."
                 + " Quiet when the routes cannot all be read (a third-party"
                 + " blueprint, a mounted sub-application or nested router, a path built at run time or held in a"
                 + " variable, a net/http subtree pattern such as \"/\", a health-check library) or no application was found."
@@ -171,10 +177,14 @@ public final class HealthcheckEndpointMissing implements Rule {
             if (!app.routes().determines(url.path()) || app.routes().match(url.path()).isPresent()) {
                 continue;
             }
+            boolean passes = CurlProbes.passesOnHttpErrors(c, hc);
+            if (app.routes().deployingServer() != null) {
+                outsideContextRoots(context, c, hc, url, app, passes, waiting);
+                continue;
+            }
             String served = app.routes().all().isEmpty() ? "it serves no route there" : "it serves " + served(app);
             String framework = app.frameworks().stream().findFirst().map(f -> f.display() + " application")
                     .orElse("application");
-            boolean passes = CurlProbes.passesOnHttpErrors(c, hc);
             context.finding(this, Probes.locateText(c, hc, url.text()),
                     "the healthcheck requests " + url.path() + ", which no route of the " + framework + " serves ("
                             + served + "): every probe gets 404" + (passes ? ", which its curl, without --fail, counts"
@@ -438,8 +448,33 @@ public final class HealthcheckEndpointMissing implements Rule {
         }
     }
 
+    /**
+     * A probe of a path outside every context root under which an application server (Tomcat, WildFly, Payara,
+     * Liberty, Jetty) deploys the application's web archives, and outside what the server serves itself.
+     */
+    private void outsideContextRoots(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url,
+            AppSource app, boolean passes, List<String> waiting) {
+        List<String> roots = app.routes().contextRoots();
+        String root = roots.get(0);
+        context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.path()
+                        + ", which is outside the context root" + (roots.size() > 1 ? "s " : " ") + String.join(", ", roots)
+                        + " under which " + app.routes().deployingServer() + " deploys the application: every probe gets"
+                        + " 404" + (passes ? ", which its curl, without --fail, counts as success: the container is"
+                                + " reported healthy whatever state it is in (healthcheck-ignores-http-errors)"
+                                : " and fails" + ComposeServices.neverStart(waiting)))
+                .severity(passes ? Severity.MEDIUM : waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
+                .recommendation("Probe a path the application serves under its context root: "
+                        + url.withPath(root + (url.path().startsWith("/") ? url.path() : "/" + url.path()))
+                        + " if the application maps " + url.path() + " itself.")
+                .add();
+    }
+
     /** The routes an application serves, for a message: the first eight. */
     private static String served(AppSource app) {
+        if (app.routes().deployingServer() != null) {
+            return app.routes().deployingServer() + " deploys it under " + String.join(", ", app.routes().contextRoots())
+                    + " only";
+        }
         List<Route> routes = app.routes().all();
         return routes.isEmpty() ? "no route"
                 : String.join(", ", routes.stream().limit(8).map(Route::display).distinct().toList())
