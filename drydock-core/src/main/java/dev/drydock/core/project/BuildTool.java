@@ -20,6 +20,8 @@ public enum BuildTool {
     DEV_CONTAINER("dev container build"),
     /** Kamal's {@code builder} of config/deploy.yml, which runs docker buildx build with its dockerfile, context and target. */
     KAMAL("kamal build"),
+    /** flyctl's build for fly.toml ({@code fly deploy}): its [build] dockerfile, build-target and [build.args]. */
+    FLY("fly deploy"),
     /** A target of a Bake file ({@code docker-bake.hcl}), built by {@code docker buildx bake}. */
     BAKE("docker buildx bake");
 

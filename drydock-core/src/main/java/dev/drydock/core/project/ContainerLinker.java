@@ -258,6 +258,9 @@ final class ContainerLinker {
         if (declared == null) {
             declared = KamalBuilder.of(reading, path);
         }
+        if (declared == null) {
+            declared = FlyBuilder.of(reading, path);
+        }
         return declared != null ? declaredLink(path, source, declared)
                 : buildLink(path, context != null ? context : LoneBuildContext.of(reading.layout.root(), path, source.model()),
                         null, source.model(),

@@ -8,6 +8,8 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CurlProbes;
 import dev.drydock.core.rules.support.KubernetesRuns;
+import dev.drydock.core.rules.support.FlyDeploy;
+import dev.drydock.core.manifest.FlyToml;
 import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.ListeningPorts;
 import dev.drydock.core.rules.support.PhpServerPorts;
@@ -99,6 +101,9 @@ import java.util.List;
                 + " else WildFly's jboss-web.xml or Payara's glassfish-web.xml <context-root>, Liberty's server.xml"
                 + " contextRoot or Payara Micro's --contextroot; a probe outside every context root, and outside what"
                 + " the server serves itself (its welcome page at /, MicroProfile Health and Metrics, management), fires."
+                + " Also the paths of the HTTP service checks of a fly.toml in the build context that deploys the"
+                + " image ([[http_service.checks]], [[services.http_checks]]; the finding is on the check): Fly Proxy"
+                + " sends no requests to a Machine whose check fails."
                 + " Quiet when the routes cannot all be read (a third-party"
                 + " blueprint, a mounted sub-application or nested router, a path built at run time or held in a"
                 + " variable, a net/http subtree pattern such as \"/\", a health-check library) or no application was found."
@@ -151,6 +156,7 @@ public final class HealthcheckEndpointMissing implements Rule {
     @Override
     public void check(ReviewContext context) {
         kubernetesProbes(context);
+        flyChecks(context);
         kubernetesProbeNamedPorts(context);
         kubernetesServerImageProbes(context);
         for (Container c : context.project().containers()) {
@@ -239,6 +245,38 @@ public final class HealthcheckEndpointMissing implements Rule {
                             .add();
                 });
             }
+        }
+    }
+
+    /**
+     * The HTTP checks of the fly.toml that deploys an image with its own command, against the routes of the
+     * application in it: Fly Proxy routes no request to a Machine whose service check fails.
+     */
+    private void flyChecks(ReviewContext context) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Container c : context.builtContainers()) {
+            if (c.isComposeService() || AppFacts.runsOtherCommand(c)) {
+                continue;
+            }
+            FlyDeploy deploy = FlyDeploy.of(context, c).orElse(null);
+            if (deploy == null || !seen.add(deploy.file())) {
+                continue;
+            }
+            AppSource app = Apps.of(context, c);
+            deploy.fly().services().stream().flatMap(s -> s.checks().stream()).filter(FlyToml.Check::http)
+                    .filter(check -> check.path() != null && app.routes().determines(check.path())
+                            && app.routes().match(check.path()).isEmpty())
+                    .forEach(check -> context.finding(this, deploy.location(check.span()), deploy.file()
+                                    + "'s HTTP check requests " + check.path() + ", which no route of the "
+                                    + app.frameworks().stream().findFirst().map(f -> f.display() + " application")
+                                            .orElse("application") + " in " + c.build().dockerfile()
+                                    + "'s image serves (" + served(app) + "): every check gets 404, so Fly Proxy"
+                                    + " routes no request to the Machine and deploys wait for it to pass")
+                            .recommendation(app.routes().healthRoute().map(r -> "Point the check's path at "
+                                    + r.display() + ", which " + r.file() + " line " + r.line() + " serves.")
+                                    .orElse("Add a route for " + check.path() + " to the application (answering 200"
+                                            + " when it can serve requests), or point the check at a path it serves."))
+                            .add());
         }
     }
 

@@ -27,6 +27,8 @@ import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.KamalDeploy;
+import dev.drydock.core.rules.support.FlyDeploy;
+import dev.drydock.core.manifest.FlyToml;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.KustomizeOverlays;
@@ -73,7 +75,11 @@ import java.util.Optional;
                 + " application's routes cannot tell, and when another role of that file runs a cmd: of its own"
                 + " without kamal-proxy (a job role's bin/jobs), whose containers Kamal boots by waiting for them to"
                 + " be healthy when the image has a HEALTHCHECK, the recommendation says to switch it off there"
-                + " (options: no-healthcheck) and no fix is offered."
+                + " (options: no-healthcheck) and no fix is offered. Low as well for an application a fly.toml in the"
+                + " build context deploys on Fly.io with an HTTP check ([[http_service.checks]],"
+                + " [[services.http_checks]] or a [checks] entry of type http): Fly routes requests away from a Machine"
+                + " that fails it but does not restart it, and the recommended probe asks the check's path when the"
+                + " application's routes cannot tell."
                 + " For an image no compose file runs and that containers of the project's Kubernetes manifests run"
                 + " (a Deployment, StatefulSet, DaemonSet, Job, CronJob or Pod whose image is the one the Dockerfile"
                 + " builds: the same name as a compose service's or a CI build's, else the same last path segment as"
@@ -271,10 +277,16 @@ public final class HealthcheckMissing implements Rule {
             boolean application = serves != null && role == ImageRole.APPLICATION && known.isEmpty();
             Optional<KamalDeploy> kamal = probe == null && application ? KamalDeploy.of(context, c)
                     .filter(KamalDeploy::proxied) : Optional.empty();
+            Optional<FlyDeploy> fly = probe == null && application && kamal.isEmpty()
+                    ? FlyDeploy.of(context, c).filter(f -> f.httpCheck().isPresent()) : Optional.empty();
+            String platformPath = kamal.map(KamalDeploy::healthPath)
+                    .or(() -> fly.flatMap(FlyDeploy::httpCheck).map(FlyToml.Check::path)
+                            .filter(p -> !app.routes().determines(p) || app.routes().match(p).isPresent()))
+                    .orElse(null);
             Plan plan = Plan.of(context, c, role == ImageRole.SERVER ? AppSource.none() : app, planned, role, scriptPort,
                     roadRunner.flatMap(RoadRunnerConfig::statusServer),
                     planned != null && HealthcheckLocalhostIpv6.refusesLocalhost(context, c, planned),
-                    kamal.map(KamalDeploy::healthPath).orElse(null));
+                    platformPath);
             boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
             Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
                     : ImageRole.program(c).flatMap(p -> ServerProbes.of(p, root));
@@ -314,7 +326,19 @@ public final class HealthcheckMissing implements Rule {
                 }
                 recommendation += commandRoles(deploy, plan.port());
             }
-            List<KubernetesRuns> kube = kamal.isPresent() || probe != null || composeRuns ? List.of()
+            if (fly.isPresent()) {
+                FlyDeploy deploy = fly.get();
+                FlyToml.Check check = deploy.httpCheck().orElseThrow();
+                String path = check.path() == null ? "/" : check.path();
+                message += "; " + deploy.file() + " deploys it on Fly.io, which checks it with GET " + path
+                        + " on port " + deploy.port(check) + (check.interval() == null ? "" : " every "
+                        + check.interval()) + " and routes requests away from a Machine that fails, but does not"
+                        + " restart it: a HEALTHCHECK is what `docker run` and Compose rely on";
+                if (!plan.path().equals(path) && path.equals(platformPath)) {
+                    recommendation += " Probe the same path as fly.toml's check (" + path + ").";
+                }
+            }
+            List<KubernetesRuns> kube = kamal.isPresent() || fly.isPresent() || probe != null || composeRuns ? List.of()
                     : KubernetesRuns.of(context, image).stream()
                             .filter(r -> r.runsImageService(c.command() == null ? List.of() : c.command().argv()))
                             .toList();
@@ -327,7 +351,7 @@ public final class HealthcheckMissing implements Rule {
             if (kubeHealth != null) {
                 message += "; " + kubeHealth.message();
                 recommendation = kubeHealth.recommendation(recommendation);
-            } else if (kamal.isEmpty() && application && !composeRuns) {
+            } else if (kamal.isEmpty() && fly.isEmpty() && application && !composeRuns) {
                 message += "; no compose file of the project runs the image, and Kubernetes and most cloud runtimes"
                         + " ignore HEALTHCHECK (they probe from their own configuration): it counts where the image is"
                         + " started with docker run, Compose or Swarm";
@@ -355,7 +379,7 @@ public final class HealthcheckMissing implements Rule {
             }
             var finding = context.finding(this, new Location(image.dockerfile(), stage.from().span()), message)
                     .severity(application && failing != null ? Severity.CRITICAL
-                            : kamal.isPresent() || distributed ? Severity.LOW : kubeHealth != null ? kubeHealth.severity()
+                            : kamal.isPresent() || fly.isPresent() || distributed ? Severity.LOW : kubeHealth != null ? kubeHealth.severity()
                             : Severity.MEDIUM)
                     .implicit()
                     .recommendation(recommendation);

@@ -18,6 +18,8 @@ import dev.drydock.core.rules.support.ListeningPorts;
 import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.PhpServerPorts;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.FlyDeploy;
+import dev.drydock.core.manifest.FlyToml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +48,11 @@ import java.util.regex.Pattern;
                 + " container ports is one of them; for a container no compose file publishes or gives a command, the"
                 + " same check of the TCP ports the image EXPOSEs (medium). Quiet when neither the command nor the"
                 + " code tells the port (an expression, a variable set to a variable, a variable an env_file may set),"
-                + " when the command takes it from a variable, and with network_mode (ports do not apply).",
+                + " when the command takes it from a variable, and with network_mode (ports do not apply)."
+                + " For an image a fly.toml in its build context deploys (its [build] dockerfile, Dockerfile by"
+                + " default, and build-target), the internal_port of [http_service] and of each [[services]] (8080"
+                + " when unset), reported on that line; quiet when its [env] sets PORT or the variable that moves the"
+                + " server, and when [processes] replaces the image's command.",
         problem = "A published port forwards host connections to that port of the container; when the server listens"
                 + " on another one, nothing answers there.",
         impact = "The service cannot be reached from the host (connection refused or reset) although the container"
@@ -55,7 +61,8 @@ import java.util.regex.Pattern;
                 + " make the server listen on the published container port.",
         references = {
                 "https://docs.docker.com/reference/compose-file/services/#ports",
-                "https://docs.docker.com/engine/network/#published-ports"},
+                "https://docs.docker.com/engine/network/#published-ports",
+                "https://fly.io/docs/reference/configuration/#the-http_service-section"},
         aliases = {},
         effort = "5 min",
         examples = @RuleExample(file = "compose.yaml",
@@ -92,6 +99,7 @@ public final class PublishedPortNotServed implements Rule {
 
     @Override
     public void check(ReviewContext context) {
+        java.util.Set<String> flyReported = new java.util.HashSet<>();
         for (Container c : context.builtContainers()) {
             Service service = c.service();
             EntryPoint ep = c.entryPoint();
@@ -101,6 +109,10 @@ public final class PublishedPortNotServed implements Rule {
             ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
             if (listener == null) {
                 continue;
+            }
+            if (service == null) {
+                FlyDeploy.of(context, c).filter(f -> flyReported.add(f.file()))
+                        .ifPresent(f -> flyServices(context, f, listener));
             }
             if (service != null && !service.ports().isEmpty()) {
                 published(context, service, listener);
@@ -130,6 +142,37 @@ public final class PublishedPortNotServed implements Rule {
                         ? "" : (first.hostIp() == null ? "" : first.hostIp() + ":") + first.published() + ":")
                         + port + "`" + listener.orElse(service.name(), first.targetStart()) + ".")
                 .add();
+    }
+
+    /**
+     * The internal_port of each service of the fly.toml that deploys the image, when the image's server listens on
+     * none of them: Fly Proxy connects to internal_port (8080 unless set). Quiet when fly.toml's [env] sets PORT or
+     * the variable that moves the server, and when [processes] replaces the image's command.
+     */
+    private void flyServices(ReviewContext context, FlyDeploy deploy, ListeningPorts listener) {
+        FlyToml fly = deploy.fly();
+        String variable = listener.setting(listener.ports().get(0)) == null ? listener.portVariable()
+                : listener.setting(listener.ports().get(0)).split("=", 2)[0];
+        if (!fly.processes().isEmpty() || fly.env().containsKey("PORT")
+                || variable != null && fly.env().containsKey(variable)) {
+            return;
+        }
+        int port = listener.ports().get(0);
+        for (FlyToml.Service service : fly.services()) {
+            if (listener.ports().contains(service.internalPort())) {
+                continue;
+            }
+            String section = service.section().equals("http_service") ? "[http_service]" : "[[services]] entry";
+            context.finding(this, deploy.location(service.span()), deploy.file() + "'s " + section + " has Fly"
+                            + " Proxy connect to port " + service.internalPort() + (service.internalPortSet() ? ""
+                                    : " (no internal_port: Fly's default)") + ", but " + listener.server()
+                            + " listens on " + port + listener.why() + ": requests to the app find nothing listening"
+                            + " and its checks fail")
+                    .recommendation("Set `internal_port = " + port + "` in " + deploy.file() + ", or make the server"
+                            + " listen on " + service.internalPort() + (listener.setting(service.internalPort()) == null
+                                    ? "" : " (`" + listener.setting(service.internalPort()) + "` under [env])") + ".")
+                    .add();
+        }
     }
 
     /**
