@@ -480,7 +480,8 @@ public final class AppSource {
             List<String> starts = new ArrayList<>(entryFiles.stream()
                     .filter(f -> f.matches(".*\\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$")).toList());
             if (starts.isEmpty() && ep != null && ep.target().kind() == Target.Kind.SCRIPT) {
-                NodePackage.script(files, dir, ep.target().value(), env, "/").ifPresent(s -> {
+                (ep.runtime() == Runtime.DENO_TASK ? DenoTasks.task(files, dir, ep.target().value(), env, "/")
+                        : NodePackage.script(files, dir, ep.target().value(), env, "/")).ifPresent(s -> {
                     for (String f : s.entryPoint().targetFiles()) {
                         String p = PathNames.normalizeRelative(PathNames.join(dir, f.startsWith("/") ? f.substring(1) : f));
                         if (p != null && files.contains(p)) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@code package.json} script as the program it runs: {@code npm run dev} with
+ * A {@code package.json} script (or a deno.json task, {@link DenoTasks}) as the program it runs: {@code npm run dev} with
  * {@code "dev": "nodemon server.js"} is nodemon. npm runs scripts through {@code sh -c} in the
  * package's folder, with {@code node_modules/.bin} on the PATH.
  *

@@ -34,7 +34,7 @@ final class CommandReader {
     /** Programs {@link #recognize} knows by name (for telling a command from a script's own arguments). */
     private static final Set<String> KNOWN_PROGRAMS = Set.of(
             "gunicorn", "uvicorn", "hypercorn", "waitress-serve", "daphne", "granian", "flask", "django-admin",
-            "manage.py", "fastapi", "streamlit", "gradio", "celery", "node", "nodejs", "npm", "yarn", "pnpm", "bun", "nodemon",
+            "manage.py", "fastapi", "streamlit", "gradio", "celery", "node", "nodejs", "npm", "yarn", "pnpm", "bun", "deno", "nodemon",
             "ts-node", "ts-node-dev", "tsx", "next", "vite", "ng", "react-scripts", "vue-cli-service", "serve", "pm2-runtime", "pm2",
             "java", "mvn", "mvnw", "gradle", "gradlew", "go", "rails", "puma", "rackup", "unicorn", "ruby", "php",
             "frankenphp", "rr", "nginx", "httpd-foreground", "apache2-foreground", "httpd", "apache2", "apachectl",
@@ -707,6 +707,7 @@ final class CommandReader {
             case "yarn" -> NodeCommands.yarn(this, argv);
             case "pnpm" -> NodeCommands.pnpm(this, argv);
             case "bun" -> NodeCommands.bun(this, argv);
+            case "deno" -> DenoCommands.deno(this, argv);
             case "nodemon" -> NodeCommands.nodemon(this, argv);
             case "ts-node", "ts-node-dev", "tsx" -> NodeCommands.tsNode(this, name, argv);
             case "next", "vite", "ng", "react-scripts", "vue-cli-service" -> NodeCommands.frameworkServer(this, name, argv);

@@ -47,6 +47,14 @@ public enum Runtime {
     PNPM(Language.NODE, false),
     /** {@code bun run <script|file>}, {@code bun file.ts}. */
     BUN(Language.NODE, false),
+    /**
+     * {@code deno run [flags] file}, {@code deno serve file} ({@code options.port} holds its --port; it listens on 8000 without one), and Deno's
+     * other sub-commands; {@code options.command} names the sub-command, the target is the file (a module for
+     * {@code npm:}, {@code jsr:} and URLs), the flags are interpreter options ({@code --allow-net}, {@code --watch}).
+     */
+    DENO(Language.NODE, false),
+    /** {@code deno task NAME}: a task of deno.json or deno.jsonc (else a package.json script); the target is its name. */
+    DENO_TASK(Language.NODE, false),
     NODEMON(Language.NODE, true),
     /** {@code ts-node}, {@code ts-node-dev}, {@code tsx}: TypeScript compiled at start. */
     TS_NODE(Language.NODE, false),
@@ -176,6 +184,7 @@ public enum Runtime {
             case MIX_PHX_SERVER -> "mix phx.server";
             case SPRING_BOOT_RUN -> "spring-boot:run";
             case ASTRO_STANDALONE -> "Astro's standalone server";
+            case DENO_TASK -> "deno task";
             default -> name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
     }

@@ -23,6 +23,7 @@ import dev.drydock.core.entrypoint.EntryPoints;
 import dev.drydock.core.entrypoint.Invocation;
 import dev.drydock.core.entrypoint.ScriptFiles;
 import dev.drydock.core.ignore.DockerIgnore;
+import dev.drydock.core.image.DenoImages;
 import dev.drydock.core.image.JavaEntrypointImages;
 import dev.drydock.core.image.PublishersImages;
 import dev.drydock.core.manifest.Manifest;
@@ -384,7 +385,7 @@ final class ContainerLinker {
 
     // ---- command and entry point
 
-    /** The ENTRYPOINT a known base image sets for itself ({@link JavaEntrypointImages}), else null. */
+    /** The ENTRYPOINT a known base image sets for itself ({@link JavaEntrypointImages}, {@link DenoImages}), else null. */
     private static BaseEntrypoint baseEntrypoint(BuildLink build) {
         if (build == null || build.stage() == null || build.model() == null) {
             return null;
@@ -394,13 +395,20 @@ final class ContainerLinker {
             root = build.model().stages().get(parent.stageIndex());
         }
         BaseImage base = root.base();
+        if (DenoImages.variant(base).isPresent()) {
+            String image = ((BaseImage.External) base).reference().familiarString();
+            return new BaseEntrypoint(image, cmd -> DenoImages.entrypoint(base, cmd).orElse(List.of()));
+        }
         return JavaEntrypointImages.entrypoint(base)
-                .map(argv -> new BaseEntrypoint(((BaseImage.External) base).reference().familiarString(), argv))
+                .map(argv -> new BaseEntrypoint(((BaseImage.External) base).reference().familiarString(),
+                        cmd -> startsJava(cmd) ? List.of() : argv))
                 .orElse(null);
     }
 
-    /** A base image's own ENTRYPOINT: the image's name and the arguments it starts with. */
-    private record BaseEntrypoint(String image, List<String> argv) {}
+    /**
+     * A base image's own ENTRYPOINT: the image's name and what it puts before a given CMD (nothing for a CMD it does not apply to: a whole java command, which cmd-repeats-base-entrypoint reports).
+     */
+    private record BaseEntrypoint(String image, java.util.function.Function<List<String>, List<String>> before) {}
 
     static EffectiveCommand command(ImageConfig config, BaseEntrypoint base, Service.Command composeEntrypoint,
             Service.Command composeCommand) {
@@ -437,11 +445,12 @@ final class ContainerLinker {
             cmd = List.of(); // sh -c "text" ignores the arguments CMD would add
         }
         String entrypointImage = null;
-        if (base != null && composeEntrypoint == null && config.entrypoint() == null && !cmdShell && !cmd.isEmpty()
-                && !startsJava(cmd)) {
-            // the base image's ENTRYPOINT (java -jar) runs with CMD as its arguments; a CMD that is a whole java
-            // command or a shell command is the mistake cmd-repeats-base-entrypoint reports, so it stays as written
-            entrypoint = base.argv();
+        List<String> inherited = base != null && composeEntrypoint == null && config.entrypoint() == null && !cmdShell
+                && !cmd.isEmpty() ? base.before().apply(cmd) : List.of();
+        if (!inherited.isEmpty()) {
+            // the base image's ENTRYPOINT (java -jar, Deno's tini and docker-entrypoint.sh) runs with CMD as its
+            // arguments; a shell-form CMD stays as written
+            entrypoint = inherited;
             entrypointImage = base.image();
         }
         boolean shellForm = entrypoint.isEmpty() ? cmdShell : entrypointShell;

@@ -27,6 +27,7 @@ public final class AppRules {
                 new EntrypointIgnoresCommand(),
                 new PackageScriptMissing(),
                 new PythonScriptMissing(),
+                new DenoDependenciesNotCached(),
                 new MemoryLimitTooLow(),
                 new VariableInExecForm(),
                 new JvmHeapNotSized(),

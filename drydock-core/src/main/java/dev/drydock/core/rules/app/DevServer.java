@@ -39,6 +39,7 @@ import dev.drydock.core.rules.support.DevContainers;
 import dev.drydock.core.rules.support.DevelopmentComposeFiles;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DotnetAssemblies;
+import dev.drydock.core.rules.support.PackageScripts;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.StopSignals;
@@ -51,9 +52,9 @@ import java.util.List;
         severity = Severity.CRITICAL,
         category = Category.SECURITY,
         checks = "The command the container finally runs (compose command/entrypoint over the target stage's"
-                + " CMD/ENTRYPOINT; for a service that only pulls an image, its compose command, through sh -c, exec, init and package-manager wrappers and package.json scripts):"
+                + " CMD/ENTRYPOINT; for a service that only pulls an image, its compose command, through sh -c, exec, init and package-manager wrappers, package.json scripts and deno.json(c) tasks):"
                 + " Flask's app.run() reached through `python app.py` (the module is read), `flask run`, Django's"
-                + " runserver, `fastapi dev`, Gradio's reload mode (`gradio app.py`), uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch,"
+                + " runserver, `fastapi dev`, Gradio's reload mode (`gradio app.py`), uvicorn/gunicorn/hypercorn/granian with --reload, nodemon, node --watch, `deno run --watch` (or --watch-hmr),"
                 + " `next dev`, vite, `ng serve`, react-scripts start, `vue-cli-service serve`, rails server in development, `php artisan serve`,"
                 + " `php -S`, the Symfony CLI's `symfony serve`, Laravel Octane's `octane:start --watch` (high: a"
                 + " file watcher that reloads the workers), Laravel's `php artisan queue:listen` (medium: a"
@@ -330,18 +331,13 @@ public final class DevServer implements Rule {
                         + " in " + call.file() + " line " + call.line(), ep.target().value(), Severity.CRITICAL, ep);
             }
         }
-        if (ep.target().kind() == Target.Kind.SCRIPT && c.build() != null && (ep.runtime() == Runtime.NPM || ep.runtime() == Runtime.YARN
-                || ep.runtime() == Runtime.PNPM || ep.runtime() == Runtime.BUN)) {
-            String dir = c.build().context();
-            NodePackage script = NodePackage.script(SourceSet.of(context.project(), c), dir, ep.target().value(),
-                    ep.environment(), ep.workdir()).orElse(null);
-            if (script != null) {
-                Found inner = byRuntime(script.entryPoint());
-                if (inner != null) {
-                    return new Found(inner.server(), ": the script \"" + script.name() + "\" is `" + script.command()
-                            + "` (" + script.packageFile() + " line " + script.span().startLine() + ")",
-                            ep.target().value(), inner.severity(), script.entryPoint());
-                }
+        NodePackage script = PackageScripts.of(context, c, ep).orElse(null);
+        if (script != null) {
+            Found inner = byRuntime(script.entryPoint());
+            if (inner != null) {
+                return new Found(inner.server(), ": the " + (ep.runtime() == Runtime.DENO_TASK ? "task" : "script")
+                        + " \"" + script.name() + "\" is `" + script.command() + "` (" + script.packageFile() + " line "
+                        + script.span().startLine() + ")", ep.target().value(), inner.severity(), script.entryPoint());
             }
         }
         return null;
@@ -453,8 +449,20 @@ public final class DevServer implements Rule {
                     || "true".equals(ep.interpreterOptions().get("--hot"))
                     ? found((ep.runtime() == Runtime.NODE ? "node" : target) + " in watch mode, which restarts on file changes",
                             "--watch") : null;
+            case DENO -> "true".equals(ep.interpreterOptions().get("--watch"))
+                    ? found("`deno " + ep.option("command") + "` in watch mode ("
+                            + (ep.interpreterOptions().containsKey("--watch-hmr") ? "--watch-hmr" : "--watch")
+                            + "), which restarts the program whenever a file changes", "--watch") : null;
             default -> null;
         };
+    }
+
+    /** A deno command without its watch flags, as the program itself: {@code deno run --allow-net main.ts}. */
+    private static List<String> withoutWatch(List<String> args) {
+        List<String> kept = new java.util.ArrayList<>(List.of("deno"));
+        args.stream().skip(1).filter(a -> !a.equals("--watch") && !a.startsWith("--watch=") && !a.startsWith("--watch-")
+                && !a.equals("--hmr")).forEach(kept::add);
+        return kept;
     }
 
     /** The Symfony CLI's local web server ({@code symfony serve}, {@code symfony server:start}), for development only. */
@@ -495,7 +503,9 @@ public final class DevServer implements Rule {
                     + "` itself, which";
         }
         String text = command.shellForm() && command.script() != null ? command.script()
-                : String.join(" ", command.argv().stream().map(DevServer::quoted).toList());
+                // a base image's own ENTRYPOINT (Deno's tini and entry script) is no part of what the project wrote
+                : String.join(" ", (command.inheritsEntrypoint() ? ep.args() : command.argv()).stream()
+                        .map(DevServer::quoted).toList());
         if (text.length() > 80) {
             text = text.substring(0, 77) + "...";
         }
@@ -683,6 +693,11 @@ public final class DevServer implements Rule {
             case BUN -> {
                 return "Run the file with bun itself, without --watch or --hot: CMD " + Probes.json(List.of("bun", script))
                         + "; keep watch mode for local development.";
+            }
+            case DENO -> {
+                return "Run it without the watcher: CMD " + Probes.json(withoutWatch(effective.args()))
+                        + ", with its dependencies cached at build time (RUN deno cache " + script
+                        + "); keep --watch for local development.";
             }
             case NEXT_DEV -> {
                 return "Build in a build stage (`next build`, with output: 'standalone') and run the result: CMD "

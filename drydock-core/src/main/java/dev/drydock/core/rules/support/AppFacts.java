@@ -356,7 +356,7 @@ public final class AppFacts {
 
     /**
      * The port the server listens on when nothing sets one: the server's or framework's own default
-     * (Rails and Puma 3000, a Phoenix release 4000, Laravel's 8000...), else 8000.
+     * (Rails and Puma 3000, a Phoenix release 4000, Laravel's and Deno's 8000...), else 8000.
      */
     private static Chosen defaultPort(Container c, AppSource app) {
         EntryPoint ep = Processes.serving(c);
@@ -397,7 +397,8 @@ public final class AppFacts {
                 case RAILS_SERVER, PUMA -> {
                     return new Chosen(3000);
                 }
-                case LARAVEL_OCTANE, ARTISAN_SERVE -> {
+                case LARAVEL_OCTANE, ARTISAN_SERVE, DENO, DENO_TASK -> {
+                    // Deno.serve() and deno serve listen on 8000 without a port
                     return new Chosen(8000);
                 }
                 case MIX_PHX_SERVER, ELIXIR_RELEASE -> {
@@ -468,7 +469,9 @@ public final class AppFacts {
         }
         EntryPoint runner = start.map(StartScript::started).orElse(c.entryPoint());
         return PackageScripts.of(context, c, runner).filter(s -> runsServer(s.entryPoint()))
-                .map(s -> "its package.json script \"" + s.name() + "\" runs `" + s.command() + "` ("
+                .map(s -> "its " + dev.drydock.core.discovery.PathNames.fileName(s.packageFile())
+                        + (runner.runtime() == Runtime.DENO_TASK && !s.packageFile().endsWith("package.json") ? " task" : " script")
+                        + " \"" + s.name() + "\" runs `" + s.command() + "` ("
                         + s.packageFile() + " line " + s.span().startLine() + ")")
                 .or(() -> proxiedBy(context, c))
                 .orElse(null);

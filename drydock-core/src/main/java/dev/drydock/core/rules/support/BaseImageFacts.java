@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.image.DenoImages;
 import dev.drydock.core.image.ImageReference;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,7 +132,7 @@ public final class BaseImageFacts {
     /**
      * The {@code uid:gid} of a user that the base image itself defines, where drydock knows them: {@code nobody}
      * (65534:65534 in Debian, Ubuntu, Alpine, the Red Hat family and the images built on them), the node images'
-     * {@code node} (1000:1000), oven/bun's {@code bun} (1000:1000), denoland/deno's {@code deno} (1993:1993) and
+     * {@code node} (1000:1000), oven/bun's {@code bun} (1000:1000), denoland/deno's {@code deno} (1993:1993, 1000:1000 on Alpine, none in distroless) and
      * {@code www-data} in the php and serversideup/php images (33:33 on Debian, 82:82 on Alpine), distroless's and
      * Chainguard's {@code nonroot} (65532:65532), the .NET images' {@code app} (1654:1654) and the users of
      * {@link NonRootVendorImages} (Jupyter's jovyan, micromamba's mambauser, Airflow's airflow). Empty for any
@@ -152,7 +153,7 @@ public final class BaseImageFacts {
             case "app" -> DotnetImages.hasAppUser(base) ? "1654:1654" : null;
             case "node" -> name.equals("docker.io/library/node") ? "1000:1000" : null;
             case "bun" -> name.equals("docker.io/oven/bun") ? "1000:1000" : null;
-            case "deno" -> name.equals("docker.io/denoland/deno") ? "1993:1993" : null;
+            case "deno" -> DenoImages.denoUser(base).orElse(null);
             case "jovyan", "mambauser", "airflow", "spark", "185", "kafka", "zookeeper", "1001", "payara" ->
                     NonRootVendorImages.of(ref)
                     .filter(image -> image.user().equals(user)).map(NonRootVendorImages::ids).orElse(null);
@@ -236,7 +237,7 @@ public final class BaseImageFacts {
     }
 
     /** The programs {@link ImageTools#programs()} answers for: present when listed, absent otherwise. */
-    public static final Set<String> ASKED = Set.of("curl", "wget", "nc", "python", "python3", "node", "bun", "java",
+    public static final Set<String> ASKED = Set.of("curl", "wget", "nc", "python", "python3", "node", "bun", "deno", "java",
             "ruby", "php", "go", "sh", "bash");
 
     /**
@@ -250,7 +251,7 @@ public final class BaseImageFacts {
      * same Dockerfile) installs curl on both its Debian and Alpine variants, and so does php (and wordpress and
      * drupal, built on it), without wget on Debian; the deprecated openjdk image as {@link #openJdk} tells, eclipse-temurin's
      * Ubuntu tags with curl and wget, its ubi9-minimal tags as ubi-minimal with wget; amazoncorretto as
-     * {@link #corretto} tells (its alpine tags as Alpine); oven/bun has bun ({@link #bun}); Red
+     * {@link #corretto} tells (its alpine tags as Alpine); oven/bun has bun ({@link #bun}), denoland/deno deno ({@link #deno}); Red
      * Hat's ubi-minimal and the OpenJDK images built on it have curl and microdnf ({@link RedHatImages}); Airflow's,
      * the Jupyter Docker Stacks' and text-generation-inference's images have Python ({@link VendorImageTools}).
      */
@@ -313,6 +314,10 @@ public final class BaseImageFacts {
         }
         if (name.equals("docker.io/oven/bun")) {
             return Optional.of(bun(written, tag));
+        }
+        Optional<String> deno = DenoImages.variant(base);
+        if (deno.isPresent()) {
+            return Optional.of(deno(written, deno.get()));
         }
         String image = ref.imageName();
         if (name.equals("docker.io/nginxinc/nginx-unprivileged")) {
@@ -438,6 +443,19 @@ public final class BaseImageFacts {
     private static ImageTools corretto(String written, String tag) {
         return new ImageTools(written, true, Set.of("sh", "bash", "curl", "java"), tag.contains("al2023") ? "dnf" : "yum",
                 "java");
+    }
+
+    /**
+     * denoland/deno: deno on every variant; the default (Debian) and Ubuntu tags with sh, bash and apt but no curl or
+     * wget, the Alpine ones BusyBox with apk, the distroless ones no shell, the bin ones only the binary at /deno.
+     */
+    private static ImageTools deno(String written, String variant) {
+        return switch (variant) {
+            case "distroless" -> new ImageTools(written, false, Set.of("deno"), null, "deno");
+            case "bin" -> new ImageTools(written, false, Set.of(), null, null);
+            case "alpine" -> new ImageTools(written, true, Set.of("sh", "wget", "nc", "deno"), "apk", "deno");
+            default -> new ImageTools(written, true, Set.of("sh", "bash", "deno"), "apt", "deno");
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.app.DenoTasks;
 import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.app.SourceSet;
 import dev.drydock.core.entrypoint.EntryPoint;
@@ -13,12 +14,14 @@ import java.util.Set;
 
 /**
  * The package.json script that {@code npm start}, {@code npm run X}, {@code yarn X}, {@code pnpm X} or {@code bun run X}
- * runs, read from the package.json at the root of the container's build context, as the program it starts.
+ * runs, read from the package.json at the root of the container's build context, as the program it starts; and the
+ * deno.json(c) task (or package.json script) that {@code deno task X} runs ({@link DenoTasks}).
  */
 public final class PackageScripts {
 
-    /** The package managers that run a package.json script by name. */
-    public static final Set<Runtime> RUNNERS = EnumSet.of(Runtime.NPM, Runtime.YARN, Runtime.PNPM, Runtime.BUN);
+    /** The package managers that run a package.json script (or a Deno task) by name. */
+    public static final Set<Runtime> RUNNERS = EnumSet.of(Runtime.NPM, Runtime.YARN, Runtime.PNPM, Runtime.BUN,
+            Runtime.DENO_TASK);
 
     private PackageScripts() {}
 
@@ -28,7 +31,10 @@ public final class PackageScripts {
                 || ep.target().kind() != Target.Kind.SCRIPT) {
             return Optional.empty();
         }
-        return NodePackage.script(SourceSet.of(context.project(), c), c.build().context(), ep.target().value(),
-                ep.environment(), ep.workdir());
+        SourceSet files = SourceSet.of(context.project(), c);
+        if (ep.runtime() == Runtime.DENO_TASK) {
+            return DenoTasks.task(files, c.build().context(), ep.target().value(), ep.environment(), ep.workdir());
+        }
+        return NodePackage.script(files, c.build().context(), ep.target().value(), ep.environment(), ep.workdir());
     }
 }

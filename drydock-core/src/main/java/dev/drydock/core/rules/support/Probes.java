@@ -443,6 +443,14 @@ public final class Probes {
             return List.of("bun", "-e", "fetch(" + target + options
                     + ").then(r => process.exit(r.status < 400 ? 0 : 1), () => process.exit(1))");
         }
+        if (image.has("deno").orElse(false)) {
+            // deno eval runs with every permission
+            String target = portVariable == null ? "'" + url + "'"
+                    : "'http://localhost:' + (Deno.env.get('" + portVariable + "') || " + port + ") + '" + rest + "'";
+            String options = host == null ? "" : ", {headers: {Host: '" + host + "'}}";
+            return List.of("deno", "eval", "const r = await fetch(" + target + options + ").catch(() => null);"
+                    + " Deno.exit(r && r.status < 400 ? 0 : 1)");
+        }
         boolean viaShell = portVariable != null && image.has("sh").orElse(false);
         String shellUrl = "http://localhost:${" + portVariable + ":-" + port + "}" + rest;
         if (image.has("wget").orElse(false)) {
