@@ -2,6 +2,7 @@ package dev.drydock.core.rules.support.fixes;
 
 import dev.drydock.core.app.SourceSet;
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.Instruction;
@@ -15,7 +16,9 @@ import dev.drydock.core.manifest.PackageJson;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,19 +37,37 @@ final class NodeFixes {
         return StackEdits.officialBase(container).equals("node");
     }
 
-    /** USER node before the command, and the stage's copies owned by node. */
+    /**
+     * USER before the command, and the stage's copies owned by that user: node on the node images, and the runtime's
+     * own user on the bun and deno images that have one (deno's distroless tags have none).
+     */
     static Optional<Fix> runsAsRoot(ReviewContext context, Container container) {
-        if (container.user() != null || !isNode(container)) {
+        if (container.user() != null) {
             return Optional.empty();
         }
-        SourceFile file = StackEdits.dockerfile(context, container).orElse(null);
+        String user = runtimeUser(container);
+        SourceFile file = user == null ? null : StackEdits.dockerfile(context, container).orElse(null);
         if (file == null) {
             return Optional.empty();
         }
         Stage stage = container.build().stage();
-        List<TextEdit> edits = new ArrayList<>(StackEdits.chownCopies(file, stage, USER + ":" + USER));
-        edits.add(StackEdits.userLine(file, stage, "USER " + USER));
-        return Optional.of(Fix.of("run as the node image's user node", FixSafety.UNSAFE, edits));
+        List<TextEdit> edits = new ArrayList<>(StackEdits.chownCopies(file, stage, user + ":" + user));
+        edits.add(StackEdits.userLine(file, stage, "USER " + user));
+        return Optional.of(Fix.of(user.equals(USER) ? "run as the node image's user node"
+                : "run as the " + user + " image's own user " + user, FixSafety.UNSAFE, edits));
+    }
+
+    private static String runtimeUser(Container container) {
+        if (isNode(container)) {
+            return USER;
+        }
+        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
+        for (String user : List.of("bun", "deno")) {
+            if (BaseImageFacts.userIds(base, user).isPresent()) {
+                return user;
+            }
+        }
+        return null;
     }
 
     /**
