@@ -58,7 +58,8 @@ final class ParseSummary {
                 out.println("  build:       " + c.build().dockerfile() + ", context "
                         + (c.build().context().isEmpty() ? "." : c.build().context())
                         + (c.build().stage() == null ? "" : ", stage " + c.build().stage().index())
-                        + (c.build().dockerignore() == null ? ", no .dockerignore" : ", ignore file " + c.build().dockerignore()));
+                        + (c.build().dockerignore() == null ? ", no .dockerignore" : ", ignore file " + c.build().dockerignore())
+                        + (c.build().origin() == null || c.service() != null ? "" : ", as " + c.build().origin() + " builds it"));
             }
             if (c.image() != null) {
                 out.println("  image:       " + c.image());
