@@ -197,6 +197,14 @@ public final class AppSource {
         }
     }
 
+    /**
+     * Whether the container keeps the command of its base image and that command starts a Java application server
+     * drydock knows (the tomcat, jetty, payara, wildfly and liberty images), which deploys the archives copied in.
+     */
+    public static boolean keepsImageAppServer(Container container) {
+        return container != null && container.entryPoint() == null && JavaAppServers.starts(container, null);
+    }
+
     public Set<Framework> frameworks() {
         return frameworks;
     }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code app.run(port=5000)} run as a script, Spring Boot's {@code server.port}, each resolved against the
  * container's environment when it reads its port from a variable; and ASP.NET Core's Kestrel, on the port
  * the urls setting ({@link KestrelUrls}: --urls, DOTNET_URLS, ASPNETCORE_URLS) or ASPNETCORE_HTTP_PORTS give, from the
- * container's command and environment or else from the .NET image.
+ * container's command and environment or else from the .NET image; and, for a container that keeps its base image's
+ * command, the Java application server that command starts (Tomcat, Payara ...), on its stock ports.
  */
 public final class CodePorts {
 
@@ -49,6 +50,9 @@ public final class CodePorts {
      */
     public static List<CodePort> of(Container c, AppSource app) {
         EntryPoint ep = c.entryPoint();
+        if (ep == null && app != null && AppSource.keepsImageAppServer(c)) {
+            return imageServer(app);
+        }
         if (ep == null || app == null || !AppFacts.commandPorts(ep).isEmpty() || AppFacts.portVariable(ep) != null) {
             return List.of();
         }
@@ -77,6 +81,22 @@ public final class CodePorts {
                         : variable == null ? null : "the code reads " + variable
                         + ", which the container's environment does not set, and defaults to " + call.port(), setting));
             }
+        }
+        return out;
+    }
+
+    /**
+     * The listeners of the application server the base image's own command starts, with the ports of its stock
+     * configuration ({@code AppSource} leaves them out when the build copies configuration that may move them).
+     */
+    private static List<CodePort> imageServer(AppSource app) {
+        List<CodePort> out = new ArrayList<>();
+        for (ServerCall call : app.serverCalls()) {
+            if (call.port() == null) {
+                return List.of();
+            }
+            out.add(new CodePort(call, call.port(), "the image's own command starts it, as the Dockerfile sets none",
+                    null));
         }
         return out;
     }

@@ -51,7 +51,8 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
         EntryPoint ep = servingProgram(c);
         Optional<PhpServerPorts> php = PhpServerPorts.of(context, c);
         if (ep == null || php.isPresent()) {
-            return php.map(p -> new ListeningPorts(p.ports(), p.server(), null, p.because()));
+            return php.map(p -> new ListeningPorts(p.ports(), p.server(), null, p.because()))
+                    .or(() -> imageAppServer(context, c));
         }
         if (Thruster.fronts(ep)) {
             int http = Thruster.httpPort(ep.environment());
@@ -89,6 +90,14 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
                 return phoenix;
             }
         }
+        return code.isEmpty() ? Optional.empty()
+                : Optional.of(new ListeningPorts(code.stream().map(CodePort::port).distinct().toList(),
+                        code.get(0).describe(), code.get(0)));
+    }
+
+    /** The Java application server the base image's own command starts, on the ports of its stock configuration. */
+    private static Optional<ListeningPorts> imageAppServer(ReviewContext context, Container c) {
+        List<CodePort> code = CodePorts.of(c, Apps.of(context, c));
         return code.isEmpty() ? Optional.empty()
                 : Optional.of(new ListeningPorts(code.stream().map(CodePort::port).distinct().toList(),
                         code.get(0).describe(), code.get(0)));
