@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.app.AppSource;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.entrypoint.EntryPoint;
@@ -46,7 +47,12 @@ import java.util.regex.Pattern;
                 + " with another, as the host decides), else ASPNETCORE_HTTP_PORTS, from the container's environment, else as the .NET image"
                 + " sets them (8080 from .NET 8 on, 80 before), unless the code or appsettings choose Kestrel's addresses. Fires when none of the published"
                 + " container ports is one of them; for a container no compose file publishes or gives a command, the"
-                + " same check of the TCP ports the image EXPOSEs (medium). Quiet when neither the command nor the"
+                + " same check of the TCP ports the image EXPOSEs (medium), and low when a compose service that keeps the image's"
+                + " command publishes a port the server listens on while the image EXPOSEs none (`docker run -P` and"
+                + " proxies that route to an image's only exposed port, as Traefik does, still miss it). For a"
+                + " container that keeps its base image's command, the stock ports of the server the image starts"
+                + " (nginx, Apache httpd, PHP's, and Tomcat, Jetty, WildFly, Payara, Liberty as their images configure"
+                + " them, unless the build copies configuration of its own). Quiet when neither the command nor the"
                 + " code tells the port (an expression, a variable set to a variable, a variable an env_file may set),"
                 + " when the command takes it from a variable, and with network_mode (ports do not apply)."
                 + " For an image a fly.toml in its build context deploys (its [build] dockerfile, Dockerfile by"
@@ -100,10 +106,12 @@ public final class PublishedPortNotServed implements Rule {
     @Override
     public void check(ReviewContext context) {
         java.util.Set<String> flyReported = new java.util.HashSet<>();
+        java.util.Set<Location> exposeReported = new java.util.HashSet<>();
         for (Container c : context.builtContainers()) {
             Service service = c.service();
             EntryPoint ep = c.entryPoint();
-            if (ep == null && !NginxConfigs.runsNginx(c) && !HttpdPorts.runsApache(c) && PhpServerPorts.of(context, c).isEmpty() || service != null && service.networkMode() != null) {
+            if (ep == null && !NginxConfigs.runsNginx(c) && !HttpdPorts.runsApache(c) && PhpServerPorts.of(context, c).isEmpty()
+                    && !AppSource.keepsImageAppServer(c) || service != null && service.networkMode() != null) {
                 continue;
             }
             ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
@@ -114,21 +122,25 @@ public final class PublishedPortNotServed implements Rule {
                 FlyDeploy.of(context, c).filter(f -> flyReported.add(f.file()))
                         .ifPresent(f -> flyServices(context, f, listener));
             }
+            boolean ownCommand = service == null || service.command() == null && service.entrypoint() == null;
             if (service != null && !service.ports().isEmpty()) {
-                published(context, service, listener);
-            } else if (service == null || service.command() == null && service.entrypoint() == null) {
-                exposed(context, c, listener);
+                if (published(context, service, listener) && ownCommand) {
+                    exposed(context, c, listener, Severity.LOW, exposeReported);
+                }
+            } else if (ownCommand) {
+                exposed(context, c, listener, Severity.MEDIUM, exposeReported);
             }
         }
     }
 
-    private void published(ReviewContext context, Service service, ListeningPorts listener) {
+    /** Reports the service's published ports when the server listens on none of them; whether one is served. */
+    private boolean published(ReviewContext context, Service service, ListeningPorts listener) {
         List<Integer> listening = listener.ports();
         List<Service.Port> ports = service.ports().stream().filter(p -> p.targetStart() > 0).toList();
         boolean served = ports.stream().anyMatch(p -> listening.stream().anyMatch(l -> l >= p.targetStart()
                 && l <= Math.max(p.targetStart(), p.targetEnd())));
         if (ports.isEmpty() || served) {
-            return;
+            return served;
         }
         int port = listening.get(0);
         Service.Port first = ports.get(0);
@@ -142,6 +154,7 @@ public final class PublishedPortNotServed implements Rule {
                         ? "" : (first.hostIp() == null ? "" : first.hostIp() + ":") + first.published() + ":")
                         + port + "`" + listener.orElse(service.name(), first.targetStart()) + ".")
                 .add();
+        return false;
     }
 
     /**
@@ -175,16 +188,19 @@ public final class PublishedPortNotServed implements Rule {
         }
     }
 
-    /**
-     * The TCP ports the image EXPOSEs when none is one its own command listens on: {@code docker run -P} and the
-     * platforms that route to the exposed port reach nothing.
-     */
+    /** The first port of an EXPOSE entry ({@code 8080}, {@code 8080-8090/tcp}), or 0. */
     private static int exposedPort(String exposed) {
         Matcher m = EXPOSED.matcher(exposed.strip().toLowerCase(Locale.ROOT));
         return m.matches() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    private void exposed(ReviewContext context, Container c, ListeningPorts listener) {
+    /**
+     * The image's TCP EXPOSE ports when its server listens on none of them: medium when nothing else publishes the
+     * container, low when a compose service publishes the port it serves (the EXPOSE still misleads {@code docker
+     * run -P} and the proxies that route to an image's only exposed port, as Traefik does).
+     */
+    private void exposed(ReviewContext context, Container c, ListeningPorts listener, Severity severity,
+            java.util.Set<Location> reported) {
         List<Integer> listening = listener.ports();
         if (c.build() == null || c.build().stage() == null) {
             return;
@@ -210,14 +226,22 @@ public final class PublishedPortNotServed implements Rule {
         if (tcp.isEmpty() || first == null || first.instruction() == null) {
             return;
         }
+        Location at = new Location(first.instruction().file().path(), first.instruction().span());
+        if (!reported.add(at)) {
+            return;
+        }
         int port = listening.get(0);
         String server = listener.server();
-        context.finding(this, new Location(first.instruction().file().path(), first.instruction().span()),
-                        "the image EXPOSEs " + String.join(", ", tcp) + ", but " + server + " listens on " + port
-                                + listener.why() + ": `docker run -P`, and the platforms that route to the exposed"
-                                + " port, reach nothing there")
-                .severity(Severity.MEDIUM)
-                .recommendation("EXPOSE " + port + ", the port " + server + " listens on, or make it listen on "
+        context.finding(this, at, "the image EXPOSEs " + String.join(", ", tcp) + ", but " + server + " listens on "
+                                + port + listener.why() + (severity == Severity.LOW ? ": " + c.service().name()
+                                + " publishes a port it listens on, but `docker run -P`, and the proxies and platforms"
+                                + " that route to the exposed port (Traefik to an image's only one), reach nothing"
+                                + " there" : ": `docker run -P`, and the platforms that route to the exposed"
+                                + " port, reach nothing there"))
+                .severity(severity)
+                .recommendation(severity == Severity.LOW ? "EXPOSE " + port + ", the port " + server
+                        + " listens on, so that the image documents the port compose already publishes."
+                        : "EXPOSE " + port + ", the port " + server + " listens on, or make it listen on "
                         + tcp.get(0) + (listener.setting(exposedPort(tcp.get(0))) == null ? ""
                                 : " (`ENV " + listener.setting(exposedPort(tcp.get(0))) + "`)")
                         + "; publish the same port (`docker run -p "
