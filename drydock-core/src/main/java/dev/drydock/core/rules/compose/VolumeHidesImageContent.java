@@ -28,7 +28,10 @@ import java.util.List;
                 + " reported: bind mounts and tmpfs (never filled from the image), volumes with `nocopy`, folders"
                 + " the image only creates empty (mkdir, a VOLUME for data) or that the build context keeps empty"
                 + " (storage/ with a .gitkeep), and an anonymous volume beneath a bind mount (the development idiom"
-                + " that keeps the image's node_modules under mounted sources).",
+                + " that keeps the image's node_modules under mounted sources). Also the [mounts] of a fly.toml"
+                + " that deploys the image (in its build context, building its Dockerfile and stage), reported at"
+                + " the mount's destination: a Fly volume starts empty and hides the image's folder from the first"
+                + " deploy on.",
         problem = "The engine copies the image's files into a volume only when the volume is created empty. From"
                 + " then on the volume keeps what the first image put there and hides what later images build:"
                 + " `docker compose up` reuses named volumes, and gives a re-created container the anonymous volumes"
@@ -43,7 +46,8 @@ import java.util.List;
         references = {
                 "https://docs.docker.com/engine/storage/volumes/#populate-a-volume-using-a-container",
                 "https://docs.docker.com/reference/compose-file/services/#volumes",
-                "https://docs.docker.com/reference/cli/docker/compose/up/"},
+                "https://docs.docker.com/reference/cli/docker/compose/up/",
+                "https://fly.io/docs/reference/configuration/#the-mounts-section"},
         aliases = {},
         effort = "30 min",
         examples = @RuleExample(file = "compose.yaml",
@@ -95,6 +99,21 @@ public final class VolumeHidesImageContent implements Rule {
                             + " those stale files after an upgrade");
             context.finding(this, ComposeServices.location(volume.node()), message)
                     .recommendation(recommendation(hit, service, sharing))
+                    .add();
+        }
+        for (ImageFilledVolumes.FlyHit hit : ImageFilledVolumes.flyMounts(context)) {
+            context.finding(this, hit.deploy().location(hit.mount().span()), hit.deploy().file() + " mounts "
+                            + (hit.mount().source() == null ? "a Fly volume" : "the Fly volume " + hit.mount().source())
+                            + " over " + hit.target() + ", which its image fills (" + hit.dockerfile() + ":" + hit.line()
+                            + " " + hit.filledBy() + "): a Fly volume is a file system of its own, created empty and"
+                            + " never filled from the image, so the machine sees the volume's files there instead of"
+                            + " the ones the image builds")
+                    .recommendation(hit.dependencies()
+                            ? "Mount the volume elsewhere: the dependencies in " + hit.target() + " belong to the"
+                                    + " image and are rebuilt with it."
+                            : "Mount the volume at a folder the image leaves empty (/data) and keep only what is"
+                                    + " written at run time there, or copy the image's files from a folder outside the"
+                                    + " mount into the volume at every start (an entrypoint `cp -a`).")
                     .add();
         }
     }

@@ -9,6 +9,7 @@ import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.manifest.FlyToml;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import java.nio.file.Path;
@@ -58,6 +59,52 @@ public final class ImageFilledVolumes {
     public static boolean holdsImageFiles(ReviewContext context, Service.Volume volume) {
         return of(context).stream().anyMatch(h -> h.volume() == volume || volume.isNamedVolume()
                 && h.volume().isNamedVolume() && h.volume().source().equals(volume.source()));
+    }
+
+    /**
+     * A Fly volume ({@code [mounts]} of the fly.toml that deploys the image) mounted over a directory the image fills.
+     *
+     * @param deploy the Fly app
+     * @param mount the mount
+     * @param dockerfile the image's Dockerfile
+     * @param target the mount destination, cleaned
+     * @param filledBy what fills it, for messages
+     * @param line the Dockerfile line of that instruction
+     * @param dependencies whether it holds installed dependencies
+     */
+    public record FlyHit(FlyDeploy deploy, FlyToml.Mount mount, String dockerfile, String target, String filledBy,
+            int line, boolean dependencies) {}
+
+    /**
+     * The Fly volumes mounted over a directory the image they run fills, once per fly.toml mount. A Fly volume is a
+     * file system of its own, created empty: it hides whatever the image put at its destination.
+     */
+    public static List<FlyHit> flyMounts(ReviewContext context) {
+        return context.memo("image-filled-fly-mounts", ImageFilledVolumes.class, () -> {
+            List<FlyHit> out = new ArrayList<>();
+            Set<String> seen = new java.util.HashSet<>();
+            for (BuiltImage image : BuiltImage.of(context)) {
+                if (image.isDevelopmentImage()) {
+                    continue;
+                }
+                for (Container c : image.containers()) {
+                    FlyDeploy deploy = FlyDeploy.of(context, c).orElse(null);
+                    if (deploy == null) {
+                        continue;
+                    }
+                    for (FlyToml.Mount mount : deploy.fly().mounts()) {
+                        String target = mount.destination() == null || !mount.destination().startsWith("/") ? null
+                                : ContainerPaths.clean(mount.destination());
+                        if (target == null || target.equals("/") || !seen.add(deploy.file() + "|" + target)) {
+                            continue;
+                        }
+                        filler(context, image, c, target).ifPresent(f -> out.add(new FlyHit(deploy, mount,
+                                image.dockerfile(), target, f.what(), f.line(), f.dependencies())));
+                    }
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     private static List<Hit> find(ReviewContext context) {
