@@ -60,7 +60,10 @@ import java.util.regex.Pattern;
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "How `docker stop` (SIGTERM, then SIGKILL after the stop grace period: compose stop_grace_period,"
-                + " 10 s by default) reaches the server, in this order: (1) a shell stands between PID 1 and the server: a"
+                + " 10 s by default), and for an image only Kubernetes manifests run the kubelet (SIGTERM, then SIGKILL"
+                + " after the pod's terminationGracePeriodSeconds, 30 s by default, which the message names for each"
+                + " long-running container that starts the image's program, and which the recommended server grace"
+                + " fits under or says to raise), reach the server, in this order: (1) a shell stands between PID 1 and the server: a"
                 + " shell-form CMD/ENTRYPOINT (not one lone command run by BusyBox's sh, the /bin/sh of Alpine images, or by bash, that of the Red Hat family,"
                 + " which runs it in its own place, also after an exec-form ENTRYPOINT such as tini --; Debian's and"
                 + " Ubuntu's dash does not) or an `sh -c` whose last"
@@ -119,8 +122,8 @@ import java.util.regex.Pattern;
         impact = "Every stop, restart and deployment waits out the grace period and then kills the application"
                 + " mid-request: requests in flight fail, transactions and uploads are cut, connections are not closed.",
         recommendation = "Use the exec form (or `exec` the server), start node itself rather than npm, run a server that drains on SIGTERM (or handle it),"
-                + " run under an init when the program does not, and set stop_grace_period above the server's"
-                + " graceful timeout.",
+                + " run under an init when the program does not, and set stop_grace_period (under Kubernetes the pod's"
+                + " terminationGracePeriodSeconds) above the server's graceful timeout.",
         references = {
                 "https://docs.docker.com/reference/dockerfile/#shell-and-exec-form",
                 "https://docs.docker.com/reference/cli/docker/container/stop/",
@@ -631,7 +634,7 @@ public final class GracefulShutdownMissing implements Rule {
                 + " with SIGKILL, cutting off " + (serves ? "requests in flight" : "whatever it is doing")
                 + config + kubernetesStop(context, c, command))
                 .implicit()
-                .recommendation(grpc.isPresent() ? grpcDrain(python, grpc.get())
+                .recommendation(grpc.isPresent() ? grpcDrain(python, grpc.get(), podGrace(context, c, command))
                         : !serves
                         ? (python
                                 ? "Handle SIGTERM in the program (signal.signal(signal.SIGTERM, handler) that finishes or"
@@ -643,8 +646,8 @@ public final class GracefulShutdownMissing implements Rule {
                                         + " the signal stops it at once.")
                         : python
                         ? "Run a production server that drains on SIGTERM and give it the time to: gunicorn lets workers"
-                                + " finish their requests within --graceful-timeout (e.g. --graceful-timeout 25 with"
-                                + " stop_grace_period: 30s in compose). Keeping this command, set `init: true` (or tini as"
+                                + " finish their requests within --graceful-timeout ("
+                                + gunicornGrace(podGrace(context, c, command)) + "). Keeping this command, set `init: true` (or tini as"
                                 + " ENTRYPOINT) so the signal at least stops it at once, or STOPSIGNAL SIGINT, which Python"
                                 + " turns into KeyboardInterrupt."
                         : "Handle SIGTERM in the server (process.on('SIGTERM', () => server.close(() => process.exit(0))))"
@@ -673,8 +676,53 @@ public final class GracefulShutdownMissing implements Rule {
         return runs.isEmpty() ? "" : "; under Kubernetes the kubelet does the same, killing it in " + String.join(", ", runs);
     }
 
+    /**
+     * The shortest grace period of the pods that run an image no compose file runs (the kubelet kills the container
+     * when it ends), with the workload that sets it; null when no long-running container of theirs starts the image's
+     * program.
+     */
+    private record PodGrace(long seconds, KubernetesRuns run) {
+
+        /** {@code the 5 s terminationGracePeriodSeconds of Deployment worker (k8s/worker.yaml)}. */
+        String describe() {
+            KubeWorkload w = run.workload();
+            return "the " + seconds + " s terminationGracePeriodSeconds" + (w.gracePeriod() == null ? " (the default)"
+                    : "") + " of " + w.kind() + (w.name() == null ? "" : " " + w.name()) + " (" + w.file() + ")";
+        }
+
+        /** Raising the period to {@code needed} where it is shorter, or an empty text when it is long enough. */
+        String raisedTo(long needed, String than) {
+            return seconds >= needed ? "" : ", and raise " + describe() + " to " + needed + " s: the kubelet kills the"
+                    + " container when it ends, before " + than;
+        }
+    }
+
+    private static PodGrace podGrace(ReviewContext context, Container c, EffectiveCommand command) {
+        if (c.isComposeService()) {
+            return null;
+        }
+        return KubernetesRuns.of(context, c).stream()
+                .filter(r -> !r.runsToCompletion() && r.runsImageProgram(command.argv()))
+                .map(r -> new PodGrace(r.workload().gracePeriod() == null ? KubeWorkload.DEFAULT_GRACE_PERIOD
+                        : r.workload().gracePeriod(), r))
+                .min(java.util.Comparator.comparingLong(PodGrace::seconds)).orElse(null);
+    }
+
+    /**
+     * The example of gunicorn's graceful timeout: 25 s with a stop_grace_period of 30 s in compose; under Kubernetes
+     * 5 s below the pods' grace period, or 25 s with a grace period raised to 30 s where the pods' is under 10 s.
+     */
+    private static String gunicornGrace(PodGrace pod) {
+        if (pod == null) {
+            return "e.g. --graceful-timeout 25 with stop_grace_period: 30s in compose";
+        }
+        long graceful = pod.seconds() >= 10 ? pod.seconds() - 5 : 25;
+        return "e.g. --graceful-timeout " + graceful + (pod.seconds() >= graceful + 5 ? ", within " + pod.describe()
+                : pod.raisedTo(graceful + 5, "the workers have drained"));
+    }
+
     /** How a gRPC server of grpcio or @grpc/grpc-js drains on SIGTERM: no WSGI or HTTP server applies. */
-    private static String grpcDrain(boolean python, String library) {
+    private static String grpcDrain(boolean python, String library, PodGrace pod) {
         return (python
                 ? "Stop the gRPC server (" + library + ") gracefully on SIGTERM: signal.signal(signal.SIGTERM, lambda *_:"
                         + " server.stop(grace=20)) before server.wait_for_termination(); stop(grace) refuses new RPCs at"
@@ -682,8 +730,11 @@ public final class GracefulShutdownMissing implements Rule {
                 : "Stop the gRPC server (" + library + ") gracefully on SIGTERM: process.on('SIGTERM', () =>"
                         + " server.tryShutdown(() => process.exit(0))), which refuses new calls and lets those in flight"
                         + " finish.")
-                + " Give it a stop_grace_period (compose) or terminationGracePeriodSeconds (Kubernetes) longer than the"
-                + " longest call.";
+                + (pod == null ? " Give it a stop_grace_period (compose) or terminationGracePeriodSeconds (Kubernetes)"
+                        + " longer than the longest call."
+                        : python && pod.seconds() < 25 ? " Under Kubernetes, give the pod a grace period longer than"
+                                + " that grace" + pod.raisedTo(25, "the calls in flight have finished") + "."
+                        : " Under Kubernetes, " + pod.describe() + " must stay longer than the longest call.");
     }
 
     // (5) the stop signal is one on which the server quits without draining

@@ -19,6 +19,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.KubernetesLimits;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.shell.ShellWords;
@@ -35,7 +36,12 @@ import java.util.Set;
                 + " command line or in JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS or _JAVA_OPTIONS (Dockerfile ENV or compose"
                 + " environment; for an image only Kubernetes manifests run, every container's command, args or env)."
                 + " Quiet when the command takes options from a variable it cannot resolve ($JAVA_OPTS set at run"
-                + " time) or reads an argument file (@file).",
+                + " time) or reads an argument file (@file). The message and recommendation compute the default heap"
+                + " and the one to set from the memory limit: the compose service's (mem_limit,"
+                + " deploy.resources.limits.memory), else, for an image only Kubernetes manifests run, the"
+                + " resources.limits.memory every container that starts its java is deployed with (as every leaf"
+                + " kustomization deploys it) when they agree: 25% of 1Gi is 256 MiB; -XX:MaxRAMPercentage=75, or 60"
+                + " under 1 GiB.",
         problem = "Without a setting, a container-aware JVM (JDK 10 and later, 8u191 and later) gives the heap at most"
                 + " 25% of the container's memory limit (MaxRAMPercentage defaults to 25), or of the host's memory when"
                 + " there is no limit.",
@@ -83,10 +89,20 @@ public final class JvmHeapNotSized implements Rule {
             }
             Located<Service.ByteSize> limit = AppFacts.memoryLimit(c);
             long limitBytes = limit == null || limit.value() == null ? 0 : limit.value().bytes();
+            String limitText = limitBytes > 0 ? limit.value().text() : null;
+            String limited = limitBytes > 0 ? c.name() + "'s " + limitText + " memory limit" : null;
+            if (limitBytes == 0 && !c.isComposeService()) {
+                // the limit every Kubernetes container that starts the image's java runs with
+                var kube = KubernetesLimits.memoryLimit(context, c, r -> r.runsImageProgram(command.argv()));
+                if (kube.isPresent()) {
+                    limitBytes = kube.get().mib() * MIB;
+                    limitText = kube.get().text();
+                    limited = "the " + limitText + " memory limit at " + kube.get().where(null);
+                }
+            }
             int percent = limitBytes > 0 && limitBytes < 1024 * MIB ? 60 : 75;
             String message = limitBytes > 0
-                    ? "java sets no maximum heap, so the JVM takes at most 25% of " + c.name() + "'s "
-                            + limit.value().text() + " memory limit (about " + limitBytes / 4 / MIB + " MiB) for it"
+                    ? "java sets no maximum heap, so the JVM takes at most 25% of " + limited + " (about " + limitBytes / 4 / MIB + " MiB) for it"
                     : c.isComposeService()
                             ? "java sets no maximum heap, and " + c.name() + " has no memory limit: the JVM sizes its"
                                     + " heap at 25% of the memory it sees, the host's, which the other containers share"
@@ -95,7 +111,7 @@ public final class JvmHeapNotSized implements Rule {
             context.finding(this, command.origin(), message)
                     .recommendation("Size the heap from the container's limit: " + where(command, percent)
                             + (limitBytes > 0 ? " (" + limitBytes * percent / 100 / MIB + " MiB of "
-                                    + limit.value().text() + ", leaving the rest to metaspace, threads and buffers)"
+                                    + limitText + ", leaving the rest to metaspace, threads and buffers)"
                                     : c.isComposeService() ? ", and give the service a memory limit (mem_limit or"
                                             + " deploy.resources.limits.memory)"
                                     : " (50 to 60 when the container gets less than 1 GiB), and run it with a memory limit")

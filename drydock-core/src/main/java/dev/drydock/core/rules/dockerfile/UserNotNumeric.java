@@ -48,7 +48,10 @@ import java.util.regex.Pattern;
                 + " names). High when a Kubernetes workload of the project's manifests runs the image (and no compose"
                 + " file does) with runAsNonRoot: true and no runAsUser in its pod's or container's securityContext"
                 + " (as every leaf kustomization deploys it, after its overlays' patches): the kubelet then refuses to"
-                + " start the container, and the message names the manifest and container.",
+                + " start the container, and the message names the manifest and container. Quiet when no compose file"
+                + " runs the image and every container of the manifests that runs it sets a numeric runAsUser (its own"
+                + " or its pod's securityContext, in every leaf): the kubelet then runs it as that uid and verifies"
+                + " runAsNonRoot against it, and `docker run` resolves the name from the image's /etc/passwd.",
         problem = "A user name only means something inside the image's /etc/passwd. Tools outside the container"
                 + " see the name, not the id: Kubernetes' runAsNonRoot cannot prove that \"app\" is not root and"
                 + " refuses to start the container, and file ownership on mounted volumes has to be guessed.",
@@ -92,6 +95,9 @@ public final class UserNotNumeric implements Rule {
                     || name.equals("root") || scratchWithoutAccounts(image)) {
                 continue;
             }
+            if (runAsUserEverywhere(context, image)) {
+                continue;
+            }
             Instruction instruction = user.instruction();
             Numeric numeric = numericOwner(image, instruction, user.value(), name);
             String file = instruction.file().path();
@@ -115,6 +121,21 @@ public final class UserNotNumeric implements Rule {
                             List.of(TextEdit.replace(file, written.span(), numeric.value()))))
                     .add();
         }
+    }
+
+    /**
+     * Whether only Kubernetes runs the image (no compose service) and every container of the manifests that runs it
+     * sets a numeric runAsUser, in its own or its pod's securityContext, as every leaf kustomization deploys it: the
+     * kubelet then starts the container as that uid, never as the image's user, and checks runAsNonRoot against it.
+     * `docker run` resolves the name from the image's /etc/passwd, so the name matters to no runtime of the project.
+     */
+    private static boolean runAsUserEverywhere(ReviewContext context, BuiltImage image) {
+        if (image.containers().stream().anyMatch(c -> c.isComposeService())) {
+            return false;
+        }
+        List<KubernetesRuns> runs = KubernetesRuns.of(context, image);
+        return !runs.isEmpty() && runs.stream().map(r -> r.deployed(context)).allMatch(d -> d.complete()
+                && !d.runs().isEmpty() && d.runs().stream().allMatch(r -> r.runAsUser() != null));
     }
 
     /**

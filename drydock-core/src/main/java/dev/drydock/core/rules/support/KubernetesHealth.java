@@ -23,17 +23,19 @@ public record KubernetesHealth(List<KubernetesRuns> runs, List<String> unservedP
     }
 
     /**
-     * @param unservedPaths the paths the manifests' httpGet probes request that the application does not serve
-     *     (healthcheck-endpoint-missing): those probes fail, so they check nothing (medium)
+     * @param unservedPaths the paths the manifests' httpGet probes request that the application does not serve, which
+     *     healthcheck-endpoint-missing reports: the message points there and the recommendation asks none of them
      */
     public static KubernetesHealth of(List<KubernetesRuns> runs, List<String> unservedPaths) {
         return new KubernetesHealth(runs, unservedPaths);
     }
 
+    /**
+     * How much the missing HEALTHCHECK matters beside the manifests' probes. A probe of a path the application does
+     * not serve still counts as a probe here: its failing is healthcheck-endpoint-missing's finding, which this one
+     * only points to rather than reporting it a second time.
+     */
     public Severity severity() {
-        if (!unservedPaths.isEmpty()) {
-            return Severity.MEDIUM;
-        }
         if (runs.stream().allMatch(KubernetesRuns::probesLivenessAndReadiness)) {
             return Severity.INFO;
         }
@@ -59,8 +61,8 @@ public record KubernetesHealth(List<KubernetesRuns> runs, List<String> unservedP
                         + " where it is started with docker run, Compose or Swarm"
                 : ": Kubernetes ignores HEALTHCHECK and checks the container only with the manifest's probes";
         if (!unservedPaths.isEmpty()) {
-            tail = ", but the application serves no " + String.join(" or ", unservedPaths) + ", so those probes fail"
-                    + " (healthcheck-endpoint-missing)" + tail;
+            tail += " (healthcheck-endpoint-missing reports the path " + String.join(" and ", unservedPaths)
+                    + " they request)";
         }
         return "no compose file of the project runs the image; " + String.join("; ", parts) + tail;
     }
@@ -75,13 +77,11 @@ public record KubernetesHealth(List<KubernetesRuns> runs, List<String> unservedP
         String path = runs.stream().map(KubernetesRuns::container)
                 .flatMap(c -> java.util.stream.Stream.of(c.liveness(), c.readiness(), c.startup()))
                 .filter(p -> p != null && p.kind().equals("httpGet") && p.path() != null)
-                .map(KubeProbe::path).findFirst().orElse(null);
-        if (!unservedPaths.isEmpty()) {
-            return "Fix the manifests' probes first (healthcheck-endpoint-missing). For `docker run` and Compose, "
-                    + lowerFirst(forImage);
-        }
+                .map(KubeProbe::path).filter(p -> !unservedPaths.contains(p)).findFirst().orElse(null);
         if (lacking.isEmpty()) {
-            return "Nothing is missing under Kubernetes. For `docker run` and Compose users of the image, " 
+            return (unservedPaths.isEmpty() ? "Nothing is missing under Kubernetes"
+                    : "Under Kubernetes, see healthcheck-endpoint-missing for the probes' path")
+                    + ". For `docker run` and Compose users of the image, " 
                     + lowerFirst(forImage) + (path == null ? "" : " Probe the path the manifest's probes request ("
                             + path + ").");
         }

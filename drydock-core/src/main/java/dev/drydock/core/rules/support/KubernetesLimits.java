@@ -82,6 +82,34 @@ public final class KubernetesLimits {
         return limits;
     }
 
+    /**
+     * The memory limit every container of the container's image that {@code counts} is deployed with (in every leaf),
+     * when they all agree; empty when one has none, one drydock cannot read, or they differ.
+     */
+    public static Optional<KubeQuantity> memoryLimit(ReviewContext context, Container c,
+            java.util.function.Predicate<KubernetesRuns> counts) {
+        List<KubeQuantity> limits = new ArrayList<>();
+        for (KubernetesRuns run : KubernetesRuns.of(context, c)) {
+            if (!counts.test(run)) {
+                continue;
+            }
+            Optional<List<KubernetesRuns>> leaves = run.resourcesByLeaf(context);
+            if (leaves.isEmpty()) {
+                return Optional.empty();
+            }
+            for (KubernetesRuns leaf : leaves.get()) {
+                KubeQuantity q = leaf.container().resources().memoryLimit();
+                if (q == null || q.mib() <= 0) {
+                    return Optional.empty();
+                }
+                limits.add(q.file() == null ? new KubeQuantity(q.text(), q.amount(), run.workload().file(), q.line())
+                        : q);
+            }
+        }
+        return limits.isEmpty() || limits.stream().map(KubeQuantity::mib).distinct().count() > 1 ? Optional.empty()
+                : Optional.of(limits.get(0));
+    }
+
     /** A CPU limit and where it is written ({@code deploy/base/api.yaml:24}). */
     public record CpuLimit(double cpus, String where) {}
 

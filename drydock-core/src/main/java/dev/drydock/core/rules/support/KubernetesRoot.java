@@ -62,9 +62,8 @@ public record KubernetesRoot(List<KubernetesRuns> runs, List<KubernetesRuns> ref
         }
         if (mitigated) {
             KubernetesRuns first = runs.get(0);
-            return "; under Kubernetes " + first.describe() + " sets " + first.runAsUserSetting() + ", so it runs as"
-                    + " that uid there" + others(runs) + ", but `docker run`, Compose and other runtimes start the"
-                    + " image as root";
+            return "; under Kubernetes, " + first.runsAsUser() + others(runs) + ", but `docker run`, Compose and"
+                    + " other runtimes start the image as root";
         }
         return "";
     }

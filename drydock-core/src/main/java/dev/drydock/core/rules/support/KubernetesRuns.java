@@ -182,6 +182,20 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container, Str
         return "runAsUser: " + runAsUser() + " (" + where("runAsUser", security().runAsUserLine()) + ")";
     }
 
+    /**
+     * {@code Deployment api (k8s/api.yaml) runs its container api as uid 10001 (runAsUser at line 16)}; with the leaf
+     * that deploys it and the overlay's patch that sets the uid where they apply.
+     */
+    public String runsAsUser() {
+        String file = file("runAsUser");
+        int line = security().runAsUserLine();
+        String setting = file.equals(workload.file()) && line > 0 ? "at line " + line
+                : (line > 0 ? "at " : "in ") + where("runAsUser", line);
+        return workload.kind() + (workload.name() == null ? "" : " " + workload.name()) + " (" + workload.file()
+                + ") runs its " + (container.init() ? "init container " : "container ") + container.name() + " as uid "
+                + runAsUser() + (leaf == null ? "" : " where " + leaf + " deploys it") + " (runAsUser " + setting + ")";
+    }
+
     /** {@code runAsNonRoot: true (k8s/deployment.yaml line 22)}. */
     public String runAsNonRootSetting() {
         return "runAsNonRoot: true (" + where("runAsNonRoot", security().runAsNonRootLine()) + ")";
