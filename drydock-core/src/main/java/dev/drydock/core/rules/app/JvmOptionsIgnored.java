@@ -9,6 +9,7 @@ import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.ScriptRuns;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.review.Category;
@@ -23,6 +24,7 @@ import dev.drydock.core.rules.support.ImageVariables;
 import dev.drydock.core.rules.support.JavaImages;
 import dev.drydock.core.rules.support.OfficialImages;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.shell.ShellWords;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
@@ -221,28 +223,39 @@ public final class JvmOptionsIgnored implements Rule {
         if (command.script() != null) {
             texts.add(command.script());
         }
+        List<SourceFile> scripts = new ArrayList<>();
         if (ep.runtime() != Runtime.JAVA) {
             AppFacts.StartScript start = AppFacts.startScript(context, c).orElse(null);
             if (start == null || start.started().runtime() != Runtime.JAVA) {
                 return new Verdict(Use.NO_JAVA, null);
             }
             java = start.started();
-            texts.add(start.file().text());
+            scripts.add(start.file());
         }
         for (String script : ep.scripts()) {
             SourceFile file = c.build() == null ? null : c.scripts().find(script).orElse(null);
             if (file == null) {
                 return new Verdict(Use.UNKNOWN, java);
             }
-            texts.add(file.text());
+            scripts.add(file);
         }
-        if (texts.stream().anyMatch(t -> mention.matcher(t).find())) {
+        if (texts.stream().anyMatch(t -> mention.matcher(t).find())
+                || scripts.stream().anyMatch(file -> reads(c.scripts().parsed(file), name, mention))) {
             return new Verdict(Use.READ, java);
         }
         if (command.entrypointOrigin() == null && !command.inheritsEntrypoint() && !officialBase(c)) {
             return new Verdict(Use.UNKNOWN, java);
         }
         return new Verdict(Use.IGNORED, java);
+    }
+
+    /**
+     * Whether a start script expands the variable (a comment or a quoted mention reads nothing); one the parser could
+     * not fully read counts when its text names the variable.
+     */
+    private static boolean reads(ShellScript script, String name, Pattern mention) {
+        return !ScriptRuns.expansions(script, name).isEmpty()
+                || script.hasProblems() && mention.matcher(script.text().file().text()).find();
     }
 
     private static boolean officialBase(Container c) {

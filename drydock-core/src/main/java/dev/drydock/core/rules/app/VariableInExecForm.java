@@ -11,6 +11,7 @@ import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.entrypoint.ScriptRuns;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.DockerfileSource;
@@ -22,12 +23,13 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.rules.support.OfficialImages;
 import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.OfficialImages;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.UnexpandedVariables;
 import dev.drydock.core.rules.support.WrittenInstructions;
-import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.Span;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,7 +86,6 @@ import java.util.regex.Pattern;
                         """))
 public final class VariableInExecForm implements Rule {
 
-    private static final Pattern EXEC_ALL = Pattern.compile("exec\\s+\"\\$(\\{@}|@)\"");
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     @Override
@@ -187,15 +188,34 @@ public final class VariableInExecForm implements Rule {
         return words.stream().filter(w -> w.instruction() == instruction).map(Word::value).toList();
     }
 
-    /** Whether an entry-point script hands its arguments on unchanged: it ends in {@code exec "$@"} and evaluates nothing. */
+    /** Programs that evaluate text as code or fill in variables, which a script may give its arguments to. */
+    private static final Set<String> EVALUATORS = Set.of("eval", "envsubst");
+
+    /**
+     * Whether an entry-point script hands its arguments on unchanged: it execs {@code "$@"} where it hands over, and
+     * evaluates nothing ({@code eval}, {@code envsubst}, {@code sh -c "$@"}).
+     */
     private static boolean passesArguments(ReviewContext context, Container c, String script) {
-        SourceFile file = c.build() == null ? null : c.scripts().find(script).orElse(null);
-        if (file == null) {
+        ShellScript parsed = c.build() == null ? null : c.scripts().parsed(script).orElse(null);
+        if (parsed == null) {
             return officialImage(c) && script.endsWith("docker-entrypoint.sh");
         }
-        String text = file.text();
-        return EXEC_ALL.matcher(text).find() && !text.contains("eval") && !text.contains("envsubst")
-                && !text.contains("-c \"$*\"") && !text.contains("-c \"$@\"");
+        return ScriptRuns.handOvers(parsed, c.entryPoint(), c.scripts()).stream().anyMatch(ScriptRuns::execsArguments)
+                && ScriptRuns.commands(parsed).stream().noneMatch(VariableInExecForm::evaluates);
+    }
+
+    private static boolean evaluates(Command command) {
+        if (command.is(EVALUATORS.toArray(String[]::new))) {
+            return true;
+        }
+        List<dev.drydock.core.shell.Word> arguments = command.arguments();
+        for (int i = 0; i + 1 < arguments.size(); i++) {
+            if (arguments.get(i).value().equals("-c") && (ScriptRuns.allArguments(arguments.get(i + 1))
+                    || arguments.get(i + 1).raw().equals("\"$*\""))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the container runs a Docker Official Image (whose entry-point scripts exec their arguments). */

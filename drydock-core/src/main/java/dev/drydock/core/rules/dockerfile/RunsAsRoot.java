@@ -10,7 +10,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
-import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.entrypoint.ScriptRuns;
 import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.supervisor.Supervision;
 import dev.drydock.core.supervisor.UserLine;
@@ -851,13 +851,6 @@ public final class RunsAsRoot implements Rule {
                 + " (a crontab without the user field that /etc/cron.d files have).";
     }
 
-    /**
-     * A runtime base image (its command is a bare interpreter) leaves USER to the images built on it; a stock
-     * server such as nginx starts as root by design and drops to its configured user for the work: both are
-     * worth a note, not an alarm.
-     */
-    private static final Pattern DOCKERD = Pattern.compile("(?m)^[^#\\n]*(?:^|[\\s;&|(])dockerd(?:\\s|$)");
-
     /** The entry-point script of the project that starts the Docker daemon (Docker in Docker), or empty. */
     private static Optional<String> dockerDaemonScript(ReviewContext context, Container container) {
         EntryPoint ep = container.entryPoint();
@@ -865,14 +858,21 @@ public final class RunsAsRoot implements Rule {
             return Optional.empty();
         }
         for (String script : ep.scripts()) {
-            SourceFile file = container.scripts().find(script).orElse(null);
-            if (file != null && DOCKERD.matcher(file.text()).find()) {
-                return Optional.of(file.path());
+            Optional<String> path = container.scripts().parsed(script)
+                    .filter(parsed -> ScriptRuns.first(parsed, "dockerd").isPresent())
+                    .map(parsed -> parsed.text().file().path());
+            if (path.isPresent()) {
+                return path;
             }
         }
         return Optional.empty();
     }
 
+    /**
+     * A runtime base image (its command is a bare interpreter) leaves USER to the images built on it; a stock
+     * server such as nginx starts as root by design and drops to its configured user for the work: both are
+     * worth a note, not an alarm.
+     */
     private void reportBaseOrServer(ReviewContext context, Container container, Location at, ImageRole role) {
         String program = ImageRole.program(container).orElse("its command");
         if (program.equals("php-fpm")) {
@@ -1018,15 +1018,14 @@ public final class RunsAsRoot implements Rule {
             return false;
         }
         for (String word : container.command().argv()) {
-            var script = word.endsWith(".sh") ? container.scripts().find(word).orElse(null) : null;
-            if (script != null && CRON_DAEMON.matcher(script.text()).find()) {
+            var script = word.endsWith(".sh") ? container.scripts().parsed(word).orElse(null) : null;
+            if (script != null && ScriptRuns.commands(script).stream()
+                    .anyMatch(c -> c.is("cron", "crond") && c.argumentValues().contains("-f"))) {
                 return true;
             }
         }
         return false;
     }
-
-    private static final java.util.regex.Pattern CRON_DAEMON = java.util.regex.Pattern.compile("\\b(crond|cron)\\s+-f\\b");
 
     /** Whether the Dockerfile or the compose file of the container names this variable. */
     private static boolean mentions(ReviewContext context, Container container, String variable) {

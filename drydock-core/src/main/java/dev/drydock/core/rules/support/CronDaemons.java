@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.entrypoint.ScriptRuns;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.review.ReviewContext;
@@ -42,14 +43,14 @@ public final class CronDaemons {
         }
         String script = command.shellForm() && command.script() != null ? command.script()
                 : command.argv().stream().map(CronDaemons::quoted).collect(Collectors.joining(" "));
-        Optional<String> direct = in(script, daemons);
+        Optional<String> direct = in(ShellScript.parse(script), daemons);
         if (direct.isPresent()) {
             return direct;
         }
         for (String file : c.entryFiles()) {
             Optional<SourceFile> source = context.project().source(file);
             if (source.isPresent() && source.get().text().startsWith("#!") && source.get().text().contains("sh")) {
-                Optional<String> fromScript = in(source.get().text(), daemons);
+                Optional<String> fromScript = in(c.scripts().parsed(source.get()), daemons);
                 if (fromScript.isPresent()) {
                     return fromScript;
                 }
@@ -102,9 +103,9 @@ public final class CronDaemons {
         return Optional.empty();
     }
 
-    private static Optional<String> in(String script, List<String> daemons) {
-        ShellScript parsed = ShellScript.parse(script);
-        for (Command command : parsed.commands()) {
+    /** The daemon the script may start: not one in a comment, a string or a function it never calls. */
+    private static Optional<String> in(ShellScript script, List<String> daemons) {
+        for (Command command : ScriptRuns.commands(script)) {
             if (daemons.contains(command.name())) {
                 return Optional.of(command.name());
             }

@@ -3,17 +3,14 @@ package dev.drydock.core.rules.support;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
-import dev.drydock.core.entrypoint.ScriptEnds;
-import dev.drydock.core.entrypoint.ScriptFiles;
+import dev.drydock.core.entrypoint.ScriptRuns;
+import dev.drydock.core.shell.WordPart;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,12 +61,13 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
                 }
                 continue;
             }
-            for (String command : mainCommands(c.scripts().parsed(script).orElseThrow(), ep, c.scripts())) {
-                Matcher m = IN_SCRIPT.matcher(command);
+            ShellScript parsed = c.scripts().parsed(script).orElseThrow();
+            for (Command handOver : ScriptRuns.handOvers(parsed, ep, c.scripts())) {
+                Matcher m = IN_SCRIPT.matcher(text(file, handOver));
                 while (m.find()) {
                     for (int g = 1; g < m.groupCount(); g += 2) {
                         if (m.group(g) != null && !RootUser.is(m.group(g + 1))) {
-                            String variable = rootDefault(file.text(), m.group(g + 1), ep);
+                            String variable = rootDefault(parsed, m.group(g + 1), ep);
                             return Optional.of(new PrivilegeDrop(m.group(g + 1), m.group(g), file.path(), variable));
                         }
                     }
@@ -86,26 +84,6 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * The commands of a shell script that may start the main process, as written: each one it execs ({@code exec gosu
-     * app "$@"}, also in a branch), and each command a way through it ends with ({@link ScriptEnds}: {@code gosu app
-     * "$@"} without exec, also in a function a {@code case} arm calls). A switch elsewhere runs one step as another
-     * user ({@code gosu app python manage.py migrate}) while the main process keeps root, and one in a comment switches
-     * nothing.
-     */
-    private static List<String> mainCommands(ShellScript script, EntryPoint ep, ScriptFiles files) {
-        SourceFile file = script.text().file();
-        Set<Command> main = new LinkedHashSet<>();
-        for (Command command : script.commands()) {
-            if (!command.wrappers().isEmpty() && command.wrappers().get(0).value().equals("exec")
-                    || command.name().equals("exec")) {
-                main.add(command);
-            }
-        }
-        main.addAll(ScriptEnds.of(script, ep, files));
-        return main.stream().map(command -> text(file, command)).toList();
     }
 
     private static String text(SourceFile file, Command command) {
@@ -129,7 +107,7 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
      * default ({@code NAME=${NAME:-0}}, {@code ${NAME:=root}}) and the container's environment does not set it: the
      * switch then keeps root unless whoever runs the container sets the variable. Null otherwise.
      */
-    private static String rootDefault(String script, String user, EntryPoint ep) {
+    private static String rootDefault(ShellScript script, String user, EntryPoint ep) {
         Matcher name = VARIABLE.matcher(user);
         if (!name.lookingAt()) {
             return null;
@@ -139,9 +117,13 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
         if (set != null && !set.isBlank()) {
             return null;
         }
-        Matcher fallback = Pattern.compile("\\$\\{" + Pattern.quote(variable) + ":?[-=]([^}]*)}").matcher(script);
-        return fallback.find() && RootUser.is(fallback.group(1).replace("\"", "").replace("'", "").strip())
-                ? variable : null;
+        for (WordPart.ParamExpansion expansion : ScriptRuns.expansions(script, variable)) {
+            String operator = expansion.operator() == null ? "" : expansion.operator();
+            if (operator.matches(":?[-=]")) {
+                return expansion.argument() != null && RootUser.is(expansion.argument().value().strip()) ? variable : null;
+            }
+        }
+        return null;
     }
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+# Not a plain exec "$@": the arguments are one command line, which a shell expands here.
+exec sh -c "exec $*"
