@@ -29,7 +29,6 @@ import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.ServerImages;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.WrittenEnvironment;
-import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -39,6 +38,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.drydock.core.entrypoint.ScriptRuns;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.Scope;
+import dev.drydock.core.shell.ShellScript;
 
 @RuleDefinition(
         id = "compose-healthcheck",
@@ -418,9 +421,10 @@ public final class ComposeHealthcheck implements Rule {
      * {@code /dev/tcp}, {@code nc -z}, the wait-for-it and dockerize helpers, the servers' own clients, curl or wget
      * in an until or while loop.
      */
-    private static final Pattern WAIT_PROBE = Pattern.compile(
-            "/dev/tcp/|\\bnc\\s+(-\\w+\\s+)*-\\w*z|wait-for|dockerize\\s.*-wait|pg_isready|mysqladmin\\s.*ping|redis-cli\\s.*ping"
-                    + "|\\b(until|while)\\b[^;]*\\b(curl|wget)\\s");
+    private static final Pattern PROBE = Pattern.compile(
+            "/dev/tcp/|\\bnc\\s+(-\\w+\\s+)*-\\w*z|wait-for|dockerize\\s.*-wait|pg_isready|mysqladmin\\s.*ping|redis-cli\\s.*ping");
+    private static final Pattern WAIT_PROBE = Pattern.compile(PROBE.pattern()
+            + "|\\b(until|while)\\b[^;]*\\b(curl|wget)\\s");
 
     /**
      * Whether the service's own command or entrypoint waits for the store before it starts: it names the
@@ -461,23 +465,24 @@ public final class ComposeHealthcheck implements Rule {
         }
         Pattern connect = kind == null ? null : CLIENT_CONNECT.get(kind);
         for (String path : container.entryPoint().scripts()) {
-            SourceFile file = container.scripts().find(path).orElse(null);
-            if (file == null) {
+            ShellScript script = container.scripts().parsed(path).orElse(null);
+            if (script == null) {
                 continue;
             }
+            String text = script.text().file().text();
             boolean loops = false;
             boolean connects = false;
-            for (String line : file.text().split("\n")) {
-                String code = line.strip();
-                if (code.startsWith("#")) {
-                    continue;
-                }
-                if (WAIT_PROBE.matcher(code).find() && (named.matcher(code).find()
-                        || namesThroughVariable(code, named, kind, written))) {
+            for (Command command : ScriptRuns.commands(script)) {
+                String code = text.substring(command.span().start(), command.span().end());
+                boolean inLoop = command.in(Scope.LOOP_CONDITION);
+                if ((PROBE.matcher(code).find() || inLoop && command.is("curl", "wget"))
+                        && (named.matcher(code).find() || namesThroughVariable(code, named, kind, written))) {
                     return true;
                 }
-                loops |= LOOP.matcher(code).find();
-                connects |= connect != null && connect.matcher(code).find();
+                loops |= inLoop;
+                connects |= connect != null && (connect.matcher(code).find() || command.redirects().stream()
+                        .anyMatch(r -> r.hereDoc() != null && r.hereDoc().body() != null
+                                && connect.matcher(r.hereDoc().body().value()).find()));
             }
             if (loops && connects) {
                 return true;
@@ -517,8 +522,6 @@ public final class ComposeHealthcheck implements Rule {
             "valkey", Set.of("VALKEY", "REDIS", "CACHE"),
             "mongo", Set.of("MONGO"),
             "rabbitmq", Set.of("RABBIT", "AMQP", "BROKER"));
-
-    private static final Pattern LOOP = Pattern.compile("^(until|while)\\s");
 
     /** A connection attempt with a store's client library, as a start script's wait loop runs it. */
     private static final Map<String, Pattern> CLIENT_CONNECT = Map.of(
