@@ -821,12 +821,6 @@ public final class RunsAsRoot implements Rule {
         return AppFacts.servesEvidence(context, container, Apps.of(context, container)) != null;
     }
 
-    /**
-     * A classic cron daemon needs root: it runs each crontab's jobs as the crontab's owner and writes its pid file in
-     * /var/run, so a USER alone makes it exit ("can't open or create /var/run/crond.pid: Permission denied" from
-     * Debian's cron, "can't set groups" from BusyBox's crond). supercronic runs a crontab as the user it is started as,
-     * keeps the container's environment for the jobs (cron clears it) and logs them to stdout.
-     */
     /** The crontab the image copies into /etc/cron.d or /etc/crontabs, as a container path, or null. */
     private static String crontab(Container container) {
         for (var stage : Stages.inImage(container.build().model(), container.build().stage())) {
@@ -841,6 +835,12 @@ public final class RunsAsRoot implements Rule {
         return null;
     }
 
+    /**
+     * A classic cron daemon needs root: it runs each crontab's jobs as the crontab's owner and writes its pid file in
+     * /var/run, so a USER alone makes it exit ("can't open or create /var/run/crond.pid: Permission denied" from
+     * Debian's cron, "can't set groups" from BusyBox's crond). supercronic runs a crontab as the user it is started as,
+     * keeps the container's environment for the jobs (cron clears it) and logs them to stdout.
+     */
     private static String cronAdvice(String daemon, String suggestion, String crontab) {
         return daemon + " must start as root (it runs each crontab's jobs as the crontab's owner), so a USER alone"
                 + " makes it exit. Run the crontab with supercronic instead, a cron for containers that runs the jobs as"
