@@ -2,7 +2,6 @@ package dev.drydock.core.project;
 
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.manifest.FlyToml;
-import dev.drydock.core.source.SourceFile;
 import java.util.List;
 
 /**
@@ -29,13 +28,12 @@ final class FlyBuilder {
         if (!reading.files.exists(path)) {
             return null;
         }
-        SourceFile file = reading.text(path);
-        FlyToml fly = file == null ? null : FlyToml.read(file);
+        FlyToml fly = reading.fly(path).orElse(null);
         if (fly == null || !fly.build().buildsDockerfile()
                 || !dockerfile.equals(DeclaredBuilds.resolve(folder, fly.build().dockerfileOrDefault()))) {
             return null;
         }
-        Origin origin = new Origin(path, fly.build().span() != null ? fly.build().span() : file.lines(1, 1));
+        Origin origin = new Origin(path, fly.build().span());
         return new DeclaredBuild(dockerfile, folder, fly.build().target(), fly.build().args(), List.of(), List.of(),
                 origin, BuildTool.FLY);
     }

@@ -23,6 +23,7 @@ import dev.drydock.core.kubernetes.KubernetesReader;
 import dev.drydock.core.kubernetes.Kustomization;
 import dev.drydock.core.kubernetes.Kustomizations;
 import dev.drydock.core.ignore.GitIgnore;
+import dev.drydock.core.manifest.FlyToml;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.Manifests;
 import dev.drydock.core.source.Diagnostic;
@@ -102,6 +103,7 @@ public final class ProjectLoader {
         final List<ComposeVariant> composeVariants = new ArrayList<>();
         final List<DevContainer> devContainers = new ArrayList<>();
         final Map<String, SourceFile> sources = new LinkedHashMap<>();
+        final Map<String, Optional<FlyToml>> flyApps = new LinkedHashMap<>();
 
         Reading(ProjectLayout layout, ProjectFiles files) {
             this.files = files;
@@ -189,7 +191,7 @@ public final class ProjectLoader {
             }
             return new Project(layout.root(), layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores,
                     List.copyOf(manifests.values()), containers, devContainers, declaredBuilds(), kubernetes, diagnostics, files,
-                    sources);
+                    sources, flyApps);
         }
 
         /**
@@ -316,6 +318,16 @@ public final class ProjectLoader {
         /** A file's text when it exists and can be read. */
         private Optional<SourceFile> existing(String path) {
             return files.exists(path) ? Optional.ofNullable(text(path)) : Optional.empty();
+        }
+
+        /** The Fly.io configuration at a root-relative path, read once; empty when it cannot be read or is not TOML. */
+        Optional<FlyToml> fly(String path) {
+            Optional<FlyToml> known = flyApps.get(path);
+            if (known == null) {
+                known = Optional.ofNullable(text(path)).map(FlyToml::read);
+                flyApps.put(path, known);
+            }
+            return known;
         }
 
         /** A file's text, or null with a diagnostic when it cannot be read. */

@@ -25,8 +25,8 @@ public record FlyDeploy(FlyToml fly) {
         }
         String file = PathNames.join(build.context(), "fly.toml");
         String image = build.dockerfile() + "#" + (build.stage() == null ? "" : build.stage().index());
-        return context.memo("fly-deploy", file + "|" + image, () -> context.project().source(file)
-                .map(FlyToml::read).filter(f -> builds(f, build)).map(FlyDeploy::new));
+        return context.memo("fly-deploy", file + "|" + image, () -> context.project().fly(file)
+                .filter(f -> builds(f, build)).map(FlyDeploy::new));
     }
 
     private static boolean builds(FlyToml fly, BuildLink build) {
