@@ -11,7 +11,6 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.project.EffectiveHealthcheck;
 import dev.drydock.core.review.Location;
-import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.shell.Command;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.MappedText;
