@@ -3,8 +3,10 @@ package dev.drydock.maven;
 import dev.drydock.core.config.ConfigFiles;
 import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.project.Project;
+import dev.drydock.core.report.FindingPlaces;
 import dev.drydock.core.report.ReportFormat;
 import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.source.AtomicTextFile;
@@ -131,12 +133,15 @@ public class ReviewMojo extends AbstractMojo {
 
     private static void logFindings(Log log, Review review, Severity threshold) {
         for (Finding f : review.findings()) {
-            String line = where(f) + ": " + f.severity().id() + ": " + f.rule().title() + " [" + f.ruleId() + "]: "
-                    + f.message();
-            if (threshold != null && f.severity().atLeast(threshold)) {
-                log.error(line);
-            } else {
-                log.warn(line);
+            String message = FindingPlaces.message(f, "");
+            for (Location place : f.places()) {
+                String line = where(place) + ": " + f.severity().id() + ": " + f.rule().title() + " [" + f.ruleId()
+                        + "]: " + message;
+                if (threshold != null && f.severity().atLeast(threshold)) {
+                    log.error(line);
+                } else {
+                    log.warn(line);
+                }
             }
         }
         Map<Severity, Integer> counts = review.summary();
@@ -146,8 +151,8 @@ public class ReviewMojo extends AbstractMojo {
                 + review.strengths().size() + " good practice(s)");
     }
 
-    private static String where(Finding f) {
-        var l = f.location();
+    /** A place as FILE:LINE:COLUMN, which IDEs link from the build log. */
+    private static String where(Location l) {
         if (l.file() == null) {
             return "(project)";
         }

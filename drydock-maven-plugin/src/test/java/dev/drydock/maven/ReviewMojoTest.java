@@ -57,6 +57,40 @@ class ReviewMojoTest {
     }
 
     @Test
+    void logsAFindingWrittenAtSeveralPlacesOnceAtEachPlace(@TempDir Path project) throws Exception {
+        Files.writeString(project.resolve("compose.yaml"), """
+                services:
+                  grafana:
+                    image: grafana/grafana:11.2.0
+                    environment:
+                      GF_SECURITY_ADMIN_PASSWORD: ${ADMIN_PASSWORD:-admin}
+                  caddy:
+                    image: caddy:2.8.4
+                    environment:
+                      ADMIN_PASSWORD: ${ADMIN_PASSWORD:-admin}
+                """);
+        List<String> lines = new java.util.ArrayList<>();
+        ReviewMojo mojo = mojo(project, "none", "json");
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                lines.add(content.toString());
+            }
+
+            @Override
+            public void error(CharSequence content) {
+                lines.add(content.toString());
+            }
+        });
+        mojo.execute();
+        List<String> secret = lines.stream().filter(l -> l.contains("[default-secret]")).toList();
+        assertThat(secret).hasSize(2);
+        assertThat(secret.get(0)).startsWith("compose.yaml:5:");
+        assertThat(secret.get(1)).startsWith("compose.yaml:9:");
+        assertThat(secret).allMatch(l -> l.endsWith("One finding at 2 places: compose.yaml:5 and compose.yaml:9."));
+    }
+
+    @Test
     void passesAHardenedProject() throws Exception {
         mojo(EXAMPLES.resolve("go-clean"), "high", "sarif").execute();
         assertThat(out.resolve("drydock/review.sarif")).exists();
