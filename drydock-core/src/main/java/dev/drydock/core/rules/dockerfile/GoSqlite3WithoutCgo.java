@@ -8,7 +8,6 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.image.TagVersion;
-import dev.drydock.core.manifest.GoMod;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
 import dev.drydock.core.review.Category;
@@ -18,6 +17,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ManifestSyntax;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.GlibclessRuntimes;
@@ -25,7 +25,6 @@ import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
-import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -173,9 +172,8 @@ public final class GoSqlite3WithoutCgo implements Rule {
             if (m.kind() != ManifestKind.GO_MOD || !m.hasDependency(DRIVER)) {
                 continue;
             }
-            Optional<SourceFile> file = context.project().source(m.file());
-            if (file.isPresent() && GoMod.parse(file.get()).replaces().stream()
-                    .noneMatch(r -> r.oldPath().equals(DRIVER))) {
+            if (ManifestSyntax.goMod(context, m).filter(mod -> mod.replaces().stream()
+                    .noneMatch(r -> r.oldPath().equals(DRIVER))).isPresent()) {
                 return true;
             }
         }

@@ -17,17 +17,15 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ManifestSyntax;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
-import dev.drydock.core.source.SourceException;
-import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -146,14 +144,8 @@ public final class RustImageTooOld implements Rule {
             if (m.kind() != ManifestKind.CARGO_TOML) {
                 continue;
             }
-            Optional<SourceFile> file = context.project().source(m.file());
-            if (file.isEmpty()) {
-                continue;
-            }
-            CargoToml cargo;
-            try {
-                cargo = CargoToml.parse(file.get(), List.of());
-            } catch (SourceException e) {
+            CargoToml cargo = ManifestSyntax.cargo(context, m).orElse(null);
+            if (cargo == null) {
                 continue;
             }
             List<Need> needs = new ArrayList<>();

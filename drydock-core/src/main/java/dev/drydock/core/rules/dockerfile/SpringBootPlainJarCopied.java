@@ -17,6 +17,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ManifestSyntax;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.CopySources;
@@ -148,8 +149,7 @@ public final class SpringBootPlainJarCopied implements Rule {
             if (manifest.kind() != ManifestKind.GRADLE) {
                 continue;
             }
-            GradleBuild build = context.memo("gradle-build", manifest.file(), () -> context.project()
-                    .source(manifest.file()).map(f -> GradleBuild.parse(f, context.project()::source)).orElse(null));
+            GradleBuild build = ManifestSyntax.gradle(context, manifest).orElse(null);
             if (build != null && build.hasPlugin("org.springframework.boot")
                     && !PLAIN_JAR_DISABLED.matcher(build.file().text()).find()) {
                 return Optional.of(build);

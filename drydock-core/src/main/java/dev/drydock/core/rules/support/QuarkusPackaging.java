@@ -62,11 +62,10 @@ public record QuarkusPackaging(String pom, String version, int major, String dec
             if (m.kind() != ManifestKind.POM_XML) {
                 continue;
             }
-            var file = context.project().source(m.file()).orElse(null);
-            if (file == null) {
+            PomXml pom = ManifestSyntax.pom(context, m).orElse(null);
+            if (pom == null) {
                 continue;
             }
-            PomXml pom = PomXml.parse(file);
             String v = version(pom);
             if (v != null) {
                 if (version != null && !version.equals(v)) {

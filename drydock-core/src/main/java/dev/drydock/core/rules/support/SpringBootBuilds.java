@@ -55,9 +55,10 @@ public final class SpringBootBuilds {
         if (file == null) {
             return Optional.empty();
         }
-        String version = m.kind() == ManifestKind.POM_XML ? pomVersion(PomXml.parse(file))
-                : GradleBuild.parse(file, context.project()::source).plugin("org.springframework.boot").map(GradleBuild.GradlePlugin::version)
-                        .orElse(null);
+        String version = m.kind() == ManifestKind.POM_XML
+                ? ManifestSyntax.pom(context, m).map(SpringBootBuilds::pomVersion).orElse(null)
+                : ManifestSyntax.gradle(context, m).flatMap(b -> b.plugin("org.springframework.boot"))
+                        .map(GradleBuild.GradlePlugin::version).orElse(null);
         Matcher release = version == null ? null : RELEASE.matcher(version.strip());
         if (release == null || !release.matches()) {
             return Optional.empty();
