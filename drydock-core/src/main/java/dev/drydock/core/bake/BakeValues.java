@@ -139,9 +139,14 @@ public final class BakeValues {
     }
 
     private Optional<Object> list(ListOf list) {
+        return values(list.items()).map(List.class::cast);
+    }
+
+    /** Every expression's value, or empty when one is unknown. */
+    private Optional<List<Object>> values(List<HclExpression> expressions) {
         List<Object> out = new ArrayList<>();
-        for (HclExpression item : list.items()) {
-            Optional<Object> value = value(item);
+        for (HclExpression expression : expressions) {
+            Optional<Object> value = value(expression);
             if (value.isEmpty()) {
                 return Optional.empty();
             }
@@ -163,14 +168,11 @@ public final class BakeValues {
     }
 
     private Optional<Object> call(Call call) {
-        List<Object> args = new ArrayList<>();
-        for (HclExpression argument : call.arguments()) {
-            Optional<Object> value = value(argument);
-            if (value.isEmpty()) {
-                return Optional.empty();
-            }
-            args.add(value.get());
+        Optional<List<Object>> given = values(call.arguments());
+        if (given.isEmpty()) {
+            return Optional.empty();
         }
+        List<Object> args = given.get();
         Function declared = functions.get(call.function());
         if (declared != null) {
             return declared(call.function(), declared, args);

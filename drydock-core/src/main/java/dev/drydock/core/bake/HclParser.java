@@ -138,14 +138,19 @@ public final class HclParser {
             if (pos >= text.length() || atEnd(context)) {
                 return;
             }
-            char c = peek();
-            if (c == '(') {
-                skipParenthesized();
-            } else if (c == '"' || c == '<' && text.startsWith("<<", pos) || c == '[' || c == '{') {
-                operand(context);
-            } else {
-                pos++;
-            }
+            skipPiece(context);
+        }
+    }
+
+    /** One piece of an expression kept opaque: a bracketed, quoted or heredoc part whole, else one character. */
+    private void skipPiece(Context context) {
+        char c = peek();
+        if (c == '(') {
+            skipParenthesized();
+        } else if (c == '"' || c == '[' || c == '{' || text.startsWith("<<", pos)) {
+            operand(context);
+        } else {
+            pos++;
         }
     }
 
@@ -334,14 +339,7 @@ public final class HclParser {
                 pos++;
                 return new Opaque(text.substring(start, pos), file.span(start, pos));
             }
-            char c = peek();
-            if (c == '(') {
-                skipParenthesized();
-            } else if (c == '"' || c == '[' || c == '{' || text.startsWith("<<", pos)) {
-                operand(Context.BRACKETS);
-            } else {
-                pos++;
-            }
+            skipPiece(Context.BRACKETS);
         }
     }
 
@@ -363,10 +361,7 @@ public final class HclParser {
     }
 
     private boolean keyword(String word) {
-        if (text.startsWith(word, pos) && !identifierPart(peekAt(word.length()))) {
-            return true;
-        }
-        return false;
+        return text.startsWith(word, pos) && !identifierPart(peekAt(word.length()));
     }
 
     private HclExpression number() {
