@@ -86,13 +86,7 @@ record SpringModule(Manifest build, List<Manifest> parents, List<Dependency> dep
     /** Whether the module's build file names the module in {@code folder} as a dependency (or cannot be told). */
     private static boolean dependsOn(String buildText, String folder, SourceSet files) {
         String name = PathNames.fileName(folder);
-        String artifact = files.read(PathNames.join(folder, "pom.xml")).flatMap(f -> {
-            try {
-                return PomXml.parse(f).artifactId();
-            } catch (RuntimeException e) {
-                return java.util.Optional.<String>empty();
-            }
-        }).orElse(name);
+        String artifact = artifactId(files, PathNames.join(folder, "pom.xml")).orElse(name);
         return folder.isEmpty() || buildText.contains("<artifactId>" + artifact + "</artifactId>")
                 || buildText.matches("(?s).*project\\s*\\(\\s*(?:path\\s*[:=]\\s*)?['\"]:?(?:[\\w.-]+:)*" + Pattern.quote(name)
                         + "['\"].*") || buildText.contains("projects." + name);
@@ -184,15 +178,20 @@ record SpringModule(Manifest build, List<Manifest> parents, List<Dependency> dep
         }
         String simple = n.startsWith(":") ? n.substring(n.lastIndexOf(':') + 1) : n.contains(":") ? n.substring(n.lastIndexOf(':') + 1) : n;
         if (build.kind() == ManifestKind.POM_XML) {
-            String artifact = files.read(build.file()).flatMap(f -> {
-                try {
-                    return PomXml.parse(f).artifactId();
-                } catch (RuntimeException e) {
-                    return java.util.Optional.empty();
-                }
-            }).orElse(null);
+            String artifact = artifactId(files, build.file()).orElse(null);
             return simple.equals(artifact);
         }
         return !relative.isEmpty() && simple.equals(PathNames.fileName(relative)) && !n.contains("/");
+    }
+
+    /** The artifactId a pom.xml declares; empty when it has none or does not parse. */
+    private static java.util.Optional<String> artifactId(SourceSet files, String pom) {
+        return files.read(pom).flatMap(f -> {
+            try {
+                return PomXml.parse(f).artifactId();
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        });
     }
 }
