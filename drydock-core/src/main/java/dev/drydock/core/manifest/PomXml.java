@@ -62,11 +62,12 @@ public final class PomXml {
     private final List<String> modules;
     private final List<MavenDependency> dependencies;
     private final List<Plugin> plugins;
+    private final String finalName;
     private final List<Diagnostic> diagnostics;
 
     private PomXml(SourceFile file, Map<String, String> fields, Map<String, Span> fieldSpans, Parent parent,
             Map<String, Property> properties, List<String> modules, List<MavenDependency> dependencies, List<Plugin> plugins,
-            List<Diagnostic> diagnostics) {
+            String finalName, List<Diagnostic> diagnostics) {
         this.file = file;
         this.fields = fields;
         this.fieldSpans = fieldSpans;
@@ -75,6 +76,7 @@ public final class PomXml {
         this.modules = List.copyOf(modules);
         this.dependencies = List.copyOf(dependencies);
         this.plugins = List.copyOf(plugins);
+        this.finalName = finalName;
         this.diagnostics = List.copyOf(diagnostics);
     }
 
@@ -113,6 +115,11 @@ public final class PomXml {
     /** The span of a top-level element such as {@code artifactId} or {@code packaging}. */
     public Optional<Span> span(String topLevelElement) {
         return Optional.ofNullable(fieldSpans.get(topLevelElement));
+    }
+
+    /** {@code <build><finalName>}, as written (placeholders unresolved). */
+    public Optional<String> finalName() {
+        return Optional.ofNullable(finalName);
     }
 
     public Optional<Parent> parent() {
@@ -246,6 +253,7 @@ public final class PomXml {
         private final List<Plugin> plugins = new ArrayList<>();
         private final List<Diagnostic> diagnostics = new ArrayList<>();
         private Parent parent;
+        private String finalName;
 
         Reader(SourceFile file) {
             this.file = file;
@@ -329,7 +337,8 @@ public final class PomXml {
             if (!fields.containsKey("artifactId")) {
                 diagnostics.add(new Diagnostic(Diagnostic.Level.WARNING, file.path(), 1, 1, "the POM has no artifactId"));
             }
-            PomXml partial = new PomXml(file, fields, fieldSpans, parent, properties, modules, List.of(), plugins, diagnostics);
+            PomXml partial = new PomXml(file, fields, fieldSpans, parent, properties, modules, List.of(), plugins, finalName,
+                    diagnostics);
             List<MavenDependency> deps = new ArrayList<>();
             for (int i = 0; i < rawDependencies.size(); i++) {
                 Map<String, String> d = rawDependencies.get(i);
@@ -338,12 +347,14 @@ public final class PomXml {
                         "artifactId", "")), version, partial.resolve(version), d.get("scope"), d.get("type"),
                         "true".equals(d.get("optional")), dependencyManaged.get(i), dependencySpans.get(i)));
             }
-            return new PomXml(file, fields, fieldSpans, parent, properties, modules, deps, plugins, diagnostics);
+            return new PomXml(file, fields, fieldSpans, parent, properties, modules, deps, plugins, finalName, diagnostics);
         }
 
         private void element(String p, String name, String value, Span span, Map<String, String> current) {
             if (p.startsWith("project/properties/") && p.indexOf('/', "project/properties/".length()) < 0) {
                 properties.put(name, new Property(name, value, span));
+            } else if (p.equals("project/build/finalName")) {
+                finalName = value.isEmpty() ? null : value;
             } else if (p.equals("project/modules/module")) {
                 modules.add(value);
             } else if (p.startsWith("project/") && p.indexOf('/', "project/".length()) < 0) {

@@ -67,6 +67,24 @@ class JvmManifestTest {
     }
 
     @Test
+    void finalNameIsTheBuildsOwnNotAPluginsOrAProfiles() {
+        PomXml pom = PomXml.parse(SourceFile.of("pom.xml", """
+                <project>
+                  <artifactId>shop</artifactId>
+                  <profiles><profile><build><finalName>shop-native</finalName></build></profile></profiles>
+                  <build>
+                    <plugins><plugin><artifactId>maven-assembly-plugin</artifactId>
+                      <configuration><finalName>bundle</finalName></configuration></plugin></plugins>
+                    <finalName>${project.artifactId}-app</finalName>
+                  </build>
+                </project>
+                """));
+        assertThat(pom.finalName()).contains("${project.artifactId}-app");
+        assertThat(pom.resolve(pom.finalName().get())).isEqualTo("shop-app");
+        assertThat(PomXml.parse(SourceFile.of("pom.xml", "<project><artifactId>a</artifactId></project>")).finalName()).isEmpty();
+    }
+
+    @Test
     void gradleGroovy() {
         GradleBuild g = GradleBuild.parse(TestFiles.resource("build.gradle", "build.gradle"));
         assertThat(g.plugins()).extracting(GradleBuild.GradlePlugin::id)

@@ -1,6 +1,5 @@
 package dev.drydock.core.rules.support.fixes;
 
-import dev.drydock.core.app.SourceSet;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -14,10 +13,12 @@ import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.discovery.Language;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.manifest.ManifestKind;
 import dev.drydock.core.manifest.PomXml;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.BaseImageFacts;
+import dev.drydock.core.rules.support.ManifestSyntax;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.source.SourceFile;
@@ -43,8 +44,6 @@ final class JvmFixes {
     /** The JVM sizes its heap from the container's memory limit: three quarters of it, the rest for metaspace, threads, buffers. */
     static final String HEAP = "-XX:MaxRAMPercentage=75";
 
-    private static final Pattern FINAL_NAME = Pattern.compile("<build>.*?<finalName>\\s*([^<]+?)\\s*</finalName>",
-            Pattern.DOTALL);
     private static final Pattern JAVA_IN_TAG = Pattern.compile("(?:temurin|openjdk|jdk|corretto|semeru|sapmachine)-?(\\d+)");
 
     private JvmFixes() {
@@ -117,13 +116,9 @@ final class JvmFixes {
             return Optional.empty();
         }
         String dir = container.build().context();
-        SourceFile pomFile = SourceSet.of(context.project(), container).read(PathNames.join(dir, "pom.xml")).orElse(null);
-        PomXml pom;
-        try {
-            pom = pomFile == null ? null : PomXml.parse(pomFile);
-        } catch (RuntimeException e) {
-            pom = null;
-        }
+        String pomPath = PathNames.join(dir, "pom.xml");
+        PomXml pom = container.manifests().stream().filter(m -> m.kind() == ManifestKind.POM_XML && m.file().equals(pomPath))
+                .findFirst().flatMap(m -> ManifestSyntax.pom(context, m)).orElse(null);
         if (pom == null || !"jar".equals(pom.packaging())) {
             return Optional.empty();
         }
@@ -175,8 +170,7 @@ final class JvmFixes {
 
     /** The jar Maven packages: the build's finalName, else artifactId-version; *.jar when the pom does not say. */
     private static String jarName(PomXml pom) {
-        Matcher m = FINAL_NAME.matcher(pom.file().text());
-        String name = m.find() ? pom.resolve(m.group(1))
+        String name = pom.finalName().isPresent() ? pom.resolve(pom.finalName().get())
                 : pom.artifactId().isPresent() && pom.version().isPresent()
                         ? pom.resolve(pom.artifactId().get() + "-" + pom.version().get()) : null;
         return name == null || name.contains("${") ? "*.jar" : name + ".jar";
