@@ -32,7 +32,7 @@ public record NodePackage(String packageFile, String name, String command, Span 
             return Optional.empty();
         }
         try {
-            PackageJson pkg = PackageJson.parse(file);
+            PackageJson pkg = PackageJson.of(file);
             return pkg.script(name).map(s -> new NodePackage(path, s.name(), s.command(), s.span(),
                     EntryPoints.interpret(List.of(s.command()), true, env, workdir)));
         } catch (RuntimeException e) {
@@ -47,7 +47,7 @@ public record NodePackage(String packageFile, String name, String command, Span 
             return Optional.empty();
         }
         try {
-            return PackageJson.parse(file).main().map(m -> PathNames.normalizeRelative(PathNames.join(dir, m)));
+            return PackageJson.of(file).main().map(m -> PathNames.normalizeRelative(PathNames.join(dir, m)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -103,6 +103,11 @@ public final class PackageJson {
         this.diagnostics = List.copyOf(diagnostics);
     }
 
+    /** {@link #parse(SourceFile)} once per file, however many readers ask. */
+    public static PackageJson of(SourceFile file) {
+        return file.syntax(PackageJson.class, PackageJson::parse);
+    }
+
     /** Reads package.json; throws a positioned {@link SourceException} when it is not JSON or not an object. */
     public static PackageJson parse(SourceFile file) {
         return parse(file, List.of());

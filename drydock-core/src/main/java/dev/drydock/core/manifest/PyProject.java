@@ -27,6 +27,11 @@ public final class PyProject {
     /** A console script: {@code name = "package.module:function"}. */
     public record EntryPoint(String name, String target, String source, Span span) {}
 
+    /** {@link #parse(SourceFile)} once per file, however many readers ask. */
+    public static PyProject of(SourceFile file) {
+        return file.syntax(PyProject.class, PyProject::parse);
+    }
+
     /** A Poetry {@code packages} item: {@code { include = "pkg", from = "src" }}. */
     public record PoetryPackage(String include, String from, Span span) {}
 

@@ -1,6 +1,9 @@
 package dev.drydock.core.source;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One text file exactly as read: its path (relative to the project root, '/'-separated, as shown
@@ -12,6 +15,7 @@ public final class SourceFile {
     private final String path;
     private final String text;
     private volatile int[] lineStarts;
+    private final Map<Class<?>, Object> syntax = new ConcurrentHashMap<>(2);
 
     private SourceFile(String path, String text) {
         this.path = path;
@@ -121,6 +125,28 @@ public final class SourceFile {
         }
         return Arrays.copyOf(starts, count);
     }
+
+    /**
+     * What {@code reader} makes of this file, read once however many ask: the syntax of a file shared by the
+     * project model and the rules. A reader that fails fails the same way at every call.
+     */
+    public <T> T syntax(Class<T> kind, Function<SourceFile, T> reader) {
+        Object known = syntax.get(kind);
+        if (known == null) {
+            try {
+                known = reader.apply(this);
+            } catch (RuntimeException e) {
+                known = new Failed(e);
+            }
+            syntax.putIfAbsent(kind, known);
+        }
+        if (known instanceof Failed failed) {
+            throw failed.error();
+        }
+        return kind.cast(known);
+    }
+
+    private record Failed(RuntimeException error) {}
 
     @Override
     public String toString() {

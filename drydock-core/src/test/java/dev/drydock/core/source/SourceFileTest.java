@@ -1,6 +1,9 @@
 package dev.drydock.core.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +55,22 @@ class SourceFileTest {
                 .isEqualTo("Dockerfile:3:7: unknown instruction: FORM");
         assertThat(SourceException.ofFile("x/Dockerfile", "no such file").getMessage())
                 .isEqualTo("x/Dockerfile: no such file");
+    }
+
+    @Test
+    void syntaxIsReadOnceAndAFailureRepeats() {
+        SourceFile file = SourceFile.of("n.txt", "42");
+        AtomicInteger reads = new AtomicInteger();
+        assertThat(file.syntax(Integer.class, f -> { reads.incrementAndGet(); return Integer.valueOf(f.text()); }))
+                .isEqualTo(42);
+        assertThat(file.syntax(Integer.class, f -> { reads.incrementAndGet(); return 0; })).isEqualTo(42);
+        assertThat(reads).hasValue(1);
+
+        SourceFile bad = SourceFile.of("b.txt", "x");
+        assertThatThrownBy(() -> bad.syntax(Integer.class, f -> { reads.incrementAndGet(); return Integer.valueOf(f.text()); }))
+                .isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> bad.syntax(Integer.class, f -> { reads.incrementAndGet(); return 1; }))
+                .isInstanceOf(NumberFormatException.class);
+        assertThat(reads).hasValue(2);
     }
 }

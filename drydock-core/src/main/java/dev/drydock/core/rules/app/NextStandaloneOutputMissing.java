@@ -191,7 +191,7 @@ public final class NextStandaloneOutputMissing implements Rule {
 
     private static boolean dependsOnNext(SourceFile file) {
         try {
-            PackageJson pkg = PackageJson.parse(file);
+            PackageJson pkg = PackageJson.of(file);
             return pkg.dependency("next").isPresent() && !file.text().contains("standalone");
         } catch (RuntimeException e) {
             return false;

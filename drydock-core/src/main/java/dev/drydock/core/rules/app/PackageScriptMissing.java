@@ -167,7 +167,7 @@ public final class PackageScriptMissing implements Rule {
             }
             SourceFile file = context.project().source(BuildContexts.inProject(build, source.get())).orElse(null);
             try {
-                return file == null ? null : new Copied(PackageJson.parse(file), copy);
+                return file == null ? null : new Copied(PackageJson.of(file), copy);
             } catch (RuntimeException e) {
                 return null;
             }

@@ -126,7 +126,7 @@ public final class BuildNeedsDevDependencies implements Rule {
             Manifest manifest = NodeInstalls.packageJson(image.container()).orElse(null);
             PackageJson pkg = manifest == null ? null : context.project().source(manifest.file()).map(f -> {
                 try {
-                    return PackageJson.parse(f);
+                    return PackageJson.of(f);
                 } catch (RuntimeException e) {
                     return null;
                 }

@@ -41,7 +41,7 @@ public final class UvWorkspaces {
     private static List<String> members(Project project, String dir, SourceFile file) {
         List<String> globs;
         try {
-            globs = PyProject.parse(file).uvWorkspaceMembers();
+            globs = PyProject.of(file).uvWorkspaceMembers();
         } catch (SourceException e) {
             return List.of();
         }

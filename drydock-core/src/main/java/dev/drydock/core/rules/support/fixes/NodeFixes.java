@@ -123,7 +123,7 @@ final class NodeFixes {
         PackageJson pkg = null;
         if (packageFile != null) {
             try {
-                pkg = PackageJson.parse(packageFile);
+                pkg = PackageJson.of(packageFile);
             } catch (RuntimeException e) {
                 pkg = null;
             }
