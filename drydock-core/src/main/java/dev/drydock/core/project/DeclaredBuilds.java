@@ -35,7 +35,8 @@ final class DeclaredBuilds {
     private static final Pattern CD_BEFORE = Pattern.compile(
             "(?:^|[;&|]\\s*|\\s)cd\\s+([\"']?)([^\\s;&|\"']+)\\1\\s*(?:&&|;)\\s*$");
 
-    private static final Pattern STEP_KEY = Pattern.compile("^\\s*(?:-\\s+)?(context|file|target|tags|build-args):\\s*(.*)$");
+    private static final Pattern STEP_KEY = Pattern.compile(
+            "^\\s*(?:-\\s+)?(context|file|target|tags|build-args|labels):\\s*(.*)$");
 
     /** Options of the build commands that take no value; every other option takes one. */
     private static final Set<String> FLAGS = Set.of("--push", "--load", "--no-cache", "--pull", "--rm",
@@ -127,6 +128,8 @@ final class DeclaredBuilds {
         List<BuildArgument> arguments = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         List<String> operands = new ArrayList<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        boolean metadataLabels = false;
         for (int i = 0; i < words.size();) {
             String word = words.get(i);
             if (!word.startsWith("-") || word.equals("-")) {
@@ -144,6 +147,13 @@ final class DeclaredBuilds {
                 case "-f", "--file", "--dockerfile" -> dockerfile = value;
                 case "--context", "-c" -> context = value.startsWith("dir://") ? value.substring(6) : value;
                 case "--target" -> target = value;
+                case "--label" -> {
+                    if (metadataOutput(file, value, "labels")) {
+                        metadataLabels = true;
+                    } else {
+                        label(value, labels);
+                    }
+                }
                 case "-t", "--tag", "--destination", "-d" -> tags.add(FileVariables.expand(file.path(), file.text(), value));
                 case "--build-arg" -> {
                     BuildArgument argument = argument(file, cursor, value);
@@ -158,7 +168,8 @@ final class DeclaredBuilds {
         if (context == null && !operands.isEmpty()) {
             context = operands.get(operands.size() - 1);
         }
-        return declared(file, start, end, cwd, context, dockerfile, target, arguments, tags, tool, isDirectory, isFile);
+        return declared(file, start, end, cwd, context, dockerfile, target, arguments, tags,
+                new BuildLabels(labels, metadataLabels), tool, isDirectory, isFile);
     }
 
     /**
@@ -258,6 +269,8 @@ final class DeclaredBuilds {
         String target = null;
         List<String> tags = new ArrayList<>();
         List<BuildArgument> arguments = new ArrayList<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        boolean metadataLabels = false;
         int last = stepEnd(file, first);
         for (int line = first; line <= last; line++) {
             String text = file.line(line);
@@ -269,6 +282,15 @@ final class DeclaredBuilds {
                     case "file" -> dockerfile = value;
                     case "tags" -> tags.addAll(listValue(file, line, key.group(2)));
                     case "build-args" -> buildArgs(file, line, key.group(2), arguments);
+                    case "labels" -> {
+                        for (String entry : lines(file, line, key.group(2))) {
+                            if (metadataOutput(file, entry, "labels")) {
+                                metadataLabels = true;
+                            } else {
+                                label(entry, labels);
+                            }
+                        }
+                    }
                     default -> target = value;
                 }
             }
@@ -278,17 +300,60 @@ final class DeclaredBuilds {
         }
         int start = file.lineStart(usesLine) + uses.group(1).length();
         return declared(file, start, file.lineEnd(usesLine), "", context == null ? "." : context, dockerfile, target,
-                arguments, tags, BuildTool.BUILD_PUSH_ACTION, isDirectory, isFile);
+                arguments, tags, new BuildLabels(labels, metadataLabels), BuildTool.BUILD_PUSH_ACTION, isDirectory,
+                isFile);
     }
 
     /**
-     * The action's {@code build-args}: one NAME=value a line (a block scalar or a sequence below the key), or one
+     * The entries of an action input that holds one entry a line (a block scalar or a sequence below the key), or one
      * written on the key's line.
      */
-    private static void buildArgs(SourceFile file, int keyLine, String inline, List<BuildArgument> arguments) {
+    private static List<String> lines(SourceFile file, int keyLine, String inline) {
         String value = inline.strip();
-        List<String> entries = value.isEmpty() || value.startsWith("|") || value.startsWith(">")
+        return value.isEmpty() || value.startsWith("|") || value.startsWith(">")
                 ? listValue(file, keyLine, inline) : List.of(scalar(value));
+    }
+
+    /** A label written {@code key=value} (or a bare key, an empty label), added to {@code labels}. */
+    private static void label(String written, Map<String, String> labels) {
+        int sep = written.indexOf('=');
+        String key = (sep < 0 ? written : written.substring(0, sep)).strip();
+        if (!key.isEmpty() && !key.contains("$")) {
+            labels.put(key, sep < 0 ? "" : written.substring(sep + 1).strip());
+        }
+    }
+
+    private static final Pattern STEP_OUTPUT = Pattern.compile(
+            "\\$\\{\\{\\s*steps\\.([\\w-]+)\\.outputs\\.([\\w-]+)\\s*}}");
+
+    private static final Pattern STEP_ID = Pattern.compile("^\\s*(?:-\\s+)?id:\\s*[\"']?([\\w-]+)[\"']?\\s*(?:#.*)?$");
+
+    /**
+     * Whether {@code written} is the {@code output} of a docker/metadata-action step of the same file
+     * ({@code ${{ steps.meta.outputs.labels }}}).
+     */
+    private static boolean metadataOutput(SourceFile file, String written, String output) {
+        Matcher reference = STEP_OUTPUT.matcher(written);
+        if (!reference.find() || !reference.group(2).equals(output)) {
+            return false;
+        }
+        for (int line = 1; line <= file.lineCount(); line++) {
+            Matcher id = STEP_ID.matcher(file.line(line));
+            if (id.find() && id.group(1).equals(reference.group(1))) {
+                int first = stepStart(file, line);
+                for (int n = first; n <= stepEnd(file, first); n++) {
+                    if (file.line(n).contains("docker/metadata-action@")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The action's {@code build-args}: one NAME=value an entry. */
+    private static void buildArgs(SourceFile file, int keyLine, String inline, List<BuildArgument> arguments) {
+        List<String> entries = lines(file, keyLine, inline);
         int cursor = file.lineStart(keyLine) + file.line(keyLine).indexOf("build-args") + "build-args".length();
         for (String entry : entries) {
             BuildArgument argument = argument(file, cursor, entry);
@@ -429,7 +494,7 @@ final class DeclaredBuilds {
 
     private static Optional<DeclaredBuild> declared(SourceFile file, int start, int end, String cwd,
             String contextWord, String dockerfileWord, String target, List<BuildArgument> arguments, List<String> tags,
-            BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile) {
+            BuildLabels labels, BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile) {
         String context = contextWord == null ? null : resolve(cwd, contextWord);
         if (context == null || !context.isEmpty() && !isDirectory.test(context)) {
             return Optional.empty();
@@ -453,7 +518,7 @@ final class DeclaredBuilds {
                 args.put(argument.name(), argument.value());
             }
         }
-        return Optional.of(new DeclaredBuild(dockerfile, context, target, args, arguments, tags, origin, tool));
+        return Optional.of(new DeclaredBuild(dockerfile, context, target, args, arguments, tags, origin, tool, labels));
     }
 
     /** A path written in a command run in {@code cwd}, relative to the project root; null when unknown or outside. */
