@@ -67,6 +67,15 @@ final class DeclaredBuilds {
      */
     static List<DeclaredBuild> read(SourceFile file, String cwd, Predicate<String> isDirectory,
             Predicate<String> isFile) {
+        return read(file, cwd, isDirectory, isFile, new ArrayList<>());
+    }
+
+    /**
+     * @param unplaced receives where a build that puts OCI labels on its image is declared when its Dockerfile
+     *     cannot be told ({@code context: ${{ matrix.context }}})
+     */
+    static List<DeclaredBuild> read(SourceFile file, String cwd, Predicate<String> isDirectory,
+            Predicate<String> isFile, List<Origin> unplaced) {
         String text = file.text();
         List<DeclaredBuild> out = new ArrayList<>();
         Matcher command = BUILD_COMMAND.matcher(text);
@@ -78,18 +87,19 @@ final class DeclaredBuilds {
                 folder = JenkinsDirs.folderAt(text, command.start(), folder);
             }
             if (folder != null) {
-                commandBuild(file, command.start(), command.end(), folder, toolOf(command.group()), isDirectory, isFile)
+                commandBuild(file, command.start(), command.end(), folder, toolOf(command.group()), isDirectory, isFile,
+                        unplaced)
                         .ifPresent(out::add);
             }
         }
         if (jenkins && text.contains("docker.build")) {
-            out.addAll(JenkinsDockerBuilds.read(file, cwd, isDirectory, isFile));
+            out.addAll(JenkinsDockerBuilds.read(file, cwd, isDirectory, isFile, unplaced));
         }
         if (text.contains("docker/build-push-action")) {
             for (int line = 1; line <= file.lineCount(); line++) {
                 Matcher uses = BUILD_PUSH_ACTION.matcher(file.line(line));
                 if (uses.find()) {
-                    actionBuild(file, line, uses, isDirectory, isFile).ifPresent(out::add);
+                    actionBuild(file, line, uses, isDirectory, isFile, unplaced).ifPresent(out::add);
                 }
             }
         }
@@ -108,12 +118,13 @@ final class DeclaredBuilds {
     }
 
     private static Optional<DeclaredBuild> commandBuild(SourceFile file, int start, int end, String cwd, BuildTool tool,
-            Predicate<String> isDirectory, Predicate<String> isFile) {
+            Predicate<String> isDirectory, Predicate<String> isFile, List<Origin> unplaced) {
         cwd = folderAt(file.text(), start, cwd);
         if (cwd == null) {
             return Optional.empty();
         }
-        return commandLine(file, start, end, wordsAfter(file.text(), start, end), end, cwd, tool, isDirectory, isFile);
+        return commandLine(file, start, end, wordsAfter(file.text(), start, end), end, cwd, tool, isDirectory, isFile,
+                unplaced);
     }
 
     /**
@@ -121,7 +132,7 @@ final class DeclaredBuilds {
      * words are written in the file, to locate the build arguments.
      */
     static Optional<DeclaredBuild> commandLine(SourceFile file, int start, int end, List<String> words, int cursor,
-            String cwd, BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile) {
+            String cwd, BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile, List<Origin> unplaced) {
         String dockerfile = null;
         String context = null;
         String target = null;
@@ -169,7 +180,7 @@ final class DeclaredBuilds {
             context = operands.get(operands.size() - 1);
         }
         return declared(file, start, end, cwd, context, dockerfile, target, arguments, tags,
-                new BuildLabels(labels, metadataLabels), tool, isDirectory, isFile);
+                new BuildLabels(labels, metadataLabels), tool, isDirectory, isFile, unplaced);
     }
 
     /**
@@ -262,7 +273,7 @@ final class DeclaredBuilds {
 
     /** A {@code docker/build-push-action} step: its {@code with:} keys, in the lines of the same step. */
     private static Optional<DeclaredBuild> actionBuild(SourceFile file, int usesLine, Matcher uses,
-            Predicate<String> isDirectory, Predicate<String> isFile) {
+            Predicate<String> isDirectory, Predicate<String> isFile, List<Origin> unplaced) {
         int first = stepStart(file, usesLine);
         String context = null;
         String dockerfile = null;
@@ -301,7 +312,7 @@ final class DeclaredBuilds {
         int start = file.lineStart(usesLine) + uses.group(1).length();
         return declared(file, start, file.lineEnd(usesLine), "", context == null ? "." : context, dockerfile, target,
                 arguments, tags, new BuildLabels(labels, metadataLabels), BuildTool.BUILD_PUSH_ACTION, isDirectory,
-                isFile);
+                isFile, unplaced);
     }
 
     /**
@@ -493,6 +504,19 @@ final class DeclaredBuilds {
     }
 
     private static Optional<DeclaredBuild> declared(SourceFile file, int start, int end, String cwd,
+            String contextWord, String dockerfileWord, String target, List<BuildArgument> arguments, List<String> tags,
+            BuildLabels labels, BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile,
+            List<Origin> unplaced) {
+        Optional<DeclaredBuild> build = placed(file, start, end, cwd, contextWord, dockerfileWord, target, arguments,
+                tags, labels, tool, isDirectory, isFile);
+        if (build.isEmpty() && labels.oci()) {
+            unplaced.add(new Origin(file.path(), file.span(start, end)));
+        }
+        return build;
+    }
+
+    /** The build when its context and Dockerfile are files of the project. */
+    private static Optional<DeclaredBuild> placed(SourceFile file, int start, int end, String cwd,
             String contextWord, String dockerfileWord, String target, List<BuildArgument> arguments, List<String> tags,
             BuildLabels labels, BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile) {
         String context = contextWord == null ? null : resolve(cwd, contextWord);

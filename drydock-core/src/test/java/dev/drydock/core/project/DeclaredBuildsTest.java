@@ -288,4 +288,18 @@ class DeclaredBuildsTest {
         assertThat(builds.get(1).labels().oci()).isFalse();
         assertThat(builds.get(2).labels().isEmpty()).isTrue();
     }
+
+    @Test
+    void aLabellingBuildWhoseDockerfileCannotBeToldIsKeptAsUnplaced() {
+        List<Origin> unplaced = new java.util.ArrayList<>();
+        List<DeclaredBuild> builds = DeclaredBuilds.read(SourceFile.of(".github/workflows/images.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - run: docker build --label org.opencontainers.image.source=x ${{ matrix.dir }}
+                      - run: docker build ${{ matrix.dir }}
+                """), "", DIRS::contains, FILES::contains, unplaced);
+        assertThat(builds).isEmpty();
+        assertThat(unplaced).extracting(Origin::toString).containsExactly(".github/workflows/images.yml:4:14");
+    }
 }

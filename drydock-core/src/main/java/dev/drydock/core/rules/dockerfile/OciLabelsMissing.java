@@ -4,6 +4,7 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.project.DeclaredBuild;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.edit.Fix;
@@ -40,7 +41,9 @@ import java.util.Locale;
                 + " org.opencontainers.image..., a docker/build-push-action step whose labels have such a key or take"
                 + " a docker/metadata-action step's outputs.labels, a Bake target whose labels (inherited ones"
                 + " included) have such a key or that inherits docker-metadata-action. Only the builds of the same"
-                + " Dockerfile and stage count: another image's labels leave this one unlabelled."
+                + " Dockerfile and stage count: another image's labels leave this one unlabelled; a labelling build"
+                + " whose Dockerfile is given by a variable (a matrix of images) counts for every image no build"
+                + " names."
                 + " Reported at the final stage's FROM. Quiet when the project"
                 + " configures a label schema: required-label-missing then checks the labels the project asks for."
                 + " A dev container's image, and a development or test stage built as a target before the Dockerfile's"
@@ -91,7 +94,7 @@ public final class OciLabelsMissing implements Rule {
             }
             if (labels.keySet().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).startsWith(PREFIX))
                     || image.containers().stream().anyMatch(OciLabelsMissing::composeLabelsImage)
-                    || image.declaredBuilds(context.project()).stream().anyMatch(b -> b.labels().oci())) {
+                    || labelledByBuild(image, context.project())) {
                 continue;
             }
             String from = image.rootBase() instanceof BaseImage.External e ? (e.expanded().isBlank() ? e.written() : e.expanded())
@@ -244,6 +247,16 @@ public final class OciLabelsMissing implements Rule {
         int at = name.indexOf('@');
         name = at < 0 ? name : name.substring(0, at);
         return name.isEmpty() || name.contains("$") || name.contains("{") || name.contains("\"") ? null : name;
+    }
+
+    /**
+     * Whether a declared build of the image labels it; or, for an image no declared build places, whether a build
+     * whose Dockerfile drydock cannot tell does (a matrix of contexts): it may be this image's.
+     */
+    private static boolean labelledByBuild(BuiltImage image, Project project) {
+        List<DeclaredBuild> builds = image.declaredBuilds(project);
+        return builds.stream().anyMatch(b -> b.labels().oci())
+                || builds.isEmpty() && !project.unplacedLabelledBuilds().isEmpty();
     }
 
     private static boolean composeLabelsImage(Container container) {
