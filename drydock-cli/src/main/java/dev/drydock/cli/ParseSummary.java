@@ -60,6 +60,9 @@ final class ParseSummary {
                         + (c.build().stage() == null ? "" : ", stage " + c.build().stage().index())
                         + (c.build().dockerignore() == null ? ", no .dockerignore" : ", ignore file " + c.build().dockerignore())
                         + (c.build().origin() == null || c.service() != null ? "" : ", as " + c.build().origin() + " builds it"));
+                project.declaredBuilds().stream()
+                        .filter(b -> b.dockerfile().equals(c.build().dockerfile()) && !b.labels().isEmpty())
+                        .forEach(b -> out.println("  labels:      " + b.labels().describe() + " (" + b.origin() + ")"));
             }
             if (c.image() != null) {
                 out.println("  image:       " + c.image());

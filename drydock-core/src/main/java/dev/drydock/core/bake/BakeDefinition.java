@@ -132,6 +132,23 @@ public final class BakeDefinition {
         }
     }
 
+    /**
+     * The names a target inherits from, directly or through its parents, including those no file of the folder
+     * declares ({@code docker-metadata-action}, which docker/bake-action adds from metadata-action's own file in CI).
+     */
+    public Set<String> ancestors(String name) {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> pending = new ArrayList<>(List.of(name));
+        for (int i = 0; i < pending.size(); i++) {
+            Declared declared = targets.get(pending.get(i));
+            if (declared != null) {
+                strings(declared.attributes().get("inherits")).stream().filter(out::add).forEach(pending::add);
+            }
+        }
+        out.remove(name);
+        return out;
+    }
+
     /** A target's attributes with its parents' applied first, in the order {@code inherits} lists them. */
     private Map<String, HclBody.Attribute> resolved(String name, Set<String> seen) {
         Declared declared = targets.get(name);

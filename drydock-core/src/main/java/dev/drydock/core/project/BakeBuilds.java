@@ -62,16 +62,17 @@ final class BakeBuilds {
             }
             BakeDefinition definition = new BakeDefinition(parsed);
             for (BakeTarget target : definition.built()) {
-                build(folder, target, definition.values(), sources, isDirectory, isFile)
+                build(folder, target, definition, sources, isDirectory, isFile)
                         .ifPresent(out::add);
             }
         });
         return out;
     }
 
-    private static Optional<DeclaredBuild> build(String folder, BakeTarget target, BakeValues values,
+    private static Optional<DeclaredBuild> build(String folder, BakeTarget target, BakeDefinition definition,
             Map<String, SourceFile> sources,
             Predicate<String> isDirectory, Predicate<String> isFile) {
+        BakeValues values = definition.values();
         if (target.attribute("matrix").isPresent() || target.attribute("dockerfile-inline").isPresent()) {
             return Optional.empty();
         }
@@ -110,8 +111,19 @@ final class BakeBuilds {
                         .forEach(item -> tags.add(values.string(item).orElse(written(sources.get(t.file()), item))));
             }
         });
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (target.attribute("labels").orElse(null) instanceof HclBody.Attribute a
+                && a.value() instanceof HclExpression.ObjectOf map) {
+            for (HclExpression.Entry entry : map.entries()) {
+                if (entry.key() != null && !values.isNull(entry.value())) {
+                    labels.put(entry.key(), values.string(entry.value())
+                            .orElseGet(() -> written(sources.get(entry.file()), entry.value())));
+                }
+            }
+        }
+        boolean metadataAction = definition.ancestors(target.name()).contains("docker-metadata-action");
         return Optional.of(new DeclaredBuild(dockerfile, context, stage, args, arguments, tags,
-                new Origin(target.file(), target.span()), BuildTool.BAKE));
+                new Origin(target.file(), target.span()), BuildTool.BAKE, new BuildLabels(labels, metadataAction)));
     }
 
     private static Optional<String> string(BakeTarget target, String attribute, BakeValues values, String absent) {

@@ -16,14 +16,22 @@ import java.util.Map;
  * @param tags the names the image is tagged with, as written ({@code ghcr.io/${{ github.repository }}:latest})
  * @param origin the command or step that declares the build
  * @param tool what runs the build
+ * @param labels the labels the build puts on the image
  */
 public record DeclaredBuild(String dockerfile, String context, String target, Map<String, String> args,
-        List<BuildArgument> arguments, List<String> tags, Origin origin, BuildTool tool) {
+        List<BuildArgument> arguments, List<String> tags, Origin origin, BuildTool tool, BuildLabels labels) {
 
     public DeclaredBuild {
         args = Map.copyOf(args);
         arguments = List.copyOf(arguments);
         tags = List.copyOf(tags);
+        labels = labels == null ? BuildLabels.NONE : labels;
+    }
+
+    /** A build that sets no labels. */
+    public DeclaredBuild(String dockerfile, String context, String target, Map<String, String> args,
+            List<BuildArgument> arguments, List<String> tags, Origin origin, BuildTool tool) {
+        this(dockerfile, context, target, args, arguments, tags, origin, tool, BuildLabels.NONE);
     }
 
     /** A build whose arguments are only known by value (a dev container configuration's {@code build.args}). */

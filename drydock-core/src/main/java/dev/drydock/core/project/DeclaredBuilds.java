@@ -35,7 +35,8 @@ final class DeclaredBuilds {
     private static final Pattern CD_BEFORE = Pattern.compile(
             "(?:^|[;&|]\\s*|\\s)cd\\s+([\"']?)([^\\s;&|\"']+)\\1\\s*(?:&&|;)\\s*$");
 
-    private static final Pattern STEP_KEY = Pattern.compile("^\\s*(?:-\\s+)?(context|file|target|tags|build-args):\\s*(.*)$");
+    private static final Pattern STEP_KEY = Pattern.compile(
+            "^\\s*(?:-\\s+)?(context|file|target|tags|build-args|labels):\\s*(.*)$");
 
     /** Options of the build commands that take no value; every other option takes one. */
     private static final Set<String> FLAGS = Set.of("--push", "--load", "--no-cache", "--pull", "--rm",
@@ -66,6 +67,15 @@ final class DeclaredBuilds {
      */
     static List<DeclaredBuild> read(SourceFile file, String cwd, Predicate<String> isDirectory,
             Predicate<String> isFile) {
+        return read(file, cwd, isDirectory, isFile, new ArrayList<>());
+    }
+
+    /**
+     * @param unplaced receives where a build that puts OCI labels on its image is declared when its Dockerfile
+     *     cannot be told ({@code context: ${{ matrix.context }}})
+     */
+    static List<DeclaredBuild> read(SourceFile file, String cwd, Predicate<String> isDirectory,
+            Predicate<String> isFile, List<Origin> unplaced) {
         String text = file.text();
         List<DeclaredBuild> out = new ArrayList<>();
         Matcher command = BUILD_COMMAND.matcher(text);
@@ -77,18 +87,19 @@ final class DeclaredBuilds {
                 folder = JenkinsDirs.folderAt(text, command.start(), folder);
             }
             if (folder != null) {
-                commandBuild(file, command.start(), command.end(), folder, toolOf(command.group()), isDirectory, isFile)
+                commandBuild(file, command.start(), command.end(), folder, toolOf(command.group()), isDirectory, isFile,
+                        unplaced)
                         .ifPresent(out::add);
             }
         }
         if (jenkins && text.contains("docker.build")) {
-            out.addAll(JenkinsDockerBuilds.read(file, cwd, isDirectory, isFile));
+            out.addAll(JenkinsDockerBuilds.read(file, cwd, isDirectory, isFile, unplaced));
         }
         if (text.contains("docker/build-push-action")) {
             for (int line = 1; line <= file.lineCount(); line++) {
                 Matcher uses = BUILD_PUSH_ACTION.matcher(file.line(line));
                 if (uses.find()) {
-                    actionBuild(file, line, uses, isDirectory, isFile).ifPresent(out::add);
+                    actionBuild(file, line, uses, isDirectory, isFile, unplaced).ifPresent(out::add);
                 }
             }
         }
@@ -107,12 +118,13 @@ final class DeclaredBuilds {
     }
 
     private static Optional<DeclaredBuild> commandBuild(SourceFile file, int start, int end, String cwd, BuildTool tool,
-            Predicate<String> isDirectory, Predicate<String> isFile) {
+            Predicate<String> isDirectory, Predicate<String> isFile, List<Origin> unplaced) {
         cwd = folderAt(file.text(), start, cwd);
         if (cwd == null) {
             return Optional.empty();
         }
-        return commandLine(file, start, end, wordsAfter(file.text(), start, end), end, cwd, tool, isDirectory, isFile);
+        return commandLine(file, start, end, wordsAfter(file.text(), start, end), end, cwd, tool, isDirectory, isFile,
+                unplaced);
     }
 
     /**
@@ -120,13 +132,15 @@ final class DeclaredBuilds {
      * words are written in the file, to locate the build arguments.
      */
     static Optional<DeclaredBuild> commandLine(SourceFile file, int start, int end, List<String> words, int cursor,
-            String cwd, BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile) {
+            String cwd, BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile, List<Origin> unplaced) {
         String dockerfile = null;
         String context = null;
         String target = null;
         List<BuildArgument> arguments = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         List<String> operands = new ArrayList<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        boolean metadataLabels = false;
         for (int i = 0; i < words.size();) {
             String word = words.get(i);
             if (!word.startsWith("-") || word.equals("-")) {
@@ -144,6 +158,13 @@ final class DeclaredBuilds {
                 case "-f", "--file", "--dockerfile" -> dockerfile = value;
                 case "--context", "-c" -> context = value.startsWith("dir://") ? value.substring(6) : value;
                 case "--target" -> target = value;
+                case "--label" -> {
+                    if (metadataOutput(file, value, "labels")) {
+                        metadataLabels = true;
+                    } else {
+                        label(value, labels);
+                    }
+                }
                 case "-t", "--tag", "--destination", "-d" -> tags.add(FileVariables.expand(file.path(), file.text(), value));
                 case "--build-arg" -> {
                     BuildArgument argument = argument(file, cursor, value);
@@ -158,7 +179,8 @@ final class DeclaredBuilds {
         if (context == null && !operands.isEmpty()) {
             context = operands.get(operands.size() - 1);
         }
-        return declared(file, start, end, cwd, context, dockerfile, target, arguments, tags, tool, isDirectory, isFile);
+        return declared(file, start, end, cwd, context, dockerfile, target, arguments, tags,
+                new BuildLabels(labels, metadataLabels), tool, isDirectory, isFile, unplaced);
     }
 
     /**
@@ -251,13 +273,15 @@ final class DeclaredBuilds {
 
     /** A {@code docker/build-push-action} step: its {@code with:} keys, in the lines of the same step. */
     private static Optional<DeclaredBuild> actionBuild(SourceFile file, int usesLine, Matcher uses,
-            Predicate<String> isDirectory, Predicate<String> isFile) {
+            Predicate<String> isDirectory, Predicate<String> isFile, List<Origin> unplaced) {
         int first = stepStart(file, usesLine);
         String context = null;
         String dockerfile = null;
         String target = null;
         List<String> tags = new ArrayList<>();
         List<BuildArgument> arguments = new ArrayList<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        boolean metadataLabels = false;
         int last = stepEnd(file, first);
         for (int line = first; line <= last; line++) {
             String text = file.line(line);
@@ -269,6 +293,15 @@ final class DeclaredBuilds {
                     case "file" -> dockerfile = value;
                     case "tags" -> tags.addAll(listValue(file, line, key.group(2)));
                     case "build-args" -> buildArgs(file, line, key.group(2), arguments);
+                    case "labels" -> {
+                        for (String entry : lines(file, line, key.group(2))) {
+                            if (metadataOutput(file, entry, "labels")) {
+                                metadataLabels = true;
+                            } else {
+                                label(entry, labels);
+                            }
+                        }
+                    }
                     default -> target = value;
                 }
             }
@@ -278,17 +311,60 @@ final class DeclaredBuilds {
         }
         int start = file.lineStart(usesLine) + uses.group(1).length();
         return declared(file, start, file.lineEnd(usesLine), "", context == null ? "." : context, dockerfile, target,
-                arguments, tags, BuildTool.BUILD_PUSH_ACTION, isDirectory, isFile);
+                arguments, tags, new BuildLabels(labels, metadataLabels), BuildTool.BUILD_PUSH_ACTION, isDirectory,
+                isFile, unplaced);
     }
 
     /**
-     * The action's {@code build-args}: one NAME=value a line (a block scalar or a sequence below the key), or one
+     * The entries of an action input that holds one entry a line (a block scalar or a sequence below the key), or one
      * written on the key's line.
      */
-    private static void buildArgs(SourceFile file, int keyLine, String inline, List<BuildArgument> arguments) {
+    private static List<String> lines(SourceFile file, int keyLine, String inline) {
         String value = inline.strip();
-        List<String> entries = value.isEmpty() || value.startsWith("|") || value.startsWith(">")
+        return value.isEmpty() || value.startsWith("|") || value.startsWith(">")
                 ? listValue(file, keyLine, inline) : List.of(scalar(value));
+    }
+
+    /** A label written {@code key=value} (or a bare key, an empty label), added to {@code labels}. */
+    private static void label(String written, Map<String, String> labels) {
+        int sep = written.indexOf('=');
+        String key = (sep < 0 ? written : written.substring(0, sep)).strip();
+        if (!key.isEmpty() && !key.contains("$")) {
+            labels.put(key, sep < 0 ? "" : written.substring(sep + 1).strip());
+        }
+    }
+
+    private static final Pattern STEP_OUTPUT = Pattern.compile(
+            "\\$\\{\\{\\s*steps\\.([\\w-]+)\\.outputs\\.([\\w-]+)\\s*}}");
+
+    private static final Pattern STEP_ID = Pattern.compile("^\\s*(?:-\\s+)?id:\\s*[\"']?([\\w-]+)[\"']?\\s*(?:#.*)?$");
+
+    /**
+     * Whether {@code written} is the {@code output} of a docker/metadata-action step of the same file
+     * ({@code ${{ steps.meta.outputs.labels }}}).
+     */
+    private static boolean metadataOutput(SourceFile file, String written, String output) {
+        Matcher reference = STEP_OUTPUT.matcher(written);
+        if (!reference.find() || !reference.group(2).equals(output)) {
+            return false;
+        }
+        for (int line = 1; line <= file.lineCount(); line++) {
+            Matcher id = STEP_ID.matcher(file.line(line));
+            if (id.find() && id.group(1).equals(reference.group(1))) {
+                int first = stepStart(file, line);
+                for (int n = first; n <= stepEnd(file, first); n++) {
+                    if (file.line(n).contains("docker/metadata-action@")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The action's {@code build-args}: one NAME=value an entry. */
+    private static void buildArgs(SourceFile file, int keyLine, String inline, List<BuildArgument> arguments) {
+        List<String> entries = lines(file, keyLine, inline);
         int cursor = file.lineStart(keyLine) + file.line(keyLine).indexOf("build-args") + "build-args".length();
         for (String entry : entries) {
             BuildArgument argument = argument(file, cursor, entry);
@@ -429,7 +505,20 @@ final class DeclaredBuilds {
 
     private static Optional<DeclaredBuild> declared(SourceFile file, int start, int end, String cwd,
             String contextWord, String dockerfileWord, String target, List<BuildArgument> arguments, List<String> tags,
-            BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile) {
+            BuildLabels labels, BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile,
+            List<Origin> unplaced) {
+        Optional<DeclaredBuild> build = placed(file, start, end, cwd, contextWord, dockerfileWord, target, arguments,
+                tags, labels, tool, isDirectory, isFile);
+        if (build.isEmpty() && labels.oci()) {
+            unplaced.add(new Origin(file.path(), file.span(start, end)));
+        }
+        return build;
+    }
+
+    /** The build when its context and Dockerfile are files of the project. */
+    private static Optional<DeclaredBuild> placed(SourceFile file, int start, int end, String cwd,
+            String contextWord, String dockerfileWord, String target, List<BuildArgument> arguments, List<String> tags,
+            BuildLabels labels, BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile) {
         String context = contextWord == null ? null : resolve(cwd, contextWord);
         if (context == null || !context.isEmpty() && !isDirectory.test(context)) {
             return Optional.empty();
@@ -453,7 +542,7 @@ final class DeclaredBuilds {
                 args.put(argument.name(), argument.value());
             }
         }
-        return Optional.of(new DeclaredBuild(dockerfile, context, target, args, arguments, tags, origin, tool));
+        return Optional.of(new DeclaredBuild(dockerfile, context, target, args, arguments, tags, origin, tool, labels));
     }
 
     /** A path written in a command run in {@code cwd}, relative to the project root; null when unknown or outside. */

@@ -20,7 +20,7 @@ final class JenkinsDockerBuilds {
             "\\bdocker\\.build\\(\\s*([\"'])(.*?)\\1\\s*(?:,\\s*([\"'])(.*?)\\3\\s*)?\\)");
 
     static List<DeclaredBuild> read(SourceFile file, String cwd, Predicate<String> isDirectory,
-            Predicate<String> isFile) {
+            Predicate<String> isFile, List<Origin> unplaced) {
         List<DeclaredBuild> out = new ArrayList<>();
         String text = file.text();
         Matcher call = CALL.matcher(text);
@@ -33,7 +33,7 @@ final class JenkinsDockerBuilds {
             words.addAll(call.group(4) == null ? List.of(".") : ShellWords.split(call.group(4)));
             int cursor = call.group(4) == null ? call.end() : call.start(4);
             DeclaredBuilds.commandLine(file, call.start(), call.end(), words, cursor, folder,
-                    BuildTool.JENKINS_DOCKER_BUILD, isDirectory, isFile).ifPresent(out::add);
+                    BuildTool.JENKINS_DOCKER_BUILD, isDirectory, isFile, unplaced).ifPresent(out::add);
         }
         return out;
     }

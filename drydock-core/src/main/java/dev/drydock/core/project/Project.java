@@ -36,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param containers what runs: every compose service, then every Dockerfile no service builds
  * @param devContainers the dev container configurations ({@code devcontainer.json}) read, in path order
  * @param declaredBuilds the image builds that CI and task files spell out, in the order they are written
+ * @param unplacedLabelledBuilds where CI and task files declare a build that puts OCI labels on its image but whose
+ *     Dockerfile cannot be told (a context or file given by a variable, as in a matrix of images)
  * @param kubernetesWorkloads the workloads of the project's plain Kubernetes manifests, their containers linked to
  *     the Dockerfiles that build their images where drydock can tell
  * @param diagnostics what could not be read or understood, per file; the rest of the model stands
@@ -46,6 +48,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSource> dockerfiles,
         List<ComposeProject> composeProjects, List<ComposeVariant> composeVariants, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
         List<Manifest> manifests, List<Container> containers, List<DevContainer> devContainers, List<DeclaredBuild> declaredBuilds,
+        List<Origin> unplacedLabelledBuilds,
         List<KubeWorkload> kubernetesWorkloads, List<Diagnostic> diagnostics,
         ProjectFiles files, Map<String, SourceFile> sources, Map<String, Optional<FlyToml>> flyApps) {
 
@@ -59,6 +62,7 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         containers = List.copyOf(containers);
         devContainers = List.copyOf(devContainers);
         declaredBuilds = List.copyOf(declaredBuilds);
+        unplacedLabelledBuilds = List.copyOf(unplacedLabelledBuilds);
         kubernetesWorkloads = List.copyOf(kubernetesWorkloads);
         diagnostics = List.copyOf(diagnostics);
         sources = new ConcurrentHashMap<>(sources);

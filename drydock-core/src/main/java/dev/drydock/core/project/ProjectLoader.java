@@ -190,7 +190,8 @@ public final class ProjectLoader {
                 compose.files().forEach(f -> sources.putIfAbsent(f.displayPath(), f.source()));
             }
             return new Project(layout.root(), layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores,
-                    List.copyOf(manifests.values()), containers, devContainers, declaredBuilds(), kubernetes, diagnostics, files,
+                    List.copyOf(manifests.values()), containers, devContainers, declaredBuilds(),
+                    unplacedLabelledBuilds, kubernetes, diagnostics, files,
                     sources, flyApps);
         }
 
@@ -235,6 +236,7 @@ public final class ProjectLoader {
         }
 
         private List<DeclaredBuild> declaredBuilds;
+        private final List<Origin> unplacedLabelledBuilds = new ArrayList<>();
         private Map<String, DeclaredBuild> chosenBuilds;
 
         /** The build of a Dockerfile that CI or task files declare, or null; the files are read on first use. */
@@ -275,11 +277,14 @@ public final class ProjectLoader {
                 if (file == null || !DeclaredBuilds.mayDeclare(file.text())) {
                     continue;
                 }
-                List<DeclaredBuild> found = DeclaredBuilds.read(file, "", files::isDirectory, files::exists);
+                List<Origin> unplaced = new ArrayList<>();
+                List<DeclaredBuild> found = DeclaredBuilds.read(file, "", files::isDirectory, files::exists, unplaced);
                 String folder = PathNames.parent(path);
                 if (found.isEmpty() && !folder.isEmpty() && path.endsWith(".sh")) {
-                    found = DeclaredBuilds.read(file, folder, files::isDirectory, files::exists);
+                    unplaced.clear();
+                    found = DeclaredBuilds.read(file, folder, files::isDirectory, files::exists, unplaced);
                 }
+                unplacedLabelledBuilds.addAll(unplaced);
                 all.addAll(found);
             }
             List<String> bakeFiles = layout.bakeFiles().stream().map(ProjectEntry::path).toList();

@@ -103,4 +103,30 @@ class BakeBuildsTest {
             assertThat(d.level()).isEqualTo(Diagnostic.Level.ERROR);
         });
     }
+
+    @Test
+    void aTargetCarriesItsOwnAndInheritedLabelsAndMetadataActionsWhenItInheritsThem() {
+        List<DeclaredBuild> builds = read(new ArrayList<>(), "docker-bake.hcl", """
+                variable "REPO" { default = "https://github.com/acme/app" }
+                target "_common" {
+                  labels = { "org.opencontainers.image.source" = REPO }
+                }
+                target "api" {
+                  inherits = ["_common"]
+                  context  = "services/api"
+                  labels   = { team = "core" }
+                }
+                target "web" {
+                  inherits = ["docker-metadata-action"]
+                  context  = "web"
+                }
+                target "root" {}
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile)
+                .containsExactly("services/api/Dockerfile", "web/dockerfile", "Dockerfile");
+        assertThat(builds.get(0).labels()).isEqualTo(new BuildLabels(
+                Map.of("org.opencontainers.image.source", "https://github.com/acme/app", "team", "core"), false));
+        assertThat(builds.get(1).labels()).isEqualTo(new BuildLabels(Map.of(), true));
+        assertThat(builds.get(2).labels()).isEqualTo(BuildLabels.NONE);
+    }
 }

@@ -240,4 +240,66 @@ class DeclaredBuildsTest {
         assertThat(web.arguments()).extracting(BuildArgument::name, BuildArgument::value, a -> a.origin().toString())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("TOKEN", "${env.TOKEN}", "Jenkinsfile:8:51"));
     }
+
+    @Test
+    void labelsOnACommandLineAreReadInBothSpellings() {
+        List<DeclaredBuild> builds = read("build.sh", """
+                podman build --label org.opencontainers.image.source=https://example.com/app \\
+                  --label=maintainer="ops team" --label "$EXTRA" -t app .
+                """);
+        assertThat(builds).singleElement().satisfies(b -> {
+            assertThat(b.labels().values()).containsExactly(
+                    Map.entry("org.opencontainers.image.source", "https://example.com/app"),
+                    Map.entry("maintainer", "ops team"));
+            assertThat(b.labels().metadataAction()).isFalse();
+            assertThat(b.labels().oci()).isTrue();
+        });
+    }
+
+    @Test
+    void aBuildPushActionTakesItsLabelsAndThoseOfAMetadataActionStep() {
+        List<DeclaredBuild> builds = read(".github/workflows/image.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - name: meta
+                        id: docker_meta
+                        uses: docker/metadata-action@v5
+                        with:
+                          images: ghcr.io/acme/app
+                      - id: other
+                        run: echo "labels=x=y" >> "$GITHUB_OUTPUT"
+                      - uses: docker/build-push-action@v6
+                        with:
+                          labels: |
+                            ${{ steps.docker_meta.outputs.labels }}
+                            team=core
+                      - uses: docker/build-push-action@v6
+                        with:
+                          labels: ${{ steps.other.outputs.labels }}
+                      - uses: docker/build-push-action@v6
+                        with:
+                          context: web
+                """);
+        assertThat(builds).hasSize(3);
+        assertThat(builds.get(0).labels()).isEqualTo(new BuildLabels(Map.of("team", "core"), true));
+        assertThat(builds.get(0).labels().oci()).isTrue();
+        assertThat(builds.get(1).labels()).isEqualTo(BuildLabels.NONE);
+        assertThat(builds.get(1).labels().oci()).isFalse();
+        assertThat(builds.get(2).labels().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aLabellingBuildWhoseDockerfileCannotBeToldIsKeptAsUnplaced() {
+        List<Origin> unplaced = new java.util.ArrayList<>();
+        List<DeclaredBuild> builds = DeclaredBuilds.read(SourceFile.of(".github/workflows/images.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - run: docker build --label org.opencontainers.image.source=x ${{ matrix.dir }}
+                      - run: docker build ${{ matrix.dir }}
+                """), "", DIRS::contains, FILES::contains, unplaced);
+        assertThat(builds).isEmpty();
+        assertThat(unplaced).extracting(Origin::toString).containsExactly(".github/workflows/images.yml:4:14");
+    }
 }

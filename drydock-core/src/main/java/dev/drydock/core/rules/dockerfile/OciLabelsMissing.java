@@ -2,9 +2,9 @@ package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.compose.Service;
-import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.project.DeclaredBuild;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.edit.Fix;
@@ -36,10 +36,15 @@ import java.util.Locale;
         severity = Severity.MEDIUM,
         category = Category.MAINTAINABILITY,
         checks = "The labels of the final stage (LABEL in it or in the stages it is built on): fires when none has"
-                + " an org.opencontainers.image.* key. Labels added outside the Dockerfile count: compose build.labels"
-                + " with such a key, or a CI workflow that labels the image (docker/metadata-action or an explicit"
-                + " --label org.opencontainers.image...), or a Bake file that does (labels with such a key, or a"
-                + " target inheriting docker-metadata-action, which metadata-action's bake file fills in CI). Reported at the final stage's FROM. Quiet when the project"
+                + " an org.opencontainers.image.* key. Labels a build of that image adds count: compose build.labels"
+                + " with such a key, a docker/podman/buildah build command in CI or a script with --label"
+                + " org.opencontainers.image..., a docker/build-push-action step whose labels have such a key or take"
+                + " a docker/metadata-action step's outputs.labels, a Bake target whose labels (inherited ones"
+                + " included) have such a key or that inherits docker-metadata-action. Only the builds of the same"
+                + " Dockerfile and stage count: another image's labels leave this one unlabelled; a labelling build"
+                + " whose Dockerfile is given by a variable (a matrix of images) counts for every image no build"
+                + " names."
+                + " Reported at the final stage's FROM. Quiet when the project"
                 + " configures a label schema: required-label-missing then checks the labels the project asks for."
                 + " A dev container's image, and a development or test stage built as a target before the Dockerfile's"
                 + " last stage, are left alone: they are built on developers' machines or in CI and never published.",
@@ -75,7 +80,7 @@ public final class OciLabelsMissing implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        if (!context.settings().labelSchema().isEmpty() || ciLabelsImages(context.project())) {
+        if (!context.settings().labelSchema().isEmpty()) {
             return;
         }
         Map<String, java.util.Set<String>> titles = new LinkedHashMap<>();
@@ -88,7 +93,8 @@ public final class OciLabelsMissing implements Rule {
                 continue; // built on developers' machines (or for tests) and never published
             }
             if (labels.keySet().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).startsWith(PREFIX))
-                    || image.containers().stream().anyMatch(OciLabelsMissing::composeLabelsImage)) {
+                    || image.containers().stream().anyMatch(OciLabelsMissing::composeLabelsImage)
+                    || labelledByBuild(image, context.project())) {
                 continue;
             }
             String from = image.rootBase() instanceof BaseImage.External e ? (e.expanded().isBlank() ? e.written() : e.expanded())
@@ -243,6 +249,16 @@ public final class OciLabelsMissing implements Rule {
         return name.isEmpty() || name.contains("$") || name.contains("{") || name.contains("\"") ? null : name;
     }
 
+    /**
+     * Whether a declared build of the image labels it; or, for an image no declared build places, whether a build
+     * whose Dockerfile drydock cannot tell does (a matrix of contexts): it may be this image's.
+     */
+    private static boolean labelledByBuild(BuiltImage image, Project project) {
+        List<DeclaredBuild> builds = image.declaredBuilds(project);
+        return builds.stream().anyMatch(b -> b.labels().oci())
+                || builds.isEmpty() && !project.unplacedLabelledBuilds().isEmpty();
+    }
+
     private static boolean composeLabelsImage(Container container) {
         Service service = container.service();
         if (service == null || service.build() == null) {
@@ -263,22 +279,5 @@ public final class OciLabelsMissing implements Rule {
             }
         }
         return out;
-    }
-
-    /**
-     * Whether a CI workflow or a Bake file labels the images it builds (then the Dockerfile need not): a Bake target
-     * inheriting {@code docker-metadata-action} takes the labels docker/metadata-action writes in CI.
-     */
-    private static boolean ciLabelsImages(Project project) {
-        List<ProjectEntry> files = new ArrayList<>(project.layout().ciFiles());
-        files.addAll(project.layout().bakeFiles());
-        for (ProjectEntry entry : files) {
-            String text = project.source(entry.path()).map(f -> f.text()).orElse("");
-            if (text.contains("docker/metadata-action") || text.contains("docker-metadata-action")
-                    || text.contains("org.opencontainers.image.")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -4,12 +4,15 @@ import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.project.DeclaredBuild;
+import dev.drydock.core.project.Project;
 import dev.drydock.core.project.DevelopmentStages;
 import dev.drydock.core.review.ReviewContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An image the project builds: a Dockerfile up to a target stage with given build arguments, and the
@@ -71,6 +74,17 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
     /** What the image's file system starts from. */
     public BaseImage rootBase() {
         return Stages.rootBase(model, stage);
+    }
+
+    /**
+     * The builds CI, task and Bake files declare of this image: of its Dockerfile, with its stage as target (the
+     * last stage when a build names none).
+     */
+    public List<DeclaredBuild> declaredBuilds(Project project) {
+        return project.declaredBuilds().stream().filter(b -> b.dockerfile().equals(dockerfile))
+                .filter(b -> (b.target() == null ? Optional.of(model.stages().get(model.stages().size() - 1))
+                        : model.stage(b.target())).map(s -> s.index() == stage.index()).orElse(false))
+                .toList();
     }
 
     /** The first container (a compose service, or the lone Dockerfile). */
