@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
                 + " 2026-11-30: nginx.org fixes only its current stable and mainline branches); any other image whose"
                 + " tag names an ended Python line in a part of its own, with its dot (tiangolo/uvicorn-gunicorn-fastapi:"
                 + "python3.8, an image's 2.1-py3.7 tag; undotted forms such as py38 are left alone); or one of Microsoft's .NET images (mcr.microsoft.com/dotnet/sdk, aspnet, runtime,"
-                + " runtime-deps) of a .NET line past its end of support (below 10.0 on that date: .NET 8 and 9"
+                + " runtime-deps, and the retired repositories of older lines: mcr.microsoft.com/dotnet/core/*,"
+                + " microsoft/dotnet, microsoft/aspnetcore and microsoft/aspnetcore-build) of a .NET line past its end of support (below 10.0 on that date: .NET 8 and 9"
                 + " ended on 2026-11-10); or the official database, broker or proxy images compose files run, whose"
                 + " supported lines the table lists one by one, so that a short-term line between two long-term ones"
                 + " counts as ended: postgres (15, 16, 17, 18: 13 and 14 ended), mysql (8.4 and 9.7 LTS: 5.7, 8.0 and"
@@ -210,7 +211,7 @@ public final class EndOfLifeBaseImage implements Rule {
 
     /** The name the table of supported lines knows the image's software by: the official image's, or dotnet. */
     private static String lifecycle(ImageReference ref) {
-        return DotnetImages.named(ref) ? "dotnet" : ImageTags.officialName(ref);
+        return DotnetImages.versioned(ref) ? "dotnet" : ImageTags.officialName(ref);
     }
 
     private void check(ReviewContext context, ImageReference ref, Target target) {

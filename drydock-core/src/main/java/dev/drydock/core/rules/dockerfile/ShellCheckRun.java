@@ -54,7 +54,10 @@ import java.util.regex.Pattern;
                 + " BusyBox's (Alpine, BusyBox), the bash features that shell has too (${v/a/b}, ${v:i:n}, [[ ]], =="
                 + " and the like: ShellCheck 0.10's busybox dialect, done here for every version); and SC2086 on"
                 + " $NAME or ${NAME...} of a build variable whose value (its default or the build argument given)"
-                + " has no space or glob character, such as an application name or TARGETARCH."
+                + " has no space or glob character, such as an application name or TARGETARCH. SC1010 (a keyword"
+                + " such as do or done without a separator before it) is left out when ShellCheck finds no parse"
+                + " error in the script: a loop or if missing that separator would be unterminated, so the word is"
+                + " an argument the script means (mix do deps.get, compile; echo all done)."
                 + " Exec-form RUNs, non-POSIX shells (pwsh, cmd, zsh) and heredocs with another interpreter are not"
                 + " shell scripts and are skipped. Turned off with --no-shellcheck.",
         problem = "A RUN is a shell script that nobody runs through a shell linter: unquoted variables, ignored"
@@ -142,6 +145,9 @@ public final class ShellCheckRun implements Rule {
                             comment.line(), comment.column(), comment.endLine(), comment.endColumn())).matches()) {
                         continue;
                     }
+                    if (literalKeyword(comment, results.get(i))) {
+                        continue;
+                    }
                     Span span = scripts.get(i).span(comment.line(), comment.column(), comment.endLine(),
                             comment.endColumn());
                     if (span != null && !checked.get(i).moot(comment, dockerfile.file().text(span))) {
@@ -155,6 +161,15 @@ public final class ShellCheckRun implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * Whether SC1010's keyword is a plain argument the script means ({@code mix do deps.get, compile}, Mix's task
+     * runner; {@code echo all done}): a loop or if missing the separator before it leaves that construct
+     * unterminated, which ShellCheck reports as a parse error; a script without any error runs as written.
+     */
+    private static boolean literalKeyword(ShellCheckComment comment, List<ShellCheckComment> all) {
+        return comment.id().equals("SC1010") && all.stream().noneMatch(c -> c.level().equals("error"));
     }
 
     private static List<Checked> scripts(DockerfileModel model) {

@@ -62,7 +62,8 @@ import java.util.regex.Pattern;
                 + " when the stages built on the image install compilers or development packages (gcc, libpq-dev;"
                 + " not build runners alone such as make, cmake or pkg-config, which link against nothing)"
                 + " from a distribution the tag does not name (python:3.12-slim, not python:3.12-slim-bookworm or"
-                + " debian:bookworm): the tag moves to the distribution's next release, and the build then compiles"
+                + " debian:bookworm, nor a latest tag of a tool on an exact toolchain release such as cargo-chef's"
+                + " latest-rust-1.62.0, whose distribution is that release's): the tag moves to the distribution's next release, and the build then compiles"
                 + " against other library versions or fails on renamed packages. Otherwise medium for no tag, latest"
                 + " and tags without a version, which can move to the next major release; low for a tag that keeps"
                 + " the major version (python:3.12-slim, node:20-alpine) and for an operating-system image tagged with"
@@ -158,7 +159,8 @@ public final class UnpinnedBaseImage implements Rule {
                     + " the digest offline: add it yourself).";
         }
         List<String> compiled = ref.isPinnedByDigest() || DistributionReleases.release(ref).isPresent()
-                || DistributionReleases.namedInTag(ref) ? List.of() : compiledAgainst(image, stage);
+                || DistributionReleases.namedInTag(ref) || ImageTags.latestOnFullVersion(ref) ? List.of()
+                : compiledAgainst(image, stage);
         if (!compiled.isEmpty()) {
             message.append("; the image installs its build tools and headers, ").append(String.join(", ", compiled))
                     .append(", from the")

@@ -57,6 +57,25 @@ public final class DotnetImages {
         return name.startsWith(REGISTRY_PATH) && IMAGES.contains(name.substring(REGISTRY_PATH.length()));
     }
 
+    /**
+     * The repositories .NET Core was published under before mcr.microsoft.com/dotnet/{sdk,aspnet,runtime}: the
+     * .NET Core 2.1-3.1 paths under mcr.microsoft.com/dotnet/core/ and the Docker Hub microsoft/dotnet,
+     * microsoft/aspnetcore and microsoft/aspnetcore-build of 1.x and 2.x. Their tags lead with the .NET version.
+     */
+    private static final Set<String> RETIRED = Set.of("mcr.microsoft.com/dotnet/core/sdk",
+            "mcr.microsoft.com/dotnet/core/aspnet", "mcr.microsoft.com/dotnet/core/runtime",
+            "mcr.microsoft.com/dotnet/core/runtime-deps", "docker.io/microsoft/dotnet",
+            "docker.io/microsoft/aspnetcore", "docker.io/microsoft/aspnetcore-build");
+
+    /**
+     * Whether the image is a .NET image whose tag numbers its .NET line: the current names ({@link #named}) or
+     * the retired repositories the older lines were published under.
+     */
+    public static boolean versioned(ImageReference ref) {
+        String name = ref == null || ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
+        return named(ref) || RETIRED.contains(name);
+    }
+
     /** Whether the image is one of the .NET images' Alpine variants: Alpine with BusyBox, plus .NET. */
     public static boolean alpine(ImageReference ref) {
         String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);

@@ -138,6 +138,19 @@ public final class ImageTags {
      * Whether a tag that does not start with a version names a full version or a date further on
      * ({@code java-11-lein-2.9.6}, {@code latest-rust-1.62.0}, {@code build-04-22-2021}).
      */
+    /**
+     * Whether the tag pairs a latest part with a full version of what the image is built on
+     * ({@code latest-rust-1.62.0} of lukemathwalker/cargo-chef): the tool the image adds moves, while the
+     * toolchain and the distribution under it stay those of that exact release.
+     */
+    public static boolean latestOnFullVersion(ImageReference ref) {
+        if (ref == null || !ref.isImage() || !ref.hasExplicitTag()) {
+            return false;
+        }
+        TagVersion v = ref.version();
+        return !v.hasVersion() && hasLatestPart(v) && namesFullVersionOrDate(ref.tag(), v);
+    }
+
     private static boolean namesFullVersionOrDate(String tag, TagVersion v) {
         return DASHED_DATE.matcher(tag).find()
                 || v.variants().stream().anyMatch(part -> TagVersion.parse(part).isPatchPrecise());
