@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.ImageContents;
+
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.rules.support.ShortText;
@@ -580,6 +582,10 @@ public final class DevServer implements Rule {
         Instruction interpreter = command.entrypoint().isEmpty() ? null
                 : ownInstruction(c, InstructionKind.ENTRYPOINT, command.entrypointOrigin());
         ProductionCommand server = ProductionCommand.of(context, c, app);
+        ImageContents image = ImageContents.of(c);
+        if (image != null && image.python2() && !image.has("python3").orElse(false)) {
+            return null; // the servers' current releases need Python 3
+        }
         if (cmd == null || server.placeholder() || server.codeLine() != null || !command.entrypoint().isEmpty()
                 && (interpreter == null || !isBareInterpreter(command.entrypoint()) || inheritedWithOwnCmd(c))) {
             return null;

@@ -39,6 +39,7 @@ public final class ImageContents {
     private final ImageTools base;
     private final String baseImage;
     private final Map<String, Install> installed;
+    private boolean python2;
     private final Map<String, Install> pythonPackages;
     private final Map<String, Origin> removed;
     private final Set<String> conditional;
@@ -105,6 +106,9 @@ public final class ImageContents {
                 }
                 List<Call> after = aptMarks.subList(marksAfter, aptMarks.size());
                 String interpreter = interpreterRun(call);
+                if ("python3".equals(interpreter) && call.is("pip") && python2(installed)) {
+                    interpreter = null; // Python 2's pip, from the Dockerfile's own python-pip
+                }
                 if (interpreter != null) {
                     installed.putIfAbsent(interpreter, new Install(interpreter, null, at));
                 }
@@ -158,6 +162,7 @@ public final class ImageContents {
         ImageContents contents = new ImageContents(BaseImageFacts.tools(root).orElse(null), written, installed,
                 pythonPackages(model, file), removed, conditional, stage.variables().lookup("PATH"),
                 root instanceof BaseImage.External external ? external.reference() : null);
+        contents.python2 = python2(installed);
         if (root instanceof BaseImage.External external && isMicromamba(external.reference())) {
             condaPython(container, model, inImage, file).ifPresent(python -> {
                 installed.putIfAbsent("python", new Install("python", "python", python.origin()));
@@ -296,12 +301,28 @@ public final class ImageContents {
             case "wget", "wget2" -> List.of("wget");
             case "busybox", "busybox-static", "busybox-extras" -> List.of("wget", "nc", "sh");
             case "netcat", "netcat-openbsd", "netcat-traditional", "nmap-ncat", "ncat", "netcat-gnu" -> List.of("nc");
-            case "python", "python-minimal" -> List.of("python");
+            case "python", "python-minimal", "python-pip", "python-dev" -> List.of("python");
             case "nodejs" -> List.of("node");
             case "bash" -> List.of("bash");
             case "procps", "procps-ng" -> List.copyOf(BaseImageFacts.PROCPS);
             default -> JAVA_PACKAGE.matcher(p).matches() ? List.of("java") : List.of();
         };
+    }
+
+    /** Packages whose python is Python 2 (Debian's and Ubuntu's python, python-pip, python-dev; Alpine's old python). */
+    private static final Set<String> PYTHON2_PACKAGES = Set.of("python", "python-minimal", "python-pip", "python-dev");
+
+    private static boolean python2(Map<String, Install> installed) {
+        Install python = installed.get("python");
+        return python != null && python.pkg() != null && PYTHON2_PACKAGES.contains(python.pkg().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the image's python command is the Python 2 the Dockerfile installs (apt-get install python-pip): a
+     * probe or server written for Python 3 fails under it.
+     */
+    public boolean python2() {
+        return python2;
     }
 
     /** The base image's known tools, if the image is a known one. */

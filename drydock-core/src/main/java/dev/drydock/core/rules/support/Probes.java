@@ -417,23 +417,24 @@ public final class Probes {
         if (image == null) {
             return null;
         }
-        if (image.has("python").orElse(false) || image.has("python3").orElse(false)) {
-            String python = image.command(image.has("python").orElse(false) ? "python" : "python3");
+        // the runtime the base image ships before one the Dockerfile adds for a build step (python3 for node-gyp)
+        boolean nodeBase = image.base().map(b -> b.has("node") && !b.has("python") && !b.has("python3")).orElse(false);
+        List<String> node = nodeBase ? nodeProbe(image, port, url, rest, portVariable, host) : null;
+        if (node != null) {
+            return node;
+        }
+        boolean python = image.has("python").orElse(false) && !image.python2();
+        if (python || image.has("python3").orElse(false)) {
+            String interpreter = image.command(python ? "python" : "python3");
             String target = portVariable == null ? "'" + url + "'"
                     : "'http://localhost:%s" + rest + "' % os.environ.get('" + portVariable + "', '" + port + "')";
             String request = host == null ? target : "urllib.request.Request(" + target + ", headers={'Host': '" + host + "'})";
-            return List.of(python, "-c", "import " + (portVariable == null ? "" : "os, ") + "urllib.request;"
+            return List.of(interpreter, "-c", "import " + (portVariable == null ? "" : "os, ") + "urllib.request;"
                     + " urllib.request.urlopen(" + request + ", timeout=3)");
         }
-        if (image.has("node").orElse(false)) {
-            String portText = portVariable == null ? String.valueOf(port) : "process.env." + portVariable + " || " + port;
-            String target = host != null
-                    ? "{host: 'localhost', port: " + portText + ", path: '" + rest + "', headers: {Host: '" + host + "'}}"
-                    : portVariable == null ? "'" + url + "'" : "'http://localhost:' + (" + portText + ") + '" + rest + "'";
-            String node = image.installed("node").isPresent() ? "node"
-                    : image.base().map(t -> t.executable("node")).orElse("node");
-            return List.of(node, "-e", "require('http').get(" + target
-                    + ", r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))");
+        node = nodeProbe(image, port, url, rest, portVariable, host);
+        if (node != null) {
+            return node;
         }
         if (image.has("bun").orElse(false)) {
             String target = portVariable == null ? "'" + url + "'"
@@ -466,6 +467,22 @@ public final class Probes {
                     : concat(List.of("curl", "-fsS"), header, List.of("-o", "/dev/null", url));
         }
         return null;
+    }
+
+    /** Node's http module asking {@code url}; null when the image has no node. */
+    private static List<String> nodeProbe(ImageContents image, int port, String url, String rest, String portVariable,
+            String host) {
+        if (!image.has("node").orElse(false)) {
+            return null;
+        }
+        String portText = portVariable == null ? String.valueOf(port) : "process.env." + portVariable + " || " + port;
+        String target = host != null
+                ? "{host: 'localhost', port: " + portText + ", path: '" + rest + "', headers: {Host: '" + host + "'}}"
+                : portVariable == null ? "'" + url + "'" : "'http://localhost:' + (" + portText + ") + '" + rest + "'";
+        String node = image.installed("node").isPresent() ? "node"
+                : image.base().map(t -> t.executable("node")).orElse("node");
+        return List.of(node, "-e", "require('http').get(" + target
+                + ", r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))");
     }
 
     @SafeVarargs
