@@ -1,6 +1,5 @@
 package dev.drydock.core.rules.app;
 
-import dev.drydock.core.app.DenoTasks;
 import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.CopyCommand;
@@ -8,7 +7,7 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Target;
-import dev.drydock.core.manifest.JsonTree;
+import dev.drydock.core.manifest.DenoConfig;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
@@ -130,30 +129,13 @@ public final class DenoDependenciesNotCached implements Rule {
      */
     private static String remoteImport(ReviewContext context, Container c, String file) {
         String dir = c.build().context();
-        for (String name : DenoTasks.CONFIG_FILES) {
-            Optional<SourceFile> config = context.project().source(PathNames.join(dir, name));
-            if (config.isEmpty()) {
-                continue;
-            }
-            try {
-                if (!(JsonTree.parseWithComments(config.get()) instanceof JsonTree.Obj root)) {
-                    return null;
-                }
-                if ("true".equals(root.string("vendor"))) {
-                    return null;
-                }
-                JsonTree.Obj imports = root.object("imports");
-                if (imports != null) {
-                    for (JsonTree.Member m : imports.members().values()) {
-                        if (m.value() instanceof JsonTree.Scalar s && s.isString() && remote(s.text())) {
-                            return s.text() + " (" + config.get().path() + " line " + s.span().startLine() + ")";
-                        }
-                    }
-                }
-            } catch (RuntimeException e) {
-                return null;
-            }
-            break;
+        DenoConfig config = context.project().denoConfig(dir).orElse(null);
+        if (config != null && config.vendor()) {
+            return null;
+        }
+        DenoConfig.Import mapped = config == null ? null : config.firstRemoteImport().orElse(null);
+        if (mapped != null) {
+            return mapped.specifier() + " (" + config.path() + " line " + mapped.line() + ")";
         }
         List<String> candidates = new ArrayList<>(c.entryFiles());
         if (file != null && !file.startsWith("/")) {
@@ -169,11 +151,6 @@ public final class DenoDependenciesNotCached implements Rule {
             }
         }
         return null;
-    }
-
-    private static boolean remote(String specifier) {
-        return specifier.startsWith("jsr:") || specifier.startsWith("npm:") || specifier.startsWith("http://")
-                || specifier.startsWith("https://");
     }
 
     /** Whether a RUN of the image's stages runs deno in a way that fetches modules, or a COPY brings a cache in. */
