@@ -534,8 +534,32 @@ public final class AppSource {
             String[] sig = js.sigterm().orElse(null);
             Set<String> read = new LinkedHashSet<>();
             js.loaded().forEach(m -> read.add(m.file));
-            return new AppSource(frameworks, app, routes, js.listens(), sig == null ? null : sig[0],
+            List<ServerCall> listens = new ArrayList<>(js.listens());
+            denoServe(starts.get(0)).ifPresent(listens::add);
+            return new AppSource(frameworks, app, routes, listens, sig == null ? null : sig[0],
                     sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(read));
+        }
+
+        /**
+         * The server {@code deno serve} starts for the module's default export (also as the command of a deno task):
+         * on its --port, else on 8000; empty for other commands.
+         */
+        private Optional<ServerCall> denoServe(String start) {
+            EntryPoint deno = ep == null ? null : ep.runtime() == Runtime.DENO_TASK
+                    ? DenoTasks.task(files, dir, ep.target().value(), env, "/").map(NodePackage::entryPoint).orElse(null)
+                    : ep;
+            if (deno == null || deno.runtime() != Runtime.DENO || !"serve".equals(deno.option("command"))) {
+                return Optional.empty();
+            }
+            String portOption = deno.option("port");
+            Integer port = portOption == null ? Integer.valueOf(JsModule.DENO_DEFAULT_PORT)
+                    : portOption.matches("\\d{1,5}") ? Integer.valueOf(portOption) : null;
+            int line = files.read(start).map(f -> {
+                int at = f.text().indexOf("export default");
+                return at < 0 ? 1 : f.position(at).line();
+            }).orElse(1);
+            return Optional.of(new ServerCall("deno serve", String.join(" ", deno.args()), false, false, start, line,
+                    deno.option("host"), port, portOption, null, null));
         }
 
         /** The JVM application: Spring Boot, Quarkus, Micronaut or Ktor, the first the build depends on. */

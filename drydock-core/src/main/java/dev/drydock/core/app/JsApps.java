@@ -303,10 +303,14 @@ final class JsApps {
         List<ServerCall> out = new ArrayList<>();
         for (JsModule m : loaded()) {
             for (JsModule.Listen l : m.listens) {
+                if (l.denoServe()) {
+                    out.add(denoServe(m, l));
+                    continue;
+                }
                 Integer port = Values.port(l.port(), m.constants, true);
                 ObjRef owner = resolve(m, l.owner());
                 String server = owner != null && owner.obj().framework() == Framework.FASTIFY ? "Fastify"
-                        : "Node's HTTP server";
+                        : m.specs.stream().anyMatch(JsApps::oak) ? "Oak" : "Node's HTTP server";
                 out.add(new ServerCall(server + " (" + l.owner() + ".listen)", l.text(), false, false, m.file,
                         l.line(), l.host() == null ? null : Values.text(l.host()), port,
                         l.port().isEmpty() ? null : Values.text(l.port()),
@@ -314,6 +318,23 @@ final class JsApps {
             }
         }
         return out;
+    }
+
+    /** An import of Oak, Deno's middleware framework: {@code jsr:@oak/oak}, its import map name, deno.land/x/oak. */
+    private static boolean oak(String spec) {
+        return spec.matches("(jsr:|npm:)?@oak/oak(@.*|/.*)?|https?://deno\\.land/x/oak(@[^/]*)?/.*");
+    }
+
+    /** {@code Deno.serve(...)}: on its options' port, else on Deno's default, 8000. */
+    private static ServerCall denoServe(JsModule m, JsModule.Listen l) {
+        String host = l.host() == null ? null : Values.text(l.host());
+        if (l.port().isEmpty()) {
+            return new ServerCall("Deno.serve", l.text(), false, false, m.file, l.line(), host, l.defaultPort(), null,
+                    null, null);
+        }
+        return new ServerCall("Deno.serve", l.text(), false, false, m.file, l.line(), host,
+                Values.port(l.port(), m.constants, true), Values.text(l.port()),
+                Values.portVariable(l.port(), m.constants, true), null);
     }
 
     Optional<String[]> sigterm() {

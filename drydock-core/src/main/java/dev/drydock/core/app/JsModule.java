@@ -56,7 +56,20 @@ final class JsModule {
      * {@code owner.listen(port, host)} or Fastify's {@code owner.listen({port, host})}: {@code host} the host
      * argument's tokens, null when none is given.
      */
-    record Listen(String owner, List<Tok> port, List<Tok> host, int line, String text) {}
+    record Listen(String owner, List<Tok> port, List<Tok> host, int line, String text, int defaultPort) {
+
+        Listen(String owner, List<Tok> port, List<Tok> host, int line, String text) {
+            this(owner, port, host, line, text, 0);
+        }
+
+        /** Whether this is {@code Deno.serve(...)}, which listens on 0.0.0.0:8000 unless its options say otherwise. */
+        boolean denoServe() {
+            return owner.equals("Deno") && text.startsWith("Deno.serve");
+        }
+    }
+
+    /** The port {@code Deno.serve} and {@code deno serve} listen on when nothing sets one. */
+    static final int DENO_DEFAULT_PORT = 8000;
 
     private static final Set<String> ROUTE_METHODS = Set.of("get", "post", "put", "delete", "patch", "all", "head",
             "options");
@@ -651,6 +664,10 @@ final class JsModule {
             routerPrefixes.put(owner, args.get(0).string()); // @koa/router's router.prefix('/api')
             return;
         }
+        if (owner.equals("Deno") && method.equals("serve")) {
+            denoServe(args, line, text(t, at, close));
+            return;
+        }
         if (method.equals("listen")) {
             Tok.Arg first = Tok.positional(args, 0);
             List<Tok> port = first == null ? List.of() : first.tokens();
@@ -658,6 +675,7 @@ final class JsModule {
             if (!port.isEmpty() && port.get(0).is("{") && Tok.closing(port, 0) == port.size() - 1) {
                 List<Tok.Arg> options = Tok.args(port, 0);
                 host = property(options, "host");
+                host = host == null ? property(options, "hostname") : host; // Oak's app.listen({hostname, port})
                 port = property(options, "port");
                 port = port == null ? List.of() : port;
             } else {
@@ -666,6 +684,24 @@ final class JsModule {
             }
             listens.add(new Listen(owner, port, host, line, text(t, at, close)));
         }
+    }
+
+    /**
+     * {@code Deno.serve(handler)}, {@code Deno.serve({port, hostname}, handler)} or {@code Deno.serve({port, handler})}:
+     * the port and hostname of its options object, when its first argument is one.
+     */
+    private void denoServe(List<Tok.Arg> args, int line, String text) {
+        Tok.Arg first = Tok.positional(args, 0);
+        List<Tok> port = List.of();
+        List<Tok> host = null;
+        List<Tok> options = first == null ? List.of() : first.tokens();
+        if (!options.isEmpty() && options.get(0).is("{") && Tok.closing(options, 0) == options.size() - 1) {
+            List<Tok.Arg> entries = Tok.args(options, 0);
+            host = property(entries, "hostname");
+            List<Tok> given = property(entries, "port");
+            port = given == null ? List.of() : given;
+        }
+        listens.add(new Listen("Deno", port, host, line, text, DENO_DEFAULT_PORT));
     }
 
     /** The value of {@code name: value} (or the shorthand {@code name}) among an object literal's entries, else null. */

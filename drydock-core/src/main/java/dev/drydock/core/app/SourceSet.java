@@ -7,6 +7,7 @@ import dev.drydock.core.discovery.ProjectLayout;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.manifest.DenoConfig;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
@@ -25,11 +26,18 @@ public final class SourceSet {
     private final List<String> paths;
     private final Set<String> listed;
     private final Function<String, Optional<SourceFile>> reader;
+    private final Function<String, Optional<DenoConfig>> denoConfigs;
 
     private SourceSet(List<String> paths, Function<String, Optional<SourceFile>> reader) {
+        this(paths, reader, null);
+    }
+
+    private SourceSet(List<String> paths, Function<String, Optional<SourceFile>> reader,
+            Function<String, Optional<DenoConfig>> denoConfigs) {
         this.paths = List.copyOf(paths);
         this.listed = Set.copyOf(paths);
         this.reader = reader;
+        this.denoConfigs = denoConfigs != null ? denoConfigs : dir -> DenoConfig.in(dir, this::read);
     }
 
     /** The source files of a project under {@code dir} ("" for all), read through the project. */
@@ -40,7 +48,7 @@ public final class SourceSet {
                 paths.add(e.path());
             }
         }
-        return new SourceSet(paths, project::source);
+        return new SourceSet(paths, project::source, project::denoConfig);
     }
 
     /**
@@ -66,7 +74,7 @@ public final class SourceSet {
                 }
             }
         }
-        return new SourceSet(paths, project::source);
+        return new SourceSet(paths, project::source, project::denoConfig);
     }
 
     /**
@@ -127,6 +135,15 @@ public final class SourceSet {
     /** Whether {@code path} is one of the listed sources. */
     public boolean contains(String path) {
         return listed.contains(path);
+    }
+
+    /** The Deno configuration of a folder (deno.json, else deno.jsonc), parsed once per project. */
+    public Optional<DenoConfig> denoConfig(String dir) {
+        try {
+            return denoConfigs.apply(dir);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Reads any project file (not only listed sources: settings files, package.json); empty when it cannot be read. */

@@ -43,7 +43,7 @@ final class Values {
 
     /** An environment lookup: {@code os.environ.get("PORT", 5000)}, {@code os.getenv("PORT")}, {@code process.env.PORT}. */
     private static final Pattern ENV_LOOKUP = Pattern.compile(
-            "(?:environ\\.get|getenv|environ)\\s*[(\\[]\\s*['\"](\\w+)['\"]|process\\.env\\.(\\w+)"
+            "(?:environ\\.get|getenv|environ|Deno\\.env\\.get)\\s*[(\\[]\\s*['\"](\\w+)['\"]|process\\.env\\.(\\w+)"
                     + "|process\\.env\\[\\s*['\"](\\w+)['\"]");
 
     /**

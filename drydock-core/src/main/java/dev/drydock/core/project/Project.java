@@ -7,6 +7,7 @@ import dev.drydock.core.discovery.ProjectLayout;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.kubernetes.KubeWorkload;
+import dev.drydock.core.manifest.DenoConfig;
 import dev.drydock.core.manifest.FlyToml;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.source.Diagnostic;
@@ -44,13 +45,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param files the safe reader of the project's files (inside the root, size-bounded)
  * @param sources every text file read so far, by path; {@link #source} adds to it
  * @param flyApps the fly.toml files read so far, by path (empty when one cannot be read); {@link #fly} adds to it
+ * @param denoConfigs the Deno configuration of each folder asked about so far (empty when it has none or it cannot be
+ *     read); {@link #denoConfig} adds to it
  */
 public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSource> dockerfiles,
         List<ComposeProject> composeProjects, List<ComposeVariant> composeVariants, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
         List<Manifest> manifests, List<Container> containers, List<DevContainer> devContainers, List<DeclaredBuild> declaredBuilds,
         List<Origin> unplacedLabelledBuilds,
         List<KubeWorkload> kubernetesWorkloads, List<Diagnostic> diagnostics,
-        ProjectFiles files, Map<String, SourceFile> sources, Map<String, Optional<FlyToml>> flyApps) {
+        ProjectFiles files, Map<String, SourceFile> sources, Map<String, Optional<FlyToml>> flyApps,
+        Map<String, Optional<DenoConfig>> denoConfigs) {
 
     public Project {
         dockerfiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dockerfiles));
@@ -67,6 +71,19 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         diagnostics = List.copyOf(diagnostics);
         sources = new ConcurrentHashMap<>(sources);
         flyApps = new ConcurrentHashMap<>(flyApps);
+        denoConfigs = new ConcurrentHashMap<>(denoConfigs);
+    }
+
+    /** A project read without Deno configurations yet. */
+    public Project(Path root, ProjectLayout layout, Map<String, DockerfileSource> dockerfiles,
+            List<ComposeProject> composeProjects, List<ComposeVariant> composeVariants,
+            Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores, List<Manifest> manifests,
+            List<Container> containers, List<DevContainer> devContainers, List<DeclaredBuild> declaredBuilds,
+            List<KubeWorkload> kubernetesWorkloads, List<Diagnostic> diagnostics, ProjectFiles files,
+            Map<String, SourceFile> sources, Map<String, Optional<FlyToml>> flyApps) {
+        this(root, layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores, manifests,
+                containers, devContainers, declaredBuilds, kubernetesWorkloads, diagnostics, files, sources, flyApps,
+                Map.of());
     }
 
     /**
@@ -77,6 +94,16 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
     public Optional<FlyToml> fly(String path) {
         Optional<FlyToml> known = flyApps.get(path);
         return known != null ? known : flyApps.computeIfAbsent(path, p -> source(p).map(FlyToml::read));
+    }
+
+    /**
+     * The Deno configuration of a root-relative folder ("" for the root), read once: its deno.json, else its
+     * deno.jsonc; empty when it has neither or the first it has is not a JSON object.
+     */
+    public Optional<DenoConfig> denoConfig(String dir) {
+        String key = dir == null ? "" : dir;
+        Optional<DenoConfig> known = denoConfigs.get(key);
+        return known != null ? known : denoConfigs.computeIfAbsent(key, d -> DenoConfig.in(d, this::source));
     }
 
     public Optional<SourceFile> source(String path) {

@@ -1,14 +1,14 @@
 package dev.drydock.core.rules.app;
 
-import dev.drydock.core.app.DenoTasks;
 import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.image.DenoImages;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Target;
-import dev.drydock.core.manifest.JsonTree;
+import dev.drydock.core.manifest.DenoConfig;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
@@ -40,7 +40,9 @@ import java.util.regex.Pattern;
                 + " entry point, which hands CMD [\"run\", ...] to deno), when the project imports remote modules (an"
                 + " `imports` entry of deno.json(c) or an import in the file itself that is `jsr:`, `npm:` or an"
                 + " http(s) URL) and no RUN of the image's stages runs deno on them first (deno cache, install, check,"
-                + " compile, run, task, test). Quiet with `\"vendor\": true` in deno.json(c), with --cached-only, and"
+                + " compile, run, task, test) with the DENO_DIR the container runs with (a RUN that filled another"
+                + " one does not count when both are known: set by ENV, or /deno-dir in the denoland/deno images;"
+                + " a RUN of a stage the image is not built on never counts). Quiet with `\"vendor\": true` in deno.json(c), with --cached-only, and"
                 + " when a COPY brings a DENO_DIR (/deno-dir) or vendor folder from another stage or image.",
         problem = "Deno fetches remote modules the first time a program needs them and keeps them in DENO_DIR"
                 + " (/deno-dir in the denoland/deno images). Nothing is fetched when the image is built unless a RUN asks"
@@ -106,15 +108,17 @@ public final class DenoDependenciesNotCached implements Rule {
                 continue;
             }
             String remote = remoteImport(context, c, runs.target().value());
-            if (remote == null || cachedInImage(c)) {
+            String miss = remote == null ? null : cacheMiss(c);
+            if (miss == null) {
                 continue;
             }
             String written = ep.runtime() == Runtime.DENO_TASK ? "`deno task " + ep.target().value() + "` (`"
                     + String.join(" ", runs.args()) + "`)" : "`" + String.join(" ", runs.args()) + "`";
             String file = runs.target().value();
             context.finding(this, WrittenInstructions.commandWord(c, c.command(), ep.target().value()),
-                            written + " runs code that imports " + remote + ", and no RUN of the image fetches the dependencies"
-                                    + " (deno cache, deno install): every new container downloads them into DENO_DIR"
+                            written + " runs code that imports " + remote + (miss.isEmpty()
+                                    ? ", and no RUN of the image fetches the dependencies (deno cache, deno install)"
+                                    : ", and " + miss) + ": every new container downloads them into DENO_DIR"
                                     + " before it serves, and does not start when the registry is unreachable")
                     .recommendation("After the COPY of the sources, cache them in the image: RUN deno install"
                             + " --entrypoint " + file + " (deno cache " + file + " before Deno 2), as the user the"
@@ -130,30 +134,13 @@ public final class DenoDependenciesNotCached implements Rule {
      */
     private static String remoteImport(ReviewContext context, Container c, String file) {
         String dir = c.build().context();
-        for (String name : DenoTasks.CONFIG_FILES) {
-            Optional<SourceFile> config = context.project().source(PathNames.join(dir, name));
-            if (config.isEmpty()) {
-                continue;
-            }
-            try {
-                if (!(JsonTree.parseWithComments(config.get()) instanceof JsonTree.Obj root)) {
-                    return null;
-                }
-                if ("true".equals(root.string("vendor"))) {
-                    return null;
-                }
-                JsonTree.Obj imports = root.object("imports");
-                if (imports != null) {
-                    for (JsonTree.Member m : imports.members().values()) {
-                        if (m.value() instanceof JsonTree.Scalar s && s.isString() && remote(s.text())) {
-                            return s.text() + " (" + config.get().path() + " line " + s.span().startLine() + ")";
-                        }
-                    }
-                }
-            } catch (RuntimeException e) {
-                return null;
-            }
-            break;
+        DenoConfig config = context.project().denoConfig(dir).orElse(null);
+        if (config != null && config.vendor()) {
+            return null;
+        }
+        DenoConfig.Import mapped = config == null ? null : config.firstRemoteImport().orElse(null);
+        if (mapped != null) {
+            return mapped.specifier() + " (" + config.path() + " line " + mapped.line() + ")";
         }
         List<String> candidates = new ArrayList<>(c.entryFiles());
         if (file != null && !file.startsWith("/")) {
@@ -171,19 +158,31 @@ public final class DenoDependenciesNotCached implements Rule {
         return null;
     }
 
-    private static boolean remote(String specifier) {
-        return specifier.startsWith("jsr:") || specifier.startsWith("npm:") || specifier.startsWith("http://")
-                || specifier.startsWith("https://");
-    }
-
-    /** Whether a RUN of the image's stages runs deno in a way that fetches modules, or a COPY brings a cache in. */
-    private static boolean cachedInImage(Container c) {
+    /**
+     * Why the container starts without the modules cached: "" when no RUN of the image's stages runs deno in a way
+     * that fetches them, a description when every such RUN filled another DENO_DIR than the one the container runs
+     * with (both known: set by ENV, or the denoland/deno images' /deno-dir); null when one fills the container's
+     * DENO_DIR (or drydock cannot tell which it fills) or a COPY brings a cache in.
+     */
+    private static String cacheMiss(Container c) {
         List<Stage> stages = Stages.inImage(c.build().model(), c.build().stage());
+        boolean denoImage = DenoImages.variant(Stages.rootBase(c.build().model(), c.build().stage())).isPresent();
+        String runtimeDir = denoDir(c.entryPoint().environment().get("DENO_DIR"), denoImage);
+        if (c.service() != null && !c.service().envFiles().isEmpty()) {
+            runtimeDir = null; // an env_file may set DENO_DIR
+        }
+        RunStep elsewhere = null;
+        String elsewhereDir = null;
         for (RunStep run : RunStep.of(c.build().model(), stages)) {
             for (Call call : run.calls()) {
                 if (call.is("deno") && call.args().stream().map(Call.Arg::value).filter(a -> !a.startsWith("-"))
                         .findFirst().filter(CACHING::contains).isPresent()) {
-                    return true;
+                    String buildDir = denoDir(run.variable("DENO_DIR"), denoImage);
+                    if (runtimeDir == null || buildDir == null || buildDir.equals(runtimeDir)) {
+                        return null;
+                    }
+                    elsewhere = run;
+                    elsewhereDir = buildDir;
                 }
             }
         }
@@ -191,11 +190,25 @@ public final class DenoDependenciesNotCached implements Rule {
             for (CopyCommand copy : stage.copies()) {
                 if (copy.from() != null && (mentionsCache(copy.containerPath())
                         || copy.sources().stream().anyMatch(DenoDependenciesNotCached::mentionsCache))) {
-                    return true;
+                    return null;
                 }
             }
         }
-        return false;
+        return elsewhere == null ? "" : "the RUN at line " + elsewhere.instruction().span().startLine() + " caches them"
+                + " in " + elsewhereDir + ", but the container runs with DENO_DIR=" + runtimeDir + ", where Deno looks"
+                + " for them";
+    }
+
+    /**
+     * DENO_DIR as a plain path without its trailing slash: the value given, else /deno-dir in the denoland/deno images;
+     * null when drydock cannot tell (unset in another image, where it depends on the user's home, or a variable).
+     */
+    private static String denoDir(String value, boolean denoImage) {
+        String dir = value != null ? value.strip() : denoImage ? "/deno-dir" : null;
+        if (dir == null || dir.isEmpty() || dir.contains("$") || !dir.startsWith("/")) {
+            return null;
+        }
+        return dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
     }
 
     private static boolean mentionsCache(String path) {

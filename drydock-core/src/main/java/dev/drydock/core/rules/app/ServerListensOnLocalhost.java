@@ -76,7 +76,8 @@ import java.util.regex.Pattern;
                 + " http.Server Addr, net.Listen, Echo's Start, Fiber's Listen or Gin's Run binds (127.0.0.1:8080,"
                 + " localhost:8080); a client's address (a Redis Addr, a database DSN) is not read. For a Node.js"
                 + " application, the host its listen call passes (Express, Koa and http bind every interface when"
-                + " given none) and Fastify's listen given no host, which binds localhost. For Puma and `rails server`"
+                + " given none) and Fastify's listen given no host, which binds localhost; for Deno, the hostname of"
+                + " Deno.serve's options or of Oak's app.listen (Deno.serve binds 0.0.0.0 when given none). For Puma and `rails server`"
                 + " (which runs Puma): a loopback -b, else, when the command line and the environment leave the"
                 + " address to it (no -b or -p; for rails server also no BINDING, PORT or env_file), the configuration"
                 + " file Puma reads (-C's, else config/puma.rb; quiet when config/puma/<RAILS_ENV>.rb exists) when every"
@@ -536,7 +537,10 @@ public final class ServerListensOnLocalhost implements Rule {
                     ? "`" + call.call() + "` gives Fastify no host, so it listens on localhost (127.0.0.1 or ::1)"
                     : "`" + call.call() + "` listens on " + host;
             String where = " in " + call.file() + ":" + call.line();
-            String recommendation = fastify
+            String recommendation = call.server().equals("Deno.serve")
+                    ? "Leave hostname out of Deno.serve's options" + where + " (Deno.serve then listens on 0.0.0.0) or"
+                            + " give hostname: \"0.0.0.0\""
+                    : fastify
                     ? "Pass host '0.0.0.0'" + where + ": " + owner + ".listen({ " + fastifyPort(call)
                             + "host: '0.0.0.0' })"
                     : "Listen on every interface" + where + ": leave the host out (" + owner + ".listen("

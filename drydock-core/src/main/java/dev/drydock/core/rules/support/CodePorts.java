@@ -78,7 +78,7 @@ public final class CodePorts {
                 out.add(new CodePort(call, call.port(), call.defaultPort() ? "its default port, as neither the"
                         + " application's configuration nor the container's environment sets "
                         + call.call().substring(0, call.call().length() - ServerCall.UNSET.length())
-                        : variable == null ? null : "the code reads " + variable
+                        : variable == null ? denoDefault(call) : "the code reads " + variable
                         + ", which the container's environment does not set, and defaults to " + call.port(), setting));
             }
         }
@@ -99,6 +99,13 @@ public final class CodePorts {
                     null));
         }
         return out;
+    }
+
+    /** Why a Deno server given no port listens on 8000, else null. */
+    private static String denoDefault(ServerCall call) {
+        return call.portText() == null && (call.server().equals("Deno.serve") || call.server().equals("deno serve"))
+                ? "Deno's default port, as " + (call.server().equals("deno serve") ? "no --port is given"
+                        : "the code gives Deno.serve no port") : null;
     }
 
     private static boolean hasEnvFiles(Container c) {

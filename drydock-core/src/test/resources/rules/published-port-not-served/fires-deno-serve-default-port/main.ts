@@ -1,0 +1,5 @@
+function handler(_req: Request): Response {
+  return new Response("hello from deno");
+}
+
+Deno.serve(handler);

@@ -1,0 +1,5 @@
+export default {
+  fetch(_req: Request) {
+    return new Response("served");
+  },
+};
