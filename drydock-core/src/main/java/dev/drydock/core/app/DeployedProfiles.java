@@ -94,6 +94,7 @@ final class DeployedProfiles {
                 }
             }
         }
+        
         return agreed == null ? Map.of() : agreed;
     }
 

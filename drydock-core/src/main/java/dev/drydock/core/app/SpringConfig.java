@@ -227,6 +227,13 @@ final class SpringConfig {
                 .anyMatch(r -> r.doc().values().keySet().stream().anyMatch(k -> pattern.matcher(k).find()));
     }
 
+    /** Whether a document that does not apply (a profile's, or of a condition drydock cannot tell) sets the key. */
+    boolean setByInactiveDocument(String key) {
+        String wanted = relaxed(key);
+        return documents.stream().filter(r -> !r.applies())
+                .anyMatch(r -> r.doc().values().keySet().stream().anyMatch(k -> relaxed(k).equals(wanted)));
+    }
+
     /** Whether the active profiles are those written (not a placeholder). */
     boolean profilesKnown() {
         return profilesKnown;

@@ -227,4 +227,17 @@ class SpringConfigTest {
                 """), Map.of());
         assertThat(config.profiles()).containsExactly("a", "b", "c");
     }
+
+    @Test
+    void aProfileDocumentThatSetsAKeyIsToldWhenTheProfilesAreUnknown() {
+        SpringConfig config = SpringConfig.read("", files("src/main/resources/application.properties", """
+                server.port=8080
+                #---
+                spring.config.activate.on-profile=kubernetes
+                server.port=9000
+                """), Map.of("SPRING_PROFILES_ACTIVE", "${PROFILE}"));
+        assertThat(config.profilesKnown()).isFalse();
+        assertThat(config.setByInactiveDocument("server.port")).isTrue();
+        assertThat(config.setByInactiveDocument("server.servlet.context-path")).isFalse();
+    }
 }
