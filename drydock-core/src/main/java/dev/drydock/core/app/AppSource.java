@@ -112,7 +112,7 @@ public final class AppSource {
         EntryPoint ep = program.entryPoint();
         return read(SourceSet.of(project, container), SourceSet.of(project, container.build().context()), container,
                 program.entryFiles(), ep,
-                withJvmBuild(project, container), ep.environment());
+                withJvmBuild(project, container), DeployedProfiles.with(project, container, ep.environment()));
     }
 
     /** Reads the application of a container's build, with only the program its Dockerfile builds when it names one. */
@@ -151,7 +151,8 @@ public final class AppSource {
             EntryPoint ep = container.entryPoint();
             return read(SourceSet.of(project, container), SourceSet.of(project, container.build().context()), container,
                     container.entryFiles(), ep,
-                    withJvmBuild(project, container), ep == null ? Map.of() : ep.environment());
+                    withJvmBuild(project, container),
+                    DeployedProfiles.with(project, container, ep == null ? Map.of() : ep.environment()));
         } catch (RuntimeException | StackOverflowError e) {
             return NONE;
         }

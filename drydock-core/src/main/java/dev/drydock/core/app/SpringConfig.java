@@ -62,24 +62,10 @@ final class SpringConfig {
         List<PropertyFiles.Document> outsideMain = documents(outside, "application", files);
         List<PropertyFiles.Document> main = new ArrayList<>(packagedMain);
         main.addAll(outsideMain);
-        String active = env.get("SPRING_PROFILES_ACTIVE");
-        for (int i = main.size() - 1; active == null && i >= 0; i--) {
-            if (activation(main.get(i)) == null) {
-                active = lookup(main.get(i), "spring.profiles.active");
-            }
-        }
-        boolean known = active == null || !active.contains("$");
-        List<String> profiles = new ArrayList<>();
-        if (active != null && known) {
-            for (String p : active.split(",")) {
-                if (!p.isBlank()) {
-                    profiles.add(p.strip());
-                }
-            }
-        }
-        if (profiles.isEmpty() && known) {
-            profiles.add("default");
-        }
+        SpringProfiles resolved = SpringProfiles.resolve(main.stream().filter(d -> activation(d) == null
+                && lookup(d, "spring.config.activate.on-cloud-platform") == null).toList(), env);
+        boolean known = resolved.known();
+        List<String> profiles = resolved.active();
         List<Read> out = new ArrayList<>();
         List<String> active1 = profiles;
         packagedMain.forEach(d -> out.add(judge(d, active1, known)));
@@ -144,7 +130,7 @@ final class SpringConfig {
         return on != null ? on : lookup(doc, "spring.profiles");
     }
 
-    private static String lookup(PropertyFiles.Document doc, String key) {
+    static String lookup(PropertyFiles.Document doc, String key) {
         String wanted = relaxed(key);
         String out = null;
         for (Map.Entry<String, String> e : doc.values().entrySet()) {
@@ -156,7 +142,7 @@ final class SpringConfig {
     }
 
     /** A key as Spring's relaxed binding compares it: lower case, without dashes or underscores. */
-    private static String relaxed(String key) {
+    static String relaxed(String key) {
         return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 
@@ -165,7 +151,11 @@ final class SpringConfig {
         return module;
     }
 
-    /** The active profiles, "default" when none is set; empty when they cannot be told (a placeholder). */
+    /**
+     * The active profiles in the order their files apply, the last winning: those spring.profiles.include adds, then
+     * the active ones, each followed by the members of its group; spring.profiles.default's ("default") when none is
+     * active; empty when they cannot be told (a placeholder).
+     */
     List<String> profiles() {
         return profiles;
     }
@@ -235,6 +225,13 @@ final class SpringConfig {
         }
         return documents.stream().filter(r -> !r.applies())
                 .anyMatch(r -> r.doc().values().keySet().stream().anyMatch(k -> pattern.matcher(k).find()));
+    }
+
+    /** Whether a document that does not apply (a profile's, or of a condition drydock cannot tell) sets the key. */
+    boolean setByInactiveDocument(String key) {
+        String wanted = relaxed(key);
+        return documents.stream().filter(r -> !r.applies())
+                .anyMatch(r -> r.doc().values().keySet().stream().anyMatch(k -> relaxed(k).equals(wanted)));
     }
 
     /** Whether the active profiles are those written (not a placeholder). */

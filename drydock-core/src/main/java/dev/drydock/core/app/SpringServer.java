@@ -81,6 +81,10 @@ final class SpringServer {
         }
         SpringConfig.Setting port = config.setting(key).orElse(null);
         String server = name + " (" + key + ")";
+        if (!env.containsKey(variable) && !config.profilesKnown() && config.setByInactiveDocument(key)) {
+            // a profile's file sets the port, and which profiles are active cannot be told
+            return Optional.of(new ServerCall(server, key, false, false, null, 0, null, null, null, null, null));
+        }
         if (port == null) {
             if (env.containsKey(variable)) {
                 return Optional.of(new ServerCall(server, variable, false, false, boot.build().file(), 1, null, null, null,
