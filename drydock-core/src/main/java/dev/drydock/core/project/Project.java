@@ -74,22 +74,6 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         denoConfigs = new ConcurrentHashMap<>(denoConfigs);
     }
 
-    /** A project read without Deno configurations yet. */
-    public Project(Path root, ProjectLayout layout, Map<String, DockerfileSource> dockerfiles,
-            List<ComposeProject> composeProjects, List<ComposeVariant> composeVariants,
-            Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores, List<Manifest> manifests,
-            List<Container> containers, List<DevContainer> devContainers, List<DeclaredBuild> declaredBuilds,
-            List<KubeWorkload> kubernetesWorkloads, List<Diagnostic> diagnostics, ProjectFiles files,
-            Map<String, SourceFile> sources, Map<String, Optional<FlyToml>> flyApps) {
-        this(root, layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores, manifests,
-                containers, devContainers, declaredBuilds, kubernetesWorkloads, diagnostics, files, sources, flyApps,
-                Map.of());
-    }
-
-    /**
-     * A file of the project as text: one the loader read, or read now (and kept) through the safe
-     * reader; empty when it does not exist or cannot be read. Rules read application sources this way.
-     */
     /** The Fly.io configuration at a root-relative path, read once; empty when it is missing or not valid TOML. */
     public Optional<FlyToml> fly(String path) {
         Optional<FlyToml> known = flyApps.get(path);
@@ -106,6 +90,10 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         return known != null ? known : denoConfigs.computeIfAbsent(key, d -> DenoConfig.in(d, this::source));
     }
 
+    /**
+     * A file of the project as text: one the loader read, or read now (and kept) through the safe
+     * reader; empty when it does not exist or cannot be read. Rules read application sources this way.
+     */
     public Optional<SourceFile> source(String path) {
         SourceFile known = sources.get(path);
         if (known != null) {
