@@ -30,8 +30,10 @@ import java.util.function.Function;
 final class BatchReview {
 
     private final ReviewCommand command;
+    private final Invocation invocation;
 
-    BatchReview(ReviewCommand command) {
+    BatchReview(ReviewCommand command, Invocation invocation) {
+        this.invocation = invocation;
         this.command = command;
     }
 
@@ -52,7 +54,7 @@ final class BatchReview {
             projects.addAll(finder.find(start)); // a missing PATH stops here, before any output
         }
         ReviewCommand.Format format = command.format != null ? command.format
-                : command.output == null && System.console() != null ? ReviewCommand.Format.text : ReviewCommand.Format.jsonl;
+                : command.output == null && invocation.terminal() ? ReviewCommand.Format.text : ReviewCommand.Format.jsonl;
         if (command.config != null) {
             ConfigFiles.read(command.config, command.path); // an invalid --config stops here, before any output
         }
@@ -68,12 +70,12 @@ final class BatchReview {
                 q -> found.apply(q).withShellCheck(command.shellcheckOn()));
         long shellCheckBaseline = command.verbose ? ShellCheckStatus.baseline() : 0;
         AtomicBoolean failed = new AtomicBoolean();
-        Progress progress = Progress.onTerminal(err, projects.size());
+        Progress progress = Progress.onTerminal(err, projects.size(), invocation.terminal());
         OutputFile file = command.output == null ? null : OutputFile.open(command.output);
         try (file; Writer target = target(file)) {
             PrintWriter out = new PrintWriter(target);
             SarifLog sarif = format == ReviewCommand.Format.sarif ? new SarifLog(out, Version.number(),
-                    Rules.all().stream().map(Rule::metadata).toList(), Path.of("").toAbsolutePath().toUri()) : null;
+                    Rules.all().stream().map(Rule::metadata).toList(), invocation.shownFrom().toAbsolutePath().toUri()) : null;
             Consumer<BatchResult> writer = switch (format) {
                 case text -> new BatchText(out, command.output == null && useColor());
                 case github -> new ReviewGithub(out);
@@ -163,8 +165,7 @@ final class BatchReview {
         return switch (command.color) {
             case always -> true;
             case never -> false;
-            case auto -> System.console() != null && System.getenv("NO_COLOR") == null
-                    && !"dumb".equals(System.getenv("TERM"));
+            case auto -> invocation.colorByDefault();
         };
     }
 
@@ -183,8 +184,8 @@ final class BatchReview {
             this.shown = shown;
         }
 
-        static Progress onTerminal(PrintWriter err, int total) {
-            return new Progress(err, total, System.console() != null && total > 0);
+        static Progress onTerminal(PrintWriter err, int total, boolean terminal) {
+            return new Progress(err, total, terminal && total > 0);
         }
 
         void clear() {

@@ -16,6 +16,12 @@ final class Configs {
         return config != null ? ConfigFiles.read(config, project) : ConfigFiles.forProject(project);
     }
 
+    /** {@link #load(Path, Path)} for {@code invocation}, names in messages relative to its folder. */
+    static DrydockConfig load(Path config, Path project, Invocation invocation) {
+        Path here = invocation.shownFrom();
+        return config != null ? ConfigFiles.read(config, project, here) : ConfigFiles.forProject(project, here);
+    }
+
     /** The severity from which the command fails: --fail-on, else the configuration's, else high; empty: never. */
     static Optional<Severity> threshold(ReviewCommand.Threshold option, DrydockConfig config) {
         if (option != null) {

@@ -58,8 +58,15 @@ final class FixCommand implements Callable<Integer> {
                     + " (the default), or not (--no-shellcheck): its findings have no fixes, but they are counted"
                     + " among those that remain.", "--shellcheck").build());
 
+    private final Invocation invocation;
+
+    FixCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
     @Override
     public Integer call() throws IOException {
+        invocation.requireOwnProcess();
         Set<String> ids = new LinkedHashSet<>();
         for (String id : rules) {
             ids.add(Rules.find(id).orElseThrow(() -> SourceException.ofFile(id, "no rule has this id or alias")).id());

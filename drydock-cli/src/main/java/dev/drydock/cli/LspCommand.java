@@ -17,8 +17,15 @@ final class LspCommand implements Callable<Integer> {
             .addOption(Specs.negatable(v -> shellcheck = v, "Pass the RUN scripts to shellcheck when it is on PATH"
                     + " (the default), or not (--no-shellcheck).", "--shellcheck").build());
 
+    private final Invocation invocation;
+
+    LspCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        invocation.requireOwnProcess();
         LanguageServerMain.run(System.in, System.out, Version.number(), shellcheck == null || shellcheck);
         return 0;
     }

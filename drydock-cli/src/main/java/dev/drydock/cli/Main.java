@@ -4,7 +4,7 @@ import dev.drydock.core.source.SourceException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,12 +33,23 @@ public final class Main {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, Invocation.process());
+    }
+
+    /** One run of the command for {@code invocation}: its folder, terminal and environment. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Invocation invocation) {
+        if (invocation.served() && java.util.Arrays.asList(args).contains("--debug")) {
+            return Invocation.NOT_SERVED; // --debug sets a property of the whole JVM
+        }
         Main main = new Main();
         CommandLine cli = new CommandLine(main.spec);
-        addSubcommands(cli, args);
+        addSubcommands(cli, args, invocation);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof Invocation.NotServed) {
+                return Invocation.NOT_SERVED;
+            }
             if (main.debug) {
                 e.printStackTrace(err);
             }
@@ -64,27 +75,28 @@ public final class Main {
         }
     }
 
-    private static final Map<String, Supplier<CommandSpec>> SUBCOMMANDS = new LinkedHashMap<>();
+    private static final Map<String, Function<Invocation, CommandSpec>> SUBCOMMANDS = new LinkedHashMap<>();
 
     static {
-        SUBCOMMANDS.put("review", () -> new ReviewCommand().spec);
-        SUBCOMMANDS.put("fix", () -> new FixCommand().spec);
-        SUBCOMMANDS.put("verify", () -> new VerifyCommand().spec);
-        SUBCOMMANDS.put("parse", () -> new ParseCommand().spec);
-        SUBCOMMANDS.put("rules", () -> new RulesCommand().spec);
-        SUBCOMMANDS.put("lsp", () -> new LspCommand().spec);
+        SUBCOMMANDS.put("review", invocation -> new ReviewCommand(invocation).spec);
+        SUBCOMMANDS.put("fix", invocation -> new FixCommand(invocation).spec);
+        SUBCOMMANDS.put("verify", invocation -> new VerifyCommand(invocation).spec);
+        SUBCOMMANDS.put("parse", invocation -> new ParseCommand(invocation).spec);
+        SUBCOMMANDS.put("rules", invocation -> new RulesCommand().spec);
+        SUBCOMMANDS.put("lsp", invocation -> new LspCommand(invocation).spec);
+        SUBCOMMANDS.put("daemon", invocation -> new DaemonCommand(invocation).spec);
     }
 
     /** Only the subcommand the arguments name, when they name one; none for the version; all for help and errors. */
-    private static void addSubcommands(CommandLine cli, String[] args) {
+    private static void addSubcommands(CommandLine cli, String[] args, Invocation invocation) {
         String first = args.length == 0 ? "" : args[0];
         if (SUBCOMMANDS.containsKey(first)) {
-            cli.addSubcommand(first, SUBCOMMANDS.get(first).get());
+            cli.addSubcommand(first, SUBCOMMANDS.get(first).apply(invocation));
             return;
         }
         if (args.length == 1 && (first.equals("-V") || first.equals("--version"))) {
             return;
         }
-        SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.apply(invocation)));
     }
 }

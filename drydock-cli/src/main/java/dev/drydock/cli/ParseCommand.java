@@ -30,6 +30,11 @@ final class ParseCommand implements Callable<Integer> {
     Path path;
     Format format;
     Kind as;
+    private final Invocation invocation;
+
+    ParseCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
 
     final CommandSpec spec = Specs.command(this, "parse",
                     "Show what drydock understood of a project folder or a file: the files it found, each",
@@ -45,12 +50,13 @@ final class ParseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (format == Format.buildkit && Files.isRegularFile(path)) {
-            printLines(out, BuildkitAstDump.dump(DockerfileParser.parse(readAlone(path))));
+        Path at = invocation.resolve(path);
+        if (format == Format.buildkit && Files.isRegularFile(at)) {
+            printLines(out, BuildkitAstDump.dump(DockerfileParser.parse(readAlone(at, path))));
             return 0;
         }
-        Project project = as == null || !Files.isRegularFile(path) ? new ProjectLoader().load(path)
-                : new ProjectLoader().load(path.toAbsolutePath().getParent(), List.of(ExplicitFile.as(path,
+        Project project = as == null || !Files.isRegularFile(at) ? new ProjectLoader().load(at)
+                : new ProjectLoader().load(at.toAbsolutePath().getParent(), List.of(ExplicitFile.as(at,
                         as == Kind.dockerfile ? FileType.DOCKERFILE : FileType.COMPOSE_VARIANT)));
         switch (format) {
             case json -> ProjectJson.write(project, out);
@@ -91,12 +97,13 @@ final class ParseCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static SourceFile readAlone(Path file) {
+    /** The file at {@code file}, named {@code shown} as the user gave it. */
+    private static SourceFile readAlone(Path file, Path shown) {
         Path absolute = file.toAbsolutePath().normalize();
         var read = ProjectFiles.open(absolute.getParent()).read(absolute.getFileName().toString());
         if (read.file() == null) {
-            throw SourceException.ofFile(file.toString(), "cannot be read");
+            throw SourceException.ofFile(shown.toString(), "cannot be read");
         }
-        return SourceFile.of(file.toString(), read.file().text());
+        return SourceFile.of(shown.toString(), read.file().text());
     }
 }

@@ -37,6 +37,11 @@ final class ReviewCommand implements Callable<Integer> {
     boolean batch;
     Boolean shellcheck;
     boolean verbose;
+    private Invocation invocation; // set by the constructor, read by the converters of the spec below
+
+    ReviewCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
 
     final CommandSpec spec = Specs.exitCodes(Specs.command(this, "review",
                     "Review a project's container setup: every problem with its location and a concrete",
@@ -54,14 +59,15 @@ final class ReviewCommand implements Callable<Integer> {
                     + " junit (XML for CI test and lint reports), gitlab (GitLab Code Quality JSON) or github (GitHub"
                     + " Actions annotations).", "-f", "--format").build())
             .addOption(Specs.option(Path.class, v -> output = v, "FILE",
-                    "Write the review to FILE instead of standard output.", "-o", "--output").build())
+                    "Write the review to FILE instead of standard output.", "-o", "--output")
+                    .converters(value -> this.invocation.resolve(Path.of(value))).build())
             .addOption(Specs.option(Threshold.class, v -> failOn = v, "SEVERITY",
                     "Exit with 1 when a finding reaches this severity: critical, high, medium, low, info, none"
                     + " (default: fail-on of the configuration, else high).", "--fail-on").build())
             .addOption(Specs.option(Path.class, v -> config = v, "FILE",
                     "The configuration file (.drydock.yaml, or a .hadolint.yaml); by default the nearest"
                     + " .drydock.yaml in the project folder or a parent up to the repository root, else the nearest"
-                    + " .hadolint.yaml.", "--config").build())
+                    + " .hadolint.yaml.", "--config").converters(value -> this.invocation.resolve(Path.of(value))).build())
             .addOption(Specs.option(Color.class, v -> color = v, "WHEN", "auto (default), always or never.", "--color")
                     .defaultValue("auto").build())
             .addOption(Specs.flag(v -> verify = v, "Also build and run the images before and after the fixes, and"
@@ -87,8 +93,11 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (batch || !morePaths.isEmpty() || format == Format.jsonl || verify) {
+            invocation.requireOwnProcess(); // a batch streams, a verification runs for minutes
+        }
         if (batch || !morePaths.isEmpty() || format == Format.jsonl) {
-            return new BatchReview(this).run();
+            return new BatchReview(this, invocation).run();
         }
         if (format == null) {
             format = formatOf(output);
@@ -106,8 +115,9 @@ final class ReviewCommand implements Callable<Integer> {
             ReviewSarif.warmUpFingerprints();
         }
         long shellCheckBaseline = verbose ? ShellCheckStatus.baseline() : 0;
-        DrydockConfig configured = Configs.load(config, path).withShellCheck(shellcheckOn());
-        Project project = configured.loader().load(path);
+        Path at = invocation.resolve(path);
+        DrydockConfig configured = Configs.load(config, at, invocation).withShellCheck(shellcheckOn());
+        Project project = configured.loader().load(at);
         if (output != null) {
             OutputFile.refuseProjectFile(output, project);
         }
@@ -162,8 +172,7 @@ final class ReviewCommand implements Callable<Integer> {
         return switch (color) {
             case always -> true;
             case never -> false;
-            case auto -> output == null && System.console() != null && System.getenv("NO_COLOR") == null
-                    && !"dumb".equals(System.getenv("TERM"));
+            case auto -> output == null && invocation.colorByDefault();
         };
     }
 }

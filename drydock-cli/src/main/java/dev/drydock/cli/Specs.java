@@ -70,6 +70,13 @@ final class Specs {
                 .description(description).getter(binding).setter(binding).build();
     }
 
+    /** A required first positional parameter of {@code type}, shown as {@code label}. */
+    static <T> PositionalParamSpec parameter(Class<T> type, Consumer<T> field, String label, String description) {
+        Binding<T> binding = new Binding<>(field);
+        return PositionalParamSpec.builder().index("0").paramLabel(label).type(type).description(description)
+                .getter(binding).setter(binding).build();
+    }
+
     /** More PATHs after the first, for {@code --batch} (not in the help); an empty list when there are none. */
     static PositionalParamSpec paths(Consumer<List<java.nio.file.Path>> field) {
         Binding<List<java.nio.file.Path>> binding = new Binding<>(v -> field.accept(v == null ? List.of() : v));

@@ -50,8 +50,15 @@ final class VerifyCommand implements Callable<Integer> {
                     + " nearest .drydock.yaml, else .hadolint.yaml; see review); the fixes verified leave out what it"
                     + " suppresses.", "--config").build());
 
+    private final Invocation invocation;
+
+    VerifyCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
     @Override
     public Integer call() {
+        invocation.requireOwnProcess();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.exists(path)) {
             err.println("drydock: " + path + ": no such file or folder");

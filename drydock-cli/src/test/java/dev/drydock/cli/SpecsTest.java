@@ -17,7 +17,7 @@ class SpecsTest {
 
     @Test
     void aRepeatedListOptionCollectsEveryValueCommaSeparatedOrNot() {
-        FixCommand fix = new FixCommand();
+        FixCommand fix = new FixCommand(Invocation.process());
         parsed(fix, fix.spec, "--rule", "DL3008", "--rule", "runs-as-root,oci-labels-missing", "project");
 
         assertThat(fix.rules).containsExactly("DL3008", "runs-as-root", "oci-labels-missing");
@@ -26,9 +26,9 @@ class SpecsTest {
 
     @Test
     void defaultsReachTheFieldsWhenNothingIsGiven() {
-        FixCommand fix = new FixCommand();
+        FixCommand fix = new FixCommand(Invocation.process());
         parsed(fix, fix.spec);
-        VerifyCommand verify = new VerifyCommand();
+        VerifyCommand verify = new VerifyCommand(Invocation.process());
         parsed(verify, verify.spec);
 
         assertThat(fix.rules).isEmpty();
@@ -40,9 +40,9 @@ class SpecsTest {
 
     @Test
     void aNegatableOptionIsNullUnlessGivenEitherWay() {
-        ReviewCommand absent = new ReviewCommand();
-        ReviewCommand on = new ReviewCommand();
-        ReviewCommand off = new ReviewCommand();
+        ReviewCommand absent = new ReviewCommand(Invocation.process());
+        ReviewCommand on = new ReviewCommand(Invocation.process());
+        ReviewCommand off = new ReviewCommand(Invocation.process());
 
         assertThat(parsed(absent, absent.spec).shellcheck).isNull();
         assertThat(parsed(on, on.spec, "--shellcheck").shellcheck).isTrue();
@@ -51,7 +51,7 @@ class SpecsTest {
 
     @Test
     void morePathsAfterTheFirstAreKeptInOrder() {
-        ReviewCommand review = new ReviewCommand();
+        ReviewCommand review = new ReviewCommand(Invocation.process());
         parsed(review, review.spec, "--batch", "a", "b", "c");
 
         assertThat(review.path).isEqualTo(Path.of("a"));

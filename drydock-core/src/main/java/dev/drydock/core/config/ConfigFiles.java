@@ -30,7 +30,15 @@ public final class ConfigFiles {
 
     /** The configuration that applies to reviewing {@code path}, or {@link DrydockConfig#NONE}. */
     public static DrydockConfig forProject(Path path) {
-        return find(path).map(file -> read(file, path)).orElse(DrydockConfig.NONE);
+        return forProject(path, Path.of(""));
+    }
+
+    /**
+     * The configuration that applies to reviewing {@code path}, the file's name in messages shown relative to
+     * {@code workingFolder} (a server answering for a client in another folder) when inside it.
+     */
+    public static DrydockConfig forProject(Path path, Path workingFolder) {
+        return find(path).map(file -> read(file, path, workingFolder)).orElse(DrydockConfig.NONE);
     }
 
     /** The configuration file the search finds for {@code path}. */
@@ -44,7 +52,12 @@ public final class ConfigFiles {
      * as hadolint's, any other as drydock's. An unreadable or invalid file is a {@link SourceException}.
      */
     public static DrydockConfig read(Path file, Path path) {
-        String shown = shown(file);
+        return read(file, path, Path.of(""));
+    }
+
+    /** {@link #read(Path, Path)}, the file's name in messages shown relative to {@code workingFolder}. */
+    public static DrydockConfig read(Path file, Path path, Path workingFolder) {
+        String shown = shown(file, workingFolder);
         String text;
         try {
             if (Files.isDirectory(file)) {
@@ -108,9 +121,9 @@ public final class ConfigFiles {
     }
 
     /** A path as a user finds it: relative to the working folder when inside it. */
-    private static String shown(Path file) {
+    private static String shown(Path file, Path workingFolder) {
         Path absolute = file.toAbsolutePath().normalize();
-        Path here = Path.of("").toAbsolutePath();
+        Path here = workingFolder.toAbsolutePath();
         return (absolute.startsWith(here) ? here.relativize(absolute) : absolute).toString().replace('\\', '/');
     }
 }
