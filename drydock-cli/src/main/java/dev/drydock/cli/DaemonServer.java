@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * terminal, NO_COLOR ({@code =value} when set, empty when unset), TERM, PATH, the number of arguments, the
  * arguments. The answer is a line {@code EXIT OUTLEN ERRLEN}, then OUTLEN bytes of standard output and ERRLEN
  * bytes of standard error. A request the daemon does not run (a batch, --debug, another shellcheck on the
- * client's PATH, a rebuilt jar) is answered {@code PASS 0 0}: the client runs it in a process of its own.
+ * client's PATH, a rebuilt jar) or that ends in an input error is answered {@code PASS 0 0}: the client runs it
+ * in a process of its own.
  * {@code --daemon-status} and {@code --daemon-stop} as the only argument ask about or end the daemon.
  */
 final class DaemonServer implements AutoCloseable {
@@ -178,7 +179,8 @@ final class DaemonServer implements AutoCloseable {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         int exit = Main.run(request.args(), outWriter, errWriter, request.invocation());
-        if (exit == Invocation.NOT_SERVED) {
+        // an input error names the paths as the daemon resolved them (absolute): the client's own run names them as given
+        if (exit == Invocation.NOT_SERVED || exit == Main.INPUT_ERROR) {
             answer.write("PASS 0 0\n".getBytes(StandardCharsets.US_ASCII));
             return;
         }

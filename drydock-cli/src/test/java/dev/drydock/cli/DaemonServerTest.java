@@ -94,9 +94,8 @@ class DaemonServerTest {
         Answer written = ask(server.token(), client, "review", "svc", "-o", "out.sarif", "--fail-on", "none");
         assertThat(written.exit()).isZero();
         assertThat(client.resolve("out.sarif")).isRegularFile();
-        Answer missing = ask(server.token(), client, "review", "nowhere");
-        assertThat(missing.exit()).isEqualTo(Main.INPUT_ERROR);
-        assertThat(missing.err()).contains("nowhere");
+        // its message would name the path as the daemon resolved it: the client runs it itself
+        assertThat(ask(server.token(), client, "review", "nowhere").status()).isEqualTo("PASS");
     }
 
     @Test
