@@ -93,8 +93,9 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (batch || !morePaths.isEmpty() || format == Format.jsonl || verify) {
-            invocation.requireOwnProcess(); // a batch streams, a verification runs for minutes
+        if (batch || !morePaths.isEmpty() || format == Format.jsonl || verify || verbose) {
+            // a batch streams, a verification runs for minutes, --verbose counts the process's shellcheck runs
+            invocation.requireOwnProcess();
         }
         if (batch || !morePaths.isEmpty() || format == Format.jsonl) {
             return new BatchReview(this, invocation).run();

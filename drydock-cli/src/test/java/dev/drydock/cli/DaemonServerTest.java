@@ -140,6 +140,7 @@ class DaemonServerTest {
         start(Duration.ofMinutes(5));
         assertThat(ask(server.token(), EXAMPLES, "review", "--batch", "flask-notes").status()).isEqualTo("PASS");
         assertThat(ask(server.token(), EXAMPLES, "review", "flask-notes", "--debug").status()).isEqualTo("PASS");
+        assertThat(ask(server.token(), EXAMPLES, "review", "flask-notes", "-v").status()).isEqualTo("PASS");
         assertThat(ask(server.token(), EXAMPLES, "fix", "flask-notes").status()).isEqualTo("PASS");
         assertThat(ask(server.token(), EXAMPLES, "daemon", "stop").status()).isEqualTo("PASS");
         assertThat(server.closed()).isFalse();
