@@ -1,5 +1,7 @@
 package dev.drydock.core.project;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -7,7 +9,7 @@ import java.util.Map;
  * The labels a declared build puts on the image it builds ({@code --label k=v}, a build-push-action's {@code labels},
  * a Bake target's {@code labels}).
  *
- * @param values the labels written with their values
+ * @param values the labels written with their values, in the order written
  * @param metadataAction whether the build also takes the labels docker/metadata-action computes in CI (a
  *     build-push-action's {@code ${{ steps.meta.outputs.labels }}}, a Bake target inheriting
  *     {@code docker-metadata-action}): the org.opencontainers.image.* title, description, url, source, version,
@@ -20,7 +22,7 @@ public record BuildLabels(Map<String, String> values, boolean metadataAction) {
     private static final String OCI = "org.opencontainers.image.";
 
     public BuildLabels {
-        values = Map.copyOf(values);
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** Whether the image gets at least one standard OCI label from the build. */
@@ -34,7 +36,7 @@ public record BuildLabels(Map<String, String> values, boolean metadataAction) {
 
     /** The labels as a reader would write them: the keys, then metadata-action's when taken. */
     public String describe() {
-        String keys = String.join(", ", values.keySet().stream().sorted().toList());
+        String keys = String.join(", ", values.keySet());
         return metadataAction ? (keys.isEmpty() ? "" : keys + " and ") + "docker/metadata-action's OCI labels" : keys;
     }
 }
