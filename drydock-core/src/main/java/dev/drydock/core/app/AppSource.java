@@ -56,7 +56,7 @@ public final class AppSource {
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
             String sigtermFile, int sigtermLine, List<String> files, List<String> allowedHosts) {
         this.allowedHosts = allowedHosts == null ? null : List.copyOf(allowedHosts);
-        this.frameworks = Set.copyOf(frameworks);
+        this.frameworks = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(frameworks));
         this.app = app;
         this.routes = routes;
         this.serverCalls = List.copyOf(serverCalls);

@@ -35,7 +35,7 @@ public final class SourceSet {
     private SourceSet(List<String> paths, Function<String, Optional<SourceFile>> reader,
             Function<String, Optional<DenoConfig>> denoConfigs) {
         this.paths = List.copyOf(paths);
-        this.listed = Set.copyOf(paths);
+        this.listed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(paths));
         this.reader = reader;
         this.denoConfigs = denoConfigs != null ? denoConfigs : dir -> DenoConfig.in(dir, this::read);
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 public record BakeTarget(String name, String file, Span span, Map<String, HclBody.Attribute> attributes) {
 
     public BakeTarget {
-        attributes = Map.copyOf(attributes);
+        attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
     }
 
     public Optional<HclBody.Attribute> attribute(String name) {

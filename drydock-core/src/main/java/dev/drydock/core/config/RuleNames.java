@@ -36,6 +36,6 @@ public final class RuleNames {
         if (ids.isEmpty() && Rules.all().stream().anyMatch(rule -> rule.reports(name))) {
             ids.add(name); // a finding id of another tool's check, such as ShellCheck's SC2086
         }
-        return Set.copyOf(ids);
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(ids));
     }
 }

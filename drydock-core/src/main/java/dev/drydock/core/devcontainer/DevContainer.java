@@ -45,7 +45,7 @@ public record DevContainer(String path, Value image, Build build, Compose compos
      */
     public record Build(String dockerfile, String context, String target, Map<String, String> args, Span span) {
         public Build {
-            args = Map.copyOf(args);
+            args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
         }
     }
 

@@ -16,7 +16,7 @@ public record FixOptions(boolean unsafe, Set<String> rules, int maxRounds) {
     public static final int DEFAULT_ROUNDS = 10;
 
     public FixOptions {
-        rules = Set.copyOf(rules);
+        rules = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(rules));
         if (maxRounds < 1) {
             throw new IllegalArgumentException("maxRounds must be at least 1: " + maxRounds);
         }

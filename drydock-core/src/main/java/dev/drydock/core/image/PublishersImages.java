@@ -95,6 +95,6 @@ public final class PublishersImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Set.copyOf(names);
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(names));
     }
 }

@@ -19,7 +19,7 @@ public record KubeResources(Map<String, KubeQuantity> settings) {
     public static final KubeResources NONE = new KubeResources(Map.of());
 
     public KubeResources {
-        settings = Map.copyOf(settings);
+        settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
     }
 
     /** The memory limit, or null when none is set. */

@@ -61,7 +61,7 @@ public final class CargoToml {
         this.rustVersion = rustVersion;
         this.members = List.copyOf(members);
         this.crates = List.copyOf(crates);
-        this.lockFiles = Set.copyOf(lockFiles);
+        this.lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(lockFiles));
         this.diagnostics = List.copyOf(diagnostics);
     }
 

@@ -37,7 +37,7 @@ public final class ComposerJson {
             List<Diagnostic> diagnostics) {
         this.file = file;
         this.requirements = List.copyOf(requirements);
-        this.lockFiles = Set.copyOf(lockFiles);
+        this.lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(lockFiles));
         this.diagnostics = List.copyOf(diagnostics);
     }
 

@@ -17,7 +17,7 @@ public record Manifest(Ecosystem ecosystem, ManifestKind kind, String file, List
 
     public Manifest {
         dependencies = List.copyOf(dependencies);
-        lockFiles = Set.copyOf(lockFiles);
+        lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(lockFiles));
         diagnostics = List.copyOf(diagnostics);
     }
 

@@ -60,7 +60,7 @@ public final class MixExs {
     private MixExs(SourceFile file, List<Dep> deps, Set<LockFile> lockFiles) {
         this.file = file;
         this.deps = List.copyOf(deps);
-        this.lockFiles = Set.copyOf(lockFiles);
+        this.lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(lockFiles));
     }
 
     /** Reads mix.exs; {@code siblings} are the names in its folder (for mix.lock). Never fails. */

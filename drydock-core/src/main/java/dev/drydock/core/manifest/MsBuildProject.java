@@ -61,7 +61,7 @@ public final class MsBuildProject {
             List<Diagnostic> diagnostics) {
         this.file = file;
         this.packages = List.copyOf(packages);
-        this.lockFiles = Set.copyOf(lockFiles);
+        this.lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(lockFiles));
         this.diagnostics = List.copyOf(diagnostics);
     }
 

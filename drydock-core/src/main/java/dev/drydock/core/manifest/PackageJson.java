@@ -99,7 +99,7 @@ public final class PackageJson {
         this.dependencies = List.copyOf(dependencies);
         this.engines = engines;
         this.engineSpans = engineSpans;
-        this.lockFiles = Set.copyOf(lockFiles);
+        this.lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(lockFiles));
         this.diagnostics = List.copyOf(diagnostics);
     }
 

@@ -37,7 +37,7 @@ public final class Pipfile {
         this.packages = List.copyOf(packages);
         this.pythonVersion = pythonVersion;
         this.pythonVersionSpan = pythonVersionSpan;
-        this.lockFiles = Set.copyOf(lockFiles);
+        this.lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(lockFiles));
         this.diagnostics = List.copyOf(diagnostics);
     }
 

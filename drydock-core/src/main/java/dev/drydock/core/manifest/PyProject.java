@@ -65,7 +65,7 @@ public final class PyProject {
         this.buildBackend = b.buildBackend;
         this.poetry = b.poetry;
         this.uvWorkspaceMembers = List.copyOf(b.uvWorkspaceMembers);
-        this.lockFiles = Set.copyOf(b.lockFiles);
+        this.lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(b.lockFiles));
         this.diagnostics = List.copyOf(b.diagnostics);
     }
 

@@ -22,7 +22,7 @@ public record DeclaredBuild(String dockerfile, String context, String target, Ma
         List<BuildArgument> arguments, List<String> tags, Origin origin, BuildTool tool, BuildLabels labels) {
 
     public DeclaredBuild {
-        args = Map.copyOf(args);
+        args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
         arguments = List.copyOf(arguments);
         tags = List.copyOf(tags);
         labels = labels == null ? BuildLabels.NONE : labels;

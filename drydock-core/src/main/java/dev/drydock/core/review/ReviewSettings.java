@@ -25,7 +25,7 @@ public record ReviewSettings(List<String> trustedRegistries, Map<String, String>
     public ReviewSettings {
         trustedRegistries = List.copyOf(trustedRegistries);
         labelSchema = Map.copyOf(labelSchema);
-        ignoredRules = Set.copyOf(ignoredRules);
+        ignoredRules = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(ignoredRules));
         severities = Map.copyOf(severities);
         unknownRuleNames = List.copyOf(unknownRuleNames);
     }

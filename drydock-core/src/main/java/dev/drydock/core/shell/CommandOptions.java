@@ -26,7 +26,7 @@ public final class CommandOptions {
     private final List<Word> operands = new ArrayList<>();
 
     CommandOptions(List<Word> arguments, Collection<String> valueOptions) {
-        Set<String> takesValue = Set.copyOf(valueOptions);
+        Set<String> takesValue = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(valueOptions));
         boolean endOfOptions = false;
         int n = arguments.size();
         for (int i = 0; i < n; i++) {

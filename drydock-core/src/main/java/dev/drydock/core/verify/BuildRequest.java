@@ -15,6 +15,6 @@ import java.util.Map;
 public record BuildRequest(String tag, Path dockerfile, Path context, String target, Map<String, String> args) {
 
     public BuildRequest {
-        args = Map.copyOf(args);
+        args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
     }
 }

@@ -11,7 +11,7 @@ public record BuildOptions(Map<String, String> buildArgs, String target, String 
     public static final BuildOptions DEFAULT = new BuildOptions(Map.of(), null, "linux/amd64");
 
     public BuildOptions {
-        buildArgs = Map.copyOf(buildArgs);
+        buildArgs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(buildArgs));
         targetPlatform = targetPlatform == null ? "linux/amd64" : targetPlatform;
     }
 

@@ -26,7 +26,7 @@ public record CopyCommand(Instruction instruction, List<String> sources, List<He
     public CopyCommand {
         sources = List.copyOf(sources);
         heredocs = List.copyOf(heredocs);
-        unresolvedSources = java.util.Set.copyOf(unresolvedSources);
+        unresolvedSources = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(unresolvedSources));
     }
 
     /** Whether the source at {@code index} was written with a variable that has no value here. */

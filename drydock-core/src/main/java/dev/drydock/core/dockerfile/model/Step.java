@@ -13,6 +13,6 @@ public record Step(int stageIndex, Instruction instruction, Variables variables,
         Setting<String> workdir, Setting<List<String>> shell, Set<String> undefinedVariables) {
 
     public Step {
-        undefinedVariables = Set.copyOf(undefinedVariables);
+        undefinedVariables = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(undefinedVariables));
     }
 }

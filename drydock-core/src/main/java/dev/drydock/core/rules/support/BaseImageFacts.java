@@ -179,7 +179,7 @@ public final class BaseImageFacts {
     public record ImageTools(String image, boolean shell, Set<String> programs, String packageManager, String runtime) {
 
         public ImageTools {
-            programs = Set.copyOf(programs);
+            programs = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(programs));
         }
 
         public boolean has(String program) {

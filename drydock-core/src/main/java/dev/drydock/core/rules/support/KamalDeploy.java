@@ -44,9 +44,9 @@ public record KamalDeploy(String file, boolean proxied, String healthPath, int a
         java.util.Set<String> timedRoles, Integer deployTimeout, boolean deployTimeoutSet, boolean hostNetwork) {
 
     public KamalDeploy {
-        clearEnvironment = Map.copyOf(clearEnvironment);
+        clearEnvironment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(clearEnvironment));
         commandRoles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(commandRoles));
-        timedRoles = java.util.Set.copyOf(timedRoles);
+        timedRoles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(timedRoles));
     }
 
     static final int DEFAULT_DEPLOY_TIMEOUT = 30;

@@ -39,7 +39,7 @@ public final class LocallyBuiltImages {
                         .ifPresent(ref -> names.add(key(ref)));
             }
         }
-        return Set.copyOf(names);
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(names));
     }
 
     private static String key(ImageReference reference) {
