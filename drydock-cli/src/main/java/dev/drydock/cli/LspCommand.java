@@ -12,7 +12,7 @@ final class LspCommand implements Callable<Integer> {
     final CommandSpec spec = Specs.exitCodes(Specs.command(this, "lsp",
                     "Serve the review to an editor over the Language Server Protocol, on standard input and output:",
                     "the findings of the project a document belongs to as diagnostics, refreshed when a document is",
-                    "opened or saved, and their fixes as quick fixes."),
+                    "opened, edited, saved or closed, and their fixes as quick fixes."),
             "0:the editor said exit or closed the connection")
             .addOption(Specs.negatable(v -> shellcheck = v, "Pass the RUN scripts to shellcheck when it is on PATH"
                     + " (the default), or not (--no-shellcheck).", "--shellcheck").build());

@@ -88,7 +88,7 @@ public final class Main {
     }
 
     /** Only the subcommand the arguments name, when they name one; none for the version; all for help and errors. */
-    private static void addSubcommands(CommandLine cli, String[] args, Invocation invocation) {
+    static void addSubcommands(CommandLine cli, String[] args, Invocation invocation) {
         String first = args.length == 0 ? "" : args[0];
         if (SUBCOMMANDS.containsKey(first)) {
             cli.addSubcommand(first, SUBCOMMANDS.get(first).apply(invocation));

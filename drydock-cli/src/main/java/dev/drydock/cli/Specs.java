@@ -20,10 +20,13 @@ final class Specs {
 
     private Specs() {}
 
-    /** A command named {@code name} running {@code command}, with -h/--help, -V/--version and a description. */
+    /**
+     * A command named {@code name} running {@code command}, with -h/--help, -V/--version and a description, whose
+     * parts are one paragraph that the help wraps to the terminal (picocli would start each part on a new line).
+     */
     static CommandSpec command(Object command, String name, String... description) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name).versionProvider(new Version());
-        spec.usageMessage().description(description);
+        spec.usageMessage().description(String.join(" ", description));
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)

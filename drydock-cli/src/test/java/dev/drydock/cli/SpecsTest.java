@@ -25,6 +25,14 @@ class SpecsTest {
     }
 
     @Test
+    void aDescriptionWrittenInPartsIsWrappedAsOneParagraph() {
+        String help = CliRun.of("review", "--help").out();
+
+        assertThat(help.lines().map(String::strip)).doesNotContain("concrete");
+        assertThat(help.replaceAll("\\s+", " ")).contains("with its location and a concrete recommendation, and the good");
+    }
+
+    @Test
     void defaultsReachTheFieldsWhenNothingIsGiven() {
         FixCommand fix = new FixCommand(Invocation.process());
         parsed(fix, fix.spec);

@@ -32,7 +32,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class DrydockConfigReader {
 
     static final Set<String> LABEL_TYPES = Set.of("text", "url", "semver", "hash", "rfc3339", "spdx", "email");
-    private static final List<String> KEYS = List.of("ignore", "severity", "trusted-registries", "label-schema",
+    static final List<String> KEYS = List.of("ignore", "severity", "trusted-registries", "label-schema",
             "strict-labels", "fail-on", "exclude");
 
     private DrydockConfigReader() {}
