@@ -25,7 +25,7 @@ final class ParseSummary {
         out.println("Project " + project.root());
         for (FileKind kind : FileKind.values()) {
             var entries = project.layout().entries(kind);
-            if (!entries.isEmpty() && kind != FileKind.SOURCE) {
+            if (!entries.isEmpty() && kind != FileKind.SOURCE && kind != FileKind.APP_CONFIG) {
                 out.printf("  %-13s %s%n", lower(kind.name()) + ":",
                         entries.stream().map(e -> e.path()).collect(Collectors.joining(", ")));
             }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Where an ASP.NET Core application chooses its own addresses, which then override ASPNETCORE_URLS and
  * ASPNETCORE_HTTP_PORTS: Kestrel's endpoints or {@code urls} in the appsettings files (appsettings.json and the
- * file of the environment ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT names, Production when neither is set),
+ * file of the environment ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT names, Production when neither is set; the
+ * compose service's env_file and the Kubernetes containers' env may set them too, see DeployedProfiles),
  * {@code UseUrls}, {@code Listen*}, {@code Urls.Add} or {@code app.Run("http://...")} in the startup code, or
  * Kestrel's settings given as variables of the container ({@code Kestrel__Endpoints__Http__Url}). The port is read
  * when the startup code alone chooses the addresses with literal URLs: {@code app.Urls.Add("http://+:5000")}, or
@@ -218,15 +219,16 @@ final class AspNetServer {
 
     /**
      * The settings files the host reads from the project's folder: appsettings.json, hosting.json and the file of
-     * the environment; every appsettings.*.json when the environment is a variable drydock cannot tell.
+     * the environment; every appsettings.*.json when the environment is a variable drydock cannot tell. When
+     * ASPNETCORE_ENVIRONMENT and DOTNET_ENVIRONMENT name different environments, the files of both: the older hosts
+     * take the first, WebApplicationBuilder since .NET 7 the second.
      */
     private static List<String> settingsFiles(SourceSet files, String dir, Map<String, String> env) {
         List<String> out = new ArrayList<>();
         SETTINGS_FILES.forEach(name -> out.add(PathNames.join(dir, name)));
-        String environment = env.getOrDefault("ASPNETCORE_ENVIRONMENT", env.getOrDefault("DOTNET_ENVIRONMENT",
-                "Production"));
-        if (!environment.contains("$")) {
-            out.add(PathNames.join(dir, "appsettings." + environment.strip() + ".json"));
+        List<String> environments = environments(env);
+        if (environments.stream().noneMatch(e -> e.contains("$"))) {
+            environments.forEach(e -> out.add(PathNames.join(dir, "appsettings." + e + ".json")));
             return out;
         }
         for (String path : files.paths()) {
@@ -235,6 +237,18 @@ final class AspNetServer {
             }
         }
         return out;
+    }
+
+    /** The environments the variables may choose; Production when neither is set. */
+    static List<String> environments(Map<String, String> env) {
+        List<String> out = new ArrayList<>();
+        for (String variable : List.of("ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT")) {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank() && !out.contains(value.strip())) {
+                out.add(value.strip());
+            }
+        }
+        return out.isEmpty() ? List.of("Production") : out;
     }
 
     private static Optional<ServerCall> find(SourceSet files, String path, Pattern pattern) {

@@ -17,10 +17,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The variables that choose a Spring Boot application's profiles ({@code SPRING_PROFILES_ACTIVE}, {@code _INCLUDE},
- * {@code _DEFAULT}, {@code _GROUP_<name>}) as the way the container runs sets them beyond its command's environment:
+ * {@code _DEFAULT}, {@code _GROUP_<name>}) and an ASP.NET Core application's environment
+ * ({@code ASPNETCORE_ENVIRONMENT}, {@code DOTNET_ENVIRONMENT}) as the way the container runs sets them beyond its
+ * command's environment:
  * a compose service's {@code env_file}s (below its {@code environment}), and for an image no compose service runs,
  * the {@code env} of the Kubernetes containers that run it; both win over the image's {@code ENV}. When those
  * containers disagree, the profiles are left unknown.
@@ -28,8 +32,7 @@ import java.util.Map;
 final class DeployedProfiles {
 
     private static final String PREFIX = "SPRING_PROFILES_";
-    /** A value SpringProfiles reads as a placeholder: the profiles cannot be told. */
-    private static final String UNKNOWN = "${SPRING_PROFILES_ACTIVE}";
+    private static final List<String> ENVIRONMENTS = List.of("ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT");
 
     private DeployedProfiles() {}
 
@@ -58,7 +61,7 @@ final class DeployedProfiles {
             }
             try {
                 for (DotEnvEntry e : DotEnvParser.parse(file).entries()) {
-                    if (e.key().startsWith(PREFIX) && e.value() != null && !written(service, e.key())) {
+                    if (chooses(e.key()) && e.value() != null && !written(service, e.key())) {
                         out.put(e.key(), e.value());
                     }
                 }
@@ -82,20 +85,40 @@ final class DeployedProfiles {
                 }
                 Map<String, String> set = new LinkedHashMap<>();
                 for (String name : k.environment()) {
-                    if (name.startsWith(PREFIX)) {
+                    if (chooses(name)) {
                         KubeEnvVar v = k.value(name);
-                        set.put(name, v == null ? UNKNOWN : v.value()); // valueFrom: a ConfigMap's or Secret's
+                        set.put(name, v == null ? unknown(name) : v.value()); // valueFrom: a ConfigMap's or Secret's
                     }
                 }
                 if (agreed == null) {
                     agreed = set;
                 } else if (!agreed.equals(set)) {
-                    return Map.of("SPRING_PROFILES_ACTIVE", UNKNOWN);
+                    return disagreement(agreed, set);
                 }
             }
         }
-        
         return agreed == null ? Map.of() : agreed;
+    }
+
+    /** Whether the variable chooses the profiles or the environment. */
+    private static boolean chooses(String name) {
+        return name.startsWith(PREFIX) || ENVIRONMENTS.contains(name);
+    }
+
+    /** A value the readers take for a placeholder: the profiles or the environment cannot be told. */
+    private static String unknown(String name) {
+        return "${" + (name.startsWith(PREFIX) ? "SPRING_PROFILES_ACTIVE" : name) + "}";
+    }
+
+    /** What containers that set different values leave known: nothing of the variables either sets. */
+    private static Map<String, String> disagreement(Map<String, String> one, Map<String, String> other) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : Stream.concat(one.keySet().stream(), other.keySet().stream()).toList()) {
+            if (!Objects.equals(one.get(name), other.get(name))) {
+                out.put(name.startsWith(PREFIX) ? "SPRING_PROFILES_ACTIVE" : name, unknown(name));
+            }
+        }
+        return out;
     }
 
     private static boolean runsStage(KubeContainer k, BuildLink build) {

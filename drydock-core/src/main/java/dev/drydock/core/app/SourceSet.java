@@ -20,7 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The project files the application reader may open: paths relative to the project root, and a way to read them. */
+/**
+ * The project files the application reader may open: paths relative to the project root (the sources and the
+ * frameworks' configuration files), and a way to read them.
+ */
 public final class SourceSet {
 
     private final List<String> paths;
@@ -106,17 +109,18 @@ public final class SourceSet {
     }
 
     /**
-     * The project's sources that may lie in {@code dir}: for a folder written in normal form, those below
-     * it, found by binary search (so each container of a large project does not read the whole list);
-     * otherwise all of them.
+     * The project's sources and framework configuration files that may lie in {@code dir}: for a folder written in
+     * normal form, those below it, found by binary search (so each container of a large project does not read the
+     * whole list); otherwise all of them.
      */
     private static List<ProjectEntry> sourcesUnder(Project project, String dir) {
         ProjectLayout layout = project.layout();
-        if (dir == null || dir.isEmpty() || !dir.equals(PathNames.normalizeRelative(dir))
-                || layout.entry(dir).isPresent()) {
-            return layout.sources();
+        List<ProjectEntry> out = new ArrayList<>();
+        for (FileKind kind : List.of(FileKind.SOURCE, FileKind.APP_CONFIG)) {
+            out.addAll(dir == null || dir.isEmpty() || !dir.equals(PathNames.normalizeRelative(dir))
+                    || layout.entry(dir).isPresent() ? layout.entries(kind) : layout.under(kind, dir));
         }
-        return layout.under(FileKind.SOURCE, dir);
+        return out;
     }
 
     /** Files given in memory (tests, single files). */

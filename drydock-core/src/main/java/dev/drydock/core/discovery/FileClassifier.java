@@ -199,6 +199,9 @@ public final class FileClassifier {
         if (isDockerfileName(lower, extension)) {
             return FileType.DOCKERFILE;
         }
+        if (FRAMEWORK_CONFIG_NAME.matcher(name).matches() && !kubernetesFolder(parent) && !kubernetesFolder(grandparent)) {
+            return FileType.FRAMEWORK_CONFIG; // application-kubernetes.yml is Spring's, not a manifest
+        }
         if ((extension.equals("yml") || extension.equals("yaml"))) {
             FileType yaml = classifyYaml(lower, parent, grandparent);
             if (yaml != null) {
@@ -278,6 +281,10 @@ public final class FileClassifier {
         String lower = name.toLowerCase(Locale.ROOT);
         return KUBERNETES_FOLDERS.contains(lower) || KUBERNETES_FOLDER_WORDS.matcher(lower).matches();
     }
+
+    /** The names of {@link FileType#FRAMEWORK_CONFIG}, in the case the frameworks look them up with. */
+    private static final java.util.regex.Pattern FRAMEWORK_CONFIG_NAME = java.util.regex.Pattern.compile(
+            "(application|bootstrap)(-[^/]+)?\\.(properties|ya?ml)|appsettings(\\.[^/]+)?\\.json");
 
     /** {@code kubernetes-manifests}, {@code k8s-prod}, {@code deploy_kube}. */
     private static final java.util.regex.Pattern KUBERNETES_FOLDER_WORDS = java.util.regex.Pattern.compile(

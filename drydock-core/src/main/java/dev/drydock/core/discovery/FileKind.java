@@ -19,7 +19,13 @@ public enum FileKind {
     /** YAML files where Kubernetes manifests are kept; only those holding workloads are read as such. */
     KUBERNETES(true),
     /** Application sources: counted and listed, never read by discovery. */
-    SOURCE(false);
+    SOURCE(false),
+    /**
+     * Configuration files frameworks read beside the application's sources (Spring's, Quarkus's and Micronaut's
+     * {@code application*.properties}/{@code .yml}, ASP.NET Core's {@code appsettings*.json}): listed so that the
+     * application readers see the profiles and environments that do not apply, never read by discovery.
+     */
+    APP_CONFIG(false);
 
     private final boolean text;
 

@@ -118,7 +118,13 @@ public enum FileType {
     /** {@code *.ex}: Elixir modules (the Phoenix router reader opens them). */
     ELIXIR_SOURCE(FileKind.SOURCE, Language.ELIXIR),
     /** {@code *.sh}, {@code *.bash}: entry-point and helper scripts. */
-    SHELL_SCRIPT(FileKind.SOURCE, Language.SHELL);
+    SHELL_SCRIPT(FileKind.SOURCE, Language.SHELL),
+
+    /**
+     * {@code application.properties}, {@code application-PROFILE.yml}, {@code bootstrap*.yml} (Spring Boot, Quarkus,
+     * Micronaut), {@code appsettings.json} and {@code appsettings.ENVIRONMENT.json} (ASP.NET Core).
+     */
+    FRAMEWORK_CONFIG(FileKind.APP_CONFIG, Language.NONE);
 
     private final FileKind kind;
     private final Language language;

@@ -165,4 +165,47 @@ class AspNetServerTest {
                 """, "appsettings.json", "{\"urls\": \"http://*:7000\"}");
         assertThat(app.serverCalls()).singleElement().satisfies(c -> assertThat(c.port()).isNull());
     }
+
+    private static AppSource appIn(Map<String, String> env, String... files) {
+        return read(files(files), List.of(manifest("Api.csproj", PROJECT)), env, "dotnet", "Api.dll");
+    }
+
+    private static final String PLAIN_PROGRAM = """
+            var app = WebApplication.Create(args);
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """;
+    private static final String STAGING_ENDPOINTS = """
+            {"Kestrel": {"Endpoints": {"Http": {"Url": "http://+:7000"}}}}
+            """;
+
+    @Test
+    void theSettingsFileOfTheEnvironmentTheVariableNamesChoosesTheAddresses() {
+        String[] files = {"Program.cs", PLAIN_PROGRAM, "appsettings.json", "{}", "appsettings.Staging.json", STAGING_ENDPOINTS};
+        assertThat(appIn(Map.of(), files).serverCalls()).isEmpty();
+        assertThat(appIn(Map.of("ASPNETCORE_ENVIRONMENT", "Development"), files).serverCalls()).isEmpty();
+        assertThat(appIn(Map.of("DOTNET_ENVIRONMENT", "Staging"), files).serverCalls()).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.file()).isEqualTo("appsettings.Staging.json");
+                    assertThat(c.port()).isNull();
+                });
+    }
+
+    @Test
+    void differentEnvironmentsInBothVariablesReadTheFilesOfBoth() {
+        // WebApplicationBuilder has taken DOTNET_ENVIRONMENT over ASPNETCORE_ENVIRONMENT since .NET 7; older hosts the other
+        String[] files = {"Program.cs", PLAIN_PROGRAM, "appsettings.Staging.json", STAGING_ENDPOINTS};
+        assertThat(appIn(Map.of("ASPNETCORE_ENVIRONMENT", "Production", "DOTNET_ENVIRONMENT", "Staging"), files)
+                .serverCalls()).singleElement().satisfies(c -> assertThat(c.file()).isEqualTo("appsettings.Staging.json"));
+        assertThat(AspNetServer.environments(Map.of("ASPNETCORE_ENVIRONMENT", "Staging", "DOTNET_ENVIRONMENT", "Staging")))
+                .containsExactly("Staging");
+        assertThat(AspNetServer.environments(Map.of())).containsExactly("Production");
+    }
+
+    @Test
+    void anEnvironmentDrydockCannotTellReadsEveryEnvironmentFile() {
+        String[] files = {"Program.cs", PLAIN_PROGRAM, "appsettings.Staging.json", STAGING_ENDPOINTS};
+        assertThat(appIn(Map.of("ASPNETCORE_ENVIRONMENT", "${ASPNETCORE_ENVIRONMENT}"), files).serverCalls())
+                .singleElement().satisfies(c -> assertThat(c.file()).isEqualTo("appsettings.Staging.json"));
+    }
 }

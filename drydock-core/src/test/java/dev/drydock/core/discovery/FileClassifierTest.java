@@ -13,6 +13,13 @@ class FileClassifierTest {
     @CsvSource({
         "Dockerfile, DOCKERFILE",
         "dockerfile, DOCKERFILE",
+        "src/main/resources/application.properties, FRAMEWORK_CONFIG",
+        "src/main/resources/application-kubernetes.yml, FRAMEWORK_CONFIG",
+        "src/main/resources/config/application-prod.yaml, FRAMEWORK_CONFIG",
+        "src/main/resources/bootstrap-dev.yml, FRAMEWORK_CONFIG",
+        "Api/appsettings.json, FRAMEWORK_CONFIG",
+        "Api/appsettings.Development.json, FRAMEWORK_CONFIG",
+        "k8s/application-deployment.yaml, KUBERNETES_MANIFEST",
         "Containerfile, DOCKERFILE",
         "docker/prod.Dockerfile, DOCKERFILE",
         "app.dockerfile, DOCKERFILE",
