@@ -119,11 +119,11 @@ final class DeclaredBuilds {
 
     private static Optional<DeclaredBuild> commandBuild(SourceFile file, int start, int end, String cwd, BuildTool tool,
             Predicate<String> isDirectory, Predicate<String> isFile, List<Origin> unplaced) {
-        cwd = folderAt(file.text(), start, cwd);
+        cwd = folderAt(file, start, cwd);
         if (cwd == null) {
             return Optional.empty();
         }
-        return commandLine(file, start, end, wordsAfter(file.text(), start, end), end, cwd, tool, isDirectory, isFile,
+        return commandLine(file, start, end, wordsAfter(file, start, end), end, cwd, tool, isDirectory, isFile,
                 unplaced);
     }
 
@@ -187,7 +187,17 @@ final class DeclaredBuilds {
      * The folder a command that starts at {@code start} runs in: {@code cwd}, or the folder a {@code cd DIR &&}
      * just before it on its line moves to; null when that folder is unknown or outside the project.
      */
-    static String folderAt(String text, int start, String cwd) {
+    static String folderAt(SourceFile file, int start, String cwd) {
+        if (YamlScripts.isYaml(file.path())) {
+            cwd = YamlScripts.folderAfterCds(file.text(), start, cwd);
+            if (cwd == null) {
+                return null;
+            }
+        }
+        return folderAt(file.text(), start, cwd);
+    }
+
+    private static String folderAt(String text, int start, String cwd) {
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         Matcher cd = CD_BEFORE.matcher(text.substring(lineStart, start));
         return cd.find() ? resolve(cwd, cd.group(2)) : cwd;
@@ -197,9 +207,11 @@ final class DeclaredBuilds {
      * The words of a command after its name (which ends at {@code end}), to the end of the command: see
      * {@link #commandText}; a command inside a quoted string ends at its closing quote.
      */
-    static List<String> wordsAfter(String text, int start, int end) {
+    static List<String> wordsAfter(SourceFile file, int start, int end) {
+        String text = file.text();
         char quote = start == 0 ? 0 : text.charAt(start - 1);
-        String rest = oneWordExpressions(commandText(text, end, quote == '"' || quote == '\'' ? quote : 0));
+        int foldIndent = YamlScripts.isYaml(file.path()) ? YamlScripts.continuationIndent(text, start) : -1;
+        String rest = oneWordExpressions(commandText(text, end, quote == '"' || quote == '\'' ? quote : 0, foldIndent));
         return ShellWords.split(rest);
     }
 
@@ -219,7 +231,7 @@ final class DeclaredBuilds {
      * unquoted operator or comment, and at the quote that opened it when the command sits in a quoted
      * string ({@code "docker build ."} in YAML or JSON).
      */
-    private static String commandText(String text, int from, char enclosingQuote) {
+    private static String commandText(String text, int from, char enclosingQuote, int foldIndent) {
         StringBuilder out = new StringBuilder();
         char quote = 0;
         int depth = 0;
@@ -248,6 +260,10 @@ final class DeclaredBuilds {
                     depth--;
                 } else if (c == '&' && redirection(text, i)) {
                     out.append(c);
+                    continue;
+                } else if ((c == '\n' || c == '\r') && YamlScripts.continuation(text, i, foldIndent) >= 0) {
+                    out.append(' ');
+                    i = YamlScripts.continuation(text, i, foldIndent) - 1;
                     continue;
                 } else if (c == '\n' || c == '\r' || c == ';' || c == '|' || c == '&' || c == ')'
                         || c == '#' && out.length() > 0 && Character.isWhitespace(out.charAt(out.length() - 1))) {
