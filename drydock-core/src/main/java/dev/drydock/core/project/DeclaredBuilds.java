@@ -477,7 +477,66 @@ final class DeclaredBuilds {
                 return resolve("", scalar(key.group(1)));
             }
         }
-        return cwd;
+        String defaults = defaultWorkingDirectory(file, first);
+        return defaults == null ? cwd : resolve("", defaults);
+    }
+
+    private static final Pattern STEPS_KEY = Pattern.compile("^( *)steps:\\s*(?:#.*)?$");
+
+    /**
+     * The {@code defaults: run: working-directory} of the job that holds the step at {@code stepLine}, or of the
+     * workflow; null when neither sets one.
+     */
+    private static String defaultWorkingDirectory(SourceFile file, int stepLine) {
+        int jobIndent = -1;
+        for (int n = stepLine - 1; n >= 1; n--) {
+            Matcher steps = STEPS_KEY.matcher(file.line(n));
+            if (steps.find() && SourceFile.spaceIndent(file.line(n)) < SourceFile.spaceIndent(file.line(stepLine))) {
+                jobIndent = steps.group(1).length();
+                int jobStart = n;
+                while (jobStart > 1 && (file.line(jobStart - 1).isBlank()
+                        || SourceFile.spaceIndent(file.line(jobStart - 1)) >= jobIndent)) {
+                    jobStart--;
+                }
+                String found = defaultsIn(file, jobStart, jobIndent);
+                if (found != null) {
+                    return found;
+                }
+                break;
+            }
+        }
+        return jobIndent < 0 ? null : defaultsIn(file, 1, 0);
+    }
+
+    /** The working-directory under a {@code defaults: run:} key written at {@code indent}, from {@code from} on. */
+    private static String defaultsIn(SourceFile file, int from, int indent) {
+        for (int n = from; n <= file.lineCount(); n++) {
+            String text = file.line(n);
+            if (text.isBlank() || text.strip().startsWith("#")) {
+                continue;
+            }
+            int own = SourceFile.spaceIndent(text);
+            if (own < indent) {
+                return null;
+            }
+            if (own == indent && text.strip().startsWith("defaults:")) {
+                for (int m = n + 1; m <= file.lineCount(); m++) {
+                    String inner = file.line(m);
+                    if (inner.isBlank()) {
+                        continue;
+                    }
+                    if (SourceFile.spaceIndent(inner) <= indent) {
+                        return null;
+                    }
+                    Matcher key = WORKING_DIRECTORY.matcher(inner);
+                    if (key.find()) {
+                        return scalar(key.group(1));
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The line of the workflow step (a sequence item, {@code - name: ...}) that holds {@code line}. */

@@ -138,6 +138,31 @@ class DeclaredBuildsTest {
     }
 
     @Test
+    void aJobsOrTheWorkflowsDefaultWorkingDirectoryIsWhereItsRunStepsBuild() {
+        List<DeclaredBuild> builds = read(".github/workflows/image.yml", """
+                defaults:
+                  run:
+                    working-directory: docker
+                jobs:
+                  web:
+                    defaults:
+                      run:
+                        working-directory: web
+                    steps:
+                      - run: docker build -t web .
+                      - run: docker build -t root .
+                        working-directory: .
+                  other:
+                    steps:
+                      - run: docker build -t docker .
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"),
+                        org.assertj.core.groups.Tuple.tuple("Dockerfile", ""),
+                        org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", "docker"));
+    }
+
+    @Test
     void workspaceVariablesNameTheRootAndOtherVariablesAreLeftOut() {
         assertThat(read(".gitlab-ci.yml", """
                 build:
