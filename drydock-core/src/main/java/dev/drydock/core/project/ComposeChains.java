@@ -46,9 +46,9 @@ final class ComposeChains {
         String text = file.text();
         Matcher command = COMPOSE_COMMAND.matcher(text);
         while (command.find()) {
-            String folder = DeclaredBuilds.folderAt(text, command.start(), cwd);
+            String folder = DeclaredBuilds.folderAt(file, command.start(), cwd);
             List<String> chain = folder == null ? null
-                    : files(DeclaredBuilds.wordsAfter(text, command.start(), command.end()), folder);
+                    : files(DeclaredBuilds.wordsAfter(file, command.start(), command.end()), folder);
             if (chain != null && chain.size() > 1 && chain.stream().allMatch(isFile)) {
                 out.add(chain);
             }

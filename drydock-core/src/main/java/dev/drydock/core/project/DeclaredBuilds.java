@@ -119,11 +119,11 @@ final class DeclaredBuilds {
 
     private static Optional<DeclaredBuild> commandBuild(SourceFile file, int start, int end, String cwd, BuildTool tool,
             Predicate<String> isDirectory, Predicate<String> isFile, List<Origin> unplaced) {
-        cwd = folderAt(file.text(), start, cwd);
+        cwd = folderAt(file, start, cwd);
         if (cwd == null) {
             return Optional.empty();
         }
-        return commandLine(file, start, end, wordsAfter(file.text(), start, end), end, cwd, tool, isDirectory, isFile,
+        return commandLine(file, start, end, wordsAfter(file, start, end), end, cwd, tool, isDirectory, isFile,
                 unplaced);
     }
 
@@ -187,7 +187,17 @@ final class DeclaredBuilds {
      * The folder a command that starts at {@code start} runs in: {@code cwd}, or the folder a {@code cd DIR &&}
      * just before it on its line moves to; null when that folder is unknown or outside the project.
      */
-    static String folderAt(String text, int start, String cwd) {
+    static String folderAt(SourceFile file, int start, String cwd) {
+        if (YamlScripts.isYaml(file.path())) {
+            cwd = YamlScripts.folderAfterCds(file.text(), start, cwd);
+            if (cwd == null) {
+                return null;
+            }
+        }
+        return folderAt(file.text(), start, cwd);
+    }
+
+    private static String folderAt(String text, int start, String cwd) {
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         Matcher cd = CD_BEFORE.matcher(text.substring(lineStart, start));
         return cd.find() ? resolve(cwd, cd.group(2)) : cwd;
@@ -197,9 +207,11 @@ final class DeclaredBuilds {
      * The words of a command after its name (which ends at {@code end}), to the end of the command: see
      * {@link #commandText}; a command inside a quoted string ends at its closing quote.
      */
-    static List<String> wordsAfter(String text, int start, int end) {
+    static List<String> wordsAfter(SourceFile file, int start, int end) {
+        String text = file.text();
         char quote = start == 0 ? 0 : text.charAt(start - 1);
-        String rest = oneWordExpressions(commandText(text, end, quote == '"' || quote == '\'' ? quote : 0));
+        int foldIndent = YamlScripts.isYaml(file.path()) ? YamlScripts.continuationIndent(text, start) : -1;
+        String rest = oneWordExpressions(commandText(text, end, quote == '"' || quote == '\'' ? quote : 0, foldIndent));
         return ShellWords.split(rest);
     }
 
@@ -219,7 +231,7 @@ final class DeclaredBuilds {
      * unquoted operator or comment, and at the quote that opened it when the command sits in a quoted
      * string ({@code "docker build ."} in YAML or JSON).
      */
-    private static String commandText(String text, int from, char enclosingQuote) {
+    private static String commandText(String text, int from, char enclosingQuote, int foldIndent) {
         StringBuilder out = new StringBuilder();
         char quote = 0;
         int depth = 0;
@@ -248,6 +260,10 @@ final class DeclaredBuilds {
                     depth--;
                 } else if (c == '&' && redirection(text, i)) {
                     out.append(c);
+                    continue;
+                } else if ((c == '\n' || c == '\r') && YamlScripts.continuation(text, i, foldIndent) >= 0) {
+                    out.append(' ');
+                    i = YamlScripts.continuation(text, i, foldIndent) - 1;
                     continue;
                 } else if (c == '\n' || c == '\r' || c == ';' || c == '|' || c == '&' || c == ')'
                         || c == '#' && out.length() > 0 && Character.isWhitespace(out.charAt(out.length() - 1))) {
@@ -461,7 +477,66 @@ final class DeclaredBuilds {
                 return resolve("", scalar(key.group(1)));
             }
         }
-        return cwd;
+        String defaults = defaultWorkingDirectory(file, first);
+        return defaults == null ? cwd : resolve("", defaults);
+    }
+
+    private static final Pattern STEPS_KEY = Pattern.compile("^( *)steps:\\s*(?:#.*)?$");
+
+    /**
+     * The {@code defaults: run: working-directory} of the job that holds the step at {@code stepLine}, or of the
+     * workflow; null when neither sets one.
+     */
+    private static String defaultWorkingDirectory(SourceFile file, int stepLine) {
+        int jobIndent = -1;
+        for (int n = stepLine - 1; n >= 1; n--) {
+            Matcher steps = STEPS_KEY.matcher(file.line(n));
+            if (steps.find() && SourceFile.spaceIndent(file.line(n)) < SourceFile.spaceIndent(file.line(stepLine))) {
+                jobIndent = steps.group(1).length();
+                int jobStart = n;
+                while (jobStart > 1 && (file.line(jobStart - 1).isBlank()
+                        || SourceFile.spaceIndent(file.line(jobStart - 1)) >= jobIndent)) {
+                    jobStart--;
+                }
+                String found = defaultsIn(file, jobStart, jobIndent);
+                if (found != null) {
+                    return found;
+                }
+                break;
+            }
+        }
+        return jobIndent < 0 ? null : defaultsIn(file, 1, 0);
+    }
+
+    /** The working-directory under a {@code defaults: run:} key written at {@code indent}, from {@code from} on. */
+    private static String defaultsIn(SourceFile file, int from, int indent) {
+        for (int n = from; n <= file.lineCount(); n++) {
+            String text = file.line(n);
+            if (text.isBlank() || text.strip().startsWith("#")) {
+                continue;
+            }
+            int own = SourceFile.spaceIndent(text);
+            if (own < indent) {
+                return null;
+            }
+            if (own == indent && text.strip().startsWith("defaults:")) {
+                for (int m = n + 1; m <= file.lineCount(); m++) {
+                    String inner = file.line(m);
+                    if (inner.isBlank()) {
+                        continue;
+                    }
+                    if (SourceFile.spaceIndent(inner) <= indent) {
+                        return null;
+                    }
+                    Matcher key = WORKING_DIRECTORY.matcher(inner);
+                    if (key.find()) {
+                        return scalar(key.group(1));
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The line of the workflow step (a sequence item, {@code - name: ...}) that holds {@code line}. */

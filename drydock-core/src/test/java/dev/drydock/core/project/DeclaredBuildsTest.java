@@ -77,6 +77,92 @@ class DeclaredBuildsTest {
     }
 
     @Test
+    void aGitlabScriptItemWrittenOverSeveralLinesIsOneCommandRunAfterTheItemsCd() {
+        List<DeclaredBuild> builds = read(".gitlab-ci.yml", """
+                build-web:
+                  script:
+                    - cd web
+                    - docker build
+                      --build-arg REV="$CI_COMMIT_SHA"
+                      --file ./Dockerfile
+                      --tag $IMAGE .
+                    - docker push $IMAGE
+                build-root:
+                  script:
+                    - docker build -t root .
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"),
+                        org.assertj.core.groups.Tuple.tuple("Dockerfile", ""));
+        assertThat(builds.get(0).arguments()).extracting(BuildArgument::name).containsExactly("REV");
+    }
+
+    @Test
+    void aFoldedBlockScalarJoinsTheKanikoCommandsLines() {
+        List<DeclaredBuild> builds = read(".gitlab-ci.yml", """
+                image:
+                  script:
+                    - mkdir -p /kaniko/.docker
+                    - >-
+                      /kaniko/executor
+                      --context "${CI_PROJECT_DIR}/docker"
+                      --dockerfile "${CI_PROJECT_DIR}/docker/Dockerfile.prod"
+                      --destination "$CI_REGISTRY_IMAGE:latest"
+                """);
+        assertThat(builds).singleElement().satisfies(b -> {
+            assertThat(b.dockerfile()).isEqualTo("docker/Dockerfile.prod");
+            assertThat(b.context()).isEqualTo("docker");
+            assertThat(b.tags()).containsExactly("$CI_REGISTRY_IMAGE:latest");
+        });
+    }
+
+    @Test
+    void aCdLineEarlierInARunBlockMovesTheBuildButALiteralBlockDoesNotFoldLines() {
+        List<DeclaredBuild> builds = read(".github/workflows/image.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - run: |
+                          cd services/api
+                          docker build -t api .
+                          echo done
+                      - run: |
+                          cd $SOMEWHERE
+                          docker build -t other .
+                """);
+        assertThat(builds).singleElement().satisfies(b -> {
+            assertThat(b.dockerfile()).isEqualTo("services/api/Dockerfile");
+            assertThat(b.context()).isEqualTo("services/api");
+            assertThat(b.tags()).containsExactly("api");
+        });
+    }
+
+    @Test
+    void aJobsOrTheWorkflowsDefaultWorkingDirectoryIsWhereItsRunStepsBuild() {
+        List<DeclaredBuild> builds = read(".github/workflows/image.yml", """
+                defaults:
+                  run:
+                    working-directory: docker
+                jobs:
+                  web:
+                    defaults:
+                      run:
+                        working-directory: web
+                    steps:
+                      - run: docker build -t web .
+                      - run: docker build -t root .
+                        working-directory: .
+                  other:
+                    steps:
+                      - run: docker build -t docker .
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"),
+                        org.assertj.core.groups.Tuple.tuple("Dockerfile", ""),
+                        org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", "docker"));
+    }
+
+    @Test
     void workspaceVariablesNameTheRootAndOtherVariablesAreLeftOut() {
         assertThat(read(".gitlab-ci.yml", """
                 build:

@@ -34,6 +34,10 @@ final class ImageScans {
     private static final Set<String> TRIVY_FILES = Set.of("fs", "filesystem", "repo", "repository");
     private static final Set<String> TRIVY_OTHER = Set.of("config", "conf", "k8s", "kubernetes", "aws", "plugin",
             "server", "clean", "version", "module", "registry", "convert", "help", "completion");
+    /** Trivy's options that take no value, so the word after them is the image (`--no-progress "$IMAGE"`). */
+    private static final Set<String> TRIVY_FLAGS = Set.of("--no-progress", "--ignore-unfixed", "-q", "--quiet",
+            "-d", "--debug", "--light", "--skip-update", "--skip-db-update", "--skip-java-db-update", "--offline-scan",
+            "--list-all-pkgs", "--insecure", "--exit-on-eol", "--clear-cache", "--reset", "--no-cache");
 
     /** An action, task or orb job, with the step keys that say what it scans. */
     private static final Pattern STEP_TOOL = Pattern.compile("(?i)(?:uses|task|orbs?)?\\s*:?\\s*[\"']?("
@@ -46,7 +50,8 @@ final class ImageScans {
             + "|recommendations|compare)\\b|docker[ \\t]+scan\\b|snyk[ \\t]+container[ \\t]+(?:test|monitor)\\b"
             + "|container[-_]scanning|Auto-DevOps\\.gitlab-ci\\.yml|\\bclair(?:ctl|-scanner)?\\b|\\btwistcli[ \\t]+images\\b"
             + "|sysdig-cli-scanner|\\bwizcli[ \\t]+docker\\b|\\bneuvector\\b|\\bjf[ \\t]+docker[ \\t]+scan\\b"
-            + "|\\bxray[ \\t]+scan\\b|\\banchore(?:ctl|-cli)[ \\t]+image\\b");
+            + "|\\bxray[ \\t]+scan\\b|\\banchore(?:ctl|-cli)[ \\t]+image\\b"
+            + "|\\bgcloud[ \\t]+artifacts[ \\t]+docker[ \\t]+images[ \\t]+scan\\b|\\baws[ \\t]+ecr[ \\t]+start-image-scan\\b");
     private static final Pattern FILES_COMMAND = Pattern.compile("(?i)\\bsnyk[ \\t]+(?:test|monitor)\\b");
     private static final Pattern GRYPE = Pattern.compile("(?i)(?<![\\w/.-])grype(?![\\w-])((?:[ \\t]+\\S+)*)");
 
@@ -142,7 +147,7 @@ final class ImageScans {
                 return null;
             }
             if (w.startsWith("-")) {
-                afterOption = !w.contains("=");
+                afterOption = !w.contains("=") && !TRIVY_FLAGS.contains(w);
                 continue;
             }
             if (!afterOption) {

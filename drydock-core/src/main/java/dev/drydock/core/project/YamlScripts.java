@@ -1,0 +1,134 @@
+package dev.drydock.core.project;
+
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How YAML lays out the shell commands of CI files (a GitHub step's {@code run}, a GitLab {@code script} item):
+ * which lines a command continues on when YAML folds them into one, and which {@code cd} lines run before it in
+ * the same shell.
+ */
+final class YamlScripts {
+
+    private YamlScripts() {}
+
+    /** What may precede a command on its line when it starts a plain scalar: a sequence dash and/or a key. */
+    private static final Pattern PLAIN_START = Pattern.compile("^( *)(?:- +)*(?:[\\w.-]+: +)?$");
+
+    private static final Pattern FOLDED_HEADER = Pattern.compile("(?:^|[:-]) *>[-+]?[0-9]?\\s*(?:#.*)?$");
+
+    private static final Pattern CD_LINE = Pattern.compile("^ *(?:- +)?cd +([\"']?)([^\\s;&|\"']+)\\1 *;?\\s*$");
+
+    /** Whether a path names a YAML file. */
+    static boolean isYaml(String path) {
+        return path.endsWith(".yml") || path.endsWith(".yaml");
+    }
+
+    /**
+     * The least indentation a line after the one holding {@code start} needs for YAML to fold it into the same
+     * scalar as the command starting there (a plain multi-line scalar, or a {@code >} block), or -1 when the
+     * command's line break ends it.
+     */
+    static int continuationIndent(String text, int start) {
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        String before = text.substring(lineStart, start);
+        if (!before.isBlank()) {
+            Matcher plain = PLAIN_START.matcher(before);
+            return plain.find() ? plain.group(1).length() + 1 : -1;
+        }
+        int indent = before.length();
+        String header = headerAbove(text, lineStart, indent);
+        return header != null && FOLDED_HEADER.matcher(header).find() ? indent : -1;
+    }
+
+    /**
+     * Where the line that follows the line break at {@code newline} continues the scalar: the offset of its first
+     * character, or -1 when it is blank, a comment or indented less than {@code minIndent}.
+     */
+    static int continuation(String text, int newline, int minIndent) {
+        int next = text.indexOf('\n', newline) + 1;
+        if (next == 0 || minIndent < 0) {
+            return -1;
+        }
+        int i = next;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= text.length() || i - next < minIndent || text.charAt(i) == '\n' || text.charAt(i) == '\r'
+                || text.charAt(i) == '#') {
+            return -1;
+        }
+        return i;
+    }
+
+    /**
+     * The folder a command at {@code start} runs in after the {@code cd DIR} lines written before it in the same
+     * script (earlier items of a GitLab {@code script}, earlier lines of a {@code run: |} block) at the script's own
+     * level: {@code cwd} moved by each, or null when one moves to a folder that cannot be told.
+     */
+    static String folderAfterCds(String text, int start, String cwd) {
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        String before = text.substring(lineStart, start);
+        if (before.contains(":")) {
+            return cwd; // `run: docker build` or `script: ...`: a one-line script
+        }
+        int indent = SourceFile.spaceIndent(before);
+        if (before.isBlank()) {
+            int header = headerStart(text, lineStart, indent);
+            String line = header < 0 ? "" : text.substring(header, Math.max(header, text.indexOf('\n', header)));
+            if (line.strip().startsWith("- ") && !line.contains(":")) {
+                lineStart = header; // the command is the folded block of a script item (`- >`)
+                indent = SourceFile.spaceIndent(line);
+            }
+        }
+        if (indent == 0) {
+            return cwd;
+        }
+        Deque<String> cds = new ArrayDeque<>();
+        int end = lineStart - 1;
+        while (end > 0) {
+            int from = text.lastIndexOf('\n', end - 1) + 1;
+            String line = text.substring(from, end).replace("\r", "");
+            end = from - 1;
+            if (line.isBlank()) {
+                continue;
+            }
+            int own = SourceFile.spaceIndent(line);
+            if (own < indent) {
+                break;
+            }
+            Matcher cd = CD_LINE.matcher(line);
+            if (own == indent && cd.find()) {
+                cds.push(cd.group(2));
+            }
+        }
+        String folder = cwd;
+        for (String dir : cds) {
+            folder = folder == null ? null : DeclaredBuilds.resolve(folder, dir);
+        }
+        return folder;
+    }
+
+    /** The nearest non-blank line above {@code lineStart} indented less than {@code indent}; null at the top. */
+    private static String headerAbove(String text, int lineStart, int indent) {
+        int from = headerStart(text, lineStart, indent);
+        return from < 0 ? null : text.substring(from, Math.max(from, text.indexOf('\n', from))).replace("\r", "");
+    }
+
+    /** Where the nearest non-blank line above {@code lineStart} indented less than {@code indent} starts; -1 if none. */
+    private static int headerStart(String text, int lineStart, int indent) {
+        int end = lineStart - 1;
+        while (end > 0) {
+            int from = text.lastIndexOf('\n', end - 1) + 1;
+            String line = text.substring(from, end).replace("\r", "");
+            end = from - 1;
+            if (!line.isBlank() && SourceFile.spaceIndent(line) < indent) {
+                return from;
+            }
+        }
+        return -1;
+    }
+}
