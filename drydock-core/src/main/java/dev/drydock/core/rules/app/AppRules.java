@@ -34,6 +34,7 @@ public final class AppRules {
                 new JvmOptionsIgnored(),
                 new SpringBootLauncherMoved(),
                 new ServerListensOnLocalhost(),
+                new PhoenixServerNotStarted(),
                 new GradioPublicShareLink(),
                 new CeleryAppOptionMisplaced(),
                 new NotebookAuthenticationDisabled(),

@@ -68,7 +68,9 @@ public final class BaseImageFacts {
             // built FROM php's zts images with no USER: FrankenPHP starts as root, binding 80 and 443
             "docker.io/dunglas/frankenphp",
             // create bun (1000) and deno (1993) users but set no USER: their containers start as root
-            "docker.io/oven/bun", "docker.io/denoland/deno");
+            "docker.io/oven/bun", "docker.io/denoland/deno",
+            // Hex's Erlang and Elixir images (hexpm/bob's Dockerfiles): debian, ubuntu or alpine plus OTP, no USER
+            "docker.io/hexpm/elixir", "docker.io/hexpm/erlang");
 
     /** The WORKDIR of the Docker Official Images that set one (golang's is its GOPATH). */
     private static final Map<String, String> OFFICIAL_WORKDIRS = Map.of("golang", "/go", "php", "/var/www/html",
@@ -314,6 +316,14 @@ public final class BaseImageFacts {
         }
         if (name.equals("docker.io/oven/bun")) {
             return Optional.of(bun(written, tag));
+        }
+        if ((name.equals("docker.io/hexpm/elixir") || name.equals("docker.io/hexpm/erlang")) && tag.contains("-alpine-")) {
+            // hexpm/bob's alpine images: alpine with OTP's libraries (and Elixir) added, so BusyBox and apk
+            Set<String> programs = new LinkedHashSet<>(List.of("sh", "wget", "nc", "erl"));
+            if (name.endsWith("/elixir")) {
+                programs.addAll(List.of("elixir", "iex", "mix"));
+            }
+            return Optional.of(new ImageTools(written, true, programs, "apk", null));
         }
         Optional<String> deno = DenoImages.variant(base);
         if (deno.isPresent()) {

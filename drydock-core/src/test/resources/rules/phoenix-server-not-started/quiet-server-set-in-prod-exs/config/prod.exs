@@ -1,0 +1,3 @@
+import Config
+
+config :tally, TallyWeb.Endpoint, server: true
