@@ -26,6 +26,7 @@ import dev.drydock.core.rules.support.PipCommands;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.SystemDirectories;
+import dev.drydock.core.rules.support.fixes.RuntimeCacheDirectories;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,8 @@ import java.util.regex.Pattern;
  * images as {@code USER $APP_UID}, www-data of the php images), copies the application's files from the build
  * context, and those another stage built into the working directory, with {@code --chown} (those copied after the
  * user exists: a framework writes its tmp and log folders there), and switches to
- * the user before CMD/ENTRYPOINT. The user gets a home folder when the application's Python packages download
+ * the user before CMD/ENTRYPOINT, after a RUN that makes and gives it the folders a root build step left to root
+ * but the framework writes at run time ({@link RuntimeCacheDirectories}: Rails' log, storage, tmp). The user gets a home folder when the application's Python packages download
  * models or data into it as they run ({@link #HOME_CACHE_PACKAGES}), none otherwise. Images without a shell (scratch, distroless) get a numeric user
  * ({@link NumericUserFix}). No fix for images whose base brings its own user (node) unless the Dockerfile creates
  * one of its own, for an image whose Python packages were installed with {@code pip install --user} or
@@ -131,7 +133,8 @@ final class NonRootUserFix {
                 edits.add(TextEdit.insert(path, copy.instruction().keyword().span().end(), " --chown=" + owner));
             }
         }
-        TextEdit userSwitch = userSwitch(path, file, stage, command, user);
+        String writable = RuntimeCacheDirectories.ownedBy(container, owner).map(run -> run + "\n").orElse("");
+        TextEdit userSwitch = userSwitch(path, file, stage, command, writable, user);
         if (userSwitch == null) {
             return Optional.empty();
         }
@@ -198,17 +201,22 @@ final class NonRootUserFix {
      * last instruction ends in a line continuation at the end of the file, which would take the USER line in.
      */
     static TextEdit userSwitch(String path, SourceFile file, Stage stage, Instruction command, String user) {
+        return userSwitch(path, file, stage, command, "", user);
+    }
+
+    /** {@link #userSwitch(String, SourceFile, Stage, Instruction, String)} with lines (a RUN) just before USER. */
+    static TextEdit userSwitch(String path, SourceFile file, Stage stage, Instruction command, String before, String user) {
         if (command == null) {
             Instruction last = stage.steps().isEmpty() ? stage.from() : stage.steps().get(stage.steps().size() - 1).instruction();
             String raw = last.rawText().stripTrailing();
             if (raw.endsWith("\\") || raw.endsWith("`")) {
                 return null;
             }
-            return TextEdit.insert(path, file.lineEnd(last.endLine()), "\n\nUSER " + user);
+            return TextEdit.insert(path, file.lineEnd(last.endLine()), "\n\n" + before + "USER " + user);
         }
         int first = InstructionLines.firstLineWithComments(command);
         boolean blank = InstructionLines.blankBefore(command);
-        return TextEdit.insert(path, file.lineStart(first), "USER " + user + "\n" + (blank ? "\n" : ""));
+        return TextEdit.insert(path, file.lineStart(first), before + "USER " + user + "\n" + (blank ? "\n" : ""));
     }
 
     /** The first CMD or ENTRYPOINT of the stage's last run of them. */

@@ -1150,9 +1150,9 @@ public final class RunsAsRoot implements Rule {
                     + "), with COPY --chown=65532:65532 for the files it must write";
         }
         if (tools != null && "microdnf".equals(tools.packageManager())) {
-            return "USER 1001 (" + tools.image() + " is a minimal image with microdnf, which has no useradd until a"
-                    + " RUN installs shadow-utils; a numeric UID needs no user database, and OpenShift runs images as an"
-                    + " arbitrary UID in group 0), with COPY --chown=1001:0 for the files it must write";
+            return "USER 10001:10001 (" + tools.image() + " is a minimal image with microdnf, which has no useradd until a"
+                    + " RUN installs shadow-utils; a numeric UID needs no user database), with COPY --chown=10001:10001"
+                    + " for the files it must write";
         }
         if (tools != null && "apk".equals(tools.packageManager())) {
             return "RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app -s /sbin/nologin app (BusyBox's tools on Alpine),"

@@ -66,7 +66,11 @@ final class JvmFixes {
                 || ep.runtime() == Runtime.GRADLE);
     }
 
-    /** A system user app (UID/GID 10001) made in the final stage, the stage's copies owned by it, USER app. */
+    /**
+     * A system user app (UID/GID 10001) made in the final stage with the tools the base image has (useradd, or
+     * BusyBox's adduser on Alpine), the stage's copies owned by it, USER app; on a microdnf image without useradd
+     * the numeric USER 10001:10001 with the copies owned by that UID, on an image without a shell 65532:65532.
+     */
     static Optional<Fix> runsAsRoot(ReviewContext context, Container container) {
         if (container.user() != null || !isJvm(container) || runsBuildTool(container)) {
             return Optional.empty();
@@ -80,10 +84,18 @@ final class JvmFixes {
         BaseImageFacts.ImageTools tools = BaseImageFacts.tools(base).orElse(null);
         List<TextEdit> edits = new ArrayList<>();
         String owner;
+        String user;
         if (tools != null && !tools.shell()) {
             owner = "65532:65532";
+            user = owner;
+        } else if (tools != null && "microdnf".equals(tools.packageManager())) {
+            // the minimal Red Hat-style images (ubi-minimal, oraclelinux:8-slim under openjdk:17) lack shadow-utils:
+            // a numeric user needs no useradd, no package install and no user database
+            owner = UID + ":" + UID;
+            user = owner;
         } else {
             owner = USER + ":" + USER;
+            user = USER;
             boolean alpine = tools != null ? "apk".equals(tools.packageManager())
                     : base instanceof BaseImage.External e && e.expanded() != null && e.expanded().contains("alpine");
             String create = alpine
@@ -93,9 +105,9 @@ final class JvmFixes {
             edits.add(StackEdits.linesAfter(file, stage.from(), create));
         }
         edits.addAll(StackEdits.chownCopies(file, stage, owner));
-        edits.add(StackEdits.userLine(file, stage, "USER " + (owner.startsWith("6") ? owner : USER)));
-        return Optional.of(Fix.of("run the JVM as the non-root user " + (owner.startsWith("6") ? owner : USER),
-                FixSafety.UNSAFE, edits));
+        edits.add(StackEdits.userLine(file, stage, "USER " + user));
+        return Optional.of(Fix.of("run the JVM as the non-root user " + user + (owner.startsWith(UID)
+                ? " (" + tools.image() + " has no useradd: a numeric user needs none)" : ""), FixSafety.UNSAFE, edits));
     }
 
     /**

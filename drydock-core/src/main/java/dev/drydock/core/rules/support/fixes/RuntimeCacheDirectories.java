@@ -1,0 +1,115 @@
+package dev.drydock.core.rules.support.fixes;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Target;
+import dev.drydock.core.manifest.Ecosystem;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The folder a framework writes at run time inside output that a root RUN of the image built, which a fix that
+ * switches to an unprivileged user must make and give to it: Next.js writes its image optimisation and data
+ * (fetch) cache under {@code .next/cache} of the folder its server runs from, and {@code next build} run as root
+ * leaves {@code .next} to root; Rails writes log, storage and tmp (pids, cache), where assets:precompile and
+ * bootsnap precompile run as root leave root-owned caches. Only those folders are given, never the whole build
+ * output or application: a chown -R in a new layer would store every file a second time. Output copied in by COPY
+ * is left to the COPY's --chown.
+ */
+public final class RuntimeCacheDirectories {
+
+    private RuntimeCacheDirectories() {
+    }
+
+    /** {@code RUN mkdir -p DIR && chown OWNER DIR} with a comment, for the lines before USER; empty when none is needed. */
+    public static Optional<String> ownedBy(Container container, String owner) {
+        return nextCache(container).map(dir -> "# Next.js writes its image and data cache here at run time;"
+                + " the build made .next as root\nRUN mkdir -p " + dir + " && chown " + owner + " " + dir)
+                .or(() -> railsFolders(container).map(dirs -> "# Rails writes its logs, uploads, pids and caches here;"
+                        + " the asset build made some of them as root\nRUN mkdir -p " + dirs + " && chown -R " + owner
+                        + " " + dirs));
+    }
+
+    /**
+     * log, storage and tmp of a Rails app whose assets or bootsnap cache a root RUN of the image precompiles,
+     * in the folder that RUN works in (small folders, which Rails' own Dockerfile template gives the same way).
+     */
+    static Optional<String> railsFolders(Container container) {
+        if (container.build() == null
+                || AppFacts.dependencies(container, Ecosystem.RUBYGEMS, List.of("rails", "railties")).isEmpty()) {
+            return Optional.empty();
+        }
+        String appDir = null;
+        for (RunStep run : rootRuns(container)) {
+            for (Call call : run.calls()) {
+                List<String> words = call.options().operands().stream().map(Call.Arg::value).toList();
+                if ((call.is("rails", "rake", "bundle", "bootsnap") || call.name().endsWith("bin/rails")
+                        || call.name().endsWith("bin/rake")) && (words.contains("assets:precompile")
+                        || words.contains("precompile") && (call.is("bootsnap") || words.contains("bootsnap")))) {
+                    appDir = run.directoryAt(call);
+                }
+            }
+        }
+        if (appDir == null || appDir.equals("/")) {
+            return Optional.empty();
+        }
+        String dir = appDir;
+        return Optional.of(String.join(" ", List.of("log", "storage", "tmp").stream()
+                .map(f -> PathNames.normalizeAbsolute(dir, f)).toList()));
+    }
+
+    private static List<RunStep> rootRuns(Container container) {
+        return RunStep.of(container.build().model(), Stages.inImage(container.build().model(), container.build().stage()))
+                .stream().filter(r -> r.user() == null || r.user().equals("root") || r.user().equals("0")).toList();
+    }
+
+    /**
+     * The cache folder of a Next.js app that a RUN of the image builds (next build, or a package manager's build
+     * script): {@code .next/cache} next to the standalone server.js the command runs, else in the build's folder.
+     */
+    static Optional<String> nextCache(Container container) {
+        if (container.build() == null || AppFacts.dependencies(container, Ecosystem.NPM, List.of("next")).isEmpty()) {
+            return Optional.empty();
+        }
+        String buildDir = null;
+        for (RunStep run : rootRuns(container)) {
+            for (Call call : run.calls()) {
+                if (buildsNext(call)) {
+                    buildDir = run.directoryAt(call);
+                }
+            }
+        }
+        if (buildDir == null) {
+            return Optional.empty();
+        }
+        EntryPoint ep = container.entryPoint();
+        Target target = ep == null ? null : ep.target();
+        String server = target == null || target.path() == null ? null : target.path();
+        if (server != null && server.endsWith(".next/standalone/server.js")) {
+            String folder = server.substring(0, server.length() - "/server.js".length());
+            return Optional.of(PathNames.normalizeAbsolute(ep.workdir() == null ? buildDir : ep.workdir(),
+                    folder + "/.next/cache"));
+        }
+        return Optional.of(PathNames.normalizeAbsolute(buildDir, ".next/cache"));
+    }
+
+    private static boolean buildsNext(Call call) {
+        List<Call.Arg> operands = call.options().operands();
+        if (call.is("next") || call.is("npx")) {
+            List<String> words = operands.stream().map(Call.Arg::value).toList();
+            return call.is("next") ? words.contains("build") : words.size() >= 2 && words.get(0).equals("next")
+                    && words.get(1).equals("build");
+        }
+        if (call.is("npm", "yarn", "pnpm", "bun")) {
+            List<String> words = operands.stream().map(Call.Arg::value).toList();
+            return words.equals(List.of("run", "build")) || words.equals(List.of("build"))
+                    || words.equals(List.of("run-script", "build"));
+        }
+        return false;
+    }
+}
