@@ -94,6 +94,8 @@ class DaemonServerTest {
         Answer written = ask(server.token(), client, "review", "svc", "-o", "out.sarif", "--fail-on", "none");
         assertThat(written.exit()).isZero();
         assertThat(client.resolve("out.sarif")).isRegularFile();
+        Answer github = ask(server.token(), client, "review", "svc/Dockerfile", "--format", "github", "--fail-on", "none");
+        assertThat(github.out()).contains("file=svc/Dockerfile,").doesNotContain("svc/Dockerfile/");
         // its message would name the path as the daemon resolved it: the client runs it itself
         assertThat(ask(server.token(), client, "review", "nowhere").status()).isEqualTo("PASS");
     }
