@@ -3,7 +3,6 @@ package dev.drydock.cli;
 import dev.drydock.core.batch.BatchResult;
 import dev.drydock.core.batch.BatchReviewer;
 import dev.drydock.core.batch.ProjectFinder;
-import dev.drydock.core.config.ConfigFiles;
 import dev.drydock.core.config.DrydockConfig;
 import dev.drydock.core.json.ReviewJsonl;
 import dev.drydock.core.json.SarifLog;
@@ -48,29 +47,33 @@ final class BatchReview {
         List<Path> starts = new ArrayList<>();
         starts.add(command.path);
         starts.addAll(command.morePaths);
+        if (invocation.served() && !servable(starts)) {
+            invocation.requireOwnProcess(); // a walk of folders, or a long list: its results stream in a process of its own
+        }
+        // projects are found and reported as given, and read against the invocation's folder
         List<Path> projects = new ArrayList<>();
-        ProjectFinder finder = new ProjectFinder();
+        ProjectFinder finder = new ProjectFinder(invocation::resolve);
         for (Path start : starts) {
             projects.addAll(finder.find(start)); // a missing PATH stops here, before any output
         }
         ReviewCommand.Format format = command.format != null ? command.format
                 : command.output == null && invocation.terminal() ? ReviewCommand.Format.text : ReviewCommand.Format.jsonl;
         if (command.config != null) {
-            ConfigFiles.read(command.config, command.path); // an invalid --config stops here, before any output
+            Configs.load(command.config, invocation.resolve(command.path), invocation); // an invalid --config stops here
         }
         if (command.output != null) {
             OutputFile.check(command.output); // so does an --output that cannot be written
         }
         // a given file is read again for each project: its exclusions and its shown path are relative to it
-        Function<Path, DrydockConfig> found = command.config != null ? p -> ConfigFiles.read(command.config, p)
-                : ConfigFiles::forProject;
-        // each project's configuration is looked up once, by its worker, and read again when it is delivered
+        Function<Path, DrydockConfig> found = p -> Configs.load(command.config, p, invocation);
+        // each project's configuration is looked up once (where it is read), by its worker, and read again when delivered
         Map<Path, DrydockConfig> projectConfigs = new ConcurrentHashMap<>();
         Function<Path, DrydockConfig> configs = p -> projectConfigs.computeIfAbsent(p,
                 q -> found.apply(q).withShellCheck(command.shellcheckOn()));
         long shellCheckBaseline = command.verbose ? ShellCheckStatus.baseline() : 0;
         AtomicBoolean failed = new AtomicBoolean();
-        Progress progress = Progress.onTerminal(err, projects.size(), invocation.terminal());
+        // a daemon hands the output over once the batch ends: a progress bar would only flash by
+        Progress progress = Progress.onTerminal(err, projects.size(), invocation.terminal() && !invocation.served());
         OutputFile file = command.output == null ? null : OutputFile.open(command.output);
         try (file; Writer target = target(file)) {
             PrintWriter out = new PrintWriter(target);
@@ -85,7 +88,7 @@ final class BatchReview {
             // JSON Lines are formatted by the workers side by side, then written one project at a time
             boolean jsonl = writer instanceof ReviewJsonl;
             Function<BatchResult, Prepared> prepare = r -> new Prepared(r, jsonl ? ReviewJsonl.lines(r) : null);
-            BatchReviewer.Totals totals = BatchReviewer.configured(configs).review(projects, prepare, prepared -> {
+            BatchReviewer.Totals totals = BatchReviewer.configured(configs).reading(invocation::resolve).review(projects, prepare, prepared -> {
                 BatchResult result = prepared.result();
                 progress.clear();
                 if (prepared.lines() != null) {
@@ -97,14 +100,17 @@ final class BatchReview {
                     throw SourceException.ofFile(command.output == null ? "standard output" : command.output.toString(),
                             "cannot write the results");
                 }
-                DrydockConfig config = projectConfigs.remove(result.project());
+                DrydockConfig config = projectConfigs.remove(result.read());
                 if (result instanceof BatchResult.Reviewed r && Configs.threshold(command.failOn,
-                        config != null ? config : configs.apply(r.project())).map(r.review()::reaches).orElse(false)) {
+                        config != null ? config : configs.apply(r.read())).map(r.review()::reaches).orElse(false)) {
                     failed.set(true);
                 }
                 progress.step();
             });
             progress.done();
+            if (totals.unreadable() > 0) {
+                invocation.requireOwnProcess(); // why a project cannot be read names it as read: the client's run names it as given
+            }
             if (command.verbose) {
                 ShellCheckStatus.print(err, command.shellcheckOn(), shellCheckBaseline);
             }
@@ -122,6 +128,18 @@ final class BatchReview {
         } catch (IOException e) {
             throw OutputFile.failure(command.output == null ? Path.of("standard output") : command.output, e);
         }
+    }
+
+    /** The most files a daemon reviews for its client in one batch; a longer batch runs in a process of its own. */
+    static final int MOST_SERVED_FILES = 200;
+
+    /**
+     * Whether a daemon answers this batch: a few files, no folder (a walk's results stream), read against the
+     * client's folder; its output is held until the batch ends.
+     */
+    private boolean servable(List<Path> starts) {
+        return starts.size() <= MOST_SERVED_FILES
+                && starts.stream().allMatch(start -> java.nio.file.Files.isRegularFile(invocation.resolve(start)));
     }
 
     /** A project's result, with its JSON Lines when that is the format. */

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A request is NUL-terminated fields: token, the client's folder, {@code 1} when its standard output is a
  * terminal, NO_COLOR ({@code =value} when set, empty when unset), TERM, PATH, the number of arguments, the
  * arguments. The answer is a line {@code EXIT OUTLEN ERRLEN}, then OUTLEN bytes of standard output and ERRLEN
- * bytes of standard error. A request the daemon does not run (a batch, --debug, another shellcheck on the
+ * bytes of standard error. A request the daemon does not run (a batch with a folder, --debug, another shellcheck on the
  * client's PATH, a rebuilt jar) or that ends in an input error is answered {@code PASS 0 0}: the client runs it
  * in a process of its own.
  * {@code --daemon-status} and {@code --daemon-stop} as the only argument ask about or end the daemon.

@@ -93,8 +93,8 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (batch || !morePaths.isEmpty() || format == Format.jsonl || verify || verbose) {
-            // a batch streams, a verification runs for minutes, --verbose counts the process's shellcheck runs
+        if (verify || verbose) {
+            // a verification runs for minutes, --verbose counts the process's shellcheck runs
             invocation.requireOwnProcess();
         }
         if (batch || !morePaths.isEmpty() || format == Format.jsonl) {
@@ -141,7 +141,7 @@ final class ReviewCommand implements Callable<Integer> {
         }
         StringWriter text = new StringWriter();
         ReportFormat.valueOf(format.name().toUpperCase(java.util.Locale.ROOT)).write(review,
-                new ReportFormat.Context(path, Version.number(), configured, verification, useColor()), text);
+                new ReportFormat.Context(path, Version.number(), configured, verification, useColor(), at), text);
         emit(text.toString());
         if (verification != null && !verification.passed()) {
             return 1;

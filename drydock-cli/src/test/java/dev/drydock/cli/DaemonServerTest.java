@@ -94,8 +94,66 @@ class DaemonServerTest {
         Answer written = ask(server.token(), client, "review", "svc", "-o", "out.sarif", "--fail-on", "none");
         assertThat(written.exit()).isZero();
         assertThat(client.resolve("out.sarif")).isRegularFile();
+        Answer github = ask(server.token(), client, "review", "svc/Dockerfile", "--format", "github", "--fail-on", "none");
+        assertThat(github.out()).contains("file=svc/Dockerfile,").doesNotContain("svc/Dockerfile/");
         // its message would name the path as the daemon resolved it: the client runs it itself
         assertThat(ask(server.token(), client, "review", "nowhere").status()).isEqualTo("PASS");
+    }
+
+    @Test
+    void aBatchOfFilesIsReviewedInTheClientsFolderAndShownAsGiven(@TempDir Path client) throws IOException {
+        start(Duration.ofMinutes(5));
+        Files.createDirectories(client.resolve("api"));
+        Files.writeString(client.resolve("api/Dockerfile"), "FROM python:3.12\nCOPY . .\nCMD [\"python\", \"app.py\"]\n");
+        Files.createDirectories(client.resolve("deploy"));
+        Files.writeString(client.resolve("deploy/compose.yaml"), "services:\n  web:\n    image: nginx:latest\n"
+                + "    privileged: true\n");
+        for (String format : List.of("text", "github", "jsonl", "sarif")) {
+            Answer served = ask(server.token(), client, "review", "--batch", "--format", format, "api/Dockerfile",
+                    "./deploy/compose.yaml");
+            // a normal run in the client's folder: the same files, named from here and shown from there
+            CliRun direct = CliRun.of("review", "--batch", "--format", format,
+                    client.resolve("api/Dockerfile").toString(), client.resolve("./deploy/compose.yaml").toString());
+            String prefix = client + java.io.File.separator;
+            assertThat(served.status()).as(format).isNotEqualTo("PASS");
+            assertThat(served.exit()).as(format).isEqualTo(direct.exit()).isEqualTo(1);
+            assertThat(served.err()).as(format).isEqualTo(direct.err());
+            String expected = direct.out().replace(prefix, "");
+            String servedOut = served.out();
+            if (format.equals("sarif")) {
+                // the log's base is the folder the run is shown from: the client's, where the test JVM's is not
+                expected = expected.replace(Path.of("").toAbsolutePath().toUri().toString(), client.toUri().toString());
+                // and its fingerprints hash each file's path as shown: absolute in the direct run here
+                servedOut = servedOut.replaceAll("\"drydock/v1\" : \"[0-9a-f]+", "\"drydock/v1\" : \"");
+                expected = expected.replaceAll("\"drydock/v1\" : \"[0-9a-f]+", "\"drydock/v1\" : \"");
+            }
+            assertThat(byProject(servedOut)).as(format).isEqualTo(byProject(expected));
+            assertThat(served.out().replace(client.toUri().toString(), "")).as(format).contains("api/Dockerfile")
+                    .doesNotContain(client.toString());
+        }
+        assertThat(ask(server.token(), client, "review", "--batch", "--format", "text", "api/Dockerfile",
+                "./deploy/compose.yaml").out()).contains("== api/Dockerfile\n").contains("== ./deploy/compose.yaml\n");
+    }
+
+    /** A batch's output cut into pieces (a project's text, else a line), sorted: projects come as they finish. */
+    private static List<String> byProject(String out) {
+        return java.util.Arrays.stream(out.split(out.startsWith("== ") ? "(?<=\n)(?=== )" : "\n")).sorted().toList();
+    }
+
+    @Test
+    void aBatchWithAFolderOrTooManyFilesIsHandedBack() throws IOException {
+        start(Duration.ofMinutes(5));
+        assertThat(ask(server.token(), EXAMPLES, "review", "--batch", "--format", "text", "flask-notes/Dockerfile",
+                "go-clean").status()).isEqualTo("PASS");
+        List<String> many = new ArrayList<>(List.of("review", "--batch", "--format", "text"));
+        for (int i = 0; i <= BatchReview.MOST_SERVED_FILES; i++) {
+            many.add("flask-notes/Dockerfile");
+        }
+        assertThat(ask(server.token(), EXAMPLES, many.toArray(String[]::new)).status()).isEqualTo("PASS");
+        assertThat(ask(server.token(), EXAMPLES, "review", "--batch", "--format", "text", "flask-notes/Dockerfile",
+                "-v").status()).isEqualTo("PASS");
+        assertThat(ask(server.token(), EXAMPLES, "review", "--batch", "--format", "text", "flask-notes/Dockerfile",
+                "missing/Dockerfile").status()).isEqualTo("PASS");
     }
 
     @Test

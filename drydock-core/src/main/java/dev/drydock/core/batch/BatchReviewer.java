@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Reviews many projects in one process on a fixed pool of workers and hands each result to a
@@ -29,6 +30,7 @@ public final class BatchReviewer {
 
     private final Function<Path, Review> reviewer;
     private final int workers;
+    private final UnaryOperator<Path> reading;
 
     /** The standard rules, every core. */
     public BatchReviewer() {
@@ -40,11 +42,24 @@ public final class BatchReviewer {
     }
 
     private BatchReviewer(Function<Path, Review> reviewer, int workers) {
+        this(reviewer, workers, UnaryOperator.identity());
+    }
+
+    private BatchReviewer(Function<Path, Review> reviewer, int workers, UnaryOperator<Path> reading) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
         }
         this.reviewer = reviewer;
         this.workers = workers;
+        this.reading = reading;
+    }
+
+    /**
+     * This reviewer for projects given as shown (see {@link ProjectFinder#ProjectFinder(UnaryOperator)}): each is
+     * read, and its configuration looked up, at {@code reading.apply(project)}; its result names it as given.
+     */
+    public BatchReviewer reading(UnaryOperator<Path> reading) {
+        return new BatchReviewer(reviewer, workers, reading);
     }
 
     /**
@@ -106,11 +121,12 @@ public final class BatchReviewer {
     }
 
     private BatchResult reviewOne(Path project) {
+        Path read = reading.apply(project);
         try {
-            return new BatchResult.Reviewed(project, reviewer.apply(project));
+            return new BatchResult.Reviewed(project, read, reviewer.apply(read));
         } catch (RuntimeException | StackOverflowError e) {
             String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
-            return new BatchResult.Unreadable(project, reason);
+            return new BatchResult.Unreadable(project, read, reason);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Finds the projects under a folder for a batch review. A project is a folder that directly holds a
@@ -29,10 +30,25 @@ import java.util.function.Consumer;
  * is the same on every run. A start path that is a file is one project (that file's review). A
  * folder that cannot be listed counts as a project, so that its review reports why it cannot be read.
  *
+ * <p>Paths are found as shown: a finder {@link #ProjectFinder(UnaryOperator) reading} elsewhere (a daemon's client's
+ * folder) walks the resolved start but hands over each project as the start was given, followed by its subpath.
+ *
  * <p>Cost: one directory listing per folder down to the first project folder on each branch (a marked
  * folder's container subfolders are walked before its other subfolders, and not again); no file is read.
  */
 public final class ProjectFinder {
+
+    private final UnaryOperator<Path> reading;
+
+    /** A finder reading paths as they are, against this process's folder. */
+    public ProjectFinder() {
+        this(UnaryOperator.identity());
+    }
+
+    /** A finder reading each start path at {@code reading.apply(start)} and showing it as given. */
+    public ProjectFinder(UnaryOperator<Path> reading) {
+        this.reading = reading;
+    }
 
     /** The project folders under {@code start}, in walk order; a missing start is a {@link SourceException}. */
     public List<Path> find(Path start) {
@@ -43,14 +59,15 @@ public final class ProjectFinder {
 
     /** As {@link #find(Path)}, handing each project folder to {@code found} as it is found. */
     public void find(Path start, Consumer<Path> found) {
-        if (!Files.exists(start)) {
-            throw SourceException.ofFile(start.toString(), Files.isSymbolicLink(start) ? "broken symlink" : "no such file or directory");
+        Path read = reading.apply(start);
+        if (!Files.exists(read)) {
+            throw SourceException.ofFile(start.toString(), Files.isSymbolicLink(read) ? "broken symlink" : "no such file or directory");
         }
-        if (!Files.isDirectory(start)) {
+        if (!Files.isDirectory(read)) {
             found.accept(start);
             return;
         }
-        visit(start, true, found);
+        visit(read, true, read.equals(start) ? found : project -> found.accept(start.resolve(read.relativize(project))));
     }
 
     /** Subfolders that hold a project's container files rather than a project of their own. */

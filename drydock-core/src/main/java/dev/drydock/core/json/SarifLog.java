@@ -87,7 +87,7 @@ public final class SarifLog implements Closeable, Consumer<BatchResult> {
     @Override
     public void accept(BatchResult result) {
         switch (result) {
-            case BatchResult.Reviewed reviewed -> add(reviewed.review(), ReviewGithub.pathPrefix(reviewed.project()));
+            case BatchResult.Reviewed reviewed -> add(reviewed.review(), ReviewGithub.pathPrefix(reviewed.project(), reviewed.read()));
             case BatchResult.Unreadable failed -> unreadable(failed.project() + ": " + failed.reason());
         }
     }

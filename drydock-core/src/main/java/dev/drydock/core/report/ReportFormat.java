@@ -19,9 +19,15 @@ public enum ReportFormat {
      * What a report says besides the review: the project as the user named it (JSON repeats it, and the CI
      * formats resolve paths from it), the tool's version, the configuration (whose fix engine writes the
      * fixed files of the Markdown review), a verification on a container engine (null when none ran), and
-     * whether text may use terminal colours.
+     * whether text may use terminal colours; and where the project was read, when not at the path as named (a
+     * daemon reads its client's relative paths against the client's folder).
      */
-    public record Context(Path project, String version, DrydockConfig config, VerifyReport verification, boolean color) {
+    public record Context(Path project, String version, DrydockConfig config, VerifyReport verification, boolean color,
+            Path read) {
+
+        public Context(Path project, String version, DrydockConfig config, VerifyReport verification, boolean color) {
+            this(project, version, config, verification, color, project);
+        }
 
         public static Context of(Path project, String version, DrydockConfig config) {
             return new Context(project, version, config, null, false);
@@ -30,7 +36,7 @@ public enum ReportFormat {
 
     public void write(Review review, Context context, Writer writer) {
         PrintWriter out = writer instanceof PrintWriter p ? p : new PrintWriter(writer);
-        String prefix = ReviewGithub.pathPrefix(context.project());
+        String prefix = ReviewGithub.pathPrefix(context.project(), context.read());
         switch (this) {
             case TEXT -> new ReviewText(out, context.color()).print(review);
             case JSON -> ReviewJson.write(review, context.project().toString(), context.version(), context.verification(), out);

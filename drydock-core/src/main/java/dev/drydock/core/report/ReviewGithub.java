@@ -47,7 +47,7 @@ public final class ReviewGithub implements Consumer<BatchResult> {
         StringBuilder lines = new StringBuilder();
         switch (result) {
             case BatchResult.Reviewed reviewed -> {
-                String prefix = pathPrefix(reviewed.project());
+                String prefix = pathPrefix(reviewed.project(), reviewed.read());
                 reviewed.review().findings().forEach(f -> lines.append(lines(f, prefix)));
             }
             case BatchResult.Unreadable unreadable -> lines.append("::error title=")
@@ -106,10 +106,15 @@ public final class ReviewGithub implements Consumer<BatchResult> {
      * drydock run there on {@code services/api} writes {@code services/api/Dockerfile}.
      */
     public static String pathPrefix(Path projectPath) {
+        return pathPrefix(projectPath, projectPath);
+    }
+
+    /** As {@link #pathPrefix(Path)}, for a project shown as {@code projectPath} and read at {@code read}. */
+    public static String pathPrefix(Path projectPath, Path read) {
         if (projectPath == null) {
             return "";
         }
-        Path folder = Files.isRegularFile(projectPath) ? projectPath.getParent() : projectPath;
+        Path folder = Files.isRegularFile(read) ? projectPath.getParent() : projectPath;
         String text = folder == null ? "" : folder.normalize().toString().replace('\\', '/');
         return text.isEmpty() || text.equals(".") ? "" : text.endsWith("/") ? text : text + "/";
     }

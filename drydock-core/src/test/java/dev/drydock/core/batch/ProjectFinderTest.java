@@ -40,6 +40,19 @@ class ProjectFinderTest {
     }
 
     @Test
+    void aFinderReadingElsewhereShowsTheProjectsUnderTheStartAsGiven() throws IOException {
+        write("shop/Dockerfile");
+        write("tools/deploy/docker-compose.yml");
+        ProjectFinder finder = new ProjectFinder(dir::resolve); // a daemon's client in dir
+
+        assertThat(finder.find(Path.of("."))).containsExactly(Path.of("./shop"), Path.of("./tools/deploy"));
+        assertThat(finder.find(Path.of("shop/Dockerfile"))).containsExactly(Path.of("shop/Dockerfile"));
+        assertThat(finder.find(dir.resolve("tools"))).containsExactly(dir.resolve("tools/deploy"));
+        assertThatThrownBy(() -> finder.find(Path.of("nowhere"))).isInstanceOf(SourceException.class)
+                .hasMessageContaining("nowhere").hasMessageNotContaining(dir.toString());
+    }
+
+    @Test
     void aFolderWithAManifestOwnsTheDockerfileOfItsDockerFolder() throws IOException {
         write("uptime-kuma/package.json");
         write("uptime-kuma/docker/dockerfile");
