@@ -105,8 +105,8 @@ final class BatchReview {
                         config != null ? config : configs.apply(r.read())).map(r.review()::reaches).orElse(false)) {
                     failed.set(true);
                 }
-                progress.step();
-            });
+                progress.redraw();
+            }, progress::step); // the bar counts projects as they finish; their output comes in the order found
             progress.done();
             if (totals.unreadable() > 0) {
                 invocation.requireOwnProcess(); // why a project cannot be read names it as read: the client's run names it as given
@@ -215,7 +215,11 @@ final class BatchReview {
 
         void step() {
             done++;
-            if (!shown) {
+            redraw();
+        }
+
+        void redraw() {
+            if (!shown || done == 0) {
                 return;
             }
             int filled = (int) ((long) WIDTH * done / total);

@@ -46,7 +46,7 @@ class ReviewBatchCommandTest {
         List<JsonNode> lines = lines(run.out());
         assertThat(lines).filteredOn(l -> l.get("type").asText().equals("summary"))
                 .extracting(l -> l.get("project").asText())
-                .containsExactlyInAnyOrder(dir.resolve("team-a/api").toString(), dir.resolve("team-a/web").toString(),
+                .containsExactly(dir.resolve("team-a/api").toString(), dir.resolve("team-a/web").toString(),
                         other.toString());
         assertThat(lines).filteredOn(l -> l.get("type").asText().equals("finding"))
                 .anySatisfy(l -> {
@@ -178,5 +178,41 @@ class ReviewBatchCommandTest {
         log.at("/runs/0/results").forEach(r -> files.add(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()));
         assertThat(files).anyMatch(f -> f.endsWith("a/Dockerfile")).anyMatch(f -> f.endsWith("b/Dockerfile"));
         assertThat(log.at("/runs/0/tool/driver/name").asText()).isEqualTo("drydock");
+    }
+
+    @Test
+    void projectsComeInTheOrderFoundAndTwoRunsWriteTheSameBytes() throws IOException {
+        // the first project found is by far the largest, so it finishes after the others
+        StringBuilder big = new StringBuilder("FROM python:3.12\n");
+        for (int i = 0; i < 1500; i++) {
+            big.append("RUN pip install package").append(i).append(" && apt-get install -y tool").append(i).append('\n');
+        }
+        project("a-big", big.toString());
+        List<String> found = new ArrayList<>(List.of(dir.resolve("a-big").toString()));
+        for (int i = 0; i < 8; i++) {
+            found.add(project("b" + i, i % 2 == 0 ? ROOT_IMAGE : CLEAN_IMAGE).toString());
+        }
+
+        for (String format : List.of("jsonl", "sarif")) {
+            CliRun first = CliRun.of("review", "--batch", dir.toString(), "--format", format, "--fail-on", "none");
+            CliRun second = CliRun.of("review", "--batch", dir.toString(), "--format", format, "--fail-on", "none");
+
+            assertThat(first.exit()).as(format).isZero();
+            assertThat(second.out()).as(format).isEqualTo(first.out());
+            if (format.equals("jsonl")) {
+                assertThat(lines(first.out())).filteredOn(l -> l.get("type").asText().equals("summary"))
+                        .extracting(l -> l.get("project").asText()).containsExactlyElementsOf(found);
+            } else {
+                assertThat(first.out()).contains("\"partialFingerprints\"");
+                List<String> files = new ArrayList<>();
+                new ObjectMapper().readTree(first.out()).at("/runs/0/results")
+                        .forEach(r -> files.add(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()));
+                String under = dir.getFileName() + "/";
+                List<String> projects = files.stream()
+                        .map(f -> f.substring(f.indexOf(under) + under.length()).replaceAll("/.*", "")).toList();
+                assertThat(projects).first().isEqualTo("a-big");
+                assertThat(projects).isSorted().contains("b0", "b6");
+            }
+        }
     }
 }

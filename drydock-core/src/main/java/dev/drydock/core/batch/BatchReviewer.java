@@ -7,6 +7,7 @@ import dev.drydock.core.project.ProjectLoader;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Reviewer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -19,18 +20,21 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * Reviews many projects in one process on a fixed pool of workers and hands each result to a
- * callback as soon as it is ready, in completion order. The callback is called by one worker at a
- * time, so a project's output is never interleaved with another's; a worker keeps its project's
- * model only until the callback returns, so at most one model per worker is alive whatever the
- * number of projects. A project whose loading or review throws is handed over as
- * {@link BatchResult.Unreadable} and the batch goes on.
+ * Reviews many projects in one process on a fixed pool of workers and hands the results to a callback
+ * in the order of the list, each as soon as the projects before it have been handed over: two runs on
+ * the same list give the same output. The callback is called by one worker at a time, so a project's
+ * output is never interleaved with another's. A result that is ready before an earlier project's waits;
+ * at most {@link #holding(int) a few} wait, and once they do the workers take no further project, so at
+ * most that many models plus one are alive whatever the number of projects, however slow one of them.
+ * A project whose loading or review throws is handed over as {@link BatchResult.Unreadable} and the
+ * batch goes on.
  */
 public final class BatchReviewer {
 
     private final Function<Path, Review> reviewer;
     private final int workers;
     private final UnaryOperator<Path> reading;
+    private final int holding;
 
     /** The standard rules, every core. */
     public BatchReviewer() {
@@ -42,16 +46,29 @@ public final class BatchReviewer {
     }
 
     private BatchReviewer(Function<Path, Review> reviewer, int workers) {
-        this(reviewer, workers, UnaryOperator.identity());
+        this(reviewer, workers, UnaryOperator.identity(), 2 * workers);
     }
 
-    private BatchReviewer(Function<Path, Review> reviewer, int workers, UnaryOperator<Path> reading) {
+    private BatchReviewer(Function<Path, Review> reviewer, int workers, UnaryOperator<Path> reading, int holding) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
+        }
+        if (holding < 0) {
+            throw new IllegalArgumentException("held results cannot be negative: " + holding);
         }
         this.reviewer = reviewer;
         this.workers = workers;
         this.reading = reading;
+        this.holding = holding;
+    }
+
+    /**
+     * This reviewer holding at most {@code most} results that wait for an earlier project (by default twice the
+     * workers): no worker takes a project more than {@code most} places after the first one not yet handed over.
+     * Below {@code workers - 1} some workers stay idle.
+     */
+    public BatchReviewer holding(int most) {
+        return new BatchReviewer(reviewer, workers, reading, most);
     }
 
     /**
@@ -59,7 +76,7 @@ public final class BatchReviewer {
      * read, and its configuration looked up, at {@code reading.apply(project)}; its result names it as given.
      */
     public BatchReviewer reading(UnaryOperator<Path> reading) {
-        return new BatchReviewer(reviewer, workers, reading);
+        return new BatchReviewer(reviewer, workers, reading, holding);
     }
 
     /**
@@ -98,19 +115,37 @@ public final class BatchReviewer {
      * {@code onPrepared} on one worker at a time.
      */
     public <T> Totals review(List<Path> projects, Function<BatchResult, T> prepare, Consumer<T> onPrepared) {
+        return review(projects, prepare, onPrepared, () -> {});
+    }
+
+    /**
+     * {@link #review(List, Function, Consumer)}, with {@code onFinished} run as each project is prepared, in
+     * completion order (a progress count, say); it runs one at a time, never beside {@code onPrepared}.
+     */
+    public <T> Totals review(List<Path> projects, Function<BatchResult, T> prepare, Consumer<T> onPrepared,
+            Runnable onFinished) {
         AtomicInteger reviewed = new AtomicInteger();
         AtomicInteger unreadable = new AtomicInteger();
-        Object deliver = new Object();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, Math.max(1, projects.size())), daemons());
+        InOrder<T> inOrder = new InOrder<>(projects.size(), holding, onPrepared, onFinished);
+        int threads = Math.min(workers, Math.max(1, projects.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemons());
         try {
-            List<Future<?>> tasks = projects.stream().<Future<?>>map(project -> pool.submit(() -> {
-                BatchResult result = reviewOne(project);
-                (result instanceof BatchResult.Reviewed ? reviewed : unreadable).incrementAndGet();
-                T prepared = prepare.apply(result);
-                synchronized (deliver) {
-                    onPrepared.accept(prepared);
-                }
-            })).toList();
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                tasks.add(pool.submit(() -> {
+                    try {
+                        for (int index = inOrder.take(); index >= 0; index = inOrder.take()) {
+                            BatchResult result = reviewOne(projects.get(index));
+                            (result instanceof BatchResult.Reviewed ? reviewed : unreadable).incrementAndGet();
+                            inOrder.finished(index, prepare.apply(result));
+                        }
+                    } catch (RuntimeException | Error e) {
+                        inOrder.stop(); // the other workers take nothing more
+                        throw e;
+                    }
+                    return null;
+                }));
+            }
             for (Future<?> task : tasks) {
                 await(task);
             }

@@ -1,6 +1,7 @@
 package dev.drydock.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -129,7 +130,7 @@ class BatchReviewerTest {
     }
 
     @Test
-    void noMoreModelsAreAliveThanWorkers() throws IOException {
+    void noMoreModelsAreAliveThanTheHeldResultsPlusOne() throws IOException {
         List<Path> projects = projects(30);
         AtomicInteger alive = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
@@ -138,9 +139,81 @@ class BatchReviewerTest {
             return new ProjectLoader().load(path);
         };
 
-        new BatchReviewer(loader, Reviewer.standard(), 2).review(projects, r -> alive.decrementAndGet());
+        new BatchReviewer(loader, Reviewer.standard(), 3).holding(1).review(projects, r -> alive.decrementAndGet());
 
         assertThat(peak.get()).isBetween(1, 2);
+    }
+
+    /** A loader that keeps the first project until {@code others} other projects have been loaded, or 10 s. */
+    private static Function<Path, Project> firstWaitsFor(List<Path> projects, int others, AtomicInteger loaded) {
+        CountDownLatch othersLoaded = new CountDownLatch(others);
+        return path -> {
+            loaded.incrementAndGet();
+            if (path.equals(projects.get(0))) {
+                try {
+                    othersLoaded.await(10, TimeUnit.SECONDS);
+                    Thread.sleep(200); // time for a worker that should wait to take one more project anyway
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                othersLoaded.countDown();
+            }
+            return new ProjectLoader().load(path);
+        };
+    }
+
+    @Test
+    void resultsComeInListOrderWhenAnEarlyProjectIsSlow() throws IOException {
+        List<Path> projects = projects(12);
+        List<Path> delivered = new ArrayList<>();
+        AtomicInteger finished = new AtomicInteger();
+        List<Integer> finishedAtFirstDelivery = new ArrayList<>();
+        Function<Path, Project> loader = firstWaitsFor(projects, 4, new AtomicInteger());
+
+        var totals = new BatchReviewer(loader, Reviewer.standard(), 3).holding(6).review(projects, r -> r, r -> {
+            if (delivered.isEmpty()) {
+                finishedAtFirstDelivery.add(finished.get());
+            }
+            delivered.add(r.project());
+        }, finished::incrementAndGet);
+
+        assertThat(totals).isEqualTo(new BatchReviewer.Totals(12, 0));
+        assertThat(delivered).containsExactlyElementsOf(projects);
+        assertThat(finished).hasValue(12);
+        // the later projects were counted as they finished, before the first one was written
+        assertThat(finishedAtFirstDelivery).singleElement().satisfies(n -> assertThat(n).isGreaterThanOrEqualTo(3));
+    }
+
+    @Test
+    void workersTakeNoProjectWhileTheHeldResultsAreAtTheirBound() throws IOException {
+        List<Path> projects = projects(12);
+        AtomicInteger loaded = new AtomicInteger();
+        AtomicInteger loadedWhileFirstWaits = new AtomicInteger();
+        Function<Path, Project> waiting = firstWaitsFor(projects, 2, loaded);
+        Function<Path, Project> loader = path -> {
+            Project project = waiting.apply(path);
+            if (path.equals(projects.get(0))) {
+                loadedWhileFirstWaits.set(loaded.get());
+            }
+            return project;
+        };
+        List<Path> delivered = new ArrayList<>();
+
+        new BatchReviewer(loader, Reviewer.standard(), 4).holding(2).review(projects, r -> delivered.add(r.project()));
+
+        assertThat(loadedWhileFirstWaits).as("the first project and the two held after it").hasValue(3);
+        assertThat(delivered).containsExactlyElementsOf(projects);
+    }
+
+    @Test
+    void aFailingCallbackStopsTheBatchEvenWithResultsHeld() throws IOException {
+        List<Path> projects = projects(10);
+        Function<Path, Project> loader = firstWaitsFor(projects, 3, new AtomicInteger());
+
+        assertThatThrownBy(() -> new BatchReviewer(loader, Reviewer.standard(), 3).holding(3).review(projects, r -> {
+            throw new IllegalStateException("output closed");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("output closed");
     }
 
     @Test
@@ -191,6 +264,6 @@ class BatchReviewerTest {
 
         assertThat(bothPreparing.getCount()).isZero();
         assertThat(totals).isEqualTo(new BatchReviewer.Totals(8, 0));
-        assertThat(delivered).containsExactlyInAnyOrder("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7");
+        assertThat(delivered).containsExactly("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7");
     }
 }
