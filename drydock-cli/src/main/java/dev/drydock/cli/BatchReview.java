@@ -85,24 +85,26 @@ final class BatchReview {
                 case sarif -> sarif;
                 default -> new ReviewJsonl(out);
             };
-            // JSON Lines are formatted by the workers side by side, then written one project at a time
+            // the workers format JSON Lines side by side and check the threshold, so that a result waiting for
+            // an earlier project holds its lines rather than its model; the output is written one project at a time
             boolean jsonl = writer instanceof ReviewJsonl;
-            Function<BatchResult, Prepared> prepare = r -> new Prepared(r, jsonl ? ReviewJsonl.lines(r) : null);
+            Function<BatchResult, Prepared> prepare = r -> new Prepared(r.read(), jsonl ? null : r,
+                    jsonl ? ReviewJsonl.lines(r) : null, r instanceof BatchResult.Reviewed reviewed
+                            && Configs.threshold(command.failOn, configs.apply(reviewed.read()))
+                                    .map(reviewed.review()::reaches).orElse(false));
             BatchReviewer.Totals totals = BatchReviewer.configured(configs).reading(invocation::resolve).review(projects, prepare, prepared -> {
-                BatchResult result = prepared.result();
                 progress.clear();
                 if (prepared.lines() != null) {
                     ((ReviewJsonl) writer).write(prepared.lines());
                 } else {
-                    writer.accept(result);
+                    writer.accept(prepared.result());
                 }
                 if (out.checkError()) {
                     throw SourceException.ofFile(command.output == null ? "standard output" : command.output.toString(),
                             "cannot write the results");
                 }
-                DrydockConfig config = projectConfigs.remove(result.read());
-                if (result instanceof BatchResult.Reviewed r && Configs.threshold(command.failOn,
-                        config != null ? config : configs.apply(r.read())).map(r.review()::reaches).orElse(false)) {
+                projectConfigs.remove(prepared.read());
+                if (prepared.reaches()) {
                     failed.set(true);
                 }
                 progress.redraw();
@@ -142,8 +144,11 @@ final class BatchReview {
                 && starts.stream().allMatch(start -> java.nio.file.Files.isRegularFile(invocation.resolve(start)));
     }
 
-    /** A project's result, with its JSON Lines when that is the format. */
-    private record Prepared(BatchResult result, CharArrayWriter lines) {}
+    /**
+     * A project's output ready to write: its JSON Lines when that is the format, else its result; and whether a
+     * finding reaches the project's --fail-on threshold.
+     */
+    private record Prepared(Path read, BatchResult result, CharArrayWriter lines, boolean reaches) {}
 
     private String usageProblem() {
         if (!command.batch) {
