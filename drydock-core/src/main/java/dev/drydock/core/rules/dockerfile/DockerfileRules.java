@@ -60,6 +60,7 @@ public final class DockerfileRules {
                 new GoBinaryNeedsLibc(),
                 new GoSqlite3WithoutCgo(),
                 new RustBinaryNeedsLibc(),
+                new ElixirReleaseRuntimeMismatch(),
                 new RustImageTooOld(),
                 new CaCertificatesMissing(),
                 new CopyWholeFilesystem(),

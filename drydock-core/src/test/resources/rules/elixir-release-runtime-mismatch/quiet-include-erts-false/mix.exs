@@ -1,0 +1,17 @@
+defmodule Shop.MixProject do
+  use Mix.Project
+
+  def project do
+    [
+      app: :shop,
+      version: "0.1.0",
+      elixir: "~> 1.17",
+      deps: deps(),
+      releases: [shop: [include_erts: false]]
+    ]
+  end
+
+  defp deps do
+    [{:jason, "1.4.4"}]
+  end
+end
