@@ -188,7 +188,7 @@ public final class ElixirReleaseRuntimeMismatch implements Rule {
         for (RunStep run : RunStep.of(model, Stages.inImage(model, builder))) {
             for (Call call : run.calls("mix")) {
                 List<String> args = call.args().stream().map(Call.Arg::value).toList();
-                if (args.isEmpty() || !args.get(0).equals("release")) {
+                if (args.isEmpty() || !args.get(0).equals("release") && !releaseInDo(args)) {
                     continue;
                 }
                 paths = paths == null ? new ArrayList<>() : paths;
@@ -202,6 +202,12 @@ public final class ElixirReleaseRuntimeMismatch implements Rule {
             }
         }
         return paths;
+    }
+
+    /** {@code mix do compile, release} or {@code mix do compile + release}. */
+    private static boolean releaseInDo(List<String> args) {
+        return args.get(0).equals("do") && args.stream().skip(1).anyMatch(a -> a.equals("release")
+                || a.equals("release,") || a.endsWith(",release"));
     }
 
     private static String absolute(String path, String directory) {
