@@ -50,7 +50,8 @@ public final class PhoenixServerSwitch {
             return Optional.empty();
         }
         String block = runtimeExs.substring(gate.end(), end.start());
-        if (!SERVER_TRUE.matcher(block).find() || count(SERVER_KEY, runtimeExs) != count(SERVER_KEY, block)) {
+        if (!SERVER_TRUE.matcher(block).find() || SERVER_KEY.matcher(runtimeExs).results().count()
+                != SERVER_KEY.matcher(block).results().count()) {
             return Optional.empty();
         }
         for (String other : otherConfigs) {
@@ -60,14 +61,5 @@ public final class PhoenixServerSwitch {
         }
         int line = 1 + (int) runtimeExs.substring(0, gate.start()).chars().filter(ch -> ch == '\n').count();
         return Optional.of(new Gate(gate.group(1), line));
-    }
-
-    private static int count(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 }
