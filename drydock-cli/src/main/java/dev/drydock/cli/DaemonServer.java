@@ -142,11 +142,13 @@ final class DaemonServer implements AutoCloseable {
             client.setSoTimeout(READ_TIMEOUT_MILLIS);
             InputStream in = new BufferedInputStream(client.getInputStream());
             OutputStream out = client.getOutputStream();
-            if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), field(in))) {
+            byte[] given = field(in);
+            // the whole request is read before any answer: closing on unread bytes would reset the connection
+            Request request = Request.read(in);
+            if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), given)) {
                 out.write("REFUSED 0 0\n".getBytes(StandardCharsets.US_ASCII));
                 return;
             }
-            Request request = Request.read(in);
             if (request.args().length == 1 && request.args()[0].equals(STATUS)) {
                 reply(out, 0, status().getBytes(StandardCharsets.UTF_8), new byte[0]);
             } else if (request.args().length == 1 && request.args()[0].equals(STOP)) {
