@@ -29,18 +29,11 @@ public final class SourceSet {
     private final List<String> paths;
     private final Set<String> listed;
     private final Function<String, Optional<SourceFile>> reader;
-    private final Function<String, Optional<DenoConfig>> denoConfigs;
 
     private SourceSet(List<String> paths, Function<String, Optional<SourceFile>> reader) {
-        this(paths, reader, null);
-    }
-
-    private SourceSet(List<String> paths, Function<String, Optional<SourceFile>> reader,
-            Function<String, Optional<DenoConfig>> denoConfigs) {
         this.paths = List.copyOf(paths);
         this.listed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(paths));
         this.reader = reader;
-        this.denoConfigs = denoConfigs != null ? denoConfigs : dir -> DenoConfig.in(dir, this::read);
     }
 
     /** The source files of a project under {@code dir} ("" for all), read through the project. */
@@ -51,7 +44,7 @@ public final class SourceSet {
                 paths.add(e.path());
             }
         }
-        return new SourceSet(paths, project::source, project::denoConfig);
+        return new SourceSet(paths, project::source);
     }
 
     /**
@@ -77,7 +70,7 @@ public final class SourceSet {
                 }
             }
         }
-        return new SourceSet(paths, project::source, project::denoConfig);
+        return new SourceSet(paths, project::source);
     }
 
     /**
@@ -141,13 +134,9 @@ public final class SourceSet {
         return listed.contains(path);
     }
 
-    /** The Deno configuration of a folder (deno.json, else deno.jsonc), parsed once per project. */
+    /** The Deno configuration of a folder (deno.json, else deno.jsonc), parsed once per file. */
     public Optional<DenoConfig> denoConfig(String dir) {
-        try {
-            return denoConfigs.apply(dir);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return DenoConfig.in(dir, this::read);
     }
 
     /** Reads any project file (not only listed sources: settings files, package.json); empty when it cannot be read. */

@@ -52,11 +52,15 @@ public record DenoConfig(SourceFile file, Map<String, Task> tasks, List<Import> 
         imports = List.copyOf(imports);
     }
 
-    /** Reads a deno.json(c); empty when it is not a JSON object (or cannot be parsed). */
+    /** Reads a deno.json(c), once however many ask; empty when it is not a JSON object (or cannot be parsed). */
     public static Optional<DenoConfig> read(SourceFile file) {
+        return Optional.ofNullable(file.syntax(DenoConfig.class, DenoConfig::parse));
+    }
+
+    private static DenoConfig parse(SourceFile file) {
         try {
             if (!(JsonTree.parseWithComments(file) instanceof JsonTree.Obj root)) {
-                return Optional.empty();
+                return null;
             }
             Map<String, Task> tasks = new LinkedHashMap<>();
             JsonTree.Obj taskObject = root.object("tasks");
@@ -79,9 +83,9 @@ public record DenoConfig(SourceFile file, Map<String, Task> tasks, List<Import> 
                     }
                 }
             }
-            return Optional.of(new DenoConfig(file, tasks, imports, "true".equals(root.string("vendor"))));
+            return new DenoConfig(file, tasks, imports, "true".equals(root.string("vendor")));
         } catch (RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
     }
 

@@ -45,16 +45,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param files the safe reader of the project's files (inside the root, size-bounded)
  * @param sources every text file read so far, by path; {@link #source} adds to it
  * @param flyApps the fly.toml files read so far, by path (empty when one cannot be read); {@link #fly} adds to it
- * @param denoConfigs the Deno configuration of each folder asked about so far (empty when it has none or it cannot be
- *     read); {@link #denoConfig} adds to it
  */
 public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSource> dockerfiles,
         List<ComposeProject> composeProjects, List<ComposeVariant> composeVariants, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
         List<Manifest> manifests, List<Container> containers, List<DevContainer> devContainers, List<DeclaredBuild> declaredBuilds,
         List<Origin> unplacedLabelledBuilds,
         List<KubeWorkload> kubernetesWorkloads, List<Diagnostic> diagnostics,
-        ProjectFiles files, Map<String, SourceFile> sources, Map<String, Optional<FlyToml>> flyApps,
-        Map<String, Optional<DenoConfig>> denoConfigs) {
+        ProjectFiles files, Map<String, SourceFile> sources, Map<String, Optional<FlyToml>> flyApps) {
 
     public Project {
         dockerfiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dockerfiles));
@@ -71,7 +68,6 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         diagnostics = List.copyOf(diagnostics);
         sources = new ConcurrentHashMap<>(sources);
         flyApps = new ConcurrentHashMap<>(flyApps);
-        denoConfigs = new ConcurrentHashMap<>(denoConfigs);
     }
 
     /** The Fly.io configuration at a root-relative path, read once; empty when it is missing or not valid TOML. */
@@ -81,13 +77,11 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
     }
 
     /**
-     * The Deno configuration of a root-relative folder ("" for the root), read once: its deno.json, else its
+     * The Deno configuration of a root-relative folder ("" for the root), read once per file: its deno.json, else its
      * deno.jsonc; empty when it has neither or the first it has is not a JSON object.
      */
     public Optional<DenoConfig> denoConfig(String dir) {
-        String key = dir == null ? "" : dir;
-        Optional<DenoConfig> known = denoConfigs.get(key);
-        return known != null ? known : denoConfigs.computeIfAbsent(key, d -> DenoConfig.in(d, this::source));
+        return DenoConfig.in(dir == null ? "" : dir, this::source);
     }
 
     /**

@@ -192,7 +192,7 @@ public final class ProjectLoader {
             return new Project(layout.root(), layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores,
                     List.copyOf(manifests.values()), containers, devContainers, declaredBuilds(),
                     unplacedLabelledBuilds, kubernetes, diagnostics, files,
-                    sources, flyApps, Map.of());
+                    sources, flyApps);
         }
 
         /**

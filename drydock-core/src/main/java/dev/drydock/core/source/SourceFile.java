@@ -128,13 +128,15 @@ public final class SourceFile {
 
     /**
      * What {@code reader} makes of this file, read once however many ask: the syntax of a file shared by the
-     * project model and the rules. A reader that fails fails the same way at every call.
+     * project model and the rules. A reader that fails fails the same way at every call; one that finds nothing
+     * (null) finds nothing at every call.
      */
     public <T> T syntax(Class<T> kind, Function<SourceFile, T> reader) {
         Object known = syntax.get(kind);
         if (known == null) {
             try {
                 known = reader.apply(this);
+                known = known == null ? NOTHING : known;
             } catch (RuntimeException e) {
                 known = new Failed(e);
             }
@@ -143,10 +145,12 @@ public final class SourceFile {
         if (known instanceof Failed failed) {
             throw failed.error();
         }
-        return kind.cast(known);
+        return known == NOTHING ? null : kind.cast(known);
     }
 
     private record Failed(RuntimeException error) {}
+
+    private static final Object NOTHING = new Object();
 
     @Override
     public String toString() {

@@ -73,4 +73,13 @@ class SourceFileTest {
                 .isInstanceOf(NumberFormatException.class);
         assertThat(reads).hasValue(2);
     }
+
+    @Test
+    void aReaderThatFindsNothingIsAskedOnce() {
+        SourceFile file = SourceFile.of("empty.json", "");
+        AtomicInteger reads = new AtomicInteger();
+        assertThat(file.syntax(String.class, f -> { reads.incrementAndGet(); return null; })).isNull();
+        assertThat(file.syntax(String.class, f -> { reads.incrementAndGet(); return "late"; })).isNull();
+        assertThat(reads).hasValue(1);
+    }
 }
