@@ -101,6 +101,11 @@ public record FlyToml(String file, String app, Build build, List<Service> servic
     /** A volume mounted at {@code destination}. */
     public record Mount(String source, String destination, Span span) {}
 
+    /** {@link #read} once per file, however many readers ask; empty when it is not TOML. */
+    public static java.util.Optional<FlyToml> of(SourceFile file) {
+        return java.util.Optional.ofNullable(file.syntax(FlyToml.class, FlyToml::read));
+    }
+
     /** The configuration in a fly.toml file, or null when it is not valid TOML. */
     public static FlyToml read(SourceFile file) {
         JsonNode root;

@@ -44,14 +44,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param diagnostics what could not be read or understood, per file; the rest of the model stands
  * @param files the safe reader of the project's files (inside the root, size-bounded)
  * @param sources every text file read so far, by path; {@link #source} adds to it
- * @param flyApps the fly.toml files read so far, by path (empty when one cannot be read); {@link #fly} adds to it
  */
 public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSource> dockerfiles,
         List<ComposeProject> composeProjects, List<ComposeVariant> composeVariants, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
         List<Manifest> manifests, List<Container> containers, List<DevContainer> devContainers, List<DeclaredBuild> declaredBuilds,
         List<Origin> unplacedLabelledBuilds,
         List<KubeWorkload> kubernetesWorkloads, List<Diagnostic> diagnostics,
-        ProjectFiles files, Map<String, SourceFile> sources, Map<String, Optional<FlyToml>> flyApps) {
+        ProjectFiles files, Map<String, SourceFile> sources) {
 
     public Project {
         dockerfiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dockerfiles));
@@ -67,13 +66,11 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         kubernetesWorkloads = List.copyOf(kubernetesWorkloads);
         diagnostics = List.copyOf(diagnostics);
         sources = new ConcurrentHashMap<>(sources);
-        flyApps = new ConcurrentHashMap<>(flyApps);
     }
 
     /** The Fly.io configuration at a root-relative path, read once; empty when it is missing or not valid TOML. */
     public Optional<FlyToml> fly(String path) {
-        Optional<FlyToml> known = flyApps.get(path);
-        return known != null ? known : flyApps.computeIfAbsent(path, p -> source(p).map(FlyToml::read));
+        return source(path).flatMap(FlyToml::of);
     }
 
     /**

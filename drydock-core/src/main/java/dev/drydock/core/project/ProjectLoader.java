@@ -103,7 +103,6 @@ public final class ProjectLoader {
         final List<ComposeVariant> composeVariants = new ArrayList<>();
         final List<DevContainer> devContainers = new ArrayList<>();
         final Map<String, SourceFile> sources = new LinkedHashMap<>();
-        final Map<String, Optional<FlyToml>> flyApps = new LinkedHashMap<>();
 
         Reading(ProjectLayout layout, ProjectFiles files) {
             this.files = files;
@@ -192,7 +191,7 @@ public final class ProjectLoader {
             return new Project(layout.root(), layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores,
                     List.copyOf(manifests.values()), containers, devContainers, declaredBuilds(),
                     unplacedLabelledBuilds, kubernetes, diagnostics, files,
-                    sources, flyApps);
+                    sources);
         }
 
         /**
@@ -327,12 +326,7 @@ public final class ProjectLoader {
 
         /** The Fly.io configuration at a root-relative path, read once; empty when it cannot be read or is not TOML. */
         Optional<FlyToml> fly(String path) {
-            Optional<FlyToml> known = flyApps.get(path);
-            if (known == null) {
-                known = Optional.ofNullable(text(path)).map(FlyToml::read);
-                flyApps.put(path, known);
-            }
-            return known;
+            return Optional.ofNullable(text(path)).flatMap(FlyToml::of);
         }
 
         /** A file's text, or null with a diagnostic when it cannot be read. */
