@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * {@code run}, a GitLab {@code script} item, a Makefile recipe, a shell script, a package.json script),
  * and GitHub's {@code docker/build-push-action} steps with their {@code context}, {@code file} and
  * {@code target}. Only what is written literally is taken: a context or Dockerfile that depends on a
- * variable other than the workspace's own ({@code $GITHUB_WORKSPACE}, {@code $CI_PROJECT_DIR}) is left out.
+ * variable other than the workspace's own ({@code $GITHUB_WORKSPACE}, {@code $CI_PROJECT_DIR}) is left out,
+ * except a workflow job's literal matrix: a step that refers to it gives one build a combination ({@link WorkflowMatrix}).
  */
 final class DeclaredBuilds {
 
@@ -72,7 +74,8 @@ final class DeclaredBuilds {
 
     /**
      * @param unplaced receives where a build that puts OCI labels on its image is declared when its Dockerfile
-     *     cannot be told ({@code context: ${{ matrix.context }}})
+     *     cannot be told ({@code context: ${{ matrix.context }}} with a matrix given by an expression); once a
+     *     step however many of its matrix combinations stay unplaced
      */
     static List<DeclaredBuild> read(SourceFile file, String cwd, Predicate<String> isDirectory,
             Predicate<String> isFile, List<Origin> unplaced) {
@@ -81,15 +84,18 @@ final class DeclaredBuilds {
         Matcher command = BUILD_COMMAND.matcher(text);
         boolean workflow = file.path().startsWith(".github/workflows/");
         boolean jenkins = PathNames.fileName(file.path()).startsWith("Jenkinsfile");
+        WorkflowMatrix matrix = workflow ? WorkflowMatrix.of(file) : null;
         while (command.find()) {
             String folder = workflow ? stepWorkingDirectory(file, command.start(), cwd) : cwd;
             if (folder != null && jenkins) {
                 folder = JenkinsDirs.folderAt(text, command.start(), folder);
             }
             if (folder != null) {
-                commandBuild(file, command.start(), command.end(), folder, toolOf(command.group()), isDirectory, isFile,
-                        unplaced)
-                        .ifPresent(out::add);
+                for (UnaryOperator<String> expand : substitutions(matrix, file, command.start())) {
+                    commandBuild(file, command.start(), command.end(), folder, toolOf(command.group()), expand,
+                            isDirectory, isFile, unplaced)
+                            .ifPresent(out::add);
+                }
             }
         }
         if (jenkins && text.contains("docker.build")) {
@@ -99,11 +105,22 @@ final class DeclaredBuilds {
             for (int line = 1; line <= file.lineCount(); line++) {
                 Matcher uses = BUILD_PUSH_ACTION.matcher(file.line(line));
                 if (uses.find()) {
-                    actionBuild(file, line, uses, isDirectory, isFile, unplaced).ifPresent(out::add);
+                    for (UnaryOperator<String> expand : substitutions(matrix, file, file.lineStart(line))) {
+                        actionBuild(file, line, uses, expand, isDirectory, isFile, unplaced).ifPresent(out::add);
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /** One substitution of the matrix values a combination of the workflow job's matrix that the step refers to. */
+    private static List<UnaryOperator<String>> substitutions(WorkflowMatrix matrix, SourceFile file, int offset) {
+        if (matrix == null) {
+            return List.of(UnaryOperator.identity());
+        }
+        int first = stepStart(file, file.position(offset).line());
+        return matrix.substitutions(file, first, stepEnd(file, first));
     }
 
     /** The tool a build command found by {@link #BUILD_COMMAND} runs. */
@@ -118,13 +135,14 @@ final class DeclaredBuilds {
     }
 
     private static Optional<DeclaredBuild> commandBuild(SourceFile file, int start, int end, String cwd, BuildTool tool,
-            Predicate<String> isDirectory, Predicate<String> isFile, List<Origin> unplaced) {
+            UnaryOperator<String> expand, Predicate<String> isDirectory, Predicate<String> isFile,
+            List<Origin> unplaced) {
         cwd = folderAt(file, start, cwd);
         if (cwd == null) {
             return Optional.empty();
         }
-        return commandLine(file, start, end, wordsAfter(file, start, end), end, cwd, tool, isDirectory, isFile,
-                unplaced);
+        List<String> words = wordsAfter(file, start, end).stream().map(expand).toList();
+        return commandLine(file, start, end, words, end, cwd, tool, isDirectory, isFile, unplaced);
     }
 
     /**
@@ -289,7 +307,7 @@ final class DeclaredBuilds {
 
     /** A {@code docker/build-push-action} step: its {@code with:} keys, in the lines of the same step. */
     private static Optional<DeclaredBuild> actionBuild(SourceFile file, int usesLine, Matcher uses,
-            Predicate<String> isDirectory, Predicate<String> isFile, List<Origin> unplaced) {
+            UnaryOperator<String> expand, Predicate<String> isDirectory, Predicate<String> isFile, List<Origin> unplaced) {
         int first = stepStart(file, usesLine);
         String context = null;
         String dockerfile = null;
@@ -303,14 +321,14 @@ final class DeclaredBuilds {
             String text = file.line(line);
             Matcher key = STEP_KEY.matcher(text);
             if (key.find()) {
-                String value = scalar(key.group(2));
+                String value = expand.apply(scalar(key.group(2)));
                 switch (key.group(1)) {
                     case "context" -> context = value;
                     case "file" -> dockerfile = value;
-                    case "tags" -> tags.addAll(listValue(file, line, key.group(2)));
-                    case "build-args" -> buildArgs(file, line, key.group(2), arguments);
+                    case "tags" -> listValue(file, line, key.group(2)).stream().map(expand).forEach(tags::add);
+                    case "build-args" -> buildArgs(file, line, key.group(2), expand, arguments);
                     case "labels" -> {
-                        for (String entry : lines(file, line, key.group(2))) {
+                        for (String entry : lines(file, line, key.group(2)).stream().map(expand).toList()) {
                             if (metadataOutput(file, entry, "labels")) {
                                 metadataLabels = true;
                             } else {
@@ -379,8 +397,9 @@ final class DeclaredBuilds {
     }
 
     /** The action's {@code build-args}: one NAME=value an entry. */
-    private static void buildArgs(SourceFile file, int keyLine, String inline, List<BuildArgument> arguments) {
-        List<String> entries = lines(file, keyLine, inline);
+    private static void buildArgs(SourceFile file, int keyLine, String inline, UnaryOperator<String> expand,
+            List<BuildArgument> arguments) {
+        List<String> entries = lines(file, keyLine, inline).stream().map(expand).toList();
         int cursor = file.lineStart(keyLine) + file.line(keyLine).indexOf("build-args") + "build-args".length();
         for (String entry : entries) {
             BuildArgument argument = argument(file, cursor, entry);
@@ -584,8 +603,9 @@ final class DeclaredBuilds {
             List<Origin> unplaced) {
         Optional<DeclaredBuild> build = placed(file, start, end, cwd, contextWord, dockerfileWord, target, arguments,
                 tags, labels, tool, isDirectory, isFile);
-        if (build.isEmpty() && labels.oci()) {
-            unplaced.add(new Origin(file.path(), file.span(start, end)));
+        Origin origin = new Origin(file.path(), file.span(start, end));
+        if (build.isEmpty() && labels.oci() && !unplaced.contains(origin)) {
+            unplaced.add(origin);
         }
         return build;
     }

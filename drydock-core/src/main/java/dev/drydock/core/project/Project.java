@@ -38,7 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param devContainers the dev container configurations ({@code devcontainer.json}) read, in path order
  * @param declaredBuilds the image builds that CI and task files spell out, in the order they are written
  * @param unplacedLabelledBuilds where CI and task files declare a build that puts OCI labels on its image but whose
- *     Dockerfile cannot be told (a context or file given by a variable, as in a matrix of images)
+ *     Dockerfile cannot be told (a context or file given by a variable, as in a matrix of images that is not written
+ *     literally); a literal matrix's combinations are builds of their own, and only those that stay unplaced are here
  * @param kubernetesWorkloads the workloads of the project's plain Kubernetes manifests, their containers linked to
  *     the Dockerfiles that build their images where drydock can tell
  * @param diagnostics what could not be read or understood, per file; the rest of the model stands

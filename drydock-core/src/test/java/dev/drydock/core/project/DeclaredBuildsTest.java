@@ -388,4 +388,130 @@ class DeclaredBuildsTest {
         assertThat(builds).isEmpty();
         assertThat(unplaced).extracting(Origin::toString).containsExactly(".github/workflows/images.yml:4:14");
     }
+
+    private static List<DeclaredBuild> withUnplaced(String text, List<Origin> unplaced) {
+        return DeclaredBuilds.read(SourceFile.of(".github/workflows/images.yml", text), "", DIRS::contains,
+                FILES::contains, unplaced);
+    }
+
+    @Test
+    void aListMatrixGivesOneBuildACombinationAtTheStep() {
+        List<Origin> unplaced = new java.util.ArrayList<>();
+        List<DeclaredBuild> builds = withUnplaced("""
+                jobs:
+                  images:
+                    runs-on: ubuntu-latest
+                    strategy:
+                      matrix:
+                        service: [web, docker, mobile]
+                        os: [ubuntu-latest, windows-latest]
+                    steps:
+                      - uses: docker/build-push-action@v6
+                        with:
+                          context: ${{ matrix.service }}
+                          file: ${{matrix.service}}/Dockerfile
+                          build-args: VERSION=${{ github.sha }}
+                          tags: ghcr.io/acme/${{ matrix.service }}:latest
+                          labels: org.opencontainers.image.source=x
+                """, unplaced);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"),
+                        org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", "docker"));
+        assertThat(builds).allSatisfy(b -> assertThat(b.origin().toString()).isEqualTo(".github/workflows/images.yml:9:7"));
+        assertThat(builds.get(1).tags()).containsExactly("ghcr.io/acme/docker:latest");
+        assertThat(builds.get(0).arguments()).extracting(BuildArgument::name).containsExactly("VERSION");
+        assertThat(unplaced).extracting(Origin::toString).containsExactly(".github/workflows/images.yml:9:7");
+    }
+
+    @Test
+    void anIncludeOnlyMatrixGivesItsEntriesAndAnExcludeRemovesCombinations() {
+        assertThat(read(".github/workflows/images.yml", """
+                jobs:
+                  images:
+                    strategy:
+                      matrix:
+                        include:
+                          - dir: web
+                          - dir: services/api
+                            dockerfile: services/api/Dockerfile
+                    steps:
+                      - uses: docker/build-push-action@v6
+                        with:
+                          context: ${{ matrix.dir }}
+                          file: ${{ matrix.dockerfile }}
+                """)).extracting(DeclaredBuild::dockerfile).containsExactly("services/api/Dockerfile");
+        assertThat(read(".github/workflows/images.yml", """
+                jobs:
+                  images:
+                    strategy:
+                      matrix:
+                        dir: [web, docker]
+                        flavour: [Dockerfile, Dockerfile.prod]
+                        exclude:
+                          - dir: web
+                            flavour: Dockerfile.prod
+                        include:
+                          - dir: docker
+                            target: runtime
+                    steps:
+                      - uses: docker/build-push-action@v6
+                        with:
+                          context: ${{ matrix.dir }}
+                          file: ${{ matrix.dir }}/${{ matrix.flavour }}
+                          target: ${{ matrix.target }}
+                """)).extracting(DeclaredBuild::dockerfile, DeclaredBuild::target)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web/Dockerfile", null),
+                        org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", "runtime"),
+                        org.assertj.core.groups.Tuple.tuple("docker/Dockerfile.prod", "runtime"));
+    }
+
+    @Test
+    void aMatrixGivenByAnExpressionOrTooLargeIsLeftUnexpanded() {
+        List<Origin> unplaced = new java.util.ArrayList<>();
+        assertThat(withUnplaced("""
+                jobs:
+                  images:
+                    strategy:
+                      matrix:
+                        dir: ${{ fromJSON(needs.plan.outputs.dirs) }}
+                    steps:
+                      - run: docker build --label org.opencontainers.image.title=x ${{ matrix.dir }}
+                  nested:
+                    strategy:
+                      matrix:
+                        dir: [[web], [docker]]
+                    steps:
+                      - run: docker build ${{ matrix.dir }}
+                  large:
+                    strategy:
+                      matrix:
+                        dir: [web, docker, a, b, c, d, e, f, g]
+                        n: [1, 2, 3, 4, 5, 6, 7, 8]
+                    steps:
+                      - run: docker build ${{ matrix.dir }}
+                """, unplaced)).isEmpty();
+        assertThat(unplaced).extracting(Origin::toString).containsExactly(".github/workflows/images.yml:7:14");
+    }
+
+    @Test
+    void aRunStepsDockerBuildIsExpandedPerCombination() {
+        List<DeclaredBuild> builds = read(".github/workflows/images.yml", """
+                jobs:
+                  images:
+                    strategy:
+                      matrix:
+                        dir: [web, services/api]
+                        py: ["3.12"]
+                    steps:
+                      - run: |
+                          docker build --build-arg PY=${{ matrix.py }} -t acme/${{ matrix.dir }} ${{ matrix.dir }}
+                      - run: docker build -f docker/Dockerfile .
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::args)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web/Dockerfile", Map.of("PY", "3.12")),
+                        org.assertj.core.groups.Tuple.tuple("services/api/Dockerfile", Map.of("PY", "3.12")),
+                        org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", Map.of()));
+        assertThat(builds.get(1).tags()).containsExactly("acme/services/api");
+        assertThat(builds.get(0).origin()).isEqualTo(builds.get(1).origin());
+    }
 }
