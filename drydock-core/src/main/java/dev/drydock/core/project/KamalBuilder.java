@@ -25,7 +25,7 @@ final class KamalBuilder {
             return null;
         }
         SourceFile file = reading.text(path);
-        Map<?, ?> root = file == null ? Map.of() : mapping(PlainYaml.load(file.text()));
+        Map<?, ?> root = file == null ? Map.of() : mapping(PlainYaml.load(file));
         if (!(root.get("service") instanceof String) || root.get("servers") == null) {
             return null;
         }

@@ -40,7 +40,7 @@ final class WorkflowMatrix {
         if (!file.text().contains("matrix")) {
             return new WorkflowMatrix(Map.of());
         }
-        return new WorkflowMatrix(PlainYaml.mapping(PlainYaml.mapping(PlainYaml.load(file.text())).get("jobs")));
+        return new WorkflowMatrix(PlainYaml.mapping(PlainYaml.mapping(PlainYaml.load(file)).get("jobs")));
     }
 
     /**

@@ -14,6 +14,13 @@ public final class PlainYaml {
 
     private PlainYaml() {}
 
+    /** A file's document root, loaded once however many readers ask; null when it is not YAML. */
+    public static Object load(SourceFile file) {
+        return file.syntax(Root.class, f -> new Root(load(f.text()))).node();
+    }
+
+    private record Root(Object node) {}
+
     /** The document's root; null when the text is not YAML the tool could read either. */
     public static Object load(String text) {
         try {

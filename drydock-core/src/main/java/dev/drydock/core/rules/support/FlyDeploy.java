@@ -24,8 +24,7 @@ public record FlyDeploy(FlyToml fly) {
             return Optional.empty();
         }
         String file = PathNames.join(build.context(), "fly.toml");
-        String image = build.dockerfile() + "#" + (build.stage() == null ? "" : build.stage().index());
-        return context.memo("fly-deploy", file + "|" + image, () -> context.project().fly(file)
+        return context.memo("fly-deploy", build, () -> context.project().fly(file)
                 .filter(f -> builds(f, build)).map(FlyDeploy::new));
     }
 

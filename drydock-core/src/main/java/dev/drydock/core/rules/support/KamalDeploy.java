@@ -60,12 +60,11 @@ public record KamalDeploy(String file, boolean proxied, String healthPath, int a
             return Optional.empty();
         }
         String file = PathNames.join(build.context(), "config/deploy.yml");
-        String image = build.dockerfile() + "#" + (build.stage() == null ? "" : build.stage().index());
-        return context.memo("kamal-deploy", file + "|" + image, () -> read(context, file, build));
+        return context.memo("kamal-deploy", build, () -> read(context, file, build));
     }
 
     private static Optional<KamalDeploy> read(ReviewContext context, String file, BuildLink build) {
-        Map<?, ?> root = context.project().source(file).map(f -> mapping(PlainYaml.load(f.text()))).orElse(Map.of());
+        Map<?, ?> root = context.project().source(file).map(f -> mapping(PlainYaml.load(f))).orElse(Map.of());
         if (!(root.get("service") instanceof String) || root.get("servers") == null
                 || !dockerfileMatches(mapping(root.get("builder")), build)) {
             return Optional.empty();

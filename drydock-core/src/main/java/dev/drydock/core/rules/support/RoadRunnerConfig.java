@@ -47,7 +47,7 @@ public record RoadRunnerConfig(SourceFile file, String httpAddress, String statu
     }
 
     private static Optional<RoadRunnerConfig> read(SourceFile file, EntryPoint ep) {
-        if (!(PlainYaml.load(file.text()) instanceof Map<?, ?> map)) {
+        if (!(PlainYaml.load(file) instanceof Map<?, ?> map)) {
             return Optional.empty();
         }
         Map<?, ?> http = mapping(map.get("http"));
