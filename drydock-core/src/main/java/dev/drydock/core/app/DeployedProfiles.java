@@ -60,7 +60,7 @@ final class DeployedProfiles {
                 continue;
             }
             try {
-                for (DotEnvEntry e : DotEnvParser.parse(file).entries()) {
+                for (DotEnvEntry e : DotEnvParser.of(file).entries()) {
                     if (chooses(e.key()) && e.value() != null && !written(service, e.key())) {
                         out.put(e.key(), e.value());
                     }

@@ -52,6 +52,11 @@ public final class DotEnvParser {
         return parse(file, null);
     }
 
+    /** {@link #parse(SourceFile)} once per file, however many readers ask (a malformed file fails at every call). */
+    public static DotEnvFile of(SourceFile file) {
+        return file.syntax(DotEnvFile.class, DotEnvParser::parse);
+    }
+
     /**
      * Parses {@code file}; {@code lookup} gives the value of variables not set earlier in the file
      * (and of {@code KEY}-alone statements), {@code null} when unset.

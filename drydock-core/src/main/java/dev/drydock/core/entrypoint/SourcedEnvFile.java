@@ -23,7 +23,7 @@ final class SourcedEnvFile {
             }
         }
         try {
-            return Optional.of(DotEnvParser.parse(file).values());
+            return Optional.of(DotEnvParser.of(file).values());
         } catch (SourceException e) {
             return Optional.empty();
         }

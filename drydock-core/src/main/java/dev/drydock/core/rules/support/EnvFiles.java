@@ -17,7 +17,7 @@ public final class EnvFiles {
     /** The statements of an env file of the project; empty when it is missing or cannot be read. */
     public static List<DotEnvEntry> entries(Project project, String path) {
         try {
-            return project.source(path).map(f -> DotEnvParser.parse(f).entries()).orElse(List.of());
+            return project.source(path).map(f -> DotEnvParser.of(f).entries()).orElse(List.of());
         } catch (SourceException e) {
             return List.of();
         }
