@@ -6,6 +6,7 @@ import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.kubernetes.KubeContainer;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
@@ -21,6 +22,8 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.FinalStageEnv;
 import dev.drydock.core.rules.support.FlyDeploy;
+import dev.drydock.core.rules.support.KubernetesRuns;
+import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.PhoenixServerSwitch;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.source.SourceFile;
@@ -28,7 +31,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 @RuleDefinition(
         id = "phoenix-server-not-started",
@@ -43,7 +45,11 @@ import java.util.stream.Stream;
                 + " health check. Quiet when another configuration file (config.exs, prod.exs, releases.exs) or"
                 + " runtime.exs outside that block sets `server:`, when the command is phx.gen.release's `bin/server`"
                 + " (which sets PHX_SERVER=true), when a compose env_file may set the variable, and when the fly.toml"
-                + " that deploys the image sets it under [env]. The fix adds ENV PHX_SERVER=true before the final"
+                + " that deploys the image sets it under [env]. For an image no compose service runs, the Kubernetes"
+                + " containers that run it as a service decide: quiet when each sets the variable in its env (or"
+                + " may: envFrom, a kustomize overlay's patch of env, a command or args of its own), reported when"
+                + " one does not and the image, or that container (containerPort, an httpGet or tcpSocket probe),"
+                + " shows it should serve. The fix adds ENV PHX_SERVER=true before the final"
                 + " stage's CMD when the Dockerfile writes the command.",
         problem = "A Phoenix endpoint starts its HTTP server only when its configuration says `server: true`;"
                 + " `mix phx.server` says so by itself, a release does not. The generated runtime.exs turns it on when"
@@ -110,8 +116,10 @@ public final class PhoenixServerNotStarted implements Rule {
                     || AppFacts.dependencies(c, Ecosystem.HEX, List.of("phoenix")).isEmpty()) {
                 continue;
             }
+            List<KubernetesRuns> kube = c.service() != null ? List.of() : KubernetesRuns.of(context, c).stream()
+                    .filter(r -> r.runsImageService(c.command().argv())).toList();
             String serves = servesEvidence(c);
-            if (serves == null) {
+            if (serves == null && kube.stream().allMatch(r -> kubernetesEvidence(r) == null)) {
                 continue; // a worker started from the web application's release
             }
             for (Manifest manifest : c.manifests()) {
@@ -131,17 +139,34 @@ public final class PhoenixServerNotStarted implements Rule {
                                 || f.fly().env().containsKey(variable)).isPresent()) {
                     break;
                 }
+                String deployed = "";
+                if (!kube.isEmpty()) {
+                    KubernetesRuns without = kube.stream().filter(r -> !startsServer(context, r, variable))
+                            .findFirst().orElse(null);
+                    if (without == null) {
+                        break; // every Kubernetes container that runs the image sets the variable
+                    }
+                    String unset = " without " + variable + " in its env";
+                    if (serves != null) {
+                        deployed = "; " + without.describe() + " runs it" + unset;
+                    } else if ((serves = kubernetesEvidence(without)) != null) {
+                        deployed = unset;
+                    } else {
+                        break;
+                    }
+                }
                 Origin at = c.command().origin();
                 if (at != null && seen.add(at)) {
                     boolean binServer = context.project().source(PathNames.join(dir, "rel/overlays/bin/server")).isPresent();
-                    context.finding(this, at, "`" + String.join(" ", Stream.concat(Stream.of(ep.target().value()),
-                                    ep.args().stream()).toList()) + "` starts the release without "
+                    context.finding(this, at, "`" + String.join(" ", ep.args()) + "` starts the release without "
                                     + variable + ", and " + runtimeExs + " line " + gate.get().line() + " turns the"
                                     + " Phoenix endpoint's server on only when " + variable + " is set: nothing"
-                                    + " listens, although " + serves)
+                                    + " listens, although " + serves + deployed)
                             .recommendation((binServer ? "Run the release's bin/server (rel/overlays/bin/server),"
                                     + " which sets PHX_SERVER=true, or set " : "Set ") + variable + "=true in the"
-                                    + " image's ENV or the service's environment.")
+                                    + " image's ENV or the service's environment"
+                                    + (deployed.isEmpty() ? "" : " (or in the env of every Kubernetes container"
+                                            + " that runs the image)") + ".")
                             .fix(fix(c, variable))
                             .add();
                 }
@@ -164,6 +189,31 @@ public final class PhoenixServerNotStarted implements Rule {
         if (c.build() != null && c.build().stage() != null && !c.build().stage().config().exposedPorts().isEmpty()) {
             return "the image EXPOSEs " + String.join(" ", c.build().stage().config().exposedPorts().stream()
                     .map(s -> s.value()).toList());
+        }
+        return null;
+    }
+
+    /**
+     * Whether a Kubernetes container may start the endpoint's server: its env sets the variable (any value: runtime.exs
+     * tests only that it is set), or drydock cannot tell, because an envFrom adds variables, an overlay's patch changes
+     * its env, or a command or args of its own replace what the image starts.
+     */
+    private static boolean startsServer(ReviewContext context, KubernetesRuns run, String variable) {
+        KubeContainer k = run.container();
+        return k.environment().contains(variable) || k.envFrom() || !k.command().isEmpty() || !k.args().isEmpty()
+                || KustomizeOverlays.patchedByAny(context, run, "env")
+                || KustomizeOverlays.patchedByAny(context, run, "envFrom");
+    }
+
+    /** What in a Kubernetes container shows it should answer requests, or null when nothing does. */
+    private static String kubernetesEvidence(KubernetesRuns run) {
+        if (!run.container().ports().isEmpty()) {
+            return run.describe() + " runs it with containerPort " + String.join(" ", run.container().portNumbers()
+                    .stream().map(String::valueOf).toList());
+        }
+        if (!run.portProbes().isEmpty()) {
+            return run.describe() + " runs it with a " + String.join(" and ", run.portProbes().keySet())
+                    + " probe that will fail";
         }
         return null;
     }

@@ -81,6 +81,15 @@ public final class KustomizeOverlays {
                 .anyMatch(chain -> replacedIn(context, chain, run.workload(), run.container(), key));
     }
 
+    /**
+     * Whether a patch of any kustomization that deploys the run's manifest sets, replaces or removes that key of its
+     * container ({@code env}), or may: what holds of the manifest alone may not hold of what is applied.
+     */
+    public static boolean patchedByAny(ReviewContext context, KubernetesRuns run, String key) {
+        return tree(context).chains(run.workload().file()).stream()
+                .anyMatch(chain -> replacedIn(context, chain, run.workload(), run.container(), key));
+    }
+
     /** Whether a patch of the chain sets or removes that probe of that container, or the chain fails to build. */
     private static boolean replacedIn(ReviewContext context, List<Kustomization> chain, KubeWorkload w,
             KubeContainer c, String probe) {
