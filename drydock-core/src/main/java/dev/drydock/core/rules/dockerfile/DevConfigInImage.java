@@ -20,6 +20,12 @@ import dev.drydock.core.discovery.Language;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.rules.support.ImageVariables;
 import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.manifest.Manifest;
+import dev.drydock.core.manifest.ManifestKind;
+import dev.drydock.core.rules.support.MixReleases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +51,12 @@ import java.util.regex.Pattern;
                 + " the name is one of a resource: DB_NAME=dev, not RELEASE_TYPE=dev), not inside another word (device,"
                 + " devops) and not in /dev/ paths, search paths (*PATH), versions (*_VERSION), exclusions (BUNDLE_WITHOUT,"
                 + " *_EXCLUDE, *_SKIP: they keep development out), package lists (*_DEPS,"
-                + " *_PACKAGES, values with spaces) or lib*-dev package names. ENV is critical; an ARG default is high"
+                + " *_PACKAGES, values with spaces) or lib*-dev package names; (4) a `mix release` run for the dev environment (MIX_ENV"
+                + " unset, or dev in a builder stage) whose release the image keeps (it is built in the image, or a"
+                + " COPY --from takes _build/ENV/rel or the release's --path), for a Mix project with a config/dev.exs"
+                + " whose mix.exs does not make release prefer another environment (preferred_envs), high: the"
+                + " release is configured by dev.exs (the message names its debug_errors, code_reloader, written"
+                + " secret_key_base and loopback ip) and runtime.exs's prod settings are left out. ENV is critical; an ARG default is high"
                 + " (it configures the build's RUN steps, not the running container). Quiet for target stages named"
                 + " for development or tests (dev, test, ci), for images only development compose files run"
                 + " (compose/local/django/Dockerfile built by local.yml alone), and for a variable the framework version the project asks for"
@@ -61,6 +72,7 @@ import java.util.regex.Pattern;
         references = {
                 "https://docs.docker.com/reference/dockerfile/#env",
                 "https://flask.palletsprojects.com/en/stable/config/#debug-mode",
+                "https://hexdocs.pm/phoenix/releases.html",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html",
                 "https://docs.docker.com/compose/how-tos/multiple-compose-files/merge/"},
         aliases = {},
@@ -121,7 +133,79 @@ public final class DevConfigInImage implements Rule {
                 }
                 report(context, image, entry, verdict.get());
             }
+            devReleases(context, image);
         }
+    }
+
+    /** phx.new's config/dev.exs settings that do harm in production, and what each does. */
+    private static final List<String[]> DEV_EXS_SETTINGS = List.of(
+            new String[] {"(?m)^[^#\\n]*\\bdebug_errors:\\s*true", "debug_errors: true (stack traces and code in error pages)"},
+            new String[] {"(?m)^[^#\\n]*\\bcode_reloader:\\s*true", "code_reloader: true (it needs Mix, which a release leaves out)"},
+            new String[] {"(?m)^[^#\\n]*\\bsecret_key_base:\\s*\"", "a secret_key_base written in the file (anyone with the"
+                    + " repository can sign sessions)"},
+            new String[] {"(?m)^[^#\\n]*\\bip:\\s*\\{\\s*127\\s*,\\s*0\\s*,\\s*0\\s*,\\s*1\\s*}",
+                    "ip: {127, 0, 0, 1} (the endpoint listens on the container's loopback only)"});
+    /** A mix.exs that makes `mix release` pick its environment itself (preferred_envs, preferred_cli_env). */
+    private static final Pattern PREFERRED_ENV = Pattern.compile("preferred_(?:cli_)?envs?\\b[^\\]]*\\brelease:");
+
+    /**
+     * `mix release` run for the dev environment (MIX_ENV unset or dev) in a stage whose release the image keeps (the
+     * stage is in the image, or the image copies the release from it), for a Mix project with a config/dev.exs.
+     */
+    private void devReleases(ReviewContext context, BuiltImage image) {
+        List<String> devConfigs = image.containers().stream().flatMap(c -> c.manifests().stream())
+                .filter(m -> m.kind() == ManifestKind.MIX_EXS).map(Manifest::file).distinct()
+                .filter(mix -> context.project().source(mix).map(f -> !PREFERRED_ENV.matcher(f.text()).find())
+                        .orElse(false))
+                .map(mix -> PathNames.join(PathNames.parent(mix), "config/dev.exs"))
+                .filter(dev -> context.project().source(dev).isPresent()).toList();
+        if (devConfigs.size() != 1) {
+            return; // no Mix project with a dev configuration, or several that the image may take either of
+        }
+        List<Stage> imageStages = image.imageStages();
+        Set<Stage> reported = new java.util.HashSet<>();
+        for (Stage stage : imageStages) {
+            releaseKept(context, image, stage, null, devConfigs.get(0), reported);
+            for (CopyCommand copy : stage.copies()) {
+                if (copy.fromStage() >= 0 && copy.fromStage() < image.model().stages().size()
+                        && copy.fromStage() != stage.index()) {
+                    releaseKept(context, image, image.model().stages().get(copy.fromStage()), copy, devConfigs.get(0),
+                            reported);
+                }
+            }
+        }
+    }
+
+    private void releaseKept(ReviewContext context, BuiltImage image, Stage builder, CopyCommand copy, String devExs,
+            Set<Stage> reported) {
+        List<MixReleases.Assembly> releases = MixReleases.of(image.model(), builder);
+        if (releases.isEmpty() || copy != null && copy.sources().stream().noneMatch(s -> MixReleases.isRelease(s, releases))
+                || !reported.add(builder)) {
+            return;
+        }
+        MixReleases.Assembly last = releases.get(releases.size() - 1);
+        String env = last.environment();
+        Variables.Definition set = last.definition();
+        if (!"dev".equals(env) || set != null && image.imageStages().stream()
+                .anyMatch(s -> s.index() == last.run().stage().index())) {
+            return; // not dev, or the image's own ENV or ARG MIX_ENV=dev, which the check of the image's values reports
+        }
+        String text = context.project().source(devExs).map(SourceFile::text).orElse("");
+        List<String> harms = DEV_EXS_SETTINGS.stream().filter(h -> Pattern.compile(h[0]).matcher(text).find())
+                .map(h -> h[1]).toList();
+        String how = set == null ? "with MIX_ENV unset, so Mix builds the dev environment"
+                : "with " + set.kind() + " " + set.name() + "=" + set.value();
+        context.finding(this, image.dockerfile(), last.call().span(), "`mix release` runs " + how + ": the release"
+                        + (copy == null ? " the image runs" : " the image copies (line " + copy.instruction().startLine() + ")")
+                        + " is configured by " + devExs + (harms.isEmpty() ? "" : ", which sets " + String.join(", ",
+                                harms))
+                        + "; runtime.exs sees config_env() == :dev (its `if config_env() == :prod` settings are left"
+                        + " out) and the dependencies listed `only: :dev` are packed in")
+                .severity(Severity.HIGH)
+                .recommendation("Set ENV MIX_ENV=prod in the build stage before `mix deps.get` and `mix release`"
+                        + " (as the Dockerfile of `mix phx.gen.release --docker` does), fetch dependencies with"
+                        + " `mix deps.get --only prod`, and copy the release from _build/prod/rel/.")
+                .add();
     }
 
     /** Whether the framework the project asks for no longer reads the variable (FLASK_ENV from Flask 2.3). */

@@ -16,13 +16,11 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
-import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.ImageSystems;
 import dev.drydock.core.rules.support.ImageSystems.OperatingSystem;
-import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.MixReleases;
 import dev.drydock.core.rules.support.Stages;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,8 +89,6 @@ import java.util.regex.Pattern;
                         """)))
 public final class ElixirReleaseRuntimeMismatch implements Rule {
 
-    /** The release folder Mix writes by default, or a file or folder inside it. */
-    private static final Pattern DEFAULT_RELEASE = Pattern.compile("(?:^|/)_build/[^/]+/rel(?:/|$)");
     private static final Pattern NO_ERTS = Pattern.compile("(?m)^[^#\\n]*\\binclude_erts:\\s*false\\b");
 
     @Override
@@ -113,8 +109,8 @@ public final class ElixirReleaseRuntimeMismatch implements Rule {
                         continue;
                     }
                     Stage builder = model.stages().get(copy.fromStage());
-                    List<String> releasePaths = releasePaths(model, builder);
-                    if (releasePaths == null) {
+                    List<MixReleases.Assembly> releases = MixReleases.of(model, builder);
+                    if (releases.isEmpty()) {
                         continue;
                     }
                     Optional<OperatingSystem> built = ImageSystems.of(Stages.rootBase(model, builder));
@@ -125,7 +121,8 @@ public final class ElixirReleaseRuntimeMismatch implements Rule {
                     List<Word> words = CopySources.sources(copy.instruction());
                     for (int i = 0; i < copy.sources().size() && i < words.size(); i++) {
                         String source = words.get(i).value();
-                        if (!isRelease(source, releasePaths) && !isRelease(copy.sources().get(i), releasePaths)) {
+                        if (!MixReleases.isRelease(source, releases)
+                                && !MixReleases.isRelease(copy.sources().get(i), releases)) {
                             continue;
                         }
                         context.finding(this, image.dockerfile(), words.get(i).span(), "COPY takes the Mix release "
@@ -177,58 +174,6 @@ public final class ElixirReleaseRuntimeMismatch implements Rule {
             }
         }
         return a.length < b.length;
-    }
-
-    /**
-     * Where the builder's `mix release` calls write (their --path, "" for the default _build/ENV/rel), or null when
-     * the builder runs none.
-     */
-    private static List<String> releasePaths(DockerfileModel model, Stage builder) {
-        List<String> paths = null;
-        for (RunStep run : RunStep.of(model, Stages.inImage(model, builder))) {
-            for (Call call : run.calls("mix")) {
-                List<String> args = call.args().stream().map(Call.Arg::value).toList();
-                if (args.isEmpty() || !args.get(0).equals("release") && !releaseInDo(args)) {
-                    continue;
-                }
-                paths = paths == null ? new ArrayList<>() : paths;
-                int path = args.indexOf("--path");
-                if (path > 0 && path + 1 < args.size()) {
-                    paths.add(absolute(args.get(path + 1), run.directoryAt(call)));
-                } else {
-                    String inline = args.stream().filter(a -> a.startsWith("--path=")).findFirst().orElse(null);
-                    paths.add(inline == null ? "" : absolute(inline.substring(7), run.directoryAt(call)));
-                }
-            }
-        }
-        return paths;
-    }
-
-    /** {@code mix do compile, release} or {@code mix do compile + release}. */
-    private static boolean releaseInDo(List<String> args) {
-        return args.get(0).equals("do") && args.stream().skip(1).anyMatch(a -> a.equals("release")
-                || a.equals("release,") || a.endsWith(",release"));
-    }
-
-    private static String absolute(String path, String directory) {
-        if (path.startsWith("/") || directory == null) {
-            return trim(path);
-        }
-        return trim(directory.endsWith("/") ? directory + path : directory + "/" + path);
-    }
-
-    private static String trim(String path) {
-        String p = path.startsWith("./") ? path.substring(2) : path;
-        return p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
-    }
-
-    private static boolean isRelease(String source, List<String> releasePaths) {
-        if (DEFAULT_RELEASE.matcher(source).find()) {
-            return true;
-        }
-        String s = trim(source);
-        return releasePaths.stream().filter(p -> !p.isEmpty())
-                .anyMatch(p -> s.equals(p) || s.startsWith(p + "/") || !s.startsWith("/") && p.endsWith("/" + s));
     }
 
     private static String name(BaseImage base) {
