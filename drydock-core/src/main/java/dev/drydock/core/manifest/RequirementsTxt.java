@@ -116,6 +116,9 @@ public final class RequirementsTxt {
     }
 
     private static final Pattern COMMENT = Pattern.compile("(^|\\s+)#");
+    /** A conda match spec that pip rejects: a single = before the version, a channel:: prefix, or a spaced version. */
+    private static final Pattern CONDA_ONLY_SPEC = Pattern.compile(
+            "(?:[A-Za-z0-9_.-]+::\\S+|[A-Za-z0-9_.-]+=[^=<>~!\\s]\\S*|[A-Za-z0-9_.-]+\\s+[0-9*][^\\s;]*(?:\\s+\\S+)?)");
     private static final Pattern ENV_VAR = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
     static final Pattern URL = Pattern.compile("(?i)(?:(?:git|hg|svn|bzr)\\+)?[a-z][a-z0-9+.-]*://|file:");
     static final Pattern VCS = Pattern.compile("(?i)(?:git|hg|svn|bzr)\\+");
@@ -160,9 +163,42 @@ public final class RequirementsTxt {
     }
 
     public static RequirementsTxt parse(SourceFile file) {
+        if (condaSpecList(file.text())) {
+            return new RequirementsTxt(file, List.of(), List.of(), List.of(), List.of());
+        }
         Reader reader = new Reader(file);
         reader.read();
         return new RequirementsTxt(file, reader.requirements, reader.includes, reader.options, reader.diagnostics);
+    }
+
+    /**
+     * Whether the text is a list of conda package specs (what {@code conda install --file}, {@code mamba install
+     * --file} and {@code micromamba install --file} read, and {@code conda list --export} writes): an
+     * {@code @EXPLICIT} list of package URLs, or lines of which at least one uses a form only conda accepts
+     * ({@code name=1.2}, {@code name=1.2=build}, {@code channel::name}, {@code name 1.2}) and none is a pip option.
+     * Such a file is not pip's: it has no requirements to read and nothing to complain about.
+     */
+    static boolean condaSpecList(String text) {
+        boolean condaOnly = false;
+        for (String raw : text.split("\\R")) {
+            String line = raw.substring(0, commentStart(raw)).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.equals("@EXPLICIT")) {
+                return true;
+            }
+            if (line.startsWith("-")) {
+                return false;
+            }
+            condaOnly |= CONDA_ONLY_SPEC.matcher(line).matches();
+        }
+        return condaOnly;
+    }
+
+    private static int commentStart(String line) {
+        Matcher comment = COMMENT.matcher(line);
+        return comment.find() ? comment.start() : line.length();
     }
 
     /** Whether a file name is one pip users give requirements files ({@code requirements*.txt}, {@code *.txt} under requirements/). */

@@ -105,6 +105,22 @@ class RequirementsTxtTest {
     }
 
     @Test
+    void aCondaSpecListIsNotReadAsPipRequirements() {
+        assertThat(parse("# for mamba install --file\nxgboost=2.0.3\nseaborn\nconda-forge::lightgbm\n").diagnostics())
+                .isEmpty();
+        assertThat(parse("@EXPLICIT\nhttps://conda.anaconda.org/conda-forge/noarch/six-1.16.0-pyh6c4a22f_0.tar.bz2\n")
+                .requirements()).isEmpty();
+        assertThat(parse("numpy 1.26.*\n").diagnostics()).isEmpty();
+    }
+
+    @Test
+    void aSingleEqualsBesidePipOptionsStaysAnError() {
+        assertThat(parse("--index-url https://pypi.example.org/simple\nflask=3.0\n").diagnostics()).singleElement()
+                .satisfies(d -> assertThat(d.line()).isEqualTo(2));
+        assertThat(parse("flask==3.0\nrequests>=2 ; python_version >= '3.8'\n").diagnostics()).isEmpty();
+    }
+
+    @Test
     void commentsFollowPipsRule() {
         RequirementsTxt req = parse("#whole line\n  # indented\nfoo==1.0 # trailing\nbar==2#not-a-comment\n");
         assertThat(req.requirements()).extracting(RequirementsTxt.Requirement::text).containsExactly("foo==1.0");

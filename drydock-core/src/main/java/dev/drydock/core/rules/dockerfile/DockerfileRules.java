@@ -98,6 +98,7 @@ public final class DockerfileRules {
                 new CurlAndWget(),
                 new WgetProgressOutput(),
                 new NodePackageCacheInImage(),
+                new CondaPackageCacheKept(),
                 new BuildNeedsDevDependencies(),
                 new PasswordSetInRun(),
                 new SecretGeneratedAtBuild(),
