@@ -12,6 +12,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.CondaCommands;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.shell.Connector;
 import java.util.List;
@@ -61,12 +62,9 @@ import java.util.Set;
                         """))
 public final class CondaPackageCacheKept implements Rule {
 
-    private static final Set<String> TOOLS = Set.of("conda", "mamba", "micromamba");
     private static final Set<String> VERBS = Set.of("install", "create", "update", "upgrade");
     private static final Set<String> CLEANING = Set.of("-a", "--all", "-t", "--tarballs", "-p", "--packages", "-f",
             "--force-pkgs-dirs");
-    private static final String[] VALUE_OPTIONS = {"-n", "--name", "-p", "--prefix", "-c", "--channel", "-f", "--file",
-            "-r", "--root-prefix", "--platform", "--subdir", "--rc-file", "--channel-priority", "--repodata-fn"};
 
     /** An install that downloads packages: the call, its tool's name as written, and the verb word. */
     private record Install(Call call, String tool, Call.Arg verb) {}
@@ -112,34 +110,20 @@ public final class CondaPackageCacheKept implements Rule {
 
     /** The install when the call is one of conda's, mamba's or micromamba's that download packages. */
     private static Optional<Install> install(Call call) {
-        String tool = tool(call);
-        if (tool == null) {
+        Optional<CondaCommands.Invocation> found = CondaCommands.of(call);
+        if (found.isEmpty() || !VERBS.contains(found.get().verbName()) || found.get().options().has("--dry-run", "-d")) {
             return Optional.empty();
         }
-        Call.Options options = call.options(VALUE_OPTIONS);
-        List<Call.Arg> operands = options.operands();
-        if (operands.isEmpty() || options.has("--dry-run", "-d")) {
-            return Optional.empty();
-        }
-        int at = operands.get(0).value().equals("env") ? 1 : 0;
-        if (operands.size() <= at || !VERBS.contains(operands.get(at).value())) {
-            return Optional.empty();
-        }
-        boolean creates = operands.get(at).value().equals("create");
-        if (at == 0 && creates && operands.size() == 1 && !options.has("-f", "--file")) {
+        CondaCommands.Invocation command = found.get();
+        if (!command.env() && command.verbName().equals("create") && command.operands().isEmpty()
+                && !command.options().has("-f", "--file")) {
             return Optional.empty(); // an empty environment: nothing to download
         }
-        return Optional.of(new Install(call, tool, operands.get(at)));
-    }
-
-    /** conda, mamba or micromamba as written (a full path too), else null. */
-    private static String tool(Call call) {
-        String base = call.name().substring(call.name().lastIndexOf('/') + 1);
-        return TOOLS.contains(base) ? call.name() : null;
+        return Optional.of(new Install(call, call.name(), command.verb()));
     }
 
     private static boolean cleans(Call call) {
-        if (tool(call) != null) {
+        if (CondaCommands.isConda(call)) {
             Call.Options options = call.options();
             return options.subcommand().map(Call.Arg::value).filter("clean"::equals).isPresent()
                     && options.all().stream().anyMatch(o -> CLEANING.contains(o.name()));

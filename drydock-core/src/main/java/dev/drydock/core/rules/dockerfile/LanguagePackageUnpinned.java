@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
                 + " an upper bound or a VCS @ref (a lower bound alone still floats); npm install/i/add, yarn add,"
                 + " yarn global add, pnpm add and bun add without @version (a dist-tag such as @latest is not one),"
                 + " corepack prepare/install/use of pnpm@latest or yarn@stable;"
-                + " gem install without gem:version (or -v for a single gem); go install/get/run of a module at"
+                + " gem install without gem:version (or -v for a single gem); conda, mamba and micromamba install"
+                + " and create of a package without =version, ==version, an upper bound or a version after a space"
+                + " (conda's numpy=1.26 fixes the minor release, like pip's ~=); go install/get/run of a module at"
                 + " @latest or a branch, and go get without a version; cargo install without a version or without"
                 + " --locked. Requirement and constraint files (-r, -c), local paths, archives and bare npm"
                 + " install/npm ci are fine. An installer upgrading itself (pip install --upgrade pip, npm install -g npm)"
@@ -41,7 +43,7 @@ import java.util.regex.Pattern;
                 + " no change in the repository, a compromised release is picked up automatically, and old images"
                 + " cannot be rebuilt as they were.",
         recommendation = "Give each package its exact version (flask==3.0.3, typescript@5.4.5, bundler:2.5.11,"
-                + " tool@v1.2.3, cargo install --locked crate@1.2.3), or install from a locked manifest"
+                + " numpy=1.26.4, tool@v1.2.3, cargo install --locked crate@1.2.3), or install from a locked manifest"
                 + " (pip install -r requirements.txt with pinned versions, npm ci, bundle install).",
         references = {
                 "https://docs.docker.com/build/building/best-practices/#pin-base-image-versions",

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Installs of language packages by name, for pip ({@code pip}, {@code python -m pip}, {@code uv pip}),
- * pipx, uv tool, uv add, poetry add, npm, yarn, pnpm, bun, gem, go and cargo: which packages each
+ * pipx, uv tool, uv add, poetry add, npm, yarn, pnpm, bun, gem, go, cargo and conda (mamba, micromamba): which packages each
  * names without fixing their version.
  */
 public final class LanguageInstalls {
@@ -20,7 +20,7 @@ public final class LanguageInstalls {
      * One install command.
      *
      * @param tool how the command is named in messages ({@code pip install}, {@code npm install -g})
-     * @param ecosystem {@code pip}, {@code npm}, {@code gem}, {@code go}, {@code cargo}
+     * @param ecosystem {@code pip}, {@code npm}, {@code gem}, {@code go}, {@code cargo}, {@code conda}
      * @param unpinned the package words that fix no version, in order
      * @param reason why those words are not pinned, for the message
      * @param pinnedForm how a pinned package is written, {@code %s} standing for its name
@@ -36,7 +36,7 @@ public final class LanguageInstalls {
 
     /** The tools that install or upgrade themselves, whose unpinned upgrade is less harmful. */
     public static final Set<String> INSTALLERS = Set.of("pip", "setuptools", "wheel", "npm", "yarn", "pnpm",
-            "corepack", "bundler", "rubygems-update");
+            "corepack", "bundler", "rubygems-update", "conda", "mamba");
 
     private static final String[] UV_VALUE_OPTIONS = {"-r", "--requirement", "-c", "--constraint", "-o",
         "--override", "-i", "--index-url", "--extra-index-url", "--index", "--default-index", "-f", "--find-links",
@@ -101,6 +101,9 @@ public final class LanguageInstalls {
         }
         if (call.is("gem")) {
             return gem(call);
+        }
+        if (CondaCommands.isConda(call)) {
+            return conda(call);
         }
         if (call.is("go")) {
             return go(call);
@@ -252,6 +255,31 @@ public final class LanguageInstalls {
                 + " -v with a single gem), so each build installs the newest release", "%s:<version>"));
     }
 
+    /**
+     * conda, mamba or micromamba install or create naming packages: a spec fixes its version with =, ==, an upper
+     * bound or a version after a space ({@code numpy=1.26}, {@code "numpy 1.26.*"}); an environment file, update and
+     * env create are not installs by name.
+     */
+    private static Optional<Install> conda(Call call) {
+        Optional<CondaCommands.Invocation> command = CondaCommands.of(call);
+        if (command.isEmpty() || command.get().env() || !Set.of("install", "create").contains(command.get().verbName())
+                || command.get().options().has("--revision")) {
+            return Optional.empty();
+        }
+        List<Call.Arg> unpinned = new ArrayList<>();
+        for (Call.Arg arg : command.get().operands()) {
+            String spec = arg.value();
+            boolean pinned = EXACT_OR_UPPER.matcher(spec).find() || spec.matches("\\S+\\s+[0-9*].*")
+                    || spec.startsWith("$") || local(spec) || spec.endsWith(".conda") || spec.contains("://");
+            if (!pinned) {
+                unpinned.add(arg);
+            }
+        }
+        String tool = call.name().substring(call.name().lastIndexOf('/') + 1) + " " + command.get().verbName();
+        return Optional.of(new Install(call, tool, "conda", unpinned, "no version is given (name=version), so each"
+                + " build installs the newest build the channels have that day", "%s=<version>"));
+    }
+
     private static Optional<Install> go(Call call) {
         Call.Options options = call.options(GO_VALUE_OPTIONS);
         List<Call.Arg> operands = options.operands();
@@ -317,6 +345,9 @@ public final class LanguageInstalls {
         if (ecosystem.equals("go")) {
             int at = spec.lastIndexOf('@');
             return at < 0 ? spec : spec.substring(0, at);
+        }
+        if (ecosystem.equals("conda") && spec.contains("::")) {
+            return bareName(ecosystem, spec.substring(spec.indexOf("::") + 2));
         }
         int end = spec.length();
         for (int i = spec.startsWith("@") ? 1 : 0; i < spec.length(); i++) {
