@@ -12,7 +12,8 @@ import java.util.Set;
  * the Jupyter Docker Stacks ({@code quay.io/jupyter/*-notebook}, {@code docker-stacks-foundation}, formerly
  * {@code jupyter/*} on Docker Hub: Ubuntu with wget, Python from conda in /opt/conda/bin on PATH) and Hugging Face's
  * text-generation-inference (Ubuntu from nvidia/cuda's base image, the server's Python environment on PATH; curl
- * only in some releases, so not claimed) and pytorch/torchserve (Ubuntu, the server's virtual environment in
+ * among the apt packages of its base stage from the 1.x releases on, not in the 0.x ones, whose tags start with 0.)
+ * and pytorch/torchserve (Ubuntu, the server's virtual environment in
  * /home/venv/bin on PATH, no curl or wget in its production image), and the server images of {@link ServerImages}
  * whose programs are known, and the Alpine-based Java images of AdoptOpenJDK, Azul and BellSoft
  * ({@link JavaImages#alpineVendorTools}). Empty for any other image.
@@ -40,7 +41,9 @@ final class VendorImageTools {
             return Optional.of(new ImageTools(written, true, Set.of("sh", "bash", "python", "python3"), "apt", "python"));
         }
         if (name.equals("ghcr.io/huggingface/text-generation-inference")) {
-            return Optional.of(new ImageTools(written, true, Set.of("sh", "bash", "python", "python3"), "apt", "python"));
+            boolean early = ref.tag() != null && ref.tag().startsWith("0.");
+            return Optional.of(new ImageTools(written, true, early ? Set.of("sh", "bash", "python", "python3")
+                    : Set.of("sh", "bash", "curl", "python", "python3"), "apt", "python"));
         }
         // the published server images whose programs hold in every release (Prometheus's BusyBox, Gitea's curl ...)
         Optional<ServerImages.Image> server = ref.isOfficialImage() ? Optional.empty()
