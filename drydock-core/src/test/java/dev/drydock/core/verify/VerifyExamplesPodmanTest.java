@@ -44,7 +44,8 @@ class VerifyExamplesPodmanTest {
         reports = Map.of(
                 "flask", verify("flask"),
                 "node", verify("node"),
-                "seed-recommendation", verify("seed-recommendation"));
+                "seed-recommendation", verify("seed-recommendation"),
+                "fastapi", verify("fastapi"));
     }
 
     @AfterAll
@@ -97,6 +98,17 @@ class VerifyExamplesPodmanTest {
         assertThat(status(before, "health")).isEqualTo(CheckStatus.FAIL);
         assertThat(before.check("stop").orElseThrow().detail()).contains("SIGKILL");
         fixedPassesEverything(c);
+    }
+
+    @Test
+    void fastapiFromDebianPackagesGetsAPythonProbeAndItsFixPasses() {
+        ContainerVerification c = only("fastapi");
+        ImageVerification before = c.before();
+        assertThat(status(before, "build")).isEqualTo(CheckStatus.PASS);
+        assertThat(status(before, "user")).as("runs as root").isEqualTo(CheckStatus.FAIL);
+        assertThat(status(before, "health")).as("no healthcheck").isEqualTo(CheckStatus.FAIL);
+        fixedPassesEverything(c);
+        assertThat(c.after().check("health").orElseThrow().detail()).contains("healthy");
     }
 
     @Test

@@ -56,6 +56,8 @@ import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.FileOnlyImage;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.PrivilegedPortBind;
+import dev.drydock.core.rules.support.KamalDeploy;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.fixes.StackFixes;
@@ -137,7 +139,11 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " the finding keeps its severity but no fix adds a USER, under which that step fails at every start"
                 + " (stopping a set -e script before the server): the recommendation names each such line and says to"
                 + " take it at build time (RUN chown, COPY --chown) or to keep root for it and drop privileges at the"
-                + " script's exec with gosu (su-exec on Alpine), also for php-fpm.",
+                + " script's exec with gosu (su-exec on Alpine), also for php-fpm."
+                + " No fix adds a USER either while the server listens on a port below 1024 (see"
+                + " non-root-privileged-port) with nothing that lets a non-root user bind it (a setcap in the image,"
+                + " compose sysctls, a Kamal deployment on Docker's own network): only Docker 20.10 and later allow it,"
+                + " and under Podman or CRI-O the server would stop at start; the recommendation says how to move it.",
         problem = "Without a USER instruction (or with USER root) the application runs as UID 0 inside the container.",
         impact = "Any flaw in the application or its dependencies hands an attacker root in the container: it can"
                 + " change the image's files, read every mounted secret, and is one kernel or runtime bug away from"
@@ -280,6 +286,9 @@ public final class RunsAsRoot implements Rule {
             String suggestion = suggestion(container);
             String hostSource = SourceBindMount.overWorkdir(container).orElse(null);
             Optional<String> cron = CronDaemons.started(context, container);
+            List<RootStartSteps.Step> rootSteps = cron.isPresent() ? List.of() : RootStartSteps.of(container);
+            Optional<PrivilegedPortBind> privilegedPort = cron.isPresent() || !rootSteps.isEmpty() ? Optional.empty()
+                    : unprivilegedBindFails(context, container);
             boolean developmentStage = BuiltImage.isDevelopmentStage(stage);
             boolean developmentFile = !developmentStage && container.service() != null
                     && ComposeServices.isDevelopmentFile(context, container.composeFile())
@@ -307,13 +316,19 @@ public final class RunsAsRoot implements Rule {
                             + " over the working directory: its files keep their owner on the host, so give"
                             + " the user write access to what the application writes there (or run the service"
                             + " with `user:` set to the owner's UID:GID).")
-                    + privilegedPortNote(context, container) + kube.recommendation());
-            List<RootStartSteps.Step> rootSteps = cron.isPresent() ? List.of() : RootStartSteps.of(container);
+                    + (privilegedPort.isPresent() ? "" : privilegedPortNote(context, container)) + kube.recommendation());
             if (!rootSteps.isEmpty()) {
                 recommendation = rootStepsAdvice(container, rootSteps, recommendation);
             }
+            if (privilegedPort.isPresent()) {
+                PrivilegedPortBind bind = privilegedPort.get();
+                recommendation += " No automatic fix adds the USER while " + bind.server() + " listens on port "
+                        + bind.port() + ": only Docker 20.10 and later let a non-root user bind it (Podman, CRI-O, containerd 1.x and host networking"
+                        + " refuse it, and the server would stop at start). " + bind.move(context, container)
+                        + bind.follow(container) + ", then switch users.";
+            }
             Fix fix = hostSource != null || cron.isPresent() || rootServerSharing(context, container) != null
-                    || !rootSteps.isEmpty() ? null
+                    || !rootSteps.isEmpty() || privilegedPort.isPresent() ? null
                     : createdUser(container) != null ? nonRootFix(container)
                     : StackFixes.runsAsRoot(context, container)
                             .map(f -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, f)))
@@ -742,6 +757,16 @@ public final class RunsAsRoot implements Rule {
                 + " container), but host networking and runtimes that keep the kernel's default (Podman, CRI-O, containerd"
                 + " 1.x, older Docker)"
                 + " refuse it, so a port above 1024 is the portable choice.";
+    }
+
+    /**
+     * The port below 1024 the server listens on when a non-root user could not bind it everywhere the image runs: no
+     * setcap in the image, no compose sysctls lowering the limit, no Kamal deployment on Docker's own network.
+     */
+    private static Optional<PrivilegedPortBind> unprivilegedBindFails(ReviewContext context, Container container) {
+        return PrivilegedPortBind.of(context, container)
+                .filter(b -> container.service() == null || !b.loweredBy(container.service()))
+                .filter(b -> KamalDeploy.of(context, container).map(KamalDeploy::hostNetwork).orElse(true));
     }
 
     /** The USER instruction as written when it names the user with build arguments (USER $UID:$GID), else null. */

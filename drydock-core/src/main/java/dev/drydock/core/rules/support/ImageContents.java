@@ -129,6 +129,9 @@ public final class ImageContents {
                         for (String program : programs(op.manager(), pkg)) {
                             installed.put(program, new Install(program, pkg, at));
                         }
+                        for (String program : dependencyPrograms(op.manager(), pkg)) {
+                            installed.putIfAbsent(program, new Install(program, pkg, at));
+                        }
                     }
                 });
                 PackageCommands.removal(call).ifPresent(op -> {
@@ -307,6 +310,19 @@ public final class ImageContents {
             case "procps", "procps-ng" -> List.copyOf(BaseImageFacts.PROCPS);
             default -> JAVA_PACKAGE.matcher(p).matches() ? List.of("java") : List.of();
         };
+    }
+
+    /**
+     * The programs a package brings in through its dependencies, among those drydock asks about: Debian's python3-*
+     * libraries and its gunicorn and uvicorn packages depend on python3 (Debian's Python policy), Alpine's py3-*
+     * packages on python3. Only for installs: removing such a package leaves its dependencies in place.
+     */
+    static List<String> dependencyPrograms(PackageCommands.Manager manager, String pkg) {
+        String p = pkg.toLowerCase(Locale.ROOT);
+        if (manager == PackageCommands.Manager.APT && (p.startsWith("python3-") || p.equals("gunicorn") || p.equals("uvicorn"))) {
+            return List.of("python3");
+        }
+        return manager == PackageCommands.Manager.APK && p.startsWith("py3-") ? List.of("python3", "python") : List.of();
     }
 
     /** Packages whose python is Python 2 (Debian's and Ubuntu's python, python-pip, python-dev; Alpine's old python). */
