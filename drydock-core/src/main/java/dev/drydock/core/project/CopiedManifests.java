@@ -8,6 +8,7 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.manifest.Manifest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,12 +16,17 @@ import java.util.regex.Pattern;
  * {@code src/cart/go.mod} beside {@code src/shop/requirements.txt}) to those a COPY or ADD of the Dockerfile takes
  * from the context: the image of one service holds that service's manifest, not its neighbours'. A context whose
  * manifests all sit in one folder, a COPY or mount the path of which drydock cannot tell (a variable left, a bind
- * mount of the context) and a Dockerfile that copies none of them keep every manifest, as before.
+ * mount of the whole context) and a Dockerfile that copies none of them keep every manifest, as before. A bind mount
+ * of a path of the context ({@code RUN --mount=type=bind,source=src/cart/go.mod,target=go.mod}) takes it as a COPY
+ * does.
  */
 final class CopiedManifests {
 
     private static final Pattern CONTEXT_BIND_MOUNT = Pattern.compile(
             "--mount=(?![^\\s]*\\btype=(?:cache|secret|ssh|tmpfs)\\b)(?![^\\s]*\\bfrom=)[^\\s]*");
+
+    /** The context path a bind mount takes: source= (or src=), up to the next option. */
+    private static final Pattern MOUNT_SOURCE = Pattern.compile("[-=,](?:source|src)=([^,\\s]+)");
 
     private CopiedManifests() {}
 
@@ -50,8 +56,14 @@ final class CopiedManifests {
                 }
             }
         }
-        if (CONTEXT_BIND_MOUNT.matcher(model.syntax().file().text()).find()) {
-            return found;
+        Matcher mount = CONTEXT_BIND_MOUNT.matcher(model.syntax().file().text());
+        while (mount.find()) {
+            Matcher source = MOUNT_SOURCE.matcher(mount.group());
+            String n = source.find() ? PathNames.normalizeRelative(source.group(1)) : null;
+            if (n == null || n.isEmpty() || n.indexOf('$') >= 0) {
+                return found; // the whole context, or a path drydock cannot tell
+            }
+            sources.add(n);
         }
         List<Manifest> copied = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {

@@ -9,6 +9,7 @@ import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CurlProbes;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.FlyDeploy;
+import dev.drydock.core.rules.support.GrpcHealthProbe;
 import dev.drydock.core.manifest.FlyToml;
 import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.ListeningPorts;
@@ -104,6 +105,9 @@ import java.util.List;
                 + " Also the paths of the HTTP service checks of a fly.toml in the build context that deploys the"
                 + " image ([[http_service.checks]], [[services.http_checks]]; the finding is on the check): Fly Proxy"
                 + " sends no requests to a Machine whose check fails."
+                + " An HTTP probe of the port of a gRPC-only server (grpc-go, grpcio, @grpc/grpc-js, grpc-java or"
+                + " tonic among its dependencies and no web framework or route; Grpc.AspNetCore with no route but /)"
+                + " fires too: the server closes the connection of a request that is not gRPC's."
                 + " Quiet when the routes cannot all be read (a third-party"
                 + " blueprint, a mounted sub-application or nested router, a path built at run time or held in a"
                 + " variable, a net/http subtree pattern such as \"/\", a health-check library) or no application was found."
@@ -175,7 +179,8 @@ public final class HealthcheckEndpointMissing implements Rule {
             }
             List<String> waiting = c.service() == null ? List.of()
                     : ComposeServices.awaitingHealthy(context.project(), c.service());
-            if (probesWorker(context, c, hc, url, waiting) || wrongPort(context, c, hc, url, waiting)
+            if (probesWorker(context, c, hc, url, waiting) || probesGrpcServer(context, c, hc, url, waiting)
+                    || wrongPort(context, c, hc, url, waiting)
                     || TaskWorkers.flower(c.entryPoint())) {
                 continue; // flower serves its own pages, not the application's routes
             }
@@ -547,6 +552,43 @@ public final class HealthcheckEndpointMissing implements Rule {
                                 ? "`test: [\"CMD\", \"" + String.join("\", \"", worker.probe()) + "\"]`"
                                 : own)
                                 + " (it answers when the worker is connected to its broker and takes jobs).")
+                .add();
+        return true;
+    }
+
+    /**
+     * An HTTP probe of the port a gRPC-only server serves on ({@link AppFacts#grpcServer}): the server expects the
+     * HTTP/2 connection preface of a gRPC client and closes a plain HTTP/1.1 request's connection, so curl and wget
+     * get no response at all. Only where the port is the application's: the one it listens on, else the one it is
+     * published or exposed on.
+     */
+    private boolean probesGrpcServer(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url,
+            List<String> waiting) {
+        AppSource app = Apps.of(context, c);
+        String library = AppFacts.grpcServer(c, app).orElse(null);
+        if (library == null || ListeningPorts.otherServerBeside(c.entryPoint())) {
+            return false;
+        }
+        int probed = url.portOrDefault();
+        ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
+        boolean served = listener != null ? listener.ports().contains(probed)
+                : !AppFacts.portAssumed(context, c, app) && AppFacts.port(context, c, app) == probed;
+        if (!served) {
+            return false;
+        }
+        context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck makes an HTTP request of "
+                        + url.text() + ", but " + (c.service() == null ? "the application" : c.service().name())
+                        + " serves only gRPC (" + library + ") on port " + probed + ": a gRPC server waits for the"
+                        + " HTTP/2 preface of a gRPC client and closes the connection of a plain HTTP request, so every"
+                        + " probe fails" + ComposeServices.neverStart(waiting))
+                .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
+                .recommendation("Ask the standard gRPC health service (grpc.health.v1, which the server registers)"
+                        + " with grpc_health_probe, copied into the final stage ("
+                        + GrpcHealthProbe.copyInstruction("/usr/local/bin/grpc_health_probe") + "): "
+                        + ("compose".equals(hc.source())
+                                ? "test: [\"CMD\", \"/usr/local/bin/grpc_health_probe\", \"-addr=127.0.0.1:" + probed + "\"]"
+                                : "HEALTHCHECK CMD [\"/usr/local/bin/grpc_health_probe\", \"-addr=127.0.0.1:" + probed + "\"]")
+                        + ".")
                 .add();
         return true;
     }

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.GrpcHealthProbe;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.EntryPoint;
@@ -470,7 +471,6 @@ public final class HealthcheckMissing implements Rule {
                 + (image.needs() == null ? "" : ", " + image.needs()) + ".";
     }
 
-    /** For a gRPC server: the standard health service asked by grpc_health_probe, not an HTTP request. */
     /**
      * For Dagster's code server ({@code dagster api grpc}, on 4000 unless -p/--port says otherwise): it speaks gRPC, and
      * Dagster ships its own check of it, {@code dagster api grpc-health-check}, which its Helm chart probes with.
@@ -495,11 +495,12 @@ public final class HealthcheckMissing implements Rule {
                 + " \"-p\", \"" + port + "\"], in the final stage or as the compose service's healthcheck.");
     }
 
+    /** For a gRPC server: the standard health service asked by grpc_health_probe, not an HTTP request. */
     private static String grpcRecommendation(String library, int port) {
         return "The service speaks gRPC (" + library + ") on port " + port + ", where an HTTP probe gets no answer:"
                 + " serve the standard gRPC health service (grpc.health.v1" + (library.equals("tonic")
                         ? ", tonic-health for tonic" : "") + ") and probe it with grpc_health_probe, copied into the"
-                + " final stage: HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD"
+                + " final stage (" + GrpcHealthProbe.copyInstruction("/usr/local/bin/grpc_health_probe") + "): HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD"
                 + " [\"/usr/local/bin/grpc_health_probe\", \"-addr=127.0.0.1:" + port + "\"].";
     }
 

@@ -20,6 +20,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.FinalUser;
+import dev.drydock.core.rules.support.GrpcHealthProbe;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.Probes;
@@ -43,6 +44,9 @@ import java.util.regex.Pattern;
                 + " environment of mambaorg/micromamba, /opt/conda/bin/python, which only the image's entry point"
                 + " activates, unless ENV PATH adds its folder) cannot start either,"
                 + " nor can a program the image renamed (mysqladmin, mysql in mariadb 11 and later: mariadb-admin, mariadb)."
+                + " grpc_health_probe (or grpc-health-probe), which no base image ships, counts as present when a RUN of"
+                + " the image's stages names it (a download, go install) or a COPY or ADD puts it there (from a stage,"
+                + " the context, a URL or ghcr.io/grpc-ecosystem/grpc-health-probe)."
                 + " Quiet for images drydock does not know. Critical when another compose service waits for it"
                 + " with condition: service_healthy, which then never starts.",
         problem = "Docker runs the probe inside the container: a program that is not there makes every probe fail.",
@@ -128,10 +132,13 @@ public final class HealthcheckToolMissing implements Rule {
                             + ": every probe fails and the container never becomes healthy";
             List<String> waiting = c.service() == null ? List.of()
                     : ComposeServices.awaitingHealthy(context.project(), c.service());
-            List<String> argv = replacementProbe(context, c, probe, image);
+            boolean grpc = GrpcHealthProbe.is(missing)
+                    || !missing.equals("sh") && AppFacts.grpcServer(c, Apps.of(context, c)).isPresent();
+            List<String> argv = grpc ? null : replacementProbe(context, c, probe, image);
             var finding = context.finding(this, Probes.locate(c, hc, at), message + ComposeServices.neverStart(waiting))
                     .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
-                    .recommendation(recommendation(c, hc, argv, image, missing));
+                    .recommendation(grpc ? grpcRecommendation(hc, at, missing)
+                            : recommendation(c, hc, argv, image, missing));
             TextEdit edit = argv == null || !requestsKnownPath(context, c, probe) ? null : edit(c, hc, argv);
             if (edit != null) {
                 finding.fix(Fix.of("probe with " + argv.get(0) + " instead of " + missing, FixSafety.SAFE, edit));
@@ -306,6 +313,23 @@ public final class HealthcheckToolMissing implements Rule {
             return null; // the image's HEALTHCHECK comes from its base image
         }
         return ProbeEdits.dockerfileCommand(c.build().stage().config().healthcheck(), argv);
+    }
+
+    /**
+     * For grpc_health_probe, which no package manager of the base images installs, or a probe of a gRPC-only server,
+     * which only a gRPC client can ask: copy grpc_health_probe from its project's image, to the path the probe runs it
+     * from when it already does.
+     */
+    private static String grpcRecommendation(EffectiveHealthcheck hc, Probes.Program at, String missing) {
+        String word = at == null ? "" : at.testIndex() < 0 ? at.name() : hc.test().get(at.testIndex());
+        boolean named = GrpcHealthProbe.is(missing);
+        String path = named && word.startsWith("/") ? word
+                : "/usr/local/bin/" + (named ? missing : "grpc_health_probe");
+        return (named ? "Copy grpc_health_probe into the final stage where the probe runs it: "
+                        : "The application serves only gRPC, which an HTTP client cannot ask: probe the standard gRPC"
+                                + " health service with grpc_health_probe, copied into the final stage: ")
+                + GrpcHealthProbe.copyInstruction(path) + " (or download a release asset of"
+                + " github.com/grpc-ecosystem/grpc-health-probe there and check its checksum).";
     }
 
     private static String recommendation(Container c, EffectiveHealthcheck hc, List<String> argv, ImageContents image,

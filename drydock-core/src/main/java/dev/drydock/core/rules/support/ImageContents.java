@@ -96,6 +96,9 @@ public final class ImageContents {
         Set<String> conditional = new HashSet<>();
         for (RunStep run : RunStep.of(model, inImage)) {
             Origin at = new Origin(file, run.instruction().span());
+            if (GrpcHealthProbe.named(run.text())) {
+                GrpcHealthProbe.NAMES.forEach(name -> installed.put(name, new Install(name, null, at)));
+            }
             List<Call> calls = run.calls().stream().map(run::expanded).toList();
             List<Call> aptMarks = AptMarkPurge.relevant(calls);
             int marksAfter = 0; // aptMarks.get(marksAfter) is the first of them after call i
@@ -149,15 +152,20 @@ public final class ImageContents {
         }
         for (Stage s : inImage) {
             for (CopyCommand copy : s.copies()) {
+                Origin at = new Origin(file, copy.instruction().span());
+                String dest = copy.destination();
+                if (GrpcHealthProbe.named(dest) || copy.sources().stream().anyMatch(GrpcHealthProbe::named)) {
+                    // downloaded by ADD, copied from the context, a stage or the probe's own image, under either name
+                    GrpcHealthProbe.NAMES.forEach(name -> installed.put(name, new Install(name, null, at)));
+                }
                 if (copy.fromContext()) {
                     continue;
                 }
-                String dest = copy.destination();
                 for (String src : copy.sources()) {
                     String name = dest.endsWith("/") ? src.substring(src.lastIndexOf('/') + 1)
                             : dest.substring(dest.lastIndexOf('/') + 1);
-                    if (name.equals("grpc_health_probe") || BaseImageFacts.ASKED.contains(name)) {
-                        installed.put(name, new Install(name, null, new Origin(file, copy.instruction().span())));
+                    if (BaseImageFacts.ASKED.contains(name)) {
+                        installed.put(name, new Install(name, null, at));
                     }
                 }
             }

@@ -225,7 +225,8 @@ public final class Probes {
             return "sh";
         }
         for (Program p : probe.programs()) {
-            if (BaseImageFacts.ASKED.contains(p.name()) && !image.has(p.name()).orElse(true) || image.lacksProcps(p.name())) {
+            if ((BaseImageFacts.ASKED.contains(p.name()) || GrpcHealthProbe.is(p.name()))
+                    && !image.has(p.name()).orElse(true) || image.lacksProcps(p.name())) {
                 return p.name();
             }
             if (p.bare() && image.offPath(p.name()).isPresent() || image.renamed(p.name()).isPresent()) {
