@@ -564,18 +564,11 @@ public final class HealthcheckEndpointMissing implements Rule {
      */
     private boolean probesGrpcServer(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url,
             List<String> waiting) {
-        AppSource app = Apps.of(context, c);
-        String library = AppFacts.grpcServer(c, app).orElse(null);
-        if (library == null || ListeningPorts.otherServerBeside(c.entryPoint())) {
+        String library = Probes.grpcOnlyPort(context, c, url).orElse(null);
+        if (library == null) {
             return false;
         }
         int probed = url.portOrDefault();
-        ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
-        boolean served = listener != null ? listener.ports().contains(probed)
-                : !AppFacts.portAssumed(context, c, app) && AppFacts.port(context, c, app) == probed;
-        if (!served) {
-            return false;
-        }
         context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck makes an HTTP request of "
                         + url.text() + ", but " + (c.service() == null ? "the application" : c.service().name())
                         + " serves only gRPC (" + library + ") on port " + probed + ": a gRPC server waits for the"

@@ -293,7 +293,8 @@ public final class HealthcheckMissing implements Rule {
                     : ImageRole.program(c).flatMap(p -> ServerProbes.of(p, root));
             boolean ownCheck = serverProbe.isPresent() || known.isPresent();
             Optional<String> dagster = probe == null && !ownCheck ? dagsterCodeServer(c) : Optional.empty();
-            Optional<String> grpc = dagster.isEmpty() && role == ImageRole.APPLICATION && probe == null && !ownCheck
+            Optional<String> grpc = dagster.isEmpty() && role == ImageRole.APPLICATION && (probe == null || failure != null)
+                    && !ownCheck
                     ? AppFacts.grpcServer(c, app) : Optional.empty();
             List<Integer> otherProtocol = probe != null || ownCheck || grpc.isPresent() ? List.of()
                     : AppFacts.otherProtocolPortsOnly(c, app);

@@ -254,12 +254,33 @@ public final class Probes {
                 .filter(image -> image.lacksHealthRoute(url.path(), url.portOrDefault())).isPresent()) {
             return "healthcheck-endpoint-missing";
         }
+        if (url != null && grpcOnlyPort(context, c, url).isPresent()) {
+            return "healthcheck-endpoint-missing";
+        }
         TaskWorkers.TaskWorker worker = url == null ? null : TaskWorkers.of(context, c).orElse(null);
         if (worker != null) {
             return worker.answersOn(url.port()) ? null : "healthcheck-endpoint-missing";
         }
         return url != null && app != null && app.routes().determines(url.path()) && app.routes().match(url.path()).isEmpty()
                 ? "healthcheck-endpoint-missing" : null;
+    }
+
+    /**
+     * The gRPC library of a gRPC-only server ({@link AppFacts#grpcServer}) whose port the URL requests: the port the
+     * server listens on, else the one the application is published or exposed on. Such a server closes the connection
+     * of a plain HTTP request. Empty otherwise, and when the command starts another server beside it.
+     */
+    public static Optional<String> grpcOnlyPort(ReviewContext context, Container c, Url url) {
+        AppSource app = Apps.of(context, c);
+        Optional<String> library = AppFacts.grpcServer(c, app);
+        if (library.isEmpty() || ListeningPorts.otherServerBeside(c.entryPoint())) {
+            return Optional.empty();
+        }
+        int probed = url.portOrDefault();
+        ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
+        boolean served = listener != null ? listener.ports().contains(probed)
+                : !AppFacts.portAssumed(context, c, app) && AppFacts.port(context, c, app) == probed;
+        return served ? library : Optional.empty();
     }
 
     /**
