@@ -37,21 +37,23 @@ final class ContainerChecks {
             results.add(health(id, plan));
             ContainerState state = engine.state(id);
             if (!state.running()) {
-                List<String> logs = engine.logs(id, 20);
-                String reason = "the container exited with code " + state.exitCode();
-                results.add(CheckResult.skip(UserCheck.ID, reason).withLines(logs));
-                results.add(CheckResult.skip(MainProcessCheck.ID, reason));
-                results.add(CheckResult.skip(FilesCheck.ID, reason));
-                results.add(CheckResult.fail(StopCheck.ID, reason + " before it was stopped").withLines(logs));
+                results.addAll(exited(id, state, ""));
                 return results;
             }
+            List<CheckResult> inside = new ArrayList<>();
             CommandResult uid = engine.exec(id, null, List.of("id", "-u"));
             String configured = plan.spec().user() != null ? plan.spec().user() : image.user();
-            results.add(UserCheck.evaluate(uid.ok() ? uid.stdout() : null, configured));
+            inside.add(UserCheck.evaluate(uid.ok() ? uid.stdout() : null, configured));
             boolean hasShell = engine.exec(id, null, List.of("sh", "-c", "true")).ok();
             CommandResult cmdline = engine.exec(id, "0", List.of("cat", "/proc/1/cmdline"));
-            results.add(MainProcessCheck.evaluate(cmdline.ok() ? MainProcessCheck.parseCmdline(cmdline.stdout()) : List.of()));
-            results.add(new FilesCheck(engine, id).run(plan, hasShell));
+            inside.add(MainProcessCheck.evaluate(cmdline.ok() ? MainProcessCheck.parseCmdline(cmdline.stdout()) : List.of()));
+            inside.add(new FilesCheck(engine, id).run(plan, hasShell));
+            state = engine.state(id);
+            if (!state.running()) {
+                results.addAll(exited(id, state, " while it was being checked"));
+                return results;
+            }
+            results.addAll(inside);
             results.add(stop(id, plan.grace()));
         } finally {
             if (!keep) {
@@ -59,6 +61,19 @@ final class ContainerChecks {
             }
         }
         return results;
+    }
+
+    /**
+     * The checks made inside a container that is no longer running: what an exec would answer then
+     * (a missing program, a missing folder) says nothing about the image.
+     */
+    private List<CheckResult> exited(String id, ContainerState state, String when) {
+        List<String> logs = engine.logs(id, 20);
+        String reason = "the container exited with code " + state.exitCode() + when;
+        return List.of(CheckResult.skip(UserCheck.ID, reason).withLines(logs),
+                CheckResult.skip(MainProcessCheck.ID, reason),
+                CheckResult.skip(FilesCheck.ID, reason),
+                CheckResult.fail(StopCheck.ID, reason + " before it was stopped").withLines(logs));
     }
 
     private CheckResult health(String id, RunPlan plan) {
