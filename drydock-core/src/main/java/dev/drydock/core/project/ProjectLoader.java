@@ -271,13 +271,20 @@ public final class ProjectLoader {
 
         private List<DeclaredBuild> readDeclaredBuilds() {
             List<DeclaredBuild> all = new ArrayList<>();
+            Map<String, SourceFile> read = new LinkedHashMap<>();
             for (String path : commandFiles(layout, files)) {
-                SourceFile file = text(path);
+                read.put(path, text(path));
+            }
+            WorkflowCalls calls = WorkflowCalls.of(read.values().stream()
+                    .filter(f -> f != null && f.path().startsWith(".github/workflows/")).toList());
+            for (Map.Entry<String, SourceFile> entry : read.entrySet()) {
+                String path = entry.getKey();
+                SourceFile file = entry.getValue();
                 if (file == null || !DeclaredBuilds.mayDeclare(file.text())) {
                     continue;
                 }
                 List<Origin> unplaced = new ArrayList<>();
-                List<DeclaredBuild> found = DeclaredBuilds.read(file, "", files::isDirectory, files::exists, unplaced);
+                List<DeclaredBuild> found = DeclaredBuilds.read(file, "", files::isDirectory, files::exists, unplaced, calls);
                 String folder = PathNames.parent(path);
                 if (found.isEmpty() && !folder.isEmpty() && path.endsWith(".sh")) {
                     unplaced.clear();

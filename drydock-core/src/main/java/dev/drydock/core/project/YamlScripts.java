@@ -16,7 +16,7 @@ final class YamlScripts {
     private YamlScripts() {}
 
     /** What may precede a command on its line when it starts a plain scalar: a sequence dash and/or a key. */
-    private static final Pattern PLAIN_START = Pattern.compile("^( *)(?:- +)*(?:[\\w.-]+: +)?$");
+    private static final Pattern PLAIN_START = Pattern.compile("^( *)((?:- +)*)([\\w.-]+: +)?$");
 
     private static final Pattern FOLDED_HEADER = Pattern.compile("(?:^|[:-]) *>[-+]?[0-9]?\\s*(?:#.*)?$");
 
@@ -37,7 +37,11 @@ final class YamlScripts {
         String before = text.substring(lineStart, start);
         if (!before.isBlank()) {
             Matcher plain = PLAIN_START.matcher(before);
-            return plain.find() ? plain.group(1).length() + 1 : -1;
+            if (!plain.find()) {
+                return -1;
+            }
+            // a value's lines go deeper than its key (`- run: x` then `  working-directory:` is the next key)
+            return plain.group(1).length() + (plain.group(3) == null ? 0 : plain.group(2).length()) + 1;
         }
         int indent = before.length();
         String header = headerAbove(text, lineStart, indent);
