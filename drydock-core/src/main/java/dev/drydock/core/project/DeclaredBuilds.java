@@ -226,7 +226,10 @@ final class DeclaredBuilds {
      */
     static String folderAt(SourceFile file, int start, String cwd) {
         if (YamlScripts.isYaml(file.path())) {
-            cwd = YamlScripts.folderAfterCds(file.text(), start, cwd);
+            if (!file.path().startsWith(".github/")) {
+                cwd = YamlScripts.folderAfterBeforeScript(file, file.position(start).line(), cwd);
+            }
+            cwd = cwd == null ? null : YamlScripts.folderAfterCds(file.text(), start, cwd);
             if (cwd == null) {
                 return null;
             }

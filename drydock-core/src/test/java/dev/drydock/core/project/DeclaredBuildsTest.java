@@ -595,4 +595,35 @@ class DeclaredBuildsTest {
                 WorkflowCalls.of(List.of(called))))
                 .extracting(DeclaredBuild::dockerfile).containsExactly("Dockerfile", "Dockerfile");
     }
+
+    @Test
+    void aGitlabJobsScriptRunsWhereItsBeforeScriptOrThePipelinesDefaultOneMovedTo() {
+        List<DeclaredBuild> builds = read(".gitlab-ci.yml", """
+                default:
+                  before_script:
+                    - echo "$CI_REGISTRY_PASSWORD" | docker login -u "$CI_REGISTRY_USER" --password-stdin
+                    - cd web
+                web:
+                  script:
+                    - docker build -t web .
+                api:
+                  before_script:
+                    - cd services
+                    - cd api
+                  script: docker build -t api .
+                docker:
+                  before_script: []
+                  script:
+                    - docker build -t tools -f Dockerfile.prod .
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile)
+                .containsExactly("web/Dockerfile", "services/api/Dockerfile");
+        assertThat(read(".gitlab-ci.yml", """
+                before_script:
+                  - cd docker
+                image:
+                  script:
+                    - docker build -f Dockerfile.prod .
+                """)).extracting(DeclaredBuild::dockerfile).containsExactly("docker/Dockerfile.prod");
+    }
 }
