@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * and GitHub's {@code docker/build-push-action} steps with their {@code context}, {@code file} and
  * {@code target}. Only what is written literally is taken: a context or Dockerfile that depends on a
  * variable other than the workspace's own ({@code $GITHUB_WORKSPACE}, {@code $CI_PROJECT_DIR}) is left out,
- * except a workflow job's literal matrix: a step that refers to it gives one build a combination ({@link WorkflowMatrix}).
+ * except a workflow job's literal matrix: a step that refers to it gives one build a combination ({@link WorkflowMatrix}),
+ * and a reusable workflow's inputs, read as each calling workflow of the project passes them ({@link WorkflowCalls}).
  */
 final class DeclaredBuilds {
 
@@ -79,19 +80,26 @@ final class DeclaredBuilds {
      */
     static List<DeclaredBuild> read(SourceFile file, String cwd, Predicate<String> isDirectory,
             Predicate<String> isFile, List<Origin> unplaced) {
+        return read(file, cwd, isDirectory, isFile, unplaced, WorkflowCalls.NONE);
+    }
+
+    /** @param calls the project's calls of its reusable workflows, whose inputs a called workflow's steps refer to */
+    static List<DeclaredBuild> read(SourceFile file, String cwd, Predicate<String> isDirectory,
+            Predicate<String> isFile, List<Origin> unplaced, WorkflowCalls calls) {
         String text = file.text();
         List<DeclaredBuild> out = new ArrayList<>();
         Matcher command = BUILD_COMMAND.matcher(text);
         boolean workflow = file.path().startsWith(".github/workflows/");
         boolean jenkins = PathNames.fileName(file.path()).startsWith("Jenkinsfile");
         WorkflowMatrix matrix = workflow ? WorkflowMatrix.of(file) : null;
+        List<Map<String, String>> inputs = workflow ? calls.inputSets(file) : List.of();
         while (command.find()) {
-            String folder = workflow ? stepWorkingDirectory(file, command.start(), cwd) : cwd;
-            if (folder != null && jenkins) {
-                folder = JenkinsDirs.folderAt(text, command.start(), folder);
-            }
-            if (folder != null) {
-                for (UnaryOperator<String> expand : substitutions(matrix, file, command.start())) {
+            for (UnaryOperator<String> expand : substitutions(matrix, inputs, file, command.start())) {
+                String folder = workflow ? stepWorkingDirectory(file, command.start(), cwd, expand) : cwd;
+                if (folder != null && jenkins) {
+                    folder = JenkinsDirs.folderAt(text, command.start(), folder);
+                }
+                if (folder != null) {
                     commandBuild(file, command.start(), command.end(), folder, toolOf(command.group()), expand,
                             isDirectory, isFile, unplaced)
                             .ifPresent(out::add);
@@ -105,7 +113,7 @@ final class DeclaredBuilds {
             for (int line = 1; line <= file.lineCount(); line++) {
                 Matcher uses = BUILD_PUSH_ACTION.matcher(file.line(line));
                 if (uses.find()) {
-                    for (UnaryOperator<String> expand : substitutions(matrix, file, file.lineStart(line))) {
+                    for (UnaryOperator<String> expand : substitutions(matrix, inputs, file, file.lineStart(line))) {
                         actionBuild(file, line, uses, expand, isDirectory, isFile, unplaced).ifPresent(out::add);
                     }
                 }
@@ -114,13 +122,24 @@ final class DeclaredBuilds {
         return out;
     }
 
-    /** One substitution of the matrix values a combination of the workflow job's matrix that the step refers to. */
-    private static List<UnaryOperator<String>> substitutions(WorkflowMatrix matrix, SourceFile file, int offset) {
+    /**
+     * One substitution of the matrix values and workflow inputs a combination of the workflow job's matrix and a set
+     * of the inputs its callers pass that the step refers to.
+     */
+    private static List<UnaryOperator<String>> substitutions(WorkflowMatrix matrix, List<Map<String, String>> inputs,
+            SourceFile file, int offset) {
         if (matrix == null) {
             return List.of(UnaryOperator.identity());
         }
         int first = stepStart(file, file.position(offset).line());
-        return matrix.substitutions(file, first, stepEnd(file, first));
+        int last = stepEnd(file, first);
+        List<UnaryOperator<String>> out = new ArrayList<>();
+        for (UnaryOperator<String> values : matrix.substitutions(file, first, last)) {
+            for (UnaryOperator<String> given : WorkflowCalls.substitutions(inputs, file, first, last)) {
+                out.add(written -> given.apply(values.apply(written)));
+            }
+        }
+        return out;
     }
 
     /** The tool a build command found by {@link #BUILD_COMMAND} runs. */
@@ -207,7 +226,10 @@ final class DeclaredBuilds {
      */
     static String folderAt(SourceFile file, int start, String cwd) {
         if (YamlScripts.isYaml(file.path())) {
-            cwd = YamlScripts.folderAfterCds(file.text(), start, cwd);
+            if (!file.path().startsWith(".github/")) {
+                cwd = YamlScripts.folderAfterBeforeScript(file, file.position(start).line(), cwd);
+            }
+            cwd = cwd == null ? null : YamlScripts.folderAfterCds(file.text(), start, cwd);
             if (cwd == null) {
                 return null;
             }
@@ -485,7 +507,7 @@ final class DeclaredBuilds {
      * The {@code working-directory} of the workflow step a command is written in, relative to the root: null
      * when it cannot be known, {@code cwd} when the step has none.
      */
-    private static String stepWorkingDirectory(SourceFile file, int offset, String cwd) {
+    private static String stepWorkingDirectory(SourceFile file, int offset, String cwd, UnaryOperator<String> expand) {
         int first = stepStart(file, file.position(offset).line());
         int stepIndent = SourceFile.spaceIndent(file.line(first));
         int last = stepEnd(file, first);
@@ -493,11 +515,11 @@ final class DeclaredBuilds {
             String text = file.line(n);
             Matcher key = WORKING_DIRECTORY.matcher(text);
             if (key.find() && SourceFile.spaceIndent(text) <= stepIndent + 2) {
-                return resolve("", scalar(key.group(1)));
+                return resolve("", expand.apply(scalar(key.group(1))));
             }
         }
         String defaults = defaultWorkingDirectory(file, first);
-        return defaults == null ? cwd : resolve("", defaults);
+        return defaults == null ? cwd : resolve("", expand.apply(defaults));
     }
 
     private static final Pattern STEPS_KEY = Pattern.compile("^( *)steps:\\s*(?:#.*)?$");

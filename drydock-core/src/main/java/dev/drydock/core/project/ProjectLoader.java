@@ -107,7 +107,7 @@ public final class ProjectLoader {
         Reading(ProjectLayout layout, ProjectFiles files) {
             this.files = files;
             this.composeChains = readComposeChains(layout, files);
-            this.layout = withChainedFiles(layout, files, composeChains);
+            this.layout = withGitLabIncludes(withChainedFiles(layout, files, composeChains), files);
             diagnostics.addAll(layout.diagnostics());
         }
 
@@ -141,6 +141,34 @@ public final class ProjectLoader {
             }
             return List.copyOf(all);
         }
+
+        /** The layout with the project's files that its GitLab pipeline includes, as GitLab CI files themselves. */
+        private static ProjectLayout withGitLabIncludes(ProjectLayout layout, ProjectFiles files) {
+            java.util.Deque<String> pending = new java.util.ArrayDeque<>();
+            layout.ciFiles().stream().filter(e -> e.type() == FileType.GITLAB_CI).forEach(e -> pending.add(e.path()));
+            java.util.Set<String> seen = new java.util.HashSet<>(pending);
+            List<ProjectEntry> added = new ArrayList<>();
+            while (!pending.isEmpty() && seen.size() < MAX_INCLUDED_FILES) {
+                SourceFile file;
+                try {
+                    file = files.read(pending.poll()).file();
+                } catch (SourceException e) {
+                    continue; // reported where the file is read for its builds
+                }
+                for (String path : GitLabIncludes.local(file)) {
+                    if (seen.add(path) && layout.entry(path).filter(e -> e.kind() == FileKind.CI).isEmpty()) {
+                        files.entry(path, FileType.GITLAB_CI).ifPresent(entry -> {
+                            added.add(entry);
+                            pending.add(path);
+                        });
+                    }
+                }
+            }
+            return added.isEmpty() ? layout : layout.plus(added);
+        }
+
+        /** How many GitLab files of a project are followed through their includes at most. */
+        private static final int MAX_INCLUDED_FILES = 64;
 
         /** The layout with the chained files discovery did not take for compose files ({@code deploy/production.yml}). */
         private static ProjectLayout withChainedFiles(ProjectLayout layout, ProjectFiles files, List<List<String>> chains) {
@@ -271,13 +299,20 @@ public final class ProjectLoader {
 
         private List<DeclaredBuild> readDeclaredBuilds() {
             List<DeclaredBuild> all = new ArrayList<>();
+            Map<String, SourceFile> read = new LinkedHashMap<>();
             for (String path : commandFiles(layout, files)) {
-                SourceFile file = text(path);
+                read.put(path, text(path));
+            }
+            WorkflowCalls calls = WorkflowCalls.of(read.values().stream()
+                    .filter(f -> f != null && f.path().startsWith(".github/workflows/")).toList());
+            for (Map.Entry<String, SourceFile> entry : read.entrySet()) {
+                String path = entry.getKey();
+                SourceFile file = entry.getValue();
                 if (file == null || !DeclaredBuilds.mayDeclare(file.text())) {
                     continue;
                 }
                 List<Origin> unplaced = new ArrayList<>();
-                List<DeclaredBuild> found = DeclaredBuilds.read(file, "", files::isDirectory, files::exists, unplaced);
+                List<DeclaredBuild> found = DeclaredBuilds.read(file, "", files::isDirectory, files::exists, unplaced, calls);
                 String folder = PathNames.parent(path);
                 if (found.isEmpty() && !folder.isEmpty() && path.endsWith(".sh")) {
                     unplaced.clear();

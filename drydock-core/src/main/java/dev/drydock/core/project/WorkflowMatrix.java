@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,12 @@ final class WorkflowMatrix {
 
     static final int MAX_COMBINATIONS = 64;
 
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{\\{\\s*matrix\\.([A-Za-z_][\\w-]*)\\s*}}");
+    /**
+     * {@code ${{ matrix.KEY }}}, or the index form {@code ${{ matrix['KEY'] }}} that keys with other characters need
+     * (also met without its quotes, once a shell command line has been split into words).
+     */
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{\\{\\s*matrix(?:\\.([A-Za-z_][\\w-]*)"
+            + "|\\[\\s*(['\"]?)([^'\"\\]]+)\\2\\s*])\\s*}}");
 
     private static final Pattern STEPS_KEY = Pattern.compile("^( *)steps:\\s*(?:#.*)?$");
 
@@ -53,7 +59,7 @@ final class WorkflowMatrix {
         for (int n = first; n <= last; n++) {
             Matcher reference = REFERENCE.matcher(file.line(n));
             while (reference.find()) {
-                keys.add(reference.group(1));
+                keys.add(key(reference));
             }
         }
         List<Map<String, String>> combinations = keys.isEmpty() ? List.of() : combinations(jobAt(file, first));
@@ -74,7 +80,11 @@ final class WorkflowMatrix {
             return null;
         }
         return REFERENCE.matcher(written).replaceAll(m -> Matcher.quoteReplacement(
-                values.getOrDefault(m.group(1), m.group())));
+                values.getOrDefault(key(m), m.group())));
+    }
+
+    private static String key(MatchResult reference) {
+        return reference.group(1) != null ? reference.group(1) : reference.group(3);
     }
 
     /** The name of the job whose steps hold the line, or null. */

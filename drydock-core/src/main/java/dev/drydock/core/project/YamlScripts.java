@@ -16,7 +16,7 @@ final class YamlScripts {
     private YamlScripts() {}
 
     /** What may precede a command on its line when it starts a plain scalar: a sequence dash and/or a key. */
-    private static final Pattern PLAIN_START = Pattern.compile("^( *)(?:- +)*(?:[\\w.-]+: +)?$");
+    private static final Pattern PLAIN_START = Pattern.compile("^( *)((?:- +)*)([\\w.-]+: +)?$");
 
     private static final Pattern FOLDED_HEADER = Pattern.compile("(?:^|[:-]) *>[-+]?[0-9]?\\s*(?:#.*)?$");
 
@@ -37,7 +37,11 @@ final class YamlScripts {
         String before = text.substring(lineStart, start);
         if (!before.isBlank()) {
             Matcher plain = PLAIN_START.matcher(before);
-            return plain.find() ? plain.group(1).length() + 1 : -1;
+            if (!plain.find()) {
+                return -1;
+            }
+            // a value's lines go deeper than its key (`- run: x` then `  working-directory:` is the next key)
+            return plain.group(1).length() + (plain.group(3) == null ? 0 : plain.group(2).length()) + 1;
         }
         int indent = before.length();
         String header = headerAbove(text, lineStart, indent);
@@ -108,6 +112,104 @@ final class YamlScripts {
         String folder = cwd;
         for (String dir : cds) {
             folder = folder == null ? null : DeclaredBuilds.resolve(folder, dir);
+        }
+        return folder;
+    }
+
+    private static final Pattern SCRIPT_KEY = Pattern.compile("^( *)script:");
+
+    /**
+     * The folder a GitLab job's {@code script} starts in: {@code cwd} moved by the {@code cd DIR} items of the job's
+     * {@code before_script}, or of the pipeline's ({@code default:} or top-level) when the job has none, which GitLab
+     * runs in the same shell just before; {@code cwd} for a command outside a {@code script}; null when a {@code cd}
+     * moves to a folder that cannot be told.
+     */
+    static String folderAfterBeforeScript(SourceFile file, int line, String cwd) {
+        int indent = SourceFile.spaceIndent(file.line(line));
+        int key = -1;
+        for (int n = line; n >= 1 && key < 0; n--) {
+            String text = file.line(n);
+            if (text.isBlank() || text.strip().startsWith("#")) {
+                continue;
+            }
+            int own = SourceFile.spaceIndent(text);
+            if (own < indent || n == line && text.strip().startsWith("script:")) {
+                if (own == 0) {
+                    return cwd;
+                }
+                if (SCRIPT_KEY.matcher(text).find()) {
+                    key = n;
+                }
+                indent = own;
+            }
+        }
+        if (key < 0) {
+            return cwd;
+        }
+        int keyIndent = SourceFile.spaceIndent(file.line(key));
+        int jobStart = key;
+        while (jobStart > 1 && (file.line(jobStart).isBlank() || SourceFile.spaceIndent(file.line(jobStart)) >= keyIndent)) {
+            jobStart--;
+        }
+        int own = keyAt(file, jobStart + 1, keyIndent, keyIndent, "before_script:");
+        if (own < 0) {
+            int defaults = keyAt(file, 1, 0, 0, "default:");
+            own = defaults < 0 ? keyAt(file, 1, 0, 0, "before_script:") : keyAt(file, defaults + 1, 1, -1, "before_script:");
+        }
+        return own < 0 ? cwd : cdsInBlock(file, own, cwd);
+    }
+
+    /**
+     * The line of {@code key} written at {@code indent} (or any indent above {@code floor} when {@code indent} is -1)
+     * from {@code from} on, before a line indented less than {@code floor}; -1 when there is none.
+     */
+    private static int keyAt(SourceFile file, int from, int floor, int indent, String key) {
+        for (int n = from; n <= file.lineCount(); n++) {
+            String text = file.line(n);
+            if (text.isBlank() || text.strip().startsWith("#")) {
+                continue;
+            }
+            int own = SourceFile.spaceIndent(text);
+            if (own < floor) {
+                return -1;
+            }
+            if ((indent < 0 || own == indent) && text.strip().startsWith(key)) {
+                return indent < 0 && own != SourceFile.spaceIndent(firstKeyBelow(file, from)) ? -1 : n;
+            }
+        }
+        return -1;
+    }
+
+    private static String firstKeyBelow(SourceFile file, int from) {
+        for (int n = from; n <= file.lineCount(); n++) {
+            if (!file.line(n).isBlank() && !file.line(n).strip().startsWith("#")) {
+                return file.line(n);
+            }
+        }
+        return "";
+    }
+
+    /** {@code cwd} moved by the {@code cd DIR} items of the sequence under the key at line {@code key}. */
+    private static String cdsInBlock(SourceFile file, int key, String cwd) {
+        int keyIndent = SourceFile.spaceIndent(file.line(key));
+        int itemIndent = -1;
+        String folder = cwd;
+        for (int n = key + 1; n <= file.lineCount() && folder != null; n++) {
+            String text = file.line(n);
+            if (text.isBlank() || text.strip().startsWith("#")) {
+                continue;
+            }
+            int own = SourceFile.spaceIndent(text);
+            if (own < keyIndent || own == keyIndent && !text.strip().startsWith("- ")) {
+                break;
+            }
+            if (itemIndent < 0) {
+                itemIndent = own;
+            }
+            Matcher cd = CD_LINE.matcher(text);
+            if (own == itemIndent && cd.find()) {
+                folder = DeclaredBuilds.resolve(folder, cd.group(2));
+            }
         }
         return folder;
     }

@@ -514,4 +514,116 @@ class DeclaredBuildsTest {
         assertThat(builds.get(1).tags()).containsExactly("acme/services/api");
         assertThat(builds.get(0).origin()).isEqualTo(builds.get(1).origin());
     }
+
+    @Test
+    void theIndexFormOfAMatrixReferenceAndAMatrixWorkingDirectoryAreExpanded() {
+        List<DeclaredBuild> builds = read(".github/workflows/images.yml", """
+                jobs:
+                  images:
+                    strategy:
+                      matrix:
+                        service-dir: [web, services/api]
+                    steps:
+                      - uses: docker/build-push-action@v6
+                        with:
+                          context: ${{ matrix['service-dir'] }}
+                      - working-directory: ${{ matrix.service-dir }}
+                        run: docker build -t x-${{ matrix['service-dir'] }} .
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"),
+                        org.assertj.core.groups.Tuple.tuple("services/api/Dockerfile", "services/api"),
+                        org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"),
+                        org.assertj.core.groups.Tuple.tuple("services/api/Dockerfile", "services/api"));
+        assertThat(builds.get(0).tags()).containsExactly("x-web");
+    }
+
+    private static final String REUSABLE = """
+            on:
+              workflow_call:
+                inputs:
+                  context:
+                    type: string
+                    default: .
+                  dockerfile:
+                    type: string
+                    default: Dockerfile
+            jobs:
+              image:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: docker/build-push-action@v6
+                    with:
+                      context: ${{ inputs.context }}
+                      file: ${{ inputs.dockerfile }}
+                  - run: docker build -f ${{ inputs['dockerfile'] }} ${{ inputs.context }}
+                    working-directory: .
+            """;
+
+    @Test
+    void aReusableWorkflowBuildsWithTheValuesEachCallerPassesOrItsDefaults() {
+        SourceFile called = SourceFile.of(".github/workflows/build.yml", REUSABLE);
+        SourceFile caller = SourceFile.of(".github/workflows/ci.yml", """
+                on: push
+                jobs:
+                  web:
+                    uses: ./.github/workflows/build.yml
+                    with:
+                      context: web
+                      dockerfile: web/Dockerfile
+                  root:
+                    uses: ./.github/workflows/build.yml
+                  other:
+                    uses: ./.github/workflows/build.yml
+                    with:
+                      context: ${{ matrix.dir }}
+                """);
+        WorkflowCalls calls = WorkflowCalls.of(List.of(caller, called));
+        List<DeclaredBuild> builds = DeclaredBuilds.read(called, "", DIRS::contains, FILES::contains,
+                new java.util.ArrayList<>(), calls);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"),
+                        org.assertj.core.groups.Tuple.tuple("Dockerfile", ""),
+                        org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"),
+                        org.assertj.core.groups.Tuple.tuple("Dockerfile", ""));
+    }
+
+    @Test
+    void aReusableWorkflowNoneOfTheProjectCallsBuildsWithItsDefaults() {
+        SourceFile called = SourceFile.of(".github/workflows/build.yml", REUSABLE);
+        assertThat(DeclaredBuilds.read(called, "", DIRS::contains, FILES::contains, new java.util.ArrayList<>(),
+                WorkflowCalls.of(List.of(called))))
+                .extracting(DeclaredBuild::dockerfile).containsExactly("Dockerfile", "Dockerfile");
+    }
+
+    @Test
+    void aGitlabJobsScriptRunsWhereItsBeforeScriptOrThePipelinesDefaultOneMovedTo() {
+        List<DeclaredBuild> builds = read(".gitlab-ci.yml", """
+                default:
+                  before_script:
+                    - echo "$CI_REGISTRY_PASSWORD" | docker login -u "$CI_REGISTRY_USER" --password-stdin
+                    - cd web
+                web:
+                  script:
+                    - docker build -t web .
+                api:
+                  before_script:
+                    - cd services
+                    - cd api
+                  script: docker build -t api .
+                docker:
+                  before_script: []
+                  script:
+                    - docker build -t tools -f Dockerfile.prod .
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile)
+                .containsExactly("web/Dockerfile", "services/api/Dockerfile");
+        assertThat(read(".gitlab-ci.yml", """
+                before_script:
+                  - cd docker
+                image:
+                  script:
+                    - docker build -f Dockerfile.prod .
+                """)).extracting(DeclaredBuild::dockerfile).containsExactly("docker/Dockerfile.prod");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.context;
 
+import dev.drydock.core.source.PlainYaml;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,15 @@ final class ImageScans {
             + "|\\bxray[ \\t]+scan\\b|\\banchore(?:ctl|-cli)[ \\t]+image\\b"
             + "|\\bgcloud[ \\t]+artifacts[ \\t]+docker[ \\t]+images[ \\t]+scan\\b|\\baws[ \\t]+ecr[ \\t]+start-image-scan\\b");
     private static final Pattern FILES_COMMAND = Pattern.compile("(?i)\\bsnyk[ \\t]+(?:test|monitor)\\b");
+    /**
+     * A job that calls a reusable workflow of another repository, which cannot be read: one whose repository or file
+     * names an image scanner, or a container, image or vulnerability scan, is taken for one.
+     */
+    private static final Pattern REMOTE_WORKFLOW = Pattern.compile(
+            "^\\s*uses:\\s*[\"']?[\\w.-]+/([\\w.-]+)/\\.github/workflows/([\\w.-]+)@");
+    private static final Pattern SCANNER_NAME = Pattern.compile("(?i)trivy|grype|scout|snyk|anchore"
+            + "|(?:container|image|docker|cve|vuln\\w*)[-_]?scan|vulnerab");
+
     private static final Pattern GRYPE = Pattern.compile("(?i)(?<![\\w/.-])grype(?![\\w-])((?:[ \\t]+\\S+)*)");
 
     /** Every scanner the file runs, outside comment lines, in line order. */
@@ -65,6 +75,9 @@ final class ImageScans {
                 continue;
             }
             Target target = stepTool(file, n, line);
+            if (target == null) {
+                target = remoteWorkflow(file, n, line);
+            }
             if (target == null) {
                 target = command(line);
             }
@@ -83,7 +96,7 @@ final class ImageScans {
         String name = tool.group(1).toLowerCase(Locale.ROOT);
         String step = stepText(file, n);
         if (name.startsWith("aquasecurity/trivy-action")) {
-            String type = key(step, "scan-type");
+            String type = inputDefault(file, key(step, "scan-type"), step);
             return type == null || TRIVY_IMAGE.contains(type) ? Target.IMAGE
                     : TRIVY_FILES.contains(type) ? Target.FILES : null;
         }
@@ -105,6 +118,16 @@ final class ImageScans {
         return Target.IMAGE;
     }
 
+    /** What a called workflow of another repository scans when its name says it scans: see {@link #REMOTE_WORKFLOW}. */
+    private static Target remoteWorkflow(SourceFile file, int n, String line) {
+        Matcher uses = REMOTE_WORKFLOW.matcher(line);
+        if (!uses.find() || !SCANNER_NAME.matcher(uses.group(1) + " " + uses.group(2)).find()) {
+            return null;
+        }
+        String type = key(stepText(file, n), "scan-type");
+        return type != null && TRIVY_FILES.contains(type) ? Target.FILES : Target.IMAGE;
+    }
+
     /** A scanner run on a command line. */
     private static Target command(String line) {
         if (line.contains("SCANNING_DISABLED")) {
@@ -112,6 +135,9 @@ final class ImageScans {
         }
         Matcher trivy = TRIVY.matcher(line);
         while (trivy.find()) {
+            if (line.startsWith(":", trivy.end())) {
+                continue; // a key named trivy (a job, a step id), not the command
+            }
             Target target = trivySubcommand(line.substring(trivy.end()));
             if (target != null) {
                 return target;
@@ -165,6 +191,23 @@ final class ImageScans {
             }
         }
         return null;
+    }
+
+    private static final Pattern INPUT = Pattern.compile("scan-type\\s*:\\s*[\"']?\\$\\{\\{\\s*inputs\\.([\\w-]+)\\s*}}");
+
+    /**
+     * A trivy-action {@code scan-type} given as an input of the reusable workflow ({@code ${{ inputs.scan-type }}}):
+     * the input's default; the value as read otherwise.
+     */
+    private static String inputDefault(SourceFile file, String type, String step) {
+        Matcher input = type == null ? null : INPUT.matcher(step);
+        if (input == null || !input.find()) {
+            return type;
+        }
+        Object on = PlainYaml.mapping(PlainYaml.load(file)).get("on");
+        Object value = PlainYaml.mapping(PlainYaml.mapping(PlainYaml.mapping(PlainYaml.mapping(on)
+                .get("workflow_call")).get("inputs")).get(input.group(1))).get("default");
+        return value instanceof String text ? text.strip().toLowerCase(Locale.ROOT) : type;
     }
 
     /** The value of a {@code key:} in a step's text, or null. */

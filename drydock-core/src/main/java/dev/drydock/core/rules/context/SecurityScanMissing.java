@@ -47,7 +47,12 @@ import java.util.regex.Pattern;
                 + " not the operating system packages of an image, so they are named in the message but do not count;"
                 + " `trivy config` and SBOM generation (`sbom: true`, anchore/sbom-action) find no vulnerabilities. A"
                 + " scan in a GitHub workflow that runs only on workflow_dispatch does not count either: nobody is told"
-                + " unless someone remembers to start it."
+                + " unless someone remembers to start it. The project's own reusable workflows are read like the"
+                + " others (a trivy-action `scan-type` given as an input reads as the input's default); a job that"
+                + " calls a reusable workflow of another repository, which cannot be read from the checkout, counts as"
+                + " a scan when that repository or file is named after a scanner (Trivy, Grype, Scout, Snyk, Anchore)"
+                + " or a container, image or vulnerability scan, and as a scan of the files when it passes"
+                + " `scan-type: fs`."
                 + " Dev containers' images, never published, are not counted.",
         problem = "Base images and installed packages gain published vulnerabilities every week; without a scanner"
                 + " nobody learns that an image, or the base it was built on, needs a rebuild.",
