@@ -30,6 +30,7 @@ import java.util.Set;
  *   <li>CI: {@code .github/workflows/*.y(a)ml}, {@code .gitlab-ci.yml}, {@code Jenkinsfile(.*)},
  *       {@code .circleci/config.y(a)ml}, {@code azure-pipelines*.y(a)ml},
  *       {@code bitbucket-pipelines.yml}, {@code .travis.yml}.
+ *   <li>Skaffold configurations: {@code skaffold.yaml}, {@code skaffold.yml}.
  *   <li>Kubernetes manifests: other {@code *.y(a)ml} in a folder named for them ({@link #KUBERNETES_FOLDERS}, or
  *       with k8s, kube or kubernetes as a word of its name, the
  *       folder or the one above it) or named for a workload ({@link #KUBERNETES_NAME_WORDS}), not in a Helm
@@ -77,6 +78,8 @@ public final class FileClassifier {
             Map.entry("docker-bake.override.hcl", FileType.BAKE_HCL),
             Map.entry("docker-bake.json", FileType.BAKE_JSON),
             Map.entry("docker-bake.override.json", FileType.BAKE_JSON),
+            Map.entry("skaffold.yaml", FileType.SKAFFOLD),
+            Map.entry("skaffold.yml", FileType.SKAFFOLD),
             Map.entry("pyproject.toml", FileType.PYPROJECT_TOML),
             Map.entry("Pipfile", FileType.PIPFILE),
             Map.entry("Pipfile.lock", FileType.PIPFILE_LOCK),

@@ -16,6 +16,8 @@ public enum FileKind {
     DEVCONTAINER(true),
     /** Docker Bake files: {@code docker-bake.hcl}, {@code docker-bake.json} and their {@code .override} variants. */
     BAKE(true),
+    /** Skaffold configurations: {@code skaffold.yaml}, {@code skaffold.yml}. */
+    SKAFFOLD(true),
     /** YAML files where Kubernetes manifests are kept; only those holding workloads are read as such. */
     KUBERNETES(true),
     /** Application sources: counted and listed, never read by discovery. */

@@ -93,6 +93,9 @@ public enum FileType {
     /** {@code docker-bake.json} and {@code docker-bake.override.json}. */
     BAKE_JSON(FileKind.BAKE, Language.NONE),
 
+    /** {@code skaffold.yaml} and {@code skaffold.yml}: the images Skaffold builds and the manifests it deploys. */
+    SKAFFOLD(FileKind.SKAFFOLD, Language.NONE),
+
     /**
      * A YAML file that may be a Kubernetes manifest: in a folder named for manifests ({@code k8s/}, {@code deploy/},
      * {@code manifests/}, a kustomize {@code base/} or {@code overlays/NAME/}) or named for a workload

@@ -227,6 +227,11 @@ public final class ProjectLayout {
         return entries(FileKind.DEVCONTAINER);
     }
 
+    /** The Skaffold configurations, in path order. */
+    public List<ProjectEntry> skaffoldFiles() {
+        return entries(FileKind.SKAFFOLD);
+    }
+
     /** The Bake files, in path order. */
     public List<ProjectEntry> bakeFiles() {
         return entries(FileKind.BAKE);

@@ -23,7 +23,9 @@ public enum BuildTool {
     /** flyctl's build for fly.toml ({@code fly deploy}): its [build] dockerfile, build-target and [build.args]. */
     FLY("fly deploy"),
     /** A target of a Bake file ({@code docker-bake.hcl}), built by {@code docker buildx bake}. */
-    BAKE("docker buildx bake");
+    BAKE("docker buildx bake"),
+    /** An artifact of a skaffold.yaml, built by {@code skaffold build} with Docker: its {@code docker.secrets}. */
+    SKAFFOLD("skaffold build");
 
     private final String written;
 

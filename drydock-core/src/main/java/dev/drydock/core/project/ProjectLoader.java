@@ -26,6 +26,7 @@ import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.manifest.FlyToml;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.Manifests;
+import dev.drydock.core.skaffold.SkaffoldFile;
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
@@ -104,11 +105,18 @@ public final class ProjectLoader {
         final List<DevContainer> devContainers = new ArrayList<>();
         final Map<String, SourceFile> sources = new LinkedHashMap<>();
 
+        /** The skaffold.yaml files that read, in path order. */
+        final List<SkaffoldFile> skaffold = new ArrayList<>();
+
         Reading(ProjectLayout layout, ProjectFiles files) {
             this.files = files;
             this.composeChains = readComposeChains(layout, files);
-            this.layout = withGitLabIncludes(withChainedFiles(layout, files, composeChains), files);
+            ProjectLayout chained = withGitLabIncludes(withChainedFiles(layout, files, composeChains), files);
             diagnostics.addAll(layout.diagnostics());
+            for (ProjectEntry entry : chained.skaffoldFiles()) {
+                read(entry.path(), SkaffoldFile::of, s -> List.of()).ifPresent(skaffold::add);
+            }
+            this.layout = skaffold.isEmpty() ? chained : SkaffoldManifests.added(chained, files, skaffold);
         }
 
         /** The files whose commands may build images or start compose files: CI, task files, shell scripts. */
@@ -325,6 +333,7 @@ public final class ProjectLoader {
             if (!bakeFiles.isEmpty()) {
                 all.addAll(BakeBuilds.read(bakeFiles, this::text, diagnostics, files::isDirectory, files::exists));
             }
+            all.addAll(SkaffoldBuilds.read(skaffold, files::isDirectory, files::exists));
             return all;
         }
 

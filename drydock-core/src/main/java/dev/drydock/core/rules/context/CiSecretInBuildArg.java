@@ -233,6 +233,8 @@ public final class CiSecretInBuildArg implements Rule {
                     + ", or hand kaniko the secret as a file under /kaniko, which it leaves out of the image";
             case BAKE -> "Make it a build secret: move it from the target's args to its secret attribute (`secret = "
                     + "[\"id=" + id + ",env=" + variable + "\"]`), which docker buildx bake reads from the environment";
+            case SKAFFOLD -> "Make it a build secret: move it from the artifact's docker.buildArgs to docker.secrets"
+                    + " (`- id: " + id + "` with `env: " + variable + "`; Skaffold needs `useBuildkit: true` for it)";
             case JENKINS_DOCKER_BUILD -> "Make it a build secret: in the arguments of docker.build, write " + option
                     + " instead of --build-arg (the plugin runs docker build with them)";
             default -> "Make it a build secret: pass " + option + " to " + build.tool().written()
