@@ -6,6 +6,7 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.discovery.ProjectFiles;
 import dev.drydock.core.discovery.ProjectLayout;
+import dev.drydock.core.discovery.SkipRule;
 import dev.drydock.core.kubernetes.Kustomization;
 import dev.drydock.core.skaffold.SkaffoldConfig;
 import dev.drydock.core.skaffold.SkaffoldFile;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
  */
 final class SkaffoldManifests {
 
-    private static final int MAX_FILES_WALKED = 5000;
+    private static final int MAX_FILES = 2000;
+    private static final int MAX_DEPTH = 12;
     private static final int MAX_KUSTOMIZE_DEPTH = 4;
 
     private SkaffoldManifests() {}
@@ -96,24 +98,43 @@ final class SkaffoldManifests {
         return out.append(PathGlobs.regex(glob.substring(from))).toString();
     }
 
-    /** The files under a folder of the project, root-relative, in path order; a bounded walk. */
+    /**
+     * The YAML files under a folder of the project, root-relative, in path order: a bounded walk that leaves out hidden
+     * folders and those discovery skips (dependencies, virtualenvs, build output).
+     */
     private static List<String> walk(ProjectFiles files, String base) {
         List<String> out = new ArrayList<>();
         try {
-            if (!files.isDirectory(base.isEmpty() ? "." : base)) {
-                return out;
+            String start = base.isEmpty() ? "." : base;
+            if (files.isDirectory(start)) {
+                walk(files.root(), files.locate(start), 0, out);
             }
-            Path root = files.root();
-            Path start = files.locate(base.isEmpty() ? "." : base);
-            try (Stream<Path> found = Files.walk(start, 12)) {
-                found.filter(Files::isRegularFile).limit(MAX_FILES_WALKED)
-                        .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                        .filter(p -> !p.startsWith("..")).sorted().forEach(out::add);
-            }
-        } catch (IOException | SourceException | java.io.UncheckedIOException e) {
-            // an unreadable folder lists nothing
+        } catch (SourceException e) {
+            // a folder that leads out of the project lists nothing
         }
         return out;
+    }
+
+    private static void walk(Path root, Path dir, int depth, List<String> out) {
+        List<Path> children;
+        try (Stream<Path> listed = Files.list(dir)) {
+            children = listed.sorted().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return;
+        }
+        for (Path child : children) {
+            if (out.size() >= MAX_FILES) {
+                return;
+            }
+            String name = child.getFileName().toString();
+            if (Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (depth < MAX_DEPTH && !name.startsWith(".") && SkipRule.match(child) == null) {
+                    walk(root, child, depth + 1, out);
+                }
+            } else if (yaml(name) && Files.isRegularFile(child)) {
+                out.add(root.relativize(child).toString().replace('\\', '/'));
+            }
+        }
     }
 
     /** The kustomization file of a folder and the manifests it lists, down to nested kustomizations. */
