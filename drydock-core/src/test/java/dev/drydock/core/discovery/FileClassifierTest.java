@@ -37,6 +37,8 @@ class FileClassifierTest {
         "docker/docker-bake.override.hcl, BAKE_HCL",
         "docker-bake.json, BAKE_JSON",
         "docker-bake.override.json, BAKE_JSON",
+        "skaffold.yaml, SKAFFOLD",
+        "k8s/skaffold.yml, SKAFFOLD",
         "compose.yaml, COMPOSE",
         "compose.yml, COMPOSE",
         "docker-compose.yml, COMPOSE",
