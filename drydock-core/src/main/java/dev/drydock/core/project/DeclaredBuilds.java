@@ -86,7 +86,14 @@ final class DeclaredBuilds {
     /** @param calls the project's calls of its reusable workflows, whose inputs a called workflow's steps refer to */
     static List<DeclaredBuild> read(SourceFile file, String cwd, Predicate<String> isDirectory,
             Predicate<String> isFile, List<Origin> unplaced, WorkflowCalls calls) {
+        return read(file, cwd, isDirectory, isFile, unplaced, calls, GitLabJobs.NONE);
+    }
+
+    /** @param gitlab the project's GitLab pipeline, whose jobs may run a command written once in several */
+    static List<DeclaredBuild> read(SourceFile file, String cwd, Predicate<String> isDirectory,
+            Predicate<String> isFile, List<Origin> unplaced, WorkflowCalls calls, GitLabJobs gitlab) {
         String text = file.text();
+        boolean pipeline = gitlab.holds(file);
         List<DeclaredBuild> out = new ArrayList<>();
         Matcher command = BUILD_COMMAND.matcher(text);
         boolean workflow = file.path().startsWith(".github/workflows/");
@@ -94,13 +101,23 @@ final class DeclaredBuilds {
         WorkflowMatrix matrix = workflow ? WorkflowMatrix.of(file) : null;
         List<Map<String, String>> inputs = workflow ? calls.inputSets(file) : List.of();
         while (command.find()) {
+            List<GitLabJobs.Run> runs = pipeline ? gitlab.runs(file, command.start(), cwd) : null;
+            if (runs != null) {
+                for (GitLabJobs.Run run : runs) {
+                    if (run.folder() != null) {
+                        commandBuild(file, command.start(), command.end(), run.folder(), false,
+                                toolOf(command.group()), run.expand(), isDirectory, isFile, unplaced).ifPresent(out::add);
+                    }
+                }
+                continue;
+            }
             for (UnaryOperator<String> expand : substitutions(matrix, inputs, file, command.start())) {
                 String folder = workflow ? stepWorkingDirectory(file, command.start(), cwd, expand) : cwd;
                 if (folder != null && jenkins) {
                     folder = JenkinsDirs.folderAt(text, command.start(), folder);
                 }
                 if (folder != null) {
-                    commandBuild(file, command.start(), command.end(), folder, toolOf(command.group()), expand,
+                    commandBuild(file, command.start(), command.end(), folder, true, toolOf(command.group()), expand,
                             isDirectory, isFile, unplaced)
                             .ifPresent(out::add);
                 }
@@ -153,10 +170,11 @@ final class DeclaredBuilds {
         return command.contains("kaniko") ? BuildTool.KANIKO : BuildTool.DOCKER_CLI;
     }
 
-    private static Optional<DeclaredBuild> commandBuild(SourceFile file, int start, int end, String cwd, BuildTool tool,
-            UnaryOperator<String> expand, Predicate<String> isDirectory, Predicate<String> isFile,
-            List<Origin> unplaced) {
-        cwd = folderAt(file, start, cwd);
+    /** @param beforeScript whether a GitLab job's before_script is still to be read from the text around the command */
+    private static Optional<DeclaredBuild> commandBuild(SourceFile file, int start, int end, String cwd,
+            boolean beforeScript, BuildTool tool, UnaryOperator<String> expand, Predicate<String> isDirectory,
+            Predicate<String> isFile, List<Origin> unplaced) {
+        cwd = folderAt(file, start, cwd, beforeScript);
         if (cwd == null) {
             return Optional.empty();
         }
@@ -225,8 +243,12 @@ final class DeclaredBuilds {
      * just before it on its line moves to; null when that folder is unknown or outside the project.
      */
     static String folderAt(SourceFile file, int start, String cwd) {
+        return folderAt(file, start, cwd, true);
+    }
+
+    private static String folderAt(SourceFile file, int start, String cwd, boolean beforeScript) {
         if (YamlScripts.isYaml(file.path())) {
-            if (!file.path().startsWith(".github/")) {
+            if (beforeScript && !file.path().startsWith(".github/")) {
                 cwd = YamlScripts.folderAfterBeforeScript(file, file.position(start).line(), cwd);
             }
             cwd = cwd == null ? null : YamlScripts.folderAfterCds(file.text(), start, cwd);

@@ -313,6 +313,10 @@ public final class ProjectLoader {
             }
             WorkflowCalls calls = WorkflowCalls.of(read.values().stream()
                     .filter(f -> f != null && f.path().startsWith(".github/workflows/")).toList());
+            java.util.Set<String> gitlabPaths = new java.util.HashSet<>();
+            layout.ciFiles().stream().filter(e -> e.type() == FileType.GITLAB_CI).forEach(e -> gitlabPaths.add(e.path()));
+            GitLabJobs gitlab = GitLabJobs.of(read.values().stream()
+                    .filter(f -> f != null && gitlabPaths.contains(f.path())).toList());
             for (Map.Entry<String, SourceFile> entry : read.entrySet()) {
                 String path = entry.getKey();
                 SourceFile file = entry.getValue();
@@ -320,7 +324,8 @@ public final class ProjectLoader {
                     continue;
                 }
                 List<Origin> unplaced = new ArrayList<>();
-                List<DeclaredBuild> found = DeclaredBuilds.read(file, "", files::isDirectory, files::exists, unplaced, calls);
+                List<DeclaredBuild> found = DeclaredBuilds.read(file, "", files::isDirectory, files::exists, unplaced,
+                        calls, gitlab);
                 String folder = PathNames.parent(path);
                 if (found.isEmpty() && !folder.isEmpty() && path.endsWith(".sh")) {
                     unplaced.clear();

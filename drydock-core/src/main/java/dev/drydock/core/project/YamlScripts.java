@@ -189,6 +189,18 @@ final class YamlScripts {
         return "";
     }
 
+    /** {@code cwd} moved by the script items that are a {@code cd DIR} each; null once one moves where cannot be told. */
+    static String folderAfterCdItems(java.util.List<String> items, String cwd) {
+        String folder = cwd;
+        for (String item : items) {
+            Matcher cd = CD_LINE.matcher(item.strip());
+            if (folder != null && cd.find()) {
+                folder = DeclaredBuilds.resolve(folder, cd.group(2));
+            }
+        }
+        return folder;
+    }
+
     /** {@code cwd} moved by the {@code cd DIR} items of the sequence under the key at line {@code key}. */
     private static String cdsInBlock(SourceFile file, int key, String cwd) {
         int keyIndent = SourceFile.spaceIndent(file.line(key));

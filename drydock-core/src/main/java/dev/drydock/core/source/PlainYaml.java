@@ -1,16 +1,41 @@
 package dev.drydock.core.source;
 
+import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * A tool's own YAML configuration (Kamal's deploy.yml, RoadRunner's .rr.yaml) read into plain maps, lists and
- * scalars, where no position is needed; aliases are bounded so that a hostile file cannot expand without end.
+ * scalars, where no position is needed; aliases are bounded so that a hostile file cannot expand without end. GitLab's
+ * {@code !reference} tag reads as a {@link Reference}.
  */
 public final class PlainYaml {
 
-    private static final LoadSettings SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(20).build();
+    private static final LoadSettings SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(20)
+            .setTagConstructors(Map.of(new Tag("!reference"), new ReferenceConstruct())).build();
+
+    /**
+     * GitLab's {@code !reference [.job, script]}: the path of keys to another part of the same configuration, which
+     * GitLab puts in its place; the path as written here, for a reader that knows the configuration to resolve.
+     */
+    public record Reference(List<String> path) {}
+
+    private static final class ReferenceConstruct implements ConstructNode {
+        @Override
+        public Object construct(Node node) {
+            if (!(node instanceof SequenceNode sequence)) {
+                return new Reference(List.of());
+            }
+            return new Reference(sequence.getValue().stream()
+                    .map(item -> item instanceof ScalarNode scalar ? scalar.getValue() : "").toList());
+        }
+    }
 
     private PlainYaml() {}
 
