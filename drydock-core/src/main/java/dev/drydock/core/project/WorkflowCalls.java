@@ -18,14 +18,16 @@ import java.util.regex.Pattern;
  * The project's reusable GitHub workflows ({@code on: workflow_call}) and the jobs of its other workflows that call
  * them ({@code uses: ./.github/workflows/build.yml} with {@code with:} inputs), so that {@code ${{ inputs.NAME }}}
  * in a called workflow reads as the value each caller passes: the literal {@code with:} value, else the input's
- * {@code default}. A caller's value that is itself an expression stays unknown. A workflow that no workflow of the
- * project calls runs with its defaults.
+ * {@code default}, a caller's {@code ${{ matrix.KEY }}} read once a combination of its literal matrix. Another
+ * caller's value that is an expression stays unknown. A workflow that no workflow of the project calls runs with its
+ * defaults; a manually run one ({@code workflow_dispatch}) with the defaults of its inputs, which
+ * {@code ${{ github.event.inputs.NAME }}} also reads.
  */
 final class WorkflowCalls {
 
     static final WorkflowCalls NONE = new WorkflowCalls(Map.of());
 
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{\\{\\s*inputs(?:\\.([A-Za-z_][\\w-]*)"
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{\\{\\s*(?:github\\.event\\.)?inputs(?:\\.([A-Za-z_][\\w-]*)"
             + "|\\[\\s*(['\"]?)([^'\"\\]]+)\\2\\s*])\\s*}}");
 
     private static final String LOCAL = "./";
@@ -44,13 +46,19 @@ final class WorkflowCalls {
             if (!file.text().contains(LOCAL + ".github/workflows/")) {
                 continue;
             }
-            for (Object job : PlainYaml.mapping(PlainYaml.mapping(PlainYaml.load(file)).get("jobs")).values()) {
-                Map<?, ?> fields = PlainYaml.mapping(job);
+            WorkflowMatrix matrix = WorkflowMatrix.of(file);
+            for (Map.Entry<?, ?> job : PlainYaml.mapping(PlainYaml.mapping(PlainYaml.load(file)).get("jobs")).entrySet()) {
+                Map<?, ?> fields = PlainYaml.mapping(job.getValue());
                 if (fields.get("uses") instanceof String uses && uses.startsWith(LOCAL)) {
                     String called = PathNames.normalizeRelative(uses.substring(LOCAL.length()));
-                    Map<String, String> with = new LinkedHashMap<>();
-                    PlainYaml.mapping(fields.get("with")).forEach((k, v) -> with.put(String.valueOf(k), scalar(v)));
-                    callers.computeIfAbsent(called, k -> new ArrayList<>()).add(with);
+                    List<Map<String, String>> combinations = matrix.combinations(String.valueOf(job.getKey()));
+                    for (Map<String, String> combination : combinations.isEmpty() ? List.of(Map.<String, String>of())
+                            : combinations) {
+                        Map<String, String> with = new LinkedHashMap<>();
+                        PlainYaml.mapping(fields.get("with")).forEach((k, v) -> with.put(String.valueOf(k),
+                                scalar(v instanceof String text ? WorkflowMatrix.substitute(text, combination) : v)));
+                        callers.computeIfAbsent(called, k -> new ArrayList<>()).add(with);
+                    }
                 }
             }
         }
@@ -62,26 +70,25 @@ final class WorkflowCalls {
      * empty when it declares no inputs. An input whose value cannot be told is absent from a set.
      */
     List<Map<String, String>> inputSets(SourceFile workflow) {
-        if (!workflow.text().contains("workflow_call")) {
+        if (!workflow.text().contains("workflow_call") && !workflow.text().contains("workflow_dispatch")) {
             return List.of();
         }
         Object on = PlainYaml.mapping(PlainYaml.load(workflow)).get("on");
-        Map<?, ?> inputs = PlainYaml.mapping(PlainYaml.mapping(PlainYaml.mapping(on).get("workflow_call")).get("inputs"));
-        if (inputs.isEmpty()) {
-            return List.of();
+        Map<?, ?> inputs = inputs(on, "workflow_call");
+        Map<?, ?> dispatched = inputs(on, "workflow_dispatch");
+        List<Map<String, String>> sets = new ArrayList<>();
+        if (!dispatched.isEmpty()) {
+            sets.add(defaults(dispatched));
         }
-        Map<String, String> defaults = new LinkedHashMap<>();
-        inputs.forEach((name, spec) -> {
-            String value = scalar(PlainYaml.mapping(spec).get("default"));
-            if (value != null) {
-                defaults.put(String.valueOf(name), value);
-            }
-        });
+        if (inputs.isEmpty()) {
+            return sets;
+        }
+        Map<String, String> defaults = defaults(inputs);
         List<Map<String, String>> calls = callers.getOrDefault(workflow.path(), List.of());
         if (calls.isEmpty()) {
-            return List.of(defaults);
+            sets.add(defaults);
+            return sets;
         }
-        List<Map<String, String>> sets = new ArrayList<>();
         for (Map<String, String> with : calls) {
             Map<String, String> values = new LinkedHashMap<>(defaults);
             with.forEach((name, value) -> {
@@ -94,6 +101,23 @@ final class WorkflowCalls {
             sets.add(values);
         }
         return sets;
+    }
+
+    /** The inputs an event of the workflow's {@code on:} declares. */
+    private static Map<?, ?> inputs(Object on, String event) {
+        return PlainYaml.mapping(PlainYaml.mapping(PlainYaml.mapping(on).get(event)).get("inputs"));
+    }
+
+    /** The inputs' literal {@code default}s, by name. */
+    private static Map<String, String> defaults(Map<?, ?> inputs) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        inputs.forEach((name, spec) -> {
+            String value = scalar(PlainYaml.mapping(spec).get("default"));
+            if (value != null) {
+                defaults.put(String.valueOf(name), value);
+            }
+        });
+        return defaults;
     }
 
     /**

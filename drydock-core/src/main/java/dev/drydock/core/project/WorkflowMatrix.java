@@ -75,14 +75,6 @@ final class WorkflowMatrix {
         return distinct.stream().<UnaryOperator<String>>map(values -> written -> substitute(written, values)).toList();
     }
 
-    private static String substitute(String written, Map<String, String> values) {
-        if (written == null) {
-            return null;
-        }
-        return REFERENCE.matcher(written).replaceAll(m -> Matcher.quoteReplacement(
-                values.getOrDefault(key(m), m.group())));
-    }
-
     private static String key(MatchResult reference) {
         return reference.group(1) != null ? reference.group(1) : reference.group(3);
     }
@@ -108,8 +100,14 @@ final class WorkflowMatrix {
         return null;
     }
 
+    /** A text with the {@code ${{ matrix.KEY }}} of a combination put in; those it has no value for left as written. */
+    static String substitute(String written, Map<String, String> values) {
+        return written == null ? null : REFERENCE.matcher(written).replaceAll(m -> Matcher.quoteReplacement(
+                values.getOrDefault(key(m), m.group())));
+    }
+
     /** The job's literal combinations; empty when it has no matrix or one that cannot be expanded. */
-    private List<Map<String, String>> combinations(String job) {
+    List<Map<String, String>> combinations(String job) {
         if (job == null) {
             return List.of();
         }

@@ -626,4 +626,49 @@ class DeclaredBuildsTest {
                     - docker build -f Dockerfile.prod .
                 """)).extracting(DeclaredBuild::dockerfile).containsExactly("docker/Dockerfile.prod");
     }
+
+    @Test
+    void aManuallyRunWorkflowBuildsWithTheDefaultsOfItsInputs() {
+        SourceFile workflow = SourceFile.of(".github/workflows/image.yml", """
+                on:
+                  workflow_dispatch:
+                    inputs:
+                      dockerfile:
+                        default: docker/Dockerfile.prod
+                      context:
+                        type: string
+                        default: docker
+                jobs:
+                  image:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: docker build -f ${{ github.event.inputs.dockerfile }} ${{ inputs.context }}
+                """);
+        assertThat(read(workflow.path(), workflow.text())).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("docker/Dockerfile.prod", "docker"));
+    }
+
+    @Test
+    void aCallerPassingItsMatrixBuildsTheCalledWorkflowOnceACombination() {
+        SourceFile called = SourceFile.of(".github/workflows/build.yml", REUSABLE);
+        SourceFile caller = SourceFile.of(".github/workflows/ci.yml", """
+                on: push
+                jobs:
+                  images:
+                    strategy:
+                      matrix:
+                        dir: [web, docker]
+                    uses: ./.github/workflows/build.yml
+                    with:
+                      context: ${{ matrix.dir }}
+                      dockerfile: ${{ matrix['dir'] }}/Dockerfile
+                """);
+        List<DeclaredBuild> builds = DeclaredBuilds.read(called, "", DIRS::contains, FILES::contains,
+                new java.util.ArrayList<>(), WorkflowCalls.of(List.of(caller, called)));
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"),
+                        org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", "docker"),
+                        org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"),
+                        org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", "docker"));
+    }
 }
