@@ -46,6 +46,8 @@ final class GitLabJobs {
     private final Map<String, Map<?, ?>> roots;
     /** The top-level keys of the whole pipeline. */
     private final Map<Object, Object> pipeline;
+    /** Each job's keys once its {@code extends} are merged, worked out on first use. */
+    private final Map<String, Map<?, ?>> effective = new java.util.HashMap<>();
 
     private GitLabJobs(Map<String, Map<?, ?>> roots, Map<Object, Object> pipeline) {
         this.roots = roots;
@@ -151,6 +153,10 @@ final class GitLabJobs {
 
     /** The job's keys with those of the jobs it extends merged under them. */
     private Map<?, ?> effective(String job, int depth) {
+        Map<?, ?> known = effective.get(job);
+        if (known != null) {
+            return known;
+        }
         Map<?, ?> own = PlainYaml.merged(pipeline.get(job));
         Object extended = own.get("extends");
         if (extended == null || depth >= MAX_DEPTH) {
@@ -164,6 +170,7 @@ final class GitLabJobs {
         }
         Map<Object, Object> merged = deepMerge(base, own);
         merged.remove("extends");
+        effective.put(job, merged);
         return merged;
     }
 

@@ -181,4 +181,15 @@ class GitLabJobsTest {
                     - docker build -t web web
                 """)).extracting(DeclaredBuild::dockerfile).containsExactly("web/Dockerfile");
     }
+
+    @Test
+    void extendsThatLoopOrFanOutEndWithoutReadingForeverAndDeeperThanGitLabAllowsBuildNothing() {
+        StringBuilder text = new StringBuilder(".t0:\n  script:\n    - docker build web\n  extends: .t20\n");
+        for (int n = 1; n <= 20; n++) {
+            text.append(".t").append(n).append(":\n  extends: [.t").append(n - 1).append(", .t").append(n - 1)
+                    .append(", .t").append(n - 1).append("]\n");
+        }
+        text.append("job:\n  extends: .t20\n");
+        assertThat(read(text.toString())).isEmpty();
+    }
 }
