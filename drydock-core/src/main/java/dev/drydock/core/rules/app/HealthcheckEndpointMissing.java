@@ -15,6 +15,7 @@ import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.ListeningPorts;
 import dev.drydock.core.rules.support.PhpServerPorts;
 import dev.drydock.core.rules.support.ServerImages;
+import dev.drydock.core.rules.support.ServerTls;
 import dev.drydock.core.rules.support.NginxProxiedPaths;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.TaskWorkers.TaskWorker;
@@ -65,7 +66,14 @@ import java.util.List;
                 + " management.server.port, Quarkus's quarkus.http.port (JVM or native runner), Micronaut's"
                 + " micronaut.server.port, Ktor's embeddedServer port or ktor.deployment.port, ASP.NET Core's ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS, which the .NET"
                 + " images set to 8080 from .NET 8 on, or the literal URLs of UseUrls, Urls.Add or Run in its startup code), unless the command also starts another server"
-                + " such as nginx. Any HTTP probe of a queue worker or scheduler that serves no HTTP (a Celery worker"
+                + " such as nginx. And its scheme against what the server speaks on the port, where that is certain:"
+                + " https:// (or an httpGet probe's scheme: HTTPS) to a port nginx listens on without ssl, or that"
+                + " gunicorn without --certfile or --keyfile, uvicorn without --ssl-keyfile or --ssl-certfile, hypercorn"
+                + " or granian without their certificate and key, or waitress serve (the TLS handshake fails, and curl -k"
+                + " or wget --no-check-certificate do not change that), and http:// to a port that takes only TLS (nginx's"
+                + " listen ... ssl answers 400, the Python servers drop the connection); quiet for other servers and"
+                + " where a configuration file (gunicorn -c or gunicorn.conf.py, hypercorn --config) or the manifest's"
+                + " variables may turn TLS on. Any HTTP probe of a queue worker or scheduler that serves no HTTP (a Celery worker"
                 + " or beat, an RQ or arq worker, a Sidekiq process unless the Gemfile has sidekiq_alive, which serves a"
                 + " liveness page from inside it) fires, with the worker's own check as the recommendation (celery"
                 + " inspect ping, arq --check); Celery's flower is checked on its port (--port, else 5555) only, not"
@@ -180,7 +188,7 @@ public final class HealthcheckEndpointMissing implements Rule {
             List<String> waiting = c.service() == null ? List.of()
                     : ComposeServices.awaitingHealthy(context.project(), c.service());
             if (probesWorker(context, c, hc, url, waiting) || probesGrpcServer(context, c, hc, url, waiting)
-                    || wrongPort(context, c, hc, url, waiting)
+                    || wrongPort(context, c, hc, url, waiting) || wrongScheme(context, c, hc, url, waiting)
                     || TaskWorkers.flower(c.entryPoint())) {
                 continue; // flower serves its own pages, not the application's routes
             }
@@ -306,7 +314,11 @@ public final class HealthcheckEndpointMissing implements Rule {
             }
             Integer port = run.container().resolve(probe.port());
             var located = kubernetesLine(context, run, probe.portLine() > 0 ? probe.portLine() : probe.line());
-            if (port == null || listener.ports().contains(port) || located == null) {
+            if (port != null && listener.ports().contains(port) && located != null) {
+                kubernetesProbeScheme(context, c, run, kind, probe, port, located);
+                return;
+            }
+            if (port == null || located == null) {
                 return;
             }
             String named = port.toString().equals(probe.port()) ? "port " + port
@@ -323,6 +335,30 @@ public final class HealthcheckEndpointMissing implements Rule {
                             + " listen on " + port + ".")
                     .add();
         });
+    }
+
+    /**
+     * An httpGet probe whose scheme the server does not speak on the port: HTTPS to a server known to serve plain HTTP
+     * there, or HTTP (the default) to a port that takes only TLS.
+     */
+    private void kubernetesProbeScheme(ReviewContext context, Container c, KubernetesRuns run, String kind,
+            dev.drydock.core.kubernetes.KubeProbe probe, int port, dev.drydock.core.review.Location located) {
+        if (!probe.kind().equals("httpGet") || ServerTls.settableBy(run.container().environment())) {
+            return;
+        }
+        ServerTls server = ServerTls.on(context, c, port).filter(s -> s.tls() != probe.https()).orElse(null);
+        if (server == null) {
+            return;
+        }
+        context.finding(this, located, "the " + kind + "Probe of " + run.describe() + " requests "
+                        + (probe.path() == null ? "/" : probe.path()) + " on port " + port + " with "
+                        + (probe.https() ? "scheme: HTTPS" : "HTTP (no scheme: HTTPS)") + ", but "
+                        + server.describe(port, " in " + c.build().dockerfile() + "'s image") + ": " + server.outcome()
+                        + ", so " + failure(kind))
+                .recommendation(probe.https() ? "Drop `scheme: HTTPS` from the probe: the server takes plain HTTP there."
+                        : "Add `scheme: HTTPS` to the probe's httpGet: the server takes only TLS there (the kubelet"
+                                + " does not verify the certificate).")
+                .add();
     }
 
     /**
@@ -609,6 +645,31 @@ public final class HealthcheckEndpointMissing implements Rule {
                         + ComposeServices.neverStart(waiting))
                 .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
                 .recommendation("Probe the port the server listens on: " + withPort(url, port) + ".")
+                .add();
+        return true;
+    }
+
+    /**
+     * A probe whose scheme the port does not speak: https:// to a server known to serve plain HTTP there (the TLS
+     * handshake fails, whatever -k or --no-check-certificate say), or http:// to a port that takes only TLS (the
+     * server drops the connection, nginx answers 400).
+     */
+    private boolean wrongScheme(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url,
+            List<String> waiting) {
+        ServerTls server = ServerTls.refusing(context, c, url).orElse(null);
+        if (server == null) {
+            return false;
+        }
+        boolean passes = !url.https() && server.nginx() && CurlProbes.passesOnHttpErrors(c, hc);
+        context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.text() + ", but "
+                        + server.describe(url.portOrDefault()) + ": " + server.outcome() + (passes ? ", which its curl,"
+                                + " without --fail, counts as success: the container is reported healthy whatever"
+                                + " state it is in (healthcheck-ignores-http-errors)"
+                                : ", so every probe fails" + ComposeServices.neverStart(waiting)))
+                .severity(passes ? Severity.MEDIUM : waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
+                .recommendation("Request " + url.withOtherScheme() + (url.https() ? ": the server takes plain HTTP"
+                        + " there, and a probe from inside the container needs no TLS." : ": the server takes only TLS"
+                        + " there."))
                 .add();
         return true;
     }
