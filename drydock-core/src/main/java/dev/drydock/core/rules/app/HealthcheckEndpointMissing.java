@@ -91,7 +91,9 @@ import java.util.List;
                 + " the container over and over, a readiness probe keeps the pod out of its Service. The port of their"
                 + " httpGet and tcpSocket probes, a number or the name of one of the container's ports, against the"
                 + " ports the image's server listens on (as above), unless the manifest may move it (args, envFrom,"
-                + " an env variable named like a port or address setting). Init containers are not serving"
+                + " an env variable named like a port or address setting); when the only such variable is the one the"
+                + " server reads its port from (PORT for quarkus.http.port=${PORT:8080} or server.port=${PORT:8080})"
+                + " and the manifest gives it a number, the server listens there. Init containers are not serving"
                 + " containers and are left out. And, for any container of the manifests, a probe port that names no"
                 + " port of the container: the kubelet cannot resolve it and the probe errors every time (high, medium"
                 + " for a liveness probe, which then never restarts the container). A probe of a kustomize base"
@@ -305,16 +307,27 @@ public final class HealthcheckEndpointMissing implements Rule {
             return;
         }
         String setting = listener.setting(0);
-        if (run.mayMoveServer(setting == null ? null : setting.substring(0, setting.indexOf('=')))) {
-            return;
+        String variable = setting == null ? null : setting.substring(0, setting.indexOf('='));
+        List<Integer> ports = listener.ports();
+        String why = listener.why();
+        if (run.mayMoveServer(variable)) {
+            // the manifest's env gives the variable the server reads its port from: it listens there
+            Integer moved = ports.size() == 1 ? run.portSetBy(variable).orElse(null) : null;
+            if (moved == null) {
+                return;
+            }
+            ports = List.of(moved);
+            why = " (" + variable + "=" + moved + " in the container's env)";
         }
+        List<Integer> listening = ports;
+        String because = why;
         run.portProbes().forEach((kind, probe) -> {
             if (KustomizeOverlays.replaced(context, run, kind)) {
                 return; // every overlay sets this probe anew: the base's is never deployed
             }
             Integer port = run.container().resolve(probe.port());
             var located = kubernetesLine(context, run, probe.portLine() > 0 ? probe.portLine() : probe.line());
-            if (port != null && listener.ports().contains(port) && located != null) {
+            if (port != null && listening.contains(port) && located != null) {
                 kubernetesProbeScheme(context, c, run, kind, probe, port, located);
                 return;
             }
@@ -326,10 +339,10 @@ public final class HealthcheckEndpointMissing implements Rule {
             context.finding(this, located, "the " + kind + "Probe of " + run.describe() + " " + (probe.kind()
                             .equals("httpGet") ? "requests " + (probe.path() == null ? "/" : probe.path()) + " on "
                             : "connects to ") + named + ", but " + listener.server() + " in " + c.build().dockerfile()
-                            + "'s image listens on " + join(listener.ports()) + listener.why() + ": nothing answers"
+                            + "'s image listens on " + join(listening) + because + ": nothing answers"
                             + " the probe, so " + failure(kind))
-                    .recommendation("Probe port " + listener.ports().get(0) + (run.container().ports().stream()
-                            .anyMatch(p -> p.number() == listener.ports().get(0) && p.name() != null)
+                    .recommendation("Probe port " + listening.get(0) + (run.container().ports().stream()
+                            .anyMatch(p -> p.number() == listening.get(0) && p.name() != null)
                                     ? " (or its name in the container's ports)" : "")
                             + ", where the server listens, and declare it as the containerPort; or make the server"
                             + " listen on " + port + ".")
