@@ -11,11 +11,18 @@ import java.util.List;
  * @param command the command an exec probe runs, empty for the others
  * @param line the line of the probe's key
  * @param portLine the line of its port, 0 when it has none
+ * @param scheme the scheme of an httpGet probe as written ({@code HTTPS}), null when unset (HTTP)
  */
-public record KubeProbe(String kind, String path, String port, List<String> command, int line, int portLine) {
+public record KubeProbe(String kind, String path, String port, List<String> command, int line, int portLine,
+        String scheme) {
 
     public KubeProbe {
         command = List.copyOf(command);
+    }
+
+    /** Whether an httpGet probe connects with TLS: its scheme is HTTPS. */
+    public boolean https() {
+        return "HTTPS".equals(scheme);
     }
 
     /** {@code httpGet /healthz on port 8080}, {@code exec [pg_isready]}. */

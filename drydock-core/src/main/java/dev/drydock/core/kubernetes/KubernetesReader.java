@@ -192,7 +192,8 @@ public final class KubernetesReader {
             Node handler = get(settings, kind);
             if (handler instanceof MappingNode map) {
                 return new KubeProbe(kind, text(get(handler, "path")), text(get(handler, "port")),
-                        strings(get(handler, "command")), line, line(get(map, "port")));
+                        strings(get(handler, "command")), line, line(get(map, "port")),
+                        text(get(handler, "scheme")));
             }
         }
         return null; // no handler: the API server rejects it

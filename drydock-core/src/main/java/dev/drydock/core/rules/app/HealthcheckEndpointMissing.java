@@ -15,6 +15,7 @@ import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.ListeningPorts;
 import dev.drydock.core.rules.support.PhpServerPorts;
 import dev.drydock.core.rules.support.ServerImages;
+import dev.drydock.core.rules.support.ServerTls;
 import dev.drydock.core.rules.support.NginxProxiedPaths;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.TaskWorkers.TaskWorker;
@@ -65,7 +66,14 @@ import java.util.List;
                 + " management.server.port, Quarkus's quarkus.http.port (JVM or native runner), Micronaut's"
                 + " micronaut.server.port, Ktor's embeddedServer port or ktor.deployment.port, ASP.NET Core's ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS, which the .NET"
                 + " images set to 8080 from .NET 8 on, or the literal URLs of UseUrls, Urls.Add or Run in its startup code), unless the command also starts another server"
-                + " such as nginx. Any HTTP probe of a queue worker or scheduler that serves no HTTP (a Celery worker"
+                + " such as nginx. And its scheme against what the server speaks on the port, where that is certain:"
+                + " https:// (or an httpGet probe's scheme: HTTPS) to a port nginx listens on without ssl, or that"
+                + " gunicorn without --certfile or --keyfile, uvicorn without --ssl-keyfile or --ssl-certfile, hypercorn"
+                + " or granian without their certificate and key, or waitress serve (the TLS handshake fails, and curl -k"
+                + " or wget --no-check-certificate do not change that), and http:// to a port that takes only TLS (nginx's"
+                + " listen ... ssl answers 400, the Python servers drop the connection); quiet for other servers and"
+                + " where a configuration file (gunicorn -c or gunicorn.conf.py, hypercorn --config) or the manifest's"
+                + " variables may turn TLS on. Any HTTP probe of a queue worker or scheduler that serves no HTTP (a Celery worker"
                 + " or beat, an RQ or arq worker, a Sidekiq process unless the Gemfile has sidekiq_alive, which serves a"
                 + " liveness page from inside it) fires, with the worker's own check as the recommendation (celery"
                 + " inspect ping, arq --check); Celery's flower is checked on its port (--port, else 5555) only, not"
@@ -83,7 +91,9 @@ import java.util.List;
                 + " the container over and over, a readiness probe keeps the pod out of its Service. The port of their"
                 + " httpGet and tcpSocket probes, a number or the name of one of the container's ports, against the"
                 + " ports the image's server listens on (as above), unless the manifest may move it (args, envFrom,"
-                + " an env variable named like a port or address setting). Init containers are not serving"
+                + " an env variable named like a port or address setting); when the only such variable is the one the"
+                + " server reads its port from (PORT for quarkus.http.port=${PORT:8080} or server.port=${PORT:8080})"
+                + " and the manifest gives it a number, the server listens there. Init containers are not serving"
                 + " containers and are left out. And, for any container of the manifests, a probe port that names no"
                 + " port of the container: the kubelet cannot resolve it and the probe errors every time (high, medium"
                 + " for a liveness probe, which then never restarts the container). A probe of a kustomize base"
@@ -180,7 +190,7 @@ public final class HealthcheckEndpointMissing implements Rule {
             List<String> waiting = c.service() == null ? List.of()
                     : ComposeServices.awaitingHealthy(context.project(), c.service());
             if (probesWorker(context, c, hc, url, waiting) || probesGrpcServer(context, c, hc, url, waiting)
-                    || wrongPort(context, c, hc, url, waiting)
+                    || wrongPort(context, c, hc, url, waiting) || wrongScheme(context, c, hc, url, waiting)
                     || TaskWorkers.flower(c.entryPoint())) {
                 continue; // flower serves its own pages, not the application's routes
             }
@@ -297,16 +307,31 @@ public final class HealthcheckEndpointMissing implements Rule {
             return;
         }
         String setting = listener.setting(0);
-        if (run.mayMoveServer(setting == null ? null : setting.substring(0, setting.indexOf('=')))) {
-            return;
+        String variable = setting == null ? null : setting.substring(0, setting.indexOf('='));
+        List<Integer> ports = listener.ports();
+        String why = listener.why();
+        if (run.mayMoveServer(variable)) {
+            // the manifest's env gives the variable the server reads its port from: it listens there
+            Integer moved = ports.size() == 1 ? run.portSetBy(variable).orElse(null) : null;
+            if (moved == null) {
+                return;
+            }
+            ports = List.of(moved);
+            why = " (" + variable + "=" + moved + " in the container's env)";
         }
+        List<Integer> listening = ports;
+        String because = why;
         run.portProbes().forEach((kind, probe) -> {
             if (KustomizeOverlays.replaced(context, run, kind)) {
                 return; // every overlay sets this probe anew: the base's is never deployed
             }
             Integer port = run.container().resolve(probe.port());
             var located = kubernetesLine(context, run, probe.portLine() > 0 ? probe.portLine() : probe.line());
-            if (port == null || listener.ports().contains(port) || located == null) {
+            if (port != null && listening.contains(port) && located != null) {
+                kubernetesProbeScheme(context, c, run, kind, probe, port, located);
+                return;
+            }
+            if (port == null || located == null) {
                 return;
             }
             String named = port.toString().equals(probe.port()) ? "port " + port
@@ -314,15 +339,39 @@ public final class HealthcheckEndpointMissing implements Rule {
             context.finding(this, located, "the " + kind + "Probe of " + run.describe() + " " + (probe.kind()
                             .equals("httpGet") ? "requests " + (probe.path() == null ? "/" : probe.path()) + " on "
                             : "connects to ") + named + ", but " + listener.server() + " in " + c.build().dockerfile()
-                            + "'s image listens on " + join(listener.ports()) + listener.why() + ": nothing answers"
+                            + "'s image listens on " + join(listening) + because + ": nothing answers"
                             + " the probe, so " + failure(kind))
-                    .recommendation("Probe port " + listener.ports().get(0) + (run.container().ports().stream()
-                            .anyMatch(p -> p.number() == listener.ports().get(0) && p.name() != null)
+                    .recommendation("Probe port " + listening.get(0) + (run.container().ports().stream()
+                            .anyMatch(p -> p.number() == listening.get(0) && p.name() != null)
                                     ? " (or its name in the container's ports)" : "")
                             + ", where the server listens, and declare it as the containerPort; or make the server"
                             + " listen on " + port + ".")
                     .add();
         });
+    }
+
+    /**
+     * An httpGet probe whose scheme the server does not speak on the port: HTTPS to a server known to serve plain HTTP
+     * there, or HTTP (the default) to a port that takes only TLS.
+     */
+    private void kubernetesProbeScheme(ReviewContext context, Container c, KubernetesRuns run, String kind,
+            dev.drydock.core.kubernetes.KubeProbe probe, int port, dev.drydock.core.review.Location located) {
+        if (!probe.kind().equals("httpGet") || ServerTls.settableBy(run.container().environment())) {
+            return;
+        }
+        ServerTls server = ServerTls.on(context, c, port).filter(s -> s.tls() != probe.https()).orElse(null);
+        if (server == null) {
+            return;
+        }
+        context.finding(this, located, "the " + kind + "Probe of " + run.describe() + " requests "
+                        + (probe.path() == null ? "/" : probe.path()) + " on port " + port + " with "
+                        + (probe.https() ? "scheme: HTTPS" : "HTTP (no scheme: HTTPS)") + ", but "
+                        + server.describe(port, " in " + c.build().dockerfile() + "'s image") + ": " + server.outcome()
+                        + ", so " + failure(kind))
+                .recommendation(probe.https() ? "Drop `scheme: HTTPS` from the probe: the server takes plain HTTP there."
+                        : "Add `scheme: HTTPS` to the probe's httpGet: the server takes only TLS there (the kubelet"
+                                + " does not verify the certificate).")
+                .add();
     }
 
     /**
@@ -609,6 +658,31 @@ public final class HealthcheckEndpointMissing implements Rule {
                         + ComposeServices.neverStart(waiting))
                 .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
                 .recommendation("Probe the port the server listens on: " + withPort(url, port) + ".")
+                .add();
+        return true;
+    }
+
+    /**
+     * A probe whose scheme the port does not speak: https:// to a server known to serve plain HTTP there (the TLS
+     * handshake fails, whatever -k or --no-check-certificate say), or http:// to a port that takes only TLS (the
+     * server drops the connection, nginx answers 400).
+     */
+    private boolean wrongScheme(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url,
+            List<String> waiting) {
+        ServerTls server = ServerTls.refusing(context, c, url).orElse(null);
+        if (server == null) {
+            return false;
+        }
+        boolean passes = !url.https() && server.nginx() && CurlProbes.passesOnHttpErrors(c, hc);
+        context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.text() + ", but "
+                        + server.describe(url.portOrDefault()) + ": " + server.outcome() + (passes ? ", which its curl,"
+                                + " without --fail, counts as success: the container is reported healthy whatever"
+                                + " state it is in (healthcheck-ignores-http-errors)"
+                                : ", so every probe fails" + ComposeServices.neverStart(waiting)))
+                .severity(passes ? Severity.MEDIUM : waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
+                .recommendation("Request " + url.withOtherScheme() + (url.https() ? ": the server takes plain HTTP"
+                        + " there, and a probe from inside the container needs no TLS." : ": the server takes only TLS"
+                        + " there."))
                 .add();
         return true;
     }

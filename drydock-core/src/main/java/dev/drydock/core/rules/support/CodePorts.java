@@ -78,7 +78,8 @@ public final class CodePorts {
                 out.add(new CodePort(call, call.port(), call.defaultPort() ? "its default port, as neither the"
                         + " application's configuration nor the container's environment sets "
                         + call.call().substring(0, call.call().length() - ServerCall.UNSET.length())
-                        : variable == null ? denoDefault(call) : "the code reads " + variable
+                        : variable == null ? denoDefault(call) : (configured(call) ? "the configuration reads "
+                        : "the code reads ") + variable
                         + ", which the container's environment does not set, and defaults to " + call.port(), setting));
             }
         }
@@ -106,6 +107,13 @@ public final class CodePorts {
         return call.portText() == null && (call.server().equals("Deno.serve") || call.server().equals("deno serve"))
                 ? "Deno's default port, as " + (call.server().equals("deno serve") ? "no --port is given"
                         : "the code gives Deno.serve no port") : null;
+    }
+
+    /** Whether the server's port is set in a configuration file (application.properties, application.yaml ...). */
+    private static boolean configured(ServerCall call) {
+        String file = call.file() == null ? "" : call.file();
+        return file.endsWith(".properties") || file.endsWith(".yaml") || file.endsWith(".yml")
+                || file.endsWith(".toml") || file.endsWith(".json") || file.endsWith(".conf");
     }
 
     private static boolean hasEnvFiles(Container c) {

@@ -244,6 +244,27 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container, Str
                 .anyMatch(name -> name.equals(variable) || PORT_VARIABLE.matcher(name).matches());
     }
 
+    /**
+     * The port the manifest moves the image's server to by giving {@code variable}, the one the server reads its port
+     * from, a number in its env; empty when it does not, or when something else may move the server too (args, an
+     * envFrom, another variable named like a port or address setting).
+     */
+    public Optional<Integer> portSetBy(String variable) {
+        if (variable == null || !container.args().isEmpty() || container.command().size() > 1 || container.envFrom()
+                || container.environment().stream().anyMatch(name -> !name.equals(variable)
+                        && PORT_VARIABLE.matcher(name).matches())) {
+            return Optional.empty();
+        }
+        String value = null;
+        for (var entry : container.values()) { // the last entry of a name is the one the container gets
+            if (entry.name().equals(variable)) {
+                value = entry.value();
+            }
+        }
+        return value == null || !value.strip().matches("\\d{1,5}") || Integer.parseInt(value.strip()) == 0
+                ? Optional.empty() : Optional.of(Integer.valueOf(value.strip()));
+    }
+
     private static void putHttp(Map<String, KubeProbe> into, String kind, KubeProbe probe) {
         if (probe != null && probe.kind().equals("httpGet") && probe.path() != null && probe.path().startsWith("/")) {
             into.put(kind, probe);

@@ -63,7 +63,18 @@ public final class Probes {
 
         /** The port requested: the one written, else 443 for https and 80 for http. */
         public int portOrDefault() {
-            return port != null ? port : text.regionMatches(true, 0, "https:", 0, 6) ? 443 : 80;
+            return port != null ? port : https() ? 443 : 80;
+        }
+
+        /** Whether the URL asks for TLS (https://); one without a scheme is plain HTTP for curl and wget. */
+        public boolean https() {
+            return text.regionMatches(true, 0, "https:", 0, 6);
+        }
+
+        /** The same URL with the other scheme: https for http, http for https. */
+        public String withOtherScheme() {
+            return https() ? "http" + text.substring(5) : text.contains("://") ? "https" + text.substring(4)
+                    : "https://" + text;
         }
 
         /** The same URL with another path. */
@@ -256,6 +267,10 @@ public final class Probes {
         }
         if (url != null && grpcOnlyPort(context, c, url).isPresent()) {
             return "healthcheck-endpoint-missing";
+        }
+        ServerTls refusing = url == null || c.build() == null ? null : ServerTls.refusing(context, c, url).orElse(null);
+        if (refusing != null && (url.https() || !refusing.nginx() || !CurlProbes.passesOnHttpErrors(c, hc))) {
+            return "healthcheck-endpoint-missing"; // the server does not speak the probe's scheme on its port
         }
         TaskWorkers.TaskWorker worker = url == null ? null : TaskWorkers.of(context, c).orElse(null);
         if (worker != null) {

@@ -1,0 +1,132 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.nginx.NginxDirective;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether the container's server speaks TLS on a port, where drydock can be sure: nginx by the {@code ssl} flag of
+ * its listen directives, and the Python application servers its command starts by their certificate options
+ * (gunicorn's --certfile or --keyfile, uvicorn's --ssl-keyfile or --ssl-certfile, hypercorn's --certfile with
+ * --keyfile, granian's --ssl-keyfile with --ssl-certificate; waitress has no TLS). Unknown for any other server, and
+ * where a configuration file may turn TLS on (gunicorn -c or a gunicorn.conf.py, hypercorn --config, nginx's old
+ * {@code ssl on}).
+ *
+ * @param tls whether the port accepts only TLS connections (false: only plain HTTP)
+ * @param server the server, as messages name it
+ * @param because why, in words: {@code listen 443 ssl in nginx.conf:3}, {@code no --certfile or --keyfile}
+ */
+public record ServerTls(boolean tls, String server, String because) {
+
+    /** {@code gunicorn serves plain HTTP on port 8000 (no --certfile or --keyfile)}. */
+    public String describe(int port) {
+        return describe(port, "");
+    }
+
+    /** The same with where the server runs after its name: {@code gunicorn in api/Dockerfile's image serves ...}. */
+    public String describe(int port, String where) {
+        return server + where + (tls ? " takes only TLS on port " : " serves plain HTTP on port ") + port + " (" + because + ")";
+    }
+
+    /** What a probe of the other scheme gets. */
+    public String outcome() {
+        if (!tls) {
+            return "the TLS handshake fails (curl -k and wget --no-check-certificate skip checking the certificate,"
+                    + " not the handshake)";
+        }
+        return nginx() ? "nginx answers a plain HTTP request there with 400 (The plain HTTP request was sent to HTTPS"
+                + " port)" : "it closes a plain HTTP connection at the failed handshake";
+    }
+
+    public boolean nginx() {
+        return server.equals("nginx");
+    }
+
+    /** The container's server when it is certain not to speak the scheme of the local URL a probe requests. */
+    public static Optional<ServerTls> refusing(ReviewContext context, Container c, Probes.Url url) {
+        return on(context, c, url.portOrDefault()).filter(s -> s.tls() != url.https());
+    }
+
+    /** What the server speaks on {@code port}, when that is certain. */
+    public static Optional<ServerTls> on(ReviewContext context, Container c, int port) {
+        Optional<NginxConfig> nginx = NginxConfigs.listening(context, c);
+        if (nginx.isPresent()) {
+            return nginx(nginx.get(), port);
+        }
+        if (HttpdPorts.of(context, c).isPresent() || !Processes.supervised(c).isEmpty()) {
+            return Optional.empty();
+        }
+        EntryPoint ep = c.entryPoint();
+        if (ep == null || ListeningPorts.otherServerBeside(ep) || !AppFacts.commandPorts(ep).contains(port)) {
+            return Optional.empty();
+        }
+        return command(context, c, ep);
+    }
+
+    /**
+     * Whether variables of a container the image does not show (a Kubernetes manifest's env) may turn the server's TLS
+     * on or off: gunicorn's GUNICORN_CMD_ARGS, uvicorn's UVICORN_SSL_ and granian's GRANIAN_SSL_ settings.
+     */
+    public static boolean settableBy(java.util.Collection<String> variables) {
+        return variables.stream().anyMatch(v -> v.equals("GUNICORN_CMD_ARGS") || v.startsWith("UVICORN_SSL")
+                || v.startsWith("GRANIAN_SSL"));
+    }
+
+    /** Plain or TLS by the listen directives of the port; unknown when they disagree or {@code ssl on} may apply. */
+    private static Optional<ServerTls> nginx(NginxConfig config, int port) {
+        List<NginxConfig.Listen> listens = config.servers().stream().flatMap(s -> s.listens().stream())
+                .filter(l -> l.port() != null && l.port() == port).toList();
+        boolean sslDirective = config.find("ssl").isPresent() || config.servers().stream()
+                .anyMatch(s -> s.node().block() != null && s.node().block().stream().map(NginxDirective::name)
+                        .anyMatch("ssl"::equals));
+        if (listens.isEmpty() || sslDirective) {
+            return Optional.empty();
+        }
+        boolean tls = listens.get(0).ssl();
+        if (listens.stream().anyMatch(l -> l.ssl() != tls)) {
+            return Optional.empty();
+        }
+        NginxConfig.Listen first = listens.get(0);
+        String where = first.stock() ? "the image's default server" : first.file() + ":" + first.line();
+        return Optional.of(new ServerTls(tls, "nginx", (tls ? "listen " + port + " ssl" : "listen " + port
+                + " without ssl") + " in " + where));
+    }
+
+    private static Optional<ServerTls> command(ReviewContext context, Container c, EntryPoint ep) {
+        String name = AppFacts.serverName(ep);
+        return switch (ep.runtime()) {
+            case GUNICORN -> ep.option("config") != null || GunicornConfigs.inBuildContext(context, c)
+                    ? Optional.empty()
+                    : Optional.of(either(ep, name, "certfile", "keyfile"));
+            case UVICORN -> Optional.of(either(ep, name, "ssl-keyfile", "ssl-certfile"));
+            case HYPERCORN -> ep.option("config") != null || ep.option("insecure-bind") != null ? Optional.empty()
+                    : both(ep, name, "certfile", "keyfile");
+            case GRANIAN -> ep.environment().keySet().stream().anyMatch(k -> k.startsWith("GRANIAN_SSL"))
+                    ? Optional.empty() : both(ep, name, "ssl-keyfile", "ssl-certificate");
+            case WAITRESS -> Optional.of(new ServerTls(false, name, "waitress serves no TLS"));
+            default -> Optional.empty();
+        };
+    }
+
+    /** TLS when either option is set (gunicorn, uvicorn). */
+    private static ServerTls either(EntryPoint ep, String name, String one, String other) {
+        String set = ep.option(one) != null ? one : ep.option(other) != null ? other : null;
+        return set == null ? new ServerTls(false, name, "no --" + one + " or --" + other)
+                : new ServerTls(true, name, "--" + set + " " + ep.option(set));
+    }
+
+    /** TLS when both options are set, plain when neither is (hypercorn, granian). */
+    private static Optional<ServerTls> both(EntryPoint ep, String name, String one, String other) {
+        boolean first = ep.option(one) != null;
+        boolean second = ep.option(other) != null;
+        if (first != second) {
+            return Optional.empty();
+        }
+        return Optional.of(first ? new ServerTls(true, name, "--" + one + " and --" + other)
+                : new ServerTls(false, name, "no --" + one + " or --" + other));
+    }
+}

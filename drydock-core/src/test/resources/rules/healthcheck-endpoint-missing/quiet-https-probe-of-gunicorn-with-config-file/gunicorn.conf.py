@@ -1,0 +1,2 @@
+certfile = "/run/secrets/tls.crt"
+keyfile = "/run/secrets/tls.key"
