@@ -15,6 +15,8 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.GoServe;
+import dev.drydock.core.rules.support.GoPrograms;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.ScalarNode;
@@ -185,6 +187,9 @@ public final class GracefulShutdownMissing implements Rule {
                 continue;
             }
             if (packageManagerPid1(context, c, command, ep)) {
+                continue;
+            }
+            if (goServerWithoutStop(context, c, command, ep, stopSeconds)) {
                 continue;
             }
             // a worker its start script execs is the container's main process as much as a worker in the command
@@ -654,6 +659,42 @@ public final class GracefulShutdownMissing implements Rule {
                                 + " and run it under an init (`init: true` in compose, or tini as ENTRYPOINT), with a"
                                 + " stop_grace_period that covers the longest request.")
                 .fix(stopFix(c, command))
+                .add();
+        return true;
+    }
+
+    // (3) a Go server that leaves SIGTERM to the runtime
+
+    /**
+     * A Go program built from the project's code that serves but neither takes SIGTERM over nor stops its server
+     * gracefully: Go's runtime ends it on the signal, as PID 1 with exit status 2 (it cannot die of a signal PID 1 has
+     * no kernel default for), under an init by the signal itself; either way the requests in flight are cut.
+     */
+    private boolean goServerWithoutStop(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
+            long stopSeconds) {
+        if (!GoPrograms.runsBuiltProgram(c)) {
+            return false;
+        }
+        AppSource app = Apps.of(context, c);
+        if (app.goServes().isEmpty() || app.handlesSigterm()) {
+            return false;
+        }
+        GoServe serve = app.goServes().get(0);
+        String signal = StopSignals.of(c).map(StopSignals.Written::value).orElse("SIGTERM");
+        boolean init = c.service() != null && c.service().init() != null && Boolean.TRUE.equals(c.service().init().value())
+                || ep.wrappedBy("tini") || ep.wrappedBy("dumb-init") || ep.wrappedBy("catatonit");
+        PodGrace pod = podGrace(context, c, command);
+        long grace = pod == null ? stopSeconds : Math.min(stopSeconds, pod.seconds());
+        dev.drydock.core.source.Span span = context.project().source(serve.file())
+                .map(f -> f.lines(serve.line(), serve.line())).orElse(null);
+        context.finding(this, new Location(serve.file(), span), "`" + String.join(" ", ep.args())
+                        + "` is built from this Go code, which serves with " + serve.kind().display() + " ("
+                        + serve.call() + ") but never handles SIGTERM (no signal.Notify or signal.NotifyContext for it)"
+                        + " nor stops the server gracefully: on docker stop's " + signal + " Go's runtime ends the"
+                        + " program at once, " + (init ? "killed by the signal"
+                                : "as PID 1 with exit status 2, which the engine and orchestrators count as a failure")
+                        + ", and the requests in flight are cut")
+                .recommendation(GoServerStops.recommendation(serve, Math.max(1, grace - 2)))
                 .add();
         return true;
     }
