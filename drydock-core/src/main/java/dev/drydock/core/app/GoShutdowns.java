@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * {@code http.ListenAndServe} or an {@code http.Server}'s {@code ListenAndServe}/{@code Serve}, Gin's {@code Run},
  * Echo's {@code Start}, Fiber's {@code Listen}, grpc-go's {@code Serve}), and the first place that takes over the stop
  * signal: {@code signal.Notify} or {@code signal.NotifyContext} for SIGTERM (or for every signal, or for a list it
- * cannot read), or a graceful stop ({@code Shutdown}, {@code ShutdownWithContext}, {@code ShutdownWithTimeout},
- * {@code GracefulStop}) that something else may trigger. {@code os.Interrupt} alone is SIGINT, not docker stop's
- * SIGTERM.
+ * cannot read), or, when the code asks for no signal at all, a graceful stop ({@code Shutdown},
+ * {@code ShutdownWithContext}, {@code ShutdownWithTimeout}, {@code GracefulStop}) that a library may trigger on the
+ * signal. A stop wired to {@code os.Interrupt} alone waits for SIGINT, not docker stop's SIGTERM.
  */
 final class GoShutdowns {
 
@@ -71,12 +71,14 @@ final class GoShutdowns {
 
     /** Where the program takes over SIGTERM or stops its server gracefully, as {file, line}; empty when nowhere. */
     static Optional<String[]> stopHandled(List<GoSources> sources) {
+        boolean notifies = false;
         for (GoSources s : sources) {
             String code = s.code();
             Matcher imported = SIGNAL_IMPORT.matcher(code);
             String alias = imported.find() && imported.group(1) != null ? imported.group(1) : "signal";
             Matcher notify = Pattern.compile("\\b" + Pattern.quote(alias) + "\\.Notify(Context)?\\s*\\(").matcher(code);
             while (notify.find()) {
+                notifies = true;
                 List<String> args = GoArgs.split(code, notify.end() - 1);
                 List<String> signals = args.isEmpty() ? List.of() : args.subList(1, args.size());
                 if (signals.stream().noneMatch(a -> OTHER_SIGNAL.matcher(a.strip()).matches())
@@ -85,7 +87,7 @@ final class GoShutdowns {
                 }
             }
         }
-        for (GoSources s : sources) {
+        for (GoSources s : notifies ? List.<GoSources>of() : sources) {
             Matcher stop = GRACEFUL_STOP.matcher(s.code());
             if (stop.find()) {
                 return Optional.of(new String[] {s.file().path(), Integer.toString(s.line(stop.start()))});

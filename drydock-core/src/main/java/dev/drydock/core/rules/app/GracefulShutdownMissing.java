@@ -82,7 +82,15 @@ import java.util.regex.Pattern;
                 + " that then gets the signal; the servers SvelteKit's adapter-node and Nitro's node-server preset"
                 + " build, which close on SIGTERM themselves unless NITRO_SHUTDOWN_DISABLED is set), with no init"
                 + " (compose init: true, tini, dumb-init) and, for Python, no STOPSIGNAL SIGINT: Linux ignores such"
-                + " signals for PID 1; likewise a PHP queue worker (Laravel's queue:work, Symfony's messenger:consume) on an"
+                + " signals for PID 1; (3b) a Go program the image's build compiles from the project's Go code (go"
+                + " build, go install, go run) that serves (net/http's ListenAndServe or an http.Server's"
+                + " ListenAndServe/Serve, Gin's Run, Echo's Start, Fiber's Listen, grpc-go's Serve) but neither takes"
+                + " SIGTERM over (signal.Notify or signal.NotifyContext naming syscall.SIGTERM, or no signal at all;"
+                + " os.Interrupt alone is SIGINT) nor, when it asks for no signal, stops its server gracefully"
+                + " (Shutdown, ShutdownWithTimeout, GracefulStop): the os/signal documentation says SIGTERM then makes"
+                + " the program exit, and as PID 1, where the kernel ignores the signal the runtime raises again to"
+                + " die of it, the runtime exits with status 2; reported at the serve call, with or without an init,"
+                + " and quiet when drydock cannot read the code; likewise a PHP queue worker (Laravel's queue:work, Symfony's messenger:consume) on an"
                 + " image built on the official php image, which compiles PHP without the pcntl extension, when nothing"
                 + " in the build adds pcntl (no Dockerfile line names it, composer.json does not require ext-pcntl): the"
                 + " worker installs its signal handlers only through pcntl; or a PHP worker that leaves the stop signal"
@@ -123,7 +131,9 @@ import java.util.regex.Pattern;
                 + " that drains longer than the grace period is cut off.",
         impact = "Every stop, restart and deployment waits out the grace period and then kills the application"
                 + " mid-request: requests in flight fail, transactions and uploads are cut, connections are not closed.",
-        recommendation = "Use the exec form (or `exec` the server), start node itself rather than npm, run a server that drains on SIGTERM (or handle it),"
+        recommendation = "Use the exec form (or `exec` the server), start node itself rather than npm, run a server that drains on SIGTERM (or handle it:"
+                + " in Go, signal.NotifyContext(ctx, syscall.SIGTERM, os.Interrupt), then http.Server.Shutdown, Echo's"
+                + " or Fiber's Shutdown, or grpc-go's GracefulStop),"
                 + " run under an init when the program does not, and set stop_grace_period (under Kubernetes the pod's"
                 + " terminationGracePeriodSeconds) above the server's graceful timeout.",
         references = {
@@ -132,7 +142,9 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/reference/compose-file/services/#stop_grace_period",
                 "https://docs.docker.com/reference/compose-file/services/#init",
                 "https://docs.gunicorn.org/en/stable/settings.html#graceful-timeout",
-                "https://github.com/nodejs/docker-node/blob/main/docs/BestPractices.md#handling-kernel-signals"},
+                "https://github.com/nodejs/docker-node/blob/main/docs/BestPractices.md#handling-kernel-signals",
+                "https://pkg.go.dev/os/signal#hdr-Default_behavior_of_signals_in_Go_programs",
+                "https://pkg.go.dev/net/http#Server.Shutdown"},
         aliases = {},
         fix = FixSafety.SAFE,
         effort = "15 min",
