@@ -127,7 +127,8 @@ import java.util.regex.Pattern;
                 + " while loop, sleep, server, consumer, scheduler or event handler); a compose service restarted"
                 + " whenever it ends (restart: always or unless-stopped) is a service all the same.",
         problem = "Docker sends SIGTERM to PID 1 and kills everything with SIGKILL when the grace period ends. A shell"
-                + " does not forward the signal to its child, PID 1 without a handler does not act on it, and a server"
+                + " does not forward the signal to its child, PID 1 without a handler does not act on it, a Go server"
+                + " without one exits at once (as PID 1 with status 2) without finishing its requests, and a server"
                 + " that drains longer than the grace period is cut off.",
         impact = "Every stop, restart and deployment waits out the grace period and then kills the application"
                 + " mid-request: requests in flight fail, transactions and uploads are cut, connections are not closed.",
