@@ -47,6 +47,7 @@ public final class AppSource {
     private final int sigtermLine;
     private final List<String> files;
     private final List<String> allowedHosts;
+    private List<GoServe> goServes = List.of();
 
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
             String sigtermFile, int sigtermLine, List<String> files) {
@@ -242,6 +243,15 @@ public final class AppSource {
         return sigtermLine > 0;
     }
 
+    /**
+     * Where the Go program the container runs starts serving ({@code http.ListenAndServe}, Gin's {@code Run}, grpc-go's
+     * {@code Serve}...), in file order; empty for other programs. For Go, {@link #handlesSigterm()} also counts a
+     * graceful stop of the server ({@code Shutdown}, {@code GracefulStop}) as handling the signal.
+     */
+    public List<GoServe> goServes() {
+        return goServes;
+    }
+
     /** Where SIGTERM is handled, as {@code file:line}, or null. */
     public String sigtermAt() {
         return sigtermLine > 0 ? sigtermFile + ":" + sigtermLine : null;
@@ -330,8 +340,13 @@ public final class AppSource {
             if (!go.isEmpty()) {
                 List<ServerCall> calls = GoServer.starts(go, ep != null && ep.args().size() > 1);
                 Routes routes = GoRoutes.routes(go, files);
-                if (!calls.isEmpty() || routes.known()) {
-                    return new AppSource(frameworks(routes), null, routes, calls, null, 0, List.of());
+                List<GoServe> serves = GoShutdowns.serves(go);
+                if (!calls.isEmpty() || routes.known() || !serves.isEmpty()) {
+                    String[] stop = GoShutdowns.stopHandled(go).orElse(null);
+                    AppSource app = new AppSource(frameworks(routes), null, routes, calls, stop == null ? null : stop[0],
+                            stop == null ? 0 : Integer.parseInt(stop[1]), List.of());
+                    app.goServes = List.copyOf(serves);
+                    return app;
                 }
             }
             List<ServerCall> rust = RustServer.starts(manifests, files);

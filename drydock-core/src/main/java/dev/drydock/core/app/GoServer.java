@@ -22,9 +22,9 @@ final class GoServer {
     private static final Pattern SERVER_LITERAL = Pattern.compile("\\bhttp\\.Server\\s*\\{");
     private static final Pattern ADDR_FIELD = Pattern.compile("\\bAddr\\s*:\\s*");
     private static final Pattern NET_LISTEN = Pattern.compile("\\bnet\\.Listen\\s*\\(\\s*\"tcp[46]?\"\\s*,");
-    private static final Pattern GIN = Pattern.compile("\\b(\\w+)\\s*:?=\\s*gin\\.(?:Default|New)\\s*\\(");
-    private static final Pattern ECHO = Pattern.compile("\\b(\\w+)\\s*:?=\\s*echo\\.New\\s*\\(");
-    private static final Pattern FIBER = Pattern.compile("\\b(\\w+)\\s*:?=\\s*fiber\\.New\\s*\\(");
+    static final Pattern GIN = Pattern.compile("\\b(\\w+)\\s*:?=\\s*gin\\.(?:Default|New)\\s*\\(");
+    static final Pattern ECHO = Pattern.compile("\\b(\\w+)\\s*:?=\\s*echo\\.New\\s*\\(");
+    static final Pattern FIBER = Pattern.compile("\\b(\\w+)\\s*:?=\\s*fiber\\.New\\s*\\(");
 
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|`([^`]*)`");
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_]\\w*");

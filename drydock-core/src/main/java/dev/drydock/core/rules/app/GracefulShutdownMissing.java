@@ -15,6 +15,8 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.GoServe;
+import dev.drydock.core.rules.support.GoPrograms;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.ScalarNode;
@@ -80,7 +82,15 @@ import java.util.regex.Pattern;
                 + " that then gets the signal; the servers SvelteKit's adapter-node and Nitro's node-server preset"
                 + " build, which close on SIGTERM themselves unless NITRO_SHUTDOWN_DISABLED is set), with no init"
                 + " (compose init: true, tini, dumb-init) and, for Python, no STOPSIGNAL SIGINT: Linux ignores such"
-                + " signals for PID 1; likewise a PHP queue worker (Laravel's queue:work, Symfony's messenger:consume) on an"
+                + " signals for PID 1; (3b) a Go program the image's build compiles from the project's Go code (go"
+                + " build, go install, go run) that serves (net/http's ListenAndServe or an http.Server's"
+                + " ListenAndServe/Serve, Gin's Run, Echo's Start, Fiber's Listen, grpc-go's Serve) but neither takes"
+                + " SIGTERM over (signal.Notify or signal.NotifyContext naming syscall.SIGTERM, or no signal at all;"
+                + " os.Interrupt alone is SIGINT) nor, when it asks for no signal, stops its server gracefully"
+                + " (Shutdown, ShutdownWithTimeout, GracefulStop): the os/signal documentation says SIGTERM then makes"
+                + " the program exit, and as PID 1, where the kernel ignores the signal the runtime raises again to"
+                + " die of it, the runtime exits with status 2; reported at the serve call, with or without an init,"
+                + " and quiet when drydock cannot read the code; likewise a PHP queue worker (Laravel's queue:work, Symfony's messenger:consume) on an"
                 + " image built on the official php image, which compiles PHP without the pcntl extension, when nothing"
                 + " in the build adds pcntl (no Dockerfile line names it, composer.json does not require ext-pcntl): the"
                 + " worker installs its signal handlers only through pcntl; or a PHP worker that leaves the stop signal"
@@ -117,11 +127,14 @@ import java.util.regex.Pattern;
                 + " while loop, sleep, server, consumer, scheduler or event handler); a compose service restarted"
                 + " whenever it ends (restart: always or unless-stopped) is a service all the same.",
         problem = "Docker sends SIGTERM to PID 1 and kills everything with SIGKILL when the grace period ends. A shell"
-                + " does not forward the signal to its child, PID 1 without a handler does not act on it, and a server"
+                + " does not forward the signal to its child, PID 1 without a handler does not act on it, a Go server"
+                + " without one exits at once (as PID 1 with status 2) without finishing its requests, and a server"
                 + " that drains longer than the grace period is cut off.",
         impact = "Every stop, restart and deployment waits out the grace period and then kills the application"
                 + " mid-request: requests in flight fail, transactions and uploads are cut, connections are not closed.",
-        recommendation = "Use the exec form (or `exec` the server), start node itself rather than npm, run a server that drains on SIGTERM (or handle it),"
+        recommendation = "Use the exec form (or `exec` the server), start node itself rather than npm, run a server that drains on SIGTERM (or handle it:"
+                + " in Go, signal.NotifyContext(ctx, syscall.SIGTERM, os.Interrupt), then http.Server.Shutdown, Echo's"
+                + " or Fiber's Shutdown, or grpc-go's GracefulStop),"
                 + " run under an init when the program does not, and set stop_grace_period (under Kubernetes the pod's"
                 + " terminationGracePeriodSeconds) above the server's graceful timeout.",
         references = {
@@ -130,7 +143,9 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/reference/compose-file/services/#stop_grace_period",
                 "https://docs.docker.com/reference/compose-file/services/#init",
                 "https://docs.gunicorn.org/en/stable/settings.html#graceful-timeout",
-                "https://github.com/nodejs/docker-node/blob/main/docs/BestPractices.md#handling-kernel-signals"},
+                "https://github.com/nodejs/docker-node/blob/main/docs/BestPractices.md#handling-kernel-signals",
+                "https://pkg.go.dev/os/signal#hdr-Default_behavior_of_signals_in_Go_programs",
+                "https://pkg.go.dev/net/http#Server.Shutdown"},
         aliases = {},
         fix = FixSafety.SAFE,
         effort = "15 min",
@@ -185,6 +200,9 @@ public final class GracefulShutdownMissing implements Rule {
                 continue;
             }
             if (packageManagerPid1(context, c, command, ep)) {
+                continue;
+            }
+            if (goServerWithoutStop(context, c, command, ep, stopSeconds)) {
                 continue;
             }
             // a worker its start script execs is the container's main process as much as a worker in the command
@@ -654,6 +672,42 @@ public final class GracefulShutdownMissing implements Rule {
                                 + " and run it under an init (`init: true` in compose, or tini as ENTRYPOINT), with a"
                                 + " stop_grace_period that covers the longest request.")
                 .fix(stopFix(c, command))
+                .add();
+        return true;
+    }
+
+    // (3) a Go server that leaves SIGTERM to the runtime
+
+    /**
+     * A Go program built from the project's code that serves but neither takes SIGTERM over nor stops its server
+     * gracefully: Go's runtime ends it on the signal, as PID 1 with exit status 2 (it cannot die of a signal PID 1 has
+     * no kernel default for), under an init by the signal itself; either way the requests in flight are cut.
+     */
+    private boolean goServerWithoutStop(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
+            long stopSeconds) {
+        if (!GoPrograms.runsBuiltProgram(c)) {
+            return false;
+        }
+        AppSource app = Apps.of(context, c);
+        if (app.goServes().isEmpty() || app.handlesSigterm()) {
+            return false;
+        }
+        GoServe serve = app.goServes().get(0);
+        String signal = StopSignals.of(c).map(StopSignals.Written::value).orElse("SIGTERM");
+        boolean init = c.service() != null && c.service().init() != null && Boolean.TRUE.equals(c.service().init().value())
+                || ep.wrappedBy("tini") || ep.wrappedBy("dumb-init") || ep.wrappedBy("catatonit");
+        PodGrace pod = podGrace(context, c, command);
+        long grace = pod == null ? stopSeconds : Math.min(stopSeconds, pod.seconds());
+        dev.drydock.core.source.Span span = context.project().source(serve.file())
+                .map(f -> f.lines(serve.line(), serve.line())).orElse(null);
+        context.finding(this, new Location(serve.file(), span), "`" + String.join(" ", ep.args())
+                        + "` is built from this Go code, which serves with " + serve.kind().display() + " ("
+                        + serve.call() + ") but never handles SIGTERM (no signal.Notify or signal.NotifyContext for it)"
+                        + " nor stops the server gracefully: on docker stop's " + signal + " Go's runtime ends the"
+                        + " program at once, " + (init ? "killed by the signal"
+                                : "as PID 1 with exit status 2, which the engine and orchestrators count as a failure")
+                        + ", and the requests in flight are cut")
+                .recommendation(GoServerStops.recommendation(serve, Math.max(1, grace - 2)))
                 .add();
         return true;
     }

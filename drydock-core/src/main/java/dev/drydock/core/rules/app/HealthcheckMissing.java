@@ -10,6 +10,7 @@ import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.FileOnlyImage;
 import dev.drydock.core.rules.support.FinalUser;
+import dev.drydock.core.rules.support.GoPrograms;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.BaseImage;
@@ -624,6 +625,21 @@ public final class HealthcheckMissing implements Rule {
             return app.routes().match("/").isPresent() && Probes.recommend(image, port, "/") != null ? "/" : null;
         }
 
+        /**
+         * For a Go program built in the image's build: the check built into it, which needs no other program (the
+         * HEALTHCHECK runs it in exec form, so not even a shell).
+         */
+        private static String goHealthFlag(String program, int port, String path, boolean noInstaller) {
+            return (noInstaller ? " and no shell or package manager to install one" : "")
+                    + ", so build the check into the Go program: a -healthcheck flag that, when set, makes main request"
+                    + " http://127.0.0.1:" + port + path + " with http.Get (a client with a timeout of a few seconds)"
+                    + " and os.Exit(0) on a 200 answer, os.Exit(1) otherwise, before it starts the server; then HEALTHCHECK"
+                    + " --interval=30s --timeout=5s --start-period=10s --retries=3 CMD " + Probes.json(List.of(program,
+                            "-healthcheck"))
+                    + (noInstaller ? " (or copy a small static probe binary in from a builder stage)."
+                            : " (or install curl in the final stage).");
+        }
+
         String recommendation(EffectiveHealthcheck compose, ImageRole role, Container c) {
             String lead = routeKnown || role == ImageRole.SERVER ? ""
                     : routesRead ? (routesDetermined || endpointToAdd ? "Add " + addition + ", then " : "")
@@ -633,10 +649,12 @@ public final class HealthcheckMissing implements Rule {
                 String base = image == null ? "the base image" : image.baseImage();
                 boolean noInstaller = image != null && image.base().map(t -> !t.shell() && t.packageManager() == null)
                         .orElse(false);
+                String goProgram = GoPrograms.runsBuiltProgram(c) && c.entryPoint().runtime() == dev.drydock.core.entrypoint.Runtime.BINARY
+                        ? c.entryPoint().args().get(0) : null;
                 return lead + (lead.isEmpty() ? "Add" : "add") + " a HEALTHCHECK that requests http://localhost:" + port
                         + path + portNote + " with a program the image contains: " + base + " has no curl, wget, Python or Node"
                         + " that drydock knows of"
-                        + (noInstaller ? " and no shell or package manager to install one, so build the check into the"
+                        + (goProgram != null ? goHealthFlag(goProgram, port, path, noInstaller) : noInstaller ? " and no shell or package manager to install one, so build the check into the"
                                 + " application (a health sub-command or flag the HEALTHCHECK runs, which requests the"
                                 + " endpoint and exits 0 or 1) or copy a small static probe binary in from a builder stage."
                                 : ", so install one in the final stage" + FinalUser.nonRoot(c).map(user -> " (as root: USER"

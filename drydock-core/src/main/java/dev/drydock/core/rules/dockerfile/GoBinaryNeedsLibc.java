@@ -16,11 +16,11 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.GlibclessRuntimes;
+import dev.drydock.core.rules.support.GoPrograms;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.PackageCommands;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -117,8 +117,8 @@ public final class GoBinaryNeedsLibc implements Rule {
         if (call.args().isEmpty() || !call.args().get(0).value().equals("build")) {
             return;
         }
-        String output = output(call);
-        if (output == null || copy.sources().stream().noneMatch(source -> sameFile(source, output))) {
+        String output = GoPrograms.output(call);
+        if (output == null || copy.sources().stream().noneMatch(source -> GoPrograms.sameFile(source, output))) {
             return;
         }
         String cgo = cgoReason(image.model(), builder, run, runtime.startsWith("alpine"));
@@ -190,31 +190,5 @@ public final class GoBinaryNeedsLibc implements Rule {
         BaseImage base = Stages.rootBase(model, builder);
         return base instanceof BaseImage.External external && external.reference() != null
                 && external.reference().effectiveTagLowerCase().contains("alpine");
-    }
-
-    /** The path {@code go build -o} writes, or null. */
-    private static String output(Call call) {
-        List<Call.Arg> args = call.args();
-        for (int i = 1; i < args.size(); i++) {
-            String a = args.get(i).value();
-            if ((a.equals("-o") || a.equals("--o")) && i + 1 < args.size()) {
-                return args.get(i + 1).value();
-            }
-            if (a.startsWith("-o=")) {
-                return a.substring(3);
-            }
-        }
-        return null;
-    }
-
-    /** Whether a COPY source names the file {@code go build -o} wrote (by name, or its folder when it wrote into one). */
-    private static boolean sameFile(String source, String output) {
-        String src = source.replaceAll("/+$", "");
-        String out = output.replaceAll("/+$", "");
-        if (output.endsWith("/")) {
-            return src.equals(out) || src.startsWith(out + "/");
-        }
-        String name = out.substring(out.lastIndexOf('/') + 1);
-        return src.equals(out) || src.endsWith("/" + name) || src.equals(name);
     }
 }
