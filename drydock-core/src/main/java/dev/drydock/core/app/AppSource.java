@@ -47,15 +47,16 @@ public final class AppSource {
     private final int sigtermLine;
     private final List<String> files;
     private final List<String> allowedHosts;
-    private List<GoServe> goServes = List.of();
+    private final List<GoServe> goServes;
 
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
             String sigtermFile, int sigtermLine, List<String> files) {
-        this(frameworks, app, routes, serverCalls, sigtermFile, sigtermLine, files, null);
+        this(frameworks, app, routes, serverCalls, sigtermFile, sigtermLine, files, null, List.of());
     }
 
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
-            String sigtermFile, int sigtermLine, List<String> files, List<String> allowedHosts) {
+            String sigtermFile, int sigtermLine, List<String> files, List<String> allowedHosts, List<GoServe> goServes) {
+        this.goServes = List.copyOf(goServes);
         this.allowedHosts = allowedHosts == null ? null : List.copyOf(allowedHosts);
         this.frameworks = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(frameworks));
         this.app = app;
@@ -343,10 +344,8 @@ public final class AppSource {
                 List<GoServe> serves = GoShutdowns.serves(go);
                 if (!calls.isEmpty() || routes.known() || !serves.isEmpty()) {
                     String[] stop = GoShutdowns.stopHandled(go).orElse(null);
-                    AppSource app = new AppSource(frameworks(routes), null, routes, calls, stop == null ? null : stop[0],
-                            stop == null ? 0 : Integer.parseInt(stop[1]), List.of());
-                    app.goServes = List.copyOf(serves);
-                    return app;
+                    return new AppSource(frameworks(routes), null, routes, calls, stop == null ? null : stop[0],
+                            stop == null ? 0 : Integer.parseInt(stop[1]), List.of(), null, serves);
                 }
             }
             List<ServerCall> rust = RustServer.starts(manifests, files);
@@ -484,7 +483,7 @@ public final class AppSource {
             List<ServerCall> calls = entry == null ? List.of() : py.serverCalls(entry);
             String[] sig = py.sigterm().orElse(null);
             return new AppSource(frameworks, app, routes, calls, sig == null ? null : sig[0],
-                    sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(py.loaded().keySet()), allowedHosts);
+                    sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(py.loaded().keySet()), allowedHosts, List.of());
         }
 
         /** Django's WSGI application: {@code application} in the settings package's {@code wsgi.py}. */
