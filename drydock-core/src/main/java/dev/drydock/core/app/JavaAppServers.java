@@ -74,7 +74,7 @@ final class JavaAppServers {
 
     private static JavaAppServer imageServer(Container container) {
         return container != null && container.build() != null && container.build().stage() != null
-                && container.build().stage().base() instanceof BaseImage.External base && base.reference() != null
+                && container.build().stage().base() instanceof BaseImage.External base && base.reference() != null && base.reference().isImage()
                 ? SERVER_IMAGES.get(base.reference().familiarName()) : null;
     }
 
