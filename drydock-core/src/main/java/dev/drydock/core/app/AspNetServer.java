@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * when the startup code alone chooses the addresses with literal URLs: {@code app.Urls.Add("http://+:5000")}, or
  * {@code app.Run("http://0.0.0.0:5000")}, which replaces them, else the urls setting of {@code UseUrls("http://*:8080")}
  * on the web host builder (unless the settings files write urls too); Kestrel's endpoints in the settings would override
- * them all.
+ * them all. When the settings files alone choose the addresses, the ports of their Kestrel endpoints are read too
+ * ({@link KestrelEndpoints}); a Kestrel section without endpoints leaves the addresses to the environment.
  */
 final class AspNetServer {
 
@@ -52,11 +53,19 @@ final class AspNetServer {
      */
     static List<ServerCall> bindingsInCode(List<Manifest> manifests, SourceSet files, Map<String, String> env) {
         Optional<ServerCall> first = bindingInCode(manifests, files, env);
-        if (first.isEmpty() || first.get().file() == null || !STARTUP_FILES.contains(PathNames.fileName(first.get().file()))) {
+        if (first.isEmpty() || first.get().file() == null) {
             return first.map(List::of).orElse(List.of());
         }
         String dir = PathNames.parent(first.get().file());
         List<String> settings = settingsFiles(files, dir, env);
+        if (!STARTUP_FILES.contains(PathNames.fileName(first.get().file()))) {
+            return switch (environments(env).stream().anyMatch(e -> e.contains("$")) ? new KestrelEndpoints.Untold()
+                    : KestrelEndpoints.of(files, settings, AspNetServer::settingsAddress)) {
+                case KestrelEndpoints.Endpoints endpoints -> endpoints.starts();
+                case KestrelEndpoints.NoAddresses none -> List.of();
+                case KestrelEndpoints.Untold untold -> List.of(first.get());
+            };
+        }
         boolean kestrelSettings = settings.stream()
                 .anyMatch(path -> files.read(path).map(f -> KESTREL_SETTINGS.matcher(f.text()).find()).orElse(false));
         boolean urlsSettings = settings.stream()
@@ -129,6 +138,18 @@ final class AspNetServer {
             }
         }
         return out;
+    }
+
+    /** One endpoint URL of the settings files as a server start whose port is told, or null when it is no literal URL. */
+    private static ServerCall settingsAddress(String written, String file, int line, String url) {
+        Matcher m = URL.matcher(url);
+        if (!m.matches()) {
+            return null;
+        }
+        int port = m.group(3) != null ? Integer.parseInt(m.group(3)) : m.group(1).equalsIgnoreCase("https") ? 443 : 80;
+        return port > 0 && port <= 65535
+                ? new ServerCall(KESTREL, written, false, false, file, line, m.group(2), port, "\"" + url + "\"", null, null)
+                : null;
     }
 
     /** One address of the code: host and port of a literal URL (80 or 443 when it names none), else neither. */

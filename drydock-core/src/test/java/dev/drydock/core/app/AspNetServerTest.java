@@ -187,8 +187,33 @@ class AspNetServerTest {
         assertThat(appIn(Map.of("DOTNET_ENVIRONMENT", "Staging"), files).serverCalls()).singleElement()
                 .satisfies(c -> {
                     assertThat(c.file()).isEqualTo("appsettings.Staging.json");
-                    assertThat(c.port()).isNull();
+                    assertThat(c.port()).isEqualTo(7000);
                 });
+    }
+
+    @Test
+    void kestrelEndpointsOfTheSettingsTellTheirPortsAndALaterFileReplacesAnEndpointOfTheSameName() {
+        String[] files = {"Program.cs", PLAIN_PROGRAM,
+                "appsettings.json", "{\"Kestrel\": {\"Endpoints\": {\"Http\": {\"Url\": \"http://0.0.0.0:5000\"}}}}",
+                "appsettings.Production.json", "{\"Kestrel\": {\"Endpoints\": {\"http\": {\"Url\": \"http://+:8080\"}}}}"};
+        assertThat(appIn(Map.of(), files).serverCalls()).singleElement()
+                .satisfies(c -> assertThat(c.port()).isEqualTo(8080));
+    }
+
+    @Test
+    void aKestrelSectionWithoutEndpointsLeavesTheAddressesToTheEnvironment() {
+        String[] files = {"Program.cs", PLAIN_PROGRAM,
+                "appsettings.json", "{\"Kestrel\": {\"Limits\": {\"MaxRequestBodySize\": 1024}}}"};
+        assertThat(appIn(Map.of(), files).serverCalls()).isEmpty();
+    }
+
+    @Test
+    void anEndpointWhoseUrlIsNoLiteralOrAUrlsSettingLeavesThePortUntold() {
+        String[] unix = {"Program.cs", PLAIN_PROGRAM,
+                "appsettings.json", "{\"Kestrel\": {\"Endpoints\": {\"Sock\": {\"Url\": \"http://unix:/tmp/k.sock\"}}}}"};
+        assertThat(appIn(Map.of(), unix).serverCalls()).singleElement().satisfies(c -> assertThat(c.port()).isNull());
+        String[] urls = {"Program.cs", PLAIN_PROGRAM, "appsettings.json", "{\"urls\": \"http://*:5000\"}"};
+        assertThat(appIn(Map.of(), urls).serverCalls()).singleElement().satisfies(c -> assertThat(c.port()).isNull());
     }
 
     @Test

@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
                 + " project file (Orders.Api.csproj builds Orders.Api.dll and the apphost Orders.Api). Fires when"
                 + " NAME is none of them; when `dotnet NAME.dll` runs an assembly the publish bundles into its"
                 + " executable (PublishSingleFile) or compiles to native code (PublishAot), set in the project file"
-                + " or as -p:NAME=true; and when ./NAME runs an apphost the publish leaves out (UseAppHost=false)."
+                + " or as -p:NAME=true; when ./NAME runs an apphost the publish leaves out (UseAppHost=false); and"
+                + " when `dotnet NAME` names a built assembly without its .dll (dotnet takes NAME for an SDK command)."
                 + " Quiet when a name is not known (an AssemblyName made of MSBuild properties, a"
                 + " Directory.Build.props that sets AssemblyName, a PublishProfile), when the Dockerfile names the"
                 + " file anywhere else (a RUN that renames it, a COPY of a prebuilt file), for a name held in a"
@@ -108,8 +109,11 @@ public final class DotnetAssemblyNotBuilt implements Rule {
                 continue;
             }
             String dll = runDll(command.argv());
+            String bare = dll == null ? runBare(command.argv()) : null;
             if (dll != null) {
                 checkDll(context, c, command, dll);
+            } else if (bare != null) {
+                checkBare(context, c, command, bare);
             } else {
                 String host = appHost(c);
                 if (host != null) {
@@ -155,6 +159,25 @@ public final class DotnetAssemblyNotBuilt implements Rule {
                         : "Run " + app.dll() + " (ENTRYPOINT [\"dotnet\", \"" + PathNames.join(PathNames.parent(dll),
                                 app.dll()) + "\"]), or set <AssemblyName>" + bare + "</AssemblyName> in "
                                 + app.project() + ".")
+                .add();
+    }
+
+    /**
+     * {@code dotnet NAME} without .dll, NAME being an assembly a project of the build context builds: the muxer runs
+     * only a path to an assembly, and takes any other word for an SDK command ({@code dotnet-NAME}).
+     */
+    private void checkBare(ReviewContext context, Container c, EffectiveCommand command, String bare) {
+        String name = PathNames.fileName(bare);
+        boolean built = DotnetAssemblies.built(context, c).stream()
+                .anyMatch(a -> a.dll().equalsIgnoreCase(name + ".dll"));
+        if (!built || name.contains("$")) {
+            return;
+        }
+        context.finding(this, WrittenInstructions.commandWord(c, command, bare), "`dotnet " + bare + "` names the"
+                        + " assembly without its .dll: dotnet runs an assembly only by the path of its .dll, and " + name
+                        + " is at most the native apphost, so dotnet looks for an SDK command dotnet-" + name
+                        + " or cannot load the file, and every container exits at once")
+                .recommendation("Run the assembly: ENTRYPOINT [\"dotnet\", \"" + bare + ".dll\"].")
                 .add();
     }
 
@@ -210,6 +233,19 @@ public final class DotnetAssemblyNotBuilt implements Rule {
             if (PathNames.fileName(argv.get(i)).equals("dotnet")) {
                 String next = argv.get(i + 1);
                 return next.toLowerCase(Locale.ROOT).endsWith(".dll") ? next : null;
+            }
+        }
+        return null;
+    }
+
+    /** The word after {@code dotnet} when it is neither an option nor an assembly's path (NAME.dll), or null. */
+    static String runBare(List<String> argv) {
+        for (int i = 0; i + 1 < argv.size(); i++) {
+            if (PathNames.fileName(argv.get(i)).equals("dotnet")) {
+                String next = argv.get(i + 1);
+                String file = PathNames.fileName(next);
+                return next.startsWith("-") || file.isEmpty() || file.toLowerCase(Locale.ROOT).endsWith(".dll")
+                        ? null : next;
             }
         }
         return null;
