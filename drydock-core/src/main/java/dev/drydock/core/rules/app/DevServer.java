@@ -420,7 +420,8 @@ public final class DevServer implements Rule {
             case DOTNET_RUN -> {
                 String configuration = ep.option("configuration");
                 boolean debug = configuration == null || configuration.equalsIgnoreCase("debug");
-                yield new Found("`dotnet run`, which restores and builds the project with the SDK at every start"
+                yield new Found("the application from its sources with the .NET SDK, which restores and builds the"
+                        + " project at every start"
                         + (debug ? (configuration == null ? " in the Debug configuration (no -c Release)" : " in the Debug configuration")
                                 + ": unoptimised code, the SDK and the sources in the image"
                                 : ": the SDK and the sources in the image"),
