@@ -72,7 +72,9 @@ import java.util.regex.Pattern;
                 + " appsettings choose the addresses, and when ASPNETCORE_URLS disagrees with another setting: which"
                 + " wins depends on the host, WebApplicationBuilder from .NET 7 on putting it last), and a loopback URL"
                 + " the startup code gives app.Urls.Add or app.Run when nothing else there or in appsettings chooses"
-                + " the addresses. For a Go program, the address its http.ListenAndServe,"
+                + " the addresses, or the Kestrel endpoints of appsettings.json and appsettings.{Environment}.json"
+                + " (Kestrel:Endpoints:NAME:Url, as the host layers the files) when every one is on the loopback"
+                + " interface. For a Go program, the address its http.ListenAndServe,"
                 + " http.Server Addr, net.Listen, Echo's Start, Fiber's Listen or Gin's Run binds (127.0.0.1:8080,"
                 + " localhost:8080); a client's address (a Redis Addr, a database DSN) is not read. For a Node.js"
                 + " application, the host its listen call passes (Express, Koa and http bind every interface when"
@@ -139,6 +141,8 @@ public final class ServerListensOnLocalhost implements Rule {
     private static final Pattern KESTREL_URL = Pattern.compile("(?i)https?://(\\[[^]]*]|[^:/]*)(:\\d+)?/?");
     private static final Pattern LOOPBACK_IN_URL = Pattern.compile("(?i)(https?://)(localhost|127(\\.\\d+){3}|\\[::1])(?=[:/;]|$)");
     private static final Pattern JS_FILE = Pattern.compile("\\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$");
+    /** The appsettings files whose Kestrel endpoints give ASP.NET Core its addresses. */
+    private static final Pattern KESTREL_SETTINGS = Pattern.compile("(^|/)appsettings(\\.[^/]+)?\\.json$");
     private static final Pattern LOOPBACK = Pattern.compile("(?i)(localhost|127(\\.\\d+){3}|\\[::1]|::1)(:(\\d+|\\$\\{?\\w+}?))?");
     private static final Pattern ROCKET_DEVELOPMENT = Pattern.compile("(?i)dev|development");
 
@@ -473,9 +477,15 @@ public final class ServerListensOnLocalhost implements Rule {
      * else 127.0.0.1). Quiet for an address held in a variable and when an env_file may set ROCKET_ADDRESS.
      */
     private void rust(ReviewContext context, Container c, EntryPoint ep) {
-        for (ServerCall call : Apps.of(context, c).serverCalls()) {
+        List<ServerCall> calls = Apps.of(context, c).serverCalls();
+        // an admin endpoint kept on localhost beside one on every interface is a choice, not a mistake
+        boolean kestrelReachable = calls.stream().anyMatch(call -> call.file() != null
+                && KESTREL_SETTINGS.matcher(call.file()).find() && (call.host() == null
+                        || !LOOPBACK.matcher(call.host().strip()).matches()));
+        for (ServerCall call : calls) {
+            boolean kestrelSettings = call.file() != null && KESTREL_SETTINGS.matcher(call.file()).find();
             if (call.file() == null || !call.file().endsWith(".rs") && !call.file().endsWith(".go")
-                    && !call.file().endsWith(".cs")) {
+                    && !call.file().endsWith(".cs") && !kestrelSettings || kestrelSettings && kestrelReachable) {
                 continue;
             }
             boolean rocketDefault = call.server().equals("Rocket") && call.host() == null;
