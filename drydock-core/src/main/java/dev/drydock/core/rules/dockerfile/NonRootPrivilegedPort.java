@@ -107,8 +107,9 @@ public final class NonRootPrivilegedPort implements Rule {
             }
             String user = PrivilegedPortBind.nonRootUser(c).orElse(null);
             boolean noNewPrivileges = c.service() != null && SecurityOption.noNewPrivileges(c.service());
+            boolean capabilityDropped = c.service() != null && dropsBindCapability(c.service());
             if (user == null || c.service() != null && bind.loweredBy(c.service())
-                    || bind.fileCapability() && !noNewPrivileges) {
+                    || bind.fileCapability() && !noNewPrivileges && !capabilityDropped) {
                 continue;
             }
             Located<String> network = c.service() == null ? null : c.service().networkMode();
@@ -140,7 +141,11 @@ public final class NonRootPrivilegedPort implements Rule {
                             + PrivilegedPortBind.SYSCTL + "=0 in the network namespace it creates for the container;"
                             + " under Podman, on Kubernetes nodes that run CRI-O or containerd 1.x, with host networking"
                             + " and on older Docker the kernel's 1024 applies, and " + FAILS
-                            + fileCapabilityIgnored(bind, noNewPrivileges, "no-new-privileges"))
+                            + fileCapabilityIgnored(bind, noNewPrivileges, "no-new-privileges")
+                            + (bind.fileCapability() && capabilityDropped && !noNewPrivileges ? "; the image's setcap"
+                            + " cap_net_bind_service does not help: cap_drop takes NET_BIND_SERVICE from the container,"
+                            + " and the kernel then refuses to start a binary whose file capabilities it cannot grant"
+                            + " (\"operation not permitted\")" : ""))
                     .severity(Severity.LOW)
                     .recommendation(bind.move(context, c) + bind.follow(c) + "." + setcap(c.service() != null
                             && !c.service().capDrop().isEmpty(), noNewPrivileges ? "no-new-privileges" : null)
@@ -216,6 +221,16 @@ public final class NonRootPrivilegedPort implements Rule {
     private static boolean addsBindCapability(KubeSecurity security) {
         return security.capabilitiesAdd().stream().map(c -> c.toUpperCase(java.util.Locale.ROOT))
                 .anyMatch(c -> c.equals("NET_BIND_SERVICE") || c.equals("CAP_NET_BIND_SERVICE") || c.equals("ALL"));
+    }
+
+    /** Whether the service's cap_drop takes NET_BIND_SERVICE (or ALL) and its cap_add does not give it back. */
+    private static boolean dropsBindCapability(dev.drydock.core.compose.Service service) {
+        java.util.function.Predicate<String> bindOrAll = c -> {
+            String name = c == null ? "" : c.strip().toUpperCase(java.util.Locale.ROOT).replaceFirst("^CAP_", "");
+            return name.equals("ALL") || name.equals("NET_BIND_SERVICE");
+        };
+        return service.capDrop().stream().map(c -> c.value()).anyMatch(bindOrAll)
+                && service.capAdd().stream().map(c -> c.value()).noneMatch(bindOrAll);
     }
 
     /** Why the image's own setcap does not help: no_new_privs makes the kernel ignore file capabilities at exec. */
