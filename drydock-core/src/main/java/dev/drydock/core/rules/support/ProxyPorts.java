@@ -92,7 +92,11 @@ public record ProxyPorts(String server, List<Bind> binds) {
         String place = bind.file() == null ? "" : " (" + bind.file() + ":" + bind.line() + ")";
         return switch (server) {
             case CADDY -> bind.file() == null ? "Copy a Caddyfile of your own to /etc/caddy/Caddyfile whose site"
-                    + " address is :" + to : "Make the site address " + bind.written() + place + " listen on :" + to;
+                    + " address is :" + to : bind.written().matches("(https?://)?[A-Za-z*].*") && !bind.written()
+                    .matches(".*:\\d+") ? "Move Caddy's " + (from == 443 ? "HTTPS" : "HTTP") + " port: write `"
+                    + (from == 443 ? "https_port " : "http_port ") + to + "` in the global options block at the top of "
+                    + bind.file() + " (a { } block of its own)"
+                    : "Make the site address " + bind.written() + place + " listen on :" + to;
             case HAPROXY -> "Write `bind *:" + to + "` in place of `" + bind.written() + "`" + place;
             default -> "Give the entry point the address :" + to + " in place of `" + bind.written() + "`" + place;
         };
