@@ -33,7 +33,7 @@ final class CaddyfilePorts {
         }
         if (args.get(0).equals("file-server")) {
             String listen = ProxyPorts.option(args, "--listen", "-l");
-            if (ProxyPorts.option(args, "--domain", "-d") != null || args.contains("--access-log") && listen == null) {
+            if (ProxyPorts.option(args, "--domain", "-d") != null) {
                 return Optional.empty();
             }
             Matcher m = ADDRESS.matcher(listen == null ? ":80" : listen);
