@@ -23,6 +23,9 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.FinalStageEnv;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.LoopbackHosts;
+import dev.drydock.core.rules.support.ProxyPorts;
+import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.compose.Service;
 import dev.drydock.core.rules.support.PumaBinds;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.KestrelUrls;
@@ -92,7 +95,10 @@ import java.util.regex.Pattern;
                 + " variable that sets their host when it names a loopback address: SvelteKit's adapter-node (HOST,"
                 + " behind its envPrefix), Nitro's node-server output of Nuxt (NITRO_HOST, else HOST) and Next's"
                 + " standalone server.js (HOSTNAME; quiet for a Next.js older than 13.1); quiet when an env_file may"
-                + " set it.",
+                + " set it. For HAProxy and Traefik, a container port the compose service publishes when every"
+                + " address the proxy listens on at that port is a loopback one (HAProxy's bind 127.0.0.1:PORT in a"
+                + " frontend or listen section, Traefik's --entrypoints.NAME.address=127.0.0.1:PORT); a loopback bind"
+                + " nothing publishes, such as a stats page kept inside, is left alone.",
         problem = "Inside a container, 127.0.0.1 is the container's own loopback interface: connections that come"
                 + " through a published port, from another container or from the host arrive on the container's"
                 + " network interface, where nothing listens.",
@@ -149,6 +155,7 @@ public final class ServerListensOnLocalhost implements Rule {
     @Override
     public void check(ReviewContext context) {
         for (Container c : context.builtContainers()) {
+            proxy(context, c);
             EntryPoint ep = c.entryPoint();
             EffectiveCommand command = c.command();
             if (ep == null || command == null) {
@@ -211,6 +218,32 @@ public final class ServerListensOnLocalhost implements Rule {
                     builtNodeServer(context, c, ep);
                 }
             }
+        }
+    }
+
+    /** A reverse proxy whose only addresses on a port the compose service publishes are loopback ones. */
+    private void proxy(ReviewContext context, Container c) {
+        ProxyPorts proxy = c.service() == null ? null : ProxyPorts.of(context, c).orElse(null);
+        if (proxy == null) {
+            return;
+        }
+        for (Service.Port published : c.service().ports()) {
+            List<ProxyPorts.Bind> binds = proxy.binds().stream().filter(b -> b.port() >= published.targetStart()
+                    && b.port() <= Math.max(published.targetStart(), published.targetEnd())).toList();
+            if (binds.isEmpty() || !binds.stream().allMatch(ProxyPorts.Bind::loopback)) {
+                continue;
+            }
+            ProxyPorts.Bind bind = binds.get(0);
+            SourceFile file = bind.file() == null ? null : context.project().source(bind.file()).orElse(null);
+            Location at = file == null ? ComposeServices.location(published.node())
+                    : new Location(file.path(), file.lines(bind.line(), bind.line()));
+            context.finding(this, at, proxy.server() + " listens on port " + bind.port() + " on " + bind.host()
+                            + " only (" + bind.where() + "), which " + c.service().name() + " publishes: the container's"
+                            + " loopback interface never sees the connections that come through the published port")
+                    .recommendation("Bind every interface: `" + (proxy.server().equals(ProxyPorts.HAPROXY)
+                            ? "bind *:" + bind.port() : bind.written().replace(bind.host() + ":", ":")) + "` in place of `" + bind.written()
+                            + "`, or stop publishing port " + bind.port() + " if it is meant to stay inside.")
+                    .add();
         }
     }
 

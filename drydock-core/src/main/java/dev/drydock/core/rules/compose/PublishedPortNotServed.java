@@ -16,6 +16,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.HttpdPorts;
 import dev.drydock.core.rules.support.ListeningPorts;
+import dev.drydock.core.rules.support.ProxyPorts;
 import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.PhpServerPorts;
 import dev.drydock.core.rules.support.ComposeServices;
@@ -54,7 +55,14 @@ import java.util.regex.Pattern;
                 + " proxies that route to an image's only exposed port, as Traefik does, still miss it). For a"
                 + " container that keeps its base image's command, the stock ports of the server the image starts"
                 + " (nginx, Apache httpd, PHP's, and Tomcat, Jetty, WildFly, Payara, Liberty as their images configure"
-                + " them, unless the build copies configuration of its own). Quiet when neither the command nor the"
+                + " them, unless the build copies configuration of its own). For Caddy, HAProxy and Traefik (their"
+                + " official images, or a command that runs them), the ports of their configuration: the site"
+                + " addresses of the Caddyfile that `caddy run --config` reads (the image's own serves :80; a"
+                + " hostname is served on 443 and 80, a {$VAR:default} placeholder takes its default when nothing may"
+                + " set the variable), the bind lines of HAProxy's frontend and listen sections in the file -f names,"
+                + " and Traefik's --entrypoints.<name>.address flags (:80 when none, :8080 added for --ping and"
+                + " --api.insecure), copied by the Dockerfile or bind-mounted; quiet for a Traefik that may read a"
+                + " static configuration file or TRAEFIK_ variables, and for configuration a RUN edits. Quiet when neither the command nor the"
                 + " code tells the port (an expression, a variable set to a variable, a variable an env_file may set),"
                 + " when the command takes it from a variable, and with network_mode (ports do not apply)."
                 + " For an image a fly.toml in its build context deploys (its [build] dockerfile, Dockerfile by"
@@ -113,7 +121,7 @@ public final class PublishedPortNotServed implements Rule {
             Service service = c.service();
             EntryPoint ep = c.entryPoint();
             if (ep == null && !NginxConfigs.runsNginx(c) && !HttpdPorts.runsApache(c) && PhpServerPorts.of(context, c).isEmpty()
-                    && !AppSource.keepsImageAppServer(c) || service != null && service.networkMode() != null) {
+                    && !AppSource.keepsImageAppServer(c) && ProxyPorts.of(context, c).isEmpty() || service != null && service.networkMode() != null) {
                 continue;
             }
             ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);

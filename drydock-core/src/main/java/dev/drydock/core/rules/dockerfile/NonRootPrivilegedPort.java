@@ -27,9 +27,11 @@ import java.util.Set;
         category = Category.RELIABILITY,
         checks = "Containers whose server listens on a port below 1024, where drydock reads the port (nginx's listen"
                 + " in the configuration the image copies or its own default server, Apache httpd's Listen in httpd.conf or ports.conf, FrankenPHP's SERVER_NAME,"
-                + " RoadRunner's http.address, the port the command sets, ASP.NET Core's ASPNETCORE_URLS or"
+                + " RoadRunner's http.address, the site addresses of a Caddyfile, HAProxy's bind lines, Traefik's"
+                + " entry points, the port the command sets, ASP.NET Core's ASPNETCORE_URLS or"
                 + " ASPNETCORE_HTTP_PORTS, the port the application's code listens on) and that run it as a non-root"
-                + " user: compose user: or the image's last USER, a base image known to start as non-root, or a"
+                + " user: compose user: or the image's last USER, a base image known to start as non-root (haproxy 2.4"
+                + " and later, which end with USER haproxy), or a"
                 + " Kubernetes runAsUser. High when the service uses network_mode: host, and for a Kubernetes container"
                 + " that runs the image (also a pod with hostNetwork; its securityContext as every leaf kustomization"
                 + " deploys it, after its overlays' patches); low otherwise, where Docker makes it work. Quiet"
@@ -38,7 +40,9 @@ import java.util.Set;
                 + " net.ipv4.ip_unprivileged_port_start to 0 (high when the primary role's options say network: host,"
                 + " the host's own namespace). Quiet"
                 + " when the server runs as root (nginx's and Apache's masters bind as root and drop their workers),"
-                + " when a RUN gives a program the capability with setcap cap_net_bind_service (unless the compose"
+                + " when a RUN gives a program the capability with setcap cap_net_bind_service, as the official caddy"
+                + " image does for /usr/bin/caddy (unless the compose service's cap_drop takes NET_BIND_SERVICE, when"
+                + " the kernel refuses to start the binary at all, or the compose"
                 + " service sets no-new-privileges or the Kubernetes container allowPrivilegeEscalation: false, under"
                 + " which the kernel ignores file capabilities: there setcap is not recommended either), when the compose"
                 + " service's sysctls or the pod's securityContext.sysctls set net.ipv4.ip_unprivileged_port_start,"
@@ -107,8 +111,9 @@ public final class NonRootPrivilegedPort implements Rule {
             }
             String user = PrivilegedPortBind.nonRootUser(c).orElse(null);
             boolean noNewPrivileges = c.service() != null && SecurityOption.noNewPrivileges(c.service());
+            boolean capabilityDropped = c.service() != null && dropsBindCapability(c.service());
             if (user == null || c.service() != null && bind.loweredBy(c.service())
-                    || bind.fileCapability() && !noNewPrivileges) {
+                    || bind.fileCapability() && !noNewPrivileges && !capabilityDropped) {
                 continue;
             }
             Located<String> network = c.service() == null ? null : c.service().networkMode();
@@ -140,7 +145,11 @@ public final class NonRootPrivilegedPort implements Rule {
                             + PrivilegedPortBind.SYSCTL + "=0 in the network namespace it creates for the container;"
                             + " under Podman, on Kubernetes nodes that run CRI-O or containerd 1.x, with host networking"
                             + " and on older Docker the kernel's 1024 applies, and " + FAILS
-                            + fileCapabilityIgnored(bind, noNewPrivileges, "no-new-privileges"))
+                            + fileCapabilityIgnored(bind, noNewPrivileges, "no-new-privileges")
+                            + (bind.fileCapability() && capabilityDropped && !noNewPrivileges ? "; the image's setcap"
+                            + " cap_net_bind_service does not help: cap_drop takes NET_BIND_SERVICE from the container,"
+                            + " and the kernel then refuses to start a binary whose file capabilities it cannot grant"
+                            + " (\"operation not permitted\")" : ""))
                     .severity(Severity.LOW)
                     .recommendation(bind.move(context, c) + bind.follow(c) + "." + setcap(c.service() != null
                             && !c.service().capDrop().isEmpty(), noNewPrivileges ? "no-new-privileges" : null)
@@ -216,6 +225,16 @@ public final class NonRootPrivilegedPort implements Rule {
     private static boolean addsBindCapability(KubeSecurity security) {
         return security.capabilitiesAdd().stream().map(c -> c.toUpperCase(java.util.Locale.ROOT))
                 .anyMatch(c -> c.equals("NET_BIND_SERVICE") || c.equals("CAP_NET_BIND_SERVICE") || c.equals("ALL"));
+    }
+
+    /** Whether the service's cap_drop takes NET_BIND_SERVICE (or ALL) and its cap_add does not give it back. */
+    private static boolean dropsBindCapability(dev.drydock.core.compose.Service service) {
+        java.util.function.Predicate<String> bindOrAll = c -> {
+            String name = c == null ? "" : c.strip().toUpperCase(java.util.Locale.ROOT).replaceFirst("^CAP_", "");
+            return name.equals("ALL") || name.equals("NET_BIND_SERVICE");
+        };
+        return service.capDrop().stream().map(c -> c.value()).anyMatch(bindOrAll)
+                && service.capAdd().stream().map(c -> c.value()).noneMatch(bindOrAll);
     }
 
     /** Why the image's own setcap does not help: no_new_privs makes the kernel ignore file capabilities at exec. */

@@ -33,6 +33,7 @@ public final class BaseImageFacts {
             return tag.contains("nonroot") || name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
         }
         return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name) || confluentAppUser(name, tag)
+                || haproxyUser(name, tag)
                 || DotnetImages.startsAsAppUser(base) || RedHatImages.runsAsUid185(ref) || NonRootVendorImages.of(ref).isPresent();
     }
 
@@ -49,6 +50,24 @@ public final class BaseImageFacts {
     }
 
     private static final Pattern CONFLUENT_MAJOR = Pattern.compile("(\\d{1,3})\\.");
+
+    /**
+     * The official haproxy image, whose Dockerfile ends with USER haproxy since 2.4 (the 2.3 and older lines kept
+     * root); a tag without a version (latest, lts, alpine) or with the major only is a current line.
+     */
+    private static boolean haproxyUser(String name, String tag) {
+        if (!name.equals("docker.io/library/haproxy")) {
+            return false;
+        }
+        java.util.regex.Matcher version = HAPROXY_VERSION.matcher(tag);
+        if (!version.lookingAt()) {
+            return true;
+        }
+        int major = Integer.parseInt(version.group(1));
+        return major > 2 || major == 2 && (version.group(2) == null || Integer.parseInt(version.group(2)) >= 4);
+    }
+
+    private static final Pattern HAPROXY_VERSION = Pattern.compile("(\\d{1,2})(?:\\.(\\d{1,2}))?");
 
     /** Images outside Docker's official library whose Dockerfile ends with a non-root USER. */
     private static final Set<String> NON_ROOT_IMAGES = Set.of("docker.io/nginxinc/nginx-unprivileged",

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +46,14 @@ public final class ConfigFiles {
      * empty when one of them cannot be read.
      */
     public static Optional<Map<String, SourceFile>> copied(ReviewContext context, Container c, String folder) {
+        return copied(context, c, folder, CONF);
+    }
+
+    private static final Predicate<String> CONF = path -> path.endsWith(".conf");
+
+    /** The files the image's Dockerfile copies to a path under {@code folder} that {@code named} accepts. */
+    static Optional<Map<String, SourceFile>> copied(ReviewContext context, Container c, String folder,
+            Predicate<String> named) {
         Map<String, SourceFile> files = new LinkedHashMap<>();
         for (CopyCommand copy : c.build().stage().copies()) {
             if (!copy.fromContext() || copy.containerPath() == null || !copy.heredocs().isEmpty()) {
@@ -61,12 +70,12 @@ public final class ConfigFiles {
                 Path dir = context.project().root().resolve(relative);
                 if (!source.contains("*") && Files.isDirectory(dir)) { // its contents land in the target folder
                     String into = copy.containerPath().replaceAll("/+$", "") + "/";
-                    if (!addFolder(context, PathNames.normalizeRelative(relative), dir, into, folder, files)) {
+                    if (!addFolder(context, PathNames.normalizeRelative(relative), dir, into, folder, named, files)) {
                         return Optional.empty();
                     }
                     continue;
                 }
-                if (!target.startsWith(folder) || !target.endsWith(".conf")) { // the name it is read under counts
+                if (!target.startsWith(folder) || !named.test(target)) { // the name it is read under counts
                     continue;
                 }
                 SourceFile file = context.project().source(relative).orElse(null);
@@ -84,9 +93,18 @@ public final class ConfigFiles {
      * Dockerfile (when built), then bind-mounted by its compose service; empty when one cannot be read.
      */
     public static Optional<Found> of(ReviewContext context, Service service, Container c, String folder) {
+        return of(context, service, c, folder, CONF);
+    }
+
+    /**
+     * The files a container has under {@code folder} (ending in '/') from the project whose path in the container
+     * {@code named} accepts (a Caddyfile, haproxy.cfg, traefik.yml), copied or bind-mounted as {@link #of} says.
+     */
+    public static Optional<Found> of(ReviewContext context, Service service, Container c, String folder,
+            Predicate<String> named) {
         Map<String, SourceFile> files = new LinkedHashMap<>();
         if (c != null && c.build() != null && c.build().stage() != null) {
-            Map<String, SourceFile> copied = copied(context, c, folder).orElse(null);
+            Map<String, SourceFile> copied = copied(context, c, folder, named).orElse(null);
             if (copied == null) {
                 return Optional.empty();
             }
@@ -110,10 +128,10 @@ public final class ConfigFiles {
                 folderMounted |= (target + "/").equals(folder);
                 mounted.add(target + "/");
                 files.keySet().removeIf(k -> k.startsWith(target + "/"));
-                if (!addFolder(context, relative, volume.hostPath(), target + "/", folder, files)) {
+                if (!addFolder(context, relative, volume.hostPath(), target + "/", folder, named, files)) {
                     return Optional.empty();
                 }
-            } else if (target.startsWith(folder) && target.endsWith(".conf")) {
+            } else if (target.startsWith(folder) && named.test(target)) {
                 SourceFile file = relative == null ? null : context.project().source(relative).orElse(null);
                 if (file == null) {
                     return Optional.empty();
@@ -129,12 +147,12 @@ public final class ConfigFiles {
      * paths under {@code into}, those under {@code folder}; false when one cannot be read.
      */
     private static boolean addFolder(ReviewContext context, String relative, Path dir, String into, String folder,
-            Map<String, SourceFile> files) {
+            Predicate<String> named, Map<String, SourceFile> files) {
         try (Stream<Path> walk = Files.walk(dir, 4)) {
             for (Path p : walk.sorted().toList()) {
                 String inside = dir.relativize(p).toString().replace('\\', '/');
                 String target = into + inside;
-                if (!target.startsWith(folder) || !target.endsWith(".conf") || !Files.isRegularFile(p)) {
+                if (!target.startsWith(folder) || !named.test(target) || !Files.isRegularFile(p)) {
                     continue;
                 }
                 SourceFile file = context.project().source(PathNames.join(relative, inside)).orElse(null);

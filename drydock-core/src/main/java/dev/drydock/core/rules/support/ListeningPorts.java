@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Where a container's server listens, when it can be told: the ports of the nginx configuration it copies
- * ({@link NginxConfigs#listening}), else the Listen ports of the Apache httpd it runs ({@link HttpdPorts}), else those of a PHP application server's configuration or environment
+ * ({@link NginxConfigs#listening}), else the Listen ports of the Apache httpd it runs ({@link HttpdPorts}), else
+ * those of the Caddy, HAProxy or Traefik it runs ({@link ProxyPorts}), else those of a PHP application server's configuration or environment
  * ({@link PhpServerPorts}), else the ports its command sets, else the port of `rails server`
  * ({@link RailsServerPorts}), else those the application's own server starts bind (code or configuration).
  *
@@ -47,6 +48,11 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
         Optional<HttpdPorts> httpd = HttpdPorts.of(context, c);
         if (httpd.isPresent()) {
             return Optional.of(new ListeningPorts(httpd.get().ports(), APACHE, null, httpd.get().because()));
+        }
+        Optional<ProxyPorts> proxy = ProxyPorts.of(context, c);
+        if (proxy.isPresent()) {
+            return Optional.of(new ListeningPorts(proxy.get().ports(), proxy.get().server(), null,
+                    proxy.get().because()));
         }
         EntryPoint ep = servingProgram(c);
         Optional<PhpServerPorts> php = PhpServerPorts.of(context, c);

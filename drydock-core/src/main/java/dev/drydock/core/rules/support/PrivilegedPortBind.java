@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A server that listens on a port below 1024 ({@link ListeningPorts}) in a container that does not run it as root:
@@ -97,6 +98,10 @@ public record PrivilegedPortBind(int port, ListeningPorts listening, boolean fil
         if (listening.server().equals(ListeningPorts.APACHE)) {
             return HttpdPorts.of(context, c).map(h -> h.move(to)).orElse("Make Apache listen on " + to);
         }
+        if (Set.of(ProxyPorts.CADDY, ProxyPorts.HAPROXY, ProxyPorts.TRAEFIK).contains(listening.server())) {
+            return ProxyPorts.of(context, c).map(p -> p.move(port, to))
+                    .orElse("Make " + listening.server() + " listen on " + to);
+        }
         if (listening.server().equals("FrankenPHP")) {
             return "Set ENV SERVER_NAME=:" + to + " so that FrankenPHP serves plain HTTP on " + to
                     + " (behind a proxy or load balancer that terminates HTTPS)";
@@ -145,8 +150,17 @@ public record PrivilegedPortBind(int port, ListeningPorts listening, boolean fil
         return String.valueOf(replacement());
     }
 
-    /** Whether a RUN of the image gives a program the capability with setcap (FrankenPHP's documented way). */
+    /**
+     * Whether a RUN of the image gives a program the capability with setcap (FrankenPHP's documented way), or the
+     * official caddy image, whose Dockerfile gives it to /usr/bin/caddy, runs Caddy.
+     */
     private static boolean bindCapabilityGiven(Container c) {
+        BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
+        if (base instanceof BaseImage.External e && e.reference() != null && e.reference().isOfficialImage()
+                && e.reference().imageName().equals("caddy") && !e.reference().effectiveTagLowerCase().contains("builder")
+                && ProxyPorts.command(c).filter(p -> p.program().equals("caddy")).isPresent()) {
+            return true;
+        }
         return Stages.inImage(c.build().model(), c.build().stage()).stream()
                 .flatMap(s -> s.steps().stream())
                 .map(s -> s.instruction().rawText().toLowerCase(Locale.ROOT))
