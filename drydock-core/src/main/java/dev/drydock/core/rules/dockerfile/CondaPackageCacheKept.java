@@ -1,8 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
-import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
-import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -13,8 +11,8 @@ import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.CondaCommands;
+import dev.drydock.core.rules.support.DockerfileEdits;
 import dev.drydock.core.rules.support.RunStep;
-import dev.drydock.core.shell.Connector;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -104,7 +102,7 @@ public final class CondaPackageCacheKept implements Rule {
                         + " this RUN cleans that cache and no cache mount holds it, so the archives stay in the layer")
                 .recommendation("Add && " + clean + " at the end of the same RUN, or run it with"
                         + " --mount=type=cache,target=" + cacheFolder(run, first.tool()) + ".")
-                .fix(fix(image, run, last.call(), last.tool() + " clean --all --yes"))
+                .fix(DockerfileEdits.runAfter(image, run, last.call(), last.tool() + " clean --all --yes"))
                 .add();
     }
 
@@ -152,16 +150,5 @@ public final class CondaPackageCacheKept implements Rule {
         String root = tool.endsWith("micromamba") ? run.variable("MAMBA_ROOT_PREFIX") : run.variable("CONDA_DIR");
         return root != null && root.startsWith("/") && !root.contains("$") ? root.replaceAll("/+$", "") + "/pkgs"
                 : "/opt/conda/pkgs";
-    }
-
-    /** Appends the clean command right after the last install when it runs in the RUN's main list. */
-    private static Fix fix(BuiltImage image, RunStep run, Call call, String clean) {
-        if (run.script() == null || call.command() == null || call.command().inPipeline()
-                || !call.command().scopes().isEmpty() || call.command().background()
-                || call.command().followedBy() == Connector.OR) {
-            return null;
-        }
-        return Fix.of("add && " + clean, FixSafety.SAFE,
-                TextEdit.insert(image.dockerfile(), call.span().end(), " && " + clean));
     }
 }

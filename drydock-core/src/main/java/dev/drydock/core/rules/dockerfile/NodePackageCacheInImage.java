@@ -1,8 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
-import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
-import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -11,9 +9,9 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.DockerfileEdits;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.UserIds;
-import dev.drydock.core.shell.Connector;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -91,7 +89,7 @@ public final class NodePackageCacheInImage implements Rule {
                                     + " layer: nothing in this RUN cleans it and no cache mount holds it")
                             .recommendation("Add && " + clean + " after it in the same RUN, or use RUN --mount=type=cache,"
                                     + "target=" + cacheFolder(tool, run) + ".")
-                            .fix(fix(image, run, call, clean))
+                            .fix(DockerfileEdits.runAfter(image, run, call, clean))
                             .add();
                 }
             }
@@ -198,16 +196,5 @@ public final class NodePackageCacheInImage implements Rule {
             }
         }
         return false;
-    }
-
-    /** Appends the clean command right after the install when it runs in the RUN's main list. */
-    private static Fix fix(BuiltImage image, RunStep run, Call call, String clean) {
-        if (run.script() == null || call.command() == null || call.command().inPipeline()
-                || !call.command().scopes().isEmpty() || call.command().background()
-                || call.command().followedBy() == Connector.OR) {
-            return null;
-        }
-        return Fix.of("add && " + clean, FixSafety.SAFE,
-                TextEdit.insert(image.dockerfile(), call.span().end(), " && " + clean));
     }
 }

@@ -2,8 +2,11 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.dockerfile.syntax.KeyValue;
+import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
+import dev.drydock.core.shell.Connector;
 import dev.drydock.core.source.SourceFile;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +25,20 @@ public final class DockerfileEdits {
             end--;
         }
         return end;
+    }
+
+    /**
+     * A safe fix that runs {@code command} right after {@code call} ({@code install && command}), when the call is a
+     * plain step of the RUN's main list: not in a pipeline, a subshell or group, the background, or before {@code ||}.
+     */
+    public static Fix runAfter(BuiltImage image, RunStep run, Call call, String command) {
+        if (run.script() == null || call.command() == null || call.command().inPipeline()
+                || !call.command().scopes().isEmpty() || call.command().background()
+                || call.command().followedBy() == Connector.OR) {
+            return null;
+        }
+        return Fix.of("add && " + command, FixSafety.SAFE,
+                TextEdit.insert(image.dockerfile(), call.span().end(), " && " + command));
     }
 
     /**
