@@ -77,10 +77,16 @@ public final class JsonTree {
         return parse(file, FACTORY);
     }
 
-    /** Reads the whole file as one JSON value that may hold line and block comments and trailing commas. */
+    /**
+     * Reads the whole file as one JSON value that may hold line and block comments and trailing commas, once however
+     * many readers ask (appsettings, deno.json, tsconfig.json, devcontainer.json).
+     */
     public static Node parseWithComments(SourceFile file) {
-        return parse(file, JSONC);
+        return file.syntax(WithComments.class, f -> new WithComments(parse(f, JSONC))).root();
     }
+
+    /** The tree {@link #parseWithComments} keeps with its file. */
+    private record WithComments(Node root) {}
 
     private static Node parse(SourceFile file, JsonFactory factory) {
         int base = file.contentStart();
