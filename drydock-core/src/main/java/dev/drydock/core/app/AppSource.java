@@ -599,8 +599,7 @@ public final class AppSource {
             if (!routes.known()) {
                 return NONE;
             }
-            List<ServerCall> calls = QuarkusServer.of(manifests, files, ConfiguredPort.environment(ep, env), env)
-                    .map(List::of).orElse(List.of());
+            List<ServerCall> calls = QuarkusServer.of(manifests, files, ConfiguredPort.environment(ep, env), env);
             return new AppSource(Set.of(Framework.QUARKUS), null, routes, calls, null, 0, List.of());
         }
 

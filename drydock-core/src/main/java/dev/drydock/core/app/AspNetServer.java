@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * file of the environment ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT names, Production when neither is set; the
  * compose service's env_file and the Kubernetes containers' env may set them too, see DeployedProfiles),
  * {@code UseUrls}, {@code Listen*}, {@code Urls.Add} or {@code app.Run("http://...")} in the startup code, or
- * Kestrel's settings given as variables of the container ({@code Kestrel__Endpoints__Http__Url}). The port is read
+ * Kestrel's settings given as variables of the container ({@code Kestrel__Endpoints__Http__Url}; not the default
+ * certificate's {@code Kestrel__Certificates__Default__Path}, which binds nothing). The port is read
  * when the startup code alone chooses the addresses with literal URLs: {@code app.Urls.Add("http://+:5000")}, or
  * {@code app.Run("http://0.0.0.0:5000")}, which replaces them, else the urls setting of {@code UseUrls("http://*:8080")}
  * on the web host builder (unless the settings files write urls too); Kestrel's endpoints in the settings would override
@@ -211,8 +212,10 @@ final class AspNetServer {
     private static Optional<ServerCall> bindingInCode(List<Manifest> manifests, SourceSet files, Map<String, String> env) {
         for (String variable : env.keySet()) {
             String key = variable.toLowerCase(Locale.ROOT);
-            if (key.startsWith("kestrel__") || key.startsWith("aspnetcore_kestrel__")
-                    || key.startsWith("dotnet_kestrel__")) {
+            boolean kestrel = key.startsWith("kestrel__") || key.startsWith("aspnetcore_kestrel__")
+                    || key.startsWith("dotnet_kestrel__");
+            // the default certificate Kestrel__Certificates__Default__Path names binds nothing
+            if (kestrel && !key.contains("kestrel__certificates__")) {
                 return Optional.of(new ServerCall(KESTREL, variable, false, false, null, 0, null,
                         null, null, null, null));
             }

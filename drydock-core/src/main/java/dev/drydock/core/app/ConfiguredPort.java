@@ -24,7 +24,7 @@ final class ConfiguredPort {
     /** A placeholder: {@code ${PORT:8080}}, {@code ${PORT}}. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)(?::(\\d{1,5}))?}");
     /** The variables java launch scripts pass on to the JVM, where a -D option may hide. */
-    private static final List<String> JAVA_OPTION_VARIABLES = List.of("JAVA_OPTS", "JAVA_OPTIONS", "JAVA_OPTS_APPEND",
+    static final List<String> JAVA_OPTION_VARIABLES = List.of("JAVA_OPTS", "JAVA_OPTIONS", "JAVA_OPTS_APPEND",
             "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
 
     /** One configuration file read: its flattened keys and the line of each. */

@@ -20,10 +20,34 @@ package dev.drydock.core.app;
  * @param auth Gradio's auth or auth_dependency argument as written with its keyword ({@code auth=(...)}), or null
  * @param addressVariable whether {@code portVariable} holds the whole address ({@code ADDR=:8080}) rather than the
  *     port alone
+ * @param tls whether the server takes only TLS on its port or only plain HTTP, as its configuration says; null when
+ *     that cannot be told
  */
 public record ServerCall(String server, String call, boolean development, boolean mainOnly, String file, int line,
         String host, Integer port, String portText, String portVariable, String debug, String share, String auth,
-        boolean addressVariable) {
+        boolean addressVariable, Tls tls) {
+
+    /**
+     * What the server speaks on its port.
+     *
+     * @param on whether it takes only TLS connections (false: only plain HTTP)
+     * @param because why, in words: {@code server.ssl.key-store in src/main/resources/application.properties:4}
+     */
+    public record Tls(boolean on, String because) {}
+
+    /** The same start with what it speaks on its port. */
+    public ServerCall withTls(Tls given) {
+        return new ServerCall(server, call, development, mainOnly, file, line, host, port, portText, portVariable, debug,
+                share, auth, addressVariable, given);
+    }
+
+    /** A server start whose TLS is not told. */
+    public ServerCall(String server, String call, boolean development, boolean mainOnly, String file, int line,
+            String host, Integer port, String portText, String portVariable, String debug, String share, String auth,
+            boolean addressVariable) {
+        this(server, call, development, mainOnly, file, line, host, port, portText, portVariable, debug, share, auth,
+                addressVariable, null);
+    }
 
     /**
      * The end of {@link #call} for a framework's default port, when nothing sets the property: {@code server.port

@@ -63,7 +63,9 @@ final class SpringServer {
     static List<ServerCall> of(SpringModule boot, SpringConfig config, Map<String, String> env,
             Map<String, String> containerEnv) {
         List<ServerCall> out = new ArrayList<>();
-        server(boot, config, env, containerEnv, "server.port", "SERVER_PORT", "Spring Boot's embedded server").ifPresent(out::add);
+        ServerCall.Tls tls = tls(config, env, containerEnv);
+        server(boot, config, env, containerEnv, "server.port", "SERVER_PORT", "Spring Boot's embedded server")
+                .map(call -> call.withTls(tls)).ifPresent(out::add);
         server(boot, config, env, containerEnv, "management.server.port", "MANAGEMENT_SERVER_PORT",
                 "Spring Boot's actuator server").ifPresent(out::add);
         return out;
@@ -111,6 +113,46 @@ final class SpringServer {
         return Optional.of(new ServerCall(server, call, false, false, port.file(), port.line(), null, number, value,
                 read, null));
     }
+
+    /**
+     * Whether the embedded server takes only TLS on server.port: it does once any {@code server.ssl} property is set
+     * (a key store, a certificate, an SSL bundle), as server.ssl.enabled defaults to true, unless server.ssl.enabled
+     * is false; it serves plain HTTP when nothing sets them. Null when configuration drydock does not apply may set
+     * them (an inactive profile's document, SPRING_APPLICATION_JSON, spring.config.location ...) or a value is a
+     * placeholder.
+     */
+    private static ServerCall.Tls tls(SpringConfig config, Map<String, String> env, Map<String, String> containerEnv) {
+        if (relocated(env) || config.mayBeSetElsewhere(SSL_KEY)) {
+            return null;
+        }
+        String enabled = config.value(SSL_ENABLED).map(String::strip).orElse(null);
+        if (enabled != null && enabled.contains("${")) {
+            return null;
+        }
+        boolean off = enabled != null && enabled.equalsIgnoreCase("false");
+        String where = null;
+        for (String variable : env.keySet().stream().sorted().toList()) {
+            if (variable.startsWith("SERVER_SSL_") && (off ? variable.equals("SERVER_SSL_ENABLED") : where == null)) {
+                where = variable + "=" + env.get(variable).strip() + (env.get(variable).equals(containerEnv.get(variable))
+                        ? " in its environment" : ", given to java");
+            }
+        }
+        for (String key : config.keys()) {
+            SpringConfig.Setting set = where != null ? null : config.setting(key).orElse(null);
+            String relaxed = SpringConfig.relaxed(key);
+            if (set != null && relaxed.startsWith("server.ssl.")
+                    && (!off || relaxed.equals(SpringConfig.relaxed(SSL_ENABLED)))) {
+                where = key + "=" + set.value().strip() + " in " + set.file() + ":" + set.line();
+            }
+        }
+        if (where == null) {
+            return new ServerCall.Tls(false, "no server.ssl settings");
+        }
+        return new ServerCall.Tls(!off, where);
+    }
+
+    private static final String SSL_ENABLED = "server.ssl.enabled";
+    private static final Pattern SSL_KEY = Pattern.compile("(?i)^server\\.ssl\\.");
 
     /** Spring Boot's embedded web server listens on 8080 when nothing sets server.port. */
     private static final int DEFAULT_PORT = 8080;

@@ -69,10 +69,15 @@ import java.util.List;
                 + " such as nginx. And its scheme against what the server speaks on the port, where that is certain:"
                 + " https:// (or an httpGet probe's scheme: HTTPS) to a port nginx listens on without ssl, or that"
                 + " gunicorn without --certfile or --keyfile, uvicorn without --ssl-keyfile or --ssl-certfile, hypercorn"
-                + " or granian without their certificate and key, or waitress serve (the TLS handshake fails, and curl -k"
+                + " or granian without their certificate and key, or waitress serve, Spring Boot's embedded server"
+                + " without server.ssl settings (or with server.ssl.enabled=false), Quarkus' quarkus.http.port, or"
+                + " Kestrel's http:// URLs and ASPNETCORE_HTTP_PORTS (the TLS handshake fails, and curl -k"
                 + " or wget --no-check-certificate do not change that), and http:// to a port that takes only TLS (nginx's"
-                + " listen ... ssl answers 400, the Python servers drop the connection); quiet for other servers and"
-                + " where a configuration file (gunicorn -c or gunicorn.conf.py, hypercorn --config) or the manifest's"
+                + " listen ... ssl and Spring Boot's Tomcat answer 400, the Python servers, Quarkus' quarkus.http.ssl-port"
+                + " with a certificate configured and Kestrel's https:// URLs and ASPNETCORE_HTTPS_PORTS drop the"
+                + " connection); quiet for other servers and"
+                + " where a configuration file (gunicorn -c or gunicorn.conf.py, hypercorn --config, a Spring profile that"
+                + " may be active) or the manifest's"
                 + " variables may turn TLS on. Any HTTP probe of a queue worker or scheduler that serves no HTTP (a Celery worker"
                 + " or beat, an RQ or arq worker, a Sidekiq process unless the Gemfile has sidekiq_alive, which serves a"
                 + " liveness page from inside it) fires, with the worker's own check as the recommendation (celery"
@@ -673,7 +678,7 @@ public final class HealthcheckEndpointMissing implements Rule {
         if (server == null) {
             return false;
         }
-        boolean passes = !url.https() && server.nginx() && CurlProbes.passesOnHttpErrors(c, hc);
+        boolean passes = !url.https() && server.answersPlainRequest() && CurlProbes.passesOnHttpErrors(c, hc);
         context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.text() + ", but "
                         + server.describe(url.portOrDefault()) + ": " + server.outcome() + (passes ? ", which its curl,"
                                 + " without --fail, counts as success: the container is reported healthy whatever"

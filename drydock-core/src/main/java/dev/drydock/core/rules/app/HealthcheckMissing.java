@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.rules.support.GrpcHealthProbe;
+import dev.drydock.core.rules.support.ServerTls;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.EntryPoint;
@@ -105,7 +106,12 @@ import java.util.Optional;
                 + " vLLM's /health on 8000, text-generation-inference's /health on PORT, 80 in its image, BentoML's /readyz on 3000, Streamlit's"
                 + " /_stcore/health, and a Gradio launch() in the code, whose page is at / on 7860; for vLLM and"
                 + " text-generation-inference, which load a model's weights before they answer, the recommended probe"
-                + " has a start period of " + PackagedServers.MODEL_START_PERIOD + " instead of 30s),"
+                + " has a start period of " + PackagedServers.MODEL_START_PERIOD + " instead of 30s; when the server"
+                + " takes only TLS on the port (as healthcheck-endpoint-missing tells it: nginx's listen ... ssl, the"
+                + " Python servers' certificate options, Spring Boot's server.ssl, Quarkus' HTTPS port, Kestrel's"
+                + " https:// URLs), the probe requests https:// without checking the certificate, which does not name"
+                + " localhost: Python's ssl._create_unverified_context(), Node's rejectUnauthorized: false, wget"
+                + " --no-check-certificate, curl -k),"
                 + " with a probe of a Celery worker's own or HEALTHCHECK NONE"
                 + " recommended instead of an HTTP one, and for an image whose command is a bare interpreter (a runtime"
                 + " base image: the images built on it are the ones to probe). Medium for a stock server such as"
@@ -404,7 +410,7 @@ public final class HealthcheckMissing implements Rule {
                 finding.fix(Fix.of("add a HEALTHCHECK probing " + fixPath + others.describe(), FixSafety.SAFE, edits));
             } else if (fixPath != null && others != null) {
                 List<String> argv = plan.composeWorks() ? plan.argv()
-                        : Probes.recommend(plan.image(), plan.port(), fixPath, plan.portVariable(), plan.host());
+                        : Probes.recommend(plan.image(), plan.port(), fixPath, plan.portVariable(), plan.host(), plan.tls());
                 List<TextEdit> edits = new ArrayList<>();
                 edits.add(ProbeEdits.addHealthcheck(image.model(), stage, Probes.dockerfileInstruction(argv, probe,
                                 plan.startPeriod()),
@@ -553,7 +559,8 @@ public final class HealthcheckMissing implements Rule {
     private record Plan(ImageContents image, int port, String portVariable, String host, String path,
             boolean routesRead, boolean routesDetermined, boolean routeKnown, String addition, boolean endpointToAdd,
             boolean composeWorks,
-            boolean pathTrusted, List<String> argv, String startPeriod, boolean loopbackRefused, String portNote) {
+            boolean pathTrusted, List<String> argv, String startPeriod, boolean loopbackRefused, String portNote,
+            boolean tls) {
 
         static Plan of(ReviewContext context, Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role,
                 Integer scriptPort, Optional<PackagedServers.Server> configured, boolean loopbackRefused,
@@ -591,8 +598,10 @@ public final class HealthcheckMissing implements Rule {
                     && !probe.programs().isEmpty()
                     && image != null && probe.programs().stream().allMatch(p -> image.has(p.name()).orElse(false))
                     && compose.test().get(0).equals("CMD");
+            // a server that takes only TLS on the port is probed over https, its certificate unchecked
+            boolean tls = ServerTls.on(context, c, port).map(ServerTls::tls).orElse(false);
             List<String> argv = composeWorks ? ipv4Loopback(compose.test().subList(1, compose.test().size()), loopbackRefused)
-                    : Probes.recommend(image, port, path, portVariable, host);
+                    : Probes.recommend(image, port, path, portVariable, host, tls);
             // the compose probe's path, or the one a deploy tool waits for, where the routes cannot tell otherwise: its
             // author says the application serves it
             boolean pathTrusted = (url != null && path.equals(url.path()) || deployPathServed)
@@ -602,7 +611,7 @@ public final class HealthcheckMissing implements Rule {
                     app.routes().match(path).isPresent() || documented, AppFacts.healthModuleToAdd(app, path),
                     !composeWorks && !pathTrusted && AppFacts.healthEndpointToAdd(app), composeWorks,
                     pathTrusted, argv, packaged.map(PackagedServers.Server::startPeriod).orElse(null),
-                    composeWorks && loopbackRefused, portNote);
+                    composeWorks && loopbackRefused, portNote, tls);
         }
 
         /** The compose probe's words, with 127.0.0.1 for localhost where BusyBox wget would ask ::1 and be refused. */
@@ -651,7 +660,7 @@ public final class HealthcheckMissing implements Rule {
                         .orElse(false);
                 String goProgram = GoPrograms.runsBuiltProgram(c) && c.entryPoint().runtime() == dev.drydock.core.entrypoint.Runtime.BINARY
                         ? c.entryPoint().args().get(0) : null;
-                return lead + (lead.isEmpty() ? "Add" : "add") + " a HEALTHCHECK that requests http://localhost:" + port
+                return lead + (lead.isEmpty() ? "Add" : "add") + " a HEALTHCHECK that requests " + (tls ? "https" : "http") + "://localhost:" + port
                         + path + portNote + " with a program the image contains: " + base + " has no curl, wget, Python or Node"
                         + " that drydock knows of"
                         + (goProgram != null ? goHealthFlag(goProgram, port, path, noInstaller) : noInstaller ? " and no shell or package manager to install one, so build the check into the"

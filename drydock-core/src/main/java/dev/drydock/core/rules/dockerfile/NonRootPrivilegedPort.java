@@ -29,7 +29,9 @@ import java.util.Set;
                 + " in the configuration the image copies or its own default server, Apache httpd's Listen in httpd.conf or ports.conf, FrankenPHP's SERVER_NAME,"
                 + " RoadRunner's http.address, the site addresses of a Caddyfile, HAProxy's bind lines, Traefik's"
                 + " entry points, the port the command sets, ASP.NET Core's ASPNETCORE_URLS or"
-                + " ASPNETCORE_HTTP_PORTS, the port the application's code listens on) and that run it as a non-root"
+                + " ASPNETCORE_HTTP_PORTS, the port the application's code listens on; for a Kubernetes container whose"
+                + " env gives the variable the server reads its port from a number, and nothing else may move it, that"
+                + " number) and that run it as a non-root"
                 + " user: compose user: or the image's last USER, a base image known to start as non-root (haproxy 2.4"
                 + " and later, which end with USER haproxy), or a"
                 + " Kubernetes runAsUser. High when the service uses network_mode: host, and for a Kubernetes container"
@@ -96,9 +98,6 @@ public final class NonRootPrivilegedPort implements Rule {
         Set<String> kubernetesChecked = new HashSet<>();
         for (Container c : context.builtContainers()) {
             PrivilegedPortBind bind = PrivilegedPortBind.withFileCapability(context, c).orElse(null);
-            if (bind == null) {
-                continue;
-            }
             if (!c.isComposeService()) {
                 List<KubernetesRuns> runs = KubernetesRuns.of(context, c);
                 if (!runs.isEmpty()) {
@@ -108,6 +107,9 @@ public final class NonRootPrivilegedPort implements Rule {
                     }
                     continue; // how the project runs the image is known: the findings are about those containers
                 }
+            }
+            if (bind == null) {
+                continue;
             }
             String user = PrivilegedPortBind.nonRootUser(c).orElse(null);
             boolean noNewPrivileges = c.service() != null && SecurityOption.noNewPrivileges(c.service());
@@ -177,11 +179,13 @@ public final class NonRootPrivilegedPort implements Rule {
      * A Kubernetes container that runs the image as a non-root user, its own runAsUser or the image's USER: whether it
      * fails to bind; {@code add}: the finding is added.
      */
-    private boolean kubernetes(ReviewContext context, Container c, PrivilegedPortBind bind, KubernetesRuns run,
+    private boolean kubernetes(ReviewContext context, Container c, PrivilegedPortBind image, KubernetesRuns run,
             boolean add) {
         KubeSecurity security = run.security();
-        if (Boolean.TRUE.equals(security.privileged()) || !run.container().command().isEmpty()
-                || run.mayMoveServer(null)) {
+        // the manifest's env may give the variable the server reads its port from a number: it listens there
+        PrivilegedPortBind bind = PrivilegedPortBind.inKubernetes(context, c, run, image).orElse(null);
+        if (bind == null || Boolean.TRUE.equals(security.privileged()) || !run.container().command().isEmpty()
+                || bind == image && run.mayMoveServer(null)) {
             return false;
         }
         String user = security.runAsUser() != null

@@ -23,7 +23,7 @@ public final class CodePorts {
     private static final Pattern PORT_NUMBER = Pattern.compile("\\d{1,5}");
     /** A listen address as Go writes it: {@code :8080}, {@code 0.0.0.0:8080}, {@code [::]:8080}. */
     private static final Pattern ADDRESS_PORT = Pattern.compile("[\\w.\\[\\]:-]*:(\\d{1,5})");
-    private static final Pattern URL_PORT = Pattern.compile("https?://[^/]*:(\\d{1,5})/?");
+    private static final Pattern URL_PORT = Pattern.compile("(?i)(https?)://[^/]*:(\\d{1,5})/?");
 
     /**
      * One server start of the application and the port it listens on in this container.
@@ -32,8 +32,14 @@ public final class CodePorts {
      *     a value the base image sets), else null
      * @param setting the environment setting that would move it, with {@code %d} for the port
      *     ({@code PORT=%d}), else null
+     * @param tls whether the server takes only TLS on the port or plain HTTP, or null when that is not told
      */
-    public record CodePort(ServerCall call, int port, String because, String setting) {
+    public record CodePort(ServerCall call, int port, String because, String setting, ServerCall.Tls tls) {
+
+        /** A port of a server start that speaks on it what the start says ({@link ServerCall#tls}). */
+        public CodePort(ServerCall call, int port, String because, String setting) {
+            this(call, port, because, setting, call.tls());
+        }
 
         /** The server and where the application starts it: {@code Node's HTTP server (app.listen) at server.js:12}. */
         public String describe() {
@@ -121,9 +127,9 @@ public final class CodePorts {
     }
 
     /**
-     * ASP.NET Core's Kestrel when the code and appsettings choose no address: the urls setting, else
-     * ASPNETCORE_HTTP_PORTS, from the container's environment, else from the .NET image the final stage is
-     * built on. Empty when an env_file may set them or the image is not a .NET one.
+     * ASP.NET Core's Kestrel when the code and appsettings choose no address: the urls setting (each URL's scheme
+     * telling whether the port takes TLS), else ASPNETCORE_HTTP_PORTS (plain HTTP) with ASPNETCORE_HTTPS_PORTS (TLS),
+     * from the container's environment, else from the .NET image the final stage is built on. Empty when an env_file may set them or the image is not a .NET one.
      */
     private static List<CodePort> kestrel(Container c, EntryPoint ep) {
         if (KestrelUrls.undecided(ep)) {
@@ -132,6 +138,7 @@ public final class CodePorts {
         KestrelUrls.Setting given = KestrelUrls.effective(ep).orElse(null);
         String urls = given == null ? null : given.value();
         String ports = ep.environment().get("ASPNETCORE_HTTP_PORTS");
+        String httpsPorts = ep.environment().get("ASPNETCORE_HTTPS_PORTS");
         String because = null;
         if (urls == null && ports == null) {
             if (hasEnvFiles(c) || c.build() == null || c.build().stage() == null) {
@@ -153,6 +160,7 @@ public final class CodePorts {
             }
         }
         List<Integer> found = new ArrayList<>();
+        List<ServerCall.Tls> schemes = new ArrayList<>();
         String written;
         String setting;
         if (urls != null) {
@@ -163,25 +171,47 @@ public final class CodePorts {
                 if (!m.matches()) {
                     return List.of();
                 }
-                found.add(Integer.parseInt(m.group(1)));
+                found.add(Integer.parseInt(m.group(2)));
+                schemes.add(new ServerCall.Tls(m.group(1).equalsIgnoreCase("https"), url.strip() + " in "
+                        + (because == null ? written : because)));
             }
         } else {
-            written = "ASPNETCORE_HTTP_PORTS=" + ports.strip();
-            setting = "ASPNETCORE_HTTP_PORTS=%d";
-            for (String port : ports.split("[;,]")) {
-                if (!PORT_NUMBER.matcher(port.strip()).matches()) {
-                    return List.of();
+            // ASPNETCORE_HTTP_PORTS and ASPNETCORE_HTTPS_PORTS add up (.NET 8 on); the urls setting replaces both
+            List<String> settings = new ArrayList<>();
+            for (String[] variable : new String[][] {{"ASPNETCORE_HTTP_PORTS", ports}, {"ASPNETCORE_HTTPS_PORTS", httpsPorts}}) {
+                if (variable[1] == null) {
+                    continue;
                 }
-                found.add(Integer.parseInt(port.strip()));
+                settings.add(variable[0] + "=" + variable[1].strip());
+                for (String port : variable[1].split("[;,]")) {
+                    if (!PORT_NUMBER.matcher(port.strip()).matches()) {
+                        return List.of();
+                    }
+                    found.add(Integer.parseInt(port.strip()));
+                    boolean https = variable[0].contains("HTTPS");
+                    schemes.add(new ServerCall.Tls(https, !https && because != null ? because
+                            : variable[0] + "=" + variable[1].strip()));
+                }
             }
+            written = String.join(" ", settings);
+            setting = ports != null || httpsPorts == null ? "ASPNETCORE_HTTP_PORTS=%d" : null;
         }
         String server = because == null ? "ASP.NET Core's Kestrel (" + written + ")" : "ASP.NET Core's Kestrel";
         ServerCall call = new ServerCall(server, written, false, false, null, 0,
                 null, found.get(0), written, null, null);
         List<CodePort> out = new ArrayList<>();
-        for (int port : found) {
-            out.add(new CodePort(call, port, because, setting));
+        for (int i = 0; i < found.size(); i++) {
+            out.add(new CodePort(call, found.get(i), because, setting, undecidedTls(ep) ? null : schemes.get(i)));
         }
         return out;
+    }
+
+    /**
+     * Whether Kestrel's own settings in the container's environment (Kestrel__Endpoints__...) may change what it
+     * speaks on a port; a default certificate alone (Kestrel__Certificates__Default__Path) does not.
+     */
+    private static boolean undecidedTls(EntryPoint ep) {
+        return ep.environment().keySet().stream().map(k -> k.toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(k -> k.contains("kestrel__") && !k.contains("kestrel__certificates__"));
     }
 }

@@ -45,6 +45,25 @@ public record PrivilegedPortBind(int port, ListeningPorts listening, boolean fil
     }
 
     /**
+     * The bind in a Kubernetes container whose env gives the variable the image's server reads its port from a number
+     * ({@link KubernetesRuns#portSetBy}): that port when it is below 1024, none when it is not; {@code image}, the
+     * bind the image has by itself (or null), when the env does not set the variable.
+     */
+    public static Optional<PrivilegedPortBind> inKubernetes(ReviewContext context, Container c, KubernetesRuns run,
+            PrivilegedPortBind image) {
+        ListeningPorts l = c.build() == null || c.build().stage() == null ? null : ListeningPorts.of(context, c).orElse(null);
+        String setting = l == null || l.ports().size() != 1 ? null : l.setting(0);
+        String variable = setting == null ? null : setting.substring(0, setting.indexOf('='));
+        Integer moved = run.portSetBy(variable).orElse(null);
+        if (moved == null) {
+            return Optional.ofNullable(image);
+        }
+        return moved >= 1024 ? Optional.empty() : Optional.of(new PrivilegedPortBind(moved, new ListeningPorts(
+                List.of(moved), l.server(), l.code(), variable + "=" + moved + " in the container's env", l.portVariable()),
+                bindCapabilityGiven(c)));
+    }
+
+    /**
      * The non-root user the image runs its server as when nothing else sets one: its USER (or compose user:) when
      * that is not root, else the user a base image known to start as non-root ends with; empty for root.
      */

@@ -269,7 +269,7 @@ public final class Probes {
             return "healthcheck-endpoint-missing";
         }
         ServerTls refusing = url == null || c.build() == null ? null : ServerTls.refusing(context, c, url).orElse(null);
-        if (refusing != null && (url.https() || !refusing.nginx() || !CurlProbes.passesOnHttpErrors(c, hc))) {
+        if (refusing != null && (url.https() || !refusing.answersPlainRequest() || !CurlProbes.passesOnHttpErrors(c, hc))) {
             return "healthcheck-endpoint-missing"; // the server does not speak the probe's scheme on its port
         }
         TaskWorkers.TaskWorker worker = url == null ? null : TaskWorkers.of(context, c).orElse(null);
@@ -449,14 +449,25 @@ public final class Probes {
      * answers only the host names it is configured for (Django's ALLOWED_HOSTS).
      */
     public static List<String> recommend(ImageContents image, int port, String path, String portVariable, String host) {
+        return recommend(image, port, path, portVariable, host, false);
+    }
+
+    /**
+     * The same, of {@code https://localhost:port/path} when {@code tls} (the server takes only TLS on the port), with
+     * the certificate left unchecked, as a server's certificate does not name localhost: Python's unverified SSL
+     * context, Node's rejectUnauthorized: false, wget --no-check-certificate, curl -k.
+     */
+    public static List<String> recommend(ImageContents image, int port, String path, String portVariable, String host,
+            boolean tls) {
         String rest = path.startsWith("/") ? path : "/" + path;
-        String url = "http://localhost:" + port + rest;
+        String scheme = tls ? "https" : "http";
+        String url = scheme + "://localhost:" + port + rest;
         if (image == null) {
             return null;
         }
         // the runtime the base image ships before one the Dockerfile adds for a build step (python3 for node-gyp)
         boolean nodeBase = image.base().map(b -> b.has("node") && !b.has("python") && !b.has("python3")).orElse(false);
-        List<String> node = nodeBase ? nodeProbe(image, port, url, rest, portVariable, host) : null;
+        List<String> node = nodeBase ? nodeProbe(image, port, url, rest, portVariable, host, tls) : null;
         if (node != null) {
             return node;
         }
@@ -464,23 +475,31 @@ public final class Probes {
         if (python || image.has("python3").orElse(false)) {
             String interpreter = image.command(python ? "python" : "python3");
             String target = portVariable == null ? "'" + url + "'"
-                    : "'http://localhost:%s" + rest + "' % os.environ.get('" + portVariable + "', '" + port + "')";
+                    : "'" + scheme + "://localhost:%s" + rest + "' % os.environ.get('" + portVariable + "', '" + port + "')";
             String request = host == null ? target : "urllib.request.Request(" + target + ", headers={'Host': '" + host + "'})";
-            return List.of(interpreter, "-c", "import " + (portVariable == null ? "" : "os, ") + "urllib.request;"
-                    + " urllib.request.urlopen(" + request + ", timeout=3)");
+            return List.of(interpreter, "-c", "import " + (portVariable == null ? "" : "os, ") + (tls ? "ssl, " : "")
+                    + "urllib.request; urllib.request.urlopen(" + request
+                    + (tls ? ", context=ssl._create_unverified_context()" : "") + ", timeout=3)");
         }
-        node = nodeProbe(image, port, url, rest, portVariable, host);
+        node = nodeProbe(image, port, url, rest, portVariable, host, tls);
         if (node != null) {
             return node;
         }
         if (image.has("bun").orElse(false)) {
             String target = portVariable == null ? "'" + url + "'"
-                    : "'http://localhost:' + (process.env." + portVariable + " || " + port + ") + '" + rest + "'";
-            String options = host == null ? "" : ", {headers: {Host: '" + host + "'}}";
+                    : "'" + scheme + "://localhost:' + (process.env." + portVariable + " || " + port + ") + '" + rest + "'";
+            List<String> settings = new ArrayList<>();
+            if (host != null) {
+                settings.add("headers: {Host: '" + host + "'}");
+            }
+            if (tls) {
+                settings.add("tls: {rejectUnauthorized: false}");
+            }
+            String options = settings.isEmpty() ? "" : ", {" + String.join(", ", settings) + "}";
             return List.of("bun", "-e", "fetch(" + target + options
                     + ").then(r => process.exit(r.status < 400 ? 0 : 1), () => process.exit(1))");
         }
-        if (image.has("deno").orElse(false)) {
+        if (image.has("deno").orElse(false) && !tls) {
             // deno eval runs with every permission
             String target = portVariable == null ? "'" + url + "'"
                     : "'http://localhost:' + (Deno.env.get('" + portVariable + "') || " + port + ") + '" + rest + "'";
@@ -489,36 +508,43 @@ public final class Probes {
                     + " Deno.exit(r && r.status < 400 ? 0 : 1)");
         }
         boolean viaShell = portVariable != null && image.has("sh").orElse(false);
-        String shellUrl = "http://localhost:${" + portVariable + ":-" + port + "}" + rest;
+        String shellUrl = scheme + "://localhost:${" + portVariable + ":-" + port + "}" + rest;
         if (image.has("wget").orElse(false)) {
             // BusyBox's wget tries only the first address of localhost, ::1, where a server bound to 0.0.0.0 is not
             List<String> header = host == null ? List.of() : List.of("--header", "Host: " + host);
-            return viaShell ? List.of("sh", "-c", "wget -q " + (host == null ? "" : "--header 'Host: " + host + "' ")
+            List<String> unchecked = tls ? List.of("--no-check-certificate") : List.of();
+            return viaShell ? List.of("sh", "-c", "wget -q " + (tls ? "--no-check-certificate " : "")
+                            + (host == null ? "" : "--header 'Host: " + host + "' ")
                             + "-O /dev/null " + shellUrl.replace("localhost", "127.0.0.1"))
-                    : concat(List.of("wget", "-q"), header, List.of("-O", "/dev/null", url.replace("localhost", "127.0.0.1")));
+                    : concat(List.of("wget", "-q"), unchecked, header,
+                            List.of("-O", "/dev/null", url.replace("localhost", "127.0.0.1")));
         }
         if (image.has("curl").orElse(false)) {
+            String flags = tls ? "-fsSk" : "-fsS";
             List<String> header = host == null ? List.of() : List.of("-H", "Host: " + host);
-            return viaShell ? List.of("sh", "-c", "curl -fsS " + (host == null ? "" : "-H 'Host: " + host + "' ")
+            return viaShell ? List.of("sh", "-c", "curl " + flags + " " + (host == null ? "" : "-H 'Host: " + host + "' ")
                             + "-o /dev/null " + shellUrl)
-                    : concat(List.of("curl", "-fsS"), header, List.of("-o", "/dev/null", url));
+                    : concat(List.of("curl", flags), header, List.of("-o", "/dev/null", url));
         }
         return null;
     }
 
-    /** Node's http module asking {@code url}; null when the image has no node. */
+    /** Node's http (or https) module asking {@code url}; null when the image has no node. */
     private static List<String> nodeProbe(ImageContents image, int port, String url, String rest, String portVariable,
-            String host) {
+            String host, boolean tls) {
         if (!image.has("node").orElse(false)) {
             return null;
         }
         String portText = portVariable == null ? String.valueOf(port) : "process.env." + portVariable + " || " + port;
+        String unchecked = tls ? ", rejectUnauthorized: false" : "";
         String target = host != null
-                ? "{host: 'localhost', port: " + portText + ", path: '" + rest + "', headers: {Host: '" + host + "'}}"
-                : portVariable == null ? "'" + url + "'" : "'http://localhost:' + (" + portText + ") + '" + rest + "'";
+                ? "{host: 'localhost', port: " + portText + ", path: '" + rest + "', headers: {Host: '" + host + "'}"
+                        + unchecked + "}"
+                : (portVariable == null ? "'" + url + "'" : "'" + (tls ? "https" : "http") + "://localhost:' + ("
+                        + portText + ") + '" + rest + "'") + (tls ? ", {rejectUnauthorized: false}" : "");
         String node = image.installed("node").isPresent() ? "node"
                 : image.base().map(t -> t.executable("node")).orElse("node");
-        return List.of(node, "-e", "require('http').get(" + target
+        return List.of(node, "-e", "require('" + (tls ? "https" : "http") + "').get(" + target
                 + ", r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))");
     }
 

@@ -12,9 +12,12 @@ import java.util.Optional;
  * Whether the container's server speaks TLS on a port, where drydock can be sure: nginx by the {@code ssl} flag of
  * its listen directives, and the Python application servers its command starts by their certificate options
  * (gunicorn's --certfile or --keyfile, uvicorn's --ssl-keyfile or --ssl-certfile, hypercorn's --certfile with
- * --keyfile, granian's --ssl-keyfile with --ssl-certificate; waitress has no TLS). Unknown for any other server, and
- * where a configuration file may turn TLS on (gunicorn -c or a gunicorn.conf.py, hypercorn --config, nginx's old
- * {@code ssl on}).
+ * --keyfile, granian's --ssl-keyfile with --ssl-certificate; waitress has no TLS), and the servers whose configuration
+ * sets their ports ({@link #configured}): Spring Boot's embedded server (TLS once a server.ssl property is set, unless
+ * server.ssl.enabled is false), Quarkus (plain HTTP on quarkus.http.port, TLS on quarkus.http.ssl-port when a
+ * certificate is configured) and ASP.NET Core's Kestrel (the scheme of each URL, ASPNETCORE_HTTPS_PORTS). Unknown for
+ * any other server, and where a configuration file may turn TLS on (gunicorn -c or a gunicorn.conf.py, hypercorn
+ * --config, nginx's old {@code ssl on}, a Spring profile that may be active).
  *
  * @param tls whether the port accepts only TLS connections (false: only plain HTTP)
  * @param server the server, as messages name it
@@ -38,12 +41,25 @@ public record ServerTls(boolean tls, String server, String because) {
             return "the TLS handshake fails (curl -k and wget --no-check-certificate skip checking the certificate,"
                     + " not the handshake)";
         }
-        return nginx() ? "nginx answers a plain HTTP request there with 400 (The plain HTTP request was sent to HTTPS"
-                + " port)" : "it closes a plain HTTP connection at the failed handshake";
+        if (nginx()) {
+            return "nginx answers a plain HTTP request there with 400 (The plain HTTP request was sent to HTTPS port)";
+        }
+        return springBoot() ? "Tomcat, its default embedded server, answers a plain HTTP request there with 400 (This"
+                + " combination of host and port requires TLS), and Jetty, Undertow or Reactor Netty close the connection"
+                : "it closes a plain HTTP connection at the failed handshake";
     }
 
     public boolean nginx() {
         return server.equals("nginx");
+    }
+
+    /** Whether the server answers a plain HTTP request on its TLS port with an error status (nginx, Tomcat). */
+    public boolean answersPlainRequest() {
+        return nginx() || springBoot();
+    }
+
+    private boolean springBoot() {
+        return server.startsWith("Spring Boot");
     }
 
     /** The container's server when it is certain not to speak the scheme of the local URL a probe requests. */
@@ -61,10 +77,37 @@ public record ServerTls(boolean tls, String server, String because) {
             return Optional.empty();
         }
         EntryPoint ep = c.entryPoint();
-        if (ep == null || ListeningPorts.otherServerBeside(ep) || !AppFacts.commandPorts(ep).contains(port)) {
+        if (ep == null || ListeningPorts.otherServerBeside(ep)) {
             return Optional.empty();
         }
-        return command(context, c, ep);
+        List<Integer> commandPorts = AppFacts.commandPorts(ep);
+        if (commandPorts.isEmpty()) {
+            return configured(context, c, port);
+        }
+        return commandPorts.contains(port) ? command(context, c, ep) : Optional.empty();
+    }
+
+    /**
+     * What the application's server speaks on the port when its configuration tells where it listens
+     * ({@link CodePorts}): Spring Boot's server.ssl settings, Quarkus' HTTP and HTTPS ports, the schemes of
+     * Kestrel's URLs and its ASPNETCORE_HTTPS_PORTS.
+     */
+    private static Optional<ServerTls> configured(ReviewContext context, Container c, int port) {
+        ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
+        if (listener == null || listener.code() == null) {
+            return Optional.empty();
+        }
+        List<CodePorts.CodePort> on = CodePorts.of(c, Apps.of(context, c)).stream().filter(p -> p.port() == port)
+                .toList();
+        if (on.isEmpty() || on.stream().anyMatch(p -> p.tls() == null)
+                || on.stream().map(p -> p.tls().on()).distinct().count() > 1) {
+            return Optional.empty();
+        }
+        CodePorts.CodePort first = on.get(0);
+        String server = first.call().server();
+        int paren = server.indexOf(" (");
+        return Optional.of(new ServerTls(first.tls().on(), paren > 0 ? server.substring(0, paren) : server,
+                first.tls().because()));
     }
 
     /**
@@ -72,9 +115,18 @@ public record ServerTls(boolean tls, String server, String because) {
      * on or off: gunicorn's GUNICORN_CMD_ARGS, uvicorn's UVICORN_SSL_ and granian's GRANIAN_SSL_ settings.
      */
     public static boolean settableBy(java.util.Collection<String> variables) {
-        return variables.stream().anyMatch(v -> v.equals("GUNICORN_CMD_ARGS") || v.startsWith("UVICORN_SSL")
-                || v.startsWith("GRANIAN_SSL"));
+        return variables.stream().map(v -> v.toUpperCase(java.util.Locale.ROOT)).anyMatch(v ->
+                v.equals("GUNICORN_CMD_ARGS") || v.startsWith("UVICORN_SSL") || v.startsWith("GRANIAN_SSL")
+                        || TLS_VARIABLES.stream().anyMatch(v::startsWith) || v.contains("KESTREL__"));
     }
+
+    /**
+     * Variables that turn TLS on or off or move the TLS port of Spring Boot, Quarkus and ASP.NET Core, or that bring
+     * configuration drydock does not read.
+     */
+    private static final List<String> TLS_VARIABLES = List.of("SERVER_SSL_", "SPRING_APPLICATION_JSON", "SPRING_CONFIG_",
+            "SPRING_PROFILES_", "QUARKUS_HTTP_SSL", "QUARKUS_TLS_", "QUARKUS_HTTP_INSECURE_REQUESTS", "QUARKUS_PROFILE",
+            "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS");
 
     /** Plain or TLS by the listen directives of the port; unknown when they disagree or {@code ssl on} may apply. */
     private static Optional<ServerTls> nginx(NginxConfig config, int port) {
