@@ -93,18 +93,13 @@ final class GoServer {
     /** {@code r.Run(...)}, {@code e.Start(...)}, {@code app.Listen(...)} on an engine the file creates. */
     private void framework(List<ServerCall> out, Pattern engine, String method, String server) {
         String code = source.code();
-        Matcher e = engine.matcher(code);
-        while (e.find()) {
-            Matcher start = Pattern.compile("\\b" + Pattern.quote(e.group(1)) + "\\." + method + "(?:TLS)?\\s*\\(")
-                    .matcher(code);
-            while (start.find()) {
-                List<String> args = GoArgs.split(code, start.end() - 1);
-                String written = code.substring(start.start(), start.end()) + String.join(", ", args) + ")";
-                if (args.isEmpty() && method.equals("Run")) {
-                    addValue(out, server, start.start(), written, new Value(":8080", "PORT", false), "PORT");
-                } else if (!args.isEmpty()) {
-                    add(out, server, start.start(), written, args.get(0));
-                }
+        for (GoSources.MethodCall start : source.callsOnCreated(engine, method + "(?:TLS)?")) {
+            List<String> args = GoArgs.split(code, start.end() - 1);
+            String written = code.substring(start.start(), start.end()) + String.join(", ", args) + ")";
+            if (args.isEmpty() && method.equals("Run")) {
+                addValue(out, server, start.start(), written, new Value(":8080", "PORT", false), "PORT");
+            } else if (!args.isEmpty()) {
+                add(out, server, start.start(), written, args.get(0));
             }
         }
     }

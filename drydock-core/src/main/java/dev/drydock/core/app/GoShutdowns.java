@@ -50,14 +50,8 @@ final class GoShutdowns {
 
     /** {@code srv.ListenAndServe()} on a value {@code creator} makes in the same file. */
     private static void owned(List<GoServe> out, GoSources s, Pattern creator, String methods, GoServe.Kind kind) {
-        String code = s.code();
-        Matcher made = creator.matcher(code);
-        while (made.find()) {
-            Matcher call = Pattern.compile("\\b" + Pattern.quote(made.group(1)) + "\\.(" + methods + ")\\s*\\(")
-                    .matcher(code);
-            while (call.find()) {
-                add(out, s, kind, call.start(), made.group(1) + "." + call.group(1) + "(...)");
-            }
+        for (GoSources.MethodCall call : s.callsOnCreated(creator, methods)) {
+            add(out, s, kind, call.start(), call.receiver() + "." + call.method() + "(...)");
         }
     }
 

@@ -7,6 +7,7 @@ import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,27 @@ record GoSources(String module, SourceFile file, String code) {
                     .filter(g -> mainDir == null || !MAIN_PACKAGE.matcher(g.code).find()
                             || PathNames.parent(g.file.path()).equals(mainDir))
                     .forEach(out::add);
+        }
+        return out;
+    }
+
+    /** A call of a method on a value the file creates: {@code r.Run(} where {@code r := gin.Default()}. */
+    record MethodCall(String receiver, String method, int start, int end) {}
+
+    /**
+     * The calls of {@code methods} (a regular expression) on each value that {@code creator} makes in this file
+     * (its group 1 names the value), in the order of the values, then of the calls; {@code end} is just past the
+     * opening parenthesis.
+     */
+    List<MethodCall> callsOnCreated(Pattern creator, String methods) {
+        List<MethodCall> out = new ArrayList<>();
+        Matcher made = creator.matcher(code);
+        while (made.find()) {
+            Matcher call = Pattern.compile("\\b" + Pattern.quote(made.group(1)) + "\\.(" + methods + ")\\s*\\(")
+                    .matcher(code);
+            while (call.find()) {
+                out.add(new MethodCall(made.group(1), call.group(1), call.start(), call.end()));
+            }
         }
         return out;
     }
