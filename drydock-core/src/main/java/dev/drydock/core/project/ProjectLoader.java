@@ -104,14 +104,16 @@ public final class ProjectLoader {
         final List<ComposeVariant> composeVariants = new ArrayList<>();
         final List<DevContainer> devContainers = new ArrayList<>();
         final Map<String, SourceFile> sources = new LinkedHashMap<>();
+        /** What {@link #readOnce} read, by path: the file's read result or its error. */
+        private final Map<String, Object> early = new java.util.HashMap<>();
 
         /** The skaffold.yaml files that read, in path order. */
         final List<SkaffoldFile> skaffold = new ArrayList<>();
 
         Reading(ProjectLayout layout, ProjectFiles files) {
             this.files = files;
-            this.composeChains = readComposeChains(layout, files);
-            ProjectLayout chained = withGitLabIncludes(withChainedFiles(layout, files, composeChains), files);
+            this.composeChains = readComposeChains(layout);
+            ProjectLayout chained = withGitLabIncludes(withChainedFiles(layout, files, composeChains));
             diagnostics.addAll(layout.diagnostics());
             for (ProjectEntry entry : chained.skaffoldFiles()) {
                 read(entry.path(), SkaffoldFile::of, s -> List.of()).ifPresent(skaffold::add);
@@ -128,12 +130,12 @@ public final class ProjectLoader {
             return paths;
         }
 
-        private static List<List<String>> readComposeChains(ProjectLayout layout, ProjectFiles files) {
+        private List<List<String>> readComposeChains(ProjectLayout layout) {
             java.util.Set<List<String>> all = new java.util.LinkedHashSet<>();
             for (String path : commandFiles(layout, files)) {
                 SourceFile file;
                 try {
-                    file = files.read(path).file();
+                    file = readOnce(path).file();
                 } catch (SourceException e) {
                     continue; // reported where the file is read for its builds
                 }
@@ -151,7 +153,7 @@ public final class ProjectLoader {
         }
 
         /** The layout with the project's files that its GitLab pipeline includes, as GitLab CI files themselves. */
-        private static ProjectLayout withGitLabIncludes(ProjectLayout layout, ProjectFiles files) {
+        private ProjectLayout withGitLabIncludes(ProjectLayout layout) {
             java.util.Deque<String> pending = new java.util.ArrayDeque<>();
             layout.ciFiles().stream().filter(e -> e.type() == FileType.GITLAB_CI).forEach(e -> pending.add(e.path()));
             java.util.Set<String> seen = new java.util.HashSet<>(pending);
@@ -159,7 +161,7 @@ public final class ProjectLoader {
             while (!pending.isEmpty() && seen.size() < MAX_INCLUDED_FILES) {
                 SourceFile file;
                 try {
-                    file = files.read(pending.poll()).file();
+                    file = readOnce(pending.poll()).file();
                 } catch (SourceException e) {
                     continue; // reported where the file is read for its builds
                 }
@@ -379,9 +381,27 @@ public final class ProjectLoader {
         }
 
         /** A file's text, or null with a diagnostic when it cannot be read. */
+        /**
+         * The file as read the first time anything asked (the CI files looked through for compose chains and GitLab
+         * includes are read again for their builds), so that it is read from disk and parsed once.
+         */
+        private dev.drydock.core.discovery.ReadResult readOnce(String path) {
+            Object known = early.computeIfAbsent(path, p -> {
+                try {
+                    return files.read(p);
+                } catch (SourceException e) {
+                    return e;
+                }
+            });
+            if (known instanceof SourceException e) {
+                throw e;
+            }
+            return (dev.drydock.core.discovery.ReadResult) known;
+        }
+
         SourceFile text(String path) {
             try {
-                var result = files.read(path);
+                var result = readOnce(path);
                 diagnostics.addAll(result.diagnostics());
                 sources.put(path, result.file());
                 return result.file();
