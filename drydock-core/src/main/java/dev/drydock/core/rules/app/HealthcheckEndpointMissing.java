@@ -678,7 +678,7 @@ public final class HealthcheckEndpointMissing implements Rule {
         if (server == null) {
             return false;
         }
-        boolean passes = !url.https() && server.answersPlainRequest() && CurlProbes.passesOnHttpErrors(c, hc);
+        boolean passes = server.probeStillPasses(c, hc, url);
         context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.text() + ", but "
                         + server.describe(url.portOrDefault()) + ": " + server.outcome() + (passes ? ", which its curl,"
                                 + " without --fail, counts as success: the container is reported healthy whatever"

@@ -269,7 +269,7 @@ public final class Probes {
             return "healthcheck-endpoint-missing";
         }
         ServerTls refusing = url == null || c.build() == null ? null : ServerTls.refusing(context, c, url).orElse(null);
-        if (refusing != null && (url.https() || !refusing.answersPlainRequest() || !CurlProbes.passesOnHttpErrors(c, hc))) {
+        if (refusing != null && !refusing.probeStillPasses(c, hc, url)) {
             return "healthcheck-endpoint-missing"; // the server does not speak the probe's scheme on its port
         }
         TaskWorkers.TaskWorker worker = url == null ? null : TaskWorkers.of(context, c).orElse(null);

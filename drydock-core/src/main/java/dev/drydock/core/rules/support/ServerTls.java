@@ -4,6 +4,7 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.nginx.NginxDirective;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveHealthcheck;
 import dev.drydock.core.review.ReviewContext;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,14 @@ public record ServerTls(boolean tls, String server, String because) {
     /** Whether the server answers a plain HTTP request on its TLS port with an error status (nginx, Tomcat). */
     public boolean answersPlainRequest() {
         return nginx() || springBoot();
+    }
+
+    /**
+     * Whether a probe of {@code url} that this server refuses still passes: http:// to a TLS port whose error status
+     * a curl without --fail counts as success.
+     */
+    public boolean probeStillPasses(Container c, EffectiveHealthcheck hc, Probes.Url url) {
+        return !url.https() && answersPlainRequest() && CurlProbes.passesOnHttpErrors(c, hc);
     }
 
     private boolean springBoot() {
