@@ -72,8 +72,9 @@ import java.util.regex.Pattern;
                 + " Issued credentials"
                 + " are critical; named secrets in development compose files are medium. A compose value that is a"
                 + " placeholder to replace (REPLACE_WITH_..., change-me, your-password) is named as such; one that"
-                + " compose reads from the project's .env (`${SECRET_KEY?}`) is reported at that .env line when drydock"
-                + " sees no git repository (in one, the .env file is reported when it is not git-ignored); likewise, without a git"
+                + " compose reads from the project's .env (`${SECRET_KEY?}`, or `- SECRET_KEY` passed through without a"
+                + " value) is reported at that .env line when it is a placeholder or a widely known default password"
+                + " and drydock sees no git repository (in one, the .env file is reported when it is not git-ignored); likewise, without a git"
                 + " repository, a secret-named entry of a file services read through env_file is reported when it is a"
                 + " placeholder or a widely known default password (postgres, admin, secret), not when it is a value of"
                 + " its own. A Dockerfile ARG named like a"
@@ -143,10 +144,11 @@ public final class HardcodedSecret implements Rule {
         for (List<ComposeValue> shared : ComposeServices.byLocation(values, ComposeValue::location)) {
             composeValue(context, shared.get(0), shared.stream().map(v -> v.service().name()).distinct().toList());
         }
-        List<DotEnvUse> fromDotEnv = values.stream().map(v -> fromDotEnv(project, v)).flatMap(Optional::stream).toList();
+        List<DotEnvUse> fromDotEnv = new ArrayList<>(values.stream().map(v -> fromDotEnv(project, v))
+                .flatMap(Optional::stream).toList());
+        fromDotEnv.addAll(passedThroughFromDotEnv(project));
         for (List<DotEnvUse> shared : ComposeServices.byLocation(fromDotEnv, DotEnvUse::location)) {
-            dotEnvPlaceholder(context, shared.get(0), shared.stream().map(u -> u.written().service().name()).distinct()
-                    .toList());
+            dotEnvPlaceholder(context, shared.get(0), shared.stream().map(u -> u.service().name()).distinct().toList());
         }
         List<CommandSecret> onCommandLines = new ArrayList<>();
         for (ComposeProject compose : project.composeProjects()) {
@@ -255,12 +257,54 @@ public final class HardcodedSecret implements Rule {
                 composeRecommendation(service, name, literal, null, buildArg));
     }
 
-    /** A compose value read from the project's .env file: the statement that holds it and where compose reads it. */
-    private record DotEnvUse(String path, DotEnvEntry entry, ComposeValue written, ScalarNode scalar, int valueStart) {
+    /**
+     * A compose value read from the project's .env file: the .env entry, the service and variable that take it, and
+     * how the compose file reads it ({@code reads `${SECRET_KEY?}`}, {@code passes it through}).
+     */
+    private record DotEnvUse(String path, DotEnvEntry entry, Service service, String name, String composeFile,
+            int composeLine, String reads) {
 
         Location location() {
             return new Location(path, entry.span());
         }
+    }
+
+    /** Whether a value the project's .env gives a secret is one everyone knows: a placeholder or a default password. */
+    private static boolean knownDotEnvValue(DotEnvEntry entry) {
+        return entry != null && !entry.inherited() && entry.rawValue() != null && entry.substitutions().isEmpty()
+                && (SecretNames.isPlaceholder(entry.rawValue()) || SecretNames.isWellKnownDefault(entry.rawValue()));
+    }
+
+    private static ComposeProject composeOf(Project project, Service service) {
+        return project.composeProjects().stream()
+                .filter(c -> c.services().get(service.name()) == service).findFirst().orElse(null);
+    }
+
+    /**
+     * Secret-named variables a service lists without a value ({@code - POSTGRES_PASSWORD}), which Compose takes from
+     * the project's .env when the shell does not set them, where that .env gives a value everyone knows.
+     */
+    private static List<DotEnvUse> passedThroughFromDotEnv(Project project) {
+        List<DotEnvUse> uses = new ArrayList<>();
+        if (isGitProject(project)) {
+            return uses;
+        }
+        for (ComposeProject compose : project.composeProjects()) {
+            for (Service service : compose.services().values()) {
+                for (Service.EnvVar env : service.environment()) {
+                    if (env.value() != null || env.node() == null || !SecretNames.isSecretName(env.name())) {
+                        continue;
+                    }
+                    var file = compose.variables().dotEnvFileOf(env.name()).orElse(null);
+                    DotEnvEntry entry = file == null ? null : file.entry(env.name()).orElse(null);
+                    if (knownDotEnvValue(entry)) {
+                        uses.add(new DotEnvUse(file.file().path(), entry, service, env.name(),
+                                env.node().file().path(), env.node().line(), "passes it through without a value"));
+                    }
+                }
+            }
+        }
+        return uses;
     }
 
     /**
@@ -279,28 +323,29 @@ public final class HardcodedSecret implements Rule {
                 || !SecretNames.isSecretName(s.name()) || !SecretNames.isSecretName(written.name())) {
             return Optional.empty();
         }
-        ComposeProject compose = project.composeProjects().stream()
-                .filter(c -> c.services().get(written.service().name()) == written.service()).findFirst().orElse(null);
+        ComposeProject compose = composeOf(project, written.service());
         var file = compose == null ? null : compose.variables().dotEnvFileOf(s.name()).orElse(null);
         DotEnvEntry entry = file == null ? null : file.entry(s.name()).orElse(null);
-        if (entry == null || entry.inherited() || entry.rawValue() == null || !entry.substitutions().isEmpty()
-                || !SecretNames.isPlaceholder(entry.rawValue()) || !entry.value().equals(s.variableValue())) {
+        if (!knownDotEnvValue(entry) || !entry.value().equals(s.variableValue())) {
             return Optional.empty();
         }
-        return Optional.of(new DotEnvUse(file.file().path(), entry, written, scalar, valueStart));
+        return Optional.of(new DotEnvUse(file.file().path(), entry, written.service(), written.name(),
+                scalar.file().path(), scalar.line(), "reads `" + scalar.raw().substring(valueStart) + "`"));
     }
 
     private void dotEnvPlaceholder(ReviewContext context, DotEnvUse use, List<String> services) {
         String path = use.path();
         String raw = use.entry().rawValue();
         String of = (services.size() == 1 ? "service " : "services ") + ComposeServices.names(services);
-        String composeFile = use.scalar().file().path();
+        String composeFile = use.composeFile();
+        String value = SecretNames.unquoteValue(raw);
         report(context, use.location(), raw, ComposeServices.isDevelopmentFile(context, composeFile) ? Severity.MEDIUM
                         : Severity.HIGH,
-                "`" + use.written().name() + "` of " + of + " takes its value from " + path + " ("
-                        + composeFile + " line " + use.scalar().line() + " reads `"
-                        + use.scalar().raw().substring(use.valueStart()) + "`), where it is the placeholder `"
-                        + SecretNames.unquoteValue(raw) + "`: a stack started without editing " + path + " runs with a"
+                "`" + use.name() + "` of " + of + " takes its value from " + path + " (" + composeFile + " line "
+                        + use.composeLine() + " " + use.reads() + "), where it is "
+                        + (SecretNames.isPlaceholder(raw) ? "the placeholder `" + value + "`"
+                                : "`" + value + "`, a default password every scanner tries first")
+                        + ": a stack started without editing " + path + " runs with a"
                         + " value everyone who reads it knows, and nothing fails to say so (drydock sees no git"
                         + " repository, so whether " + path + " is committed is unknown)",
                 "Give " + use.entry().key() + " a value of its own in each deployment's " + path + " (or its secret"

@@ -249,7 +249,7 @@ public final class SecretNames {
      * name in angle brackets ({@code <db_password>}).
      */
     private static final Pattern PLACEHOLDER = Pattern.compile(
-            "(?i)(?:.*[-_. ])?(?:replace|change|changeme|changethis|your|todo|fixme|placeholder)(?:[-_. ].*)?|<[^<>]+>");
+            "(?i)(?:.*[-_. ])?(?:replace|change|changeme|changethis|your|todo|fixme|placeholder|insecure)(?:[-_. ].*)?|<[^<>]+>");
 
     /** Passwords images and tutorials ship as their defaults, which every scanner of the internet tries first. */
     private static final Set<String> WELL_KNOWN_DEFAULTS = Set.of("password", "passw0rd", "pass", "admin", "secret",
