@@ -314,7 +314,7 @@ public final class ComposeHealthcheck implements Rule {
                                 : " (condition: service_started)")
                         + ", not when " + storeName(store) + " accepts connections: " + startWindow(store, ref.name()))
                 .severity(inMemory(store) ? Severity.LOW : Severity.MEDIUM)
-                .recommendation(waitForHealthy(ref, target, store))
+                .recommendation(waitForHealthy(context, ref, target, store))
                 .add();
     }
 
@@ -361,16 +361,19 @@ public final class ComposeHealthcheck implements Rule {
                             + ref.name() + " fail while " + storeName(store) + " initializes, and `docker compose up "
                             + ref.name() + "` does not start " + target.name() + " at all"))
                     .severity(retries ? Severity.LOW : Severity.MEDIUM)
-                    .recommendation(waitForHealthy(ref, target, store))
+                    .recommendation(waitForHealthy(context, ref, target, store))
                     .add();
         }
     }
 
-    private static String waitForHealthy(ComposeServices.Ref ref, Service target, String store) {
+    private static String waitForHealthy(ReviewContext context, ComposeServices.Ref ref, Service target, String store) {
         boolean checked = target.healthcheck() != null && !target.healthcheck().disabled();
+        Optional<ServerImages.Image> ownCheck = target.healthcheck() != null ? Optional.empty()
+                : known(context, target).filter(k -> k.healthcheck() == ServerImages.ImageHealthcheck.OWN);
         String wait = "`depends_on: {" + target.name() + ": {condition: service_healthy}}` in " + ref.name();
-        return checked
-                ? "Wait for its healthcheck: " + wait + "."
+        return checked || ownCheck.isPresent()
+                ? "Wait for its healthcheck" + ownCheck.map(k -> " (" + k.name() + "'s image defines its own HEALTHCHECK)")
+                        .orElse("") + ": " + wait + "."
                 : "Give " + target.name() + " a healthcheck, `healthcheck: {test: " + probeOf(store, target)
                         + ", interval: 10s, timeout: 5s, retries: 5, start_period: 30s}`, and wait for it: " + wait + ".";
     }
