@@ -49,6 +49,7 @@ public final class DockerfileRules {
                 new AddInsteadOfCopy(),
                 new AddUrlUnverified(),
                 new CopyArchiveExtracted(),
+                new BuildOutputCopiedFromContext(),
                 new CopyDestinationNotDirectory(),
                 new CopyFileToMissingDirectory(),
                 new SpringBootPlainJarCopied(),

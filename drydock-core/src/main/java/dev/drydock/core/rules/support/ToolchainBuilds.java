@@ -129,7 +129,7 @@ public final class ToolchainBuilds {
     }
 
     /** The tool chain a command builds the application with, when it does. */
-    static Optional<Stack> buildStack(Call call) {
+    public static Optional<Stack> buildStack(Call call) {
         List<String> args = call.args().stream().map(a -> a.value().toLowerCase(Locale.ROOT)).toList();
         String first = args.isEmpty() ? "" : args.get(0);
         if (call.is("mvn", "mvnw") && args.stream().anyMatch(MAVEN_PHASES::contains)) {
