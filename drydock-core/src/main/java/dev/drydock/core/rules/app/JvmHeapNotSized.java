@@ -2,6 +2,7 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.edit.Fix;
@@ -9,6 +10,7 @@ import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.kubernetes.KubeContainer;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
@@ -19,11 +21,14 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.JavaImages;
 import dev.drydock.core.rules.support.KubernetesLimits;
 import dev.drydock.core.rules.support.KubernetesRuns;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.shell.ShellWords;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 @RuleDefinition(
@@ -41,7 +46,9 @@ import java.util.Set;
                 + " deploy.resources.limits.memory), else, for an image only Kubernetes manifests run, the"
                 + " resources.limits.memory every container that starts its java is deployed with (as every leaf"
                 + " kustomization deploys it) when they agree: 25% of 1Gi is 256 MiB; -XX:MaxRAMPercentage=75, or 60"
-                + " under 1 GiB.",
+                + " under 1 GiB. When the tag of the image's Java says a JVM that cannot see the container's limit"
+                + " (Java 8 before 8u191; 8u191 to 8u371 and 11.0.0 to 11.0.15 on cgroup v2), the message says so and"
+                + " recommends a fixed -Xmx or a newer tag instead of a percentage.",
         problem = "Without a setting, a container-aware JVM (JDK 10 and later, 8u191 and later) gives the heap at most"
                 + " 25% of the container's memory limit (MaxRAMPercentage defaults to 25), or of the host's memory when"
                 + " there is no limit.",
@@ -101,6 +108,11 @@ public final class JvmHeapNotSized implements Rule {
                 }
             }
             int percent = limitBytes > 0 && limitBytes < 1024 * MIB ? 60 : 75;
+            Optional<String> unseen = baseReference(c).flatMap(JavaImages::containerLimitUnseen);
+            if (unseen.isPresent()) {
+                reportLimitUnseen(context, c, command, unseen.get(), limitBytes, limitText);
+                continue;
+            }
             String message = limitBytes > 0
                     ? "java sets no maximum heap, so the JVM takes at most 25% of " + limited + " (about " + limitBytes / 4 / MIB + " MiB) for it"
                     : c.isComposeService()
@@ -119,6 +131,32 @@ public final class JvmHeapNotSized implements Rule {
                     .fix(fix(c, command, percent))
                     .add();
         }
+    }
+
+    /**
+     * A JVM that cannot see the container's limit takes a percentage of the host's memory, so a percentage option does
+     * not help: the heap needs a fixed size, or a release that reads the limit.
+     */
+    private void reportLimitUnseen(ReviewContext context, Container c, EffectiveCommand command, String why,
+            long limitBytes, String limitText) {
+        String image = baseReference(c).map(ImageReference::familiarString).orElse("the base image");
+        String size = limitBytes > 0 ? "-Xmx" + limitBytes * 3 / 4 / MIB + "m (75% of " + limitText + ")"
+                : "a fixed -Xmx, about three quarters of the memory limit the container runs with";
+        context.finding(this, command.origin(), "java sets no maximum heap, and " + image + " runs " + why
+                        + ", which the other containers share; -XX:MaxRAMPercentage would not help, since it is a"
+                        + " share of that same memory")
+                .recommendation("Move to a current tag of the same Java (8u372 or later, 11.0.16 or later, or a newer"
+                        + " release), then size the heap with -XX:MaxRAMPercentage=75; until then give java " + size
+                        + ".")
+                .add();
+    }
+
+    private static Optional<ImageReference> baseReference(Container c) {
+        if (c.build() == null || c.build().model() == null || c.build().stage() == null) {
+            return Optional.empty();
+        }
+        return Stages.rootBase(c.build().model(), c.build().stage()) instanceof BaseImage.External external
+                ? Optional.ofNullable(external.reference()) : Optional.empty();
     }
 
     /** Where the option goes: after java, or where the base image's own ENTRYPOINT leaves room for it. */

@@ -73,6 +73,44 @@ public final class JavaImages {
         return m.find() ? java.util.OptionalInt.of(Integer.parseInt(m.group(1))) : java.util.OptionalInt.empty();
     }
 
+    private static final Pattern JAVA8_UPDATE = Pattern.compile("^(?:1\\.)?8(?:u|\\.0[._])(\\d+)");
+    private static final Pattern JAVA11_UPDATE = Pattern.compile("^11\\.0\\.(\\d+)");
+
+    /**
+     * Why the JVM of a Java image whose tag names its update cannot see a container's memory limit, when it cannot:
+     * Java 8 before 8u191 has no container support at all, and 8u191 to 8u371 and 11.0.0 to 11.0.15 read only
+     * cgroup v1 (cgroup v2 support, JDK-8230305, arrived in 15 and was backported to 11.0.16 and 8u372). Empty for
+     * any other image or tag.
+     */
+    public static Optional<String> containerLimitUnseen(ImageReference ref) {
+        String familiar = ref.familiarName() == null ? "" : ref.familiarName().toLowerCase(Locale.ROOT);
+        String tag = ref.tag() == null ? "" : ref.tag().toLowerCase(Locale.ROOT);
+        if (!VERSIONED_TAG_IMAGES.matcher(familiar).matches()) {
+            return Optional.empty();
+        }
+        Matcher java8 = JAVA8_UPDATE.matcher(tag);
+        if (java8.find()) {
+            int update = Integer.parseInt(java8.group(1));
+            if (update < 191) {
+                return Optional.of("Java 8u" + update + " predates the JVM's container support (8u191): it sizes its"
+                        + " heap from the host's memory whatever limit the container gets");
+            }
+            if (update < 372) {
+                return Optional.of("Java 8u" + update + " reads only cgroup v1 limits (cgroup v2 support came with"
+                        + " 8u372): on a cgroup v2 host, the default of current Docker and Kubernetes nodes, it sizes"
+                        + " its heap from the host's memory");
+            }
+            return Optional.empty();
+        }
+        Matcher java11 = JAVA11_UPDATE.matcher(tag);
+        if (java11.find() && Integer.parseInt(java11.group(1)) < 16) {
+            return Optional.of("Java 11.0." + java11.group(1) + " reads only cgroup v1 limits (cgroup v2 support came"
+                    + " with 11.0.16): on a cgroup v2 host, the default of current Docker and Kubernetes nodes, it"
+                    + " sizes its heap from the host's memory");
+        }
+        return Optional.empty();
+    }
+
     /** The JRE image that replaces {@code ref} when it names a JDK tag of a known Java image; empty otherwise. */
     public static Optional<String> jreFor(ImageReference ref) {
         String name = ImageTags.officialName(ref);
