@@ -61,7 +61,9 @@ import java.util.regex.Pattern;
                 + " production) makes one finding. An install runs in the WORKDIR, where a cd before it goes, or the"
                 + " folder it names itself (npm --prefix, yarn --cwd, pnpm -C, go -C, poetry -C/--directory/--project,"
                 + " uv --directory/--project, composer -d, bundle install --gemfile, mvn -f, cargo --manifest-path);"
-                + " a COPY into another folder of the image cannot bring its manifest and is passed over.",
+                + " a COPY into another folder of the image cannot bring its manifest and is passed over. For Maven and"
+                + " Gradle, a COPY of src/ between the build file's own COPY and the dependency download is a finding"
+                + " at that COPY too.",
         problem = "Docker reuses a layer only while everything before it is unchanged. When the whole source is"
                 + " copied before the dependencies are installed, any edit to any file invalidates the install layer.",
         impact = "Every code change reinstalls (and downloads) every dependency: builds take minutes instead of"
@@ -242,6 +244,7 @@ public final class LayerCaching implements Rule {
         }
         String manifest = directory == null || Glob.hasWildcards(PathNames.parent(install.manifest())) ? null
                 : PathNames.normalizeAbsolute(directory, install.manifest());
+        CopyCommand sourceTree = null;
         for (Copies c = copies; c != null; c = c.earlier()) {
             CopyCommand copy = c.copy();
             if (!copy.fromContext() && !fromStage(install)) {
@@ -251,10 +254,23 @@ public final class LayerCaching implements Rule {
                 return new Outcome(install, run, copy.instruction(), false, false);
             }
             if (provides(copy, install.manifest()) && reaches(copy, manifest, false)) {
-                return new Outcome(install, run, copy.instruction(), true, false);
+                return sourceTree != null ? new Outcome(install, run, sourceTree.instruction(), false, false)
+                        : new Outcome(install, run, copy.instruction(), true, false);
+            }
+            if (copy.fromContext() && sourceTree == null && copiesJvmSourceTree(install, copy)) {
+                sourceTree = copy;
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the COPY brings Maven's or Gradle's source tree (src/) in: between the build file's own COPY and the
+     * dependency download it makes every source edit download the dependencies again.
+     */
+    private static boolean copiesJvmSourceTree(DependencyInstalls.Install install, CopyCommand copy) {
+        return install.call().is("mvn", "mvnw", "gradle", "gradlew")
+                && copy.sources().stream().map(LayerCaching::clean).anyMatch(s -> s.equals("src"));
     }
 
     /**
