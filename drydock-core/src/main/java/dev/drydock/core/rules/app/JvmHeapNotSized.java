@@ -143,7 +143,7 @@ public final class JvmHeapNotSized implements Rule {
         String size = limitBytes > 0 ? "-Xmx" + limitBytes * 3 / 4 / MIB + "m (75% of " + limitText + ")"
                 : "a fixed -Xmx, about three quarters of the memory limit the container runs with";
         context.finding(this, command.origin(), "java sets no maximum heap, and " + image + " runs " + why
-                        + ", which the other containers share; -XX:MaxRAMPercentage would not help, since it is a"
+                        + ", memory the other containers share; -XX:MaxRAMPercentage would not help, since it is a"
                         + " share of that same memory")
                 .recommendation("Move to a current tag of the same Java (8u372 or later, 11.0.16 or later, or a newer"
                         + " release), then size the heap with -XX:MaxRAMPercentage=75; until then give java " + size

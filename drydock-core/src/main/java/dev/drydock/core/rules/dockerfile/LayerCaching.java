@@ -356,6 +356,19 @@ public final class LayerCaching implements Rule {
             reportProject(context, image, o, copyText, installLine);
             return;
         }
+        CopyCommand copied = copyCommand(image, o);
+        if (copied != null && copiesJvmSourceTree(o.install(), copied)) {
+            context.finding(this, new Location(image.dockerfile(), copy.span()), copyText + " (line "
+                            + copy.span().startLine() + ") brings the source tree in before " + o.install().text()
+                            + " (line " + installLine + "), so the separate COPY of " + o.install().manifest()
+                            + " gains nothing: any change to any file in src invalidates the dependency layer, and"
+                            + " every build downloads every dependency again")
+                    .recommendation("Move " + copyText + " after the RUN of " + o.install().text() + " (line "
+                            + installLine + "), right before the build itself; source edits then reuse the cached"
+                            + " dependency layer.")
+                    .add();
+            return;
+        }
         String lines = installLines.size() == 1 ? "line " + installLine
                 : "lines " + String.join(", ", installLines.stream().map(String::valueOf).toList());
         List<String> folders = copiedFolders(copy);

@@ -92,11 +92,11 @@ public final class JavaImages {
         if (java8.find()) {
             int update = Integer.parseInt(java8.group(1));
             if (update < 191) {
-                return Optional.of("Java 8u" + update + " predates the JVM's container support (8u191): it sizes its"
-                        + " heap from the host's memory whatever limit the container gets");
+                return Optional.of("Java 8u" + update + ", which predates the JVM's container support (8u191) and"
+                        + " sizes its heap from the host's memory whatever limit the container gets");
             }
             if (update < 372) {
-                return Optional.of("Java 8u" + update + " reads only cgroup v1 limits (cgroup v2 support came with"
+                return Optional.of("Java 8u" + update + ", which reads only cgroup v1 limits (cgroup v2 support came with"
                         + " 8u372): on a cgroup v2 host, the default of current Docker and Kubernetes nodes, it sizes"
                         + " its heap from the host's memory");
             }
@@ -104,7 +104,7 @@ public final class JavaImages {
         }
         Matcher java11 = JAVA11_UPDATE.matcher(tag);
         if (java11.find() && Integer.parseInt(java11.group(1)) < 16) {
-            return Optional.of("Java 11.0." + java11.group(1) + " reads only cgroup v1 limits (cgroup v2 support came"
+            return Optional.of("Java 11.0." + java11.group(1) + ", which reads only cgroup v1 limits (cgroup v2 support came"
                     + " with 11.0.16): on a cgroup v2 host, the default of current Docker and Kubernetes nodes, it"
                     + " sizes its heap from the host's memory");
         }
