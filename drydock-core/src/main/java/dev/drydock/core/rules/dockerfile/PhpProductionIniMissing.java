@@ -1,9 +1,11 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.review.Location;
+import dev.drydock.core.manifest.ComposerJson;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -15,9 +17,11 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ConfigFiles;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.source.SourceFile;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @RuleDefinition(
         id = "php-production-ini-missing",
@@ -29,7 +33,9 @@ import java.util.Optional;
                 + " php.ini-production templates in $PHP_INI_DIR. Fires when nothing of the image puts a php.ini in"
                 + " place or turns display_errors off: no RUN of its stages names a php.ini template or"
                 + " display_errors, no COPY lands a php.ini, and no .ini the image copies or its compose service"
-                + " mounts under /usr/local/etc/php/ sets display_errors. Quiet for the php image's cli variants, for"
+                + " mounts under /usr/local/etc/php/ sets display_errors. Quiet when the composer.json of the build"
+                + " context requires a framework whose bootstrap turns display_errors off (laravel/framework,"
+                + " laravel/lumen-framework, symfony/runtime or its FrankenPHP runtime, yiisoft/yii2), for the php image's cli variants, for"
                 + " wordpress (whose image turns display_errors off), for target stages named for development or"
                 + " tests and for images only development compose files run.",
         problem = "Without a php.ini PHP runs with its built-in defaults, which are those of a developer's"
@@ -73,7 +79,7 @@ public final class PhpProductionIniMissing implements Rule {
                 continue;
             }
             Optional<String> server = webVariant(image.rootBase());
-            if (server.isEmpty() || configured(context, image)) {
+            if (server.isEmpty() || configured(context, image) || frameworkTurnsOff(context, image)) {
                 continue;
             }
             Stage root = image.imageStages().get(0);
@@ -105,6 +111,24 @@ public final class PhpProductionIniMissing implements Rule {
         }
         return tag.contains("fpm") ? Optional.of("php-fpm")
                 : tag.contains("apache") ? Optional.of("Apache's mod_php") : Optional.empty();
+    }
+
+    /**
+     * Frameworks whose bootstrap turns display_errors off outside debug or testing (Laravel's and Lumen's
+     * HandleExceptions, symfony/runtime's error handler for non-CLI SAPIs, Yii 2's ErrorHandler).
+     */
+    private static final Set<String> ERROR_HANDLING_FRAMEWORKS = Set.of("laravel/framework",
+            "laravel/lumen-framework", "symfony/runtime", "runtime/frankenphp-symfony", "yiisoft/yii2");
+
+    /** Whether the composer.json at the root of the build context requires such a framework. */
+    private static boolean frameworkTurnsOff(ReviewContext context, BuiltImage image) {
+        var build = image.container().build();
+        String dir = build == null || build.context() == null ? PathNames.parent(image.dockerfile()) : build.context();
+        String path = dir == null || dir.isEmpty() || dir.equals(".") ? "composer.json" : PathNames.join(dir, "composer.json");
+        return context.project().source(path)
+                .map(file -> ComposerJson.parse(file, List.of()).requirements().stream()
+                        .anyMatch(r -> !r.dev() && ERROR_HANDLING_FRAMEWORKS.contains(r.name().toLowerCase(Locale.ROOT))))
+                .orElse(false);
     }
 
     /** Whether the image puts a php.ini in place or sets display_errors itself. */
