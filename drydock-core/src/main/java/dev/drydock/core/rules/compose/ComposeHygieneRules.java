@@ -24,6 +24,7 @@ public final class ComposeHygieneRules {
                 new PidsLimit(),
                 new AnchorBaseServiceStarted(),
                 new SecretInEnvironment(),
+                new AppDebugInProduction(),
                 new SharedWritableVolume(),
                 new ComposeProjectNameMissing(),
                 new SourceCodeMounted(),

@@ -24,6 +24,8 @@ public final class DockerfileRules {
                 new ImplicitPermissions(),
                 new DevConfigInImage(),
                 new PhpDevelopmentIni(),
+                new PhpProductionIniMissing(),
+                new XdebugInImage(),
                 new LaravelConfigCachedAtBuild(),
                 new ComposerNotInstalled(),
                 new DeprecatedEnv(),
