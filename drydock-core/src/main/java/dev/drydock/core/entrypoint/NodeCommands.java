@@ -118,19 +118,16 @@ final class NodeCommands {
     }
 
     static EntryPoint npm(CommandReader r, List<String> argv) {
-        OptionSpec.Parsed parsed = NPM.parse(argv.subList(1, argv.size()), true);
+        // npm reads its options anywhere before `--`: `npm run --if-present build` runs build, and
+        // `npm run start --workspace=apps/api` runs the start script of apps/api
+        OptionSpec.Parsed parsed = NPM.parse(argv.subList(1, argv.size()), false);
         List<String> positionals = parsed.positionals();
         String command = positionals.isEmpty() ? "" : positionals.get(0);
         Map<String, String> options = new LinkedHashMap<>(parsed.options());
         String script = switch (command) {
             case "start", "test", "restart", "stop" -> command;
             case "t", "tst" -> "test";
-            case "run", "run-script", "rum", "urn" -> {
-                // npm reads its options anywhere: `npm run --if-present build` runs build
-                OptionSpec.Parsed afterRun = NPM.parse(positionals.subList(1, positionals.size()), true);
-                options.putAll(afterRun.options());
-                yield afterRun.positionals().isEmpty() ? null : afterRun.positionals().get(0);
-            }
+            case "run", "run-script", "rum", "urn" -> positionals.size() > 1 ? positionals.get(1) : null;
             default -> null;
         };
         if (script == null) {

@@ -2,6 +2,7 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.app.SourceSet;
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.entrypoint.EntryPoint;
@@ -12,6 +13,7 @@ import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.InitForwarding;
+import dev.drydock.core.rules.support.PackageScripts;
 import dev.drydock.core.rules.support.Probes;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,8 +48,8 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
         String manager = ep.runtime().name().toLowerCase(java.util.Locale.ROOT);
         String scriptName = ep.target().value();
         SourceSet files = SourceSet.of(context.project(), c);
-        NodePackage script = NodePackage.script(files, c.build().context(), scriptName, ep.environment(), ep.workdir())
-                .orElse(null);
+        String folder = PackageScripts.folder(context, c, ep);
+        NodePackage script = NodePackage.script(files, folder, scriptName, ep.environment(), ep.workdir()).orElse(null);
         if (script != null && script.entryPoint().development()) {
             return Optional.empty(); // dev-server reports the watcher itself
         }
@@ -55,7 +57,8 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
         String runs = script != null
                 ? " starts the \"" + script.name() + "\" script, `" + script.command() + "` (" + script.packageFile()
                         + " line " + script.span().startLine() + "), in a shell as its child"
-                : " starts the \"" + scriptName + "\" script of package.json in a shell as its child";
+                : " starts the \"" + scriptName + "\" script of " + PathNames.join(folder, "package.json")
+                        + " in a shell as its child";
         String parent = init.map(i -> " under " + i.init() + ", which signals " + manager + " alone,").orElse(" as PID 1");
         String message = written + " runs" + parent + " and" + runs + ": docker stop's SIGTERM reaches the server only"
                 + " if " + manager + " passes it on, which depends on the " + manager + " version" + (manager.equals("npm")
@@ -64,7 +67,15 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
                 + " with SIGKILL at the end of the grace period";
         List<String> words = script == null ? List.of() : StopSignalFixes.literalCommand(script.command());
         List<String> argv = words.size() >= 2 && words.get(0).equals("node") ? words : List.of();
-        String prestart = prestart(files, c, ep, scriptName);
+        Optional<String> moved = PackageScripts.movedTo(context, c, ep);
+        if (moved.isPresent() && ep.workdir() != null && !argv.isEmpty()) {
+            // the script runs in the workspace's folder, not in the working directory
+            String dir = PathNames.normalizeAbsolute(ep.workdir(), moved.get());
+            return Optional.of(new PackageManagerPid1(origin(c, ep), message, "Run what the script runs, with node as"
+                    + " PID 1, in the folder " + manager + " runs it in: WORKDIR " + dir + " and CMD " + Probes.json(argv)
+                    + "; node then receives docker stop's SIGTERM (handle it to drain, or run under tini).", null));
+        }
+        String prestart = prestart(files, folder, ep, scriptName);
         List<String> bin = argv.isEmpty() ? packageBin(words) : List.of();
         String recommendation = !bin.isEmpty()
                 ? "Run the script's command without " + manager + ": CMD " + Probes.json(bin) + " (node_modules/.bin"
@@ -78,10 +89,13 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
                         + "; node then receives docker stop's SIGTERM (handle it to drain, or run under tini).";
         Fix fix = argv.isEmpty() || prestart != null ? null : StopSignalFixes.replaceCmd(c, c.command(), argv,
                 "run " + String.join(" ", argv) + " as PID 1 instead of " + manager, FixSafety.UNSAFE);
+        return Optional.of(new PackageManagerPid1(origin(c, ep), message, recommendation, fix));
+    }
+
+    private static Origin origin(Container c, EntryPoint ep) {
         EffectiveCommand command = c.command();
         boolean inCmd = command.cmdOrigin() != null && (ep.args().isEmpty() || !command.entrypoint().contains(ep.args().get(0)));
-        return Optional.of(new PackageManagerPid1(inCmd ? command.cmdOrigin() : command.origin(), message,
-                recommendation, fix));
+        return inCmd ? command.cmdOrigin() : command.origin();
     }
 
     /** Programs a package.json script may start that are not a package's executable. */
@@ -102,8 +116,8 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
     }
 
     /** The name of the pre-script npm runs before the script ({@code prestart} for {@code start}), if package.json has one. */
-    private static String prestart(SourceSet files, Container c, EntryPoint ep, String scriptName) {
+    private static String prestart(SourceSet files, String folder, EntryPoint ep, String scriptName) {
         String pre = "pre" + scriptName;
-        return NodePackage.script(files, c.build().context(), pre, ep.environment(), ep.workdir()).isPresent() ? pre : null;
+        return NodePackage.script(files, folder, pre, ep.environment(), ep.workdir()).isPresent() ? pre : null;
     }
 }

@@ -101,6 +101,7 @@ public final class DockerfileRules {
                 new CurlAndWget(),
                 new WgetProgressOutput(),
                 new NodePackageCacheInImage(),
+                new NodeLockfileIgnored(),
                 new CondaPackageCacheKept(),
                 new BuildNeedsDevDependencies(),
                 new PasswordSetInRun(),

@@ -3,18 +3,22 @@ package dev.drydock.core.rules.support;
 import dev.drydock.core.app.DenoTasks;
 import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.app.SourceSet;
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Target;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The package.json script that {@code npm start}, {@code npm run X}, {@code yarn X}, {@code pnpm X} or {@code bun run X}
- * runs, read from the package.json at the root of the container's build context, as the program it starts; and the
+ * runs, read from the package.json of the folder it runs in (see {@link #folder}), as the program it starts; and the
  * deno.json(c) task (or package.json script) that {@code deno task X} runs ({@link DenoTasks}).
  */
 public final class PackageScripts {
@@ -35,6 +39,71 @@ public final class PackageScripts {
         if (ep.runtime() == Runtime.DENO_TASK) {
             return DenoTasks.task(files, c.build().context(), ep.target().value(), ep.environment(), ep.workdir());
         }
-        return NodePackage.script(files, c.build().context(), ep.target().value(), ep.environment(), ep.workdir());
+        return NodePackage.script(files, folder(context, c, ep), ep.target().value(), ep.environment(), ep.workdir());
+    }
+
+    /** The workspace options naming the folder whose package.json a package manager reads, relative to its own. */
+    private static final List<String> FOLDER_OPTIONS = List.of("workspace", "dir", "cwd");
+
+    /**
+     * The project folder whose package.json the command reads: the one a copy from the build context puts in the
+     * working directory (the build context's root when none can be told), moved by npm's --workspace, pnpm's --dir
+     * or yarn's --cwd when that names a folder with a package.json.
+     */
+    public static String folder(ReviewContext context, Container c, EntryPoint ep) {
+        String base = workdirFolder(context, c, ep.workdir());
+        return movedTo(context, c, ep, base).map(m -> PathNames.normalizeRelative(PathNames.join(base, m)))
+                .orElse(base);
+    }
+
+    /**
+     * The folder, relative to the working directory, that npm's --workspace, pnpm's --dir or yarn's --cwd moves
+     * the script to (it then runs there), when that folder has a package.json.
+     */
+    public static Optional<String> movedTo(ReviewContext context, Container c, EntryPoint ep) {
+        return movedTo(context, c, ep, workdirFolder(context, c, ep.workdir()));
+    }
+
+    private static Optional<String> movedTo(ReviewContext context, Container c, EntryPoint ep, String base) {
+        SourceSet files = SourceSet.of(context.project(), c);
+        for (String option : FOLDER_OPTIONS) {
+            String value = ep.options().get(option);
+            if (value == null || value.contains("$") || value.startsWith("/")) {
+                continue;
+            }
+            String dir = PathNames.normalizeRelative(PathNames.join(base, value));
+            if (files.read(PathNames.join(dir, "package.json")).isPresent()) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String workdirFolder(ReviewContext context, Container c, String workdir) {
+        var build = c.build();
+        if (workdir == null || build.model() == null || build.stage() == null) {
+            return build.context();
+        }
+        String target = PathNames.join(ContainerPaths.clean(workdir), "package.json");
+        List<Stage> lineage = Stages.lineage(build.model(), build.stage());
+        List<BuildContexts.ContextCopy> copies = BuildContexts.copies(build).stream()
+                .filter(x -> lineage.contains(x.stage())).toList();
+        for (int i = copies.size() - 1; i >= 0; i--) {
+            Optional<String> source = BuildContexts.source(context.project(), build, copies.get(i), target);
+            if (source.isPresent()) {
+                return nearestPackage(SourceSet.of(context.project(), c), build.context(),
+                        PathNames.parent(BuildContexts.inProject(build, source.get())));
+            }
+        }
+        return build.context();
+    }
+
+    /** The folder itself or the nearest one above it (up to the build context) that has a package.json, as npm looks. */
+    private static String nearestPackage(SourceSet files, String root, String dir) {
+        String at = dir;
+        while (!at.isEmpty() && !at.equals(root) && files.read(PathNames.join(at, "package.json")).isEmpty()) {
+            at = PathNames.parent(at);
+        }
+        return at.isEmpty() ? root : at;
     }
 }

@@ -26,9 +26,16 @@ final class InstallStages {
         List<Stage> imageStages = image.imageStages();
         imageStages.forEach(s -> inImage.add(s.index()));
         stages = new ArrayList<>(imageStages);
-        for (Stage stage : image.neededStages()) {
-            if (!inImage.contains(stage.index()) && copiesFolder(imageStages, stage, installedFolder)) {
-                stages.add(stage);
+        // a builder whose folder another copied builder takes in turn reaches the image too
+        boolean added = true;
+        while (added) {
+            added = false;
+            for (Stage stage : image.neededStages()) {
+                int index = stage.index();
+                if (stages.stream().noneMatch(s -> s.index() == index) && copiesFolder(stages, stage, installedFolder)) {
+                    stages.add(stage);
+                    added = true;
+                }
             }
         }
     }
@@ -38,10 +45,10 @@ final class InstallStages {
         return new InstallStages(image, installedFolder);
     }
 
-    /** Whether a stage of the image copies the folder (or the builder's whole working directory) from the builder. */
-    private static boolean copiesFolder(List<Stage> imageStages, Stage builder, String folder) {
+    /** Whether one of the stages copies the folder (or the builder's whole working directory) from the builder. */
+    private static boolean copiesFolder(List<Stage> copiers, Stage builder, String folder) {
         String workdir = builder.config().workdir() == null ? null : builder.config().workdir().value();
-        for (Stage stage : imageStages) {
+        for (Stage stage : copiers) {
             for (CopyCommand copy : stage.copies()) {
                 if (copy.fromStage() != builder.index()) {
                     continue;
