@@ -48,6 +48,7 @@ public final class AppSource {
     private final List<String> files;
     private final List<String> allowedHosts;
     private final List<GoServe> goServes;
+    private String goInterruptAt;
 
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
             String sigtermFile, int sigtermLine, List<String> files) {
@@ -253,6 +254,14 @@ public final class AppSource {
         return goServes;
     }
 
+    /**
+     * Where the Go program takes over SIGINT ({@code os.Interrupt}), as {@code file:line}, or null: the stop signal a
+     * STOPSIGNAL SIGINT or compose stop_signal: SIGINT makes docker stop send.
+     */
+    public String goInterruptAt() {
+        return goInterruptAt;
+    }
+
     /** Where SIGTERM is handled, as {@code file:line}, or null. */
     public String sigtermAt() {
         return sigtermLine > 0 ? sigtermFile + ":" + sigtermLine : null;
@@ -344,8 +353,10 @@ public final class AppSource {
                 List<GoServe> serves = GoShutdowns.serves(go);
                 if (!calls.isEmpty() || routes.known() || !serves.isEmpty()) {
                     String[] stop = GoShutdowns.stopHandled(go).orElse(null);
-                    return new AppSource(frameworks(routes), null, routes, calls, stop == null ? null : stop[0],
+                    AppSource goApp = new AppSource(frameworks(routes), null, routes, calls, stop == null ? null : stop[0],
                             stop == null ? 0 : Integer.parseInt(stop[1]), List.of(), null, serves);
+                    goApp.goInterruptAt = GoShutdowns.interruptHandled(go).map(at -> at[0] + ":" + at[1]).orElse(null);
+                    return goApp;
                 }
             }
             List<ServerCall> rust = RustServer.starts(manifests, files);

@@ -42,7 +42,7 @@ final class AspNetServer {
     private static final Pattern USE_URLS = Pattern.compile("\\.UseUrls\\s*\\(([^)]*)\\)");
     private static final Pattern URLS_SETTING = Pattern.compile("\"(?i:kestrel|urls)\"\\s*:");
     private static final Pattern URL = Pattern.compile("(?i)(https?)://(\\[[^]]*]|[^:/]+)(?::(\\d{1,5}))?/?");
-    private static final String KESTREL = "ASP.NET Core's Kestrel";
+    static final String KESTREL = "ASP.NET Core's Kestrel";
 
     private AspNetServer() {}
 
@@ -83,6 +83,7 @@ final class AspNetServer {
         List<ServerCall> added = new ArrayList<>();
         List<ServerCall> run = new ArrayList<>();
         List<ServerCall> useUrls = new ArrayList<>();
+        List<ServerCall> listens = new ArrayList<>();
         for (String name : STARTUP_FILES) {
             SourceFile file = files.read(PathNames.join(dir, name)).orElse(null);
             if (file == null) {
@@ -90,7 +91,12 @@ final class AspNetServer {
             }
             String code = CStyleComments.blank(file.text(), AspNetServer::stringEnd);
             if (OTHER_BINDING.matcher(code).find()) {
-                return List.of();
+                List<ServerCall> found = KestrelListens.of(file, code);
+                if (found.isEmpty()) {
+                    return List.of();
+                }
+                listens.addAll(found);
+                continue;
             }
             Matcher m = URLS_ADD.matcher(code);
             while (m.find()) {
@@ -104,6 +110,10 @@ final class AspNetServer {
             while (m.find()) {
                 useUrls.addAll(useUrls(file, code, m));
             }
+        }
+        if (!listens.isEmpty()) {
+            // Listen calls replace the addresses of the urls setting, Urls.Add and Run
+            return listens;
         }
         if (run.size() > 1) {
             return List.of();
@@ -135,7 +145,8 @@ final class AspNetServer {
                 int port = url.group(3) != null ? Integer.parseInt(url.group(3))
                         : url.group(1).equalsIgnoreCase("https") ? 443 : 80;
                 out.add(new ServerCall(KESTREL, written, false, false, file.path(), line, url.group(2),
-                        port > 0 && port <= 65535 ? port : null, "\"" + one.strip() + "\"", null, null));
+                        port > 0 && port <= 65535 ? port : null, "\"" + one.strip() + "\"", null, null)
+                        .withTls(scheme(url.group(1), "\"" + one.strip() + "\"", file.path(), line)));
             }
         }
         return out;
@@ -150,6 +161,7 @@ final class AspNetServer {
         int port = m.group(3) != null ? Integer.parseInt(m.group(3)) : m.group(1).equalsIgnoreCase("https") ? 443 : 80;
         return port > 0 && port <= 65535
                 ? new ServerCall(KESTREL, written, false, false, file, line, m.group(2), port, "\"" + url + "\"", null, null)
+                        .withTls(scheme(m.group(1), written, file, line))
                 : null;
     }
 
@@ -166,7 +178,12 @@ final class AspNetServer {
         int port = url.group(3) != null ? Integer.parseInt(url.group(3))
                 : url.group(1).equalsIgnoreCase("https") ? 443 : 80;
         return new ServerCall(KESTREL, written, false, false, file.path(), line, url.group(2), port > 0 && port <= 65535
-                ? port : null, argument, null, null);
+                ? port : null, argument, null, null).withTls(scheme(url.group(1), argument, file.path(), line));
+    }
+
+    /** What Kestrel speaks on the port of a URL: TLS only for https, plain HTTP for http. */
+    private static ServerCall.Tls scheme(String scheme, String written, String file, int line) {
+        return new ServerCall.Tls(scheme.equalsIgnoreCase("https"), written + " in " + file + ":" + line);
     }
 
     /** The index just after the C# string that starts at {@code start} (verbatim and interpolated too), or -1. */

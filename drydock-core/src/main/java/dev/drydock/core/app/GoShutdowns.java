@@ -63,6 +63,41 @@ final class GoShutdowns {
         }
     }
 
+    /**
+     * Where the program takes over SIGINT ({@code os.Interrupt}, {@code syscall.SIGINT}, or every signal), or, when
+     * it asks for no signal at all, stops its server gracefully, as {file, line}; empty when nowhere.
+     */
+    static Optional<String[]> interruptHandled(List<GoSources> sources) {
+        boolean notifies = false;
+        for (GoSources s : sources) {
+            String code = s.code();
+            Matcher imported = SIGNAL_IMPORT.matcher(code);
+            String alias = imported.find() && imported.group(1) != null ? imported.group(1) : "signal";
+            Matcher notify = Pattern.compile("\\b" + Pattern.quote(alias) + "\\.Notify(Context)?\\s*\\(").matcher(code);
+            while (notify.find()) {
+                notifies = true;
+                List<String> args = GoArgs.split(code, notify.end() - 1);
+                List<String> signals = args.isEmpty() ? List.of() : args.subList(1, args.size());
+                if (signals.isEmpty() || signals.stream().map(String::strip)
+                        .anyMatch(a -> a.equals("os.Interrupt") || a.matches("\\w+\\.SIGINT"))) {
+                    return Optional.of(new String[] {s.file().path(), Integer.toString(s.line(notify.start()))});
+                }
+            }
+        }
+        return notifies ? Optional.empty() : gracefulStop(sources);
+    }
+
+    /** The first graceful stop of a server ({@code Shutdown}, {@code GracefulStop}), as {file, line}. */
+    private static Optional<String[]> gracefulStop(List<GoSources> sources) {
+        for (GoSources s : sources) {
+            Matcher stop = GRACEFUL_STOP.matcher(s.code());
+            if (stop.find()) {
+                return Optional.of(new String[] {s.file().path(), Integer.toString(s.line(stop.start()))});
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Where the program takes over SIGTERM or stops its server gracefully, as {file, line}; empty when nowhere. */
     static Optional<String[]> stopHandled(List<GoSources> sources) {
         boolean notifies = false;
@@ -81,12 +116,6 @@ final class GoShutdowns {
                 }
             }
         }
-        for (GoSources s : notifies ? List.<GoSources>of() : sources) {
-            Matcher stop = GRACEFUL_STOP.matcher(s.code());
-            if (stop.find()) {
-                return Optional.of(new String[] {s.file().path(), Integer.toString(s.line(stop.start()))});
-            }
-        }
-        return Optional.empty();
+        return notifies ? Optional.empty() : gracefulStop(sources);
     }
 }

@@ -86,7 +86,7 @@ class AspNetServerTest {
     }
 
     @Test
-    void listenCallsInCodeLeaveThePortUntold() {
+    void listenCallsInCodeReplaceTheUrls() {
         AppSource app = app("""
                 var builder = WebApplication.CreateBuilder(args);
                 builder.WebHost.ConfigureKestrel(o => o.ListenAnyIP(7000));
@@ -95,7 +95,66 @@ class AspNetServerTest {
                 app.MapGet("/", () => "ok");
                 app.Run();
                 """);
-        assertThat(app.serverCalls()).singleElement().satisfies(c -> assertThat(c.port()).isNull());
+        assertThat(app.serverCalls()).singleElement().satisfies(c -> {
+            assertThat(c.port()).isEqualTo(7000);
+            assertThat(c.line()).isEqualTo(2);
+            assertThat(c.tls().on()).isFalse();
+        });
+    }
+
+    @Test
+    void useHttpsInAListenCallTakesOnlyTls() {
+        AppSource app = app("""
+                var builder = WebApplication.CreateBuilder(args);
+                builder.WebHost.ConfigureKestrel(options =>
+                {
+                    options.Listen(IPAddress.Any, 8080);
+                    options.ListenAnyIP(8443, listen =>
+                    {
+                        listen.UseHttps("/certs/api.pfx", "changeit");
+                    });
+                });
+                var app = builder.Build();
+                app.Run();
+                """);
+        assertThat(app.serverCalls()).hasSize(2);
+        assertThat(app.serverCalls().get(0)).satisfies(c -> {
+            assertThat(c.port()).isEqualTo(8080);
+            assertThat(c.tls().on()).isFalse();
+        });
+        assertThat(app.serverCalls().get(1)).satisfies(c -> {
+            assertThat(c.port()).isEqualTo(8443);
+            assertThat(c.line()).isEqualTo(5);
+            assertThat(c.tls().on()).isTrue();
+            assertThat(c.tls().because()).isEqualTo("UseHttps in ListenAnyIP(8443, ...) at Program.cs:5");
+        });
+    }
+
+    @Test
+    void listenCallsKeepThePortUntoldWhenDrydockCannotFollowThem() {
+        for (String options : List.of("o.ListenAnyIP(port)", "o.ListenLocalhost(5000)",
+                "{ o.ListenAnyIP(5000); o.ConfigureEndpointDefaults(l => l.UseHttps()); }")) {
+            AppSource app = app("""
+                    var builder = WebApplication.CreateBuilder(args);
+                    builder.WebHost.ConfigureKestrel(o => %s);
+                    var app = builder.Build();
+                    app.Run();
+                    """.formatted(options));
+            assertThat(app.serverCalls()).as(options).singleElement().satisfies(c -> assertThat(c.port()).isNull());
+        }
+    }
+
+    @Test
+    void theSchemeOfASettingsEndpointTellsItsTls() {
+        AppSource app = app(PLAIN_PROGRAM, "appsettings.json", """
+                {"Kestrel": {"Endpoints": {
+                  "Http": {"Url": "http://+:8080"},
+                  "Https": {"Url": "https://+:8443"}}}}
+                """);
+        assertThat(app.serverCalls()).extracting(c -> c.port() + " " + c.tls().on())
+                .containsExactly("8080 false", "8443 true");
+        assertThat(app.serverCalls().get(1).tls().because())
+                .isEqualTo("Kestrel:Endpoints:Https:Url = https://+:8443 in appsettings.json:3");
     }
 
     @Test

@@ -689,11 +689,13 @@ public final class GracefulShutdownMissing implements Rule {
             return false;
         }
         AppSource app = Apps.of(context, c);
-        if (app.goServes().isEmpty() || app.handlesSigterm()) {
+        // the stop signal is the one STOPSIGNAL or stop_signal sets: under SIGINT, os.Interrupt is the one to handle
+        String signal = StopSignals.of(c).map(StopSignals.Written::value).orElse("SIGTERM");
+        boolean interrupt = StopSignals.interrupt(signal);
+        if (app.goServes().isEmpty() || (interrupt ? app.goInterruptAt() != null : app.handlesSigterm())) {
             return false;
         }
         GoServe serve = app.goServes().get(0);
-        String signal = StopSignals.of(c).map(StopSignals.Written::value).orElse("SIGTERM");
         boolean init = c.service() != null && c.service().init() != null && Boolean.TRUE.equals(c.service().init().value())
                 || ep.wrappedBy("tini") || ep.wrappedBy("dumb-init") || ep.wrappedBy("catatonit");
         PodGrace pod = podGrace(context, c, command);
@@ -702,7 +704,8 @@ public final class GracefulShutdownMissing implements Rule {
                 .map(f -> f.lines(serve.line(), serve.line())).orElse(null);
         context.finding(this, new Location(serve.file(), span), "`" + String.join(" ", ep.args())
                         + "` is built from this Go code, which serves with " + serve.kind().display() + " ("
-                        + serve.call() + ") but never handles SIGTERM (no signal.Notify or signal.NotifyContext for it)"
+                        + serve.call() + ") but never handles " + (interrupt ? "SIGINT" : "SIGTERM")
+                        + " (no signal.Notify or signal.NotifyContext for it)"
                         + " nor stops the server gracefully: on docker stop's " + signal + " Go's runtime ends the"
                         + " program at once, " + (init ? "killed by the signal"
                                 : "as PID 1 with exit status 2, which the engine and orchestrators count as a failure")

@@ -24,6 +24,7 @@ import dev.drydock.core.rules.support.GrpcHealthProbe;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.Probes;
+import dev.drydock.core.rules.support.ServerTls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -138,7 +139,7 @@ public final class HealthcheckToolMissing implements Rule {
             var finding = context.finding(this, Probes.locate(c, hc, at), message + ComposeServices.neverStart(waiting))
                     .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
                     .recommendation(grpc ? grpcRecommendation(hc, at, missing)
-                            : recommendation(c, hc, argv, image, missing));
+                            : recommendation(c, hc, argv, image, missing, tlsNote(context, c, probe, argv)));
             TextEdit edit = argv == null || !requestsKnownPath(context, c, probe) ? null : edit(c, hc, argv);
             if (edit != null) {
                 finding.fix(Fix.of("probe with " + argv.get(0) + " instead of " + missing, FixSafety.SAFE, edit));
@@ -256,7 +257,8 @@ public final class HealthcheckToolMissing implements Rule {
                         + " does not know: if the base image lacks it, every probe fails; " + argv.get(0)
                         + ", which the Dockerfile installs, can make the same request")
                 .severity(Severity.MEDIUM)
-                .recommendation("Probe with what the image is known to have: " + written(argv, hc) + ".");
+                .recommendation("Probe with what the image is known to have: " + written(argv, hc) + "."
+                        + tlsNote(context, c, probe, argv));
         if (edit != null) {
             finding.fix(Fix.of("probe with " + argv.get(0) + " instead of " + unknown.name(), FixSafety.SAFE, edit));
         }
@@ -284,7 +286,7 @@ public final class HealthcheckToolMissing implements Rule {
         Probes.Url url = probe.localUrl();
         int port = url != null && url.port() != null ? url.port() : AppFacts.port(context, c, app);
         String path = url != null ? url.path() : AppFacts.healthPath(app);
-        List<String> argv = Probes.recommend(image, port, path);
+        List<String> argv = Probes.recommend(image, port, path, null, null, tls(context, c, probe, port));
         if (argv != null && argv.get(0).equals("python") && image.has("python3").orElse(false)
                 && probe.programs().stream().anyMatch(p -> p.name().equals("python3"))) {
             List<String> same = new ArrayList<>(argv);
@@ -292,6 +294,27 @@ public final class HealthcheckToolMissing implements Rule {
             return List.copyOf(same);
         }
         return argv;
+    }
+
+    /**
+     * Whether the replacement asks for TLS: when the server takes only TLS on the port ({@link ServerTls}) or only
+     * plain HTTP, what it speaks; else the scheme of the probe's own URL.
+     */
+    private static boolean tls(ReviewContext context, Container c, Probes.Probe probe, int port) {
+        Probes.Url url = probe.localUrl();
+        return ServerTls.on(context, c, port).map(ServerTls::tls).orElse(url != null && url.https());
+    }
+
+    /** Why the replacement asks https when the probe asks plain HTTP of a TLS-only port, else nothing. */
+    private static String tlsNote(ReviewContext context, Container c, Probes.Probe probe, List<String> argv) {
+        Probes.Url url = probe.localUrl();
+        if (argv == null || url == null || url.https()) {
+            return "";
+        }
+        return ServerTls.on(context, c, url.portOrDefault()).filter(ServerTls::tls)
+                .map(s -> " It requests https, as " + s.describe(url.portOrDefault()) + ", and leaves the certificate"
+                        + " unchecked, as the server's certificate does not name localhost.")
+                .orElse("");
     }
 
     /** Where the healthcheck in effect is written, for messages. */
@@ -333,13 +356,13 @@ public final class HealthcheckToolMissing implements Rule {
     }
 
     private static String recommendation(Container c, EffectiveHealthcheck hc, List<String> argv, ImageContents image,
-            String missing) {
+            String missing, String tlsNote) {
         StringBuilder out = new StringBuilder();
         if (argv != null) {
             out.append(missing.equals("sh") ? "Probe in exec form, which needs no shell, with what the image has: "
                     : "Probe with what the image has: ");
             out.append(written(argv, hc));
-            out.append('.');
+            out.append('.').append(tlsNote);
         }
         String pm = image.base().map(BaseImageFacts.ImageTools::packageManager).orElse(null);
         if (!missing.equals("sh") && pm != null && c.build() != null) {

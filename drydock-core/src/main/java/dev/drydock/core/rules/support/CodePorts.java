@@ -76,8 +76,9 @@ public final class CodePorts {
                 if (call.addressVariable() ? !address.matches() : !PORT_NUMBER.matcher(value.strip()).matches()) {
                     return List.of();
                 }
-                out.add(new CodePort(call, Integer.parseInt(call.addressVariable() ? address.group(1) : value.strip()),
-                        null, setting));
+                out.add(new CodePort(bound(call) ? setIn(c, call, variable, value.strip()) : call,
+                        Integer.parseInt(call.addressVariable() ? address.group(1) : value.strip()), null, setting,
+                        call.tls()));
             } else if (call.port() == null || variable != null && envFiles) {
                 return List.of();
             } else {
@@ -106,6 +107,37 @@ public final class CodePorts {
                     null));
         }
         return out;
+    }
+
+    /**
+     * Whether the variable the start reads is the one its configuration property binds from, over every file (Spring
+     * Boot's SERVER_PORT for {@code Spring Boot's embedded server (server.port)}, Quarkus' QUARKUS_HTTP_PORT): the
+     * configuration's line then says nothing about the port, unlike a placeholder such as {@code ${PORT:8080}}.
+     */
+    static boolean bound(ServerCall call) {
+        String server = call.server();
+        int open = server == null ? -1 : server.lastIndexOf(" (");
+        if (call.portVariable() == null || open < 0 || !server.endsWith(")")) {
+            return false;
+        }
+        String key = server.substring(open + 2, server.length() - 1);
+        String variable = key.replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+        return key.matches("[\\w.-]+[.-]port") && (call.portVariable().equals(variable.replace("-", ""))
+                || call.portVariable().equals(variable.replace('-', '_')));
+    }
+
+    /**
+     * The start as the variable that sets its port: {@code Spring Boot's embedded server (SERVER_PORT=80)} at the ENV
+     * or compose environment entry that writes it, or without a place when neither does (an env_file, the base image).
+     */
+    private static ServerCall setIn(Container c, ServerCall call, String variable, String value) {
+        String name = call.server().substring(0, call.server().lastIndexOf(" ("));
+        var where = VariableOrigins.written(c, variable).orElse(null);
+        String assignment = variable + "=" + value;
+        return new ServerCall(name + " (" + assignment + (where == null ? " in its environment" : "") + ")", assignment,
+                call.development(), call.mainOnly(), where == null ? null : where.file(),
+                where == null ? 0 : where.span().startLine(), call.host(), Integer.valueOf(value), value, variable,
+                call.debug(), call.share(), call.auth(), false, call.tls());
     }
 
     /** Why a Deno server given no port listens on 8000, else null. */

@@ -16,7 +16,8 @@ import java.util.Optional;
  * --keyfile, granian's --ssl-keyfile with --ssl-certificate; waitress has no TLS), and the servers whose configuration
  * sets their ports ({@link #configured}): Spring Boot's embedded server (TLS once a server.ssl property is set, unless
  * server.ssl.enabled is false), Quarkus (plain HTTP on quarkus.http.port, TLS on quarkus.http.ssl-port when a
- * certificate is configured) and ASP.NET Core's Kestrel (the scheme of each URL, ASPNETCORE_HTTPS_PORTS). Unknown for
+ * certificate is configured) and ASP.NET Core's Kestrel (the scheme of each URL of the environment, the appsettings
+ * endpoints and the code, ASPNETCORE_HTTPS_PORTS, UseHttps in the code's Listen calls). Unknown for
  * any other server, and where a configuration file may turn TLS on (gunicorn -c or a gunicorn.conf.py, hypercorn
  * --config, nginx's old {@code ssl on}, a Spring profile that may be active).
  *

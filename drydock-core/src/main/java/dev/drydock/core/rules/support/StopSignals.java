@@ -41,6 +41,12 @@ public final class StopSignals {
         return Optional.empty();
     }
 
+    /** Whether the signal is SIGINT, however written: {@code SIGINT}, {@code INT}, {@code 2}. */
+    public static boolean interrupt(String signal) {
+        String name = signal.strip().toUpperCase(Locale.ROOT).replaceFirst("^SIG", "");
+        return name.equals("INT") || name.equals("2");
+    }
+
     /** Whether gunicorn quits on this signal without letting requests finish (SIGINT, SIGQUIT). */
     public static boolean quickShutdownForGunicorn(Written signal) {
         return switch (signal.name()) {

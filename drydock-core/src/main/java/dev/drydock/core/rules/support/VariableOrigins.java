@@ -44,4 +44,26 @@ public final class VariableOrigins {
         }
         return Optional.empty();
     }
+
+    /**
+     * Where the container's value of {@code name} is written, read from the container alone: the compose service's
+     * {@code environment} entry, else the ENV of its image's final stage that gives the value; empty when only an
+     * env_file or the base image sets it.
+     */
+    public static Optional<Location> written(Container c, String name) {
+        Service service = c.service();
+        if (service != null) {
+            for (Service.EnvVar env : service.environment()) {
+                if (env.name().equals(name)) {
+                    return Optional.of(ComposeServices.envEntry(service, env));
+                }
+            }
+        }
+        if (c.build() == null || c.build().stage() == null) {
+            return Optional.empty();
+        }
+        Variables.Definition d = c.build().stage().variables().definition(name);
+        return d == null || d.kind() != Variables.Kind.ENV || d.instruction() == null ? Optional.empty()
+                : Optional.of(new Location(d.instruction().file().path(), d.instruction().span()));
+    }
 }
