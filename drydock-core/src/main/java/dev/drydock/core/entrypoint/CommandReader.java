@@ -40,7 +40,7 @@ final class CommandReader {
             "frankenphp", "rr", "nginx", "httpd-foreground", "apache2-foreground", "httpd", "apache2", "apachectl",
             "apache2ctl", "caddy", "supervisord", "exec", "env", "tini", "dumb-init", "gosu", "su-exec",
             "opentelemetry-instrument", "ddtrace-run", "bundle", "npx", "poetry", "pipenv", "uv", "dotnet", "mix",
-            "elixir", "iex",
+            "elixir", "iex", "air", "CompileDaemon", "gow",
             // servers official images start through their entry-point scripts
             "postgres", "mysqld", "mariadbd", "mongod", "redis-server", "memcached", "rabbitmq-server", "haproxy",
             "traefik", "envoy", "sidekiq", "cron", "crond", "thrust");
@@ -717,6 +717,7 @@ final class CommandReader {
             case "mvn", "mvnw" -> JvmCommands.maven(this, argv);
             case "gradle", "gradlew" -> JvmCommands.gradle(this, argv);
             case "go" -> SystemCommands.go(this, argv);
+            case "air", "CompileDaemon", "gow" -> done(Runtime.GO_WATCH, Target.NONE, Map.of(), argv);
             case "dotnet" -> SystemCommands.dotnet(this, argv);
             case "cargo" -> SystemCommands.cargo(this, argv);
             case "mix" -> SystemCommands.mix(this, argv);

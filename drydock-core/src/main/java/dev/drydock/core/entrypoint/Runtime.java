@@ -96,6 +96,11 @@ public enum Runtime {
 
     /** {@code go run}: compiles at every start. */
     GO_RUN(Language.GO, true),
+    /**
+     * A Go file watcher (air, CompileDaemon, gow): it builds the program with the Go tool chain at start and rebuilds
+     * and restarts it whenever a source file changes.
+     */
+    GO_WATCH(Language.GO, true),
 
     /** {@code dotnet watch}: the SDK's file watcher, which rebuilds and restarts the app when a source file changes. */
     DOTNET_WATCH(Language.NONE, true),

@@ -60,7 +60,7 @@ import java.util.List;
                 + " `next dev`, vite, `ng serve`, react-scripts start, `vue-cli-service serve`, rails server in development, `php artisan serve`,"
                 + " `php -S`, the Symfony CLI's `symfony serve`, Laravel Octane's `octane:start --watch` (high: a"
                 + " file watcher that reloads the workers), Laravel's `php artisan queue:listen` (medium: a"
-                + " worker that boots the framework for every job), `mvn spring-boot:run`/`gradle bootRun`, `go run`, `dotnet watch`, `dotnet run` (high), `cargo run` (high), a queue worker under a reloader (`dramatiq --watch`, watchdog's"
+                + " worker that boots the framework for every job), `mvn spring-boot:run`/`gradle bootRun`, `go run`, Go file watchers (air, CompileDaemon, gow; high), `dotnet watch`, `dotnet run` (high), `cargo run` (high), a queue worker under a reloader (`dramatiq --watch`, watchdog's"
                 + " `watchmedo auto-restart`; not in a development compose file) and `mix phx.server`"
                 + " in the dev environment (MIX_ENV unset or dev). Also each program supervisord starts (its"
                 + " [program:x] command=, from the configuration the image copies, when supervisord is the command or"
@@ -409,6 +409,12 @@ public final class DevServer implements Rule {
                     "", "spring-boot:run", Severity.HIGH, ep);
             case GO_RUN -> new Found("the Go compiler (`go run`): the toolchain in the image, a compilation at every start",
                     "", "run", Severity.HIGH, ep);
+            case GO_WATCH -> {
+                String watcher = ep.args().get(0).substring(ep.args().get(0).lastIndexOf('/') + 1);
+                yield new Found("the Go file watcher " + watcher + ", which builds the program at every start and"
+                        + " rebuilds and restarts it whenever a source file changes: the Go toolchain and the sources"
+                        + " in the image", "", ep.args().get(0), Severity.HIGH, ep);
+            }
             case RAILS_SERVER -> {
                 String env = ep.option("environment");
                 yield env == null || env.equals("development") ? found("Rails in the development environment ("
@@ -725,7 +731,7 @@ public final class DevServer implements Rule {
                 return "Build the jar in a build stage (`mvn -DskipTests package` or `gradle bootJar`) and run it on a"
                         + " JRE image: CMD " + Probes.json(List.of("java", "-jar", "/app/app.jar")) + ".";
             }
-            case GO_RUN -> {
+            case GO_RUN, GO_WATCH -> {
                 return "Compile in a build stage (`CGO_ENABLED=0 go build -o /out/app .`) and copy only the binary into a"
                         + " small runtime image (gcr.io/distroless/static or alpine): CMD " + Probes.json(List.of("/app")) + ".";
             }

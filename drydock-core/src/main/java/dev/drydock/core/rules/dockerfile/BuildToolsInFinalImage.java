@@ -127,22 +127,26 @@ public final class BuildToolsInFinalImage implements Rule {
                         continue;
                     }
                     RunStep removedLater = null;
+                    List<Package> purged = new ArrayList<>();
                     for (RunStep later : runs.subList(r + 1, runs.size())) {
-                        if (tools.stream().allMatch(p -> removed(install.get(), p, later.calls()))) {
-                            removedLater = later;
-                            break;
+                        for (Package p : tools) {
+                            if (!purged.contains(p) && removed(install.get(), p, later.calls())) {
+                                purged.add(p);
+                                removedLater = removedLater == null ? later : removedLater;
+                            }
                         }
                     }
                     tools.forEach(p -> reported.add(p.name()));
-                    report(context, image, install.get(), tools, removedLater, runs);
+                    report(context, image, install.get(), tools, purged, removedLater, runs);
                 }
             }
         }
     }
 
     private void report(ReviewContext context, BuiltImage image, Operation install, List<Package> tools,
-            RunStep removedLater, List<RunStep> runs) {
+            List<Package> purged, RunStep removedLater, List<RunStep> runs) {
         List<String> names = tools.stream().map(Package::name).distinct().toList();
+        List<String> kept = tools.stream().filter(p -> !purged.contains(p)).map(Package::name).distinct().toList();
         boolean singleStage = image.model().stages().size() == 1;
         StringBuilder message = new StringBuilder(join(names))
                 .append(names.size() == 1 ? " is" : " are").append(" installed in the final image");
@@ -151,18 +155,26 @@ public final class BuildToolsInFinalImage implements Rule {
         }
         boolean base = !image.containers().isEmpty()
                 && image.containers().stream().allMatch(c -> ImageRole.of(c) == ImageRole.RUNTIME_BASE);
-        if (removedLater != null) {
+        if (removedLater != null && kept.isEmpty()) {
             message.append(" and removed only by a later RUN (line ").append(removedLater.instruction().span().startLine())
                     .append("): the files still fill the layer of this RUN");
         } else if (base) {
             message.append(" and never removed; the image reads as a base image (a runtime or tool chain with no"
                     + " application of its own), so every image built on it inherits ").append(kind(names))
                     .append(": keep them only if building on it is what the image is for");
+        } else if (kept.size() < names.size()) {
+            List<String> gone = names.stream().filter(n -> !kept.contains(n)).toList();
+            message.append(": ").append(join(kept)).append(kept.size() == 1 ? " is never removed and ships" : " are never removed and ship")
+                    .append(" with the application, and ").append(join(gone))
+                    .append(gone.size() == 1 ? " is" : " are").append(" removed only by a later RUN (line ")
+                    .append(removedLater.instruction().span().startLine()).append("), so ").append(gone.size() == 1 ? "its" : "their")
+                    .append(" files still fill the layer of this RUN");
         } else {
             message.append(" and never removed: ").append(kind(names)).append(" ship with the application");
         }
         boolean headersOnly = names.stream().allMatch(BuildTools::isDevelopmentPackage);
-        Severity severity = base ? Severity.LOW : removedLater != null || headersOnly ? Severity.MEDIUM : Severity.HIGH;
+        Severity severity = base ? Severity.LOW
+                : removedLater != null && kept.isEmpty() || headersOnly ? Severity.MEDIUM : Severity.HIGH;
         Optional<Stage> builder = headersOnly && !compilesInImage(runs) ? builderStage(image) : Optional.empty();
         context.finding(this, image.dockerfile(), Spans.cover(tools.stream().map(p -> p.word().span()).toList()),
                         message.toString())

@@ -156,24 +156,11 @@ public final class ElixirReleaseRuntimeMismatch implements Rule {
             return "the crypto NIF is linked against OpenSSL " + builtSsl + " and the image ships OpenSSL " + runSsl
                     + ", so :crypto does not load and TLS, sessions and password hashing fail";
         }
-        if (!built.musl() && built.glibc() != null && runtime.glibc() != null
-                && older(runtime.glibc(), built.glibc())) {
+        if (ImageSystems.olderGlibc(runtime, built)) {
             return "the runtime needs glibc " + built.glibc() + " and the image has " + runtime.glibc()
                     + ", so it stops at start (\"version `GLIBC_" + built.glibc() + "' not found\")";
         }
         return null;
-    }
-
-    private static boolean older(String version, String than) {
-        String[] a = version.split("\\.");
-        String[] b = than.split("\\.");
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            int diff = Integer.parseInt(a[i]) - Integer.parseInt(b[i]);
-            if (diff != 0) {
-                return diff < 0;
-            }
-        }
-        return a.length < b.length;
     }
 
     private static String name(BaseImage base) {

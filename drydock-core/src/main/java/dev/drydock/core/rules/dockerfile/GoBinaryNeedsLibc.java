@@ -13,6 +13,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.GlibclessRuntimes;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
         title = "A Go binary built with cgo runs on an image without its C library",
         severity = Severity.HIGH,
         category = Category.BUILD,
-        checks = "The programs `go build -o` writes, for Go sources that import net, os/user, \"C\" or a module"
+        checks = "The programs `go build` writes (its -o, else the name Go gives them: the first .go file named, or"
+                + " the package's last element, in the working directory), for Go sources that import net, os/user, \"C\" or a module"
                 + " outside the standard library, in a builder stage that a COPY --from puts into a final image"
                 + " without glibc: scratch, gcr.io/distroless/static*, cgr.dev/chainguard/static, or Alpine (musl)."
                 + " Fires when cgo is on for that build: CGO_ENABLED=1, or left unset on a Debian-based golang image,"
@@ -117,7 +119,7 @@ public final class GoBinaryNeedsLibc implements Rule {
         if (call.args().isEmpty() || !call.args().get(0).value().equals("build")) {
             return;
         }
-        String output = GoPrograms.output(call);
+        String output = GoPrograms.program(call, run.workdir());
         if (output == null || copy.sources().stream().noneMatch(source -> GoPrograms.sameFile(source, output))) {
             return;
         }
@@ -125,11 +127,13 @@ public final class GoBinaryNeedsLibc implements Rule {
         if (cgo == null) {
             return;
         }
-        context.finding(this, image.dockerfile(), call.span(), "`go build -o " + output + "` builds with cgo on ("
+        String built = GoPrograms.output(call) != null ? "`go build -o " + output + "`"
+                : "`" + BuildRuns.describe(call) + "` (writing " + output + ")";
+        context.finding(this, image.dockerfile(), call.span(), built + " builds with cgo on ("
                         + cgo + "), so the binary is linked against the builder's C library, and line "
                         + copy.instruction().startLine() + " copies it into " + runtime + ": the container cannot"
                         + " start (\"exec: no such file or directory\")")
-                .recommendation("Build a static binary: RUN CGO_ENABLED=0 go build -o " + output + " ...; if the"
+                .recommendation("Build a static binary: RUN CGO_ENABLED=0 " + BuildRuns.describe(call) + "; if the"
                         + " program needs cgo, run it on an image with glibc (gcr.io/distroless/base-debian12).")
                 .add();
     }

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.image.ImageReference;
@@ -25,6 +26,7 @@ import dev.drydock.core.rules.support.ToolchainBuilds;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +41,8 @@ import java.util.regex.Pattern;
                 + " scratch. A finding for the full variants of language images that have a slim one (python, node,"
                 + " ruby, perl: no variant, latest, or only a Debian/Ubuntu codename such as 3.12-bookworm), for"
                 + " tool-chain images used as the runtime (golang, rust, in every variant: golang:1.23-alpine and"
-                + " rust:1-slim carry the whole compiler too), naming a later stage that already copies the build's"
+                + " rust:1-slim carry the whole compiler too; not when the command compiles at start, `go run`, air,"
+                + " `cargo run`, which dev-server reports), naming a later stage that already copies the build's"
                 + " output when there is one, for the Java build tools' images used as the runtime (maven, gradle:"
                 + " Maven or Gradle, their cache and the JDK ship with the jar), naming the Temurin JRE of the Java"
                 + " version their tag names, unless the image's command is the build tool itself (mvn, gradle,"
@@ -117,7 +120,7 @@ public final class SlimBaseImage implements Rule {
             }
             ImageReference ref = external.reference();
             if (TOOLCHAIN_IMAGES.contains(ImageTags.officialName(ref))) {
-                if (!image.isDevelopmentImage() && !toolImage(image)) {
+                if (!image.isDevelopmentImage() && !toolImage(image) && !compilesAtStart(image)) {
                     toolchain(context, location, image, ref);
                 }
                 continue;
@@ -224,6 +227,18 @@ public final class SlimBaseImage implements Rule {
     }
 
     /** Whether the image's command is the build tool itself (mvn spring-boot:run, a CI image running gradle). */
+    /**
+     * Whether every container compiles the program from its sources when it starts (go run, a Go file watcher, cargo
+     * run): the tool chain is what it runs, and dev-server reports the command.
+     */
+    private static boolean compilesAtStart(BuiltImage image) {
+        return !image.containers().isEmpty() && image.containers().stream().allMatch(c -> c.entryPoint() != null
+                && COMPILING_RUNTIMES.contains(c.entryPoint().runtime()));
+    }
+
+    private static final Set<Runtime> COMPILING_RUNTIMES = EnumSet.of(Runtime.GO_RUN, Runtime.GO_WATCH,
+            Runtime.CARGO_RUN);
+
     private static boolean runsBuildTool(BuiltImage image) {
         return image.containers().stream().anyMatch(c -> ImageRole.program(c).filter(BUILD_TOOLS::contains).isPresent());
     }

@@ -49,7 +49,7 @@ public final class BuildRuns {
         return out;
     }
 
-    /** A short text of a call for messages: the program and its first arguments. */
+    /** A short text of a call for messages: the program and its first arguments, quoted where they hold blanks. */
     public static String describe(Call call) {
         StringBuilder out = new StringBuilder(call.program() == null ? call.name() : call.program().value());
         int shown = 0;
@@ -58,7 +58,8 @@ public final class BuildRuns {
                 out.append(" ...");
                 break;
             }
-            out.append(' ').append(arg.value());
+            String value = arg.value();
+            out.append(' ').append(value.matches("(?s).*\\s.*") && !value.contains("\"") ? '"' + value + '"' : value);
         }
         return out.toString();
     }

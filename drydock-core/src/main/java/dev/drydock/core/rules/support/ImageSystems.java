@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * The Linux distribution, release and system libraries an image is built on, as far as its name and tag tell:
  * operating-system images ({@code debian:bookworm-slim}, {@code ubuntu:22.04}, {@code alpine:3.20}), distroless,
  * official images whose tag names the release ({@code python:3.12-slim-bookworm}), the official elixir and erlang
- * images (Debian unless the tag says alpine) and hexpm's ({@code 1.17.3-erlang-27.1.2-debian-bookworm-20241016-slim}).
+ * images (Debian unless the tag says alpine) and hexpm's ({@code 1.17.3-erlang-27.1.2-debian-bookworm-20241016-slim}), the
+ * official rust image and cargo-chef's (the Debian release of the Rust version's default variant).
  * What programs compiled on one of them need from the other: the C library and OpenSSL's major version.
  */
 public final class ImageSystems {
@@ -88,6 +89,50 @@ public final class ImageSystems {
     private static final Pattern HEXPM = Pattern.compile("-(debian|ubuntu)-([a-z]+)-|-alpine-(\\d+\\.\\d+)");
     private static final Pattern ALPINE_IN_TAG = Pattern.compile("(?:^|-)alpine(\\d+\\.\\d+)?(?:$|-)");
 
+    private static final Pattern RUST_VERSION = Pattern.compile("(?:^|rust-)1\\.(\\d+)(?:\\.\\d+)?(?:$|-)");
+    private static final Pattern ROLLING_RUST = Pattern.compile("(?:latest-rust-)?(?:latest|1|slim|1-slim|stable)");
+
+    /**
+     * The Debian release of an official rust image (or lukemathwalker/cargo-chef, built on it) whose tag names none:
+     * the default variant moved from buster to bullseye at Rust 1.55/1.56, to bookworm between 1.70 and 1.74, and to
+     * trixie with 1.89/1.90; the versions at each move are left out. The rolling tags (latest, 1, slim) follow the
+     * current default, trixie.
+     */
+    private static Optional<OperatingSystem> rustDebian(String tag) {
+        for (String part : tag.split("-")) {
+            if (FACTS.containsKey(part)) {
+                return Optional.of(new OperatingSystem("debian", part));
+            }
+        }
+        if (ROLLING_RUST.matcher(tag).matches()) {
+            return Optional.of(new OperatingSystem("debian", "trixie"));
+        }
+        Matcher version = RUST_VERSION.matcher(tag);
+        if (!version.find()) {
+            return Optional.empty();
+        }
+        int minor = Integer.parseInt(version.group(1));
+        String release = minor <= 54 ? "buster" : minor >= 56 && minor <= 69 ? "bullseye"
+                : minor >= 74 && minor <= 88 ? "bookworm" : minor >= 90 ? "trixie" : null;
+        return Optional.ofNullable(release).map(r -> new OperatingSystem("debian", r));
+    }
+
+    /** Whether this system's glibc is older than the other's, when both are known glibc releases. */
+    public static boolean olderGlibc(OperatingSystem system, OperatingSystem than) {
+        if (system.musl() || than.musl() || system.glibc() == null || than.glibc() == null) {
+            return false;
+        }
+        String[] a = system.glibc().split("\\.");
+        String[] b = than.glibc().split("\\.");
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            int diff = Integer.parseInt(a[i]) - Integer.parseInt(b[i]);
+            if (diff != 0) {
+                return diff < 0;
+            }
+        }
+        return a.length < b.length;
+    }
+
     /** The system of the image a stage starts from, or empty when drydock cannot tell (a variable, scratch, other images). */
     public static Optional<OperatingSystem> of(BaseImage base) {
         if (!(base instanceof BaseImage.External external) || external.reference() == null
@@ -123,6 +168,9 @@ public final class ImageSystems {
         }
         String official = ImageTags.officialName(ref);
         Matcher alpine = ALPINE_IN_TAG.matcher(tag);
+        if (official.equals("rust") || full.equals("docker.io/lukemathwalker/cargo-chef")) {
+            return alpine.find() ? Optional.of(new OperatingSystem("alpine", alpine.group(1))) : rustDebian(tag);
+        }
         return switch (official) {
             case "debian", "ubuntu" -> Optional.of(new OperatingSystem(official, null));
             case "alpine" -> Optional.of(new OperatingSystem("alpine", null));

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * eclipse-temurin, openjdk or amazoncorretto, the .NET SDK, sbt, clojure), compiles the application in one of its
  * RUNs and runs what it compiled: a single-stage build that ships the tool chain, its caches and the sources with the
  * program. Not for images built for development or tests, for a target stage that a later stage copies from, nor for a command that is the tool chain itself ({@code go
- * run}, {@code mvn spring-boot:run}, {@code dotnet watch}: dev-server's).
+ * run}, {@code mvn spring-boot:run}, {@code dotnet watch}: dev-server's), nor for a file watcher such as air that
+ * rebuilds the program from its sources at run time.
  */
 public final class ToolchainBuilds {
 
@@ -53,6 +54,11 @@ public final class ToolchainBuilds {
             "installdist", "uberjar", "fatjar");
     private static final Set<String> CODENAMES = Set.of("bookworm", "bullseye", "trixie");
     private static final Pattern SHELL_META = Pattern.compile("[;&|<>`()]");
+    /**
+     * File watchers that rebuild and restart the program from its sources on every change (Go's air, reflex,
+     * CompileDaemon, gow; watchexec): the tool chain is what they run, so an image that starts one needs it.
+     */
+    private static final Set<String> SOURCE_WATCHERS = Set.of("air", "reflex", "CompileDaemon", "gow", "watchexec");
 
     private ToolchainBuilds() {}
 
@@ -81,7 +87,7 @@ public final class ToolchainBuilds {
         }
         Container container = image.container();
         List<String> argv = argv(container.command());
-        if (argv.isEmpty()) {
+        if (argv.isEmpty() || SOURCE_WATCHERS.contains(argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1))) {
             return Optional.empty();
         }
         String workdir = image.stage().config().workdir() == null ? "/" : image.stage().config().workdir().value();
