@@ -3,6 +3,7 @@ package dev.drydock.core.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,6 +69,21 @@ final class GoShutdowns {
      * it asks for no signal at all, stops its server gracefully, as {file, line}; empty when nowhere.
      */
     static Optional<String[]> interruptHandled(List<GoSources> sources) {
+        return handled(sources, signals -> signals.isEmpty() || signals.stream()
+                .anyMatch(a -> a.equals("os.Interrupt") || a.matches("\\w+\\.SIGINT")));
+    }
+
+    /** Where the program takes over SIGTERM or stops its server gracefully, as {file, line}; empty when nowhere. */
+    static Optional<String[]> stopHandled(List<GoSources> sources) {
+        return handled(sources, signals -> signals.stream().noneMatch(a -> OTHER_SIGNAL.matcher(a).matches())
+                || signals.stream().anyMatch(a -> a.contains("SIGTERM")));
+    }
+
+    /**
+     * The first {@code signal.Notify} call whose signals (stripped, after the channel) the test accepts, as {file,
+     * line}; when the program calls Notify nowhere, its first graceful server stop; empty otherwise.
+     */
+    private static Optional<String[]> handled(List<GoSources> sources, Predicate<List<String>> takesOver) {
         boolean notifies = false;
         for (GoSources s : sources) {
             String code = s.code();
@@ -77,9 +93,9 @@ final class GoShutdowns {
             while (notify.find()) {
                 notifies = true;
                 List<String> args = GoArgs.split(code, notify.end() - 1);
-                List<String> signals = args.isEmpty() ? List.of() : args.subList(1, args.size());
-                if (signals.isEmpty() || signals.stream().map(String::strip)
-                        .anyMatch(a -> a.equals("os.Interrupt") || a.matches("\\w+\\.SIGINT"))) {
+                List<String> signals = args.isEmpty() ? List.of()
+                        : args.subList(1, args.size()).stream().map(String::strip).toList();
+                if (takesOver.test(signals)) {
                     return Optional.of(new String[] {s.file().path(), Integer.toString(s.line(notify.start()))});
                 }
             }
@@ -96,26 +112,5 @@ final class GoShutdowns {
             }
         }
         return Optional.empty();
-    }
-
-    /** Where the program takes over SIGTERM or stops its server gracefully, as {file, line}; empty when nowhere. */
-    static Optional<String[]> stopHandled(List<GoSources> sources) {
-        boolean notifies = false;
-        for (GoSources s : sources) {
-            String code = s.code();
-            Matcher imported = SIGNAL_IMPORT.matcher(code);
-            String alias = imported.find() && imported.group(1) != null ? imported.group(1) : "signal";
-            Matcher notify = Pattern.compile("\\b" + Pattern.quote(alias) + "\\.Notify(Context)?\\s*\\(").matcher(code);
-            while (notify.find()) {
-                notifies = true;
-                List<String> args = GoArgs.split(code, notify.end() - 1);
-                List<String> signals = args.isEmpty() ? List.of() : args.subList(1, args.size());
-                if (signals.stream().noneMatch(a -> OTHER_SIGNAL.matcher(a.strip()).matches())
-                        || signals.stream().anyMatch(a -> a.contains("SIGTERM"))) {
-                    return Optional.of(new String[] {s.file().path(), Integer.toString(s.line(notify.start()))});
-                }
-            }
-        }
-        return notifies ? Optional.empty() : gracefulStop(sources);
     }
 }
