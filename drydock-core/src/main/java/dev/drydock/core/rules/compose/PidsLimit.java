@@ -10,6 +10,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
+import dev.drydock.core.rules.support.StoreMemory;
 import dev.drydock.core.rules.support.ServiceGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,20 +113,13 @@ public final class PidsLimit implements Rule {
                     + " it may create at least 4096 threads, and its thread pools grow with the cores it sees.";
         }
         return "Add `pids_limit: <n>` to " + name + ", n a few times the highest count the PIDS column of `docker"
-                + " stats` shows for it under load (threads count: a JVM or a thread-pooled server needs far more than a"
-                + " single-process one).";
+                + " stats` shows for it under load.";
     }
 
     /** PostgreSQL's max_connections: a `-c max_connections=` of its command, else its default, 100. */
     private static long connections(Service service) {
-        if (service.command() != null) {
-            for (String word : service.command().argv()) {
-                if (word.startsWith("max_connections=") && word.substring(16).matches("\\d{1,6}")) {
-                    return Long.parseLong(word.substring(16));
-                }
-            }
-        }
-        return 100;
+        return StoreMemory.commandSetting(service, "max_connections").filter(v -> v.matches("\\d{1,6}"))
+                .map(Long::parseLong).orElse(100L);
     }
 
     /** The limit in effect: deploy.resources.limits.pids, else pids_limit; null when neither is set. */

@@ -19,6 +19,8 @@ import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.OneShotJobs;
 import dev.drydock.core.rules.support.ModelServers;
 import dev.drydock.core.rules.support.StoreMemory;
+import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.dockerfile.model.BaseImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,16 +215,26 @@ public final class ResourceLimits implements Rule {
                     + " it against `docker stats` under load.";
         }
         String measured = "Add to " + target(context, group) + " in " + first.file() + ": `deploy: {resources: {limits:"
-                + " {memory: <peak>, cpus: <cores>}}}`, where <peak> is the highest MEM USAGE `docker stats` shows for "
-                + (shared ? "them" : first.name()) + " under realistic load plus a third, and <cores> its CPU % there"
-                + " divided by 100, rounded up";
+                + " {memory: <peak>, cpus: <cores>}}}`, <peak> being the highest MEM USAGE of " + (shared ? "them"
+                : first.name()) + " in `docker stats` under realistic load plus a third, <cores> its CPU % / 100";
         if (shared) {
             List<String> known = group.stream().flatMap(ref -> StoreMemory.of(ref.service()).map(n -> ref.name()
                     + " needs " + StoreMemory.size(n.suggestedMib()) + " (" + n.reason() + ")").stream()).toList();
             return measured + "; a service that needs more sets its own" + (known.isEmpty() ? "" : ": "
                     + String.join("; ", known)) + ".";
         }
-        return measured + StoreMemory.howToSize(first.service()).map(h -> " (" + h + ")").orElse("") + ".";
+        return measured + StoreMemory.howToSize(first.service(), builtOn(context, first)).map(h -> " (" + h + ")")
+                .orElse("") + ".";
+    }
+
+    /** The image the Dockerfile a service builds starts from (the root stage of its target), if it names one. */
+    private static Optional<String> builtOn(ReviewContext context, ComposeServices.Ref ref) {
+        return context.project().containers().stream()
+                .filter(c -> c.service() == ref.service() && c.build() != null && c.build().stage() != null)
+                .findFirst().map(c -> Stages.rootBase(c.build().model(), c.build().stage()))
+                .flatMap(base -> base instanceof BaseImage.External external && external.reference() != null
+                        && external.reference().isImage() ? Optional.of(external.reference().familiarName())
+                        : Optional.empty());
     }
 
     /**

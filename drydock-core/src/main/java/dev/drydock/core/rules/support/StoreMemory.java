@@ -48,8 +48,9 @@ public final class StoreMemory {
      * itself from the limit, Redis without maxmemory grows with its data, a JVM sized by MaxRAMPercentage takes a
      * share of whatever limit it gets.
      */
-    public static Optional<String> howToSize(Service service) {
-        Optional<String> store = DataStores.ofImage(service);
+    public static Optional<String> howToSize(Service service, Optional<String> builtOn) {
+        Optional<String> store = DataStores.ofImage(service).or(() -> builtOn
+                .flatMap(name -> DataStores.named(name.substring(name.lastIndexOf('/') + 1))));
         if (store.filter("ClickHouse"::equals).isPresent()) {
             return Optional.of("ClickHouse keeps its own use under max_server_memory_usage_to_ram_ratio (0.9) of the"
                     + " limit it runs under, and its documentation warns of memory errors below 16 GB with the default"
@@ -122,8 +123,20 @@ public final class StoreMemory {
 
     private static final Pattern RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
 
-    /** The value of a `-c NAME=VALUE`, `--NAME=VALUE` or `--NAME VALUE` in the service's command. */
-    private static Optional<String> commandSetting(Service service, String name) {
+    /**
+     * The value of a `-c NAME=VALUE`, `--NAME=VALUE` or `--NAME VALUE` in the service's command; of a value written
+     * as `${VARIABLE:-DEFAULT}`, its default.
+     */
+    public static Optional<String> commandSetting(Service service, String name) {
+        return writtenSetting(service, name).map(v -> {
+            Matcher m = DEFAULTED.matcher(v);
+            return m.matches() ? m.group(1) : v;
+        });
+    }
+
+    private static final Pattern DEFAULTED = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}");
+
+    private static Optional<String> writtenSetting(Service service, String name) {
         if (service.command() == null) {
             return Optional.empty();
         }
