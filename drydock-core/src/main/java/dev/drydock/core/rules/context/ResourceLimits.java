@@ -207,7 +207,7 @@ public final class ResourceLimits implements Rule {
         if (model.isPresent()) {
             return model.get();
         }
-        Optional<StoreMemory.Need> need = shared ? Optional.empty() : StoreMemory.of(first.service());
+        Optional<StoreMemory.Need> need = shared ? Optional.empty() : StoreMemory.toRecommend(first.service());
         if (need.isPresent()) {
             return "Add to " + first.name() + " in " + first.file() + ": `deploy: {resources: {limits: {memory: "
                     + StoreMemory.size(need.get().suggestedMib()) + "}, reservations: {memory: "
@@ -218,7 +218,7 @@ public final class ResourceLimits implements Rule {
                 + " {memory: <peak>, cpus: <cores>}}}`, <peak> being the highest MEM USAGE of " + (shared ? "them"
                 : first.name()) + " in `docker stats` under realistic load plus a third, <cores> its CPU % / 100";
         if (shared) {
-            List<String> known = group.stream().flatMap(ref -> StoreMemory.of(ref.service()).map(n -> ref.name()
+            List<String> known = group.stream().flatMap(ref -> StoreMemory.toRecommend(ref.service()).map(n -> ref.name()
                     + " needs " + StoreMemory.size(n.suggestedMib()) + " (" + n.reason() + ")").stream()).toList();
             return measured + "; a service that needs more sets its own" + (known.isEmpty() ? "" : ": "
                     + String.join("; ", known)) + ".";

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * 2,000 MB; Elasticsearch, OpenSearch and Kafka run a JVM whose heap (set in their *_JAVA_OPTS or KAFKA_HEAP_OPTS, else
  * 1 GiB for OpenSearch's jvm.options and Kafka's start script) must fit under the limit with room beside it: the JVM's
  * own memory, and for the search engines Lucene's file system cache, for which Elastic advises a heap of at most half
- * the memory. Elasticsearch 7.11 and later size their heap from the limit when none is set.
+ * the memory. Elasticsearch 7.11 and later size their heap from the limit when none is set. PostgreSQL's documentation
+ * puts shared_buffers (128MB by default) at about a quarter of a server's memory; Redis and Valkey hold their
+ * --maxmemory, and a background save forks a copy whose copy-on-write can take as much again. A JVM service whose
+ * -Xmx is written needs its heap and the JVM's own memory beside it ({@link #toRecommend}).
  */
 public final class StoreMemory {
 
@@ -29,7 +32,7 @@ public final class StoreMemory {
         Optional<String> store = DataStores.ofImage(service).or(() -> DataStores.imageName(service)
                 .filter(name -> name.endsWith("/cp-kafka")).map(name -> "Kafka"));
         if (store.isEmpty()) {
-            return javaHeap(service);
+            return Optional.empty();
         }
         return switch (store.get()) {
             case "SQL Server" -> Optional.of(new Need(2000, 2048,
@@ -39,8 +42,13 @@ public final class StoreMemory {
             case "Kafka" -> jvm(service, "Kafka", "KAFKA_HEAP_OPTS", 1024, "the JVM's own memory and the page cache");
             case "PostgreSQL" -> Optional.of(postgres(service));
             case "Redis", "Valkey" -> redis(service, store.get());
-            default -> javaHeap(service);
+            default -> Optional.empty();
         };
+    }
+
+    /** What a store needs ({@link #of}), else what a JVM service whose heap is written needs. */
+    public static Optional<Need> toRecommend(Service service) {
+        return of(service).or(() -> javaHeap(service));
     }
 
     /**
