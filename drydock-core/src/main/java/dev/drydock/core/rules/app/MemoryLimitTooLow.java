@@ -46,7 +46,8 @@ import java.util.Optional;
                 + " --workers/--concurrency, else the server's default of one); and the memory limit of a data store"
                 + " service against what it needs: SQL Server refuses to start below 2,000 MB, and the JVM heap of"
                 + " Elasticsearch, OpenSearch and Kafka (-Xmx in ES_JAVA_OPTS, OPENSEARCH_JAVA_OPTS, KAFKA_HEAP_OPTS,"
-                + " else 1 GiB for OpenSearch and Kafka) must be below the limit; so must a Node.js application's V8"
+                + " else 1 GiB for OpenSearch and Kafka) must be below the limit, and so must PostgreSQL's"
+                + " shared_buffers (`-c shared_buffers=` in its command) and Redis's or Valkey's `--maxmemory`; so must a Node.js application's V8"
                 + " heap (--max-old-space-size on node's command line or in NODE_OPTIONS) and a Java application's"
                 + " heap (-Xmx or -XX:MaxHeapSize on java's command line or in JAVA_TOOL_OPTIONS or"
                 + " JDK_JAVA_OPTIONS).",

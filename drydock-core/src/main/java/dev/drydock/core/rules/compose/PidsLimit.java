@@ -9,6 +9,8 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.DataStores;
+import dev.drydock.core.rules.support.StoreMemory;
 import dev.drydock.core.rules.support.ServiceGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +24,16 @@ import java.util.List;
                 + " `docker compose up` (not `deploy.replicas: 0` or `scale: 0`): `pids_limit`, or"
                 + " `deploy.resources.limits.pids`. Fires when neither is set, or when the one in effect is -1 or 0"
                 + " (unlimited). Services that take their image from one YAML anchor (`<<: *defaults`) and lack a limit get one"
-                + " finding there, naming them all: one `pids_limit` in the anchor covers them.",
+                + " finding there, naming them all: one `pids_limit` in the anchor covers them. The advice sizes the limit where the program is known:"
+                + " PostgreSQL's process per connection (twice max_connections, from `-c max_connections=` or its"
+                + " default of 100, plus its own processes), Elasticsearch's and OpenSearch's 4096 threads that their"
+                + " bootstrap checks require; otherwise it says how to measure it.",
         problem = "Processes and threads count against one kernel table per host: without a limit, a fork bomb, a"
                 + " leak of threads or a runaway worker pool in one container can exhaust it.",
         impact = "Every other container and the host itself fail to start processes (\"fork: Resource temporarily"
                 + " unavailable\"), which takes the whole host down, not only the faulty service.",
         recommendation = "Set `pids_limit` (or deploy.resources.limits.pids) a few times above what `docker stats`"
-                + " shows in its PIDS column under load: 100-200 suits most web services; JVMs and thread pools need"
-                + " more.",
+                + " shows in its PIDS column under load; threads count, so JVMs and thread pools need more.",
         references = {
                 "https://docs.docker.com/reference/compose-file/services/#pids_limit",
                 "https://docs.docker.com/reference/compose-file/deploy/#pids",
@@ -73,10 +77,10 @@ public final class PidsLimit implements Rule {
                             + " and then no container on the host can start a process")
                     .implicit()
                     .recommendation(group.shared()
-                            ? "Add `pids_limit: 200` under " + group.target() + " (a few times what `docker stats`"
-                                    + " shows in their PIDS column under load; a service that needs more sets its own)."
-                            : "Add `pids_limit: 200` to " + group.names() + " (a few times what `docker stats` shows in"
-                                    + " its PIDS column under load).")
+                            ? "Add `pids_limit: <n>` under " + group.target() + ", n a few times the highest count the"
+                                    + " PIDS column of `docker stats` shows for them under load; a service that needs"
+                                    + " more sets its own."
+                            : recommendation(group.names(), group.first().service()))
                     .add();
         }
         for (List<ComposeServices.Ref> group : ComposeServices.byLocation(unlimited,
@@ -86,9 +90,36 @@ public final class PidsLimit implements Rule {
                             group.stream().map(ComposeServices.Ref::name).toList()) + " is " + limit.value()
                             + ", which means unlimited: a fork bomb or a thread leak in " + (group.size() > 1
                             ? "one of them" : "it") + " can use up the host's process table")
-                    .recommendation("Set a positive limit, e.g. `pids_limit: 200`.")
+                    .recommendation("Set a positive limit, a few times the highest count the PIDS column of `docker stats`"
+                            + " shows under load.")
                     .add();
         }
+    }
+
+    /**
+     * The advice for one service: sized from what its program is known to start (PostgreSQL's process per
+     * connection, Elasticsearch's and OpenSearch's thread pools), else how to measure it.
+     */
+    private static String recommendation(String name, Service service) {
+        String store = DataStores.ofImage(service).orElse("");
+        if (store.equals("PostgreSQL")) {
+            long connections = connections(service);
+            return "Add `pids_limit: " + (2 * (connections + 20) + 99) / 100 * 100 + "` to " + name + ": PostgreSQL"
+                    + " forks a process for each connection (max_connections is " + connections + ") beside about"
+                    + " ten of its own, and this leaves room for twice that.";
+        }
+        if (store.equals("Elasticsearch") || store.equals("OpenSearch")) {
+            return "Add `pids_limit: 4096` (or more) to " + name + ": " + store + "'s bootstrap checks require that"
+                    + " it may create at least 4096 threads, and its thread pools grow with the cores it sees.";
+        }
+        return "Add `pids_limit: <n>` to " + name + ", n a few times the highest count the PIDS column of `docker"
+                + " stats` shows for it under load.";
+    }
+
+    /** PostgreSQL's max_connections: a `-c max_connections=` of its command, else its default, 100. */
+    private static long connections(Service service) {
+        return StoreMemory.commandSetting(service, "max_connections").filter(v -> v.matches("\\d{1,6}"))
+                .map(Long::parseLong).orElse(100L);
     }
 
     /** The limit in effect: deploy.resources.limits.pids, else pids_limit; null when neither is set. */

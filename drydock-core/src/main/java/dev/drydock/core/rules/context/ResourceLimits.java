@@ -19,6 +19,8 @@ import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.OneShotJobs;
 import dev.drydock.core.rules.support.ModelServers;
 import dev.drydock.core.rules.support.StoreMemory;
+import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.dockerfile.model.BaseImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +47,14 @@ import java.util.stream.Collectors;
                 + " For a service that serves a model (an inference server's image such as vLLM, text-generation-inference"
                 + " or Ollama, a GPU reservation, or an application that loads torch, transformers or another"
                 + " machine-learning package) the advice sizes the limit for the model and places it beside the GPU"
-                + " reservation. Whether the limit is large enough is memory-limit-too-low's question."
+                + " reservation. For a store or a JVM it sizes the limit from their settings: the heap of a JVM (-Xmx in"
+                + " JAVA_OPTS, JAVA_TOOL_OPTIONS, _JAVA_OPTIONS, JVM_OPTS or the command; ES_JAVA_OPTS,"
+                + " OPENSEARCH_JAVA_OPTS, KAFKA_HEAP_OPTS) with room beside it, SQL Server's 2,000 MB, four times"
+                + " PostgreSQL's shared_buffers (from `-c shared_buffers=`, else 128MB; 1G at least), twice Redis's or"
+                + " Valkey's `--maxmemory`; for ClickHouse, Redis without maxmemory and a JVM sized by"
+                + " MaxRAMPercentage it says what to measure, and for any other service how to measure the limit with"
+                + " `docker stats`, never one size for all."
+                + " Whether the limit is large enough is memory-limit-too-low's question."
                 + " A Kubernetes container of an image the project builds, in a Deployment, StatefulSet, DaemonSet or"
                 + " Pod (not an init container, a Job's or a CronJob's), is a finding when no leaf kustomization that is"
                 + " not a development overlay deploys it with resources.limits.memory (after the overlays' patches),"
@@ -187,6 +196,10 @@ public final class ResourceLimits implements Rule {
                 + " with the values measured with `kubectl top pod` under load (or in the overlay that deploys it).";
     }
 
+    /**
+     * The limit to add: sized from what the service's settings say it needs (a store's or a JVM's, {@link StoreMemory})
+     * where drydock knows, else how to measure it, never one size for every service.
+     */
     private static String recommendation(ReviewContext context, List<ComposeServices.Ref> group) {
         ComposeServices.Ref first = group.get(0);
         boolean shared = group.size() > 1;
@@ -194,13 +207,34 @@ public final class ResourceLimits implements Rule {
         if (model.isPresent()) {
             return model.get();
         }
-        Optional<StoreMemory.Need> need = shared ? Optional.empty() : StoreMemory.of(first.service());
-        String memory = need.map(n -> StoreMemory.size(n.suggestedMib())).orElse("512M");
-        String reservation = need.map(n -> StoreMemory.size(n.suggestedMib() / 2)).orElse("256M");
-        return "Add to " + target(context, group) + " in " + first.file() + ": `deploy: {resources: {limits: {memory: " + memory
-                + ", cpus: '1.0'}, reservations: {memory: " + reservation + "}}}`"
-                + need.map(n -> " (" + n.reason() + ")").orElse("") + ", with the values measured with `docker stats`"
-                + " under load" + (shared ? "; a service that needs more sets its own." : ".");
+        Optional<StoreMemory.Need> need = shared ? Optional.empty() : StoreMemory.toRecommend(first.service());
+        if (need.isPresent()) {
+            return "Add to " + first.name() + " in " + first.file() + ": `deploy: {resources: {limits: {memory: "
+                    + StoreMemory.size(need.get().suggestedMib()) + "}, reservations: {memory: "
+                    + StoreMemory.size(need.get().suggestedMib() / 2) + "}}}` (" + need.get().reason() + "), and check"
+                    + " it against `docker stats` under load.";
+        }
+        String measured = "Add to " + target(context, group) + " in " + first.file() + ": `deploy: {resources: {limits:"
+                + " {memory: <peak>, cpus: <cores>}}}`, <peak> being the highest MEM USAGE of " + (shared ? "them"
+                : first.name()) + " in `docker stats` under realistic load plus a third, <cores> its CPU % / 100";
+        if (shared) {
+            List<String> known = group.stream().flatMap(ref -> StoreMemory.toRecommend(ref.service()).map(n -> ref.name()
+                    + " needs " + StoreMemory.size(n.suggestedMib()) + " (" + n.reason() + ")").stream()).toList();
+            return measured + "; a service that needs more sets its own" + (known.isEmpty() ? "" : ": "
+                    + String.join("; ", known)) + ".";
+        }
+        return measured + StoreMemory.howToSize(first.service(), builtOn(context, first)).map(h -> " (" + h + ")")
+                .orElse("") + ".";
+    }
+
+    /** The image the Dockerfile a service builds starts from (the root stage of its target), if it names one. */
+    private static Optional<String> builtOn(ReviewContext context, ComposeServices.Ref ref) {
+        return context.project().containers().stream()
+                .filter(c -> c.service() == ref.service() && c.build() != null && c.build().stage() != null)
+                .findFirst().map(c -> Stages.rootBase(c.build().model(), c.build().stage()))
+                .flatMap(base -> base instanceof BaseImage.External external && external.reference() != null
+                        && external.reference().isImage() ? Optional.of(external.reference().familiarName())
+                        : Optional.empty());
     }
 
     /**

@@ -256,7 +256,8 @@ public final class RunsAsRoot implements Rule {
             Optional<String> serverUser = PrivilegeDrop.byImageEntrypoint(container, base);
             if (serverUser.isPresent()) {
                 context.strength(this, at, "the container starts as root only to prepare its files: the entrypoint of "
-                        + describe(base) + " switches to its " + serverUser.get() + " user with gosu before "
+                        + describe(base) + " switches to its " + serverUser.get() + " user with "
+                        + BaseImageFacts.entrypointSwitchTool(base) + " before "
                         + ImageRole.program(container).orElse("the server") + " starts");
                 continue;
             }

@@ -519,6 +519,9 @@ public final class BaseImageFacts {
         if ("nginxinc/nginx-unprivileged".equals(external.reference().familiarName())) {
             return Optional.of("nginx"); // the official image's Dockerfile, run as an unprivileged user
         }
+        if (CLICKHOUSE_SERVER_IMAGES.contains(external.reference().familiarName())) {
+            return Optional.of("clickhouse-server"); // what /entrypoint.sh starts when given no command
+        }
         if (!external.reference().isOfficialImage()) {
             return Optional.empty();
         }
@@ -556,13 +559,34 @@ public final class BaseImageFacts {
     }
 
     /**
-     * The unprivileged user an official server image's entrypoint script switches to (with gosu) before it
+     * ClickHouse's server images (and Altinity's builds of the same docker/server folder, and the older yandex/ name):
+     * /entrypoint.sh, started as root with no command or only options, prepares the data folders and runs
+     * clickhouse-server as the clickhouse user (uid 101) with gosu, or `clickhouse su` in newer releases.
+     */
+    private static final Set<String> CLICKHOUSE_SERVER_IMAGES = Set.of("clickhouse/clickhouse-server",
+            "yandex/clickhouse-server", "altinity/clickhouse-server");
+
+    /** The program with which {@link #entrypointSwitchesTo} switches users, for messages. */
+    public static String entrypointSwitchTool(BaseImage base) {
+        return base instanceof BaseImage.External external && external.reference() != null
+                && CLICKHOUSE_SERVER_IMAGES.contains(external.reference().familiarName())
+                ? "gosu (`clickhouse su` in newer releases)" : "gosu";
+    }
+
+    /**
+     * The unprivileged user a server image's entrypoint script switches to (with gosu) before it
      * starts the server, when the container starts as root with the image's own command; empty for other
      * images and commands.
      */
     public static Optional<String> entrypointSwitchesTo(BaseImage base) {
         if (!(base instanceof BaseImage.External external) || external.reference() == null
-                || !external.reference().isImage() || !external.reference().isOfficialImage()) {
+                || !external.reference().isImage()) {
+            return Optional.empty();
+        }
+        if (CLICKHOUSE_SERVER_IMAGES.contains(external.reference().familiarName())) {
+            return Optional.of("clickhouse");
+        }
+        if (!external.reference().isOfficialImage()) {
             return Optional.empty();
         }
         return Optional.ofNullable(switch (external.reference().imageName()) {

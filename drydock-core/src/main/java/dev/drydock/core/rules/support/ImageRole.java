@@ -28,7 +28,7 @@ public enum ImageRole {
     private static final Set<String> SERVERS = Set.of("postgres", "mysqld", "mariadbd", "mongod", "redis-server",
             "valkey-server", "memcached", "nginx", "httpd", "httpd-foreground", "apache2-foreground", "haproxy",
             "rabbitmq-server", "influxd", "etcd", "consul", "vault", "registry", "mosquitto", "traefik", "caddy",
-            "php-fpm", "catalina.sh");
+            "php-fpm", "catalina.sh", "clickhouse-server");
 
     /**
      * Servers that, started as root, run their work as the unprivileged user their configuration names

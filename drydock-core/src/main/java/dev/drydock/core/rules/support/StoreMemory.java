@@ -3,13 +3,18 @@ package dev.drydock.core.rules.support;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.golang.GoUnits;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The memory a data store's container needs, for the stores whose needs are known: SQL Server refuses to start below
  * 2,000 MB; Elasticsearch, OpenSearch and Kafka run a JVM whose heap (set in their *_JAVA_OPTS or KAFKA_HEAP_OPTS, else
  * 1 GiB for OpenSearch's jvm.options and Kafka's start script) must fit under the limit with room beside it: the JVM's
  * own memory, and for the search engines Lucene's file system cache, for which Elastic advises a heap of at most half
- * the memory. Elasticsearch 7.11 and later size their heap from the limit when none is set.
+ * the memory. Elasticsearch 7.11 and later size their heap from the limit when none is set. PostgreSQL's documentation
+ * puts shared_buffers (128MB by default) at about a quarter of a server's memory; Redis and Valkey hold their
+ * --maxmemory, and a background save forks a copy whose copy-on-write can take as much again. A JVM service whose
+ * -Xmx is written needs its heap and the JVM's own memory beside it ({@link #toRecommend}).
  */
 public final class StoreMemory {
 
@@ -24,7 +29,8 @@ public final class StoreMemory {
     private StoreMemory() {}
 
     public static Optional<Need> of(Service service) {
-        Optional<String> store = DataStores.ofImage(service);
+        Optional<String> store = DataStores.ofImage(service).or(() -> DataStores.imageName(service)
+                .filter(name -> name.endsWith("/cp-kafka")).map(name -> "Kafka"));
         if (store.isEmpty()) {
             return Optional.empty();
         }
@@ -34,8 +40,177 @@ public final class StoreMemory {
             case "Elasticsearch" -> jvm(service, "Elasticsearch", "ES_JAVA_OPTS", -1, "Lucene's file system cache");
             case "OpenSearch" -> jvm(service, "OpenSearch", "OPENSEARCH_JAVA_OPTS", 1024, "Lucene's file system cache");
             case "Kafka" -> jvm(service, "Kafka", "KAFKA_HEAP_OPTS", 1024, "the JVM's own memory and the page cache");
+            case "PostgreSQL" -> Optional.of(postgres(service));
+            case "Redis", "Valkey" -> redis(service, store.get());
             default -> Optional.empty();
         };
+    }
+
+    /** What a store needs ({@link #of}), else what a JVM service whose heap is written needs. */
+    public static Optional<Need> toRecommend(Service service) {
+        return of(service).or(() -> javaHeap(service));
+    }
+
+    /**
+     * What to look at for a store whose size drydock cannot tell from its settings, or empty: ClickHouse sizes
+     * itself from the limit, Redis without maxmemory grows with its data, a JVM sized by MaxRAMPercentage takes a
+     * share of whatever limit it gets.
+     */
+    public static Optional<String> howToSize(Service service, Optional<String> builtOn) {
+        Optional<String> store = DataStores.ofImage(service).or(() -> builtOn
+                .flatMap(name -> DataStores.named(name.substring(name.lastIndexOf('/') + 1))));
+        if (store.filter("ClickHouse"::equals).isPresent()) {
+            return Optional.of("ClickHouse keeps its own use under max_server_memory_usage_to_ram_ratio (0.9) of the"
+                    + " limit it runs under, and its documentation warns of memory errors below 16 GB with the default"
+                    + " caches: size the limit for the data it queries, and lower its caches for a small one");
+        }
+        if (store.filter(s -> s.equals("Redis") || s.equals("Valkey")).isPresent()) {
+            return Optional.of(store.get() + " keeps every key in memory and sets no maxmemory here, so it grows with"
+                    + " its data: read used_memory_peak from `INFO memory` under load, set `--maxmemory` below the"
+                    + " limit, and leave as much again for the copy a background save forks");
+        }
+        return javaOptions(service).map(JvmOptions::ramPercentage).filter(p -> p > 0).map(p -> "its JVM takes "
+                + formatPercent(p) + "% of the limit for its heap (MaxRAMPercentage), whatever the limit is: size the"
+                + " limit from the heap it needs under load (`jcmd 1 GC.heap_info`) divided by that share");
+    }
+
+    /** PostgreSQL's shared_buffers (a `-c shared_buffers=` of its command, else 128MB), a quarter of the limit. */
+    private static Need postgres(Service service) {
+        Optional<Long> written = commandSetting(service, "shared_buffers").flatMap(StoreMemory::postgresMib);
+        long buffers = written.orElse(128L);
+        long suggested = Math.max(1024, roundUp(4 * buffers));
+        String source = written.isPresent() ? "its command sets shared_buffers=" + size(buffers)
+                : "shared_buffers is 128MB by default";
+        return new Need(written.isPresent() ? buffers + 1 : 0, suggested, source + ", and PostgreSQL's documentation"
+                + " puts it at about a quarter of a server's memory (of 1 GB or more); each connection's work_mem"
+                + " comes on top");
+    }
+
+    /** Redis's or Valkey's `--maxmemory`, and as much again for the copy-on-write of a background save. */
+    private static Optional<Need> redis(Service service, String store) {
+        return commandSetting(service, "maxmemory").flatMap(StoreMemory::bytesMib).map(max -> new Need(max + 1,
+                roundUp(2 * max), "its command sets maxmemory " + size(max) + ", and a background save (RDB or AOF"
+                        + " rewrite) forks " + store + ", whose copy-on-write can take as much again"));
+    }
+
+    /** A JVM service whose -Xmx is written in JAVA_OPTS, JAVA_TOOL_OPTIONS, _JAVA_OPTIONS or its command. */
+    private static Optional<Need> javaHeap(Service service) {
+        return javaOptions(service).filter(o -> o.heapMib() > 0).map(o -> new Need(o.heapMib() + 1,
+                roundUp(o.heapMib() + Math.max(256, o.heapMib() / 2)), o.where() + " sets a heap of "
+                        + size(o.heapMib()) + " (-Xmx): the limit must hold it and the JVM's memory beside it"
+                        + " (metaspace, thread stacks, code cache, direct buffers), a half again or 256M at least"));
+    }
+
+    /** The JVM options a service writes, where: the first of its JVM variables, else its command. */
+    private record JvmOptions(String where, long heapMib, double ramPercentage) {}
+
+    private static final java.util.List<String> JVM_VARIABLES = java.util.List.of("JAVA_OPTS", "JAVA_TOOL_OPTIONS",
+            "_JAVA_OPTIONS", "JVM_OPTS");
+
+    private static Optional<JvmOptions> javaOptions(Service service) {
+        for (String variable : JVM_VARIABLES) {
+            String value = service.env(variable).map(e -> e.value() == null ? null : e.value().value()).orElse(null);
+            Optional<JvmOptions> options = jvmOptions(variable, value);
+            if (options.isPresent()) {
+                return options;
+            }
+        }
+        return service.command() == null ? Optional.empty()
+                : jvmOptions("its command", String.join(" ", service.command().argv()));
+    }
+
+    private static Optional<JvmOptions> jvmOptions(String where, String options) {
+        long heap = maxHeapMib(options).orElse(0L);
+        double percentage = 0;
+        Matcher m = options == null ? null : RAM_PERCENTAGE.matcher(options);
+        if (m != null && m.find()) {
+            percentage = Double.parseDouble(m.group(1));
+        }
+        return heap > 0 || percentage > 0 ? Optional.of(new JvmOptions(where, heap, percentage)) : Optional.empty();
+    }
+
+    private static final Pattern RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
+
+    /**
+     * The value of a `-c NAME=VALUE`, `--NAME=VALUE` or `--NAME VALUE` in the service's command; of a value written
+     * as `${VARIABLE:-DEFAULT}`, its default.
+     */
+    public static Optional<String> commandSetting(Service service, String name) {
+        return writtenSetting(service, name).map(v -> {
+            Matcher m = DEFAULTED.matcher(v);
+            return m.matches() ? m.group(1) : v;
+        });
+    }
+
+    private static final Pattern DEFAULTED = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}");
+
+    private static Optional<String> writtenSetting(Service service, String name) {
+        if (service.command() == null) {
+            return Optional.empty();
+        }
+        java.util.List<String> argv = service.command().argv();
+        for (int i = 0; i < argv.size(); i++) {
+            String word = argv.get(i);
+            for (String prefix : new String[] {name + "=", "--" + name + "="}) {
+                if (word.startsWith(prefix)) {
+                    return Optional.of(word.substring(prefix.length()));
+                }
+            }
+            if (word.equals("--" + name) && i + 1 < argv.size()) {
+                return Optional.of(argv.get(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A PostgreSQL memory setting (128MB, 1GB, 16384 in 8kB pages) in MiB. */
+    private static Optional<Long> postgresMib(String value) {
+        Matcher m = POSTGRES_SIZE.matcher(value.trim());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "" : m.group(2);
+        long mib = switch (unit) {
+            case "kB" -> n / 1024;
+            case "MB" -> n;
+            case "GB" -> n * 1024;
+            case "TB" -> n * 1024 * 1024;
+            default -> n * 8 / 1024;
+        };
+        return Optional.of(mib).filter(v -> v > 0);
+    }
+
+    private static final Pattern POSTGRES_SIZE = Pattern.compile("(\\d+)\\s*(kB|MB|GB|TB)?");
+
+    /** Redis's memory notation (100mb, 2gb, 1073741824) in MiB. */
+    private static Optional<Long> bytesMib(String value) {
+        Matcher m = REDIS_SIZE.matcher(value.trim().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        long bytes = switch (m.group(2) == null ? "" : m.group(2)) {
+            case "k" -> n * 1000;
+            case "kb" -> n * 1024;
+            case "m" -> n * 1000 * 1000;
+            case "mb" -> n * 1024 * 1024;
+            case "g" -> n * 1000 * 1000 * 1000;
+            case "gb" -> n * 1024 * 1024 * 1024;
+            default -> n;
+        };
+        return Optional.of(bytes / (1024 * 1024)).filter(v -> v > 0);
+    }
+
+    private static final Pattern REDIS_SIZE = Pattern.compile("(\\d+)(k|kb|m|mb|g|gb)?");
+
+    /** Up to a whole 256 MiB. */
+    private static long roundUp(long mib) {
+        return (mib + 255) / 256 * 256;
+    }
+
+    private static String formatPercent(double p) {
+        return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
     }
 
     private static Optional<Need> jvm(Service service, String store, String variable, long defaultHeapMib,
