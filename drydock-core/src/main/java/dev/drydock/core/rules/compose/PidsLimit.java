@@ -27,7 +27,7 @@ import java.util.List;
                 + " finding there, naming them all: one `pids_limit` in the anchor covers them. The advice sizes the limit where the program is known:"
                 + " PostgreSQL's process per connection (twice max_connections, from `-c max_connections=` or its"
                 + " default of 100, plus its own processes), Elasticsearch's and OpenSearch's 4096 threads that their"
-                + " bootstrap checks require; otherwise it says how to measure it.",
+                + " bootstrap checks require; otherwise it gives a generous starting ceiling (1024) and says how to measure it.",
         problem = "Processes and threads count against one kernel table per host: without a limit, a fork bomb, a"
                 + " leak of threads or a runaway worker pool in one container can exhaust it.",
         impact = "Every other container and the host itself fail to start processes (\"fork: Resource temporarily"
@@ -77,9 +77,8 @@ public final class PidsLimit implements Rule {
                             + " and then no container on the host can start a process")
                     .implicit()
                     .recommendation(group.shared()
-                            ? "Add `pids_limit: <n>` under " + group.target() + ", n a few times the highest count the"
-                                    + " PIDS column of `docker stats` shows for them under load; a service that needs"
-                                    + " more sets its own."
+                            ? "Add `pids_limit: " + GENEROUS + "` under " + group.target() + ", " + ADJUST
+                                    + " for each of them; a service that needs more sets its own."
                             : recommendation(group.names(), group.first().service()))
                     .add();
         }
@@ -90,11 +89,17 @@ public final class PidsLimit implements Rule {
                             group.stream().map(ComposeServices.Ref::name).toList()) + " is " + limit.value()
                             + ", which means unlimited: a fork bomb or a thread leak in " + (group.size() > 1
                             ? "one of them" : "it") + " can use up the host's process table")
-                    .recommendation("Set a positive limit, a few times the highest count the PIDS column of `docker stats`"
-                            + " shows under load.")
+                    .recommendation("Set a positive limit: `pids_limit: " + GENEROUS + "`, " + ADJUST + ".")
                     .add();
         }
     }
+
+    /** A starting limit above the processes and threads of a web service (a JVM's full pools included). */
+    private static final int GENEROUS = 1024;
+
+    private static final String ADJUST = "a ceiling above what a web service's processes and threads reach (a JVM"
+            + " with its thread pools full runs a few hundred) that still stops a fork bomb; lower it to a few times"
+            + " the highest count the PIDS column of `docker stats` shows under load";
 
     /**
      * The advice for one service: sized from what its program is known to start (PostgreSQL's process per
@@ -112,8 +117,7 @@ public final class PidsLimit implements Rule {
             return "Add `pids_limit: 4096` (or more) to " + name + ": " + store + "'s bootstrap checks require that"
                     + " it may create at least 4096 threads, and its thread pools grow with the cores it sees.";
         }
-        return "Add `pids_limit: <n>` to " + name + ", n a few times the highest count the PIDS column of `docker"
-                + " stats` shows for it under load.";
+        return "Add `pids_limit: " + GENEROUS + "` to " + name + ", " + ADJUST + ".";
     }
 
     /** PostgreSQL's max_connections: a `-c max_connections=` of its command, else its default, 100. */

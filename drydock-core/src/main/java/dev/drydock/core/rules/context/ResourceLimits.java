@@ -215,8 +215,9 @@ public final class ResourceLimits implements Rule {
                     + " it against `docker stats` under load.";
         }
         String measured = "Add to " + target(context, group) + " in " + first.file() + ": `deploy: {resources: {limits:"
-                + " {memory: <peak>, cpus: <cores>}}}`, <peak> being the highest MEM USAGE of " + (shared ? "them"
-                : first.name()) + " in `docker stats` under realistic load plus a third, <cores> its CPU % / 100";
+                + " {memory: 512M, cpus: '1.0'}}}` as a starting point, then set memory to the"
+                + " highest MEM USAGE of " + (shared ? "each of them" : first.name()) + " in `docker stats` under"
+                + " realistic load plus a third, and cpus to its CPU % / 100";
         if (shared) {
             List<String> known = group.stream().flatMap(ref -> StoreMemory.toRecommend(ref.service()).map(n -> ref.name()
                     + " needs " + StoreMemory.size(n.suggestedMib()) + " (" + n.reason() + ")").stream()).toList();
