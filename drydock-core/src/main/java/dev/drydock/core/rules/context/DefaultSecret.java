@@ -96,14 +96,15 @@ public final class DefaultSecret implements Rule {
                 if (!ref.hasDefault() || fallback == null || fallback.isBlank() || fallback.contains("$")
                         || !SecretNames.isSecretName(ref.name())
                                 && SecretNames.credentialIn(fallback).filter(ValueMatch::issued).isEmpty()
-                        || reported.contains(location(ref))) {
+                        || !reported.add(location(ref))) {
+                    // a reference already grouped: reported before, or the same text merged into several
+                    // services through a YAML anchor (`<<: *env`), which stays one place to fix
                     continue;
                 }
                 sameFallback.computeIfAbsent(ref.name() + ref.substitution().operator().symbol() + fallback,
                         k -> new ArrayList<>()).add(ref);
             }
             for (List<VariableReference> group : sameFallback.values()) {
-                group.forEach(ref -> reported.add(location(ref)));
                 report(context, compose, group);
             }
             for (Service service : compose.services().values()) {
