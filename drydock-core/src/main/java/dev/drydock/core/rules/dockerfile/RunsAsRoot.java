@@ -1160,7 +1160,7 @@ public final class RunsAsRoot implements Rule {
                     + ownedFiles(container, "www-data:www-data", workdir, true);
         }
         if (DotnetImages.hasAppUser(base)) {
-            return "USER $APP_UID (the unprivileged user app, UID 1654, that " + describe(base) + " already defines:"
+            return "USER $APP_UID (the unprivileged user app, UID " + DotnetImages.appUid(base) + ", that " + describe(base) + " already defines:"
                     + " creating another user named app fails), " + ownedFiles(container, "app:app", workdir, true);
         }
         BaseImageFacts.ImageTools tools = InferredImageTools.of(container.build().model(), container.build().stage())

@@ -182,7 +182,7 @@ public final class UserNotNumeric implements Rule {
         boolean sameGroup = !user.contains(":") || user.substring(user.indexOf(':') + 1).equals(name);
         if (sameGroup && !UserIds.createdInImage(image, name) && !renumbered(image, name)) {
             if (name.equals("app") && DotnetImages.hasAppUser(image.rootBase())) {
-                return new Numeric("$APP_UID", "the variable the .NET image sets to app's id, 1654, which Docker"
+                return new Numeric("$APP_UID", "the variable the .NET image sets to app's id, " + DotnetImages.appUid(image.rootBase()) + ", which Docker"
                         + " writes into the image's user as a number: Microsoft's documented way to switch to it");
             }
             Optional<String> known = BaseImageFacts.userIds(image.rootBase(), name);

@@ -171,7 +171,7 @@ public final class BaseImageFacts {
             case "nobody" -> "65534:65534";
             case "nonroot" -> name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")
                     ? "65532:65532" : null;
-            case "app" -> DotnetImages.hasAppUser(base) ? "1654:1654" : null;
+            case "app" -> DotnetImages.hasAppUser(base) ? DotnetImages.appUid(base) + ":" + DotnetImages.appUid(base) : null;
             case "node" -> name.equals("docker.io/library/node") ? "1000:1000" : null;
             case "bun" -> name.equals("docker.io/oven/bun") ? "1000:1000" : null;
             case "deno" -> DenoImages.denoUser(base).orElse(null);

@@ -14,13 +14,17 @@ import java.util.Set;
  * {@code runtime}, {@code aspnet}, {@code sdk}): from .NET 8 on, their Linux variants define an
  * unprivileged user {@code app} (UID 1654, given in the variable {@code APP_UID}) that a Dockerfile
  * switches to with {@code USER $APP_UID}; they still start as root unless told to, except the distroless
- * variants (Ubuntu Chiseled, Azure Linux distroless), which have no shell and start as {@code app}.
+ * variants (Ubuntu Chiseled, Azure Linux distroless), which have no shell and start as {@code app}. The
+ * chiseled tags of .NET 6 and 7 already started as an {@code app} user (UID 64198) listening on 8080. The
+ * nightly builds ({@code mcr.microsoft.com/dotnet/nightly/aspnet}) are the same images.
  */
 public final class DotnetImages {
 
     private static final String REGISTRY_PATH = "mcr.microsoft.com/dotnet/";
     private static final Set<String> IMAGES = Set.of("runtime-deps", "runtime", "aspnet", "sdk");
     private static final int FIRST_WITH_APP_USER = 8;
+    private static final int FIRST_CHISELED = 6;
+    private static final String NIGHTLY = "nightly/";
 
     private DotnetImages() {}
 
@@ -53,8 +57,17 @@ public final class DotnetImages {
 
     /** Whether the image is one of Microsoft's .NET images (sdk, aspnet, runtime, runtime-deps), whatever its tag. */
     public static boolean named(ImageReference ref) {
-        String name = ref == null || ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
-        return name.startsWith(REGISTRY_PATH) && IMAGES.contains(name.substring(REGISTRY_PATH.length()));
+        return ref != null && isDotnetName(ref.fullName());
+    }
+
+    /** Whether a full image name is one of the .NET images, as released or as a nightly build. */
+    private static boolean isDotnetName(String fullName) {
+        String name = fullName == null ? "" : fullName.toLowerCase(Locale.ROOT);
+        if (!name.startsWith(REGISTRY_PATH)) {
+            return false;
+        }
+        String image = name.substring(REGISTRY_PATH.length());
+        return IMAGES.contains(image.startsWith(NIGHTLY) ? image.substring(NIGHTLY.length()) : image);
     }
 
     /**
@@ -78,10 +91,8 @@ public final class DotnetImages {
 
     /** Whether the image is one of the .NET images' Alpine variants: Alpine with BusyBox, plus .NET. */
     public static boolean alpine(ImageReference ref) {
-        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
         String tag = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
-        return name.startsWith(REGISTRY_PATH) && IMAGES.contains(name.substring(REGISTRY_PATH.length()))
-                && tag.contains("alpine");
+        return isDotnetName(ref.fullName()) && tag.contains("alpine");
     }
 
     private static final java.util.regex.Pattern APP_UID = java.util.regex.Pattern.compile("\\$\\{?APP_UID}?");
@@ -99,18 +110,33 @@ public final class DotnetImages {
         if (!APP_UID.matcher(written).matches() || !hasAppUser(base)) {
             return Optional.empty();
         }
-        return Optional.of("app (" + written + ", UID 1654 in " + ((BaseImage.External) base).reference().familiarString()
+        return Optional.of("app (" + written + ", UID " + appUid(base) + " in " + ((BaseImage.External) base).reference().familiarString()
                 + ")");
     }
 
-    /** Whether the image ships the unprivileged {@code app} user (a Linux .NET image of version 8 or later). */
+    /**
+     * Whether the image ships the unprivileged {@code app} user: a Linux .NET image of version 8 or later, or a
+     * chiseled one of 6 or 7.
+     */
     public static boolean hasAppUser(BaseImage base) {
         String tag = dotnetTag(base);
         if (tag == null || tag.contains("nanoserver") || tag.contains("windowsservercore")) {
             return false;
         }
+        long major = major(tag);
+        return major >= FIRST_WITH_APP_USER || major >= FIRST_CHISELED && tag.contains("chiseled");
+    }
+
+    /** The UID of the image's {@code app} user: 1654 from .NET 8 on, 64198 in the chiseled tags of 6 and 7. */
+    public static String appUid(BaseImage base) {
+        String tag = dotnetTag(base);
+        return tag != null && major(tag) < FIRST_WITH_APP_USER ? "64198" : "1654";
+    }
+
+    /** The .NET major version a tag leads with, or -1 when it names none (latest, jammy-chiseled). */
+    private static long major(String tag) {
         List<Long> components = TagVersion.parse(tag).components();
-        return !components.isEmpty() && components.get(0) >= FIRST_WITH_APP_USER;
+        return components.isEmpty() ? -1 : components.get(0);
     }
 
     /**
@@ -122,11 +148,12 @@ public final class DotnetImages {
         if (tag == null || tag.contains("nanoserver") || tag.contains("windowsservercore")) {
             return Optional.empty();
         }
-        List<Long> components = TagVersion.parse(tag).components();
-        if (components.isEmpty()) {
+        long major = major(tag);
+        if (major < 0) {
             return Optional.empty();
         }
-        return Optional.of(components.get(0) >= FIRST_WITH_APP_USER ? "ASPNETCORE_HTTP_PORTS=8080"
+        return Optional.of(major >= FIRST_WITH_APP_USER ? "ASPNETCORE_HTTP_PORTS=8080"
+                : major >= FIRST_CHISELED && tag.contains("chiseled") ? "ASPNETCORE_URLS=http://+:8080"
                 : "ASPNETCORE_URLS=http://+:80");
     }
 
@@ -177,8 +204,7 @@ public final class DotnetImages {
             return null;
         }
         ImageReference ref = external.reference();
-        String name = ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT);
-        if (!name.startsWith(REGISTRY_PATH) || !IMAGES.contains(name.substring(REGISTRY_PATH.length()))) {
+        if (!isDotnetName(ref.fullName())) {
             return null;
         }
         return ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(Locale.ROOT);
