@@ -11,6 +11,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.fixes.BundlerInstalls;
 import dev.drydock.core.rules.support.fixes.ComposerInstalls;
 import dev.drydock.core.rules.support.fixes.NodeInstalls;
 import dev.drydock.core.rules.support.fixes.NodeInstalls.Install;
@@ -31,23 +32,28 @@ import java.util.List;
                 + " (also in a builder whose vendor/ the final stage copies) when composer.json has require-dev"
                 + " packages: quiet with --no-dev, COMPOSER_NO_DEV=1 or a later composer install --no-dev; the fix"
                 + " adds --no-dev unless a test runner or linter runs later in the stage, or a Symfony application's"
-                + " scripts would boot the dev environment (APP_ENV not prod).",
+                + " scripts would boot the dev environment (APP_ENV not prod). And bundle install in an image built"
+                + " for production (RAILS_ENV or RACK_ENV production) when the Gemfile has development or test"
+                + " groups: quiet with BUNDLE_WITHOUT, bundle install --without, or a `bundle config set without`"
+                + " before it (or after it, followed by bundle clean).",
         problem = "npm, yarn and pnpm install devDependencies, and Composer the require-dev packages, unless told"
                 + " not to: test frameworks, linters, bundlers, type checkers and file watchers end up in node_modules"
-                + " or vendor/ next to the runtime packages.",
+                + " or vendor/ next to the runtime packages; Bundler likewise installs every group of the Gemfile"
+                + " (debuggers, test drivers, linters) unless BUNDLE_WITHOUT leaves them out.",
         impact = "A larger image (often hundreds of MB), more packages for scanners to report and for whoever gets"
                 + " a shell in the container to use, and a container that can fall back on development tools (nodemon)"
                 + " nobody meant to ship.",
         recommendation = "Install only the runtime dependencies in the final image: ENV NODE_ENV=production and"
                 + " npm ci --omit=dev (yarn install --production, pnpm install --prod); build with the development"
                 + " dependencies in a builder stage and copy only the output. For PHP: composer install --no-dev"
-                + " --optimize-autoloader.",
+                + " --optimize-autoloader. For Ruby: ENV BUNDLE_WITHOUT=\"development:test\" before bundle install.",
         references = {
                 "https://docs.npmjs.com/cli/commands/npm-ci#omit",
                 "https://docs.npmjs.com/cli/commands/npm-install#omit",
                 "https://expressjs.com/en/advanced/best-practice-performance.html#set-node_env-to-production",
                 "https://pnpm.io/cli/install#--prod--p",
-                "https://getcomposer.org/doc/03-cli.md#install-i"},
+                "https://getcomposer.org/doc/03-cli.md#install-i",
+                "https://bundler.io/man/bundle-config.1.html"},
         aliases = {},
         fix = FixSafety.UNSAFE,
         effort = "10 min",
@@ -102,6 +108,7 @@ public final class DevDependenciesInImage implements Rule {
                 continue;
             }
             composer(context, image);
+            bundler(context, image);
             Manifest manifest = NodeInstalls.packageJson(image.container()).orElse(null);
             if (manifest == null) {
                 continue;
@@ -137,6 +144,25 @@ public final class DevDependenciesInImage implements Rule {
                             + " installs the require-dev packages of " + manifest.file() + " too: " + names(dev))
                     .recommendation(ComposerInstalls.recommendation(image, manifest, install))
                     .fix(ComposerInstalls.noDev(context, image, manifest, install).orElse(null))
+                    .add();
+        }
+    }
+
+    /** bundle install in a production image, when the Gemfile has development or test groups. */
+    private void bundler(ReviewContext context, BuiltImage image) {
+        Manifest gemfile = BundlerInstalls.gemfile(image.container()).orElse(null);
+        List<Dependency> dev = gemfile == null ? List.of()
+                : gemfile.dependencies().stream().filter(Dependency::isDev).toList();
+        if (dev.isEmpty()) {
+            return;
+        }
+        for (BundlerInstalls.Install install : BundlerInstalls.withDevGroups(image)) {
+            String builder = install.builderStage() == null ? ""
+                    : " in the builder stage \"" + install.builderStage() + "\", whose gems the image copies";
+            context.finding(this, image.dockerfile(), install.call().span(), "`bundle install`" + builder
+                            + " runs with " + install.environment() + " but leaves no group out, so it installs the"
+                            + " development and test gems of " + gemfile.file() + " too: " + names(dev))
+                    .recommendation(BundlerInstalls.recommendation(install))
                     .add();
         }
     }
