@@ -119,6 +119,14 @@ public final class SecretNames {
             new ValuePattern(URL_PASSWORD, "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@$'\"]*:([^\\s@/$'\"{}]+)@[^\\s/]+", "://"));
     private static final Pattern PLACEHOLDER_PASSWORD = Pattern.compile("x+|\\*+|<[^>]*>");
 
+    /**
+     * A word that marks a whole URL as a stand-in for a database that does not exist
+     * ({@code postgresql://dummy:dummy@dummy/dummy}, {@code postgres://postgres:password@host/notreal}): what a
+     * Dockerfile sets so that {@code rails assets:precompile} can boot, not a credential.
+     */
+    private static final Pattern STAND_IN_URL = Pattern.compile(
+            "(?i)(?<![a-z0-9])(?:dummy|fake|notreal|not-real|not_real|nonexistent|unused)(?![a-z0-9])");
+
     private static final Pattern BOOLEAN_OR_NULL = Pattern.compile("(?i)true|false|yes|no|on|off|null|none|nil");
 
     private SecretNames() {}
@@ -233,7 +241,8 @@ public final class SecretNames {
                 boolean url = p.kind().equals(URL_PASSWORD) || p.kind().equals(CONNECTION_STRING_PASSWORD);
                 if (url) {
                     String password = m.group(1);
-                    if (password.startsWith("$") || password.equals("*") || PLACEHOLDER_PASSWORD.matcher(password).matches()) {
+                    if (password.startsWith("$") || password.equals("*") || PLACEHOLDER_PASSWORD.matcher(password).matches()
+                            || STAND_IN_URL.matcher(text.substring(m.start()).split("\\s", 2)[0]).find()) {
                         continue;
                     }
                 }
