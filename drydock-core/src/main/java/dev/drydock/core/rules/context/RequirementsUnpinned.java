@@ -391,11 +391,14 @@ public final class RequirementsUnpinned implements Rule {
             return;
         }
         List<Dependency> ranges = manifest.dependencies().stream().filter(d -> !d.pinned()).toList();
-        String examples = String.join(", ", (ranges.isEmpty() ? manifest.dependencies() : ranges).stream().limit(LISTED)
-                .map(d -> d.name() + " " + d.constraint()).toList());
+        List<Dependency> listed = ranges.isEmpty() ? manifest.dependencies() : ranges;
+        String examples = String.join(", ", listed.stream().limit(LISTED)
+                .map(d -> (d.name() + " " + d.constraint()).strip()).toList()) + (listed.size() > LISTED ? ", ..." : "");
         int count = manifest.dependencies().size();
         String message = manifest.file() + " has no " + lockName + " beside it: every build resolves its "
-                + (count == 1 ? "dependency" : count + " dependencies") + " (" + examples + ") and all of theirs anew"
+                + (count == 1 ? "dependency" : count + " dependencies") + " ("
+                + (ranges.isEmpty() || ranges.size() == count ? "" : ranges.size() + " without an exact version: ")
+                + examples + ") and all of theirs anew"
                 + (ranges.isEmpty() ? "; exact versions here do not pin the packages they depend on" : "");
         context.finding(this, new Location(manifest.file(), manifest.dependencies().get(0).span()), message + ".")
                 .recommendation(recommendation)
