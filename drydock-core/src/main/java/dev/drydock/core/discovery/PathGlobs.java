@@ -18,6 +18,22 @@ public final class PathGlobs {
         return Pattern.compile(regex(source) + "(/.*)?").matcher(path).matches();
     }
 
+    /**
+     * A pattern whose {@code **} crosses folders ({@code a/**}{@code /b} takes {@code a/b} and {@code a/x/y/b}) as a
+     * regular expression; the rest as {@link #regex}.
+     */
+    public static String crossingRegex(String glob) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int at = glob.indexOf("**"); at >= 0; at = glob.indexOf("**", from)) {
+            out.append(regex(glob.substring(from, at)));
+            boolean folders = glob.startsWith("/", at + 2);
+            out.append(folders ? "(?:.*/)?" : ".*");
+            from = at + (folders ? 3 : 2);
+        }
+        return out.append(regex(glob.substring(from))).toString();
+    }
+
     /** The pattern as a regular expression. */
     public static String regex(String glob) {
         StringBuilder out = new StringBuilder();

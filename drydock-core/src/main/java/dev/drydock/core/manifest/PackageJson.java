@@ -85,10 +85,11 @@ public final class PackageJson {
     private final Map<String, Span> engineSpans;
     private final Set<LockFile> lockFiles;
     private final List<Diagnostic> diagnostics;
+    private final List<String> workspaces;
 
     private PackageJson(SourceFile file, String name, String version, String main, String type, String packageManager,
             Map<String, Script> scripts, List<NpmDependency> dependencies, Map<String, String> engines,
-            Map<String, Span> engineSpans, Set<LockFile> lockFiles, List<Diagnostic> diagnostics) {
+            Map<String, Span> engineSpans, Set<LockFile> lockFiles, List<Diagnostic> diagnostics, List<String> workspaces) {
         this.file = file;
         this.name = name;
         this.version = version;
@@ -101,6 +102,7 @@ public final class PackageJson {
         this.engineSpans = engineSpans;
         this.lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(lockFiles));
         this.diagnostics = List.copyOf(diagnostics);
+        this.workspaces = List.copyOf(workspaces);
     }
 
     /** {@link #parse(SourceFile)} once per file, however many readers ask. */
@@ -167,7 +169,26 @@ public final class PackageJson {
         }
         return new PackageJson(file, obj.string("name"), obj.string("version"), obj.string("main"), obj.string("type"),
                 obj.string("packageManager"), scripts, deps, engines, engineSpans,
-                LockFile.among(siblings, Ecosystem.NPM), diagnostics);
+                LockFile.among(siblings, Ecosystem.NPM), diagnostics, workspaces(obj));
+    }
+
+    /** The {@code workspaces} globs: the array, or Yarn's {@code {"packages": [...]}} form. */
+    private static List<String> workspaces(JsonTree.Obj obj) {
+        JsonTree.Member m = obj.member("workspaces");
+        JsonTree.Node node = m == null ? null : m.value();
+        if (node instanceof JsonTree.Obj o && o.member("packages") != null) {
+            node = o.member("packages").value();
+        }
+        if (!(node instanceof JsonTree.Arr arr)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonTree.Node item : arr.items()) {
+            if (item instanceof JsonTree.Scalar s && s.isString()) {
+                out.add(s.text());
+            }
+        }
+        return out;
     }
 
     private static JsonTree.Obj objectOrWarn(SourceFile file, JsonTree.Obj obj, String key, List<Diagnostic> diagnostics) {
@@ -188,6 +209,11 @@ public final class PackageJson {
 
     public SourceFile file() {
         return file;
+    }
+
+    /** The globs of the workspace folders package.json declares (npm, Yarn and Bun read them), empty without any. */
+    public List<String> workspaces() {
+        return workspaces;
     }
 
     public Optional<String> name() {

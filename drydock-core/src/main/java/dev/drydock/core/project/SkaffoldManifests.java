@@ -77,7 +77,7 @@ final class SkaffoldManifests {
             wildcard = at >= 0 ? Math.min(wildcard, at) : wildcard;
         }
         String base = PathNames.parent(pattern.substring(0, wildcard + 1));
-        Pattern regex = Pattern.compile(regex(pattern));
+        Pattern regex = Pattern.compile(PathGlobs.crossingRegex(pattern));
         for (String path : walk(files, base)) {
             if (yaml(path) && regex.matcher(path).matches()) {
                 into.add(path);

@@ -13,6 +13,7 @@ import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.InitForwarding;
+import dev.drydock.core.rules.support.NodeWorkspaces;
 import dev.drydock.core.rules.support.PackageScripts;
 import dev.drydock.core.rules.support.Probes;
 import java.util.EnumSet;
@@ -76,20 +77,89 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
                     + "; node then receives docker stop's SIGTERM (handle it to drain, or run under tini).", null));
         }
         String prestart = prestart(files, folder, ep, scriptName);
-        List<String> bin = argv.isEmpty() ? packageBin(words) : List.of();
+        List<String> bin = argv.isEmpty() && !nestStart(words) ? packageBin(words) : List.of();
         String recommendation = !bin.isEmpty()
                 ? "Run the script's command without " + manager + ": CMD " + Probes.json(bin) + " (node_modules/.bin"
                         + " relative to the working directory; the program's #!/usr/bin/env node line makes node the"
                         + " process itself), so that node is PID 1 (or runs under tini) and receives the signal."
-                : argv.isEmpty()
-                ? "Run the server with node itself, as the Node.js Docker images' guidance advises: CMD [\"node\","
-                        + " \"<entry file>\"], so that node is PID 1 (or runs under tini) and receives the signal."
+                : argv.isEmpty() ? nodeCommand(context, files, folder, ep, manager, scriptName, script)
                 : "Run what the script runs, with node as PID 1: CMD " + Probes.json(argv) + (prestart == null ? ""
                         : " (run the \"" + prestart + "\" script's work in the build or an entry-point script first)")
                         + "; node then receives docker stop's SIGTERM (handle it to drain, or run under tini).";
         Fix fix = argv.isEmpty() || prestart != null ? null : StopSignalFixes.replaceCmd(c, c.command(), argv,
                 "run " + String.join(" ", argv) + " as PID 1 instead of " + manager, FixSafety.UNSAFE);
         return Optional.of(new PackageManagerPid1(origin(c, ep), message, recommendation, fix));
+    }
+
+    private static final String RECEIVES = ", so that node is PID 1 (or runs under tini) and receives the signal.";
+
+    /**
+     * What to run with node when the script is not a plain node command: the node command it comes down to ({@code
+     * cross-env ... node dist/main.js}, {@code nest start}), the one workspace's script of
+     * that name; else what to look up to write it.
+     */
+    private static String nodeCommand(ReviewContext context, SourceSet files, String folder, EntryPoint ep,
+            String manager, String scriptName, NodePackage script) {
+        String advice = "Run the server with node itself, as the Node.js Docker images' guidance advises: ";
+        if (script != null) {
+            List<String> words = StopSignalFixes.literalCommand(script.command());
+            if (nestStart(words)) {
+                return advice + "CMD [\"node\", \"dist/main\"], what `nest start` runs once it has compiled the"
+                        + " application (Nest's default output; the entryFile and sourceRoot of nest-cli.json change it),"
+                        + " built in an earlier RUN" + RECEIVES;
+            }
+            List<String> unwrapped = withoutEnvironment(words);
+            if (unwrapped.size() >= 2 && unwrapped.get(0).equals("node")) {
+                List<String> set = words.subList(1, words.size() - unwrapped.size());
+                return advice + (set.isEmpty() ? "" : "ENV " + String.join(" ", set) + " and ") + "CMD "
+                        + Probes.json(unwrapped) + ", the node command `" + script.command() + "` comes down to" + RECEIVES;
+            }
+            EntryPoint inner = script.entryPoint();
+            if (inner.runtime() == Runtime.NODE && (inner.target().kind() == Target.Kind.FILE
+                    || inner.target().kind() == Target.Kind.DIRECTORY && inner.args().size() >= 2
+                    && inner.args().get(0).equals("node"))) {
+                List<String> argv = inner.args().size() >= 2 && inner.args().get(0).equals("node") ? inner.args()
+                        : List.of("node", inner.target().value());
+                return advice + "CMD " + Probes.json(argv) + ", the node command `" + script.command() + "` comes"
+                        + " down to (set with ENV what the script sets on its command line)" + RECEIVES;
+            }
+        }
+        if (script == null) {
+            List<NodePackage> candidates = new java.util.ArrayList<>();
+            for (String member : NodeWorkspaces.memberManifests(context, folder.equals(".") ? "" : folder, manager)) {
+                NodePackage.script(files, PathNames.parent(member), scriptName, ep.environment(), ep.workdir())
+                        .ifPresent(candidates::add);
+            }
+            List<String> words = candidates.size() == 1 ? StopSignalFixes.literalCommand(candidates.get(0).command()) : List.of();
+            if (words.size() >= 2 && words.get(0).equals("node")) {
+                return "drydock found no \"" + scriptName + "\" script in " + PathNames.join(folder, "package.json")
+                        + ", so the image's package.json comes from elsewhere; if it is " + candidates.get(0).packageFile()
+                        + " (the only workspace with a \"" + scriptName + "\" script), run what that script runs: CMD "
+                        + Probes.json(words) + RECEIVES;
+            }
+            return advice + "CMD [\"node\", FILE] with FILE the file that the \"" + scriptName + "\" script of the"
+                    + " package.json the image's working directory has finally starts (drydock found no such script in "
+                    + PathNames.join(folder, "package.json") + ")" + RECEIVES;
+        }
+        return advice + "CMD [\"node\", FILE] with FILE the file that `" + script.command() + "` (" + script.packageFile()
+                + ") finally starts: its program's documentation or the build output it serves tells which" + RECEIVES;
+    }
+
+    /** {@code nest start} without {@code --watch}: the Nest CLI compiles, then runs node on the output. */
+    private static boolean nestStart(List<String> words) {
+        return words.size() >= 2 && words.get(0).equals("nest") && words.get(1).equals("start");
+    }
+
+    /** The words after {@code cross-env} or {@code env} and the variables they set; the words themselves otherwise. */
+    private static List<String> withoutEnvironment(List<String> words) {
+        if (words.isEmpty() || !words.get(0).equals("cross-env") && !words.get(0).equals("env")) {
+            return words;
+        }
+        int i = 1;
+        while (i < words.size() && words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+            i++;
+        }
+        return words.subList(i, words.size());
     }
 
     private static Origin origin(Container c, EntryPoint ep) {

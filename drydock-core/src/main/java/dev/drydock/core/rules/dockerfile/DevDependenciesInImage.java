@@ -22,11 +22,15 @@ import java.util.List;
         title = "Development dependencies are installed in the image",
         severity = Severity.MEDIUM,
         category = Category.SECURITY,
-        checks = "npm install/ci, yarn install and pnpm install in the stages the final image is made of, and in"
-                + " builder stages whose node_modules the final stage copies, when the package.json of the build"
-                + " context declares devDependencies. Quiet with --omit=dev, --production or --only=prod (npm),"
-                + " --production (yarn), --prod/-P (pnpm), with NODE_ENV=production or NPM_CONFIG_OMIT=dev in"
-                + " effect, when a later npm/pnpm prune drops them in the same stage, and for a target stage named"
+        checks = "npm install/ci, yarn install, pnpm install and bun install in the stages the final image is made"
+                + " of, and in builder stages whose node_modules folder the final stage copies, when the package.json"
+                + " of the build context, or of a workspace (package.json workspaces, pnpm-workspace.yaml) whose"
+                + " package.json the stage has before the install, declares devDependencies; the message names those"
+                + " that say most (browsers, toolchains, compilers, test runners) with the file that declares them."
+                + " Quiet with --omit=dev, --production or --only=prod (npm), --production (yarn), --prod/-P (pnpm),"
+                + " --production/-p or --omit dev (bun, or production = true in bunfig.toml's [install]; NODE_ENV"
+                + " does not change what bun installs), with NODE_ENV=production or NPM_CONFIG_OMIT=dev in"
+                + " effect (npm, pnpm), when a later npm/pnpm prune drops them in the same stage, and for a target stage named"
                 + " for development or tests. A fix (npm) is offered only when no build script runs after the"
                 + " install and the container's command needs no development dependency. Likewise composer install"
                 + " (also in a builder whose vendor/ the final stage copies) when composer.json has require-dev"
@@ -36,7 +40,8 @@ import java.util.List;
                 + " for production (RAILS_ENV or RACK_ENV production) when the Gemfile has development or test"
                 + " groups: quiet with BUNDLE_WITHOUT, bundle install --without, or a `bundle config set without`"
                 + " before it (or after it, followed by bundle clean).",
-        problem = "npm, yarn and pnpm install devDependencies, and Composer the require-dev packages, unless told"
+        problem = "npm, yarn, pnpm and bun install devDependencies (in a workspace, those of every workspace), and"
+                + " Composer the require-dev packages, unless told"
                 + " not to: test frameworks, linters, bundlers, type checkers and file watchers end up in node_modules"
                 + " or vendor/ next to the runtime packages; Bundler likewise installs every group of the Gemfile"
                 + " (debuggers, test drivers, linters) unless BUNDLE_WITHOUT leaves them out.",
@@ -44,7 +49,8 @@ import java.util.List;
                 + " a shell in the container to use, and a container that can fall back on development tools (nodemon)"
                 + " nobody meant to ship.",
         recommendation = "Install only the runtime dependencies in the final image: ENV NODE_ENV=production and"
-                + " npm ci --omit=dev (yarn install --production, pnpm install --prod); build with the development"
+                + " npm ci --omit=dev (yarn install --production, pnpm install --prod, bun install --production);"
+                + " build with the development"
                 + " dependencies in a builder stage and copy only the output. For PHP: composer install --no-dev"
                 + " --optimize-autoloader. For Ruby: ENV BUNDLE_WITHOUT=\"development:test\" before bundle install.",
         references = {
@@ -52,6 +58,7 @@ import java.util.List;
                 "https://docs.npmjs.com/cli/commands/npm-install#omit",
                 "https://expressjs.com/en/advanced/best-practice-performance.html#set-node_env-to-production",
                 "https://pnpm.io/cli/install#--prod--p",
+                "https://bun.sh/docs/pm/cli/install",
                 "https://getcomposer.org/doc/03-cli.md#install-i",
                 "https://bundler.io/man/bundle-config.1.html"},
         aliases = {},
@@ -113,20 +120,37 @@ public final class DevDependenciesInImage implements Rule {
             if (manifest == null) {
                 continue;
             }
-            List<Dependency> dev = manifest.dependencies().stream().filter(d -> d.isDev()).toList();
-            if (dev.isEmpty()) {
-                continue;
-            }
-            for (Install install : NodeInstalls.withDevDependencies(image)) {
+            for (Install install : NodeInstalls.withDevDependencies(context, image)) {
+                List<NodeInstalls.DevDependency> dev = NodeInstalls.devDependencies(context, image, manifest, install);
+                if (dev.isEmpty()) {
+                    continue;
+                }
                 String builder = install.builderStage() == null ? ""
                         : " in the builder stage \"" + install.builderStage() + "\", whose node_modules the image copies";
                 context.finding(this, image.dockerfile(), install.call().span(), "`" + install.text() + "`" + builder
-                                + " installs the devDependencies of " + manifest.file() + " too: " + names(dev))
+                                + " installs the devDependencies of " + declaring(dev) + " too: " + nodeNames(dev))
                         .recommendation(NodeInstalls.recommendation(context, image, manifest, install))
                         .fix(NodeInstalls.omitDev(context, image, manifest, install).orElse(null))
                         .add();
             }
         }
+    }
+
+    /** The package.json files that declare them: one by its name, several as the workspace. */
+    private static String declaring(List<NodeInstalls.DevDependency> dev) {
+        List<String> files = dev.stream().map(NodeInstalls.DevDependency::file).distinct().toList();
+        return files.size() == 1 ? files.get(0) : "the workspace (" + files.size() + " package.json files)";
+    }
+
+    /** The first six, grouped by the package.json that declares them when there are several. */
+    private static String nodeNames(List<NodeInstalls.DevDependency> dev) {
+        List<NodeInstalls.DevDependency> shown = dev.subList(0, Math.min(6, dev.size()));
+        boolean several = dev.stream().map(NodeInstalls.DevDependency::file).distinct().count() > 1;
+        java.util.Map<String, List<String>> byFile = new java.util.LinkedHashMap<>();
+        shown.forEach(d -> byFile.computeIfAbsent(d.file(), f -> new java.util.ArrayList<>()).add(d.name()));
+        String names = String.join(", ", byFile.entrySet().stream()
+                .map(e -> String.join(", ", e.getValue()) + (several ? " (" + e.getKey() + ")" : "")).toList());
+        return names + (dev.size() > 6 ? " and " + (dev.size() - 6) + " more" : "");
     }
 
     /** composer install without --no-dev, when composer.json has require-dev packages. */

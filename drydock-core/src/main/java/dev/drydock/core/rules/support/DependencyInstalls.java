@@ -107,6 +107,8 @@ public final class DependencyInstalls {
                     : Optional.empty();
             case "pnpm" -> (sub.equals("install") || sub.equals("i")) && rest == 0
                     ? install(call, "pnpm " + sub, "package.json", "pnpm-lock.yaml") : Optional.empty();
+            case "bun" -> (sub.equals("install") || sub.equals("i")) && rest == 0
+                    ? install(call, "bun " + sub, "package.json", "bun.lock", "bun.lockb") : Optional.empty();
             case "bundle", "bundler" -> sub.equals("install") ? bundle(call) : Optional.empty();
             case "composer" -> sub.equals("install")
                     ? install(call, "composer install", "composer.json", "composer.lock") : Optional.empty();
@@ -162,14 +164,14 @@ public final class DependencyInstalls {
 
     /**
      * The folder an install's tool is told to work in by an option of its own, as written: {@code npm --prefix},
-     * {@code yarn --cwd}, {@code pnpm -C/--dir}, {@code go -C}, {@code poetry -C/--directory/-P/--project},
+     * {@code yarn --cwd}, {@code bun --cwd}, {@code pnpm -C/--dir}, {@code go -C}, {@code poetry -C/--directory/-P/--project},
      * {@code uv --directory/--project}, {@code composer -d/--working-dir}, and the folder of the file that
      * {@code bundle install --gemfile}, {@code mvn -f/--file} or {@code cargo --manifest-path} names; empty when none.
      */
     public static Optional<String> namedDirectory(Call call) {
         return switch (call.name()) {
             case "npm" -> last(call.options("--prefix").values("--prefix"));
-            case "yarn" -> last(call.options("--cwd").values("--cwd"));
+            case "yarn", "bun" -> last(call.options("--cwd").values("--cwd"));
             case "pnpm" -> last(call.options("-C", "--dir").values("-C", "--dir"));
             case "go" -> last(call.options("-C").values("-C"));
             case "poetry" -> last(call.options(POETRY_VALUE_OPTIONS).values("-C", "--directory", "-P", "--project"));

@@ -64,6 +64,33 @@ final class InstallStages {
         return false;
     }
 
+    /**
+     * Whether the image takes the folder an install in {@code builder} fills ({@code /temp/prod/node_modules}): a
+     * copy from the builder of that folder, of a folder above it, or of a node_modules below the install's folder
+     * (a workspace's own); true when drydock cannot tell where the install works.
+     */
+    boolean reaches(Stage builder, String installDirectory, String installedFolder) {
+        if (installDirectory == null) {
+            return true;
+        }
+        String installed = PathNames.normalizeAbsolute(installDirectory, installedFolder);
+        for (Stage stage : stages) {
+            for (CopyCommand copy : stage.copies()) {
+                if (copy.fromStage() != builder.index()) {
+                    continue;
+                }
+                for (String source : copy.sources()) {
+                    String s = PathNames.normalizeAbsolute("/", source.replaceAll("/+$", ""));
+                    if (s.contains("$") || s.contains("*") || PathNames.isUnder(installed, s)
+                            || s.endsWith("/" + installedFolder) && PathNames.isUnder(s, installDirectory)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     List<Stage> stages() {
         return stages;
     }

@@ -2,6 +2,7 @@ package dev.drydock.core.rules.support.fixes;
 
 import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.app.SourceSet;
+import dev.drydock.core.discovery.PathGlobs;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -19,8 +20,12 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.DependencyInstalls;
+import dev.drydock.core.rules.support.DevDependencyWeights;
+import dev.drydock.core.rules.support.NodeWorkspaces;
 import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.shell.Assignment;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
@@ -31,7 +36,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * npm, yarn and pnpm installs that bring a package's devDependencies into an image, and the fix that
+ * npm, yarn, pnpm and bun installs that bring a package's devDependencies into an image, and the fix that
  * leaves them out: {@code npm ci --omit=dev} (npm install when there is no lock file) under
  * {@code NODE_ENV=production}.
  */
@@ -64,7 +69,7 @@ public final class NodeInstalls {
     }
 
     /** The installs of the image's stages, and of builders whose node_modules it copies, that keep devDependencies. */
-    public static List<Install> withDevDependencies(BuiltImage image) {
+    public static List<Install> withDevDependencies(ReviewContext context, BuiltImage image) {
         InstallStages installStages = InstallStages.of(image, "node_modules");
         List<Install> out = new ArrayList<>();
         for (Stage stage : installStages.stages()) {
@@ -76,8 +81,10 @@ public final class NodeInstalls {
                 for (DependencyInstalls.Install install : DependencyInstalls.of(run)) {
                     Call call = install.call();
                     int index = calls.indexOf(call);
-                    if (!call.is("npm", "yarn", "pnpm") || index < 0 || omitsDev(call)
+                    if (!call.is("npm", "yarn", "pnpm", "bun") || index < 0 || omitsDev(call)
                             || productionEnvironment(run, call) || prunedLater(runs, r, index)
+                            || builder != null && !installStages.reaches(stage, run.directoryAt(call), "node_modules")
+                            || call.is("bun") && bunfigProduction(context, image)
                             || removedLater(runs, r, call, builder != null)) {
                         continue;
                     }
@@ -90,15 +97,87 @@ public final class NodeInstalls {
         return out;
     }
 
+    /** A devDependency an install brings in, and the package.json that declares it. */
+    public record DevDependency(String name, String file) {}
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * The devDependencies the install brings in, those that say most first ({@link DevDependencyWeights}): the build
+     * context's package.json's, and those of the workspaces whose package.json the stage has before the install (all
+     * of them after a COPY of the whole context). A package.json copied through a variable without a value
+     * ({@code apps/${APP}/package.json}) counts for every workspace it may name, or only for the one whose folder holds
+     * the Dockerfile.
+     */
+    public static List<DevDependency> devDependencies(ReviewContext context, BuiltImage image, Manifest root,
+            Install install) {
+        List<DevDependency> out = new ArrayList<>();
+        root.dependencies().stream().filter(Dependency::isDev).forEach(d -> out.add(new DevDependency(d.name(), root.file())));
+        String dir = PathNames.parent(root.file());
+        List<String> members = NodeWorkspaces.memberManifests(context, dir, install.call().name());
+        if (!members.isEmpty()) {
+            for (String member : filledMembers(image, install, dir, members)) {
+                image.container().manifests().stream().filter(m -> m.file().equals(member)).findFirst()
+                        .ifPresent(m -> m.dependencies().stream().filter(Dependency::isDev)
+                                .forEach(d -> out.add(new DevDependency(d.name(), member))));
+            }
+        }
+        // a package several package.json files declare is named once, with the workspace's file before the root's
+        List<DevDependency> ranked = new ArrayList<>();
+        for (int i = out.size() - 1; i >= 0; i--) {
+            DevDependency d = out.get(i);
+            if (ranked.stream().noneMatch(r -> r.name().equals(d.name()))) {
+                ranked.add(0, d);
+            }
+        }
+        ranked.sort(java.util.Comparator.comparingInt(d -> DevDependencyWeights.rank(d.name())));
+        return ranked;
+    }
+
+    /** The workspaces' package.json files that the install's stage (and those it is built on) copies in before it. */
+    private static List<String> filledMembers(BuiltImage image, Install install, String dir, List<String> members) {
+        List<String> sure = new ArrayList<>();
+        List<String> maybe = new ArrayList<>();
+        int line = install.run().instruction().startLine();
+        for (Stage stage : Stages.lineage(image.model(), install.run().stage())) {
+            for (CopyCommand copy : stage.copies()) {
+                if (!copy.fromContext() || stage == install.run().stage() && copy.instruction().startLine() > line) {
+                    continue;
+                }
+                List<String> written = CopySources.sources(copy.instruction()).stream().map(w -> w.value())
+                        .filter(v -> !v.startsWith("--")).toList();
+                for (int i = 0; i < copy.sources().size(); i++) {
+                    boolean unresolved = copy.unresolved(i) && written.size() == copy.sources().size();
+                    String source = unresolved ? VARIABLE.matcher(written.get(i)).replaceAll("*") : copy.sources().get(i);
+                    source = source.replaceAll("^(\\./|/)+", "").replaceAll("/+$", "");
+                    for (String member : members) {
+                        String inContext = dir.isEmpty() ? member : member.substring(dir.length() + 1);
+                        if (source.isEmpty() || source.equals(".") || PathGlobs.covers(source, inContext)) {
+                            (unresolved ? maybe : sure).add(member);
+                        }
+                    }
+                }
+            }
+        }
+        String dockerfileFolder = PathNames.parent(image.dockerfile());
+        List<String> own = maybe.stream().filter(m -> PathNames.parent(m).equals(dockerfileFolder)).toList();
+        List<String> filled = new ArrayList<>(sure);
+        (own.isEmpty() ? maybe : own).stream().filter(m -> !filled.contains(m)).forEach(filled::add);
+        return filled.stream().distinct().toList();
+    }
+
     /** What to write instead, for this install in this project. */
     public static String recommendation(ReviewContext context, BuiltImage image, Manifest manifest, Install install) {
         String manager = install.call().name();
         String command = switch (manager) {
             case "yarn" -> "yarn install --production --frozen-lockfile";
             case "pnpm" -> "pnpm install --prod --frozen-lockfile";
+            case "bun" -> "bun install --production --frozen-lockfile";
             default -> lockFile(manifest) && lockCopied(install) ? "npm ci --omit=dev" : "npm install --omit=dev";
         };
-        StringBuilder out = new StringBuilder(codeReadsNodeEnv(context, image)
+        // NODE_ENV does not change what bun install installs (only --production, --omit dev or bunfig.toml do)
+        StringBuilder out = new StringBuilder(manager.equals("bun") ? "Install only the runtime dependencies: " + command
+                + "." : codeReadsNodeEnv(context, image)
                 ? "Install only the runtime dependencies: " + command + ". The application's code reads NODE_ENV, so"
                         + " ENV NODE_ENV=production would also change what it does when it runs: set it once the"
                         + " application is tested with it."
@@ -109,8 +188,11 @@ public final class NodeInstalls {
         }
         if (buildsLater(install, image)) {
             out.append(" The build that follows needs them: build in a builder stage and copy its output into a"
-                    + " final stage that installs with ").append(command).append(", or prune them in the same RUN after"
-                    + " the build (npm prune --omit=dev).");
+                    + " final stage that installs with ").append(command).append(switch (manager) {
+                        case "npm" -> ", or prune them in the same RUN after the build (npm prune --omit=dev).";
+                        case "pnpm" -> ", or prune them in the same RUN after the build (pnpm prune --prod).";
+                        default -> ".";
+                    });
         }
         String needs = commandNeeds(context, image, manifest);
         if (needs != null) {
@@ -165,7 +247,7 @@ public final class NodeInstalls {
      * and later install everything whatever it says.
      */
     public static String devOmission(RunStep run, Call call) {
-        if (!call.is("npm", "pnpm", "yarn") || call.args().stream().anyMatch(a -> a.value().equals("--include=dev")
+        if (!call.is("npm", "pnpm", "yarn", "bun") || call.args().stream().anyMatch(a -> a.value().equals("--include=dev")
                 || a.value().equals("--dev") || a.value().equals("--production=false"))) {
             return null;
         }
@@ -185,7 +267,7 @@ public final class NodeInstalls {
         List<Call.Arg> args = call.args();
         for (int i = 0; i < args.size(); i++) {
             String v = args.get(i).value();
-            if (v.equals("--production") || v.equals("--omit=dev") || v.startsWith("--only=prod")
+            if (v.equals("--production") || call.is("bun") && v.equals("-p") || v.equals("--omit=dev") || v.startsWith("--only=prod")
                     || v.equals("--omit") && i + 1 < args.size() && args.get(i + 1).value().equals("dev")
                     || !call.is("npm") && (v.equals("--prod") || call.is("pnpm") && v.equals("-P"))) {
                 return true;
@@ -195,6 +277,9 @@ public final class NodeInstalls {
     }
 
     private static boolean productionEnvironment(RunStep run, Call call) {
+        if (call.is("bun")) {
+            return false; // bun install reads neither NODE_ENV nor npm's configuration for this
+        }
         if ("production".equals(run.variable("NODE_ENV")) || "dev".equals(run.variable("NPM_CONFIG_OMIT"))
                 || "dev".equals(run.variable("npm_config_omit")) || "true".equals(run.variable("NPM_CONFIG_PRODUCTION"))) {
             return true;
@@ -209,6 +294,25 @@ public final class NodeInstalls {
             }
         }
         return false;
+    }
+
+    private static final Pattern BUNFIG_PRODUCTION =
+            Pattern.compile("(?m)^\\s*(?:production\\s*=\\s*true|dev\\s*=\\s*false)\\b");
+
+    /**
+     * Whether the bunfig.toml at the build context's root puts bun install in production mode ({@code [install]}
+     * with {@code production = true} or {@code dev = false}).
+     */
+    private static boolean bunfigProduction(ReviewContext context, BuiltImage image) {
+        Container container = image.container();
+        String root = container == null || container.build() == null ? "" : container.build().context();
+        String text = context.project().source(PathNames.join(root, "bunfig.toml")).map(SourceFile::text).orElse("");
+        int install = text.indexOf("[install]");
+        if (install < 0) {
+            return false;
+        }
+        int next = text.indexOf("\n[", install + 1);
+        return BUNFIG_PRODUCTION.matcher(text.substring(install, next < 0 ? text.length() : next)).find();
     }
 
     /**
@@ -244,7 +348,7 @@ public final class NodeInstalls {
             List<Call> calls = runs.get(r).calls();
             for (int i = r == run ? index + 1 : 0; i < calls.size(); i++) {
                 Call call = calls.get(i);
-                if (call.is("npm", "pnpm", "yarn") && omitsDev(call)) {
+                if (call.is("npm", "pnpm", "yarn", "bun") && omitsDev(call)) {
                     return true;
                 }
             }
@@ -271,7 +375,7 @@ public final class NodeInstalls {
                 if (call.is("npx", "tsc", "webpack", "vite", "next", "nest", "ng", "esbuild", "rollup", "babel")) {
                     return true;
                 }
-                if (call.is("npm", "yarn", "pnpm")) {
+                if (call.is("npm", "yarn", "pnpm", "bun")) {
                     List<Call.Arg> operands = call.options().operands();
                     if (!operands.isEmpty() && !LEAVES_INSTALL.contains(operands.get(0).value())) {
                         return true;
