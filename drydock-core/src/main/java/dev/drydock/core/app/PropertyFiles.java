@@ -22,10 +22,10 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * documents are split at {@code ---}, a properties file's at a {@code #---} or {@code !---} line as Spring Boot
  * splits them; a YAML list is written both by index ({@code include[0]}) and joined with commas under its own key.
  */
-final class PropertyFiles {
+public final class PropertyFiles {
 
     /** One document of a file: its keys with their values and lines, in the order written. */
-    record Document(String file, Map<String, String> values, Map<String, Integer> lines) {}
+    public record Document(String file, Map<String, String> values, Map<String, Integer> lines) {}
 
     private static final LoadSettings SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(20).build();
     private static final int MAX_DEPTH = 32;
@@ -33,7 +33,7 @@ final class PropertyFiles {
     private PropertyFiles() {}
 
     /** The file's documents, in order; none when it is YAML that cannot be read. */
-    static List<Document> documents(SourceFile f) {
+    public static List<Document> documents(SourceFile f) {
         return f.path().endsWith(".properties") ? properties(f.path(), f.text()) : yaml(f.path(), f.text());
     }
 

@@ -33,6 +33,7 @@ public final class AppRules {
                 new JvmHeapNotSized(),
                 new JvmOptionsIgnored(),
                 new SpringBootLauncherMoved(),
+                new SpringBootLayertoolsDeprecated(),
                 new ServerListensOnLocalhost(),
                 new PhoenixServerNotStarted(),
                 new GradioPublicShareLink(),

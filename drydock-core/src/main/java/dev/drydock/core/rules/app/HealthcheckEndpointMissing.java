@@ -32,6 +32,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.Probes;
 import java.util.List;
+import java.util.Optional;
 
 @RuleDefinition(
         id = "healthcheck-endpoint-missing",
@@ -208,12 +209,10 @@ public final class HealthcheckEndpointMissing implements Rule {
                 outsideContextRoots(context, c, hc, url, app, passes, waiting);
                 continue;
             }
-            String served = app.routes().all().isEmpty() ? "it serves no route there" : "it serves " + served(app);
-            String framework = app.frameworks().stream().findFirst().map(f -> f.display() + " application")
-                    .orElse("application");
+            String served = app.routes().all().isEmpty() ? "it declares none" : "it serves " + served(app);
             context.finding(this, Probes.locateText(c, hc, url.text()),
-                    "the healthcheck requests " + url.path() + ", which no route of the " + framework + " serves ("
-                            + served + "): every probe gets 404" + (passes ? ", which its curl, without --fail, counts"
+                    "the healthcheck requests " + url.path() + ", which no route of the " + application(app)
+                            + " serves (" + served + "): every probe gets 404" + (passes ? ", which its curl, without --fail, counts"
                                     + " as success: the container is reported healthy whatever state it is in"
                                     + " (healthcheck-ignores-http-errors)" : " and fails" + ComposeServices.neverStart(waiting)))
                     .severity(passes ? Severity.MEDIUM : waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
@@ -657,14 +656,63 @@ public final class HealthcheckEndpointMissing implements Rule {
             return false;
         }
         int port = listening.get(0);
+        AppSource app = Apps.of(context, c);
+        boolean unserved = app.routes().determines(url.path()) && app.routes().match(url.path()).isEmpty();
+        Optional<String> missing = unserved ? missingHealthModule(context, c, app, url) : Optional.empty();
+        String alsoUnserved = !unserved ? ""
+                : missing.isPresent() ? "; and " + missing.get() + " is not a dependency of " + jvmBuildFile(context, c)
+                        + ", so " + url.path() + " would get 404 on port " + port + " too"
+                        : "; and no route of the " + application(app) + " serves " + url.path() + " ("
+                                + (app.routes().all().isEmpty() ? "it declares none" : "it serves " + served(app))
+                                + "), so it would get 404 on port " + port + " too";
         context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests port " + probed + ", but "
                         + listener.server() + " listens on " + port + listener.why() + ": every probe finds nothing"
-                        + " listening and fails"
-                        + ComposeServices.neverStart(waiting))
+                        + " listening and fails" + ComposeServices.neverStart(waiting) + alsoUnserved)
                 .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
-                .recommendation("Probe the port the server listens on: " + withPort(url, port) + ".")
+                .recommendation("Probe the port the server listens on: " + withPort(url, port) + "."
+                        + (missing.isPresent() || unserved && routeToAdd(app, url) ? " " + recommendation(context, c, app, url)
+                                : ""))
                 .add();
         return true;
+    }
+
+    /** "Spring Boot application", or "application" when the framework is not known. */
+    private static String application(AppSource app) {
+        return app.frameworks().stream().findFirst().map(f -> f.display() + " application").orElse("application");
+    }
+
+    /**
+     * The framework's health module the probed path needs and the build lacks (spring-boot-starter-actuator for
+     * /actuator/..., quarkus-smallrye-health, micronaut-management), as its artifact.
+     */
+    private static Optional<String> missingHealthModule(ReviewContext context, Container c, AppSource app,
+            Probes.Url url) {
+        if (healthRoutes(app) || prefixedRoute(app, url) != null || app.routes().healthRoute().isPresent()) {
+            return Optional.empty();
+        }
+        boolean actuatorPath = !app.routes().coveredPrefixes().isEmpty() || url.path().contains("/actuator/");
+        if (app.frameworks().contains(Framework.SPRING_BOOT) && actuatorPath) {
+            return Optional.of("org.springframework.boot:spring-boot-starter-actuator");
+        }
+        if (app.frameworks().contains(Framework.QUARKUS) && url.path().contains("/health")) {
+            return Optional.of("io.quarkus:quarkus-smallrye-health");
+        }
+        if (app.frameworks().contains(Framework.MICRONAUT) && url.path().matches("/health(/liveness|/readiness)?/?")) {
+            return Optional.of("io.micronaut:micronaut-management");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the recommendation for an unserved path is to add a route (it names no URL with the probed port). */
+    private static boolean routeToAdd(AppSource app, Probes.Url url) {
+        return prefixedRoute(app, url) == null && app.routes().healthRoute().isEmpty();
+    }
+
+    /** A route that serves the probed path under a prefix ({@code /api/health} for {@code /health}). */
+    private static Route prefixedRoute(AppSource app, Probes.Url url) {
+        return app.routes().all().stream().filter(r -> !r.regex() && r.path().length() > url.path().length()
+                && r.path().endsWith(url.path()) && r.path().charAt(r.path().length() - url.path().length()) == '/'
+                && !url.path().equals("/")).findFirst().orElse(null);
     }
 
     /**
@@ -704,9 +752,7 @@ public final class HealthcheckEndpointMissing implements Rule {
     }
 
     private static String recommendation(ReviewContext context, Container c, AppSource app, Probes.Url url) {
-        Route prefixed = app.routes().all().stream().filter(r -> !r.regex() && r.path().length() > url.path().length()
-                && r.path().endsWith(url.path()) && r.path().charAt(r.path().length() - url.path().length()) == '/'
-                && !url.path().equals("/")).findFirst().orElse(null);
+        Route prefixed = prefixedRoute(app, url);
         if (prefixed != null) {
             return "Probe " + prefixed.display() + ", the path under which " + prefixed.file() + " line "
                     + prefixed.line() + " serves it: " + url.withPath(prefixed.display()) + ".";

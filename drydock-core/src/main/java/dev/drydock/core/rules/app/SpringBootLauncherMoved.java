@@ -146,22 +146,9 @@ public final class SpringBootLauncherMoved implements Rule {
                         + written + "\"")
                 .recommendation("Add --launcher to the extraction on line " + extract.span().startLine()
                         + " (extract --layers --launcher), or keep it and start the application jar it writes, "
-                        + jarName(extract) + ", with ENTRYPOINT [\"java\", \"-jar\", \"" + jarName(extract)
+                        + SpringBootExtracts.jarName(extract) + ", with ENTRYPOINT [\"java\", \"-jar\", \"" + SpringBootExtracts.jarName(extract)
                         + "\"] in the folder it is copied to.")
                 .add();
-    }
-
-    /** The file name of the jar the extraction reads, which the thin application jar keeps. */
-    private static String jarName(Call extract) {
-        List<Call.Arg> args = extract.args();
-        for (int i = 0; i + 1 < args.size(); i++) {
-            if ("-jar".equals(args.get(i).value())) {
-                String jar = args.get(i + 1).value();
-                return jar.contains("*") || jar.contains("$") ? "the application jar"
-                        : jar.substring(jar.lastIndexOf('/') + 1);
-            }
-        }
-        return "the application jar";
     }
 
     /** Whether java is given a class path naming a jar, which may hold the launcher (a fat jar on -cp). */

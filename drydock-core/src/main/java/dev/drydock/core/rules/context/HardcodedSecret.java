@@ -38,6 +38,7 @@ import dev.drydock.core.rules.support.CommandLineSecrets;
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.EnvFiles;
+import dev.drydock.core.rules.support.JvmConfigSecrets;
 import dev.drydock.core.rules.support.SecretNames;
 import dev.drydock.core.rules.support.SecretNames.ValueMatch;
 import dev.drydock.core.rules.support.Stages;
@@ -89,7 +90,14 @@ import java.util.regex.Pattern;
                 + " git-ignored in a git project) or copied into an image are read too: a password in a connection"
                 + " string, an issued credential, or the literal value of a secret-named key (ClientSecret, ApiKey ...),"
                 + " reported at the secret itself; empty values and placeholders are not, and appsettings.Development.json"
-                + " is medium.",
+                + " is medium. The Spring Boot, Quarkus and Micronaut configuration files (application*.properties,"
+                + " application*.yml, bootstrap*.yml) under src/main/resources of a Maven or Gradle module in the build"
+                + " context of an image that runs Java are packaged into its jar: the literal value of a secret-named"
+                + " property (spring.datasource.password, jwt.secret, client-secret, signing-key), an issued credential or"
+                + " a password in a URL, and the literal default of a `${VARIABLE:default}` placeholder are reported at the"
+                + " value, naming widely known default passwords (root, postgres, admin) as such; `${VARIABLE}`, a default"
+                + " that is a placeholder to replace, encrypted (ENC(...), {cipher}) and hashed ({bcrypt}) values are not,"
+                + " and development or test profiles (application-dev.yml, %dev.) are medium.",
         problem = "A secret in a file that is committed, or in an image's configuration, is shared with everyone who"
                 + " has the repository or the image: ENV and ARG values are stored in the image metadata and history.",
         impact = "The secret cannot be rotated without a commit and a rebuild, it is the same in every environment,"
@@ -183,6 +191,9 @@ public final class HardcodedSecret implements Rule {
         }
         for (String settings : AppSettingsSecrets.files(project)) {
             appSettings(context, settings);
+        }
+        for (var shipped : JvmConfigSecrets.shipped(context).entrySet()) {
+            jvmConfig(context, shipped.getKey(), shipped.getValue());
         }
     }
 
@@ -757,6 +768,47 @@ public final class HardcodedSecret implements Rule {
     }
 
     /** The first image a build copies the project file into, named by its Dockerfile; null when none does. */
+    private void jvmConfig(ReviewContext context, String path, String image) {
+        SourceFile file = context.project().source(path).orElse(null);
+        if (file == null) {
+            return;
+        }
+        boolean spring = context.builtContainers().stream().flatMap(c -> c.manifests().stream())
+                .flatMap(m -> m.dependencies().stream())
+                .noneMatch(d -> d.name().startsWith("io.quarkus") || d.name().startsWith("io.micronaut"));
+        boolean developmentFile = JvmConfigSecrets.isDevelopmentFile(path);
+        for (JvmConfigSecrets.Secret secret : JvmConfigSecrets.of(file)) {
+            boolean issued = secret.credential().map(ValueMatch::issued).orElse(false);
+            boolean development = developmentFile || secret.key().matches("(?i)%(dev|test)\\..*");
+            String what = secret.credential()
+                    .map(c -> "holds " + c.kind() + " (" + c.redacted(secret.value()) + ")")
+                    .orElse(secret.wellKnownDefault() ? "is `" + secret.value() + "`, a widely known default password"
+                            + " that is tried first against any exposed service"
+                            : "is the literal " + SecretNames.redact(secret.value()));
+            String key = secret.key().replaceFirst("^%[\\w-]+\\.", "");
+            String variable = secret.fallback() ? secret.variable() : JvmConfigSecrets.environmentVariable(key, spring);
+            Location location = new Location(path, secret.span());
+            context.finding(this, location, "`" + secret.key() + "` in " + path
+                            + (secret.fallback() ? " falls back, when `" + secret.variable() + "` is unset, to a value that "
+                                    : " ") + what + ", and the file is packaged into the jar of the image " + image
+                            + ": everyone with the repository or the image has it, and every environment that runs"
+                            + " the application shares it")
+                    .severity(issued ? Severity.CRITICAL : development ? Severity.MEDIUM : Severity.HIGH)
+                    .current(SecretNames.redactIn(context.excerpt(location), secret.secret()))
+                    .recommendation((issued ? "Revoke this credential and issue a new one. " : "")
+                            + (secret.fallback()
+                                    ? "Drop the default (`${" + secret.variable() + "}`) so that the application fails"
+                                            + " to start without the variable, and give `" + variable + "` to the"
+                                            + " container at run time"
+                                    : "Write `" + secret.key() + "=${" + variable + "}` in " + path + " (or remove the"
+                                            + " line: the environment variable `" + variable + "` sets the property)"
+                                            + " and give the value to the container at run time")
+                            + ", from a git-ignored .env, a compose secret or the platform's secret store; then change"
+                            + " the value.")
+                    .add();
+        }
+    }
+
     private static String copiedInto(ReviewContext context, String path) {
         for (Container c : context.builtContainers()) {
             BuildLink build = c.build();

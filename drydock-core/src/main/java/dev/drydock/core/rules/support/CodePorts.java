@@ -70,7 +70,8 @@ public final class CodePorts {
         for (ServerCall call : app.serverCalls()) {
             String variable = call.portVariable();
             String value = variable == null ? null : ep.environment().get(variable);
-            String setting = variable == null ? null : variable + (call.addressVariable() ? "=:%d" : "=%d");
+            String setting = variable == null ? springBinding(call).map(v -> v + "=%d").orElse(null)
+                    : variable + (call.addressVariable() ? "=:%d" : "=%d");
             if (value != null) {
                 Matcher address = ADDRESS_PORT.matcher(value.strip());
                 if (call.addressVariable() ? !address.matches() : !PORT_NUMBER.matcher(value.strip()).matches()) {
@@ -115,15 +116,35 @@ public final class CodePorts {
      * configuration's line then says nothing about the port, unlike a placeholder such as {@code ${PORT:8080}}.
      */
     static boolean bound(ServerCall call) {
-        String server = call.server();
-        int open = server == null ? -1 : server.lastIndexOf(" (");
-        if (call.portVariable() == null || open < 0 || !server.endsWith(")")) {
+        String key = portProperty(call).orElse(null);
+        if (call.portVariable() == null || key == null) {
             return false;
         }
-        String key = server.substring(open + 2, server.length() - 1);
         String variable = key.replace('.', '_').toUpperCase(java.util.Locale.ROOT);
-        return key.matches("[\\w.-]+[.-]port") && (call.portVariable().equals(variable.replace("-", ""))
-                || call.portVariable().equals(variable.replace('-', '_')));
+        return call.portVariable().equals(variable.replace("-", ""))
+                || call.portVariable().equals(variable.replace('-', '_'));
+    }
+
+    /** The port property a start names in its server's parentheses: {@code server.port}. */
+    private static java.util.Optional<String> portProperty(ServerCall call) {
+        String server = call.server();
+        int open = server == null ? -1 : server.lastIndexOf(" (");
+        if (open < 0 || !server.endsWith(")")) {
+            return java.util.Optional.empty();
+        }
+        String key = server.substring(open + 2, server.length() - 1);
+        return key.matches("[\\w.-]+[.-]port") ? java.util.Optional.of(key) : java.util.Optional.empty();
+    }
+
+    /**
+     * The environment variable that overrides a Spring Boot port a configuration file writes as a number
+     * ({@code server.port=8081}): SERVER_PORT, which relaxed binding puts above every application.properties.
+     */
+    private static java.util.Optional<String> springBinding(ServerCall call) {
+        if (call.server() == null || !call.server().startsWith("Spring Boot's") || !configured(call)) {
+            return java.util.Optional.empty();
+        }
+        return portProperty(call).map(k -> k.replace("-", "").replace('.', '_').toUpperCase(java.util.Locale.ROOT));
     }
 
     /**

@@ -58,8 +58,12 @@ public record PrivilegedPortBind(int port, ListeningPorts listening, boolean fil
         if (moved == null) {
             return Optional.ofNullable(image);
         }
+        // a literal port of a configuration file the variable overrides (Spring Boot's SERVER_PORT over server.port=8081)
+        String over = l.code() != null && l.code().call().portVariable() == null && l.code().call().file() != null
+                ? ", over the " + l.ports().get(0) + " that file sets" : "";
         return moved >= 1024 ? Optional.empty() : Optional.of(new PrivilegedPortBind(moved, new ListeningPorts(
-                List.of(moved), l.server(), l.code(), variable + "=" + moved + " in the container's env", l.portVariable()),
+                List.of(moved), l.server(), l.code(), variable + "=" + moved + " in the container's env" + over,
+                l.portVariable()),
                 bindCapabilityGiven(c)));
     }
 
