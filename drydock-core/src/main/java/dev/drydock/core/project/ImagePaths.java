@@ -120,31 +120,32 @@ public final class ImagePaths {
         String workdir = model.step(copy.instruction()).map(Step::workdir).map(w -> w.value()).orElse("/");
         for (Copy c : Copy.all(copy.sources().isEmpty() ? List.of(".") : copy.sources(), copy.destination(), workdir)) {
             String destination = c.destination();
-            if (!PathNames.isUnder(path, destination)) {
-                if (PathNames.isUnder(destination, path)) {
-                    out.add(supply); // it writes below the path
-                    return;
-                }
+            boolean below = !PathNames.isUnder(path, destination);
+            if (below && !PathNames.isUnder(destination, path)) {
                 continue;
             }
             if (!traceable || Glob.hasWildcards(c.source())) {
                 out.add(supply);
                 return;
             }
-            String rest = path.equals(destination) ? "" : path.substring(destination.equals("/") ? 1
-                    : destination.length() + 1);
             String source = copy.fromContext() ? PathNames.normalizeRelative(c.source())
                     : PathNames.normalizeAbsolute("/", c.source());
             if (source == null) {
                 continue; // leaves the context: BuildKit refuses it
             }
-            // a folder's contents land in the destination; a file lands in it, or becomes it
             List<String> candidates = new ArrayList<>();
-            candidates.add(rest.isEmpty() ? source : PathNames.join(source, rest));
-            String name = PathNames.fileName(source);
-            if (c.intoDirectory() && !name.isEmpty() && (rest.equals(name) || rest.startsWith(name + "/"))) {
-                String below = rest.substring(name.length());
-                candidates.add(below.isEmpty() ? source : source + below);
+            if (below) {
+                candidates.add(source); // whatever it copies lands below the path
+            } else {
+                // a folder's contents land in the destination; a file lands in it, or becomes it
+                String rest = path.equals(destination) ? "" : path.substring(destination.equals("/") ? 1
+                        : destination.length() + 1);
+                candidates.add(rest.isEmpty() ? source : PathNames.join(source, rest));
+                String name = PathNames.fileName(source);
+                if (c.intoDirectory() && !name.isEmpty() && (rest.equals(name) || rest.startsWith(name + "/"))) {
+                    String inside = rest.substring(name.length());
+                    candidates.add(inside.isEmpty() ? source : source + inside);
+                }
             }
             for (String candidate : candidates) {
                 if (from == null ? writers.contextMayHold(candidate) : depth >= MAX_DEPTH) {
