@@ -51,27 +51,25 @@ import java.util.regex.Pattern;
         effort = "5 min",
         examples = @RuleExample(
                 bad = """
-                        FROM node:22.11.0-alpine AS deps
+                        FROM node:22.11.0-alpine AS base
+                        RUN apk add --no-cache git
                         WORKDIR /app
-                        COPY package.json package-lock.json ./
-                        RUN npm ci
 
-                        FROM deps AS build
+                        FROM base AS build
                         COPY . .
-                        RUN npm run build
+                        RUN npm ci && npm run build
 
                         FROM nginx:1.27.2-alpine
-                        COPY --from=deps /app/dist /usr/share/nginx/html
+                        COPY --from=base /app/dist /usr/share/nginx/html
                         """,
                 good = """
-                        FROM node:22.11.0-alpine AS deps
+                        FROM node:22.11.0-alpine AS base
+                        RUN apk add --no-cache git
                         WORKDIR /app
-                        COPY package.json package-lock.json ./
-                        RUN npm ci
 
-                        FROM deps AS build
+                        FROM base AS build
                         COPY . .
-                        RUN npm run build
+                        RUN npm ci && npm run build
 
                         FROM nginx:1.27.2-alpine
                         COPY --from=build /app/dist /usr/share/nginx/html
