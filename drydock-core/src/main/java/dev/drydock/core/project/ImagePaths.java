@@ -6,9 +6,12 @@ import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.entrypoint.ContextPaths;
 import dev.drydock.core.entrypoint.Copy;
+import dev.drydock.core.entrypoint.Glob;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -19,7 +22,9 @@ import java.util.function.Predicate;
 /**
  * Where the files of a stage's file system come from in the build context: its copies from the context, and
  * those of the stages it is built on, in build order; its {@code COPY --from} of other stages, followed through
- * theirs (a few stages deep); and the copies a {@code turbo prune} RUN makes of the workspace.
+ * theirs (a few stages deep); and the copies a {@code turbo prune} RUN makes of the workspace. It also answers the
+ * opposite question: which instructions of a stage, of those it is built on and of the stages it copies from, may
+ * have put a given path into its file system ({@link #suppliers}).
  */
 public final class ImagePaths {
 
@@ -42,6 +47,122 @@ public final class ImagePaths {
      */
     public static ContextPaths of(DockerfileModel model, Stage stage, Predicate<String> isDirectory) {
         return new ImagePaths(model, isDirectory).stage(stage, 0);
+    }
+
+    /** What the caller knows of what images, RUNs and the build context hold. */
+    public interface Writers {
+
+        /** Whether the image the first stage of a lineage starts from ({@code root}'s FROM) may hold the path. */
+        boolean baseMayHold(Stage root, String path);
+
+        /** Whether a RUN of {@code stage} may write the path or something below it. */
+        boolean runMayWrite(Stage stage, CommandSpec run, String path);
+
+        /** Whether the build context may hold the path (normalized, relative; "" for the context itself). */
+        boolean contextMayHold(String contextPath);
+    }
+
+    /**
+     * An instruction that may have put a path into a stage's file system: the FROM of its image, a RUN, a WORKDIR
+     * that created it, or a COPY or ADD (of the context, of an image, or of a stage that may hold it in turn).
+     */
+    public record Supply(Stage stage, Instruction instruction) {}
+
+    /**
+     * The instructions that may have put {@code path} (absolute), or something below it, into {@code stage}'s file
+     * system as it is at the end of the stage, in build order; a {@code COPY --from} of another stage is followed
+     * into that stage, whose suppliers come right after the copy. Empty when nothing can have made the path.
+     */
+    public static List<Supply> suppliers(DockerfileModel model, Stage stage, String path, Writers writers) {
+        List<Supply> out = new ArrayList<>();
+        suppliers(model, stage, PathNames.normalizeAbsolute("/", path), writers, 0, out);
+        return out;
+    }
+
+    private static void suppliers(DockerfileModel model, Stage stage, String path, Writers writers, int depth,
+            List<Supply> out) {
+        List<Stage> chain = lineage(model, stage);
+        Stage root = chain.get(0);
+        if (writers.baseMayHold(root, path)) {
+            out.add(new Supply(root, root.from()));
+        }
+        for (Stage s : chain) {
+            Map<Instruction, CopyCommand> copies = new IdentityHashMap<>();
+            s.copies().forEach(c -> copies.put(c.instruction(), c));
+            Map<Instruction, CommandSpec> runs = new IdentityHashMap<>();
+            s.runs().forEach(r -> runs.put(r.instruction(), r));
+            List<Step> steps = s.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                Instruction instruction = steps.get(i).instruction();
+                CopyCommand copy = copies.get(instruction);
+                CommandSpec run = runs.get(instruction);
+                if (copy != null) {
+                    copySupplies(model, s, copy, path, writers, depth, out);
+                } else if (run != null && writers.runMayWrite(s, run, path)) {
+                    out.add(new Supply(s, instruction));
+                } else if (instruction.kind() == InstructionKind.WORKDIR) {
+                    var made = i + 1 < steps.size() ? steps.get(i + 1).workdir() : s.config().workdir();
+                    if (made != null && PathNames.isUnder(PathNames.normalizeAbsolute("/", made.value()), path)) {
+                        out.add(new Supply(s, instruction));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void copySupplies(DockerfileModel model, Stage in, CopyCommand copy, String path, Writers writers,
+            int depth, List<Supply> out) {
+        Supply supply = new Supply(in, copy.instruction());
+        Stage from = copy.fromStage() >= 0 && copy.fromStage() < model.stages().size()
+                && copy.fromStage() != in.index() ? model.stages().get(copy.fromStage()) : null;
+        boolean traceable = copy.heredocs().isEmpty() && !copy.isAdd() && (copy.fromContext() || from != null)
+                && copy.unresolvedSources().isEmpty() && copy.sources().stream().noneMatch(s -> s.contains("://"));
+        String workdir = model.step(copy.instruction()).map(Step::workdir).map(w -> w.value()).orElse("/");
+        for (Copy c : Copy.all(copy.sources().isEmpty() ? List.of(".") : copy.sources(), copy.destination(), workdir)) {
+            String destination = c.destination();
+            boolean below = !PathNames.isUnder(path, destination);
+            if (below && !PathNames.isUnder(destination, path)) {
+                continue;
+            }
+            if (!traceable || Glob.hasWildcards(c.source())) {
+                out.add(supply);
+                return;
+            }
+            String source = copy.fromContext() ? PathNames.normalizeRelative(c.source())
+                    : PathNames.normalizeAbsolute("/", c.source());
+            if (source == null) {
+                continue; // leaves the context: BuildKit refuses it
+            }
+            List<String> candidates = new ArrayList<>();
+            if (below) {
+                candidates.add(source); // whatever it copies lands below the path
+            } else {
+                // a folder's contents land in the destination; a file lands in it, or becomes it
+                String rest = path.equals(destination) ? "" : path.substring(destination.equals("/") ? 1
+                        : destination.length() + 1);
+                candidates.add(rest.isEmpty() ? source : PathNames.join(source, rest));
+                String name = PathNames.fileName(source);
+                if (c.intoDirectory() && !name.isEmpty() && (rest.equals(name) || rest.startsWith(name + "/"))) {
+                    String inside = rest.substring(name.length());
+                    candidates.add(inside.isEmpty() ? source : source + inside);
+                }
+            }
+            for (String candidate : candidates) {
+                if (from == null ? writers.contextMayHold(candidate) : depth >= MAX_DEPTH) {
+                    out.add(supply);
+                    return;
+                }
+                if (from != null) {
+                    List<Supply> inner = new ArrayList<>();
+                    suppliers(model, from, candidate, writers, depth + 1, inner);
+                    if (!inner.isEmpty()) {
+                        out.add(supply);
+                        out.addAll(inner);
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     /** The context copies alone of a stage and the stages it is built on, source by source, in build order. */

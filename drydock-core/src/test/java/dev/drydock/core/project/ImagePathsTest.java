@@ -122,4 +122,70 @@ class ImagePathsTest {
         assertThat(paths.toContext("/usr/share/nginx/html/index.html")).contains("index.html");
         assertThat(paths.toContext("/usr/share/nginx/html/bin/sh")).isEmpty();
     }
+
+    /** Knows nothing of images and the context; any RUN but apk may write anything. */
+    private static final ImagePaths.Writers APK_IS_INERT = new ImagePaths.Writers() {
+        @Override
+        public boolean baseMayHold(dev.drydock.core.dockerfile.model.Stage root, String path) {
+            return false;
+        }
+
+        @Override
+        public boolean runMayWrite(dev.drydock.core.dockerfile.model.Stage stage,
+                dev.drydock.core.dockerfile.model.CommandSpec run, String path) {
+            return !run.instruction().logicalText().text().contains("apk ");
+        }
+
+        @Override
+        public boolean contextMayHold(String contextPath) {
+            return contextPath.equals("certs") || contextPath.startsWith("certs/");
+        }
+    };
+
+    private static java.util.List<Integer> supplierLines(String dockerfile, String stage, String path) {
+        DockerfileModel model = DockerfileModel.of(DockerfileParser.parse(SourceFile.of("Dockerfile", dockerfile)));
+        return ImagePaths.suppliers(model, model.stage(stage).orElseThrow(), path, APK_IS_INERT).stream()
+                .map(s -> s.instruction().startLine()).toList();
+    }
+
+    private static final String PRUNED_MONOREPO = """
+            FROM node:22-alpine AS base
+            RUN apk add --no-cache libc6-compat
+
+            FROM base AS builder
+            WORKDIR /app
+            COPY . .
+            RUN apk add --no-cache git
+
+            FROM base AS installer
+            WORKDIR /app
+            COPY --from=builder /app/ .
+            RUN pnpm turbo build
+            """;
+
+    @Test
+    void nothingSuppliesAFolderNoRunOfTheLineageWrites() {
+        assertThat(supplierLines(PRUNED_MONOREPO, "builder", "/app/apps/web/.next")).isEmpty();
+    }
+
+    @Test
+    void aRunOfTheStageAndTheCopyOfAnotherStageSupplyIt() {
+        assertThat(supplierLines(PRUNED_MONOREPO, "installer", "/app/apps/web/.next")).containsExactly(12);
+        assertThat(supplierLines(PRUNED_MONOREPO, "installer", "/app/certs/localhost.key"))
+                .as("the copy of the builder, followed to the builder's copy of the context, and the RUN")
+                .containsExactly(11, 6, 12);
+    }
+
+    @Test
+    void aWorkdirAndACopyBelowThePathSupplyIt() {
+        String dockerfile = """
+                FROM alpine:3.20 AS a
+                WORKDIR /app/dist/assets
+
+                FROM alpine:3.20 AS b
+                COPY --from=a /app/dist/assets /srv/dist/assets
+                """;
+        assertThat(supplierLines(dockerfile, "a", "/app/dist")).containsExactly(2);
+        assertThat(supplierLines(dockerfile, "b", "/srv/dist")).containsExactly(5, 2);
+    }
 }

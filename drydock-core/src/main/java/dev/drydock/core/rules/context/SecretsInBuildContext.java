@@ -5,6 +5,7 @@ import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dotenv.DotEnvEntry;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.project.ImagePaths;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.TextEdit;
@@ -30,6 +31,7 @@ import dev.drydock.core.rules.support.SecretNames;
 import dev.drydock.core.rules.support.SensitivePaths;
 import dev.drydock.core.rules.support.SensitivePaths.Kind;
 import dev.drydock.core.rules.support.SensitivePaths.Match;
+import dev.drydock.core.rules.support.Stages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -96,13 +98,16 @@ import java.util.Set;
                         """)}))
 public final class SecretsInBuildContext implements Rule {
 
+    /** How many files of a folder carried from a builder stage are looked at. */
+    private static final int MAX_LISTED = 200;
+
     @Override
     public void check(ReviewContext context) {
         Project project = context.project();
         for (BuiltImage image : BuiltImage.of(context)) {
             BuildLink build = image.containers().get(0).build();
             List<ContextCopy> copies = BuildContexts.copies(build);
-            if (copies.stream().noneMatch(ContextCopy::inImage)) {
+            if (copies.isEmpty()) {
                 continue;
             }
             List<Item> items = new ArrayList<>(ContextInventory.of(context, build).stream()
@@ -117,26 +122,60 @@ public final class SecretsInBuildContext implements Rule {
         }
     }
 
-    /** Secret files a COPY names that the inventory does not know (deeper than the context's top). */
+    /**
+     * Secret files the inventory does not know (deeper than the context's top) that a COPY of the image names, or
+     * that lie in a context folder a COPY --from of the image takes from a builder stage ({@code COPY --from=build
+     * /app/certs /certs} after the builder's {@code COPY . .}).
+     */
     private static List<Item> namedSecrets(Project project, BuildLink build, List<ContextCopy> copies, List<Item> known) {
         Set<String> paths = new LinkedHashSet<>();
         known.forEach(i -> paths.add(i.path()));
+        List<String> named = new ArrayList<>();
+        copies.stream().filter(ContextCopy::inImage).forEach(c -> named.addAll(c.sources()));
+        for (String folder : carriedFolders(project, build)) {
+            try (var files = java.nio.file.Files.list(project.root().resolve(BuildContexts.inProject(build, folder)))) {
+                files.limit(MAX_LISTED).filter(java.nio.file.Files::isRegularFile)
+                        .forEach(f -> named.add(PathNames.join(folder, f.getFileName().toString())));
+            } catch (java.io.IOException | RuntimeException e) {
+                // an unreadable folder names nothing
+            }
+        }
         List<Item> out = new ArrayList<>();
-        for (ContextCopy copy : copies) {
-            if (!copy.inImage()) {
+        for (String source : named) {
+            String path = PathNames.normalizeRelative(source);
+            if (path == null || path.isEmpty() || paths.contains(path) || path.contains("*") || path.contains("?")) {
                 continue;
             }
-            for (String source : copy.sources()) {
-                String path = PathNames.normalizeRelative(source);
-                if (path == null || path.isEmpty() || paths.contains(path) || path.contains("*") || path.contains("?")) {
+            Optional<Match> m = SensitivePaths.classify(path);
+            if (m.isPresent() && m.get().kind() == Kind.SECRET && m.get().definite()
+                    && project.files().exists(BuildContexts.inProject(build, path))) {
+                paths.add(path);
+                out.add(new Item(path, m.get(), path, path,
+                        List.of(new Evidence(Source.PRESENT, "present in the project", null))));
+            }
+        }
+        return out;
+    }
+
+    /** The context folders (not the context itself) that COPY --from instructions of the image take from builders. */
+    private static List<String> carriedFolders(Project project, BuildLink build) {
+        List<String> out = new ArrayList<>();
+        var model = build.model();
+        for (var stage : Stages.lineage(model, build.stage())) {
+            for (var c : stage.copies()) {
+                if (c.fromStage() < 0 || c.fromStage() >= stage.index()) {
                     continue;
                 }
-                Optional<Match> m = SensitivePaths.classify(path);
-                if (m.isPresent() && m.get().kind() == Kind.SECRET && m.get().definite()
-                        && project.files().exists(BuildContexts.inProject(build, path))) {
-                    paths.add(path);
-                    out.add(new Item(path, m.get(), path, path,
-                            List.of(new Evidence(Source.PRESENT, "present in the project", null))));
+                var from = ImagePaths.of(model, model.stages().get(c.fromStage()),
+                        p -> project.files().isDirectory(BuildContexts.inProject(build, p)));
+                for (int i = 0; i < c.sources().size(); i++) {
+                    String source = c.sources().get(i);
+                    if (c.unresolved(i) || source.contains("*") || source.contains("?")) {
+                        continue;
+                    }
+                    from.toContext(source).filter(p -> !p.isEmpty())
+                            .filter(p -> project.files().isDirectory(BuildContexts.inProject(build, p)))
+                            .ifPresent(out::add);
                 }
             }
         }
@@ -159,6 +198,13 @@ public final class SecretsInBuildContext implements Rule {
             boolean sampled = !item.display().equals(item.path()) && !item.display().equals(item.path() + "/");
             String at = landing.isEmpty() || sampled ? "" : " at " + (item.match().directory()
                     ? PathNames.parent(landing.get(0)) : landing.get(0));
+            List<dev.drydock.core.dockerfile.model.CopyCommand> carriers = BuildContexts.carriers(build, copy,
+                    item.probe());
+            if (!carriers.isEmpty() && !at.isEmpty()) {
+                var carrier = carriers.get(0).instruction();
+                at += " of " + Stages.describe(copy.stage()) + ", which `" + carrier.logicalText().text().strip()
+                        .replaceAll("\\s+", " ") + "` (line " + carrier.startLine() + ") carries into the image";
+            }
             parts.add("`" + item.display() + "`" + at + " (" + item.match().what() + ": "
                     + (explicit ? "named by the instruction" : item.because()) + ")");
             if (item.isEnvFile()) {

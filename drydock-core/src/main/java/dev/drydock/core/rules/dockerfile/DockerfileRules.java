@@ -52,6 +52,7 @@ public final class DockerfileRules {
                 new AddUrlUnverified(),
                 new CopyArchiveExtracted(),
                 new BuildOutputCopiedFromContext(),
+                new CopyFromStageMissingOutput(),
                 new CopyDestinationNotDirectory(),
                 new CopyFileToMissingDirectory(),
                 new SpringBootPlainJarCopied(),

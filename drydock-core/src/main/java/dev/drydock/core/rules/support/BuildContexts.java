@@ -7,7 +7,9 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.entrypoint.ContextPaths;
 import dev.drydock.core.entrypoint.Copy;
+import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.project.ImagePaths;
 import dev.drydock.core.project.Project;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -96,6 +98,56 @@ public final class BuildContexts {
         ContextPaths paths = new ContextPaths(copy.asCopies(),
                 p -> project.files().isDirectory(PathNames.join(build.context(), p)));
         return paths.toContainer(contextPath);
+    }
+
+    /**
+     * The {@code COPY --from} instructions of the image's own stages that carry a context file or folder, which
+     * {@code copy} brought into a builder stage, into the image, directly or through further stages; empty for a
+     * copy of the image's own stages and for a builder's file the image does not take.
+     */
+    public static List<CopyCommand> carriers(BuildLink build, ContextCopy copy, String contextPath) {
+        String path = PathNames.normalizeRelative(contextPath);
+        if (copy.inImage() || path == null) {
+            return List.of();
+        }
+        DockerfileModel model = build.model();
+        ImagePaths.Writers onlyThisFile = new ImagePaths.Writers() {
+            @Override
+            public boolean baseMayHold(Stage root, String p) {
+                return false;
+            }
+
+            @Override
+            public boolean runMayWrite(Stage stage, CommandSpec run, String p) {
+                return false;
+            }
+
+            @Override
+            public boolean contextMayHold(String copied) {
+                return PathNames.isUnder(path, copied);
+            }
+        };
+        List<CopyCommand> out = new ArrayList<>();
+        for (Stage stage : Stages.lineage(model, build.stage())) {
+            for (CopyCommand c : stage.copies()) {
+                if (c.fromStage() < 0 || c.fromStage() >= stage.index()) {
+                    continue;
+                }
+                Stage from = model.stages().get(c.fromStage());
+                for (int i = 0; i < c.sources().size(); i++) {
+                    if (c.unresolved(i)) {
+                        continue;
+                    }
+                    boolean carries = ImagePaths.suppliers(model, from, c.sources().get(i), onlyThisFile).stream()
+                            .anyMatch(s -> s.instruction() == copy.copy().instruction());
+                    if (carries) {
+                        out.add(c);
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The context path one copy puts at a container path; empty when that copy does not put anything there. */

@@ -166,7 +166,8 @@ public final class ContextInventory {
 
     /**
      * The items the ignore file lets in and some copy of the build takes, with the copies that take
-     * each; {@code inImageOnly} keeps to the copies of the image's own stages.
+     * each; {@code inImageOnly} keeps to the copies whose files reach the image: those of the image's own stages,
+     * and a builder stage's where a {@code COPY --from} of the image carries the item on ({@link BuildContexts#carriers}).
      */
     public static Map<Item, List<ContextCopy>> copiedIn(Project project, BuildLink build, List<Item> items,
             List<ContextCopy> copies, boolean inImageOnly) {
@@ -177,8 +178,8 @@ public final class ContextInventory {
             }
             List<ContextCopy> taking = new ArrayList<>();
             for (ContextCopy copy : copies) {
-                if ((!inImageOnly || copy.inImage())
-                        && !BuildContexts.landing(project, build, copy, item.probe()).isEmpty()) {
+                if (!BuildContexts.landing(project, build, copy, item.probe()).isEmpty() && (!inImageOnly
+                        || copy.inImage() || !BuildContexts.carriers(build, copy, item.probe()).isEmpty())) {
                     taking.add(copy);
                 }
             }
