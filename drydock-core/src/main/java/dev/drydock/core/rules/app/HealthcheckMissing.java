@@ -46,6 +46,7 @@ import dev.drydock.core.rules.support.ServerImages;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.TaskWorkers.TaskWorker;
 import dev.drydock.core.rules.support.PackagedServers;
+import dev.drydock.core.rules.support.PhpServerPorts;
 import dev.drydock.core.rules.support.RoadRunnerConfig;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.Probes;
@@ -138,7 +139,10 @@ import java.util.Optional;
                 + " nothing"
                 + " for an image built on a Jupyter Docker Stacks notebook image (quay.io/jupyter/*-notebook) or on a"
                 + " server variant of serversideup/php (fpm, fpm-nginx, fpm-apache, unit), which end with a"
-                + " HEALTHCHECK of their own, and"
+                + " HEALTHCHECK of their own, for an image built on dunglas/frankenphp that runs FrankenPHP (the"
+                + " image's own command, a frankenphp command or a start script that execs one): it inherits the"
+                + " image's HEALTHCHECK, curl -f http://localhost:2019/metrics, which asks Caddy's admin API (unless"
+                + " CADDY_GLOBAL_OPTIONS or CADDY_ADMIN turn it off or move it), and"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command),"
                 + " for an image whose compose services probe it in different ways (Airflow's api-server, scheduler and"
                 + " worker from one image: one HEALTHCHECK in the image would be wrong for all but one role), for a job"
@@ -169,6 +173,7 @@ import java.util.Optional;
                 "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/",
                 "https://github.com/jupyter/docker-stacks/blob/main/images/base-notebook/Dockerfile",
                 "https://github.com/serversideup/docker-php/blob/main/src/variations/fpm-nginx/Dockerfile",
+                "https://github.com/php/frankenphp/blob/main/Dockerfile",
                 "https://airflow.apache.org/docs/apache-airflow/stable/administration-and-deployment/logging-monitoring/check-health.html",
                 "https://docs.vllm.ai/en/latest/deployment/k8s.html"},
         aliases = {"DL3057", "CKV_DOCKER_2", "DS026", "DS-0026", "AVD-DS-0026", "Healthcheck Instruction Missing"},
@@ -220,8 +225,9 @@ public final class HealthcheckMissing implements Rule {
             }
             BaseImage root = Stages.rootBase(image.model(), stage);
             if (image.containers().stream().allMatch(FileOnlyImage::is) || image.devContainer() || image.isDevelopmentTarget()
-                    || PackagedServers.baseChecksJupyter(root) || PackagedServers.baseChecksServersideUp(root)) {
-                continue; // Jupyter's and serversideup/php's images end with a HEALTHCHECK the image inherits; a dev
+                    || PackagedServers.baseChecksJupyter(root) || PackagedServers.baseChecksServersideUp(root)
+                    || image.containers().stream().allMatch(x -> PhpServerPorts.inheritsImageHealthcheck(context, x))) {
+                continue; // Jupyter's, serversideup/php's and FrankenPHP's images end with a HEALTHCHECK the image inherits; a dev
                           // container's idle command has no health, nor has a development stage only developers run
             }
             List<EffectiveHealthcheck> compose = image.containers().stream().map(Container::healthcheck)

@@ -18,6 +18,7 @@ import dev.drydock.core.rules.support.HttpdPorts;
 import dev.drydock.core.rules.support.ListeningPorts;
 import dev.drydock.core.rules.support.ProxyPorts;
 import dev.drydock.core.rules.support.NginxConfigs;
+import dev.drydock.core.rules.support.PhpFpmPools;
 import dev.drydock.core.rules.support.PhpServerPorts;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.FlyDeploy;
@@ -54,7 +55,7 @@ import java.util.regex.Pattern;
                 + " command publishes a port the server listens on while the image EXPOSEs none (`docker run -P` and"
                 + " proxies that route to an image's only exposed port, as Traefik does, still miss it). For a"
                 + " container that keeps its base image's command, the stock ports of the server the image starts"
-                + " (nginx, Apache httpd, PHP's, and Tomcat, Jetty, WildFly, Payara, Liberty as their images configure"
+                + " (nginx, Apache httpd, PHP's, php-fpm's pools as the php image's pool files and those the image copies in set their listen address, a FastCGI port, and Tomcat, Jetty, WildFly, Payara, Liberty as their images configure"
                 + " them, unless the build copies configuration of its own). For Caddy, HAProxy and Traefik (their"
                 + " official images, or a command that runs them), the ports of their configuration: the site"
                 + " addresses of the Caddyfile that `caddy run --config` reads (the image's own serves :80; a"
@@ -121,7 +122,8 @@ public final class PublishedPortNotServed implements Rule {
             Service service = c.service();
             EntryPoint ep = c.entryPoint();
             if (ep == null && !NginxConfigs.runsNginx(c) && !HttpdPorts.runsApache(c) && PhpServerPorts.of(context, c).isEmpty()
-                    && !AppSource.keepsImageAppServer(c) && ProxyPorts.of(context, c).isEmpty() || service != null && service.networkMode() != null) {
+                    && !AppSource.keepsImageAppServer(c) && ProxyPorts.of(context, c).isEmpty()
+                    && PhpFpmPools.of(context, service, c).isEmpty() || service != null && service.networkMode() != null) {
                 continue;
             }
             ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);

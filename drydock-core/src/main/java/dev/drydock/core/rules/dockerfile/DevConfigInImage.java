@@ -1,5 +1,8 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.rules.support.EnvFiles;
+import dev.drydock.core.rules.support.ExampleEnvCopies;
+
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.dockerfile.syntax.ArgList;
@@ -60,7 +63,11 @@ import java.util.regex.Pattern;
                 + " (it configures the build's RUN steps, not the running container). Quiet for target stages named"
                 + " for development or tests (dev, test, ci), for images only development compose files run"
                 + " (compose/local/django/Dockerfile built by local.yml alone), and for a variable the framework version the project asks for"
-                + " no longer reads (FLASK_ENV with Flask 2.3 or later, which deprecated-env reports).",
+                + " no longer reads (FLASK_ENV with Flask 2.3 or later, which deprecated-env reports). (5) High: a"
+                + " committed env template (.env.example, .env.dist, .env.local ...) that a COPY or a RUN cp makes the"
+                + " image's .env, when the template sets a mode variable to a development mode or a *_DEBUG switch on"
+                + " (Laravel's APP_ENV=local, APP_DEBUG=true), unless the image's ENV or every compose service that runs"
+                + " it sets the variable (dotenv loaders leave set variables alone) or a later RUN edits the file.",
         problem = "An ENV value becomes the default of every container started from the image, wherever it runs:"
                 + " a development database name, mode or debug switch set here is what production gets unless every"
                 + " deployment remembers to override it.",
@@ -134,6 +141,47 @@ public final class DevConfigInImage implements Rule {
                 report(context, image, entry, verdict.get());
             }
             devReleases(context, image);
+            exampleEnvFiles(context, image);
+        }
+    }
+
+    /**
+     * A committed env template the image makes its application's .env ({@code COPY .env.example .env}): its mode and
+     * debug variables are development values unless the image's ENV, every compose service that runs it, or a later
+     * RUN that edits the file sets them otherwise (dotenv loaders leave variables the environment already has).
+     */
+    private void exampleEnvFiles(ReviewContext context, BuiltImage image) {
+        java.util.Map<String, String> set = new java.util.HashMap<>();
+        ImageVariables.of(image).stream().filter(e -> e.kind() == Variables.Kind.ENV && e.effective())
+                .forEach(e -> set.put(e.name(), e.value()));
+        for (ExampleEnvCopies copy : ExampleEnvCopies.of(image)) {
+            if (ExampleEnvCopies.editedLater(image, copy.instruction())) {
+                continue;
+            }
+            List<String> found = new java.util.ArrayList<>();
+            for (var entry : EnvFiles.entries(context.project(), copy.template())) {
+                Optional<Verdict> verdict = entry.value() == null ? Optional.empty() : judge(entry.key(), entry.value());
+                boolean overridden = set.containsKey(entry.key()) || !image.containers().isEmpty()
+                        && image.containers().stream().allMatch(c -> c.service() != null && c.service().environment()
+                                .stream().anyMatch(v -> v.name().equals(entry.key())));
+                if (verdict.isPresent() && !overridden && (verdict.get().modeVariable()
+                        || entry.key().toUpperCase(Locale.ROOT).endsWith("DEBUG"))) {
+                    found.add(entry.key() + "=" + entry.value() + " (line " + entry.span().startLine() + ")");
+                }
+            }
+            if (found.isEmpty()) {
+                continue;
+            }
+            context.finding(this, image.dockerfile(), copy.instruction().span(), "`" + copy.written() + "` makes the"
+                            + " committed template " + copy.template() + " the application's .env in the image, with "
+                            + String.join(", ", found) + ": every container of the image runs in that mode unless"
+                            + " its environment sets these variables, as the loader only fills the ones not set")
+                    .severity(Severity.HIGH)
+                    .recommendation("Do not bake the template in: add .env to .dockerignore, drop the copy, and give"
+                            + " the container its configuration at run time (compose environment or env_file, the"
+                            + " platform's secrets), with production values such as APP_ENV=production and"
+                            + " APP_DEBUG=false; or set those in the image with ENV.")
+                    .add();
         }
     }
 

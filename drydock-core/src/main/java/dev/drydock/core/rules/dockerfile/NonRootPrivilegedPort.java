@@ -43,7 +43,7 @@ import java.util.Set;
                 + " the host's own namespace). Quiet"
                 + " when the server runs as root (nginx's and Apache's masters bind as root and drop their workers),"
                 + " when a RUN gives a program the capability with setcap cap_net_bind_service, as the official caddy"
-                + " image does for /usr/bin/caddy (unless the compose service's cap_drop takes NET_BIND_SERVICE, when"
+                + " image does for /usr/bin/caddy and dunglas/frankenphp for /usr/local/bin/frankenphp (unless the compose service's cap_drop takes NET_BIND_SERVICE, when"
                 + " the kernel refuses to start the binary at all, or the compose"
                 + " service sets no-new-privileges or the Kubernetes container allowPrivilegeEscalation: false, under"
                 + " which the kernel ignores file capabilities: there setcap is not recommended either), when the compose"

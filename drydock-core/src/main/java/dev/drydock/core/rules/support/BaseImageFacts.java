@@ -348,6 +348,9 @@ public final class BaseImageFacts {
         if (deno.isPresent()) {
             return Optional.of(deno(written, deno.get()));
         }
+        if (frankenPhp(ref)) {
+            return Optional.of(frankenPhpTools(written, tag));
+        }
         String image = ref.imageName();
         if (name.equals("docker.io/nginxinc/nginx-unprivileged")) {
             image = "nginx"; // the official image's Dockerfile, run as an unprivileged user
@@ -488,6 +491,26 @@ public final class BaseImageFacts {
     }
 
     /**
+     * Whether the image is FrankenPHP's (dunglas/frankenphp), built FROM the php image's zts variants: its server tags
+     * and its builder tags; not its static-builder tags, a toolchain that compiles a standalone binary.
+     */
+    public static boolean frankenPhp(ImageReference ref) {
+        return ref != null && ref.isImage() && "docker.io/dunglas/frankenphp".equals(ref.fullName())
+                && !ref.effectiveTagLowerCase().contains("static");
+    }
+
+    /**
+     * dunglas/frankenphp: the php image's zts variant it is built on (php and curl, bash and apt on Debian, BusyBox
+     * and apk on Alpine) with the frankenphp binary added.
+     */
+    private static ImageTools frankenPhpTools(String written, String tag) {
+        if (tag.contains("alpine")) {
+            return new ImageTools(written, true, Set.of("sh", "wget", "nc", "php", "curl", "frankenphp"), "apk", "php");
+        }
+        return new ImageTools(written, true, Set.of("sh", "bash", "php", "curl", "frankenphp"), "apt", "php");
+    }
+
+    /**
      * oven/bun: bun on every variant; the default and slim tags are Debian (sh, bash, apt, no curl or wget), the
      * alpine ones BusyBox with apk, the distroless ones no shell at all.
      */
@@ -509,7 +532,8 @@ public final class BaseImageFacts {
      * {@code php}, which wordpress keeps: apache2-foreground, php-fpm in its fpm tags, {@code wp} in its cli tags, and
      * drupal: php-fpm in its fpm tags, apache2-foreground otherwise), or a
      * stock server's program ({@code nginx}, also of nginxinc/nginx-unprivileged, {@code postgres}, Tomcat's
-     * {@code catalina.sh}). Empty for any other image.
+     * {@code catalina.sh}), or {@code frankenphp} for dunglas/frankenphp, whose entrypoint runs {@code frankenphp run}
+     * on its Caddyfile (a server: {@link PhpServerPorts} tells its ports). Empty for any other image.
      */
     public static Optional<String> defaultCommand(BaseImage base) {
         if (!(base instanceof BaseImage.External external) || external.reference() == null
@@ -521,6 +545,10 @@ public final class BaseImageFacts {
         }
         if (CLICKHOUSE_SERVER_IMAGES.contains(external.reference().familiarName())) {
             return Optional.of("clickhouse-server"); // what /entrypoint.sh starts when given no command
+        }
+        if (frankenPhp(external.reference())) {
+            // docker-php-entrypoint, which the image rewrites to start `frankenphp run`, with its CMD --config ...
+            return Optional.of("frankenphp");
         }
         if (!external.reference().isOfficialImage()) {
             return Optional.empty();

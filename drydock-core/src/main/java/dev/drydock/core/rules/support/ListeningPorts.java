@@ -54,6 +54,11 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
             return Optional.of(new ListeningPorts(proxy.get().ports(), proxy.get().server(), null,
                     proxy.get().because()));
         }
+        Optional<PhpFpmPools> fpm = PhpFpmPools.of(context, c.service(), c);
+        Optional<List<Integer>> fpmPorts = fpm.flatMap(PhpFpmPools::tcpPorts);
+        if (fpmPorts.isPresent()) {
+            return Optional.of(new ListeningPorts(fpmPorts.get(), "php-fpm", null, fpm.get().because()));
+        }
         EntryPoint ep = servingProgram(c);
         Optional<PhpServerPorts> php = PhpServerPorts.of(context, c);
         if (ep == null || php.isPresent()) {

@@ -86,9 +86,27 @@ public record PhpFpmPools(List<Pool> pools) {
             + "\"?([^\";\\r\\n]*?)\"?[ \\t]*(?:;.*)?$");
     private static final Pattern PHP_FPM_IMAGE = Pattern.compile("(docker\\.io/)?(library/)?php:[^/]*fpm.*");
 
+    /**
+     * The TCP ports php-fpm listens on in the container, for the port checks: the pools' ports, each a FastCGI
+     * listener. Empty when a pool listens on a Unix socket or an address drydock cannot read, or the pools are not known.
+     */
+    public Optional<List<Integer>> tcpPorts() {
+        if (pools.isEmpty() || pools.stream().anyMatch(p -> p.port() < 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(pools.stream().map(Pool::port).distinct().toList());
+    }
+
+    /** Where the first pool's listen address is set, for messages. */
+    public String because() {
+        Pool first = pools.get(0);
+        return "listen = " + first.listen().text() + " in " + first.listen().where() + ", a FastCGI port for a web"
+                + " server such as nginx to pass PHP requests to, not HTTP";
+    }
+
     /** The pools of the service's container when it runs the php image's php-fpm and its pool files are known. */
     public static Optional<PhpFpmPools> of(ReviewContext context, Service service, Container c) {
-        return context.memo("php-fpm-pools", service, () -> read(context, service, c));
+        return context.memo("php-fpm-pools", service != null ? service : c, () -> read(context, service, c));
     }
 
     private static Optional<PhpFpmPools> read(ReviewContext context, Service service, Container c) {

@@ -89,16 +89,37 @@ public record PhpServerPorts(List<Integer> ports, boolean plainHttp, String serv
         if (!frankenPhp || !url.local()) {
             return false;
         }
-        Map<String, String> env = ep != null ? ep.environment() : environment(c);
+        return adminListensOn(ep != null ? ep.environment() : environment(c), url.portOrDefault());
+    }
+
+    private static boolean adminListensOn(Map<String, String> env, int port) {
         if (env.getOrDefault("CADDY_GLOBAL_OPTIONS", "").contains("admin")) {
             return false;
         }
         String admin = env.get("CADDY_ADMIN");
         if (admin == null || admin.isBlank()) {
-            return url.portOrDefault() == CADDY_ADMIN_PORT;
+            return port == CADDY_ADMIN_PORT;
         }
         Matcher m = ADMIN_PORT.matcher(admin.strip());
-        return m.find() && Integer.parseInt(m.group(1)) == url.portOrDefault();
+        return m.find() && Integer.parseInt(m.group(1)) == port;
+    }
+
+    /**
+     * Whether the container inherits the HEALTHCHECK of dunglas/frankenphp ({@code curl -f
+     * http://localhost:2019/metrics}, in the image's Dockerfile since FrankenPHP 1.0) and that check asks a FrankenPHP
+     * the container runs: the image's own command, a frankenphp command, or a start script that execs one, with Caddy's
+     * admin API left on localhost:2019.
+     */
+    public static boolean inheritsImageHealthcheck(ReviewContext context, Container c) {
+        if (c.build() == null || c.build().stage() == null
+                || !(Stages.rootBase(c.build().model(), c.build().stage()) instanceof BaseImage.External e)
+                || !BaseImageFacts.frankenPhp(e.reference())) {
+            return false;
+        }
+        EntryPoint started = AppFacts.startScript(context, c).map(AppFacts.StartScript::started).orElse(c.entryPoint());
+        boolean runs = of(context, c).isPresent() || started != null && started.runtime() == Runtime.FRANKENPHP;
+        return runs && adminListensOn(started != null && started.runtime() == Runtime.FRANKENPHP ? started.environment()
+                : environment(c), CADDY_ADMIN_PORT);
     }
 
     /** Whether the container is built on dunglas/frankenphp and keeps its Caddyfile (no stage of the image replaces it). */

@@ -39,9 +39,8 @@ public record PrivilegedPortBind(int port, ListeningPorts listening, boolean fil
         if (c.build() == null || c.build().stage() == null) {
             return Optional.empty();
         }
-        boolean setcap = bindCapabilityGiven(c);
         return ListeningPorts.of(context, c).flatMap(l -> l.ports().stream().filter(p -> p > 0 && p < 1024)
-                .findFirst().map(p -> new PrivilegedPortBind(p, l, setcap)));
+                .findFirst().map(p -> new PrivilegedPortBind(p, l, bindCapabilityGiven(c, l))));
     }
 
     /**
@@ -64,7 +63,7 @@ public record PrivilegedPortBind(int port, ListeningPorts listening, boolean fil
         return moved >= 1024 ? Optional.empty() : Optional.of(new PrivilegedPortBind(moved, new ListeningPorts(
                 List.of(moved), l.server(), l.code(), variable + "=" + moved + " in the container's env" + over,
                 l.portVariable()),
-                bindCapabilityGiven(c)));
+                bindCapabilityGiven(c, l)));
     }
 
     /**
@@ -174,14 +173,19 @@ public record PrivilegedPortBind(int port, ListeningPorts listening, boolean fil
     }
 
     /**
-     * Whether a RUN of the image gives a program the capability with setcap (FrankenPHP's documented way), or the
-     * official caddy image, whose Dockerfile gives it to /usr/bin/caddy, runs Caddy.
+     * Whether a RUN of the image gives a program the capability with setcap (FrankenPHP's documented way), the
+     * official caddy image, whose Dockerfile gives it to /usr/bin/caddy, runs Caddy, or dunglas/frankenphp, whose
+     * Dockerfile gives it to /usr/local/bin/frankenphp, runs FrankenPHP.
      */
-    private static boolean bindCapabilityGiven(Container c) {
+    private static boolean bindCapabilityGiven(Container c, ListeningPorts listening) {
         BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
         if (base instanceof BaseImage.External e && e.reference() != null && e.reference().isOfficialImage()
                 && e.reference().imageName().equals("caddy") && !e.reference().effectiveTagLowerCase().contains("builder")
                 && ProxyPorts.command(c).filter(p -> p.program().equals("caddy")).isPresent()) {
+            return true;
+        }
+        if (base instanceof BaseImage.External e && BaseImageFacts.frankenPhp(e.reference())
+                && listening.server().equals("FrankenPHP")) {
             return true;
         }
         return Stages.inImage(c.build().model(), c.build().stage()).stream()
