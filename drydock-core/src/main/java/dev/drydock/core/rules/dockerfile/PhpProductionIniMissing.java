@@ -1,11 +1,10 @@
 package dev.drydock.core.rules.dockerfile;
 
-import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.review.Location;
-import dev.drydock.core.manifest.ComposerJson;
+import dev.drydock.core.manifest.Scope;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -16,8 +15,8 @@ import dev.drydock.core.rules.support.BuildRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ConfigFiles;
 import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.fixes.ComposerInstalls;
 import dev.drydock.core.source.SourceFile;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +78,7 @@ public final class PhpProductionIniMissing implements Rule {
                 continue;
             }
             Optional<String> server = webVariant(image.rootBase());
-            if (server.isEmpty() || configured(context, image) || frameworkTurnsOff(context, image)) {
+            if (server.isEmpty() || configured(context, image) || frameworkTurnsOff(image)) {
                 continue;
             }
             Stage root = image.imageStages().get(0);
@@ -120,14 +119,11 @@ public final class PhpProductionIniMissing implements Rule {
     private static final Set<String> ERROR_HANDLING_FRAMEWORKS = Set.of("laravel/framework",
             "laravel/lumen-framework", "symfony/runtime", "runtime/frankenphp-symfony", "yiisoft/yii2");
 
-    /** Whether the composer.json at the root of the build context requires such a framework. */
-    private static boolean frameworkTurnsOff(ReviewContext context, BuiltImage image) {
-        var build = image.container().build();
-        String dir = build == null || build.context() == null ? PathNames.parent(image.dockerfile()) : build.context();
-        String path = dir == null || dir.isEmpty() || dir.equals(".") ? "composer.json" : PathNames.join(dir, "composer.json");
-        return context.project().source(path)
-                .map(file -> ComposerJson.parse(file, List.of()).requirements().stream()
-                        .anyMatch(r -> !r.dev() && ERROR_HANDLING_FRAMEWORKS.contains(r.name().toLowerCase(Locale.ROOT))))
+    /** Whether the composer.json of the build context (as the project read it) requires such a framework. */
+    private static boolean frameworkTurnsOff(BuiltImage image) {
+        return ComposerInstalls.composerJson(image.container()).map(manifest -> manifest.dependencies().stream()
+                        .anyMatch(d -> d.scope() == Scope.MAIN
+                                && ERROR_HANDLING_FRAMEWORKS.contains(d.name().toLowerCase(Locale.ROOT))))
                 .orElse(false);
     }
 
