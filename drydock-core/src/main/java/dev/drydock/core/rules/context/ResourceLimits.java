@@ -52,7 +52,9 @@ import java.util.stream.Collectors;
                 + " For a service that serves a model (an inference server's image such as vLLM, text-generation-inference"
                 + " or Ollama, a GPU reservation, or an application that loads torch, transformers or another"
                 + " machine-learning package) the advice sizes the limit for the model and places it beside the GPU"
-                + " reservation. For a store or a JVM it sizes the limit from their settings: the heap of a JVM (-Xmx in"
+                + " reservation: from the weights of the model its command (or text-generation-inference's MODEL_ID)"
+                + " names when the name gives its parameter count (2 bytes a parameter, 1 at 8 bits, half at 4),"
+                + " else how to size it from the model's files or `ollama ps`. For a store or a JVM it sizes the limit from their settings: the heap of a JVM (-Xmx in"
                 + " JAVA_OPTS, JAVA_TOOL_OPTIONS, _JAVA_OPTIONS, JVM_OPTS or the command; ES_JAVA_OPTS,"
                 + " OPENSEARCH_JAVA_OPTS, KAFKA_HEAP_OPTS) with room beside it, SQL Server's 2,000 MB, four times"
                 + " PostgreSQL's shared_buffers (from `-c shared_buffers=`, else 128MB; 1G at least), twice Redis's or"
@@ -64,7 +66,9 @@ import java.util.stream.Collectors;
                 + " Pod (not an init container, a Job's or a CronJob's), is a finding when no leaf kustomization that is"
                 + " not a development overlay deploys it with resources.limits.memory (after the overlays' patches),"
                 + " at the container's entry, or at the patch that removes its limit; none when a manifest of the"
-                + " project holds a LimitRange that gives containers a default memory limit.",
+                + " project holds a LimitRange that gives containers a default memory limit. Its advice is sized"
+                + " the same way, from the container's image (or the image its Dockerfile starts from), env and"
+                + " args, else a starting point to tune with `kubectl top pod`.",
         problem = "Without a memory limit a container may take all of the host's memory; the kernel's OOM killer then"
                 + " ends whichever process it picks, possibly another service or the Docker daemon.",
         impact = "One leak or load spike takes down every service on the host instead of restarting one container.",
