@@ -119,11 +119,10 @@ final class StackStores {
         return out;
     }
 
-    /** Images the data store table does not name by their last part: confluentinc/cp-kafka, redis/redis-stack-server. */
+    /** Images the data store table leaves out, of a family this rule still tells: redis/redis-stack-server. */
     private static Optional<String> fallback(Service service) {
-        return DataStores.imageName(service).map(name -> name.substring(name.lastIndexOf('/') + 1)).flatMap(base ->
-                base.equals("cp-kafka") || base.equals("cp-server") ? Optional.of("Kafka")
-                        : base.startsWith("redis-stack") ? Optional.of("Redis") : Optional.empty());
+        return DataStores.imageName(service).map(name -> name.substring(name.lastIndexOf('/') + 1))
+                .filter(base -> base.startsWith("redis-stack")).map(base -> "Redis");
     }
 
     /** The container ports a service serves: what it exposes or publishes, and its family's conventional ports. */

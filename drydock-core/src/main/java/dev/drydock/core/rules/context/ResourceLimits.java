@@ -13,11 +13,16 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.app.MemoryLimitTooLow;
+import dev.drydock.core.kubernetes.KubeContainer;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.KubernetesLimits;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.OneShotJobs;
+import dev.drydock.core.rules.support.ModelDownloads;
 import dev.drydock.core.rules.support.ModelServers;
+import dev.drydock.core.rules.support.ModelWeights;
 import dev.drydock.core.rules.support.StoreMemory;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.dockerfile.model.BaseImage;
@@ -47,7 +52,9 @@ import java.util.stream.Collectors;
                 + " For a service that serves a model (an inference server's image such as vLLM, text-generation-inference"
                 + " or Ollama, a GPU reservation, or an application that loads torch, transformers or another"
                 + " machine-learning package) the advice sizes the limit for the model and places it beside the GPU"
-                + " reservation. For a store or a JVM it sizes the limit from their settings: the heap of a JVM (-Xmx in"
+                + " reservation: from the weights of the model its command (or text-generation-inference's MODEL_ID)"
+                + " names when the name gives its parameter count (2 bytes a parameter, 1 at 8 bits, half at 4),"
+                + " else how to size it from the model's files or `ollama ps`. For a store or a JVM it sizes the limit from their settings: the heap of a JVM (-Xmx in"
                 + " JAVA_OPTS, JAVA_TOOL_OPTIONS, _JAVA_OPTIONS, JVM_OPTS or the command; ES_JAVA_OPTS,"
                 + " OPENSEARCH_JAVA_OPTS, KAFKA_HEAP_OPTS) with room beside it, SQL Server's 2,000 MB, four times"
                 + " PostgreSQL's shared_buffers (from `-c shared_buffers=`, else 128MB; 1G at least), twice Redis's or"
@@ -59,7 +66,9 @@ import java.util.stream.Collectors;
                 + " Pod (not an init container, a Job's or a CronJob's), is a finding when no leaf kustomization that is"
                 + " not a development overlay deploys it with resources.limits.memory (after the overlays' patches),"
                 + " at the container's entry, or at the patch that removes its limit; none when a manifest of the"
-                + " project holds a LimitRange that gives containers a default memory limit.",
+                + " project holds a LimitRange that gives containers a default memory limit. Its advice is sized"
+                + " the same way, from the container's image (or the image its Dockerfile starts from), env and"
+                + " args, else a starting point to tune with `kubectl top pod`.",
         problem = "Without a memory limit a container may take all of the host's memory; the kernel's OOM killer then"
                 + " ends whichever process it picks, possibly another service or the Docker daemon.",
         impact = "One leak or load spike takes down every service on the host instead of restarting one container.",
@@ -170,13 +179,16 @@ public final class ResourceLimits implements Rule {
                     .implicit()
                     .recommendation(removed ? "Keep the memory limit of " + run.workload().file() + ": drop the"
                             + " removal at " + u.removal().where(file) + ", or set the limit the overlay wants there"
-                            + " (`resources: {limits: {memory: 512Mi}}`, measured with `kubectl top pod` under load)."
+                            + " (" + kubernetesSize(context, run) + ")."
                             : kubernetesRecommendation(context, run))
                     .add();
         }
     }
 
-    /** The resources to add: the compose advice's values (512Mi, 256Mi requested, 1 CPU) or the model estimate's. */
+    /**
+     * The resources to add: the model estimate's, else sized from what the container's image, env and args say it
+     * needs ({@link StoreMemory}), else a starting point (512Mi, 256Mi requested, 1 CPU) and how to measure it.
+     */
     private static String kubernetesRecommendation(ReviewContext context, KubernetesRuns run) {
         Optional<MemoryLimitTooLow.Estimate> estimate = run.container().command().isEmpty()
                 && run.container().args().isEmpty() ? context.builtContainers().stream()
@@ -192,8 +204,34 @@ public final class ResourceLimits implements Rule {
                     + " it serves; measure with `kubectl top pod` once the model has loaded and keep a few GiB of"
                     + " headroom.";
         }
-        return where + "`resources: {requests: {memory: 256Mi, cpu: 250m}, limits: {memory: 512Mi, cpu: '1'}}`,"
-                + " with the values measured with `kubectl top pod` under load (or in the overlay that deploys it).";
+        return where + kubernetesSize(context, run) + ".";
+    }
+
+    /**
+     * The resources of a container without a memory limit, sized from its settings where {@link StoreMemory} knows
+     * them (requests as much as the limit: the scheduler then places it where that memory is free), else a starting
+     * point with how to tune it from {@code kubectl top pod}.
+     */
+    private static String kubernetesSize(ReviewContext context, KubernetesRuns run) {
+        StoreMemory.Workload workload = StoreMemory.Workload.of(run.container(), builtOn(context, run.container()));
+        Optional<StoreMemory.Need> need = StoreMemory.toRecommend(workload);
+        if (need.isPresent()) {
+            String memory = KubernetesLimits.quantity(need.get().suggestedMib());
+            return "`resources: {requests: {memory: " + memory + "}, limits: {memory: " + memory + "}}` ("
+                    + need.get().reason() + "), checked against `kubectl top pod` under load";
+        }
+        return "`resources: {requests: {memory: 256Mi, cpu: 250m}, limits: {memory: 512Mi, cpu: '1'}}` as a"
+                + " starting point, then set limits.memory to the highest MEMORY(bytes) of " + run.container().name()
+                + " in `kubectl top pod --containers` under realistic load plus a third, and requests to what it"
+                + " uses at rest"
+                + StoreMemory.howToSize(workload).map(h -> " (" + h + ")").orElse("");
+    }
+
+    /** The image the Dockerfile that builds a Kubernetes container's image starts from, if it names one. */
+    private static Optional<String> builtOn(ReviewContext context, KubeContainer container) {
+        return BuiltImage.of(context).stream().filter(image -> image.dockerfile().equals(container.dockerfile())
+                        && (container.stage() == null || container.stage() == image.stage().index()))
+                .findFirst().flatMap(image -> familiarName(image.rootBase()));
     }
 
     /**
@@ -207,7 +245,8 @@ public final class ResourceLimits implements Rule {
         if (model.isPresent()) {
             return model.get();
         }
-        Optional<StoreMemory.Need> need = shared ? Optional.empty() : StoreMemory.toRecommend(first.service());
+        StoreMemory.Workload workload = StoreMemory.Workload.of(first.service(), builtOn(context, first));
+        Optional<StoreMemory.Need> need = shared ? Optional.empty() : StoreMemory.toRecommend(workload);
         if (need.isPresent()) {
             return "Add to " + first.name() + " in " + first.file() + ": `deploy: {resources: {limits: {memory: "
                     + StoreMemory.size(need.get().suggestedMib()) + "}, reservations: {memory: "
@@ -224,50 +263,90 @@ public final class ResourceLimits implements Rule {
             return measured + "; a service that needs more sets its own" + (known.isEmpty() ? "" : ": "
                     + String.join("; ", known)) + ".";
         }
-        return measured + StoreMemory.howToSize(first.service(), builtOn(context, first)).map(h -> " (" + h + ")")
-                .orElse("") + ".";
+        return measured + StoreMemory.howToSize(workload).map(h -> " (" + h + ")").orElse("") + ".";
     }
 
     /** The image the Dockerfile a service builds starts from (the root stage of its target), if it names one. */
     private static Optional<String> builtOn(ReviewContext context, ComposeServices.Ref ref) {
         return context.project().containers().stream()
                 .filter(c -> c.service() == ref.service() && c.build() != null && c.build().stage() != null)
-                .findFirst().map(c -> Stages.rootBase(c.build().model(), c.build().stage()))
-                .flatMap(base -> base instanceof BaseImage.External external && external.reference() != null
-                        && external.reference().isImage() ? Optional.of(external.reference().familiarName())
-                        : Optional.empty());
+                .findFirst().flatMap(c -> familiarName(Stages.rootBase(c.build().model(), c.build().stage())));
+    }
+
+    private static Optional<String> familiarName(BaseImage base) {
+        return base instanceof BaseImage.External external && external.reference() != null
+                && external.reference().isImage() ? Optional.of(external.reference().familiarName())
+                : Optional.empty();
     }
 
     /**
      * The advice for a service that serves a model (a known inference server's image, a GPU reservation, or an
      * application that loads machine-learning packages): a limit sized for the model, not for a small web
-     * service, written beside its GPU reservation rather than over it.
+     * service, written beside its GPU reservation rather than over it. Sized from the weights of the model it names
+     * where its name gives their size ({@link ModelWeights}), else from drydock's floor for the packages an
+     * application loads, else how to size it from the model's files.
      */
     private static Optional<String> modelRecommendation(ReviewContext context, ComposeServices.Ref ref) {
         Service service = ref.service();
         Optional<String> server = ModelServers.of(service);
         boolean gpu = ModelServers.requestsGpu(service.node());
-        Optional<MemoryLimitTooLow.Estimate> estimate = context.project().containers().stream()
-                .filter(c -> c.service() == service || (c.isComposeService() && c.name().equals(ref.name()))).findFirst().flatMap(MemoryLimitTooLow::estimate);
+        Optional<Container> container = context.project().containers().stream()
+                .filter(c -> c.service() == service || (c.isComposeService() && c.name().equals(ref.name())))
+                .findFirst();
+        Optional<MemoryLimitTooLow.Estimate> estimate = container.flatMap(MemoryLimitTooLow::estimate);
         if (server.isEmpty() && !gpu && estimate.isEmpty()) {
             return Optional.empty();
         }
         String loads = server.map(s -> "runs " + s).orElse(estimate.map(e -> "loads " + e.packages() + " in "
                 + e.processes()).orElse("asks for a GPU"));
-        String memory = estimate.filter(e -> server.isEmpty()).map(e -> StoreMemory.size(e.suggestedMib()))
-                .orElse("<the model's size plus a few GiB>");
-        String basis = estimate.isPresent() && server.isEmpty()
-                ? " (drydock's floor for these packages with a typical model, plus 25%)"
-                : "";
-        String where = ModelServers.reservesDevices(service.node())
-                ? "Add `limits: {memory: " + memory + "}`" + basis + " under deploy.resources of " + ref.name() + " in "
-                        + ref.file() + ", beside its GPU reservation (keep reservations.devices as it is)"
-                : "Add to " + ref.name() + " in " + ref.file() + ": `deploy: {resources: {limits: {memory: " + memory
-                        + "}}}`" + basis;
+        Optional<String> model = container.flatMap(c -> ModelDownloads.loaded(context, c));
+        Optional<ModelWeights> weights = model.flatMap(ModelWeights::of);
+        String memory = null;
+        String basis = "";
+        if (weights.isPresent()) {
+            ModelWeights w = weights.get();
+            memory = (w.gib() + MODEL_HEADROOM_GIB) + "G";
+            basis = " (" + w.model() + " has " + w.parameters() + " billion parameters: about " + w.gib() + "G of"
+                    + " weights at " + w.precision() + ", plus " + MODEL_HEADROOM_GIB + "G for the server)";
+        } else if (estimate.isPresent() && server.isEmpty()) {
+            memory = StoreMemory.size(estimate.get().suggestedMib());
+            basis = " (drydock's floor for these packages with a typical model, plus 25%)";
+        }
+        String besideGpu = ModelServers.reservesDevices(service.node())
+                ? ", beside its GPU reservation (keep reservations.devices as it is)" : "";
+        String where;
+        if (memory != null) {
+            where = besideGpu.isEmpty()
+                    ? "Add to " + ref.name() + " in " + ref.file() + ": `deploy: {resources: {limits: {memory: "
+                            + memory + "}}}`" + basis
+                    : "Add `limits: {memory: " + memory + "}`" + basis + " under deploy.resources of " + ref.name()
+                            + " in " + ref.file() + besideGpu;
+        } else {
+            where = "Add `limits.memory` under deploy.resources of " + ref.name() + " in " + ref.file() + besideGpu
+                    + ", set to " + unknownModelSize(server, model);
+        }
         return Optional.of(where + ". " + ref.name() + " " + loads + ": the model's weights pass through"
                 + " host memory while they load (and stay there on a CPU), so a limit sized for a small web service"
-                + " kills it before it serves; measure with `docker stats` once the model has loaded and keep a few"
-                + " GiB of headroom.");
+                + " kills it before it serves; measure with `docker stats` once the model has loaded and keep "
+                + MODEL_HEADROOM_GIB + "G of headroom.");
+    }
+
+    /** Room beside a model's weights for the server, its buffers and the CUDA runtime. */
+    private static final long MODEL_HEADROOM_GIB = 4;
+
+    /** How to size the limit of a model server whose model's size drydock cannot tell. */
+    private static String unknownModelSize(Optional<String> server, Optional<String> model) {
+        if (model.isPresent()) {
+            return "the size of " + model.get() + "'s weight files (the *.safetensors files its Hugging Face page"
+                    + " lists) plus " + MODEL_HEADROOM_GIB + "G";
+        }
+        if (server.filter("Ollama"::equals).isPresent()) {
+            return "the SIZE `ollama ps` shows for the models it keeps loaded at once, plus " + MODEL_HEADROOM_GIB
+                    + "G (Ollama loads a model at its first request for it)";
+        }
+        return "the size of the weight files of the model it serves (`du -sh` of its folder, or the files its"
+                + " Hugging Face page lists; about 2G per billion parameters at 16 bits, 1G at 8 bits, 0.5G at 4"
+                + " bits) plus " + MODEL_HEADROOM_GIB + "G";
     }
 
     /** A service's memory limit: where it is written and what it holds. */

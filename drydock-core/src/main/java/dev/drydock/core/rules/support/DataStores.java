@@ -28,6 +28,13 @@ public final class DataStores {
             Map.entry("zookeeper", "ZooKeeper"), Map.entry("kafka", "Kafka"), Map.entry("nats", "NATS"),
             Map.entry("minio", "MinIO"), Map.entry("arangodb", "ArangoDB"), Map.entry("cockroach", "CockroachDB"));
 
+    /**
+     * Images that run a data store under a name of their own (Confluent Platform's Kafka images: cp-kafka, and
+     * cp-server with Confluent's commercial components); bitnami/kafka and apache/kafka are named by their last part.
+     */
+    private static final Map<String, String> BY_FULL_NAME = Map.of(
+            "confluentinc/cp-kafka", "Kafka", "confluentinc/cp-server", "Kafka");
+
     private static final Map<Integer, String> BY_PORT = Map.ofEntries(
             Map.entry(5432, "PostgreSQL"), Map.entry(3306, "MySQL"), Map.entry(33060, "MySQL"),
             Map.entry(27017, "MongoDB"), Map.entry(6379, "Redis"), Map.entry(11211, "Memcached"),
@@ -125,14 +132,16 @@ public final class DataStores {
 
     /** The data store a service's image runs ("PostgreSQL", "Redis"...), if it is a well-known one. */
     public static Optional<String> ofImage(Service service) {
-        Optional<String> name = imageName(service);
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        if (name.get().endsWith("mssql/server")) {
+        return imageName(service).flatMap(DataStores::ofImageName);
+    }
+
+    /** The data store an image runs by its familiar name (postgres, confluentinc/cp-kafka...), if it is a known one. */
+    public static Optional<String> ofImageName(String familiarName) {
+        if (familiarName.endsWith("mssql/server")) {
             return Optional.of("SQL Server");
         }
-        return named(name.get().substring(name.get().lastIndexOf('/') + 1));
+        String store = BY_FULL_NAME.get(familiarName);
+        return store != null ? Optional.of(store) : named(familiarName.substring(familiarName.lastIndexOf('/') + 1));
     }
 
     /** The data store an image runs by the last part of its name (postgres: "PostgreSQL"), if it is a known one. */

@@ -101,6 +101,21 @@ public final class ModelDownloads {
         return found;
     }
 
+    /**
+     * The model the container loads: the first its command, scripts or Python entry files name, else for
+     * text-generation-inference the MODEL_ID its launcher reads from the environment.
+     */
+    public static Optional<String> loaded(ReviewContext context, Container c) {
+        List<Download> downloads = of(context, c);
+        if (!downloads.isEmpty()) {
+            return Optional.of(downloads.get(0).model());
+        }
+        Map<String, String> env = environment(c);
+        Optional<String> id = Optional.ofNullable(env.get("MODEL_ID")).or(() -> c.service() == null ? Optional.empty()
+                : c.service().env("MODEL_ID").map(e -> e.value() == null ? null : e.value().value()));
+        return id.filter(v -> textGenerationInference(c)).map(v -> hubId(v, env));
+    }
+
     /** The container's environment: the image's ENV and compose environment as the command sees them. */
     public static Map<String, String> environment(Container c) {
         EntryPoint ep = c.entryPoint();

@@ -2,7 +2,13 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.golang.GoUnits;
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.kubernetes.KubeContainer;
+import dev.drydock.core.kubernetes.KubeEnvVar;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,29 +32,79 @@ public final class StoreMemory {
      */
     public record Need(long minimumMib, long suggestedMib, String reason) {}
 
+    /**
+     * What sizes a container's memory, as a compose service or a Kubernetes container writes it.
+     *
+     * @param image the familiar name of the image it runs (postgres, confluentinc/cp-kafka), if it names one
+     * @param builtOn the image the Dockerfile that builds its image starts from, if known
+     * @param env the literal value of an environment variable it sets
+     * @param argv its command's words (under Kubernetes: command, then args)
+     */
+    public record Workload(Optional<String> image, Optional<String> builtOn, Function<String, Optional<String>> env,
+            List<String> argv) {
+
+        public Workload {
+            argv = List.copyOf(argv);
+        }
+
+        /** A compose service, by the image it pulls. */
+        public static Workload of(Service service) {
+            return of(service, Optional.empty());
+        }
+
+        /** A compose service, by the image it pulls, else the one its build starts from. */
+        public static Workload of(Service service, Optional<String> builtOn) {
+            return new Workload(DataStores.imageName(service), builtOn,
+                    name -> service.env(name).map(e -> e.value() == null ? null : e.value().value()),
+                    service.command() == null ? List.of() : service.command().argv());
+        }
+
+        /** A Kubernetes container: its image, the literal values of its env, its command and args. */
+        public static Workload of(KubeContainer container, Optional<String> builtOn) {
+            List<String> argv = new ArrayList<>(container.command());
+            argv.addAll(container.args());
+            return new Workload(Optional.ofNullable(container.image()).flatMap(ImageReference::tryParse)
+                    .filter(ImageReference::isImage).map(ImageReference::familiarName), builtOn,
+                    name -> Optional.ofNullable(container.value(name)).map(KubeEnvVar::value), argv);
+        }
+
+        /** The data store its image runs, else the one the image it is built on runs. */
+        Optional<String> store() {
+            return image.flatMap(DataStores::ofImageName).or(() -> builtOn.flatMap(DataStores::ofImageName));
+        }
+    }
+
     private StoreMemory() {}
 
     public static Optional<Need> of(Service service) {
-        Optional<String> store = DataStores.ofImage(service).or(() -> DataStores.imageName(service)
-                .filter(name -> name.endsWith("/cp-kafka")).map(name -> "Kafka"));
+        return of(Workload.of(service));
+    }
+
+    public static Optional<Need> of(Workload workload) {
+        Optional<String> store = workload.store();
         if (store.isEmpty()) {
             return Optional.empty();
         }
         return switch (store.get()) {
             case "SQL Server" -> Optional.of(new Need(2000, 2048,
                     "SQL Server stops at start with less than 2,000 MB of memory"));
-            case "Elasticsearch" -> jvm(service, "Elasticsearch", "ES_JAVA_OPTS", -1, "Lucene's file system cache");
-            case "OpenSearch" -> jvm(service, "OpenSearch", "OPENSEARCH_JAVA_OPTS", 1024, "Lucene's file system cache");
-            case "Kafka" -> jvm(service, "Kafka", "KAFKA_HEAP_OPTS", 1024, "the JVM's own memory and the page cache");
-            case "PostgreSQL" -> Optional.of(postgres(service));
-            case "Redis", "Valkey" -> redis(service, store.get());
+            case "Elasticsearch" -> jvm(workload, "Elasticsearch", "ES_JAVA_OPTS", -1, "Lucene's file system cache");
+            case "OpenSearch" -> jvm(workload, "OpenSearch", "OPENSEARCH_JAVA_OPTS", 1024, "Lucene's file system cache");
+            case "Kafka" -> jvm(workload, "Kafka", "KAFKA_HEAP_OPTS", 1024, "the JVM's own memory and the page cache");
+            case "PostgreSQL" -> Optional.of(postgres(workload));
+            case "Redis", "Valkey" -> redis(workload, store.get());
             default -> Optional.empty();
         };
     }
 
     /** What a store needs ({@link #of}), else what a JVM service whose heap is written needs. */
     public static Optional<Need> toRecommend(Service service) {
-        return of(service).or(() -> javaHeap(service));
+        return toRecommend(Workload.of(service));
+    }
+
+    /** What a store needs ({@link #of}), else what a JVM whose heap is written needs. */
+    public static Optional<Need> toRecommend(Workload workload) {
+        return of(workload).or(() -> javaHeap(workload));
     }
 
     /**
@@ -56,9 +112,8 @@ public final class StoreMemory {
      * itself from the limit, Redis without maxmemory grows with its data, a JVM sized by MaxRAMPercentage takes a
      * share of whatever limit it gets.
      */
-    public static Optional<String> howToSize(Service service, Optional<String> builtOn) {
-        Optional<String> store = DataStores.ofImage(service).or(() -> builtOn
-                .flatMap(name -> DataStores.named(name.substring(name.lastIndexOf('/') + 1))));
+    public static Optional<String> howToSize(Workload workload) {
+        Optional<String> store = workload.store();
         if (store.filter("ClickHouse"::equals).isPresent()) {
             return Optional.of("ClickHouse keeps its own use under max_server_memory_usage_to_ram_ratio (0.9) of the"
                     + " limit it runs under, and its documentation warns of memory errors below 16 GB with the default"
@@ -69,14 +124,14 @@ public final class StoreMemory {
                     + " its data: read used_memory_peak from `INFO memory` under load, set `--maxmemory` below the"
                     + " limit, and leave as much again for the copy a background save forks");
         }
-        return javaOptions(service).map(JvmOptions::ramPercentage).filter(p -> p > 0).map(p -> "its JVM takes "
+        return javaOptions(workload).map(JvmOptions::ramPercentage).filter(p -> p > 0).map(p -> "its JVM takes "
                 + formatPercent(p) + "% of the limit for its heap (MaxRAMPercentage), whatever the limit is: size the"
                 + " limit from the heap it needs under load (`jcmd 1 GC.heap_info`) divided by that share");
     }
 
     /** PostgreSQL's shared_buffers (a `-c shared_buffers=` of its command, else 128MB), a quarter of the limit. */
-    private static Need postgres(Service service) {
-        Optional<Long> written = commandSetting(service, "shared_buffers").flatMap(StoreMemory::postgresMib);
+    private static Need postgres(Workload workload) {
+        Optional<Long> written = commandSetting(workload, "shared_buffers").flatMap(StoreMemory::postgresMib);
         long buffers = written.orElse(128L);
         long suggested = Math.max(1024, roundUp(4 * buffers));
         String source = written.isPresent() ? "its command sets shared_buffers=" + size(buffers)
@@ -87,15 +142,15 @@ public final class StoreMemory {
     }
 
     /** Redis's or Valkey's `--maxmemory`, and as much again for the copy-on-write of a background save. */
-    private static Optional<Need> redis(Service service, String store) {
-        return commandSetting(service, "maxmemory").flatMap(StoreMemory::bytesMib).map(max -> new Need(max + 1,
+    private static Optional<Need> redis(Workload workload, String store) {
+        return commandSetting(workload, "maxmemory").flatMap(StoreMemory::bytesMib).map(max -> new Need(max + 1,
                 roundUp(2 * max), "its command sets maxmemory " + size(max) + ", and a background save (RDB or AOF"
                         + " rewrite) forks " + store + ", whose copy-on-write can take as much again"));
     }
 
     /** A JVM service whose -Xmx is written in JAVA_OPTS, JAVA_TOOL_OPTIONS, _JAVA_OPTIONS or its command. */
-    private static Optional<Need> javaHeap(Service service) {
-        return javaOptions(service).filter(o -> o.heapMib() > 0).map(o -> new Need(o.heapMib() + 1,
+    private static Optional<Need> javaHeap(Workload workload) {
+        return javaOptions(workload).filter(o -> o.heapMib() > 0).map(o -> new Need(o.heapMib() + 1,
                 roundUp(o.heapMib() + Math.max(256, o.heapMib() / 2)), o.where() + " sets a heap of "
                         + size(o.heapMib()) + " (-Xmx): the limit must hold it and the JVM's memory beside it"
                         + " (metaspace, thread stacks, code cache, direct buffers), a half again or 256M at least"));
@@ -104,19 +159,17 @@ public final class StoreMemory {
     /** The JVM options a service writes, where: the first of its JVM variables, else its command. */
     private record JvmOptions(String where, long heapMib, double ramPercentage) {}
 
-    private static final java.util.List<String> JVM_VARIABLES = java.util.List.of("JAVA_OPTS", "JAVA_TOOL_OPTIONS",
+    private static final List<String> JVM_VARIABLES = List.of("JAVA_OPTS", "JAVA_TOOL_OPTIONS",
             "_JAVA_OPTIONS", "JVM_OPTS");
 
-    private static Optional<JvmOptions> javaOptions(Service service) {
+    private static Optional<JvmOptions> javaOptions(Workload workload) {
         for (String variable : JVM_VARIABLES) {
-            String value = service.env(variable).map(e -> e.value() == null ? null : e.value().value()).orElse(null);
-            Optional<JvmOptions> options = jvmOptions(variable, value);
+            Optional<JvmOptions> options = jvmOptions(variable, workload.env().apply(variable).orElse(null));
             if (options.isPresent()) {
                 return options;
             }
         }
-        return service.command() == null ? Optional.empty()
-                : jvmOptions("its command", String.join(" ", service.command().argv()));
+        return jvmOptions("its command", String.join(" ", workload.argv()));
     }
 
     private static Optional<JvmOptions> jvmOptions(String where, String options) {
@@ -136,7 +189,11 @@ public final class StoreMemory {
      * as `${VARIABLE:-DEFAULT}`, its default.
      */
     public static Optional<String> commandSetting(Service service, String name) {
-        return writtenSetting(service, name).map(v -> {
+        return commandSetting(Workload.of(service), name);
+    }
+
+    public static Optional<String> commandSetting(Workload workload, String name) {
+        return writtenSetting(workload.argv(), name).map(v -> {
             Matcher m = DEFAULTED.matcher(v);
             return m.matches() ? m.group(1) : v;
         });
@@ -144,11 +201,7 @@ public final class StoreMemory {
 
     private static final Pattern DEFAULTED = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}");
 
-    private static Optional<String> writtenSetting(Service service, String name) {
-        if (service.command() == null) {
-            return Optional.empty();
-        }
-        java.util.List<String> argv = service.command().argv();
+    private static Optional<String> writtenSetting(List<String> argv, String name) {
         for (int i = 0; i < argv.size(); i++) {
             String word = argv.get(i);
             for (String prefix : new String[] {name + "=", "--" + name + "="}) {
@@ -213,10 +266,9 @@ public final class StoreMemory {
         return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
     }
 
-    private static Optional<Need> jvm(Service service, String store, String variable, long defaultHeapMib,
+    private static Optional<Need> jvm(Workload workload, String store, String variable, long defaultHeapMib,
             String beside) {
-        Optional<Long> written = service.env(variable).map(e -> e.value() == null ? null : e.value().value())
-                .flatMap(StoreMemory::maxHeapMib);
+        Optional<Long> written = workload.env().apply(variable).flatMap(StoreMemory::maxHeapMib);
         if (written.isEmpty() && defaultHeapMib < 0) {
             return Optional.of(new Need(0, 2048, store + " sizes its heap to half of the limit when " + variable
                     + " sets none: 2G gives it a heap of 1 GiB and as much again for " + beside));
