@@ -15,6 +15,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.PnpmVersions;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.fixes.NodeInstalls;
@@ -29,7 +30,8 @@ import java.util.Set;
         severity = Severity.HIGH,
         category = Category.BUILD,
         checks = "In each stage an image needs, an npm or pnpm install that leaves out the devDependencies (--omit=dev,"
-                + " --production, --prod, or NODE_ENV=production in effect; yarn with --production) followed in the"
+                + " --production, --prod, or NODE_ENV=production in effect, which pnpm 10 no longer heeds; yarn with"
+                + " --production) followed in the"
                 + " same stage by a build whose program comes from a package of devDependencies only: run directly"
                 + " (tsc, npx nest build) or through a package.json script (npm run build running `nest build`). A"
                 + " program is matched to its package by name, or for tsc (typescript), nest (@nestjs/cli), remix"
@@ -37,7 +39,8 @@ import java.util.Set;
                 + " vue-cli-service (@vue/cli-service)."
                 + " Quiet with --include=dev, after another install that keeps them, and after a COPY that brings"
                 + " node_modules in.",
-        problem = "npm and pnpm leave devDependencies out when told to, and also whenever NODE_ENV is production;"
+        problem = "npm and pnpm leave devDependencies out when told to, and npm (pnpm before 10) also whenever"
+                + " NODE_ENV is production;"
                 + " compilers and build tools (TypeScript, the Nest CLI, Vite) are usually devDependencies, so their"
                 + " programs are not in node_modules/.bin when the build runs.",
         impact = "The image does not build: the build step stops with `sh: tsc: not found` (or the tool's name), often"
@@ -148,13 +151,14 @@ public final class BuildNeedsDevDependencies implements Rule {
 
     private void check(ReviewContext context, BuiltImage image, Stage stage, PackageJson pkg, Set<String> devOnly) {
         Omission omission = null;
+        boolean pnpmIgnoresNodeEnv = PnpmVersions.ignoresNodeEnv(context, image);
         for (RunStep run : RunStep.of(image.model(), List.of(stage))) {
             if (omission != null && copiesNodeModules(stage, omission.line(), run.instruction().startLine())) {
                 omission = null;
             }
             for (Call call : run.calls()) {
                 if (installs(call)) {
-                    String how = NodeInstalls.devOmission(run, call);
+                    String how = NodeInstalls.devOmission(run, call, pnpmIgnoresNodeEnv);
                     omission = how == null ? null : new Omission(call, how, run.instruction().startLine(),
                             "production".equals(run.variable("NODE_ENV")));
                     continue;

@@ -11,6 +11,8 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.PnpmVersions;
 import dev.drydock.core.rules.support.fixes.BundlerInstalls;
 import dev.drydock.core.rules.support.fixes.ComposerInstalls;
 import dev.drydock.core.rules.support.fixes.NodeInstalls;
@@ -30,7 +32,8 @@ import java.util.List;
                 + " Quiet with --omit=dev, --production or --only=prod (npm), --production (yarn), --prod/-P (pnpm),"
                 + " --production/-p or --omit dev (bun, or production = true in bunfig.toml's [install]; NODE_ENV"
                 + " does not change what bun installs), with NODE_ENV=production or NPM_CONFIG_OMIT=dev in"
-                + " effect (npm, pnpm), when a later npm/pnpm prune drops them in the same stage, and for a target stage named"
+                + " effect (npm, and pnpm before 10: pnpm 10 installs them whatever NODE_ENV says, the version read"
+                + " from the RUN that installs pnpm or from package.json's packageManager), when a later npm/pnpm prune drops them in the same stage, and for a target stage named"
                 + " for development or tests. A fix (npm) is offered only when no build script runs after the"
                 + " install and the container's command needs no development dependency. Likewise composer install"
                 + " (also in a builder whose vendor/ the final stage copies) when composer.json has require-dev"
@@ -128,12 +131,23 @@ public final class DevDependenciesInImage implements Rule {
                 String builder = install.builderStage() == null ? ""
                         : " in the builder stage \"" + install.builderStage() + "\", whose node_modules the image copies";
                 context.finding(this, image.dockerfile(), install.call().span(), "`" + install.text() + "`" + builder
-                                + " installs the devDependencies of " + declaring(dev) + " too: " + nodeNames(dev))
+                                + " installs the devDependencies of " + declaring(dev) + " too: " + nodeNames(dev)
+                                + pnpmNodeEnvNote(context, image, install))
                         .recommendation(NodeInstalls.recommendation(context, image, manifest, install))
                         .fix(NodeInstalls.omitDev(context, image, manifest, install).orElse(null))
                         .add();
             }
         }
+    }
+
+    /** Why NODE_ENV=production did not leave them out, for pnpm 10 and later. */
+    private static String pnpmNodeEnvNote(ReviewContext context, BuiltImage image, Install install) {
+        Call call = install.call();
+        boolean nodeEnv = "production".equals(install.run().variable("NODE_ENV")) || call.command() != null
+                && call.command().assignments().stream().anyMatch(a -> a.name().equals("NODE_ENV"));
+        return call.is("pnpm") && nodeEnv && PnpmVersions.ignoresNodeEnv(context, image)
+                ? " (NODE_ENV=production leaves nothing out since pnpm 10, which this build runs: only --prod does)"
+                : "";
     }
 
     /** The package.json files that declare them: one by its name, several as the workspace. */

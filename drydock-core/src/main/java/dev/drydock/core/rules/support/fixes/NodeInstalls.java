@@ -24,6 +24,7 @@ import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.DevDependencyWeights;
 import dev.drydock.core.rules.support.NodeWorkspaces;
+import dev.drydock.core.rules.support.PnpmVersions;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.shell.Assignment;
@@ -71,6 +72,7 @@ public final class NodeInstalls {
     /** The installs of the image's stages, and of builders whose node_modules it copies, that keep devDependencies. */
     public static List<Install> withDevDependencies(ReviewContext context, BuiltImage image) {
         InstallStages installStages = InstallStages.of(image, "node_modules");
+        boolean pnpmIgnoresNodeEnv = PnpmVersions.ignoresNodeEnv(context, image);
         List<Install> out = new ArrayList<>();
         for (Stage stage : installStages.stages()) {
             String builder = installStages.builder(stage);
@@ -82,7 +84,7 @@ public final class NodeInstalls {
                     Call call = install.call();
                     int index = calls.indexOf(call);
                     if (!call.is("npm", "yarn", "pnpm", "bun") || index < 0 || omitsDev(call)
-                            || productionEnvironment(run, call) || prunedLater(runs, r, index)
+                            || productionEnvironment(run, call, pnpmIgnoresNodeEnv) || prunedLater(runs, r, index)
                             || builder != null && !installStages.reaches(stage, run.directoryAt(call), "node_modules")
                             || call.is("bun") && bunfigProduction(context, image)
                             || removedLater(runs, r, call, builder != null)) {
@@ -244,9 +246,9 @@ public final class NodeInstalls {
     /**
      * How an npm, pnpm or yarn install leaves the devDependencies out, in words ({@code --omit=dev},
      * {@code NODE_ENV=production}), or null when it installs them. NODE_ENV counts for npm and pnpm only: Yarn 2
-     * and later install everything whatever it says.
+     * and later install everything whatever it says, and so does pnpm 10 ({@code pnpmIgnoresNodeEnv}).
      */
-    public static String devOmission(RunStep run, Call call) {
+    public static String devOmission(RunStep run, Call call, boolean pnpmIgnoresNodeEnv) {
         if (!call.is("npm", "pnpm", "yarn", "bun") || call.args().stream().anyMatch(a -> a.value().equals("--include=dev")
                 || a.value().equals("--dev") || a.value().equals("--production=false"))) {
             return null;
@@ -255,7 +257,7 @@ public final class NodeInstalls {
             return call.args().stream().map(Call.Arg::value).filter(v -> v.startsWith("--omit") || v.startsWith("--only")
                     || v.startsWith("--prod") || v.equals("-P")).findFirst().orElse("--omit=dev");
         }
-        if (!call.is("yarn") && productionEnvironment(run, call)) {
+        if (!call.is("yarn") && productionEnvironment(run, call, pnpmIgnoresNodeEnv)) {
             boolean nodeEnv = "production".equals(run.variable("NODE_ENV")) || call.command() != null
                     && call.command().assignments().stream().anyMatch(a -> a.name().equals("NODE_ENV"));
             return nodeEnv ? "NODE_ENV=production" : "npm_config_omit=dev";
@@ -276,18 +278,19 @@ public final class NodeInstalls {
         return false;
     }
 
-    private static boolean productionEnvironment(RunStep run, Call call) {
+    private static boolean productionEnvironment(RunStep run, Call call, boolean pnpmIgnoresNodeEnv) {
         if (call.is("bun")) {
             return false; // bun install reads neither NODE_ENV nor npm's configuration for this
         }
-        if ("production".equals(run.variable("NODE_ENV")) || "dev".equals(run.variable("NPM_CONFIG_OMIT"))
+        boolean nodeEnvCounts = !(call.is("pnpm") && pnpmIgnoresNodeEnv);
+        if (nodeEnvCounts && "production".equals(run.variable("NODE_ENV")) || "dev".equals(run.variable("NPM_CONFIG_OMIT"))
                 || "dev".equals(run.variable("npm_config_omit")) || "true".equals(run.variable("NPM_CONFIG_PRODUCTION"))) {
             return true;
         }
         if (call.command() != null) {
             for (Assignment a : call.command().assignments()) {
                 String value = a.value() == null ? "" : a.value().value();
-                if (a.name().equals("NODE_ENV") && value.equals("production")
+                if (nodeEnvCounts && a.name().equals("NODE_ENV") && value.equals("production")
                         || a.name().equalsIgnoreCase("npm_config_omit") && value.equals("dev")) {
                     return true;
                 }
