@@ -139,8 +139,9 @@ import java.util.Optional;
                 + " nothing"
                 + " for an image built on a Jupyter Docker Stacks notebook image (quay.io/jupyter/*-notebook) or on a"
                 + " server variant of serversideup/php (fpm, fpm-nginx, fpm-apache, unit), which end with a"
-                + " HEALTHCHECK of their own, for an image built on dunglas/frankenphp that runs FrankenPHP (the"
-                + " image's own command, a frankenphp command or a start script that execs one): it inherits the"
+                + " HEALTHCHECK of their own, for an image built on dunglas/frankenphp that runs FrankenPHP in one of"
+                + " its services at least (the image's own command, a frankenphp command or a start script that execs"
+                + " one; a worker beside it that inherits the probe is compose-healthcheck's question): it inherits the"
                 + " image's HEALTHCHECK, curl -f http://localhost:2019/metrics, which asks Caddy's admin API (unless"
                 + " CADDY_GLOBAL_OPTIONS or CADDY_ADMIN turn it off or move it), and"
                 + " for an image that starts nothing (built on scratch, with no ENTRYPOINT, CMD or compose command),"
@@ -226,7 +227,7 @@ public final class HealthcheckMissing implements Rule {
             BaseImage root = Stages.rootBase(image.model(), stage);
             if (image.containers().stream().allMatch(FileOnlyImage::is) || image.devContainer() || image.isDevelopmentTarget()
                     || PackagedServers.baseChecksJupyter(root) || PackagedServers.baseChecksServersideUp(root)
-                    || image.containers().stream().allMatch(x -> PhpServerPorts.inheritsImageHealthcheck(context, x))) {
+                    || image.containers().stream().anyMatch(x -> PhpServerPorts.inheritsImageHealthcheck(context, x))) {
                 continue; // Jupyter's, serversideup/php's and FrankenPHP's images end with a HEALTHCHECK the image inherits; a dev
                           // container's idle command has no health, nor has a development stage only developers run
             }
