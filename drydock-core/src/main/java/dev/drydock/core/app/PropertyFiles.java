@@ -25,17 +25,26 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 public final class PropertyFiles {
 
     /** One document of a file: its keys with their values and lines, in the order written. */
-    public record Document(String file, Map<String, String> values, Map<String, Integer> lines) {}
+    public record Document(String file, Map<String, String> values, Map<String, Integer> lines) {
+
+        public Document {
+            values = java.util.Collections.unmodifiableMap(values);
+            lines = java.util.Collections.unmodifiableMap(lines);
+        }
+    }
 
     private static final LoadSettings SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(20).build();
     private static final int MAX_DEPTH = 32;
 
     private PropertyFiles() {}
 
-    /** The file's documents, in order; none when it is YAML that cannot be read. */
+    /** The file's documents, in order, read once however many readers ask; none when it is YAML that cannot be read. */
     public static List<Document> documents(SourceFile f) {
-        return f.path().endsWith(".properties") ? properties(f.path(), f.text()) : yaml(f.path(), f.text());
+        return f.syntax(Documents.class, file -> new Documents(file.path().endsWith(".properties")
+                ? properties(file.path(), file.text()) : yaml(file.path(), file.text()))).all();
     }
+
+    private record Documents(List<Document> all) {}
 
     /** The keys of the file's first document (frameworks that read no others). */
     static Document first(SourceFile f) {
