@@ -128,8 +128,7 @@ public final class DevDependenciesInImage implements Rule {
                 if (dev.isEmpty()) {
                     continue;
                 }
-                String builder = install.builderStage() == null ? ""
-                        : " in the builder stage \"" + install.builderStage() + "\", whose node_modules the image copies";
+                String builder = inBuilder(install.builderStage(), "node_modules");
                 context.finding(this, image.dockerfile(), install.call().span(), "`" + install.text() + "`" + builder
                                 + " installs the devDependencies of " + declaring(dev) + " too: " + nodeNames(dev)
                                 + pnpmNodeEnvNote(context, image, install))
@@ -167,17 +166,26 @@ public final class DevDependenciesInImage implements Rule {
         return names + (dev.size() > 6 ? " and " + (dev.size() - 6) + " more" : "");
     }
 
+    /** The manifest's development dependencies; none without a manifest. */
+    private static List<Dependency> devOf(Manifest manifest) {
+        return manifest == null ? List.of() : manifest.dependencies().stream().filter(Dependency::isDev).toList();
+    }
+
+    /** Where the install runs, for the message: nothing in the image's own stages, else the builder it copies from. */
+    private static String inBuilder(String builderStage, String copied) {
+        return builderStage == null ? ""
+                : " in the builder stage \"" + builderStage + "\", whose " + copied + " the image copies";
+    }
+
     /** composer install without --no-dev, when composer.json has require-dev packages. */
     private void composer(ReviewContext context, BuiltImage image) {
         Manifest manifest = ComposerInstalls.composerJson(image.container()).orElse(null);
-        List<Dependency> dev = manifest == null ? List.of()
-                : manifest.dependencies().stream().filter(Dependency::isDev).toList();
+        List<Dependency> dev = devOf(manifest);
         if (dev.isEmpty()) {
             return;
         }
         for (ComposerInstalls.Install install : ComposerInstalls.withDevDependencies(image)) {
-            String builder = install.builderStage() == null ? ""
-                    : " in the builder stage \"" + install.builderStage() + "\", whose vendor/ the image copies";
+            String builder = inBuilder(install.builderStage(), "vendor/");
             context.finding(this, image.dockerfile(), install.call().span(), "`composer install`" + builder
                             + " installs the require-dev packages of " + manifest.file() + " too: " + names(dev))
                     .recommendation(ComposerInstalls.recommendation(image, manifest, install))
@@ -189,14 +197,12 @@ public final class DevDependenciesInImage implements Rule {
     /** bundle install in a production image, when the Gemfile has development or test groups. */
     private void bundler(ReviewContext context, BuiltImage image) {
         Manifest gemfile = BundlerInstalls.gemfile(image.container()).orElse(null);
-        List<Dependency> dev = gemfile == null ? List.of()
-                : gemfile.dependencies().stream().filter(Dependency::isDev).toList();
+        List<Dependency> dev = devOf(gemfile);
         if (dev.isEmpty()) {
             return;
         }
         for (BundlerInstalls.Install install : BundlerInstalls.withDevGroups(image)) {
-            String builder = install.builderStage() == null ? ""
-                    : " in the builder stage \"" + install.builderStage() + "\", whose gems the image copies";
+            String builder = inBuilder(install.builderStage(), "gems");
             context.finding(this, image.dockerfile(), install.call().span(), "`bundle install`" + builder
                             + " runs with " + install.environment() + " but leaves no group out, so it installs the"
                             + " development and test gems of " + gemfile.file() + " too: " + names(dev))
