@@ -2,7 +2,6 @@ package dev.drydock.core.rules.context;
 
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
-import dev.drydock.core.dockerfile.model.HealthcheckSpec;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.image.ImageReference;
@@ -24,6 +23,7 @@ import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.MongoShell;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.ImageHealthchecks;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.ServerImages;
@@ -88,8 +88,9 @@ import dev.drydock.core.shell.ShellScript;
                 + " Medium for a service that runs a queue worker or scheduler from the web application's image (Celery,"
                 + " RQ, Sidekiq, Laravel's Horizon, queue:work and schedule:work ..., also exec'd by its start script,"
                 + " or a command whose words name one: worker.py, bin/consumer; no port published or exposed, no web"
-                + " server in its command) and sets no healthcheck of its own, while the image's HEALTHCHECK requests a"
-                + " local URL or runs `artisan octane:status`: it inherits the probe and stays unhealthy (high when"
+                + " server in its command) and sets no healthcheck of its own, while the image's HEALTHCHECK (its"
+                + " Dockerfile's, else the one its base image ends with: dunglas/frankenphp's curl of Caddy's admin"
+                + " API on localhost:2019) requests a local URL or runs `artisan octane:status`: it inherits the probe and stays unhealthy (high when"
                 + " another service waits for it with condition: service_healthy, which then never starts); quiet for a"
                 + " probe that may pass there (a process or file check, a script, one that falls back with `|| ...`),"
                 + " a command drydock cannot read, and a one-off job such as a migration. The recommendation is the"
@@ -176,8 +177,9 @@ public final class ComposeHealthcheck implements Rule {
                             .map(w -> "[\"CMD\", \"" + String.join("\", \"", w.probe()) + "\"]").orElse(null);
                     context.finding(this, switchedOff(health, at), "the healthcheck of " + service.name() + " is switched off ("
                                     + (health.disable() != null ? "disable: true" : "test: [\"NONE\"]") + ")"
-                                    + (other ? ", rightly for the HEALTHCHECK of " + containerOf(context, service).build().dockerfile()
-                                            + ", which probes a server that " + service.name() + " does not run, but"
+                                    + (other ? ", rightly for " + ImageHealthchecks.of(containerOf(context, service))
+                                            .orElseThrow().owner() + ", which probes a server that " + service.name()
+                                            + " does not run, but"
                                             : imageCheck(context, service) + ":")
                                     + " a hung " + service.name()
                                     + " stays \"running\" and nothing that waits for it can know when it is ready")
@@ -223,9 +225,8 @@ public final class ComposeHealthcheck implements Rule {
         } else {
             Container container = containerOf(context, target);
             if (container != null && container.build() != null) {
-                EffectiveHealthcheck image = container.healthcheck();
-                if (image != null && !image.disabled()) {
-                    return; // the Dockerfile's HEALTHCHECK
+                if (ImageHealthchecks.of(container).isPresent()) {
+                    return; // the Dockerfile's HEALTHCHECK, or the one its base image ends with
                 }
                 state = "has no healthcheck, neither in compose nor in " + container.build().dockerfile();
             } else if (known(context, target).map(k -> k.healthcheck() == ServerImages.ImageHealthcheck.OWN).orElse(false)) {
@@ -592,12 +593,11 @@ public final class ComposeHealthcheck implements Rule {
             }
             source = "its healthcheck (" + ComposeServices.where(target.healthcheck().node()) + ")";
         } else {
-            Container container = containerOf(context, target);
-            EffectiveHealthcheck image = container == null || container.build() == null ? null : container.healthcheck();
-            if (image == null || image.disabled()) {
+            Optional<ImageHealthchecks.Inherited> image = ImageHealthchecks.of(containerOf(context, target));
+            if (image.isEmpty()) {
                 return;
             }
-            source = "the HEALTHCHECK of " + container.build().dockerfile();
+            source = image.get().owner();
         }
         context.finding(this, ComposeServices.location(dependency.nameNode()), ref.name() + " waits only for "
                         + target.name() + " to start (depends_on without a condition), although " + target.name()
@@ -724,12 +724,12 @@ public final class ComposeHealthcheck implements Rule {
     private void inheritsServerProbe(ReviewContext context, ComposeServices.Ref ref) {
         Service service = ref.service();
         Container c = containerOf(context, service);
-        HealthcheckSpec probe = c.build().stage().config().healthcheck();
+        ImageHealthchecks.Inherited probe = ImageHealthchecks.of(c).orElseThrow();
         Location at = ComposeServices.keyed(service.node(), service.command() != null ? "command" : "entrypoint");
-        String fails = serverProbeFails(c.healthcheck(), service.name());
+        String fails = serverProbeFails(probe.check(), service.name());
         Optional<TaskWorkers.TaskWorker> worker = worker(context, service);
         String written = commandText(service);
-        if (at == null || probe.instruction() == null || fails == null
+        if (at == null || fails == null
                 || worker.isEmpty() && (written == null || !WORKER_WORD.matcher(written).find()
                         || SERVING_WORD.matcher(written).find())) {
             return;
@@ -741,16 +741,17 @@ public final class ComposeHealthcheck implements Rule {
                         && d.conditionOrDefault().equals("service_healthy")))
                 .map(Service::name).toList();
         context.finding(this, at, service.name() + " runs " + runs + " and sets no healthcheck, so it inherits the"
-                        + " HEALTHCHECK of " + c.build().dockerfile() + " (line " + probe.instruction().span().startLine()
-                        + ", `" + dev.drydock.core.rules.support.ShortText.of(String.join(" ", c.healthcheck().test()
-                                .subList(1, c.healthcheck().test().size())), 80) + "`): " + fails + ", so every probe fails and "
+                        + probe.owner().replaceFirst("^the ", " ") + " (" + (probe.written() ? "" : "FROM at ")
+                        + "line " + probe.at().line() + ", `" + dev.drydock.core.rules.support.ShortText.of(String.join(" ",
+                                probe.check().test().subList(1, probe.check().test().size())), 80) + "`): " + fails
+                        + ", so every probe fails and "
                         + service.name() + " is marked unhealthy for as long as it runs"
                         + (waiting.isEmpty() ? "" : "; " + String.join(" and ", waiting) + " wait"
                                 + (waiting.size() == 1 ? "s" : "") + " for it with condition: service_healthy and never"
                                 + " start" + (waiting.size() == 1 ? "s" : "")))
                 .severity(waiting.isEmpty() ? Severity.MEDIUM : Severity.HIGH)
                 .recommendation("Give " + service.name() + " " + ownProbe(context, service, worker.orElse(null)) + ".")
-                .breaks(new Location(probe.instruction().file().path(), probe.instruction().span()))
+                .breaks(probe.at())
                 .add();
     }
 
@@ -814,17 +815,12 @@ public final class ComposeHealthcheck implements Rule {
     /** Whether the image has a HEALTHCHECK and the service runs another command than the server it probes. */
     private static boolean imageProbesOtherServer(ReviewContext context, Service service) {
         Container c = containerOf(context, service);
-        return !imageCheck(context, service).isEmpty() && AppFacts.runsOtherCommand(c);
+        return ImageHealthchecks.of(c).isPresent() && AppFacts.runsOtherCommand(c);
     }
 
     private static String imageCheck(ReviewContext context, Service service) {
-        Container c = containerOf(context, service);
-        if (c != null && c.build() != null && c.build().stage() != null
-                && c.build().stage().config().healthcheck() != null
-                && !c.build().stage().config().healthcheck().disabled()) {
-            return ", which also turns off the HEALTHCHECK of " + c.build().dockerfile();
-        }
-        return "";
+        return ImageHealthchecks.of(containerOf(context, service)).map(i -> ", which also turns off " + i.owner())
+                .orElse("");
     }
 
     private static String describe(String name, Service.Healthcheck health) {

@@ -491,6 +491,16 @@ public final class BaseImageFacts {
     }
 
     /**
+     * The HEALTHCHECK a base image's own Dockerfile ends with, as Docker stores it ({@code [CMD-SHELL, script]}); empty
+     * when drydock knows none. dunglas/frankenphp asks Caddy's admin API, {@code curl -f http://localhost:2019/metrics
+     * || exit 1}, in its Dockerfile since FrankenPHP 1.0.
+     */
+    public static Optional<List<String>> healthcheck(ImageReference ref) {
+        return frankenPhp(ref) ? Optional.of(List.of("CMD-SHELL", "curl -f http://localhost:2019/metrics || exit 1"))
+                : Optional.empty();
+    }
+
+    /**
      * Whether the image is FrankenPHP's (dunglas/frankenphp), built FROM the php image's zts variants: its server tags
      * and its builder tags; not its static-builder tags, a toolchain that compiles a standalone binary.
      */
