@@ -262,7 +262,9 @@ public final class SecretNames {
 
     /** Passwords images and tutorials ship as their defaults, which every scanner of the internet tries first. */
     private static final Set<String> WELL_KNOWN_DEFAULTS = Set.of("password", "passw0rd", "pass", "admin", "secret",
-            "postgres", "root", "mysql", "123456", "12345678", "test", "default", "example", "letmein", "qwerty");
+            "postgres", "root", "mysql", "123456", "12345678", "test", "default", "example", "letmein", "qwerty",
+            // the JDK's cacerts password, which keystore tutorials (Tomcat, Spring Boot's server.ssl) copy
+            "changeit");
 
     /** Whether a literal secret is a widely known default password ({@code postgres}, {@code admin}, {@code secret}). */
     public static boolean isWellKnownDefault(String literal) {
