@@ -19,6 +19,7 @@ public final class AppRules {
                 new HealthcheckToolMissing(),
                 new HealthcheckIgnoresHttpErrors(),
                 new HealthcheckLocalhostIpv6(),
+                new KestrelPortSettingOverridden(),
                 new HealthcheckEndpointMissing(),
                 new KamalAppPortMismatch(),
                 new KamalRoleHealthcheckFails(),
