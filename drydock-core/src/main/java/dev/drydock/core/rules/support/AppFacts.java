@@ -146,7 +146,10 @@ public final class AppFacts {
         if (declared.isEmpty()) {
             Integer stock = ImageRole.inheritedServer(c).map(p -> stockWebServerPort(c, p)).orElse(null);
             Integer beside = listenAddress(c.entryPoint()).map(a -> a.port()).orElse(null);
-            return stock != null ? new Chosen(stock) : beside != null ? new Chosen(beside) : defaultPort(c, app);
+            Integer deployed = kubernetesPorts(context, c).stream().filter(p -> !ProtocolPorts.otherProtocol(p))
+                    .findFirst().orElse(null);
+            return stock != null ? new Chosen(stock) : beside != null ? new Chosen(beside)
+                    : deployed != null ? new Chosen(deployed) : defaultPort(c, app);
         }
         return new Chosen(declared.get(0));
     }
@@ -474,7 +477,33 @@ public final class AppFacts {
                         + " \"" + s.name() + "\" runs `" + s.command() + "` ("
                         + s.packageFile() + " line " + s.span().startLine() + ")")
                 .or(() -> proxiedBy(context, c))
+                .or(() -> kubernetesPort(context, c))
                 .orElse(null);
+    }
+
+    /**
+     * A container of the project's Kubernetes manifests that runs the image as its long-running service and declares
+     * a containerPort, for messages ({@code kustomize/deployment.yaml (Deployment podinfo, container podinfod) declares
+     * containerPort 9898}); empty when none does.
+     */
+    private static Optional<String> kubernetesPort(ReviewContext context, Container c) {
+        return servingKubernetesRuns(context, c).stream()
+                .map(r -> r.describe() + " declares containerPort " + r.container().portNumbers().stream()
+                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
+                .findFirst();
+    }
+
+    /** The containerPorts of the first Kubernetes container that runs the image as its service and declares some. */
+    private static List<Integer> kubernetesPorts(ReviewContext context, Container c) {
+        return servingKubernetesRuns(context, c).stream().findFirst().map(r -> r.container().portNumbers())
+                .orElse(List.of());
+    }
+
+    /** The Kubernetes containers that run the image as their long-running service and declare a containerPort. */
+    private static List<KubernetesRuns> servingKubernetesRuns(ReviewContext context, Container c) {
+        List<String> argv = c.command() == null ? List.of() : c.command().argv();
+        return KubernetesRuns.of(context, c).stream()
+                .filter(r -> r.runsImageService(argv) && !r.container().portNumbers().isEmpty()).toList();
     }
 
     /**
