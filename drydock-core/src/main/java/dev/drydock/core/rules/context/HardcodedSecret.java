@@ -5,6 +5,9 @@ import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.compose.template.Substitution;
+import dev.drydock.core.kubernetes.KubeContainer;
+import dev.drydock.core.kubernetes.KubeEnvVar;
+import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
@@ -61,7 +64,10 @@ import java.util.regex.Pattern;
         category = Category.SECURITY,
         checks = "Literal values (not interpolated, not empty, not a boolean, not a reference such as /run/secrets/...)"
                 + " of secret-named variables (SECRET_KEY, *_PASSWORD, *_TOKEN, API_KEY, PRIVATE_KEY ...) in compose"
-                + " environment (list and map syntax) and build args, Dockerfile ENV and ARG, and .env files that are"
+                + " environment (list and map syntax) and build args, the env entries with a literal value of the"
+                + " containers of Kubernetes manifests (high: a Secret referenced with valueFrom.secretKeyRef keeps the"
+                + " value out of the repository and out of the workload's spec; a value built with $(OTHER_VARIABLE)"
+                + " is not reported), Dockerfile ENV and ARG, and .env files that are"
                 + " not git-ignored in a git project; and, whatever the name, values that have the form of an issued"
                 + " credential (AWS access key ids, private key blocks, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI/Telegram"
                 + " tokens, JSON Web Tokens) or a password inside a URL, also in RUN and ADD lines; on a compose"
@@ -109,6 +115,7 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/build/building/secrets/",
                 "https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/",
                 "https://docs.docker.com/compose/how-tos/use-secrets/",
+                "https://kubernetes.io/docs/concepts/configuration/secret/",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"},
         aliases = {"SecretsUsedInArgOrEnv", "DL3064", "DS031", "DS-0031", "Passwords And Secrets"},
@@ -172,6 +179,13 @@ public final class HardcodedSecret implements Rule {
         for (List<CommandSecret> shared : ComposeServices.byLocation(onCommandLines, CommandSecret::location)) {
             commandLineSecret(context, shared.get(0), shared.stream().map(c -> c.service().name()).distinct().toList());
         }
+        for (KubeWorkload workload : project.kubernetesWorkloads()) {
+            for (KubeContainer container : workload.containers()) {
+                for (KubeEnvVar env : container.values()) {
+                    kubernetesValue(context, workload, container, env);
+                }
+            }
+        }
         for (DockerfileSource dockerfile : context.dockerfiles()) {
             Set<Integer> imageStages = imageStages(context, dockerfile);
             for (Instruction instruction : dockerfile.syntax().instructions()) {
@@ -195,6 +209,53 @@ public final class HardcodedSecret implements Rule {
         for (var shipped : JvmConfigSecrets.shipped(context).entrySet()) {
             jvmConfig(context, shipped.getKey(), shipped.getValue());
         }
+    }
+
+    // ---- Kubernetes
+
+    /**
+     * An {@code env} entry of a Kubernetes container with a literal {@code value}: an issued credential whatever its
+     * name, or the value of a secret-named variable. A value with {@code $(NAME)} in it is one Kubernetes builds from
+     * the container's other variables, not a secret written here.
+     */
+    private void kubernetesValue(ReviewContext context, KubeWorkload workload, KubeContainer container,
+            KubeEnvVar env) {
+        var source = context.project().source(workload.file());
+        if (source.isEmpty() || env.line() <= 0) {
+            return;
+        }
+        String value = env.value();
+        Location location = new Location(workload.file(), source.get().lines(env.line(), env.line()));
+        String of = "the environment variable `" + env.name() + "` of " + workload.describe(container);
+        Optional<ValueMatch> credential = SecretNames.credentialIn(value);
+        if (credential.isPresent()) {
+            ValueMatch c = credential.get();
+            report(context, location, c.secret(value), c.issued() ? Severity.CRITICAL : Severity.HIGH,
+                    of + " holds " + c.kind() + " (" + c.redacted(value) + ") written into the manifest",
+                    kubernetesRecommendation(workload, container, env.name(), c.issued()));
+            return;
+        }
+        if (value.contains("$(") || !SecretNames.isSecretName(env.name()) || !SecretNames.isLiteralSecretValue(value)) {
+            return;
+        }
+        String consequence = ": everyone with the repository has it, `kubectl get " + workload.kind().toLowerCase(Locale.ROOT)
+                + " -o yaml` shows it to anyone who may read the workload (a Secret can be restricted apart from it),"
+                + " and every cluster the manifest is applied to shares it";
+        report(context, location, value, Severity.HIGH, SecretNames.isPlaceholder(value)
+                ? of + " is the placeholder `" + SecretNames.unquoteValue(value) + "` written into the manifest"
+                        + consequence
+                : of + " is the literal " + SecretNames.redact(value) + " written into the manifest" + consequence,
+                kubernetesRecommendation(workload, container, env.name(), false));
+    }
+
+    private static String kubernetesRecommendation(KubeWorkload workload, KubeContainer container, String name,
+            boolean issued) {
+        String secret = workload.name() != null ? workload.name() : container.name();
+        return (issued ? "Revoke this credential now (it is in the repository's history) and issue a new one. " : "")
+                + "Keep the value in a Secret created outside the repository (`kubectl create secret generic " + secret
+                + " --from-literal=" + name + "=...`, or a sealed or external secret) and replace `value:` of " + name
+                + " in " + workload.describe(container) + " with `valueFrom: {secretKeyRef: {name: " + secret
+                + ", key: " + name + "}}`" + (issued ? "." : "; change the value, which stays in the repository's history.");
     }
 
     // ---- compose

@@ -1,0 +1,3 @@
+module github.com/microservices-demo/catalogue
+
+go 1.23
