@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * ({@link PublishedImages}); else, where the names leave no doubt, the last segment of the image's repository
  * ({@code ghcr.io/acme/api:1.4} is {@code api}): the folder of the Dockerfile's build context, the name in
  * {@code Dockerfile.api} or {@code api.Dockerfile}, the last segment of a compose service's image, or the project
- * folder's name when the project has one Dockerfile. A name that fits several Dockerfiles links none; so does a name
+ * folder's name when the project has one Dockerfile; with one Dockerfile, also the one local name the manifests run
+ * that no registry has and nothing else links ({@code sit737-app}: no registry, no owner, no official image). A name
+ * that fits several Dockerfiles links none; so does a name
  * under another registry and owner than every name the project's compose and CI files give their builds. A
  * publisher's image ({@link PublishersImages}: {@code redis:7}, {@code bitnami/postgresql}) links nothing: the cluster
  * pulls the publisher's. The image is the one kustomize writes: a manifest that kustomizations list runs the images
@@ -67,6 +69,20 @@ final class KubernetesLinker {
         }
         if (linker.names.size() == 1 && projectFolder != null) {
             add(linker.names.values().iterator().next(), projectFolder.toLowerCase(Locale.ROOT));
+        }
+        if (linker.names.size() == 1) {
+            Set<String> local = new HashSet<>();
+            for (KubeWorkload w : workloads) {
+                for (KubeContainer k : w.containers()) {
+                    if (k.image() != null) {
+                        kustomizations.images(w.file(), k.image()).stream().filter(linker::unlinkedLocalName)
+                                .map(KubernetesLinker::lastSegment).forEach(local::add);
+                    }
+                }
+            }
+            if (local.size() == 1) {
+                add(linker.names.values().iterator().next(), local.iterator().next());
+            }
         }
         List<KubeWorkload> linked = new ArrayList<>();
         for (KubeWorkload w : workloads) {
@@ -140,6 +156,17 @@ final class KubernetesLinker {
         List<String> matching = names.entrySet().stream().filter(e -> e.getValue().contains(segment))
                 .map(Map.Entry::getKey).toList();
         return matching.size() == 1 ? ownStage(matching.get(0)) : null;
+    }
+
+    /**
+     * Whether the image is a local name that nothing else links: no registry and no owner ({@code shop-api:1.0}), not
+     * an official image, so that no registry has it to pull (Docker Hub keeps only the official images under bare
+     * names) and only a local build (minikube, kind, Docker Desktop) makes it.
+     */
+    private boolean unlinkedLocalName(String image) {
+        String name = image.strip();
+        return !name.contains("/") && lastSegment(name) != null && !PublishersImages.publishers(name)
+                && built(name) == null;
     }
 
     /**

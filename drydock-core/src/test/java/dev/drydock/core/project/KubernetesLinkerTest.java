@@ -55,6 +55,21 @@ class KubernetesLinkerTest {
     }
 
     @Test
+    void theOneLocalNameNoRegistryHasIsTheImageOfTheOnlyDockerfile() throws IOException {
+        write("Dockerfile", "FROM node:22.11.0-slim\nCMD [\"node\", \"index.js\"]\n");
+        deployment("sit737-prac6c-app", "redis:7.4.1", "ghcr.io/acme/worker:1.0");
+        assertThat(links()).containsExactly("sit737-prac6c-app=Dockerfile#0", "redis:7.4.1=null",
+                "ghcr.io/acme/worker:1.0=null");
+    }
+
+    @Test
+    void twoLocalNamesLeaveTheOnlyDockerfileUnlinked() throws IOException {
+        write("Dockerfile", "FROM node:22.11.0-slim\nCMD [\"node\", \"index.js\"]\n");
+        deployment("shop-api:dev", "shop-worker:dev");
+        assertThat(links()).containsExactly("shop-api:dev=null", "shop-worker:dev=null");
+    }
+
+    @Test
     void aComposeBuildTaggedWithAnOfficialNameDoesNotMakeTheClustersImageTheProjects() throws IOException {
         write("redis/Dockerfile", "FROM redis:7.4.1\nCOPY redis.conf /usr/local/etc/redis/redis.conf\n");
         write("compose.yaml", "services:\n  cache:\n    build: ./redis\n    image: redis:7.4.1\n");
