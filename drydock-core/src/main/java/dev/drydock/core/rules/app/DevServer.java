@@ -160,7 +160,8 @@ public final class DevServer implements Rule {
             Origin at = origin(command, found.token());
             String what = describe(command, ep);
             boolean developmentImage = !composeCommand && DevelopmentComposeFiles.developmentOnlyImage(context, container);
-            String developmentFile = composeCommand && (developmentFile(context, container)
+            String developmentFile = composeCommand && !ComposeServices.namedForProduction(container.composeFile())
+                    && (developmentFile(context, container)
                     || DevelopmentComposeFiles.mountsWholeSourceOverWorkdir(context, container)) || developmentImage
                     ? container.composeFile() : null;
             context.finding(this, at, what + " runs " + found.server() + found.where() + (developmentFile == null ? ""

@@ -5,8 +5,6 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Setting;
-import dev.drydock.core.entrypoint.EntryPoint;
-import dev.drydock.core.nginx.NginxParser;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.Location;
@@ -19,10 +17,8 @@ import dev.drydock.core.rules.support.FinalUser;
 import dev.drydock.core.rules.support.NginxConfig;
 import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.Stages;
-import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 @RuleDefinition(
@@ -85,7 +81,7 @@ public final class NginxNonRootPaths implements Rule {
                 continue; // the nginx.conf copied could not be read: where it puts the pid file is not known
             }
             List<String> unwritable = new ArrayList<>();
-            String pid = pidFile(c, config);
+            String pid = NginxConfigs.rootOwnedPidFile(c, config);
             if (pid != null && !madeWritable(c, pid) && !tmpfs(c, PathNames.parent(pid))) {
                 unwritable.add("its pid file " + pid + (config == null ? " (the image's own nginx.conf)" : ""));
             }
@@ -103,7 +99,9 @@ public final class NginxNonRootPaths implements Rule {
                                     + " Permission denied")
                     .recommendation("Build FROM " + unprivileged(image) + " instead and drop USER " + user.value()
                             + " (it runs as UID 101 with its pid file and temporary folders in /tmp, and listens on"
-                            + " 8080: change `listen 80` and the published port to match); or write `pid"
+                            + " 8080: change `listen 80` and the published port to match"
+                            + (copiesMain && pid != null ? "; the nginx.conf the image copies replaces that image's"
+                                    + " own, so write `pid /tmp/nginx.pid;` in it too" : "") + "); or write `pid"
                             + " /tmp/nginx.pid;` and the client_body, proxy, fastcgi, uwsgi and scgi temp paths under"
                             + " /tmp in " + (config == null ? "an nginx.conf copied over " + MAIN_CONF
                                     : "the nginx.conf the image copies") + ".")
@@ -142,22 +140,6 @@ public final class NginxNonRootPaths implements Rule {
      * The pid file nginx writes: the command's -g pid, else the pid directive of the project's nginx.conf, else the
      * image's own; null for none or one outside root's folders.
      */
-    private static String pidFile(Container c, NginxConfig config) {
-        EntryPoint ep = c.entryPoint();
-        String global = ep == null ? null : ep.option("g");
-        if (global != null && NginxParser.parse(SourceFile.of("nginx -g", global)).orElse(List.of()).stream()
-                .anyMatch(d -> d.name().equals("pid"))) {
-            return null;
-        }
-        String pid = config == null ? null : config.main().stream().filter(d -> d.name().equals("pid"))
-                .map(d -> d.arg(0)).filter(Objects::nonNull).findFirst().orElse(null);
-        if (pid == null) {
-            return "/var/run/nginx.pid";
-        }
-        return pid.equals("off") || !(pid.startsWith("/var/run/") || pid.startsWith("/run/")
-                || pid.startsWith("/var/cache/nginx/") || pid.startsWith("/etc/") || pid.startsWith("/usr/")) ? null : pid;
-    }
-
     private static boolean tempPathsMoved(NginxConfig config) {
         return config != null && TEMP_PATHS.stream().allMatch(name -> config.find(name).isPresent());
     }

@@ -2,6 +2,7 @@ package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.devcontainer.DevContainer;
+import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.UserIds;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.Apps;
@@ -932,7 +933,8 @@ public final class RunsAsRoot implements Rule {
                         : unprivilegedNginx(container) != null
                         ? "Build FROM " + unprivilegedNginx(container) + ", the same nginx image run as the"
                                 + " unprivileged user nginx (UID 101) and listening on 8080 instead of 80: change"
-                                + " `listen 80` in your server blocks and the published port to match."
+                                + " `listen 80` in your server blocks and the published port to match"
+                                + ownMainConfPid(context, container) + "."
                         : ImageRole.dropsToConfiguredUser(program)
                         ? "Check that " + program + "'s configuration names an unprivileged user, or run it as one: "
                                 + suggestion(container) + " (an unprivileged port above 1024 is then needed)."
@@ -1102,6 +1104,18 @@ public final class RunsAsRoot implements Rule {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * What to add to the move to nginx-unprivileged when the project copies its own nginx.conf: it replaces the
+     * unprivileged image's, which is the file that moves the pid file to /tmp.
+     */
+    private static String ownMainConfPid(ReviewContext context, Container container) {
+        return NginxConfigs.of(context, container).filter(config -> !config.main().isEmpty())
+                .map(config -> NginxConfigs.rootOwnedPidFile(container, config))
+                .map(pid -> "; your nginx.conf replaces that image's own, which moves the pid file to /tmp, so write"
+                        + " `pid /tmp/nginx.pid;` in it (" + pid + " belongs to root and nginx stops at start)")
+                .orElse("");
     }
 
     /** nginxinc/nginx-unprivileged with the tag of the official nginx image the container runs, or null. */

@@ -269,7 +269,8 @@ public final class BaseImageFacts {
      * BusyBox (and the Alpine variants of the other official images, built on it) have BusyBox's
      * {@code wget} and {@code nc} but no curl; distroless and scratch images have no shell at all
      * ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged, built from the
-     * same Dockerfile) installs curl on both its Debian and Alpine variants, and so does php (and wordpress and
+     * same Dockerfile) installs curl on its Debian and alpine variants, not on alpine-slim, and has no wget on
+     * Debian, and php installs curl too (and wordpress and
      * drupal, built on it), without wget on Debian; the deprecated openjdk image as {@link #openJdk} tells, eclipse-temurin's
      * Ubuntu tags with curl and wget, its ubi9-minimal tags as ubi-minimal with wget; amazoncorretto as
      * {@link #corretto} tells (its alpine tags as Alpine); oven/bun has bun ({@link #bun}), denoland/deno deno ({@link #deno}); Red
@@ -409,7 +410,12 @@ public final class BaseImageFacts {
                 programs.add("java");
                 runtime = "java";
             }
-            case "nginx" -> programs.add("curl"); // installed by both the Debian and the Alpine variants
+            case "nginx" -> {
+                // the Debian and alpine variants install curl; alpine-slim, which alpine is built on, does not
+                if (!tag.contains("alpine-slim")) {
+                    programs.add("curl");
+                }
+            }
             case "rust", "erlang", "elixir" -> {
                 // the full tags are built on buildpack-deps (elixir on the full erlang image): curl and wget;
                 // nothing is claimed of their -slim tags
@@ -436,7 +442,8 @@ public final class BaseImageFacts {
             pm = "apk";
         } else {
             pm = "apt";
-            boolean full = !slim && !image.equals("debian") && !image.equals("ubuntu");
+            // nginx's Debian variant is debian:*-slim with nginx, gettext-base and curl: no wget
+            boolean full = !slim && !image.equals("debian") && !image.equals("ubuntu") && !image.equals("nginx");
             if (full && !builtOnPhp(image)) {
                 programs.addAll(List.of("curl", "wget"));
             }

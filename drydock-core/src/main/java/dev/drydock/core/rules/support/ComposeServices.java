@@ -30,6 +30,8 @@ public final class ComposeServices {
 
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[._-]");
 
+    private static final Set<String> PRODUCTION_WORDS = Set.of("prod", "production", "prd");
+
     private static final Set<String> DEVELOPMENT_WORDS =
             Set.of("dev", "devel", "develop", "development", "local", "test", "tests", "testing", "ci", "debug", "override", "e2e");
 
@@ -243,8 +245,25 @@ public final class ComposeServices {
      * development mode ({@link DevelopmentComposeFiles}).
      */
     public static boolean isDevelopmentFile(ReviewContext context, String path) {
-        return isDevelopmentFile(path) || context.memo("development-compose-files", ComposeServices.class,
-                ComposeServices::developmentFiles).contains(path);
+        return isDevelopmentFile(path) || !namedForProduction(path) && context.memo("development-compose-files",
+                ComposeServices.class, ComposeServices::developmentFiles).contains(path);
+    }
+
+    /**
+     * Whether a compose file's name says it deploys: {@code docker-compose.prod.yml}, {@code compose.production.yaml}.
+     * What such a file holds (a source mount left in it, a service started as in development) does not make it a
+     * development file: it is the one a deployment runs.
+     */
+    public static boolean namedForProduction(String path) {
+        if (path == null || isDevelopmentFile(path)) {
+            return false;
+        }
+        for (String word : WORD_SEPARATORS.split(PathNames.fileName(path).toLowerCase(Locale.ROOT))) {
+            if (PRODUCTION_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The compose files that are development files by what they hold rather than by their name. */

@@ -153,7 +153,8 @@ public final class DevelopmentComposeFiles {
         }
         return context.project().containers().stream()
                 .filter(other -> other.build() != null && other.build().dockerfile().equals(dockerfile))
-                .allMatch(other -> other.service() != null && mountsWholeSourceOverWorkdir(context, other));
+                .allMatch(other -> other.service() != null && mountsWholeSourceOverWorkdir(context, other)
+                        && !ComposeServices.namedForProduction(other.composeFile()));
     }
 
     private static boolean mountsSources(ReviewContext context, Container c) {

@@ -93,6 +93,27 @@ public final class NginxConfigs {
         return of(context, c).filter(config -> config.listensKnown() && !config.ports().isEmpty());
     }
 
+    /**
+     * The pid file nginx writes where only root may (/var/run/nginx.pid, the path the official image's nginx is built
+     * with, unless the main configuration names one in /tmp or elsewhere writable), or null: also when {@code nginx -g}
+     * sets the pid. {@code config} is the project's configuration, null when nginx reads the image's own nginx.conf.
+     */
+    public static String rootOwnedPidFile(Container c, NginxConfig config) {
+        EntryPoint ep = c.entryPoint();
+        String global = ep == null ? null : ep.option("g");
+        if (global != null && NginxParser.parse(SourceFile.of("nginx -g", global)).orElse(List.of()).stream()
+                .anyMatch(d -> d.name().equals("pid"))) {
+            return null;
+        }
+        String pid = config == null ? null : config.main().stream().filter(d -> d.name().equals("pid"))
+                .map(d -> d.arg(0)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (pid == null) {
+            return "/var/run/nginx.pid";
+        }
+        return pid.equals("off") || !(pid.startsWith("/var/run/") || pid.startsWith("/run/")
+                || pid.startsWith("/var/cache/nginx/") || pid.startsWith("/etc/") || pid.startsWith("/usr/")) ? null : pid;
+    }
+
     /** Whether the container's main process is nginx: its command, or the one the nginx image it is built on starts. */
     public static boolean runsNginx(Container c) {
         EntryPoint ep = c.entryPoint();
