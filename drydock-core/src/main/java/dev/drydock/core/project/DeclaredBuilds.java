@@ -1,5 +1,7 @@
 package dev.drydock.core.project;
 
+import dev.drydock.core.discovery.FileClassifier;
+import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.shell.ShellWords;
 import dev.drydock.core.source.SourceFile;
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
  * build}, {@code podman build}, {@code buildah bud} and kaniko's executor on a command line (a workflow's
  * {@code run}, a GitLab {@code script} item, a Makefile recipe, a shell script, a package.json script),
  * and GitHub's {@code docker/build-push-action} steps with their {@code context}, {@code file} and
- * {@code target}. Only what is written literally is taken: a context or Dockerfile that depends on a
+ * {@code target}, in a workflow or in a local composite action's steps. Only what is written literally is
+ * taken: a context or Dockerfile that depends on a
  * variable other than the workspace's own ({@code $GITHUB_WORKSPACE}, {@code $CI_PROJECT_DIR}) is left out,
  * except a workflow job's literal matrix: a step that refers to it gives one build a combination ({@link WorkflowMatrix}),
  * and a reusable workflow's inputs, read as each calling workflow of the project passes them ({@link WorkflowCalls}).
@@ -97,6 +100,7 @@ final class DeclaredBuilds {
         List<DeclaredBuild> out = new ArrayList<>();
         Matcher command = BUILD_COMMAND.matcher(text);
         boolean workflow = file.path().startsWith(".github/workflows/");
+        boolean steps = workflow || FileClassifier.classify(file.path()).orElse(null) == FileType.GITHUB_ACTION;
         boolean jenkins = PathNames.fileName(file.path()).startsWith("Jenkinsfile");
         WorkflowMatrix matrix = workflow ? WorkflowMatrix.of(file) : null;
         List<Map<String, String>> inputs = workflow ? calls.inputSets(file) : List.of();
@@ -112,7 +116,7 @@ final class DeclaredBuilds {
                 continue;
             }
             for (UnaryOperator<String> expand : substitutions(matrix, inputs, file, command.start())) {
-                String folder = workflow ? stepWorkingDirectory(file, command.start(), cwd, expand) : cwd;
+                String folder = steps ? stepWorkingDirectory(file, command.start(), cwd, expand) : cwd;
                 if (folder != null && jenkins) {
                     folder = JenkinsDirs.folderAt(text, command.start(), folder);
                 }
