@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
         severity = Severity.MEDIUM,
         category = Category.SECURITY,
         checks = "Whether anything in the project runs an image vulnerability scanner (Trivy's image, rootfs or sbom"
-                + " target and aquasecurity/trivy-action or the Azure trivy task on an image, Grype and anchore/scan-action"
-                + " on an image, Docker Scout and docker/scout-action, `snyk container` and snyk/actions/docker, the Snyk"
+                + " target and aquasecurity/trivy-action or the Azure trivy task on an image, Grype (its command, or the"
+                + " anchore/grype image run by docker) and anchore/scan-action on an image, Docker Scout and docker/scout-action, `snyk container` and snyk/actions/docker, the Snyk"
                 + " and Anchore CircleCI orbs on an image, GitLab container scanning by template, component or Auto"
                 + " DevOps, Clair, Sysdig, Prisma/twistcli, Wiz, NeuVector, JFrog Xray,"
                 + " `gcloud artifacts docker images scan`, `aws ecr start-image-scan`): CI configuration"
