@@ -27,7 +27,8 @@ import java.util.Set;
  *       {@code vbproj}, {@code sln}, {@code slnx}), plus {@code requirements*.txt}, {@code *-requirements.txt},
  *       {@code *_requirements.txt}, {@code requirements*.in} and any {@code .txt}/{@code .in}
  *       directly in a {@code requirements/} folder.
- *   <li>CI: {@code .github/workflows/*.y(a)ml}, {@code .gitlab-ci.yml}, {@code Jenkinsfile(.*)},
+ *   <li>CI: {@code .github/workflows/*.y(a)ml}, local actions ({@code action.y(a)ml} in a folder of
+ *       {@code actions/}, as {@code .github/actions/build/action.yml}), {@code .gitlab-ci.yml}, {@code Jenkinsfile(.*)},
  *       {@code .circleci/config.y(a)ml}, {@code azure-pipelines*.y(a)ml},
  *       {@code bitbucket-pipelines.yml}, {@code .travis.yml}.
  *   <li>Skaffold configurations: {@code skaffold.yaml}, {@code skaffold.yml}.
@@ -258,6 +259,9 @@ public final class FileClassifier {
     private static FileType classifyYaml(String lower, String parent, String grandparent) {
         if (parent.equals("workflows") && grandparent.equals(".github")) {
             return FileType.GITHUB_WORKFLOW;
+        }
+        if ((lower.equals("action.yml") || lower.equals("action.yaml")) && grandparent.equals("actions")) {
+            return FileType.GITHUB_ACTION;
         }
         if (parent.equals(".circleci") && (lower.equals("config.yml") || lower.equals("config.yaml"))) {
             return FileType.CIRCLECI;

@@ -73,6 +73,11 @@ public enum FileType {
 
     /** {@code .github/workflows/*.yml|yaml}. */
     GITHUB_WORKFLOW(FileKind.CI, Language.NONE),
+    /**
+     * {@code actions/NAME/action.yml|yaml}, as in {@code .github/actions/NAME}: a local action, whose composite steps a
+     * workflow runs with {@code uses: ./.github/actions/NAME}.
+     */
+    GITHUB_ACTION(FileKind.CI, Language.NONE),
     GITLAB_CI(FileKind.CI, Language.NONE),
     /** {@code Jenkinsfile} and {@code Jenkinsfile.*}. */
     JENKINSFILE(FileKind.CI, Language.NONE),

@@ -12,7 +12,7 @@ public enum BuildTool {
     BUILDAH("buildah build"),
     /** Kaniko's {@code /kaniko/executor}, which reads no {@code RUN --mount=type=secret}. */
     KANIKO("kaniko"),
-    /** GitHub's {@code docker/build-push-action}: its {@code secrets:} input. */
+    /** GitHub's {@code docker/build-push-action}, or Depot's {@code depot/build-push-action}: its {@code secrets:} input. */
     BUILD_PUSH_ACTION("docker/build-push-action"),
     /** A Jenkins pipeline's {@code docker.build(image, args)}: the args are a docker build command line. */
     JENKINS_DOCKER_BUILD("docker.build"),

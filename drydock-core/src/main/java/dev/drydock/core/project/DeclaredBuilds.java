@@ -1,5 +1,7 @@
 package dev.drydock.core.project;
 
+import dev.drydock.core.discovery.FileClassifier;
+import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.shell.ShellWords;
 import dev.drydock.core.source.SourceFile;
@@ -18,8 +20,10 @@ import java.util.regex.Pattern;
  * Reads the image builds that CI and task files spell out: {@code docker build}, {@code docker buildx
  * build}, {@code podman build}, {@code buildah bud} and kaniko's executor on a command line (a workflow's
  * {@code run}, a GitLab {@code script} item, a Makefile recipe, a shell script, a package.json script),
- * and GitHub's {@code docker/build-push-action} steps with their {@code context}, {@code file} and
- * {@code target}. Only what is written literally is taken: a context or Dockerfile that depends on a
+ * and GitHub's {@code docker/build-push-action} steps (or Depot's {@code depot/build-push-action}, which takes the
+ * same inputs) with their {@code context}, {@code file} and
+ * {@code target}, in a workflow or in a local composite action's steps. Only what is written literally is
+ * taken: a context or Dockerfile that depends on a
  * variable other than the workspace's own ({@code $GITHUB_WORKSPACE}, {@code $CI_PROJECT_DIR}) is left out,
  * except a workflow job's literal matrix: a step that refers to it gives one build a combination ({@link WorkflowMatrix}),
  * and a reusable workflow's inputs, read as each calling workflow of the project passes them ({@link WorkflowCalls}).
@@ -33,7 +37,7 @@ final class DeclaredBuilds {
                     + "|buildah\\s+(?:bud|build)(?![\\w-])|/kaniko/executor(?![\\w-]))");
 
     private static final Pattern BUILD_PUSH_ACTION = Pattern.compile(
-            "^(\\s*)(-\\s+)?uses:\\s*[\"']?docker/build-push-action@");
+            "^(\\s*)(-\\s+)?uses:\\s*[\"']?(?:docker|depot)/build-push-action@");
 
     private static final Pattern CD_BEFORE = Pattern.compile(
             "(?:^|[;&|]\\s*|\\s)cd\\s+([\"']?)([^\\s;&|\"']+)\\1\\s*(?:&&|;)\\s*$");
@@ -97,6 +101,7 @@ final class DeclaredBuilds {
         List<DeclaredBuild> out = new ArrayList<>();
         Matcher command = BUILD_COMMAND.matcher(text);
         boolean workflow = file.path().startsWith(".github/workflows/");
+        boolean steps = workflow || FileClassifier.classify(file.path()).orElse(null) == FileType.GITHUB_ACTION;
         boolean jenkins = PathNames.fileName(file.path()).startsWith("Jenkinsfile");
         WorkflowMatrix matrix = workflow ? WorkflowMatrix.of(file) : null;
         List<Map<String, String>> inputs = workflow ? calls.inputSets(file) : List.of();
@@ -112,7 +117,7 @@ final class DeclaredBuilds {
                 continue;
             }
             for (UnaryOperator<String> expand : substitutions(matrix, inputs, file, command.start())) {
-                String folder = workflow ? stepWorkingDirectory(file, command.start(), cwd, expand) : cwd;
+                String folder = steps ? stepWorkingDirectory(file, command.start(), cwd, expand) : cwd;
                 if (folder != null && jenkins) {
                     folder = JenkinsDirs.folderAt(text, command.start(), folder);
                 }
@@ -126,7 +131,7 @@ final class DeclaredBuilds {
         if (jenkins && text.contains("docker.build")) {
             out.addAll(JenkinsDockerBuilds.read(file, cwd, isDirectory, isFile, unplaced));
         }
-        if (text.contains("docker/build-push-action")) {
+        if (text.contains("/build-push-action")) {
             for (int line = 1; line <= file.lineCount(); line++) {
                 Matcher uses = BUILD_PUSH_ACTION.matcher(file.line(line));
                 if (uses.find()) {
@@ -349,7 +354,10 @@ final class DeclaredBuilds {
         return before == '>' || before == '<' || after == '>' && (i + 2 >= text.length() || text.charAt(i + 2) != '&');
     }
 
-    /** A {@code docker/build-push-action} step: its {@code with:} keys, in the lines of the same step. */
+    /**
+     * A {@code docker/build-push-action} or {@code depot/build-push-action} step: its {@code with:} keys, in the lines
+     * of the same step.
+     */
     private static Optional<DeclaredBuild> actionBuild(SourceFile file, int usesLine, Matcher uses,
             UnaryOperator<String> expand, Predicate<String> isDirectory, Predicate<String> isFile, List<Origin> unplaced) {
         int first = stepStart(file, usesLine);

@@ -106,6 +106,8 @@ class FileClassifierTest {
         "Cargo.toml, CARGO_TOML",
         ".github/workflows/ci.yml, GITHUB_WORKFLOW",
         ".github/workflows/release.yaml, GITHUB_WORKFLOW",
+        ".github/actions/docker-build/action.yml, GITHUB_ACTION",
+        ".github/actions/trivy/action.yaml, GITHUB_ACTION",
         ".gitlab-ci.yml, GITLAB_CI",
         "Jenkinsfile, JENKINSFILE",
         "Jenkinsfile.release, JENKINSFILE",
@@ -146,7 +148,8 @@ class FileClassifierTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Dockerfile.j2", "Dockerfile.md", "Dockerfile.orig", "Dockerfile.prod.tmpl", "Dockerfile~", "README.md",
-        "types.d.ts", "workflows/ci.yml", "ci.yml", ".circleci/other.yml", "composer.yaml", "config.yml",
+        "types.d.ts", "workflows/ci.yml", "action.yml",
+        ".github/actions/build.yml", "ci.yml", ".circleci/other.yml", "composer.yaml", "config.yml",
         "notes.txt", "app.env.json", "env.production", ".envrc", "environment.py.bak", ".Dockerfile.swp", "Makefile",
         ".csproj", "Api.csproj.user", "mix.exs.bak", "devcontainer.json", "config/devcontainer.json",
         "chart/templates/deployment.yaml", "config/settings.yaml", "openapi.yaml",

@@ -163,6 +163,25 @@ class DeclaredBuildsTest {
     }
 
     @Test
+    void aLocalCompositeActionsStepsBuildFromTheirWorkingDirectory() {
+        List<DeclaredBuild> builds = read(".github/actions/image/action.yml", """
+                name: Build the web image
+                runs:
+                  using: composite
+                  steps:
+                    - run: docker build -t web .
+                      shell: bash
+                      working-directory: web
+                    - uses: docker/build-push-action@v6
+                      with:
+                        context: docker
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"),
+                        org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", "docker"));
+    }
+
+    @Test
     void workspaceVariablesNameTheRootAndOtherVariablesAreLeftOut() {
         assertThat(read(".gitlab-ci.yml", """
                 build:

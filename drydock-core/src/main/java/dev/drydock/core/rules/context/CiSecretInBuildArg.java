@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
         category = Category.SECURITY,
         checks = "The build arguments that CI and task files pass to the builds they declare (`docker build"
                 + " --build-arg`, buildx, podman, buildah, kaniko's executor, Jenkins' `docker.build(image, args)`, the"
-                + " `build-args` of docker/build-push-action) whose value is"
+                + " `build-args` of docker/build-push-action or of Depot's depot/build-push-action, which takes the same"
+                + " inputs) whose value is"
                 + " a CI secret: a GitHub expression that reads `secrets.*` or `github.token`, a variable a Jenkins pipeline binds to"
                 + " credentials (`credentials()`, `withCredentials`), or a variable named like"
                 + " a secret (`$NPM_TOKEN`, `${DEPLOY_PASSWORD}`, make's `$(NPM_TOKEN)`, a bare `--build-arg NPM_TOKEN` that takes it from"

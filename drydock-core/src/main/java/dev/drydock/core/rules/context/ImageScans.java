@@ -63,7 +63,9 @@ final class ImageScans {
     private static final Pattern SCANNER_NAME = Pattern.compile("(?i)trivy|grype|scout|snyk|anchore"
             + "|(?:container|image|docker|cve|vuln\\w*)[-_]?scan|vulnerab");
 
-    private static final Pattern GRYPE = Pattern.compile("(?i)(?<![\\w/.-])grype(?![\\w-])((?:[ \\t]+\\S+)*)");
+    /** Grype's command, or its image run by docker ({@code docker run anchore/grype:latest IMAGE}), and its words. */
+    private static final Pattern GRYPE = Pattern.compile(
+            "(?i)(?:(?<![\\w/.-])grype|(?<=anchore/)grype(?::[\\w.-]+)?)(?![\\w-])((?:[ \\t]+\\S+)*)");
 
     /** Every scanner the file runs, outside comment lines, in line order. */
     static List<Scan> in(SourceFile file) {

@@ -34,12 +34,13 @@ import java.util.regex.Pattern;
         severity = Severity.MEDIUM,
         category = Category.SECURITY,
         checks = "Whether anything in the project runs an image vulnerability scanner (Trivy's image, rootfs or sbom"
-                + " target and aquasecurity/trivy-action or the Azure trivy task on an image, Grype and anchore/scan-action"
-                + " on an image, Docker Scout and docker/scout-action, `snyk container` and snyk/actions/docker, the Snyk"
+                + " target and aquasecurity/trivy-action or the Azure trivy task on an image, Grype (its command, or the"
+                + " anchore/grype image run by docker) and anchore/scan-action on an image, Docker Scout and docker/scout-action, `snyk container` and snyk/actions/docker, the Snyk"
                 + " and Anchore CircleCI orbs on an image, GitLab container scanning by template, component or Auto"
                 + " DevOps, Clair, Sysdig, Prisma/twistcli, Wiz, NeuVector, JFrog Xray,"
                 + " `gcloud artifacts docker images scan`, `aws ecr start-image-scan`): CI configuration"
-                + " (.github/workflows, .gitlab-ci.yml, Jenkinsfile, CircleCI, Azure, Bitbucket, Travis), Makefiles,"
+                + " (.github/workflows and the local actions they run, such as .github/actions/NAME/action.yml,"
+                + " .gitlab-ci.yml, Jenkinsfile, CircleCI, Azure, Bitbucket, Travis), Makefiles,"
                 + " justfiles, Taskfiles, pre-commit hooks, shell scripts and package.json scripts. Reported once per"
                 + " project that builds images; comment lines do not count. A strength at the first line that runs a"
                 + " scanner. Scans of the checkout (`trivy fs`, `trivy repo`, trivy-action's fs scan, Grype on a"

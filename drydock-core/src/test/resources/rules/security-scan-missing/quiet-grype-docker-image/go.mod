@@ -1,0 +1,3 @@
+module ghr
+
+go 1.22
