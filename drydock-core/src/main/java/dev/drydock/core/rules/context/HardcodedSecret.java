@@ -60,7 +60,9 @@ import java.util.regex.Pattern;
         severity = Severity.HIGH,
         category = Category.SECURITY,
         checks = "Literal values (not interpolated, not empty, not a boolean, not a reference such as /run/secrets/...)"
-                + " of secret-named variables (SECRET_KEY, *_PASSWORD, *_TOKEN, API_KEY, PRIVATE_KEY ...) in compose"
+                + " of secret-named variables (SECRET_KEY, *_PASSWORD, *_TOKEN, API_KEY, PRIVATE_KEY ..., and the Erlang"
+                + " distribution cookie: Elixir releases' RELEASE_COOKIE, *_ERLANG_COOKIE, *_CLUSTER_COOKIE, which lets"
+                + " whoever holds it connect to the node and run code on it) in compose"
                 + " environment (list and map syntax) and build args, Dockerfile ENV and ARG, and .env files that are"
                 + " not git-ignored in a git project; and, whatever the name, values that have the form of an issued"
                 + " credential (AWS access key ids, private key blocks, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI/Telegram"
@@ -109,6 +111,8 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/build/building/secrets/",
                 "https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/",
                 "https://docs.docker.com/compose/how-tos/use-secrets/",
+                "https://www.erlang.org/doc/system/distributed.html",
+                "https://hexdocs.pm/mix/Mix.Tasks.Release.html",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"},
         aliases = {"SecretsUsedInArgOrEnv", "DL3064", "DS031", "DS-0031", "Passwords And Secrets"},
