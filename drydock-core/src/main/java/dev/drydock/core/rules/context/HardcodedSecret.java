@@ -63,7 +63,9 @@ import java.util.regex.Pattern;
         severity = Severity.HIGH,
         category = Category.SECURITY,
         checks = "Literal values (not interpolated, not empty, not a boolean, not a reference such as /run/secrets/...)"
-                + " of secret-named variables (SECRET_KEY, *_PASSWORD, *_TOKEN, API_KEY, PRIVATE_KEY ...) in compose"
+                + " of secret-named variables (SECRET_KEY, *_PASSWORD, *_TOKEN, API_KEY, PRIVATE_KEY ..., and the Erlang"
+                + " distribution cookie: Elixir releases' RELEASE_COOKIE, *_ERLANG_COOKIE, *_CLUSTER_COOKIE, which lets"
+                + " whoever holds it connect to the node and run code on it) in compose"
                 + " environment (list and map syntax) and build args, the env entries with a literal value of the"
                 + " containers of Kubernetes manifests (high: a Secret referenced with valueFrom.secretKeyRef keeps the"
                 + " value out of the repository and out of the workload's spec; a value built with $(OTHER_VARIABLE)"
@@ -116,6 +118,8 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/",
                 "https://docs.docker.com/compose/how-tos/use-secrets/",
                 "https://kubernetes.io/docs/concepts/configuration/secret/",
+                "https://www.erlang.org/doc/system/distributed.html",
+                "https://hexdocs.pm/mix/Mix.Tasks.Release.html",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"},
         aliases = {"SecretsUsedInArgOrEnv", "DL3064", "DS031", "DS-0031", "Passwords And Secrets"},

@@ -1,6 +1,11 @@
 package dev.drydock.core.rules.dockerfile;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
@@ -8,9 +13,12 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +35,12 @@ import java.util.Set;
                 + " npm install --no-package-lock or --package-lock=false, yarn install --no-lockfile or"
                 + " --no-immutable), or that run after an rm of the lock file (package-lock.json, npm-shrinkwrap.json,"
                 + " yarn.lock, pnpm-lock.yaml, bun.lock, bun.lockb) earlier in the same RUN or in an earlier RUN of"
-                + " the stage. Images built only for development are not looked at.",
+                + " the stage; also an install (without an option that demands the lock file, which then fails"
+                + " loudly) in the folder where a COPY of the stage or the stages it is built on put a package.json"
+                + " of the build context, whose lock file of that manager lies beside it in the context (and the"
+                + " .dockerignore lets it in) but no COPY before the install brings it (COPY package.json ./ then bun"
+                + " install), unless another stage's files or a bind mount may bring it. Images built only for"
+                + " development are not looked at.",
         problem = "Without its lock file the package manager resolves every version range of package.json (and of"
                 + " each workspace's package.json) again against the registry of the day, instead of installing the"
                 + " exact versions the lock file pins and the project was tested with.",
@@ -102,9 +115,24 @@ public final class NodeLockfileIgnored implements Rule {
                                 + " installing the versions its lock file pins");
                         continue;
                     }
-                    removedLockFile(runs, r, i).ifPresent(removal -> report(context, image, call, "`" + text.strip()
-                            + "` runs after " + removal + " deleted the lock file, so " + call.name() + " resolves the"
-                            + " version ranges of package.json again instead of installing the versions it pinned"));
+                    Optional<String> removal = removedLockFile(runs, r, i);
+                    if (removal.isPresent()) {
+                        report(context, image, call, "`" + text.strip() + "` runs after " + removal.get() + " deleted"
+                                + " the lock file, so " + call.name() + " resolves the version ranges of package.json"
+                                + " again instead of installing the versions it pinned");
+                        continue;
+                    }
+                    lockFileLeftOut(context, image, run, call).ifPresent(left -> context.finding(this,
+                                    image.dockerfile(), call.span(), "`" + text.strip() + "` runs in "
+                                    + left.directory() + ", where " + left.manifestCopy() + " put package.json, but no"
+                                    + " COPY before it brings " + left.lockFile() + ", which lies beside package.json"
+                                    + " in the build context (" + left.contextPath() + "): " + call.name()
+                                    + " resolves the version ranges of package.json again instead of installing the"
+                                    + " versions " + left.lockFile() + " pins")
+                            .recommendation("Copy the lock file with the manifest, " + left.withLockFile()
+                                    + ", and install from it, failing when it is out of date: "
+                                    + FOLLOWING.get(call.name()) + ".")
+                            .add());
                 }
             }
         }
@@ -130,6 +158,82 @@ public final class NodeLockfileIgnored implements Rule {
             case "npm" -> sub.equals("ci") || (sub.equals("install") || sub.equals("i")) && operands.size() == 1;
             default -> (sub.equals("install") || sub.equals("i")) && operands.size() == 1;
         };
+    }
+
+    /** The lock files of each manager, by the name its install reads. */
+    private static final Map<String, List<String>> MANAGER_LOCK_FILES = Map.of("npm",
+            List.of("package-lock.json", "npm-shrinkwrap.json"), "yarn", List.of("yarn.lock"), "pnpm",
+            List.of("pnpm-lock.yaml"), "bun", List.of("bun.lock", "bun.lockb"));
+    /** The options with which an install stops when the lock file is missing or out of date. */
+    private static final Set<String> DEMANDING = Set.of("--frozen-lockfile", "--immutable", "--ci");
+
+    /**
+     * A lock file the build context holds beside the package.json a COPY put where the install runs, which no COPY
+     * before the install brings.
+     *
+     * @param directory the folder the install runs in
+     * @param manifestCopy the COPY that put package.json there, with its line
+     * @param lockFile the lock file's name
+     * @param contextPath the lock file's path in the project
+     */
+    private record LeftOut(String directory, String manifestCopy, String lockFile, String contextPath,
+            String withLockFile) {}
+
+    private static Optional<LeftOut> lockFileLeftOut(ReviewContext context, BuiltImage image, RunStep run, Call call) {
+        BuildLink build = image.container() == null ? null : image.container().build();
+        String directory = run.directoryAt(call);
+        if (build == null || directory == null || DependencyInstalls.namedDirectory(call).isPresent()
+                || call.is("npm") && call.options().operands().get(0).value().equals("ci")
+                || call.args().stream().anyMatch(a -> DEMANDING.contains(a.value()))
+                || run.mounts().stream().anyMatch(m -> m.type().equals("bind"))) {
+            return Optional.empty();
+        }
+        int at = run.instruction().span().start();
+        List<Stage> lineage = Stages.lineage(image.model(), run.stage());
+        for (Stage stage : lineage) {
+            for (CopyCommand copy : stage.copies()) {
+                if (!copy.fromContext() && copy.instruction().span().start() < at) {
+                    return Optional.empty(); // another stage's or image's files may hold the lock file
+                }
+            }
+        }
+        List<BuildContexts.ContextCopy> before = BuildContexts.copies(build).stream()
+                .filter(c -> lineage.contains(c.stage()) && c.copy().instruction().span().start() < at).toList();
+        String manifestPath = ContainerPaths.clean(PathNames.join(directory, "package.json"));
+        for (ProjectEntry entry : context.project().layout().entries()) {
+            if (!entry.name().equals("package.json") || !PathNames.isUnder(entry.path(), build.context())) {
+                continue;
+            }
+            String manifest = BuildContexts.inContext(build, entry.path());
+            Optional<BuildContexts.ContextCopy> manifestCopy = before.stream()
+                    .filter(c -> landsAt(context, build, c, manifest, manifestPath)).findFirst();
+            if (manifestCopy.isEmpty()) {
+                continue;
+            }
+            for (String lockFile : MANAGER_LOCK_FILES.get(call.name())) {
+                String lock = PathNames.join(PathNames.parent(manifest), lockFile);
+                String lockPath = ContainerPaths.clean(PathNames.join(directory, lockFile));
+                if (context.project().files().exists(PathNames.join(build.context(), lock))
+                        && build.ignore().includes(lock)
+                        && before.stream().noneMatch(c -> landsAt(context, build, c, lock, lockPath))) {
+                    BuildContexts.ContextCopy bringing = manifestCopy.get();
+                    String withLock = bringing.sources().size() == 1 && bringing.copy().heredocs().isEmpty()
+                            ? "`" + bringing.text().replace(bringing.sources().get(0), bringing.sources().get(0) + " "
+                                    + PathNames.join(PathNames.parent(bringing.sources().get(0)), lockFile)) + "`"
+                            : "by adding " + lock + " to `" + bringing.text() + "`";
+                    return Optional.of(new LeftOut(directory, "`" + bringing.text() + "` (line " + bringing.line()
+                            + ")", lockFile, BuildContexts.inProject(build, lock), withLock));
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static boolean landsAt(ReviewContext context, BuildLink build, BuildContexts.ContextCopy copy,
+            String contextPath, String containerPath) {
+        return BuildContexts.landing(context.project(), build, copy, contextPath).stream()
+                .anyMatch(p -> ContainerPaths.clean(p).equals(containerPath));
     }
 
     private static Optional<Call.Arg> ignoringOption(Call call) {

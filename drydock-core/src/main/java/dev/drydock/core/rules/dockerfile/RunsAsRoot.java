@@ -81,7 +81,7 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " (Next.js's .next/cache, Rails' log, storage and tmp), never a chown -R of the whole application. Not"
                 + " root either:"
                 + " an entry point that starts as root only to prepare files and then"
-                + " switches with gosu, su-exec, setpriv, runuser or chroot --userspec where its script execs the main process"
+                + " switches with gosu, su-exec, setpriv, runuser, chroot --userspec or su USER -c where its script execs the main process"
                 + " or ends (not a switch for one step, such as gosu app python manage.py migrate before exec \"$@\")"
                 + " (also a Python launcher whose os.execv argv"
                 + " list starts with gosu or su-exec) (a strength), also when USER root or"

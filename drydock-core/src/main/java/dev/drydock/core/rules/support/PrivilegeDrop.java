@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * A container that starts as root only to prepare its files and then runs its main process as another user:
- * {@code gosu}, {@code su-exec}, {@code setpriv --reuid}, {@code runuser -u}, {@code chroot --userspec} or
- * {@code s6-setuidgid} in the command or in the entry-point script (the official database images do this), or a
+ * {@code gosu}, {@code su-exec}, {@code setpriv --reuid}, {@code runuser -u}, {@code chroot --userspec},
+ * {@code su USER -c COMMAND} or {@code s6-setuidgid} in the command or in the entry-point script (the official database images do this), or a
  * Python launcher that execs gosu or su-exec ({@link PythonExecSwitch}).
  */
 public record PrivilegeDrop(String user, String tool, String where, String rootByDefault) {
@@ -37,7 +37,9 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
             "\\b(gosu|su-exec|s6-setuidgid|setuidgid)\\s+[\"']?" + USER
                     + "|\\b(setpriv)\\b[^\\n]*?--reuid[= ][\"']?([A-Za-z0-9_][A-Za-z0-9_.-]*)"
                     + "|\\b(runuser)\\s+-u\\s+[\"']?([A-Za-z0-9_][A-Za-z0-9_.-]*)"
-                    + "|\\b(chroot)\\s+--userspec[= ][\"']?([A-Za-z0-9_][A-Za-z0-9_.:-]*)");
+                    + "|\\b(chroot)\\s+--userspec[= ][\"']?([A-Za-z0-9_][A-Za-z0-9_.:-]*)"
+                    + "|\\b(su)\\s+(?:(?:-s|--shell|-g|--group|-G|--supp-group)\\s+\\S+\\s+|--?[A-Za-z-]*\\s+)*"
+                    + "[\"']?([A-Za-z0-9_][A-Za-z0-9_.-]*)[\"']?\\s+(?:-c|--command)\\b");
 
     public static Optional<PrivilegeDrop> of(ReviewContext context, Container c) {
         EntryPoint ep = c.entryPoint();

@@ -66,6 +66,13 @@ public final class SecretNames {
             "ROTATION", "DAYS", "HOURS", "MINUTES", "SECONDS", "AGE", "LIMIT", "HINT", "STRENGTH", "COMPLEXITY",
             "RESET", "URL", "URI", "ISSUER", "AUDIENCE", "SCOPE", "SCOPES", "STORE", "BUCKET", "ARN", "KEYRING",
             "REF", "REFS", "SOURCE", "LABEL", "COOKIE", "NAMES", "PATTERN", "REGEX", "LEVEL");
+    /**
+     * The words that make a COOKIE the Erlang distribution cookie (Elixir releases' RELEASE_COOKIE, RabbitMQ's and
+     * CouchDB's ERLANG_COOKIE), which lets whoever holds it connect to the node and run any code on it, rather than the
+     * name or a setting of an HTTP cookie (SESSION_COOKIE, COOKIE_SECURE).
+     */
+    private static final Set<String> DISTRIBUTION_COOKIE_QUALIFIERS = Set.of("RELEASE", "ERLANG", "BEAM", "DIST",
+            "DISTRIBUTION", "CLUSTER", "NODE");
     private static final List<String> COMPOUND_SUFFIXES = List.of("PASSWORD", "PASSWD");
     private static final Set<String> PUBLIC_WORDS = Set.of("PUBLIC", "PUBLISHABLE", "PUB");
     private static final Set<String> SWITCH_WORDS = Set.of("ALLOW", "RANDOM", "ONETIME");
@@ -137,6 +144,9 @@ public final class SecretNames {
             return false;
         }
         List<String> words = words(name);
+        if (isDistributionCookie(words)) {
+            return true;
+        }
         if (words.isEmpty() || NOT_THE_SECRET.contains(words.get(words.size() - 1))) {
             return false;
         }
@@ -153,6 +163,12 @@ public final class SecretNames {
             }
         }
         return words.get(words.size() - 1).equals("AUTH") && words.size() > 1;
+    }
+
+    /** RELEASE_COOKIE, RABBITMQ_ERLANG_COOKIE, CLUSTER_COOKIE: the last word COOKIE, qualified as the node's. */
+    private static boolean isDistributionCookie(List<String> words) {
+        int last = words.size() - 1;
+        return last > 0 && words.get(last).equals("COOKIE") && DISTRIBUTION_COOKIE_QUALIFIERS.contains(words.get(last - 1));
     }
 
     /**
