@@ -38,6 +38,7 @@ public final class ComposeHygieneRules {
                 new ProxyBackendNotAwaited(),
                 new PhpFpmListensLocally(),
                 new DatabaseUserIsRoot(),
-                new GpuNotRequested());
+                new GpuNotRequested(),
+                new SharedMemoryTooSmall());
     }
 }

@@ -111,12 +111,19 @@ public final class LanguagePackageUnpinned implements Rule {
                 + " and its output goes to a file named after the version";
         context.finding(this, image.dockerfile(), Spans.cover(unpinned.get(0).span(), unpinned.get(unpinned.size() - 1)
                                 .span()),
-                        install.tool() + " " + what + ": " + install.reason() + cutOff)
+                        install.tool() + " " + what + ": " + (names.stream().allMatch(LanguageInstalls::repositoryUrl)
+                                ? "the repository URL names no commit or tag, so each build installs whatever its"
+                                        + " default branch holds that day"
+                                : install.reason()) + cutOff)
                 .severity(installersOnly ? Severity.LOW : Severity.MEDIUM)
                 .recommendation((cut.isEmpty() ? "" : "Quote each requirement so the shell passes it whole ('"
                         + String.join("' '", cut) + "'). ")
                         + "Pin " + (names.size() == 1 ? "it" : "each") + " to the version you test with: "
                         + String.join(" ", names.stream().map(install::pinned).toList())
+                        + (names.stream().anyMatch(LanguageInstalls::repositoryUrl)
+                                ? " (a repository URL takes the full commit hash, which, unlike a branch or a tag,"
+                                        + " cannot be moved)"
+                                : "")
                         + "; or list the packages in a locked manifest and install from it.")
                 .add();
     }

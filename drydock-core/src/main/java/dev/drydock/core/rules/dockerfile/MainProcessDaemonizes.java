@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
                 + " assumed to end with exec \"$@\"), when it daemonizes: pm2 start (not pm2-runtime or --no-daemon),"
                 + " gunicorn -D/--daemon, unicorn -D, rails server -d, php-fpm -D/--daemonize,"
                 + " redis-server --daemonize yes, mongod --fork, memcached -d, sshd without -D, cron and crond without -f"
-                + " (BusyBox's crond -d and cronie's -n are left alone), torchserve without"
+                + " (BusyBox's crond -d and cronie's -n are left alone), ray start without --block, torchserve without"
                 + " --foreground (with or without --start), httpd/apache2 without"
                 + " -DFOREGROUND, apachectl start, service NAME start and /etc/init.d/NAME start, and nginx without"
                 + " daemon off (neither in -g nor in a RUN or a .conf file the image copies). At medium, a shell"
@@ -65,7 +65,7 @@ import java.util.regex.Pattern;
                 + " apache2-foreground and httpd-foreground, as apache2ctl -D FOREGROUND on Debian and Ubuntu, httpd"
                 + " -DFOREGROUND on Alpine and the Red Hat family; cron -f on Debian and Ubuntu, crond -f on Alpine;"
                 + " supervisord -n -c /etc/supervisor/supervisord.conf for Debian's service supervisor start;"
-                + " redis-server without --daemonize yes; gunicorn and unicorn without -D). A command that does more"
+                + " redis-server without --daemonize yes; gunicorn and unicorn without -D; ray start with --block). A command that does more"
                 + " (two daemons, migrations or settings first) gets no fix: it needs an entry-point script that ends by"
                 + " exec'ing the server, or a process supervisor.",
         problem = "A container lives as long as its main process. A program that forks into the background returns at"
@@ -75,7 +75,7 @@ import java.util.regex.Pattern;
                 + " error), and under restart: always it restarts forever.",
         recommendation = "Start the program in the foreground: pm2-runtime instead of pm2 start, gunicorn without -D,"
                 + " php-fpm -F, redis-server without --daemonize yes, nginx -g 'daemon off;', httpd -DFOREGROUND,"
-                + " sshd -D, torchserve --foreground, the server's own binary instead of service NAME start. In place"
+                + " sshd -D, torchserve --foreground, ray start --block, the server's own binary instead of service NAME start. In place"
                 + " of a keep-alive (tail -f /dev/null, sleep infinity), start the server last with exec, in the"
                 + " foreground, so that it is the container's main process.",
         references = {
@@ -86,6 +86,7 @@ import java.util.regex.Pattern;
                 "https://www.php.net/manual/en/install.fpm.configuration.php",
                 "https://supervisord.org/subprocess.html#nondaemonizing-of-subprocesses",
                 "https://pytorch.org/serve/server.html",
+                "https://docs.ray.io/en/latest/cluster/cli.html#ray-start",
                 "https://manpages.debian.org/bookworm/cron/cron.8.en.html",
                 "https://manpages.debian.org/bookworm/openssh-server/sshd.8.en.html",
                 "https://httpd.apache.org/docs/2.4/programs/httpd.html",
@@ -393,6 +394,7 @@ public final class MainProcessDaemonizes implements Rule {
         return switch (name) {
             case "pm2" -> "starts pm2's daemon, hands it the application";
             case "service" -> "runs the service's init script, which starts the daemon in the background";
+            case "ray" -> "starts the Ray node's processes (GCS server, raylet, dashboard) in the background";
             default -> "forks into the background";
         };
     }
@@ -420,6 +422,9 @@ public final class MainProcessDaemonizes implements Rule {
             case "cron" -> "Add -f so that cron stays in the foreground.";
             case "crond" -> "Add -f (BusyBox's crond; cronie's takes -n) so that crond stays in the foreground.";
             case "mongod" -> "Remove --fork: mongod stays in the foreground by default.";
+            case "ray" -> "Add --block: `" + String.join(" ", argv) + " --block` stays in the foreground, watches the"
+                    + " node's processes and exits when one of them dies, so the container lives as long as the Ray"
+                    + " node.";
             case "torchserve" -> "Add --foreground: `" + String.join(" ", argv) + " --foreground` keeps the model"
                     + " server in the foreground as the container's main process.";
             default -> name.startsWith("php") && name.contains("fpm") ? "Use -F (--nodaemonize) instead of -D."

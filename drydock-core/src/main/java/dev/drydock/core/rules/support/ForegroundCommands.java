@@ -46,6 +46,8 @@ public final class ForegroundCommands {
                     ? Optional.empty() : Optional.of(with(program, args, "-g", "daemon off;"));
             case "httpd" -> args.contains("-k") ? Optional.empty() : Optional.of(with(program, args, "-DFOREGROUND"));
             case "sshd" -> Optional.of(with(program, args, "-D"));
+            case "ray" -> !args.isEmpty() && args.get(0).equals("start") ? Optional.of(with(program, args, "--block"))
+                    : Optional.empty();
             case "redis-server" -> Optional.of(withoutPair(program, args, "--daemonize", "yes"));
             case "gunicorn", "unicorn" -> Optional.of(replaced(program, args, Set.of("-D", "--daemon"), null));
             case "cron" -> "apt".equals(packageManager(c)) ? Optional.of(with(program, args, "-f")) : Optional.empty();

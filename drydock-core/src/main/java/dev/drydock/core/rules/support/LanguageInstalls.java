@@ -30,7 +30,23 @@ public final class LanguageInstalls {
 
         /** The pinned spelling of one package word, for the recommendation. */
         public String pinned(String spec) {
+            if (repositoryUrl(spec) && (ecosystem.equals("pip") || ecosystem.equals("npm"))) {
+                return pinnedRepositoryUrl(spec);
+            }
             return pinnedForm.replace("%s", LanguageInstalls.bareName(ecosystem, spec));
+        }
+
+        /**
+         * A repository URL fixed to a commit: pip reads the reference after the path's last @ (before any
+         * #egg= or #subdirectory= fragment), npm after #.
+         */
+        private String pinnedRepositoryUrl(String spec) {
+            int fragment = spec.indexOf('#');
+            String url = fragment < 0 ? spec : spec.substring(0, fragment);
+            if (ecosystem.equals("npm")) {
+                return url + "#<commit>";
+            }
+            return url + "@<commit>" + (fragment < 0 ? "" : spec.substring(fragment));
         }
     }
 
@@ -127,6 +143,11 @@ public final class LanguageInstalls {
         return Optional.of(new Install(call, tool, "pip", unpinned,
                 "no exact version (name==version) is given, so each build installs the newest release of the day",
                 "%s==<version>"));
+    }
+
+    /** Whether a package word names a repository or download URL (git+https://..., https://...) instead of a package. */
+    public static boolean repositoryUrl(String spec) {
+        return spec.contains("://") || spec.startsWith("git+") || spec.startsWith("github:");
     }
 
     /** A pip requirement that fixes its version, points at a file or folder, or pins a VCS reference. */

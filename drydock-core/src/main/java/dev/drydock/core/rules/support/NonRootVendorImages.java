@@ -10,7 +10,8 @@ import java.util.Optional;
  * {@code docker-stacks-foundation}, formerly on Docker Hub as {@code jupyter/*}: {@code USER ${NB_UID}},
  * jovyan 1000:100, {@code WORKDIR ${HOME}}), mambaorg/micromamba ({@code USER $MAMBA_USER}, mambauser
  * 57439:57439, {@code WORKDIR /tmp}), apache/airflow ({@code USER ${AIRFLOW_UID}}, airflow 50000:0,
- * {@code WORKDIR ${AIRFLOW_HOME}}, /opt/airflow), Apache Spark's images (apache/spark and the official spark:
+ * {@code WORKDIR ${AIRFLOW_HOME}}, /opt/airflow), Ray's images (rayproject/ray and rayproject/ray-ml, CPU and GPU
+ * tags alike: {@code USER $RAY_UID}, the account ray 1000:100 with password-less sudo, {@code WORKDIR /home/ray}), Apache Spark's images (apache/spark and the official spark:
  * {@code USER spark}, 185:185; the older apache/spark-py: {@code USER ${spark_uid}}, 185; both
  * {@code WORKDIR /opt/spark/work-dir}) and Debezium's Kafka, Kafka Connect and ZooKeeper images
  * ({@code USER kafka}, 1001:1001 and {@code USER zookeeper}, 1001:1001, on Docker Hub and quay.io); Java application
@@ -27,6 +28,7 @@ public record NonRootVendorImages(String user, String ids, String workdir) {
 
     private static final NonRootVendorImages JUPYTER = new NonRootVendorImages("jovyan", "1000:100", "/home/jovyan");
     private static final NonRootVendorImages MICROMAMBA = new NonRootVendorImages("mambauser", "57439:57439", "/tmp");
+    private static final NonRootVendorImages RAY = new NonRootVendorImages("ray", "1000:100", "/home/ray");
     private static final NonRootVendorImages AIRFLOW = new NonRootVendorImages("airflow", "50000:0", "/opt/airflow");
     private static final NonRootVendorImages SPARK = new NonRootVendorImages("spark", "185:185", "/opt/spark/work-dir");
     private static final NonRootVendorImages SPARK_PY = new NonRootVendorImages("185", "185:185", "/opt/spark/work-dir");
@@ -49,6 +51,7 @@ public record NonRootVendorImages(String user, String ids, String workdir) {
         return Optional.ofNullable(switch (name) {
             case "docker.io/mambaorg/micromamba" -> MICROMAMBA;
             case "docker.io/apache/airflow" -> AIRFLOW;
+            case "docker.io/rayproject/ray", "docker.io/rayproject/ray-ml" -> RAY;
             case "docker.io/apache/spark", "docker.io/library/spark" -> SPARK;
             case "docker.io/apache/spark-py" -> SPARK_PY;
             case "docker.io/debezium/connect", "docker.io/debezium/connect-base", "docker.io/debezium/kafka",

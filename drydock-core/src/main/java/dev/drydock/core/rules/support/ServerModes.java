@@ -71,6 +71,9 @@ public final class ServerModes {
             case "rails" -> !args.isEmpty() && Set.of("server", "s").contains(args.get(0))
                     ? has(args, "-d", "--daemon") ? Mode.BACKGROUND : Mode.FOREGROUND : null;
             case "flask" -> !args.isEmpty() && args.get(0).equals("run") ? Mode.FOREGROUND : null;
+            // ray start launches Ray's node processes and returns unless told --block
+            case "ray" -> !args.isEmpty() && args.get(0).equals("start") && !has(args, "--help", "-h")
+                    ? has(args, "--block") ? Mode.FOREGROUND : Mode.BACKGROUND : null;
             case "torchserve" -> has(args, "--stop", "--version", "-v", "--help", "-h") ? null
                     : has(args, "--foreground") ? Mode.FOREGROUND : Mode.BACKGROUND;
             case "npm", "yarn", "pnpm" -> !args.isEmpty() && args.get(0).equals("start")
