@@ -49,6 +49,7 @@ public final class AppSource {
     private final List<String> allowedHosts;
     private final List<GoServe> goServes;
     private String goInterruptAt;
+    private List<String> djangoDatabaseEngines;
 
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
             String sigtermFile, int sigtermLine, List<String> files) {
@@ -275,6 +276,14 @@ public final class AppSource {
         return Optional.ofNullable(allowedHosts);
     }
 
+    /**
+     * The ENGINE of each of Django's DATABASES entries (django.db.backends.sqlite3...), when the settings write them
+     * as literals; empty when they are computed (dj_database_url, the environment) or the app is not Django.
+     */
+    public Optional<List<String>> djangoDatabaseEngines() {
+        return Optional.ofNullable(djangoDatabaseEngines);
+    }
+
     /** The source files read. */
     public List<String> files() {
         return files;
@@ -482,8 +491,10 @@ public final class AppSource {
                 settings = django.settingsModule();
             }
             List<String> allowedHosts = null;
+            List<String> databaseEngines = null;
             if (settings != null && app == null) {
                 allowedHosts = django.allowedHosts(settings, starts.get(0));
+                databaseEngines = django.databaseEngines(settings, starts.get(0));
                 Routes djangoRoutes = django.routes(settings, starts.get(0));
                 frameworks.add(Framework.DJANGO);
                 routes = djangoRoutes;
@@ -493,8 +504,10 @@ public final class AppSource {
                     || ep.target().kind() == Target.Kind.MODULE) && !entryFiles.isEmpty() ? entryFiles.get(0) : null;
             List<ServerCall> calls = entry == null ? List.of() : py.serverCalls(entry);
             String[] sig = py.sigterm().orElse(null);
-            return new AppSource(frameworks, app, routes, calls, sig == null ? null : sig[0],
+            AppSource python = new AppSource(frameworks, app, routes, calls, sig == null ? null : sig[0],
                     sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(py.loaded().keySet()), allowedHosts, List.of());
+            python.djangoDatabaseEngines = databaseEngines == null ? null : List.copyOf(databaseEngines);
+            return python;
         }
 
         /** Django's WSGI application: {@code application} in the settings package's {@code wsgi.py}. */

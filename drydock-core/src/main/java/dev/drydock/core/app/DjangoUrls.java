@@ -83,6 +83,32 @@ final class DjangoUrls {
         return null;
     }
 
+    /**
+     * The ENGINE of each DATABASES entry of the settings module {@code settings} (or of a module it star-imports, when
+     * it does not set DATABASES itself), when written as one literal dict; null when computed or not found.
+     */
+    List<String> databaseEngines(String settings, String fromFile) {
+        PyModule s = settings == null ? null : py.module(py.moduleFile(fromFile, settings, 0));
+        return s == null ? null : databaseEngines(s, new HashSet<>());
+    }
+
+    private List<String> databaseEngines(PyModule settings, Set<String> seen) {
+        if (!seen.add(settings.file) || seen.size() > 8 || settings.databasesComputed) {
+            return null;
+        }
+        if (settings.databaseEngines != null) {
+            return settings.databaseEngines;
+        }
+        for (PyModule.Import star : settings.starImports) {
+            PyModule base = py.module(py.moduleFile(settings.file, star.module(), star.level()));
+            List<String> found = base == null ? null : databaseEngines(base, seen);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     private String rootUrlconf(PyModule settings, Set<String> seen) {
         if (!seen.add(settings.file) || seen.size() > 8) {
             return null;

@@ -54,6 +54,11 @@ final class PyModule {
     private static final Pattern SETTINGS = Pattern.compile("['\"]DJANGO_SETTINGS_MODULE['\"]\\s*,\\s*['\"]([\\w.]+)['\"]");
     private static final Pattern ROOT_URLCONF = Pattern.compile("^ROOT_URLCONF\\s*=\\s*['\"]([\\w.]+)['\"]");
     private static final Pattern ALLOWED_HOSTS = Pattern.compile("^ALLOWED_HOSTS\\b");
+    private static final Pattern DATABASES = Pattern.compile("^DATABASES\\b");
+    private static final Pattern DATABASES_DICT = Pattern.compile("^DATABASES\\s*=\\s*\\{");
+    /** An ENGINE key of a database entry, with its value when that is a string literal. */
+    private static final Pattern ENGINE = Pattern.compile(
+            "['\"]ENGINE['\"]\\s*:\\s*(?:'([^'\\n]*)'|\"([^\"\\n]*)\")?");
     /** ALLOWED_HOSTS = ["a", 'b'] (or a tuple): only quoted strings, commas, white space and comments inside. */
     private static final Pattern HOST_LIST = Pattern.compile(
             "^ALLOWED_HOSTS\\s*=\\s*[\\[(]((?:\\s|,|#[^\\n]*|'[^'\\n]*'|\"[^\"\\n]*\")*)[\\])]\\s*(?:#.*)?$");
@@ -79,6 +84,10 @@ final class PyModule {
     List<String> allowedHosts;
     /** Whether the module sets ALLOWED_HOSTS in a way that is not one literal list (from the environment, in a branch). */
     boolean allowedHostsComputed;
+    /** The ENGINE of each entry of Django's DATABASES when the module writes it as one literal dict; null otherwise. */
+    List<String> databaseEngines;
+    /** Whether the module sets or changes DATABASES in a way whose engines cannot be read (dj_database_url, a branch). */
+    boolean databasesComputed;
 
     private PyModule(String file, List<PyLexer.Statement> statements) {
         this.file = file;
@@ -318,12 +327,36 @@ final class PyModule {
                 allowedHosts = null;
             }
         }
+        if (DATABASES.matcher(text).find()) {
+            databases(text, s.indent() == 0 && enclosing == null);
+        }
         List<Tok> toks = Tok.tokenize(text, false);
         if ((toks.stream().anyMatch(t -> t.isName("SIGTERM")) || replacesProcess(toks)) && sigtermLine == 0) {
             sigtermLine = s.line();
         }
         assignment(s, toks, enclosing);
         calls(s, toks, inMain, enclosing);
+    }
+
+    /**
+     * DATABASES = {...} at the top of a settings module, whose every ENGINE is a string literal; any other write to
+     * DATABASES (an item assignment, an update, an engine from the environment, in a branch) makes it unknown.
+     */
+    private void databases(String text, boolean topLevel) {
+        List<String> engines = new ArrayList<>();
+        Matcher engine = ENGINE.matcher(text);
+        boolean literal = true;
+        while (engine.find()) {
+            String value = engine.group(1) != null ? engine.group(1) : engine.group(2);
+            literal &= value != null;
+            engines.add(value);
+        }
+        if (topLevel && !databasesComputed && literal && !engines.isEmpty() && DATABASES_DICT.matcher(text).find()) {
+            databaseEngines = engines;
+        } else {
+            databasesComputed = true;
+            databaseEngines = null;
+        }
     }
 
     private void assignment(PyLexer.Statement s, List<Tok> toks, String enclosing) {

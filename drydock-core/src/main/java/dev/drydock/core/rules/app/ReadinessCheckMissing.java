@@ -38,7 +38,8 @@ import java.util.Set;
         checks = "The route the container's healthcheck requests (compose over the image's HEALTHCHECK), read from the"
                 + " application's sources: it fires when that route's handler answers a constant (no query, ping,"
                 + " model or readiness flag is looked at), the application depends on something that takes time or"
-                + " can fail (a database driver or ORM, a cache client, ML libraries and their models), and no"
+                + " can fail (a database driver or ORM, a cache client, ML libraries and their models; not Django when its"
+                + " settings' DATABASES name only the sqlite3 engine, a file with no server), and no"
                 + " separate readiness route (/ready, /readyz, /health/ready...) exists. Also fires on the image's"
                 + " own HEALTHCHECK when it requests such a constant route while the compose healthcheck that"
                 + " overrides it probes the readiness route. Quiet when the handler cannot be read.",
@@ -132,6 +133,9 @@ public final class ReadinessCheckMissing implements Rule {
             }
             List<Dependency> data = new ArrayList<>(AppFacts.dependencies(c, Ecosystem.PYPI, PYTHON_DATA));
             data.addAll(AppFacts.dependencies(c, Ecosystem.NPM, NODE_DATA));
+            if (onlySqlite(app)) {
+                data.removeIf(d -> d.name().equalsIgnoreCase("django"));
+            }
             List<Dependency> models = AppFacts.dependencies(c, Ecosystem.PYPI, MemoryLimitTooLow.ML_PACKAGES);
             if (!models.isEmpty() && !loadsModelsAtStart(context, c, app)) {
                 models = List.of();
@@ -194,6 +198,15 @@ public final class ReadinessCheckMissing implements Rule {
                 .recommendation("Probe " + url.withPath(readyPath) + " in the HEALTHCHECK as well.");
         ReadinessFixes.retarget(own, url, readyPath).ifPresent(finding::fix);
         finding.add();
+    }
+
+    /**
+     * A Django project whose every database is SQLite: a file the process opens itself, with no server to wait for
+     * or lose.
+     */
+    private static boolean onlySqlite(AppSource app) {
+        List<String> engines = app.djangoDatabaseEngines().orElse(List.of());
+        return !engines.isEmpty() && engines.stream().allMatch(e -> e.endsWith(".sqlite3"));
     }
 
     private static Location location(ReviewContext context, Route route) {

@@ -1,0 +1,23 @@
+import os
+
+BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+SECRET_KEY = os.environ["SECRET_KEY"]
+
+INSTALLED_APPS = [
+    'django.contrib.contenttypes',
+    'django.contrib.staticfiles',
+    'api',
+]
+
+ROOT_URLCONF = 'sample.urls'
+
+WSGI_APPLICATION = 'sample.wsgi.application'
+
+DATABASES = {
+    'default': {
+        'ENGINE': 'django.db.backends.postgresql',
+        'NAME': 'sample',
+        'HOST': 'db',
+    }
+}
