@@ -50,6 +50,7 @@ public final class AppSource {
     private final List<GoServe> goServes;
     private String goInterruptAt;
     private List<String> djangoDatabaseEngines;
+    private String djangoSqliteFile;
 
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
             String sigtermFile, int sigtermLine, List<String> files) {
@@ -284,6 +285,14 @@ public final class AppSource {
         return Optional.ofNullable(djangoDatabaseEngines);
     }
 
+    /**
+     * The file name of the SQLite database Django's startproject settings keep in the project folder (the folder that
+     * holds the settings package, from which the server imports the project), such as db.sqlite3.
+     */
+    public Optional<String> djangoSqliteFile() {
+        return Optional.ofNullable(djangoSqliteFile);
+    }
+
     /** The source files read. */
     public List<String> files() {
         return files;
@@ -492,9 +501,11 @@ public final class AppSource {
             }
             List<String> allowedHosts = null;
             List<String> databaseEngines = null;
+            String sqliteFile = null;
             if (settings != null && app == null) {
                 allowedHosts = django.allowedHosts(settings, starts.get(0));
                 databaseEngines = django.databaseEngines(settings, starts.get(0));
+                sqliteFile = django.sqliteFileInProject(settings, starts.get(0));
                 Routes djangoRoutes = django.routes(settings, starts.get(0));
                 frameworks.add(Framework.DJANGO);
                 routes = djangoRoutes;
@@ -507,6 +518,7 @@ public final class AppSource {
             AppSource python = new AppSource(frameworks, app, routes, calls, sig == null ? null : sig[0],
                     sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(py.loaded().keySet()), allowedHosts, List.of());
             python.djangoDatabaseEngines = databaseEngines == null ? null : List.copyOf(databaseEngines);
+            python.djangoSqliteFile = sqliteFile;
             return python;
         }
 

@@ -92,6 +92,16 @@ final class DjangoUrls {
         return s == null ? null : databaseEngines(s, new HashSet<>());
     }
 
+    /**
+     * The file name of the SQLite database that the settings module {@code settings} (pkg.settings, whose package
+     * sits in the project folder) keeps in its startproject BASE_DIR; null when it is elsewhere or not known.
+     */
+    String sqliteFileInProject(String settings, String fromFile) {
+        PyModule s = settings == null || settings.split("\\.").length != 2 ? null
+                : py.module(py.moduleFile(fromFile, settings, 0));
+        return s == null || !s.baseDirIsProject || s.databasesComputed ? null : s.sqliteFileInBaseDir;
+    }
+
     private List<String> databaseEngines(PyModule settings, Set<String> seen) {
         if (!seen.add(settings.file) || seen.size() > 8 || settings.databasesComputed) {
             return null;

@@ -55,6 +55,13 @@ final class PyModule {
     private static final Pattern ROOT_URLCONF = Pattern.compile("^ROOT_URLCONF\\s*=\\s*['\"]([\\w.]+)['\"]");
     private static final Pattern ALLOWED_HOSTS = Pattern.compile("^ALLOWED_HOSTS\\b");
     private static final Pattern DATABASES = Pattern.compile("^DATABASES\\b");
+    /** The startproject BASE_DIR: the folder that holds the settings package. */
+    private static final Pattern PROJECT_BASE_DIR = Pattern.compile("^BASE_DIR\\s*=\\s*(?:os\\.path\\.dirname\\(\\s*"
+            + "os\\.path\\.dirname\\(\\s*os\\.path\\.(?:abspath|realpath)\\(\\s*__file__\\s*\\)\\s*\\)\\s*\\)"
+            + "|Path\\(\\s*__file__\\s*\\)\\.resolve\\(\\)\\.parent\\.parent)\\s*$");
+    /** A database NAME in BASE_DIR: os.path.join(BASE_DIR, "db.sqlite3") or BASE_DIR / "db.sqlite3". */
+    private static final Pattern NAME_IN_BASE_DIR = Pattern.compile("['\"]NAME['\"]\\s*:\\s*(?:os\\.path\\.join\\("
+            + "\\s*BASE_DIR\\s*,\\s*['\"]([\\w.-]+)['\"]\\s*\\)|BASE_DIR\\s*/\\s*['\"]([\\w.-]+)['\"])\\s*[,}]");
     private static final Pattern DATABASES_DICT = Pattern.compile("^DATABASES\\s*=\\s*\\{");
     /** An ENGINE key of a database entry, with its value when that is a string literal. */
     private static final Pattern ENGINE = Pattern.compile(
@@ -88,6 +95,10 @@ final class PyModule {
     List<String> databaseEngines;
     /** Whether the module sets or changes DATABASES in a way whose engines cannot be read (dj_database_url, a branch). */
     boolean databasesComputed;
+    /** The file of the one SQLite database when DATABASES keeps it in BASE_DIR; null otherwise. */
+    String sqliteFileInBaseDir;
+    /** Whether BASE_DIR is written as startproject writes it: the folder above the settings package. */
+    boolean baseDirIsProject;
 
     private PyModule(String file, List<PyLexer.Statement> statements) {
         this.file = file;
@@ -327,6 +338,9 @@ final class PyModule {
                 allowedHosts = null;
             }
         }
+        if (PROJECT_BASE_DIR.matcher(text).matches() && s.indent() == 0 && enclosing == null) {
+            baseDirIsProject = true;
+        }
         if (DATABASES.matcher(text).find()) {
             databases(text, s.indent() == 0 && enclosing == null);
         }
@@ -353,7 +367,11 @@ final class PyModule {
         }
         if (topLevel && !databasesComputed && literal && !engines.isEmpty() && DATABASES_DICT.matcher(text).find()) {
             databaseEngines = engines;
+            Matcher name = NAME_IN_BASE_DIR.matcher(text);
+            sqliteFileInBaseDir = engines.size() == 1 && engines.get(0).endsWith(".sqlite3") && name.find()
+                    ? (name.group(1) != null ? name.group(1) : name.group(2)) : null;
         } else {
+            sqliteFileInBaseDir = null;
             databasesComputed = true;
             databaseEngines = null;
         }

@@ -26,6 +26,7 @@ import dev.drydock.core.rules.support.PipCommands;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.SystemDirectories;
+import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.fixes.RuntimeCacheDirectories;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ final class NonRootUserFix {
 
     private NonRootUserFix() {}
 
-    static Optional<Fix> fix(Container container) {
+    static Optional<Fix> fix(ReviewContext context, Container container) {
         DockerfileModel model = container.build().model();
         Stage stage = container.build().stage();
         BaseImage base = Stages.rootBase(model, stage);
@@ -133,7 +134,7 @@ final class NonRootUserFix {
                 edits.add(TextEdit.insert(path, copy.instruction().keyword().span().end(), " --chown=" + owner));
             }
         }
-        String writable = RuntimeCacheDirectories.ownedBy(container, owner).map(run -> run + "\n").orElse("");
+        String writable = RuntimeCacheDirectories.ownedBy(context, container, owner).map(run -> run + "\n").orElse("");
         TextEdit userSwitch = userSwitch(path, file, stage, command, writable, user);
         if (userSwitch == null) {
             return Optional.empty();

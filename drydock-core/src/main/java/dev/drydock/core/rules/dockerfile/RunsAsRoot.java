@@ -78,7 +78,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd) and for microdnf"
                 + " images such as ubi-minimal (no useradd without shadow-utils), useradd elsewhere; the fix also"
                 + " hands the new user the folders the application writes at run time that a root build left behind"
-                + " (Next.js's .next/cache, Rails' log, storage and tmp), never a chown -R of the whole application. Not"
+                + " (Next.js's .next/cache, Rails' log, storage and tmp, the WORKDIR that holds a Django project's SQLite"
+                + " database), never a chown -R of the whole application. Not"
                 + " root either:"
                 + " an entry point that starts as root only to prepare files and then"
                 + " switches with gosu, su-exec, setpriv, runuser, chroot --userspec or su USER -c where its script execs the main process"
@@ -331,10 +332,10 @@ public final class RunsAsRoot implements Rule {
             }
             Fix fix = hostSource != null || cron.isPresent() || rootServerSharing(context, container) != null
                     || !rootSteps.isEmpty() || privilegedPort.isPresent() ? null
-                    : createdUser(container) != null ? nonRootFix(container)
+                    : createdUser(container) != null ? nonRootFix(context, container)
                     : StackFixes.runsAsRoot(context, container)
                             .map(f -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, f)))
-                            .orElseGet(() -> nonRootFix(container));
+                            .orElseGet(() -> nonRootFix(context, container));
             Severity severity = kube.severity(development || toolNote(context, container).isPresent() ? Severity.MEDIUM
                     : knownBase && servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH);
             noUser.computeIfAbsent(new NoUserKey(new Location(container.build().dockerfile(), stage.from().span())),
@@ -374,8 +375,8 @@ public final class RunsAsRoot implements Rule {
     }
 
     /** The fix that switches the final stage to an unprivileged user ({@link NonRootUserFix}), or null. */
-    private static Fix nonRootFix(Container container) {
-        return NonRootUserFix.fix(container)
+    private static Fix nonRootFix(ReviewContext context, Container container) {
+        return NonRootUserFix.fix(context, container)
                 .map(f -> VolumeDirectoriesForUser.add(container, RootForDerivedStages.add(container, f)))
                 .orElse(null);
     }
@@ -980,7 +981,7 @@ public final class RunsAsRoot implements Rule {
                 .implicit()
                 .recommendation(rootSteps.isEmpty() ? recommendation
                         : rootStepsAdvice(container, rootSteps, recommendation))
-                .fix(phpImage && !allowsRoot && rootSteps.isEmpty() ? nonRootFix(container) : null)
+                .fix(phpImage && !allowsRoot && rootSteps.isEmpty() ? nonRootFix(context, container) : null)
                 .add();
     }
 

@@ -52,7 +52,7 @@ final class NodeFixes {
         }
         Stage stage = container.build().stage();
         List<TextEdit> edits = new ArrayList<>(StackEdits.chownCopies(file, stage, user + ":" + user));
-        String cache = RuntimeCacheDirectories.ownedBy(container, user + ":" + user).map(run -> run + "\n").orElse("");
+        String cache = RuntimeCacheDirectories.ownedBy(context, container, user + ":" + user).map(run -> run + "\n").orElse("");
         edits.add(StackEdits.userLine(file, stage, cache + "USER " + user));
         return Optional.of(Fix.of(user.equals(USER) ? "run as the node image's user node"
                 : "run as the " + user + " image's own user " + user, FixSafety.UNSAFE, edits));

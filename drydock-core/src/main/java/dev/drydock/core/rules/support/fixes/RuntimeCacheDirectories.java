@@ -5,7 +5,9 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Target;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.AppFacts;
+import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
@@ -17,7 +19,8 @@ import java.util.Optional;
  * switches to an unprivileged user must make and give to it: Next.js writes its image optimisation and data
  * (fetch) cache under {@code .next/cache} of the folder its server runs from, and {@code next build} run as root
  * leaves {@code .next} to root; Rails writes log, storage and tmp (pids, cache), where assets:precompile and
- * bootsnap precompile run as root leave root-owned caches. Only those folders are given, never the whole build
+ * bootsnap precompile run as root leave root-owned caches; Django's startproject settings keep the SQLite database
+ * in the project folder, the WORKDIR. Only those folders are given, never the whole build
  * output or application: a chown -R in a new layer would store every file a second time. Output copied in by COPY
  * is left to the COPY's --chown.
  */
@@ -27,12 +30,36 @@ public final class RuntimeCacheDirectories {
     }
 
     /** {@code RUN mkdir -p DIR && chown OWNER DIR} with a comment, for the lines before USER; empty when none is needed. */
-    public static Optional<String> ownedBy(Container container, String owner) {
+    public static Optional<String> ownedBy(ReviewContext context, Container container, String owner) {
         return nextCache(container).map(dir -> "# Next.js writes its image and data cache here at run time;"
                 + " the build made .next as root\nRUN mkdir -p " + dir + " && chown " + owner + " " + dir)
                 .or(() -> railsFolders(container).map(dirs -> "# Rails writes its logs, uploads, pids and caches here;"
                         + " the asset build made some of them as root\nRUN mkdir -p " + dirs + " && chown -R " + owner
-                        + " " + dirs));
+                        + " " + dirs))
+                .or(() -> djangoSqliteFolder(context, container).map(db -> "# Django's SQLite database " + db.file()
+                        + " is created here, with its journal beside it; WORKDIR made the folder as root\nRUN chown "
+                        + owner + " " + db.folder()));
+    }
+
+    /** Django's SQLite database file and the folder of the image it lives in. */
+    record SqliteDatabase(String folder, String file) {
+    }
+
+    /**
+     * The folder of the SQLite database a Django project's settings keep in the project folder (NAME
+     * {@code BASE_DIR / "db.sqlite3"} with the startproject BASE_DIR), when the command imports the project from
+     * its working directory: the WORKDIR, which Docker always makes as root. SQLite creates the database and its
+     * journal files there, so the folder itself (not only the files a COPY --chown brings) must be the user's.
+     */
+    static Optional<SqliteDatabase> djangoSqliteFolder(ReviewContext context, Container container) {
+        EntryPoint ep = container.entryPoint();
+        String workdir = ep == null ? null : ep.workdir();
+        if (container.build() == null || workdir == null || !workdir.startsWith("/") || workdir.equals("/")) {
+            return Optional.empty();
+        }
+        return Apps.of(context, container).djangoSqliteFile()
+                .map(file -> new SqliteDatabase(workdir.endsWith("/") ? workdir.substring(0, workdir.length() - 1) : workdir,
+                        file));
     }
 
     /**
