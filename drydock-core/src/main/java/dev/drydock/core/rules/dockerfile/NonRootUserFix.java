@@ -11,16 +11,14 @@ import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
-import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.Container;
-import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.DotnetImages;
+import dev.drydock.core.rules.support.HomeDownloads;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.InstructionLines;
-import dev.drydock.core.rules.support.LanguageInstalls;
 import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.PipCommands;
 import dev.drydock.core.rules.support.RunStep;
@@ -44,7 +42,7 @@ import java.util.regex.Pattern;
  * user exists: a framework writes its tmp and log folders there), and switches to
  * the user before CMD/ENTRYPOINT, after a RUN that makes and gives it the folders a root build step left to root
  * but the framework writes at run time ({@link RuntimeCacheDirectories}: Rails' log, storage, tmp). The user gets a home folder when the application's Python packages download
- * models or data into it as they run ({@link #HOME_CACHE_PACKAGES}), none otherwise. Images without a shell (scratch, distroless) get a numeric user
+ * models or data into it as they run ({@link HomeDownloads}), none otherwise. Images without a shell (scratch, distroless) get a numeric user
  * ({@link NumericUserFix}). No fix for images whose base brings its own user (node) unless the Dockerfile creates
  * one of its own, for an image whose Python packages were installed with {@code pip install --user} or
  * copied from {@code /root} (a user other than root could not read them), or when instructions that
@@ -60,15 +58,6 @@ final class NonRootUserFix {
             "pnpm-lock.yaml", "gemfile", "gemfile.lock", "go.mod", "go.sum", "composer.json", "composer.lock",
             "cargo.toml", "cargo.lock");
     private static final Pattern REQUIREMENTS = Pattern.compile("(?i)(.*/)?(requirements|constraints)[\\w.-]*\\.(txt|in)");
-
-    /**
-     * Python packages that download models or data into the home folder of the user they run as (under
-     * ~/.cache/huggingface, ~/.cache/torch, ~/nltk_data, ~/.keras): without a home it can write to, the first
-     * download fails with a permission error.
-     */
-    static final List<String> HOME_CACHE_PACKAGES = List.of("transformers", "sentence-transformers",
-            "huggingface-hub", "diffusers", "datasets", "timm", "torch", "torchvision", "torchaudio", "nltk",
-            "tensorflow", "tensorflow-cpu", "keras", "easyocr", "vllm");
 
     private NonRootUserFix() {}
 
@@ -116,7 +105,7 @@ final class NonRootUserFix {
         String user = created != null ? created.name() : imageUser != null ? imageUser.user() : USER;
         String owner = created != null ? created.chown() : imageUser != null ? imageUser.owner() : USER + ":" + USER;
         if (created == null && imageUser == null) {
-            boolean home = downloadsIntoHome(container, runs);
+            boolean home = HomeDownloads.packageOf(container).isPresent();
             edits.add(TextEdit.insert(path, file.lineEnd(stage.from().endLine()), "\n\n# An unprivileged user for the application,"
                     + " with a fixed UID/GID that volume permissions can rely on"
                     + (home ? ",\n# and a home folder for the models and data its libraries download" : "") + "\n"
@@ -174,27 +163,6 @@ final class NonRootUserFix {
         return "RUN groupadd --system --gid " + ID + " " + USER + " \\\n    && useradd --system --uid " + ID + " --gid "
                 + USER + (home ? " --create-home --home-dir /home/" + USER : " --no-create-home")
                 + " --shell /usr/sbin/nologin " + USER;
-    }
-
-    /**
-     * Whether the image's Python packages (its dependency manifests, or a pip install of the image by name)
-     * include one that downloads into the user's home folder when the application runs.
-     */
-    private static boolean downloadsIntoHome(Container container, List<RunStep> runs) {
-        if (!AppFacts.dependencies(container, Ecosystem.PYPI, HOME_CACHE_PACKAGES).isEmpty()) {
-            return true;
-        }
-        for (RunStep run : runs) {
-            for (Call call : run.calls()) {
-                Optional<PipCommands.Install> pip = PipCommands.install(call);
-                if (pip.isPresent() && pip.get().packages().stream()
-                        .map(p -> LanguageInstalls.name(p.value()).replace('_', '-'))
-                        .anyMatch(HOME_CACHE_PACKAGES::contains)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**

@@ -47,6 +47,7 @@ import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.DotnetImages;
+import dev.drydock.core.rules.support.HomeDownloads;
 import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CronDaemons;
@@ -76,7 +77,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " www-data (UID 33 on Debian, 82 on Alpine; the fix switches to it with COPY --chown too, also for"
                 + " php-fpm, whose pool then runs as www-data, but not for Apache on port 80), BusyBox's adduser"
                 + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd) and for microdnf"
-                + " images such as ubi-minimal (no useradd without shadow-utils), useradd elsewhere; the fix also"
+                + " images such as ubi-minimal (no useradd without shadow-utils), useradd elsewhere (adduser and useradd with"
+                + " a home folder when the image's Python packages download models or data into the user's home:"
+                + " transformers, diffusers, sentence-transformers, torch, vllm, nltk, tensorflow); the fix also"
                 + " hands the new user the folders the application writes at run time that a root build left behind"
                 + " (Next.js's .next/cache, Rails' log, storage and tmp, the WORKDIR that holds a Django project's SQLite"
                 + " database), never a chown -R of the whole application. Not"
@@ -1198,12 +1201,17 @@ public final class RunsAsRoot implements Rule {
                     + " RUN installs shadow-utils; a numeric UID needs no user database), with COPY --chown=10001:10001"
                     + " for the files it must write";
         }
+        Optional<String> downloader = HomeDownloads.packageOf(container);
+        String home = downloader.map(p -> " (with a home folder: " + p + " downloads its models and data into "
+                + HomeDownloads.folder(p) + " of the user it runs as, which a user without a home cannot write)").orElse("");
         if (tools != null && "apk".equals(tools.packageManager())) {
-            return "RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app -s /sbin/nologin app (BusyBox's tools on Alpine),"
+            return "RUN addgroup -S -g 10001 app && adduser -S -D " + (downloader.isPresent() ? "-h /home/app" : "-H")
+                    + " -u 10001 -G app -s /sbin/nologin app (BusyBox's tools on Alpine)" + home + ","
                     + " " + ownedFiles(container, "app:app", workdir, false) + ", then USER app";
         }
-        return "RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home"
-                + " --shell /usr/sbin/nologin app,"
+        return "RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app "
+                + (downloader.isPresent() ? "--create-home --home-dir /home/app" : "--no-create-home")
+                + " --shell /usr/sbin/nologin app" + home + ","
                 + " " + ownedFiles(container, "app:app", workdir, false) + ", then USER app";
     }
 
