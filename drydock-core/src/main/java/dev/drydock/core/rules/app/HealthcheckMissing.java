@@ -45,6 +45,7 @@ import dev.drydock.core.rules.support.ServerProbes;
 import dev.drydock.core.rules.support.ServerImages;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.TaskWorkers.TaskWorker;
+import dev.drydock.core.rules.support.ModelLoads;
 import dev.drydock.core.rules.support.PackagedServers;
 import dev.drydock.core.rules.support.PhpServerPorts;
 import dev.drydock.core.rules.support.RoadRunnerConfig;
@@ -566,7 +567,7 @@ public final class HealthcheckMissing implements Rule {
     private record Plan(ImageContents image, int port, String portVariable, String host, String path,
             boolean routesRead, boolean routesDetermined, boolean routeKnown, String addition, boolean endpointToAdd,
             boolean composeWorks,
-            boolean pathTrusted, List<String> argv, String startPeriod, boolean loopbackRefused, String portNote,
+            boolean pathTrusted, List<String> argv, String startPeriod, String startReason, boolean loopbackRefused, String portNote,
             boolean tls) {
 
         static Plan of(ReviewContext context, Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role,
@@ -614,10 +615,12 @@ public final class HealthcheckMissing implements Rule {
             boolean pathTrusted = (url != null && path.equals(url.path()) || deployPathServed)
                     && !app.routes().determines(path);
             boolean documented = packaged.isPresent() && path.equals(packaged.get().healthPath());
+            Optional<ModelLoads> load = ModelLoads.of(context, c, packaged.map(PackagedServers.Server::loadsModel)
+                    .orElse(false));
             return new Plan(image, port, portVariable, host, path, app.routes().known(), app.routes().determines(path),
                     app.routes().match(path).isPresent() || documented, AppFacts.healthModuleToAdd(app, path),
                     !composeWorks && !pathTrusted && AppFacts.healthEndpointToAdd(app), composeWorks,
-                    pathTrusted, argv, packaged.map(PackagedServers.Server::startPeriod).orElse(null),
+                    pathTrusted, argv, load.map(ModelLoads::period).orElse(null), load.map(ModelLoads::reason).orElse(null),
                     composeWorks && loopbackRefused, portNote, tls);
         }
 
@@ -684,9 +687,8 @@ public final class HealthcheckMissing implements Rule {
                     : composeWorks ? " (the compose probe, which works in the image, moved into it)" : "";
             return lead + (lead.isEmpty() ? "Add" : "add") + " to the final stage: "
                     + Probes.dockerfileInstruction(argv, compose, startPeriod) + portNote + tail
-                    + (startPeriod == null || compose != null && compose.startPeriod() != null ? "" : " (the server loads"
-                            + " the model's weights before it answers, which takes minutes: a probe that succeeds ends"
-                            + " the start period early)")
+                    + (startPeriod == null || compose != null && compose.startPeriod() != null ? ""
+                            : " (start period " + startPeriod + ": " + startReason + ")")
                     + ".";
         }
     }
