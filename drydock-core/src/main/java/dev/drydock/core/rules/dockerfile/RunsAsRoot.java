@@ -117,7 +117,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " user: root, which the message names as overriding the image's own non-root USER when it does."
                 + " High too for a compose service of a pulled image known to run as a non-root user (bitnami, apache/spark"
                 + " and spark, Debezium's, Confluent Platform 6.0 and later, and the images above) whose user: root"
-                + " overrides it."
+                + " overrides it; not for a one-shot service others wait for with service_completed_successfully or"
+                + " a task with restart: \"no\" (Airflow's airflow-init, user: \"0:0\" to chown the mounted folders,"
+                + " then exits)."
                 + " Medium, with the reason in the message, for a command-line tool or a short job that serves nothing"
                 + " (not shared with other containers): an image whose command gives a program only help, version or"
                 + " stdin as arguments (`ENTRYPOINT [\"mdcheck\"]` with `CMD [\"--help\"]`, `CMD [\"/bin/hadolint\","
@@ -352,12 +354,15 @@ public final class RunsAsRoot implements Rule {
     /**
      * Compose services of a pulled image known to run as a non-root user (bitnami's 1001, apache/spark's spark,
      * Debezium's kafka ...) whose {@code user:} of root takes that away: nothing in the project builds the image, so
-     * the loop over built containers never sees them.
+     * the loop over built containers never sees them. Not a one-shot service that runs to completion (others wait for
+     * it with service_completed_successfully), such as the init service of Airflow's compose file, which runs as
+     * root to chown the mounted folders to AIRFLOW_UID and exits.
      */
     private void pulledImagesMadeRoot(ReviewContext context) {
         for (Container c : context.project().containers()) {
-            if (c.build() != null || c.image() == null || c.user() == null || !UserIds.isRoot(c.user().value())) {
-                continue;
+            if (c.build() != null || c.image() == null || c.user() == null || !UserIds.isRoot(c.user().value())
+                    || oneShot(context, c)) {
+                continue; // a one-shot init service (Airflow's airflow-init chowns the mounted folders) exits
             }
             var ref = dev.drydock.core.image.ImageReference.tryParse(c.image()).orElse(null);
             if (ref == null || !ref.isImage()
