@@ -94,7 +94,7 @@ public final class GpuNotRequested implements Rule {
         }
         String name = image.get().familiarName().toLowerCase(Locale.ROOT);
         String tag = image.get().effectiveTagLowerCase();
-        if (name.equals("vllm/vllm-openai") && !tag.contains("rocm") && !tag.contains("cpu")) {
+        if (ModelServers.isVllm(name) && !name.startsWith("vllm/vllm-openai-") && !tag.contains("rocm") && !tag.contains("cpu")) {
             return Optional.of("vLLM's OpenAI-compatible server");
         }
         if (name.startsWith("nvcr.io/nim/")) {

@@ -118,6 +118,11 @@ public final class DataStores {
 
     private DataStores() {}
 
+    /** The application image known by this name; vLLM's by any of the names it is published under. */
+    private static Application application(String familiarName) {
+        return APPLICATIONS.get(ModelServers.isVllm(familiarName) ? "vllm/vllm-openai" : familiarName);
+    }
+
     /** The familiar name of the image a service pulls (postgres, bitnami/redis...), if it names an image. */
     public static Optional<String> imageName(Service service) {
         if (service.image() == null) {
@@ -167,12 +172,12 @@ public final class DataStores {
 
     /** What an application image keeps in its data directory ("the collected metrics"), if it is one known here. */
     public static Optional<String> applicationState(Service service) {
-        return imageName(service).map(APPLICATIONS::get).map(Application::state);
+        return imageName(service).map(DataStores::application).map(Application::state);
     }
 
     /** Whether a service's image keeps only what it downloads again by itself (a model server's weights). */
     public static boolean keepsDownloadCache(Service service) {
-        return imageName(service).map(APPLICATIONS::get).filter(Application::downloadCache).isPresent();
+        return imageName(service).map(DataStores::application).filter(Application::downloadCache).isPresent();
     }
 
     /**
@@ -204,7 +209,7 @@ public final class DataStores {
             String dir = major == 1 ? "/var/lib/influxdb" : major == 2 ? "/var/lib/influxdb2" : null;
             return Optional.ofNullable(dir).map(d -> new DataLocation(d, null, null));
         }
-        Application application = APPLICATIONS.get(name);
+        Application application = application(name);
         String dir = application != null ? application.folder() : DATA_DIRECTORIES.get(name);
         if (dir == null || name.equals("gitea/gitea") && image.effectiveTagLowerCase().contains("rootless")) {
             return Optional.empty(); // the rootless Gitea images keep their data elsewhere

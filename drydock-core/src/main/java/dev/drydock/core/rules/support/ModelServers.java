@@ -11,6 +11,7 @@ import java.util.Optional;
 
 /**
  * Compose services that serve a machine-learning model: those that pull a known inference server's image (vLLM,
+ * also from ghcr.io/vllm-project,
  * text-generation-inference, Ollama, Triton, SGLang, NVIDIA NIM, Immich's machine learning), and those that ask for a GPU. Their memory is
  * the model's weights while they load (read into host memory before they move to the GPU, or held there on a CPU),
  * which no default fits.
@@ -26,7 +27,7 @@ public final class ModelServers {
             return Optional.empty();
         }
         String name = image.get().familiarName().toLowerCase(Locale.ROOT);
-        if (name.equals("vllm/vllm-openai") || name.startsWith("vllm/vllm-openai-")) {
+        if (isVllm(name)) {
             return Optional.of("vLLM");
         }
         if (name.equals("ghcr.io/huggingface/text-generation-inference")) {
@@ -48,6 +49,16 @@ public final class ModelServers {
             return Optional.of("an NVIDIA NIM microservice");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether an image's familiar name (lower case) is vLLM's: vllm/vllm-openai (and its vllm/vllm-openai-* variants)
+     * on Docker Hub, and the same server as ghcr.io/vllm-project/vllm-openai or ghcr.io/vllm-project/vllm; not the
+     * project's other images there (semantic-router, guidellm), which serve no model.
+     */
+    public static boolean isVllm(String name) {
+        return name.equals("vllm/vllm-openai") || name.startsWith("vllm/vllm-openai-")
+                || name.equals("ghcr.io/vllm-project/vllm-openai") || name.equals("ghcr.io/vllm-project/vllm");
     }
 
     /** Whether the service asks for a GPU: a device reservation, gpus:, runtime: nvidia or a CDI GPU device. */

@@ -534,8 +534,20 @@ public final class TaskWorkers {
         return (long) Math.ceil(Double.parseDouble(value) / unit);
     }
 
-    /** Whether the command runs Celery's flower, the web monitor, which listens on --port or 5555. */
+    /**
+     * Whether the command runs Celery's flower, the web monitor, which listens on --port or 5555: {@code celery
+     * flower}, and Airflow's {@code airflow celery flower}, which starts the same Flower on the same default port.
+     */
     public static boolean flower(EntryPoint ep) {
-        return ep != null && ep.runtime() == Runtime.CELERY && "flower".equals(ep.option("command"));
+        if (ep == null) {
+            return false;
+        }
+        if (ep.runtime() == Runtime.CELERY && "flower".equals(ep.option("command"))) {
+            return true;
+        }
+        List<String> args = ep.args();
+        int airflow = args.stream().map(PathNames::fileName).toList().indexOf("airflow");
+        return airflow >= 0 && airflow + 2 < args.size() && args.get(airflow + 1).equals("celery")
+                && args.get(airflow + 2).equals("flower");
     }
 }
