@@ -121,9 +121,18 @@ final class BakeBuilds {
                 }
             }
         }
+        BuildOutput output = BuildOutput.IMAGE;
+        if (target.attribute("output").orElse(null) instanceof HclBody.Attribute a
+                && a.value() instanceof HclExpression.ListOf list) {
+            for (HclExpression item : list.items()) {
+                BuildOutput one = values.string(item).map(BuildOutput::of).orElse(BuildOutput.IMAGE);
+                output = output == BuildOutput.SHIPPED ? output : one;
+            }
+        }
         boolean metadataAction = definition.ancestors(target.name()).contains("docker-metadata-action");
         return Optional.of(new DeclaredBuild(dockerfile, context, stage, args, arguments, tags,
-                new Origin(target.file(), target.span()), BuildTool.BAKE, new BuildLabels(labels, metadataAction)));
+                new Origin(target.file(), target.span()), BuildTool.BAKE, new BuildLabels(labels, metadataAction),
+                output));
     }
 
     private static Optional<String> string(BakeTarget target, String attribute, BakeValues values, String absent) {

@@ -17,15 +17,29 @@ import java.util.Map;
  * @param origin the command or step that declares the build
  * @param tool what runs the build
  * @param labels the labels the build puts on the image
+ * @param output what the build leaves behind: an image, a pushed image or exported files
  */
 public record DeclaredBuild(String dockerfile, String context, String target, Map<String, String> args,
-        List<BuildArgument> arguments, List<String> tags, Origin origin, BuildTool tool, BuildLabels labels) {
+        List<BuildArgument> arguments, List<String> tags, Origin origin, BuildTool tool, BuildLabels labels,
+        BuildOutput output) {
 
     public DeclaredBuild {
         args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
         arguments = List.copyOf(arguments);
         tags = List.copyOf(tags);
         labels = labels == null ? BuildLabels.NONE : labels;
+        output = output == null ? BuildOutput.IMAGE : output;
+    }
+
+    /** A build whose output its declaration does not tell. */
+    public DeclaredBuild(String dockerfile, String context, String target, Map<String, String> args,
+            List<BuildArgument> arguments, List<String> tags, Origin origin, BuildTool tool, BuildLabels labels) {
+        this(dockerfile, context, target, args, arguments, tags, origin, tool, labels, BuildOutput.IMAGE);
+    }
+
+    /** The same build of the Dockerfile's last stage. */
+    DeclaredBuild withoutTarget() {
+        return new DeclaredBuild(dockerfile, context, null, args, arguments, tags, origin, tool, labels, output);
     }
 
     /** A build that sets no labels. */

@@ -43,7 +43,7 @@ final class DeclaredBuilds {
             "(?:^|[;&|]\\s*|\\s)cd\\s+([\"']?)([^\\s;&|\"']+)\\1\\s*(?:&&|;)\\s*$");
 
     private static final Pattern STEP_KEY = Pattern.compile(
-            "^\\s*(?:-\\s+)?(context|file|target|tags|build-args|labels):\\s*(.*)$");
+            "^\\s*(?:-\\s+)?(context|file|target|tags|build-args|labels|push|outputs):\\s*(.*)$");
 
     /** Options of the build commands that take no value; every other option takes one. */
     private static final Set<String> FLAGS = Set.of("--push", "--load", "--no-cache", "--pull", "--rm",
@@ -201,6 +201,8 @@ final class DeclaredBuilds {
         List<String> operands = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();
         boolean metadataLabels = false;
+        BuildOutput output = BuildOutput.IMAGE;
+        boolean noPush = false;
         for (int i = 0; i < words.size();) {
             String word = words.get(i);
             if (!word.startsWith("-") || word.equals("-")) {
@@ -211,10 +213,16 @@ final class DeclaredBuilds {
             CommandOption option = CommandOption.at(words, i, w -> !FLAGS.contains(w));
             i = option.next();
             String value = option.value();
+            if (option.name().equals("--push")) {
+                output = BuildOutput.SHIPPED;
+            } else if (option.name().equals("--no-push")) {
+                noPush = true;
+            }
             if (value == null) {
                 continue;
             }
             switch (option.name()) {
+                case "-o", "--output" -> output = output == BuildOutput.SHIPPED ? output : BuildOutput.of(value);
                 case "-f", "--file", "--dockerfile" -> dockerfile = value;
                 case "--context", "-c" -> context = value.startsWith("dir://") ? value.substring(6) : value;
                 case "--target" -> target = value;
@@ -239,8 +247,11 @@ final class DeclaredBuilds {
         if (context == null && !operands.isEmpty()) {
             context = operands.get(operands.size() - 1);
         }
+        if (tool == BuildTool.KANIKO && !tags.isEmpty()) {
+            output = noPush ? BuildOutput.IMAGE : BuildOutput.SHIPPED; // the executor pushes to each --destination
+        }
         return declared(file, start, end, cwd, context, dockerfile, target, arguments, tags,
-                new BuildLabels(labels, metadataLabels), tool, isDirectory, isFile, unplaced);
+                new BuildLabels(labels, metadataLabels), tool, output, isDirectory, isFile, unplaced);
     }
 
     /**
@@ -368,6 +379,7 @@ final class DeclaredBuilds {
         List<BuildArgument> arguments = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();
         boolean metadataLabels = false;
+        BuildOutput output = BuildOutput.IMAGE;
         int last = stepEnd(file, first);
         for (int line = first; line <= last; line++) {
             String text = file.line(line);
@@ -388,6 +400,12 @@ final class DeclaredBuilds {
                             }
                         }
                     }
+                    case "push" -> output = value.equals("true") ? BuildOutput.SHIPPED : output;
+                    case "outputs" -> {
+                        for (String entry : lines(file, line, key.group(2)).stream().map(expand).toList()) {
+                            output = output == BuildOutput.SHIPPED ? output : BuildOutput.of(entry);
+                        }
+                    }
                     default -> target = value;
                 }
             }
@@ -397,8 +415,8 @@ final class DeclaredBuilds {
         }
         int start = file.lineStart(usesLine) + uses.group(1).length();
         return declared(file, start, file.lineEnd(usesLine), "", context == null ? "." : context, dockerfile, target,
-                arguments, tags, new BuildLabels(labels, metadataLabels), BuildTool.BUILD_PUSH_ACTION, isDirectory,
-                isFile, unplaced);
+                arguments, tags, new BuildLabels(labels, metadataLabels), BuildTool.BUILD_PUSH_ACTION, output,
+                isDirectory, isFile, unplaced);
     }
 
     /**
@@ -651,10 +669,10 @@ final class DeclaredBuilds {
 
     private static Optional<DeclaredBuild> declared(SourceFile file, int start, int end, String cwd,
             String contextWord, String dockerfileWord, String target, List<BuildArgument> arguments, List<String> tags,
-            BuildLabels labels, BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile,
-            List<Origin> unplaced) {
+            BuildLabels labels, BuildTool tool, BuildOutput output, Predicate<String> isDirectory,
+            Predicate<String> isFile, List<Origin> unplaced) {
         Optional<DeclaredBuild> build = placed(file, start, end, cwd, contextWord, dockerfileWord, target, arguments,
-                tags, labels, tool, isDirectory, isFile);
+                tags, labels, tool, output, isDirectory, isFile);
         Origin origin = new Origin(file.path(), file.span(start, end));
         if (build.isEmpty() && labels.oci() && !unplaced.contains(origin)) {
             unplaced.add(origin);
@@ -665,7 +683,8 @@ final class DeclaredBuilds {
     /** The build when its context and Dockerfile are files of the project. */
     private static Optional<DeclaredBuild> placed(SourceFile file, int start, int end, String cwd,
             String contextWord, String dockerfileWord, String target, List<BuildArgument> arguments, List<String> tags,
-            BuildLabels labels, BuildTool tool, Predicate<String> isDirectory, Predicate<String> isFile) {
+            BuildLabels labels, BuildTool tool, BuildOutput output, Predicate<String> isDirectory,
+            Predicate<String> isFile) {
         String context = contextWord == null ? null : resolve(cwd, contextWord);
         if (context == null || !context.isEmpty() && !isDirectory.test(context)) {
             return Optional.empty();
@@ -689,7 +708,8 @@ final class DeclaredBuilds {
                 args.put(argument.name(), argument.value());
             }
         }
-        return Optional.of(new DeclaredBuild(dockerfile, context, target, args, arguments, tags, origin, tool, labels));
+        return Optional.of(new DeclaredBuild(dockerfile, context, target, args, arguments, tags, origin, tool, labels,
+                output));
     }
 
     /** A path written in a command run in {@code cwd}, relative to the project root; null when unknown or outside. */

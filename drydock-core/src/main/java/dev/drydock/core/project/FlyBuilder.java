@@ -35,6 +35,6 @@ final class FlyBuilder {
         }
         Origin origin = new Origin(path, fly.build().span());
         return new DeclaredBuild(dockerfile, folder, fly.build().target(), fly.build().args(), List.of(), List.of(),
-                origin, BuildTool.FLY);
+                origin, BuildTool.FLY, BuildLabels.NONE, BuildOutput.SHIPPED);
     }
 }

@@ -45,6 +45,6 @@ final class KamalBuilder {
             }
         }
         return new DeclaredBuild(dockerfile, context, target, Map.of(), List.of(), List.of(),
-                new Origin(path, file.lines(line, line)), BuildTool.KAMAL);
+                new Origin(path, file.lines(line, line)), BuildTool.KAMAL, BuildLabels.NONE, BuildOutput.SHIPPED);
     }
 }

@@ -279,7 +279,10 @@ public final class ProjectLoader {
         /** The build of a Dockerfile that CI or task files declare, or null; the files are read on first use. */
         DeclaredBuild declaredBuild(String dockerfile) {
             if (chosenBuilds == null) {
-                chosenBuilds = DeclaredBuildChoice.byDockerfile(declaredBuilds());
+                chosenBuilds = DeclaredBuildChoice.byDockerfile(declaredBuilds(), path -> {
+                    DockerfileSource source = dockerfile(path);
+                    return source == null ? null : source.model();
+                });
             }
             return chosenBuilds.get(dockerfile);
         }

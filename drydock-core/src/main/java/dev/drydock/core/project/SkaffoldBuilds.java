@@ -71,6 +71,7 @@ final class SkaffoldBuilds {
         }
         String target = artifact.target() == null || artifact.target().contains("{{") ? null : artifact.target();
         return Optional.of(new DeclaredBuild(dockerfile, context, target, args, arguments, List.of(artifact.image()),
-                new Origin(path, artifact.span()), artifact.kaniko() ? BuildTool.KANIKO : BuildTool.SKAFFOLD));
+                new Origin(path, artifact.span()), artifact.kaniko() ? BuildTool.KANIKO : BuildTool.SKAFFOLD,
+                BuildLabels.NONE, BuildOutput.SHIPPED)); // skaffold deploys what it builds
     }
 }

@@ -274,9 +274,31 @@ class DeclaredBuildsTest {
         DeclaredBuild test = new DeclaredBuild("Dockerfile", "", "test", Map.of(), List.of(), at);
         DeclaredBuild release = new DeclaredBuild("Dockerfile", "", "release", Map.of(), List.of(), at);
         DeclaredBuild plain = new DeclaredBuild("Dockerfile", "", null, Map.of(), List.of(), at);
-        assertThat(DeclaredBuildChoice.byDockerfile(List.of(test, release))).containsEntry("Dockerfile", release);
-        assertThat(DeclaredBuildChoice.byDockerfile(List.of(test, release, plain))).containsEntry("Dockerfile", plain);
-        assertThat(DeclaredBuildChoice.byDockerfile(List.of(test))).containsEntry("Dockerfile", test);
+        assertThat(DeclaredBuildChoice.byDockerfile(List.of(test, release), p -> null)).containsEntry("Dockerfile", release);
+        assertThat(DeclaredBuildChoice.byDockerfile(List.of(test, release, plain), p -> null)).containsEntry("Dockerfile", plain);
+        assertThat(DeclaredBuildChoice.byDockerfile(List.of(test), p -> null)).containsEntry("Dockerfile", test);
+    }
+
+    @Test
+    void eachBuildTellsWhetherItPushesItsImageOrExportsFiles() {
+        List<DeclaredBuild> builds = read(".github/workflows/image.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - run: docker buildx build --target builder --output type=local,dest=dist .
+                      - run: docker build -o bin --target builder .
+                      - run: docker buildx build --push -t ghcr.io/acme/app .
+                      - run: docker buildx build --output=type=image,push=true -t ghcr.io/acme/app .
+                      - run: docker build -t app .
+                      - uses: docker/build-push-action@v6
+                        with:
+                          push: true
+                      - uses: docker/build-push-action@v6
+                        with:
+                          outputs: type=tar,dest=app.tar
+                """);
+        assertThat(builds).extracting(DeclaredBuild::output).containsExactly(BuildOutput.FILES, BuildOutput.FILES,
+                BuildOutput.SHIPPED, BuildOutput.SHIPPED, BuildOutput.IMAGE, BuildOutput.SHIPPED, BuildOutput.FILES);
     }
 
     @Test

@@ -1,0 +1,2 @@
+module ghr
+go 1.22
