@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * keys, mappings merged key by key and anything else replaced; YAML merge keys ({@code <<: *template}) and aliases
  * ({@code script: *build}); and {@code !reference [.job, script]} items. A job runs a command when its
  * {@code before_script}, {@code script} or {@code after_script} holds the very list or line the command is written in.
- * Hidden jobs ({@code .name}) run nothing. Each run of a command reads with the job's {@code variables} (over the
+ * Hidden jobs ({@code .name}) run nothing. A job with {@code parallel: matrix:} runs once per combination of its
+ * matrix's values. Each run of a command reads with the job's {@code variables} (over the
  * pipeline's, as the job's {@code inherit} allows) put in, and its script starts where the {@code cd} items of the job's
  * {@code before_script} (or the default one) moved to.
  */
@@ -104,7 +105,11 @@ final class GitLabJobs {
                 if (contains(scripts, node, 0)) {
                     String folder = key.equals("script") ? YamlScripts.folderAfterCdItems(
                             flatten(scripts(effective, "before_script")), cwd) : cwd;
-                    out.add(new Run(job, expansion(variables(effective)), folder));
+                    for (Map<String, String> combination : matrix(effective)) {
+                        Map<String, String> values = variables(effective);
+                        values.putAll(combination);
+                        out.add(new Run(job, expansion(resolved(values)), folder));
+                    }
                     break;
                 }
             }
@@ -261,10 +266,60 @@ final class GitLabJobs {
             }
         });
         PlainYaml.merged(job.get("variables")).forEach((name, value) -> put(values, name, value));
+        return values;
+    }
+
+    /** The variables with their references to each other put in. */
+    private static Map<String, String> resolved(Map<String, String> values) {
         for (int pass = 0; pass < 3; pass++) {
             values.replaceAll((name, value) -> substitute(value, values, name));
         }
         return values;
+    }
+
+    /**
+     * The variables of each job GitLab runs for the job's {@code parallel: matrix:}: every combination of the values of
+     * each entry, one job each; one empty combination for a job without a matrix. An entry with a value that is not
+     * a scalar or a list of scalars is left out.
+     */
+    private static List<Map<String, String>> matrix(Map<?, ?> job) {
+        if (!(PlainYaml.mapping(job.get("parallel")).get("matrix") instanceof List<?> entries)) {
+            return List.of(Map.of());
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Object entry : entries) {
+            List<Map<String, String>> combinations = new ArrayList<>(List.of(Map.of()));
+            for (Map.Entry<?, ?> variable : PlainYaml.merged(entry).entrySet()) {
+                List<String> values = scalars(variable.getValue());
+                if (values.isEmpty()) {
+                    combinations.clear();
+                    break;
+                }
+                List<Map<String, String>> next = new ArrayList<>();
+                for (Map<String, String> combination : combinations) {
+                    for (String value : values) {
+                        Map<String, String> more = new LinkedHashMap<>(combination);
+                        more.put(String.valueOf(variable.getKey()), value);
+                        next.add(more);
+                    }
+                }
+                combinations = next;
+            }
+            out.addAll(combinations);
+        }
+        return out.isEmpty() ? List.of(Map.of()) : out;
+    }
+
+    private static List<String> scalars(Object value) {
+        List<String> out = new ArrayList<>();
+        for (Object item : value instanceof List<?> list ? list : List.of(value == null ? List.of() : value)) {
+            if (item instanceof String || item instanceof Number || item instanceof Boolean) {
+                out.add(String.valueOf(item));
+            } else {
+                return List.of();
+            }
+        }
+        return out;
     }
 
     private static void put(Map<String, String> values, Object name, Object value) {

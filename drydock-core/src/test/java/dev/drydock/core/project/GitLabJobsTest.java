@@ -55,6 +55,27 @@ class GitLabJobsTest {
     }
 
     @Test
+    void aParallelMatrixRunsTheBuildOnceForEachCombination() {
+        List<DeclaredBuild> builds = read("""
+                variables:
+                  REGISTRY: registry.example.com
+                build:
+                  parallel:
+                    matrix:
+                      - SERVICE: [web, services/api]
+                        KIND: Dockerfile
+                      - SERVICE: services
+                        KIND: [Dockerfile.worker, Dockerfile.missing]
+                  script:
+                    - /kaniko/executor --context $CI_PROJECT_DIR/$SERVICE --dockerfile $CI_PROJECT_DIR/$SERVICE/$KIND --destination $REGISTRY/$SERVICE
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::tags)
+                .containsExactly(tuple("web/Dockerfile", List.of("registry.example.com/web")),
+                        tuple("services/api/Dockerfile", List.of("registry.example.com/services/api")),
+                        tuple("services/Dockerfile.worker", List.of("registry.example.com/services")));
+    }
+
+    @Test
     void aHiddenJobBuildsNothingAndAJobWithItsOwnScriptDoesNotRunTheTemplates() {
         assertThat(read("""
                 .build:
