@@ -117,7 +117,29 @@ final class ImageScans {
         if (name.startsWith("microsoftsecuritydevops") || name.startsWith("microsoft/security-devops-action")) {
             return Target.FILES;
         }
+        if (name.equals("docker/scout-action")) {
+            return scoutReportsVulnerabilities(key(step, "command")) ? Target.IMAGE : null;
+        }
         return Target.IMAGE;
+    }
+
+    /** The docker/scout-action commands that report an image's vulnerabilities; sbom, environment and attestation-add do not. */
+    private static final Set<String> SCOUT_SCANS = Set.of("quickview", "cves", "recommendations", "compare");
+
+    /**
+     * Whether a docker/scout-action {@code command} (one command or a comma-separated list, run in order) reports
+     * vulnerabilities; a command given by an expression is taken to.
+     */
+    private static boolean scoutReportsVulnerabilities(String command) {
+        if (command == null || command.contains("${{")) {
+            return true;
+        }
+        for (String one : command.split(",")) {
+            if (SCOUT_SCANS.contains(one.strip().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a called workflow of another repository scans when its name says it scans: see {@link #REMOTE_WORKFLOW}. */
