@@ -33,11 +33,18 @@ public final class BuildOutputs {
                 && copiedSources.stream().anyMatch(BuildOutputs::nextStandalone)) {
             return ep.as(Runtime.NEXT_STANDALONE, ep.target(), nextOptions(ep.environment()));
         }
-        if (ep.runtime() == Runtime.BINARY && ep.target().path() != null && ep.target().path().endsWith("/bin/server")
+        if ((ep.runtime() == Runtime.BINARY || ep.runtime() == Runtime.SCRIPT) && ep.target().path() != null
+                && ep.target().path().endsWith("/bin/server")
                 && ep.args().size() == 1 && copiedSources.stream().anyMatch(BuildOutputs::mixRelease)) {
             Map<String, String> options = releaseOptions(ep.environment());
             options.put("server", "true");
             return ep.as(Runtime.ELIXIR_RELEASE, ep.target(), options);
+        }
+        if (ep.startedBy() != null && ep.startedBy().endsWith("/bin/server") && !ep.args().isEmpty()
+                && RELEASE_FOREGROUND.contains(ep.args().get(ep.args().size() - 1))
+                && copiedSources.stream().anyMatch(BuildOutputs::mixRelease)) {
+            // the release's own bin/server read: `cd` to its folder (a command substitution), then `exec ./NAME start`
+            return ep.as(Runtime.ELIXIR_RELEASE, ep.target(), releaseOptions(ep.environment()));
         }
         return ep;
     }

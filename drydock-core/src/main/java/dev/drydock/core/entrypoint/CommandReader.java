@@ -157,7 +157,7 @@ final class CommandReader {
                 shellScript = followedScript;
                 return done(Runtime.SHELL, Target.NONE, Map.of(), argv);
             }
-            if (isScript(argv.get(0))) {
+            if (isScript(argv.get(0)) || releaseOverlay(argv.get(0))) {
                 next = script(argv.get(0), argv.subList(1, argv.size()));
                 if (next == null) {
                     return done(Runtime.SCRIPT, Target.file(argv.get(0), abs(argv.get(0))), Map.of(), argv);
@@ -570,6 +570,15 @@ final class CommandReader {
     /** A program word that is a command substitution kept as written ({@code exec $(which gunicorn) app:app}). */
     private static boolean substituted(String program) {
         return program.contains("$(") || program.contains("`");
+    }
+
+    /**
+     * A shell script of the project's {@code rel/overlays} that a Mix release holds ({@code bin/server} of
+     * {@code mix phx.gen.release}): its name does not say it is a script.
+     */
+    private boolean releaseOverlay(String program) {
+        return program.contains("/") && scriptFiles.find(abs(program))
+                .filter(f -> f.path().contains("rel/overlays/") && ScriptArguments.isShellScript(f)).isPresent();
     }
 
     private static boolean isScript(String program) {

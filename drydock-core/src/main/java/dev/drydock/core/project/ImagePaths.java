@@ -22,7 +22,9 @@ import java.util.function.Predicate;
 /**
  * Where the files of a stage's file system come from in the build context: its copies from the context, and
  * those of the stages it is built on, in build order; its {@code COPY --from} of other stages, followed through
- * theirs (a few stages deep); and the copies a {@code turbo prune} RUN makes of the workspace. It also answers the
+ * theirs (a few stages deep); the copies a {@code turbo prune} RUN makes of the workspace, and those a
+ * {@code mix release} RUN makes of the project's release overlays ({@code rel/overlays/bin/server} as the release's
+ * {@code bin/server}). It also answers the
  * opposite question: which instructions of a stage, of those it is built on and of the stages it copies from, may
  * have put a given path into its file system ({@link #suppliers}).
  */
@@ -198,6 +200,8 @@ public final class ImagePaths {
                     String workdir = step.workdir() == null ? "/" : step.workdir().value();
                     TurboPrune.of(model, run, workdir).ifPresent(prune -> layers.add(ContextPaths.Layer.moved(
                             prune.out(), prune::origin, ContextPaths.of(List.copyOf(layers), isDirectory))));
+                    MixRelease.of(model, run, workdir).ifPresent(release -> layers.add(ContextPaths.Layer.moved(
+                            release.folder(), release::origin, ContextPaths.of(List.copyOf(layers), isDirectory))));
                 }
             }
         }

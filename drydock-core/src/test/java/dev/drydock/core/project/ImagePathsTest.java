@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ImagePathsTest {
 
-    private static final Set<String> FOLDERS = Set.of("", "apps", "apps/api", "apps/api/src", "packages");
+    private static final Set<String> FOLDERS = Set.of("", "apps", "apps/api", "apps/api/src", "packages", "rel", "rel/overlays");
 
     private static ContextPaths lastStage(String dockerfile) {
         DockerfileModel model = DockerfileModel.of(DockerfileParser.parse(SourceFile.of("Dockerfile", dockerfile)));
@@ -46,6 +46,55 @@ class ImagePathsTest {
         assertThat(paths.toContext("/app/turbo.json")).as("and rewrites turbo.json").isEmpty();
         assertThat(paths.toContext("/app/apps/api/dist/index.js")).as("a path the context would hold")
                 .contains("apps/api/dist/index.js");
+    }
+
+    @Test
+    void aMixReleaseHoldsTheProjectsOverlays() {
+        ContextPaths paths = lastStage("""
+                FROM hexpm/elixir:1.17.3-erlang-27.1.2-debian-bookworm-20241016-slim AS builder
+                WORKDIR /app
+                ENV MIX_ENV="prod"
+                COPY mix.exs mix.lock ./
+                RUN mix deps.get --only $MIX_ENV
+                COPY lib lib
+                COPY rel rel
+                RUN mix release
+
+                FROM debian:bookworm-20241016-slim
+                WORKDIR /app
+                ENV MIX_ENV="prod"
+                COPY --from=builder --chown=nobody:root /app/_build/${MIX_ENV}/rel/live_beats ./
+                CMD ["/app/bin/server"]
+                """);
+        assertThat(paths.toContext("/app/bin/server")).contains("rel/overlays/bin/server");
+    }
+
+    @Test
+    void aMixReleaseWithAPathHoldsTheOverlaysThere() {
+        ContextPaths paths = lastStage("""
+                FROM elixir:1.17 AS build
+                WORKDIR /src
+                COPY . .
+                RUN MIX_ENV=prod mix do compile, release --path /release
+
+                FROM debian:bookworm-slim
+                COPY --from=build /release /opt/shop
+                """);
+        assertThat(paths.toContext("/opt/shop/bin/migrate")).contains("rel/overlays/bin/migrate");
+    }
+
+    @Test
+    void aReleaseAfterCdIsNotRead() {
+        ContextPaths paths = lastStage("""
+                FROM elixir:1.17 AS build
+                WORKDIR /src
+                COPY . .
+                RUN cd apps/web && mix release
+
+                FROM debian:bookworm-slim
+                COPY --from=build /src/_build/prod/rel/web /app
+                """);
+        assertThat(paths.toContext("/app/bin/server")).as("what COPY . . would hold").contains("_build/prod/rel/web/bin/server");
     }
 
     @Test
