@@ -150,7 +150,8 @@ public final class KubernetesReader {
                 strings(get(c, "command")), strings(get(c, "args")), ports, values(get(c, "env"), "name"),
                 get(c, "envFrom") != null, envValues(get(c, "env")), values(get(c, "volumeMounts"), "mountPath"),
                 probe(c, "livenessProbe"), probe(c, "readinessProbe"), probe(c, "startupProbe"),
-                security(get(c, "securityContext")), resources(get(c, "resources")), null, null, place);
+                security(get(c, "securityContext")), resources(get(c, "resources")), null, null, place,
+                firstLine(get(c, "command")), firstLine(get(c, "args")));
     }
 
     /** The entries of an {@code env} list with a name and a literal, non-empty value. */
@@ -266,6 +267,11 @@ public final class KubernetesReader {
         String value = text(node);
         return value == null ? null : value.equals("true") ? Boolean.TRUE : value.equals("false") ? Boolean.FALSE
                 : null;
+    }
+
+    /** The line of a list's first item, 0 when it is no list or an empty one. */
+    private static int firstLine(Node node) {
+        return node instanceof SequenceNode list && !list.getValue().isEmpty() ? line(list.getValue().get(0)) : 0;
     }
 
     private static List<String> strings(Node node) {
