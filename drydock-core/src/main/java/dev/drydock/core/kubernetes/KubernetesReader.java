@@ -135,6 +135,46 @@ public final class KubernetesReader {
         }
     }
 
+    /** The ConfigMaps of a manifest; empty when it holds none drydock can read. */
+    public static List<KubeConfigMap> configMaps(SourceFile file) {
+        List<KubeConfigMap> out = new ArrayList<>();
+        if (!mayHold(file.text()) || !file.text().contains("ConfigMap")) {
+            return out;
+        }
+        try {
+            for (Node document : new Compose(SETTINGS).composeAllFromString(file.text())) {
+                configMap(file.path(), document, out);
+            }
+        } catch (RuntimeException e) {
+            // not YAML from here on: the documents read before stand
+        }
+        return out;
+    }
+
+    private static void configMap(String path, Node node, List<KubeConfigMap> into) {
+        if (!(node instanceof MappingNode root) || text(get(root, "apiVersion")) == null) {
+            return;
+        }
+        String kind = text(get(root, "kind"));
+        if ("List".equals(kind) && get(root, "items") instanceof SequenceNode items) {
+            items.getValue().forEach(item -> configMap(path, item, into));
+            return;
+        }
+        if (!"ConfigMap".equals(kind)) {
+            return;
+        }
+        List<KubeConfigMap.Entry> data = new ArrayList<>();
+        if (get(root, "data") instanceof MappingNode map) {
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && text(tuple.getValueNode()) != null) {
+                    data.add(new KubeConfigMap.Entry(key.getValue(), text(tuple.getValueNode()),
+                            line(tuple.getValueNode())));
+                }
+            }
+        }
+        into.add(new KubeConfigMap(path, line(keyOf(root, "kind")), text(get(get(root, "metadata"), "name")), data));
+    }
+
     /** A container; {@code init} for an init container that runs to completion (not a sidecar). */
     private static KubeContainer container(MappingNode c, boolean init, String place) {
         List<KubePort> ports = new ArrayList<>();
