@@ -232,9 +232,11 @@ public final class KubernetesReader {
         for (String kind : List.of("httpGet", "tcpSocket", "grpc", "exec")) {
             Node handler = get(settings, kind);
             if (handler instanceof MappingNode map) {
-                return new KubeProbe(kind, text(get(handler, "path")), text(get(handler, "port")),
-                        strings(get(handler, "command")), line, line(get(map, "port")),
-                        text(get(handler, "scheme")));
+                List<String> command = strings(get(handler, "command"));
+                ExecHttpCheck http = kind.equals("exec") ? ExecHttpCheck.of(command).orElse(null) : null;
+                return new KubeProbe(kind, http != null ? http.path() : text(get(handler, "path")),
+                        http != null ? http.port() : text(get(handler, "port")), command, line,
+                        line(get(map, "port")), text(get(handler, "scheme")));
             }
         }
         return null; // no handler: the API server rejects it
