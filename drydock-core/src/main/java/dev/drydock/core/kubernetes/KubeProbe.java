@@ -6,8 +6,9 @@ import java.util.List;
  * A liveness, readiness or startup probe of a container.
  *
  * @param kind how it checks: {@code httpGet}, {@code tcpSocket}, {@code exec} or {@code grpc}
- * @param path the path an httpGet probe requests, or null
- * @param port the port as written (a number or a named port), or null
+ * @param path the path an httpGet probe requests, or the one an exec probe asks the container's own server for with
+ *     curl, wget or podcli ({@link ExecHttpCheck}), or null
+ * @param port the port as written (a number or a named port), or the port of such an exec probe's address, or null
  * @param command the command an exec probe runs, empty for the others
  * @param line the line of the probe's key
  * @param portLine the line of its port, 0 when it has none

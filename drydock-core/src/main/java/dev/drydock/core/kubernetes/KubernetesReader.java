@@ -135,6 +135,46 @@ public final class KubernetesReader {
         }
     }
 
+    /** The ConfigMaps of a manifest; empty when it holds none drydock can read. */
+    public static List<KubeConfigMap> configMaps(SourceFile file) {
+        List<KubeConfigMap> out = new ArrayList<>();
+        if (!mayHold(file.text()) || !file.text().contains("ConfigMap")) {
+            return out;
+        }
+        try {
+            for (Node document : new Compose(SETTINGS).composeAllFromString(file.text())) {
+                configMap(file.path(), document, out);
+            }
+        } catch (RuntimeException e) {
+            // not YAML from here on: the documents read before stand
+        }
+        return out;
+    }
+
+    private static void configMap(String path, Node node, List<KubeConfigMap> into) {
+        if (!(node instanceof MappingNode root) || text(get(root, "apiVersion")) == null) {
+            return;
+        }
+        String kind = text(get(root, "kind"));
+        if ("List".equals(kind) && get(root, "items") instanceof SequenceNode items) {
+            items.getValue().forEach(item -> configMap(path, item, into));
+            return;
+        }
+        if (!"ConfigMap".equals(kind)) {
+            return;
+        }
+        List<KubeConfigMap.Entry> data = new ArrayList<>();
+        if (get(root, "data") instanceof MappingNode map) {
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && text(tuple.getValueNode()) != null) {
+                    data.add(new KubeConfigMap.Entry(key.getValue(), text(tuple.getValueNode()),
+                            line(tuple.getValueNode())));
+                }
+            }
+        }
+        into.add(new KubeConfigMap(path, line(keyOf(root, "kind")), text(get(get(root, "metadata"), "name")), data));
+    }
+
     /** A container; {@code init} for an init container that runs to completion (not a sidecar). */
     private static KubeContainer container(MappingNode c, boolean init, String place) {
         List<KubePort> ports = new ArrayList<>();
@@ -150,7 +190,8 @@ public final class KubernetesReader {
                 strings(get(c, "command")), strings(get(c, "args")), ports, values(get(c, "env"), "name"),
                 get(c, "envFrom") != null, envValues(get(c, "env")), values(get(c, "volumeMounts"), "mountPath"),
                 probe(c, "livenessProbe"), probe(c, "readinessProbe"), probe(c, "startupProbe"),
-                security(get(c, "securityContext")), resources(get(c, "resources")), null, null, place);
+                security(get(c, "securityContext")), resources(get(c, "resources")), null, null, place,
+                firstLine(get(c, "command")), firstLine(get(c, "args")));
     }
 
     /** The entries of an {@code env} list with a name and a literal, non-empty value. */
@@ -191,9 +232,11 @@ public final class KubernetesReader {
         for (String kind : List.of("httpGet", "tcpSocket", "grpc", "exec")) {
             Node handler = get(settings, kind);
             if (handler instanceof MappingNode map) {
-                return new KubeProbe(kind, text(get(handler, "path")), text(get(handler, "port")),
-                        strings(get(handler, "command")), line, line(get(map, "port")),
-                        text(get(handler, "scheme")));
+                List<String> command = strings(get(handler, "command"));
+                ExecHttpCheck http = kind.equals("exec") ? ExecHttpCheck.of(command).orElse(null) : null;
+                return new KubeProbe(kind, http != null ? http.path() : text(get(handler, "path")),
+                        http != null ? http.port() : text(get(handler, "port")), command, line,
+                        line(get(map, "port")), text(get(handler, "scheme")));
             }
         }
         return null; // no handler: the API server rejects it
@@ -266,6 +309,11 @@ public final class KubernetesReader {
         String value = text(node);
         return value == null ? null : value.equals("true") ? Boolean.TRUE : value.equals("false") ? Boolean.FALSE
                 : null;
+    }
+
+    /** The line of a list's first item, 0 when it is no list or an empty one. */
+    private static int firstLine(Node node) {
+        return node instanceof SequenceNode list && !list.getValue().isEmpty() ? line(list.getValue().get(0)) : 0;
     }
 
     private static List<String> strings(Node node) {

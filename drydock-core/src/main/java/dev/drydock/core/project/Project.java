@@ -6,6 +6,7 @@ import dev.drydock.core.discovery.ProjectFiles;
 import dev.drydock.core.discovery.ProjectLayout;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.ignore.GitIgnore;
+import dev.drydock.core.kubernetes.KubeConfigMap;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.manifest.DenoConfig;
 import dev.drydock.core.manifest.FlyToml;
@@ -42,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *     literally); a literal matrix's combinations are builds of their own, and only those that stay unplaced are here
  * @param kubernetesWorkloads the workloads of the project's plain Kubernetes manifests, their containers linked to
  *     the Dockerfiles that build their images where drydock can tell
+ * @param kubernetesConfigMaps the ConfigMaps of the project's plain Kubernetes manifests
  * @param diagnostics what could not be read or understood, per file; the rest of the model stands
  * @param files the safe reader of the project's files (inside the root, size-bounded)
  * @param sources every text file read so far, by path; {@link #source} adds to it
@@ -50,7 +52,7 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         List<ComposeProject> composeProjects, List<ComposeVariant> composeVariants, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
         List<Manifest> manifests, List<Container> containers, List<DevContainer> devContainers, List<DeclaredBuild> declaredBuilds,
         List<Origin> unplacedLabelledBuilds,
-        List<KubeWorkload> kubernetesWorkloads, List<Diagnostic> diagnostics,
+        List<KubeWorkload> kubernetesWorkloads, List<KubeConfigMap> kubernetesConfigMaps, List<Diagnostic> diagnostics,
         ProjectFiles files, Map<String, SourceFile> sources) {
 
     public Project {
@@ -65,6 +67,7 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         declaredBuilds = List.copyOf(declaredBuilds);
         unplacedLabelledBuilds = List.copyOf(unplacedLabelledBuilds);
         kubernetesWorkloads = List.copyOf(kubernetesWorkloads);
+        kubernetesConfigMaps = List.copyOf(kubernetesConfigMaps);
         diagnostics = List.copyOf(diagnostics);
         sources = new ConcurrentHashMap<>(sources);
     }

@@ -18,6 +18,7 @@ import dev.drydock.core.dockerfile.syntax.DockerfileParser;
 import dev.drydock.core.discovery.FileKind;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.kubernetes.KubeAutoscaler;
+import dev.drydock.core.kubernetes.KubeConfigMap;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.kubernetes.KubernetesReader;
 import dev.drydock.core.kubernetes.Kustomization;
@@ -228,7 +229,7 @@ public final class ProjectLoader {
             }
             return new Project(layout.root(), layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores,
                     List.copyOf(manifests.values()), containers, devContainers, declaredBuilds(),
-                    unplacedLabelledBuilds, kubernetes, diagnostics, files,
+                    unplacedLabelledBuilds, kubernetes, configMaps, diagnostics, files,
                     sources);
         }
 
@@ -236,6 +237,9 @@ public final class ProjectLoader {
          * The workloads of the YAML files that may be Kubernetes manifests; a file that cannot be read or holds no
          * workload adds nothing and no diagnostic, since drydock only guessed it from its place or name.
          */
+        /** The ConfigMaps of the manifests, read with their workloads. */
+        private final List<KubeConfigMap> configMaps = new ArrayList<>();
+
         private List<KubeWorkload> kubernetesWorkloads() {
             List<KubeWorkload> workloads = new ArrayList<>();
             List<KubeAutoscaler> autoscalers = new ArrayList<>();
@@ -244,7 +248,9 @@ public final class ProjectLoader {
                     SourceFile file = files.read(entry.path()).file();
                     List<KubeWorkload> read = KubernetesReader.read(file);
                     List<KubeAutoscaler> scalers = KubernetesReader.autoscalers(file);
-                    if (!read.isEmpty()) {
+                    List<KubeConfigMap> maps = KubernetesReader.configMaps(file);
+                    configMaps.addAll(maps);
+                    if (!read.isEmpty() || !maps.isEmpty()) {
                         sources.put(entry.path(), file);
                         workloads.addAll(read);
                     }

@@ -28,6 +28,7 @@ public final class AppRules {
                 new EntrypointIgnoresCommand(),
                 new PackageScriptMissing(),
                 new PythonScriptMissing(),
+                new CommandNotInImage(),
                 new DenoDependenciesNotCached(),
                 new MemoryLimitTooLow(),
                 new VariableInExecForm(),

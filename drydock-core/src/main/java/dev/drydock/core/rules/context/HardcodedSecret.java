@@ -5,6 +5,7 @@ import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.compose.template.Substitution;
+import dev.drydock.core.kubernetes.KubeConfigMap;
 import dev.drydock.core.kubernetes.KubeContainer;
 import dev.drydock.core.kubernetes.KubeEnvVar;
 import dev.drydock.core.kubernetes.KubeWorkload;
@@ -69,7 +70,9 @@ import java.util.regex.Pattern;
                 + " environment (list and map syntax) and build args, the env entries with a literal value of the"
                 + " containers of Kubernetes manifests (high: a Secret referenced with valueFrom.secretKeyRef keeps the"
                 + " value out of the repository and out of the workload's spec; a value built with $(OTHER_VARIABLE)"
-                + " is not reported), Dockerfile ENV and ARG, and .env files that are"
+                + " is not reported), the data of Kubernetes ConfigMaps (a ConfigMap keeps its data in plain text; a pod"
+                + " reads it through envFrom or configMapKeyRef as it reads a literal env value), Dockerfile ENV and"
+                + " ARG, and .env files that are"
                 + " not git-ignored in a git project; and, whatever the name, values that have the form of an issued"
                 + " credential (AWS access key ids, private key blocks, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI/Telegram"
                 + " tokens, JSON Web Tokens) or a password inside a URL, also in RUN and ADD lines; on a compose"
@@ -190,6 +193,11 @@ public final class HardcodedSecret implements Rule {
                 }
             }
         }
+        for (KubeConfigMap map : project.kubernetesConfigMaps()) {
+            for (KubeConfigMap.Entry entry : map.data()) {
+                configMapValue(context, map, entry);
+            }
+        }
         for (DockerfileSource dockerfile : context.dockerfiles()) {
             Set<Integer> imageStages = imageStages(context, dockerfile);
             for (Instruction instruction : dockerfile.syntax().instructions()) {
@@ -250,6 +258,58 @@ public final class HardcodedSecret implements Rule {
                         + consequence
                 : of + " is the literal " + SecretNames.redact(value) + " written into the manifest" + consequence,
                 kubernetesRecommendation(workload, container, env.name(), false));
+    }
+
+    /**
+     * An entry of a ConfigMap's {@code data}: an issued credential whatever its key, or the value of a secret-named
+     * key. A ConfigMap keeps its data in plain text and grants it to whoever may read ConfigMaps, so a pod that reads
+     * it through {@code envFrom} or {@code configMapKeyRef} gets the secret as if its env wrote it.
+     */
+    private void configMapValue(ReviewContext context, KubeConfigMap map, KubeConfigMap.Entry entry) {
+        var source = context.project().source(map.file());
+        if (source.isEmpty() || entry.line() <= 0) {
+            return;
+        }
+        String value = entry.value();
+        Location location = new Location(map.file(), source.get().lines(entry.line(), entry.line()));
+        String of = "the key `" + entry.key() + "` of " + map.describe();
+        Optional<ValueMatch> credential = SecretNames.credentialIn(value);
+        if (credential.isPresent()) {
+            ValueMatch c = credential.get();
+            report(context, location, c.secret(value), c.issued() ? Severity.CRITICAL : Severity.HIGH,
+                    of + " holds " + c.kind() + " (" + c.redacted(value) + ") written into the manifest"
+                            + configMapConsequence(map),
+                    configMapRecommendation(map, entry.key(), c.issued()));
+            return;
+        }
+        if (!SecretNames.isSecretName(entry.key()) || !SecretNames.isLiteralSecretValue(value)) {
+            return;
+        }
+        report(context, location, value, Severity.HIGH, SecretNames.isPlaceholder(value)
+                ? of + " is the placeholder `" + SecretNames.unquoteValue(value) + "` written into the manifest"
+                        + configMapConsequence(map)
+                : of + " is the literal " + SecretNames.redact(value) + " written into the manifest"
+                        + configMapConsequence(map),
+                configMapRecommendation(map, entry.key(), false));
+    }
+
+    private static String configMapConsequence(KubeConfigMap map) {
+        return ": a ConfigMap is for non-confidential settings and keeps its data in plain text, so everyone with the"
+                + " repository has it, `kubectl get configmap" + (map.name() == null ? "" : " " + map.name())
+                + " -o yaml` shows it to anyone who may read ConfigMaps in the namespace (a Secret can be restricted"
+                + " apart from them), and every pod that reads the ConfigMap (envFrom, configMapKeyRef) gets it as a"
+                + " plain setting";
+    }
+
+    private static String configMapRecommendation(KubeConfigMap map, String key, boolean issued) {
+        String secret = map.name() == null ? "credentials"
+                : map.name().replaceFirst("-(config|configuration|configmap|cm|env)$", "") + "-secret";
+        return (issued ? "Revoke this credential now (it is in the repository's history) and issue a new one. " : "")
+                + "Remove " + key + " from " + map.describe() + " and keep it in a Secret created outside the"
+                + " repository (`kubectl create secret generic " + secret + " --from-literal=" + key + "=...`, or a"
+                + " sealed or external secret); the containers read it with `valueFrom: {secretKeyRef: {name: " + secret
+                + ", key: " + key + "}}`, or with `envFrom: [{secretRef: {name: " + secret + "}}]` beside their"
+                + " configMapRef" + (issued ? "." : "; change the value, which stays in the repository's history.");
     }
 
     private static String kubernetesRecommendation(KubeWorkload workload, KubeContainer container, String name,

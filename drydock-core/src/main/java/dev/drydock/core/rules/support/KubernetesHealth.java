@@ -76,7 +76,7 @@ public record KubernetesHealth(List<KubernetesRuns> runs, List<String> unservedP
                 .distinct().toList();
         String path = runs.stream().map(KubernetesRuns::container)
                 .flatMap(c -> java.util.stream.Stream.of(c.liveness(), c.readiness(), c.startup()))
-                .filter(p -> p != null && p.kind().equals("httpGet") && p.path() != null)
+                .filter(p -> p != null && (p.kind().equals("httpGet") || p.kind().equals("exec")) && p.path() != null)
                 .map(KubeProbe::path).filter(p -> !unservedPaths.contains(p)).findFirst().orElse(null);
         if (lacking.isEmpty()) {
             return (unservedPaths.isEmpty() ? "Nothing is missing under Kubernetes"

@@ -201,7 +201,10 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container, Str
         return "runAsNonRoot: true (" + where("runAsNonRoot", security().runAsNonRootLine()) + ")";
     }
 
-    /** The container's httpGet probes with a path, by what they check: liveness, readiness, startup. */
+    /**
+     * The container's probes that request a path of its server, by what they check (liveness, readiness, startup):
+     * httpGet probes, and exec probes that call it with curl, wget or podcli.
+     */
     public Map<String, KubeProbe> httpProbes() {
         Map<String, KubeProbe> probes = new LinkedHashMap<>();
         putHttp(probes, "liveness", container.liveness());
@@ -266,7 +269,8 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container, Str
     }
 
     private static void putHttp(Map<String, KubeProbe> into, String kind, KubeProbe probe) {
-        if (probe != null && probe.kind().equals("httpGet") && probe.path() != null && probe.path().startsWith("/")) {
+        if (probe != null && (probe.kind().equals("httpGet") || probe.kind().equals("exec")) && probe.path() != null
+                && probe.path().startsWith("/")) {
             into.put(kind, probe);
         }
     }

@@ -101,7 +101,7 @@ public final class StageOutputs {
         };
     }
 
-    private static boolean plainImage(BaseImage base) {
+    static boolean plainImage(BaseImage base) {
         if (!(base instanceof BaseImage.External external) || external.reference() == null) {
             return false;
         }
@@ -118,7 +118,7 @@ public final class StageOutputs {
             if (call.command() != null && call.command().redirects().stream().anyMatch(StageOutputs::writesFile)) {
                 return true;
             }
-            if (inert(call)) {
+            if (inert(call) || makesFoldersElsewhere(run, call, path)) {
                 continue;
             }
             if (!prunesElsewhere(run, call, path)) {
@@ -160,6 +160,38 @@ public final class StageOutputs {
         }
         return call.is("addgroup", "adduser", "useradd", "groupadd", "usermod", "chown", "chmod", "rm", "echo",
                 "printf", "true", "set", "export", "cd", "update-ca-certificates", "ldconfig");
+    }
+
+    /**
+     * Whether the call is a {@code mkdir} of literal folders, none of them at, above or below the path: it makes
+     * those folders (and, with -p, the ones above them) and writes nothing else.
+     */
+    private static boolean makesFoldersElsewhere(RunStep run, Call call, String path) {
+        if (!call.is("mkdir") || call.args().isEmpty()) {
+            return false;
+        }
+        String dir = run.directoryAt(call);
+        String p = PathNames.normalizeAbsolute("/", path);
+        boolean folders = false;
+        for (Call.Arg arg : call.args()) {
+            String value = arg.value();
+            if (!arg.literal() || value.startsWith("--mode") || value.equals("-m") || value.startsWith("--context")
+                    || value.equals("-Z")) {
+                return false; // a mode or an SELinux context takes a value drydock does not pair with it here
+            }
+            if (value.startsWith("-")) {
+                continue;
+            }
+            if (dir == null && !value.startsWith("/")) {
+                return false;
+            }
+            String made = PathNames.normalizeAbsolute(dir == null ? "/" : PathNames.normalizeAbsolute("/", dir), value);
+            if (PathNames.isUnder(p, made) || PathNames.isUnder(made, p)) {
+                return false;
+            }
+            folders = true;
+        }
+        return folders;
     }
 
     /** Whether the call is a {@code turbo prune} whose output folder is known and lies apart from the path. */

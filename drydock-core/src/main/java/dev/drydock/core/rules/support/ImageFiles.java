@@ -1,0 +1,76 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.CommandSpec;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.project.ImagePaths;
+import dev.drydock.core.project.Project;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a file can be at an absolute path of the image a Dockerfile builds up to a stage, told only where drydock
+ * knows every source of the image's files: the first base is scratch or an official image of a language or a system
+ * ({@code debian}, {@code python}: {@link StageOutputs}), which fill the system folders alone, and
+ * {@link ImagePaths#suppliers} follows the COPY, ADD, WORKDIR and RUN instructions of its stages.
+ */
+public final class ImageFiles {
+
+    /** The folders the base images and the packages installed in them fill; a path below one may always be there. */
+    private static final Set<String> SYSTEM_FOLDERS = Set.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64",
+            "/libx32", "/etc", "/var", "/opt", "/tmp", "/proc", "/sys", "/dev", "/run", "/srv", "/mnt", "/media",
+            "/boot", "/go");
+
+    private ImageFiles() {}
+
+    /**
+     * Whether something may have put {@code path} (absolute) into the image: empty when drydock cannot tell (an
+     * image it does not know the files of, a system folder, a hidden file such as those of /root, a variable).
+     */
+    public static Optional<Boolean> mayHold(Project project, BuildLink build, Stage stage, String path) {
+        if (build == null || build.model() == null || stage == null || !path.startsWith("/") || path.contains("$")
+                || path.contains("*") || path.contains("?") || path.contains("[")) {
+            return Optional.empty();
+        }
+        String p = PathNames.normalizeAbsolute("/", path);
+        BaseImage base = Stages.rootBase(build.model(), stage);
+        boolean scratch = base instanceof BaseImage.Scratch;
+        if (p.equals("/") || !scratch && !StageOutputs.plainImage(base) || hidden(p)
+                || !scratch && SYSTEM_FOLDERS.stream().anyMatch(f -> PathNames.isUnder(p, f))) {
+            return Optional.empty();
+        }
+        ImagePaths.Writers writers = new ImagePaths.Writers() {
+            @Override
+            public boolean baseMayHold(Stage root, String at) {
+                return false; // the path lies outside the folders such a base fills
+            }
+
+            @Override
+            public boolean runMayWrite(Stage s, CommandSpec run, String at) {
+                return StageOutputs.runMayWrite(RunStep.of(build.model(), s, run), at);
+            }
+
+            @Override
+            public boolean contextMayHold(String contextPath) {
+                return contextPath.isEmpty() || build.ignore().includes(contextPath) && (project.files().exists(
+                        BuildContexts.inProject(build, contextPath)) || project.files().isDirectory(
+                        BuildContexts.inProject(build, contextPath)));
+            }
+        };
+        List<ImagePaths.Supply> suppliers = ImagePaths.suppliers(build.model(), stage, p, writers);
+        return Optional.of(!suppliers.isEmpty());
+    }
+
+    /** A path with a hidden segment ({@code /root/.cargo/bin/app}): base images and tools write such folders. */
+    private static boolean hidden(String path) {
+        for (String segment : path.substring(1).split("/")) {
+            if (segment.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
