@@ -16,6 +16,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildContexts;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
 import dev.drydock.core.rules.support.ContextInventory;
 import dev.drydock.core.rules.support.ContextInventory.Item;
@@ -42,7 +43,11 @@ import java.util.Set;
                 + " logs, uploads, .git, virtualenvs, node_modules, __pycache__ at any depth, and what a stack's tools"
                 + " write beside its manifest: vendor/ beside composer.json, target/ beside Cargo.toml, bin/ and obj/"
                 + " beside a .NET project, deps/ and _build/ beside mix.exs), matched with Docker's own rules against"
-                + " the ignore file.",
+                + " the ignore file. An env file that an exception line (!.env.production) re-includes on purpose and"
+                + " that only builder stages copy (their output alone reaches the image) is medium, and low when"
+                + " every variable it sets is one a front-end bundler writes into the browser's code by design"
+                + " (VITE_, REACT_APP_, NEXT_PUBLIC_): the advice is then to keep only public values in it, not to"
+                + " drop the line the build needs.",
         problem = "Docker's ignore patterns are anchored at the context root and know nothing of .gitignore:"
                 + " `__pycache__` only leaves out the top-level folder, and whatever git ignores (.env, databases,"
                 + " logs, uploads) is still sent to the builder and copied by `COPY . .`.",
@@ -125,10 +130,15 @@ public final class DockerignoreIncomplete implements Rule {
             }
             along.forEach(c -> copyTexts.add("`" + c.text() + "` (" + c.copy().instruction().file().path() + ":"
                     + c.line() + ")"));
-            missing.putIfAbsent(item.pattern(), new Missing(item, note(build.ignore(), item),
-                    reincluding(build.ignore(), item)));
-            if (item.kind().severity().atLeast(severity)) {
-                severity = item.kind().severity();
+            DockerIgnorePattern exception = reincluding(build.ignore(), item);
+            String builderOnly = exception != null && item.isEnvFile() && along.stream().noneMatch(ContextCopy::inImage)
+                    ? builderOnlyNote(context, build, item, along) : null;
+            missing.putIfAbsent(item.pattern(), new Missing(item, note(build.ignore(), item)
+                    + (builderOnly == null ? "" : builderOnly), exception, builderOnly != null));
+            Severity itemSeverity = builderOnly == null ? item.kind().severity()
+                    : publicBuildVariables(context, build, item) ? Severity.LOW : Severity.MEDIUM;
+            if (itemSeverity.atLeast(severity)) {
+                severity = itemSeverity;
             }
         }
         if (missing.isEmpty()) {
@@ -144,14 +154,23 @@ public final class DockerignoreIncomplete implements Rule {
                 + "`, so " + String.join(", ", copyTexts) + " copies them into the image: " + String.join("; ", described);
         List<String> add = new ArrayList<>();
         Set<String> remove = new LinkedHashSet<>();
+        Set<String> keep = new LinkedHashSet<>();
         for (var m : missing.entrySet()) {
-            if (m.getValue().exception != null) {
+            if (m.getValue().builderOnly) {
+                keep.add("`" + m.getValue().exception.text() + "` (line " + m.getValue().exception.line() + ")");
+            } else if (m.getValue().exception != null) {
                 remove.add("`" + m.getValue().exception.text() + "` (line " + m.getValue().exception.line() + ")");
             } else {
                 add.add("`" + m.getKey() + "`");
             }
         }
         List<String> steps = new ArrayList<>();
+        if (!keep.isEmpty()) {
+            steps.add("Keep " + String.join(", ", keep) + " if the build needs the file, but hold only values that may"
+                    + " be public in it: a bundler writes the variables it exposes to the browser into the files it"
+                    + " builds, and a secret belongs in a build secret (RUN --mount=type=secret) or the server's"
+                    + " runtime environment instead");
+        }
         if (!remove.isEmpty()) {
             steps.add("Remove " + String.join(", ", remove) + " from " + ignorePath);
         }
@@ -159,7 +178,7 @@ public final class DockerignoreIncomplete implements Rule {
             steps.add((remove.isEmpty() ? "Add to " + ignorePath + ": " : "add ") + String.join(", ", add));
         }
         String recommendation = String.join("; ", steps)
-                + (missing.values().stream().anyMatch(m -> m.item.kind() == Kind.SECRET)
+                + (missing.values().stream().anyMatch(m -> m.item.kind() == Kind.SECRET && !m.builderOnly)
                         ? "; then rebuild and replace the images already built, which keep the files in their layers"
                         : "")
                 + ".";
@@ -199,7 +218,46 @@ public final class DockerignoreIncomplete implements Rule {
                 : String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
     }
 
-    private record Missing(Item item, String note, DockerIgnorePattern exception) {}
+    /**
+     * An item the ignore file lets in, why, and the exception line that re-includes it; {@code builderOnly} when that
+     * is an env file only builder stages copy, whose output alone reaches the image.
+     */
+    private record Missing(Item item, String note, DockerIgnorePattern exception, boolean builderOnly) {}
+
+    /** Variables a front-end bundler exposes to the browser by their prefix (Vite, Create React App, Next.js). */
+    private static final java.util.regex.Pattern PUBLIC_PREFIX = java.util.regex.Pattern.compile(
+            "VITE_|REACT_APP_|NEXT_PUBLIC_");
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile(
+            "(?m)^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=");
+
+    /** The names the env file assigns, in order; empty when it cannot be read. */
+    private static List<String> assigned(ReviewContext context, BuildLink build, Item item) {
+        return context.project().source(PathNames.join(build.context(), item.path()))
+                .map(f -> ASSIGNMENT.matcher(f.text()).results().map(r -> r.group(1)).toList()).orElse(List.of());
+    }
+
+    /** Whether every variable of the env file is one a bundler writes into the browser's code by design. */
+    private static boolean publicBuildVariables(ReviewContext context, BuildLink build, Item item) {
+        List<String> names = assigned(context, build, item);
+        return !names.isEmpty() && names.stream().allMatch(n -> PUBLIC_PREFIX.matcher(n).lookingAt());
+    }
+
+    /**
+     * For an env file re-included on purpose that only builder stages copy: which stage reads it, that its output
+     * alone ships, and what does reach the image (the public variables a bundler inlines).
+     */
+    private static String builderOnlyNote(ReviewContext context, BuildLink build, Item item, List<ContextCopy> along) {
+        String stages = along.stream().map(c -> Stages.describe(c.stage())).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        List<String> names = assigned(context, build, item);
+        String inlined = publicBuildVariables(context, build, item)
+                ? ", but its variables (" + String.join(", ", names.subList(0, Math.min(3, names.size())))
+                        + (names.size() > 3 ? " ..." : "") + ") are ones the bundler writes into the built files"
+                        + " for the browser, so their values ship in the bundle anyway and must be public"
+                : "; the file stays in that stage's layers and the build cache, and a bundler writes the variables"
+                        + " it exposes to the browser into the built files";
+        return "; only " + stages + " copies it, a builder stage whose output alone reaches the image" + inlined;
+    }
 
     /** The exception line that brings the item back, when that is why it is let in. */
     private static DockerIgnorePattern reincluding(DockerIgnore ignore, Item item) {

@@ -13,6 +13,7 @@ public final class DockerfileRules {
                 new RunsAsRoot(),
                 new NginxNonRootPaths(),
                 new NonRootPrivilegedPort(),
+                new ServerConfigNotRead(),
                 new SupervisordCannotSwitchUser(),
                 new UnpinnedBaseImage(),
                 new DeprecatedBaseImage(),

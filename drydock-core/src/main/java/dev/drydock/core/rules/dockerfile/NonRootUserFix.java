@@ -18,6 +18,7 @@ import dev.drydock.core.rules.support.DotnetImages;
 import dev.drydock.core.rules.support.HomeDownloads;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.InferredImageTools;
+import dev.drydock.core.rules.support.UserCreation;
 import dev.drydock.core.rules.support.InstructionLines;
 import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.PipCommands;
@@ -156,13 +157,7 @@ final class NonRootUserFix {
     }
 
     private static String createUser(boolean alpine, boolean home) {
-        if (alpine) {
-            return "RUN addgroup -S -g " + ID + " " + USER + " \\\n    && adduser -S -D " + (home ? "-h /home/" + USER : "-H")
-                    + " -u " + ID + " -G " + USER + " -s /sbin/nologin " + USER;
-        }
-        return "RUN groupadd --system --gid " + ID + " " + USER + " \\\n    && useradd --system --uid " + ID + " --gid "
-                + USER + (home ? " --create-home --home-dir /home/" + USER : " --no-create-home")
-                + " --shell /usr/sbin/nologin " + USER;
+        return UserCreation.command(alpine, USER, ID, home ? "/home/" + USER : null, " \\\n    && ");
     }
 
     /**

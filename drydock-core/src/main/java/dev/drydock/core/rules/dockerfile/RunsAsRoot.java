@@ -4,6 +4,8 @@ import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.devcontainer.DevContainer;
 import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.UserIds;
+import dev.drydock.core.rules.support.UserCreation;
+import dev.drydock.core.rules.support.ConfigFiles;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.DevContainers;
@@ -79,7 +81,10 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd) and for microdnf"
                 + " images such as ubi-minimal (no useradd without shadow-utils), useradd elsewhere (adduser and useradd with"
                 + " a home folder when the image's Python packages download models or data into the user's home:"
-                + " transformers, diffusers, sentence-transformers, torch, vllm, nltk, tensorflow); the fix also"
+                + " transformers, diffusers, sentence-transformers, torch, vllm, nltk, tensorflow); for the official"
+                + " caddy image (Alpine) a caddy user from BusyBox's adduser that owns /data/caddy and /config/caddy,"
+                + " where Caddy writes (its XDG_DATA_HOME and XDG_CONFIG_HOME), and for the official httpd image its"
+                + " own www-data with Listen 8080 and the logs folder that holds the pid file; the fix also"
                 + " hands the new user the folders the application writes at run time that a root build left behind"
                 + " (Next.js's .next/cache, Rails' log, storage and tmp, the WORKDIR that holds a Django project's SQLite"
                 + " database), never a chown -R of the whole application. Not"
@@ -944,6 +949,8 @@ public final class RunsAsRoot implements Rule {
                                 + " unprivileged user nginx (UID 101) and listening on 8080 instead of 80: change"
                                 + " `listen 80` in your server blocks and the published port to match"
                                 + ownMainConfPid(context, container) + "."
+                        : officialServerAdvice(context, container, program) != null
+                        ? officialServerAdvice(context, container, program)
                         : ImageRole.dropsToConfiguredUser(program)
                         ? "Check that " + program + "'s configuration names an unprivileged user, or run it as one: "
                                 + suggestion(container) + " (an unprivileged port above 1024 is then needed)."
@@ -1127,6 +1134,50 @@ public final class RunsAsRoot implements Rule {
                 .orElse("");
     }
 
+    /** Where the official httpd image reads its configuration. */
+    private static final String HTTPD_CONF_DIR = "/usr/local/apache2/conf/";
+
+    /**
+     * How the official caddy or httpd image runs its server unprivileged, with the tools and paths of that image, or
+     * null for another image or a Dockerfile that creates a user of its own. Caddy: the image is Alpine (BusyBox's
+     * adduser), Caddy writes its certificates and autosaved configuration under XDG_DATA_HOME=/data and
+     * XDG_CONFIG_HOME=/config, and the image's Dockerfile gives /usr/bin/caddy cap_net_bind_service, so 80 and 443
+     * stay. httpd: its httpd.conf names www-data for the children that serve requests, the root master only binds
+     * port 80 and writes the pid file into /usr/local/apache2/logs (httpd-foreground removes it there first).
+     */
+    private static String officialServerAdvice(ReviewContext context, Container container, String program) {
+        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
+        BaseImageFacts.ImageTools tools = InferredImageTools.of(container.build().model(), container.build().stage())
+                .orElse(null);
+        if (!(base instanceof BaseImage.External external) || external.reference() == null
+                || !external.reference().isOfficialImage() || tools == null || !tools.shell()
+                || createdUser(container) != null) {
+            return null;
+        }
+        String image = external.reference().imageName();
+        if (image.equals("caddy") && program.equals("caddy") && UserCreation.busybox(tools)) {
+            return "Run Caddy as an unprivileged user: " + UserCreation.command(true, "caddy", 10001)
+                    + " && chown -R caddy:caddy /data/caddy /config/caddy (the caddy image is Alpine, with BusyBox's"
+                    + " adduser; Caddy keeps its certificates and autosaved configuration there, in the image's"
+                    + " XDG_DATA_HOME=/data and XDG_CONFIG_HOME=/config), then USER caddy. The files it serves only"
+                    + " need to be readable, and the image gives /usr/bin/caddy cap_net_bind_service (setcap in its"
+                    + " Dockerfile), so it keeps listening on 80 and 443.";
+        }
+        if (image.equals("httpd") && program.equals("httpd-foreground")) {
+            String ids = BaseImageFacts.userIds(base, "www-data").orElse("33:33");
+            boolean ownConf = ConfigFiles.of(context, container.service(), container, HTTPD_CONF_DIR)
+                    .map(found -> found.files().containsKey(HTTPD_CONF_DIR + "httpd.conf")).orElse(false);
+            return (ownConf ? "Check that your httpd.conf names User www-data as the image's own does: then the"
+                    : "The httpd image's httpd.conf names User www-data, so the") + " children that serve requests"
+                    + " run unprivileged and the root master only binds port 80; to drop root entirely, change `Listen 80`"
+                    + " to `Listen 8080` in " + HTTPD_CONF_DIR + "httpd.conf, RUN chown www-data:www-data"
+                    + " /usr/local/apache2/logs (httpd writes its pid file there and stops at start without it), then"
+                    + " USER www-data (UID " + ids.substring(0, ids.indexOf(':')) + ", the image's own; no user to"
+                    + " create) and publish 8080.";
+        }
+        return null;
+    }
+
     /** nginxinc/nginx-unprivileged with the tag of the official nginx image the container runs, or null. */
     private static String unprivilegedNginx(Container container) {
         BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
@@ -1190,8 +1241,7 @@ public final class RunsAsRoot implements Rule {
                 .orElse(null);
         if (ImageRole.program(container).filter("catalina.sh"::equals).isPresent()
                 && (tools == null || tools.shell() && !"apk".equals(tools.packageManager()))) {
-            return "RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home"
-                    + " --shell /usr/sbin/nologin app && chown -R app:app \"$CATALINA_HOME\"/logs \"$CATALINA_HOME\"/temp"
+            return UserCreation.command(false, "app", 10001) + " && chown -R app:app \"$CATALINA_HOME\"/logs \"$CATALINA_HOME\"/temp"
                     + " \"$CATALINA_HOME\"/work \"$CATALINA_HOME\"/webapps (Tomcat writes its logs, temporary and work"
                     + " files there and unpacks the .war files in webapps), COPY --chown=app:app for the .war files,"
                     + " then USER app";
@@ -1209,14 +1259,13 @@ public final class RunsAsRoot implements Rule {
         Optional<String> downloader = HomeDownloads.packageOf(container);
         String home = downloader.map(p -> " (with a home folder: " + p + " downloads its models and data into "
                 + HomeDownloads.folder(p) + " of the user it runs as, which a user without a home cannot write)").orElse("");
-        if (tools != null && "apk".equals(tools.packageManager())) {
-            return "RUN addgroup -S -g 10001 app && adduser -S -D " + (downloader.isPresent() ? "-h /home/app" : "-H")
-                    + " -u 10001 -G app -s /sbin/nologin app (BusyBox's tools on Alpine)" + home + ","
+        String create = UserCreation.command(UserCreation.busybox(tools), "app", 10001,
+                downloader.isPresent() ? "/home/app" : null, " && ");
+        if (UserCreation.busybox(tools)) {
+            return create + " (BusyBox's tools on Alpine)" + home + ","
                     + " " + ownedFiles(container, "app:app", workdir, false) + ", then USER app";
         }
-        return "RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app "
-                + (downloader.isPresent() ? "--create-home --home-dir /home/app" : "--no-create-home")
-                + " --shell /usr/sbin/nologin app" + home + ","
+        return create + home + ","
                 + " " + ownedFiles(container, "app:app", workdir, false) + ", then USER app";
     }
 

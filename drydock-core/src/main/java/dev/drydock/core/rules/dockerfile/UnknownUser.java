@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.rules.support.UserCreation;
+
 import dev.drydock.core.dockerfile.expand.WordExpander;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
@@ -145,10 +147,7 @@ public final class UnknownUser implements Rule {
                     + " shell to run useradd in.";
         }
         boolean alpine = tools.map(BaseImageFacts.ImageTools::packageManager).filter("apk"::equals).isPresent();
-        String create = alpine
-                ? "RUN addgroup -S -g 10001 " + user + " && adduser -S -D -H -u 10001 -G " + user + " " + user
-                : "RUN groupadd --system --gid 10001 " + user + " && useradd --system --uid 10001 --gid " + user
-                        + " --no-create-home " + user;
+        String create = UserCreation.command(alpine, user, 10001);
         return "Create the user before line " + at.startLine() + ": " + create + "; or write numeric ids, which need"
                 + " no account (" + (copy ? "--chown=10001:10001" : "USER 10001:10001") + ").";
     }

@@ -178,7 +178,8 @@ public final class BaseImageFacts {
             case "jovyan", "mambauser", "airflow", "spark", "185", "kafka", "zookeeper", "1001", "payara" ->
                     NonRootVendorImages.of(ref)
                     .filter(image -> image.user().equals(user)).map(NonRootVendorImages::ids).orElse(null);
-            case "www-data" -> name.equals("docker.io/library/php") || name.equals("docker.io/serversideup/php")
+            case "www-data" -> name.equals("docker.io/library/php") || name.equals("docker.io/library/httpd")
+                    || name.equals("docker.io/serversideup/php")
                     || name.equals("docker.io/dunglas/frankenphp")
                     ? tag.contains("alpine") ? "82:82" : "33:33"
                     // Debian's and Ubuntu's base-passwd: the official Debian-based images (httpd ...) have it too
@@ -423,6 +424,13 @@ public final class BaseImageFacts {
                     return Optional.empty();
                 }
             }
+            case "httpd" -> {
+                // debian:*-slim (or alpine) with Apache built from source; the wget that downloads it is purged
+            }
+            case "caddy" -> {
+                // every Linux tag of the caddy image (the builder ones too) is built FROM alpine: BusyBox and apk
+                alpine = true;
+            }
             case "debian", "ubuntu", "alpine", "busybox", "buildpack-deps" -> {
                 // the base systems themselves
             }
@@ -443,7 +451,7 @@ public final class BaseImageFacts {
         } else {
             pm = "apt";
             // nginx's Debian variant is debian:*-slim with nginx, gettext-base and curl: no wget
-            boolean full = !slim && !image.equals("debian") && !image.equals("ubuntu") && !image.equals("nginx");
+            boolean full = !slim && !Set.of("debian", "ubuntu", "nginx", "httpd").contains(image);
             if (full && !builtOnPhp(image)) {
                 programs.addAll(List.of("curl", "wget"));
             }

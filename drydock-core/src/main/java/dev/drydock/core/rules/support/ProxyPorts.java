@@ -103,6 +103,13 @@ public record ProxyPorts(String server, List<Bind> binds) {
     }
 
     /** The proxy's program and arguments, when the container runs one. */
+    /** The configuration file a container's {@code caddy run} reads (--config), when it runs Caddy that way. */
+    public static Optional<String> caddyConfig(Container c) {
+        return command(c).filter(command -> command.program().equals("caddy") && !command.args().isEmpty()
+                        && command.args().get(0).equals("run"))
+                .map(command -> option(command.args(), "--config", "-c"));
+    }
+
     static Optional<Command> command(Container c) {
         if (c.build() == null || c.build().stage() == null) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.drydock.core.rules.support.fixes;
 
+import dev.drydock.core.rules.support.UserCreation;
+
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -98,10 +100,7 @@ final class JvmFixes {
             user = USER;
             boolean alpine = tools != null ? "apk".equals(tools.packageManager())
                     : base instanceof BaseImage.External e && e.expanded() != null && e.expanded().contains("alpine");
-            String create = alpine
-                    ? "RUN addgroup -S -g " + UID + " " + USER + " && adduser -S -D -H -u " + UID + " -G " + USER + " " + USER
-                    : "RUN groupadd --system --gid " + UID + " " + USER + " && useradd --system --uid " + UID + " --gid "
-                            + USER + " --no-create-home --shell /usr/sbin/nologin " + USER;
+            String create = UserCreation.command(alpine, USER, Integer.parseInt(UID));
             edits.add(StackEdits.linesAfter(file, stage.from(), create));
         }
         edits.addAll(StackEdits.chownCopies(file, stage, owner));
