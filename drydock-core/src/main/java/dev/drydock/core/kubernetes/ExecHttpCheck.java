@@ -1,6 +1,11 @@
 package dev.drydock.core.kubernetes;
 
-import java.util.ArrayList;
+import dev.drydock.core.shell.AndOrList;
+import dev.drydock.core.shell.CommandNode;
+import dev.drydock.core.shell.CommandNode.SimpleCommand;
+import dev.drydock.core.shell.Pipeline;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.shell.Word;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,16 +29,7 @@ public record ExecHttpCheck(String path, String port) {
     /** The request the command makes, when it is one HTTP client call of the container's own address. */
     public static Optional<ExecHttpCheck> of(List<String> command) {
         List<String> words = words(command);
-        int client = -1;
-        for (int i = 0; i < words.size() && client < 0; i++) {
-            String program = words.get(i).substring(words.get(i).lastIndexOf('/') + 1);
-            if (program.equals("curl") || program.equals("wget")) {
-                client = i + 1;
-            } else if (program.equals("podcli") && i + 2 < words.size() && words.get(i + 1).equals("check")
-                    && words.get(i + 2).equals("http")) {
-                client = i + 3;
-            }
-        }
+        int client = clientAt(words);
         if (client < 0) {
             return Optional.empty();
         }
@@ -54,15 +50,51 @@ public record ExecHttpCheck(String path, String port) {
         return Optional.ofNullable(found);
     }
 
-    /** The command's words, or those of the script a shell runs with -c (split at blanks, quotes removed). */
-    private static List<String> words(List<String> command) {
-        if (command.size() >= 3 && SHELLS.contains(command.get(0)) && command.get(1).equals("-c")) {
-            List<String> out = new ArrayList<>();
-            for (String word : command.get(2).trim().split("\\s+")) {
-                out.add(word.replaceAll("^['\"]|['\"]$", ""));
+    /** The index of the first argument of the HTTP client the words call, or -1 when they call none. */
+    private static int clientAt(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            String program = words.get(i).substring(words.get(i).lastIndexOf('/') + 1);
+            if (program.equals("curl") || program.equals("wget")) {
+                return i + 1;
             }
-            return out;
+            if (program.equals("podcli") && i + 2 < words.size() && words.get(i + 1).equals("check")
+                    && words.get(i + 2).equals("http")) {
+                return i + 3;
+            }
         }
-        return command;
+        return -1;
+    }
+
+    /**
+     * The command's words, or those of the one command of the script a shell runs with -c that calls an HTTP client
+     * ({@code test -f /tmp/ready && curl -f localhost:8080/health}); none when the script is not a list of simple
+     * commands or calls a client twice.
+     */
+    private static List<String> words(List<String> command) {
+        if (command.size() < 3 || !SHELLS.contains(command.get(0)) || !command.get(1).equals("-c")) {
+            return command;
+        }
+        ShellScript script = ShellScript.parse(command.get(2));
+        if (script.hasProblems()) {
+            return List.of();
+        }
+        List<String> found = List.of();
+        for (AndOrList item : script.body().items()) {
+            for (Pipeline pipeline : item.pipelines()) {
+                for (CommandNode node : pipeline.commands()) {
+                    if (!(node instanceof SimpleCommand simple)) {
+                        return List.of();
+                    }
+                    List<String> words = simple.words().stream().map(Word::value).toList();
+                    if (clientAt(words) >= 0) {
+                        if (!found.isEmpty()) {
+                            return List.of();
+                        }
+                        found = words;
+                    }
+                }
+            }
+        }
+        return found;
     }
 }
