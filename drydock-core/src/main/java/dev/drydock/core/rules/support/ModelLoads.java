@@ -60,12 +60,8 @@ public record ModelLoads(String period, String reason) {
         if (!d.file().endsWith(".py")) {
             return true;
         }
-        return context.project().source(d.file()).map(f -> {
-            String text = f.text();
-            int line = d.span().startLine();
-            String[] lines = text.split("\n", -1);
-            return line >= 1 && line <= lines.length && !lines[line - 1].isEmpty()
-                    && !Character.isWhitespace(lines[line - 1].charAt(0));
-        }).orElse(false);
+        int line = d.span().startLine();
+        return context.project().source(d.file()).filter(f -> line >= 1 && line <= f.lineCount()).map(f -> f.line(line))
+                .map(text -> !text.isEmpty() && !Character.isWhitespace(text.charAt(0))).orElse(false);
     }
 }
