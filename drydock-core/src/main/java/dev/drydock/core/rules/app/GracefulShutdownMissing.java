@@ -461,7 +461,7 @@ public final class GracefulShutdownMissing implements Rule {
                 + " foreground ends; `wait` ends at once).";
     }
 
-    /** The exec form of a shell-form CMD that is one plain command. */
+    /** The exec form of a shell-form CMD or ENTRYPOINT that is one plain command. */
     private static Fix execFormFix(Container c, EffectiveCommand command, String script) {
         List<String> words = StopSignalFixes.literalCommand(script);
         return words.isEmpty() ? null : StopSignalFixes.execForm(c, command, words);

@@ -30,7 +30,9 @@ final class StopSignalFixes {
 
     /** The shell-form CMD of the image's own final stage replaced by {@code argv} in exec form. */
     static Fix execForm(Container c, EffectiveCommand command, List<String> argv) {
-        return replaceCmd(c, command, argv, "write the CMD in exec form: CMD " + Probes.json(argv), FixSafety.SAFE);
+        Fix entrypoint = CmdEdits.replaceShellEntrypoint(c, command, argv);
+        return entrypoint != null ? entrypoint
+                : replaceCmd(c, command, argv, "write the CMD in exec form: CMD " + Probes.json(argv), FixSafety.SAFE);
     }
 
     /**

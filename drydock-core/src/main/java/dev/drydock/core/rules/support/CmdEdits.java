@@ -51,6 +51,25 @@ public final class CmdEdits {
         return Fix.of(title, safety, TextEdit.replace(c.build().dockerfile(), cmd.span(), "CMD " + Probes.json(argv)));
     }
 
+    /**
+     * The shell-form ENTRYPOINT of the image's own final stage replaced by {@code argv} in exec form, when no CMD is
+     * written for it: setting ENTRYPOINT resets the CMD a base image has, and a shell-form ENTRYPOINT ignores the
+     * CMD and the arguments of docker run, which the exec form appends (hence unsafe). Null otherwise.
+     */
+    public static Fix replaceShellEntrypoint(Container c, EffectiveCommand command, List<String> argv) {
+        if (command.entrypoint().isEmpty() || command.inheritsEntrypoint() || !command.shellForm()
+                || command.cmdOrigin() != null
+                || c.service() != null && (c.service().command() != null || c.service().entrypoint() != null)) {
+            return null;
+        }
+        Instruction own = WrittenInstructions.ownAt(c, command.entrypointOrigin());
+        if (own == null || own.kind() != InstructionKind.ENTRYPOINT) {
+            return null;
+        }
+        return Fix.of("write the ENTRYPOINT in exec form: ENTRYPOINT " + Probes.json(argv), FixSafety.UNSAFE,
+                TextEdit.replace(c.build().dockerfile(), own.span(), "ENTRYPOINT " + Probes.json(argv)));
+    }
+
     /** The CMD instruction of the container's final stage that sets the command, if it is there. */
     public static Instruction ownCmd(Container c, EffectiveCommand command) {
         if (c.service() != null && (c.service().command() != null || c.service().entrypoint() != null)) {
