@@ -5,6 +5,7 @@ import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.dockerfile.syntax.Word;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
@@ -20,6 +21,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.Processes;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
@@ -31,11 +33,13 @@ import java.util.List;
         severity = Severity.HIGH,
         category = Category.BUILD,
         checks = "Images that run Next's standalone server (`node server.js` with a COPY of .next/standalone): fires"
-                + " at that COPY when no COPY of the image brings .next/static, or when the build context has a"
-                + " public folder and no COPY brings one. Quiet when a RUN of the Dockerfile handles .next/standalone"
-                + " or .next/static itself (a cp into the standalone folder before it is copied), and when"
-                + " next.config sets assetPrefix (the assets are served from elsewhere). The fix adds the COPY lines"
-                + " after the standalone one, with its --from and --chown, into the folder that holds server.js.",
+                + " at that COPY when no COPY of the image brings .next/static beside server.js, or when the build"
+                + " context has a public folder and no COPY brings one there (a COPY of .next/static to ./ spills"
+                + " its chunks and css into the server's folder instead). Quiet when a RUN of the Dockerfile handles"
+                + " .next/standalone or .next/static itself (a cp into the standalone folder before it is copied),"
+                + " and when next.config sets assetPrefix (the assets are served from elsewhere). The fix adds the COPY lines"
+                + " after the standalone one, with its --from and --chown, into the folder that holds server.js, or"
+                + " rewrites the destination of a COPY that puts the folder elsewhere.",
         problem = "`next build` with output: 'standalone' writes the server and the files it traces into"
                 + " .next/standalone, but not .next/static (the compiled JavaScript and CSS) nor public: the server"
                 + " serves them only when they sit beside server.js, at .next/static and public.",
@@ -99,46 +103,91 @@ public final class NextStaticAssetsNotCopied implements Rule {
                 continue;
             }
             String root = trimSlash(standalone.sources().get(0).substring(0, standalone.sources().get(0).indexOf(STANDALONE)));
+            String serverDir = serverDir(standalone, ep);
             boolean hasStatic = copies.stream().anyMatch(copy -> copy != standalone && copy.sources().stream()
-                    .anyMatch(s -> s.contains(STATIC) || wholeFolder(s, root, ".next")));
+                    .anyMatch(s -> landsAt(copy, s, root, serverDir, STATIC, ".next")));
             boolean needsPublic = publicFolder(context, c) && copies.stream().noneMatch(copy -> copy != standalone
-                    && copy.sources().stream().anyMatch(s -> PathNames.fileName(trimSlash(s)).equals("public")
-                            || wholeFolder(s, root, null)));
+                    && copy.sources().stream().anyMatch(s -> landsAt(copy, s, root, serverDir, "public", null)));
             if (hasStatic && !needsPublic) {
                 continue;
             }
-            report(context, image, standalone, ep, hasStatic ? null : STATIC, needsPublic ? "public" : null);
+            report(context, standalone, ep, copies, hasStatic ? null : STATIC, needsPublic ? "public" : null);
         }
     }
 
-    private void report(ReviewContext context, BuiltImage image, CopyCommand standalone, EntryPoint ep,
+    private void report(ReviewContext context, CopyCommand standalone, EntryPoint ep, List<CopyCommand> copies,
             String staticFolder, String publicFolder) {
         String source = standalone.sources().get(0);
         String root = source.substring(0, source.indexOf(STANDALONE));
         String into = destination(standalone, ep);
-        List<String> lines = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (String folder : new String[] {staticFolder, publicFolder}) {
-            if (folder != null) {
-                missing.add(folder);
-                lines.add("COPY" + (standalone.from() == null ? "" : " --from=" + standalone.from())
-                        + (standalone.chown() == null ? "" : " --chown=" + standalone.chown()) + " " + root + folder
-                        + " " + into + folder);
-            }
-        }
-        String what = String.join(" and ", missing);
+        String serverDir = serverDir(standalone, ep);
         SourceFile file = standalone.instruction().file();
-        TextEdit edit = TextEdit.insert(file.path(), file.lineEnd(standalone.instruction().endLine()),
-                "\n" + String.join("\n", lines));
+        List<String> added = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> misplaced = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        List<String> advice = new ArrayList<>();
+        List<TextEdit> edits = new ArrayList<>();
+        boolean fixable = true;
+        List<String> folders = new ArrayList<>();
+        for (String folder : new String[] {staticFolder, publicFolder}) {
+            if (folder == null) {
+                continue;
+            }
+            folders.add(folder);
+            CopyCommand wrong = copies.stream().filter(copy -> copy != standalone && copy.sources().size() == 1
+                    && isFolder(copy.sources().get(0), folder)).findFirst().orElse(null);
+            Word written = wrong == null || wrong.instruction().isJsonForm() ? null
+                    : CopySources.destination(wrong.instruction());
+            if (wrong != null) {
+                misplaced.add(folder + " into " + trimSlash(wrong.containerPath()) + " (line "
+                        + wrong.instruction().startLine() + ")");
+                expected.add(PathNames.join(serverDir, folder));
+                advice.add("write the destination of line " + wrong.instruction().startLine() + " as `" + into
+                        + folder + "`");
+                fixable &= written != null && wrong.instruction().file().equals(file)
+                        && written.value().equals(wrong.destination());
+                if (fixable) {
+                    edits.add(TextEdit.replace(file.path(), written.span(), into + folder));
+                }
+                continue;
+            }
+            missing.add(folder);
+            String line = "COPY" + (standalone.from() == null ? "" : " --from=" + standalone.from())
+                    + (standalone.chown() == null ? "" : " --chown=" + standalone.chown()) + " " + root + folder
+                    + " " + into + folder;
+            added.add(line);
+            advice.add("add after this line `" + line + "`");
+        }
+        if (!added.isEmpty()) {
+            edits.add(TextEdit.insert(file.path(), file.lineEnd(standalone.instruction().endLine()),
+                    "\n" + String.join("\n", added)));
+        }
+        List<String> problems = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            problems.add("not " + String.join(" and ", missing) + ", which the standalone build leaves out");
+        }
+        if (!misplaced.isEmpty()) {
+            problems.add("copies " + String.join(" and ", misplaced) + ", not to " + String.join(" and ", expected)
+                    + " beside server.js, where the server looks (a COPY of a folder writes its contents into the"
+                    + " destination)");
+        }
         context.finding(this, new Location(file.path(), standalone.instruction().span()), "the image copies Next's"
-                        + " standalone output (" + source + ") but not " + what + ", which the standalone build leaves"
-                        + " out: the server answers 404 for " + (staticFolder != null
+                        + " standalone output (" + source + ") but " + String.join("; it ", problems)
+                        + ": the server answers 404 for " + (staticFolder != null
                                 ? "every /_next/static/ script and stylesheet, so pages load without CSS and JavaScript"
                                 : "every file of public"))
-                .recommendation("Add after this line: " + String.join(" and ", lines.stream().map(l -> "`" + l + "`")
-                        .toList()) + ".")
-                .fix(Fix.of("copy " + what + " beside server.js", FixSafety.SAFE, edit))
+                .recommendation(Character.toUpperCase(advice.get(0).charAt(0))
+                        + String.join("; ", advice).substring(1) + ".")
+                .fix(fixable ? Fix.of("put " + String.join(" and ", folders) + " beside server.js", FixSafety.SAFE,
+                        edits) : null)
                 .add();
+    }
+
+    /** Whether a COPY source is {@code folder} itself (.next/static, public) of the application folder. */
+    private static boolean isFolder(String source, String folder) {
+        String path = trimSlash(source);
+        return path.equals(folder) || path.endsWith("/" + folder);
     }
 
     /**
@@ -146,17 +195,44 @@ public final class NextStaticAssetsNotCopied implements Rule {
      * ({@code ./} when that is where the standalone output went relative to WORKDIR, else its absolute path).
      */
     private static String destination(CopyCommand standalone, EntryPoint ep) {
-        String into = trimSlash(standalone.containerPath());
-        String server = ep.target() == null ? null : ep.target().path();
-        String serverDir = server == null || !server.startsWith("/") ? into : PathNames.parent(server);
-        if (!PathNames.isUnder(serverDir, into) && !serverDir.equals(into)) {
-            serverDir = into;
-        }
-        if (serverDir.equals(into) && !standalone.destination().startsWith("/")) {
+        String serverDir = serverDir(standalone, ep);
+        if (serverDir.equals(trimSlash(standalone.containerPath())) && !standalone.destination().startsWith("/")) {
             String written = trimSlash(standalone.destination());
             return written.equals(".") || written.isEmpty() ? "./" : written + "/";
         }
         return serverDir.equals("/") ? "/" : serverDir + "/";
+    }
+
+    /** The absolute folder of server.js: where the standalone output went, or the folder below it that holds it. */
+    private static String serverDir(CopyCommand standalone, EntryPoint ep) {
+        String into = trimSlash(standalone.containerPath());
+        String server = ep.target() == null ? null : ep.target().path();
+        String serverDir = server == null || !server.startsWith("/") ? into : PathNames.parent(server);
+        return PathNames.isUnder(serverDir, into) ? serverDir : into;
+    }
+
+    /**
+     * Whether {@code source} of {@code copy} puts {@code folder} (.next/static or public) beside server.js: a COPY of
+     * a folder writes its contents into the destination, so .next/static must go to {@code <server dir>/.next/static}
+     * (a deeper source to the matching deeper path), the application folder's {@code parent} (.next) to
+     * {@code <server dir>/.next}, and the whole application folder to the server's folder.
+     */
+    private static boolean landsAt(CopyCommand copy, String source, String root, String serverDir, String folder,
+            String parent) {
+        if (copy.containerPath() == null) {
+            return true;
+        }
+        String path = trimSlash(source);
+        String into = trimSlash(copy.containerPath());
+        int at = path.indexOf(folder);
+        if (at >= 0 && (at == 0 || path.charAt(at - 1) == '/')
+                && (path.length() == at + folder.length() || path.charAt(at + folder.length()) == '/')) {
+            return into.equals(PathNames.join(serverDir, path.substring(at)));
+        }
+        if (wholeFolder(source, root, parent)) {
+            return into.equals(parent == null ? serverDir : PathNames.join(serverDir, parent));
+        }
+        return parent != null && wholeFolder(source, root, null) && into.equals(serverDir);
     }
 
     /** Whether a RUN puts .next/static or public into the standalone folder itself (cp -r .next/static ...). */
