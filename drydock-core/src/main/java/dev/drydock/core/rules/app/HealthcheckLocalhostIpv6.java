@@ -177,7 +177,7 @@ public final class HealthcheckLocalhostIpv6 implements Rule {
             return Optional.of("the server listens on 0.0.0.0:" + port + " only (" + address.get().variable()
                     + "=0.0.0.0)");
         }
-        return CodePorts.of(c, Apps.of(context, c)).stream()
+        return CodePorts.of(context.project(), c, Apps.of(context, c)).stream()
                 .filter(p -> p.port() == port && p.call().host() != null
                         && p.call().host().replaceAll("[\"'`]", "").strip().equals("0.0.0.0"))
                 .findFirst()

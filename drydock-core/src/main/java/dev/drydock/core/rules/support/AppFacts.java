@@ -131,7 +131,7 @@ public final class AppFacts {
             return new Chosen(nodeApp);
         }
         Integer resolved = app == null ? null
-                : CodePorts.of(c, app).stream().findFirst().map(CodePorts.CodePort::port).orElse(null);
+                : CodePorts.of(context.project(), c, app).stream().findFirst().map(CodePorts.CodePort::port).orElse(null);
         if (resolved != null) {
             return new Chosen(resolved); // the environment or the image decides it (published-port-not-served reports a mismatch)
         }

@@ -4,7 +4,10 @@ import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.ServerCall;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.dotenv.DotEnvEntry;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.project.Project;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -55,6 +58,14 @@ public final class CodePorts {
      * (an expression, a variable set to something else than a number, a variable an env_file may set).
      */
     public static List<CodePort> of(Container c, AppSource app) {
+        return of(null, c, app);
+    }
+
+    /**
+     * As {@link #of(Container, AppSource)}, with the compose service's env_files read from {@code project}: a file of
+     * the project that does not set the variable leaves the code's default in force (null: any env_file may set it).
+     */
+    public static List<CodePort> of(Project project, Container c, AppSource app) {
         EntryPoint ep = c.entryPoint();
         if (ep == null && app != null && AppSource.keepsImageAppServer(c)) {
             return imageServer(app);
@@ -65,7 +76,6 @@ public final class CodePorts {
         if (app.serverCalls().isEmpty()) {
             return app.frameworks().contains(Framework.ASPNET_CORE) ? kestrel(c, ep) : List.of();
         }
-        boolean envFiles = hasEnvFiles(c);
         List<CodePort> out = new ArrayList<>();
         for (ServerCall call : app.serverCalls()) {
             String variable = call.portVariable();
@@ -80,7 +90,7 @@ public final class CodePorts {
                 out.add(new CodePort(bound(call) ? setIn(c, call, variable, value.strip()) : call,
                         Integer.parseInt(call.addressVariable() ? address.group(1) : value.strip()), null, setting,
                         call.tls()));
-            } else if (call.port() == null || variable != null && envFiles) {
+            } else if (call.port() == null || variable != null && envFileMaySet(project, c, variable, call.port())) {
                 return List.of();
             } else {
                 out.add(new CodePort(call, call.port(), call.defaultPort() ? "its default port, as neither the"
@@ -177,6 +187,32 @@ public final class CodePorts {
 
     private static boolean hasEnvFiles(Container c) {
         return c.service() != null && !c.service().envFiles().isEmpty();
+    }
+
+    /**
+     * Whether an env_file of the compose service may set {@code variable}: one of the project's that sets it, or one
+     * the checkout lacks (a git-ignored .env, which may exist where it runs) unless the service's ports target {@code port}, the code's default,
+     * which a file that moved the server would leave unreached. Without {@code project}, any env_file may.
+     */
+    private static boolean envFileMaySet(Project project, Container c, String variable, int port) {
+        if (!hasEnvFiles(c)) {
+            return false;
+        }
+        if (project == null) {
+            return true;
+        }
+        boolean missing = false;
+        for (Service.EnvFile f : c.service().envFiles()) {
+            String path = f.path() == null ? null : ComposeServices.projectPath(project, f.path());
+            if (path == null || project.source(path).isEmpty()) {
+                missing = true;
+                continue;
+            }
+            if (EnvFiles.entries(project, path).stream().map(DotEnvEntry::key).anyMatch(variable::equals)) {
+                return true;
+            }
+        }
+        return missing && c.service().ports().stream().noneMatch(p -> p.targetStart() == port && p.targetEnd() == port);
     }
 
     /**

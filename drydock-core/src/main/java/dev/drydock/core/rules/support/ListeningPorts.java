@@ -94,7 +94,7 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
             return Optional.of(new ListeningPorts(List.of(TaskWorkers.FLOWER_PORT), "celery flower", null,
                     "Flower's default port, as its command sets no --port"));
         }
-        List<CodePort> code = CodePorts.of(c, Apps.of(context, c));
+        List<CodePort> code = CodePorts.of(context.project(), c, Apps.of(context, c));
         if (code.isEmpty()) {
             Optional<ListeningPorts> phoenix = PhoenixPorts.of(context, c);
             if (phoenix.isPresent()) {
@@ -108,7 +108,7 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
 
     /** The Java application server the base image's own command starts, on the ports of its stock configuration. */
     private static Optional<ListeningPorts> imageAppServer(ReviewContext context, Container c) {
-        List<CodePort> code = CodePorts.of(c, Apps.of(context, c));
+        List<CodePort> code = CodePorts.of(context.project(), c, Apps.of(context, c));
         return code.isEmpty() ? Optional.empty()
                 : Optional.of(new ListeningPorts(code.stream().map(CodePort::port).distinct().toList(),
                         code.get(0).describe(), code.get(0)));

@@ -107,7 +107,7 @@ public record ServerTls(boolean tls, String server, String because) {
         if (listener == null || listener.code() == null) {
             return Optional.empty();
         }
-        List<CodePorts.CodePort> on = CodePorts.of(c, Apps.of(context, c)).stream().filter(p -> p.port() == port)
+        List<CodePorts.CodePort> on = CodePorts.of(context.project(), c, Apps.of(context, c)).stream().filter(p -> p.port() == port)
                 .toList();
         if (on.isEmpty() || on.stream().anyMatch(p -> p.tls() == null)
                 || on.stream().map(p -> p.tls().on()).distinct().count() > 1) {
