@@ -124,8 +124,10 @@ final class NonRootUserFix {
                 edits.add(TextEdit.insert(path, copy.instruction().keyword().span().end(), " --chown=" + owner));
             }
         }
-        String writable = RuntimeCacheDirectories.ownedBy(context, container, owner).map(run -> run + "\n").orElse("");
-        TextEdit userSwitch = userSwitch(path, file, stage, command, writable, user);
+        var writable = RuntimeCacheDirectories.ownedBy(context, container, owner, stage, command);
+        writable.map(RuntimeCacheDirectories.Placed::edit).ifPresent(edits::add);
+        TextEdit userSwitch = userSwitch(path, file, stage, command,
+                writable.map(RuntimeCacheDirectories.Placed::lines).orElse(""), user);
         if (userSwitch == null) {
             return Optional.empty();
         }

@@ -52,8 +52,11 @@ final class NodeFixes {
         }
         Stage stage = container.build().stage();
         List<TextEdit> edits = new ArrayList<>(StackEdits.chownCopies(file, stage, user + ":" + user));
-        String cache = RuntimeCacheDirectories.ownedBy(context, container, user + ":" + user).map(run -> run + "\n").orElse("");
-        edits.add(StackEdits.userLine(file, stage, cache + "USER " + user));
+        var cache = RuntimeCacheDirectories.ownedBy(context, container, user + ":" + user, stage,
+                StackEdits.userLineBefore(stage));
+        cache.map(RuntimeCacheDirectories.Placed::edit).ifPresent(edits::add);
+        edits.add(StackEdits.userLine(file, stage, cache.map(RuntimeCacheDirectories.Placed::lines).orElse("")
+                + "USER " + user));
         return Optional.of(Fix.of(user.equals(USER) ? "run as the node image's user node"
                 : "run as the " + user + " image's own user " + user, FixSafety.UNSAFE, edits));
     }

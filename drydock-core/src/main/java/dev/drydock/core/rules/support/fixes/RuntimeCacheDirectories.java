@@ -1,6 +1,10 @@
 package dev.drydock.core.rules.support.fixes;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.syntax.Instruction;
+import dev.drydock.core.dockerfile.syntax.InstructionKind;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Target;
 import dev.drydock.core.manifest.Ecosystem;
@@ -11,6 +15,7 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.source.SourceFile;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,16 +34,69 @@ public final class RuntimeCacheDirectories {
     private RuntimeCacheDirectories() {
     }
 
-    /** {@code RUN mkdir -p DIR && chown OWNER DIR} with a comment, for the lines before USER; empty when none is needed. */
-    public static Optional<String> ownedBy(ReviewContext context, Container container, String owner) {
-        return nextCache(container).map(dir -> "# Next.js writes its image and data cache here at run time;"
-                + " the build made .next as root\nRUN mkdir -p " + dir + " && chown " + owner + " " + dir)
-                .or(() -> railsFolders(container).map(dirs -> "# Rails writes its logs, uploads, pids and caches here;"
-                        + " the asset build made some of them as root\nRUN mkdir -p " + dirs + " && chown -R " + owner
-                        + " " + dirs))
-                .or(() -> djangoSqliteFolder(context, container).map(db -> "# Django's SQLite database " + db.file()
-                        + " is created here, with its journal beside it; WORKDIR made the folder as root\nRUN chown "
-                        + owner + " " + db.folder()));
+    /**
+     * How a fix that puts USER before {@code next} (null: at the end of the stage) gives the folders: the command
+     * chained onto the RUN just before the USER line, when that is a shell-form RUN it can end (a RUN of its own
+     * there would be a second layer that mergeable-consecutive-layers asks to merge), else {@code RUN mkdir -p DIR &&
+     * chown OWNER DIR} with a comment, as the lines to write before USER. Empty when no folder needs it.
+     */
+    public static Optional<Placed> ownedBy(ReviewContext context, Container container, String owner, Stage stage,
+            Instruction next) {
+        return folders(context, container, owner).map(f -> {
+            Instruction previous = before(stage, next);
+            if (chainable(previous)) {
+                SourceFile file = previous.file();
+                return new Placed("", TextEdit.insert(file.path(), file.lineEnd(previous.endLine()),
+                        " \\\n    && " + f.command()));
+            }
+            return new Placed("# " + f.comment() + "\nRUN " + f.command() + "\n", null);
+        });
+    }
+
+    /**
+     * Where the folders' owner is given: {@code lines} to write before USER, or {@code edit}, the command chained
+     * onto the RUN before it.
+     */
+    public record Placed(String lines, TextEdit edit) {
+    }
+
+    private record Folders(String comment, String command) {
+    }
+
+    private static Optional<Folders> folders(ReviewContext context, Container container, String owner) {
+        return nextCache(container).map(dir -> new Folders("Next.js writes its image and data cache here at run time;"
+                + " the build made .next as root", "mkdir -p " + dir + " && chown " + owner + " " + dir))
+                .or(() -> railsFolders(container).map(dirs -> new Folders("Rails writes its logs, uploads, pids and"
+                        + " caches here; the asset build made some of them as root", "mkdir -p " + dirs
+                        + " && chown -R " + owner + " " + dirs)))
+                .or(() -> djangoSqliteFolder(context, container).map(db -> new Folders("Django's SQLite database "
+                        + db.file() + " is created here, with its journal beside it; WORKDIR made the folder as root",
+                        "chown " + owner + " " + db.folder())));
+    }
+
+    /** The instruction of the stage just before {@code next}, or its last one when {@code next} is null. */
+    private static Instruction before(Stage stage, Instruction next) {
+        Instruction previous = null;
+        for (var step : stage.steps()) {
+            if (step.instruction() == next) {
+                return previous;
+            }
+            previous = step.instruction();
+        }
+        return next == null ? previous : null;
+    }
+
+    /**
+     * A shell-form RUN without heredoc whose last line a command can follow: no comment on it (which would take the
+     * command in) and no trailing ; or & (after which && is a syntax error).
+     */
+    private static boolean chainable(Instruction run) {
+        if (run == null || run.kind() != InstructionKind.RUN || run.isJsonForm() || !run.heredocs().isEmpty()) {
+            return false;
+        }
+        String raw = run.rawText().stripTrailing();
+        String last = raw.substring(raw.lastIndexOf('\n') + 1);
+        return !last.contains("#") && !raw.endsWith(";") && !raw.endsWith("&") && !raw.endsWith("\\");
     }
 
     /** Django's SQLite database file and the folder of the image it lives in. */

@@ -82,6 +82,17 @@ final class StackEdits {
      * that every RUN still runs as root), else after its last instruction.
      */
     static TextEdit userLine(SourceFile file, Stage stage, String userLine) {
+        Instruction next = userLineBefore(stage);
+        if (next != null) {
+            return lineBefore(file, next, userLine);
+        }
+        List<Step> steps = stage.steps();
+        Instruction last = steps.isEmpty() ? stage.from() : steps.get(steps.size() - 1).instruction();
+        return linesAfter(file, last, userLine);
+    }
+
+    /** The CMD or ENTRYPOINT after the stage's last RUN that {@link #userLine} writes USER before, else null. */
+    static Instruction userLineBefore(Stage stage) {
         List<Step> steps = stage.steps();
         int lastRun = -1;
         for (int i = 0; i < steps.size(); i++) {
@@ -92,11 +103,10 @@ final class StackEdits {
         for (int i = lastRun + 1; i < steps.size(); i++) {
             InstructionKind kind = steps.get(i).instruction().kind();
             if (kind == InstructionKind.CMD || kind == InstructionKind.ENTRYPOINT) {
-                return lineBefore(file, steps.get(i).instruction(), userLine);
+                return steps.get(i).instruction();
             }
         }
-        Instruction last = steps.isEmpty() ? stage.from() : steps.get(steps.size() - 1).instruction();
-        return linesAfter(file, last, userLine);
+        return null;
     }
 
     /**
