@@ -28,6 +28,16 @@ final class Edits {
     }
 
     static String apply(String text, List<TextEdit> edits) {
+        return apply(text, edits, (edit, start, end) -> {});
+    }
+
+    /** Where an edit's replacement landed in the new text: the chars {@code [start, end)}. */
+    interface Landing {
+        void landed(TextEdit edit, int start, int end);
+    }
+
+    /** Applies the edits as {@link #apply(String, List)} does, telling {@code landing} where each one's text went. */
+    static String apply(String text, List<TextEdit> edits, Landing landing) {
         List<TextEdit> ordered = new ArrayList<>(edits);
         ordered.sort(Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end));
         String newline = lineEnding(text);
@@ -44,7 +54,9 @@ final class Edits {
             if (lowerKeywords) {
                 replacement = lowerCaseKeywords(replacement, edit.start() == 0 || text.charAt(edit.start() - 1) == '\n');
             }
+            int landedAt = out.length();
             out.append(withLineEnding(replacement, newline));
+            landing.landed(edit, landedAt, out.length());
             at = edit.end();
         }
         out.append(text, at, text.length());

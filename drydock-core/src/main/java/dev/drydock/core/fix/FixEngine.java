@@ -6,6 +6,7 @@ import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.project.ProjectLoader;
 import dev.drydock.core.review.Finding;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.Review;
 import dev.drydock.core.review.Reviewer;
 import dev.drydock.core.source.Diagnostic;
@@ -93,12 +94,14 @@ public final class FixEngine {
                     break;
                 }
                 rounds++;
-                Map<String, String> next = apply(overlay, chosen);
+                List<Written> written = new ArrayList<>();
+                Map<String, String> next = apply(overlay, chosen, written);
                 if (next.equals(overlay)) {
                     break;
                 }
                 Review reviewed = reviewAt(next);
                 if (reviewed == null) {
+                    written.clear(); // applied one by one, the places of the earlier fixes' text move
                     next = applyOneByOne(chosen);
                     reviewed = next == null ? null : reviewAt(next);
                     if (reviewed == null) {
@@ -112,7 +115,7 @@ public final class FixEngine {
                             + " each other, so fixing stopped");
                     break;
                 }
-                refuseLasting(reviewed);
+                refuseLasting(reviewed, written);
                 overlay = next;
                 current = reviewed;
             }
@@ -122,11 +125,17 @@ public final class FixEngine {
         /**
          * A fix whose finding its rule reports again, with the same fix, once it is applied would apply forever:
          * when as many findings offer a fix of that rule and title after the round as before it, it is reported
-         * and not offered again.
+         * and not offered again. A finding on text another fix of the round wrote is new, not lasting: runs-as-root
+         * writing USER node in a stage makes user-not-numeric offer its fix there.
          */
-        private void refuseLasting(Review reviewed) {
+        private void refuseLasting(Review reviewed, List<Written> written) {
             Map<String, Integer> before = offered(current);
-            Map<String, Integer> after = offered(reviewed);
+            Map<String, Integer> after = new HashMap<>();
+            for (Finding f : reviewed.findings()) {
+                if (f.fix() != null && !writtenByOtherFix(f, written)) {
+                    after.merge(key(f), 1, Integer::sum);
+                }
+            }
             for (AppliedFix fix : applied) {
                 if (fix.round() != rounds) {
                     continue;
@@ -148,6 +157,17 @@ public final class FixEngine {
                 }
             }
             return counts;
+        }
+
+        private static boolean writtenByOtherFix(Finding f, List<Written> written) {
+            Location at = f.location();
+            if (at.file() == null || at.span() == null) {
+                return false;
+            }
+            String key = key(f);
+            int offset = at.span().start();
+            return written.stream().anyMatch(w -> !w.key().equals(key) && w.file().equals(at.file())
+                    && w.start() <= offset && offset < w.end());
         }
 
         private static String key(Finding finding) {
@@ -220,19 +240,33 @@ public final class FixEngine {
         }
 
         private Map<String, String> apply(Map<String, String> base, List<Finding> findings) {
+            return apply(base, findings, new ArrayList<>());
+        }
+
+        /** The texts with the findings' fixes applied; {@code written} receives where each fix's text landed. */
+        private Map<String, String> apply(Map<String, String> base, List<Finding> findings, List<Written> written) {
             Map<String, List<TextEdit>> byFile = new LinkedHashMap<>();
+            Map<TextEdit, String> keys = new HashMap<>();
             for (Finding finding : findings) {
                 for (TextEdit edit : finding.fix().edits()) {
                     byFile.computeIfAbsent(edit.file(), f -> new ArrayList<>()).add(edit);
+                    keys.put(edit, key(finding));
                 }
             }
             Map<String, String> next = new TreeMap<>(base);
             for (var entry : byFile.entrySet()) {
                 String text = texts.current(entry.getKey(), base);
-                next.put(entry.getKey(), Edits.apply(text, entry.getValue()));
+                next.put(entry.getKey(), Edits.apply(text, entry.getValue(), (edit, start, end) -> {
+                    if (end > start) {
+                        written.add(new Written(keys.get(edit), edit.file(), start, end));
+                    }
+                }));
             }
             return next;
         }
+
+        /** The text one fix of a round wrote: the chars {@code [start, end)} of the file's new text. */
+        private record Written(String key, String file, int start, int end) {}
 
         /** The review of the project with these texts, or null when an edited file no longer parses. */
         private Review reviewAt(Map<String, String> next) {
