@@ -33,34 +33,52 @@ public final class KubernetesReader {
         return !text.contains("{{") && text.contains("apiVersion") && text.contains("kind");
     }
 
-    /** The workloads of one manifest, in the order written; empty when it holds none drydock can read. */
-    public static List<KubeWorkload> read(SourceFile file) {
-        List<KubeWorkload> workloads = new ArrayList<>();
+    /**
+     * What drydock reads from one manifest, parsed once: its workloads, HorizontalPodAutoscalers and ConfigMaps, in
+     * the order written.
+     */
+    public record Manifest(List<KubeWorkload> workloads, List<KubeAutoscaler> autoscalers,
+            List<KubeConfigMap> configMaps) {}
+
+    /** The objects of one manifest drydock reads; empty lists when it holds none drydock can read. */
+    public static Manifest readAll(SourceFile file) {
+        Manifest out = new Manifest(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         if (!mayHold(file.text())) {
-            return workloads;
+            return out;
         }
         try {
             for (Node document : new Compose(SETTINGS).composeAllFromString(file.text())) {
-                object(file.path(), document, workloads);
+                object(file.path(), document, out);
             }
         } catch (RuntimeException e) {
             // not YAML from here on: the documents read before stand
         }
-        return workloads;
+        return out;
     }
 
-    private static void object(String path, Node node, List<KubeWorkload> into) {
+    /** The workloads of one manifest, in the order written; empty when it holds none drydock can read. */
+    public static List<KubeWorkload> read(SourceFile file) {
+        return readAll(file).workloads();
+    }
+
+    /** One object, or the items of a List, put where its kind belongs. */
+    private static void object(String path, Node node, Manifest into) {
         if (!(node instanceof MappingNode root) || text(get(root, "apiVersion")) == null) {
             return;
         }
         String kind = text(get(root, "kind"));
         if ("List".equals(kind) && get(root, "items") instanceof SequenceNode items) {
             items.getValue().forEach(item -> object(path, item, into));
-            return;
+        } else if ("HorizontalPodAutoscaler".equals(kind)) {
+            autoscaler(path, root, into.autoscalers());
+        } else if ("ConfigMap".equals(kind)) {
+            configMap(path, root, into.configMaps());
+        } else if (kind != null && WORKLOAD_KINDS.contains(kind)) {
+            workload(path, root, kind, into.workloads());
         }
-        if (kind == null || !WORKLOAD_KINDS.contains(kind)) {
-            return;
-        }
+    }
+
+    private static void workload(String path, MappingNode root, String kind, List<KubeWorkload> into) {
         Node pod = root;
         for (String key : KubeWorkload.podSpecPath(kind)) {
             pod = get(pod, key);
@@ -97,72 +115,19 @@ public final class KubernetesReader {
         return new KubeReplicas(number(count), line(count), null);
     }
 
-    /**
-     * The HorizontalPodAutoscalers of a manifest, each with a target and a {@code maxReplicas} written as a number;
-     * empty when it holds none drydock can read.
-     */
-    public static List<KubeAutoscaler> autoscalers(SourceFile file) {
-        List<KubeAutoscaler> out = new ArrayList<>();
-        if (!mayHold(file.text()) || !file.text().contains("HorizontalPodAutoscaler")) {
-            return out;
-        }
-        try {
-            for (Node document : new Compose(SETTINGS).composeAllFromString(file.text())) {
-                autoscaler(file.path(), document, out);
-            }
-        } catch (RuntimeException e) {
-            // not YAML from here on: the documents read before stand
-        }
-        return out;
-    }
-
-    private static void autoscaler(String path, Node node, List<KubeAutoscaler> into) {
-        if (!(node instanceof MappingNode root) || text(get(root, "apiVersion")) == null) {
-            return;
-        }
-        String kind = text(get(root, "kind"));
-        if ("List".equals(kind) && get(root, "items") instanceof SequenceNode items) {
-            items.getValue().forEach(item -> autoscaler(path, item, into));
-            return;
-        }
+    /** A HorizontalPodAutoscaler with a target and a {@code maxReplicas} written as a number. */
+    private static void autoscaler(String path, MappingNode root, List<KubeAutoscaler> into) {
         Node spec = get(root, "spec");
         Node target = get(spec, "scaleTargetRef");
         Long max = number(get(spec, "maxReplicas"));
-        if ("HorizontalPodAutoscaler".equals(kind) && text(get(target, "kind")) != null
+        if (text(get(target, "kind")) != null
                 && text(get(target, "name")) != null && max != null) {
             into.add(new KubeAutoscaler(path, line(keyOf(root, "kind")), text(get(get(root, "metadata"), "name")),
                     text(get(target, "kind")), text(get(target, "name")), max));
         }
     }
 
-    /** The ConfigMaps of a manifest; empty when it holds none drydock can read. */
-    public static List<KubeConfigMap> configMaps(SourceFile file) {
-        List<KubeConfigMap> out = new ArrayList<>();
-        if (!mayHold(file.text()) || !file.text().contains("ConfigMap")) {
-            return out;
-        }
-        try {
-            for (Node document : new Compose(SETTINGS).composeAllFromString(file.text())) {
-                configMap(file.path(), document, out);
-            }
-        } catch (RuntimeException e) {
-            // not YAML from here on: the documents read before stand
-        }
-        return out;
-    }
-
-    private static void configMap(String path, Node node, List<KubeConfigMap> into) {
-        if (!(node instanceof MappingNode root) || text(get(root, "apiVersion")) == null) {
-            return;
-        }
-        String kind = text(get(root, "kind"));
-        if ("List".equals(kind) && get(root, "items") instanceof SequenceNode items) {
-            items.getValue().forEach(item -> configMap(path, item, into));
-            return;
-        }
-        if (!"ConfigMap".equals(kind)) {
-            return;
-        }
+    private static void configMap(String path, MappingNode root, List<KubeConfigMap> into) {
         List<KubeConfigMap.Entry> data = new ArrayList<>();
         if (get(root, "data") instanceof MappingNode map) {
             for (NodeTuple tuple : map.getValue()) {

@@ -246,9 +246,10 @@ public final class ProjectLoader {
             for (ProjectEntry entry : layout.kubernetesFiles()) {
                 try {
                     SourceFile file = files.read(entry.path()).file();
-                    List<KubeWorkload> read = KubernetesReader.read(file);
-                    List<KubeAutoscaler> scalers = KubernetesReader.autoscalers(file);
-                    List<KubeConfigMap> maps = KubernetesReader.configMaps(file);
+                    KubernetesReader.Manifest manifest = KubernetesReader.readAll(file);
+                    List<KubeWorkload> read = manifest.workloads();
+                    List<KubeAutoscaler> scalers = manifest.autoscalers();
+                    List<KubeConfigMap> maps = manifest.configMaps();
                     configMaps.addAll(maps);
                     if (!read.isEmpty() || !maps.isEmpty()) {
                         sources.put(entry.path(), file);

@@ -248,7 +248,7 @@ class KubernetesReaderTest {
         KubeWorkload web = read(text).get(0);
         assertThat(web.replicas().count()).isEqualTo(3L);
         assertThat(web.replicas().line()).isEqualTo(6);
-        List<KubeAutoscaler> scalers = KubernetesReader.autoscalers(SourceFile.of("k8s/app.yaml", text));
+        List<KubeAutoscaler> scalers = KubernetesReader.readAll(SourceFile.of("k8s/app.yaml", text)).autoscalers();
         assertThat(scalers).singleElement().satisfies(a -> {
             assertThat(a.scales(web)).isTrue();
             assertThat(a.maxReplicas()).isEqualTo(8L);
