@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +45,7 @@ final class DjangoUrls {
         if (s == null) {
             return Routes.unknown();
         }
-        String urlconf = rootUrlconf(s, new HashSet<>());
+        String urlconf = setting(s, m -> false, m -> m.rootUrlconf, new HashSet<>());
         if (urlconf == null) {
             return Routes.unknown();
         }
@@ -63,19 +65,24 @@ final class DjangoUrls {
      */
     List<String> allowedHosts(String settings, String fromFile) {
         PyModule s = settings == null ? null : py.module(py.moduleFile(fromFile, settings, 0));
-        return s == null ? null : allowedHosts(s, new HashSet<>());
+        return s == null ? null : setting(s, m -> m.allowedHostsComputed, m -> m.allowedHosts, new HashSet<>());
     }
 
-    private List<String> allowedHosts(PyModule settings, Set<String> seen) {
-        if (!seen.add(settings.file) || seen.size() > 8 || settings.allowedHostsComputed) {
+    /**
+     * A setting of the settings module, or of a module it star-imports when it does not set it itself; null when it
+     * is computed ({@code computed}) or not found.
+     */
+    private <T> T setting(PyModule settings, Predicate<PyModule> computed, Function<PyModule, T> value,
+            Set<String> seen) {
+        if (!seen.add(settings.file) || seen.size() > 8 || computed.test(settings)) {
             return null;
         }
-        if (settings.allowedHosts != null) {
-            return settings.allowedHosts;
+        if (value.apply(settings) != null) {
+            return value.apply(settings);
         }
         for (PyModule.Import star : settings.starImports) {
             PyModule base = py.module(py.moduleFile(settings.file, star.module(), star.level()));
-            List<String> found = base == null ? null : allowedHosts(base, seen);
+            T found = base == null ? null : setting(base, computed, value, seen);
             if (found != null) {
                 return found;
             }
@@ -89,7 +96,7 @@ final class DjangoUrls {
      */
     List<String> databaseEngines(String settings, String fromFile) {
         PyModule s = settings == null ? null : py.module(py.moduleFile(fromFile, settings, 0));
-        return s == null ? null : databaseEngines(s, new HashSet<>());
+        return s == null ? null : setting(s, m -> m.databasesComputed, m -> m.databaseEngines, new HashSet<>());
     }
 
     /**
@@ -100,40 +107,6 @@ final class DjangoUrls {
         PyModule s = settings == null || settings.split("\\.").length != 2 ? null
                 : py.module(py.moduleFile(fromFile, settings, 0));
         return s == null || !s.baseDirIsProject || s.databasesComputed ? null : s.sqliteFileInBaseDir;
-    }
-
-    private List<String> databaseEngines(PyModule settings, Set<String> seen) {
-        if (!seen.add(settings.file) || seen.size() > 8 || settings.databasesComputed) {
-            return null;
-        }
-        if (settings.databaseEngines != null) {
-            return settings.databaseEngines;
-        }
-        for (PyModule.Import star : settings.starImports) {
-            PyModule base = py.module(py.moduleFile(settings.file, star.module(), star.level()));
-            List<String> found = base == null ? null : databaseEngines(base, seen);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    private String rootUrlconf(PyModule settings, Set<String> seen) {
-        if (!seen.add(settings.file) || seen.size() > 8) {
-            return null;
-        }
-        if (settings.rootUrlconf != null) {
-            return settings.rootUrlconf;
-        }
-        for (PyModule.Import star : settings.starImports) {
-            PyModule base = py.module(py.moduleFile(settings.file, star.module(), star.level()));
-            String found = base == null ? null : rootUrlconf(base, seen);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 
     /**
