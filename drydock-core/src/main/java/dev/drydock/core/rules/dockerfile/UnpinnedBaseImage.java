@@ -434,6 +434,11 @@ public final class UnpinnedBaseImage implements Rule {
                         .append(" prints the one the tag points to today)");
             }
             out.append(", and add its digest, ").append(full).append("@sha256:<digest> (").append(inspect).append(").");
+        } else if (movement == Movement.NO_VERSION && datedTags(ref)) {
+            out.append(pin).append("a dated tag, ").append(name).append(':').append(ref.tag())
+                    .append("-YYYY-MM-DD with the date of the build you test with (").append(name)
+                    .append(" publishes one per rebuild, listed on Docker Hub), and add its digest (").append(inspect)
+                    .append(").");
         } else if (movement == Movement.NO_VERSION && runtimeVariant(ref).isPresent()) {
             out.append(pin).append(tool(ref)).append("'s version before the runtime, ").append(name).append(":X.Y.Z-")
                     .append(ref.tag()).append(" with X.Y.Z the ").append(tool(ref))
@@ -446,6 +451,14 @@ public final class UnpinnedBaseImage implements Rule {
         }
         out.append(" Dependabot or Renovate can then propose each update as a reviewed change.");
         return out.toString();
+    }
+
+    /**
+     * Whether the image's maintainer marks each rebuild with a dated tag rather than a version: tiangolo's server
+     * images ({@code python3.11-2024-08-25}).
+     */
+    private static boolean datedTags(ImageReference ref) {
+        return ref.familiarName() != null && ref.familiarName().startsWith("tiangolo/") && ref.hasExplicitTag();
     }
 
     /**

@@ -148,6 +148,10 @@ public final class AppFacts {
             Integer beside = listenAddress(c.entryPoint()).map(a -> a.port()).orElse(null);
             Integer deployed = kubernetesPorts(context, c).stream().filter(p -> !ProtocolPorts.otherProtocol(p))
                     .findFirst().orElse(null);
+            Integer serverImage = Servers.imageServerPort(c).orElse(null);
+            if (serverImage != null) {
+                return new Chosen(serverImage);
+            }
             return stock != null ? new Chosen(stock) : beside != null ? new Chosen(beside)
                     : deployed != null ? new Chosen(deployed) : defaultPort(c, app);
         }

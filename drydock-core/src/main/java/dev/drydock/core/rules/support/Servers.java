@@ -1,13 +1,19 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.Variables;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.source.SourceFile;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The web frameworks and production servers of each ecosystem, by package name. */
 public final class Servers {
@@ -67,6 +73,42 @@ public final class Servers {
         }
         String name = base.reference().familiarName().toLowerCase(Locale.ROOT);
         return SERVER_IMAGES.stream().anyMatch(prefix -> name.equals(prefix) || name.startsWith(prefix + "-"));
+    }
+
+    /**
+     * The port the server of a {@link #SERVER_IMAGES} base listens on when the container keeps the image's start
+     * script ({@code /start.sh}, {@code /start-reload.sh}): its gunicorn configuration binds {@code BIND}, else
+     * {@code HOST:PORT} with PORT 80; uwsgi-nginx's nginx listens on {@code LISTEN_PORT}, 80 by default. The
+     * variables come from the final stage's ENV and the compose service's environment. Empty for other containers
+     * and when a variable is set to something that is not a port.
+     */
+    public static Optional<Integer> imageServerPort(Container c) {
+        if (!onServerImage(c) || c.command() != null && !c.command().argv().isEmpty()
+                && !START_SCRIPTS.contains(c.command().argv().get(0))) {
+            return Optional.empty();
+        }
+        Map<String, String> env = new HashMap<>(
+                c.build().stage().variables().of(Variables.Kind.ENV));
+        if (c.service() != null) {
+            c.service().environment().stream().filter(v -> v.value() != null)
+                    .forEach(v -> env.put(v.name(), v.value().value()));
+        }
+        String name = ((BaseImage.External) Stages.rootBase(c.build().model(), c.build().stage())).reference()
+                .familiarName().toLowerCase(Locale.ROOT);
+        String written = name.startsWith("tiangolo/uwsgi-nginx") ? env.get("LISTEN_PORT")
+                : env.get("BIND") != null ? afterColon(env.get("BIND")) : env.get("PORT");
+        if (written == null) {
+            return Optional.of(80);
+        }
+        return PORT.matcher(written.strip()).matches() ? Optional.of(Integer.valueOf(written.strip()))
+                : Optional.empty();
+    }
+
+    private static final Set<String> START_SCRIPTS = Set.of("/start.sh", "/start-reload.sh");
+    private static final Pattern PORT = Pattern.compile("\\d{1,5}");
+
+    private static String afterColon(String bind) {
+        return bind.substring(bind.lastIndexOf(':') + 1);
     }
 
     /** The Python servers the container's manifests declare (runtime dependencies). */
