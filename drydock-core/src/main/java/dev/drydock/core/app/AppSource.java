@@ -51,6 +51,7 @@ public final class AppSource {
     private String goInterruptAt;
     private List<String> djangoDatabaseEngines;
     private String djangoSqliteFile;
+    private SettingLine djangoDebugOn;
 
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
             String sigtermFile, int sigtermLine, List<String> files) {
@@ -293,6 +294,17 @@ public final class AppSource {
         return Optional.ofNullable(djangoSqliteFile);
     }
 
+    /**
+     * Where Django's settings turn DEBUG on for good: a literal {@code DEBUG = True} at the top level of the settings
+     * module the server loads (or of a module it star-imports) that nothing after it changes.
+     */
+    public Optional<SettingLine> djangoDebugOn() {
+        return Optional.ofNullable(djangoDebugOn);
+    }
+
+    /** A line of a settings file: its path, its line and the column where the statement starts. */
+    public record SettingLine(String file, int line, int column) {}
+
     /** The source files read. */
     public List<String> files() {
         return files;
@@ -502,7 +514,9 @@ public final class AppSource {
             List<String> allowedHosts = null;
             List<String> databaseEngines = null;
             String sqliteFile = null;
+            PyModule.DebugWrite debugOn = null;
             if (settings != null && app == null) {
+                debugOn = django.debugOn(settings, starts.get(0));
                 allowedHosts = django.allowedHosts(settings, starts.get(0));
                 databaseEngines = django.databaseEngines(settings, starts.get(0));
                 sqliteFile = django.sqliteFileInProject(settings, starts.get(0));
@@ -518,6 +532,7 @@ public final class AppSource {
             AppSource python = new AppSource(frameworks, app, routes, calls, sig == null ? null : sig[0],
                     sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(py.loaded().keySet()), allowedHosts, List.of());
             python.djangoDatabaseEngines = databaseEngines == null ? null : List.copyOf(databaseEngines);
+            python.djangoDebugOn = debugOn == null ? null : new SettingLine(debugOn.file(), debugOn.line(), debugOn.column());
             python.djangoSqliteFile = sqliteFile;
             return python;
         }

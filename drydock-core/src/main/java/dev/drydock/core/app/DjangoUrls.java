@@ -91,6 +91,34 @@ final class DjangoUrls {
     }
 
     /**
+     * Where the settings module {@code settings} turns DEBUG on with a literal True at its top level that nothing
+     * after it changes (a later write, a star import of a project module that writes it); null when DEBUG ends off,
+     * computed (from the environment, in a branch) or not set.
+     */
+    PyModule.DebugWrite debugOn(String settings, String fromFile) {
+        PyModule s = settings == null ? null : py.module(py.moduleFile(fromFile, settings, 0));
+        PyModule.DebugWrite last = s == null ? null : lastDebugWrite(s, new HashSet<>());
+        return last != null && Boolean.TRUE.equals(last.on()) ? last : null;
+    }
+
+    private PyModule.DebugWrite lastDebugWrite(PyModule m, Set<String> seen) {
+        if (!seen.add(m.file) || seen.size() > 8) {
+            return null;
+        }
+        PyModule.DebugWrite last = null;
+        for (PyModule.DebugStep step : m.debugSteps) {
+            if (step instanceof PyModule.DebugWrite write) {
+                last = write;
+            } else if (step instanceof PyModule.DebugImport imported) {
+                PyModule base = py.module(py.moduleFile(m.file, imported.star().module(), imported.star().level()));
+                PyModule.DebugWrite inBase = base == null ? null : lastDebugWrite(base, seen);
+                last = inBase != null ? inBase : last;
+            }
+        }
+        return last;
+    }
+
+    /**
      * The ENGINE of each DATABASES entry of the settings module {@code settings} (or of a module it star-imports, when
      * it does not set DATABASES itself), when written as one literal dict; null when computed or not found.
      */

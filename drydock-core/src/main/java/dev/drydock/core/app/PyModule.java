@@ -20,6 +20,14 @@ final class PyModule {
     /** {@code from module import name} ({@code name} null for {@code import module}); {@code level} counts leading dots. */
     record Import(String module, String name, int level) {}
 
+    /** A step that decides Django's DEBUG in a settings module: a write of it, or a star import that may write it. */
+    sealed interface DebugStep permits DebugWrite, DebugImport {}
+
+    /** {@code DEBUG = ...} at {@code line}; {@code on} is TRUE or FALSE for a literal at the top level, else null. */
+    record DebugWrite(String file, int line, int column, Boolean on) implements DebugStep {}
+
+    record DebugImport(Import star) implements DebugStep {}
+
     /** An object an application is built from: {@code app = Flask(__name__)}. */
     record Obj(String name, String kind, int line, String factory, List<Tok.Arg> args) {}
 
@@ -55,6 +63,8 @@ final class PyModule {
     private static final Pattern ROOT_URLCONF = Pattern.compile("^ROOT_URLCONF\\s*=\\s*['\"]([\\w.]+)['\"]");
     private static final Pattern ALLOWED_HOSTS = Pattern.compile("^ALLOWED_HOSTS\\b");
     private static final Pattern DATABASES = Pattern.compile("^DATABASES\\b");
+    /** {@code DEBUG = value} (with an optional annotation), the value without a trailing comment. */
+    private static final Pattern DEBUG = Pattern.compile("^DEBUG\\s*(?::\\s*bool\\s*)?=(?!=)\\s*([^#]*?)\\s*(?:#.*)?$");
     /** The startproject BASE_DIR: the folder that holds the settings package. */
     private static final Pattern PROJECT_BASE_DIR = Pattern.compile("^BASE_DIR\\s*=\\s*(?:os\\.path\\.dirname\\(\\s*"
             + "os\\.path\\.dirname\\(\\s*os\\.path\\.(?:abspath|realpath)\\(\\s*__file__\\s*\\)\\s*\\)\\s*\\)"
@@ -76,6 +86,8 @@ final class PyModule {
     final Map<String, Import> imports = new LinkedHashMap<>();
     final List<Import> importedModules = new ArrayList<>();
     final List<Import> starImports = new ArrayList<>();
+    /** Django's DEBUG writes and the star imports, in the module's order. */
+    final List<DebugStep> debugSteps = new ArrayList<>();
     final Map<String, Obj> objects = new LinkedHashMap<>();
     final Map<String, Def> defs = new LinkedHashMap<>();
     final Map<String, Alias> aliases = new LinkedHashMap<>();
@@ -308,6 +320,7 @@ final class PyModule {
                     }
                     if (name.equals("*")) {
                         starImports.add(new Import(module, null, level));
+                        debugSteps.add(new DebugImport(new Import(module, null, level)));
                         continue;
                     }
                     imports.put(parts.length > 1 ? parts[1].strip() : name, new Import(module, name, level));
@@ -337,6 +350,13 @@ final class PyModule {
                 allowedHostsComputed = true;
                 allowedHosts = null;
             }
+        }
+        Matcher debug = DEBUG.matcher(text);
+        if (debug.matches()) {
+            boolean top = s.indent() == 0 && enclosing == null;
+            String value = debug.group(1).strip();
+            debugSteps.add(new DebugWrite(file, s.line(), s.indent() + 1, !top ? null
+                    : value.equals("True") ? Boolean.TRUE : value.equals("False") ? Boolean.FALSE : null));
         }
         if (PROJECT_BASE_DIR.matcher(text).matches() && s.indent() == 0 && enclosing == null) {
             baseDirIsProject = true;

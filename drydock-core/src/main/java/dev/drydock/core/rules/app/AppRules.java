@@ -11,6 +11,7 @@ public final class AppRules {
     public static List<Rule> all() {
         return List.of(
                 new DevServer(),
+                new DjangoDebugInProduction(),
                 new DotnetAssemblyNotBuilt(),
                 new DotnetRuntimeMissing(),
                 new ProductionServerMissing(),

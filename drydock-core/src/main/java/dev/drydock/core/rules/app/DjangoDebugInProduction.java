@@ -1,0 +1,150 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.Framework;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.DevContainers;
+import dev.drydock.core.rules.support.DevelopmentComposeFiles;
+import dev.drydock.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "django-debug-in-production",
+        title = "Django's settings turn DEBUG on in the image",
+        severity = Severity.HIGH,
+        category = Category.SECURITY,
+        checks = "The settings module the image's Django project loads (DJANGO_SETTINGS_MODULE from the container's"
+                + " environment or the command's --settings, else the default manage.py or wsgi.py sets), followed"
+                + " through its star imports in order: fires where it writes `DEBUG = True` at its top level and"
+                + " nothing after it (a later write, a star-imported project module that writes DEBUG) changes it."
+                + " Quiet when DEBUG comes from the environment or is set inside a branch, for images only"
+                + " development compose files or dev containers run, and for development stages.",
+        problem = "DEBUG is Django's development switch: with it on, an unhandled exception answers with Django's"
+                + " technical error page, and Django keeps a record of every SQL query each connection runs.",
+        impact = "Whoever triggers an error sees the stack trace, local variables, the request and most of the"
+                + " settings (Django hides only names that look secret), which maps the application for an attacker;"
+                + " the query log grows with every request a worker serves. Django's deployment checklist says never"
+                + " to deploy with DEBUG on.",
+        recommendation = "Read DEBUG from the environment with off as the default (`DEBUG = os.environ.get("
+                + "\"DJANGO_DEBUG\") == \"1\"`) and turn it on only in development; with DEBUG off, list the host"
+                + " names the site answers in ALLOWED_HOSTS.",
+        references = {"https://docs.djangoproject.com/en/stable/ref/settings/#debug",
+                "https://docs.djangoproject.com/en/stable/howto/deployment/checklist/#debug",
+                "https://docs.djangoproject.com/en/stable/ref/settings/#allowed-hosts"},
+        effort = "15 min",
+        examples = @RuleExample(file = "shop/settings.py",
+                bad = """
+                        import os
+
+                        SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+                        DEBUG = True
+                        ALLOWED_HOSTS = ["shop.example.com"]
+                        ROOT_URLCONF = "shop.urls"
+                        """,
+                good = """
+                        import os
+
+                        SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+                        DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
+                        ALLOWED_HOSTS = ["shop.example.com"]
+                        ROOT_URLCONF = "shop.urls"
+                        """,
+                alongside = {
+                        @ExampleFile(name = "Dockerfile", content = """
+                                FROM python:3.12.7-slim
+                                WORKDIR /srv
+                                COPY requirements.txt .
+                                RUN pip install --no-cache-dir -r requirements.txt
+                                COPY . .
+                                USER 10001
+                                CMD ["gunicorn", "--bind", "0.0.0.0:8000", "shop.wsgi:application"]
+                                """),
+                        @ExampleFile(name = "requirements.txt", content = """
+                                django==5.1.3
+                                gunicorn==23.0.0
+                                """),
+                        @ExampleFile(name = "manage.py", content = """
+                                import os
+                                import sys
+
+                                if __name__ == "__main__":
+                                    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
+                                    from django.core.management import execute_from_command_line
+                                    execute_from_command_line(sys.argv)
+                                """),
+                        @ExampleFile(name = "shop/__init__.py", content = ""),
+                        @ExampleFile(name = "shop/wsgi.py", content = """
+                                import os
+                                from django.core.wsgi import get_wsgi_application
+
+                                os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
+                                application = get_wsgi_application()
+                                """),
+                        @ExampleFile(name = "shop/urls.py", content = """
+                                from django.urls import path
+                                from shop import views
+
+                                urlpatterns = [path("", views.home)]
+                                """)}))
+public final class DjangoDebugInProduction implements Rule {
+
+    @Override
+    public void check(ReviewContext context) {
+        Set<String> developmentFiles = DevelopmentComposeFiles.files(context);
+        Map<AppSource.SettingLine, List<String>> runners = new LinkedHashMap<>();
+        for (Container c : context.builtContainers()) {
+            if (DevContainers.of(context, c).isPresent() || developmentFiles.contains(c.composeFile())
+                    || BuiltImage.isDevelopmentStage(c.build().stage())
+                    || DevelopmentComposeFiles.developmentOnlyImage(context, c)) {
+                continue;
+            }
+            AppSource app = Apps.of(context, c);
+            if (app.frameworks().contains(Framework.DJANGO)) {
+                app.djangoDebugOn().ifPresent(on -> runners.computeIfAbsent(on, k -> new ArrayList<>()).add(c.name()));
+            }
+        }
+        runners.forEach((on, containers) -> report(context, on, containers, allowedHosts(context, containers)));
+    }
+
+    private static List<String> allowedHosts(ReviewContext context, List<String> containers) {
+        return context.builtContainers().stream().filter(c -> c.name().equals(containers.get(0))).findFirst()
+                .flatMap(c -> Apps.of(context, c).allowedHosts()).orElse(null);
+    }
+
+    private void report(ReviewContext context, AppSource.SettingLine on, List<String> containers,
+            List<String> allowedHosts) {
+        SourceFile source = context.project().source(on.file()).orElse(null);
+        if (source == null) {
+            return;
+        }
+        int start = source.lineStart(on.line()) + on.column() - 1;
+        String written = source.line(on.line()).strip();
+        String who = containers.size() == 1 ? containers.get(0) : String.join(", ", containers);
+        String hosts = allowedHosts == null || !allowedHosts.isEmpty() ? ""
+                : "; ALLOWED_HOSTS is empty, which Django accepts only while DEBUG is on: with DEBUG off it answers"
+                        + " 400 Bad Request to every host that is not listed, so list the site's host names there too";
+        context.finding(this, new Location(on.file(), source.span(start, source.lineEnd(on.line()))), "`" + written
+                        + "` in " + on.file() + " is the last word on DEBUG for " + who + ": the image runs Django in"
+                        + " debug mode, so an error shows visitors the stack trace and settings, and every SQL query"
+                        + " is kept in memory" + hosts)
+                .recommendation("Write `DEBUG = os.environ.get(\"DJANGO_DEBUG\") == \"1\"` at line " + on.line()
+                        + " of " + on.file() + " (with `import os` at the top), set DJANGO_DEBUG=1 only in the"
+                        + " development environment, and run `python manage.py check --deploy` against the"
+                        + " production settings.")
+                .add();
+    }
+}

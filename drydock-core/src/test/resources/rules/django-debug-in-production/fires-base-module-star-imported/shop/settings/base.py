@@ -1,0 +1,3 @@
+ROOT_URLCONF = "shop.urls"
+# expect: django-debug-in-production
+DEBUG = True

@@ -1,0 +1,4 @@
+from .base import *
+
+DEBUG = False
+ALLOWED_HOSTS = ["shop.example.com"]
