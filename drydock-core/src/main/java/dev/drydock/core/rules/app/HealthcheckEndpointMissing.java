@@ -6,6 +6,7 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.CodePorts;
 import dev.drydock.core.rules.support.CurlProbes;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.FlyDeploy;
@@ -64,7 +65,9 @@ import java.util.Optional;
                 + " and its port against the ports the command sets"
                 + " (--bind, --port, streamlit's --server.port ...), else those the application's code or"
                 + " configuration listens on (app.listen, app.run, Spring Boot's server.port and"
-                + " management.server.port, Quarkus's quarkus.http.port (JVM or native runner), Micronaut's"
+                + " management.server.port (the actuator's health endpoint probed on server.port while"
+                + " management.server.port gives the actuator another port: Spring Boot serves it only there),"
+                + " Quarkus's quarkus.http.port (JVM or native runner), Micronaut's"
                 + " micronaut.server.port, Ktor's embeddedServer port or ktor.deployment.port, ASP.NET Core's ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS, which the .NET"
                 + " images set to 8080 from .NET 8 on, or the literal URLs of UseUrls, Urls.Add or Run in its startup code), unless the command also starts another server"
                 + " such as nginx. And its scheme against what the server speaks on the port, where that is certain:"
@@ -196,7 +199,8 @@ public final class HealthcheckEndpointMissing implements Rule {
             List<String> waiting = c.service() == null ? List.of()
                     : ComposeServices.awaitingHealthy(context.project(), c.service());
             if (probesWorker(context, c, hc, url, waiting) || probesGrpcServer(context, c, hc, url, waiting)
-                    || wrongPort(context, c, hc, url, waiting) || wrongScheme(context, c, hc, url, waiting)
+                    || wrongPort(context, c, hc, url, waiting) || actuatorOnItsOwnPort(context, c, hc, url, waiting)
+                    || wrongScheme(context, c, hc, url, waiting)
                     || TaskWorkers.flower(c.entryPoint())) {
                 continue; // flower serves its own pages, not the application's routes
             }
@@ -675,6 +679,55 @@ public final class HealthcheckEndpointMissing implements Rule {
                 .add();
         return true;
     }
+
+    /**
+     * A probe of the actuator's health endpoint on the port of Spring Boot's embedded server while
+     * management.server.port gives the actuator a server of its own on another port: Spring Boot then serves the
+     * actuator's endpoints only there, so the application's port answers 404 for them.
+     */
+    private boolean actuatorOnItsOwnPort(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url,
+            List<String> waiting) {
+        AppSource app = Apps.of(context, c);
+        String health = app.routes().healthModulePath().orElse(null);
+        if (!app.frameworks().contains(Framework.SPRING_BOOT) || health == null
+                || !under(url.path(), health)) {
+            return false;
+        }
+        List<CodePorts.CodePort> ports = CodePorts.of(context.project(), c, app);
+        CodePorts.CodePort actuator = ports.stream().filter(p -> p.call().server().startsWith(ACTUATOR_SERVER))
+                .findFirst().orElse(null);
+        int probed = url.portOrDefault();
+        boolean onServer = ports.stream().anyMatch(p -> p.port() == probed
+                && !p.call().server().startsWith(ACTUATOR_SERVER));
+        if (actuator == null || actuator.port() == probed || !onServer) {
+            return false;
+        }
+        context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.path()
+                        + " on port " + probed + ", Spring Boot's embedded server, but " + setting(actuator.call())
+                        + " gives the actuator a server of its own on port " + actuator.port() + ": Spring Boot serves "
+                        + "the actuator's endpoints (" + health + " among them) only there, so port " + probed
+                        + " answers 404 and every probe fails"
+                        + ComposeServices.neverStart(waiting))
+                .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
+                .recommendation("Probe the actuator's port: " + withPort(url, actuator.port()) + ".")
+                .add();
+        return true;
+    }
+
+    /** Whether {@code path} is {@code endpoint} or below it, trailing slashes aside. */
+    private static boolean under(String path, String endpoint) {
+        String p = path.replaceAll("/+$", "");
+        String e = endpoint.replaceAll("/+$", "");
+        return p.equals(e) || p.startsWith(e + "/");
+    }
+
+    /** The setting that moved a server's port, and where: {@code management.server.port=8081 in application.properties:3}. */
+    private static String setting(dev.drydock.core.app.ServerCall call) {
+        return call.call() + (call.file() == null ? "" : " in " + call.file() + (call.line() > 0 ? ":" + call.line() : ""));
+    }
+
+    /** How SpringServer names the actuator's own server (management.server.port). */
+    private static final String ACTUATOR_SERVER = "Spring Boot's actuator server";
 
     /** "Spring Boot application", or "application" when the framework is not known. */
     private static String application(AppSource app) {

@@ -22,6 +22,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageVariables;
 import dev.drydock.core.rules.support.JavaImages;
+import dev.drydock.core.rules.support.JvmSizes;
 import dev.drydock.core.rules.support.OfficialImages;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.shell.ShellScript;
@@ -47,7 +48,10 @@ import java.util.regex.Pattern;
                 + " java $JAVA_OPTS -jar app.jar\"), when a script on the way cannot be read, when only CMD is set on"
                 + " a base image that is not a Docker Official Image (its ENTRYPOINT script may read the variable),"
                 + " and when the command runs a launcher script instead of java (Tomcat's catalina.sh, Gradle's and"
-                + " sbt's start scripts, the run-java.sh of the UBI OpenJDK images, which all read JAVA_OPTS).",
+                + " sbt's start scripts, the run-java.sh of the UBI OpenJDK images, which all read JAVA_OPTS). When the"
+                + " ignored options fix a heap (-Xmx, -XX:MaxHeapSize) at or above the container's memory limit, the"
+                + " recommendation says to lower it too and no rename is offered as a fix: once read, that heap gets"
+                + " the JVM killed.",
         problem = "JAVA_OPTS is a convention of start scripts, not of Java: the java launcher takes options only"
                 + " from its command line, JDK_JAVA_OPTIONS (JDK 9 and later), JAVA_TOOL_OPTIONS and HotSpot's"
                 + " _JAVA_OPTIONS. A container that runs java directly never hands the variable to the JVM.",
@@ -132,11 +136,12 @@ public final class JvmOptionsIgnored implements Rule {
         }
         String target = replacement(ignoring);
         SourceFile file = entry.instruction().file();
-        Fix fix = java.environment().containsKey(target) ? null
+        String heapWarning = heapAboveLimit(entry.value(), ignoring);
+        Fix fix = java.environment().containsKey(target) || !heapWarning.isEmpty() ? null
                 : rename(file, entry.entry().name().span(), entry.name(), target);
         context.finding(this, image.dockerfile(), entry.entry().span(), message("ENV " + entry.name(),
                         entry.value(), ignoring, java))
-                .recommendation(recommendation(entry.name(), target, ignoring))
+                .recommendation(recommendation(entry.name(), target, ignoring) + heapWarning)
                 .fix(fix)
                 .add();
     }
@@ -145,12 +150,13 @@ public final class JvmOptionsIgnored implements Rule {
         Located<String> value = var.value();
         String target = replacement(c);
         Fix fix = null;
-        if (!java.environment().containsKey(target)) {
+        String heapWarning = heapAboveLimit(value.value(), c);
+        if (!java.environment().containsKey(target) && heapWarning.isEmpty()) {
             fix = rename(value.file(), var.listForm() ? value.span() : value.keySpan(), name, target);
         }
         context.finding(this, value.file().path(), value.keySpan(), message(name + " in the environment of "
                         + c.name(), value.value(), c, java))
-                .recommendation(recommendation(name, target, c))
+                .recommendation(recommendation(name, target, c) + heapWarning)
                 .fix(fix)
                 .add();
     }
@@ -174,6 +180,24 @@ public final class JvmOptionsIgnored implements Rule {
                 : ", which every JVM reads from Java 5 on (and prints \"Picked up JAVA_TOOL_OPTIONS\" on stderr);"
                         + " JDK_JAVA_OPTIONS reads the same for the java launcher alone, from JDK 9 on")
                 + ". Or put the options on the java command line.";
+    }
+
+    /**
+     * A warning when the ignored options fix the heap at the container's memory limit or above it: once java reads
+     * them, the JVM, which needs memory beyond its heap, is killed (exit 137) as the heap grows. Empty otherwise.
+     */
+    private static String heapAboveLimit(String value, Container c) {
+        String heap = JvmSizes.maxHeapOption(ShellWords.split(value));
+        Located<Service.ByteSize> limit = AppFacts.memoryLimit(c);
+        if (heap == null || limit == null || limit.value() == null || limit.value().bytes() <= 0
+                || JvmSizes.maxHeapBytes(heap) < limit.value().bytes()) {
+            return "";
+        }
+        long limitMib = limit.value().bytes() / (1024 * 1024);
+        return " Lower " + heap + " when you do: it is not below the " + limit.value().text() + " memory limit of "
+                + c.name() + ", and a JVM whose heap grows to the limit is killed (exit 137), since it also needs"
+                + " memory for metaspace, thread stacks and buffers; -Xmx" + limitMib * 3 / 4 + "m (three quarters of"
+                + " the limit) or -XX:MaxRAMPercentage=75 fits.";
     }
 
     /** JDK_JAVA_OPTIONS when the image runs Java 9 or later, else JAVA_TOOL_OPTIONS, which Java 8 reads too. */

@@ -290,9 +290,6 @@ public final class MemoryLimitTooLow implements Rule {
         }
     }
 
-    /** -Xmx512m, -Xmx2g, -XX:MaxHeapSize=1073741824: a size in bytes with an optional k, m, g or t. */
-    private static final java.util.regex.Pattern JVM_SIZE = java.util.regex.Pattern.compile("(\\d{1,13})([kKmMgGtT]?)");
-
     /**
      * A JVM heap fixed at the container's memory limit or above it (-Xmx or -XX:MaxHeapSize on java's command line
      * or in JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS): the JVM also needs memory outside the heap, so the kernel kills
@@ -312,7 +309,7 @@ public final class MemoryLimitTooLow implements Rule {
                 option = "-XX:MaxHeapSize=";
                 value = ep.interpreterOptions().get("-XX:MaxHeapSize");
             }
-            long heap = value == null ? -1 : jvmBytes(value);
+            long heap = value == null ? -1 : dev.drydock.core.rules.support.JvmSizes.bytes(value);
             long limitBytes = limit.value().bytes();
             if (heap < limitBytes) {
                 continue;
@@ -332,23 +329,6 @@ public final class MemoryLimitTooLow implements Rule {
                             + size(roundUp(heap / (1024 * 1024) * 4 / 3)) + ".")
                     .add();
         }
-    }
-
-    /** The bytes of a JVM size option's value ({@code 512m}, {@code 2G}, {@code 1073741824}); -1 when unreadable. */
-    private static long jvmBytes(String value) {
-        java.util.regex.Matcher m = JVM_SIZE.matcher(value.strip());
-        if (!m.matches()) {
-            return -1;
-        }
-        long n = Long.parseLong(m.group(1));
-        int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "k" -> 10;
-            case "m" -> 20;
-            case "g" -> 30;
-            case "t" -> 40;
-            default -> 0;
-        };
-        return n << shift;
     }
 
     private void checkDataStores(ReviewContext context) {

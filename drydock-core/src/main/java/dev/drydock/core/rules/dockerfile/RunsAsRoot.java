@@ -78,8 +78,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " root. The recommendation fits the base image: the node image's own node user, the php images'"
                 + " www-data (UID 33 on Debian, 82 on Alpine; the fix switches to it with COPY --chown too, also for"
                 + " php-fpm, whose pool then runs as www-data, but not for Apache on port 80), BusyBox's adduser"
-                + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd) and for microdnf"
-                + " images such as ubi-minimal (no useradd without shadow-utils), useradd elsewhere (adduser and useradd with"
+                + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd) and for images"
+                + " without shadow-utils and so without useradd (the microdnf ones such as ubi-minimal, and Amazon"
+                + " Linux's, which amazoncorretto's default tags are built on), useradd elsewhere (adduser and useradd with"
                 + " a home folder when the image's Python packages download models or data into the user's home:"
                 + " transformers, diffusers, sentence-transformers, torch, vllm, nltk, tensorflow); for the official"
                 + " caddy image (Alpine) a caddy user from BusyBox's adduser that owns /data/caddy and /config/caddy,"
@@ -1251,10 +1252,10 @@ public final class RunsAsRoot implements Rule {
                     + " database" + (base instanceof BaseImage.Scratch ? "" : ", and distroless images name it nonroot")
                     + "), with COPY --chown=65532:65532 for the files it must write";
         }
-        if (tools != null && "microdnf".equals(tools.packageManager())) {
-            return "USER 10001:10001 (" + tools.image() + " is a minimal image with microdnf, which has no useradd until a"
-                    + " RUN installs shadow-utils; a numeric UID needs no user database), with COPY --chown=10001:10001"
-                    + " for the files it must write";
+        String withoutUseradd = UserCreation.withoutUseradd(tools);
+        if (withoutUseradd != null) {
+            return "USER 10001:10001 (" + withoutUseradd + "; a numeric UID needs no user database), with COPY"
+                    + " --chown=10001:10001 for the files it must write";
         }
         Optional<String> downloader = HomeDownloads.packageOf(container);
         String home = downloader.map(p -> " (with a home folder: " + p + " downloads its models and data into "

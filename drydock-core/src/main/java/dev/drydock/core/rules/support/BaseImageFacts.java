@@ -273,7 +273,7 @@ public final class BaseImageFacts {
      * same Dockerfile) installs curl on its Debian and alpine variants, not on alpine-slim, and has no wget on
      * Debian, and php installs curl too (and wordpress and
      * drupal, built on it), without wget on Debian; the deprecated openjdk image as {@link #openJdk} tells, eclipse-temurin's
-     * Ubuntu tags with curl and wget, its ubi9-minimal tags as ubi-minimal with wget; amazoncorretto as
+     * Ubuntu tags with curl and wget up to Java 21 and wget alone from 22 on, its ubi9-minimal tags as ubi-minimal with wget; amazoncorretto as
      * {@link #corretto} tells (its alpine tags as Alpine); oven/bun has bun ({@link #bun}), denoland/deno deno ({@link #deno}); Red
      * Hat's ubi-minimal and the OpenJDK images built on it have curl and microdnf ({@link RedHatImages}); Airflow's,
      * the Jupyter Docker Stacks' and text-generation-inference's images have Python ({@link VendorImageTools}).
@@ -393,6 +393,12 @@ public final class BaseImageFacts {
                     // the ubi9-minimal variants: ubi-minimal (curl-minimal, microdnf) with wget added
                     return Optional.of(new ImageTools(written, true, Set.of("sh", "bash", "curl", "wget", "java"),
                             "microdnf", "java"));
+                }
+                java.util.OptionalInt release = JavaImages.featureRelease(ref);
+                if (!alpine && (release.isEmpty() || release.getAsInt() >= 22)) {
+                    // from Java 22 on the Ubuntu tags keep wget, which downloads the JDK, and no longer install curl;
+                    // a tag naming no release (latest, jre, noble) runs the newest one
+                    return Optional.of(new ImageTools(written, true, Set.of("sh", "bash", "wget", "java"), "apt", "java"));
                 }
                 programs.add("java");
                 runtime = "java";

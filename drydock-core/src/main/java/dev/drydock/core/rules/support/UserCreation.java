@@ -4,7 +4,7 @@ package dev.drydock.core.rules.support;
  * The one place that writes the RUN line creating an unprivileged system user: BusyBox's addgroup and adduser on
  * Alpine (short options only: -S system, -D no password, -H no home or -h HOME, -s shell), shadow's groupadd and
  * useradd elsewhere (Debian, Ubuntu, the Red Hat family with shadow-utils). Images without a shell (scratch,
- * distroless) or without useradd (microdnf images) need a numeric USER instead; callers decide that from
+ * distroless) or without useradd ({@link #withoutUseradd}) need a numeric USER instead; callers decide that from
  * {@link BaseImageFacts.ImageTools} before asking for a command.
  */
 public final class UserCreation {
@@ -14,6 +14,28 @@ public final class UserCreation {
     /** Whether the image's user tools are BusyBox's (an apk image, or an Alpine tag drydock knows no more of). */
     public static boolean busybox(BaseImageFacts.ImageTools tools) {
         return tools != null && "apk".equals(tools.packageManager());
+    }
+
+    /**
+     * Why the image has no useradd and groupadd, or null when it has them (or drydock does not know it): the minimal
+     * Red Hat-style images with microdnf (ubi-minimal, oraclelinux:8-slim) and Amazon Linux's container images, which
+     * amazoncorretto's default tags are built on, leave shadow-utils out. A numeric USER needs neither tool.
+     */
+    public static String withoutUseradd(BaseImageFacts.ImageTools tools) {
+        if (tools == null || !tools.shell()) {
+            return null;
+        }
+        if ("microdnf".equals(tools.packageManager())) {
+            return tools.image() + " is a minimal image with microdnf, which has no useradd until a RUN installs"
+                    + " shadow-utils";
+        }
+        String name = tools.image().toLowerCase(java.util.Locale.ROOT);
+        if (("yum".equals(tools.packageManager()) || "dnf".equals(tools.packageManager()))
+                && (name.contains("amazoncorretto") || name.contains("amazonlinux"))) {
+            return tools.image() + " is built on Amazon Linux, whose container image has no useradd or groupadd until a"
+                    + " RUN installs shadow-utils (" + tools.packageManager() + " install -y shadow-utils)";
+        }
+        return null;
     }
 
     /**

@@ -70,7 +70,7 @@ final class JvmFixes {
 
     /**
      * A system user app (UID/GID 10001) made in the final stage with the tools the base image has (useradd, or
-     * BusyBox's adduser on Alpine), the stage's copies owned by it, USER app; on a microdnf image without useradd
+     * BusyBox's adduser on Alpine), the stage's copies owned by it, USER app; on an image without useradd (microdnf, Amazon Linux)
      * the numeric USER 10001:10001 with the copies owned by that UID, on an image without a shell 65532:65532.
      */
     static Optional<Fix> runsAsRoot(ReviewContext context, Container container) {
@@ -90,9 +90,9 @@ final class JvmFixes {
         if (tools != null && !tools.shell()) {
             owner = "65532:65532";
             user = owner;
-        } else if (tools != null && "microdnf".equals(tools.packageManager())) {
-            // the minimal Red Hat-style images (ubi-minimal, oraclelinux:8-slim under openjdk:17) lack shadow-utils:
-            // a numeric user needs no useradd, no package install and no user database
+        } else if (UserCreation.withoutUseradd(tools) != null) {
+            // the minimal Red Hat-style images (ubi-minimal, oraclelinux:8-slim under openjdk:17) and Amazon Linux's
+            // (amazoncorretto) lack shadow-utils: a numeric user needs no useradd, no package install and no user database
             owner = UID + ":" + UID;
             user = owner;
         } else {
