@@ -262,14 +262,31 @@ final class GoServer {
         }
         Matcher fill = Pattern.compile("\\bif\\s+(?:" + Pattern.quote(name) + "\\s*==\\s*\"\"|len\\(\\s*"
                 + Pattern.quote(name) + "\\s*\\)\\s*==\\s*0)\\s*\\{\\s*" + Pattern.quote(name)
-                + "\\s*=\\s*\"([^\"]*)\"").matcher(code);
-        return fill.find() ? new Value(fill.group(1), value.variable, value.whole) : value;
+                + "\\s*=\\s*(\"[^\"]*\"|[A-Za-z_]\\w*)").matcher(code);
+        if (!fill.find()) {
+            return value;
+        }
+        Value fallback = constant(fill.group(1), name, depth);
+        return fallback == null ? value : new Value(fallback.text, value.variable, value.whole);
+    }
+
+    /**
+     * A default written as a string or as a constant that holds one ({@code port = defaultPort} with
+     * {@code const defaultPort = "8080"}); null otherwise.
+     */
+    private Value constant(String written, String filled, int depth) {
+        if (written.startsWith("\"")) {
+            return new Value(written.substring(1, written.length() - 1), null, false);
+        }
+        Value v = written.equals(filled) ? null : variable(written, depth + 1);
+        return v == null || v.text == null || v.variable != null ? null : v;
     }
 
     /** Whether {@code rhs}, assigned to {@code name}, is the default an empty-value check fills in. */
     private boolean defaultFill(String name, String rhs) {
-        return STRING.matcher(rhs.strip()).matches() && Pattern.compile("\\bif\\s+(?:" + Pattern.quote(name)
-                + "\\s*==\\s*\"\"|len\\(\\s*" + Pattern.quote(name) + "\\s*\\)\\s*==\\s*0)\\s*\\{\\s*"
-                + Pattern.quote(name) + "\\s*=\\s*" + Pattern.quote(rhs.strip())).matcher(source.code()).find();
+        boolean literal = STRING.matcher(rhs.strip()).matches() || IDENT.matcher(rhs.strip()).matches();
+        return literal && Pattern.compile("\\bif\\s+(?:" + Pattern.quote(name) + "\\s*==\\s*\"\"|len\\(\\s*"
+                + Pattern.quote(name) + "\\s*\\)\\s*==\\s*0)\\s*\\{\\s*" + Pattern.quote(name)
+                + "\\s*=\\s*" + Pattern.quote(rhs.strip())).matcher(source.code()).find();
     }
 }

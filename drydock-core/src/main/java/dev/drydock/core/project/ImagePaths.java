@@ -62,6 +62,15 @@ public final class ImagePaths {
 
         /** Whether the build context may hold the path (normalized, relative; "" for the context itself). */
         boolean contextMayHold(String contextPath);
+
+        /**
+         * Whether a COPY that names this context path as its source may put it into the image: by default whether
+         * the context may hold it; a reader that asks what a container finds at start may say yes for a file the
+         * repository lacks (a binary built before the image: without it the build fails, the container never starts).
+         */
+        default boolean namedSourceMayHold(String contextPath) {
+            return contextMayHold(contextPath);
+        }
     }
 
     /**
@@ -150,7 +159,9 @@ public final class ImagePaths {
                 }
             }
             for (String candidate : candidates) {
-                if (from == null ? writers.contextMayHold(candidate) : depth >= MAX_DEPTH) {
+                boolean held = from != null ? depth >= MAX_DEPTH
+                        : candidate.equals(source) ? writers.namedSourceMayHold(candidate) : writers.contextMayHold(candidate);
+                if (held) {
                     out.add(supply);
                     return;
                 }

@@ -74,6 +74,35 @@ class GoServerTest {
     }
 
     @Test
+    void portVariableFilledFromAConstantAsInKnightHacksUsers() {
+        AppSource app = go("""
+                package main
+
+                import (
+                	"log"
+                	"os"
+
+                	"github.com/gin-gonic/gin"
+                )
+
+                const defaultPort = "8080"
+
+                func main() {
+                	port := os.Getenv("PORT")
+                	if port == "" {
+                		port = defaultPort
+                	}
+                	r := gin.Default()
+                	log.Fatalln(r.Run(":" + port))
+                }
+                """);
+        assertThat(app.serverCalls()).singleElement().satisfies(c -> {
+            assertThat(c.port()).isEqualTo(8080);
+            assertThat(c.portVariable()).isEqualTo("PORT");
+        });
+    }
+
+    @Test
     void flagDefaultFromAnEnvironmentHelperAsInTheGoCleanExample() throws Exception {
         String main = Files.readString(Path.of("../examples/go-clean/main.go"));
         assertThat(go(main).serverCalls()).singleElement().satisfies(c -> {

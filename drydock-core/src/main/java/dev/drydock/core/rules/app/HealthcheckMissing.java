@@ -582,12 +582,16 @@ public final class HealthcheckMissing implements Rule {
                     : Optional.ofNullable(scriptPort).or(() -> serverPort).orElseGet(() -> AppFacts.port(context, c, app));
             String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
             // a server the code starts on an address drydock cannot follow (a field, a configuration value)
-            String unread = url != null || scriptPort != null || serverPort.isPresent()
-                    || !AppFacts.portAssumed(context, c, app) ? null
+            boolean assumed = url == null && scriptPort == null && serverPort.isEmpty()
+                    && AppFacts.portAssumed(context, c, app);
+            String unread = !assumed ? null
                     : app.serverCalls().stream().filter(call -> call.port() == null && call.file() != null)
                             .findFirst().map(call -> call.file() + ":" + call.line()).orElse(null);
-            String portNote = unread == null ? "" : " (drydock could not read the port the server started at " + unread
-                    + " listens on: " + port + " stands for it)";
+            String portNote = !assumed ? ""
+                    : unread != null ? " (drydock could not read the port the server started at " + unread
+                            + " listens on: " + port + " stands for it)"
+                    : " (drydock found nothing that says which port the application listens on: " + port
+                            + " stands for it)";
             String host = AppFacts.hostHeader(app);
             Optional<PackagedServers.Server> packaged = role == ImageRole.SERVER ? Optional.empty()
                     : configured.or(() -> PackagedServers.of(c)).or(() -> PackagedServers.inherited(c))

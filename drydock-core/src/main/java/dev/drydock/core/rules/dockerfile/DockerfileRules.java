@@ -59,6 +59,7 @@ public final class DockerfileRules {
                 new SpringBootPlainJarCopied(),
                 new QuarkusLegacyJarCopied(),
                 new RustDebugBuild(),
+                new CargoBuildUnlocked(),
                 new CopyFromCurrentStage(),
                 new CopyFromUnknownStage(),
                 new CopyFromStageIndex(),

@@ -59,6 +59,13 @@ public final class ImageFiles {
                         BuildContexts.inProject(build, contextPath)) || project.files().isDirectory(
                         BuildContexts.inProject(build, contextPath)));
             }
+
+            @Override
+            public boolean namedSourceMayHold(String contextPath) {
+                // COPY unkey /unkey of a binary GoReleaser or CI builds before the image: the build brings it, or
+                // fails at that COPY (a missing or ignored source): either way no container starts without the file
+                return true;
+            }
         };
         List<ImagePaths.Supply> suppliers = ImagePaths.suppliers(build.model(), stage, p, writers);
         return Optional.of(!suppliers.isEmpty());

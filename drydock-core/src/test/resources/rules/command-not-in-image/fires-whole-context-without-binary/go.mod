@@ -1,0 +1,3 @@
+module github.com/unkeyed/unkey/go
+
+go 1.23
