@@ -104,6 +104,7 @@ final class DeclaredBuilds {
         boolean steps = workflow || FileClassifier.classify(file.path()).orElse(null) == FileType.GITHUB_ACTION;
         boolean jenkins = PathNames.fileName(file.path()).startsWith("Jenkinsfile");
         WorkflowMatrix matrix = workflow ? WorkflowMatrix.of(file) : null;
+        WorkflowEnv env = steps ? WorkflowEnv.of(file) : WorkflowEnv.NONE;
         List<Map<String, String>> inputs = workflow ? calls.inputSets(file) : List.of();
         while (command.find()) {
             List<GitLabJobs.Run> runs = pipeline ? gitlab.runs(file, command.start(), cwd) : null;
@@ -116,7 +117,7 @@ final class DeclaredBuilds {
                 }
                 continue;
             }
-            for (UnaryOperator<String> expand : substitutions(matrix, inputs, file, command.start())) {
+            for (UnaryOperator<String> expand : substitutions(matrix, inputs, env, file, command.start(), true)) {
                 String folder = steps ? stepWorkingDirectory(file, command.start(), cwd, expand) : cwd;
                 if (folder != null && jenkins) {
                     folder = JenkinsDirs.folderAt(text, command.start(), folder);
@@ -135,7 +136,7 @@ final class DeclaredBuilds {
             for (int line = 1; line <= file.lineCount(); line++) {
                 Matcher uses = BUILD_PUSH_ACTION.matcher(file.line(line));
                 if (uses.find()) {
-                    for (UnaryOperator<String> expand : substitutions(matrix, inputs, file, file.lineStart(line))) {
+                    for (UnaryOperator<String> expand : substitutions(matrix, inputs, env, file, file.lineStart(line), false)) {
                         actionBuild(file, line, uses, expand, isDirectory, isFile, unplaced).ifPresent(out::add);
                     }
                 }
@@ -146,19 +147,24 @@ final class DeclaredBuilds {
 
     /**
      * One substitution of the matrix values and workflow inputs a combination of the workflow job's matrix and a set
-     * of the inputs its callers pass that the step refers to.
+     * of the inputs its callers pass that the step refers to, each with the step's literal {@link WorkflowEnv}
+     * variables put in after them ({@code shell}: also {@code $NAME} of a {@code run} command).
      */
     private static List<UnaryOperator<String>> substitutions(WorkflowMatrix matrix, List<Map<String, String>> inputs,
-            SourceFile file, int offset) {
-        if (matrix == null) {
+            WorkflowEnv env, SourceFile file, int offset, boolean shell) {
+        if (env == WorkflowEnv.NONE && matrix == null) {
             return List.of(UnaryOperator.identity());
         }
         int first = stepStart(file, file.position(offset).line());
         int last = stepEnd(file, first);
+        UnaryOperator<String> variables = env.substitution(file, first, last, shell);
+        if (matrix == null) {
+            return List.of(variables);
+        }
         List<UnaryOperator<String>> out = new ArrayList<>();
         for (UnaryOperator<String> values : matrix.substitutions(file, first, last)) {
             for (UnaryOperator<String> given : WorkflowCalls.substitutions(inputs, file, first, last)) {
-                out.add(written -> given.apply(values.apply(written)));
+                out.add(written -> variables.apply(given.apply(values.apply(written))));
             }
         }
         return out;
@@ -657,7 +663,7 @@ final class DeclaredBuilds {
 
 
     /** A plain or quoted YAML scalar written on one line, its comment left out. */
-    private static String scalar(String written) {
+    static String scalar(String written) {
         String value = written.strip();
         if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
             int close = value.indexOf(value.charAt(0), 1);
