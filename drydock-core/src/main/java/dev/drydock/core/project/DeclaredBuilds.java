@@ -526,7 +526,7 @@ final class DeclaredBuilds {
      * A YAML value that holds a list of names: inline and comma-separated ({@code tags: a,b}), or a block
      * scalar or sequence on the lines below the key ({@code tags: |} then one name per line).
      */
-    private static List<String> listValue(SourceFile file, int keyLine, String inline) {
+    static List<String> listValue(SourceFile file, int keyLine, String inline) {
         List<String> out = new ArrayList<>();
         String value = inline.strip();
         if (!value.isEmpty() && !value.startsWith("|") && !value.startsWith(">")) {
@@ -635,7 +635,7 @@ final class DeclaredBuilds {
     }
 
     /** The line of the workflow step (a sequence item, {@code - name: ...}) that holds {@code line}. */
-    private static int stepStart(SourceFile file, int line) {
+    static int stepStart(SourceFile file, int line) {
         String own = file.line(line);
         if (own.strip().startsWith("- ")) {
             return line;
@@ -650,7 +650,7 @@ final class DeclaredBuilds {
     }
 
     /** The last line of the step that starts at {@code start}: before the next line no deeper than its dash. */
-    private static int stepEnd(SourceFile file, int start) {
+    static int stepEnd(SourceFile file, int start) {
         int stepIndent = SourceFile.spaceIndent(file.line(start));
         for (int n = start + 1; n <= file.lineCount(); n++) {
             String text = file.line(n);
