@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * same inputs): the {@code targets} (the {@code default} group when none) of the Bake {@code files} (those Bake looks
  * for when none), read from the {@code workdir}, with the {@code set} overrides of their context, Dockerfile and
  * target; each placed at the step. A step whose {@code source} is another repository, or whose files or targets are
- * given by an expression, is left out.
+ * given by an expression, is left out. Likewise a {@code docker buildx bake} (or {@code docker bake}) command line
+ * of a CI or task file: its {@code -f} files, {@code --set} overrides and target operands, read from the folder it
+ * runs in.
  */
 final class BakeActions {
 
@@ -27,8 +29,61 @@ final class BakeActions {
     /** The {@code source} values that build from the checkout: the path itself, or the Git context of the commit. */
     private static final Pattern LOCAL_SOURCE = Pattern.compile("\\.|\\./|\\{\\{\\s*defaultContext\\s*}}");
 
+    private static final Pattern BAKE_COMMAND = Pattern.compile("(?<![\\w./-])docker\\s+(?:buildx\\s+)?bake(?![\\w-])");
+
+    /** The options of {@code docker buildx bake} that take a value; every other option is a flag. */
+    private static final java.util.Set<String> VALUED = java.util.Set.of("-f", "--file", "--set", "--progress",
+            "--metadata-file", "--builder", "--allow", "--call", "--provenance", "--sbom", "--list", "--var");
+
+    /** Options that make Bake print or check its definition instead of building. */
+    private static final java.util.Set<String> NO_BUILD = java.util.Set.of("--print", "--list", "--check", "--call");
+
     static boolean mayDeclare(String text) {
-        return text.contains("/bake-action@");
+        return text.contains("/bake-action@") || text.contains("bake") && BAKE_COMMAND.matcher(text).find();
+    }
+
+    /** The builds of the {@code docker buildx bake} command lines of a CI or task file. */
+    static List<DeclaredBuild> commands(SourceFile file, Function<String, SourceFile> text,
+            Predicate<String> isDirectory, Predicate<String> isFile) {
+        List<DeclaredBuild> out = new ArrayList<>();
+        Matcher command = BAKE_COMMAND.matcher(file.text());
+        boolean steps = file.path().startsWith(".github/");
+        while (command.find()) {
+            String folder = steps ? DeclaredBuilds.stepWorkingDirectory(file, command.start(), "",
+                    java.util.function.UnaryOperator.identity()) : "";
+            folder = folder == null ? null : DeclaredBuilds.folderAt(file, command.start(), folder);
+            if (folder == null || !folder.isEmpty() && !isDirectory.test(folder)) {
+                continue;
+            }
+            List<String> words = DeclaredBuilds.wordsAfter(file, command.start(), command.end());
+            if (words.stream().anyMatch(w -> w.contains("$") || w.contains("`") || NO_BUILD.contains(w.split("=")[0]))) {
+                continue;
+            }
+            List<String> files = new ArrayList<>();
+            List<String> targets = new ArrayList<>();
+            List<String> overrides = new ArrayList<>();
+            for (int i = 0; i < words.size();) {
+                String word = words.get(i);
+                if (!word.startsWith("-")) {
+                    targets.add(word);
+                    i++;
+                    continue;
+                }
+                CommandOption option = CommandOption.at(words, i, VALUED::contains);
+                i = option.next();
+                if (option.value() != null && (option.name().equals("-f") || option.name().equals("--file"))) {
+                    files.add(DeclaredBuilds.resolve(folder, option.value()));
+                } else if (option.value() != null && option.name().equals("--set")) {
+                    overrides.add(option.value());
+                }
+            }
+            if (files.contains(null)) {
+                continue;
+            }
+            Origin origin = new Origin(file.path(), file.span(command.start(), command.end()));
+            out.addAll(BakeBuilds.run(folder, files, targets, overrides, origin, text, isDirectory, isFile));
+        }
+        return out;
     }
 
     static List<DeclaredBuild> read(SourceFile file, Function<String, SourceFile> text, Predicate<String> isDirectory,

@@ -561,7 +561,7 @@ final class DeclaredBuilds {
      * The {@code working-directory} of the workflow step a command is written in, relative to the root: null
      * when it cannot be known, {@code cwd} when the step has none.
      */
-    private static String stepWorkingDirectory(SourceFile file, int offset, String cwd, UnaryOperator<String> expand) {
+    static String stepWorkingDirectory(SourceFile file, int offset, String cwd, UnaryOperator<String> expand) {
         int first = stepStart(file, file.position(offset).line());
         int stepIndent = SourceFile.spaceIndent(file.line(first));
         int last = stepEnd(file, first);

@@ -179,4 +179,31 @@ class BakeBuildsTest {
                         org.assertj.core.groups.Tuple.tuple("Dockerfile", "", ".github/workflows/image.yml:15:7"));
         assertThat(builds).extracting(DeclaredBuild::tool).containsOnly(BuildTool.BAKE);
     }
+
+    @Test
+    void aBakeCommandLineBuildsTheTargetsOfItsFilesWhereItRuns() {
+        Map<String, SourceFile> files = new java.util.LinkedHashMap<>();
+        files.put("ci/bake.hcl", SourceFile.of("ci/bake.hcl", """
+                target "api" {
+                  context = "services/api"
+                }
+                """));
+        files.put("web/docker-bake.hcl", SourceFile.of("web/docker-bake.hcl", """
+                target "default" {}
+                """));
+        Set<String> existing = new java.util.HashSet<>(FILES);
+        existing.addAll(files.keySet());
+        SourceFile makefile = SourceFile.of("Makefile", """
+                images:
+                	docker buildx bake -f ci/bake.hcl --set api.dockerfile=prod.Dockerfile --push api
+                	cd web && docker bake
+                	docker buildx bake -f ci/bake.hcl --print api
+                	docker buildx bake -f $(BAKE_FILE) api
+                """);
+        assertThat(BakeActions.mayDeclare(makefile.text())).isTrue();
+        List<DeclaredBuild> builds = BakeActions.commands(makefile, files::get, DIRS::contains, existing::contains);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, b -> b.origin().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("services/api/prod.Dockerfile", "Makefile:2:2"),
+                        org.assertj.core.groups.Tuple.tuple("web/dockerfile", "Makefile:3:12"));
+    }
 }
