@@ -80,6 +80,21 @@ public final class BakeDefinition {
         Set<String> names = new LinkedHashSet<>();
         groups.values().forEach(list -> list.forEach(n -> expand(n, names, new HashSet<>())));
         targets.keySet().stream().filter(n -> !inherited.contains(n)).forEach(names::add);
+        return withContextTargets(names);
+    }
+
+    /**
+     * The targets {@code docker buildx bake NAME...} builds: each named target, the targets of each named group, and
+     * those a built target reads as a {@code target:} build context; with no name, the {@code default} group or
+     * target.
+     */
+    public List<BakeTarget> built(List<String> requested) {
+        Set<String> names = new LinkedHashSet<>();
+        (requested.isEmpty() ? List.of("default") : requested).forEach(n -> expand(n, names, new HashSet<>()));
+        return withContextTargets(names);
+    }
+
+    private List<BakeTarget> withContextTargets(Set<String> names) {
         List<BakeTarget> out = new ArrayList<>();
         List<String> pending = new ArrayList<>(names);
         for (int i = 0; i < pending.size(); i++) {

@@ -69,26 +69,95 @@ final class BakeBuilds {
         return out;
     }
 
+    /**
+     * The builds of a {@code docker/bake-action} (or {@code depot/bake-action}) step, or of a
+     * {@code docker buildx bake} command: the targets it names (the {@code default} group when none) of the files
+     * it names (those Bake looks for in {@code folder} when none), paths read from {@code folder}, each build placed
+     * at {@code origin}, where CI runs it.
+     *
+     * @param files the Bake files, relative to the project root
+     * @param overrides the {@code --set} entries, {@code PATTERN.ATTRIBUTE=VALUE}; only {@code context},
+     *     {@code dockerfile} and {@code target} are read, and a pattern other than a name or {@code *} hides the
+     *     targets it may match
+     */
+    static List<DeclaredBuild> run(String folder, List<String> files, List<String> targets, List<String> overrides,
+            Origin origin, Function<String, SourceFile> text, Predicate<String> isDirectory, Predicate<String> isFile) {
+        List<String> paths = files.isEmpty()
+                ? NAMES.stream().map(n -> PathNames.join(folder, n)).filter(isFile).toList() : files;
+        List<BakeDefinition.File> parsed = new ArrayList<>();
+        Map<String, SourceFile> sources = new LinkedHashMap<>();
+        for (String path : paths) {
+            SourceFile file = isFile.test(path) ? text.apply(path) : null;
+            if (file == null) {
+                return List.of(); // Bake stops when a file it is given is missing
+            }
+            try {
+                parsed.add(new BakeDefinition.File(path,
+                        path.endsWith(".json") ? BakeJson.parse(file) : HclParser.parse(file)));
+                sources.put(path, file);
+            } catch (SourceException e) {
+                return List.of();
+            }
+        }
+        BakeDefinition definition = new BakeDefinition(parsed);
+        List<DeclaredBuild> out = new ArrayList<>();
+        for (BakeTarget target : definition.built(targets)) {
+            Map<String, String> set = new LinkedHashMap<>();
+            boolean unknown = false;
+            for (String entry : overrides) {
+                int dot = entry.indexOf('.');
+                int eq = entry.indexOf('=');
+                if (dot < 0 || eq < dot) {
+                    continue;
+                }
+                String pattern = entry.substring(0, dot);
+                String attribute = entry.substring(dot + 1, eq).strip();
+                if (!List.of("context", "dockerfile", "target").contains(attribute)) {
+                    continue;
+                }
+                if (pattern.equals("*") || pattern.equals(target.name())) {
+                    set.put(attribute, entry.substring(eq + 1).strip());
+                } else if (pattern.matches(".*[*?\\[].*")) {
+                    unknown = true;
+                }
+            }
+            if (!unknown) {
+                build(folder, target, definition, sources, set, origin, isDirectory, isFile).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
     private static Optional<DeclaredBuild> build(String folder, BakeTarget target, BakeDefinition definition,
             Map<String, SourceFile> sources,
+            Predicate<String> isDirectory, Predicate<String> isFile) {
+        return build(folder, target, definition, sources, Map.of(), null, isDirectory, isFile);
+    }
+
+    /** @param origin where the build runs, null for the target's own place */
+    private static Optional<DeclaredBuild> build(String folder, BakeTarget target, BakeDefinition definition,
+            Map<String, SourceFile> sources, Map<String, String> set, Origin origin,
             Predicate<String> isDirectory, Predicate<String> isFile) {
         BakeValues values = definition.values();
         if (target.attribute("matrix").isPresent() || target.attribute("dockerfile-inline").isPresent()) {
             return Optional.empty();
         }
-        Optional<String> written = string(target, "context", values, ".");
+        Optional<String> written = set.containsKey("context") ? Optional.of(set.get("context"))
+                : string(target, "context", values, ".");
         String context = written.filter(c -> !c.startsWith("target:")).map(c -> DeclaredBuilds.resolve(folder, c))
                 .orElse(null);
         if (context == null || !context.isEmpty() && !isDirectory.test(context)) {
             return Optional.empty();
         }
-        String dockerfile = target.attribute("dockerfile").filter(d -> !values.isNull(d.value())).isEmpty()
+        String dockerfile = set.containsKey("dockerfile") ? DeclaredBuilds.resolve(context, set.get("dockerfile"))
+                : target.attribute("dockerfile").filter(d -> !values.isNull(d.value())).isEmpty()
                 ? DefaultDockerfile.resolve(PathNames.join(context, "Dockerfile"), isFile)
                 : string(target, "dockerfile", values, null).map(d -> DeclaredBuilds.resolve(context, d)).orElse(null);
         if (dockerfile == null || !isFile.test(dockerfile)) {
             return Optional.empty();
         }
-        String stage = string(target, "target", values, null).filter(t -> !t.isBlank()).orElse(null);
+        String stage = (set.containsKey("target") ? Optional.of(set.get("target")) : string(target, "target", values, null))
+                .filter(t -> !t.isBlank() && !t.contains("$")).orElse(null);
         Map<String, String> args = new LinkedHashMap<>();
         List<BuildArgument> arguments = new ArrayList<>();
         if (target.attribute("args").orElse(null) instanceof HclBody.Attribute a
@@ -131,7 +200,7 @@ final class BakeBuilds {
         }
         boolean metadataAction = definition.ancestors(target.name()).contains("docker-metadata-action");
         return Optional.of(new DeclaredBuild(dockerfile, context, stage, args, arguments, tags,
-                new Origin(target.file(), target.span()), BuildTool.BAKE, new BuildLabels(labels, metadataAction),
+                origin != null ? origin : new Origin(target.file(), target.span()), BuildTool.BAKE, new BuildLabels(labels, metadataAction),
                 output));
     }
 

@@ -104,6 +104,7 @@ final class DeclaredBuilds {
         boolean steps = workflow || FileClassifier.classify(file.path()).orElse(null) == FileType.GITHUB_ACTION;
         boolean jenkins = PathNames.fileName(file.path()).startsWith("Jenkinsfile");
         WorkflowMatrix matrix = workflow ? WorkflowMatrix.of(file) : null;
+        WorkflowEnv env = steps ? WorkflowEnv.of(file) : WorkflowEnv.NONE;
         List<Map<String, String>> inputs = workflow ? calls.inputSets(file) : List.of();
         while (command.find()) {
             List<GitLabJobs.Run> runs = pipeline ? gitlab.runs(file, command.start(), cwd) : null;
@@ -116,7 +117,7 @@ final class DeclaredBuilds {
                 }
                 continue;
             }
-            for (UnaryOperator<String> expand : substitutions(matrix, inputs, file, command.start())) {
+            for (UnaryOperator<String> expand : substitutions(matrix, inputs, env, file, command.start(), true)) {
                 String folder = steps ? stepWorkingDirectory(file, command.start(), cwd, expand) : cwd;
                 if (folder != null && jenkins) {
                     folder = JenkinsDirs.folderAt(text, command.start(), folder);
@@ -135,7 +136,7 @@ final class DeclaredBuilds {
             for (int line = 1; line <= file.lineCount(); line++) {
                 Matcher uses = BUILD_PUSH_ACTION.matcher(file.line(line));
                 if (uses.find()) {
-                    for (UnaryOperator<String> expand : substitutions(matrix, inputs, file, file.lineStart(line))) {
+                    for (UnaryOperator<String> expand : substitutions(matrix, inputs, env, file, file.lineStart(line), false)) {
                         actionBuild(file, line, uses, expand, isDirectory, isFile, unplaced).ifPresent(out::add);
                     }
                 }
@@ -146,19 +147,24 @@ final class DeclaredBuilds {
 
     /**
      * One substitution of the matrix values and workflow inputs a combination of the workflow job's matrix and a set
-     * of the inputs its callers pass that the step refers to.
+     * of the inputs its callers pass that the step refers to, each with the step's literal {@link WorkflowEnv}
+     * variables put in after them ({@code shell}: also {@code $NAME} of a {@code run} command).
      */
     private static List<UnaryOperator<String>> substitutions(WorkflowMatrix matrix, List<Map<String, String>> inputs,
-            SourceFile file, int offset) {
-        if (matrix == null) {
+            WorkflowEnv env, SourceFile file, int offset, boolean shell) {
+        if (env == WorkflowEnv.NONE && matrix == null) {
             return List.of(UnaryOperator.identity());
         }
         int first = stepStart(file, file.position(offset).line());
         int last = stepEnd(file, first);
+        UnaryOperator<String> variables = env.substitution(file, first, last, shell);
+        if (matrix == null) {
+            return List.of(variables);
+        }
         List<UnaryOperator<String>> out = new ArrayList<>();
         for (UnaryOperator<String> values : matrix.substitutions(file, first, last)) {
             for (UnaryOperator<String> given : WorkflowCalls.substitutions(inputs, file, first, last)) {
-                out.add(written -> given.apply(values.apply(written)));
+                out.add(written -> variables.apply(given.apply(values.apply(written))));
             }
         }
         return out;
@@ -520,7 +526,7 @@ final class DeclaredBuilds {
      * A YAML value that holds a list of names: inline and comma-separated ({@code tags: a,b}), or a block
      * scalar or sequence on the lines below the key ({@code tags: |} then one name per line).
      */
-    private static List<String> listValue(SourceFile file, int keyLine, String inline) {
+    static List<String> listValue(SourceFile file, int keyLine, String inline) {
         List<String> out = new ArrayList<>();
         String value = inline.strip();
         if (!value.isEmpty() && !value.startsWith("|") && !value.startsWith(">")) {
@@ -555,7 +561,7 @@ final class DeclaredBuilds {
      * The {@code working-directory} of the workflow step a command is written in, relative to the root: null
      * when it cannot be known, {@code cwd} when the step has none.
      */
-    private static String stepWorkingDirectory(SourceFile file, int offset, String cwd, UnaryOperator<String> expand) {
+    static String stepWorkingDirectory(SourceFile file, int offset, String cwd, UnaryOperator<String> expand) {
         int first = stepStart(file, file.position(offset).line());
         int stepIndent = SourceFile.spaceIndent(file.line(first));
         int last = stepEnd(file, first);
@@ -629,7 +635,7 @@ final class DeclaredBuilds {
     }
 
     /** The line of the workflow step (a sequence item, {@code - name: ...}) that holds {@code line}. */
-    private static int stepStart(SourceFile file, int line) {
+    static int stepStart(SourceFile file, int line) {
         String own = file.line(line);
         if (own.strip().startsWith("- ")) {
             return line;
@@ -644,7 +650,7 @@ final class DeclaredBuilds {
     }
 
     /** The last line of the step that starts at {@code start}: before the next line no deeper than its dash. */
-    private static int stepEnd(SourceFile file, int start) {
+    static int stepEnd(SourceFile file, int start) {
         int stepIndent = SourceFile.spaceIndent(file.line(start));
         for (int n = start + 1; n <= file.lineCount(); n++) {
             String text = file.line(n);
@@ -657,7 +663,7 @@ final class DeclaredBuilds {
 
 
     /** A plain or quoted YAML scalar written on one line, its comment left out. */
-    private static String scalar(String written) {
+    static String scalar(String written) {
         String value = written.strip();
         if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
             int close = value.indexOf(value.charAt(0), 1);

@@ -41,7 +41,9 @@ final class GitLabJobs {
     private static final Pattern KEY = Pattern.compile(
             "^( *)(- +)?(\"[^\"]*\"|'[^']*'|[^\\s\"'#\\-][^:#]*?|-[^\\s:#][^:#]*?) *:(?:\\s|$)");
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_]\\w*)}|\\$([A-Za-z_]\\w*)");
+    /** A reference, {@code ${NAME}} or {@code $NAME}, or {@code $$} (neither group). */
+    private static final Pattern VARIABLE_OR_ESCAPE = Pattern.compile(
+            "\\$\\$|\\$\\{([A-Za-z_]\\w*)}|\\$([A-Za-z_]\\w*)");
 
     /** The document root of each file, by path. */
     private final Map<String, Map<?, ?>> roots;
@@ -106,9 +108,11 @@ final class GitLabJobs {
                     String folder = key.equals("script") ? YamlScripts.folderAfterCdItems(
                             flatten(scripts(effective, "before_script")), cwd) : cwd;
                     for (Map<String, String> combination : matrix(effective)) {
-                        Map<String, String> values = variables(effective);
+                        Set<String> raw = new java.util.HashSet<>();
+                        Map<String, String> values = variables(effective, raw);
                         values.putAll(combination);
-                        out.add(new Run(job, expansion(resolved(values)), folder));
+                        raw.removeAll(combination.keySet());
+                        out.add(new Run(job, expansion(resolved(values, raw)), folder));
                     }
                     break;
                 }
@@ -257,24 +261,45 @@ final class GitLabJobs {
         }
     }
 
-    /** The job's variables with the pipeline's it inherits under them, references to each other put in. */
-    private Map<String, String> variables(Map<?, ?> job) {
+    /**
+     * The job's variables with the pipeline's it inherits under them, as written; {@code raw} receives the names of
+     * those with {@code expand: false}.
+     */
+    private Map<String, String> variables(Map<?, ?> job, Set<String> raw) {
         Map<String, String> values = new LinkedHashMap<>();
         PlainYaml.merged(pipeline.get("variables")).forEach((name, value) -> {
             if (inherits(job, "variables", String.valueOf(name))) {
-                put(values, name, value);
+                put(values, raw, name, value);
             }
         });
-        PlainYaml.merged(job.get("variables")).forEach((name, value) -> put(values, name, value));
+        PlainYaml.merged(job.get("variables")).forEach((name, value) -> put(values, raw, name, value));
         return values;
     }
 
-    /** The variables with their references to each other put in. */
-    private static Map<String, String> resolved(Map<String, String> values) {
-        for (int pass = 0; pass < 3; pass++) {
-            values.replaceAll((name, value) -> substitute(value, values, name));
+    /**
+     * The values the job's shell gets: in each variable GitLab expands, {@code $$} made a plain {@code $} and the
+     * references to the others put in (a variable with {@code expand: false} as written, its own references and
+     * {@code $$} left alone; text put in is not read again).
+     */
+    private static Map<String, String> resolved(Map<String, String> values, Set<String> raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.keySet().forEach(name -> out.put(name, value(name, values, raw, 0)));
+        return out;
+    }
+
+    private static String value(String name, Map<String, String> values, Set<String> raw, int depth) {
+        String written = values.get(name);
+        if (raw.contains(name) || !written.contains("$")) {
+            return written;
         }
-        return values;
+        return VARIABLE_OR_ESCAPE.matcher(written).replaceAll(m -> {
+            String ref = m.group(1) != null ? m.group(1) : m.group(2);
+            if (ref == null) {
+                return "\\$"; // $$
+            }
+            boolean known = !ref.equals(name) && values.containsKey(ref) && depth < MAX_DEPTH;
+            return Matcher.quoteReplacement(known ? value(ref, values, raw, depth + 1) : m.group());
+        });
     }
 
     /**
@@ -322,12 +347,18 @@ final class GitLabJobs {
         return out;
     }
 
-    private static void put(Map<String, String> values, Object name, Object value) {
+    private static void put(Map<String, String> values, Set<String> raw, Object name, Object value) {
         Object literal = value instanceof Map<?, ?> spec ? spec.get("value") : value;
+        String key = String.valueOf(name);
         if (literal instanceof String || literal instanceof Number || literal instanceof Boolean) {
-            values.put(String.valueOf(name), String.valueOf(literal));
+            values.put(key, String.valueOf(literal));
         } else {
-            values.remove(String.valueOf(name));
+            values.remove(key);
+        }
+        if (value instanceof Map<?, ?> spec && Boolean.FALSE.equals(spec.get("expand"))) {
+            raw.add(key);
+        } else {
+            raw.remove(key);
         }
     }
 
@@ -336,14 +367,17 @@ final class GitLabJobs {
                 : written -> written == null ? null : substitute(written, values, null);
     }
 
-    /** {@code $NAME} and {@code ${NAME}} of the known variables put in, other than {@code self}. */
+    /**
+     * {@code $NAME} and {@code ${NAME}} of the known variables put in a script's command, as its shell reads it:
+     * {@code $$} there is the shell's process id, not a reference.
+     */
     private static String substitute(String written, Map<String, String> values, String self) {
         if (!written.contains("$")) {
             return written;
         }
-        return VARIABLE.matcher(written).replaceAll(m -> {
+        return VARIABLE_OR_ESCAPE.matcher(written).replaceAll(m -> {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
-            String value = name.equals(self) ? null : values.get(name);
+            String value = name == null || name.equals(self) ? null : values.get(name);
             return Matcher.quoteReplacement(value != null ? value : m.group());
         });
     }

@@ -332,6 +332,12 @@ public final class ProjectLoader {
             for (Map.Entry<String, SourceFile> entry : read.entrySet()) {
                 String path = entry.getKey();
                 SourceFile file = entry.getValue();
+                if (file != null && BakeActions.mayDeclare(file.text())) {
+                    if (path.startsWith(".github/")) {
+                        all.addAll(BakeActions.read(file, this::text, files::isDirectory, files::exists));
+                    }
+                    all.addAll(BakeActions.commands(file, this::text, files::isDirectory, files::exists));
+                }
                 if (file == null || !DeclaredBuilds.mayDeclare(file.text())) {
                     continue;
                 }

@@ -80,7 +80,7 @@ final class WorkflowMatrix {
     }
 
     /** The name of the job whose steps hold the line, or null. */
-    private static String jobAt(SourceFile file, int line) {
+    static String jobAt(SourceFile file, int line) {
         int stepIndent = SourceFile.spaceIndent(file.line(line));
         for (int n = line - 1; n >= 1; n--) {
             Matcher steps = STEPS_KEY.matcher(file.line(n));

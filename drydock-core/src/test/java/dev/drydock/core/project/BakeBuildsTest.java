@@ -129,4 +129,81 @@ class BakeBuildsTest {
         assertThat(builds.get(1).labels()).isEqualTo(new BuildLabels(Map.of(), true));
         assertThat(builds.get(2).labels()).isEqualTo(BuildLabels.NONE);
     }
+
+    @Test
+    void aBakeActionStepBuildsTheTargetsItNamesWithItsOverridesAtTheStep() {
+        Map<String, SourceFile> files = new java.util.LinkedHashMap<>();
+        files.put("ci/bake.hcl", SourceFile.of("ci/bake.hcl", """
+                group "default" { targets = ["web"] }
+                target "api" {
+                  context = "services/api"
+                }
+                target "web" {
+                  context = "web"
+                }
+                """));
+        files.put("docker-bake.hcl", SourceFile.of("docker-bake.hcl", """
+                target "default" {}
+                """));
+        Set<String> existing = new java.util.HashSet<>(FILES);
+        existing.addAll(files.keySet());
+        SourceFile workflow = SourceFile.of(".github/workflows/image.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - uses: docker/bake-action@v6
+                        with:
+                          files: ci/bake.hcl
+                          targets: api
+                          set: |
+                            api.dockerfile=prod.Dockerfile
+                            *.platform=linux/amd64,linux/arm64
+                      - uses: depot/bake-action@v1
+                        with:
+                          files: |
+                            ./ci/bake.hcl
+                      - uses: docker/bake-action@v6
+                      - uses: docker/bake-action@v6
+                        with:
+                          source: "https://github.com/acme/app.git#main"
+                      - uses: docker/bake-action@v6
+                        with:
+                          targets: ${{ matrix.target }}
+                """);
+        List<DeclaredBuild> builds = BakeActions.read(workflow, files::get, DIRS::contains, existing::contains);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context, b -> b.origin().toString())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("services/api/prod.Dockerfile", "services/api",
+                                ".github/workflows/image.yml:4:7"),
+                        org.assertj.core.groups.Tuple.tuple("web/dockerfile", "web", ".github/workflows/image.yml:11:7"),
+                        org.assertj.core.groups.Tuple.tuple("Dockerfile", "", ".github/workflows/image.yml:15:7"));
+        assertThat(builds).extracting(DeclaredBuild::tool).containsOnly(BuildTool.BAKE);
+    }
+
+    @Test
+    void aBakeCommandLineBuildsTheTargetsOfItsFilesWhereItRuns() {
+        Map<String, SourceFile> files = new java.util.LinkedHashMap<>();
+        files.put("ci/bake.hcl", SourceFile.of("ci/bake.hcl", """
+                target "api" {
+                  context = "services/api"
+                }
+                """));
+        files.put("web/docker-bake.hcl", SourceFile.of("web/docker-bake.hcl", """
+                target "default" {}
+                """));
+        Set<String> existing = new java.util.HashSet<>(FILES);
+        existing.addAll(files.keySet());
+        SourceFile makefile = SourceFile.of("Makefile", """
+                images:
+                	docker buildx bake -f ci/bake.hcl --set api.dockerfile=prod.Dockerfile --push api
+                	cd web && docker bake
+                	docker buildx bake -f ci/bake.hcl --print api
+                	docker buildx bake -f $(BAKE_FILE) api
+                """);
+        assertThat(BakeActions.mayDeclare(makefile.text())).isTrue();
+        List<DeclaredBuild> builds = BakeActions.commands(makefile, files::get, DIRS::contains, existing::contains);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, b -> b.origin().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("services/api/prod.Dockerfile", "Makefile:2:2"),
+                        org.assertj.core.groups.Tuple.tuple("web/dockerfile", "Makefile:3:12"));
+    }
 }

@@ -712,4 +712,61 @@ class DeclaredBuildsTest {
                         org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web"),
                         org.assertj.core.groups.Tuple.tuple("docker/Dockerfile", "docker"));
     }
+
+    @Test
+    void literalEnvVariablesOfTheStepJobOrWorkflowArePutInTheMostSpecificWinning() {
+        List<DeclaredBuild> builds = read(".github/workflows/image.yml", """
+                env:
+                  DOCKERFILE: Dockerfile
+                  CONTEXT: .
+                jobs:
+                  image:
+                    env:
+                      DOCKERFILE: docker/Dockerfile.prod
+                    steps:
+                      - uses: docker/build-push-action@v6
+                        with:
+                          context: ${{ env.CONTEXT }}
+                          file: ${{env.DOCKERFILE}}
+                      - name: web
+                        env:
+                          CONTEXT: web
+                          DOCKERFILE: "web/Dockerfile"
+                        run: docker build -f "$DOCKERFILE" ${CONTEXT}
+                      - run: docker build -f ${{ env.DOCKERFILE }} $CONTEXT
+                  other:
+                    steps:
+                      - run: docker build -f $DOCKERFILE docker
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context, b -> b.origin().line())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("docker/Dockerfile.prod", "", 9),
+                        org.assertj.core.groups.Tuple.tuple("web/Dockerfile", "web", 17),
+                        org.assertj.core.groups.Tuple.tuple("docker/Dockerfile.prod", "", 18),
+                        org.assertj.core.groups.Tuple.tuple("Dockerfile", "docker", 21));
+    }
+
+    @Test
+    void envVariablesSetByExpressionsOrAssignedInAScriptStayUnknown() {
+        List<DeclaredBuild> builds = read(".github/workflows/image.yml", """
+                env:
+                  DOCKERFILE: Dockerfile
+                  CONTEXT: web
+                jobs:
+                  image:
+                    steps:
+                      - env:
+                          DOCKERFILE: ${{ vars.DOCKERFILE }}
+                        run: docker build -f $DOCKERFILE .
+                      - uses: docker/build-push-action@v6
+                        with:
+                          file: ${{ env.DOCKERFILE }}
+                        env:
+                          DOCKERFILE: ${{ secrets.FILE }}
+                      - run: |
+                          CONTEXT=docker
+                          docker build $CONTEXT
+                      - run: docker build '$HOME' $UNSET
+                """);
+        assertThat(builds).isEmpty();
+    }
 }

@@ -213,4 +213,32 @@ class GitLabJobsTest {
         text.append("job:\n  extends: .t20\n");
         assertThat(read(text.toString())).isEmpty();
     }
+
+    @Test
+    void anEscapedDollarIsAPlainDollarAndARawVariableKeepsItsReferences() {
+        List<DeclaredBuild> builds = read("""
+                variables:
+                  DIR: docker
+                  TAG: "registry.example.com/app:$$DIR-$DIR"
+                  RAW:
+                    value: $DIR
+                    expand: false
+                  FILE: $DIR/Dockerfile.prod
+                  NESTED: $RAW
+                app:
+                  script:
+                    - docker build -t $TAG -f $FILE $DIR
+                raw:
+                  script:
+                    - docker build -t raw $RAW
+                nested:
+                  script:
+                    - docker build -t nested $NESTED
+                pid:
+                  script:
+                    - docker build -t pid $$DIR
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile, DeclaredBuild::context, DeclaredBuild::tags)
+                .containsExactly(tuple("docker/Dockerfile.prod", "docker", List.of("registry.example.com/app:$DIR-docker")));
+    }
 }

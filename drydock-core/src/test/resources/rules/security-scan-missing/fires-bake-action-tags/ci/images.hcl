@@ -1,0 +1,5 @@
+target "ledger" {
+  context    = "."
+  dockerfile = "docker/Dockerfile"
+  tags       = ["ghcr.io/acme/ledger:edge"]
+}
