@@ -211,7 +211,7 @@ public final class KubernetesReader {
     private static KubeResources resources(Node node) {
         java.util.Map<String, KubeQuantity> settings = new java.util.HashMap<>();
         for (String place : KubeResources.PLACES) {
-            String[] parts = place.split("\\.");
+            String[] parts = place.split("\\.", 2);
             Node value = get(get(node, parts[0]), parts[1]);
             if (text(value) != null) {
                 settings.put(place, KubeQuantity.of(text(value), null, line(value)));

@@ -30,7 +30,7 @@ final class ResourcesPatch {
             if (!lined) {
                 return 0;
             }
-            String[] parts = place.split("\\.");
+            String[] parts = place.split("\\.", 2);
             int line = LinedYaml.line(map.get(parts[0]), parts[1]);
             line = line > 0 ? line : LinedYaml.line(map, parts[0]);
             return line > 0 ? line : keyLine;
@@ -55,7 +55,7 @@ final class ResourcesPatch {
         for (String place : KubeResources.PLACES) {
             KubeQuantity q = r.set(place);
             if (q != null) {
-                String[] parts = place.split("\\.");
+                String[] parts = place.split("\\.", 2);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> inner = (Map<String, Object>) map.computeIfAbsent(parts[0],
                         k -> new LinkedHashMap<String, Object>());
@@ -74,7 +74,7 @@ final class ResourcesPatch {
             ToIntFunction<String> lines) {
         Map<String, KubeQuantity> out = new HashMap<>();
         for (String place : KubeResources.PLACES) {
-            String[] parts = place.split("\\.");
+            String[] parts = place.split("\\.", 2);
             Object group = after.get(parts[0]);
             if (group != null && !(group instanceof Map<?, ?>)) {
                 return null;

@@ -49,6 +49,8 @@ public final class PyProject {
     private final String buildBackend;
     private final boolean poetry;
     private final List<String> uvWorkspaceMembers;
+    private final List<UvIndex> uvIndexes;
+    private final java.util.Map<String, List<String>> uvSourceIndexes;
     private final Set<LockFile> lockFiles;
     private final List<Diagnostic> diagnostics;
 
@@ -65,6 +67,8 @@ public final class PyProject {
         this.buildBackend = b.buildBackend;
         this.poetry = b.poetry;
         this.uvWorkspaceMembers = List.copyOf(b.uvWorkspaceMembers);
+        this.uvIndexes = List.copyOf(b.uvIndexes);
+        this.uvSourceIndexes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.uvSourceIndexes));
         this.lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(b.lockFiles));
         this.diagnostics = List.copyOf(b.diagnostics);
     }
@@ -149,6 +153,28 @@ public final class PyProject {
         return uvWorkspaceMembers;
     }
 
+    /**
+     * A {@code [[tool.uv.index]]} entry.
+     *
+     * @param name its name, or null
+     * @param url its URL as written
+     * @param explicit whether uv takes packages from it only when {@code [tool.uv.sources]} points them at it
+     */
+    public record UvIndex(String name, String url, boolean explicit) {}
+
+    /** The {@code [[tool.uv.index]]} entries, in order. */
+    public List<UvIndex> uvIndexes() {
+        return uvIndexes;
+    }
+
+    /**
+     * The index names {@code [tool.uv.sources]} points a package at (by normalized name; a list of sources, each with
+     * its marker or extra, gives several); empty when it names none.
+     */
+    public List<String> uvSourceIndexes(String packageName) {
+        return uvSourceIndexes.getOrDefault(Ecosystem.normalizePypi(packageName), List.of());
+    }
+
     public Set<LockFile> lockFiles() {
         return lockFiles;
     }
@@ -197,6 +223,8 @@ public final class PyProject {
         String buildBackend;
         boolean poetry;
         final List<String> uvWorkspaceMembers = new ArrayList<>();
+        final List<UvIndex> uvIndexes = new ArrayList<>();
+        final java.util.Map<String, List<String>> uvSourceIndexes = new java.util.LinkedHashMap<>();
         Set<LockFile> lockFiles = Set.of();
         final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -262,6 +290,29 @@ public final class PyProject {
                     uvWorkspaceMembers.add(member.asText());
                 }
             });
+            Toml.at(root, "tool", "uv", "index").forEach(index -> {
+                if (index.isObject() && index.path("url").isTextual()) {
+                    uvIndexes.add(new UvIndex(Toml.text(index.get("name")), index.get("url").asText(),
+                            index.path("explicit").asBoolean(false)));
+                }
+            });
+            JsonNode sources = Toml.at(root, "tool", "uv", "sources");
+            if (sources.isObject()) {
+                for (Iterator<String> it = sources.fieldNames(); it.hasNext();) {
+                    String dependency = it.next();
+                    List<String> names = new ArrayList<>();
+                    JsonNode source = sources.get(dependency);
+                    Iterable<JsonNode> entries = source.isArray() ? source : List.of(source);
+                    entries.forEach(entry -> {
+                        if (entry.path("index").isTextual()) {
+                            names.add(entry.get("index").asText());
+                        }
+                    });
+                    if (!names.isEmpty()) {
+                        uvSourceIndexes.put(Ecosystem.normalizePypi(dependency), List.copyOf(names));
+                    }
+                }
+            }
             JsonNode uvDev = Toml.at(root, "tool", "uv", "dev-dependencies");
             pep508List(uvDev.isMissingNode() ? null : uvDev, Toml.path("tool", "uv", "dev-dependencies"), Scope.DEV, "dev", "uv");
             JsonNode pdmDev = Toml.at(root, "tool", "pdm", "dev-dependencies");

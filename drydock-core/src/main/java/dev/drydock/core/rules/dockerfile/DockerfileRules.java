@@ -33,6 +33,7 @@ public final class DockerfileRules {
                 new SlimBaseImage(),
                 new LayerCaching(),
                 new PipNoCacheDir(),
+                new TorchBuildMismatch(),
                 new AptListsCleaned(),
                 new PythonUnbuffered(),
                 new UnreadableByRuntimeUser(),

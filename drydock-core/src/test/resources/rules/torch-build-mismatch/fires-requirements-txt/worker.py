@@ -1,0 +1,1 @@
+from sentence_transformers import SentenceTransformer
