@@ -100,7 +100,41 @@ public final class KubernetesReader {
         into.add(new KubeWorkload(path, line(keyOf(root, "kind")), kind, text(get(get(root, "metadata"), "name")),
                 security(get(podSpec, "securityContext")), containers, Boolean.TRUE.equals(bool(get(podSpec, "hostNetwork"))),
                 values(get(get(podSpec, "securityContext"), "sysctls"), "name"), replicas(root, kind),
-                number(get(podSpec, "terminationGracePeriodSeconds"))));
+                number(get(podSpec, "terminationGracePeriodSeconds")), hostPaths(podSpec)));
+    }
+
+    /** The pod's hostPath volumes that a container (init, sidecar or main) mounts, with those mounts. */
+    private static List<KubeHostPath> hostPaths(MappingNode podSpec) {
+        List<KubeHostPath> out = new ArrayList<>();
+        if (!(get(podSpec, "volumes") instanceof SequenceNode volumes)) {
+            return out;
+        }
+        for (Node volume : volumes.getValue()) {
+            String name = text(get(volume, "name"));
+            Node path = get(get(volume, "hostPath"), "path");
+            if (name == null || text(path) == null) {
+                continue;
+            }
+            List<KubeHostPath.Mount> mounts = new ArrayList<>();
+            for (String key : List.of("initContainers", "containers")) {
+                if (get(podSpec, key) instanceof SequenceNode list) {
+                    for (Node c : list.getValue()) {
+                        if (get(c, "volumeMounts") instanceof SequenceNode ms) {
+                            for (Node m : ms.getValue()) {
+                                if (name.equals(text(get(m, "name")))) {
+                                    mounts.add(new KubeHostPath.Mount(text(get(c, "name")), text(get(m, "mountPath")),
+                                            Boolean.TRUE.equals(bool(get(m, "readOnly")))));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if (!mounts.isEmpty()) {
+                out.add(new KubeHostPath(name, text(path), line(path), mounts));
+            }
+        }
+        return out;
     }
 
     /** Kinds whose {@code spec.replicas} sets how many pods run. */

@@ -117,6 +117,44 @@ class KubernetesReaderTest {
     }
 
     @Test
+    void readsTheHostPathVolumesItsContainersMount() {
+        KubeWorkload workload = read("""
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: rotate
+                spec:
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          initContainers:
+                            - name: prepare
+                              image: busybox:1.37
+                              volumeMounts:
+                                - {name: etc, mountPath: /host/etc, readOnly: true}
+                          containers:
+                            - name: rotate
+                              image: ghcr.io/acme/rotate:1.0.0
+                              volumeMounts:
+                                - {name: etc, mountPath: /host/etc}
+                                - {name: logs, mountPath: /logs, readOnly: true}
+                          volumes:
+                            - name: etc
+                              hostPath:
+                                path: /etc
+                            - {name: logs, hostPath: {path: /var/log}}
+                            - {name: unused, hostPath: {path: /root}}
+                            - {name: config, configMap: {name: rotate}}
+                """).get(0);
+        assertThat(workload.hostPaths()).extracting(KubeHostPath::volume, KubeHostPath::path, KubeHostPath::line,
+                        KubeHostPath::readOnly)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("etc", "/etc", 24, false),
+                        org.assertj.core.groups.Tuple.tuple("logs", "/var/log", 25, true));
+        assertThat(workload.hostPaths().get(0).containers()).containsExactly("prepare", "rotate");
+    }
+
+    @Test
     void readsTheItemsOfAList() {
         assertThat(read("""
                 apiVersion: v1
