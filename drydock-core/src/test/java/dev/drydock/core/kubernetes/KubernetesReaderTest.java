@@ -155,6 +155,39 @@ class KubernetesReaderTest {
     }
 
     @Test
+    void readsTheValuesOfSecretsDecodingDataAndSkippingSopsEncryptedOnes() {
+        var manifest = KubernetesReader.readAll(SourceFile.of("k8s/secrets.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: db
+                type: Opaque
+                data:
+                  password: aHVudGVyMg==
+                  keystore: /w==
+                stringData:
+                  user: app
+                  empty: ""
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: encrypted
+                stringData:
+                  password: ENC[AES256_GCM,data:abc=,type:str]
+                sops:
+                  version: 3.9.1
+                """));
+        assertThat(manifest.secrets()).singleElement().satisfies(secret -> {
+            assertThat(secret.name()).isEqualTo("db");
+            assertThat(secret.entries()).extracting(KubeSecret.Entry::key, KubeSecret.Entry::value,
+                            KubeSecret.Entry::line, KubeSecret.Entry::field)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("password", "hunter2", 7, "data"),
+                            org.assertj.core.groups.Tuple.tuple("user", "app", 10, "stringData"));
+        });
+    }
+
+    @Test
     void readsTheItemsOfAList() {
         assertThat(read("""
                 apiVersion: v1
