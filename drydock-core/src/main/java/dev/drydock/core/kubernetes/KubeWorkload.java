@@ -16,10 +16,11 @@ import java.util.List;
  * @param replicas how many pods it asks for ({@link KubeReplicas#UNSET} for a kind without replicas)
  * @param gracePeriod the pod's terminationGracePeriodSeconds, how long the kubelet waits after SIGTERM before it kills
  *     the containers, or null when unset (30 s) or not a number
+ * @param hostPaths the pod's hostPath volumes that its containers mount
  */
 public record KubeWorkload(String file, int line, String kind, String name, KubeSecurity podSecurity,
         List<KubeContainer> containers, boolean hostNetwork, List<String> sysctls, KubeReplicas replicas,
-        Long gracePeriod) {
+        Long gracePeriod, List<KubeHostPath> hostPaths) {
 
     /** The kubelet's grace period when a pod sets none. */
     public static final long DEFAULT_GRACE_PERIOD = 30;
@@ -27,6 +28,7 @@ public record KubeWorkload(String file, int line, String kind, String name, Kube
     public KubeWorkload {
         containers = List.copyOf(containers);
         sysctls = List.copyOf(sysctls);
+        hostPaths = hostPaths == null ? List.of() : List.copyOf(hostPaths);
         replicas = replicas == null ? KubeReplicas.UNSET : replicas;
     }
 
@@ -47,13 +49,13 @@ public record KubeWorkload(String file, int line, String kind, String name, Kube
     /** The same workload with its containers replaced (linked to the Dockerfiles that build their images). */
     public KubeWorkload withContainers(List<KubeContainer> replaced) {
         return new KubeWorkload(file, line, kind, name, podSecurity, replaced, hostNetwork, sysctls, replicas,
-                gracePeriod);
+                gracePeriod, hostPaths);
     }
 
     /** The same workload scaled by an autoscaler. */
     public KubeWorkload scaledBy(KubeAutoscaler autoscaler) {
         return new KubeWorkload(file, line, kind, name, podSecurity, containers, hostNetwork, sysctls,
-                replicas.scaledBy(autoscaler), gracePeriod);
+                replicas.scaledBy(autoscaler), gracePeriod, hostPaths);
     }
 
     /** What a container runs as under this pod: its own securityContext over the pod's. */

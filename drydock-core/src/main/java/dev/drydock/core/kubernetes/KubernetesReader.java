@@ -38,11 +38,11 @@ public final class KubernetesReader {
      * the order written.
      */
     public record Manifest(List<KubeWorkload> workloads, List<KubeAutoscaler> autoscalers,
-            List<KubeConfigMap> configMaps) {}
+            List<KubeConfigMap> configMaps, List<KubeSecret> secrets) {}
 
     /** The objects of one manifest drydock reads; empty lists when it holds none drydock can read. */
     public static Manifest readAll(SourceFile file) {
-        Manifest out = new Manifest(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Manifest out = new Manifest(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         if (!mayHold(file.text())) {
             return out;
         }
@@ -73,6 +73,8 @@ public final class KubernetesReader {
             autoscaler(path, root, into.autoscalers());
         } else if ("ConfigMap".equals(kind)) {
             configMap(path, root, into.configMaps());
+        } else if ("Secret".equals(kind)) {
+            secret(path, root, into.secrets());
         } else if (kind != null && WORKLOAD_KINDS.contains(kind)) {
             workload(path, root, kind, into.workloads());
         }
@@ -100,7 +102,41 @@ public final class KubernetesReader {
         into.add(new KubeWorkload(path, line(keyOf(root, "kind")), kind, text(get(get(root, "metadata"), "name")),
                 security(get(podSpec, "securityContext")), containers, Boolean.TRUE.equals(bool(get(podSpec, "hostNetwork"))),
                 values(get(get(podSpec, "securityContext"), "sysctls"), "name"), replicas(root, kind),
-                number(get(podSpec, "terminationGracePeriodSeconds"))));
+                number(get(podSpec, "terminationGracePeriodSeconds")), hostPaths(podSpec)));
+    }
+
+    /** The pod's hostPath volumes that a container (init, sidecar or main) mounts, with those mounts. */
+    private static List<KubeHostPath> hostPaths(MappingNode podSpec) {
+        List<KubeHostPath> out = new ArrayList<>();
+        if (!(get(podSpec, "volumes") instanceof SequenceNode volumes)) {
+            return out;
+        }
+        for (Node volume : volumes.getValue()) {
+            String name = text(get(volume, "name"));
+            Node path = get(get(volume, "hostPath"), "path");
+            if (name == null || text(path) == null) {
+                continue;
+            }
+            List<KubeHostPath.Mount> mounts = new ArrayList<>();
+            for (String key : List.of("initContainers", "containers")) {
+                if (get(podSpec, key) instanceof SequenceNode list) {
+                    for (Node c : list.getValue()) {
+                        if (get(c, "volumeMounts") instanceof SequenceNode ms) {
+                            for (Node m : ms.getValue()) {
+                                if (name.equals(text(get(m, "name")))) {
+                                    mounts.add(new KubeHostPath.Mount(text(get(c, "name")), text(get(m, "mountPath")),
+                                            Boolean.TRUE.equals(bool(get(m, "readOnly")))));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if (!mounts.isEmpty()) {
+                out.add(new KubeHostPath(name, text(path), line(path), mounts));
+            }
+        }
+        return out;
     }
 
     /** Kinds whose {@code spec.replicas} sets how many pods run. */
@@ -138,6 +174,47 @@ public final class KubernetesReader {
             }
         }
         into.add(new KubeConfigMap(path, line(keyOf(root, "kind")), text(get(get(root, "metadata"), "name")), data));
+    }
+
+    /**
+     * A Secret with values written into it. One that SOPS encrypted (a top-level {@code sops} key, values
+     * {@code ENC[...]}) holds no readable value and is skipped, as is a data value that is not base64 of UTF-8 text.
+     */
+    private static void secret(String path, MappingNode root, List<KubeSecret> into) {
+        if (get(root, "sops") != null) {
+            return;
+        }
+        List<KubeSecret.Entry> entries = new ArrayList<>();
+        for (String field : List.of("data", "stringData")) {
+            if (get(root, field) instanceof MappingNode map) {
+                for (NodeTuple tuple : map.getValue()) {
+                    String written = text(tuple.getValueNode());
+                    if (!(tuple.getKeyNode() instanceof ScalarNode key) || written == null) {
+                        continue;
+                    }
+                    String value = field.equals("data") ? decoded(written) : written;
+                    if (value != null && !value.isEmpty()) {
+                        entries.add(new KubeSecret.Entry(key.getValue(), value, written, line(tuple.getValueNode()),
+                                field.equals("data")));
+                    }
+                }
+            }
+        }
+        if (!entries.isEmpty()) {
+            into.add(new KubeSecret(path, line(keyOf(root, "kind")), text(get(get(root, "metadata"), "name")),
+                    text(get(root, "type")), entries));
+        }
+    }
+
+    /** The UTF-8 text a data value's base64 holds, or null when it is no base64 or no text. */
+    private static String decoded(String base64) {
+        try {
+            byte[] bytes = java.util.Base64.getMimeDecoder().decode(base64.strip());
+            var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+            return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** A container; {@code init} for an init container that runs to completion (not a sidecar). */

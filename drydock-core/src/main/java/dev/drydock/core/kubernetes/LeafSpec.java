@@ -24,7 +24,8 @@ public record LeafSpec(String leaf, KubeSecurity pod, KubeSecurity container, Ku
     /** The workload and container as the leaf deploys them: their securityContexts replaced. */
     public KubeWorkload workload(KubeWorkload base) {
         return new KubeWorkload(base.file(), base.line(), base.kind(), base.name(), pod, base.containers(),
-                base.hostNetwork(), base.sysctls(), base.replicas(), base.gracePeriod());
+                base.hostNetwork(), base.sysctls(), base.replicas(), base.gracePeriod(),
+                base.hostPaths());
     }
 
     /** The container as the leaf deploys it: its securityContext replaced, and its resources where known. */

@@ -7,6 +7,7 @@ import dev.drydock.core.discovery.ProjectLayout;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.kubernetes.KubeConfigMap;
+import dev.drydock.core.kubernetes.KubeSecret;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.manifest.DenoConfig;
 import dev.drydock.core.manifest.FlyToml;
@@ -44,6 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param kubernetesWorkloads the workloads of the project's plain Kubernetes manifests, their containers linked to
  *     the Dockerfiles that build their images where drydock can tell
  * @param kubernetesConfigMaps the ConfigMaps of the project's plain Kubernetes manifests
+ * @param kubernetesSecrets the Secrets with values written into the project's plain Kubernetes manifests
  * @param diagnostics what could not be read or understood, per file; the rest of the model stands
  * @param files the safe reader of the project's files (inside the root, size-bounded)
  * @param sources every text file read so far, by path; {@link #source} adds to it
@@ -52,7 +54,8 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         List<ComposeProject> composeProjects, List<ComposeVariant> composeVariants, Map<String, DockerIgnore> dockerignores, Map<String, GitIgnore> gitignores,
         List<Manifest> manifests, List<Container> containers, List<DevContainer> devContainers, List<DeclaredBuild> declaredBuilds,
         List<Origin> unplacedLabelledBuilds,
-        List<KubeWorkload> kubernetesWorkloads, List<KubeConfigMap> kubernetesConfigMaps, List<Diagnostic> diagnostics,
+        List<KubeWorkload> kubernetesWorkloads, List<KubeConfigMap> kubernetesConfigMaps,
+        List<KubeSecret> kubernetesSecrets, List<Diagnostic> diagnostics,
         ProjectFiles files, Map<String, SourceFile> sources) {
 
     public Project {
@@ -68,6 +71,7 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         unplacedLabelledBuilds = List.copyOf(unplacedLabelledBuilds);
         kubernetesWorkloads = List.copyOf(kubernetesWorkloads);
         kubernetesConfigMaps = List.copyOf(kubernetesConfigMaps);
+        kubernetesSecrets = List.copyOf(kubernetesSecrets);
         diagnostics = List.copyOf(diagnostics);
         sources = new ConcurrentHashMap<>(sources);
     }

@@ -19,6 +19,7 @@ import dev.drydock.core.discovery.FileKind;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.kubernetes.KubeAutoscaler;
 import dev.drydock.core.kubernetes.KubeConfigMap;
+import dev.drydock.core.kubernetes.KubeSecret;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.kubernetes.KubernetesReader;
 import dev.drydock.core.kubernetes.Kustomization;
@@ -229,7 +230,7 @@ public final class ProjectLoader {
             }
             return new Project(layout.root(), layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores,
                     List.copyOf(manifests.values()), containers, devContainers, declaredBuilds(),
-                    unplacedLabelledBuilds, kubernetes, configMaps, diagnostics, files,
+                    unplacedLabelledBuilds, kubernetes, configMaps, secrets, diagnostics, files,
                     sources);
         }
 
@@ -239,6 +240,9 @@ public final class ProjectLoader {
          */
         /** The ConfigMaps of the manifests, read with their workloads. */
         private final List<KubeConfigMap> configMaps = new ArrayList<>();
+
+        /** The Secrets of the manifests with values written into them, read with their workloads. */
+        private final List<KubeSecret> secrets = new ArrayList<>();
 
         private List<KubeWorkload> kubernetesWorkloads() {
             List<KubeWorkload> workloads = new ArrayList<>();
@@ -251,7 +255,8 @@ public final class ProjectLoader {
                     List<KubeAutoscaler> scalers = manifest.autoscalers();
                     List<KubeConfigMap> maps = manifest.configMaps();
                     configMaps.addAll(maps);
-                    if (!read.isEmpty() || !maps.isEmpty()) {
+                    secrets.addAll(manifest.secrets());
+                    if (!read.isEmpty() || !maps.isEmpty() || !manifest.secrets().isEmpty()) {
                         sources.put(entry.path(), file);
                         workloads.addAll(read);
                     }

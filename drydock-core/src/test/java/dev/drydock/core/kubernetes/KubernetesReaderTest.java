@@ -117,6 +117,77 @@ class KubernetesReaderTest {
     }
 
     @Test
+    void readsTheHostPathVolumesItsContainersMount() {
+        KubeWorkload workload = read("""
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: rotate
+                spec:
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          initContainers:
+                            - name: prepare
+                              image: busybox:1.37
+                              volumeMounts:
+                                - {name: etc, mountPath: /host/etc, readOnly: true}
+                          containers:
+                            - name: rotate
+                              image: ghcr.io/acme/rotate:1.0.0
+                              volumeMounts:
+                                - {name: etc, mountPath: /host/etc}
+                                - {name: logs, mountPath: /logs, readOnly: true}
+                          volumes:
+                            - name: etc
+                              hostPath:
+                                path: /etc
+                            - {name: logs, hostPath: {path: /var/log}}
+                            - {name: unused, hostPath: {path: /root}}
+                            - {name: config, configMap: {name: rotate}}
+                """).get(0);
+        assertThat(workload.hostPaths()).extracting(KubeHostPath::volume, KubeHostPath::path, KubeHostPath::line,
+                        KubeHostPath::readOnly)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("etc", "/etc", 24, false),
+                        org.assertj.core.groups.Tuple.tuple("logs", "/var/log", 25, true));
+        assertThat(workload.hostPaths().get(0).containers()).containsExactly("prepare", "rotate");
+    }
+
+    @Test
+    void readsTheValuesOfSecretsDecodingDataAndSkippingSopsEncryptedOnes() {
+        var manifest = KubernetesReader.readAll(SourceFile.of("k8s/secrets.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: db
+                type: Opaque
+                data:
+                  password: aHVudGVyMg==
+                  keystore: /w==
+                stringData:
+                  user: app
+                  empty: ""
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: encrypted
+                stringData:
+                  password: ENC[AES256_GCM,data:abc=,type:str]
+                sops:
+                  version: 3.9.1
+                """));
+        assertThat(manifest.secrets()).singleElement().satisfies(secret -> {
+            assertThat(secret.name()).isEqualTo("db");
+            assertThat(secret.entries()).extracting(KubeSecret.Entry::key, KubeSecret.Entry::value,
+                            KubeSecret.Entry::line, KubeSecret.Entry::field)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("password", "hunter2", 7, "data"),
+                            org.assertj.core.groups.Tuple.tuple("user", "app", 10, "stringData"));
+        });
+    }
+
+    @Test
     void readsTheItemsOfAList() {
         assertThat(read("""
                 apiVersion: v1

@@ -5,6 +5,9 @@ import dev.drydock.core.review.Location;
 import dev.drydock.core.compose.MapNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.kubernetes.KubeContainer;
+import dev.drydock.core.kubernetes.KubeHostPath;
+import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
@@ -24,7 +27,8 @@ import java.util.Set;
         checks = "Bind mounts (short and long syntax, after interpolation) whose host path is the API socket of a"
                 + " container engine (docker.sock, podman.sock, containerd.sock, the docker_engine named pipe on"
                 + " Windows) or a folder that holds it (/run, /var/run), read-only or not, and"
-                + " `use_api_socket: true`; in a devcontainer.json, the same in its mounts and in the -v, --volume and"
+                + " `use_api_socket: true`; the same paths as the `hostPath.path` of a Kubernetes pod's volume that a"
+                + " container mounts (the node's engine is root on the node and reaches every pod); in a devcontainer.json, the same in its mounts and in the -v, --volume and"
                 + " --mount options of its runArgs. A socket proxy (an image named *socket-proxy, such as"
                 + " tecnativa/docker-socket-proxy), which mounts the socket to hand out a filtered API, is left alone.",
         problem = "The engine's API socket is root on the host: whoever can talk to it can start a privileged"
@@ -39,6 +43,7 @@ import java.util.Set;
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-1-do-not-expose-the-docker-daemon-socket-even-to-the-containers",
                 "https://docs.docker.com/engine/security/#docker-daemon-attack-surface",
                 "https://docs.docker.com/reference/compose-file/services/#use_api_socket",
+                "https://kubernetes.io/docs/concepts/storage/volumes/#hostpath",
                 "https://containers.dev/implementors/json_reference/"},
         aliases = {"Docker Socket Mounted In Container"},
         effort = "1 h",
@@ -102,6 +107,11 @@ public final class DockerSocketMounted implements Rule {
                         .add();
             }
         }
+        for (KubeWorkload workload : context.project().kubernetesWorkloads()) {
+            for (KubeHostPath volume : workload.hostPaths()) {
+                kubernetes(context, workload, volume);
+            }
+        }
         for (DevContainer dev : context.project().devContainers()) {
             for (DevContainer.Mount mount : dev.bindMounts()) {
                 if (mount.source() != null && engineSocket(mount.source())) {
@@ -118,6 +128,46 @@ public final class DockerSocketMounted implements Rule {
         }
     }
 
+    /**
+     * A hostPath volume of a Kubernetes pod that is the node's engine socket or a folder that holds it, mounted by a
+     * container that is no socket proxy.
+     */
+    private void kubernetes(ReviewContext context, KubeWorkload workload, KubeHostPath volume) {
+        var source = context.project().source(workload.file());
+        if (!engineSocket(volume.path()) || source.isEmpty() || volume.line() <= 0) {
+            return;
+        }
+        List<KubeContainer> containers = workload.containers().stream()
+                .filter(c -> volume.containers().contains(c.name())).toList();
+        if (!containers.isEmpty() && containers.stream().allMatch(c -> isSocketProxy(c.image()))) {
+            return;
+        }
+        String path = volume.path().replace('\\', '/');
+        boolean folder = !SOCKETS.contains(PathNames.fileName(path));
+        String who = containers.size() == 1 ? workload.describe(containers.get(0))
+                : workload.file() + " (" + workload.kind() + (workload.name() == null ? "" : " " + workload.name())
+                        + ", containers " + String.join(", ", volume.containers()) + ")";
+        String what = folder ? " the node's " + volume.path() + ", which holds the engine sockets,"
+                : " the node's engine socket " + volume.path();
+        String recommendation = "Remove the hostPath volume " + volume.volume() + " from " + who + "; if it only reads"
+                + " container events, give it a socket proxy that allows read-only API calls.";
+        String abs = path.startsWith("/") ? PathNames.normalizeAbsolute("/", path) : null;
+        if (folder && abs != null && containers.stream().allMatch(c -> HostAgents.ofImage(c.image())
+                .filter(a -> a.documents(abs)).isPresent())) {
+            recommendation = "cAdvisor's documentation mounts " + volume.path() + " for the socket, to read the"
+                    + " containers' names and labels: on Kubernetes the kubelet already runs cAdvisor and serves its"
+                    + " metrics (/metrics/cadvisor), so scrape those and remove this DaemonSet's volume " + volume.volume()
+                    + ".";
+        }
+        context.finding(this, new Location(workload.file(), source.get().lines(volume.line(), volume.line())), who
+                        + " mounts" + what + " as the hostPath volume " + volume.volume() + (volume.readOnly()
+                                ? " (readOnly does not help: the socket is used by connecting, not by writing)" : "")
+                        + ": it can start a privileged container on the node, which makes it root there and gives it"
+                        + " every pod's secrets")
+                .recommendation(recommendation)
+                .add();
+    }
+
     /** Whether a host path is an engine's API socket or a folder that holds one. */
     private static boolean engineSocket(String path) {
         String source = path.replace('\\', '/');
@@ -128,6 +178,12 @@ public final class DockerSocketMounted implements Rule {
     /** Whether the service runs a socket proxy, the remedy this rule recommends: it needs the socket it filters. */
     private static boolean isSocketProxy(Service service) {
         return ComposeServices.pulledImage(service).map(ImageReference::familiarName)
+                .filter(name -> name.endsWith("socket-proxy")).isPresent();
+    }
+
+    /** Whether a Kubernetes container's image is a socket proxy. */
+    private static boolean isSocketProxy(String image) {
+        return image != null && ImageReference.tryParse(image).map(ImageReference::familiarName)
                 .filter(name -> name.endsWith("socket-proxy")).isPresent();
     }
 }

@@ -24,12 +24,21 @@ record HostAgents(String name, Set<String> mounts) {
 
     /** The agent a service runs, by the last part of its image's name ({@code prom/node-exporter}, {@code gcr.io/cadvisor/cadvisor}). */
     static Optional<HostAgents> of(Service service) {
-        return ComposeServices.pulledImage(service).map(ImageReference::familiarName).map(PathNames::fileName)
-                .flatMap(name -> switch (name) {
-                    case "node-exporter" -> Optional.of(NODE_EXPORTER);
-                    case "cadvisor" -> Optional.of(CADVISOR);
-                    default -> Optional.empty();
-                });
+        return ComposeServices.pulledImage(service).flatMap(HostAgents::named);
+    }
+
+    /** The agent a Kubernetes container runs, by the last part of its image's name; empty for no image or another. */
+    static Optional<HostAgents> ofImage(String image) {
+        return Optional.ofNullable(image).flatMap(ImageReference::tryParse).filter(ImageReference::isImage)
+                .flatMap(HostAgents::named);
+    }
+
+    private static Optional<HostAgents> named(ImageReference image) {
+        return switch (PathNames.fileName(image.familiarName())) {
+            case "node-exporter" -> Optional.of(NODE_EXPORTER);
+            case "cadvisor" -> Optional.of(CADVISOR);
+            default -> Optional.empty();
+        };
     }
 
     /** Whether the agent's documentation mounts this host path (absolute, normalised). */

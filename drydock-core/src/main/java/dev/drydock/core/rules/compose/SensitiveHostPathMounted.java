@@ -6,6 +6,9 @@ import dev.drydock.core.compose.Resource;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.kubernetes.KubeContainer;
+import dev.drydock.core.kubernetes.KubeHostPath;
+import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -16,6 +19,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,7 +29,10 @@ import java.util.regex.Pattern;
         severity = Severity.HIGH,
         category = Category.SECURITY,
         checks = "The host path of every bind mount (short and long syntax, after interpolation) and of named volumes"
-                + " that the local driver binds (`driver_opts: {o: bind, device: ...}`). High for the host's root"
+                + " that the local driver binds (`driver_opts: {o: bind, device: ...}`), and the `hostPath.path` of"
+                + " the volumes of Kubernetes pod specs (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod) that a"
+                + " container mounts, read-only when every volumeMount of it sets `readOnly: true`, reported at the"
+                + " path. High for the host's root"
                 + " and the directories that hold secrets or the engine's state (/etc, /root, /home, /var,"
                 + " /var/lib/docker, anything under /root or /var/lib/docker, /etc/shadow, /etc/ssh,"
                 + " ~/.ssh, ~/.aws, ~/.kube, ~/.docker, ~/.gnupg); high for system directories (/proc, /sys, /dev,"
@@ -34,7 +41,8 @@ import java.util.regex.Pattern;
                 + " folders that hold them (/run, /var/run) are docker-socket-mounted's. A host monitoring agent"
                 + " (Prometheus' node exporter, cAdvisor) mounting what its documentation mounts, read-only, is"
                 + " medium (the host's root, /var/lib/docker) or low (/proc, /sys): the mount is by design, and"
-                + " the finding says what the agent can read.",
+                + " the finding says what the agent can read; the same holds for a Kubernetes container that runs"
+                + " their image.",
         problem = "A bind mount gives the container the host's files as they are: /etc holds password hashes and"
                 + " keys, /root and ~/.ssh hold credentials, /var/lib/docker every container's files and secrets;"
                 + " written to, /proc, /sys or /usr change the host itself.",
@@ -45,6 +53,7 @@ import java.util.regex.Pattern;
         references = {
                 "https://docs.docker.com/engine/storage/bind-mounts/#considerations-and-constraints",
                 "https://docs.docker.com/reference/compose-file/services/#volumes",
+                "https://kubernetes.io/docs/concepts/storage/volumes/#hostpath",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-8-set-filesystem-and-volumes-to-read-only"},
         aliases = {"Volume Has Sensitive Host Directory"},
         effort = "15 min",
@@ -119,6 +128,11 @@ public final class SensitiveHostPathMounted implements Rule {
                 }
             }
         }
+        for (KubeWorkload workload : context.project().kubernetesWorkloads()) {
+            for (KubeHostPath volume : workload.hostPaths()) {
+                kubernetes(context, workload, volume);
+            }
+        }
     }
 
     /** A named volume of the local driver with {@code o: bind}: its device is a host path. */
@@ -134,16 +148,116 @@ public final class SensitiveHostPathMounted implements Rule {
     }
 
     private void report(ReviewContext context, Service service, String source, boolean readOnly, Location at) {
+        Sensitive found = classify(source, readOnly);
+        if (found == null) {
+            return;
+        }
+        String message = service.name() + " mounts " + source + " from the host" + (readOnly ? " (read-only)" : "")
+                + ": " + found.what();
+        String recommendation = "Mount only the file " + service.name() + " needs from " + source
+                + ", read-only, or a named volume.";
+        Severity severity = found.severity();
+        HostAgents agent = found.abs() == null ? null
+                : HostAgents.of(service).filter(a -> a.documents(found.abs())).orElse(null);
+        if (agent != null && readOnly) {
+            severity = found.agentSeverity();
+            message += agentReads(agent);
+            boolean hostNetwork = "host".equals(service.networkMode() == null ? null : service.networkMode().value());
+            recommendation = "Keep the mount read-only, as " + agent.name() + " documents it, and let only"
+                    + " Prometheus reach " + service.name() + "'s metrics port" + (hostNetwork
+                            ? " (it shares the host's network: a listen address on the monitoring interface, or a"
+                                    + " host firewall rule)."
+                            : " (a network shared with it, not a port published on the host's interfaces).");
+        } else if (agent != null) {
+            message += agentWrites(agent);
+            recommendation = "Add `:ro` to the mount (`read_only: true` in the long syntax), as " + agent.name()
+                    + " documents it.";
+        }
+        context.finding(this, at, message)
+                .severity(severity)
+                .recommendation(recommendation)
+                .add();
+    }
+
+    /**
+     * A hostPath volume of a Kubernetes pod that its containers mount: the node's files, as a bind mount gives the
+     * host's. Reported once, at the path, naming the containers that mount it; read-only when all of them do.
+     */
+    private void kubernetes(ReviewContext context, KubeWorkload workload, KubeHostPath volume) {
+        boolean readOnly = volume.readOnly();
+        Sensitive found = classify(volume.path(), readOnly);
+        var source = context.project().source(workload.file());
+        if (found == null || source.isEmpty() || volume.line() <= 0) {
+            return;
+        }
+        List<KubeContainer> containers = workload.containers().stream()
+                .filter(c -> volume.containers().contains(c.name())).toList();
+        String who = containers.size() == 1 ? workload.describe(containers.get(0))
+                : workload.file() + " (" + workload.kind() + (workload.name() == null ? "" : " " + workload.name())
+                        + ", containers " + String.join(", ", volume.containers()) + ")";
+        String message = who + " mounts the node's " + volume.path() + " (hostPath volume " + volume.volume()
+                + (readOnly ? ", read-only" : "") + "): " + found.what();
+        String recommendation = "Mount only the file " + String.join(", ", volume.containers()) + " needs from "
+                + volume.path() + " (hostPath of that file, with `readOnly: true` on the volumeMount), or give it the"
+                + " data through a ConfigMap, a Secret or a persistentVolumeClaim.";
+        Severity severity = found.severity();
+        // an agent's mount, when every container that mounts the path runs that agent
+        HostAgents agent = found.abs() == null || containers.isEmpty() ? null
+                : HostAgents.ofImage(containers.get(0).image()).filter(a -> a.documents(found.abs()))
+                        .filter(a -> containers.stream().allMatch(c -> HostAgents.ofImage(c.image()).equals(Optional.of(a))))
+                        .orElse(null);
+        if (agent != null && readOnly) {
+            severity = found.agentSeverity();
+            message += agentReads(agent);
+            recommendation = "Keep `readOnly: true` on the volumeMount, as " + agent.name() + " documents it, and let"
+                    + " only Prometheus reach its metrics port" + (workload.hostNetwork()
+                            ? " (the pod shares the node's network: a listen address on the monitoring interface, or a"
+                                    + " host firewall rule)."
+                            : " (a NetworkPolicy that admits only Prometheus' pods).");
+        } else if (agent != null) {
+            message += agentWrites(agent);
+            recommendation = "Add `readOnly: true` to the volumeMount of " + volume.volume() + ", as " + agent.name()
+                    + " documents it.";
+        }
+        context.finding(this, new Location(workload.file(), source.get().lines(volume.line(), volume.line())), message)
+                .severity(severity)
+                .recommendation(recommendation)
+                .add();
+    }
+
+    private static String agentReads(HostAgents agent) {
+        return "; " + agent.name() + " documents this mount to collect its metrics, so it is there by"
+                + " design, but the agent, and whoever takes it over through its metrics port, can read all of it";
+    }
+
+    private static String agentWrites(HostAgents agent) {
+        return "; " + agent.name() + " documents this mount read-only, and writable it lets the agent change"
+                + " the host";
+    }
+
+    /**
+     * What a sensitive host path gives away.
+     *
+     * @param what what the path holds, for the message
+     * @param severity the severity for any container
+     * @param abs the absolute, normalised path; null for a path under the user's home ({@code ~/.ssh})
+     * @param agentSeverity the severity when a monitoring agent mounts it read-only, as documented
+     */
+    private record Sensitive(String what, Severity severity, String abs, Severity agentSeverity) {}
+
+    /** What mounting the host path gives away; null when it is not sensitive (or is docker-socket-mounted's). */
+    private static Sensitive classify(String source, boolean readOnly) {
         String path = source.replace('\\', '/');
         String what = null;
         Severity severity = Severity.HIGH;
+        String abs = null;
         if (path.startsWith("~/") || path.equals("~")) {
             String rest = path.length() > 2 ? PathNames.normalizeRelative(path.substring(2)) : "";
             what = homeSecret(rest, "the user's");
         } else if (path.startsWith("/")) {
-            String abs = PathNames.normalizeAbsolute("/", path);
+            abs = PathNames.normalizeAbsolute("/", path);
             if (SOCKETS.contains(PathNames.fileName(abs))) {
-                return;
+                return null;
             }
             what = SECRET_DIRECTORIES.get(abs);
             for (Map.Entry<String, String> tree : SECRET_TREES.entrySet()) {
@@ -160,34 +274,10 @@ public final class SensitiveHostPathMounted implements Rule {
             }
         }
         if (what == null) {
-            return;
+            return null;
         }
-        String message = service.name() + " mounts " + source + " from the host" + (readOnly ? " (read-only)" : "")
-                + ": " + what;
-        String recommendation = "Mount only the file " + service.name() + " needs from " + source
-                + ", read-only, or a named volume.";
-        String abs = path.startsWith("/") ? PathNames.normalizeAbsolute("/", path) : null;
-        HostAgents agent = abs == null ? null : HostAgents.of(service).filter(a -> a.documents(abs)).orElse(null);
-        if (agent != null && readOnly) {
-            severity = SYSTEM_DIRECTORIES.containsKey(abs) ? Severity.LOW : Severity.MEDIUM;
-            message += "; " + agent.name() + " documents this mount to collect its metrics, so it is there by"
-                    + " design, but the agent, and whoever takes it over through its metrics port, can read all of it";
-            boolean hostNetwork = "host".equals(service.networkMode() == null ? null : service.networkMode().value());
-            recommendation = "Keep the mount read-only, as " + agent.name() + " documents it, and let only"
-                    + " Prometheus reach " + service.name() + "'s metrics port" + (hostNetwork
-                            ? " (it shares the host's network: a listen address on the monitoring interface, or a"
-                                    + " host firewall rule)."
-                            : " (a network shared with it, not a port published on the host's interfaces).");
-        } else if (agent != null) {
-            message += "; " + agent.name() + " documents this mount read-only, and writable it lets the agent change"
-                    + " the host";
-            recommendation = "Add `:ro` to the mount (`read_only: true` in the long syntax), as " + agent.name()
-                    + " documents it.";
-        }
-        context.finding(this, at, message)
-                .severity(severity)
-                .recommendation(recommendation)
-                .add();
+        return new Sensitive(what, severity, abs,
+                abs != null && SYSTEM_DIRECTORIES.containsKey(abs) ? Severity.LOW : Severity.MEDIUM);
     }
 
     /** What a home directory, or the path {@code rest} under it, holds of the user's credentials; null if nothing. */

@@ -8,6 +8,7 @@ import dev.drydock.core.compose.template.Substitution;
 import dev.drydock.core.kubernetes.KubeConfigMap;
 import dev.drydock.core.kubernetes.KubeContainer;
 import dev.drydock.core.kubernetes.KubeEnvVar;
+import dev.drydock.core.kubernetes.KubeSecret;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.PathNames;
@@ -71,7 +72,11 @@ import java.util.regex.Pattern;
                 + " containers of Kubernetes manifests (high: a Secret referenced with valueFrom.secretKeyRef keeps the"
                 + " value out of the repository and out of the workload's spec; a value built with $(OTHER_VARIABLE)"
                 + " is not reported), the data of Kubernetes ConfigMaps (a ConfigMap keeps its data in plain text; a pod"
-                + " reads it through envFrom or configMapKeyRef as it reads a literal env value), Dockerfile ENV and"
+                + " reads it through envFrom or configMapKeyRef as it reads a literal env value), the values of"
+                + " Kubernetes Secrets written into a manifest, plain text under stringData and base64 under data alike"
+                + " (base64 is an encoding, not an encryption; a SOPS-encrypted Secret is not read, and a value with"
+                + " ${VARIABLE} in it, filled in by envsubst or Flux at deploy time, is not reported in a Secret or a"
+                + " ConfigMap), Dockerfile ENV and"
                 + " ARG, and .env files that are"
                 + " not git-ignored in a git project; and, whatever the name, values that have the form of an issued"
                 + " credential (AWS access key ids, private key blocks, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI/Telegram"
@@ -198,6 +203,11 @@ public final class HardcodedSecret implements Rule {
                 configMapValue(context, map, entry);
             }
         }
+        for (KubeSecret secret : project.kubernetesSecrets()) {
+            for (KubeSecret.Entry entry : secret.entries()) {
+                secretValue(context, secret, entry);
+            }
+        }
         for (DockerfileSource dockerfile : context.dockerfiles()) {
             Set<Integer> imageStages = imageStages(context, dockerfile);
             for (Instruction instruction : dockerfile.syntax().instructions()) {
@@ -282,7 +292,8 @@ public final class HardcodedSecret implements Rule {
                     configMapRecommendation(map, entry.key(), c.issued()));
             return;
         }
-        if (!SecretNames.isSecretName(entry.key()) || !SecretNames.isLiteralSecretValue(value)) {
+        if (!SecretNames.isSecretName(entry.key()) || !SecretNames.isLiteralSecretValue(value)
+                || filledAtDeploy(value)) {
             return;
         }
         report(context, location, value, Severity.HIGH, SecretNames.isPlaceholder(value)
@@ -291,6 +302,67 @@ public final class HardcodedSecret implements Rule {
                 : of + " is the literal " + SecretNames.redact(value) + " written into the manifest"
                         + configMapConsequence(map),
                 configMapRecommendation(map, entry.key(), false));
+    }
+
+    /**
+     * Whether a manifest's value is a reference a deployment step replaces: {@code ${NAME}} for envsubst or Flux's
+     * post-build substitution, {@code ENC[...]} for a value SOPS encrypted.
+     */
+    private static boolean filledAtDeploy(String value) {
+        return value.contains("${") || value.startsWith("ENC[");
+    }
+
+    /**
+     * A value written into a Secret of a manifest, under {@code stringData} (plain text) or {@code data} (base64,
+     * decoded): an issued credential whatever its key, or the value of a secret-named key, as for a ConfigMap. A
+     * Secret keeps the value out of the workload's spec, but committed with its values it is no secret: base64 is an
+     * encoding, and the repository holds what the cluster does.
+     */
+    private void secretValue(ReviewContext context, KubeSecret secret, KubeSecret.Entry entry) {
+        var source = context.project().source(secret.file());
+        if (source.isEmpty() || entry.line() <= 0) {
+            return;
+        }
+        String value = entry.value();
+        Location location = new Location(secret.file(), source.get().lines(entry.line(), entry.line()));
+        String of = "the key `" + entry.key() + "` of " + secret.describe();
+        String written = entry.encoded() ? " written into the manifest in base64 under data, an encoding anyone"
+                + " reverses (`base64 -d`), not an encryption" : " written into the manifest in plain text under stringData";
+        Optional<ValueMatch> credential = SecretNames.credentialIn(value);
+        if (credential.isPresent()) {
+            ValueMatch c = credential.get();
+            report(context, location, entry.encoded() ? entry.written() : c.secret(value),
+                    c.issued() ? Severity.CRITICAL : Severity.HIGH,
+                    of + " holds " + c.kind() + " (" + c.redacted(value) + ")" + written + SECRET_CONSEQUENCE,
+                    secretRecommendation(secret, entry.key(), c.issued()));
+            return;
+        }
+        if (!SecretNames.isSecretName(entry.key()) || !SecretNames.isLiteralSecretValue(value)
+                || filledAtDeploy(value)) {
+            return;
+        }
+        report(context, location, entry.encoded() ? entry.written() : value, Severity.HIGH,
+                (SecretNames.isPlaceholder(value)
+                        ? of + " is the placeholder `" + SecretNames.unquoteValue(value) + "`"
+                        : of + " is the literal " + SecretNames.redact(value)) + written + SECRET_CONSEQUENCE,
+                secretRecommendation(secret, entry.key(), false));
+    }
+
+    private static final String SECRET_CONSEQUENCE = ": a Secret committed with its values keeps none of them"
+            + " secret, everyone with the repository has them, and every cluster the manifest is applied to shares them";
+
+    private static String secretRecommendation(KubeSecret secret, String key, boolean issued) {
+        String name = secret.name() == null ? "credentials" : secret.name();
+        String create = "kubernetes.io/tls".equals(secret.type())
+                ? "`kubectl create secret tls " + name + " --cert=... --key=...`"
+                : "`kubectl create secret generic " + name + " --from-literal=" + key + "=..."
+                        + (secret.type() == null || secret.type().equals("Opaque") ? "" : " --type=" + secret.type())
+                        + "`";
+        return (issued ? "Revoke this credential now (it is in the repository's history) and issue a new one. " : "")
+                + "Take the values out of " + secret.describe() + ": create the Secret where the manifests are"
+                + " applied (" + create + "), or commit it encrypted (a SealedSecret, a SOPS-encrypted file) or as an"
+                + " ExternalSecret that reads the cluster's secret store; the pods keep reading it by name"
+                + (issued ? "." : "; change the value, which stays in the repository's history.");
     }
 
     private static String configMapConsequence(KubeConfigMap map) {
