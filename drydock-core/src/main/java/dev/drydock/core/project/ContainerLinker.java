@@ -522,7 +522,8 @@ final class ContainerLinker {
      * followed through COPY --from of other stages ({@link ImagePaths}).
      */
     private ContextPaths contextPaths(BuildLink build) {
-        return ImagePaths.of(build.model(), build.stage(), p -> reading.files.isDirectory(PathNames.join(build.context(), p)));
+        return ImagePaths.of(build.model(), build.stage(), p -> reading.files.isDirectory(PathNames.join(build.context(), p)),
+                WorkspacePackages.of(reading.layout, reading.files, build.context()));
     }
 
     /** The stage's (and its parent stages') copies from the build context, source by source. */

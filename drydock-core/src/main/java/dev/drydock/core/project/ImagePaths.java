@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -35,11 +37,14 @@ public final class ImagePaths {
 
     private final DockerfileModel model;
     private final Predicate<String> isDirectory;
+    private final Function<String, Optional<String>> packageFolders;
     private final Map<Integer, ContextPaths> known = new HashMap<>();
 
-    private ImagePaths(DockerfileModel model, Predicate<String> isDirectory) {
+    private ImagePaths(DockerfileModel model, Predicate<String> isDirectory,
+            Function<String, Optional<String>> packageFolders) {
         this.model = model;
         this.isDirectory = isDirectory;
+        this.packageFolders = packageFolders;
     }
 
     /**
@@ -48,7 +53,19 @@ public final class ImagePaths {
      * @param isDirectory tells whether a normalized context-relative path ("" for the context itself) is a folder
      */
     public static ContextPaths of(DockerfileModel model, Stage stage, Predicate<String> isDirectory) {
-        return new ImagePaths(model, isDirectory).stage(stage, 0);
+        return of(model, stage, isDirectory, name -> Optional.empty());
+    }
+
+    /**
+     * The paths of {@code stage}'s file system, a {@code pnpm deploy} of a package named by its name followed to the
+     * package's folder.
+     *
+     * @param packageFolders gives the context-relative folder of the workspace package of a name (see
+     *     {@link WorkspacePackages}); empty when it has none
+     */
+    public static ContextPaths of(DockerfileModel model, Stage stage, Predicate<String> isDirectory,
+            Function<String, Optional<String>> packageFolders) {
+        return new ImagePaths(model, isDirectory, packageFolders).stage(stage, 0);
     }
 
     /** What the caller knows of what images, RUNs and the build context hold. */
@@ -213,6 +230,11 @@ public final class ImagePaths {
                             prune.out(), prune::origin, ContextPaths.of(List.copyOf(layers), isDirectory))));
                     MixRelease.of(model, run, workdir).ifPresent(release -> layers.add(ContextPaths.Layer.moved(
                             release.folder(), release::origin, ContextPaths.of(List.copyOf(layers), isDirectory))));
+                    PnpmDeploy.of(model, run, workdir).ifPresent(deploy -> {
+                        ContextPaths before = ContextPaths.of(List.copyOf(layers), isDirectory);
+                        layers.add(ContextPaths.Layer.moved(deploy.out(),
+                                p -> deploy.origin(p, packageFolders, before), before));
+                    });
                 }
             }
         }

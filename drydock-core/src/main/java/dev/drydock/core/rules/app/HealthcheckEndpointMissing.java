@@ -655,9 +655,9 @@ public final class HealthcheckEndpointMissing implements Rule {
             return false;
         }
         List<Integer> listening = listener.ports();
-        int probed = url.portOrDefault();
-        if (listening.contains(probed)) {
-            return false;
+        Integer probed = url.port() != null ? url.port() : variablePort(url, ep);
+        if (probed == null || listening.contains(probed)) {
+            return false; // a port the probe's shell expands at run time, from a variable drydock can't read
         }
         int port = listening.get(0);
         AppSource app = Apps.of(context, c);
@@ -794,6 +794,19 @@ public final class HealthcheckEndpointMissing implements Rule {
     }
 
     /** The URL with another port. */
+    /** The port a probe's URL takes from a variable ({@code localhost:${PORT}}) that the container's environment sets. */
+    private static Integer variablePort(Probes.Url url, EntryPoint ep) {
+        java.util.regex.Matcher m = VARIABLE_PORT.matcher(url.text());
+        if (ep == null || !m.find()) {
+            return null;
+        }
+        String value = ep.environment().get(m.group(1) != null ? m.group(1) : m.group(2));
+        return value != null && value.matches("\\d{1,5}") ? Integer.valueOf(value) : null;
+    }
+
+    private static final java.util.regex.Pattern VARIABLE_PORT =
+            java.util.regex.Pattern.compile(":(?:\\$\\{(\\w+)}|\\$(\\w+))(?:/|$)");
+
     private static String withPort(Probes.Url url, int port) {
         String text = url.text();
         int hostStart = text.indexOf("://") + 3;

@@ -23,6 +23,7 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.CopySources;
 import dev.drydock.core.rules.support.DependencyInstalls;
+import dev.drydock.core.rules.support.NodeWorkspaces;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
 import dev.drydock.core.rules.support.Stages;
@@ -382,6 +383,7 @@ public final class LayerCaching implements Rule {
         String copyManifests = manifestCopies(context, image, o, runsIn)
                 + (runsIn == null ? "" : " (" + o.install().text() + " runs in " + runsIn + ")");
         List<String> workspaceMembers = uvWorkspaceMembers(context, image, o.install(), contextFolder(image, o, runsIn));
+        String pnpmWorkspace = pnpmWorkspaceFolder(context, image, o, runsIn);
         String recommendation = fromStage(o.install())
                 ? "Cook the dependencies from the recipe alone: move " + copyText + " after the RUN of "
                         + o.install().text() + " (the recipe copied from the planner stage is all it reads); source"
@@ -400,6 +402,13 @@ public final class LayerCaching implements Rule {
                         + command + " --no-install-workspace, then " + copyText + " and RUN "
                         + command + " again, which only adds the workspace's own packages; source edits"
                         + " then reuse the cached dependency layer."
+                : pnpmWorkspace != null
+                ? "Fetch the packages from the lockfile alone before the source, which is what pnpm fetch is for in a"
+                        + " workspace (it reads no package.json, so the members' manifests need not be copied one by"
+                        + " one): COPY " + pnpmWorkspace + "pnpm-lock.yaml " + pnpmWorkspace + "pnpm-workspace.yaml "
+                        + destination(o.run(), runsIn) + ", RUN pnpm fetch, then " + copyText + " and RUN " + command
+                        + " --offline, which links every member's packages from the store without downloading; source"
+                        + " edits then reuse the cached fetch layer."
                 : PROJECT_LEFT_OUT_BY.containsKey(o.install().text())
                 ? "Install the dependencies alone before the source: " + copyManifests + ", RUN " + command
                         + " " + PROJECT_LEFT_OUT_BY.get(o.install().text()) + ", then " + copyText + " and RUN "
@@ -679,6 +688,22 @@ public final class LayerCaching implements Rule {
                 .map(members -> members.stream().filter(m -> PathNames.isUnder(m, contextDir))
                         .map(m -> contextDir.isEmpty() ? m : m.substring(contextDir.length() + 1)).toList())
                 .orElse(null);
+    }
+
+    /**
+     * For pnpm install in the root of a pnpm workspace that declares members: the context folder of that root ("" or
+     * "web/"), whose pnpm-lock.yaml and pnpm-workspace.yaml pnpm fetch needs; else null.
+     */
+    private static String pnpmWorkspaceFolder(ReviewContext context, BuiltImage image, Outcome o, String runsIn) {
+        if (!o.install().call().is("pnpm") || !o.install().text().startsWith("pnpm install")) {
+            return null;
+        }
+        String folder = contextFolder(image, o, runsIn);
+        String contextDir = image.container().build().context();
+        String root = PathNames.join(contextDir, folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder);
+        boolean members = exists(context.project(), image, folder + "pnpm-lock.yaml")
+                && !NodeWorkspaces.memberManifests(context, root.equals(".") ? "" : root, "pnpm").isEmpty();
+        return members ? folder : null;
     }
 
     private static boolean exists(Project project, BuiltImage image, String file) {

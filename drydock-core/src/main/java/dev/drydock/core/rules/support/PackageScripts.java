@@ -10,6 +10,8 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Target;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.project.ImagePaths;
+import dev.drydock.core.project.WorkspacePackages;
 import dev.drydock.core.review.ReviewContext;
 import java.util.EnumSet;
 import java.util.List;
@@ -95,7 +97,15 @@ public final class PackageScripts {
                         PathNames.parent(BuildContexts.inProject(build, source.get())));
             }
         }
-        return build.context();
+        // no context copy puts it there: a copy of another stage's (a pnpm deploy or turbo prune output) may
+        var project = context.project();
+        return ImagePaths.of(build.model(), build.stage(),
+                        p -> project.files().isDirectory(PathNames.join(build.context(), p)),
+                        WorkspacePackages.of(project.layout(), project.files(), build.context()))
+                .toContext(target)
+                .map(p -> nearestPackage(SourceSet.of(project, c), build.context(),
+                        PathNames.parent(BuildContexts.inProject(build, p))))
+                .orElse(build.context());
     }
 
     /** The folder itself or the nearest one above it (up to the build context) that has a package.json, as npm looks. */
