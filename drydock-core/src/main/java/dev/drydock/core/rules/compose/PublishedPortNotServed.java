@@ -56,7 +56,14 @@ import java.util.regex.Pattern;
                 + " proxies that route to an image's only exposed port, as Traefik does, still miss it). For a"
                 + " container that keeps its base image's command, the stock ports of the server the image starts"
                 + " (nginx, Apache httpd, PHP's, php-fpm's pools as the php image's pool files and those the image copies in set their listen address, a FastCGI port, and Tomcat, Jetty, WildFly, Payara, Liberty as their images configure"
-                + " them, unless the build copies configuration of its own). For Caddy, HAProxy and Traefik (their"
+                + " them, unless the build copies configuration of its own). A compose service that pulls nginx"
+                + " (or nginxinc/nginx-unprivileged) or httpd as it is and bind-mounts configuration of the project's"
+                + " own where the server reads it (a file or folder under /etc/nginx, /usr/local/apache2/conf) is"
+                + " checked against the listen ports of that configuration, the image's stock default server (80, 8080 in"
+                + " nginx-unprivileged) kept unless conf.d is mounted whole or its default.conf replaced; quiet with"
+                + " configuration templates"
+                + " (written at start with the environment's values) and when a named volume, a compose config or"
+                + " secret, or scripts of /docker-entrypoint.d may write nginx's configuration. For Caddy, HAProxy and Traefik (their"
                 + " official images, or a command that runs them), the ports of their configuration: the site"
                 + " addresses of the Caddyfile that `caddy run --config` reads (the image's own serves :80; a"
                 + " hostname is served on 443 and 80, a {$VAR:default} placeholder takes its default when nothing may"
@@ -118,16 +125,17 @@ public final class PublishedPortNotServed implements Rule {
     public void check(ReviewContext context) {
         java.util.Set<String> flyReported = new java.util.HashSet<>();
         java.util.Set<Location> exposeReported = new java.util.HashSet<>();
-        for (Container c : context.builtContainers()) {
+        for (Container c : reviewed(context)) {
             Service service = c.service();
             EntryPoint ep = c.entryPoint();
-            if (ep == null && !NginxConfigs.runsNginx(c) && !HttpdPorts.runsApache(c) && PhpServerPorts.of(context, c).isEmpty()
+            if (ep == null && !NginxConfigs.runsNginx(c) && !HttpdPorts.runsApache(c) && c.build() != null && PhpServerPorts.of(context, c).isEmpty()
                     && !AppSource.keepsImageAppServer(c) && ProxyPorts.of(context, c).isEmpty()
                     && PhpFpmPools.of(context, service, c).isEmpty() || service != null && service.networkMode() != null) {
                 continue;
             }
             ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
-            if (listener == null) {
+            if (listener == null || c.build() == null && !listener.server().equals("nginx")
+                    && !listener.server().equals(ListeningPorts.APACHE)) {
                 continue;
             }
             if (service == null) {
@@ -143,6 +151,20 @@ public final class PublishedPortNotServed implements Rule {
                 exposed(context, c, listener, Severity.MEDIUM, exposeReported);
             }
         }
+    }
+
+    /**
+     * The containers built here, then the compose services that pull a server's image and bind-mount configuration
+     * of the project's own where the server reads it (nginx's conf.d, Apache httpd's conf).
+     */
+    private static List<Container> reviewed(ReviewContext context) {
+        List<Container> out = new ArrayList<>(context.builtContainers());
+        for (Container c : context.project().containers()) {
+            if (c.build() == null && (NginxConfigs.mountsOwnConfig(context, c) || HttpdPorts.mountsOwnConfig(context, c))) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** Reports the service's published ports when the server listens on none of them; whether one is served. */

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
@@ -53,16 +54,34 @@ public record HttpdPorts(List<Integer> ports, String file, int line) {
                 .filter(LAUNCHERS::contains).isPresent();
     }
 
+    /** Whether the compose service runs the official httpd image as pulled, with its own command. */
+    private static boolean pulledHttpd(Container c) {
+        Service service = c.service();
+        return c.build() == null && service != null && service.command() == null && service.entrypoint() == null
+                && ComposeServices.pulledImage(service).map(ImageTags::officialName).filter("httpd"::equals).isPresent();
+    }
+
+    /**
+     * Whether the compose service pulls the official httpd image and bind-mounts configuration of the project's own
+     * under /usr/local/apache2/conf (a .conf file, or a folder).
+     */
+    public static boolean mountsOwnConfig(ReviewContext context, Container c) {
+        return pulledHttpd(c) && ConfigFiles.of(context, c.service(), null, OFFICIAL_ROOT)
+                .filter(found -> !found.files().isEmpty() || !found.mountedFolders().isEmpty()).isPresent();
+    }
+
     private static Optional<HttpdPorts> read(ReviewContext context, Container c) {
-        if (c.build() == null || c.build().stage() == null || !runsApache(c)) {
+        boolean pulled = pulledHttpd(c);
+        if (!pulled && (c.build() == null || c.build().stage() == null || !runsApache(c))) {
             return Optional.empty();
         }
-        BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
-        boolean official = base instanceof BaseImage.External e && e.reference() != null
+        BaseImage base = pulled ? null : Stages.rootBase(c.build().model(), c.build().stage());
+        boolean official = pulled || base instanceof BaseImage.External e && e.reference() != null
                 && e.reference().isOfficialImage() && e.reference().imageName().equals("httpd");
         String root = official ? OFFICIAL_ROOT : DEBIAN_ROOT;
         boolean sslEnabled = false;
-        for (var stage : Stages.inImage(c.build().model(), c.build().stage())) {
+        for (var stage : pulled ? List.<dev.drydock.core.dockerfile.model.Stage>of()
+                : Stages.inImage(c.build().model(), c.build().stage())) {
             for (var step : stage.steps()) {
                 String text = step.instruction().rawText();
                 String lower = text.toLowerCase(Locale.ROOT);

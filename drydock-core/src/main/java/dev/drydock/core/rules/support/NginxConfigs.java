@@ -127,15 +127,33 @@ public final class NginxConfigs {
         return BaseImageFacts.defaultCommand(base).filter("nginx"::equals).isPresent();
     }
 
-    /** Whether the service runs nginx: a built image whose command is nginx, or the official nginx image as pulled. */
+    /**
+     * Whether the service runs nginx: a built image whose command is nginx, or the official nginx image (or
+     * nginxinc/nginx-unprivileged) as pulled.
+     */
     static boolean runsNginx(Service service, Container c) {
         if (c != null && c.build() != null) {
             return runsNginx(c);
         }
-        Optional<String> official = service == null ? Optional.empty()
-                : ComposeServices.pulledImage(service).map(ImageTags::officialName);
         return service != null && service.command() == null && service.entrypoint() == null
-                && official.filter("nginx"::equals).isPresent();
+                && pulledStockPort(service) != null;
+    }
+
+    /**
+     * Whether the compose service pulls an nginx image and mounts configuration of the project's own under
+     * /etc/nginx (a bind mount of a file or folder): what such a container serves is the project's to review.
+     */
+    public static boolean mountsOwnConfig(ReviewContext context, Container c) {
+        if (c.build() != null || c.service() == null || !runsNginx(c.service(), null)) {
+            return false;
+        }
+        return ConfigFiles.of(context, c.service(), null, ROOT).filter(found -> !found.files().isEmpty()
+                || !found.mountedFolders().isEmpty()).isPresent();
+    }
+
+    private static Integer pulledStockPort(Service service) {
+        String name = ComposeServices.pulledImage(service).map(r -> r.familiarName()).orElse("");
+        return name.equals("nginx") ? Integer.valueOf(80) : name.equals("nginxinc/nginx-unprivileged") ? 8080 : null;
     }
 
     private static Optional<NginxConfig> read(ReviewContext context, Service service, Container c) {
@@ -184,6 +202,7 @@ public final class NginxConfigs {
         NginxConfig config = new NginxConfig(main, List.copyOf(builder.servers), List.copyOf(builder.streamListens),
                 Map.copyOf(builder.upstreams), passes, complete && !reader.partial, false);
         boolean listensKnown = !templates && (mainKnown || replacesDefault) && !rewritten(c)
+                && !writtenElsewhere(service)
                 && config.listens().stream().allMatch(l -> l.port() != null || l.unix());
         return Optional.of(new NginxConfig(main, config.servers(), config.streamListens(), config.upstreams(), passes,
                 config.complete(), listensKnown));
@@ -202,15 +221,36 @@ public final class NginxConfigs {
             BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
             name = base instanceof BaseImage.External e && e.reference() != null ? e.reference().familiarName() : "";
         } else {
-            name = ComposeServices.pulledImage(service).map(r -> r.familiarName()).orElse("");
+            return pulledStockPort(service);
         }
         return name.equals("nginx") ? Integer.valueOf(80) : name.equals("nginxinc/nginx-unprivileged") ? 8080 : null;
     }
 
-    /** Whether the container gets templates the image's entrypoint turns into conf.d files at start-up. */
+    /**
+     * Whether the service's configuration under /etc/nginx may come from elsewhere than the project's files: a named
+     * volume or tmpfs there (another container may write it), a compose config or secret mounted there, or scripts
+     * of its own in /docker-entrypoint.d, which the image's entrypoint runs before nginx starts.
+     */
+    private static boolean writtenElsewhere(Service service) {
+        if (service == null) {
+            return false;
+        }
+        boolean volume = service.volumes().stream().anyMatch(v -> v.target() != null && (!v.isBind()
+                && (v.target() + "/").startsWith(ROOT) || v.target().startsWith("/docker-entrypoint.d")));
+        boolean mount = java.util.stream.Stream.concat(service.configs().stream(), service.secrets().stream())
+                .anyMatch(m -> m.target() != null && m.target().value().startsWith(ROOT));
+        return volume || mount;
+    }
+
+    /**
+     * Whether the container gets templates the image's entrypoint turns into conf.d files at start-up, with the
+     * environment's values in place of ${VAR}: from /etc/nginx/templates, or the folder NGINX_ENVSUBST_TEMPLATE_DIR
+     * names.
+     */
     private static boolean templates(Service service, Container c) {
-        boolean mounted = service != null && service.volumes().stream()
-                .anyMatch(v -> v.target() != null && v.target().startsWith(ROOT + "templates"));
+        boolean mounted = service != null && (service.volumes().stream()
+                .anyMatch(v -> v.target() != null && v.target().startsWith(ROOT + "templates"))
+                || service.env("NGINX_ENVSUBST_TEMPLATE_DIR").isPresent());
         boolean copied = c != null && c.build() != null && c.build().stage() != null && c.build().stage().copies()
                 .stream().map(CopyCommand::containerPath).anyMatch(p -> p != null && p.startsWith(ROOT + "templates"));
         return mounted || copied;
