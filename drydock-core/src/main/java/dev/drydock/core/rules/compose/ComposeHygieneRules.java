@@ -38,6 +38,7 @@ public final class ComposeHygieneRules {
                 new ProxyBackendNotAwaited(),
                 new PhpFpmListensLocally(),
                 new DatabaseUserIsRoot(),
+                new DatabasePasswordMissing(),
                 new GpuNotRequested(),
                 new SharedMemoryTooSmall());
     }

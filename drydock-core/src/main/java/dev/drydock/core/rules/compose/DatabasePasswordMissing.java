@@ -1,0 +1,357 @@
+package dev.drydock.core.rules.compose;
+
+import dev.drydock.core.compose.ComposeProject;
+import dev.drydock.core.compose.Resource;
+import dev.drydock.core.compose.ScalarNode;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dotenv.DotEnvEntry;
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.kubernetes.KubeContainer;
+import dev.drydock.core.kubernetes.KubeEnvVar;
+import dev.drydock.core.kubernetes.KubeWorkload;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.Location;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.EnvFiles;
+import dev.drydock.core.rules.support.RunEnvironments;
+import dev.drydock.core.source.SourceFile;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+@RuleDefinition(
+        id = "database-password-missing",
+        title = "A database container gets none of the password settings its first start requires",
+        severity = Severity.HIGH,
+        category = Category.RELIABILITY,
+        checks = "Compose services and Kubernetes containers that run the official postgres image (or postgis,"
+                + " timescaledb and pgvector, built on it), mysql, mariadb or bitnami/postgresql, pulled or as the base"
+                + " of a Dockerfile they build, whose environment sets none of the variables the image's entry point"
+                + " accepts: POSTGRES_PASSWORD, POSTGRES_PASSWORD_FILE or `POSTGRES_HOST_AUTH_METHOD: trust` for"
+                + " postgres; MYSQL_ROOT_PASSWORD (or _FILE), MYSQL_ALLOW_EMPTY_PASSWORD or MYSQL_RANDOM_ROOT_PASSWORD"
+                + " for mysql; for mariadb the MARIADB_ROOT_PASSWORD (_FILE, _HASH), MARIADB_ALLOW_EMPTY_ROOT_PASSWORD"
+                + " and MARIADB_RANDOM_ROOT_PASSWORD variables or their MYSQL_ names; POSTGRESQL_PASSWORD or"
+                + " POSTGRES_PASSWORD (or _FILE) or `ALLOW_EMPTY_PASSWORD: yes` for bitnami/postgresql. The environment"
+                + " is the service's `environment`, its env_file files and the Dockerfile's ENV; a value given by a"
+                + " variable (`${POSTGRES_PASSWORD}`) or taken from the shell counts as set. Not reported: a service"
+                + " with an env_file the project does not hold or that cannot be read, a Kubernetes container with"
+                + " envFrom, a service whose data directory is an external volume (created and filled outside the file),"
+                + " a service or container with an entrypoint (Kubernetes: command) of its own, and a command that"
+                + " does not start the server (a `pg_dump` or `mysqldump` job on the database image). mongo starts"
+                + " without credentials and is not checked; SQL Server starts without an sa password (nobody can"
+                + " log in as sa) and is not checked either.",
+        problem = "The entry points of postgres, mysql and mariadb check for a password setting when they find an"
+                + " empty data directory and exit at once without one (\"Database is uninitialized and superuser"
+                + " password is not specified\", \"password option is not specified\"); bitnami/postgresql checks at"
+                + " every start. A data directory initialized earlier hides this: the check is skipped while the"
+                + " volume holds a database, and returns on a new host, in CI, or after `docker compose down -v`.",
+        impact = "The database container exits at its first start and every service that needs it fails or waits"
+                + " forever; on a machine where it once ran, the failure appears only when the volume is new.",
+        recommendation = "Give the database its password from a compose secret (`POSTGRES_PASSWORD_FILE:"
+                + " /run/secrets/db_password`, with `secrets: {db_password: {environment: DB_PASSWORD}}` at the top"
+                + " level) or from a required variable (`POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it in .env}`),"
+                + " so that a missing value stops `docker compose up` with a message instead of a crashing container.",
+        references = {
+                "https://hub.docker.com/_/postgres#environment-variables",
+                "https://hub.docker.com/_/mysql#environment-variables",
+                "https://hub.docker.com/_/mariadb#environment-variables",
+                "https://github.com/bitnami/containers/tree/main/bitnami/postgresql#setting-the-root-password-on-first-run"},
+        aliases = {},
+        effort = "5 min",
+        examples = @RuleExample(file = "compose.yaml",
+                bad = """
+                        services:
+                          db:
+                            image: postgres:16.4
+                            environment:
+                              POSTGRES_DB: shop
+                            volumes:
+                              - pg-data:/var/lib/postgresql/data
+                        volumes:
+                          pg-data:
+                        """,
+                good = """
+                        services:
+                          db:
+                            image: postgres:16.4
+                            environment:
+                              POSTGRES_DB: shop
+                              POSTGRES_PASSWORD_FILE: /run/secrets/db_password
+                            secrets:
+                              - db_password
+                            volumes:
+                              - pg-data:/var/lib/postgresql/data
+                        secrets:
+                          db_password:
+                            environment: DB_PASSWORD
+                        volumes:
+                          pg-data:
+                        """))
+public final class DatabasePasswordMissing implements Rule {
+
+    /**
+     * What an image's entry point needs before it starts the server.
+     *
+     * @param engine the database, for messages
+     * @param described the settings it accepts, for messages
+     * @param passwords variables any non-empty value of which satisfies it
+     * @param switches variables that satisfy it only with a value the test accepts
+     * @param servers the commands that start the server (and so the check); another command skips it
+     * @param secretFile the variable to recommend, read from a file
+     * @param plain the password variable, for a required interpolation
+     * @param everyStart whether the check runs at every start, not only on an empty data directory
+     */
+    private record Requirement(String engine, String described, List<String> passwords, Map<String, Predicate<String>> switches,
+            List<String> servers, String secretFile, String plain, boolean everyStart) {}
+
+    private static final Requirement POSTGRES = new Requirement("PostgreSQL",
+            "POSTGRES_PASSWORD, POSTGRES_PASSWORD_FILE or `POSTGRES_HOST_AUTH_METHOD: trust`",
+            List.of("POSTGRES_PASSWORD", "POSTGRES_PASSWORD_FILE"),
+            Map.of("POSTGRES_HOST_AUTH_METHOD", "trust"::equals), List.of("postgres"), "POSTGRES_PASSWORD_FILE",
+            "POSTGRES_PASSWORD", false);
+
+    private static final Requirement MYSQL = new Requirement("MySQL",
+            "MYSQL_ROOT_PASSWORD (or _FILE), MYSQL_ALLOW_EMPTY_PASSWORD or MYSQL_RANDOM_ROOT_PASSWORD",
+            List.of("MYSQL_ROOT_PASSWORD", "MYSQL_ROOT_PASSWORD_FILE", "MYSQL_ALLOW_EMPTY_PASSWORD",
+                    "MYSQL_RANDOM_ROOT_PASSWORD"),
+            Map.of(), List.of("mysqld"), "MYSQL_ROOT_PASSWORD_FILE", "MYSQL_ROOT_PASSWORD", false);
+
+    private static final Requirement MARIADB = new Requirement("MariaDB",
+            "MARIADB_ROOT_PASSWORD (or _FILE, _HASH), MARIADB_ALLOW_EMPTY_ROOT_PASSWORD or MARIADB_RANDOM_ROOT_PASSWORD"
+                    + " (or their MYSQL_ names)",
+            List.of("MARIADB_ROOT_PASSWORD", "MARIADB_ROOT_PASSWORD_FILE", "MARIADB_ROOT_PASSWORD_HASH",
+                    "MARIADB_ROOT_PASSWORD_HASH_FILE", "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD",
+                    "MARIADB_RANDOM_ROOT_PASSWORD", "MYSQL_ROOT_PASSWORD", "MYSQL_ROOT_PASSWORD_FILE",
+                    "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD"),
+            Map.of(), List.of("mariadbd", "mysqld"), "MARIADB_ROOT_PASSWORD_FILE", "MARIADB_ROOT_PASSWORD", false);
+
+    private static final Requirement BITNAMI_POSTGRES = new Requirement("PostgreSQL",
+            "POSTGRESQL_PASSWORD or POSTGRES_PASSWORD (or their _FILE) or `ALLOW_EMPTY_PASSWORD: yes`",
+            List.of("POSTGRESQL_PASSWORD", "POSTGRESQL_PASSWORD_FILE", "POSTGRES_PASSWORD", "POSTGRES_PASSWORD_FILE"),
+            Map.of("ALLOW_EMPTY_PASSWORD", v -> List.of("yes", "true", "1").contains(v.toLowerCase(Locale.ROOT))),
+            List.of("/opt/bitnami/scripts/postgresql/run.sh"), "POSTGRESQL_PASSWORD_FILE", "POSTGRESQL_PASSWORD",
+            true);
+
+    /** By the image's familiar name. */
+    private static final Map<String, Requirement> IMAGES = Map.of(
+            "postgres", POSTGRES, "postgis/postgis", POSTGRES, "timescale/timescaledb", POSTGRES,
+            "pgvector/pgvector", POSTGRES, "mysql", MYSQL, "mariadb", MARIADB, "bitnami/postgresql", BITNAMI_POSTGRES);
+
+    /** Whether a variable is set, and to what: {@code ""} for a value a variable or the shell gives. */
+    private interface Environment {
+        Optional<String> get(String name);
+    }
+
+    @Override
+    public void check(ReviewContext context) {
+        for (ComposeServices.Ref ref : ComposeServices.services(context)) {
+            Service service = ref.service();
+            Optional<Requirement> pulled = ComposeServices.pulledImage(service).map(ImageReference::familiarName)
+                    .map(IMAGES::get);
+            if (pulled.isPresent()) {
+                compose(context, ref.compose(), service, pulled.get(), name -> Optional.empty(),
+                        ComposeServices.keyed(service.image()), service.image().value());
+            }
+        }
+        for (BuiltImage image : BuiltImage.of(context)) {
+            if (!(image.rootBase() instanceof BaseImage.External base) || base.reference() == null) {
+                continue;
+            }
+            Requirement requirement = IMAGES.get(base.reference().familiarName());
+            if (requirement == null) {
+                continue;
+            }
+            Environment dockerfile = name -> Optional.ofNullable(RunEnvironments.imageValue(image, name))
+                    .filter(v -> !v.isBlank());
+            for (Container c : image.containers()) {
+                for (ComposeServices.Ref ref : ComposeServices.services(context)) {
+                    if (ref.service() == c.service()) {
+                        compose(context, ref.compose(), ref.service(), requirement, dockerfile,
+                                ComposeServices.keyed(ref.service().node(), "build"),
+                                "built from " + image.dockerfile() + ", FROM " + base.written());
+                    }
+                }
+            }
+        }
+        for (KubeWorkload workload : context.project().kubernetesWorkloads()) {
+            for (KubeContainer container : workload.containers()) {
+                kubernetes(context, workload, container);
+            }
+        }
+    }
+
+    private void compose(ReviewContext context, ComposeProject compose, Service service, Requirement requirement,
+            Environment image, Location where, String runs) {
+        if (service.entrypoint() != null || service.command() != null && !startsServer(service.command().argv(),
+                requirement)) {
+            return;
+        }
+        Optional<Environment> files = envFiles(context.project(), service);
+        if (files.isEmpty()) {
+            return; // an env file the project does not hold may set it
+        }
+        Environment env = name -> serviceValue(service, name).or(() -> files.get().get(name)).or(() -> image.get(name));
+        if (satisfied(requirement, env) || !requirement.everyStart() && externalData(compose, service)) {
+            return;
+        }
+        context.finding(this, where, service.name() + " (" + runs + ") is given none of "
+                        + requirement.described() + " by its environment, env files or image"
+                        + firstStart(requirement, service))
+                .recommendation(recommendation(requirement, service.name()))
+                .add();
+    }
+
+    private void kubernetes(ReviewContext context, KubeWorkload workload, KubeContainer container) {
+        if (container.image() == null || container.init() || container.envFrom() || !container.command().isEmpty()) {
+            return;
+        }
+        Requirement requirement = ImageReference.tryParse(container.image()).filter(ImageReference::isImage)
+                .map(ImageReference::familiarName).map(IMAGES::get).orElse(null);
+        SourceFile file = context.project().source(workload.file()).orElse(null);
+        if (requirement == null || file == null || container.line() < 1 || container.line() > file.lineCount()
+                || !container.args().isEmpty() && !startsServer(container.args(), requirement)) {
+            return;
+        }
+        Environment env = name -> {
+            KubeEnvVar literal = container.value(name);
+            if (literal != null) {
+                return Optional.ofNullable(literal.value()).filter(v -> !v.isBlank());
+            }
+            return container.environment().contains(name) ? Optional.of("") : Optional.empty();
+        };
+        if (satisfied(requirement, env)) {
+            return;
+        }
+        context.finding(this, new Location(workload.file(), file.lines(container.line(), container.line())),
+                        workload.describe(container) + " runs " + container.image() + " and its env gives it none of "
+                        + requirement.described() + ": " + (requirement.everyStart()
+                                ? "the image's setup exits at every start without one"
+                                : "the image's entry point exits when it finds an empty data directory, so the pod"
+                                        + " fails on its first start with a new volume"))
+                .recommendation("Set " + requirement.secretFile() + " to a file mounted from a Secret, or "
+                        + requirement.plain() + " from one with `valueFrom: {secretKeyRef: ...}`."
+                        + randomRoot(requirement))
+                .add();
+    }
+
+    /** Whether a command runs the image's server: its program, or options alone (the entry point prepends it). */
+    private static boolean startsServer(List<String> argv, Requirement requirement) {
+        if (argv.isEmpty()) {
+            return true;
+        }
+        String first = argv.get(0);
+        return first.startsWith("-") || requirement.servers().contains(first)
+                || requirement.servers().contains(first.substring(first.lastIndexOf('/') + 1));
+    }
+
+    private static boolean satisfied(Requirement requirement, Environment env) {
+        for (String name : requirement.passwords()) {
+            if (env.get(name).isPresent()) {
+                return true;
+            }
+        }
+        for (var entry : requirement.switches().entrySet()) {
+            Optional<String> value = env.get(entry.getKey());
+            if (value.isPresent() && (value.get().isEmpty() || entry.getValue().test(value.get().strip()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The service's own value: present when the entry has a non-empty value, one a variable gives (even an unset
+     * one: another rule reports that), or none ({@code - NAME}, taken from the shell); {@code ""} stands for a value
+     * not known here.
+     */
+    private static Optional<String> serviceValue(Service service, String name) {
+        Optional<Service.EnvVar> env = service.env(name);
+        if (env.isEmpty()) {
+            return Optional.empty();
+        }
+        var value = env.get().value();
+        if (value == null || value.node() instanceof ScalarNode s && s.raw().contains("$")) {
+            return Optional.of("");
+        }
+        return Optional.ofNullable(value.value()).filter(v -> !v.isBlank());
+    }
+
+    /** The variables the service's env files set; empty when one of them is not in the project or cannot be read. */
+    private static Optional<Environment> envFiles(Project project, Service service) {
+        List<List<DotEnvEntry>> files = new java.util.ArrayList<>();
+        for (Service.EnvFile f : service.envFiles()) {
+            String path = f.path() == null ? null : ComposeServices.projectPath(project, f.path());
+            if (path == null || project.source(path).isEmpty()) {
+                return Optional.empty();
+            }
+            files.add(EnvFiles.entries(project, path));
+        }
+        return Optional.of(name -> {
+            for (List<DotEnvEntry> entries : files) {
+                for (DotEnvEntry e : entries) {
+                    if (e.key().equals(name) && (e.inherited() || e.rawValue() != null && e.rawValue().contains("$")
+                            || e.value() != null && !e.value().isBlank())) {
+                        return Optional.of(e.inherited() || e.rawValue().contains("$") ? "" : e.value());
+                    }
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** Whether a volume created outside the compose file ({@code external: true}), likely initialized, holds the data. */
+    private static boolean externalData(ComposeProject compose, Service service) {
+        for (Service.Volume v : service.volumes()) {
+            if (v.isNamedVolume() && v.target() != null && (v.target().startsWith("/var/lib/") || v.target()
+                    .startsWith("/bitnami/"))) {
+                Resource volume = compose.volumes().get(v.source());
+                if (volume != null && volume.external() != null && Boolean.TRUE.equals(volume.external().value())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String firstStart(Requirement requirement, Service service) {
+        if (requirement.everyStart()) {
+            return ": the image's setup checks for a password at every start and exits without one, so the "
+                    + requirement.engine() + " server never starts";
+        }
+        boolean volume = service.volumes().stream().anyMatch(v -> v.target() != null
+                && (v.isNamedVolume() || v.isBind()) && v.target().startsWith("/var/lib/"));
+        return ": the image's entry point exits when it finds an empty data directory without a password setting, so"
+                + " the " + requirement.engine() + " server never starts on a new deployment"
+                + (volume ? " (a volume that already holds a database hides this until it is recreated, on another"
+                        + " host or after `docker compose down -v`)" : "");
+    }
+
+    private static String recommendation(Requirement requirement, String service) {
+        return "Add `" + requirement.secretFile() + ": /run/secrets/db_password` to " + service + "'s environment"
+                + " with a compose secret (`secrets: {db_password: {environment: DB_PASSWORD}}` at the top level,"
+                + " `secrets: [db_password]` in " + service + "), or `" + requirement.plain() + ": ${"
+                + requirement.plain() + ":?set " + requirement.plain() + " in .env}` so that `docker compose up`"
+                + " stops with a message when it is missing." + randomRoot(requirement);
+    }
+
+    /** For mysql and mariadb, whose applications usually connect as MYSQL_USER: a root password nobody needs to know. */
+    private static String randomRoot(Requirement requirement) {
+        if (requirement != MYSQL && requirement != MARIADB) {
+            return "";
+        }
+        String prefix = requirement == MYSQL ? "MYSQL_" : "MARIADB_";
+        return " When the application connects as " + prefix + "USER and nothing logs in as root, `" + prefix
+                + "RANDOM_ROOT_PASSWORD: \"1\"` is enough.";
+    }
+}
