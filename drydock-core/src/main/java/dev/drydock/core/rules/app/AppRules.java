@@ -25,6 +25,7 @@ public final class AppRules {
                 new KamalAppPortMismatch(),
                 new KamalRoleHealthcheckFails(),
                 new GracefulShutdownMissing(),
+                new ServerStartedInBackground(),
                 new MigrationsRaceAtStartup(),
                 new EntrypointIgnoresCommand(),
                 new PackageScriptMissing(),

@@ -4,6 +4,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.rules.support.AttemptedJsonList;
 import dev.drydock.core.rules.support.LoneCommandExec;
+import dev.drydock.core.rules.support.BackgroundJobs;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.entrypoint.ScriptArguments;
@@ -48,6 +49,7 @@ import dev.drydock.core.rules.support.WrittenInstructions;
 import dev.drydock.core.dockerfile.syntax.ExecForm;
 import dev.drydock.core.dockerfile.syntax.Instruction;
 import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.Connector;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.SourceFile;
 import java.util.EnumSet;
@@ -256,16 +258,38 @@ public final class GracefulShutdownMissing implements Rule {
             Service s = c.service();
             String written = s != null && (inCmd ? s.command() != null : s.entrypoint() != null)
                     ? "compose " + (inCmd ? "command" : "entrypoint") : which;
-            String last = lastCommand(script);
-            boolean compound = !last.isEmpty() && COMPOUND_ENDS.contains(last.split("\\s+")[last.split("\\s+").length - 1]);
+            ShellScript parsedScript = ShellScript.parse(script);
+            List<Command> jobs = parsedScript.hasProblems() ? List.of() : BackgroundJobs.of(parsedScript);
+            Optional<Command> foreground = BackgroundJobs.lastForeground(parsedScript);
+            String last = jobs.isEmpty() ? lastCommand(script)
+                    : foreground.map(f -> BackgroundJobs.text(script, f)).orElse("");
+            boolean compound = jobs.isEmpty() && !last.isEmpty()
+                    && COMPOUND_ENDS.contains(last.split("\\s+")[last.split("\\s+").length - 1]);
             String what = compound ? "the `" + ShortText.of(script.strip().split("\\s+", 2)[0], 70) + "` it runs"
-                    : AppFacts.runsServer(ep) || last.isEmpty() ? "the server" : "`" + ShortText.of(last, 70) + "`";
+                    : AppFacts.runsServer(ep) && jobs.isEmpty() || last.isEmpty() ? "the server"
+                    : "`" + ShortText.of(last, 70) + "`";
             String signal = init.map(i -> "` as its child under " + i.init() + ": " + i.init() + " passes docker"
                             + " stop's SIGTERM to the shell only, which ends without passing it on, so " + what + " is"
                             + " killed with the container")
                     .orElse("` as its child and stays PID 1: docker stop's SIGTERM goes to the shell, which does not"
                             + " pass it on, so " + what + " is killed with SIGKILL when the grace period ends");
             Origin origin = inCmd && command.cmdOrigin() != null ? command.cmdOrigin() : command.origin();
+            if (!jobs.isEmpty()) {
+                // exec cannot hand PID 1 to a job the shell sent to the background, nor to the command beside it
+                Command first = BackgroundJobs.first(parsedScript).orElseThrow();
+                String job = "`" + ShortText.of(BackgroundJobs.text(script, first), 70) + "`";
+                String message = last.isEmpty()
+                        ? "the " + written + " " + form + " starts `" + ShortText.of(script, 70) + "` and sends "
+                                + job + " to the background (`&`): docker stop's SIGTERM goes to PID 1 only, so "
+                                + job + " never gets it and is killed with SIGKILL when the grace period ends"
+                        : "the " + written + " " + form + " starts `" + ShortText.of(script, 70) + signal + "; "
+                                + job + ", started in the background with `&`, never gets the signal either";
+                context.finding(this, origin, message)
+                        .recommendation(backgroundRecommendation(first, last.isEmpty() ? null : foreground.get(),
+                                job))
+                        .add();
+                return true;
+            }
             context.finding(this, origin, "the " + written + " " + form + " starts `" + ShortText.of(script, 70) + signal)
                     .recommendation(compound ? compoundRecommendation(script)
                             : shellRecommendation(command, script,
@@ -297,10 +321,22 @@ public final class GracefulShutdownMissing implements Rule {
                             .orElse(" runs the server without exec");
                     String what = last.map(l -> l.name()).orElse("the server");
                     Location at = handOver.or(() -> last).map(h -> new Location(file.path(), h.span())).orElse(null);
+                    List<Command> jobs = handOver.or(() -> last).map(h -> BackgroundJobs.before(parsed, h)).orElse(List.of());
+                    Command firstJob = jobs.stream().filter(j -> j.followedBy() == Connector.BACKGROUND).findFirst()
+                            .orElse(jobs.isEmpty() ? null : jobs.get(0));
+                    String job = firstJob == null ? null : "`" + ShortText.of(ScriptArguments.text(file, firstJob), 70) + "`";
                     String message = "the entry-point script " + file.path() + how + ", so "
                             + init.map(i -> "the script's shell stands between " + i.init() + " and " + what)
                                     .orElse("the script's shell stays PID 1")
-                            + " and docker stop's SIGTERM never reaches " + what;
+                            + " and docker stop's SIGTERM never reaches " + what
+                            + (job == null ? "" : "; " + job + " (line " + firstJob.span().startLine() + "), started"
+                                    + " in the background with `&`, never gets the signal either");
+                    if (job != null) {
+                        (at != null ? context.finding(this, at, message) : context.finding(this, command.origin(), message))
+                                .recommendation(backgroundRecommendation(firstJob, handOver.or(() -> last).get(), job))
+                                .add();
+                        return true;
+                    }
                     (at != null ? context.finding(this, at, message) : context.finding(this, command.origin(), message))
                             .recommendation(last.filter(l -> PACKAGE_MANAGER_COMMANDS.contains(l.name()))
                                     .map(l -> "Replace `" + ShortText.of(ScriptArguments.text(file, l), 70) + "` in " + file.path() + " with exec"
@@ -319,6 +355,18 @@ public final class GracefulShutdownMissing implements Rule {
                 if (branch.isPresent()) {
                     Command b = branch.get();
                     String text = ShortText.of(ScriptArguments.text(file, b), 70);
+                    Command job = b.precededBy() == Connector.BACKGROUND ? BackgroundJobs.before(parsed, b).stream()
+                            .reduce((first, second) -> second).orElse(null) : null;
+                    if (job != null) {
+                        String jobText = "`" + ShortText.of(ScriptArguments.text(file, job), 70) + "`";
+                        context.finding(this, new Location(file.path(), b.span()), "the entry-point script "
+                                        + file.path() + " runs `" + text + "` (line " + b.span().startLine() + ") without"
+                                        + " exec beside " + jobText + ", which it sends to the background with `&`, so"
+                                        + " the script's shell stays between docker stop's SIGTERM and both")
+                                .recommendation(backgroundRecommendation(job, b, jobText))
+                                .add();
+                        return true;
+                    }
                     context.finding(this, new Location(file.path(), b.span()), "the entry-point script " + file.path()
                                     + " runs `" + text + "` (line " + b.span().startLine() + ") without exec, while"
                                     + " another way through the script execs its program, so when the script ends there "
@@ -437,6 +485,21 @@ public final class GracefulShutdownMissing implements Rule {
         }
         return "Start the last command with `exec`, so " + what + " replaces the shell as " + place + ": " + rewritten
                 + " (or move the setup into an entry-point script that ends with `exec \"$@\"`).";
+    }
+
+    /**
+     * For a script that sends a program to the background: exec can make neither that job nor the command beside it
+     * ({@code a & b}) the one process that receives docker stop's signal; each long-running program needs a container
+     * of its own, or something that passes the signal on to all of them.
+     */
+    static String backgroundRecommendation(Command job, Command foreground, String jobText) {
+        String beside = foreground == null ? "" : " and `" + foreground.name() + "`";
+        return jobText + " runs as a background job (`&`), which `exec` cannot make the container's main process, so"
+                + " docker stop's SIGTERM never reaches it. Run one program per container: `" + job.name() + "`"
+                + beside + " each as its own container (a compose service of its own), started in exec form; or,"
+                + " where they must share one, start them under a process manager that passes the signal on"
+                + " (supervisord, s6-overlay), or a script that traps TERM, passes it to each job and waits for"
+                + " them (`trap 'kill -TERM $pid' TERM`, then `wait`).";
     }
 
     /** The words that close a compound command: a script ending in one ends in a loop, an if or a case. */

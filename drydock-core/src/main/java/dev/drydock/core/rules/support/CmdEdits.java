@@ -18,13 +18,13 @@ public final class CmdEdits {
     private CmdEdits() {}
 
     /**
-     * The words of a script that is one plain command (no variables, assignments, redirects or operators),
+     * The words of a script that is one plain command (no variables, assignments, redirects or operators, not sent to the background),
      * so that it can be written in exec form; empty otherwise.
      */
     public static List<String> literalCommand(String script) {
         ShellScript parsed = ShellScript.parse(script);
-        if (parsed.hasProblems() || parsed.commands().size() != 1) {
-            return List.of();
+        if (parsed.hasProblems() || parsed.commands().size() != 1 || parsed.commands().get(0).background()) {
+            return List.of(); // a background job (`server &`) is no command the exec form can write
         }
         return literalWords(parsed.commands().get(0));
     }

@@ -56,6 +56,6 @@ public final class LoneCommandExec {
 
     private static boolean single(String script) {
         ShellScript parsed = ShellScript.parse(script);
-        return !parsed.hasProblems() && parsed.commands().size() == 1 && !script.contains("&");
+        return !parsed.hasProblems() && parsed.commands().size() == 1 && !parsed.commands().get(0).background();
     }
 }
