@@ -49,17 +49,22 @@ public final class CargoToml {
     private final String edition;
     private final String rustVersion;
     private final List<String> members;
+    private final boolean workspace;
+    private final List<String> binNames;
     private final List<Crate> crates;
     private final Set<LockFile> lockFiles;
     private final List<Diagnostic> diagnostics;
 
     private CargoToml(SourceFile file, String packageName, String edition, String rustVersion, List<String> members,
-            List<Crate> crates, Set<LockFile> lockFiles, List<Diagnostic> diagnostics) {
+            boolean workspace, List<String> binNames, List<Crate> crates, Set<LockFile> lockFiles,
+            List<Diagnostic> diagnostics) {
         this.file = file;
         this.packageName = packageName;
         this.edition = edition;
         this.rustVersion = rustVersion;
         this.members = List.copyOf(members);
+        this.workspace = workspace;
+        this.binNames = List.copyOf(binNames);
         this.crates = List.copyOf(crates);
         this.lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(lockFiles));
         this.diagnostics = List.copyOf(diagnostics);
@@ -99,9 +104,19 @@ public final class CargoToml {
                 }
             });
         }
+        List<String> bins = new ArrayList<>();
+        JsonNode binTables = root.get("bin");
+        if (binTables != null && binTables.isArray()) {
+            binTables.forEach(b -> {
+                String name = Toml.text(b.get("name"));
+                if (name != null) {
+                    bins.add(name);
+                }
+            });
+        }
         return new CargoToml(file, Toml.text(Toml.at(root, "package", "name")), packageField(root, "edition"),
-                packageField(root, "rust-version"), members, crates, LockFile.among(siblings, Ecosystem.CRATES),
-                diagnostics);
+                packageField(root, "rust-version"), members, root.has("workspace"), bins, crates,
+                LockFile.among(siblings, Ecosystem.CRATES), diagnostics);
     }
 
     /**
@@ -184,6 +199,16 @@ public final class CargoToml {
     /** {@code [workspace] members} as written (globs included). */
     public List<String> workspaceMembers() {
         return members;
+    }
+
+    /** Whether the file has a {@code [workspace]} table: its members (and target folder) are shared. */
+    public boolean isWorkspace() {
+        return workspace;
+    }
+
+    /** The names of the {@code [[bin]]} targets as written; a {@code [[bin]]} without a name is left out. */
+    public List<String> binNames() {
+        return binNames;
     }
 
     public List<Crate> crates() {

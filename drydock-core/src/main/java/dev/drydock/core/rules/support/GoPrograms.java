@@ -105,7 +105,7 @@ public final class GoPrograms {
     }
 
     /** The words after the verb that are neither flags nor a flag's value. */
-    private static List<String> arguments(Call call) {
+    static List<String> arguments(Call call) {
         List<String> out = new java.util.ArrayList<>();
         List<Call.Arg> args = call.args();
         for (int i = 1; i < args.size(); i++) {

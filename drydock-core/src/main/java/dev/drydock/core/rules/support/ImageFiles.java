@@ -3,6 +3,7 @@ package dev.drydock.core.rules.support;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CommandSpec;
+import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.ImagePaths;
@@ -36,10 +37,7 @@ public final class ImageFiles {
             return Optional.empty();
         }
         String p = PathNames.normalizeAbsolute("/", path);
-        BaseImage base = Stages.rootBase(build.model(), stage);
-        boolean scratch = base instanceof BaseImage.Scratch;
-        if (p.equals("/") || !scratch && !StageOutputs.plainImage(base) || hidden(p)
-                || !scratch && SYSTEM_FOLDERS.stream().anyMatch(f -> PathNames.isUnder(p, f))) {
+        if (!outsideBase(build.model(), stage, p)) {
             return Optional.empty();
         }
         ImagePaths.Writers writers = new ImagePaths.Writers() {
@@ -69,6 +67,31 @@ public final class ImageFiles {
         };
         List<ImagePaths.Supply> suppliers = ImagePaths.suppliers(build.model(), stage, p, writers);
         return Optional.of(!suppliers.isEmpty());
+    }
+
+    /**
+     * Whether a path (absolute, normalized) lies where the first base image of the stage's lineage holds nothing:
+     * the base is scratch, or an official language or system image and the path is neither below one of its system
+     * folders nor hidden.
+     */
+    public static boolean outsideBase(DockerfileModel model, Stage stage, String p) {
+        BaseImage base = Stages.rootBase(model, stage);
+        boolean scratch = base instanceof BaseImage.Scratch;
+        return !p.equals("/") && (scratch || StageOutputs.plainImage(base)) && !hidden(p)
+                && (scratch || SYSTEM_FOLDERS.stream().noneMatch(f -> PathNames.isUnder(p, f)));
+    }
+
+    /**
+     * As {@link #outsideBase}, a folder of its own below /usr/src ({@code /usr/src/app}, where the official images'
+     * documentation builds) counted as holding nothing of the base either.
+     */
+    public static boolean outsideBaseOrSourceFolder(DockerfileModel model, Stage stage, String p) {
+        if (outsideBase(model, stage, p)) {
+            return true;
+        }
+        BaseImage base = Stages.rootBase(model, stage);
+        return StageOutputs.plainImage(base) && !hidden(p) && p.startsWith("/usr/src/")
+                && p.indexOf('/', "/usr/src/".length()) > 0;
     }
 
     /** A path with a hidden segment ({@code /root/.cargo/bin/app}): base images and tools write such folders. */

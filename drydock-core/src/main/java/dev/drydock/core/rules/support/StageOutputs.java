@@ -78,7 +78,21 @@ public final class StageOutputs {
         return ImagePaths.suppliers(model, stage, path, writers(project, build, model));
     }
 
+    /**
+     * The instructions that may have put {@code path} into {@code stage}, a build command whose writes {@code outputs}
+     * knows counted as writing those alone.
+     */
+    public static List<ImagePaths.Supply> suppliers(Project project, BuildLink build, DockerfileModel model,
+            Stage stage, String path, BuildOutputs outputs) {
+        return ImagePaths.suppliers(model, stage, path, writers(project, build, model, outputs));
+    }
+
     private static ImagePaths.Writers writers(Project project, BuildLink build, DockerfileModel model) {
+        return writers(project, build, model, null);
+    }
+
+    private static ImagePaths.Writers writers(Project project, BuildLink build, DockerfileModel model,
+            BuildOutputs outputs) {
         return new ImagePaths.Writers() {
             @Override
             public boolean baseMayHold(Stage root, String path) {
@@ -87,7 +101,7 @@ public final class StageOutputs {
 
             @Override
             public boolean runMayWrite(Stage stage, CommandSpec run, String path) {
-                return StageOutputs.runMayWrite(RunStep.of(model, stage, run), path);
+                return StageOutputs.runMayWrite(RunStep.of(model, stage, run), path, outputs);
             }
 
             @Override
@@ -111,6 +125,11 @@ public final class StageOutputs {
 
     /** Whether a RUN may write {@code path} or something below it: unless each of its commands surely does not. */
     static boolean runMayWrite(RunStep run, String path) {
+        return runMayWrite(run, path, null);
+    }
+
+    /** As {@link #runMayWrite(RunStep, String)}, a build command {@code outputs} knows writing what it tells alone. */
+    static boolean runMayWrite(RunStep run, String path, BuildOutputs outputs) {
         if (run.script() == null) {
             return true;
         }
@@ -120,6 +139,15 @@ public final class StageOutputs {
             }
             if (inert(call) || makesFoldersElsewhere(run, call, path)) {
                 continue;
+            }
+            if (outputs != null) {
+                var writes = outputs.of(run, call);
+                if (writes.isPresent()) {
+                    if (writes.get().mayWrite(PathNames.normalizeAbsolute("/", path))) {
+                        return true;
+                    }
+                    continue;
+                }
             }
             if (!prunesElsewhere(run, call, path)) {
                 return true;

@@ -1,0 +1,3 @@
+module github.com/acme/shipyard
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/acme/first
+
+go 1.22
