@@ -52,6 +52,8 @@ public final class AppSource {
     private List<String> djangoDatabaseEngines;
     private String djangoSqliteFile;
     private SettingLine djangoDebugOn;
+    private DebugDefault djangoDebugDefault;
+    private SecretKey djangoSecretKey;
 
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
             String sigtermFile, int sigtermLine, List<String> files) {
@@ -305,6 +307,33 @@ public final class AppSource {
     /** A line of a settings file: its path, its line and the column where the statement starts. */
     public record SettingLine(String file, int line, int column) {}
 
+    /**
+     * Where Django's settings read DEBUG from the environment variable {@code variable} with a default that turns it on
+     * ({@code os.environ.get("DJANGO_DEBUG", True)}, {@code env.bool("DEBUG", default=True)}), that write having the
+     * last word on DEBUG in the settings module the server loads.
+     */
+    public Optional<DebugDefault> djangoDebugDefault() {
+        return Optional.ofNullable(djangoDebugDefault);
+    }
+
+    /** DEBUG read from {@code variable}, on when that variable is unset. */
+    public record DebugDefault(SettingLine at, String variable) {}
+
+    /**
+     * Django's SECRET_KEY as the settings module the server loads has the last word on it: a literal written at its top
+     * level, or a read of the environment with a literal default; empty when it is computed otherwise, read without a
+     * default or not set.
+     */
+    public Optional<SecretKey> djangoSecretKey() {
+        return Optional.ofNullable(djangoSecretKey);
+    }
+
+    /**
+     * SECRET_KEY at {@code line} of {@code file}: {@code value} is the literal key, or the default the read of
+     * {@code variable} falls back to ({@code variable} null for a literal).
+     */
+    public record SecretKey(String file, int line, String value, String variable) {}
+
     /** The source files read. */
     public List<String> files() {
         return files;
@@ -514,9 +543,11 @@ public final class AppSource {
             List<String> allowedHosts = null;
             List<String> databaseEngines = null;
             String sqliteFile = null;
-            PyModule.DebugWrite debugOn = null;
+            PyModule.DebugWrite debug = null;
+            PyModule.SecretKeyWrite secretKey = null;
             if (settings != null && app == null) {
-                debugOn = django.debugOn(settings, starts.get(0));
+                debug = django.debugWrite(settings, starts.get(0));
+                secretKey = django.secretKeyWrite(settings, starts.get(0));
                 allowedHosts = django.allowedHosts(settings, starts.get(0));
                 databaseEngines = django.databaseEngines(settings, starts.get(0));
                 sqliteFile = django.sqliteFileInProject(settings, starts.get(0));
@@ -532,7 +563,16 @@ public final class AppSource {
             AppSource python = new AppSource(frameworks, app, routes, calls, sig == null ? null : sig[0],
                     sig == null ? 0 : Integer.parseInt(sig[1]), List.copyOf(py.loaded().keySet()), allowedHosts, List.of());
             python.djangoDatabaseEngines = databaseEngines == null ? null : List.copyOf(databaseEngines);
-            python.djangoDebugOn = debugOn == null ? null : new SettingLine(debugOn.file(), debugOn.line(), debugOn.column());
+            if (debug != null && Boolean.TRUE.equals(debug.on())) {
+                python.djangoDebugOn = new SettingLine(debug.file(), debug.line(), debug.column());
+            } else if (debug != null && debug.fromEnv() != null && debug.fromEnv().on()) {
+                python.djangoDebugDefault = new DebugDefault(new SettingLine(debug.file(), debug.line(), debug.column()),
+                        debug.fromEnv().variable());
+            }
+            if (secretKey != null && (secretKey.literal() != null || secretKey.fallback() != null)) {
+                python.djangoSecretKey = new SecretKey(secretKey.file(), secretKey.line(),
+                        secretKey.literal() != null ? secretKey.literal() : secretKey.fallback(), secretKey.variable());
+            }
             python.djangoSqliteFile = sqliteFile;
             return python;
         }

@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * The variables that choose a Spring Boot application's profiles ({@code SPRING_PROFILES_ACTIVE}, {@code _INCLUDE},
- * {@code _DEFAULT}, {@code _GROUP_<name>}) and an ASP.NET Core application's environment
- * ({@code ASPNETCORE_ENVIRONMENT}, {@code DOTNET_ENVIRONMENT}) as the way the container runs sets them beyond its
+ * {@code _DEFAULT}, {@code _GROUP_<name>}), an ASP.NET Core application's environment
+ * ({@code ASPNETCORE_ENVIRONMENT}, {@code DOTNET_ENVIRONMENT}) and a Django project's settings module
+ * ({@code DJANGO_SETTINGS_MODULE}, which cookiecutter-django's production env file sets) as the way the container runs sets them beyond its
  * command's environment:
  * a compose service's {@code env_file}s (below its {@code environment}), and for an image no compose service runs,
  * the {@code env} of the Kubernetes containers that run it; both win over the image's {@code ENV}. When those
@@ -32,7 +33,8 @@ import java.util.stream.Stream;
 final class DeployedProfiles {
 
     private static final String PREFIX = "SPRING_PROFILES_";
-    private static final List<String> ENVIRONMENTS = List.of("ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT");
+    private static final List<String> ENVIRONMENTS = List.of("ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
+            "DJANGO_SETTINGS_MODULE");
 
     private DeployedProfiles() {}
 

@@ -91,27 +91,34 @@ final class DjangoUrls {
     }
 
     /**
-     * Where the settings module {@code settings} turns DEBUG on with a literal True at its top level that nothing
-     * after it changes (a later write, a star import of a project module that writes it); null when DEBUG ends off,
-     * computed (from the environment, in a branch) or not set.
+     * The write that has the last word on DEBUG in the settings module {@code settings}: its own top-level writes and
+     * those of the project modules it star-imports, in order; null when it does not set DEBUG.
      */
-    PyModule.DebugWrite debugOn(String settings, String fromFile) {
-        PyModule s = settings == null ? null : py.module(py.moduleFile(fromFile, settings, 0));
-        PyModule.DebugWrite last = s == null ? null : lastDebugWrite(s, new HashSet<>());
-        return last != null && Boolean.TRUE.equals(last.on()) ? last : null;
+    PyModule.DebugWrite debugWrite(String settings, String fromFile) {
+        return lastWrite(settings, fromFile, PyModule.DebugWrite.class);
     }
 
-    private PyModule.DebugWrite lastDebugWrite(PyModule m, Set<String> seen) {
+    /** The write that has the last word on SECRET_KEY, as {@link #debugWrite} for DEBUG. */
+    PyModule.SecretKeyWrite secretKeyWrite(String settings, String fromFile) {
+        return lastWrite(settings, fromFile, PyModule.SecretKeyWrite.class);
+    }
+
+    private <T extends PyModule.SettingStep> T lastWrite(String settings, String fromFile, Class<T> kind) {
+        PyModule s = settings == null ? null : py.module(py.moduleFile(fromFile, settings, 0));
+        return s == null ? null : lastWrite(s, kind, new HashSet<>());
+    }
+
+    private <T extends PyModule.SettingStep> T lastWrite(PyModule m, Class<T> kind, Set<String> seen) {
         if (!seen.add(m.file) || seen.size() > 8) {
             return null;
         }
-        PyModule.DebugWrite last = null;
-        for (PyModule.DebugStep step : m.debugSteps) {
-            if (step instanceof PyModule.DebugWrite write) {
-                last = write;
-            } else if (step instanceof PyModule.DebugImport imported) {
+        T last = null;
+        for (PyModule.SettingStep step : m.settingSteps) {
+            if (kind.isInstance(step)) {
+                last = kind.cast(step);
+            } else if (step instanceof PyModule.StarImport imported) {
                 PyModule base = py.module(py.moduleFile(m.file, imported.star().module(), imported.star().level()));
-                PyModule.DebugWrite inBase = base == null ? null : lastDebugWrite(base, seen);
+                T inBase = base == null ? null : lastWrite(base, kind, seen);
                 last = inBase != null ? inBase : last;
             }
         }

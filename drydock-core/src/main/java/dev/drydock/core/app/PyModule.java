@@ -20,13 +20,28 @@ final class PyModule {
     /** {@code from module import name} ({@code name} null for {@code import module}); {@code level} counts leading dots. */
     record Import(String module, String name, int level) {}
 
-    /** A step that decides Django's DEBUG in a settings module: a write of it, or a star import that may write it. */
-    sealed interface DebugStep permits DebugWrite, DebugImport {}
+    /**
+     * A step that decides Django's DEBUG or SECRET_KEY in a settings module: a write of one, or a star import that may
+     * write them.
+     */
+    sealed interface SettingStep permits DebugWrite, SecretKeyWrite, StarImport {}
 
-    /** {@code DEBUG = ...} at {@code line}; {@code on} is TRUE or FALSE for a literal at the top level, else null. */
-    record DebugWrite(String file, int line, int column, Boolean on) implements DebugStep {}
+    /**
+     * {@code DEBUG = ...} at {@code line}; {@code on} is TRUE or FALSE for a literal at the top level, else null;
+     * {@code fromEnv} the variable it reads at the top level with a default that decides it when unset, else null.
+     */
+    record DebugWrite(String file, int line, int column, Boolean on, PySettingValue.DebugDefault fromEnv)
+            implements SettingStep {}
 
-    record DebugImport(Import star) implements DebugStep {}
+    /**
+     * {@code SECRET_KEY = ...} at {@code line}: {@code literal} is the key written as a literal string at the top
+     * level; {@code variable} and {@code fallback} the environment variable it reads and the literal default it falls
+     * back to; all null when it is computed otherwise or written inside a branch.
+     */
+    record SecretKeyWrite(String file, int line, String literal, String variable, String fallback)
+            implements SettingStep {}
+
+    record StarImport(Import star) implements SettingStep {}
 
     /** An object an application is built from: {@code app = Flask(__name__)}. */
     record Obj(String name, String kind, int line, String factory, List<Tok.Arg> args) {}
@@ -63,6 +78,8 @@ final class PyModule {
     private static final Pattern ROOT_URLCONF = Pattern.compile("^ROOT_URLCONF\\s*=\\s*['\"]([\\w.]+)['\"]");
     private static final Pattern ALLOWED_HOSTS = Pattern.compile("^ALLOWED_HOSTS\\b");
     private static final Pattern DATABASES = Pattern.compile("^DATABASES\\b");
+    /** {@code SECRET_KEY = ...} (with an optional annotation), not a comparison. */
+    private static final Pattern SECRET_KEY = Pattern.compile("^SECRET_KEY\\s*(?::\\s*str\\s*)?=(?!=)");
     /** {@code DEBUG = value} (with an optional annotation), the value without a trailing comment. */
     private static final Pattern DEBUG = Pattern.compile("^DEBUG\\s*(?::\\s*bool\\s*)?=(?!=)\\s*([^#]*?)\\s*(?:#.*)?$");
     /** The startproject BASE_DIR: the folder that holds the settings package. */
@@ -86,8 +103,8 @@ final class PyModule {
     final Map<String, Import> imports = new LinkedHashMap<>();
     final List<Import> importedModules = new ArrayList<>();
     final List<Import> starImports = new ArrayList<>();
-    /** Django's DEBUG writes and the star imports, in the module's order. */
-    final List<DebugStep> debugSteps = new ArrayList<>();
+    /** Django's DEBUG and SECRET_KEY writes and the star imports, in the module's order. */
+    final List<SettingStep> settingSteps = new ArrayList<>();
     final Map<String, Obj> objects = new LinkedHashMap<>();
     final Map<String, Def> defs = new LinkedHashMap<>();
     final Map<String, Alias> aliases = new LinkedHashMap<>();
@@ -320,7 +337,7 @@ final class PyModule {
                     }
                     if (name.equals("*")) {
                         starImports.add(new Import(module, null, level));
-                        debugSteps.add(new DebugImport(new Import(module, null, level)));
+                        settingSteps.add(new StarImport(new Import(module, null, level)));
                         continue;
                     }
                     imports.put(parts.length > 1 ? parts[1].strip() : name, new Import(module, name, level));
@@ -355,8 +372,12 @@ final class PyModule {
         if (debug.matches()) {
             boolean top = s.indent() == 0 && enclosing == null;
             String value = debug.group(1).strip();
-            debugSteps.add(new DebugWrite(file, s.line(), s.indent() + 1, !top ? null
-                    : value.equals("True") ? Boolean.TRUE : value.equals("False") ? Boolean.FALSE : null));
+            settingSteps.add(new DebugWrite(file, s.line(), s.indent() + 1, !top ? null
+                    : value.equals("True") ? Boolean.TRUE : value.equals("False") ? Boolean.FALSE : null,
+                    top ? PySettingValue.debugWhenUnset(rhs(text)) : null));
+        }
+        if (SECRET_KEY.matcher(text).find()) {
+            secretKey(s, enclosing == null && s.indent() == 0);
         }
         if (PROJECT_BASE_DIR.matcher(text).matches() && s.indent() == 0 && enclosing == null) {
             baseDirIsProject = true;
@@ -370,6 +391,27 @@ final class PyModule {
         }
         assignment(s, toks, enclosing);
         calls(s, toks, inMain, enclosing);
+    }
+
+    /** The tokens after the '=' of an assignment statement. */
+    private static List<Tok> rhs(String text) {
+        List<Tok> toks = Tok.tokenize(text, false);
+        for (int i = 0; i < toks.size(); i++) {
+            if (toks.get(i).is("=")) {
+                return toks.subList(i + 1, toks.size());
+            }
+        }
+        return List.of();
+    }
+
+    private void secretKey(PyLexer.Statement s, boolean top) {
+        List<Tok> rhs = rhs(s.text());
+        String literal = top ? PySettingValue.literalString(rhs) : null;
+        PySettingValue.EnvRead read = top && literal == null ? PySettingValue.envRead(rhs, 0) : null;
+        boolean whole = read != null && read.end() == rhs.size();
+        String fallback = whole ? read.fallbackString() : null;
+        settingSteps.add(new SecretKeyWrite(file, s.line(), literal, fallback == null ? null : read.variable(),
+                fallback));
     }
 
     /**

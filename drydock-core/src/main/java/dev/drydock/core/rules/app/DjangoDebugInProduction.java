@@ -1,7 +1,6 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.app.AppSource;
-import dev.drydock.core.app.Framework;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
@@ -12,15 +11,12 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.Apps;
-import dev.drydock.core.rules.support.BuiltImage;
-import dev.drydock.core.rules.support.DevContainers;
-import dev.drydock.core.rules.support.DevelopmentComposeFiles;
+import dev.drydock.core.rules.support.DjangoContainers;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 @RuleDefinition(
         id = "django-debug-in-production",
@@ -30,8 +26,14 @@ import java.util.Set;
         checks = "The settings module the image's Django project loads (DJANGO_SETTINGS_MODULE from the container's"
                 + " environment or the command's --settings, else the default manage.py or wsgi.py sets), followed"
                 + " through its star imports in order: fires where it writes `DEBUG = True` at its top level and"
-                + " nothing after it (a later write, a star-imported project module that writes DEBUG) changes it."
-                + " Quiet when DEBUG comes from the environment or is set inside a branch, for images only"
+                + " nothing after it (a later write, a star-imported project module that writes DEBUG) changes it;"
+                + " also where it reads DEBUG from an environment variable with a default that turns it on"
+                + " (`os.environ.get(\"DJANGO_DEBUG\", True)`, `os.getenv(\"DEBUG\", \"1\") == \"1\"`,"
+                + " `env.bool(\"DEBUG\", default=True)`, `config(\"DEBUG\", default=True, cast=bool)`) and nothing in"
+                + " the container's environment (the image's ENV, the compose environment, its readable env files; an"
+                + " env file drydock cannot read may set it) sets that variable."
+                + " Quiet when DEBUG comes from the environment with off as the default or is set inside a branch,"
+                + " for images only"
                 + " development compose files or dev containers run, and for development stages.",
         problem = "DEBUG is Django's development switch: with it on, an unhandled exception answers with Django's"
                 + " technical error page, and Django keeps a record of every SQL query each connection runs.",
@@ -104,20 +106,19 @@ public final class DjangoDebugInProduction implements Rule {
 
     @Override
     public void check(ReviewContext context) {
-        Set<String> developmentFiles = DevelopmentComposeFiles.files(context);
         Map<AppSource.SettingLine, List<String>> runners = new LinkedHashMap<>();
-        for (Container c : context.builtContainers()) {
-            if (DevContainers.of(context, c).isPresent() || developmentFiles.contains(c.composeFile())
-                    || BuiltImage.isDevelopmentStage(c.build().stage())
-                    || DevelopmentComposeFiles.developmentOnlyImage(context, c)) {
-                continue;
-            }
+        Map<AppSource.SettingLine, String> variables = new LinkedHashMap<>();
+        for (Container c : DjangoContainers.deployed(context)) {
             AppSource app = Apps.of(context, c);
-            if (app.frameworks().contains(Framework.DJANGO)) {
-                app.djangoDebugOn().ifPresent(on -> runners.computeIfAbsent(on, k -> new ArrayList<>()).add(c.name()));
-            }
+            app.djangoDebugOn().ifPresent(on -> runners.computeIfAbsent(on, k -> new ArrayList<>()).add(c.name()));
+            app.djangoDebugDefault().filter(d -> !DjangoContainers.environmentMaySet(context, c, d.variable()))
+                    .ifPresent(d -> {
+                        runners.computeIfAbsent(d.at(), k -> new ArrayList<>()).add(c.name());
+                        variables.put(d.at(), d.variable());
+                    });
         }
-        runners.forEach((on, containers) -> report(context, on, containers, allowedHosts(context, containers)));
+        runners.forEach((on, containers) -> report(context, on, variables.get(on), containers,
+                allowedHosts(context, containers)));
     }
 
     private static List<String> allowedHosts(ReviewContext context, List<String> containers) {
@@ -125,7 +126,7 @@ public final class DjangoDebugInProduction implements Rule {
                 .flatMap(c -> Apps.of(context, c).allowedHosts()).orElse(null);
     }
 
-    private void report(ReviewContext context, AppSource.SettingLine on, List<String> containers,
+    private void report(ReviewContext context, AppSource.SettingLine on, String variable, List<String> containers,
             List<String> allowedHosts) {
         SourceFile source = context.project().source(on.file()).orElse(null);
         if (source == null) {
@@ -137,13 +138,21 @@ public final class DjangoDebugInProduction implements Rule {
         String hosts = allowedHosts == null || !allowedHosts.isEmpty() ? ""
                 : "; ALLOWED_HOSTS is empty, which Django accepts only while DEBUG is on: with DEBUG off it answers"
                         + " 400 Bad Request to every host that is not listed, so list the site's host names there too";
+        String says = variable == null ? " is the last word on DEBUG for " + who
+                : " turns DEBUG on when `" + variable + "` is unset, and nothing in the environment of " + who
+                        + " (the image's ENV, the compose environment, its env files) sets it";
+        String recommendation = variable == null
+                ? "Write `DEBUG = os.environ.get(\"DJANGO_DEBUG\") == \"1\"` at line " + on.line() + " of " + on.file()
+                        + " (with `import os` at the top), set DJANGO_DEBUG=1 only in the development environment"
+                : "Make off the default at line " + on.line() + " of " + on.file() + " (`DEBUG = os.environ.get(\""
+                        + variable + "\") == \"1\"`, or `default=False`), so that a deployment that forgets `"
+                        + variable + "` runs without debug, and set " + variable + "=1 only in the development"
+                        + " environment";
         context.finding(this, new Location(on.file(), source.span(start, source.lineEnd(on.line()))), "`" + written
-                        + "` in " + on.file() + " is the last word on DEBUG for " + who + ": the image runs Django in"
+                        + "` in " + on.file() + says + ": the image runs Django in"
                         + " debug mode, so an error shows visitors the stack trace and settings, and every SQL query"
                         + " is kept in memory" + hosts)
-                .recommendation("Write `DEBUG = os.environ.get(\"DJANGO_DEBUG\") == \"1\"` at line " + on.line()
-                        + " of " + on.file() + " (with `import os` at the top), set DJANGO_DEBUG=1 only in the"
-                        + " development environment, and run `python manage.py check --deploy` against the"
+                .recommendation(recommendation + ", and run `python manage.py check --deploy` against the"
                         + " production settings.")
                 .add();
     }

@@ -27,6 +27,7 @@ import dev.drydock.core.rules.support.SystemPythonPackages;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 @RuleDefinition(
@@ -46,7 +47,10 @@ import java.util.Set;
                 + " server on one of its ways or non-web processes on all),"
                 + " and on base images that ship a server and start the application with it (tiangolo/uvicorn-gunicorn,"
                 + " tiangolo/meinheld-gunicorn, tiangolo/uwsgi-nginx and their -fastapi/-flask variants)."
-                + " A dev container, where the developer starts the application, is left alone.",
+                + " A dev container, where the developer starts the application, is left alone. Also a command (or the"
+                + " start script it runs) that starts gunicorn, uvicorn, hypercorn, waitress, daphne or granian for"
+                + " such a framework when nothing installs a Python production server by the same tests: the program"
+                + " is missing and the container cannot start.",
         problem = "Python web frameworks only define the application: in production a WSGI/ASGI server runs it with"
                 + " worker processes, timeouts and graceful restarts. Without one among the dependencies the image"
                 + " can only start the framework's development server.",
@@ -105,6 +109,11 @@ public final class ProductionServerMissing implements Rule {
     private static final Set<Runtime> PRODUCTION_SERVERS = EnumSet.of(Runtime.GUNICORN, Runtime.UVICORN,
             Runtime.HYPERCORN, Runtime.WAITRESS, Runtime.DAPHNE, Runtime.GRANIAN, Runtime.PUMA, Runtime.UNICORN);
 
+    /** The Python production servers a command may start, by the package that provides them. */
+    private static final Map<Runtime, String> PYTHON_SERVER_COMMANDS = Map.of(Runtime.GUNICORN, "gunicorn",
+            Runtime.UVICORN, "uvicorn", Runtime.HYPERCORN, "hypercorn", Runtime.WAITRESS, "waitress",
+            Runtime.DAPHNE, "daphne", Runtime.GRANIAN, "granian");
+
     @Override
     public void check(ReviewContext context) {
         for (Container c : context.builtContainers()) {
@@ -118,6 +127,12 @@ public final class ProductionServerMissing implements Rule {
                             || AppFacts.runsServer(p.entryPoint()) && !p.entryPoint().development()))) {
                 continue; // the process manager runs a production server, or programs drydock could not read
             }
+            Runtime started = ep == null ? null : AppFacts.startScript(context, c)
+                    .map(script -> script.started().runtime()).orElse(ep.runtime());
+            if (!managed && started != null && PYTHON_SERVER_COMMANDS.containsKey(started)) {
+                serverNotInstalled(context, c, PYTHON_SERVER_COMMANDS.get(started));
+                continue;
+            }
             if (ep != null && ep.runtime() != Runtime.SUPERVISORD && NOT_A_DEV_WEB_COMMAND.contains(ep.runtime()) || AppFacts.startScript(context, c)
                     .filter(script -> NOT_A_DEV_WEB_COMMAND.contains(script.started().runtime())).isPresent()) {
                 continue;
@@ -130,6 +145,45 @@ public final class ProductionServerMissing implements Rule {
             python(context, c);
             ruby(context, c);
         }
+    }
+
+    /**
+     * The command starts {@code server}, but no manifest declares a Python production server, no dependency brings one
+     * and the image installs none: the program is not there when the container starts.
+     */
+    private void serverNotInstalled(ReviewContext context, Container c, String server) {
+        List<String> frameworkNames = new ArrayList<>(Servers.WSGI_FRAMEWORKS);
+        frameworkNames.addAll(Servers.ASGI_FRAMEWORKS);
+        List<Dependency> frameworks = AppFacts.dependencies(c, Ecosystem.PYPI, frameworkNames);
+        if (frameworks.isEmpty() || serverInstalled(context, c)) {
+            return;
+        }
+        Dependency framework = frameworks.get(0);
+        Manifest manifest = manifestOf(c, framework);
+        context.finding(this, new Location(manifest.file(), framework.span()),
+                "the command of " + c.name() + " starts " + server + ", but " + manifest.file() + " does not declare it,"
+                        + " no dependency brings it and the Dockerfile does not install it: the container exits at"
+                        + " once with \"" + server + ": not found\" (or \"executable file not found in $PATH\")")
+                .recommendation("Add " + server + " with the version you test with (" + server + "==<version>) to "
+                        + manifest.file() + lockTool(manifest) + " and rebuild the image.")
+                .add();
+    }
+
+    /** Whether a manifest, a dependency's extra, the base image or an install line of the Dockerfile gives a server. */
+    private static boolean serverInstalled(ReviewContext context, Container c) {
+        if (!Servers.pythonServers(c).isEmpty() || Servers.onServerImage(c)) {
+            return true;
+        }
+        for (Manifest m : c.manifests()) {
+            for (Dependency d : m.runtimeDependencies()) {
+                if (Servers.bringsServer(context.project(), m.file(), d)) {
+                    return true;
+                }
+            }
+        }
+        ImageContents image = ImageContents.of(c);
+        return image != null && Servers.PYTHON_SERVERS.stream().anyMatch(s -> image.pythonPackage(s).isPresent())
+                || SystemPythonPackages.first(c, Servers.PYTHON_SERVERS).isPresent();
     }
 
     private void python(ReviewContext context, Container c) {

@@ -18,7 +18,12 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.DjangoContainers;
+import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
 import dev.drydock.core.rules.support.SecretNames.ValueMatch;
@@ -32,7 +37,7 @@ import java.util.Set;
 
 @RuleDefinition(
         id = "default-secret",
-        title = "A secret falls back to a default written in the compose file",
+        title = "A secret falls back to a default written in the compose file or the Django settings",
         severity = Severity.HIGH,
         category = Category.SECURITY,
         checks = "Compose interpolations of secret-named variables (SECRET_KEY, *_PASSWORD, *_TOKEN, API_KEY ...) with a"
@@ -50,7 +55,14 @@ import java.util.Set;
                 + " default, `${FERNET_KEY:-}`) in a service's environment, as in Airflow's own example compose file,"
                 + " unless the service sets AIRFLOW__CORE__FERNET_KEY_CMD or _SECRET. Other framework keys are not"
                 + " reported empty, since their applications refuse to start without them (Laravel's APP_KEY, Rails'"
-                + " SECRET_KEY_BASE, Django's SECRET_KEY, NextAuth's NEXTAUTH_SECRET in production).",
+                + " SECRET_KEY_BASE, Django's SECRET_KEY, NextAuth's NEXTAUTH_SECRET in production). Also Django's"
+                + " SECRET_KEY read from the environment with a literal default (`os.environ.get(\"DJANGO_SECRET_KEY\","
+                + " \"...\")`, `os.getenv`, django-environ's `env(..., default=...)`, decouple's `config(...,"
+                + " default=...)`) where that write has the last word in the settings module a deployed container"
+                + " loads (followed through its star imports): high when nothing in the container's environment (the"
+                + " image's ENV, the compose environment, its readable env files) sets the variable, medium when"
+                + " something does; settings modules only development compose files or dev containers load are left"
+                + " out.",
         problem = "When the variable is missing or empty (a new machine, a .env copied from the example without being"
                 + " filled in, a typo), Compose silently uses the default: a secret that everyone who can read the"
                 + " repository knows.",
@@ -116,6 +128,53 @@ public final class DefaultSecret implements Rule {
         for (List<EmptyKey> shared : ComposeServices.byLocation(empty, EmptyKey::location)) {
             reportEmpty(context, shared.get(0), shared.stream().map(k -> k.service().name()).distinct().toList());
         }
+        djangoFallbacks(context);
+    }
+
+    /**
+     * Django's SECRET_KEY read from the environment with a literal default ({@code os.environ.get("DJANGO_SECRET_KEY",
+     * "...")}, {@code env("DJANGO_SECRET_KEY", default="...")}) in the settings module a deployed container loads:
+     * high when nothing in the container's environment sets the variable (the image then runs with the committed key),
+     * medium when something does (only a deployment that loses the variable falls back).
+     */
+    private void djangoFallbacks(ReviewContext context) {
+        Map<AppSource.SecretKey, List<Container>> runners = new LinkedHashMap<>();
+        for (Container c : DjangoContainers.deployed(context)) {
+            Apps.of(context, c).djangoSecretKey().filter(k -> k.variable() != null && !k.value().isBlank())
+                    .ifPresent(k -> runners.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
+        }
+        runners.forEach((key, containers) -> {
+            SourceFile file = context.project().source(key.file()).orElse(null);
+            if (file == null) {
+                return;
+            }
+            List<String> unset = containers.stream()
+                    .filter(c -> !DjangoContainers.environmentMaySet(context, c, key.variable())).map(Container::name)
+                    .toList();
+            String who = containers.stream().map(Container::name).collect(java.util.stream.Collectors.joining(", "));
+            String value = key.value();
+            Location location = new Location(key.file(), file.lines(key.line(), key.line()));
+            String insecure = value.startsWith("django-insecure-") ? " (startproject's `django-insecure-` development"
+                    + " key, which `manage.py check --deploy` reports as insecure)" : "";
+            context.finding(this, location, "`SECRET_KEY` in " + key.file() + " falls back to the literal "
+                            + SecretNames.redact(value) + insecure + " when `" + key.variable() + "` is not set"
+                            + (unset.isEmpty()
+                                    ? ": the environment of " + who + " sets it, but a deployment that loses the variable"
+                                            + " starts without complaint and signs sessions with a key everyone with the"
+                                            + " repository has"
+                                    : ", and nothing in the environment of " + String.join(", ", unset) + " (the"
+                                            + " image's ENV, the compose environment, its env files) sets it: Django"
+                                            + " signs sessions, password reset links and messages with a key everyone"
+                                            + " with the repository has"))
+                    .severity(unset.isEmpty() ? Severity.MEDIUM : Severity.HIGH)
+                    .current(SecretNames.redactIn(context.excerpt(location), value))
+                    .recommendation("Drop the default: write `SECRET_KEY = os.environ[\"" + key.variable() + "\"]` (or `env(\""
+                            + key.variable() + "\")` without default) at line " + key.line() + " of " + key.file()
+                            + ", so that Django refuses to start without the variable; give `" + key.variable()
+                            + "` to the container from a git-ignored .env or a secret store (a development settings"
+                            + " module may keep a default of its own).")
+                    .add();
+        });
     }
 
     private static Location location(VariableReference ref) {

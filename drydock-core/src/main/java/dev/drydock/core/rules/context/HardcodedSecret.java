@@ -36,7 +36,10 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.app.AppSource;
 import dev.drydock.core.rules.support.AppSettingsSecrets;
+import dev.drydock.core.rules.support.Apps;
+import dev.drydock.core.rules.support.DjangoContainers;
 import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.CommandLineSecrets;
@@ -113,7 +116,15 @@ import java.util.regex.Pattern;
                 + " a password in a URL, and the literal default of a `${VARIABLE:default}` placeholder are reported at the"
                 + " value, naming widely known default passwords (root, postgres, admin) as such; `${VARIABLE}`, a default"
                 + " that is a placeholder to replace, encrypted (ENC(...), {cipher}) and hashed ({bcrypt}) values are not,"
-                + " and development or test profiles (application-dev.yml, %dev.) are medium.",
+                + " and development or test profiles (application-dev.yml, %dev.) are medium. Django's SECRET_KEY written"
+                + " as a literal string in the settings module a deployed container loads (DJANGO_SETTINGS_MODULE from"
+                + " its environment or --settings, else the default manage.py or wsgi.py sets), followed through its"
+                + " star imports in order, where that write has the last word (a later write from the environment"
+                + " wins); the message says when the key has the `django-insecure-` prefix of startproject's"
+                + " development key or fewer than 50 characters, which Django's own `check --deploy` calls insecure."
+                + " A key read from the environment (`os.environ[...]`, `env(...)`, `config(...)`) is not reported"
+                + " here, and one that falls back to a literal default is default-secret's; images only development"
+                + " compose files or dev containers run, and development stages, are left out.",
         problem = "A secret in a file that is committed, or in an image's configuration, is shared with everyone who"
                 + " has the repository or the image: ENV and ARG values are stored in the image metadata and history.",
         impact = "The secret cannot be rotated without a commit and a rebuild, it is the same in every environment,"
@@ -231,6 +242,53 @@ public final class HardcodedSecret implements Rule {
         for (var shipped : JvmConfigSecrets.shipped(context).entrySet()) {
             jvmConfig(context, shipped.getKey(), shipped.getValue());
         }
+        djangoSecretKeys(context);
+    }
+
+    // ---- Django settings
+
+    /** Django's check --deploy (security.W009) calls a key shorter than this insecure. */
+    private static final int DJANGO_KEY_MIN_LENGTH = 50;
+
+    /**
+     * SECRET_KEY written as a literal in the settings module a deployed Django container loads, that write having the
+     * last word on it: every copy of the repository and of the image holds the key that signs the sessions.
+     */
+    private void djangoSecretKeys(ReviewContext context) {
+        Map<AppSource.SecretKey, List<String>> runners = new LinkedHashMap<>();
+        for (Container c : DjangoContainers.deployed(context)) {
+            Apps.of(context, c).djangoSecretKey().filter(k -> k.variable() == null && !k.value().isBlank())
+                    .ifPresent(k -> runners.computeIfAbsent(k, x -> new ArrayList<>()).add(c.name()));
+        }
+        runners.forEach((key, containers) -> {
+            SourceFile file = context.project().source(key.file()).orElse(null);
+            if (file == null) {
+                return;
+            }
+            String value = key.value();
+            Location location = new Location(key.file(), file.lines(key.line(), key.line()));
+            String weak = value.startsWith("django-insecure-")
+                    ? ", and its `django-insecure-` prefix marks the key startproject generated for development, which"
+                            + " `manage.py check --deploy` reports as insecure (security.W009)"
+                    : value.length() < DJANGO_KEY_MIN_LENGTH
+                            ? ", and at " + value.length() + " characters it is shorter than the 50 that `manage.py"
+                                    + " check --deploy` asks for (security.W009)"
+                            : "";
+            String who = String.join(", ", containers);
+            context.finding(this, location, "`SECRET_KEY` in " + key.file() + " is the literal "
+                            + SecretNames.redact(value) + ", the key Django signs sessions, password reset links and"
+                            + " messages with for " + who + ": everyone with the repository or the image can forge"
+                            + " them" + weak)
+                    .severity(Severity.HIGH)
+                    .current(SecretNames.redactIn(context.excerpt(location), value))
+                    .recommendation("Write `SECRET_KEY = os.environ[\"DJANGO_SECRET_KEY\"]` at line " + key.line()
+                            + " of " + key.file() + " (with `import os` at the top) so that Django refuses to start"
+                            + " without it, give the container a new key (`python -c \"from django.core.management"
+                            + ".utils import get_random_secret_key; print(get_random_secret_key())\"`) at run time from"
+                            + " a git-ignored .env, a compose secret or the platform's secret store, and treat the"
+                            + " committed one as public.")
+                    .add();
+        });
     }
 
     // ---- Kubernetes

@@ -1,0 +1,64 @@
+package dev.drydock.core.rules.support;
+
+import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.Framework;
+import dev.drydock.core.compose.Service;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.review.ReviewContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The containers that run a Django project in a setting that is not only for development, and what their environment
+ * gives the settings module to read.
+ */
+public final class DjangoContainers {
+
+    private DjangoContainers() {}
+
+    /**
+     * The built containers that run Django, without those only development compose files or dev containers run, nor
+     * development stages.
+     */
+    public static List<Container> deployed(ReviewContext context) {
+        Set<String> developmentFiles = DevelopmentComposeFiles.files(context);
+        List<Container> out = new ArrayList<>();
+        for (Container c : context.builtContainers()) {
+            if (DevContainers.of(context, c).isPresent() || developmentFiles.contains(c.composeFile())
+                    || BuiltImage.isDevelopmentStage(c.build().stage())
+                    || DevelopmentComposeFiles.developmentOnlyImage(context, c)) {
+                continue;
+            }
+            AppSource app = Apps.of(context, c);
+            if (app.frameworks().contains(Framework.DJANGO)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the container's environment may set the variable {@code name}: an ENV of the image, the compose
+     * service's environment, a readable env_file that sets it, or an env_file drydock cannot read (which may).
+     */
+    public static boolean environmentMaySet(ReviewContext context, Container c, String name) {
+        if (c.entryPoint() != null && c.entryPoint().environment().containsKey(name)) {
+            return true;
+        }
+        Service service = c.service();
+        if (service == null) {
+            return false;
+        }
+        if (service.env(name).isPresent()) {
+            return true;
+        }
+        for (Service.EnvFile f : service.envFiles()) {
+            String path = f.path() == null ? null : ComposeServices.projectPath(context.project(), f.path());
+            if (path == null || context.project().source(path).isEmpty()) {
+                return true; // a git-ignored .env, written on the server
+            }
+        }
+        return WrittenEnvironment.of(context.project(), service).stream().anyMatch(s -> s.name().equals(name));
+    }
+}
