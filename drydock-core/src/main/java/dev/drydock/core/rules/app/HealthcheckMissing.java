@@ -97,6 +97,16 @@ import java.util.Optional;
                 + " httpGet probe of the manifests (that not every kustomize overlay replaces) of a path the"
                 + " application does not serve counts as a probe all the same: healthcheck-endpoint-missing reports"
                 + " it, so this message only points there and the recommended probe does not ask that path."
+                + " Where the application names no health endpoint of its own (no health route, no framework health"
+                + " module such as Spring Boot's actuator, whose liveness and readiness groups only exist under"
+                + " Kubernetes, no packaged server's documented one), the recommended probe and its fix ask the path of"
+                + " the manifests' livenessProbe, which means what Docker's health state means (a container that stops"
+                + " answering is restarted), else of their readinessProbe, else of their startupProbe (plain HTTP"
+                + " only, and not one the application's routes show it does not serve), on the probe's port (a named"
+                + " port resolved through the container's ports) unless the manifest may move the server (args of its"
+                + " own, a port or address variable in its env), where the image's own port stays; the port alone is"
+                + " taken where drydock finds none in the image. An application's own health route wins over a"
+                + " differing probe path (the recommendation names both)."
                 + " Low when it serves nothing drydock can see (a worker, a job, a command-line tool: no"
                 + " port, no server in its command or among the programs its supervisord starts, no address to listen"
                 + " on such as HOST=0.0.0.0 in its environment; Next's standalone server.js and a Mix release with"
@@ -299,11 +309,18 @@ public final class HealthcheckMissing implements Rule {
                     .or(() -> fly.flatMap(FlyDeploy::httpCheck).map(FlyToml.Check::path)
                             .filter(p -> !app.routes().determines(p) || app.routes().match(p).isPresent()))
                     .orElse(null);
+            boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
+            List<KubernetesRuns> kube = kamal.isPresent() || fly.isPresent() || probe != null || composeRuns ? List.of()
+                    : KubernetesRuns.of(context, image).stream()
+                            .filter(r -> r.runsImageService(c.command() == null ? List.of() : c.command().argv()))
+                            .toList();
+            Optional<KubernetesHealth.Target> kubeTarget = KubernetesHealth.target(kube,
+                    t -> !KustomizeOverlays.replaced(context, t.run(), t.kind())
+                            && (app.routes().match(t.path()).isPresent() || !app.routes().determines(t.path())));
             Plan plan = Plan.of(context, c, role == ImageRole.SERVER ? AppSource.none() : app, planned, role, scriptPort,
                     roadRunner.flatMap(RoadRunnerConfig::statusServer),
                     planned != null && HealthcheckLocalhostIpv6.refusesLocalhost(context, c, planned),
-                    platformPath);
-            boolean composeRuns = image.containers().stream().anyMatch(Container::isComposeService);
+                    platformPath, kubeTarget);
             Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
                     : ImageRole.program(c).flatMap(p -> ServerProbes.of(p, root));
             boolean ownCheck = serverProbe.isPresent() || known.isPresent();
@@ -323,7 +340,11 @@ public final class HealthcheckMissing implements Rule {
                     .or(() -> wire)
                     .or(() -> otherProtocol.isEmpty() ? Optional.empty()
                             : Optional.of(otherProtocolRecommendation(otherProtocol, plan.image())))
-                    .orElseGet(() -> plan.recommendation(probe, role, c));
+                    .orElse(null);
+            boolean fromPlan = recommendation == null;
+            if (fromPlan) {
+                recommendation = plan.recommendation(probe, role, c);
+            }
             EntryPoint served = Processes.serving(c);
             if (served != null && served.runtime() == Runtime.NEXT_STANDALONE && served.option("host") == null) {
                 recommendation = "Set ENV HOSTNAME=0.0.0.0 in the final stage first: Next's standalone server listens on"
@@ -355,10 +376,6 @@ public final class HealthcheckMissing implements Rule {
                     recommendation += " Probe the same path as fly.toml's check (" + path + ").";
                 }
             }
-            List<KubernetesRuns> kube = kamal.isPresent() || fly.isPresent() || probe != null || composeRuns ? List.of()
-                    : KubernetesRuns.of(context, image).stream()
-                            .filter(r -> r.runsImageService(c.command() == null ? List.of() : c.command().argv()))
-                            .toList();
             KubernetesHealth kubeHealth = kube.isEmpty() ? null : KubernetesHealth.of(kube, kube.stream()
                     .flatMap(r -> r.httpProbes().entrySet().stream()
                             .filter(e -> !KustomizeOverlays.replaced(context, r, e.getKey())).map(Map.Entry::getValue))
@@ -367,7 +384,7 @@ public final class HealthcheckMissing implements Rule {
                     .distinct().toList());
             if (kubeHealth != null) {
                 message += "; " + kubeHealth.message();
-                recommendation = kubeHealth.recommendation(recommendation);
+                recommendation = kubeHealth.recommendation(recommendation, fromPlan ? plan.path() : null);
             } else if (kamal.isEmpty() && fly.isEmpty() && application && !composeRuns) {
                 message += "; no compose file of the project runs the image, and Kubernetes and most cloud runtimes"
                         + " ignore HEALTHCHECK (they probe from their own configuration): it counts where the image is"
@@ -572,18 +589,34 @@ public final class HealthcheckMissing implements Rule {
 
         static Plan of(ReviewContext context, Container c, AppSource app, EffectiveHealthcheck compose, ImageRole role,
                 Integer scriptPort, Optional<PackagedServers.Server> configured, boolean loopbackRefused,
-                String deployPath) {
+                String deployPath, Optional<KubernetesHealth.Target> kubeTarget) {
             ImageContents image = ImageContents.of(c);
             Probes.Probe probe = Probes.of(compose);
             Probes.Url url = probe == null ? null : probe.localUrl();
             Optional<Integer> serverPort = role != ImageRole.SERVER || !AppFacts.declaredPorts(c).isEmpty()
                     ? Optional.empty() : ImageRole.program(c).map(p -> AppFacts.stockWebServerPort(c, p));
-            int port = url != null && url.port() != null ? url.port()
-                    : Optional.ofNullable(scriptPort).or(() -> serverPort).orElseGet(() -> AppFacts.port(context, c, app));
             String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
+            Optional<PackagedServers.Server> packaged = role == ImageRole.SERVER ? Optional.empty()
+                    : configured.or(() -> PackagedServers.of(c)).or(() -> PackagedServers.inherited(c))
+                            .or(() -> PackagedServers.ofCode(app));
+            // the path and port a Kubernetes probe of the image requests, where the application names no health
+            // endpoint of its own (a route, its framework's health module, a packaged server's documented one) and
+            // does not show that it leaves the path unserved: the manifest's author says it answers there
+            KubernetesHealth.Target kube = url != null || deployPath != null || role == ImageRole.SERVER
+                    || packaged.isPresent() ? null : kubeTarget.orElse(null);
+            boolean kubePathServed = kube != null && AppFacts.ownHealthPath(app).isEmpty()
+                    && (app.routes().match(kube.path()).isPresent() || !app.routes().determines(kube.path()));
+            // its port, unless the manifest may move the server elsewhere (args, a port variable): the image's own then
+            Integer kubePort = kube == null || kube.port() == null || kube.run().mayMoveServer(portVariable) ? null
+                    : kube.port();
             // a server the code starts on an address drydock cannot follow (a field, a configuration value)
             boolean assumed = url == null && scriptPort == null && serverPort.isEmpty()
                     && AppFacts.portAssumed(context, c, app);
+            boolean kubePortUsed = kubePort != null && (kubePathServed || assumed);
+            int port = url != null && url.port() != null ? url.port()
+                    : kubePortUsed ? kubePort
+                    : Optional.ofNullable(scriptPort).or(() -> serverPort).orElseGet(() -> AppFacts.port(context, c, app));
+            assumed = assumed && !kubePortUsed;
             String unread = !assumed ? null
                     : app.serverCalls().stream().filter(call -> call.port() == null && call.file() != null)
                             .findFirst().map(call -> call.file() + ":" + call.line()).orElse(null);
@@ -592,16 +625,21 @@ public final class HealthcheckMissing implements Rule {
                             + " listens on: " + port + " stands for it)"
                     : " (drydock found nothing that says which port the application listens on: " + port
                             + " stands for it)";
+            if (kubePathServed || kubePortUsed) {
+                portNote = " (" + (kubePathServed ? kube.path() : "") + (kubePathServed && kubePortUsed ? " on " : "")
+                        + (kubePortUsed ? "port " + port : "") + " as " + kube.describe() + " requests"
+                        + (kubePathServed ? "" : "; drydock found nothing in the image that says which port the"
+                                + " application listens on")
+                        + ")";
+            }
             String host = AppFacts.hostHeader(app);
-            Optional<PackagedServers.Server> packaged = role == ImageRole.SERVER ? Optional.empty()
-                    : configured.or(() -> PackagedServers.of(c)).or(() -> PackagedServers.inherited(c))
-                            .or(() -> PackagedServers.ofCode(app));
             boolean deployPathServed = url == null && deployPath != null && role != ImageRole.SERVER
                     && (app.routes().match(deployPath).isPresent() || !app.routes().determines(deployPath));
             String path = url != null && (app.routes().match(url.path()).isPresent() || !app.routes().determines(url.path()))
                     ? url.path()
                     : deployPathServed ? deployPath
                     : packaged.isPresent() ? packaged.get().healthPath()
+                    : kubePathServed ? kube.path()
                     : role == ImageRole.SERVER || app.routes().healthRoute().isEmpty() && ImageRole.inheritedServer(c).isPresent()
                     ? "/" : AppFacts.healthPath(app);
             boolean composePathServed = url == null || app.routes().match(url.path()).isPresent()
@@ -616,7 +654,7 @@ public final class HealthcheckMissing implements Rule {
                     : Probes.recommend(image, port, path, portVariable, host, tls);
             // the compose probe's path, or the one a deploy tool waits for, where the routes cannot tell otherwise: its
             // author says the application serves it
-            boolean pathTrusted = (url != null && path.equals(url.path()) || deployPathServed)
+            boolean pathTrusted = (url != null && path.equals(url.path()) || deployPathServed || kubePathServed)
                     && !app.routes().determines(path);
             boolean documented = packaged.isPresent() && path.equals(packaged.get().healthPath());
             Optional<ModelLoads> load = ModelLoads.of(context, c, packaged.map(PackagedServers.Server::loadsModel)

@@ -784,10 +784,18 @@ public final class AppFacts {
      * actuator's base path), else {@code /health}.
      */
     public static String healthPath(AppSource app) {
+        return ownHealthPath(app)
+                .orElseGet(() -> app.frameworks().contains(Framework.ASPNET_CORE) ? ASPNET_HEALTH_PATH : "/health");
+    }
+
+    /**
+     * The health endpoint the application names itself: its health route, else the path of its framework's health
+     * module (Quarkus, Spring Boot); empty when {@link #healthPath} could only give a stand-in.
+     */
+    public static Optional<String> ownHealthPath(AppSource app) {
         boolean module = app.frameworks().contains(Framework.QUARKUS) || app.frameworks().contains(Framework.SPRING_BOOT);
         return app.routes().healthRoute().map(Routes::plainPath).map(p -> p.isEmpty() ? "/" : p)
-                .or(() -> module ? app.routes().healthModulePath() : Optional.empty())
-                .orElseGet(() -> app.frameworks().contains(Framework.ASPNET_CORE) ? ASPNET_HEALTH_PATH : "/health");
+                .or(() -> module ? app.routes().healthModulePath() : Optional.empty());
     }
 
     /** The path ASP.NET Core's health checks documentation maps them on ({@code app.MapHealthChecks("/healthz")}). */

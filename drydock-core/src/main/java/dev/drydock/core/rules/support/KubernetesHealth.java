@@ -5,6 +5,8 @@ import dev.drydock.core.kubernetes.KubeProbe;
 import dev.drydock.core.review.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * How the Kubernetes workloads that run an image check its health, for an image without HEALTHCHECK that no compose
@@ -48,8 +50,8 @@ public record KubernetesHealth(List<KubernetesRuns> runs, List<String> unservedP
         for (KubernetesRuns run : runs) {
             KubeContainer c = run.container();
             List<String> probes = new ArrayList<>();
-            addProbe(probes, "liveness", c.liveness());
-            addProbe(probes, "readiness", c.readiness());
+            addProbe(probes, "liveness", c.liveness(), c);
+            addProbe(probes, "readiness", c.readiness(), c);
             String missing = c.liveness() == null && c.readiness() == null ? "no liveness or readiness probe"
                     : c.liveness() == null ? "no livenessProbe, so a hung container is never restarted"
                     : c.readiness() == null ? "no readinessProbe, so traffic reaches it before it is ready" : null;
@@ -67,8 +69,11 @@ public record KubernetesHealth(List<KubernetesRuns> runs, List<String> unservedP
         return "no compose file of the project runs the image; " + String.join("; ", parts) + tail;
     }
 
-    /** The recommendation for the image, with what to add to the manifests first where they lack probes. */
-    public String recommendation(String forImage) {
+    /**
+     * The recommendation for the image, with what to add to the manifests first where they lack probes; {@code planned}
+     * is the path the recommended HEALTHCHECK asks (null when it asks none).
+     */
+    public String recommendation(String forImage, String planned) {
         List<String> lacking = runs.stream().filter(r -> !r.probesLivenessAndReadiness())
                 .map(r -> (r.container().liveness() != null ? "a readinessProbe"
                         : r.container().readiness() != null ? "a livenessProbe" : "a livenessProbe and a readinessProbe")
@@ -82,18 +87,61 @@ public record KubernetesHealth(List<KubernetesRuns> runs, List<String> unservedP
             return (unservedPaths.isEmpty() ? "Nothing is missing under Kubernetes"
                     : "Under Kubernetes, see healthcheck-endpoint-missing for the probes' path")
                     + ". For `docker run` and Compose users of the image, " 
-                    + lowerFirst(forImage) + (path == null ? "" : " Probe the path the manifest's probes request ("
-                            + path + ").");
+                    + lowerFirst(forImage) + (path == null || path.equals(planned) ? ""
+                            : planned == null ? " Probe the path the manifest's probes request (" + path + ")."
+                            : " The manifest's probes request " + path + "; the HEALTHCHECK asks " + planned
+                                    + ", the application's own health endpoint, which it answers wherever it runs.");
         }
         return "Add " + String.join(", ", lacking) + " (Kubernetes ignores"
                 + " HEALTHCHECK)" + (path == null ? "" : ", requesting " + path + " as the manifest's probe does")
                 + ". For `docker run` and Compose, " + lowerFirst(forImage);
     }
 
-    private static void addProbe(List<String> into, String what, KubeProbe probe) {
+    private static void addProbe(List<String> into, String what, KubeProbe probe, KubeContainer c) {
         if (probe != null) {
-            into.add(what + " (" + probe.describe() + ")");
+            Integer named = probe.port() == null || probe.port().matches("[0-9]+") ? null : c.resolve(probe.port());
+            into.add(what + " (" + probe.describe() + (named == null ? "" : ", containerPort " + named) + ")");
         }
+    }
+
+    /**
+     * A probe of the manifests whose path and port a HEALTHCHECK of the image can ask for when the application's own
+     * routes name no health endpoint.
+     *
+     * @param kind liveness, readiness or startup
+     * @param port the port number it requests (a named port resolved through the container's ports), or null
+     */
+    public record Target(KubernetesRuns run, String kind, KubeProbe probe, Integer port) {
+
+        public String path() {
+            return probe.path();
+        }
+
+        /** {@code the livenessProbe of k8s/catalog.yaml (Deployment catalog, container web)}. */
+        public String describe() {
+            return "the " + kind + "Probe of " + run.describe();
+        }
+    }
+
+    /**
+     * The probe whose path and port a HEALTHCHECK can take: the liveness probe first, as it means what Docker's
+     * health state means (a container that stops answering is unhealthy and gets restarted), else the readiness probe,
+     * else the startup probe; only plain HTTP ones (an HTTPS probe's server takes TLS, which the image's probe would
+     * have to know), and only those {@code usable} accepts (one a kustomize overlay replaces, or of a path the
+     * application does not serve, is not).
+     */
+    public static Optional<Target> target(List<KubernetesRuns> runs, Predicate<Target> usable) {
+        for (String kind : List.of("liveness", "readiness", "startup")) {
+            for (KubernetesRuns run : runs) {
+                KubeProbe probe = run.httpProbes().get(kind);
+                Target target = probe == null || probe.https() ? null
+                        : new Target(run, kind, probe, run.container().resolve(probe.port()));
+                if (target != null && usable.test(target)) {
+                    return Optional.of(target);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String lowerFirst(String text) {
