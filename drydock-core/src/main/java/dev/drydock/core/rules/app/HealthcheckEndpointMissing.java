@@ -453,7 +453,8 @@ public final class HealthcheckEndpointMissing implements Rule {
      * application serves no such path: nginx answers with the backend's 404.
      */
     private void probesUnservedBehindProxy(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url) {
-        NginxProxiedPaths.Proxied proxied = NginxProxiedPaths.of(context, c, url.portOrDefault(), url.path())
+        Integer port = url.port(c);
+        NginxProxiedPaths.Proxied proxied = port == null ? null : NginxProxiedPaths.of(context, c, port, url.path())
                 .orElse(null);
         if (proxied == null || proxied.backendContainer() == null) {
             return;
@@ -490,7 +491,7 @@ public final class HealthcheckEndpointMissing implements Rule {
      */
     private void probesUnservedServerRoute(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url) {
         ServerImages.Image image = ServerImages.withKnownHealthRoutes(c)
-                .filter(i -> i.lacksHealthRoute(url.path(), url.portOrDefault())).orElse(null);
+                .filter(i -> url.port(c) != null && i.lacksHealthRoute(url.path(), url.port(c))).orElse(null);
         if (image == null) {
             return;
         }
@@ -594,12 +595,12 @@ public final class HealthcheckEndpointMissing implements Rule {
         if (worker.answersOn(url.port())) {
             return true; // the worker's own health page (GoodJob's probe server) answers there
         }
-        String port = String.valueOf(url.portOrDefault());
+        Integer port = url.port(c);
         String own = worker.instruction();
         context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.text() + ", but "
                         + (c.service() == null ? "the container" : c.service().name()) + " runs " + worker.display()
-                        + " (`" + String.join(" ", c.entryPoint().args()) + "`), which serves no HTTP: nothing listens on"
-                        + " port " + port + ", so every probe fails" + ComposeServices.neverStart(waiting))
+                        + " (`" + String.join(" ", c.entryPoint().args()) + "`), which serves no HTTP: nothing listens"
+                        + (port == null ? " for it" : " on port " + port) + ", so every probe fails" + ComposeServices.neverStart(waiting))
                 .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
                 .recommendation(own == null
                         ? "Drop the HTTP probe: " + worker.display() + " has no health command of its own, so check"
@@ -625,7 +626,7 @@ public final class HealthcheckEndpointMissing implements Rule {
         if (library == null) {
             return false;
         }
-        int probed = url.portOrDefault();
+        int probed = url.port(c); // grpcOnlyPort knows it
         context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck makes an HTTP request of "
                         + url.text() + ", but " + (c.service() == null ? "the application" : c.service().name())
                         + " serves only gRPC (" + library + ") on port " + probed + ": a gRPC server waits for the"
@@ -655,7 +656,7 @@ public final class HealthcheckEndpointMissing implements Rule {
             return false;
         }
         List<Integer> listening = listener.ports();
-        Integer probed = url.port() != null ? url.port() : variablePort(url, ep);
+        Integer probed = url.port(c);
         if (probed == null || listening.contains(probed)) {
             return false; // a port the probe's shell expands at run time, from a variable drydock can't read
         }
@@ -696,7 +697,10 @@ public final class HealthcheckEndpointMissing implements Rule {
         List<CodePorts.CodePort> ports = CodePorts.of(context.project(), c, app);
         CodePorts.CodePort actuator = ports.stream().filter(p -> p.call().server().startsWith(ACTUATOR_SERVER))
                 .findFirst().orElse(null);
-        int probed = url.portOrDefault();
+        Integer probed = url.port(c);
+        if (probed == null) {
+            return false; // a port drydock cannot read may well be the actuator's
+        }
         boolean onServer = ports.stream().anyMatch(p -> p.port() == probed
                 && !p.call().server().startsWith(ACTUATOR_SERVER));
         if (actuator == null || actuator.port() == probed || !onServer) {
@@ -781,7 +785,7 @@ public final class HealthcheckEndpointMissing implements Rule {
         }
         boolean passes = server.probeStillPasses(c, hc, url);
         context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.text() + ", but "
-                        + server.describe(url.portOrDefault()) + ": " + server.outcome() + (passes ? ", which its curl,"
+                        + server.describe(url.port(c)) + ": " + server.outcome() + (passes ? ", which its curl,"
                                 + " without --fail, counts as success: the container is reported healthy whatever"
                                 + " state it is in (healthcheck-ignores-http-errors)"
                                 : ", so every probe fails" + ComposeServices.neverStart(waiting)))
@@ -794,18 +798,6 @@ public final class HealthcheckEndpointMissing implements Rule {
     }
 
     /** The URL with another port. */
-    /** The port a probe's URL takes from a variable ({@code localhost:${PORT}}) that the container's environment sets. */
-    private static Integer variablePort(Probes.Url url, EntryPoint ep) {
-        java.util.regex.Matcher m = VARIABLE_PORT.matcher(url.text());
-        if (ep == null || !m.find()) {
-            return null;
-        }
-        String value = ep.environment().get(m.group(1) != null ? m.group(1) : m.group(2));
-        return value != null && value.matches("\\d{1,5}") ? Integer.valueOf(value) : null;
-    }
-
-    private static final java.util.regex.Pattern VARIABLE_PORT =
-            java.util.regex.Pattern.compile(":(?:\\$\\{(\\w+)}|\\$(\\w+))(?:/|$)");
 
     private static String withPort(Probes.Url url, int port) {
         String text = url.text();

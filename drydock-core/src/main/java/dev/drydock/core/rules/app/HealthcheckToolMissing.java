@@ -311,8 +311,9 @@ public final class HealthcheckToolMissing implements Rule {
         if (argv == null || url == null || url.https()) {
             return "";
         }
-        return ServerTls.on(context, c, url.portOrDefault()).filter(ServerTls::tls)
-                .map(s -> " It requests https, as " + s.describe(url.portOrDefault()) + ", and leaves the certificate"
+        Integer port = url.port(c);
+        return port == null ? "" : ServerTls.on(context, c, port).filter(ServerTls::tls)
+                .map(s -> " It requests https, as " + s.describe(port) + ", and leaves the certificate"
                         + " unchecked, as the server's certificate does not name localhost.")
                 .orElse("");
     }

@@ -145,7 +145,7 @@ public final class KamalRoleHealthcheckFails implements Rule {
                     .orElse(null);
             // a probe of another port may ask a process every role runs (a metrics exporter)
             if (url != null && !Probes.fallsBack(health)
-                    && (url.port() == null || webPorts(context, c, deploy).contains(url.portOrDefault()))) {
+                    && (url.port(c) == null || webPorts(context, c, deploy).contains(url.port(c)))) {
                 deploy.commandRoles().forEach((role, command) -> {
                     if (!serves(c, command)) {
                         KamalRoleEdits.of(file, role).ifPresent(written -> {

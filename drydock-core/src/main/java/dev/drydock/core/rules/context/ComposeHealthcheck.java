@@ -787,7 +787,8 @@ public final class ComposeHealthcheck implements Rule {
                     + service;
         }
         return probe.urls().stream().filter(Probes.Url::local).findFirst()
-                .map(u -> "nothing in " + service + " listens on port " + u.portOrDefault() + " to answer " + u.text())
+                .map(u -> "nothing in " + service + " listens" + (u.port() == null ? "" : " on port " + u.port())
+                        + " to answer " + u.text())
                 .orElse(null);
     }
 

@@ -89,7 +89,8 @@ public record PhpServerPorts(List<Integer> ports, boolean plainHttp, String serv
         if (!frankenPhp || !url.local()) {
             return false;
         }
-        return adminListensOn(ep != null ? ep.environment() : environment(c), url.portOrDefault());
+        Integer port = url.port(c);
+        return port != null && adminListensOn(ep != null ? ep.environment() : environment(c), port);
     }
 
     private static boolean adminListensOn(Map<String, String> env, int port) {

@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 public final class Probes {
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** A port written as a variable: {@code :${PORT}}, {@code :${PORT:-8080}}, {@code :$PORT}. */
+    private static final Pattern VARIABLE_PORT = Pattern.compile(":(?:\\$\\{(\\w+)(?::?-(\\d*))?}|\\$(\\w+))(?=/|$)");
     private static final Pattern URL = Pattern.compile(
             "(https?)://(\\[[^\\]]+]|[^/:\\s'\"\\\\)]+)(?::(\\d+|\\$\\{\\w+(?::?-\\d*)?}|\\$\\w+|%s))?(/[^\\s'\"\\\\)]*)?");
     /** A local address without a scheme, as curl and wget take it (http assumed): localhost:8000/health. */
@@ -61,9 +63,24 @@ public final class Probes {
             return LOCAL_HOSTS.contains(host.toLowerCase(Locale.ROOT));
         }
 
-        /** The port requested: the one written, else 443 for https and 80 for http. */
-        public int portOrDefault() {
-            return port != null ? port : https() ? 443 : 80;
+        /**
+         * The port requested in container {@code c}, as far as drydock can tell: the one written (80 for http and 443
+         * for https when none is), else the value the container's environment gives the variable written in its place
+         * ({@code ${PORT}}, {@code $PORT}); null when unknown, which is no reason to take 80 (nor the fallback of
+         * {@code ${PORT:-8080}}, as the platform that runs the image may set the variable).
+         */
+        public Integer port(Container c) {
+            if (port != null) {
+                return port;
+            }
+            Matcher m = VARIABLE_PORT.matcher(text);
+            if (!m.find()) {
+                return null;
+            }
+            String name = m.group(1) != null ? m.group(1) : m.group(3);
+            String value = c == null || c.entryPoint() == null ? null : c.entryPoint().environment().get(name);
+            return value != null && value.matches("\\d{1,5}") && Integer.parseInt(value) > 0
+                    && Integer.parseInt(value) < 65536 ? Integer.valueOf(value) : null;
         }
 
         /** Whether the URL asks for TLS (https://); one without a scheme is plain HTTP for curl and wget. */
@@ -261,8 +278,8 @@ public final class Probes {
             return "healthcheck-tool-missing";
         }
         Url url = probe.localUrl();
-        if (url != null && ServerImages.withKnownHealthRoutes(c)
-                .filter(image -> image.lacksHealthRoute(url.path(), url.portOrDefault())).isPresent()) {
+        if (url != null && url.port(c) != null && ServerImages.withKnownHealthRoutes(c)
+                .filter(image -> image.lacksHealthRoute(url.path(), url.port(c))).isPresent()) {
             return "healthcheck-endpoint-missing";
         }
         if (url != null && grpcOnlyPort(context, c, url).isPresent()) {
@@ -291,10 +308,13 @@ public final class Probes {
         if (library.isEmpty() || ListeningPorts.otherServerBeside(c.entryPoint())) {
             return Optional.empty();
         }
-        int probed = url.portOrDefault();
+        Integer probed = url.port(c);
+        if (probed == null) {
+            return Optional.empty(); // a port drydock cannot read: no telling that it is the gRPC server's
+        }
         ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
         boolean served = listener != null ? listener.ports().contains(probed)
-                : !AppFacts.portAssumed(context, c, app) && AppFacts.port(context, c, app) == probed;
+                : !AppFacts.portAssumed(context, c, app) && AppFacts.port(context, c, app) == probed.intValue();
         return served ? library : Optional.empty();
     }
 
@@ -321,7 +341,7 @@ public final class Probes {
         }
         Url url = localUrl(hc);
         NginxProxiedPaths.Proxied proxied = url == null ? null
-                : NginxProxiedPaths.of(context, c, url.portOrDefault(), url.path()).orElse(null);
+                : url.port(c) == null ? null : NginxProxiedPaths.of(context, c, url.port(c), url.path()).orElse(null);
         if (proxied == null || proxied.backendContainer() == null) {
             return null;
         }

@@ -74,7 +74,8 @@ public record ServerTls(boolean tls, String server, String because) {
 
     /** The container's server when it is certain not to speak the scheme of the local URL a probe requests. */
     public static Optional<ServerTls> refusing(ReviewContext context, Container c, Probes.Url url) {
-        return on(context, c, url.portOrDefault()).filter(s -> s.tls() != url.https());
+        Integer port = url.port(c);
+        return port == null ? Optional.empty() : on(context, c, port).filter(s -> s.tls() != url.https());
     }
 
     /** What the server speaks on {@code port}, when that is certain. */
