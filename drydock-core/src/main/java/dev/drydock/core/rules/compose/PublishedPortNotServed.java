@@ -57,9 +57,10 @@ import java.util.regex.Pattern;
                 + " container that keeps its base image's command, the stock ports of the server the image starts"
                 + " (nginx, Apache httpd, PHP's, php-fpm's pools as the php image's pool files and those the image copies in set their listen address, a FastCGI port, and Tomcat, Jetty, WildFly, Payara, Liberty as their images configure"
                 + " them, unless the build copies configuration of its own). A compose service that pulls nginx"
-                + " (or nginxinc/nginx-unprivileged) or httpd as it is and bind-mounts configuration of the project's"
-                + " own where the server reads it (a file or folder under /etc/nginx, /usr/local/apache2/conf) is"
-                + " checked against the listen ports of that configuration, the image's stock default server (80, 8080 in"
+                + " (or nginxinc/nginx-unprivileged) as it is, with its stock configuration or with configuration of the"
+                + " project's own bind-mounted where it reads it (a file or folder under /etc/nginx), or httpd with"
+                + " such a mount under /usr/local/apache2/conf, is checked against the listen ports of that"
+                + " configuration, the image's stock default server (80, 8080 in"
                 + " nginx-unprivileged) kept unless conf.d is mounted whole or its default.conf replaced; quiet with"
                 + " configuration templates"
                 + " (written at start with the environment's values) and when a named volume, a compose config or"
@@ -154,13 +155,14 @@ public final class PublishedPortNotServed implements Rule {
     }
 
     /**
-     * The containers built here, then the compose services that pull a server's image and bind-mount configuration
-     * of the project's own where the server reads it (nginx's conf.d, Apache httpd's conf).
+     * The containers built here, then the compose services that pull a server's image and run it with its stock
+     * configuration (nginx) or with configuration of the project's own bind-mounted where the server reads it
+     * (nginx's conf.d, Apache httpd's conf).
      */
     private static List<Container> reviewed(ReviewContext context) {
         List<Container> out = new ArrayList<>(context.builtContainers());
         for (Container c : context.project().containers()) {
-            if (c.build() == null && (NginxConfigs.mountsOwnConfig(context, c) || HttpdPorts.mountsOwnConfig(context, c))) {
+            if (c.build() == null && (NginxConfigs.pulledWithKnownConfig(context, c) || HttpdPorts.mountsOwnConfig(context, c))) {
                 out.add(c);
             }
         }

@@ -140,15 +140,15 @@ public final class NginxConfigs {
     }
 
     /**
-     * Whether the compose service pulls an nginx image and mounts configuration of the project's own under
-     * /etc/nginx (a bind mount of a file or folder): what such a container serves is the project's to review.
+     * Whether the compose service pulls an nginx image and runs it with a configuration drydock can follow: the
+     * image's own, or with project files bind-mounted under /etc/nginx in place of parts of it. What such a
+     * container serves is the project's to review.
      */
-    public static boolean mountsOwnConfig(ReviewContext context, Container c) {
+    public static boolean pulledWithKnownConfig(ReviewContext context, Container c) {
         if (c.build() != null || c.service() == null || !runsNginx(c.service(), null)) {
             return false;
         }
-        return ConfigFiles.of(context, c.service(), null, ROOT).filter(found -> !found.files().isEmpty()
-                || !found.mountedFolders().isEmpty()).isPresent();
+        return ConfigFiles.of(context, c.service(), null, ROOT).isPresent();
     }
 
     private static Integer pulledStockPort(Service service) {
