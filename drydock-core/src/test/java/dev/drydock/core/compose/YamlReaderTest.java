@@ -126,10 +126,8 @@ class YamlReaderTest {
             bomb.append("x-").append(level).append(": &l").append(level).append(" [")
                     .append(String.join(", ", java.util.Collections.nCopies(10, "*l" + (level - 1)))).append("]\n");
         }
-        long start = System.nanoTime();
         assertThatThrownBy(() -> read(bomb.toString())).isInstanceOf(SourceException.class)
                 .hasMessageContaining("expands to more than " + (YamlReader.BASE_NODES + bomb.length()) + " nodes");
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
     }
 
     @Test

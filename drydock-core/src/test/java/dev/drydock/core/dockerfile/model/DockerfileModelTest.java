@@ -101,9 +101,7 @@ class DockerfileModelTest {
         for (int i = 1; i < 60; i++) {
             text.append("ENV A").append(i).append("=${A").append(i - 1).append("}${A").append(i - 1).append("}\n");
         }
-        long start = System.nanoTime();
         DockerfileModel model = model(text.toString());
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(model.diagnostics()).isNotEmpty().allSatisfy(d -> assertThat(d.message())
                 .isEqualTo("the value expands to more than 1048576 characters (variables that double each other?)"));
         assertThat(model.diagnostics().get(0).line()).isEqualTo(23); // A21 would be 2^21 characters

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,9 +124,20 @@ class UnifyDockerfileRulesTest {
         }
     }
 
+    /**
+     * Findings the expected review does not list that drydock reports on purpose, each with where it points and why
+     * it is right for this project.
+     */
+    private static final Map<String, String> BEYOND_THE_EXPECTED_REVIEW = Map.of(
+            // torch>=2.0.0 from PyPI on Linux brings the nvidia-*-cu12 wheels; no service of the project asks for a GPU
+            "torch-build-mismatch", "requirements.txt:19");
+
     @Test
     void nothingIsReportedThatTheExpectedReviewDoesNotList() {
         for (Finding f : review.findings()) {
+            if ((f.location().file() + ":" + f.location().line()).equals(BEYOND_THE_EXPECTED_REVIEW.get(f.ruleId()))) {
+                continue;
+            }
             assertThat(rows).as("unexpected finding " + f.ruleId() + " at " + f.location() + ": " + f.message())
                     .anyMatch(r -> r.kind().equals("finding") && r.matches(f.ruleId(), f.severity(), f.location()));
         }
