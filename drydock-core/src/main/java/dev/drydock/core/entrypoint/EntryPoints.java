@@ -13,7 +13,8 @@ import java.util.Map;
  * a command's output ({@code export KEY=$(gen-key)}) holds its value as written;
  * an {@code if} or {@code case} is followed where the positional parameters and the environment decide it, functions
  * of the script where they are called, and a sourced file of the project that only assigns variables is read;
- * a final {@code if} or {@code case} that can't be decided gives {@link EntryPoint#branches()};
+ * a final {@code if} or {@code case} that can't be decided gives {@link EntryPoint#branches()}, one before the end whose
+ * ways only run setup or fail is read through (its setup commands go to {@link EntryPoint#otherCommands()});
  * scripts whose program is a command substitution, here-documents, or other control flow not followed by a final
  * {@code exec} stay whole as {@link Runtime#SHELL}), {@code exec},
  * {@code env}, init processes ({@code tini}, {@code dumb-init}, {@code catatonit}), user switchers

@@ -21,6 +21,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,11 +35,15 @@ import java.util.Set;
  * function the script defines into the function's body (with the call's arguments as {@code $1}...; nested calls at
  * most 8 deep), a matching {@code case} arm on through the next arm's body after {@code ;&} and to the next arm that
  * matches after {@code ;;&}; an unconditional {@code exec program} or {@code exit} ends the script. A final {@code if} or
- * {@code case} that can't be decided gives one {@linkplain #branches() branch} per way through it. {@code . FILE} of a
+ * {@code case} that can't be decided gives one {@linkplain #branches() branch} per way through it; one before the end is
+ * read through as setup when each way through it either goes on having run only setup or exits with a failure
+ * ({@code if [ -z "$DATABASE_URL" ]; then echo missing; exit 1; fi}, a migration run unless switched off): the script
+ * then goes on with the commands of the ways that go on ({@link ScriptSetup}). {@code . FILE} of a
  * project file that only assigns variables sets them; any other sourced file sets variables drydock can't name, as
  * {@code export $(...)} does (a virtualenv's {@code bin/activate} excepted).
  *
- * <p>Other control flow (loops, subshells, {@code !}, an {@code if} or {@code case} that can't be decided before the end),
+ * <p>Other control flow (loops, subshells, {@code !}, an {@code if} or {@code case} before the end that can't be decided nor
+ * read through: one that may exec or run another program, or {@code cd}),
  * here-documents, a program name that needs a command substitution or arithmetic, and a syntax error make the
  * script {@linkplain #unsupported() unsupported}. In an argument one is kept as written, quoted
  * ({@code sh -c "KEY=$(gen-key) serve"}) or not ({@code gunicorn -w $(nproc) app:app}, taken as one word).
@@ -304,6 +309,86 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
             return passOver(what, w);
         }
 
+        /** The ways through an {@code if} or {@code case}, read from the way before it. */
+        private interface Forks {
+            List<Way> read() throws Unreadable;
+        }
+
+        /**
+         * An {@code if} or {@code case} before the end that can't be decided: read through as setup when every way
+         * through it either goes on or stops the script with a failure ({@link #wayOnSuccess}), else passed over.
+         */
+        private List<Way> throughOrPassOver(String what, Way w, Forks forks) throws Unreadable {
+            String skippedBefore = skipped;
+            int unresolvedBefore = unresolved.size();
+            Way through;
+            try {
+                through = wayOnSuccess(w, forks.read());
+            } catch (Unreadable e) {
+                through = null;
+            }
+            if (through != null) {
+                return List.of(through);
+            }
+            skipped = skippedBefore;
+            unresolved.subList(unresolvedBefore, unresolved.size()).clear();
+            return passOver(what, w);
+        }
+
+        /**
+         * The one way the script goes on after a block, when each way through the block either fails ({@code exit 1},
+         * {@code exit $status}) or ends normally having run only setup; null when a way may be where the container's
+         * program runs instead: an {@code exec}, a successful {@code exit}, a {@code return}, control flow drydock does
+         * not follow, or a command that may run for good ({@link ScriptSetup#mayRunForGood}). A way that may change
+         * what the commands after the block mean (a {@code cd}, a sourced file, {@code PATH}, the positional
+         * parameters) keeps the block unread too. The way on holds every command the ways that go on run (setup a
+         * condition may skip); a variable they leave differently holds a value drydock can't know.
+         */
+        private Way wayOnSuccess(Way before, List<Way> ways) {
+            List<Way> goOn = new ArrayList<>();
+            for (Way w : ways) {
+                if (w.ended && ScriptSetup.failingExit(w.commands.get(w.commands.size() - 1).words())) {
+                    continue;
+                }
+                if (w.ended || w.returned || w.openEnd || !Objects.equals(w.cwd, before.cwd)
+                        || !Objects.equals(w.positional, before.positional) || w.unnamedExports != before.unnamedExports
+                        || !Objects.equals(w.env.get("PATH"), before.env.get("PATH"))
+                        || !ScriptSetup.onlySetup(w.commands.subList(before.commands.size(), w.commands.size()))) {
+                    return null;
+                }
+                goOn.add(w);
+            }
+            if (goOn.isEmpty()) {
+                return null;
+            }
+            Way on = before.fork();
+            Set<Command> added = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Way w : goOn) {
+                for (ScriptCommand command : w.commands.subList(before.commands.size(), w.commands.size())) {
+                    if (added.add(command.command())) {
+                        on.commands.add(command);
+                    }
+                }
+            }
+            Set<String> names = new java.util.LinkedHashSet<>();
+            goOn.forEach(w -> names.addAll(w.env.keySet()));
+            on.env.keySet().retainAll(names); // unset on every way on
+            on.unknown.retainAll(names);
+            for (String name : names) {
+                Way first = goOn.stream().filter(w -> w.env.containsKey(name)).findFirst().orElseThrow();
+                boolean same = goOn.stream().allMatch(w -> Objects.equals(w.env.get(name), first.env.get(name))
+                        && w.unknown.contains(name) == first.unknown.contains(name));
+                on.env.put(name, first.env.get(name));
+                if (!same || first.unknown.contains(name)) {
+                    on.unknown.add(name);
+                } else {
+                    on.unknown.remove(name);
+                }
+            }
+            on.openEnd = on.commands.size() == before.commands.size() && before.openEnd;
+            return on;
+        }
+
         /** A command kept with its words as written: one whose words can't be evaluated, read leniently. */
         private void addAsWritten(Command command, Way w) {
             if (command == null) {
@@ -361,10 +446,9 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
                     return walk(branch.body(), List.of(w), last, depth);
                 }
                 if (holds == null) {
-                    if (!last) {
-                        return passOver("'if'", w);
-                    }
-                    return forkIf(clause, i, earlier, w, depth);
+                    int from = i;
+                    return last ? forkIf(clause, from, earlier, w, true, depth)
+                            : throughOrPassOver("'if'", w, () -> forkIf(clause, from, earlier, w, false, depth));
                 }
                 earlier.add(text(branch.condition()));
             }
@@ -372,8 +456,8 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
         }
 
         /** One way per branch from the first condition that can't be decided, and one for none of them (the else). */
-        private List<Way> forkIf(CommandNode.IfClause clause, int from, List<String> decidedFalse, Way w, int depth)
-                throws Unreadable {
+        private List<Way> forkIf(CommandNode.IfClause clause, int from, List<String> decidedFalse, Way w, boolean atEnd,
+                int depth) throws Unreadable {
             List<Way> out = new ArrayList<>();
             List<String> before = new ArrayList<>();
             for (CommandNode.IfClause.Branch branch : clause.branches().subList(from, clause.branches().size())) {
@@ -382,12 +466,12 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
                 before.forEach(b -> fork.conditions.add("`" + b + "` fails"));
                 fork.conditions.add("`" + condition + "` succeeds");
                 fork.development |= ScriptConditions.development(condition);
-                out.addAll(walk(branch.body(), List.of(fork), true, depth));
+                out.addAll(walk(branch.body(), List.of(fork), atEnd, depth));
                 before.add(condition);
             }
             Way otherwise = w.fork();
             before.forEach(b -> otherwise.conditions.add("`" + b + "` fails"));
-            out.addAll(walk(clause.elseBody(), List.of(otherwise), true, depth));
+            out.addAll(walk(clause.elseBody(), List.of(otherwise), atEnd, depth));
             return out;
         }
 
@@ -403,10 +487,8 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
                     return decidedArms(clause, at, subject.text(), evaluator, w, last, depth);
                 }
             }
-            if (!last) {
-                return passOver("'case'", w);
-            }
-            return forkArms(clause, 0, w, depth);
+            return last ? forkArms(clause, 0, w, true, depth)
+                    : throughOrPassOver("'case'", w, () -> forkArms(clause, 0, w, false, depth));
         }
 
         private static final int NO_ARM = -1;
@@ -456,7 +538,7 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
                 if (next == UNDECIDED) {
                     List<Way> out = new ArrayList<>();
                     for (Way way : ways) {
-                        out.addAll(way.ended || way.returned ? List.of(way) : last ? forkArms(clause, at + 1, way, depth)
+                        out.addAll(way.ended || way.returned ? List.of(way) : last ? forkArms(clause, at + 1, way, true, depth)
                                 : passOver("'case'", way));
                     }
                     return out;
@@ -469,7 +551,8 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
          * One way per arm from {@code from} on, each going on through the arms its terminator runs, and one for no
          * match when no arm is {@code *}.
          */
-        private List<Way> forkArms(CommandNode.CaseClause clause, int from, Way w, int depth) throws Unreadable {
+        private List<Way> forkArms(CommandNode.CaseClause clause, int from, Way w, boolean atEnd, int depth)
+                throws Unreadable {
             List<Way> out = new ArrayList<>();
             boolean catchAll = false;
             List<CommandNode.CaseClause.CaseItem> items = clause.items();
@@ -480,7 +563,7 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
                 fork.conditions.add("`" + clause.subject() + "` is " + (patterns.contains("*") ? "anything else"
                         : "`" + String.join("|", patterns) + "`"));
                 fork.development |= ScriptConditions.developmentPatterns(patterns);
-                out.addAll(armAndAfter(clause, i, fork, depth));
+                out.addAll(armAndAfter(clause, i, fork, atEnd, depth));
             }
             if (!catchAll) {
                 Way none = w.fork();
@@ -491,18 +574,19 @@ record SimpleScript(List<ScriptCommand> commands, List<ScriptBranch> branches, S
         }
 
         /** An arm of a case that can't be decided, then the arms its terminators run. */
-        private List<Way> armAndAfter(CommandNode.CaseClause clause, int arm, Way w, int depth) throws Unreadable {
-            List<Way> ways = walk(clause.items().get(arm).body(), List.of(w), !goesOn(clause, arm), depth);
+        private List<Way> armAndAfter(CommandNode.CaseClause clause, int arm, Way w, boolean atEnd, int depth)
+                throws Unreadable {
+            List<Way> ways = walk(clause.items().get(arm).body(), List.of(w), atEnd && !goesOn(clause, arm), depth);
             while (goesOn(clause, arm) && clause.items().get(arm).terminator() == Operator.CASE_FALLTHROUGH) {
                 arm++;
-                ways = walk(clause.items().get(arm).body(), ways, !goesOn(clause, arm), depth);
+                ways = walk(clause.items().get(arm).body(), ways, atEnd && !goesOn(clause, arm), depth);
             }
             if (!goesOn(clause, arm)) {
                 return ways;
             }
             List<Way> out = new ArrayList<>();
             for (Way way : ways) {
-                out.addAll(way.ended || way.returned ? List.of(way) : forkArms(clause, arm + 1, way, depth));
+                out.addAll(way.ended || way.returned ? List.of(way) : forkArms(clause, arm + 1, way, atEnd, depth));
             }
             return out;
         }

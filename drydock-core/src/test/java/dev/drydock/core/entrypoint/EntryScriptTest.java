@@ -99,6 +99,23 @@ class EntryScriptTest {
     }
 
     @Test
+    void setupBlocksBeforeTheServerAreReadThrough() {
+        EntryPoint ep = read(Invocation.exec("/app/entrypoint.sh").withWorkdir("/app"),
+                "#!/bin/sh\nset -e\nif [ -z \"$DATABASE_URL\" ]; then\n  echo \"Error: set DATABASE_URL\"; exit 1\nfi\n"
+                        + "if [ \"$AUTO_MIGRATE\" != \"false\" ]; then\n  prisma migrate deploy\n  status=$?\n"
+                        + "  if [ $status -ne 0 ]; then exit $status; fi\nfi\nnode web/server.js --keepAliveTimeout 110000\n");
+        assertThat(ep.runtime()).isEqualTo(Runtime.NODE);
+        assertThat(ep.target().path()).isEqualTo("/app/web/server.js");
+        assertThat(ep.startedBy()).isEqualTo("/app/entrypoint.sh");
+        assertThat(ep.otherCommands()).containsExactly(java.util.List.of("prisma", "migrate", "deploy"));
+        assertThat(ep.branches()).isEmpty();
+        EntryPoint other = read(Invocation.exec("/app/entrypoint.sh").withWorkdir("/app"),
+                "#!/bin/sh\nif [ \"$ROLE\" = worker ]; then\n  exec node worker.js\nfi\nnode web/server.js\n");
+        assertThat(other.runtime()).isEqualTo(Runtime.SCRIPT); // the branch may run another program: the script itself
+        assertThat(other.target().path()).isEqualTo("/app/entrypoint.sh");
+    }
+
+    @Test
     void aWayTheModelCannotChooseIsABranch() {
         EntryPoint ep = read(Invocation.exec("/app/entrypoint.sh").withWorkdir("/app"),
                 "#!/bin/sh\n. ./.env\ncase \"$ROLE\" in\n  web) exec flask run ;;\n  worker) exec celery -A app worker ;;\n"

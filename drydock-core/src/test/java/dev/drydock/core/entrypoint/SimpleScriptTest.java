@@ -51,8 +51,8 @@ class SimpleScriptTest {
 
     @Test
     void whatItDoesNotRead() {
-        for (String script : List.of("$(which gunicorn) app:app", "`date`", "if [ -f x ]; then a; fi; b", "(cd x && y)",
-                "for i in 1; do a; done", "cat <<EOF\nx\nEOF", "echo 'open", "case $x in a) b;; esac; c",
+        for (String script : List.of("$(which gunicorn) app:app", "`date`", "if [ -f x ]; then exec a; fi; b", "(cd x && y)",
+                "for i in 1; do a; done", "cat <<EOF\nx\nEOF", "echo 'open", "case $x in a) node b.js;; esac; c",
                 "$((1+2))", "! a", "cat <<< x", "a > $(b)", "diff <(a) b", "f() { f; }; f")) {
             assertThat(SimpleScript.read(script, Map.of(), List.of()).supported()).as(script).isFalse();
         }
@@ -117,7 +117,7 @@ class SimpleScriptTest {
         assertThat(script.skipped()).isEqualTo("'if'");
         assertThat(script.commands()).extracting(ScriptCommand::words)
                 .containsExactly(List.of("cd", "/app"), List.of("exec", "gunicorn", "app:app"));
-        assertThat(SimpleScript.read("if a; then b; fi; exec c &", Map.of(), List.of()).supported()).isFalse();
+        assertThat(SimpleScript.read("if a; then exec b; fi; exec c &", Map.of(), List.of()).supported()).isFalse();
         assertThat(SimpleScript.read("if a; then b; fi; exec gunicorn -w $(nproc) app", Map.of(), List.of()).supported()).isTrue();
         assertThat(words("exec a; if b; then c; fi")).containsExactly(List.of("exec", "a")); // the exec ends it
     }
@@ -140,6 +140,50 @@ class SimpleScriptTest {
                 .containsExactly(List.of("exec", "gunicorn", "app:app"));
         assertThat(words("if true; then a; fi")).containsExactly(List.of("a"));
         assertThat(words("{ a; b; }")).containsExactly(List.of("a"), List.of("b"));
+    }
+
+    @Test
+    void setupBlocksThatGoOnOrFailAreReadThrough() {
+        String langfuse = "#!/bin/sh\nset -e\nif [ -z \"$DATABASE_URL\" ]; then\n"
+                + "  if [ -n \"$DATABASE_HOST\" ] && [ -n \"$DATABASE_USERNAME\" ]; then\n"
+                + "    export DATABASE_URL=\"postgresql://${DATABASE_USERNAME}:${DATABASE_PASSWORD}@${DATABASE_HOST}/app\"\n"
+                + "  else\n    echo \"Error: set DATABASE_URL\"; exit 1\n  fi\nfi\n"
+                + "if [ \"$AUTO_MIGRATE\" != \"false\" ]; then\n  prisma migrate deploy\n  status=$?\n"
+                + "  if [ $status -ne 0 ]; then echo \"migration failed\"; exit $status; fi\nfi\n"
+                + "node web/server.js --keepAliveTimeout 110000\n";
+        SimpleScript script = SimpleScript.read(langfuse, Map.of(), List.of("sh"));
+        assertThat(script.supported()).as(script.unsupported()).isTrue();
+        assertThat(script.skipped()).isNull();
+        assertThat(script.commands()).extracting(ScriptCommand::words).containsExactly(List.of("set", "-e"),
+                List.of("export", "DATABASE_URL=postgresql://${DATABASE_USERNAME}:${DATABASE_PASSWORD}@${DATABASE_HOST}/app"),
+                List.of("prisma", "migrate", "deploy"), List.of(),
+                List.of("node", "web/server.js", "--keepAliveTimeout", "110000"));
+        assertThat(script.commands().get(4).environment()).containsKey("DATABASE_URL"); // set on one way: value unknown
+        assertThat(words("case \"$MODE\" in\n  --migrate) flask db upgrade ;;\n  -*) echo \"bad option\" >&2; exit 2 ;;\nesac\n"
+                + "gunicorn app:app")).containsExactly(List.of("flask", "db", "upgrade"), List.of("gunicorn", "app:app"));
+        assertThat(words("if [ -n \"$DEBUG\" ]; then export LOG_LEVEL=debug; fi\nexec gunicorn app:app").get(1))
+                .containsExactly("exec", "gunicorn", "app:app");
+    }
+
+    @Test
+    void blocksThatMayRunTheProgramOrChangeWhatFollowsAreNotReadThrough() {
+        for (String script : List.of(
+                "if [ \"$ROLE\" = worker ]; then exec celery -A app worker; fi\ngunicorn app:app",
+                "if [ \"$ROLE\" = worker ]; then celery -A app worker; fi\ngunicorn app:app",
+                "if [ \"$ROLE\" = admin ]; then node admin/server.js; fi\nnode web/server.js",
+                "if [ -n \"$SKIP\" ]; then exit 0; fi\nnode web/server.js",
+                "if [ -n \"$SKIP\" ]; then echo skip; exit; fi\nnode web/server.js",
+                "if [ -d /srv ]; then cd /srv; fi\nnode server.js",
+                "if [ -f .env ]; then . ./.env; fi\nnode server.js",
+                "if [ -d /opt/bin ]; then export PATH=/opt/bin:$PATH; fi\nserver",
+                "if [ -z \"$A\" ]; then exit 1; else exit 2; fi\nnode server.js",
+                "case \"$ROLE\" in web) npm start ;; esac\nnode worker.js")) {
+            assertThat(SimpleScript.read(script, Map.of(), List.of("sh")).supported()).as(script).isFalse();
+        }
+        SimpleScript beforeExec = SimpleScript.read("if [ \"$ROLE\" = admin ]; then node admin.js; fi\nexec node web.js",
+                Map.of(), List.of("sh"));
+        assertThat(beforeExec.skipped()).isEqualTo("'if'");
+        assertThat(beforeExec.commands()).extracting(ScriptCommand::words).containsExactly(List.of("exec", "node", "web.js"));
     }
 
     @Test
