@@ -34,6 +34,7 @@ public final class AppRules {
                 new DenoDependenciesNotCached(),
                 new MemoryLimitTooLow(),
                 new VariableInExecForm(),
+                new ShellOperatorWithoutShell(),
                 new JvmHeapNotSized(),
                 new JvmOptionsIgnored(),
                 new SpringBootLauncherMoved(),

@@ -147,10 +147,10 @@ public final class VariableInExecForm implements Rule {
     }
 
     /** A word of the container's command with where it is written: a Dockerfile element, or a compose word. */
-    private record Word(String value, String file, Span span, Instruction instruction) {}
+    record Word(String value, String file, Span span, Instruction instruction) {}
 
     /** Appends the words set at {@code origin}; false when they cannot be placed in a file. */
-    private static boolean wordsOf(ReviewContext context, Container c, Origin origin, List<String> values,
+    static boolean wordsOf(ReviewContext context, Container c, Origin origin, List<String> values,
             List<Word> words) {
         if (values.isEmpty()) {
             return true;
@@ -195,7 +195,7 @@ public final class VariableInExecForm implements Rule {
      * Whether an entry-point script hands its arguments on unchanged: it execs {@code "$@"} where it hands over, and
      * evaluates nothing ({@code eval}, {@code envsubst}, {@code sh -c "$@"}).
      */
-    private static boolean passesArguments(ReviewContext context, Container c, String script) {
+    static boolean passesArguments(ReviewContext context, Container c, String script) {
         ShellScript parsed = c.build() == null ? null : c.scripts().parsed(script).orElse(null);
         if (parsed == null) {
             return officialImage(c) && script.endsWith("docker-entrypoint.sh");
@@ -219,7 +219,7 @@ public final class VariableInExecForm implements Rule {
     }
 
     /** Whether the container runs a Docker Official Image (whose entry-point scripts exec their arguments). */
-    private static boolean officialImage(Container c) {
+    static boolean officialImage(Container c) {
         ImageContents contents = ImageContents.of(c);
         String image = contents == null ? null : contents.baseImage();
         return image != null && ImageReference.tryParse(image).map(OfficialImages::published).orElse(false);
@@ -314,7 +314,7 @@ public final class VariableInExecForm implements Rule {
         return null;
     }
 
-    private static boolean hasShell(Container c) {
+    static boolean hasShell(Container c) {
         ImageContents contents = ImageContents.of(c);
         return contents != null && contents.has("sh").orElse(false);
     }
@@ -340,7 +340,7 @@ public final class VariableInExecForm implements Rule {
         return String.join(" ", out);
     }
 
-    private static String program(List<String> argv) {
+    static String program(List<String> argv) {
         return argv.isEmpty() ? "the program" : argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
     }
 

@@ -24,12 +24,12 @@ public final class UnexpandedVariables {
 
     private static final Pattern REFERENCE = Pattern.compile(
             "(?<![$\\\\{])\\$(?:\\{([A-Z_][A-Z0-9_]*)(?:[:?+=#%/-][^}]*)?}|([A-Z_][A-Z0-9_]*)(?![a-z0-9$]))");
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox");
+    static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox");
     private static final Set<String> OWN_DOLLAR = Set.of("awk", "gawk", "mawk", "nawk", "sed", "perl", "jq", "yq",
             "envsubst", "expect", "tclsh", "powershell", "pwsh", "cmd", "cmd.exe", "eval");
-    private static final Set<String> INIT_WRAPPERS = Set.of("tini", "tini-static", "dumb-init", "catatonit", "nice",
+    static final Set<String> INIT_WRAPPERS = Set.of("tini", "tini-static", "dumb-init", "catatonit", "nice",
             "ionice", "chpst", "setsid", "exec", "nohup", "time", "stdbuf", "taskset", "timeout");
-    private static final Set<String> USER_WRAPPERS = Set.of("gosu", "su-exec", "s6-setuidgid", "setuidgid");
+    static final Set<String> USER_WRAPPERS = Set.of("gosu", "su-exec", "s6-setuidgid", "setuidgid");
     private static final Set<String> CODE_OPTIONS = Set.of("-c", "-e", "--eval", "-p", "--print", "-r", "-E");
 
     private UnexpandedVariables() {
@@ -107,7 +107,7 @@ public final class UnexpandedVariables {
         return found;
     }
 
-    private static boolean script(String name) {
+    static boolean script(String name) {
         return name.endsWith(".sh") || name.contains("entrypoint") || name.contains("entry-point");
     }
 

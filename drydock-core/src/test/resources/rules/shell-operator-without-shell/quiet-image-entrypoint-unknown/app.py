@@ -1,0 +1,6 @@
+def migrate():
+    pass
+
+
+def serve():
+    pass
