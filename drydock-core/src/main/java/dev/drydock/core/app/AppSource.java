@@ -54,6 +54,7 @@ public final class AppSource {
     private SettingLine djangoDebugOn;
     private DebugDefault djangoDebugDefault;
     private SecretKey djangoSecretKey;
+    private SecretKey flaskSecretKey;
 
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
             String sigtermFile, int sigtermLine, List<String> files) {
@@ -334,6 +335,16 @@ public final class AppSource {
      */
     public record SecretKey(String file, int line, String value, String variable) {}
 
+    /**
+     * The SECRET_KEY of the Flask application the server loads, as the statements configuring it where it is created
+     * (and the config class or file they load) have the last word on it: a literal, or a read of the environment with
+     * a literal default; empty when it is computed otherwise, set in a branch, loaded from somewhere drydock cannot
+     * follow or not set.
+     */
+    public Optional<SecretKey> flaskSecretKey() {
+        return Optional.ofNullable(flaskSecretKey);
+    }
+
     /** The source files read. */
     public List<String> files() {
         return files;
@@ -569,12 +580,18 @@ public final class AppSource {
                 python.djangoDebugDefault = new DebugDefault(new SettingLine(debug.file(), debug.line(), debug.column()),
                         debug.fromEnv().variable());
             }
-            if (secretKey != null && (secretKey.literal() != null || secretKey.fallback() != null)) {
-                python.djangoSecretKey = new SecretKey(secretKey.file(), secretKey.line(),
-                        secretKey.literal() != null ? secretKey.literal() : secretKey.fallback(), secretKey.variable());
+            python.djangoSecretKey = secretKey(secretKey);
+            if (app != null && app.framework() == Framework.FLASK) {
+                python.flaskSecretKey = secretKey(new FlaskSecretKey(py).of(app));
             }
             python.djangoSqliteFile = sqliteFile;
             return python;
+        }
+
+        private static SecretKey secretKey(PyModule.SecretKeyWrite write) {
+            return write == null || write.literal() == null && write.fallback() == null ? null
+                    : new SecretKey(write.file(), write.line(), write.literal() != null ? write.literal()
+                            : write.fallback(), write.variable());
         }
 
         /** Django's WSGI application: {@code application} in the settings package's {@code wsgi.py}. */

@@ -105,24 +105,7 @@ final class DjangoUrls {
 
     private <T extends PyModule.SettingStep> T lastWrite(String settings, String fromFile, Class<T> kind) {
         PyModule s = settings == null ? null : py.module(py.moduleFile(fromFile, settings, 0));
-        return s == null ? null : lastWrite(s, kind, new HashSet<>());
-    }
-
-    private <T extends PyModule.SettingStep> T lastWrite(PyModule m, Class<T> kind, Set<String> seen) {
-        if (!seen.add(m.file) || seen.size() > 8) {
-            return null;
-        }
-        T last = null;
-        for (PyModule.SettingStep step : m.settingSteps) {
-            if (kind.isInstance(step)) {
-                last = kind.cast(step);
-            } else if (step instanceof PyModule.StarImport imported) {
-                PyModule base = py.module(py.moduleFile(m.file, imported.star().module(), imported.star().level()));
-                T inBase = base == null ? null : lastWrite(base, kind, seen);
-                last = inBase != null ? inBase : last;
-            }
-        }
-        return last;
+        return s == null ? null : py.lastWrite(s, kind);
     }
 
     /**

@@ -43,6 +43,17 @@ final class PyModule {
 
     record StarImport(Import star) implements SettingStep {}
 
+    /**
+     * A statement of a Flask application's configuration on the object named {@code owner}: a write of its secret key
+     * ({@code app.secret_key = ...}, {@code app.config["SECRET_KEY"] = ...}, {@code app.config.update(SECRET_KEY=...)}:
+     * {@code value} the tokens of the value), a load ({@code from_object}, {@code from_pyfile}: {@code value} the tokens
+     * of the argument) or another load that may set the key ({@code from_envvar}, {@code from_prefixed_env}...).
+     */
+    record FlaskConfigStep(String owner, FlaskConfigKind kind, List<Tok> value, int line, int indent,
+            String enclosing) {}
+
+    enum FlaskConfigKind { KEY, FROM_OBJECT, FROM_PYFILE, OTHER_LOAD }
+
     /** An object an application is built from: {@code app = Flask(__name__)}. */
     record Obj(String name, String kind, int line, String factory, List<Tok.Arg> args) {}
 
@@ -79,7 +90,7 @@ final class PyModule {
     private static final Pattern ALLOWED_HOSTS = Pattern.compile("^ALLOWED_HOSTS\\b");
     private static final Pattern DATABASES = Pattern.compile("^DATABASES\\b");
     /** {@code SECRET_KEY = ...} (with an optional annotation), not a comparison. */
-    private static final Pattern SECRET_KEY = Pattern.compile("^SECRET_KEY\\s*(?::\\s*str\\s*)?=(?!=)");
+    static final Pattern SECRET_KEY = Pattern.compile("^SECRET_KEY\\s*(?::\\s*str\\s*)?=(?!=)");
     /** {@code DEBUG = value} (with an optional annotation), the value without a trailing comment. */
     private static final Pattern DEBUG = Pattern.compile("^DEBUG\\s*(?::\\s*bool\\s*)?=(?!=)\\s*([^#]*?)\\s*(?:#.*)?$");
     /** The startproject BASE_DIR: the folder that holds the settings package. */
@@ -105,6 +116,8 @@ final class PyModule {
     final List<Import> starImports = new ArrayList<>();
     /** Django's DEBUG and SECRET_KEY writes and the star imports, in the module's order. */
     final List<SettingStep> settingSteps = new ArrayList<>();
+    /** The Flask configuration statements on objects of the module, in the module's order. */
+    final List<FlaskConfigStep> flaskConfig = new ArrayList<>();
     final Map<String, Obj> objects = new LinkedHashMap<>();
     final Map<String, Def> defs = new LinkedHashMap<>();
     final Map<String, Alias> aliases = new LinkedHashMap<>();
@@ -391,6 +404,62 @@ final class PyModule {
         }
         assignment(s, toks, enclosing);
         calls(s, toks, inMain, enclosing);
+        flaskConfig(s, toks, enclosing);
+    }
+
+    /** {@code owner.secret_key = ...}, {@code owner.config[...] = ...} or {@code owner.config.method(...)}. */
+    private void flaskConfig(PyLexer.Statement s, List<Tok> toks, String enclosing) {
+        if (toks.size() < 5 || !toks.get(0).isName() || !toks.get(1).is(".") || !toks.get(2).isName()) {
+            return;
+        }
+        String owner = toks.get(0).text();
+        FlaskConfigKind kind = null;
+        List<Tok> value = List.of();
+        if (toks.get(2).isName("secret_key") && toks.get(3).is("=")) {
+            kind = FlaskConfigKind.KEY;
+            value = toks.subList(4, toks.size());
+        } else if (!toks.get(2).isName("config")) {
+            return;
+        } else if (toks.get(3).is("[") && Tok.closing(toks, 3) + 1 < toks.size()
+                && toks.get(Tok.closing(toks, 3) + 1).is("=")) {
+            List<Tok.Arg> key = Tok.args(toks, 3);
+            if (key.size() != 1 || !"SECRET_KEY".equals(key.get(0).string())) {
+                return;
+            }
+            kind = FlaskConfigKind.KEY;
+            value = toks.subList(Tok.closing(toks, 3) + 2, toks.size());
+        } else if (toks.size() > 5 && toks.get(3).is(".") && toks.get(4).isName() && toks.get(5).is("(")
+                && Tok.closing(toks, 5) == toks.size() - 1) {
+            List<Tok.Arg> args = Tok.args(toks, 5);
+            Tok.Arg first = Tok.positional(args, 0);
+            switch (toks.get(4).text()) {
+                case "update", "from_mapping" -> {
+                    Tok.Arg key = Tok.keyword(args, "SECRET_KEY");
+                    if (key != null) {
+                        kind = FlaskConfigKind.KEY;
+                        value = key.tokens();
+                    } else if (first != null) {
+                        kind = FlaskConfigKind.OTHER_LOAD; // a mapping drydock does not look into
+                    }
+                }
+                case "from_object" -> {
+                    kind = FlaskConfigKind.FROM_OBJECT;
+                    value = first == null ? List.of() : first.tokens();
+                }
+                case "from_pyfile" -> {
+                    kind = FlaskConfigKind.FROM_PYFILE;
+                    value = first == null ? List.of() : first.tokens();
+                }
+                case "from_envvar", "from_prefixed_env", "from_file", "from_json", "setdefault" ->
+                    kind = FlaskConfigKind.OTHER_LOAD;
+                default -> {
+                    // get, items ...: reads
+                }
+            }
+        }
+        if (kind != null) {
+            flaskConfig.add(new FlaskConfigStep(owner, kind, List.copyOf(value), s.line(), s.indent(), enclosing));
+        }
     }
 
     /** The tokens after the '=' of an assignment statement. */
@@ -405,13 +474,14 @@ final class PyModule {
     }
 
     private void secretKey(PyLexer.Statement s, boolean top) {
-        List<Tok> rhs = rhs(s.text());
-        String literal = top ? PySettingValue.literalString(rhs) : null;
-        PySettingValue.EnvRead read = top && literal == null ? PySettingValue.envRead(rhs, 0) : null;
-        boolean whole = read != null && read.end() == rhs.size();
-        String fallback = whole ? read.fallbackString() : null;
-        settingSteps.add(new SecretKeyWrite(file, s.line(), literal, fallback == null ? null : read.variable(),
-                fallback));
+        settingSteps.add(secretKeyWrite(file, s, top));
+    }
+
+    /** {@code SECRET_KEY = ...} as written by statement {@code s}: known only when {@code definite}. */
+    static SecretKeyWrite secretKeyWrite(String file, PyLexer.Statement s, boolean definite) {
+        PySettingValue.SecretValue v = definite ? PySettingValue.secretValue(rhs(s.text()))
+                : PySettingValue.SecretValue.UNKNOWN;
+        return new SecretKeyWrite(file, s.line(), v.literal(), v.variable(), v.fallback());
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The right-hand side of a Django setting as far as a container cares: a literal string, or a read of an environment
+ * The right-hand side of a Django or Flask setting as far as a container cares: a literal string, or a read of an environment
  * variable ({@code os.environ[...]}, {@code os.environ.get}, {@code os.getenv}, django-environ's {@code env(...)}
  * and {@code env.bool(...)}, python-decouple's {@code config(...)}) with the default it falls back to.
  */
@@ -33,6 +33,35 @@ final class PySettingValue {
     }
 
     private PySettingValue() {}
+
+    /**
+     * A secret setting as written: {@code literal} the key written as a literal string, or {@code variable} and
+     * {@code fallback} the environment variable read and the literal default it falls back to; all null otherwise.
+     */
+    record SecretValue(String literal, String variable, String fallback) {
+
+        static final SecretValue UNKNOWN = new SecretValue(null, null, null);
+    }
+
+    /**
+     * The secret {@code rhs} gives: a literal string, or a read of the environment whose default is a literal
+     * ({@code os.environ.get("SECRET_KEY", "dev")}, or {@code os.environ.get("SECRET_KEY") or "dev"}, which falls back
+     * when the variable is empty too).
+     */
+    static SecretValue secretValue(List<Tok> rhs) {
+        String literal = literalString(rhs);
+        if (literal != null) {
+            return new SecretValue(literal, null, null);
+        }
+        EnvRead read = envRead(rhs, 0);
+        if (read == null) {
+            return SecretValue.UNKNOWN;
+        }
+        String fallback = read.end() == rhs.size() ? read.fallbackString()
+                : read.fallback() == null && rhs.get(read.end()).isName("or")
+                        ? literalString(rhs.subList(read.end() + 1, rhs.size())) : null;
+        return fallback == null ? SecretValue.UNKNOWN : new SecretValue(null, read.variable(), fallback);
+    }
 
     /** The value when {@code rhs} is one literal string (or several written side by side), else null. */
     static String literalString(List<Tok> rhs) {

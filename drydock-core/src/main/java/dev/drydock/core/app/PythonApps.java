@@ -142,6 +142,31 @@ final class PythonApps {
         }
     }
 
+    /**
+     * The step of kind {@code kind} (a write of DEBUG or SECRET_KEY) that has the last word in module {@code m},
+     * following its star imports in order; null when neither it nor they write the setting.
+     */
+    <T extends PyModule.SettingStep> T lastWrite(PyModule m, Class<T> kind) {
+        return lastWrite(m, kind, new HashSet<>());
+    }
+
+    private <T extends PyModule.SettingStep> T lastWrite(PyModule m, Class<T> kind, Set<String> seen) {
+        if (!seen.add(m.file) || seen.size() > 8) {
+            return null;
+        }
+        T last = null;
+        for (PyModule.SettingStep step : m.settingSteps) {
+            if (kind.isInstance(step)) {
+                last = kind.cast(step);
+            } else if (step instanceof PyModule.StarImport imported) {
+                PyModule base = module(moduleFile(m.file, imported.star().module(), imported.star().level()));
+                T inBase = base == null ? null : lastWrite(base, kind, seen);
+                last = inBase != null ? inBase : last;
+            }
+        }
+        return last;
+    }
+
     // ---- names
 
     sealed interface Ref permits ObjRef, DefRef, ModuleRef {}

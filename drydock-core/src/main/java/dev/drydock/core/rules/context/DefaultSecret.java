@@ -19,8 +19,8 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.app.AppSource;
+import dev.drydock.core.app.Framework;
 import dev.drydock.core.project.Container;
-import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DjangoContainers;
 import dev.drydock.core.source.SourceFile;
@@ -37,7 +37,7 @@ import java.util.Set;
 
 @RuleDefinition(
         id = "default-secret",
-        title = "A secret falls back to a default written in the compose file or the Django settings",
+        title = "A secret falls back to a default written in the compose file or the Django or Flask settings",
         severity = Severity.HIGH,
         category = Category.SECURITY,
         checks = "Compose interpolations of secret-named variables (SECRET_KEY, *_PASSWORD, *_TOKEN, API_KEY ...) with a"
@@ -57,12 +57,16 @@ import java.util.Set;
                 + " reported empty, since their applications refuse to start without them (Laravel's APP_KEY, Rails'"
                 + " SECRET_KEY_BASE, Django's SECRET_KEY, NextAuth's NEXTAUTH_SECRET in production). Also Django's"
                 + " SECRET_KEY read from the environment with a literal default (`os.environ.get(\"DJANGO_SECRET_KEY\","
-                + " \"...\")`, `os.getenv`, django-environ's `env(..., default=...)`, decouple's `config(...,"
+                + " \"...\")`, `os.getenv`, `os.environ.get(...) or \"...\"`, django-environ's `env(..., default=...)`, decouple's `config(...,"
                 + " default=...)`) where that write has the last word in the settings module a deployed container"
                 + " loads (followed through its star imports): high when nothing in the container's environment (the"
                 + " image's ENV, the compose environment, its readable env files) sets the variable, medium when"
                 + " something does; settings modules only development compose files or dev containers load are left"
-                + " out.",
+                + " out. The same for the SECRET_KEY of the Flask application the image runs, read with a literal"
+                + " default (`os.environ.get(\"SECRET_KEY\", \"dev\")`, `os.getenv(\"SECRET_KEY\") or \"dev\"`) in"
+                + " `app.secret_key = ...`, `app.config[\"SECRET_KEY\"] = ...`, `app.config.update(SECRET_KEY=...)` or a"
+                + " config class or module the application loads (`from_object`, `from_pyfile`), that statement having"
+                + " the last word as hardcoded-secret describes, with the same environment check.",
         problem = "When the variable is missing or empty (a new machine, a .env copied from the example without being"
                 + " filled in, a typo), Compose silently uses the default: a secret that everyone who can read the"
                 + " repository knows.",
@@ -73,6 +77,7 @@ import java.util.Set;
         references = {
                 "https://docs.docker.com/reference/compose-file/interpolation/",
                 "https://docs.docker.com/compose/how-tos/use-secrets/",
+                "https://flask.palletsprojects.com/en/stable/config/#SECRET_KEY",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"},
         fix = FixSafety.UNSAFE,
         effort = "5 min",
@@ -129,6 +134,7 @@ public final class DefaultSecret implements Rule {
             reportEmpty(context, shared.get(0), shared.stream().map(k -> k.service().name()).distinct().toList());
         }
         djangoFallbacks(context);
+        flaskFallbacks(context);
     }
 
     /**
@@ -138,11 +144,7 @@ public final class DefaultSecret implements Rule {
      * medium when something does (only a deployment that loses the variable falls back).
      */
     private void djangoFallbacks(ReviewContext context) {
-        Map<AppSource.SecretKey, List<Container>> runners = new LinkedHashMap<>();
-        for (Container c : DjangoContainers.deployed(context)) {
-            Apps.of(context, c).djangoSecretKey().filter(k -> k.variable() != null && !k.value().isBlank())
-                    .ifPresent(k -> runners.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
-        }
+        Map<AppSource.SecretKey, List<Container>> runners = DjangoContainers.secretKeys(context, Framework.DJANGO, true);
         runners.forEach((key, containers) -> {
             SourceFile file = context.project().source(key.file()).orElse(null);
             if (file == null) {
@@ -173,6 +175,45 @@ public final class DefaultSecret implements Rule {
                             + ", so that Django refuses to start without the variable; give `" + key.variable()
                             + "` to the container from a git-ignored .env or a secret store (a development settings"
                             + " module may keep a default of its own).")
+                    .add();
+        });
+    }
+
+    /**
+     * The SECRET_KEY of the Flask application a deployed container runs, read from the environment with a literal
+     * default ({@code os.environ.get("SECRET_KEY", "dev")}, {@code os.getenv("SECRET_KEY") or "dev"}) where the
+     * configuration of the application has the last word on it; high and medium as for Django.
+     */
+    private void flaskFallbacks(ReviewContext context) {
+        Map<AppSource.SecretKey, List<Container>> runners = DjangoContainers.secretKeys(context, Framework.FLASK, true);
+        runners.forEach((key, containers) -> {
+            SourceFile file = context.project().source(key.file()).orElse(null);
+            if (file == null) {
+                return;
+            }
+            List<String> unset = containers.stream()
+                    .filter(c -> !DjangoContainers.environmentMaySet(context, c, key.variable())).map(Container::name)
+                    .toList();
+            String who = containers.stream().map(Container::name).collect(java.util.stream.Collectors.joining(", "));
+            String value = key.value();
+            Location location = new Location(key.file(), file.lines(key.line(), key.line()));
+            context.finding(this, location, "The Flask secret key at line " + key.line() + " of " + key.file()
+                            + " falls back to the literal " + SecretNames.redact(value) + " when `" + key.variable()
+                            + "` is not set"
+                            + (unset.isEmpty()
+                                    ? ": the environment of " + who + " sets it, but a deployment that loses the variable"
+                                            + " starts without complaint and signs session cookies with a key everyone"
+                                            + " with the repository has"
+                                    : ", and nothing in the environment of " + String.join(", ", unset) + " (the"
+                                            + " image's ENV, the compose environment, its env files) sets it: Flask"
+                                            + " signs the session cookie with a key everyone with the repository has, who"
+                                            + " can then forge sessions"))
+                    .severity(unset.isEmpty() ? Severity.MEDIUM : Severity.HIGH)
+                    .current(SecretNames.redactIn(context.excerpt(location), value))
+                    .recommendation("Drop the default: read `os.environ[\"" + key.variable() + "\"]` at line "
+                            + key.line() + " of " + key.file() + ", so that the application refuses to start without"
+                            + " the variable; give `" + key.variable() + "` to the container from a git-ignored .env or"
+                            + " a secret store (a development config class may keep a default of its own).")
                     .add();
         });
     }

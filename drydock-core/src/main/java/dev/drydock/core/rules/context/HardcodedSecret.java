@@ -36,9 +36,9 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.model.Step;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.AppSource;
 import dev.drydock.core.rules.support.AppSettingsSecrets;
-import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.DjangoContainers;
 import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuiltImage;
@@ -122,9 +122,17 @@ import java.util.regex.Pattern;
                 + " star imports in order, where that write has the last word (a later write from the environment"
                 + " wins); the message says when the key has the `django-insecure-` prefix of startproject's"
                 + " development key or fewer than 50 characters, which Django's own `check --deploy` calls insecure."
-                + " A key read from the environment (`os.environ[...]`, `env(...)`, `config(...)`) is not reported"
-                + " here, and one that falls back to a literal default is default-secret's; images only development"
-                + " compose files or dev containers run, and development stages, are left out.",
+                + " The same for the SECRET_KEY of the Flask application the image runs, written as a literal"
+                + " (`app.secret_key = \"...\"`, `app.config[\"SECRET_KEY\"] = \"...\"`, `app.config.update(SECRET_KEY="
+                + "\"...\")`) where the application object is configured, or loaded from a config class"
+                + " (`app.config.from_object(ProductionConfig)` or `\"config.ProductionConfig\"`, its bases followed) or"
+                + " module (`from_object(\"config\")`, `from_pyfile(\"settings.py\")` beside the application's module):"
+                + " the last of these in order decides; one inside a branch, or a load drydock cannot follow (a computed"
+                + " class, `from_envvar`, the instance folder) leaves the key unknown and unreported, and config classes"
+                + " the application does not load (TestingConfig) are not read. A key read from the environment"
+                + " (`os.environ[...]`, `env(...)`, `config(...)`) is not reported here, and one that falls back to a"
+                + " literal default is default-secret's; images only development compose files or dev containers run,"
+                + " and development stages, are left out.",
         problem = "A secret in a file that is committed, or in an image's configuration, is shared with everyone who"
                 + " has the repository or the image: ENV and ARG values are stored in the image metadata and history.",
         impact = "The secret cannot be rotated without a commit and a rebuild, it is the same in every environment,"
@@ -137,6 +145,7 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/",
                 "https://docs.docker.com/compose/how-tos/use-secrets/",
                 "https://kubernetes.io/docs/concepts/configuration/secret/",
+                "https://flask.palletsprojects.com/en/stable/config/#SECRET_KEY",
                 "https://www.erlang.org/doc/system/distributed.html",
                 "https://hexdocs.pm/mix/Mix.Tasks.Release.html",
                 "https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-12-utilize-docker-secrets-for-sensitive-data-management",
@@ -243,6 +252,7 @@ public final class HardcodedSecret implements Rule {
             jvmConfig(context, shipped.getKey(), shipped.getValue());
         }
         djangoSecretKeys(context);
+        flaskSecretKeys(context);
     }
 
     // ---- Django settings
@@ -255,11 +265,7 @@ public final class HardcodedSecret implements Rule {
      * last word on it: every copy of the repository and of the image holds the key that signs the sessions.
      */
     private void djangoSecretKeys(ReviewContext context) {
-        Map<AppSource.SecretKey, List<String>> runners = new LinkedHashMap<>();
-        for (Container c : DjangoContainers.deployed(context)) {
-            Apps.of(context, c).djangoSecretKey().filter(k -> k.variable() == null && !k.value().isBlank())
-                    .ifPresent(k -> runners.computeIfAbsent(k, x -> new ArrayList<>()).add(c.name()));
-        }
+        Map<AppSource.SecretKey, List<Container>> runners = DjangoContainers.secretKeys(context, Framework.DJANGO, false);
         runners.forEach((key, containers) -> {
             SourceFile file = context.project().source(key.file()).orElse(null);
             if (file == null) {
@@ -274,7 +280,7 @@ public final class HardcodedSecret implements Rule {
                             ? ", and at " + value.length() + " characters it is shorter than the 50 that `manage.py"
                                     + " check --deploy` asks for (security.W009)"
                             : "";
-            String who = String.join(", ", containers);
+            String who = containers.stream().map(Container::name).collect(java.util.stream.Collectors.joining(", "));
             context.finding(this, location, "`SECRET_KEY` in " + key.file() + " is the literal "
                             + SecretNames.redact(value) + ", the key Django signs sessions, password reset links and"
                             + " messages with for " + who + ": everyone with the repository or the image can forge"
@@ -287,6 +293,38 @@ public final class HardcodedSecret implements Rule {
                             + ".utils import get_random_secret_key; print(get_random_secret_key())\"`) at run time from"
                             + " a git-ignored .env, a compose secret or the platform's secret store, and treat the"
                             + " committed one as public.")
+                    .add();
+        });
+    }
+
+    // ---- Flask configuration
+
+    /**
+     * The SECRET_KEY of the Flask application a deployed container runs, written as a literal where the configuration
+     * of the application has the last word on it: every copy of the repository and of the image holds the key that
+     * signs the session cookie.
+     */
+    private void flaskSecretKeys(ReviewContext context) {
+        Map<AppSource.SecretKey, List<Container>> runners = DjangoContainers.secretKeys(context, Framework.FLASK, false);
+        runners.forEach((key, containers) -> {
+            SourceFile file = context.project().source(key.file()).orElse(null);
+            if (file == null) {
+                return;
+            }
+            String value = key.value();
+            Location location = new Location(key.file(), file.lines(key.line(), key.line()));
+            context.finding(this, location, "The Flask secret key at line " + key.line() + " of " + key.file()
+                            + " is the literal " + SecretNames.redact(value) + ", the key Flask signs the session cookie"
+                            + " with (and extensions such as Flask-WTF their CSRF tokens) for "
+                            + containers.stream().map(Container::name).collect(java.util.stream.Collectors.joining(", "))
+                            + ": everyone with the repository or the image can forge a session (with Flask-Login, one logged in as any user)")
+                    .severity(Severity.HIGH)
+                    .current(SecretNames.redactIn(context.excerpt(location), value))
+                    .recommendation("Read the key from the environment without a default at line " + key.line() + " of "
+                            + key.file() + " (`os.environ[\"SECRET_KEY\"]`, with `import os`), so that the application"
+                            + " refuses to start without it; give the container a new key (`python -c \"import secrets;"
+                            + " print(secrets.token_hex())\"`) at run time from a git-ignored .env, a compose secret or"
+                            + " the platform's secret store, and treat the committed one as public.")
                     .add();
         });
     }

@@ -6,12 +6,15 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The containers that run a Django project in a setting that is not only for development, and what their environment
- * gives the settings module to read.
+ * The containers that run a Django project (or another Python web framework's application) in a setting that is not
+ * only for development, and what their environment gives the settings module to read.
  */
 public final class DjangoContainers {
 
@@ -22,6 +25,11 @@ public final class DjangoContainers {
      * development stages.
      */
     public static List<Container> deployed(ReviewContext context) {
+        return deployed(context, Framework.DJANGO);
+    }
+
+    /** The built containers that run an application of {@code framework}, as {@link #deployed(ReviewContext)}. */
+    public static List<Container> deployed(ReviewContext context, Framework framework) {
         Set<String> developmentFiles = DevelopmentComposeFiles.files(context);
         List<Container> out = new ArrayList<>();
         for (Container c : context.builtContainers()) {
@@ -31,9 +39,25 @@ public final class DjangoContainers {
                 continue;
             }
             AppSource app = Apps.of(context, c);
-            if (app.frameworks().contains(Framework.DJANGO)) {
+            if (app.frameworks().contains(framework)) {
                 out.add(c);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The SECRET_KEY of the {@code framework} (Django or Flask) application each deployed container runs, with the
+     * containers that run it: the literal keys, or ({@code fallbacks}) the literal defaults of reads of the environment.
+     */
+    public static Map<AppSource.SecretKey, List<Container>> secretKeys(ReviewContext context, Framework framework,
+            boolean fallbacks) {
+        Map<AppSource.SecretKey, List<Container>> out = new LinkedHashMap<>();
+        for (Container c : deployed(context, framework)) {
+            AppSource app = Apps.of(context, c);
+            Optional<AppSource.SecretKey> key = framework == Framework.DJANGO ? app.djangoSecretKey() : app.flaskSecretKey();
+            key.filter(k -> (k.variable() != null) == fallbacks && !k.value().isBlank())
+                    .ifPresent(k -> out.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
         }
         return out;
     }

@@ -1,0 +1,9 @@
+from flask import Flask
+
+app = Flask(__name__)
+app.config.from_object("config.ProductionConfig")
+
+
+@app.get("/")
+def home():
+    return "ok"
