@@ -55,6 +55,7 @@ public final class AppSource {
     private DebugDefault djangoDebugDefault;
     private SecretKey djangoSecretKey;
     private SecretKey flaskSecretKey;
+    private SettingLine socketIO;
 
     private AppSource(Set<Framework> frameworks, AppObject app, Routes routes, List<ServerCall> serverCalls,
             String sigtermFile, int sigtermLine, List<String> files) {
@@ -345,6 +346,11 @@ public final class AppSource {
         return Optional.ofNullable(flaskSecretKey);
     }
 
+    /** Where the application's code creates Flask-SocketIO's server ({@code SocketIO(app)}), if it does. */
+    public Optional<SettingLine> flaskSocketIO() {
+        return Optional.ofNullable(socketIO);
+    }
+
     /** The source files read. */
     public List<String> files() {
         return files;
@@ -584,6 +590,8 @@ public final class AppSource {
             if (app != null && app.framework() == Framework.FLASK) {
                 python.flaskSecretKey = secretKey(new FlaskSecretKey(py).of(app));
             }
+            py.loaded().values().stream().filter(m -> m.socketIOLine > 0).findFirst()
+                    .ifPresent(m -> python.socketIO = new SettingLine(m.file, m.socketIOLine, 1));
             python.djangoSqliteFile = sqliteFile;
             return python;
         }

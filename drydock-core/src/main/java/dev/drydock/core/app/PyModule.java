@@ -127,6 +127,8 @@ final class PyModule {
     final List<RunDecl> runs = new ArrayList<>();
     final List<PyLexer.Statement> urlStatements = new ArrayList<>();
     int sigtermLine;
+    /** The line that creates Flask-SocketIO's server object ({@code SocketIO(app)}), 0 when none does. */
+    int socketIOLine;
     String settingsModule;
     String rootUrlconf;
     /** Django's ALLOWED_HOSTS as the module writes it, a literal list; null when it does not set it. */
@@ -667,6 +669,12 @@ final class PyModule {
                                 resource == null ? null : resource.name(),
                                 Handler.unknown(resource == null ? null : resource.name(), file, s.line())));
                     }
+                }
+            }
+            case "SocketIO" -> {
+                Import imported = imports.get(owner == null ? "SocketIO" : owner);
+                if (imported != null && imported.module().equals("flask_socketio") && socketIOLine == 0) {
+                    socketIOLine = s.line();
                 }
             }
             case "run", "run_simple", "make_server", "run_server", "serve", "run_app", "launch" ->

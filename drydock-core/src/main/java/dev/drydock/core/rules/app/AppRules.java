@@ -42,6 +42,7 @@ public final class AppRules {
                 new ServerListensOnLocalhost(),
                 new PhoenixServerNotStarted(),
                 new GradioPublicShareLink(),
+                new SocketIOWorkerMismatch(),
                 new CeleryAppOptionMisplaced(),
                 new NotebookAuthenticationDisabled(),
                 new ModelCacheNotPersisted(),
