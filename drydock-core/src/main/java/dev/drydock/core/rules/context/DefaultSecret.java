@@ -133,19 +133,20 @@ public final class DefaultSecret implements Rule {
         for (List<EmptyKey> shared : ComposeServices.byLocation(empty, EmptyKey::location)) {
             reportEmpty(context, shared.get(0), shared.stream().map(k -> k.service().name()).distinct().toList());
         }
-        djangoFallbacks(context);
-        flaskFallbacks(context);
+        settingsFallbacks(context, Framework.DJANGO);
+        settingsFallbacks(context, Framework.FLASK);
     }
 
     /**
-     * Django's SECRET_KEY read from the environment with a literal default ({@code os.environ.get("DJANGO_SECRET_KEY",
-     * "...")}, {@code env("DJANGO_SECRET_KEY", default="...")}) in the settings module a deployed container loads:
-     * high when nothing in the container's environment sets the variable (the image then runs with the committed key),
-     * medium when something does (only a deployment that loses the variable falls back).
+     * The SECRET_KEY of the Django settings module or of the Flask application's configuration a deployed container
+     * loads, read from the environment with a literal default ({@code os.environ.get("DJANGO_SECRET_KEY", "...")},
+     * {@code env("DJANGO_SECRET_KEY", default="...")}, {@code os.getenv("SECRET_KEY") or "dev"}) where it has the last
+     * word: high when nothing in the container's environment sets the variable (the image then runs with the committed
+     * key), medium when something does (only a deployment that loses the variable falls back).
      */
-    private void djangoFallbacks(ReviewContext context) {
-        Map<AppSource.SecretKey, List<Container>> runners = DjangoContainers.secretKeys(context, Framework.DJANGO, true);
-        runners.forEach((key, containers) -> {
+    private void settingsFallbacks(ReviewContext context, Framework framework) {
+        boolean django = framework == Framework.DJANGO;
+        DjangoContainers.secretKeys(context, framework, true).forEach((key, containers) -> {
             SourceFile file = context.project().source(key.file()).orElse(null);
             if (file == null) {
                 return;
@@ -156,64 +157,30 @@ public final class DefaultSecret implements Rule {
             String who = containers.stream().map(Container::name).collect(java.util.stream.Collectors.joining(", "));
             String value = key.value();
             Location location = new Location(key.file(), file.lines(key.line(), key.line()));
-            String insecure = value.startsWith("django-insecure-") ? " (startproject's `django-insecure-` development"
-                    + " key, which `manage.py check --deploy` reports as insecure)" : "";
-            context.finding(this, location, "`SECRET_KEY` in " + key.file() + " falls back to the literal "
-                            + SecretNames.redact(value) + insecure + " when `" + key.variable() + "` is not set"
+            String insecure = django && value.startsWith("django-insecure-") ? " (startproject's `django-insecure-`"
+                    + " development key, which `manage.py check --deploy` reports as insecure)" : "";
+            String signed = django ? "sessions, password reset links and messages" : "the session cookie";
+            context.finding(this, location, (django ? "`SECRET_KEY` in " + key.file()
+                                    : "The Flask secret key at line " + key.line() + " of " + key.file())
+                            + " falls back to the literal " + SecretNames.redact(value) + insecure + " when `"
+                            + key.variable() + "` is not set"
                             + (unset.isEmpty()
                                     ? ": the environment of " + who + " sets it, but a deployment that loses the variable"
-                                            + " starts without complaint and signs sessions with a key everyone with the"
-                                            + " repository has"
-                                    : ", and nothing in the environment of " + String.join(", ", unset) + " (the"
-                                            + " image's ENV, the compose environment, its env files) sets it: Django"
-                                            + " signs sessions, password reset links and messages with a key everyone"
-                                            + " with the repository has"))
-                    .severity(unset.isEmpty() ? Severity.MEDIUM : Severity.HIGH)
-                    .current(SecretNames.redactIn(context.excerpt(location), value))
-                    .recommendation("Drop the default: write `SECRET_KEY = os.environ[\"" + key.variable() + "\"]` (or `env(\""
-                            + key.variable() + "\")` without default) at line " + key.line() + " of " + key.file()
-                            + ", so that Django refuses to start without the variable; give `" + key.variable()
-                            + "` to the container from a git-ignored .env or a secret store (a development settings"
-                            + " module may keep a default of its own).")
-                    .add();
-        });
-    }
-
-    /**
-     * The SECRET_KEY of the Flask application a deployed container runs, read from the environment with a literal
-     * default ({@code os.environ.get("SECRET_KEY", "dev")}, {@code os.getenv("SECRET_KEY") or "dev"}) where the
-     * configuration of the application has the last word on it; high and medium as for Django.
-     */
-    private void flaskFallbacks(ReviewContext context) {
-        Map<AppSource.SecretKey, List<Container>> runners = DjangoContainers.secretKeys(context, Framework.FLASK, true);
-        runners.forEach((key, containers) -> {
-            SourceFile file = context.project().source(key.file()).orElse(null);
-            if (file == null) {
-                return;
-            }
-            List<String> unset = containers.stream()
-                    .filter(c -> !DjangoContainers.environmentMaySet(context, c, key.variable())).map(Container::name)
-                    .toList();
-            String who = containers.stream().map(Container::name).collect(java.util.stream.Collectors.joining(", "));
-            String value = key.value();
-            Location location = new Location(key.file(), file.lines(key.line(), key.line()));
-            context.finding(this, location, "The Flask secret key at line " + key.line() + " of " + key.file()
-                            + " falls back to the literal " + SecretNames.redact(value) + " when `" + key.variable()
-                            + "` is not set"
-                            + (unset.isEmpty()
-                                    ? ": the environment of " + who + " sets it, but a deployment that loses the variable"
-                                            + " starts without complaint and signs session cookies with a key everyone"
+                                            + " starts without complaint and signs " + signed + " with a key everyone"
                                             + " with the repository has"
                                     : ", and nothing in the environment of " + String.join(", ", unset) + " (the"
-                                            + " image's ENV, the compose environment, its env files) sets it: Flask"
-                                            + " signs the session cookie with a key everyone with the repository has, who"
-                                            + " can then forge sessions"))
+                                            + " image's ENV, the compose environment, its env files) sets it: "
+                                            + (django ? "Django" : "Flask") + " signs " + signed + " with a key"
+                                            + " everyone with the repository has, who can then forge sessions"))
                     .severity(unset.isEmpty() ? Severity.MEDIUM : Severity.HIGH)
                     .current(SecretNames.redactIn(context.excerpt(location), value))
-                    .recommendation("Drop the default: read `os.environ[\"" + key.variable() + "\"]` at line "
-                            + key.line() + " of " + key.file() + ", so that the application refuses to start without"
-                            + " the variable; give `" + key.variable() + "` to the container from a git-ignored .env or"
-                            + " a secret store (a development config class may keep a default of its own).")
+                    .recommendation("Drop the default: " + (django ? "write `SECRET_KEY = os.environ[\"" + key.variable()
+                                    + "\"]` (or `env(\"" + key.variable() + "\")` without default)"
+                                    : "read `os.environ[\"" + key.variable() + "\"]`") + " at line " + key.line()
+                            + " of " + key.file() + ", so that " + (django ? "Django" : "the application")
+                            + " refuses to start without the variable; give `" + key.variable() + "` to the container"
+                            + " from a git-ignored .env or a secret store (a development "
+                            + (django ? "settings module" : "config class") + " may keep a default of its own).")
                     .add();
         });
     }
