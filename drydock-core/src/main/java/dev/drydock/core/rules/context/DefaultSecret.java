@@ -23,7 +23,6 @@ import dev.drydock.core.app.Framework;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DjangoContainers;
-import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.SecretNames;
 import dev.drydock.core.rules.support.SecretNames.ValueMatch;
@@ -146,17 +145,14 @@ public final class DefaultSecret implements Rule {
      */
     private void settingsFallbacks(ReviewContext context, Framework framework) {
         boolean django = framework == Framework.DJANGO;
-        DjangoContainers.secretKeys(context, framework, true).forEach((key, containers) -> {
-            SourceFile file = context.project().source(key.file()).orElse(null);
-            if (file == null) {
-                return;
-            }
-            List<String> unset = containers.stream()
+        for (DjangoContainers.SecretKeyUse use : DjangoContainers.secretKeys(context, framework, true)) {
+            AppSource.SecretKey key = use.key();
+            List<String> unset = use.containers().stream()
                     .filter(c -> !DjangoContainers.environmentMaySet(context, c, key.variable())).map(Container::name)
                     .toList();
-            String who = containers.stream().map(Container::name).collect(java.util.stream.Collectors.joining(", "));
+            String who = use.who();
             String value = key.value();
-            Location location = new Location(key.file(), file.lines(key.line(), key.line()));
+            Location location = use.location();
             String insecure = django && value.startsWith("django-insecure-") ? " (startproject's `django-insecure-`"
                     + " development key, which `manage.py check --deploy` reports as insecure)" : "";
             String signed = django ? "sessions, password reset links and messages" : "the session cookie";
@@ -182,7 +178,7 @@ public final class DefaultSecret implements Rule {
                             + " from a git-ignored .env or a secret store (a development "
                             + (django ? "settings module" : "config class") + " may keep a default of its own).")
                     .add();
-        });
+        }
     }
 
     private static Location location(VariableReference ref) {

@@ -265,14 +265,10 @@ public final class HardcodedSecret implements Rule {
      * last word on it: every copy of the repository and of the image holds the key that signs the sessions.
      */
     private void djangoSecretKeys(ReviewContext context) {
-        Map<AppSource.SecretKey, List<Container>> runners = DjangoContainers.secretKeys(context, Framework.DJANGO, false);
-        runners.forEach((key, containers) -> {
-            SourceFile file = context.project().source(key.file()).orElse(null);
-            if (file == null) {
-                return;
-            }
+        for (DjangoContainers.SecretKeyUse use : DjangoContainers.secretKeys(context, Framework.DJANGO, false)) {
+            AppSource.SecretKey key = use.key();
             String value = key.value();
-            Location location = new Location(key.file(), file.lines(key.line(), key.line()));
+            Location location = use.location();
             String weak = value.startsWith("django-insecure-")
                     ? ", and its `django-insecure-` prefix marks the key startproject generated for development, which"
                             + " `manage.py check --deploy` reports as insecure (security.W009)"
@@ -280,7 +276,7 @@ public final class HardcodedSecret implements Rule {
                             ? ", and at " + value.length() + " characters it is shorter than the 50 that `manage.py"
                                     + " check --deploy` asks for (security.W009)"
                             : "";
-            String who = containers.stream().map(Container::name).collect(java.util.stream.Collectors.joining(", "));
+            String who = use.who();
             context.finding(this, location, "`SECRET_KEY` in " + key.file() + " is the literal "
                             + SecretNames.redact(value) + ", the key Django signs sessions, password reset links and"
                             + " messages with for " + who + ": everyone with the repository or the image can forge"
@@ -294,7 +290,7 @@ public final class HardcodedSecret implements Rule {
                             + " a git-ignored .env, a compose secret or the platform's secret store, and treat the"
                             + " committed one as public.")
                     .add();
-        });
+        }
     }
 
     // ---- Flask configuration
@@ -305,18 +301,14 @@ public final class HardcodedSecret implements Rule {
      * signs the session cookie.
      */
     private void flaskSecretKeys(ReviewContext context) {
-        Map<AppSource.SecretKey, List<Container>> runners = DjangoContainers.secretKeys(context, Framework.FLASK, false);
-        runners.forEach((key, containers) -> {
-            SourceFile file = context.project().source(key.file()).orElse(null);
-            if (file == null) {
-                return;
-            }
+        for (DjangoContainers.SecretKeyUse use : DjangoContainers.secretKeys(context, Framework.FLASK, false)) {
+            AppSource.SecretKey key = use.key();
             String value = key.value();
-            Location location = new Location(key.file(), file.lines(key.line(), key.line()));
+            Location location = use.location();
             context.finding(this, location, "The Flask secret key at line " + key.line() + " of " + key.file()
                             + " is the literal " + SecretNames.redact(value) + ", the key Flask signs the session cookie"
                             + " with (and extensions such as Flask-WTF their CSRF tokens) for "
-                            + containers.stream().map(Container::name).collect(java.util.stream.Collectors.joining(", "))
+                            + use.who()
                             + ": everyone with the repository or the image can forge a session (with Flask-Login, one logged in as any user)")
                     .severity(Severity.HIGH)
                     .current(SecretNames.redactIn(context.excerpt(location), value))
@@ -326,7 +318,7 @@ public final class HardcodedSecret implements Rule {
                             + " print(secrets.token_hex())\"`) at run time from a git-ignored .env, a compose secret or"
                             + " the platform's secret store, and treat the committed one as public.")
                     .add();
-        });
+        }
     }
 
     // ---- Kubernetes

@@ -4,6 +4,7 @@ import dev.drydock.core.app.AppSource;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,18 +48,34 @@ public final class DjangoContainers {
     }
 
     /**
+     * A SECRET_KEY the deployed containers of a Django or Flask application load, with where it is written.
+     *
+     * @param location the line of the settings file that writes it
+     */
+    public record SecretKeyUse(AppSource.SecretKey key, List<Container> containers, Location location) {
+
+        /** The containers' names, for messages: {@code web, worker}. */
+        public String who() {
+            return String.join(", ", containers.stream().map(Container::name).toList());
+        }
+    }
+
+    /**
      * The SECRET_KEY of the {@code framework} (Django or Flask) application each deployed container runs, with the
      * containers that run it: the literal keys, or ({@code fallbacks}) the literal defaults of reads of the environment.
+     * Keys in a file the project cannot give back are left out.
      */
-    public static Map<AppSource.SecretKey, List<Container>> secretKeys(ReviewContext context, Framework framework,
-            boolean fallbacks) {
-        Map<AppSource.SecretKey, List<Container>> out = new LinkedHashMap<>();
+    public static List<SecretKeyUse> secretKeys(ReviewContext context, Framework framework, boolean fallbacks) {
+        Map<AppSource.SecretKey, List<Container>> runners = new LinkedHashMap<>();
         for (Container c : deployed(context, framework)) {
             AppSource app = Apps.of(context, c);
             Optional<AppSource.SecretKey> key = framework == Framework.DJANGO ? app.djangoSecretKey() : app.flaskSecretKey();
             key.filter(k -> (k.variable() != null) == fallbacks && !k.value().isBlank())
-                    .ifPresent(k -> out.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
+                    .ifPresent(k -> runners.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
         }
+        List<SecretKeyUse> out = new ArrayList<>();
+        runners.forEach((key, containers) -> context.project().source(key.file()).ifPresent(file -> out.add(
+                new SecretKeyUse(key, containers, new Location(key.file(), file.lines(key.line(), key.line()))))));
         return out;
     }
 
