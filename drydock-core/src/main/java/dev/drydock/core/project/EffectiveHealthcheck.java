@@ -41,14 +41,21 @@ public record EffectiveHealthcheck(List<String> test, boolean disabled, String s
                 health.timeout(), health.startPeriod(), health.retries() == null ? null : health.retries().longValue());
     }
 
-    /** The argv the probe runs: the program and its arguments, or {@code /bin/sh -c script}. */
+    /**
+     * The argv the probe runs: the program and its arguments, or {@code /bin/sh -c} followed by the CMD-SHELL strings
+     * (Docker runs the first as the script; any further string becomes the script's {@code $0}, {@code $1}...).
+     */
     public List<String> argv() {
         if (test.isEmpty() || disabled) {
             return List.of();
         }
         return switch (test.get(0)) {
             case "CMD" -> test.subList(1, test.size());
-            case "CMD-SHELL" -> List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size())));
+            case "CMD-SHELL" -> {
+                List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c"));
+                argv.addAll(test.subList(1, test.size()));
+                yield List.copyOf(argv);
+            }
             default -> List.of();
         };
     }

@@ -5,6 +5,7 @@ import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.rules.support.AttemptedJsonList;
 import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.BackgroundJobs;
+import dev.drydock.core.shell.CommandNode;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.entrypoint.ScriptArguments;
@@ -261,11 +262,12 @@ public final class GracefulShutdownMissing implements Rule {
             ShellScript parsedScript = ShellScript.parse(script);
             List<Command> jobs = parsedScript.hasProblems() ? List.of() : BackgroundJobs.of(parsedScript);
             Optional<Command> foreground = BackgroundJobs.lastForeground(parsedScript);
-            String last = jobs.isEmpty() ? lastCommand(script)
+            Optional<FinalPipeline> tail = jobs.isEmpty() ? FinalPipeline.of(script) : Optional.empty();
+            String last = jobs.isEmpty() ? tail.map(FinalPipeline::text).orElse(script.strip())
                     : foreground.map(f -> BackgroundJobs.text(script, f)).orElse("");
-            boolean compound = jobs.isEmpty() && !last.isEmpty()
-                    && COMPOUND_ENDS.contains(last.split("\\s+")[last.split("\\s+").length - 1]);
-            String what = compound ? "the `" + ShortText.of(script.strip().split("\\s+", 2)[0], 70) + "` it runs"
+            Optional<String> loop = tail.flatMap(FinalPipeline::compoundKeyword);
+            boolean compound = loop.isPresent();
+            String what = compound ? "the `" + loop.get() + "` it runs"
                     : AppFacts.runsServer(ep) && jobs.isEmpty() || last.isEmpty() ? "the server"
                     : "`" + ShortText.of(last, 70) + "`";
             String signal = init.map(i -> "` as its child under " + i.init() + ": " + i.init() + " passes docker"
@@ -448,10 +450,16 @@ public final class GracefulShutdownMissing implements Rule {
      * alone), and no trap that would need the shell afterwards.
      */
     static boolean bashExecsLastCommand(String script) {
-        String last = lastCommand(script);
-        String first = last.isEmpty() ? "" : last.split("\\s+", 2)[0];
-        return !last.isEmpty() && !script.contains("trap ") && !SHELL_KEYWORDS.contains(first)
-                && last.chars().noneMatch(ch -> "|&;(){}`<>".indexOf(ch) >= 0);
+        Optional<FinalPipeline> tail = FinalPipeline.of(script);
+        return tail.flatMap(FinalPipeline::simple).filter(GracefulShutdownMissing::execable).isPresent()
+                && ShellScript.parse(script).commands("trap").isEmpty()
+                && tail.get().text().chars().noneMatch(ch -> "|&;(){}`<>".indexOf(ch) >= 0);
+    }
+
+    /** A simple command exec can go in front of: a program, not an assignment alone nor a keyword. */
+    private static boolean execable(CommandNode.SimpleCommand command) {
+        return command.assignments().isEmpty() && !command.words().isEmpty()
+                && !SHELL_KEYWORDS.contains(command.words().get(0).value());
     }
 
     /** Whether the {@code sh -c} the command goes through is written in the ENTRYPOINT. */
@@ -474,7 +482,7 @@ public final class GracefulShutdownMissing implements Rule {
         if (!words.isEmpty()) {
             return "Use the exec form, which makes " + what + " " + place + ": " + which + " " + Probes.json(words) + ".";
         }
-        String execd = withExec(script);
+        String execd = FinalPipeline.of(script).map(FinalPipeline::withExec).orElse("exec " + script.strip());
         String rewritten;
         if (command.shellForm()) {
             rewritten = which + " " + execd.strip();
@@ -501,9 +509,6 @@ public final class GracefulShutdownMissing implements Rule {
                 + " (supervisord, s6-overlay), or a script that traps TERM, passes it to each job and waits for"
                 + " them (`trap 'kill -TERM $pid' TERM`, then `wait`).";
     }
-
-    /** The words that close a compound command: a script ending in one ends in a loop, an if or a case. */
-    private static final Set<String> COMPOUND_ENDS = Set.of("done", "fi", "esac", "}");
 
     /**
      * For a script that ends in a loop or another compound command, which exec cannot replace: Laravel's schedule:run
@@ -539,13 +544,12 @@ public final class GracefulShutdownMissing implements Rule {
         if (script == null || script.contains("<<") || script.chars().anyMatch(ch -> ch < 0x20 && ch != '\t')) {
             return null;
         }
-        String execd = withExec(script);
-        String last = execd.substring(execd.lastIndexOf("exec ") + 5).strip();
-        String first = last.split("\\s+", 2)[0];
-        if (last.isEmpty() || first.contains("=") || SHELL_KEYWORDS.contains(first)
-                || last.chars().anyMatch(ch -> "|&;(){}`".indexOf(ch) >= 0)) {
+        Optional<FinalPipeline> tail = FinalPipeline.of(script);
+        if (tail.flatMap(FinalPipeline::simple).filter(GracefulShutdownMissing::execable).isEmpty()
+                || tail.get().text().chars().anyMatch(ch -> "|&;(){}`".indexOf(ch) >= 0)) {
             return null;
         }
+        String execd = tail.get().withExec();
         Instruction own = WrittenInstructions.ownAt(c, inCmd ? command.cmdOrigin() : command.entrypointOrigin());
         if (own == null || !(own.arguments() instanceof ExecForm exec)) {
             return null;
@@ -558,48 +562,6 @@ public final class GracefulShutdownMissing implements Rule {
             }
         }
         return null;
-    }
-
-    /** The script with {@code exec } before its last command (after the last top-level &&, || or ;). */
-    static String withExec(String script) {
-        int cut = lastCommandCut(script);
-        int start = cut;
-        while (start < script.length() && Character.isWhitespace(script.charAt(start))) {
-            start++;
-        }
-        return script.substring(0, cut) + (cut > 0 ? " " : "") + "exec " + script.substring(start);
-    }
-
-    /** The script's last command (after the last top-level &&, || or ;), as written. */
-    static String lastCommand(String script) {
-        return script.substring(lastCommandCut(script)).strip();
-    }
-
-    private static int lastCommandCut(String script) {
-        int cut = 0;
-        char quote = 0;
-        for (int i = 0; i < script.length(); i++) {
-            char ch = script.charAt(i);
-            if (quote != 0) {
-                if (ch == quote) {
-                    quote = 0;
-                } else if (ch == '\\' && quote == '"') {
-                    i++;
-                }
-                continue;
-            }
-            if (ch == '\'' || ch == '"') {
-                quote = ch;
-            } else if (ch == '\\') {
-                i++;
-            } else if (ch == ';' || ch == '\n') {
-                cut = i + 1;
-            } else if ((ch == '&' || ch == '|') && i + 1 < script.length() && script.charAt(i + 1) == ch) {
-                cut = i + 2;
-                i++;
-            }
-        }
-        return cut;
     }
 
     // (2) a package manager is PID 1
