@@ -28,13 +28,14 @@ import java.util.List;
  *     or when that would be a development stage of a Dockerfile with several (no deployment runs one on purpose)
  * @param place where it sits in the pod spec, as a JSON pointer below it: {@code containers/0},
  *     {@code initContainers/1}
- * @param commandLine the line of the first word of its command, 0 when it sets none
- * @param argsLine the line of the first word of its args, 0 when it sets none
+ * @param commandLines the line of each word of its command
+ * @param argsLines the line of each word of its args
  */
 public record KubeContainer(String name, String image, int line, boolean init, List<String> command,
         List<String> args, List<KubePort> ports, List<String> environment, boolean envFrom, List<KubeEnvVar> values,
         List<String> mountPaths, KubeProbe liveness, KubeProbe readiness, KubeProbe startup, KubeSecurity security,
-        KubeResources resources, String dockerfile, Integer stage, String place, int commandLine, int argsLine) {
+        KubeResources resources, String dockerfile, Integer stage, String place, List<Integer> commandLines,
+        List<Integer> argsLines) {
 
     public KubeContainer {
         command = List.copyOf(command);
@@ -43,19 +44,31 @@ public record KubeContainer(String name, String image, int line, boolean init, L
         environment = List.copyOf(environment);
         values = List.copyOf(values);
         mountPaths = List.copyOf(mountPaths);
+        commandLines = List.copyOf(commandLines);
+        argsLines = List.copyOf(argsLines);
+    }
+
+    /** The line of the first word of its command, 0 when it sets none. */
+    public int commandLine() {
+        return commandLines.isEmpty() ? 0 : commandLines.get(0);
+    }
+
+    /** The line of the first word of its args, 0 when it sets none. */
+    public int argsLine() {
+        return argsLines.isEmpty() ? 0 : argsLines.get(0);
     }
 
     public KubeContainer linkedTo(String dockerfile, Integer stage) {
         return new KubeContainer(name, image, line, init, command, args, ports, environment, envFrom, values,
-                mountPaths, liveness, readiness, startup, security, resources, dockerfile, stage, place, commandLine,
-                argsLine);
+                mountPaths, liveness, readiness, startup, security, resources, dockerfile, stage, place, commandLines,
+                argsLines);
     }
 
     /** The same container with other resources (as an overlay deploys it). */
     public KubeContainer withResources(KubeResources replaced) {
         return new KubeContainer(name, image, line, init, command, args, ports, environment, envFrom, values,
-                mountPaths, liveness, readiness, startup, security, replaced, dockerfile, stage, place, commandLine,
-                argsLine);
+                mountPaths, liveness, readiness, startup, security, replaced, dockerfile, stage, place, commandLines,
+                argsLines);
     }
 
     /** The literal value its {@code env} gives the variable (the last entry of that name), or null. */

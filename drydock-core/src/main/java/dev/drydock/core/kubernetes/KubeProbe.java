@@ -10,15 +10,17 @@ import java.util.List;
  *     curl, wget or podcli ({@link ExecHttpCheck}), or null
  * @param port the port as written (a number or a named port), or the port of such an exec probe's address, or null
  * @param command the command an exec probe runs, empty for the others
+ * @param commandLines the line of each word of that command
  * @param line the line of the probe's key
  * @param portLine the line of its port, 0 when it has none
  * @param scheme the scheme of an httpGet probe as written ({@code HTTPS}), null when unset (HTTP)
  */
-public record KubeProbe(String kind, String path, String port, List<String> command, int line, int portLine,
-        String scheme) {
+public record KubeProbe(String kind, String path, String port, List<String> command, List<Integer> commandLines,
+        int line, int portLine, String scheme) {
 
     public KubeProbe {
         command = List.copyOf(command);
+        commandLines = List.copyOf(commandLines);
     }
 
     /** Whether an httpGet probe connects with TLS: its scheme is HTTPS. */

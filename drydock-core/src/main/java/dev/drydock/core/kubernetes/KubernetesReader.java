@@ -233,7 +233,7 @@ public final class KubernetesReader {
                 get(c, "envFrom") != null, envValues(get(c, "env")), values(get(c, "volumeMounts"), "mountPath"),
                 probe(c, "livenessProbe"), probe(c, "readinessProbe"), probe(c, "startupProbe"),
                 security(get(c, "securityContext")), resources(get(c, "resources")), null, null, place,
-                firstLine(get(c, "command")), firstLine(get(c, "args")));
+                lines(get(c, "command")), lines(get(c, "args")));
     }
 
     /** The entries of an {@code env} list with a name and a literal, non-empty value. */
@@ -275,9 +275,10 @@ public final class KubernetesReader {
             Node handler = get(settings, kind);
             if (handler instanceof MappingNode map) {
                 List<String> command = strings(get(handler, "command"));
+                List<Integer> commandLines = lines(get(handler, "command"));
                 ExecHttpCheck http = kind.equals("exec") ? ExecHttpCheck.of(command).orElse(null) : null;
                 return new KubeProbe(kind, http != null ? http.path() : text(get(handler, "path")),
-                        http != null ? http.port() : text(get(handler, "port")), command, line,
+                        http != null ? http.port() : text(get(handler, "port")), command, commandLines, line,
                         line(get(map, "port")), text(get(handler, "scheme")));
             }
         }
@@ -353,9 +354,17 @@ public final class KubernetesReader {
                 : null;
     }
 
-    /** The line of a list's first item, 0 when it is no list or an empty one. */
-    private static int firstLine(Node node) {
-        return node instanceof SequenceNode list && !list.getValue().isEmpty() ? line(list.getValue().get(0)) : 0;
+    /** The line of each scalar item of a list, as {@link #strings} reads them. */
+    private static List<Integer> lines(Node node) {
+        List<Integer> lines = new ArrayList<>();
+        if (node instanceof SequenceNode list) {
+            for (Node item : list.getValue()) {
+                if (item instanceof ScalarNode s) {
+                    lines.add(line(s));
+                }
+            }
+        }
+        return lines;
     }
 
     private static List<String> strings(Node node) {

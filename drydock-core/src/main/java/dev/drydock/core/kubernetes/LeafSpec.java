@@ -33,6 +33,6 @@ public record LeafSpec(String leaf, KubeSecurity pod, KubeSecurity container, Ku
         return new KubeContainer(base.name(), base.image(), base.line(), base.init(), base.command(), base.args(),
                 base.ports(), base.environment(), base.envFrom(), base.values(), base.mountPaths(), base.liveness(),
                 base.readiness(), base.startup(), container, resources != null ? resources : base.resources(),
-                base.dockerfile(), base.stage(), base.place(), base.commandLine(), base.argsLine());
+                base.dockerfile(), base.stage(), base.place(), base.commandLines(), base.argsLines());
     }
 }

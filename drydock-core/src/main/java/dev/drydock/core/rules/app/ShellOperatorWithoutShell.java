@@ -349,9 +349,10 @@ public final class ShellOperatorWithoutShell implements Rule {
             List<Integer> found = ShellOperators.in(argv, script -> false);
             if (!found.isEmpty()) {
                 int i = found.get(0);
-                int from = i < container.command().size() ? container.commandLine() : container.argsLine();
+                List<Integer> lines = new ArrayList<>(container.commandLines());
+                lines.addAll(container.argsLines());
                 String script = join(argv, true);
-                report(context, file, line(file, from, argv.get(i)), reported, workload.describe(container)
+                report(context, file, lines.get(i), reported, workload.describe(container)
                                 + " passes `" + argv.get(i) + "` to " + VariableInExecForm.program(argv)
                                 + " as a plain argument: " + consequence(argv.get(i), argv, i),
                         "Hand the line to a shell and keep the last program as PID 1: command: "
@@ -367,7 +368,7 @@ public final class ShellOperatorWithoutShell implements Rule {
             List<Integer> found = ShellOperators.in(probe.command(), script -> false);
             if (!found.isEmpty()) {
                 String operator = probe.command().get(found.get(0));
-                report(context, file, line(file, probe.line(), operator), reported, workload.describe(container)
+                report(context, file, probe.commandLines().get(found.get(0)), reported, workload.describe(container)
                                 + " has an exec probe that passes `" + operator + "` to "
                                 + VariableInExecForm.program(probe.command()) + " as a plain argument: "
                                 + consequence(operator, probe.command(), found.get(0))
@@ -386,17 +387,6 @@ public final class ShellOperatorWithoutShell implements Rule {
         context.finding(this, new Location(file.path(), file.lines(line, line)), message)
                 .recommendation(recommendation)
                 .add();
-    }
-
-    /** The first line from {@code from} on that holds {@code operator} in quotes, else {@code from}. */
-    private static int line(SourceFile file, int from, String operator) {
-        for (int n = Math.max(1, from); n <= file.lineCount() && n < from + 200; n++) {
-            String text = file.line(n);
-            if (text.contains("\"" + operator + "\"") || text.contains("'" + operator + "'")) {
-                return n;
-            }
-        }
-        return from;
     }
 
     // words

@@ -96,7 +96,8 @@ class StoreMemoryTest {
         KubeContainer container = new KubeContainer("api", "registry.example.com/shop/api:3.2.0", 10, false,
                 List.of("java"), List.of("-jar", "app.jar"), List.of(), List.of("JAVA_OPTS"), false,
                 List.of(new KubeEnvVar("JAVA_OPTS", "-Xmx2g", 12)), List.of(), null, null, null, KubeSecurity.NONE,
-                KubeResources.NONE, "api/Dockerfile", null, "containers/0", 0, 0);
+                KubeResources.NONE, "api/Dockerfile", null, "containers/0", List.of(),
+                List.of());
         StoreMemory.Workload workload = StoreMemory.Workload.of(container, Optional.of("eclipse-temurin"));
         assertThat(workload.image()).contains("registry.example.com/shop/api");
         assertThat(workload.argv()).containsExactly("java", "-jar", "app.jar");
