@@ -25,7 +25,13 @@ import java.util.regex.Pattern;
  */
 final class ContainerNameReferences {
 
-    private static final List<String> KEYS = List.of("environment", "command", "entrypoint", "healthcheck", "external_links");
+    private static final List<String> KEYS = List.of("command", "entrypoint", "healthcheck", "external_links");
+    /**
+     * Last words of variable names whose value is an account, a database or a password, never a host: a
+     * database named like the container ({@code POSTGRES_DB: gitea}) is not a reference to it.
+     */
+    private static final Set<String> NOT_A_HOST = Set.of("USER", "USERNAME", "PASSWORD", "PASSWD", "PASS", "DB",
+            "DATABASE", "NAME", "DBNAME", "SCHEMA", "OWNER", "GROUP");
 
     private ContainerNameReferences() {}
 
@@ -37,6 +43,12 @@ final class ContainerNameReferences {
         for (Service other : compose.services().values()) {
             if (other.name().equals(service.name())) {
                 continue;
+            }
+            for (Service.EnvVar e : other.environment()) {
+                if (e.value() != null && e.value().value() != null && namesHost(e.name())
+                        && word.matcher(e.value().value()).find()) {
+                    out.add(other.name() + " (" + ComposeServices.where(e.node()) + ")");
+                }
             }
             for (String key : KEYS) {
                 Node node = other.node().get(key);
@@ -58,12 +70,20 @@ final class ContainerNameReferences {
                 continue;
             }
             for (DotEnvEntry e : EnvFiles.entries(project, read)) {
-                if (e.value() != null && word.matcher(e.value()).find()) {
+                if (e.value() != null && namesHost(e.key()) && word.matcher(e.value()).find()) {
                     out.add(e.key() + " in " + read + " (line " + e.span().startLine() + ")");
                 }
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Whether the variable {@code key} can hold a host name: not {@code POSTGRES_USER} or {@code GITEA__database__NAME}
+     * or libpq's {@code PGUSER}. */
+    private static boolean namesHost(String key) {
+        String upper = key.toUpperCase(java.util.Locale.ROOT);
+        String last = upper.substring(upper.lastIndexOf('_') + 1);
+        return !NOT_A_HOST.contains(last) && !(last.startsWith("PG") && NOT_A_HOST.contains(last.substring(2)));
     }
 
     private static void scalars(Node node, Pattern word, String service, Set<String> out) {
