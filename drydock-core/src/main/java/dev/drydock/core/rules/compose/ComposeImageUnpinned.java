@@ -20,6 +20,7 @@ import dev.drydock.core.rules.support.ImageTags.Movement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 @RuleDefinition(
         id = "compose-image-unpinned",
@@ -63,6 +64,10 @@ import java.util.Optional;
                         """))
 public final class ComposeImageUnpinned implements Rule {
 
+    /** Words of official images' tags that name a variant (a distribution, a server, a flavour), not a version. */
+    private static final Set<String> VARIANTS = Set.of("alpine", "apache", "fpm", "slim", "bookworm", "bullseye",
+            "buster", "trixie", "jammy", "noble", "focal", "cli", "zts", "perl", "otel");
+
     @Override
     public void check(ReviewContext context) {
         List<ComposeServices.Ref> unpinned = new ArrayList<>();
@@ -103,7 +108,8 @@ public final class ComposeImageUnpinned implements Rule {
             from = "";
             String name = scalar != null && !scalar.substitutions().isEmpty() ? writtenName(scalar.raw())
                     : reference.familiarName();
-            recommendation = "Pin a version: `image: " + name + ":X.Y.Z` (" + running + "), and add its digest for a"
+            recommendation = "Pin a version: `image: " + name + ":X.Y.Z" + variantSuffix(reference) + "` (" + running
+                    + "), and add its digest for a"
                     + " reproducible deployment.";
         } else {
             Variables variables = first.compose().variables();
@@ -140,6 +146,23 @@ public final class ComposeImageUnpinned implements Rule {
                         : Severity.MEDIUM)
                 .recommendation(recommendation)
                 .add();
+    }
+
+    /**
+     * The variant the tag names and a pinned tag has to keep, "-alpine" for {@code redis:alpine} and "-fpm-alpine"
+     * for {@code nextcloud:fpm-alpine}: {@code redis:X.Y.Z} would be another image, Debian instead of Alpine.
+     */
+    private static String variantSuffix(ImageReference reference) {
+        String tag = reference.tag();
+        if (tag == null || tag.isEmpty()) {
+            return "";
+        }
+        for (String part : tag.split("-")) {
+            if (!VARIANTS.contains(part)) {
+                return "";
+            }
+        }
+        return "-" + tag;
     }
 
     /**
