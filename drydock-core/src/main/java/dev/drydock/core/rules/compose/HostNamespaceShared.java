@@ -9,7 +9,10 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.HostNetworkImages;
+import dev.drydock.core.rules.support.HostNetworkImages.HostNetworkImage;
 import java.util.List;
+import java.util.Optional;
 
 @RuleDefinition(
         id = "host-namespace-shared",
@@ -18,7 +21,10 @@ import java.util.List;
         category = Category.SECURITY,
         checks = "The namespace keys of every compose service set to `host`: pid (high), network_mode, ipc, cgroup"
                 + " and userns_mode (medium), uts (low). Sharing with another service or container"
-                + " (`service:db`, `container:x`) stays inside the project and is left alone, as is a missing key.",
+                + " (`service:db`, `container:x`) stays inside the project and is left alone, as is a missing key."
+                + " network_mode: host on an image whose own installation guide sets it for discovery on the LAN"
+                + " (Home Assistant, Jellyfin) is low, and the advice weighs that discovery against the port to"
+                + " publish.",
         problem = "A namespace shared with the host removes one wall of the container: with pid: host it sees and"
                 + " can signal every process of the host; with network_mode: host it listens on the host's"
                 + " interfaces and reaches services bound to the host's 127.0.0.1; with ipc: host it reads the"
@@ -84,6 +90,12 @@ public final class HostNamespaceShared implements Rule {
                     continue;
                 }
                 Location at = ComposeServices.keyed(service.node(), ns.key());
+                Optional<HostNetworkImage> guided = ns.key().equals("network_mode")
+                        ? ComposeServices.pulledImage(service).flatMap(HostNetworkImages::of) : Optional.empty();
+                if (guided.isPresent()) {
+                    reportGuided(context, at, service.name(), ns, guided.get());
+                    continue;
+                }
                 context.finding(this, at, service.name() + " shares the host's " + name(ns.key()) + " namespace ("
                                 + ns.key() + ": host): it " + ns.effect())
                         .severity(ns.severity())
@@ -93,6 +105,24 @@ public final class HostNamespaceShared implements Rule {
                         .add();
             }
         }
+    }
+
+    /**
+     * network_mode: host on an image whose own guide sets it: the cost stays, but the advice weighs what the host
+     * network gives it, and names the port to publish when discovery is not needed.
+     */
+    private void reportGuided(ReviewContext context, Location at, String service, Namespace ns,
+            HostNetworkImage image) {
+        context.finding(this, at, service + " shares the host's network namespace (network_mode: host), as "
+                        + image.product() + "'s installation guide sets it so that " + image.discovery() + ": it "
+                        + ns.effect())
+                .severity(Severity.LOW)
+                .recommendation("Keep it if " + service + " relies on that discovery, and then make sure nothing on"
+                        + " the host listens on 127.0.0.1 that " + image.product() + " should not reach; otherwise"
+                        + " remove `network_mode: host` and publish its web interface under ports: (`127.0.0.1:"
+                        + image.port() + ":" + image.port() + "` behind a reverse proxy on the same host, `"
+                        + image.port() + ":" + image.port() + "` for the LAN), adding devices by address.")
+                .add();
     }
 
     private static String name(String key) {
