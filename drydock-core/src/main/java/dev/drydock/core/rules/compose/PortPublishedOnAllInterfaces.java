@@ -17,6 +17,7 @@ import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.PhpFpm;
+import dev.drydock.core.rules.support.ProtocolPorts;
 import dev.drydock.core.rules.support.TraefikApi;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,10 +121,20 @@ public final class PortPublishedOnAllInterfaces implements Rule {
                                 ? ": what runs on this machine (the application started from the IDE or the"
                                         + " build, database tools) still reaches it there, other hosts do not."
                                 : ", or remove the port: other services reach " + names + " by name.")
-                        : "Bind it to the interface that should serve it (`host_ip: 127.0.0.1` behind a"
-                                + " reverse proxy on the same host).")
+                        : otherProtocol(port).map(protocol -> "Bind it to the interface that should serve it: the"
+                                + " host's LAN address as `host_ip` when only the LAN should reach " + names + "'s "
+                                + protocol + " port (an HTTP reverse proxy does not carry " + protocol
+                                + "), or keep every interface and filter it in the DOCKER-USER chain, which"
+                                + " Docker's own rules do not bypass.")
+                                .orElse("Bind it to the interface that should serve it (`host_ip: 127.0.0.1` behind a"
+                                        + " reverse proxy on the same host)."))
                 .fix(store.isEmpty() ? null : explicit ? hostIpReplaced(hit.service(), port) : loopback(hit.service(), port))
                 .add();
+    }
+
+    /** The protocol other than HTTP the container port serves (SSH on 22, MQTT on 1883), when it is a well-known one. */
+    private static Optional<String> otherProtocol(Service.Port port) {
+        return port.targetStart() == port.targetEnd() ? ProtocolPorts.protocol(port.targetStart()) : Optional.empty();
     }
 
     /** Host port 80 or 443: the web's own ports, which a site or its reverse proxy publishes for everyone. */
