@@ -115,6 +115,7 @@ public final class DockerfileRules {
                 new DownloadUnverified(),
                 new ConsistentInstructionCasing(),
                 new CopyIgnoredFile(),
+                new CopySourceMissing(),
                 new DuplicateStageName(),
                 new ExposeInvalidFormat(),
                 new ExposeProtoCasing(),
