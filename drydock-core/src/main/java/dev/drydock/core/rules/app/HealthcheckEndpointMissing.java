@@ -102,7 +102,9 @@ import java.util.Optional;
                 + " ports the image's server listens on (as above), unless the manifest may move it (args, envFrom,"
                 + " an env variable named like a port or address setting); when the only such variable is the one the"
                 + " server reads its port from (PORT for quarkus.http.port=${PORT:8080} or server.port=${PORT:8080})"
-                + " and the manifest gives it a number, the server listens there. Init containers are not serving"
+                + " and the manifest gives it a number, the server listens there; likewise ASPNETCORE_URLS with one"
+                + " http:// URL and a literal port, which replaces the ASPNETCORE_HTTP_PORTS of the .NET image (for"
+                + " ASPNETCORE_URLS=http://+:5080 Kestrel listens on 5080, not 8080). Init containers are not serving"
                 + " containers and are left out. And, for any container of the manifests, a probe port that names no"
                 + " port of the container: the kubelet cannot resolve it and the probe errors every time (high, medium"
                 + " for a liveness probe, which then never restarts the container). A probe of a kustomize base"
@@ -320,12 +322,14 @@ public final class HealthcheckEndpointMissing implements Rule {
         String why = listener.why();
         if (run.mayMoveServer(variable)) {
             // the manifest's env gives the variable the server reads its port from: it listens there
-            Integer moved = ports.size() == 1 ? run.portSetBy(variable).orElse(null) : null;
+            KubernetesRuns.MovedPort moved = ports.size() != 1 ? null : run.portSetBy(variable)
+                    .map(port -> new KubernetesRuns.MovedPort(port, variable + "=" + port))
+                    .or(() -> run.kestrelUrlsPort(variable)).orElse(null);
             if (moved == null) {
                 return;
             }
-            ports = List.of(moved);
-            why = " (" + variable + "=" + moved + " in the container's env)";
+            ports = List.of(moved.port());
+            why = " (" + moved.setting() + " in the container's env)";
         }
         List<Integer> listening = ports;
         String because = why;

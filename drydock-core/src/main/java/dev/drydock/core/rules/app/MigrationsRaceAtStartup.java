@@ -37,6 +37,9 @@ import java.util.Set;
                 + " `upgrade`, Flask-Migrate's `flask db upgrade`, Laravel's `artisan migrate` without `--isolated`,"
                 + " Sequelize's `db:migrate`, TypeORM's `migration:run`) that a container runs at every start: in an"
                 + " entry-point script of the project, or in the `sh -c` script of its command before the application;"
+                + " and EF Core's `Database.Migrate()` or `MigrateAsync()` in a .NET application's Program.cs or"
+                + " Startup.cs, outside an `if`, when its project files pin EF Core 8 or older (EF Core 9 takes a"
+                + " database lock around it);"
                 + " reported where two or more containers run that same start together: several services of a compose"
                 + " file, or one with `deploy.replicas` or `scale` above 1, or the pods of Kubernetes Deployments and"
                 + " StatefulSets that run the image's own entrypoint and command, with `replicas` above 1, a"
@@ -49,7 +52,8 @@ import java.util.Set;
                 + " ConcurrentMigrationError), Prisma's `migrate deploy` (an advisory lock with a 10 second timeout),"
                 + " knex (its migrations lock table), Flyway and Liquibase, and Laravel's `migrate --isolated`"
                 + " (Laravel 9 and later).",
-        problem = "Django's migrate, Alembic (and so Flask-Migrate), Sequelize's and TypeORM's migrations record a"
+        problem = "Django's migrate, Alembic (and so Flask-Migrate), Sequelize's and TypeORM's migrations, and EF Core's"
+                + " Migrate() before EF Core 9, record a"
                 + " migration as applied only once it has run, and take no lock: containers that start together each"
                 + " see the same pending migrations and each apply them.",
         impact = "On a release with pending migrations the copies race on the same statements: one fails (a table or"
@@ -67,6 +71,7 @@ import java.util.Set;
                 "https://github.com/sqlalchemy/alembic/issues/633",
                 "https://github.com/laravel/framework/pull/44743",
                 "https://www.prisma.io/docs/orm/prisma-migrate/workflows/development-and-production",
+                "https://learn.microsoft.com/ef/core/managing-schemas/migrations/applying",
                 "https://kubernetes.io/docs/concepts/workloads/controllers/job/"},
         effort = "30 min",
         examples = @RuleExample(
@@ -206,7 +211,9 @@ public final class MigrationsRaceAtStartup implements Rule {
                         + " at every start of " + AppFacts.and(r.labels) + ", " + r.copies + " containers that " + file
                         + " starts together: " + site.tool() + " takes no lock, so each applies the same pending"
                         + " migrations at once, and the losers fail halfway or apply them twice")
-                .recommendation("Run `" + ShortText.of(site.command(), 80) + "` once in a one-shot service of "
+                .recommendation(site.inCode() ? efCoreAdvice(site, "a one-shot service of " + file + " (restart: \"no\")"
+                        + " that " + services + " wait" + (r.names.size() == 1 ? "s" : "") + " for with depends_on"
+                        + " condition: service_completed_successfully") : "Run `" + ShortText.of(site.command(), 80) + "` once in a one-shot service of "
                         + file + " (restart: \"no\") that " + services + " wait"
                         + (r.names.size() == 1 ? "s" : "") + " for with depends_on condition:"
                         + " service_completed_successfully, and drop it from " + where(site) + lockAdvice(site, "container"))
@@ -219,10 +226,19 @@ public final class MigrationsRaceAtStartup implements Rule {
                         + " at every start of the pods of " + AppFacts.and(r.labels) + ", which start together: "
                         + site.tool() + " takes no lock, so each pod applies the same pending migrations at once,"
                         + " and the losers fail halfway or apply them twice")
-                .recommendation("Run `" + ShortText.of(site.command(), 80) + "` once per release in a Kubernetes"
+                .recommendation(site.inCode() ? efCoreAdvice(site, "a Kubernetes Job (or a Helm pre-upgrade hook, or a"
+                        + " step of the deploy pipeline)") : "Run `" + ShortText.of(site.command(), 80) + "` once per release in a Kubernetes"
                         + " Job (or a Helm pre-upgrade hook, or a step of the deploy pipeline) and drop it from "
                         + where(site) + lockAdvice(site, "pod"))
                 .add();
+    }
+
+    /** What to do instead of a Migrate() call of the startup code: a migration bundle run once, or EF Core 9. */
+    private static String efCoreAdvice(Site site, String once) {
+        return "Apply the migrations once per release, before the application starts: build an EF Core migration"
+                + " bundle (`dotnet ef migrations bundle`) and run it in " + once + ", then drop the Migrate() call"
+                + " from " + site.location().file() + "; or move to EF Core 9 or later, whose Migrate() takes a"
+                + " database lock so that one instance applies the migrations while the others wait.";
     }
 
     /** {@code docker-entrypoint.sh}, or {@code the command (compose.yaml line 6)}. */

@@ -268,6 +268,36 @@ public record KubernetesRuns(KubeWorkload workload, KubeContainer container, Str
                 ? Optional.empty() : Optional.of(Integer.valueOf(value.strip()));
     }
 
+    /** A port the manifest moves the image's server to, and the env setting that moves it ({@code ASPNETCORE_URLS=http://+:5080}). */
+    public record MovedPort(int port, String setting) {}
+
+    private static final java.util.regex.Pattern HTTP_URL_PORT = java.util.regex.Pattern.compile(
+            "(?i)http://[^/:;]+:(\\d{1,5})/?");
+
+    /**
+     * The port the manifest moves Kestrel to with ASPNETCORE_URLS, which replaces the ASPNETCORE_HTTP_PORTS the image
+     * sets ({@code variable}): one plain http URL with a literal port, and nothing else that may move the server (args,
+     * an envFrom, DOTNET_URLS or another port or address variable but the image's own); empty otherwise.
+     */
+    public Optional<MovedPort> kestrelUrlsPort(String variable) {
+        if (!"ASPNETCORE_HTTP_PORTS".equals(variable) || !container.args().isEmpty() || container.command().size() > 1
+                || container.envFrom() || container.environment().stream().anyMatch(name -> !name.equals(variable)
+                        && !name.equals("ASPNETCORE_URLS") && PORT_VARIABLE.matcher(name).matches())) {
+            return Optional.empty();
+        }
+        String value = null;
+        for (var entry : container.values()) { // the last entry of a name is the one the container gets
+            if (entry.name().equals("ASPNETCORE_URLS")) {
+                value = entry.value();
+            }
+        }
+        java.util.regex.Matcher m = value == null ? null : HTTP_URL_PORT.matcher(value.strip());
+        if (m == null || !m.matches() || Integer.parseInt(m.group(1)) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new MovedPort(Integer.parseInt(m.group(1)), "ASPNETCORE_URLS=" + value.strip()));
+    }
+
     private static void putHttp(Map<String, KubeProbe> into, String kind, KubeProbe probe) {
         if (probe != null && (probe.kind().equals("httpGet") || probe.kind().equals("exec")) && probe.path() != null
                 && probe.path().startsWith("/")) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * commands of its entry-point scripts (the project's copies), and the other commands of the {@code sh -c} script its
  * command runs before the application. A migration is left out when only some starts run it: inside an {@code if},
  * a {@code case} or a function, or after a test ({@code [ "$RUN_MIGRATIONS" = true ] && ...}); and so is every
- * migration of a script that takes a lock ({@code flock}, a PostgreSQL advisory lock, django-pglock).
+ * migration of a script that takes a lock ({@code flock}, a PostgreSQL advisory lock, django-pglock). Also the EF Core
+ * migrations a .NET application applies from its startup code ({@link EfCoreStartupMigrations}).
  */
 public final class StartupMigrations {
 
@@ -36,8 +37,10 @@ public final class StartupMigrations {
      * @param command the command as written
      * @param tool the tool's migration as a message names it ("Django's migrate")
      * @param inScript whether an entry-point script of the project runs it (else the container's command)
+     * @param inCode whether the application's own startup code applies it ({@link EfCoreStartupMigrations})
      */
-    public record Site(Location location, String where, String command, String tool, boolean inScript) {}
+    public record Site(Location location, String where, String command, String tool, boolean inScript,
+            boolean inCode) {}
 
     /** Constructs whose commands run only on some starts. */
     private static final Set<Scope> CONDITIONAL = EnumSet.of(Scope.IF_BRANCH, Scope.CASE_BRANCH, Scope.FUNCTION_BODY,
@@ -52,7 +55,11 @@ public final class StartupMigrations {
     public static List<Site> of(ReviewContext context, Container c) {
         EntryPoint ep = c.entryPoint();
         List<Site> sites = new ArrayList<>();
-        if (ep == null || c.build() == null) {
+        if (c.build() == null) {
+            return sites;
+        }
+        sites.addAll(EfCoreStartupMigrations.of(context, c));
+        if (ep == null) {
             return sites;
         }
         for (String script : ep.scripts()) {
@@ -63,7 +70,7 @@ public final class StartupMigrations {
                     String text = file.text().substring(command.span().start(), command.span().end());
                     MigrationCommands.unlocked(values(command)).ifPresent(tool -> sites.add(new Site(
                             new Location(file.path(), command.span()), file.path() + " line " + command.span().startLine(),
-                            text, tool, true)));
+                            text, tool, true, false)));
                 }
             }
         }
@@ -93,7 +100,7 @@ public final class StartupMigrations {
             return Optional.empty();
         }
         return Optional.of(new Site(new Location(origin.file(), origin.span()), origin.file() + " line " + origin.line(),
-                String.join(" ", words), tool, false));
+                String.join(" ", words), tool, false, false));
     }
 
     /** The commands a script runs on every start: none of a branch, a function or a test's {@code &&}. */
