@@ -721,8 +721,7 @@ public final class AppSource {
 
         private AppSource micronaut() {
             Map<String, String> properties = ConfiguredPort.environment(ep, env);
-            List<ServerCall> calls = MicronautServer.of(manifests, files, properties, env).map(List::of)
-                    .orElse(List.of());
+            List<ServerCall> calls = MicronautServer.of(manifests, files, properties, env);
             if (calls.isEmpty()) {
                 return NONE;
             }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,11 +17,17 @@ import java.util.regex.Pattern;
  * which Micronaut may load by detecting where it runs) that sets the port leaves it untold. With
  * {@code micronaut-management} the health endpoint answers {@code /health} (and {@code /health/liveness},
  * {@code /health/readiness}) on that port unless the endpoints are moved ({@code endpoints.all.path},
- * {@code endpoints.all.port}, a context path) or switched off. Its controllers' routes are read by {@link JvmControllers}.
+ * {@code endpoints.all.port}, a context path) or switched off. {@code endpoints.all.port} gives the management
+ * endpoints a server of their own: {@code /health} is then served only on that port. Its controllers' routes are read
+ * by {@link JvmControllers}.
  */
 final class MicronautServer {
 
     private static final String KEY = "micronaut.server.port";
+    /** The port Micronaut serves its management endpoints on instead of the server's. */
+    private static final String MANAGEMENT_KEY = "endpoints.all.port";
+    /** How the management endpoints' own server is named (ManagementPort tells it from the application's by it). */
+    private static final String MANAGEMENT_SERVER = "Micronaut's management server";
     private static final int DEFAULT_PORT = 8080;
     private static final List<String> FILES = List.of("application.yml", "application.yaml", "application.properties");
     /** The build plugin's runtime (Gradle {@code runtime("netty")}, Maven {@code <micronaut.runtime>}). */
@@ -40,30 +45,45 @@ final class MicronautServer {
 
     private MicronautServer() {}
 
-    /** The HTTP server, or empty when the project is no Micronaut application with one. */
-    static Optional<ServerCall> of(List<Manifest> manifests, SourceSet files, Map<String, String> env,
+    /**
+     * The HTTP server, and the management endpoints' own server when {@code endpoints.all.port} gives them one; empty
+     * when the project is no Micronaut application with an HTTP server.
+     */
+    static List<ServerCall> of(List<Manifest> manifests, SourceSet files, Map<String, String> env,
             Map<String, String> containerEnv) {
         Manifest app = server(manifests, files);
         if (app == null) {
-            return Optional.empty();
+            return List.of();
         }
+        ServerCall http = httpServer(app, files, env, containerEnv);
+        String resources = PathNames.join(PathNames.parent(app.file()), "src/main/resources");
+        List<ConfiguredPort.Config> config = ConfiguredPort.read(resources, FILES, files);
+        if (http.port() == null || !ConfiguredPort.sets(config, MANAGEMENT_KEY)
+                && !env.containsKey(ConfiguredPort.variable(MANAGEMENT_KEY))) {
+            return List.of(http);
+        }
+        return List.of(http, ConfiguredPort.of(MANAGEMENT_SERVER, List.of(MANAGEMENT_KEY), config, env, containerEnv,
+                0));
+    }
+
+    private static ServerCall httpServer(Manifest app, SourceSet files, Map<String, String> env,
+            Map<String, String> containerEnv) {
         String resources = PathNames.join(PathNames.parent(app.file()), "src/main/resources");
         List<ConfiguredPort.Config> config = ConfiguredPort.read(resources, FILES, files);
         boolean environmentFile = files.paths().stream().anyMatch(p -> PathNames.parent(p).equals(resources)
                 && PathNames.fileName(p).matches("application-[\\w-]+\\.(yml|yaml|properties)")
                 && files.read(p).map(f -> f.text().contains("port")).orElse(false));
         if (environmentFile) {
-            return Optional.of(new ServerCall("Micronaut's HTTP server", KEY, false, false, null, 0, null, null, null,
-                    null, null));
+            return new ServerCall("Micronaut's HTTP server", KEY, false, false, null, 0, null, null, null, null, null);
         }
-        return Optional.of(ConfiguredPort.of("Micronaut's HTTP server", List.of(KEY), config, env, containerEnv,
-                DEFAULT_PORT));
+        return ConfiguredPort.of("Micronaut's HTTP server", List.of(KEY), config, env, containerEnv, DEFAULT_PORT);
     }
 
     /**
      * The application's routes: its controllers' (read from the sources of {@code dir}, the folder its image is built
      * from) and management's health endpoint; {@link Routes#unknown()} when neither can be read, or when the context
-     * path or the management endpoints are moved.
+     * path or the management endpoints' paths are moved. Moved to a port of their own, the endpoints keep their paths:
+     * which port serves them is the servers' fact ({@link #of}).
      */
     static Routes routes(List<Manifest> manifests, SourceSet files, SourceSet context, String dir,
             Map<String, String> env) {
@@ -76,11 +96,13 @@ final class MicronautServer {
                 .findFirst().orElse(null);
         String resources = PathNames.join(PathNames.parent(app.file()), "src/main/resources");
         List<ConfiguredPort.Config> config = ConfiguredPort.read(resources, FILES, files);
-        for (String moved : List.of("endpoints.all.path", "endpoints.all.port", "endpoints.all.context-path",
+        for (String moved : List.of("endpoints.all.path", "endpoints.all.context-path",
                 "endpoints.health.path", "micronaut.server.context-path", "endpoints.all.enabled",
                 "endpoints.health.enabled")) {
-            if (ConfiguredPort.sets(config, moved) || env.containsKey(ConfiguredPort.variable(moved))) {
-                return Routes.unknown();
+            boolean enabling = moved.endsWith(".enabled") && !env.containsKey(ConfiguredPort.variable(moved))
+                    && ConfiguredPort.value(config, moved).map(v -> v.strip().equals("true")).orElse(false);
+            if (!enabling && (ConfiguredPort.sets(config, moved) || env.containsKey(ConfiguredPort.variable(moved)))) {
+                return Routes.unknown(); // moved or switched off (enabled: true only confirms the default)
             }
         }
         List<Route> routes = new ArrayList<>();
@@ -94,7 +116,8 @@ final class MicronautServer {
                 : JvmControllers.read(sources, JvmControllers.Style.MICRONAUT, Framework.MICRONAUT);
         if (found == null || !found.read() || found.routes().isEmpty() && found.opaque().isEmpty()) {
             // a controller of its own (or of a library) may serve any path: only management's health is known
-            return management == null ? Routes.unknown() : new Routes(true, routes, List.of(), List.of("/health"));
+            return management == null ? Routes.unknown()
+                    : new Routes(true, routes, List.of(), List.of("/health")).withHealthModule("/health");
         }
         routes.addAll(found.routes());
         opaque.addAll(found.opaque());
@@ -110,7 +133,8 @@ final class MicronautServer {
                 }
             });
         }
-        return new Routes(true, routes, opaque);
+        Routes read = new Routes(true, routes, opaque);
+        return management == null ? read : read.withHealthModule("/health");
     }
 
     private static void health(String file, int line, List<Route> routes) {

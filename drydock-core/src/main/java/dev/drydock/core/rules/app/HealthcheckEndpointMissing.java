@@ -14,6 +14,7 @@ import dev.drydock.core.rules.support.GrpcHealthProbe;
 import dev.drydock.core.manifest.FlyToml;
 import dev.drydock.core.rules.support.KustomizeOverlays;
 import dev.drydock.core.rules.support.ListeningPorts;
+import dev.drydock.core.rules.support.ManagementPort;
 import dev.drydock.core.rules.support.PhpServerPorts;
 import dev.drydock.core.rules.support.ServerImages;
 import dev.drydock.core.rules.support.ServerTls;
@@ -68,7 +69,9 @@ import java.util.Optional;
                 + " management.server.port (the actuator's health endpoint probed on server.port while"
                 + " management.server.port gives the actuator another port: Spring Boot serves it only there),"
                 + " Quarkus's quarkus.http.port (JVM or native runner), Micronaut's"
-                + " micronaut.server.port, Ktor's embeddedServer port or ktor.deployment.port, ASP.NET Core's ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS, which the .NET"
+                + " micronaut.server.port and endpoints.all.port (/health probed on the server's port while"
+                + " endpoints.all.port gives the management endpoints another: Micronaut serves them only there;"
+                + " Kubernetes httpGet probes are checked the same way for both frameworks), Ktor's embeddedServer port or ktor.deployment.port, ASP.NET Core's ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS, which the .NET"
                 + " images set to 8080 from .NET 8 on, or the literal URLs of UseUrls, Urls.Add or Run in its startup code), unless the command also starts another server"
                 + " such as nginx. And its scheme against what the server speaks on the port, where that is certain:"
                 + " https:// (or an httpGet probe's scheme: HTTPS) to a port nginx listens on without ssl, or that"
@@ -340,7 +343,9 @@ public final class HealthcheckEndpointMissing implements Rule {
             Integer port = run.container().resolve(probe.port());
             var located = kubernetesLine(context, run, probe.portLine() > 0 ? probe.portLine() : probe.line());
             if (port != null && listening.contains(port) && located != null) {
-                kubernetesProbeScheme(context, c, run, kind, probe, port, located);
+                if (!kubernetesProbeManagementPort(context, c, run, kind, probe, port, located)) {
+                    kubernetesProbeScheme(context, c, run, kind, probe, port, located);
+                }
                 return;
             }
             if (port == null || located == null) {
@@ -360,6 +365,28 @@ public final class HealthcheckEndpointMissing implements Rule {
                             + " listen on " + port + ".")
                     .add();
         });
+    }
+
+    /**
+     * An httpGet probe of the health endpoint on the application's port while the framework serves it only on its
+     * management port (management.server.port, Micronaut's endpoints.all.port).
+     */
+    private boolean kubernetesProbeManagementPort(ReviewContext context, Container c, KubernetesRuns run, String kind,
+            dev.drydock.core.kubernetes.KubeProbe probe, int port, dev.drydock.core.review.Location located) {
+        if (!probe.kind().equals("httpGet") || probe.path() == null) {
+            return false;
+        }
+        ManagementPort moved = ManagementPort.probed(context, c, probe.path(), port);
+        if (moved == null) {
+            return false;
+        }
+        context.finding(this, located, "the " + kind + "Probe of " + run.describe() + " requests " + probe.path()
+                        + " on port " + port + ", " + moved.explained(port) + ": " + failure(kind))
+                .recommendation("Probe the " + moved.portName() + ", " + moved.port() + (run.container().ports()
+                        .stream().anyMatch(p -> p.number() == moved.port()) ? "."
+                                : ", and declare it as a containerPort of " + run.container().name() + "."))
+                .add();
+        return true;
     }
 
     /**
@@ -686,56 +713,24 @@ public final class HealthcheckEndpointMissing implements Rule {
     }
 
     /**
-     * A probe of the actuator's health endpoint on the port of Spring Boot's embedded server while
-     * management.server.port gives the actuator a server of its own on another port: Spring Boot then serves the
-     * actuator's endpoints only there, so the application's port answers 404 for them.
+     * A probe of the health endpoint on the port of the application's server while the framework serves its management
+     * endpoints on a server of their own: Spring Boot's actuator with management.server.port, Micronaut's management
+     * endpoints with endpoints.all.port. The application's port then answers 404 for them.
      */
     private boolean actuatorOnItsOwnPort(ReviewContext context, Container c, EffectiveHealthcheck hc, Probes.Url url,
             List<String> waiting) {
-        AppSource app = Apps.of(context, c);
-        String health = app.routes().healthModulePath().orElse(null);
-        if (!app.frameworks().contains(Framework.SPRING_BOOT) || health == null
-                || !under(url.path(), health)) {
-            return false;
-        }
-        List<CodePorts.CodePort> ports = CodePorts.of(context.project(), c, app);
-        CodePorts.CodePort actuator = ports.stream().filter(p -> p.call().server().startsWith(ACTUATOR_SERVER))
-                .findFirst().orElse(null);
         Integer probed = url.port(c);
-        if (probed == null) {
-            return false; // a port drydock cannot read may well be the actuator's
-        }
-        boolean onServer = ports.stream().anyMatch(p -> p.port() == probed
-                && !p.call().server().startsWith(ACTUATOR_SERVER));
-        if (actuator == null || actuator.port() == probed || !onServer) {
-            return false;
+        ManagementPort moved = probed == null ? null : ManagementPort.probed(context, c, url.path(), probed);
+        if (moved == null) {
+            return false; // a port drydock cannot read may well be the management server's
         }
         context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.path()
-                        + " on port " + probed + ", Spring Boot's embedded server, but " + setting(actuator.call())
-                        + " gives the actuator a server of its own on port " + actuator.port() + ": Spring Boot serves "
-                        + "the actuator's endpoints (" + health + " among them) only there, so port " + probed
-                        + " answers 404 and every probe fails"
-                        + ComposeServices.neverStart(waiting))
+                        + " on port " + probed + ", " + moved.explained(probed) + ComposeServices.neverStart(waiting))
                 .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
-                .recommendation("Probe the actuator's port: " + withPort(url, actuator.port()) + ".")
+                .recommendation("Probe the " + moved.portName() + ": " + withPort(url, moved.port()) + ".")
                 .add();
         return true;
     }
-
-    /** Whether {@code path} is {@code endpoint} or below it, trailing slashes aside. */
-    private static boolean under(String path, String endpoint) {
-        String p = path.replaceAll("/+$", "");
-        String e = endpoint.replaceAll("/+$", "");
-        return p.equals(e) || p.startsWith(e + "/");
-    }
-
-    /** The setting that moved a server's port, and where: {@code management.server.port=8081 in application.properties:3}. */
-    private static String setting(dev.drydock.core.app.ServerCall call) {
-        return call.call() + (call.file() == null ? "" : " in " + call.file() + (call.line() > 0 ? ":" + call.line() : ""));
-    }
-
-    /** How SpringServer names the actuator's own server (management.server.port). */
-    private static final String ACTUATOR_SERVER = "Spring Boot's actuator server";
 
     /** "Spring Boot application", or "application" when the framework is not known. */
     private static String application(AppSource app) {

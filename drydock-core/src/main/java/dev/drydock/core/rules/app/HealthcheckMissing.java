@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.app;
 
+import dev.drydock.core.rules.support.ManagementPort;
 import dev.drydock.core.rules.support.GrpcHealthProbe;
 import dev.drydock.core.rules.support.ServerTls;
 import dev.drydock.core.rules.support.Processes;
@@ -613,7 +614,12 @@ public final class HealthcheckMissing implements Rule {
             boolean assumed = url == null && scriptPort == null && serverPort.isEmpty()
                     && AppFacts.portAssumed(context, c, app);
             boolean kubePortUsed = kubePort != null && (kubePathServed || assumed);
-            int port = url != null && url.port() != null ? url.port()
+            // the compose probe asks the health endpoint on the application's port while the framework serves it on
+            // its management port (healthcheck-endpoint-missing reports it): the image's probe asks the right one
+            ManagementPort moved = url == null || url.port() == null ? null
+                    : ManagementPort.probed(context, c, url.path(), url.port());
+            int port = moved != null ? moved.port()
+                    : url != null && url.port() != null ? url.port()
                     : kubePortUsed ? kubePort
                     : Optional.ofNullable(scriptPort).or(() -> serverPort).orElseGet(() -> AppFacts.port(context, c, app));
             assumed = assumed && !kubePortUsed;
@@ -644,7 +650,8 @@ public final class HealthcheckMissing implements Rule {
                     ? "/" : AppFacts.healthPath(app);
             boolean composePathServed = url == null || app.routes().match(url.path()).isPresent()
                     || !app.routes().determines(url.path());
-            boolean composeWorks = compose != null && probe != null && composePathServed && !probe.shell()
+            boolean composeWorks = compose != null && probe != null && composePathServed && moved == null
+                    && !probe.shell()
                     && !probe.programs().isEmpty()
                     && image != null && probe.programs().stream().allMatch(p -> image.has(p.name()).orElse(false))
                     && compose.test().get(0).equals("CMD");
