@@ -50,11 +50,13 @@ import java.util.regex.Pattern;
                 + " and column in the Dockerfile: ShellCheck errors are medium, warnings low, info and style info."
                 + " SC2046 is left out for a command substitution that always prints one word ($(uname -m),"
                 + " $(nproc), $(dpkg --print-architecture)), which cannot split."
-                + " Two kinds of comment are dropped as not applying to what runs: in a stage whose /bin/sh is"
+                + " Three kinds of comment are dropped as not applying to what runs: in a stage whose /bin/sh is"
                 + " BusyBox's (Alpine, BusyBox), the bash features that shell has too (${v/a/b}, ${v:i:n}, [[ ]], =="
-                + " and the like: ShellCheck 0.10's busybox dialect, done here for every version); and SC2086 on"
+                + " and the like: ShellCheck 0.10's busybox dialect, done here for every version); SC2086 on"
                 + " $NAME or ${NAME...} of a build variable whose value (its default or the build argument given)"
-                + " has no space or glob character, such as an application name or TARGETARCH. SC1010 (a keyword"
+                + " has no space or glob character, such as an application name or TARGETARCH; and SC2086 on"
+                + " $PHPIZE_DEPS, the php image's list of build packages, meant to split into one package name a"
+                + " word (apk add --virtual .build-deps $PHPIZE_DEPS). SC1010 (a keyword"
                 + " such as do or done without a separator before it) is left out when ShellCheck finds no parse"
                 + " error in the script: a loop or if missing that separator would be unterminated, so the word is"
                 + " an argument the script means (mix do deps.get, compile; echo all done)."
@@ -105,6 +107,12 @@ public final class ShellCheckRun implements Rule {
     /** $NAME, or ${NAME} with an operator whose words have no space or glob ({@code ${TARGETARCH/amd64/x64}}). */
     private static final Pattern PLAIN_EXPANSION = Pattern.compile(
             "\\$(?:([A-Za-z_][A-Za-z0-9_]*)|\\{([A-Za-z_][A-Za-z0-9_]*)(?:[:#%/][^\\s*?\\[\\]{}]*)?})");
+    /**
+     * Variables of base images that hold a list of package names to be split into words: the php image's
+     * PHPIZE_DEPS (autoconf, g++, make...), which its documentation installs as {@code apk add --virtual
+     * .build-deps $PHPIZE_DEPS}; quoted, the package manager would get one name with spaces in it.
+     */
+    private static final Set<String> BASE_IMAGE_WORD_LISTS = Set.of("PHPIZE_DEPS");
     /** A value that an unquoted expansion passes on as one word: no space, no glob character, not empty. */
     private static final Pattern SPLIT_FREE = Pattern.compile("[A-Za-z0-9._/:@%+,=-]+");
 
@@ -240,6 +248,9 @@ public final class ShellCheckRun implements Rule {
                 return false;
             }
             String name = expansion.group(1) != null ? expansion.group(1) : expansion.group(2);
+            if (expansion.group(1) != null && BASE_IMAGE_WORD_LISTS.contains(name)) {
+                return true;
+            }
             Variables.Definition d = variables.definition(name);
             return d != null && d.value() != null && SPLIT_FREE.matcher(d.value()).matches()
                     && !Pattern.compile("(^|[^A-Za-z0-9_])" + name + "=|\\b(read|for)\\b[^;\\n]*\\b" + name + "\\b")
