@@ -70,7 +70,10 @@ import java.util.List;
                 + " targets, saying so in its opening comment, or mounting the whole build context over the image's"
                 + " working directory, as `.:/app` does), and low too when the image itself runs it but is built only for"
                 + " compose services that mount their whole build context over its working directory (Laravel Sail's"
-                + " runtime image), with no CI or task file building it and no Kubernetes manifest beside it. A start script's if or case is followed where the command"
+                + " runtime image) or only for services of compose files that declare themselves for development"
+                + " (Sail's file, which sets LARAVEL_SAIL: 1; development build targets; an opening comment), with no"
+                + " CI or task file building it and no Kubernetes manifest beside it. A start script's if or case is"
+                + " followed where the command"
                 + " (CMD [\"web\"] for case \"$1\") or the image's environment decides it; where it depends on a variable"
                 + " the image does not set, a development server on one of its ways is reported with that condition, high"
                 + " at most, and low when the condition is a development switch (FLASK_DEBUG, ENV=development).",
@@ -267,12 +270,17 @@ public final class DevServer implements Rule {
             Found found = find(context, container, process.entryPoint(), app);
             if (found != null) {
                 boolean developmentImage = DevelopmentComposeFiles.developmentOnlyImage(context, container);
+                boolean declaredDevelopment = !developmentImage
+                        && DevelopmentComposeFiles.builtOnlyForDeclaredDevelopment(context, container);
                 context.finding(this, process.origin(), process.label() + " runs " + found.server() + found.where()
                                 + ": " + process.manager().displayName() + " starts it with the container and"
                                 + " restarts it when it exits"
                                 + container.supervision().assumptions()
-                                + (developmentImage ? developmentImage(container.composeFile()) : ""))
-                        .severity(developmentImage ? Severity.LOW : found.severity())
+                                + (developmentImage ? developmentImage(container.composeFile())
+                                        : declaredDevelopment ? "; the image is built only for " + container.composeFile()
+                                                + ", a development compose file, where a development server is expected:"
+                                                + " this matters only if the image is deployed" : ""))
+                        .severity(developmentImage || declaredDevelopment ? Severity.LOW : found.severity())
                         .recommendation(supervisedRecommendation(recommendation(context, container, process.entryPoint(), app,
                                 found, process), process))
                         .add();

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
                 + " starting with / or a variable, quoted or not, and not absolute once its variables are expanded):"
                 + " fires when no WORKDIR is set before it in the stage or the stages"
                 + " it is built on. Quiet when the base image is one whose working directory drydock knows: scratch"
-                + " (/, it has no configuration), the official golang (/go), php and wordpress (/var/www/html), httpd"
-                + " and tomcat images, the Jupyter Docker Stacks' /home/jovyan, micromamba's /tmp, Airflow's"
+                + " (/, it has no configuration), the official golang (/go), php and wordpress (/var/www/html), composer (/app), httpd"
+                + " and tomcat images, serversideup/php (/var/www/html) and FrankenPHP (/app), the Jupyter Docker Stacks' /home/jovyan, micromamba's /tmp, Airflow's"
                 + " /opt/airflow: the files land there. One finding per stage, at its first such COPY or ADD, naming"
                 + " the lines of the others.",
         problem = "A relative destination is resolved against the working directory, which the Dockerfile has not"

@@ -18,7 +18,11 @@ import dev.drydock.core.review.RuleMetadata;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
 import dev.drydock.core.rules.support.InferredImageTools;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.shell.CommandOptions;
 import dev.drydock.core.shell.Shebang;
+import dev.drydock.core.shell.ShellScript;
+import dev.drydock.core.shell.Word;
 import dev.drydock.core.shellcheck.ShellCheck;
 import dev.drydock.core.shellcheck.ShellCheckComment;
 import dev.drydock.core.shellcheck.ShellCheckScript;
@@ -50,11 +54,16 @@ import java.util.regex.Pattern;
                 + " and column in the Dockerfile: ShellCheck errors are medium, warnings low, info and style info."
                 + " SC2046 is left out for a command substitution that always prints one word ($(uname -m),"
                 + " $(nproc), $(dpkg --print-architecture)), which cannot split."
-                + " Two kinds of comment are dropped as not applying to what runs: in a stage whose /bin/sh is"
+                + " Three kinds of comment are dropped as not applying to what runs: in a stage whose /bin/sh is"
                 + " BusyBox's (Alpine, BusyBox), the bash features that shell has too (${v/a/b}, ${v:i:n}, [[ ]], =="
-                + " and the like: ShellCheck 0.10's busybox dialect, done here for every version); and SC2086 on"
+                + " and the like: ShellCheck 0.10's busybox dialect, done here for every version); SC2086 on"
                 + " $NAME or ${NAME...} of a build variable whose value (its default or the build argument given)"
-                + " has no space or glob character, such as an application name or TARGETARCH. SC1010 (a keyword"
+                + " has no space or glob character, such as an application name or TARGETARCH; and SC2086 on"
+                + " $PHPIZE_DEPS, the php image's list of build packages, meant to split into one package name a"
+                + " word (apk add --virtual .build-deps $PHPIZE_DEPS). SC2016 is left out for a single-quoted"
+                + " ${NAME} that sed -i writes into Apache's configuration (/etc/apache2/, /usr/local/apache2/conf/,"
+                + " /etc/httpd/) when NAME is an ENV of the build or one of Debian's Apache envvars: Apache expands it"
+                + " from its environment when it starts (the php image's DocumentRoot recipe). SC1010 (a keyword"
                 + " such as do or done without a separator before it) is left out when ShellCheck finds no parse"
                 + " error in the script: a loop or if missing that separator would be unterminated, so the word is"
                 + " an argument the script means (mix do deps.get, compile; echo all done)."
@@ -105,6 +114,12 @@ public final class ShellCheckRun implements Rule {
     /** $NAME, or ${NAME} with an operator whose words have no space or glob ({@code ${TARGETARCH/amd64/x64}}). */
     private static final Pattern PLAIN_EXPANSION = Pattern.compile(
             "\\$(?:([A-Za-z_][A-Za-z0-9_]*)|\\{([A-Za-z_][A-Za-z0-9_]*)(?:[:#%/][^\\s*?\\[\\]{}]*)?})");
+    /**
+     * Variables of base images that hold a list of package names to be split into words: the php image's
+     * PHPIZE_DEPS (autoconf, g++, make...), which its documentation installs as {@code apk add --virtual
+     * .build-deps $PHPIZE_DEPS}; quoted, the package manager would get one name with spaces in it.
+     */
+    private static final Set<String> BASE_IMAGE_WORD_LISTS = Set.of("PHPIZE_DEPS");
     /** A value that an unquoted expansion passes on as one word: no space, no glob character, not empty. */
     private static final Pattern SPLIT_FREE = Pattern.compile("[A-Za-z0-9._/:@%+,=-]+");
 
@@ -150,7 +165,7 @@ public final class ShellCheckRun implements Rule {
                     }
                     Span span = scripts.get(i).span(comment.line(), comment.column(), comment.endLine(),
                             comment.endColumn());
-                    if (span != null && !checked.get(i).moot(comment, dockerfile.file().text(span))) {
+                    if (span != null && !checked.get(i).moot(comment, dockerfile.file().text(span), span)) {
                         context.finding(metadata(comment), new Location(file, span),
                                 comment.id() + ": " + comment.message())
                                 .recommendation("See https://www.shellcheck.net/wiki/" + comment.id()
@@ -204,7 +219,7 @@ public final class ShellCheckRun implements Rule {
                     boolean busyBox = busyBoxStage && (program.equals("sh") || program.equals("ash"));
                     Variables variables = model.step(run.instruction()).map(Step::variables).orElse(Variables.empty());
                     scripts.add(new Checked(new ShellCheckScript(text, dialect, variables(model, run), words(model, run)), busyBox,
-                            variables));
+                            variables, ShellScript.parse(text)));
                 }
             }
         }
@@ -222,15 +237,19 @@ public final class ShellCheckRun implements Rule {
      * A script with what ShellCheck cannot know about it: whether BusyBox's sh runs it (the /bin/sh of Alpine
      * images, which has several of bash's features ShellCheck's sh dialect reports), and the build's variables.
      */
-    private record Checked(ShellCheckScript script, boolean busyBox, Variables variables) {
+    private record Checked(ShellCheckScript script, boolean busyBox, Variables variables, ShellScript parsed) {
 
         /**
-         * Whether a comment does not apply to what runs: a bash feature BusyBox's sh has, or an unquoted
-         * expansion (SC2086) of a build variable whose value has nothing to split or glob.
+         * Whether a comment does not apply to what runs: a bash feature BusyBox's sh has, an unquoted
+         * expansion (SC2086) of a build variable whose value has nothing to split or glob, or a single-quoted
+         * ${NAME} (SC2016) that sed writes into Apache's configuration for Apache to expand.
          */
-        boolean moot(ShellCheckComment comment, String flagged) {
+        boolean moot(ShellCheckComment comment, String flagged, Span span) {
             if (busyBox && BUSYBOX_HAS.contains(comment.id())) {
                 return true;
+            }
+            if (comment.id().equals("SC2016")) {
+                return apacheVariables(flagged, span);
             }
             if (!comment.id().equals("SC2086")) {
                 return false;
@@ -240,12 +259,59 @@ public final class ShellCheckRun implements Rule {
                 return false;
             }
             String name = expansion.group(1) != null ? expansion.group(1) : expansion.group(2);
+            if (expansion.group(1) != null && BASE_IMAGE_WORD_LISTS.contains(name)) {
+                return true;
+            }
             Variables.Definition d = variables.definition(name);
             return d != null && d.value() != null && SPLIT_FREE.matcher(d.value()).matches()
                     && !Pattern.compile("(^|[^A-Za-z0-9_])" + name + "=|\\b(read|for)\\b[^;\\n]*\\b" + name + "\\b")
                             .matcher(script.content()).find(); // the script sets it itself
         }
+
+        /**
+         * Whether SC2016's single-quoted ${NAME} is one sed writes into Apache's configuration for Apache to expand:
+         * Apache replaces ${NAME} in its configuration files with the environment variable when it starts, which is
+         * how the php image's documentation moves the DocumentRoot ({@code sed -ri -e
+         * 's!/var/www/html!${APACHE_DOCUMENT_ROOT}!g' /etc/apache2/sites-available/*.conf}). Every name must reach
+         * Apache's environment: an ENV of the build, or one of the variables Debian's /etc/apache2/envvars sets.
+         */
+        private boolean apacheVariables(String flagged, Span span) {
+            Matcher names = APACHE_REFERENCE.matcher(flagged);
+            boolean any = false;
+            while (names.find()) {
+                Variables.Definition d = variables.definition(names.group(1));
+                if (!APACHE_ENVVARS.contains(names.group(1)) && (d == null || d.kind() != Variables.Kind.ENV)) {
+                    return false;
+                }
+                any = true;
+            }
+            if (!any || APACHE_REFERENCE.matcher(flagged).replaceAll("").contains("$")) {
+                return false;
+            }
+            for (Command sed : parsed.commands("sed")) {
+                if (sed.arguments().stream().noneMatch(w -> w.span() != null && w.span().contains(span.start()))) {
+                    continue;
+                }
+                CommandOptions options = sed.options("-e", "--expression", "-f", "--file");
+                List<Word> operands = options.operands();
+                if (!options.has("-e", "--expression", "-f", "--file") && !operands.isEmpty()) {
+                    operands = operands.subList(1, operands.size()); // the first operand is the script
+                }
+                return options.has("-i", "--in-place") && !operands.isEmpty() && operands.stream()
+                        .allMatch(w -> APACHE_CONFIG_DIRS.stream().anyMatch(dir -> w.value().startsWith(dir)));
+            }
+            return false;
+        }
     }
+
+    /** ${NAME}: Apache's syntax for an environment variable in its configuration files. */
+    private static final Pattern APACHE_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    /** The variables Debian's /etc/apache2/envvars exports for apache2ctl (the php and httpd-on-Debian images). */
+    private static final Set<String> APACHE_ENVVARS = Set.of("APACHE_RUN_USER", "APACHE_RUN_GROUP", "APACHE_PID_FILE",
+            "APACHE_RUN_DIR", "APACHE_LOCK_DIR", "APACHE_LOG_DIR");
+    /** Where Apache's configuration lives: Debian's apache2, the httpd image's, the Red Hat family's. */
+    private static final List<String> APACHE_CONFIG_DIRS = List.of("/etc/apache2/", "/usr/local/apache2/conf/",
+            "/etc/httpd/");
 
     /** The program name of a shell path ({@code /bin/sh} is {@code sh}). */
     private static String program(String shell) {

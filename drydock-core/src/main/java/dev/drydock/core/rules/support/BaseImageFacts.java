@@ -91,10 +91,18 @@ public final class BaseImageFacts {
             // Hex's Erlang and Elixir images (hexpm/bob's Dockerfiles): debian, ubuntu or alpine plus OTP, no USER
             "docker.io/hexpm/elixir", "docker.io/hexpm/erlang");
 
-    /** The WORKDIR of the Docker Official Images that set one (golang's is its GOPATH). */
+    /** The WORKDIR of the Docker Official Images that set one (golang's is its GOPATH, composer's /app). */
     private static final Map<String, String> OFFICIAL_WORKDIRS = Map.of("golang", "/go", "php", "/var/www/html",
             "wordpress", "/var/www/html", "drupal", "/opt/drupal", "httpd", "/usr/local/apache2", "tomcat",
-            "/usr/local/tomcat");
+            "/usr/local/tomcat", "composer", "/app");
+
+    /**
+     * The WORKDIR of PHP server images outside the official library: serversideup/php ends every variation with
+     * {@code WORKDIR ${APP_BASE_DIR}}, /var/www/html; FrankenPHP's image sets {@code WORKDIR /app} (its document
+     * root is /app/public).
+     */
+    private static final Map<String, String> VENDOR_WORKDIRS = Map.of("docker.io/serversideup/php", "/var/www/html",
+            "ghcr.io/serversideup/php", "/var/www/html", "docker.io/dunglas/frankenphp", "/app");
 
     /**
      * The official php image and the official images built FROM it without changing its user or command (wordpress,
@@ -110,7 +118,8 @@ public final class BaseImageFacts {
 
     /**
      * The working directory a base image starts in, where drydock knows it: / for scratch, which has no
-     * configuration, the WORKDIR of the official images above and of {@link NonRootVendorImages}; empty for any
+     * configuration, the WORKDIR of the official images above, of serversideup/php and FrankenPHP
+     * ({@link #VENDOR_WORKDIRS}) and of {@link NonRootVendorImages}; empty for any
      * other image, which may have one drydock cannot see.
      */
     public static Optional<String> workdir(BaseImage base) {
@@ -129,6 +138,10 @@ public final class BaseImageFacts {
             if (official != null) {
                 return Optional.of(official);
             }
+        }
+        String vendor = VENDOR_WORKDIRS.get(ref.fullName() == null ? "" : ref.fullName().toLowerCase(Locale.ROOT));
+        if (vendor != null) {
+            return Optional.of(vendor);
         }
         return NonRootVendorImages.of(ref).map(NonRootVendorImages::workdir);
     }

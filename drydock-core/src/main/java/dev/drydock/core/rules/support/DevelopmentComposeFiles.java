@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * whose opening comment says so ("for the development setup", "not intended for production"), or one with a
  * service that mounts the project's sources over its image's working directory and runs them in development
  * mode: under a development server, from a development stage, or with its framework's environment set to
- * development. Such a file starts the stack on developers' machines, with the database and cache beside it, as
- * a compose.override.yml does.
+ * development; and Laravel Sail's file. Such a file starts the stack on developers' machines, with the database
+ * and cache beside it, as a compose.override.yml does.
  */
 public final class DevelopmentComposeFiles {
 
@@ -85,7 +85,7 @@ public final class DevelopmentComposeFiles {
                 }
             });
             for (Service service : compose.services().values()) {
-                if (service.build() != null && developmentEnvFile(service) != null) {
+                if (service.build() != null && (developmentEnvFile(service) != null || laravelSail(service))) {
                     out.add(service.nameKey().file().path());
                 }
             }
@@ -157,6 +157,26 @@ public final class DevelopmentComposeFiles {
                         && !ComposeServices.namedForProduction(other.composeFile()));
     }
 
+    /**
+     * Whether an image is built only by services of compose files that declare themselves for development
+     * ({@link #declaredFiles}: Laravel Sail's file, development build targets, an opening comment saying so), and no
+     * CI or task file builds its Dockerfile and no Kubernetes manifest is there to run it.
+     */
+    public static boolean builtOnlyForDeclaredDevelopment(ReviewContext context, Container c) {
+        if (c.service() == null || c.build() == null || !context.project().kubernetesWorkloads().isEmpty()) {
+            return false;
+        }
+        String dockerfile = c.build().dockerfile();
+        if (context.project().declaredBuilds().stream().anyMatch(b -> b.dockerfile().equals(dockerfile))) {
+            return false;
+        }
+        Set<String> declared = declaredFiles(context);
+        return context.project().containers().stream()
+                .filter(other -> other.build() != null && other.build().dockerfile().equals(dockerfile))
+                .allMatch(other -> other.service() != null && declared.contains(other.composeFile())
+                        && !ComposeServices.namedForProduction(other.composeFile()));
+    }
+
     private static boolean mountsSources(ReviewContext context, Container c) {
         return c.service() != null && !SourceMounts.of(context, c).isEmpty();
     }
@@ -190,6 +210,16 @@ public final class DevelopmentComposeFiles {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a built service is Laravel Sail's application container: Sail's compose file, which sets
+     * {@code LARAVEL_SAIL: 1} in its environment, is Laravel's local development environment (the artisan
+     * development server under supervisord, Xdebug, the project mounted over /var/www/html).
+     */
+    static boolean laravelSail(Service service) {
+        return service.environment().stream().anyMatch(e -> e.name().equals("LARAVEL_SAIL") && e.value() != null
+                && Set.of("1", "true").contains(e.value().value().strip().toLowerCase(Locale.ROOT)));
     }
 
     /**
