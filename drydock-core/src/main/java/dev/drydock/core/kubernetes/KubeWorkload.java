@@ -17,10 +17,11 @@ import java.util.List;
  * @param gracePeriod the pod's terminationGracePeriodSeconds, how long the kubelet waits after SIGTERM before it kills
  *     the containers, or null when unset (30 s) or not a number
  * @param hostPaths the pod's hostPath volumes that its containers mount
+ * @param runtimeClassName the pod's runtimeClassName (the RuntimeClass whose container runtime runs it), or null
  */
 public record KubeWorkload(String file, int line, String kind, String name, KubeSecurity podSecurity,
         List<KubeContainer> containers, boolean hostNetwork, List<String> sysctls, KubeReplicas replicas,
-        Long gracePeriod, List<KubeHostPath> hostPaths) {
+        Long gracePeriod, List<KubeHostPath> hostPaths, String runtimeClassName) {
 
     /** The kubelet's grace period when a pod sets none. */
     public static final long DEFAULT_GRACE_PERIOD = 30;
@@ -49,13 +50,18 @@ public record KubeWorkload(String file, int line, String kind, String name, Kube
     /** The same workload with its containers replaced (linked to the Dockerfiles that build their images). */
     public KubeWorkload withContainers(List<KubeContainer> replaced) {
         return new KubeWorkload(file, line, kind, name, podSecurity, replaced, hostNetwork, sysctls, replicas,
-                gracePeriod, hostPaths);
+                gracePeriod, hostPaths, runtimeClassName);
     }
 
     /** The same workload scaled by an autoscaler. */
     public KubeWorkload scaledBy(KubeAutoscaler autoscaler) {
         return new KubeWorkload(file, line, kind, name, podSecurity, containers, hostNetwork, sysctls,
-                replicas.scaledBy(autoscaler), gracePeriod, hostPaths);
+                replicas.scaledBy(autoscaler), gracePeriod, hostPaths, runtimeClassName);
+    }
+
+    /** Whether the pod runs under the NVIDIA container runtime: runtimeClassName nvidia (or nvidia-cdi, nvidia-legacy). */
+    public boolean nvidiaRuntime() {
+        return runtimeClassName != null && (runtimeClassName.equals("nvidia") || runtimeClassName.startsWith("nvidia-"));
     }
 
     /** What a container runs as under this pod: its own securityContext over the pod's. */

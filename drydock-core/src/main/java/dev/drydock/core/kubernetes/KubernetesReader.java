@@ -102,7 +102,8 @@ public final class KubernetesReader {
         into.add(new KubeWorkload(path, line(keyOf(root, "kind")), kind, text(get(get(root, "metadata"), "name")),
                 security(get(podSpec, "securityContext")), containers, Boolean.TRUE.equals(bool(get(podSpec, "hostNetwork"))),
                 values(get(get(podSpec, "securityContext"), "sysctls"), "name"), replicas(root, kind),
-                number(get(podSpec, "terminationGracePeriodSeconds")), hostPaths(podSpec)));
+                number(get(podSpec, "terminationGracePeriodSeconds")), hostPaths(podSpec),
+                text(get(podSpec, "runtimeClassName"))));
     }
 
     /** The pod's hostPath volumes that a container (init, sidecar or main) mounts, with those mounts. */

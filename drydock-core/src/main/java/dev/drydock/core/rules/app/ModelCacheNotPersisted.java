@@ -11,6 +11,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.ModelDownloads;
 import dev.drydock.core.rules.support.ModelDownloads.Download;
 import dev.drydock.core.rules.support.Stages;
@@ -29,15 +30,16 @@ import java.util.Set;
         checks = "Containers that download a model from the Hugging Face Hub when they start: vLLM (vllm serve"
                 + " MODEL, --model MODEL, in the command or an entry-point script), text-generation-inference"
                 + " (--model-id MODEL), huggingface-cli download or hf download in an entry-point script, and"
-                + " from_pretrained(\"org/name\") or pipeline(model=\"org/name\") in the application's entry module."
+                + " from_pretrained(\"org/name\") or pipeline(model=\"org/name\") in the application's entry module (the id"
+                + " written in the call, or in a name the module binds once at its top: MODEL = \"org/name\")."
                 + " Only Hub ids (org/name, variables expanded) count; a local path is a model already on disk. The"
                 + " download goes to --local-dir when given, else to the Hugging Face cache: HF_HUB_CACHE (or the"
                 + " older HUGGINGFACE_HUB_CACHE), TRANSFORMERS_CACHE for transformers, HF_HOME, $XDG_CACHE_HOME/"
                 + "huggingface, else ~/.cache/huggingface (/root for root; /data in the text-generation-inference"
                 + " image, which points its Hub cache there). Reported when no compose volume and no VOLUME of the image"
                 + " covers that folder. Quiet when a RUN of the image downloads the model at build time, and when"
-                + " HF_HUB_OFFLINE or TRANSFORMERS_OFFLINE is set. Kubernetes volumeMounts are not linked to"
-                + " containers and are not looked at. The message also says when the model is gated and no"
+                + " HF_HUB_OFFLINE or TRANSFORMERS_OFFLINE is set, and, for an image no compose file runs, when every"
+                + " Kubernetes container that runs it has a volumeMount there. The message also says when the model is gated and no"
                 + " HF_TOKEN or HUGGING_FACE_HUB_TOKEN is set: only for the organisations whose models are all"
                 + " gated behind a licence to accept, meta-llama and google's gemma models (other organisations"
                 + " gate some models and not others, which drydock cannot tell offline).",
@@ -97,12 +99,14 @@ public final class ModelCacheNotPersisted implements Rule {
             }
             for (Download d : downloads) {
                 String cache = cache(c, d, env);
-                if (persisted(c, cache) || downloadedAtBuild(c, d) || !reported.add(d.origin().toString())) {
+                List<KubernetesRuns> kube = c.isComposeService() ? List.of() : KubernetesRuns.of(context, c);
+                if (persisted(c, cache) || mountedByEveryPod(kube, cache) || downloadedAtBuild(c, d)
+                        || !reported.add(d.origin().toString())) {
                     continue;
                 }
                 String where = d.localDir() != null ? cache + " (--local-dir)" : cache + describeCache(c, env);
                 String runner = c.isComposeService() ? "" : "; no compose file of the project runs the image, so this"
-                        + " holds wherever it is started without a volume there";
+                        + " holds wherever it is started without a volume there" + unmounted(kube, cache);
                 context.finding(this, d.origin(), "`" + d.model() + "` is downloaded from the Hugging Face Hub by "
                                 + d.by() + " when the container starts, into " + where + ", and no volume is mounted"
                                 + " there: every new container downloads the model again, its start waits for it, and"
@@ -183,8 +187,28 @@ public final class ModelCacheNotPersisted implements Rule {
                 targets.add(clean(v.value()));
             }
         }
-        return targets.stream().anyMatch(t -> t.equals(cache) || cache.startsWith(t.endsWith("/") ? t : t + "/")
-                || t.startsWith(cache + "/"));
+        return targets.stream().anyMatch(t -> covers(t, cache));
+    }
+
+    /** Whether Kubernetes runs the image and every container that runs it mounts a volume on the folder. */
+    private static boolean mountedByEveryPod(List<KubernetesRuns> kube, String cache) {
+        return !kube.isEmpty() && kube.stream().allMatch(r -> covers(r.container().mountPaths(), cache));
+    }
+
+    /** The Kubernetes containers that run the image without a volume on the folder, in words. */
+    private static String unmounted(List<KubernetesRuns> kube, String cache) {
+        List<String> without = kube.stream().filter(r -> !covers(r.container().mountPaths(), cache))
+                .map(r -> r.workload().describe(r.container())).toList();
+        return without.isEmpty() ? "" : ", as " + String.join(", ", without) + " does";
+    }
+
+    private static boolean covers(List<String> mountPaths, String cache) {
+        return mountPaths.stream().map(ModelCacheNotPersisted::clean).anyMatch(t -> covers(t, cache));
+    }
+
+    private static boolean covers(String target, String cache) {
+        return target.equals(cache) || cache.startsWith(target.endsWith("/") ? target : target + "/")
+                || target.startsWith(cache + "/");
     }
 
     /** Whether a RUN of the image downloads the model (or the same models) when it is built. */

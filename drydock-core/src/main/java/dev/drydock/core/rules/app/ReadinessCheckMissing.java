@@ -38,7 +38,8 @@ import java.util.Set;
         checks = "The route the container's healthcheck requests (compose over the image's HEALTHCHECK), read from the"
                 + " application's sources: it fires when that route's handler answers a constant (no query, ping,"
                 + " model or readiness flag is looked at), the application depends on something that takes time or"
-                + " can fail (a database driver or ORM, a cache client, ML libraries and their models; not Django when its"
+                + " can fail (a database driver or ORM, a cache client, ML models that a thread or task loads while the"
+                + " server already answers; not Django when its"
                 + " settings' DATABASES name only the sqlite3 engine, a file with no server), and no"
                 + " separate readiness route (/ready, /readyz, /health/ready...) exists. Also fires on the image's"
                 + " own HEALTHCHECK when it requests such a constant route while the compose healthcheck that"
@@ -137,7 +138,7 @@ public final class ReadinessCheckMissing implements Rule {
                 data.removeIf(d -> d.name().equalsIgnoreCase("django"));
             }
             List<Dependency> models = AppFacts.dependencies(c, Ecosystem.PYPI, MemoryLimitTooLow.ML_PACKAGES);
-            if (!models.isEmpty() && !loadsModelsAtStart(context, c, app)) {
+            if (!models.isEmpty() && !loadsModelsInBackground(context, c, app)) {
                 models = List.of();
             }
             if (data.isEmpty() && models.isEmpty()) {
@@ -150,7 +151,7 @@ public final class ReadinessCheckMissing implements Rule {
                 waitsFor.add("the models (" + AppFacts.and(models.stream().map(Dependency::name).toList()) + ")");
             }
             String answer = route.handler().evidence() == null ? "" : " (`" + route.handler().evidence() + "`)";
-            boolean one = waitsFor.size() == 1;
+            boolean one = waitsFor.size() == 1 && models.isEmpty();
             String message = url.path() + " (" + route.file() + " line " + route.line() + ") answers a constant" + answer
                     + ": the healthcheck at " + hc.origin().file() + ":" + hc.origin().line() + " reports the container"
                     + " healthy as soon as the process answers, before " + AppFacts.and(waitsFor)
@@ -255,33 +256,33 @@ public final class ReadinessCheckMissing implements Rule {
         return out;
     }
 
-    /** A machine-learning package imported at the top of a module: loaded when the server starts. */
+    /** A machine-learning package imported at the top of a module. */
     private static final java.util.regex.Pattern TOP_LEVEL_ML_IMPORT = java.util.regex.Pattern.compile(
             "(?m)^(?:import|from)\\s+(?:torch|transformers|tensorflow|jax|sentence_transformers|spacy|onnxruntime"
                     + "|diffusers|vllm)\\b");
 
+    /** Work started beside the server: a thread, an asyncio task, an executor job. */
+    private static final java.util.regex.Pattern BACKGROUND_START = java.util.regex.Pattern.compile(
+            "\\bThread\\s*\\(|\\bcreate_task\\s*\\(|\\bensure_future\\s*\\(|\\brun_in_executor\\s*\\("
+                    + "|\\bto_thread\\s*\\(|\\bExecutor\\s*\\(");
+
     /**
-     * Whether the served application loads its models when it starts: one of the sources read for it imports a
-     * machine-learning package at module level. A web process that only hands work to a task queue, or imports
-     * the library inside a function, answers without them. True when no source could be read.
+     * Whether the served application loads its models in the background while the server already answers: a source
+     * read for it imports a machine-learning package at the top and starts a thread, a task or an executor job. Models
+     * loaded at import or in a startup hook are loaded before the server listens (uvicorn runs the lifespan startup
+     * before it binds; gunicorn's workers import the application before they accept), so a constant answer cannot
+     * come before them.
      */
-    private static boolean loadsModelsAtStart(ReviewContext context, Container c, AppSource app) {
-        if (app.files().isEmpty()) {
-            return true;
-        }
+    private static boolean loadsModelsInBackground(ReviewContext context, Container c, AppSource app) {
         dev.drydock.core.app.SourceSet sources = dev.drydock.core.app.SourceSet.of(context.project(), c);
-        boolean read = false;
         for (String file : app.files()) {
             Optional<SourceFile> source = sources.read(file);
-            if (source.isEmpty()) {
-                continue;
-            }
-            read = true;
-            if (TOP_LEVEL_ML_IMPORT.matcher(source.get().text()).find()) {
+            if (source.isPresent() && TOP_LEVEL_ML_IMPORT.matcher(source.get().text()).find()
+                    && BACKGROUND_START.matcher(source.get().text()).find()) {
                 return true;
             }
         }
-        return !read;
+        return false;
     }
 
     private static String recommendation(Route route, Set<Store> stores, boolean models, Probes.Url url) {

@@ -7,6 +7,7 @@ import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.ManifestKind;
 import dev.drydock.core.manifest.PyProject;
@@ -49,9 +50,9 @@ import java.util.stream.Collectors;
                 + " `--extra-index-url`, `-f`, the PIP_/UV_ index variables, uv's `--torch-backend`) and the local"
                 + " version (`+cpu`, `+cu124`). Fires (high) when the image is meant for an NVIDIA GPU (its base is"
                 + " nvidia/cuda or a CUDA tag of pytorch/pytorch, or a compose service or Kubernetes container running"
-                + " it asks for a GPU) but torch comes from PyTorch's CPU index; and (medium) when nothing about the"
+                + " it asks for a GPU, or a pod running it sets runtimeClassName: nvidia) but torch comes from PyTorch's CPU index; and (medium) when nothing about the"
                 + " image asks for a GPU (a base without CUDA, services and Kubernetes containers that run it and"
-                + " request none, no `runtime: nvidia` or NVIDIA_VISIBLE_DEVICES anywhere in the project) but torch"
+                + " request none, no `runtime: nvidia`, runtimeClassName nvidia or NVIDIA_VISIBLE_DEVICES anywhere in the project) but torch"
                 + " comes from PyPI or a CUDA index on linux/amd64. Quiet when an index is a variable or a mirror"
                 + " drydock cannot classify, when the image is built for arm64 only (PyPI's aarch64 wheels carry no"
                 + " CUDA libraries), and for images no compose service or Kubernetes container runs (they may be run"
@@ -452,6 +453,11 @@ public final class TorchBuildMismatch implements Rule {
                 return Optional.of("runs in " + run.workload().file() + " (container " + run.container().name()
                         + "), which asks for a GPU");
             }
+            if (run.workload().nvidiaRuntime()) {
+                return Optional.of("runs in " + run.workload().file() + " (container " + run.container().name()
+                        + ") under the NVIDIA container runtime (runtimeClassName: " + run.workload().runtimeClassName()
+                        + ")");
+            }
         }
         return Optional.empty();
     }
@@ -483,8 +489,9 @@ public final class TorchBuildMismatch implements Rule {
                 return false;
             }
         }
-        return context.project().kubernetesWorkloads().stream().flatMap(w -> w.containers().stream())
-                .noneMatch(c -> c.resources().requestsGpu() || c.value("NVIDIA_VISIBLE_DEVICES") != null);
+        return context.project().kubernetesWorkloads().stream().noneMatch(KubeWorkload::nvidiaRuntime)
+                && context.project().kubernetesWorkloads().stream().flatMap(w -> w.containers().stream())
+                        .noneMatch(c -> c.resources().requestsGpu() || c.value("NVIDIA_VISIBLE_DEVICES") != null);
     }
 
     /** Whether every platform the image is built for that drydock can see is arm64 (and there is one). */

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Models a container downloads from the Hugging Face Hub when it starts: vLLM's {@code vllm serve MODEL} and
  * {@code --model MODEL}, text-generation-inference's {@code --model-id MODEL}, {@code huggingface-cli download} (or
  * {@code hf download}) in an entry-point script, and {@code from_pretrained("org/name")} or
- * {@code pipeline(..., model="org/name")} in the application's entry module. Only Hub ids ({@code org/name}) count:
+ * {@code pipeline(..., model="org/name")} in the application's entry module, the id written there or in a name the module
+ * binds once at its top ({@code MODEL_ID = "org/name"}, then {@code from_pretrained(MODEL_ID)}). Only Hub ids ({@code org/name}) count:
  * a local path is a model already on disk.
  */
 public final class ModelDownloads {
@@ -51,6 +52,11 @@ public final class ModelDownloads {
             "\\.from_pretrained\\(\\s*(?:pretrained_model_name_or_path\\s*=\\s*)?[\"']([^\"']+)[\"']");
     private static final Pattern PIPELINE_MODEL = Pattern.compile("\\bpipeline\\([^)]*?\\bmodel\\s*=\\s*[\"']([^\"']+)[\"']",
             Pattern.DOTALL);
+    /** The same calls given a module's name ({@code from_pretrained(MODEL_ID)}) instead of a literal. */
+    private static final Pattern FROM_PRETRAINED_NAME = Pattern.compile(
+            "\\.from_pretrained\\(\\s*(?:pretrained_model_name_or_path\\s*=\\s*)?([A-Za-z_]\\w*)\\s*[,)]");
+    private static final Pattern PIPELINE_MODEL_NAME = Pattern.compile(
+            "\\bpipeline\\([^)]*?\\bmodel\\s*=\\s*([A-Za-z_]\\w*)\\s*[,)]", Pattern.DOTALL);
 
     /** The models the container downloads when it starts, in the order found. */
     public static List<Download> of(ReviewContext context, Container c) {
@@ -166,17 +172,29 @@ public final class ModelDownloads {
 
     private static void pythonDownloads(SourceFile file, List<Download> found) {
         String text = file.text();
-        for (Pattern p : List.of(FROM_PRETRAINED, PIPELINE_MODEL)) {
+        for (Pattern p : List.of(FROM_PRETRAINED, PIPELINE_MODEL, FROM_PRETRAINED_NAME, PIPELINE_MODEL_NAME)) {
+            boolean named = p == FROM_PRETRAINED_NAME || p == PIPELINE_MODEL_NAME;
             Matcher m = p.matcher(text);
             while (m.find()) {
-                String model = m.group(1);
-                if (HUB_ID.matcher(model).matches()) {
+                String model = named ? moduleString(text, m.group(1)) : m.group(1);
+                if (model != null && HUB_ID.matcher(model).matches()) {
                     int line = lineOf(text, m.start());
-                    found.add(new Download(model, p == FROM_PRETRAINED ? "from_pretrained" : "transformers' pipeline",
-                            file.path(), file.lines(line, line), null));
+                    found.add(new Download(model, p == FROM_PRETRAINED || p == FROM_PRETRAINED_NAME ? "from_pretrained"
+                            : "transformers' pipeline", file.path(), file.lines(line, line), null));
                 }
             }
         }
+    }
+
+    /** The string literal a name is bound to at the top of a module ({@code MODEL = "org/name"}) when bound once; else null. */
+    private static String moduleString(String text, String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\s*=\\s*[\"']([^\"']+)[\"']\\s*(?:#.*)?$").matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        String value = m.group(1);
+        boolean rebound = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\s*=").matcher(text).results().count() > 1;
+        return rebound ? null : value;
     }
 
     /** The Hub id a word names once its variables are expanded, or null (a local path, an unknown variable). */

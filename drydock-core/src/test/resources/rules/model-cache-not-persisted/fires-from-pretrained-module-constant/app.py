@@ -1,0 +1,17 @@
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+from transformers import AutoModelForSequenceClassification
+
+MODEL_ID = "distilbert/distilbert-base-uncased-finetuned-sst-2-english"
+# expect: model-cache-not-persisted
+# expect-text: model-cache-not-persisted: `distilbert/distilbert-base-uncased-finetuned-sst-2-english` is downloaded
+model = AutoModelForSequenceClassification.from_pretrained(MODEL_ID)
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.end_headers()
+
+
+HTTPServer(("0.0.0.0", 8000), Handler).serve_forever()
