@@ -106,6 +106,7 @@ public final class DockerfileRules {
                 new WgetProgressOutput(),
                 new NodePackageCacheInImage(),
                 new NodeLockfileIgnored(),
+                new LockfileMissingAtInstall(),
                 new CondaPackageCacheKept(),
                 new BuildNeedsDevDependencies(),
                 new PasswordSetInRun(),

@@ -1,0 +1,339 @@
+package dev.drydock.core.rules.dockerfile;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.dockerfile.model.ContainerPaths;
+import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.dockerfile.syntax.MountSpec;
+import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.ignore.DockerIgnorePattern;
+import dev.drydock.core.ignore.GitIgnore;
+import dev.drydock.core.ignore.GitIgnorePattern;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.project.Project;
+import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.review.Rule;
+import dev.drydock.core.review.RuleDefinition;
+import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.BuildContexts;
+import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
+import dev.drydock.core.rules.support.BuiltImage;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.DependencyInstalls;
+import dev.drydock.core.rules.support.DependencyInstalls.Install;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.Stages;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleDefinition(
+        id = "lockfile-missing-at-install",
+        title = "The install demands a lock file the build does not bring",
+        severity = Severity.HIGH,
+        category = Category.BUILD,
+        checks = "Installs that stop when the lock file is missing (npm ci; pnpm install --frozen-lockfile; yarn"
+                + " install --immutable; uv sync --locked or --frozen) in every stage an image is built from, where"
+                + " a COPY from the build context put the manifest (package.json, pyproject.toml) in the folder the"
+                + " install runs in: fires when no lock file of that tool reaches that folder before the install,"
+                + " because the project has none beside the manifest, the .dockerignore leaves it out, or no COPY"
+                + " brings it (COPY package.json ./ then npm ci); a lock file a bind mount of the RUN brings counts."
+                + " Also, at medium severity, a lock file that reaches the build but that git ignores: a build from a"
+                + " clean clone, as in CI, has none. Quiet where another stage's files or a bind mount of unknown"
+                + " content may bring it, and for images built only for development. A lock file a COPY names"
+                + " explicitly is copy-ignored-file's or copy-source-missing's.",
+        problem = "npm ci refuses to run without package-lock.json or npm-shrinkwrap.json, pnpm with"
+                + " --frozen-lockfile stops with ERR_PNPM_NO_LOCKFILE, Yarn 2+ with --immutable refuses to create"
+                + " yarn.lock, and uv sync --locked or --frozen stops with \"Unable to find lockfile at uv.lock\".",
+        impact = "The image does not build, or builds only on the machine whose folder happens to hold the"
+                + " untracked lock file: every build from a clean checkout fails at the install step.",
+        recommendation = "Commit the lock file and copy it beside the manifest before the install (COPY package.json"
+                + " package-lock.json ./, COPY pyproject.toml uv.lock ./), and keep it out of .dockerignore and"
+                + " .gitignore.",
+        references = {
+                "https://docs.npmjs.com/cli/commands/npm-ci",
+                "https://pnpm.io/cli/install#--frozen-lockfile",
+                "https://yarnpkg.com/cli/install",
+                "https://docs.astral.sh/uv/concepts/projects/sync/"},
+        aliases = {},
+        fix = FixSafety.NONE,
+        effort = "5 min",
+        examples = @RuleExample(
+                bad = """
+                        FROM node:22.12.0-bookworm-slim
+                        WORKDIR /app
+                        COPY package.json ./
+                        RUN npm ci --omit=dev
+                        COPY server.js .
+                        USER node
+                        CMD ["node", "server.js"]
+                        """,
+                good = """
+                        FROM node:22.12.0-bookworm-slim
+                        WORKDIR /app
+                        COPY package.json package-lock.json ./
+                        RUN npm ci --omit=dev
+                        COPY server.js .
+                        USER node
+                        CMD ["node", "server.js"]
+                        """,
+                alongside = {
+                    @ExampleFile(name = "package.json", content = """
+                            {"name": "notes", "version": "1.0.0", "dependencies": {"express": "4.21.2"}}
+                            """),
+                    @ExampleFile(name = "package-lock.json", content = """
+                            {"name": "notes", "version": "1.0.0", "lockfileVersion": 3, "packages": {}}
+                            """),
+                    @ExampleFile(name = "server.js", content = """
+                            require("express")().listen(3000);
+                            """)}))
+public final class LockfileMissingAtInstall implements Rule {
+
+    /**
+     * What an install that stops without its lock file needs: the manifest a COPY puts where it runs, the lock files
+     * it accepts, and how to make one.
+     */
+    private record Demand(String manifest, List<String> locks, String lockCommand) {}
+
+    @Override
+    public void check(ReviewContext context) {
+        Set<String> reported = new HashSet<>();
+        for (BuiltImage image : BuiltImage.of(context)) {
+            BuildLink build = image.container() == null ? null : image.container().build();
+            if (image.isDevelopmentImage() || build == null || build.model() == null) {
+                continue;
+            }
+            for (RunStep run : RunStep.of(image.model(), image.neededStages())) {
+                for (Install install : DependencyInstalls.of(run)) {
+                    Optional<Demand> demand = demand(install);
+                    String directory = DependencyInstalls.directory(run, install);
+                    if (demand.isPresent() && directory != null
+                            && reported.add(image.dockerfile() + ":" + install.call().span())) {
+                        check(context, build, run, install, demand.get(), directory);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Optional<Demand> demand(Install install) {
+        Set<String> flags = new HashSet<>();
+        install.call().args().forEach(a -> flags.add(a.value()));
+        return switch (install.call().name()) {
+            case "npm" -> install.text().equals("npm ci")
+                    ? Optional.of(new Demand("package.json", List.of("package-lock.json", "npm-shrinkwrap.json"),
+                            "npm install --package-lock-only"))
+                    : Optional.empty();
+            case "pnpm" -> flags.contains("--frozen-lockfile") || flags.contains("--frozen-lockfile=true")
+                    ? Optional.of(new Demand("package.json", List.of("pnpm-lock.yaml"), "pnpm install --lockfile-only"))
+                    : Optional.empty();
+            case "yarn" -> flags.contains("--immutable")
+                    ? Optional.of(new Demand("package.json", List.of("yarn.lock"), "yarn install"))
+                    : Optional.empty();
+            case "uv" -> install.text().equals("uv sync") && (flags.contains("--locked") || flags.contains("--frozen"))
+                    ? Optional.of(new Demand("pyproject.toml", List.of("uv.lock"), "uv lock"))
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private void check(ReviewContext context, BuildLink build, RunStep run, Install install, Demand demand,
+            String directory) {
+        Project project = context.project();
+        String text = installText(install);
+        Optional<Located> mounted = mountedLock(run, demand, directory);
+        if (mounted.isEmpty() && run.mounts().stream().anyMatch(m -> m.type().equals("bind"))) {
+            return; // a bind mount of unknown content may bring it
+        }
+        List<Located> candidates = new java.util.ArrayList<>(mounted.stream().toList());
+        ContextCopy manifestCopy = null;
+        String manifestContextPath = null;
+        if (mounted.isEmpty()) {
+            int at = run.instruction().span().start();
+            List<Stage> lineage = Stages.lineage(build.model(), run.stage());
+            for (Stage stage : lineage) {
+                for (CopyCommand copy : stage.copies()) {
+                    if (!copy.fromContext() && copy.instruction().span().start() < at) {
+                        return; // another stage's or image's files may hold the lock file
+                    }
+                }
+            }
+            List<ContextCopy> before = BuildContexts.copies(build).stream()
+                    .filter(c -> lineage.contains(c.stage()) && c.copy().instruction().span().start() < at).toList();
+            Optional<Located> manifest = manifestArriving(project, build, before, directory, demand.manifest());
+            if (manifest.isEmpty()) {
+                return; // what the install reads is not known
+            }
+            manifestCopy = manifest.get().copy();
+            manifestContextPath = manifest.get().contextPath();
+            for (String lock : demand.locks()) {
+                String beside = PathNames.join(PathNames.parent(manifest.get().contextPath()), lock);
+                Optional<Located> found = arriving(project, build, before, beside, PathNames.join(directory, lock));
+                if (found.isPresent() && named(found.get())) {
+                    return; // a COPY of a missing or ignored file: copy-source-missing, copy-ignored-file
+                }
+                found.ifPresent(candidates::add);
+            }
+        }
+        for (Located candidate : candidates) {
+            String inProject = BuildContexts.inProject(build, candidate.contextPath());
+            if (project.files().exists(inProject) && ignoring(build, candidate.contextPath()) == null) {
+                gitIgnored(project, inProject).ifPresent(pattern -> context.finding(this, build.dockerfile(),
+                                install.call().span(), "`" + text + "` needs " + PathNames.fileName(inProject)
+                                        + ", which reaches this build but which git ignores (" + pattern + "): a build"
+                                        + " from a clean clone, as in CI, has none, and " + consequence(install.call()))
+                        .severity(Severity.MEDIUM)
+                        .recommendation("Commit " + inProject + ": remove the pattern from .gitignore.")
+                        .add());
+                return;
+            }
+        }
+        if (!candidates.isEmpty()) {
+            Located lock = candidates.stream()
+                    .filter(c -> project.files().exists(BuildContexts.inProject(build, c.contextPath())))
+                    .findFirst().orElse(candidates.get(0));
+            String contextPath = lock.contextPath();
+            String inProject = BuildContexts.inProject(build, contextPath);
+            DockerIgnorePattern ignoring = ignoring(build, contextPath);
+            boolean exists = project.files().exists(inProject);
+            String why = !exists ? "the project has no " + inProject
+                    : build.dockerignore() + " leaves " + contextPath + " out of the build context (line "
+                            + ignoring.line() + ": " + ignoring.text() + ")";
+            String how = lock.copy() == null ? "the bind mount of " + contextPath
+                    : "`" + lock.copy().text() + "` (line " + lock.copy().line() + ")";
+            context.finding(this, build.dockerfile(), install.call().span(), "`" + text + "` needs "
+                            + PathNames.fileName(contextPath) + ", which " + how + " would bring, but " + why + ": "
+                            + consequence(install.call()))
+                    .recommendation(!exists
+                            ? "Create the lock file (`" + demand.lockCommand() + "` beside " + demand.manifest()
+                                    + "), commit it, and keep copying it before the install."
+                            : "Let " + contextPath + " into the build context: remove or narrow the pattern "
+                                    + ignoring.text() + " in " + build.dockerignore() + " (or add !" + contextPath
+                                    + " after it).")
+                    .add();
+            return;
+        }
+        String manifestContext = manifestContextPath;
+        String besideManifest = PathNames.join(PathNames.parent(manifestContext), demand.locks().get(0));
+        String besideInProject = BuildContexts.inProject(build, besideManifest);
+        boolean exists = project.files().exists(besideInProject);
+        context.finding(this, build.dockerfile(), install.call().span(), "`" + text + "` runs in " + directory
+                        + ", where `" + manifestCopy.text() + "` (line " + manifestCopy.line() + ") put "
+                        + demand.manifest() + ", but no COPY before it brings " + String.join(" or ", demand.locks())
+                        + (exists ? " (the project has " + besideInProject + ")" : " and the project has none beside "
+                                + BuildContexts.inProject(build, manifestContext))
+                        + ": " + consequence(install.call()))
+                .recommendation(exists
+                        ? "Copy the lock file with the manifest, before the install: add " + besideManifest
+                                + " to `" + manifestCopy.text() + "`."
+                        : "Create the lock file (`" + demand.lockCommand() + "` beside " + demand.manifest()
+                                + "), commit it, and copy it with the manifest before the install: add "
+                                + besideManifest + " to `" + manifestCopy.text() + "`.")
+                .add();
+    }
+
+    /** Where a lock file comes from: the context path, and the copy that brings it (null for a bind mount). */
+    private record Located(ContextCopy copy, String contextPath) {}
+
+    /** The manifest of the project that a copy before the install puts in its folder, with the last such copy. */
+    private static Optional<Located> manifestArriving(Project project, BuildLink build, List<ContextCopy> before,
+            String directory, String manifestName) {
+        for (ProjectEntry entry : project.layout().entries()) {
+            String contextPath = BuildContexts.inContext(build, entry.path());
+            if (entry.name().equals(manifestName) && contextPath != null) {
+                Optional<Located> found = arriving(project, build, before, contextPath,
+                        PathNames.join(directory, manifestName));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The last copy before the install that puts {@code contextPath} (present or not) at {@code containerPath}, or
+     * else one that puts another context file there by name.
+     */
+    private static Optional<Located> arriving(Project project, BuildLink build, List<ContextCopy> before,
+            String contextPath, String containerPath) {
+        String wanted = ContainerPaths.clean(containerPath);
+        Optional<Located> found = Optional.empty();
+        for (ContextCopy copy : before) {
+            if (BuildContexts.landing(project, build, copy, contextPath).stream()
+                    .anyMatch(p -> ContainerPaths.clean(p).equals(wanted))) {
+                found = Optional.of(new Located(copy, contextPath));
+            } else {
+                Optional<String> other = BuildContexts.source(project, build, copy, wanted);
+                if (other.isPresent()) {
+                    found = Optional.of(new Located(copy, other.get()));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether the copy names the file itself, not through a folder or a wildcard. */
+    private static boolean named(Located located) {
+        return located.copy().sources().stream().map(PathNames::normalizeRelative)
+                .anyMatch(located.contextPath()::equals);
+    }
+
+    /** A bind mount of the RUN from the build context whose target is one of the lock files in the folder. */
+    private static Optional<Located> mountedLock(RunStep run, Demand demand, String directory) {
+        for (MountSpec mount : run.mounts()) {
+            if (!mount.type().equals("bind") || mount.from().isPresent() || mount.target().isEmpty()) {
+                continue;
+            }
+            String target = mount.target().get();
+            String path = ContainerPaths.clean(target.startsWith("/") ? target : PathNames.join(directory, target));
+            for (String lock : demand.locks()) {
+                if (path.equals(ContainerPaths.clean(PathNames.join(directory, lock)))) {
+                    String source = PathNames.normalizeRelative(mount.source().orElse(".").replaceFirst("^/+", ""));
+                    return source == null || source.contains("$") ? Optional.empty()
+                            : Optional.of(new Located(null, source));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The .dockerignore pattern that leaves a context path out of the build, or null. */
+    private static DockerIgnorePattern ignoring(BuildLink build, String contextPath) {
+        return build.ignore() == null || build.ignore().includes(contextPath) ? null
+                : build.ignore().matchingPattern(contextPath).orElse(null);
+    }
+
+    private static Optional<String> gitIgnored(Project project, String path) {
+        for (GitIgnore ignore : project.gitignores().values()) {
+            Optional<GitIgnorePattern> pattern = ignore.matchingPattern(path, false);
+            if (pattern.isPresent() && !pattern.get().negated()) {
+                return Optional.of(ignore.file().path() + " line " + pattern.get().line() + ": "
+                        + pattern.get().text());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String installText(Install install) {
+        Call call = install.call();
+        StringBuilder text = new StringBuilder(call.name());
+        call.args().stream().limit(4).forEach(a -> text.append(' ').append(a.value()));
+        return text.toString();
+    }
+
+    private static String consequence(Call call) {
+        return switch (call.name()) {
+            case "npm" -> "npm ci stops with \"can only install with an existing package-lock.json or"
+                    + " npm-shrinkwrap.json\" and the build fails";
+            case "pnpm" -> "pnpm stops with ERR_PNPM_NO_LOCKFILE and the build fails";
+            case "yarn" -> "yarn refuses to create yarn.lock under --immutable and the build fails";
+            default -> "uv stops with \"Unable to find lockfile at uv.lock\" and the build fails";
+        };
+    }
+}
