@@ -4,7 +4,7 @@ from flask import Flask
 
 app = Flask(__name__)
 # expect: default-secret
-# expect-text: default-secret nothing in the environment of Dockerfile
+# expect-text: default-secret: nothing in the environment of Dockerfile
 app.secret_key = os.environ.get("SECRET_KEY", "dev-secret-key-change-me-3c9a")
 
 

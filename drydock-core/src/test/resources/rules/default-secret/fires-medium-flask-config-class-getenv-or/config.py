@@ -3,7 +3,7 @@ import os
 
 class Config:
     # expect: default-secret
-    # expect-text: default-secret the environment of web sets it
+    # expect-text: default-secret: the environment of web sets it
     SECRET_KEY = os.getenv("FLASK_SECRET_KEY") or "hard to guess string"
 
 

@@ -71,6 +71,23 @@ class RuleFixtureTest {
         }
     }
 
+    /** Every marker of every fixture, read at once: the malformed ones all in one list. */
+    @Test
+    void everyMarkerParses() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path ruleDir : folders(FIXTURES)) {
+            for (Path caseDir : folders(ruleDir)) {
+                try {
+                    Expectations.read(caseDir);
+                } catch (Expectations.MalformedExpectations e) {
+                    String prefix = FIXTURES.relativize(caseDir) + "/";
+                    e.problems().forEach(p -> problems.add(prefix + p));
+                }
+            }
+        }
+        assertThat(problems).as("malformed expectation markers").isEmpty();
+    }
+
     private static void check(String id, Path caseDir) throws IOException {
         Rule rule = Rules.find(id).orElseThrow(() -> new AssertionError("no rule " + id + " for fixtures " + caseDir));
         assumeTrue(!id.equals("shellcheck") || ShellCheck.onPath().isPresent(),
@@ -78,8 +95,15 @@ class RuleFixtureTest {
         DrydockConfig config = caseConfig(caseDir);
         Project project = config.loader().load(caseDir);
         Review review = new Reviewer(List.of(rule), config.settings()).review(project);
-        List<Expectation> expected = Expectations.read(caseDir).stream().filter(e -> rule.reports(e.rule())).toList();
         List<String> problems = new ArrayList<>();
+        List<Expectation> expected = new ArrayList<>();
+        for (Expectation e : Expectations.read(caseDir)) {
+            if (rule.reports(e.rule())) {
+                expected.add(e);
+            } else {
+                problems.add("names " + e.rule() + ", but the fixtures of " + id + " run only " + id + ": " + e);
+            }
+        }
         for (Expectation e : expected) {
             boolean met = switch (e.kind()) {
                 case "strength" -> review.strengths().stream().anyMatch(s -> matches(e, s));

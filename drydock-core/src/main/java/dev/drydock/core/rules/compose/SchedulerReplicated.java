@@ -131,8 +131,8 @@ public final class SchedulerReplicated implements Rule {
             }
         }
         return CronDaemons.laravelSchedule(context, c)
-                .map(file -> new Scheduler("the Laravel scheduler (schedule:run every minute from cron, " + file + ")",
-                        null))
+                .map(file -> new Scheduler("the Laravel scheduler (schedule:run every minute from "
+                        + CronDaemons.crontabRunner(context, c).orElseThrow() + ", " + file + ")", null))
                 .orElse(null);
     }
 

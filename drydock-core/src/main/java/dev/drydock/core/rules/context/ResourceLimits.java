@@ -125,13 +125,15 @@ public final class ResourceLimits implements Rule {
         for (List<Limit> atOnePlace : ComposeServices.byLocation(limits, Limit::at)) {
             Map<String, List<Limit>> byText = atOnePlace.stream().collect(Collectors.groupingBy(Limit::text,
                     LinkedHashMap::new, Collectors.toList()));
-            byText.forEach((text, group) -> context.strength(this, group.get(0).at(), names(group.stream()
-                    .map(Limit::ref).toList()) + (group.size() > 1 ? " are" : " is") + text
-                + (group.size() > 1 ? "any of them" : "it") + " cannot starve the rest of the host"));
+            byText.forEach((text, group) -> {
+                List<ComposeServices.Ref> refs = group.stream().map(Limit::ref).toList();
+                context.strength(this, group.get(0).at(), names(refs) + (several(refs) ? " are" : " is") + text
+                        + (several(refs) ? "any of them" : "it") + " cannot starve the rest of the host");
+            });
         }
         for (List<ComposeServices.Ref> group : ComposeServices.byLocation(unlimited, ref -> whereLimitsGo(context, ref))) {
             ComposeServices.Ref first = group.get(0);
-            boolean shared = group.size() > 1;
+            boolean shared = several(group);
             context.finding(this, where(context, group), names(group) + " (" + first.file() + ") " + (shared ? "have" : "has")
                             + " no memory limit" + (first.service().cpuLimit() != null ? " (only a CPU limit)" : "")
                             + ": a leak or a load spike in " + (shared ? "one of them" : "it") + " can use all of the"
@@ -142,7 +144,7 @@ public final class ResourceLimits implements Rule {
         }
         for (List<ComposeServices.Ref> group : ComposeServices.byLocation(noCpuLimit, ref -> whereLimitsGo(context, ref))) {
             ComposeServices.Ref first = group.get(0);
-            boolean shared = group.size() > 1;
+            boolean shared = several(group);
             context.finding(this, where(context, group), names(group) + " (" + first.file() + ") " + (shared ? "have" : "has")
                             + " a memory limit but no CPU limit: a busy loop or a load spike in " + (shared ? "one of"
                             + " them" : "it") + " can take every core of the host and slow down the other services")
@@ -240,7 +242,7 @@ public final class ResourceLimits implements Rule {
      */
     private static String recommendation(ReviewContext context, List<ComposeServices.Ref> group) {
         ComposeServices.Ref first = group.get(0);
-        boolean shared = group.size() > 1;
+        boolean shared = several(group);
         Optional<String> model = shared ? Optional.empty() : modelRecommendation(context, first);
         if (model.isPresent()) {
             return model.get();
@@ -380,6 +382,11 @@ public final class ResourceLimits implements Rule {
         return ComposeServices.names(group.stream().map(ComposeServices.Ref::name).toList());
     }
 
+    /** Whether the group holds more than one service: a service and its variant in an override file are one. */
+    private static boolean several(List<ComposeServices.Ref> group) {
+        return group.stream().map(ComposeServices.Ref::name).distinct().count() > 1;
+    }
+
     /**
      * Where a missing limit goes: the deepest of deploy, deploy.resources and deploy.resources.limits that the
      * service has, else the anchor it shares with other services, else its name.
@@ -402,7 +409,7 @@ public final class ResourceLimits implements Rule {
     /** The service, or the anchor its services share, that the recommendation names. */
     private static String target(ReviewContext context, List<ComposeServices.Ref> group) {
         ComposeServices.Ref first = group.get(0);
-        if (group.size() == 1) {
+        if (!several(group)) {
             return first.name();
         }
         MapNode.Entry deploy = first.service().node().entry("deploy");

@@ -32,7 +32,7 @@ public final class CronDaemons {
     }
 
     /** The cron daemon or supercronic the container starts, or empty when it starts none: what runs a crontab. */
-    private static Optional<String> crontabRunner(ReviewContext context, Container c) {
+    public static Optional<String> crontabRunner(ReviewContext context, Container c) {
         return startedOf(context, c, DAEMONS).or(() -> startedOf(context, c, USER_SCHEDULERS));
     }
 

@@ -70,12 +70,17 @@ public record ServiceGroup(List<ComposeServices.Ref> members, MapNode.Entry base
 
     /** "has" for one service, "have" for several. */
     public String has() {
-        return members.size() > 1 ? "have" : "has";
+        return several() ? "have" : "has";
     }
 
     /** "it" for one service, "one of them" for several. */
     public String oneOfThem() {
-        return members.size() > 1 ? "one of them" : "it";
+        return several() ? "one of them" : "it";
+    }
+
+    /** Whether more than one service is in the group: a service loaded by two compose projects is one. */
+    private boolean several() {
+        return members.stream().map(ComposeServices.Ref::name).distinct().count() > 1;
     }
 
     /** Where the recommendation writes the setting: "x-app, which web and worker share", else the service. */
