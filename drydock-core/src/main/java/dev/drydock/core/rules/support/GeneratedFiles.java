@@ -32,15 +32,18 @@ public final class GeneratedFiles {
             "Justfile", "Taskfile.yml", "Taskfile.yaml", "build.sh", "Earthfile", "Tiltfile", "magefile.go");
 
     private final Project project;
-    private final List<SourceFile> naming;
+    private List<SourceFile> naming;
 
-    private GeneratedFiles(Project project, List<SourceFile> naming) {
+    private GeneratedFiles(Project project) {
         this.project = project;
-        this.naming = naming;
     }
 
-    /** The project's readers of what its steps make: its CI files, build scripts and shell scripts. */
+    /** What the project's steps make, read on first need from its CI files, build scripts and shell scripts. */
     public static GeneratedFiles of(Project project) {
+        return new GeneratedFiles(project);
+    }
+
+    private static List<SourceFile> naming(Project project) {
         List<String> paths = new ArrayList<>();
         project.layout().ciFiles().forEach(e -> paths.add(e.path()));
         project.layout().entries(FileType.SHELL_SCRIPT).forEach(e -> paths.add(e.path()));
@@ -51,7 +54,7 @@ public final class GeneratedFiles {
         BUILD_SCRIPTS.forEach(paths::add);
         List<SourceFile> naming = new ArrayList<>();
         paths.stream().distinct().forEach(p -> project.source(p).ifPresent(naming::add));
-        return new GeneratedFiles(project, naming);
+        return naming;
     }
 
     /** Whether a step before the build is expected to make {@code path} (project-relative). */
@@ -71,6 +74,9 @@ public final class GeneratedFiles {
             }
         }
         String name = PathNames.fileName(path);
+        if (naming == null) {
+            naming = naming(project);
+        }
         for (SourceFile file : naming) {
             if (!file.text().contains(name)) {
                 continue;
