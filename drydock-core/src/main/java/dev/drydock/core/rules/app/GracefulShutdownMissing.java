@@ -250,7 +250,7 @@ public final class GracefulShutdownMissing implements Rule {
         }
         boolean bashExecsLast = !command.shellForm() && shells == 1 && ep.wrappedBy("bash -c") && script != null
                 && bashExecsLastCommand(script);
-        if (viaShell && script != null && !bashExecsLast && !ep.wrappedBy("exec") && !EXEC.matcher(" " + script).find()) {
+        if (viaShell && script != null && !bashExecsLast && !ep.wrappedBy("exec") && !execsInScript(script)) {
             String wrapper = ep.wrappers().stream().map(w -> w.name()).filter(n -> n.endsWith(" -c")).findFirst()
                     .orElse("sh -c");
             String form = command.shellForm() ? "is in shell form, so /bin/sh -c" : "runs `" + wrapper + "`, so the shell";
@@ -402,6 +402,15 @@ public final class GracefulShutdownMissing implements Rule {
                             || dev.drydock.core.rules.support.TaskWorkers.scheduler(started).isPresent();
                 })
                 .findFirst();
+    }
+
+    /**
+     * Whether a command's shell script hands its place to a program with the exec builtin somewhere; not an exec that
+     * is another program's sub-command ({@code bundle exec puma}, {@code npm exec}), which the shell waits for.
+     */
+    private static boolean execsInScript(String script) {
+        ShellScript parsed = ShellScript.parse(script);
+        return parsed.hasProblems() ? EXEC.matcher(" " + script).find() : execsProgram(parsed);
     }
 
     /**

@@ -720,7 +720,7 @@ public final class HealthcheckMissing implements Rule {
                 String goProgram = GoPrograms.runsBuiltProgram(c) && c.entryPoint().runtime() == dev.drydock.core.entrypoint.Runtime.BINARY
                         ? c.entryPoint().args().get(0) : null;
                 return lead + (lead.isEmpty() ? "Add" : "add") + " a HEALTHCHECK that requests " + (tls ? "https" : "http") + "://localhost:" + port
-                        + path + portNote + " with a program the image contains: " + base + " has no curl, wget, Python or Node"
+                        + path + portNote + " with a program the image contains: " + base + " has no curl, wget, Python, Node or Ruby"
                         + " that drydock knows of"
                         + (goProgram != null ? goHealthFlag(goProgram, port, path, noInstaller) : noInstaller ? " and no shell or package manager to install one, so build the check into the"
                                 + " application (a health sub-command or flag the HEALTHCHECK runs, which requests the"

@@ -25,6 +25,7 @@ import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.ServerTls;
+import dev.drydock.core.rules.support.TaskWorkers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -284,6 +285,11 @@ public final class HealthcheckToolMissing implements Rule {
         }
         AppSource app = Apps.of(context, c);
         Probes.Url url = probe.localUrl();
+        TaskWorkers.TaskWorker worker = url == null ? TaskWorkers.of(context, c).orElse(null) : null;
+        if (worker != null && worker.httpPort() == null) {
+            // a process check (pgrep sidekiq) of a worker that serves no HTTP: no request can replace it
+            return worker.probe().isEmpty() ? null : worker.probe();
+        }
         int port = url != null && url.port() != null ? url.port() : AppFacts.port(context, c, app);
         String path = url != null ? url.path() : AppFacts.healthPath(app);
         List<String> argv = Probes.recommend(image, port, path, null, null, tls(context, c, probe, port));

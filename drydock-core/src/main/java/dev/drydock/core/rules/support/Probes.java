@@ -448,7 +448,7 @@ public final class Probes {
 
     /**
      * A probe of {@code http://localhost:port/path} with a program the image has: its language runtime
-     * (Python's urllib, Node's http, Bun's fetch), else BusyBox or GNU wget (of {@code 127.0.0.1}), else curl; null
+     * (Node's http or Ruby's net/http on their own images, Python's urllib, Node's http, Bun's fetch), else BusyBox or GNU wget (of {@code 127.0.0.1}), else curl; null
      * when it has none of them (or the image is unknown).
      */
     public static List<String> recommend(ImageContents image, int port, String path) {
@@ -491,6 +491,12 @@ public final class Probes {
         if (node != null) {
             return node;
         }
+        // a ruby image: the curl or wget it has (the Rails generator installs curl for this), else its own
+        // interpreter, whose net/http ships with Ruby; not a node the build added for its assets
+        if (image.base().map(b -> b.has("ruby")).orElse(false)) {
+            List<String> client = httpClient(image, port, rest, portVariable, host, tls);
+            return client != null ? client : rubyProbe(port, rest, portVariable, host, tls);
+        }
         boolean python = image.has("python").orElse(false) && !image.python2();
         if (python || image.has("python3").orElse(false)) {
             String interpreter = image.command(python ? "python" : "python3");
@@ -527,6 +533,14 @@ public final class Probes {
             return List.of("deno", "eval", "const r = await fetch(" + target + options + ").catch(() => null);"
                     + " Deno.exit(r && r.status < 400 ? 0 : 1)");
         }
+        return httpClient(image, port, rest, portVariable, host, tls);
+    }
+
+    /** BusyBox or GNU wget (of {@code 127.0.0.1}), else curl, asking the URL; null when the image has neither. */
+    private static List<String> httpClient(ImageContents image, int port, String rest, String portVariable,
+            String host, boolean tls) {
+        String scheme = tls ? "https" : "http";
+        String url = scheme + "://localhost:" + port + rest;
         boolean viaShell = portVariable != null && image.has("sh").orElse(false);
         String shellUrl = scheme + "://localhost:${" + portVariable + ":-" + port + "}" + rest;
         if (image.has("wget").orElse(false)) {
@@ -547,6 +561,20 @@ public final class Probes {
                     : concat(List.of("curl", flags), header, List.of("-o", "/dev/null", url));
         }
         return null;
+    }
+
+    /**
+     * Ruby's net/http asking {@code localhost:port/path}: exit's true or false is the status, and a refused
+     * connection raises, which ends ruby with status 1.
+     */
+    private static List<String> rubyProbe(int port, String rest, String portVariable, String host, boolean tls) {
+        String portText = portVariable == null ? String.valueOf(port)
+                : "ENV.fetch('" + portVariable + "', '" + port + "').to_i";
+        String headers = host == null ? "" : ", 'Host' => '" + host + "'";
+        String options = tls ? ", use_ssl: true, verify_mode: OpenSSL::SSL::VERIFY_NONE" : "";
+        return List.of("ruby", "-rnet/http", "-e", "exit Net::HTTP.start('localhost', " + portText + options
+                + ", open_timeout: 3, read_timeout: 3) { |http| http.get('" + rest + "'" + headers
+                + ") }.code.to_i < 400");
     }
 
     /** Node's http (or https) module asking {@code url}; null when the image has no node. */

@@ -1,0 +1,2 @@
+require "hanami/boot"
+run Hanami.app
