@@ -444,6 +444,10 @@ public final class AppSource {
             if (phoenix.known()) {
                 return new AppSource(Set.of(Framework.PHOENIX), null, phoenix, List.of(), null, 0, List.of());
             }
+            Routes sinatra = SinatraRoutes.read(manifests, files);
+            if (sinatra.known()) {
+                return new AppSource(Set.of(Framework.SINATRA), null, sinatra, List.of(), null, 0, List.of());
+            }
             Optional<AppSource> conventional = ConventionalHealthRoutes.read(files, dir);
             if (conventional.isPresent()) {
                 return conventional.get();

@@ -20,6 +20,7 @@ public enum Framework {
     REACT_ROUTER("React Router", false),
     SPRING_BOOT("Spring Boot", false),
     RAILS("Rails", false),
+    SINATRA("Sinatra", false),
     LARAVEL("Laravel", false),
     QUARKUS("Quarkus", false),
     MICRONAUT("Micronaut", false),

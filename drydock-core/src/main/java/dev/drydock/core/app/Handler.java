@@ -151,6 +151,30 @@ public record Handler(String name, String file, int line, List<String> body, Ver
         return new Handler(null, file, line, lines, Verdict.CONSTANT, evidence, line);
     }
 
+    /** Calls that show a Ruby handler looks at a dependency: a Sequel or Active Record connection, a ping. */
+    private static final Pattern RUBY_DEPENDENCY = Pattern.compile(
+            "\\.test_connection\\b|\\.connection\\b|\\.ping\\b|\\.connected\\?|\\.active\\?|\\bDB\\b|\\bRedis\\b");
+    /** Names a constant Ruby answer may use: Sinatra's response helpers and JSON serialisation. */
+    private static final Set<String> RUBY_RESPONSE_NAMES = Set.of("to_json", "json", "content_type", "status", "halt",
+            "body", "JSON", "generate", "dump", "Time", "now", "iso8601", "utc", "to_s");
+
+    /** Reads a Ruby block's body (a Sinatra route's, {@code do} to {@code end}) into a handler. */
+    static Handler ruby(String file, int line, List<String> body) {
+        String text = String.join("\n", body);
+        List<String> lines = body.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (touchesDependency(text, false) || RUBY_DEPENDENCY.matcher(text).find()) {
+            String evidence = lines.stream().filter(l -> touchesDependency(l, false)
+                    || RUBY_DEPENDENCY.matcher(l).find()).findFirst().orElse(text);
+            return new Handler(null, file, line, lines, Verdict.CHECKS_DEPENDENCIES, evidence, line);
+        }
+        List<Tok> toks = Tok.tokenize(text, false).stream()
+                .filter(t -> !(t.isName() && RUBY_RESPONSE_NAMES.contains(t.text()))).toList();
+        if (lines.isEmpty() || !constant(toks)) {
+            return new Handler(null, file, line, lines, Verdict.UNKNOWN, null, 0);
+        }
+        return new Handler(null, file, line, lines, Verdict.CONSTANT, lines.get(lines.size() - 1), line);
+    }
+
     /** Only literals, keyword or key names, and the names a fixed response is built with. */
     private static boolean constant(List<Tok> toks) {
         for (int i = 0; i < toks.size(); i++) {

@@ -110,6 +110,8 @@ public final class ReadinessCheckMissing implements Rule {
             "psycopg2-binary", "psycopg", "asyncpg", "pymysql", "mysqlclient", "mysql-connector-python", "pyodbc",
             "pymongo", "motor", "mongoengine", "redis", "tortoise-orm", "peewee", "elasticsearch", "cassandra-driver",
             "django");
+    static final List<String> RUBY_DATA = List.of("pg", "mysql2", "trilogy", "sequel", "activerecord", "mongoid",
+            "mongo", "redis", "elasticsearch");
     static final List<String> NODE_DATA = List.of("pg", "mysql", "mysql2", "mongoose", "mongodb", "redis", "ioredis",
             "sequelize", "typeorm", "@prisma/client", "prisma", "knex", "mssql", "oracledb");
 
@@ -134,6 +136,7 @@ public final class ReadinessCheckMissing implements Rule {
             }
             List<Dependency> data = new ArrayList<>(AppFacts.dependencies(c, Ecosystem.PYPI, PYTHON_DATA));
             data.addAll(AppFacts.dependencies(c, Ecosystem.NPM, NODE_DATA));
+            data.addAll(AppFacts.dependencies(c, Ecosystem.RUBYGEMS, RUBY_DATA));
             if (onlySqlite(app)) {
                 data.removeIf(d -> d.name().equalsIgnoreCase("django"));
             }
@@ -186,6 +189,7 @@ public final class ReadinessCheckMissing implements Rule {
         if (route == null || !route.handler().answersConstant() || app.routes().readinessRoutes().contains(route)
                 || AppFacts.dependencies(c, Ecosystem.PYPI, PYTHON_DATA).isEmpty()
                         && AppFacts.dependencies(c, Ecosystem.NPM, NODE_DATA).isEmpty()
+                        && AppFacts.dependencies(c, Ecosystem.RUBYGEMS, RUBY_DATA).isEmpty()
                         && AppFacts.dependencies(c, Ecosystem.PYPI, MemoryLimitTooLow.ML_PACKAGES).isEmpty()
                 || !reported.add(own.instruction().file().path() + ":" + own.instruction().span().start())) {
             return;
@@ -239,7 +243,7 @@ public final class ReadinessCheckMissing implements Rule {
         static Store of(String dependency) {
             return switch (dependency.toLowerCase(Locale.ROOT)) {
                 case "redis", "ioredis" -> REDIS;
-                case "pymongo", "motor", "mongoengine", "mongoose", "mongodb" -> MONGO;
+                case "pymongo", "motor", "mongoengine", "mongoose", "mongodb", "mongoid", "mongo" -> MONGO;
                 case "elasticsearch" -> SEARCH;
                 case "cassandra-driver" -> CASSANDRA;
                 default -> SQL;
@@ -306,6 +310,14 @@ public final class ReadinessCheckMissing implements Rule {
                     + join(stores, "; await ", "pool.query('SELECT 1')", "redis.ping()", "mongoose.connection.db.admin().ping()",
                             "client.ping()")
                     + "; res.sendStatus(200) })` with a 503 on error.";
+            case SINATRA -> " In Sinatra, for example: `get \"/ready\" do ... end` that calls "
+                    + join(stores, " and ", "`DB.test_connection` (Sequel)", "`redis.ping`", "`client.command(ping: 1)`",
+                            "`client.ping`")
+                    + " and `halt 503` when it raises.";
+            case RAILS -> " In Rails, for example: a controller action routed at /ready that runs "
+                    + join(stores, " and ", "`ActiveRecord::Base.connection.execute(\"SELECT 1\")`", "`redis.ping`",
+                            "`Mongoid.default_client.command(ping: 1)`", "`client.ping`")
+                    + " and answers `head :service_unavailable` on error.";
             default -> "";
         };
         return "Add a readiness route (e.g. /ready) that " + AppFacts.and(checks) + " and answers 503 until then, and"
