@@ -148,7 +148,7 @@ public final class SecretInEnvironment implements Rule {
             context.finding(this, first.location(), "`" + name + "` of " + names + " is " + how(first) + " into the"
                             + " container's environment, where `docker inspect` shows it and every child process"
                             + " inherits it")
-                    .recommendation("Pass it as a compose secret: " + advice(first, names))
+                    .recommendation("Pass it as a compose secret: " + advice(context, first, names))
                     .add();
             return;
         }
@@ -157,7 +157,7 @@ public final class SecretInEnvironment implements Rule {
         for (List<Passed> variable : variables) {
             Passed p = variable.get(0);
             each.add("`" + p.env().name() + "` on line " + p.location().line() + ", " + how(p));
-            advice.add("For " + p.env().name() + ", " + advice(p, names));
+            advice.add("For " + p.env().name() + ", " + advice(context, p, names));
         }
         context.finding(this, first.location(), names + " " + (services.size() == 1 ? "gets" : "get") + " "
                         + variables.size() + " secrets in the container's environment, where `docker inspect` shows"
@@ -167,6 +167,23 @@ public final class SecretInEnvironment implements Rule {
                 .add();
     }
 
+    /**
+     * For RAILS_MASTER_KEY: Rails reads the key from config/master.key under the application's root when the variable
+     * is unset, so the secret can be mounted there instead, with no change to the application.
+     */
+    private static String railsMasterKey(ReviewContext context, Passed passed) {
+        String root = passed.ref().service().workingDir() != null ? passed.ref().service().workingDir().value()
+                : context.builtContainers().stream().filter(c -> c.service() == passed.ref().service())
+                        .map(c -> c.build() == null || c.build().stage() == null || c.build().stage().steps().isEmpty()
+                                ? null : c.build().stage().steps().get(c.build().stage().steps().size() - 1).workdir())
+                        .filter(java.util.Objects::nonNull).map(w -> w.value()).filter(w -> w.startsWith("/"))
+                        .findFirst().orElse(null);
+        String target = root == null ? "config/master.key under the application's root" : root.replaceAll("/+$", "")
+                + "/config/master.key";
+        return ", mounted where Rails reads the key when RAILS_MASTER_KEY is unset, " + target + " (long form `secrets:"
+                + " [{source: rails_master_key, target: " + target + "}]` in the service), and drop the variable.";
+    }
+
     private static String how(Passed passed) {
         return passed.env().value() == null
                 ? "taken " + inheritedFrom(passed.ref().compose(), passed.env().name())
@@ -174,9 +191,13 @@ public final class SecretInEnvironment implements Rule {
     }
 
     /** The compose secret to declare for the variable, and how the application then reads it. */
-    private static String advice(Passed passed, String services) {
+    private static String advice(ReviewContext context, Passed passed, String services) {
         String name = passed.env().name();
         String secret = name.toLowerCase(Locale.ROOT);
+        if (name.equals("RAILS_MASTER_KEY")) {
+            return "top-level `secrets: {" + secret + ": {environment: " + passed.source() + "}}`" + railsMasterKey(
+                    context, passed);
+        }
         return "top-level `secrets: {" + secret + ": {environment: " + passed.source() + "}}`, `secrets: [" + secret
                 + "]` in " + services + ", and "
                 + SecretFileVariables.of(passed.ref().service(), name)
