@@ -182,7 +182,8 @@ public final class MainProcessDaemonizes implements Rule {
             foreground.add(1, "--start");
         }
         foreground.add(foreground.indexOf("--start") + 1, "--foreground");
-        String given = command.cmd().get(0).equals(TorchServeImages.SERVE) ? "given CMD " + Probes.json(command.cmd())
+        String given = command.cmd().get(0).equals(TorchServeImages.SERVE)
+                ? "given CMD " + Probes.json(command.cmd()) + ","
                 : "given this CMD, which it runs with eval,";
         context.finding(this, at, command.entrypointImage() + "'s entry-point script " + TorchServeImages.ENTRYPOINT
                         + ", " + given + " runs `" + String.join(" ", started) + "`, which " + how("torchserve")
