@@ -26,6 +26,7 @@ import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.image.DenoImages;
 import dev.drydock.core.image.JavaEntrypointImages;
 import dev.drydock.core.image.PublishersImages;
+import dev.drydock.core.image.TorchServeImages;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.source.Diagnostic;
 import dev.drydock.core.source.Span;
@@ -196,7 +197,9 @@ final class ContainerLinker {
         Origin origin = origin(service.nameKey());
         Stage stage = build == null ? null : build.stage();
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
-        EffectiveCommand command = command(config, baseEntrypoint(build), service.entrypoint(), service.command());
+        ScriptFiles scripts = scripts(build);
+        EffectiveCommand command = command(config, baseEntrypoint(build, scripts), service.entrypoint(),
+                service.command());
         Map<String, String> env = new LinkedHashMap<>(stage == null ? Map.of() : envOf(stage));
         for (Service.EnvVar var : service.environment()) {
             if (var.value() != null) {
@@ -205,7 +208,6 @@ final class ContainerLinker {
         }
         String workdir = service.workingDir() != null ? service.workingDir().value()
                 : config.workdir() != null ? config.workdir().value() : "/";
-        ScriptFiles scripts = scripts(build);
         EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, env, workdir, scripts), copiedSources(build));
         Container.Setting user = service.user() != null
                 ? new Container.Setting(service.user().value(), origin(service.user().node()))
@@ -236,9 +238,9 @@ final class ContainerLinker {
         BuildLink build = loneBuild(path, source, context);
         Stage stage = build.stage();
         ImageConfig config = stage == null ? ImageConfig.EMPTY : stage.config();
-        EffectiveCommand command = command(config, baseEntrypoint(build), null, null);
-        String workdir = config.workdir() != null ? config.workdir().value() : "/";
         ScriptFiles scripts = scripts(build);
+        EffectiveCommand command = command(config, baseEntrypoint(build, scripts), null, null);
+        String workdir = config.workdir() != null ? config.workdir().value() : "/";
         EntryPoint entryPoint = BuildOutputs.read(entryPoint(command, stage == null ? Map.of() : envOf(stage), workdir, scripts),
                 copiedSources(build));
         Origin origin = stage == null ? new Origin(path, null) : origin(path, stage.from().span());
@@ -385,8 +387,11 @@ final class ContainerLinker {
 
     // ---- command and entry point
 
-    /** The ENTRYPOINT a known base image sets for itself ({@link JavaEntrypointImages}, {@link DenoImages}), else null. */
-    private static BaseEntrypoint baseEntrypoint(BuildLink build) {
+    /**
+     * The ENTRYPOINT a known base image sets for itself ({@link JavaEntrypointImages}, {@link DenoImages},
+     * {@link TorchServeImages}), else null.
+     */
+    private static BaseEntrypoint baseEntrypoint(BuildLink build, ScriptFiles scripts) {
         if (build == null || build.stage() == null || build.model() == null) {
             return null;
         }
@@ -398,6 +403,11 @@ final class ContainerLinker {
         if (DenoImages.variant(base).isPresent()) {
             String image = ((BaseImage.External) base).reference().familiarString();
             return new BaseEntrypoint(image, cmd -> DenoImages.entrypoint(base, cmd).orElse(List.of()));
+        }
+        if (TorchServeImages.is(base) && scripts.find(TorchServeImages.ENTRYPOINT).isEmpty()) {
+            // the image's own script, unless the build copies the project's over it
+            String image = ((BaseImage.External) base).reference().familiarString();
+            return new BaseEntrypoint(image, cmd -> List.of(TorchServeImages.ENTRYPOINT));
         }
         return JavaEntrypointImages.entrypoint(base)
                 .map(argv -> new BaseEntrypoint(((BaseImage.External) base).reference().familiarString(),
@@ -472,6 +482,8 @@ final class ContainerLinker {
         List<String> argv = command.argv();
         if (command.shellForm() && command.script() != null) {
             argv = List.of(command.script());
+        } else if (command.inheritsEntrypoint() && TorchServeImages.runsEntrypoint(command.entrypoint())) {
+            argv = TorchServeImages.throughEntrypoint(command.cmd());
         }
         return EntryPoints.interpret(new Invocation(argv, command.shellForm(), env, workdir), scripts);
     }

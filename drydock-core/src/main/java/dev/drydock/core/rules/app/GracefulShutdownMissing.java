@@ -39,6 +39,8 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.image.TorchServeImages;
+import dev.drydock.core.rules.support.ServerModes;
 import dev.drydock.core.rules.support.ComposeEdits;
 import dev.drydock.core.rules.support.PhpWorkerSignals;
 import dev.drydock.core.rules.support.OneShotJobs;
@@ -76,7 +78,10 @@ import java.util.regex.Pattern;
                 + " entry-point script of"
                 + " the project that never execs a program (`exec 2>&1` only redirects) or runs the container's command"
                 + " (\"$@\") without exec, or that execs on one way through it but ends another (a branch of an if or a"
-                + " case, also in a function it calls or an arm it falls through to with ;&) in a server or queue worker without exec, reported at that line of the script (quiet when it traps TERM, kills and waits for its child, and under an init that signals the whole process group: dumb-init"
+                + " case, also in a function it calls or an arm it falls through to with ;&) in a server or queue worker without exec, reported at that line of the script,"
+                + " or the ENTRYPOINT of TorchServe's image (pytorch/torchserve) kept under the CMD, whose"
+                + " dockerd-entrypoint.sh runs the CMD with eval, without exec, and stays PID 1 (a torchserve that"
+                + " daemonizes there is main-process-daemonizes') (quiet when it traps TERM, kills and waits for its child, and under an init that signals the whole process group: dumb-init"
                 + " without --single-child, tini -g); (2) PID 1 is npm, yarn or pnpm running a package.json script (not a"
                 + " development watcher, which dev-server reports), which passes the signal on to the script's shell only"
                 + " in some versions; (3) PID 1 is a program that installs no SIGTERM handler (python running a"
@@ -199,6 +204,9 @@ public final class GracefulShutdownMissing implements Rule {
             if (command.shellForm() && command.script() != null && AttemptedJsonList.of(command.script()).isPresent()) {
                 continue; // a list that is not JSON never starts its program: exec-form-malformed reports it
             }
+            if (torchServeEntrypointPid1(context, c, command, ep)) {
+                continue;
+            }
             if (shellPid1(context, c, command, ep)) {
                 continue;
             }
@@ -232,6 +240,32 @@ public final class GracefulShutdownMissing implements Rule {
     }
 
     // (1) a shell is PID 1
+
+    /**
+     * The entry-point script of TorchServe's image ({@link TorchServeImages}) runs the program with eval, without
+     * exec, and stays PID 1; a program that daemonizes is main-process-daemonizes' (which names the keep-alive).
+     */
+    private boolean torchServeEntrypointPid1(ReviewContext context, Container c, EffectiveCommand command,
+            EntryPoint ep) {
+        if (!command.inheritsEntrypoint() || !TorchServeImages.runsEntrypoint(command.entrypoint())
+                || ep.args().isEmpty() || command.cmdOrigin() == null) {
+            return false;
+        }
+        ServerModes.Mode mode = ServerModes.of(ep.args().get(0), ep.args().subList(1, ep.args().size()));
+        if (mode == ServerModes.Mode.BACKGROUND || mode == ServerModes.Mode.REMOVED_DAEMON_OPTION) {
+            return false;
+        }
+        String program = String.join(" ", ep.args());
+        context.finding(this, command.cmdOrigin(), command.entrypointImage() + "'s entry-point script "
+                        + TorchServeImages.ENTRYPOINT + " runs `" + ShortText.of(program, 90) + "` with eval, without"
+                        + " exec, as its child and stays PID 1 (bash, which would run `" + TorchServeImages.KEEP_ALIVE
+                        + "` next): docker stop's SIGTERM goes to the script's bash, which does not pass it on, so "
+                        + PathNames.fileName(ep.args().get(0)) + " is killed with SIGKILL when the grace period ends")
+                .recommendation("Replace the image's entry-point script so that the program is the container's main"
+                        + " process: ENTRYPOINT " + Probes.json(ep.args()) + " (exec form), in place of the CMD.")
+                .add();
+        return true;
+    }
 
     private boolean shellPid1(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep) {
         long shells = ep.wrappers().stream().filter(w -> w.name().endsWith(" -c")).count();

@@ -4,6 +4,7 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.image.TorchServeImages;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.project.Origin;
@@ -48,7 +49,10 @@ import java.util.regex.Pattern;
                 + " then only keeps the container alive as its last step: tail -f FILE (/dev/null or a log),"
                 + " sleep infinity (or a day or more), while true; do sleep N; done. The container stays up, but"
                 + " its main process is the keep-alive: the daemon's death goes unnoticed and docker stop's"
-                + " SIGTERM does not reach it. A daemon started beside a server that the script execs last"
+                + " SIGTERM does not reach it. Likewise, at medium, a container that keeps the ENTRYPOINT of TorchServe's"
+                + " image (pytorch/torchserve): its dockerd-entrypoint.sh runs torchserve --start for CMD serve, or runs"
+                + " the CMD with eval, and then tail -f /dev/null, so a daemonizing torchserve does not end the"
+                + " container. A daemon started beside a server that the script execs last"
                 + " (service cron start && exec gunicorn ...) is left alone."
                 + " Also puma -d/--daemon, which puma 5 and later refuse (daemonization was removed) and older puma"
                 + " daemonizes: either way the process returns at once; likewise `daemonize` (or `daemonize true`) in"
@@ -116,11 +120,15 @@ public final class MainProcessDaemonizes implements Rule {
         for (Container c : context.project().containers()) {
             EffectiveCommand command = c.command();
             EntryPoint ep = c.entryPoint();
-            if (command != null && !command.isEmpty() && ep != null) {
+            if (command != null && command.inheritsEntrypoint()
+                    && TorchServeImages.runsEntrypoint(command.entrypoint())) {
+                checkTorchServeEntrypoint(context, c, command, ep, reported);
+            } else if (command != null && !command.isEmpty() && ep != null) {
                 // first: a script that ends in a keep-alive may be read as the daemon it starts
                 checkKeepAlive(context, c, command, ep, reported);
             }
-            if (command != null && !command.isEmpty() && ep != null && !ep.args().isEmpty()) {
+            if (command != null && !command.isEmpty() && ep != null && !ep.args().isEmpty()
+                    && !TorchServeImages.runsEntrypoint(command.entrypoint())) {
                 checkMain(context, c, command, ep, reported);
                 checkPumaConfig(context, c, ep, reported);
             }
@@ -154,6 +162,37 @@ public final class MainProcessDaemonizes implements Rule {
         context.finding(this, at, what + notes(ep))
                 .recommendation(recommendation(name, ep.args()))
                 .fix(mode == ServerModes.Mode.BACKGROUND ? mainFix(c, command, ep) : null)
+                .add();
+    }
+
+    /**
+     * A container that keeps the entry-point script of TorchServe's image ({@link TorchServeImages}): the script
+     * starts the server ({@code serve}) or runs the CMD without exec, then runs {@code tail -f /dev/null}, so a
+     * daemonizing torchserve leaves the container up with the keep-alive as its main process (it does not exit).
+     */
+    private void checkTorchServeEntrypoint(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
+            Set<Origin> reported) {
+        List<String> started = ep != null && mode(context, c, ep) == ServerModes.Mode.BACKGROUND ? ep.args() : null;
+        Origin at = command.cmdOrigin();
+        if (started == null || at == null || !reported.add(at)) {
+            return;
+        }
+        List<String> foreground = new java.util.ArrayList<>(started);
+        if (!foreground.contains("--start")) {
+            foreground.add(1, "--start");
+        }
+        foreground.add(foreground.indexOf("--start") + 1, "--foreground");
+        String given = command.cmd().get(0).equals(TorchServeImages.SERVE)
+                ? "given CMD " + Probes.json(command.cmd()) + ","
+                : "given this CMD, which it runs with eval,";
+        context.finding(this, at, command.entrypointImage() + "'s entry-point script " + TorchServeImages.ENTRYPOINT
+                        + ", " + given + " runs `" + String.join(" ", started) + "`, which " + how("torchserve")
+                        + ", and then `" + TorchServeImages.KEEP_ALIVE + "`, which only keeps the container alive"
+                        + unseen() + " (`torchserve --stop` never runs)")
+                .severity(Severity.MEDIUM)
+                .recommendation("Run TorchServe in the foreground as the container's main process, in place of the"
+                        + " image's entry-point script: ENTRYPOINT " + Probes.json(foreground) + ". A CMD alone is not"
+                        + " enough: the script runs it with eval, without exec, so bash stays the main process.")
                 .add();
     }
 
