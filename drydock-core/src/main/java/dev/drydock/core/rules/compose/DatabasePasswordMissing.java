@@ -21,6 +21,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.EmptyInterpolation;
 import dev.drydock.core.rules.support.EnvFiles;
 import dev.drydock.core.rules.support.RunEnvironments;
 import dev.drydock.core.source.SourceFile;
@@ -44,7 +45,10 @@ import java.util.function.Predicate;
                 + " and MARIADB_RANDOM_ROOT_PASSWORD variables or their MYSQL_ names; POSTGRESQL_PASSWORD or"
                 + " POSTGRES_PASSWORD (or _FILE) or `ALLOW_EMPTY_PASSWORD: yes` for bitnami/postgresql. The environment"
                 + " is the service's `environment`, its env_file files and the Dockerfile's ENV; a value given by a"
-                + " variable (`${POSTGRES_PASSWORD}`) or taken from the shell counts as set. Not reported: a service"
+                + " variable (`${POSTGRES_PASSWORD}`) or taken from the shell counts as set, unless the project itself"
+                + " leaves it empty: .env sets the variable to nothing (`POSTGRES_PASSWORD=`), an empty default"
+                + " (`${POSTGRES_PASSWORD:-}`) is taken, or no .env is there and the env template beside the compose file"
+                + " (.env.example) declares the variable empty; the entry points treat an empty value as unset. Not reported: a service"
                 + " with an env_file the project does not hold or that cannot be read, a Kubernetes container with"
                 + " envFrom, a service whose data directory is an external volume (created and filled outside the file),"
                 + " a service or container with an entrypoint (Kubernetes: command) of its own, and a command that"
@@ -201,13 +205,26 @@ public final class DatabasePasswordMissing implements Rule {
         if (files.isEmpty()) {
             return; // an env file the project does not hold may set it
         }
-        Environment env = name -> serviceValue(service, name).or(() -> files.get().get(name)).or(() -> image.get(name));
+        // a value the project leaves empty is given, and wins over the env files and the image, but sets nothing
+        Map<String, String> emptied = new java.util.LinkedHashMap<>();
+        Environment env = name -> {
+            Optional<String> empty = service.env(name)
+                    .flatMap(e -> EmptyInterpolation.why(context.project(), compose, e));
+            if (empty.isPresent()) {
+                emptied.put(name, empty.get());
+                return Optional.empty();
+            }
+            return serviceValue(service, name).or(() -> files.get().get(name)).or(() -> image.get(name));
+        };
         if (satisfied(requirement, env) || !requirement.everyStart() && externalData(compose, service)) {
             return;
         }
-        context.finding(this, where, service.name() + " (" + runs + ") is given none of "
-                        + requirement.described() + " by its environment, env files or image"
-                        + firstStart(requirement, service))
+        String given = emptied.isEmpty() ? " is given none of " + requirement.described()
+                + " by its environment, env files or image"
+                : " is given none of " + requirement.described() + ": its environment names "
+                        + String.join(" and ", emptied.keySet()) + ", but " + String.join("; ",
+                                new java.util.LinkedHashSet<>(emptied.values())) + ", and an empty value counts as unset";
+        context.finding(this, where, service.name() + " (" + runs + ")" + given + firstStart(requirement, service))
                 .recommendation(recommendation(requirement, service.name()))
                 .add();
     }

@@ -65,7 +65,16 @@ import java.util.Set;
                 + " default (`os.environ.get(\"SECRET_KEY\", \"dev\")`, `os.getenv(\"SECRET_KEY\") or \"dev\"`) in"
                 + " `app.secret_key = ...`, `app.config[\"SECRET_KEY\"] = ...`, `app.config.update(SECRET_KEY=...)` or a"
                 + " config class or module the application loads (`from_object`, `from_pyfile`), that statement having"
-                + " the last word as hardcoded-secret describes, with the same environment check.",
+                + " the last word as hardcoded-secret describes, with the same environment check. Also the key an"
+                + " application image falls back to in its own source, for a compose service that publishes a port:"
+                + " Paperless-ngx (ghcr.io/paperless-ngx/paperless-ngx, paperlessngx/paperless-ngx) when nothing in the"
+                + " service's environment or env files sets PAPERLESS_SECRET_KEY (its settings.py then uses a key"
+                + " written in it; an empty value makes Django refuse to start and is not reported), and Grafana"
+                + " (grafana/grafana, -oss, -enterprise) when GF_SECURITY_SECRET_KEY is unset or empty (.env sets it"
+                + " to nothing, an empty default is taken), since Grafana ignores an empty GF_ variable and keeps"
+                + " the secret_key of its defaults.ini. A _FILE (Grafana: __FILE) variant, a `- NAME` entry taken"
+                + " from the shell, an env file the project does not hold and an entrypoint of the service's own"
+                + " leave it unreported.",
         problem = "When the variable is missing or empty (a new machine, a .env copied from the example without being"
                 + " filled in, a typo), Compose silently uses the default: a secret that everyone who can read the"
                 + " repository knows.",
@@ -104,6 +113,7 @@ public final class DefaultSecret implements Rule {
         // default it writes is one finding, in the first project that holds it
         Set<Location> reported = new HashSet<>();
         List<EmptyKey> empty = new ArrayList<>();
+        Set<Object> reportedServices = new HashSet<>();
         for (ComposeProject compose : context.project().composeProjects()) {
             // the same fallback of the same variable written for several services is one secret: one finding
             Map<String, List<VariableReference>> sameFallback = new LinkedHashMap<>();
@@ -126,6 +136,9 @@ public final class DefaultSecret implements Rule {
             for (Service service : compose.services().values()) {
                 for (Service.EnvVar env : service.environment()) {
                     emptyKey(service, env).ifPresent(empty::add);
+                }
+                if (reportedServices.add(service.node())) {
+                    BuiltInSecretKey.of(context.project(), compose, service).ifPresent(use -> reportBuiltIn(context, use));
                 }
             }
         }
@@ -230,6 +243,25 @@ public final class DefaultSecret implements Rule {
                 .add();
     }
 
+    /** An image that falls back to the key of its own source, reachable on a published port. */
+    private void reportBuiltIn(ReviewContext context, BuiltInSecretKey.Use use) {
+        BuiltInSecretKey key = use.key();
+        Service service = use.service();
+        Location location = use.entry() != null && use.entry().value() != null
+                ? (use.entry().listForm() ? ComposeServices.location(use.entry().value().node())
+                        : ComposeServices.keyed(use.entry().value()))
+                : ComposeServices.keyed(service.image());
+        context.finding(this, location, "Service " + service.name() + " (" + use.image() + ") publishes port "
+                        + String.join(", ", use.ports()) + " and " + use.why() + ": " + key.application()
+                        + " then uses the key built into " + key.source() + ", " + SecretNames.redact(key.builtIn())
+                        + ", which everyone who reads its source knows; " + key.protects())
+                .recommendation("Generate a key once per deployment (`openssl rand -hex 32`), keep it in a"
+                        + " git-ignored .env or a secret store, and write `" + key.variable() + ": "
+                        + requiredExpression(key.variable()) + "` in " + service.name() + "'s environment so that"
+                        + " `docker compose up` stops when it is missing or empty.")
+                .add();
+    }
+
     private void report(ReviewContext context, ComposeProject compose, List<VariableReference> group) {
         VariableReference ref = group.get(0);
         String fallback = ref.defaultText();
@@ -316,16 +348,6 @@ public final class DefaultSecret implements Rule {
     /** The env template beside the compose project ({@code .env.example}) when it declares the variable empty. */
     private static Optional<String> emptyInTemplate(Project project, ComposeProject compose, String name) {
         String dir = ComposeServices.projectPath(project, compose.projectDir());
-        if (dir == null) {
-            return Optional.empty();
-        }
-        for (ProjectEntry entry : project.layout().envFiles()) {
-            if (entry.type() == FileType.ENV_TEMPLATE && entry.directory().equals(dir)
-                    && EnvFiles.entries(project, entry.path()).stream().anyMatch(
-                            e -> e.key().equals(name) && (e.rawValue() == null || e.rawValue().isEmpty()))) {
-                return Optional.of(entry.path());
-            }
-        }
-        return Optional.empty();
+        return dir == null ? Optional.empty() : EnvFiles.templateLeavingEmpty(project, dir, name);
     }
 }

@@ -35,4 +35,16 @@ public final class EnvFiles {
                 .filter(e -> e.type() == FileType.ENV_TEMPLATE && e.directory().equals(dir) && e.name().startsWith(name))
                 .findFirst();
     }
+
+    /** The env template in the directory {@code dir} ({@code .env.example}) that declares the variable empty. */
+    public static Optional<String> templateLeavingEmpty(Project project, String dir, String name) {
+        for (ProjectEntry entry : project.layout().envFiles()) {
+            if (entry.type() == FileType.ENV_TEMPLATE && entry.directory().equals(dir)
+                    && entries(project, entry.path()).stream().anyMatch(
+                            e -> e.key().equals(name) && (e.rawValue() == null || e.rawValue().isEmpty()))) {
+                return Optional.of(entry.path());
+            }
+        }
+        return Optional.empty();
+    }
 }
