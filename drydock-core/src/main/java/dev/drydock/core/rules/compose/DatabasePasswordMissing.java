@@ -172,7 +172,8 @@ public final class DatabasePasswordMissing implements Rule {
             if (!(image.rootBase() instanceof BaseImage.External base) || base.reference() == null) {
                 continue;
             }
-            Requirement requirement = IMAGES.get(base.reference().familiarName());
+            String name = base.reference().familiarName();
+            Requirement requirement = name == null ? null : IMAGES.get(name);
             if (requirement == null) {
                 continue;
             }
