@@ -52,6 +52,7 @@ public final class AppSource {
     private List<String> djangoDatabaseEngines;
     private String djangoSqliteFile;
     private SettingLine djangoDebugOn;
+    private String djangoSettingsModule;
     private DebugDefault djangoDebugDefault;
     private SecretKey djangoSecretKey;
     private SecretKey flaskSecretKey;
@@ -304,6 +305,11 @@ public final class AppSource {
      */
     public Optional<SettingLine> djangoDebugOn() {
         return Optional.ofNullable(djangoDebugOn);
+    }
+
+    /** The dotted name of the Django settings module the container runs with ({@code mysite.settings.dev}), or empty. */
+    public Optional<String> djangoSettingsModule() {
+        return Optional.ofNullable(djangoSettingsModule);
     }
 
     /** A line of a settings file: its path, its line and the column where the statement starts. */
@@ -597,6 +603,7 @@ public final class AppSource {
             py.loaded().values().stream().filter(m -> m.socketIOLine > 0).findFirst()
                     .ifPresent(m -> python.socketIO = new SettingLine(m.file, m.socketIOLine, 1));
             python.djangoSqliteFile = sqliteFile;
+            python.djangoSettingsModule = debug == null ? null : settings;
             return python;
         }
 

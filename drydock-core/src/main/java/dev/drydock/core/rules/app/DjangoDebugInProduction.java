@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.app;
 
 import dev.drydock.core.app.AppSource;
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ExampleFile;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 @RuleDefinition(
         id = "django-debug-in-production",
@@ -108,9 +110,13 @@ public final class DjangoDebugInProduction implements Rule {
     public void check(ReviewContext context) {
         Map<AppSource.SettingLine, List<String>> runners = new LinkedHashMap<>();
         Map<AppSource.SettingLine, String> variables = new LinkedHashMap<>();
+        Map<AppSource.SettingLine, String> modules = new LinkedHashMap<>();
         for (Container c : DjangoContainers.deployed(context)) {
             AppSource app = Apps.of(context, c);
-            app.djangoDebugOn().ifPresent(on -> runners.computeIfAbsent(on, k -> new ArrayList<>()).add(c.name()));
+            app.djangoDebugOn().ifPresent(on -> {
+                runners.computeIfAbsent(on, k -> new ArrayList<>()).add(c.name());
+                app.djangoSettingsModule().ifPresent(m -> modules.putIfAbsent(on, m));
+            });
             app.djangoDebugDefault().filter(d -> !DjangoContainers.environmentMaySet(context, c, d.variable()))
                     .ifPresent(d -> {
                         runners.computeIfAbsent(d.at(), k -> new ArrayList<>()).add(c.name());
@@ -118,7 +124,30 @@ public final class DjangoDebugInProduction implements Rule {
                     });
         }
         runners.forEach((on, containers) -> report(context, on, variables.get(on), containers,
-                allowedHosts(context, containers)));
+                allowedHosts(context, containers), productionSettings(context, on, modules.get(on))));
+    }
+
+    /** Last parts of a settings module's name that say it is meant for development. */
+    private static final Set<String> DEVELOPMENT_MODULES = Set.of("dev", "develop", "development", "local");
+    /** Names of the settings module meant for deployment beside it, in the order they are looked for. */
+    private static final List<String> PRODUCTION_MODULES = List.of("production", "prod");
+
+    /**
+     * The production settings module beside the development one the container runs with (mysite.settings.production
+     * beside mysite.settings.dev, as Wagtail's and cookiecutter-django's layouts have), or null.
+     */
+    private static String productionSettings(ReviewContext context, AppSource.SettingLine on, String module) {
+        int dot = module == null ? -1 : module.lastIndexOf('.');
+        if (dot < 0 || !DEVELOPMENT_MODULES.contains(module.substring(dot + 1))) {
+            return null;
+        }
+        String folder = PathNames.parent(on.file());
+        for (String name : PRODUCTION_MODULES) {
+            if (context.project().files().exists(PathNames.join(folder, name + ".py"))) {
+                return module.substring(0, dot + 1) + name;
+            }
+        }
+        return null;
     }
 
     private static List<String> allowedHosts(ReviewContext context, List<String> containers) {
@@ -127,7 +156,7 @@ public final class DjangoDebugInProduction implements Rule {
     }
 
     private void report(ReviewContext context, AppSource.SettingLine on, String variable, List<String> containers,
-            List<String> allowedHosts) {
+            List<String> allowedHosts, String production) {
         SourceFile source = context.project().source(on.file()).orElse(null);
         if (source == null) {
             return;
@@ -141,7 +170,11 @@ public final class DjangoDebugInProduction implements Rule {
         String says = variable == null ? " is the last word on DEBUG for " + who
                 : " turns DEBUG on when `" + variable + "` is unset, and nothing in the environment of " + who
                         + " (the image's ENV, the compose environment, its env files) sets it";
-        String recommendation = variable == null
+        String recommendation = variable == null && production != null
+                ? "Run the image with the production settings the project has: set DJANGO_SETTINGS_MODULE="
+                        + production + " (ENV in the Dockerfile's final stage, or the compose environment), and keep "
+                        + on.file() + " for development"
+                : variable == null
                 ? "Write `DEBUG = os.environ.get(\"DJANGO_DEBUG\") == \"1\"` at line " + on.line() + " of " + on.file()
                         + " (with `import os` at the top), set DJANGO_DEBUG=1 only in the development environment"
                 : "Make off the default at line " + on.line() + " of " + on.file() + " (`DEBUG = os.environ.get(\""

@@ -2,6 +2,7 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.supervisor.Manager;
+import dev.drydock.core.rules.support.GunicornConfigs;
 import dev.drydock.core.rules.support.AttemptedJsonList;
 import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.BackgroundJobs;
@@ -893,9 +894,20 @@ public final class GracefulShutdownMissing implements Rule {
         switch (ep.runtime()) {
             case GUNICORN -> {
                 graceful = seconds(ep.option("graceful-timeout"));
-                what = graceful == null ? "its default --graceful-timeout" : "--graceful-timeout";
+                what = "--graceful-timeout";
                 if (graceful == null) {
-                    graceful = 30.0;
+                    Optional<GunicornConfigs.Timeout> configured =
+                            GunicornConfigs.timeout(context, c, ep, "graceful_timeout");
+                    if (configured.isEmpty() && ep.option("config") != null
+                            && GunicornConfigs.readFile(context, c, ep).isEmpty()) {
+                        return; // a configuration file drydock cannot read may set it
+                    }
+                    if (configured.isPresent() && configured.get().seconds() == null) {
+                        return; // computed where the container runs
+                    }
+                    graceful = configured.map(GunicornConfigs.Timeout::seconds).orElse(30.0);
+                    what = configured.map(t -> "graceful_timeout in " + t.file() + " line " + t.line())
+                            .orElse("its default --graceful-timeout");
                 }
             }
             case UVICORN -> {

@@ -1,6 +1,8 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.entrypoint.Glob;
 import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
@@ -636,13 +638,25 @@ public final class LayerCaching implements Rule {
             if (!s.contains("*") && !s.contains("?") && !matches(s, manifest)) {
                 String context = image.container().build().context();
                 String inContext = PathNames.join(context, s);
-                if (holds(project, inContext, manifest) && isDirectory(project, inContext)
-                        || manifest.contains("/") && !Glob.hasWildcards(manifest) && PathNames.isUnder(manifest, s)) {
+                if ((holds(project, inContext, manifest) && isDirectory(project, inContext)
+                        || manifest.contains("/") && !Glob.hasWildcards(manifest) && PathNames.isUnder(manifest, s))
+                        && !requirementsOnly(project, inContext)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a folder holds requirement files and nothing else drydock knows of (requirements/base.txt, prod.txt
+     * and dev.txt, which -r one another): copying it whole is copying the manifests, not the source.
+     */
+    private static boolean requirementsOnly(Project project, String folder) {
+        List<ProjectEntry> inside = project.layout().entries().stream()
+                .filter(e -> PathNames.isUnder(e.path(), folder) && !e.path().equals(folder)).toList();
+        return !inside.isEmpty() && inside.stream()
+                .allMatch(e -> e.type() == FileType.REQUIREMENTS_TXT || e.type() == FileType.REQUIREMENTS_IN);
     }
 
     /** Whether a folder of the project directly holds the manifest (for a pattern such as *.csproj, a file it matches). */

@@ -1,13 +1,29 @@
 package dev.drydock.core.rules.support;
 
-import dev.drydock.core.project.Container;
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.source.SourceFile;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Where gunicorn may read settings the command does not show. */
 public final class GunicornConfigs {
 
+    /** A top-level assignment of a gunicorn setting in a configuration file: {@code graceful_timeout = 20}. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("^([a-z_]+)\\s*=\\s*(.*?)\\s*(?:#.*)?$");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+
     private GunicornConfigs() {}
+
+    /**
+     * A setting a gunicorn configuration file writes: {@code seconds} its value when it is a number literal, null
+     * when it is computed (from the environment, say).
+     */
+    public record Timeout(String file, int line, Double seconds) {}
 
     /** Whether the container's build context holds a gunicorn.conf.py, which gunicorn reads from its working directory. */
     public static boolean inBuildContext(ReviewContext context, Container c) {
@@ -18,5 +34,45 @@ public final class GunicornConfigs {
             }
         }
         return false;
+    }
+
+    /**
+     * The configuration file of the build context gunicorn reads: -c's file (relative to the context root, as the
+     * image's working directory usually mirrors it), else gunicorn.conf.py at the context root; empty for an absolute
+     * or python: -c, or no such file.
+     */
+    public static Optional<SourceFile> readFile(ReviewContext context, Container c, EntryPoint ep) {
+        if (c.build() == null) {
+            return Optional.empty();
+        }
+        String config = ep.option("config");
+        if (config != null && config.startsWith("file:")) {
+            config = config.substring("file:".length());
+        }
+        if (config != null && (config.startsWith("/") || config.startsWith("python:") || config.contains("$"))) {
+            return Optional.empty();
+        }
+        return context.project().source(PathNames.join(c.build().context(),
+                config == null ? "gunicorn.conf.py" : config));
+    }
+
+    /**
+     * The top-level assignment of {@code setting} (graceful_timeout, timeout) in the configuration file gunicorn
+     * reads; empty when the file sets none or drydock cannot find the file.
+     */
+    public static Optional<Timeout> timeout(ReviewContext context, Container c, EntryPoint ep, String setting) {
+        Optional<SourceFile> file = readFile(context, c, ep);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Timeout found = null;
+        for (int line = 1; line <= file.get().lineCount(); line++) {
+            Matcher m = ASSIGNMENT.matcher(file.get().line(line));
+            if (m.matches() && m.group(1).equals(setting)) {
+                found = new Timeout(file.get().path(), line,
+                        NUMBER.matcher(m.group(2)).matches() ? Double.valueOf(m.group(2)) : null);
+            }
+        }
+        return Optional.ofNullable(found);
     }
 }

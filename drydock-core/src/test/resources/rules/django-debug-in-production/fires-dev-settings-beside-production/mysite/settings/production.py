@@ -1,0 +1,4 @@
+from .base import *
+
+DEBUG = False
+ALLOWED_HOSTS = ["www.example.com"]
