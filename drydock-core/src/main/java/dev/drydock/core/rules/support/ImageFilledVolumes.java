@@ -136,7 +136,14 @@ public final class ImageFilledVolumes {
         return List.copyOf(out);
     }
 
-    private record Filler(String what, int line, boolean dependencies) {
+    /**
+     * What puts files into a directory of an image.
+     *
+     * @param what the instruction, for messages ("`COPY . /var/www/html`")
+     * @param line its Dockerfile line
+     * @param dependencies whether it installs dependencies (node_modules, a virtualenv)
+     */
+    public record Filler(String what, int line, boolean dependencies) {
 
         static Filler of(Instruction instruction, boolean dependencies) {
             String text = instruction.file().text(instruction.span()).replaceAll("\\s*\\\\\\s*\\n\\s*", " ").strip();
@@ -145,6 +152,15 @@ public final class ImageFilledVolumes {
             }
             return new Filler("`" + text + "`", instruction.span().startLine(), dependencies);
         }
+    }
+
+    /**
+     * The instruction of the container's built image that fills {@code target} (absolute, cleaned), the last one
+     * found: empty when the container is not built from a Dockerfile drydock reads, or nothing fills the folder.
+     */
+    public static Optional<Filler> filling(ReviewContext context, Container c, String target) {
+        return BuiltImage.of(context).stream().filter(i -> i.containers().contains(c)).findFirst()
+                .flatMap(image -> filler(context, image, c, target));
     }
 
     /** The instruction of the image that fills {@code target}, the last one found. */
