@@ -238,7 +238,24 @@ public final class ImageFilledVolumes {
                 return true;
             }
         }
-        return false;
+        return listsFiles(root.resolve(folder));
+    }
+
+    /**
+     * Whether a folder of the project or one below it holds a file other than placeholders (storage/app/.gitignore
+     * alone is not): discovery records only the files it
+     * reads (sources, manifests), not the stylesheets, images and HTML pages of a public/ folder.
+     */
+    private static boolean listsFiles(Path folder) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var walk = java.nio.file.Files.walk(folder, 6)) {
+            return walk.anyMatch(p -> java.nio.file.Files.isRegularFile(p)
+                    && !PLACEHOLDERS.contains(p.getFileName().toString()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false; // an unreadable folder is not known to hold files
+        }
     }
 
     /** Whether the volume sets {@code volume.nocopy: true} or the short syntax's {@code nocopy} mode. */
