@@ -29,6 +29,7 @@ public final class ComposeHygieneRules {
                 new ComposeProjectNameMissing(),
                 new SourceCodeMounted(),
                 new VolumeHidesImageContent(),
+                new StaticFilesNotShared(),
                 new PublishedPortNotServed(),
                 new ReadOnlyRootWithoutWritablePaths(),
                 new DroppedCapabilityNeededAtStart(),

@@ -136,7 +136,14 @@ public final class ImageFilledVolumes {
         return List.copyOf(out);
     }
 
-    private record Filler(String what, int line, boolean dependencies) {
+    /**
+     * What puts files into a directory of an image.
+     *
+     * @param what the instruction, for messages ("`COPY . /var/www/html`")
+     * @param line its Dockerfile line
+     * @param dependencies whether it installs dependencies (node_modules, a virtualenv)
+     */
+    public record Filler(String what, int line, boolean dependencies) {
 
         static Filler of(Instruction instruction, boolean dependencies) {
             String text = instruction.file().text(instruction.span()).replaceAll("\\s*\\\\\\s*\\n\\s*", " ").strip();
@@ -145,6 +152,15 @@ public final class ImageFilledVolumes {
             }
             return new Filler("`" + text + "`", instruction.span().startLine(), dependencies);
         }
+    }
+
+    /**
+     * The instruction of the container's built image that fills {@code target} (absolute, cleaned), the last one
+     * found: empty when the container is not built from a Dockerfile drydock reads, or nothing fills the folder.
+     */
+    public static Optional<Filler> filling(ReviewContext context, Container c, String target) {
+        return BuiltImage.of(context).stream().filter(i -> i.containers().contains(c)).findFirst()
+                .flatMap(image -> filler(context, image, c, target));
     }
 
     /** The instruction of the image that fills {@code target}, the last one found. */
@@ -222,7 +238,24 @@ public final class ImageFilledVolumes {
                 return true;
             }
         }
-        return false;
+        return listsFiles(root.resolve(folder));
+    }
+
+    /**
+     * Whether a folder of the project or one below it holds a file other than placeholders (storage/app/.gitignore
+     * alone is not): discovery records only the files it
+     * reads (sources, manifests), not the stylesheets, images and HTML pages of a public/ folder.
+     */
+    private static boolean listsFiles(Path folder) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var walk = java.nio.file.Files.walk(folder, 6)) {
+            return walk.anyMatch(p -> java.nio.file.Files.isRegularFile(p)
+                    && !PLACEHOLDERS.contains(p.getFileName().toString()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false; // an unreadable folder is not known to hold files
+        }
     }
 
     /** Whether the volume sets {@code volume.nocopy: true} or the short syntax's {@code nocopy} mode. */
