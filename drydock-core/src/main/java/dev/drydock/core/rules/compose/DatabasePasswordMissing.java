@@ -172,8 +172,8 @@ public final class DatabasePasswordMissing implements Rule {
             if (!(image.rootBase() instanceof BaseImage.External base) || base.reference() == null) {
                 continue;
             }
-            String name = base.reference().familiarName();
-            Requirement requirement = name == null ? null : IMAGES.get(name);
+            String familiar = base.reference().familiarName();
+            Requirement requirement = familiar == null ? null : IMAGES.get(familiar);
             if (requirement == null) {
                 continue;
             }
