@@ -20,12 +20,12 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
 import dev.drydock.core.rules.support.BuildContexts;
+import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
-import dev.drydock.core.rules.support.DependencyInstalls.Install;
 import dev.drydock.core.rules.support.DependencyInstalls;
+import dev.drydock.core.rules.support.DependencyInstalls.Install;
 import dev.drydock.core.rules.support.NodeWorkspaces;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
@@ -50,7 +50,11 @@ import java.util.Set;
                 + " brings it (COPY package.json ./ then npm ci); a lock file a bind mount of the RUN brings counts."
                 + " Also, at medium severity, a lock file that reaches the build but that git ignores: a build from a"
                 + " clean clone, as in CI, has none. Quiet where another stage's files or a bind mount of unknown"
-                + " content may bring it, and for images built only for development. A lock file a COPY names"
+                + " content may bring it, where the RUN tests for the lock file ([ -f pnpm-lock.yaml ]) and so runs"
+                + " the install only where it is, where the install runs in a Node workspace's folder below the"
+                + " copied root and its lock file, and for images built only for development. For a workspace built"
+                + " alone from its folder, names the workspace root's lock file and a --workspace or --filter"
+                + " install from the root. A lock file a COPY names"
                 + " explicitly is copy-ignored-file's or copy-source-missing's.",
         problem = "npm ci refuses to run without package-lock.json or npm-shrinkwrap.json, pnpm with"
                 + " --frozen-lockfile stops with ERR_PNPM_NO_LOCKFILE, Yarn 2+ with --immutable refuses to create"
