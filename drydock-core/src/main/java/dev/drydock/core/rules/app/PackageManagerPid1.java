@@ -72,9 +72,10 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
         if (moved.isPresent() && ep.workdir() != null && !argv.isEmpty()) {
             // the script runs in the workspace's folder, not in the working directory
             String dir = PathNames.normalizeAbsolute(ep.workdir(), moved.get());
-            return Optional.of(new PackageManagerPid1(origin(c, ep), message, "Run what the script runs, with node as"
-                    + " PID 1, in the folder " + manager + " runs it in: WORKDIR " + dir + " and CMD " + Probes.json(argv)
-                    + "; node then receives docker stop's SIGTERM (handle it to drain, or run under tini).", null));
+            return Optional.of(new PackageManagerPid1(origin(c, ep), message, inComposeTerms(c, origin(c, ep),
+                    "Run what the script runs, with node as PID 1, in the folder " + manager + " runs it in: WORKDIR "
+                            + dir + " and CMD " + Probes.json(argv) + "; node then receives docker stop's SIGTERM"
+                            + " (handle it to drain, or run under tini)."), null));
         }
         String prestart = prestart(files, folder, ep, scriptName);
         List<String> bin = argv.isEmpty() && !nestStart(words) ? packageBin(words) : List.of();
@@ -88,7 +89,19 @@ record PackageManagerPid1(Origin origin, String message, String recommendation, 
                         + "; node then receives docker stop's SIGTERM (handle it to drain, or run under tini).";
         Fix fix = argv.isEmpty() || prestart != null ? null : StopSignalFixes.replaceCmd(c, c.command(), argv,
                 "run " + String.join(" ", argv) + " as PID 1 instead of " + manager, FixSafety.UNSAFE);
-        return Optional.of(new PackageManagerPid1(origin(c, ep), message, recommendation, fix));
+        Origin origin = origin(c, ep);
+        return Optional.of(new PackageManagerPid1(origin, message, inComposeTerms(c, origin, recommendation), fix));
+    }
+
+    /**
+     * The recommendation in the compose file's own keys when a service's command names the package manager: the
+     * change goes there, as {@code command:}, not into the Dockerfile the other services share.
+     */
+    private static String inComposeTerms(Container c, Origin origin, String recommendation) {
+        if (origin == null || origin.file().equals(c.build().dockerfile())) {
+            return recommendation;
+        }
+        return recommendation.replace("CMD [", "command: [").replace("WORKDIR ", "working_dir: ");
     }
 
     private static final String RECEIVES = ", so that node is PID 1 (or runs under tini) and receives the signal.";

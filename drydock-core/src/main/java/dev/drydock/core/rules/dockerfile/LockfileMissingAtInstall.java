@@ -10,6 +10,7 @@ import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.ignore.DockerIgnorePattern;
 import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.ignore.GitIgnorePattern;
+import dev.drydock.core.manifest.PackageJson;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
@@ -25,8 +26,12 @@ import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.DependencyInstalls;
 import dev.drydock.core.rules.support.DependencyInstalls.Install;
+import dev.drydock.core.rules.support.NodeWorkspaces;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.shell.Command;
+import dev.drydock.core.source.SourceException;
+import dev.drydock.core.source.SourceFile;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +50,11 @@ import java.util.Set;
                 + " brings it (COPY package.json ./ then npm ci); a lock file a bind mount of the RUN brings counts."
                 + " Also, at medium severity, a lock file that reaches the build but that git ignores: a build from a"
                 + " clean clone, as in CI, has none. Quiet where another stage's files or a bind mount of unknown"
-                + " content may bring it, and for images built only for development. A lock file a COPY names"
+                + " content may bring it, where the RUN tests for the lock file ([ -f pnpm-lock.yaml ]) and so runs"
+                + " the install only where it is, where the install runs in a Node workspace's folder below the"
+                + " copied root and its lock file, and for images built only for development. For a workspace built"
+                + " alone from its folder, names the workspace root's lock file and a --workspace or --filter"
+                + " install from the root. A lock file a COPY names"
                 + " explicitly is copy-ignored-file's or copy-source-missing's.",
         problem = "npm ci refuses to run without package-lock.json or npm-shrinkwrap.json, pnpm with"
                 + " --frozen-lockfile stops with ERR_PNPM_NO_LOCKFILE, Yarn 2+ with --immutable refuses to create"
@@ -112,7 +121,7 @@ public final class LockfileMissingAtInstall implements Rule {
                 for (Install install : DependencyInstalls.of(run)) {
                     Optional<Demand> demand = demand(install);
                     String directory = DependencyInstalls.directory(run, install);
-                    if (demand.isPresent() && directory != null
+                    if (demand.isPresent() && directory != null && !testsForLock(run, demand.get())
                             && reported.add(image.dockerfile() + ":" + install.call().span())) {
                         check(context, build, run, install, demand.get(), directory);
                     }
@@ -153,6 +162,7 @@ public final class LockfileMissingAtInstall implements Rule {
         List<Located> candidates = new java.util.ArrayList<>(mounted.stream().toList());
         ContextCopy manifestCopy = null;
         String manifestContextPath = null;
+        List<ContextCopy> before = List.of();
         if (mounted.isEmpty()) {
             int at = run.instruction().span().start();
             List<Stage> lineage = Stages.lineage(build.model(), run.stage());
@@ -163,7 +173,7 @@ public final class LockfileMissingAtInstall implements Rule {
                     }
                 }
             }
-            List<ContextCopy> before = BuildContexts.copies(build).stream()
+            before = BuildContexts.copies(build).stream()
                     .filter(c -> lineage.contains(c.stage()) && c.copy().instruction().span().start() < at).toList();
             Optional<Located> manifest = manifestArriving(project, build, before, directory, demand.manifest());
             if (manifest.isEmpty()) {
@@ -201,6 +211,16 @@ public final class LockfileMissingAtInstall implements Rule {
             String inProject = BuildContexts.inProject(build, contextPath);
             DockerIgnorePattern ignoring = ignoring(build, contextPath);
             boolean exists = project.files().exists(inProject);
+            Optional<WorkspaceLock> workspace = exists ? Optional.empty()
+                    : workspaceLock(context, build, install, demand,
+                            PathNames.join(PathNames.parent(inProject), demand.manifest()));
+            if (workspace.isPresent() && rootLockArrives(project, build, before, directory, workspace.get())) {
+                return;
+            }
+            if (workspace.isPresent() && lock.copy() != null) {
+                reportWorkspace(context, build, install, directory, lock.copy(), workspace.get());
+                return;
+            }
             String why = !exists ? "the project has no " + inProject
                     : build.dockerignore() + " leaves " + contextPath + " out of the build context (line "
                             + ignoring.line() + ": " + ignoring.text() + ")";
@@ -219,6 +239,15 @@ public final class LockfileMissingAtInstall implements Rule {
             return;
         }
         String manifestContext = manifestContextPath;
+        Optional<WorkspaceLock> workspace = workspaceLock(context, build, install, demand,
+                BuildContexts.inProject(build, manifestContext));
+        if (workspace.isPresent() && rootLockArrives(project, build, before, directory, workspace.get())) {
+            return;
+        }
+        if (workspace.isPresent()) {
+            reportWorkspace(context, build, install, directory, manifestCopy, workspace.get());
+            return;
+        }
         String besideManifest = PathNames.join(PathNames.parent(manifestContext), demand.locks().get(0));
         String besideInProject = BuildContexts.inProject(build, besideManifest);
         boolean exists = project.files().exists(besideInProject);
@@ -234,6 +263,118 @@ public final class LockfileMissingAtInstall implements Rule {
                         : "Create the lock file (`" + demand.lockCommand() + "` beside " + demand.manifest()
                                 + "), commit it, and copy it with the manifest before the install: add "
                                 + besideManifest + " to `" + manifestCopy.text() + "`.")
+                .add();
+    }
+
+    /**
+     * Whether the RUN tests that one of the lock files exists ({@code [ -f pnpm-lock.yaml ]}, {@code test -e
+     * yarn.lock}), as the Next.js example's install does for each package manager: the install it guards runs only
+     * where the lock file is.
+     */
+    private static boolean testsForLock(RunStep run, Demand demand) {
+        if (run.script() == null) {
+            return false;
+        }
+        for (Command command : run.script().commands()) {
+            List<String> args = command.argumentValues();
+            if (command.is("[", "test") && args.size() >= 2 && List.of("-f", "-e", "-s").contains(args.get(0))
+                    && demand.locks().contains(PathNames.fileName(args.get(1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The lock file of the Node workspace a manifest belongs to: it lies at the workspace root, not beside the
+     * member's package.json, and describes every workspace, so it only serves an install run from the root.
+     */
+    private record WorkspaceLock(String member, String memberName, String root, String lock, boolean inContext) {
+
+        String rootName() {
+            return root.isEmpty() ? "the project's root" : root;
+        }
+    }
+
+    private static Optional<WorkspaceLock> workspaceLock(ReviewContext context, BuildLink build, Install install,
+            Demand demand, String member) {
+        if (!demand.manifest().equals("package.json")) {
+            return Optional.empty();
+        }
+        Optional<String> root = NodeWorkspaces.rootOf(context, member, install.call().name());
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String lock : demand.locks()) {
+            String path = PathNames.join(root.get(), lock);
+            if (context.project().files().exists(path)) {
+                String folder = PathNames.parent(member);
+                String name = context.project().source(member).flatMap(LockfileMissingAtInstall::packageName)
+                        .orElse(PathNames.fileName(folder));
+                return Optional.of(new WorkspaceLock(member, name, root.get(), path,
+                        BuildContexts.inContext(build, path) != null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the workspace root's lock file reaches the folder the root is copied to, the install running in the
+     * member's folder below it: npm then takes the root as its prefix, and pnpm finds pnpm-workspace.yaml above.
+     */
+    private static boolean rootLockArrives(Project project, BuildLink build, List<ContextCopy> before,
+            String directory, WorkspaceLock workspace) {
+        String memberFolder = PathNames.parent(workspace.member());
+        String relativeMember = workspace.root().isEmpty() ? memberFolder
+                : memberFolder.substring(workspace.root().length() + 1);
+        String folder = ContainerPaths.clean(directory);
+        if (!folder.endsWith("/" + relativeMember)) {
+            return false;
+        }
+        String rootFolder = folder.substring(0, folder.length() - relativeMember.length() - 1);
+        String lockInContext = BuildContexts.inContext(build, workspace.lock());
+        return lockInContext != null && arriving(project, build, before, lockInContext,
+                PathNames.join(rootFolder.isEmpty() ? "/" : rootFolder, PathNames.fileName(workspace.lock())))
+                .isPresent();
+    }
+
+    private static Optional<String> packageName(SourceFile file) {
+        try {
+            return PackageJson.of(file).name();
+        } catch (SourceException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void reportWorkspace(ReviewContext context, BuildLink build, Install install, String directory,
+            ContextCopy manifestCopy, WorkspaceLock workspace) {
+        String text = installText(install);
+        String manager = install.call().name();
+        String rootManifest = PathNames.join(workspace.root(), "package.json");
+        String lockName = PathNames.fileName(workspace.lock());
+        String where = workspace.inContext()
+                ? "no COPY before the install brings it and the root's package.json beside the member's"
+                : "it lies outside the build context " + BuildContexts.contextName(build);
+        String memberFolder = PathNames.parent(workspace.member());
+        String relativeMember = workspace.root().isEmpty() ? memberFolder
+                : memberFolder.substring(workspace.root().length() + 1);
+        String focused = switch (manager) {
+            case "npm" -> text + " --workspace " + workspace.memberName();
+            case "pnpm" -> text + " --filter " + workspace.memberName() + "...";
+            default -> text;
+        };
+        String rootContext = workspace.root().isEmpty() ? "." : workspace.root();
+        context.finding(this, build.dockerfile(), install.call().span(), "`" + text + "` runs in " + directory
+                        + ", where `" + manifestCopy.text() + "` (line " + manifestCopy.line() + ") put "
+                        + workspace.member() + ", a workspace of the " + manager + " workspace at "
+                        + workspace.rootName() + ", whose one lock file is " + workspace.lock() + ": " + where
+                        + ", and " + consequence(install.call()))
+                .recommendation((workspace.inContext() ? "" : "Build from the workspace root (build context "
+                                + rootContext + ", Dockerfile " + build.dockerfile() + "), then c")
+                        + (workspace.inContext() ? "C" : "") + "opy " + rootManifest + " and " + lockName
+                        + (manager.equals("pnpm") ? " and pnpm-workspace.yaml" : "") + " to the working folder and "
+                        + workspace.member() + " to " + relativeMember + "/ under it before the install, and"
+                        + " install the one workspace from there: `" + focused + "`.")
                 .add();
     }
 

@@ -11,6 +11,7 @@ import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,21 @@ public final class NodeWorkspaces {
         String declaring = PathNames.join(dir, pnpm ? "pnpm-workspace.yaml" : "package.json");
         return context.project().source(declaring).map(file -> context.memo("node-workspace-members", file,
                 () -> members(context, dir, pnpm ? pnpmGlobs(file) : packageJsonGlobs(file)))).orElse(List.of());
+    }
+
+    /**
+     * The folder of the workspace root (root-relative, "" for the project's root) that declares the package.json at
+     * {@code manifest} one of its workspaces, for the package manager named; empty when no folder above it does.
+     */
+    public static Optional<String> rootOf(ReviewContext context, String manifest, String manager) {
+        String dir = PathNames.parent(manifest);
+        while (!dir.isEmpty() && !dir.equals("/")) {
+            dir = PathNames.parent(dir);
+            if (memberManifests(context, dir, manager).contains(manifest)) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<String> packageJsonGlobs(SourceFile file) {

@@ -1,0 +1,1 @@
+require("koa"); new (require("koa"))().listen(3000);

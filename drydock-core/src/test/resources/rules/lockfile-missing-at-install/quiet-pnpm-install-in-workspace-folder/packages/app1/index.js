@@ -1,0 +1,1 @@
+require("fastify")().listen({ port: 8000, host: "0.0.0.0" });
