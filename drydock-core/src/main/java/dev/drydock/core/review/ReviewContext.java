@@ -232,6 +232,14 @@ public final class ReviewContext {
         }
 
         /**
+         * The finding reports as broken what is written at its own location (a HEALTHCHECK whose probe cannot succeed):
+         * no strength at that place is shown.
+         */
+        public FindingBuilder breaks() {
+            return breaks(location);
+        }
+
+        /**
          * The other places where this same problem is written (the location is the first): each format shows
          * them with the finding, which stays one finding. The message should name them.
          */
