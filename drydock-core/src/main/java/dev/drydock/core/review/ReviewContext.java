@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +31,7 @@ public final class ReviewContext {
     private final ReviewSettings settings;
     private final List<Finding> findings = new ArrayList<>();
     private final List<Strength> strengths = new ArrayList<>();
-    private final List<Location> broken = new ArrayList<>();
+    private final List<Broken> broken = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     private final Map<FactKey, Object> memo = new HashMap<>();
     private final List<DockerfileSource> dockerfiles;
@@ -168,11 +169,16 @@ public final class ReviewContext {
 
     /**
      * The strengths to show: those at no place a finding reports as broken (a HEALTHCHECK praised by one rule and
-     * reported failing by another is not a good practice).
+     * reported failing by another is not a good practice), counting only the findings {@code reported} accepts: a
+     * suppressed finding withdraws nothing.
      */
-    List<Strength> uncontradictedStrengths() {
-        return strengths.stream().filter(s -> broken.stream().noneMatch(b -> covers(b, s.location()))).toList();
+    List<Strength> uncontradictedStrengths(Predicate<Finding> reported) {
+        List<Location> places = broken.stream().filter(b -> reported.test(b.by())).map(Broken::at).toList();
+        return strengths.stream().filter(s -> places.stream().noneMatch(b -> covers(b, s.location()))).toList();
     }
+
+    /** A place a finding reports as broken: it counts only where the review reports that finding (not suppressed). */
+    private record Broken(Finding by, Location at) {}
 
     private static boolean covers(Location broken, Location at) {
         return broken.file() != null && broken.file().equals(at.file()) && broken.span() != null && at.span() != null
@@ -256,12 +262,13 @@ public final class ReviewContext {
 
         public void add() {
             synchronized (ReviewContext.this) {
+                Finding finding = new Finding(rule, severity, location, message,
+                        current != null ? current : excerpt(location), recommendation, implicit, fix, otherPlaces);
                 if (brokenAt != null) {
-                    broken.add(brokenAt);
+                    broken.add(new Broken(finding, brokenAt));
                 }
                 if (reported.add(rule.id() + "@" + location + ":" + acrossVariants(message))) {
-                    findings.add(new Finding(rule, severity, location, message,
-                            current != null ? current : excerpt(location), recommendation, implicit, fix, otherPlaces));
+                    findings.add(finding);
                 }
             }
         }
