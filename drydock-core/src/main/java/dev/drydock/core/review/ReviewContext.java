@@ -173,12 +173,24 @@ public final class ReviewContext {
      * suppressed finding withdraws nothing.
      */
     List<Strength> uncontradictedStrengths(Predicate<Finding> reported) {
-        List<Location> places = broken.stream().filter(b -> reported.test(b.by())).map(Broken::at).toList();
-        return strengths.stream().filter(s -> places.stream().noneMatch(b -> covers(b, s.location()))).toList();
+        List<Broken> places = broken.stream().filter(b -> reported.test(b.by())).toList();
+        List<Strength> out = new ArrayList<>();
+        for (Strength s : strengths) {
+            List<Broken> against = places.stream().filter(b -> covers(b.at(), s.location())).toList();
+            if (against.stream().anyMatch(b -> b.qualification() == null)) {
+                continue;
+            }
+            String notes = String.join("; ", against.stream().map(Broken::qualification).distinct().toList());
+            out.add(notes.isEmpty() ? s : new Strength(s.rule(), s.location(), s.message() + "; " + notes));
+        }
+        return out;
     }
 
-    /** A place a finding reports as broken: it counts only where the review reports that finding (not suppressed). */
-    private record Broken(Finding by, Location at) {}
+    /**
+     * A place a finding reports as broken, or, with a qualification, as good only in part: it counts only where the
+     * review reports that finding (not suppressed).
+     */
+    private record Broken(Finding by, Location at, String qualification) {}
 
     private static boolean covers(Location broken, Location at) {
         return broken.file() != null && broken.file().equals(at.file()) && broken.span() != null && at.span() != null
@@ -196,6 +208,7 @@ public final class ReviewContext {
         private boolean implicit;
         private Fix fix;
         private Location brokenAt;
+        private String qualification;
         private List<Location> otherPlaces = List.of();
 
         private FindingBuilder(RuleMetadata rule, Location location, String message) {
@@ -234,6 +247,17 @@ public final class ReviewContext {
          */
         public FindingBuilder breaks(Location value) {
             brokenAt = value;
+            qualification = null;
+            return this;
+        }
+
+        /**
+         * The finding shows that the strength at {@code value} holds only in part (a minimal base image the Dockerfile
+         * installs compilers into): the strength is shown with {@code note} after it, which names this finding's rule.
+         */
+        public FindingBuilder qualifies(Location value, String note) {
+            brokenAt = value;
+            qualification = note;
             return this;
         }
 
@@ -265,7 +289,7 @@ public final class ReviewContext {
                 Finding finding = new Finding(rule, severity, location, message,
                         current != null ? current : excerpt(location), recommendation, implicit, fix, otherPlaces);
                 if (brokenAt != null) {
-                    broken.add(new Broken(finding, brokenAt));
+                    broken.add(new Broken(finding, brokenAt, qualification));
                 }
                 if (reported.add(rule.id() + "@" + location + ":" + acrossVariants(message))) {
                     findings.add(finding);

@@ -58,14 +58,11 @@ class ContradictedStrengthsTest {
     @CsvSource({
             "probe-on-wrong-port, healthcheck-endpoint-missing, healthcheck-missing, Dockerfile",
             "compose-probe-on-wrong-port, healthcheck-endpoint-missing, compose-healthcheck, compose.yaml",
-            "compose-probe-without-its-tool, healthcheck-tool-missing, compose-healthcheck, compose.yaml",
             "curl-without-fail, healthcheck-ignores-http-errors, healthcheck-missing, Dockerfile",
             "busybox-wget-asks-ipv6, healthcheck-localhost-ipv6, healthcheck-missing, Dockerfile",
             "probe-port-never-expanded, variable-in-exec-form, healthcheck-missing, Dockerfile",
             "compose-user-root-for-worker, runs-as-root, runs-as-root, Dockerfile",
-            "user-never-created, unknown-user, runs-as-root, Dockerfile",
-            "slim-image-with-compilers, build-tools-in-final-image, slim-base-image, Dockerfile",
-            "memory-limit-below-store-settings, memory-limit-too-low, resource-limits, compose.yaml"})
+            "user-never-created, unknown-user, runs-as-root, Dockerfile"})
     void findingWithdrawsTheStrengthItContradicts(String name, String findingRule, String strengthRule, String file)
             throws IOException {
         Review review = review(name);
@@ -103,5 +100,25 @@ class ContradictedStrengthsTest {
         assertThat(review.findings()).noneMatch(f -> f.ruleId().equals("healthcheck-endpoint-missing"));
         assertThat(review.suppressed()).anyMatch(f -> f.ruleId().equals("healthcheck-endpoint-missing"));
         assertThat(strengthsAt(review, "healthcheck-missing", "Dockerfile")).hasSize(1);
+    }
+
+    /**
+     * Where the practice stays right but a finding undoes part of it (compilers installed on a minimal base, a memory
+     * limit below what the service needs, a compose probe whose program the image lacks), the strength is shown with
+     * what qualifies it.
+     */
+    @ParameterizedTest(name = "{0}: {1} qualifies {2}")
+    @CsvSource({
+            "slim-image-with-compilers, build-tools-in-final-image, slim-base-image, Dockerfile,"
+                    + " but the Dockerfile installs gcc and libpq-dev into it (line 4: build-tools-in-final-image)",
+            "memory-limit-below-store-settings, memory-limit-too-low, resource-limits, compose.yaml,"
+                    + " but the limit is below what it needs (memory-limit-too-low)",
+            "compose-probe-without-its-tool, healthcheck-tool-missing, compose-healthcheck, compose.yaml,"
+                    + " once the probe can run (the image has no curl: healthcheck-tool-missing)"})
+    void findingQualifiesTheStrengthItUndoesInPart(String name, String findingRule, String strengthRule, String file,
+            String qualification) throws IOException {
+        Review review = review(name);
+        assertThat(review.findings()).anyMatch(f -> f.ruleId().equals(findingRule));
+        assertThat(strengthsAt(review, strengthRule, file)).singleElement().asString().endsWith(qualification.strip());
     }
 }

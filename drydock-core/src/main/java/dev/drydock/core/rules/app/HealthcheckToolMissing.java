@@ -139,7 +139,6 @@ public final class HealthcheckToolMissing implements Rule {
             List<String> argv = grpc ? null : replacementProbe(context, c, probe, image);
             var finding = context.finding(this, Probes.locate(c, hc, at), message + ComposeServices.neverStart(waiting))
                     .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
-                    .breaks()
                     .recommendation(grpc ? grpcRecommendation(hc, at, missing)
                             : recommendation(c, hc, argv, image, missing, tlsNote(context, c, probe, argv)));
             TextEdit edit = argv == null || !requestsKnownPath(context, c, probe) ? null : edit(c, hc, argv);
@@ -164,7 +163,6 @@ public final class HealthcheckToolMissing implements Rule {
         List<String> argv = exactArgv(hc, at, path);
         var finding = context.finding(this, Probes.locate(c, hc, at), message + ComposeServices.neverStart(waiting))
                 .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
-                .breaks()
                 .recommendation("Name the program by its path: " + (argv == null ? path : written(argv, hc))
                         + ", or add its folder to the PATH (ENV PATH=" + path.substring(0, path.lastIndexOf('/'))
                         + ":$PATH).");
@@ -190,7 +188,6 @@ public final class HealthcheckToolMissing implements Rule {
         String own = Probes.composeTest(List.of("healthcheck.sh", "--connect", "--innodb_initialized"));
         var finding = context.finding(this, Probes.locate(c, hc, at), message + ComposeServices.neverStart(waiting))
                 .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
-                .breaks()
                 .recommendation("Call it " + now + (argv == null ? "" : " (" + written(argv, hc) + ")")
                         + ", which takes the same options, or use the check the image ships: "
                         + ("compose".equals(hc.source()) ? "test: " + own

@@ -184,13 +184,14 @@ public final class BuildToolsInFinalImage implements Rule {
                         + " compile with. Otherwise: " : "") + builder.map(b -> runtimeLibraries(image, install, names, b))
                         .orElseGet(() -> recommendation(image, install, names, runs)))
                 .fix(PythonBuilderSplit.fix(context.project(), image).orElse(null))
-                .breaks(base ? null : slimBase(image))
+                .qualifies(base ? null : slimBase(image), "but the Dockerfile installs " + join(kept.isEmpty() ? names : kept)
+                        + " into it (line " + install.call().span().startLine() + ": build-tools-in-final-image)")
                 .add();
     }
 
     /**
      * Where slim-base-image praises the image's minimal base: its first stage's FROM. An application image that
-     * installs compilers or headers into it is no longer minimal; a tool chain built on it is left its praise.
+     * installs compilers or headers into it is minimal no more than in part; a tool chain built on it keeps its praise.
      */
     private static Location slimBase(BuiltImage image) {
         return new Location(image.dockerfile(), Stages.imageSpan(Stages.rootStage(image.model(), image.stage())));
