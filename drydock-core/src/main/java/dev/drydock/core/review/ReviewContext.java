@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +31,7 @@ public final class ReviewContext {
     private final ReviewSettings settings;
     private final List<Finding> findings = new ArrayList<>();
     private final List<Strength> strengths = new ArrayList<>();
-    private final List<Location> broken = new ArrayList<>();
+    private final List<Broken> broken = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     private final Map<FactKey, Object> memo = new HashMap<>();
     private final List<DockerfileSource> dockerfiles;
@@ -168,11 +169,28 @@ public final class ReviewContext {
 
     /**
      * The strengths to show: those at no place a finding reports as broken (a HEALTHCHECK praised by one rule and
-     * reported failing by another is not a good practice).
+     * reported failing by another is not a good practice), counting only the findings {@code reported} accepts: a
+     * suppressed finding withdraws nothing.
      */
-    List<Strength> uncontradictedStrengths() {
-        return strengths.stream().filter(s -> broken.stream().noneMatch(b -> covers(b, s.location()))).toList();
+    List<Strength> uncontradictedStrengths(Predicate<Finding> reported) {
+        List<Broken> places = broken.stream().filter(b -> reported.test(b.by())).toList();
+        List<Strength> out = new ArrayList<>();
+        for (Strength s : strengths) {
+            List<Broken> against = places.stream().filter(b -> covers(b.at(), s.location())).toList();
+            if (against.stream().anyMatch(b -> b.qualification() == null)) {
+                continue;
+            }
+            String notes = String.join("; ", against.stream().map(Broken::qualification).distinct().toList());
+            out.add(notes.isEmpty() ? s : new Strength(s.rule(), s.location(), s.message() + "; " + notes));
+        }
+        return out;
     }
+
+    /**
+     * A place a finding reports as broken, or, with a qualification, as good only in part: it counts only where the
+     * review reports that finding (not suppressed).
+     */
+    private record Broken(Finding by, Location at, String qualification) {}
 
     private static boolean covers(Location broken, Location at) {
         return broken.file() != null && broken.file().equals(at.file()) && broken.span() != null && at.span() != null
@@ -190,6 +208,7 @@ public final class ReviewContext {
         private boolean implicit;
         private Fix fix;
         private Location brokenAt;
+        private String qualification;
         private List<Location> otherPlaces = List.of();
 
         private FindingBuilder(RuleMetadata rule, Location location, String message) {
@@ -228,7 +247,26 @@ public final class ReviewContext {
          */
         public FindingBuilder breaks(Location value) {
             brokenAt = value;
+            qualification = null;
             return this;
+        }
+
+        /**
+         * The finding shows that the strength at {@code value} holds only in part (a minimal base image the Dockerfile
+         * installs compilers into): the strength is shown with {@code note} after it, which names this finding's rule.
+         */
+        public FindingBuilder qualifies(Location value, String note) {
+            brokenAt = value;
+            qualification = note;
+            return this;
+        }
+
+        /**
+         * The finding reports as broken what is written at its own location (a HEALTHCHECK whose probe cannot succeed):
+         * no strength at that place is shown.
+         */
+        public FindingBuilder breaks() {
+            return breaks(location);
         }
 
         /**
@@ -248,12 +286,13 @@ public final class ReviewContext {
 
         public void add() {
             synchronized (ReviewContext.this) {
+                Finding finding = new Finding(rule, severity, location, message,
+                        current != null ? current : excerpt(location), recommendation, implicit, fix, otherPlaces);
                 if (brokenAt != null) {
-                    broken.add(brokenAt);
+                    broken.add(new Broken(finding, brokenAt, qualification));
                 }
                 if (reported.add(rule.id() + "@" + location + ":" + acrossVariants(message))) {
-                    findings.add(new Finding(rule, severity, location, message,
-                            current != null ? current : excerpt(location), recommendation, implicit, fix, otherPlaces));
+                    findings.add(finding);
                 }
             }
         }

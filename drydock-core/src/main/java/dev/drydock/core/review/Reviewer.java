@@ -105,7 +105,8 @@ public final class Reviewer {
         }
         findings.sort(ORDER);
         suppressed.sort(ORDER);
-        List<Strength> strengths = new ArrayList<>(context.uncontradictedStrengths().stream()
+        List<Strength> strengths = new ArrayList<>(context.uncontradictedStrengths(
+                        f -> !suppressor.excluded(f.location().file()) && !suppressor.suppressed(f)).stream()
                 .filter(s -> !suppressor.excluded(s.location().file()) && !settings.ignoredRules().contains(s.ruleId()))
                 .toList());
         strengths.sort(STRENGTH_ORDER);

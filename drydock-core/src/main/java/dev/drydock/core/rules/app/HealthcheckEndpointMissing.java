@@ -226,6 +226,7 @@ public final class HealthcheckEndpointMissing implements Rule {
                                     + " (healthcheck-ignores-http-errors)" : " and fails" + ComposeServices.neverStart(waiting)))
                     .severity(passes ? Severity.MEDIUM : waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
                     .recommendation(recommendation(context, c, app, url))
+                    .breaks()
                     .add();
         }
     }
@@ -513,6 +514,7 @@ public final class HealthcheckEndpointMissing implements Rule {
                         + url.path() + " { access_log off; return 200; }` in " + proxied.file().path() + "; or add a "
                         + path + " route to " + backend + ", which nginx then passes on, so that the probe also fails"
                         + " when " + backend + " is down.")
+                .breaks()
                 .add();
     }
 
@@ -541,6 +543,7 @@ public final class HealthcheckEndpointMissing implements Rule {
                 .recommendation(own.startsWith("`") ? "Probe " + image.name() + " with a check that works in its image: "
                         + own + " (its " + image.route() + ")." : "Request " + image.name() + "'s " + image.route()
                         + " instead: " + own + ".")
+                .breaks()
                 .add();
     }
 
@@ -598,6 +601,7 @@ public final class HealthcheckEndpointMissing implements Rule {
                 .recommendation("Probe a path the application serves under its context root: "
                         + url.withPath(root + (url.path().startsWith("/") ? url.path() : "/" + url.path()))
                         + " if the application maps " + url.path() + " itself.")
+                .breaks()
                 .add();
     }
 
@@ -641,6 +645,7 @@ public final class HealthcheckEndpointMissing implements Rule {
                                 ? "`test: [\"CMD\", \"" + String.join("\", \"", worker.probe()) + "\"]`"
                                 : own)
                                 + " (it answers when the worker is connected to its broker and takes jobs).")
+                .breaks()
                 .add();
         return true;
     }
@@ -671,6 +676,7 @@ public final class HealthcheckEndpointMissing implements Rule {
                                 ? "test: [\"CMD\", \"/usr/local/bin/grpc_health_probe\", \"-addr=127.0.0.1:" + probed + "\"]"
                                 : "HEALTHCHECK CMD [\"/usr/local/bin/grpc_health_probe\", \"-addr=127.0.0.1:" + probed + "\"]")
                         + ".")
+                .breaks()
                 .add();
         return true;
     }
@@ -708,6 +714,7 @@ public final class HealthcheckEndpointMissing implements Rule {
                 .recommendation("Probe the port the server listens on: " + withPort(url, port) + "."
                         + (missing.isPresent() || unserved && routeToAdd(app, url) ? " " + recommendation(context, c, app, url)
                                 : ""))
+                .breaks()
                 .add();
         return true;
     }
@@ -728,6 +735,7 @@ public final class HealthcheckEndpointMissing implements Rule {
                         + " on port " + probed + ", " + moved.explained(probed) + ComposeServices.neverStart(waiting))
                 .severity(waiting.isEmpty() ? Severity.HIGH : Severity.CRITICAL)
                 .recommendation("Probe the " + moved.portName() + ": " + withPort(url, moved.port()) + ".")
+                .breaks()
                 .add();
         return true;
     }
@@ -792,6 +800,7 @@ public final class HealthcheckEndpointMissing implements Rule {
                 .recommendation("Request " + url.withOtherScheme() + (url.https() ? ": the server takes plain HTTP"
                         + " there, and a probe from inside the container needs no TLS." : ": the server takes only TLS"
                         + " there."))
+                .breaks()
                 .add();
         return true;
     }

@@ -67,6 +67,7 @@ public final class HealthcheckIgnoresHttpErrors implements Rule {
                         + target + "`; check first that " + target + " answers 200 when the application works.")
                 .fix(curl.addFail() == null ? null
                         : Fix.of("make the probe's curl fail on HTTP errors", FixSafety.UNSAFE, curl.addFail()))
+                .breaks()
                 .add();
     }
 }

@@ -124,6 +124,7 @@ public final class HealthcheckLocalhostIpv6 implements Rule {
                         + " refused and the container never becomes healthy")
                 .recommendation("Probe " + fixed + " instead, the IPv4 loopback address the server answers on.")
                 .fix(edit == null ? null : Fix.of("probe 127.0.0.1 instead of localhost", FixSafety.UNSAFE, edit))
+                .breaks()
                 .add();
     }
 

@@ -100,6 +100,9 @@ import java.util.Optional;
                         """)}))
 public final class MemoryLimitTooLow implements Rule {
 
+    /** How a resource-limits strength at the limit is qualified: the limit is set, but below what the service needs. */
+    private static final String TOO_LOW = "but the limit is below what it needs (memory-limit-too-low)";
+
     /**
      * Rough resident memory of one process per package, in MiB: the runtime once imported plus a
      * typical model it loads (torch: CPU runtime and allocator; transformers: a base-size model such
@@ -243,7 +246,8 @@ public final class MemoryLimitTooLow implements Rule {
                         + AppFacts.and(parts) + " plus ~" + BASE_MIB + " MiB for the interpreter and the rest of the application")
                 .recommendation(recommendation(context, c, perProcess, compose == null
                         ? KubernetesLimits.quantity(suggested) : size(suggested), compose == null ? "kubectl top pod"
-                        : "docker stats", processes, limitMib));
+                        : "docker stats", processes, limitMib))
+                .qualifies(at, TOO_LOW);
         TextEdit raise = compose == null ? null : raise(compose, size(suggested));
         if (raise != null) {
             finding.fix(Fix.of("raise the memory limit to " + size(suggested), FixSafety.UNSAFE, raise));
@@ -286,6 +290,7 @@ public final class MemoryLimitTooLow implements Rule {
                     .recommendation("Keep the heap about three quarters of the limit, --max-old-space-size=" + heap
                             + " for " + limit.value().text() + ", or raise the limit to at least "
                             + size(roundUp(Long.parseLong(option) * 4 / 3)) + ".")
+                    .qualifies(new Location(limit.file().path(), limit.span()), TOO_LOW)
                     .add();
         }
     }
@@ -327,6 +332,7 @@ public final class MemoryLimitTooLow implements Rule {
                             + "m for " + limit.value().text() + "), or size it from the limit with"
                             + " -XX:MaxRAMPercentage=75 instead of " + written + "; or raise the limit to at least "
                             + size(roundUp(heap / (1024 * 1024) * 4 / 3)) + ".")
+                    .qualifies(new Location(limit.file().path(), limit.span()), TOO_LOW)
                     .add();
         }
     }
@@ -345,7 +351,8 @@ public final class MemoryLimitTooLow implements Rule {
                             + limit.value().text() + " of " + ref.name() + " is too low: " + need.get().reason())
                     .severity(Severity.HIGH)
                     .recommendation("Raise the limit of " + ref.name() + " to " + suggested + " and check real use"
-                            + " under load with `docker stats`.");
+                            + " under load with `docker stats`.")
+                    .qualifies(new Location(limit.file().path(), limit.span()), TOO_LOW);
             TextEdit raise = raise(limit, suggested);
             if (raise != null) {
                 finding.fix(Fix.of("raise the memory limit to " + suggested, FixSafety.UNSAFE, raise));

@@ -106,6 +106,7 @@ public final class NextStandaloneHostname implements Rule {
                             .recommendation("Add ENV HOSTNAME=0.0.0.0 to the final stage of " + c.build().dockerfile()
                                     + " (or HOSTNAME: 0.0.0.0 under the compose service's environment).")
                             .fix(fix(c))
+                            .breaks()
                             .add();
                 }
             }

@@ -249,13 +249,16 @@ public final class VariableInExecForm implements Rule {
             }
             String name = UnexpandedVariables.reference(element.value());
             String shellText = shellJoin(argv);
-            context.finding(this, dockerfile.file().path(), element.span(), instruction.kind() + " in exec form passes `"
+            var finding = context.finding(this, dockerfile.file().path(), element.span(), instruction.kind() + " in exec form passes `"
                             + element.value() + "` to " + program(argv) + " as written: no shell runs it, so $" + name
                             + " is never expanded" + (health ? " and the probe fails however healthy the application is" : ""))
                     .recommendation("Write it in shell form, where /bin/sh expands the variable: " + instruction.kind()
                             + " " + (health ? "CMD " : "") + shellText + ".")
-                    .fix(health ? healthcheckFix(context, dockerfile, stage, exec, shellText) : null)
-                    .add();
+                    .fix(health ? healthcheckFix(context, dockerfile, stage, exec, shellText) : null);
+            if (health) {
+                finding.breaks(); // a probe that always fails is no healthcheck to praise
+            }
+            finding.add();
         }
     }
 
@@ -277,6 +280,7 @@ public final class VariableInExecForm implements Rule {
                             + " shell, so $" + name + " is never expanded and the probe fails however healthy the application is")
                     .recommendation("Use CMD-SHELL, whose text a shell runs: test: [\"CMD-SHELL\", \""
                             + shellJoin(argv).replace("\"", "\\\"").replace("$", "$$") + "\"].")
+                    .breaks()
                     .add();
         }
     }

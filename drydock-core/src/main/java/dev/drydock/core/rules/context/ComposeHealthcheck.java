@@ -50,7 +50,10 @@ import dev.drydock.core.shell.ShellScript;
         category = Category.RELIABILITY,
         checks = "Compose healthchecks of every service. A strength where one is configured (its wording says when"
                 + " the image lacks what the probe runs: healthcheck-tool-missing reports that), none where the probe"
-                + " requests a path the application does not serve (healthcheck-endpoint-missing). Findings: a service that"
+                + " requests a path the application does not serve (healthcheck-endpoint-missing), and a review leaves it"
+                + " out where another finding reports the probe failing or passing whatever the state"
+                + " (healthcheck-endpoint-missing, healthcheck-ignores-http-errors, healthcheck-localhost-ipv6,"
+                + " next-standalone-hostname, variable-in-exec-form). Findings: a service that"
                 + " another waits for with `condition: service_healthy` but that has no healthcheck, neither in compose"
                 + " nor in its Dockerfile (for pulled images: official and Bitnami images, which define none), is high;"
                 + " a healthcheck switched off with `disable: true` or `test: [\"NONE\"]` is medium; a depends_on that"

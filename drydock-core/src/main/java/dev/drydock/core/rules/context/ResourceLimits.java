@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
         severity = Severity.MEDIUM,
         category = Category.RELIABILITY,
         checks = "The memory limit of every compose service (deploy.resources.limits.memory or mem_limit), with its"
-                + " CPU limit and reservations. A strength where a memory limit is set; a finding where a service"
+                + " CPU limit and reservations. A strength where a memory limit is set (qualified"
+                + " in a review where memory-limit-too-low reports it below what the service needs); a finding where a service"
                 + " declared in a file that is not a development file (compose.override.yml, *.dev.yml, *.local.yml,"
                 + " *.test.yml, a file that builds a development stage) has none, unless it is a job that another"
                 + " service waits to complete (condition: service_completed_successfully), a one-off task by its name or"

@@ -24,6 +24,7 @@ import dev.drydock.core.rules.support.PipCommands;
 import dev.drydock.core.rules.support.MissingPackageManagers;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Spans;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.ToolchainBuilds;
 import java.util.ArrayList;
@@ -183,7 +184,17 @@ public final class BuildToolsInFinalImage implements Rule {
                         + " compile with. Otherwise: " : "") + builder.map(b -> runtimeLibraries(image, install, names, b))
                         .orElseGet(() -> recommendation(image, install, names, runs)))
                 .fix(PythonBuilderSplit.fix(context.project(), image).orElse(null))
+                .qualifies(base ? null : slimBase(image), "but the Dockerfile installs " + join(kept.isEmpty() ? names : kept)
+                        + " into it (line " + install.call().span().startLine() + ": build-tools-in-final-image)")
                 .add();
+    }
+
+    /**
+     * Where slim-base-image praises the image's minimal base: its first stage's FROM. An application image that
+     * installs compilers or headers into it is minimal no more than in part; a tool chain built on it keeps its praise.
+     */
+    private static Location slimBase(BuiltImage image) {
+        return new Location(image.dockerfile(), Stages.imageSpan(Stages.rootStage(image.model(), image.stage())));
     }
 
     /**

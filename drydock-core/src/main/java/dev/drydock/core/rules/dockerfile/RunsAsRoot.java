@@ -75,7 +75,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " (inherited through stages), else the base image's default; the services that share an image are"
                 + " one finding at its FROM line, in the words and severity of the long-running ones, the one-shot"
                 + " jobs beside them (a prestart or migration service others wait for) noted. A strength where that user is not"
-                + " root. The recommendation fits the base image: the node image's own node user, the php images'"
+                + " root (left out of a review where unknown-user reports that the image has no such user, and where a"
+                + " compose service's user: root overrides it). The recommendation fits the base image: the node image's own node user, the php images'"
                 + " www-data (UID 33 on Debian, 82 on Alpine; the fix switches to it with COPY --chown too, also for"
                 + " php-fpm, whose pool then runs as www-data, but not for Apache on port 80), BusyBox's adduser"
                 + " on Alpine, a numeric USER for scratch and distroless images (no shell, no useradd) and for images"
@@ -227,6 +228,7 @@ public final class RunsAsRoot implements Rule {
                                     : rootArgument(container).orElseGet(() -> rootStepsAdvice(container,
                                             RootStartSteps.of(container), "Run as a dedicated non-root user, e.g. "
                                                     + suggestion(container) + ".")))
+                            .breaks(praisedImageUser(container, user))
                             .add();
                 } else {
                     context.strength(this, user.origin(), "the container runs as the non-root user "
@@ -829,6 +831,27 @@ public final class RunsAsRoot implements Rule {
      * The non-root USER (with its line) of the image that a compose {@code user:} of root replaces, or null when
      * the root user is the image's own or the image sets none.
      */
+    /**
+     * Where the image itself runs as a non-root user that {@code user}, root written outside the Dockerfile (a compose
+     * service's user:), overrides: its USER, else the FROM of a base image that runs as non-root by default, which this
+     * rule praises for the containers that keep it. Null when the root comes from the image.
+     */
+    private static Location praisedImageUser(Container container, Container.Setting user) {
+        if (user.origin().file().equals(container.build().dockerfile())) {
+            return null;
+        }
+        var own = container.build().stage().config().user();
+        if (own != null && own.value() != null) {
+            return UserIds.isRoot(own.value()) ? null
+                    : new Location(container.build().dockerfile(), own.instruction().span());
+        }
+        Stage stage = container.build().stage();
+        return BaseImageFacts.defaultsToNonRoot(Stages.rootBase(container.build().model(), stage))
+                ? new Location(container.build().dockerfile(), Stages.imageSpan(
+                        Stages.rootStage(container.build().model(), stage)))
+                : null;
+    }
+
     private static String overriddenImageUser(Container container, Container.Setting user) {
         var own = container.build().stage().config().user();
         if (own == null || own.value() == null || UserIds.isRoot(own.value())

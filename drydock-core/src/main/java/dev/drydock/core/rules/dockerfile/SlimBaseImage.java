@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
         category = Category.PERFORMANCE,
         checks = "The image the final stage starts from (through the stages it is FROM). A strength for minimal"
                 + " bases: a slim or alpine variant, distroless, Chainguard, UBI minimal/micro, alpine, busybox,"
-                + " scratch. A finding for the full variants of language images that have a slim one (python, node,"
+                + " scratch (qualified in a review where build-tools-in-final-image reports compilers or headers"
+                + " installed on it for an application). A finding for the full variants of language images that have a slim one (python, node,"
                 + " ruby, perl: no variant, latest, or only a Debian/Ubuntu codename such as 3.12-bookworm), for"
                 + " tool-chain images used as the runtime (golang, rust, in every variant: golang:1.23-alpine and"
                 + " rust:1-slim carry the whole compiler too; not when the command compiles at start, `go run`, air,"

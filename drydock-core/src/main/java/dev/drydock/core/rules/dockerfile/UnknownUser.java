@@ -120,13 +120,16 @@ public final class UnknownUser implements Rule {
                 : base instanceof BaseImage.External external && external.reference() != null
                 ? external.reference().familiarString() : "the base image";
         String numeric = copy ? "--chown=65532:65532" : "USER 65532:65532";
-        context.finding(this, use.file(), span, "`" + written + "` names the user " + user + ", which " + image
+        var finding = context.finding(this, use.file(), span, "`" + written + "` names the user " + user + ", which " + image
                         + " does not have and no earlier " + (scratch ? "step copies in" : "RUN creates") + ": " + (copy
                         ? "BuildKit stops the build here (\"unable to convert uid/gid chown string to host mapping\")"
                         : "the next RUN, or the container, fails to start (\"unable to find user " + user
                                 + ": no matching entries in passwd file\")"))
-                .recommendation(recommendation(base, at, user, copy, numeric))
-                .add();
+                .recommendation(recommendation(base, at, user, copy, numeric));
+        if (!copy) {
+            finding.breaks(); // a container that cannot start runs as no user, non-root or not
+        }
+        finding.add();
     }
 
     /**
