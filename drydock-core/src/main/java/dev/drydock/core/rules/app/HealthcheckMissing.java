@@ -430,6 +430,15 @@ public final class HealthcheckMissing implements Rule {
                     || rolesWithoutServer ? null : plan.fixPath(app);
             OtherCommands others = fixPath == null || OtherCommands.imageCommandServesNothing(context, image, c) ? null
                     : OtherCommands.of(image, c);
+            OtherCommands roles = OtherCommands.imageCommandServesNothing(context, image, c) ? null
+                    : OtherCommands.of(image, c);
+            if (roles != null && !roles.services().isEmpty() && failing == null) {
+                boolean one = roles.services().size() == 1;
+                finding.recommendation(recommendation + " Switch it off for " + AppFacts.and(roles.services())
+                        + (one ? ", which runs another command of the image" : ", which run other commands of the image")
+                        + " where nothing answers the probe: `healthcheck: {disable: true}` in " + (one ? "that service"
+                        : "those services") + ".");
+            }
             if (knownFix.isPresent() && others != null) {
                 List<TextEdit> edits = new ArrayList<>();
                 edits.add(ProbeEdits.addHealthcheck(image.model(), stage, knownFix.get().dockerfileInstruction(),
