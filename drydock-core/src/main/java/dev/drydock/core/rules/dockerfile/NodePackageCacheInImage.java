@@ -13,6 +13,7 @@ import dev.drydock.core.rules.support.DockerfileEdits;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.UserIds;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -83,9 +84,10 @@ public final class NodePackageCacheInImage implements Rule {
                         continue;
                     }
                     String clean = tool.equals("npm") ? "npm cache clean --force" : "yarn cache clean";
-                    context.finding(this, image.dockerfile(), call.spanTo(call.args().isEmpty() ? call.program()
-                                    : call.args().get(0)), call.name() + (call.args().isEmpty() ? "" : " "
-                                    + call.args().get(0).value()) + " leaves " + tool + "'s download cache in the"
+                    Optional<Call.Arg> sub = options(call).subcommand();
+                    context.finding(this, image.dockerfile(), call.spanTo(sub.orElse(call.program())),
+                                    call.name() + sub.map(a -> " " + a.value()).orElse("") + " leaves " + tool
+                                    + "'s download cache in the"
                                     + " layer: nothing in this RUN cleans it and no cache mount holds it")
                             .recommendation("Add && " + clean + " after it in the same RUN, or use RUN --mount=type=cache,"
                                     + "target=" + cacheFolder(tool, run) + ".")
@@ -113,9 +115,13 @@ public final class NodePackageCacheInImage implements Rule {
     }
 
     /** "npm" or "yarn" when the call installs packages with it, else null. */
+    private static Call.Options options(Call call) {
+        return call.options("--cache", "--cache-folder", "--prefix", "--cwd", "--modules-folder", "-w", "--workspace",
+                "--omit", "--network-timeout", "--mutex", "--registry");
+    }
+
     private static String installer(Call call) {
-        Call.Options options = call.options("--cache", "--cache-folder", "--prefix", "--cwd", "--modules-folder",
-                "-w", "--workspace", "--omit", "--network-timeout", "--mutex", "--registry");
+        Call.Options options = options(call);
         String sub = options.subcommand().map(Call.Arg::value).orElse("");
         if (call.is("npm") && NPM_INSTALLS.contains(sub)) {
             return "npm";
