@@ -7,6 +7,7 @@ import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.discovery.Language;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Target;
 import dev.drydock.core.project.BuildLink;
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
 
 @RuleDefinition(
         id = "python-script-missing",
-        title = "The container runs `python FILE`, but FILE is not in the image",
+        title = "The container runs a Python file or module that is not in the image",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
         checks = "Containers built here whose command (Dockerfile ENTRYPOINT or CMD, or compose `command`) runs the"
@@ -51,13 +52,20 @@ import java.util.regex.Pattern;
                 + " when a COPY from a stage, an image, a URL or a here-document, or an ADD of an archive, writes"
                 + " to that folder; when a RUN names the script or runs anything beyond package installs and user or"
                 + " folder setup (downloads, git, cp, mv, redirects, scripts); when a compose volume is mounted over the"
-                + " path; for scripts started by a start script; and for paths held in variables.",
+                + " path; for scripts started by a start script; and for paths held in variables. Also fires when the"
+                + " module a WSGI or ASGI server imports (gunicorn config.wsgi:application, uvicorn app.main:app) or"
+                + " Django's DJANGO_SETTINGS_MODULE is in no folder of the import path while its top package is (the"
+                + " project's sources are copied, that file is not among them); quiet when the image installs the"
+                + " project as a package (pip install ., a wheel, poetry install, uv sync), when the top package is"
+                + " not the project's (django.core...), when the name comes from a variable and when drydock cannot"
+                + " tell what the image holds.",
         problem = "`python X` opens X as a file (or a folder with a __main__.py) relative to the working directory:"
                 + " it never looks X up on PATH or among installed modules. `python streamlit run app.py` is a mix of"
                 + " `streamlit run app.py` and `python -m streamlit run app.py`; a script the Dockerfile never copies,"
                 + " or copies to another folder, is not there either.",
         impact = "Every container of the image exits at once with \"can't open file '/app/streamlit': [Errno 2] No"
-                + " such file or directory\" (exit code 2): the service never starts.",
+                + " such file or directory\" (exit code 2), or the server's worker with \"ModuleNotFoundError: No"
+                + " module named 'config.wsgi'\": the service never starts.",
         recommendation = "Run an installed program as a module (python -m streamlit run app.py) or by its console"
                 + " script (streamlit run app.py); for a script, COPY it to the path the command names, or name the"
                 + " path the COPY puts it at.",
@@ -106,6 +114,7 @@ public final class PythonScriptMissing implements Rule {
     public void check(ReviewContext context) {
         Set<String> reported = new HashSet<>();
         for (Container c : context.builtContainers()) {
+            checkModules(context, c, reported);
             EntryPoint ep = c.entryPoint();
             BuildLink build = c.build();
             if (ep == null || c.command() == null || build == null || build.stage() == null
@@ -136,6 +145,54 @@ public final class PythonScriptMissing implements Rule {
                 reportScript(context, c, ep, written, path);
             }
         }
+    }
+
+    /** The module a server imports (its application, Django's settings) when the image has no file of it. */
+    private void checkModules(ReviewContext context, Container c, Set<String> reported) {
+        EntryPoint ep = c.entryPoint();
+        BuildLink build = c.build();
+        if (ep == null || c.command() == null || build == null || build.stage() == null
+                || ep.runtime().language() != Language.PYTHON || ep.startedBy() != null
+                || ep.commandIgnoredBy() != null || !ep.branches().isEmpty() || !ep.unresolved().isEmpty()) {
+            return;
+        }
+        String app = writtenInCommand(c, ep.target().value()) ? PythonModuleMissing.appModule(ep) : null;
+        PythonModuleMissing.of(context, build, ep, app).filter(m -> !mountedOver(c.service(), m.file()))
+                .filter(m -> reported.add(c.command().origin().file() + "#" + m.file()))
+                .ifPresent(m -> reportModule(context, c, m, ep.target().value(), "`" + String.join(" ", ep.args())
+                        + "` imports " + m.module() + " (for " + ep.target().value() + ")"));
+        String settings = ep.environment().get("DJANGO_SETTINGS_MODULE");
+        if (settings != null && ep.option("settings") == null) {
+            PythonModuleMissing.of(context, build, ep, settings).filter(m -> !mountedOver(c.service(), m.file()))
+                    .filter(m -> reported.add(c.command().origin().file() + "#" + m.file()))
+                    .ifPresent(m -> reportModule(context, c, m, ep.target().value(), "DJANGO_SETTINGS_MODULE="
+                            + settings + " makes Django import " + m.module() + " when `" + String.join(" ", ep.args())
+                            + "` starts"));
+        }
+    }
+
+    /** Whether the command names the word itself, not through a variable set elsewhere ({@code "$APP_MODULE"}). */
+    private static boolean writtenInCommand(Container c, String word) {
+        return word != null && (c.command().argv().contains(word)
+                || c.command().script() != null && c.command().script().contains(word));
+    }
+
+    private void reportModule(ReviewContext context, Container c, PythonModuleMissing.Missing m, String word,
+            String what) {
+        String file = m.file();
+        String message = what + ", but the image has no " + file + " (nor " + file.substring(0, file.length() - 3)
+                + "/__init__.py)" + (m.closest() != null ? "; the project has " + m.closest() : m.siblings().isEmpty() ? ""
+                        : "; " + PathNames.parent(file) + "/ has " + String.join(", ", m.siblings().stream()
+                                .limit(4).map(s -> s + ".py").toList())) + ": the import"
+                + " fails with \"ModuleNotFoundError: No module named '" + m.module() + "'\" and the container exits"
+                + " at once";
+        String recommendation = m.closest() != null
+                ? "Name the module the project has: " + m.closest().substring(0, m.closest().length() - 3)
+                        .replace('/', '.') + "; or add " + file + "."
+                : "Name a module of the project, or add " + file + " (and COPY it into the image).";
+        context.finding(this, WrittenInstructions.commandWord(c, c.command(), word), message)
+                .recommendation(recommendation)
+                .add();
     }
 
     private void reportProgram(ReviewContext context, Container c, EntryPoint ep, String name, String path) {

@@ -11,6 +11,7 @@ import dev.drydock.core.project.Project;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Whether a file can be at an absolute path of the image a Dockerfile builds up to a stage, told only where drydock
@@ -32,6 +33,15 @@ public final class ImageFiles {
      * image it does not know the files of, a system folder, a hidden file such as those of /root, a variable).
      */
     public static Optional<Boolean> mayHold(Project project, BuildLink build, Stage stage, String path) {
+        return mayHold(project, build, stage, path, run -> false);
+    }
+
+    /**
+     * As {@link #mayHold(Project, BuildLink, Stage, String)}, with the RUN steps the caller knows cannot write the
+     * path ({@code pip install -r requirements.txt} writes below /usr/local alone).
+     */
+    public static Optional<Boolean> mayHold(Project project, BuildLink build, Stage stage, String path,
+            Predicate<RunStep> cannotWrite) {
         if (build == null || build.model() == null || stage == null || !path.startsWith("/") || path.contains("$")
                 || path.contains("*") || path.contains("?") || path.contains("[")) {
             return Optional.empty();
@@ -48,7 +58,8 @@ public final class ImageFiles {
 
             @Override
             public boolean runMayWrite(Stage s, CommandSpec run, String at) {
-                return StageOutputs.runMayWrite(RunStep.of(build.model(), s, run), at);
+                RunStep step = RunStep.of(build.model(), s, run);
+                return !cannotWrite.test(step) && StageOutputs.runMayWrite(step, at);
             }
 
             @Override

@@ -1,0 +1,167 @@
+package dev.drydock.core.rules.app;
+
+import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.discovery.ProjectEntry;
+import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.Target;
+import dev.drydock.core.project.BuildLink;
+import dev.drydock.core.review.ReviewContext;
+import dev.drydock.core.rules.support.BuildContexts;
+import dev.drydock.core.rules.support.Call;
+import dev.drydock.core.rules.support.ImageFiles;
+import dev.drydock.core.rules.support.RunStep;
+import dev.drydock.core.rules.support.SimilarNames;
+import dev.drydock.core.rules.support.Stages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Python module a server is told to import (the {@code module} of {@code gunicorn module:app}, of
+ * {@code uvicorn module:app}, or Django's {@code DJANGO_SETTINGS_MODULE}) that is in no folder of the image's import
+ * path, while the package above it is: the project's sources are copied, only that file is not among them.
+ */
+final class PythonModuleMissing {
+
+    /** The module, the file it would be (container path), and the closest module the image has, or null. */
+    record Missing(String module, String file, String closest, List<String> siblings) {}
+
+    /** Programs that set up the system (packages, users, modes) and write nothing into the project's folders. */
+    private static final Set<String> SETUP = Set.of("apt-get", "apt", "apk", "yum", "dnf", "microdnf", "useradd",
+            "groupadd", "adduser", "addgroup", "usermod", "chown", "chmod", "chgrp", "rm", "true", "set", "export",
+            "ldconfig", "update-ca-certificates", "apt-mark");
+
+    /** wsgi and asgi: one never stands in for the other (gunicorn serves WSGI, uvicorn ASGI). */
+    private static final Set<String> SERVER_INTERFACES = Set.of("wsgi", "asgi");
+
+    private PythonModuleMissing() {}
+
+    /** The module's file when drydock knows the image and none of the files the module could be is in it. */
+    static Optional<Missing> of(ReviewContext context, BuildLink build, EntryPoint ep, String module) {
+        if (module == null || !module.matches("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)+") || ep.searchPath().isEmpty()
+                || installsProject(build)) {
+            return Optional.empty();
+        }
+        String relative = module.replace('.', '/');
+        String top = module.substring(0, module.indexOf('.'));
+        String found = null;
+        for (String folder : ep.searchPath()) {
+            if (!folder.startsWith("/") || folder.contains("$")) {
+                return Optional.empty();
+            }
+            for (String file : List.of(relative + ".py", relative + "/__init__.py", relative)) {
+                Optional<Boolean> held = mayHold(context, build, PathNames.join(folder, file));
+                if (held.isEmpty() || held.get()) {
+                    return Optional.empty();
+                }
+            }
+            if (found == null && mayHold(context, build, PathNames.join(folder, top)).orElse(false)) {
+                found = folder;
+            }
+        }
+        if (found == null) {
+            return Optional.empty(); // the package is not the project's: an installed one, or one drydock cannot see
+        }
+        String file = PathNames.join(found, relative + ".py");
+        List<String> siblings = siblings(context, build, file);
+        return Optional.of(new Missing(module, file, closest(found, file, siblings), siblings));
+    }
+
+    private static Optional<Boolean> mayHold(ReviewContext context, BuildLink build, String path) {
+        return ImageFiles.mayHold(context.project(), build, build.stage(), path, PythonModuleMissing::installsOnly);
+    }
+
+    /**
+     * Whether a RUN only installs packages from a registry, sets up users, folders or modes: nothing of that writes
+     * a module into the project's folders. A redirect, a download, a local package or {@code --target} may.
+     */
+    private static boolean installsOnly(RunStep run) {
+        if (run.script() == null || run.calls().isEmpty()) {
+            return false;
+        }
+        for (Call call : run.calls()) {
+            if (call.command() == null || !call.command().redirects().isEmpty()) {
+                return false;
+            }
+            List<String> args = call.args().stream().map(Call.Arg::value).toList();
+            boolean pip = call.is("pip", "pip3") || call.name().startsWith("python") && args.size() > 1
+                    && args.get(0).equals("-m") && args.get(1).equals("pip");
+            if (pip ? args.stream().anyMatch(a -> localPackage(a) || a.equals("-t") || a.startsWith("--target")
+                    || a.startsWith("--prefix") || a.startsWith("--root")) : !SETUP.contains(call.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The module of the image closest to the missing file: a sibling whose name is a short form of it or the other
+     * way round ({@code prod} for {@code production}), or one within a small edit distance; null when none is.
+     */
+    private static String closest(String importRoot, String file, List<String> siblings) {
+        String folder = PathNames.parent(file);
+        String stem = stem(PathNames.fileName(file));
+        List<String> candidates = siblings.stream().filter(s -> !SERVER_INTERFACES.contains(s)
+                || !SERVER_INTERFACES.contains(stem)).toList();
+        String best = candidates.stream().filter(s -> s.length() >= 3 && (stem.startsWith(s) || s.startsWith(stem)))
+                .findFirst().orElse(SimilarNames.closest(stem, candidates).orElse(null));
+        return best == null ? null : PathNames.join(folder, best + ".py").substring(importRoot.length() + 1);
+    }
+
+    /** The modules (file names without .py) the image has in the missing file's folder. */
+    private static List<String> siblings(ReviewContext context, BuildLink build, String file) {
+        String folder = PathNames.parent(file);
+        List<String> siblings = new ArrayList<>();
+        for (ProjectEntry entry : context.project().layout().entries()) {
+            String contextPath = BuildContexts.inContext(build, entry.path());
+            if (contextPath == null || !entry.name().endsWith(".py") || entry.name().equals("__init__.py")) {
+                continue;
+            }
+            String at = PathNames.join(folder, entry.name());
+            if (mayHold(context, build, at).orElse(false) && !siblings.contains(stem(entry.name()))) {
+                siblings.add(stem(entry.name()));
+            }
+        }
+        return siblings;
+    }
+
+    private static String stem(String pyFile) {
+        return pyFile.substring(0, pyFile.length() - 3);
+    }
+
+    /**
+     * Whether a RUN installs the project itself ({@code pip install .}, a wheel, {@code poetry install}, {@code uv
+     * sync}): its modules are then in site-packages, whatever the copied folders hold.
+     */
+    private static boolean installsProject(BuildLink build) {
+        for (RunStep run : RunStep.of(build.model(), Stages.lineage(build.model(), build.stage()))) {
+            for (Call call : run.calls()) {
+                List<String> args = call.args().stream().map(Call.Arg::value).toList();
+                boolean pip = call.is("pip", "pip3") || call.is("uv") && args.contains("pip")
+                        || call.name().startsWith("python") && args.contains("pip");
+                if (pip && args.contains("install") && args.stream().anyMatch(PythonModuleMissing::localPackage)) {
+                    return true;
+                }
+                if (call.is("poetry", "pdm", "pipenv", "hatch", "flit") || call.is("uv") && args.contains("sync")
+                        || call.is("setup.py") || args.contains("setup.py")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A pip requirement that is a folder or an archive rather than a package name: {@code .}, {@code -e}, a wheel. */
+    private static boolean localPackage(String arg) {
+        return arg.equals(".") || arg.equals("-e") || arg.equals("--editable") || arg.startsWith("./")
+                || arg.startsWith("/") || arg.startsWith("..") || arg.endsWith(".whl") || arg.endsWith(".tar.gz")
+                || arg.contains("$");
+    }
+
+    /** The module a WSGI or ASGI server is told to import, when it names one rather than a file. */
+    static String appModule(EntryPoint ep) {
+        Target t = ep.target();
+        return t.kind() == Target.Kind.APP && t.path() == null ? t.module() : null;
+    }
+}
