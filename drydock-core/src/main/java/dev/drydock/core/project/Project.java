@@ -89,6 +89,17 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         return DenoConfig.in(dir == null ? "" : dir, this::source);
     }
 
+    /** The .gitignore pattern that makes git ignore the file at {@code path}, or empty when git tracks it. */
+    public Optional<dev.drydock.core.ignore.GitIgnorePattern> gitIgnoring(String path) {
+        for (GitIgnore ignore : gitignores.values()) {
+            Optional<dev.drydock.core.ignore.GitIgnorePattern> pattern = ignore.matchingPattern(path, false);
+            if (pattern.isPresent() && !pattern.get().negated()) {
+                return pattern;
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * A file of the project as text: one the loader read, or read now (and kept) through the safe
      * reader; empty when it does not exist or cannot be read. Rules read application sources this way.

@@ -20,7 +20,6 @@ import dev.drydock.core.dockerfile.syntax.InstructionKind;
 import dev.drydock.core.dockerfile.syntax.KeyValue;
 import dev.drydock.core.dockerfile.syntax.KeyValueList;
 import dev.drydock.core.dotenv.DotEnvEntry;
-import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.project.DockerfileSource;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Category;
@@ -1126,12 +1125,7 @@ public final class HardcodedSecret implements Rule {
     }
 
     private static boolean gitIgnored(Project project, String path) {
-        for (GitIgnore g : project.gitignores().values()) {
-            if (g.isIgnored(path, false)) {
-                return true;
-            }
-        }
-        return false;
+        return project.gitIgnoring(path).isPresent();
     }
 
     // ---- reporting

@@ -137,7 +137,8 @@ public final class CopyIgnoredFile implements Rule {
         return patterns.stream().filter(p -> Set.of("*", "**", "**/*").contains(p.pattern())).findFirst().orElse(null);
     }
 
-    private static boolean hasWildcard(String s) {
+    /** Whether a COPY source is a pattern BuildKit matches against the context rather than one path. */
+    static boolean hasWildcard(String s) {
         return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf('\\') >= 0;
     }
 }

@@ -105,7 +105,7 @@ public final class CopySourceMissing implements Rule {
         Project project = context.project();
         for (String source : contextCopy.sources()) {
             int index = copy.sources().indexOf(source);
-            if (index < 0 || index >= list.words().size() - 1 || hasWildcard(source) || source.contains("$")) {
+            if (index < 0 || index >= list.words().size() - 1 || CopyIgnoredFile.hasWildcard(source) || source.contains("$")) {
                 continue;
             }
             String path = PathNames.normalizeRelative(source.replaceFirst("^/+", ""));
@@ -139,7 +139,7 @@ public final class CopySourceMissing implements Rule {
         for (ContextCopy copy : copies) {
             for (String source : copy.sources()) {
                 String path = PathNames.normalizeRelative(source.replaceFirst("^/+", ""));
-                if (path != null && !path.isEmpty() && !hasWildcard(source)
+                if (path != null && !path.isEmpty() && !CopyIgnoredFile.hasWildcard(source)
                         && project.files().exists(BuildContexts.inProject(build, path))) {
                     return true;
                 }
@@ -195,9 +195,5 @@ public final class CopySourceMissing implements Rule {
         String name = PathNames.fileName(path);
         return project.layout().entries().stream().map(ProjectEntry::path)
                 .filter(p -> PathNames.fileName(p).equals(name)).limit(3).toList();
-    }
-
-    private static boolean hasWildcard(String s) {
-        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf('\\') >= 0;
     }
 }

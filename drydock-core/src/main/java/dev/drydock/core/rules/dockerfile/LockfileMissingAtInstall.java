@@ -3,13 +3,10 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
-import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.dockerfile.syntax.MountSpec;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.ignore.DockerIgnorePattern;
-import dev.drydock.core.ignore.GitIgnore;
-import dev.drydock.core.ignore.GitIgnorePattern;
 import dev.drydock.core.manifest.PackageJson;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Project;
@@ -166,12 +163,8 @@ public final class LockfileMissingAtInstall implements Rule {
         if (mounted.isEmpty()) {
             int at = run.instruction().span().start();
             List<Stage> lineage = Stages.lineage(build.model(), run.stage());
-            for (Stage stage : lineage) {
-                for (CopyCommand copy : stage.copies()) {
-                    if (!copy.fromContext() && copy.instruction().span().start() < at) {
-                        return; // another stage's or image's files may hold the lock file
-                    }
-                }
+            if (BuildContexts.otherSourceBefore(build.model(), run.stage(), at)) {
+                return; // another stage's or image's files may hold the lock file
             }
             before = BuildContexts.copies(build).stream()
                     .filter(c -> lineage.contains(c.stage()) && c.copy().instruction().span().start() < at).toList();
@@ -451,14 +444,8 @@ public final class LockfileMissingAtInstall implements Rule {
     }
 
     private static Optional<String> gitIgnored(Project project, String path) {
-        for (GitIgnore ignore : project.gitignores().values()) {
-            Optional<GitIgnorePattern> pattern = ignore.matchingPattern(path, false);
-            if (pattern.isPresent() && !pattern.get().negated()) {
-                return Optional.of(ignore.file().path() + " line " + pattern.get().line() + ": "
-                        + pattern.get().text());
-            }
-        }
-        return Optional.empty();
+        return project.gitIgnoring(path).map(pattern -> PathNames.join(pattern.baseDir(), ".gitignore") + " line "
+                + pattern.line() + ": " + pattern.text());
     }
 
     private static String installText(Install install) {

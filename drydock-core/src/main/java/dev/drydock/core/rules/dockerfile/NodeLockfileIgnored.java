@@ -3,7 +3,6 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
-import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.edit.FixSafety;
@@ -190,12 +189,8 @@ public final class NodeLockfileIgnored implements Rule {
         }
         int at = run.instruction().span().start();
         List<Stage> lineage = Stages.lineage(image.model(), run.stage());
-        for (Stage stage : lineage) {
-            for (CopyCommand copy : stage.copies()) {
-                if (!copy.fromContext() && copy.instruction().span().start() < at) {
-                    return Optional.empty(); // another stage's or image's files may hold the lock file
-                }
-            }
+        if (BuildContexts.otherSourceBefore(image.model(), run.stage(), at)) {
+            return Optional.empty(); // another stage's or image's files may hold the lock file
         }
         List<BuildContexts.ContextCopy> before = BuildContexts.copies(build).stream()
                 .filter(c -> lineage.contains(c.stage()) && c.copy().instruction().span().start() < at).toList();

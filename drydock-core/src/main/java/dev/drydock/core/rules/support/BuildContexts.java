@@ -93,6 +93,21 @@ public final class BuildContexts {
         return out;
     }
 
+    /**
+     * Whether a COPY or ADD of the stage or of the stages it is built on, written before {@code offset}, takes files
+     * from another stage or image rather than from the context.
+     */
+    public static boolean otherSourceBefore(DockerfileModel model, Stage stage, int offset) {
+        for (Stage s : Stages.lineage(model, stage)) {
+            for (CopyCommand copy : s.copies()) {
+                if (!copy.fromContext() && copy.instruction().span().start() < offset) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Where a context path (file or folder) lands in the image through one copy; empty when that copy does not take it. */
     public static List<String> landing(Project project, BuildLink build, ContextCopy copy, String contextPath) {
         ContextPaths paths = new ContextPaths(copy.asCopies(),

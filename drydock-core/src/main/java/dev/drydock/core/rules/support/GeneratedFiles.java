@@ -3,7 +3,6 @@ package dev.drydock.core.rules.support;
 import dev.drydock.core.discovery.FileType;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
-import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.source.SourceFile;
 import java.util.ArrayList;
@@ -68,10 +67,8 @@ public final class GeneratedFiles {
                 return true;
             }
         }
-        for (GitIgnore ignore : project.gitignores().values()) {
-            if (ignore.isIgnored(path, false)) {
-                return true;
-            }
+        if (project.gitIgnoring(path).isPresent()) {
+            return true;
         }
         String name = PathNames.fileName(path);
         if (naming == null) {
