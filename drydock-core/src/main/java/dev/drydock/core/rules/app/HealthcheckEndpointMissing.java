@@ -88,7 +88,9 @@ import java.util.Optional;
                 + " variables may turn TLS on. Any HTTP probe of a queue worker or scheduler that serves no HTTP (a Celery worker"
                 + " or beat, an RQ or arq worker, a Sidekiq process unless the Gemfile has sidekiq_alive, which serves a"
                 + " liveness page from inside it) fires, with the worker's own check as the recommendation (celery"
-                + " inspect ping, arq --check); Celery's flower is checked on its port (--port, else 5555) only, not"
+                + " inspect ping, arq --check), except the image's HEALTHCHECK inherited by a compose service whose"
+                + " command or entrypoint runs the worker (the probe is right for the image's own server;"
+                + " compose-healthcheck reports that service); Celery's flower is checked on its port (--port, else 5555) only, not"
                 + " against the application's routes. A probe of nginx (a compose service built on it or running"
                 + " the nginx image, with the configuration it copies or bind-mounts under /etc/nginx) is followed"
                 + " through the location that takes the path (an exact location, else the longest prefix) when that"
@@ -630,6 +632,9 @@ public final class HealthcheckEndpointMissing implements Rule {
         if (worker.answersOn(url.port())) {
             return true; // the worker's own health page (GoodJob's probe server) answers there
         }
+        if (inheritedByOverride(c, hc)) {
+            return true; // the image's probe is right for its own server; compose-healthcheck reports the worker service
+        }
         Integer port = url.port(c);
         String own = worker.instruction();
         context.finding(this, Probes.locateText(c, hc, url.text()), "the healthcheck requests " + url.text() + ", but "
@@ -648,6 +653,15 @@ public final class HealthcheckEndpointMissing implements Rule {
                 .breaks()
                 .add();
         return true;
+    }
+
+    /**
+     * Whether the probe is the image's HEALTHCHECK, inherited by a compose service that replaces the image's command
+     * (a worker run from the web application's image): the HEALTHCHECK stays right for the image's own server.
+     */
+    private static boolean inheritedByOverride(Container c, EffectiveHealthcheck hc) {
+        return c.service() != null && !"compose".equals(hc.source())
+                && (c.service().command() != null || c.service().entrypoint() != null);
     }
 
     /**
