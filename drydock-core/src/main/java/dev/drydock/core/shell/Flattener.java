@@ -49,6 +49,7 @@ final class Flattener {
 
     private final ParseContext ctx;
     private final List<Command> commands = new ArrayList<>();
+    private final List<List<Word>> conditionals = new ArrayList<>();
     private int nestedScripts;
     private int depth;
 
@@ -58,6 +59,11 @@ final class Flattener {
 
     List<Command> commands() {
         return commands;
+    }
+
+    /** The words of each {@code [[ ]]} the script runs, in execution order. */
+    List<List<Word>> conditionals() {
+        return conditionals;
     }
 
     ShellOptions walk(StatementList script, ShellOptions initial) {
@@ -172,6 +178,7 @@ final class Flattener {
                 yield state;
             }
             case TestCommand test -> {
+                conditionals.add(test.words());
                 for (Word w : test.words()) {
                     word(w, state, frame);
                 }

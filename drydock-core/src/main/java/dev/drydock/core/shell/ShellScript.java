@@ -32,14 +32,16 @@ public final class ShellScript {
     private final StatementList body;
     private final List<ShellProblem> problems;
     private final List<Command> commands;
+    private final List<List<Word>> conditionals;
     private final ShellOptions finalOptions;
 
     private ShellScript(MappedText text, StatementList body, List<ShellProblem> problems, List<Command> commands,
-            ShellOptions finalOptions) {
+            List<List<Word>> conditionals, ShellOptions finalOptions) {
         this.text = text;
         this.body = body;
         this.problems = problems;
         this.commands = commands;
+        this.conditionals = conditionals;
         this.finalOptions = finalOptions;
     }
 
@@ -70,14 +72,15 @@ public final class ShellScript {
             List<ShellProblem> problems = new ArrayList<>(ctx.problems);
             problems.sort(Comparator.comparingInt((ShellProblem p) -> p.span().start())
                     .thenComparingInt(p -> p.span().end()));
-            return new ShellScript(text, body, List.copyOf(problems), List.copyOf(flattener.commands()), end);
+            return new ShellScript(text, body, List.copyOf(problems), List.copyOf(flattener.commands()),
+                    List.copyOf(flattener.conditionals()), end);
         } catch (RuntimeException | StackOverflowError e) {
             // a defect of this parser, not of the script: keep the review going without this script
             Span all = Texts.span(text, 0, text.length());
             return new ShellScript(text, new StatementList(List.of(), Texts.span(text, 0, 0)),
                     List.of(new ShellProblem("could not analyse this shell script (" + e.getClass().getSimpleName() + ")",
                             all)),
-                    List.of(), start);
+                    List.of(), List.of(), start);
         }
     }
 
@@ -115,6 +118,29 @@ public final class ShellScript {
     /** The commands whose {@link Command#name()} is one of these. */
     public List<Command> commands(String... names) {
         return commands.stream().filter(c -> c.is(names)).toList();
+    }
+
+    /**
+     * The files whose existence the script tests, in {@code [ -f F ]}, {@code test -e F} or bash's {@code [[ -s F ]]}
+     * (the operands of {@code -e}, {@code -f} and {@code -s}, as written when they hold no expansion).
+     */
+    public List<String> testedFiles() {
+        List<String> files = new ArrayList<>();
+        for (Command command : commands("[", "test")) {
+            addTested(command.argumentValues(), files);
+        }
+        for (List<Word> words : conditionals) {
+            addTested(words.stream().map(w -> w.isLiteral() ? w.value() : "").toList(), files);
+        }
+        return files;
+    }
+
+    private static void addTested(List<String> words, List<String> files) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (List.of("-e", "-f", "-s").contains(words.get(i)) && !words.get(i + 1).isEmpty()) {
+                files.add(words.get(i + 1));
+            }
+        }
     }
 
     /** The shell options in effect at the end of the script (top level). */

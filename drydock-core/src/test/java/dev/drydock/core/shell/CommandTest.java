@@ -298,4 +298,13 @@ class CommandTest {
     void toStringShowsTheWords() {
         assertThat(first("apt-get  install   -y x").toString()).isEqualTo("apt-get install -y x");
     }
+
+    @Test
+    void testedFilesComeFromTestCommandsAndBashConditionals() {
+        ShellScript parsed = Snippets.script("if [ -f yarn.lock ]; then yarn; elif test -e package-lock.json; then npm ci;"
+                + " elif [[ -s pnpm-lock.yaml && -n \"$X\" ]]; then pnpm i; elif [[ -f \"$LOCK\" ]]; then :; fi;"
+                + " [ -d node_modules ] || true");
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.testedFiles()).containsExactly("yarn.lock", "package-lock.json", "pnpm-lock.yaml");
+    }
 }

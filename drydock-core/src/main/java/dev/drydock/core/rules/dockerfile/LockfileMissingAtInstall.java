@@ -26,7 +26,6 @@ import dev.drydock.core.rules.support.DependencyInstalls.Install;
 import dev.drydock.core.rules.support.NodeWorkspaces;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.Stages;
-import dev.drydock.core.shell.Command;
 import dev.drydock.core.source.SourceException;
 import dev.drydock.core.source.SourceFile;
 import java.util.HashSet;
@@ -268,14 +267,7 @@ public final class LockfileMissingAtInstall implements Rule {
         if (run.script() == null) {
             return false;
         }
-        for (Command command : run.script().commands()) {
-            List<String> args = command.argumentValues();
-            if (command.is("[", "test") && args.size() >= 2 && List.of("-f", "-e", "-s").contains(args.get(0))
-                    && demand.locks().contains(PathNames.fileName(args.get(1)))) {
-                return true;
-            }
-        }
-        return false;
+        return run.script().testedFiles().stream().anyMatch(f -> demand.locks().contains(PathNames.fileName(f)));
     }
 
     /**
