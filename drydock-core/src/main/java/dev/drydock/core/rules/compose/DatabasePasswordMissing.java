@@ -54,7 +54,11 @@ import java.util.function.Predicate;
                 + " a service or container with an entrypoint (Kubernetes: command) of its own, and a command that"
                 + " does not start the server (a `pg_dump` or `mysqldump` job on the database image). mongo starts"
                 + " without credentials and is not checked; SQL Server starts without an sa password (nobody can"
-                + " log in as sa) and is not checked either.",
+                + " log in as sa) and is not checked either. Also, for a compose service of mysql or mariadb whose root"
+                + " setting is in order: an application account named in its environment (MYSQL_USER, MARIADB_USER; not"
+                + " root) with no password for it (MYSQL_PASSWORD or _FILE; for mariadb also MARIADB_PASSWORD, its"
+                + " _FILE and _HASH), or one the project leaves empty as above: the entry point creates the account"
+                + " only with both, and only warns when the password is missing.",
         problem = "The entry points of postgres, mysql and mariadb check for a password setting when they find an"
                 + " empty data directory and exit at once without one (\"Database is uninitialized and superuser"
                 + " password is not specified\", \"password option is not specified\"); bitnami/postgresql checks at"
@@ -217,7 +221,11 @@ public final class DatabasePasswordMissing implements Rule {
             }
             return serviceValue(service, name).or(() -> files.get().get(name)).or(() -> image.get(name));
         };
-        if (satisfied(requirement, env) || !requirement.everyStart() && externalData(compose, service)) {
+        if (!requirement.everyStart() && externalData(compose, service)) {
+            return;
+        }
+        if (satisfied(requirement, env)) {
+            userWithoutPassword(context, service, requirement, env, emptied, runs);
             return;
         }
         String given = emptied.isEmpty() ? " is given none of " + requirement.described()
@@ -229,6 +237,51 @@ public final class DatabasePasswordMissing implements Rule {
                 .recommendation(recommendation(requirement, service.name()))
                 .add();
     }
+
+    /**
+     * The account of MYSQL_USER (MARIADB_USER), which the entry point creates only with a password: a user named
+     * without one is left out of the new database, with a warning in the log alone.
+     */
+    private void userWithoutPassword(ReviewContext context, Service service, Requirement requirement, Environment env,
+            Map<String, String> emptied, String runs) {
+        AppUser account = APP_USERS.get(requirement);
+        if (account == null) {
+            return;
+        }
+        String userVariable = account.users().stream().filter(n -> service.env(n).isPresent()).findFirst().orElse(null);
+        String user = userVariable == null ? null : serviceValue(service, userVariable).orElse(null);
+        if (user == null || user.isEmpty() || user.equals("root")
+                || account.passwords().stream().anyMatch(n -> env.get(n).isPresent())) {
+            return;
+        }
+        String emptiedPassword = account.passwords().stream().filter(emptied::containsKey).findFirst().orElse(null);
+        Service.EnvVar at = service.env(emptiedPassword != null ? emptiedPassword : userVariable).orElseThrow();
+        String why = emptiedPassword != null
+                ? "its environment names " + emptiedPassword + ", but " + emptied.get(emptiedPassword)
+                        + ", and an empty value counts as unset"
+                : "nothing sets " + String.join(" or ", account.passwords());
+        context.finding(this, ComposeServices.envEntry(service, at), service.name() + " (" + runs + ") names the account "
+                        + userVariable + "=" + user + " without a password: " + why + ". The image's entry point"
+                        + " creates that account only with both set, so it initializes the database without " + user
+                        + " (the log only warns), and the application connecting as " + user + " is refused with"
+                        + " \"Access denied\" on a new deployment")
+                .recommendation("Give the account its password from a compose secret (`" + account.secretFile()
+                        + ": /run/secrets/db_password`), or `" + account.passwords().get(0) + ": ${"
+                        + account.passwords().get(0) + ":?set " + account.passwords().get(0) + " in .env}` so that"
+                        + " `docker compose up` stops with a message when it is missing; the application's connection"
+                        + " settings must use the same value.")
+                .add();
+    }
+
+    /** The application account an image's entry point creates: its name variables and its password settings. */
+    private record AppUser(List<String> users, List<String> passwords, String secretFile) {}
+
+    private static final Map<Requirement, AppUser> APP_USERS = Map.of(
+            MYSQL, new AppUser(List.of("MYSQL_USER"), List.of("MYSQL_PASSWORD", "MYSQL_PASSWORD_FILE"),
+                    "MYSQL_PASSWORD_FILE"),
+            MARIADB, new AppUser(List.of("MARIADB_USER", "MYSQL_USER"), List.of("MARIADB_PASSWORD",
+                    "MARIADB_PASSWORD_FILE", "MARIADB_PASSWORD_HASH", "MARIADB_PASSWORD_HASH_FILE", "MYSQL_PASSWORD",
+                    "MYSQL_PASSWORD_FILE"), "MARIADB_PASSWORD_FILE"));
 
     private void kubernetes(ReviewContext context, KubeWorkload workload, KubeContainer container) {
         if (container.image() == null || container.init() || container.envFrom() || !container.command().isEmpty()) {
