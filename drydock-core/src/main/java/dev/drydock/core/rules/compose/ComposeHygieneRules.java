@@ -37,6 +37,7 @@ public final class ComposeHygieneRules {
                 new FastCgiPassUnreachable(),
                 new ProxyPassUnreachable(),
                 new ProxyBackendNotAwaited(),
+                new MigrationsNotAwaited(),
                 new PhpFpmListensLocally(),
                 new DatabaseUserIsRoot(),
                 new DatabasePasswordMissing(),

@@ -45,6 +45,14 @@ public final class ComposeJobs {
         if (service.command() != null) {
             argv.addAll(service.command().argv());
         }
+        return isTask(argv);
+    }
+
+    /**
+     * Whether the words run a task and start nothing after it: a migration, a seed, a data load ({@code python
+     * manage.py loaddata}), bucket creation, a batch; no server, worker or {@code exec} among them.
+     */
+    public static boolean isTask(List<String> argv) {
         String text = String.join(" ", argv).toLowerCase(Locale.ROOT);
         if (!TASK.matcher(text).find()) {
             return false;

@@ -121,7 +121,7 @@ public final class OneShotJobs {
     }
 
     /** Whether compose starts the service again whenever it ends: restart always or unless-stopped, or Swarm's any. */
-    private static boolean restarted(Service s) {
+    public static boolean restarted(Service s) {
         return s.restart() != null && RESTARTED.contains(s.restart().value()) || restartsAlways(s);
     }
 

@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -53,6 +54,24 @@ public final class StartupMigrations {
 
     /** The migrations the container applies at every start, in the order found. */
     public static List<Site> of(ReviewContext context, Container c) {
+        return sites(context, c, MigrationCommands::unlocked, true);
+    }
+
+    /**
+     * Whether the container applies migrations of any tool ({@link MigrationCommands#of}) at every start, before its
+     * application and whatever lock it takes: it does not serve before its schema is there.
+     */
+    public static boolean migratesAtStart(ReviewContext context, Container c) {
+        return !sites(context, c, words -> MigrationCommands.of(words).map(MigrationCommands.Migration::tool), false)
+                .isEmpty();
+    }
+
+    /**
+     * The migrations that {@code tool} names, in the order found; with {@code skipLocked}, none of a script that takes
+     * a lock.
+     */
+    private static List<Site> sites(ReviewContext context, Container c, Function<List<String>, Optional<String>> tool,
+            boolean skipLocked) {
         EntryPoint ep = c.entryPoint();
         List<Site> sites = new ArrayList<>();
         if (c.build() == null) {
@@ -64,26 +83,24 @@ public final class StartupMigrations {
         }
         for (String script : ep.scripts()) {
             SourceFile file = c.scripts().find(script).orElse(null);
-            if (file != null && !LOCKS.matcher(file.text()).find()) {
+            if (file != null && !(skipLocked && LOCKS.matcher(file.text()).find())) {
                 ShellScript parsed = c.scripts().parsed(script).orElseThrow();
                 for (Command command : everyStart(parsed)) {
                     String text = file.text().substring(command.span().start(), command.span().end());
-                    MigrationCommands.unlocked(values(command)).ifPresent(tool -> sites.add(new Site(
+                    tool.apply(values(command)).ifPresent(name -> sites.add(new Site(
                             new Location(file.path(), command.span()), file.path() + " line " + command.span().startLine(),
-                            text, tool, true, false)));
+                            text, name, true, false)));
                 }
             }
         }
         if (ep.startedBy() == null && c.command() != null) {
             for (List<String> words : ep.otherCommands()) {
-                MigrationCommands.unlocked(words).flatMap(tool -> commandSite(c.command(), words, tool))
-                        .ifPresent(sites::add);
+                tool.apply(words).flatMap(name -> commandSite(c.command(), words, name)).ifPresent(sites::add);
             }
-            if (ep.shellScript() != null && !LOCKS.matcher(ep.shellScript()).find()) {
+            if (ep.shellScript() != null && !(skipLocked && LOCKS.matcher(ep.shellScript()).find())) {
                 for (Command command : everyStart(ShellScript.parse(ep.shellScript()))) {
                     List<String> words = values(command);
-                    MigrationCommands.unlocked(words).flatMap(tool -> commandSite(c.command(), words, tool))
-                            .ifPresent(sites::add);
+                    tool.apply(words).flatMap(name -> commandSite(c.command(), words, name)).ifPresent(sites::add);
                 }
             }
         }
