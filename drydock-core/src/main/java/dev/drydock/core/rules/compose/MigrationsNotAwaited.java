@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
                 + " dbmate, `dotnet ef database update`, sqlx, Diesel; for the Flyway, golang-migrate and Liquibase"
                 + " images, the command read as the tool's arguments) or a task such as a seed or a data load after"
                 + " one. Fires on each application service of the same project that uses that database (it builds"
-                + " the same image or runs the same image, shares a database variable with the same value,"
+                + " the same Dockerfile stage or runs the same image, shares a database variable with the same value,"
                 + " `DATABASE_URL` or `DB_HOST`, or, building an image, depends on the same PostgreSQL, MySQL, MariaDB,"
                 + " MongoDB, SQL Server, CockroachDB or ClickHouse service) and does not wait for the migration"
                 + " service with `condition: service_completed_successfully`, directly or through a service it"
@@ -260,9 +260,15 @@ public final class MigrationsNotAwaited implements Rule {
     private static boolean sameImage(ComposeProject compose, Service app, Service migrate) {
         if (app.build() != null && migrate.build() != null) {
             return app.build().contextDir() != null && Objects.equals(app.build().contextDir(), migrate.build().contextDir())
-                    && Objects.equals(app.build().dockerfilePath(), migrate.build().dockerfilePath());
+                    && Objects.equals(app.build().dockerfilePath(), migrate.build().dockerfilePath())
+                    && Objects.equals(target(app), target(migrate));
         }
         return app.image() != null && migrate.image() != null && compose.imageName(app).equals(compose.imageName(migrate));
+    }
+
+    /** The stage a service builds, null for the Dockerfile's last one. */
+    private static String target(Service service) {
+        return service.build().target() == null ? null : service.build().target().value();
     }
 
     private static boolean sharedDatabaseVariable(Service app, Service migrate) {
