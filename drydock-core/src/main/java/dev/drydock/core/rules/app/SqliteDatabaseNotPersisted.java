@@ -6,6 +6,7 @@ import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
@@ -80,7 +81,21 @@ import java.util.Set;
                               - app-data:/app/data
                         volumes:
                           app-data:
-                        """))
+                        """,
+                alongside = {
+                        @ExampleFile(name = "Dockerfile", content = """
+                                FROM node:22.11.0-slim
+                                WORKDIR /app
+                                COPY . .
+                                RUN npm ci && npx prisma generate
+                                CMD ["node", "server.js"]
+                                """),
+                        @ExampleFile(name = "prisma/schema.prisma", content = """
+                                datasource db {
+                                  provider = "sqlite"
+                                  url      = env("DATABASE_URL")
+                                }
+                                """)}))
 public final class SqliteDatabaseNotPersisted implements Rule {
 
     @Override
