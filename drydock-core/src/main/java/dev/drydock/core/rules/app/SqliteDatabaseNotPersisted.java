@@ -116,8 +116,10 @@ public final class SqliteDatabaseNotPersisted implements Rule {
                 }
                 context.finding(this, db.where(), "The SQLite database " + db.path() + ", from " + db.by() + ", is written"
                                 + " inside " + runner(c, kube, db) + ", and no volume is mounted on " + db.folder()
-                                + ": the data is lost whenever the container is recreated (compose up after an image"
-                                + " change, docker rm, a new deployment), and each replica keeps a database of its own")
+                                + ": the data is lost whenever the container is recreated ("
+                                + (c.isComposeService() ? "compose up after an image change, docker rm, a new deployment"
+                                        : "a rollout, a pod rescheduled or restarted") + "), and each replica keeps a"
+                                + " database of its own")
                         .recommendation(recommendation(c, db))
                         .add();
             }
@@ -137,7 +139,7 @@ public final class SqliteDatabaseNotPersisted implements Rule {
         }
         List<String> without = kube.stream().filter(r -> r.container().mountPaths().stream().noneMatch(m -> covers(m, db)))
                 .map(r -> r.workload().describe(r.container())).toList();
-        return "the container " + String.join(", ", without) + " runs";
+        return "the container that " + String.join(", ", without) + " runs";
     }
 
     /** Whether a compose volume (not tmpfs) or a VOLUME of the image holds the file's folder or the file. */
