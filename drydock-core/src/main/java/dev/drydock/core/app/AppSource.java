@@ -51,6 +51,8 @@ public final class AppSource {
     private String goInterruptAt;
     private List<String> djangoDatabaseEngines;
     private String djangoSqliteFile;
+    private SettingLine djangoSqliteName;
+    private DatabaseUri flaskDatabaseUri;
     private SettingLine djangoDebugOn;
     private String djangoSettingsModule;
     private DebugDefault djangoDebugDefault;
@@ -299,6 +301,16 @@ public final class AppSource {
         return Optional.ofNullable(djangoSqliteFile);
     }
 
+    /** The line of the settings whose NAME keeps {@link #djangoSqliteFile()} in the project folder. */
+    public Optional<SettingLine> djangoSqliteName() {
+        return Optional.ofNullable(djangoSqliteName);
+    }
+
+    /** Flask-SQLAlchemy's SQLALCHEMY_DATABASE_URI as the Flask application object's configuration sets it. */
+    public Optional<DatabaseUri> flaskDatabaseUri() {
+        return Optional.ofNullable(flaskDatabaseUri);
+    }
+
     /**
      * Where Django's settings turn DEBUG on for good: a literal {@code DEBUG = True} at the top level of the settings
      * module the server loads (or of a module it star-imports) that nothing after it changes.
@@ -341,6 +353,12 @@ public final class AppSource {
      * {@code variable} falls back to ({@code variable} null for a literal).
      */
     public record SecretKey(String file, int line, String value, String variable) {}
+
+    /**
+     * A database URI the application's configuration writes at {@code file:line}: {@code literal} when written as a
+     * string; else read from the environment variable {@code variable} with {@code fallback} when it is unset.
+     */
+    public record DatabaseUri(String file, int line, String literal, String variable, String fallback) {}
 
     /**
      * The SECRET_KEY of the Flask application the server loads, as the statements configuring it where it is created
@@ -599,10 +617,12 @@ public final class AppSource {
             python.djangoSecretKey = secretKey(secretKey);
             if (app != null && app.framework() == Framework.FLASK) {
                 python.flaskSecretKey = secretKey(new FlaskSecretKey(py).of(app));
+                python.flaskDatabaseUri = new FlaskDatabaseUri(py).of(app);
             }
             py.loaded().values().stream().filter(m -> m.socketIOLine > 0).findFirst()
                     .ifPresent(m -> python.socketIO = new SettingLine(m.file, m.socketIOLine, 1));
             python.djangoSqliteFile = sqliteFile;
+            python.djangoSqliteName = sqliteFile == null ? null : django.sqliteNameLine(settings, starts.get(0));
             python.djangoSettingsModule = debug == null ? null : settings;
             return python;
         }

@@ -127,6 +127,12 @@ final class DjangoUrls {
         return s == null || !s.baseDirIsProject || s.databasesComputed ? null : s.sqliteFileInBaseDir;
     }
 
+    /** Where the NAME of {@link #sqliteFileInProject}'s database is written; null when that is null. */
+    AppSource.SettingLine sqliteNameLine(String settings, String fromFile) {
+        PyModule s = sqliteFileInProject(settings, fromFile) == null ? null : py.module(py.moduleFile(fromFile, settings, 0));
+        return s == null || s.sqliteNameLine == 0 ? null : new AppSource.SettingLine(s.file, s.sqliteNameLine, 1);
+    }
+
     /**
      * @param regexPrefix the prefix as a regular expression (no leading '^')
      * @param plainPrefix the same prefix as a path, for opaque prefixes ("" when it is a pattern)

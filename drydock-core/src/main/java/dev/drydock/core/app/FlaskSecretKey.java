@@ -33,7 +33,7 @@ final class FlaskSecretKey {
         PyModule.SecretKeyWrite last = null;
         for (PyModule.FlaskConfigStep step : m.flaskConfig) {
             if (!step.owner().equals(obj.name()) || !Objects.equals(step.enclosing(), obj.factory())
-                    || step.line() <= obj.line()) {
+                    || step.line() <= obj.line() || step.kind() == PyModule.FlaskConfigKind.DATABASE_URI) {
                 continue;
             }
             if (step.indent() != indent) {
@@ -48,6 +48,7 @@ final class FlaskSecretKey {
                 case FROM_OBJECT -> fromObject(m, step.value());
                 case FROM_PYFILE -> fromPyfile(m, obj, step.value());
                 case OTHER_LOAD -> unknown(m, step);
+                case DATABASE_URI -> null;
             };
             last = write != null ? write : last;
         }

@@ -52,7 +52,7 @@ final class PyModule {
     record FlaskConfigStep(String owner, FlaskConfigKind kind, List<Tok> value, int line, int indent,
             String enclosing) {}
 
-    enum FlaskConfigKind { KEY, FROM_OBJECT, FROM_PYFILE, OTHER_LOAD }
+    enum FlaskConfigKind { KEY, DATABASE_URI, FROM_OBJECT, FROM_PYFILE, OTHER_LOAD }
 
     /** An object an application is built from: {@code app = Flask(__name__)}. */
     record Obj(String name, String kind, int line, String factory, List<Tok.Arg> args) {}
@@ -89,6 +89,8 @@ final class PyModule {
     private static final Pattern ROOT_URLCONF = Pattern.compile("^ROOT_URLCONF\\s*=\\s*['\"]([\\w.]+)['\"]");
     private static final Pattern ALLOWED_HOSTS = Pattern.compile("^ALLOWED_HOSTS\\b");
     private static final Pattern DATABASES = Pattern.compile("^DATABASES\\b");
+    /** Flask-SQLAlchemy's setting of the database the application's engine opens. */
+    static final String DATABASE_URI_KEY = "SQLALCHEMY_DATABASE_URI";
     /** {@code SECRET_KEY = ...} (with an optional annotation), not a comparison. */
     static final Pattern SECRET_KEY = Pattern.compile("^SECRET_KEY\\s*(?::\\s*str\\s*)?=(?!=)");
     /** {@code DEBUG = value} (with an optional annotation), the value without a trailing comment. */
@@ -141,6 +143,8 @@ final class PyModule {
     boolean databasesComputed;
     /** The file of the one SQLite database when DATABASES keeps it in BASE_DIR; null otherwise. */
     String sqliteFileInBaseDir;
+    /** The line of the NAME that keeps {@link #sqliteFileInBaseDir} in BASE_DIR; 0 when that is null. */
+    int sqliteNameLine;
     /** Whether BASE_DIR is written as startproject writes it: the folder above the settings package. */
     boolean baseDirIsProject;
 
@@ -398,7 +402,7 @@ final class PyModule {
             baseDirIsProject = true;
         }
         if (DATABASES.matcher(text).find()) {
-            databases(text, s.indent() == 0 && enclosing == null);
+            databases(s, s.indent() == 0 && enclosing == null);
         }
         List<Tok> toks = Tok.tokenize(text, false);
         if ((toks.stream().anyMatch(t -> t.isName("SIGTERM")) || replacesProcess(toks)) && sigtermLine == 0) {
@@ -425,10 +429,11 @@ final class PyModule {
         } else if (toks.get(3).is("[") && Tok.closing(toks, 3) + 1 < toks.size()
                 && toks.get(Tok.closing(toks, 3) + 1).is("=")) {
             List<Tok.Arg> key = Tok.args(toks, 3);
-            if (key.size() != 1 || !"SECRET_KEY".equals(key.get(0).string())) {
+            String name = key.size() == 1 ? key.get(0).string() : null;
+            if (!"SECRET_KEY".equals(name) && !DATABASE_URI_KEY.equals(name)) {
                 return;
             }
-            kind = FlaskConfigKind.KEY;
+            kind = "SECRET_KEY".equals(name) ? FlaskConfigKind.KEY : FlaskConfigKind.DATABASE_URI;
             value = toks.subList(Tok.closing(toks, 3) + 2, toks.size());
         } else if (toks.size() > 5 && toks.get(3).is(".") && toks.get(4).isName() && toks.get(5).is("(")
                 && Tok.closing(toks, 5) == toks.size() - 1) {
@@ -437,6 +442,11 @@ final class PyModule {
             switch (toks.get(4).text()) {
                 case "update", "from_mapping" -> {
                     Tok.Arg key = Tok.keyword(args, "SECRET_KEY");
+                    Tok.Arg uri = Tok.keyword(args, DATABASE_URI_KEY);
+                    if (uri != null) {
+                        flaskConfig.add(new FlaskConfigStep(owner, FlaskConfigKind.DATABASE_URI, List.copyOf(uri.tokens()),
+                                s.line(), s.indent(), enclosing));
+                    }
                     if (key != null) {
                         kind = FlaskConfigKind.KEY;
                         value = key.tokens();
@@ -490,7 +500,8 @@ final class PyModule {
      * DATABASES = {...} at the top of a settings module, whose every ENGINE is a string literal; any other write to
      * DATABASES (an item assignment, an update, an engine from the environment, in a branch) makes it unknown.
      */
-    private void databases(String text, boolean topLevel) {
+    private void databases(PyLexer.Statement s, boolean topLevel) {
+        String text = s.text();
         List<String> engines = new ArrayList<>();
         Matcher engine = ENGINE.matcher(text);
         boolean literal = true;
@@ -502,10 +513,12 @@ final class PyModule {
         if (topLevel && !databasesComputed && literal && !engines.isEmpty() && DATABASES_DICT.matcher(text).find()) {
             databaseEngines = engines;
             Matcher name = NAME_IN_BASE_DIR.matcher(text);
-            sqliteFileInBaseDir = engines.size() == 1 && engines.get(0).endsWith(".sqlite3") && name.find()
-                    ? (name.group(1) != null ? name.group(1) : name.group(2)) : null;
+            boolean sqlite = engines.size() == 1 && engines.get(0).endsWith(".sqlite3") && name.find();
+            sqliteFileInBaseDir = sqlite ? (name.group(1) != null ? name.group(1) : name.group(2)) : null;
+            sqliteNameLine = sqlite ? s.lineAt(name.start()) : 0;
         } else {
             sqliteFileInBaseDir = null;
+            sqliteNameLine = 0;
             databasesComputed = true;
             databaseEngines = null;
         }

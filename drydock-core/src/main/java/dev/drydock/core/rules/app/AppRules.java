@@ -46,6 +46,7 @@ public final class AppRules {
                 new CeleryAppOptionMisplaced(),
                 new NotebookAuthenticationDisabled(),
                 new ModelCacheNotPersisted(),
+                new SqliteDatabaseNotPersisted(),
                 new NextStaticAssetsNotCopied(),
                 new NextStandaloneOutputMissing(),
                 new NextStandaloneHostname());
