@@ -39,6 +39,7 @@ public final class AppRules {
                 new JvmOptionsIgnored(),
                 new SpringBootLauncherMoved(),
                 new SpringBootLayertoolsDeprecated(),
+                new UvicornWorkerDeprecated(),
                 new ServerListensOnLocalhost(),
                 new PhoenixServerNotStarted(),
                 new GradioPublicShareLink(),

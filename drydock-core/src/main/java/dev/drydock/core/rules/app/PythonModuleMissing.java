@@ -24,8 +24,11 @@ import java.util.Set;
  */
 final class PythonModuleMissing {
 
-    /** The module, the file it would be (container path), and the closest module the image has, or null. */
-    record Missing(String module, String file, String closest, List<String> siblings) {}
+    /**
+     * The module, the file it would be (container path), the closest module the image has or null, the modules of
+     * that folder, and the project's file of the module that the image lacks, or null.
+     */
+    record Missing(String module, String file, String closest, List<String> siblings, String contextFile) {}
 
     /** Programs that set up the system (packages, users, modes) and write nothing into the project's folders. */
     private static final Set<String> SETUP = Set.of("apt-get", "apt", "apk", "yum", "dnf", "microdnf", "useradd",
@@ -65,7 +68,42 @@ final class PythonModuleMissing {
         }
         String file = PathNames.join(found, relative + ".py");
         List<String> siblings = siblings(context, build, file);
-        return Optional.of(new Missing(module, file, closest(found, file, siblings), siblings));
+        return Optional.of(new Missing(module, file, closest(found, file, siblings), siblings, null));
+    }
+
+    /**
+     * The top-level module {@code python -m name} runs when the build context has it (name.py, or a package name/
+     * with a __main__.py) but no folder of the import path in the image does; {@code contextFile} names the
+     * project's file. Empty when the image may hold it, when the project installs itself, or when drydock cannot
+     * tell what the image holds.
+     */
+    static Optional<Missing> topLevel(ReviewContext context, BuildLink build, EntryPoint ep, String name,
+            Set<String> dependencies) {
+        if (name == null || !name.matches("[A-Za-z_]\\w*") || ep.searchPath().isEmpty() || installsProject(build)
+                || dependencies.contains(name.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))) {
+            return Optional.empty();
+        }
+        for (String folder : ep.searchPath()) {
+            if (!folder.startsWith("/") || folder.contains("$")) {
+                return Optional.empty();
+            }
+            for (String file : List.of(name + ".py", name + "/__main__.py", name)) {
+                Optional<Boolean> held = mayHold(context, build, PathNames.join(folder, file));
+                if (held.isEmpty() || held.get()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        for (ProjectEntry entry : context.project().layout().entries()) {
+            String contextPath = BuildContexts.inContext(build, entry.path());
+            boolean module = entry.name().equals(name + ".py") || entry.name().equals("__main__.py")
+                    && PathNames.fileName(PathNames.parent(entry.path())).equals(name);
+            if (contextPath != null && module) {
+                return Optional.of(new Missing(name, PathNames.join(ep.searchPath().get(0), name + ".py"), null,
+                        List.of(), entry.path()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Boolean> mayHold(ReviewContext context, BuildLink build, String path) {

@@ -10,6 +10,7 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.discovery.Language;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Target;
+import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
@@ -58,7 +59,12 @@ import java.util.regex.Pattern;
                 + " project's sources are copied, that file is not among them); quiet when the image installs the"
                 + " project as a package (pip install ., a wheel, poetry install, uv sync), when the top package is"
                 + " not the project's (django.core...), when the name comes from a variable and when drydock cannot"
-                + " tell what the image holds.",
+                + " tell what the image holds. `python -m package.module` is checked the same way (module.py or"
+                + " module/__main__.py under the working directory and PYTHONPATH, the package being the project's);"
+                + " `python -m module` fires only when the build context has module.py (or module/__main__.py) and the"
+                + " image has it in no folder of the import path; quiet for standard-library and installed modules"
+                + " (http.server, a dependency of the manifests) and for the servers drydock reads as programs"
+                + " (python -m uvicorn, python -m flask).",
         problem = "`python X` opens X as a file (or a folder with a __main__.py) relative to the working directory:"
                 + " it never looks X up on PATH or among installed modules. `python streamlit run app.py` is a mix of"
                 + " `streamlit run app.py` and `python -m streamlit run app.py`; a script the Dockerfile never copies,"
@@ -156,6 +162,11 @@ public final class PythonScriptMissing implements Rule {
                 || ep.commandIgnoredBy() != null || !ep.branches().isEmpty() || !ep.unresolved().isEmpty()) {
             return;
         }
+        if (ep.runtime() == Runtime.PYTHON && ep.target().kind() == Target.Kind.MODULE
+                && writtenInCommand(c, ep.target().module())) {
+            checkRunModule(context, c, ep, reported);
+            return;
+        }
         String app = writtenInCommand(c, ep.target().value()) ? PythonModuleMissing.appModule(ep) : null;
         PythonModuleMissing.of(context, build, ep, app).filter(m -> !mountedOver(c.service(), m.file()))
                 .filter(m -> reported.add(c.command().origin().file() + "#" + m.file()))
@@ -169,6 +180,46 @@ public final class PythonScriptMissing implements Rule {
                             + settings + " makes Django import " + m.module() + " when `" + String.join(" ", ep.args())
                             + "` starts"));
         }
+    }
+
+    /** {@code python -m package.module} or {@code python -m module} when the image has no such module. */
+    private void checkRunModule(ReviewContext context, Container c, EntryPoint ep, Set<String> reported) {
+        BuildLink build = c.build();
+        String module = ep.target().module();
+        Set<String> dependencies = new HashSet<>();
+        c.manifests().stream().filter(m -> m.ecosystem() == Ecosystem.PYPI).flatMap(m -> m.dependencies().stream())
+                .forEach(d -> dependencies.add(d.normalizedName()));
+        Optional<PythonModuleMissing.Missing> missing = module.contains(".")
+                ? PythonModuleMissing.of(context, build, ep, module)
+                : PythonModuleMissing.topLevel(context, build, ep, module, dependencies);
+        missing.filter(m -> !mountedOver(c.service(), m.file()))
+                .filter(m -> reported.add(c.command().origin().file() + "#" + m.file()))
+                .ifPresent(m -> reportRunModule(context, c, ep, m));
+    }
+
+    private void reportRunModule(ReviewContext context, Container c, EntryPoint ep, PythonModuleMissing.Missing m) {
+        String file = m.file();
+        String stem = file.substring(0, file.length() - 3);
+        String where = m.contextFile() != null ? "; the build context has " + m.contextFile() + ", but no COPY puts"
+                + " it in " + PathNames.parent(file) + "/" : m.closest() != null ? "; the project has " + m.closest()
+                        : m.siblings().isEmpty() ? "" : "; " + PathNames.parent(file) + "/ has " + String.join(", ",
+                                m.siblings().stream().limit(4).map(s -> s + ".py").toList());
+        String message = "`" + String.join(" ", ep.args()) + "` runs the module " + m.module() + ", but the image has"
+                + " no " + file + " (nor " + stem + "/__main__.py) in the import path (" + String.join(", ",
+                        ep.searchPath()) + ")" + where + ": python stops with \"No module named " + m.module()
+                + "\" and the container exits at once";
+        String recommendation = m.contextFile() != null
+                ? m.contextFile().endsWith("/__main__.py") ? "COPY " + BuildContexts.inContext(c.build(),
+                        PathNames.parent(m.contextFile())) + "/ " + PathNames.join(PathNames.parent(file), m.module())
+                        + "/ before the command runs, or add the folder the COPY puts it in to PYTHONPATH."
+                        : "COPY " + BuildContexts.inContext(c.build(), m.contextFile()) + " " + PathNames.parent(file)
+                                + "/ before the command runs, or add the folder the COPY puts it in to PYTHONPATH."
+                : m.closest() != null ? "Run the module the project has: python -m " + m.closest()
+                        .substring(0, m.closest().length() - 3).replace('/', '.') + "; or add " + file + "."
+                        : "Run a module of the project, or add " + file + " (and COPY it into the image).";
+        context.finding(this, WrittenInstructions.commandWord(c, c.command(), m.module()), message)
+                .recommendation(recommendation)
+                .add();
     }
 
     /** Whether the command names the word itself, not through a variable set elsewhere ({@code "$APP_MODULE"}). */

@@ -35,7 +35,12 @@ final class ServerRequirement {
         List<String> frameworks = new ArrayList<>(Servers.WSGI_FRAMEWORKS);
         frameworks.addAll(Servers.ASGI_FRAMEWORKS);
         frameworks.add("dash"); // a Flask application under the Dash object, served as app.server
-        List<Dependency> found = AppFacts.dependencies(c, Ecosystem.PYPI, frameworks);
+        return addBeside(project, c, frameworks, requirement);
+    }
+
+    /** The requirement added next to the first of the {@code anchors} the container's manifests declare. */
+    static Optional<TextEdit> addBeside(Project project, Container c, List<String> anchors, String requirement) {
+        List<Dependency> found = AppFacts.dependencies(c, Ecosystem.PYPI, anchors);
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
+import dev.drydock.core.source.Span;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ public final class GunicornConfigs {
     /** A top-level assignment of a gunicorn setting in a configuration file: {@code graceful_timeout = 20}. */
     private static final Pattern ASSIGNMENT = Pattern.compile("^([a-z_]+)\\s*=\\s*(.*?)\\s*(?:#.*)?$");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final Pattern STRING = Pattern.compile("\"[^\"\\\\]*\"|'[^'\\\\]*'");
 
     private GunicornConfigs() {}
 
@@ -61,16 +63,37 @@ public final class GunicornConfigs {
      * reads; empty when the file sets none or drydock cannot find the file.
      */
     public static Optional<Timeout> timeout(ReviewContext context, Container c, EntryPoint ep, String setting) {
+        return setting(context, c, ep, setting).map(s -> new Timeout(s.file().path(), s.line(),
+                NUMBER.matcher(s.value()).matches() ? Double.valueOf(s.value()) : null));
+    }
+
+    /**
+     * A top-level assignment in a configuration file: {@code value} as written after the {@code =}, quotes kept,
+     * comment dropped; {@code span} the value's place in the file.
+     */
+    public record Setting(SourceFile file, int line, String value, Span span) {
+
+        /** The value when it is one string literal ({@code "gthread"}, {@code 'sync'}), else null. */
+        public String string() {
+            return STRING.matcher(value).matches() ? value.substring(1, value.length() - 1) : null;
+        }
+    }
+
+    /**
+     * The last top-level assignment of {@code setting} (worker_class, threads) in the configuration file gunicorn
+     * reads; empty when the file sets none or drydock cannot find the file.
+     */
+    public static Optional<Setting> setting(ReviewContext context, Container c, EntryPoint ep, String setting) {
         Optional<SourceFile> file = readFile(context, c, ep);
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        Timeout found = null;
+        Setting found = null;
         for (int line = 1; line <= file.get().lineCount(); line++) {
             Matcher m = ASSIGNMENT.matcher(file.get().line(line));
             if (m.matches() && m.group(1).equals(setting)) {
-                found = new Timeout(file.get().path(), line,
-                        NUMBER.matcher(m.group(2)).matches() ? Double.valueOf(m.group(2)) : null);
+                int start = file.get().lineStart(line) + m.start(2);
+                found = new Setting(file.get(), line, m.group(2), file.get().span(start, start + m.group(2).length()));
             }
         }
         return Optional.ofNullable(found);
