@@ -18,10 +18,14 @@ import java.util.List;
  *     the containers, or null when unset (30 s) or not a number
  * @param hostPaths the pod's hostPath volumes that its containers mount
  * @param runtimeClassName the pod's runtimeClassName (the RuntimeClass whose container runtime runs it), or null
+ * @param namespace metadata.namespace, or null (the namespace it is applied to)
+ * @param podLabels the labels of its pods: the pod template's metadata.labels (a Pod's own), by which Services select
+ *     them
  */
 public record KubeWorkload(String file, int line, String kind, String name, KubeSecurity podSecurity,
         List<KubeContainer> containers, boolean hostNetwork, List<String> sysctls, KubeReplicas replicas,
-        Long gracePeriod, List<KubeHostPath> hostPaths, String runtimeClassName) {
+        Long gracePeriod, List<KubeHostPath> hostPaths, String runtimeClassName, String namespace,
+        java.util.Map<String, String> podLabels) {
 
     /** The kubelet's grace period when a pod sets none. */
     public static final long DEFAULT_GRACE_PERIOD = 30;
@@ -31,6 +35,16 @@ public record KubeWorkload(String file, int line, String kind, String name, Kube
         sysctls = List.copyOf(sysctls);
         hostPaths = hostPaths == null ? List.of() : List.copyOf(hostPaths);
         replicas = replicas == null ? KubeReplicas.UNSET : replicas;
+        podLabels = podLabels == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(podLabels));
+    }
+
+    /** The keys from the document's root to the metadata of its pods (the pod template's, a Pod's own). */
+    public static List<String> podMetadataPath(String kind) {
+        List<String> spec = podSpecPath(kind);
+        List<String> path = new java.util.ArrayList<>(spec.subList(0, spec.size() - 1));
+        path.add("metadata");
+        return path;
     }
 
     /** The keys from the document's root to the pod spec of a workload of this kind. */
@@ -50,13 +64,13 @@ public record KubeWorkload(String file, int line, String kind, String name, Kube
     /** The same workload with its containers replaced (linked to the Dockerfiles that build their images). */
     public KubeWorkload withContainers(List<KubeContainer> replaced) {
         return new KubeWorkload(file, line, kind, name, podSecurity, replaced, hostNetwork, sysctls, replicas,
-                gracePeriod, hostPaths, runtimeClassName);
+                gracePeriod, hostPaths, runtimeClassName, namespace, podLabels);
     }
 
     /** The same workload scaled by an autoscaler. */
     public KubeWorkload scaledBy(KubeAutoscaler autoscaler) {
         return new KubeWorkload(file, line, kind, name, podSecurity, containers, hostNetwork, sysctls,
-                replicas.scaledBy(autoscaler), gracePeriod, hostPaths, runtimeClassName);
+                replicas.scaledBy(autoscaler), gracePeriod, hostPaths, runtimeClassName, namespace, podLabels);
     }
 
     /** Whether the pod runs under the NVIDIA container runtime: runtimeClassName nvidia (or nvidia-cdi, nvidia-legacy). */

@@ -34,15 +34,16 @@ public final class KubernetesReader {
     }
 
     /**
-     * What drydock reads from one manifest, parsed once: its workloads, HorizontalPodAutoscalers and ConfigMaps, in
-     * the order written.
+     * What drydock reads from one manifest, parsed once: its workloads, HorizontalPodAutoscalers, ConfigMaps, Secrets
+     * and Services, in the order written.
      */
     public record Manifest(List<KubeWorkload> workloads, List<KubeAutoscaler> autoscalers,
-            List<KubeConfigMap> configMaps, List<KubeSecret> secrets) {}
+            List<KubeConfigMap> configMaps, List<KubeSecret> secrets, List<KubeService> services) {}
 
     /** The objects of one manifest drydock reads; empty lists when it holds none drydock can read. */
     public static Manifest readAll(SourceFile file) {
-        Manifest out = new Manifest(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Manifest out = new Manifest(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
         if (!mayHold(file.text())) {
             return out;
         }
@@ -75,6 +76,8 @@ public final class KubernetesReader {
             configMap(path, root, into.configMaps());
         } else if ("Secret".equals(kind)) {
             secret(path, root, into.secrets());
+        } else if ("Service".equals(kind)) {
+            service(path, root, into.services());
         } else if (kind != null && WORKLOAD_KINDS.contains(kind)) {
             workload(path, root, kind, into.workloads());
         }
@@ -103,7 +106,53 @@ public final class KubernetesReader {
                 security(get(podSpec, "securityContext")), containers, Boolean.TRUE.equals(bool(get(podSpec, "hostNetwork"))),
                 values(get(get(podSpec, "securityContext"), "sysctls"), "name"), replicas(root, kind),
                 number(get(podSpec, "terminationGracePeriodSeconds")), hostPaths(podSpec),
-                text(get(podSpec, "runtimeClassName"))));
+                text(get(podSpec, "runtimeClassName")), text(get(get(root, "metadata"), "namespace")),
+                labels(podMetadata(root, kind), "labels")));
+    }
+
+    private static Node podMetadata(MappingNode root, String kind) {
+        Node metadata = root;
+        for (String key : KubeWorkload.podMetadataPath(kind)) {
+            metadata = get(metadata, key);
+        }
+        return metadata;
+    }
+
+    /** The scalar entries of a mapping of labels (a selector, metadata.labels); empty when it is none. */
+    private static java.util.Map<String, String> labels(Node node, String key) {
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        if (get(node, key) instanceof MappingNode map) {
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && tuple.getValueNode() instanceof ScalarNode v) {
+                    labels.put(k.getValue(), v.getValue());
+                }
+            }
+        }
+        return labels;
+    }
+
+    /** A Service; its ports without a port number (the API server rejects them) are left out. */
+    private static void service(String path, MappingNode root, List<KubeService> into) {
+        Node spec = get(root, "spec");
+        List<KubeServicePort> ports = new ArrayList<>();
+        if (get(spec, "ports") instanceof SequenceNode list) {
+            for (Node entry : list.getValue()) {
+                Long port = number(get(entry, "port"));
+                if (port != null && port > 0 && port < 65536) {
+                    Node target = get(entry, "targetPort");
+                    ports.add(new KubeServicePort(text(get(entry, "name")), port.intValue(), text(target),
+                            protocol(get(entry, "protocol")), line(entry), text(target) == null ? 0 : line(target)));
+                }
+            }
+        }
+        into.add(new KubeService(path, line(keyOf(root, "kind")), text(get(get(root, "metadata"), "name")),
+                text(get(get(root, "metadata"), "namespace")), text(get(spec, "type")),
+                "None".equals(text(get(spec, "clusterIP"))), labels(spec, "selector"), ports));
+    }
+
+    private static String protocol(Node node) {
+        String protocol = text(node);
+        return protocol == null ? null : protocol.toUpperCase(java.util.Locale.ROOT);
     }
 
     /** The pod's hostPath volumes that a container (init, sidecar or main) mounts, with those mounts. */
@@ -225,7 +274,8 @@ public final class KubernetesReader {
             for (Node port : list.getValue()) {
                 Long number = number(get(port, "containerPort"));
                 if (number != null && number > 0 && number < 65536) {
-                    ports.add(new KubePort(text(get(port, "name")), number.intValue()));
+                    ports.add(new KubePort(text(get(port, "name")), number.intValue(),
+                            protocol(get(port, "protocol"))));
                 }
             }
         }

@@ -25,7 +25,7 @@ public record LeafSpec(String leaf, KubeSecurity pod, KubeSecurity container, Ku
     public KubeWorkload workload(KubeWorkload base) {
         return new KubeWorkload(base.file(), base.line(), base.kind(), base.name(), pod, base.containers(),
                 base.hostNetwork(), base.sysctls(), base.replicas(), base.gracePeriod(),
-                base.hostPaths(), base.runtimeClassName());
+                base.hostPaths(), base.runtimeClassName(), base.namespace(), base.podLabels());
     }
 
     /** The container as the leaf deploys it: its securityContext replaced, and its resources where known. */

@@ -8,6 +8,7 @@ import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.ignore.GitIgnore;
 import dev.drydock.core.kubernetes.KubeConfigMap;
 import dev.drydock.core.kubernetes.KubeSecret;
+import dev.drydock.core.kubernetes.KubeService;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.manifest.DenoConfig;
 import dev.drydock.core.manifest.FlyToml;
@@ -46,6 +47,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *     the Dockerfiles that build their images where drydock can tell
  * @param kubernetesConfigMaps the ConfigMaps of the project's plain Kubernetes manifests
  * @param kubernetesSecrets the Secrets with values written into the project's plain Kubernetes manifests
+ * @param kubernetesServices the Services of the project's plain Kubernetes manifests, as written (kustomize overlays
+ *     that patch them are not applied)
  * @param diagnostics what could not be read or understood, per file; the rest of the model stands
  * @param files the safe reader of the project's files (inside the root, size-bounded)
  * @param sources every text file read so far, by path; {@link #source} adds to it
@@ -55,7 +58,7 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         List<Manifest> manifests, List<Container> containers, List<DevContainer> devContainers, List<DeclaredBuild> declaredBuilds,
         List<Origin> unplacedLabelledBuilds,
         List<KubeWorkload> kubernetesWorkloads, List<KubeConfigMap> kubernetesConfigMaps,
-        List<KubeSecret> kubernetesSecrets, List<Diagnostic> diagnostics,
+        List<KubeSecret> kubernetesSecrets, List<KubeService> kubernetesServices, List<Diagnostic> diagnostics,
         ProjectFiles files, Map<String, SourceFile> sources) {
 
     public Project {
@@ -72,6 +75,7 @@ public record Project(Path root, ProjectLayout layout, Map<String, DockerfileSou
         kubernetesWorkloads = List.copyOf(kubernetesWorkloads);
         kubernetesConfigMaps = List.copyOf(kubernetesConfigMaps);
         kubernetesSecrets = List.copyOf(kubernetesSecrets);
+        kubernetesServices = List.copyOf(kubernetesServices);
         diagnostics = List.copyOf(diagnostics);
         sources = new ConcurrentHashMap<>(sources);
     }

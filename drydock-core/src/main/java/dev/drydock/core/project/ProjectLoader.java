@@ -20,6 +20,7 @@ import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.kubernetes.KubeAutoscaler;
 import dev.drydock.core.kubernetes.KubeConfigMap;
 import dev.drydock.core.kubernetes.KubeSecret;
+import dev.drydock.core.kubernetes.KubeService;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.kubernetes.KubernetesReader;
 import dev.drydock.core.kubernetes.Kustomization;
@@ -230,7 +231,7 @@ public final class ProjectLoader {
             }
             return new Project(layout.root(), layout, dockerfiles, composeProjects, composeVariants, dockerignores, gitignores,
                     List.copyOf(manifests.values()), containers, devContainers, declaredBuilds(),
-                    unplacedLabelledBuilds, kubernetes, configMaps, secrets, diagnostics, files,
+                    unplacedLabelledBuilds, kubernetes, configMaps, secrets, services, diagnostics, files,
                     sources);
         }
 
@@ -244,6 +245,9 @@ public final class ProjectLoader {
         /** The Secrets of the manifests with values written into them, read with their workloads. */
         private final List<KubeSecret> secrets = new ArrayList<>();
 
+        /** The Services of the manifests, read with their workloads. */
+        private final List<KubeService> services = new ArrayList<>();
+
         private List<KubeWorkload> kubernetesWorkloads() {
             List<KubeWorkload> workloads = new ArrayList<>();
             List<KubeAutoscaler> autoscalers = new ArrayList<>();
@@ -256,7 +260,9 @@ public final class ProjectLoader {
                     List<KubeConfigMap> maps = manifest.configMaps();
                     configMaps.addAll(maps);
                     secrets.addAll(manifest.secrets());
-                    if (!read.isEmpty() || !maps.isEmpty() || !manifest.secrets().isEmpty()) {
+                    services.addAll(manifest.services());
+                    if (!read.isEmpty() || !maps.isEmpty() || !manifest.secrets().isEmpty()
+                            || !manifest.services().isEmpty()) {
                         sources.put(entry.path(), file);
                         workloads.addAll(read);
                     }

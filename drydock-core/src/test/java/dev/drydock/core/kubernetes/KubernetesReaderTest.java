@@ -327,4 +327,129 @@ class KubernetesReaderTest {
         assertThat(web.scaledBy(scalers.get(0)).replicas().describe())
                 .isEqualTo("HorizontalPodAutoscaler web up to 8 pods, k8s/app.yaml line 14");
     }
+
+    @Test
+    void readsServicesWithTheirSelectorAndPorts() {
+        var manifest = KubernetesReader.readAll(SourceFile.of("k8s/web.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                  namespace: shop
+                spec:
+                  selector:
+                    app: web
+                    tier: front
+                  ports:
+                    - name: http
+                      port: 80
+                      targetPort: 8080
+                    - port: 9090
+                      protocol: udp
+                    - name: admin
+                      port: 81
+                      targetPort: admin
+                    - name: broken
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: db
+                spec:
+                  clusterIP: None
+                  ports:
+                    - port: 5432
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: search
+                spec:
+                  type: ExternalName
+                  externalName: search.example.com
+                """));
+        assertThat(manifest.services()).hasSize(3);
+        KubeService web = manifest.services().get(0);
+        assertThat(web.name()).isEqualTo("web");
+        assertThat(web.namespace()).isEqualTo("shop");
+        assertThat(web.line()).isEqualTo(2);
+        assertThat(web.selector()).containsExactly(java.util.Map.entry("app", "web"), java.util.Map.entry("tier", "front"));
+        assertThat(web.proxiesToPods()).isTrue();
+        assertThat(web.ports()).containsExactly(
+                new KubeServicePort("http", 80, "8080", "TCP", 11, 13),
+                new KubeServicePort(null, 9090, null, "UDP", 14, 0),
+                new KubeServicePort("admin", 81, "admin", "TCP", 16, 18));
+        assertThat(web.ports().get(0).targetNumber()).isEqualTo(8080);
+        assertThat(web.ports().get(1).targetNumber()).isEqualTo(9090);
+        assertThat(web.ports().get(1).reportLine()).isEqualTo(14);
+        assertThat(web.ports().get(2).namedTarget()).isTrue();
+        assertThat(web.ports().get(2).targetNumber()).isNull();
+        KubeService db = manifest.services().get(1);
+        assertThat(db.headless()).isTrue();
+        assertThat(db.selector()).isEmpty();
+        assertThat(db.proxiesToPods()).isFalse();
+        assertThat(manifest.services().get(2).type()).isEqualTo("ExternalName");
+        assertThat(manifest.services().get(2).proxiesToPods()).isFalse();
+    }
+
+    @Test
+    void readsThePodLabelsServicesSelectBy() {
+        var manifest = KubernetesReader.readAll(SourceFile.of("k8s/web.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                  namespace: shop
+                  labels:
+                    app: not-the-pods
+                spec:
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                        tier: front
+                    spec:
+                      containers:
+                        - name: web
+                          image: ghcr.io/acme/web:1.0
+                          ports:
+                            - name: metrics
+                              containerPort: 9090
+                              protocol: UDP
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: debug
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                    - name: shell
+                      image: busybox:1.37
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                  namespace: shop
+                spec:
+                  selector:
+                    app: web
+                    tier: front
+                  ports:
+                    - port: 80
+                """));
+        KubeWorkload web = manifest.workloads().get(0);
+        assertThat(web.namespace()).isEqualTo("shop");
+        assertThat(web.podLabels()).containsExactly(java.util.Map.entry("app", "web"), java.util.Map.entry("tier", "front"));
+        assertThat(web.containers().get(0).ports()).containsExactly(new KubePort("metrics", 9090, "UDP"));
+        assertThat(manifest.workloads().get(1).podLabels()).containsExactly(java.util.Map.entry("app", "web"));
+        KubeService service = manifest.services().get(0);
+        assertThat(service.selects(web)).isTrue();
+        assertThat(service.selects(manifest.workloads().get(1))).isFalse();
+    }
 }

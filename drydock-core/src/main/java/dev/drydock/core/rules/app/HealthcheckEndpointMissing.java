@@ -8,6 +8,7 @@ import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CodePorts;
 import dev.drydock.core.rules.support.CurlProbes;
+import dev.drydock.core.rules.support.KubernetesListening;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.FlyDeploy;
 import dev.drydock.core.rules.support.GrpcHealthProbe;
@@ -318,27 +319,13 @@ public final class HealthcheckEndpointMissing implements Rule {
      * has ({@link #kubernetesProbeNamedPorts}).
      */
     private void kubernetesProbePorts(ReviewContext context, Container c, KubernetesRuns run) {
-        ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
-        if (listener == null || ListeningPorts.otherServerBeside(c.entryPoint())) {
+        KubernetesListening served = KubernetesListening.of(context, c, run).orElse(null);
+        if (served == null) {
             return;
         }
-        String setting = listener.setting(0);
-        String variable = setting == null ? null : setting.substring(0, setting.indexOf('='));
-        List<Integer> ports = listener.ports();
-        String why = listener.why();
-        if (run.mayMoveServer(variable)) {
-            // the manifest's env gives the variable the server reads its port from: it listens there
-            KubernetesRuns.MovedPort moved = ports.size() != 1 ? null : run.portSetBy(variable)
-                    .map(port -> new KubernetesRuns.MovedPort(port, variable + "=" + port))
-                    .or(() -> run.kestrelUrlsPort(variable)).orElse(null);
-            if (moved == null) {
-                return;
-            }
-            ports = List.of(moved.port());
-            why = " (" + moved.setting() + " in the container's env)";
-        }
-        List<Integer> listening = ports;
-        String because = why;
+        ListeningPorts listener = served.listener();
+        List<Integer> listening = served.ports();
+        String because = served.because();
         run.portProbes().forEach((kind, probe) -> {
             if (KustomizeOverlays.replaced(context, run, kind)) {
                 return; // every overlay sets this probe anew: the base's is never deployed

@@ -31,6 +31,7 @@ public final class ComposeHygieneRules {
                 new VolumeHidesImageContent(),
                 new StaticFilesNotShared(),
                 new PublishedPortNotServed(),
+                new ServicePortNotServed(),
                 new ReadOnlyRootWithoutWritablePaths(),
                 new DroppedCapabilityNeededAtStart(),
                 new ServiceAddressIsLocalhost(),
