@@ -14,6 +14,25 @@ public final class JupyterStackImages {
 
     private JupyterStackImages() {}
 
+    /**
+     * What the images' ENTRYPOINT {@code ["tini", "-g", "--", "start.sh"]} leaves in front of the CMD once start.sh has
+     * prepared the user and run it with exec: tini as PID 1, passing docker stop's signal to the whole process group.
+     */
+    public static final List<String> ENTRYPOINT_INIT = List.of("tini", "-g", "--");
+
+    /**
+     * Whether the image is one of the stacks ({@code docker-stacks-foundation} and the {@code *-notebook} images built on
+     * it), on quay.io or Docker Hub.
+     */
+    public static boolean is(ImageReference ref) {
+        if (ref == null || !ref.isImage() || ref.fullName() == null) {
+            return false;
+        }
+        String name = ref.fullName().toLowerCase(Locale.ROOT);
+        return (name.startsWith("quay.io/jupyter/") || name.startsWith("docker.io/jupyter/"))
+                && (name.endsWith("-notebook") || name.endsWith("/docker-stacks-foundation"));
+    }
+
     /** The HEALTHCHECK of quay.io's notebook images, as Docker stores it. */
     public static final List<String> HEALTHCHECK = List.of("CMD-SHELL", "/etc/jupyter/docker_healthcheck.py || exit 1");
 
