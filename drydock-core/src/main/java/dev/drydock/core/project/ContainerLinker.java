@@ -25,6 +25,7 @@ import dev.drydock.core.entrypoint.ScriptFiles;
 import dev.drydock.core.ignore.DockerIgnore;
 import dev.drydock.core.image.DenoImages;
 import dev.drydock.core.image.JavaEntrypointImages;
+import dev.drydock.core.image.JupyterStackImages;
 import dev.drydock.core.image.PublishersImages;
 import dev.drydock.core.image.TorchServeImages;
 import dev.drydock.core.manifest.Manifest;
@@ -402,23 +403,29 @@ final class ContainerLinker {
         BaseImage base = root.base();
         if (DenoImages.variant(base).isPresent()) {
             String image = ((BaseImage.External) base).reference().familiarString();
-            return new BaseEntrypoint(image, cmd -> DenoImages.entrypoint(base, cmd).orElse(List.of()));
+            return new BaseEntrypoint(image, cmd -> DenoImages.entrypoint(base, cmd).orElse(List.of()), false);
+        }
+        if (base instanceof BaseImage.External external && JupyterStackImages.is(external.reference())) {
+            // start.sh runs the CMD with exec, a shell-form one too: tini -g stays PID 1 in front of it
+            return new BaseEntrypoint(external.reference().familiarString(), cmd -> JupyterStackImages.ENTRYPOINT_INIT,
+                    true);
         }
         if (TorchServeImages.is(base) && scripts.find(TorchServeImages.ENTRYPOINT).isEmpty()) {
             // the image's own script, unless the build copies the project's over it
             String image = ((BaseImage.External) base).reference().familiarString();
-            return new BaseEntrypoint(image, cmd -> List.of(TorchServeImages.ENTRYPOINT));
+            return new BaseEntrypoint(image, cmd -> List.of(TorchServeImages.ENTRYPOINT), false);
         }
         return JavaEntrypointImages.entrypoint(base)
                 .map(argv -> new BaseEntrypoint(((BaseImage.External) base).reference().familiarString(),
-                        cmd -> startsJava(cmd) ? List.of() : argv))
+                        cmd -> startsJava(cmd) ? List.of() : argv, false))
                 .orElse(null);
     }
 
     /**
      * A base image's own ENTRYPOINT: the image's name and what it puts before a given CMD (nothing for a CMD it does not apply to: a whole java command, which cmd-repeats-base-entrypoint reports).
      */
-    private record BaseEntrypoint(String image, java.util.function.Function<List<String>, List<String>> before) {}
+    private record BaseEntrypoint(String image, java.util.function.Function<List<String>, List<String>> before,
+            boolean shellFormToo) {}
 
     static EffectiveCommand command(ImageConfig config, BaseEntrypoint base, Service.Command composeEntrypoint,
             Service.Command composeCommand) {
@@ -455,8 +462,8 @@ final class ContainerLinker {
             cmd = List.of(); // sh -c "text" ignores the arguments CMD would add
         }
         String entrypointImage = null;
-        List<String> inherited = base != null && composeEntrypoint == null && config.entrypoint() == null && !cmdShell
-                && !cmd.isEmpty() ? base.before().apply(cmd) : List.of();
+        List<String> inherited = base != null && composeEntrypoint == null && config.entrypoint() == null
+                && (!cmdShell || base.shellFormToo()) && !cmd.isEmpty() ? base.before().apply(cmd) : List.of();
         if (!inherited.isEmpty()) {
             // the base image's ENTRYPOINT (java -jar, Deno's tini and docker-entrypoint.sh) runs with CMD as its
             // arguments; a shell-form CMD stays as written

@@ -40,6 +40,8 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.image.JavaEntrypointImages;
+import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.image.TorchServeImages;
 import dev.drydock.core.rules.support.ServerModes;
 import dev.drydock.core.rules.support.ComposeEdits;
@@ -204,6 +206,10 @@ public final class GracefulShutdownMissing implements Rule {
             String stopSignal = StopSignals.of(c).map(StopSignals.Written::value).orElse(null);
             if (command.shellForm() && command.script() != null && AttemptedJsonList.of(command.script()).isPresent()) {
                 continue; // a list that is not JSON never starts its program: exec-form-malformed reports it
+            }
+            if (command.shellForm() && command.entrypoint().isEmpty() && c.build() != null && c.build().stage() != null
+                    && JavaEntrypointImages.entrypoint(Stages.rootBase(c.build().model(), c.build().stage())).isPresent()) {
+                continue; // java -jar /bin/sh -c ...: java stops at once, which cmd-repeats-base-entrypoint reports
             }
             if (torchServeEntrypointPid1(context, c, command, ep)) {
                 continue;

@@ -33,9 +33,11 @@ import dev.drydock.core.dockerfile.syntax.PlainText;
 import dev.drydock.core.rules.support.WrittenInstructions;
 
 import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.image.EntrypointScriptImages;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Location;
@@ -291,6 +293,9 @@ public final class RunsAsRoot implements Rule {
                                 + " port); where an unprivileged daemon will do, build on the rootless variant"
                                 + " (docker:dind-rootless), which runs dockerd as an ordinary user.")
                         .add();
+                continue;
+            }
+            if (shellFormSkipsStepDown(context, container, base, at)) {
                 continue;
             }
             ImageRole role = ImageRole.of(container);
@@ -1341,5 +1346,36 @@ public final class RunsAsRoot implements Rule {
     private static String describe(BaseImage base) {
         return base instanceof BaseImage.External external && external.reference() != null
                 ? external.reference().familiarString() : "the base image";
+    }
+
+    /**
+     * A shell-form CMD that starts the server of an official database image ({@link EntrypointScriptImages}): Docker
+     * hands the image's docker-entrypoint.sh {@code /bin/sh -c "..."}, and the script switches to the image's user
+     * only when the server (or an option) comes first, so it runs the shell, and the server under it, as root.
+     */
+    private boolean shellFormSkipsStepDown(ReviewContext context, Container container, BaseImage base, Location at) {
+        EffectiveCommand command = container.command();
+        if (command == null || !command.shellForm() || command.script() == null || !command.entrypoint().isEmpty()
+                || !(base instanceof BaseImage.External external)) {
+            return false;
+        }
+        Optional<EntrypointScriptImages> image = EntrypointScriptImages.of(external.reference());
+        List<dev.drydock.core.shell.Command> commands = dev.drydock.core.shell.ShellScript.parse(command.script()).commands();
+        if (image.isEmpty() || commands.isEmpty() || !image.get().server().equals(commands.get(0).name())) {
+            return false;
+        }
+        String server = image.get().server();
+        context.finding(this, at, "no USER in the final stage, and the CMD is in shell form: Docker hands "
+                        + describe(base) + "'s " + EntrypointScriptImages.ENTRYPOINT + " `/bin/sh -c \""
+                        + ShortText.of(command.script(), 80) + "\"`, and the script switches to the " + image.get().user()
+                        + " user with gosu only when " + server + " or an option comes first, so it runs the shell,"
+                        + " and " + server + " under it, as root")
+                .severity(Severity.HIGH)
+                .implicit()
+                .recommendation("Write the CMD in exec form, a JSON list that starts with " + server + ": "
+                        + EntrypointScriptImages.ENTRYPOINT + " then sees " + server + " first and switches to the "
+                        + image.get().user() + " user before it starts it.")
+                .add();
+        return true;
     }
 }

@@ -2,7 +2,9 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.image.DenoImages;
+import dev.drydock.core.image.EntrypointScriptImages;
 import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.image.JupyterStackImages;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +34,7 @@ public final class BaseImageFacts {
         if (name.startsWith("gcr.io/distroless/") || name.startsWith("cgr.dev/chainguard/")) {
             return tag.contains("nonroot") || name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
         }
-        return name.startsWith("docker.io/bitnami/") || NON_ROOT_IMAGES.contains(name) || confluentAppUser(name, tag)
+        return name.startsWith("docker.io/bitnami/") && !BITNAMI_ROOT_IMAGES.contains(name) || NON_ROOT_IMAGES.contains(name) || confluentAppUser(name, tag)
                 || haproxyUser(name, tag)
                 || DotnetImages.startsAsAppUser(base) || RedHatImages.runsAsUid185(ref) || NonRootVendorImages.of(ref).isPresent();
     }
@@ -69,6 +71,9 @@ public final class BaseImageFacts {
 
     private static final Pattern HAPROXY_VERSION = Pattern.compile("(\\d{1,2})(?:\\.(\\d{1,2}))?");
 
+    /** Bitnami's runtime images whose Dockerfile sets no USER (bitnami/node ends with WORKDIR /app and CMD node). */
+    private static final Set<String> BITNAMI_ROOT_IMAGES = Set.of("docker.io/bitnami/node");
+
     /** Images outside Docker's official library whose Dockerfile ends with a non-root USER. */
     private static final Set<String> NON_ROOT_IMAGES = Set.of("docker.io/nginxinc/nginx-unprivileged",
             "docker.io/grafana/grafana", "docker.io/grafana/grafana-oss", "docker.io/grafana/grafana-enterprise",
@@ -89,7 +94,9 @@ public final class BaseImageFacts {
             // create bun (1000) and deno (1993) users but set no USER: their containers start as root
             "docker.io/oven/bun", "docker.io/denoland/deno",
             // Hex's Erlang and Elixir images (hexpm/bob's Dockerfiles): debian, ubuntu or alpine plus OTP, no USER
-            "docker.io/hexpm/elixir", "docker.io/hexpm/erlang");
+            "docker.io/hexpm/elixir", "docker.io/hexpm/erlang",
+            // NVIDIA's NGC images: ENTRYPOINT /opt/nvidia/nvidia_entrypoint.sh, which execs its arguments, and no USER
+            "nvcr.io/nvidia/tritonserver", "nvcr.io/nvidia/pytorch", "docker.io/bitnami/node");
 
     /** The WORKDIR of the Docker Official Images that set one (golang's is its GOPATH, composer's /app). */
     private static final Map<String, String> OFFICIAL_WORKDIRS = Map.of("golang", "/go", "php", "/var/www/html",
@@ -531,7 +538,7 @@ public final class BaseImageFacts {
      */
     public static Optional<List<String>> healthcheck(ImageReference ref) {
         return frankenPhp(ref) ? Optional.of(List.of("CMD-SHELL", "curl -f http://localhost:2019/metrics || exit 1"))
-                : Optional.empty();
+                : JupyterStackImages.healthcheck(ref);
     }
 
     /**
@@ -658,16 +665,9 @@ public final class BaseImageFacts {
         if (CLICKHOUSE_SERVER_IMAGES.contains(external.reference().familiarName())) {
             return Optional.of("clickhouse");
         }
-        if (!external.reference().isOfficialImage()) {
-            return Optional.empty();
+        if (external.reference().isOfficialImage() && external.reference().imageName().equals("rabbitmq")) {
+            return Optional.of("rabbitmq");
         }
-        return Optional.ofNullable(switch (external.reference().imageName()) {
-            case "postgres" -> "postgres";
-            case "mysql", "mariadb" -> "mysql";
-            case "mongo" -> "mongodb";
-            case "redis" -> "redis";
-            case "rabbitmq" -> "rabbitmq";
-            default -> null;
-        });
+        return EntrypointScriptImages.of(external.reference()).map(EntrypointScriptImages::user);
     }
 }

@@ -1,8 +1,10 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.image.EntrypointScriptImages;
 import dev.drydock.core.project.Container;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,7 +130,22 @@ public enum ImageRole {
         if (!server && (started == Runtime.PHP_FPM || started == Runtime.NGINX)) {
             return List.of(started.displayName());
         }
-        return c.command().shellForm() ? List.of() : argv;
+        return c.command().shellForm() ? List.of() : startedByBaseEntrypoint(c, argv);
+    }
+
+    /**
+     * The command as the base image's entry-point script runs it when the image keeps that script: postgres's, mysql's
+     * or redis's put their server before a CMD of options only ({@link EntrypointScriptImages}).
+     */
+    private static List<String> startedByBaseEntrypoint(Container c, List<String> argv) {
+        if (argv.isEmpty() || c.build() == null || c.build().stage() == null || c.command().entrypoint().size() > 0
+                && !c.command().inheritsEntrypoint()) {
+            return argv;
+        }
+        BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
+        return base instanceof BaseImage.External external
+                ? EntrypointScriptImages.of(external.reference()).map(script -> script.started(argv)).orElse(argv)
+                : argv;
     }
 
     /**

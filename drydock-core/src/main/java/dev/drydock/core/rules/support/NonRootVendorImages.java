@@ -44,8 +44,7 @@ public record NonRootVendorImages(String user, String ids, String workdir) {
             return Optional.empty();
         }
         String name = ref.fullName().toLowerCase(Locale.ROOT);
-        if ((name.startsWith("quay.io/jupyter/") || name.startsWith("docker.io/jupyter/"))
-                && (name.endsWith("-notebook") || name.endsWith("/docker-stacks-foundation"))) {
+        if (dev.drydock.core.image.JupyterStackImages.is(ref)) {
             return Optional.of(JUPYTER);
         }
         return Optional.ofNullable(switch (name) {

@@ -158,10 +158,7 @@ public final class PackagedServers {
                 || external.reference().fullName() == null) {
             return false;
         }
-        String name = external.reference().fullName().toLowerCase(Locale.ROOT);
-        String tag = external.reference().effectiveTag() == null ? "latest" : external.reference().effectiveTag();
-        return name.endsWith("-notebook") && (name.startsWith("quay.io/jupyter/")
-                || name.startsWith("docker.io/jupyter/") && tag.equals("latest"));
+        return dev.drydock.core.image.JupyterStackImages.checksItself(external.reference());
     }
 
     /**
