@@ -111,6 +111,8 @@ class ContradictedStrengthsTest {
     @CsvSource({
             "slim-image-with-compilers, build-tools-in-final-image, slim-base-image, Dockerfile,"
                     + " but the Dockerfile installs gcc and libpq-dev into it (line 4: build-tools-in-final-image)",
+            "slim-image-with-headers-on-a-later-line, build-tools-in-final-image, slim-base-image, Dockerfile,"
+                    + " but the Dockerfile installs libpq-dev into it (line 10: build-tools-in-final-image)",
             "memory-limit-below-store-settings, memory-limit-too-low, resource-limits, compose.yaml,"
                     + " but the limit is below what it needs (memory-limit-too-low)",
             "compose-probe-without-its-tool, healthcheck-tool-missing, compose-healthcheck, compose.yaml,"

@@ -92,8 +92,8 @@ public final class LogRotation implements Rule {
             } else if (driver == null || driver.equals("json-file")) {
                 if (maxSize != null) {
                     context.strength(this, at, (driver == null ? "the" : "json-file") + " logs of " + service.name()
-                            + " rotate at " + maxSize.value() + (maxFile != null ? ", keeping " + maxFile.value() + " files"
-                                    : ", keeping one file") + ", so they cannot fill the disk");
+                            + " rotate at " + maxSize.value() + (maxFile != null && !"1".equals(maxFile.value())
+                                    ? ", keeping " + maxFile.value() + " files" : ", keeping one file") + ", so they cannot fill the disk");
                 } else if (driver != null && !ref.inDevelopmentFile()) {
                     context.finding(this, at, service.name() + " logs with json-file without max-size"
                                     + (maxFile != null ? " (max-file alone has no effect)" : "")

@@ -177,15 +177,15 @@ public final class BuildToolsInFinalImage implements Rule {
         Severity severity = base ? Severity.LOW
                 : removedLater != null && kept.isEmpty() || headersOnly ? Severity.MEDIUM : Severity.HIGH;
         Optional<Stage> builder = headersOnly && !compilesInImage(runs) ? builderStage(image) : Optional.empty();
-        context.finding(this, image.dockerfile(), Spans.cover(tools.stream().map(p -> p.word().span()).toList()),
-                        message.toString())
+        var installed = Spans.cover(tools.stream().map(p -> p.word().span()).toList());
+        context.finding(this, image.dockerfile(), installed, message.toString())
                 .severity(severity)
                 .recommendation((base ? "Nothing to change if the image is a tool chain that images built on it"
                         + " compile with. Otherwise: " : "") + builder.map(b -> runtimeLibraries(image, install, names, b))
                         .orElseGet(() -> recommendation(image, install, names, runs)))
                 .fix(PythonBuilderSplit.fix(context.project(), image).orElse(null))
                 .qualifies(base ? null : slimBase(image), "but the Dockerfile installs " + join(kept.isEmpty() ? names : kept)
-                        + " into it (line " + install.call().span().startLine() + ": build-tools-in-final-image)")
+                        + " into it (line " + installed.startLine() + ": build-tools-in-final-image)")
                 .add();
     }
 

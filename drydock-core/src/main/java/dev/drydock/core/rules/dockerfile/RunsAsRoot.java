@@ -59,6 +59,7 @@ import dev.drydock.core.rules.support.PrivilegeDrop;
 import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.RootStartSteps;
 import dev.drydock.core.rules.support.BaseImageFacts;
+import dev.drydock.core.rules.support.OfficialImages;
 import dev.drydock.core.rules.support.FileOnlyImage;
 import dev.drydock.core.rules.support.ImageTags;
 import dev.drydock.core.rules.support.Probes;
@@ -1008,8 +1009,8 @@ public final class RunsAsRoot implements Rule {
                 : "no USER: php-fpm's master process keeps root; the workers that run the PHP code take the user of"
                         + " the pool's configuration, and php-fpm refuses to run a pool as root without -R"
                         + " (--allow-to-run-as-root)" + (phpImage ? "; " + pool : "");
-        String workdir = container.build().stage().config().workdir() instanceof Setting<String> w ? w.value()
-                : phpImage ? "/var/www/html" : "/app";
+        String workdir = phpImage && !(container.build().stage().config().workdir() instanceof Setting<String>)
+                ? "/var/www/html" : workdir(container);
         String asUser = phpImage
                 ? "USER www-data (the php image's own user, UID 82 on Alpine and 33 on Debian), "
                         + ownedFiles(container, "www-data:www-data", workdir, true)
@@ -1226,9 +1227,27 @@ public final class RunsAsRoot implements Rule {
         return CreatedUser.first(RunStep.of(model, Stages.inImage(model, stage)), busybox);
     }
 
+    /**
+     * The folder the container starts in: its WORKDIR; without one, the base image's where drydock knows it, / for
+     * an official image that sets none (Docker starts there), and /app, a folder of the application's own to
+     * suggest, for a base image drydock cannot see into.
+     */
+    private static String workdir(Container container) {
+        if (container.build().stage().config().workdir() instanceof Setting<String> w && w.value() != null) {
+            return w.value();
+        }
+        BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
+        Optional<String> known = BaseImageFacts.workdir(base);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        return base instanceof BaseImage.External external && external.reference() != null
+                && OfficialImages.published(external.reference()) ? "/" : "/app";
+    }
+
     /** How to run as a non-root user on this container's base image. */
     private static String suggestion(Container container) {
-        String workdir = container.build().stage().config().workdir() instanceof Setting<String> w ? w.value() : "/app";
+        String workdir = workdir(container);
         BaseImage base = Stages.rootBase(container.build().model(), container.build().stage());
         CreatedUser created = createdUser(container);
         if (created != null) {
