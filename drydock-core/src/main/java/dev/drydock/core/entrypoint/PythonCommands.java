@@ -19,7 +19,7 @@ final class PythonCommands {
             Map.entry("flask", "flask"), Map.entry("celery", "celery"), Map.entry("streamlit", "streamlit"),
             Map.entry("django", "django-admin"), Map.entry("fastapi", "fastapi"));
 
-    private static final OptionSpec GUNICORN = OptionSpec.of("-b|--bind=", "-w|--workers=", "-k|--worker-class=",
+    static final OptionSpec GUNICORN = OptionSpec.of("-b|--bind=", "-w|--workers=", "-k|--worker-class=",
             "--threads=", "-t|--timeout=", "--graceful-timeout=", "--keep-alive=", "-c|--config=", "--chdir=",
             "--pythonpath=", "--reload", "--reload-engine=", "--reload-extra-file=", "--preload", "--max-requests=",
             "--max-requests-jitter=", "--access-logfile=", "--access-logformat=", "--error-logfile|--log-file=",

@@ -2,7 +2,7 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.supervisor.Manager;
-import dev.drydock.core.rules.support.GunicornConfigs;
+import dev.drydock.core.rules.support.GunicornSettings;
 import dev.drydock.core.rules.support.AttemptedJsonList;
 import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.BackgroundJobs;
@@ -891,6 +891,15 @@ public final class GracefulShutdownMissing implements Rule {
         return true;
     }
 
+    /** How long a gunicorn program drains: its graceful_timeout, 30 s by default; null when drydock cannot tell. */
+    private static Double gunicornGraceful(ReviewContext context, Container c, EntryPoint program) {
+        GunicornSettings.Value timeout = GunicornSettings.of(context, c, program).get("graceful_timeout").orElse(null);
+        if (timeout == null) {
+            return null;
+        }
+        return timeout.source() == GunicornSettings.Source.DEFAULT ? Double.valueOf(30.0) : timeout.seconds();
+    }
+
     // (4) the server drains longer than Docker waits
 
     private void drainTooLong(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep,
@@ -899,22 +908,19 @@ public final class GracefulShutdownMissing implements Rule {
         String what = null;
         switch (ep.runtime()) {
             case GUNICORN -> {
-                graceful = seconds(ep.option("graceful-timeout"));
-                what = "--graceful-timeout";
-                if (graceful == null) {
-                    Optional<GunicornConfigs.Timeout> configured =
-                            GunicornConfigs.timeout(context, c, ep, "graceful_timeout");
-                    if (configured.isEmpty() && ep.option("config") != null
-                            && GunicornConfigs.readFile(context, c, ep).isEmpty()) {
-                        return; // a configuration file drydock cannot read may set it
-                    }
-                    if (configured.isPresent() && configured.get().seconds() == null) {
-                        return; // computed where the container runs
-                    }
-                    graceful = configured.map(GunicornConfigs.Timeout::seconds).orElse(30.0);
-                    what = configured.map(t -> "graceful_timeout in " + t.file() + " line " + t.line())
-                            .orElse("its default --graceful-timeout");
+                GunicornSettings.Value timeout = GunicornSettings.of(context, c, ep).get("graceful_timeout")
+                        .orElse(null);
+                if (timeout == null || timeout.computed()) {
+                    return; // a configuration file drydock cannot read may set it, or it is computed where it runs
                 }
+                graceful = timeout.source() == GunicornSettings.Source.DEFAULT ? 30.0 : timeout.seconds();
+                what = switch (timeout.source()) {
+                    case CONFIG_FILE -> "graceful_timeout in " + timeout.location().file() + " line "
+                            + timeout.location().line();
+                    case GUNICORN_CMD_ARGS -> "--graceful-timeout in GUNICORN_CMD_ARGS";
+                    case DEFAULT -> "its default --graceful-timeout";
+                    default -> "--graceful-timeout";
+                };
             }
             case UVICORN -> {
                 graceful = seconds(ep.option("timeout-graceful-shutdown"));
@@ -1023,8 +1029,7 @@ public final class GracefulShutdownMissing implements Rule {
         }
         for (Processes.Process p : Processes.supervised(c)) {
             EntryPoint program = p.entryPoint();
-            Double graceful = program.runtime() == Runtime.GUNICORN
-                    ? java.util.Objects.requireNonNullElse(seconds(program.option("graceful-timeout")), 30.0)
+            Double graceful = program.runtime() == Runtime.GUNICORN ? gunicornGraceful(context, c, program)
                     : program.runtime() == Runtime.UVICORN || program.runtime() == Runtime.HYPERCORN
                             ? seconds(program.option(program.runtime() == Runtime.UVICORN ? "timeout-graceful-shutdown"
                                     : "graceful-timeout")) : null;

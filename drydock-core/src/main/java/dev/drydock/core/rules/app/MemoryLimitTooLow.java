@@ -2,6 +2,7 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.review.ExampleFile;
 import dev.drydock.core.review.RuleExample;
+import dev.drydock.core.rules.support.GunicornSettings;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.ScalarNode;
@@ -149,13 +150,13 @@ public final class MemoryLimitTooLow implements Rule {
      * per-process estimate times the processes, plus 25% for peaks, rounded up to 512 MiB; empty when it
      * loads none. With the packages it counted, for the message.
      */
-    public static Optional<Estimate> estimate(Container c) {
+    public static Optional<Estimate> estimate(ReviewContext context, Container c) {
         List<MlPackage> ml = mlPackages(c);
         if (ml.isEmpty()) {
             return Optional.empty();
         }
         int perProcess = BASE_MIB + ml.stream().mapToInt(MlPackage::mib).sum();
-        Processes processes = processes(c);
+        Processes processes = processes(context, c);
         long needed = (long) perProcess * processes.count();
         return Optional.of(new Estimate(roundUp(needed * 5 / 4), AppFacts.and(ml.stream().map(MlPackage::name).toList()),
                 processes.describe()));
@@ -235,7 +236,7 @@ public final class MemoryLimitTooLow implements Rule {
             perProcess += p.mib();
             parts.add(p.name() + " (~" + mib(p.mib()) + ")");
         }
-        Processes processes = processes(c);
+        Processes processes = processes(context, c);
         long needed = (long) perProcess * processes.count();
         if (limitMib >= needed) {
             return;
@@ -407,20 +408,27 @@ public final class MemoryLimitTooLow implements Rule {
     /** How many processes load the libraries, and how that was told. */
     record Processes(int count, String describe) {}
 
-    static Processes processes(Container c) {
+    static Processes processes(ReviewContext context, Container c) {
         EntryPoint ep = c.entryPoint();
         if (ep == null) {
             return new Processes(1, "1 process");
         }
+        String program = ep.runtime().displayName();
+        String from = "";
         String workers = switch (ep.runtime()) {
-            case GUNICORN, UVICORN, HYPERCORN, GRANIAN, FASTAPI_RUN -> ep.option("workers");
+            case UVICORN, HYPERCORN, GRANIAN, FASTAPI_RUN -> ep.option("workers");
             case CELERY -> ep.option("concurrency");
             default -> null;
         };
-        String program = ep.runtime().displayName();
+        if (ep.runtime() == dev.drydock.core.entrypoint.Runtime.GUNICORN) {
+            GunicornSettings.Value value = GunicornSettings.of(context, c).get("workers").orElse(null);
+            workers = value == null ? null : value.value();
+            from = value == null || value.source() == GunicornSettings.Source.COMMAND_LINE
+                    || value.source() == GunicornSettings.Source.DEFAULT ? "" : ", " + value.describe();
+        }
         if (workers != null && workers.matches("\\d{1,3}") && Integer.parseInt(workers) > 0) {
             int n = Integer.parseInt(workers);
-            return new Processes(n, n + " " + program + " process" + (n == 1 ? "" : "es"));
+            return new Processes(n, n + " " + program + " process" + (n == 1 ? "" : "es") + from);
         }
         return new Processes(1, "1 process (" + (ep.development() || ep.runtime().developmentServer()
                 || ep.runtime() == dev.drydock.core.entrypoint.Runtime.PYTHON ? "`" + String.join(" ", ep.args()) + "`"

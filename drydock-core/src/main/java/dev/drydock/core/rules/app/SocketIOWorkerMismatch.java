@@ -14,7 +14,7 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.Apps;
-import dev.drydock.core.rules.support.GunicornConfigs;
+import dev.drydock.core.rules.support.GunicornSettings;
 import java.util.Set;
 
 @RuleDefinition(
@@ -24,10 +24,12 @@ import java.util.Set;
         category = Category.RELIABILITY,
         checks = "Containers whose command starts gunicorn for a Flask application whose code creates Flask-SocketIO's"
                 + " server (`SocketIO(app)`, `SocketIO()` imported from flask_socketio): more than one worker (-w,"
-                + " --workers, WEB_CONCURRENCY, GUNICORN_CMD_ARGS), whatever the worker class and even with a message"
+                + " --workers, GUNICORN_CMD_ARGS, workers in the configuration file, WEB_CONCURRENCY), whatever the worker class and even with a message"
                 + " queue; or, with one worker, gunicorn's default sync worker without --threads, which is none of the"
                 + " setups Flask-SocketIO documents (eventlet, gevent, geventwebsocket's worker, or threads with"
-                + " simple-websocket). The worker class is not judged when a gunicorn.conf.py or -c may set it."
+                + " simple-websocket). The worker class and threads are read with gunicorn's precedence (command line,"
+                + " GUNICORN_CMD_ARGS, the -c file or gunicorn.conf.py); they are not judged when a configuration file"
+                + " drydock cannot read, or one that computes them, may set them."
                 + " `socketio.run(app)` without gunicorn is not this rule's concern.",
         problem = "A Socket.IO client makes several HTTP requests (the long-polling handshake, then the upgrade to"
                 + " WebSocket) that must reach the same server process, which keeps the session in memory. Gunicorn"
@@ -94,16 +96,15 @@ public final class SocketIOWorkerMismatch implements Rule {
             if (socketIO == null) {
                 continue;
             }
-            String reason = reason(context, c, ep);
-            if (reason == null) {
+            GunicornSettings settings = GunicornSettings.of(context, c);
+            Reason reason = reason(settings);
+            if (reason == null || c.command() == null || c.command().origin() == null) {
                 continue;
             }
-            if (c.command() == null || c.command().origin() == null) {
-                continue;
-            }
-            Location location = new Location(c.command().origin().file(), c.command().origin().span());
+            Location location = reason.where() != null ? reason.where()
+                    : new Location(c.command().origin().file(), c.command().origin().span());
             context.finding(this, location, "The Flask-SocketIO app (SocketIO created at " + socketIO.file()
-                            + " line " + socketIO.line() + ") runs under gunicorn " + reason)
+                            + " line " + socketIO.line() + ") runs under gunicorn " + reason.words())
                     .recommendation("Start gunicorn with one worker of a class Flask-SocketIO supports, e.g. `gunicorn -k"
                             + " eventlet -w 1 " + ep.target().value() + "` (or `-w 1 --threads 100` with simple-websocket"
                             + " installed); for more processes, run several single-worker containers behind a load balancer"
@@ -112,31 +113,37 @@ public final class SocketIOWorkerMismatch implements Rule {
         }
     }
 
+    /** Why the workers do not suit Flask-SocketIO, and the configuration-file line that says so (else null). */
+    private record Reason(String words, Location where) {}
+
     /** Why the workers do not suit Flask-SocketIO, null when they do or cannot be told. */
-    private static String reason(ReviewContext context, Container c, EntryPoint ep) {
-        Integer workers = number(ep.option("workers"));
-        if (workers != null && workers > 1) {
-            return "with " + workers + " workers: gunicorn spreads one client's requests over them without sticky"
-                    + " sessions, so the Socket.IO handshake and its later requests reach processes that do not know the"
-                    + " session (clients fail with 400 errors and reconnect), and a message queue does not change that";
+    private static Reason reason(GunicornSettings settings) {
+        GunicornSettings.Value workers = settings.get("workers").orElse(null);
+        Integer count = workers == null ? null : workers.integer();
+        if (count != null && count > 1) {
+            String from = workers.source() == GunicornSettings.Source.COMMAND_LINE ? "" : " (" + workers.describe() + ")";
+            return new Reason("with " + count + " workers" + from + ": gunicorn spreads one client's requests over them"
+                    + " without sticky sessions, so the Socket.IO handshake and its later requests reach processes that"
+                    + " do not know the session (clients fail with 400 errors and reconnect), and a message queue does"
+                    + " not change that", inConfigFile(workers));
         }
-        if (ep.option("config") != null || GunicornConfigs.inBuildContext(context, c)) {
+        GunicornSettings.Value workerClass = settings.get("worker_class").orElse(null);
+        GunicornSettings.Value threads = settings.get("threads").orElse(null);
+        if (workerClass == null || threads == null || workerClass.computed() || threads.computed()) {
             return null;
         }
-        String workerClass = ep.option("worker-class");
-        Integer threads = number(ep.option("threads"));
-        if ((workerClass == null || workerClass.equals("sync")) && (threads == null || threads <= 1)) {
-            return "with gunicorn's sync worker, which serves one request at a time: a client's long-polling request"
-                    + " or WebSocket holds the only worker, and other clients wait";
+        Integer threadCount = threads.integer();
+        if ((workerClass.value() == null || workerClass.value().equals("sync")) && (threadCount == null || threadCount <= 1)) {
+            String from = workerClass.source() == GunicornSettings.Source.DEFAULT ? ""
+                    : " (" + workerClass.describe() + ")";
+            return new Reason("with gunicorn's sync worker" + from + ", which serves one request at a time: a client's"
+                    + " long-polling request or WebSocket holds the only worker, and other clients wait",
+                    inConfigFile(workerClass));
         }
         return null;
     }
 
-    private static Integer number(String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    private static Location inConfigFile(GunicornSettings.Value value) {
+        return value.source() == GunicornSettings.Source.CONFIG_FILE ? value.location() : null;
     }
 }

@@ -22,7 +22,7 @@ import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.dockerfile.DeprecatedEnv;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.Call;
-import dev.drydock.core.rules.support.GunicornConfigs;
+import dev.drydock.core.rules.support.GunicornSettings;
 import dev.drydock.core.rules.support.PipCommands;
 import dev.drydock.core.rules.support.PypiVersionRanges;
 import dev.drydock.core.rules.support.RunStep;
@@ -43,8 +43,8 @@ import java.util.regex.Pattern;
         severity = Severity.LOW,
         category = Category.MAINTAINABILITY,
         checks = "Containers built here that run gunicorn with uvicorn.workers.UvicornWorker or"
-                + " uvicorn.workers.UvicornH11Worker as the worker class (-k, --worker-class, or worker_class in the"
-                + " gunicorn.conf.py or -c file gunicorn reads), when the uvicorn the image installs is 0.30 or later:"
+                + " uvicorn.workers.UvicornH11Worker as the worker class gunicorn takes (-k or --worker-class on the"
+                + " command line, then in GUNICORN_CMD_ARGS, then worker_class in the gunicorn.conf.py or -c file), when the uvicorn the image installs is 0.30 or later:"
                 + " a manifest of the build context (requirements.txt, pyproject.toml, Pipfile) or a RUN pip install"
                 + " asks for 0.30 or later, or nothing bounds uvicorn below 0.30 (an unpinned requirement, or none:"
                 + " pip then installs a current release). Quiet when a declaration keeps uvicorn below 0.30"
@@ -176,32 +176,52 @@ public final class UvicornWorkerDeprecated implements Rule {
                 edits);
     }
 
-    /** The old class as the command writes it (-k, --worker-class), else as the configuration file sets it. */
+    /**
+     * The old class where the effective worker class is written: the command (-k, --worker-class), GUNICORN_CMD_ARGS,
+     * or the configuration file.
+     */
     private static Optional<Written> written(ReviewContext context, Container c, EntryPoint ep) {
-        String option = ep.option("worker-class");
-        if (option != null) {
-            Matcher m = OLD_CLASS.matcher(option);
-            if (!m.matches()) {
-                return Optional.empty();
-            }
-            for (Origin origin : List.of(c.command().origin(), c.command().cmdOrigin())) {
-                Optional<Written> found = inText(context, origin, m.group(1), "`" + String.join(" ", ep.args()) + "`");
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
+        GunicornSettings.Value workerClass = GunicornSettings.of(context, c, ep).get("worker_class").orElse(null);
+        Matcher m = workerClass == null || workerClass.value() == null ? null : OLD_CLASS.matcher(workerClass.value());
+        if (m == null || !m.matches()) {
             return Optional.empty();
         }
-        return GunicornConfigs.setting(context, c, ep, "worker_class").flatMap(s -> {
-            Matcher m = s.string() == null ? null : OLD_CLASS.matcher(s.string());
-            if (m == null || !m.matches()) {
-                return Optional.empty();
+        String newClass = "uvicorn_worker." + m.group(1);
+        return switch (workerClass.source()) {
+            case COMMAND_LINE -> {
+                for (Origin origin : List.of(c.command().origin(), c.command().cmdOrigin())) {
+                    Optional<Written> found = inText(context, origin, m.group(1), "`" + String.join(" ", ep.args()) + "`");
+                    if (found.isPresent()) {
+                        yield found;
+                    }
+                }
+                yield Optional.empty();
             }
-            SourceFile file = s.file();
-            int start = s.span().start() + 1;
-            return Optional.of(new Written(file.path(), file.span(start, start + m.group().length()), m.group(),
-                    "uvicorn_worker." + m.group(1), "worker_class in " + file.path() + " (line " + s.line() + ")"));
-        });
+            case GUNICORN_CMD_ARGS -> exactly(context, workerClass.location(), m.group(), newClass,
+                    "GUNICORN_CMD_ARGS (`" + workerClass.written() + "`)");
+            case CONFIG_FILE -> {
+                // the span holds the quoted literal: the class starts after its quote
+                Location at = workerClass.location();
+                SourceFile file = context.project().source(at.file()).orElseThrow();
+                int start = at.span().start() + 1;
+                yield Optional.of(new Written(file.path(), file.span(start, start + m.group().length()), m.group(),
+                        newClass, "worker_class in " + file.path() + " (line " + at.line() + ")"));
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    /** The class where {@code at} holds exactly its name; empty when drydock cannot point at it. */
+    private static Optional<Written> exactly(ReviewContext context, Location at, String oldClass, String newClass,
+            String how) {
+        if (at == null || at.file() == null || at.span() == null) {
+            return Optional.empty();
+        }
+        SourceFile file = context.project().source(at.file()).orElse(null);
+        if (file == null || !file.text(at.span()).equals(oldClass)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Written(file.path(), at.span(), oldClass, newClass, how));
     }
 
     private static Optional<Written> inText(ReviewContext context, Origin origin, String worker, String how) {

@@ -196,7 +196,7 @@ public final class ResourceLimits implements Rule {
         Optional<MemoryLimitTooLow.Estimate> estimate = run.container().command().isEmpty()
                 && run.container().args().isEmpty() ? context.builtContainers().stream()
                         .filter(c -> c.build() != null && run.container().dockerfile().equals(c.build().dockerfile()))
-                        .findFirst().flatMap(MemoryLimitTooLow::estimate) : Optional.empty();
+                        .findFirst().flatMap(c -> MemoryLimitTooLow.estimate(context, c)) : Optional.empty();
         String where = "Add to container " + run.container().name() + " in " + run.workload().file() + ": ";
         if (estimate.isPresent()) {
             String memory = KubernetesLimits.quantity(estimate.get().suggestedMib());
@@ -296,7 +296,7 @@ public final class ResourceLimits implements Rule {
         Optional<Container> container = context.project().containers().stream()
                 .filter(c -> c.service() == service || (c.isComposeService() && c.name().equals(ref.name())))
                 .findFirst();
-        Optional<MemoryLimitTooLow.Estimate> estimate = container.flatMap(MemoryLimitTooLow::estimate);
+        Optional<MemoryLimitTooLow.Estimate> estimate = container.flatMap(c -> MemoryLimitTooLow.estimate(context, c));
         if (server.isEmpty() && !gpu && estimate.isEmpty()) {
             return Optional.empty();
         }
