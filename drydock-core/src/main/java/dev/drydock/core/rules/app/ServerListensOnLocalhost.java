@@ -18,7 +18,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
-import dev.drydock.core.rules.support.GunicornConfigs;
+import dev.drydock.core.rules.support.GunicornSettings;
 import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.FinalStageEnv;
 import dev.drydock.core.rules.support.Apps;
@@ -49,8 +49,9 @@ import java.util.regex.Pattern;
         title = "The server listens on localhost inside the container",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
-        checks = "The address the container's server binds: gunicorn's --bind (also from GUNICORN_CMD_ARGS;"
-                + " without one it binds 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT is set), uvicorn's --host (also"
+        checks = "The address the container's server binds: gunicorn's --bind (also from GUNICORN_CMD_ARGS, or bind in"
+                + " the -c file or gunicorn.conf.py; without one it binds 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT"
+                + " is set), uvicorn's --host (also"
                 + " UVICORN_HOST; 127.0.0.1 by default), hypercorn's --bind (127.0.0.1:8000 by default), and the"
                 + " development servers `flask run` (--host or FLASK_RUN_HOST, 127.0.0.1 by default), Django's runserver"
                 + " (its address; a bare port is 127.0.0.1) and `php artisan serve` (--host, 127.0.0.1 by default);"
@@ -184,12 +185,16 @@ public final class ServerListensOnLocalhost implements Rule {
                                     ? addrport.replaceAll(".*?(\\d+)$", "$1") : "8000"));
                 }
                 case GUNICORN -> {
-                    String bind = ep.option("bind");
-                    if (bind == null && (ep.environment().containsKey("PORT") || ep.option("config") != null
-                            || GunicornConfigs.inBuildContext(context, c))) {
+                    GunicornSettings.Value bind = GunicornSettings.of(context, c).get("bind").orElse(null);
+                    if (bind == null || bind.computed() || bind.source() == GunicornSettings.Source.DEFAULT
+                            && ep.environment().containsKey("PORT")) {
                         continue;
                     }
-                    report(context, c, command, server, "--bind", bind, "127.0.0.1:8000");
+                    if (bind.source() == GunicornSettings.Source.CONFIG_FILE) {
+                        configuredLoopback(context, c, bind);
+                    } else {
+                        report(context, c, command, server, "--bind", bind.value(), "127.0.0.1:8000");
+                    }
                 }
                 case UVICORN -> {
                     if (ep.option("uds") != null || ep.option("fd") != null) {
@@ -689,6 +694,21 @@ public final class ServerListensOnLocalhost implements Rule {
                         + " through a published port or from other containers never reach it")
                 .recommendation("Bind all interfaces inside the container: " + server + " " + address + "; which hosts"
                         + " can reach it is decided by the published ports.")
+                .add();
+    }
+
+    /** A loopback bind the gunicorn configuration file sets, reported where it is written. */
+    private void configuredLoopback(ReviewContext context, Container c, GunicornSettings.Value bind) {
+        if (bind.value() == null || !LOOPBACK.matcher(bind.value().strip()).matches()) {
+            return;
+        }
+        int port = AppFacts.port(context, c, Apps.of(context, c));
+        context.finding(this, bind.location(), "gunicorn binds " + bind.value() + " (" + bind.describe() + "), on the"
+                        + " container's loopback interface only: requests through a published port or from other"
+                        + " containers never reach it")
+                .recommendation("Bind all interfaces inside the container: bind = \"0.0.0.0:" + port + "\"; which"
+                        + " hosts can reach it is decided by the published ports (e.g. 127.0.0.1:" + port + ":" + port
+                        + " in compose for the host alone).")
                 .add();
     }
 

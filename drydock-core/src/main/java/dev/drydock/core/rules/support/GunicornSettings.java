@@ -71,6 +71,9 @@ public final class GunicornSettings {
     }
 
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    /** A configuration file that may set names its assignments do not show: a wildcard import, locals() or globals(). */
+    private static final Pattern SETS_NAMES_INDIRECTLY = Pattern.compile(
+            "(?m)^\\s*from\\s+\\S+\\s+import\\s+\\*|\\b(?:locals|globals|vars)\\(\\)|^\\s*exec\\(");
     private static final String CMD_ARGS = "GUNICORN_CMD_ARGS";
     private static final String WEB_CONCURRENCY = "WEB_CONCURRENCY";
 
@@ -97,7 +100,8 @@ public final class GunicornSettings {
         this.cmdArgs = variable == null ? Map.of() : GunicornOptions.parse(ShellWords.split(variable));
         this.configFile = GunicornConfigs.readFile(context, container, program);
         this.configUnknown = configFile.isEmpty()
-                && (program.option("config") != null || GunicornConfigs.inBuildContext(context, container));
+                ? program.option("config") != null || GunicornConfigs.inBuildContext(context, container)
+                : SETS_NAMES_INDIRECTLY.matcher(configFile.get().text()).find();
     }
 
     /** The settings of the container's own program; null when that is not gunicorn. */
@@ -114,8 +118,9 @@ public final class GunicornSettings {
     }
 
     /**
-     * Whether a configuration file drydock cannot read may set what it does not find: {@code -c} names a file outside
-     * the build context or a Python module, or a gunicorn.conf.py lies elsewhere than at the build context's root.
+     * Whether a configuration file may set what drydock does not find in it: {@code -c} names a file outside the build
+     * context or a Python module, a gunicorn.conf.py lies elsewhere than at the build context's root, or the file sets
+     * names without assignments (a wildcard import, {@code locals()[key] = value}).
      */
     public boolean configFileUnknown() {
         return configUnknown;

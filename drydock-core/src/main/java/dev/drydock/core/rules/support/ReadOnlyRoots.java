@@ -121,15 +121,14 @@ public final class ReadOnlyRoots {
      * gunicorn's workers tell the arbiter they are alive through a temporary file in --worker-tmp-dir, by default
      * Python's temporary directory: the first of /tmp, /var/tmp and /usr/tmp it can write, else the working directory.
      * With none of them writable on a read-only root, no worker boots. Empty when the container does not run gunicorn
-     * or the folder may be set where drydock does not look: --worker-tmp-dir, a configuration file (-c, or a
-     * gunicorn.conf.py in the build context, which gunicorn reads from its working directory), GUNICORN_CMD_ARGS, or
-     * TMPDIR (TEMP, TMP).
+     * or the folder is set or may be: worker_tmp_dir wherever gunicorn reads it ({@link GunicornSettings}: the command,
+     * GUNICORN_CMD_ARGS, a configuration file, or one drydock cannot read), or TMPDIR (TEMP, TMP).
      */
     public static Optional<Needs> ofGunicorn(ReviewContext context, Container c) {
         EntryPoint ep = c.entryPoint();
-        if (ep == null || ep.runtime() != Runtime.GUNICORN || ep.option("worker-tmp-dir") != null
-                || ep.option("config") != null || GunicornConfigs.inBuildContext(context, c)
-                || Stream.of("GUNICORN_CMD_ARGS", "TMPDIR", "TEMP", "TMP").anyMatch(ep.environment()::containsKey)) {
+        if (ep == null || ep.runtime() != Runtime.GUNICORN || GunicornSettings.of(context, c).get("worker_tmp_dir")
+                .map(v -> v.source() != GunicornSettings.Source.DEFAULT).orElse(true)
+                || Stream.of("TMPDIR", "TEMP", "TMP").anyMatch(ep.environment()::containsKey)) {
             return Optional.empty();
         }
         List<String> alternatives = new ArrayList<>(List.of("/var/tmp", "/usr/tmp"));

@@ -162,9 +162,7 @@ public record ServerTls(boolean tls, String server, String because) {
     private static Optional<ServerTls> command(ReviewContext context, Container c, EntryPoint ep) {
         String name = AppFacts.serverName(ep);
         return switch (ep.runtime()) {
-            case GUNICORN -> ep.option("config") != null || GunicornConfigs.inBuildContext(context, c)
-                    ? Optional.empty()
-                    : Optional.of(either(ep, name, "certfile", "keyfile"));
+            case GUNICORN -> gunicorn(GunicornSettings.of(context, c, ep), name);
             case UVICORN -> Optional.of(either(ep, name, "ssl-keyfile", "ssl-certfile"));
             case HYPERCORN -> ep.option("config") != null || ep.option("insecure-bind") != null ? Optional.empty()
                     : both(ep, name, "certfile", "keyfile");
@@ -173,6 +171,23 @@ public record ServerTls(boolean tls, String server, String because) {
             case WAITRESS -> Optional.of(new ServerTls(false, name, "waitress serves no TLS"));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * gunicorn serves TLS when certfile or keyfile is set, wherever gunicorn reads it from; empty when a
+     * configuration file drydock cannot read may set them, or computes them.
+     */
+    private static Optional<ServerTls> gunicorn(GunicornSettings settings, String name) {
+        Optional<GunicornSettings.Value> certfile = settings.get("certfile");
+        Optional<GunicornSettings.Value> keyfile = settings.get("keyfile");
+        if (certfile.isEmpty() || keyfile.isEmpty() || certfile.get().computed() || keyfile.get().computed()) {
+            return Optional.empty();
+        }
+        GunicornSettings.Value set = certfile.get().source() != GunicornSettings.Source.DEFAULT ? certfile.get()
+                : keyfile.get().source() != GunicornSettings.Source.DEFAULT ? keyfile.get() : null;
+        return Optional.of(set == null ? new ServerTls(false, name, "no --certfile or --keyfile")
+                : new ServerTls(true, name, set.source() == GunicornSettings.Source.COMMAND_LINE ? set.written()
+                        : set.describe()));
     }
 
     /** TLS when either option is set (gunicorn, uvicorn). */

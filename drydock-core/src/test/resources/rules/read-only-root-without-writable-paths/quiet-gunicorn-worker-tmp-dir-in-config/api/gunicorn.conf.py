@@ -1,0 +1,2 @@
+workers = 2
+worker_tmp_dir = "/dev/shm"

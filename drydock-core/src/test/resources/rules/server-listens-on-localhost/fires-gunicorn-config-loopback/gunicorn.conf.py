@@ -1,0 +1,4 @@
+workers = 2
+# expect: server-listens-on-localhost
+# expect-text: server-listens-on-localhost: gunicorn binds 127.0.0.1:8000 (`bind = "127.0.0.1:8000"` in gunicorn.conf.py line 4)
+bind = "127.0.0.1:8000"

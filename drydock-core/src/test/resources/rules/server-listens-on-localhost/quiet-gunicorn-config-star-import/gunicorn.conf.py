@@ -1,0 +1,3 @@
+from deploy_settings import *
+
+workers = 2
