@@ -11,21 +11,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Where gunicorn may read settings the command does not show. */
+/** gunicorn's configuration file and its assignments, as {@link GunicornSettings} reads them. */
 public final class GunicornConfigs {
 
     /** A top-level assignment of a gunicorn setting in a configuration file: {@code graceful_timeout = 20}. */
     private static final Pattern ASSIGNMENT = Pattern.compile("^([a-z_]+)\\s*=\\s*(.*?)\\s*(?:#.*)?$");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final Pattern STRING = Pattern.compile("\"[^\"\\\\]*\"|'[^'\\\\]*'");
 
     private GunicornConfigs() {}
-
-    /**
-     * A setting a gunicorn configuration file writes: {@code seconds} its value when it is a number literal, null
-     * when it is computed (from the environment, say).
-     */
-    public record Timeout(String file, int line, Double seconds) {}
 
     /** Whether the container's build context holds a gunicorn.conf.py, which gunicorn reads from its working directory. */
     public static boolean inBuildContext(ReviewContext context, Container c) {
@@ -56,15 +49,6 @@ public final class GunicornConfigs {
         }
         return context.project().source(PathNames.join(c.build().context(),
                 config == null ? "gunicorn.conf.py" : config));
-    }
-
-    /**
-     * The top-level assignment of {@code setting} (graceful_timeout, timeout) in the configuration file gunicorn
-     * reads; empty when the file sets none or drydock cannot find the file.
-     */
-    public static Optional<Timeout> timeout(ReviewContext context, Container c, EntryPoint ep, String setting) {
-        return setting(context, c, ep, setting).map(s -> new Timeout(s.file().path(), s.line(),
-                NUMBER.matcher(s.value()).matches() ? Double.valueOf(s.value()) : null));
     }
 
     /**
