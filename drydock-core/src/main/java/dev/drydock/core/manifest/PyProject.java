@@ -51,6 +51,8 @@ public final class PyProject {
     private final List<String> uvWorkspaceMembers;
     private final List<UvIndex> uvIndexes;
     private final java.util.Map<String, List<String>> uvSourceIndexes;
+    private final List<PoetrySource> poetrySources;
+    private final java.util.Map<String, List<String>> poetryDependencySources;
     private final Set<LockFile> lockFiles;
     private final List<Diagnostic> diagnostics;
 
@@ -69,6 +71,9 @@ public final class PyProject {
         this.uvWorkspaceMembers = List.copyOf(b.uvWorkspaceMembers);
         this.uvIndexes = List.copyOf(b.uvIndexes);
         this.uvSourceIndexes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.uvSourceIndexes));
+        this.poetrySources = List.copyOf(b.poetrySources);
+        this.poetryDependencySources = java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(b.poetryDependencySources));
         this.lockFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(b.lockFiles));
         this.diagnostics = List.copyOf(b.diagnostics);
     }
@@ -175,6 +180,26 @@ public final class PyProject {
         return uvSourceIndexes.getOrDefault(Ecosystem.normalizePypi(packageName), List.of());
     }
 
+    /**
+     * A {@code [[tool.poetry.source]]} entry.
+     *
+     * @param name its name ({@code PyPI} for the public index)
+     * @param url its URL as written; null for PyPI
+     * @param priority {@code primary} (also when none is written), {@code supplemental}, {@code explicit}, or the
+     *        legacy {@code default} and {@code secondary} flags
+     */
+    public record PoetrySource(String name, String url, String priority) {}
+
+    /** The {@code [[tool.poetry.source]]} entries, in order. */
+    public List<PoetrySource> poetrySources() {
+        return poetrySources;
+    }
+
+    /** The source names a Poetry dependency table points a package at ({@code {source = "pytorch-cpu"}}). */
+    public List<String> poetrySourcesOf(String packageName) {
+        return poetryDependencySources.getOrDefault(Ecosystem.normalizePypi(packageName), List.of());
+    }
+
     public Set<LockFile> lockFiles() {
         return lockFiles;
     }
@@ -225,6 +250,8 @@ public final class PyProject {
         final List<String> uvWorkspaceMembers = new ArrayList<>();
         final List<UvIndex> uvIndexes = new ArrayList<>();
         final java.util.Map<String, List<String>> uvSourceIndexes = new java.util.LinkedHashMap<>();
+        final List<PoetrySource> poetrySources = new ArrayList<>();
+        final java.util.Map<String, List<String>> poetryDependencySources = new java.util.LinkedHashMap<>();
         Set<LockFile> lockFiles = Set.of();
         final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -347,6 +374,18 @@ public final class PyProject {
                 }
             }
             entryPoints(poetryTable.get("scripts"), Toml.path("tool", "poetry", "scripts"), "poetry");
+            JsonNode sources = poetryTable.get("source");
+            if (sources != null && sources.isArray()) {
+                sources.forEach(source -> {
+                    if (source.isObject() && source.path("name").isTextual()) {
+                        String priority = source.path("priority").isTextual() ? source.get("priority").asText()
+                                : source.path("default").asBoolean(false) ? "default"
+                                        : source.path("secondary").asBoolean(false) ? "secondary" : "primary";
+                        poetrySources.add(new PoetrySource(source.get("name").asText(), Toml.text(source.get("url")),
+                                priority));
+                    }
+                });
+            }
             JsonNode packages = poetryTable.get("packages");
             if (packages != null && packages.isArray()) {
                 for (int i = 0; i < packages.size(); i++) {
@@ -421,6 +460,17 @@ public final class PyProject {
                     constraint = "";
                 }
                 Scope scope = group != null ? Scope.DEV : optional ? Scope.OPTIONAL : Scope.MAIN;
+                List<String> named = new ArrayList<>();
+                Iterable<JsonNode> tables = value.isArray() ? value : List.of(value);
+                tables.forEach(v -> {
+                    if (v.path("source").isTextual()) {
+                        named.add(v.get("source").asText());
+                    }
+                });
+                if (!named.isEmpty()) {
+                    poetryDependencySources.merge(Ecosystem.normalizePypi(e.getKey()), List.copyOf(named),
+                            (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+                }
                 dependencies.add(new PyDependency(e.getKey(), constraint, poetryPinned(constraint), scope, group, "poetry",
                         null, span));
             }

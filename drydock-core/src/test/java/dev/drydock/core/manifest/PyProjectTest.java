@@ -163,4 +163,37 @@ class PyProjectTest {
         assertThat(p.entry("arr", "#1", "x", "y").orElseThrow().startLine()).isEqualTo(11);
         assertThat(p.entry("arr", "#1", "x", "w", "#1").orElseThrow().startColumn()).isEqualTo(24);
     }
+
+    @Test
+    void poetrySourcesAndTheSourcesADependencyNames() {
+        PyProject p = PyProject.parse(SourceFile.of("pyproject.toml", """
+                [tool.poetry.dependencies]
+                python = "^3.12"
+                torch = {version = "^2.5.1", source = "pytorch-cpu"}
+                Torch_Vision = [{version = "^0.20", source = "pytorch-cpu", markers = "sys_platform == 'linux'"},
+                                {version = "^0.20", source = "PyPI", markers = "sys_platform == 'darwin'"}]
+                fastapi = "^0.115.0"
+
+                [[tool.poetry.source]]
+                name = "pytorch-cpu"
+                url = "https://download.pytorch.org/whl/cpu"
+                priority = "explicit"
+
+                [[tool.poetry.source]]
+                name = "internal"
+                url = "https://pypi.internal.example/simple"
+
+                [[tool.poetry.source]]
+                name = "legacy"
+                url = "https://legacy.example/simple"
+                secondary = true
+                """));
+        assertThat(p.poetrySources()).containsExactly(
+                new PyProject.PoetrySource("pytorch-cpu", "https://download.pytorch.org/whl/cpu", "explicit"),
+                new PyProject.PoetrySource("internal", "https://pypi.internal.example/simple", "primary"),
+                new PyProject.PoetrySource("legacy", "https://legacy.example/simple", "secondary"));
+        assertThat(p.poetrySourcesOf("torch")).containsExactly("pytorch-cpu");
+        assertThat(p.poetrySourcesOf("torch-vision")).containsExactly("pytorch-cpu", "PyPI");
+        assertThat(p.poetrySourcesOf("fastapi")).isEmpty();
+    }
 }

@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
         category = Category.PERFORMANCE,
         checks = "PyTorch (torch) installed in an image the project builds: by `pip install` or `uv pip install`"
                 + " naming it, or from the requirements file or pyproject.toml (with uv's `[[tool.uv.index]]` and"
-                + " `[tool.uv.sources]`) the install reads, with the indexes it uses (`--index-url`,"
+                + " `[tool.uv.sources]`, or for `poetry install` the `[[tool.poetry.source]]` entries: the one torch's"
+                + " table names with `source`, else the primary ones, which replace PyPI) the install reads, with the indexes it uses (`--index-url`,"
                 + " `--extra-index-url`, `-f`, the PIP_/UV_ index variables, uv's `--torch-backend`) and the local"
                 + " version (`+cpu`, `+cu124`). Fires (high) when the image is meant for an NVIDIA GPU (its base is"
                 + " nvidia/cuda or a CUDA tag of pytorch/pytorch, or a compose service or Kubernetes container running"
@@ -145,7 +146,7 @@ public final class TorchBuildMismatch implements Rule {
     }
 
     /** One install of torch: where to point, what it is, where it comes from, and an edit that takes the CPU build. */
-    record TorchInstall(Location at, String what, Source source, Fix cpuFix) {}
+    record TorchInstall(Location at, String what, Source source, Fix cpuFix, String cpuAdvice) {}
 
     @Override
     public void check(ReviewContext context) {
@@ -175,7 +176,7 @@ public final class TorchBuildMismatch implements Rule {
                                     + " the nvidia CUDA libraries it pulls in add several GB to the image and are never"
                                     + " loaded")
                             .severity(Severity.MEDIUM)
-                            .recommendation("Take the CPU build from PyTorch's CPU index: " + recommendation(install))
+                            .recommendation("Take the CPU build from PyTorch's CPU index: " + install.cpuAdvice())
                             .fix(install.cpuFix())
                             .add();
                 }
@@ -201,17 +202,6 @@ public final class TorchBuildMismatch implements Rule {
         }
         return "Drop the CPU index: PyPI's Linux x86_64 wheel is a CUDA 12 build (or name a CUDA index such as"
                 + " https://download.pytorch.org/whl/cu124 that the GPU hosts' driver supports).";
-    }
-
-    private static String recommendation(TorchInstall install) {
-        return install.at().file().endsWith(".toml")
-                ? "add `[[tool.uv.index]]` name = \"pytorch-cpu\", url = \"" + CPU_INDEX + "\", explicit = true, and"
-                        + " `[tool.uv.sources]` torch = { index = \"pytorch-cpu\" }."
-                : install.at().file().endsWith(".txt") || install.at().file().endsWith(".in")
-                        ? "add `--extra-index-url " + CPU_INDEX + "` to " + install.at().file()
-                                + " (pip then prefers the +cpu build of the same version)."
-                        : "`--index-url " + CPU_INDEX + "` when the command installs only PyTorch's packages,"
-                                + " `--extra-index-url " + CPU_INDEX + "` when it installs others too.";
     }
 
     // ---- the installs
@@ -274,7 +264,8 @@ public final class TorchBuildMismatch implements Rule {
             fix = null;
         }
         return Optional.of(new TorchInstall(new Location(image.dockerfile(), pip.call().spanTo(torch)),
-                command + " " + torch.value(), source, fix));
+                command + " " + torch.value(), source, fix, "`--index-url " + CPU_INDEX + "` when the command installs"
+                        + " only PyTorch's packages, `--extra-index-url " + CPU_INDEX + "` when it installs others too."));
     }
 
     /** torch in the requirements files a pip install reads. */
@@ -297,7 +288,8 @@ public final class TorchBuildMismatch implements Rule {
             fileIndexes.addAll(requirements.findLinks());
             Source from = local(torch.get().text()).orElseGet(() -> commandSource(run, pip, fileIndexes));
             out.add(new TorchInstall(new Location(path.get(), torch.get().span()), path.get() + " line "
-                    + torch.get().line() + " (" + torch.get().text().strip() + ")", from, null));
+                    + torch.get().line() + " (" + torch.get().text().strip() + ")", from, null, "add `--extra-index-url "
+                    + CPU_INDEX + "` to " + path.get() + " (pip then prefers the +cpu build of the same version)."));
         }
     }
 
@@ -306,8 +298,8 @@ public final class TorchBuildMismatch implements Rule {
             DependencyInstalls.Install install, Optional<PipCommands.Install> pip) {
         Optional<String> path = manifest(image, ManifestKind.PYPROJECT_TOML, "pyproject.toml");
         Optional<SourceFile> file = path.flatMap(p -> context.project().source(p));
-        if (file.isEmpty() || install.call().is("poetry", "pipenv")) {
-            return Optional.empty(); // Poetry's sources are not read here
+        if (file.isEmpty() || install.call().is("pipenv")) {
+            return Optional.empty(); // Pipfile's sources are not read here
         }
         PyProject project = PyProject.of(file.get());
         Optional<dev.drydock.core.manifest.PyDependency> torch = project.dependency("torch")
@@ -316,14 +308,26 @@ public final class TorchBuildMismatch implements Rule {
             return Optional.empty();
         }
         Source source = local(torch.get().constraint()).orElse(null);
-        if (source == null && pip.isPresent()) {
+        if (source == null && install.call().is("poetry")) {
+            source = poetrySource(project);
+        } else if (source == null && pip.isPresent()) {
             source = commandSource(run, pip.get(), List.of()); // pip ignores tool.uv
         } else if (source == null) {
             source = uvSource(run, install.call(), project);
         }
+        String advice = install.call().is("poetry")
+                ? "add to " + path.get() + " `[[tool.poetry.source]]` name = \"pytorch-cpu\", url = \"" + CPU_INDEX
+                        + "\", priority = \"explicit\", and take torch from it: torch = { version = \""
+                        + (torch.get().constraint().isEmpty() ? "*" : torch.get().constraint())
+                        + "\", source = \"pytorch-cpu\" }; then `poetry lock`."
+                : pip.isPresent()
+                        ? "`--extra-index-url " + CPU_INDEX + "` on `" + install.text() + "` (pip ignores uv's and"
+                                + " Poetry's index settings)."
+                        : "add `[[tool.uv.index]]` name = \"pytorch-cpu\", url = \"" + CPU_INDEX + "\", explicit = true,"
+                                + " and `[tool.uv.sources]` torch = { index = \"pytorch-cpu\" }.";
         return Optional.of(new TorchInstall(new Location(path.get(), torch.get().span()), path.get() + " (torch"
                 + (torch.get().constraint().isEmpty() ? "" : " " + torch.get().constraint()) + ", installed by "
-                + install.text() + ")", source, null));
+                + install.text() + ")", source, null, advice));
     }
 
     /** The project file of a manifest the image's install reads, matched by its path in the build context. */
@@ -408,6 +412,28 @@ public final class TorchBuildMismatch implements Rule {
             }
         }
         return classify(all);
+    }
+
+    /**
+     * poetry install: the source a torch dependency names ({@code {source = "pytorch-cpu"}}), else the primary sources
+     * (which replace the implicit PyPI), else PyPI. A supplemental source is asked only for what the primary ones
+     * lack, which PyPI does not for torch.
+     */
+    private static Source poetrySource(PyProject project) {
+        List<String> named = project.poetrySourcesOf("torch");
+        List<String> urls = new ArrayList<>();
+        for (PyProject.PoetrySource source : project.poetrySources()) {
+            boolean takes = named.isEmpty() ? List.of("primary", "default").contains(source.priority())
+                    : named.contains(source.name());
+            if (takes) {
+                urls.add(source.url() == null && source.name().equalsIgnoreCase("pypi")
+                        ? "https://pypi.org/simple" : source.url() == null ? "$" : source.url());
+            }
+        }
+        if (!named.isEmpty() && urls.isEmpty()) {
+            return Source.UNKNOWN;
+        }
+        return classify(urls);
     }
 
     /** The build a set of indexes gives: PyPI's when there is none, unknown when one is a variable or a mirror. */
