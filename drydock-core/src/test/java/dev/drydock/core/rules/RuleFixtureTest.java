@@ -149,7 +149,7 @@ class RuleFixtureTest {
         return e.matches(s.ruleId(), s.location());
     }
 
-    private static List<Path> folders(Path dir) throws IOException {
+    static List<Path> folders(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -189,7 +189,7 @@ public final class UvicornWorkerDeprecated implements Rule {
         String newClass = "uvicorn_worker." + m.group(1);
         return switch (workerClass.source()) {
             case COMMAND_LINE -> {
-                for (Origin origin : List.of(c.command().origin(), c.command().cmdOrigin())) {
+                for (Origin origin : java.util.Arrays.asList(c.command().origin(), c.command().cmdOrigin())) {
                     Optional<Written> found = inText(context, origin, m.group(1), "`" + String.join(" ", ep.args()) + "`");
                     if (found.isPresent()) {
                         yield found;

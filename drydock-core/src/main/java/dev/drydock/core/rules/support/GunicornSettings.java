@@ -183,7 +183,7 @@ public final class GunicornSettings {
         String written = "--" + option + ("true".equals(value) ? "" : " " + value);
         Location location = null;
         if (container.command() != null) {
-            for (Origin origin : List.of(container.command().cmdOrigin(), container.command().origin())) {
+            for (Origin origin : java.util.Arrays.asList(container.command().cmdOrigin(), container.command().origin())) {
                 location = within(origin, value);
                 if (location != null) {
                     break;

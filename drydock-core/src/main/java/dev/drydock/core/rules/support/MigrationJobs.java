@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.app.NodePackage;
 import dev.drydock.core.compose.Node;
 import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.compose.Service;
@@ -51,7 +52,9 @@ public final class MigrationJobs {
     private static Optional<Job> find(ReviewContext context, Service service) {
         Container c = context.builtContainers().stream().filter(x -> x.service() == service && x.entryPoint() != null)
                 .findFirst().orElse(null);
-        List<List<String>> steps = c != null ? steps(c.entryPoint()) : pulledSteps(service);
+        NodePackage script = c == null ? null : PackageScripts.of(context, c, c.entryPoint()).orElse(null);
+        List<List<String>> steps = script != null ? steps(script.entryPoint())
+                : c != null ? steps(c.entryPoint()) : pulledSteps(service);
         if (steps.isEmpty()) {
             return Optional.empty();
         }
@@ -63,7 +66,9 @@ public final class MigrationJobs {
             Optional<MigrationCommands.Migration> migration = MigrationCommands.of(step);
             if (migration.isPresent()) {
                 String command = c == null && steps.size() == 1 ? asWritten(service, step) : String.join(" ", step);
-                return Optional.of(new Job(service, command, migration.get().tool(), where(context, service, c)));
+                String where = (script == null ? "" : "the \"" + script.name() + "\" script of " + script.packageFile()
+                        + ", run by ") + where(context, service, c);
+                return Optional.of(new Job(service, command, migration.get().tool(), where));
             }
         }
         return Optional.empty();

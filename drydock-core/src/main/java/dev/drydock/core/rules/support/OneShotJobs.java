@@ -47,6 +47,10 @@ public final class OneShotJobs {
             if (restarted(s)) {
                 return Optional.empty();
             }
+            Optional<MigrationJobs.Job> migration = MigrationJobs.of(context, s);
+            if (migration.isPresent()) {
+                return Optional.of(s.name() + " applies " + migration.get().tool() + " and exits");
+            }
             if (s.restart() != null && "no".equals(s.restart().value()) && ComposeJobs.isOneOff(s)) {
                 return Optional.of("compose runs " + s.name() + " as a task with restart: \"no\"");
             }
