@@ -22,7 +22,9 @@ import dev.drydock.core.rules.support.MigrationJobs;
 import dev.drydock.core.rules.support.OneShotJobs;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.StartupMigrations;
+import dev.drydock.core.rules.support.WrittenEnvironment;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,11 +43,11 @@ import java.util.regex.Pattern;
                 + " migrate`, `alembic upgrade`, `flask db upgrade`, `rails db:migrate` or `db:prepare`, `prisma migrate"
                 + " deploy`, `knex migrate:latest`, `artisan migrate`, `mix ecto.migrate`, `goose up`, golang-migrate's"
                 + " `up`, `flyway migrate`, `liquibase update`, Sequelize's `db:migrate`, TypeORM's `migration:run`,"
-                + " dbmate, `dotnet ef database update`, sqlx, Diesel; for the Flyway, golang-migrate and Liquibase"
-                + " images, the command read as the tool's arguments) or a task such as a seed or a data load after"
+                + " dbmate, `dotnet ef database update`, sqlx, Diesel; for the Flyway, golang-migrate, dbmate and"
+                + " Liquibase images, the command read as the tool's arguments) or a task such as a seed or a data load after"
                 + " one. Fires on each application service of the same project that uses that database (it builds"
                 + " the same Dockerfile stage or runs the same image, shares a database variable with the same value,"
-                + " `DATABASE_URL` or `DB_HOST`, or, building an image, depends on the same PostgreSQL, MySQL, MariaDB,"
+                + " `DATABASE_URL` or `DB_HOST`, set in environment or in an env_file, or, building an image, depends on the same PostgreSQL, MySQL, MariaDB,"
                 + " MongoDB, SQL Server, CockroachDB or ClickHouse service) and does not wait for the migration"
                 + " service with `condition: service_completed_successfully`, directly or through a service it"
                 + " depends on: at its depends_on entry for the migration service, its depends_on, or its name."
@@ -244,7 +246,7 @@ public final class MigrationsNotAwaited implements Rule {
                 || MigrationJobs.of(context, app).isPresent() || migratesItself(context, app)) {
             return false;
         }
-        return sameImage(compose, app, migrate) || sharedDatabaseVariable(app, migrate)
+        return sameImage(compose, app, migrate) || sharedDatabaseVariable(context, app, migrate)
                 || app.build() != null && sharedDatabase(compose, app, migrate);
     }
 
@@ -271,15 +273,16 @@ public final class MigrationsNotAwaited implements Rule {
         return service.build().target() == null ? null : service.build().target().value();
     }
 
-    private static boolean sharedDatabaseVariable(Service app, Service migrate) {
-        for (Service.EnvVar env : migrate.environment()) {
-            if (env.value() != null && env.value().value() != null && !env.value().value().isBlank()
-                    && DATABASE_VARIABLE.matcher(env.name()).find()) {
-                boolean same = app.env(env.name()).map(Service.EnvVar::value)
-                        .filter(v -> v != null && env.value().value().equals(v.value())).isPresent();
-                if (same) {
-                    return true;
-                }
+    /** Whether both services get the same non-empty value for a database variable, from environment or env_file. */
+    private static boolean sharedDatabaseVariable(ReviewContext context, Service app, Service migrate) {
+        Map<String, String> appValues = new HashMap<>();
+        for (WrittenEnvironment.Setting s : WrittenEnvironment.of(context.project(), app)) {
+            appValues.put(s.name(), s.value());
+        }
+        for (WrittenEnvironment.Setting s : WrittenEnvironment.of(context.project(), migrate)) {
+            if (s.value() != null && !s.value().isBlank() && DATABASE_VARIABLE.matcher(s.name()).find()
+                    && s.value().equals(appValues.get(s.name()))) {
+                return true;
             }
         }
         return false;

@@ -24,7 +24,8 @@ import java.util.Set;
  * of a pulled image's command) is the migration itself or another task that ends ({@link ComposeJobs#isTask}: a seed, a
  * data load), and no server runs after it. For images the project does not build, the command is read as the
  * arguments of the migration tools' own images: Flyway's ({@code ENTRYPOINT ["flyway"]}), golang-migrate's
- * ({@code ENTRYPOINT ["migrate"]}) and Liquibase's (its entry point runs liquibase with the arguments).
+ * ({@code ENTRYPOINT ["migrate"]}), dbmate's ({@code ENTRYPOINT ["dbmate"]}) and Liquibase's (its entry point runs
+ * liquibase with the arguments).
  */
 public final class MigrationJobs {
 
@@ -39,7 +40,8 @@ public final class MigrationJobs {
 
     /** The images of migration tools by familiar name, with the program their entry point runs. */
     private static final Map<String, String> TOOL_IMAGES = Map.of("flyway/flyway", "flyway", "redgate/flyway", "flyway",
-            "migrate/migrate", "migrate", "liquibase", "liquibase", "liquibase/liquibase", "liquibase");
+            "migrate/migrate", "migrate", "liquibase", "liquibase", "liquibase/liquibase", "liquibase",
+            "amacneil/dbmate", "dbmate", "ghcr.io/amacneil/dbmate", "dbmate");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash");
 
     private MigrationJobs() {}
