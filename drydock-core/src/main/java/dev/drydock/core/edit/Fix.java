@@ -58,7 +58,7 @@ public record Fix(String title, FixSafety safety, List<TextEdit> edits, boolean 
             } else {
                 TextEdit first = joined.get(earlier);
                 joined.set(earlier, new TextEdit(first.file(), first.start(), first.end(),
-                        first.replacement() + edit.replacement()));
+                        first.replacement() + edit.replacement(), first.anyOrder() && edit.anyOrder()));
             }
         }
         return joined;

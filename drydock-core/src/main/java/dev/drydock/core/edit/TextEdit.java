@@ -12,8 +12,10 @@ import java.util.Objects;
  * <p>Replacement text uses {@code \n}: the engine writes the file's own line ending.
  *
  * @param file the file, relative to the project root, '/'-separated
+ * @param anyOrder whether this insertion adds an item to a collection whose order does not matter (an entry of
+ *     compose's top-level volumes:), so that another such insertion at the same offset may go with it
  */
-public record TextEdit(String file, int start, int end, String replacement) {
+public record TextEdit(String file, int start, int end, String replacement, boolean anyOrder) {
 
     public TextEdit {
         Objects.requireNonNull(file, "file");
@@ -21,6 +23,15 @@ public record TextEdit(String file, int start, int end, String replacement) {
         if (start < 0 || end < start) {
             throw new IllegalArgumentException("bad edit range [" + start + ", " + end + ") in " + file);
         }
+    }
+
+    public TextEdit(String file, int start, int end, String replacement) {
+        this(file, start, end, replacement, false);
+    }
+
+    /** This insertion, marked as one whose order among other such insertions at its offset does not matter. */
+    public TextEdit inAnyOrder() {
+        return new TextEdit(file, start, end, replacement, isInsertion());
     }
 
     public static TextEdit replace(String file, Span span, String replacement) {
@@ -50,14 +61,15 @@ public record TextEdit(String file, int start, int end, String replacement) {
 
     /**
      * Whether this edit and another touch the same text: ranges that share a character, or two
-     * insertions at one offset (their order would be arbitrary), or an insertion inside a replaced range.
+     * insertions at one offset (their order would be arbitrary) unless both are {@link #anyOrder} and insert
+     * different text, or an insertion inside a replaced range.
      */
     public boolean overlaps(TextEdit other) {
         if (!file.equals(other.file)) {
             return false;
         }
         if (isInsertion() && other.isInsertion()) {
-            return start == other.start;
+            return start == other.start && !(anyOrder && other.anyOrder && !replacement.equals(other.replacement));
         }
         if (isInsertion()) {
             return start > other.start && start < other.end;

@@ -98,7 +98,9 @@ public final class ComposeEdits {
                     last = e;
                 }
             }
-            return last == null ? null : after(file, last, name + ":");
+            TextEdit entryAfter = last == null ? null : after(file, last, name + ":");
+            // declarations of other names go in together; one that first ends the file's last line does not
+            return entryAfter == null || entryAfter.replacement().startsWith("\n") ? entryAfter : entryAfter.inAnyOrder();
         }
         if (context.memo("compose-top-level-keys", file, () -> topLevelKeys(file)).contains(section)) {
             return null;
