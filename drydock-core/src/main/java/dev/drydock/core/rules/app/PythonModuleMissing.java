@@ -106,6 +106,51 @@ final class PythonModuleMissing {
         return Optional.empty();
     }
 
+    /**
+     * A package {@code python -m} is told to run that has no __main__.py: the package folder in the image, with the
+     * modules it has.
+     */
+    record PackageWithoutMain(String module, String folder, List<String> modules) {}
+
+    /**
+     * The regular package (a folder with __init__.py) {@code python -m module} finds first on the import path, when
+     * the image certainly holds its __init__.py and certainly lacks its __main__.py: python then stops with "No
+     * module named module.__main__; 'module' is a package and cannot be directly executed". Empty when drydock
+     * cannot tell what a folder of the path holds, when a module file or an unknown folder comes first, when the
+     * project installs itself, or when the package's name is a dependency's.
+     */
+    static Optional<PackageWithoutMain> packageWithoutMain(ReviewContext context, BuildLink build, EntryPoint ep,
+            String module, Set<String> dependencies) {
+        if (module == null || !module.matches("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*") || ep.searchPath().isEmpty()
+                || installsProject(build) || dependencies.contains(module.split("\\.")[0].toLowerCase(
+                        java.util.Locale.ROOT).replace('_', '-'))) {
+            return Optional.empty();
+        }
+        String relative = module.replace('.', '/');
+        for (String folder : ep.searchPath()) {
+            if (!folder.startsWith("/") || folder.contains("$")) {
+                return Optional.empty();
+            }
+            String packageFolder = PathNames.join(folder, relative);
+            Optional<Boolean> init = mayHold(context, build, PathNames.join(packageFolder, "__init__.py"));
+            if (init.isEmpty()) {
+                return Optional.empty();
+            }
+            if (init.get()) {
+                Optional<Boolean> main = mayHold(context, build, PathNames.join(packageFolder, "__main__.py"));
+                return main.isEmpty() || main.get() ? Optional.empty() : Optional.of(new PackageWithoutMain(module,
+                        packageFolder, siblings(context, build, PathNames.join(packageFolder, "__main__.py"))));
+            }
+            for (String other : List.of(relative + ".py", relative)) {
+                Optional<Boolean> held = mayHold(context, build, PathNames.join(folder, other));
+                if (held.isEmpty() || held.get()) {
+                    return Optional.empty(); // a module file, or a namespace package drydock does not follow
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<Boolean> mayHold(ReviewContext context, BuildLink build, String path) {
         return ImageFiles.mayHold(context.project(), build, build.stage(), path, PythonModuleMissing::installsOnly);
     }

@@ -62,7 +62,9 @@ import java.util.regex.Pattern;
                 + " tell what the image holds. `python -m package.module` is checked the same way (module.py or"
                 + " module/__main__.py under the working directory and PYTHONPATH, the package being the project's);"
                 + " `python -m module` fires only when the build context has module.py (or module/__main__.py) and the"
-                + " image has it in no folder of the import path; quiet for standard-library and installed modules"
+                + " image has it in no folder of the import path; `python -m package` fires when the first folder of the"
+                + " import path that has the package holds its __init__.py but no __main__.py; quiet for"
+                + " standard-library and installed modules"
                 + " (http.server, a dependency of the manifests) and for the servers drydock reads as programs"
                 + " (python -m uvicorn, python -m flask).",
         problem = "`python X` opens X as a file (or a folder with a __main__.py) relative to the working directory:"
@@ -195,6 +197,33 @@ public final class PythonScriptMissing implements Rule {
         missing.filter(m -> !mountedOver(c.service(), m.file()))
                 .filter(m -> reported.add(c.command().origin().file() + "#" + m.file()))
                 .ifPresent(m -> reportRunModule(context, c, ep, m));
+        if (missing.isEmpty()) {
+            PythonModuleMissing.packageWithoutMain(context, build, ep, module, dependencies)
+                    .filter(p -> !mountedOver(c.service(), p.folder()))
+                    .filter(p -> reported.add(c.command().origin().file() + "#" + p.folder()))
+                    .ifPresent(p -> reportPackageWithoutMain(context, c, ep, p));
+        }
+    }
+
+    /** Modules a package's author names after what starts it, in the order a recommendation prefers them. */
+    private static final List<String> STARTING_MODULES = List.of("main", "app", "server", "run", "cli", "start",
+            "bot", "worker");
+
+    private void reportPackageWithoutMain(ReviewContext context, Container c, EntryPoint ep,
+            PythonModuleMissing.PackageWithoutMain p) {
+        String starter = STARTING_MODULES.stream().filter(p.modules()::contains).findFirst().orElse(null);
+        String message = "`" + String.join(" ", ep.args()) + "` runs the package " + p.module() + " (" + p.folder()
+                + "/__init__.py), which has no __main__.py" + (p.modules().isEmpty() ? ""
+                        : " (it has " + String.join(", ", p.modules().stream().limit(5).map(m -> m + ".py").toList())
+                                + ")") + ": python stops with \"No module named " + p.module() + ".__main__; '"
+                + p.module() + "' is a package and cannot be directly executed\" and the container exits at once";
+        String recommendation = (starter != null ? "Run the module that starts the application: python -m "
+                + p.module() + "." + starter + "; or add " : "Add ") + p.folder() + "/__main__.py, which python -m "
+                + p.module() + " runs (it calls what starts the application, e.g. `from ." + (starter == null ? "main"
+                        : starter) + " import main` then `main()`).";
+        context.finding(this, WrittenInstructions.commandWord(c, c.command(), p.module()), message)
+                .recommendation(recommendation)
+                .add();
     }
 
     private void reportRunModule(ReviewContext context, Container c, EntryPoint ep, PythonModuleMissing.Missing m) {
