@@ -299,7 +299,7 @@ public final class HealthcheckMissing implements Rule {
             Integer scriptPort = NginxConfigs.listening(context, c).map(n -> n.ports().get(0))
                     .or(() -> HttpdPorts.of(context, c).map(h -> h.ports().get(0)))
                     .or(() -> roadRunner.map(RoadRunnerConfig::probePort))
-                    .orElseGet(() -> AppFacts.startScript(context, c).map(s -> AppFacts.commandPort(s.started())).orElse(null));
+                    .orElseGet(() -> AppFacts.startScript(context, c).map(s -> AppFacts.commandPort(context, c, s.started())).orElse(null));
             Probes.Failure failure = probe == null ? null : Probes.failure(context, probe, c, app);
             // a probe nginx passes to a backend that does not serve it: the plan must not reuse its path
             EffectiveHealthcheck planned = failure != null && failure.reason() != null ? null : probe;
@@ -332,7 +332,7 @@ public final class HealthcheckMissing implements Rule {
                     && !ownCheck
                     ? AppFacts.grpcServer(c, app) : Optional.empty();
             List<Integer> otherProtocol = probe != null || ownCheck || grpc.isPresent() ? List.of()
-                    : AppFacts.otherProtocolPortsOnly(c, app);
+                    : AppFacts.otherProtocolPortsOnly(context, c, app);
             Optional<String> wire = probe != null || app.routes().known() || ownCheck ? Optional.empty()
                     : DataStores.wireProtocol(plan.port(), root).map(w -> wireRecommendation(w.getKey(), w.getValue(), plan.port()));
             String recommendation = serverProbe.map(p -> "Add the server's own check to the final stage: "
@@ -607,7 +607,7 @@ public final class HealthcheckMissing implements Rule {
             Probes.Url url = probe == null ? null : probe.localUrl();
             Optional<Integer> serverPort = role != ImageRole.SERVER || !AppFacts.declaredPorts(c).isEmpty()
                     ? Optional.empty() : ImageRole.program(c).map(p -> AppFacts.stockWebServerPort(c, p));
-            String portVariable = url != null ? null : AppFacts.portVariable(c.entryPoint());
+            String portVariable = url != null ? null : AppFacts.portVariable(context, c, c.entryPoint());
             Optional<PackagedServers.Server> packaged = role == ImageRole.SERVER ? Optional.empty()
                     : configured.or(() -> PackagedServers.of(c)).or(() -> PackagedServers.inherited(c))
                             .or(() -> PackagedServers.ofCode(app));

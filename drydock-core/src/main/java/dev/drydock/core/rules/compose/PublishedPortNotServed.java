@@ -36,7 +36,11 @@ import java.util.regex.Pattern;
         category = Category.RELIABILITY,
         checks = "The container ports a compose service publishes (ports:, short and long syntax, ranges) against the"
                 + " ports its command sets explicitly (gunicorn and hypercorn --bind, uvicorn --port, runserver's"
-                + " address, streamlit's --server.port, --listen ...), for `rails server` its -p, else PORT, else the"
+                + " address, streamlit's --server.port, --listen ...) or the server reads besides: gunicorn's bind"
+                + " from GUNICORN_CMD_ARGS, else its configuration file (-c, else gunicorn.conf.py; a string or a list"
+                + " of strings, not a computed value), else 0.0.0.0:$PORT when PORT is set; uvicorn's UVICORN_PORT;"
+                + " hypercorn's bind in the TOML file -c names (with insecure_bind when TLS is on); for `rails server`"
+                + " its -p, else PORT, else the"
                 + " port config/puma.rb sets, else 3000, else the ports the application's own code"
                 + " listens on (Express's app.listen(3000), Flask's app.run(port=5000) in the script the command runs,"
                 + " uvicorn.run, waitress.serve, Spring Boot's server.port, Quarkus's quarkus.http.port,"

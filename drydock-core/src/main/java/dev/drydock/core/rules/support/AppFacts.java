@@ -112,7 +112,7 @@ public final class AppFacts {
             return new Chosen(Thruster.httpPort(serving.environment())); // the server behind it is reached through Thruster
         }
         List<Integer> declared = declaredPorts(c);
-        Integer fromCommand = commandPort(serving);
+        Integer fromCommand = commandPort(context, c, serving);
         Integer fromCode = codePort(c, app);
         if (fromCommand != null) {
             return new Chosen(fromCommand); // the server listens where its command says, published there or not
@@ -184,9 +184,9 @@ public final class AppFacts {
      * The ports a container declares when each is a well-known port of a protocol other than HTTP (CoreDNS's 53)
      * and nothing else says where it listens (its command, environment or code): empty otherwise.
      */
-    public static List<Integer> otherProtocolPortsOnly(Container c, AppSource app) {
+    public static List<Integer> otherProtocolPortsOnly(ReviewContext context, Container c, AppSource app) {
         List<Integer> declared = declaredPorts(c);
-        boolean elsewhere = commandPort(Processes.serving(c)) != null || codePort(c, app) != null;
+        boolean elsewhere = commandPort(context, c, Processes.serving(c)) != null || codePort(c, app) != null;
         return declared.isEmpty() || elsewhere || !declared.stream().allMatch(ProtocolPorts::otherProtocol)
                 ? List.of() : declared;
     }
@@ -292,7 +292,32 @@ public final class AppFacts {
         return variable == null ? String.valueOf(port) : "$" + variable;
     }
 
-    /** The port the command itself sets (--bind, --port, runserver's address ...), null when it sets none or a variable. */
+    /**
+     * The port program {@code ep} of container {@code c} listens on as its own settings say ({@link ProgramPorts}: its
+     * command, and what the program reads besides, such as gunicorn's configuration file and GUNICORN_CMD_ARGS); null
+     * when they set none drydock can read.
+     */
+    public static Integer commandPort(ReviewContext context, Container c, EntryPoint ep) {
+        return ProgramPorts.of(context, c, ep).first();
+    }
+
+    /** Every port program {@code ep} of container {@code c} listens on as its own settings say ({@link ProgramPorts}). */
+    public static List<Integer> commandPorts(ReviewContext context, Container c, EntryPoint ep) {
+        return ProgramPorts.of(context, c, ep).ports();
+    }
+
+    /**
+     * The environment variable program {@code ep} of container {@code c} takes its port from when the container's
+     * environment does not set it ({@link ProgramPorts#variable}); null when the port is written or resolved.
+     */
+    public static String portVariable(ReviewContext context, Container c, EntryPoint ep) {
+        return ProgramPorts.of(context, c, ep).variable();
+    }
+
+    /**
+     * The port the command line itself sets (--bind, --port, runserver's address ...), null when it sets none or a
+     * variable; {@link #commandPort(ReviewContext, Container, EntryPoint)} reads the program's other settings too.
+     */
     public static Integer commandPort(EntryPoint ep) {
         for (String digits : portTexts(ep)) {
             if (PORT_NUMBER.matcher(digits).matches()) {

@@ -17,6 +17,9 @@ public final class GunicornConfigs {
     /** A top-level assignment of a gunicorn setting in a configuration file: {@code graceful_timeout = 20}. */
     private static final Pattern ASSIGNMENT = Pattern.compile("^([a-z_]+)\\s*=\\s*(.*?)\\s*(?:#.*)?$");
     private static final Pattern STRING = Pattern.compile("\"[^\"\\\\]*\"|'[^'\\\\]*'");
+    /** A list or tuple of string literals on one line: {@code ["0.0.0.0:8000", "[::]:8000"]}. */
+    private static final Pattern STRINGS = Pattern.compile(
+            "[\\[(]\\s*(?:" + STRING.pattern() + ")(?:\\s*,\\s*(?:" + STRING.pattern() + "))*\\s*,?\\s*[\\])]");
 
     private GunicornConfigs() {}
 
@@ -60,6 +63,25 @@ public final class GunicornConfigs {
         /** The value when it is one string literal ({@code "gthread"}, {@code 'sync'}), else null. */
         public String string() {
             return STRING.matcher(value).matches() ? value.substring(1, value.length() - 1) : null;
+        }
+
+        /**
+         * The value's strings when it is one string literal or a list or tuple of them written on its line
+         * ({@code bind = ["0.0.0.0:8000", "[::]:8000"]}); null for anything else, an empty list among them.
+         */
+        public java.util.List<String> strings() {
+            if (string() != null) {
+                return java.util.List.of(string());
+            }
+            if (!STRINGS.matcher(value).matches()) {
+                return null;
+            }
+            java.util.List<String> out = new java.util.ArrayList<>();
+            Matcher m = STRING.matcher(value);
+            while (m.find()) {
+                out.add(m.group().substring(1, m.group().length() - 1));
+            }
+            return out;
         }
     }
 

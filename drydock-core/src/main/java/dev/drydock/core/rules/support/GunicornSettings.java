@@ -31,8 +31,9 @@ public final class GunicornSettings {
      * A setting's effective value.
      *
      * @param setting the configuration-file name ({@code workers}, {@code worker_class}, {@code graceful_timeout})
-     * @param value the value as gunicorn reads it (a string literal of the configuration file without its quotes); null
-     *     when the configuration file computes it (from the environment, say) or gunicorn's default applies
+     * @param value the value as gunicorn reads it (a string literal of the configuration file without its quotes, a
+     *     list of them joined with commas as repeated command-line options are); null when the configuration file
+     *     computes it (from the environment, say) or gunicorn's default applies
      * @param source where it comes from
      * @param location where it is written: the value itself when drydock finds it there, else the line or instruction
      *     that holds it; null for the default and for a variable set where drydock cannot point
@@ -151,7 +152,8 @@ public final class GunicornSettings {
                 : GunicornConfigs.setting(context, container, program, setting);
         if (configured.isPresent()) {
             GunicornConfigs.Setting s = configured.get();
-            String value = s.string() != null ? s.string() : literal(s.value());
+            List<String> strings = s.strings();
+            String value = strings != null && !strings.isEmpty() ? String.join(",", strings) : literal(s.value());
             return Optional.of(new Value(setting, value, Source.CONFIG_FILE, new Location(s.file().path(), s.span()),
                     setting + " = " + s.value()));
         }

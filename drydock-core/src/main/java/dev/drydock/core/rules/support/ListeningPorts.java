@@ -14,7 +14,8 @@ import java.util.Set;
  * Where a container's server listens, when it can be told: the ports of the nginx configuration it copies
  * ({@link NginxConfigs#listening}), else the Listen ports of the Apache httpd it runs ({@link HttpdPorts}), else
  * those of the Caddy, HAProxy or Traefik it runs ({@link ProxyPorts}), else those of a PHP application server's configuration or environment
- * ({@link PhpServerPorts}), else the ports its command sets, else the port of `rails server`
+ * ({@link PhpServerPorts}), else the ports its command and the program's own settings set ({@link ProgramPorts}:
+ * gunicorn's configuration file, GUNICORN_CMD_ARGS, UVICORN_PORT ...), else the port of `rails server`
  * ({@link RailsServerPorts}), else those the application's own server starts bind (code or configuration).
  *
  * @param code the first server start of the application when the ports come from it, else null
@@ -73,9 +74,13 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
                     null, "Thruster's HTTP port " + http + ", in front of " + AppFacts.serverName(ep) + " on its"
                             + " target port " + target, variable == null ? "HTTP_PORT" : variable));
         }
-        List<Integer> command = AppFacts.commandPorts(ep);
-        if (!command.isEmpty()) {
-            return Optional.of(new ListeningPorts(command, AppFacts.serverName(ep), null));
+        ProgramPorts command = ProgramPorts.of(context, c, ep);
+        if (!command.ports().isEmpty()) {
+            return Optional.of(new ListeningPorts(command.ports(), AppFacts.serverName(ep), null, command.because(),
+                    command.setting()));
+        }
+        if (command.settled()) {
+            return Optional.empty(); // a configuration file computes the address, or a Unix socket: no port to compare
         }
         Optional<RailsServerPorts.Served> rails = RailsServerPorts.of(context, c, ep.environment());
         if (rails.isPresent()) {

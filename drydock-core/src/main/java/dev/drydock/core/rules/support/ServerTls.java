@@ -91,7 +91,7 @@ public record ServerTls(boolean tls, String server, String because) {
         if (ep == null || ListeningPorts.otherServerBeside(ep)) {
             return Optional.empty();
         }
-        List<Integer> commandPorts = AppFacts.commandPorts(ep);
+        List<Integer> commandPorts = AppFacts.commandPorts(context, c, ep);
         if (commandPorts.isEmpty()) {
             return configured(context, c, port);
         }

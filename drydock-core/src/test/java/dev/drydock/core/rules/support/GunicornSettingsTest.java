@@ -126,4 +126,21 @@ class GunicornSettingsTest {
         assertThat(value(s, "preload_app").value()).isEqualTo("true");
         assertThat(value(s, "preload_app").written()).isEqualTo("--preload");
     }
+
+    @Test
+    void aListOfStringsInTheConfigFileIsReadAsRepeatedBinds() throws IOException {
+        GunicornSettings s = settings(Map.of("Dockerfile", BASE + "CMD [\"gunicorn\", \"app:app\"]\n",
+                "gunicorn.conf.py", "bind = ('0.0.0.0:8080', \"[::]:8080\",)  # both stacks\n"));
+        Value bind = value(s, "bind");
+        assertThat(bind.value()).isEqualTo("0.0.0.0:8080,[::]:8080");
+        assertThat(bind.computed()).isFalse();
+        assertThat(bind.written()).isEqualTo("bind = ('0.0.0.0:8080', \"[::]:8080\",)");
+    }
+
+    @Test
+    void aListWithAnExpressionIsComputed() throws IOException {
+        GunicornSettings s = settings(Map.of("Dockerfile", BASE + "CMD [\"gunicorn\", \"app:app\"]\n",
+                "gunicorn.conf.py", "import os\nbind = [\"0.0.0.0:\" + os.environ[\"PORT\"]]\n"));
+        assertThat(value(s, "bind").computed()).isTrue();
+    }
 }

@@ -1,0 +1,1 @@
+bind = "unix:/run/app/gunicorn.sock"
