@@ -112,7 +112,13 @@ import java.util.Optional;
                 + " server reads its port from (PORT for quarkus.http.port=${PORT:8080} or server.port=${PORT:8080})"
                 + " and the manifest gives it a number, the server listens there; likewise ASPNETCORE_URLS with one"
                 + " http:// URL and a literal port, which replaces the ASPNETCORE_HTTP_PORTS of the .NET image (for"
-                + " ASPNETCORE_URLS=http://+:5080 Kestrel listens on 5080, not 8080). Init containers are not serving"
+                + " ASPNETCORE_URLS=http://+:5080 Kestrel listens on 5080, not 8080). The same port check for a"
+                + " container that pulls a well-known server image (nginx, httpd, redis, postgres, mysql, mariadb,"
+                + " mongo, memcached, Grafana, Prometheus, rabbitmq, Elasticsearch, MinIO), against the ports the image"
+                + " listens on or those its command, args and env move it to, as service-port-not-served works them out"
+                + " (quiet where a volume is mounted over its configuration). Neither check is made for a container"
+                + " whose command, args, env, envFrom, image or volumeMounts a kustomize overlay patches. Init"
+                + " containers are not serving"
                 + " containers and are left out. And, for any container of the manifests, a probe port that names no"
                 + " port of the container: the kubelet cannot resolve it and the probe errors every time (high, medium"
                 + " for a liveness probe, which then never restarts the container). A probe of a kustomize base"
@@ -189,6 +195,8 @@ public final class HealthcheckEndpointMissing implements Rule {
     @Override
     public void check(ReviewContext context) {
         kubernetesProbes(context);
+        KubernetesListening.all(context).stream().filter(l -> l.pulled() != null)
+                .forEach(pulled -> kubernetesProbePorts(context, pulled, null));
         flyChecks(context);
         kubernetesProbeNamedPorts(context);
         kubernetesServerImageProbes(context);
@@ -321,10 +329,15 @@ public final class HealthcheckEndpointMissing implements Rule {
      * has ({@link #kubernetesProbeNamedPorts}).
      */
     private void kubernetesProbePorts(ReviewContext context, Container c, KubernetesRuns run) {
-        KubernetesListening served = KubernetesListening.of(context, c, run).orElse(null);
-        if (served == null) {
-            return;
-        }
+        KubernetesListening.of(context, c, run).ifPresent(served -> kubernetesProbePorts(context, served, c));
+    }
+
+    /**
+     * The port probes of a container whose server's ports drydock knows; {@code c} is the project's container whose
+     * image it runs, or null for a pulled image (whose management port and scheme are not checked).
+     */
+    private void kubernetesProbePorts(ReviewContext context, KubernetesListening served, Container c) {
+        KubernetesRuns run = served.run();
         ListeningPorts listener = served.listener();
         List<Integer> listening = served.ports();
         String because = served.because();
@@ -335,7 +348,7 @@ public final class HealthcheckEndpointMissing implements Rule {
             Integer port = run.container().resolve(probe.port());
             var located = kubernetesLine(context, run, probe.portLine() > 0 ? probe.portLine() : probe.line());
             if (port != null && listening.contains(port) && located != null) {
-                if (!kubernetesProbeManagementPort(context, c, run, kind, probe, port, located)) {
+                if (c != null && !kubernetesProbeManagementPort(context, c, run, kind, probe, port, located)) {
                     kubernetesProbeScheme(context, c, run, kind, probe, port, located);
                 }
                 return;
@@ -347,8 +360,8 @@ public final class HealthcheckEndpointMissing implements Rule {
                     : "port " + probe.port() + " (" + port + ")";
             context.finding(this, located, "the " + kind + "Probe of " + run.describe() + " " + (probe.kind()
                             .equals("httpGet") ? "requests " + (probe.path() == null ? "/" : probe.path()) + " on "
-                            : "connects to ") + named + ", but " + listener.server() + " in " + c.build().dockerfile()
-                            + "'s image listens on " + join(listening) + because + ": nothing answers"
+                            : "connects to ") + named + ", but " + listener.server() + " in " + served.imageOrigin()
+                            + " listens on " + join(listening) + because + ": nothing answers"
                             + " the probe, so " + failure(kind))
                     .recommendation("Probe port " + listening.get(0) + (run.container().ports().stream()
                             .anyMatch(p -> p.number() == listening.get(0) && p.name() != null)

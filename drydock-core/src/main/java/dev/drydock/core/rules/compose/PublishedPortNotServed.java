@@ -20,6 +20,7 @@ import dev.drydock.core.rules.support.ProxyPorts;
 import dev.drydock.core.rules.support.NginxConfigs;
 import dev.drydock.core.rules.support.PhpFpmPools;
 import dev.drydock.core.rules.support.PhpServerPorts;
+import dev.drydock.core.rules.support.PulledServerPorts;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.FlyDeploy;
 import dev.drydock.core.manifest.FlyToml;
@@ -75,7 +76,17 @@ import java.util.regex.Pattern;
                 + " set the variable), the bind lines of HAProxy's frontend and listen sections in the file -f names,"
                 + " and Traefik's --entrypoints.<name>.address flags (:80 when none, :8080 added for --ping and"
                 + " --api.insecure), copied by the Dockerfile or bind-mounted; quiet for a Traefik that may read a"
-                + " static configuration file or TRAEFIK_ variables, and for configuration a RUN edits. Quiet when neither the command nor the"
+                + " static configuration file or TRAEFIK_ variables, and for configuration a RUN edits. A compose service"
+                + " that pulls another well-known server image (nginx with a command of its own, bitnami/nginx, httpd,"
+                + " redis, postgres, mysql, mariadb, mongo, memcached, Grafana, Prometheus, rabbitmq, Elasticsearch,"
+                + " MinIO) is checked against the ports its image listens on, or those its command or environment move"
+                + " it to (redis's --port, postgres's -p and PGPORT, mysqld's --port and MYSQL_TCP_PORT, mongod's"
+                + " --port, memcached's -p, GF_SERVER_HTTP_PORT, --web.listen-address, MinIO's --address and"
+                + " --console-address, without which its console listens on a port picked at random); quiet when a"
+                + " volume, config or secret is mounted over the server's configuration (nginx's conf.d, postgresql.conf,"
+                + " my.cnf ...), when its command names a configuration file or another program, and when an env_file"
+                + " the project does not hold may set a variable it reads (one it holds is read, before environment)."
+                + " Quiet when neither the command nor the"
                 + " code tells the port (an expression, a variable set to a variable, a variable an env_file may set),"
                 + " when the command takes it from a variable, and with network_mode (ports do not apply)."
                 + " For an image a fly.toml in its build context deploys (its [build] dockerfile, Dockerfile by"
@@ -138,9 +149,8 @@ public final class PublishedPortNotServed implements Rule {
                     && PhpFpmPools.of(context, service, c).isEmpty() || service != null && service.networkMode() != null) {
                 continue;
             }
-            ListeningPorts listener = ListeningPorts.of(context, c).orElse(null);
-            if (listener == null || c.build() == null && !listener.server().equals("nginx")
-                    && !listener.server().equals(ListeningPorts.APACHE)) {
+            ListeningPorts listener = listening(context, c);
+            if (listener == null) {
                 continue;
             }
             if (service == null) {
@@ -160,17 +170,33 @@ public final class PublishedPortNotServed implements Rule {
 
     /**
      * The containers built here, then the compose services that pull a server's image and run it with its stock
-     * configuration (nginx) or with configuration of the project's own bind-mounted where the server reads it
-     * (nginx's conf.d, Apache httpd's conf).
+     * configuration or with configuration of the project's own bind-mounted where the server reads it (nginx's
+     * conf.d, Apache httpd's conf), or a well-known server image whose ports its start tells
+     * ({@link PulledServerPorts}).
      */
     private static List<Container> reviewed(ReviewContext context) {
         List<Container> out = new ArrayList<>(context.builtContainers());
         for (Container c : context.project().containers()) {
-            if (c.build() == null && (NginxConfigs.pulledWithKnownConfig(context, c) || HttpdPorts.mountsOwnConfig(context, c))) {
+            if (c.build() == null && c.service() != null && listening(context, c) != null) {
                 out.add(c);
             }
         }
         return out;
+    }
+
+    /**
+     * Where the container's server listens: for a pulled nginx or httpd with configuration drydock reads, the ports of
+     * that configuration; for another pulled image, the ports of its server as the service starts it.
+     */
+    private static ListeningPorts listening(ReviewContext context, Container c) {
+        if (c.build() != null) {
+            return ListeningPorts.of(context, c).orElse(null);
+        }
+        if (NginxConfigs.pulledWithKnownConfig(context, c) || HttpdPorts.mountsOwnConfig(context, c)) {
+            return ListeningPorts.of(context, c).filter(l -> l.server().equals("nginx")
+                    || l.server().equals(ListeningPorts.APACHE)).orElse(null);
+        }
+        return PulledServerPorts.of(context.project(), c).orElse(null);
     }
 
     /** Reports the service's published ports when the server listens on none of them; whether one is served. */

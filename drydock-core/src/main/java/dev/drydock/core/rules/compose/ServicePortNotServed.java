@@ -32,11 +32,20 @@ import java.util.Optional;
                 + " command's --bind or --port, gunicorn's configuration file and GUNICORN_CMD_ARGS, the application's"
                 + " code and configuration, ASP.NET Core's 8080 from"
                 + " .NET 8 on, nginx's and nginx-unprivileged's stock server ...), or the port the container's env moves"
-                + " the server to. Fires when no container of the pod listens on it, and when a named targetPort"
+                + " the server to; for a container that pulls a well-known server image (nginx 80, nginx-unprivileged"
+                + " and bitnami/nginx 8080, httpd 80, redis 6379, postgres 5432, mysql 3306 and 33060, mariadb 3306,"
+                + " mongo 27017, memcached 11211, Grafana 3000, Prometheus 9090, rabbitmq's ports, Elasticsearch 9200"
+                + " and 9300, MinIO 9000 and its console's --console-address), the port its image listens on, or the one"
+                + " its command, args or env move it to (--port, -p, PGPORT, MYSQL_TCP_PORT, GF_SERVER_HTTP_PORT,"
+                + " --web.listen-address ...), with the image kustomize's images: transformers deploy. Fires when no"
+                + " container of the pod listens on it, and when a named targetPort"
                 + " is no port of any container of the selected pods (the endpoints controller then leaves every pod"
                 + " out of the Service for that port). Quiet when drydock cannot tell where a container of the pod"
                 + " listens (args, envFrom or a port variable of its own, a command other than the image's, an image"
-                + " no Dockerfile of the project builds), for UDP and SCTP ports, for a Service that selects no"
+                + " neither a Dockerfile of the project builds nor known here, a volume mounted over the server's"
+                + " configuration such as nginx's conf.d, postgresql.conf or my.cnf, a configuration file on its"
+                + " command line, a kustomize overlay that patches the container's command, args, env, envFrom, image"
+                + " or volumeMounts), for UDP and SCTP ports, for a Service that selects no"
                 + " workload of the project, and for a Service without a selector. Services and workloads are read as"
                 + " their manifests write them: a kustomize overlay that patches a Service's ports is not applied.",
         problem = "A Service forwards each connection to the targetPort of one of the pods it selects; when no"
@@ -199,8 +208,7 @@ public final class ServicePortNotServed implements Rule {
         context.finding(this, at, service.describe() + " sends its port " + port.port() + " to " + targetText
                         + " of the pods of " + workload.kind() + (workload.name() == null ? "" : " " + workload.name())
                         + " (" + workload.file() + "), but " + server.server() + " in container " + container.name() + " ("
-                        + (container.image() == null ? "" : container.image() + ", ") + "built by "
-                        + server.dockerfile() + ") listens on " + join(server.ports()) + server.because()
+                        + server.imageDescription() + ") listens on " + join(server.ports()) + server.because()
                         + (servers.size() > 1 ? ", and no other container of the pod listens on " + target : "")
                         + ": connections through the Service find nothing listening")
                 .recommendation(recommendation(port, container, target, listens, server))
@@ -214,8 +222,11 @@ public final class ServicePortNotServed implements Rule {
                         + " to `containerPort: " + listens + "`" + (p.name() == null ? "" : " (port " + p.name() + ")"))
                 .orElse(container.portNumbers().contains(listens) ? ""
                         : "; declare `containerPort: " + listens + "` in container " + container.name() + "'s ports");
-        String other = server.listener().setting(target) == null ? ", or make " + server.server() + " listen on " + target
-                : ", or set `" + server.listener().setting(target) + "` in container " + container.name() + "'s env";
+        String other = server.listener().setting(target) != null ? ", or set `" + server.listener().setting(target)
+                + "` in container " + container.name() + "'s env"
+                : server.listener().option(target) != null ? ", or make " + server.server() + " listen on " + target
+                        + " with `" + server.listener().option(target) + "` in container " + container.name() + "'s args"
+                : ", or make " + server.server() + " listen on " + target;
         if (port.namedTarget()) {
             return "Set the containerPort of port " + port.targetPort() + " in container " + container.name()
                     + " to " + listens + ", where " + server.server() + " listens (`containerPort: " + listens + "`)"

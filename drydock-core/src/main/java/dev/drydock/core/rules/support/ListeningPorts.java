@@ -22,8 +22,14 @@ import java.util.Set;
  * @param because why the server listens there when its start does not say so, or null
  * @param portVariable the environment variable that moves the server when no code start says one does
  *     (Thruster's HTTP_PORT), or null
+ * @param option the command option that moves a pulled server image ({@code --port %d}, a format), or null
  */
-public record ListeningPorts(List<Integer> ports, String server, CodePort code, String because, String portVariable) {
+public record ListeningPorts(List<Integer> ports, String server, CodePort code, String because, String portVariable,
+        String option) {
+
+    public ListeningPorts(List<Integer> ports, String server, CodePort code, String because, String portVariable) {
+        this(ports, server, code, because, portVariable, null);
+    }
 
     public ListeningPorts(List<Integer> ports, String server, CodePort code) {
         this(ports, server, code, code == null ? null : code.because());
@@ -153,10 +159,19 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
         return String.format(java.util.Locale.ROOT, code.setting(), port);
     }
 
+    /** The command option that moves the server to {@code port} ({@code --port 6380}), or null when none is known. */
+    public String option(int port) {
+        return option == null ? null : String.format(java.util.Locale.ROOT, option, port);
+    }
+
     /** The other way out than moving the published port: set the variable the code reads, or change the server. */
     public String orElse(String serviceName, int published) {
         if (setting(published) != null) {
             return ", or set " + setting(published) + " in the environment of " + serviceName;
+        }
+        if (option != null) {
+            return ", or make " + server + " listen on " + published + " with `" + option(published)
+                    + "` in the command of " + serviceName;
         }
         if (code != null && code.call().file() != null) {
             return ", or make `" + code.call().call() + "` (" + code.call().file() + ":" + code.call().line()

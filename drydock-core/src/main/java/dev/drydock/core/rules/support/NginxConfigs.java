@@ -7,6 +7,8 @@ import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.image.ServerImagePorts;
 import dev.drydock.core.nginx.NginxDirective;
 import dev.drydock.core.nginx.NginxParser;
 import dev.drydock.core.project.Container;
@@ -152,8 +154,17 @@ public final class NginxConfigs {
     }
 
     private static Integer pulledStockPort(Service service) {
-        String name = ComposeServices.pulledImage(service).map(r -> r.familiarName()).orElse("");
-        return name.equals("nginx") ? Integer.valueOf(80) : name.equals("nginxinc/nginx-unprivileged") ? 8080 : null;
+        return ComposeServices.pulledImage(service).map(NginxConfigs::officialStockPort).orElse(null);
+    }
+
+    /**
+     * The port of the default server of the official nginx image (and of nginx-unprivileged, built the same way),
+     * whose files this reads ({@link ServerImagePorts}); null for any other image.
+     */
+    private static Integer officialStockPort(ImageReference ref) {
+        return ServerImagePorts.of(ref)
+                .filter(image -> image == ServerImagePorts.NGINX || image == ServerImagePorts.NGINX_UNPRIVILEGED)
+                .map(image -> image.defaultPorts().get(0)).orElse(null);
     }
 
     private static Optional<NginxConfig> read(ReviewContext context, Service service, Container c) {
@@ -216,14 +227,12 @@ public final class NginxConfigs {
 
     /** The port of the official image's own default server, or null when the image is not the official nginx. */
     private static Integer stockPort(Service service, Container c) {
-        String name;
         if (c != null && c.build() != null && c.build().stage() != null) {
             BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
-            name = base instanceof BaseImage.External e && e.reference() != null ? e.reference().familiarName() : "";
-        } else {
-            return pulledStockPort(service);
+            return base instanceof BaseImage.External e && e.reference() != null ? officialStockPort(e.reference())
+                    : null;
         }
-        return name.equals("nginx") ? Integer.valueOf(80) : name.equals("nginxinc/nginx-unprivileged") ? 8080 : null;
+        return pulledStockPort(service);
     }
 
     /**
