@@ -10,6 +10,7 @@ import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.entrypoint.Thruster;
+import dev.drydock.core.manifest.HypercornToml;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.review.Category;
@@ -23,6 +24,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.FinalStageEnv;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.LoopbackHosts;
+import dev.drydock.core.rules.support.ProgramPorts;
 import dev.drydock.core.rules.support.ProxyPorts;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.compose.Service;
@@ -52,7 +54,8 @@ import java.util.regex.Pattern;
         checks = "The address the container's server binds: gunicorn's --bind (also from GUNICORN_CMD_ARGS, or bind in"
                 + " the -c file or gunicorn.conf.py; without one it binds 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT"
                 + " is set), uvicorn's --host (also"
-                + " UVICORN_HOST; 127.0.0.1 by default), hypercorn's --bind (127.0.0.1:8000 by default), and the"
+                + " UVICORN_HOST; 127.0.0.1 by default), hypercorn's --bind (else the bind of its -c TOML file;"
+                + " 127.0.0.1:8000 by default), and the"
                 + " development servers `flask run` (--host or FLASK_RUN_HOST, 127.0.0.1 by default), Django's runserver"
                 + " (its address; a bare port is 127.0.0.1) and `php artisan serve` (--host, 127.0.0.1 by default);"
                 + " Laravel Octane's `php artisan octane:start` with Swoole or RoadRunner (--server, octane:swoole,"
@@ -61,7 +64,8 @@ import java.util.regex.Pattern;
                 + " on every interface); RoadRunner's `rr serve`, by the http.address of its configuration (.rr.yaml"
                 + " in the working directory, -c, or an -o http.address= override). Quiet for"
                 + " Unix sockets and inherited file descriptors, and when a configuration file may set the address"
-                + " (gunicorn -c or a gunicorn.conf.py in the build context, hypercorn --config). For an application run"
+                + " (a gunicorn configuration that computes it, a hypercorn Python configuration or one drydock cannot"
+                + " read). For an application run"
                 + " with python, the server its code starts: Gradio's launch() without server_name listens on"
                 + " GRADIO_SERVER_NAME, else 127.0.0.1 (quiet when an env_file may set the variable); Flask's and"
                 + " Quart's app.run() without host listen on 127.0.0.1 (quiet when the code mentions SERVER_NAME,"
@@ -203,7 +207,8 @@ public final class ServerListensOnLocalhost implements Rule {
                     report(context, c, command, server, "--host", ep.option("host"), "127.0.0.1");
                 }
                 case HYPERCORN -> {
-                    if (ep.option("config") != null) {
+                    if (ep.option("config") != null && ep.option("bind") == null) {
+                        hypercornConfigured(context, c, command, ep);
                         continue;
                     }
                     report(context, c, command, server, "--bind", ep.option("bind"), "127.0.0.1:8000");
@@ -706,6 +711,41 @@ public final class ServerListensOnLocalhost implements Rule {
         context.finding(this, bind.location(), "gunicorn binds " + bind.value() + " (" + bind.describe() + "), on the"
                         + " container's loopback interface only: requests through a published port or from other"
                         + " containers never reach it")
+                .recommendation("Bind all interfaces inside the container: bind = \"0.0.0.0:" + port + "\"; which"
+                        + " hosts can reach it is decided by the published ports (e.g. 127.0.0.1:" + port + ":" + port
+                        + " in compose for the host alone).")
+                .add();
+    }
+
+    /**
+     * hypercorn -c with a TOML file drydock reads: its bind when every address of it is a loopback one (at the bind
+     * line), or hypercorn's default 127.0.0.1:8000 when the file sets none (at the command).
+     */
+    private void hypercornConfigured(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep) {
+        SourceFile file = ProgramPorts.hypercornConfig(context, c, ep).orElse(null);
+        HypercornToml toml = file == null ? null : HypercornToml.of(file).orElse(null);
+        if (toml == null || toml.bindWritten() && (toml.bind() == null || toml.bind().isEmpty()
+                || !toml.bind().stream().allMatch(a -> LOOPBACK.matcher(a.strip()).matches()))) {
+            return;
+        }
+        int port = AppFacts.port(context, c, Apps.of(context, c));
+        if (!toml.bindWritten()) {
+            context.finding(this, command.origin(), "hypercorn reads its settings from " + toml.file() + ", which"
+                            + " sets no bind, and the command gives no --bind, so it listens on 127.0.0.1:8000, the"
+                            + " container's loopback interface only: requests through a published port or from other"
+                            + " containers never reach it")
+                    .recommendation("Add bind = \"0.0.0.0:" + port + "\" to " + toml.file() + "; which hosts can"
+                            + " reach it is decided by the published ports (e.g. 127.0.0.1:" + port + ":" + port
+                            + " in compose for the host alone).")
+                    .add();
+            return;
+        }
+        String written = toml.bindSpan() == null ? "bind" : file.text(toml.bindSpan()).strip();
+        Location at = toml.bindSpan() == null ? new Location(command.origin().file(), command.origin().span())
+                : new Location(file.path(), toml.bindSpan());
+        context.finding(this, at, "hypercorn binds " + String.join(", ", toml.bind()) + " (`" + written + "` in "
+                        + toml.file() + "), on the container's loopback interface only: requests through a published"
+                        + " port or from other containers never reach it")
                 .recommendation("Bind all interfaces inside the container: bind = \"0.0.0.0:" + port + "\"; which"
                         + " hosts can reach it is decided by the published ports (e.g. 127.0.0.1:" + port + ":" + port
                         + " in compose for the host alone).")

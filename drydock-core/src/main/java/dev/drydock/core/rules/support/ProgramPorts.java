@@ -115,15 +115,10 @@ public record ProgramPorts(List<Integer> ports, String variable, String because,
      * TLS on. A Python configuration (file:, python:) or a file drydock cannot find leaves the address unreadable.
      */
     private static ProgramPorts hypercorn(ReviewContext context, Container c, EntryPoint ep) {
-        String config = ep.option("config");
-        if (config == null) {
+        if (ep.option("config") == null) {
             return UNSET;
         }
-        if (c == null || c.build() == null || config.startsWith("/") || config.startsWith("file:")
-                || config.startsWith("python:") || config.contains("$")) {
-            return UNREADABLE;
-        }
-        Optional<SourceFile> file = context.project().source(PathNames.join(c.build().context(), config));
+        Optional<SourceFile> file = hypercornConfig(context, c, ep);
         HypercornToml toml = file.flatMap(HypercornToml::of).orElse(null);
         if (toml == null || toml.bindWritten() && toml.bind() == null || toml.insecureBind() == null) {
             return UNREADABLE;
@@ -141,6 +136,20 @@ public record ProgramPorts(List<Integer> ports, String variable, String because,
                 : "`" + file.get().text(toml.bindSpan()).strip() + "` in " + toml.file() + " line "
                         + toml.bindSpan().startLine();
         return addresses(String.join(",", binds), because, false);
+    }
+
+    /**
+     * The TOML file of the build context hypercorn's {@code -c} names (relative to the context root, as the image's
+     * working directory usually mirrors it); empty without -c, for an absolute, file: or python: configuration, or
+     * when the project has no such file.
+     */
+    public static Optional<SourceFile> hypercornConfig(ReviewContext context, Container c, EntryPoint ep) {
+        String config = ep.option("config");
+        if (config == null || c == null || c.build() == null || config.startsWith("/") || config.startsWith("file:")
+                || config.startsWith("python:") || config.contains("$")) {
+            return Optional.empty();
+        }
+        return context.project().source(PathNames.join(c.build().context(), config));
     }
 
     /**

@@ -1,0 +1,8 @@
+from quart import Quart
+
+app = Quart(__name__)
+
+
+@app.get("/")
+async def index():
+    return "ok"
