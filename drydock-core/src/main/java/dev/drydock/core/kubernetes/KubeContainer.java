@@ -16,7 +16,7 @@ import java.util.List;
  * @param environment the names of the variables its {@code env} sets
  * @param envFrom whether {@code envFrom} adds variables (from a ConfigMap or Secret drydock cannot read)
  * @param values the entries of its {@code env} with a literal {@code value}, in the order written
- * @param mountPaths the mountPath of each of its volumeMounts
+ * @param volumeMounts its volumeMounts, with the kind of the pod volume each mounts
  * @param liveness the liveness probe, or null
  * @param readiness the readiness probe, or null
  * @param startup the startup probe, or null
@@ -33,7 +33,7 @@ import java.util.List;
  */
 public record KubeContainer(String name, String image, int line, boolean init, List<String> command,
         List<String> args, List<KubePort> ports, List<String> environment, boolean envFrom, List<KubeEnvVar> values,
-        List<String> mountPaths, KubeProbe liveness, KubeProbe readiness, KubeProbe startup, KubeSecurity security,
+        List<KubeVolumeMount> volumeMounts, KubeProbe liveness, KubeProbe readiness, KubeProbe startup, KubeSecurity security,
         KubeResources resources, String dockerfile, Integer stage, String place, List<Integer> commandLines,
         List<Integer> argsLines) {
 
@@ -43,9 +43,14 @@ public record KubeContainer(String name, String image, int line, boolean init, L
         ports = List.copyOf(ports);
         environment = List.copyOf(environment);
         values = List.copyOf(values);
-        mountPaths = List.copyOf(mountPaths);
+        volumeMounts = List.copyOf(volumeMounts);
         commandLines = List.copyOf(commandLines);
         argsLines = List.copyOf(argsLines);
+    }
+
+    /** The mountPath of each of its volumeMounts. */
+    public List<String> mountPaths() {
+        return volumeMounts.stream().map(KubeVolumeMount::mountPath).toList();
     }
 
     /** The line of the first word of its command, 0 when it sets none. */
@@ -60,14 +65,14 @@ public record KubeContainer(String name, String image, int line, boolean init, L
 
     public KubeContainer linkedTo(String dockerfile, Integer stage) {
         return new KubeContainer(name, image, line, init, command, args, ports, environment, envFrom, values,
-                mountPaths, liveness, readiness, startup, security, resources, dockerfile, stage, place, commandLines,
+                volumeMounts, liveness, readiness, startup, security, resources, dockerfile, stage, place, commandLines,
                 argsLines);
     }
 
     /** The same container with other resources (as an overlay deploys it). */
     public KubeContainer withResources(KubeResources replaced) {
         return new KubeContainer(name, image, line, init, command, args, ports, environment, envFrom, values,
-                mountPaths, liveness, readiness, startup, security, replaced, dockerfile, stage, place, commandLines,
+                volumeMounts, liveness, readiness, startup, security, replaced, dockerfile, stage, place, commandLines,
                 argsLines);
     }
 

@@ -92,12 +92,13 @@ public final class KubernetesReader {
             return;
         }
         List<KubeContainer> containers = new ArrayList<>();
+        java.util.Map<String, String> volumes = volumeSources(root, podSpec);
         for (String key : List.of("initContainers", "containers")) {
             if (get(podSpec, key) instanceof SequenceNode list) {
                 for (int i = 0; i < list.getValue().size(); i++) {
                     if (list.getValue().get(i) instanceof MappingNode c) {
                         containers.add(container(c, key.equals("initContainers")
-                                && !"Always".equals(text(get(c, "restartPolicy"))), key + "/" + i));
+                                && !"Always".equals(text(get(c, "restartPolicy"))), key + "/" + i, volumes));
                     }
                 }
             }
@@ -153,6 +154,33 @@ public final class KubernetesReader {
     private static String protocol(Node node) {
         String protocol = text(node);
         return protocol == null ? null : protocol.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * What each volume of the pod is, by name: the key of its source (persistentVolumeClaim, emptyDir...), and
+     * {@link KubeVolumeMount#CLAIM_TEMPLATE} for the names of a StatefulSet's volumeClaimTemplates.
+     */
+    private static java.util.Map<String, String> volumeSources(MappingNode root, MappingNode podSpec) {
+        java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
+        if (get(get(root, "spec"), "volumeClaimTemplates") instanceof SequenceNode claims) {
+            for (Node claim : claims.getValue()) {
+                String name = text(get(get(claim, "metadata"), "name"));
+                if (name != null) {
+                    sources.put(name, KubeVolumeMount.CLAIM_TEMPLATE);
+                }
+            }
+        }
+        if (get(podSpec, "volumes") instanceof SequenceNode volumes) {
+            for (Node volume : volumes.getValue()) {
+                String name = text(get(volume, "name"));
+                if (name != null && volume instanceof MappingNode map) {
+                    map.getValue().stream().map(t -> t.getKeyNode() instanceof ScalarNode k ? k.getValue() : null)
+                            .filter(k -> k != null && !k.equals("name")).findFirst()
+                            .ifPresent(kind -> sources.put(name, kind));
+                }
+            }
+        }
+        return sources;
     }
 
     /** The pod's hostPath volumes that a container (init, sidecar or main) mounts, with those mounts. */
@@ -268,7 +296,8 @@ public final class KubernetesReader {
     }
 
     /** A container; {@code init} for an init container that runs to completion (not a sidecar). */
-    private static KubeContainer container(MappingNode c, boolean init, String place) {
+    private static KubeContainer container(MappingNode c, boolean init, String place,
+            java.util.Map<String, String> volumes) {
         List<KubePort> ports = new ArrayList<>();
         if (get(c, "ports") instanceof SequenceNode list) {
             for (Node port : list.getValue()) {
@@ -281,7 +310,7 @@ public final class KubernetesReader {
         }
         return new KubeContainer(text(get(c, "name")), text(get(c, "image")), line(c), init,
                 strings(get(c, "command")), strings(get(c, "args")), ports, values(get(c, "env"), "name"),
-                get(c, "envFrom") != null, envValues(get(c, "env")), values(get(c, "volumeMounts"), "mountPath"),
+                get(c, "envFrom") != null, envValues(get(c, "env")), volumeMounts(get(c, "volumeMounts"), volumes),
                 probe(c, "livenessProbe"), probe(c, "readinessProbe"), probe(c, "startupProbe"),
                 security(get(c, "securityContext")), resources(get(c, "resources")), null, null, place,
                 lines(get(c, "command")), lines(get(c, "args")));
@@ -296,6 +325,21 @@ public final class KubernetesReader {
                 Node value = get(item, "value");
                 if (name != null && text(value) != null) {
                     out.add(new KubeEnvVar(name, text(value), line(value)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The entries of a volumeMounts list that give a mountPath, each with what its pod volume is. */
+    private static List<KubeVolumeMount> volumeMounts(Node node, java.util.Map<String, String> volumes) {
+        List<KubeVolumeMount> out = new ArrayList<>();
+        if (node instanceof SequenceNode list) {
+            for (Node item : list.getValue()) {
+                String path = text(get(item, "mountPath"));
+                String name = text(get(item, "name"));
+                if (path != null) {
+                    out.add(new KubeVolumeMount(path, name, name == null ? null : volumes.get(name)));
                 }
             }
         }

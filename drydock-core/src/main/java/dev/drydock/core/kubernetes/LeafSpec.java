@@ -31,7 +31,7 @@ public record LeafSpec(String leaf, KubeSecurity pod, KubeSecurity container, Ku
     /** The container as the leaf deploys it: its securityContext replaced, and its resources where known. */
     public KubeContainer container(KubeContainer base) {
         return new KubeContainer(base.name(), base.image(), base.line(), base.init(), base.command(), base.args(),
-                base.ports(), base.environment(), base.envFrom(), base.values(), base.mountPaths(), base.liveness(),
+                base.ports(), base.environment(), base.envFrom(), base.values(), base.volumeMounts(), base.liveness(),
                 base.readiness(), base.startup(), container, resources != null ? resources : base.resources(),
                 base.dockerfile(), base.stage(), base.place(), base.commandLines(), base.argsLines());
     }

@@ -452,4 +452,43 @@ class KubernetesReaderTest {
         assertThat(service.selects(web)).isTrue();
         assertThat(service.selects(manifest.workloads().get(1))).isFalse();
     }
+
+    @Test
+    void eachVolumeMountKnowsWhatItsPodVolumeIs() {
+        KubeWorkload db = read("""
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata:
+                  name: notes
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: api
+                          image: notes:1.0.0
+                          volumeMounts:
+                            - name: scratch
+                              mountPath: /tmp/work
+                            - name: data
+                              mountPath: /srv/data
+                            - name: uploads
+                              mountPath: /srv/uploads
+                            - name: missing
+                              mountPath: /srv/other
+                      volumes:
+                        - name: scratch
+                          emptyDir: {}
+                        - name: uploads
+                          persistentVolumeClaim:
+                            claimName: uploads
+                  volumeClaimTemplates:
+                    - metadata:
+                        name: data
+                """).get(0);
+        assertThat(db.containers().get(0).volumeMounts()).containsExactly(
+                new KubeVolumeMount("/tmp/work", "scratch", "emptyDir"),
+                new KubeVolumeMount("/srv/data", "data", KubeVolumeMount.CLAIM_TEMPLATE),
+                new KubeVolumeMount("/srv/uploads", "uploads", "persistentVolumeClaim"),
+                new KubeVolumeMount("/srv/other", "missing", null));
+    }
 }

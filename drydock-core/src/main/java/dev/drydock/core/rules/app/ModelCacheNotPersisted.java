@@ -2,7 +2,6 @@ package dev.drydock.core.rules.app;
 
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.CommandSpec;
-import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Category;
@@ -11,11 +10,12 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.KamalDeploy;
 import dev.drydock.core.rules.support.KubernetesRuns;
 import dev.drydock.core.rules.support.ModelDownloads;
 import dev.drydock.core.rules.support.ModelDownloads.Download;
+import dev.drydock.core.rules.support.PersistentMounts;
 import dev.drydock.core.rules.support.Stages;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +39,8 @@ import java.util.Set;
                 + " image, which points its Hub cache there). Reported when no compose volume and no VOLUME of the image"
                 + " covers that folder. Quiet when a RUN of the image downloads the model at build time, and when"
                 + " HF_HUB_OFFLINE or TRANSFORMERS_OFFLINE is set, and, for an image no compose file runs, when every"
-                + " Kubernetes container that runs it has a volumeMount there. The message also says when the model is gated and no"
+                + " Kubernetes container that runs it mounts a lasting volume there (not an emptyDir, which goes with"
+                + " the pod) or the Kamal deployment that ships it (config/deploy.yml) has a volume there. The message also says when the model is gated and no"
                 + " HF_TOKEN or HUGGING_FACE_HUB_TOKEN is set: only for the organisations whose models are all"
                 + " gated behind a licence to accept, meta-llama and google's gemma models (other organisations"
                 + " gate some models and not others, which drydock cannot tell offline).",
@@ -100,13 +101,13 @@ public final class ModelCacheNotPersisted implements Rule {
             for (Download d : downloads) {
                 String cache = cache(c, d, env);
                 List<KubernetesRuns> kube = c.isComposeService() ? List.of() : KubernetesRuns.of(context, c);
-                if (persisted(c, cache) || mountedByEveryPod(kube, cache) || downloadedAtBuild(c, d)
+                if (persisted(context, c, cache) || mountedByEveryPod(c, kube, cache) || downloadedAtBuild(c, d)
                         || !reported.add(d.origin().toString())) {
                     continue;
                 }
                 String where = d.localDir() != null ? cache + " (--local-dir)" : cache + describeCache(c, env);
                 String runner = c.isComposeService() ? "" : "; no compose file of the project runs the image, so this"
-                        + " holds wherever it is started without a volume there" + unmounted(kube, cache);
+                        + " holds wherever it is started without a volume there" + unmounted(c, kube, cache);
                 context.finding(this, d.origin(), "`" + d.model() + "` is downloaded from the Hugging Face Hub by "
                                 + d.by() + " when the container starts, into " + where + ", and no volume is mounted"
                                 + " there: every new container downloads the model again, its start waits for it, and"
@@ -172,43 +173,28 @@ public final class ModelCacheNotPersisted implements Rule {
         return ModelDownloads.textGenerationInference(c) ? " (the Hub cache folder the image sets)" : " (the Hugging Face cache)";
     }
 
-    /** Whether a compose volume or a VOLUME of the image holds the folder, or lies inside it. */
-    private static boolean persisted(Container c, String cache) {
-        List<String> targets = new ArrayList<>();
-        if (c.service() != null) {
-            for (Service.Volume v : c.service().volumes()) {
-                if (v.target() != null && !"tmpfs".equals(v.type())) {
-                    targets.add(clean(v.target()));
-                }
-            }
+    /**
+     * Whether a volume holds the folder or lies inside it: one of the compose service (or a VOLUME of the image), or,
+     * for an image no compose file runs, one of the Kamal deployment that ships it.
+     */
+    private static boolean persisted(ReviewContext context, Container c, String cache) {
+        if (PersistentMounts.reaches(PersistentMounts.of(c), cache)) {
+            return true;
         }
-        if (c.build() != null && c.build().stage() != null) {
-            for (Setting<String> v : c.build().stage().config().volumes()) {
-                targets.add(clean(v.value()));
-            }
-        }
-        return targets.stream().anyMatch(t -> covers(t, cache));
+        return !c.isComposeService() && KamalDeploy.of(context, c)
+                .filter(d -> PersistentMounts.reaches(PersistentMounts.of(c, d), cache)).isPresent();
     }
 
-    /** Whether Kubernetes runs the image and every container that runs it mounts a volume on the folder. */
-    private static boolean mountedByEveryPod(List<KubernetesRuns> kube, String cache) {
-        return !kube.isEmpty() && kube.stream().allMatch(r -> covers(r.container().mountPaths(), cache));
+    /** Whether Kubernetes runs the image and every container that runs it mounts a lasting volume on the folder. */
+    private static boolean mountedByEveryPod(Container c, List<KubernetesRuns> kube, String cache) {
+        return !kube.isEmpty() && kube.stream().allMatch(r -> PersistentMounts.reaches(PersistentMounts.of(c, r), cache));
     }
 
-    /** The Kubernetes containers that run the image without a volume on the folder, in words. */
-    private static String unmounted(List<KubernetesRuns> kube, String cache) {
-        List<String> without = kube.stream().filter(r -> !covers(r.container().mountPaths(), cache))
+    /** The Kubernetes containers that run the image without a lasting volume on the folder, in words. */
+    private static String unmounted(Container c, List<KubernetesRuns> kube, String cache) {
+        List<String> without = kube.stream().filter(r -> !PersistentMounts.reaches(PersistentMounts.of(c, r), cache))
                 .map(r -> r.workload().describe(r.container())).toList();
         return without.isEmpty() ? "" : ", as " + String.join(", ", without) + " does";
-    }
-
-    private static boolean covers(List<String> mountPaths, String cache) {
-        return mountPaths.stream().map(ModelCacheNotPersisted::clean).anyMatch(t -> covers(t, cache));
-    }
-
-    private static boolean covers(String target, String cache) {
-        return target.equals(cache) || cache.startsWith(target.endsWith("/") ? target : target + "/")
-                || target.startsWith(cache + "/");
     }
 
     /** Whether a RUN of the image downloads the model (or the same models) when it is built. */

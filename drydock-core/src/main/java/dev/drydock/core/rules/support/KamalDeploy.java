@@ -38,12 +38,20 @@ import java.util.Optional;
  * @param deployTimeoutSet whether deploy_timeout sets it (else it is Kamal's default)
  * @param hostNetwork whether the primary role's options put its container on the host's network ({@code network: host},
  *     passed to docker run), where the host's own network settings apply instead of those of the kamal network
+ * @param unreadEnvironment the variables whose values drydock cannot tell: those env.secret (top-level or a role's) sets from .kamal/secrets, whose values are
+ *     not in the project, and those the env of a role or of a destination's file (config/deploy.DESTINATION.yml,
+ *     merged over deploy.yml by {@code kamal deploy -d DESTINATION}) sets, whose values depend on the container
+ * @param volumes the targets of the top-level {@code volumes:} entries ({@code "app_storage:/rails/storage"}), which
+ *     Kamal mounts into the container of every role, with those of the destinations' files
  */
 public record KamalDeploy(String file, boolean proxied, String healthPath, int appPort, boolean appPortSet,
         String primaryCommand, Map<String, String> clearEnvironment, Map<String, String> commandRoles,
-        java.util.Set<String> timedRoles, Integer deployTimeout, boolean deployTimeoutSet, boolean hostNetwork) {
+        java.util.Set<String> timedRoles, Integer deployTimeout, boolean deployTimeoutSet, boolean hostNetwork,
+        java.util.Set<String> unreadEnvironment, List<String> volumes) {
 
     public KamalDeploy {
+        unreadEnvironment = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(unreadEnvironment));
+        volumes = List.copyOf(volumes);
         clearEnvironment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(clearEnvironment));
         commandRoles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(commandRoles));
         timedRoles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(timedRoles));
@@ -87,7 +95,72 @@ public record KamalDeploy(String file, boolean proxied, String healthPath, int a
         return Optional.of(new KamalDeploy(file, !Boolean.FALSE.equals(proxy) && primaryRoleProxied(root), path, port,
                 portSet, mapping(primaryRole(root)).get("cmd") instanceof String cmd ? cmd : null, clear,
                 commandRoles(root), timedRoles(root), timeout, root.get("deploy_timeout") instanceof Integer,
-                "host".equals(mapping(PlainYaml.merged(primaryRole(root)).get("options")).get("network"))));
+                "host".equals(mapping(PlainYaml.merged(primaryRole(root)).get("options")).get("network")),
+                unreadEnvironment(context, file, root), volumes(context, file, root)));
+    }
+
+    /** The roots of the destinations' files beside the configuration: config/deploy.staging.yml... */
+    private static List<Map<?, ?>> destinations(ReviewContext context, String file) {
+        String prefix = PathNames.parent(file) + "/deploy.";
+        return context.project().layout().entries().stream().map(e -> e.path())
+                .filter(p -> p.startsWith(prefix) && p.endsWith(".yml") && !p.equals(file))
+                .map(p -> context.project().source(p).map(f -> mapping(PlainYaml.load(f))).orElse(Map.of()))
+                .<Map<?, ?>>map(m -> m).toList();
+    }
+
+    /**
+     * The names env.secret lists, at the top level and in each role's env, and those a role's env or a destination's
+     * file sets in clear (which differ from one container or deployment to another).
+     */
+    private static java.util.Set<String> unreadEnvironment(ReviewContext context, String file, Map<?, ?> root) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        List<Object> envs = new java.util.ArrayList<>();
+        List<Object> varying = new java.util.ArrayList<>();
+        mapping(root.get("servers")).values().forEach(role -> varying.add(PlainYaml.merged(role).get("env")));
+        destinations(context, file).forEach(destination -> varying.add(destination.get("env")));
+        envs.add(root.get("env"));
+        envs.addAll(varying);
+        for (Object env : varying) {
+            mapping(mapping(env).get("clear")).keySet().stream().filter(String.class::isInstance)
+                    .map(String.class::cast).forEach(names::add);
+        }
+        for (Object env : envs) {
+            if (mapping(env).get("secret") instanceof List<?> secrets) {
+                secrets.stream().filter(String.class::isInstance).map(String.class::cast)
+                        .map(name -> name.contains(":") ? name.substring(0, name.indexOf(':')) : name)
+                        .forEach(names::add);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The container paths of the top-level volumes: docker run's {@code -v SOURCE:TARGET[:OPTIONS]}, or a lone
+     * {@code TARGET} (an anonymous volume).
+     */
+    private static List<String> volumes(ReviewContext context, String file, Map<?, ?> root) {
+        List<String> targets = new java.util.ArrayList<>();
+        List<Map<?, ?>> roots = new java.util.ArrayList<>();
+        roots.add(root);
+        roots.addAll(destinations(context, file));
+        for (Map<?, ?> r : roots) {
+            volumes(r, targets);
+        }
+        return targets;
+    }
+
+    private static void volumes(Map<?, ?> root, List<String> targets) {
+        if (root.get("volumes") instanceof List<?> volumes) {
+            for (Object volume : volumes) {
+                if (volume instanceof String v && !v.isBlank()) {
+                    String[] parts = v.strip().split(":");
+                    String target = parts.length == 1 ? parts[0] : parts[1];
+                    if (target.startsWith("/")) {
+                        targets.add(target);
+                    }
+                }
+            }
+        }
     }
 
     /** The roles whose options give docker run a probe timing of their own. */
