@@ -53,6 +53,7 @@ public final class AppSource {
     private String djangoSqliteFile;
     private SettingLine djangoSqliteName;
     private DatabaseUri flaskDatabaseUri;
+    private DatabaseUri djangoSqliteDatabase;
     private SettingLine djangoDebugOn;
     private String djangoSettingsModule;
     private DebugDefault djangoDebugDefault;
@@ -355,10 +356,37 @@ public final class AppSource {
     public record SecretKey(String file, int line, String value, String variable) {}
 
     /**
-     * A database URI the application's configuration writes at {@code file:line}: {@code literal} when written as a
-     * string; else read from the environment variable {@code variable} with {@code fallback} when it is unset.
+     * A database setting (a URI, a file's path) the application's configuration writes at {@code file:line}:
+     * {@code literal} the text it computes; else read from the environment variable {@code variable} with
+     * {@code fallback} when it is unset (null when the read has no default). {@code overrides} are variables of the
+     * environment that replace it when set, first first (Flask's from_prefixed_env: FLASK_SQLALCHEMY_DATABASE_URI).
+     * A text built from the module's own location ({@code os.path.dirname(__file__)}, {@code Path(__file__).parent})
+     * holds {@link #MODULE_FOLDER} for the folder of {@code file}, to be put in place by {@link #resolve}.
      */
-    public record DatabaseUri(String file, int line, String literal, String variable, String fallback) {}
+    public record DatabaseUri(String file, int line, String literal, String variable, String fallback,
+            List<String> overrides) {
+
+        /** Stands for the folder of {@link #file} in {@link #literal} and {@link #fallback}. */
+        public static final String MODULE_FOLDER = PyPaths.MODULE_FOLDER;
+
+        public DatabaseUri {
+            overrides = List.copyOf(overrides);
+        }
+
+        /** The text with {@code folder}, where the module's folder lands in the container, in place of MODULE_FOLDER. */
+        public static String resolve(String text, String folder) {
+            return PyPaths.resolve(text, folder);
+        }
+    }
+
+    /**
+     * The NAME of Django's one DATABASES entry when it is a SQLite one, as the settings module the server loads (or a
+     * module it star-imports) writes it: a path, absolute or relative to the working directory, built from literals,
+     * BASE_DIR and the settings file's own location, or read from the environment with such a default.
+     */
+    public Optional<DatabaseUri> djangoSqliteDatabase() {
+        return Optional.ofNullable(djangoSqliteDatabase);
+    }
 
     /**
      * The SECRET_KEY of the Flask application the server loads, as the statements configuring it where it is created
@@ -588,6 +616,7 @@ public final class AppSource {
             List<String> allowedHosts = null;
             List<String> databaseEngines = null;
             String sqliteFile = null;
+            DatabaseUri sqliteDatabase = null;
             PyModule.DebugWrite debug = null;
             PyModule.SecretKeyWrite secretKey = null;
             if (settings != null && app == null) {
@@ -596,6 +625,7 @@ public final class AppSource {
                 allowedHosts = django.allowedHosts(settings, starts.get(0));
                 databaseEngines = django.databaseEngines(settings, starts.get(0));
                 sqliteFile = django.sqliteFileInProject(settings, starts.get(0));
+                sqliteDatabase = django.sqliteName(settings, starts.get(0));
                 Routes djangoRoutes = django.routes(settings, starts.get(0));
                 frameworks.add(Framework.DJANGO);
                 routes = djangoRoutes;
@@ -622,6 +652,7 @@ public final class AppSource {
             py.loaded().values().stream().filter(m -> m.socketIOLine > 0).findFirst()
                     .ifPresent(m -> python.socketIO = new SettingLine(m.file, m.socketIOLine, 1));
             python.djangoSqliteFile = sqliteFile;
+            python.djangoSqliteDatabase = sqliteDatabase;
             python.djangoSqliteName = sqliteFile == null ? null : django.sqliteNameLine(settings, starts.get(0));
             python.djangoSettingsModule = debug == null ? null : settings;
             return python;

@@ -127,6 +127,23 @@ final class DjangoUrls {
         return s == null || !s.baseDirIsProject || s.databasesComputed ? null : s.sqliteFileInBaseDir;
     }
 
+    /**
+     * The NAME of the one SQLite database of DATABASES in the settings module {@code settings} (or a module it
+     * star-imports), computed as {@link PyPaths#setting} does, with the folder of the module that writes it as
+     * {@link PyPaths#MODULE_FOLDER}; null when DATABASES is computed, holds another engine, or NAME is not known.
+     */
+    AppSource.DatabaseUri sqliteName(String settings, String fromFile) {
+        PyModule s = settings == null ? null : py.module(py.moduleFile(fromFile, settings, 0));
+        PyModule writes = s == null ? null
+                : setting(s, m -> m.databasesComputed, m -> m.databaseEngines != null ? m : null, new HashSet<>());
+        if (writes == null || writes.sqliteName == null) {
+            return null;
+        }
+        PyPaths.Setting name = PyPaths.setting(writes, writes.sqliteName);
+        return name == null ? null : new AppSource.DatabaseUri(writes.file, writes.sqliteNameAt, name.literal(),
+                name.variable(), name.fallback(), List.of());
+    }
+
     /** Where the NAME of {@link #sqliteFileInProject}'s database is written; null when that is null. */
     AppSource.SettingLine sqliteNameLine(String settings, String fromFile) {
         PyModule s = sqliteFileInProject(settings, fromFile) == null ? null : py.module(py.moduleFile(fromFile, settings, 0));

@@ -52,7 +52,11 @@ final class PyModule {
     record FlaskConfigStep(String owner, FlaskConfigKind kind, List<Tok> value, int line, int indent,
             String enclosing) {}
 
-    enum FlaskConfigKind { KEY, DATABASE_URI, FROM_OBJECT, FROM_PYFILE, OTHER_LOAD }
+    /**
+     * A write of SECRET_KEY, of SQLALCHEMY_DATABASE_URI, a load of an object, of a file, of the environment variables
+     * with a prefix ({@code value} the prefix's tokens, empty for FLASK), or another load.
+     */
+    enum FlaskConfigKind { KEY, DATABASE_URI, FROM_OBJECT, FROM_PYFILE, PREFIXED_ENV, OTHER_LOAD }
 
     /** An object an application is built from: {@code app = Flask(__name__)}. */
     record Obj(String name, String kind, int line, String factory, List<Tok.Arg> args) {}
@@ -141,6 +145,10 @@ final class PyModule {
     List<String> databaseEngines;
     /** Whether the module sets or changes DATABASES in a way whose engines cannot be read (dj_database_url, a branch). */
     boolean databasesComputed;
+    /** The tokens of the NAME of the one database when DATABASES has one, a SQLite one; null otherwise. */
+    List<Tok> sqliteName;
+    /** The line of {@link #sqliteName}; 0 when that is null. */
+    int sqliteNameAt;
     /** The file of the one SQLite database when DATABASES keeps it in BASE_DIR; null otherwise. */
     String sqliteFileInBaseDir;
     /** The line of the NAME that keeps {@link #sqliteFileInBaseDir} in BASE_DIR; 0 when that is null. */
@@ -462,7 +470,13 @@ final class PyModule {
                     kind = FlaskConfigKind.FROM_PYFILE;
                     value = first == null ? List.of() : first.tokens();
                 }
-                case "from_envvar", "from_prefixed_env", "from_file", "from_json", "setdefault" ->
+                case "from_prefixed_env" -> {
+                    kind = FlaskConfigKind.PREFIXED_ENV;
+                    Tok.Arg prefix = Tok.keyword(args, "prefix");
+                    prefix = prefix != null ? prefix : first;
+                    value = prefix == null ? List.of() : prefix.tokens();
+                }
+                case "from_envvar", "from_file", "from_json", "setdefault" ->
                     kind = FlaskConfigKind.OTHER_LOAD;
                 default -> {
                     // get, items ...: reads
@@ -516,11 +530,46 @@ final class PyModule {
             boolean sqlite = engines.size() == 1 && engines.get(0).endsWith(".sqlite3") && name.find();
             sqliteFileInBaseDir = sqlite ? (name.group(1) != null ? name.group(1) : name.group(2)) : null;
             sqliteNameLine = sqlite ? s.lineAt(name.start()) : 0;
+            sqliteName = null;
+            sqliteNameAt = 0;
+            if (engines.size() == 1 && engines.get(0).endsWith(".sqlite3")) {
+                nameOfTheDatabase(s);
+            }
         } else {
+            sqliteName = null;
+            sqliteNameAt = 0;
             sqliteFileInBaseDir = null;
             sqliteNameLine = 0;
             databasesComputed = true;
             databaseEngines = null;
+        }
+    }
+
+    /** The tokens of the value of the {@code "NAME"} key of DATABASES = {...}, and its line. */
+    private void nameOfTheDatabase(PyLexer.Statement s) {
+        List<Tok> toks = Tok.tokenize(s.text(), false);
+        for (int i = 0; i + 1 < toks.size(); i++) {
+            if (toks.get(i).isLiteralString() && toks.get(i).value().equals("NAME") && toks.get(i + 1).is(":")) {
+                int end = i + 2;
+                int depth = 0;
+                while (end < toks.size()) {
+                    Tok t = toks.get(end);
+                    if (t.is("(") || t.is("[") || t.is("{")) {
+                        depth++;
+                    } else if (t.is(")") || t.is("]") || t.is("}")) {
+                        if (depth == 0) {
+                            break;
+                        }
+                        depth--;
+                    } else if (depth == 0 && t.is(",")) {
+                        break;
+                    }
+                    end++;
+                }
+                sqliteName = List.copyOf(toks.subList(i + 2, end));
+                sqliteNameAt = s.lineAt(toks.get(i).offset());
+                return;
+            }
         }
     }
 

@@ -21,4 +21,14 @@ class SqliteDatabasesTest {
         assertNull(SqliteDatabases.sqlalchemyFile("postgresql://notes@db/notes"));
         assertNull(SqliteDatabases.sqlalchemyFile("sqlite:///file:notes.db?mode=ro&uri=true"));
     }
+
+    @Test
+    void railsSqliteUrls() {
+        assertEquals("storage/production.sqlite3", SqliteDatabases.railsSqliteFile("sqlite3:storage/production.sqlite3"));
+        assertEquals("/data/app.sqlite3", SqliteDatabases.railsSqliteFile("sqlite3:/data/app.sqlite3"));
+        assertEquals("/data/app.sqlite3", SqliteDatabases.railsSqliteFile("sqlite3:///data/app.sqlite3?timeout=5000"));
+        assertNull(SqliteDatabases.railsSqliteFile("sqlite3::memory:"));
+        assertNull(SqliteDatabases.railsSqliteFile("postgres://app@db:5432/app"));
+        assertNull(SqliteDatabases.railsSqliteFile("sqlite3://host/app.sqlite3"));
+    }
 }

@@ -1,0 +1,17 @@
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+SECRET_KEY = "change-me"
+DEBUG = False
+ALLOWED_HOSTS = ["shop.example.com"]
+ROOT_URLCONF = "mysite.urls"
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        # expect: sqlite-database-not-persisted
+        "NAME": os.environ.get("SQLITE_PATH", "/var/lib/shop/db.sqlite3"),
+    }
+}
