@@ -1,6 +1,7 @@
 package dev.drydock.core.entrypoint;
 
 import dev.drydock.core.discovery.PathNames;
+import dev.drydock.core.dockerfile.model.SearchPath;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.shell.ShellWords;
 import java.util.ArrayList;
@@ -157,10 +158,10 @@ final class CommandReader {
                 shellScript = followedScript;
                 return done(Runtime.SHELL, Target.NONE, Map.of(), argv);
             }
-            if (isScript(argv.get(0)) || releaseOverlay(argv.get(0))) {
+            if (isScript(argv.get(0)) || releaseOverlay(argv.get(0)) || scriptOnPath(argv.get(0))) {
                 next = script(argv.get(0), argv.subList(1, argv.size()));
                 if (next == null) {
-                    return done(Runtime.SCRIPT, Target.file(argv.get(0), abs(argv.get(0))), Map.of(), argv);
+                    return done(Runtime.SCRIPT, Target.file(argv.get(0), located(argv.get(0))), Map.of(), argv);
                 }
                 argv = next;
                 continue;
@@ -496,7 +497,7 @@ final class CommandReader {
             default -> {
                 if (name.startsWith("wait-for")) {
                     if (isScript(argv.get(0)) || argv.get(0).contains("/")) {
-                        scripts.add(abs(argv.get(0))); // a project script copied into the image
+                        scripts.add(located(argv.get(0))); // a project script copied into the image
                     }
                     int dashes = rest.indexOf("--");
                     wrappers.add(new Wrapper(name, dashes < 0 ? rest : rest.subList(0, dashes)));
@@ -581,6 +582,31 @@ final class CommandReader {
                 .filter(f -> f.path().contains("rel/overlays/") && ScriptArguments.isShellScript(f)).isPresent();
     }
 
+    /**
+     * A bare program name under which a COPY put a shell script of the project into a folder of PATH
+     * ({@code COPY start-app /usr/local/bin/} with {@code CMD ["start-app"]}).
+     */
+    private boolean scriptOnPath(String program) {
+        return !program.contains("/") && !located(program).equals(abs(program))
+                && scriptFiles.find(located(program)).filter(ScriptArguments::isShellScript).isPresent();
+    }
+
+    /**
+     * Where the container finds a program: a path made absolute against the working directory; a bare name in the
+     * first folder of PATH a COPY put a project file of that name into, else (not found) against the working directory.
+     */
+    String located(String program) {
+        if (program.contains("/")) {
+            return abs(program);
+        }
+        for (String candidate : SearchPath.candidates(workdir, program, env.get("PATH"))) {
+            if (scriptFiles.find(candidate).isPresent()) {
+                return candidate;
+            }
+        }
+        return abs(program);
+    }
+
     private static boolean isScript(String program) {
         String name = base(program).toLowerCase(Locale.ROOT);
         return name.endsWith(".sh") || name.endsWith(".bash") || name.contains("entrypoint");
@@ -591,8 +617,9 @@ final class CommandReader {
      * command and the script runs them ({@code exec "$@"}) or may (assumed, noted); when the project's copy of the
      * script never reads them, the program it starts itself. Null when none of these.
      */
-    private List<String> script(String path, List<String> rest) {
-        scripts.add(abs(path));
+    private List<String> script(String written, List<String> rest) {
+        String path = located(written);
+        scripts.add(path);
         int dashes = rest.indexOf("--");
         if (dashes >= 0 && dashes + 1 < rest.size()) {
             wrappers.add(new Wrapper(base(path), rest.subList(0, dashes)));
@@ -617,7 +644,7 @@ final class CommandReader {
         }
         wrappers.add(new Wrapper(base(path), List.of()));
         if (use != ArgumentUse.HANDS_ON) {
-            notes.add(path + " is assumed to end with exec \"$@\" (its arguments are read as the command)");
+            notes.add(written + " is assumed to end with exec \"$@\" (its arguments are read as the command)");
         }
         return rest;
     }

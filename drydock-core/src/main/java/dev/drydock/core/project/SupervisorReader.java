@@ -1,5 +1,6 @@
 package dev.drydock.core.project;
 
+import dev.drydock.core.dockerfile.model.SearchPath;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.Copy;
 import dev.drydock.core.entrypoint.ContextPaths;
@@ -128,9 +129,6 @@ final class SupervisorReader {
         return new Supervision(Manager.SUPERVISORD, config, files, user, programs, notes, false);
     }
 
-    private static final List<String> PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",
-            "/sbin", "/bin");
-
     /**
      * supervisord as a start script of the project starts it: a line of the script that runs (or execs) supervisord,
      * on whichever branch (Laravel Sail's start-container execs it when the container is given no command). Null when
@@ -142,7 +140,7 @@ final class SupervisorReader {
             return null;
         }
         List<String> places = program.contains("/") ? List.of(ep.target().path())
-                : PATH.stream().map(dir -> dir + "/" + program).toList();
+                : SearchPath.DEFAULT.stream().map(dir -> dir + "/" + program).toList();
         for (String place : places) {
             Optional<String> inContext = paths.toContext(place);
             String path = inContext.map(p -> PathNames.join(build.context(), p)).orElse(null);

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.model.SearchPath;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.BaseImage;
@@ -88,8 +89,6 @@ import java.util.Set;
                 alongside = @ExampleFile(name = "start.sh", content = "#!/bin/sh\nexec python app.py\n")))
 public final class CommandNotOnPath implements Rule {
 
-    private static final List<String> DEFAULT_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
-            "/usr/bin", "/sbin", "/bin");
     private static final Set<String> BASE_IMAGE_SCRIPTS = Set.of("apache2-foreground", "httpd-foreground",
             "catalina.sh");
 
@@ -215,7 +214,7 @@ public final class CommandNotOnPath implements Rule {
         Variables.Definition definition = image.model().step(start.spec().instruction())
                 .map(s -> s.variables().definition("PATH")).orElse(null);
         if (definition == null || definition.value() == null) {
-            return DEFAULT_PATH;
+            return SearchPath.DEFAULT;
         }
         // the base image's PATH is not known to the model: $PATH expands to nothing, leaving an empty entry
         String written = definition.instruction() == null ? "" : definition.instruction().logicalText().text();
@@ -223,7 +222,7 @@ public final class CommandNotOnPath implements Rule {
         Set<String> folders = new LinkedHashSet<>();
         for (String folder : definition.value().split(":", -1)) {
             if (folder.isEmpty() && extendsBase) {
-                folders.addAll(DEFAULT_PATH);
+                folders.addAll(SearchPath.DEFAULT);
             } else if (folder.isEmpty() || !folder.startsWith("/") || folder.contains("$")) {
                 return null;
             } else {

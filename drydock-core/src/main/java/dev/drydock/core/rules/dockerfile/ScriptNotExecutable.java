@@ -6,6 +6,7 @@ import dev.drydock.core.discovery.ProjectEntry;
 import dev.drydock.core.dockerfile.model.CommandSpec;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
+import dev.drydock.core.dockerfile.model.SearchPath;
 import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
@@ -88,8 +89,6 @@ import java.util.regex.Pattern;
                 alongside = @ExampleFile(name = "mvnw", content = "#!/bin/sh\nexec mvn \"$@\"\n")))
 public final class ScriptNotExecutable implements Rule {
 
-    private static final List<String> DEFAULT_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
-            "/usr/bin", "/sbin", "/bin");
     private static final Pattern OCTAL = Pattern.compile("[0-7]{1,4}");
     private static final Pattern SYMBOLIC_X = Pattern.compile("[ugoa]*[+=][rwxXst]*x[rwxXst]*");
 
@@ -233,7 +232,7 @@ public final class ScriptNotExecutable implements Rule {
                 if (directory == null) {
                     continue; // a cd went where drydock cannot follow
                 }
-                for (String path : candidates(directory, program.value(), run.variable("PATH"))) {
+                for (String path : SearchPath.candidates(directory, program.value(), run.variable("PATH"))) {
                     out.add(new Use(path, program.value(), stageRun.stage(), call.span().start(), program.span(), run));
                 }
             }
@@ -242,7 +241,7 @@ public final class ScriptNotExecutable implements Rule {
         if (start != null && isProgram(start.program())) {
             CommandSpec spec = start.spec();
             String path = image.model().step(spec.instruction()).map(s -> s.variables().lookup("PATH")).orElse(null);
-            for (String candidate : candidates(start.directory(), start.program(), path)) {
+            for (String candidate : SearchPath.candidates(start.directory(), start.program(), path)) {
                 out.add(new Use(candidate, start.program(), image.stage(), spec.instruction().span().start(),
                         spec.instruction().span(), null));
             }
@@ -253,23 +252,6 @@ public final class ScriptNotExecutable implements Rule {
     private static boolean isProgram(String word) {
         return !word.isEmpty() && !word.contains("$") && !word.contains("*") && !word.contains("?") && !word.contains("=")
                 && !word.startsWith("~") && !word.endsWith("/");
-    }
-
-    /** Where the program is looked for: its path, or for a bare name each folder of PATH (the image's, else the default). */
-    private static List<String> candidates(String workdir, String program, String path) {
-        if (program.contains("/")) {
-            return List.of(resolve(workdir, program));
-        }
-        Set<String> folders = new java.util.LinkedHashSet<>();
-        if (path != null) {
-            for (String folder : path.split(":")) {
-                if (folder.startsWith("/") && !folder.contains("$")) {
-                    folders.add(ContainerPaths.clean(folder));
-                }
-            }
-        }
-        folders.addAll(DEFAULT_PATH);
-        return folders.stream().map(folder -> PathNames.join(folder, program)).toList();
     }
 
     private static String resolve(String workdir, String path) {

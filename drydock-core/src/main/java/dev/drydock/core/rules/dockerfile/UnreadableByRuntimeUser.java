@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.model.SearchPath;
 import dev.drydock.core.dockerfile.model.ContainerPaths;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.Stage;
@@ -98,9 +99,6 @@ import java.util.Set;
                         gunicorn==23.0.0
                         """)))
 public final class UnreadableByRuntimeUser implements Rule {
-
-    private static final List<String> DEFAULT_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
-            "/usr/bin", "/sbin", "/bin");
 
     @Override
     public void check(ReviewContext context) {
@@ -279,7 +277,7 @@ public final class UnreadableByRuntimeUser implements Rule {
     private static List<String> pathFolders(BuiltImage image) {
         Variables.Definition path = pathDefinition(image.stage());
         if (path == null) {
-            return DEFAULT_PATH;
+            return SearchPath.DEFAULT;
         }
         List<String> folders = new ArrayList<>();
         for (String folder : path.value().split(":")) {
@@ -289,7 +287,7 @@ public final class UnreadableByRuntimeUser implements Rule {
         }
         String written = path.instruction().logicalText().text();
         if (written.contains("$PATH") || written.contains("${PATH}")) {
-            folders.addAll(DEFAULT_PATH);
+            folders.addAll(SearchPath.DEFAULT);
         }
         return folders;
     }

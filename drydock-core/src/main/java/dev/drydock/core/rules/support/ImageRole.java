@@ -113,8 +113,9 @@ public enum ImageRole {
     }
 
     /**
-     * The command after any entry-point scripts ({@code docker-entrypoint.sh postgres} is {@code postgres}); php-fpm
-     * or nginx also when a start script, {@code sh -c} or a shell-form command runs it last, as the entry point reads it.
+     * The command after any entry-point scripts ({@code docker-entrypoint.sh postgres} is {@code postgres}); php-fpm,
+     * nginx or Apache's launcher also when a start script, {@code sh -c} or a shell-form command runs it last, as the
+     * entry point reads it.
      */
     private static List<String> command(Container c) {
         if (c.command() == null) {
@@ -129,6 +130,9 @@ public enum ImageRole {
         Runtime started = c.entryPoint() == null ? null : c.entryPoint().runtime();
         if (!server && (started == Runtime.PHP_FPM || started == Runtime.NGINX)) {
             return List.of(started.displayName());
+        }
+        if (!server && started == Runtime.APACHE && SERVERS.contains(name(c.entryPoint().args().get(0)))) {
+            return List.of(name(c.entryPoint().args().get(0)));
         }
         return c.command().shellForm() ? List.of() : startedByBaseEntrypoint(c, argv);
     }
