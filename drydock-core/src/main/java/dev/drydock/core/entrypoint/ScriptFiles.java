@@ -1,8 +1,11 @@
 package dev.drydock.core.entrypoint;
 
+import dev.drydock.core.shell.Shebang;
+import dev.drydock.core.shell.ShellOptions;
 import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.source.MappedText;
 import dev.drydock.core.source.SourceFile;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +30,13 @@ public interface ScriptFiles {
         return parse(file);
     }
 
-    /** A whole file parsed as a shell script. */
+    /**
+     * A whole file parsed as a shell script, with the options its {@code #!} line gives the shell ({@code #!/bin/sh
+     * -e} starts with errexit on), as when the container executes the file.
+     */
     static ShellScript parse(SourceFile file) {
-        return ShellScript.parse(MappedText.of(file, 0, file.text().length()));
+        ShellOptions options = ShellOptions.ofShellCommand(Shebang.of(file.text()).map(Shebang::command).orElse(List.of()));
+        return ShellScript.parse(MappedText.of(file, 0, file.text().length()), options);
     }
 
     /** These script files, each found and parsed once however often it is asked for. */

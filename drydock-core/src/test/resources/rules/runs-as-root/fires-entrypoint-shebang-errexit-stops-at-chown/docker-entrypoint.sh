@@ -1,0 +1,3 @@
+#!/bin/sh -ex
+chown -R node:node /data
+exec "$@"
