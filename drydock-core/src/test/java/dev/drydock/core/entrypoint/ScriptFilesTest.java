@@ -41,12 +41,26 @@ class ScriptFilesTest {
     @Test
     void aProjectFileReadByPathSharesTheParseOfItsCopy() {
         SourceFile start = SourceFile.of("start.sh", "#!/bin/sh\ncd /srv\nexec gunicorn app:app\n");
-        ScriptFiles files = ScriptFiles.cached(path -> Optional.of(start));
+        ScriptFiles files = ScriptFiles.cached(path -> path.endsWith("/start.sh") ? Optional.of(start) : Optional.empty());
         ShellScript copied = files.parsed("/app/start.sh").orElseThrow();
         assertThat(files.parsed(start)).isSameAs(copied);
         EntryPoint read = EntryPoints.interpretScript(copied, java.util.Map.of(), "/", files);
         assertThat(read.args()).containsExactly("gunicorn", "app:app");
         assertThat(read.workdir()).isEqualTo("/srv");
         assertThat(read).isEqualTo(EntryPoints.interpret(java.util.List.of(start.text()), true, java.util.Map.of(), "/"));
+    }
+
+    @Test
+    void aScriptNamedWithoutItsPathIsFoundInTheFolderOfPathItWasCopiedTo() {
+        SourceFile start = SourceFile.of("start-app", "#!/bin/sh\nexec gunicorn --bind 0.0.0.0:8000 app:app\n");
+        ScriptFiles files = path -> path.equals("/usr/local/bin/start-app") ? Optional.of(start) : Optional.empty();
+        EntryPoint read = EntryPoints.interpret(
+                new Invocation(java.util.List.of("start-app"), false, java.util.Map.of(), "/app"), files);
+        assertThat(read.runtime()).isEqualTo(Runtime.GUNICORN);
+        assertThat(read.scripts()).containsExactly("/usr/local/bin/start-app");
+        EntryPoint elsewhere = EntryPoints.interpret(
+                new Invocation(java.util.List.of("start-app"), false, java.util.Map.of("PATH", "/opt/tools"), "/app"),
+                path -> path.equals("/opt/tools/start-app") ? Optional.of(start) : Optional.empty());
+        assertThat(elsewhere.scripts()).containsExactly("/opt/tools/start-app");
     }
 }
