@@ -151,11 +151,13 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " medium."
                 + " When the container starts as root and never switches users but its entry-point script (or the"
                 + " sh -c script of its command) takes a step only root can take (chown of a folder such as a mounted"
-                + " volume, a write under /etc, update-ca-certificates, sysctl, a package install or useradd; not a"
+                + " volume, a write under /etc, update-ca-certificates, sysctl or a write under /proc/sys, swapon and"
+                + " the swap file it makes in /, a package install or useradd; not a"
                 + " step whose failure it tolerates with ||, and nothing of a script that checks id -u or $EUID),"
                 + " the finding keeps its severity but no fix adds a USER, under which that step fails at every start"
                 + " (stopping a set -e script before the server): the recommendation names each such line and says to"
-                + " take it at build time (RUN chown, COPY --chown) or to keep root for it and drop privileges at the"
+                + " take it at build time (RUN chown, COPY --chown; swap is the platform's, swap_size_mb in fly.toml on"
+                + " Fly.io) or to keep root for it and drop privileges at the"
                 + " script's exec with gosu (su-exec on Alpine), also for php-fpm."
                 + " No fix adds a USER either while the server listens on a port below 1024 (see"
                 + " non-root-privileged-port) with nothing that lets a non-root user bind it (a setcap in the image,"
@@ -559,6 +561,12 @@ public final class RunsAsRoot implements Rule {
                 case "update-ca-certificates" -> "RUN update-ca-certificates after copying the certificates in";
                 case "sysctl" -> "a kernel parameter is set on the container instead: sysctls: in compose, --sysctl"
                         + " with docker run";
+                case "/proc/sys" -> "a kernel parameter is set on the container instead: sysctls: in compose, --sysctl"
+                        + " with docker run, for the parameters a container has its own of (net.*, kernel.shm*,"
+                        + " kernel.msg*, kernel.sem, fs.mqueue.*); the others, such as vm.*, are the host's to set";
+                case "swapon" -> "swap is not the image's to make: on Fly.io, swap_size_mb in fly.toml sets the swap"
+                        + " file up before the container starts, and a Docker host's own swap serves containers up to"
+                        + " their memory-swap limit";
                 default -> step.path() != null ? "write " + step.path() + " in a RUN or COPY, or point the program at a"
                         + " file in a folder its user owns" : step.program() + " in a RUN of the Dockerfile";
             });
@@ -584,7 +592,8 @@ public final class RunsAsRoot implements Rule {
             return "end " + steps.get(0).file() + " with `exec " + tool + " " + user + " \"$@\"`, or with the server's"
                     + " own command after `exec " + tool + " " + user + "`" + install;
         }
-        String program = exec.get().words().stream().map(w -> w.contains(" ") || w.equals("$@") ? "\"" + w + "\"" : w)
+        String program = exec.get().words().stream().map(w -> w.equals("${@}") ? "\"$@\""
+                : w.contains(" ") || w.equals("$@") ? "\"" + w + "\"" : w)
                 .collect(java.util.stream.Collectors.joining(" "));
         return "replace `" + ShortText.of(exec.get().text(), 60) + "` (" + exec.get().file() + " line "
                 + exec.get().line() + ") with `exec " + tool + " " + user + " " + ShortText.of(program, 60) + "`"

@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -63,6 +65,9 @@ public final class RootStartSteps {
     private static final Set<String> PRIVILEGED = Set.of("setcap", "mount", "iptables", "ip6tables", "modprobe");
     /** Programs whose last operand is a file they write. */
     private static final Set<String> FILE_WRITERS = Set.of("cp", "mv", "ln", "install", "tee");
+    /** Programs that make the file their last operand names: {@code fallocate -l 512M /swapfile}. */
+    private static final Set<String> FILE_MAKERS = Set.of("fallocate", "truncate");
+    private static final Set<String> SWAP = Set.of("swapon", "swapoff");
     private static final Set<String> SWITCHERS = Set.of("gosu", "su-exec", "s6-setuidgid", "setuidgid", "chpst",
             "setpriv", "runuser", "su", "sudo", "chroot");
     /** How a script checks the user it runs as, to take root-only steps only as root. */
@@ -78,14 +83,21 @@ public final class RootStartSteps {
             if (CHECKS_USER.matcher(script.text()).find()) {
                 continue;
             }
+            Set<String> swapFiles = new java.util.HashSet<>();
+            for (Command command : script.parsed().commands()) {
+                if (SWAP.contains(command.name())) {
+                    swapFiles.addAll(command.argumentValues());
+                }
+            }
             for (Command command : script.parsed().commands()) {
                 if (command.inCondition() && command.followedBy() != Connector.AND || command.followedBy() == Connector.OR
                         || command.wrappers().stream().anyMatch(w -> SWITCHERS.contains(baseName(w.value())))) {
                     continue;
                 }
+                // making the file swapon turns on is part of the swap, advised on as one
                 needsRoot(command).ifPresent(step -> steps.add(new Step(script.file(), script.line(command),
-                        script.text(command), step.program(), step.needs(), command.errexitApplies() || command.followedBy() == Connector.AND, step.owner(),
-                        step.path())));
+                        script.text(command), swapFiles.contains(step.path()) ? "swapon" : step.program(), step.needs(),
+                        command.errexitApplies() || command.followedBy() == Connector.AND, step.owner(), step.path())));
             }
         }
         return steps;
@@ -205,27 +217,52 @@ public final class RootStartSteps {
         if (PRIVILEGED.contains(name)) {
             return Optional.of(new Need(name, "takes root", null, null));
         }
-        Optional<String> etc = etcWrite(command, operands);
+        if (SWAP.contains(name)) {
+            return Optional.of(new Need("swapon", "turns swap " + (name.equals("swapoff") ? "off" : "on")
+                    + ", which takes root with CAP_SYS_ADMIN (a container has it only when privileged; a Fly.io"
+                    + " Machine's root has it)", null, operands.isEmpty() ? null : operands.get(0)));
+        }
+        Optional<String> kernel = written(command, operands, true, path -> path.startsWith("/proc/sys/"));
+        if (kernel.isPresent()) {
+            return Optional.of(new Need("/proc/sys", "sets the kernel parameter " + kernel.get().substring(
+                    "/proc/sys/".length()).replace('/', '.') + ", which takes root", null, kernel.get()));
+        }
+        Optional<String> inRoot = written(command, operands, false, path -> PathNames.isAbsolute(path)
+                && path.length() > 1 && !path.endsWith("/") && PathNames.parent(path).equals("/"));
+        if (inRoot.isPresent()) {
+            return Optional.of(new Need(name.isEmpty() ? "a redirection" : name, "creates " + inRoot.get() + " in /,"
+                    + " which belongs to root", null, inRoot.get()));
+        }
+        Optional<String> etc = written(command, operands, true, RootStartSteps::underEtc);
         return etc.map(path -> new Need(name.isEmpty() ? "a redirection" : name, "writes " + path
                 + ", under /etc, which belongs to root", null, path));
     }
 
-    /** A file under /etc the command writes: a redirection's target, sed -i's file, cp/tee/envsubst's target. */
-    private static Optional<String> etcWrite(Command command, List<String> operands) {
+    /**
+     * A file the command writes that {@code where} accepts: a redirection's target, the file fallocate or truncate
+     * makes, dd's of=; with {@code copies}, also sed -i's file and the target of cp, mv, ln, install or tee (which may
+     * name a folder to write into).
+     */
+    private static Optional<String> written(Command command, List<String> operands, boolean copies,
+            Predicate<String> where) {
         for (Redirect redirect : command.redirects()) {
             if (redirect.target() != null && Set.of(RedirectOperator.OUT, RedirectOperator.APPEND,
                     RedirectOperator.CLOBBER, RedirectOperator.OUT_ALL, RedirectOperator.APPEND_ALL)
-                    .contains(redirect.operator()) && underEtc(redirect.target().value())) {
+                    .contains(redirect.operator()) && where.test(redirect.target().value())) {
                 return Optional.of(redirect.target().value());
             }
         }
         String name = command.name();
-        if (name.equals("sed") && command.argumentValues().stream().anyMatch(a -> a.startsWith("-i")
-                || a.equals("--in-place")) && !operands.isEmpty() && underEtc(operands.get(operands.size() - 1))) {
-            return Optional.of(operands.get(operands.size() - 1));
+        String last = operands.isEmpty() ? null : operands.get(operands.size() - 1);
+        boolean inPlace = name.equals("sed") && command.argumentValues().stream()
+                .anyMatch(a -> a.startsWith("-i") || a.equals("--in-place"));
+        if ((copies && (inPlace || FILE_WRITERS.contains(name)) || FILE_MAKERS.contains(name)) && last != null
+                && where.test(last)) {
+            return Optional.of(last);
         }
-        if (FILE_WRITERS.contains(name) && !operands.isEmpty() && underEtc(operands.get(operands.size() - 1))) {
-            return Optional.of(operands.get(operands.size() - 1));
+        if (name.equals("dd")) {
+            return operands.stream().filter(a -> a.startsWith("of=")).map(a -> a.substring(3)).filter(where)
+                    .findFirst();
         }
         return Optional.empty();
     }

@@ -1,0 +1,4 @@
+#!/bin/sh -e
+cp /srv/defaults.toml /srv/settings
+mkdir -p /srv/cache
+exec "$@"
