@@ -9,6 +9,7 @@ import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.Call;
 import dev.drydock.core.rules.support.ImageFiles;
+import dev.drydock.core.rules.support.PythonProjectInstalls;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.SimilarNames;
 import dev.drydock.core.rules.support.Stages;
@@ -170,7 +171,7 @@ final class PythonModuleMissing {
             List<String> args = call.args().stream().map(Call.Arg::value).toList();
             boolean pip = call.is("pip", "pip3") || call.name().startsWith("python") && args.size() > 1
                     && args.get(0).equals("-m") && args.get(1).equals("pip");
-            if (pip ? args.stream().anyMatch(a -> localPackage(a) || a.equals("-t") || a.startsWith("--target")
+            if (pip ? args.stream().anyMatch(a -> PythonProjectInstalls.localPackage(a) || a.equals("-t") || a.startsWith("--target")
                     || a.startsWith("--prefix") || a.startsWith("--root")) : !SETUP.contains(call.name())) {
                 return false;
             }
@@ -218,28 +219,8 @@ final class PythonModuleMissing {
      * sync}): its modules are then in site-packages, whatever the copied folders hold.
      */
     private static boolean installsProject(BuildLink build) {
-        for (RunStep run : RunStep.of(build.model(), Stages.lineage(build.model(), build.stage()))) {
-            for (Call call : run.calls()) {
-                List<String> args = call.args().stream().map(Call.Arg::value).toList();
-                boolean pip = call.is("pip", "pip3") || call.is("uv") && args.contains("pip")
-                        || call.name().startsWith("python") && args.contains("pip");
-                if (pip && args.contains("install") && args.stream().anyMatch(PythonModuleMissing::localPackage)) {
-                    return true;
-                }
-                if (call.is("poetry", "pdm", "pipenv", "hatch", "flit") || call.is("uv") && args.contains("sync")
-                        || call.is("setup.py") || args.contains("setup.py")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** A pip requirement that is a folder or an archive rather than a package name: {@code .}, {@code -e}, a wheel. */
-    private static boolean localPackage(String arg) {
-        return arg.equals(".") || arg.equals("-e") || arg.equals("--editable") || arg.startsWith("./")
-                || arg.startsWith("/") || arg.startsWith("..") || arg.endsWith(".whl") || arg.endsWith(".tar.gz")
-                || arg.contains("$");
+        return RunStep.of(build.model(), Stages.lineage(build.model(), build.stage())).stream()
+                .flatMap(run -> run.calls().stream()).anyMatch(PythonProjectInstalls::installsProject);
     }
 
     /** The module a WSGI or ASGI server is told to import, when it names one rather than a file. */

@@ -20,6 +20,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.BuildContexts;
 import dev.drydock.core.rules.support.BuildContexts.ContextCopy;
+import dev.drydock.core.rules.support.CheckoutReaders;
 import dev.drydock.core.rules.support.ContextInventory;
 import dev.drydock.core.rules.support.ContextInventory.Item;
 import dev.drydock.core.rules.support.IgnoreEdits;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 @RuleDefinition(
@@ -44,7 +46,12 @@ import java.util.Set;
         checks = "Builds whose context has no ignore file in effect (neither <Dockerfile>.dockerignore beside the"
                 + " Dockerfile nor .dockerignore at the context root) and that copy the whole context (`COPY . .`) or"
                 + " copy, along with a folder, something that does not belong in an image. High when that includes"
-                + " secrets or data; an ignore file elsewhere that Docker does not read is pointed out.",
+                + " secrets or data; an ignore file elsewhere that Docker does not read is pointed out. The ignore"
+                + " file the fix writes leaves .git in when the build reads the checkout: a RUN that asks git about it"
+                + " (git describe, git rev-parse HEAD; not git clone or git config), or one that builds the"
+                + " context's Python project (pip install ., uv sync, poetry install) while its pyproject.toml takes"
+                + " the version from git (setuptools-scm, hatch-vcs, versioningit, poetry-dynamic-versioning,"
+                + " dunamai, pbr); the message names that step.",
         problem = "Without an ignore file Docker sends the whole folder to the builder and `COPY . .` copies all of"
                 + " it: .git, .env files, local virtualenvs and node_modules, caches, databases and logs.",
         impact = "Secrets and data end up in image layers, images grow, and every change to any file (even in .git)"
@@ -105,6 +112,7 @@ public final class DockerignoreMissing implements Rule {
             ContextCopy at = whole != null ? whole : copied.values().iterator().next().get(0);
             Severity severity = copied.keySet().stream().anyMatch(i -> i.kind().severity().atLeast(Severity.HIGH))
                     ? Severity.HIGH : Severity.MEDIUM;
+            Optional<CheckoutReaders> checkout = CheckoutReaders.of(project, build);
             String contextName = BuildContexts.contextName(build);
             StringBuilder message = new StringBuilder("The build context `").append(contextName).append("`");
             if (container.isComposeService()) {
@@ -121,9 +129,13 @@ public final class DockerignoreMissing implements Rule {
                 }
                 message.append(", including ").append(String.join("; ", listed));
             } else {
-                message.append(", including whatever the machine that builds has there: .git, .env files, local"
-                        + " virtualenvs or node_modules, caches");
+                message.append(", including whatever the machine that builds has there: ")
+                        .append(checkout.isPresent() ? "" : ".git, ").append(".env files, local virtualenvs or"
+                                + " node_modules, caches");
             }
+            checkout.ifPresent(reader -> message.append(". The build needs .git: ").append(reader.why()).append(" (")
+                    .append(reader.run().instruction().file().path()).append(" line ")
+                    .append(reader.run().instruction().span().startLine()).append(')'));
             String elsewhere = ignoredIgnoreFiles(project, build);
             if (elsewhere != null) {
                 message.append(". ").append(elsewhere);
@@ -134,7 +146,13 @@ public final class DockerignoreMissing implements Rule {
                     .severity(severity)
                     .implicit()
                     .recommendation("Create " + target + " with: " + String.join(", ",
-                            patterns(project, build, copied.keySet()).stream().map(p -> "`" + p + "`").toList()) + ".");
+                            patterns(project, build, copied.keySet()).stream()
+                                    .filter(p -> checkout.isEmpty() || !p.equals(".git"))
+                                    .map(p -> "`" + p + "`").toList()) + "."
+                            + checkout.map(reader -> " Leave .git in the context while the build reads it, or pass"
+                                    + " what it reads as a build argument (ARG GIT_COMMIT, set with --build-arg"
+                                    + " GIT_COMMIT=$(git rev-parse --short HEAD); setuptools-scm reads"
+                                    + " SETUPTOOLS_SCM_PRETEND_VERSION) and add .git then.").orElse(""));
             TextEdit create = IgnoreEdits.create(project, build, groups(project, build, copied.keySet()));
             if (create != null) {
                 finding.fix(Fix.of("create " + target, FixSafety.SAFE, create));

@@ -160,6 +160,9 @@ public final class ContextInventory {
                 out.add(new Item(b.path, b.match, b.pattern, display, List.copyOf(b.evidence)));
             }
         }
+        if (CheckoutReaders.of(project, build).isPresent()) {
+            out.removeIf(item -> item.path().equals(".git")); // the build needs it
+        }
         out.sort(Comparator.comparing((Item i) -> i.kind().ordinal()).thenComparing(Item::path));
         return out;
     }

@@ -33,9 +33,6 @@ public final class IgnoreEdits {
     private static final Pattern WILDCARD = Pattern.compile("[*?\\[]");
     private static final Pattern PATH_WORD = Pattern.compile("[A-Za-z0-9_@+./-]*[./][A-Za-z0-9_@+./-]*");
     private static final Pattern COMMAND_SEPARATORS = Pattern.compile("[\\s\\[\\]\",]+");
-    private static final Set<String> GIT_WITHOUT_CHECKOUT = Set.of("clone", "init", "config", "ls-remote", "version",
-            "--version", "help", "");
-
     /**
      * Env file templates, which hold no secrets and which a build or an entry point may copy to .env: a wildcard
      * such as {@code **}{@code /.env.*} is followed by an exception for those in the context.
@@ -102,7 +99,7 @@ public final class IgnoreEdits {
         givenPaths(build).stream().filter(p -> project.files().exists(BuildContexts.inProject(build, p)))
                 .forEach(used::add);
         ENV_TEMPLATES.stream().filter(p -> project.files().exists(BuildContexts.inProject(build, p))).forEach(used::add);
-        boolean asksGit = asksGit(build);
+        boolean asksGit = CheckoutReaders.of(project, build).isPresent();
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String pattern : patterns) {
             String key = key(pattern);
@@ -193,25 +190,5 @@ public final class IgnoreEdits {
             }
         }
         return out;
-    }
-
-    /**
-     * Whether a RUN asks git about the checkout ({@code git describe}, {@code git rev-parse HEAD}), which needs
-     * the context's .git; cloning or configuring git does not.
-     */
-    private static boolean asksGit(BuildLink build) {
-        if (build.model() == null || build.stage() == null) {
-            return false;
-        }
-        for (RunStep run : RunStep.of(build.model(), Stages.needed(build.model(), build.stage()))) {
-            for (Call call : run.calls("git")) {
-                String verb = call.options("-C", "-c", "--git-dir", "--work-tree").subcommand()
-                        .map(Call.Arg::value).orElse("");
-                if (!GIT_WITHOUT_CHECKOUT.contains(verb)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
