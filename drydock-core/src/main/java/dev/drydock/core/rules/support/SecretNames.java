@@ -287,10 +287,17 @@ public final class SecretNames {
         return WELL_KNOWN_DEFAULTS.contains(unquoteValue(literal).toLowerCase(Locale.ROOT));
     }
 
-    /** Whether a literal secret is a placeholder the file's reader is meant to replace, not a chosen value. */
+    /**
+     * Whether a literal secret is a placeholder the file's reader is meant to replace, not a chosen value: placeholder
+     * words, a name in angle brackets, a mask without a letter or digit ({@code ********}, {@code ...}) or a run of
+     * x ({@code xxxxxxxx}).
+     */
     public static boolean isPlaceholder(String literal) {
-        return PLACEHOLDER.matcher(unquoteValue(literal)).matches();
+        String value = unquoteValue(literal);
+        return PLACEHOLDER.matcher(value).matches() || MASK.matcher(value).matches();
     }
+
+    private static final Pattern MASK = Pattern.compile("[^\\p{L}\\p{N}\\s$]+|(?i)x{3,}");
 
     /** A literal value without the quotes written around it. */
     public static String unquoteValue(String value) {
