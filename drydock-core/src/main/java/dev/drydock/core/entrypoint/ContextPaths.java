@@ -27,7 +27,6 @@ import java.util.function.Predicate;
 public final class ContextPaths {
 
     private final List<Layer> layers;
-    private final List<Copy> copies;
     private final Predicate<String> isDirectory;
 
     /**
@@ -55,7 +54,19 @@ public final class ContextPaths {
          * it was before the RUN); empty for a file the RUN makes.
          */
         static Layer moved(String folder, Function<String, Optional<String>> origin, ContextPaths before) {
-            return new Moved(PathNames.normalizeAbsolute("/", folder), origin, before);
+            return new Moved(PathNames.normalizeAbsolute("/", folder), origin, before, true, null);
+        }
+
+        /**
+         * A file or folder a RUN moves or copies from another path of the same stage ({@code mv /tmp/app.conf
+         * /etc/supervisor/conf.d/}, {@code cp -r}): {@code target} is a copy of {@code source}, traced further
+         * through {@code before}, the stage as it was before the command.
+         */
+        static Layer renamed(String target, String source, boolean folder, ContextPaths before) {
+            String to = PathNames.normalizeAbsolute("/", target);
+            String from = PathNames.normalizeAbsolute("/", source);
+            return new Moved(to, path -> Optional.of(path.equals(to) ? from
+                    : PathNames.join(from, path.substring(to.equals("/") ? 1 : to.length() + 1))), before, folder, from);
         }
     }
 
@@ -63,8 +74,9 @@ public final class ContextPaths {
 
     private record FromStage(Copy copy, ContextPaths stage) implements Layer {}
 
-    private record Moved(String folder, Function<String, Optional<String>> origin, ContextPaths before)
-            implements Layer {}
+    /** {@code from}: the one path of the stage a rename copies, else null. */
+    private record Moved(String folder, Function<String, Optional<String>> origin, ContextPaths before,
+            boolean isFolder, String from) implements Layer {}
 
     /**
      * @param copies the stage's copies from the context, in instruction order
@@ -77,8 +89,6 @@ public final class ContextPaths {
 
     private ContextPaths(Predicate<String> isDirectory, List<Layer> layers) {
         this.layers = List.copyOf(layers);
-        this.copies = this.layers.stream().filter(l -> l instanceof FromContext).map(l -> ((FromContext) l).copy())
-                .toList();
         this.isDirectory = isDirectory;
     }
 
@@ -124,7 +134,7 @@ public final class ContextPaths {
                 case FromStage c -> c.copy().destination();
                 case Moved m -> m.folder();
             };
-            boolean folderCopy = layer instanceof Moved || layer instanceof FromContext c && c.copy().intoDirectory()
+            boolean folderCopy = layer instanceof Moved m && m.isFolder() || layer instanceof FromContext c && c.copy().intoDirectory()
                     || layer instanceof FromStage s && s.copy().intoDirectory();
             if (PathNames.isUnder(destination, path) && (!destination.equals(path) || folderCopy)) {
                 return true;
@@ -133,14 +143,29 @@ public final class ContextPaths {
         return toContext(path).filter(p -> p.isEmpty() || isDirectory.test(p)).isPresent();
     }
 
-    /** Every container path a context file or folder is copied to by the context copies, in instruction order. */
+    /**
+     * Every container path a context file or folder is copied to by the context copies, in instruction order, and
+     * where a RUN then moves or copies it ({@link Layer#renamed}).
+     */
     public List<String> toContainer(String contextPath) {
         String path = PathNames.normalizeRelative(contextPath);
         List<String> found = new ArrayList<>();
         if (path == null) {
             return found;
         }
-        for (Copy copy : copies) {
+        for (Layer layer : layers) {
+            if (layer instanceof Moved moved && moved.from() != null) {
+                for (String at : List.copyOf(found)) {
+                    if (PathNames.isUnder(at, moved.from())) {
+                        String rest = at.equals(moved.from()) ? "" : at.substring(moved.from().length() + 1);
+                        found.add(rest.isEmpty() ? moved.folder() : child(moved.folder(), rest));
+                    }
+                }
+            }
+            if (!(layer instanceof FromContext context)) {
+                continue;
+            }
+            Copy copy = context.copy();
             String source = source(copy);
             if (source == null) {
                 continue;

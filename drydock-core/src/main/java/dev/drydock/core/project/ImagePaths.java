@@ -230,6 +230,13 @@ public final class ImagePaths {
                             prune.out(), prune::origin, ContextPaths.of(List.copyOf(layers), isDirectory))));
                     MixRelease.of(model, run, workdir).ifPresent(release -> layers.add(ContextPaths.Layer.moved(
                             release.folder(), release::origin, ContextPaths.of(List.copyOf(layers), isDirectory))));
+                    for (RunMoves move : RunMoves.of(model, run, workdir)) {
+                        ContextPaths before = ContextPaths.of(List.copyOf(layers), isDirectory);
+                        String target = move.intoFolder() || before.isFolder(move.target())
+                                ? PathNames.join(move.target(), PathNames.fileName(move.source())) : move.target();
+                        layers.add(ContextPaths.Layer.renamed(target, move.source(), before.isFolder(move.source()),
+                                before));
+                    }
                     PnpmDeploy.of(model, run, workdir).ifPresent(deploy -> {
                         ContextPaths before = ContextPaths.of(List.copyOf(layers), isDirectory);
                         layers.add(ContextPaths.Layer.moved(deploy.out(),

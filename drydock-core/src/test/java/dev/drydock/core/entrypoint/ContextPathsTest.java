@@ -165,6 +165,24 @@ class ContextPathsTest {
     }
 
     @Test
+    void aFileARunMovesIsACopyOfWhatWasThere() {
+        // COPY deploy/ /tmp/deploy/; RUN mv /tmp/deploy/app.conf /etc/supervisor/conf.d/app.conf && cp -r /tmp/deploy /opt/
+        ContextPaths copied = new ContextPaths(List.of(Copy.of("deploy/", "/tmp/deploy/", "/")));
+        ContextPaths moved = ContextPaths.of(List.of(ContextPaths.Layer.context(Copy.of("deploy/", "/tmp/deploy/", "/")),
+                ContextPaths.Layer.renamed("/etc/supervisor/conf.d/app.conf", "/tmp/deploy/app.conf", false, copied)),
+                p -> false);
+        ContextPaths image = ContextPaths.of(List.of(ContextPaths.Layer.context(Copy.of("deploy/", "/tmp/deploy/", "/")),
+                ContextPaths.Layer.renamed("/etc/supervisor/conf.d/app.conf", "/tmp/deploy/app.conf", false, copied),
+                ContextPaths.Layer.renamed("/opt/deploy", "/tmp/deploy", true, moved)), p -> false);
+        assertThat(image.toContext("/etc/supervisor/conf.d/app.conf")).contains("deploy/app.conf");
+        assertThat(image.toContext("/opt/deploy/nginx.conf")).contains("deploy/nginx.conf");
+        assertThat(image.isFolder("/opt/deploy")).isTrue();
+        assertThat(image.isFolder("/etc/supervisor/conf.d/app.conf")).isFalse();
+        assertThat(image.toContainer("deploy/app.conf"))
+                .containsExactly("/tmp/deploy/app.conf", "/etc/supervisor/conf.d/app.conf", "/opt/deploy/app.conf");
+    }
+
+    @Test
     void globsMatchLikeGo() {
         assertThat(Glob.matches("*.py", "a.py")).isTrue();
         assertThat(Glob.matches("*.py", "d/a.py")).isFalse();
