@@ -42,7 +42,12 @@ public record ListeningPorts(List<Integer> ports, String server, CodePort code, 
     /** The server's name in messages when it is Apache httpd ({@link HttpdPorts}). */
     public static final String APACHE = "Apache httpd";
 
+    /** The ports the container's server listens on, found once per container of a review. */
     public static Optional<ListeningPorts> of(ReviewContext context, Container c) {
+        return context.memo("listening-ports", c, () -> find(context, c));
+    }
+
+    private static Optional<ListeningPorts> find(ReviewContext context, Container c) {
         Optional<NginxConfig> nginx = NginxConfigs.listening(context, c);
         if (nginx.isPresent()) {
             int port = nginx.get().ports().get(0);
