@@ -96,7 +96,8 @@ import java.util.regex.Pattern;
                 + " and drydock sees no git repository (in one, the .env file is reported when it is not git-ignored); likewise, without a git"
                 + " repository, a secret-named entry of a file services read through env_file is reported when it is a"
                 + " placeholder or a widely known default password (postgres, admin, secret), not when it is a value of"
-                + " its own. A Dockerfile ARG named like a"
+                + " its own, also when that file is the .env compose interpolates from (an entry compose interpolates"
+                + " is reported once, where it is used). A Dockerfile ARG named like a"
                 + " secret is reported even without a value (medium: the --build-arg value is recorded in the image"
                 + " history), and an ENV named like a secret that takes its value from a variable (high: the value is"
                 + " stored in the image configuration; medium in a builder stage the final image is not built on,"
@@ -196,6 +197,8 @@ public final class HardcodedSecret implements Rule {
         for (List<DotEnvUse> shared : ComposeServices.byLocation(fromDotEnv, DotEnvUse::location)) {
             dotEnvPlaceholder(context, shared.get(0), shared.stream().map(u -> u.service().name()).distinct().toList());
         }
+        Set<String> judgedWhereUsed = new HashSet<>();
+        fromDotEnv.forEach(use -> judgedWhereUsed.add(use.path() + "\n" + use.entry().key()));
         List<CommandSecret> onCommandLines = new ArrayList<>();
         for (ComposeProject compose : project.composeProjects()) {
             for (Service service : compose.services().values()) {
@@ -241,7 +244,7 @@ public final class HardcodedSecret implements Rule {
             }
         } else {
             for (var read : readThroughEnvFile(context).entrySet()) {
-                envFileDefaults(context, read.getKey(), read.getValue());
+                envFileDefaults(context, read.getKey(), read.getValue(), judgedWhereUsed);
             }
         }
         for (String settings : AppSettingsSecrets.files(project)) {
@@ -948,16 +951,11 @@ public final class HardcodedSecret implements Rule {
     /** A service that reads an env file through {@code env_file}, and where it names it. */
     private record EnvFileReader(String service, Service.EnvFile envFile, boolean development) {}
 
-    /**
-     * The project's env files that compose services read through {@code env_file}, with those services, except the
-     * .env files compose interpolates from (a placeholder there is reported where it is used, by dotEnvPlaceholder).
-     */
+    /** The project's env files that compose services read through {@code env_file}, with those services. */
     private static Map<String, List<EnvFileReader>> readThroughEnvFile(ReviewContext context) {
         Project project = context.project();
-        Set<String> interpolated = new HashSet<>();
         Map<String, List<EnvFileReader>> readers = new LinkedHashMap<>();
         for (ComposeProject compose : project.composeProjects()) {
-            compose.variables().dotEnvFiles().forEach(f -> interpolated.add(f.file().path()));
             for (Service service : compose.services().values()) {
                 for (Service.EnvFile f : service.envFiles()) {
                     String path = f.path() == null ? null : ComposeServices.projectPath(project, f.path());
@@ -968,21 +966,23 @@ public final class HardcodedSecret implements Rule {
                 }
             }
         }
-        readers.keySet().removeAll(interpolated);
         return readers;
     }
 
     /**
      * Outside a git repository whether an env file is committed is unknown, and a real value in it may be where it
-     * belongs; a placeholder or a widely known default password is not, whoever keeps the file.
+     * belongs; a placeholder or a widely known default password is not, whoever keeps the file. An entry of a .env
+     * that compose also interpolates into the file ({@code judgedWhereUsed}, path and key) is judged there, once.
      */
-    private void envFileDefaults(ReviewContext context, String path, List<EnvFileReader> readers) {
+    private void envFileDefaults(ReviewContext context, String path, List<EnvFileReader> readers,
+            Set<String> judgedWhereUsed) {
         List<String> services = readers.stream().map(EnvFileReader::service).distinct().toList();
         EnvFileReader first = readers.get(0);
         String of = (services.size() == 1 ? "service " : "services ") + ComposeServices.names(services);
         boolean development = readers.stream().allMatch(EnvFileReader::development);
         for (DotEnvEntry entry : EnvFiles.entries(context.project(), path)) {
             if (entry.inherited() || entry.rawValue() == null || entry.valueSpan() == null
+                    || judgedWhereUsed.contains(path + "\n" + entry.key())
                     || !entry.substitutions().isEmpty() || !SecretNames.isSecretName(entry.key())
                     || !SecretNames.isLiteralSecretValue(entry.rawValue())) {
                 continue;
