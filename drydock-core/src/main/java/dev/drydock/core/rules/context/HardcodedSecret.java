@@ -90,7 +90,7 @@ import java.util.regex.Pattern;
                 + " backend) for its sensitive options; a password in a URL written into them is still reported."
                 + " Issued credentials"
                 + " are critical; named secrets in development compose files are medium. A compose value that is a"
-                + " placeholder to replace (REPLACE_WITH_..., change-me, your-password, a mask such as ******** or xxxxxxxx) is named as such; one that"
+                + " placeholder to replace (REPLACE_WITH_..., change-me, your-password, a mask such as ******** or xxxxxxxx, the secret's name in capitals such as STRONG_DB_PASSWORD) is named as such; one that"
                 + " compose reads from the project's .env (`${SECRET_KEY?}`, or `- SECRET_KEY` passed through without a"
                 + " value) is reported at that .env line when it is a placeholder or a widely known default password"
                 + " and drydock sees no git repository (in one, the .env file is reported when it is not git-ignored); likewise, without a git"

@@ -289,15 +289,20 @@ public final class SecretNames {
 
     /**
      * Whether a literal secret is a placeholder the file's reader is meant to replace, not a chosen value: placeholder
-     * words, a name in angle brackets, a mask without a letter or digit ({@code ********}, {@code ...}) or a run of
-     * x ({@code xxxxxxxx}).
+     * words, a name in angle brackets, a mask without a letter or digit ({@code ********}, {@code ...}), a run of
+     * x ({@code xxxxxxxx}), or the secret's name in capitals ({@code STRONG_DB_PASSWORD}).
      */
     public static boolean isPlaceholder(String literal) {
         String value = unquoteValue(literal);
-        return PLACEHOLDER.matcher(value).matches() || MASK.matcher(value).matches();
+        return PLACEHOLDER.matcher(value).matches() || MASK.matcher(value).matches()
+                || NAMED.matcher(value).matches();
     }
 
     private static final Pattern MASK = Pattern.compile("[^\\p{L}\\p{N}\\s$]+|(?i)x{3,}");
+
+    /** A value that names the secret to put there, in capitals: {@code STRONG_DB_PASSWORD}, {@code API_TOKEN_HERE}. */
+    private static final Pattern NAMED = Pattern.compile(
+            "(?:[A-Z0-9]+_)*(?:PASSWORD|PASSWD|PASS|SECRET|TOKEN|KEY|APIKEY)(?:_[A-Z0-9]+)*");
 
     /** A literal value without the quotes written around it. */
     public static String unquoteValue(String value) {
