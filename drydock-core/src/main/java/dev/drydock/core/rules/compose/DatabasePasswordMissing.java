@@ -48,7 +48,9 @@ import java.util.function.Predicate;
                 + " variable (`${POSTGRES_PASSWORD}`) or taken from the shell counts as set, unless the project itself"
                 + " leaves it empty: .env sets the variable to nothing (`POSTGRES_PASSWORD=`), an empty default"
                 + " (`${POSTGRES_PASSWORD:-}`) is taken, or no .env is there and the env template beside the compose file"
-                + " (.env.example) declares the variable empty; the entry points treat an empty value as unset. Not reported: a service"
+                + " (.env.example) declares the variable empty; a value written empty in the environment or an"
+                + " env_file (`POSTGRES_PASSWORD=`, `POSTGRES_PASSWORD: \"\"`) is reported at that line; the entry"
+                + " points treat an empty value as unset. Not reported: a service"
                 + " with an env_file the project does not hold or that cannot be read, a Kubernetes container with"
                 + " envFrom, a service whose data directory is an external volume (created and filled outside the file),"
                 + " a service or container with an entrypoint (Kubernetes: command) of its own, and a command that"
@@ -212,6 +214,8 @@ public final class DatabasePasswordMissing implements Rule {
         }
         // a value the project leaves empty is given, and wins over the env files and the image, but sets nothing
         Map<String, String> emptied = new java.util.LinkedHashMap<>();
+        Map<String, Location> writtenEmpty = new java.util.LinkedHashMap<>();
+        List<EnvFileEntry> fileEntries = envFileEntries(context.project(), service);
         Environment env = name -> {
             Optional<String> empty = service.env(name)
                     .flatMap(e -> EmptyInterpolation.why(context.project(), compose, e));
@@ -219,13 +223,29 @@ public final class DatabasePasswordMissing implements Rule {
                 emptied.put(name, empty.get());
                 return Optional.empty();
             }
+            Optional<Service.EnvVar> own = service.env(name);
+            if (own.isPresent() && writtenEmpty(own.get())) {
+                Location entry = ComposeServices.envEntry(service, own.get());
+                emptied.put(name, "it is written empty in " + entry.file());
+                writtenEmpty.put(name, entry);
+                return Optional.empty();
+            }
+            if (own.isEmpty()) {
+                Optional<EnvFileEntry> inFile = fileEntries.stream().filter(f -> f.entry().key().equals(name)).findFirst();
+                if (inFile.isPresent() && writtenEmpty(inFile.get().entry())) {
+                    emptied.put(name, "it is written empty in " + inFile.get().path() + ", which "
+                            + service.name() + " reads through env_file");
+                    writtenEmpty.put(name, new Location(inFile.get().path(), inFile.get().entry().span()));
+                    return Optional.empty();
+                }
+            }
             return serviceValue(service, name).or(() -> files.get().get(name)).or(() -> image.get(name));
         };
         if (!requirement.everyStart() && externalData(compose, service)) {
             return;
         }
         if (satisfied(requirement, env)) {
-            userWithoutPassword(context, service, requirement, env, emptied, runs);
+            userWithoutPassword(context, service, requirement, env, emptied, writtenEmpty, runs);
             return;
         }
         String given = emptied.isEmpty() ? " is given none of " + requirement.described()
@@ -233,7 +253,8 @@ public final class DatabasePasswordMissing implements Rule {
                 : " is given none of " + requirement.described() + ": its environment names "
                         + String.join(" and ", emptied.keySet()) + ", but " + String.join("; ",
                                 new java.util.LinkedHashSet<>(emptied.values())) + ", and an empty value counts as unset";
-        context.finding(this, where, service.name() + " (" + runs + ")" + given + firstStart(requirement, service))
+        Location at = writtenEmpty.size() == 1 && emptied.size() == 1 ? writtenEmpty.values().iterator().next() : where;
+        context.finding(this, at, service.name() + " (" + runs + ")" + given + firstStart(requirement, service))
                 .recommendation(recommendation(requirement, service.name()))
                 .add();
     }
@@ -243,7 +264,7 @@ public final class DatabasePasswordMissing implements Rule {
      * without one is left out of the new database, with a warning in the log alone.
      */
     private void userWithoutPassword(ReviewContext context, Service service, Requirement requirement, Environment env,
-            Map<String, String> emptied, String runs) {
+            Map<String, String> emptied, Map<String, Location> writtenEmpty, String runs) {
         AppUser account = APP_USERS.get(requirement);
         if (account == null) {
             return;
@@ -255,12 +276,14 @@ public final class DatabasePasswordMissing implements Rule {
             return;
         }
         String emptiedPassword = account.passwords().stream().filter(emptied::containsKey).findFirst().orElse(null);
-        Service.EnvVar at = service.env(emptiedPassword != null ? emptiedPassword : userVariable).orElseThrow();
+        Location at = emptiedPassword != null && writtenEmpty.containsKey(emptiedPassword) ? writtenEmpty.get(emptiedPassword)
+                : ComposeServices.envEntry(service, service.env(emptiedPassword != null ? emptiedPassword : userVariable)
+                        .orElseThrow());
         String why = emptiedPassword != null
                 ? "its environment names " + emptiedPassword + ", but " + emptied.get(emptiedPassword)
                         + ", and an empty value counts as unset"
                 : "nothing sets " + String.join(" or ", account.passwords());
-        context.finding(this, ComposeServices.envEntry(service, at), service.name() + " (" + runs + ") names the account "
+        context.finding(this, at, service.name() + " (" + runs + ") names the account "
                         + userVariable + "=" + user + " without a password: " + why + ". The image's entry point"
                         + " creates that account only with both set, so it initializes the database without " + user
                         + " (the log only warns), and the application connecting as " + user + " is refused with"
@@ -379,6 +402,33 @@ public final class DatabasePasswordMissing implements Rule {
             }
             return Optional.empty();
         });
+    }
+
+    /** An entry of one of the service's env files, and the file's project path. */
+    private record EnvFileEntry(String path, DotEnvEntry entry) {}
+
+    /** The entries of the service's env files that the project holds, in the order compose reads them. */
+    private static List<EnvFileEntry> envFileEntries(Project project, Service service) {
+        List<EnvFileEntry> out = new java.util.ArrayList<>();
+        for (Service.EnvFile f : service.envFiles()) {
+            String path = f.path() == null ? null : ComposeServices.projectPath(project, f.path());
+            if (path != null && project.source(path).isPresent()) {
+                EnvFiles.entries(project, path).forEach(e -> out.add(new EnvFileEntry(path, e)));
+            }
+        }
+        return out;
+    }
+
+    /** {@code POSTGRES_PASSWORD=} or {@code POSTGRES_PASSWORD: ""}: a value written, and empty. */
+    private static boolean writtenEmpty(Service.EnvVar env) {
+        var value = env.value();
+        return value != null && value.node() instanceof ScalarNode scalar && !scalar.raw().contains("$")
+                && (value.value() == null || value.value().isBlank());
+    }
+
+    private static boolean writtenEmpty(DotEnvEntry entry) {
+        return !entry.inherited() && entry.rawValue() != null && !entry.rawValue().contains("$")
+                && (entry.value() == null || entry.value().isBlank());
     }
 
     /** Whether a volume created outside the compose file ({@code external: true}), likely initialized, holds the data. */
