@@ -74,7 +74,7 @@ import java.util.Set;
                 + " to nothing, an empty default is taken), since Grafana ignores an empty GF_ variable and keeps"
                 + " the secret_key of its defaults.ini. A _FILE (Grafana: __FILE) variant, a `- NAME` entry taken"
                 + " from the shell, an env file the project does not hold and an entrypoint of the service's own"
-                + " leave it unreported.",
+                + " leave it unreported; medium in a development file, as the defaults above.",
         problem = "When the variable is missing or empty (a new machine, a .env copied from the example without being"
                 + " filled in, a typo), Compose silently uses the default: a secret that everyone who can read the"
                 + " repository knows.",
@@ -251,10 +251,12 @@ public final class DefaultSecret implements Rule {
                 ? (use.entry().listForm() ? ComposeServices.location(use.entry().value().node())
                         : ComposeServices.keyed(use.entry().value()))
                 : ComposeServices.keyed(service.image());
+        boolean development = ComposeServices.isDevelopmentFile(context, service.nameKey().file().path());
         context.finding(this, location, "Service " + service.name() + " (" + use.image() + ") publishes port "
                         + String.join(", ", use.ports()) + " and " + use.why() + ": " + key.application()
                         + " then uses the key built into " + key.source() + ", " + SecretNames.redact(key.builtIn())
                         + ", which everyone who reads its source knows; " + key.protects())
+                .severity(development ? Severity.MEDIUM : Severity.HIGH)
                 .recommendation("Generate a key once per deployment (`openssl rand -hex 32`), keep it in a"
                         + " git-ignored .env or a secret store, and write `" + key.variable() + ": "
                         + requiredExpression(key.variable()) + "` in " + service.name() + "'s environment so that"

@@ -33,18 +33,30 @@ public final class DevelopmentComposeFiles {
      */
     private static final Pattern NOT_FOR_PRODUCTION = Pattern.compile(
             "\\bnot\\s+(?:(?:in[td]e?n?[dt]ed|meant|suitable|designed|ready)\\s+)?(?:to\\s+be\\s+used\\s+)?"
-                    + "(?:for|in)\\s+(?:use\\s+in\\s+)?production\\b");
+                    + "(?:for|in)\\s+(?:use\\s+in\\s+)?production\\b"
+                    + "|\\b(?:do\\s+not|don'?t|never)\\s+use\\s+(?:this\\s+)?(?:file\\s+|setup\\s+|stack\\s+)?"
+                    + "(?:in|for)\\s+production\\b|\\bnot\\s+production[- ]ready\\b");
 
     /**
      * An opening comment that states development as the file's use: "this file is for the development setup",
-     * "is meant for local development", "only for debugging". A comment that also speaks of deploying the
-     * file is about more than development.
+     * "is meant for local development", "for development purposes only", "for demo purposes", "meant for learning";
+     * not "for development and production", nor "for development, use compose.dev.yml", which points elsewhere. A
+     * comment that also speaks of deploying or of production (other than to rule it out) is about more than
+     * development.
      */
     private static final Pattern FOR_DEVELOPMENT = Pattern.compile(
-            "\\b(?:(?:is|are)\\s+(?:only\\s+)?(?:(?:meant|in[td]e?n?[dt]ed|used)\\s+)?|only\\s+)for\\s+(?:the\\s+)?\\W*"
-                    + "(?:local\\s+)?\\W*(?:development|debugging|testing)\\b");
+            "\\bfor\\s+(?:the\\s+)?\\W*(?:local\\s+)?\\W*(?:development|dev|debugging|testing|demos?|demonstration"
+                    + "|learning|experimenting)(?:\\s+(?:purposes?|only|use|environments?|setups?))?\\b"
+                    // "for development and production"; "for development, use compose.dev.yml" points elsewhere
+                    + "(?!\\s*(?:and|or|&|/|as\\s+well\\s+as)\\s*(?:prod|production|staging|deployments?)\\b)"
+                    + "(?!\\s*[,:;]?\\s*(?:use|see|run|please|refer|check|copy|start|switch)\\b)");
 
-    private static final Pattern DEPLOY = Pattern.compile("\\bdeploy");
+    /** A header that opens by naming the file a development one: "Development environment", "Local dev stack". */
+    private static final Pattern DEVELOPMENT_TITLE = Pattern.compile(
+            "^\\W*(?:docker[- ]compose\\s+(?:file\\s+)?)?(?:local\\s+)?(?:development|dev)\\s+(?:environment|setup|stack"
+                    + "|only|compose|configuration|config|services)\\b");
+
+    private static final Pattern DEPLOY = Pattern.compile("\\bdeploy|\\bproduction\\b|\\bprod\\b");
 
     private DevelopmentComposeFiles() {}
 
@@ -261,8 +273,9 @@ public final class DevelopmentComposeFiles {
                 break;
             }
         }
-        String comment = header.toString().toLowerCase(Locale.ROOT);
+        String comment = header.toString().toLowerCase(Locale.ROOT).strip();
         return NOT_FOR_PRODUCTION.matcher(comment).find()
-                || FOR_DEVELOPMENT.matcher(comment).find() && !DEPLOY.matcher(comment).find();
+                || (FOR_DEVELOPMENT.matcher(comment).find() || DEVELOPMENT_TITLE.matcher(comment).find())
+                && !DEPLOY.matcher(comment).find();
     }
 }
