@@ -27,8 +27,10 @@ import dev.drydock.core.rules.support.ImageHealthchecks;
 import dev.drydock.core.rules.support.ImageRole;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.ServerImages;
+import dev.drydock.core.rules.support.StartWaits;
 import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.WrittenEnvironment;
+import dev.drydock.core.shell.Command;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -36,12 +38,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.drydock.core.entrypoint.ScriptRuns;
-import dev.drydock.core.shell.Command;
-import dev.drydock.core.shell.Scope;
-import dev.drydock.core.shell.ShellScript;
 
 @RuleDefinition(
         id = "compose-healthcheck",
@@ -62,8 +61,12 @@ import dev.drydock.core.shell.ShellScript;
                 + " which listen at once and answer LOADING only while they load their RDB or AOF file, milliseconds"
                 + " for a small dataset; not for a database console such as adminer,"
                 + " phpMyAdmin or pgAdmin, which connects when someone logs in, nor for a dependant whose own command"
-                + " or image's entry-point script waits for the store: pg_isready, nc -z, /dev/tcp or wait-for-it in a loop that"
-                + " names it or a variable (`nc -z $SQL_HOST $SQL_PORT`), nor for an"
+                + " or image's entry point or start script waits for the store before its program: a client run in a"
+                + " loop that names it or a variable holding its host (`until pg_isready -h db`, `while ! nc -z $SQL_HOST"
+                + " $SQL_PORT`, mysqladmin ping, redis-cli ping, /dev/tcp, also in a function the loop calls), wait-for-it,"
+                + " wait-for or `dockerize -wait` given its address, Django's `manage.py wait_for_db` or django-probes'"
+                + " `wait_for_database` for a SQL database (a probe run once, a mention in an echo or a comment and"
+                + " `flask db upgrade` wait for nothing), nor for an"
                 + " application image that waits for its stores itself: Nextcloud, Gitea, Forgejo, paperless-ngx); a service"
                 + " whose environment connects to such a store of the stack (the host of a URL, `postgresql://app@db:5432`,"
                 + " or of a host or server variable, `REDIS_HOST=cache`) with no depends_on on it at all is medium too,"
@@ -424,44 +427,32 @@ public final class ComposeHealthcheck implements Rule {
     }
 
     /**
-     * Probes a start command runs in a loop until a server answers: a TCP connect through bash's
-     * {@code /dev/tcp}, {@code nc -z}, the wait-for-it and dockerize helpers, the servers' own clients, curl or wget
-     * in an until or while loop.
+     * Clients that connect to a server once and tell whether it answered: run again until they succeed (in an
+     * {@code until} or {@code while} loop, or a {@code for} loop that breaks out), they wait for it.
      */
-    private static final Pattern PROBE = Pattern.compile(
-            "/dev/tcp/|\\bnc\\s+(-\\w+\\s+)*-\\w*z|wait-for|dockerize\\s.*-wait|pg_isready|mysqladmin\\s.*ping|redis-cli\\s.*ping");
-    private static final Pattern WAIT_PROBE = Pattern.compile(PROBE.pattern()
-            + "|\\b(until|while)\\b[^;]*\\b(curl|wget)\\s");
+    private static final Set<String> CLIENTS = Set.of("pg_isready", "psql", "mysqladmin", "mariadb-admin", "mysql",
+            "mariadb", "redis-cli", "valkey-cli", "mongosh", "mongo", "sqlcmd", "nc", "ncat", "netcat", "curl", "wget");
+    /**
+     * Django management commands that retry until the configured database accepts connections: django-probes'
+     * {@code wait_for_database} and the common custom {@code wait_for_db}.
+     */
+    private static final Pattern DJANGO_DATABASE_WAIT = Pattern.compile("wait_?for_?(db|database)");
+    /** The stores Django's DATABASES setting can name. */
+    private static final Set<String> SQL_STORES = Set.of("postgres", "mysql", "mariadb", "mssql");
 
     /**
-     * Whether the service's own command or entrypoint waits for the store before it starts: it names the
-     * store's service and probes it ({@code until pg_isready -h db; do sleep 1; done},
-     * {@code while ! </dev/tcp/db/5432; do sleep 1; done}, {@code wait-for-it db:5432 -- ...}).
+     * Whether the service's start waits for the store before its program runs ({@link StartWaits}: its command's
+     * script, its image's entry-point scripts): a waiting tool given the store's address (wait-for-it, wait-for,
+     * dockerize -wait), a client run in a loop that names the store or a variable holding its host ({@code until
+     * pg_isready -h db}, {@code while ! nc -z $SQL_HOST $SQL_PORT}, {@code while ! </dev/tcp/db/5432}), a connection
+     * attempt with the store's client library run in a loop ({@code until postgres_ready; do sleep 1; done}, where
+     * postgres_ready runs Python that calls psycopg2.connect), or, for a SQL database, Django's {@code wait_for_db} or
+     * {@code wait_for_database}, as the start scripts of many Django, Flask and FastAPI images do. A mention in a
+     * message, a comment or a string waits for nothing.
      */
-    private static boolean waitsInCommand(Service service, String store) {
-        Pattern named = Pattern.compile("(^|[^\\w.-])" + Pattern.quote(store) + "([^\\w.-]|$)");
-        for (Service.Command command : new Service.Command[] {service.command(), service.entrypoint()}) {
-            if (command == null) {
-                continue;
-            }
-            String text = String.join(" ", command.argv());
-            if (WAIT_PROBE.matcher(text).find() && named.matcher(text).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether an entry-point script of the service's image waits for the store before it starts the command: a probe
-     * that names the store or a variable that holds its host ({@code while ! nc -z $SQL_HOST $SQL_PORT; do sleep 0.1;
-     * done}, {@code wait-for-it "${POSTGRES_HOST}:${POSTGRES_PORT}"}), or a loop around a connection attempt with the
-     * store's client library ({@code until postgres_ready; do sleep 1; done}, where postgres_ready runs Python that
-     * calls psycopg2.connect), as the start scripts of many Django, Flask and FastAPI images do.
-     */
-    private static boolean waitsInScripts(ReviewContext context, Service service, Service target) {
+    private static boolean waits(ReviewContext context, Service service, Service target) {
         Container container = containerOf(context, service);
-        if (container == null || container.build() == null || container.entryPoint() == null) {
+        if (container == null) {
             return false;
         }
         Pattern named = Pattern.compile("(^|[^\\w.-])" + Pattern.quote(target.name()) + "([^\\w.-]|$)");
@@ -470,32 +461,31 @@ public final class ComposeHealthcheck implements Rule {
         for (WrittenEnvironment.Setting setting : WrittenEnvironment.of(context.project(), service)) {
             written.putIfAbsent(setting.name(), setting.value());
         }
+        Predicate<String> names = text -> named.matcher(text).find() || namesThroughVariable(text, named, kind, written);
+        if (StartWaits.addresses(context, container).stream().anyMatch(names)) {
+            return true;
+        }
         Pattern connect = kind == null ? null : CLIENT_CONNECT.get(kind);
-        for (String path : container.entryPoint().scripts()) {
-            ShellScript script = container.scripts().parsed(path).orElse(null);
-            if (script == null) {
-                continue;
+        for (StartWaits.Step step : StartWaits.steps(context, container)) {
+            Command command = step.command();
+            if (step.repeated() && (CLIENTS.contains(command.name()) && command.argumentValues().stream().anyMatch(names)
+                    || command.redirects().stream().anyMatch(r -> r.target() != null
+                            && r.target().value().startsWith("/dev/tcp/") && names.test(r.target().value()))
+                    || connect != null && command.name().startsWith("python") && connects(command, connect))) {
+                return true;
             }
-            String text = script.text().file().text();
-            boolean loops = false;
-            boolean connects = false;
-            for (Command command : ScriptRuns.commands(script)) {
-                String code = text.substring(command.span().start(), command.span().end());
-                boolean inLoop = command.in(Scope.LOOP_CONDITION);
-                if ((PROBE.matcher(code).find() || inLoop && command.is("curl", "wget"))
-                        && (named.matcher(code).find() || namesThroughVariable(code, named, kind, written))) {
-                    return true;
-                }
-                loops |= inLoop;
-                connects |= connect != null && (connect.matcher(code).find() || command.redirects().stream()
-                        .anyMatch(r -> r.hereDoc() != null && r.hereDoc().body() != null
-                                && connect.matcher(r.hereDoc().body().value()).find()));
-            }
-            if (loops && connects) {
+            if (kind != null && SQL_STORES.contains(kind) && DJANGO_DATABASE_WAIT.matcher(step.djangoCommand()).matches()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a Python command calls the client library's connect, in its arguments or the here-document it reads. */
+    private static boolean connects(Command command, Pattern connect) {
+        return command.argumentValues().stream().anyMatch(a -> connect.matcher(a).find())
+                || command.redirects().stream().anyMatch(r -> r.hereDoc() != null && r.hereDoc().body() != null
+                        && connect.matcher(r.hereDoc().body().value()).find());
     }
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_]\\w*)");
@@ -535,10 +525,6 @@ public final class ComposeHealthcheck implements Rule {
             "postgres", Pattern.compile("\\b(psycopg2?|asyncpg)\\.connect\\("),
             "mysql", Pattern.compile("\\b(MySQLdb|pymysql|mysql\\.connector)\\.connect\\("),
             "mariadb", Pattern.compile("\\b(MySQLdb|pymysql|mysql\\.connector|mariadb)\\.connect\\("));
-
-    private static boolean waits(ReviewContext context, Service service, Service target) {
-        return waitsInCommand(service, target.name()) || waitsInScripts(context, service, target);
-    }
 
     /** Database web consoles that connect only when someone logs in, not when they start. */
     private static final Set<String> ON_DEMAND_CONSOLES = Set.of("adminer", "phpmyadmin", "phpmyadmin/phpmyadmin",
