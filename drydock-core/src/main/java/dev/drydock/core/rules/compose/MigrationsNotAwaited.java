@@ -21,6 +21,7 @@ import dev.drydock.core.rules.support.DependsOnEdits;
 import dev.drydock.core.rules.support.MigrationJobs;
 import dev.drydock.core.rules.support.OneShotJobs;
 import dev.drydock.core.rules.support.ShortText;
+import dev.drydock.core.rules.support.StartWaits;
 import dev.drydock.core.rules.support.StartupMigrations;
 import dev.drydock.core.rules.support.WrittenEnvironment;
 import java.util.ArrayList;
@@ -54,8 +55,10 @@ import java.util.regex.Pattern;
                 + " Quiet for a migration service under a profile, scaled to zero, restarted whenever it ends"
                 + " (`restart: always` or `unless-stopped`), or that depends on the application itself; for"
                 + " application services that apply the migrations themselves at start (left to"
-                + " migrations-race-at-startup), one-off services, data stores, and services that share nothing with"
-                + " the migration service (a cache, a proxy).",
+                + " migrations-race-at-startup) or wait for Django's at start (`manage.py wait_for_migrations`, a loop on"
+                + " `manage.py migrate --check` or on `showmigrations --plan` piped to a grep for `[ ]`), one-off"
+                + " services, data stores, and services that share nothing with the migration service (a cache, a"
+                + " proxy).",
         problem = "depends_on without a condition, or with `condition: service_started`, only waits for the migration"
                 + " container to start; without any depends_on Compose starts both at once. The application starts while"
                 + " the migrations are still running, or before they began.",
@@ -150,6 +153,7 @@ public final class MigrationsNotAwaited implements Rule {
                     for (ComposeServices.Ref app : refs) {
                         if (app.service() != migrate && usesDatabaseOf(context, compose, app.service(), migrate)
                                 && !awaits(compose, app.service(), migrate.name())
+                                && !waitsForDjangoMigrations(context, app.service(), migration)
                                 && !ComposeServices.startsBefore(compose, migrate, app.service())) {
                             report(context, app, migration, reported);
                         }
@@ -229,6 +233,37 @@ public final class MigrationsNotAwaited implements Rule {
                 Service dependency = compose.services().get(d.service());
                 if (dependency != null) {
                     pending.add(dependency);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Django management commands that wait until no migration is left to apply (a common custom command). */
+    private static final Pattern DJANGO_MIGRATIONS_WAIT = Pattern.compile("wait_?for_?migrations?");
+
+    /**
+     * Whether the application's start waits for Django's migrations itself ({@link StartWaits}), for a job that applies
+     * them: {@code manage.py wait_for_migrations}, or a loop on {@code manage.py migrate --check} (which exits non-zero
+     * while migrations are unapplied) or on {@code manage.py showmigrations --plan} piped to a grep for the
+     * {@code [ ]} of an unapplied one.
+     */
+    private static boolean waitsForDjangoMigrations(ReviewContext context, Service app, MigrationJobs.Job job) {
+        if (!job.tool().startsWith("Django")) {
+            return false;
+        }
+        for (Container c : context.project().containers()) {
+            if (c.service() != app) {
+                continue;
+            }
+            for (StartWaits.Step step : StartWaits.steps(context, c)) {
+                String command = step.djangoCommand();
+                if (DJANGO_MIGRATIONS_WAIT.matcher(command).matches()
+                        || step.repeated() && command.equals("migrate") && step.command().argumentValues().contains("--check")
+                        || step.repeated() && command.equals("showmigrations") && step.next() != null
+                                && step.next().is("grep") && step.next().argumentValues().stream()
+                                        .anyMatch(a -> a.replace("\\", "").contains("[ ]"))) {
+                    return true;
                 }
             }
         }
