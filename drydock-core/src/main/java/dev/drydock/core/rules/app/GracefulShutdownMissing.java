@@ -275,6 +275,7 @@ public final class GracefulShutdownMissing implements Rule {
     }
 
     private boolean shellPid1(ReviewContext context, Container c, EffectiveCommand command, EntryPoint ep) {
+        String stop = StopSignals.sent(c);
         long shells = ep.wrappers().stream().filter(w -> w.name().endsWith(" -c")).count();
         // BusyBox's sh (Alpine) and bash (Red Hat family) replace themselves with the only command of a shell-form script: unless that command
         // is another sh -c, no shell stays in between
@@ -312,9 +313,9 @@ public final class GracefulShutdownMissing implements Rule {
                     : AppFacts.runsServer(ep) && jobs.isEmpty() || last.isEmpty() ? "the server"
                     : "`" + ShortText.of(last, 70) + "`";
             String signal = init.map(i -> "` as its child under " + i.init() + ": " + i.init() + " passes docker"
-                            + " stop's SIGTERM to the shell only, which ends without passing it on, so " + what + " is"
+                            + " stop's " + stop + " to the shell only, which ends without passing it on, so " + what + " is"
                             + " killed with the container")
-                    .orElse("` as its child and stays PID 1: docker stop's SIGTERM goes to the shell, which does not"
+                    .orElse("` as its child and stays PID 1: docker stop's " + stop + " goes to the shell, which does not"
                             + " pass it on, so " + what + " is killed with SIGKILL when the grace period ends");
             Origin origin = inCmd && command.cmdOrigin() != null ? command.cmdOrigin() : command.origin();
             if (!jobs.isEmpty()) {
@@ -323,7 +324,7 @@ public final class GracefulShutdownMissing implements Rule {
                 String job = "`" + ShortText.of(BackgroundJobs.text(script, first), 70) + "`";
                 String message = last.isEmpty()
                         ? "the " + written + " " + form + " starts `" + ShortText.of(script, 70) + "` and sends "
-                                + job + " to the background (`&`): docker stop's SIGTERM goes to PID 1 only, so "
+                                + job + " to the background (`&`): docker stop's " + stop + " goes to PID 1 only, so "
                                 + job + " never gets it and is killed with SIGKILL when the grace period ends"
                         : "the " + written + " " + form + " starts `" + ShortText.of(script, 70) + signal + "; "
                                 + job + ", started in the background with `&`, never gets the signal either";
@@ -371,7 +372,7 @@ public final class GracefulShutdownMissing implements Rule {
                     String message = "the entry-point script " + file.path() + how + ", so "
                             + init.map(i -> "the script's shell stands between " + i.init() + " and " + what)
                                     .orElse("the script's shell stays PID 1")
-                            + " and docker stop's SIGTERM never reaches " + what
+                            + " and docker stop's " + stop + " never reaches " + what
                             + (job == null ? "" : "; " + job + " (line " + firstJob.span().startLine() + "), started"
                                     + " in the background with `&`, never gets the signal either");
                     if (job != null) {
@@ -405,7 +406,7 @@ public final class GracefulShutdownMissing implements Rule {
                         context.finding(this, new Location(file.path(), b.span()), "the entry-point script "
                                         + file.path() + " runs `" + text + "` (line " + b.span().startLine() + ") without"
                                         + " exec beside " + jobText + ", which it sends to the background with `&`, so"
-                                        + " the script's shell stays between docker stop's SIGTERM and both")
+                                        + " the script's shell stays between docker stop's " + stop + " and both")
                                 .recommendation(backgroundRecommendation(job, b, jobText))
                                 .add();
                         return true;
@@ -415,7 +416,7 @@ public final class GracefulShutdownMissing implements Rule {
                                     + " another way through the script execs its program, so when the script ends there "
                                     + init.map(i -> "the script's shell stands between " + i.init() + " and " + b.name())
                                             .orElse("the script's shell stays PID 1")
-                                    + " and docker stop's SIGTERM never reaches " + b.name())
+                                    + " and docker stop's " + stop + " never reaches " + b.name())
                             .recommendation("Write exec before it (`exec " + text + "`) in " + file.path() + ", as the"
                                     + " other way does, so " + b.name() + becomes + " and receives the signals.")
                             .add();

@@ -1,6 +1,7 @@
 package dev.drydock.core.rules.support;
 
 import dev.drydock.core.compose.Located;
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.dockerfile.model.Setting;
 import dev.drydock.core.dockerfile.syntax.PlainText;
 import dev.drydock.core.edit.SourceEdits;
@@ -39,6 +40,30 @@ public final class StopSignals {
             return Optional.of(new Written(image.value(), new Origin(image.instruction().file().path(), text.span())));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The signal docker stop sends the container, for messages: the one written ({@link #of}), else the STOPSIGNAL of
+     * the official base image (SIGWINCH for httpd and the php image's apache variants, Apache's graceful stop; SIGQUIT
+     * for nginx and php's fpm variants, their graceful stops), else SIGTERM.
+     */
+    public static String sent(Container c) {
+        Optional<Written> written = of(c);
+        if (written.isPresent()) {
+            String name = written.get().name();
+            return name.chars().allMatch(Character::isDigit) ? name : "SIG" + name;
+        }
+        return PhpWorkerSignals.imageStopSignal(c).or(() -> officialImageSignal(c)).orElse("SIGTERM");
+    }
+
+    private static Optional<String> officialImageSignal(Container c) {
+        if (c.build() == null || c.build().model() == null || c.build().stage() == null) {
+            return Optional.empty();
+        }
+        BaseImage base = Stages.rootBase(c.build().model(), c.build().stage());
+        String name = base instanceof BaseImage.External e && e.reference() != null ? e.reference().familiarName() : null;
+        return "httpd".equals(name) ? Optional.of("SIGWINCH") : "nginx".equals(name) ? Optional.of("SIGQUIT")
+                : Optional.empty();
     }
 
     /** Whether the signal is SIGINT, however written: {@code SIGINT}, {@code INT}, {@code 2}. */

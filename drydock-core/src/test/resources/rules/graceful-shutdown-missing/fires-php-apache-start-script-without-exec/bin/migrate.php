@@ -1,0 +1,2 @@
+<?php
+// applies pending schema changes
