@@ -135,6 +135,7 @@ public final class DockerfileRules {
                 new RedundantTargetPlatform(),
                 new ReservedStageName(),
                 new StageNameCasing(),
+                new PlatformArgUndeclared(),
                 new UndefinedArgInFrom(),
                 new UndefinedVar(),
                 new WorkdirRelativePath());
