@@ -396,16 +396,18 @@ public final class ContextInventory {
      */
     private static void pythonCaches(Project project, BuildLink build, Map<String, Builder> items) {
         Map<String, Integer> counts = new TreeMap<>();
+        Map<String, List<String>> files = new TreeMap<>();
         for (ProjectEntry source : project.layout().under(FileKind.SOURCE, build.context())) {
             if (source.type() == FileType.PYTHON_SOURCE) {
                 String path = BuildContexts.inContext(build, source.path());
                 if (path != null) {
                     counts.merge(PathNames.parent(path), 1, Integer::sum);
+                    files.computeIfAbsent(PathNames.parent(path), k -> new ArrayList<>()).add(source.path());
                 }
             }
         }
-        String folder = counts.keySet().stream().filter(d -> !d.isEmpty()).findFirst()
-                .orElse(counts.getOrDefault("", 0) > 1 ? "" : null);
+        String folder = counts.keySet().stream().filter(d -> !d.isEmpty() && !scriptsOnly(project, files.get(d)))
+                .findFirst().orElse(counts.getOrDefault("", 0) > 1 ? "" : null);
         if (folder == null) {
             return;
         }
@@ -414,6 +416,20 @@ public final class ContextInventory {
             add(items, path, Source.PYTHON_SOURCES, "Python writes it beside "
                     + (folder.isEmpty() ? "" : folder + "/") + "*.py when the code runs", null);
         }
+    }
+
+    /**
+     * Whether a folder's Python files are all scripts run by their {@code #!} line and none is a package's: Python writes
+     * bytecode only for the modules it imports, never for the script it runs, so such a folder gets no __pycache__.
+     */
+    private static boolean scriptsOnly(Project project, List<String> paths) {
+        for (String path : paths) {
+            if (PathNames.fileName(path).equals("__init__.py")
+                    || !project.source(path).map(f -> f.text().startsWith("#!")).orElse(false)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- building items
