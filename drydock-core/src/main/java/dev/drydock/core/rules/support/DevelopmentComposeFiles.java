@@ -51,10 +51,15 @@ public final class DevelopmentComposeFiles {
                     + "(?!\\s*(?:and|or|&|/|as\\s+well\\s+as)\\s*(?:prod|production|staging|deployments?)\\b)"
                     + "(?!\\s*[,:;]?\\s*(?:use|see|run|please|refer|check|copy|start|switch)\\b)");
 
-    /** A header that opens by naming the file a development one: "Development environment", "Local dev stack". */
+    /**
+     * A header that opens by naming the file a development one ("Development environment", "Local dev stack",
+     * "Local Development Docker Compose"), or says it serves as one ("serves as development environment").
+     */
     private static final Pattern DEVELOPMENT_TITLE = Pattern.compile(
             "^\\W*(?:docker[- ]compose\\s+(?:file\\s+)?)?(?:local\\s+)?(?:development|dev)\\s+(?:environment|setup|stack"
-                    + "|only|compose|configuration|config|services)\\b");
+                    + "|only|docker[- ]?compose|compose|configuration|config|services)\\b"
+                    + "|\\b(?:serves|used|works)\\s+as\\s+(?:an?\\s+|the\\s+)?(?:local\\s+)?(?:development|dev)\\s+"
+                    + "(?:environment|setup|stack)\\b");
 
     private static final Pattern DEPLOY = Pattern.compile("\\bdeploy|\\bproduction\\b|\\bprod\\b");
 

@@ -27,6 +27,11 @@ class DevelopmentComposeFilesTest {
         "# NOT production-ready",
         "# only for testing",
         "---\n# Not intended for production use",
+        "# Local Development Docker Compose\n# Runs only the database; the API runs on the host",
+        "# This docker-compose.yaml serves as development environment.",
+        "# This compose file can be useful for development purposes.\n# It starts Grafana with the plugin mounted.",
+        "# docker-compose file for local development and testing with the container image.",
+        "# Local dev environment with a toy Prometheus and Grafana for dashboard work",
     })
     void headersThatSayTheFileIsForDevelopment(String header) {
         assertThat(says(header)).as(header).isTrue();
@@ -40,6 +45,9 @@ class DevelopmentComposeFilesTest {
         "# Used for development and to deploy the staging server",
         "# Production deployment of the API",
         "# Set up the development environment variables in .env before you deploy",
+        "# Docker Compose for development and production environments",
+        "# Development and production share this file; the override adds the mounts",
+        "# The API, as it runs in production. It also serves as development environment with the override",
         "",
     })
     void headersThatDoNot(String header) {
