@@ -49,9 +49,10 @@ import java.util.function.Predicate;
                 + " leaves it empty: .env sets the variable to nothing (`POSTGRES_PASSWORD=`), an empty default"
                 + " (`${POSTGRES_PASSWORD:-}`) is taken, or no .env is there and the env template beside the compose file"
                 + " (.env.example) declares the variable empty; a value written empty in the environment or an"
-                + " env_file (`POSTGRES_PASSWORD=`, `POSTGRES_PASSWORD: \"\"`) is reported at that line; the entry"
-                + " points treat an empty value as unset. Not reported: a service"
-                + " with an env_file the project does not hold or that cannot be read, a Kubernetes container with"
+                + " env_file (`POSTGRES_PASSWORD=`, `MYSQL_ROOT_PASSWORD: \"\"`) is reported at that line, as written"
+                + " empty; the entry points treat an empty value as unset (mysql and mariadb accept an empty root"
+                + " password only with their ALLOW_EMPTY switch, bitnami/postgresql with ALLOW_EMPTY_PASSWORD)."
+                + " Not reported: a service with an env_file the project does not hold or that cannot be read, a Kubernetes container with"
                 + " envFrom, a service whose data directory is an external volume (created and filled outside the file),"
                 + " a service or container with an entrypoint (Kubernetes: command) of its own, and a command that"
                 + " does not start the server (a `pg_dump` or `mysqldump` job on the database image). mongo starts"
@@ -215,6 +216,7 @@ public final class DatabasePasswordMissing implements Rule {
         // a value the project leaves empty is given, and wins over the env files and the image, but sets nothing
         Map<String, String> emptied = new java.util.LinkedHashMap<>();
         Map<String, Location> writtenEmpty = new java.util.LinkedHashMap<>();
+        Map<String, String> writtenIn = new java.util.LinkedHashMap<>();
         List<EnvFileEntry> fileEntries = envFileEntries(context.project(), service);
         Environment env = name -> {
             Optional<String> empty = service.env(name)
@@ -228,6 +230,7 @@ public final class DatabasePasswordMissing implements Rule {
                 Location entry = ComposeServices.envEntry(service, own.get());
                 emptied.put(name, "it is written empty in " + entry.file());
                 writtenEmpty.put(name, entry);
+                writtenIn.put(name, entry.file());
                 return Optional.empty();
             }
             if (own.isEmpty()) {
@@ -236,6 +239,7 @@ public final class DatabasePasswordMissing implements Rule {
                     emptied.put(name, "it is written empty in " + inFile.get().path() + ", which "
                             + service.name() + " reads through env_file");
                     writtenEmpty.put(name, new Location(inFile.get().path(), inFile.get().entry().span()));
+                    writtenIn.put(name, inFile.get().path() + " (read through env_file)");
                     return Optional.empty();
                 }
             }
@@ -245,15 +249,22 @@ public final class DatabasePasswordMissing implements Rule {
             return;
         }
         if (satisfied(requirement, env)) {
-            userWithoutPassword(context, service, requirement, env, emptied, writtenEmpty, runs);
+            userWithoutPassword(context, service, requirement, env, emptied, writtenIn, writtenEmpty, runs);
             return;
         }
+        boolean onlyWritten = !emptied.isEmpty() && writtenEmpty.keySet().equals(emptied.keySet());
         String given = emptied.isEmpty() ? " is given none of " + requirement.described()
                 + " by its environment, env files or image"
+                : onlyWritten ? " writes " + String.join(" and ", writtenEmpty.keySet()) + " empty in "
+                        + String.join(" and ", new java.util.LinkedHashSet<>(writtenIn.values()))
+                        + "; the entry point treats an empty value as unset"
+                        + Optional.ofNullable(EMPTY_ALLOWED_BY.get(requirement))
+                                .map(allow -> " (it accepts an empty password only with " + allow + ")").orElse("")
+                        + ", so it has none of " + requirement.described()
                 : " is given none of " + requirement.described() + ": its environment names "
                         + String.join(" and ", emptied.keySet()) + ", but " + String.join("; ",
                                 new java.util.LinkedHashSet<>(emptied.values())) + ", and an empty value counts as unset";
-        Location at = writtenEmpty.size() == 1 && emptied.size() == 1 ? writtenEmpty.values().iterator().next() : where;
+        Location at = onlyWritten ? writtenEmpty.values().iterator().next() : where;
         context.finding(this, at, service.name() + " (" + runs + ")" + given + firstStart(requirement, service))
                 .recommendation(recommendation(requirement, service.name()))
                 .add();
@@ -264,7 +275,8 @@ public final class DatabasePasswordMissing implements Rule {
      * without one is left out of the new database, with a warning in the log alone.
      */
     private void userWithoutPassword(ReviewContext context, Service service, Requirement requirement, Environment env,
-            Map<String, String> emptied, Map<String, Location> writtenEmpty, String runs) {
+            Map<String, String> emptied, Map<String, String> writtenIn, Map<String, Location> writtenEmpty,
+            String runs) {
         AppUser account = APP_USERS.get(requirement);
         if (account == null) {
             return;
@@ -279,10 +291,11 @@ public final class DatabasePasswordMissing implements Rule {
         Location at = emptiedPassword != null && writtenEmpty.containsKey(emptiedPassword) ? writtenEmpty.get(emptiedPassword)
                 : ComposeServices.envEntry(service, service.env(emptiedPassword != null ? emptiedPassword : userVariable)
                         .orElseThrow());
-        String why = emptiedPassword != null
-                ? "its environment names " + emptiedPassword + ", but " + emptied.get(emptiedPassword)
-                        + ", and an empty value counts as unset"
-                : "nothing sets " + String.join(" or ", account.passwords());
+        String why = emptiedPassword == null ? "nothing sets " + String.join(" or ", account.passwords())
+                : writtenIn.containsKey(emptiedPassword) ? emptiedPassword + " is written empty in "
+                        + writtenIn.get(emptiedPassword) + ", and the entry point treats an empty value as unset"
+                : "its environment names " + emptiedPassword + ", but " + emptied.get(emptiedPassword)
+                        + ", and an empty value counts as unset";
         context.finding(this, at, service.name() + " (" + runs + ") names the account "
                         + userVariable + "=" + user + " without a password: " + why + ". The image's entry point"
                         + " creates that account only with both set, so it initializes the database without " + user
@@ -295,6 +308,15 @@ public final class DatabasePasswordMissing implements Rule {
                         + " settings must use the same value.")
                 .add();
     }
+
+    /**
+     * The switch with which an image's entry point accepts an empty root password; without it, an empty password
+     * is the same as none (postgres has no such switch: `trust` drops passwords altogether).
+     */
+    private static final Map<Requirement, String> EMPTY_ALLOWED_BY = Map.of(
+            MYSQL, "MYSQL_ALLOW_EMPTY_PASSWORD", MARIADB,
+            "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD or MYSQL_ALLOW_EMPTY_PASSWORD",
+            BITNAMI_POSTGRES, "`ALLOW_EMPTY_PASSWORD: yes`");
 
     /** The application account an image's entry point creates: its name variables and its password settings. */
     private record AppUser(List<String> users, List<String> passwords, String secretFile) {}
