@@ -209,15 +209,14 @@ public final class DatabasePasswordMissing implements Rule {
                 requirement)) {
             return;
         }
-        Optional<Environment> files = envFiles(context.project(), service);
-        if (files.isEmpty()) {
+        Optional<List<EnvFileEntry>> entries = envFileEntries(context.project(), service);
+        if (entries.isEmpty()) {
             return; // an env file the project does not hold may set it
         }
+        List<EnvFileEntry> fileEntries = entries.get();
         // a value the project leaves empty is given, and wins over the env files and the image, but sets nothing
         Map<String, String> emptied = new java.util.LinkedHashMap<>();
-        Map<String, Location> writtenEmpty = new java.util.LinkedHashMap<>();
-        Map<String, String> writtenIn = new java.util.LinkedHashMap<>();
-        List<EnvFileEntry> fileEntries = envFileEntries(context.project(), service);
+        Map<String, WrittenEmpty> writtenEmpty = new java.util.LinkedHashMap<>();
         Environment env = name -> {
             Optional<String> empty = service.env(name)
                     .flatMap(e -> EmptyInterpolation.why(context.project(), compose, e));
@@ -229,8 +228,7 @@ public final class DatabasePasswordMissing implements Rule {
             if (own.isPresent() && writtenEmpty(own.get())) {
                 Location entry = ComposeServices.envEntry(service, own.get());
                 emptied.put(name, "it is written empty in " + entry.file());
-                writtenEmpty.put(name, entry);
-                writtenIn.put(name, entry.file());
+                writtenEmpty.put(name, new WrittenEmpty(entry, entry.file()));
                 return Optional.empty();
             }
             if (own.isEmpty()) {
@@ -238,25 +236,25 @@ public final class DatabasePasswordMissing implements Rule {
                 if (inFile.isPresent() && writtenEmpty(inFile.get().entry())) {
                     emptied.put(name, "it is written empty in " + inFile.get().path() + ", which "
                             + service.name() + " reads through env_file");
-                    writtenEmpty.put(name, new Location(inFile.get().path(), inFile.get().entry().span()));
-                    writtenIn.put(name, inFile.get().path() + " (read through env_file)");
+                    writtenEmpty.put(name, new WrittenEmpty(new Location(inFile.get().path(),
+                            inFile.get().entry().span()), inFile.get().path() + " (read through env_file)"));
                     return Optional.empty();
                 }
             }
-            return serviceValue(service, name).or(() -> files.get().get(name)).or(() -> image.get(name));
+            return serviceValue(service, name).or(() -> fileValue(fileEntries, name)).or(() -> image.get(name));
         };
         if (!requirement.everyStart() && externalData(compose, service)) {
             return;
         }
         if (satisfied(requirement, env)) {
-            userWithoutPassword(context, service, requirement, env, emptied, writtenIn, writtenEmpty, runs);
+            userWithoutPassword(context, service, requirement, env, emptied, writtenEmpty, runs);
             return;
         }
         boolean onlyWritten = !emptied.isEmpty() && writtenEmpty.keySet().equals(emptied.keySet());
         String given = emptied.isEmpty() ? " is given none of " + requirement.described()
                 + " by its environment, env files or image"
                 : onlyWritten ? " writes " + String.join(" and ", writtenEmpty.keySet()) + " empty in "
-                        + String.join(" and ", new java.util.LinkedHashSet<>(writtenIn.values()))
+                        + String.join(" and ", writtenEmpty.values().stream().map(WrittenEmpty::in).distinct().toList())
                         + "; the entry point treats an empty value as unset"
                         + Optional.ofNullable(EMPTY_ALLOWED_BY.get(requirement))
                                 .map(allow -> " (it accepts an empty password only with " + allow + ")").orElse("")
@@ -264,7 +262,7 @@ public final class DatabasePasswordMissing implements Rule {
                 : " is given none of " + requirement.described() + ": its environment names "
                         + String.join(" and ", emptied.keySet()) + ", but " + String.join("; ",
                                 new java.util.LinkedHashSet<>(emptied.values())) + ", and an empty value counts as unset";
-        Location at = onlyWritten ? writtenEmpty.values().iterator().next() : where;
+        Location at = onlyWritten ? writtenEmpty.values().iterator().next().at() : where;
         context.finding(this, at, service.name() + " (" + runs + ")" + given + firstStart(requirement, service))
                 .recommendation(recommendation(requirement, service.name()))
                 .add();
@@ -275,8 +273,7 @@ public final class DatabasePasswordMissing implements Rule {
      * without one is left out of the new database, with a warning in the log alone.
      */
     private void userWithoutPassword(ReviewContext context, Service service, Requirement requirement, Environment env,
-            Map<String, String> emptied, Map<String, String> writtenIn, Map<String, Location> writtenEmpty,
-            String runs) {
+            Map<String, String> emptied, Map<String, WrittenEmpty> writtenEmpty, String runs) {
         AppUser account = APP_USERS.get(requirement);
         if (account == null) {
             return;
@@ -288,12 +285,12 @@ public final class DatabasePasswordMissing implements Rule {
             return;
         }
         String emptiedPassword = account.passwords().stream().filter(emptied::containsKey).findFirst().orElse(null);
-        Location at = emptiedPassword != null && writtenEmpty.containsKey(emptiedPassword) ? writtenEmpty.get(emptiedPassword)
+        Location at = emptiedPassword != null && writtenEmpty.containsKey(emptiedPassword) ? writtenEmpty.get(emptiedPassword).at()
                 : ComposeServices.envEntry(service, service.env(emptiedPassword != null ? emptiedPassword : userVariable)
                         .orElseThrow());
         String why = emptiedPassword == null ? "nothing sets " + String.join(" or ", account.passwords())
-                : writtenIn.containsKey(emptiedPassword) ? emptiedPassword + " is written empty in "
-                        + writtenIn.get(emptiedPassword) + ", and the entry point treats an empty value as unset"
+                : writtenEmpty.containsKey(emptiedPassword) ? emptiedPassword + " is written empty in "
+                        + writtenEmpty.get(emptiedPassword).in() + ", and the entry point treats an empty value as unset"
                 : "its environment names " + emptiedPassword + ", but " + emptied.get(emptiedPassword)
                         + ", and an empty value counts as unset";
         context.finding(this, at, service.name() + " (" + runs + ") names the account "
@@ -403,42 +400,38 @@ public final class DatabasePasswordMissing implements Rule {
         return Optional.ofNullable(value.value()).filter(v -> !v.isBlank());
     }
 
-    /** The variables the service's env files set; empty when one of them is not in the project or cannot be read. */
-    private static Optional<Environment> envFiles(Project project, Service service) {
-        List<List<DotEnvEntry>> files = new java.util.ArrayList<>();
+    /** An entry of one of the service's env files, and the file's project path. */
+    private record EnvFileEntry(String path, DotEnvEntry entry) {}
+
+    /** A setting written empty: where, and the file named in messages ({@code db.env (read through env_file)}). */
+    private record WrittenEmpty(Location at, String in) {}
+
+    /**
+     * The entries of the service's env files, in the order compose reads them; empty when one of the files is not in
+     * the project or cannot be read.
+     */
+    private static Optional<List<EnvFileEntry>> envFileEntries(Project project, Service service) {
+        List<EnvFileEntry> out = new java.util.ArrayList<>();
         for (Service.EnvFile f : service.envFiles()) {
             String path = f.path() == null ? null : ComposeServices.projectPath(project, f.path());
             if (path == null || project.source(path).isEmpty()) {
                 return Optional.empty();
             }
-            files.add(EnvFiles.entries(project, path));
+            EnvFiles.entries(project, path).forEach(e -> out.add(new EnvFileEntry(path, e)));
         }
-        return Optional.of(name -> {
-            for (List<DotEnvEntry> entries : files) {
-                for (DotEnvEntry e : entries) {
-                    if (e.key().equals(name) && (e.inherited() || e.rawValue() != null && e.rawValue().contains("$")
-                            || e.value() != null && !e.value().isBlank())) {
-                        return Optional.of(e.inherited() || e.rawValue().contains("$") ? "" : e.value());
-                    }
-                }
-            }
-            return Optional.empty();
-        });
+        return Optional.of(out);
     }
 
-    /** An entry of one of the service's env files, and the file's project path. */
-    private record EnvFileEntry(String path, DotEnvEntry entry) {}
-
-    /** The entries of the service's env files that the project holds, in the order compose reads them. */
-    private static List<EnvFileEntry> envFileEntries(Project project, Service service) {
-        List<EnvFileEntry> out = new java.util.ArrayList<>();
-        for (Service.EnvFile f : service.envFiles()) {
-            String path = f.path() == null ? null : ComposeServices.projectPath(project, f.path());
-            if (path != null && project.source(path).isPresent()) {
-                EnvFiles.entries(project, path).forEach(e -> out.add(new EnvFileEntry(path, e)));
+    /** What the env files set a variable to: {@code ""} for a value a variable or the shell gives. */
+    private static Optional<String> fileValue(List<EnvFileEntry> entries, String name) {
+        for (EnvFileEntry entry : entries) {
+            DotEnvEntry e = entry.entry();
+            if (e.key().equals(name) && (e.inherited() || e.rawValue() != null && e.rawValue().contains("$")
+                    || e.value() != null && !e.value().isBlank())) {
+                return Optional.of(e.inherited() || e.rawValue().contains("$") ? "" : e.value());
             }
         }
-        return out;
+        return Optional.empty();
     }
 
     /** {@code POSTGRES_PASSWORD=} or {@code POSTGRES_PASSWORD: ""}: a value written, and empty. */
