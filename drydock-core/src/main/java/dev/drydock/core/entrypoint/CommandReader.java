@@ -587,8 +587,11 @@ final class CommandReader {
      * ({@code COPY start-app /usr/local/bin/} with {@code CMD ["start-app"]}).
      */
     private boolean scriptOnPath(String program) {
-        return !program.contains("/") && !located(program).equals(abs(program))
-                && scriptFiles.find(located(program)).filter(ScriptArguments::isShellScript).isPresent();
+        if (program.contains("/")) {
+            return false;
+        }
+        String path = located(program);
+        return !path.equals(abs(program)) && scriptFiles.find(path).filter(ScriptArguments::isShellScript).isPresent();
     }
 
     /**
