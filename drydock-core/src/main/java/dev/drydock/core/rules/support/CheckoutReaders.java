@@ -35,6 +35,10 @@ public record CheckoutReaders(RunStep run, String why) {
         if (build.model() == null || build.stage() == null) {
             return Optional.empty();
         }
+        return build.model().derived("checkout-readers", build, () -> find(project, build));
+    }
+
+    private static Optional<CheckoutReaders> find(Project project, BuildLink build) {
         String versioning = vcsVersioning(project, build);
         for (RunStep run : RunStep.of(build.model(), Stages.needed(build.model(), build.stage()))) {
             for (Call call : run.calls()) {
