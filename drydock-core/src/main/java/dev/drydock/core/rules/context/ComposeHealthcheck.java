@@ -8,7 +8,9 @@ import dev.drydock.core.image.ImageReference;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveHealthcheck;
 import dev.drydock.core.review.Category;
+import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
+import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -20,6 +22,7 @@ import dev.drydock.core.rules.support.AppFacts;
 import dev.drydock.core.rules.support.ComposeJobs;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.DataStores;
+import dev.drydock.core.rules.support.DependsOnEdits;
 import dev.drydock.core.rules.support.MongoShell;
 import dev.drydock.core.rules.support.Apps;
 import dev.drydock.core.rules.support.ImageContents;
@@ -109,7 +112,11 @@ import java.util.regex.Pattern;
                 + " probe (Loki's and Alertmanager's distroless images, the OpenTelemetry Collector) or that has no health"
                 + " route of its own (Caddy), it says so and names no route. service_healthy on such an image that defines"
                 + " no HEALTHCHECK (Prometheus, MinIO, Keycloak, Traefik, Vault, Consul, Gitea, Caddy) is high as for an"
-                + " official image; on Mailpit, whose image checks itself, it is fine.",
+                + " official image; on Mailpit, whose image checks itself, it is fine."
+                + " The unsafe fix makes a dependant wait with condition: service_healthy for a database, cache, broker"
+                + " or model server whose healthcheck (its own or its image's) can pass: a short-form depends_on list"
+                + " becomes the long form, its other entries keeping service_started, and a service without depends_on"
+                + " gets one; it is unsafe because the dependant then starts only once that check passes.",
         problem = "Compose only knows a container is ready when a healthcheck says so: `service_healthy` on a service"
                 + " without one cannot be satisfied, and a disabled check hides a hung process.",
         impact = "`docker compose up` stops with \"container ... has no healthcheck configured\", or dependants start"
@@ -122,7 +129,7 @@ import java.util.regex.Pattern;
                 "https://docs.docker.com/compose/how-tos/startup-order/",
                 "https://docs.docker.com/reference/dockerfile/#healthcheck"},
         aliases = {"Healthcheck Not Set"},
-        fix = FixSafety.SUGGESTION,
+        fix = FixSafety.UNSAFE,
         effort = "15 min",
         strength = "Compose healthcheck",
         examples = @RuleExample(
@@ -309,6 +316,7 @@ public final class ComposeHealthcheck implements Rule {
                                         + " requests of " + ref.name() + " can fail"))
                         .severity(model.loadsAtStart() ? Severity.MEDIUM : Severity.LOW)
                         .recommendation(waitForModel(ref, target, model))
+                        .fix(awaitHealthy(context, ref, target))
                         .add();
             }
             return;
@@ -322,6 +330,7 @@ public final class ComposeHealthcheck implements Rule {
                         + ", not when " + storeName(store) + " accepts connections: " + startWindow(store, ref.name()))
                 .severity(inMemory(store) ? Severity.LOW : Severity.MEDIUM)
                 .recommendation(waitForHealthy(context, ref, target, store))
+                        .fix(awaitHealthy(context, ref, target))
                 .add();
     }
 
@@ -355,6 +364,7 @@ public final class ComposeHealthcheck implements Rule {
                                 + ", and `docker compose up " + ref.name() + "` does not start " + target.name() + " at all")
                         .severity(model.loadsAtStart() ? Severity.MEDIUM : Severity.LOW)
                         .recommendation(waitForModel(ref, target, model))
+                        .fix(awaitHealthy(context, ref, target))
                         .add();
                 continue;
             }
@@ -369,8 +379,23 @@ public final class ComposeHealthcheck implements Rule {
                             + ref.name() + "` does not start " + target.name() + " at all"))
                     .severity(retries ? Severity.LOW : Severity.MEDIUM)
                     .recommendation(waitForHealthy(context, ref, target, store))
+                        .fix(awaitHealthy(context, ref, target))
                     .add();
         }
+    }
+
+    /**
+     * The dependant's depends_on made to wait for the target's healthcheck, when the target has one (its own, or its
+     * image's) and that probe can pass; unsafe, since the dependant then starts only once the target is healthy, and
+     * not at all if it never is.
+     */
+    private static Fix awaitHealthy(ReviewContext context, ComposeServices.Ref ref, Service target) {
+        boolean checked = target.healthcheck() != null ? !target.healthcheck().disabled()
+                : known(context, target).map(k -> k.healthcheck() == ServerImages.ImageHealthcheck.OWN).orElse(false);
+        checked = checked && missingProgram(context, target) == null && !requestsUnservedPath(context, target);
+        TextEdit edit = checked ? DependsOnEdits.await(ref.service(), target.name(), "service_healthy") : null;
+        return edit == null ? null
+                : Fix.of("start " + ref.name() + " once " + target.name() + " is healthy", FixSafety.UNSAFE, edit);
     }
 
     private static String waitForHealthy(ReviewContext context, ComposeServices.Ref ref, Service target, String store) {
@@ -378,6 +403,11 @@ public final class ComposeHealthcheck implements Rule {
         Optional<ServerImages.Image> ownCheck = target.healthcheck() != null ? Optional.empty()
                 : known(context, target).filter(k -> k.healthcheck() == ServerImages.ImageHealthcheck.OWN);
         String wait = "`depends_on: {" + target.name() + ": {condition: service_healthy}}` in " + ref.name();
+        String missing = checked ? missingProgram(context, target) : null;
+        if (missing != null) {
+            return "Make the healthcheck of " + target.name() + " runnable first (it runs " + missing + ", which its image"
+                    + " does not contain: healthcheck-tool-missing), then wait for it: " + wait + ".";
+        }
         return checked || ownCheck.isPresent()
                 ? "Wait for its healthcheck" + ownCheck.map(k -> " (" + k.name() + "'s image defines its own HEALTHCHECK)")
                         .orElse("") + ": " + wait + "."
