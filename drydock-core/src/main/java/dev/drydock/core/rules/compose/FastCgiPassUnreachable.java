@@ -11,6 +11,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.FastCgiPasses;
 import dev.drydock.core.rules.support.PhpFpmPools;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class FastCgiPassUnreachable implements Rule {
     }
 
     private void otherPort(ReviewContext context, FastCgiPasses.Pass pass, Service target) {
-        PhpFpmPools pools = PhpFpmPools.of(context, target, FastCgiPasses.container(context, target)).orElse(null);
+        PhpFpmPools pools = PhpFpmPools.of(context, target, ComposeServices.container(context, target)).orElse(null);
         if (pools == null || pools.onPort(pass.port()).isPresent() || pools.localOnly(pass.port()).isPresent()) {
             return;
         }
@@ -143,7 +144,7 @@ public final class FastCgiPassUnreachable implements Rule {
 
     /** The port the service's php-fpm takes connections from other containers on: its pools' own, else the pass's. */
     private static int port(ReviewContext context, Service php, int written) {
-        PhpFpmPools pools = PhpFpmPools.of(context, php, FastCgiPasses.container(context, php)).orElse(null);
+        PhpFpmPools pools = PhpFpmPools.of(context, php, ComposeServices.container(context, php)).orElse(null);
         if (pools == null || pools.onPort(written).isPresent()) {
             return written;
         }

@@ -12,6 +12,7 @@ import dev.drydock.core.review.Rule;
 import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
+import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.FastCgiPasses;
 import dev.drydock.core.rules.support.PhpFpmPools;
 import java.util.HashSet;
@@ -93,7 +94,7 @@ public final class PhpFpmListensLocally implements Rule {
             if (app == null || app == pass.nginx() || pass.nginx().networkMode() != null) {
                 continue;
             }
-            PhpFpmPools pools = PhpFpmPools.of(context, app, FastCgiPasses.container(context, app)).orElse(null);
+            PhpFpmPools pools = PhpFpmPools.of(context, app, ComposeServices.container(context, app)).orElse(null);
             if (pools == null) {
                 continue;
             }

@@ -146,7 +146,7 @@ public final class ProxyPassUnreachable implements Rule {
         if (backend == nginx || !pass.kind().equals("proxy_pass") || target.port() == null) {
             return;
         }
-        Container c = FastCgiPasses.container(context, backend);
+        Container c = ComposeServices.container(context, backend);
         ListeningPorts listening = c == null || ListeningPorts.otherServerBeside(c.entryPoint()) ? null
                 : ListeningPorts.of(context, c).orElse(null);
         if (listening == null || listening.ports().contains(target.port())) {
@@ -172,7 +172,7 @@ public final class ProxyPassUnreachable implements Rule {
         }
         List<String> listening = new ArrayList<>();
         for (Service s : ref.compose().services().values()) {
-            Container c = s == nginx ? null : FastCgiPasses.container(context, s);
+            Container c = s == nginx ? null : ComposeServices.container(context, s);
             if (c != null && ListeningPorts.of(context, c).filter(l -> l.ports().contains(target.port())).isPresent()) {
                 listening.add(s.name());
             }

@@ -113,7 +113,7 @@ public final class StaticFilesNotShared implements Rule {
     public void check(ReviewContext context) {
         for (NginxConfigs.Served served : NginxConfigs.all(context)) {
             Service nginx = served.ref().service();
-            Container web = FastCgiPasses.container(context, nginx);
+            Container web = ComposeServices.container(context, nginx);
             if (!StaticFileHolders.nginxImageKnown(web, nginx) || nginx.raw("volumes_from") != null) {
                 continue;
             }

@@ -35,7 +35,6 @@ import dev.drydock.core.rules.support.TaskWorkers;
 import dev.drydock.core.rules.support.WrittenEnvironment;
 import dev.drydock.core.shell.Command;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -190,7 +189,7 @@ public final class ComposeHealthcheck implements Rule {
                             .map(w -> "[\"CMD\", \"" + String.join("\", \"", w.probe()) + "\"]").orElse(null);
                     context.finding(this, switchedOff(health, at), "the healthcheck of " + service.name() + " is switched off ("
                                     + (health.disable() != null ? "disable: true" : "test: [\"NONE\"]") + ")"
-                                    + (other ? ", rightly for " + ImageHealthchecks.of(containerOf(context, service))
+                                    + (other ? ", rightly for " + ImageHealthchecks.of(ComposeServices.container(context, service))
                                             .orElseThrow().owner() + ", which probes a server that " + service.name()
                                             + " does not run, but"
                                             : imageCheck(context, service) + ":")
@@ -236,7 +235,7 @@ public final class ComposeHealthcheck implements Rule {
         if (target.healthcheck() != null) {
             state = "has its healthcheck switched off (" + ComposeServices.where(target.healthcheck().node()) + ")";
         } else {
-            Container container = containerOf(context, target);
+            Container container = ComposeServices.container(context, target);
             if (container != null && container.build() != null) {
                 if (ImageHealthchecks.of(container).isPresent()) {
                     return; // the Dockerfile's HEALTHCHECK, or the one its base image ends with
@@ -283,7 +282,7 @@ public final class ComposeHealthcheck implements Rule {
 
     /** The known server image a service runs ({@link ServerImages}), pulled or built on. */
     private static Optional<ServerImages.Image> known(ReviewContext context, Service target) {
-        Container container = containerOf(context, target);
+        Container container = ComposeServices.container(context, target);
         if (container != null) {
             return ServerImages.run(container);
         }
@@ -481,7 +480,7 @@ public final class ComposeHealthcheck implements Rule {
      * message, a comment or a string waits for nothing.
      */
     private static boolean waits(ReviewContext context, Service service, Service target) {
-        Container container = containerOf(context, service);
+        Container container = ComposeServices.container(context, service);
         if (container == null) {
             return false;
         }
@@ -612,7 +611,7 @@ public final class ComposeHealthcheck implements Rule {
             }
             source = "its healthcheck (" + ComposeServices.where(target.healthcheck().node()) + ")";
         } else {
-            Optional<ImageHealthchecks.Inherited> image = ImageHealthchecks.of(containerOf(context, target));
+            Optional<ImageHealthchecks.Inherited> image = ImageHealthchecks.of(ComposeServices.container(context, target));
             if (image.isEmpty()) {
                 return;
             }
@@ -700,38 +699,25 @@ public final class ComposeHealthcheck implements Rule {
 
     /** The queue worker or scheduler a service runs, if it runs one. */
     private static Optional<TaskWorkers.TaskWorker> worker(ReviewContext context, Service service) {
-        Container c = containerOf(context, service);
+        Container c = ComposeServices.container(context, service);
         return c == null ? Optional.empty() : TaskWorkers.of(context, c);
-    }
-
-    private static Container containerOf(ReviewContext context, Service service) {
-        Map<Service, Container> byService = context.memo("compose-healthcheck containers", context.project(), () -> {
-            Map<Service, Container> first = new IdentityHashMap<>();
-            for (Container c : context.project().containers()) {
-                if (c.service() != null) {
-                    first.putIfAbsent(c.service(), c);
-                }
-            }
-            return first;
-        });
-        return byService.get(service);
     }
 
     /** What the probe in effect runs that the container lacks (healthcheck-tool-missing reports it), or null. */
     private static String missingProgram(ReviewContext context, Service service) {
-        Container c = containerOf(context, service);
+        Container c = ComposeServices.container(context, service);
         return c == null ? null : Probes.missingProgram(Probes.of(c.healthcheck()), ImageContents.of(c));
     }
 
     /** Whether the probe in effect requests a path the application does not serve (healthcheck-endpoint-missing). */
     private static boolean requestsUnservedPath(ReviewContext context, Service service) {
-        Container c = containerOf(context, service);
+        Container c = ComposeServices.container(context, service);
         Probes.Failure failure = c == null ? null : Probes.failure(context, c.healthcheck(), c, Apps.of(context, c));
         return failure != null && failure.rule().equals("healthcheck-endpoint-missing");
     }
 
     private static EffectiveHealthcheck effective(ReviewContext context, Service service) {
-        Container c = containerOf(context, service);
+        Container c = ComposeServices.container(context, service);
         return c == null ? null : c.healthcheck();
     }
 
@@ -742,7 +728,7 @@ public final class ComposeHealthcheck implements Rule {
      */
     private void inheritsServerProbe(ReviewContext context, ComposeServices.Ref ref) {
         Service service = ref.service();
-        Container c = containerOf(context, service);
+        Container c = ComposeServices.container(context, service);
         ImageHealthchecks.Inherited probe = ImageHealthchecks.of(c).orElseThrow();
         Location at = ComposeServices.keyed(service.node(), service.command() != null ? "command" : "entrypoint");
         String fails = serverProbeFails(probe.check(), service.name());
@@ -813,7 +799,7 @@ public final class ComposeHealthcheck implements Rule {
 
     /** The healthcheck to recommend for a worker: its own probe, a process check, or switching the inherited one off. */
     private static String ownProbe(ReviewContext context, Service service, TaskWorkers.TaskWorker worker) {
-        EntryPoint ep = containerOf(context, service).entryPoint();
+        EntryPoint ep = ComposeServices.container(context, service).entryPoint();
         if (ep != null && ep.runtime() == Runtime.CELERY && "worker".equals(ep.option("command"))) {
             String app = ep.option("app");
             return "a probe of the worker itself: `healthcheck: {test: [\"CMD-SHELL\", \"celery" + (app == null ? "" : " -A " + app)
@@ -834,12 +820,12 @@ public final class ComposeHealthcheck implements Rule {
 
     /** Whether the image has a HEALTHCHECK and the service runs another command than the server it probes. */
     private static boolean imageProbesOtherServer(ReviewContext context, Service service) {
-        Container c = containerOf(context, service);
+        Container c = ComposeServices.container(context, service);
         return ImageHealthchecks.of(c).isPresent() && AppFacts.runsOtherCommand(c);
     }
 
     private static String imageCheck(ReviewContext context, Service service) {
-        return ImageHealthchecks.of(containerOf(context, service)).map(i -> ", which also turns off " + i.owner())
+        return ImageHealthchecks.of(ComposeServices.container(context, service)).map(i -> ", which also turns off " + i.owner())
                 .orElse("");
     }
 

@@ -9,6 +9,7 @@ import dev.drydock.core.compose.SeqNode;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.project.Container;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +79,20 @@ public final class ComposeServices {
      */
     public static List<Ref> services(ReviewContext context) {
         return context.memo("compose-services", ComposeServices.class, ComposeServices::collect);
+    }
+
+    /** The container of a compose service (the first, where a variant's project has it too), or null. */
+    public static Container container(ReviewContext context, Service service) {
+        Map<Service, Container> byService = context.memo("compose-service containers", ComposeServices.class, () -> {
+            Map<Service, Container> first = new IdentityHashMap<>();
+            for (Container c : context.project().containers()) {
+                if (c.service() != null) {
+                    first.putIfAbsent(c.service(), c);
+                }
+            }
+            return first;
+        });
+        return byService.get(service);
     }
 
     private static List<Ref> collect(ReviewContext context) {

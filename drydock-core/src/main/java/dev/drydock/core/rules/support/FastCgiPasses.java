@@ -2,7 +2,6 @@ package dev.drydock.core.rules.support;
 
 import dev.drydock.core.compose.ComposeProject;
 import dev.drydock.core.compose.Service;
-import dev.drydock.core.project.Container;
 import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.source.SourceFile;
@@ -45,11 +44,6 @@ public final class FastCgiPasses {
     /** Every directive of every compose project, found once per review. */
     public static List<Pass> of(ReviewContext context) {
         return context.memo("fastcgi-passes", FastCgiPasses.class, FastCgiPasses::collect);
-    }
-
-    /** The container of a compose service, when the project has one. */
-    public static Container container(ReviewContext context, Service service) {
-        return context.project().containers().stream().filter(c -> c.service() == service).findFirst().orElse(null);
     }
 
     /** The service of the pass's compose project that answers to its host: by name, container_name or alias. */
@@ -95,7 +89,7 @@ public final class FastCgiPasses {
         List<Service> out = new ArrayList<>();
         for (Service s : pass.compose().services().values()) {
             if (s != pass.nginx() && (PhpFpm.fastCgiBehind(context, s, 9000).isPresent()
-                    || PhpFpmPools.of(context, s, container(context, s)).isPresent())) {
+                    || PhpFpmPools.of(context, s, ComposeServices.container(context, s)).isPresent())) {
                 out.add(s);
             }
         }

@@ -69,7 +69,7 @@ public final class NginxConfigs {
     /** Every compose service that runs nginx with a configuration drydock reads, found once per review. */
     public static List<Served> all(ReviewContext context) {
         return context.memo("nginx-configs", NginxConfigs.class, () -> ComposeServices.services(context).stream()
-                .flatMap(ref -> of(context, ref.service(), FastCgiPasses.container(context, ref.service()))
+                .flatMap(ref -> of(context, ref.service(), ComposeServices.container(context, ref.service()))
                         .map(config -> new Served(ref, config)).stream())
                 .toList());
     }

@@ -84,7 +84,7 @@ public final class NginxProxiedPaths {
         String forwarded = uri == null ? path
                 : chosen.modifier().equals("=") ? uri : uri + path.substring(chosen.path().length());
         NginxDirective d = pass.directive();
-        return Optional.of(new Proxied(backend, FastCgiPasses.container(context, backend), target.port(), forwarded,
+        return Optional.of(new Proxied(backend, ComposeServices.container(context, backend), target.port(), forwarded,
                 pass.address(), chosen.display(), d.file(), d.line()));
     }
 

@@ -87,7 +87,7 @@ public final class StaticFileHolders {
     }
 
     private static Optional<Holder> held(ReviewContext context, Service s, Service nginx, String folder) {
-        Container c = FastCgiPasses.container(context, s);
+        Container c = ComposeServices.container(context, s);
         if (s == nginx || c == null || c.build() == null || c.build().model() == null) {
             return Optional.empty();
         }
