@@ -132,7 +132,7 @@ import java.util.Optional;
                 + " the probe to the images and compose files built on them; drydock recommends the server's own check,"
                 + " pg_isready, redis-cli ping, traefik healthcheck, a ping with mongosh, or with the legacy mongo shell for"
                 + " the mongo images before 5.0, which lack mongosh, and for php-fpm, which speaks FastCGI and no HTTP,"
-                + " its ping page asked with cgi-fcgi), and the server's own check, not an HTTP probe, for one whose"
+                + " its ping page asked with cgi-fcgi, also when supervisord runs it as the image's server program), and the server's own check, not an HTTP probe, for one whose"
                 + " every port is a well-known port of another protocol (DNS on 53, SMTP, MQTT) and for an application"
                 + " of unknown routes that listens on a broker's or database's port (9092 Kafka, 5432 PostgreSQL ...);"
                 + " low instead for a stock server the Dockerfile itself installs on an operating-system image (debian,"
@@ -324,8 +324,9 @@ public final class HealthcheckMissing implements Rule {
                     roadRunner.flatMap(RoadRunnerConfig::statusServer),
                     planned != null && HealthcheckLocalhostIpv6.refusesLocalhost(context, c, planned),
                     platformPath, kubeTarget);
-            Optional<ServerProbes.Probe> serverProbe = role != ImageRole.SERVER ? Optional.empty()
-                    : ImageRole.program(c).flatMap(p -> ServerProbes.of(p, root));
+            Optional<ServerProbes.Probe> serverProbe = role == ImageRole.SERVER
+                    ? ImageRole.program(c).flatMap(p -> ServerProbes.of(p, root))
+                    : supervisesPhpFpm(c) ? ServerProbes.of("php-fpm", root) : Optional.empty();
             boolean ownCheck = serverProbe.isPresent() || known.isPresent();
             Optional<String> dagster = probe == null && !ownCheck ? dagsterCodeServer(c) : Optional.empty();
             Optional<String> grpc = dagster.isEmpty() && role == ImageRole.APPLICATION && (probe == null || failure != null)
@@ -567,6 +568,12 @@ public final class HealthcheckMissing implements Rule {
     }
 
     /** For a server on a data store's or broker's port: its own protocol, where an HTTP probe gets no answer. */
+    /** A process manager whose server program is php-fpm, which answers FastCGI and no HTTP. */
+    private static boolean supervisesPhpFpm(Container c) {
+        EntryPoint served = c.supervision() == null ? null : Processes.serving(c);
+        return served != null && served != c.entryPoint() && served.runtime() == Runtime.PHP_FPM;
+    }
+
     private static String wireRecommendation(String store, String check, int port) {
         return "Port " + port + " is " + store + "'s, which speaks its own protocol, not HTTP: an HTTP probe of it never"
                 + " succeeds. Probe it with " + (check.isEmpty() ? store + "'s own client" : "its own client, by its full"
