@@ -2,6 +2,8 @@ package dev.drydock.core.rules.compose;
 
 import dev.drydock.core.compose.Located;
 import dev.drydock.core.compose.Service;
+import dev.drydock.core.project.Container;
+import dev.drydock.core.project.Origin;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -9,7 +11,9 @@ import dev.drydock.core.review.RuleDefinition;
 import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
+import dev.drydock.core.rules.support.ImageContents;
 import java.util.Map;
+import java.util.Optional;
 
 @RuleDefinition(
         id = "dangerous-capability-added",
@@ -21,7 +25,9 @@ import java.util.Map;
                 + " past the container: SYS_ADMIN, SYS_MODULE, SYS_RAWIO, SYS_PTRACE, DAC_READ_SEARCH, BPF, MAC_ADMIN,"
                 + " MAC_OVERRIDE, SYS_BOOT. Medium for NET_ADMIN (high with network_mode: host, where it rules the"
                 + " host's network), SYS_TIME, PERFMON and SYSLOG. Capabilities that act inside the container only"
-                + " (NET_BIND_SERVICE, CHOWN, IPC_LOCK, SYS_NICE...) are left alone.",
+                + " (NET_BIND_SERVICE, CHOWN, IPC_LOCK, SYS_NICE...) are left alone. SYS_ADMIN on a service whose"
+                + " image installs Chromium or Chrome is what its sandbox asks for: the recommendation then keeps the"
+                + " sandbox through a seccomp profile, or turns it off with --no-sandbox, instead of the capability.",
         problem = "These capabilities are most of what privileged mode gives: mounting file systems, loading kernel"
                 + " modules, reading any process's memory, opening host files by handle; the known container"
                 + " escapes start from them.",
@@ -99,10 +105,31 @@ public final class DangerousCapabilityAdded implements Rule {
                 context.finding(this, ComposeServices.location(added.node()), service.name() + " adds the capability "
                                 + cap + ", which " + effect)
                         .severity(severity)
-                        .recommendation("Remove " + added.value() + " from cap_add of " + service.name()
-                                + ", or move the task that needs it out of the long-running service.")
+                        .recommendation(cap.equals("SYS_ADMIN") ? chromium(context, service)
+                                .map(at -> sandboxRecommendation(service, added.value(), at))
+                                .orElse(removal(service, added.value())) : removal(service, added.value()))
                         .add();
             }
         }
+    }
+
+    private static String removal(Service service, String written) {
+        return "Remove " + written + " from cap_add of " + service.name() + ", or move the task that needs it out of"
+                + " the long-running service.";
+    }
+
+    /** Where the service's image installs Chromium or Chrome, whose sandbox is what SYS_ADMIN is usually added for. */
+    private static Optional<Origin> chromium(ReviewContext context, Service service) {
+        Container c = ComposeServices.container(context, service);
+        ImageContents image = c == null ? null : ImageContents.of(c);
+        return image == null ? Optional.empty() : image.installed("chromium").map(ImageContents.Install::origin);
+    }
+
+    private static String sandboxRecommendation(Service service, String written, Origin at) {
+        return "The image installs Chromium (" + at.file() + " line " + at.line() + "), whose sandbox is what SYS_ADMIN"
+                + " is usually added for: keep the sandbox without the capability through a seccomp profile that"
+                + " allows the namespace calls it makes (security_opt: [\"seccomp=chrome.json\"]), or start Chromium"
+                + " with --no-sandbox, which leaves the container's own isolation in place; then remove " + written
+                + " from cap_add of " + service.name() + ".";
     }
 }

@@ -316,6 +316,7 @@ public final class ImageContents {
             case "nodejs" -> List.of("node");
             case "bash" -> List.of("bash");
             case "procps", "procps-ng" -> List.copyOf(BaseImageFacts.PROCPS);
+            case "chromium", "chromium-browser", "chromium-headless-shell", "google-chrome-stable" -> List.of("chromium");
             default -> JAVA_PACKAGE.matcher(p).matches() ? List.of("java") : List.of();
         };
     }
