@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,10 @@ public final class LanguageInstalls {
          * #egg= or #subdirectory= fragment), npm after #.
          */
         private String pinnedRepositoryUrl(String spec) {
+            Matcher download = DOWNLOAD_REF.matcher(spec);
+            if (download.find()) {
+                return spec.substring(0, download.start(1)) + "<commit>" + spec.substring(download.end(1));
+            }
             int fragment = spec.indexOf('#');
             String url = fragment < 0 ? spec : spec.substring(0, fragment);
             if (ecosystem.equals("npm")) {
@@ -163,7 +168,8 @@ public final class LanguageInstalls {
             String url = s.contains("#") ? s.substring(0, s.indexOf('#')) : s;
             String rest = url.contains("://") ? url.substring(url.indexOf("://") + 3) : url;
             int at = rest.lastIndexOf('@');
-            return ARCHIVE.matcher(url).matches() || at >= 0 && !rest.substring(at).contains("/");
+            return ARCHIVE.matcher(url).matches() || at >= 0 && !rest.substring(at).contains("/")
+                    || namesFixedRevision(url);
         }
         String requirement = s.contains(";") ? s.substring(0, s.indexOf(';')) : s;
         if (EXACT_OR_UPPER.matcher(requirement).find()) {
@@ -173,6 +179,26 @@ public final class LanguageInstalls {
             return false; // a lower bound only: the newest release still wins
         }
         return requirement.startsWith("$") || requirement.indexOf('@') > 0; // unknown, or poetry's name@^1.2
+    }
+
+    /** The revision segment of a download URL: GitHub's /tarball/REF and /zipball/REF, Gitea's /archive/REF. */
+    private static final Pattern DOWNLOAD_REF = Pattern.compile("^https?://[^#]*/(?:tarball|zipball|archive)/([^/?#]+)");
+    /** A full commit hash as a path segment, the revision of a download URL such as GitHub's /tarball/SHA. */
+    private static final Pattern COMMIT_SEGMENT = Pattern.compile("(?i)/[0-9a-f]{40}(?:[/.?]|$)");
+    /** A version tag after GitHub's or Gitea's archive paths: /tarball/v1.2.3, /zipball/2.0, /archive/v1.2.3. */
+    private static final Pattern TAG_SEGMENT = Pattern.compile("(?i)/(?:tarball|zipball|archive)/v?\\d[\\w.-]*(?:[/?]|$)");
+
+    /**
+     * Whether an http(s) download URL names a fixed revision in its path (a commit hash, or a version tag after
+     * tarball/, zipball/ or archive/), so that npm and pip fetch the same files each build; a repository URL
+     * (git+..., ending in .git) takes its revision after # or @ instead.
+     */
+    static boolean namesFixedRevision(String url) {
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            return false;
+        }
+        String path = url.substring(url.indexOf("://") + 3);
+        return !path.endsWith(".git") && (COMMIT_SEGMENT.matcher(path).find() || TAG_SEGMENT.matcher(path).find());
     }
 
     private static boolean local(String spec) {
@@ -242,7 +268,7 @@ public final class LanguageInstalls {
             return true;
         }
         if (spec.contains("://") || spec.startsWith("git+") || spec.startsWith("github:")) {
-            return spec.contains("#");
+            return spec.contains("#") || namesFixedRevision(spec);
         }
         int at = spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
         if (at < 0) {
