@@ -181,6 +181,29 @@ public final class DockerIgnore {
         return true;
     }
 
+    /**
+     * Whether {@code pattern} (one of this file's) reaches {@code relativePath} only through a folder above it: it
+     * matches a parent directory but neither the path itself nor anything beneath it ({@code !/src} deciding
+     * {@code src/__pycache__}), so that the line stands for the whole folder rather than for this path.
+     */
+    public boolean matchesOnlyAbove(DockerIgnorePattern pattern, String relativePath) {
+        int index = patterns.indexOf(pattern);
+        String path = normalize(relativePath);
+        if (index < 0 || path == null) {
+            return false;
+        }
+        DockerGlob glob = globs.get(index);
+        if (glob.matches(path) || glob.canMatchBeneath(path)) {
+            return false;
+        }
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            if (glob.matches(path.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Index of the deciding pattern, or -1. */
     private int decide(String relativePath) {
         String path = normalize(relativePath);

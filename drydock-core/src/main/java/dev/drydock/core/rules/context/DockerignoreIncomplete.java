@@ -47,7 +47,8 @@ import java.util.Set;
                 + " that only builder stages copy (their output alone reaches the image) is medium, and low when"
                 + " every variable it sets is one a front-end bundler writes into the browser's code by design"
                 + " (VITE_, REACT_APP_, NEXT_PUBLIC_): the advice is then to keep only public values in it, not to"
-                + " drop the line the build needs.",
+                + " drop the line the build needs. An item brought back by an exception for its whole folder (!/src"
+                + " re-including src/__pycache__) is kept out by a pattern after that line, which stays.",
         problem = "Docker's ignore patterns are anchored at the context root and know nothing of .gitignore:"
                 + " `__pycache__` only leaves out the top-level folder, and whatever git ignores (.env, databases,"
                 + " logs, uploads) is still sent to the builder and copied by `COPY . .`.",
@@ -155,6 +156,7 @@ public final class DockerignoreIncomplete implements Rule {
         List<String> add = new ArrayList<>();
         Set<String> remove = new LinkedHashSet<>();
         Set<String> keep = new LinkedHashSet<>();
+        Set<String> above = new LinkedHashSet<>();
         for (var m : missing.entrySet()) {
             if (m.getValue().builderOnly) {
                 keep.add("`" + m.getValue().exception.text() + "` (line " + m.getValue().exception.line() + ")");
@@ -162,6 +164,8 @@ public final class DockerignoreIncomplete implements Rule {
                 remove.add("`" + m.getValue().exception.text() + "` (line " + m.getValue().exception.line() + ")");
             } else {
                 add.add("`" + m.getKey() + "`");
+                build.ignore().matchingPattern(m.getValue().item.probe()).filter(DockerIgnorePattern::exception)
+                        .ifPresent(folder -> above.add("`" + folder.text() + "` (line " + folder.line() + ")"));
             }
         }
         List<String> steps = new ArrayList<>();
@@ -175,7 +179,9 @@ public final class DockerignoreIncomplete implements Rule {
             steps.add("Remove " + String.join(", ", remove) + " from " + ignorePath);
         }
         if (!add.isEmpty()) {
-            steps.add((remove.isEmpty() ? "Add to " + ignorePath + ": " : "add ") + String.join(", ", add));
+            steps.add((remove.isEmpty() ? "Add to " + ignorePath + ": " : "add ") + String.join(", ", add)
+                    + (above.isEmpty() ? "" : ", at its end, after " + String.join(" and ", above)
+                            + ", which must stay for the rest of the folder: the last line that matches a path decides"));
         }
         String recommendation = String.join("; ", steps)
                 + (missing.values().stream().anyMatch(m -> m.item.kind() == Kind.SECRET && !m.builderOnly)
@@ -259,9 +265,13 @@ public final class DockerignoreIncomplete implements Rule {
         return "; only " + stages + " copies it, a builder stage whose output alone reaches the image" + inlined;
     }
 
-    /** The exception line that brings the item back, when that is why it is let in. */
+    /**
+     * The exception line that brings the item back, when that is why it is let in and it names the item: one that
+     * re-includes a whole folder above it ({@code !/src}) must stay, and a pattern after it keeps the item out.
+     */
     private static DockerIgnorePattern reincluding(DockerIgnore ignore, Item item) {
-        return ignore.matchingPattern(item.probe()).filter(DockerIgnorePattern::exception).orElse(null);
+        return ignore.matchingPattern(item.probe()).filter(DockerIgnorePattern::exception)
+                .filter(p -> !ignore.matchesOnlyAbove(p, item.path())).orElse(null);
     }
 
     /** Why the ignore file misses an item it seems to name: a root-only pattern, or an exception. */
