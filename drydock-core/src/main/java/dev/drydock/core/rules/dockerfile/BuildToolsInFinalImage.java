@@ -47,7 +47,9 @@ import java.util.Set;
                 + " installed in a builder stage, for a target stage named for development or tests (dev, test, ci),"
                 + " and for a tool the container's command itself runs. A removal in a later RUN lowers the finding to"
                 + " medium: the files still fill the earlier layer; so do development packages without a compiler"
-                + " (headers compile nothing by themselves), with the runtime library to install instead. Low for a"
+                + " (headers compile nothing by themselves), with the runtime library to install instead, naming the"
+                + " builder stage that installs the same headers when there is one and nothing in the final image can"
+                + " compile (no compiler installed on a slim or alpine base). Low for a"
                 + " base image (its command is a bare"
                 + " interpreter or build tool, or it keeps a distribution's shell: a tool chain such as the golang image),"
                 + " whose images inherit the tools on purpose. One finding per install command, covering the"
@@ -176,7 +178,8 @@ public final class BuildToolsInFinalImage implements Rule {
         boolean headersOnly = names.stream().allMatch(BuildTools::isDevelopmentPackage);
         Severity severity = base ? Severity.LOW
                 : removedLater != null && kept.isEmpty() || headersOnly ? Severity.MEDIUM : Severity.HIGH;
-        Optional<Stage> builder = headersOnly && !compilesInImage(runs) ? builderStage(image) : Optional.empty();
+        Optional<Stage> builder = headersOnly && !(compilesInImage(runs) && compilerInImage(image, runs))
+                ? builderStage(image, names) : Optional.empty();
         var installed = Spans.cover(tools.stream().map(p -> p.word().span()).toList());
         context.finding(this, image.dockerfile(), installed, message.toString())
                 .severity(severity)
@@ -284,12 +287,37 @@ public final class BuildToolsInFinalImage implements Rule {
     }
 
     /**
-     * A stage the build uses besides those of the final image that runs something: where compiling already happens
-     * (not a stage that only names an image to copy a binary from, such as FROM composer AS vendor).
+     * Whether something in the image can compile against headers: a RUN installs a compiler, or the base is not a
+     * slim or alpine variant (those ship none; the full language images are built on buildpack-deps, which has gcc).
+     * Without one, an npm or pip install in the image builds nothing native with the headers.
      */
-    private static Optional<Stage> builderStage(BuiltImage image) {
+    private static boolean compilerInImage(BuiltImage image, List<RunStep> runs) {
+        String tag = image.rootBase() instanceof BaseImage.External e && e.reference() != null
+                ? e.reference().effectiveTagLowerCase() : null;
+        boolean minimal = tag != null && (tag.contains("slim") || tag.contains("alpine"));
+        return !minimal || runs.stream().flatMap(r -> r.calls().stream()).map(PackageCommands::install)
+                .flatMap(Optional::stream).flatMap(op -> op.packages().stream())
+                .anyMatch(p -> BuildTools.isCompiler(p.name()));
+    }
+
+    /**
+     * A stage the build uses besides those of the final image that runs something: where compiling already happens
+     * (not a stage that only names an image to copy a binary from, such as FROM composer AS vendor); the one that
+     * installs these packages itself when there is one.
+     */
+    private static Optional<Stage> builderStage(BuiltImage image, List<String> names) {
         List<Stage> inImage = Stages.inImage(image.model(), image.stage());
-        return image.neededStages().stream().filter(s -> !inImage.contains(s) && !s.runs().isEmpty()).findFirst();
+        List<Stage> builders = image.neededStages().stream().filter(s -> !inImage.contains(s) && !s.runs().isEmpty())
+                .toList();
+        return builders.stream().filter(s -> installsAny(image, s, names)).findFirst()
+                .or(() -> builders.stream().findFirst());
+    }
+
+    /** Whether a RUN of the stage installs one of the packages. */
+    private static boolean installsAny(BuiltImage image, Stage stage, List<String> names) {
+        return RunStep.of(image.model(), List.of(stage)).stream().flatMap(r -> r.calls().stream())
+                .map(PackageCommands::install)
+                .flatMap(Optional::stream).flatMap(op -> op.packages().stream()).anyMatch(p -> names.contains(p.name()));
     }
 
     /** For development headers in the final stage of a build that compiles in a builder stage already. */

@@ -94,6 +94,15 @@ public final class BuildTools {
         return TOOLS.contains(n) || VERSIONED.matcher(n).matches() || DEV.matcher(n).matches();
     }
 
+    private static final Set<String> COMPILERS = Set.of("gcc", "g++", "c++", "cc", "clang", "gcc-c++",
+            "build-essential", "build-base", "alpine-sdk", "@development-tools", "development tools");
+
+    /** Whether a package brings a C or C++ compiler, without which development headers build nothing. */
+    public static boolean isCompiler(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return COMPILERS.contains(n) || VERSIONED.matcher(n).matches() && !n.startsWith("llvm") && !n.startsWith("cpp");
+    }
+
     /** Whether it is a development package (headers), which usually has a runtime library counterpart. */
     public static boolean isDevelopmentPackage(String name) {
         return DEV.matcher(name).matches() && !TOOLS.contains(name);
