@@ -56,6 +56,7 @@ import dev.drydock.core.rules.support.InferredImageTools;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.CronDaemons;
 import dev.drydock.core.rules.support.PrivilegeDrop;
+import dev.drydock.core.rules.support.ServerOwnUser;
 import dev.drydock.core.rules.support.PhpFpm;
 import dev.drydock.core.rules.support.RootStartSteps;
 import dev.drydock.core.rules.support.BaseImageFacts;
@@ -98,7 +99,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " switches with gosu, su-exec, setpriv, runuser, chroot --userspec or su USER -c where its script execs the main process"
                 + " or ends (not a switch for one step, such as gosu app python manage.py migrate before exec \"$@\")"
                 + " (also a Python launcher whose os.execv argv"
-                + " list starts with gosu or su-exec) (a strength), also when USER root or"
+                + " list starts with gosu or su-exec), or that starts an application server which switches itself by its"
+                + " own setting: uWSGI's uid (on its command line, in the [uwsgi] section of the ini file it is given,"
+                + " or as UWSGI_UID), gunicorn's --user for its workers (a strength), also when USER root or"
                 + " compose user: root says so explicitly. Low instead of"
                 + " critical for a runtime base image (its command is a bare interpreter or build tool, or it adds no"
                 + " application and no command to an official image whose default is one, such as a distribution's"
@@ -618,6 +621,14 @@ public final class RunsAsRoot implements Rule {
     }
 
     private static String startsAsRootToPrepare(PrivilegeDrop drop) {
+        ServerOwnUser server = drop.server();
+        if (server != null) {
+            return (drop.where().equals(PrivilegeDrop.COMMAND) ? "the container starts " + server.server()
+                    + " as root, which " : "the container starts as root only to prepare its files: " + drop.where()
+                    + " starts " + server.server() + ", which ") + (server.workersOnly() ? "runs its workers as " + drop.user()
+                            + " (" + drop.tool() + "; its master process keeps root)"
+                            : "switches itself to " + drop.user() + " once it has bound its sockets (" + drop.tool() + ")");
+        }
         return "the container starts as root only to prepare its files: " + drop.where() + " switches to "
                 + drop.user() + " with " + drop.tool() + " before the main process starts";
     }

@@ -17,10 +17,18 @@ import java.util.regex.Pattern;
 /**
  * A container that starts as root only to prepare its files and then runs its main process as another user:
  * {@code gosu}, {@code su-exec}, {@code setpriv --reuid}, {@code runuser -u}, {@code chroot --userspec},
- * {@code su USER -c COMMAND} or {@code s6-setuidgid} in the command or in the entry-point script (the official database images do this), or a
- * Python launcher that execs gosu or su-exec ({@link PythonExecSwitch}).
+ * {@code su USER -c COMMAND} or {@code s6-setuidgid} in the command or in the entry-point script (the official database images do this), a
+ * Python launcher that execs gosu or su-exec ({@link PythonExecSwitch}), or the server's own setting
+ * ({@link ServerOwnUser}: uWSGI's uid, gunicorn's --user), then {@code server}.
  */
-public record PrivilegeDrop(String user, String tool, String where, String rootByDefault) {
+public record PrivilegeDrop(String user, String tool, String where, String rootByDefault, ServerOwnUser server) {
+
+    /** {@link #where} when the container's own command switches, not a script. */
+    public static final String COMMAND = "the container's command";
+
+    public PrivilegeDrop(String user, String tool, String where, String rootByDefault) {
+        this(user, tool, where, rootByDefault, null);
+    }
 
     /** Whether the drop happens as the image is run: false when it needs a variable that defaults to root set. */
     public boolean always() {
@@ -49,7 +57,7 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
         if (ep.user() != null && !RootUser.is(ep.user())) {
             String tool = ep.wrappers().stream().map(w -> w.name()).filter(SWITCHERS::contains).findFirst()
                     .orElse("a wrapper");
-            return Optional.of(new PrivilegeDrop(ep.user(), tool, "the container's command", null));
+            return Optional.of(new PrivilegeDrop(ep.user(), tool, COMMAND, null));
         }
         for (String script : ep.scripts()) {
             SourceFile file = c.scripts().find(script).orElse(null);
@@ -75,6 +83,14 @@ public record PrivilegeDrop(String user, String tool, String where, String rootB
                     }
                 }
             }
+        }
+        Optional<ServerOwnUser> server = ServerOwnUser.of(ep, c.scripts());
+        if (server.isPresent()) {
+            String starter = ep.startedBy() != null ? ep.startedBy() : ep.scripts().isEmpty() ? null : ep.scripts().get(0);
+            String where = starter == null ? COMMAND : c.scripts().find(starter)
+                    .map(SourceFile::path).orElse(starter);
+            return Optional.of(new PrivilegeDrop(server.get().user(), server.get().server() + "'s "
+                    + server.get().setting(), where, null, server.get()));
         }
         if (ep.runtime() == Runtime.PYTHON) {
             for (String path : c.entryFiles()) {
