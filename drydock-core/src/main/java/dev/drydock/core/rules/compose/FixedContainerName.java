@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.compose;
 
+import dev.drydock.core.compose.ScalarNode;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
 import dev.drydock.core.review.Rule;
@@ -53,16 +54,23 @@ public final class FixedContainerName implements Rule {
             String service = named.ref().name();
             List<String> references = name.equals(service) ? List.of()
                     : ContainerNameReferences.of(context.project(), named.ref().compose(), named.ref().service(), name);
-            String message = service + " is always named " + name + ": it cannot be scaled beyond one container, and a"
-                    + " second copy of this stack on the same host (another checkout, a CI job) cannot start";
-            String recommendation = "Remove `container_name: " + name + "`; scripts can use `docker compose exec "
+            String written = named.name().node() instanceof ScalarNode scalar && !scalar.substitutions().isEmpty()
+                    ? scalar.raw() : name;
+            String message = written.equals(name) ? service + " is always named " + name + ": it cannot be scaled"
+                    + " beyond one container, and a second copy of this stack on the same host (another checkout, a CI"
+                    + " job) cannot start"
+                    : service + " is named " + name + " (`" + written + "`): every container of it takes that one name,"
+                            + " so it cannot be scaled beyond one container, and a second copy of this stack on the same"
+                            + " host (another checkout, a CI job) starts only if someone sets the variable to another"
+                            + " name for it";
+            String recommendation = "Remove `container_name: " + written + "`; scripts can use `docker compose exec "
                     + service + "` instead of `docker exec " + name + "`.";
             if (!references.isEmpty()) {
                 message += "; other services reach the container by that name ("
                         + ContainerNameReferences.describe(references) + "), which stops resolving without it";
                 recommendation = "Change those references to the service name `" + service + "` (which resolves on the"
                         + " compose network as well, and to every replica), also in configuration files mounted into"
-                        + " other containers, then remove `container_name: " + name + "`; scripts can use `docker"
+                        + " other containers, then remove `container_name: " + written + "`; scripts can use `docker"
                         + " compose exec " + service + "` instead of `docker exec " + name + "`.";
             }
             context.finding(this, ComposeServices.keyed(named.name()), message)
