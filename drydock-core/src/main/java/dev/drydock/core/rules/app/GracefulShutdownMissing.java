@@ -4,6 +4,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.supervisor.Manager;
 import dev.drydock.core.rules.support.GunicornSettings;
 import dev.drydock.core.rules.support.AttemptedJsonList;
+import dev.drydock.core.rules.support.FinalPipeline;
 import dev.drydock.core.rules.support.LoneCommandExec;
 import dev.drydock.core.rules.support.BackgroundJobs;
 import dev.drydock.core.shell.CommandNode;
@@ -27,6 +28,7 @@ import dev.drydock.core.compose.Service;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.entrypoint.EntryPoint;
 import dev.drydock.core.entrypoint.Runtime;
+import dev.drydock.core.entrypoint.Wrapper;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.kubernetes.KubeWorkload;
 import dev.drydock.core.project.EffectiveCommand;
@@ -77,7 +79,9 @@ import java.util.regex.Pattern;
                 + " shell-form CMD/ENTRYPOINT (not one lone command run by BusyBox's sh, the /bin/sh of Alpine images, or by bash, that of the Red Hat family,"
                 + " which runs it in its own place, also after an exec-form ENTRYPOINT such as tini --; Debian's and"
                 + " Ubuntu's dash does not) or an `sh -c` whose last"
-                + " command is not exec'd (`bash -c` runs a last simple command in its own place since bash 5.1), or an"
+                + " command is not exec'd (`bash -c` runs a last simple command in its own place since bash 5.1, and"
+                + " BusyBox's sh, in a shell-form command or an `sh -c` on an Alpine image, the last command of any"
+                + " script when it does not follow ||, is outside a pipeline, loop or function and no trap is set), or an"
                 + " entry-point script of"
                 + " the project that never execs a program (`exec 2>&1` only redirects) or runs the container's command"
                 + " (\"$@\") without exec, or that execs on one way through it but ends another (a branch of an if or a"
@@ -180,8 +184,8 @@ public final class GracefulShutdownMissing implements Rule {
     private static final Pattern EXEC = Pattern.compile("(^|[\\s;&|(])exec\\s");
     private static final int DOCKER_DEFAULT_SECONDS = 10;
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
-    private static final Set<String> SHELL_KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "do", "done", "while",
-            "until", "for", "case", "esac", "!", "exec", "[[", "function", "select", "time");
+    /** How a command names BusyBox's shell on an image whose /bin/sh it is. */
+    private static final Set<String> BUSYBOX_SH = Set.of("sh -c", "/bin/sh -c", "ash -c", "/bin/ash -c");
 
     @Override
     public void check(ReviewContext context) {
@@ -283,8 +287,12 @@ public final class GracefulShutdownMissing implements Rule {
                 : ep.wrappers().stream().filter(w -> w.name().endsWith(" -c")).findFirst()
                         .map(w -> w.args().isEmpty() ? "" : w.args().get(0)).orElse(null);
         // also a shell-form CMD after an exec-form ENTRYPOINT (tini --): its sh -c holds one lone command
-        boolean busyBoxExecs = command.shellForm() ? LoneCommandExec.of(c).isPresent()
-                : shells == 1 && LoneCommandExec.handsOver(c, script);
+        boolean busyBoxExecs = command.shellForm()
+                ? LoneCommandExec.of(c).isPresent() || LoneCommandExec.busyBox(c).isPresent()
+                        && c.build().stage().config().shell() == null && LoneCommandExec.busyBoxExecsLast(script)
+                : shells == 1 && (LoneCommandExec.handsOver(c, script) || LoneCommandExec.busyBox(c).isPresent()
+                        && ep.wrappers().stream().map(Wrapper::name).anyMatch(BUSYBOX_SH::contains)
+                        && LoneCommandExec.busyBoxExecsLast(script));
         boolean viaShell = busyBoxExecs ? shells > 1 : command.shellForm() || shells > 0;
         Optional<InitForwarding> init = InitForwarding.beforeShell(ep);
         if (init.isPresent() && init.get().wholeGroup()) {
@@ -502,15 +510,9 @@ public final class GracefulShutdownMissing implements Rule {
      */
     static boolean bashExecsLastCommand(String script) {
         Optional<FinalPipeline> tail = FinalPipeline.of(script);
-        return tail.flatMap(FinalPipeline::simple).filter(GracefulShutdownMissing::execable).isPresent()
+        return tail.flatMap(FinalPipeline::simple).filter(LoneCommandExec::execable).isPresent()
                 && ShellScript.parse(script).commands("trap").isEmpty()
                 && tail.get().text().chars().noneMatch(ch -> "|&;(){}`<>".indexOf(ch) >= 0);
-    }
-
-    /** A simple command exec can go in front of: a program, not an assignment alone nor a keyword. */
-    private static boolean execable(CommandNode.SimpleCommand command) {
-        return command.assignments().isEmpty() && !command.words().isEmpty()
-                && !SHELL_KEYWORDS.contains(command.words().get(0).value());
     }
 
     /** Whether the {@code sh -c} the command goes through is written in the ENTRYPOINT. */
@@ -596,7 +598,7 @@ public final class GracefulShutdownMissing implements Rule {
             return null;
         }
         Optional<FinalPipeline> tail = FinalPipeline.of(script);
-        if (tail.flatMap(FinalPipeline::simple).filter(GracefulShutdownMissing::execable).isEmpty()
+        if (tail.flatMap(FinalPipeline::simple).filter(LoneCommandExec::execable).isEmpty()
                 || tail.get().text().chars().anyMatch(ch -> "|&;(){}`".indexOf(ch) >= 0)) {
             return null;
         }

@@ -18,7 +18,9 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.AttemptedJsonList;
 import dev.drydock.core.rules.support.BuildCheckDirective;
+import dev.drydock.core.rules.support.FinalPipeline;
 import dev.drydock.core.rules.support.LoneCommandExec;
+import dev.drydock.core.shell.ShellScript;
 import dev.drydock.core.rules.support.ShortText;
 import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
 import dev.drydock.core.rules.support.Probes;
@@ -40,7 +42,9 @@ import java.util.Optional;
                 + " starts with is left to graceful-shutdown-missing, which reports a shell kept as PID 1 there with"
                 + " what it does to docker stop; so this rule covers the other stages, the overridden instructions,"
                 + " images the project does not run, and a lone command that BusyBox's sh (Alpine) or bash (the Red Hat family) runs in its own"
-                + " place, which only works on such a base image. HEALTHCHECK CMD is not concerned: no signal is sent to it."
+                + " place, or the last command of a longer script that BusyBox's sh runs in its own place (one that does"
+                + " not follow ||, outside a pipeline, loop or function, with no trap set), which only works on such a"
+                + " base image. HEALTHCHECK CMD is not concerned: no signal is sent to it."
                 + " A list that is not valid JSON (CMD [gunicorn, app]) is left to exec-form-malformed: the program"
                 + " does not run at all.",
         problem = "In shell form Docker runs the command as /bin/sh -c '...': the shell is PID 1 and does not pass"
@@ -82,7 +86,9 @@ public final class JsonArgsRecommended implements Rule {
             EffectiveCommand command = container.command();
             if (command != null && !command.isEmpty() && command.shellForm() && command.origin() != null
                     && container.entryPoint() != null) {
-                Optional<ImageTools> busyBox = LoneCommandExec.of(container);
+                Optional<ImageTools> busyBox = LoneCommandExec.of(container)
+                        .or(() -> LoneCommandExec.busyBox(container).filter(b -> container.build().stage().config()
+                                .shell() == null && LoneCommandExec.busyBoxExecsLast(command.script())));
                 if (busyBox.isPresent()) {
                     busyBoxStarts.put(command.origin(), busyBox.get());
                 } else {
@@ -126,10 +132,15 @@ public final class JsonArgsRecommended implements Rule {
         String keyword = instruction.kind().name();
         String text = shell.text().strip().replaceAll("\\s+", " ");
         String shown = ShortText.of(text, 60);
+        String last = ShellScript.parse(shell.text()).commands().size() < 2 ? null
+                : FinalPipeline.of(shell.text()).flatMap(FinalPipeline::simple).map(c -> c.words().get(0).value())
+                        .orElse(null);
         String form = text.startsWith("[") ? " is not a valid JSON list, so it is in shell form and" : " in shell form";
         String effect = busyBox == null ? ": the shell, not the program, receives the stop signal"
-                : ": " + busyBox.shName() + " in " + busyBox.image() + " replaces itself with that one command, so "
-                        + text.split(" ", 2)[0] + " still receives the stop signal, but on a base image whose /bin/sh"
+                : ": " + busyBox.shName() + " in " + busyBox.image() + " replaces itself with " + (last == null
+                                ? "that one command, so " + text.split(" ", 2)[0]
+                                : "the last command, so " + last)
+                        + " still receives the stop signal, but on a base image whose /bin/sh"
                         + " is dash (Debian, Ubuntu) the shell would stay PID 1 and keep the signal from it";
         CommandSpec entrypoint = stage.config().entrypoint();
         if (busyBox == null && instruction.kind() == InstructionKind.CMD && entrypoint != null && entrypoint.execForm()

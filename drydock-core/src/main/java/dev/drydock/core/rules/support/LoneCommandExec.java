@@ -5,8 +5,13 @@ import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.EffectiveCommand;
 import dev.drydock.core.rules.support.BaseImageFacts.ImageTools;
+import dev.drydock.core.shell.AndOrList;
+import dev.drydock.core.shell.CommandNode;
+import dev.drydock.core.shell.Operator;
 import dev.drydock.core.shell.ShellScript;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * BusyBox's sh, the {@code /bin/sh} of Alpine and BusyBox images, and bash, the {@code /bin/sh} of the Red Hat family
@@ -15,6 +20,13 @@ import java.util.Optional;
  * and Ubuntu's dash (0.5.12 in bookworm) stays PID 1 with the program as its child.
  */
 public final class LoneCommandExec {
+
+    private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "do", "done", "while",
+            "until", "for", "case", "esac", "!", "exec", "[[", "function", "select", "time");
+
+    /** Commands the shell runs itself: nothing replaces it. */
+    private static final Set<String> BUILTINS = Set.of("wait", ":", "true", "false", "exit", "return", "set",
+            "export", "cd", "echo", "printf", "read", "source", ".", "eval", "shift", "unset", "trap");
 
     private LoneCommandExec() {}
 
@@ -54,8 +66,55 @@ public final class LoneCommandExec {
                 .filter(ImageTools::shExecsLoneCommand).isPresent();
     }
 
+    /**
+     * The image's /bin/sh when it is BusyBox's, which also runs the last command of a longer {@code sh -c} script in
+     * its own place (the command after the last {@code ;}, {@code &&}, {@code ||} or newline), as long as the script
+     * sets no trap nor background job and the command is a program not in a pipeline, a loop or a function; empty for other shells and for a
+     * Dockerfile drydock cannot read.
+     */
+    public static Optional<ImageTools> busyBox(Container c) {
+        if (c.build() == null || c.build().stage() == null || c.build().model() == null) {
+            return Optional.empty();
+        }
+        return InferredImageTools.of(c.build().model(), c.build().stage()).filter(ImageTools::busyBox);
+    }
+
     private static boolean single(String script) {
         ShellScript parsed = ShellScript.parse(script);
         return !parsed.hasProblems() && parsed.commands().size() == 1 && !parsed.commands().get(0).background();
+    }
+
+    /**
+     * Whether BusyBox's sh runs the script's last command in its own place: a program (not a builtin such as
+     * {@code wait}) run by a simple command that does not follow {@code ||} (the command before it would have run as
+     * the shell's child) and is not a function of the script, with no trap set and no job sent to the background
+     * (BusyBox keeps the shell for them).
+     */
+    public static boolean busyBoxExecsLast(String script) {
+        if (script == null) {
+            return false;
+        }
+        Optional<FinalPipeline> tail = FinalPipeline.of(script);
+        Optional<CommandNode.SimpleCommand> last = tail.flatMap(FinalPipeline::simple)
+                .filter(c -> !c.words().isEmpty() && !KEYWORDS.contains(c.words().get(0).value())
+                        && !BUILTINS.contains(c.words().get(0).value()));
+        ShellScript parsed = ShellScript.parse(script);
+        List<AndOrList> items = parsed.body().items();
+        if (last.isEmpty() || !parsed.commands("trap").isEmpty() || items.stream().anyMatch(AndOrList::background)) {
+            return false; // a job sent to the background runs beside the shell, which stays
+        }
+        AndOrList list = items.get(items.size() - 1);
+        if (!list.operators().isEmpty() && list.operators().get(list.operators().size() - 1) == Operator.OR) {
+            return false;
+        }
+        String name = last.get().words().get(0).value();
+        return items.stream().flatMap(item -> item.pipelines().stream()).flatMap(p -> p.commands().stream())
+                .noneMatch(node -> node instanceof CommandNode.FunctionDefinition f && f.name().equals(name));
+    }
+
+    /** A simple command exec can go in front of: a program, not an assignment alone nor a keyword. */
+    public static boolean execable(CommandNode.SimpleCommand command) {
+        return command.assignments().isEmpty() && !command.words().isEmpty()
+                && !KEYWORDS.contains(command.words().get(0).value());
     }
 }
