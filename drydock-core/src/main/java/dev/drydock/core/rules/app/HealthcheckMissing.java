@@ -31,6 +31,7 @@ import dev.drydock.core.rules.support.DataStores;
 import dev.drydock.core.rules.support.BuiltImage;
 import dev.drydock.core.rules.support.ImageContents;
 import dev.drydock.core.rules.support.KamalDeploy;
+import dev.drydock.core.rules.support.LocallyBuiltImages;
 import dev.drydock.core.rules.support.FlyDeploy;
 import dev.drydock.core.manifest.FlyToml;
 import dev.drydock.core.rules.support.BaseImageFacts;
@@ -65,7 +66,9 @@ import java.util.Optional;
         category = Category.RELIABILITY,
         checks = "The stage the container's image is built from (and the stages it builds on) for a HEALTHCHECK."
                 + " Quiet when there is one, including a deliberate HEALTHCHECK NONE, and when compose disables the"
-                + " healthcheck (disable: true, test: [\"NONE\"]). For a container that serves requests (ports"
+                + " healthcheck (disable: true, test: [\"NONE\"]), and for an image another Dockerfile of the project"
+                + " starts FROM (the tag a build of the project or a compose service's image: gives it): the images"
+                + " built on it know what they serve and are reviewed for their own. For a container that serves requests (ports"
                 + " published or exposed, a web server or application found, or an nginx service of the compose project"
                 + " passing requests to it with proxy_pass): critical when a compose file of the"
                 + " project probes it with a probe that cannot succeed in the image (a program it lacks, a path the"
@@ -244,6 +247,9 @@ public final class HealthcheckMissing implements Rule {
                     || image.containers().stream().anyMatch(x -> PhpServerPorts.inheritsImageHealthcheck(context, x))) {
                 continue; // Jupyter's, serversideup/php's and FrankenPHP's images end with a HEALTHCHECK the image inherits; a dev
                           // container's idle command has no health, nor has a development stage only developers run
+            }
+            if (image.containers().stream().allMatch(x -> LocallyBuiltImages.builtOn(context, x).isPresent())) {
+                continue; // a base of the project's own images: those built on it know what they serve and are reviewed
             }
             List<EffectiveHealthcheck> compose = image.containers().stream().map(Container::healthcheck)
                     .filter(h -> h != null && "compose".equals(h.source())).toList();

@@ -63,6 +63,7 @@ import dev.drydock.core.rules.support.BaseImageFacts;
 import dev.drydock.core.rules.support.OfficialImages;
 import dev.drydock.core.rules.support.FileOnlyImage;
 import dev.drydock.core.rules.support.ImageTags;
+import dev.drydock.core.rules.support.LocallyBuiltImages;
 import dev.drydock.core.rules.support.Probes;
 import dev.drydock.core.rules.support.PrivilegedPortBind;
 import dev.drydock.core.rules.support.KamalDeploy;
@@ -119,6 +120,9 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " `cron && tail -f ...`), the same finding, but the advice is supercronic, with no fix: the daemon must"
                 + " start as root to run each crontab's jobs as its owner and exits under a USER, while supercronic"
                 + " runs the jobs as its own user, keeps the container's environment for them and logs to stdout."
+                + " Low too for an image another Dockerfile of the project (or another stage of this one) starts FROM,"
+                + " by the tag a build of the project or a compose service's image: gives it: the USER of the images"
+                + " built on it decides, and they are reviewed for their own."
                 + " Medium for a stage named for development or tests (dev, development, test), the target of a"
                 + " development build. A USER written with a build argument whose default is root (ARG USER_ID=0) is"
                 + " told to give that ARG a non-root default. High instead of critical when the base image's own user cannot be known: a"
@@ -305,6 +309,12 @@ public final class RunsAsRoot implements Rule {
                 continue;
             }
             ImageRole role = ImageRole.of(container);
+            Optional<Location> builtOn = role == ImageRole.SERVER ? Optional.empty()
+                    : LocallyBuiltImages.builtOn(context, container);
+            if (builtOn.isPresent()) {
+                reportProjectBase(context, container, at, builtOn.get());
+                continue;
+            }
             if (role != ImageRole.APPLICATION) {
                 reportBaseOrServer(context, container, at, role);
                 continue;
@@ -960,6 +970,24 @@ public final class RunsAsRoot implements Rule {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An image another Dockerfile of the project starts FROM: the images built on it set the user their containers run
+     * as, and a root one among them is reported there.
+     */
+    private void reportProjectBase(ReviewContext context, Container container, Location at, Location builtOn) {
+        Stage stage = container.build().stage();
+        context.finding(this, at, "no USER" + (stage.name() == null ? "" : " in " + stage.writtenName())
+                        + ": the image runs as root, but it is a base of the project's own: " + builtOn.file()
+                        + " starts FROM it (line " + builtOn.line() + "), and the USER of the images built on it"
+                        + " decides who their containers run as")
+                .severity(Severity.LOW)
+                .implicit()
+                .recommendation("Add USER with a non-root user to the images built on it (the stage at line " + builtOn.line()
+                        + " of " + builtOn.file() + "); if the user they need does not exist yet, create it here"
+                        + " (useradd, or adduser on Alpine) so that each of them switches with one line.")
+                .add();
     }
 
     /**

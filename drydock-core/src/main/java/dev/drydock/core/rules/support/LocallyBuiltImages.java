@@ -1,25 +1,73 @@
 package dev.drydock.core.rules.support;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.dockerfile.model.Stage;
 import dev.drydock.core.image.ImageReference;
+import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
+import dev.drydock.core.project.DeclaredBuild;
+import dev.drydock.core.project.DockerfileSource;
+import dev.drydock.core.review.Location;
 import dev.drydock.core.review.ReviewContext;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The image names the project's compose services build and tag themselves (a service with both
- * {@code build} and {@code image}): a Dockerfile that starts FROM one of them uses the image built beside
- * it, not one pulled from a registry. Images under the registry name localhost are local too: podman and
- * buildah name what they build localhost/NAME, and a registry on localhost is the build machine's own.
+ * The image names the project builds and tags itself: a compose service with both {@code build} and {@code image},
+ * or a build that a CI or task file spells out with a literal tag ({@code docker build -t org/app:base -f
+ * base.Dockerfile .}). A Dockerfile that starts FROM one of them uses the project's own image, not one a third party
+ * publishes. Images under the registry name localhost are local too: podman and buildah name what they build
+ * localhost/NAME, and a registry on localhost is the build machine's own.
  */
 public final class LocallyBuiltImages {
 
     private LocallyBuiltImages() {}
 
-    /** Whether {@code reference} names an image a compose service of the project builds. */
+    /** Whether {@code reference} names an image the project builds. */
     public static boolean contains(ReviewContext context, ImageReference reference) {
         return reference != null && reference.isImage() && !reference.isPinnedByDigest()
                 && (onLocalhost(reference) || names(context).contains(key(reference)));
+    }
+
+    /**
+     * The FROM of another Dockerfile of the project (or of another stage of the same one) that starts from an image the
+     * container's build makes: the container's image is then a base of the project's own, whose user and health the
+     * images built on it decide. Empty when nothing of the project builds on it.
+     */
+    public static Optional<Location> builtOn(ReviewContext context, Container container) {
+        BuildLink build = container.build();
+        if (build == null || build.stage() == null) {
+            return Optional.empty();
+        }
+        List<String> written = new ArrayList<>(build.tags());
+        if (container.isComposeService() && container.image() != null) {
+            written.add(container.image());
+        }
+        Set<String> names = new LinkedHashSet<>();
+        written.forEach(name -> literal(name).ifPresent(ref -> names.add(key(ref))));
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        for (DockerfileSource source : context.dockerfiles()) {
+            if (source.model() == null) {
+                continue;
+            }
+            boolean own = source.file().path().equals(build.dockerfile());
+            for (Stage stage : source.model().stages()) {
+                if (own && stage.index() == build.stage().index()) {
+                    continue;
+                }
+                if (stage.base() instanceof BaseImage.External external && external.reference() != null
+                        && external.reference().isImage() && names.contains(key(external.reference()))) {
+                    return Optional.of(new Location(source.file().path(), stage.from().span()));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean onLocalhost(ImageReference reference) {
@@ -32,14 +80,24 @@ public final class LocallyBuiltImages {
     }
 
     private static Set<String> collect(ReviewContext context) {
-        Set<String> names = new HashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         for (Container container : context.builtContainers()) {
             if (container.image() != null) {
-                ImageReference.tryParse(container.image()).filter(ImageReference::isImage)
-                        .ifPresent(ref -> names.add(key(ref)));
+                literal(container.image()).ifPresent(ref -> names.add(key(ref)));
             }
         }
-        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(names));
+        for (DeclaredBuild build : context.project().declaredBuilds()) {
+            build.tags().forEach(tag -> literal(tag).ifPresent(ref -> names.add(key(ref))));
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    /** The name parsed, when it is written without variables or templates. */
+    private static Optional<ImageReference> literal(String name) {
+        if (name.contains("$") || name.contains("{{")) {
+            return Optional.empty();
+        }
+        return ImageReference.tryParse(name.strip()).filter(ImageReference::isImage);
     }
 
     private static String key(ImageReference reference) {

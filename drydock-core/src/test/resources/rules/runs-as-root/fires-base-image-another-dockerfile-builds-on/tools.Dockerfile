@@ -1,0 +1,8 @@
+# expect: runs-as-root
+# expect-severity: runs-as-root: low
+# expect-text: runs-as-root: Dockerfile starts FROM it (line 1)
+FROM node:22.12.0-bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /opt/tools
+COPY tools/ ./
