@@ -97,6 +97,7 @@ public final class DockerfileRules {
                 new CommandNotOnPath(),
                 new VariableDeclaredAfterUse(),
                 new SudoInRun(),
+                new PasswordlessSudo(),
                 new CdInsteadOfWorkdir(),
                 new ServerStartedInRun(),
                 new MainProcessDaemonizes(),
