@@ -33,6 +33,13 @@ final class ContainerNameReferences {
     private static final Set<String> NOT_A_HOST = Set.of("USER", "USERNAME", "PASSWORD", "PASSWD", "PASS", "DB",
             "DATABASE", "NAME", "DBNAME", "SCHEMA", "OWNER", "GROUP");
 
+    /**
+     * A URL: its scheme, the user and password before {@code @}, its host (or hosts, as MongoDB lists them) and
+     * the path, query or fragment after it. Only the host can reach a container: {@code postgres://} and
+     * {@code postgres://postgres:pw@db/postgres} do not name a container called postgres.
+     */
+    private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#\\s]*@)?([^/?#\\s]*)[^\\s]*");
+
     private ContainerNameReferences() {}
 
     /** "api (compose.yaml:9)" or "DB_HOST in .env (line 3)" for each place that names the container; empty for none. */
@@ -46,7 +53,7 @@ final class ContainerNameReferences {
             }
             for (Service.EnvVar e : other.environment()) {
                 if (e.value() != null && e.value().value() != null && namesHost(e.name())
-                        && word.matcher(e.value().value()).find()) {
+                        && names(word, e.value().value())) {
                     out.add(other.name() + " (" + ComposeServices.where(e.node()) + ")");
                 }
             }
@@ -70,12 +77,17 @@ final class ContainerNameReferences {
                 continue;
             }
             for (DotEnvEntry e : EnvFiles.entries(project, read)) {
-                if (e.value() != null && namesHost(e.key()) && word.matcher(e.value()).find()) {
+                if (e.value() != null && namesHost(e.key()) && names(word, e.value())) {
                     out.add(e.key() + " in " + read + " (line " + e.span().startLine() + ")");
                 }
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Whether {@code text} has the name as a word where a host can stand: in a URL, only as its host. */
+    private static boolean names(Pattern word, String text) {
+        return word.matcher(URL.matcher(text).replaceAll(" $1 ")).find();
     }
 
     /** Whether the variable {@code key} can hold a host name: not {@code POSTGRES_USER} or {@code GITEA__database__NAME}
@@ -89,7 +101,7 @@ final class ContainerNameReferences {
     private static void scalars(Node node, Pattern word, String service, Set<String> out) {
         switch (node) {
             case ScalarNode s -> {
-                if (s.value() != null && word.matcher(s.value()).find()) {
+                if (s.value() != null && names(word, s.value())) {
                     out.add(service + " (" + ComposeServices.where(s) + ")");
                 }
             }
