@@ -101,6 +101,21 @@ class ProjectScannerTest {
     }
 
     @Test
+    void yamlDeclaringImageServicesInAComposeFolderOrWithAnEnvironmentNameAtTheRootIsAComposeVariant() throws IOException {
+        String stack = "services:\n  web:\n    image: nginx:1.27.3\n";
+        write("production.yml", stack);
+        write("contrib/docker-compose/basic.yml", stack);
+        write("examples/compose-files/proxy.yaml", "version: '3.8'\nservices:  # the stack\n  app:\n    build: .\n");
+        write("contrib/docker-compose/prometheus.yml", "scrape_configs:\n  - job_name: app\n");
+        write("contrib/composer/stack.yml", stack);
+        write("deploy/basic.yml", stack);
+        write("docs/production.yml", stack);
+        ProjectLayout layout = scanner.scan(root);
+        assertThat(layout.entries().stream().filter(e -> e.type() == FileType.COMPOSE_VARIANT).map(ProjectEntry::path))
+                .containsExactlyInAnyOrder("production.yml", "contrib/docker-compose/basic.yml", "examples/compose-files/proxy.yaml");
+    }
+
+    @Test
     void dockerfileSpecificIgnoreFileWinsOverTheContexts() throws IOException {
         write(".dockerignore", "");
         write("Dockerfile", "");
