@@ -73,6 +73,25 @@ public final class BakeValues {
         };
     }
 
+    /**
+     * The object an expression writes out: an object literal, or the one a function the files declare returns
+     * ({@code labels = labels()}); empty for anything else. Its entries are as written, so a value that reads the
+     * function's parameters stays unevaluated.
+     */
+    public Optional<ObjectOf> objectLiteral(HclExpression expression) {
+        return switch (expression) {
+            case ObjectOf o -> Optional.of(o);
+            case Call c when functions.containsKey(c.function()) && evaluating.add("()" + c.function()) -> {
+                try {
+                    yield objectLiteral(functions.get(c.function()).result());
+                } finally {
+                    evaluating.remove("()" + c.function());
+                }
+            }
+            default -> Optional.empty();
+        };
+    }
+
     /** The value as a string: a string, number or boolean; empty otherwise, {@code null} included. */
     public Optional<String> string(HclExpression expression) {
         return value(expression).filter(v -> v instanceof String || v instanceof Boolean).map(String::valueOf);

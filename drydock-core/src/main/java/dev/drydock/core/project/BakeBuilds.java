@@ -22,7 +22,10 @@ import java.util.function.Predicate;
 /**
  * The builds the Bake files of a folder declare, as {@code docker buildx bake} run in that folder makes them: each
  * built target's context (default {@code .}, relative to the folder), Dockerfile (default {@code Dockerfile}, relative
- * to the context), target stage, build arguments and tags, with the variables at their defaults. A target built from
+ * to the context), target stage, build arguments and tags, with the variables at their defaults. Bake reads paths from
+ * where it runs, not from the file: a target whose context or Dockerfile is not there from the file's folder, but is
+ * from the project root ({@code docker/docker-bake.hcl} naming {@code docker/Dockerfile.debian}), is built as
+ * {@code docker buildx bake -f docker/docker-bake.hcl} run at the root builds it. A target built from
  * a matrix, an inline Dockerfile or a remote or computed context is left out.
  */
 final class BakeBuilds {
@@ -63,6 +66,8 @@ final class BakeBuilds {
             BakeDefinition definition = new BakeDefinition(parsed);
             for (BakeTarget target : definition.built()) {
                 build(folder, target, definition, sources, isDirectory, isFile)
+                        .or(() -> folder.isEmpty() ? Optional.empty()
+                                : build("", target, definition, sources, isDirectory, isFile))
                         .ifPresent(out::add);
             }
         });
@@ -181,9 +186,10 @@ final class BakeBuilds {
             }
         });
         Map<String, String> labels = new LinkedHashMap<>();
-        if (target.attribute("labels").orElse(null) instanceof HclBody.Attribute a
-                && a.value() instanceof HclExpression.ObjectOf map) {
-            for (HclExpression.Entry entry : map.entries()) {
+        HclExpression.ObjectOf labelled = target.attribute("labels").flatMap(a -> values.objectLiteral(a.value()))
+                .orElse(null);
+        if (labelled != null) {
+            for (HclExpression.Entry entry : labelled.entries()) {
                 if (entry.key() != null && !values.isNull(entry.value())) {
                     labels.put(entry.key(), values.string(entry.value())
                             .orElseGet(() -> written(sources.get(entry.file()), entry.value())));

@@ -131,6 +131,51 @@ class BakeBuildsTest {
     }
 
     @Test
+    void labelsAFunctionReturnsCountAsTheTargets() {
+        List<DeclaredBuild> builds = read(new ArrayList<>(), "docker-bake.hcl", """
+                variable "VERSION" { default = "1.4.0" }
+                function "oci" {
+                  params = []
+                  result = {
+                    "org.opencontainers.image.version" = VERSION
+                    "org.opencontainers.image.created" = timestamp()
+                  }
+                }
+                target "_common" {
+                  labels = oci()
+                }
+                target "api" {
+                  inherits = ["_common"]
+                  context  = "services/api"
+                }
+                """);
+        assertThat(builds).singleElement().satisfies(b -> {
+            assertThat(b.labels().values()).containsOnlyKeys("org.opencontainers.image.version",
+                    "org.opencontainers.image.created");
+            assertThat(b.labels().values()).containsEntry("org.opencontainers.image.version", "1.4.0");
+            assertThat(b.labels().oci()).isTrue();
+        });
+    }
+
+    @Test
+    void aFileInAFolderWhosePathsResolveOnlyFromTheRootIsBuiltAsFromTheRoot() {
+        List<DeclaredBuild> builds = read(new ArrayList<>(), "services/docker-bake.hcl", """
+                target "api" {
+                  dockerfile = "services/api/prod.Dockerfile"
+                }
+                target "local" {
+                  context = "api"
+                }
+                target "nowhere" {
+                  dockerfile = "missing.Dockerfile"
+                }
+                """);
+        assertThat(builds).extracting(DeclaredBuild::dockerfile)
+                .containsExactly("services/api/prod.Dockerfile", "services/api/Dockerfile");
+        assertThat(builds).extracting(DeclaredBuild::context).containsExactly("", "services/api");
+    }
+
+    @Test
     void aBakeActionStepBuildsTheTargetsItNamesWithItsOverridesAtTheStep() {
         Map<String, SourceFile> files = new java.util.LinkedHashMap<>();
         files.put("ci/bake.hcl", SourceFile.of("ci/bake.hcl", """
