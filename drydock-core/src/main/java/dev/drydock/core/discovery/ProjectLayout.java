@@ -120,6 +120,30 @@ public final class ProjectLayout {
         return normal == null ? Optional.empty() : Optional.ofNullable(byPath.get(normal));
     }
 
+    /**
+     * The other entry a symlinked entry points to, relative to the root (a root {@code Dockerfile} linking to
+     * {@code docker/Dockerfile.debian}); empty for a file that is no link, or whose target is no entry of its own.
+     */
+    public Optional<String> linkTarget(String path) {
+        Optional<ProjectEntry> link = entry(path).filter(ProjectEntry::symlink);
+        if (link.isEmpty() || root == null) {
+            return Optional.empty();
+        }
+        try {
+            Path real = root.resolve(link.get().path()).toRealPath();
+            String target = real.startsWith(root) ? PathNames.normalizeRelative(
+                    root.relativize(real).toString().replace('\\', '/')) : null;
+            return Optional.ofNullable(target).filter(t -> !t.equals(link.get().path()) && byPath.containsKey(t));
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty(); // a link that no longer resolves
+        }
+    }
+
+    /** Whether two paths of the project name one file: the same path, or a link and the entry it points to. */
+    public boolean sameFile(String a, String b) {
+        return a.equals(b) || linkTarget(a).filter(b::equals).isPresent() || linkTarget(b).filter(a::equals).isPresent();
+    }
+
     public List<ProjectEntry> dockerfiles() {
         return entries(FileKind.DOCKERFILE);
     }

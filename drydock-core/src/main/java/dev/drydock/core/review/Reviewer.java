@@ -96,7 +96,9 @@ public final class Reviewer {
         Suppressor suppressor = new Suppressor(project, settings);
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
-        for (Finding finding : VariantFindings.once(project, context.findings())) {
+        LinkedDockerfiles links = LinkedDockerfiles.of(project);
+        for (Finding finding : links.withoutRepeats(VariantFindings.once(project, context.findings()),
+                Finding::ruleId, Finding::location)) {
             if (suppressor.excluded(finding.location().file())) {
                 continue;
             }
@@ -105,10 +107,10 @@ public final class Reviewer {
         }
         findings.sort(ORDER);
         suppressed.sort(ORDER);
-        List<Strength> strengths = new ArrayList<>(context.uncontradictedStrengths(
+        List<Strength> strengths = new ArrayList<>(links.withoutRepeats(context.uncontradictedStrengths(
                         f -> !suppressor.excluded(f.location().file()) && !suppressor.suppressed(f)).stream()
                 .filter(s -> !suppressor.excluded(s.location().file()) && !settings.ignoredRules().contains(s.ruleId()))
-                .toList());
+                .toList(), Strength::ruleId, Strength::location));
         strengths.sort(STRENGTH_ORDER);
         return new Review(project, findings, strengths, suppressed);
     }

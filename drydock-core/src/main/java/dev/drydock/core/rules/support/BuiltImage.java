@@ -77,11 +77,11 @@ public record BuiltImage(String dockerfile, DockerfileModel model, Stage stage, 
     }
 
     /**
-     * The builds CI, task and Bake files declare of this image: of its Dockerfile, with its stage as target (the
-     * last stage when a build names none).
+     * The builds CI, task and Bake files declare of this image: of its Dockerfile (under its own name or a symlink's
+     * to it, or of the file it links to), with its stage as target (the last stage when a build names none).
      */
     public List<DeclaredBuild> declaredBuilds(Project project) {
-        return project.declaredBuilds().stream().filter(b -> b.dockerfile().equals(dockerfile))
+        return project.declaredBuilds().stream().filter(b -> project.layout().sameFile(b.dockerfile(), dockerfile))
                 .filter(b -> (b.target() == null ? Optional.of(model.stages().get(model.stages().size() - 1))
                         : model.stage(b.target())).map(s -> s.index() == stage.index()).orElse(false))
                 .toList();
