@@ -482,7 +482,8 @@ public final class AppSource {
                 if (!calls.isEmpty() || routes.known() || !serves.isEmpty()) {
                     String[] stop = GoShutdowns.stopHandled(go).orElse(null);
                     AppSource goApp = new AppSource(frameworks(routes), null, routes, calls, stop == null ? null : stop[0],
-                            stop == null ? 0 : Integer.parseInt(stop[1]), List.of(), null, serves);
+                            stop == null ? 0 : Integer.parseInt(stop[1]), go.stream().map(g -> g.file().path()).toList(),
+                            null, serves);
                     goApp.goInterruptAt = GoShutdowns.interruptHandled(go).map(at -> at[0] + ":" + at[1]).orElse(null);
                     return goApp;
                 }

@@ -43,6 +43,7 @@ import dev.drydock.core.rules.support.OneShotJobs;
 import dev.drydock.core.rules.support.ProbeEdits;
 import dev.drydock.core.rules.support.ProtocolPorts;
 import dev.drydock.core.rules.support.HttpdPorts;
+import dev.drydock.core.rules.support.GoHealthFlag;
 import dev.drydock.core.rules.support.ServerProbes;
 import dev.drydock.core.rules.support.ServerImages;
 import dev.drydock.core.rules.support.TaskWorkers;
@@ -175,7 +176,10 @@ import java.util.Optional;
                 + " and that command serves nothing (a worker's), since the image and the services that keep its"
                 + " command would then never be healthy."
                 + " A dev container's image (built by a devcontainer.json from its own Dockerfile, or its compose"
-                + " service) is left alone: its command is an idle placeholder the dev container tools start.",
+                + " service) is left alone: its command is an idle placeholder the dev container tools start."
+                + " For a Go program the build compiles on an image with no probe program (distroless, scratch), the"
+                + " recommendation runs the program's own health flag when its code declares one (-healthcheck,"
+                + " -health, with the flag package or pflag, its usage text quoted), else it says how to add one.",
         problem = "Without a HEALTHCHECK in the image, Docker only knows whether the process runs, not whether it"
                 + " answers. A healthcheck written only in docker-compose.yml travels with that file, not with the image.",
         impact = "`docker run`, Swarm stacks and other compose files start the image with no health state: a hung or"
@@ -354,6 +358,12 @@ public final class HealthcheckMissing implements Rule {
             boolean fromPlan = recommendation == null;
             if (fromPlan) {
                 recommendation = plan.recommendation(probe, role, c);
+                if (plan.argv() == null && GoPrograms.runsBuiltProgram(c)
+                        && c.entryPoint().runtime() == Runtime.BINARY) {
+                    String program = c.entryPoint().args().get(0);
+                    recommendation = GoHealthFlag.of(context, app).map(f -> f.recommendation(program))
+                            .orElse(recommendation);
+                }
             }
             EntryPoint served = Processes.serving(c);
             if (served != null && served.runtime() == Runtime.NEXT_STANDALONE && served.option("host") == null) {
