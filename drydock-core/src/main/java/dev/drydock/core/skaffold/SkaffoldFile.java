@@ -1,18 +1,19 @@
 package dev.drydock.core.skaffold;
 
-import dev.drydock.core.source.SourceException;
+import static dev.drydock.core.source.YamlNodes.get;
+import static dev.drydock.core.source.YamlNodes.span;
+import static dev.drydock.core.source.YamlNodes.strings;
+import static dev.drydock.core.source.YamlNodes.text;
+
 import dev.drydock.core.source.SourceFile;
 import dev.drydock.core.source.Span;
+import dev.drydock.core.source.YamlNodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -34,9 +35,6 @@ public record SkaffoldFile(String path, List<SkaffoldConfig> configs) {
 
     private static final Pattern ENV_TEMPLATE = Pattern.compile("\\{\\{\\s*\\.([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
-    private static final LoadSettings SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(50)
-            .setAllowDuplicateKeys(true).setUseMarks(true).build();
-
     public SkaffoldFile {
         configs = List.copyOf(configs);
     }
@@ -48,20 +46,11 @@ public record SkaffoldFile(String path, List<SkaffoldConfig> configs) {
 
     private static SkaffoldFile read(SourceFile file) {
         List<SkaffoldConfig> configs = new ArrayList<>();
-        try {
-            for (Node document : new Compose(SETTINGS).composeAllFromString(file.text())) {
-                if (document instanceof MappingNode root && text(get(root, "apiVersion")) instanceof String version
-                        && version.startsWith("skaffold/") && "Config".equals(text(get(root, "kind")))) {
-                    configs.add(config(file, root));
-                }
+        for (Node document : YamlNodes.documents(file)) {
+            if (document instanceof MappingNode root && text(get(root, "apiVersion")) instanceof String version
+                    && version.startsWith("skaffold/") && "Config".equals(text(get(root, "kind")))) {
+                configs.add(config(file, root));
             }
-        } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-            throw new SourceException(file.path(), mark.map(m -> m.getLine() + 1).orElse(0),
-                    mark.map(m -> m.getColumn() + 1).orElse(0), "YAML syntax error: " + problem);
-        } catch (RuntimeException e) {
-            throw SourceException.ofFile(file.path(), "YAML error: " + e.getMessage());
         }
         return new SkaffoldFile(file.path(), configs);
     }
@@ -144,48 +133,6 @@ public record SkaffoldFile(String path, List<SkaffoldConfig> configs) {
                 String path = text(get(map, "path")); // before v2beta: one folder
                 out.addAll(!paths.isEmpty() ? paths : List.of(path == null ? "." : path));
             }
-        }
-        return out;
-    }
-
-    private static Span span(SourceFile file, Node first, Node last) {
-        int start = offset(file, first.getStartMark());
-        int end = Math.max(start, offset(file, last.getEndMark()));
-        return file.span(start, end);
-    }
-
-    private static int offset(SourceFile file, Optional<Mark> mark) {
-        if (mark.isEmpty()) {
-            return 0;
-        }
-        int line = Math.min(mark.get().getLine() + 1, file.lineCount());
-        return Math.min(file.lineStart(line) + mark.get().getColumn(), file.lineEnd(line));
-    }
-
-    private static Node get(Node node, String key) {
-        if (node instanceof MappingNode map) {
-            for (NodeTuple tuple : map.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                    return tuple.getValueNode();
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String text(Node node) {
-        return node instanceof ScalarNode s && !s.getValue().isBlank() ? s.getValue().strip() : null;
-    }
-
-    private static List<String> strings(Node node) {
-        List<String> out = new ArrayList<>();
-        if (node instanceof SequenceNode list) {
-            list.getValue().forEach(item -> {
-                String value = text(item);
-                if (value != null) {
-                    out.add(value);
-                }
-            });
         }
         return out;
     }
