@@ -32,6 +32,8 @@ import java.util.Set;
  *       {@code .circleci/config.y(a)ml}, {@code azure-pipelines*.y(a)ml},
  *       {@code bitbucket-pipelines.yml}, {@code .travis.yml}.
  *   <li>Skaffold configurations: {@code skaffold.yaml}, {@code skaffold.yml}.
+ *   <li>GoReleaser configurations: {@code .goreleaser.y(a)ml}, {@code goreleaser.y(a)ml}, and the variants kept
+ *       beside them for {@code --config} ({@code .goreleaser-nightly.yml}).
  *   <li>Kubernetes manifests: other {@code *.y(a)ml} in a folder named for them ({@link #KUBERNETES_FOLDERS}, or
  *       with k8s, kube or kubernetes as a word of its name, the
  *       folder or the one above it) or named for a workload ({@link #KUBERNETES_NAME_WORDS}), not in a Helm
@@ -272,6 +274,9 @@ public final class FileClassifier {
         if (lower.startsWith("bitbucket-pipelines")) {
             return FileType.BITBUCKET_PIPELINES;
         }
+        if (GORELEASER_NAME.matcher(lower).matches()) {
+            return FileType.GORELEASER;
+        }
         String stem = lower.substring(0, lower.lastIndexOf('.'));
         if (isComposeVariantStem(stem)) {
             return FileType.COMPOSE_VARIANT;
@@ -292,6 +297,10 @@ public final class FileClassifier {
     /** The names of {@link FileType#FRAMEWORK_CONFIG}, in the case the frameworks look them up with. */
     private static final java.util.regex.Pattern FRAMEWORK_CONFIG_NAME = java.util.regex.Pattern.compile(
             "(application|bootstrap)(-[^/]+)?\\.(properties|ya?ml)|appsettings(\\.[^/]+)?\\.json");
+
+    /** {@code .goreleaser.yaml}, {@code goreleaser.yml}, {@code .goreleaser-nightly.yml}. */
+    private static final java.util.regex.Pattern GORELEASER_NAME = java.util.regex.Pattern.compile(
+            "\\.?goreleaser([._-][\\w.-]+)?\\.ya?ml");
 
     /** {@code kubernetes-manifests}, {@code k8s-prod}, {@code deploy_kube}. */
     private static final java.util.regex.Pattern KUBERNETES_FOLDER_WORDS = java.util.regex.Pattern.compile(

@@ -18,6 +18,8 @@ public enum FileKind {
     BAKE(true),
     /** Skaffold configurations: {@code skaffold.yaml}, {@code skaffold.yml}. */
     SKAFFOLD(true),
+    /** GoReleaser configurations: {@code .goreleaser.yaml} and its variants. */
+    GORELEASER(true),
     /** YAML files where Kubernetes manifests are kept; only those holding workloads are read as such. */
     KUBERNETES(true),
     /** Application sources: counted and listed, never read by discovery. */

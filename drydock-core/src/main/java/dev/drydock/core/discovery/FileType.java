@@ -101,6 +101,9 @@ public enum FileType {
     /** {@code skaffold.yaml} and {@code skaffold.yml}: the images Skaffold builds and the manifests it deploys. */
     SKAFFOLD(FileKind.SKAFFOLD, Language.NONE),
 
+    /** {@code .goreleaser.yaml} and its variants: the images GoReleaser builds from the binaries it builds. */
+    GORELEASER(FileKind.GORELEASER, Language.NONE),
+
     /**
      * A YAML file that may be a Kubernetes manifest: in a folder named for manifests ({@code k8s/}, {@code deploy/},
      * {@code manifests/}, a kustomize {@code base/} or {@code overlays/NAME/}) or named for a workload

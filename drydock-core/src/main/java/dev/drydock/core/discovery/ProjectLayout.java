@@ -256,6 +256,11 @@ public final class ProjectLayout {
         return entries(FileKind.SKAFFOLD);
     }
 
+    /** The GoReleaser configurations, in path order. */
+    public List<ProjectEntry> goreleaserFiles() {
+        return entries(FileKind.GORELEASER);
+    }
+
     /** The Bake files, in path order. */
     public List<ProjectEntry> bakeFiles() {
         return entries(FileKind.BAKE);
