@@ -18,11 +18,35 @@ import java.util.List;
  * @param ignore the ignore rules in effect (empty when there is no file)
  * @param origin where the build is declared (compose {@code build}, a CI command, a devcontainer.json), or null for a lone Dockerfile
  * @param tags the names a CI or task file tags the image with, as written; empty for other builds
+ * @param supplied the files, relative to the context, that the tool running the build puts into the context besides
+ *     the folder's own: GoReleaser's binaries and extra files ({@code *} stands for any one name)
  */
 public record BuildLink(String dockerfile, String context, String target, DockerfileModel model, Stage stage,
-        String dockerignore, DockerIgnore ignore, Origin origin, List<String> tags) {
+        String dockerignore, DockerIgnore ignore, Origin origin, List<String> tags, List<String> supplied) {
 
     public BuildLink {
         tags = List.copyOf(tags);
+        supplied = List.copyOf(supplied);
+    }
+
+    /** Whether the tool puts {@code contextPath} (normalized, relative to the context) into the context, or a folder holding it. */
+    public boolean supplies(String contextPath) {
+        String[] wanted = contextPath.split("/");
+        for (String path : supplied) {
+            String[] given = path.split("/");
+            if (given.length <= wanted.length && matches(given, wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(String[] given, String[] wanted) {
+        for (int i = 0; i < given.length; i++) {
+            if (!given[i].equals("*") && !given[i].equals(wanted[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -25,7 +25,9 @@ public enum BuildTool {
     /** A target of a Bake file ({@code docker-bake.hcl}), built by {@code docker buildx bake}. */
     BAKE("docker buildx bake"),
     /** An artifact of a skaffold.yaml, built by {@code skaffold build} with Docker: its {@code docker.secrets}. */
-    SKAFFOLD("skaffold build");
+    SKAFFOLD("skaffold build"),
+    /** A {@code dockers} or {@code dockers_v2} entry of a GoReleaser configuration, built by {@code goreleaser release}. */
+    GORELEASER("goreleaser");
 
     private final String written;
 

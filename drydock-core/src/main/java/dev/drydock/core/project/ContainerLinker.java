@@ -283,7 +283,8 @@ final class ContainerLinker {
             }
         }
         Stage stage = model == null ? null : model.targetStage().orElse(null);
-        return buildLink(path, declared.context(), target, model, stage, declared.origin(), declared.tags());
+        return buildLink(path, declared.context(), target, model, stage, declared.origin(), declared.tags(),
+                declared.supplied());
     }
 
     private BuildLink build(Service service, dev.drydock.core.compose.Variables variables) {
@@ -362,10 +363,15 @@ final class ContainerLinker {
 
     private BuildLink buildLink(String dockerfile, String context, String target, DockerfileModel model, Stage stage,
             Origin origin, List<String> tags) {
+        return buildLink(dockerfile, context, target, model, stage, origin, tags, List.of());
+    }
+
+    private BuildLink buildLink(String dockerfile, String context, String target, DockerfileModel model, Stage stage,
+            Origin origin, List<String> tags, List<String> supplied) {
         String ignorePath = reading.layout.dockerignoreFor(dockerfile, context).map(ProjectEntry::path).orElse(null);
         DockerIgnore ignore = ignorePath == null ? null : reading.dockerignores.get(ignorePath);
         return new BuildLink(dockerfile, context, target, model, stage, ignorePath,
-                ignore == null ? DockerIgnore.empty() : ignore, origin, tags);
+                ignore == null ? DockerIgnore.empty() : ignore, origin, tags, supplied);
     }
 
     /** The manifests inside the build context that the ignore file lets into it. */

@@ -18,10 +18,12 @@ import java.util.Map;
  * @param tool what runs the build
  * @param labels the labels the build puts on the image
  * @param output what the build leaves behind: an image, a pushed image or exported files
+ * @param supplied the files, relative to the context, that the tool puts into the context besides the folder's own
+ *     ({@link BuildLink#supplies})
  */
 public record DeclaredBuild(String dockerfile, String context, String target, Map<String, String> args,
         List<BuildArgument> arguments, List<String> tags, Origin origin, BuildTool tool, BuildLabels labels,
-        BuildOutput output) {
+        BuildOutput output, List<String> supplied) {
 
     public DeclaredBuild {
         args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
@@ -29,6 +31,14 @@ public record DeclaredBuild(String dockerfile, String context, String target, Ma
         tags = List.copyOf(tags);
         labels = labels == null ? BuildLabels.NONE : labels;
         output = output == null ? BuildOutput.IMAGE : output;
+        supplied = supplied == null ? List.of() : List.copyOf(supplied);
+    }
+
+    /** A build from a folder of the project as it is. */
+    public DeclaredBuild(String dockerfile, String context, String target, Map<String, String> args,
+            List<BuildArgument> arguments, List<String> tags, Origin origin, BuildTool tool, BuildLabels labels,
+            BuildOutput output) {
+        this(dockerfile, context, target, args, arguments, tags, origin, tool, labels, output, List.of());
     }
 
     /** A build whose output its declaration does not tell. */
@@ -39,7 +49,8 @@ public record DeclaredBuild(String dockerfile, String context, String target, Ma
 
     /** The same build of the Dockerfile's last stage. */
     DeclaredBuild withoutTarget() {
-        return new DeclaredBuild(dockerfile, context, null, args, arguments, tags, origin, tool, labels, output);
+        return new DeclaredBuild(dockerfile, context, null, args, arguments, tags, origin, tool, labels, output,
+                supplied);
     }
 
     /** A build that sets no labels. */

@@ -26,7 +26,9 @@ import dev.drydock.core.kubernetes.KubernetesReader;
 import dev.drydock.core.kubernetes.Kustomization;
 import dev.drydock.core.kubernetes.Kustomizations;
 import dev.drydock.core.ignore.GitIgnore;
+import dev.drydock.core.goreleaser.GoReleaserFile;
 import dev.drydock.core.manifest.FlyToml;
+import dev.drydock.core.manifest.GoMod;
 import dev.drydock.core.manifest.Manifest;
 import dev.drydock.core.manifest.Manifests;
 import dev.drydock.core.skaffold.SkaffoldFile;
@@ -368,7 +370,17 @@ public final class ProjectLoader {
                 all.addAll(BakeBuilds.read(bakeFiles, this::text, diagnostics, files::isDirectory, files::exists));
             }
             all.addAll(SkaffoldBuilds.read(skaffold, files::isDirectory, files::exists));
+            List<GoReleaserFile> goreleaser = new ArrayList<>();
+            for (ProjectEntry entry : layout.goreleaserFiles()) {
+                read(entry.path(), GoReleaserFile::of, g -> List.of()).ifPresent(goreleaser::add);
+            }
+            all.addAll(GoReleaserBuilds.read(goreleaser, this::goModule, files::exists, unplacedLabelledBuilds));
             return all;
+        }
+
+        /** The module path of the go.mod in a folder of the project, when it has one that names a module. */
+        private Optional<String> goModule(String folder) {
+            return existing(PathNames.join(folder, "go.mod")).flatMap(f -> GoMod.parse(f).module());
         }
 
         /** The Dockerfile at a root-relative path, read and parsed on first use. */

@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
         checks = "The build arguments that CI and task files pass to the builds they declare (`docker build"
                 + " --build-arg`, buildx, podman, buildah, kaniko's executor, Jenkins' `docker.build(image, args)`, the"
                 + " `build-args` of docker/build-push-action or of Depot's depot/build-push-action, which takes the same"
-                + " inputs) whose value is"
+                + " inputs, a GoReleaser image's `--build-arg` flags and `build_args`, whose `{{ .Env.NAME }}` reads the"
+                + " variable NAME) whose value is"
                 + " a CI secret: a GitHub expression that reads `secrets.*` or `github.token`, a variable a Jenkins pipeline binds to"
                 + " credentials (`credentials()`, `withCredentials`), or a variable named like"
                 + " a secret (`$NPM_TOKEN`, `${DEPLOY_PASSWORD}`, make's `$(NPM_TOKEN)`, a bare `--build-arg NPM_TOKEN` that takes it from"
@@ -236,6 +237,10 @@ public final class CiSecretInBuildArg implements Rule {
                     + "[\"id=" + id + ",env=" + variable + "\"]`), which docker buildx bake reads from the environment";
             case SKAFFOLD -> "Make it a build secret: move it from the artifact's docker.buildArgs to docker.secrets"
                     + " (`- id: " + id + "` with `env: " + variable + "`; Skaffold needs `useBuildkit: true` for it)";
+            case GORELEASER -> "Make it a build secret: drop it from the entry's build arguments and add the flag"
+                    + " `--secret=id=" + id + ",env=" + variable + "` (build_flag_templates of dockers, with `use: buildx`;"
+                    + " flags of dockers_v2): GoReleaser runs the build with its own environment"
+                    + (secret.variable() != null ? "" : ", so set " + variable + " there");
             case JENKINS_DOCKER_BUILD -> "Make it a build secret: in the arguments of docker.build, write " + option
                     + " instead of --build-arg (the plugin runs docker build with them)";
             default -> "Make it a build secret: pass " + option + " to " + build.tool().written()

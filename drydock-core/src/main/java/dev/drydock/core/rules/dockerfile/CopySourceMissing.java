@@ -33,8 +33,11 @@ import java.util.Set;
                 + " heredoc or COPY --from), against the files of the build context: fires when the path does not"
                 + " exist there. A path the build is expected to find made by another step is left alone: one git"
                 + " ignores (a build output, a secret put in place by CI), one under a build-output folder (target,"
-                + " build, dist, out, bin, obj, publish...), a packaged artifact (.jar, .war, .whl, .tar.gz...), and"
-                + " one the CI configuration, a Makefile, justfile, Taskfile or a shell script of the project names."
+                + " build, dist, out, bin, obj, publish...), a packaged artifact (.jar, .war, .whl, .tar.gz...),"
+                + " one the CI configuration, a Makefile, justfile, Taskfile or a shell script of the project names,"
+                + " and one the tool running the build puts into the context itself: GoReleaser builds from a"
+                + " temporary folder holding the binaries of its builds (at its root for dockers, under"
+                + " linux/amd64/... for dockers_v2) and the extra_files of the entry."
                 + " A path the .dockerignore excludes is copy-ignored-file's. Where the context holds the file under"
                 + " another case, or the project holds a file of that name elsewhere, the message says so.",
         problem = "BuildKit copies only what the context holds: a source that is not there stops the build with"
@@ -114,7 +117,7 @@ public final class CopySourceMissing implements Rule {
             }
             String inProject = BuildContexts.inProject(build, path);
             if (project.files().exists(inProject) || build.ignore() != null && !build.ignore().includes(path)
-                    || generated.expected(inProject)) {
+                    || generated.expected(inProject) || build.supplies(path)) {
                 continue;
             }
             Word word = list.words().get(index);

@@ -1,0 +1,3 @@
+module github.com/quarrylabs/tollgate
+
+go 1.23

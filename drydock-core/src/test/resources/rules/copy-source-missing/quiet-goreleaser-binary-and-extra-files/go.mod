@@ -1,0 +1,3 @@
+module github.com/postmarkhq/postmark
+
+go 1.23

@@ -1,0 +1,3 @@
+module github.com/beaconworks/lanternd
+
+go 1.23

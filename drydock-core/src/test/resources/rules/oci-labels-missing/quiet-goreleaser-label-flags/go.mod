@@ -1,0 +1,3 @@
+module example.org/harbor-tools/tidewatch
+
+go 1.23
