@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * The image names the project builds and tags itself: a compose service with both {@code build} and {@code image},
  * or a build that a CI or task file spells out with a literal tag ({@code docker build -t org/app:base -f
- * base.Dockerfile .}). A Dockerfile that starts FROM one of them uses the project's own image, not one a third party
- * publishes. Images under the registry name localhost are local too: podman and buildah name what they build
+ * base.Dockerfile .}). A name whose tag is only known when the build runs ({@code org/app:$VERSION}, GoReleaser's
+ * {@code org/app:{{ .Tag }}}) makes every tag of its repository the project's. A Dockerfile that starts FROM one of
+ * them uses the project's own image, not one a third party publishes. Images under the registry name localhost are local too: podman and buildah name what they build
  * localhost/NAME, and a registry on localhost is the build machine's own.
  */
 public final class LocallyBuiltImages {
@@ -30,7 +31,7 @@ public final class LocallyBuiltImages {
     /** Whether {@code reference} names an image the project builds. */
     public static boolean contains(ReviewContext context, ImageReference reference) {
         return reference != null && reference.isImage() && !reference.isPinnedByDigest()
-                && (onLocalhost(reference) || names(context).contains(key(reference)));
+                && (onLocalhost(reference) || known(names(context), reference));
     }
 
     /**
@@ -48,7 +49,7 @@ public final class LocallyBuiltImages {
             written.add(container.image());
         }
         Set<String> names = new LinkedHashSet<>();
-        written.forEach(name -> literal(name).ifPresent(ref -> names.add(key(ref))));
+        written.forEach(name -> key(name).ifPresent(names::add));
         if (names.isEmpty()) {
             return Optional.empty();
         }
@@ -62,7 +63,7 @@ public final class LocallyBuiltImages {
                     continue;
                 }
                 if (stage.base() instanceof BaseImage.External external && external.reference() != null
-                        && external.reference().isImage() && names.contains(key(external.reference()))) {
+                        && external.reference().isImage() && known(names, external.reference())) {
                     return Optional.of(new Location(source.file().path(), stage.from().span()));
                 }
             }
@@ -83,21 +84,36 @@ public final class LocallyBuiltImages {
         Set<String> names = new LinkedHashSet<>();
         for (Container container : context.builtContainers()) {
             if (container.image() != null) {
-                literal(container.image()).ifPresent(ref -> names.add(key(ref)));
+                key(container.image()).ifPresent(names::add);
             }
         }
         for (DeclaredBuild build : context.project().declaredBuilds()) {
-            build.tags().forEach(tag -> literal(tag).ifPresent(ref -> names.add(key(ref))));
+            build.tags().forEach(tag -> key(tag).ifPresent(names::add));
         }
         return Collections.unmodifiableSet(names);
     }
 
-    /** The name parsed, when it is written without variables or templates. */
-    private static Optional<ImageReference> literal(String name) {
-        if (name.contains("$") || name.contains("{{")) {
+    private static boolean known(Set<String> names, ImageReference reference) {
+        return names.contains(key(reference)) || names.contains(reference.fullName() + ANY_TAG);
+    }
+
+    private static final String ANY_TAG = ":*";
+
+    /**
+     * The key of a name as written: its repository and tag; its repository and {@link #ANY_TAG} when only the tag holds
+     * variables or templates; empty when the repository does.
+     */
+    private static Optional<String> key(String name) {
+        String written = name.strip();
+        if (!written.contains("$") && !written.contains("{{")) {
+            return ImageReference.tryParse(written).filter(ImageReference::isImage).map(LocallyBuiltImages::key);
+        }
+        int colon = written.indexOf(':', written.lastIndexOf('/') + 1);
+        String repository = colon < 0 ? written : written.substring(0, colon);
+        if (colon < 0 || repository.contains("$") || repository.contains("{{") || written.contains("@")) {
             return Optional.empty();
         }
-        return ImageReference.tryParse(name.strip()).filter(ImageReference::isImage);
+        return ImageReference.tryParse(repository).filter(ImageReference::isImage).map(r -> r.fullName() + ANY_TAG);
     }
 
     private static String key(ImageReference reference) {

@@ -1,0 +1,2 @@
+FROM ghcr.io/sandbar/driftctl:latest
+COPY plugins/ /usr/share/driftctl/plugins/
