@@ -40,6 +40,14 @@ public enum BuildTool {
         return written;
     }
 
+    /**
+     * Whether the tool builds from a folder it assembles rather than from the project's: GoReleaser copies the
+     * Dockerfile, its binaries and the extra files into a temporary folder, where no ignore file of the project applies.
+     */
+    public boolean assemblesContext() {
+        return this == GORELEASER;
+    }
+
     /** Whether the tool takes BuildKit's {@code --secret id=NAME,env=VAR} on its command line. */
     public boolean takesSecretOption() {
         return this == DOCKER_CLI || this == PODMAN || this == BUILDAH || this == JENKINS_DOCKER_BUILD;

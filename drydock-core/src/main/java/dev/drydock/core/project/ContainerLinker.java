@@ -284,7 +284,7 @@ final class ContainerLinker {
         }
         Stage stage = model == null ? null : model.targetStage().orElse(null);
         return buildLink(path, declared.context(), target, model, stage, declared.origin(), declared.tags(),
-                declared.supplied());
+                declared.supplied(), declared.tool().assemblesContext());
     }
 
     private BuildLink build(Service service, dev.drydock.core.compose.Variables variables) {
@@ -363,12 +363,19 @@ final class ContainerLinker {
 
     private BuildLink buildLink(String dockerfile, String context, String target, DockerfileModel model, Stage stage,
             Origin origin, List<String> tags) {
-        return buildLink(dockerfile, context, target, model, stage, origin, tags, List.of());
+        return buildLink(dockerfile, context, target, model, stage, origin, tags, List.of(), false);
     }
 
+    /**
+     * A build's link with the ignore file Docker reads for it; for a tool that assembles the context itself, only a
+     * {@code .dockerignore} it puts there.
+     */
     private BuildLink buildLink(String dockerfile, String context, String target, DockerfileModel model, Stage stage,
-            Origin origin, List<String> tags, List<String> supplied) {
-        String ignorePath = reading.layout.dockerignoreFor(dockerfile, context).map(ProjectEntry::path).orElse(null);
+            Origin origin, List<String> tags, List<String> supplied, boolean assembled) {
+        String ignorePath = assembled
+                ? reading.layout.dockerignoreFor("", context).filter(e -> supplied.contains(".dockerignore"))
+                        .map(ProjectEntry::path).orElse(null)
+                : reading.layout.dockerignoreFor(dockerfile, context).map(ProjectEntry::path).orElse(null);
         DockerIgnore ignore = ignorePath == null ? null : reading.dockerignores.get(ignorePath);
         return new BuildLink(dockerfile, context, target, model, stage, ignorePath,
                 ignore == null ? DockerIgnore.empty() : ignore, origin, tags, supplied);

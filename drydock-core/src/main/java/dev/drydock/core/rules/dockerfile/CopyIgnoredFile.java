@@ -33,7 +33,9 @@ import java.util.Set;
                 + " and no later ! exception can bring anything under it back. Unlike BuildKit, which skips ignore"
                 + " files with exceptions altogether, exceptions are matched exactly. A source of . or / is reported"
                 + " only when the ignore file excludes every top-level entry (*, ** or **/*). URLs, heredocs and"
-                + " COPY --from are not concerned.",
+                + " COPY --from are not concerned. A GoReleaser image is built from a temporary folder holding the"
+                + " Dockerfile, the binaries and the extra_files: no ignore file of the project applies to it unless"
+                + " .dockerignore is among its extra_files.",
         problem = "Files that match the ignore file are not sent to the builder: a COPY that names one finds nothing"
                 + " to copy.",
         impact = "The build fails with a \"not found\" error (failed to compute cache key ... not found) on every"

@@ -1,0 +1,3 @@
+module github.com/ketchworks/skiff
+
+go 1.23
