@@ -239,8 +239,9 @@ public final class CiSecretInBuildArg implements Rule {
                     + " (`- id: " + id + "` with `env: " + variable + "`; Skaffold needs `useBuildkit: true` for it)";
             case GORELEASER -> "Make it a build secret: drop it from the entry's build arguments and add the flag"
                     + " `--secret=id=" + id + ",env=" + variable + "` (build_flag_templates of dockers, with `use: buildx`;"
-                    + " flags of dockers_v2): GoReleaser runs the build with its own environment"
-                    + (secret.variable() != null ? "" : ", so set " + variable + " there");
+                    + " flags of dockers_v2): GoReleaser runs docker with its own environment, so the build reads "
+                    + variable + " from where GoReleaser runs"
+                    + (secret.variable() != null ? "" : ", which must set it");
             case JENKINS_DOCKER_BUILD -> "Make it a build secret: in the arguments of docker.build, write " + option
                     + " instead of --build-arg (the plugin runs docker build with them)";
             default -> "Make it a build secret: pass " + option + " to " + build.tool().written()

@@ -1,0 +1,3 @@
+module github.com/portcullis/gatekeep
+
+go 1.23
