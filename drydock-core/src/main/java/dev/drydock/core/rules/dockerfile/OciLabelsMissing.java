@@ -3,6 +3,7 @@ package dev.drydock.core.rules.dockerfile;
 import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.compose.Service;
 import dev.drydock.core.dockerfile.model.BaseImage;
+import dev.drydock.core.project.BuildTool;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.project.DeclaredBuild;
 import dev.drydock.core.project.Project;
@@ -160,6 +161,16 @@ public final class OciLabelsMissing implements Rule {
     }
 
     private static String recommendation(BuiltImage image, Project project, List<String> titles) {
+        DeclaredBuild goreleaser = image.declaredBuilds(project).stream()
+                .filter(b -> b.tool() == BuildTool.GORELEASER).findFirst().orElse(null);
+        if (goreleaser != null) {
+            return "Label the image where GoReleaser builds it (" + goreleaser.origin() + "): add"
+                    + " --label=org.opencontainers.image.title={{ .ProjectName }},"
+                    + " --label=org.opencontainers.image.source={{ .GitURL }},"
+                    + " --label=org.opencontainers.image.version={{ .Version }} and"
+                    + " --label=org.opencontainers.image.revision={{ .FullCommit }} to its build_flag_templates"
+                    + " (for a dockers_v2 entry, the same keys under labels:).";
+        }
         String title = titles.size() > 1 ? "$TITLE" : title(image, project);
         String source = RepositoryUrl.of(project)
                 .map(url -> " org.opencontainers.image.source=\"" + url + "\"").orElse("");
