@@ -76,7 +76,7 @@ class ReadmeCommandsTest {
 
     /** Flags README names in inline code that belong to other programs (Docker, Podman, Maven, scripts/bench-cli). */
     private static final Set<String> OTHER_PROGRAMS_FLAGS = Set.of("--privileged", "--mount", "--from", "--isolation",
-            "--also-make", "--install-npm-linters");
+            "--also-make", "--install-npm-linters", "--target");
 
     @Test
     void everyOptionTheReadmeNamesInInlineCodeIsAnOptionOfACommand() throws IOException {
