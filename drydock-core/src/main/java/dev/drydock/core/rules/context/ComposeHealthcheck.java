@@ -241,7 +241,7 @@ public final class ComposeHealthcheck implements Rule {
                     return; // the Dockerfile's HEALTHCHECK, or the one its base image ends with
                 }
                 state = "has no healthcheck, neither in compose nor in " + container.build().dockerfile();
-            } else if (known(context, target).map(k -> k.healthcheck() == ServerImages.ImageHealthcheck.OWN).orElse(false)) {
+            } else if (imageOwnCheck(context, target).isPresent()) {
                 return; // the image's own HEALTHCHECK (Mailpit's)
             } else if (target.image() != null && (withoutHealthcheck(target.image().value())
                     || known(context, target).map(k -> k.healthcheck() == ServerImages.ImageHealthcheck.NONE).orElse(false))) {
@@ -390,17 +390,22 @@ public final class ComposeHealthcheck implements Rule {
      */
     private static Fix awaitHealthy(ReviewContext context, ComposeServices.Ref ref, Service target) {
         boolean checked = target.healthcheck() != null ? !target.healthcheck().disabled()
-                : known(context, target).map(k -> k.healthcheck() == ServerImages.ImageHealthcheck.OWN).orElse(false);
+                : imageOwnCheck(context, target).isPresent();
         checked = checked && missingProgram(context, target) == null && !requestsUnservedPath(context, target);
         TextEdit edit = checked ? DependsOnEdits.await(ref.service(), target.name(), "service_healthy") : null;
         return edit == null ? null
                 : Fix.of("start " + ref.name() + " once " + target.name() + " is healthy", FixSafety.UNSAFE, edit);
     }
 
+    /** The known server image the target runs when that image defines its own HEALTHCHECK (Mailpit's). */
+    private static Optional<ServerImages.Image> imageOwnCheck(ReviewContext context, Service target) {
+        return known(context, target).filter(k -> k.healthcheck() == ServerImages.ImageHealthcheck.OWN);
+    }
+
     private static String waitForHealthy(ReviewContext context, ComposeServices.Ref ref, Service target, String store) {
         boolean checked = target.healthcheck() != null && !target.healthcheck().disabled();
         Optional<ServerImages.Image> ownCheck = target.healthcheck() != null ? Optional.empty()
-                : known(context, target).filter(k -> k.healthcheck() == ServerImages.ImageHealthcheck.OWN);
+                : imageOwnCheck(context, target);
         String wait = "`depends_on: {" + target.name() + ": {condition: service_healthy}}` in " + ref.name();
         String missing = checked ? missingProgram(context, target) : null;
         if (missing != null) {
