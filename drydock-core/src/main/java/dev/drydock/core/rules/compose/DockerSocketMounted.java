@@ -168,6 +168,13 @@ public final class DockerSocketMounted implements Rule {
                 .add();
     }
 
+    /** The host path of the engine socket (or a folder that holds it) the service bind-mounts, if any. */
+    public static java.util.Optional<String> mountedSocket(Service service) {
+        return service.volumes().stream()
+                .filter(v -> (v.isBind() || "npipe".equals(v.type())) && v.source() != null && engineSocket(v.source()))
+                .map(Service.Volume::source).findFirst();
+    }
+
     /** Whether a host path is an engine's API socket or a folder that holds one. */
     private static boolean engineSocket(String path) {
         String source = path.replace('\\', '/');

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
+import dev.drydock.core.rules.compose.DockerSocketMounted;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -133,7 +134,7 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                 + " or web application in its command: a command-line tool, a job, a worker), also when compose sets"
                 + " user: root, which the message names as overriding the image's own non-root USER when it does."
                 + " High too for a compose service of a pulled image known to run as a non-root user (bitnami, apache/spark"
-                + " and spark, Debezium's, Confluent Platform 6.0 and later, and the images above) whose user: root"
+                + " and spark, Debezium's, Confluent Platform 6.0 and later, authentik's server, and the images above) whose user: root"
                 + " overrides it; not for a one-shot service others wait for with service_completed_successfully or"
                 + " a task with restart: \"no\" (Airflow's airflow-init, user: \"0:0\" to chown the mounted folders,"
                 + " then exits)."
@@ -404,11 +405,26 @@ public final class RunsAsRoot implements Rule {
                             + c.composeFile() + " overrides the " + own + " that " + ref.familiarString()
                             + " runs as, so " + c.name() + " and everything it starts run as root")
                     .severity(Severity.HIGH)
-                    .recommendation("Remove user: " + c.user().value() + " from " + c.name() + " so that it runs as the"
-                            + " image's own " + own + "; if it needs to write a mounted folder, give that folder to"
-                            + " the image's user instead (chown it on the host, or in a one-shot init service).")
+                    .recommendation(socketUser(c, own).orElse("Remove user: " + c.user().value() + " from " + c.name()
+                            + " so that it runs as the image's own " + own + "; if it needs to write a mounted folder,"
+                            + " give that folder to the image's user instead (chown it on the host, or in a one-shot"
+                            + " init service)."))
                     .add();
         }
+    }
+
+    /**
+     * The advice for a service made root to use the engine socket it mounts, which only root and the docker group may
+     * open: a socket proxy reached over TCP needs neither.
+     */
+    private static Optional<String> socketUser(Container container, String own) {
+        return Optional.ofNullable(container.service()).flatMap(DockerSocketMounted::mountedSocket)
+                .map(socket -> container.name() + " mounts the engine socket " + socket + ", which only root and the"
+                        + " docker group may open, and user: " + container.user().value() + " is likely there for it:"
+                        + " give it the engine through a socket proxy that allows only the API calls it makes, reached"
+                        + " over TCP (DOCKER_HOST=tcp://socket-proxy:2375), remove the socket mount and user: "
+                        + container.user().value() + ", and it runs as the image's own " + own
+                        + "; a mounted folder it must write is then chowned to that user on the host.");
     }
 
     /** The fix that switches the final stage to an unprivileged user ({@link NonRootUserFix}), or null. */

@@ -18,7 +18,9 @@ import java.util.Optional;
  * servers: Open Liberty's and WebSphere Liberty's images (IBM's icr.io/appcafe, Docker Hub's openliberty/ and ibmcom/,
  * and the official open-liberty and websphere-liberty: {@code USER 1001}, in group 0) and Payara's
  * ({@code payara/micro}, {@code payara/server-full}, {@code payara/server-web}: {@code USER payara}, 1000:1000), whose
- * working directory is not claimed.
+ * working directory is not claimed; authentik's server image ({@code ghcr.io/goauthentik/server}, formerly
+ * {@code beryju/authentik}: {@code USER 1000}, the account authentik 1000:1000, working directory /), whose compose
+ * file runs its worker as root for the Docker socket integration.
  *
  * @param user the account the image ends with
  * @param ids its {@code uid:gid}
@@ -35,6 +37,7 @@ public record NonRootVendorImages(String user, String ids, String workdir) {
     private static final NonRootVendorImages DEBEZIUM_KAFKA = new NonRootVendorImages("kafka", "1001:1001", "/kafka");
     private static final NonRootVendorImages LIBERTY = new NonRootVendorImages("1001", "1001:0", null);
     private static final NonRootVendorImages PAYARA = new NonRootVendorImages("payara", "1000:1000", null);
+    private static final NonRootVendorImages AUTHENTIK = new NonRootVendorImages("1000", "1000:1000", null);
     private static final NonRootVendorImages DEBEZIUM_ZOOKEEPER = new NonRootVendorImages("zookeeper", "1001:1001",
             "/zookeeper");
 
@@ -60,6 +63,7 @@ public record NonRootVendorImages(String user, String ids, String workdir) {
                     "docker.io/ibmcom/websphere-liberty", "docker.io/library/open-liberty",
                     "docker.io/library/websphere-liberty" -> LIBERTY;
             case "docker.io/payara/micro", "docker.io/payara/server-full", "docker.io/payara/server-web" -> PAYARA;
+            case "ghcr.io/goauthentik/server", "docker.io/beryju/authentik" -> AUTHENTIK;
             default -> null;
         });
     }
