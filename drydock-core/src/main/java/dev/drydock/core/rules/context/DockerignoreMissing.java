@@ -26,6 +26,7 @@ import dev.drydock.core.rules.support.ContextInventory.Item;
 import dev.drydock.core.rules.support.IgnoreEdits;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.StackFolders;
+import dev.drydock.core.rules.support.SymfonyDotenv;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.SensitivePaths.Kind;
 import java.util.ArrayList;
@@ -51,7 +52,10 @@ import java.util.Set;
                 + " (git describe, git rev-parse HEAD; not git clone or git config), or one that builds the"
                 + " context's Python project (pip install ., uv sync, poetry install) while its pyproject.toml takes"
                 + " the version from git (setuptools-scm, hatch-vcs, versioningit, poetry-dynamic-versioning,"
-                + " dunamai, pbr); the message names that step.",
+                + " dunamai, pbr); the message names that step. For a Symfony application in the context (a"
+                + " composer.json that requires symfony/framework-bundle, symfony/dotenv or symfony/runtime) it keeps"
+                + " out only the uncommitted .env.local files and .env.local.php: Symfony's Dotenv fails at start"
+                + " without the committed .env of default values, and reads .env.prod when it exists.",
         problem = "Without an ignore file Docker sends the whole folder to the builder and `COPY . .` copies all of"
                 + " it: .git, .env files, local virtualenvs and node_modules, caches, databases and logs.",
         impact = "Secrets and data end up in image layers, images grow, and every change to any file (even in .git)"
@@ -179,11 +183,21 @@ public final class DockerignoreMissing implements Rule {
                 + build.dockerfile() + ".dockerignore beside the Dockerfile";
     }
 
+    /**
+     * The env files to keep out: every one, except for a Symfony application, whose Dotenv needs the committed .env
+     * of default values (and .env.prod ...) in the image and whose secrets belong in the uncommitted .env.local files
+     * (and .env.local.php, which `composer dump-env` compiles).
+     */
+    private static List<String> envPatterns(Project project, BuildLink build) {
+        return SymfonyDotenv.inContext(project, build)
+                ? List.of("**/.env.local", "**/.env.*.local", "**/.env.local.php")
+                : List.of("**/.env", "**/.env.*");
+    }
+
     private static List<String> patterns(Project project, BuildLink build, Set<Item> found) {
         Set<String> out = new LinkedHashSet<>();
         out.add(".git");
-        out.add("**/.env");
-        out.add("**/.env.*");
+        out.addAll(envPatterns(project, build));
         for (Item item : found) {
             out.add(item.pattern());
         }
@@ -262,7 +276,7 @@ public final class DockerignoreMissing implements Rule {
     private static Map<String, List<String>> groups(Project project, BuildLink build, Set<Item> found) {
         Map<Kind, Set<String>> byKind = new LinkedHashMap<>();
         byKind.computeIfAbsent(Kind.VCS, k -> new LinkedHashSet<>()).add(".git");
-        byKind.computeIfAbsent(Kind.SECRET, k -> new LinkedHashSet<>()).addAll(List.of("**/.env", "**/.env.*"));
+        byKind.computeIfAbsent(Kind.SECRET, k -> new LinkedHashSet<>()).addAll(envPatterns(project, build));
         Set<String> buildOutput = new LinkedHashSet<>();
         for (Item item : found) {
             if (item.kind() == Kind.BUILD_OUTPUT) {

@@ -37,6 +37,7 @@ import dev.drydock.core.project.BuildLink;
 import dev.drydock.core.project.Container;
 import dev.drydock.core.app.Framework;
 import dev.drydock.core.app.AppSource;
+import dev.drydock.core.rules.support.SymfonyDotenv;
 import dev.drydock.core.rules.support.AppSettingsSecrets;
 import dev.drydock.core.rules.support.DjangoContainers;
 import dev.drydock.core.rules.support.BuildContexts;
@@ -80,7 +81,9 @@ import java.util.regex.Pattern;
                 + " ${VARIABLE} in it, filled in by envsubst or Flux at deploy time, is not reported in a Secret or a"
                 + " ConfigMap), Dockerfile ENV and"
                 + " ARG, and .env files that are"
-                + " not git-ignored in a git project; and, whatever the name, values that have the form of an issued"
+                + " not git-ignored in a git project (a Symfony application's .env, the defaults file it commits"
+                + " and needs, is told to leave the value empty and keep it in .env.local or the secrets vault);"
+                + " and, whatever the name, values that have the form of an issued"
                 + " credential (AWS access key ids, private key blocks, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI/Telegram"
                 + " tokens, JSON Web Tokens) or a password inside a URL, also in RUN and ADD lines; on a compose"
                 + " service's command or entrypoint, the literal value of an option named like a secret (--requirepass,"
@@ -935,17 +938,35 @@ public final class HardcodedSecret implements Rule {
             }
             Severity severity = credential.isPresent() && credential.get().issued() ? Severity.CRITICAL : Severity.HIGH;
             String secret = credential.map(c -> c.secret(raw)).orElse(raw);
-            context.finding(this, new Location(path, entry.span()),
-                            path + " is not git-ignored, so `git add .` commits the value of " + entry.key() + " ("
-                                    + credential.map(c -> c.kind() + ": " + c.redacted(raw)).orElse(SecretNames.redact(raw))
-                                    + ")")
+            String shown = credential.map(c -> c.kind() + ": " + c.redacted(raw)).orElse(SecretNames.redact(raw));
+            boolean symfony = symfonyDefaults(context.project(), path);
+            context.finding(this, new Location(path, entry.span()), symfony
+                            ? path + " is the file of default values a Symfony application commits (it is not"
+                                    + " git-ignored, and Symfony's Dotenv needs it), so the value of " + entry.key()
+                                    + " (" + shown + ") goes into the repository with it"
+                            : path + " is not git-ignored, so `git add .` commits the value of " + entry.key() + " ("
+                                    + shown + ")")
                     .severity(severity)
                     .current(SecretNames.redactIn(context.excerpt(new Location(path, entry.span())), secret))
-                    .recommendation("Add `" + path + "` to .gitignore (keep a " + path + ".example with empty values"
-                            + " for reference); if it was ever committed, remove it with `git rm --cached " + path
-                            + "` and rotate " + entry.key() + ".")
+                    .recommendation(symfony
+                            ? "Leave `" + entry.key() + "=` empty in " + path + " and keep the value in "
+                                    + PathNames.join(PathNames.parent(path), ".env.local")
+                                    + " (git-ignored by Symfony's recipe) on a developer's machine and in the real"
+                                    + " environment or Symfony's secrets vault (`bin/console secrets:set "
+                                    + entry.key() + "`) in production; rotate " + entry.key()
+                                    + " if it was ever committed."
+                            : "Add `" + path + "` to .gitignore (keep a " + path + ".example with empty values"
+                                    + " for reference); if it was ever committed, remove it with `git rm --cached "
+                                    + path + "` and rotate " + entry.key() + ".")
                     .add();
         }
+    }
+
+    /** Whether the env file is a Symfony application's committed .env (or .env.prod ...) beside its composer.json. */
+    private static boolean symfonyDefaults(Project project, String path) {
+        String name = PathNames.fileName(path);
+        return (name.equals(".env") || name.startsWith(".env.") && !name.endsWith("local"))
+                && SymfonyDotenv.at(project, PathNames.join(PathNames.parent(path), "composer.json"));
     }
 
     /** A service that reads an env file through {@code env_file}, and where it names it. */

@@ -194,10 +194,8 @@ public final class ContextInventory {
     }
 
     /**
-     * A Symfony application's .env (or .env.dev, .env.prod ...) beside its composer.json: the committed file of
-     * default values Symfony's Dotenv loads at every start (it fails without .env), whose real values come from the
-     * environment or the uncommitted .env.local files; not a secret file unless git ignores it or compose reads it
-     * as a service's env_file.
+     * A Symfony application's .env (or .env.dev, .env.prod ...) beside its composer.json ({@link SymfonyDotenv}): not a
+     * secret file unless git ignores it or compose reads it as a service's env_file.
      */
     private static boolean symfonyDefaults(Project project, BuildLink build, Builder b) {
         String name = PathNames.fileName(b.path);
@@ -207,9 +205,7 @@ public final class ContextInventory {
         }
         String folder = PathNames.parent(BuildContexts.inProject(build, b.path));
         String composer = folder == null || folder.isEmpty() ? "composer.json" : folder + "/composer.json";
-        return project.manifests().stream().anyMatch(m -> m.file().equals(composer)
-                && (m.hasDependency("symfony/framework-bundle") || m.hasDependency("symfony/dotenv")
-                        || m.hasDependency("symfony/runtime")));
+        return SymfonyDotenv.at(project, composer);
     }
 
     // ---- sources of evidence
