@@ -26,7 +26,6 @@ import dev.drydock.core.rules.support.ContextInventory.Item;
 import dev.drydock.core.rules.support.IgnoreEdits;
 import dev.drydock.core.rules.support.RunStep;
 import dev.drydock.core.rules.support.StackFolders;
-import dev.drydock.core.rules.support.SymfonyDotenv;
 import dev.drydock.core.rules.support.Stages;
 import dev.drydock.core.rules.support.SensitivePaths.Kind;
 import java.util.ArrayList;
@@ -55,7 +54,12 @@ import java.util.Set;
                 + " dunamai, pbr); the message names that step. For a Symfony application in the context (a"
                 + " composer.json that requires symfony/framework-bundle, symfony/dotenv or symfony/runtime) it keeps"
                 + " out only the uncommitted .env.local files and .env.local.php: Symfony's Dotenv fails at start"
-                + " without the committed .env of default values, and reads .env.prod when it exists.",
+                + " without the committed .env of default values, and reads .env.prod when it exists. It keeps .env in"
+                + " too while the application's code stops without it (godotenv.Load whose error ends the program,"
+                + " Rust's dotenv() unwrapped, phpdotenv's load(), dotenv-java's load() without ignoreIfMissing, Ruby's"
+                + " Dotenv.load!, a thrown error of Node's dotenv.config()), naming that line; and it deletes a"
+                + " COPY --from that takes a left-out env file out of a builder stage by its name, which would fail"
+                + " (no ignore file is written when that COPY takes other files too).",
         problem = "Without an ignore file Docker sends the whole folder to the builder and `COPY . .` copies all of"
                 + " it: .git, .env files, local virtualenvs and node_modules, caches, databases and logs.",
         impact = "Secrets and data end up in image layers, images grow, and every change to any file (even in .git)"
@@ -145,21 +149,26 @@ public final class DockerignoreMissing implements Rule {
                 message.append(". ").append(elsewhere);
             }
             String target = PathNames.join(build.context(), ".dockerignore");
+            EnvPlan env = EnvPlan.of(project, build, items, copies);
             var finding = context.finding(this, new Location(at.copy().instruction().file().path(),
                             at.copy().instruction().span()), message.append('.').toString())
                     .severity(severity)
                     .implicit()
                     .recommendation("Create " + target + " with: " + String.join(", ",
-                            patterns(project, build, copied.keySet()).stream()
+                            patterns(project, build, env, copied.keySet()).stream()
                                     .filter(p -> checkout.isEmpty() || !p.equals(".git"))
                                     .map(p -> "`" + p + "`").toList()) + "."
                             + checkout.map(reader -> " Leave .git in the context while the build reads it, or pass"
                                     + " what it reads as a build argument (ARG GIT_COMMIT, set with --build-arg"
                                     + " GIT_COMMIT=$(git rev-parse --short HEAD); setuptools-scm reads"
-                                    + " SETUPTOOLS_SCM_PRETEND_VERSION) and add .git then.").orElse(""));
-            TextEdit create = IgnoreEdits.create(project, build, groups(project, build, copied.keySet()));
-            if (create != null) {
-                finding.fix(Fix.of("create " + target, FixSafety.SAFE, create));
+                                    + " SETUPTOOLS_SCM_PRETEND_VERSION) and add .git then.").orElse("")
+                            + env.advice());
+            TextEdit create = IgnoreEdits.create(project, build, groups(project, build, env, copied.keySet()));
+            if (create != null && env.fixable()) {
+                List<TextEdit> edits = new ArrayList<>(List.of(create));
+                edits.addAll(env.deletions());
+                finding.fix(Fix.of("create " + target + (env.deletions().isEmpty() ? ""
+                        : " and drop the COPY --from that took an env file out of a builder"), FixSafety.SAFE, edits));
             }
             finding.add();
         }
@@ -183,23 +192,14 @@ public final class DockerignoreMissing implements Rule {
                 + build.dockerfile() + ".dockerignore beside the Dockerfile";
     }
 
-    /**
-     * The env files to keep out: every one, except for a Symfony application, whose Dotenv needs the committed .env
-     * of default values (and .env.prod ...) in the image and whose secrets belong in the uncommitted .env.local files
-     * (and .env.local.php, which `composer dump-env` compiles).
-     */
-    private static List<String> envPatterns(Project project, BuildLink build) {
-        return SymfonyDotenv.inContext(project, build)
-                ? List.of("**/.env.local", "**/.env.*.local", "**/.env.local.php")
-                : List.of("**/.env", "**/.env.*");
-    }
-
-    private static List<String> patterns(Project project, BuildLink build, Set<Item> found) {
+    private static List<String> patterns(Project project, BuildLink build, EnvPlan env, Set<Item> found) {
         Set<String> out = new LinkedHashSet<>();
         out.add(".git");
-        out.addAll(envPatterns(project, build));
+        out.addAll(env.patterns());
         for (Item item : found) {
-            out.add(item.pattern());
+            if (!env.keeps(item)) {
+                out.add(item.pattern());
+            }
         }
         Set<Language> languages = languages(project, build);
         if (languages.contains(Language.PYTHON)) {
@@ -273,12 +273,15 @@ public final class DockerignoreMissing implements Rule {
      * version control data, secrets, what was found in the context, the language's local dependencies
      * and caches, logs.
      */
-    private static Map<String, List<String>> groups(Project project, BuildLink build, Set<Item> found) {
+    private static Map<String, List<String>> groups(Project project, BuildLink build, EnvPlan env, Set<Item> found) {
         Map<Kind, Set<String>> byKind = new LinkedHashMap<>();
         byKind.computeIfAbsent(Kind.VCS, k -> new LinkedHashSet<>()).add(".git");
-        byKind.computeIfAbsent(Kind.SECRET, k -> new LinkedHashSet<>()).addAll(envPatterns(project, build));
+        byKind.computeIfAbsent(Kind.SECRET, k -> new LinkedHashSet<>()).addAll(env.patterns());
         Set<String> buildOutput = new LinkedHashSet<>();
         for (Item item : found) {
+            if (env.keeps(item)) {
+                continue;
+            }
             if (item.kind() == Kind.BUILD_OUTPUT) {
                 buildOutput.add(item.pattern());
             } else {

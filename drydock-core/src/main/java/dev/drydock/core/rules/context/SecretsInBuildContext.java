@@ -8,6 +8,7 @@ import dev.drydock.core.project.Container;
 import dev.drydock.core.project.ImagePaths;
 import dev.drydock.core.project.Project;
 import dev.drydock.core.edit.Fix;
+import dev.drydock.core.edit.SourceEdits;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.edit.FixSafety;
@@ -32,6 +33,7 @@ import dev.drydock.core.rules.support.SensitivePaths;
 import dev.drydock.core.rules.support.SensitivePaths.Kind;
 import dev.drydock.core.rules.support.SensitivePaths.Match;
 import dev.drydock.core.rules.support.Stages;
+import dev.drydock.core.rules.support.StrictDotenvLoad;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,7 +54,10 @@ import java.util.Set;
                 + " Symfony commits it with default values and its Dotenv needs it at every start; its .env.local"
                 + " files are, and so is a .env that git ignores or compose reads as an env_file. A source written"
                 + " with a variable that has no value (COPY ${NETBOX_PATH} /opt/netbox, an ARG without default) names"
-                + " nothing drydock can know, and is not taken for the whole context.",
+                + " nothing drydock can know, and is not taken for the whole context. The fix that excludes a file"
+                + " also deletes a COPY --from that takes it out of a builder stage by its name (and is not offered"
+                + " when that COPY takes other files too); for .env it is not offered while the application's code"
+                + " stops without the file (see dockerignore-missing), which the recommendation names first.",
         problem = "A COPY of the context copies every file the ignore file lets through, secrets included; git-ignored"
                 + " files are no exception: they are absent from the repository but present on every machine where the"
                 + " stack runs and images are built by hand.",
@@ -249,6 +254,14 @@ public final class SecretsInBuildContext implements Rule {
                 : items.stream().noneMatch(i -> i.isEnvFile())
                         ? "replace " + and(items.stream().map(Item::display).toList())
                         : "rotate what " + and(items.stream().map(Item::display).toList()) + " hold";
+        List<TextEdit> uncarry = new ArrayList<>();
+        boolean keepsCarrier = false;
+        for (Item item : items) {
+            var carriers = BuildContexts.namingCarriers(project, build, copy, item.path());
+            keepsCarrier |= carriers.isEmpty();
+            carriers.ifPresent(list -> list.forEach(c -> uncarry.add(SourceEdits.deleteLines(c.instruction().file(),
+                    c.instruction().span().startLine(), c.instruction().span().endLine()))));
+        }
         String recommendation;
         if (named) {
             recommendation = "Remove " + instruction + " and give the container the values at run time (compose"
@@ -267,8 +280,17 @@ public final class SecretsInBuildContext implements Rule {
                             + " through compose secrets:, which reads the host's file, not the image's"
                     : "; if the container needs " + (items.size() == 1 ? "the file, mount it" : "these files, mount them")
                             + " at run time (compose secrets: or a read-only bind mount)";
-            recommendation = exclude + runtime + ". Rebuild, delete the images built so far, and " + rotate
+            String uncarried = uncarry.isEmpty() || keepsCarrier ? "" : ". Delete " + String.join(" and ",
+                    carriersNamed(project, build, copy, items)) + ", which would no longer find the file in the builder";
+            recommendation = exclude + runtime + uncarried + ". Rebuild, delete the images built so far, and " + rotate
                     + " if one of them was ever pushed or shared.";
+        }
+        Optional<StrictDotenvLoad> strict = !named && items.stream().anyMatch(SecretsInBuildContext::dotenv)
+                ? StrictDotenvLoad.in(project, build) : Optional.empty();
+        if (strict.isPresent()) {
+            recommendation = "Before .env leaves the image, make the application start without it: "
+                    + strict.get().advice() + ". Then " + Character.toLowerCase(recommendation.charAt(0))
+                    + recommendation.substring(1);
         }
         var finding = context.finding(this, new Location(copy.copy().instruction().file().path(),
                         copy.copy().instruction().span()), message.append('.').toString())
@@ -277,14 +299,35 @@ public final class SecretsInBuildContext implements Rule {
         TextEdit exclude = named ? null : IgnoreEdits.append(context.project(), build, patterns, envOnly
                 ? "Secrets: the containers get them at run time, never from the image"
                 : "Secrets and keys: never part of the image");
-        if (exclude != null) {
+        // a COPY --from that takes the excluded file out of a builder fails once the file is gone: it goes too, and
+        // when it takes more than the file, or the application stops without .env, nothing is excluded by the fix
+        if (exclude != null && strict.isEmpty() && !keepsCarrier) {
             // safe when the values still reach the container: env files that compose loads with env_file, and the
             // files of compose secrets, which compose mounts from the host
             boolean delivered = items.stream().allMatch(i -> i.has(Source.ENV_FILE) || i.has(Source.COMPOSE_SECRET));
-            finding.fix(Fix.of("exclude " + and(patterns) + " in " + ignore,
-                    delivered ? FixSafety.SAFE : FixSafety.UNSAFE, exclude));
+            List<TextEdit> edits = new ArrayList<>(List.of(exclude));
+            edits.addAll(uncarry);
+            finding.fix(Fix.of("exclude " + and(patterns) + " in " + ignore
+                            + (uncarry.isEmpty() ? "" : " and drop the COPY --from that took it"),
+                    delivered ? FixSafety.SAFE : FixSafety.UNSAFE, edits));
         }
         finding.add();
+    }
+
+    /** The COPY --from instructions that take these files out of a builder by name, as written, with their lines. */
+    private static List<String> carriersNamed(Project project, BuildLink build, ContextCopy copy, List<Item> items) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Item item : items) {
+            BuildContexts.namingCarriers(project, build, copy, item.path()).orElse(List.of()).forEach(c -> out.add("`"
+                    + c.instruction().logicalText().text().strip().replaceAll("\\s+", " ") + "` (line "
+                    + c.instruction().span().startLine() + ")"));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether the item is the .env file that dotenv libraries load from the working directory. */
+    private static boolean dotenv(Item item) {
+        return PathNames.fileName(item.path()).equals(".env");
     }
 
     /**

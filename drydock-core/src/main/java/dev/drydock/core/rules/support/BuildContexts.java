@@ -165,6 +165,34 @@ public final class BuildContexts {
         return out;
     }
 
+    /**
+     * The {@code COPY --from} instructions that take this context file, brought into a builder stage by {@code copy},
+     * into the image by its own name (one source, the file itself): once the file leaves the context they fail, and
+     * deleting them keeps the build working. A copy of a folder around the file is not one: it still finds the folder.
+     * Empty when one names the file beside other sources, which only an edit of its sources could keep working.
+     */
+    public static java.util.Optional<List<CopyCommand>> namingCarriers(Project project, BuildLink build,
+            ContextCopy copy, String contextPath) {
+        List<CopyCommand> out = new ArrayList<>();
+        DockerfileModel model = build.model();
+        for (CopyCommand carrier : carriers(build, copy, contextPath)) {
+            var paths = ImagePaths.of(model, model.stages().get(carrier.fromStage()),
+                    p -> project.files().isDirectory(PathNames.join(build.context(), p)));
+            boolean names = false;
+            for (int i = 0; i < carrier.sources().size(); i++) {
+                names |= !carrier.unresolved(i)
+                        && paths.toContext(carrier.sources().get(i)).filter(contextPath::equals).isPresent();
+            }
+            if (names && carrier.sources().size() > 1) {
+                return java.util.Optional.empty();
+            }
+            if (names) {
+                out.add(carrier);
+            }
+        }
+        return java.util.Optional.of(out);
+    }
+
     /** The context path one copy puts at a container path; empty when that copy does not put anything there. */
     public static java.util.Optional<String> source(Project project, BuildLink build, ContextCopy copy,
             String containerPath) {
