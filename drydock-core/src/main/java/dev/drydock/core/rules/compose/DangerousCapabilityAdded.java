@@ -12,6 +12,7 @@ import dev.drydock.core.review.RuleExample;
 import dev.drydock.core.review.Severity;
 import dev.drydock.core.rules.support.ComposeServices;
 import dev.drydock.core.rules.support.ImageContents;
+import dev.drydock.core.rules.support.StartCapabilities;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +28,11 @@ import java.util.Optional;
                 + " host's network), SYS_TIME, PERFMON and SYSLOG. Capabilities that act inside the container only"
                 + " (NET_BIND_SERVICE, CHOWN, IPC_LOCK, SYS_NICE...) are left alone. SYS_ADMIN on a service whose"
                 + " image installs Chromium or Chrome is what its sandbox asks for: the recommendation then keeps the"
-                + " sandbox through a seccomp profile, or turns it off with --no-sandbox, instead of the capability.",
+                + " sandbox through a seccomp profile, or turns it off with --no-sandbox, instead of the capability."
+                + " DAC_READ_SEARCH on a service whose entry point reads, as root, the folders its server made private"
+                + " (the official postgres, mysql, mariadb and mongo images) is what that start asks for: the"
+                + " recommendation then replaces it with DAC_OVERRIDE, which allows the same reads within the"
+                + " container.",
         problem = "These capabilities are most of what privileged mode gives: mounting file systems, loading kernel"
                 + " modules, reading any process's memory, opening host files by handle; the known container"
                 + " escapes start from them.",
@@ -107,7 +112,11 @@ public final class DangerousCapabilityAdded implements Rule {
                         .severity(severity)
                         .recommendation(cap.equals("SYS_ADMIN") ? chromium(context, service)
                                 .map(at -> sandboxRecommendation(service, added.value(), at))
-                                .orElse(removal(service, added.value())) : removal(service, added.value()))
+                                .orElse(removal(service, added.value()))
+                                : cap.equals(StartCapabilities.READ_ONLY_BYPASS) ? readsPrivateFolders(context, service)
+                                        .map(needs -> replacement(service, added.value(), needs))
+                                        .orElse(removal(service, added.value()))
+                                : removal(service, added.value()))
                         .add();
             }
         }
@@ -116,6 +125,24 @@ public final class DangerousCapabilityAdded implements Rule {
     private static String removal(Service service, String written) {
         return "Remove " + written + " from cap_add of " + service.name() + ", or move the task that needs it out of"
                 + " the long-running service.";
+    }
+
+    /**
+     * What the service's start needs when its entry point reads, as root, folders its server made private: the need
+     * that DAC_READ_SEARCH is usually added for, which DAC_OVERRIDE meets without open_by_handle_at.
+     */
+    private static Optional<StartCapabilities> readsPrivateFolders(ReviewContext context, Service service) {
+        return StartCapabilities.of(context, service)
+                .filter(needs -> needs.capabilities().contains(StartCapabilities.READ_PRIVATE_FOLDERS));
+    }
+
+    private static String replacement(Service service, String written, StartCapabilities needs) {
+        return "Replace " + written + " with " + StartCapabilities.READ_PRIVATE_FOLDERS + " in cap_add of "
+                + service.name() + ": " + needs.reason() + ", and reading the folders its server keeps private is"
+                + " what it needs " + written + " for; " + StartCapabilities.READ_PRIVATE_FOLDERS + " allows that too"
+                + " but not opening files by handle, the way out of the container"
+                + (needs.nonRootUser() == null ? "." : ". Or run it as its own user from the start (`user: "
+                        + needs.nonRootUser() + "`), which skips these steps and needs neither.");
     }
 
     /** Where the service's image installs Chromium or Chrome, whose sandbox is what SYS_ADMIN is usually added for. */

@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
                 + " securityContext as every leaf kustomization deploys them, after its overlays' patches), whose cap_drop removes ALL capabilities, or one that the service's start needs, and whose"
                 + " cap_add does not give it back, where drydock can read what the start does as root: the entry point"
                 + " of the official postgres (CHOWN, DAC_OVERRIDE, FOWNER, SETGID, SETUID), mysql, mariadb and mongo"
-                + " (CHOWN, DAC_OVERRIDE, SETGID, SETUID), redis and rabbitmq (CHOWN, SETGID, SETUID) images, pulled or"
+                + " (CHOWN, DAC_OVERRIDE, SETGID, SETUID; DAC_READ_SEARCH serves for DAC_OVERRIDE, as these entry"
+                + " points only read the folders their server made private), redis and rabbitmq (CHOWN, SETGID, SETUID) images, pulled or"
                 + " built on with their entry point kept, when the service starts their server; the official nginx"
                 + " image (CHOWN, SETGID, SETUID: its master switches its workers to the nginx user and chowns its"
                 + " temporary folders); and a project's own entry-point script or command that switches users with"
@@ -114,7 +115,7 @@ public final class DroppedCapabilityNeededAtStart implements Rule {
             for (String capability : wanted.stream().sorted().toList()) {
                 Located<String> dropped = dropsAll != null ? dropsAll : service.capDrop().stream()
                         .filter(c -> HardeningTargets.capability(c.value()).equals(capability)).findFirst().orElse(null);
-                if (dropped != null && !added.contains(capability)) {
+                if (dropped != null && !StartCapabilities.givenBack(capability, added)) {
                     missing.add(capability);
                     at = at == null ? dropped : at;
                 }
@@ -213,7 +214,8 @@ public final class DroppedCapabilityNeededAtStart implements Rule {
             wanted.add(StartCapabilities.PortBind.CAPABILITY);
         }
         List<String> missing = wanted.stream().sorted()
-                .filter(cap -> (dropped.contains("ALL") || dropped.contains(cap)) && !added.contains(cap)).toList();
+                .filter(cap -> (dropped.contains("ALL") || dropped.contains(cap))
+                        && !StartCapabilities.givenBack(cap, added)).toList();
         String written = run.file("capabilities.drop");
         var file = context.project().source(written).orElse(null);
         int line = security.capabilitiesDropLine();

@@ -240,6 +240,21 @@ public record StartCapabilities(List<String> capabilities, String reason, String
         return word.substring(word.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether {@code added} (capability names as the engine writes them) gives back {@code capability}. DAC_OVERRIDE is
+     * given back by DAC_READ_SEARCH too: the entry points that need it (the official database images') only read and
+     * search the folders their server made private before they chown them, which is all DAC_READ_SEARCH allows.
+     */
+    public static boolean givenBack(String capability, java.util.Collection<String> added) {
+        return added.contains(capability) || capability.equals(READ_PRIVATE_FOLDERS) && added.contains(READ_ONLY_BYPASS);
+    }
+
+    /** The capability the official database images' entry points need to read folders their server made private. */
+    public static final String READ_PRIVATE_FOLDERS = "DAC_OVERRIDE";
+
+    /** The narrower capability that allows reading and searching any folder, and nothing more (and open_by_handle_at). */
+    public static final String READ_ONLY_BYPASS = "DAC_READ_SEARCH";
+
     /** The capabilities of {@link #capabilities} written for YAML: {@code [CHOWN, SETGID, SETUID]}. */
     public String list() {
         return "[" + String.join(", ", capabilities) + "]";
