@@ -97,7 +97,7 @@ public final class RestartPolicy implements Rule {
                             + " `docker compose up` again")
                     .implicit()
                     .recommendation("Add `restart: unless-stopped` to " + service.name() + " in " + ref.file() + ".")
-                    .fix(restart(service))
+                    .fix(restart(service, ref.file()))
                     .add();
         }
         // services that merge one anchor share its restart key: one strength there names them all
@@ -119,9 +119,13 @@ public final class RestartPolicy implements Rule {
      */
     private record Strength(Location at, String text, String service) {}
 
-    /** {@code restart: unless-stopped} at the end of the service; null where it cannot be written. */
-    private static Fix restart(Service service) {
-        TextEdit edit = ComposeEdits.addEntry(service.node(), List.of(), "restart: unless-stopped");
+    /**
+     * {@code restart: unless-stopped} at the end of the service in the file that declares it (a variant's, when the
+     * finding is the variant's: in the base file it would restart the other variants' one-off commands too); null
+     * where it cannot be written.
+     */
+    private static Fix restart(Service service, String file) {
+        TextEdit edit = ComposeEdits.addEntryIn(service.node(), file, "restart: unless-stopped");
         return edit == null ? null : Fix.of("restart " + service.name() + " unless stopped", FixSafety.UNSAFE, edit);
     }
 

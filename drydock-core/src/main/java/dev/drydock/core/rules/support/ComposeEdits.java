@@ -69,6 +69,26 @@ public final class ComposeEdits {
     }
 
     /**
+     * {@code lines} added to a merged service mapping in the file {@code path}: as {@link #addEntry} when that file
+     * holds the mapping, else after the last entry that file writes (an override or variant file that changes a
+     * service of the base file, where a key for that variant alone belongs). Null when the file writes no entry of
+     * the mapping on a line of its own.
+     */
+    public static TextEdit addEntryIn(MapNode mapping, String path, String lines) {
+        if (mapping == null || mapping.file().path().equals(path)) {
+            return addEntry(mapping, List.of(), lines);
+        }
+        MapNode.Entry last = null;
+        for (MapNode.Entry e : mapping.entries()) {
+            if (e.key().file().path().equals(path)
+                    && (last == null || e.key().span().start() > last.key().span().start())) {
+                last = e;
+            }
+        }
+        return last == null ? null : after(last.key().file(), last, lines);
+    }
+
+    /**
      * {@code lines} added next to the entry {@code key} of a merged service mapping, in the file that writes that
      * entry: an override or variant file that adds the key to a service of the base file. Null when the mapping
      * has no such key or the entry does not stand on its own line.
