@@ -10,6 +10,7 @@ import dev.drydock.core.edit.Fix;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.edit.TextEdit;
 import dev.drydock.core.entrypoint.EntryPoint;
+import dev.drydock.core.entrypoint.EntryPoints;
 import dev.drydock.core.entrypoint.Runtime;
 import dev.drydock.core.manifest.Dependency;
 import dev.drydock.core.manifest.Ecosystem;
@@ -201,6 +202,15 @@ public final class NodeInstalls {
             out.append(" The container's command runs ").append(needs).append(", a development dependency: run the"
                     + " application with node first (see dev-server).");
         }
+        StartStep step = needs == null ? startStepNeeds(context, image, manifest) : null;
+        if (step != null) {
+            boolean one = step.programs().size() == 1;
+            out.append(" But the container's start runs ").append(step.named()).append(" before the application (`")
+                    .append(step.command()).append("`), ").append(one ? "a development dependency" : "development"
+                    + " dependencies").append(": move ").append(one ? "it" : "them").append(" to the dependencies of"
+                    + " package.json first (or run that step from a release job instead), or the start fails"
+                    + " without ").append(one ? "it." : "them.");
+        }
         return out.toString();
     }
 
@@ -218,13 +228,13 @@ public final class NodeInstalls {
     /**
      * {@code npm ci --omit=dev} (or {@code npm install --omit=dev} without a lock file in the image) and
      * ENV NODE_ENV=production before the RUN; empty for yarn and pnpm, a build after the install, or a
-     * command that runs a development dependency.
+     * command (or a step of the start before it, a migration) that runs a development dependency.
      */
     public static Optional<Fix> omitDev(ReviewContext context, BuiltImage image, Manifest manifest, Install install) {
         Call call = install.call();
         Call.Arg sub = install.subcommand();
         if (!call.is("npm") || sub == null || install.run().script() == null || buildsLater(install, image)
-                || commandNeeds(context, image, manifest) != null
+                || commandNeeds(context, image, manifest) != null || startStepNeeds(context, image, manifest) != null
                 || call.args().stream().anyMatch(a -> a.value().startsWith("--include"))) {
             return Optional.empty();
         }
@@ -420,6 +430,114 @@ public final class NodeInstalls {
         }
         return null;
     }
+
+    /**
+     * A step the container's start runs before the application (a migration or a seed in its start script, or before
+     * the server in the package.json script it starts) with development dependencies: its programs, or those of the
+     * package.json scripts it runs in turn.
+     *
+     * @param programs the development dependencies, in the order the step runs them
+     * @param command the step as the start writes it
+     */
+    private record StartStep(List<String> programs, String command) {
+
+        String named() {
+            return programs.size() == 1 ? programs.get(0)
+                    : String.join(", ", programs.subList(0, programs.size() - 1)) + " and " + programs.getLast();
+        }
+    }
+
+    private static final Set<String> PACKAGE_RUNNERS = Set.of("npx", "bunx");
+
+    private static StartStep startStepNeeds(ReviewContext context, BuiltImage image, Manifest manifest) {
+        Set<String> dev = new HashSet<>();
+        for (Dependency d : manifest.dependencies()) {
+            if (d.isDev()) {
+                dev.add(d.name());
+            }
+        }
+        for (Container c : image.containers()) {
+            EntryPoint ep = c.entryPoint();
+            if (ep == null || c.build() == null) {
+                continue;
+            }
+            SourceSet files = SourceSet.of(context.project(), c);
+            String dir = c.build().context();
+            List<List<String>> steps = new ArrayList<>(ep.otherCommands());
+            packageScript(files, dir, ep).ifPresent(inner -> steps.addAll(inner.otherCommands()));
+            for (List<String> argv : steps) {
+                Set<String> programs = new java.util.LinkedHashSet<>();
+                runsDevDependencies(files, dir, EntryPoints.interpret(argv, false, ep.environment(), ep.workdir()),
+                        dev, 0, programs);
+                if (!programs.isEmpty()) {
+                    return new StartStep(List.copyOf(programs), String.join(" ", argv));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What a package manager's script runs ({@code npm run migrate}), read from package.json. */
+    private static Optional<EntryPoint> packageScript(SourceSet files, String dir, EntryPoint ep) {
+        if ((ep.runtime() == Runtime.NPM || ep.runtime() == Runtime.YARN || ep.runtime() == Runtime.PNPM)
+                && ep.target() != null && ep.target().value() != null) {
+            return NodePackage.script(files, dir, ep.target().value(), ep.environment(), ep.workdir())
+                    .map(NodePackage::entryPoint);
+        }
+        return Optional.empty();
+    }
+
+    /** Adds the development dependencies a command runs, through package.json scripts, wrappers and npx. */
+    private static void runsDevDependencies(SourceSet files, String dir, EntryPoint ep, Set<String> dev, int depth,
+            Set<String> found) {
+        if (ep == null || depth > 4) {
+            return;
+        }
+        Optional<EntryPoint> inner = packageScript(files, dir, ep);
+        if (inner.isPresent()) {
+            runsDevDependencies(files, dir, inner.get(), dev, depth + 1, found);
+            for (List<String> argv : inner.get().otherCommands()) {
+                runsDevDependencies(files, dir, EntryPoints.interpret(argv, false, inner.get().environment(),
+                        inner.get().workdir()), dev, depth + 1, found);
+            }
+            return;
+        }
+        for (var wrapper : ep.wrappers()) {
+            if (dev.contains(wrapper.name())) {
+                found.add(wrapper.name());
+            }
+        }
+        List<String> args = ep.args();
+        int i = 0;
+        if (!args.isEmpty() && PACKAGE_RUNNERS.contains(PathNames.fileName(args.get(0)))) {
+            i = 1;
+            while (i < args.size() && args.get(i).startsWith("-")) {
+                i++;
+            }
+        }
+        String program = i < args.size() ? PathNames.fileName(args.get(i)) : "";
+        while (ENV_LOADERS.contains(program)) {
+            if (dev.contains(program)) {
+                found.add(program);
+            }
+            i++;
+            while (i < args.size() && (args.get(i).startsWith("-") || args.get(i).contains("="))) {
+                i += ENV_LOADER_VALUES.contains(args.get(i)) ? 2 : 1;
+            }
+            program = i < args.size() ? PathNames.fileName(args.get(i)) : "";
+        }
+        if (dev.contains(program)) {
+            found.add(program);
+        } else if (ep.runtime() == Runtime.TS_NODE && dev.contains("ts-node")) {
+            found.add("ts-node");
+        }
+    }
+
+    /** Programs that load variables and run the rest of their command line: env-cmd, cross-env, dotenv-cli. */
+    private static final Set<String> ENV_LOADERS = Set.of("env-cmd", "cross-env", "dotenv");
+
+    /** Their options that take the next word as a value (env-cmd -f .env, dotenv -e .env). */
+    private static final Set<String> ENV_LOADER_VALUES = Set.of("-f", "--file", "-e", "-r", "--rc-file", "-v");
 
     private static boolean lockFile(Manifest manifest) {
         return manifest.lockFiles().contains(LockFile.PACKAGE_LOCK_JSON)

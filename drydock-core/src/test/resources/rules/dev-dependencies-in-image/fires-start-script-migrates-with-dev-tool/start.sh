@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+npx prisma migrate deploy
+exec node index.js
