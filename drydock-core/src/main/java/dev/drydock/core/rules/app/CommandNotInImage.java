@@ -31,7 +31,8 @@ import java.util.Set;
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
         checks = "The program a container of an image built here starts by an absolute path: the image's own"
-                + " ENTRYPOINT (or CMD, without an ENTRYPOINT), and the `command` of a Kubernetes container that runs"
+                + " ENTRYPOINT (or CMD, without an ENTRYPOINT or behind one that is only an init process such as"
+                + " [\"tini\", \"--\"]), and the `command` of a Kubernetes container that runs"
                 + " the image (or the first word of its `args`, when the image sets no ENTRYPOINT). Fires when drydock"
                 + " knows every source of the image's files and none puts a file there: the first base image is scratch"
                 + " or an official image of a language or a system (debian, python, node, golang ...), the path lies"

@@ -50,7 +50,8 @@ import java.util.Set;
         title = "The container's command names a script by a bare name, but the script is not in a folder of PATH",
         severity = Severity.HIGH,
         category = Category.RELIABILITY,
-        checks = "The program an image's own ENTRYPOINT (or CMD, when there is no ENTRYPOINT) starts, in exec form or"
+        checks = "The program an image's own ENTRYPOINT (or CMD, when there is no ENTRYPOINT or one that is only an"
+                + " init process, tini or dumb-init with their options) starts, in exec form or"
                 + " as the first command of a shell form, when it is a bare name (start.sh, entrypoint.sh: no slash) and"
                 + " a COPY or ADD of the image's stages puts a build-context file of that name only into folders that"
                 + " are not on the PATH (the image's ENV PATH, else /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:"
@@ -134,10 +135,16 @@ public final class CommandNotOnPath implements Rule {
         List<String> puts = landings.stream().map(l -> l.copy().text() + " (line " + l.copy().line() + ") puts it at "
                 + l.path()).toList();
         boolean inWorkdir = landings.stream().anyMatch(l -> PathNames.parent(l.path()).equals(start.directory()));
-        String lookup = start.execForm()
+        String lookup = start.init() != null
+                ? "the ENTRYPOINT's " + start.init() + " runs it and looks a name without a slash up in the folders of"
+                        + " PATH only"
+                : start.execForm()
                 ? "the container's runtime looks a name without a slash up in the folders of PATH only"
                 : String.join(" ", start.spec().shell()) + " looks a name without a slash up in the folders of PATH only";
-        String failure = start.execForm()
+        String failure = start.init() != null && start.execForm()
+                ? "the container exits at once (" + start.init() + " cannot exec " + name + ": 'No such file or"
+                        + " directory')"
+                : start.execForm()
                 ? "the container fails to start ('exec: \"" + name + "\": executable file not found in $PATH')"
                 : "the container exits at once ('/bin/sh: 1: " + name + ": not found', exit code 127)";
         String message = keyword(instruction) + " on line " + instruction.startLine() + " starts " + name

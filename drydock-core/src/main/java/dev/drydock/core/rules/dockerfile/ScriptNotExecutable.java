@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
         severity = Severity.HIGH,
         category = Category.BUILD,
         checks = "A RUN whose program is a path (./mvnw, ./gradlew, scripts/build.sh, /app/setup.sh) or an ENTRYPOINT"
-                + " or CMD (when no ENTRYPOINT is set) that starts one, or a bare program name found in a folder of"
+                + " or CMD (when no ENTRYPOINT is set, or one that is only an init process such as [\"tini\", \"--\"])"
+                + " that starts one, or a bare program name found in a folder of"
                 + " PATH (the image's ENV PATH, then the default folders) where a COPY put it"
                 + " (COPY docker-entrypoint.sh /usr/local/bin/ with ENTRYPOINT [\"docker-entrypoint.sh\"]); fires when"
                 + " that path is a file a COPY or ADD of"
