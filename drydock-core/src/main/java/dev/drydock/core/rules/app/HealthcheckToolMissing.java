@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
         checks = "The healthcheck in effect (compose over the image's HEALTHCHECK): the programs it runs (curl, wget,"
                 + " nc, python, node...) and the shell a CMD-SHELL probe needs, against what the image contains: what"
                 + " its base image is known to ship (python:*-slim, node:*-slim, debian and ubuntu have neither curl nor"
-                + " wget; alpine and busybox have BusyBox wget but no curl; distroless and scratch have no shell) plus"
+                + " wget; alpine and busybox have BusyBox wget but no curl; distroless and scratch have no shell, and distroless's"
+                + " :debug tags keep BusyBox's sh, wget and nc in /busybox, on the PATH, with no /bin/sh for CMD-SHELL) plus"
                 + " what the final stage and the stages it builds on install with apt, apk, dnf/yum or zypper (and do"
                 + " not remove again; package lists held in ARG or ENV values are read) or copy in; for a service that"
                 + " pulls an image, what that image is known to ship. A program named without a folder that the image"
@@ -123,9 +124,11 @@ public final class HealthcheckToolMissing implements Rule {
                 renamed(context, c, hc, at, image, missing, renamed);
                 continue;
             }
+            String shellElsewhere = image.base().map(BaseImageFacts.ImageTools::shellOutsideBin).orElse(null);
             String message = missing.equals("sh")
                     ? where + " is a CMD-SHELL probe, which runs /bin/sh, and " + image.baseImage()
-                            + " has no shell: every probe fails"
+                            + (shellElsewhere == null ? " has no shell" : " has no /bin/sh (its BusyBox shell is "
+                                    + shellElsewhere + ")") + ": every probe fails"
                     : where + " runs " + missing + ", which " + image.baseImage() + " does not contain"
                             + (c.build() == null ? "" : image.removedAt(missing)
                                     .map(o -> " and the Dockerfile removes it again after installing it (line "
@@ -382,6 +385,13 @@ public final class HealthcheckToolMissing implements Rule {
         } else if (argv == null) {
             out.append("Use an exec-form probe with a static binary copied into the image (COPY --from a build stage),"
                     + " or the application's own health subcommand if it has one.");
+        }
+        String shellElsewhere = image.base().map(BaseImageFacts.ImageTools::shellOutsideBin).orElse(null);
+        if (missing.equals("sh") && shellElsewhere != null) {
+            out.append(" To keep a shell script, start the shell by name in exec form, which finds it on the PATH: "
+                    + ("compose".equals(hc.source()) ? "test: [\"CMD\", \"sh\", \"-c\", \"...\"]"
+                            : "HEALTHCHECK CMD [\"sh\", \"-c\", \"...\"]")
+                    + ", and call only programs BusyBox has.");
         }
         return out.toString().strip();
     }

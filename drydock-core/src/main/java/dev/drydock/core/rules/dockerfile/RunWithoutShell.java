@@ -28,8 +28,8 @@ import java.util.Set;
         severity = Severity.HIGH,
         category = Category.BUILD,
         checks = "The RUN instructions in shell form of every stage a build uses whose file system starts FROM scratch"
-                + " or from an image known to have no /bin/sh (distroless images without a :debug tag, Chainguard's"
-                + " without -dev, the .NET images' chiseled and distroless variants, oven/bun's distroless tags),"
+                + " or from an image known to have no /bin/sh (distroless images, whose :debug tags keep BusyBox's"
+                + " shell at /busybox/sh only, Chainguard's without -dev, the .NET images' chiseled and distroless variants, oven/bun's distroless tags),"
                 + " directly or through the stages it is built on. Quiet once a SHELL instruction names another"
                 + " shell, or when an earlier ADD, or a COPY into /, /bin, /sbin, /usr/bin or /usr/sbin, of the stage"
                 + " or of those it is built on may have brought a shell in. RUN in exec form runs its program"
@@ -111,14 +111,19 @@ public final class RunWithoutShell implements Rule {
             if (instruction.kind() == InstructionKind.RUN && instruction.arguments() instanceof ShellForm form) {
                 String text = form.text().strip().replaceAll("\\s+", " ");
                 String shown = text.length() > 50 ? text.substring(0, 47) + "..." : text;
+                String elsewhere = BaseImageFacts.tools(base).map(BaseImageFacts.ImageTools::shellOutsideBin).orElse(null);
+                String recommendation = "Do this in a builder stage that has a shell and COPY --from it the result (COPY"
+                        + " keeps the modes and --chown sets the owner), or write the RUN in exec form with a"
+                        + " program the stage has.";
                 context.finding(this, image.dockerfile(), instruction.keyword().span(), "RUN " + shown + " runs as"
                                 + " /bin/sh -c, but " + (lineage.size() == 1 ? "this stage" : Stages.describe(stage))
                                 + (base instanceof BaseImage.External external ? " starts FROM " + external.written()
-                                        + ", which has no shell," : " starts FROM scratch")
+                                        + (elsewhere == null ? ", which has no shell,"
+                                                : ", which has no /bin/sh (its BusyBox shell is " + elsewhere + "),")
+                                        : " starts FROM scratch")
                                 + " and nothing has put a shell in it: the build fails here")
-                        .recommendation("Do this in a builder stage that has a shell and COPY --from it the result (COPY"
-                                + " keeps the modes and --chown sets the owner), or write the RUN in exec form with a"
-                                + " program the stage has.")
+                        .recommendation(elsewhere == null ? recommendation : "Name the shell the image has before the"
+                                + " RUN: SHELL [\"" + elsewhere + "\", \"-c\"]. " + recommendation)
                         .add();
             }
         }

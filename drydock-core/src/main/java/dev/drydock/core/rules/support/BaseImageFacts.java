@@ -236,6 +236,15 @@ public final class BaseImageFacts {
             return program.equals("node") && image.startsWith("gcr.io/distroless/nodejs") ? "/nodejs/bin/node" : program;
         }
 
+        /**
+         * Where the image keeps a shell it has outside /bin, for an image without /bin/sh: distroless's :debug tags
+         * link BusyBox's programs into /busybox alone (on their PATH), so {@code sh} found by name works and the
+         * /bin/sh -c of shell-form RUN, CMD and CMD-SHELL does not. Null for any other image.
+         */
+        public String shellOutsideBin() {
+            return !shell && programs.contains("sh") && image.startsWith("gcr.io/distroless/") ? "/busybox/sh" : null;
+        }
+
         /** Whether its {@code /bin/sh} is BusyBox's ash: Alpine (and other apk-based) images and BusyBox. */
         public boolean busyBox() {
             return shell && ("apk".equals(packageManager) || image.contains("alpine") || image.startsWith("busybox"));
@@ -289,7 +298,7 @@ public final class BaseImageFacts {
      * variants have neither; {@code debian} and {@code ubuntu} themselves have neither; Alpine and
      * BusyBox (and the Alpine variants of the other official images, built on it) have BusyBox's
      * {@code wget} and {@code nc} but no curl; distroless and scratch images have no shell at all
-     * ({@code :debug} distroless tags add BusyBox); nginx (and nginxinc/nginx-unprivileged, built from the
+     * ({@code :debug} distroless tags add BusyBox's sh, wget and nc in /busybox, with no /bin/sh); nginx (and nginxinc/nginx-unprivileged, built from the
      * same Dockerfile) installs curl on its Debian and alpine variants, not on alpine-slim, and has no wget on
      * Debian, and php installs curl too (and wordpress and
      * drupal, built on it), without wget on Debian; the deprecated openjdk image as {@link #openJdk} tells, eclipse-temurin's
@@ -324,7 +333,8 @@ public final class BaseImageFacts {
             if (debug) {
                 programs.addAll(List.of("sh", "wget", "nc"));
             }
-            return Optional.of(new ImageTools(written, debug, programs, null, runtime == null ? null : runtime.replace("3", "")));
+            // :debug adds BusyBox in /busybox (on PATH) and no /bin/sh
+            return Optional.of(new ImageTools(written, false, programs, null, runtime == null ? null : runtime.replace("3", "")));
         }
         if (name.startsWith("cgr.dev/chainguard/")) {
             boolean dev = tag != null && tag.contains("dev");

@@ -249,10 +249,14 @@ public final class Probes {
         if (probe == null || image == null) {
             return null;
         }
-        if (probe.shell() && !image.has("sh").orElse(true)) {
+        boolean shellOnPath = namesShellOnPath(probe, image);
+        if (probe.shell() && !image.has("sh").orElse(true) && !shellOnPath) {
             return "sh";
         }
         for (Program p : probe.programs()) {
+            if (shellOnPath && p.testIndex() == 1) {
+                continue;
+            }
             if ((BaseImageFacts.ASKED.contains(p.name()) || GrpcHealthProbe.is(p.name()))
                     && !image.has(p.name()).orElse(true) || image.lacksProcps(p.name())) {
                 return p.name();
@@ -262,6 +266,16 @@ public final class Probes {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether an exec-form probe starts its shell by name ({@code ["CMD", "sh", "-c", ...]}) in an image that keeps
+     * one on its PATH without a /bin/sh (distroless :debug): Docker finds it there, where CMD-SHELL's /bin/sh fails.
+     */
+    private static boolean namesShellOnPath(Probe probe, ImageContents image) {
+        List<String> test = probe.healthcheck().test();
+        return test.get(0).equals("CMD") && test.size() > 1 && test.get(1).equals("sh")
+                && image.base().map(tools -> tools.shellOutsideBin() != null).orElse(false);
     }
 
     /**
