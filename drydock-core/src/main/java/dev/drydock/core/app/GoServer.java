@@ -50,13 +50,48 @@ final class GoServer {
      */
     static List<ServerCall> starts(List<GoSources> sources, boolean commandArgs) {
         List<ServerCall> out = new ArrayList<>();
+        Engines engines = Engines.of(sources);
         for (GoSources s : sources) {
-            new GoServer(s, commandArgs).read(out);
+            new GoServer(s, commandArgs).read(out, engines);
         }
         return out;
     }
 
-    private void read(List<ServerCall> out) {
+    /**
+     * How the module's files make Gin, Echo and Fiber engines: {@code gin.Default()}, or a call of a function of the
+     * module that returns one ({@code r := routers.InitRouter()} where {@code func InitRouter() *gin.Engine}).
+     */
+    record Engines(List<Pattern> gin, List<Pattern> echo, List<Pattern> fiber) {
+
+        private static final Pattern FUNC = Pattern.compile("\\bfunc\\s+(\\w+)\\s*\\(");
+
+        static Engines of(List<GoSources> sources) {
+            return new Engines(creators(sources, GIN, "gin.Engine"), creators(sources, ECHO, "echo.Echo"),
+                    creators(sources, FIBER, "fiber.App"));
+        }
+
+        private static List<Pattern> creators(List<GoSources> sources, Pattern direct, String type) {
+            Pattern returns = Pattern.compile("\\s*(?:\\(\\s*)?\\*" + Pattern.quote(type) + "\\b");
+            Set<String> factories = new java.util.TreeSet<>();
+            for (GoSources s : sources) {
+                Matcher f = FUNC.matcher(s.code());
+                while (f.find()) {
+                    int close = GoArgs.close(s.code(), f.end() - 1);
+                    if (close < s.code().length() && returns.matcher(s.code()).region(close + 1, s.code().length())
+                            .lookingAt()) {
+                        factories.add(f.group(1));
+                    }
+                }
+            }
+            if (factories.isEmpty()) {
+                return List.of(direct);
+            }
+            String names = String.join("|", factories.stream().map(Pattern::quote).toList());
+            return List.of(direct, Pattern.compile("\\b(\\w+)\\s*:?=\\s*(?:\\w+\\.)?(?:" + names + ")\\s*\\("));
+        }
+    }
+
+    private void read(List<ServerCall> out, Engines engines) {
         String code = source.code();
         Matcher m = LISTEN_AND_SERVE.matcher(code);
         while (m.find()) {
@@ -85,12 +120,12 @@ final class GoServer {
                         args.get(1));
             }
         }
-        framework(out, GIN, "Run", "Gin's server");
-        framework(out, ECHO, "Start", "Echo's server");
-        framework(out, FIBER, "Listen", "Fiber's server");
+        engines.gin().forEach(engine -> framework(out, engine, "Run", "Gin's server"));
+        engines.echo().forEach(engine -> framework(out, engine, "Start", "Echo's server"));
+        engines.fiber().forEach(engine -> framework(out, engine, "Listen", "Fiber's server"));
     }
 
-    /** {@code r.Run(...)}, {@code e.Start(...)}, {@code app.Listen(...)} on an engine the file creates. */
+    /** {@code r.Run(...)}, {@code e.Start(...)}, {@code app.Listen(...)} on an engine the file creates or gets. */
     private void framework(List<ServerCall> out, Pattern engine, String method, String server) {
         String code = source.code();
         for (GoSources.MethodCall start : source.callsOnCreated(engine, method + "(?:TLS)?")) {

@@ -33,6 +33,7 @@ final class GoShutdowns {
     /** The serve calls of the files, in the order found. */
     static List<GoServe> serves(List<GoSources> sources) {
         List<GoServe> out = new ArrayList<>();
+        GoServer.Engines engines = GoServer.Engines.of(sources);
         for (GoSources s : sources) {
             String code = s.code();
             Matcher m = HTTP_LISTEN.matcher(code);
@@ -40,9 +41,9 @@ final class GoShutdowns {
                 add(out, s, GoServe.Kind.NET_HTTP, m.start(), code.substring(m.start(), m.end()) + "...)");
             }
             owned(out, s, HTTP_SERVER, "(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)", GoServe.Kind.NET_HTTP);
-            owned(out, s, GoServer.GIN, "Run(?:TLS)?", GoServe.Kind.GIN);
-            owned(out, s, GoServer.ECHO, "Start(?:TLS|AutoTLS|Server)?", GoServe.Kind.ECHO);
-            owned(out, s, GoServer.FIBER, "Listen(?:TLS)?", GoServe.Kind.FIBER);
+            engines.gin().forEach(engine -> owned(out, s, engine, "Run(?:TLS)?", GoServe.Kind.GIN));
+            engines.echo().forEach(engine -> owned(out, s, engine, "Start(?:TLS|AutoTLS|Server)?", GoServe.Kind.ECHO));
+            engines.fiber().forEach(engine -> owned(out, s, engine, "Listen(?:TLS)?", GoServe.Kind.FIBER));
             owned(out, s, GRPC_SERVER, "Serve", GoServe.Kind.GRPC);
         }
         out.sort(java.util.Comparator.comparing(GoServe::file).thenComparingInt(GoServe::line));
