@@ -1,5 +1,6 @@
 package dev.drydock.core.rules.dockerfile;
 
+import dev.drydock.core.dockerfile.model.BaseImage;
 import dev.drydock.core.edit.FixSafety;
 import dev.drydock.core.review.Category;
 import dev.drydock.core.review.ReviewContext;
@@ -24,8 +25,9 @@ import java.util.Map;
         checks = "The programs run (not the package names installed: apt-get install vim is fine) by the RUNs of the"
                 + " stages a build uses, shell and exec form: editors and interactive viewers (vim, vi, nano, emacs,"
                 + " top, htop), ssh without an ssh mount, machine control (shutdown, reboot, halt, poweroff, mount,"
-                + " umount, ifconfig), process and memory listings (ps, free) and service starts that nothing in the"
-                + " same RUN uses (service x start as the RUN's last command). kill is fine after a command the RUN"
+                + " umount, ifconfig), process and memory listings (ps, free), service starts that nothing in the"
+                + " same RUN uses (service x start as the RUN's last command) and systemctl (medium: without systemd it fails), unless the image boots"
+                + " systemd (CMD or ENTRYPOINT /sbin/init or systemd, or a base image named for systemd). kill is fine after a command the RUN"
                 + " itself started in the background. A command whose status is tested (if, while, before && or ||) is"
                 + " left alone, except cmd || true, which only ignores its failure.",
         problem = "A build has no terminal, no init system and no privileges over the host: these commands hang,"
@@ -71,11 +73,14 @@ public final class SystemCommandInRun implements Rule {
             Map.entry("ps", "it lists the build's processes, which say nothing about the container"),
             Map.entry("free", "it shows the build machine's memory, which says nothing about the container"),
             Map.entry("service", "the service stops when the RUN ends; nothing in this RUN uses it"),
+            Map.entry("systemctl", "no systemd runs in a build or in a container of this image: systemctl fails"
+                    + " without it (or is not installed at all), and an enabled unit is never started"),
             Map.entry("kill", "no process of this RUN runs in the background, so there is nothing of its own to stop"));
 
     @Override
     public void check(ReviewContext context) {
         for (BuiltImage image : BuiltImage.of(context)) {
+            boolean systemd = bootsSystemd(image);
             for (BuildRuns.StageRun run : BuildRuns.of(image)) {
                 List<Call> calls = run.run().calls();
                 boolean sshMount = run.run().mounts().stream().anyMatch(m -> m.type().equals("ssh"));
@@ -83,7 +88,7 @@ public final class SystemCommandInRun implements Rule {
                     Call call = calls.get(i);
                     String why = WHY.get(call.name());
                     boolean swallowed = swallowed(calls, i);
-                    if (why == null || call.is("ssh") && sshMount
+                    if (why == null || call.is("ssh") && sshMount || call.is("systemctl") && systemd
                             || call.is("service") && i < calls.size() - (swallowed ? 2 : 1)
                             || call.is("kill") && startedInBackground(calls.subList(0, i))
                             || call.command() != null && call.command().inCondition() && !swallowed) {
@@ -91,6 +96,8 @@ public final class SystemCommandInRun implements Rule {
                     }
                     context.finding(this, image.dockerfile(), call.program() == null ? call.span()
                                     : call.program().span(), BuildRuns.describe(call) + " in a RUN: " + why)
+                            // a missing systemctl stops the build, an enabled unit is dead configuration
+                            .severity(call.is("systemctl") ? Severity.MEDIUM : Severity.INFO)
                             .add();
                 }
             }
@@ -107,6 +114,21 @@ public final class SystemCommandInRun implements Rule {
                 && !command.in(Scope.IF_CONDITION) && !command.in(Scope.LOOP_CONDITION) && i + 1 < calls.size()
                 && calls.get(i + 1).is("true", ":") && calls.get(i + 1).args().isEmpty()
                 && calls.get(i + 1).command() != null && calls.get(i + 1).command().precededBy() == Connector.OR;
+    }
+
+    /**
+     * Whether the image starts systemd as its main process (CMD or ENTRYPOINT /sbin/init or systemd, or a base image
+     * named for systemd): there, units enabled during the build do start.
+     */
+    private static boolean bootsSystemd(BuiltImage image) {
+        var config = image.stage().config();
+        for (var command : java.util.Arrays.asList(config.entrypoint(), config.cmd())) {
+            if (command != null && command.argv().stream().anyMatch(w -> w.matches("(?:.*/)?(?:init|systemd)"))) {
+                return true;
+            }
+        }
+        return image.rootBase() instanceof BaseImage.External external
+                && external.written().toLowerCase(java.util.Locale.ROOT).contains("systemd");
     }
 
     private static boolean startedInBackground(List<Call> earlier) {
