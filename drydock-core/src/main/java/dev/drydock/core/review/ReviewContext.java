@@ -241,6 +241,12 @@ public final class ReviewContext {
             return this;
         }
 
+        /** {@link #implicit()} when {@code value} holds. */
+        public FindingBuilder implicit(boolean value) {
+            implicit = value;
+            return this;
+        }
+
         /**
          * What the finding reports as broken, when it is elsewhere than its location (a Dockerfile HEALTHCHECK that a
          * deploy configuration's role cannot pass): no strength at that place is shown. Null for none.

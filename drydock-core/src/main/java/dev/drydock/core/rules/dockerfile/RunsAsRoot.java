@@ -203,6 +203,8 @@ import dev.drydock.core.rules.support.fixes.StackFixes;
                         """))
 public final class RunsAsRoot implements Rule {
 
+    private static final String NO_USER = "no USER in the final stage";
+
     private static final Pattern ARGUMENT = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
 
     @Override
@@ -224,6 +226,11 @@ public final class RunsAsRoot implements Rule {
                         ? PrivilegeDrop.of(context, container).filter(PrivilegeDrop::always) : Optional.empty();
                 if (rootToPrepare.isPresent()) {
                     context.strength(this, user.origin(), startsAsRootToPrepare(rootToPrepare.get()));
+                } else if (UserIds.isRoot(user.value()) && overriddenImageUser(container, user) == null
+                        && container.supervision() != null && !Processes.supervised(container).isEmpty()) {
+                    // USER root written out is no USER: who the programs run as is the supervisor's to say
+                    reportSupervised(context, container, new Location(user.origin().file(), user.origin().span()), (user.origin().file().equals(container.build().dockerfile())
+                            ? "USER " : "user: ") + user.value());
                 } else if (UserIds.isRoot(user.value())) {
                     String imageUser = overriddenImageUser(container, user);
                     String fromArguments = rootFromBuildArguments(container, user);
@@ -260,7 +267,7 @@ public final class RunsAsRoot implements Rule {
             Location at = new Location(container.build().dockerfile(), stage.from().span());
             if (container.supervision() != null && container.supervision().mainCommand()
                     && !Processes.supervised(container).isEmpty()) {
-                reportSupervised(context, container, at); // the CMD's own switch covers it, not the services
+                reportSupervised(context, container, at, NO_USER); // the CMD's own switch covers it, not the services
                 continue;
             }
             Optional<PrivilegeDrop> drop = PrivilegeDrop.of(context, container);
@@ -290,7 +297,7 @@ public final class RunsAsRoot implements Rule {
                 continue;
             }
             if (container.supervision() != null && !Processes.supervised(container).isEmpty()) {
-                reportSupervised(context, container, at);
+                reportSupervised(context, container, at, NO_USER);
                 continue;
             }
             Optional<String> daemon = dockerDaemonScript(context, container);
@@ -664,10 +671,10 @@ public final class RunsAsRoot implements Rule {
      * other users (user=); a USER in the image would make it stop each such program with "Can't drop privilege as
      * nonroot user", so no fix adds one.
      */
-    private void reportSupervised(ReviewContext context, Container container, Location at) {
+    private void reportSupervised(ReviewContext context, Container container, Location at, String lead) {
         Supervision supervision = container.supervision();
         if (supervision.manager() != Manager.SUPERVISORD) {
-            reportServices(context, container, at, supervision);
+            reportServices(context, container, at, supervision, lead);
             return;
         }
         List<String> asRoot = new ArrayList<>();
@@ -692,11 +699,11 @@ public final class RunsAsRoot implements Rule {
             String started = asOthers.isEmpty() ? "" : serversAsRoot.isEmpty()
                     ? " and starts every program as another user (" + AppFacts.and(asOthers) + ", from " + files + ")"
                     : " and starts " + AppFacts.and(asOthers) + " (" + files + ")";
-            context.finding(this, at, "no USER in the final stage: supervisord runs as root (PID 1)" + started + servers
+            context.finding(this, at, lead + ": supervisord runs as root (PID 1)" + started + servers
                             + (serversAsRoot.isEmpty() ? ": only supervisord itself keeps root" : ": nothing else keeps"
                             + " root") + supervision.assumptions())
                     .severity(Severity.MEDIUM)
-                    .implicit()
+                    .implicit(lead.equals(NO_USER))
                     .recommendation((asOthers.isEmpty() ? "" : "Keep the user= of each program in " + files + ". ")
                             + "supervisord needs root to start programs as other users and the servers need it for"
                             + " their masters: a USER in the image would make supervisord refuse the programs that name"
@@ -706,12 +713,12 @@ public final class RunsAsRoot implements Rule {
                     .add();
             return;
         }
-        context.finding(this, at, "no USER in the final stage: supervisord runs as root and starts "
-                        + AppFacts.and(asRoot) + " as root too (no user= in " + files + ")"
+        context.finding(this, at, lead + ": supervisord runs as root and starts "
+                        + AppFacts.and(asRoot) + " as root too (user=root or no user= in " + files + ")"
                         + (asOthers.isEmpty() ? "" : "; " + AppFacts.and(asOthers)) + servers
                         + supervision.assumptions())
                 .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
-                .implicit()
+                .implicit(lead.equals(NO_USER))
                 .recommendation("Give " + (asRoot.size() == 1 ? asRoot.get(0) : "each of " + AppFacts.and(asRoot))
                         + " a user= line naming a non-root user in " + files + ". A USER in the image alone does not do"
                         + " it while a program names another user: supervisord would refuse to start it (\"Can't drop"
@@ -741,7 +748,8 @@ public final class RunsAsRoot implements Rule {
      * php-fpm ...) keep a root master by design. Medium when nothing else keeps root; no fix adds a USER, under which
      * the run scripts' switches would fail.
      */
-    private void reportServices(ReviewContext context, Container container, Location at, Supervision supervision) {
+    private void reportServices(ReviewContext context, Container container, Location at, Supervision supervision,
+            String lead) {
         Manager manager = supervision.manager();
         List<String> asRoot = new ArrayList<>();
         List<String> rootScripts = new ArrayList<>();
@@ -777,11 +785,11 @@ public final class RunsAsRoot implements Rule {
         String files = AppFacts.and(supervision.files());
         String servers = keepRootByDesign(serversAsRoot);
         if (asRoot.isEmpty() && commandAsRoot == null) {
-            context.finding(this, at, "no USER in the final stage: " + manager.displayName() + " runs as root (PID 1)"
+            context.finding(this, at, lead + ": " + manager.displayName() + " runs as root (PID 1)"
                             + (asOthers.isEmpty() ? "" : " and the run scripts switch " + AppFacts.and(asOthers)
                                     + " (" + files + ")") + commandSwitch + servers + ": nothing else keeps root")
                     .severity(Severity.MEDIUM)
-                    .implicit()
+                    .implicit(lead.equals(NO_USER))
                     .recommendation("Keep the user switches in the run scripts (" + files + "): " + manager.displayName()
                             + " needs root to start the services as those users, and under a non-root USER the switches"
                             + " fail (su-exec and s6-setuidgid need root)." + (manager == Manager.S6_OVERLAY
@@ -796,11 +804,11 @@ public final class RunsAsRoot implements Rule {
         String command = commandAsRoot == null ? "" : (asRoot.isEmpty() ? commandAsRoot + " as root too, as the"
                 + " container's main program" : "; " + commandAsRoot + ", the container's main program, runs as root"
                 + " as well");
-        context.finding(this, at, "no USER in the final stage: " + manager.displayName() + " runs as root and starts "
+        context.finding(this, at, lead + ": " + manager.displayName() + " runs as root and starts "
                         + services + command + (asOthers.isEmpty() ? "" : "; the run scripts switch "
                         + AppFacts.and(asOthers)) + commandSwitch + servers)
                 .severity(servesRequests(context, container) ? Severity.CRITICAL : Severity.HIGH)
-                .implicit()
+                .implicit(lead.equals(NO_USER))
                 .recommendation((asRoot.isEmpty() ? "" : "Switch to a non-root user in the run script of each service"
                         + " that runs as root: exec " + (manager == Manager.RUNIT ? "chpst -u app" : "s6-setuidgid app")
                         + " before its command, with a user the image creates (su-exec and gosu do the same where"
