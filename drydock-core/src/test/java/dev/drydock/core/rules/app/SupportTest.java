@@ -50,7 +50,12 @@ class SupportTest {
             assertThat(t.shell()).isFalse();
             assertThat(t.has("python3")).isTrue();
         });
-        assertThat(tools("gcr.io/distroless/base-debian12:debug")).hasValueSatisfying(t -> assertThat(t.shell()).isTrue());
+        assertThat(tools("gcr.io/distroless/base-debian12:debug")).hasValueSatisfying(t -> {
+            assertThat(t.shell()).isFalse(); // BusyBox lives in /busybox: no /bin/sh
+            assertThat(t.has("sh")).isTrue();
+            assertThat(t.has("wget")).isTrue();
+            assertThat(t.shellOutsideBin()).isEqualTo("/busybox/sh");
+        });
         assertThat(tools("registry.example.com/team/python:3.12")).isEmpty();
         assertThat(tools("python@sha256:" + "a".repeat(64))).isEmpty();
         assertThat(BaseImageFacts.tools(new BaseImage.Scratch())).hasValueSatisfying(t -> assertThat(t.shell()).isFalse());
