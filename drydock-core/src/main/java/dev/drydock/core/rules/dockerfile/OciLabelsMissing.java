@@ -196,6 +196,10 @@ public final class OciLabelsMissing implements Rule {
      * a build from the project's root, the Dockerfile's own name ({@code api.Dockerfile}) or folder
      * ({@code apps/api/Dockerfile}), as in a monorepo.
      */
+    /** Names a Dockerfile may carry for the environment or way it builds in ({@code prod.Dockerfile}). */
+    private static final Set<String> VARIANTS = Set.of("prod", "production", "dev", "development", "local", "release",
+            "test", "staging", "debug", "final", "runtime", "multistage", "multi-stage");
+
     private static String title(BuiltImage image, Project project) {
         Container c = named(image);
         if (c.image() != null && !c.image().isBlank()) {
@@ -219,7 +223,10 @@ public final class OciLabelsMissing implements Rule {
         }
         String file = PathNames.fileName(image.dockerfile());
         if (file.toLowerCase(Locale.ROOT).endsWith(".dockerfile") && file.length() > ".dockerfile".length()) {
-            return file.substring(0, file.length() - ".dockerfile".length()); // api.Dockerfile
+            String named = file.substring(0, file.length() - ".dockerfile".length()); // api.Dockerfile
+            if (!BuildFolders.holdsDockerfiles(named) && !VARIANTS.contains(named.toLowerCase(Locale.ROOT))) {
+                return named; // build.Dockerfile or prod.Dockerfile name a way of building, not the image
+            }
         }
         String own = PathNames.fileName(PathNames.parent(image.dockerfile()));
         if (!own.isEmpty() && !BuildFolders.holdsDockerfiles(own)) {
