@@ -48,7 +48,10 @@ import java.util.Set;
                 + " every variable it sets is one a front-end bundler writes into the browser's code by design"
                 + " (VITE_, REACT_APP_, NEXT_PUBLIC_): the advice is then to keep only public values in it, not to"
                 + " drop the line the build needs. An item brought back by an exception for its whole folder (!/src"
-                + " re-including src/__pycache__) is kept out by a pattern after that line, which stays.",
+                + " re-including src/__pycache__) is kept out by a pattern after that line, which stays. As for a new"
+                + " ignore file (see dockerignore-missing), .env is not added while the application's code stops"
+                + " without it, and the fix deletes a COPY --from that takes an added env file out of a builder by"
+                + " its name.",
         problem = "Docker's ignore patterns are anchored at the context root and know nothing of .gitignore:"
                 + " `__pycache__` only leaves out the top-level folder, and whatever git ignores (.env, databases,"
                 + " logs, uploads) is still sent to the builder and copied by `COPY . .`.",
@@ -153,6 +156,9 @@ public final class DockerignoreIncomplete implements Rule {
         }
         String message = ignorePath + " does not keep these out of the build context `" + BuildContexts.contextName(build)
                 + "`, so " + String.join(", ", copyTexts) + " copies them into the image: " + String.join("; ", described);
+        List<Item> added = missing.values().stream().filter(m -> m.exception == null).map(m -> m.item).toList();
+        EnvPlan env = EnvPlan.of(context.project(), build, added, copies);
+        missing.values().removeIf(m -> m.exception == null && env.keeps(m.item));
         List<String> add = new ArrayList<>();
         Set<String> remove = new LinkedHashSet<>();
         Set<String> keep = new LinkedHashSet<>();
@@ -183,11 +189,11 @@ public final class DockerignoreIncomplete implements Rule {
                     + (above.isEmpty() ? "" : ", at its end, after " + String.join(" and ", above)
                             + ", which must stay for the rest of the folder: the last line that matches a path decides"));
         }
-        String recommendation = String.join("; ", steps)
+        String recommendation = steps.isEmpty() ? env.advice().strip() : String.join("; ", steps)
                 + (missing.values().stream().anyMatch(m -> m.item.kind() == Kind.SECRET && !m.builderOnly)
                         ? "; then rebuild and replace the images already built, which keep the files in their layers"
                         : "")
-                + ".";
+                + "." + env.advice();
         SourceFile file = build.ignore().file();
         Span span = file.text().isEmpty() ? file.span(0, 0) : file.lines(1, file.lineCount());
         var finding = context.finding(this, new Location(ignorePath, span), message)
@@ -198,8 +204,10 @@ public final class DockerignoreIncomplete implements Rule {
                 .map(Map.Entry::getKey).toList();
         TextEdit exclude = patterns.isEmpty() ? null
                 : IgnoreEdits.append(context.project(), build, patterns, "Kept out of the image: " + kinds(missing.values()));
-        if (exclude != null) {
-            finding.fix(Fix.of("exclude " + String.join(", ", patterns) + " in " + ignorePath, FixSafety.UNSAFE, exclude));
+        if (exclude != null && env.fixable()) {
+            List<TextEdit> edits = new ArrayList<>(List.of(exclude));
+            edits.addAll(env.deletions());
+            finding.fix(Fix.of("exclude " + String.join(", ", patterns) + " in " + ignorePath, FixSafety.UNSAFE, edits));
         }
         finding.add();
     }

@@ -1,0 +1,3 @@
+require_relative 'config/boot'
+require 'sinatra'
+get('/') { 'ok' }
