@@ -665,11 +665,24 @@ public final class AppSource {
                             : write.fallback(), write.variable());
         }
 
-        /** Django's WSGI application: {@code application} in the settings package's {@code wsgi.py}. */
+        /**
+         * Django's WSGI application: {@code application} in the {@code wsgi.py} of the settings module's package, or
+         * of a package above it when the settings are a package of their own ({@code config.settings.production}
+         * beside {@code config/wsgi.py}).
+         */
         private static AppObject djangoApp(PythonApps py, String settings, String from) {
-            String pkg = settings.contains(".") ? settings.substring(0, settings.lastIndexOf('.')) : "";
-            String wsgi = py.moduleFile(from, pkg.isEmpty() ? "wsgi" : pkg + ".wsgi", 0);
-            PyModule m = py.module(wsgi);
+            String pkg = settings;
+            PyModule m = null;
+            String wsgi = null;
+            while (m == null && pkg.contains(".")) {
+                pkg = pkg.substring(0, pkg.lastIndexOf('.'));
+                wsgi = py.moduleFile(from, pkg + ".wsgi", 0);
+                m = py.module(wsgi);
+            }
+            if (m == null && !settings.contains(".")) {
+                wsgi = py.moduleFile(from, "wsgi", 0);
+                m = py.module(wsgi);
+            }
             if (m == null) {
                 return null;
             }

@@ -945,6 +945,16 @@ public final class AppFacts {
      */
     public record ServerCommand(String server, List<String> argv, Workers workers, boolean declared, boolean asgi) {}
 
+    /**
+     * The package that holds a Django project's wsgi.py, told from its settings module: the settings' own package
+     * ({@code mysite.settings} → mysite), or the one above a settings package ({@code config.settings.production} →
+     * config), where startproject's layout and the split-settings layouts put it.
+     */
+    static String djangoProjectPackage(String settings) {
+        String pkg = settings.substring(0, settings.lastIndexOf('.'));
+        return pkg.endsWith(".settings") ? pkg.substring(0, pkg.length() - ".settings".length()) : pkg;
+    }
+
     public static ServerCommand pythonServer(ReviewContext context, Container c, AppSource app) {
         EntryPoint ep = c.entryPoint();
         AppObject object = app.app().orElse(null);
@@ -966,7 +976,7 @@ public final class AppFacts {
         if (target == null && django) {
             String settings = ep == null ? null : ep.option("settings");
             target = settings != null && settings.contains(".")
-                    ? settings.substring(0, settings.lastIndexOf('.')) + ".wsgi:application"
+                    ? djangoProjectPackage(settings) + ".wsgi:application"
                     : "<project>.wsgi:application";
         }
         if (target == null && ep != null && ep.target().module() != null) {

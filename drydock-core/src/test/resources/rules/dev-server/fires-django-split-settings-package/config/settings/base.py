@@ -1,0 +1,2 @@
+ROOT_URLCONF = "config.urls"
+ALLOWED_HOSTS = ["*"]
