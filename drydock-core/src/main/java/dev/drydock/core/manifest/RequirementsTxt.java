@@ -58,10 +58,12 @@ public final class RequirementsTxt {
      * @param hashes the {@code --hash} values ({@code sha256:...})
      * @param options other per-requirement options
      * @param environmentVariables the {@code ${VAR}} names it refers to
+     * @param ignoredOptions the options of the whole file written after the requirement on its line
+     *     ({@code torch --index-url URL}), which pip parses and drops
      */
     public record Requirement(String text, String name, List<String> extras, List<VersionSpecifier> specifiers,
             String marker, String url, boolean editable, List<String> hashes, List<Option> options,
-            List<String> environmentVariables, Span span) {
+            List<String> environmentVariables, Span span, List<Option> ignoredOptions) {
 
         public Requirement {
             extras = List.copyOf(extras);
@@ -69,6 +71,7 @@ public final class RequirementsTxt {
             hashes = List.copyOf(hashes);
             options = List.copyOf(options);
             environmentVariables = List.copyOf(environmentVariables);
+            ignoredOptions = List.copyOf(ignoredOptions);
         }
 
         /** The PEP 503 name, or "" when the name is unknown. */
@@ -558,11 +561,15 @@ public final class RequirementsTxt {
             }
             List<String> hashes = new ArrayList<>();
             List<Option> reqOptions = new ArrayList<>();
+            List<Option> ignored = new ArrayList<>();
             for (Parsed p : parsed) {
                 if (!p.spec().perRequirement()) {
-                    diagnostics.add(Diagnostic.at(Diagnostic.Level.ERROR, file, p.span(),
-                            p.spec().longName() + " cannot follow a requirement on the same line"));
-                    return;
+                    ignored.add(new Option(p.spec().longName(), p.value(), p.span()));
+                    // pip parses a global option after a requirement and drops it: the requirement still installs
+                    diagnostics.add(Diagnostic.at(Diagnostic.Level.WARNING, file, p.span(),
+                            "pip ignores " + p.spec().longName() + " after a requirement on the same line (it takes"
+                                    + " effect only on a line of its own)"));
+                    continue;
                 }
                 if (p.spec().longName().equals("--hash")) {
                     hashes.add(p.value());
@@ -592,7 +599,7 @@ public final class RequirementsTxt {
             if (url || looksLikePath(req) || (ARCHIVE.matcher(req).matches() && !req.contains("@"))) {
                 String name = nameFromLink(req);
                 requirements.add(new Requirement(text, name, List.of(), List.of(), marker, req, editable, hashes, reqOptions,
-                        List.copyOf(variables), span));
+                        List.copyOf(variables), span, ignored));
                 return;
             }
             if (editable) {
@@ -609,7 +616,7 @@ public final class RequirementsTxt {
             }
             PythonRequirement r = result.requirement();
             requirements.add(new Requirement(text, r.name(), r.extras(), r.specifiers(), r.marker(), r.url(), false, hashes,
-                    reqOptions, List.copyOf(variables), span));
+                    reqOptions, List.copyOf(variables), span, ignored));
         }
 
         /** pip separates a URL from its marker by "; " (or ";" then tab). */

@@ -121,6 +121,19 @@ class RequirementsTxtTest {
     }
 
     @Test
+    void aGlobalOptionAfterARequirementIsDroppedAsPipDropsIt() {
+        RequirementsTxt req = parse("fastapi==0.115.0\ntorch==2.5.1 --index-url https://download.pytorch.org/whl/cpu\n");
+        assertThat(req.requirements()).extracting(RequirementsTxt.Requirement::name).containsExactly("fastapi", "torch");
+        assertThat(req.requirements().get(1).options()).isEmpty();
+        assertThat(req.options()).isEmpty();
+        assertThat(req.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.level()).isEqualTo(Diagnostic.Level.WARNING);
+            assertThat(d.line()).isEqualTo(2);
+            assertThat(d.message()).contains("pip ignores --index-url");
+        });
+    }
+
+    @Test
     void commentsFollowPipsRule() {
         RequirementsTxt req = parse("#whole line\n  # indented\nfoo==1.0 # trailing\nbar==2#not-a-comment\n");
         assertThat(req.requirements()).extracting(RequirementsTxt.Requirement::text).containsExactly("foo==1.0");
@@ -148,9 +161,12 @@ class RequirementsTxtTest {
     void malformedLinesAreDiagnosedNotThrown() {
         RequirementsTxt req = parse("ok==1\nfoo==\n--bogus-option x\n-r\nbar>=1 -r other.txt\n==1.0\nbaz~=1\n-e notapath\n"
                 + "good<3\n");
-        assertThat(req.requirements()).extracting(RequirementsTxt.Requirement::text).containsExactly("ok==1", "good<3");
+        // pip installs bar and drops the -r that follows it on its line
+        assertThat(req.requirements()).extracting(RequirementsTxt.Requirement::text)
+                .containsExactly("ok==1", "bar>=1", "good<3");
         assertThat(req.diagnostics()).extracting(Diagnostic::line).containsExactly(2, 3, 4, 5, 6, 7, 8);
-        assertThat(req.diagnostics()).allMatch(d -> d.level() == Diagnostic.Level.ERROR);
+        assertThat(req.diagnostics()).allMatch(d -> d.level() == (d.line() == 5 ? Diagnostic.Level.WARNING
+                : Diagnostic.Level.ERROR));
     }
 
     @Test

@@ -123,6 +123,9 @@ public final class TorchBuildMismatch implements Rule {
 
     static final String CPU_INDEX = "https://download.pytorch.org/whl/cpu";
 
+    /** The options of a requirements file that choose where packages come from. */
+    private static final Set<String> INDEX_OPTIONS = Set.of("--index-url", "--extra-index-url", "--find-links");
+
     /** PyTorch's own packages, built per accelerator. */
     private static final Set<String> TORCH_PACKAGES = Set.of("torch", "torchvision", "torchaudio");
 
@@ -287,9 +290,18 @@ public final class TorchBuildMismatch implements Rule {
             fileIndexes.addAll(requirements.extraIndexUrls());
             fileIndexes.addAll(requirements.findLinks());
             Source from = local(torch.get().text()).orElseGet(() -> commandSource(run, pip, fileIndexes));
-            out.add(new TorchInstall(new Location(path.get(), torch.get().span()), path.get() + " line "
-                    + torch.get().line() + " (" + torch.get().text().strip() + ")", from, null, "add `--extra-index-url "
-                    + CPU_INDEX + "` to " + path.get() + " (pip then prefers the +cpu build of the same version)."));
+            Optional<RequirementsTxt.Option> ignoredIndex = torch.get().ignoredOptions().stream()
+                    .filter(o -> INDEX_OPTIONS.contains(o.name())).findFirst();
+            String what = path.get() + " line " + torch.get().line() + " (" + torch.get().text().strip()
+                    + ignoredIndex.map(o -> ", whose " + o.name() + " " + o.value() + " on the same line pip ignores:"
+                            + " an index option takes effect only on a line of its own").orElse("") + ")";
+            String advice = ignoredIndex.isPresent()
+                    ? "move the index off torch's line, onto a line of its own as `--extra-index-url " + CPU_INDEX
+                            + "` (pip then prefers the +cpu build of the same version, and the other requirements"
+                            + " still come from PyPI)."
+                    : "add `--extra-index-url " + CPU_INDEX + "` to " + path.get()
+                            + " (pip then prefers the +cpu build of the same version).";
+            out.add(new TorchInstall(new Location(path.get(), torch.get().span()), what, from, null, advice));
         }
     }
 
