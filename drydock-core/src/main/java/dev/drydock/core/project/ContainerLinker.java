@@ -396,7 +396,17 @@ final class ContainerLinker {
                 paths.add(inContext);
             }
         }
-        return CopiedManifests.narrow(build.model(), paths, found);
+        return CopiedManifests.narrow(build.model(), paths, found, source -> holdsPythonSource(build.context(), source));
+    }
+
+    /** Whether a context path a COPY takes is a Python file or a folder of the project that holds one. */
+    private boolean holdsPythonSource(String context, String source) {
+        if (source.endsWith(".py")) {
+            return true;
+        }
+        String folder = PathNames.normalizeRelative(PathNames.join(context, source));
+        return folder != null && reading.layout.entries().stream().map(ProjectEntry::path)
+                .anyMatch(p -> p.endsWith(".py") && (folder.isEmpty() || p.startsWith(folder + "/")));
     }
 
     // ---- command and entry point

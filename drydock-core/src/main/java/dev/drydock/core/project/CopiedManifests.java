@@ -5,9 +5,11 @@ import dev.drydock.core.discovery.PathNames;
 import dev.drydock.core.dockerfile.model.CopyCommand;
 import dev.drydock.core.dockerfile.model.DockerfileModel;
 import dev.drydock.core.dockerfile.model.Stage;
+import dev.drydock.core.manifest.Ecosystem;
 import dev.drydock.core.manifest.Manifest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,9 +18,12 @@ import java.util.regex.Pattern;
  * {@code src/cart/go.mod} beside {@code src/shop/requirements.txt}) to those a COPY or ADD of the Dockerfile takes
  * from the context: the image of one service holds that service's manifest, not its neighbours'. A context whose
  * manifests all sit in one folder, a COPY or mount the path of which drydock cannot tell (a variable left, a bind
- * mount of the whole context) and a Dockerfile that copies none of them keep every manifest, as before. A bind mount
+ * mount of the whole context) and a Dockerfile that copies nothing from the context keep every manifest. A bind mount
  * of a path of the context ({@code RUN --mount=type=bind,source=src/cart/go.mod,target=go.mod}) takes it as a COPY
- * does.
+ * does. A Dockerfile that copies Python sources from the context ({@code COPY frontend.py .}) but none of its Python
+ * manifests (a requirements.txt another Dockerfile installs) keeps none of those: the image cannot have installed
+ * from them. Manifests of compiled or bundled applications stay, whose artifact (a jar, a binary, dist/) the image
+ * takes instead of the manifest.
  */
 final class CopiedManifests {
 
@@ -33,10 +38,13 @@ final class CopiedManifests {
     /**
      * The manifests of {@code found} (context-relative path, manifest) that the Dockerfile copies in, or all of them.
      */
-    static List<Manifest> narrow(DockerfileModel model, List<String> contextPaths, List<Manifest> found) {
-        if (model == null || found.size() < 2 || contextPaths.stream().map(PathNames::parent).distinct().count() < 2) {
+    static List<Manifest> narrow(DockerfileModel model, List<String> contextPaths, List<Manifest> found,
+            Predicate<String> holdsPythonSource) {
+        if (model == null || found.isEmpty()) {
             return found;
         }
+        boolean severalProjects = found.size() >= 2
+                && contextPaths.stream().map(PathNames::parent).distinct().count() >= 2;
         List<String> sources = new ArrayList<>();
         for (Stage stage : model.stages()) {
             for (CopyCommand copy : stage.copies()) {
@@ -72,6 +80,11 @@ final class CopiedManifests {
                 copied.add(found.get(i));
             }
         }
-        return copied.isEmpty() ? found : copied;
+        if (copied.isEmpty()) {
+            return sources.stream().anyMatch(holdsPythonSource)
+                    ? found.stream().filter(m -> m.ecosystem() != Ecosystem.PYPI).toList()
+                    : found;
+        }
+        return severalProjects ? copied : found;
     }
 }

@@ -1,0 +1,4 @@
+import httpx
+import streamlit as st
+
+st.title("search")

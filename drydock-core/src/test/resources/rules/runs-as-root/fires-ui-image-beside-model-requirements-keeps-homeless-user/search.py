@@ -1,0 +1,4 @@
+from fastapi import FastAPI
+from sentence_transformers import SentenceTransformer
+
+app = FastAPI()
