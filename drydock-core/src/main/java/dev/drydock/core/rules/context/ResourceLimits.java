@@ -328,10 +328,15 @@ public final class ResourceLimits implements Rule {
             where = "Add `limits.memory` under deploy.resources of " + ref.name() + " in " + ref.file() + besideGpu
                     + ", set to " + unknownModelSize(server, model);
         }
+        // the floor for packages already holds a typical model and a quarter more: 4G on top would dwarf it
+        String measure = memory != null && weights.isEmpty()
+                ? "measure with `docker stats` once the model has loaded and raise the limit to that peak plus a quarter"
+                        + " if it is higher"
+                : "measure with `docker stats` once the model has loaded and keep " + MODEL_HEADROOM_GIB
+                        + "G of headroom";
         return Optional.of(where + ". " + ref.name() + " " + loads + ": the model's weights pass through"
                 + " host memory while they load (and stay there on a CPU), so a limit sized for a small web service"
-                + " kills it before it serves; measure with `docker stats` once the model has loaded and keep "
-                + MODEL_HEADROOM_GIB + "G of headroom.");
+                + " kills it before it serves; " + measure + ".");
     }
 
     /** Room beside a model's weights for the server, its buffers and the CUDA runtime. */
